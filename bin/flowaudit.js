@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The CLI is compiled to dist/ by `npm install` (the prepare script) or `npm run build`.
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('flowaudit: not built yet: run `npm install` (or `npm run build`) in the flowaudit folder\n');
+  process.exit(2);
+}
+const { run } = await import(entry.href);
+process.exitCode = await run(process.argv.slice(2));

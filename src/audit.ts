@@ -1,0 +1,206 @@
+import type { Change, Commit, Deploy, DeploySignalKind } from './domain.js';
+import { ConfigError } from './errors.js';
+import { computeDora } from './metrics/dora.js';
+import { percentile } from './metrics/percentile.js';
+import { summarizeStages } from './metrics/stage-summary.js';
+import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
+import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
+import { splitPullCommits } from './model/pull-commits.js';
+import { markReverts } from './model/reverts.js';
+import { sizeFilter } from './model/size-filter.js';
+import { computeStages } from './model/stages.js';
+import { compileRegex, DEFAULT_TAG_PATTERN, resolveNow, resolveWindow, type AuditOptions } from './options.js';
+import { iso, toReportChange, toReportDeploy, windowOf, type Report } from './report.js';
+import { tagContents } from './sources/git/deploy-contents.js';
+import { readCommits } from './sources/git/history.js';
+import { readSizes } from './sources/git/numstat.js';
+import { parseRemote, webUrl } from './sources/git/remote.js';
+import {
+  commitDates, firstParentBefore, listPullHeads, listTags, openRepository, readAttributes, resolveBranch,
+} from './sources/git/repo.js';
+import { VERSION } from './version.js';
+
+const DAY = 86400;
+// history is read from a week before the window, so merges near its start still find their side commits
+const READ_SLACK = 7 * DAY;
+// and back to the deploy before the window (capped), so the first deploys in it count what they shipped
+const MAX_DEPLOY_LOOKBACK = 365 * DAY;
+
+/**
+ * Audits one repository: reads git, builds the model, computes the figures and returns the report object.
+ * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures
+ */
+export async function audit(options: AuditOptions): Promise<Report> {
+  const warn = options.warn ?? (() => undefined);
+  const progress = options.progress ?? (() => undefined);
+  const now = resolveNow(options.now);
+  const window = resolveWindow(options, now);
+  const tagPattern = compileRegex(options.tagPattern ?? DEFAULT_TAG_PATTERN, '--tag-pattern');
+  const botPattern = options.botPattern ? compileRegex(options.botPattern, 'botPattern', 'i') : null;
+  const aiMarkers = (options.aiMarkers ?? []).map((m) => compileRegex(m, 'aiMarkers', 'im'));
+  if (options.deployFrom !== undefined && !['tags', 'merge'].includes(options.deployFrom)) {
+    throw new ConfigError(`--deploy-from '${String(options.deployFrom)}' is not available from git: use tags or merge`);
+  }
+
+  const repo = await openRepository(options.path);
+  const warnings: string[] = [];
+  const warning = (message: string): void => {
+    warnings.push(message);
+    warn(message);
+  };
+  if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
+  const branch = await resolveBranch(repo, options.branch);
+  const remote = parseRemote(repo.remoteUrl);
+
+  const tags = options.deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => tagPattern.test(t.name));
+  const signal: DeploySignalKind = options.deployFrom ?? (tags.length > 0 ? 'tags' : 'merge');
+  if (signal === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${tagPattern.source}: nothing counts as deployed`);
+
+  const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
+  const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
+  const boundary = await firstParentBefore(repo, branch.tip, readFrom);
+  const exclude = boundary ? [boundary] : [];
+
+  progress(`reading history of ${branch.name}`);
+  const attributes = await readAttributes(repo, branch.tip);
+  const [commits, numstat] = await Promise.all([
+    readCommits(repo.cwd, [branch.tip], exclude, aiMarkers),
+    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes)),
+  ]);
+  if (numstat.unknown.length > 0) {
+    warning(`${numstat.unknown.length} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+  }
+
+  const firstParent = firstParentLine(branch.tip, commits);
+  const pulls = await readPulls(repo, branch.tip, firstParent, aiMarkers);
+  const changes = buildChanges({
+    firstParent,
+    commits,
+    trackedBranch: branch.name,
+    sizes: numstat.sizes,
+    pulls: pulls.commits,
+    botPattern,
+    webUrl: webUrl(remote),
+  });
+  const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
+  const lookedUp = await commitDates(repo, unknownForks);
+  resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
+  const allCommits = new Map([...commits, ...pulls.loaded]);
+  markReverts(changes, allCommits);
+
+  progress('matching changes to deploys');
+  const landing = new Set(changes.map((c) => c.sha));
+  const earliest = changes.length > 0 ? Math.min(...changes.map((c) => c.mergedAt)) : window.since;
+  const contents: DeployContents[] =
+    signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, tags, landing, exclude, earliest);
+  const deploys = assignDeploys(changes, contents);
+  let clockSkew = 0;
+  for (const change of changes) clockSkew += computeStages(change, signal);
+
+  const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
+  const counted = inWindow.filter((c) => c.kind !== 'sync' && (options.includeBots || !c.bot));
+  const windowDeploys = deploys.filter((d) => d.at >= window.since && d.at < window.until);
+  const squashes = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
+
+  const notes = gitOnlyNotes(signal, squashes, pulls.available);
+  if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
+
+  return {
+    schemaVersion: 1,
+    generatedAt: new Date().toISOString(),
+    tool: { name: 'flowaudit', version: VERSION },
+    repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
+    window: windowOf(window),
+    now: iso(now) as string,
+    sources: ['git'],
+    deploySignal: { kind: signal, detail: signalDetail(signal, tagPattern.source, tags.length) },
+    changes: inWindow.map(toReportChange),
+    deploys: windowDeploys.map(toReportDeploy),
+    summary: summarize(window, inWindow, counted, windowDeploys, changes, signal, clockSkew),
+    recommendations: [],
+    notes,
+    warnings,
+  };
+}
+
+/** The tracked branch's first-parent line among the commits read, oldest first. */
+function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
+  const line: Commit[] = [];
+  for (let commit = commits.get(tip); commit !== undefined; commit = commits.get(commit.parents[0] ?? '')) line.push(commit);
+  return line.reverse();
+}
+
+interface Pulls {
+  commits: Map<number, PullCommits>;
+  loaded: Map<string, Commit>;
+  /** the clone has refs/pull/N/head refs */
+  available: boolean;
+}
+
+/** Reads squash-merged PRs' own commits from `refs/pull/N/head`, all in one streaming pass. */
+async function readPulls(repo: Awaited<ReturnType<typeof openRepository>>, tip: string, firstParent: Commit[], aiMarkers: RegExp[]): Promise<Pulls> {
+  const heads = await listPullHeads(repo);
+  if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: false };
+  const wanted = new Map<number, string>();
+  for (const commit of firstParent) {
+    const m = /\(#(\d+)\)\s*$/.exec(commit.subject) ?? /^Merge pull request #(\d+)/.exec(commit.subject);
+    const head = m ? heads.get(Number(m[1])) : undefined;
+    if (head !== undefined) wanted.set(Number(m?.[1]), head);
+  }
+  if (wanted.size === 0) return { commits: new Map(), loaded: new Map(), available: true };
+  const loaded = await readCommits(repo.cwd, [...new Set(wanted.values())], [tip], aiMarkers);
+  const split = splitPullCommits(wanted, loaded);
+  return { commits: split, loaded, available: true };
+}
+
+function signalDetail(signal: DeploySignalKind, pattern: string, tagCount: number): string {
+  if (signal === 'tags') return `${tagCount} tag(s) matching ${pattern}`;
+  return 'no deploy signal found: every merge counts as a deploy';
+}
+
+function gitOnlyNotes(signal: DeploySignalKind, squashesUnseen: number, pullRefs: boolean): string[] {
+  const notes = [
+    'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
+  ];
+  if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0. Use --tag-pattern to match your release tags.');
+  if (squashesUnseen > 0 && !pullRefs) {
+    notes.push(`${squashesUnseen} squash-merged change(s) have no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
+  }
+  return notes;
+}
+
+function summarize(
+  window: { since: number; until: number },
+  inWindow: Change[],
+  counted: Change[],
+  deploys: Deploy[],
+  allChanges: Change[],
+  signal: DeploySignalKind,
+  clockSkew: number,
+): Report['summary'] {
+  const stages = summarizeStages(counted);
+  const sizes = counted.filter((c) => c.size !== null).map((c) => (c.size?.additions ?? 0) + (c.size?.deletions ?? 0)).sort((a, b) => a - b);
+  const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
+  return {
+    changes: counted.length,
+    excluded: { bots: inWindow.filter((c) => c.bot && c.kind !== 'sync').length - counted.filter((c) => c.bot).length, syncs: inWindow.filter((c) => c.kind === 'sync').length },
+    stages: stages.stages,
+    shareBasis: stages.shareBasis,
+    cycleTime: stages.cycleTime,
+    leadTime: stages.leadTime,
+    flow: {
+      anomalies: { clockSkew },
+      size: {
+        count: sizes.length,
+        p50: percentile(sizes, 0.5),
+        p90: percentile(sizes, 0.9),
+        over200: sizes.length > 0 ? sizes.filter((s) => s > 200).length / sizes.length : null,
+        over400: sizes.length > 0 ? sizes.filter((s) => s > 400).length / sizes.length : null,
+      },
+      reverted: counted.filter((c) => c.revertedBy !== null).length,
+    },
+    ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
+    dora: computeDora(window, counted, deploys, allChanges, signal),
+  };
+}
+

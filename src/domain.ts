@@ -1,0 +1,94 @@
+/** Domain types shared by the model, metrics and renderers. Times are epoch seconds (UTC); durations seconds. */
+
+/** One commit as the model needs it: what its message says is extracted at read time, the body is not kept. */
+export interface Commit {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** author date: survives rebase, so it dates the work */
+  authoredAt: number;
+  committedAt: number;
+  subject: string;
+  /** first non-empty body line: the PR title in a GitHub merge commit */
+  bodyFirstLine: string;
+  /** `PR-URL:` / `Reviewed-on:` / `Link:` trailer value, when present */
+  landingUrl: string | null;
+  aiEvidence: string[];
+  /** shas named by `This reverts commit <sha>` */
+  revertsShas: string[];
+  /** PR numbers named by `Reverts #N` / `Reverts owner/repo#N` */
+  revertsPrs: number[];
+}
+
+export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
+
+export type StageName = 'coding' | 'pickup' | 'review' | 'merge' | 'deploy';
+export const STAGES: readonly StageName[] = ['coding', 'pickup', 'review', 'merge', 'deploy'];
+
+export type Stages = Record<StageName, number | null>;
+
+export interface Size {
+  additions: number;
+  deletions: number;
+  files: number;
+}
+
+/** A unit of work that reached the tracked branch (SPEC section 1). */
+export interface Change {
+  id: string;
+  number: number | null;
+  title: string;
+  author: string;
+  authorEmail: string;
+  url: string | null;
+  branch: string | null;
+  kind: ChangeKind;
+  /** the landing commit: merge, squash or last trailer-linked commit */
+  sha: string;
+  /** shas of the change's own commits (for a squash without its PR's commits: the squash commit) */
+  commitShas: string[];
+  /** null when the change's own commits are not in the clone (a squash merge without its PR ref) */
+  commits: number | null;
+  size: Size | null;
+  bot: boolean;
+  firstCommitAt: number | null;
+  lastCommitAt: number | null;
+  readyAt: number | null;
+  firstReviewAt: number | null;
+  approvedAt: number | null;
+  mergedAt: number;
+  deployedAt: number | null;
+  /** commits on the tracked branch where the change's history left it */
+  forkPoints: string[];
+  /** the fork point's commit date, for the old-commits clamp */
+  forkPointAt: number | null;
+  flags: string[];
+  aiEvidence: string[];
+  revertedBy: string | null;
+  /** the change is itself a revert of another change */
+  isRevert: boolean;
+  stages: Stages;
+  cycleTime: number | null;
+  leadTime: number | null;
+}
+
+export type DeploySignalKind = 'deployments' | 'releases' | 'tags' | 'merge';
+
+export interface Deploy {
+  ref: string;
+  sha: string;
+  at: number;
+  /** shas of the landing commits of the changes it shipped first */
+  changeShas: string[];
+  rollback: boolean;
+  failed: boolean;
+  failureReasons: string[];
+  /** seconds until the deploy that removed the failure; null when not failed or not yet restored */
+  restoredAfter: number | null;
+}
+
+export interface Window {
+  since: number;
+  until: number;
+}

@@ -1,0 +1,99 @@
+import type { Change, Deploy, DeploySignalKind, Window } from '../domain.js';
+import { isReworkDeploy } from '../model/deploys.js';
+import { median } from './percentile.js';
+
+export type Band = 'elite' | 'high' | 'medium' | 'low';
+
+export interface DoraFigure {
+  value: number | null;
+  unit: string;
+  band: Band | null;
+  /** how many deploys or changes the value is computed over */
+  count: number;
+  note?: string;
+}
+
+export interface Dora {
+  deploymentFrequency: DoraFigure & { deployDaysPerWeek: number | null };
+  leadTime: DoraFigure;
+  changeFailureRate: DoraFigure;
+  timeToRestore: DoraFigure;
+  reworkRate: DoraFigure;
+}
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/*
+ * Bands from the 2023 Accelerate State of DevOps Report (Google Cloud / DORA), software delivery
+ * performance clusters: deployment frequency elite "on demand (multiple deploys per day)", high "between
+ * once per day and once per week", medium "between once per week and once per month", low below that;
+ * lead time for changes elite "less than one day", high "between one day and one week", medium "between one
+ * week and one month", low longer; change failure rate elite 5%, high 10%, medium 15%, low above; failed
+ * deployment recovery time elite "less than one hour", high "less than one day", medium "between one day and
+ * one week", low longer. The 2024 report added deployment rework rate without bands: it gets none here.
+ */
+export function frequencyBand(perWeek: number): Band {
+  if (perWeek >= 7) return 'elite';
+  if (perWeek >= 1) return 'high';
+  if (perWeek >= 12 / 52) return 'medium';
+  return 'low';
+}
+
+export function leadTimeBand(seconds: number): Band {
+  if (seconds < DAY) return 'elite';
+  if (seconds < WEEK) return 'high';
+  if (seconds < 30 * DAY) return 'medium';
+  return 'low';
+}
+
+export function failureRateBand(ratio: number): Band {
+  if (ratio <= 0.05) return 'elite';
+  if (ratio <= 0.1) return 'high';
+  if (ratio <= 0.15) return 'medium';
+  return 'low';
+}
+
+export function restoreBand(seconds: number): Band {
+  if (seconds < HOUR) return 'elite';
+  if (seconds < DAY) return 'high';
+  if (seconds < WEEK) return 'medium';
+  return 'low';
+}
+
+/**
+ * The five DORA keys over a window (SPEC section 4). `deploys` are the deploys inside the window, `changes`
+ * the changes merged in it (bots and syncs already left out as the stage figures are). Pure.
+ */
+export function computeDora(window: Window, changes: readonly Change[], deploys: readonly Deploy[], allChanges: readonly Change[], signal: DeploySignalKind): Dora {
+  const weeks = (window.until - window.since) / WEEK;
+  const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
+  const perWeek = weeks > 0 ? deploys.length / weeks : null;
+  const signalNote = signal === 'merge' ? 'every merge counted as a deploy (no deploy signal found)' : undefined;
+  const leadTime = median(changes.map((c) => c.leadTime));
+  const leadCount = changes.filter((c) => c.leadTime !== null).length;
+  const failed = deploys.filter((d) => d.failed);
+  const restore = median(failed.map((d) => d.restoredAfter));
+  const bySha = new Map(allChanges.map((c) => [c.sha, c]));
+  const rework = deploys.filter((d) => isReworkDeploy(d, bySha)).length;
+  const withNote = <T extends DoraFigure>(f: T): T => (signalNote ? { ...f, note: signalNote } : f);
+  return {
+    deploymentFrequency: withNote({
+      value: perWeek,
+      unit: 'deploys/week',
+      band: perWeek === null ? null : frequencyBand(perWeek),
+      count: deploys.length,
+      deployDaysPerWeek: weeks > 0 ? days.size / weeks : null,
+    }),
+    leadTime: withNote({ value: leadTime, unit: 'seconds', band: leadTime === null ? null : leadTimeBand(leadTime), count: leadCount }),
+    changeFailureRate: withNote({
+      value: deploys.length > 0 ? failed.length / deploys.length : null,
+      unit: 'ratio',
+      band: deploys.length > 0 ? failureRateBand(failed.length / deploys.length) : null,
+      count: deploys.length,
+    }),
+    timeToRestore: { value: restore, unit: 'seconds', band: restore === null ? null : restoreBand(restore), count: failed.filter((d) => d.restoredAfter !== null).length },
+    reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', band: null, count: deploys.length, note: 'no published band (added by the 2024 DORA report)' },
+  };
+}

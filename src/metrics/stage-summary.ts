@@ -1,0 +1,39 @@
+import { STAGES, type Change, type StageName } from '../domain.js';
+import { distribution, type Distribution } from './percentile.js';
+
+export interface StageFigure extends Distribution {
+  /** Σ this stage ÷ Σ all stages over the changes of the share basis; null when there is no basis */
+  share: number | null;
+}
+
+export interface StageSummary {
+  changes: number;
+  stages: Record<StageName, StageFigure>;
+  cycleTime: Distribution;
+  leadTime: Distribution;
+  /** which changes the shares are over: those deployed, or (when none is) those merged */
+  shareBasis: { kind: 'deployed' | 'merged'; changes: number };
+}
+
+/**
+ * Per-stage distributions over the changes where each stage is not null, and each stage's share of the
+ * total time (SPEC section 6). Shares are over changes that reached the end state — deployed, or merged
+ * when nothing deployed — with a known first commit, so they sum to 100%. Pure.
+ */
+export function summarizeStages(changes: readonly Change[]): StageSummary {
+  const deployed = changes.filter((c) => c.leadTime !== null);
+  const kind = deployed.length > 0 ? 'deployed' : 'merged';
+  const basis = (kind === 'deployed' ? deployed : changes).filter((c) => c.firstCommitAt !== null);
+  const totals = Object.fromEntries(STAGES.map((s) => [s, basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0)])) as Record<StageName, number>;
+  const all = STAGES.reduce((sum, s) => sum + totals[s], 0);
+  const stages = Object.fromEntries(
+    STAGES.map((s) => [s, { ...distribution(changes.map((c) => c.stages[s])), share: all > 0 ? totals[s] / all : null }]),
+  ) as Record<StageName, StageFigure>;
+  return {
+    changes: changes.length,
+    stages,
+    cycleTime: distribution(changes.map((c) => c.cycleTime)),
+    leadTime: distribution(changes.map((c) => c.leadTime)),
+    shareBasis: { kind, changes: basis.length },
+  };
+}

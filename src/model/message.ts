@@ -1,0 +1,81 @@
+import { findAiMarkers } from './ai-markers.js';
+
+/** What a commit message says that the model needs. */
+export interface MessageFacts {
+  subject: string;
+  bodyFirstLine: string;
+  landingUrl: string | null;
+  aiEvidence: string[];
+  revertsShas: string[];
+  revertsPrs: number[];
+}
+
+const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
+// kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
+const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
+const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
+const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+
+/** Reads the facts out of a full commit message (%B). Pure. */
+export function parseMessage(message: string, aiMarkers: readonly RegExp[] = []): MessageFacts {
+  const newline = message.indexOf('\n');
+  const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
+  const body = newline === -1 ? '' : message.slice(newline + 1);
+  const bodyFirstLine = body.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const landingUrl = TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null;
+  const revertsShas = [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
+  const revertsPrs = [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1]));
+  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs };
+}
+
+/** How a first-parent commit landed, read from its subject (SPEC section 1). */
+export interface Landing {
+  number: number | null;
+  branch: string | null;
+  /** a merge of a tag or a release/maintenance line: reported but left out of stage figures */
+  sync: boolean;
+  /** title: the PR title when the subject is a merge boilerplate line */
+  title: string;
+}
+
+const RELEASE_LINE = /(^|\/)(release|releases|maint|maintenance|stable|lts|support|hotfix(es)?)([-/._]|$)|^(origin\/)?v?\d+(\.\d+)*(\.x)?$|\d+\.x$/i;
+
+/**
+ * Reads the PR number, branch and title a landing commit's subject carries. `merge` says whether the commit
+ * has two parents (a merge is a merge whatever its subject).
+ */
+export function parseLanding(subject: string, bodyFirstLine: string, merge: boolean, trackedBranch: string): Landing {
+  let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
+  if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
+  if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
+  m = /\(#(\d+)\)\s*$/.exec(subject);
+  if (m) return { number: Number(m[1]), branch: null, sync: false, title: subject };
+  if (merge) {
+    if (/^Merge (tag|signed tag) /.test(subject)) return { number: null, branch: null, sync: true, title: subject };
+    m = /^Merge (?:remote-tracking )?branch '([^']+)'/.exec(subject);
+    if (m) {
+      const branch = m[1] ?? '';
+      const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
+      const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
+      return {
+        number: gitlab ? Number(gitlab[1]) : null,
+        branch,
+        sync: fromTracked || RELEASE_LINE.test(branch),
+        title: subject,
+      };
+    }
+  }
+  return { number: null, branch: null, sync: false, title: subject };
+}
+
+function stripOwner(ref: string): string {
+  const slash = ref.search(/[/:]/);
+  return slash === -1 ? ref : ref.slice(slash + 1);
+}
+
+/** The PR number in a landing URL (`…/pull/123`, `…/merge_requests/123`), else null. */
+export function numberFromUrl(url: string): number | null {
+  const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
+  return m ? Number(m[1]) : null;
+}

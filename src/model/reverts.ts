@@ -1,0 +1,62 @@
+import type { Change, Commit } from '../domain.js';
+
+/**
+ * Marks reverted changes (SPEC section 4): a later change whose commits say `This reverts commit <sha>`
+ * for one of a change's commits or its landing commit, whose title is `Revert "<title>"`, whose body says
+ * `Reverts #N`, or whose branch is `revert-N-…`. `commitsOf` gives a change's own commits' messages' facts.
+ * Pure; mutates `revertedBy` / `isRevert` on the changes it is given (ordered by merge time).
+ */
+export function markReverts(changes: Change[], commits: Map<string, Commit>): number {
+  const bySha = new Map<string, Change>();
+  const byNumber = new Map<number, Change>();
+  for (const change of changes) {
+    for (const sha of change.commitShas) bySha.set(sha, change);
+    bySha.set(change.sha, change);
+    if (change.number !== null) byNumber.set(change.number, change);
+  }
+  const shas = [...bySha.keys()];
+  const findSha = (prefix: string): Change | undefined =>
+    bySha.get(prefix) ?? (prefix.length >= 7 && prefix.length < 40 ? bySha.get(shas.find((s) => s.startsWith(prefix)) ?? '') : undefined);
+
+  let marked = 0;
+  changes.forEach((change, index) => {
+    const targets = new Set<Change>();
+    for (const sha of [change.sha, ...change.commitShas]) {
+      const commit = commits.get(sha);
+      if (!commit) continue;
+      for (const reverted of commit.revertsShas) {
+        const target = findSha(reverted);
+        if (target) targets.add(target);
+      }
+      for (const number of commit.revertsPrs) {
+        const target = byNumber.get(number);
+        if (target) targets.add(target);
+      }
+    }
+    const branch = /^revert-(\d+)-/.exec(change.branch ?? '');
+    if (branch) {
+      const target = byNumber.get(Number(branch[1]));
+      if (target) targets.add(target);
+    }
+    const title = /^Revert "(.+)"$/.exec(change.title);
+    if (title && targets.size === 0) {
+      // the newest earlier change with that exact title
+      for (let i = index - 1; i >= 0; i--) {
+        const candidate = changes[i];
+        if (candidate && candidate.title === title[1]) {
+          targets.add(candidate);
+          break;
+        }
+      }
+    }
+    for (const target of targets) {
+      if (target === change || target.mergedAt > change.mergedAt) continue;
+      change.isRevert = true;
+      if (target.revertedBy === null) {
+        target.revertedBy = change.sha;
+        marked++;
+      }
+    }
+  });
+  return marked;
+}

@@ -1,0 +1,65 @@
+import type { Change, DeploySignalKind, Stages } from '../domain.js';
+
+export function emptyStages(): Stages {
+  return { coding: null, pickup: null, review: null, merge: null, deploy: null };
+}
+
+/** Interval b − a in seconds; null when either end is unknown; negative (clock skew) clamped to 0. */
+function interval(a: number | null, b: number | null, skew: { count: number }): number | null {
+  if (a === null || b === null) return null;
+  if (b < a) {
+    skew.count++;
+    return 0;
+  }
+  return b - a;
+}
+
+/**
+ * Fills a change's stages, cycle and lead time from its events (SPEC section 2): the stages tile T0→T8, so
+ * they add up to the lead time. A stage no source can see stays null, never 0. Returns the number of
+ * negative intervals clamped to 0. Mutates `change` (the model owns it).
+ */
+export function computeStages(change: Change, deploySignal: DeploySignalKind): number {
+  const skew = { count: 0 };
+  const flags = new Set(change.flags);
+  let t0 = change.firstCommitAt;
+  let last = change.lastCommitAt;
+  if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) {
+    // commits older than the fork point were carried over (cherry-picks, very old rebased work)
+    t0 = change.forkPointAt;
+    if (last !== null && last < t0) last = t0;
+    flags.add('old-commits');
+  }
+  const { readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
+  const stages = emptyStages();
+  if (t2 !== null) {
+    stages.coding = interval(t0, t2, skew);
+    if (t4 !== null) {
+      stages.pickup = interval(t2, t4, skew);
+      if (t5 !== null) {
+        stages.review = interval(t4, t5, skew);
+        stages.merge = interval(t5, t7, skew);
+      } else {
+        stages.review = interval(t4, t7, skew);
+        flags.add('unapproved');
+      }
+    } else {
+      stages.pickup = interval(t2, t7, skew);
+      flags.add('unreviewed');
+    }
+  } else {
+    // git alone: first → last commit, then "review & merge wait" from the last commit to the merge
+    stages.coding = interval(t0, last, skew);
+    stages.review = interval(last, t7, skew);
+  }
+  stages.deploy = interval(t7, t8, skew);
+  if (deploySignal === 'merge' && t8 !== null) flags.add('deploy-is-merge');
+  if (skew.count > 0) flags.add('clock-skew');
+  change.stages = stages;
+  change.cycleTime = t0 === null ? null : interval(t0, t7, { count: 0 });
+  change.leadTime = t0 === null || t8 === null ? null : interval(t0, t8, { count: 0 });
+  change.firstCommitAt = t0;
+  change.lastCommitAt = last;
+  change.flags = [...flags].sort();
+  return skew.count;
+}

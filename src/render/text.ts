@@ -1,0 +1,156 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { STAGES, type StageName } from '../domain.js';
+import type { Report, ReportChange } from '../report.js';
+import { formatDuration, formatPercent } from './duration.js';
+import { terminalSafe } from './sanitize.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** columns available; the report fits 100 */
+  width?: number;
+}
+
+const BAR_WIDTH = 20;
+// no rule between body rows: the tables stay short enough to read at a glance
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+export function stageLabel(stage: StageName, report: Report): string {
+  const gitOnly = !report.sources.includes('github');
+  switch (stage) {
+    case 'coding': return 'coding';
+    case 'pickup': return 'pickup (waiting for review)';
+    case 'review': return gitOnly ? 'review & merge wait' : 'review & rework';
+    case 'merge': return 'merge wait (approved)';
+    case 'deploy': return 'deploy wait';
+  }
+}
+
+/** The terminal report: plain text with optional colour, at most 100 columns wide. */
+export function renderText(report: Report, options: TextOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(c.bold(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`));
+  out.push(`branch ${terminalSafe(report.repository.branch)} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`);
+  out.push('');
+  if (report.changes.length === 0) {
+    out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`);
+    return finish(out, report, c);
+  }
+  out.push(headline(report));
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  out.push(c.dim(`${s.changes} change(s) counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${s.shareBasis.changes} ${s.shareBasis.kind} change(s).`));
+  out.push('');
+  out.push(c.bold('Where the time goes'));
+  const table = new Table({
+    head: ['stage', 'count', 'p50', 'p75', 'p90', 'share', ''],
+    chars: COMPACT,
+    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
+  for (const stage of STAGES) {
+    const f = s.stages[stage];
+    table.push([stageLabel(stage, report), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share), bar(f.share, c)]);
+  }
+  table.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', c.dim('first commit → merge')]);
+  table.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', c.dim('first commit → deploy')]);
+  out.push(table.toString());
+  out.push('');
+  out.push(...deploySection(report, c));
+  out.push('');
+  out.push(...slowest(report, c));
+  return finish(out, report, c);
+}
+
+function finish(out: string[], report: Report, c: ChalkInstance): string {
+  if (report.notes.length > 0) {
+    out.push('');
+    for (const note of report.notes) out.push(c.dim(wrap(`· ${note}`, 100)));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One sentence: how much of the lead time is waiting, and where. */
+export function headline(report: Report): string {
+  const st = report.summary.stages;
+  const share = (k: StageName): number => st[k].share ?? 0;
+  const waits = (['pickup', 'review', 'merge', 'deploy'] as StageName[])
+    .filter((k) => share(k) > 0)
+    .sort((a, b) => share(b) - share(a));
+  const waiting = waits.reduce((sum, k) => sum + share(k), 0);
+  const basis = report.summary.shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
+  if (st.coding.share === null) return `No change has a known first commit: the ${basis} cannot be split.`;
+  const parts = waits.map((k) => `${stageLabel(k, report)} ${formatPercent(share(k))}`).join(', ');
+  return `${formatPercent(waiting)} of the ${basis} is spent waiting${parts ? ` (${parts})` : ''}, ${formatPercent(share('coding'))} coding.`;
+}
+
+function bar(share: number | null, c: ChalkInstance): string {
+  if (share === null) return '';
+  const filled = Math.round(share * BAR_WIDTH);
+  return c.green('█'.repeat(filled)) + c.dim('·'.repeat(BAR_WIDTH - filled));
+}
+
+function deploySection(report: Report, c: ChalkInstance): string[] {
+  const d = report.summary.dora;
+  const out = [c.bold('Deploys')];
+  const freq = d.deploymentFrequency;
+  out.push(
+    `${freq.count} deploy(s) in the window · ${freq.value === null ? '—' : freq.value.toFixed(2)} per week` +
+      ` · ${freq.deployDaysPerWeek === null ? '—' : freq.deployDaysPerWeek.toFixed(2)} deploy-days per week` +
+      (freq.band ? ` · ${freq.band}` : ''),
+  );
+  const cfr = d.changeFailureRate;
+  out.push(
+    `lead time for changes ${formatDuration(d.leadTime.value)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+      ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
+      ` · time to restore ${formatDuration(d.timeToRestore.value)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
+  );
+  const recent = report.deploys.slice(-8);
+  if (recent.length > 0) {
+    const table = new Table({ head: ['deploy', 'at', 'changes', ''], chars: COMPACT, style: { head: [], border: [] } });
+    for (const deploy of recent) {
+      const mark = [deploy.rollback ? 'rollback' : '', deploy.failed ? 'failed' : ''].filter(Boolean).join(', ');
+      table.push([truncate(terminalSafe(deploy.ref), 40), deploy.at.slice(0, 16).replace('T', ' '), String(deploy.changes), mark ? c.red(mark) : '']);
+    }
+    if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
+    out.push(table.toString());
+  }
+  return out;
+}
+
+function slowest(report: Report, c: ChalkInstance): string[] {
+  const total = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
+  const counted = report.changes.filter((ch) => ch.kind !== 'sync' && total(ch) >= 0 && !ch.bot);
+  const top = [...counted].sort((a, b) => total(b) - total(a) || a.id.localeCompare(b.id)).slice(0, 5);
+  if (top.length === 0) return [];
+  const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 46, 11, 29], wordWrap: false });
+  for (const ch of top) {
+    const dominant = STAGES.reduce<StageName | null>((best, k) => ((ch.stages[k] ?? -1) > (best === null ? -1 : (ch.stages[best] ?? -1)) ? k : best), null);
+    table.push([
+      truncate(terminalSafe(ch.id), 10),
+      truncate(terminalSafe(ch.title), 44),
+      formatDuration(total(ch)),
+      dominant ? truncate(`${stageLabel(dominant, report)} ${formatDuration(ch.stages[dominant])}`, 27) : '',
+    ]);
+  }
+  return [c.bold('Slowest changes'), table.toString()];
+}
+
+function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > width && line !== '') {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import type { DeployContents } from '../../model/deploys.js';
+import type { TagRef } from './repo.js';
+import { streamGit } from './run.js';
+
+/**
+ * What each tag shipped first: one `rev-list <tag> ^<previous tag>` per consecutive pair, filtered to the
+ * landing commits of the changes (never an ancestry query per change). `boundary` bounds each walk to the
+ * history that was read. Tags older than `from` only serve as the first "previous".
+ */
+export async function tagContents(
+  repo: string,
+  tags: TagRef[],
+  landing: Set<string>,
+  boundary: string[],
+  from: number,
+): Promise<DeployContents[]> {
+  const ordered = [...tags].sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+  const firstIndex = ordered.findIndex((t) => t.at >= from);
+  if (firstIndex === -1) return [];
+  const contents: DeployContents[] = [];
+  for (let i = firstIndex; i < ordered.length; i++) {
+    const tag = ordered[i] as TagRef;
+    const previous = i > 0 ? ordered[i - 1] : undefined;
+    const shipped: string[] = [];
+    let any = false;
+    if (previous?.sha !== tag.sha) {
+      const exclude = [...(previous ? [previous.sha] : []), ...boundary].map((sha) => `^${sha}`);
+      await streamGit(
+        repo,
+        ['rev-list', '--stdin'],
+        (line) => {
+          any = true;
+          const sha = line.toString('utf8');
+          if (landing.has(sha)) shipped.push(sha);
+        },
+        { separator: 10, input: [tag.sha, ...exclude].join('\n') + '\n' },
+      );
+    }
+    // an empty walk may only mean the boundary cut it: ask git directly, once, in that case
+    const rollback = previous !== undefined && previous.sha !== tag.sha && !any && (await isAncestor(repo, tag.sha, previous.sha));
+    contents.push({ ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback });
+  }
+  return contents;
+}
+
+async function isAncestor(repo: string, ancestor: string, of: string): Promise<boolean> {
+  let result = true;
+  await streamGit(repo, ['merge-base', '--is-ancestor', ancestor, of], () => undefined, {
+    separator: 10,
+    onFailure: (code) => {
+      result = false;
+      return code === 1;
+    },
+  });
+  return result;
+}

@@ -1,0 +1,21 @@
+/** `owner/name` and the web URL of a remote, when it looks like a GitHub (or GitHub Enterprise) remote. */
+export interface RemoteName {
+  host: string;
+  owner: string;
+  name: string;
+}
+
+/** Reads https, ssh and scp-style remote URLs; null for anything else (a local path, say). */
+export function parseRemote(url: string | null): RemoteName | null {
+  if (url === null) return null;
+  const m =
+    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ??
+    /^(?:[^@/]+@)?([^/:]+):([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+  if (!m) return null;
+  return { host: (m[1] ?? '').toLowerCase(), owner: m[2] ?? '', name: m[3] ?? '' };
+}
+
+export function webUrl(remote: RemoteName | null): string | null {
+  if (remote === null || !/github/.test(remote.host)) return null;
+  return `https://${remote.host}/${remote.owner}/${remote.name}`;
+}
