@@ -28,8 +28,15 @@ function git(cwd: string): SimpleGit {
   // simple-git refuses protocol and fsmonitor settings (it guards against enabling them); the small questions
   // asked here never fetch or touch the work tree, so they run without them
   const configs = GIT_CONFIG_ARGS.filter((arg, i) => i % 2 === 1 && !/^(protocol|core\.fsmonitor)/.test(arg));
-  return simpleGit({ baseDir: cwd, config: configs }).env(GIT_ENV);
+  return simpleGit({ baseDir: cwd, config: configs }).env(SIMPLE_GIT_ENV);
 }
+
+// simple-git refuses to run with variables that can run programs (EDITOR, GIT_PAGER, GIT_SSH_COMMAND…) in
+// the environment it is given; a user's shell often has them, and none is needed to read history
+const PASSED_VARIABLES = ['PATH', 'HOME', 'USERPROFILE', 'SystemRoot', 'TMPDIR', 'TMP', 'TEMP', 'XDG_CONFIG_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_CEILING_DIRECTORIES'];
+const SIMPLE_GIT_ENV: Record<string, string> = Object.fromEntries(
+  Object.entries(GIT_ENV).filter(([key, value]) => value !== undefined && (PASSED_VARIABLES.includes(key) || ['GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT', 'LC_ALL'].includes(key))),
+) as Record<string, string>;
 
 async function raw(cwd: string, args: string[]): Promise<string | null> {
   try {
@@ -48,9 +55,15 @@ export async function openRepository(path: string): Promise<RepoInfo> {
   if (!existsSync(full) || !statSync(full).isDirectory()) {
     throw new GitError(`${full} does not exist or is not a directory: give the path of a git repository`, { exitCode: 2 });
   }
-  const inside = await raw(full, ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--is-shallow-repository']);
-  if (inside === null) {
-    throw new GitError(`${full} is not a git repository: run flowaudit inside one, or pass its path (flowaudit report PATH)`, { exitCode: 2 });
+  let inside: string;
+  try {
+    inside = await git(full).raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--is-shallow-repository']);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/not a git repository/i.test(message)) {
+      throw new GitError(`${full} is not a git repository: run flowaudit inside one, or pass its path (flowaudit report PATH)`, { exitCode: 2 });
+    }
+    throw new GitError(`git cannot read ${full}: ${message.split('\n')[0] ?? ''}`, { exitCode: 2, cause: error });
   }
   const [, bare, shallow] = inside.trim().split('\n');
   const anyRef = await raw(full, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/heads', 'refs/remotes']);

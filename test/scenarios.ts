@@ -1,0 +1,37 @@
+import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
+
+/**
+ * The main git scenario. Every figure below is known by construction (times UTC, 2026-03):
+ *  #1  merge, commits 02 10:00 and 02 14:00, merged 03 10:00 → coding 4h, review 20h; v1.0.0 04 10:00 → deploy 1d
+ *  #2  squash, author = committer 05 12:00, no PR ref → coding/review unknown; v1.1.0 07 12:00 → deploy 2d
+ *  typo  direct, authored 06 09:00, committed 06 09:30 → coding 0, review 30m; v1.1.0 → deploy 1d 2h 30m; reverted
+ *  #3  merge with a sync merge of main, commits 05 08:00 and 06 12:00, merged 07 12:00 → coding 28h, review 1d; deploy 0
+ *  revert  direct 08 09:00, reverts typo; v1.2.0 09 09:00 → deploy 1d
+ *  #5  dependabot squash 09 10:00 (bot: left out)
+ *  v1.2.1 (10 00:00) points back at v1.1.0's commit: a rollback, so v1.2.0 failed
+ */
+export function mainScenario(options: { bare?: boolean } = {}): FixtureRepo {
+  return buildRepo(
+    [
+      { commit: 'initial commit', at: '2026-03-01T00:00:00Z' },
+      { branch: 'f1' },
+      { branch: 'f3' },
+      { commit: 'feature one, part a\n\nCo-authored-by: Claude <noreply@anthropic.com>', on: 'f1', at: '2026-03-02T10:00:00Z', files: { 'src/a.ts': lines(10) } },
+      { commit: 'feature one, part b', on: 'f1', at: '2026-03-02T14:00:00Z', files: { 'src/b.ts': lines(5), 'package-lock.json': lines(500) } },
+      { merge: 'f1', at: '2026-03-03T10:00:00Z', message: 'Merge pull request #1 from ada/f1\n\nAdd feature one', id: 'pr1' },
+      { tag: 'v1.0.0', annotated: true, at: '2026-03-04T10:00:00Z' },
+      { commit: 'Add feature two (#2)', on: 'main', at: '2026-03-05T12:00:00Z', files: { 'src/two.ts': lines(7) } },
+      { commit: 'feature three, x', on: 'f3', at: '2026-03-05T08:00:00Z' },
+      { commit: 'fix typo', on: 'main', authorAt: '2026-03-06T09:00:00Z', at: '2026-03-06T09:30:00Z', id: 'typo' },
+      { merge: 'main', into: 'f3', at: '2026-03-06T10:00:00Z', message: "Merge branch 'main' into f3" },
+      { commit: 'feature three, y', on: 'f3', at: '2026-03-06T12:00:00Z' },
+      { merge: 'f3', at: '2026-03-07T12:00:00Z', message: 'Merge pull request #3 from ada/f3\n\nAdd feature three', id: 'pr3' },
+      { tag: 'v1.1.0' },
+      { commit: (sha) => `Revert "fix typo"\n\nThis reverts commit ${sha('typo')}.`, on: 'main', at: '2026-03-08T09:00:00Z', id: 'revert' },
+      { tag: 'v1.2.0', annotated: true, at: '2026-03-09T09:00:00Z' },
+      { commit: 'Bump left-pad from 1.0.0 to 1.1.0 (#5)', author: 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>', at: '2026-03-09T10:00:00Z' },
+      { tag: 'v1.2.1', ref: 'pr3', annotated: true, at: '2026-03-10T00:00:00Z' },
+    ],
+    options,
+  );
+}
