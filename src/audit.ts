@@ -67,9 +67,6 @@ export async function audit(options: AuditOptions): Promise<Report> {
     readCommits(repo.cwd, [branch.tip], exclude, aiMarkers),
     readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes)),
   ]);
-  if (numstat.unknown.length > 0) {
-    warning(`${numstat.unknown.length} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
-  }
 
   const firstParent = firstParentLine(branch.tip, commits);
   const pulls = await readPulls(repo, branch.tip, firstParent, aiMarkers);
@@ -103,6 +100,10 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const squashes = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
 
   const notes = gitOnlyNotes(signal, squashes, pulls.available);
+  const unsized = inWindow.filter((c) => c.size === null).length;
+  if (numstat.unknown.length > 0 && unsized > 0) {
+    warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+  }
   if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
 
   return {

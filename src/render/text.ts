@@ -32,13 +32,13 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   const s = report.summary;
   out.push(c.bold(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`));
-  out.push(`branch ${terminalSafe(report.repository.branch)} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`);
+  out.push(wrap(`branch ${terminalSafe(report.repository.branch)} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`, 100));
   out.push('');
   if (report.changes.length === 0) {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`);
     return finish(out, report, c);
   }
-  out.push(headline(report));
+  out.push(c.bold(wrap(headline(report), 100)));
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
   out.push(c.dim(`${s.changes} change(s) counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${s.shareBasis.changes} ${s.shareBasis.kind} change(s).`));
   out.push('');
@@ -53,8 +53,8 @@ export function renderText(report: Report, options: TextOptions): string {
     const f = s.stages[stage];
     table.push([stageLabel(stage, report), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share), bar(f.share, c)]);
   }
-  table.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', c.dim('first commit → merge')]);
-  table.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', c.dim('first commit → deploy')]);
+  table.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', c.dim('commit → merge')]);
+  table.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', c.dim('commit → deploy')]);
   out.push(table.toString());
   out.push('');
   out.push(...deploySection(report, c));
@@ -124,14 +124,14 @@ function slowest(report: Report, c: ChalkInstance): string[] {
   const counted = report.changes.filter((ch) => ch.kind !== 'sync' && total(ch) >= 0 && !ch.bot);
   const top = [...counted].sort((a, b) => total(b) - total(a) || a.id.localeCompare(b.id)).slice(0, 5);
   if (top.length === 0) return [];
-  const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 46, 11, 29], wordWrap: false });
+  const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 42, 10, 31], wordWrap: false });
   for (const ch of top) {
     const dominant = STAGES.reduce<StageName | null>((best, k) => ((ch.stages[k] ?? -1) > (best === null ? -1 : (ch.stages[best] ?? -1)) ? k : best), null);
     table.push([
       truncate(terminalSafe(ch.id), 10),
-      truncate(terminalSafe(ch.title), 44),
+      truncate(terminalSafe(ch.title), 40),
       formatDuration(total(ch)),
-      dominant ? truncate(`${stageLabel(dominant, report)} ${formatDuration(ch.stages[dominant])}`, 27) : '',
+      dominant ? truncate(`${stageLabel(dominant, report)} ${formatDuration(ch.stages[dominant])}`, 29) : '',
     ]);
   }
   return [c.bold('Slowest changes'), table.toString()];

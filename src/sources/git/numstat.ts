@@ -8,13 +8,14 @@ export interface NumstatResult {
   unknown: string[];
 }
 
-const MAX_RESTARTS = 500;
+// a blobless clone lacks every blob: past this many failures the rest of the sizes stay unknown
+const MAX_RESTARTS = 25;
 
 /**
  * Line counts of every first-parent commit between `tip` and `exclude`, merges diffed against their first
  * parent (the whole pull request). `counts(path)` says whether a path counts toward size (lock files and
  * generated files do not). In a partial clone git dies on a missing blob instead of fetching it: the commit
- * it died on gets an unknown size and the walk goes on from its parent.
+ * it died on gets an unknown size and the walk goes on from its parent, up to MAX_RESTARTS times.
  */
 export async function readSizes(
   repo: string,
@@ -63,30 +64,24 @@ export async function readSizes(
         },
       },
     );
-    if (!missing) {
-      if (current !== null) sizes.set(current, size);
-      break;
-    }
-    if (current === null || restart >= MAX_RESTARTS) break;
-    // git printed the header of the commit it could not diff: that one is unknown, carry on past it
-    unknown.push(current);
-    sizes.delete(current);
-    from = `${current}^1`;
-    if (exclude.includes(current)) break;
-    try {
-      // a root commit has no parent: nothing further to read
-      if (!(await hasParent(repo, current))) from = null;
-    } catch {
-      from = null;
-    }
+    if (current !== null) sizes.set(current, size);
+    if (!missing || restart >= MAX_RESTARTS) break;
+    // git prints a commit only once its diff is done (and flushes each one to a pipe), so the commit it died
+    // on is the one after the last it printed: the start, or the last one's first parent
+    const failed = await resolveCommit(repo, current === null ? start : `${current}^1`);
+    if (failed === null) break;
+    unknown.push(failed.sha);
+    if (failed.parent === null || exclude.includes(failed.parent)) break;
+    from = failed.parent;
   }
   return { sizes, unknown };
 }
 
-async function hasParent(repo: string, sha: string): Promise<boolean> {
-  let parents = '';
-  await streamGit(repo, ['rev-list', '--parents', '-n', '1', sha], (l) => (parents = l.toString('utf8')), { separator: 10 });
-  return parents.trim().split(' ').length > 1;
+async function resolveCommit(repo: string, rev: string): Promise<{ sha: string; parent: string | null } | null> {
+  let line = '';
+  await streamGit(repo, ['rev-list', '--parents', '-n', '1', rev, '--'], (l) => (line = l.toString('utf8')), { separator: 10, onFailure: () => true });
+  const [sha, parent] = line.trim().split(' ');
+  return sha ? { sha, parent: parent ?? null } : null;
 }
 
 /** git quotes unusual paths C-style ("a\tb"); only the name matters here, so undo the quoting loosely. */

@@ -165,7 +165,8 @@ export async function listPullHeads(repo: RepoInfo): Promise<Map<number, string>
 
 /** The `.gitattributes` at the tip, or '' (a partial clone may lack it: sizes then count generated files). */
 export async function readAttributes(repo: RepoInfo, tip: string): Promise<string> {
-  return (await raw(repo.cwd, ['cat-file', '-p', `${tip}:.gitattributes`])) ?? '';
+  // through the streaming runner, whose config forbids the lazy fetch a partial clone would otherwise make
+  return gitOutput(repo.cwd, ['cat-file', '-p', `${tip}:.gitattributes`]).catch(() => '');
 }
 
 /** The newest first-parent commit committed before `before` (epoch seconds), or null. */

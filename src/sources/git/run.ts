@@ -17,6 +17,8 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   ...process.env,
   GIT_OPTIONAL_LOCKS: '0',
   GIT_TERMINAL_PROMPT: '0',
+  // git 2.44+ reads this; older versions rely on protocol.allow=never above
+  GIT_NO_LAZY_FETCH: '1',
   LC_ALL: 'C',
 };
 

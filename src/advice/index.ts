@@ -1,0 +1,82 @@
+import { hasGithub } from './kit.js';
+import { aiAssisted } from './rules/ai-assisted.js';
+import { changeFailureRate } from './rules/change-failure-rate.js';
+import { deployWait } from './rules/deploy-wait.js';
+import { flakyChecks } from './rules/flaky-checks.js';
+import { largeChanges } from './rules/large-changes.js';
+import { mergeWait } from './rules/merge-wait.js';
+import { pickupWait } from './rules/pickup-wait.js';
+import { reviewConcentration } from './rules/review-concentration.js';
+import { reviewWait } from './rules/review-wait.js';
+import { rework } from './rules/rework.js';
+import { slowChecks } from './rules/slow-checks.js';
+import { unreviewedMerges } from './rules/unreviewed-merges.js';
+import { wip } from './rules/wip.js';
+import type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
+
+export type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
+
+/** Every rule, in the order the stages happen; the output order is by impact, not this. */
+export const RULES: readonly AdviceRule[] = [
+  pickupWait,
+  reviewWait,
+  reviewConcentration,
+  rework,
+  unreviewedMerges,
+  largeChanges,
+  slowChecks,
+  flakyChecks,
+  mergeWait,
+  deployWait,
+  changeFailureRate,
+  wip,
+  aiAssisted,
+];
+
+/** The rules that can run on these sources: GitHub rules only when the report has GitHub data. */
+export function applicableRules(input: AdviceInput): AdviceRule[] {
+  const github = hasGithub(input);
+  return RULES.filter((rule) => rule.needs === 'git' || github);
+}
+
+/**
+ * Runs every applicable rule and returns the rows that fired, the most hours of waiting first (ties by id);
+ * when none fires, one `healthy` row naming what was checked. Pure: same input, same rows.
+ */
+export function advise(input: AdviceInput, thresholds: Thresholds): Recommendation[] {
+  const rules = applicableRules(input);
+  const rows = rules.map((rule) => rule.evaluate(input, thresholds)).filter((r): r is Recommendation => r !== null);
+  if (rows.length === 0) return [healthy(input, thresholds, rules)];
+  return rows.sort((a, b) => b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly AdviceRule[]): Recommendation {
+  const checked = rules.map((rule) => rule.check(input, thresholds)).filter((c): c is string => c !== null);
+  const gitOnly = hasGithub(input)
+    ? ''
+    : ' Review, rework, check and work-in-progress figures need GitHub data and were not checked.';
+  if (checked.length === 0) {
+    return {
+      id: 'healthy',
+      measure: 'Every recommendation rule\'s figure against its threshold',
+      value: 'no figure could be measured',
+      tellsYou: `Nothing crosses a threshold, but only because there was nothing to measure in this window.${gitOnly}`,
+      doNext: 'Widen the window (--since) or check the branch and deploy signal, then run again.',
+      impact: 0,
+      figure: 'summary',
+      threshold: 'each rule\'s threshold',
+    };
+  }
+  return {
+    id: 'healthy',
+    measure: 'Every recommendation rule\'s figure against its threshold',
+    value: checked.join('; '),
+    tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
+    doNext:
+      'Keep these thresholds as a guard in CI (flowaudit check), and tighten the one closest to its limit in ' +
+      '.flowaudit.json to find the next constraint.',
+    impact: 0,
+    figure: 'summary',
+    threshold: 'each rule\'s threshold',
+  };
+}

@@ -1,0 +1,93 @@
+import { duration, lines, percent, times } from '../format.js';
+import { hours, measured, row } from '../kit.js';
+import type { AdviceRule, AiGroupInput, AdviceInput, Thresholds } from '../types.js';
+
+// below this many changes in either group a comparison says more about chance than about the work (SPEC 5)
+export const MIN_GROUP = 10;
+
+interface Dimension {
+  key: 'p50Size' | 'leadTimeP50' | 'failureRate';
+  /** smallest baseline compared against: differences under it are noise (a 1-line vs 3-line p50, 0% vs 2%) */
+  floor: number;
+  label: string;
+  /** how the finding reads when it fires */
+  word: string;
+  format: (v: number) => string;
+}
+
+const DIMENSIONS: readonly Dimension[] = [
+  { key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines },
+  { key: 'leadTimeP50', floor: 3600, label: 'p50 lead time', word: 'slower to reach production', format: duration },
+  { key: 'failureRate', floor: 0.05, label: 'failure rate', word: 'failing more often', format: percent },
+];
+
+interface Comparison {
+  dimension: Dimension;
+  assisted: number;
+  other: number;
+  ratio: number;
+  fires: boolean;
+}
+
+function compare(input: AdviceInput, t: Thresholds): Comparison[] | null {
+  const groups = input.summary.aiComparison;
+  if (!groups || groups.assisted.count < MIN_GROUP || groups.other.count < MIN_GROUP) return null;
+  const out: Comparison[] = [];
+  for (const dimension of DIMENSIONS) {
+    const a = groups.assisted[dimension.key];
+    const o = groups.other[dimension.key];
+    if (!measured(a) || !measured(o)) continue;
+    const ratio = a / Math.max(o, dimension.floor);
+    out.push({ dimension, assisted: a, other: o, ratio, fires: ratio > t.aiRatio });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** AI-assisted changes (a lower bound) are larger, slower or fail more than the rest; both groups ≥ 10. */
+export const aiAssisted: AdviceRule = {
+  id: 'ai-assisted',
+  needs: 'git',
+  evaluate(input, t) {
+    const comparisons = compare(input, t);
+    const fired = comparisons?.filter((c) => c.fires) ?? [];
+    const first = fired[0];
+    const groups = input.summary.aiComparison;
+    if (!comparisons || !first || !groups) return null;
+    const sides = comparisons.map(
+      (c) => `${c.dimension.label} ${c.dimension.format(c.assisted)} vs ${c.dimension.format(c.other)}${c.fires ? ` (${times(c.ratio)})` : ''}`,
+    );
+    return row({
+      id: 'ai-assisted',
+      measure: 'AI-assisted changes (with an AI marker; a lower bound) against the other changes',
+      value: `AI-assisted ${groups.assisted.count} vs other ${groups.other.count}: ${sides.join('; ')} (threshold ${times(t.aiRatio)})`,
+      tellsYou:
+        `Changes with an AI marker are ${joinWords(fired.map((c) => c.dimension.word))} than the rest. Code may ` +
+        'be produced faster than the team can review and test it. Unmarked assisted work counts as "other", ' +
+        'so the real gap may differ.',
+      doNext:
+        'Hold AI-assisted changes to the same bar as the rest: the same size limit, the same review depth, ' +
+        'tests in the same change. Ask authors to mark assisted work consistently, and compare again next window.',
+      // the extra lead time the assisted changes took over the others' typical lead time
+      impact: leadTimeExcess(groups.assisted, groups.other),
+      figure: `summary.aiComparison.assisted.${first.dimension.key}`,
+      threshold: times(t.aiRatio),
+    });
+  },
+  check(input, t) {
+    const comparisons = compare(input, t);
+    if (!comparisons) return null;
+    const worst = Math.max(...comparisons.map((c) => c.ratio));
+    return `AI-assisted vs other, worst ratio ${times(worst)} (threshold ${times(t.aiRatio)})`;
+  },
+};
+
+function leadTimeExcess(assisted: AiGroupInput, other: AiGroupInput): number {
+  if (!measured(assisted.leadTimeP50) || !measured(other.leadTimeP50)) return 0;
+  return hours((assisted.leadTimeP50 - other.leadTimeP50) * assisted.count);
+}
+
+/** `a`, `a and b`, `a, b and c` */
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
+}

@@ -1,0 +1,36 @@
+import { duration, num } from '../format.js';
+import { measured, row, stageHours, stageValue } from '../kit.js';
+import type { AdviceRule } from '../types.js';
+
+/** Merged changes wait for a deploy: batching, release trains, manual releases. */
+export const deployWait: AdviceRule = {
+  id: 'deploy-wait',
+  needs: 'git',
+  evaluate(input, t) {
+    const stage = input.summary.stages.deploy;
+    // with the "merge" signal every merge is its own deploy: there is no deploy wait to speak of
+    if (input.deploySignal.kind === 'merge' || !measured(stage.p50) || stage.p50 <= t.deployWaitP50) return null;
+    const perWeek = input.summary.dora.deploymentFrequency.value;
+    const frequency = measured(perWeek) ? `; ${num(perWeek)} deploys a week` : '';
+    return row({
+      id: 'deploy-wait',
+      measure: 'Deploy wait: time from merge to the first production deploy that contains the change',
+      value: `${stageValue('deploy wait', stage)}${frequency} (threshold ${duration(t.deployWaitP50)})`,
+      tellsYou:
+        'Merged work is held back and shipped in batches (a release train, a manual release, a fixed ' +
+        'schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin ' +
+        'on one change.',
+      doNext:
+        'Ship smaller batches more often: automate the release from the main branch, and if a schedule must ' +
+        'stay, shorten it (weekly to daily) before adding tooling elsewhere.',
+      impact: stageHours(stage),
+      figure: 'summary.stages.deploy.p50',
+      threshold: duration(t.deployWaitP50),
+    });
+  },
+  check(input, t) {
+    const p50 = input.summary.stages.deploy.p50;
+    if (input.deploySignal.kind === 'merge' || !measured(p50)) return null;
+    return `deploy wait p50 ${duration(p50)} (threshold ${duration(t.deployWaitP50)})`;
+  },
+};

@@ -1,0 +1,152 @@
+import type { DeploySignalKind, StageName } from '../domain.js';
+import type { Recommendation as ReportRecommendation } from '../report.js';
+
+/*
+ * What the advice rules read: a structural subset of the report (`Report` itself is assignable), so
+ * `advise(report, thresholds)` works and every `figure` path below is a path in the JSON report.
+ * Durations are seconds, ratios are 0–1, sizes are lines. The GitHub-only figures (review, rework, ci, wip)
+ * are optional: absent or null in git-only mode, and a rule whose figure is absent or null does not fire.
+ */
+
+export interface StageInput {
+  readonly count: number;
+  readonly p50: number | null;
+  readonly share: number | null;
+}
+
+export interface DistributionInput {
+  readonly count: number;
+  readonly p50: number | null;
+}
+
+export interface ReviewInput {
+  /** share of all reviews done by the two busiest reviewers */
+  readonly topTwoShare?: number | null;
+  /** how many people reviewed in the window */
+  readonly reviewers?: number | null;
+  /** share of changes merged without any review */
+  readonly unreviewedShare?: number | null;
+  readonly selfMergedShare?: number | null;
+  readonly reviewsPerChange?: number | null;
+  /** changes over 400 lines approved without a comment */
+  readonly largeChangesWithoutComments?: number | null;
+}
+
+export interface ReworkInput {
+  /** share of changes with commits or force-pushes after the first review */
+  readonly share?: number | null;
+  readonly changesRequestedShare?: number | null;
+}
+
+export interface CiInput {
+  /** wall time of the checks on the final head commit, seconds */
+  readonly p50?: number | null;
+  readonly p90?: number | null;
+  /** flaky = the same check on the same commit failed and later passed */
+  readonly flakyRate?: number | null;
+  readonly worstFlaky?: ReadonlyArray<{ readonly name: string; readonly rate: number }> | null;
+  /** share of the merge wait spent waiting on checks */
+  readonly mergeWaitOnChecksShare?: number | null;
+}
+
+export interface WipInput {
+  /** open pull requests at the end of the window */
+  readonly open?: number | null;
+  /** their median age at the end of the window, seconds */
+  readonly p50Age?: number | null;
+  /** open pull requests per active author */
+  readonly perAuthor?: number | null;
+}
+
+export interface AiGroupInput {
+  readonly count: number;
+  readonly p50Size?: number | null;
+  readonly leadTimeP50?: number | null;
+  readonly failureRate?: number | null;
+}
+
+export interface AdviceSummary {
+  readonly changes: number;
+  readonly stages: Readonly<Record<StageName, StageInput>>;
+  readonly leadTime: DistributionInput;
+  readonly cycleTime: DistributionInput;
+  readonly flow: {
+    readonly size: {
+      readonly count: number;
+      readonly p50: number | null;
+      readonly p90: number | null;
+      readonly over200: number | null;
+      readonly over400: number | null;
+    };
+  };
+  readonly dora: {
+    /** deploys per week */
+    readonly deploymentFrequency: { readonly value: number | null };
+    /** failed deploys ÷ deploys; `count` = deploys */
+    readonly changeFailureRate: { readonly value: number | null; readonly count: number };
+    readonly timeToRestore: { readonly value: number | null };
+    readonly reworkRate: { readonly value: number | null };
+  };
+  readonly review?: ReviewInput | null;
+  readonly rework?: ReworkInput | null;
+  readonly ci?: CiInput | null;
+  readonly wip?: WipInput | null;
+  readonly aiComparison?: { readonly assisted: AiGroupInput; readonly other: AiGroupInput } | null;
+}
+
+export interface AdviceInput {
+  readonly sources: ReadonlyArray<'git' | 'github'>;
+  readonly deploySignal: { readonly kind: DeploySignalKind };
+  readonly summary: AdviceSummary;
+}
+
+/**
+ * One threshold per rule. A threshold is the largest healthy value: a rule fires when its figure is
+ * strictly above it. Durations in seconds, shares as ratios 0–1.
+ */
+export interface Thresholds {
+  /** p50 pickup (ready → first review), seconds */
+  pickupP50: number;
+  /** git-only p50 "review & merge wait" (last commit → merge), seconds */
+  reviewWaitP50: number;
+  /** p50 merge wait (approved → merged), seconds */
+  mergeWaitP50: number;
+  /** p50 deploy wait (merged → deployed), seconds */
+  deployWaitP50: number;
+  /** share of reviews done by the two busiest reviewers */
+  reviewTopTwoShare: number;
+  /** share of changes over 400 lines */
+  largeChangeShare: number;
+  /** p50 wall time of checks, seconds */
+  checksP50: number;
+  /** flaky check rate */
+  flakyRate: number;
+  /** change failure rate */
+  changeFailureRate: number;
+  /** share of changes reworked after their first review */
+  reworkShare: number;
+  /** open pull requests per active author */
+  wipPerAuthor: number;
+  /** share of changes merged without review */
+  unreviewedShare: number;
+  /** how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate) */
+  aiRatio: number;
+}
+
+/** A recommendation row: the report's row plus the figure that fired it and its threshold, to check it by. */
+export interface Recommendation extends ReportRecommendation {
+  /** JSON path of the figure in the report, e.g. `summary.stages.pickup.p50` */
+  figure: string;
+  /** the threshold it crossed, in the figure's units, e.g. `1d` or `15%` */
+  threshold: string;
+}
+
+export interface AdviceRule {
+  id: string;
+  /** 'github': runs only when the report has GitHub data */
+  needs: 'git' | 'github';
+  /** the row when the figure crosses its threshold; null when it does not or cannot be measured. Pure. */
+  evaluate(input: AdviceInput, thresholds: Thresholds): Recommendation | null;
+  /** the figure and threshold in a few words, for the healthy row; null when the figure is absent */
+  check(input: AdviceInput, thresholds: Thresholds): string | null;
+}

@@ -1,0 +1,153 @@
+import { STAGES } from '../domain.js';
+import type { Distribution } from '../metrics/percentile.js';
+import type { Dora } from '../metrics/dora.js';
+import type { Report } from '../report.js';
+
+export type Direction = 'better' | 'worse' | 'same';
+export type ComparedUnit = 'seconds' | 'ratio' | 'deploys/week';
+
+export interface ComparisonRow {
+  /** dot path into `report.summary`: `stages.pickup.p50`, `cycleTime.p90`, `dora.changeFailureRate` */
+  key: string;
+  group: 'stage' | 'dora';
+  label: string;
+  unit: ComparedUnit;
+  /** durations and failure rates: lower is better; deploy frequency: higher */
+  lowerIsBetter: boolean;
+  before: number | null;
+  after: number | null;
+  /** after − before, in `unit`; null when a side is not measured */
+  change: number | null;
+  /** change ÷ before; null when a side is not measured or before is 0 */
+  relativeChange: number | null;
+  /** null when a side is not measured */
+  direction: Direction | null;
+  /** how many changes (or deploys) each side's figure is over */
+  sample: { before: number; after: number };
+  /** a side's sample is under `minSample` (not set for deploy frequency, a count rather than a sample) */
+  lowSample: boolean;
+}
+
+export interface ComparisonSide {
+  repository: string;
+  window: Report['window'];
+  changes: number;
+  deploys: number;
+  sources: Report['sources'];
+  deploySignal: Report['deploySignal']['kind'];
+}
+
+/** `flowaudit compare BEFORE AFTER` as data: also its JSON output. */
+export interface Comparison {
+  schemaVersion: 1;
+  minSample: number;
+  before: ComparisonSide;
+  after: ComparisonSide;
+  rows: ComparisonRow[];
+  warnings: string[];
+}
+
+export interface CompareOptions {
+  /** a side with fewer changes than this is flagged as too few to trust; default 10 */
+  minSample?: number;
+}
+
+export const DEFAULT_MIN_SAMPLE = 10;
+const EPSILON = 1e-9;
+
+const STAGE_LABELS: Record<string, string> = {
+  coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait', cycleTime: 'cycle time',
+};
+const DORA_KEYS: ReadonlyArray<{ key: keyof Dora; label: string; unit: ComparedUnit; lowerIsBetter: boolean }> = [
+  { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false },
+  { key: 'leadTime', label: 'lead time for changes', unit: 'seconds', lowerIsBetter: true },
+  { key: 'changeFailureRate', label: 'change failure rate', unit: 'ratio', lowerIsBetter: true },
+  { key: 'timeToRestore', label: 'time to restore', unit: 'seconds', lowerIsBetter: true },
+  { key: 'reworkRate', label: 'rework rate', unit: 'ratio', lowerIsBetter: true },
+];
+
+/**
+ * Compares two reports (a baseline and a later window, or two repositories): per stage and cycle time
+ * (p50, p90) and per DORA key, the two values, the change, its direction and the sample sizes. Pure.
+ */
+export function compareReports(before: Report, after: Report, options: CompareOptions = {}): Comparison {
+  const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
+  const rows: ComparisonRow[] = [];
+  const distributions: Array<[string, string, (r: Report) => Distribution]> = [
+    ...STAGES.map((s): [string, string, (r: Report) => Distribution] => [`stages.${s}`, STAGE_LABELS[s] ?? s, (r) => r.summary.stages[s]]),
+    ['cycleTime', STAGE_LABELS['cycleTime'] ?? 'cycle time', (r) => r.summary.cycleTime],
+  ];
+  for (const [key, label, pick] of distributions) {
+    for (const p of ['p50', 'p90'] as const) {
+      const b = pick(before);
+      const a = pick(after);
+      rows.push(row({ key: `${key}.${p}`, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], minSample));
+    }
+  }
+  for (const d of DORA_KEYS) {
+    const b = before.summary.dora[d.key];
+    const a = after.summary.dora[d.key];
+    const r = row({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], minSample);
+    rows.push(d.key === 'deploymentFrequency' ? { ...r, lowSample: false } : r);
+  }
+  const sides = { before: side(before), after: side(after) };
+  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
+}
+
+function row(
+  head: Pick<ComparisonRow, 'key' | 'group' | 'label' | 'unit' | 'lowerIsBetter'>,
+  [before, after]: [number | null | undefined, number | null | undefined],
+  [nBefore, nAfter]: [number, number],
+  minSample: number,
+): ComparisonRow {
+  const b = finite(before);
+  const a = finite(after);
+  const change = a === null || b === null ? null : a - b;
+  let direction: Direction | null = null;
+  if (change !== null && a !== null && b !== null) {
+    const same = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+    direction = same ? 'same' : (change < 0) === head.lowerIsBetter ? 'better' : 'worse';
+  }
+  return {
+    ...head,
+    before: b,
+    after: a,
+    change: direction === 'same' ? 0 : change,
+    relativeChange: change === null || b === null || b === 0 ? null : direction === 'same' ? 0 : change / b,
+    direction,
+    sample: { before: nBefore, after: nAfter },
+    lowSample: nBefore < minSample || nAfter < minSample,
+  };
+}
+
+function finite(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function side(report: Report): ComparisonSide {
+  return {
+    repository: report.repository.remote ?? report.repository.path,
+    window: report.window,
+    changes: report.summary.changes,
+    deploys: report.summary.dora.deploymentFrequency.count,
+    sources: report.sources,
+    deploySignal: report.deploySignal.kind,
+  };
+}
+
+function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number): string[] {
+  const out: string[] = [];
+  for (const [name, s] of [['before', before], ['after', after]] as const) {
+    if (s.changes < minSample) out.push(`${name} has ${s.changes} change(s), fewer than ${minSample}: too few to trust its figures`);
+  }
+  if (before.sources.join('+') !== after.sources.join('+')) {
+    out.push(`the sides read different sources (before: ${before.sources.join(' + ')}, after: ${after.sources.join(' + ')}): stage figures are not comparable`);
+  }
+  if (before.deploySignal !== after.deploySignal) {
+    out.push(`the sides count deploys differently (before: ${before.deploySignal}, after: ${after.deploySignal}): deploy figures are not comparable`);
+  }
+  const t = (iso: string): number => Date.parse(iso);
+  const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
+  if (before.repository === after.repository && overlap) out.push('the two windows overlap: some changes are on both sides');
+  return out;
+}

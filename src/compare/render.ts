@@ -1,0 +1,100 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { formatDuration } from '../render/duration.js';
+import { escapeMarkdown, terminalSafe } from '../render/sanitize.js';
+import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
+
+export interface ComparisonTextOptions {
+  color: boolean;
+}
+
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/week`; '—' when not measured. */
+export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit'>): string {
+  if (value === null) return '—';
+  if (row.unit === 'seconds') return formatDuration(value);
+  if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  return `${value.toFixed(2)}/week`;
+}
+
+/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/week`. */
+export function formatChange(row: ComparisonRow): string {
+  const c = row.change;
+  if (c === null) return '—';
+  if (c === 0) return '0';
+  const sign = c > 0 ? '+' : '-';
+  if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
+  if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
+  return `${sign}${Math.abs(c).toFixed(2)}/week`;
+}
+
+export function formatRelative(relative: number | null): string {
+  if (relative === null) return '—';
+  const pct = Math.round(relative * 100);
+  return pct === 0 ? '0%' : `${pct > 0 ? '+' : ''}${pct}%`;
+}
+
+function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {
+  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${s.changes} change(s), ${s.deploys} deploy(s)`;
+}
+
+/** The comparison for the terminal: both sides, a table of every figure, then the warnings. */
+export function renderComparisonText(comparison: Comparison, options: ComparisonTextOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
+  const table = new Table({
+    head: ['measure', 'before', 'after', 'change', '%', 'direction', 'n before → after'],
+    chars: COMPACT,
+    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
+  });
+  for (const row of comparison.rows) {
+    table.push([
+      row.label,
+      formatValue(row.before, row),
+      formatValue(row.after, row),
+      paint(row.direction, formatChange(row)),
+      paint(row.direction, formatRelative(row.relativeChange)),
+      paint(row.direction, row.direction ?? 'not measured'),
+      `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
+    ]);
+  }
+  const out = [
+    c.bold('flowaudit compare'),
+    describeSide('before', comparison.before, terminalSafe),
+    describeSide('after ', comparison.after, terminalSafe),
+    '',
+    table.toString(),
+  ];
+  if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
+  for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
+  return out.join('\n') + '\n';
+}
+
+const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
+
+/** GitHub-flavoured Markdown: both sides, a table of every figure, the warnings as a quote. */
+export function renderComparisonMarkdown(comparison: Comparison): string {
+  const e = escapeMarkdown;
+  const out = [
+    '## flowaudit compare',
+    '',
+    `- ${describeSide('before', comparison.before, e)}`,
+    `- ${describeSide('after', comparison.after, e)}`,
+    '',
+    '| measure | before | after | change | % | direction | n before → after |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+  ];
+  for (const row of comparison.rows) {
+    const cells = [
+      e(row.label), e(formatValue(row.before, row)), e(formatValue(row.after, row)), e(formatChange(row)),
+      e(formatRelative(row.relativeChange)), row.direction === null ? 'not measured' : ARROW[row.direction],
+      `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' ⚠️' : ''}`,
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  if (comparison.rows.some((r) => r.lowSample)) out.push('', `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
+  if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
+  return out.join('\n') + '\n';
+}

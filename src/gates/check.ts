@@ -1,0 +1,97 @@
+import type { Report } from '../report.js';
+import { escapeMarkdown } from '../render/sanitize.js';
+import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
+
+export interface GateResult {
+  expression: string;
+  path: string;
+  operator: Operator;
+  /** the threshold in the figure's own unit (seconds, ratio or plain number) */
+  threshold: number;
+  unit: ThresholdUnit | null;
+  /** the report's figure in the same unit as `threshold`; null when the report could not measure it */
+  measured: number | null;
+  /** null when not measured: listed, but not a breach */
+  passed: boolean | null;
+  /** `leadTime.p50 = 9.5d (wanted <= 7d)`, values in the unit the expression was written in */
+  display: string;
+}
+
+export interface GateOutcome {
+  results: GateResult[];
+  /** how many thresholds were breached: the CLI exits 1 when this is above 0 */
+  breached: number;
+}
+
+// figures are floating-point: a ratio of 3/20 must equal a threshold of 15%
+const EPSILON = 1e-9;
+
+/**
+ * Checks each threshold against the report's summary. A figure that is null or absent is "not measured":
+ * listed with `passed: null`, never a breach. Pure.
+ * @throws ConfigError for an expression that does not parse
+ */
+export function evaluateGates(report: Report, expressions: ReadonlyArray<string | Threshold>): GateOutcome {
+  const results = expressions.map((e) => evaluate(report, typeof e === 'string' ? parseThreshold(e) : e));
+  return { results, breached: results.filter((r) => r.passed === false).length };
+}
+
+function evaluate(report: Report, t: Threshold): GateResult {
+  let node: unknown = report.summary;
+  for (const key of t.segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  const measured = typeof node === 'number' && Number.isFinite(node) ? node : null;
+  const passed = measured === null ? null : compare(measured, t.operator, t.value);
+  const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
+  const display = measured === null ? `${t.path} not measured (${wanted})` : `${t.path} = ${formatIn(measured, t.unit)} (${wanted})`;
+  return { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, passed, display };
+}
+
+export function compare(measured: number, operator: Operator, threshold: number): boolean {
+  const equal = Math.abs(measured - threshold) <= EPSILON * Math.max(1, Math.abs(measured), Math.abs(threshold));
+  switch (operator) {
+    case '<=': return equal || measured < threshold;
+    case '<': return !equal && measured < threshold;
+    case '>=': return equal || measured > threshold;
+    case '>': return !equal && measured > threshold;
+    case '==': return equal;
+    case '!=': return !equal;
+  }
+}
+
+/** A value in the unit a threshold was written in: 9.5d, 18.2%, 3. At most two decimals. */
+export function formatIn(value: number, unit: ThresholdUnit | null): string {
+  if (unit === null) return trim(value);
+  if (unit === '%') return `${trim(value * 100)}%`;
+  return `${trim(value / UNIT_SECONDS[unit])}${unit}`;
+}
+
+function trim(value: number): string {
+  return String(Number(value.toFixed(2)));
+}
+
+function status(result: GateResult): 'breached' | 'ok' | 'not measured' {
+  return result.passed === null ? 'not measured' : result.passed ? 'ok' : 'breached';
+}
+
+function headline(results: readonly GateResult[]): string {
+  const breached = results.filter((r) => r.passed === false).length;
+  const unmeasured = results.filter((r) => r.passed === null).length;
+  return `${breached} of ${results.length} threshold(s) breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
+}
+
+/** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
+export function renderGateText(results: readonly GateResult[]): string {
+  const width = Math.max(...results.map((r) => status(r).length), 0);
+  const lines = results.map((r) => `  ${status(r).padEnd(width)}  ${r.display}`);
+  return [`flowaudit check: ${headline(results)}`, ...lines].join('\n') + '\n';
+}
+
+/** A GitHub-flavoured Markdown table, for the Actions step summary and PR comments. */
+export function renderGateMarkdown(results: readonly GateResult[]): string {
+  const rows = results.map((r) => {
+    const mark = r.passed === null ? '⚠️ not measured' : r.passed ? '✅ ok' : '❌ breached';
+    const measured = r.measured === null ? '—' : formatIn(r.measured, r.unit);
+    return `| ${mark} | \`${r.path.replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+  });
+  return [`### flowaudit thresholds: ${headline(results)}`, '', '| result | figure | threshold | measured |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}

@@ -1,0 +1,89 @@
+import { ConfigError } from '../errors.js';
+import { lookupFigure, type FigureKind } from './figures.js';
+
+export type Operator = '<=' | '<' | '>=' | '>' | '==' | '!=';
+/** the unit a threshold was written in; null for a plain number */
+export type ThresholdUnit = 's' | 'm' | 'h' | 'd' | 'w' | '%';
+
+/** A parsed threshold such as `leadTime.p50<=7d`. */
+export interface Threshold {
+  /** as given, trimmed */
+  expression: string;
+  /** dot path into `report.summary`, without the `summary.` prefix, as written */
+  path: string;
+  /** the resolved keys into `report.summary` (a DORA key ends in `value`) */
+  segments: string[];
+  kind: FigureKind;
+  operator: Operator;
+  /** in the figure's own unit: seconds for durations, a ratio for `%` */
+  value: number;
+  unit: ThresholdUnit | null;
+}
+
+const OPERATORS: readonly Operator[] = ['<=', '<', '>=', '>', '==', '!='];
+const OPERATOR_LIST = 'use <=, <, >=, >, == or !=';
+export const UNIT_SECONDS: Readonly<Record<Exclude<ThresholdUnit, '%'>, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400 };
+const PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+const VALUE = /^(\d+(?:\.\d+)?|\.\d+)\s*(\S*)$/;
+
+/**
+ * Parses one threshold: a path into `report.summary` (the `summary.` prefix optional), an operator and a
+ * value with an optional unit (s, m, h, d, w → seconds; % → ratio). Pure.
+ * @throws ConfigError naming the expression and what is wrong with it
+ */
+export function parseThreshold(input: string): Threshold {
+  // thresholds come from flags and config files: keep control characters out of the message
+  const expression = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const fail = (problem: string): never => {
+    throw new ConfigError(`invalid threshold '${expression}': ${problem}`);
+  };
+  if (expression === '') fail('empty expression');
+  const op = /[<>=!]+/.exec(expression);
+  if (op === null) return fail(`no operator (${OPERATOR_LIST})`);
+  const operator = OPERATORS.find((o) => o === op[0]);
+  if (operator === undefined) return fail(`unknown operator '${op[0]}' (${OPERATOR_LIST})`);
+
+  const written = expression.slice(0, op.index).trim();
+  const path = written.replace(/^summary\./, '');
+  if (written === '' || path === '') fail('empty path (name a figure such as leadTime.p50)');
+  if (!PATH.test(path)) fail(`bad path '${written}' (names joined by dots, such as stages.pickup.p75)`);
+  const figure = lookupFigure(path);
+  if (!figure.ok) return fail(figure.problem);
+
+  const text = expression.slice(op.index + op[0].length).trim();
+  if (text === '') fail(`no value after '${operator}'`);
+  const number = VALUE.exec(text);
+  if (number === null) return fail(`'${text}' is not a number`);
+  const amount = Number(number[1]);
+  const unitText = number[2] ?? '';
+  if (unitText !== '' && !isUnit(unitText)) fail(`unknown unit '${unitText}' (use s, m, h, d, w or %)`);
+  const unit = unitText === '' ? null : (unitText as ThresholdUnit);
+  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(amount, unit, path, figure.kind, fail), unit };
+}
+
+/** Parses every threshold, so a bad one stops the run before any repository is read. @throws ConfigError */
+export function parseThresholds(inputs: readonly string[]): Threshold[] {
+  return inputs.map(parseThreshold);
+}
+
+function isUnit(text: string): text is ThresholdUnit {
+  return text === '%' || Object.hasOwn(UNIT_SECONDS, text);
+}
+
+function normalize(amount: number, unit: ThresholdUnit | null, path: string, kind: FigureKind, fail: (problem: string) => never): number {
+  switch (kind) {
+    case 'duration':
+      if (unit === '%') return fail(`${path} is a duration: use s, m, h, d or w, not '%'`);
+      // a plain number is seconds, the unit of the JSON report
+      return unit === null ? amount : amount * UNIT_SECONDS[unit];
+    case 'ratio':
+      if (unit === '%') return amount / 100;
+      if (unit !== null) return fail(`${path} is a ratio: use % or a plain number, not '${unit}'`);
+      if (amount > 1) return fail(`${path} is a ratio between 0 and 1: write ${amount}% or ${amount / 100}`);
+      return amount;
+    case 'count':
+    case 'number':
+      if (unit !== null) return fail(`${path} is a ${kind === 'count' ? 'count' : 'plain number'} and takes no unit ('${unit}')`);
+      return amount;
+  }
+}

@@ -1,0 +1,63 @@
+import { escapeHtml } from '../sanitize.js';
+
+/** Attribute values of an SVG element; null and undefined leave the attribute out. */
+export type Attrs = Record<string, string | number | null | undefined>;
+
+/** Rounds a coordinate to 0.1 px: the output stays short and byte-stable. */
+export function px(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/**
+ * One element as markup. Attribute names are trusted constants; attribute values are escaped here;
+ * `children` must already be markup (escape text with `label`).
+ */
+export function el(name: string, attrs: Attrs, ...children: string[]): string {
+  const attributes = Object.entries(attrs)
+    .filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${typeof value === 'number' ? px(value) : escapeHtml(value)}"`)
+    .join('');
+  return children.length === 0 ? `<${name}${attributes}/>` : `<${name}${attributes}>${children.join('')}</${name}>`;
+}
+
+/** A `<text>` element whose content is escaped: safe for untrusted text. */
+export function label(x: number, y: number, content: string, attrs: Attrs = {}): string {
+  return el('text', { x, y, ...attrs }, escapeHtml(content));
+}
+
+/** A tooltip: `<title>` inside a shape is what a browser shows on hover and a screen reader reads. */
+export function tooltip(content: string): string {
+  return `<title>${escapeHtml(content)}</title>`;
+}
+
+export interface ChartFrame {
+  /** stable id, also written as `data-chart` so tests and readers can find the chart */
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+}
+
+/** The outer `<svg>`: scales to its container, announced as one image with its title and description. */
+export function chart(frame: ChartFrame, ...body: string[]): string {
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${px(frame.width)} ${px(frame.height)}`,
+      role: 'img',
+      'aria-labelledby': `${frame.id}-title ${frame.id}-desc`,
+      class: 'chart',
+      'data-chart': frame.id,
+      'font-size': 12,
+    },
+    el('title', { id: `${frame.id}-title` }, escapeHtml(frame.title)),
+    el('desc', { id: `${frame.id}-desc` }, escapeHtml(frame.description)),
+    ...body,
+  );
+}
+
+/** What a chart shows when there is nothing to draw: the frame and one line saying why. */
+export function emptyChart(frame: ChartFrame, why: string): string {
+  return chart({ ...frame, height: 48 }, label(frame.width / 2, 28, why, { 'text-anchor': 'middle', class: 'muted' }));
+}

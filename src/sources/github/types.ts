@@ -1,0 +1,148 @@
+/**
+ * What the GitHub source hands to the model: domain shapes, never raw GraphQL (`nodes`, `pageInfo`).
+ * Times are epoch seconds (UTC); null where GitHub has no value.
+ */
+
+export type PullEventType = 'ready' | 'draft' | 'reviewRequested' | 'forcePush' | 'mergeQueue';
+
+export interface GitHubPullCommit {
+  sha: string;
+  authoredAt: number;
+  committedAt: number;
+  message: string;
+}
+
+export interface GitHubReview {
+  /** login; `ghost` when the account was deleted */
+  author: string;
+  /** GitHub says the author is a `Bot` (or the login ends in `[bot]`) */
+  authorIsBot: boolean;
+  /** APPROVED | CHANGES_REQUESTED | COMMENTED | DISMISSED | PENDING */
+  state: string;
+  /** null for a PENDING (unsubmitted) review */
+  submittedAt: number | null;
+}
+
+export interface GitHubComment {
+  author: string;
+  authorIsBot: boolean;
+  createdAt: number;
+}
+
+export interface GitHubPullEvent {
+  type: PullEventType;
+  at: number;
+}
+
+export interface GitHubCheck {
+  name: string;
+  /** QUEUED | IN_PROGRESS | COMPLETED | … */
+  status: string;
+  /** SUCCESS | FAILURE | … ; null while not completed */
+  conclusion: string | null;
+  startedAt: number | null;
+  completedAt: number | null;
+}
+
+/** A merged pull request into the tracked branch. */
+export interface GitHubPull {
+  number: number;
+  title: string;
+  url: string;
+  author: string;
+  authorIsBot: boolean;
+  createdAt: number;
+  updatedAt: number;
+  mergedAt: number;
+  /** null when GitHub has no merge commit (rare: merged by a push of the head) */
+  mergeCommitSha: string | null;
+  headRefName: string;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  labels: string[];
+  /** the PR's own commits, oldest first (as GitHub lists them) */
+  commits: GitHubPullCommit[];
+  /** submitted reviews and pending ones (submittedAt null), in GitHub's order */
+  reviews: GitHubReview[];
+  /** PR conversation comments; review comments arrive as reviews (every one belongs to a review) */
+  comments: GitHubComment[];
+  /** timeline events, oldest first */
+  events: GitHubPullEvent[];
+  /** check runs of the final head commit (all attempts, so re-runs show up) */
+  checks: GitHubCheck[];
+  /** opened as a draft: the first ready/draft event is a ready-for-review event */
+  wasDraft: boolean;
+}
+
+export interface GitHubDeploymentStatus {
+  /** SUCCESS | FAILURE | ERROR | INACTIVE | IN_PROGRESS | QUEUED | PENDING | WAITING */
+  state: string;
+  at: number;
+}
+
+export interface GitHubDeployment {
+  environment: string;
+  createdAt: number;
+  /** the deployed commit; null when GitHub no longer has it */
+  sha: string | null;
+  /** the ref deployed (branch or tag name), when GitHub knows it */
+  ref: string | null;
+  /** oldest first */
+  statuses: GitHubDeploymentStatus[];
+}
+
+export interface GitHubRelease {
+  tagName: string;
+  createdAt: number;
+  publishedAt: number | null;
+  isDraft: boolean;
+  isPrerelease: boolean;
+  /** the tagged commit; null for a draft whose tag does not exist yet */
+  sha: string | null;
+}
+
+export interface GitHubOpenPull {
+  number: number;
+  title: string;
+  url: string;
+  author: string;
+  authorIsBot: boolean;
+  createdAt: number;
+  updatedAt: number;
+  isDraft: boolean;
+  baseRefName: string;
+}
+
+export interface GitHubIncident {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: number;
+  closedAt: number | null;
+  labels: string[];
+}
+
+export interface GitHubData {
+  /** merged into the base branch, merged at or after `since`, newest update first */
+  pulls: GitHubPull[];
+  /** every environment (the caller picks production), created at or after `since - lookback`, oldest first */
+  deployments: GitHubDeployment[];
+  /** created at or after `since - lookback`, oldest first */
+  releases: GitHubRelease[];
+  /** open now, any base branch, oldest first */
+  openPulls: GitHubOpenPull[];
+  /** issues carrying the incident label, updated at or after `since - lookback`, oldest first */
+  incidents: GitHubIncident[];
+  /** HTTP requests sent (retries included) */
+  requests: number;
+  /** rate-limit points GitHub charged (sum of `rateLimit.cost`) */
+  cost: number;
+  /** true when a rate limit stopped the fetch and `partial` was asked for: the data is incomplete */
+  partial: boolean;
+  warnings: string[];
+  /** where the cache was read from and written to; null with noCache */
+  cacheFile: string | null;
+  /** pull requests served from the cache rather than fetched in this run */
+  cachedPulls: number;
+}

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli-run.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { mainScenario } from '../scenarios.js';
+
+let repo: FixtureRepo;
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowaudit-err-'));
+  temps.push(dir);
+  return dir;
+};
+const NOW = ['--now', '2026-04-01T00:00:00Z'];
+
+beforeAll(() => {
+  repo = mainScenario();
+});
+afterAll(() => {
+  repo.cleanup();
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every error is one line (plus an optional hint), exit 2, and never a stack trace. */
+async function expectError(args: string[], message: string, code = 2): Promise<void> {
+  const result = await runCli(args);
+  expect(result.stderr).toBe(`flowaudit: ${message}\n`);
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+}
+
+describe('bad input gets one line, exit 2 and no stack trace', () => {
+  it('a directory that is not a git repository', async () => {
+    const dir = tempDir();
+    await expectError([dir], `${dir} is not a git repository: run flowaudit inside one, or pass its path (flowaudit report PATH)`);
+  });
+
+  it('a path that does not exist', async () => {
+    const dir = join(tempDir(), 'nope');
+    await expectError([dir], `${dir} does not exist or is not a directory: give the path of a git repository`);
+  });
+
+  it('a repository with no commits', async () => {
+    const dir = tempDir();
+    execFileSync('git', ['init', '-q', dir]);
+    await expectError([dir], `${dir} has no commits yet: there is no history to audit`);
+  });
+
+  it('an unknown branch', async () => {
+    await expectError([repo.dir, '--branch', 'nope'], "unknown branch 'nope': list branches with `git branch -a` and pass one with --branch");
+  });
+
+  it('a ref that git would read as an option never reaches git', async () => {
+    await expectError([repo.dir, '--branch=--output=/tmp/pwned'], "invalid branch '--output=/tmp/pwned': a ref cannot start with '-' or be empty");
+    expect(existsSync('/tmp/pwned')).toBe(false);
+  });
+
+  it('an unparseable --since', async () => {
+    await expectError([repo.dir, '--since', 'last tuesday'], "--since 'last tuesday' is not a date: use an ISO date (2026-01-31, 2026-01-31T12:00:00Z) or a span like 90d, 12w");
+  });
+
+  it('--since after --until', async () => {
+    await expectError([repo.dir, '--since', '2026-05-01', '--until', '2026-04-01'], '--since (2026-05-01T00:00:00.000Z) must be before --until (2026-04-01T00:00:00.000Z)');
+  });
+
+  it('an invalid --tag-pattern', async () => {
+    await expectError([repo.dir, '--tag-pattern', 'v(', ...NOW], "--tag-pattern 'v(' is not a valid regular expression: /v(/: Unterminated group");
+  });
+
+  it('an unknown option', async () => {
+    const result = await runCli([repo.dir, '--frobnicate']);
+    expect(result.stderr).toBe("flowaudit: unknown option '--frobnicate'; see flowaudit --help\n");
+    expect(result.code).toBe(2);
+  });
+
+  it('an unwritable --output leaves nothing behind', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'missing-dir', 'report.json');
+    await expectError([repo.dir, '--format', 'json', '--output', target, ...NOW], `cannot write ${target} (ENOENT): choose a writable path for --output`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('edge cases that are not errors', () => {
+  it('an empty window says so and exits 0', async () => {
+    const result = await runCli([repo.dir, '--since', '2020-01-01', '--until', '2020-02-01', ...NOW]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No changes merged between 2020-01-01T00:00:00Z and 2020-02-01T00:00:00Z.');
+    const json = await runCli([repo.dir, '--since', '2020-01-01', '--until', '2020-02-01', '--format', 'json', ...NOW]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, changes: [], deploys: [], summary: { changes: 0 } });
+  });
+
+  it('--output writes the file whole and prints nothing', async () => {
+    const target = join(tempDir(), 'report.csv');
+    const result = await runCli([repo.dir, '--format', 'csv', '--output', target, '--since', '2026-03-01T12:00:00Z', ...NOW]);
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(target)).toBe(true);
+  });
+
+  it('a shallow clone gets a warning on stderr, the report still on stdout', async () => {
+    const dir = join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '3', `file://${repo.dir}`, dir], { stdio: 'ignore' });
+    const result = await runCli([dir, '--format', 'json', ...NOW]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('flowaudit: warning: this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+});

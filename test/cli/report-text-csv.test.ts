@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli-run.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { mainScenario } from '../scenarios.js';
+
+const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+let repo: FixtureRepo;
+beforeAll(() => {
+  repo = mainScenario();
+});
+afterAll(() => repo.cleanup());
+
+describe('the terminal report', () => {
+  it('leads with where the lead time goes, fits 100 columns and has no colour off a TTY', async () => {
+    const { stdout, code } = await runCli([repo.dir, ...WINDOW]);
+    expect(code).toBe(0);
+    // shares: coding 32h, review & merge wait 44.5h, deploy wait 74.5h of 151h
+    expect(stdout).toContain('79% of the lead time is spent waiting (deploy wait 49%, review & merge wait 29%), 21% coding.');
+    expect(stdout).toContain('5 change(s) counted (left out: 1 by bots); shares over 4 deployed change(s).');
+    expect(stdout).toMatch(/│ coding +│ +4 │ +2h │ +10h │ +20h 48m │ +21% │/);
+    expect(stdout).toMatch(/│ lead time +│ +4 │ +1d 13h │/);
+    expect(stdout).toContain('4 deploy(s) in the window · 0.92 per week');
+    expect(stdout).toContain('change failure rate 50% (low) · time to restore 1d 6h (medium)');
+    expect(stdout).toContain('Git alone cannot see when a pull request was opened');
+    expect(stdout).not.toContain('\u001b[');
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+
+  it('names the slowest changes and the stage that dominated each', async () => {
+    const { stdout } = await runCli([repo.dir, ...WINDOW]);
+    const slowest = stdout.slice(stdout.indexOf('Slowest changes'));
+    expect(slowest.split('\n')[3]).toMatch(/│ #3 +│ Add feature three +│ 2d 4h +│ coding 1d 4h +│/);
+  });
+});
+
+describe('the CSV report', () => {
+  it('has one row per change with every timestamp and stage in seconds', async () => {
+    const { stdout } = await runCli([repo.dir, '--format', 'csv', ...WINDOW]);
+    const rows = stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('id,number,kind,title,author,sha,url,bot,commits,additions,deletions,files,firstCommitAt,readyAt,firstReviewAt,approvedAt,mergedAt,deployedAt,coding,pickup,review,merge,deploy,cycleTime,leadTime,aiAssisted,reverted,revertedBy,flags');
+    expect(rows).toHaveLength(7);
+    expect(rows[1]).toBe(`#1,1,merge,Add feature one,Ada Lovelace,${repo.sha('pr1')},,false,2,15,0,3,2026-03-02T10:00:00Z,,,,2026-03-03T10:00:00Z,2026-03-04T10:00:00Z,14400,,72000,,86400,86400,172800,true,false,,`);
+    expect(rows[5]).toContain('"Revert ""fix typo"""');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseLanding, parseMessage } from '../../src/model/message.js';
+
+describe('commit messages', () => {
+  it('finds AI markers of every documented form', () => {
+    const m = parseMessage('Add x\n\nbody\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\nAssisted-by: Gemini\n');
+    expect(m.aiEvidence).toEqual([
+      'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>',
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+      'Assisted-by: Gemini',
+    ]);
+    expect(parseMessage('Fix\n\nCo-authored-by: Jane Doe <jane@example.com>').aiEvidence).toEqual([]);
+  });
+
+  it('reads revert references and landing trailers', () => {
+    const m = parseMessage('Revert "x"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.\nReverts acme/app#42\n\nPR-URL: https://github.com/nodejs/node/pull/5\n');
+    expect(m.revertsShas).toEqual(['0123456789abcdef0123456789abcdef01234567']);
+    expect(m.revertsPrs).toEqual([42]);
+    expect(m.landingUrl).toBe('https://github.com/nodejs/node/pull/5');
+  });
+
+  it('reads how a first-parent commit landed', () => {
+    expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, branch: 'fix-it', sync: false, title: 'Fix it' });
+    expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });
+    expect(parseLanding('Auto merge of #56 - ada:topic, r=bob', 'Topic', true, 'main')).toMatchObject({ number: 56, branch: 'topic' });
+    expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
+    expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
+    expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
+  });
+});
