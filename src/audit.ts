@@ -1,8 +1,10 @@
 import type { Change, Commit, Deploy, DeploySignalKind } from './domain.js';
 import { ConfigError } from './errors.js';
+import { validateBusinessHours, workingSeconds } from './metrics/business-hours.js';
 import { computeDora } from './metrics/dora.js';
 import { percentile } from './metrics/percentile.js';
 import { summarizeStages } from './metrics/stage-summary.js';
+import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
 import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
 import { splitPullCommits } from './model/pull-commits.js';
@@ -92,7 +94,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
     signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, tags, landing, exclude, earliest);
   const deploys = assignDeploys(changes, contents);
   let clockSkew = 0;
-  for (const change of changes) clockSkew += computeStages(change, signal);
+  const hours = options.businessHours ? validateBusinessHours(options.businessHours) : null;
+  const measure = hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined;
+  for (const change of changes) clockSkew += computeStages(change, signal, measure);
 
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   const counted = inWindow.filter((c) => c.kind !== 'sync' && (options.includeBots || !c.bot));
@@ -115,6 +119,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
     now: iso(now) as string,
     sources: ['git'],
     deploySignal: { kind: signal, detail: signalDetail(signal, tagPattern.source, tags.length) },
+    businessHours: hours,
     changes: inWindow.map(toReportChange),
     deploys: windowDeploys.map(toReportDeploy),
     summary: summarize(window, inWindow, counted, windowDeploys, changes, signal, clockSkew),
@@ -202,6 +207,7 @@ function summarize(
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora(window, counted, deploys, allChanges, signal),
+    trend: weeklyTrend(counted, window),
   };
 }
 

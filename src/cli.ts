@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { audit } from './audit.js';
 import type { DeploySignalKind } from './domain.js';
 import { FlowauditError } from './errors.js';
+import { DEFAULT_BUSINESS_HOURS } from './metrics/business-hours.js';
 import { writeFileAtomic } from './io/write-atomic.js';
 import type { AuditOptions, Format } from './options.js';
 import { renderCsv } from './render/csv.js';
@@ -28,6 +29,8 @@ interface ReportFlags {
   tagPattern?: string;
   now?: string;
   includeBots?: boolean;
+  businessHours?: boolean;
+  timezone: string;
   debug?: boolean;
   color?: boolean;
 }
@@ -59,6 +62,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .option('--tag-pattern <regex>', 'tags that count as deploys', undefined)
     .option('--now <iso>', 'take this time as now, for reproducible output')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
+    .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
+    .option('--timezone <tz>', 'time zone of the working day, with --business-hours', 'UTC')
     .option('--no-color', 'no colour in the terminal report (also NO_COLOR)')
     .option('--debug', 'show stack traces of errors')
     .action(async (path: string, flags: ReportFlags) => {
@@ -73,6 +78,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
         ...(flags.now !== undefined && { now: flags.now }),
         includeBots: Boolean(flags.includeBots),
+        ...(flags.businessHours && { businessHours: { ...DEFAULT_BUSINESS_HOURS, timezone: flags.timezone } }),
         warn: (m) => io.stderr.write(`flowaudit: warning: ${terminalSafe(m)}\n`),
         progress: (m) => {
           if (tty) io.stderr.write(`\r\u001b[2K${m}…`);

@@ -1,5 +1,6 @@
 import { ConfigError } from './errors.js';
 import type { DeploySignalKind, Window } from './domain.js';
+import type { BusinessHours } from './metrics/business-hours.js';
 
 export type Format = 'text' | 'json' | 'csv';
 
@@ -16,6 +17,8 @@ export interface AuditOptions {
   includeBots?: boolean;
   botPattern?: string;
   aiMarkers?: string[];
+  /** count only working time in every duration */
+  businessHours?: BusinessHours;
   /** called with progress messages (the CLI shows them on a TTY) */
   progress?: (message: string) => void;
   /** called with warnings (stderr) */

@@ -1,7 +1,9 @@
 import type { Change, ChangeKind, Deploy, DeploySignalKind, StageName, Stages, Window } from './domain.js';
+import type { BusinessHours } from './metrics/business-hours.js';
 import type { Dora } from './metrics/dora.js';
 import type { Distribution } from './metrics/percentile.js';
 import type { StageSummary } from './metrics/stage-summary.js';
+import type { Trend } from './metrics/trend.js';
 
 /** The JSON report, schemaVersion 1 (SPEC section 7): new keys may be added, none renamed. */
 export interface Report {
@@ -13,6 +15,8 @@ export interface Report {
   now: string;
   sources: Array<'git' | 'github'>;
   deploySignal: { kind: DeploySignalKind; detail: string };
+  /** when set, every stage, cycle and lead time counts only working time */
+  businessHours: BusinessHours | null;
   changes: ReportChange[];
   deploys: ReportDeploy[];
   summary: ReportSummary;
@@ -81,6 +85,8 @@ export interface ReportSummary {
   };
   ai: { assisted: number; other: number; lowerBound: true };
   dora: Dora;
+  /** the key figures week by week (Monday-based UTC weeks, by merge time) */
+  trend: Trend;
 }
 
 export interface Recommendation {

@@ -27,7 +27,11 @@ export function summarizeStages(changes: readonly Change[]): StageSummary {
   const totals = Object.fromEntries(STAGES.map((s) => [s, basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0)])) as Record<StageName, number>;
   const all = STAGES.reduce((sum, s) => sum + totals[s], 0);
   const stages = Object.fromEntries(
-    STAGES.map((s) => [s, { ...distribution(changes.map((c) => c.stages[s])), share: all > 0 ? totals[s] / all : null }]),
+    // a stage no change could show (pickup from git alone) has no share, not 0%
+    STAGES.map((s) => {
+      const figure = distribution(changes.map((c) => c.stages[s]));
+      return [s, { ...figure, share: all > 0 && figure.count > 0 ? totals[s] / all : null }];
+    }),
   ) as Record<StageName, StageFigure>;
   return {
     changes: changes.length,

@@ -4,23 +4,26 @@ export function emptyStages(): Stages {
   return { coding: null, pickup: null, review: null, merge: null, deploy: null };
 }
 
-/** Interval b − a in seconds; null when either end is unknown; negative (clock skew) clamped to 0. */
-function interval(a: number | null, b: number | null, skew: { count: number }): number | null {
-  if (a === null || b === null) return null;
-  if (b < a) {
-    skew.count++;
-    return 0;
-  }
-  return b - a;
-}
+/** How long from a to b counts: wall-clock seconds, or only working time (--business-hours). */
+export type Measure = (a: number, b: number) => number;
+const wallClock: Measure = (a, b) => b - a;
 
 /**
  * Fills a change's stages, cycle and lead time from its events (SPEC section 2): the stages tile T0→T8, so
  * they add up to the lead time. A stage no source can see stays null, never 0. Returns the number of
  * negative intervals clamped to 0. Mutates `change` (the model owns it).
  */
-export function computeStages(change: Change, deploySignal: DeploySignalKind): number {
+export function computeStages(change: Change, deploySignal: DeploySignalKind, measure: Measure = wallClock): number {
   const skew = { count: 0 };
+  // null when either end is unknown; a negative interval (clock skew) is clamped to 0 and counted
+  const interval = (a: number | null, b: number | null, counter: { count: number }): number | null => {
+    if (a === null || b === null) return null;
+    if (b < a) {
+      counter.count++;
+      return 0;
+    }
+    return measure(a, b);
+  };
   const flags = new Set(change.flags);
   let t0 = change.firstCommitAt;
   let last = change.lastCommitAt;

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { STAGES, type StageName } from '../domain.js';
+import { sparkline } from '../metrics/trend.js';
 import type { Report, ReportChange } from '../report.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { terminalSafe } from './sanitize.js';
@@ -33,6 +34,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const s = report.summary;
   out.push(c.bold(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`));
   out.push(wrap(`branch ${terminalSafe(report.repository.branch)} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`, 100));
+  if (report.businessHours) {
+    const b = report.businessHours;
+    out.push(c.yellow(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)})`));
+  }
   out.push('');
   if (report.changes.length === 0) {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`);
@@ -56,6 +61,7 @@ export function renderText(report: Report, options: TextOptions): string {
   table.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', c.dim('commit → merge')]);
   table.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', c.dim('commit → deploy')]);
   out.push(table.toString());
+  out.push(...trendLines(report, c));
   out.push('');
   out.push(...deploySection(report, c));
   out.push('');
@@ -83,6 +89,19 @@ export function headline(report: Report): string {
   if (st.coding.share === null) return `No change has a known first commit: the ${basis} cannot be split.`;
   const parts = waits.map((k) => `${stageLabel(k, report)} ${formatPercent(share(k))}`).join(', ');
   return `${formatPercent(waiting)} of the ${basis} is spent waiting${parts ? ` (${parts})` : ''}, ${formatPercent(share('coding'))} coding.`;
+}
+
+function trendLines(report: Report, c: ChalkInstance): string[] {
+  const weeks = report.summary.trend.weeks;
+  if (weeks.length < 2) return [];
+  const lead = weeks.map((w) => w.leadTimeP50);
+  const useLead = lead.some((v) => v !== null);
+  const values = useLead ? lead : weeks.map((w) => w.cycleTimeP50);
+  const line = sparkline(values.slice(-60));
+  if (line === '') return [];
+  const first = values.find((v) => v !== null) ?? null;
+  const last = [...values].reverse().find((v) => v !== null) ?? null;
+  return [`weekly p50 ${useLead ? 'lead' : 'cycle'} time  ${c.cyan(line)}  ${formatDuration(first)} → ${formatDuration(last)}`];
 }
 
 function bar(share: number | null, c: ChalkInstance): string {

@@ -131,3 +131,23 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(strip(again.stdout)).toBe(strip(JSON.stringify(report, null, 2) + '\n'));
   });
 });
+
+describe('--business-hours', () => {
+  it('counts only working time in every duration and says so', async () => {
+    const result = await runCli([repo.dir, '--format', 'json', '--business-hours', ...WINDOW]);
+    const r = JSON.parse(result.stdout) as Report;
+    const pr1 = r.changes.find((c) => c.id === '#1');
+    // Mon 10:00–14:00 coding; Mon 14:00 → Tue 10:00 is 3h + 1h; Tue 10:00 → Wed 10:00 is 7h + 1h
+    expect(pr1?.stages).toEqual({ coding: 4 * H, pickup: null, review: 4 * H, merge: null, deploy: 8 * H });
+    expect(pr1?.leadTime).toBe(16 * H);
+    expect(r.businessHours).toEqual({ timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' });
+    const text = await runCli([repo.dir, '--business-hours', '--timezone', 'Europe/Berlin', ...WINDOW]);
+    expect(text.stdout).toContain('business hours on: durations count only 09:00–17:00 on working days (Europe/Berlin)');
+  });
+
+  it('refuses an unknown time zone', async () => {
+    const result = await runCli([repo.dir, '--business-hours', '--timezone', 'Nowhere/Land', ...WINDOW]);
+    expect(result.stderr).toBe("flowaudit: --timezone 'Nowhere/Land' is not a known time zone: use an IANA name such as Europe/Berlin or America/New_York\n");
+    expect(result.code).toBe(2);
+  });
+});
