@@ -24,7 +24,7 @@ export interface ComparisonRow {
   direction: Direction | null;
   /** how many changes (or deploys) each side's figure is over */
   sample: { before: number; after: number };
-  /** a side's sample is under `minSample` (not set for deploy frequency, a count rather than a sample) */
+  /** both sides measured, and one's sample is under `minSample` (never for deploy frequency: a count, not a sample) */
   lowSample: boolean;
 }
 
@@ -35,6 +35,7 @@ export interface ComparisonSide {
   deploys: number;
   sources: Report['sources'];
   deploySignal: Report['deploySignal']['kind'];
+  businessHours: Report['businessHours'];
 }
 
 /** `flowaudit compare BEFORE AFTER` as data: also its JSON output. */
@@ -116,7 +117,7 @@ function row(
     relativeChange: change === null || b === null || b === 0 ? null : direction === 'same' ? 0 : change / b,
     direction,
     sample: { before: nBefore, after: nAfter },
-    lowSample: nBefore < minSample || nAfter < minSample,
+    lowSample: direction !== null && (nBefore < minSample || nAfter < minSample),
   };
 }
 
@@ -132,6 +133,7 @@ function side(report: Report): ComparisonSide {
     deploys: report.summary.dora.deploymentFrequency.count,
     sources: report.sources,
     deploySignal: report.deploySignal.kind,
+    businessHours: report.businessHours ?? null,
   };
 }
 
@@ -145,6 +147,9 @@ function warnings(before: ComparisonSide, after: ComparisonSide, minSample: numb
   }
   if (before.deploySignal !== after.deploySignal) {
     out.push(`the sides count deploys differently (before: ${before.deploySignal}, after: ${after.deploySignal}): deploy figures are not comparable`);
+  }
+  if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) {
+    out.push('the sides count time differently (business hours on one side, or different hours): durations are not comparable');
   }
   const t = (iso: string): number => Date.parse(iso);
   const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);

@@ -98,3 +98,8 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
   return out.join('\n') + '\n';
 }
+
+/** The comparison as JSON: two-space indent, fractions rounded to 6 decimals as in the JSON report, a final newline. */
+export function renderComparisonJson(comparison: Comparison): string {
+  return `${JSON.stringify(comparison, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2)}\n`;
+}

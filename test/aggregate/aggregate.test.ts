@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
+import { renderRepositoryMarkdown, renderRepositoryTable } from '../../src/aggregate/render.js';
+import { ConfigError } from '../../src/errors.js';
+import type { Report } from '../../src/report.js';
+import { change, D, deploy, H, report } from './report-builder.js';
+
+/*
+ * Two repositories, every figure by hand (hours):
+ *  one  (4 weeks, Jan 1–29): lead times 1, 2, 3, each half coding, half review; sizes 150, 500, unknown;
+ *       a bot change (lead 100) its report left out; 4 deploys, 1 failed (restored after 2h); 1 of 4 rework
+ *  two  (8 weeks, Jan 1–Feb 26): lead times 10, 20, all coding; sizes 10, 250; a sync (lead 50) left out;
+ *       4 deploys, 2 failed (restored after 6h, and not yet); no rework
+ * Combined lead times 1, 2, 3, 10, 20: p50 3 (the mean of the medians would be 8.5), p75 10, p90 16.
+ */
+const split = (lead: number, codingShare: number): Parameters<typeof change>[0] => ({
+  leadTime: lead * H,
+  cycleTime: lead * H,
+  stages: { coding: lead * codingShare * H, review: lead * (1 - codingShare) * H, deploy: 0 },
+});
+
+const one = report({
+  repository: { path: '/r/one', remote: 'acme/one' },
+  window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z' },
+  changes: [
+    change({ ...split(1, 0.5), mergedAt: '2026-01-03T00:00:00Z', additions: 100, deletions: 50, files: 2 }),
+    change({ ...split(2, 0.5), mergedAt: '2026-01-10T00:00:00Z', additions: 300, deletions: 200, files: 9, reverted: true, revertedBy: 'ffff' }),
+    change({ ...split(3, 0.5), mergedAt: '2026-01-20T00:00:00Z' }),
+    change({ ...split(100, 1), mergedAt: '2026-01-21T00:00:00Z', bot: true, author: 'dependabot[bot]', additions: 1, deletions: 1 }),
+  ],
+  deploys: [
+    deploy({ at: '2026-01-05T10:00:00Z' }),
+    deploy({ at: '2026-01-12T10:00:00Z', failed: true, restoredAfter: 2 * H }),
+    deploy({ at: '2026-01-19T10:00:00Z' }),
+    deploy({ at: '2026-01-26T10:00:00Z' }),
+  ],
+  summary: { changes: 3, excluded: { bots: 1, syncs: 0 }, flow: { anomalies: { clockSkew: 1 }, size: { count: 2, p50: null, p90: null, over200: null, over400: null }, reverted: 1 }, dora: { reworkRate: { value: 0.25, count: 4 } } },
+  notes: ['git only'],
+  warnings: ['shallow clone'],
+});
+const two = report({
+  repository: { path: '/r/two', remote: 'acme/two' },
+  window: { since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' },
+  changes: [
+    change({ ...split(10, 1), mergedAt: '2026-01-08T00:00:00Z', additions: 10, deletions: 0, aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] }),
+    change({ ...split(50, 1), mergedAt: '2026-01-15T00:00:00Z', kind: 'sync' }),
+    change({ ...split(20, 1), mergedAt: '2026-02-01T00:00:00Z', additions: 250, deletions: 0 }),
+  ],
+  deploys: [
+    deploy({ at: '2026-01-05T18:00:00Z' }),
+    deploy({ at: '2026-02-02T10:00:00Z', failed: true, restoredAfter: 6 * H }),
+    deploy({ at: '2026-02-09T10:00:00Z', failed: true }),
+    deploy({ at: '2026-02-16T10:00:00Z' }),
+  ],
+  summary: { changes: 2, excluded: { bots: 0, syncs: 1 }, dora: { reworkRate: { value: 0, count: 4 } } },
+  notes: ['git only'],
+});
+
+describe('aggregateReports', () => {
+  const all = aggregateReports([one, two], { generatedAt: '2026-03-01T00:00:00Z' });
+  const s = all.summary;
+
+  it('recomputes lead and cycle time percentiles from the changes, not from the medians', () => {
+    expect(s.changes).toBe(5);
+    expect(s.excluded).toEqual({ bots: 1, syncs: 1 });
+    expect(s.leadTime).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H });
+    expect(s.cycleTime.p50).toBe(3 * H);
+  });
+
+  it('recomputes each stage and its share of the total over all changes', () => {
+    // coding 0.5, 1, 1.5, 10, 20 → p50 1.5, p75 10, p90 10 + 0.6 × 10; review 0.5, 1, 1.5, 0, 0 → p50 0.5
+    expect(s.stages.coding).toMatchObject({ count: 5, p50: 1.5 * H, p75: 10 * H, p90: 16 * H });
+    expect(s.stages.review).toMatchObject({ count: 5, p50: 0.5 * H });
+    // Σ coding 33h, Σ review 3h, deploy 0: not the mean of the two repositories' shares (0.75 coding)
+    expect(s.stages.coding.share).toBeCloseTo(33 / 36, 12);
+    expect(s.stages.review.share).toBeCloseTo(3 / 36, 12);
+    expect(s.stages.deploy.share).toBe(0);
+    // a stage no change could show has no share (as for one repository)
+    expect(s.stages.pickup).toMatchObject({ count: 0, p50: null, share: null });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5 });
+  });
+
+  it('recomputes sizes, reverts and AI over the counted changes', () => {
+    // 10, 150, 250, 500 (the bot's 2 lines left out)
+    expect(s.flow.size).toMatchObject({ count: 4, p50: 200, over200: 0.5, over400: 0.25 });
+    expect(s.flow.size.p90).toBeCloseTo(425, 9);
+    expect(s.flow.reverted).toBe(1);
+    expect(s.flow.anomalies.clockSkew).toBe(1);
+    expect(s.ai).toEqual({ assisted: 1, other: 4, lowerBound: true });
+  });
+
+  it('recomputes DORA from the deploys over the union of the windows', () => {
+    const d = s.dora;
+    // 8 deploys over 8 weeks; 7 distinct deploy days (Jan 5 twice)
+    expect(d.deploymentFrequency).toMatchObject({ value: 1, count: 8, band: 'high', deployDaysPerWeek: 7 / 8 });
+    expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: 'elite' });
+    expect(d.changeFailureRate).toMatchObject({ value: 3 / 8, count: 8, band: 'low' });
+    // restored after 2h and 6h; the one not restored is not in the median
+    expect(d.timeToRestore).toMatchObject({ value: 4 * H, count: 2, band: 'high' });
+    expect(d.reworkRate).toMatchObject({ value: 1 / 8, count: 8 });
+  });
+
+  it('has a row per repository over the same changes', () => {
+    expect(all.repositories).toEqual([
+      { name: 'acme/one', path: '/r/one', remote: 'acme/one', branch: 'main', window: one.window, deploySignal: 'tags', changes: 3, leadTimeP50: 2 * H, cycleTimeP50: 2 * H, deploys: 4, failedDeploys: 1, deploymentFrequency: 1, changeFailureRate: 0.25 },
+      { name: 'acme/two', path: '/r/two', remote: 'acme/two', branch: 'main', window: two.window, deploySignal: 'tags', changes: 2, leadTimeP50: 15 * H, cycleTimeP50: 15 * H, deploys: 4, failedDeploys: 2, deploymentFrequency: 0.5, changeFailureRate: 0.5 },
+    ]);
+  });
+
+  it('is a report: the union window, every change and deploy in time order naming its repository', () => {
+    expect(all.schemaVersion).toBe(1);
+    expect(all.generatedAt).toBe('2026-03-01T00:00:00Z');
+    expect(all.repository).toEqual({ path: 'aggregate', remote: null, branch: 'main' });
+    expect(all.window).toEqual({ since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' });
+    expect(all.deploySignal).toEqual({ kind: 'tags', detail: 'tags in all 2 repositories' });
+    expect(all.changes.map((c) => [c.repository, c.mergedAt.slice(5, 10)])).toEqual([
+      ['acme/one', '01-03'], ['acme/two', '01-08'], ['acme/one', '01-10'], ['acme/two', '01-15'], ['acme/one', '01-20'], ['acme/one', '01-21'], ['acme/two', '02-01'],
+    ]);
+    expect(all.deploys.map((d) => d.repository)).toEqual(['acme/one', 'acme/two', 'acme/one', 'acme/one', 'acme/one', 'acme/two', 'acme/two', 'acme/two']);
+    expect(all.summary.trend.weeks).toHaveLength(9);
+    expect(all.summary.trend.weeks.reduce((n, w) => n + w.changes, 0)).toBe(5);
+    expect(all.recommendations).toEqual([]);
+    expect(all.notes).toEqual(['git only']);
+    expect(all.warnings).toEqual([
+      'acme/one: shallow clone',
+      'the reports cover different windows: deploy frequency is over their union, 2026-01-01T00:00:00Z → 2026-02-26T00:00:00Z',
+    ]);
+  });
+
+  it('leaves bot changes out everywhere when any report left its own out, and says so', () => {
+    const withBots = report({ ...two, repository: { remote: 'acme/three' }, changes: [...two.changes, change({ ...split(5, 1), bot: true })], summary: { excluded: { bots: 0, syncs: 1 } } });
+    const mixed = aggregateReports([one, withBots]);
+    expect(mixed.summary.changes).toBe(5);
+    expect(mixed.summary.excluded.bots).toBe(2);
+    expect(mixed.warnings).toContain('bot changes counted in acme/three are left out, as the other reports left theirs out');
+    // and counts them when every report did
+    const counting = aggregateReports([withBots]);
+    expect(counting.summary.changes).toBe(3);
+    expect(counting.summary.excluded.bots).toBe(0);
+  });
+
+  it('names a mix of deploy signals, and notes where merges were counted as deploys', () => {
+    const merges = report({ ...two, deploySignal: { kind: 'merge', detail: 'no deploy signal found' } });
+    const mixed = aggregateReports([one, merges]);
+    expect(mixed.deploySignal).toEqual({ kind: 'tags', detail: 'mixed: tags in 1, merge in 1 of 2 repositories' });
+    expect(mixed.summary.dora.deploymentFrequency.note).toBe('every merge counted as a deploy in 1 of 2 repositories (no deploy signal found)');
+    expect(mixed.summary.dora.timeToRestore.note).toBeUndefined();
+  });
+
+  it('warns when a repository appears twice with overlapping windows', () => {
+    expect(aggregateReports([one, one]).warnings).toContain('acme/one appear(s) more than once with overlapping windows: changes in both count twice');
+    const later = report({ ...one, window: { since: '2026-01-29T00:00:00Z', until: '2026-02-26T00:00:00Z' } });
+    expect(aggregateReports([one, later]).warnings.filter((w) => w.includes('more than once'))).toEqual([]);
+  });
+
+  it('keeps business hours every report shares, and warns when they differ', () => {
+    const hours = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    const a = report({ ...one, businessHours: hours });
+    const b = report({ ...two, businessHours: { ...hours } });
+    expect(aggregateReports([a, b]).businessHours).toEqual(hours);
+    const mixed = aggregateReports([a, two]);
+    expect(mixed.businessHours).toBeNull();
+    expect(mixed.warnings).toContain('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
+    expect(all.businessHours).toBeNull();
+  });
+
+  it('needs at least one report', () => {
+    expect(() => aggregateReports([])).toThrow(ConfigError);
+    expect(() => aggregateReports([])).toThrow('nothing to aggregate: give at least one JSON report');
+  });
+});
+
+describe('repository table', () => {
+  const hostile: Report = report({ ...two, repository: { remote: 'evil|\u001b[31mrepo<b>' } });
+  const all = aggregateReports([one, hostile]);
+
+  it('text: a row per repository and the combined row, control characters stripped', () => {
+    const text = renderRepositoryTable(all, { color: false });
+    const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
+    expect(rows).toEqual([
+      ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate'],
+      ['acme/one', '2026-01-01 → 2026-01-29', '3', '2h', '2h', '4', '1.00', '25%'],
+      ['evil|repo<b>', '2026-01-01 → 2026-02-26', '2', '15h', '15h', '4', '0.50', '50%'],
+      ['all 2', '2026-01-01 → 2026-02-26', '5', '3h', '3h', '8', '1.00', '38%'],
+    ]);
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('markdown: names escaped', () => {
+    const md = renderRepositoryMarkdown(all);
+    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 2 | 15h | 15h | 4 | 0.50 | 50% |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **5** | **3h** | **3h** | **8** | **1.00** | **38%** |');
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { parseThreshold } from '../../src/gates/expression.js';
+import { evaluateGates, formatIn, renderGateMarkdown, renderGateText } from '../../src/gates/check.js';
+import { D, H, report } from '../aggregate/report-builder.js';
+
+// leadTime p50 9.5 days, pickup p75 3h, pickup p50 not measured (git only), CFR 3/20, 2.5 deploys/week
+const subject = report({
+  summary: {
+    changes: 12,
+    leadTime: { count: 12, p50: 9.5 * D, p75: 12 * D, p90: 20 * D, mean: 10 * D },
+    stages: { pickup: { count: 12, p50: null, p75: 3 * H }, review: { count: 12, p50: 2 * H, share: 0.25 } },
+    flow: { anomalies: { clockSkew: 0 }, size: { count: 12, p50: 120, p90: 500, over200: 0.25, over400: 0.125 }, reverted: 1 },
+    dora: { changeFailureRate: { value: 3 / 20, count: 20 }, deploymentFrequency: { value: 2.5, count: 10 } },
+  },
+});
+
+describe('evaluateGates', () => {
+  it.each([
+    ['leadTime.p50<=7d', false],
+    ['leadTime.p50<=9.5d', true],
+    ['leadTime.p50<9.5d', false],
+    ['leadTime.p50<10d', true],
+    ['leadTime.p50>=9.5d', true],
+    ['leadTime.p50>=10d', false],
+    ['leadTime.p50>9.5d', false],
+    ['leadTime.p50>1w', true],
+    ['leadTime.p50==228h', true],
+    ['leadTime.p50==9d', false],
+    ['leadTime.p50!=9d', true],
+    ['leadTime.p50!=13680m', false],
+    ['leadTime.p50<=820800s', true],
+    ['leadTime.p50<=820800', true],
+    ['dora.changeFailureRate==15%', true],
+    ['dora.changeFailureRate<=15%', true],
+    ['dora.changeFailureRate<15%', false],
+    ['dora.changeFailureRate<=0.1', false],
+    ['dora.deploymentFrequency>=1', true],
+    ['dora.deploymentFrequency>2.5', false],
+    ['changes>=10', true],
+    ['changes>12', false],
+    ['summary.flow.size.over400<0.2', true],
+    ['flow.size.over200<20%', false],
+    ['stages.review.share<=25%', true],
+    ['stages.pickup.p75<=24h', true],
+  ])('%s → passed %s', (expression, passed) => {
+    const { results, breached } = evaluateGates(subject, [expression]);
+    expect(results[0]?.passed).toBe(passed);
+    expect(breached).toBe(passed ? 0 : 1);
+  });
+
+  it('counts breaches for the exit code, lists what could not be measured without counting it', () => {
+    const outcome = evaluateGates(subject, ['leadTime.p50<=7d', 'stages.pickup.p50<=1d', 'dora.timeToRestore<=1h', 'changes>=10', 'dora.changeFailureRate<10%']);
+    expect(outcome.breached).toBe(2);
+    expect(outcome.results.map((r) => [r.path, r.measured, r.passed])).toEqual([
+      ['leadTime.p50', 9.5 * D, false],
+      ['stages.pickup.p50', null, null],
+      ['dora.timeToRestore', null, null],
+      ['changes', 12, true],
+      ['dora.changeFailureRate', 0.15, false],
+    ]);
+  });
+
+  it('is 0 breaches when every threshold passes or is not measured', () => {
+    expect(evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d']).breached).toBe(0);
+    expect(evaluateGates(subject, []).breached).toBe(0);
+  });
+
+  it('treats a figure absent from an older report as not measured', () => {
+    const old = report();
+    delete (old.summary.flow as Partial<typeof old.summary.flow>).size;
+    expect(evaluateGates(old, ['flow.size.over400<20%']).results[0]).toMatchObject({ measured: null, passed: null });
+  });
+
+  it('shows the measured value in the unit the threshold was written in', () => {
+    const shown = evaluateGates(subject, ['leadTime.p50<=7d', 'leadTime.p50<=200h', 'dora.changeFailureRate<=10%', 'dora.changeFailureRate<=0.1', 'dora.deploymentFrequency>=1', 'stages.pickup.p50<=1d']);
+    expect(shown.results.map((r) => r.display)).toEqual([
+      'leadTime.p50 = 9.5d (wanted <= 7d)',
+      'leadTime.p50 = 228h (wanted <= 200h)',
+      'dora.changeFailureRate = 15% (wanted <= 10%)',
+      'dora.changeFailureRate = 0.15 (wanted <= 0.1)',
+      'dora.deploymentFrequency = 2.5 (wanted >= 1)',
+      'stages.pickup.p50 not measured (wanted <= 1d)',
+    ]);
+    expect(formatIn(1 / 3, '%')).toBe('33.33%');
+    expect(formatIn(90, 'm')).toBe('1.5m');
+  });
+
+  it('accepts thresholds parsed ahead of the audit', () => {
+    expect(evaluateGates(subject, [parseThreshold('changes>=10')]).results[0]?.passed).toBe(true);
+  });
+
+  it('throws ConfigError on a bad expression', () => {
+    expect(() => evaluateGates(subject, ['leadTime.p50<=7x'])).toThrow("invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w or %)");
+  });
+});
+
+describe('gate renderers', () => {
+  const { results } = evaluateGates(subject, ['leadTime.p50<=7d', 'stages.pickup.p50<=1d', 'dora.changeFailureRate<=15%']);
+
+  it('text: a headline and one line per threshold', () => {
+    expect(renderGateText(results)).toBe(
+      [
+        'flowaudit check: 1 of 3 threshold(s) breached, 1 not measured',
+        '  breached      leadTime.p50 = 9.5d (wanted <= 7d)',
+        '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
+        '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('markdown: a table with the operator escaped', () => {
+    expect(renderGateMarkdown(results)).toBe(
+      [
+        '### flowaudit thresholds: 1 of 3 threshold(s) breached, 1 not measured',
+        '',
+        '| result | figure | threshold | measured |',
+        '| --- | --- | --- | --- |',
+        '| ❌ breached | `leadTime.p50` | &lt;= 7d | 9.5d |',
+        '| ⚠️ not measured | `stages.pickup.p50` | &lt;= 1d | — |',
+        '| ✅ ok | `dora.changeFailureRate` | &lt;= 15% | 15% |',
+        '',
+      ].join('\n'),
+    );
+  });
+});
