@@ -1,6 +1,8 @@
 import type { Change, Commit, Deploy, DeploySignalKind } from './domain.js';
 import { ConfigError } from './errors.js';
-import { validateBusinessHours, workingSeconds } from './metrics/business-hours.js';
+import { advise } from './advice/index.js';
+import { loadConfig, type Config } from './config/index.js';
+import { validateBusinessHours, workingSeconds, type BusinessHours } from './metrics/business-hours.js';
 import { computeDora } from './metrics/dora.js';
 import { percentile } from './metrics/percentile.js';
 import { summarizeStages } from './metrics/stage-summary.js';
@@ -11,7 +13,7 @@ import { splitPullCommits } from './model/pull-commits.js';
 import { markReverts } from './model/reverts.js';
 import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
-import { compileRegex, DEFAULT_TAG_PATTERN, resolveNow, resolveWindow, type AuditOptions } from './options.js';
+import { compileRegex, resolveNow, resolveWindow, type AuditOptions } from './options.js';
 import { iso, toReportChange, toReportDeploy, windowOf, type Report } from './report.js';
 import { tagContents } from './sources/git/deploy-contents.js';
 import { readCommits } from './sources/git/history.js';
@@ -37,25 +39,33 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const progress = options.progress ?? (() => undefined);
   const now = resolveNow(options.now);
   const window = resolveWindow(options, now);
-  const tagPattern = compileRegex(options.tagPattern ?? DEFAULT_TAG_PATTERN, '--tag-pattern');
-  const botPattern = options.botPattern ? compileRegex(options.botPattern, 'botPattern', 'i') : null;
-  const aiMarkers = (options.aiMarkers ?? []).map((m) => compileRegex(m, 'aiMarkers', 'im'));
-  if (options.deployFrom !== undefined && !['tags', 'merge'].includes(options.deployFrom)) {
-    throw new ConfigError(`--deploy-from '${String(options.deployFrom)}' is not available from git: use tags or merge`);
-  }
-
   const repo = await openRepository(options.path);
   const warnings: string[] = [];
   const warning = (message: string): void => {
     warnings.push(message);
     warn(message);
   };
+  // flags override the config file, which overrides the defaults
+  const config = loadConfig({ repoRoot: repo.path, ...(options.configFile !== undefined && { file: options.configFile }) });
+  const tagPattern = compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern');
+  const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
+  const botPattern = botSource !== null ? compileRegex(botSource, 'bots', 'i') : null;
+  const aiMarkers = [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im'));
+  const configuredFrom = config.deploy.from === 'tags' || config.deploy.from === 'merge' ? config.deploy.from : undefined;
+  if (config.deploy.from === 'releases' || config.deploy.from === 'deployments') {
+    warning(`deploy.from '${config.deploy.from}' needs GitHub data: using the first signal git has instead`);
+  }
+  const deployFrom = options.deployFrom ?? configuredFrom;
+  if (deployFrom !== undefined && !['tags', 'merge'].includes(deployFrom)) {
+    throw new ConfigError(`--deploy-from '${String(deployFrom)}' is not available from git: use tags or merge`);
+  }
+  const businessHours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
   const remote = parseRemote(repo.remoteUrl);
 
-  const tags = options.deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => tagPattern.test(t.name));
-  const signal: DeploySignalKind = options.deployFrom ?? (tags.length > 0 ? 'tags' : 'merge');
+  const tags = deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => tagPattern.test(t.name));
+  const signal: DeploySignalKind = deployFrom ?? (tags.length > 0 ? 'tags' : 'merge');
   if (signal === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${tagPattern.source}: nothing counts as deployed`);
 
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
@@ -67,7 +77,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const attributes = await readAttributes(repo, branch.tip);
   const [commits, numstat] = await Promise.all([
     readCommits(repo.cwd, [branch.tip], exclude, aiMarkers),
-    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes)),
+    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, config.sizeExcluded)),
   ]);
 
   const firstParent = firstParentLine(branch.tip, commits);
@@ -89,12 +99,12 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   progress('matching changes to deploys');
   const landing = new Set(changes.map((c) => c.sha));
-  const earliest = changes.length > 0 ? Math.min(...changes.map((c) => c.mergedAt)) : window.since;
+  const earliest = changes.reduce((min, c) => Math.min(min, c.mergedAt), window.since);
   const contents: DeployContents[] =
     signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, tags, landing, exclude, earliest);
   const deploys = assignDeploys(changes, contents);
   let clockSkew = 0;
-  const hours = options.businessHours ? validateBusinessHours(options.businessHours) : null;
+  const hours = businessHours ? validateBusinessHours(businessHours) : null;
   const measure = hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined;
   for (const change of changes) clockSkew += computeStages(change, signal, measure);
 
@@ -110,7 +120,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   }
   if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
 
-  return {
+  const report: Report = {
     schemaVersion: 1,
     generatedAt: new Date().toISOString(),
     tool: { name: 'flowaudit', version: VERSION },
@@ -127,6 +137,14 @@ export async function audit(options: AuditOptions): Promise<Report> {
     notes,
     warnings,
   };
+  report.recommendations = advise(report, config.thresholds);
+  return report;
+}
+
+const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+function fromConfigHours(hours: Config['businessHours']): BusinessHours {
+  return { timezone: hours.timezone, days: hours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 1), start: hours.start, end: hours.end };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

@@ -19,6 +19,8 @@ export interface AuditOptions {
   aiMarkers?: string[];
   /** count only working time in every duration */
   businessHours?: BusinessHours;
+  /** --config FILE (absolute); default .flowaudit.json at the repository root */
+  configFile?: string;
   /** called with progress messages (the CLI shows them on a TTY) */
   progress?: (message: string) => void;
   /** called with warnings (stderr) */

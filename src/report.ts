@@ -91,11 +91,19 @@ export interface ReportSummary {
 
 export interface Recommendation {
   id: string;
+  /** What you measure */
   measure: string;
+  /** Measured, with units and the threshold */
   value: string;
+  /** What it tells you */
   tellsYou: string;
+  /** What you do next */
   doNext: string;
+  /** hours of waiting it accounts for: the ranking key */
   impact: number;
+  /** the JSON path of the figure that fired it */
+  figure?: string;
+  threshold?: string;
 }
 
 export function iso(seconds: number | null): string | null {

@@ -73,8 +73,8 @@ function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly Adv
     value: checked.join('; '),
     tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
     doNext:
-      'Keep these thresholds as a guard in CI (flowaudit check), and tighten the one closest to its limit in ' +
-      '.flowaudit.json to find the next constraint.',
+      'Keep these figures guarded in CI with the config\'s `check` list, and tighten the threshold closest to its ' +
+      'limit in .flowaudit.json to find the next constraint.',
     impact: 0,
     figure: 'summary',
     threshold: 'each rule\'s threshold',

@@ -11,7 +11,7 @@ export const deployWait: AdviceRule = {
     // with the "merge" signal every merge is its own deploy: there is no deploy wait to speak of
     if (input.deploySignal.kind === 'merge' || !measured(stage.p50) || stage.p50 <= t.deployWaitP50) return null;
     const perWeek = input.summary.dora.deploymentFrequency.value;
-    const frequency = measured(perWeek) ? `; ${num(perWeek)} deploys a week` : '';
+    const frequency = measured(perWeek) ? `; ${deployRate(perWeek)}` : '';
     return row({
       id: 'deploy-wait',
       measure: 'Deploy wait: time from merge to the first production deploy that contains the change',
@@ -34,3 +34,10 @@ export const deployWait: AdviceRule = {
     return `deploy wait p50 ${duration(p50)} (threshold ${duration(t.deployWaitP50)})`;
   },
 };
+
+/** `3 deploys a week`, `1 deploy every 6 weeks`, `no deploy in the window` */
+function deployRate(perWeek: number): string {
+  if (perWeek <= 0) return 'no deploy in the window';
+  if (perWeek >= 1) return `${num(perWeek)} deploys a week`;
+  return `1 deploy every ${num(1 / perWeek)} weeks`;
+}

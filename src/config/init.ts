@@ -1,0 +1,71 @@
+import { defaultConfig, THRESHOLD_DEFAULTS } from './defaults.js';
+import type { Thresholds } from './types.js';
+import { formatThreshold } from './values.js';
+
+const j = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * The starting `.flowaudit.json` that `flowaudit init` writes: every setting at its default, each with a
+ * `//` comment saying what it does (the loader accepts comments). Reads back to exactly the defaults.
+ */
+export function initConfigText(): string {
+  const d = defaultConfig();
+  const names = Object.keys(THRESHOLD_DEFAULTS) as Array<keyof Thresholds>;
+  const thresholds = names.flatMap((name, i) => {
+    const spec = THRESHOLD_DEFAULTS[name];
+    const comma = i < names.length - 1 ? ',' : '';
+    return [`    // ${spec.reason}`, `    ${j(name)}: ${j(formatThreshold(spec.kind, spec.value))}${comma}`];
+  });
+  return [
+    '// flowaudit configuration. Comments are allowed; every key is optional and falls back to the value shown.',
+    '// Command-line flags override what is set here.',
+    '{',
+    '  // extra bot authors, as regular expressions (case-insensitive), on top of Renovate, Dependabot and [bot] logins',
+    `  "bots": ${j(d.bots)},`,
+    '',
+    '  "deploy": {',
+    '    // where deploys come from: auto (the first the repository has), deployments, releases, tags or merge',
+    `    "from": ${j(d.deploy.from)},`,
+    '    // tags that count as deploys (regular expression)',
+    `    "tagPattern": ${j(d.deploy.tagPattern)},`,
+    '    // GitHub deployment environments that count as production (regular expression)',
+    `    "environment": ${j(d.deploy.environment)}`,
+    '  },',
+    '',
+    '  // an issue with this label, opened after a deploy and before the next, marks that deploy failed',
+    `  "incidentLabel": ${j(d.incidentLabel)},`,
+    '',
+    '  "ai": {',
+    '    // extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers',
+    `    "markers": ${j(d.ai.markers)},`,
+    '    // pull request labels that mark a change AI-assisted',
+    `    "labels": ${j(d.ai.labels)}`,
+    '  },',
+    '',
+    '  // approvals from someone other than the author before a change counts as approved',
+    `  "requiredApprovals": ${j(d.requiredApprovals)},`,
+    '',
+    '  // count only working time in every duration (days: mon … sun; times HH:MM in the time zone)',
+    '  "businessHours": {',
+    `    "enabled": ${j(d.businessHours.enabled)},`,
+    `    "timezone": ${j(d.businessHours.timezone)},`,
+    `    "days": ${JSON.stringify(d.businessHours.days).replace(/,/g, ', ')},`,
+    `    "start": ${j(d.businessHours.start)},`,
+    `    "end": ${j(d.businessHours.end)}`,
+    '  },',
+    '',
+    '  // when a recommendation fires: each is the largest healthy value. Durations like "24h", "3d", "10m" or',
+    '  // seconds; shares like "15%" or 0.15',
+    '  "thresholds": {',
+    ...thresholds,
+    '  },',
+    '',
+    '  // paths that do not count toward change size (gitignore-style), on top of lock, vendored and generated files',
+    `  "sizeExcluded": ${j(d.sizeExcluded)},`,
+    '',
+    '  // threshold expressions checked in CI: the run exits 1 when one fails',
+    `  "check": ${j(d.check)}`,
+    '}',
+    '',
+  ].join('\n');
+}

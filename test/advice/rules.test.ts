@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { advise, RULES } from '../../src/advice/index.js';
+import type { AdviceInput, Thresholds } from '../../src/advice/types.js';
+import { DEFAULT_THRESHOLDS } from '../../src/config/defaults.js';
+import { at, get, gitOnly, healthy, patch } from './build.js';
+
+const t = DEFAULT_THRESHOLDS;
+const H = 3600;
+
+interface Case {
+  id: string;
+  /** the figure the rule reads, as a JSON path */
+  figure: string;
+  /** the figure's value exactly at the threshold */
+  limit: (t: Thresholds) => number;
+  /** a step small enough to stay near the threshold */
+  step: number;
+  base: () => AdviceInput;
+  threshold: string;
+}
+
+const CASES: Case[] = [
+  { id: 'pickup-wait', figure: 'summary.stages.pickup.p50', limit: (t) => t.pickupP50, step: 1, base: healthy, threshold: '1d' },
+  { id: 'review-wait', figure: 'summary.stages.review.p50', limit: (t) => t.reviewWaitP50, step: 1, base: gitOnly, threshold: '2d' },
+  { id: 'merge-wait', figure: 'summary.stages.merge.p50', limit: (t) => t.mergeWaitP50, step: 1, base: healthy, threshold: '8h' },
+  { id: 'deploy-wait', figure: 'summary.stages.deploy.p50', limit: (t) => t.deployWaitP50, step: 1, base: gitOnly, threshold: '1d' },
+  { id: 'review-concentration', figure: 'summary.review.topTwoShare', limit: (t) => t.reviewTopTwoShare, step: 0.01, base: healthy, threshold: '60%' },
+  { id: 'large-changes', figure: 'summary.flow.size.over400', limit: (t) => t.largeChangeShare, step: 0.01, base: gitOnly, threshold: '20%' },
+  { id: 'slow-checks', figure: 'summary.ci.p50', limit: (t) => t.checksP50, step: 1, base: healthy, threshold: '10m' },
+  { id: 'flaky-checks', figure: 'summary.ci.flakyRate', limit: (t) => t.flakyRate, step: 0.001, base: healthy, threshold: '5%' },
+  { id: 'change-failure-rate', figure: 'summary.dora.changeFailureRate.value', limit: (t) => t.changeFailureRate, step: 0.01, base: gitOnly, threshold: '15%' },
+  { id: 'rework', figure: 'summary.rework.share', limit: (t) => t.reworkShare, step: 0.01, base: healthy, threshold: '40%' },
+  { id: 'wip', figure: 'summary.wip.perAuthor', limit: (t) => t.wipPerAuthor, step: 0.1, base: healthy, threshold: '2' },
+  { id: 'unreviewed-merges', figure: 'summary.review.unreviewedShare', limit: (t) => t.unreviewedShare, step: 0.01, base: healthy, threshold: '10%' },
+  // other p50 size is 80 lines: the threshold ratio 1.5× puts the limit at 120
+  { id: 'ai-assisted', figure: 'summary.aiComparison.assisted.p50Size', limit: (t) => 80 * t.aiRatio, step: 1, base: gitOnly, threshold: '1.5×' },
+];
+
+const rule = (id: string) => {
+  const found = RULES.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+};
+
+describe('each rule at its threshold', () => {
+  it('covers every rule in the registry', () => {
+    expect(CASES.map((c) => c.id).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it('the base inputs fire nothing', () => {
+    expect(advise(healthy(), t).map((r) => r.id)).toEqual(['healthy']);
+    expect(advise(gitOnly(), t).map((r) => r.id)).toEqual(['healthy']);
+  });
+
+  for (const c of CASES) {
+    describe(c.id, () => {
+      const withValue = (v: number) => patch(c.base(), at(c.figure, v));
+      it('stays quiet just below the threshold', () => {
+        expect(rule(c.id).evaluate(withValue(c.limit(t) - c.step), t)).toBeNull();
+      });
+      it('stays quiet at the threshold (it is the largest healthy value)', () => {
+        expect(rule(c.id).evaluate(withValue(c.limit(t)), t)).toBeNull();
+        expect(advise(withValue(c.limit(t)), t).map((r) => r.id)).toEqual(['healthy']);
+      });
+      it('fires just above it, naming the figure and the threshold', () => {
+        const input = withValue(c.limit(t) + c.step);
+        const row = rule(c.id).evaluate(input, t);
+        expect(row).not.toBeNull();
+        expect(row?.id).toBe(c.id);
+        expect(row?.figure).toBe(c.figure);
+        expect(get(input, row?.figure ?? '')).toBe(c.limit(t) + c.step);
+        expect(row?.threshold).toBe(c.threshold);
+        expect(row?.value).toContain(`(threshold ${c.threshold}`);
+        for (const part of [row?.measure, row?.value, row?.tellsYou, row?.doNext]) expect(part?.length).toBeGreaterThan(10);
+        expect(advise(input, t).map((r) => r.id)).toEqual([c.id]);
+      });
+      it('follows a configured threshold', () => {
+        const looser: Thresholds = { ...t, [Object.keys(t).find((k) => c.limit({ ...t, [k]: 1e9 }) !== c.limit(t)) ?? '']: 1e9 };
+        expect(rule(c.id).evaluate(withValue(c.limit(t) + c.step), looser)).toBeNull();
+      });
+      it('does not fire when its figure is null', () => {
+        expect(rule(c.id).evaluate(patch(c.base(), at(c.figure, null)), t)).toBeNull();
+        // the AI comparison still has its other figures to state
+        if (c.id !== 'ai-assisted') expect(rule(c.id).check(patch(c.base(), at(c.figure, null)), t)).toBeNull();
+      });
+    });
+  }
+});
+
+describe('rule specifics', () => {
+  it('words a pickup row with units, count and share', () => {
+    const row = rule('pickup-wait').evaluate(patch(healthy(), at('summary.stages.pickup', { count: 50, p50: 52 * H, share: 0.35 })), t);
+    expect(row?.measure).toBe('Pickup: time from a pull request being ready for review to its first review');
+    expect(row?.value).toBe('p50 pickup 2d 4h over 50 changes, 35% of the total time (threshold 1d)');
+    expect(row?.impact).toBe(2600);
+  });
+
+  it('review-wait is for git-only reports: with GitHub the review stage means review & rework', () => {
+    const input = patch(gitOnly(), { sources: ['git', 'github'], summary: { stages: { review: { p50: 5 * 86400 } } } });
+    expect(rule('review-wait').evaluate(input, t)).toBeNull();
+  });
+
+  it('deploy-wait stays quiet with the merge signal (every merge is a deploy)', () => {
+    const input = patch(gitOnly(), { deploySignal: { kind: 'merge' }, summary: { stages: { deploy: { p50: 5 * 86400 } } } });
+    expect(rule('deploy-wait').evaluate(input, t)).toBeNull();
+  });
+
+  it('review-concentration needs three reviewers: with two, the top two always do everything', () => {
+    const two = patch(healthy(), { summary: { review: { topTwoShare: 1, reviewers: 2 } } });
+    const three = patch(healthy(), { summary: { review: { topTwoShare: 0.9, reviewers: 3 } } });
+    expect(rule('review-concentration').evaluate(two, t)).toBeNull();
+    expect(rule('review-concentration').evaluate(three, t)?.value).toBe('top two reviewers did 90% of reviews among 3 reviewers (threshold 60%)');
+  });
+
+  it('ai-assisted compares only groups of 10 or more', () => {
+    const small = patch(gitOnly(), { summary: { aiComparison: { assisted: { count: 9, p50Size: 900 } } } });
+    expect(rule('ai-assisted').evaluate(small, t)).toBeNull();
+    expect(rule('ai-assisted').check(small, t)).toBeNull();
+    const otherSmall = patch(gitOnly(), { summary: { aiComparison: { assisted: { p50Size: 900 }, other: { count: 9 } } } });
+    expect(rule('ai-assisted').evaluate(otherSmall, t)).toBeNull();
+    expect(rule('ai-assisted').check(patch(gitOnly(), { summary: { aiComparison: null } }), t)).toBeNull();
+  });
+
+  it('ai-assisted floors a tiny failure rate baseline at 5% and lists every comparison', () => {
+    const quiet = patch(gitOnly(), { summary: { aiComparison: { assisted: { failureRate: 0.07 }, other: { failureRate: 0 } } } });
+    expect(rule('ai-assisted').evaluate(quiet, t)).toBeNull();
+    const input = patch(gitOnly(), {
+      summary: { aiComparison: { assisted: { failureRate: 0.2, leadTimeP50: 60 * H }, other: { failureRate: 0.04, leadTimeP50: 20 * H } } },
+    });
+    const row = rule('ai-assisted').evaluate(input, t);
+    expect(row?.figure).toBe('summary.aiComparison.assisted.leadTimeP50');
+    expect(row?.value).toBe(
+      'AI-assisted 12 vs other 40: p50 size 90 lines vs 80 lines; p50 lead time 2d 12h vs 20h (3×); failure rate 20% vs 4% (4×) (threshold 1.5×)',
+    );
+    expect(row?.tellsYou).toContain('slower to reach production and failing more often than the rest');
+    // (60h − 20h) × 12 assisted changes
+    expect(row?.impact).toBe(480);
+  });
+
+  it('change-failure-rate counts the failed deploys and their time to restore', () => {
+    const input = patch(gitOnly(), { summary: { dora: { changeFailureRate: { value: 0.25, count: 40 }, timeToRestore: { value: 3 * H }, reworkRate: { value: 0 } } } });
+    const row = rule('change-failure-rate').evaluate(input, t);
+    expect(row?.value).toBe('25% of deploys failed (10 of 40); p50 time to restore 3h (threshold 15%)');
+    expect(row?.impact).toBe(30);
+  });
+
+  it('deploy-wait says how often deploys happen', () => {
+    const slow = (perWeek: number) =>
+      rule('deploy-wait').evaluate(patch(gitOnly(), { summary: { stages: { deploy: { count: 40, p50: 3 * 86400, share: 0.6 } }, dora: { deploymentFrequency: { value: perWeek } } } }), t)?.value;
+    expect(slow(2)).toBe('p50 deploy wait 3d over 40 changes, 60% of the total time; 2 deploys a week (threshold 1d)');
+    expect(slow(0.25)).toBe('p50 deploy wait 3d over 40 changes, 60% of the total time; 1 deploy every 4 weeks (threshold 1d)');
+  });
+
+  it('flaky-checks names the worst offenders', () => {
+    const input = patch(healthy(), { summary: { ci: { flakyRate: 0.08, worstFlaky: [{ name: 'e2e', rate: 0.2 }, { name: 'lint', rate: 0.04 }] } } });
+    expect(rule('flaky-checks').evaluate(input, t)?.value).toBe('flaky rate 8%; worst: e2e 20%, lint 4% (threshold 5%)');
+  });
+});
