@@ -65,6 +65,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
   out.push(...deploySection(report, c));
   out.push('');
+  out.push(...recommendations(report, c));
   out.push(...slowest(report, c));
   return finish(out, report, c);
 }
@@ -138,17 +139,30 @@ function deploySection(report: Report, c: ChalkInstance): string[] {
   return out;
 }
 
+/** What to fix first: one block per row, longest wait first (already ranked by the advice rules). */
+function recommendations(report: Report, c: ChalkInstance): string[] {
+  if (report.recommendations.length === 0) return [];
+  const out = [c.bold('What to fix first')];
+  report.recommendations.forEach((r, i) => {
+    out.push(wrap(`${i + 1}. ${c.bold(terminalSafe(r.measure))} · ${terminalSafe(r.value)}`, 100, 3));
+    out.push(wrap(`   ${terminalSafe(r.tellsYou)}`, 100, 0));
+    out.push(wrap(`   → ${terminalSafe(r.doNext)}`, 100, 2));
+  });
+  out.push('');
+  return out;
+}
+
 function slowest(report: Report, c: ChalkInstance): string[] {
   const total = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
   const counted = report.changes.filter((ch) => ch.kind !== 'sync' && total(ch) >= 0 && !ch.bot);
   const top = [...counted].sort((a, b) => total(b) - total(a) || a.id.localeCompare(b.id)).slice(0, 5);
   if (top.length === 0) return [];
-  const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 42, 10, 31], wordWrap: false });
+  const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 41, 11, 31], wordWrap: false });
   for (const ch of top) {
     const dominant = STAGES.reduce<StageName | null>((best, k) => ((ch.stages[k] ?? -1) > (best === null ? -1 : (ch.stages[best] ?? -1)) ? k : best), null);
     table.push([
       truncate(terminalSafe(ch.id), 10),
-      truncate(terminalSafe(ch.title), 40),
+      truncate(terminalSafe(ch.title), 39),
       formatDuration(total(ch)),
       dominant ? truncate(`${stageLabel(dominant, report)} ${formatDuration(ch.stages[dominant])}`, 29) : '',
     ]);
@@ -161,13 +175,15 @@ function truncate(text: string, width: number): string {
   return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }
 
-function wrap(text: string, width: number): string {
+/** Wraps at spaces; continuation lines keep the first line's indent plus `extra` spaces. */
+function wrap(text: string, width: number, extra = 2): string {
+  const indent = ' '.repeat((/^ */.exec(text)?.[0].length ?? 0) + extra);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line.length + word.length + 1 > width && line !== '') {
+    if ([...line].length + [...word].length + 1 > width && line.trim() !== '') {
       lines.push(line);
-      line = `  ${word}`;
+      line = `${indent}${word}`;
     } else line = line === '' ? word : `${line} ${word}`;
   }
   if (line) lines.push(line);
