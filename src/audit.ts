@@ -15,12 +15,16 @@ import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
 import { compileRegex, resolveNow, resolveWindow, type AuditOptions } from './options.js';
 import { iso, toReportChange, toReportDeploy, windowOf, type Report } from './report.js';
+import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from './model/github-deploys.js';
+import { applyPulls } from './model/github-pulls.js';
+import { isBot } from './model/bots.js';
 import { tagContents } from './sources/git/deploy-contents.js';
+import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
 import { readCommits } from './sources/git/history.js';
 import { readSizes } from './sources/git/numstat.js';
-import { parseRemote, webUrl } from './sources/git/remote.js';
+import { parseRemote, webUrl, type RemoteName } from './sources/git/remote.js';
 import {
-  commitDates, firstParentBefore, listPullHeads, listTags, openRepository, readAttributes, resolveBranch,
+  commitDates, firstParentBefore, listPullHeads, listTags, openRepository, readAttributes, resolveBranch, type TagRef,
 } from './sources/git/repo.js';
 import { VERSION } from './version.js';
 
@@ -36,6 +40,7 @@ const MAX_DEPLOY_LOOKBACK = 365 * DAY;
  */
 export async function audit(options: AuditOptions): Promise<Report> {
   const warn = options.warn ?? (() => undefined);
+  const env = options.env ?? process.env;
   const progress = options.progress ?? (() => undefined);
   const now = resolveNow(options.now);
   const window = resolveWindow(options, now);
@@ -51,22 +56,22 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const botPattern = botSource !== null ? compileRegex(botSource, 'bots', 'i') : null;
   const aiMarkers = [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im'));
-  const configuredFrom = config.deploy.from === 'tags' || config.deploy.from === 'merge' ? config.deploy.from : undefined;
-  if (config.deploy.from === 'releases' || config.deploy.from === 'deployments') {
-    warning(`deploy.from '${config.deploy.from}' needs GitHub data: using the first signal git has instead`);
+  const remoteForGitHub = parseRemote(repo.remoteUrl);
+  const gh = await gitHubAccess(options, remoteForGitHub);
+  const configuredFrom = config.deploy.from === 'auto' ? undefined : config.deploy.from;
+  let deployFrom = options.deployFrom ?? configuredFrom;
+  if ((deployFrom === 'releases' || deployFrom === 'deployments') && gh === null) {
+    if (options.deployFrom !== undefined) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use tags or merge`);
+    warning(`deploy.from '${deployFrom}' needs GitHub data: using the first signal git has instead`);
+    deployFrom = undefined;
   }
-  const deployFrom = options.deployFrom ?? configuredFrom;
-  if (deployFrom !== undefined && !['tags', 'merge'].includes(deployFrom)) {
-    throw new ConfigError(`--deploy-from '${String(deployFrom)}' is not available from git: use tags or merge`);
-  }
+  const environment = compileRegex(options.environment ?? config.deploy.environment, '--environment');
   const businessHours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
-  const remote = parseRemote(repo.remoteUrl);
+  const remote = remoteForGitHub;
 
   const tags = deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => tagPattern.test(t.name));
-  const signal: DeploySignalKind = deployFrom ?? (tags.length > 0 ? 'tags' : 'merge');
-  if (signal === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${tagPattern.source}: nothing counts as deployed`);
 
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
@@ -95,14 +100,40 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const lookedUp = await commitDates(repo, unknownForks);
   resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
   const allCommits = new Map([...commits, ...pulls.loaded]);
+  let github: GitHubData | null = null;
+  if (gh !== null) {
+    progress('reading pull requests from GitHub');
+    github = await fetchGitHub({
+      owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: branch.name,
+      since: window.since - READ_SLACK, until: window.until, now,
+      cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
+      partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: options.incidentLabel ?? config.incidentLabel,
+      onProgress: progress, warn: warning,
+      onWait: (left) => progress(`GitHub rate limit: waiting ${left}s for the reset`),
+    });
+    if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
+    if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
+    applyPulls(changes, github.pulls, {
+      requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      isBot: (login) => isBot(login, '', botPattern),
+      aiLabels: config.ai.labels,
+      aiMarkers,
+    });
+  }
   markReverts(changes, allCommits);
+  const candidates = github ? gitHubDeployRefs(github, environment) : { deployments: [], releases: [] };
+  const signal: DeploySignalKind =
+    deployFrom ?? (candidates.deployments.length > 0 ? 'deployments' : candidates.releases.length > 0 ? 'releases' : tags.length > 0 ? 'tags' : 'merge');
+  if (signal === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${tagPattern.source}: nothing counts as deployed`);
+  const deployRefs = signal === 'deployments' ? candidates.deployments : signal === 'releases' ? candidates.releases : tags;
 
   progress('matching changes to deploys');
   const landing = new Set(changes.map((c) => c.sha));
   const earliest = changes.reduce((min, c) => Math.min(min, c.mergedAt), window.since);
   const contents: DeployContents[] =
-    signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, tags, landing, exclude, earliest);
-  const deploys = assignDeploys(changes, contents);
+    signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, deployRefs, landing, exclude, earliest);
+  let deploys = assignDeploys(changes, contents);
+  if (github) deploys = applyGitHubFailures(deploys, signal === 'deployments' ? failedDeployments(github.deployments, environment) : [], github.incidents);
   let clockSkew = 0;
   const hours = businessHours ? validateBusinessHours(businessHours) : null;
   const measure = hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined;
@@ -113,7 +144,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const windowDeploys = deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const squashes = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
 
-  const notes = gitOnlyNotes(signal, squashes, pulls.available);
+  const notes = github ? gitHubNotes(signal) : gitOnlyNotes(signal, squashes, pulls.available);
   const unsized = inWindow.filter((c) => c.size === null).length;
   if (numstat.unknown.length > 0 && unsized > 0) {
     warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
@@ -127,8 +158,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     window: windowOf(window),
     now: iso(now) as string,
-    sources: ['git'],
-    deploySignal: { kind: signal, detail: signalDetail(signal, tagPattern.source, tags.length) },
+    sources: github ? ['git', 'github'] : ['git'],
+    deploySignal: { kind: signal, detail: signalDetail(signal, tagPattern.source, deployRefs.length, environment.source) },
     businessHours: hours,
     changes: inWindow.map(toReportChange),
     deploys: windowDeploys.map(toReportDeploy),
@@ -177,9 +208,49 @@ async function readPulls(repo: Awaited<ReturnType<typeof openRepository>>, tip: 
   return { commits: split, loaded, available: true };
 }
 
-function signalDetail(signal: DeploySignalKind, pattern: string, tagCount: number): string {
-  if (signal === 'tags') return `${tagCount} tag(s) matching ${pattern}`;
+function signalDetail(signal: DeploySignalKind, pattern: string, count: number, environment: string): string {
+  if (signal === 'tags') return `${count} tag(s) matching ${pattern}`;
+  if (signal === 'deployments') return `${count} successful GitHub deployment(s) to environments matching ${environment}`;
+  if (signal === 'releases') return `${count} published GitHub release(s)`;
   return 'no deploy signal found: every merge counts as a deploy';
+}
+
+function gitHubNotes(signal: DeploySignalKind): string[] {
+  return signal === 'merge' ? ['No deploy signal (deployments, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0.'] : [];
+}
+
+function gitHubDeployRefs(github: GitHubData, environment: RegExp): { deployments: TagRef[]; releases: TagRef[] } {
+  return { deployments: successfulDeployments(github.deployments, environment), releases: publishedReleases(github.releases) };
+}
+
+interface GitHubAccess {
+  owner: string;
+  name: string;
+  apiUrl: string;
+  token: string;
+}
+
+/**
+ * GitHub mode starts by itself when the repository is on GitHub (or --repo names it) and a token is found
+ * (GH_TOKEN, GITHUB_TOKEN, `gh auth token`); --no-github forces git only.
+ */
+async function gitHubAccess(options: AuditOptions, remote: RemoteName | null): Promise<GitHubAccess | null> {
+  if (options.github === false) return null;
+  const env = options.env ?? process.env;
+  let owner = remote?.owner;
+  let name = remote?.name;
+  if (options.repo !== undefined) {
+    const m = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo);
+    if (!m) throw new ConfigError(`--repo '${options.repo}' is not owner/name`);
+    [owner, name] = [m[1], m[2]];
+  } else if (remote === null || (!/github/.test(remote.host) && options.apiUrl === undefined && !env.GH_HOST)) {
+    return null;
+  }
+  if (!owner || !name) return null;
+  const apiUrl = apiUrlFor({ remoteHost: remote?.host ?? null, apiUrlFlag: options.apiUrl ?? null, env });
+  const token = findToken(env, { ghCli: env === process.env, host: apiHostOf(apiUrl) });
+  if (token === null) return null;
+  return { owner, name, apiUrl, token: token.token };
 }
 
 function gitOnlyNotes(signal: DeploySignalKind, squashesUnseen: number, pullRefs: boolean): string[] {

@@ -2,7 +2,6 @@ import { ConfigError } from './errors.js';
 import type { DeploySignalKind, Window } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
-export type Format = 'text' | 'json' | 'csv';
 
 /** Everything `audit()` needs, resolved from flags (and later the config file). */
 export interface AuditOptions {
@@ -21,6 +20,23 @@ export interface AuditOptions {
   businessHours?: BusinessHours;
   /** --config FILE (absolute); default .flowaudit.json at the repository root */
   configFile?: string;
+  /** false: git only, even with a token (--no-github) */
+  github?: boolean;
+  /** owner/name on GitHub (default: from origin) */
+  repo?: string;
+  /** GraphQL endpoint (default from the remote host or GH_HOST) */
+  apiUrl?: string;
+  noCache?: boolean;
+  refresh?: boolean;
+  /** on a rate limit that resets too late, report on what was fetched */
+  partial?: boolean;
+  environment?: string;
+  incidentLabel?: string;
+  requiredApprovals?: number;
+  /** where the token and GH_HOST come from (default process.env) */
+  env?: NodeJS.ProcessEnv;
+  /** report the GitHub query cost on stderr */
+  verbose?: boolean;
   /** called with progress messages (the CLI shows them on a TTY) */
   progress?: (message: string) => void;
   /** called with warnings (stderr) */

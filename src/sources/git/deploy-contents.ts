@@ -23,6 +23,7 @@ export async function tagContents(
     const previous = i > 0 ? ordered[i - 1] : undefined;
     const shipped: string[] = [];
     let any = false;
+    let missing = false;
     if (previous?.sha !== tag.sha) {
       const exclude = [...(previous ? [previous.sha] : []), ...boundary].map((sha) => `^${sha}`);
       await streamGit(
@@ -33,11 +34,19 @@ export async function tagContents(
           const sha = line.toString('utf8');
           if (landing.has(sha)) shipped.push(sha);
         },
-        { separator: 10, input: [tag.sha, ...exclude].join('\n') + '\n' },
+        {
+          separator: 10,
+          input: [tag.sha, ...exclude].join('\n') + '\n',
+          // a deployment's commit may be missing from this clone: it then ships nothing that git can see
+          onFailure: () => {
+            missing = true;
+            return true;
+          },
+        },
       );
     }
     // an empty walk may only mean the boundary cut it: ask git directly, once, in that case
-    const rollback = previous !== undefined && previous.sha !== tag.sha && !any && (await isAncestor(repo, tag.sha, previous.sha));
+    const rollback = previous !== undefined && previous.sha !== tag.sha && !any && !missing && (await isAncestor(repo, tag.sha, previous.sha));
     contents.push({ ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback });
   }
   return contents;

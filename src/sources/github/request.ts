@@ -112,13 +112,13 @@ export function createClient(options: ClientOptions): GitHubClient {
 
   function judge(operation: Operation, exchange: Exchange): Verdict {
     if (exchange.kind === 'network') {
-      const error = exchange.error as { name?: string; code?: string; cause?: { code?: string }; message?: string };
+      const error = exchange.error as { name?: string; code?: string; cause?: { code?: string; message?: string }; message?: string };
       const code = error.cause?.code ?? error.code ?? '';
       if (error.name === 'TimeoutError' || error.name === 'AbortError') return { kind: 'retry', reason: 'timeout' };
       if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ETIMEDOUT'].includes(code)) return { kind: 'retry', reason: code };
       return {
         kind: 'fail',
-        error: new GitHubError(clean(`cannot reach GitHub at ${safeUrl(options.apiUrl)} (${code || error.message || 'network error'})`), {
+        error: new GitHubError(clean(`cannot reach GitHub at ${safeUrl(options.apiUrl)} (${code || error.cause?.message || error.message || 'network error'})`), {
           hint: 'check the network, or --api-url for GitHub Enterprise',
         }),
       };
@@ -131,12 +131,15 @@ export function createClient(options: ClientOptions): GitHubClient {
       return { kind: 'fail', error: new GitHubError('GitHub rejected the token (401): it is wrong or expired; set GH_TOKEN to a valid token or run `gh auth login`') };
     }
     if (status === 403 || status === 429) {
+      // as octokit's plugin-throttling: secondary when GitHub says so or sends retry-after; primary when the
+      // budget is spent; a bare 429 is a secondary limit (wait a minute); any other 403 is about access
       const retryAfter = headers.get('retry-after');
-      if (retryAfter !== null || /secondary rate limit/i.test(message)) {
+      if (retryAfter !== null || /secondary rate limit|abuse detection/i.test(message)) {
         const seconds = Number(retryAfter);
         return { kind: 'secondary', waitSeconds: retryAfter !== null && Number.isFinite(seconds) && seconds >= 0 ? seconds : SECONDARY_DEFAULT_WAIT };
       }
       if (headers.get('x-ratelimit-remaining') === '0') return { kind: 'primary', resetAt: resetOf(headers) };
+      if (status === 429) return { kind: 'secondary', waitSeconds: SECONDARY_DEFAULT_WAIT };
       return { kind: 'fail', error: scopesError(headers, status, message) };
     }
     if (status === 404) return { kind: 'fail', error: notFound(`GitHub answered 404 at ${safeUrl(options.apiUrl)}: if --api-url is set, check it`) };

@@ -1,0 +1,67 @@
+import type { Deploy } from '../domain.js';
+import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../sources/github/types.js';
+
+/** A deploy candidate: a named commit at a time, as tags are. */
+export interface DeployRef {
+  name: string;
+  sha: string;
+  at: number;
+}
+
+/** Successful production deployments: time of the first SUCCESS status (SPEC section 3). */
+export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+  const refs: DeployRef[] = [];
+  for (const d of deployments) {
+    if (!environment.test(d.environment) || d.sha === null) continue;
+    const success = d.statuses.find((s) => s.state === 'SUCCESS');
+    if (success) refs.push({ name: `${d.environment}@${d.sha.slice(0, 7)}`, sha: d.sha, at: success.at });
+  }
+  return refs;
+}
+
+/** Production deployments whose status ended failure/error: deploys that failed, shipping nothing. */
+export function failedDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+  const refs: DeployRef[] = [];
+  for (const d of deployments) {
+    if (!environment.test(d.environment) || d.sha === null) continue;
+    const last = d.statuses.at(-1);
+    if (last && (last.state === 'FAILURE' || last.state === 'ERROR') && !d.statuses.some((s) => s.state === 'SUCCESS')) {
+      refs.push({ name: `${d.environment}@${d.sha.slice(0, 7)}`, sha: d.sha, at: last.at });
+    }
+  }
+  return refs;
+}
+
+/** Published releases, neither draft nor pre-release, at their publication time. */
+export function publishedReleases(releases: readonly GitHubRelease[]): DeployRef[] {
+  return releases
+    .filter((r) => !r.isDraft && !r.isPrerelease && r.publishedAt !== null && r.sha !== null)
+    .map((r) => ({ name: r.tagName, sha: r.sha as string, at: r.publishedAt as number }));
+}
+
+/**
+ * Adds failed deployments (status failure/error) as failed deploys, and fails a deploy when an incident was
+ * opened after it and before the next one (SPEC section 4): restored at the next successful deploy, or at the
+ * incident's close. Pure; returns the deploys in time order.
+ */
+export function applyGitHubFailures(deploys: Deploy[], failed: readonly DeployRef[], incidents: readonly GitHubIncident[]): Deploy[] {
+  const all = [
+    ...deploys,
+    ...failed.map((f): Deploy => ({ ref: f.name, sha: f.sha, at: f.at, changeShas: [], rollback: false, failed: true, failureReasons: ['deployment status failure'], restoredAfter: null })),
+  ].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
+  all.forEach((deploy, i) => {
+    if (deploy.failureReasons.includes('deployment status failure')) {
+      const next = all.slice(i + 1).find((d) => !d.failureReasons.includes('deployment status failure'));
+      if (next) deploy.restoredAfter = next.at - deploy.at;
+    }
+    const nextAt = all[i + 1]?.at ?? Infinity;
+    for (const incident of incidents) {
+      if (incident.createdAt >= deploy.at && incident.createdAt < nextAt) {
+        deploy.failed = true;
+        deploy.failureReasons.push(`incident #${incident.number}`);
+        if (incident.closedAt !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, incident.closedAt - deploy.at);
+      }
+    }
+  });
+  return all;
+}

@@ -1,0 +1,163 @@
+/**
+ * The GitHub cache: per host, repository and base branch, the merged pull requests already fetched (domain
+ * form) with the newest `updatedAt` seen, and the deployments with the newest `createdAt`. A later run asks
+ * GitHub only for what changed since. Never holds the token: only domain objects are written.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { GitHubDeployment, GitHubPull } from './types.js';
+
+export const CACHE_FORMAT = 'flowaudit-github-cache';
+/** Bump when the stored shape or the meaning of a field changes: older files are then rebuilt. */
+export const CACHE_VERSION = 1;
+
+export interface CacheKey {
+  host: string;
+  owner: string;
+  name: string;
+  baseBranch: string;
+}
+
+export interface CachedList<T> {
+  /** the list is complete for items at or after this time (epoch s) as of `savedAt` */
+  coveredSince: number;
+  /** newest `updatedAt` (pulls) or `createdAt` (deployments) among the items; null when there are none */
+  newest: number | null;
+  items: T[];
+}
+
+export interface CacheContent {
+  pulls: CachedList<GitHubPull>;
+  deployments: CachedList<GitHubDeployment>;
+}
+
+/** `$XDG_CACHE_HOME/flowaudit`, else `~/.cache/flowaudit`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_CACHE_HOME?.trim();
+  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'flowaudit');
+}
+
+/** The cache file of one host + repository + base branch; every part is encoded, so none can leave the folder. */
+export function cacheFileFor(dir: string, key: CacheKey): string {
+  // owner and name are case-insensitive on GitHub; branch names are not
+  return join(dir, 'github', segment(key.host.toLowerCase()), segment(key.owner.toLowerCase()), segment(key.name.toLowerCase()), `${segment(key.baseBranch)}.json`);
+}
+
+function segment(part: string): string {
+  return encodeURIComponent(part).replace(/^\./, '%2E') || '_';
+}
+
+const time = z.number().int();
+const pullSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  author: z.string(),
+  authorIsBot: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
+  mergedAt: time,
+  mergeCommitSha: z.string().nullable(),
+  headRefName: z.string(),
+  additions: z.number(),
+  deletions: z.number(),
+  changedFiles: z.number(),
+  labels: z.array(z.string()),
+  commits: z.array(z.object({ sha: z.string(), authoredAt: time, committedAt: time, message: z.string() })),
+  reviews: z.array(z.object({ author: z.string(), authorIsBot: z.boolean(), state: z.string(), submittedAt: time.nullable() })),
+  comments: z.array(z.object({ author: z.string(), authorIsBot: z.boolean(), createdAt: time })),
+  events: z.array(z.object({ type: z.enum(['ready', 'draft', 'reviewRequested', 'forcePush', 'mergeQueue']), at: time })),
+  checks: z.array(z.object({ name: z.string(), status: z.string(), conclusion: z.string().nullable(), startedAt: time.nullable(), completedAt: time.nullable() })),
+  wasDraft: z.boolean(),
+});
+const deploymentSchema = z.object({
+  environment: z.string(),
+  createdAt: time,
+  sha: z.string().nullable(),
+  ref: z.string().nullable(),
+  statuses: z.array(z.object({ state: z.string(), at: time })),
+});
+const listSchema = <T extends z.ZodType>(item: T) => z.object({ coveredSince: time, newest: time.nullable(), items: z.array(item) });
+const fileSchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  version: z.literal(CACHE_VERSION),
+  host: z.string(),
+  repository: z.string(),
+  baseBranch: z.string(),
+  savedAt: z.string(),
+  pulls: listSchema(pullSchema),
+  deployments: listSchema(deploymentSchema),
+});
+
+/**
+ * Reads the cache; null when there is none. A corrupt file, one from another flowaudit version or one for
+ * another repository is ignored with a warning (the run rebuilds it). Never throws.
+ */
+export function readCache(file: string, key: CacheKey, warn: (message: string) => void): CacheContent | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') warn(`cannot read the GitHub cache ${file} (${code ?? 'error'}): fetching everything again`);
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    warn(`the GitHub cache ${file} is corrupt (not valid JSON): ignored, it will be rebuilt`);
+    return null;
+  }
+  const header = json as { format?: unknown; version?: unknown } | null;
+  if (header === null || typeof header !== 'object' || header.format !== CACHE_FORMAT || header.version !== CACHE_VERSION) {
+    const found = header !== null && typeof header === 'object' && header.format === CACHE_FORMAT ? `version ${String(header.version)}` : 'an unknown format';
+    warn(`the GitHub cache ${file} is in an old format (${found}, this flowaudit writes version ${CACHE_VERSION}): ignored, it will be rebuilt`);
+    return null;
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    warn(`the GitHub cache ${file} is corrupt (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'bad shape'}): ignored, it will be rebuilt`);
+    return null;
+  }
+  const data = parsed.data;
+  if (data.host !== key.host || data.repository.toLowerCase() !== `${key.owner}/${key.name}`.toLowerCase() || data.baseBranch !== key.baseBranch) {
+    warn(`the GitHub cache ${file} belongs to ${data.host}/${data.repository}@${data.baseBranch}: ignored, it will be rebuilt`);
+    return null;
+  }
+  return { pulls: data.pulls, deployments: data.deployments };
+}
+
+/**
+ * Writes the cache through a temp file and a rename, so a reader never sees half a file. A failure is a
+ * warning, never an error: the report does not depend on the cache.
+ */
+export function writeCache(file: string, key: CacheKey, content: CacheContent, savedAt: number, warn: (message: string) => void): void {
+  const body = {
+    format: CACHE_FORMAT,
+    version: CACHE_VERSION,
+    host: key.host,
+    repository: `${key.owner}/${key.name}`,
+    baseBranch: key.baseBranch,
+    savedAt: new Date(savedAt * 1000).toISOString(),
+    pulls: content.pulls,
+    deployments: content.deployments,
+  };
+  const temp = join(dirname(file), `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, JSON.stringify(body), { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written there
+    }
+    warn(`cannot write the GitHub cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}): the next run fetches everything again`);
+  }
+}

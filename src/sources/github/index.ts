@@ -1,0 +1,177 @@
+/**
+ * GitHub source: everything flowaudit reads from the GraphQL API for one repository, in domain form.
+ * The first request fetches the first page of every list at once; each list then pages on its own, newest
+ * first, stopping where the window starts or where the cache already knows the rest.
+ */
+import { RateLimitError } from '../../errors.js';
+import { cacheFileFor, readCache, writeCache, type CacheContent, type CacheKey } from './cache.js';
+import { fetchLists, type Fetched } from './lists.js';
+import { fetchOverflow } from './overflow.js';
+import { createClient } from './request.js';
+import { apiHostOf, redact } from './token.js';
+import type { GitHubData, GitHubPull } from './types.js';
+
+export type * from './types.js';
+export { apiHostOf, apiUrlFor, DEFAULT_API_URL, findToken, redact, type FoundToken, type TokenSource } from './token.js';
+export { defaultCacheDir } from './cache.js';
+
+export interface FetchGitHubOptions {
+  owner: string;
+  name: string;
+  /** GraphQL endpoint (`apiUrlFor`) */
+  apiUrl: string;
+  token: string;
+  /** the tracked branch: merged PRs into it */
+  baseBranch: string;
+  /** window start, epoch s: merged PRs updated before it are not fetched */
+  since: number;
+  /**
+   * window end, epoch s. Nothing is cut at it: PRs merged later come first in update order anyway, and later
+   * deployments, releases and incidents are what dates and fails the window's changes.
+   */
+  until: number;
+  /** the run's "now", epoch s (stamped into the cache) */
+  now: number;
+  /** merged PRs per page, 1–100 (default 100); retries halve it */
+  pageSize?: number;
+  cache: { dir: string; noCache: boolean; refresh: boolean };
+  /** on a rate limit that resets too late, return what was fetched (partial: true) instead of throwing */
+  partial: boolean;
+  /** longest wait for a rate-limit reset, seconds (default 600) */
+  maxWaitSeconds: number;
+  /** label name that marks an incident issue */
+  incidentLabel: string;
+  /** deployments, releases and incidents are read back to `since - lookbackSeconds` (default 30 days) */
+  lookbackSeconds?: number;
+  /** per-request timeout, ms (default 60000) */
+  timeoutMs?: number;
+  onProgress?: (message: string) => void;
+  /** countdown while a rate limit is waited out: seconds left, then 0 */
+  onWait?: (secondsLeft: number) => void;
+  warn?: (message: string) => void;
+  /** one line per request (for --debug); never holds the token */
+  debug?: (line: string) => void;
+  fetchImpl?: typeof fetch;
+  /** injectable for tests */
+  sleep?: (ms: number) => Promise<void>;
+  /** wall clock in ms for rate-limit resets (default Date.now) */
+  clock?: () => number;
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_LOOKBACK = 30 * 86400;
+/** a warm run expects few new PRs: a smaller first page costs less */
+const WARM_FIRST_PAGE = 25;
+/** deployments of the newest day are re-read every run: their statuses may still change */
+const DEPLOY_SETTLE = 86400;
+
+/**
+ * Fetches merged PRs (with commits, reviews, comments, timeline events and head-commit checks), deployments,
+ * releases, open PRs and incident issues of one repository, using and refreshing the cache.
+ * @throws GitHubError (exit 2) for a bad token, missing scopes, an unknown repository or a broken answer;
+ *         RateLimitError (exit 3) when a rate limit resets too late and `partial` is false
+ */
+export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubData> {
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    const clean = redact(message, options.token);
+    warnings.push(clean);
+    options.warn?.(clean);
+  };
+  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const deploySince = options.since - (options.lookbackSeconds ?? DEFAULT_LOOKBACK);
+  const key: CacheKey = { host: apiHostOf(options.apiUrl), owner: options.owner, name: options.name, baseBranch: options.baseBranch };
+  const cacheFile = options.cache.noCache ? null : cacheFileFor(options.cache.dir, key);
+  const cached = cacheFile !== null && !options.cache.refresh ? readCache(cacheFile, key, warn) : null;
+
+  // where each list stops: the window start, or what the cache already holds
+  const pullsWarm = cached !== null && cached.pulls.coveredSince <= options.since && cached.pulls.newest !== null;
+  const pullStop = pullsWarm ? Math.max(options.since, cached.pulls.newest ?? options.since) : options.since;
+  const deploysWarm = cached !== null && cached.deployments.coveredSince <= deploySince && cached.deployments.newest !== null;
+  const deployStop = deploysWarm ? Math.max(deploySince, (cached.deployments.newest ?? 0) - DEPLOY_SETTLE) : deploySince;
+
+  const client = createClient({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    repository: `${options.owner}/${options.name}`,
+    maxWaitSeconds: options.maxWaitSeconds,
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.sleep && { sleep: options.sleep }),
+    ...(options.clock && { now: options.clock }),
+    ...(options.onWait && { onWait: options.onWait }),
+    ...(options.debug && { debug: options.debug }),
+    ...(options.fetchImpl && { fetchImpl: options.fetchImpl }),
+  });
+  const fetched: Fetched = { pulls: new Map(), needs: [], deployments: [], releases: [], openPulls: [], incidents: [] };
+  let partial = false;
+  try {
+    await fetchLists(client, options, fetched, warn, {
+      firstPage: pullsWarm ? Math.min(pageSize, WARM_FIRST_PAGE) : pageSize,
+      pageSize,
+      pullStop,
+      deployStop,
+      deploySince,
+    });
+    for (const w of await fetchOverflow(client, options, fetched.pulls, fetched.needs, options.onProgress)) warn(w);
+  } catch (error) {
+    if (!(error instanceof RateLimitError) || !options.partial) throw error;
+    partial = true;
+    warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${fetched.pulls.size} pull request(s) in this run`);
+  }
+
+  const content = merge(cached, fetched, { pullsWarm, pullStop, deploysWarm, deployStop, since: options.since, deploySince });
+  if (cacheFile !== null && !partial) writeCache(cacheFile, key, content, options.now, warn);
+  if (cacheFile !== null && partial) warn('the GitHub cache was not updated: this run stopped early');
+
+  const pulls = content.pulls.items.filter((p) => p.mergedAt >= options.since).sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number);
+  return {
+    pulls,
+    deployments: content.deployments.items.filter((d) => d.createdAt >= deploySince).sort((a, b) => a.createdAt - b.createdAt),
+    releases: fetched.releases.sort((a, b) => a.createdAt - b.createdAt),
+    openPulls: fetched.openPulls.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+    incidents: fetched.incidents.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+    requests: client.stats.requests,
+    cost: client.stats.cost,
+    partial,
+    warnings,
+    cacheFile,
+    cachedPulls: pulls.filter((p) => !fetched.pulls.has(p.number)).length,
+  };
+}
+
+/**
+ * What the cache holds after this run: fetched items replace cached ones (PRs by number; deployments in the
+ * re-read range wholesale). Coverage continues the cache's only when this run read back to what it held.
+ */
+function merge(
+  cached: CacheContent | null,
+  fetched: Fetched,
+  at: { pullsWarm: boolean; pullStop: number; deploysWarm: boolean; deployStop: number; since: number; deploySince: number },
+): CacheContent {
+  const pulls = new Map<number, GitHubPull>();
+  for (const pull of cached?.pulls.items ?? []) pulls.set(pull.number, pull);
+  for (const [number, pull] of fetched.pulls) pulls.set(number, pull);
+  const pullItems = [...pulls.values()];
+  const pullsContinue = cached !== null && at.pullsWarm && at.pullStop === cached.pulls.newest;
+
+  const deployments = [...(cached?.deployments.items ?? []).filter((d) => d.createdAt < at.deployStop), ...fetched.deployments];
+  const deploysContinue = cached !== null && at.deploysWarm && at.deployStop > at.deploySince;
+  return {
+    pulls: {
+      coveredSince: pullsContinue ? cached.pulls.coveredSince : at.since,
+      newest: maxOf(pullItems.map((p) => p.updatedAt)),
+      items: pullItems.sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number),
+    },
+    deployments: {
+      coveredSince: deploysContinue ? cached.deployments.coveredSince : at.deploySince,
+      newest: maxOf(deployments.map((d) => d.createdAt)),
+      items: deployments.sort((a, b) => a.createdAt - b.createdAt),
+    },
+  };
+}
+
+function maxOf(values: number[]): number | null {
+  let max: number | null = null;
+  for (const v of values) if (max === null || v > max) max = v;
+  return max;
+}

@@ -1,0 +1,396 @@
+/**
+ * The named GraphQL operations flowaudit sends, with the raw response shapes beside them. Only this folder
+ * sees these shapes: `map.ts` turns them into the domain types of `types.ts`.
+ *
+ * Cost (GitHub charges one point per 100 "connection requests", each nested connection counting once per
+ * parent it could appear under): a 100-PR page below is about 12 points. Nested sizes are kept small
+ * because most PRs have few reviews, comments and timeline events; the ones that overflow get follow-ups
+ * (`overflowOperation`) for those PRs only. Review comments are not fetched on their own: every review
+ * comment belongs to a review (a lone comment makes a COMMENTED review), so `reviews` already dates it.
+ */
+import type { Operation } from './request.js';
+
+// ------------------------------------------------------------------------------------------ raw shapes
+
+export interface RawPageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface RawConnection<T> {
+  pageInfo: RawPageInfo;
+  nodes: Array<T | null> | null;
+}
+
+export interface RawActor {
+  __typename: string;
+  login: string;
+}
+
+export interface RawCommit {
+  commit: { oid: string; authoredDate: string; committedDate: string; message: string } | null;
+}
+
+export interface RawCheckRun {
+  name: string;
+  status: string;
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface RawCheckSuite {
+  checkRuns: { pageInfo: { hasNextPage: boolean }; nodes: Array<RawCheckRun | null> | null } | null;
+}
+
+/** `commits(last: 1)`: the final head commit and its check suites */
+export interface RawHeadCommit {
+  nodes: Array<{
+    commit: { oid: string; checkSuites: { pageInfo: { hasNextPage: boolean }; nodes: Array<RawCheckSuite | null> | null } | null } | null;
+  } | null> | null;
+}
+
+export interface RawTimelineItem {
+  __typename: string;
+  createdAt?: string;
+}
+
+export interface RawReview {
+  state: string;
+  submittedAt: string | null;
+  author: RawActor | null;
+}
+
+export interface RawComment {
+  createdAt: string;
+  author: RawActor | null;
+}
+
+export interface RawMergedPull {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  isDraft: boolean;
+  headRefName: string;
+  baseRefName: string;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  author: RawActor | null;
+  mergeCommit: { oid: string } | null;
+  labels: { nodes: Array<{ name: string } | null> | null } | null;
+  commits: RawConnection<RawCommit>;
+  headCommit: RawHeadCommit;
+  timelineItems: RawConnection<RawTimelineItem>;
+  reviews: RawConnection<RawReview> | null;
+  comments: RawConnection<RawComment>;
+}
+
+export interface RawDeployment {
+  environment: string | null;
+  createdAt: string;
+  commit: { oid: string } | null;
+  ref: { name: string } | null;
+  statuses: { pageInfo: { hasNextPage: boolean }; nodes: Array<{ state: string; createdAt: string } | null> | null } | null;
+}
+
+export interface RawRelease {
+  tagName: string;
+  createdAt: string;
+  publishedAt: string | null;
+  isDraft: boolean;
+  isPrerelease: boolean;
+  tagCommit: { oid: string } | null;
+}
+
+export interface RawOpenPull {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+  isDraft: boolean;
+  baseRefName: string;
+  author: RawActor | null;
+}
+
+export interface RawIssue {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  closedAt: string | null;
+  labels: { nodes: Array<{ name: string } | null> | null } | null;
+}
+
+export interface RawRateLimit {
+  cost: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface SnapshotData {
+  repository: {
+    merged: RawConnection<RawMergedPull>;
+    deployments: RawConnection<RawDeployment>;
+    releases: RawConnection<RawRelease>;
+    open: RawConnection<RawOpenPull>;
+    incidents: RawConnection<RawIssue>;
+  } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface MergedPullsData {
+  repository: { merged: RawConnection<RawMergedPull> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface DeploymentsData {
+  repository: { deployments: RawConnection<RawDeployment> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface ReleasesData {
+  repository: { releases: RawConnection<RawRelease> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface OpenPullsData {
+  repository: { open: RawConnection<RawOpenPull> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface IncidentsData {
+  repository: { incidents: RawConnection<RawIssue> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+/** One aliased PR (`p0`, `p1`, …) of an overflow follow-up: only the connections asked for are present. */
+export interface RawOverflowPull {
+  number: number;
+  commits?: RawConnection<RawCommit>;
+  reviews?: RawConnection<RawReview> | null;
+  timelineItems?: RawConnection<RawTimelineItem>;
+  comments?: RawConnection<RawComment>;
+  headCommit?: RawHeadCommit;
+}
+
+export interface OverflowData {
+  repository: Record<string, RawOverflowPull | null> | null;
+  rateLimit: RawRateLimit | null;
+}
+
+// ------------------------------------------------------------------------------------------ fragments
+
+/** Nested page sizes of the merged-PR page: small, since a 100-PR page multiplies each by 100. */
+export const NESTED = { labels: 20, commits: 100, checkSuites: 5, checkRuns: 20, timeline: 20, reviews: 20, comments: 10 } as const;
+/** Page sizes of follow-ups and of the small connections. */
+export const FOLLOW_UP = { page: 100, checkSuites: 25, checkRuns: 100 } as const;
+
+export const TIMELINE_TYPES = 'READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, ADDED_TO_MERGE_QUEUE_EVENT';
+
+const ACTOR = '{ __typename login }';
+const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message } }';
+const TIMELINE_NODES = `nodes {
+      __typename
+      ... on ReadyForReviewEvent { createdAt }
+      ... on ConvertToDraftEvent { createdAt }
+      ... on ReviewRequestedEvent { createdAt }
+      ... on HeadRefForcePushedEvent { createdAt }
+      ... on AddedToMergeQueueEvent { createdAt }
+    }`;
+const REVIEW_NODES = `nodes { state submittedAt author ${ACTOR} }`;
+const COMMENT_NODES = `nodes { createdAt author ${ACTOR} }`;
+const CHECK_RUN_NODES = 'nodes { name status conclusion startedAt completedAt }';
+
+function headCommit(suites: number, runs: number): string {
+  return `headCommit: commits(last: 1) {
+    nodes { commit { oid checkSuites(first: ${suites}) { pageInfo { hasNextPage } nodes {
+      checkRuns(first: ${runs}, filterBy: { checkType: ALL }) { pageInfo { hasNextPage } ${CHECK_RUN_NODES} }
+    } } } }
+  }`;
+}
+
+const MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
+  number title url createdAt updatedAt mergedAt isDraft headRefName baseRefName additions deletions changedFiles
+  author ${ACTOR}
+  mergeCommit { oid }
+  labels(first: ${NESTED.labels}) { nodes { name } }
+  commits(first: ${NESTED.commits}) { ${PAGE_INFO} ${COMMIT_NODES} }
+  ${headCommit(NESTED.checkSuites, NESTED.checkRuns)}
+  timelineItems(first: ${NESTED.timeline}, itemTypes: [${TIMELINE_TYPES}]) { ${PAGE_INFO} ${TIMELINE_NODES} }
+  reviews(first: ${NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
+  comments(first: ${NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
+}`;
+
+const DEPLOYMENT_FRAGMENT = `fragment DeploymentFields on Deployment {
+  environment createdAt commit { oid } ref { name }
+  statuses(first: 20) { pageInfo { hasNextPage } nodes { state createdAt } }
+}`;
+
+const RELEASE_FRAGMENT = `fragment ReleaseFields on Release {
+  tagName createdAt publishedAt isDraft isPrerelease tagCommit { oid }
+}`;
+
+const OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
+  number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+}`;
+
+const INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {
+  number title url createdAt closedAt labels(first: 20) { nodes { name } }
+}`;
+
+const RATE_LIMIT = 'rateLimit { cost remaining resetAt }';
+
+const MERGED_CONNECTION = `merged: pullRequests(first: $first, after: $after, states: [MERGED], baseRefName: $base, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...MergedPull }
+    }`;
+const DEPLOYMENTS_CONNECTION = `deployments(first: ${FOLLOW_UP.page}, after: $deploymentsAfter, orderBy: { field: CREATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...DeploymentFields }
+    }`;
+const RELEASES_CONNECTION = `releases(first: ${FOLLOW_UP.page}, after: $releasesAfter, orderBy: { field: CREATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...ReleaseFields }
+    }`;
+const OPEN_CONNECTION = `open: pullRequests(first: ${FOLLOW_UP.page}, after: $openAfter, states: [OPEN], orderBy: { field: CREATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...OpenPull }
+    }`;
+const INCIDENTS_CONNECTION = `incidents: issues(first: ${FOLLOW_UP.page}, after: $incidentsAfter, filterBy: { labels: $incidentLabels, since: $incidentSince }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...IncidentFields }
+    }`;
+
+// ------------------------------------------------------------------------------------------ operations
+
+/**
+ * The first request of every run: the first page of each list at once, so a warm re-run with nothing new
+ * is one request. Variables: owner, name, base, first, incidentLabels, incidentSince (the `*After` cursors
+ * are null here; the same variables page each list on its own below).
+ */
+export const SNAPSHOT: Operation = {
+  name: 'FlowSnapshot',
+  query: `query FlowSnapshot($owner: String!, $name: String!, $base: String!, $first: Int!, $after: String,
+  $deploymentsAfter: String, $releasesAfter: String, $openAfter: String, $incidentsAfter: String,
+  $incidentLabels: [String!], $incidentSince: DateTime) {
+  repository(owner: $owner, name: $name) {
+    ${MERGED_CONNECTION}
+    ${DEPLOYMENTS_CONNECTION}
+    ${RELEASES_CONNECTION}
+    ${OPEN_CONNECTION}
+    ${INCIDENTS_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${MERGED_PULL_FRAGMENT}
+${DEPLOYMENT_FRAGMENT}
+${RELEASE_FRAGMENT}
+${OPEN_PULL_FRAGMENT}
+${INCIDENT_FRAGMENT}`,
+};
+
+/** Merged PRs into `$base`, newest update first. Variables: owner, name, base, first (1–100), after. */
+export const MERGED_PULLS: Operation = {
+  name: 'MergedPullRequests',
+  query: `query MergedPullRequests($owner: String!, $name: String!, $base: String!, $first: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    ${MERGED_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${MERGED_PULL_FRAGMENT}`,
+};
+
+/** Deployments of every environment, newest first. Variables: owner, name, deploymentsAfter. */
+export const DEPLOYMENTS: Operation = {
+  name: 'Deployments',
+  query: `query Deployments($owner: String!, $name: String!, $deploymentsAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${DEPLOYMENTS_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${DEPLOYMENT_FRAGMENT}`,
+};
+
+/** Releases, newest first. Variables: owner, name, releasesAfter. */
+export const RELEASES: Operation = {
+  name: 'Releases',
+  query: `query Releases($owner: String!, $name: String!, $releasesAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${RELEASES_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${RELEASE_FRAGMENT}`,
+};
+
+/** Open PRs (work in progress), any base branch. Variables: owner, name, openAfter. */
+export const OPEN_PULLS: Operation = {
+  name: 'OpenPullRequests',
+  query: `query OpenPullRequests($owner: String!, $name: String!, $openAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${OPEN_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${OPEN_PULL_FRAGMENT}`,
+};
+
+/** Issues with the incident label updated since a time. Variables: owner, name, incidentLabels, incidentSince, incidentsAfter. */
+export const INCIDENTS: Operation = {
+  name: 'IncidentIssues',
+  query: `query IncidentIssues($owner: String!, $name: String!, $incidentLabels: [String!], $incidentSince: DateTime, $incidentsAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${INCIDENTS_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${INCIDENT_FRAGMENT}`,
+};
+
+/** What one PR of a follow-up needs: a cursor per overflowing connection, and whether to re-read its checks. */
+export interface OverflowNeed {
+  number: number;
+  commits?: string;
+  reviews?: string;
+  timeline?: string;
+  comments?: string;
+  checks?: boolean;
+}
+
+/**
+ * The follow-up for PRs whose nested lists overflowed: one aliased `pullRequest(number:)` per PR
+ * (`p0`, `p1`, …), each asking only for the next page of what overflowed. Checks are re-read whole with
+ * larger sizes. The operation name is fixed; its text depends on the batch.
+ */
+export function overflowOperation(needs: readonly OverflowNeed[]): { operation: Operation; variables: Record<string, unknown> } {
+  const defs = ['$owner: String!', '$name: String!'];
+  const variables: Record<string, unknown> = {};
+  const fields = needs.map((need, i) => {
+    defs.push(`$n${i}: Int!`);
+    variables[`n${i}`] = need.number;
+    const parts = ['number'];
+    const page = (key: 'commits' | 'reviews' | 'timeline' | 'comments', field: string, nodes: string, extra = ''): void => {
+      const cursor = need[key];
+      if (cursor === undefined) return;
+      defs.push(`$${key}${i}: String`);
+      variables[`${key}${i}`] = cursor;
+      parts.push(`${field}(first: ${FOLLOW_UP.page}, after: $${key}${i}${extra}) { ${PAGE_INFO} ${nodes} }`);
+    };
+    page('commits', 'commits', COMMIT_NODES);
+    page('reviews', 'reviews', REVIEW_NODES);
+    page('timeline', 'timelineItems', TIMELINE_NODES, `, itemTypes: [${TIMELINE_TYPES}]`);
+    page('comments', 'comments', COMMENT_NODES);
+    if (need.checks) parts.push(headCommit(FOLLOW_UP.checkSuites, FOLLOW_UP.checkRuns));
+    return `p${i}: pullRequest(number: $n${i}) { ${parts.join('\n      ')} }`;
+  });
+  const query = `query PullRequestOverflow(${defs.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${fields.join('\n    ')}
+  }
+  ${RATE_LIMIT}
+}`;
+  return { operation: { name: 'PullRequestOverflow', query }, variables };
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGitHubServer, type GitHubServer } from '../../fixtures/github-server/server.mjs';
+import type { Report } from '../../src/report.js';
+import { runCli } from '../helpers/cli-run.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { mainScenario } from '../scenarios.js';
+
+const H = 3600;
+const TOKEN = 'ghp_cliTestToken0123456789abcdefABCDEF';
+const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+const user = (login: string): { __typename: string; login: string } => ({ __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login });
+
+let repo: FixtureRepo;
+let srv: GitHubServer;
+let cache: string;
+
+/**
+ * GitHub's view of the main git scenario: #1 opened 02 15:00, approved 03 08:00; #3 opened as a draft 05 09:00,
+ * ready 06 13:00, the author's and a bot's comments (not a first review), changes requested 06 16:00,
+ * approved 07 10:00. Truth: #1 coding 5h, pickup 17h, review 0, merge 2h; #3 coding 29h, pickup 3h,
+ * review 18h, merge 2h.
+ */
+function scenario(r: FixtureRepo): unknown {
+  const pull = (n: number, sha: string, o: Record<string, unknown>): Record<string, unknown> => ({
+    number: n, title: `PR ${n} from GitHub`, baseRefName: 'main', headRefName: `ada/f${n}`, author: user('ada'),
+    mergeCommit: { oid: sha }, additions: 1, deletions: 0, changedFiles: 1, labels: [], commits: [], comments: [], reviews: [], timelineItems: [], ...o,
+  });
+  return {
+    repositories: {
+      'acme/app': {
+        defaultBranchRef: { name: 'main' },
+        pullRequests: [
+          pull(1, r.sha('pr1'), {
+            createdAt: '2026-03-02T15:00:00Z', updatedAt: '2026-03-03T10:00:00Z', mergedAt: '2026-03-03T10:00:00Z', isDraft: false,
+            reviews: [{ state: 'APPROVED', submittedAt: '2026-03-03T08:00:00Z', author: user('bob') }],
+          }),
+          pull(3, r.sha('pr3'), {
+            createdAt: '2026-03-05T09:00:00Z', updatedAt: '2026-03-07T12:00:00Z', mergedAt: '2026-03-07T12:00:00Z', isDraft: false,
+            timelineItems: [{ __typename: 'ReadyForReviewEvent', createdAt: '2026-03-06T13:00:00Z' }],
+            comments: [
+              { author: user('ada'), createdAt: '2026-03-06T14:00:00Z', body: 'ping' },
+              { author: user('ci-helper[bot]'), createdAt: '2026-03-06T14:30:00Z', body: 'coverage' },
+            ],
+            reviews: [
+              { state: 'CHANGES_REQUESTED', submittedAt: '2026-03-06T16:00:00Z', author: user('bob') },
+              { state: 'APPROVED', submittedAt: '2026-03-07T10:00:00Z', author: user('bob') },
+            ],
+          }),
+        ],
+        deployments: [],
+        releases: [],
+        issues: [],
+      },
+    },
+  };
+}
+
+beforeAll(async () => {
+  repo = mainScenario();
+  srv = await startGitHubServer({ scenario: scenario(repo) as never, token: TOKEN });
+  cache = mkdtempSync(join(tmpdir(), 'flowaudit-cache-'));
+});
+afterAll(async () => {
+  await srv.close();
+  repo.cleanup();
+  rmSync(cache, { recursive: true, force: true });
+});
+
+const env = (): NodeJS.ProcessEnv => ({ GH_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+const args = (): string[] => [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', ...WINDOW];
+
+describe('GitHub mode through --api-url, the path a user takes', () => {
+  it('fills every stage from the pull requests, with the same tiling', async () => {
+    const result = await runCli(args(), env());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.sources).toEqual(['git', 'github']);
+    const pr1 = report.changes.find((c) => c.id === '#1');
+    expect(pr1).toMatchObject({ title: 'PR 1 from GitHub', readyAt: '2026-03-02T15:00:00Z', firstReviewAt: '2026-03-03T08:00:00Z', approvedAt: '2026-03-03T08:00:00Z' });
+    expect(pr1?.stages).toEqual({ coding: 5 * H, pickup: 17 * H, review: 0, merge: 2 * H, deploy: 24 * H });
+    expect(pr1?.leadTime).toBe(48 * H);
+    const pr3 = report.changes.find((c) => c.id === '#3');
+    expect(pr3?.stages).toEqual({ coding: 29 * H, pickup: 3 * H, review: 18 * H, merge: 2 * H, deploy: 0 });
+    expect(pr3?.flags).toContain('changes-requested');
+    expect(report.summary.stages.pickup).toMatchObject({ count: 2, p50: 10 * H });
+    expect(srv.requests.every((r) => !r.invalid)).toBe(true);
+  });
+
+  it('a warm re-run is served from the cache, which never holds the token', async () => {
+    const before = srv.requests.length;
+    const result = await runCli(args(), env());
+    expect(result.code).toBe(0);
+    expect(srv.requests.length - before).toBeLessThanOrEqual(2);
+    const files = readdirSync(cache, { recursive: true }).map(String);
+    for (const file of files) {
+      try {
+        expect(readFileSync(join(cache, file), 'utf8')).not.toContain(TOKEN);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+      }
+    }
+  });
+
+  it('a wrong token is one clear line, exit 2, and the token is not printed', async () => {
+    const result = await runCli(args(), { GH_TOKEN: 'ghp_wrongwrongwrong', XDG_CACHE_HOME: cache });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^flowaudit: GitHub rejected the token \(401\)/);
+    expect(result.stderr).not.toContain('ghp_wrongwrongwrong');
+    expect(result.stdout).toBe('');
+  });
+
+  it('--no-github keeps to git, and no token means git only', async () => {
+    const before = srv.requests.length;
+    const a = JSON.parse((await runCli([...args(), '--no-github'], env())).stdout) as Report;
+    const b = JSON.parse((await runCli(args(), { XDG_CACHE_HOME: cache })).stdout) as Report;
+    expect([a.sources, b.sources]).toEqual([['git'], ['git']]);
+    expect(srv.requests.length).toBe(before);
+  });
+});
