@@ -10,7 +10,7 @@ import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
 import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
 import { splitPullCommits } from './model/pull-commits.js';
-import { markReverts } from './model/reverts.js';
+import { collectRevertRefs, markReverts, type RevertRefs } from './model/reverts.js';
 import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
 import { compileRegex, resolveNow, resolveWindow, type AuditOptions } from './options.js';
@@ -79,27 +79,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const exclude = boundary ? [boundary] : [];
 
   progress(`reading history of ${branch.name}`);
-  const attributes = await readAttributes(repo, branch.tip);
-  const [commits, numstat] = await Promise.all([
-    readCommits(repo.cwd, [branch.tip], exclude, aiMarkers),
-    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, config.sizeExcluded)),
-  ]);
-
-  const firstParent = firstParentLine(branch.tip, commits);
-  const pulls = await readPulls(repo, branch.tip, firstParent, aiMarkers);
-  const changes = buildChanges({
-    firstParent,
-    commits,
-    trackedBranch: branch.name,
-    sizes: numstat.sizes,
-    pulls: pulls.commits,
-    botPattern,
-    webUrl: webUrl(remote),
-  });
-  const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
-  const lookedUp = await commitDates(repo, unknownForks);
-  resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
-  const allCommits = new Map([...commits, ...pulls.loaded]);
+  const model = await readGitChanges(repo, branch, exclude, { aiMarkers, botPattern, sizeExcluded: config.sizeExcluded, webUrl: webUrl(remote) });
+  const { changes, pullRefs, revertRefs } = model;
   let github: GitHubData | null = null;
   if (gh !== null) {
     progress('reading pull requests from GitHub');
@@ -120,7 +101,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
       aiMarkers,
     });
   }
-  markReverts(changes, allCommits);
+  markReverts(changes, revertRefs);
   const candidates = github ? gitHubDeployRefs(github, environment) : { deployments: [], releases: [] };
   const signal: DeploySignalKind =
     deployFrom ?? (candidates.deployments.length > 0 ? 'deployments' : candidates.releases.length > 0 ? 'releases' : tags.length > 0 ? 'tags' : 'merge');
@@ -144,9 +125,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const windowDeploys = deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const squashes = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
 
-  const notes = github ? gitHubNotes(signal) : gitOnlyNotes(signal, squashes, pulls.available);
+  const notes = github ? gitHubNotes(signal) : gitOnlyNotes(signal, squashes, pullRefs);
   const unsized = inWindow.filter((c) => c.size === null).length;
-  if (numstat.unknown.length > 0 && unsized > 0) {
+  if (model.unknownSizes > 0 && unsized > 0) {
     warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
@@ -176,6 +157,47 @@ const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3
 
 function fromConfigHours(hours: Config['businessHours']): BusinessHours {
   return { timezone: hours.timezone, days: hours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 1), start: hours.start, end: hours.end };
+}
+
+interface GitModel {
+  changes: Change[];
+  /** the clone has refs/pull/N/head refs */
+  pullRefs: boolean;
+  revertRefs: Map<string, RevertRefs>;
+  unknownSizes: number;
+}
+
+/**
+ * Reads the branch's history and groups it into changes. Its own function so the commits it read (the bulk
+ * of the memory) can be collected once the changes are built: only what reverts need is kept.
+ */
+async function readGitChanges(
+  repo: Awaited<ReturnType<typeof openRepository>>,
+  branch: { name: string; tip: string },
+  exclude: string[],
+  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
+): Promise<GitModel> {
+  const attributes = await readAttributes(repo, branch.tip);
+  const [commits, numstat] = await Promise.all([
+    readCommits(repo.cwd, [branch.tip], exclude, o.aiMarkers),
+    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
+  ]);
+  const firstParent = firstParentLine(branch.tip, commits);
+  const pulls = await readPulls(repo, branch.tip, firstParent, o.aiMarkers);
+  const changes = buildChanges({
+    firstParent,
+    commits,
+    trackedBranch: branch.name,
+    sizes: numstat.sizes,
+    pulls: pulls.commits,
+    botPattern: o.botPattern,
+    webUrl: o.webUrl,
+  });
+  const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
+  const lookedUp = await commitDates(repo, unknownForks);
+  resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
+  const revertRefs = collectRevertRefs(changes, (sha) => commits.get(sha) ?? pulls.loaded.get(sha));
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

@@ -1,96 +1,100 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { audit } from './audit.js';
-import type { DeploySignalKind } from './domain.js';
-import { FlowauditError } from './errors.js';
-import { DEFAULT_BUSINESS_HOURS } from './metrics/business-hours.js';
-import { writeFileAtomic } from './io/write-atomic.js';
-import type { AuditOptions, Format } from './options.js';
-import { renderCsv } from './render/csv.js';
-import { renderJson } from './render/json.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { aggregateCommand } from './commands/aggregate.js';
+import { checkCommand } from './commands/check.js';
+import { compareCommand, compareFormat } from './commands/compare.js';
+import { emit, resolvePath, type CliIo } from './commands/io.js';
+import { addFailOn, addReportOptions } from './commands/report-options.js';
+import { reportCommand } from './commands/report.js';
+import { initConfigText, loadConfig } from './config/index.js';
+import { ConfigError, FlowauditError } from './errors.js';
+import { FORMATS } from './render/index.js';
 import { terminalSafe } from './render/sanitize.js';
-import { renderText } from './render/text.js';
 import { VERSION } from './version.js';
 
-/** What the process needs from its surroundings: injectable so tests run the CLI in-process. */
-export interface CliIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { CliIo } from './commands/io.js';
 
-interface ReportFlags {
-  format: Format;
-  output?: string;
-  since?: string;
-  until?: string;
-  branch?: string;
-  deployFrom?: DeploySignalKind;
-  tagPattern?: string;
-  now?: string;
-  includeBots?: boolean;
-  businessHours?: boolean;
-  timezone: string;
-  debug?: boolean;
-  color?: boolean;
-}
-
-/** Runs the CLI and returns the exit code: 0 done, 1 thresholds breached, 2 bad input, 3 an API limit. */
+/**
+ * Runs the CLI and returns the exit code: 0 done, 1 thresholds breached (or a repository failed), 2 bad
+ * input, 3 an API rate limit. Only the bin sets process.exitCode.
+ */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
-  let debug = argv.includes('--debug');
+  const debug = argv.includes('--debug');
+  const done = (code: number): void => {
+    exitCode = code;
+  };
   const program = new Command('flowaudit')
     .description('Where the time of each change goes, from first commit through review to production.')
     .version(VERSION, '-V, --version')
     .exitOverride()
+    .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`${s.trim().replace(/^error: /, 'flowaudit: ')}; see flowaudit --help\n`),
+      outputError: (s, write) => write(`${s.trim().replace(/^error: /, 'flowaudit: ').replace(/\n+/g, ' ')}; see flowaudit --help\n`),
     });
 
+  const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
+
+  addFailOn(
+    addReportOptions(
+      program
+        .command('report', { isDefault: true })
+        .description('report the value stream of every change merged in the window (several paths: one report for all)')
+        .argument('[paths...]', 'repositories to audit (default: .)')
+        .addOption(formatOption())
+        .option('-o, --output <file>', 'write the report to a file instead of stdout')
+        .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
+        .option('--no-color', 'no colour in the terminal report (also NO_COLOR)'),
+    ),
+  ).action(async (paths: string[], flags) => done(await reportCommand(paths, flags, io)));
+
+  addFailOn(
+    addReportOptions(
+      program
+        .command('check')
+        .description('evaluate thresholds (--fail-on, or "check" in the config file): exit 1 when any is breached')
+        .argument('[path]', 'repository to audit', '.')
+        .option('-o, --output <file>', 'write the results to a file instead of stdout'),
+    ),
+  ).action(async (path: string, flags) =>
+    done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check)),
+  );
+
+  addReportOptions(
+    program
+      .command('compare')
+      .description('compare two reports: each side a JSON report file or a window such as 2026-01-01..2026-03-31')
+      .argument('<before>', 'JSON report file or window')
+      .argument('<after>', 'JSON report file or window')
+      .option('--path <path>', 'repository whose windows are compared', '.')
+      .addOption(compareFormat)
+      .option('-o, --output <file>', 'write to a file instead of stdout')
+      .option('--no-color', 'no colour'),
+  ).action(async (before: string, after: string, flags) => done(await compareCommand(before, after, flags, io)));
+
   program
-    .command('report', { isDefault: true })
-    .description('report the value stream of every change merged in the window')
-    .argument('[path]', 'repository to audit', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)', undefined)
-    .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
-    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else main or master)')
-    .addOption(new Option('--deploy-from <signal>', 'deploy signal').choices(['tags', 'merge']))
-    .option('--tag-pattern <regex>', 'tags that count as deploys', undefined)
-    .option('--now <iso>', 'take this time as now, for reproducible output')
-    .option('--include-bots', 'count bot-authored changes in the stage figures')
-    .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
-    .option('--timezone <tz>', 'time zone of the working day, with --business-hours', 'UTC')
-    .option('--no-color', 'no colour in the terminal report (also NO_COLOR)')
+    .command('aggregate')
+    .description('one report over JSON reports produced per repository (percentiles recomputed from the changes)')
+    .argument('<files...>', 'JSON reports (flowaudit report --format json)')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of errors')
-    .action(async (path: string, flags: ReportFlags) => {
-      debug = Boolean(flags.debug);
-      const tty = Boolean(io.stderr.isTTY);
-      const options: AuditOptions = {
-        path: resolvePath(path, io.cwd),
-        ...(flags.since !== undefined && { since: flags.since }),
-        ...(flags.until !== undefined && { until: flags.until }),
-        ...(flags.branch !== undefined && { branch: flags.branch }),
-        ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
-        ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
-        ...(flags.now !== undefined && { now: flags.now }),
-        includeBots: Boolean(flags.includeBots),
-        ...(flags.businessHours && { businessHours: { ...DEFAULT_BUSINESS_HOURS, timezone: flags.timezone } }),
-        warn: (m) => io.stderr.write(`flowaudit: warning: ${terminalSafe(m)}\n`),
-        progress: (m) => {
-          if (tty) io.stderr.write(`\r\u001b[2K${m}…`);
-        },
-      };
-      const report = await audit(options);
-      if (tty) io.stderr.write('\r\u001b[2K');
-      const color = flags.color !== false && !flags.output && Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
-      const text =
-        flags.format === 'json' ? renderJson(report) : flags.format === 'csv' ? renderCsv(report) : renderText(report, { color });
-      if (flags.output) writeFileAtomic(resolvePath(flags.output, io.cwd), text);
-      else io.stdout.write(text);
+    .action(async (files: string[], flags) => done(await aggregateCommand(files, flags, io)));
+
+  program
+    .command('init')
+    .description('write a commented starting .flowaudit.json in the repository')
+    .argument('[path]', 'repository root', '.')
+    .option('--force', 'overwrite an existing file')
+    .action((path: string, flags: { force?: boolean }) => {
+      const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
+      if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
+      emit(io, initConfigText(), target);
+      io.stderr.write(`flowaudit: wrote ${target}\n`);
     });
 
   try {
@@ -107,7 +111,6 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
-  if (error instanceof InvalidArgumentError) return 2;
   if (error instanceof FlowauditError) {
     io.stderr.write(`flowaudit: ${terminalSafe(error.message)}\n`);
     if (error.hint) io.stderr.write(`  ${terminalSafe(error.hint)}\n`);
@@ -118,10 +121,6 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
   io.stderr.write(`flowaudit: unexpected error: ${terminalSafe(message)} (run with --debug and report it)\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return 1;
-}
-
-function resolvePath(path: string, cwd: string): string {
-  return path.startsWith('/') ? path : `${cwd}/${path}`;
 }
 
 function processIo(): CliIo {

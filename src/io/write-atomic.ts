@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
@@ -8,11 +8,16 @@ import { ConfigError } from '../errors.js';
  * half a file and a failure leaves nothing behind.
  * @throws ConfigError (exit 2) naming the path when it cannot be written
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
   const target = resolve(path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, content, { mode: 0o644 });
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -182,8 +182,15 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
   change.commits = own.length;
   change.forkPoints = forkPoints;
   if (own.length === 0) return;
-  change.firstCommitAt = Math.min(...own.map((c) => c.authoredAt));
-  change.lastCommitAt = Math.max(...own.map((c) => c.authoredAt));
+  // a loop, not Math.min(...): a huge merge can bring more commits than a call takes arguments
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of own) {
+    if (c.authoredAt < first) first = c.authoredAt;
+    if (c.authoredAt > last) last = c.authoredAt;
+  }
+  change.firstCommitAt = first;
+  change.lastCommitAt = last;
   change.aiEvidence = unique(own.flatMap((c) => c.aiEvidence));
   // a merge's author is who merged it; the work is the side commits' author's
   const firstAuthor = own.reduce((a, b) => (b.authoredAt < a.authoredAt ? b : a));

@@ -3,10 +3,10 @@ import type { Change, Commit } from '../domain.js';
 /**
  * Marks reverted changes (SPEC section 4): a later change whose commits say `This reverts commit <sha>`
  * for one of a change's commits or its landing commit, whose title is `Revert "<title>"`, whose body says
- * `Reverts #N`, or whose branch is `revert-N-…`. `commitsOf` gives a change's own commits' messages' facts.
- * Pure; mutates `revertedBy` / `isRevert` on the changes it is given (ordered by merge time).
+ * `Reverts #N`, or whose branch is `revert-N-…`. `revertRefs` holds, by landing sha, what the change's
+ * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
-export function markReverts(changes: Change[], commits: Map<string, Commit>): number {
+export function markReverts(changes: Change[], revertRefs: Map<string, RevertRefs>): number {
   const bySha = new Map<string, Change>();
   const byNumber = new Map<number, Change>();
   for (const change of changes) {
@@ -21,17 +21,14 @@ export function markReverts(changes: Change[], commits: Map<string, Commit>): nu
   let marked = 0;
   changes.forEach((change, index) => {
     const targets = new Set<Change>();
-    for (const sha of [change.sha, ...change.commitShas]) {
-      const commit = commits.get(sha);
-      if (!commit) continue;
-      for (const reverted of commit.revertsShas) {
-        const target = findSha(reverted);
-        if (target) targets.add(target);
-      }
-      for (const number of commit.revertsPrs) {
-        const target = byNumber.get(number);
-        if (target) targets.add(target);
-      }
+    const refs = revertRefs.get(change.sha);
+    for (const reverted of refs?.shas ?? []) {
+      const target = findSha(reverted);
+      if (target) targets.add(target);
+    }
+    for (const number of refs?.prs ?? []) {
+      const target = byNumber.get(number);
+      if (target) targets.add(target);
     }
     const branch = /^revert-(\d+)-/.exec(change.branch ?? '');
     if (branch) {
@@ -59,4 +56,27 @@ export function markReverts(changes: Change[], commits: Map<string, Commit>): nu
     }
   });
   return marked;
+}
+
+/** What a change's commits (and landing commit) say they revert. */
+export interface RevertRefs {
+  shas: string[];
+  prs: number[];
+}
+
+/** Collects each change's revert references, so the commits themselves need not be kept. Pure. */
+export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined): Map<string, RevertRefs> {
+  const refs = new Map<string, RevertRefs>();
+  for (const change of changes) {
+    const shas: string[] = [];
+    const prs: number[] = [];
+    for (const sha of new Set([change.sha, ...change.commitShas])) {
+      const commit = commitOf(sha);
+      if (!commit) continue;
+      shas.push(...commit.revertsShas);
+      prs.push(...commit.revertsPrs);
+    }
+    if (shas.length > 0 || prs.length > 0) refs.set(change.sha, { shas, prs });
+  }
+  return refs;
 }

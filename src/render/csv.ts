@@ -15,7 +15,9 @@ export function renderCsv(report: Report, repositoryColumn = false): string {
   for (const ch of report.changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
     const row = COLUMNS.map((col) => cell(values[col]));
-    rows.push((repositoryColumn ? [cell(report.repository.remote ?? report.repository.path), ...row] : row).join(','));
+    // an aggregate report names each change's repository
+    const repository = (ch as { repository?: string }).repository ?? report.repository.remote ?? report.repository.path;
+    rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }

@@ -1,6 +1,36 @@
 import type { Report } from '../report.js';
 
-/** The JSON report: stable key order (as built), two-space indent, a final newline. */
+const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
+const LIST_KEYS = ['changes', 'deploys'] as const;
+
+/**
+ * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives: each change is
+ * stringified on its own, so a report of every change in a large history is never one huge string.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  // each list is stood in for by a string no report text can hold (a NUL), then spliced back in pieces
+  const placeholder = (key: string): string => `\u0000${key}\u0000`;
+  let rest = JSON.stringify({ ...report, ...Object.fromEntries(LIST_KEYS.map((k) => [k, placeholder(k)])) }, replacer, 2);
+  for (const key of LIST_KEYS) {
+    const token = JSON.stringify(placeholder(key));
+    const at = rest.indexOf(token);
+    yield rest.slice(0, at);
+    rest = rest.slice(at + token.length);
+    const items = report[key] as unknown[];
+    if (items.length === 0) {
+      yield '[]';
+      continue;
+    }
+    for (let i = 0; i < items.length; i++) {
+      // array items sit at depth 2: four spaces, and their own lines indented as deep
+      yield `${i === 0 ? '[' : ','}\n    ${JSON.stringify(items[i], replacer, 2).replace(/\n/g, '\n    ')}`;
+    }
+    yield '\n  ]';
+  }
+  yield `${rest}\n`;
+}
+
+/** The JSON report as one string: stable key order (as built), two-space indent, a final newline. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
 }

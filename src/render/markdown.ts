@@ -1,10 +1,11 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
+import { sparkline } from '../metrics/trend.js';
 import type { Report, ReportChange } from '../report.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { extraSections, type FigureSection } from './svg/figures.js';
-import { countedChanges, dominantStage, httpUrl, slowestChanges, trendOf } from './svg/report-data.js';
+import { businessHours, countedChanges, doraNotes, dominantStage, httpUrl, slowestChanges, trendOf } from './svg/report-data.js';
 import { headline, stageLabel } from './text.js';
 
 export interface MarkdownOptions {
@@ -15,14 +16,19 @@ export interface MarkdownOptions {
 /**
  * Text from git or GitHub as inline Markdown: HTML and table syntax escaped (sanitize.ts), and what GitHub would
  * act on neutralised too — `@login` would notify, `#12` would cross-reference, `$…$` is math, `~` strikes
- * through, and a leading `#`, `-`, `+` or `1.` starts a block. Newlines were already folded to spaces.
+ * through. Newlines were already folded to spaces.
  */
 export function md(text: string): string {
   return escapeMarkdown(text)
     .replace(/[~$]/g, (c) => `\\${c}`)
     .replace(/@(?=[\w-])/g, '@&#8203;')
-    .replace(/#(?=\d)/g, '#&#8203;')
-    .replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+    // not the `#` of an entity (`&#39;`, or the one just written)
+    .replace(/(?<!&)#(?=\d)/g, '#&#8203;');
+}
+
+/** `md`, for text that starts a line of its own (a list item): a leading `#`, `-`, `+`, `=` or `1.` would start a block. */
+function mdLine(text: string): string {
+  return md(text).replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 }
 
 /**
@@ -49,12 +55,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function header(report: Report): string[] {
   const r = report.repository;
   const detail = report.deploySignal.detail ? ` (${md(report.deploySignal.detail)})` : '';
+  const hours = businessHours(report);
   return [
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
       ` · **sources** ${report.sources.join(' + ')} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
+    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
   ];
 }
 
@@ -91,13 +99,13 @@ function doraTable(report: Report): string[] {
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
     ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), `${f.count} deploy(s)`],
-    ['Lead time for changes', `${formatDuration(d.leadTime.value)} (median)`, band(d.leadTime), `${d.leadTime.count} change(s)`],
+    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), `${d.leadTime.count} change(s)`],
     ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), `${d.changeFailureRate.count} deploy(s)`],
-    ['Time to restore', `${formatDuration(d.timeToRestore.value)} (median)`, band(d.timeToRestore), `${d.timeToRestore.count} restore(s)`],
+    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), `${d.timeToRestore.count} restore(s)`],
     ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), `${d.reworkRate.count} deploy(s)`],
   ];
-  const figureNotes = [...new Set([f, d.leadTime, d.changeFailureRate, d.timeToRestore, d.reworkRate].map((x) => x.note).filter((n): n is string => Boolean(n)))];
-  return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${md(n)}`), ...(figureNotes.length ? [''] : [])];
+  const figureNotes = doraNotes([['Deployment frequency', f], ['Lead time for changes', d.leadTime], ['Change failure rate', d.changeFailureRate], ['Time to restore', d.timeToRestore], ['Deployment rework rate', d.reworkRate]]);
+  return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
 function recommendations(report: Report): string[] {
@@ -122,31 +130,30 @@ function figureSection(section: FigureSection): string[] {
   const out = [`### ${md(section.title)}`, ''];
   if (section.figures.length > 0) out.push(...table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
   for (const t of section.tables) {
-    out.push(`**${md(t.title)}**${t.more > 0 ? ` (first ${t.rows.length} of ${t.rows.length + t.more})` : ''}`, '');
+    if (t.title) out.push(`**${md(t.title)}**${t.more > 0 ? ` (first ${t.rows.length} of ${t.rows.length + t.more})` : ''}`, '');
     out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r) => r.map(md))));
   }
   return out;
 }
 
-const SPARK = '▁▂▃▄▅▆▇█';
-
 function trend(report: Report): string[] {
   const { weeks, computed } = trendOf(report);
   if (weeks.length < 2) return [];
   const lead = weeks.map((w) => w.leadTimeP50);
-  const max = Math.max(0, ...lead.filter((v): v is number => v !== null));
-  const spark = lead.map((v) => (v === null || max === 0 ? ' ' : SPARK[Math.min(7, Math.floor((v / max) * 7.999))])).join('');
+  const useLead = lead.some((v) => v !== null);
+  const spark = sparkline(useLead ? lead : weeks.map((w) => w.cycleTimeP50 ?? null));
   const rows = weeks.map((w) => [
     md(w.weekStart),
     w.changes === undefined ? '—' : String(w.changes),
     formatDuration(w.leadTimeP50),
+    formatDuration(w.cycleTimeP50 ?? null),
     ...STAGES.map((s) => formatDuration(w.stages[s] ?? null)),
   ]);
   return details(
-    `Weekly trend: lead time p50 ${spark.trim() ? spark : '(nothing deployed)'}`,
+    `Weekly trend: ${useLead ? 'lead' : 'cycle'} time p50 ${spark}`.trimEnd(),
     [
       ...(computed ? ['Medians of the changes merged each week (weeks start Monday, UTC).', ''] : []),
-      ...table(['Week of', 'Changes', 'Lead time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrr', rows),
+      ...table(['Week of', 'Changes', 'Lead time p50', 'Cycle time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrr', rows),
     ],
   );
 }
@@ -196,8 +203,8 @@ function allChanges(report: Report, limit: number | undefined): string[] {
 
 function notes(report: Report): string[] {
   const out: string[] = [];
-  if (report.warnings.length > 0) out.push('### Warnings', '', ...report.warnings.map((w) => `- ${md(w)}`), '');
-  if (report.notes.length > 0) out.push('### Notes', '', ...report.notes.map((n) => `- ${md(n)}`), '');
+  if (report.warnings.length > 0) out.push('### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '');
+  if (report.notes.length > 0) out.push('### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '');
   return out;
 }
 
@@ -221,4 +228,8 @@ function day(iso: string): string {
 
 function time(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
+}
+
+function median(seconds: number | null): string {
+  return seconds === null ? '—' : `${formatDuration(seconds)} (median)`;
 }

@@ -1,9 +1,9 @@
 import type { Bucket } from './report-data.js';
 import { countTicks, inkOn } from './scale.js';
-import { legend, type LegendItem } from './legend.js';
-import { chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
+import { CHAR, legend, type LegendItem } from './legend.js';
+import { CHART_WIDTH, chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
 
-const WIDTH = 640;
+const WIDTH = CHART_WIDTH;
 
 export interface ShareSegment {
   name: string;
@@ -31,7 +31,7 @@ export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, seg
     if (w <= 0) continue;
     const text = `${s.name}: ${percent(share)}${s.detail ? ` · ${s.detail}` : ''}`;
     rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour }, tooltip(text)));
-    if (w >= 40) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, percent(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
+    if (w >= 36) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, percent(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
     x += w;
   }
   const items: LegendItem[] = segments.map((s) => ({ text: `${s.name} ${s.share === null ? '—' : percent(s.share)}`, colour: s.colour }));
@@ -66,9 +66,10 @@ export function pairedBars(
   const max = Math.max(0, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
   if (rows.length === 0 || max <= 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, empty);
   const key = legend(series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH);
-  const labelW = 150;
-  const valueW = 64;
-  const barH = 13;
+  // room for the longest row label (12 px text), within reason
+  const labelW = Math.min(WIDTH / 3, Math.max(60, 12 + Math.max(...rows.map((r) => r.label.length)) * CHAR));
+  const valueW = 60;
+  const barH = 14;
   const rowH = barH * 2 + 14;
   const top = key.height + 6;
   const scale = (WIDTH - labelW - valueW) / max;
@@ -93,7 +94,7 @@ export function histogramChart(frame: Omit<ChartFrame, 'width' | 'height'>, buck
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   if (total === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, empty);
   const height = 220;
-  const left = 34;
+  const left = 30;
   const bottom = 28;
   const top = 16;
   const plotH = height - top - bottom;
@@ -110,7 +111,7 @@ export function histogramChart(frame: Omit<ChartFrame, 'width' | 'height'>, buck
     return (
       el('rect', { x, y: y(b.count), width: w, height: y(0) - y(b.count), fill: colour }, tooltip(`${b.label}: ${b.count} change(s), ${share}`)) +
       (b.count > 0 ? label(x + w / 2, y(b.count) - 4, String(b.count), { 'text-anchor': 'middle', class: 'value' }) : '') +
-      label(x + w / 2, height - 10, b.label, { 'text-anchor': 'middle' })
+      label(x + w / 2, height - 10, b.label, { 'text-anchor': 'middle', 'font-size': 11 })
     );
   });
   return chart({ ...frame, width: WIDTH, height }, ...grid, ...bars);

@@ -42,7 +42,10 @@ export function extraSections(report: Report): FigureSection[] {
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return keys.map((key) => {
     const section: FigureSection = { key, title: TITLES[key] ?? humanize(key), figures: [], tables: [] };
-    describe(summary[key] as Record<string, unknown>, [], section, 0);
+    const value = summary[key] as Record<string, unknown>;
+    // groups side by side (AI-assisted and other; one row per reviewer) read best as one table
+    if (isGroups(value)) section.tables.push(table('', Object.entries(value) as Array<[string, Record<string, unknown>]>, [key], true));
+    else describe(value, [], section, 0);
     return section;
   });
 }
@@ -61,13 +64,18 @@ function describe(object: Record<string, unknown>, path: string[], section: Figu
     else if (Array.isArray(value)) {
       if (value.every((v) => !isObject(v))) section.figures.push([name, value.slice(0, MAX_ROWS).map((v) => formatValue(key, v, here)).join(', ') + (value.length > MAX_ROWS ? ', …' : '')]);
       else section.tables.push(table(name, value.filter(isObject).map((row, i) => [String(i + 1), row]), here, false));
-    } else if (depth < MAX_DEPTH && Object.values(value).length > 1 && Object.values(value).every(isObject) && !Object.values(value).some(isFigure)) {
+    } else if (depth < MAX_DEPTH && isGroups(value)) {
       section.tables.push(table(name, Object.entries(value) as Array<[string, Record<string, unknown>]>, here, true));
     } else if (depth < MAX_DEPTH) describe(value, here, section, depth + 1);
   }
 }
 
 /** Rows of objects as a table: columns are their scalar keys (nested objects flattened one level). */
+function isGroups(value: Record<string, unknown>): boolean {
+  const values = Object.values(value);
+  return values.length > 1 && values.every(isObject) && !values.some(isFigure);
+}
+
 function table(title: string, entries: Array<[string, Record<string, unknown>]>, path: string[], keyed: boolean): FigureTable {
   const flat = entries.map(([name, row]) => [name, flatten(row)] as const);
   const columns: string[] = [];
@@ -114,21 +122,25 @@ function formatFigure(figure: Figure): string {
   return `${formatNumber(figure.value)} ${figure.unit}${band}`;
 }
 
-const SHARE = /share|rate|ratio|percent|fraction/i;
-const COUNT = /count|^n$|number|total|per|changes|commits|prs|pulls|authors|comments|reviews$|reviewers$|deploys|runs|checks$|approvals|files/i;
-const SIZE = /size|lines|additions|deletions|loc\b/i;
-const DURATION = /time|age|wait|duration|seconds|latency|p\d\d|mean|median|pickup|review|coding|merge|deploy|restore/i;
+// matched against the words of a camelCase key: `pickupP50` is a duration, `unreviewed` and `reviewCount` are not
+const SHARE = /^(share|rate|ratio|percent|percentage|fraction)$/;
+const COUNT = /^(count|n|number|total|per|changes|commits|prs|pulls|authors|comments|reviews|reviewers|deploys|runs|checks|approvals|files|open|lines)$/;
+const SIZE = /^(size|sizes|lines|additions|deletions|loc)$/;
+const DURATION = /^(time|times|age|wait|duration|seconds|latency|p\d\d|mean|median|restore|coding|pickup|review|merge|deploy|stages)$/;
 
-/** A leaf value formatted by what its key says it holds. */
+const words = (text: string): string[] => humanize(text).split(/[\s.]+/);
+
+/** A leaf value formatted by what its key (and the keys above it) say it holds. */
 export function formatValue(key: string, value: unknown, path: readonly string[] = [key]): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value !== 'number') return String(value);
   if (!Number.isFinite(value)) return '—';
-  const context = path.join('.');
-  if (SHARE.test(key) && Math.abs(value) <= 1) return formatPercent(value, 1);
-  if (COUNT.test(key) || SIZE.test(context)) return formatNumber(value);
-  if (DURATION.test(key) || DURATION.test(context)) return formatDuration(value);
+  const own = words(key);
+  const context = path.flatMap(words);
+  if (own.some((w) => SHARE.test(w)) && Math.abs(value) <= 1) return formatPercent(value, 1);
+  if (own.some((w) => COUNT.test(w)) || context.some((w) => SIZE.test(w))) return formatNumber(value);
+  if (own.some((w) => DURATION.test(w)) || context.some((w) => DURATION.test(w))) return formatDuration(value);
   return formatNumber(value);
 }
 

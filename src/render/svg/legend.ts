@@ -8,9 +8,9 @@ export interface LegendItem {
   line?: boolean;
 }
 
-// an estimate of a 12 px system-font character: legends are laid out without measuring text
-const CHAR = 6.8;
-const ROW = 18;
+// an estimate of a 13 px system-font character: legends are laid out without measuring text
+export const CHAR = 7.4;
+const ROW = 19;
 
 /** Legend items flowed left to right in rows within `width`; returns the markup and the height it takes. */
 export function legend(items: readonly LegendItem[], x0: number, y0: number, width: number): { markup: string; height: number } {
@@ -27,7 +27,7 @@ export function legend(items: readonly LegendItem[], x0: number, y0: number, wid
       item.line
         ? el('line', { x1: x, y1: y + 6, x2: x + 14, y2: y + 6, stroke: item.colour, 'stroke-width': 2.5 })
         : el('rect', { x, y, width: 12, height: 12, rx: 2, fill: item.colour, 'fill-opacity': item.opacity }),
-      label(x + 18, y + 10.5, item.text),
+      label(x + 18, y + 11, item.text),
     );
     x += w;
   }

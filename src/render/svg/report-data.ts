@@ -89,7 +89,8 @@ export function weeklyTrend(changes: readonly ReportChange[], window: Report['wi
 /** The report's own weekly series when it has one, else the one computed from its changes. */
 export function trendOf(report: Report): { weeks: TrendWeek[]; computed: boolean } {
   const given = (report.summary as { trend?: unknown }).trend;
-  if (isTrend(given)) return { weeks: given.weeks, computed: false };
+  // an empty series from a report that has changes is a report from before the trend was added
+  if (isTrend(given) && (given.weeks.length > 0 || report.changes.length === 0)) return { weeks: given.weeks, computed: false };
   return { weeks: weeklyTrend(countedChanges(report), report.window), computed: true };
 }
 
@@ -147,4 +148,20 @@ export function dominantStage(ch: ReportChange): StageName | null {
   let best: StageName | null = null;
   for (const s of STAGES) if ((ch.stages[s] ?? -1) > (best === null ? -1 : (ch.stages[best] ?? -1))) best = s;
   return best;
+}
+
+/** `09:00–17:00 on working days (Europe/Berlin)` when the report counts only business hours, else null. */
+export function businessHours(report: Report): string | null {
+  const b = (report as { businessHours?: { start?: unknown; end?: unknown; timezone?: unknown; days?: unknown } | null }).businessHours;
+  if (!b || typeof b !== 'object') return null;
+  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const days = Array.isArray(b.days) ? b.days.map((d) => names[Number(d)] ?? String(d)).join(' ') : 'working days';
+  return `${String(b.start ?? '')}–${String(b.end ?? '')}, ${days} (${String(b.timezone ?? 'UTC')})`;
+}
+
+/** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */
+export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: string | undefined }]>): string[] {
+  const byNote = new Map<string, string[]>();
+  for (const [name, figure] of figures) if (figure.note) byNote.set(figure.note, [...(byNote.get(figure.note) ?? []), name]);
+  return [...byNote].map(([note, names]) => `${names.join(', ')}: ${note}`);
 }

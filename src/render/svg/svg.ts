@@ -1,5 +1,9 @@
 import { escapeHtml } from '../sanitize.js';
 
+/** Every chart's natural width (px): 13 px text at 1:1 on a desktop, still ~10 px shrunk onto a phone. */
+export const CHART_WIDTH = 480;
+export const FONT_SIZE = 13;
+
 /** Attribute values of an SVG element; null and undefined leave the attribute out. */
 export type Attrs = Record<string, string | number | null | undefined>;
 
@@ -45,11 +49,14 @@ export function chart(frame: ChartFrame, ...body: string[]): string {
     'svg',
     {
       viewBox: `0 0 ${px(frame.width)} ${px(frame.height)}`,
+      // drawn at its natural size; CSS lets it shrink (never grow) with the page
+      width: frame.width,
+      height: frame.height,
       role: 'img',
       'aria-labelledby': `${frame.id}-title ${frame.id}-desc`,
       class: 'chart',
       'data-chart': frame.id,
-      'font-size': 12,
+      'font-size': FONT_SIZE,
     },
     el('title', { id: `${frame.id}-title` }, escapeHtml(frame.title)),
     el('desc', { id: `${frame.id}-desc` }, escapeHtml(frame.description)),

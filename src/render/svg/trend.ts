@@ -1,9 +1,8 @@
 import { durationTicks } from './scale.js';
-import { legend } from './legend.js';
-import { chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
+import { CHAR, legend } from './legend.js';
+import { CHART_WIDTH, chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
 
-const WIDTH = 640;
-const MAX_X_LABELS = 8;
+const WIDTH = CHART_WIDTH;
 
 export interface TrendSeries {
   name: string;
@@ -23,8 +22,8 @@ export function trendChart(frame: Omit<ChartFrame, 'width' | 'height'>, points: 
   const values = drawn.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (points.length === 0 || values.length === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, 'no change merged in the window');
   const key = legend(drawn.map((s) => ({ text: s.name, colour: s.colour, line: true })), 0, 0, WIDTH);
-  const left = 58;
-  const right = 14;
+  const left = 50;
+  const right = 16;
   const top = key.height + 10;
   const plotH = 170;
   const height = top + plotH + 26;
@@ -33,8 +32,15 @@ export function trendChart(frame: Omit<ChartFrame, 'width' | 'height'>, points: 
   const y = (v: number): number => top + plotH - (v / max) * plotH;
 
   const grid = ticks.map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, format(t), { 'text-anchor': 'end', class: 'muted' }));
-  const every = Math.ceil(points.length / MAX_X_LABELS);
-  const xLabels = points.map((p, i) => (i % every === 0 ? label(x(i), top + plotH + 18, p.slice(5), { 'text-anchor': 'middle', class: 'muted' }) : ''));
+  // `03-02` within a year; `2025-03` when the weeks span more than one, so no label repeats
+  const short = (week: string): string => (points.length > 52 ? week.slice(0, 7) : week.slice(5));
+  const last = points.length - 1;
+  // as many labels as fit side by side, centred on their week; the last one ends at the plot's edge
+  const fit = Math.max(2, Math.floor((WIDTH - left - right) / (short(points[0] ?? '').length * CHAR + 16)));
+  const every = Math.ceil(points.length / fit);
+  const shown = (i: number): boolean => i === last || (i % every === 0 && last - i >= every);
+  const anchor = (i: number): string => (i === last && last > 0 ? 'end' : 'middle');
+  const xLabels = points.map((p, i) => (shown(i) ? label(x(i), top + plotH + 18, short(p), { 'text-anchor': anchor(i), class: 'muted' }) : ''));
   const lines = drawn.map((s) => {
     const width = s.strong ? 2.75 : 1.5;
     const segments: string[] = [];

@@ -30,7 +30,7 @@ export async function readCommits(
     repo,
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
     (record) => {
-      const commit = parseRecord(record.toString('utf8'), intern, aiMarkers);
+      const commit = parseRecord(record, intern, aiMarkers);
       if (commit) commits.set(commit.sha, commit);
     },
     { separator: 0, input: `${revs}\n` },
@@ -38,29 +38,46 @@ export async function readCommits(
   return commits;
 }
 
-function parseRecord(text: string, intern: (s: string) => string, aiMarkers: readonly RegExp[]): Commit | null {
-  const fields: string[] = [];
-  let start = 0;
+const SEPARATOR = 0x1f;
+const NEWLINE = 0x0a;
+const NONE: never[] = [];
+
+/**
+ * Decodes each field from its own bytes: a string sliced out of the whole record would keep the record,
+ * body and all, alive for as long as the model keeps the field (V8 sliced strings share their parent).
+ */
+function parseRecord(record: Buffer, intern: (s: string) => string, aiMarkers: readonly RegExp[]): Commit | null {
+  const bounds: number[] = [];
+  let start = record[0] === NEWLINE ? 1 : 0;
   for (let i = 0; i < 6; i++) {
-    const end = text.indexOf(FIELD, start);
+    const end = record.indexOf(SEPARATOR, start);
     if (end === -1) return null;
-    fields.push(text.slice(start, end));
+    bounds.push(start, end);
     start = end + 1;
   }
-  const [sha, parents, authorName, authorEmail, authoredAt, committedAt] = fields as [string, string, string, string, string, string];
-  const facts = parseMessage(text.slice(start), aiMarkers);
+  const field = (i: number): string => record.toString('utf8', bounds[2 * i], bounds[2 * i + 1]);
+  const parents = field(1);
+  const messageEnd = record.length;
+  const subjectEnd = record.indexOf(NEWLINE, start);
+  const facts = parseMessage(record.toString('utf8', start, messageEnd), aiMarkers);
   return {
-    sha: sha.replace(/^\n/, ''),
-    parents: parents === '' ? [] : parents.split(' '),
-    authorName: intern(authorName),
-    authorEmail: intern(authorEmail),
-    authoredAt: Number(authoredAt),
-    committedAt: Number(committedAt),
-    subject: facts.subject,
-    bodyFirstLine: facts.bodyFirstLine,
-    landingUrl: facts.landingUrl,
-    aiEvidence: facts.aiEvidence,
-    revertsShas: facts.revertsShas,
-    revertsPrs: facts.revertsPrs,
+    sha: field(0),
+    parents: parents === '' ? NONE : parents.split(' '),
+    authorName: intern(field(2)),
+    authorEmail: intern(field(3)),
+    authoredAt: Number(field(4)),
+    committedAt: Number(field(5)),
+    subject: record.toString('utf8', start, subjectEnd === -1 ? messageEnd : subjectEnd).trim(),
+    // only a merge's body names what it landed (the PR title); other commits need not keep it
+    bodyFirstLine: parents.includes(' ') ? own(facts.bodyFirstLine) : '',
+    landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
+    aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map(own),
+    revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
+    revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
   };
+}
+
+/** A copy of `s` that shares no memory with the message it was cut from. */
+function own(s: string): string {
+  return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
 }

@@ -1,0 +1,104 @@
+// Timing helpers for the flowaudit benchmark: wall time (measured here, from spawn to exit) and peak RSS
+// (GNU time's %M, in KB) of one command, repeated; stdout goes to /dev/null, stderr is kept for messages.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const GNU_TIME = '/usr/bin/time';
+
+/** Is GNU time there (it understands -f and -o)? Falls back to wall time only when not. */
+export function hasGnuTime() {
+  try { fs.accessSync(GNU_TIME, fs.constants.X_OK); return true; } catch { return false; }
+}
+
+/** First informative stderr line: the first one that mentions an error, else the first non-empty one. */
+export function firstErrorLine(stderr) {
+  const lines = String(stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /error|not built|cannot|failed|fatal|unknown option/i.test(l)) ?? lines[0] ?? '(no stderr)';
+}
+
+export const RSS_PROBE = new URL('./rss-probe.mjs', import.meta.url).href;
+
+/**
+ * Runs `cmd args` once under GNU time. Returns {ok, code, signal, wallS, rssKB, selfRssKB, stderr, timedOut}:
+ * rssKB is GNU time's %M, the largest peak RSS of the process and of any child it waited for (a max, not a sum);
+ * selfRssKB, for a node command started with `--import RSS_PROBE` (the flowaudit rows), is node's own peak.
+ * The command runs in its own process group so a timeout can stop it and everything it started.
+ */
+export function timeOnce(cmd, args, { cwd, env = process.env, timeoutMs = 15 * 60_000 } = {}) {
+  return new Promise((resolve) => {
+    const useTime = hasGnuTime();
+    const tmp = path.join(os.tmpdir(), `flowaudit-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const selfTmp = `${tmp}.self`;
+    env = { ...env, FLOWAUDIT_BENCH_RSS_FILE: selfTmp };
+    const [file, argv] = useTime ? [GNU_TIME, ['-f', '%e %M', '-o', tmp, cmd, ...args]] : [cmd, args];
+    const devnull = fs.openSync('/dev/null', 'w');
+    const t0 = process.hrtime.bigint();
+    let stderr = '';
+    let timedOut = false;
+    let child;
+    try {
+      child = spawn(file, argv, { cwd, env, stdio: ['ignore', devnull, 'pipe'], detached: true });
+    } catch (err) {
+      fs.closeSync(devnull);
+      resolve({ ok: false, code: null, signal: null, wallS: 0, rssKB: null, selfRssKB: null, stderr: err.message, timedOut });
+      return;
+    }
+    fs.closeSync(devnull);
+    child.stderr.on('data', (d) => { if (stderr.length < 65536) stderr += d; });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }, timeoutMs);
+    child.on('error', (err) => { stderr += `\n${err.message}`; });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+      let rssKB = null;
+      if (useTime) {
+        try {
+          // GNU time writes "Command exited with non-zero status N" first when the command fails
+          const last = fs.readFileSync(tmp, 'utf8').trim().split('\n').pop();
+          const m = /^([\d.]+) (\d+)$/.exec(last ?? '');
+          if (m) rssKB = Number(m[2]);
+        } catch { /* no report: command did not start */ }
+        fs.rmSync(tmp, { force: true });
+      }
+      let selfRssKB = null;
+      try { selfRssKB = Number(fs.readFileSync(selfTmp, 'utf8')) || null; } catch { /* not a probed node process */ }
+      fs.rmSync(selfTmp, { force: true });
+      resolve({ ok: code === 0 && !timedOut, code, signal, wallS, rssKB, selfRssKB, stderr, timedOut });
+    });
+  });
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Runs a command `runs` times; keeps the median wall time and the largest peak RSS.
+ * Stops at the first failing run and returns {ok: false, error} with the first useful stderr line.
+ */
+export async function measure(cmd, args, { runs = 3, cwd, env, timeoutMs, onRun } = {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await timeOnce(cmd, args, { cwd, env, timeoutMs });
+    if (!r.ok) {
+      const why = r.timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+        : `${firstErrorLine(r.stderr)}${r.code != null ? ` (exit ${r.code})` : r.signal ? ` (${r.signal})` : ''}`;
+      return { ok: false, error: why, runs: results };
+    }
+    results.push(r);
+    onRun?.(i + 1, r);
+  }
+  const maxMB = (key) => {
+    const xs = results.map((r) => r[key]).filter((x) => x != null);
+    return xs.length ? Math.max(...xs) / 1024 : null;
+  };
+  return { ok: true, wallS: median(results.map((r) => r.wallS)), rssMB: maxMB('rssKB'), selfRssMB: maxMB('selfRssKB'), runs: results };
+}

@@ -1,0 +1,100 @@
+import { Option, type Command } from 'commander';
+import type { DeploySignalKind } from '../domain.js';
+import { DEFAULT_BUSINESS_HOURS } from '../metrics/business-hours.js';
+import { ConfigError } from '../errors.js';
+import type { AuditOptions } from '../options.js';
+import { progress, resolvePath, warner, type CliIo } from './io.js';
+
+/** Flags every command that audits a repository takes. */
+export interface ReportFlags {
+  since?: string;
+  until?: string;
+  branch?: string;
+  deployFrom?: DeploySignalKind;
+  tagPattern?: string;
+  now?: string;
+  includeBots?: boolean;
+  businessHours?: boolean;
+  timezone?: string;
+  config?: string;
+  debug?: boolean;
+  github?: boolean;
+  repo?: string;
+  apiUrl?: string;
+  cache?: boolean;
+  refresh?: boolean;
+  partial?: boolean;
+  verbose?: boolean;
+  environment?: string;
+  incidentLabel?: string;
+  requiredApprovals?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
+    .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
+    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else main or master)')
+    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(['deployments', 'releases', 'tags', 'merge']))
+    .option('--tag-pattern <regex>', 'tags that count as deploys')
+    .option('--now <iso>', 'take this time as now, for reproducible output')
+    .option('--include-bots', 'count bot-authored changes in the stage figures')
+    .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
+    .option('--timezone <tz>', 'time zone of the working day, with --business-hours')
+    .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
+    .option('--no-github', 'git only, even when a GitHub token is found')
+    .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
+    .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
+    .option('--environment <regex>', 'GitHub deployment environments that are production')
+    .option('--incident-label <label>', 'issue label that marks an incident')
+    .option('--required-approvals <n>', 'approvals a change needs to count as approved')
+    .option('--no-cache', 'neither read nor write the GitHub cache')
+    .option('--refresh', 'ignore the GitHub cache and fetch everything again')
+    .option('--partial', 'on a GitHub rate limit that resets too late, report on what was fetched')
+    .option('--verbose', 'report GitHub requests and query cost on stderr')
+    .option('--debug', 'show stack traces of errors');
+}
+
+export function addFailOn(command: Command): Command {
+  return command.option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, []);
+}
+
+/** Maps flags to the library's options; the window may be overridden (compare's sides). */
+export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, window: { since?: string; until?: string } = {}): AuditOptions {
+  const since = window.since ?? flags.since;
+  const until = window.until ?? flags.until;
+  const bar = progress(io);
+  return {
+    path: resolvePath(path, io.cwd),
+    ...(since !== undefined && { since }),
+    ...(until !== undefined && { until }),
+    ...(flags.branch !== undefined && { branch: flags.branch }),
+    ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
+    ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
+    ...(flags.now !== undefined && { now: flags.now }),
+    ...(flags.includeBots && { includeBots: true }),
+    ...((flags.businessHours || flags.timezone) && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
+    ...(flags.config !== undefined && { configFile: resolvePath(flags.config, io.cwd) }),
+    ...(flags.github === false && { github: false }),
+    ...(flags.repo !== undefined && { repo: flags.repo }),
+    ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
+    ...(flags.environment !== undefined && { environment: flags.environment }),
+    ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
+    ...(flags.requiredApprovals !== undefined && { requiredApprovals: positiveInteger(flags.requiredApprovals, '--required-approvals') }),
+    ...(flags.cache === false && { noCache: true }),
+    ...(flags.refresh && { refresh: true }),
+    ...(flags.partial && { partial: true }),
+    ...(flags.verbose && { verbose: true }),
+    env: io.env,
+    warn: warner(io),
+    progress: bar.show,
+  };
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} '${value}' must be a whole number of at least 1`);
+  return n;
+}

@@ -1,0 +1,28 @@
+import type { AggregateReport } from '../aggregate/aggregate.js';
+import { renderRepositoryTable } from '../aggregate/render.js';
+import type { Report } from '../report.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJsonChunks } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+export const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+const isAggregate = (report: Report): report is AggregateReport => Array.isArray((report as AggregateReport).repositories);
+
+/** The renderers, by format name: one registry, so every command offers the same formats. */
+export const RENDERERS: Record<Format, (report: Report, options: RenderOptions) => string | Iterable<string>> = {
+  text: (report, options) =>
+    isAggregate(report) ? `${renderRepositoryTable(report, options)}\n${renderText(report, options)}` : renderText(report, options),
+  // in pieces: a report of a whole large history is never one huge string
+  json: (report) => renderJsonChunks(report),
+  csv: (report) => renderCsv(report, isAggregate(report)),
+  markdown: (report) => renderMarkdown(report),
+  html: (report) => renderHtml(report),
+};

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
+
+const RECOMMENDATION = {
+  id: 'pickup-dominates', measure: 'Pickup time (p75)', value: '1d 6h (threshold 24h)', tellsYou: 'Reviews wait for people | not for code',
+  doNext: 'Agree a review rota', impact: 120,
+};
+
+/** Cells of a Markdown table row, split on the `|` that are not escaped. */
+function cells(line: string): string[] {
+  return line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+}
+
+function tableAfter(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| ') && l.includes(heading));
+  expect(start, `a table with ${heading}`).toBeGreaterThan(-1);
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+  return lines.slice(start, end);
+}
+
+describe('renderMarkdown: content', () => {
+  const report = buildReport(sampleChanges(), { recommendations: [RECOMMENDATION] });
+  const markdown = renderMarkdown(report);
+
+  it('opens with the repository, window, sources and deploy signal, then the headline', () => {
+    expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
+    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** releases (GitHub Releases)');
+    expect(markdown).toMatch(/^> \*\*74% of the lead time is spent waiting \(pickup \(waiting for review\) 41%, .*26% coding\.\*\*$/m);
+  });
+
+  it('has one row per stage with count, type-7 percentiles and share, then cycle and lead time', () => {
+    const table = tableAfter(markdown, 'Stage');
+    expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share']);
+    // coding over the 9 counted changes (bot and sync left out): 20m 40m 3h 6h 8h 1d 2d 3d 5d → p75 = 2d, p90 = 3d + 0.2 × 2d
+    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '26%']);
+    expect(table.map((l) => cells(l)[0])).toEqual([
+      'Stage', ':--', 'coding', 'pickup (waiting for review)', 'review &amp; rework', 'merge wait (approved)', 'deploy wait',
+      '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
+    ]);
+    expect(markdown).toContain('9 change(s) counted (left out: 1 by bots, 1 syncs); shares over 7 deployed change(s).');
+  });
+
+  it('lists the DORA keys with their bands', () => {
+    const table = tableAfter(markdown, 'Key');
+    expect(table.slice(2).map(cells)).toEqual([
+      ['Deployment frequency', '2.25 per week · 1.50 deploy-days per week', 'high', '9 deploy(s)'],
+      ['Lead time for changes', '3d 6h (median)', 'high', '3 change(s)'],
+      ['Change failure rate', '11.1%', 'medium', '9 deploy(s)'],
+      ['Time to restore', '5h (median)', 'high', '1 restore(s)'],
+      ['Deployment rework rate', '0.0%', '—', '9 deploy(s)'],
+    ]);
+  });
+
+  it('has the recommendations table in the articles’ four columns when there are recommendations', () => {
+    const table = tableAfter(markdown, 'What you measure');
+    expect(cells(table[0] ?? '')).toEqual(['What you measure', 'Measured', 'What it tells you', 'What you do next']);
+    expect(cells(table[2] ?? '')).toEqual(['Pickup time (p75)', '1d 6h (threshold 24h)', 'Reviews wait for people \\| not for code', 'Agree a review rota']);
+    expect(renderMarkdown(buildReport(sampleChanges()))).not.toContain('What you measure');
+  });
+
+  it('puts deploys, slowest changes and every change in collapsible sections, then the notes', () => {
+    expect(markdown).toContain('<details>\n<summary>Deploys (2)</summary>\n\n| Deploy |');
+    expect(markdown).toContain('<summary>Slowest changes (5)</summary>');
+    expect(markdown).toContain('<summary>All changes (11)</summary>');
+    expect(markdown).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d \|$/m);
+    expect(markdown).toContain('### Notes\n\n- review times need GitHub data: set GH\\_TOKEN\n');
+    const all = tableAfter(markdown, 'Merged (UTC)');
+    expect(all).toHaveLength(2 + 11);
+    expect(all.find((l) => l.includes('Merge tag'))).toContain('sync (not counted)');
+  });
+
+  it('shows the weekly trend: the report’s own series when it has one, else medians computed from the changes', () => {
+    expect(markdown).toMatch(/<summary>Weekly trend: lead time p50 \S+<\/summary>/);
+    // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h
+    expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 3d 6h \|/m);
+    const given = buildReport(sampleChanges(), {}, {
+      trend: { weeks: [
+        { weekStart: '2026-03-02', changes: 4, leadTimeP50: 2 * D, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D } },
+        { weekStart: '2026-03-09', changes: 0, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } },
+      ] },
+    });
+    const text = renderMarkdown(given);
+    expect(text).toMatch(/^\| 2026-03-02 \| 4 \| 2d \| 1d \| 1h \| — \| — \| — \| 1d \|$/m);
+    expect(text).not.toContain('Medians of the changes merged each week');
+  });
+
+  it('renders the summary sections others add (review, CI, AI comparison …) when present, laid out from their keys', () => {
+    const text = renderMarkdown(buildReport(sampleChanges(), {}, {
+      review: { topTwoShare: 0.8, unreviewed: 2, pickupP50: 3 * H, reviewers: [{ login: 'alice', reviews: 9 }, { login: 'bob|x', reviews: 1 }] },
+      aiComparison: { assisted: { count: 3, reworkShare: 0.5 }, other: { count: 6, reworkShare: 0.1 } },
+    }));
+    expect(text).toContain('### Review health');
+    expect(text).toContain('| top two share | 80.0% |');
+    expect(text).toContain('| unreviewed | 2 |');
+    expect(text).toContain('| pickup p50 | 3h |');
+    expect(text).toContain('| bob\\|x | 1 |');
+    expect(text).toContain('### AI-assisted vs other');
+    expect(text).toContain('| assisted | 3 | 50.0% |');
+  });
+
+  it('renders a report with no changes, and one with none of the optional summary keys, without failing', () => {
+    const empty = renderMarkdown(buildReport([]));
+    expect(empty).toContain('No changes merged between 2026-03-02T00:00:00Z and 2026-03-30T00:00:00Z.');
+    expect(empty).not.toContain('<details>');
+    const bare = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: H })]);
+    delete (bare.summary as Partial<typeof bare.summary>).trend;
+    expect(() => renderMarkdown(bare)).not.toThrow();
+  });
+
+  it('caps the change list when asked (a PR comment holds 65,536 characters)', () => {
+    const text = renderMarkdown(report, { maxChanges: 3 });
+    expect(tableAfter(text, 'Merged (UTC)')).toHaveLength(2 + 3);
+    expect(text).toContain('8 more in the JSON report');
+  });
+});
+
+describe('renderMarkdown: text from git and GitHub is escaped', () => {
+  const markdown = renderMarkdown(buildReport(sampleChanges()));
+  const row = markdown.split('\n').find((l) => l.startsWith('| [#&#8203;102]') && l.includes('Mallory')) ?? '';
+
+  it('a `|` in a title or author cannot add a column', () => {
+    const header = tableAfter(markdown, 'Merged (UTC)')[0] ?? '';
+    expect(cells(row)).toHaveLength(cells(header).length);
+    expect(cells(row)[2]).toBe('Mallory \\| &lt;b&gt;evil&lt;/b&gt;');
+  });
+
+  it('HTML stays text: no <script>, <img> or <b> reaches the Markdown', () => {
+    expect(markdown).not.toMatch(/<(script|img|b)\b/i);
+    expect(cells(row)[1]).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(cells(row)[1]).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+  });
+
+  it('backticks, emphasis and link syntax are escaped; the newline is folded so the row stays one line', () => {
+    const title = cells(row)[1] ?? '';
+    expect(title).toContain('\\`rm -rf\\`');
+    expect(title).toContain('\\*bold\\*');
+    expect(title).toContain('\\[x\\](javascript:alert(3))');
+    expect(title).toContain('&lt;/script&gt; second line');
+    expect(EVIL_TITLE).toContain('\n');
+  });
+
+  it('an @mention or #number in a title neither notifies nor cross-references', () => {
+    const title = cells(row)[1] ?? '';
+    expect(title).toContain('@&#8203;octocat fixes #&#8203;7');
+    expect(title).not.toMatch(/@octocat|#7/);
+  });
+
+  it('only http(s) URLs become links', () => {
+    expect(markdown).toContain('| #&#8203;105 | Change #&#8203;105 |');
+    expect(markdown).not.toContain('javascript:alert(4)');
+  });
+});

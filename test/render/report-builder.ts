@@ -1,0 +1,131 @@
+import { STAGES, type StageName, type Stages } from '../../src/domain.js';
+import type { Dora } from '../../src/metrics/dora.js';
+import { distribution } from '../../src/metrics/percentile.js';
+import type { Report, ReportChange } from '../../src/report.js';
+
+const H = 3600;
+const D = 86400;
+export { D, H };
+
+/** A change merged at `mergedAt`, its stages as given (seconds); the rest derived or defaulted. */
+export function change(id: string, mergedAt: string, stages: Partial<Stages>, extra: Partial<ReportChange> = {}): ReportChange {
+  const full = Object.fromEntries(STAGES.map((s) => [s, stages[s] ?? null])) as Stages;
+  const cycle = (['coding', 'pickup', 'review', 'merge'] as StageName[]).reduce((sum, s) => sum + (full[s] ?? 0), 0);
+  const merged = Date.parse(mergedAt) / 1000;
+  const at = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  const number = id.startsWith('#') ? Number(id.slice(1)) : null;
+  return {
+    id,
+    number,
+    title: `Change ${id}`,
+    author: 'Ada Lovelace',
+    url: number === null ? null : `https://github.com/acme/shop/pull/${number}`,
+    kind: number === null ? 'direct' : 'merge',
+    sha: `${id.replace('#', '')}abcdef0123`.slice(0, 12),
+    commits: 2,
+    additions: 40,
+    deletions: 10,
+    files: 3,
+    bot: false,
+    firstCommitAt: at(merged - cycle),
+    readyAt: null,
+    firstReviewAt: null,
+    approvedAt: null,
+    mergedAt,
+    deployedAt: full.deploy === null ? null : at(merged + full.deploy),
+    stages: full,
+    cycleTime: cycle,
+    leadTime: full.deploy === null ? null : cycle + full.deploy,
+    flags: [],
+    aiAssisted: false,
+    aiEvidence: [],
+    reverted: false,
+    revertedBy: null,
+    ...extra,
+  };
+}
+
+function dora(leadTime: number | null): Dora {
+  return {
+    deploymentFrequency: { value: 2.25, unit: 'deploys/week', band: 'high', count: 9, deployDaysPerWeek: 1.5 },
+    leadTime: { value: leadTime, unit: 'seconds', band: leadTime === null ? null : leadTime < D ? 'elite' : 'high', count: 3 },
+    changeFailureRate: { value: 1 / 9, unit: 'ratio', band: 'medium', count: 9 },
+    timeToRestore: { value: 5 * H, unit: 'seconds', band: 'high', count: 1 },
+    reworkRate: { value: 0, unit: 'ratio', band: null, count: 9, note: 'no published band (added by the 2024 DORA report)' },
+  };
+}
+
+/**
+ * A report over `changes` with a summary computed the way the audit does (type-7 percentiles; syncs and bots
+ * left out; shares over the deployed changes, else the merged ones). `summary` adds or replaces keys.
+ */
+export function buildReport(changes: ReportChange[], extra: Partial<Report> = {}, summary: Record<string, unknown> = {}): Report {
+  const counted = changes.filter((c) => c.kind !== 'sync' && !c.bot);
+  const deployed = counted.filter((c) => c.leadTime !== null);
+  const basis = deployed.length > 0 ? deployed : counted;
+  const totals = STAGES.map((s) => basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  const stages = Object.fromEntries(STAGES.map((s, i) => [s, { ...distribution(counted.map((c) => c.stages[s])), share: all > 0 ? (totals[i] ?? 0) / all : null }]));
+  const leadTime = distribution(counted.map((c) => c.leadTime));
+  const sizes = distribution(counted.map((c) => (c.additions === null || c.deletions === null ? null : c.additions + c.deletions)));
+  return {
+    schemaVersion: 1,
+    generatedAt: '2026-04-01T00:00:00Z',
+    tool: { name: 'flowaudit', version: '0.1.0' },
+    repository: { path: '/src/shop', remote: 'acme/shop', branch: 'main' },
+    window: { since: '2026-03-02T00:00:00Z', until: '2026-03-30T00:00:00Z' },
+    now: '2026-04-01T00:00:00Z',
+    sources: ['git', 'github'],
+    deploySignal: { kind: 'releases', detail: 'GitHub Releases' },
+    businessHours: null,
+    changes,
+    deploys: [
+      { ref: 'v1.2.0', sha: 'aaaaaaa', at: '2026-03-05T12:00:00Z', changes: 3, failed: false, rollback: false, failureReasons: [], restoredAfter: null },
+      { ref: 'v1.3.0', sha: 'bbbbbbb', at: '2026-03-12T12:00:00Z', changes: 2, failed: true, rollback: false, failureReasons: ['shipped a change later reverted'], restoredAfter: 5 * H },
+    ],
+    summary: {
+      changes: counted.length,
+      excluded: { bots: changes.filter((c) => c.bot).length, syncs: changes.filter((c) => c.kind === 'sync').length },
+      stages: stages as Report['summary']['stages'],
+      shareBasis: { kind: deployed.length > 0 ? 'deployed' : 'merged', changes: basis.length },
+      cycleTime: distribution(counted.map((c) => c.cycleTime)),
+      leadTime,
+      flow: { anomalies: { clockSkew: 0 }, size: { count: sizes.count, p50: sizes.p50, p90: sizes.p90, over200: 0.1, over400: 0 }, reverted: changes.filter((c) => c.reverted).length },
+      ai: { assisted: counted.filter((c) => c.aiAssisted).length, other: counted.filter((c) => !c.aiAssisted).length, lowerBound: true },
+      dora: dora(leadTime.p50),
+      ...summary,
+    } as Report['summary'],
+    recommendations: [],
+    notes: ['review times need GitHub data: set GH_TOKEN'],
+    warnings: [],
+    ...extra,
+  };
+}
+
+export const EVIL_TITLE = '<img src=x onerror=alert(1)> | `rm -rf` <script>alert(2)</script>\nsecond line *bold* [x](javascript:alert(3)) @octocat fixes #7';
+
+/** A month of changes over four weeks: deployed and not, AI-assisted and not, a bot, a sync, a direct push, an evil title. */
+export function sampleChanges(): ReportChange[] {
+  return [
+    change('#101', '2026-03-03T10:00:00Z', { coding: 6 * H, pickup: 20 * H, review: 3 * H, merge: 1 * H, deploy: 2 * D }, { aiAssisted: true, aiEvidence: ['Co-authored-by: Claude <noreply@anthropic.com>'] }),
+    change('#102', '2026-03-04T15:00:00Z', { coding: 2 * D, pickup: 4 * H, review: 10 * H, merge: 30 * 60, deploy: 22 * H }, { title: EVIL_TITLE, author: 'Mallory | <b>evil</b>' }),
+    change('#103', '2026-03-05T09:00:00Z', { coding: 3 * H, pickup: 2 * D, review: 1 * H, merge: 2 * H, deploy: 3 * H }, { additions: 300, deletions: 20 }),
+    change('#104', '2026-03-10T11:00:00Z', { coding: 5 * D, pickup: 6 * H, review: 2 * D, merge: 4 * H, deploy: 2 * D }, { aiAssisted: true, flags: ['old-commits'] }),
+    change('#105', '2026-03-11T16:00:00Z', { coding: 40 * 60, pickup: 30 * 60, review: 20 * 60, merge: 10 * 60, deploy: 20 * H }, { url: 'javascript:alert(4)' }),
+    change('c0ffee1', '2026-03-12T08:00:00Z', { coding: 20 * 60, review: 5 * 60, deploy: 4 * H }, { title: 'hotfix: typo', flags: ['unreviewed'] }),
+    change('#107', '2026-03-17T13:00:00Z', { coding: 8 * H, pickup: 9 * D, review: 6 * H, merge: 1 * H, deploy: 1 * D }, { reverted: true, revertedBy: 'deadbeef' }),
+    change('#108', '2026-03-18T10:00:00Z', { coding: 1 * D, pickup: 3 * H, review: 1 * D, merge: 2 * H }, { aiAssisted: true }),
+    change('#109', '2026-03-19T10:00:00Z', { coding: 2 * H, pickup: 1 * H, review: 2 * H, merge: 1 * H }, { bot: true, author: 'renovate[bot]', title: 'chore(deps): bump lodash' }),
+    change('#110', '2026-03-24T10:00:00Z', { coding: 3 * D, pickup: 1 * D, review: 5 * H, merge: 20 * 60 }),
+    change('#111', '2026-03-25T10:00:00Z', { coding: 6 * H, pickup: 2 * H, review: 1 * H, merge: 1 * H }, { kind: 'sync', title: "Merge tag 'v1.2.1'" }),
+  ];
+}
+
+/** The charts of the HTML report: `data-chart` id → its <title>. */
+export const CHARTS: Record<string, string> = {
+  'stage-shares': 'Share of the time in each stage',
+  'stage-percentiles': 'p50 and p90 of each stage',
+  'lead-time-distribution': 'Distribution of lead time',
+  'weekly-trend': 'Weekly trend of lead time and stage medians',
+  'ai-vs-other': 'AI-assisted vs other changes: p50 of each stage',
+};
