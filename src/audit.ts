@@ -16,7 +16,8 @@ import { computeStages } from './model/stages.js';
 import { compileRegex, resolveNow, resolveWindow, type AuditOptions } from './options.js';
 import { iso, toReportChange, toReportDeploy, windowOf, type Report } from './report.js';
 import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from './model/github-deploys.js';
-import { applyPulls } from './model/github-pulls.js';
+import { applyPulls, type PullFacts } from './model/github-pulls.js';
+import { computeFlowHealth } from './metrics/flow-health.js';
 import { isBot } from './model/bots.js';
 import { tagContents } from './sources/git/deploy-contents.js';
 import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
@@ -82,6 +83,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const model = await readGitChanges(repo, branch, exclude, { aiMarkers, botPattern, sizeExcluded: config.sizeExcluded, webUrl: webUrl(remote) });
   const { changes, pullRefs, revertRefs } = model;
   let github: GitHubData | null = null;
+  let facts: Map<string, PullFacts> = new Map();
   if (gh !== null) {
     progress('reading pull requests from GitHub');
     github = await fetchGitHub({
@@ -94,7 +96,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
     });
     if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
     if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
-    applyPulls(changes, github.pulls, {
+    facts = applyPulls(changes, github.pulls, {
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
       isBot: (login) => isBot(login, '', botPattern),
       aiLabels: config.ai.labels,
@@ -144,7 +146,10 @@ export async function audit(options: AuditOptions): Promise<Report> {
     businessHours: hours,
     changes: inWindow.map(toReportChange),
     deploys: windowDeploys.map(toReportDeploy),
-    summary: summarize(window, inWindow, counted, windowDeploys, changes, signal, clockSkew),
+    summary: {
+      ...summarize(window, inWindow, counted, windowDeploys, changes, signal, clockSkew),
+      ...computeFlowHealth({ changes: counted, facts, openPulls: github?.openPulls ?? [], now: Math.min(now, window.until), github: github !== null }),
+    },
     recommendations: [],
     notes,
     warnings,
@@ -278,6 +283,7 @@ async function gitHubAccess(options: AuditOptions, remote: RemoteName | null): P
 function gitOnlyNotes(signal: DeploySignalKind, squashesUnseen: number, pullRefs: boolean): string[] {
   const notes = [
     'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
+    'Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.',
   ];
   if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0. Use --tag-pattern to match your release tags.');
   if (squashesUnseen > 0 && !pullRefs) {

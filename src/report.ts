@@ -3,6 +3,7 @@ import type { BusinessHours } from './metrics/business-hours.js';
 import type { Dora } from './metrics/dora.js';
 import type { Distribution } from './metrics/percentile.js';
 import type { StageSummary } from './metrics/stage-summary.js';
+import type { FlowHealth } from './metrics/flow-health.js';
 import type { Trend } from './metrics/trend.js';
 
 /** The JSON report, schemaVersion 1 (SPEC section 7): new keys may be added, none renamed. */
@@ -87,6 +88,13 @@ export interface ReportSummary {
   dora: Dora;
   /** the key figures week by week (Monday-based UTC weeks, by merge time) */
   trend: Trend;
+  /** review health, rework, CI and WIP need GitHub: null from git alone (never shown as 0) */
+  review?: FlowHealth['review'];
+  rework?: FlowHealth['rework'];
+  ci?: FlowHealth['ci'];
+  wip?: FlowHealth['wip'];
+  /** AI-assisted changes (a lower bound) against the rest, stage by stage; absent from aggregates */
+  aiComparison?: FlowHealth['aiComparison'];
 }
 
 export interface Recommendation {

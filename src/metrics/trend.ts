@@ -25,18 +25,23 @@ export function weekStart(t: number): number {
 
 /** The key figures week by week across the window (by merge time), every week present even when empty. Pure. */
 export function weeklyTrend(changes: readonly Change[], window: Window): Trend {
-  const weeks: TrendWeek[] = [];
-  for (let start = weekStart(window.since); start < window.until; start += 7 * DAY) {
-    const inWeek = changes.filter((c) => c.mergedAt >= Math.max(start, window.since) && c.mergedAt < Math.min(start + 7 * DAY, window.until));
-    weeks.push({
-      weekStart: new Date(start * 1000).toISOString().slice(0, 10),
+  const first = weekStart(window.since);
+  const buckets: Change[][] = [];
+  for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
+  // one pass, bucketed by week: filtering all changes for each week was quadratic on long windows
+  for (const change of changes) {
+    if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
+    buckets[Math.floor((change.mergedAt - first) / (7 * DAY))]?.push(change);
+  }
+  return {
+    weeks: buckets.map((inWeek, i) => ({
+      weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
       leadTimeP50: median(inWeek.map((c) => c.leadTime)),
       cycleTimeP50: median(inWeek.map((c) => c.cycleTime)),
       stages: Object.fromEntries(STAGES.map((s) => [s, median(inWeek.map((c) => c.stages[s]))])) as Record<StageName, number | null>,
-    });
-  }
-  return { weeks };
+    })),
+  };
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';

@@ -17,11 +17,21 @@ const MAX_EVIDENCE_LENGTH = 120;
 export function findAiMarkers(message: string, extra: readonly RegExp[] = []): string[] {
   const evidence: string[] = [];
   for (const pattern of [...DEFAULT_AI_MARKERS, ...extra]) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    for (const match of message.matchAll(global)) {
+    for (const match of message.matchAll(globalOf(pattern))) {
       const line = match[0].trim().slice(0, MAX_EVIDENCE_LENGTH);
       if (line !== '' && !evidence.includes(line)) evidence.push(line);
     }
   }
   return evidence;
+}
+
+// compiled once per pattern: this runs for every commit of the history
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    GLOBAL.set(pattern, global);
+  }
+  return global;
 }

@@ -65,6 +65,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
   out.push(...deploySection(report, c));
   out.push('');
+  out.push(...healthSection(report, c));
   out.push(...recommendations(report, c));
   out.push(...slowest(report, c));
   return finish(out, report, c);
@@ -137,6 +138,32 @@ function deploySection(report: Report, c: ChalkInstance): string[] {
     out.push(table.toString());
   }
   return out;
+}
+
+/** Review, rework, CI, WIP (GitHub) and the AI-assisted comparison, one line each, only what was measured. */
+function healthSection(report: Report, c: ChalkInstance): string[] {
+  const s = report.summary;
+  const pct = (v: number | null | undefined): string => formatPercent(v ?? null);
+  const lines: string[] = [];
+  if (s.review) {
+    lines.push(`reviews: ${s.review.reviews} by ${s.review.reviewers} reviewer(s) · top two do ${pct(s.review.topTwoShare)} · unreviewed ${pct(s.review.unreviewedShare)} · self-merged ${pct(s.review.selfMergedShare)} · ${s.review.reviewsPerChange?.toFixed(1) ?? '—'} per change`);
+  }
+  if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
+  if (s.ci) {
+    const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(', ');
+    lines.push(`checks: p50 ${formatDuration(s.ci.p50)}, p90 ${formatDuration(s.ci.p90)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ''}`);
+  }
+  if (s.wip) lines.push(`WIP: ${s.wip.open} open PR(s) and ${s.wip.drafts} draft(s) · age p50 ${formatDuration(s.wip.p50Age)} · ${s.wip.perAuthor?.toFixed(1) ?? '—'} per active author`);
+  const ai = s.aiComparison;
+  if (ai && ai.assisted.count > 0) {
+    lines.push(
+      `AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50)} vs ${formatDuration(ai.other.leadTimeP50)}` +
+        ` · size p50 ${ai.assisted.p50Size ?? '—'} vs ${ai.other.p50Size ?? '—'} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`,
+    );
+    if (ai.note) lines.push(c.dim(`  ${terminalSafe(ai.note)}`));
+  }
+  if (lines.length === 0) return [];
+  return [c.bold('Review, CI and AI'), ...lines.map((l) => wrap(l, 100)), ''];
 }
 
 /** What to fix first: one block per row, longest wait first (already ranked by the advice rules). */

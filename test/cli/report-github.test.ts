@@ -88,6 +88,10 @@ describe('GitHub mode through --api-url, the path a user takes', () => {
     expect(pr3?.flags).toContain('changes-requested');
     expect(report.summary.stages.pickup).toMatchObject({ count: 2, p50: 10 * H });
     expect(srv.requests.every((r) => !r.invalid)).toBe(true);
+    // bob reviewed #1 once and #3 twice; #3 had changes requested after its first review
+    expect(report.summary.review).toMatchObject({ reviews: 3, reviewers: 1, topTwoShare: 1 });
+    expect(report.summary.rework).toMatchObject({ changesRequested: 1 });
+    expect(report.summary.wip).toMatchObject({ open: 0 });
   });
 
   it('a warm re-run is served from the cache, which never holds the token', async () => {

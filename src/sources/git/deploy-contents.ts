@@ -17,39 +17,52 @@ export async function tagContents(
   const ordered = [...tags].sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
   const firstIndex = ordered.findIndex((t) => t.at >= from);
   if (firstIndex === -1) return [];
-  const contents: DeployContents[] = [];
-  for (let i = firstIndex; i < ordered.length; i++) {
-    const tag = ordered[i] as TagRef;
-    const previous = i > 0 ? ordered[i - 1] : undefined;
-    const shipped: string[] = [];
-    let any = false;
-    let missing = false;
-    if (previous?.sha !== tag.sha) {
-      const exclude = [...(previous ? [previous.sha] : []), ...boundary].map((sha) => `^${sha}`);
-      await streamGit(
-        repo,
-        ['rev-list', '--stdin'],
-        (line) => {
-          any = true;
-          const sha = line.toString('utf8');
-          if (landing.has(sha)) shipped.push(sha);
-        },
-        {
-          separator: 10,
-          input: [tag.sha, ...exclude].join('\n') + '\n',
-          // a deployment's commit may be missing from this clone: it then ships nothing that git can see
-          onFailure: () => {
-            missing = true;
-            return true;
-          },
-        },
-      );
+  // each pair is its own question, so a few run at once (most of the cost is starting git)
+  const indexes = ordered.map((_, i) => i).slice(firstIndex);
+  const contents: DeployContents[] = new Array(indexes.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < indexes.length) {
+      const slot = next++;
+      contents[slot] = await pairContents(repo, ordered, indexes[slot] as number, landing, boundary);
     }
-    // an empty walk may only mean the boundary cut it: ask git directly, once, in that case
-    const rollback = previous !== undefined && previous.sha !== tag.sha && !any && !missing && (await isAncestor(repo, tag.sha, previous.sha));
-    contents.push({ ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, indexes.length) }, worker));
   return contents;
+}
+
+const PARALLEL = 4;
+
+async function pairContents(repo: string, ordered: TagRef[], i: number, landing: Set<string>, boundary: string[]): Promise<DeployContents> {
+  const tag = ordered[i] as TagRef;
+  const previous = i > 0 ? ordered[i - 1] : undefined;
+  const shipped: string[] = [];
+  let any = false;
+  let missing = false;
+  if (previous?.sha !== tag.sha) {
+    const exclude = [...(previous ? [previous.sha] : []), ...boundary].map((sha) => `^${sha}`);
+    await streamGit(
+      repo,
+      ['rev-list', '--stdin'],
+      (line) => {
+        any = true;
+        const sha = line.toString('utf8');
+        if (landing.has(sha)) shipped.push(sha);
+      },
+      {
+        separator: 10,
+        input: [tag.sha, ...exclude].join('\n') + '\n',
+        // a deployment's commit may be missing from this clone: it then ships nothing that git can see
+        onFailure: () => {
+          missing = true;
+          return true;
+        },
+      },
+    );
+  }
+  // an empty walk may only mean the boundary cut it: ask git directly, once, in that case
+  const rollback = previous !== undefined && previous.sha !== tag.sha && !any && !missing && (await isAncestor(repo, tag.sha, previous.sha));
+  return { ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback };
 }
 
 async function isAncestor(repo: string, ancestor: string, of: string): Promise<boolean> {

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { AdviceSummary } from '../../src/advice/types.js';
+import type { Change, Stages } from '../../src/domain.js';
+import { computeFlowHealth, type FlowHealth } from '../../src/metrics/flow-health.js';
+import type { PullFacts } from '../../src/model/github-pulls.js';
+import type { GitHubCheck, GitHubOpenPull, GitHubPull, GitHubReview } from '../../src/sources/github/types.js';
+
+const T = 1_000_000;
+const noStages: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null };
+
+const change = (sha: string, over: Partial<Change>): Change =>
+  ({
+    id: sha, number: null, title: sha, author: 'x', authorEmail: 'x@x', url: null, branch: null, kind: 'merge', sha,
+    commitShas: [sha], commits: 1, size: null, bot: false, firstCommitAt: null, lastCommitAt: null, readyAt: null,
+    firstReviewAt: null, approvedAt: null, mergedAt: T, deployedAt: null, forkPoints: [], forkPointAt: null, flags: [],
+    aiEvidence: [], revertedBy: null, isRevert: false, stages: { ...noStages }, cycleTime: null, leadTime: null, ...over,
+  }) as Change;
+
+const review = (author: string, state: string, at: number, authorIsBot = false): GitHubReview => ({ author, authorIsBot, state, submittedAt: T + at });
+const check = (name: string, start: number, end: number, conclusion: string): GitHubCheck => ({
+  name, status: 'COMPLETED', conclusion, startedAt: T + start, completedAt: T + end,
+});
+const pull = (over: Partial<GitHubPull>): GitHubPull => ({
+  number: 1, title: '', url: '', author: 'x', authorIsBot: false, createdAt: T, updatedAt: T, mergedAt: T, mergeCommitSha: null,
+  headRefName: 'b', additions: 0, deletions: 0, changedFiles: 1, labels: [], commits: [], reviews: [], comments: [], events: [],
+  checks: [], wasDraft: false, ...over,
+});
+const fact = (p: GitHubPull, commits = 0, forcePushes = 0, changesRequested = false): PullFacts => ({
+  pull: p, rework: { commitsAfterFirstReview: commits, forcePushesAfterFirstReview: forcePushes, changesRequested },
+});
+const open = (author: string, createdAt: number, isDraft = false, authorIsBot = false): GitHubOpenPull => ({
+  number: 9, title: '', url: '', author, authorIsBot, createdAt: T + createdAt, updatedAt: T + createdAt, isDraft, baseRefName: 'main',
+});
+
+function github(): { health: FlowHealth } {
+  const a = change('a', {
+    author: 'alice', readyAt: T, firstReviewAt: T + 100, approvedAt: T + 100, mergedAt: T + 1000, size: { additions: 400, deletions: 100, files: 3 },
+    stages: { ...noStages, pickup: 100 }, aiEvidence: ['Co-authored-by: Claude'],
+  });
+  const b = change('b', {
+    author: 'bob', readyAt: T + 2000, firstReviewAt: T + 2050, approvedAt: T + 2100, mergedAt: T + 2400, size: { additions: 60, deletions: 40, files: 1 },
+    stages: { ...noStages, pickup: 50 },
+  });
+  const c = change('c', {
+    author: 'carol', readyAt: T + 3000, firstReviewAt: T + 3200, approvedAt: T + 3500, mergedAt: T + 4000, size: { additions: 420, deletions: 0, files: 2 },
+    stages: { ...noStages, pickup: 200 }, aiEvidence: ['label: ai'], revertedBy: 'r1',
+  });
+  const d = change('d', { author: 'Dana', kind: 'direct', mergedAt: T + 5000, size: { additions: 10, deletions: 0, files: 1 } });
+  const facts = new Map<string, PullFacts>([
+    ['a', fact(pull({
+      author: 'alice', createdAt: T, mergedAt: T + 1000,
+      reviews: [review('bob', 'APPROVED', 100)],
+      // build failed then passed on the same commit: flaky; wall 50 → 600 = 550
+      checks: [check('build', 50, 250, 'FAILURE'), check('build', 300, 600, 'SUCCESS'), check('lint', 60, 120, 'SUCCESS')],
+    }), 1)],
+    ['b', fact(pull({
+      author: 'bob', createdAt: T + 2000, mergedAt: T + 2400,
+      reviews: [review('carol', 'COMMENTED', 2050), review('bob', 'COMMENTED', 2060), review('carol', 'APPROVED', 2100), review('dependabot[bot]', 'APPROVED', 2100, true), { author: 'eve', authorIsBot: false, state: 'PENDING', submittedAt: null }],
+      // lint failed twice, never passed: not flaky; wall 2000 → 2200 = 200
+      checks: [check('build', 2000, 2200, 'SUCCESS'), check('lint', 2010, 2020, 'FAILURE'), check('lint', 2030, 2040, 'FAILURE')],
+    }))],
+    ['c', fact(pull({
+      author: 'carol', createdAt: T + 3000, mergedAt: T + 4000,
+      reviews: [review('bob', 'CHANGES_REQUESTED', 3300), review('bob', 'APPROVED', 3500), review('dave', 'COMMENTED', 3600)],
+      comments: [{ author: 'alice', authorIsBot: false, createdAt: T + 3200 }],
+      checks: [check('build', 3000, 3400, 'FAILURE'), check('build', 3410, 3900, 'SUCCESS')],
+    }), 0, 1, true)],
+  ]);
+  const openPulls = [open('alice', 4000), open('erin', 8000), open('frank', 9000, true), open('renovate[bot]', 1000, false, true), open('dave', 7000)];
+  return { health: computeFlowHealth({ changes: [a, b, c, d], facts, openPulls, now: T + 10_000, github: true }) };
+}
+
+describe('flow health, GitHub mode', () => {
+  it('measures review load, top-two share, per-reviewer pickup, unreviewed and self-merged changes, review depth', () => {
+    const review = github().health.review;
+    // reviews by humans other than the author: bob 1 (a) + 2 (c), carol 2 (b), dave 1 (c) = 6
+    expect(review).toMatchObject({ reviews: 6, reviewers: 3, unreviewed: 1, unreviewedShare: 0.25, selfMerged: 1, selfMergedShare: 0.25, reviewsPerChange: 1.5 });
+    expect(review?.topTwoShare).toBeCloseTo(5 / 6, 12);
+    expect(review?.byReviewer).toEqual([
+      { reviewer: 'bob', reviews: 3, firstReviews: 1, pickupP50: 100 },
+      { reviewer: 'carol', reviews: 2, firstReviews: 1, pickupP50: 50 },
+      { reviewer: 'dave', reviews: 1, firstReviews: 0, pickupP50: null },
+      // alice only commented, first, on c
+      { reviewer: 'alice', reviews: 0, firstReviews: 1, pickupP50: 200 },
+    ]);
+    // a (500 lines) approved with no comment; c (420 lines): 3 comments → 0.714 per 100 lines; p50 of 0 and 0.714
+    expect(review).toMatchObject({ largeChanges: 2, largeChangesWithoutComments: 1 });
+    expect(review?.largeChangeCommentsPer100LinesP50).toBeCloseTo(((3 / 420) * 100) / 2, 12);
+  });
+
+  it('measures rework over the reviewed pull requests', () => {
+    expect(github().health.rework).toEqual({ reviewed: 3, reworked: 2, share: 2 / 3, changesRequested: 1, changesRequestedShare: 1 / 3 });
+  });
+
+  it('measures check wall time, flaky checks and the merge wait spent on checks', () => {
+    const ci = github().health.ci;
+    // walls 550, 200, 900 → p50 550, p90 550 + 0.8 × 350 = 830
+    expect(ci).toMatchObject({ changes: 3, p50: 550, p90: 830, checks: 5, flakyChecks: 2, flakyRate: 0.4 });
+    expect(ci?.worstFlaky).toEqual([{ name: 'build', rate: 2 / 3, flaky: 2, runs: 3 }]);
+    // approval → last check: a 500 of 900, b 100 of 300, c 400 of 500
+    expect(ci?.mergeWaitOnChecksShare).toBeCloseTo(1000 / 1700, 12);
+  });
+
+  it('clamps the wait on checks to the merge stage', () => {
+    const x = change('x', { approvedAt: T, mergedAt: T + 100 });
+    const health = computeFlowHealth({
+      changes: [x], openPulls: [], now: T, github: true,
+      facts: new Map([['x', fact(pull({ checks: [check('ci', 0, 500, 'SUCCESS')] }))]]),
+    });
+    expect(health.ci?.mergeWaitOnChecksShare).toBe(1);
+  });
+
+  it('counts WIP at the end of the window, drafts and bots apart', () => {
+    // non-draft ages 6000, 2000, 3000 → p50 3000, p90 3000 + 0.8 × 3000 = 5400; authors alice bob carol dana erin frank dave
+    expect(github().health.wip).toEqual({ open: 3, drafts: 1, p50Age: 3000, p90Age: 5400, activeAuthors: 7, perAuthor: 3 / 7 });
+  });
+
+  it('compares AI-assisted changes with the rest, with a note when a group is under 10', () => {
+    const ai = github().health.aiComparison;
+    expect(ai.assisted).toMatchObject({ count: 2, p50Size: 460, failureRate: 0.5, reworkShare: 1 });
+    expect(ai.assisted.stages.pickup).toBe(150);
+    expect(ai.other).toMatchObject({ count: 2, p50Size: 55, failureRate: 0, reworkShare: 0 });
+    expect(ai.note).toMatch(/AI-assisted 2, other 2/);
+  });
+
+  it('gives the shapes the advice rules read', () => {
+    const part: Pick<AdviceSummary, 'review' | 'rework' | 'ci' | 'wip' | 'aiComparison'> = github().health;
+    expect(part.ci?.flakyRate).toBe(0.4);
+  });
+
+  it('leaves shares null, not 0, when there is nothing to divide', () => {
+    const health = computeFlowHealth({ changes: [], facts: new Map(), openPulls: [], now: T, github: true });
+    expect(health.review).toMatchObject({ reviews: 0, topTwoShare: null, unreviewedShare: null, reviewsPerChange: null });
+    expect(health.ci).toMatchObject({ p50: null, flakyRate: null, mergeWaitOnChecksShare: null, worstFlaky: [] });
+    expect(health.wip).toEqual({ open: 0, drafts: 0, p50Age: null, p90Age: null, activeAuthors: 0, perAuthor: null });
+    expect(health.aiComparison.assisted).toMatchObject({ count: 0, p50Size: null, failureRate: null });
+  });
+});
+
+describe('flow health, git-only mode', () => {
+  it('leaves the GitHub figures null and compares AI-assisted changes from git', () => {
+    const changes: Change[] = [];
+    for (let i = 1; i <= 10; i++) {
+      changes.push(change(`ai${i}`, { size: { additions: 10 * i, deletions: 0, files: 1 }, aiEvidence: ['Made-with: Cursor'], leadTime: 100 * i, stages: { ...noStages, coding: i }, revertedBy: i <= 2 ? 'r' : null }));
+      changes.push(change(`o${i}`, { size: { additions: i, deletions: 0, files: 1 }, leadTime: 10 * i, revertedBy: i === 1 ? 'r' : null }));
+    }
+    const health = computeFlowHealth({ changes, facts: new Map(), openPulls: [], now: T, github: false });
+    expect(health.review).toBeNull();
+    expect(health.rework).toBeNull();
+    expect(health.ci).toBeNull();
+    expect(health.wip).toBeNull();
+    // sizes 10..100 → p50 55; lead times 100..1000 → 550; coding 1..10 → 5.5
+    expect(health.aiComparison.assisted).toMatchObject({ count: 10, p50Size: 55, leadTimeP50: 550, failureRate: 0.2, reworkShare: null });
+    expect(health.aiComparison.assisted.stages.coding).toBe(5.5);
+    expect(health.aiComparison.other).toMatchObject({ count: 10, p50Size: 5.5, leadTimeP50: 55, failureRate: 0.1, reworkShare: null });
+    expect(health.aiComparison.note).toBeNull();
+  });
+});
