@@ -4,7 +4,7 @@ import { advise } from './advice/index.js';
 import { loadConfig, type Config } from './config/index.js';
 import { validateBusinessHours, workingSeconds, type BusinessHours } from './metrics/business-hours.js';
 import { computeDora } from './metrics/dora.js';
-import { percentile } from './metrics/percentile.js';
+import { sizeSummary } from './metrics/size.js';
 import { summarizeStages } from './metrics/stage-summary.js';
 import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
@@ -302,7 +302,6 @@ function summarize(
   clockSkew: number,
 ): Report['summary'] {
   const stages = summarizeStages(counted);
-  const sizes = counted.filter((c) => c.size !== null).map((c) => (c.size?.additions ?? 0) + (c.size?.deletions ?? 0)).sort((a, b) => a - b);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
   return {
     changes: counted.length,
@@ -313,13 +312,7 @@ function summarize(
     leadTime: stages.leadTime,
     flow: {
       anomalies: { clockSkew },
-      size: {
-        count: sizes.length,
-        p50: percentile(sizes, 0.5),
-        p90: percentile(sizes, 0.9),
-        over200: sizes.length > 0 ? sizes.filter((s) => s > 200).length / sizes.length : null,
-        over400: sizes.length > 0 ? sizes.filter((s) => s > 400).length / sizes.length : null,
-      },
+      size: sizeSummary(counted),
       reverted: counted.filter((c) => c.revertedBy !== null).length,
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },

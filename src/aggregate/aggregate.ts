@@ -2,6 +2,8 @@ import type { DeploySignalKind } from '../domain.js';
 import { ConfigError } from '../errors.js';
 import { computeDora, type Dora } from '../metrics/dora.js';
 import { median, percentile } from '../metrics/percentile.js';
+import { computeFlowHealth } from '../metrics/flow-health.js';
+import { sizeSummary } from '../metrics/size.js';
 import { summarizeStages } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
 import { windowOf, type Report, type ReportChange, type ReportDeploy } from '../report.js';
@@ -81,7 +83,6 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   const signal = signalOf(reports);
   const dora = combineDora(computeDora({ since, until }, changes, deploys, [], signal.kind === 'merge' && signal.all ? 'merge' : signal.kind), reports, signal);
   const stages = summarizeStages(changes);
-  const sizes = changes.filter((c) => c.size !== null).map((c) => (c.size?.additions ?? 0) + (c.size?.deletions ?? 0)).sort((a, b) => a - b);
   const ai = changes.filter((c) => c.aiEvidence.length > 0).length;
   const byTime = <T extends { at: number }>(a: T, b: T): number => a.at - b.at;
 
@@ -115,18 +116,15 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
       leadTime: stages.leadTime,
       flow: {
         anomalies: { clockSkew: reports.reduce((sum, r) => sum + r.summary.flow.anomalies.clockSkew, 0) },
-        size: {
-          count: sizes.length,
-          p50: percentile(sizes, 0.5),
-          p90: percentile(sizes, 0.9),
-          over200: sizes.length > 0 ? sizes.filter((s) => s > 200).length / sizes.length : null,
-          over400: sizes.length > 0 ? sizes.filter((s) => s > 400).length / sizes.length : null,
-        },
+        size: sizeSummary(changes),
         reverted: changes.filter((c) => c.revertedBy !== null).length,
       },
       ai: { assisted: ai, other: changes.length - ai, lowerBound: true },
       dora,
       trend: weeklyTrend(changes, { since, until }),
+      // review, CI and WIP need each repository's PR data, which a report does not carry: left out, not 0;
+      // the AI-assisted comparison is recomputed from the changes
+      ...computeFlowHealth({ changes, facts: new Map(), openPulls: [], now: until, github: false }),
     },
     repositories: reports.map((r) => repositoryRow(r, counted(r))),
     recommendations: [],
