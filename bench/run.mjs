@@ -24,6 +24,7 @@ import { DEFAULT_COMMITS, DEFAULT_SEED, describeStats, ensureSyntheticRepo } fro
 import { RSS_PROBE, hasGnuTime, measure } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FLOWAUDIT_BIN = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'bin', 'flowaudit.js');
 const NOW = '2026-11-02T00:00:00Z';
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 250;
@@ -88,17 +89,18 @@ async function gitSection({ root, opts, print }) {
 
   const commands = [
     { label: 'git log --numstat (baseline)', cmd: 'git', args: ['-C', repo, 'log', '--numstat', '--format=%H', 'main'], baseline: true },
-    { label: 'flowaudit report --format json', cmd: process.execPath, flowaudit: true, target: true,
-      args: [`--import=${RSS_PROBE}`, 'bin/flowaudit.js', 'report', repo, '--format', 'json', '--since', '2000-01-01', '--now', NOW, '--no-github'] },
+    // run as a user's shell runs it (npx flowaudit): the bin through its shebang, which sets node's flags
+    { label: 'flowaudit report --format json', cmd: FLOWAUDIT_BIN, flowaudit: true, target: true,
+      args: [`--import=${RSS_PROBE}`, 'report', repo, '--format', 'json', '--since', '2000-01-01', '--now', NOW, '--no-github'] },
   ];
   if (opts.text) {
-    commands.push({ label: 'flowaudit report --format text', cmd: process.execPath, flowaudit: true,
-      args: [`--import=${RSS_PROBE}`, 'bin/flowaudit.js', 'report', repo, '--format', 'text', '--since', '2000-01-01', '--now', NOW, '--no-github'] });
+    commands.push({ label: 'flowaudit report --format text', cmd: FLOWAUDIT_BIN, flowaudit: true,
+      args: [`--import=${RSS_PROBE}`, 'report', repo, '--format', 'text', '--since', '2000-01-01', '--now', NOW, '--no-github'] });
   }
   print(`measuring, ${opts.runs} run${opts.runs > 1 ? 's' : ''} each (stdout to /dev/null):`);
   for (const c of commands) {
     const shown = c.args.filter((a) => !a.startsWith('--import=')).join(' ').replace(repo, rel);
-    print(`  ${c.label}: ${c.cmd === 'git' ? 'git' : 'node'} ${shown}`);
+    print(`  ${c.label}: ${c.cmd === 'git' ? 'git' : 'bin/flowaudit.js'} ${shown}`);
   }
 
   const rows = [];
@@ -107,7 +109,13 @@ async function gitSection({ root, opts, print }) {
   for (const c of commands) {
     let m;
     if (c.flowaudit && !fs.existsSync(path.join(root, 'bin', 'flowaudit.js'))) m = { ok: false, error: 'bin/flowaudit.js not found' };
-    else m = await measure(c.cmd, c.args, { runs: opts.runs, cwd: root, env, timeoutMs, onRun: progress(c.label) });
+    else {
+      // the memory probe rides in NODE_OPTIONS, since the bin is executed, not passed to node
+      const probe = c.args.find((a) => a.startsWith('--import='));
+      const args = c.args.filter((a) => a !== probe);
+      const runEnv = probe ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${probe}`.trim() } : env;
+      m = await measure(c.cmd, args, { runs: opts.runs, cwd: root, env: runEnv, timeoutMs, onRun: progress(c.label) });
+    }
     if (!m.ok) {
       if (c.baseline) throw new BenchFatal(`git log --numstat failed on the synthetic repo: ${m.error}`);
       rows.push({ command: c.label, error: `flowaudit not built/failed: ${m.error}` });

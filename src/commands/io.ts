@@ -23,7 +23,18 @@ export function useColor(io: CliIo, flag: boolean | undefined, toFile: boolean):
 export function emit(io: CliIo, text: string | Iterable<string>, output: string | undefined): void {
   if (output) writeFileAtomic(resolvePath(output, io.cwd), text);
   else if (typeof text === 'string') io.stdout.write(text);
-  else for (const chunk of text) io.stdout.write(chunk);
+  else {
+    // a few large writes rather than one per change
+    let pending = '';
+    for (const chunk of text) {
+      pending += chunk;
+      if (pending.length >= 1 << 20) {
+        io.stdout.write(pending);
+        pending = '';
+      }
+    }
+    if (pending !== '') io.stdout.write(pending);
+  }
 }
 
 export function warner(io: CliIo): (message: string) => void {
