@@ -19,7 +19,7 @@ import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDe
 import { applyPulls, type PullFacts } from './model/github-pulls.js';
 import { computeFlowHealth } from './metrics/flow-health.js';
 import { isBot } from './model/bots.js';
-import { tagContents } from './sources/git/deploy-contents.js';
+import { tagContents, type FirstParentLine } from './sources/git/deploy-contents.js';
 import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
 import { readCommits } from './sources/git/history.js';
 import { readSizes } from './sources/git/numstat.js';
@@ -81,9 +81,10 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   progress(`reading history of ${branch.name}`);
   const model = await readGitChanges(repo, branch, exclude, { aiMarkers, botPattern, sizeExcluded: config.sizeExcluded, webUrl: webUrl(remote) });
-  const { changes, pullRefs, revertRefs } = model;
+  const { changes, pullRefs, revertRefs, line } = model;
   let github: GitHubData | null = null;
   let facts: Map<string, PullFacts> = new Map();
+  let waitAnnounced = false;
   if (gh !== null) {
     progress('reading pull requests from GitHub');
     github = await fetchGitHub({
@@ -92,7 +93,12 @@ export async function audit(options: AuditOptions): Promise<Report> {
       cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
       partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: options.incidentLabel ?? config.incidentLabel,
       onProgress: progress, warn: warning,
-      onWait: (left) => progress(`GitHub rate limit: waiting ${left}s for the reset`),
+      onWait: (left) => {
+        // said once on stderr even off a terminal, where the countdown itself is not shown
+        if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
+        waitAnnounced = true;
+        progress(`GitHub rate limit: waiting ${left}s for the reset`);
+      },
     });
     if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
     if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
@@ -114,7 +120,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const landing = new Set(changes.map((c) => c.sha));
   const earliest = changes.reduce((min, c) => Math.min(min, c.mergedAt), window.since);
   const contents: DeployContents[] =
-    signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, deployRefs, landing, exclude, earliest);
+    signal === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, deployRefs, landing, exclude, earliest, line);
   let deploys = assignDeploys(changes, contents);
   if (github) deploys = applyGitHubFailures(deploys, signal === 'deployments' ? failedDeployments(github.deployments, environment) : [], github.incidents);
   let clockSkew = 0;
@@ -170,6 +176,8 @@ interface GitModel {
   pullRefs: boolean;
   revertRefs: Map<string, RevertRefs>;
   unknownSizes: number;
+  /** the tracked branch's first-parent commits read, oldest first: deploys on it need no git process */
+  line: FirstParentLine;
 }
 
 /**
@@ -202,7 +210,9 @@ async function readGitChanges(
   const lookedUp = await commitDates(repo, unknownForks);
   resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
   const revertRefs = collectRevertRefs(changes, (sha) => commits.get(sha) ?? pulls.loaded.get(sha));
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length };
+  const shas = firstParent.map((c) => c.sha);
+  const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

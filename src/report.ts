@@ -4,6 +4,7 @@ import type { Dora } from './metrics/dora.js';
 import type { Distribution } from './metrics/percentile.js';
 import type { StageSummary } from './metrics/stage-summary.js';
 import type { FlowHealth } from './metrics/flow-health.js';
+import type { SizeSummary } from './metrics/size.js';
 import type { Trend } from './metrics/trend.js';
 
 /** The JSON report, schemaVersion 1 (SPEC section 7): new keys may be added, none renamed. */
@@ -81,7 +82,7 @@ export interface ReportSummary {
   leadTime: Distribution;
   flow: {
     anomalies: { clockSkew: number };
-    size: { count: number; p50: number | null; p90: number | null; over200: number | null; over400: number | null };
+    size: SizeSummary;
     reverted: number;
   };
   ai: { assisted: number; other: number; lowerBound: true };

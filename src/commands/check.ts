@@ -18,11 +18,11 @@ export interface CheckFlags extends ReportFlags {
  * Under GitHub Actions it also appends the Markdown report and the results to the step summary and emits
  * annotations for breaches.
  */
-export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: (report: { check?: string[] }) => string[] = () => []): Promise<number> {
+export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => string[] = () => []): Promise<number> {
   const explicit = parseThresholds(flags.failOn);
   const report = await audit(toAuditOptions(path, flags, io));
   progress(io).clear();
-  const thresholds = explicit.length > 0 ? explicit : parseThresholds(configured(report as unknown as { check?: string[] }));
+  const thresholds = explicit.length > 0 ? explicit : parseThresholds(configured());
   if (thresholds.length === 0) {
     throw new ConfigError('no thresholds to check: pass --fail-on EXPR (e.g. --fail-on "leadTime.p50<=7d") or list them under "check" in .flowaudit.json');
   }

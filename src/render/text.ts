@@ -148,6 +148,10 @@ function healthSection(report: Report, c: ChalkInstance): string[] {
   if (s.review) {
     lines.push(`reviews: ${s.review.reviews} by ${s.review.reviewers} reviewer(s) · top two do ${pct(s.review.topTwoShare)} · unreviewed ${pct(s.review.unreviewedShare)} · self-merged ${pct(s.review.selfMergedShare)} · ${s.review.reviewsPerChange?.toFixed(1) ?? '—'} per change`);
   }
+  const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
+  if (sized.length > 1) {
+    lines.push(`size: p50 ${s.flow.size.p50 ?? '—'} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50)} (${b.count})`).join(', ')}`);
+  }
   if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
   if (s.ci) {
     const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(', ');

@@ -26,3 +26,18 @@ describe('human durations', () => {
     expect(formatDuration(null)).toBe('—');
   });
 });
+
+describe('size buckets', async () => {
+  const { sizeSummary } = await import('../../src/metrics/size.js');
+  it('gives cycle time p50 per size bucket', () => {
+    const c = (lines: number, cycleTime: number): { size: { additions: number; deletions: number; files: number }; cycleTime: number } => ({ size: { additions: lines, deletions: 0, files: 1 }, cycleTime });
+    const s = sizeSummary([c(10, 100), c(40, 300), c(300, 1000), c(900, 5000), { size: null, cycleTime: 7 } as never]);
+    expect(s).toMatchObject({ count: 4, p50: 170, over200: 0.5, over400: 0.25 });
+    expect(s.buckets).toEqual([
+      { bucket: '0-50', count: 2, cycleTimeP50: 200 },
+      { bucket: '51-200', count: 0, cycleTimeP50: null },
+      { bucket: '201-400', count: 1, cycleTimeP50: 1000 },
+      { bucket: '401+', count: 1, cycleTimeP50: 5000 },
+    ]);
+  });
+});

@@ -3,9 +3,12 @@ import type { TagRef } from './repo.js';
 import { streamGit } from './run.js';
 
 /**
- * What each tag shipped first: one `rev-list <tag> ^<previous tag>` per consecutive pair, filtered to the
- * landing commits of the changes (never an ancestry query per change). `boundary` bounds each walk to the
- * history that was read. Tags older than `from` only serve as the first "previous".
+ * What each tag shipped first, filtered to the landing commits of the changes (never an ancestry query per
+ * change). A tag on the tracked branch's first-parent line (`line`: sha → position, oldest first) shipped the
+ * landing commits up to its position, which needs no git process; any other tag gets one
+ * `rev-list <tag> ^<previous tag>` per consecutive pair, bounded by `boundary` to the history that was read.
+ * Overlaps are fine: the first deploy in time order that lists a change gets it. Tags older than `from`
+ * only serve as the first "previous".
  */
 export async function tagContents(
   repo: string,
@@ -13,6 +16,7 @@ export async function tagContents(
   landing: Set<string>,
   boundary: string[],
   from: number,
+  line: FirstParentLine = { position: new Map(), shas: [] },
 ): Promise<DeployContents[]> {
   const ordered = [...tags].sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
   const firstIndex = ordered.findIndex((t) => t.at >= from);
@@ -20,18 +24,50 @@ export async function tagContents(
   // each pair is its own question, so a few run at once (most of the cost is starting git)
   const indexes = ordered.map((_, i) => i).slice(firstIndex);
   const contents: DeployContents[] = new Array(indexes.length);
+  // tags on the line, in time order: each ships the part of the line above what earlier ones covered
+  let covered = -1;
+  const offLine: number[] = [];
+  for (let slot = 0; slot < indexes.length; slot++) {
+    const i = indexes[slot] as number;
+    const at = line.position.get((ordered[i] as TagRef).sha);
+    if (at === undefined) {
+      offLine.push(slot);
+      continue;
+    }
+    contents[slot] = await onLineContents(repo, ordered, i, landing, line, covered);
+    covered = Math.max(covered, at);
+  }
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < indexes.length) {
-      const slot = next++;
+    while (next < offLine.length) {
+      const slot = offLine[next++] as number;
       contents[slot] = await pairContents(repo, ordered, indexes[slot] as number, landing, boundary);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, indexes.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, offLine.length) }, worker));
   return contents;
 }
 
 const PARALLEL = 4;
+
+/** The tracked branch's first-parent commits, oldest first, and each one's position. */
+export interface FirstParentLine {
+  position: Map<string, number>;
+  shas: string[];
+}
+
+async function onLineContents(repo: string, ordered: TagRef[], i: number, landing: Set<string>, line: FirstParentLine, covered: number): Promise<DeployContents> {
+  const tag = ordered[i] as TagRef;
+  const previous = i > 0 ? ordered[i - 1] : undefined;
+  const at = line.position.get(tag.sha) as number;
+  const previousAt = previous ? line.position.get(previous.sha) : undefined;
+  // everything on the line up to the tag is its history; what earlier tags on the line covered is theirs
+  const shipped = line.shas.slice(covered + 1, at + 1).filter((sha) => landing.has(sha));
+  const rollback =
+    previous !== undefined && previous.sha !== tag.sha &&
+    (previousAt !== undefined ? at < previousAt : await isAncestor(repo, tag.sha, previous.sha));
+  return { ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback };
+}
 
 async function pairContents(repo: string, ordered: TagRef[], i: number, landing: Set<string>, boundary: string[]): Promise<DeployContents> {
   const tag = ordered[i] as TagRef;
