@@ -25,7 +25,9 @@ export function* renderJsonChunks(report: Report): Generator<string> {
       // array items sit at depth 2: four spaces, and their own lines indented as deep
       // no replacer here: a change's and a deploy's numbers are whole seconds and counts, and a replacer call
       // per value was most of the time spent on a large history
-      yield `${i === 0 ? '[' : ','}\n    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}`;
+      // stringified two arrays deep, so JSON.stringify indents it as it sits in the report; the brackets go
+      const nested = JSON.stringify([[items[i]]], null, 2);
+      yield `${i === 0 ? '[' : ','}\n${nested.slice(6, -6)}`;
     }
     yield '\n  ]';
   }
