@@ -29,11 +29,15 @@ const AI_AUTHORS = /^(copilot|copilot-swe-agent|devin-ai-integration|cursor|code
 export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], options: ApplyPullsOptions): Map<string, PullFacts> {
   const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha as string, p]));
   const facts = new Map<string, PullFacts>();
-  for (const change of changes) {
+  const absorbed = new Set<Change>();
+  changes.forEach((change, index) => {
     const pull = bySha.get(change.sha);
-    if (!pull || change.kind === 'sync') continue;
+    if (!pull || change.kind === 'sync') return;
     const events = pullEvents(pull, { requiredApprovals: options.requiredApprovals, isBot: options.isBot });
-    if (change.kind === 'direct') change.kind = pull.commits.length > 1 ? 'rebase' : 'squash';
+    if (change.kind === 'direct') {
+      change.kind = pull.commits.length > 1 ? 'rebase' : 'squash';
+      if (change.kind === 'rebase') for (const earlier of rebasedCommits(changes, index, pull)) absorb(change, earlier, absorbed);
+    }
     change.number = pull.number;
     change.id = `#${pull.number}`;
     change.title = pull.title;
@@ -59,6 +63,31 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     if (AI_AUTHORS.test(pull.author)) evidence.push(`PR author: ${pull.author}`);
     change.aiEvidence = [...new Set(evidence)];
     facts.set(change.sha, { pull, rework: events.rework });
-  }
+  });
+  // a rebase merge put the PR's commits on the branch one by one: they are this one change, not direct pushes
+  for (let i = changes.length - 1; i >= 0; i--) if (absorbed.has(changes[i] as Change)) changes.splice(i, 1);
   return facts;
+}
+
+/**
+ * The direct-push changes just before a rebase merge's landing commit that are the PR's other commits:
+ * GitHub names only the last rebased commit; the ones before it keep the PR commits' author dates.
+ */
+function rebasedCommits(changes: Change[], index: number, pull: GitHubPull): Change[] {
+  const authored = new Set(pull.commits.map((c) => c.authoredAt));
+  const found: Change[] = [];
+  for (let i = index - 1; i >= 0 && found.length < pull.commits.length - 1; i--) {
+    const earlier = changes[i] as Change;
+    if (earlier.kind !== 'direct' || earlier.firstCommitAt === null || !authored.has(earlier.firstCommitAt)) break;
+    found.push(earlier);
+  }
+  return found;
+}
+
+function absorb(change: Change, earlier: Change, absorbed: Set<Change>): void {
+  absorbed.add(earlier);
+  change.commitShas.push(...earlier.commitShas);
+  if (change.size !== null && earlier.size !== null) {
+    change.size = { additions: change.size.additions + earlier.size.additions, deletions: change.size.deletions + earlier.size.deletions, files: change.size.files + earlier.size.files };
+  }
 }

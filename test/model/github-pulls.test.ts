@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain.js';
+import { applyPulls } from '../../src/model/github-pulls.js';
+import { emptyStages } from '../../src/model/stages.js';
+import type { GitHubPull } from '../../src/sources/github/types.js';
+
+const direct = (sha: string, authoredAt: number, committedAt: number): Change => ({
+  id: sha.slice(0, 10), number: null, title: `commit ${sha}`, author: 'ada', authorEmail: 'ada@x', url: null, branch: null, kind: 'direct',
+  sha, commitShas: [sha], commits: 1, size: { additions: 10, deletions: 1, files: 1 }, bot: false, firstCommitAt: authoredAt, lastCommitAt: authoredAt,
+  readyAt: null, firstReviewAt: null, approvedAt: null, mergedAt: committedAt, deployedAt: null, forkPoints: [], forkPointAt: null, flags: [],
+  aiEvidence: [], revertedBy: null, isRevert: false, stages: emptyStages(), cycleTime: null, leadTime: null,
+});
+
+const pull = (o: Partial<GitHubPull>): GitHubPull => ({
+  number: 42, title: 'Rebased work', url: 'https://github.com/acme/app/pull/42', author: 'ada', authorIsBot: false, createdAt: 150, updatedAt: 400,
+  mergedAt: 400, mergeCommitSha: null, headRefName: 'ada/work', additions: 30, deletions: 3, changedFiles: 3, labels: [], commits: [], reviews: [],
+  comments: [], events: [], checks: [], wasDraft: false, ...o,
+});
+
+const options = { requiredApprovals: 1, isBot: () => false, aiLabels: ['ai-assisted'], aiMarkers: [] };
+
+describe('joining pull requests to the changes git found', () => {
+  it('folds a rebase merge commits into one change', () => {
+    const changes = [direct('0'.repeat(40), 50, 60), direct('a'.repeat(40), 100, 400), direct('b'.repeat(40), 110, 400), direct('c'.repeat(40), 120, 400)];
+    const pr = pull({
+      mergeCommitSha: 'c'.repeat(40),
+      commits: [100, 110, 120].map((t, i) => ({ sha: `${i}`.repeat(40), authoredAt: t, committedAt: t, message: 'work' })),
+      reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: 300 }],
+      labels: ['ai-assisted'],
+    });
+    applyPulls(changes, [pr], options);
+    expect(changes.map((c) => [c.id, c.kind])).toEqual([['0000000000', 'direct'], ['#42', 'rebase']]);
+    const landed = changes[1] as Change;
+    expect(landed).toMatchObject({ commits: 3, firstCommitAt: 100, lastCommitAt: 120, readyAt: 150, firstReviewAt: 300, approvedAt: 300, size: { additions: 30, deletions: 3, files: 3 } });
+    expect(landed.commitShas).toHaveLength(3);
+    expect(landed.aiEvidence).toEqual(['label: ai-assisted']);
+  });
+
+  it('gives a squash merge its first commit from the PR, and leaves unmatched changes alone', () => {
+    const changes = [direct('d'.repeat(40), 500, 500), direct('e'.repeat(40), 600, 600)];
+    applyPulls(changes, [pull({ number: 7, mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authoredAt: 200, committedAt: 200, message: 'x' }] })], options);
+    expect(changes.map((c) => [c.id, c.kind, c.firstCommitAt])).toEqual([['#7', 'squash', 200], ['eeeeeeeeee', 'direct', 600]]);
+    expect(changes[0]?.flags).toContain('unreviewed');
+  });
+});
