@@ -1,25 +1,13 @@
 /*
- * Human units for the recommendation rows. Same conventions as the renderers (`3d 4h`, `45m`, `15%`), kept
- * here so advice does not depend on render (data flows metrics → advice → render).
+ * Human units for the recommendation rows. Durations come from src/units.ts, as the renderers' do; advice
+ * does not depend on render (data flows metrics → advice → render).
  */
 
-const UNITS: ReadonlyArray<readonly [string, number]> = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]];
+import { formatDuration } from '../units.js';
 
 /** `3d 4h`, `45m`, `12s`: the two largest units, the second left out when it is 0. Input seconds. */
 export function duration(seconds: number): string {
-  let rest = Math.round(seconds);
-  if (rest <= 0) return '0s';
-  const parts: string[] = [];
-  for (const [i, [unit, size]] of UNITS.entries()) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-    if (parts.length === 2) break;
-    // `2d 0h` says nothing `2d` does not
-    if (parts.length === 1 && rest < (UNITS[i + 1]?.[1] ?? 1)) break;
-  }
-  return parts.join(' ');
+  return formatDuration(seconds);
 }
 
 /** `15%`; one decimal below 10% so 4.5% is not shown as 5% next to a 5% threshold. */
