@@ -1,3 +1,5 @@
+import { audit } from '../src/audit.js';
+import type { Report } from '../src/report.js';
 import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
 
 /**
@@ -34,4 +36,19 @@ export function mainScenario(options: { bare?: boolean } = {}): FixtureRepo {
     ],
     options,
   );
+}
+
+/*
+ * Two windows of the main scenario, split on 2026-03-06, and the whole of it (now 2026-04-01):
+ *  early: initial commit (lead 3d 10h to v1.0.0), #1 (4h + 20h + 1d = 2d), #2 (no first commit: no lead time);
+ *         v1.0.0 only, not failed
+ *  late:  typo (30m + 1d 2h 30m = 1d 3h), #3 (28h + 1d + 0 = 2d 4h), revert (1d); the bot's #5 left out;
+ *         v1.1.0 failed (restored 1d 21h later), v1.2.0 failed (rolled back 15h later), v1.2.1 the rollback
+ * The caller cleans up `repo`.
+ */
+export async function auditMainWindows(): Promise<{ repo: FixtureRepo; early: Report; late: Report; whole: Report }> {
+  const repo = mainScenario();
+  const run = (since: string, until: string): Promise<Report> => audit({ path: repo.dir, since, until, now: '2026-04-01T00:00:00Z' });
+  const [early, late, whole] = await Promise.all([run('2026-03-01', '2026-03-06'), run('2026-03-06', '2026-04-01'), run('2026-03-01', '2026-04-01')]);
+  return { repo, early, late, whole };
 }
