@@ -21,6 +21,9 @@ export interface Commit {
   revertsPrs: number[];
 }
 
+/** What a commit message says that the model needs: read once, as the history streams by. */
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs'>;
+
 export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
 
 export type StageName = 'coding' | 'pickup' | 'review' | 'merge' | 'deploy';
@@ -71,6 +74,51 @@ export interface Change {
   stages: Stages;
   cycleTime: number | null;
   leadTime: number | null;
+  /** what GitHub says of the change's review and checks; null from git alone */
+  review: ChangeReview | null;
+  /** in a report over several repositories: whose change it is */
+  repository?: string;
+}
+
+/**
+ * What a pull request's reviews, comments, pushes and checks say, reduced to what the flow figures read
+ * (SPEC section 5). Reviews and comments are by humans other than the author.
+ */
+export interface ChangeReview {
+  /** submitted reviews (any state but PENDING) per reviewer login, lower-cased, busiest first */
+  reviewers: Array<{ login: string; reviews: number }>;
+  /** who gave the first review or comment between ready and merge */
+  firstReviewer: string | null;
+  /** conversation comments and COMMENTED / CHANGES_REQUESTED reviews: review depth */
+  comments: number;
+  commitsAfterFirstReview: number;
+  forcePushesAfterFirstReview: number;
+  changesRequested: boolean;
+  /** check runs on the final head commit; null when it had none */
+  checks: ChangeChecks | null;
+}
+
+export interface ChangeChecks {
+  /** max(completedAt) − min(startedAt), seconds; null when no run has both ends */
+  wallTime: number | null;
+  /** epoch seconds of the last completion, for the merge wait spent on checks */
+  lastCompletedAt: number | null;
+  /** distinct check names */
+  names: string[];
+  /** names that concluded FAILURE and later SUCCESS on the same commit */
+  flaky: string[];
+}
+
+/** A pull request still open at `now` (GitHub mode): work in progress. */
+export interface OpenPull {
+  number: number;
+  title: string;
+  url: string | null;
+  author: string;
+  bot: boolean;
+  createdAt: number;
+  isDraft: boolean;
+  repository?: string;
 }
 
 export type DeploySignalKind = 'deployments' | 'releases' | 'tags' | 'merge';
@@ -82,10 +130,14 @@ export interface Deploy {
   /** shas of the landing commits of the changes it shipped first */
   changeShas: string[];
   rollback: boolean;
+  /** it carried only reverts or hotfixes: unplanned rework (DORA's deployment rework rate) */
+  rework: boolean;
   failed: boolean;
   failureReasons: string[];
   /** seconds until the deploy that removed the failure; null when not failed or not yet restored */
   restoredAfter: number | null;
+  /** in a report over several repositories: whose deploy it is */
+  repository?: string;
 }
 
 export interface Window {

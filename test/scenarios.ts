@@ -1,5 +1,5 @@
-import { audit } from '../src/audit.js';
-import type { Report } from '../src/report.js';
+import { audit } from '../src/audit/index.js';
+import type { Report } from '../src/report/schema.js';
 import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
 
 /**

@@ -1,5 +1,5 @@
+import { z } from 'zod';
 import type { DeploySignalKind, StageName } from '../domain.js';
-import type { Recommendation as ReportRecommendation } from '../report.js';
 
 /*
  * What the advice rules read: a structural subset of the report (`Report` itself is assignable), so
@@ -100,46 +100,40 @@ export interface AdviceInput {
   readonly summary: AdviceSummary;
 }
 
+
+/** A recommendation row (SPEC section 8), with the figure that fired it and its threshold, to check it by. */
+export const recommendationSchema = z.object({
+  id: z.string(),
+  measure: z.string().describe('What you measure'),
+  value: z.string().describe('Measured, with units and the threshold'),
+  tellsYou: z.string().describe('What it tells you'),
+  doNext: z.string().describe('What you do next'),
+  impact: z.number().nonnegative().describe('hours of waiting it accounts for: the ranking key'),
+  figure: z.string().describe('JSON path of the figure in the report, e.g. summary.stages.pickup.p50'),
+  threshold: z.string().describe('the threshold it crossed, in the figure\'s units, e.g. 1d or 15%'),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
 /**
  * One threshold per rule. A threshold is the largest healthy value: a rule fires when its figure is
  * strictly above it. Durations in seconds, shares as ratios 0–1.
  */
-export interface Thresholds {
-  /** p50 pickup (ready → first review), seconds */
-  pickupP50: number;
-  /** git-only p50 "review & merge wait" (last commit → merge), seconds */
-  reviewWaitP50: number;
-  /** p50 merge wait (approved → merged), seconds */
-  mergeWaitP50: number;
-  /** p50 deploy wait (merged → deployed), seconds */
-  deployWaitP50: number;
-  /** share of reviews done by the two busiest reviewers */
-  reviewTopTwoShare: number;
-  /** share of changes over 400 lines */
-  largeChangeShare: number;
-  /** p50 wall time of checks, seconds */
-  checksP50: number;
-  /** flaky check rate */
-  flakyRate: number;
-  /** change failure rate */
-  changeFailureRate: number;
-  /** share of changes reworked after their first review */
-  reworkShare: number;
-  /** open pull requests per active author */
-  wipPerAuthor: number;
-  /** share of changes merged without review */
-  unreviewedShare: number;
-  /** how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate) */
-  aiRatio: number;
-}
-
-/** A recommendation row: the report's row plus the figure that fired it and its threshold, to check it by. */
-export interface Recommendation extends ReportRecommendation {
-  /** JSON path of the figure in the report, e.g. `summary.stages.pickup.p50` */
-  figure: string;
-  /** the threshold it crossed, in the figure's units, e.g. `1d` or `15%` */
-  threshold: string;
-}
+export const thresholdsSchema = z.object({
+  pickupP50: z.number().nonnegative().describe('p50 pickup (ready → first review), seconds'),
+  reviewWaitP50: z.number().nonnegative().describe('git-only p50 "review & merge wait" (last commit → merge), seconds'),
+  mergeWaitP50: z.number().nonnegative().describe('p50 merge wait (approved → merged), seconds'),
+  deployWaitP50: z.number().nonnegative().describe('p50 deploy wait (merged → deployed), seconds'),
+  reviewTopTwoShare: z.number().min(0).max(1).describe('share of reviews done by the two busiest reviewers'),
+  largeChangeShare: z.number().min(0).max(1).describe('share of changes over 400 lines'),
+  checksP50: z.number().nonnegative().describe('p50 wall time of checks, seconds'),
+  flakyRate: z.number().min(0).max(1).describe('flaky check rate'),
+  changeFailureRate: z.number().min(0).max(1).describe('change failure rate'),
+  reworkShare: z.number().min(0).max(1).describe('share of changes reworked after their first review'),
+  wipPerAuthor: z.number().nonnegative().describe('open pull requests per active author'),
+  unreviewedShare: z.number().min(0).max(1).describe('share of changes merged without review'),
+  aiRatio: z.number().min(1).describe('how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)'),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 export interface AdviceRule {
   id: string;

@@ -1,4 +1,4 @@
-import { audit } from '../audit.js';
+import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
 import { appendStepSummary, githubAnnotations, isGitHubActions } from '../gates/actions.js';
 import { evaluateGates, renderGateMarkdown, renderGateText } from '../gates/check.js';

@@ -1,10 +1,10 @@
 import { Option } from 'commander';
-import { audit } from '../audit.js';
+import { audit } from '../audit/index.js';
 import { compareReports } from '../compare/compare.js';
 import { readReportFile } from '../compare/read-report.js';
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from '../compare/render.js';
 import { parseSide, type Side } from '../compare/side.js';
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 import { emit, progress, resolvePath, useColor, type CliIo } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 

@@ -1,12 +1,12 @@
 import { aggregateReports } from '../aggregate/aggregate.js';
 import { settleWithLimit } from '../aggregate/run-many.js';
-import { audit } from '../audit.js';
+import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
 import { evaluateGates } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import { terminalSafe } from '../render/sanitize.js';
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 import { emit, progress, useColor, type CliIo } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 

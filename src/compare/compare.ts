@@ -1,7 +1,7 @@
 import { STAGES } from '../domain.js';
 import type { Distribution } from '../metrics/percentile.js';
 import type { Dora } from '../metrics/dora.js';
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 
 export type Direction = 'better' | 'worse' | 'same';
 export type ComparedUnit = 'seconds' | 'ratio' | 'deploys/week';

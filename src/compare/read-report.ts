@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import type { Report } from '../report.js';
+import { reportSchema, type Report } from '../report/schema.js';
+
+const HINT = 'write it with `flowaudit report --format json > report.json`';
 
 /**
  * Reads a JSON report that `flowaudit report --format json` wrote (SPEC section 7).
  * @throws ConfigError (exit 2) when the file is missing or unreadable, is not JSON, is not a flowaudit
- * report, or has a schemaVersion other than 1
+ * report, has a schemaVersion other than 1, or does not match the report's schema (the field path named)
  */
 export async function readReportFile(path: string): Promise<Report> {
   let text: string;
@@ -19,19 +22,16 @@ export async function readReportFile(path: string): Promise<Report> {
   return parseReport(text, path);
 }
 
-/** Validates the text of a JSON report. Pure. @throws ConfigError as readReportFile */
+/** Validates the text of a JSON report against the report's schema. Pure. @throws ConfigError as readReportFile */
 export function parseReport(text: string, path: string): Report {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`report '${path}' is not JSON: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'write it with `flowaudit report --format json > report.json`',
-    });
+    throw new ConfigError(`report '${path}' is not JSON: ${(error as Error).message}`, { cause: error, hint: HINT });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('schemaVersion' in data)) {
-    throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: 'write it with `flowaudit report --format json > report.json`' });
+    throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: HINT });
   }
   const version = (data as { schemaVersion: unknown }).schemaVersion;
   if (version !== 1) {
@@ -39,8 +39,16 @@ export function parseReport(text: string, path: string): Report {
       hint: 'use the flowaudit version that wrote it, or write the report again with this one',
     });
   }
-  const r = data as Record<string, unknown>;
-  const missing = ['summary', 'changes', 'deploys', 'window', 'repository'].filter((k) => typeof r[k] !== 'object' || r[k] === null);
-  if (missing.length > 0) throw new ConfigError(`report '${path}' is incomplete: it has no ${missing.join(', ')}`);
-  return data as Report;
+  const result = reportSchema.safeParse(data);
+  if (!result.success) {
+    throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, { cause: result.error, hint: HINT });
+  }
+  return result.data;
+}
+
+/** `summary.stages.pickup.p50: expected number, got string`: where the first problem is, and what it is. */
+function describe(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'it does not match the report schema';
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(the top level)';
+  return `${path}: ${issue.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`;
 }

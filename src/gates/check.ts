@@ -1,4 +1,4 @@
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
 

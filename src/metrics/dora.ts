@@ -1,25 +1,27 @@
+import { z } from 'zod';
 import type { Change, Deploy, DeploySignalKind, Window } from '../domain.js';
-import { isReworkDeploy } from '../model/deploys.js';
 import { median } from './percentile.js';
 
-export type Band = 'elite' | 'high' | 'medium' | 'low';
+export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
+export type Band = z.infer<typeof bandSchema>;
 
-export interface DoraFigure {
-  value: number | null;
-  unit: string;
-  band: Band | null;
-  /** how many deploys or changes the value is computed over */
-  count: number;
-  note?: string;
-}
+export const doraFigureSchema = z.object({
+  value: z.number().nullable().describe('null when not measurable'),
+  unit: z.string(),
+  band: bandSchema.nullable(),
+  count: z.number().int().nonnegative().describe('how many deploys or changes the value is computed over'),
+  note: z.string().optional(),
+});
+export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
-export interface Dora {
-  deploymentFrequency: DoraFigure & { deployDaysPerWeek: number | null };
-  leadTime: DoraFigure;
-  changeFailureRate: DoraFigure;
-  timeToRestore: DoraFigure;
-  reworkRate: DoraFigure;
-}
+export const doraSchema = z.object({
+  deploymentFrequency: doraFigureSchema.extend({ deployDaysPerWeek: z.number().nullable() }),
+  leadTime: doraFigureSchema,
+  changeFailureRate: doraFigureSchema,
+  timeToRestore: doraFigureSchema,
+  reworkRate: doraFigureSchema,
+});
+export type Dora = z.infer<typeof doraSchema>;
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -66,7 +68,7 @@ export function restoreBand(seconds: number): Band {
  * The five DORA keys over a window (SPEC section 4). `deploys` are the deploys inside the window, `changes`
  * the changes merged in it (bots and syncs already left out as the stage figures are). Pure.
  */
-export function computeDora(window: Window, changes: readonly Change[], deploys: readonly Deploy[], allChanges: readonly Change[], signal: DeploySignalKind): Dora {
+export function computeDora(window: Window, changes: readonly Change[], deploys: readonly Deploy[], signal: DeploySignalKind): Dora {
   const weeks = (window.until - window.since) / WEEK;
   const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
   const perWeek = weeks > 0 ? deploys.length / weeks : null;
@@ -75,8 +77,7 @@ export function computeDora(window: Window, changes: readonly Change[], deploys:
   const leadCount = changes.filter((c) => c.leadTime !== null).length;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
-  const bySha = new Map(allChanges.map((c) => [c.sha, c]));
-  const rework = deploys.filter((d) => isReworkDeploy(d, bySha)).length;
+  const rework = deploys.filter((d) => d.rework).length;
   const withNote = <T extends DoraFigure>(f: T): T => (signalNote ? { ...f, note: signalNote } : f);
   return {
     deploymentFrequency: withNote({

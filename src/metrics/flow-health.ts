@@ -1,12 +1,12 @@
 /**
- * Review, rework, CI, WIP and AI-assisted figures (SPEC section 5; issue 4). Pure: plain data in, plain data out.
- * The shapes are supersets of what the advice rules read (`src/advice/types.ts`): durations are seconds, shares
- * 0–1, sizes lines (additions + deletions). Git cannot see reviews, checks or open PRs, so in git-only mode
- * `review`, `rework`, `ci` and `wip` are null (never 0); the AI-assisted comparison works from git alone.
+ * Review, rework, CI, WIP and AI-assisted figures (SPEC section 5). Pure: they read each change's `review`
+ * (what GitHub said of it) and the open pull requests, so a JSON report read back gives the same figures.
+ * Durations are seconds, shares 0–1, sizes lines (additions + deletions). Git cannot see reviews, checks or
+ * open PRs, so in git-only mode `review`, `rework`, `ci` and `wip` are null (never 0); the AI-assisted
+ * comparison works from git alone.
  */
-import { STAGES, type Change, type StageName } from '../domain.js';
-import type { PullFacts } from '../model/github-pulls.js';
-import type { GitHubCheck, GitHubOpenPull, GitHubPull } from '../sources/github/types.js';
+import { z } from 'zod';
+import { STAGES, type Change, type OpenPull } from '../domain.js';
 import { distribution } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -16,110 +16,92 @@ export const MIN_AI_GROUP = 10;
 /** worst flaky checks listed by name */
 export const WORST_FLAKY = 5;
 
-export interface ReviewerRow {
-  /** login, lower-cased */
-  reviewer: string;
-  /** submitted reviews (any state but PENDING) on the window's changes */
-  reviews: number;
-  /** changes on which they were the first human reviewer */
-  firstReviews: number;
-  /** p50 pickup stage of the changes they picked up first, seconds */
-  pickupP50: number | null;
-}
+const count = z.number().int().nonnegative();
+const share = z.number().min(0).max(1).nullable();
+const seconds = z.number().nullable();
 
-export interface ReviewHealth {
-  /** submitted reviews by humans other than the PR author */
-  reviews: number;
-  /** how many people reviewed */
-  reviewers: number;
-  /** share of all reviews done by the two busiest reviewers */
-  topTwoShare: number | null;
-  /** changes merged with no human review (direct pushes included) */
-  unreviewed: number;
-  unreviewedShare: number | null;
-  /** landed without an approval by anyone but the author (direct pushes included; GitHub's merger is not fetched) */
-  selfMerged: number;
-  selfMergedShare: number | null;
-  reviewsPerChange: number | null;
-  /** changes over 400 lines */
-  largeChanges: number;
-  /** … of them approved with no review comment at all */
-  largeChangesWithoutComments: number;
-  /** review depth of the large changes: p50 of comments per 100 changed lines */
-  largeChangeCommentsPer100LinesP50: number | null;
-  /** busiest first */
-  byReviewer: ReviewerRow[];
-}
+export const reviewerRowSchema = z.object({
+  reviewer: z.string().describe('login, lower-cased'),
+  reviews: count.describe('submitted reviews (any state but PENDING) on the window\'s changes'),
+  firstReviews: count.describe('changes on which they were the first human reviewer'),
+  pickupP50: seconds.describe('p50 pickup of the changes they picked up first, seconds'),
+});
 
-export interface ReworkHealth {
-  /** the base: reviewed pull requests */
-  reviewed: number;
-  /** with commits or force-pushes after the first review */
-  reworked: number;
-  share: number | null;
-  changesRequested: number;
-  changesRequestedShare: number | null;
-}
+export const reviewHealthSchema = z.object({
+  reviews: count.describe('submitted reviews by humans other than the PR author'),
+  reviewers: count.describe('how many people reviewed'),
+  topTwoShare: share.describe('share of all reviews done by the two busiest reviewers (gatekeeper risk)'),
+  unreviewed: count.describe('changes merged with no human review (direct pushes included)'),
+  unreviewedShare: share,
+  selfMerged: count.describe('changes landed without an approval by anyone but the author'),
+  selfMergedShare: share,
+  reviewsPerChange: z.number().nullable(),
+  largeChanges: count.describe(`changes over ${LARGE_CHANGE_LINES} lines`),
+  largeChangesWithoutComments: count.describe('large changes approved with no review comment at all'),
+  largeChangeCommentsPer100LinesP50: z.number().nullable().describe('review depth of the large changes: p50 of comments per 100 changed lines'),
+  byReviewer: z.array(reviewerRowSchema).describe('busiest first'),
+});
+export type ReviewHealth = z.infer<typeof reviewHealthSchema>;
+export type ReviewerRow = z.infer<typeof reviewerRowSchema>;
 
-export interface FlakyCheck {
-  name: string;
-  /** flaky ÷ changes that ran this check on their final head commit */
-  rate: number;
-  flaky: number;
-  runs: number;
-}
+export const reworkHealthSchema = z.object({
+  reviewed: count.describe('the base: reviewed pull requests'),
+  reworked: count.describe('with commits or force-pushes after the first review'),
+  share,
+  changesRequested: count,
+  changesRequestedShare: share,
+});
+export type ReworkHealth = z.infer<typeof reworkHealthSchema>;
 
-export interface CiHealth {
-  /** changes whose final head commit has timed check runs */
-  changes: number;
-  /** wall time of the checks on the final head commit: max(completedAt) − min(startedAt), seconds */
-  p50: number | null;
-  p90: number | null;
-  /** distinct check names per final head commit, summed over changes */
-  checks: number;
-  /** … of them that concluded FAILURE and later SUCCESS on the same commit */
-  flakyChecks: number;
-  flakyRate: number | null;
-  /** most flaky first */
-  worstFlaky: FlakyCheck[];
-  /** approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage */
-  mergeWaitOnChecksShare: number | null;
-}
+export const flakyCheckSchema = z.object({
+  name: z.string(),
+  rate: z.number().describe('flaky ÷ changes that ran this check on their final head commit'),
+  flaky: count,
+  runs: count,
+});
+export type FlakyCheck = z.infer<typeof flakyCheckSchema>;
 
-export interface WipHealth {
-  /** open non-draft pull requests at `now` (bots left out) */
-  open: number;
-  drafts: number;
-  /** age of the open non-draft pull requests at `now`, seconds */
-  p50Age: number | null;
-  p90Age: number | null;
-  /** people who merged a change in the window or have an open pull request */
-  activeAuthors: number;
-  /** open non-draft pull requests per active author */
-  perAuthor: number | null;
-}
+export const ciHealthSchema = z.object({
+  changes: count.describe('changes whose final head commit has timed check runs'),
+  p50: seconds.describe('wall time of the checks on the final head commit: max(completedAt) − min(startedAt)'),
+  p90: seconds,
+  checks: count.describe('distinct check names per final head commit, summed over changes'),
+  flakyChecks: count.describe('… of them that concluded FAILURE and later SUCCESS on the same commit'),
+  flakyRate: share,
+  worstFlaky: z.array(flakyCheckSchema).describe('most flaky first'),
+  mergeWaitOnChecksShare: share.describe('approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage'),
+});
+export type CiHealth = z.infer<typeof ciHealthSchema>;
 
-export interface AiGroup {
-  count: number;
-  /** p50 of additions + deletions */
-  p50Size: number | null;
-  /** share reverted */
-  failureRate: number | null;
-  /** share of reviewed PRs reworked after the first review; null in git-only mode */
-  reworkShare: number | null;
-  leadTimeP50: number | null;
-  cycleTimeP50: number | null;
-  /** p50 of each stage */
-  stages: Record<StageName, number | null>;
-}
+export const wipHealthSchema = z.object({
+  open: count.describe('open non-draft pull requests at the end of the window (bots left out)'),
+  drafts: count,
+  p50Age: seconds.describe('age of the open non-draft pull requests at the end of the window'),
+  p90Age: seconds,
+  activeAuthors: count.describe('people who merged a change in the window or have an open pull request'),
+  perAuthor: z.number().nullable().describe('open non-draft pull requests per active author'),
+});
+export type WipHealth = z.infer<typeof wipHealthSchema>;
 
-export interface AiComparison {
-  /** changes with an AI marker: a lower bound */
-  assisted: AiGroup;
-  other: AiGroup;
-  /** set when either group has fewer than 10 changes */
-  note: string | null;
-}
+const stageMedians = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<(typeof STAGES)[number], typeof seconds>);
+
+export const aiGroupSchema = z.object({
+  count,
+  p50Size: z.number().nullable().describe('p50 of additions + deletions'),
+  failureRate: share.describe('share reverted'),
+  reworkShare: share.describe('share of reviewed PRs reworked after the first review; null in git-only mode'),
+  leadTimeP50: seconds,
+  cycleTimeP50: seconds,
+  stages: stageMedians.describe('p50 of each stage'),
+});
+export type AiGroup = z.infer<typeof aiGroupSchema>;
+
+export const aiComparisonSchema = z.object({
+  assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
+  other: aiGroupSchema,
+  note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes`),
+});
+export type AiComparison = z.infer<typeof aiComparisonSchema>;
 
 export interface FlowHealth {
   review: ReviewHealth | null;
@@ -132,71 +114,29 @@ export interface FlowHealth {
 export interface FlowHealthInput {
   /** the counted changes of the window (bots and syncs already left out) */
   changes: readonly Change[];
-  /** by change.sha (GitHub mode only; empty in git-only mode) */
-  facts: ReadonlyMap<string, PullFacts>;
-  /** [] in git-only mode */
-  openPulls: readonly GitHubOpenPull[];
+  /** open pull requests at the end of the window; [] in git-only mode */
+  openPulls: readonly OpenPull[];
   /** epoch seconds: the end of the window, for WIP ages */
   now: number;
+  /** whether GitHub was read: without it review, rework, CI and WIP are unknown, not 0 */
   github: boolean;
 }
 
 export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
-  const { changes, facts, github } = input;
+  const { changes, github } = input;
   return {
-    review: github ? reviewHealth(changes, facts) : null,
-    rework: github ? reworkHealth(changes, facts) : null,
-    ci: github ? ciHealth(changes, facts) : null,
+    review: github ? reviewHealth(changes) : null,
+    rework: github ? reworkHealth(changes) : null,
+    ci: github ? ciHealth(changes) : null,
     wip: github ? wipHealth(changes, input.openPulls, input.now) : null,
-    aiComparison: aiComparison(changes, facts, github),
+    aiComparison: aiComparison(changes, github),
   };
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const isBotLogin = (login: string, isBot: boolean): boolean => isBot || /\[bot\]$/i.test(login);
-const sizeOf = (change: Change, fact: PullFacts | undefined): number | null =>
-  change.size ? change.size.additions + change.size.deletions : fact ? fact.pull.additions + fact.pull.deletions : null;
+const lines = (change: Change): number | null => (change.size ? change.size.additions + change.size.deletions : null);
 
-interface Say {
-  who: string;
-  at: number;
-}
-
-/** human reviews (not PENDING) by anyone but the author */
-function humanReviews(pull: GitHubPull): Say[] {
-  const author = pull.author.toLowerCase();
-  const out: Say[] = [];
-  for (const r of pull.reviews) {
-    if (r.state === 'PENDING' || r.submittedAt === null || isBotLogin(r.author, r.authorIsBot)) continue;
-    if (r.author.toLowerCase() === author) continue;
-    out.push({ who: r.author.toLowerCase(), at: r.submittedAt });
-  }
-  return out;
-}
-
-/** conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author */
-function reviewComments(pull: GitHubPull): number {
-  const author = pull.author.toLowerCase();
-  const human = (login: string, bot: boolean): boolean => !isBotLogin(login, bot) && login.toLowerCase() !== author;
-  const comments = pull.comments.filter((c) => human(c.author, c.authorIsBot)).length;
-  const reviews = pull.reviews.filter((r) => human(r.author, r.authorIsBot) && r.submittedAt !== null && (r.state === 'COMMENTED' || r.state === 'CHANGES_REQUESTED')).length;
-  return comments + reviews;
-}
-
-/** who gave the first review (or comment) between ready and merge, as the pull's events date it */
-function firstReviewer(change: Change, pull: GitHubPull): string | null {
-  const from = change.readyAt ?? pull.createdAt;
-  const author = pull.author.toLowerCase();
-  const candidates: Say[] = [
-    ...humanReviews(pull),
-    ...pull.comments.filter((c) => !isBotLogin(c.author, c.authorIsBot) && c.author.toLowerCase() !== author).map((c) => ({ who: c.author.toLowerCase(), at: c.createdAt })),
-  ].filter((s) => s.at >= from && s.at <= pull.mergedAt);
-  let first: Say | null = null;
-  for (const s of candidates) if (first === null || s.at < first.at) first = s;
-  return first?.who ?? null;
-}
-
-function reviewHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFacts>): ReviewHealth {
+function reviewHealth(changes: readonly Change[]): ReviewHealth {
   const load = new Map<string, { reviews: number; pickups: Array<number | null> }>();
   const entry = (who: string) => {
     let e = load.get(who);
@@ -210,22 +150,20 @@ function reviewHealth(changes: readonly Change[], facts: ReadonlyMap<string, Pul
   let largeWithoutComments = 0;
   const depth: number[] = [];
   for (const change of changes) {
-    const fact = facts.get(change.sha);
     if (change.firstReviewAt === null) unreviewed++;
     if (change.approvedAt === null) selfMerged++;
-    if (!fact) continue;
-    for (const say of humanReviews(fact.pull)) {
-      entry(say.who).reviews++;
-      reviews++;
+    const review = change.review;
+    if (!review) continue;
+    for (const r of review.reviewers) {
+      entry(r.login).reviews += r.reviews;
+      reviews += r.reviews;
     }
-    const first = firstReviewer(change, fact.pull);
-    if (first !== null) entry(first).pickups.push(change.stages.pickup);
-    const size = sizeOf(change, fact);
+    if (review.firstReviewer !== null) entry(review.firstReviewer).pickups.push(change.stages.pickup);
+    const size = lines(change);
     if (size !== null && size > LARGE_CHANGE_LINES) {
       largeChanges++;
-      const comments = reviewComments(fact.pull);
-      depth.push((comments / size) * 100);
-      if (comments === 0 && change.approvedAt !== null) largeWithoutComments++;
+      depth.push((review.comments / size) * 100);
+      if (review.comments === 0 && change.approvedAt !== null) largeWithoutComments++;
     }
   }
   const byReviewer: ReviewerRow[] = [...load.entries()]
@@ -249,46 +187,21 @@ function reviewHealth(changes: readonly Change[], facts: ReadonlyMap<string, Pul
   };
 }
 
-function reworkHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFacts>): ReworkHealth {
+function reworkHealth(changes: readonly Change[]): ReworkHealth {
   let reviewed = 0;
   let reworked = 0;
   let requested = 0;
   for (const change of changes) {
-    const fact = facts.get(change.sha);
-    if (!fact || change.firstReviewAt === null) continue;
+    const review = change.review;
+    if (!review || change.firstReviewAt === null) continue;
     reviewed++;
-    if (fact.rework.commitsAfterFirstReview > 0 || fact.rework.forcePushesAfterFirstReview > 0) reworked++;
-    if (fact.rework.changesRequested) requested++;
+    if (review.commitsAfterFirstReview > 0 || review.forcePushesAfterFirstReview > 0) reworked++;
+    if (review.changesRequested) requested++;
   }
   return { reviewed, reworked, share: ratio(reworked, reviewed), changesRequested: requested, changesRequestedShare: ratio(requested, reviewed) };
 }
 
-/** max(completedAt) − min(startedAt) of the runs; null when no run has both ends */
-function wallTime(checks: readonly GitHubCheck[]): number | null {
-  const starts = checks.map((c) => c.startedAt).filter((t): t is number => t !== null);
-  const ends = checks.map((c) => c.completedAt).filter((t): t is number => t !== null);
-  if (starts.length === 0 || ends.length === 0) return null;
-  return Math.max(0, Math.max(...ends) - Math.min(...starts));
-}
-
-/** check names on one commit that concluded FAILURE and later SUCCESS */
-function flakyNames(checks: readonly GitHubCheck[]): { names: Set<string>; flaky: Set<string> } {
-  const byName = new Map<string, Array<{ conclusion: string; order: number; index: number }>>();
-  checks.forEach((c, index) => {
-    const runs = byName.get(c.name) ?? [];
-    runs.push({ conclusion: (c.conclusion ?? '').toUpperCase(), order: c.completedAt ?? c.startedAt ?? Number.POSITIVE_INFINITY, index });
-    byName.set(c.name, runs);
-  });
-  const flaky = new Set<string>();
-  for (const [name, runs] of byName) {
-    runs.sort((a, b) => a.order - b.order || a.index - b.index);
-    const firstFailure = runs.findIndex((r) => r.conclusion === 'FAILURE');
-    if (firstFailure !== -1 && runs.slice(firstFailure + 1).some((r) => r.conclusion === 'SUCCESS')) flaky.add(name);
-  }
-  return { names: new Set(byName.keys()), flaky };
-}
-
-function ciHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFacts>): CiHealth {
+function ciHealth(changes: readonly Change[]): CiHealth {
   const walls: number[] = [];
   let checks = 0;
   let flakyChecks = 0;
@@ -296,15 +209,13 @@ function ciHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFac
   let mergeStage = 0;
   let onChecks = 0;
   for (const change of changes) {
-    const fact = facts.get(change.sha);
-    if (!fact) continue;
-    const runs = fact.pull.checks;
-    const wall = wallTime(runs);
-    if (wall !== null) walls.push(wall);
-    const { names, flaky } = flakyNames(runs);
-    checks += names.size;
-    flakyChecks += flaky.size;
-    for (const name of names) {
+    const runs = change.review?.checks;
+    if (!runs) continue;
+    if (runs.wallTime !== null) walls.push(runs.wallTime);
+    checks += runs.names.length;
+    flakyChecks += runs.flaky.length;
+    const flaky = new Set(runs.flaky);
+    for (const name of runs.names) {
       const e = byName.get(name) ?? { flaky: 0, runs: 0 };
       e.runs++;
       if (flaky.has(name)) e.flaky++;
@@ -312,10 +223,8 @@ function ciHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFac
     }
     if (change.approvedAt !== null) {
       const stage = Math.max(0, change.mergedAt - change.approvedAt);
-      const ends = runs.map((c) => c.completedAt).filter((t): t is number => t !== null);
-      const lastDone = ends.length > 0 ? Math.max(...ends) : null;
       mergeStage += stage;
-      if (lastDone !== null) onChecks += Math.min(stage, Math.max(0, lastDone - change.approvedAt));
+      if (runs.lastCompletedAt !== null) onChecks += Math.min(stage, Math.max(0, runs.lastCompletedAt - change.approvedAt));
     }
   }
   const d = distribution(walls);
@@ -336,8 +245,8 @@ function ciHealth(changes: readonly Change[], facts: ReadonlyMap<string, PullFac
   };
 }
 
-function wipHealth(changes: readonly Change[], openPulls: readonly GitHubOpenPull[], now: number): WipHealth {
-  const open = openPulls.filter((p) => !isBotLogin(p.author, p.authorIsBot) && p.createdAt <= now);
+function wipHealth(changes: readonly Change[], openPulls: readonly OpenPull[], now: number): WipHealth {
+  const open = openPulls.filter((p) => !p.bot && p.createdAt <= now);
   const ready = open.filter((p) => !p.isDraft);
   const ages = distribution(ready.map((p) => now - p.createdAt));
   const authors = new Set([...changes.map((c) => c.author.toLowerCase()), ...open.map((p) => p.author.toLowerCase())]);
@@ -351,27 +260,26 @@ function wipHealth(changes: readonly Change[], openPulls: readonly GitHubOpenPul
   };
 }
 
-function aiGroup(changes: readonly Change[], facts: ReadonlyMap<string, PullFacts>, github: boolean): AiGroup {
-  const stages = Object.fromEntries(STAGES.map((s) => [s, distribution(changes.map((c) => c.stages[s])).p50])) as Record<StageName, number | null>;
-  const rework = github ? reworkHealth(changes, facts).share : null;
+function aiGroup(changes: readonly Change[], github: boolean): AiGroup {
+  const stages = Object.fromEntries(STAGES.map((s) => [s, distribution(changes.map((c) => c.stages[s])).p50])) as AiGroup['stages'];
   return {
     count: changes.length,
-    p50Size: distribution(changes.map((c) => sizeOf(c, facts.get(c.sha)))).p50,
+    p50Size: distribution(changes.map(lines)).p50,
     failureRate: ratio(changes.filter((c) => c.revertedBy !== null).length, changes.length),
-    reworkShare: rework,
+    reworkShare: github ? reworkHealth(changes).share : null,
     leadTimeP50: distribution(changes.map((c) => c.leadTime)).p50,
     cycleTimeP50: distribution(changes.map((c) => c.cycleTime)).p50,
     stages,
   };
 }
 
-function aiComparison(changes: readonly Change[], facts: ReadonlyMap<string, PullFacts>, github: boolean): AiComparison {
+function aiComparison(changes: readonly Change[], github: boolean): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
   return {
-    assisted: aiGroup(assisted, facts, github),
-    other: aiGroup(other, facts, github),
+    assisted: aiGroup(assisted, github),
+    other: aiGroup(other, github),
     note: small
       ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.`
       : null,

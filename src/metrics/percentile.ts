@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Percentile by linear interpolation between closest ranks: the "type 7" method of R, NumPy and Excel's
  * PERCENTILE.INC (SPEC section 6). `sorted` must be ascending; `p` is in [0, 1]. The p50 of 1,2,3,4 is 2.5.
@@ -12,13 +14,15 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return a + (h - lo) * (b - a);
 }
 
-export interface Distribution {
-  count: number;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  mean: number | null;
-}
+/** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
+export const distributionSchema = z.object({
+  count: z.number().int().nonnegative(),
+  p50: z.number().nullable(),
+  p75: z.number().nullable(),
+  p90: z.number().nullable(),
+  mean: z.number().nullable(),
+});
+export type Distribution = z.infer<typeof distributionSchema>;
 
 /** count, p50, p75, p90 and mean of the non-null values; values rounded to whole seconds where given. */
 export function distribution(values: ReadonlyArray<number | null>): Distribution {

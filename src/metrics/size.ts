@@ -1,16 +1,18 @@
+import { z } from 'zod';
 import type { Change } from '../domain.js';
 import { median, percentile } from './percentile.js';
 
-export interface SizeSummary {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  /** share of sized changes over 200 / 400 changed lines */
-  over200: number | null;
-  over400: number | null;
-  /** does size slow delivery here? cycle time p50 per size bucket (lines changed); absent in older reports */
-  buckets?: Array<{ bucket: string; count: number; cycleTimeP50: number | null }>;
-}
+export const sizeSummarySchema = z.object({
+  count: z.number().int().nonnegative().describe('changes with a known size'),
+  p50: z.number().nullable().describe('lines changed (additions + deletions)'),
+  p90: z.number().nullable(),
+  over200: z.number().nullable().describe('share of sized changes over 200 changed lines'),
+  over400: z.number().nullable().describe('share of sized changes over 400 changed lines'),
+  buckets: z
+    .array(z.object({ bucket: z.string(), count: z.number().int().nonnegative(), cycleTimeP50: z.number().nullable() }))
+    .describe('does size slow delivery here? cycle time p50 per size bucket (lines changed)'),
+});
+export type SizeSummary = z.infer<typeof sizeSummarySchema>;
 
 const BUCKETS: Array<[string, number, number]> = [['0-50', 0, 50], ['51-200', 51, 200], ['201-400', 201, 400], ['401+', 401, Infinity]];
 

@@ -1,18 +1,23 @@
+import { z } from 'zod';
 import { STAGES, type Change, type StageName } from '../domain.js';
-import { distribution, type Distribution } from './percentile.js';
+import { distribution, distributionSchema, type Distribution } from './percentile.js';
 
-export interface StageFigure extends Distribution {
-  /** Σ this stage ÷ Σ all stages over the changes of the share basis; null when there is no basis */
-  share: number | null;
-}
+export const stageFigureSchema = distributionSchema.extend({
+  share: z.number().min(0).max(1).nullable().describe('Σ this stage ÷ Σ all stages over the changes of the share basis; null when there is no basis'),
+});
+export type StageFigure = z.infer<typeof stageFigureSchema>;
+
+export const shareBasisSchema = z.object({
+  kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
+  changes: z.number().int().nonnegative(),
+});
 
 export interface StageSummary {
   changes: number;
   stages: Record<StageName, StageFigure>;
   cycleTime: Distribution;
   leadTime: Distribution;
-  /** which changes the shares are over: those deployed, or (when none is) those merged */
-  shareBasis: { kind: 'deployed' | 'merged'; changes: number };
+  shareBasis: z.infer<typeof shareBasisSchema>;
 }
 
 /**

@@ -1,18 +1,20 @@
+import { z } from 'zod';
 import { STAGES, type Change, type StageName, type Window } from '../domain.js';
 import { median } from './percentile.js';
 
-export interface TrendWeek {
-  /** Monday 00:00 UTC that starts the week (ISO date) */
-  weekStart: string;
-  changes: number;
-  leadTimeP50: number | null;
-  cycleTimeP50: number | null;
-  stages: Record<StageName, number | null>;
-}
+const seconds = z.number().nullable();
 
-export interface Trend {
-  weeks: TrendWeek[];
-}
+export const trendWeekSchema = z.object({
+  weekStart: z.string().describe('Monday 00:00 UTC that starts the week (ISO date)'),
+  changes: z.number().int().nonnegative(),
+  leadTimeP50: seconds,
+  cycleTimeP50: seconds,
+  stages: z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>),
+});
+export type TrendWeek = z.infer<typeof trendWeekSchema>;
+
+export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
+export type Trend = z.infer<typeof trendSchema>;
 
 const DAY = 86400;
 

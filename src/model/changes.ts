@@ -174,6 +174,7 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     stages: emptyStages(),
     cycleTime: null,
     leadTime: null,
+    review: null,
   };
 }
 

@@ -1,15 +1,8 @@
 import type { Change, Deploy } from '../domain.js';
+import type { DeployContents } from '../sources/git/deploy-contents.js';
 
-/** A deploy candidate with the landing commits it shipped first (from one rev-list per consecutive pair). */
-export interface DeployContents {
-  ref: string;
-  sha: string;
-  at: number;
-  /** landing shas reachable from this deploy and not from the one before it */
-  shipped: string[];
-  /** this deploy's commit is an ancestor of the previous deploy's (and not the same commit) */
-  rollback: boolean;
-}
+export type { DeployContents } from '../sources/git/deploy-contents.js';
+
 
 const HOTFIX = /\bhot-?fix/i;
 
@@ -22,7 +15,7 @@ export function assignDeploys(changes: Change[], contents: DeployContents[]): De
   const bySha = new Map(changes.map((c) => [c.sha, c]));
   const deployOf = new Map<string, Deploy>();
   const deploys: Deploy[] = contents.map((d) => {
-    const deploy: Deploy = { ref: d.ref, sha: d.sha, at: d.at, changeShas: [], rollback: d.rollback, failed: false, failureReasons: [], restoredAfter: null };
+    const deploy: Deploy = { ref: d.ref, sha: d.sha, at: d.at, changeShas: [], rollback: d.rollback, rework: false, failed: false, failureReasons: [], restoredAfter: null };
     for (const sha of d.shipped) {
       const change = bySha.get(sha);
       if (!change || change.deployedAt !== null) continue;
@@ -33,6 +26,7 @@ export function assignDeploys(changes: Change[], contents: DeployContents[]): De
     return deploy;
   });
   deploys.forEach((deploy, i) => {
+    deploy.rework = isReworkDeploy(deploy, bySha);
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
       if (!change?.revertedBy) continue;
@@ -59,7 +53,7 @@ export function mergeDeploys(changes: Change[]): DeployContents[] {
 }
 
 /** A deploy that carried only reverts or hotfixes: unplanned rework (DORA's deployment rework rate). */
-export function isReworkDeploy(deploy: Deploy, changesBySha: Map<string, Change>): boolean {
+function isReworkDeploy(deploy: Deploy, changesBySha: Map<string, Change>): boolean {
   if (deploy.changeShas.length === 0) return false;
   return deploy.changeShas.every((sha) => {
     const change = changesBySha.get(sha);

@@ -47,7 +47,7 @@ export function publishedReleases(releases: readonly GitHubRelease[]): DeployRef
 export function applyGitHubFailures(deploys: Deploy[], failed: readonly DeployRef[], incidents: readonly GitHubIncident[]): Deploy[] {
   const all = [
     ...deploys,
-    ...failed.map((f): Deploy => ({ ref: f.name, sha: f.sha, at: f.at, changeShas: [], rollback: false, failed: true, failureReasons: ['deployment status failure'], restoredAfter: null })),
+    ...failed.map((f): Deploy => ({ ref: f.name, sha: f.sha, at: f.at, changeShas: [], rollback: false, rework: false, failed: true, failureReasons: ['deployment status failure'], restoredAfter: null })),
   ].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
   all.forEach((deploy, i) => {
     if (deploy.failureReasons.includes('deployment status failure')) {

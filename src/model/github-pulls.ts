@@ -1,7 +1,8 @@
 import type { Change } from '../domain.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import { findAiMarkers } from './ai-markers.js';
-import { pullEvents, type PullRework } from './pull-events.js';
+import { pullEvents } from './pull-events.js';
+import { reviewOf } from './pull-review.js';
 
 export interface ApplyPullsOptions {
   requiredApprovals: number;
@@ -11,24 +12,17 @@ export interface ApplyPullsOptions {
   aiMarkers: readonly RegExp[];
 }
 
-/** What GitHub adds to a change beyond its events: kept beside the model for the review and CI figures. */
-export interface PullFacts {
-  pull: GitHubPull;
-  rework: PullRework;
-}
-
 const AI_AUTHORS = /^(copilot|copilot-swe-agent|devin-ai-integration|cursor|codex|claude|gemini-code-assist|openai-codex)(\[bot\])?$/i;
 
 /**
  * Joins merged pull requests to the changes git found, by merge commit (SPEC sections 1–2): a change gets
  * its PR's number, title, author, ready/first-review/approval times, and its first commit from the PR's own
- * commits (squash and rebase merges leave those out of the branch). A PR-landed change that git saw as a
- * plain commit was a rebase (several commits) or a squash without `(#N)`. Pure; mutates the changes.
- * Returns the PR facts by landing sha.
+ * commits (squash and rebase merges leave those out of the branch), and what its reviews and checks say
+ * (`review`). A PR-landed change that git saw as a plain commit was a rebase (several commits) or a squash
+ * without `(#N)`. Pure; mutates the changes.
  */
-export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], options: ApplyPullsOptions): Map<string, PullFacts> {
+export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], options: ApplyPullsOptions): void {
   const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha as string, p]));
-  const facts = new Map<string, PullFacts>();
   const absorbed = new Set<Change>();
   changes.forEach((change, index) => {
     const pull = bySha.get(change.sha);
@@ -62,11 +56,10 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
     if (AI_AUTHORS.test(pull.author)) evidence.push(`PR author: ${pull.author}`);
     change.aiEvidence = [...new Set(evidence)];
-    facts.set(change.sha, { pull, rework: events.rework });
+    change.review = reviewOf(pull, events.readyAt, events.rework);
   });
   // a rebase merge put the PR's commits on the branch one by one: they are this one change, not direct pushes
   for (let i = changes.length - 1; i >= 0; i--) if (absorbed.has(changes[i] as Change)) changes.splice(i, 1);
-  return facts;
 }
 
 /**

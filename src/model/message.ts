@@ -1,14 +1,5 @@
+import type { MessageFacts } from '../domain.js';
 import { findAiMarkers } from './ai-markers.js';
-
-/** What a commit message says that the model needs. */
-export interface MessageFacts {
-  subject: string;
-  bodyFirstLine: string;
-  landingUrl: string | null;
-  aiEvidence: string[];
-  revertsShas: string[];
-  revertsPrs: number[];
-}
 
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 // kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change

@@ -1,5 +1,5 @@
 import { STAGES } from '../domain.js';
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 import { terminalSafe } from './sanitize.js';
 
 const COLUMNS = [
@@ -8,15 +8,15 @@ const COLUMNS = [
   ...STAGES, 'cycleTime', 'leadTime', 'aiAssisted', 'reverted', 'revertedBy', 'flags',
 ] as const;
 
-/** One row per change with every timestamp and stage (seconds), RFC 4180 quoting. */
-export function renderCsv(report: Report, repositoryColumn = false): string {
+/** One row per change with every timestamp and stage (seconds), RFC 4180 quoting; a report over several repositories names each change's. */
+export function renderCsv(report: Report): string {
+  const repositoryColumn = report.repositories !== undefined;
   const head = repositoryColumn ? ['repository', ...COLUMNS] : [...COLUMNS];
   const rows = [head.join(',')];
   for (const ch of report.changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
     const row = COLUMNS.map((col) => cell(values[col]));
-    // an aggregate report names each change's repository
-    const repository = (ch as { repository?: string }).repository ?? report.repository.remote ?? report.repository.path;
+    const repository = ch.repository ?? report.repository.remote ?? report.repository.path;
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
   }
   return rows.join('\r\n') + '\r\n';

@@ -1,14 +1,16 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
-import type { Report, ReportChange } from '../report.js';
+import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml } from './sanitize.js';
+import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { healthSections, type HealthSection } from './health.js';
+import { renderRepositoryHtml } from './repositories.js';
 import { histogramChart, pairedBars, stackedShareBar } from './svg/bars.js';
-import { extraSections, type FigureSection } from './svg/figures.js';
-import { aiByStage, businessHours, doraNotes, countedChanges, histogram, httpUrl, trendOf } from './svg/report-data.js';
 import { AI_COLOUR, LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from './svg/scale.js';
 import { trendChart } from './svg/trend.js';
-import { headline, stageLabel } from './text.js';
+import { stageLabel } from './text.js';
+import { SHORT_STAGE_LABELS as SHORT } from '../stage-labels.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -22,19 +24,20 @@ const h = escapeHtml;
  */
 export function renderHtml(report: Report): string {
   const name = report.repository.remote ?? report.repository.path;
-  const hours = businessHours(report);
-  const extra = extraSections(report);
+  const hours = businessHoursText(report);
+  const health = healthSections(report);
   const body = report.changes.length === 0
-    ? [`<p class="headline">No changes merged between ${h(report.window.since)} and ${h(report.window.until)}.</p>`]
+    ? [renderRepositoryHtml(report), `<p class="headline">No changes merged between ${h(report.window.since)} and ${h(report.window.until)}.</p>`]
     : [
-        `<p class="headline">${h(headline(report))}</p>`,
+        `<p class="headline">${h(report.summary.headline)}</p>`,
         keyFigures(report),
+        renderRepositoryHtml(report),
         stages(report),
         dora(report),
         recommendations(report),
         leadTimeCharts(report),
-        ai(report, extra.find((x) => x.key === 'aiComparison')),
-        ...extra.filter((x) => x.key !== 'aiComparison').map(figureSection),
+        ai(report, health.find((x) => x.id === 'ai')),
+        ...health.filter((x) => x.id !== 'ai').map(healthSection),
         changesTable(report),
         deploys(report),
       ];
@@ -148,9 +151,6 @@ function recommendations(report: Report): string {
   return section('recommendations', 'What to do next', tableBlock(['What you measure', 'Measured', 'What it tells you', 'What you do next'], rows, 'llll', 'wide'));
 }
 
-/** Stage names short enough for a chart's row labels; the tables spell them out. */
-const SHORT: Record<StageName, string> = { coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait' };
-
 /** Charts side by side where the page is wide enough, one under the other on a phone. */
 function charts(...figures: string[]): string {
   return `<div class="charts">${figures.join('')}</div>`;
@@ -161,12 +161,12 @@ function leadTimeCharts(report: Report): string {
 }
 
 function distribution(report: Report): string {
-  const counted = countedChanges(report);
-  const deployed = counted.some((c) => c.leadTime !== null);
+  const { of, buckets } = report.summary.leadTimeHistogram;
+  const deployed = of === 'leadTime';
   const what = deployed ? 'lead time' : 'cycle time';
   const svg = histogramChart(
     { id: 'lead-time-distribution', title: `Distribution of ${what}`, description: `How many changes had a ${what} in each range (first commit → ${deployed ? 'deploy' : 'merge'}).` },
-    histogram(counted.map((c) => (deployed ? c.leadTime : c.cycleTime))),
+    buckets,
     STAGE_COLOURS.coding,
     'no change with a known duration',
   );
@@ -174,7 +174,7 @@ function distribution(report: Report): string {
 }
 
 function trend(report: Report): string {
-  const { weeks, computed } = trendOf(report);
+  const weeks = report.summary.trend.weeks;
   const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => (w.cycleTimeP50 ?? null) !== null);
   const svg = trendChart(
     { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week.' },
@@ -187,12 +187,12 @@ function trend(report: Report): string {
     ],
     formatDuration,
   );
-  const note = [computed ? 'Medians of the changes merged each week.' : '', useCycle ? 'Nothing deployed yet: cycle time stands in for lead time.' : ''].filter(Boolean).join(' ');
+  const note = ['Medians of the changes merged each week.', useCycle ? 'Nothing deployed yet: cycle time stands in for lead time.' : ''].filter(Boolean).join(' ');
   return figure(svg, 'Weekly trend: lead time and stage medians', note);
 }
 
-function ai(report: Report, comparison: FigureSection | undefined): string {
-  const groups = aiByStage(countedChanges(report));
+function ai(report: Report, comparison: HealthSection | undefined): string {
+  const groups = report.summary.aiComparison;
   const svg = pairedBars(
     { id: 'ai-vs-other', title: 'AI-assisted vs other changes: p50 of each stage', description: 'Median of each stage for changes carrying an AI marker (a lower bound) and for the rest.' },
     groups.assisted.count === 0 ? [] : STAGES.map((k) => ({ label: SHORT[k], values: [groups.assisted.stages[k], groups.other.stages[k]] })),
@@ -200,20 +200,17 @@ function ai(report: Report, comparison: FigureSection | undefined): string {
     formatDuration,
     'no AI-assisted change found in the window',
   );
-  const small = groups.assisted.count > 0 && Math.min(groups.assisted.count, groups.other.count) < 10 ? 'Fewer than 10 changes in a group: too few to compare with confidence.' : '';
+  const small = groups.assisted.count > 0 ? (groups.note ?? '') : '';
   return section('ai', 'AI-assisted vs other', charts(figure(svg, 'p50 per stage, AI-assisted and other', small), comparison ? `<div>${figureBody(comparison)}</div>` : ''));
 }
 
-function figureSection(s: FigureSection): string {
-  return section(`summary-${s.key.replace(/[^a-zA-Z0-9-]/g, '')}`, s.title, figureBody(s));
+function healthSection(s: HealthSection): string {
+  return section(`health-${s.id}`, s.title, figureBody(s));
 }
 
-function figureBody(s: FigureSection): string {
+function figureBody(s: HealthSection): string {
   const figures = s.figures.length === 0 ? '' : tableBlock(['Figure', 'Value'], s.figures.map(([k, v]) => `<tr><th scope="row">${h(k)}</th>${num(v)}</tr>`), 'lr');
-  const tables = s.tables.map((t) =>
-    (t.title === '' ? '' : `<h3>${h(t.title)}${t.more > 0 ? ` <span class="muted">(first ${t.rows.length} of ${t.rows.length + t.more})</span>` : ''}</h3>`) +
-    tableBlock(t.head, t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : num(c))).join('')}</tr>`), `l${'r'.repeat(t.head.length)}`),
-  );
+  const tables = s.tables.map((t) => tableBlock(t.head, t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<td>${h(c)}</td>` : num(c))).join('')}</tr>`), `l${'r'.repeat(t.head.length)}`));
   return [figures, ...tables].join('\n');
 }
 
@@ -239,9 +236,8 @@ const COLUMNS: Column[] = [
 ];
 
 function changesTable(report: Report): string {
-  const counted = new Set(countedChanges(report));
   const head = COLUMNS.map((c) => `<th scope="col" data-type="${c.type}"${c.type === 'number' ? ' class="num"' : ''}><button type="button">${h(c.head)}</button></th>`).join('');
-  const rows = report.changes.map((ch) => `<tr${counted.has(ch) ? '' : ' class="not-counted" title="left out of the stage figures"'}>${COLUMNS.map((c) => c.cell(ch)).join('')}</tr>`);
+  const rows = report.changes.map((ch) => `<tr${ch.counted ? '' : ' class="not-counted" title="left out of the stage figures"'}>${COLUMNS.map((c) => c.cell(ch)).join('')}</tr>`);
   return section(
     'changes',
     `Changes (${report.changes.length})`,

@@ -1,6 +1,4 @@
-import type { AggregateReport } from '../aggregate/aggregate.js';
-import { renderRepositoryTable } from '../aggregate/render.js';
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
@@ -14,15 +12,12 @@ export interface RenderOptions {
   color: boolean;
 }
 
-const isAggregate = (report: Report): report is AggregateReport => Array.isArray((report as AggregateReport).repositories);
-
 /** The renderers, by format name: one registry, so every command offers the same formats. */
 export const RENDERERS: Record<Format, (report: Report, options: RenderOptions) => string | Iterable<string>> = {
-  text: (report, options) =>
-    isAggregate(report) ? `${renderRepositoryTable(report, options)}\n${renderText(report, options)}` : renderText(report, options),
+  text: (report, options) => renderText(report, options),
   // in pieces: a report of a whole large history is never one huge string
   json: (report) => renderJsonChunks(report),
-  csv: (report) => renderCsv(report, isAggregate(report)),
+  csv: (report) => renderCsv(report),
   markdown: (report) => renderMarkdown(report),
   html: (report) => renderHtml(report),
 };

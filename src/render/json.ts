@@ -1,4 +1,4 @@
-import type { Report } from '../report.js';
+import type { Report } from '../report/schema.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 const LIST_KEYS = ['changes', 'deploys'] as const;

@@ -1,12 +1,13 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
-import type { Report, ReportChange } from '../report.js';
+import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { healthSections, type HealthSection } from './health.js';
+import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
-import { extraSections, type FigureSection } from './svg/figures.js';
-import { businessHours, countedChanges, doraNotes, dominantStage, httpUrl, slowestChanges, trendOf } from './svg/report-data.js';
-import { headline, stageLabel } from './text.js';
+import { stageLabel } from './text.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -39,12 +40,14 @@ function mdLine(text: string): string {
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [...header(report)];
+  const repositories = renderRepositoryMarkdown(report);
+  if (repositories) out.push(repositories);
   if (report.changes.length === 0) {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
   } else {
-    out.push(`> **${md(headline(report))}**`, '');
+    out.push(`> **${md(report.summary.headline)}**`, '');
     out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
-    for (const section of extraSections(report)) out.push(...figureSection(section));
+    for (const section of healthSections(report)) out.push(...healthSection(section));
     out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
   }
   out.push(...notes(report));
@@ -55,7 +58,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function header(report: Report): string[] {
   const r = report.repository;
   const detail = report.deploySignal.detail ? ` (${md(report.deploySignal.detail)})` : '';
-  const hours = businessHours(report);
+  const hours = businessHoursText(report);
   return [
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
@@ -126,18 +129,15 @@ function flow(report: Report): string[] {
   return ['### Flow', '', ...lines, ''];
 }
 
-function figureSection(section: FigureSection): string[] {
+function healthSection(section: HealthSection): string[] {
   const out = [`### ${md(section.title)}`, ''];
   if (section.figures.length > 0) out.push(...table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
-  for (const t of section.tables) {
-    if (t.title) out.push(`**${md(t.title)}**${t.more > 0 ? ` (first ${t.rows.length} of ${t.rows.length + t.more})` : ''}`, '');
-    out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r) => r.map(md))));
-  }
+  for (const t of section.tables) out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r) => r.map(md))));
   return out;
 }
 
 function trend(report: Report): string[] {
-  const { weeks, computed } = trendOf(report);
+  const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
   const lead = weeks.map((w) => w.leadTimeP50);
   const useLead = lead.some((v) => v !== null);
@@ -152,7 +152,8 @@ function trend(report: Report): string[] {
   return details(
     `Weekly trend: ${useLead ? 'lead' : 'cycle'} time p50 ${spark}`.trimEnd(),
     [
-      ...(computed ? ['Medians of the changes merged each week (weeks start Monday, UTC).', ''] : []),
+      'Medians of the changes merged each week (weeks start Monday, UTC).',
+      '',
       ...table(['Week of', 'Changes', 'Lead time p50', 'Cycle time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrr', rows),
     ],
   );
@@ -162,7 +163,7 @@ function deploys(report: Report): string[] {
   if (report.deploys.length === 0) return [];
   const rows = report.deploys.map((d) => [
     md(d.ref),
-    md(time(d.at)),
+    md(minuteOf(d.at)),
     String(d.changes),
     md([d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ') || 'ok'),
     formatDuration(d.restoredAfter),
@@ -171,24 +172,20 @@ function deploys(report: Report): string[] {
 }
 
 function slowest(report: Report): string[] {
-  const top = slowestChanges(report);
+  const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
-  const rows = top.map((ch) => {
-    const stage = dominantStage(ch);
-    return [changeRef(ch), md(ch.title), formatDuration(ch.leadTime ?? ch.cycleTime), stage ? md(`${stageLabel(stage, report)} ${formatDuration(ch.stages[stage])}`) : '—'];
-  });
+  const rows = top.map((ch) => [changeRef(ch), md(ch.title), formatDuration(ch.total), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds)}`) : '—']);
   return details(`Slowest changes (${top.length})`, table(['Change', 'Title', 'Total', 'Mostly'], 'llrl', rows));
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
-  const counted = new Set(countedChanges(report));
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
     changeRef(ch),
     md(ch.title),
     md(ch.author),
-    md(ch.kind) + (counted.has(ch) ? '' : ' (not counted)'),
-    md(time(ch.mergedAt)),
+    md(ch.kind) + (ch.counted ? '' : ' (not counted)'),
+    md(minuteOf(ch.mergedAt)),
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s])),
     formatDuration(ch.leadTime),
     ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
@@ -213,7 +210,7 @@ function details(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${escapeHtml(summary)}</summary>`, '', ...body, '</details>', ''];
 }
 
-function changeRef(ch: ReportChange): string {
+function changeRef(ch: Pick<ReportChange, 'id' | 'url'>): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }
@@ -224,10 +221,6 @@ function num(value: number | null, digits = 2): string {
 
 function day(iso: string): string {
   return iso.slice(0, 10);
-}
-
-function time(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
 }
 
 function median(seconds: number | null): string {

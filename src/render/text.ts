@@ -2,8 +2,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { STAGES, type StageName } from '../domain.js';
 import { sparkline } from '../metrics/trend.js';
-import type { Report, ReportChange } from '../report.js';
+import type { Report } from '../report/schema.js';
+import { stageLabel as label } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { renderRepositoryText } from './repositories.js';
 import { terminalSafe } from './sanitize.js';
 
 export interface TextOptions {
@@ -17,20 +19,15 @@ const BAR_WIDTH = 20;
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 export function stageLabel(stage: StageName, report: Report): string {
-  const gitOnly = !report.sources.includes('github');
-  switch (stage) {
-    case 'coding': return 'coding';
-    case 'pickup': return 'pickup (waiting for review)';
-    case 'review': return gitOnly ? 'review & merge wait' : 'review & rework';
-    case 'merge': return 'merge wait (approved)';
-    case 'deploy': return 'deploy wait';
-  }
+  return label(stage, !report.sources.includes('github'));
 }
 
 /** The terminal report: plain text with optional colour, at most 100 columns wide. */
 export function renderText(report: Report, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
+  const repositories = renderRepositoryText(report, options);
+  if (repositories) out.push(repositories);
   const s = report.summary;
   out.push(c.bold(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`));
   out.push(wrap(`branch ${terminalSafe(report.repository.branch)} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`, 100));
@@ -43,7 +40,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`);
     return finish(out, report, c);
   }
-  out.push(c.bold(wrap(headline(report), 100)));
+  out.push(c.bold(wrap(terminalSafe(s.headline), 100)));
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
   out.push(c.dim(`${s.changes} change(s) counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${s.shareBasis.changes} ${s.shareBasis.kind} change(s).`));
   out.push('');
@@ -77,20 +74,6 @@ function finish(out: string[], report: Report, c: ChalkInstance): string {
     for (const note of report.notes) out.push(c.dim(wrap(`· ${note}`, 100)));
   }
   return out.join('\n') + '\n';
-}
-
-/** One sentence: how much of the lead time is waiting, and where. */
-export function headline(report: Report): string {
-  const st = report.summary.stages;
-  const share = (k: StageName): number => st[k].share ?? 0;
-  const waits = (['pickup', 'review', 'merge', 'deploy'] as StageName[])
-    .filter((k) => share(k) > 0)
-    .sort((a, b) => share(b) - share(a));
-  const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-  const basis = report.summary.shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
-  if (st.coding.share === null) return `No change has a known first commit: the ${basis} cannot be split.`;
-  const parts = waits.map((k) => `${stageLabel(k, report)} ${formatPercent(share(k))}`).join(', ');
-  return `${formatPercent(waiting)} of the ${basis} is spent waiting${parts ? ` (${parts})` : ''}, ${formatPercent(share('coding'))} coding.`;
 }
 
 function trendLines(report: Report, c: ChalkInstance): string[] {
@@ -184,18 +167,15 @@ function recommendations(report: Report, c: ChalkInstance): string[] {
 }
 
 function slowest(report: Report, c: ChalkInstance): string[] {
-  const total = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
-  const counted = report.changes.filter((ch) => ch.kind !== 'sync' && total(ch) >= 0 && !ch.bot);
-  const top = [...counted].sort((a, b) => total(b) - total(a) || a.id.localeCompare(b.id)).slice(0, 5);
+  const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
   const table = new Table({ head: ['change', 'title', 'total', 'mostly'], chars: COMPACT, style: { head: [], border: [] }, colWidths: [12, 41, 11, 31], wordWrap: false });
   for (const ch of top) {
-    const dominant = STAGES.reduce<StageName | null>((best, k) => ((ch.stages[k] ?? -1) > (best === null ? -1 : (ch.stages[best] ?? -1)) ? k : best), null);
     table.push([
       truncate(terminalSafe(ch.id), 10),
       truncate(terminalSafe(ch.title), 39),
-      formatDuration(total(ch)),
-      dominant ? truncate(`${stageLabel(dominant, report)} ${formatDuration(ch.stages[dominant])}`, 29) : '',
+      formatDuration(ch.total),
+      ch.stage ? truncate(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds)}`, 29) : '',
     ]);
   }
   return [c.bold('Slowest changes'), table.toString()];

@@ -3,7 +3,7 @@ import { advise, applicableRules, RULES } from '../../src/advice/index.js';
 import { duration, percent } from '../../src/advice/format.js';
 import type { AdviceInput } from '../../src/advice/types.js';
 import { DEFAULT_THRESHOLDS } from '../../src/config/defaults.js';
-import type { Report } from '../../src/report.js';
+import type { Report } from '../../src/report/schema.js';
 import { deepFreeze, gitOnly, healthy, patch } from './build.js';
 
 const t = DEFAULT_THRESHOLDS;

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
-import { renderRepositoryMarkdown, renderRepositoryTable } from '../../src/aggregate/render.js';
 import { ConfigError } from '../../src/errors.js';
-import type { Report } from '../../src/report.js';
 import { change, D, deploy, H, report } from './report-builder.js';
 
 /*
  * Two repositories, every figure by hand (hours):
  *  one  (4 weeks, Jan 1–29): lead times 1, 2, 3, each half coding, half review; sizes 150, 500, unknown;
- *       a bot change (lead 100) its report left out; 4 deploys, 1 failed (restored after 2h); 1 of 4 rework
+ *       a bot change (lead 100) its report left out; one change with clock skew; 4 deploys, 1 failed
+ *       (restored after 2h); 1 of 4 rework
  *  two  (8 weeks, Jan 1–Feb 26): lead times 10, 20, all coding; sizes 10, 250; a sync (lead 50) left out;
  *       4 deploys, 2 failed (restored after 6h, and not yet); no rework
  * Combined lead times 1, 2, 3, 10, 20: p50 3 (the mean of the medians would be 8.5), p75 10, p90 16.
@@ -23,7 +22,7 @@ const one = report({
   repository: { path: '/r/one', remote: 'acme/one' },
   window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z' },
   changes: [
-    change({ ...split(1, 0.5), mergedAt: '2026-01-03T00:00:00Z', additions: 100, deletions: 50, files: 2 }),
+    change({ ...split(1, 0.5), mergedAt: '2026-01-03T00:00:00Z', additions: 100, deletions: 50, files: 2, flags: ['clock-skew'] }),
     change({ ...split(2, 0.5), mergedAt: '2026-01-10T00:00:00Z', additions: 300, deletions: 200, files: 9, reverted: true, revertedBy: 'ffff' }),
     change({ ...split(3, 0.5), mergedAt: '2026-01-20T00:00:00Z' }),
     change({ ...split(100, 1), mergedAt: '2026-01-21T00:00:00Z', bot: true, author: 'dependabot[bot]', additions: 1, deletions: 1 }),
@@ -31,10 +30,9 @@ const one = report({
   deploys: [
     deploy({ at: '2026-01-05T10:00:00Z' }),
     deploy({ at: '2026-01-12T10:00:00Z', failed: true, restoredAfter: 2 * H }),
-    deploy({ at: '2026-01-19T10:00:00Z' }),
+    deploy({ at: '2026-01-19T10:00:00Z', rework: true }),
     deploy({ at: '2026-01-26T10:00:00Z' }),
   ],
-  summary: { changes: 3, excluded: { bots: 1, syncs: 0 }, flow: { anomalies: { clockSkew: 1 }, size: { count: 2, p50: null, p90: null, over200: null, over400: null }, reverted: 1 }, dora: { reworkRate: { value: 0.25, count: 4 } } },
   notes: ['git only'],
   warnings: ['shallow clone'],
 });
@@ -52,7 +50,6 @@ const two = report({
     deploy({ at: '2026-02-09T10:00:00Z', failed: true }),
     deploy({ at: '2026-02-16T10:00:00Z' }),
   ],
-  summary: { changes: 2, excluded: { bots: 0, syncs: 1 }, dora: { reworkRate: { value: 0, count: 4 } } },
   notes: ['git only'],
 });
 
@@ -100,11 +97,19 @@ describe('aggregateReports', () => {
     expect(d.reworkRate).toMatchObject({ value: 1 / 8, count: 8 });
   });
 
-  it('has a row per repository over the same changes', () => {
-    expect(all.repositories).toEqual([
+  it('has a row per repository over the same changes, with its top recommendation', () => {
+    expect(all.repositories).toMatchObject([
       { name: 'acme/one', path: '/r/one', remote: 'acme/one', branch: 'main', window: one.window, deploySignal: 'tags', changes: 3, leadTimeP50: 2 * H, cycleTimeP50: 2 * H, deploys: 4, failedDeploys: 1, deploymentFrequency: 1, changeFailureRate: 0.25 },
       { name: 'acme/two', path: '/r/two', remote: 'acme/two', branch: 'main', window: two.window, deploySignal: 'tags', changes: 2, leadTimeP50: 15 * H, cycleTimeP50: 15 * H, deploys: 4, failedDeploys: 2, deploymentFrequency: 0.5, changeFailureRate: 0.5 },
     ]);
+    // one: failure rate 25% (impact 2h restore × 1 failure) outranks large changes (review p50 1h × 3 × half over 400 = 1.5h)
+    // two: failure rate 50% (6h × 2 = 12h); nothing over 400 lines
+    expect(all.repositories?.map((r) => r.topRecommendation?.id)).toEqual(['change-failure-rate', 'change-failure-rate']);
+  });
+
+  it('makes recommendations for the whole, ranked by the hours they account for', () => {
+    // failure rate 3/8 (restore p50 4h × 3 failed = 12h), then large changes (review p50 0.5h × 5 × 25% = 0.6h)
+    expect(all.recommendations.map((r) => [r.id, r.impact])).toEqual([['change-failure-rate', 12], ['large-changes', 0.6]]);
   });
 
   it('is a report: the union window, every change and deploy in time order naming its repository', () => {
@@ -119,7 +124,6 @@ describe('aggregateReports', () => {
     expect(all.deploys.map((d) => d.repository)).toEqual(['acme/one', 'acme/two', 'acme/one', 'acme/one', 'acme/one', 'acme/two', 'acme/two', 'acme/two']);
     expect(all.summary.trend.weeks).toHaveLength(9);
     expect(all.summary.trend.weeks.reduce((n, w) => n + w.changes, 0)).toBe(5);
-    expect(all.recommendations).toEqual([]);
     expect(all.notes).toEqual(['git only']);
     expect(all.warnings).toEqual([
       'acme/one: shallow clone',
@@ -128,7 +132,7 @@ describe('aggregateReports', () => {
   });
 
   it('leaves bot changes out everywhere when any report left its own out, and says so', () => {
-    const withBots = report({ ...two, repository: { remote: 'acme/three' }, changes: [...two.changes, change({ ...split(5, 1), bot: true })], summary: { excluded: { bots: 0, syncs: 1 } } });
+    const withBots = report({ ...two, repository: { remote: 'acme/three' }, changes: [...two.changes, change({ ...split(5, 1), bot: true })], policy: { ...two.policy, includeBots: true } });
     const mixed = aggregateReports([one, withBots]);
     expect(mixed.summary.changes).toBe(5);
     expect(mixed.summary.excluded.bots).toBe(2);
@@ -170,25 +174,3 @@ describe('aggregateReports', () => {
   });
 });
 
-describe('repository table', () => {
-  const hostile: Report = report({ ...two, repository: { remote: 'evil|\u001b[31mrepo<b>' } });
-  const all = aggregateReports([one, hostile]);
-
-  it('text: a row per repository and the combined row, control characters stripped', () => {
-    const text = renderRepositoryTable(all, { color: false });
-    const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
-    expect(rows).toEqual([
-      ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate'],
-      ['acme/one', '2026-01-01 → 2026-01-29', '3', '2h', '2h', '4', '1.00', '25%'],
-      ['evil|repo<b>', '2026-01-01 → 2026-02-26', '2', '15h', '15h', '4', '0.50', '50%'],
-      ['all 2', '2026-01-01 → 2026-02-26', '5', '3h', '3h', '8', '1.00', '38%'],
-    ]);
-    expect(text).not.toContain('\u001b');
-  });
-
-  it('markdown: names escaped', () => {
-    const md = renderRepositoryMarkdown(all);
-    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 2 | 15h | 15h | 4 | 0.50 | 50% |');
-    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **5** | **3h** | **3h** | **8** | **1.00** | **38%** |');
-  });
-});

@@ -1,7 +1,8 @@
 import { STAGES, type Stages } from '../../src/domain.js';
 import type { Dora, DoraFigure } from '../../src/metrics/dora.js';
 import type { Distribution } from '../../src/metrics/percentile.js';
-import type { Report, ReportChange, ReportDeploy, ReportSummary } from '../../src/report.js';
+import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
+import type { Report, ReportChange, ReportDeploy, ReportSummary } from '../../src/report/schema.js';
 
 /** Plain-data builders for Report objects: every figure a test does not set is empty (count 0, values null). */
 
@@ -50,12 +51,24 @@ export function summary(v: SummaryValues = {}): ReportSummary {
     shareBasis: { kind: 'deployed', changes: 0 },
     cycleTime: dist(cycleTime),
     leadTime: dist(leadTime),
-    flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null }, reverted: 0 },
+    flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null, buckets: [] }, reverted: 0 },
     ai: { assisted: 0, other: 0, lowerBound: true },
     dora: dora(doraValues),
     trend: { weeks: [] },
+    headline: '',
+    leadTimeHistogram: { of: 'leadTime', buckets: [] },
+    slowest: [],
+    review: null,
+    rework: null,
+    ci: null,
+    wip: null,
+    aiComparison: { assisted: aiGroup(), other: aiGroup(), note: null },
     ...rest,
   };
+}
+
+function aiGroup(): ReportSummary['aiComparison']['assisted'] {
+  return { count: 0, p50Size: null, failureRate: null, reworkShare: null, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } };
 }
 
 let serial = 0;
@@ -77,6 +90,7 @@ export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Par
     deletions: null,
     files: null,
     bot: false,
+    counted: true,
     firstCommitAt: '2026-01-01T00:00:00Z',
     readyAt: null,
     firstReviewAt: null,
@@ -90,13 +104,14 @@ export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Par
     aiEvidence: [],
     reverted: false,
     revertedBy: null,
+    review: null,
     ...p,
     stages,
   };
 }
 
 export function deploy(p: Partial<ReportDeploy> = {}): ReportDeploy {
-  return { ref: 'v1', sha: 'abcdef0', at: '2026-01-10T00:00:00Z', changes: 1, failed: false, rollback: false, failureReasons: [], restoredAfter: null, ...p };
+  return { ref: 'v1', sha: 'abcdef0', at: '2026-01-10T00:00:00Z', changes: 1, failed: false, rollback: false, rework: false, failureReasons: [], restoredAfter: null, ...p };
 }
 
 export interface ReportValues extends Partial<Omit<Report, 'summary' | 'repository' | 'businessHours'>> {
@@ -118,8 +133,10 @@ export function report(v: ReportValues = {}): Report {
     sources: ['git'],
     deploySignal: { kind: 'tags', detail: '2 tag(s) matching ^v' },
     businessHours: null,
+    policy: { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } },
     changes: [],
     deploys: [],
+    openPulls: [],
     summary: summary(summaryValues),
     recommendations: [],
     notes: [],

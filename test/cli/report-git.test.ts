@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportChange } from '../../src/report.js';
+import type { Report, ReportChange } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { mainScenario } from '../scenarios.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReports, type ComparisonRow } from '../../src/compare/compare.js';
-import type { Report } from '../../src/report.js';
+import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { auditMainWindows } from '../scenarios.js';
 

@@ -53,7 +53,7 @@ describe('readReportFile', () => {
     ['not-json', 'flowaudit · acme/one\n', "report '<dir>/not-json.json' is not JSON: "],
     ['array', '[1,2]', "'<dir>/array.json' is not a flowaudit JSON report (it has no schemaVersion)"],
     ['v2', JSON.stringify({ ...report(), schemaVersion: 2 }), "report '<dir>/v2.json' has schemaVersion 2; this flowaudit reads schemaVersion 1"],
-    ['partial', JSON.stringify({ schemaVersion: 1, summary: {} }), "report '<dir>/partial.json' is incomplete: it has no changes, deploys, window, repository"],
+    ['partial', JSON.stringify({ schemaVersion: 1, summary: {} }), "report '<dir>/partial.json' is not a valid flowaudit report: generatedAt: Invalid input: expected string, received undefined"],
   ])('%s: a clear ConfigError', async (name, text, message) => {
     const path = text === null ? join(dir, `${name}.json`) : file(`${name}.json`, text);
     const error = await readReportFile(path).then(() => null, (e: unknown) => e);

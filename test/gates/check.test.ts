@@ -9,7 +9,7 @@ const subject = report({
     changes: 12,
     leadTime: { count: 12, p50: 9.5 * D, p75: 12 * D, p90: 20 * D, mean: 10 * D },
     stages: { pickup: { count: 12, p50: null, p75: 3 * H }, review: { count: 12, p50: 2 * H, share: 0.25 } },
-    flow: { anomalies: { clockSkew: 0 }, size: { count: 12, p50: 120, p90: 500, over200: 0.25, over400: 0.125 }, reverted: 1 },
+    flow: { anomalies: { clockSkew: 0 }, size: { count: 12, p50: 120, p90: 500, over200: 0.25, over400: 0.125, buckets: [] }, reverted: 1 },
     dora: { changeFailureRate: { value: 3 / 20, count: 20 }, deploymentFrequency: { value: 2.5, count: 10 } },
   },
 });

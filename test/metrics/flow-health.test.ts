@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AdviceSummary } from '../../src/advice/types.js';
-import type { Change, Stages } from '../../src/domain.js';
+import type { Change, OpenPull, Stages } from '../../src/domain.js';
 import { computeFlowHealth, type FlowHealth } from '../../src/metrics/flow-health.js';
-import type { PullFacts } from '../../src/model/github-pulls.js';
-import type { GitHubCheck, GitHubOpenPull, GitHubPull, GitHubReview } from '../../src/sources/github/types.js';
+import { reviewOf } from '../../src/model/pull-review.js';
+import type { GitHubCheck, GitHubPull, GitHubReview } from '../../src/sources/github/types.js';
 
 const T = 1_000_000;
 const noStages: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null };
@@ -13,7 +13,7 @@ const change = (sha: string, over: Partial<Change>): Change =>
     id: sha, number: null, title: sha, author: 'x', authorEmail: 'x@x', url: null, branch: null, kind: 'merge', sha,
     commitShas: [sha], commits: 1, size: null, bot: false, firstCommitAt: null, lastCommitAt: null, readyAt: null,
     firstReviewAt: null, approvedAt: null, mergedAt: T, deployedAt: null, forkPoints: [], forkPointAt: null, flags: [],
-    aiEvidence: [], revertedBy: null, isRevert: false, stages: { ...noStages }, cycleTime: null, leadTime: null, ...over,
+    aiEvidence: [], revertedBy: null, isRevert: false, stages: { ...noStages }, cycleTime: null, leadTime: null, review: null, ...over,
   }) as Change;
 
 const review = (author: string, state: string, at: number, authorIsBot = false): GitHubReview => ({ author, authorIsBot, state, submittedAt: T + at });
@@ -25,11 +25,12 @@ const pull = (over: Partial<GitHubPull>): GitHubPull => ({
   headRefName: 'b', additions: 0, deletions: 0, changedFiles: 1, labels: [], commits: [], reviews: [], comments: [], events: [],
   checks: [], wasDraft: false, ...over,
 });
-const fact = (p: GitHubPull, commits = 0, forcePushes = 0, changesRequested = false): PullFacts => ({
-  pull: p, rework: { commitsAfterFirstReview: commits, forcePushesAfterFirstReview: forcePushes, changesRequested },
+/** What the model keeps of the pull request behind `c` (the review figures read only that). */
+const withPull = (c: Change, p: GitHubPull, commits = 0, forcePushes = 0, changesRequested = false): Change => ({
+  ...c, review: reviewOf(p, c.readyAt ?? p.createdAt, { commitsAfterFirstReview: commits, forcePushesAfterFirstReview: forcePushes, changesRequested }),
 });
-const open = (author: string, createdAt: number, isDraft = false, authorIsBot = false): GitHubOpenPull => ({
-  number: 9, title: '', url: '', author, authorIsBot, createdAt: T + createdAt, updatedAt: T + createdAt, isDraft, baseRefName: 'main',
+const open = (author: string, createdAt: number, isDraft = false, bot = false): OpenPull => ({
+  number: 9, title: '', url: null, author, bot, createdAt: T + createdAt, isDraft,
 });
 
 function github(): { health: FlowHealth } {
@@ -46,28 +47,28 @@ function github(): { health: FlowHealth } {
     stages: { ...noStages, pickup: 200 }, aiEvidence: ['label: ai'], revertedBy: 'r1',
   });
   const d = change('d', { author: 'Dana', kind: 'direct', mergedAt: T + 5000, size: { additions: 10, deletions: 0, files: 1 } });
-  const facts = new Map<string, PullFacts>([
-    ['a', fact(pull({
+  const reviewed = [
+    withPull(a, pull({
       author: 'alice', createdAt: T, mergedAt: T + 1000,
       reviews: [review('bob', 'APPROVED', 100)],
       // build failed then passed on the same commit: flaky; wall 50 → 600 = 550
       checks: [check('build', 50, 250, 'FAILURE'), check('build', 300, 600, 'SUCCESS'), check('lint', 60, 120, 'SUCCESS')],
-    }), 1)],
-    ['b', fact(pull({
+    }), 1),
+    withPull(b, pull({
       author: 'bob', createdAt: T + 2000, mergedAt: T + 2400,
       reviews: [review('carol', 'COMMENTED', 2050), review('bob', 'COMMENTED', 2060), review('carol', 'APPROVED', 2100), review('dependabot[bot]', 'APPROVED', 2100, true), { author: 'eve', authorIsBot: false, state: 'PENDING', submittedAt: null }],
       // lint failed twice, never passed: not flaky; wall 2000 → 2200 = 200
       checks: [check('build', 2000, 2200, 'SUCCESS'), check('lint', 2010, 2020, 'FAILURE'), check('lint', 2030, 2040, 'FAILURE')],
-    }))],
-    ['c', fact(pull({
+    })),
+    withPull(c, pull({
       author: 'carol', createdAt: T + 3000, mergedAt: T + 4000,
       reviews: [review('bob', 'CHANGES_REQUESTED', 3300), review('bob', 'APPROVED', 3500), review('dave', 'COMMENTED', 3600)],
       comments: [{ author: 'alice', authorIsBot: false, createdAt: T + 3200 }],
       checks: [check('build', 3000, 3400, 'FAILURE'), check('build', 3410, 3900, 'SUCCESS')],
-    }), 0, 1, true)],
-  ]);
+    }), 0, 1, true),
+  ];
   const openPulls = [open('alice', 4000), open('erin', 8000), open('frank', 9000, true), open('renovate[bot]', 1000, false, true), open('dave', 7000)];
-  return { health: computeFlowHealth({ changes: [a, b, c, d], facts, openPulls, now: T + 10_000, github: true }) };
+  return { health: computeFlowHealth({ changes: [...reviewed, d], openPulls, now: T + 10_000, github: true }) };
 }
 
 describe('flow health, GitHub mode', () => {
@@ -102,11 +103,8 @@ describe('flow health, GitHub mode', () => {
   });
 
   it('clamps the wait on checks to the merge stage', () => {
-    const x = change('x', { approvedAt: T, mergedAt: T + 100 });
-    const health = computeFlowHealth({
-      changes: [x], openPulls: [], now: T, github: true,
-      facts: new Map([['x', fact(pull({ checks: [check('ci', 0, 500, 'SUCCESS')] }))]]),
-    });
+    const x = withPull(change('x', { approvedAt: T, mergedAt: T + 100 }), pull({ checks: [check('ci', 0, 500, 'SUCCESS')] }));
+    const health = computeFlowHealth({ changes: [x], openPulls: [], now: T, github: true });
     expect(health.ci?.mergeWaitOnChecksShare).toBe(1);
   });
 
@@ -129,7 +127,7 @@ describe('flow health, GitHub mode', () => {
   });
 
   it('leaves shares null, not 0, when there is nothing to divide', () => {
-    const health = computeFlowHealth({ changes: [], facts: new Map(), openPulls: [], now: T, github: true });
+    const health = computeFlowHealth({ changes: [], openPulls: [], now: T, github: true });
     expect(health.review).toMatchObject({ reviews: 0, topTwoShare: null, unreviewedShare: null, reviewsPerChange: null });
     expect(health.ci).toMatchObject({ p50: null, flakyRate: null, mergeWaitOnChecksShare: null, worstFlaky: [] });
     expect(health.wip).toEqual({ open: 0, drafts: 0, p50Age: null, p90Age: null, activeAuthors: 0, perAuthor: null });
@@ -144,7 +142,7 @@ describe('flow health, git-only mode', () => {
       changes.push(change(`ai${i}`, { size: { additions: 10 * i, deletions: 0, files: 1 }, aiEvidence: ['Made-with: Cursor'], leadTime: 100 * i, stages: { ...noStages, coding: i }, revertedBy: i <= 2 ? 'r' : null }));
       changes.push(change(`o${i}`, { size: { additions: i, deletions: 0, files: 1 }, leadTime: 10 * i, revertedBy: i === 1 ? 'r' : null }));
     }
-    const health = computeFlowHealth({ changes, facts: new Map(), openPulls: [], now: T, github: false });
+    const health = computeFlowHealth({ changes, openPulls: [], now: T, github: false });
     expect(health.review).toBeNull();
     expect(health.rework).toBeNull();
     expect(health.ci).toBeNull();

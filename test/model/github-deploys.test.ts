@@ -31,7 +31,7 @@ describe('deploys from GitHub', () => {
   });
 
   it('fails a deploy on a failed status or an incident before the next deploy, restored at the next deploy or the close', () => {
-    const ok = (ref: string, t: string): Deploy => ({ ref, sha: ref, at: at(t), changeShas: [], rollback: false, failed: false, failureReasons: [], restoredAfter: null });
+    const ok = (ref: string, t: string): Deploy => ({ ref, sha: ref, at: at(t), changeShas: [], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null });
     const incidents: GitHubIncident[] = [{ number: 7, title: 'down', url: '', createdAt: at('2026-03-03T12:00:00Z'), closedAt: at('2026-03-03T15:00:00Z'), labels: ['incident'] }];
     const all = applyGitHubFailures(
       [ok('d1', '2026-03-01T10:05:00Z'), ok('d2', '2026-03-03T10:00:00Z'), ok('d3', '2026-03-04T10:00:00Z')],

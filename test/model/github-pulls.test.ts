@@ -8,7 +8,7 @@ const direct = (sha: string, authoredAt: number, committedAt: number): Change =>
   id: sha.slice(0, 10), number: null, title: `commit ${sha}`, author: 'ada', authorEmail: 'ada@x', url: null, branch: null, kind: 'direct',
   sha, commitShas: [sha], commits: 1, size: { additions: 10, deletions: 1, files: 1 }, bot: false, firstCommitAt: authoredAt, lastCommitAt: authoredAt,
   readyAt: null, firstReviewAt: null, approvedAt: null, mergedAt: committedAt, deployedAt: null, forkPoints: [], forkPointAt: null, flags: [],
-  aiEvidence: [], revertedBy: null, isRevert: false, stages: emptyStages(), cycleTime: null, leadTime: null,
+  aiEvidence: [], revertedBy: null, isRevert: false, stages: emptyStages(), cycleTime: null, leadTime: null, review: null,
 });
 
 const pull = (o: Partial<GitHubPull>): GitHubPull => ({

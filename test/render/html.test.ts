@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HTML_CSP, renderHtml } from '../../src/render/html.js';
-import { aiByStage, histogram, httpUrl, weeklyTrend, weekStartOf } from '../../src/render/svg/report-data.js';
+import { httpUrl } from '../../src/render/format.js';
 import { durationTicks } from '../../src/render/svg/scale.js';
 import { buildReport, change, CHARTS, D, H, sampleChanges } from './report-builder.js';
 
@@ -58,7 +58,7 @@ describe('renderHtml: one self-contained file', () => {
     expect(script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
   });
 
-  it('draws the report’s own weekly series when it has one', () => {
+  it('draws the weekly series the report carries', () => {
     const given = renderHtml(buildReport(sampleChanges(), {}, {
       trend: { weeks: [
         { weekStart: '2026-03-02', changes: 3, leadTimeP50: 2 * D, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D } },
@@ -66,18 +66,21 @@ describe('renderHtml: one self-contained file', () => {
       ] },
     }));
     expect(given).toContain('<title>week of 2026-03-09, lead time p50: 4d</title>');
-    expect(given).not.toContain('Medians of the changes merged each week.');
   });
 
-  it('renders the summary sections others add, and survives reports without them or without changes', () => {
-    const withReview = renderHtml(buildReport(sampleChanges(), {}, { review: { topTwoShare: 0.75, reviewers: [{ login: '<i>x</i>', reviews: 2 }] } }));
-    expect(withReview).toContain('<section id="summary-review">\n<h2>Review health</h2>');
-    expect(withReview).toContain('<td>&lt;i&gt;x&lt;/i&gt;</td>');
+  it('lays out review health from its figures, names in words, text escaped; survives reports without changes', () => {
+    const withReview = renderHtml(buildReport(sampleChanges(), {}, { review: {
+      reviews: 12, reviewers: 2, topTwoShare: 0.75, unreviewed: 1, unreviewedShare: 0.1, selfMerged: 2, selfMergedShare: 0.2, reviewsPerChange: 1.2,
+      largeChanges: 1, largeChangesWithoutComments: 0, largeChangeCommentsPer100LinesP50: 2,
+      byReviewer: [{ reviewer: '<i>x</i>', reviews: 9, firstReviews: 4, pickupP50: 3 * H }],
+    } }));
+    expect(withReview).toContain('<section id="health-review">\n<h2>Review health</h2>');
+    expect(withReview).toContain('<tr><th scope="row">Share of reviews by the two busiest reviewers</th><td class="num">75%</td></tr>');
+    expect(withReview).toContain('<td>&lt;i&gt;x&lt;/i&gt;</td><td class="num">9</td><td class="num">4</td><td class="num">3h</td>');
     const empty = renderHtml(buildReport([]));
     expect(empty).toContain('No changes merged between');
     expect(empty).not.toContain('<svg');
     const bare = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: H })], { businessHours: { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } });
-    delete (bare.summary as Partial<typeof bare.summary>).trend;
     const html1 = renderHtml(bare);
     expect(html1).toContain('no AI-assisted change found in the window');
     expect(html1).toContain('durations count only 09:00–17:00, Mon Tue Wed Thu Fri (Europe/Berlin)');
@@ -85,32 +88,7 @@ describe('renderHtml: one self-contained file', () => {
   });
 });
 
-describe('chart data helpers', () => {
-  it('weekly medians are type-7 percentiles over Monday-based UTC weeks, empty weeks included', () => {
-    expect(new Date(weekStartOf(Date.parse('2026-03-08T23:59:59Z') / 1000) * 1000).toISOString()).toBe('2026-03-02T00:00:00.000Z');
-    const changes = [1, 2, 3, 4].map((n) => change(`#${n}`, `2026-03-0${n + 2}T12:00:00Z`, { coding: n * H, deploy: 0 }));
-    const weeks = weeklyTrend(changes, { since: '2026-03-02T00:00:00Z', until: '2026-03-16T00:00:00Z' });
-    expect(weeks.map((w) => [w.weekStart, w.changes, w.leadTimeP50, w.stages.coding])).toEqual([
-      ['2026-03-02', 4, 2.5 * H, 2.5 * H],
-      ['2026-03-09', 0, null, null],
-    ]);
-  });
-
-  it('lead-time buckets grow roughly by doubling and leave nulls out', () => {
-    const buckets = histogram([0, 59 * 60, H, 5 * H, D, 8 * D, 40 * D, null]);
-    expect(buckets.map((b) => b.label)).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
-    expect(buckets.map((b) => b.count)).toEqual([2, 1, 1, 0, 1, 0, 0, 1, 0, 1]);
-  });
-
-  it('AI-assisted and other p50 per stage', () => {
-    const groups = aiByStage([
-      change('#1', '2026-03-03T10:00:00Z', { coding: H }, { aiAssisted: true }),
-      change('#2', '2026-03-03T10:00:00Z', { coding: 3 * H }, { aiAssisted: true }),
-      change('#3', '2026-03-03T10:00:00Z', { coding: 10 * H }),
-    ]);
-    expect([groups.assisted.count, groups.assisted.stages.coding, groups.other.stages.coding, groups.other.stages.review]).toEqual([2, 2 * H, 10 * H, null]);
-  });
-
+describe('render helpers', () => {
   it('only absolute http(s) URLs are links', () => {
     expect(httpUrl('https://github.com/a/b/pull/1')).toBe('https://github.com/a/b/pull/1');
     expect(httpUrl('https://x.test/a(b)|c')).toBe('https://x.test/a%28b%29%7Cc');

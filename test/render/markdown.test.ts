@@ -4,7 +4,7 @@ import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-b
 
 const RECOMMENDATION = {
   id: 'pickup-dominates', measure: 'Pickup time (p75)', value: '1d 6h (threshold 24h)', tellsYou: 'Reviews wait for people | not for code',
-  doNext: 'Agree a review rota', impact: 120,
+  doNext: 'Agree a review rota', impact: 120, figure: 'summary.stages.pickup.p75', threshold: '24h',
 };
 
 /** Cells of a Markdown table row, split on the `|` that are not escaped. */
@@ -44,12 +44,14 @@ describe('renderMarkdown: content', () => {
 
   it('lists the DORA keys with their bands', () => {
     const table = tableAfter(markdown, 'Key');
+    // 2 releases over the 4-week window, one failed and restored after 5h; the 7 deployed changes' lead
+    // times 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h → median 3d 6h
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '2.25 per week · 1.50 deploy-days per week', 'high', '9 deploy(s)'],
-      ['Lead time for changes', '3d 6h (median)', 'high', '3 change(s)'],
-      ['Change failure rate', '11.1%', 'medium', '9 deploy(s)'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploy(s)'],
+      ['Lead time for changes', '3d 6h (median)', 'high', '7 change(s)'],
+      ['Change failure rate', '50.0%', 'low', '2 deploy(s)'],
       ['Time to restore', '5h (median)', 'high', '1 restore(s)'],
-      ['Deployment rework rate', '0.0%', '—', '9 deploy(s)'],
+      ['Deployment rework rate', '0.0%', '—', '2 deploy(s)'],
     ]);
   });
 
@@ -71,7 +73,7 @@ describe('renderMarkdown: content', () => {
     expect(all.find((l) => l.includes('Merge tag'))).toContain('sync (not counted)');
   });
 
-  it('shows the weekly trend: the report’s own series when it has one, else medians computed from the changes', () => {
+  it('shows the weekly trend the report carries, week by week', () => {
     expect(markdown).toMatch(/<summary>Weekly trend: lead time p50 \S+<\/summary>/);
     // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h
     expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 3d 6h \|/m);
@@ -81,23 +83,28 @@ describe('renderMarkdown: content', () => {
         { weekStart: '2026-03-09', changes: 0, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } },
       ] },
     });
-    const text = renderMarkdown(given);
-    expect(text).toMatch(/^\| 2026-03-02 \| 4 \| 2d \| 1d \| 1h \| — \| — \| — \| 1d \|$/m);
-    expect(text).not.toContain('Medians of the changes merged each week');
+    expect(renderMarkdown(given)).toMatch(/^\| 2026-03-02 \| 4 \| 2d \| 1d \| 1h \| — \| — \| — \| 1d \|$/m);
   });
 
-  it('renders the summary sections others add (review, CI, AI comparison …) when present, laid out from their keys', () => {
+  it('lays out review health and the AI comparison from their figures, in words and units', () => {
+    const base = buildReport(sampleChanges());
     const text = renderMarkdown(buildReport(sampleChanges(), {}, {
-      review: { topTwoShare: 0.8, unreviewed: 2, pickupP50: 3 * H, reviewers: [{ login: 'alice', reviews: 9 }, { login: 'bob|x', reviews: 1 }] },
-      aiComparison: { assisted: { count: 3, reworkShare: 0.5 }, other: { count: 6, reworkShare: 0.1 } },
+      review: {
+        reviews: 10, reviewers: 2, topTwoShare: 0.8, unreviewed: 2, unreviewedShare: 0.2, selfMerged: 2, selfMergedShare: 0.2, reviewsPerChange: 1,
+        largeChanges: 0, largeChangesWithoutComments: 0, largeChangeCommentsPer100LinesP50: null,
+        byReviewer: [{ reviewer: 'alice', reviews: 9, firstReviews: 3, pickupP50: 3 * H }, { reviewer: 'bob|x', reviews: 1, firstReviews: 0, pickupP50: null }],
+      },
+      aiComparison: { ...base.summary.aiComparison, assisted: { ...base.summary.aiComparison.assisted, reworkShare: 0.5 } },
     }));
     expect(text).toContain('### Review health');
-    expect(text).toContain('| top two share | 80.0% |');
-    expect(text).toContain('| unreviewed | 2 |');
-    expect(text).toContain('| pickup p50 | 3h |');
-    expect(text).toContain('| bob\\|x | 1 |');
+    expect(text).toContain('| Share of reviews by the two busiest reviewers | 80% |');
+    expect(text).toContain('| Merged without review | 2 (20%) |');
+    expect(text).toContain('| alice | 9 | 3 | 3h |');
+    expect(text).toContain('| bob\\|x | 1 | 0 | — |');
     expect(text).toContain('### AI-assisted vs other');
-    expect(text).toContain('| assisted | 3 | 50.0% |');
+    // #101, #104 and #108 carry markers: coding 6h, 5d, 1d → p50 1d
+    expect(text).toContain('| coding p50 | 1d | ');
+    expect(text).toContain('| Reworked after review | 50% | — |');
   });
 
   it('renders a report with no changes, and one with none of the optional summary keys, without failing', () => {
@@ -105,7 +112,6 @@ describe('renderMarkdown: content', () => {
     expect(empty).toContain('No changes merged between 2026-03-02T00:00:00Z and 2026-03-30T00:00:00Z.');
     expect(empty).not.toContain('<details>');
     const bare = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: H })]);
-    delete (bare.summary as Partial<typeof bare.summary>).trend;
     expect(() => renderMarkdown(bare)).not.toThrow();
   });
 

@@ -1,7 +1,8 @@
-import { STAGES, type StageName, type Stages } from '../../src/domain.js';
-import type { Dora } from '../../src/metrics/dora.js';
-import { distribution } from '../../src/metrics/percentile.js';
-import type { Report, ReportChange } from '../../src/report.js';
+import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
+import { STAGES, type Deploy, type StageName, type Stages } from '../../src/domain.js';
+import { buildReport as build } from '../../src/report/build.js';
+import { fromReportChange } from '../../src/report/convert.js';
+import type { Policy, Report, ReportChange, ReportSummary } from '../../src/report/schema.js';
 
 const H = 3600;
 const D = 86400;
@@ -27,6 +28,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     deletions: 10,
     files: 3,
     bot: false,
+    counted: true,
     firstCommitAt: at(merged - cycle),
     readyAt: null,
     firstReviewAt: null,
@@ -41,65 +43,40 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     aiEvidence: [],
     reverted: false,
     revertedBy: null,
+    review: null,
     ...extra,
+    // what the model reads: a change is AI-assisted when it carries evidence
+    aiEvidence: extra.aiEvidence ?? (extra.aiAssisted ? ['Made-with: Cursor'] : []),
   };
 }
 
-function dora(leadTime: number | null): Dora {
-  return {
-    deploymentFrequency: { value: 2.25, unit: 'deploys/week', band: 'high', count: 9, deployDaysPerWeek: 1.5 },
-    leadTime: { value: leadTime, unit: 'seconds', band: leadTime === null ? null : leadTime < D ? 'elite' : 'high', count: 3 },
-    changeFailureRate: { value: 1 / 9, unit: 'ratio', band: 'medium', count: 9 },
-    timeToRestore: { value: 5 * H, unit: 'seconds', band: 'high', count: 1 },
-    reworkRate: { value: 0, unit: 'ratio', band: null, count: 9, note: 'no published band (added by the 2024 DORA report)' },
-  };
-}
+const POLICY: Policy = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
 
 /**
- * A report over `changes` with a summary computed the way the audit does (type-7 percentiles; syncs and bots
- * left out; shares over the deployed changes, else the merged ones). `summary` adds or replaces keys.
+ * A report over `changes` made by the real report builder (renderers only read what it returns), with two
+ * releases in the window, one failed. `extra` replaces top-level keys; `summary` replaces summary keys.
  */
-export function buildReport(changes: ReportChange[], extra: Partial<Report> = {}, summary: Record<string, unknown> = {}): Report {
-  const counted = changes.filter((c) => c.kind !== 'sync' && !c.bot);
-  const deployed = counted.filter((c) => c.leadTime !== null);
-  const basis = deployed.length > 0 ? deployed : counted;
-  const totals = STAGES.map((s) => basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0));
-  const all = totals.reduce((a, b) => a + b, 0);
-  const stages = Object.fromEntries(STAGES.map((s, i) => [s, { ...distribution(counted.map((c) => c.stages[s])), share: all > 0 ? (totals[i] ?? 0) / all : null }]));
-  const leadTime = distribution(counted.map((c) => c.leadTime));
-  const sizes = distribution(counted.map((c) => (c.additions === null || c.deletions === null ? null : c.additions + c.deletions)));
-  return {
-    schemaVersion: 1,
-    generatedAt: '2026-04-01T00:00:00Z',
-    tool: { name: 'flowaudit', version: '0.1.0' },
-    repository: { path: '/src/shop', remote: 'acme/shop', branch: 'main' },
-    window: { since: '2026-03-02T00:00:00Z', until: '2026-03-30T00:00:00Z' },
-    now: '2026-04-01T00:00:00Z',
-    sources: ['git', 'github'],
-    deploySignal: { kind: 'releases', detail: 'GitHub Releases' },
-    businessHours: null,
-    changes,
-    deploys: [
-      { ref: 'v1.2.0', sha: 'aaaaaaa', at: '2026-03-05T12:00:00Z', changes: 3, failed: false, rollback: false, failureReasons: [], restoredAfter: null },
-      { ref: 'v1.3.0', sha: 'bbbbbbb', at: '2026-03-12T12:00:00Z', changes: 2, failed: true, rollback: false, failureReasons: ['shipped a change later reverted'], restoredAfter: 5 * H },
-    ],
-    summary: {
-      changes: counted.length,
-      excluded: { bots: changes.filter((c) => c.bot).length, syncs: changes.filter((c) => c.kind === 'sync').length },
-      stages: stages as Report['summary']['stages'],
-      shareBasis: { kind: deployed.length > 0 ? 'deployed' : 'merged', changes: basis.length },
-      cycleTime: distribution(counted.map((c) => c.cycleTime)),
-      leadTime,
-      flow: { anomalies: { clockSkew: 0 }, size: { count: sizes.count, p50: sizes.p50, p90: sizes.p90, over200: 0.1, over400: 0 }, reverted: changes.filter((c) => c.reverted).length },
-      ai: { assisted: counted.filter((c) => c.aiAssisted).length, other: counted.filter((c) => !c.aiAssisted).length, lowerBound: true },
-      dora: dora(leadTime.p50),
-      ...summary,
-    } as Report['summary'],
-    recommendations: [],
-    notes: ['review times need GitHub data: set GH_TOKEN'],
-    warnings: [],
-    ...extra,
-  };
+export function buildReport(changes: ReportChange[], extra: Partial<Report> = {}, summary: Partial<ReportSummary> = {}): Report {
+  const deploys: Deploy[] = [
+    { ref: 'v1.2.0', sha: 'aaaaaaa', at: Date.parse('2026-03-05T12:00:00Z') / 1000, changeShas: ['a', 'b', 'c'], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null },
+    { ref: 'v1.3.0', sha: 'bbbbbbb', at: Date.parse('2026-03-12T12:00:00Z') / 1000, changeShas: ['d', 'e'], rollback: false, rework: false, failed: true, failureReasons: ['shipped a change later reverted'], restoredAfter: 5 * H },
+  ];
+  const report = build(
+    { changes: changes.map((c) => fromReportChange(c, undefined)), deploys, openPulls: [] },
+    { since: Date.parse('2026-03-02T00:00:00Z') / 1000, until: Date.parse('2026-03-30T00:00:00Z') / 1000 },
+    Date.parse('2026-04-01T00:00:00Z') / 1000,
+    POLICY,
+    {
+      generatedAt: '2026-04-01T00:00:00Z',
+      repository: { path: '/src/shop', remote: 'acme/shop', branch: 'main' },
+      sources: ['git', 'github'],
+      deploySignal: { kind: 'releases', detail: 'GitHub Releases' },
+      businessHours: null,
+      notes: ['review times need GitHub data: set GH_TOKEN'],
+      warnings: [],
+    },
+  );
+  return { ...report, recommendations: [], ...extra, summary: { ...report.summary, ...summary } };
 }
 
 export const EVIL_TITLE = '<img src=x onerror=alert(1)> | `rm -rf` <script>alert(2)</script>\nsecond line *bold* [x](javascript:alert(3)) @octocat fixes #7';

@@ -1,4 +1,4 @@
-import type { Bucket } from './report-data.js';
+import type { HistogramBucket as Bucket } from '../../metrics/histogram.js';
 import { countTicks, inkOn } from './scale.js';
 import { CHAR, legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';

@@ -1,6 +1,16 @@
-import type { DeployContents } from '../../model/deploys.js';
 import type { TagRef } from './repo.js';
 import { streamGit } from './run.js';
+
+/** A deploy candidate with the landing commits it shipped first (from one rev-list per consecutive pair). */
+export interface DeployContents {
+  ref: string;
+  sha: string;
+  at: number;
+  /** landing shas reachable from this deploy and not from the one before it */
+  shipped: string[];
+  /** this deploy's commit is an ancestor of the previous deploy's (and not the same commit) */
+  rollback: boolean;
+}
 
 /**
  * What each tag shipped first, filtered to the landing commits of the changes (never an ancestry query per

@@ -1,5 +1,4 @@
-import type { Commit } from '../../domain.js';
-import { parseMessage } from '../../model/message.js';
+import type { Commit, MessageFacts } from '../../domain.js';
 import { streamGit } from './run.js';
 
 const FIELD = '\x1f';
@@ -9,13 +8,14 @@ const FORMAT = ['%H', '%P', '%an', '%ae', '%at', '%ct', '%B'].join('%x1f');
 
 /**
  * Reads every commit reachable from `tips` and not from `exclude` in one streaming `git log`, keeping only
- * what the model needs of each. Author names and emails are interned: big histories repeat them.
+ * what `parse` (the model's reading of a message) makes of each message: the bodies are not kept. Author
+ * names and emails are interned: big histories repeat them.
  */
 export async function readCommits(
   repo: string,
   tips: string[],
   exclude: string[],
-  aiMarkers: readonly RegExp[],
+  parse: (message: string) => MessageFacts,
 ): Promise<Map<string, Commit>> {
   const commits = new Map<string, Commit>();
   const strings = new Map<string, string>();
@@ -30,7 +30,7 @@ export async function readCommits(
     repo,
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
     (record) => {
-      const commit = parseRecord(record, intern, aiMarkers);
+      const commit = parseRecord(record, intern, parse);
       if (commit) commits.set(commit.sha, commit);
     },
     { separator: 0, input: `${revs}\n` },
@@ -46,7 +46,7 @@ const NONE: never[] = [];
  * Decodes each field from its own bytes: a string sliced out of the whole record would keep the record,
  * body and all, alive for as long as the model keeps the field (V8 sliced strings share their parent).
  */
-function parseRecord(record: Buffer, intern: (s: string) => string, aiMarkers: readonly RegExp[]): Commit | null {
+function parseRecord(record: Buffer, intern: (s: string) => string, parse: (message: string) => MessageFacts): Commit | null {
   const bounds: number[] = [];
   let start = record[0] === NEWLINE ? 1 : 0;
   for (let i = 0; i < 6; i++) {
@@ -59,7 +59,7 @@ function parseRecord(record: Buffer, intern: (s: string) => string, aiMarkers: r
   const parents = field(1);
   const messageEnd = record.length;
   const subjectEnd = record.indexOf(NEWLINE, start);
-  const facts = parseMessage(record.toString('utf8', start, messageEnd), aiMarkers);
+  const facts = parse(record.toString('utf8', start, messageEnd));
   return {
     sha: field(0),
     parents: parents === '' ? NONE : parents.split(' '),

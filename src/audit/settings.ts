@@ -1,0 +1,54 @@
+import type { DeploySignalKind } from '../domain.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
+import { compileRegex, type AuditOptions } from '../options.js';
+import type { Policy } from '../report/schema.js';
+
+/** What one audit runs with: the config file under the flags, compiled and validated. */
+export interface AuditSettings {
+  config: Config;
+  tagPattern: RegExp;
+  botPattern: RegExp | null;
+  aiMarkers: RegExp[];
+  environment: RegExp;
+  /** the deploy signal asked for (flag, else config); undefined: the first the repository has */
+  deployFrom: DeploySignalKind | undefined;
+  /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
+  deployFromFlag: boolean;
+  businessHours: BusinessHours | null;
+  incidentLabel: string;
+  policy: Policy;
+}
+
+const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/**
+ * Flags over the config file over the defaults (SPEC section 1's "configurable" parts), for the repository at
+ * `repoRoot`.
+ * @throws ConfigError naming the flag or config field that is wrong
+ */
+export function resolveSettings(options: AuditOptions, repoRoot: string): AuditSettings {
+  const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
+  const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
+  const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
+  return {
+    config,
+    tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
+    botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
+    aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
+    environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
+    deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
+    deployFromFlag: options.deployFrom !== undefined,
+    businessHours: hours ? validateBusinessHours(hours) : null,
+    incidentLabel: options.incidentLabel ?? config.incidentLabel,
+    policy: {
+      includeBots: Boolean(options.includeBots),
+      requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      thresholds: config.thresholds,
+    },
+  };
+}
+
+function fromConfigHours(hours: Config['businessHours']): BusinessHours {
+  return { timezone: hours.timezone, days: hours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 1), start: hours.start, end: hours.end };
+}

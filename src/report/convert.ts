@@ -1,0 +1,140 @@
+import type { Change, Deploy, OpenPull, Window } from '../domain.js';
+import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from './schema.js';
+
+/** Epoch seconds → `2026-03-04T10:00:00Z`; null stays null. */
+export function iso(seconds: number | null): string | null {
+  return seconds === null ? null : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** ISO time → epoch seconds; null (or unreadable) is null. */
+export function epoch(time: string | null): number | null {
+  if (time === null) return null;
+  const ms = Date.parse(time);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
+}
+
+export function windowOf(window: Window): Report['window'] {
+  return { since: iso(window.since) as string, until: iso(window.until) as string };
+}
+
+export function toReportChange(change: Change, counted: boolean): ReportChange {
+  return {
+    id: change.id,
+    number: change.number,
+    title: change.title,
+    author: change.author,
+    url: change.url,
+    kind: change.kind,
+    sha: change.sha,
+    commits: change.commits,
+    additions: change.size?.additions ?? null,
+    deletions: change.size?.deletions ?? null,
+    files: change.size?.files ?? null,
+    bot: change.bot,
+    counted,
+    firstCommitAt: iso(change.firstCommitAt),
+    readyAt: iso(change.readyAt),
+    firstReviewAt: iso(change.firstReviewAt),
+    approvedAt: iso(change.approvedAt),
+    mergedAt: iso(change.mergedAt) as string,
+    deployedAt: iso(change.deployedAt),
+    stages: change.stages,
+    cycleTime: change.cycleTime,
+    leadTime: change.leadTime,
+    flags: change.flags,
+    aiAssisted: change.aiEvidence.length > 0,
+    aiEvidence: change.aiEvidence,
+    reverted: change.revertedBy !== null,
+    revertedBy: change.revertedBy,
+    review: change.review,
+    ...(change.repository !== undefined && { repository: change.repository }),
+  };
+}
+
+export function toReportDeploy(deploy: Deploy): ReportDeploy {
+  return {
+    ref: deploy.ref,
+    sha: deploy.sha,
+    at: iso(deploy.at) as string,
+    changes: deploy.changeShas.length,
+    failed: deploy.failed,
+    rollback: deploy.rollback,
+    rework: deploy.rework,
+    failureReasons: deploy.failureReasons,
+    restoredAfter: deploy.restoredAfter,
+    ...(deploy.repository !== undefined && { repository: deploy.repository }),
+  };
+}
+
+export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
+  return {
+    number: pull.number,
+    title: pull.title,
+    url: pull.url,
+    author: pull.author,
+    bot: pull.bot,
+    createdAt: iso(pull.createdAt) as string,
+    isDraft: pull.isDraft,
+    ...(pull.repository !== undefined && { repository: pull.repository }),
+  };
+}
+
+/**
+ * A report's change back as a domain change, so the figures compute over it exactly as over a repository's
+ * own. What the report does not keep (commit shas, fork points, branch) is left empty: no figure reads it.
+ */
+export function fromReportChange(c: ReportChange, repository: string | undefined): Change {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    author: c.author,
+    authorEmail: '',
+    url: c.url,
+    branch: null,
+    kind: c.kind,
+    sha: c.sha,
+    commitShas: [],
+    commits: c.commits,
+    size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
+    bot: c.bot,
+    firstCommitAt: epoch(c.firstCommitAt),
+    lastCommitAt: null,
+    readyAt: epoch(c.readyAt),
+    firstReviewAt: epoch(c.firstReviewAt),
+    approvedAt: epoch(c.approvedAt),
+    mergedAt: epoch(c.mergedAt) ?? 0,
+    deployedAt: epoch(c.deployedAt),
+    forkPoints: [],
+    forkPointAt: null,
+    flags: c.flags,
+    aiEvidence: c.aiEvidence,
+    revertedBy: c.revertedBy,
+    isRevert: false,
+    stages: c.stages,
+    cycleTime: c.cycleTime,
+    leadTime: c.leadTime,
+    review: c.review,
+    ...(repository !== undefined && { repository }),
+  };
+}
+
+/** A report's deploy back as a domain deploy; which changes it shipped is not kept, only how many. */
+export function fromReportDeploy(d: ReportDeploy, repository: string | undefined): Deploy {
+  return {
+    ref: d.ref,
+    sha: d.sha,
+    at: epoch(d.at) ?? 0,
+    changeShas: Array.from({ length: d.changes }, () => ''),
+    rollback: d.rollback,
+    rework: d.rework,
+    failed: d.failed,
+    failureReasons: d.failureReasons,
+    restoredAfter: d.restoredAfter,
+    ...(repository !== undefined && { repository }),
+  };
+}
+
+export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
+  return { number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft, ...(repository !== undefined && { repository }) };
+}

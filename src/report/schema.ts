@@ -1,0 +1,192 @@
+/**
+ * The JSON report, schemaVersion 1 (SPEC section 7), as one zod schema: the TypeScript types, the
+ * validation of every report read back (`compare`, `aggregate`, `check --report`) and the published JSON
+ * Schema all come from it. New keys may be added; none is renamed within a version. Each part is defined by
+ * the module that computes it (metrics, advice) and assembled here.
+ */
+import { z } from 'zod';
+import { STAGES, type StageName } from '../domain.js';
+import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { businessHoursSchema } from '../metrics/business-hours.js';
+import { doraSchema } from '../metrics/dora.js';
+import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSchema, wipHealthSchema } from '../metrics/flow-health.js';
+import { distributionSchema } from '../metrics/percentile.js';
+import { sizeSummarySchema } from '../metrics/size.js';
+import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
+import { trendSchema } from '../metrics/trend.js';
+
+/** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
+const time = z.iso.datetime({ offset: true });
+const seconds = z.number().nullable();
+const count = z.number().int().nonnegative();
+const perStage = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(STAGES.map((s) => [s, value])) as Record<StageName, T>);
+
+export const stagesSchema = perStage(seconds).describe('seconds; null where no source could see the stage');
+
+export const changeReviewSchema = z.object({
+  reviewers: z.array(z.object({ login: z.string(), reviews: count })).describe('submitted reviews per human reviewer (not the author), busiest first'),
+  firstReviewer: z.string().nullable(),
+  comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
+  commitsAfterFirstReview: count,
+  forcePushesAfterFirstReview: count,
+  changesRequested: z.boolean(),
+  checks: z
+    .object({
+      wallTime: seconds.describe('max(completedAt) − min(startedAt) of the check runs on the final head commit'),
+      lastCompletedAt: z.number().nullable().describe('epoch seconds'),
+      names: z.array(z.string()),
+      flaky: z.array(z.string()).describe('checks that concluded FAILURE and later SUCCESS on the same commit'),
+    })
+    .nullable(),
+});
+
+export const reportChangeSchema = z.object({
+  id: z.string().describe('#N for a pull request, else the landing commit\'s short sha'),
+  number: z.number().int().nullable(),
+  title: z.string(),
+  author: z.string(),
+  url: z.string().nullable(),
+  kind: z.enum(['merge', 'squash', 'rebase', 'trailer', 'direct', 'sync']),
+  sha: z.string().describe('the landing commit: merge, squash or last commit'),
+  commits: count.nullable().describe('own commits; null when they are not in the clone'),
+  additions: count.nullable(),
+  deletions: count.nullable(),
+  files: count.nullable(),
+  bot: z.boolean(),
+  counted: z.boolean().describe('in the stage figures: not a sync, and not a bot unless bots were put back'),
+  firstCommitAt: time.nullable(),
+  readyAt: time.nullable(),
+  firstReviewAt: time.nullable(),
+  approvedAt: time.nullable(),
+  mergedAt: time,
+  deployedAt: time.nullable(),
+  stages: stagesSchema,
+  cycleTime: seconds,
+  leadTime: seconds,
+  flags: z.array(z.string()),
+  aiAssisted: z.boolean(),
+  aiEvidence: z.array(z.string()),
+  reverted: z.boolean(),
+  revertedBy: z.string().nullable(),
+  review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
+  repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
+});
+export type ReportChange = z.infer<typeof reportChangeSchema>;
+
+export const reportDeploySchema = z.object({
+  ref: z.string(),
+  sha: z.string(),
+  at: time,
+  changes: count.describe('changes it shipped first'),
+  failed: z.boolean(),
+  rollback: z.boolean(),
+  rework: z.boolean().describe('it carried only reverts or hotfixes'),
+  failureReasons: z.array(z.string()),
+  restoredAfter: seconds.describe('seconds until the deploy that removed the failure'),
+  repository: z.string().optional(),
+});
+export type ReportDeploy = z.infer<typeof reportDeploySchema>;
+
+export const openPullSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string().nullable(),
+  author: z.string(),
+  bot: z.boolean(),
+  createdAt: time,
+  isDraft: z.boolean(),
+  repository: z.string().optional(),
+});
+export type ReportOpenPull = z.infer<typeof openPullSchema>;
+
+export const slowChangeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  repository: z.string().optional(),
+  total: z.number().describe('lead time, or cycle time when not deployed, seconds'),
+  totalIs: z.enum(['leadTime', 'cycleTime']),
+  stage: z.enum(STAGES as [StageName, ...StageName[]]).nullable().describe('the stage that held most of its time'),
+  stageSeconds: seconds,
+});
+
+export const histogramSchema = z.object({
+  of: z.enum(['leadTime', 'cycleTime']).describe('lead time, or cycle time when nothing deployed'),
+  buckets: z.array(z.object({ label: z.string(), from: z.number(), to: z.number().nullable().describe('exclusive; null for the open last bucket'), count })),
+});
+
+export const summarySchema = z.object({
+  changes: count.describe('changes counted in the stage figures'),
+  excluded: z.object({ bots: count, syncs: count }).describe('changes merged in the window but left out of the stage figures'),
+  headline: z.string().describe('one sentence: where the time of the typical change goes'),
+  stages: perStage(stageFigureSchema),
+  shareBasis: shareBasisSchema,
+  cycleTime: distributionSchema,
+  leadTime: distributionSchema,
+  flow: z.object({
+    anomalies: z.object({ clockSkew: count.describe('changes with a negative interval (clock skew) clamped to 0') }),
+    size: sizeSummarySchema,
+    reverted: count,
+  }),
+  ai: z.object({ assisted: count, other: count, lowerBound: z.literal(true) }),
+  dora: doraSchema,
+  trend: trendSchema.describe('the key figures week by week (Monday-based UTC weeks, by merge time)'),
+  leadTimeHistogram: histogramSchema,
+  slowest: z.array(slowChangeSchema).describe('the slowest counted changes, slowest first'),
+  review: reviewHealthSchema.nullable().describe('null from git alone (never shown as 0)'),
+  rework: reworkHealthSchema.nullable(),
+  ci: ciHealthSchema.nullable(),
+  wip: wipHealthSchema.nullable(),
+  aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+});
+export type ReportSummary = z.infer<typeof summarySchema>;
+
+export const policySchema = z.object({
+  includeBots: z.boolean().describe('bot changes counted in the figures (--include-bots)'),
+  requiredApprovals: z.number().int().min(1),
+  thresholds: thresholdsSchema.describe('the recommendation thresholds the rows were checked against'),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+export const repositoryRowSchema = z.object({
+  name: z.string().describe('owner/name when the remote is known, else the path'),
+  path: z.string(),
+  remote: z.string().nullable(),
+  branch: z.string(),
+  window: z.object({ since: time, until: time }),
+  deploySignal: z.enum(['deployments', 'releases', 'tags', 'merge']),
+  changes: count,
+  leadTimeP50: seconds,
+  cycleTimeP50: seconds,
+  deploys: count,
+  failedDeploys: count,
+  deploymentFrequency: z.number().nullable().describe('deploys per week over this repository\'s own window'),
+  changeFailureRate: z.number().nullable(),
+  topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable(),
+});
+export type RepositoryRow = z.infer<typeof repositoryRowSchema>;
+
+export const reportSchema = z.object({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  generatedAt: time,
+  tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
+  repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
+  window: z.object({ since: time, until: time }).describe('changes merged in [since, until) are in the window'),
+  now: time,
+  sources: z.array(z.enum(['git', 'github'])),
+  deploySignal: z.object({ kind: z.enum(['deployments', 'releases', 'tags', 'merge']), detail: z.string() }),
+  businessHours: businessHoursSchema.nullable().describe('when set, every stage, cycle and lead time counts only working time'),
+  policy: policySchema.describe('what shaped the figures besides the deploy signal and business hours'),
+  changes: z.array(reportChangeSchema),
+  deploys: z.array(reportDeploySchema).describe('deploys in the window'),
+  openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  summary: summarySchema,
+  recommendations: z.array(recommendationSchema),
+  repositories: z.array(repositoryRowSchema).optional().describe('in a report over several repositories: one row each'),
+  failedRepositories: z.array(z.object({ name: z.string(), error: z.string() })).optional(),
+  notes: z.array(z.string()).describe('what the sources could not show, and how to get it'),
+  warnings: z.array(z.string()),
+});
+export type Report = z.infer<typeof reportSchema>;
+export type { Recommendation } from '../advice/types.js';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
+import { renderRepositoryHtml, renderRepositoryMarkdown, renderRepositoryText } from '../../src/render/repositories.js';
+import type { Report } from '../../src/report/schema.js';
+import { change, deploy, H, report } from '../aggregate/report-builder.js';
+
+/*
+ * Two repositories by hand: one (Jan 1–29) lead times 1h and 3h, 4 deploys, 1 failed after 2h restored;
+ * two (Jan 1–Feb 26) lead time 15h, 4 deploys, none failed. Whole: lead times 1, 3, 15 → p50 3h.
+ */
+const lead = (hours: number, mergedAt: string) => change({ leadTime: hours * H, cycleTime: hours * H, mergedAt, stages: { coding: hours * H, deploy: 0 } });
+const one = report({
+  repository: { path: '/r/one', remote: 'acme/one' },
+  changes: [lead(1, '2026-01-05T00:00:00Z'), lead(3, '2026-01-12T00:00:00Z')],
+  deploys: [deploy({ at: '2026-01-05T10:00:00Z' }), deploy({ at: '2026-01-12T10:00:00Z', failed: true, restoredAfter: 2 * H }), deploy({ at: '2026-01-19T10:00:00Z' }), deploy({ at: '2026-01-26T10:00:00Z' })],
+});
+const hostile: Report = report({
+  repository: { path: '/r/two', remote: 'evil|\u001b[31mrepo<b>' },
+  window: { since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' },
+  changes: [lead(15, '2026-01-20T00:00:00Z')],
+  deploys: [deploy({ at: '2026-01-20T10:00:00Z' }), deploy({ at: '2026-02-02T10:00:00Z' }), deploy({ at: '2026-02-09T10:00:00Z' }), deploy({ at: '2026-02-16T10:00:00Z' })],
+});
+const all = aggregateReports([one, hostile], { failed: [{ name: '/r/gone', error: 'not a git repository' }] });
+
+describe('the per-repository table', () => {
+  it('text: a row per repository and the whole, control characters stripped, failures listed', () => {
+    const text = renderRepositoryText(all, { color: false });
+    const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
+    expect(rows).toEqual([
+      ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'top recommendation'],
+      ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', 'Change failure rate'],
+      ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '—'],
+      ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '—'],
+    ]);
+    expect(text).toContain('could not be read: /r/gone: not a git repository');
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('markdown: names escaped, the whole in bold', () => {
+    const md = renderRepositoryMarkdown(all);
+    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | 15h | 15h | 4 | 0.50 | 0% | — |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **3h** | **3h** | **8** | **1.00** | **13%** | **—** |');
+    expect(md).toContain('- could not be read: /r/gone: not a git repository');
+  });
+
+  it('html: a section with the rows, names escaped; nothing for a report over one repository', () => {
+    const html = renderRepositoryHtml(all);
+    expect(html).toContain('<section id="repositories">');
+    expect(html).toContain('<th scope="row">evil|repo&lt;b&gt;</th>');
+    expect(renderRepositoryHtml(one)).toBe('');
+    expect(renderRepositoryText(one, { color: false })).toBe('');
+  });
+});
