@@ -15,9 +15,13 @@ import { VERSION } from './version.js';
 
 export type { CliIo } from './commands/io.js';
 
+/** the exit code of an error flowaudit did not expect: its own, so CI never mistakes a bug for a breached threshold */
+export const UNEXPECTED = 4;
+
 /**
  * Runs the CLI and returns the exit code: 0 done, 1 thresholds breached (or a repository failed), 2 bad
- * input, 3 an API rate limit. Only the bin sets process.exitCode.
+ * input, 3 an API rate limit, 4 an unexpected error (a bug: never 1, which CI reads as a breach). Only the
+ * bin sets process.exitCode.
  */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
@@ -120,7 +124,7 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`flowaudit: unexpected error: ${terminalSafe(message)} (run with --debug and report it)\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  return 1;
+  return UNEXPECTED;
 }
 
 function processIo(): CliIo {

@@ -20,3 +20,34 @@ export function formatDuration(seconds: number | null): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * Seconds per duration unit, everywhere a duration is written (`--since 90d`, thresholds, `check`): `m` is
+ * minutes, months are `mo` (30 days) and years `y` (365 days).
+ */
+export const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400, mo: 30 * 86400, y: 365 * 86400 };
+
+const DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
+
+/**
+ * Reads a duration: `24h`, `3d`, `1d 12h`, `90m`, `45s`, `2w`, `6mo`, `1y`, or a plain number of seconds.
+ * Case-insensitive; null when it is not one (negative, empty, an unknown unit).
+ */
+export function parseDuration(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim().toLowerCase();
+  if (text === '') return null;
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  let seconds = 0;
+  let at = 0;
+  while (at < text.length) {
+    DURATION_PART.lastIndex = at;
+    const m = DURATION_PART.exec(text);
+    if (m === null) return null;
+    seconds += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1);
+    at = DURATION_PART.lastIndex;
+    while (text[at] === ' ') at++;
+  }
+  return seconds;
+}

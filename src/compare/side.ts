@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { parseTime } from '../options.js';
+import { parseTime } from '../time.js';
 
 export type Side = { kind: 'file'; path: string } | { kind: 'window'; since: string; until: string };
 

@@ -68,6 +68,6 @@ export function parseJsonc(text: string): unknown {
     const before = json.slice(0, position).split('\n');
     const line = before.length;
     const column = (before[before.length - 1] ?? '').length + 1;
-    throw new SyntaxError(message.replace(/at position \d+/, `at line ${line} column ${column}`));
+    throw new SyntaxError(message.replace(/at position \d+/, `at line ${line} column ${column}`), { cause: error });
   }
 }

@@ -1,4 +1,7 @@
+import { parseDuration } from '../units.js';
 import type { ThresholdKind } from './types.js';
+
+export { parseDuration };
 
 /** What a bad value of each kind is told, after the field's name. */
 export const KIND_MESSAGES: Record<ThresholdKind, string> = {
@@ -8,8 +11,6 @@ export const KIND_MESSAGES: Record<ThresholdKind, string> = {
   factor: 'must be a factor like 1.5 (1 or more)',
 };
 
-const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400 };
-const DURATION_PART = /(\d+(?:\.\d+)?)\s*([smhdw])/gy;
 const NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
 
 /** A number, or a string holding only a number (flags arrive as strings); null otherwise. */
@@ -17,25 +18,6 @@ function plainNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && NUMBER.test(value)) return Number(value);
   return null;
-}
-
-/** `24h`, `3d`, `1d 12h`, `90m`, `45s`, `2w` (m = minutes) or seconds as a number; null when unreadable. */
-export function parseDuration(value: unknown): number | null {
-  const n = plainNumber(value);
-  if (n !== null) return n >= 0 ? n : null;
-  if (typeof value !== 'string') return null;
-  const text = value.trim().toLowerCase();
-  if (text === '') return null;
-  let seconds = 0;
-  let at = 0;
-  DURATION_PART.lastIndex = 0;
-  for (let m = DURATION_PART.exec(text); m !== null; m = DURATION_PART.exec(text)) {
-    seconds += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1);
-    at = DURATION_PART.lastIndex;
-    while (text[at] === ' ') at++;
-    DURATION_PART.lastIndex = at;
-  }
-  return at === text.length ? seconds : null;
 }
 
 /** `0.15` or `15%` → 0.15, in [0, 1]; null otherwise. */

@@ -1,9 +1,10 @@
 import { ConfigError } from '../errors.js';
+import { DURATION_UNITS, parseDuration } from '../units.js';
 import { lookupFigure, type FigureKind } from './figures.js';
 
 export type Operator = '<=' | '<' | '>=' | '>' | '==' | '!=';
 /** the unit a threshold was written in; null for a plain number */
-export type ThresholdUnit = 's' | 'm' | 'h' | 'd' | 'w' | '%';
+export type ThresholdUnit = 's' | 'm' | 'h' | 'd' | 'w' | 'mo' | 'y' | '%';
 
 /** A parsed threshold such as `leadTime.p50<=7d`. */
 export interface Threshold {
@@ -22,9 +23,9 @@ export interface Threshold {
 
 const OPERATORS: readonly Operator[] = ['<=', '<', '>=', '>', '==', '!='];
 const OPERATOR_LIST = 'use <=, <, >=, >, == or !=';
-export const UNIT_SECONDS: Readonly<Record<Exclude<ThresholdUnit, '%'>, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 7 * 86400 };
+export const UNIT_SECONDS = DURATION_UNITS as Readonly<Record<Exclude<ThresholdUnit, '%'>, number>>;
 const PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
-const VALUE = /^(\d+(?:\.\d+)?|\.\d+)\s*(\S*)$/;
+const VALUE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z%]*)/i;
 
 /**
  * Parses one threshold: a path into `report.summary` (the `summary.` prefix optional), an operator and a
@@ -54,11 +55,14 @@ export function parseThreshold(input: string): Threshold {
   if (text === '') fail(`no value after '${operator}'`);
   const number = VALUE.exec(text);
   if (number === null) return fail(`'${text}' is not a number`);
-  const amount = Number(number[1]);
-  const unitText = number[2] ?? '';
-  if (unitText !== '' && !isUnit(unitText)) fail(`unknown unit '${unitText}' (use s, m, h, d, w or %)`);
+  const unitText = (number[2] ?? '').toLowerCase();
+  if (unitText !== '' && !isUnit(unitText)) fail(`unknown unit '${unitText}' (use s, m, h, d, w, mo, y or %)`);
   const unit = unitText === '' ? null : (unitText as ThresholdUnit);
-  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(amount, unit, path, figure.kind, fail), unit };
+  // a duration may be written in parts (`1d 12h`), read by the one duration parser; it is shown in its first unit
+  const amount = unit !== null && unit !== '%' ? parseDuration(text) : number[0].trim() === text ? Number(number[1]) : null;
+  if (amount === null) return fail(`'${text}' is not a number${unit !== null && unit !== '%' ? ' or a duration like 7d or 1d 12h' : ''}`);
+  const seconds = unit !== null && unit !== '%' ? amount / UNIT_SECONDS[unit] : amount;
+  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(seconds, unit, path, figure.kind, fail), unit };
 }
 
 /** Parses every threshold, so a bad one stops the run before any repository is read. @throws ConfigError */
@@ -73,7 +77,7 @@ function isUnit(text: string): text is ThresholdUnit {
 function normalize(amount: number, unit: ThresholdUnit | null, path: string, kind: FigureKind, fail: (problem: string) => never): number {
   switch (kind) {
     case 'duration':
-      if (unit === '%') return fail(`${path} is a duration: use s, m, h, d or w, not '%'`);
+      if (unit === '%') return fail(`${path} is a duration: use s, m, h, d, w, mo or y, not '%'`);
       // a plain number is seconds, the unit of the JSON report
       return unit === null ? amount : amount * UNIT_SECONDS[unit];
     case 'ratio':

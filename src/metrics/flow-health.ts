@@ -59,7 +59,6 @@ export const flakyCheckSchema = z.object({
   flaky: count,
   runs: count,
 });
-export type FlakyCheck = z.infer<typeof flakyCheckSchema>;
 
 export const ciHealthSchema = z.object({
   changes: count.describe('changes whose final head commit has timed check runs'),

@@ -11,7 +11,6 @@ export const trendWeekSchema = z.object({
   cycleTimeP50: seconds,
   stages: z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>),
 });
-export type TrendWeek = z.infer<typeof trendWeekSchema>;
 
 export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
 export type Trend = z.infer<typeof trendSchema>;

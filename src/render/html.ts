@@ -1,4 +1,4 @@
-import { STAGES, type StageName } from '../domain.js';
+import { STAGES } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
@@ -228,7 +228,7 @@ const COLUMNS: Column[] = [
   { head: 'Title', type: 'text', cell: (ch) => `<td class="title">${h(ch.title)}</td>` },
   { head: 'Author', type: 'text', cell: (ch) => `<td>${h(ch.author)}</td>` },
   { head: 'Kind', type: 'text', cell: (ch) => `<td>${h(ch.kind)}</td>` },
-  { head: 'Merged (UTC)', type: 'number', cell: (ch) => `<td class="num" data-v="${epoch(ch.mergedAt)}">${h(ch.mergedAt.slice(0, 16).replace('T', ' '))}</td>` },
+  { head: 'Merged (UTC)', type: 'number', cell: (ch) => `<td class="num" data-v="${epoch(ch.mergedAt)}">${h(minuteOf(ch.mergedAt))}</td>` },
   ...STAGES.map((k): Column => ({ head: k, type: 'number', cell: (ch) => seconds(ch.stages[k]) })),
   { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime) },
   { head: 'Size', type: 'number', cell: (ch) => { const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions; return `<td class="num" data-v="${size ?? ''}">${size ?? '—'}</td>`; } },
@@ -250,7 +250,7 @@ function deploys(report: Report): string {
   if (report.deploys.length === 0) return '';
   const rows = report.deploys.map((d) => {
     const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
-    return `<tr${d.failed ? ' class="failed"' : ''}><td>${h(d.ref)}</td><td>${h(d.at.slice(0, 16).replace('T', ' '))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
+    return `<tr${d.failed ? ' class="failed"' : ''}><td>${h(d.ref)}</td><td>${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
   });
   return section('deploys', 'Deploys', `<details><summary>${report.deploys.length} deploy(s) in the window</summary>${tableBlock(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, 'llrlr')}</details>`);
 }

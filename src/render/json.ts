@@ -33,8 +33,3 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   }
   yield `${rest}\n`;
 }
-
-/** The JSON report as one string: stable key order (as built), two-space indent, a final newline. */
-export function renderJson(report: Report): string {
-  return [...renderJsonChunks(report)].join('');
-}

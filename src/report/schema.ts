@@ -189,4 +189,3 @@ export const reportSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type Report = z.infer<typeof reportSchema>;
-export type { Recommendation } from '../advice/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { ConfigError } from '../../src/errors.js';
-import { change, D, deploy, H, report } from './report-builder.js';
+import { change, deploy, H, report } from './report-builder.js';
 
 /*
  * Two repositories, every figure by hand (hours):

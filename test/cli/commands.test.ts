@@ -36,7 +36,7 @@ describe('flowaudit check', () => {
   it('exits 2 on a bad expression, before reading the repository', async () => {
     const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=7x', ...WINDOW]);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe("flowaudit: invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w or %)\n");
+    expect(r.stderr).toBe("flowaudit: invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w, mo, y or %)\n");
   });
 
   it('under GitHub Actions, annotates breaches and appends to the step summary', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { mainScenario } from '../scenarios.js';
@@ -59,7 +60,7 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
   });
 
   it('an unparseable --since', async () => {
-    await expectError([repo.dir, '--since', 'last tuesday'], "--since 'last tuesday' is not a date: use an ISO date (2026-01-31, 2026-01-31T12:00:00Z) or a span like 90d, 12w");
+    await expectError([repo.dir, '--since', 'last tuesday'], "--since 'last tuesday' is not a date: use an ISO date (2026-01-31, 2026-01-31T12:00:00Z) or a span like 90d, 12w, 6mo");
   });
 
   it('--since after --until', async () => {
@@ -107,5 +108,19 @@ describe('edge cases that are not errors', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('flowaudit: warning: this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
     expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+  });
+});
+
+describe('an error flowaudit did not expect', () => {
+  it('exits 4, never 1 (which CI reads as a breached threshold), with one line and no stack', async () => {
+    let stderr = '';
+    const code = await run([repo.dir, ...NOW, '--format', 'json'], {
+      stdout: { write: () => { throw new TypeError('the terminal went away'); }, isTTY: false },
+      stderr: { write: (s: string) => (stderr += s), isTTY: false },
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(4);
+    expect(stderr).toBe('flowaudit: unexpected error: the terminal went away (run with --debug and report it)\n');
   });
 });

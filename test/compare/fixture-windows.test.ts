@@ -11,10 +11,9 @@ const D = 86400;
 let repo: FixtureRepo;
 let early: Report;
 let late: Report;
-let whole: Report;
 
 beforeAll(async () => {
-  ({ repo, early, late, whole } = await auditMainWindows());
+  ({ repo, early, late } = await auditMainWindows());
 });
 afterAll(() => repo.cleanup());
 

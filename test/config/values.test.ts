@@ -12,6 +12,11 @@ describe('threshold values', () => {
     ]);
   });
 
+  it('reads months as mo and years as y, and m always as minutes (one parser for flags, config and thresholds)', () => {
+    expect(['6mo', '1y', '2mo 3d', '1M', '1mo'].map(parseDuration)).toEqual([180 * 86400, 365 * 86400, 63 * 86400, 60, 30 * 86400]);
+    expect(['6months', '1yr', 'mo'].map(parseDuration)).toEqual([null, null, null]);
+  });
+
   it('reads ratios as 0–1 numbers or percentages', () => {
     expect([0.15, '15%', '15.5 %', '0.2', 0, 1, '100%'].map(parseRatio)).toEqual([0.15, 0.15, 0.155, 0.2, 0, 1, 1]);
     expect([15, '150%', '15', 'half', -0.1, null].map(parseRatio)).toEqual([null, null, null, null, null, null]);

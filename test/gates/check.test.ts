@@ -90,7 +90,7 @@ describe('evaluateGates', () => {
   });
 
   it('throws ConfigError on a bad expression', () => {
-    expect(() => evaluateGates(subject, ['leadTime.p50<=7x'])).toThrow("invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w or %)");
+    expect(() => evaluateGates(subject, ['leadTime.p50<=7x'])).toThrow("invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w, mo, y or %)");
   });
 });
 

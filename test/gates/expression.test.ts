@@ -39,15 +39,15 @@ describe('parseThreshold', () => {
     ['summary.<=7d', "invalid threshold 'summary.<=7d': empty path (name a figure such as leadTime.p50)"],
     ['lead time.p50<=7d', "invalid threshold 'lead time.p50<=7d': bad path 'lead time.p50' (names joined by dots, such as stages.pickup.p75)"],
     ['leadTime.p50<=', "invalid threshold 'leadTime.p50<=': no value after '<='"],
-    ['leadTime.p50<=7x', "invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w or %)"],
-    ['leadTime.p50<=7days', "invalid threshold 'leadTime.p50<=7days': unknown unit 'days' (use s, m, h, d, w or %)"],
+    ['leadTime.p50<=7x', "invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w, mo, y or %)"],
+    ['leadTime.p50<=7days', "invalid threshold 'leadTime.p50<=7days': unknown unit 'days' (use s, m, h, d, w, mo, y or %)"],
     ['leadTime.p50<=seven', "invalid threshold 'leadTime.p50<=seven': 'seven' is not a number"],
     ['leadTime.p50<=-1d', "invalid threshold 'leadTime.p50<=-1d': '-1d' is not a number"],
     ['leadTime.p55<=7d', "invalid threshold 'leadTime.p55<=7d': unknown figure 'leadTime.p55' (leadTime has count, p50, p75, p90, mean)"],
     ['stages.qa.p50<=1d', "invalid threshold 'stages.qa.p50<=1d': unknown figure 'stages.qa.p50' (stages has coding, pickup, review, merge, deploy)"],
     ['leadTime<=7d', "invalid threshold 'leadTime<=7d': 'leadTime' is a group: name one of its figures (count, p50, p75, p90, mean)"],
     ['changes.total>1', "invalid threshold 'changes.total>1': 'changes' is a single figure and has no 'total'"],
-    ['leadTime.p50<=15%', "invalid threshold 'leadTime.p50<=15%': leadTime.p50 is a duration: use s, m, h, d or w, not '%'"],
+    ['leadTime.p50<=15%', "invalid threshold 'leadTime.p50<=15%': leadTime.p50 is a duration: use s, m, h, d, w, mo or y, not '%'"],
     ['dora.changeFailureRate<=1d', "invalid threshold 'dora.changeFailureRate<=1d': dora.changeFailureRate is a ratio: use % or a plain number, not 'd'"],
     ['flow.size.over400<20', "invalid threshold 'flow.size.over400<20': flow.size.over400 is a ratio between 0 and 1: write 20% or 0.2"],
     ['changes>=10d', "invalid threshold 'changes>=10d': changes is a count and takes no unit ('d')"],
@@ -63,9 +63,15 @@ describe('parseThreshold', () => {
     }
   });
 
+  it('reads a duration in parts, or in months, with the duration parser the flags use', () => {
+    expect(parseThreshold('leadTime.p50<=1d 12h')).toMatchObject({ value: 36 * 3600, unit: 'd' });
+    expect(parseThreshold('leadTime.p50<2mo')).toMatchObject({ value: 60 * 86400, unit: 'mo' });
+    expect(parseThreshold('stages.pickup.p75<=90m')).toMatchObject({ value: 5400, unit: 'm' });
+  });
+
   it('names the first bad expression of a list', () => {
     expect(() => parseThresholds(['leadTime.p50<=7d', 'dora.changeFailureRate<=15q'])).toThrow(
-      "invalid threshold 'dora.changeFailureRate<=15q': unknown unit 'q' (use s, m, h, d, w or %)",
+      "invalid threshold 'dora.changeFailureRate<=15q': unknown unit 'q' (use s, m, h, d, w, mo, y or %)",
     );
   });
 

@@ -40,7 +40,6 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     leadTime: full.deploy === null ? null : cycle + full.deploy,
     flags: [],
     aiAssisted: false,
-    aiEvidence: [],
     reverted: false,
     revertedBy: null,
     review: null,

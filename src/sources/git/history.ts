@@ -1,7 +1,6 @@
 import type { Commit, MessageFacts } from '../../domain.js';
 import { streamGit } from './run.js';
 
-const FIELD = '\x1f';
 // -z ends each record with NUL, which a commit message cannot contain: the body goes last so a stray
 // separator inside it cannot shift the fields before it
 const FORMAT = ['%H', '%P', '%an', '%ae', '%at', '%ct', '%B'].join('%x1f');

@@ -31,7 +31,6 @@ export async function readSizes(
     let size: Size = { additions: 0, deletions: 0, files: 0 };
     let missing = false;
     const start: string = from;
-    from = null;
     await streamGit(
       repo,
       ['log', '--first-parent', '--diff-merges=first-parent', '--numstat', '--no-renames', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', start, ...exclude.map((sha) => `^${sha}`), '--'],

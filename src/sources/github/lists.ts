@@ -3,7 +3,7 @@
  * pages on its own until it reaches what the window or the cache leaves out.
  */
 import { GitHubError } from '../../errors.js';
-import type { FetchGitHubOptions } from './index.js';
+import type { FetchGitHubOptions } from './options.js';
 import { isoOf, mapDeployment, mapIncident, mapMergedPull, mapOpenPull, mapRelease, present, seconds } from './map.js';
 import { overflowNeed } from './overflow.js';
 import { paginate, type Page } from './pager.js';
