@@ -33,7 +33,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`${s.trim().replace(/^error: /, 'flowaudit: ').replace(/\n+/g, ' ')}; see flowaudit --help\n`),
+      outputError: (s, write) => write(`${terminalSafe(s.trim().replace(/^error: /, 'flowaudit: '))}; see flowaudit --help\n`),
     });
 
   const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
@@ -94,7 +94,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
       if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
       emit(io, initConfigText(), target);
-      io.stderr.write(`flowaudit: wrote ${target}\n`);
+      io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
     });
 
   try {

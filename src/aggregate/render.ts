@@ -14,7 +14,7 @@ const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p5
 function cells(row: RepositoryRow, clean: (text: string) => string): string[] {
   return [
     clean(row.name),
-    `${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
+    clean(`${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`),
     String(row.changes),
     formatDuration(row.leadTimeP50),
     formatDuration(row.cycleTimeP50),

@@ -53,7 +53,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   if (thresholds.length > 0) {
     const outcome = evaluateGates(report, thresholds);
     breached = outcome.breached;
-    for (const result of outcome.results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${result.display}\n`);
+    for (const result of outcome.results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
   }
   return failed > 0 || breached > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { terminalOutput } from './sanitize.js';
 import { renderText } from './text.js';
 
 export const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
@@ -18,8 +19,9 @@ const isAggregate = (report: Report): report is AggregateReport => Array.isArray
 
 /** The renderers, by format name: one registry, so every command offers the same formats. */
 export const RENDERERS: Record<Format, (report: Report, options: RenderOptions) => string | Iterable<string>> = {
+  // the text report is read on a terminal: a last guard strips whatever escape a renderer let through
   text: (report, options) =>
-    isAggregate(report) ? `${renderRepositoryTable(report, options)}\n${renderText(report, options)}` : renderText(report, options),
+    terminalOutput(isAggregate(report) ? `${renderRepositoryTable(report, options)}\n${renderText(report, options)}` : renderText(report, options), options.color),
   // in pieces: a report of a whole large history is never one huge string
   json: (report) => renderJsonChunks(report),
   csv: (report) => renderCsv(report, isAggregate(report)),

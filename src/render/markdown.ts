@@ -40,7 +40,7 @@ function mdLine(text: string): string {
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [...header(report)];
   if (report.changes.length === 0) {
-    out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
+    out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
     out.push(`> **${md(headline(report))}**`, '');
     out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
@@ -60,7 +60,7 @@ function header(report: Report): string[] {
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
-      ` · **sources** ${report.sources.join(' + ')} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
   ];
@@ -223,7 +223,7 @@ function num(value: number | null, digits = 2): string {
 }
 
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return md(iso.slice(0, 10));
 }
 
 function time(iso: string): string {
