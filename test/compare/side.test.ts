@@ -50,7 +50,7 @@ describe('readReportFile', () => {
 
   it.each([
     ['missing', null, "cannot read report '<dir>/missing.json': no such file"],
-    ['not-json', 'flowaudit · acme/one\n', "report '<dir>/not-json.json' is not JSON: "],
+    ['not-json', 'flowaudit · acme/one\n', "report '<dir>/not-json.json' is not JSON"],
     ['array', '[1,2]', "'<dir>/array.json' is not a flowaudit JSON report (it has no schemaVersion)"],
     ['v2', JSON.stringify({ ...report(), schemaVersion: 2 }), "report '<dir>/v2.json' has schemaVersion 2; this flowaudit reads schemaVersion 1"],
     ['partial', JSON.stringify({ schemaVersion: 1, summary: {} }), "report '<dir>/partial.json' is incomplete: it has no changes, deploys, window, repository"],
@@ -59,6 +59,8 @@ describe('readReportFile', () => {
     const error = await readReportFile(path).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message.startsWith(message.replace('<dir>', dir))).toBe(true);
+    // the file's own text is never quoted back
+    expect((error as ConfigError).message).not.toContain('acme/one');
     expect((error as ConfigError).exitCode).toBe(2);
   });
 

@@ -88,7 +88,7 @@ describe('loadConfig', () => {
 
   it('fails when the config path cannot be read', () => {
     mkdirSync(join(dir, FILE));
-    expect(() => loadConfig({ repoRoot: dir })).toThrow('config .flowaudit.json: cannot be read (EISDIR)');
+    expect(() => loadConfig({ repoRoot: dir })).toThrow('config .flowaudit.json is a directory: a config is a small JSON file (see `flowaudit init`)');
   });
 });
 
