@@ -8,7 +8,7 @@ import { RENDERERS, type Format } from '../render/index.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report.js';
 import { emit, progress, useColor, type CliIo } from './io.js';
-import { toAuditOptions, type ReportFlags } from './report-options.js';
+import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
 export interface ReportCommandFlags extends ReportFlags {
   format: Format;
@@ -26,8 +26,7 @@ export interface ReportCommandFlags extends ReportFlags {
 export async function reportCommand(paths: string[], flags: ReportCommandFlags, io: CliIo): Promise<number> {
   // a bad threshold is a usage error before any repository is read
   const thresholds = parseThresholds(flags.failOn);
-  const concurrency = Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency '${flags.concurrency}' must be a whole number of at least 1`);
+  const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
   let report: Report;
   let failed = 0;

@@ -15,7 +15,10 @@ const NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
 /** A number, or a string holding only a number (flags arrive as strings); null otherwise. */
 function plainNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMBER.test(value)) return Number(value);
+  if (typeof value === 'string' && NUMBER.test(value)) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
   return null;
 }
 
@@ -35,7 +38,7 @@ export function parseDuration(value: unknown): number | null {
     while (text[at] === ' ') at++;
     DURATION_PART.lastIndex = at;
   }
-  return at === text.length ? seconds : null;
+  return at === text.length && Number.isFinite(seconds) ? seconds : null;
 }
 
 /** `0.15` or `15%` → 0.15, in [0, 1]; null otherwise. */

@@ -55,6 +55,7 @@ export function parseThreshold(input: string): Threshold {
   const number = VALUE.exec(text);
   if (number === null) return fail(`'${text}' is not a number`);
   const amount = Number(number[1]);
+  if (!Number.isFinite(amount)) fail(`'${text}' is too large`);
   const unitText = number[2] ?? '';
   if (unitText !== '' && !isUnit(unitText)) fail(`unknown unit '${unitText}' (use s, m, h, d, w or %)`);
   const unit = unitText === '' ? null : (unitText as ThresholdUnit);
