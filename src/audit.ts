@@ -18,6 +18,7 @@ import { iso, toReportChange, toReportDeploy, windowOf, type Report } from './re
 import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from './model/github-deploys.js';
 import { applyPulls, type PullFacts } from './model/github-pulls.js';
 import { computeFlowHealth } from './metrics/flow-health.js';
+import type { Pattern } from './patterns.js';
 import { isBot } from './model/bots.js';
 import { tagContents, type FirstParentLine } from './sources/git/deploy-contents.js';
 import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
@@ -188,7 +189,7 @@ async function readGitChanges(
   repo: Awaited<ReturnType<typeof openRepository>>,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
   const [commits, numstat] = await Promise.all([
@@ -230,7 +231,7 @@ interface Pulls {
 }
 
 /** Reads squash-merged PRs' own commits from `refs/pull/N/head`, all in one streaming pass. */
-async function readPulls(repo: Awaited<ReturnType<typeof openRepository>>, tip: string, firstParent: Commit[], aiMarkers: RegExp[]): Promise<Pulls> {
+async function readPulls(repo: Awaited<ReturnType<typeof openRepository>>, tip: string, firstParent: Commit[], aiMarkers: Pattern[]): Promise<Pulls> {
   const heads = await listPullHeads(repo);
   if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: false };
   const wanted = new Map<number, string>();
@@ -256,7 +257,7 @@ function gitHubNotes(signal: DeploySignalKind): string[] {
   return signal === 'merge' ? ['No deploy signal (deployments, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0.'] : [];
 }
 
-function gitHubDeployRefs(github: GitHubData, environment: RegExp): { deployments: TagRef[]; releases: TagRef[] } {
+function gitHubDeployRefs(github: GitHubData, environment: Pattern): { deployments: TagRef[]; releases: TagRef[] } {
   return { deployments: successfulDeployments(github.deployments, environment), releases: publishedReleases(github.releases) };
 }
 

@@ -1,5 +1,6 @@
 import { isExists } from 'date-fns';
 import { ConfigError } from './errors.js';
+import { compilePattern, PatternError, type Pattern } from './patterns.js';
 import type { DeploySignalKind, Window } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
@@ -112,12 +113,16 @@ export function resolveWindow(options: Pick<AuditOptions, 'since' | 'until'>, no
   return { since, until };
 }
 
-/** @throws ConfigError naming the flag when `source` is not a valid regular expression */
-export function compileRegex(source: string, flag: string, flags = ''): RegExp {
+/**
+ * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine.
+ * @throws ConfigError naming the flag when `source` is not a pattern that engine can run
+ */
+export function compileRegex(source: string, flag: string, flags = ''): Pattern {
   try {
-    return new RegExp(source, flags);
+    return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {
-    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    if (!(error instanceof PatternError)) throw error;
+    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${error.message}`);
   }
 }
 

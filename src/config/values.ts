@@ -83,17 +83,6 @@ export function formatThreshold(kind: ThresholdKind, value: number): string | nu
   }
 }
 
-/** Why `source` is not a valid regular expression with `flags`, or null when it is. */
-export function regexProblem(source: string, flags = ''): string | null {
-  try {
-    new RegExp(source, flags);
-    return null;
-  } catch (error) {
-    // V8: "Invalid regular expression: /(/: Unterminated group" → "Unterminated group"
-    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-  }
-}
-
 /** A valid IANA time zone name (as this Node's Intl knows them). */
 export function isTimeZone(name: string): boolean {
   try {

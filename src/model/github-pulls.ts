@@ -1,4 +1,5 @@
 import type { Change } from '../domain.js';
+import type { Pattern } from '../patterns.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import { findAiMarkers } from './ai-markers.js';
 import { pullEvents, type PullRework } from './pull-events.js';
@@ -8,7 +9,7 @@ export interface ApplyPullsOptions {
   isBot: (login: string) => boolean;
   /** PR labels that mark a change AI-assisted */
   aiLabels: readonly string[];
-  aiMarkers: readonly RegExp[];
+  aiMarkers: readonly Pattern[];
 }
 
 /** What GitHub adds to a change beyond its events: kept beside the model for the review and CI figures. */

@@ -65,9 +65,9 @@ describe('mergeFlags', () => {
 
   const bad: Array<[Parameters<typeof mergeFlags>[1], string]> = [
     [{ deployFrom: 'ftp' }, "--deploy-from 'ftp' must be one of auto, deployments, releases, tags, merge"],
-    [{ tagPattern: '(' }, "--tag-pattern '(' is not a valid regular expression: Unterminated group"],
-    [{ botPattern: '[' }, "--bot-pattern '[' is not a valid regular expression: Unterminated character class"],
-    [{ aiMarkers: ['ok', '*x'] }, "--ai-marker '*x' is not a valid regular expression: Nothing to repeat"],
+    [{ tagPattern: '(' }, "--tag-pattern '(' is not a valid regular expression: missing closing )"],
+    [{ botPattern: '[' }, "--bot-pattern '[' is not a valid regular expression: missing closing ]"],
+    [{ aiMarkers: ['ok', '*x'] }, "--ai-marker '*x' is not a valid regular expression: missing argument to repetition operator"],
     [{ timezone: 'Mars/Olympus' }, "--timezone 'Mars/Olympus' must be an IANA time zone like Europe/Berlin or UTC"],
     [{ requiredApprovals: 'two' }, "--required-approvals 'two' must be a whole number of at least 1"],
     [{ threshold: ['pickupP50=soon'] }, "--threshold pickupP50 'soon' must be a duration like 24h or a number of seconds"],

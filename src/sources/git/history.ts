@@ -1,5 +1,6 @@
 import type { Commit } from '../../domain.js';
 import { parseMessage } from '../../model/message.js';
+import type { Pattern } from '../../patterns.js';
 import { GitError } from '../../errors.js';
 import { streamGit } from './run.js';
 
@@ -17,7 +18,7 @@ export async function readCommits(
   repo: string,
   tips: string[],
   exclude: string[],
-  aiMarkers: readonly RegExp[],
+  aiMarkers: readonly Pattern[],
 ): Promise<Map<string, Commit>> {
   const commits = new Map<string, Commit>();
   const strings = new Map<string, string>();
@@ -57,7 +58,7 @@ const NONE: never[] = [];
  * One commit from its first six fields and its message's bytes. A date git cannot read (a malformed ident)
  * comes back empty: the other date stands in for it.
  */
-function toCommit(fields: string[], message: Buffer, intern: (s: string) => string, aiMarkers: readonly RegExp[]): Commit {
+function toCommit(fields: string[], message: Buffer, intern: (s: string) => string, aiMarkers: readonly Pattern[]): Commit {
   const [sha = '', parents = '', at = '', ct = '', name = '', email = ''] = fields;
   if (!SHA.test(sha) || !PARENTS.test(parents)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, '?')}): run again`);
   const authoredAt = at === '' ? Number(ct) : Number(at);
