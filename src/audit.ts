@@ -21,10 +21,11 @@ import { computeFlowHealth } from './metrics/flow-health.js';
 import type { Pattern } from './patterns.js';
 import { isBot } from './model/bots.js';
 import { tagContents, type FirstParentLine } from './sources/git/deploy-contents.js';
-import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
+import { gitHubAccess } from './sources/github/access.js';
+import { defaultCacheDir, fetchGitHub, type GitHubData } from './sources/github/index.js';
 import { readCommits } from './sources/git/history.js';
 import { readSizes } from './sources/git/numstat.js';
-import { parseRemote, webUrl, type RemoteName } from './sources/git/remote.js';
+import { parseRemote, webUrl } from './sources/git/remote.js';
 import {
   commitDates, firstParentBefore, listPullHeads, listTags, openRepository, readAttributes, resolveBranch, type TagRef,
 } from './sources/git/repo.js';
@@ -59,7 +60,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const botPattern = botSource !== null ? compileRegex(botSource, 'bots', 'i') : null;
   const aiMarkers = [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im'));
   const remoteForGitHub = parseRemote(repo.remoteUrl);
-  const gh = await gitHubAccess(options, remoteForGitHub);
+  const gh = await gitHubAccess(options, remoteForGitHub, warning);
   const configuredFrom = config.deploy.from === 'auto' ? undefined : config.deploy.from;
   let deployFrom = options.deployFrom ?? configuredFrom;
   if ((deployFrom === 'releases' || deployFrom === 'deployments') && gh === null) {
@@ -259,36 +260,6 @@ function gitHubNotes(signal: DeploySignalKind): string[] {
 
 function gitHubDeployRefs(github: GitHubData, environment: Pattern): { deployments: TagRef[]; releases: TagRef[] } {
   return { deployments: successfulDeployments(github.deployments, environment), releases: publishedReleases(github.releases) };
-}
-
-interface GitHubAccess {
-  owner: string;
-  name: string;
-  apiUrl: string;
-  token: string;
-}
-
-/**
- * GitHub mode starts by itself when the repository is on GitHub (or --repo names it) and a token is found
- * (GH_TOKEN, GITHUB_TOKEN, `gh auth token`); --no-github forces git only.
- */
-async function gitHubAccess(options: AuditOptions, remote: RemoteName | null): Promise<GitHubAccess | null> {
-  if (options.github === false) return null;
-  const env = options.env ?? process.env;
-  let owner = remote?.owner;
-  let name = remote?.name;
-  if (options.repo !== undefined) {
-    const m = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo);
-    if (!m) throw new ConfigError(`--repo '${options.repo}' is not owner/name`);
-    [owner, name] = [m[1], m[2]];
-  } else if (remote === null || (!/github/.test(remote.host) && options.apiUrl === undefined && !env.GH_HOST)) {
-    return null;
-  }
-  if (!owner || !name) return null;
-  const apiUrl = apiUrlFor({ remoteHost: remote?.host ?? null, apiUrlFlag: options.apiUrl ?? null, env });
-  const token = findToken(env, { ghCli: env === process.env, host: apiHostOf(apiUrl) });
-  if (token === null) return null;
-  return { owner, name, apiUrl, token: token.token };
 }
 
 function gitOnlyNotes(signal: DeploySignalKind, squashesUnseen: number, pullRefs: boolean): string[] {
