@@ -94,6 +94,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
       since: window.since - READ_SLACK, until: window.until, now,
       cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
       partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: options.incidentLabel ?? config.incidentLabel,
+      ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
       onProgress: progress, warn: warning,
       onWait: (left) => {
         // said once on stderr even off a terminal, where the countdown itself is not shown
