@@ -17,6 +17,8 @@ const READ_COMMANDS = new Set(['log', 'rev-list', 'rev-parse', 'for-each-ref', '
 /** Subcommands that can produce a diff: an external diff or textconv driver would run a program. */
 const DIFF_COMMANDS = new Set(['log']);
 const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--list']);
+/** Flags that make a read command run a program: never passed. */
+const PROGRAM_FLAGS = new Set(['--ext-diff', '--textconv', '--filters', '--show-signature', '--upload-pack', '--paginate']);
 
 /**
  * Config every git process runs with. `-c` outranks every config file, so a repository cannot undo these;
@@ -103,7 +105,11 @@ function carriedSafeDirectories(): string[] {
  */
 export function gitInvocation(args: readonly string[]): { args: string[]; env: NodeJS.ProcessEnv } {
   const command = args[0] ?? '';
-  if (!READ_COMMANDS.has(command) || (command === 'config' && !args.slice(1).some((a) => CONFIG_READS.has(a)))) {
+  if (
+    !READ_COMMANDS.has(command) ||
+    (command === 'config' && !args.slice(1).some((a) => CONFIG_READS.has(a))) ||
+    args.some((a) => PROGRAM_FLAGS.has(a.split('=')[0] ?? ''))
+  ) {
     // a programming error, not a user's: it surfaces as an unexpected error
     throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
   }
