@@ -26,11 +26,13 @@ export interface PaginateOptions<T> {
 /**
  * Why paging must stop although the page says there is a next one, or null to go on. A server that is not
  * GitHub (or a GitHub bug) could otherwise keep a run paging forever: a cursor that comes back, an empty page
- * that claims more, or more nodes than the list's own count (past it by a margin: lists grow while paged).
+ * that claims more, or more nodes than the list's own count. Lists grow while they are paged, so the count
+ * is passed by a margin first: a tenth of it, or the largest page, whichever is more.
  */
 export class CursorGuard {
   private readonly seen = new Set<string>();
   private sent = 0;
+  private largest = 0;
   private total: number | null = null;
 
   constructor(private readonly label: string) {}
@@ -38,12 +40,13 @@ export class CursorGuard {
   /** Records `page`; returns why not to fetch the page after it, or null. */
   refuse(page: Pick<Page<unknown>, 'endCursor' | 'sent' | 'totalCount'>): string | null {
     this.sent += page.sent;
+    this.largest = Math.max(this.largest, page.sent);
     if (page.totalCount !== null && (this.total === null || page.totalCount > this.total)) this.total = page.totalCount;
     if (page.sent === 0) return `GitHub sent an empty page of ${this.label} that claims more: stopped there, so the list may be incomplete`;
     if (page.endCursor === null || this.seen.has(page.endCursor)) {
       return `GitHub's paging of ${this.label} came back to a cursor it had given before: stopped there, so the list may be incomplete`;
     }
-    if (this.total !== null && this.sent >= this.total + Math.max(100, Math.ceil(this.total / 10))) {
+    if (this.total !== null && this.sent >= this.total + Math.max(this.largest, Math.ceil(this.total / 10))) {
       return `GitHub kept paging ${this.label} past the ${this.total} it counts: stopped after ${this.sent}`;
     }
     this.seen.add(page.endCursor);

@@ -65,10 +65,12 @@ describe('paginate', () => {
     expect(r.warnings).toEqual(['GitHub sent an empty page of merged pull requests that claims more: stopped there, so the list may be incomplete']);
   });
 
-  it('stops once far past the count GitHub gave (by 10%, at least 100 nodes)', async () => {
-    // 300 counted: stops when 400 were sent; a list that grows by a few while paged still completes
+  it('stops once past the count GitHub gave by a tenth of it, or by the largest page', async () => {
+    // 300 counted, pages of 50: stops when 350 were sent (a list that grows by a few while paged completes)
     const r = await run((_c, call) => page(Array.from({ length: 50 }, (_, i) => call * 100 + i), `c${call}`, 300));
-    expect(r.asked).toHaveLength(8);
-    expect(r.warnings).toEqual(['GitHub kept paging merged pull requests past the 300 it counts: stopped after 400']);
+    expect(r.asked).toHaveLength(7);
+    expect(r.warnings).toEqual(['GitHub kept paging merged pull requests past the 300 it counts: stopped after 350']);
+    // 2000 counted, pages of 50: the margin is 200
+    expect((await run((_c, call) => page(Array.from({ length: 50 }, (_, i) => i), `c${call}`, 2000))).asked).toHaveLength(44);
   });
 });
