@@ -10,7 +10,8 @@ import { reportCommand } from './commands/report.js';
 import { initConfigText, loadConfig } from './config/index.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { FORMATS } from './render/index.js';
-import { terminalSafe } from './render/sanitize.js';
+import { terminalOutput, terminalSafe } from './render/sanitize.js';
+import { redactEnvTokens } from './sources/github/token.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './commands/io.js';
@@ -111,15 +112,17 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
+  // whatever built the message, no token from the environment leaves in it
+  const safe = (text: string): string => terminalSafe(redactEnvTokens(text, io.env));
   if (error instanceof FlowauditError) {
-    io.stderr.write(`flowaudit: ${terminalSafe(error.message)}\n`);
-    if (error.hint) io.stderr.write(`  ${terminalSafe(error.hint)}\n`);
-    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`flowaudit: ${safe(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${safe(error.hint)}\n`);
+    if (debug && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`flowaudit: unexpected error: ${terminalSafe(message)} (run with --debug and report it)\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`flowaudit: unexpected error: ${safe(message)} (run with --debug and report it)\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
   return 1;
 }
 

@@ -6,6 +6,7 @@ import { evaluateGates } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import { terminalSafe } from '../render/sanitize.js';
+import { redactEnvTokens } from '../sources/github/token.js';
 import type { Report } from '../report.js';
 import { emit, progress, useColor, type CliIo } from './io.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
@@ -40,7 +41,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
       else {
         failed++;
         const message = result.error instanceof Error ? result.error.message : String(result.error);
-        io.stderr.write(`flowaudit: ${terminalSafe(result.item)}: ${terminalSafe(message)}\n`);
+        io.stderr.write(`flowaudit: ${terminalSafe(result.item)}: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
       }
     }
     if (reports.length === 0) throw new ConfigError('no repository could be read');

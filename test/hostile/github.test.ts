@@ -191,6 +191,20 @@ describe('where the token is sent', () => {
   });
 });
 
+describe('the token pasted where it does not belong', () => {
+  it('as --repo: the error names the flag, and the token is redacted from it', async () => {
+    box = sandbox();
+    const o = await run(box, [repo.dir, '--repo', TOKEN, ...WINDOW]);
+    expectError(o, 2, "--repo '***' is not owner/name");
+  });
+
+  it('as --branch: the same', async () => {
+    box = sandbox();
+    const o = await run(box, [repo.dir, '--branch', `x${TOKEN}`, ...WINDOW]);
+    expectError(o, 2, "unknown branch 'x***': list branches with `git branch -a` and pass one with --branch");
+  });
+});
+
 describe('answers that are not GraphQL', () => {
   it('a JSON answer cut in half', async () => {
     const o = await gitHub([{ kind: 'malformed', times: -1 }]);

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../errors.js';
 import type { RemoteName } from '../git/remote.js';
-import { apiHostOf, apiUrlFor, findToken, isGitHubDotCom } from './token.js';
+import { apiHostOf, apiUrlFor, findToken, isGitHubDotCom, TOKEN_VARIABLES } from './token.js';
 
 /** Where GitHub mode reads from, and with which token. */
 export interface GitHubAccess {
@@ -20,8 +20,6 @@ export interface AccessOptions {
   /** where tokens and GH_HOST come from; `gh auth token` is asked only when this is the process's own */
   env?: NodeJS.ProcessEnv;
 }
-
-const TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
 
 /**
  * GitHub mode starts by itself when the repository is on GitHub (or --repo names it) and a token bound to the

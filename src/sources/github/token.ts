@@ -81,6 +81,22 @@ export function apiHostOf(apiUrl: string): string {
   return host === 'api.github.com' ? 'github.com' : host;
 }
 
+/** The variables a token can come from: what `redactEnvTokens` removes. */
+export const TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'] as const;
+
+/**
+ * `redact` for every token in `env`: the last guard of each line the CLI writes to stderr, whatever code
+ * path built it.
+ */
+export function redactEnvTokens(text: string, env: NodeJS.ProcessEnv): string {
+  let out = text;
+  for (const name of TOKEN_VARIABLES) {
+    const token = env[name]?.trim();
+    if (token) out = redact(out, token);
+  }
+  return out;
+}
+
 /** Runs of the token this long or longer are removed wherever they appear: a server that echoes part of it
  * (a JSON.parse message quotes the first characters of a body) must not print a usable piece. */
 const RUN = 8;
