@@ -253,7 +253,7 @@ export function createClient(options: ClientOptions): GitHubClient {
           throw verdict.error;
         case 'retry': {
           if (verdict.reason === 'timeout' && timeouts++ >= TIMEOUT_RETRIES) {
-            const seconds = Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+            const seconds = Number(((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000).toFixed(1));
             throw new GitHubError(clean(`GitHub did not answer ${operation.name} within ${seconds} s, ${timeouts} times`), {
               hint: 'check the network and --api-url, or allow longer with --timeout SECONDS',
             });
