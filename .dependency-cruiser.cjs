@@ -4,7 +4,7 @@
  * aggregate, config, commands, the CLI) that wires them. A module may import its own layer and those below.
  */
 const LAYERS = [
-  ['shared', '^src/(domain|errors|units|time|version|stage-labels)\\.ts$'],
+  ['shared', '^src/(domain|errors|units|time|version|stage-labels|patterns)\\.ts$'],
   ['sources', '^src/sources/'],
   ['model', '^src/model/'],
   ['metrics', '^src/metrics/'],

@@ -10,7 +10,8 @@ import { reportCommand } from './commands/report.js';
 import { initConfigText, loadConfig } from './config/index.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { FORMATS } from './render/index.js';
-import { terminalSafe } from './render/sanitize.js';
+import { terminalOutput, terminalSafe } from './render/sanitize.js';
+import { redactEnvTokens } from './sources/github/token.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './commands/io.js';
@@ -37,7 +38,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`${s.trim().replace(/^error: /, 'flowaudit: ').replace(/\n+/g, ' ')}; see flowaudit --help\n`),
+      outputError: (s, write) => write(`${terminalSafe(s.trim().replace(/^error: /, 'flowaudit: '))}; see flowaudit --help\n`),
     });
 
   const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
@@ -98,7 +99,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
       if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
       emit(io, initConfigText(), target);
-      io.stderr.write(`flowaudit: wrote ${target}\n`);
+      io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
     });
 
   try {
@@ -115,15 +116,17 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
+  // whatever built the message, no token from the environment leaves in it
+  const safe = (text: string): string => terminalSafe(redactEnvTokens(text, io.env));
   if (error instanceof FlowauditError) {
-    io.stderr.write(`flowaudit: ${terminalSafe(error.message)}\n`);
-    if (error.hint) io.stderr.write(`  ${terminalSafe(error.hint)}\n`);
-    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`flowaudit: ${safe(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${safe(error.hint)}\n`);
+    if (debug && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`flowaudit: unexpected error: ${terminalSafe(message)} (run with --debug and report it)\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`flowaudit: unexpected error: ${safe(message)} (run with --debug and report it)\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
   return UNEXPECTED;
 }
 

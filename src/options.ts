@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js';
+import { compilePattern, PatternError, type Pattern } from './patterns.js';
 import type { DeploySignalKind } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
@@ -30,6 +31,8 @@ export interface AuditOptions {
   refresh?: boolean;
   /** on a rate limit that resets too late, report on what was fetched */
   partial?: boolean;
+  /** longest wait for each GitHub request, in seconds (--timeout; default 30) */
+  timeoutSeconds?: number;
   environment?: string;
   incidentLabel?: string;
   requiredApprovals?: number;
@@ -46,12 +49,16 @@ export interface AuditOptions {
 export { parseTime, resolveNow, resolveWindow } from './time.js';
 
 export const DEFAULT_TAG_PATTERN = String.raw`^v?\d+\.\d+(\.\d+)?`;
-/** @throws ConfigError naming the flag when `source` is not a valid regular expression */
-export function compileRegex(source: string, flag: string, flags = ''): RegExp {
+/**
+ * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine.
+ * @throws ConfigError naming the flag when `source` is not a pattern that engine can run
+ */
+export function compileRegex(source: string, flag: string, flags = ''): Pattern {
   try {
-    return new RegExp(source, flags);
+    return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {
-    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    if (!(error instanceof PatternError)) throw error;
+    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${error.message}`);
   }
 }
 

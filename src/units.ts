@@ -38,7 +38,7 @@ export function parseDuration(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.trim().toLowerCase();
   if (text === '') return null;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(\.\d+)?$/.test(text)) return Number.isFinite(Number(text)) ? Number(text) : null;
   let seconds = 0;
   let at = 0;
   while (at < text.length) {
@@ -49,5 +49,6 @@ export function parseDuration(value: unknown): number | null {
     at = DURATION_PART.lastIndex;
     while (text[at] === ' ') at++;
   }
-  return seconds;
+  // a 400-digit amount is not a duration, it is Infinity
+  return Number.isFinite(seconds) ? seconds : null;
 }

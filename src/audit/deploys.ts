@@ -4,6 +4,7 @@ import { assignDeploys, mergeDeploys, type DeployContents } from '../model/deplo
 import { tagContents, type FirstParentLine } from '../sources/git/deploy-contents.js';
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
+import type { Pattern } from '../patterns.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;
@@ -15,7 +16,7 @@ export interface DeploySignal {
  * The deploy signal (SPEC section 3): the one asked for, else the first the repository has — production
  * deployments, then releases (both GitHub), then matching tags, then every merge.
  */
-export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHubData | null, environment: RegExp, tags: TagRef[]): DeploySignal {
+export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHubData | null, environment: Pattern, tags: TagRef[]): DeploySignal {
   const deployments = github ? successfulDeployments(github.deployments, environment) : [];
   const releases = github ? publishedReleases(github.releases) : [];
   const kind = asked ?? (deployments.length > 0 ? 'deployments' : releases.length > 0 ? 'releases' : tags.length > 0 ? 'tags' : 'merge');
@@ -31,7 +32,7 @@ export async function matchDeploys(
   repo: RepoInfo,
   changes: Change[],
   signal: DeploySignal,
-  o: { boundary: string[]; line: FirstParentLine; since: number; github: GitHubData | null; environment: RegExp },
+  o: { boundary: string[]; line: FirstParentLine; since: number; github: GitHubData | null; environment: Pattern },
 ): Promise<Deploy[]> {
   const landing = new Set(changes.map((c) => c.sha));
   const earliest = changes.reduce((min, c) => Math.min(min, c.mergedAt), o.since);
@@ -42,7 +43,7 @@ export async function matchDeploys(
   return applyGitHubFailures(deploys, signal.kind === 'deployments' ? failedDeployments(o.github.deployments, o.environment) : [], o.github.incidents);
 }
 
-export function signalDetail(signal: DeploySignal, tagPattern: RegExp, environment: RegExp): string {
+export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern): string {
   const count = signal.refs.length;
   if (signal.kind === 'tags') return `${count} tag(s) matching ${tagPattern.source}`;
   if (signal.kind === 'deployments') return `${count} successful GitHub deployment(s) to environments matching ${environment.source}`;

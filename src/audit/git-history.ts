@@ -5,6 +5,7 @@ import { splitPullCommits } from '../model/pull-commits.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import type { FirstParentLine } from '../sources/git/deploy-contents.js';
+import type { Pattern } from '../patterns.js';
 import { readCommits } from '../sources/git/history.js';
 import { readSizes } from '../sources/git/numstat.js';
 import { commitDates, listPullHeads, readAttributes, type RepoInfo } from '../sources/git/repo.js';
@@ -27,7 +28,7 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
   const parse = (message: string): MessageFacts => parseMessage(message, o.aiMarkers);

@@ -5,9 +5,10 @@ import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions } from '../options.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
-import { parseRemote, webUrl, type RemoteName } from '../sources/git/remote.js';
+import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
-import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from '../sources/github/index.js';
+import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
+import { defaultCacheDir, fetchGitHub, type GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
 import type { OpenPull } from '../domain.js';
@@ -40,7 +41,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   };
   const settings = resolveSettings(options, repo.path);
   const remote = parseRemote(repo.remoteUrl);
-  const gh = await gitHubAccess(options, remote);
+  const gh = await gitHubAccess(options, remote, warning);
   let deployFrom = settings.deployFrom;
   if ((deployFrom === 'releases' || deployFrom === 'deployments') && gh === null) {
     if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use tags or merge`);
@@ -119,6 +120,7 @@ async function readGitHub(
     since: scope.since, until: scope.until, now: scope.now,
     cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
     partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
+    ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
     onProgress: progress, warn: warning,
     onWait: (left) => {
       // said once on stderr even off a terminal, where the countdown itself is not shown
@@ -131,34 +133,3 @@ async function readGitHub(
   if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
   return github;
 }
-
-interface GitHubAccess {
-  owner: string;
-  name: string;
-  apiUrl: string;
-  token: string;
-}
-
-/**
- * GitHub mode starts by itself when the repository is on GitHub (or --repo names it) and a token is found
- * (GH_TOKEN, GITHUB_TOKEN, `gh auth token`); --no-github forces git only.
- */
-async function gitHubAccess(options: AuditOptions, remote: RemoteName | null): Promise<GitHubAccess | null> {
-  if (options.github === false) return null;
-  const env = options.env ?? process.env;
-  let owner = remote?.owner;
-  let name = remote?.name;
-  if (options.repo !== undefined) {
-    const m = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo);
-    if (!m) throw new ConfigError(`--repo '${options.repo}' is not owner/name`);
-    [owner, name] = [m[1], m[2]];
-  } else if (remote === null || (!/github/.test(remote.host) && options.apiUrl === undefined && !env.GH_HOST)) {
-    return null;
-  }
-  if (!owner || !name) return null;
-  const apiUrl = apiUrlFor({ remoteHost: remote?.host ?? null, apiUrlFlag: options.apiUrl ?? null, env });
-  const token = findToken(env, { ghCli: env === process.env, host: apiHostOf(apiUrl) });
-  if (token === null) return null;
-  return { owner, name, apiUrl, token: token.token };
-}
-

@@ -2,15 +2,16 @@ import type { DeploySignalKind } from '../domain.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
 import { compileRegex, type AuditOptions } from '../options.js';
+import type { Pattern } from '../patterns.js';
 import type { Policy } from '../report/schema.js';
 
 /** What one audit runs with: the config file under the flags, compiled and validated. */
 export interface AuditSettings {
   config: Config;
-  tagPattern: RegExp;
-  botPattern: RegExp | null;
-  aiMarkers: RegExp[];
-  environment: RegExp;
+  tagPattern: Pattern;
+  botPattern: Pattern | null;
+  aiMarkers: Pattern[];
+  environment: Pattern;
   /** the deploy signal asked for (flag, else config); undefined: the first the repository has */
   deployFrom: DeploySignalKind | undefined;
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */

@@ -1,5 +1,5 @@
 import { aggregateReports } from '../aggregate/aggregate.js';
-import { readReportFile } from '../compare/read-report.js';
+import { readReportFile } from '../io/read-report.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import { emit, resolvePath, useColor, type CliIo } from './io.js';
 

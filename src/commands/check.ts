@@ -4,6 +4,7 @@ import { appendStepSummary, githubAnnotations, isGitHubActions } from '../gates/
 import { evaluateGates, renderGateMarkdown, renderGateText } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { terminalOutput } from '../render/sanitize.js';
 import { emit, progress, type CliIo } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 
@@ -27,7 +28,7 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
     throw new ConfigError('no thresholds to check: pass --fail-on EXPR (e.g. --fail-on "leadTime.p50<=7d") or list them under "check" in .flowaudit.json');
   }
   const outcome = evaluateGates(report, thresholds);
-  emit(io, renderGateText(outcome.results), flags.output);
+  emit(io, terminalOutput(renderGateText(outcome.results), false), flags.output);
   if (isGitHubActions(io.env)) {
     for (const line of githubAnnotations(outcome.results)) io.stdout.write(`${line}\n`);
     await appendStepSummary(`${renderGateMarkdown(outcome.results)}\n${renderMarkdown(report)}`, io.env);

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { audit } from '../audit/index.js';
 import { compareReports } from '../compare/compare.js';
-import { readReportFile } from '../compare/read-report.js';
+import { readReportFile } from '../io/read-report.js';
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from '../compare/render.js';
 import { parseSide, type Side } from '../compare/side.js';
 import type { Report } from '../report/schema.js';

@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { terminalSafe } from '../render/sanitize.js';
+import { redactEnvTokens } from '../sources/github/token.js';
 
 /** What a command needs from its surroundings: injectable so tests run the CLI in-process. */
 export interface CliIo {
@@ -38,7 +39,7 @@ export function emit(io: CliIo, text: string | Iterable<string>, output: string 
 }
 
 export function warner(io: CliIo): (message: string) => void {
-  return (message) => io.stderr.write(`flowaudit: warning: ${terminalSafe(message)}\n`);
+  return (message) => io.stderr.write(`flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
 }
 
 /** Progress on stderr, only when it is a terminal; returns a function that clears the line. */

@@ -28,6 +28,7 @@ export interface ReportFlags {
   environment?: string;
   incidentLabel?: string;
   requiredApprovals?: string;
+  timeout?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -53,6 +54,7 @@ export function addReportOptions(command: Command): Command {
     .option('--no-cache', 'neither read nor write the GitHub cache')
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
     .option('--partial', 'on a GitHub rate limit that resets too late, report on what was fetched')
+    .option('--timeout <seconds>', 'longest wait for each GitHub request (default 30)')
     .option('--verbose', 'report GitHub requests and query cost on stderr')
     .option('--debug', 'show stack traces of errors');
 }
@@ -82,7 +84,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, wind
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
-    ...(flags.requiredApprovals !== undefined && { requiredApprovals: positiveInteger(flags.requiredApprovals, '--required-approvals') }),
+    ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),
+    ...(flags.timeout !== undefined && { timeoutSeconds: wholeNumber(flags.timeout, '--timeout', 1, 3600) }),
     ...(flags.cache === false && { noCache: true }),
     ...(flags.refresh && { refresh: true }),
     ...(flags.partial && { partial: true }),
@@ -93,8 +96,13 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, wind
   };
 }
 
-function positiveInteger(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} '${value}' must be a whole number of at least 1`);
+/**
+ * A flag's whole number in [min, max], written as digits only (not 1e3, 0x10 or 2.0).
+ * @throws ConfigError naming the flag and the range
+ */
+export function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const text = value.trim();
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' must be a whole number from ${min} to ${max}`);
   return n;
 }

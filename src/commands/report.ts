@@ -7,8 +7,9 @@ import { parseThresholds } from '../gates/expression.js';
 import { RENDERERS, type Format } from '../render/index.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
+import { redactEnvTokens } from '../sources/github/token.js';
 import { emit, progress, useColor, type CliIo } from './io.js';
-import { toAuditOptions, type ReportFlags } from './report-options.js';
+import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
 export interface ReportCommandFlags extends ReportFlags {
   format: Format;
@@ -26,8 +27,7 @@ export interface ReportCommandFlags extends ReportFlags {
 export async function reportCommand(paths: string[], flags: ReportCommandFlags, io: CliIo): Promise<number> {
   // a bad threshold is a usage error before any repository is read
   const thresholds = parseThresholds(flags.failOn);
-  const concurrency = Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency '${flags.concurrency}' must be a whole number of at least 1`);
+  const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
   let report: Report;
   let failed = 0;
@@ -41,7 +41,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
       else {
         failed++;
         const message = result.error instanceof Error ? result.error.message : String(result.error);
-        io.stderr.write(`flowaudit: ${terminalSafe(result.item)}: ${terminalSafe(message)}\n`);
+        io.stderr.write(`flowaudit: ${terminalSafe(result.item)}: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
       }
     }
     if (reports.length === 0) throw new ConfigError('no repository could be read');
@@ -53,7 +53,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   if (thresholds.length > 0) {
     const outcome = evaluateGates(report, thresholds);
     breached = outcome.breached;
-    for (const result of outcome.results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${result.display}\n`);
+    for (const result of outcome.results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
   }
   return failed > 0 || breached > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatDuration } from '../render/duration.js';
-import { escapeMarkdown, terminalSafe } from '../render/sanitize.js';
+import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 
 export interface ComparisonTextOptions {
@@ -69,7 +69,7 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
   ];
   if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n', options.color);
 }
 
 const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
@@ -101,5 +101,5 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
 
 /** The comparison as JSON: two-space indent, fractions rounded to 6 decimals as in the JSON report, a final newline. */
 export function renderComparisonJson(comparison: Comparison): string {
-  return `${JSON.stringify(comparison, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2)}\n`;
+  return `${jsonSafe(JSON.stringify(comparison, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2))}\n`;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
 import { WEEKDAYS } from './types.js';
-import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold, regexProblem } from './values.js';
+import { patternProblem } from '../patterns.js';
+import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.js';
 
 /*
  * The shape of `.flowaudit.json`. Every key is optional (defaults fill the rest, see load.ts); unknown keys
@@ -15,7 +16,7 @@ const OBJECT = 'must be an object';
 /** A regular expression source, compiled with `flags` to check it. */
 export function regexField(flags: string) {
   return z.string({ error: 'must be a regular expression (a string)' }).superRefine((source, ctx) => {
-    const problem = regexProblem(source, flags);
+    const problem = patternProblem(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
     if (problem !== null) ctx.addIssue({ code: 'custom', message: `is not a valid regular expression: ${problem}` });
   });
 }

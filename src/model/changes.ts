@@ -1,4 +1,5 @@
 import type { Change, ChangeKind, Commit, Size } from '../domain.js';
+import type { Tester } from '../patterns.js';
 import { isBot } from './bots.js';
 import { numberFromUrl, parseLanding } from './message.js';
 import { emptyStages } from './stages.js';
@@ -17,7 +18,7 @@ export interface BuildChangesInput {
   trackedBranch: string;
   sizes: Map<string, Size>;
   pulls: Map<number, PullCommits>;
-  botPattern: RegExp | null;
+  botPattern: Tester | null;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
 }

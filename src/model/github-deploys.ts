@@ -1,4 +1,5 @@
 import type { Deploy } from '../domain.js';
+import type { Tester } from '../patterns.js';
 import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../sources/github/types.js';
 
 /** A deploy candidate: a named commit at a time, as tags are. */
@@ -9,7 +10,7 @@ export interface DeployRef {
 }
 
 /** Successful production deployments: time of the first SUCCESS status (SPEC section 3). */
-export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
   const refs: DeployRef[] = [];
   for (const d of deployments) {
     if (!environment.test(d.environment) || d.sha === null) continue;
@@ -20,7 +21,7 @@ export function successfulDeployments(deployments: readonly GitHubDeployment[], 
 }
 
 /** Production deployments whose status ended failure/error: deploys that failed, shipping nothing. */
-export function failedDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+export function failedDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
   const refs: DeployRef[] = [];
   for (const d of deployments) {
     if (!environment.test(d.environment) || d.sha === null) continue;

@@ -1,4 +1,5 @@
 import type { Change } from '../domain.js';
+import type { Pattern } from '../patterns.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import { findAiMarkers } from './ai-markers.js';
 import { pullEvents } from './pull-events.js';
@@ -9,7 +10,7 @@ export interface ApplyPullsOptions {
   isBot: (login: string) => boolean;
   /** PR labels that mark a change AI-assisted */
   aiLabels: readonly string[];
-  aiMarkers: readonly RegExp[];
+  aiMarkers: readonly Pattern[];
 }
 
 const AI_AUTHORS = /^(copilot|copilot-swe-agent|devin-ai-integration|cursor|codex|claude|gemini-code-assist|openai-codex)(\[bot\])?$/i;

@@ -1,4 +1,5 @@
 import type { MessageFacts } from '../domain.js';
+import type { Pattern } from '../patterns.js';
 import { findAiMarkers } from './ai-markers.js';
 
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
@@ -8,7 +9,7 @@ const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 
 /** Reads the facts out of a full commit message (%B). Pure. */
-export function parseMessage(message: string, aiMarkers: readonly RegExp[] = []): MessageFacts {
+export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []): MessageFacts {
   const newline = message.indexOf('\n');
   const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
   const body = newline === -1 ? '' : message.slice(newline + 1);

@@ -3,6 +3,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { terminalOutput } from './sanitize.js';
 import { renderText } from './text.js';
 
 export const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
@@ -14,7 +15,8 @@ export interface RenderOptions {
 
 /** The renderers, by format name: one registry, so every command offers the same formats. */
 export const RENDERERS: Record<Format, (report: Report, options: RenderOptions) => string | Iterable<string>> = {
-  text: (report, options) => renderText(report, options),
+  // the text report is read on a terminal: a last guard strips whatever escape a renderer let through
+  text: (report, options) => terminalOutput(renderText(report, options), options.color),
   // in pieces: a report of a whole large history is never one huge string
   json: (report) => renderJsonChunks(report),
   csv: (report) => renderCsv(report),

@@ -1,13 +1,19 @@
 import type { Report } from '../report/schema.js';
+import { jsonSafe } from './sanitize.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 const LIST_KEYS = ['changes', 'deploys'] as const;
 
 /**
- * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives: each change is
- * stringified on its own, so a report of every change in a large history is never one huge string.
+ * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives (with C1 controls, line
+ * separators and bidi overrides escaped too: `jsonSafe`): each change is stringified on its own, so a report
+ * of every change in a large history is never one huge string.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
+  for (const chunk of jsonChunks(report)) yield jsonSafe(chunk);
+}
+
+function* jsonChunks(report: Report): Generator<string> {
   // each list is stood in for by a string no report text can hold (a NUL), then spliced back in pieces
   const placeholder = (key: string): string => `\u0000${key}\u0000`;
   let rest = JSON.stringify({ ...report, ...Object.fromEntries(LIST_KEYS.map((k) => [k, placeholder(k)])) }, replacer, 2);

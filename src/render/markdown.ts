@@ -43,7 +43,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const repositories = renderRepositoryMarkdown(report);
   if (repositories) out.push(repositories);
   if (report.changes.length === 0) {
-    out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
+    out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '');
     out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
@@ -63,7 +63,7 @@ function header(report: Report): string[] {
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
-      ` · **sources** ${report.sources.join(' + ')} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
   ];
@@ -220,7 +220,7 @@ function num(value: number | null, digits = 2): string {
 }
 
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return md(iso.slice(0, 10));
 }
 
 function median(seconds: number | null): string {

@@ -68,7 +68,7 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
   });
 
   it('an invalid --tag-pattern', async () => {
-    await expectError([repo.dir, '--tag-pattern', 'v(', ...NOW], "--tag-pattern 'v(' is not a valid regular expression: /v(/: Unterminated group");
+    await expectError([repo.dir, '--tag-pattern', 'v(', ...NOW], "--tag-pattern 'v(' is not a valid regular expression: missing closing )");
   });
 
   it('an unknown option', async () => {

@@ -69,7 +69,8 @@ afterAll(async () => {
   rmSync(cache, { recursive: true, force: true });
 });
 
-const env = (): NodeJS.ProcessEnv => ({ GH_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+// --api-url names a host that is not github.com: it takes the enterprise token, never GH_TOKEN
+const env = (): NodeJS.ProcessEnv => ({ GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
 const args = (): string[] => [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', ...WINDOW];
 
 describe('GitHub mode through --api-url, the path a user takes', () => {
@@ -110,7 +111,7 @@ describe('GitHub mode through --api-url, the path a user takes', () => {
   });
 
   it('a wrong token is one clear line, exit 2, and the token is not printed', async () => {
-    const result = await runCli(args(), { GH_TOKEN: 'ghp_wrongwrongwrong', XDG_CACHE_HOME: cache });
+    const result = await runCli(args(), { GH_ENTERPRISE_TOKEN: 'ghp_wrongwrongwrong', XDG_CACHE_HOME: cache });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^flowaudit: GitHub rejected the token \(401\)/);
     expect(result.stderr).not.toContain('ghp_wrongwrongwrong');

@@ -1,14 +1,17 @@
 import type { Commit, MessageFacts } from '../../domain.js';
+import { GitError } from '../../errors.js';
 import { streamGit } from './run.js';
 
-// -z ends each record with NUL, which a commit message cannot contain: the body goes last so a stray
-// separator inside it cannot shift the fields before it
-const FORMAT = ['%H', '%P', '%an', '%ae', '%at', '%ct', '%B'].join('%x1f');
+// every field ends with NUL (%x00 between fields, -z after the body): git cuts every field at a NUL byte, so
+// no byte of a name, an email or a message can end a field early or shift the ones after it
+const FORMAT = ['%H', '%P', '%at', '%ct', '%an', '%ae', '%B'].join('%x00');
+const FIELDS = 7;
 
 /**
  * Reads every commit reachable from `tips` and not from `exclude` in one streaming `git log`, keeping only
  * what `parse` (the model's reading of a message) makes of each message: the bodies are not kept. Author
  * names and emails are interned: big histories repeat them.
+ * @throws GitError when git fails or its output is not the fields asked for
  */
 export async function readCommits(
   repo: string,
@@ -25,48 +28,50 @@ export async function readCommits(
     return s;
   };
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
+  // the fields of the commit being read; the body (the last and largest) is never kept as a string
+  const fields: string[] = [];
   await streamGit(
     repo,
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
-    (record) => {
-      const commit = parseRecord(record, intern, parse);
-      if (commit) commits.set(commit.sha, commit);
+    (field) => {
+      if (fields.length < FIELDS - 1) {
+        fields.push(field.toString('utf8'));
+        return;
+      }
+      const commit = toCommit(fields, field, intern, parse);
+      fields.length = 0;
+      commits.set(commit.sha, commit);
     },
     { separator: 0, input: `${revs}\n` },
   );
+  if (fields.length > 0) throw new GitError('git log ended in the middle of a commit: run again');
   return commits;
 }
 
-const SEPARATOR = 0x1f;
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const PARENTS = /^([0-9a-f]{40}([0-9a-f]{24})?( |$))*$/;
 const NEWLINE = 0x0a;
 const NONE: never[] = [];
 
 /**
- * Decodes each field from its own bytes: a string sliced out of the whole record would keep the record,
- * body and all, alive for as long as the model keeps the field (V8 sliced strings share their parent).
+ * One commit from its first six fields and its message's bytes. A date git cannot read (a malformed ident)
+ * comes back empty: the other date stands in for it.
  */
-function parseRecord(record: Buffer, intern: (s: string) => string, parse: (message: string) => MessageFacts): Commit | null {
-  const bounds: number[] = [];
-  let start = record[0] === NEWLINE ? 1 : 0;
-  for (let i = 0; i < 6; i++) {
-    const end = record.indexOf(SEPARATOR, start);
-    if (end === -1) return null;
-    bounds.push(start, end);
-    start = end + 1;
-  }
-  const field = (i: number): string => record.toString('utf8', bounds[2 * i], bounds[2 * i + 1]);
-  const parents = field(1);
-  const messageEnd = record.length;
-  const subjectEnd = record.indexOf(NEWLINE, start);
-  const facts = parse(record.toString('utf8', start, messageEnd));
+function toCommit(fields: string[], message: Buffer, intern: (s: string) => string, parse: (message: string) => MessageFacts): Commit {
+  const [sha = '', parents = '', at = '', ct = '', name = '', email = ''] = fields;
+  if (!SHA.test(sha) || !PARENTS.test(parents)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, '?')}): run again`);
+  const authoredAt = at === '' ? Number(ct) : Number(at);
+  const committedAt = ct === '' ? authoredAt : Number(ct);
+  const subjectEnd = message.indexOf(NEWLINE);
+  const facts = parse(message.toString('utf8'));
   return {
-    sha: field(0),
+    sha,
     parents: parents === '' ? NONE : parents.split(' '),
-    authorName: intern(field(2)),
-    authorEmail: intern(field(3)),
-    authoredAt: Number(field(4)),
-    committedAt: Number(field(5)),
-    subject: record.toString('utf8', start, subjectEnd === -1 ? messageEnd : subjectEnd).trim(),
+    authorName: intern(name),
+    authorEmail: intern(email),
+    authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
+    committedAt: Number.isFinite(committedAt) ? committedAt : 0,
+    subject: message.toString('utf8', 0, subjectEnd === -1 ? message.length : subjectEnd).trim(),
     // only a merge's body names what it landed (the PR title); other commits need not keep it
     bodyFirstLine: parents.includes(' ') ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),

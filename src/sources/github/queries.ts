@@ -18,7 +18,9 @@ export interface RawPageInfo {
 }
 
 export interface RawConnection<T> {
-  pageInfo: RawPageInfo;
+  /** how many GitHub counts in the whole list: paging never goes far past it */
+  totalCount?: number | null;
+  pageInfo: RawPageInfo | null;
   nodes: Array<T | null> | null;
 }
 
@@ -193,7 +195,7 @@ export const FOLLOW_UP = { page: 100, checkSuites: 25, checkRuns: 100 } as const
 export const TIMELINE_TYPES = 'READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, ADDED_TO_MERGE_QUEUE_EVENT';
 
 const ACTOR = '{ __typename login }';
-const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+const PAGE_INFO = 'totalCount pageInfo { hasNextPage endCursor }';
 const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message } }';
 const TIMELINE_NODES = `nodes {
       __typename

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { MEGABYTE, readRegularFile, UnreadableFile } from './read-regular.js';
 import { reportSchema, type Report } from '../report/schema.js';
 
 const HINT = 'write it with `flowaudit report --format json > report.json`';
@@ -13,10 +13,11 @@ const HINT = 'write it with `flowaudit report --format json > report.json`';
 export async function readReportFile(path: string): Promise<Report> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // a regular file, and no larger than a string can hold
+    text = readRegularFile(path, 500 * MEGABYTE);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    if (!(error instanceof UnreadableFile)) throw error;
+    const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : `it ${error.message}`;
     throw new ConfigError(`cannot read report '${path}': ${why}`, { cause: error });
   }
   return parseReport(text, path);
@@ -28,7 +29,8 @@ export function parseReport(text: string, path: string): Report {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`report '${path}' is not JSON: ${(error as Error).message}`, { cause: error, hint: HINT });
+    // JSON.parse's message quotes the text: never shown, the file may not be a report at all
+    throw new ConfigError(`report '${path}' is not JSON`, { cause: error, hint: HINT });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('schemaVersion' in data)) {
     throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: HINT });
