@@ -1,0 +1,22 @@
+import type { Report } from '../../report/schema.js';
+import { stageLabel } from '../../stage-labels.js';
+import { formatDuration } from '../duration.js';
+import { terminalSafe } from '../sanitize.js';
+import { fitTable, type TextContext } from './layout.js';
+
+const SHOWN = 5;
+
+/** The slowest changes, and the stage that held most of each one's time; titles are cut to fit. */
+export function slowest(report: Report, ctx: TextContext): string[] {
+  const top = report.summary.slowest.slice(0, SHOWN);
+  if (top.length === 0) return [];
+  const gitOnly = !report.sources.includes('github');
+  const rows = top.map((ch) => [
+    terminalSafe(ch.id),
+    terminalSafe(ch.title),
+    formatDuration(ch.total),
+    ch.stage ? `${stageLabel(ch.stage, gitOnly)} ${formatDuration(ch.stageSeconds)}` : '',
+  ]);
+  const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
+  return [ctx.c.bold('Slowest changes'), table];
+}
