@@ -1,13 +1,17 @@
 import type { Report } from '../report/schema.js';
+import { schemaUrl } from '../version.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 const LIST_KEYS = ['changes', 'deploys'] as const;
 
 /**
  * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives: each change is
- * stringified on its own, so a report of every change in a large history is never one huge string.
+ * stringified on its own, so a report of every change in a large history is never one huge string. Its first
+ * key is `$schema`, the URL of the JSON Schema of this version (a report read back gets this one's).
  */
-export function* renderJsonChunks(report: Report): Generator<string> {
+export function* renderJsonChunks(input: Report): Generator<string> {
+  const { $schema: _previous, ...fields } = input;
+  const report: Report = { $schema: schemaUrl('report'), ...fields };
   // each list is stood in for by a string no report text can hold (a NUL), then spliced back in pieces
   const placeholder = (key: string): string => `\u0000${key}\u0000`;
   let rest = JSON.stringify({ ...report, ...Object.fromEntries(LIST_KEYS.map((k) => [k, placeholder(k)])) }, replacer, 2);

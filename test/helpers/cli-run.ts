@@ -1,4 +1,7 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { run } from '../../src/cli.js';
+import { expectValidReport, looksLikeReport } from './report-schema.js';
 
 export interface CliResult {
   code: number;
@@ -25,5 +28,14 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = 
   const stdout = capture();
   const stderr = capture();
   const code = await run(args, { stdout, stderr, env, cwd });
+  // every JSON report a test produces, on stdout or in an --output file, is checked against the published JSON Schema
+  if (looksLikeReport(stdout.text())) expectValidReport(stdout.text());
+  const at = args.findIndex((a) => a === '-o' || a === '--output');
+  const output = at === -1 ? undefined : args[at + 1];
+  if (output !== undefined && output !== '-') {
+    const path = resolve(cwd, output);
+    const text = existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : '';
+    if (looksLikeReport(text)) expectValidReport(text);
+  }
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -37,17 +37,6 @@ export function visibleWidth(text: string): number {
   return stringWidth(text);
 }
 
-/** `text` cut to `width` columns with an ellipsis; plain text only (colour it after). */
-export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
 // no rule between body rows: the tables stay short enough to read at a glance
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
