@@ -30,9 +30,12 @@ export function resolvePath(path: string, cwd: string): string {
   return path.startsWith('/') ? path : `${cwd}/${path}`;
 }
 
-/** `-o -` and no -o both mean stdout. */
+/**
+ * No -o, `-o -` and `-o /dev/stdout` all mean stdout: the last is written as stdout is, since opening it again
+ * fails where stdout is a socket (as a spawning program's pipe may be).
+ */
 export function toStdout(output: string | undefined): boolean {
-  return output === undefined || output === '-';
+  return output === undefined || output === '-' || output === '/dev/stdout';
 }
 
 /**
