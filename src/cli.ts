@@ -137,7 +137,7 @@ function mistypedCommand(argv: readonly string[], io: CliIo): void {
   const word = argv[0];
   if (word === undefined || word.startsWith('-') || COMMANDS.includes(word) || existsSync(resolvePath(word, io.cwd))) return;
   const near = COMMANDS.map((name) => ({ name, distance: leven(word.toLowerCase(), name) })).sort((a, b) => a.distance - b.distance)[0];
-  if (near && near.distance <= Math.max(1, Math.floor(near.name.length / 3))) {
+  if (near && near.distance <= 2) {
     throw new ConfigError(`unknown command '${terminalSafe(word)}' (and no such path): did you mean '${near.name}'?`, { hint: 'see flowaudit --help' });
   }
 }

@@ -50,13 +50,13 @@ export function useColor(io: CliIo, flags: Pick<OutputFlags, 'color' | 'output'>
   return (io.stdoutColorLevel ?? 0) > 0;
 }
 
-const MIN_WIDTH = 40;
+const MIN_WIDTH = 60;
 const MAX_WIDTH = 120;
 
 /**
  * Columns the text report is laid out to: --width, else the terminal's, else $COLUMNS, else 80; kept within
- * 40–120 (wider lines are harder to read, not more useful).
- * @throws ConfigError when --width is not a whole number from 40 to 400
+ * 60–120 (wider lines are harder to read, not more useful; narrower ones cannot hold the tables).
+ * @throws ConfigError when --width is not a whole number from 60 to 400
  */
 export function layoutWidth(io: CliIo, flag: string | undefined): number {
   if (flag !== undefined) {

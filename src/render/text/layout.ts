@@ -24,12 +24,11 @@ export interface TextContext {
  */
 export function wrap(text: string, width: number, hanging = 2): string {
   const indent = /^ */.exec(text)?.[0].length ?? 0;
-  const body = text.slice(indent);
-  const first = ' '.repeat(indent);
-  const rest = ' '.repeat(indent + hanging);
-  // the first line has `indent` columns taken, the others `indent + hanging`; wrap to the narrower and lose a little
-  const lines = wrapAnsi(body, Math.max(10, width - indent - hanging), { hard: true, trim: true }).split('\n');
-  return lines.map((line, i) => (i === 0 ? first : rest) + line).join('\n');
+  const options = { hard: true, trim: true };
+  // the first line has the width less the indent; the rest, wrapped again, that less the hanging indent too
+  const [first = '', ...more] = wrapAnsi(text.slice(indent), Math.max(10, width - indent), options).split('\n');
+  const rest = more.length === 0 ? [] : wrapAnsi(more.join(' '), Math.max(10, width - indent - hanging), options).split('\n');
+  return [' '.repeat(indent) + first, ...rest.map((line) => ' '.repeat(indent + hanging) + line)].join('\n');
 }
 
 /** Columns `text` takes in a terminal. */

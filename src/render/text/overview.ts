@@ -66,19 +66,18 @@ export function stages(report: Report, ctx: TextContext): string[] {
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', what('commit → merge')]);
   rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', what('commit → deploy')]);
-  const table = fitTable(
-    [
-      { head: 'stage', min: 14, rank: 1 },
-      { head: 'count', align: 'right' },
-      { head: 'p50', align: 'right' },
-      { head: 'p75', align: 'right' },
-      { head: 'p90', align: 'right' },
-      { head: 'share', align: 'right' },
-      { head: '', min: 6, prefer: 20 },
-    ],
-    rows,
-    ctx,
-  );
+  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
+  const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
+  const columns = [
+    { head: 'stage', min: 12, rank: 1 },
+    { head: 'count', align: 'right' as const },
+    { head: 'p50', align: 'right' as const },
+    { head: 'p75', align: 'right' as const },
+    { head: 'p90', align: 'right' as const },
+    { head: 'share', align: 'right' as const },
+    { head: '', min: 6, prefer: 20 },
+  ];
+  const table = fitTable(columns.filter(keep), rows.map((r) => r.filter(keep)), ctx);
   return [c.bold('Where the time goes'), table];
 }
 

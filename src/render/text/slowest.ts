@@ -15,7 +15,8 @@ export function slowest(report: Report, ctx: TextContext): string[] {
     terminalSafe(ch.id),
     terminalSafe(ch.title),
     formatDuration(ch.total),
-    ch.stage ? `${stageLabel(ch.stage, gitOnly)} ${formatDuration(ch.stageSeconds)}` : '',
+    // the time first: where the column is cut, the stage's name gives way, not its figure
+    ch.stage ? `${formatDuration(ch.stageSeconds)} ${stageLabel(ch.stage, gitOnly)}` : '',
   ]);
   const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];
