@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import leven from 'leven';
+import { createSupportsColor } from 'supports-color';
 import { aggregateCommand } from './commands/aggregate.js';
-import { checkCommand } from './commands/check.js';
+import { checkCommand, checkFormat } from './commands/check.js';
 import { compareCommand, compareFormat } from './commands/compare.js';
+import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
-import { addFailOn, addReportOptions } from './commands/report-options.js';
+import { addFailOn, addOutputOptions, addReportOptions } from './commands/report-options.js';
 import { reportCommand } from './commands/report.js';
 import { initConfigText, loadConfig } from './config/index.js';
 import { ConfigError, FlowauditError } from './errors.js';
+import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/index.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
 import { redactEnvTokens } from './sources/github/token.js';
@@ -18,6 +22,8 @@ export type { CliIo } from './commands/io.js';
 
 /** the exit code of an error flowaudit did not expect: its own, so CI never mistakes a bug for a breached threshold */
 export const UNEXPECTED = 4;
+
+const COMMANDS = ['report', 'check', 'compare', 'aggregate', 'init', 'help'];
 
 /**
  * Runs the CLI and returns the exit code: 0 done, 1 thresholds breached (or a repository failed), 2 bad
@@ -35,6 +41,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
+    .addHelpText('after', helpText('flowaudit'))
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -43,51 +50,61 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 
   const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
 
-  addFailOn(
+  addOutputOptions(
+    addFailOn(
+      addReportOptions(
+        program
+          .command('report', { isDefault: true })
+          .description('report the value stream of every change merged in the window (several paths: one report for all)')
+          .argument('[paths...]', 'repositories to audit (default: .)')
+          .addOption(formatOption())
+          .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
+          .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
+      ),
+    ),
+  )
+    .addHelpText('after', helpText('report'))
+    .action(async (paths: string[], flags) => done(await reportCommand(paths, flags, io)));
+
+  addOutputOptions(
+    addFailOn(
+      addReportOptions(
+        program
+          .command('check')
+          .description('evaluate thresholds (--fail-on, or "check" in the config file): exit 1 when any is breached')
+          .argument('[path]', 'repository to audit', '.')
+          .option('--report <file>', 'gate this JSON report (flowaudit report --format json) instead of auditing')
+          .addOption(checkFormat),
+      ),
+    ),
+  )
+    .addHelpText('after', helpText('check'))
+    .action(async (path: string, flags) =>
+      done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check)),
+    );
+
+  addOutputOptions(
     addReportOptions(
       program
-        .command('report', { isDefault: true })
-        .description('report the value stream of every change merged in the window (several paths: one report for all)')
-        .argument('[paths...]', 'repositories to audit (default: .)')
-        .addOption(formatOption())
-        .option('-o, --output <file>', 'write the report to a file instead of stdout')
-        .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
-        .option('--no-color', 'no colour in the terminal report (also NO_COLOR)'),
+        .command('compare')
+        .description('compare two reports: each side a JSON report file or a window such as 2026-01-01..2026-03-31')
+        .argument('<before>', 'JSON report file or window')
+        .argument('<after>', 'JSON report file or window')
+        .option('--path <path>', 'repository whose windows are compared', '.')
+        .addOption(compareFormat),
     ),
-  ).action(async (paths: string[], flags) => done(await reportCommand(paths, flags, io)));
+  )
+    .addHelpText('after', helpText('compare'))
+    .action(async (before: string, after: string, flags) => done(await compareCommand(before, after, flags, io)));
 
-  addFailOn(
-    addReportOptions(
-      program
-        .command('check')
-        .description('evaluate thresholds (--fail-on, or "check" in the config file): exit 1 when any is breached')
-        .argument('[path]', 'repository to audit', '.')
-        .option('-o, --output <file>', 'write the results to a file instead of stdout'),
-    ),
-  ).action(async (path: string, flags) =>
-    done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check)),
-  );
-
-  addReportOptions(
+  addOutputOptions(
     program
-      .command('compare')
-      .description('compare two reports: each side a JSON report file or a window such as 2026-01-01..2026-03-31')
-      .argument('<before>', 'JSON report file or window')
-      .argument('<after>', 'JSON report file or window')
-      .option('--path <path>', 'repository whose windows are compared', '.')
-      .addOption(compareFormat)
-      .option('-o, --output <file>', 'write to a file instead of stdout')
-      .option('--no-color', 'no colour'),
-  ).action(async (before: string, after: string, flags) => done(await compareCommand(before, after, flags, io)));
-
-  program
-    .command('aggregate')
-    .description('one report over JSON reports produced per repository (percentiles recomputed from the changes)')
-    .argument('<files...>', 'JSON reports (flowaudit report --format json)')
-    .addOption(formatOption())
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--no-color', 'no colour')
-    .option('--debug', 'show stack traces of errors')
+      .command('aggregate')
+      .description('one report over JSON reports produced per repository (percentiles recomputed from the changes)')
+      .argument('<files...>', 'JSON reports (flowaudit report --format json)')
+      .addOption(formatOption()),
+  )
+    .addHelpText('after', helpText('aggregate'))
     .action(async (files: string[], flags) => done(await aggregateCommand(files, flags, io)));
 
   program
@@ -95,19 +112,35 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .description('write a commented starting .flowaudit.json in the repository')
     .argument('[path]', 'repository root', '.')
     .option('--force', 'overwrite an existing file')
-    .action((path: string, flags: { force?: boolean }) => {
+    .addHelpText('after', helpText('init'))
+    .action(async (path: string, flags: { force?: boolean }) => {
       const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
       if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
-      emit(io, initConfigText(), target);
+      await emit(io, initConfigText(), target);
       io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
     });
 
   try {
+    mistypedCommand(argv, io);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     exitCode = handleError(error, io, debug);
   }
   return exitCode;
+}
+
+/**
+ * `report` is the default command, so `flowaudit reprot` would audit a path named "reprot": a first word that
+ * is no path but close to a command's name is taken for a typo of it.
+ * @throws ConfigError naming the command meant
+ */
+function mistypedCommand(argv: readonly string[], io: CliIo): void {
+  const word = argv[0];
+  if (word === undefined || word.startsWith('-') || COMMANDS.includes(word) || existsSync(resolvePath(word, io.cwd))) return;
+  const near = COMMANDS.map((name) => ({ name, distance: leven(word.toLowerCase(), name) })).sort((a, b) => a.distance - b.distance)[0];
+  if (near && near.distance <= 2) {
+    throw new ConfigError(`unknown command '${terminalSafe(word)}' (and no such path): did you mean '${near.name}'?`, { hint: 'see flowaudit --help' });
+  }
 }
 
 function handleError(error: unknown, io: CliIo, debug: boolean): number {
@@ -116,6 +149,8 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
+  // the reader of stdout went away (`| head`): as quiet as any other program
+  if (error instanceof StdoutClosed) return 0;
   // whatever built the message, no token from the environment leaves in it
   const safe = (text: string): string => terminalSafe(redactEnvTokens(text, io.env));
   if (error instanceof FlowauditError) {
@@ -131,5 +166,10 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
 }
 
 function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  // write errors are seen by each write's callback (io/stdout.ts); without a listener a closed pipe would also
+  // surface as an unhandled 'error' event and a stack trace
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  const color = createSupportsColor(process.stdout, { sniffFlags: false });
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdoutColorLevel: color === false ? 0 : color.level };
 }

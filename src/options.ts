@@ -4,6 +4,14 @@ import type { DeploySignalKind } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
 
+/** One step of an audit, for a progress line: `reading history of main`, 48,676 `commits` so far. */
+export interface ProgressEvent {
+  step: string;
+  /** how many so far, of `unit` (plural: `commits`, `pull requests`, `deploys`) */
+  count?: number;
+  unit?: string;
+}
+
 /** Everything `audit()` needs, resolved from flags (and later the config file). */
 export interface AuditOptions {
   path: string;
@@ -40,8 +48,8 @@ export interface AuditOptions {
   env?: NodeJS.ProcessEnv;
   /** report the GitHub query cost on stderr */
   verbose?: boolean;
-  /** called with progress messages (the CLI shows them on a TTY) */
-  progress?: (message: string) => void;
+  /** called as the audit goes: what it does and how far it got (the CLI shows it on a TTY) */
+  progress?: (event: ProgressEvent) => void;
   /** called with warnings (stderr) */
   warn?: (message: string) => void;
 }

@@ -52,3 +52,18 @@ export function parseDuration(value: unknown): number | null {
   // a 400-digit amount is not a duration, it is Infinity
   return Number.isFinite(seconds) ? seconds : null;
 }
+
+const PLURAL = new Intl.PluralRules('en-US');
+
+/**
+ * The noun in the form English gives it for `count`: `change` for 1, `changes` for 0, 2 or 1.5. `other` is the
+ * plural when it is not `one` + "s" (`reply`, `replies`).
+ */
+export function noun(count: number, one: string, other = `${one}s`): string {
+  return PLURAL.select(count) === 'one' ? one : other;
+}
+
+/** `1 change`, `3 changes`, `0 changes`: a count and its noun. */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${count} ${noun(count, one, other)}`;
+}

@@ -5,6 +5,7 @@ import { tagContents, type FirstParentLine } from '../sources/git/deploy-content
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
+import { plural } from '../units.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;
@@ -45,8 +46,8 @@ export async function matchDeploys(
 
 export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern): string {
   const count = signal.refs.length;
-  if (signal.kind === 'tags') return `${count} tag(s) matching ${tagPattern.source}`;
-  if (signal.kind === 'deployments') return `${count} successful GitHub deployment(s) to environments matching ${environment.source}`;
-  if (signal.kind === 'releases') return `${count} published GitHub release(s)`;
+  if (signal.kind === 'tags') return `${plural(count, 'tag')} matching ${tagPattern.source}`;
+  if (signal.kind === 'deployments') return `${plural(count, 'successful GitHub deployment')} to environments matching ${environment.source}`;
+  if (signal.kind === 'releases') return `${plural(count, 'published GitHub release')}`;
   return 'no deploy signal found: every merge counts as a deploy';
 }

@@ -28,14 +28,20 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
-  const parse = (message: string): MessageFacts => parseMessage(message, o.aiMarkers);
+  let read = 0;
+  // every commit read passes through here once: the count for the progress line, every 1,000
+  const parse = (message: string): MessageFacts => {
+    if (++read % 1000 === 0) o.onCommits?.(read);
+    return parseMessage(message, o.aiMarkers);
+  };
   const [commits, numstat] = await Promise.all([
     readCommits(repo.cwd, [branch.tip], exclude, parse),
     readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
   ]);
+  o.onCommits?.(read);
   const firstParent = firstParentLine(branch.tip, commits);
   const pulls = await readPulls(repo, branch.tip, firstParent, parse);
   const changes = buildChanges({

@@ -1,8 +1,9 @@
 import { ConfigError } from '../errors.js';
+import { plural } from '../units.js';
 import { markReverts } from '../model/reverts.js';
 import { computeStages, type Measure } from '../model/stages.js';
 import { workingSeconds } from '../metrics/business-hours.js';
-import { resolveNow, resolveWindow, type AuditOptions } from '../options.js';
+import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
@@ -57,9 +58,11 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const boundary = await firstParentBefore(repo, branch.tip, readFrom);
   const exclude = boundary ? [boundary] : [];
 
-  progress(`reading history of ${branch.name}`);
+  const reading = `reading history of ${branch.name}`;
+  progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, exclude, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, sizeExcluded: settings.config.sizeExcluded, webUrl: webUrl(remote),
+    onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
   const github = gh === null ? null : await readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress);
@@ -75,18 +78,19 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const signal = chooseSignal(deployFrom, github, settings.environment, tags);
   if (signal.kind === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${settings.tagPattern.source}: nothing counts as deployed`);
 
-  progress('matching changes to deploys');
+  progress({ step: 'matching changes to deploys' });
   const deploys = await matchDeploys(repo, changes, signal, { boundary: exclude, line: model.line, since: window.since, github, environment: settings.environment });
+  progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
   const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;
   let clockSkew = 0;
   for (const change of changes) clockSkew += computeStages(change, signal.kind, measure);
-  if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
+  if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   const unsized = inWindow.filter((c) => c.size === null).length;
   if (model.unknownSizes > 0 && unsized > 0) {
-    warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+    warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) => ({
     number: p.number, title: p.title, url: /^https?:\/\//.test(p.url) ? p.url : null, author: p.author,
@@ -110,26 +114,26 @@ async function readGitHub(
   scope: { branch: string; since: number; until: number; now: number; incidentLabel: string },
   warn: (message: string) => void,
   warning: (message: string) => void,
-  progress: (message: string) => void,
+  progress: (event: ProgressEvent) => void,
 ): Promise<GitHubData> {
   const env = options.env ?? process.env;
   let waitAnnounced = false;
-  progress('reading pull requests from GitHub');
+  progress({ step: 'reading pull requests from GitHub' });
   const github = await fetchGitHub({
     owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch,
     since: scope.since, until: scope.until, now: scope.now,
     cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
     partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
     ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
-    onProgress: progress, warn: warning,
+    onProgress: (step) => progress({ step }), warn: warning,
     onWait: (left) => {
       // said once on stderr even off a terminal, where the countdown itself is not shown
       if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
       waitAnnounced = true;
-      progress(`GitHub rate limit: waiting ${left}s for the reset`);
+      progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
     },
   });
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
-  if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
+  if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;
 }

@@ -1,4 +1,5 @@
 import type { Change, DeploySignalKind } from '../domain.js';
+import { plural } from '../units.js';
 
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
@@ -12,7 +13,7 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0. Use --tag-pattern to match your release tags.');
   const unseen = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
   if (unseen > 0 && !pullRefs) {
-    notes.push(`${unseen} squash-merged change(s) have no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
+    notes.push(`${plural(unseen, 'squash-merged change')} ${unseen === 1 ? 'has' : 'have'} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
   }
   return notes;
 }

@@ -3,7 +3,7 @@ import type { DeploySignalKind } from '../domain.js';
 import { DEFAULT_BUSINESS_HOURS } from '../metrics/business-hours.js';
 import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
-import { progress, resolvePath, warner, type CliIo } from './io.js';
+import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {
@@ -25,6 +25,7 @@ export interface ReportFlags {
   refresh?: boolean;
   partial?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
   environment?: string;
   incidentLabel?: string;
   requiredApprovals?: string;
@@ -55,19 +56,28 @@ export function addReportOptions(command: Command): Command {
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
     .option('--partial', 'on a GitHub rate limit that resets too late, report on what was fetched')
     .option('--timeout <seconds>', 'longest wait for each GitHub request (default 30)')
-    .option('--verbose', 'report GitHub requests and query cost on stderr')
-    .option('--debug', 'show stack traces of errors');
+    .option('--verbose', 'report GitHub requests and query cost on stderr');
 }
 
 export function addFailOn(command: Command): Command {
   return command.option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, []);
 }
 
+/** What every command that prints takes: where the output goes, colour, width, and how much goes to stderr. */
+export function addOutputOptions(command: Command): Command {
+  return command
+    .option('-o, --output <file>', 'write to a file instead of stdout (- for stdout)')
+    .option('--color', 'colour even when stdout is not a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
+    .option('--width <columns>', 'lay the text out to this many columns (default: the terminal\'s, else 80)')
+    .option('-q, --quiet', 'no progress and no warnings on stderr; errors still')
+    .option('--debug', 'show stack traces of errors');
+}
+
 /** Maps flags to the library's options; the window may be overridden (compare's sides). */
-export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, window: { since?: string; until?: string } = {}): AuditOptions {
+export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, progress: ProgressLine, window: { since?: string; until?: string } = {}): AuditOptions {
   const since = window.since ?? flags.since;
   const until = window.until ?? flags.until;
-  const bar = progress(io);
   return {
     path: resolvePath(path, io.cwd),
     ...(since !== undefined && { since }),
@@ -91,8 +101,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, wind
     ...(flags.partial && { partial: true }),
     ...(flags.verbose && { verbose: true }),
     env: io.env,
-    warn: warner(io),
-    progress: bar.show,
+    warn: warner(io, flags.quiet),
+    progress: progress.update,
   };
 }
 

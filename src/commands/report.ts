@@ -1,27 +1,30 @@
-import { aggregateReports } from '../aggregate/aggregate.js';
 import { settleWithLimit } from '../aggregate/run-many.js';
+import { aggregateReports } from '../aggregate/aggregate.js';
 import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
-import { evaluateGates } from '../gates/check.js';
+import { evaluateGates, type GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
-import { RENDERERS, type Format } from '../render/index.js';
+import type { Format } from '../render/index.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
-import { emit, progress, useColor, type CliIo } from './io.js';
+import { publishToActions } from './actions.js';
+import { progressLine, type CliIo, type OutputFlags } from './io.js';
+import { renderTo } from './render.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
-export interface ReportCommandFlags extends ReportFlags {
+export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
-  output?: string;
-  color?: boolean;
   failOn: string[];
   concurrency: string;
+  /** append the summary to $GITHUB_STEP_SUMMARY even without --fail-on */
+  stepSummary?: boolean;
 }
 
 /**
  * `flowaudit report [path…]`: one repository's report, or (several paths) one report for all with each
- * repository's row. A repository that fails is reported on stderr and the rest still are (exit 1).
+ * repository's row. A repository that fails is reported on stderr and the rest still are (exit 1). With
+ * --fail-on it gates as `check` does, under GitHub Actions too (step summary and annotations).
  * Returns the exit code.
  */
 export async function reportCommand(paths: string[], flags: ReportCommandFlags, io: CliIo): Promise<number> {
@@ -29,12 +32,15 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   const thresholds = parseThresholds(flags.failOn);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
+  const progress = progressLine(io, flags.quiet);
   let report: Report;
   let failed = 0;
   if (targets.length === 1) {
-    report = await audit(toAuditOptions(targets[0] ?? '.', flags, io));
+    report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
   } else {
-    const settled = await settleWithLimit(targets, concurrency, (path) => audit(toAuditOptions(path, flags, io)));
+    const settled = await settleWithLimit(targets, concurrency, (path) =>
+      audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })),
+    );
     const reports: Report[] = [];
     for (const result of settled) {
       if (result.ok) reports.push(result.value);
@@ -47,13 +53,14 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     if (reports.length === 0) throw new ConfigError('no repository could be read');
     report = aggregateReports(reports);
   }
-  progress(io).clear();
-  emit(io, RENDERERS[flags.format](report, { color: useColor(io, flags.color, Boolean(flags.output)) }), flags.output);
-  let breached = 0;
+  progress.done();
+  await renderTo(io, report, flags);
+  let results: GateResult[] | null = null;
   if (thresholds.length > 0) {
-    const outcome = evaluateGates(report, thresholds);
-    breached = outcome.breached;
-    for (const result of outcome.results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+    results = evaluateGates(report, thresholds).results;
+    for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
   }
-  return failed > 0 || breached > 0 ? 1 : 0;
+  if (results !== null || flags.stepSummary) await publishToActions(io, report, results);
+  const breached = results?.some((r) => r.passed === false) ?? false;
+  return failed > 0 || breached ? 1 : 0;
 }

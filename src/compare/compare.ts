@@ -2,6 +2,7 @@ import { STAGES } from '../domain.js';
 import type { Distribution } from '../metrics/percentile.js';
 import type { Dora } from '../metrics/dora.js';
 import type { Report } from '../report/schema.js';
+import { plural } from '../units.js';
 
 export type Direction = 'better' | 'worse' | 'same';
 export type ComparedUnit = 'seconds' | 'ratio' | 'deploys/week';
@@ -140,7 +141,7 @@ function side(report: Report): ComparisonSide {
 function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number): string[] {
   const out: string[] = [];
   for (const [name, s] of [['before', before], ['after', after]] as const) {
-    if (s.changes < minSample) out.push(`${name} has ${s.changes} change(s), fewer than ${minSample}: too few to trust its figures`);
+    if (s.changes < minSample) out.push(`${name} has ${plural(s.changes, 'change')}, fewer than ${minSample}: too few to trust its figures`);
   }
   if (before.sources.join('+') !== after.sources.join('+')) {
     out.push(`the sides read different sources (before: ${before.sources.join(' + ')}, after: ${after.sources.join(' + ')}): stage figures are not comparable`);

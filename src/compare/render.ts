@@ -1,14 +1,15 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { fitTable } from '../render/text/layout.js';
 import { formatDuration } from '../render/duration.js';
+import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
+  /** columns to lay the table out to; default 80 */
+  width?: number;
 }
-
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/week`; '—' when not measured. */
 export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit'>): string {
@@ -36,37 +37,40 @@ export function formatRelative(relative: number | null): string {
 }
 
 function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {
-  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${s.changes} change(s), ${s.deploys} deploy(s)`;
+  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}`;
 }
 
 /** The comparison for the terminal: both sides, a table of every figure, then the warnings. */
 export function renderComparisonText(comparison: Comparison, options: ComparisonTextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
-  const table = new Table({
-    head: ['measure', 'before', 'after', 'change', '%', 'direction', 'n before → after'],
-    chars: COMPACT,
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
-  });
-  for (const row of comparison.rows) {
-    table.push([
-      row.label,
-      formatValue(row.before, row),
-      formatValue(row.after, row),
-      paint(row.direction, formatChange(row)),
-      paint(row.direction, formatRelative(row.relativeChange)),
-      paint(row.direction, row.direction ?? 'not measured'),
-      `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
-    ]);
-  }
+  const rows = comparison.rows.map((row) => [
+    row.label,
+    formatValue(row.before, row),
+    formatValue(row.after, row),
+    paint(row.direction, formatChange(row)),
+    paint(row.direction, formatRelative(row.relativeChange)),
+    paint(row.direction, row.direction ?? '—'),
+    `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
+  ]);
+  const columns = [
+    { head: 'measure', min: 10, wrap: true },
+    { head: 'before', align: 'right' as const },
+    { head: 'after', align: 'right' as const },
+    { head: 'change', align: 'right' as const },
+    { head: '%', align: 'right' as const },
+    { head: 'direction' },
+    { head: 'n', align: 'right' as const },
+  ];
+  const table = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
   const out = [
     c.bold('flowaudit compare'),
     describeSide('before', comparison.before, terminalSafe),
     describeSide('after ', comparison.after, terminalSafe),
     '',
-    table.toString(),
+    table,
   ];
+  out.push(c.dim('n: changes (or deploys) before → after; — not measured'));
   if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);

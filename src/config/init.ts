@@ -1,5 +1,6 @@
 import { defaultConfig, THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
+import { schemaUrl } from '../version.js';
 import { formatThreshold } from './values.js';
 
 const j = (value: unknown): string => JSON.stringify(value);
@@ -20,6 +21,9 @@ export function initConfigText(): string {
     '// flowaudit configuration. Comments are allowed; every key is optional and falls back to the value shown.',
     '// Command-line flags override what is set here.',
     '{',
+    '  // the JSON Schema of this file: editors complete and check it',
+    `  "$schema": ${j(schemaUrl('config'))},`,
+    '',
     '  // extra bot authors, as regular expressions (case-insensitive), on top of Renovate, Dependabot and [bot] logins',
     `  "bots": ${j(d.bots)},`,
     '',

@@ -1,5 +1,6 @@
 import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
+import { plural } from '../units.js';
 import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
 
 export interface GateResult {
@@ -76,7 +77,7 @@ function status(result: GateResult): 'breached' | 'ok' | 'not measured' {
 function headline(results: readonly GateResult[]): string {
   const breached = results.filter((r) => r.passed === false).length;
   const unmeasured = results.filter((r) => r.passed === null).length;
-  return `${breached} of ${results.length} threshold(s) breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
+  return `${breached} of ${plural(results.length, 'threshold')} breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
 }
 
 /** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
@@ -94,4 +95,31 @@ export function renderGateMarkdown(results: readonly GateResult[]): string {
     return `| ${mark} | \`${r.path.replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
   });
   return [`### flowaudit thresholds: ${headline(results)}`, '', '| result | figure | threshold | measured |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+/**
+ * The results as JSON for scripts: which report was checked, how many thresholds were breached, and each
+ * threshold with its measured value (in the figure's own unit: seconds, a ratio or a number; null when not
+ * measured). Pure.
+ */
+export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repository' | 'window' | 'generatedAt' | 'tool'>): string {
+  const body = {
+    tool: report.tool,
+    repository: report.repository,
+    window: report.window,
+    reportGeneratedAt: report.generatedAt,
+    breached: outcome.breached,
+    notMeasured: outcome.results.filter((r) => r.passed === null).length,
+    results: outcome.results.map((r) => ({
+      expression: r.expression,
+      figure: r.path,
+      operator: r.operator,
+      threshold: r.threshold,
+      unit: r.unit,
+      measured: r.measured,
+      status: status(r),
+      display: r.display,
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

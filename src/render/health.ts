@@ -2,6 +2,7 @@ import { STAGES } from '../domain.js';
 import type { Report } from '../report/schema.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { plural } from '../units.js';
 
 /*
  * The review, rework, CI, work-in-progress and AI sections as labelled rows of plain text, each figure named
@@ -35,7 +36,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'review',
       title: 'Review health',
       figures: [
-        ['Reviews', `${r.reviews} by ${r.reviewers} reviewer(s), ${decimal(r.reviewsPerChange)} per change`],
+        ['Reviews', `${r.reviews} by ${plural(r.reviewers, 'reviewer')}, ${decimal(r.reviewsPerChange)} per change`],
         ['Share of reviews by the two busiest reviewers', formatPercent(r.topTwoShare)],
         ['Merged without review', `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
         ['Merged without an approval by someone else', `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
@@ -67,7 +68,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'ci',
       title: 'CI checks',
       figures: [
-        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50)}, p90 ${formatDuration(c.p90)} over ${c.changes} change(s)`],
+        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50)}, p90 ${formatDuration(c.p90)} over ${plural(c.changes, 'change')}`],
         ['Flaky checks (failed, then passed on the same commit)', `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
         ['Share of the merge wait spent waiting on checks', formatPercent(c.mergeWaitOnChecksShare)],
       ],
@@ -83,7 +84,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'wip',
       title: 'Work in progress',
       figures: [
-        ['Open pull requests (not drafts)', `${w.open}, and ${w.drafts} draft(s)`],
+        ['Open pull requests (not drafts)', `${w.open}, and ${plural(w.drafts, 'draft')}`],
         ['Age of the open pull requests', `p50 ${formatDuration(w.p50Age)}, p90 ${formatDuration(w.p90Age)}`],
         ['Open pull requests per active author', decimal(w.perAuthor)],
       ],

@@ -11,6 +11,10 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
+  /** text: columns to lay out to (default 80) */
+  width?: number;
+  /** text: IANA zone times are shown in (default UTC) */
+  timeZone?: string;
 }
 
 /** The renderers, by format name: one registry, so every command offers the same formats. */

@@ -1,4 +1,5 @@
 import type { Report } from '../report/schema.js';
+import { schemaUrl } from '../version.js';
 import { jsonSafe } from './sanitize.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
@@ -7,10 +8,12 @@ const LIST_KEYS = ['changes', 'deploys'] as const;
 /**
  * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives (with C1 controls, line
  * separators and bidi overrides escaped too: `jsonSafe`): each change is stringified on its own, so a report
- * of every change in a large history is never one huge string.
+ * of every change in a large history is never one huge string. Its first key is `$schema`, the URL of the JSON
+ * Schema of this version (a report read back gets this one's).
  */
-export function* renderJsonChunks(report: Report): Generator<string> {
-  for (const chunk of jsonChunks(report)) yield jsonSafe(chunk);
+export function* renderJsonChunks(input: Report): Generator<string> {
+  const { $schema: _previous, ...fields } = input;
+  for (const chunk of jsonChunks({ $schema: schemaUrl('report'), ...fields })) yield jsonSafe(chunk);
 }
 
 function* jsonChunks(report: Report): Generator<string> {

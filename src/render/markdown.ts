@@ -8,10 +8,16 @@ import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
+import { plural } from '../units.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
   maxChanges?: number;
+  /**
+   * the summary only (the Actions step summary): no list of every change, deploy or week — their size grows
+   * with the history — but a line saying what was left out
+   */
+  summary?: boolean;
 }
 
 /**
@@ -48,7 +54,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`> **${md(report.summary.headline)}**`, '');
     out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
     for (const section of healthSections(report)) out.push(...healthSection(section));
-    out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
+    if (options.summary) out.push(...slowest(report), ...leftOut(report));
+    else out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
   }
   out.push(...notes(report));
   out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
@@ -79,7 +86,7 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
 
 function stageTable(report: Report): string[] {
   const s = report.summary;
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
     return [stageLabel(stage, report), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share)].map(md);
@@ -90,7 +97,7 @@ function stageTable(report: Report): string[] {
   return [
     '### Where the time goes',
     '',
-    `${s.changes} change(s) counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${s.shareBasis.changes} ${s.shareBasis.kind} change(s).`,
+    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
     '',
     ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
   ];
@@ -101,11 +108,11 @@ function doraTable(report: Report): string[] {
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
-    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), `${f.count} deploy(s)`],
-    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), `${d.leadTime.count} change(s)`],
-    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), `${d.changeFailureRate.count} deploy(s)`],
-    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), `${d.timeToRestore.count} restore(s)`],
-    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), `${d.reworkRate.count} deploy(s)`],
+    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), plural(f.count, 'deploy')],
+    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
+    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([['Deployment frequency', f], ['Lead time for changes', d.leadTime], ['Change failure rate', d.changeFailureRate], ['Time to restore', d.timeToRestore], ['Deployment rework rate', d.reworkRate]]);
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
@@ -121,11 +128,11 @@ function flow(report: Report): string[] {
   const { size, reverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
-    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${size.count} change(s) with a known size)`,
-    `- **Reverted**: ${reverted} change(s)`,
-    `- **AI-assisted**: at least ${ai.assisted} change(s), ${ai.other} other (a lower bound: only marked work is found)`,
+    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
+    `- **Reverted**: ${plural(reverted, 'change')}`,
+    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
   ];
-  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${report.summary.flow.anomalies.clockSkew} negative interval(s) clamped to 0`);
+  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
   return ['### Flow', '', ...lines, ''];
 }
 
@@ -196,6 +203,16 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     ...table(['Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], 'lllllrrrrrrrl', rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
+}
+
+/** What the summary leaves out, and where to find it. */
+function leftOut(report: Report): string[] {
+  const lists = [
+    plural(report.changes.length, 'change'),
+    plural(report.deploys.length, 'deploy'),
+    report.summary.trend.weeks.length > 1 ? `${plural(report.summary.trend.weeks.length, 'week')} of trend` : '',
+  ].filter(Boolean);
+  return [`_Left out of this summary: the list of ${lists.join(', the ')}. The full report (\`--format json\` or \`html\`) has them._`, ''];
 }
 
 function notes(report: Report): string[] {

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { Report, RepositoryRow } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
+import { fitTable } from './text/layout.js';
 
 /*
  * The per-repository table of a report over several repositories: one row each, then the whole (its figures
@@ -10,7 +10,6 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
  */
 
 const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'top recommendation'];
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function cells(row: RepositoryRow): string[] {
   return [
@@ -47,20 +46,31 @@ function failedLines(report: Report): string[] {
   return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
 }
 
-/** The table for the terminal; empty when the report is over one repository. */
-export function renderRepositoryText(report: Report, options: { color: boolean }): string {
+/** The table for the terminal, laid out to `width` columns (80 by default); empty when the report is over one repository. */
+export function renderRepositoryText(report: Report, options: { color: boolean; width?: number }): string {
   if (!report.repositories) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const table = new Table({
-    head: HEAD,
-    chars: COMPACT,
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  });
-  for (const row of report.repositories) table.push(cells(row).map(terminalSafe));
-  table.push(whole(report).map((text) => c.bold(terminalSafe(text))));
+  // short heads; the window column only when the windows differ and there is room, else a line each below
+  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'top recommendation'];
+  const width = options.width ?? 80;
+  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
+  const windowColumn = !sameWindow && width >= 100;
+  const keep = (_: unknown, i: number): boolean => i !== 1 || windowColumn;
+  const rows = report.repositories.map((row) => cells(row).map(terminalSafe).filter(keep));
+  rows.push(whole(report).map((text) => c.bold(terminalSafe(text))).filter(keep));
+  // the repository and its top recommendation give way first, the window next; the figures never do
+  const columns = head
+    .map((h, i) => ({
+      head: h,
+      ...(i >= 2 && i <= 7 && { align: 'right' as const }),
+      ...((i === 0 || i === 8) && { min: 10 }),
+      ...(i === 1 && { min: 12, rank: 1 }),
+    }))
+    .filter(keep);
+  const table = fitTable(columns, rows, { color: options.color, width });
+  const windows = sameWindow || windowColumn ? [] : report.repositories.map((r) => `${terminalSafe(r.name)}: ${cells(r)[1]}`);
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-  return [c.bold('Repositories'), table.toString(), ...failed, ''].join('\n') + '\n';
+  return [c.bold('Repositories'), table, ...windows.map((w) => c.dim(`window of ${w}`)), ...failed].join('\n');
 }
 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */

@@ -141,7 +141,7 @@ describe('--business-hours', () => {
     expect(pr1?.stages).toEqual({ coding: 4 * H, pickup: null, review: 4 * H, merge: null, deploy: 8 * H });
     expect(pr1?.leadTime).toBe(16 * H);
     expect(r.businessHours).toEqual({ timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' });
-    const text = await runCli([repo.dir, '--business-hours', '--timezone', 'Europe/Berlin', ...WINDOW]);
+    const text = await runCli([repo.dir, '--business-hours', '--timezone', 'Europe/Berlin', '--width', '120', ...WINDOW]);
     expect(text.stdout).toContain('business hours on: durations count only 09:00–17:00 on working days (Europe/Berlin)');
   });
 

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { compareReports, type ComparisonRow } from '../../src/compare/compare.js';
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from '../../src/compare/render.js';
@@ -95,7 +96,7 @@ describe('compareReports', () => {
 
   it('warns about a side with fewer changes than minSample', () => {
     expect(c.minSample).toBe(10);
-    expect(c.warnings).toEqual(['after has 8 change(s), fewer than 10: too few to trust its figures']);
+    expect(c.warnings).toEqual(['after has 8 changes, fewer than 10: too few to trust its figures']);
     expect(c.before).toEqual({ repository: 'acme/one', window: before.window, changes: 40, deploys: 26, sources: ['git'], deploySignal: 'tags', businessHours: null });
   });
 
@@ -106,8 +107,8 @@ describe('compareReports', () => {
     expect(byKey(loose.rows, 'dora.timeToRestore').lowSample).toBe(true);
     const strict = compareReports(before, after, { minSample: 50 });
     expect(strict.warnings).toEqual([
-      'before has 40 change(s), fewer than 50: too few to trust its figures',
-      'after has 8 change(s), fewer than 50: too few to trust its figures',
+      'before has 40 changes, fewer than 50: too few to trust its figures',
+      'after has 8 changes, fewer than 50: too few to trust its figures',
     ]);
   });
 
@@ -138,28 +139,29 @@ describe('comparison renderers', () => {
   const c = compareReports(before, after);
 
   it('text: sides, one line per figure with value, change and direction, then warnings; no colour codes when off', () => {
-    const text = renderComparisonText(c, { color: false });
+    const text = renderComparisonText(c, { color: false, width: 100 });
     expect(text).not.toMatch(/\u001b\[/);
-    expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 change(s), 26 deploy(s)');
-    expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 change(s), 39 deploy(s)');
+    for (const l of renderComparisonText(c, { color: false }).split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
+    expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 changes, 39 deploys');
     const line = (label: string): string => text.split('\n').find((l) => l.includes(` ${label} `)) ?? '';
     expect(line('coding p50').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['coding p50', '10h', '6h', '-4h', '-40%', 'better', '40 → 8 *']);
     expect(line('deployment frequency').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['deployment frequency', '2.00/week', '3.00/week', '+1.00/week', '+50%', 'better', '26 → 39']);
     expect(line('change failure rate').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['change failure rate', '10.0%', '15.0%', '+5.0 pp', '+50%', 'worse', '26 → 39']);
-    expect(line('deploy wait p50').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['deploy wait p50', '—', '2h', '—', '—', 'not measured', '40 → 8']);
+    expect(line('deploy wait p50').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', '40 → 8']);
     expect(text).toContain('* fewer than 10 on a side: too few to trust');
-    expect(text).toContain('warning: after has 8 change(s), fewer than 10: too few to trust its figures');
+    expect(text).toContain('warning: after has 8 changes, fewer than 10: too few to trust its figures');
     expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h/);
   });
 
   it('markdown: a table, and untrusted names escaped', () => {
     const hostile = report({ ...before, repository: { path: '/x', remote: 'a|b<script>', branch: 'main' } });
     const md = renderComparisonMarkdown(compareReports(hostile, after));
-    expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 change(s), 26 deploy(s)');
+    expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(md).not.toContain('<script>');
     expect(md).toContain('| measure | before | after | change | % | direction | n before → after |');
     expect(md).toContain('| coding p50 | 10h | 6h | -4h | -40% | 🟢 better | 40 → 8 ⚠️ |');
     expect(md).toContain('| change failure rate | 10.0% | 15.0% | +5.0 pp | +50% | 🔴 worse | 26 → 39 |');
-    expect(md).toContain('> **Warning:** after has 8 change(s), fewer than 10: too few to trust its figures');
+    expect(md).toContain('> **Warning:** after has 8 changes, fewer than 10: too few to trust its figures');
   });
 });

@@ -27,8 +27,8 @@ describe('compare on two windows of a fixture repository', () => {
     expect(row(c.rows, 'dora.timeToRestore')).toMatchObject({ before: null, after: (D + 21 * H + 15 * H) / 2, direction: null });
     expect(row(c.rows, 'stages.coding.p50')).toMatchObject({ before: 2 * H, after: 0, direction: 'better' });
     expect(c.warnings).toEqual([
-      'before has 3 change(s), fewer than 10: too few to trust its figures',
-      'after has 3 change(s), fewer than 10: too few to trust its figures',
+      'before has 3 changes, fewer than 10: too few to trust its figures',
+      'after has 3 changes, fewer than 10: too few to trust its figures',
     ]);
   });
 });

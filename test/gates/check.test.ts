@@ -100,7 +100,7 @@ describe('gate renderers', () => {
   it('text: a headline and one line per threshold', () => {
     expect(renderGateText(results)).toBe(
       [
-        'flowaudit check: 1 of 3 threshold(s) breached, 1 not measured',
+        'flowaudit check: 1 of 3 thresholds breached, 1 not measured',
         '  breached      leadTime.p50 = 9.5d (wanted <= 7d)',
         '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
         '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
@@ -112,7 +112,7 @@ describe('gate renderers', () => {
   it('markdown: a table with the operator escaped', () => {
     expect(renderGateMarkdown(results)).toBe(
       [
-        '### flowaudit thresholds: 1 of 3 threshold(s) breached, 1 not measured',
+        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured',
         '',
         '| result | figure | threshold | measured |',
         '| --- | --- | --- | --- |',

@@ -39,7 +39,7 @@ describe('renderMarkdown: content', () => {
       'Stage', ':--', 'coding', 'pickup (waiting for review)', 'review &amp; rework', 'merge wait (approved)', 'deploy wait',
       '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
     ]);
-    expect(markdown).toContain('9 change(s) counted (left out: 1 by bots, 1 syncs); shares over 7 deployed change(s).');
+    expect(markdown).toContain('9 changes counted (left out: 1 by bots, 1 sync); shares over 7 deployed changes.');
   });
 
   it('lists the DORA keys with their bands', () => {
@@ -47,11 +47,11 @@ describe('renderMarkdown: content', () => {
     // 2 releases over the 4-week window, one failed and restored after 5h; the 7 deployed changes' lead
     // times 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h → median 3d 6h
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploy(s)'],
-      ['Lead time for changes', '3d 6h (median)', 'high', '7 change(s)'],
-      ['Change failure rate', '50.0%', 'low', '2 deploy(s)'],
-      ['Time to restore', '5h (median)', 'high', '1 restore(s)'],
-      ['Deployment rework rate', '0.0%', '—', '2 deploy(s)'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploys'],
+      ['Lead time for changes', '3d 6h (median)', 'high', '7 changes'],
+      ['Change failure rate', '50.0%', 'low', '2 deploys'],
+      ['Time to restore', '5h (median)', 'high', '1 restore'],
+      ['Deployment rework rate', '0.0%', '—', '2 deploys'],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { renderRepositoryHtml, renderRepositoryMarkdown, renderRepositoryText } from '../../src/render/repositories.js';
@@ -24,16 +25,39 @@ const all = aggregateReports([one, hostile], { failed: [{ name: '/r/gone', error
 
 describe('the per-repository table', () => {
   it('text: a row per repository and the whole, control characters stripped, failures listed', () => {
-    const text = renderRepositoryText(all, { color: false });
+    const text = renderRepositoryText(all, { color: false, width: 130 });
     const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
     expect(rows).toEqual([
-      ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'top recommendation'],
+      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'top recommendation'],
       ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', 'Change failure rate'],
       ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '—'],
       ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '—'],
     ]);
     expect(text).toContain('could not be read: /r/gone: not a git repository');
     expect(text).not.toContain('\u001b');
+  });
+
+  it('text at 80 columns: names give way, every figure stays whole', () => {
+    const text = renderRepositoryText(all, { color: false, width: 80 });
+    const lines = text.split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    expect(rows.map((r) => r.slice(1, 7))).toEqual([
+      ['changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR'],
+      ['2', '2h', '2h', '4', '1.00', '25%'],
+      ['1', '15h', '15h', '4', '0.50', '0%'],
+      ['3', '3h', '3h', '8', '1.00', '13%'],
+    ]);
+    expect(rows[1]?.[0]).toBe('acme/one');
+    // no room for the window column: each repository's window is a line below the table
+    expect(text).toContain('window of acme/one: 2026-01-01 → 2026-01-29');
+  });
+
+  it('text: no window column when every repository shares the report\'s window', () => {
+    const same = aggregateReports([one, { ...one, repository: { ...one.repository, remote: 'acme/two' } }]);
+    const text = renderRepositoryText(same, { color: false, width: 120 });
+    expect(text.split('\n')[2]).toMatch(/^│ repository +│ changes +│/);
+    expect(text).not.toContain('window');
   });
 
   it('markdown: names escaped, the whole in bold', () => {
