@@ -15,6 +15,6 @@ export { renderCsv } from './render/csv.js';
 export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { renderHtml } from './render/html.js';
 export { reportSchema, type Policy, type Report, type ReportChange, type ReportDeploy, type ReportSummary } from './report/schema.js';
-export { parseReport, readReportFile } from './compare/read-report.js';
+export { parseReport, readReportFile } from './io/read-report.js';
 export { configSchema } from './config/schema.js';
 export { ConfigError, FlowauditError, GitError, GitHubError, RateLimitError } from './errors.js';
