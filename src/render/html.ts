@@ -3,7 +3,7 @@ import { businessHoursText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
 import { aiComparison, queues } from './html/comparison.js';
-import { deploys, leadTime, unreleased } from './html/delivery.js';
+import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
@@ -35,6 +35,7 @@ export function renderHtml(input: Report): string {
         recommendations(report),
         dora(report),
         leadTime(report),
+        changeSize(report),
         deploys(report),
         unreleased(report),
         ...teamwork(report),

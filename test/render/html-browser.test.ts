@@ -23,7 +23,7 @@ if (!hasChromium) console.warn('skipping HTML browser test: /usr/bin/chromium no
 const ARTIFACTS = resolve('test-artifacts/html');
 const WIDTHS = [1280, 390] as const;
 
-const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes'];
+const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes'];
 
 interface Fixture {
   name: string;
@@ -38,7 +38,7 @@ const FIXTURES: Fixture[] = [
   { name: 'github', report: githubReport(), sections: GITHUB_SECTIONS, maxHeight: { 1280: 14_000, 390: 18_000 } },
   { name: 'multi', report: multiRepositoryReport(), sections: ['repositories', ...GITHUB_SECTIONS], maxHeight: { 1280: 17_000, 390: 22_000 } },
   // 3,000 changes over two years: fully expanded, its table alone was over 100,000 px
-  { name: 'large-git', report: largeGitReport(3000), sections: ['stages', 'dora', 'lead-time', 'deploys', 'unreleased', 'review', 'ai', 'queues', 'changes', 'notes'], maxHeight: { 1280: 9_000, 390: 11_000 } },
+  { name: 'large-git', report: largeGitReport(3000), sections: ['stages', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'ai', 'queues', 'changes', 'notes'], maxHeight: { 1280: 9_000, 390: 11_000 } },
   ...(given ? [{ name: 'given', report: JSON.parse(readFileSync(given, 'utf8')) as PendingReport, sections: ['stages', 'dora', 'lead-time', 'deploys', 'changes'], maxHeight: { 1280: 20_000, 390: 30_000 } }] : []),
 ];
 

@@ -49,7 +49,7 @@ describe('renderHtml: one self-contained file', () => {
 
   it('has every section in reading order, each listed in the contents', () => {
     const ids = [...html.matchAll(/<section id="([a-z-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
+    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
     const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
     expect([...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1])).toEqual(ids);
   });
@@ -60,6 +60,7 @@ describe('renderHtml: one self-contained file', () => {
       ['stage-percentiles', 'p50 and p90 of each stage'],
       ['lead-time-distribution', 'Distribution of lead time'],
       ['weekly-trend', 'Weekly trend of lead time and stage medians'],
+      ['cycle-time-by-size', 'Cycle time by change size'],
       ['deploy-timeline', 'Deploys over the window'],
       ['reviewer-load', 'Reviews per reviewer'],
       ['check-durations', 'Check wall time'],
@@ -72,7 +73,7 @@ describe('renderHtml: one self-contained file', () => {
       ['queue-deploy', 'deploy wait: changes waiting, arriving and leaving'],
       ['review-capacity', 'Review capacity: reviews against pull requests ready'],
     ]);
-    expect(html.match(/<svg /g)).toHaveLength(15);
+    expect(html.match(/<svg /g)).toHaveLength(16);
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="stage-shares-title stage-shares-desc"/);
   });
 

@@ -1,6 +1,7 @@
 import { STAGES } from '../../domain.js';
 import { SHORT_STAGE_LABELS as SHORT } from '../../stage-labels.js';
 import { formatDuration, formatPercent } from '../duration.js';
+import { range, signed, verdict } from '../health.js';
 import type { Compared, DifferenceInterval, PendingReport, QueueTrend } from '../pending.js';
 import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -11,7 +12,6 @@ import { charts, figure, h, num, plural, section, table } from './parts.js';
 /** a queue growing or shrinking by less than this many changes a week reads as steady (0.0 at one decimal) */
 const STEADY = 0.05;
 
-const signed = (seconds: number | null): string => (seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds))}`);
 const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
 
 /** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
@@ -50,16 +50,6 @@ export function aiComparison(report: PendingReport): string {
     table(head, rows, intervals ? 'lrrrrl' : 'lrr', { caption: 'The comparison in numbers' }),
     intervals ? '<p class="note">A difference counts only when its 95% interval (bootstrap) leaves out zero; otherwise the data cannot tell the groups apart.</p>' : '',
   );
-}
-
-function range(i: DifferenceInterval): string {
-  return i.low === null || i.high === null ? '—' : `${signed(i.low)} to ${signed(i.high)}`;
-}
-
-function verdict(i: DifferenceInterval): string {
-  if (i.difference === null) return 'not measurable';
-  if (!i.real) return 'the data cannot tell';
-  return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
 }
 
 /** Where the queue builds: changes waiting in each stage week by week, and whether arrivals outpace departures. */

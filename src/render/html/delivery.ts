@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import { SHORT_STAGE_LABELS as SHORT } from '../../stage-labels.js';
-import { formatDuration } from '../duration.js';
+import { formatDuration, formatPercent } from '../duration.js';
 import { minuteOf } from '../format.js';
 import type { PendingReport } from '../pending.js';
 import { barChart } from '../svg/bars.js';
@@ -57,6 +57,29 @@ function trend(report: PendingReport): string {
   if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known (not yet deployed, say).');
   if (useCycle) notes.push('Nothing deployed yet: cycle time stands in for lead time.');
   return figure(svg, 'Weekly trend: medians and changes merged', notes.join(' '));
+}
+
+/** How big changes are, whether size slows them down here, and how many were reverted. */
+export function changeSize(report: PendingReport): string {
+  const { size, reverted } = report.summary.flow;
+  const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
+  const svg = barChart(
+    { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
+    size.buckets.map((b) => ({ label: `${b.bucket.replace('-', '–')} lines`, values: [b.cycleTimeP50] })),
+    { series: [{ name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no change with a known size' },
+  );
+  const counts = size.buckets.map((b) => `${b.bucket.replace('-', '–')} lines: ${plural(b.count, 'change')}`).join('; ');
+  return section(
+    'size',
+    'Change size',
+    h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural(size.count, 'change')} with a known size.`),
+    tiles([
+      { label: 'Size, median', value: lines(size.p50), sub: `p90 ${lines(size.p90)}` },
+      { label: 'Over 400 lines', value: formatPercent(size.over400), sub: `over 200 lines: ${formatPercent(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
+      { label: 'Reverted', value: String(reverted), sub: 'changes a later commit reverted' },
+    ]),
+    charts(figure(svg, 'Does size slow changes down here?', `Median cycle time per size range (${counts}).`)),
+  );
 }
 
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
