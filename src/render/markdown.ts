@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
-import type { Report, ReportChange } from '../report/schema.js';
+import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
