@@ -195,6 +195,12 @@ describe('renderHtml: what each section says', () => {
     const git = renderHtml(largeGitReport(50));
     expect(text(sectionOf(git, 'review'))).toContain('Git alone cannot see reviews, checks or open pull requests');
     for (const id of ['rework', 'ci', 'wip']) expect(git).not.toContain(`<section id="${id}"`);
+    // from git alone "review" is the whole wait from the last commit to the merge, and the charts say so
+    expect(sectionOf(git, 'stages')).toMatch(/<text [^>]*>review &amp; merge<\/text>/);
+    expect(git).toContain('<button type="button">review &amp; merge</button>');
+    // and the table of changes has no column of dashes for the stages git cannot see
+    expect(git).not.toContain('<button type="button">pickup</button>');
+    expect(renderHtml(githubReport())).toContain('<button type="button">pickup</button>');
   });
 
   it('compares AI-assisted changes with the rest, each difference with its interval and what it allows', () => {
@@ -243,7 +249,7 @@ describe('renderHtml: the table of changes', () => {
     expect(rows[49]).toContain('>#1010<');
     expect(rows.filter((r) => r.startsWith('<tr hidden>'))).toHaveLength(10);
     expect(rows.slice(0, 50).some((r) => r.includes(' hidden'))).toBe(false);
-    expect(text(sectionOf(html, 'changes'))).toContain('The 50 slowest of 60 changes first; search, sort or page to see the rest.');
+    expect(text(sectionOf(html, 'changes'))).toContain('60 changes, the slowest first, a page at a time: search, sort or page to see the rest.');
   });
 
   it('gives sort keys to the script in the DOM and words to the reader', () => {

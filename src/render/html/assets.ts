@@ -14,7 +14,7 @@ h1{font-size:1.6rem;margin:24px 0 4px;overflow-wrap:anywhere}
 h2{font-size:1.25rem;margin:40px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
 h3{font-size:1rem;margin:0 0 4px}
 a{color:var(--accent)}
-code{font-size:.9em;background:var(--panel);padding:0 4px;border-radius:4px}
+code{font-size:.9em;background:var(--panel);padding:0 2px;border-radius:3px}
 .meta,.note,.muted,.sub{color:var(--muted)}
 .meta{margin:4px 0;overflow-wrap:anywhere}
 .lead{margin:4px 0 12px;max-width:72ch}
@@ -45,7 +45,8 @@ svg.chart text:not([fill]){fill:currentColor}
 svg.chart text.muted,svg.chart text.value{fill:var(--muted)}
 svg.chart .grid{stroke:var(--line);stroke-width:1}
 svg.chart .gap{fill:var(--line);fill-opacity:.45}
-table{border-collapse:collapse;width:100%;font-size:.875rem}
+table{border-collapse:collapse;min-width:min(100%,40rem);font-size:.875rem}
+#changes-table{width:100%}
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--line);white-space:nowrap}

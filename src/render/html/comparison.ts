@@ -1,5 +1,4 @@
 import { STAGES } from '../../domain.js';
-import { SHORT_STAGE_LABELS as SHORT } from '../../stage-labels.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { range, signed, verdict } from '../health.js';
 import type { Compared, DifferenceInterval, PendingReport, QueueTrend } from '../pending.js';
@@ -7,7 +6,7 @@ import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
 import { stageLabel } from '../text.js';
-import { charts, figure, h, num, plural, section, table } from './parts.js';
+import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
 
 /** a queue growing or shrinking by less than this many changes a week reads as steady (0.0 at one decimal) */
 const STEADY = 0.05;
@@ -24,7 +23,7 @@ export function aiComparison(report: PendingReport): string {
   const compared: Array<[Compared, string, number | null, number | null]> = [
     ['leadTime', 'lead time', a.leadTimeP50, o.leadTimeP50],
     ['cycleTime', 'cycle time', a.cycleTimeP50, o.cycleTimeP50],
-    ...STAGES.map((k): [Compared, string, number | null, number | null] => [k, SHORT[k], a.stages[k], o.stages[k]]),
+    ...STAGES.map((k): [Compared, string, number | null, number | null] => [k, stageName(k, report), a.stages[k], o.stages[k]]),
   ];
   const svg = barChart(
     { id: 'ai-vs-other', title: 'AI-assisted vs other changes: p50 of each stage', description: 'The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis.' },
@@ -61,7 +60,7 @@ export function queues(report: PendingReport): string {
   const small = stages.map((k) => {
     const weeks = q[k] ?? [];
     const svg = weeklyChart(
-      { id: `queue-${k}`, title: `${SHORT[k]}: changes waiting, arriving and leaving`, description: `Per week, how many changes were in ${stageLabel(k, report)} at the week's end, how many entered it and how many left it.` },
+      { id: `queue-${k}`, title: `${stageName(k, report)}: changes waiting, arriving and leaving`, description: `Per week, how many changes were in ${stageLabel(k, report)} at the week's end, how many entered it and how many left it.` },
       {
         weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
         lines: [

@@ -1,5 +1,4 @@
 import { STAGES } from '../../domain.js';
-import { SHORT_STAGE_LABELS as SHORT } from '../../stage-labels.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { minuteOf } from '../format.js';
 import type { PendingReport } from '../pending.js';
@@ -7,7 +6,7 @@ import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
-import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
+import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -45,7 +44,7 @@ function trend(report: PendingReport): string {
     { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week, and how many merged.' },
     {
       weeks: weeks.map((w) => w.weekStart),
-      lines: [headline, ...STAGES.map((k) => ({ name: SHORT[k], colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
+      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
       scale: 'duration',
       format: formatDuration,
       columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },

@@ -1,13 +1,12 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { SHORT_STAGE_LABELS as SHORT } from '../../stage-labels.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { doraNotes } from '../format.js';
 import type { PendingReport, WhatIf } from '../pending.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
-import { charts, figure, h, num, plural, section, table, tiles, type Tile } from './parts.js';
+import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
 
 /** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
 export function durationOrBound(value: number | null, bound: number | null | undefined): string {
@@ -53,10 +52,10 @@ export function stages(report: PendingReport): string {
       title: 'Share of the time in each stage',
       description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; the shares add up to 100%.`,
     },
-    STAGES.map((k) => ({ name: SHORT[k], colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast)}` })),
+    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast)}` })),
   );
   const rows = [
-    ...STAGES.map((k) => ({ label: SHORT[k], colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90] })),
+    ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90] })),
     { label: 'lead time', colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90] },
   ];
   const percentiles = barChart(

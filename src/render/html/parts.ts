@@ -1,3 +1,6 @@
+import type { StageName } from '../../domain.js';
+import type { Report } from '../../report/schema.js';
+import { SHORT_STAGE_LABELS } from '../../stage-labels.js';
 import { escapeHtml } from '../sanitize.js';
 import { httpUrl } from '../format.js';
 
@@ -7,6 +10,14 @@ import { httpUrl } from '../format.js';
  */
 
 export const h = escapeHtml;
+
+/**
+ * A stage's name short enough for a chart or a column head. From git alone "review" is the whole wait from the
+ * last commit to the merge (SPEC section 2), so it says so.
+ */
+export function stageName(stage: StageName, report: Pick<Report, 'sources'>): string {
+  return stage === 'review' && !report.sources.includes('github') ? 'review & merge' : SHORT_STAGE_LABELS[stage];
+}
 
 /** `1 change`, `3 changes`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
