@@ -11,7 +11,7 @@ export interface Scale {
 }
 
 /** Axis ticks for counts: whole numbers, at most `most` steps from 0 to at or above `max`. */
-export function countTicks(max: number, most = 4): { max: number; ticks: number[] } {
+function countTicks(max: number, most = 4): { max: number; ticks: number[] } {
   if (!(max > 0)) return { max: 1, ticks: [0, 1] };
   const raw = max / most;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
