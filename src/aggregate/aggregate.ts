@@ -35,7 +35,7 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   const thresholds = new Set(reports.map((r) => JSON.stringify(r.policy.thresholds)));
   if (thresholds.size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${nameOf(reports[0] as Report)}'s`);
   const twice = [...new Set(reports.filter((r, i) => reports.some((o, j) => j < i && nameOf(o) === nameOf(r) && overlap(o.window, r.window))).map(nameOf))];
-  if (twice.length > 0) warnings.push(`${twice.join(', ')} appear(s) more than once with overlapping windows: changes in both count twice`);
+  if (twice.length > 0) warnings.push(`${twice.join(', ')} ${twice.length === 1 ? 'appears' : 'appear'} more than once with overlapping windows: changes in both count twice`);
 
   const changes: Change[] = [];
   const deploys: Deploy[] = [];

@@ -1,10 +1,11 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
-import type { Report, ReportChange } from '../report/schema.js';
+import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
+import type { PendingReport } from './pending.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
@@ -39,23 +40,37 @@ function mdLine(text: string): string {
 }
 
 /**
- * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary: header,
- * headline, stage table, DORA keys, recommendations, the summary's other sections, then deploys, slowest
- * changes and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
+ * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary, in the
+ * HTML report's order: header, headline and key figures, the repositories of a report over several, where the
+ * time goes, what to do next, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
+ * the unreleased backlog, review, rework, CI, work in progress, AI-assisted vs other, the queues, then the
+ * slowest and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
  * escaped, so a title cannot break a table or inject markup.
  */
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+export function renderMarkdown(input: Report, options: MarkdownOptions = {}): string {
+  const report: PendingReport = input;
   const out: string[] = [...header(report)];
-  const repositories = renderRepositoryMarkdown(report);
-  if (repositories) out.push(repositories);
+  const repositories = renderRepositoryMarkdown(input);
   if (report.changes.length === 0) {
+    if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
-    out.push(`> **${md(report.summary.headline)}**`, '');
-    out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
-    for (const section of healthSections(report)) out.push(...healthSection(section));
-    if (options.summary) out.push(...slowest(report), ...leftOut(report));
-    else out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
+    out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
+    if (repositories) out.push(repositories);
+    // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
+    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
+    if (!options.summary) out.push(...trend(report));
+    out.push(...flow(report));
+    if (!options.summary) out.push(...deploys(report));
+    out.push(...unreleased(report));
+    const health = healthSections(report);
+    if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
+      out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
+    }
+    for (const section of health) out.push(...healthSection(section));
+    out.push(...queues(report), ...slowest(report));
+    if (options.summary) out.push(...leftOut(report));
+    else out.push(...allChanges(report, options.maxChanges));
   }
   out.push(...notes(report));
   out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
@@ -76,6 +91,28 @@ function header(report: Report): string[] {
   ];
 }
 
+/** The figures a reader takes away, on one line under the headline. */
+function keyFigures(report: PendingReport): string[] {
+  const s = report.summary;
+  const d = s.dora;
+  const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  const parts = [
+    `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
+    `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
+    `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
+    `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+    ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
+    `**${s.changes}** changes counted${excluded ? ` (left out: ${excluded})` : ''}`,
+  ];
+  return [parts.join(' · '), ''];
+}
+
+/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
+function bounded(value: number | null, bound: number | null | undefined): string {
+  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
+}
+
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -84,22 +121,30 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
   return [row(head), row([...align].map((a) => (a === 'r' ? '--:' : ':--'))), ...rows.map(row), ''];
 }
 
-function stageTable(report: Report): string[] {
+function stageTable(report: PendingReport): string[] {
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share)].map(md);
+    return [stageLabel(stage, report), String(f.count), bounded(f.p50, f.atLeast), bounded(f.p75, f.atLeast), bounded(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
-  for (const [name, d, what] of [['cycle time', s.cycleTime, 'first commit → merge'], ['lead time', s.leadTime, 'first commit → deploy']] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), formatDuration(d.p50), formatDuration(d.p75), formatDuration(d.p90), '']);
+  for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
+    rows.push([`**${name}** (${what})`, String(d.count), bounded(d.p50, bound), bounded(d.p75, bound), bounded(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
   }
+  const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+  const notes = [
+    ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
+    ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50)} (p90 ${formatDuration(s.leadTimeDeployed.p90)}).`] : []),
+  ];
   return [
     '### Where the time goes',
     '',
     `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
     '',
-    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
+    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
+    ...notes.map((n) => `- ${n}`),
+    ...(notes.length > 0 ? [''] : []),
   ];
 }
 
@@ -118,10 +163,61 @@ function doraTable(report: Report): string[] {
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
-function recommendations(report: Report): string[] {
+function recommendations(report: PendingReport): string[] {
   if (report.recommendations.length === 0) return [];
-  const rows = report.recommendations.map((r) => [r.measure, r.value, r.tellsYou, r.doNext].map(md));
-  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next'], 'llll', rows)];
+  const whatIfs = report.recommendations.some((r) => r.whatIf);
+  const rows = report.recommendations.map((r) => {
+    const w = r.whatIf;
+    const whatIf = w ? `${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)}: lead time p50 ${formatDuration(w.leadTimeP50.now)} → ${formatDuration(w.leadTimeP50.then)}, ${w.hoursSavedPerWeek.toFixed(w.hoursSavedPerWeek >= 10 ? 0 : 1)} h saved per week` : '';
+    return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
+  });
+  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
+}
+
+/** The lead-time distribution as one row of counts under the ranges. */
+function distribution(report: Report): string[] {
+  const { of, buckets } = report.summary.leadTimeHistogram;
+  if (buckets.every((b) => b.count === 0)) return [];
+  return [
+    `### Lead time: spread and trend`,
+    '',
+    `Changes by ${of === 'leadTime' ? 'lead time (first commit → deploy)' : 'cycle time (first commit → merge; nothing deployed)'}:`,
+    '',
+    ...table(buckets.map((b) => b.label), 'r'.repeat(buckets.length), [buckets.map((b) => String(b.count))]),
+  ];
+}
+
+/** What is merged and not deployed: how much, how long, the oldest by name. */
+function unreleased(report: PendingReport): string[] {
+  const u = report.summary.unreleased;
+  if (!u) return [];
+  const out = ['### Merged, not yet deployed', ''];
+  if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
+  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age)}, longest ${formatDuration(u.oldestAge)}.`, '');
+  const oldest = u.oldestChanges ?? [];
+  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age)])));
+  else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');
+  return out;
+}
+
+/** Where the queue builds: per stage, arrivals and departures a week and the queue's growth. */
+function queues(report: PendingReport): string[] {
+  const q = report.summary.queues;
+  if (!q) return [];
+  const trend = report.summary.queueTrend ?? {};
+  const fixed = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
+  const rows = STAGES.filter((k) => q[k] !== undefined).map((k) => {
+    const t = trend[k];
+    const growth = t?.growthPerWeek ?? null;
+    return [md(stageLabel(k, report)), fixed(t?.arrivalsPerWeek), fixed(t?.departuresPerWeek), growth === null ? '—' : Math.abs(growth) < 0.05 ? 'steady' : `${growth > 0 ? '**+' : '−'}${Math.abs(growth).toFixed(1)}${growth > 0 ? '**' : ''}`, fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)];
+  });
+  return [
+    '### Where the queue builds',
+    '',
+    'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first. Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage.',
+    '',
+    ...table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], 'lrrrrrr', rows),
+  ];
 }
 
 function flow(report: Report): string[] {
@@ -133,7 +229,7 @@ function flow(report: Report): string[] {
     `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
-  return ['### Flow', '', ...lines, ''];
+  return ['### Change size', '', ...lines, ''];
 }
 
 function healthSection(section: HealthSection): string[] {
@@ -175,7 +271,8 @@ function deploys(report: Report): string[] {
     md([d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ') || 'ok'),
     formatDuration(d.restoredAfter),
   ]);
-  return details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows));
+  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows))];
 }
 
 function slowest(report: Report): string[] {
@@ -227,7 +324,7 @@ function details(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${escapeHtml(summary)}</summary>`, '', ...body, '</details>', ''];
 }
 
-function changeRef(ch: Pick<ReportChange, 'id' | 'url'>): string {
+function changeRef(ch: { id: string; url: string | null }): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }

@@ -3,6 +3,9 @@ import type { Report, RepositoryRow } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable } from './text/layout.js';
+import { charts, figure, section } from './html/parts.js';
+import { barChart } from './svg/bars.js';
+import { STAGE_COLOURS } from './svg/scale.js';
 
 /*
  * The per-repository table of a report over several repositories: one row each, then the whole (its figures
@@ -89,14 +92,27 @@ export function renderRepositoryMarkdown(report: Report): string {
   ].join('\n') + '\n';
 }
 
-/** The same table as an HTML section; empty for one repository. */
+/**
+ * The repositories side by side as an HTML section: their median lead and cycle times as a chart, then the
+ * table with the whole in bold and the repositories that could not be read. Empty for one repository.
+ */
 export function renderRepositoryHtml(report: Report): string {
   if (!report.repositories) return '';
   const th = HEAD.map((c, i) => `<th scope="col"${i >= 2 && i <= 7 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
   const tr = (r: string[], total: boolean): string =>
-    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row">${escapeHtml(t)}</th>` : `<td${i >= 2 && i <= 7 ? ' class="num"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${i >= 2 && i <= 7 ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  const svg = barChart(
+    { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
+    report.repositories.map((r) => ({ label: r.name, values: [r.leadTimeP50, r.cycleTimeP50] })),
+    { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no repository has a known lead or cycle time' },
+  );
   const failed = failedLines(report);
-  return `<section id="repositories">\n<h2>Repositories</h2>\n<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>${
-    failed.length > 0 ? `<p class="note">Could not be read:</p><ul>${failed.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : ''
-  }\n</section>`;
+  return section(
+    'repositories',
+    'Repositories',
+    escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
+    charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.')),
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
+    failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
+  );
 }

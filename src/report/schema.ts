@@ -10,6 +10,7 @@ import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import { businessHoursSchema } from '../metrics/business-hours.js';
 import { doraSchema } from '../metrics/dora.js';
 import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSchema, wipHealthSchema } from '../metrics/flow-health.js';
+import { histogramBucketSchema } from '../metrics/histogram.js';
 import { distributionSchema } from '../metrics/percentile.js';
 import { sizeSummarySchema } from '../metrics/size.js';
 import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
@@ -112,7 +113,7 @@ export const slowChangeSchema = z.object({
 
 export const histogramSchema = z.object({
   of: z.enum(['leadTime', 'cycleTime']).describe('lead time, or cycle time when nothing deployed'),
-  buckets: z.array(z.object({ label: z.string(), from: z.number(), to: z.number().nullable().describe('exclusive; null for the open last bucket'), count })),
+  buckets: z.array(histogramBucketSchema),
 });
 
 export const summarySchema = z.object({

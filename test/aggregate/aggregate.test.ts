@@ -152,7 +152,7 @@ describe('aggregateReports', () => {
   });
 
   it('warns when a repository appears twice with overlapping windows', () => {
-    expect(aggregateReports([one, one]).warnings).toContain('acme/one appear(s) more than once with overlapping windows: changes in both count twice');
+    expect(aggregateReports([one, one]).warnings).toContain('acme/one appears more than once with overlapping windows: changes in both count twice');
     const later = report({ ...one, window: { since: '2026-01-29T00:00:00Z', until: '2026-02-26T00:00:00Z' } });
     expect(aggregateReports([one, later]).warnings.filter((w) => w.includes('more than once'))).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import type { PendingReport } from '../../src/render/pending.js';
 import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
+import { githubReport, largeGitReport } from './rich-report.js';
 
 const RECOMMENDATION = {
   id: 'pickup-dominates', measure: 'Pickup time (p75)', value: '1d 6h (threshold 24h)', tellsYou: 'Reviews wait for people | not for code',
@@ -156,5 +158,49 @@ describe('renderMarkdown: text from git and GitHub is escaped', () => {
   it('only http(s) URLs become links', () => {
     expect(markdown).toContain('| #&#8203;105 | Change #&#8203;105 |');
     expect(markdown).not.toContain('javascript:alert(4)');
+  });
+});
+
+describe('renderMarkdown: the HTML report’s sections, in its order', () => {
+  const markdown = renderMarkdown(githubReport(), { maxChanges: 5 });
+  const headings = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4));
+
+  it('follows the HTML report from the key figures to the queues', () => {
+    expect(headings(markdown)).toEqual([
+      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Merged, not yet deployed',
+      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
+    ]);
+    expect(markdown).toMatch(/^lead time p50 \*\*1d 15h\*\* \(high\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high\) · change failure rate \*\*14%\*\* \(medium\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
+  });
+
+  it('says once, from git alone, that review, CI and work in progress are not measured', () => {
+    const git = renderMarkdown(largeGitReport(40), { maxChanges: 0 });
+    expect(headings(git)).toContain('Review, CI and work in progress');
+    expect(git).toContain('Git alone cannot see reviews, checks or open pull requests');
+    expect(headings(git)).not.toContain('Review health');
+  });
+
+  it('adds the what-if to its recommendation', () => {
+    const table = tableAfter(markdown, 'What if');
+    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 6d 4h → 4d 20h, 38 h saved per week');
+    expect(cells(table[3] ?? '')[4]).toBe('');
+  });
+
+  it('lists the unreleased changes, the lead-time ranges, the queues and the AI intervals', () => {
+    expect(markdown).toContain('5 changes waiting: median wait so far 6d, longest 9d 2h.');
+    expect(tableAfter(markdown, 'Waiting')[2]).toMatch(/^\| \[#&#8203;\d+\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\) \| &lt;img src=x.* \| 2026-03-\d\d \d\d:\d\d \| 9d \|$/);
+    expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
+    expect(cells(tableAfter(markdown, 'Queue growth per week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.4', '4.2', '**+2.0**', '10.0', '9.1', '18h']);
+    const ai = tableAfter(markdown, 'Difference of medians').map(cells);
+    expect(ai[3]).toEqual(['Lead time p50', '1d 20h', '1d 12h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
+    expect(ai[4]?.slice(3)).toEqual(['−5h', '−9h to −1h', 'AI-assisted faster']);
+  });
+
+  it('writes a percentile beyond the data as ≥ its bound', () => {
+    const report: PendingReport = buildReport(sampleChanges());
+    report.summary.stages.deploy = { ...report.summary.stages.deploy, p90: null, censored: 2, atLeast: 40 * D };
+    const text = renderMarkdown(report);
+    expect(cells(tableAfter(text, 'Stage')[6] ?? '')).toEqual(['deploy wait', '7', '22h', '1d 12h', '≥ 40d', '23%']);
+    expect(text).toContain('- 2 changes merged but not yet deployed count as still waiting');
   });
 });

@@ -96,12 +96,3 @@ export function sampleChanges(): ReportChange[] {
     change('#111', '2026-03-25T10:00:00Z', { coding: 6 * H, pickup: 2 * H, review: 1 * H, merge: 1 * H }, { kind: 'sync', title: "Merge tag 'v1.2.1'" }),
   ];
 }
-
-/** The charts of the HTML report: `data-chart` id → its <title>. */
-export const CHARTS: Record<string, string> = {
-  'stage-shares': 'Share of the time in each stage',
-  'stage-percentiles': 'p50 and p90 of each stage',
-  'lead-time-distribution': 'Distribution of lead time',
-  'weekly-trend': 'Weekly trend of lead time and stage medians',
-  'ai-vs-other': 'AI-assisted vs other changes: p50 of each stage',
-};

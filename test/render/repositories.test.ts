@@ -69,8 +69,11 @@ describe('the per-repository table', () => {
 
   it('html: a section with the rows, names escaped; nothing for a report over one repository', () => {
     const html = renderRepositoryHtml(all);
-    expect(html).toContain('<section id="repositories">');
-    expect(html).toContain('<th scope="row">evil|repo&lt;b&gt;</th>');
+    expect(html).toContain('<section id="repositories" aria-labelledby="repositories-h">');
+    expect(html).toContain('<th scope="row" class="ext">evil|repo&lt;b&gt;</th>');
+    // the chart names each repository, escaped and the control characters stripped, with its median lead time
+    expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
+    expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');
   });

@@ -12,6 +12,7 @@ import { createClient, DeadlineError } from './request.js';
 import { apiHostOf, redact } from './token.js';
 import type { FetchGitHubOptions } from './options.js';
 import type { GitHubData, GitHubPull } from './types.js';
+import { plural } from '../../units.js';
 
 export type * from './types.js';
 export type { FetchGitHubOptions } from './options.js';
@@ -81,7 +82,7 @@ export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubDa
   } catch (error) {
     if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
     partial = true;
-    warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${fetched.pulls.size} pull request(s) in this run`);
+    warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${plural(fetched.pulls.size, 'pull request')} in this run`);
   }
   const gapWarning = gaps.summary();
   if (gapWarning !== null) warn(gapWarning);

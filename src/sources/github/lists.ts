@@ -14,6 +14,7 @@ import {
 } from './queries.js';
 import type { GitHubClient, GraphQLResult } from './request.js';
 import type { GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubRelease } from './types.js';
+import { plural } from '../../units.js';
 
 /** What this run fetched (filled as pages arrive, so a rate-limit stop keeps what came before it). */
 export interface Fetched {
@@ -75,7 +76,7 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
       const need = overflowNeed(raw, pull, out.guards, warn);
       if (need) out.needs.push(need);
     }
-    progress(`fetched ${out.pulls.size} merged pull request(s)`);
+    progress(`fetched ${plural(out.pulls.size, 'merged pull request')}`);
   }
 
   for await (const page of paginate<RawDeployment>(
@@ -88,7 +89,7 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
       if (deployment && raw.statuses?.pageInfo?.hasNextPage === true) warn(`a deployment to ${deployment.environment || '?'} at ${isoOf(deployment.createdAt)} has more than 20 statuses: only the first 20 are read`);
     }
   }
-  progress(`fetched ${out.deployments.length} deployment(s)`);
+  progress(`fetched ${plural(out.deployments.length, 'deployment')}`);
 
   for await (const page of paginate<RawRelease>(
     async (releasesAfter) => toPage(take(await client.request<ReleasesData>(RELEASES, { ...repo, releasesAfter }))?.repository?.releases, 'releases', gaps),

@@ -8,6 +8,7 @@ import { CursorGuard } from './pager.js';
 import { overflowOperation, type OverflowData, type OverflowNeed, type RawConnection, type RawMergedPull, type RawOverflowPull } from './queries.js';
 import type { GitHubClient } from './request.js';
 import type { GitHubComment, GitHubPull } from './types.js';
+import { plural } from '../../units.js';
 
 /** At most this many PRs, and about this many possible nodes, per follow-up request. */
 const MAX_PULLS_PER_REQUEST = 50;
@@ -86,7 +87,7 @@ export async function fetchOverflow(
   while (queue.length > 0) {
     const batch = takeBatch(queue);
     queue = queue.slice(batch.length);
-    onProgress?.(`fetching the rest of ${batch.length} pull request(s) with long histories`);
+    onProgress?.(`fetching the rest of ${plural(batch.length, 'pull request')} with long histories`);
     const { operation, variables } = overflowOperation(batch);
     const result = await client.request<OverflowData>(operation, { owner: repo.owner, name: repo.name, ...variables });
     warnings.push(...result.warnings);
