@@ -10,6 +10,7 @@ import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
 import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
 import { splitPullCommits } from './model/pull-commits.js';
+import { isReleaseLine, releaseCommits } from './model/release-lines.js';
 import { collectRevertRefs, markReverts, type RevertRefs } from './model/reverts.js';
 import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
@@ -21,11 +22,11 @@ import { computeFlowHealth } from './metrics/flow-health.js';
 import { isBot } from './model/bots.js';
 import { tagContents, type FirstParentLine } from './sources/git/deploy-contents.js';
 import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from './sources/github/index.js';
-import { readCommits } from './sources/git/history.js';
+import { listPullHeads, listReleaseTips, readCommits, readParents } from './sources/git/history.js';
 import { readSizes } from './sources/git/numstat.js';
 import { parseRemote, webUrl, type RemoteName } from './sources/git/remote.js';
 import {
-  commitDates, firstParentBefore, listPullHeads, listTags, openRepository, readAttributes, resolveBranch, type TagRef,
+  commitDates, firstParentBefore, listTags, openRepository, readAttributes, resolveBranch, type TagRef,
 } from './sources/git/repo.js';
 import { VERSION } from './version.js';
 
@@ -107,6 +108,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
       isBot: (login) => isBot(login, '', botPattern),
       aiLabels: config.ai.labels,
       aiMarkers,
+      trackedBranch: branch.name,
+      isRelease: (sha) => model.release.has(sha),
     });
   }
   markReverts(changes, revertRefs);
@@ -178,7 +181,12 @@ interface GitModel {
   unknownSizes: number;
   /** the tracked branch's first-parent commits read, oldest first: deploys on it need no git process */
   line: FirstParentLine;
+  /** commits on a release line or behind a release tag, among those read (section 1) */
+  release: ReadonlySet<string>;
 }
+
+// a pull ref or a release line last committed this long before the history read holds no change in it
+const LOOKBACK = 365 * DAY;
 
 /**
  * Reads the branch's history and groups it into changes. Its own function so the commits it read (the bulk
@@ -191,28 +199,36 @@ async function readGitChanges(
   o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
-  const [commits, numstat] = await Promise.all([
+  // pull refs and release lines older than this cannot hold the work of a change in the history read
+  const boundaryAt = exclude[0] !== undefined ? (await commitDates(repo, exclude)).get(exclude[0]) : undefined;
+  const since = (boundaryAt ?? 0) - LOOKBACK;
+  // independent reads run side by side: git does the work, this process waits
+  const [commits, numstat, pulls, releaseLines] = await Promise.all([
     readCommits(repo.cwd, [branch.tip], exclude, o.aiMarkers),
     readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
+    readPulls(repo.cwd, branch.tip, since, o.aiMarkers),
+    readReleaseLines(repo.cwd, branch, since),
   ]);
   const firstParent = firstParentLine(branch.tip, commits);
-  const pulls = await readPulls(repo, branch.tip, firstParent, o.aiMarkers);
+  const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
+  const release = releaseAmong(releaseLines, firstParent, commitOf);
   const changes = buildChanges({
     firstParent,
     commits,
     trackedBranch: branch.name,
     sizes: numstat.sizes,
     pulls: pulls.commits,
+    release,
     botPattern: o.botPattern,
     webUrl: o.webUrl,
   });
   const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
   const lookedUp = await commitDates(repo, unknownForks);
-  resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
-  const revertRefs = collectRevertRefs(changes, (sha) => commits.get(sha) ?? pulls.loaded.get(sha));
+  resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
+  const revertRefs = collectRevertRefs(changes, commitOf);
   const shas = firstParent.map((c) => c.sha);
   const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line };
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line, release };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */
@@ -229,20 +245,40 @@ interface Pulls {
   available: boolean;
 }
 
-/** Reads squash-merged PRs' own commits from `refs/pull/N/head`, all in one streaming pass. */
-async function readPulls(repo: Awaited<ReturnType<typeof openRepository>>, tip: string, firstParent: Commit[], aiMarkers: RegExp[]): Promise<Pulls> {
-  const heads = await listPullHeads(repo);
-  if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: false };
-  const wanted = new Map<number, string>();
-  for (const commit of firstParent) {
-    const m = /\(#(\d+)\)\s*$/.exec(commit.subject) ?? /^Merge pull request #(\d+)/.exec(commit.subject);
-    const head = m ? heads.get(Number(m[1])) : undefined;
-    if (head !== undefined) wanted.set(Number(m?.[1]), head);
-  }
-  if (wanted.size === 0) return { commits: new Map(), loaded: new Map(), available: true };
-  const loaded = await readCommits(repo.cwd, [...new Set(wanted.values())], [tip], aiMarkers);
-  const split = splitPullCommits(wanted, loaded);
-  return { commits: split, loaded, available: true };
+/**
+ * Reads the commits of every pull ref whose head was committed since `since` and that is not on the tracked
+ * branch, all in one streaming pass: squash merges take their commits from them, and rebase merges are found
+ * as copies of them.
+ */
+async function readPulls(cwd: string, tip: string, since: number, aiMarkers: RegExp[]): Promise<Pulls> {
+  const refs = await listPullHeads(cwd);
+  const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
+  if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: refs.size > 0 };
+  const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], aiMarkers);
+  return { commits: splitPullCommits(heads, loaded), loaded, available: true };
+}
+
+interface ReleaseLines {
+  tips: string[];
+  /** parents of the commits of release lines active since the lookback, where they are not on the tracked branch */
+  beyond: Map<string, string[]>;
+}
+
+/**
+ * Release-line and tag tips, and the shape of the lines active since `since` beyond the tracked branch, in
+ * one `rev-list` (older lines are walked only through the commits read).
+ */
+async function readReleaseLines(cwd: string, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
+  const tips = await listReleaseTips(cwd, branch.name, isReleaseLine);
+  const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
+  return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
+}
+
+/** Commits on a release line or behind a tag, among those a change can hold (section 1). */
+function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): Set<string> {
+  const onLine = new Set(firstParent.map((c) => c.sha));
+  const found = releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+  return new Set([...found].filter((sha) => commitOf(sha) !== undefined));
 }
 
 function signalDetail(signal: DeploySignalKind, pattern: string, count: number, environment: string): string {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isReleaseLine, releaseCommits } from '../../src/model/release-lines.js';
+
+describe('release lines', () => {
+  it('knows release and maintenance lines by name, with a version in them', () => {
+    const lines = ['4.x', '5.0', 'v1.x', 'v1.45.x', 'v0.10', 'tokio-1.38.x', 'rust-1.80.0', 'origin/v1.x-staging', '7-1-stable', '8-1-sec',
+      'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x'];
+    expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
+    const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
+    expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
+  });
+
+  it('takes what a release line carries, down to where it left the tracked line', () => {
+    // main: m1 - m2 - m3 (first-parent); release: m1 - r1 - r2; a PR cut from r2: r2 - p1, merged as m3's side
+    const parents: Record<string, string[]> = { m1: [], m2: ['m1'], m3: ['m2', 'p1'], r1: ['m1'], r2: ['r1'], p1: ['r2'], r3: ['r2'] };
+    const onLine = (sha: string): boolean => ['m1', 'm2', 'm3'].includes(sha);
+    expect([...releaseCommits(['r3'], (s) => parents[s], onLine)].sort()).toEqual(['r1', 'r2', 'r3']);
+    // a tag on the tracked line itself carries nothing; unknown commits (before the history read) stop the walk
+    expect([...releaseCommits(['m2', 'x9'], (s) => parents[s], onLine)]).toEqual([]);
+  });
+});
