@@ -24,7 +24,7 @@ describe('joining pull requests to the changes git found', () => {
     const changes = [direct('0'.repeat(40), 50, 60), direct('a'.repeat(40), 100, 400), direct('b'.repeat(40), 110, 400), direct('c'.repeat(40), 120, 400)];
     const pr = pull({
       mergeCommitSha: 'c'.repeat(40),
-      commits: ['a', 'b', 'c'].map((x, i) => ({ sha: `${i}`.repeat(40), authoredAt: 100 + 10 * i, committedAt: 100 + 10 * i, message: `commit ${x.repeat(40)}` })),
+      commits: ['a', 'b', 'c'].map((x, i) => ({ sha: `${i + 5}`.repeat(40), authoredAt: 100 + 10 * i, committedAt: 100 + 10 * i, message: `commit ${x.repeat(40)}` })),
       reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: 300 }],
       labels: ['ai-assisted'],
     });
