@@ -274,11 +274,13 @@ async function readReleaseLines(cwd: string, branch: { name: string; tip: string
   return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
 }
 
-/** Commits on a release line or behind a tag, among those a change can hold (section 1). */
+/**
+ * Commits on a release line or behind a tag (section 1), among those read and on the active release lines
+ * (GitHub's API may list any of them as a pull request's).
+ */
 function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): Set<string> {
   const onLine = new Set(firstParent.map((c) => c.sha));
-  const found = releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
-  return new Set([...found].filter((sha) => commitOf(sha) !== undefined));
+  return releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }
 
 function signalDetail(signal: DeploySignalKind, pattern: string, count: number, environment: string): string {

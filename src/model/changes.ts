@@ -81,7 +81,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     changes.push(change);
   }
   // the work's author decides whether a bot made it: a bot that only merged does not
-  for (const change of changes) change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
+  for (const change of changes) {
+    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
+    // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
+    if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+  }
   // trailer groups land over several commits: order by when the last one landed
   return changes.sort((a, b) => a.mergedAt - b.mergedAt || a.sha.localeCompare(b.sha));
 }
@@ -240,8 +244,8 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
   change.firstCommitAt = first.authoredAt;
   change.lastCommitAt = last;
   const evidence = own.flatMap((c) => c.aiEvidence);
-  // an AI agent that wrote commits of the change made it AI-assisted work (it is not a bot)
-  for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`commit author: ${c.authorName}`);
+  // an AI agent that wrote commits of the change made it AI-assisted work
+  for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
   change.aiEvidence = unique(evidence);
   // a merge's or a squash's author is who landed it; the work is its first own commit's author's
   if (change.kind === 'merge' || change.kind === 'squash' || change.kind === 'sync') {
