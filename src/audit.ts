@@ -218,6 +218,7 @@ async function readGitChanges(
     trackedBranch: branch.name,
     sizes: numstat.sizes,
     pulls: pulls.commits,
+    pullHeads: pulls.heads,
     release,
     botPattern: o.botPattern,
     webUrl: o.webUrl,
@@ -240,6 +241,8 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
 
 interface Pulls {
   commits: Map<number, PullCommits>;
+  /** every pull ref's head commit → its number */
+  heads: Map<string, number>;
   loaded: Map<string, Commit>;
   /** the clone has refs/pull/N/head refs */
   available: boolean;
@@ -252,10 +255,11 @@ interface Pulls {
  */
 async function readPulls(cwd: string, tip: string, since: number, aiMarkers: RegExp[]): Promise<Pulls> {
   const refs = await listPullHeads(cwd);
+  const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: refs.size > 0 };
+  if (heads.size === 0) return { commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], aiMarkers);
-  return { commits: splitPullCommits(heads, loaded), loaded, available: true };
+  return { commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
 }
 
 interface ReleaseLines {

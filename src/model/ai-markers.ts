@@ -10,8 +10,9 @@ const TOOLS = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider
 const NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
 const ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS}|${NAMESAKES})\b`, 'i');
 const UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS})\b`, 'i');
-// a co-author that is the tool itself: "Claude", "Claude Opus 4.1", "Cursor Agent", "Devin AI"
-const TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})(?:\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|[\d][\w.]*))*$`, 'i');
+// a co-author that is the tool itself: "Claude", "Claude Opus 4.1", "Cursor Agent", "Devin AI",
+// "AI (Pi/Claude Opus 4.7)"
+const TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, 'i');
 // addresses AI agents commit and co-author with
 const TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
 

@@ -4,7 +4,7 @@ import { numberFromUrl, parseLanding } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, type OwnCommitRules } from './own-commits.js';
 import { emptyStages } from './stages.js';
 
-/** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges left out. */
+/** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
 export interface PullCommits {
   commits: Commit[];
   forkPoints: string[];
@@ -18,6 +18,8 @@ export interface BuildChangesInput {
   trackedBranch: string;
   sizes: Map<string, Size>;
   pulls: Map<number, PullCommits>;
+  /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
+  pullHeads: ReadonlyMap<string, number>;
   /** commits on a release line or behind a release tag (section 1); empty when there are none */
   release: ReadonlySet<string>;
   botPattern: RegExp | null;
@@ -43,7 +45,13 @@ interface SideWalk {
 export function buildChanges(input: BuildChangesInput): Change[] {
   const claimed = new Set(input.firstParent.map((c) => c.sha));
   const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha) };
-  const rebases = new RebaseIndex(input.pulls, input.release);
+  // a pull request the branch names as squashed or merged landed that way, not as a rebase
+  const named = new Set<number>();
+  for (const c of input.firstParent) {
+    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+    if (n !== null) named.add(n);
+  }
+  const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
   const trailerGroups = new Map<string, Group>();
   const line = input.firstParent;
@@ -61,6 +69,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       }
       const group = groupChange([commit], 'trailer', numberFromUrl(commit.landingUrl), input, rules);
       group.change.url = safeUrl(commit.landingUrl);
+      group.change.forkPoints = commit.parents.slice(0, 1);
       trailerGroups.set(commit.landingUrl, group);
       change = group.change;
     } else {
@@ -75,7 +84,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         change = squashChange(commit, landing.number, input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
       } else {
-        change = groupChange([commit], 'direct', null, input, rules).change;
+        const pushed = pushedHead(line, i, input.pullHeads);
+        const members = line.slice(i, i + (pushed?.length ?? 1));
+        change = groupChange(members, pushed ? 'rebase' : 'direct', pushed?.number ?? null, input, rules).change;
+        change.forkPoints = commit.parents.slice(0, 1);
+        i += members.length - 1;
       }
     }
     changes.push(change);
@@ -93,6 +106,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
   const found: Commit[] = [];
   const forkPoints: string[] = [];
+  const walked = new Set<string>();
+  // what the tracked branch already had: claimed before this walk, or older than the history read
+  const onTracked = (sha: string): boolean => (claimed.has(sha) && !walked.has(sha)) || !commits.has(sha);
   // [sha, reached through a first-parent edge of the side branch]
   const stack: Array<[string, boolean]> = merge.parents.slice(1).map((p) => [p, true]);
   while (stack.length > 0) {
@@ -100,13 +116,14 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     const commit = commits.get(sha);
     if (claimed.has(sha) || commit === undefined) {
       // a merge of the tracked branch into the side branch reaches it too, but that is not where the work forked
-      if (viaFirstParent) forkPoints.push(sha);
+      if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
       continue;
     }
     claimed.add(sha);
-    // a merge on the side branch ("chore: merge main", whatever it says) is not authored work; what it
-    // brought from the tracked branch is already claimed, so the walk stops there by structure
-    if (commit.parents.length < 2) found.push(commit);
+    walked.add(sha);
+    // a merge that brings the tracked branch in ("chore: merge main", whatever it says) is not the change's
+    // work: one of its parents is already on the tracked branch, where the walk stops
+    if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
     commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
   }
   return { commits: found, forkPoints };
@@ -158,7 +175,8 @@ function groupChange(members: Commit[], kind: ChangeKind, number: number | null,
   const change = baseChange(first, kind, number, first.subject, input);
   const group: Group = { change, members: [], notOwn: new Set() };
   extendGroup(group, members, input, rules);
-  if (kind === 'rebase' && number !== null) landCommits(change, [], input.pulls.get(number), rules);
+  // its members, registered as they land, are what it landed; a revert may name the pull ref's originals
+  if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...(input.pulls.get(number)?.commits ?? []).map((c) => c.sha)]);
   return group;
 }
 
@@ -247,11 +265,28 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
   // an AI agent that wrote commits of the change made it AI-assisted work
   for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
   change.aiEvidence = unique(evidence);
-  // a merge's or a squash's author is who landed it; the work is its first own commit's author's
-  if (change.kind === 'merge' || change.kind === 'squash' || change.kind === 'sync') {
+  // a merge's author is who merged it; the work is its first own commit's author's (a squash's author is
+  // already the pull request's: GitHub writes it)
+  if (change.kind === 'merge' || change.kind === 'sync') {
     change.author = first.authorName;
     change.authorEmail = first.authorEmail;
   }
+}
+
+/**
+ * A pull request pushed to the branch as it was (its head is a first-parent commit): the run of plain commits
+ * from `line[i]` committed in the same second, up to a pull request's head, or null.
+ */
+function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<string, number>): { number: number; length: number } | null {
+  if (heads.size === 0) return null;
+  const first = line[i] as Commit;
+  for (let j = i; j < line.length; j++) {
+    const c = line[j] as Commit;
+    if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
+    const number = heads.get(c.sha);
+    if (number !== undefined) return { number, length: j - i + 1 };
+  }
+  return null;
 }
 
 /**
@@ -260,12 +295,20 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
  */
 class RebaseIndex {
   private readonly byKey = new Map<string, Array<{ number: number; committedAt: number }>>();
-  private readonly sizes = new Map<number, number>();
 
-  /** A backport's commits (on a release line) copy the tracked branch's, not the other way round. */
-  constructor(pulls: Map<number, PullCommits>, release: ReadonlySet<string>) {
+  /**
+   * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
+   * holds what earlier changes landed: a pull request rebase-merged after part of it landed brings the rest.
+   * Pull requests in `named` landed as a squash or a merge the branch names.
+   */
+  constructor(
+    private readonly pulls: Map<number, PullCommits>,
+    private readonly release: ReadonlySet<string>,
+    private readonly landed: CopyIndex,
+    named: ReadonlySet<number>,
+  ) {
     for (const [number, pull] of pulls) {
-      this.sizes.set(number, pull.commits.length);
+      if (named.has(number)) continue;
       for (const c of pull.commits) {
         if (release.has(c.sha)) continue;
         const key = rebaseKey(c);
@@ -278,35 +321,50 @@ class RebaseIndex {
   }
 
   /**
-   * The run of first-parent commits from `line[i]` that copy one pull request's commits, or null. The run
-   * ends where no pull request has the next commit too, or where one pull request is complete and the next
-   * commit is not one of its own (a stacked pull request rebase-merged right after its base).
+   * The run of first-parent commits from `line[i]` that are a rebase merge of one pull request, or null. The
+   * run ends where no pull request has the next commit too, or where one pull request is complete (all its
+   * commits that had not landed yet), the next commit is not one of its own and was committed apart (a
+   * stacked pull request rebase-merged after its base).
    */
   runAt(line: readonly Commit[], i: number): { number: number; length: number } | null {
     if (this.byKey.size === 0) return null;
     let candidates = this.candidates(line[i] as Commit);
     if (candidates.length === 0) return null;
+    const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
     let length = 1;
     for (let j = i + 1; j < line.length; j++) {
       const next = line[j] as Commit;
       if (next.parents.length >= 2 || next.landingUrl !== null) break;
       const nextCandidates = new Set(this.candidates(next));
       const kept = candidates.filter((n) => nextCandidates.has(n));
-      if (kept.length === 0 || candidates.some((n) => this.sizes.get(n) === length && !nextCandidates.has(n))) break;
+      // copies committed in the same second came from one merge: a stack merged whole is its top pull request
+      const apart = next.committedAt !== (line[j - 1] as Commit).committedAt;
+      if (kept.length === 0 || (apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n)))) break;
       candidates = kept;
       length++;
     }
-    // the pull request the run matches whole, else the smallest that holds it
-    const whole = candidates.find((n) => this.sizes.get(n) === length);
-    const number = whole ?? candidates.reduce((a, b) => ((this.sizes.get(b) ?? 0) < (this.sizes.get(a) ?? 0) ? b : a));
+    // the pull request the run brings whole, else the one with the fewest commits left (part of it was
+    // cherry-picked); between equals the newer one (a pull request opened again, or for another base)
+    const rank = (n: number): number => (remaining.get(n) === length ? -Infinity : (remaining.get(n) ?? 0));
+    const number = candidates.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && b > a) ? b : a));
     return { number, length };
   }
 
-  /** Pull requests holding a commit this one copies; a rebase commits the copy after the original. */
+  /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */
+  private remaining(number: number): number {
+    const commits = this.pulls.get(number)?.commits ?? [];
+    return commits.filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
+  }
+
+  /**
+   * Pull requests holding a commit this one copies. A rebase commits the copy after the original: a
+   * backport cherry-picked later, or a branch that rewrote the tracked branch's history keeping its dates,
+   * holds copies that are not the original.
+   */
   private candidates(commit: Commit): number[] {
     if (commit.parents.length >= 2) return [];
     const found = this.byKey.get(rebaseKey(commit)) ?? [];
-    return found.filter((e) => e.committedAt <= commit.committedAt).map((e) => e.number);
+    return found.filter((e) => e.committedAt < commit.committedAt).map((e) => e.number);
   }
 }
 

@@ -13,6 +13,8 @@ describe('AI markers', () => {
       'Co-authored-by: Claude <noreply@anthropic.com>',
       'Co-Authored-By: Claude Opus 4.1 <noreply@anthropic.com>',
       'Co-authored-by: Cursor Agent <cursoragent@cursor.com>',
+      'Co-Authored-By: AI (Pi/Claude Opus 4.7) <noreply@pi.dev>',
+      'Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>',
       'Co-authored-by: devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>',
     ].join('\n');
     expect(findAiMarkers(message)).toEqual(message.split('\n').slice(2));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commit, Size } from '../../src/domain.js';
 import { buildChanges, type BuildChangesInput, type PullCommits } from '../../src/model/changes.js';
+import { splitPullCommits } from '../../src/model/pull-commits.js';
 import { commit, h, sha } from './data.js';
 
 /** The model's input for a first-parent line and side commits, oldest first; no pull refs unless given. */
@@ -11,6 +12,7 @@ function input(line: Commit[], side: Commit[] = [], o: Partial<BuildChangesInput
     trackedBranch: 'main',
     sizes: new Map(),
     pulls: new Map(),
+    pullHeads: new Map(),
     release: new Set(),
     botPattern: null,
     webUrl: 'https://github.com/acme/app',
@@ -35,6 +37,20 @@ describe('changes and their own commits', () => {
     const merge = commit('pr', { parents: ['main1', 'sync'], at: h(80), subject: 'Merge pull request #30 from ada/p30', bodyFirstLine: 'Add thirty' });
     const [, , pr] = buildChanges(input([m0, main1, merge], side));
     expect(pr).toMatchObject({ id: '#30', kind: 'merge', title: 'Add thirty', commits: 2, firstCommitAt: h(10), lastCommitAt: h(18), forkPoints: [sha('m0')] });
+  });
+
+  it('counts a merge of another branch into the pull request as its own commit', () => {
+    const side = [
+      commit('a1', { parents: ['m0'], at: h(10) }),
+      commit('b1', { parents: ['m0'], at: h(12) }),
+      commit('join', { parents: ['a1', 'b1'], at: h(20), subject: "Merge branch 'helper' into p31" }),
+    ];
+    const pulled = [commit('c1', { parents: ['m0'], at: h(10) }), commit('c2', { parents: ['m0'], at: h(12) }), commit('cj', { parents: ['c1', 'c2'], at: h(20) })];
+    const line = [m0, commit('pr', { parents: ['m0', 'join'], at: h(30), subject: 'Merge pull request #31 from ada/p31' })];
+    expect(buildChanges(input(line, side))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
+    const squashed = [m0, commit('sq', { parents: ['m0'], at: h(30), subject: 'Add (#32)' })];
+    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])));
+    expect(buildChanges(input(squashed, [], { pulls: split }))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
   });
 
   it('leaves release-line commits out of a merge, and takes a merge from a release line for a sync', () => {
@@ -123,6 +139,40 @@ describe('rebase merges found through pull refs', () => {
     expect(changes.at(-1)).toMatchObject({ kind: 'direct', number: null });
   });
 
+  it('takes a stack rebase-merged in one go (copies committed in the same second) for its top pull request', () => {
+    const together = line.map((c, i) => (i >= 1 && i <= 4 ? { ...c, committedAt: h(48) } : c));
+    const changes = buildChanges(input(together, [], { pulls: pulls({ 60: p60, 61: p61 }) }));
+    expect(changes.map((c) => [c.id, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 1, h(0)],
+      ['#61', 4, h(1)],
+      [sha('push').slice(0, 10), 1, h(72)],
+    ]);
+  });
+
+  it('takes commits pushed as they were, up to a pull request\'s head, for that pull request', () => {
+    const pushed = [m0, commit('x1', { parents: ['m0'], authorAt: h(1), at: h(20) }), commit('x2', { parents: ['x1'], authorAt: h(2), at: h(20) }), commit('x3', { parents: ['x2'], at: h(30) })];
+    const changes = buildChanges(input(pushed, [], { pullHeads: new Map([[sha('x2'), 77]]) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#77', 'rebase', 2, h(1)],
+      [sha('x3').slice(0, 10), 'direct', 1, h(30)],
+    ]);
+  });
+
+  it('is no rebase merge when the pull request holds copies committed with the same dates (a rewritten history)', () => {
+    const rewritten = line.slice(1, 4).map((c, i) => commit(`rw${i}`, { authorAt: c.authoredAt, at: c.committedAt, subject: c.subject }));
+    const changes = buildChanges(input(line, [], { pulls: pulls({ 99: rewritten }) }));
+    expect(changes.map((c) => c.kind)).toEqual(['direct', 'direct', 'direct', 'direct', 'direct', 'direct']);
+  });
+
+  it('leaves a pull request the branch squash-merged to its squash, and prefers the newer of two equal pull requests', () => {
+    const withSquash = [...line, commit('sq60', { parents: ['push'], at: h(90), subject: 'Land sixty (#60)' })];
+    const changes = buildChanges(input(withSquash, [], { pulls: pulls({ 60: p60, 63: [p61[3] as Commit], 64: [p61[3] as Commit] }) }));
+    expect(changes.map((c) => [c.id.startsWith('#') ? c.id : 'direct', c.kind])).toEqual([
+      ['direct', 'direct'], ['direct', 'direct'], ['direct', 'direct'], ['direct', 'direct'], ['#64', 'rebase'], ['direct', 'direct'], ['#60', 'squash'],
+    ]);
+  });
+
   it('without pull refs, each copy is a direct change', () => {
     expect(buildChanges(input(line)).map((c) => c.kind)).toEqual(['direct', 'direct', 'direct', 'direct', 'direct', 'direct']);
   });
@@ -140,6 +190,12 @@ describe('bots and AI agents', () => {
     expect(buildChanges(input(line, side)).map((c) => [c.author, c.bot])).toEqual([
       ['Ada Lovelace', false], ['GitHub Actions', true], ['Ada Lovelace', false], ['Gopher Robot', true],
     ]);
+  });
+
+  it('takes a squash\'s author (the pull request\'s, as GitHub writes it) for the change\'s, whoever wrote its commits', () => {
+    const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Update deps (#5)', authorName: 'renovate[bot]', authorEmail: '29139614+renovate[bot]@users.noreply.github.com' })];
+    const [, sq] = buildChanges(input(line, [], { pulls: pulls({ 5: [commit('fix', { at: h(5), authorName: 'Mr. Robot', authorEmail: 'someone@example.com' })] }) }));
+    expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
   });
 
   it('counts an AI agent\'s change as AI-assisted work, not as a bot\'s', () => {
