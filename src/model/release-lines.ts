@@ -9,10 +9,14 @@ const NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|mainten
 // folder (dependabot/…/checkout-7.0.1 is a topic branch)
 const VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
 
+// a folder that holds release lines (release/10); any other folder holds topic branches (ada/5x-sec-policy)
+const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
+
 /** Whether a branch name (`origin/` and `refs/…/` prefixes allowed) names a release or maintenance line. */
 export function isReleaseLine(name: string): boolean {
   const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
-  return (NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short);
+  const topic = short.replace(/^origin\//, '').includes('/') && !LINE_FOLDER.test(short);
+  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short));
 }
 
 /**

@@ -7,7 +7,7 @@ describe('release lines', () => {
       'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x'];
     expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
-      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
   });
 
