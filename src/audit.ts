@@ -10,7 +10,7 @@ import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
 import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
 import { splitPullCommits } from './model/pull-commits.js';
-import { isReleaseLine, releaseCommits } from './model/release-lines.js';
+import { isReleaseLine, releaseCommits, type ReleaseCommits } from './model/release-lines.js';
 import { collectRevertRefs, markReverts, type RevertRefs } from './model/reverts.js';
 import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
@@ -219,7 +219,8 @@ async function readGitChanges(
     sizes: numstat.sizes,
     pulls: pulls.commits,
     pullHeads: pulls.heads,
-    release,
+    release: release.all,
+    releaseLines: release.lines,
     botPattern: o.botPattern,
     webUrl: o.webUrl,
   });
@@ -229,7 +230,7 @@ async function readGitChanges(
   const revertRefs = collectRevertRefs(changes, commitOf);
   const shas = firstParent.map((c) => c.sha);
   const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line, release };
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line, release: release.all };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */
@@ -282,7 +283,7 @@ async function readReleaseLines(cwd: string, branch: { name: string; tip: string
  * Commits on a release line or behind a tag (section 1), among those read and on the active release lines
  * (GitHub's API may list any of them as a pull request's).
  */
-function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): Set<string> {
+function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
   const onLine = new Set(firstParent.map((c) => c.sha));
   return releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }

@@ -22,6 +22,8 @@ export interface BuildChangesInput {
   pullHeads: ReadonlyMap<string, number>;
   /** commits on a release line or behind a release tag (section 1); empty when there are none */
   release: ReadonlySet<string>;
+  /** the release lines' own first-parent commits and tagged commits: a merge of one of them is a sync */
+  releaseLines: ReadonlySet<string>;
   botPattern: RegExp | null;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
@@ -132,7 +134,7 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
   // a merge whose side parent is a tag or on a release line brings commits that landed elsewhere first
-  const sync = landing.sync || commit.parents.slice(1).some((p) => input.release.has(p));
+  const sync = landing.sync || commit.parents.slice(1).some((p) => input.releaseLines.has(p));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;

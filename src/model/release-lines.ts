@@ -19,27 +19,45 @@ export function isReleaseLine(name: string): boolean {
   return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short));
 }
 
+/** Commits of release lines and tags, among those read (see releaseCommits). */
+export interface ReleaseCommits {
+  /** reachable from a release tip without passing through the tracked branch's first-parent line */
+  all: Set<string>;
+  /** the release lines themselves: tips and their first-parent ancestors, down to the tracked branch */
+  lines: Set<string>;
+}
+
 /**
  * Commits on a release line or behind a release tag, among those read: every commit reachable from `tips`
  * without passing through the tracked branch's first-parent line (`onLine`). A release line that forked
  * from the tracked branch stops at its fork point, so the pull requests merged before it stay theirs; the
  * release commits a pull request cut from that line carried in are found, whether or not they reached the
- * tracked branch. `parentsOf` knows the commits read (undefined past them). Pure.
+ * tracked branch. `lines` keeps the lines' own first-parent commits apart from what was merged into them (a
+ * branch merged into a release line and into the tracked branch is no merge of the release line).
+ * `parentsOf` knows the commits read (undefined past them). Pure.
  */
 export function releaseCommits(
   tips: Iterable<string>,
   parentsOf: (sha: string) => readonly string[] | undefined,
   onLine: (sha: string) => boolean,
-): Set<string> {
-  const found = new Set<string>();
-  const stack = [...tips];
+): ReleaseCommits {
+  const all = new Set<string>();
+  const lines = new Set<string>();
+  // [sha, reached through first-parent edges from a tip]
+  const stack: Array<[string, boolean]> = [...tips].map((sha) => [sha, true]);
   while (stack.length > 0) {
-    const sha = stack.pop() as string;
-    if (found.has(sha) || onLine(sha)) continue;
+    const [sha, firstParent] = stack.pop() as [string, boolean];
+    if (onLine(sha) || (all.has(sha) && (!firstParent || lines.has(sha)))) continue;
     const parents = parentsOf(sha);
     if (parents === undefined) continue;
-    found.add(sha);
-    for (const parent of parents) stack.push(parent);
+    if (firstParent) lines.add(sha);
+    if (all.has(sha)) {
+      // seen before through a merge: only its first-parent chain is new to the lines
+      if (parents[0] !== undefined) stack.push([parents[0], true]);
+      continue;
+    }
+    all.add(sha);
+    parents.forEach((parent, i) => stack.push([parent, firstParent && i === 0]));
   }
-  return found;
+  return { all, lines };
 }

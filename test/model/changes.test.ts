@@ -14,6 +14,7 @@ function input(line: Commit[], side: Commit[] = [], o: Partial<BuildChangesInput
     pulls: new Map(),
     pullHeads: new Map(),
     release: new Set(),
+    releaseLines: new Set(),
     botPattern: null,
     webUrl: 'https://github.com/acme/app',
     ...o,
@@ -59,12 +60,20 @@ describe('changes and their own commits', () => {
     const r3 = commit('r3', { parents: ['r2'], at: h(70) });
     const sync = commit('sync', { parents: ['pr', 'r3'], at: h(80), subject: 'Update from upstream (#51)' });
     const release = new Set([sha('r1'), sha('r2'), sha('r3')]);
-    const changes = buildChanges(input([m0, pr, sync], [...side, r3], { release }));
+    const changes = buildChanges(input([m0, pr, sync], [...side, r3], { release, releaseLines: release }));
     expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
       [m0.sha.slice(0, 10), 'direct', 1, h(0)],
       ['#50', 'merge', 1, h(50)],
       ['#51', 'sync', 1, h(70)],
     ]);
+  });
+
+  it('keeps a branch merged into a release line and into the tracked branch a merge, all its commits its own', () => {
+    const side = [commit('fix1', { parents: ['m0'], at: h(5) }), commit('fix2', { parents: ['fix1'], at: h(6) })];
+    const pr = commit('pr', { parents: ['m0', 'fix2'], at: h(20), subject: 'Auto merge of #7126 - ehuss:beta-fix, r=bob' });
+    // the release line merged the same branch: its commits are behind the release tip, not on the line itself
+    const changes = buildChanges(input([m0, pr], side, { release: new Set([sha('fix1'), sha('fix2')]), releaseLines: new Set([sha('beta-merge')]) }));
+    expect(changes[1]).toMatchObject({ id: '#7126', kind: 'merge', commits: 2, firstCommitAt: h(5) });
   });
 
   it('takes a squash commits from its pull ref, less copies, release commits and commits after the landing', () => {

@@ -12,11 +12,15 @@ describe('release lines', () => {
   });
 
   it('takes what a release line carries, down to where it left the tracked line', () => {
-    // main: m1 - m2 - m3 (first-parent); release: m1 - r1 - r2; a PR cut from r2: r2 - p1, merged as m3's side
-    const parents: Record<string, string[]> = { m1: [], m2: ['m1'], m3: ['m2', 'p1'], r1: ['m1'], r2: ['r1'], p1: ['r2'], r3: ['r2'] };
+    // main: m1 - m2 - m3 (first-parent); release: m1 - r1 - r2 - r3; a PR cut from r2 (p1) merged as m3's side;
+    // a fix branch (f1) merged into the release line (rm) and into main
+    const parents: Record<string, string[]> = { m1: [], m2: ['m1'], m3: ['m2', 'p1'], r1: ['m1'], r2: ['r1'], p1: ['r2'], r3: ['r2'], f1: ['m1'], rm: ['r3', 'f1'] };
     const onLine = (sha: string): boolean => ['m1', 'm2', 'm3'].includes(sha);
-    expect([...releaseCommits(['r3'], (s) => parents[s], onLine)].sort()).toEqual(['r1', 'r2', 'r3']);
+    const found = releaseCommits(['rm'], (s) => parents[s], onLine);
+    expect([...found.all].sort()).toEqual(['f1', 'r1', 'r2', 'r3', 'rm']);
+    expect([...found.lines].sort()).toEqual(['r1', 'r2', 'r3', 'rm']);
     // a tag on the tracked line itself carries nothing; unknown commits (before the history read) stop the walk
-    expect([...releaseCommits(['m2', 'x9'], (s) => parents[s], onLine)]).toEqual([]);
+    const none = releaseCommits(['m2', 'x9'], (s) => parents[s], onLine);
+    expect([none.all.size, none.lines.size]).toEqual([0, 0]);
   });
 });
