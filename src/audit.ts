@@ -10,7 +10,7 @@ import { weeklyTrend } from './metrics/trend.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from './model/changes.js';
 import { assignDeploys, mergeDeploys, type DeployContents } from './model/deploys.js';
 import { splitPullCommits } from './model/pull-commits.js';
-import { isReleaseLine, releaseCommits, type ReleaseCommits } from './model/release-lines.js';
+import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from './model/release-lines.js';
 import { collectRevertRefs, markReverts, type RevertRefs } from './model/reverts.js';
 import { sizeFilter } from './model/size-filter.js';
 import { computeStages } from './model/stages.js';
@@ -274,7 +274,7 @@ interface ReleaseLines {
  * one `rev-list` (older lines are walked only through the commits read).
  */
 async function readReleaseLines(cwd: string, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
-  const tips = await listReleaseTips(cwd, branch.name, isReleaseLine);
+  const tips = await listReleaseTips(cwd, branch.name, { isReleaseLine, isReleaseTag });
   const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
   return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
 }

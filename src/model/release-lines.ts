@@ -27,6 +27,14 @@ export interface ReleaseCommits {
   lines: Set<string>;
 }
 
+// a version in a tag's name: v1.2.3, 0.16.0, tokio-1.38.0, gopls/v0.16.0, create-vite@5.0.0, v8
+const RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
+
+/** Whether a tag names a release (a version); a tool's scratch tag (`homu-tmp`) does not. */
+export function isReleaseTag(name: string): boolean {
+  return RELEASE_TAG.test(name);
+}
+
 /**
  * Commits on a release line or behind a release tag, among those read: every commit reachable from `tips`
  * without passing through the tracked branch's first-parent line (`onLine`). A release line that forked

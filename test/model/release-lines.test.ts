@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReleaseLine, releaseCommits } from '../../src/model/release-lines.js';
+import { isReleaseLine, isReleaseTag, releaseCommits } from '../../src/model/release-lines.js';
 
 describe('release lines', () => {
   it('knows release and maintenance lines by name, with a version in them', () => {
@@ -9,6 +9,11 @@ describe('release lines', () => {
     const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
       'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
     expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
+  });
+
+  it('knows release tags by the version in their name', () => {
+    expect(['v1.2.3', '0.16.0', 'tokio-1.38.0', 'gopls/v0.16.0', 'create-vite@5.0.0', 'v8', 'v2.0.0-rc1'].filter((t) => !isReleaseTag(t))).toEqual([]);
+    expect(['homu-tmp', 'git-release', 'latest', 'nightly', 'dev20v'].filter((t) => isReleaseTag(t))).toEqual([]);
   });
 
   it('takes what a release line carries, down to where it left the tracked line', () => {

@@ -102,9 +102,13 @@ export async function listPullHeads(repo: string): Promise<PullHeads> {
 
 /**
  * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
- * every tag; each with its commit date (epoch seconds).
+ * release tags; each with its commit date (epoch seconds).
  */
-export async function listReleaseTips(repo: string, trackedBranch: string, isReleaseLine: (name: string) => boolean): Promise<Map<string, number>> {
+export async function listReleaseTips(
+  repo: string,
+  trackedBranch: string,
+  names: { isReleaseLine: (branch: string) => boolean; isReleaseTag: (tag: string) => boolean },
+): Promise<Map<string, number>> {
   const tips = new Map<string, number>();
   await streamGit(
     repo,
@@ -117,8 +121,9 @@ export async function listReleaseTips(repo: string, trackedBranch: string, isRel
       const [ref = '', type, sha = '', at, peeledType, peeled = '', peeledAt] = record.toString('utf8').split('\x1f');
       const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
       if (commit === '') return;
-      const name = ref.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
-      if (ref.startsWith('refs/tags/') || (name !== trackedBranch && name !== 'HEAD' && isReleaseLine(name))) tips.set(commit, Number(date));
+      const tag = ref.startsWith('refs/tags/');
+      const name = ref.replace(/^refs\/(?:tags|heads|remotes\/[^/]+)\//, '');
+      if (tag ? names.isReleaseTag(name) : name !== trackedBranch && name !== 'HEAD' && names.isReleaseLine(name)) tips.set(commit, Number(date));
     },
     { separator: 10 },
   );
