@@ -17,19 +17,25 @@ export interface CommitIdentity {
  * and subject. A commit whose email is unknown matches on date and subject alone.
  */
 export class CopyIndex implements LandedCommits {
-  private readonly emails = new Map<string, Set<string>>();
+  // by author date and subject: the email, or the emails when several authors share them ('' for unknown);
+  // one map of strings rather than a set per commit, since every landed commit of the history is in it
+  private readonly emails = new Map<string, string | string[]>();
 
   add(commit: CommitIdentity): void {
     const key = copyKey(commit);
-    let emails = this.emails.get(key);
-    if (!emails) this.emails.set(key, (emails = new Set()));
-    emails.add(commit.authorEmail ?? '');
+    const email = commit.authorEmail ?? '';
+    const known = this.emails.get(key);
+    if (known === undefined) this.emails.set(key, email);
+    else if (typeof known === 'string') {
+      if (known !== email) this.emails.set(key, [known, email]);
+    } else if (!known.includes(email)) known.push(email);
   }
 
   has(commit: CommitIdentity): boolean {
-    const emails = this.emails.get(copyKey(commit));
-    if (!emails) return false;
-    return commit.authorEmail === null || emails.has(commit.authorEmail) || emails.has('');
+    const known = this.emails.get(copyKey(commit));
+    if (known === undefined) return false;
+    const matches = (email: string): boolean => commit.authorEmail === null || email === '' || email === commit.authorEmail;
+    return typeof known === 'string' ? matches(known) : known.some(matches);
   }
 }
 
