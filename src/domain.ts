@@ -49,7 +49,10 @@ export interface Change {
   kind: ChangeKind;
   /** the landing commit: merge, squash or last trailer-linked commit */
   sha: string;
-  /** shas of the change's own commits (for a squash without its PR's commits: the squash commit) */
+  /**
+   * shas of the change's commits, for reverts to name: its own, its landing commits and its pull ref's (for a
+   * squash without its PR's commits: the squash commit)
+   */
   commitShas: string[];
   /** null when the change's own commits are not in the clone (a squash merge without its PR ref) */
   commits: number | null;
@@ -64,7 +67,7 @@ export interface Change {
   deployedAt: number | null;
   /** commits on the tracked branch where the change's history left it */
   forkPoints: string[];
-  /** the fork point's commit date, for the old-commits clamp */
+  /** the fork point's commit date: a first commit older than it is flagged `rebased` (never clamped) */
   forkPointAt: number | null;
   flags: string[];
   aiEvidence: string[];

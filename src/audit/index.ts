@@ -72,6 +72,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
       isBot: (login) => isBot(login, '', settings.botPattern),
       aiLabels: settings.config.ai.labels,
       aiMarkers: settings.aiMarkers,
+      trackedBranch: branch.name,
+      isRelease: (sha) => model.release.has(sha),
     });
   }
   markReverts(changes, model.revertRefs);

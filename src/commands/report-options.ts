@@ -38,7 +38,7 @@ export function addReportOptions(command: Command): Command {
   return command
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
     .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
-    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else main or master)')
+    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
     .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(['deployments', 'releases', 'tags', 'merge']))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
     .option('--now <iso>', 'take this time as now, for reproducible output')

@@ -25,14 +25,9 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
     return measure(a, b);
   };
   const flags = new Set(change.flags);
-  let t0 = change.firstCommitAt;
-  let last = change.lastCommitAt;
-  if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) {
-    // commits older than the fork point were carried over (cherry-picks, very old rebased work)
-    t0 = change.forkPointAt;
-    if (last !== null && last < t0) last = t0;
-    flags.add('old-commits');
-  }
+  const { firstCommitAt: t0, lastCommitAt: last } = change;
+  // author dates survive a rebase, so work older than the fork point is still the change's: never clamped
+  if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) flags.add('rebased');
   const { readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
   const stages = emptyStages();
   if (t2 !== null) {
@@ -61,8 +56,6 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
   change.stages = stages;
   change.cycleTime = t0 === null ? null : interval(t0, t7, { count: 0 });
   change.leadTime = t0 === null || t8 === null ? null : interval(t0, t8, { count: 0 });
-  change.firstCommitAt = t0;
-  change.lastCommitAt = last;
   change.flags = [...flags].sort();
   return skew.count;
 }

@@ -85,3 +85,71 @@ function toCommit(fields: string[], message: Buffer, intern: (s: string) => stri
 function own(s: string): string {
   return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
 }
+
+/** `refs/pull/N/head` refs, when the clone has them: PR number → head commit and its commit date (epoch s). */
+export type PullHeads = Map<number, { sha: string; at: number }>;
+
+/** Lists `refs/pull/N/head` (and `refs/remotes/origin/pull/N/head`) with each head's commit date, in one call. */
+export async function listPullHeads(repo: string): Promise<PullHeads> {
+  const heads = new Map<number, { sha: string; at: number }>();
+  await streamGit(
+    repo,
+    ['for-each-ref', '--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)', 'refs/pull', 'refs/remotes/origin/pull'],
+    (line) => {
+      const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString('utf8'));
+      if (m) heads.set(Number(m[1]), { sha: m[2] ?? '', at: Number(m[3]) });
+    },
+    { separator: 10 },
+  );
+  return heads;
+}
+
+/**
+ * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
+ * release tags; each with its commit date (epoch seconds).
+ */
+export async function listReleaseTips(
+  repo: string,
+  trackedBranch: string,
+  names: { isReleaseLine: (branch: string) => boolean; isReleaseTag: (tag: string) => boolean },
+): Promise<Map<string, number>> {
+  const tips = new Map<string, number>();
+  await streamGit(
+    repo,
+    [
+      'for-each-ref',
+      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)',
+      'refs/heads', 'refs/remotes', 'refs/tags',
+    ],
+    (record) => {
+      const [ref = '', type, sha = '', at, peeledType, peeled = '', peeledAt] = record.toString('utf8').split('\x1f');
+      const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
+      if (commit === '') return;
+      const tag = ref.startsWith('refs/tags/');
+      const name = ref.replace(/^refs\/(?:tags|heads|remotes\/[^/]+)\//, '');
+      if (tag ? names.isReleaseTag(name) : name !== trackedBranch && name !== 'HEAD' && names.isReleaseLine(name)) tips.set(commit, Number(date));
+    },
+    { separator: 10 },
+  );
+  return tips;
+}
+
+/**
+ * The parents of every commit reachable from `tips` and not from `exclude`, in one `rev-list`: the shape of
+ * release lines beyond the tracked branch, without their messages.
+ */
+export async function readParents(repo: string, tips: string[], exclude: string[]): Promise<Map<string, string[]>> {
+  const parents = new Map<string, string[]>();
+  if (tips.length === 0) return parents;
+  const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
+  await streamGit(
+    repo,
+    ['rev-list', '--parents', '--stdin'],
+    (line) => {
+      const [sha, ...rest] = line.toString('utf8').trim().split(' ');
+      if (sha) parents.set(sha, rest);
+    },
+    { separator: 10, input: `${revs}\n` },
+  );
+  return parents;
+}

@@ -90,8 +90,8 @@ export function stripCredentials(url: string): string {
 }
 
 /**
- * The branch to audit and its tip: `--branch` when given, else origin/HEAD's branch, else main or master,
- * else the branch HEAD points at.
+ * The branch to audit and its tip (SPEC section 1): `--branch` when given, else origin/HEAD's branch, else the
+ * checked-out branch, else main, master or trunk.
  * @throws GitError (exit 2) for an unknown branch
  */
 export async function resolveBranch(repo: RepoInfo, requested: string | undefined): Promise<{ name: string; tip: string }> {
@@ -110,18 +110,18 @@ export async function resolveBranch(repo: RepoInfo, requested: string | undefine
   const candidates: string[] = [];
   const originHead = await gitAnswer(repo.cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
   if (originHead) candidates.push(originHead.trim().replace(/^refs\/remotes\/origin\//, ''));
+  // the checked-out branch (in a bare mirror, the default branch) before any guess by name: a clone without
+  // origin/HEAD may keep a stale master beside the main it works on
   const head = (await gitAnswer(repo.cwd, ['symbolic-ref', '--quiet', 'HEAD']))?.trim().replace(/^refs\/heads\//, '');
-  // in a bare mirror HEAD is the default branch; in a work tree it is whatever is checked out
-  if (repo.bare && head) candidates.push(head);
-  candidates.push('main', 'master');
   if (head) candidates.push(head);
+  candidates.push('main', 'master', 'trunk');
   for (const name of candidates) {
     for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) {
       const sha = await tryRef(ref);
       if (sha) return { name, tip: sha };
     }
   }
-  throw new GitError('no default branch found (no origin/HEAD, main or master): pass one with --branch', { exitCode: 2 });
+  throw new GitError('no default branch found (no origin/HEAD, checked-out branch, main, master or trunk): pass one with --branch', { exitCode: 2 });
 }
 
 /** All tags with the commit they point at and their date, in one `for-each-ref`. */
@@ -141,17 +141,6 @@ export async function listTags(repo: RepoInfo): Promise<TagRef[]> {
     }
   }
   return tags.filter((t) => Number.isFinite(t.at));
-}
-
-/** `refs/pull/N/head` refs, when the clone has them: PR number → head commit. */
-export async function listPullHeads(repo: RepoInfo): Promise<Map<number, string>> {
-  const out = await gitAnswer(repo.cwd, ['for-each-ref', '--format=%(refname)%1f%(objectname)', 'refs/pull', 'refs/remotes/origin/pull']);
-  const heads = new Map<number, string>();
-  for (const line of (out ?? '').split('\n')) {
-    const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)$/.exec(line);
-    if (m) heads.set(Number(m[1]), m[2] ?? '');
-  }
-  return heads;
 }
 
 /** The `.gitattributes` at the tip, or '' (a partial clone may lack it: sizes then count generated files). */
