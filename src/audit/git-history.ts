@@ -7,9 +7,9 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import type { Pattern } from '../patterns.js';
 import type { FirstParentLine } from '../sources/git/deploy-contents.js';
-import { listPullHeads, listReleaseTips, readCommits, readParents } from '../sources/git/history.js';
+import { listPullHeads, readCommits, readParents } from '../sources/git/history.js';
 import { readSizes } from '../sources/git/numstat.js';
-import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
 // a pull ref or a release line last committed this long before the history read holds no change in it
@@ -37,7 +37,8 @@ export async function readGitChanges(
   exclude: string[],
   o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
-  const attributes = await readAttributes(repo, branch.tip);
+  // two small reads side by side before the history: the size filter, and how far back refs can matter
+  const [attributes, boundaryDates] = await Promise.all([readAttributes(repo, branch.tip), commitDates(repo, exclude)]);
   let read = 0;
   // every commit read passes through here once: the count for the progress line, every 1,000
   const parse = (message: string): MessageFacts => {
@@ -45,14 +46,14 @@ export async function readGitChanges(
     return parseMessage(message, o.aiMarkers);
   };
   // pull refs and release lines older than this cannot hold the work of a change in the history read
-  const boundaryAt = exclude[0] !== undefined ? (await commitDates(repo, exclude)).get(exclude[0]) : undefined;
+  const boundaryAt = exclude[0] !== undefined ? boundaryDates.get(exclude[0]) : undefined;
   const since = (boundaryAt ?? 0) - LOOKBACK;
   // independent reads run side by side: git does the work, this process waits
   const [commits, numstat, pulls, releaseLines] = await Promise.all([
     readCommits(repo.cwd, [branch.tip], exclude, parse),
     readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
     readPulls(repo.cwd, branch.tip, since, parse),
-    readReleaseLines(repo.cwd, branch, since),
+    readReleaseLines(repo, branch, since),
   ]);
   o.onCommits?.(read);
   const firstParent = firstParentLine(branch.tip, commits);
@@ -119,10 +120,10 @@ interface ReleaseLines {
  * Release-line and tag tips, and the shape of the lines active since `since` beyond the tracked branch, in
  * one `rev-list` (older lines are walked only through the commits read).
  */
-async function readReleaseLines(cwd: string, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
-  const tips = await listReleaseTips(cwd, branch.name, { isReleaseLine, isReleaseTag });
+async function readReleaseLines(repo: RepoInfo, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
+  const tips = releaseTips(repo, branch.name, { isReleaseLine, isReleaseTag });
   const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
-  return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
+  return { tips: [...tips.keys()], beyond: await readParents(repo.cwd, active, [branch.tip]) };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
-import { defaultCacheDir, fetchGitHub, type GitHubData } from '../sources/github/index.js';
+import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
 import type { OpenPull } from '../domain.js';
@@ -52,7 +52,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
 
-  const tags = deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => settings.tagPattern.test(t.name));
+  const tags = deployFrom === 'merge' ? [] : listTags(repo).filter((t) => settings.tagPattern.test(t.name));
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundary = await firstParentBefore(repo, branch.tip, readFrom);
@@ -119,6 +119,8 @@ async function readGitHub(
   progress: (event: ProgressEvent) => void,
 ): Promise<GitHubData> {
   const env = options.env ?? process.env;
+  // the GitHub client is loaded only when GitHub is read
+  const { defaultCacheDir, fetchGitHub } = await import('../sources/github/index.js');
   let waitAnnounced = false;
   progress({ step: 'reading pull requests from GitHub' });
   const github = await fetchGitHub({

@@ -105,36 +105,6 @@ export async function listPullHeads(repo: string): Promise<PullHeads> {
 }
 
 /**
- * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
- * release tags; each with its commit date (epoch seconds).
- */
-export async function listReleaseTips(
-  repo: string,
-  trackedBranch: string,
-  names: { isReleaseLine: (branch: string) => boolean; isReleaseTag: (tag: string) => boolean },
-): Promise<Map<string, number>> {
-  const tips = new Map<string, number>();
-  await streamGit(
-    repo,
-    [
-      'for-each-ref',
-      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)',
-      'refs/heads', 'refs/remotes', 'refs/tags',
-    ],
-    (record) => {
-      const [ref = '', type, sha = '', at, peeledType, peeled = '', peeledAt] = record.toString('utf8').split('\x1f');
-      const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
-      if (commit === '') return;
-      const tag = ref.startsWith('refs/tags/');
-      const name = ref.replace(/^refs\/(?:tags|heads|remotes\/[^/]+)\//, '');
-      if (tag ? names.isReleaseTag(name) : name !== trackedBranch && name !== 'HEAD' && names.isReleaseLine(name)) tips.set(commit, Number(date));
-    },
-    { separator: 10 },
-  );
-  return tips;
-}
-
-/**
  * The parents of every commit reachable from `tips` and not from `exclude`, in one `rev-list`: the shape of
  * release lines beyond the tracked branch, without their messages.
  */

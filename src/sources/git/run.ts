@@ -9,7 +9,8 @@ import { GitError } from '../../errors.js';
  * The user's global and system config are not read (GIT_CONFIG_GLOBAL=/dev/null, GIT_CONFIG_NOSYSTEM): the same
  * repository then gives the same figures on every machine (diff.renames, diff.algorithm… change line counts),
  * and nothing in them (a credential helper, a pager) can run. Only `safe.directory` is carried over from them,
- * as `-c`: CI checkouts owned by another user rely on it.
+ * as `-c`: CI checkouts owned by another user rely on it. It is read only when git refuses a repository for its
+ * owner, so the usual run starts no git process for it.
  */
 
 /** The only subcommands flowaudit runs: each reads, none writes or fetches. */
@@ -115,8 +116,10 @@ export function gitInvocation(args: readonly string[]): { args: string[]; env: N
   }
   environment ??= gitEnvironment();
   const safe = DIFF_COMMANDS.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...args.slice(1)] : [...args];
-  return { args: ['--no-pager', ...GIT_CONFIG_ARGS, ...carriedSafeDirectories(), ...safe], env: environment };
+  return { args: ['--no-pager', ...GIT_CONFIG_ARGS, ...(safeDirectories ?? []), ...safe], env: environment };
 }
+
+const DUBIOUS = /dubious ownership/i;
 
 export interface StreamOptions {
   /** byte that ends a record: 0 for `-z` output, 10 for lines */
@@ -183,6 +186,10 @@ export function streamGit(
         }
       }
       if (code !== 0) {
+        // refused for its owner before a byte was read: once the user's safe.directory entries are known, again
+        if (safeDirectories === null && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) {
+          return streamGit(cwd, args, onRecord, options).then(resolve, reject);
+        }
         if (options.onFailure?.(code ?? 1, stderr)) return resolve();
         return reject(gitFailure(args, stderr));
       }
