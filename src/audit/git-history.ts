@@ -1,10 +1,11 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
-import { buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { applySizes, buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
 import { parseMessage } from '../model/message.js';
 import { splitPullCommits } from '../model/pull-commits.js';
 import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
+import { collectGarbage } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import type { FirstParentLine } from '../sources/git/deploy-contents.js';
 import { listPullHeads, readCommits, readParents } from '../sources/git/history.js';
@@ -12,6 +13,8 @@ import { readSizes } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
+// past this many commits read, memory is collected as soon as they are let go (a small history needs not)
+const LARGE_HISTORY = 20_000;
 // a pull ref or a release line last committed this long before the history read holds no change in it
 const LOOKBACK = 365 * DAY;
 
@@ -48,36 +51,46 @@ export async function readGitChanges(
   // pull refs and release lines older than this cannot hold the work of a change in the history read
   const boundaryAt = exclude[0] !== undefined ? boundaryDates.get(exclude[0]) : undefined;
   const since = (boundaryAt ?? 0) - LOOKBACK;
-  // independent reads run side by side: git does the work, this process waits
-  const [commits, numstat, pulls, releaseLines] = await Promise.all([
-    readCommits(repo.cwd, [branch.tip], exclude, parse),
-    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
-    readPulls(repo.cwd, branch.tip, since, parse),
-    readReleaseLines(repo, branch, since),
-  ]);
-  o.onCommits?.(read);
-  const firstParent = firstParentLine(branch.tip, commits);
-  const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-  const release = releaseAmong(releaseLines, firstParent, commitOf);
-  const changes = buildChanges({
-    firstParent,
-    commits,
-    trackedBranch: branch.name,
-    sizes: numstat.sizes,
-    pulls: pulls.commits,
-    pullHeads: pulls.heads,
-    release: release.all,
-    releaseLines: release.lines,
-    botPattern: o.botPattern,
-    webUrl: o.webUrl,
-  });
-  const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
-  const lookedUp = await commitDates(repo, unknownForks);
-  resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
-  const revertRefs = collectRevertRefs(changes, commitOf);
-  const shas = firstParent.map((c) => c.sha);
-  const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line, release: release.all };
+  // independent reads run side by side: git does the work, this process waits. The sizes come last (a diff per
+  // commit is git's slowest read): the changes are built while git still diffs, and sized when it is done
+  const sizes = readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded));
+  const built = (async () => {
+    const [commits, pulls, releaseLines] = await Promise.all([
+      readCommits(repo.cwd, [branch.tip], exclude, parse),
+      readPulls(repo.cwd, branch.tip, since, parse),
+      readReleaseLines(repo, branch, since),
+    ]);
+    o.onCommits?.(read);
+    const firstParent = firstParentLine(branch.tip, commits);
+    const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
+    const release = releaseAmong(releaseLines, firstParent, commitOf);
+    const changes = buildChanges({
+      firstParent,
+      commits,
+      trackedBranch: branch.name,
+      pulls: pulls.commits,
+      pullHeads: pulls.heads,
+      release: release.all,
+      releaseLines: release.lines,
+      botPattern: o.botPattern,
+      webUrl: o.webUrl,
+    });
+    const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
+    const lookedUp = await commitDates(repo, unknownForks);
+    resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
+    const revertRefs = collectRevertRefs(changes, commitOf);
+    const shas = firstParent.map((c) => c.sha);
+    const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
+    return { changes, pullRefs: pulls.available, revertRefs, line, release: release.all };
+  })();
+  // a failure of the sizes' read is seen when it is awaited, not reported as unhandled in the meantime
+  sizes.catch(() => undefined);
+  const model = await built;
+  // the commits are let go: collected while git still diffs, so the heap grows from what is left
+  if (read >= LARGE_HISTORY) collectGarbage();
+  const numstat = await sizes;
+  applySizes(model.changes, numstat.sizes);
+  return { ...model, unknownSizes: numstat.unknown.length };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

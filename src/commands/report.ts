@@ -3,12 +3,16 @@ import { ConfigError } from '../errors.js';
 import type { GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import type { Format } from '../render/index.js';
+import { collectGarbage } from '../io/memory.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
 import { progressLine, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
+
+// a report of this many changes comes from a history large enough for its memory to matter
+const LARGE_REPORT = 10_000;
 
 export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
@@ -52,6 +56,8 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     report = aggregateReports(reports);
   }
   progress.done();
+  // what the report was built from is let go: collected before the output is made (see collectGarbage)
+  if (report.changes.length >= LARGE_REPORT) collectGarbage();
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {

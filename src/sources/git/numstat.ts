@@ -1,5 +1,5 @@
 import type { Size } from '../../domain.js';
-import { streamGit } from './run.js';
+import { streamGit, streamGitRanges } from './run.js';
 
 export interface NumstatResult {
   /** size per first-parent commit; absent when its file contents were missing (partial clone) */
@@ -68,11 +68,11 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
     if (Number.isFinite(added)) size.additions += added;
     if (Number.isFinite(deleted)) size.deletions += deleted;
   };
-  await streamGit(
+  await streamGitRanges(
     repo,
     ['log', '-z', '--first-parent', '--diff-merges=first-parent', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', ...options, '--stdin', '--'],
-    (record) => {
-      const token = record.toString('utf8');
+    (buffer, start, end) => {
+      const token = buffer.toString('utf8', start, end);
       if (pending !== null) {
         if (--pending.paths === 0) {
           add(pending.added, pending.deleted, token);

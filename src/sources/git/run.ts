@@ -141,24 +141,50 @@ export function streamGit(
   onRecord: (record: Buffer) => unknown,
   options: StreamOptions,
 ): Promise<void> {
+  return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
+}
+
+/**
+ * `streamGit` for the large reads: each record is `buffer[start, end)`, valid only during the call (decode what
+ * is kept), so no object is made per record. Records are cut where git wrote them; only a record split between
+ * two reads of the pipe is copied.
+ */
+export function streamGitRanges(
+  cwd: string,
+  args: string[],
+  onRecord: (buffer: Buffer, start: number, end: number) => unknown,
+  options: StreamOptions,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const invocation = gitInvocation(args);
     const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let pending: Buffer = Buffer.alloc(0);
+    const { separator } = options;
+    // the start of a record the last read cut off, waiting for the rest
+    let pending: Buffer | null = null;
     let stderr = '';
     let failed: Error | null = null;
     let stopped = false;
+    const stop = (): void => {
+      stopped = true;
+      child.kill();
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       if (failed || stopped) return;
-      const buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       let start = 0;
       try {
-        for (let i = buffer.indexOf(options.separator, start); i !== -1; i = buffer.indexOf(options.separator, start)) {
-          if (onRecord(buffer.subarray(start, i)) === false) {
-            stopped = true;
-            child.kill();
+        if (pending !== null) {
+          const end = chunk.indexOf(separator);
+          if (end === -1) {
+            pending = Buffer.concat([pending, chunk]);
             return;
           }
+          const record: Buffer = Buffer.concat([pending, chunk.subarray(0, end)]);
+          pending = null;
+          start = end + 1;
+          if (onRecord(record, 0, record.length) === false) return stop();
+        }
+        for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
+          if (onRecord(chunk, start, i) === false) return stop();
           start = i + 1;
         }
       } catch (error) {
@@ -166,8 +192,8 @@ export function streamGit(
         child.kill();
         return;
       }
-      // copy the tail so the large chunk it points into can be collected
-      pending = Buffer.from(buffer.subarray(start));
+      // a copy, so the large chunk the tail sits in can be collected
+      if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
@@ -178,9 +204,9 @@ export function streamGit(
     child.on('close', (code) => {
       if (failed) return reject(failed);
       if (stopped) return resolve();
-      if (pending.length > 0 && code === 0) {
+      if (pending !== null && code === 0) {
         try {
-          onRecord(pending);
+          onRecord(pending, 0, pending.length);
         } catch (error) {
           return reject(error);
         }
@@ -188,7 +214,7 @@ export function streamGit(
       if (code !== 0) {
         // refused for its owner before a byte was read: once the user's safe.directory entries are known, again
         if (safeDirectories === null && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) {
-          return streamGit(cwd, args, onRecord, options).then(resolve, reject);
+          return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
         }
         if (options.onFailure?.(code ?? 1, stderr)) return resolve();
         return reject(gitFailure(args, stderr));
