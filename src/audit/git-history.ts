@@ -1,10 +1,10 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import { splitPullCommits } from '../model/pull-commits.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
-import type { FirstParentLine } from '../sources/git/deploy-contents.js';
 import { readCommits } from '../sources/git/history.js';
 import { readSizes } from '../sources/git/numstat.js';
 import { commitDates, listPullHeads, readAttributes, type RepoInfo } from '../sources/git/repo.js';
@@ -15,8 +15,8 @@ export interface GitModel {
   pullRefs: boolean;
   revertRefs: Map<string, RevertRefs>;
   unknownSizes: number;
-  /** the tracked branch's first-parent commits read, oldest first: deploys on it need no git process */
-  line: FirstParentLine;
+  /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
+  copies: Map<string, string[]>;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
+  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null; copyKeys: ReadonlySet<string> },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
   const parse = (message: string): MessageFacts => parseMessage(message, o.aiMarkers);
@@ -49,10 +49,10 @@ export async function readGitChanges(
   const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
   const lookedUp = await commitDates(repo, unknownForks);
   resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
-  const revertRefs = collectRevertRefs(changes, (sha) => commits.get(sha) ?? pulls.loaded.get(sha));
-  const shas = firstParent.map((c) => c.sha);
-  const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line };
+  const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
+  const revertRefs = collectRevertRefs(changes, commitOf);
+  const copies = indexCopies(changes, commitOf, o.copyKeys);
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, copies };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

@@ -8,6 +8,9 @@ import type { Policy } from '../report/schema.js';
 export interface AuditSettings {
   config: Config;
   tagPattern: RegExp;
+  includePrereleases: boolean;
+  /** seconds */
+  revertWindow: number;
   botPattern: RegExp | null;
   aiMarkers: RegExp[];
   environment: RegExp;
@@ -34,6 +37,8 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
   return {
     config,
     tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
+    includePrereleases: options.includePrereleases ?? config.deploy.includePrereleases,
+    revertWindow: options.revertWindow ?? config.revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
@@ -44,6 +49,8 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      revertWindow: options.revertWindow ?? config.revertWindow,
+      includePrereleases: options.includePrereleases ?? config.deploy.includePrereleases,
       thresholds: config.thresholds,
     },
   };

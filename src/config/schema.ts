@@ -57,6 +57,7 @@ export const FIELDS = {
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
+  revertWindow: thresholdField('duration'),
   aiMarkers: list(regexField('im'), 'regular expressions'),
   aiMarker: regexField('im'),
   aiLabels: list(label, 'label names'),
@@ -76,8 +77,12 @@ export const configSchema = z.strictObject(
   {
     bots: FIELDS.bots.optional(),
     deploy: z
-      .strictObject({ from: FIELDS.deployFrom.optional(), tagPattern: FIELDS.tagPattern.optional(), environment: FIELDS.environment.optional() }, { error: OBJECT })
+      .strictObject(
+        { from: FIELDS.deployFrom.optional(), tagPattern: FIELDS.tagPattern.optional(), environment: FIELDS.environment.optional(), includePrereleases: FIELDS.enabled.optional() },
+        { error: OBJECT },
+      )
       .optional(),
+    revertWindow: FIELDS.revertWindow.optional(),
     incidentLabel: FIELDS.incidentLabel.optional(),
     ai: z.strictObject({ markers: FIELDS.aiMarkers.optional(), labels: FIELDS.aiLabels.optional() }, { error: OBJECT }).optional(),
     requiredApprovals: FIELDS.requiredApprovals.optional(),

@@ -6,6 +6,7 @@ import { formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { leadTimeCensoringText, unreleasedRows, unreleasedText } from './unreleased.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 
@@ -46,7 +47,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '');
-    out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
+    out.push(...stageTable(report), ...unreleased(report), ...doraTable(report), ...recommendations(report), ...flow(report));
     for (const section of healthSections(report)) out.push(...healthSection(section));
     out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
   }
@@ -94,6 +95,20 @@ function stageTable(report: Report): string[] {
     '',
     ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
   ];
+}
+
+/** The unreleased backlog, its oldest changes, and the lead time with and without the changes still waiting. */
+function unreleased(report: Report): string[] {
+  const backlog = unreleasedText(report);
+  const lead = leadTimeCensoringText(report);
+  if (backlog === null && lead === null) return [];
+  const out = ['### Unreleased', ''];
+  if (backlog !== null) out.push(md(backlog), '');
+  if (lead !== null) out.push(...lead.map((line) => `- ${mdLine(line)}`), '');
+  const changes = report.summary.unreleased.oldestChanges;
+  const rows = unreleasedRows(report).map(([id = '', ...rest], i) => [changeRef({ id, url: changes[i]?.url ?? null }), ...rest.map(md)]);
+  if (rows.length > 0) out.push(...table(['Oldest', 'Title', 'Merged', 'Age'], 'lllr', rows));
+  return out;
 }
 
 function doraTable(report: Report): string[] {

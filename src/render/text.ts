@@ -6,6 +6,7 @@ import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { renderRepositoryText } from './repositories.js';
+import { renderUnreleasedText } from './unreleased.js';
 import { terminalSafe } from './sanitize.js';
 
 export interface TextOptions {
@@ -58,6 +59,7 @@ export function renderText(report: Report, options: TextOptions): string {
   table.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', c.dim('commit → merge')]);
   table.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', c.dim('commit → deploy')]);
   out.push(table.toString());
+  out.push(...renderUnreleasedText(report, c));
   out.push(...trendLines(report, c));
   out.push('');
   out.push(...deploySection(report, c));

@@ -27,14 +27,23 @@ describe('renderMarkdown: content', () => {
   it('opens with the repository, window, sources and deploy signal, then the headline', () => {
     expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
     expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** releases (GitHub Releases)');
-    expect(markdown).toMatch(/^> \*\*74% of the lead time is spent waiting \(pickup \(waiting for review\) 41%, .*26% coding\.\*\*$/m);
+    /*
+     * The typical change, over the 7 deployed (fractions of each one's own lead time, hours):
+     *   deploy (48/78 + 22/84.5 + 3/57 + 48/226 + 20/21.67 + 4/4.42 + 24/255) / 7 = 3.0636 / 7 = 44%
+     *   pickup (20/78 + 4/84.5 + 48/57 + 6/226 + 0.5/21.67 + 0 + 216/255) / 7 = 2.0425 / 7 = 29%
+     *   coding (6/78 + 48/84.5 + 3/57 + 120/226 + 0.67/21.67 + 0.33/4.42 + 8/255) / 7 = 1.3662 / 7 = 20%
+     * Review is work, not waiting: only pickup, merge wait and deploy wait are.
+     */
+    expect(markdown).toMatch(
+      /^> \*\*The typical change spends 74% of its lead time waiting \(deploy wait 44%, pickup \(waiting for review\) 29%, merge wait \(approved\) 1%\), 20% coding and 6% in review &amp; rework\.\*\*$/m,
+    );
   });
 
   it('has one row per stage with count, type-7 percentiles and share, then cycle and lead time', () => {
     const table = tableAfter(markdown, 'Stage');
     expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share']);
     // coding over the 9 counted changes (bot and sync left out): 20m 40m 3h 6h 8h 1d 2d 3d 5d → p75 = 2d, p90 = 3d + 0.2 × 2d
-    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '26%']);
+    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '20%']);
     expect(table.map((l) => cells(l)[0])).toEqual([
       'Stage', ':--', 'coding', 'pickup (waiting for review)', 'review &amp; rework', 'merge wait (approved)', 'deploy wait',
       '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
@@ -44,14 +53,29 @@ describe('renderMarkdown: content', () => {
 
   it('lists the DORA keys with their bands', () => {
     const table = tableAfter(markdown, 'Key');
-    // 2 releases over the 4-week window, one failed and restored after 5h; the 7 deployed changes' lead
-    // times 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h → median 3d 6h
+    /*
+     * 2 releases over the 4-week window, one failed and restored after 5h. Lead time: the 7 deployed changes'
+     * 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h, and two still waiting at now (Apr 1):
+     * #108 since its first commit Mar 16 05:00 (15d 19h) and #110 since Mar 20 04:40 (11d 19h 20m).
+     * Kaplan–Meier over the 9: Ŝ = 8/9, 7/9, 6/9, 5/9, then 4/9 ≤ 1/2 at 3d 12h 30m: the median.
+     */
     expect(table.slice(2).map(cells)).toEqual([
       ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploy(s)'],
-      ['Lead time for changes', '3d 6h (median)', 'high', '7 change(s)'],
+      ['Lead time for changes', '3d 12h (median)', 'high', '9 change(s)'],
       ['Change failure rate', '50.0%', 'low', '2 deploy(s)'],
       ['Time to restore', '5h (median)', 'high', '1 restore(s)'],
       ['Deployment rework rate', '0.0%', '—', '2 deploy(s)'],
+    ]);
+  });
+
+  it('lists the unreleased changes, oldest first, and the lead time with and without them', () => {
+    expect(markdown).toContain('### Unreleased\n\n2 merged change(s) not deployed at 2026-04-01 · p50 age 10d 14h · oldest 13d 14h\n');
+    // deployed only: the type-7 median of the 7 above is 3d 6h
+    expect(markdown).toContain('- lead time p50 3d 12h with the 2 change(s) still waiting counted as censored\n- lead time p50 3d 6h over the 7 deployed change(s) only\n');
+    const table = tableAfter(markdown, 'Oldest');
+    expect(table.slice(2).map(cells)).toEqual([
+      ['[#&#8203;108](https://github.com/acme/shop/pull/108)', 'Change #&#8203;108', '2026-03-18', '13d 14h'],
+      ['[#&#8203;110](https://github.com/acme/shop/pull/110)', 'Change #&#8203;110', '2026-03-24', '7d 14h'],
     ]);
   });
 
