@@ -16,12 +16,12 @@ const MIN_SHARE_CHANGES = 5;
  */
 export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>, o: { gitOnly: boolean; businessHours: boolean }): string {
   const { stages, shareBasis } = summary;
-  const total = `${shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)'}${o.businessHours ? ', in working time,' : ''}`;
+  const total = shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
   if (shareBasis.changes === 0) {
-    return summary.changes === 0 ? 'No change to measure.' : `No change has a known, positive ${total.replace(/,/g, '')}: there is no time to split.`;
+    return summary.changes === 0 ? 'No change to measure.' : `No change has a known, positive ${total}: there is no time to split.`;
   }
   if (shareBasis.changes < MIN_SHARE_CHANGES) {
-    return `Only ${shareBasis.changes} change(s) have a known, positive ${total.replace(/,/g, '')}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
+    return `Only ${shareBasis.changes} change(s) have a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
   }
   const share = (k: StageName): number => stages[k].share ?? 0;
   const ranked = (Object.keys(stages) as StageName[]).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
@@ -31,7 +31,7 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
   const waitText = waits.length > 0
     ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
     : `none of its ${total} waiting`;
-  return `The typical change spends ${waitText}${work.length > 0 ? `, ${joinAnd(work)}` : ''}.`;
+  return `${o.businessHours ? 'Counting working time only, the' : 'The'} typical change spends ${waitText}${work.length > 0 ? `, ${joinAnd(work)}` : ''}.`;
 }
 
 function joinAnd(parts: string[]): string {
