@@ -59,3 +59,44 @@ export function reachesWithin(graph: CommitGraph, of: string, ancestor: string):
   }
   return unknown;
 }
+
+/**
+ * The commits a release line carries of its own: those reachable from `tips` without passing through the
+ * tracked branch's first-parent line (from `tip`). A stable branch's commits, and its backports, are found
+ * this way even when a sync merge later brought them into the tracked branch; a pull request's commits,
+ * behind the merge that landed them on the line, are not. Pure.
+ * @returns their shas
+ */
+export function releaseLineCommits(graph: CommitGraph, tip: string, tips: readonly string[]): string[] {
+  const size = graph.parentStart.length;
+  const line = new Uint8Array(size);
+  for (let n = graph.node.get(tip); n !== undefined && line[n] === 0; ) {
+    line[n] = 1;
+    const from = graph.parentStart[n] as number;
+    n = from === -1 || graph.parentCount[n] === 0 ? undefined : graph.parents[from];
+  }
+  const seen = new Uint8Array(size);
+  const found: string[] = [];
+  const stack: number[] = [];
+  for (const sha of tips) {
+    const start = graph.node.get(sha);
+    if (start === undefined || line[start] === 1 || seen[start] === 1) continue;
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      const from = graph.parentStart[n] as number;
+      // a commit git did not list lies beyond the boundary: older than the history read
+      if (from === -1) continue;
+      found.push(graph.sha[n] as string);
+      for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
+        const parent = graph.parents[i] as number;
+        if (line[parent] === 0 && seen[parent] === 0) {
+          seen[parent] = 1;
+          stack.push(parent);
+        }
+      }
+    }
+  }
+  return found;
+}

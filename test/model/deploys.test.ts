@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import { assignDeploys, shipments, type DeployContents } from '../../src/model/deploys.js';
-import { firstReach, reachesWithin } from '../../src/model/reach.js';
+import { firstReach, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
 import type { CommitGraph, ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
 
 const H = 3600;
@@ -9,10 +9,11 @@ const D = 86400;
 
 /** A graph from `sha: parents`; a parent not listed is outside it (beyond the boundary). */
 function graph(edges: Record<string, string[]>): CommitGraph {
-  const g: CommitGraph = { node: new Map(), parentStart: [], parentCount: [], parents: [] };
+  const g: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
   const node = (sha: string): number => {
     if (!g.node.has(sha)) {
       g.node.set(sha, g.parentStart.length);
+      g.sha.push(sha);
       g.parentStart.push(-1);
       g.parentCount.push(0);
     }
@@ -153,5 +154,17 @@ describe('assignDeploys: failures', () => {
       ['v2', ['rolled back by v1b']],
       ['v1b', []],
     ]);
+  });
+});
+
+describe('releaseLineCommits', () => {
+  it('finds what the release lines carry of their own, not what they share with the tracked branch', () => {
+    /*
+     * main: t1 ← t2 (merges p2, a pull request's commit) ← t3 (a sync merge of the stable line, y2)
+     * stable: y1 (off t1) ← y2, tagged; a tag on t2 carries nothing of its own
+     */
+    const lines = graph({ t1: ['b0'], p2: ['t1'], t2: ['t1', 'p2'], y1: ['t1'], y2: ['y1'], t3: ['t2', 'y2'] });
+    expect(releaseLineCommits(lines, 't3', ['y2', 't2']).sort()).toEqual(['y1', 'y2']);
+    expect(releaseLineCommits(lines, 't3', ['t2'])).toEqual([]);
   });
 });

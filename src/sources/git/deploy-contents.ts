@@ -8,6 +8,8 @@ import { streamGit } from './run.js';
 export interface CommitGraph {
   /** sha → node */
   node: Map<string, number>;
+  /** node → sha */
+  sha: string[];
   /** per node: where its parents start in `parents`; -1 for a node git did not list */
   parentStart: number[];
   parentCount: number[];
@@ -20,12 +22,13 @@ export interface CommitGraph {
  * out rather than failing the read.
  */
 export async function readCommitGraph(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<CommitGraph> {
-  const graph: CommitGraph = { node: new Map(), parentStart: [], parentCount: [], parents: [] };
+  const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
   const nodeOf = (sha: string): number => {
     let n = graph.node.get(sha);
     if (n === undefined) {
       n = graph.parentStart.length;
       graph.node.set(sha, n);
+      graph.sha.push(sha);
       graph.parentStart.push(-1);
       graph.parentCount.push(0);
     }
@@ -64,17 +67,13 @@ export function copyKey(authorEmail: string, authoredAt: number, subject: string
 
 const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
 
-/**
- * Reads the commits reachable from `tips` and from none of `exclude` (the tracked branch's tip and the
- * boundary): the release lines' own commits, in one streaming `git log`.
- */
-export async function readReleaseLines(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<ReleaseLineCommit[]> {
-  const present = await presentCommits(repo, tips);
-  if (present.length === 0) return [];
+/** Reads what copies are matched by (copy key, cherry-pick lines) for the commits named, in one streaming `git log`. */
+export async function readReleaseLineCommits(repo: string, shas: readonly string[]): Promise<ReleaseLineCommit[]> {
+  if (shas.length === 0) return [];
   const commits: ReleaseLineCommit[] = [];
   await streamGit(
     repo,
-    ['log', '-z', '--no-color', '--encoding=UTF-8', '--format=%H%x1f%ae%x1f%at%x1f%B', '--stdin'],
+    ['log', '-z', '--no-walk=unsorted', '--no-color', '--encoding=UTF-8', '--format=%H%x1f%ae%x1f%at%x1f%B', '--stdin'],
     (record) => {
       const text = record.toString('utf8');
       const [sha, email, at] = text.split('\x1f', 3);
@@ -82,12 +81,20 @@ export async function readReleaseLines(repo: string, tips: readonly string[], ex
       const message = text.slice(sha.length + email.length + at.length + 3);
       const newline = message.indexOf('\n');
       const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
-      const cherryPickOf = [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] as string);
-      commits.push({ sha: sha.replace(/^\n/, ''), key: copyKey(email, Number(at), subject), cherryPickOf });
+      commits.push({
+        sha: own(sha.replace(/^\n/, '')),
+        key: own(copyKey(email, Number(at), subject)),
+        cherryPickOf: [...message.matchAll(CHERRY_PICKED)].map((m) => own(m[1] as string)),
+      });
     },
-    { separator: 0, input: revs(present, exclude) },
+    { separator: 0, input: `${shas.join('\n')}\n` },
   );
   return commits;
+}
+
+/** A copy of a string cut from a record: a slice would keep the whole record alive as long as it lives. */
+function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function revs(tips: readonly string[], exclude: readonly string[]): string {
