@@ -54,7 +54,7 @@ export function summary(v: SummaryValues = {}): ReportSummary {
     shareBasis: { kind: 'deployed', changes: 0 },
     cycleTime: dist(cycleTime),
     leadTime: { censored: 0, atLeast: null, ...dist(leadTime) },
-    leadTimeDeployed: dist(leadTime),
+    leadTimeDeployed: dist(),
     unreleased: { count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] },
     flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null, buckets: [] }, reverted: 0 },
     ai: { assisted: 0, other: 0, lowerBound: true },
