@@ -2,7 +2,7 @@ import type { Change, Deploy, DeploySignalKind } from '../domain.js';
 import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from '../model/github-deploys.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../model/deploys.js';
 import { releaseLineCommits } from '../model/reach.js';
-import { isAncestor, readCommitGraph, readReleaseLineCommits, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { isAncestor, readCommitGraph, readReleaseLineCommits, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { listPullHeads, type RepoInfo, type TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 
@@ -24,24 +24,16 @@ export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHub
   return { kind, refs };
 }
 
-/** The commit graph below the tags and the tracked branch, and the commits the release lines carry of their own. */
-export interface ReleaseLines {
-  graph: CommitGraph;
-  /** the tags the graph was read from */
-  tags: ReadonlySet<string>;
-  commits: ReleaseLineCommit[];
-}
-
 /**
- * Reads the graph below the tags and the tracked branch's tip once (parents only), and the release lines'
- * own commits from it (their copy keys and cherry-pick lines): read before the history, so the history keeps
- * only the copy keys a backport names. Two git processes, whatever the number of tags.
+ * The commits the release lines carry of their own, with their copy keys and cherry-pick lines: read before
+ * the history, so the history keeps only the copy keys a backport names. Two git processes (the graph below
+ * the tags and the tip, parents only; then the release lines' commits by name), whatever the number of tags.
+ * The graph is let go before the history is read, the peak of memory.
  */
-export async function readReleaseLines(repo: RepoInfo, tip: string, tagShas: readonly string[], boundary: string[]): Promise<ReleaseLines> {
-  if (tagShas.length === 0) return { graph: { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] }, tags: new Set(), commits: [] };
+export async function readReleaseLines(repo: RepoInfo, tip: string, tagShas: readonly string[], boundary: string[]): Promise<ReleaseLineCommit[]> {
+  if (tagShas.length === 0) return [];
   const graph = await readCommitGraph(repo.cwd, [...tagShas, tip], boundary);
-  const commits = await readReleaseLineCommits(repo.cwd, releaseLineCommits(graph, tip, tagShas));
-  return { graph, tags: new Set(tagShas), commits };
+  return readReleaseLineCommits(repo.cwd, releaseLineCommits(graph, tip, tagShas));
 }
 
 export interface MatchOptions {
@@ -53,8 +45,8 @@ export interface MatchOptions {
   github: GitHubData | null;
   environment: RegExp;
   revertWindow: number;
-  /** what was read below the tags, and the changes the release lines' copy keys name */
-  releaseLines: ReleaseLines;
+  /** the release lines' own commits, and the changes their copy keys name */
+  releaseLine: readonly ReleaseLineCommit[];
   copies: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -71,11 +63,9 @@ export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: De
       .filter((r) => r.at >= o.from && r.at <= o.now)
       .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
       .map((r) => ({ ref: r.name, sha: r.sha, at: r.at }));
-    const read = o.releaseLines;
-    // the tags' graph serves when every candidate is one of them; releases and deployments may name others
-    const graph = candidates.every((c) => read.tags.has(c.sha)) ? read.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
+    const graph = await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
     const pullHeads = await squashHeads(repo, changes);
-    contents = shipments(changes, candidates, { graph, releaseLine: read.commits, copies: o.copies, pullHeads });
+    contents = shipments(changes, candidates, { graph, releaseLine: o.releaseLine, copies: o.copies, pullHeads });
     await settleRollbacks(repo, contents);
   }
   const deploys = assignDeploys(changes, contents, { revertWindow: o.revertWindow, dropEmpty: signal.kind === 'tags' || signal.kind === 'releases' });

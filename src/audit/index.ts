@@ -58,15 +58,14 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundary = await firstParentBefore(repo, branch.tip, readFrom);
   const exclude = boundary ? [boundary] : [];
-  // the graph below the tags and the release lines' own commits, read first so the history keeps only the
-  // copy keys backports can name
+  // the release lines' own commits, read first so the history keeps only the copy keys backports can name
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const releaseLines = await readReleaseLines(repo, branch.tip, tagShas, exclude);
+  const releaseLine = await readReleaseLines(repo, branch.tip, tagShas, exclude);
 
   progress(`reading history of ${branch.name}`);
   const model = await readGitChanges(repo, branch, exclude, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, sizeExcluded: settings.config.sizeExcluded, webUrl: webUrl(remote),
-    copyKeys: new Set(releaseLines.commits.map((c) => c.key)),
+    copyKeys: new Set(releaseLine.map((c) => c.key)),
   });
   const { changes } = model;
   const github = gh === null ? null : await readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress);
@@ -87,7 +86,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   progress('matching changes to deploys');
   const deploys = await matchDeploys(repo, changes, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
-    releaseLines, copies: model.copies,
+    releaseLine, copies: model.copies,
   });
   const hours = settings.businessHours;
   const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;

@@ -34,11 +34,13 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
   const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
+  const includePrereleases = options.includePrereleases ?? config.deploy.includePrereleases;
+  const revertWindow = options.revertWindow ?? config.revertWindow;
   return {
     config,
     tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
-    includePrereleases: options.includePrereleases ?? config.deploy.includePrereleases,
-    revertWindow: options.revertWindow ?? config.revertWindow,
+    includePrereleases,
+    revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
@@ -49,8 +51,8 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
-      revertWindow: options.revertWindow ?? config.revertWindow,
-      includePrereleases: options.includePrereleases ?? config.deploy.includePrereleases,
+      revertWindow,
+      includePrereleases,
       thresholds: config.thresholds,
     },
   };

@@ -20,7 +20,7 @@ export interface DeployContents extends DeployCandidate {
 /** What shows which deploy shipped a change, besides the graph: copies on release lines and pull heads. */
 export interface ShippingEvidence {
   graph: CommitGraph;
-  /** commits reachable from the deploys and not from the tracked branch */
+  /** the commits release lines carry of their own (reached from the deploys off the tracked first-parent line) */
   releaseLine: readonly ReleaseLineCommit[];
   /** copy key (author email, author date, subject) → landing shas of the changes with a commit of that key */
   copies: ReadonlyMap<string, readonly string[]>;

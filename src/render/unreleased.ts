@@ -26,7 +26,7 @@ export function leadTimeCensoringText(report: Report): [string, string] | null {
   ];
 }
 
-/** `34 merged change(s) not deployed · p50 age 3d · oldest 11mo`; null when nothing is waiting. */
+/** `34 merged change(s) not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is waiting. */
 export function unreleasedText(report: Report): string | null {
   const u = report.summary.unreleased;
   if (u.count === 0) return null;
