@@ -18,8 +18,8 @@ export interface CommitGraph {
 
 /**
  * Reads the graph of everything reachable from `tips` and not from `exclude` with one streaming
- * `git rev-list --parents` (parents only: no commit message is read). A tip missing from the clone is left
- * out rather than failing the read.
+ * `git rev-list --parents` (parents only: no commit message is read). A tip missing from the clone (a
+ * deployment of a commit never fetched) is left out rather than failing the read.
  */
 export async function readCommitGraph(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<CommitGraph> {
   const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
@@ -34,11 +34,10 @@ export async function readCommitGraph(repo: string, tips: readonly string[], exc
     }
     return n;
   };
-  const present = await presentCommits(repo, tips);
-  if (present.length === 0) return graph;
+  if (tips.length === 0) return graph;
   await streamGit(
     repo,
-    ['rev-list', '--parents', '--stdin'],
+    ['rev-list', '--parents', '--ignore-missing', '--stdin'],
     (record) => {
       const shas = record.toString('latin1').split(' ');
       const n = nodeOf(shas[0] as string);
@@ -46,7 +45,7 @@ export async function readCommitGraph(repo: string, tips: readonly string[], exc
       graph.parentCount[n] = shas.length - 1;
       for (let i = 1; i < shas.length; i++) graph.parents.push(nodeOf(shas[i] as string));
     },
-    { separator: 10, input: revs(present, exclude) },
+    { separator: 10, input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join('\n')}\n` },
   );
   return graph;
 }
@@ -97,35 +96,18 @@ function own(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
-function revs(tips: readonly string[], exclude: readonly string[]): string {
-  return `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join('\n')}\n`;
-}
-
-/** The tips that are commits in this clone (a deployment may name one it lacks), asked in one `cat-file`. */
-async function presentCommits(repo: string, tips: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(tips)];
-  if (unique.length === 0) return [];
-  const present: string[] = [];
-  await streamGit(
-    repo,
-    ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
-    (record) => {
-      const [sha, type] = record.toString('latin1').split(' ');
-      if (type === 'commit' && sha) present.push(sha);
-    },
-    { separator: 10, input: `${unique.join('\n')}\n` },
-  );
-  return present;
-}
-
-/** Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose commit predates the history read. */
+/**
+ * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
+ * commit predates the history read. A commit the clone lacks (a deployment never fetched) is no ancestor.
+ */
 export async function isAncestor(repo: string, ancestor: string, of: string): Promise<boolean> {
   let result = true;
   await streamGit(repo, ['merge-base', '--is-ancestor', ancestor, of], () => undefined, {
     separator: 10,
     onFailure: (code) => {
       result = false;
-      return code === 1;
+      // 1: not an ancestor; 128: a commit git does not have
+      return code === 1 || code === 128;
     },
   });
   return result;
