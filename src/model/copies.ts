@@ -10,10 +10,12 @@ import { copyKey } from '../sources/git/deploy-contents.js';
 export function indexCopies(changes: readonly Change[], commitOf: (sha: string) => Commit | undefined, wanted: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, string[]>();
   if (wanted.size === 0) return index;
+  // most commits are no copy: their author date rules them out before a key string is made for them
+  const dates = new Set([...wanted].map((key) => Number(key.split('\x1f')[1])));
   for (const change of changes) {
     for (const sha of new Set([change.sha, ...change.commitShas])) {
       const commit = commitOf(sha);
-      if (!commit) continue;
+      if (!commit || !dates.has(commit.authoredAt)) continue;
       const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
       if (!wanted.has(key)) continue;
       const landings = index.get(key) ?? [];
