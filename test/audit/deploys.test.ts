@@ -138,6 +138,10 @@ describe('deploys on release lines', () => {
   it('says so when the repository has tags and none matches, naming the newest', async () => {
     const none = await run({ tagPattern: '^release-' });
     expect(none.deploySignal.kind).toBe('merge');
+    // no deploy to measure: no band, and the report says why
+    expect(none.summary.dora.deploymentFrequency).toMatchObject({ band: null, note: 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' });
+    expect(none.summary.dora.leadTime.band).toBeNull();
+    expect(none.notes).toContain('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band. Use --tag-pattern to match your release tags.');
     expect(none.warnings).toContain(
       "none of the repository's 7 tag(s) (parser-2.0.0, v1.2.0, v1.1.0, v1.1.0-rc.1, v0.9.5, …) matches --tag-pattern ^release-: give a pattern that matches its release tags; until then every merge counts as a deploy",
     );
