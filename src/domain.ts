@@ -146,4 +146,6 @@ export interface Deploy {
 export interface Window {
   since: number;
   until: number;
+  /** the history's first commit, when it is later than `since`: the window before it is not measured */
+  historyFrom?: number;
 }

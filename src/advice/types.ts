@@ -12,6 +12,9 @@ export interface StageInput {
   readonly count: number;
   readonly p50: number | null;
   readonly share: number | null;
+  /** deploy stage: changes still waiting at now, and the largest wait seen when the p50 is not reached */
+  readonly censored?: number;
+  readonly atLeast?: number | null;
 }
 
 export interface DistributionInput {

@@ -1,7 +1,7 @@
 import type { Change, Deploy, DeploySignalKind, OpenPull } from '../domain.js';
 import { ConfigError } from '../errors.js';
 import { buildReport, type RepositoryContext } from '../report/build.js';
-import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowOf } from '../report/convert.js';
+import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom, windowOf } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 
 export interface AggregateOptions {
@@ -55,12 +55,14 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
     path: r.repository.path,
     remote: r.repository.remote,
     branch: r.repository.branch,
-    window: { since: epoch(r.window.since) ?? 0, until: epoch(r.window.until) ?? 0 },
+    window: windowFrom(r.window),
     deploySignal: r.deploySignal.kind,
   }));
+  // the union is measured from where the earliest history starts
+  const historyFrom = Math.min(...repositories.map((r) => Math.max(r.window.since, r.window.historyFrom ?? r.window.since)));
   return buildReport(
     { changes, deploys, openPulls },
-    { since, until },
+    { since, until, ...(historyFrom > since && { historyFrom }) },
     Math.max(...reports.map((r) => epoch(r.now) ?? 0)),
     { ...first.policy, includeBots },
     {

@@ -9,6 +9,9 @@ import type { Policy } from '../report/schema.js';
 export interface AuditSettings {
   config: Config;
   tagPattern: Pattern;
+  includePrereleases: boolean;
+  /** seconds */
+  revertWindow: number;
   botPattern: Pattern | null;
   aiMarkers: Pattern[];
   environment: Pattern;
@@ -32,9 +35,13 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
   const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
+  const includePrereleases = options.includePrereleases ?? config.deploy.includePrereleases;
+  const revertWindow = options.revertWindow ?? config.revertWindow;
   return {
     config,
     tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
+    includePrereleases,
+    revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
@@ -45,6 +52,8 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      revertWindow,
+      includePrereleases,
       thresholds: config.thresholds,
     },
   };

@@ -9,6 +9,9 @@ export interface FigureGroup {
 }
 
 const DISTRIBUTION: FigureGroup = { count: 'count', p50: 'duration', p75: 'duration', p90: 'duration', mean: 'duration' };
+// changes still waiting counted as right-censored: the percentiles are the estimate, `atLeast` its bound
+const CENSORED: FigureGroup = { ...DISTRIBUTION, censored: 'count', atLeast: 'duration' };
+const STAGE: FigureGroup = { ...DISTRIBUTION, share: 'ratio', shareOfTotal: 'ratio' };
 const dora = (kind: FigureKind): FigureGroup => ({ value: kind, count: 'count' });
 
 /**
@@ -18,10 +21,12 @@ const dora = (kind: FigureKind): FigureGroup => ({ value: kind, count: 'count' }
 export const FIGURES: FigureGroup = {
   changes: 'count',
   excluded: { bots: 'count', syncs: 'count' },
-  stages: Object.fromEntries(STAGES.map((stage) => [stage, { ...DISTRIBUTION, share: 'ratio' }])),
+  stages: Object.fromEntries(STAGES.map((stage) => [stage, stage === 'deploy' ? { ...STAGE, ...CENSORED } : STAGE])),
   shareBasis: { changes: 'count' },
   cycleTime: DISTRIBUTION,
-  leadTime: DISTRIBUTION,
+  leadTime: CENSORED,
+  leadTimeDeployed: DISTRIBUTION,
+  unreleased: { count: 'count', p50Age: 'duration', oldestAge: 'duration' },
   flow: {
     anomalies: { clockSkew: 'count' },
     size: { count: 'count', p50: 'number', p90: 'number', over200: 'ratio', over400: 'ratio' },

@@ -10,6 +10,7 @@ import { notes } from './text/notes.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
 import { reviewAndCi } from './text/review.js';
 import { slowest } from './text/slowest.js';
+import { renderUnreleasedText } from './unreleased.js';
 
 export interface TextOptions {
   color: boolean;
@@ -37,7 +38,7 @@ const SECTIONS: readonly TextSection[] = [
   header,
   nothingMerged,
   withChanges(headline),
-  withChanges((report, ctx) => [...stages(report, ctx), ...trend(report, ctx)]),
+  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx.c), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),
   withChanges(recommendations),

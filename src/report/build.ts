@@ -1,14 +1,15 @@
 import { advise } from '../advice/index.js';
 import type { Change, Deploy, DeploySignalKind, OpenPull, Window } from '../domain.js';
-import type { BusinessHours } from '../metrics/business-hours.js';
+import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
-import { summarizeStages } from '../metrics/stage-summary.js';
+import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
+import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow } from './schema.js';
@@ -60,7 +61,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github });
+  const hours = context.businessHours;
+  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
   const report: Report = {
     schemaVersion: 1,
@@ -83,7 +85,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, model, now, policy, isCounted, github, context.sources));
+    report.repositories = context.repositories.map((r) => repositoryRow(r, model, now, policy, isCounted, { github, hours }, context.sources));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
@@ -101,11 +103,15 @@ interface SummaryInput {
   now: number;
   signal: DeploySignalKind;
   github: boolean;
+  /** durations count only these working hours */
+  hours: BusinessHours | null;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
-  const { inWindow, counted, window } = input;
-  const stages = summarizeStages(counted);
+  const { inWindow, counted, window, hours } = input;
+  // the changes still waiting have waited until now, counted as every other duration is
+  const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
+  const stages = summarizeStages(counted, waiting);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
   const health = computeFlowHealth({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), github: input.github });
   return {
@@ -114,19 +120,21 @@ function summarize(input: SummaryInput): ReportSummary {
       bots: inWindow.filter((c) => c.bot && c.kind !== 'sync').length - counted.filter((c) => c.bot).length,
       syncs: inWindow.filter((c) => c.kind === 'sync').length,
     },
-    headline: headline(stages, !input.github),
+    headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null }),
     stages: stages.stages,
     shareBasis: stages.shareBasis,
     cycleTime: stages.cycleTime,
     leadTime: stages.leadTime,
+    leadTimeDeployed: stages.leadTimeDeployed,
+    unreleased: unreleasedChanges(counted, waiting),
     flow: {
       anomalies: { clockSkew: counted.filter((c) => c.flags.includes('clock-skew')).length },
       size: sizeSummary(counted),
       reverted: counted.filter((c) => c.revertedBy !== null).length,
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
-    dora: computeDora(window, counted, input.deploys, input.signal),
-    trend: weeklyTrend(counted, window),
+    dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)),
     leadTimeHistogram: leadTimeHistogram(counted),
     slowest: slowestChanges(counted, SLOWEST),
     ...health,
@@ -140,14 +148,14 @@ function repositoryRow(
   now: number,
   policy: Policy,
   isCounted: (c: Change) => boolean,
-  github: boolean,
+  how: { github: boolean; hours: BusinessHours | null },
   sources: Report['sources'],
 ): RepositoryRow {
   const { since, until } = repo.window;
   const inWindow = model.changes.filter((c) => c.repository === repo.name && c.mergedAt >= since && c.mergedAt < until);
   const deploys = model.deploys.filter((d) => d.repository === repo.name && d.at >= since && d.at < until);
   const openPulls = model.openPulls.filter((p) => p.repository === repo.name);
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys, openPulls, window: repo.window, now, signal: repo.deploySignal, github });
+  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys, openPulls, window: repo.window, now, signal: repo.deploySignal, ...how });
   const top = advise({ sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
   return {
     name: repo.name,

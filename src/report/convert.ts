@@ -14,7 +14,13 @@ export function epoch(time: string | null): number | null {
 }
 
 export function windowOf(window: Window): Report['window'] {
-  return { since: iso(window.since) as string, until: iso(window.until) as string };
+  return { since: iso(window.since) as string, until: iso(window.until) as string, ...(window.historyFrom !== undefined && { historyFrom: iso(window.historyFrom) as string }) };
+}
+
+/** A report's window back as a domain window. */
+export function windowFrom(window: Report['window']): Window {
+  const historyFrom = epoch(window.historyFrom ?? null);
+  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }) };
 }
 
 export function toReportChange(change: Change, counted: boolean): ReportChange {

@@ -11,10 +11,12 @@ import { businessHoursSchema } from '../metrics/business-hours.js';
 import { doraSchema } from '../metrics/dora.js';
 import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSchema, wipHealthSchema } from '../metrics/flow-health.js';
 import { histogramBucketSchema } from '../metrics/histogram.js';
+import { censoredDistributionSchema } from '../metrics/censored.js';
 import { distributionSchema } from '../metrics/percentile.js';
 import { sizeSummarySchema } from '../metrics/size.js';
 import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
 import { trendSchema } from '../metrics/trend.js';
+import { unreleasedSchema } from '../metrics/unreleased.js';
 
 /** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
 const time = z.iso.datetime({ offset: true });
@@ -122,8 +124,10 @@ export const summarySchema = z.object({
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
   stages: perStage(stageFigureSchema),
   shareBasis: shareBasisSchema,
-  cycleTime: distributionSchema,
-  leadTime: distributionSchema,
+  cycleTime: distributionSchema.describe('first commit → merge, over the same changes as lead time'),
+  leadTime: censoredDistributionSchema.describe('first commit → deploy; changes merged and not yet deployed count as right-censored at now (Kaplan–Meier)'),
+  leadTimeDeployed: distributionSchema.describe('lead time over the deployed changes only (type 7), for tools that leave the rest out'),
+  unreleased: unreleasedSchema.describe('the changes merged in the window and not deployed at now'),
   flow: z.object({
     anomalies: z.object({ clockSkew: count.describe('changes with a negative interval (clock skew) clamped to 0') }),
     size: sizeSummarySchema,
@@ -145,6 +149,8 @@ export type ReportSummary = z.infer<typeof summarySchema>;
 export const policySchema = z.object({
   includeBots: z.boolean().describe('bot changes counted in the figures (--include-bots)'),
   requiredApprovals: z.number().int().min(1),
+  revertWindow: z.number().nonnegative().default(14 * 86400).describe('seconds: a revert within this time of a deploy fails it (--revert-window)'),
+  includePrereleases: z.boolean().default(false).describe('pre-release tags and releases counted as deploys (--include-prereleases)'),
   thresholds: thresholdsSchema.describe('the recommendation thresholds the rows were checked against'),
 });
 export type Policy = z.infer<typeof policySchema>;
@@ -173,7 +179,9 @@ export const reportSchema = z.object({
   generatedAt: time,
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
   repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
-  window: z.object({ since: time, until: time }).describe('changes merged in [since, until) are in the window'),
+  window: z
+    .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
+    .describe('changes merged in [since, until) are in the window'),
   now: time,
   sources: z.array(z.enum(['git', 'github'])),
   deploySignal: z.object({ kind: z.enum(['deployments', 'releases', 'tags', 'merge']), detail: z.string() }),

@@ -32,7 +32,7 @@ function spread(next: () => number, from: number, to: number): number {
   return Math.round(from * (to / from) ** next());
 }
 
-const POLICY = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
+const POLICY = { includeBots: false, requiredApprovals: 1, revertWindow: 14 * 86400, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } };
 const REVIEWERS = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory<b>x</b>', 'a-reviewer-with-a-very-long-login-name', 'olivia', 'peggy'];
 const CHECKS = ['build', 'lint', 'test (ubuntu-latest, node 20)', 'e2e <script>alert(1)</script>'];
 
