@@ -6,7 +6,8 @@
  * comparison works from git alone.
  */
 import { z } from 'zod';
-import { STAGES, type Change, type OpenPull } from '../domain.js';
+import { STAGES, type Change, type OpenPull, type StageName } from '../domain.js';
+import { bootstrapDifference, intervalSchema } from './bootstrap.js';
 import { distribution } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -95,10 +96,17 @@ export const aiGroupSchema = z.object({
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 
+/** The figures the AI comparison puts an interval on: lead and cycle time, and each stage. */
+const AI_INTERVAL_KEYS = ['leadTime', 'cycleTime', ...STAGES] as const;
+type AiIntervalKey = (typeof AI_INTERVAL_KEYS)[number];
+
 export const aiComparisonSchema = z.object({
   assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
   other: aiGroupSchema,
   note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes`),
+  intervals: z
+    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<AiIntervalKey, typeof intervalSchema>)
+    .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
 
@@ -276,11 +284,16 @@ function aiComparison(changes: readonly Change[], github: boolean): AiComparison
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
+  const value = (c: Change, key: AiIntervalKey): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
+  const intervals = Object.fromEntries(
+    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifference(assisted.map((c) => value(c, key)), other.map((c) => value(c, key)))]),
+  ) as AiComparison['intervals'];
   return {
     assisted: aiGroup(assisted, github),
     other: aiGroup(other, github),
     note: small
       ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.`
       : null,
+    intervals,
   };
 }

@@ -6,6 +6,7 @@ import type { AdviceRule } from '../types.js';
 export const deployWait: AdviceRule = {
   id: 'deploy-wait',
   needs: 'git',
+  whatIf: { stage: 'deploy', cap: (t) => t.deployWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.deploy;
     // with the "merge" signal every merge is its own deploy: there is no deploy wait to speak of
