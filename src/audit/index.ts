@@ -10,6 +10,7 @@ import { firstParentBefore, listTags, openRepository, resolveBranch } from '../s
 import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
+import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
 import { readGitChanges } from './git-history.js';
@@ -87,10 +88,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (model.unknownSizes > 0 && unsized > 0) {
     warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
-  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) => ({
-    number: p.number, title: p.title, url: /^https?:\/\//.test(p.url) ? p.url : null, author: p.author,
-    bot: p.authorIsBot || isBot(p.author, '', settings.botPattern), createdAt: p.createdAt, isDraft: p.isDraft,
-  }));
+  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
   return buildReport({ changes, deploys, openPulls }, window, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },

@@ -139,10 +139,13 @@ export function mapMergedPull(raw: RawMergedPull): GitHubPull | null {
 
 /** Orders the events and derives `wasDraft`: opened as a draft when the first ready/draft event is "ready". */
 export function settlePull(pull: GitHubPull): GitHubPull {
-  pull.events.sort((a, b) => a.at - b.at);
-  const firstToggle = pull.events.find((e) => e.type === 'ready' || e.type === 'draft');
-  pull.wasDraft = firstToggle?.type === 'ready';
-  return pull;
+  return Object.assign(pull, settleEvents(pull.events));
+}
+
+function settleEvents(events: GitHubPullEvent[]): { events: GitHubPullEvent[]; wasDraft: boolean } {
+  events.sort((a, b) => a.at - b.at);
+  const firstToggle = events.find((e) => e.type === 'ready' || e.type === 'draft');
+  return { events, wasDraft: firstToggle?.type === 'ready' };
 }
 
 export function mapDeployment(raw: RawDeployment): GitHubDeployment | null {
@@ -182,6 +185,9 @@ export function mapOpenPull(raw: RawOpenPull): GitHubOpenPull | null {
     updatedAt: seconds(raw.updatedAt) ?? createdAt,
     isDraft: raw.isDraft,
     baseRefName: raw.baseRefName,
+    ...settleEvents(mapEvents(raw.timelineItems?.nodes)),
+    reviews: mapReviews(raw.reviews?.nodes),
+    comments: mapComments(raw.comments?.nodes),
   };
 }
 
