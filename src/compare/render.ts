@@ -20,13 +20,31 @@ export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit
 
 /** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/week`. */
 export function formatChange(row: ComparisonRow): string {
-  const c = row.change;
+  return signed(row.change, row);
+}
+
+function signed(c: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   if (c === null) return '—';
   if (c === 0) return '0';
   const sign = c > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
   if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
   return `${sign}${Math.abs(c).toFixed(2)}/week`;
+}
+
+/** The 95% interval of the change, in its row's unit: `-6h … -2h`, `-4.4 … +23.3 pp`; '—' when it could not be computed. */
+export function formatInterval(row: ComparisonRow): string {
+  const { low, high } = row.interval;
+  if (low === null || high === null) return '—';
+  if (row.unit === 'seconds') return `${signed(low, row)} … ${signed(high, row)}`;
+  // the unit once, after both ends
+  const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/week$/, ''));
+  return `${lo} … ${hi}${row.unit === 'ratio' ? ' pp' : '/week'}`;
+}
+
+/** What the direction says to a reader: better, worse, same, or that the data cannot tell. */
+export function directionText(direction: Direction | null): string {
+  return direction === null ? 'not measured' : direction === 'uncertain' ? 'the data cannot tell' : direction;
 }
 
 export function formatRelative(relative: number | null): string {
@@ -44,10 +62,10 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
   const table = new Table({
-    head: ['measure', 'before', 'after', 'change', '%', 'direction', 'n before → after'],
+    head: ['measure', 'before', 'after', 'change', '%', '95% interval', 'direction', 'n'],
     chars: COMPACT,
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'right'],
   });
   for (const row of comparison.rows) {
     table.push([
@@ -56,7 +74,8 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
       formatValue(row.after, row),
       paint(row.direction, formatChange(row)),
       paint(row.direction, formatRelative(row.relativeChange)),
-      paint(row.direction, row.direction ?? 'not measured'),
+      formatInterval(row),
+      paint(row.direction, directionText(row.direction)),
       `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
     ]);
   }
@@ -67,12 +86,13 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     '',
     table.toString(),
   ];
-  if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
+  out.push(c.dim('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)'));
+  out.push(c.dim(`n: changes (or deploys) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return out.join('\n') + '\n';
 }
 
-const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
+const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same', uncertain: 'the data cannot tell' };
 
 /** GitHub-flavoured Markdown: both sides, a table of every figure, the warnings as a quote. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
@@ -83,17 +103,18 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     `- ${describeSide('before', comparison.before, e)}`,
     `- ${describeSide('after', comparison.after, e)}`,
     '',
-    '| measure | before | after | change | % | direction | n before → after |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| measure | before | after | change | % | 95% interval | direction | n before → after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const row of comparison.rows) {
     const cells = [
       e(row.label), e(formatValue(row.before, row)), e(formatValue(row.after, row)), e(formatChange(row)),
-      e(formatRelative(row.relativeChange)), row.direction === null ? 'not measured' : ARROW[row.direction],
+      e(formatRelative(row.relativeChange)), e(formatInterval(row)), row.direction === null ? 'not measured' : ARROW[row.direction],
       `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' ⚠️' : ''}`,
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
+  out.push('', 'Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).');
   if (comparison.rows.some((r) => r.lowSample)) out.push('', `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
   if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
   return out.join('\n') + '\n';
