@@ -6,7 +6,7 @@
  * comparison works from git alone.
  */
 import { z } from 'zod';
-import { STAGES, type Change, type OpenPull, type StageName } from '../domain.js';
+import { STAGES, type Change, type OpenPull } from '../domain.js';
 import { bootstrapDifference, intervalSchema } from './bootstrap.js';
 import { distribution } from './percentile.js';
 

@@ -3,6 +3,7 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { differenceText, verdictText, whatIfText } from './confidence.js';
 import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -46,8 +47,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '');
-    out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
-    for (const section of healthSections(report)) out.push(...healthSection(section));
+    out.push(...stageTable(report), ...queueSection(report), ...doraTable(report), ...recommendations(report), ...flow(report));
+    for (const section of healthSections(report)) out.push(...healthSection(section), ...(section.id === 'ai' ? aiDifferences(report) : []));
     out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
   }
   out.push(...notes(report));
@@ -113,8 +114,56 @@ function doraTable(report: Report): string[] {
 
 function recommendations(report: Report): string[] {
   if (report.recommendations.length === 0) return [];
-  const rows = report.recommendations.map((r) => [r.measure, r.value, r.tellsYou, r.doNext].map(md));
+  // the what-if goes with what was measured, so the table keeps the articles' four columns
+  const measured = (r: Report['recommendations'][number]): string => (r.whatIf ? `${r.value}. What if: ${whatIfText(r.whatIf, stageLabel(r.whatIf.stage, report))}` : r.value);
+  const rows = report.recommendations.map((r) => [r.measure, measured(r), r.tellsYou, r.doNext].map(md));
   return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next'], 'llll', rows)];
+}
+
+/** Where the queue builds (SPEC section 9): the trend per stage, then every week's arrivals, departures and queue. */
+function queueSection(report: Report): string[] {
+  const s = report.summary;
+  const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+  if (stages.length === 0) return [];
+  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+  const trend = stages.map((stage) => {
+    const t = s.queueTrend[stage];
+    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(md);
+  });
+  const capacity = s.reviewCapacity ?? [];
+  const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
+    md(w.weekStart.slice(0, 16).replace('T', ' ')),
+    ...stages.map((stage) => {
+      const week = s.queues[stage]?.[i];
+      if (!week) return '—';
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+    }),
+    ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
+  ]);
+  const zone = report.businessHours?.timezone ?? 'UTC';
+  return [
+    '### Where the queue builds',
+    '',
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
+    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
+    '',
+    ...details('Weekly queues', [
+      `Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
+      '',
+      ...table(['Week of (UTC)', ...stages.map((stage) => md(stageLabel(stage, report))), ...(capacity.length > 0 ? ['Reviews done', 'Pull requests ready'] : [])], `l${'r'.repeat(stages.length + (capacity.length > 0 ? 2 : 0))}`, weeks),
+    ]),
+  ];
+}
+
+/** The AI comparison's p50 differences with their 95% intervals, below its table. */
+function aiDifferences(report: Report): string[] {
+  const ai = report.summary.aiComparison;
+  const rows = (['leadTime', 'cycleTime', ...STAGES] as const).flatMap((k) => {
+    const text = differenceText(ai.intervals[k]);
+    const name = k === 'leadTime' ? 'Lead time' : k === 'cycleTime' ? 'Cycle time' : stageLabel(k, report);
+    return text === null ? [] : [[md(name), md(text), verdictText(ai.intervals[k])]];
+  });
+  return rows.length === 0 ? [] : table(['p50 AI-assisted − other', 'Difference (95% interval)', 'Can the data tell?'], 'lrl', rows);
 }
 
 function flow(report: Report): string[] {

@@ -5,6 +5,8 @@ import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { aiDifferenceLine, whatIfText } from './confidence.js';
+import { queueTextLines } from './queues.js';
 import { renderRepositoryText } from './repositories.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -60,6 +62,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(table.toString());
   out.push(...trendLines(report, c));
   out.push('');
+  out.push(...queueTextLines(report, c, options.color));
   out.push(...deploySection(report, c));
   out.push('');
   out.push(...healthSection(report, c));
@@ -147,6 +150,8 @@ function healthSection(report: Report, c: ChalkInstance): string[] {
       `AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50)} vs ${formatDuration(ai.other.leadTimeP50)}` +
         ` · size p50 ${ai.assisted.p50Size ?? '—'} vs ${ai.other.p50Size ?? '—'} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`,
     );
+    const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, report));
+    if (differences) lines.push(`  ${differences}`);
     if (ai.note) lines.push(c.dim(`  ${terminalSafe(ai.note)}`));
   }
   if (lines.length === 0) return [];
@@ -159,6 +164,7 @@ function recommendations(report: Report, c: ChalkInstance): string[] {
   const out = [c.bold('What to fix first')];
   report.recommendations.forEach((r, i) => {
     out.push(wrap(`${i + 1}. ${c.bold(terminalSafe(r.measure))} · ${terminalSafe(r.value)}`, 100, 3));
+    if (r.whatIf) out.push(wrap(`   what if: ${whatIfText(r.whatIf, stageLabel(r.whatIf.stage, report))}`, 100, 2));
     out.push(wrap(`   ${terminalSafe(r.tellsYou)}`, 100, 0));
     out.push(wrap(`   → ${terminalSafe(r.doNext)}`, 100, 2));
   });

@@ -90,3 +90,38 @@ describe('what-if of the rules about a stage', () => {
     expect(report.recommendations.map((r) => r.id).slice(0, 2)).toEqual(['review-wait', 'deploy-wait']);
   });
 });
+
+describe('in the text and Markdown reports', () => {
+  const args = (format: string): string[] => [repo.dir, '--since', QUEUE_WINDOW.since, '--until', QUEUE_WINDOW.until, '--now', QUEUE_WINDOW.now, '--format', format];
+
+  it('text: where the queue builds, both sides of Little\'s law, the weekly queue, and the what-if of each stage rule', async () => {
+    const { stdout, code } = await runCli(args('text'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('Where the queue builds');
+    const section = stdout.slice(stdout.indexOf('Where the queue builds'));
+    const cells = (label: string): string[] => (section.split('\n').find((l) => l.startsWith(`│ ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
+    // in/wk, out/wk, growth/wk, mean queue (3288/672), λ × W (5424/672), time in stage 452h
+    expect(cells('review & merge wait')).toEqual(['review & merge wait', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
+    expect(cells('coding')).toEqual(['coding', '3.0', '3.0', '+0.1', '0.5', '0.5', '1d 6h']);
+    expect(stdout).toContain("queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
+    expect(stdout).toMatch(/^ {2}review & merge wait +▁▃▆█ 2 → 8 · AI share of arrivals ▄▄▄▄$/m);
+    expect(stdout).toContain('what if: review & merge wait capped at 2d: lead time p50 18d 2h → 7d 12h, 212h saved a week');
+    expect(stdout).toContain('what if: deploy wait capped at 1d: lead time p50 18d 2h → 14d 14h, 162h saved a week');
+    // two AI-assisted changes against two: nothing to tell
+    expect(stdout).toMatch(/p50 AI-assisted − other \(95% interval\): lead time \+3d \(/);
+    expect(stdout.replace(/\n +/g, ' ')).toContain('— the data cannot tell any of them');
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+
+  it('Markdown: the trend table, every week in a collapsible table, and the what-if with what was measured', async () => {
+    const { stdout, code } = await runCli(args('markdown'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('### Where the queue builds');
+    expect(stdout).toContain('| review &amp; merge wait | 3.0 | 1.0 | +2.0 | 4.9 | 8.1 | 18d 20h |');
+    expect(stdout).toContain('| Week of (UTC) | coding | review &amp; merge wait | deploy wait |');
+    expect(stdout).toContain('| 2026-03-16 00:00 | 4 / 3 / **1** (25% AI) | 3 / 1 / **6** (33% AI) | 1 / 2 / **0** (0% AI) |');
+    expect(stdout).toContain('(threshold 2d). What if: review &amp; merge wait capped at 2d: lead time p50 18d 2h → 7d 12h, 212h saved a week |');
+    expect(stdout).toContain('| p50 AI-assisted − other | Difference (95% interval) | Can the data tell? |');
+    expect(stdout).toMatch(/\| Lead time \| \+3d \(-[^|]+ … \+[^|]+\) \| the data cannot tell \|/);
+  });
+});

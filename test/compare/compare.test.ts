@@ -34,7 +34,7 @@ function side(window: Report['window'], c: ReportChange[], d: ReportDeploy[]): R
     { generatedAt: '2026-07-01T00:00:00Z', repository: { path: '/repos/one', remote: 'acme/one', branch: 'main' }, sources: ['git'], deploySignal: { kind: 'tags', detail: 'tags' }, businessHours: null, notes: [], warnings: [] },
   );
 }
-const repeat = (values: number[], times: number): number[] => Array.from({ length: times }, () => values).flat();
+const repeat = <T,>(values: T[], times: number): T[] => Array.from({ length: times }, () => values).flat();
 
 // before, 40 changes: coding 8–12h (p50 10h, p90 12h), pickup 10–30h (p50 20h, p90 30h), review 4h, merge 0,
 // never deployed; 26 deploys in 13 weeks, 1 failed
@@ -45,7 +45,7 @@ const before = side(
     pickup: repeat(HOURS(10, 15, 20, 25, 30), 8),
     review: repeat(HOURS(4), 40),
     merge: repeat([0], 40),
-    deploy: repeat([null] as Array<number | null>, 40) as Array<number | null>,
+    deploy: repeat<number | null>([null], 40),
   }),
   deploys('2026-01-01T00:00:00Z', 26, 1),
 );
