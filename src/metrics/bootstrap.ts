@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { percentile } from './percentile.js';
 import { mulberry32 } from './prng.js';
 
-export const BOOTSTRAP_RESAMPLES = 2000;
+const BOOTSTRAP_RESAMPLES = 2000;
 const SEED = 0x5eed2026;
 /**
  * Below this many values in a group the resamples barely vary (one value resamples to itself), so an interval
@@ -28,7 +28,7 @@ export type Interval = z.infer<typeof intervalSchema>;
 export type Statistic = { kind: 'percentile'; p: number } | { kind: 'mean' };
 export const MEDIAN: Statistic = { kind: 'percentile', p: 0.5 };
 
-export const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: false };
+const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: false };
 
 /**
  * The difference `statistic(a) − statistic(b)` with its 95% bootstrap interval (2,000 resamples, fixed
