@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapDifference, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
-import { mulberry32 } from '../../src/metrics/prng.js';
+import { percentile } from '../../src/metrics/percentile.js';
+import { mulberry32, seededRandom } from '../../src/metrics/prng.js';
 
 const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
 
@@ -55,9 +56,56 @@ describe('bootstrap interval of a difference of medians', () => {
     expect(result.real).toBe(true);
   });
 
+  it('draws each resample\'s percentile as resampling n values would: the same interval as brute force, within noise', () => {
+    // the oracle: resample every value, sort, read type 7; 10,000 resamples so its own noise is small
+    const brute = (a: number[], b: number[], p: number): [number, number] => {
+      const random = mulberry32(7);
+      const draw = (xs: number[]): number[] => xs.map(() => xs[Math.floor(random() * xs.length)] as number).sort((x, y) => x - y);
+      const d = range(10000).map(() => (percentile(draw(a), p) as number) - (percentile(draw(b), p) as number)).sort((x, y) => x - y);
+      return [percentile(d, 0.025) as number, percentile(d, 0.975) as number];
+    };
+    // skewed durations, as lead times are: 60 against 80 values
+    const skewed = (n: number, seed: number, scale: number): number[] => {
+      const random = mulberry32(seed);
+      return range(n).map(() => Math.round(scale * Math.exp(1.5 * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()))));
+    };
+    const a = skewed(60, 1, 20000);
+    const b = skewed(80, 2, 30000);
+    for (const p of [0.5, 0.9]) {
+      const got = bootstrapDifference(a, b, { kind: 'percentile', p });
+      const [low, high] = brute(a, b, p);
+      const width = high - low;
+      expect(Math.abs((got.low as number) - low)).toBeLessThan(0.15 * width);
+      expect(Math.abs((got.high as number) - high)).toBeLessThan(0.15 * width);
+    }
+  });
+
+  it('interpolates a resample\'s median between its two middle values, as type 7 does', () => {
+    // 0, 10, …, 90 against a constant: the differences are the resample medians, mostly halfway between two values
+    const tens = range(10).map((i) => i * 10);
+    const random = mulberry32(3);
+    const medians = range(200000)
+      .map(() => percentile(tens.map(() => tens[Math.floor(random() * 10)] as number).sort((x, y) => x - y), 0.5) as number)
+      .sort((x, y) => x - y);
+    expect([percentile(medians, 0.025), percentile(medians, 0.975)]).toEqual([20, 70]);
+    expect(bootstrapDifference(tens, [0, 0, 0, 0, 0])).toEqual({ difference: 45, low: 20, high: 70, real: true });
+  });
+
   it('reads other percentiles by type 7 on the whole groups', () => {
     // p90 of 0..10 is 9, of 0..20 is 18
     expect(bootstrapDifference(range(11), range(21), { kind: 'percentile', p: 0.9 }).difference).toBeCloseTo(-9, 12);
+  });
+});
+
+describe('seeded draws', () => {
+  it('draws Beta(a, b) with its mean a / (a + b)', () => {
+    const random = seededRandom(1);
+    const draws = range(20000).map(() => random.beta(3, 5));
+    expect(Math.abs(draws.reduce((s, x) => s + x, 0) / draws.length - 3 / 8)).toBeLessThan(0.005);
+    expect(draws.every((x) => x > 0 && x < 1)).toBe(true);
+    // a large, even pair concentrates at 1/2, as the median of a big sample does
+    const big = range(2000).map(() => random.beta(20000, 20000));
+    expect(Math.max(...big.map((x) => Math.abs(x - 0.5)))).toBeLessThan(0.02);
   });
 });
 
