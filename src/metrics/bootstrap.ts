@@ -37,13 +37,11 @@ const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: f
 export function bootstrapDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>, statistic: Statistic = MEDIAN): Interval {
   const xs = sortedValues(a);
   const ys = sortedValues(b);
-  if (xs.length === 0 || ys.length === 0) return NO_INTERVAL;
+  if (xs.length === 0 || ys.length === 0) return { ...NO_INTERVAL };
   const random = seededRandom(SEED);
-  const counts = { x: new Uint32Array(xs.length), y: new Uint32Array(ys.length) };
+  const draw = statistic.kind === 'mean' ? meanDrawer(random) : percentileDrawer(statistic.p, random);
   const differences = new Float64Array(BOOTSTRAP_RESAMPLES);
-  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
-    differences[r] = resampled(xs, counts.x, statistic, random) - resampled(ys, counts.y, statistic, random);
-  }
+  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = draw(xs) - draw(ys);
   const sorted = Array.from(differences.sort());
   const low = percentile(sorted, 0.025) as number;
   const high = percentile(sorted, 0.975) as number;
@@ -61,27 +59,32 @@ function of(sorted: Float64Array, statistic: Statistic): number {
 }
 
 /**
- * The statistic of one resample (n draws with replacement) of `sorted`, without drawing n values. A percentile
- * needs only the resample's order statistics at ranks lo and lo + 1, and the k-th smallest of n draws is
+ * The percentile of one resample (n draws with replacement) of `sorted`, without drawing n values: it needs
+ * only the resample's order statistics at ranks lo and lo + 1, and the k-th smallest of n draws is
  * `sorted[floor(n × U(k))]` where U(k), the k-th smallest of n uniforms, is Beta(k, n − k + 1); the next one
  * is U(k) plus the least of the n − k uniforms above it. Two draws a resample, whatever n: a sample of 50,000
- * changes costs what one of 50 does. A mean (of 0/1 flags or daily counts, small samples) draws the n values.
+ * changes costs what one of 50 does.
  */
-function resampled(sorted: Float64Array, counts: Uint32Array, statistic: Statistic, random: Random): number {
-  const n = sorted.length;
-  const at = (u: number): number => sorted[Math.min(n - 1, Math.floor(n * u))] as number;
-  if (statistic.kind === 'mean') {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) (counts[Math.floor(random.uniform() * n)] as number)++;
+function percentileDrawer(p: number, random: Random): (sorted: Float64Array) => number {
+  return (sorted) => {
+    const n = sorted.length;
+    const at = (u: number): number => sorted[Math.min(n - 1, Math.floor(n * u))] as number;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const u = random.beta(lo + 1, n - lo);
+    const a = at(u);
+    if (h === lo) return a;
+    const next = u + (1 - u) * (1 - random.uniform() ** (1 / (n - lo - 1)));
+    return a + (h - lo) * (at(next) - a);
+  };
+}
+
+/** The mean of one resample: every draw counted (means are of 0/1 flags and daily counts: small samples). */
+function meanDrawer(random: Random): (sorted: Float64Array) => number {
+  return (sorted) => {
+    const n = sorted.length;
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += (counts[i] as number) * (sorted[i] as number);
+    for (let i = 0; i < n; i++) sum += sorted[Math.floor(random.uniform() * n)] as number;
     return sum / n;
-  }
-  const h = (n - 1) * statistic.p;
-  const lo = Math.floor(h);
-  const u = random.beta(lo + 1, n - lo);
-  const a = at(u);
-  if (h === lo) return a;
-  const next = u + (1 - u) * (1 - random.uniform() ** (1 / (n - lo - 1)));
-  return a + (h - lo) * (at(next) - a);
+  };
 }
