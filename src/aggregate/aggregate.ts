@@ -40,9 +40,17 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   const changes: Change[] = [];
   const deploys: Deploy[] = [];
   const openPulls: OpenPull[] = [];
+  const seen = new Set(reports.flatMap((r) => r.changes.map((c) => `${nameOf(r)}\u0000${c.sha}`)));
   for (const r of reports) {
     const name = nameOf(r);
     for (const c of r.changes) changes.push(fromReportChange(c, name));
+    // a change outside one report's window that only its queues counted may be in another's window
+    for (const c of r.queueOnlyChanges) {
+      const key = `${name}\u0000${c.sha}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      changes.push(fromReportChange(c, name));
+    }
     for (const d of r.deploys) deploys.push(fromReportDeploy(d, name));
     for (const p of r.openPulls) openPulls.push(fromReportOpenPull(p, name));
   }

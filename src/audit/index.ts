@@ -12,6 +12,7 @@ import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import { defaultCacheDir, fetchGitHub, type GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
+import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
@@ -106,10 +107,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (model.unknownSizes > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
-  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) => ({
-    number: p.number, title: p.title, url: /^https?:\/\//.test(p.url) ? p.url : null, author: p.author,
-    bot: p.authorIsBot || isBot(p.author, '', settings.botPattern), createdAt: p.createdAt, isDraft: p.isDraft,
-  }));
+  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;

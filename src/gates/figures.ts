@@ -13,6 +13,9 @@ const DISTRIBUTION: FigureGroup = { count: 'count', p50: 'duration', p75: 'durat
 const CENSORED: FigureGroup = { ...DISTRIBUTION, censored: 'count', atLeast: 'duration' };
 const STAGE: FigureGroup = { ...DISTRIBUTION, share: 'ratio', shareOfTotal: 'ratio' };
 const dora = (kind: FigureKind): FigureGroup => ({ value: kind, count: 'count' });
+const QUEUE_TREND: FigureGroup = {
+  arrivalsPerWeek: 'number', departuresPerWeek: 'number', growthPerWeek: 'number', meanQueue: 'number', meanTimeInStage: 'duration', littleQueue: 'number',
+};
 
 /**
  * The numeric figures of `report.summary` (SPEC section 7) a threshold may name. Kept by hand rather than
@@ -40,6 +43,8 @@ export const FIGURES: FigureGroup = {
     timeToRestore: dora('duration'),
     reworkRate: dora('ratio'),
   },
+  // a stage the data cannot see (pickup from git alone) has no trend: a threshold on it is "not measured"
+  queueTrend: Object.fromEntries(STAGES.map((stage) => [stage, QUEUE_TREND])),
 };
 
 export type FigureLookup =

@@ -7,7 +7,6 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
-import type { PendingReport } from './pending.js';
 import { renderRepositoryHtml } from './repositories.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
@@ -22,7 +21,7 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-s
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
-  const report: PendingReport = input;
+  const report: Report = input;
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);
   const body = report.changes.length === 0

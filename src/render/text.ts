@@ -9,6 +9,7 @@ import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
 import { reviewAndCi } from './text/review.js';
+import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
 import { renderUnreleasedText } from './unreleased.js';
 
@@ -41,6 +42,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx.c), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),
+  withChanges(queues),
   withChanges(recommendations),
   withChanges(slowest),
   notes,

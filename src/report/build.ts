@@ -1,10 +1,13 @@
 import { advise } from '../advice/index.js';
-import type { Change, Deploy, DeploySignalKind, OpenPull, Window } from '../domain.js';
+import { STAGES, type Change, type Deploy, type DeploySignalKind, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
+import { computeQueues } from '../metrics/queues.js';
+import { inWindowQueues } from '../metrics/queues-spans.js';
+import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
 import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
@@ -61,9 +64,11 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
+  const queued = queueInput(model, isCounted, policy, now, context.businessHours?.timezone);
+  const counted = inWindow.filter(isCounted);
   const hours = context.businessHours;
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
+  const summary = summarize({ inWindow, counted, queued, deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window) };
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -76,6 +81,10 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     businessHours: context.businessHours,
     policy,
     changes: inWindow.map((c) => toReportChange(c, isCounted(c))),
+    // carried so that a report read back (aggregate) has every change its queues counted
+    queueOnlyChanges: queued.changes
+      .filter((c) => (c.mergedAt < window.since || c.mergedAt >= window.until) && inWindowQueues(c, window.since, window.until, now))
+      .map((c) => toReportChange(c, true)),
     deploys: windowDeploys.map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
     summary,
@@ -85,10 +94,32 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, model, now, policy, isCounted, { github, hours }, context.sources));
+    report.repositories = context.repositories.map((r) => repositoryRow(r, model, queued, policy, isCounted, { github, hours }, context.sources));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
+}
+
+/** What the queues are over (SPEC section 9): every counted change merged by now, and the open pull requests. */
+interface QueuedWork {
+  changes: readonly Change[];
+  openPulls: readonly OpenPull[];
+  now: number;
+  timezone: string;
+}
+
+function queueInput(model: ReportModel, isCounted: (c: Change) => boolean, policy: Policy, now: number, timezone: string | undefined): QueuedWork {
+  return {
+    changes: model.changes.filter((c) => isCounted(c) && c.mergedAt <= now),
+    openPulls: model.openPulls.filter((p) => policy.includeBots || !p.bot),
+    now,
+    timezone: timezone ?? 'UTC',
+  };
+}
+
+/** The stages the data can see: git alone has no pickup or merge wait, and the `merge` signal no deploy wait. */
+function queueStages(github: boolean, signal: DeploySignalKind): StageName[] {
+  return STAGES.filter((s) => (github || (s !== 'pickup' && s !== 'merge')) && (signal !== 'merge' || s !== 'deploy'));
 }
 
 interface SummaryInput {
@@ -96,6 +127,8 @@ interface SummaryInput {
   inWindow: readonly Change[];
   /** … of them in the stage figures */
   counted: readonly Change[];
+  /** the queues' changes and open pull requests (of the repository, in a row of several) */
+  queued: QueuedWork;
   /** the deploys in the window */
   deploys: readonly Deploy[];
   openPulls: readonly OpenPull[];
@@ -138,6 +171,8 @@ function summarize(input: SummaryInput): ReportSummary {
     leadTimeHistogram: leadTimeHistogram(counted),
     slowest: slowestChanges(counted, SLOWEST),
     ...health,
+    ...computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) }),
+    reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null,
   };
 }
 
@@ -145,7 +180,7 @@ function summarize(input: SummaryInput): ReportSummary {
 function repositoryRow(
   repo: RepositoryContext,
   model: ReportModel,
-  now: number,
+  queued: QueuedWork,
   policy: Policy,
   isCounted: (c: Change) => boolean,
   how: { github: boolean; hours: BusinessHours | null },
@@ -155,8 +190,15 @@ function repositoryRow(
   const inWindow = model.changes.filter((c) => c.repository === repo.name && c.mergedAt >= since && c.mergedAt < until);
   const deploys = model.deploys.filter((d) => d.repository === repo.name && d.at >= since && d.at < until);
   const openPulls = model.openPulls.filter((p) => p.repository === repo.name);
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys, openPulls, window: repo.window, now, signal: repo.deploySignal, ...how });
-  const top = advise({ sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
+  const counted = inWindow.filter(isCounted);
+  const ours = {
+    ...queued,
+    changes: queued.changes.filter((c) => c.repository === repo.name),
+    openPulls: queued.openPulls.filter((p) => p.repository === repo.name),
+  };
+  const summary = summarize({ inWindow, counted, queued: ours, deploys, openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, ...how });
+  const advice = { sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
+  const top = advise(advice, policy.thresholds)[0];
   return {
     name: repo.name,
     path: repo.path,

@@ -39,6 +39,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     bot: change.bot,
     counted,
     firstCommitAt: iso(change.firstCommitAt),
+    lastCommitAt: iso(change.lastCommitAt),
     readyAt: iso(change.readyAt),
     firstReviewAt: iso(change.firstReviewAt),
     approvedAt: iso(change.approvedAt),
@@ -81,6 +82,14 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
     bot: pull.bot,
     createdAt: iso(pull.createdAt) as string,
     isDraft: pull.isDraft,
+    ...(pull.events !== undefined && {
+      events: {
+        readyAt: iso(pull.events.readyAt),
+        firstReviewAt: iso(pull.events.firstReviewAt),
+        approvedAt: iso(pull.events.approvedAt),
+        reviewedAt: pull.events.reviewedAt.map((t) => iso(t) as string),
+      },
+    }),
     ...(pull.repository !== undefined && { repository: pull.repository }),
   };
 }
@@ -105,7 +114,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
     bot: c.bot,
     firstCommitAt: epoch(c.firstCommitAt),
-    lastCommitAt: null,
+    lastCommitAt: epoch(c.lastCommitAt),
     readyAt: epoch(c.readyAt),
     firstReviewAt: epoch(c.firstReviewAt),
     approvedAt: epoch(c.approvedAt),
@@ -142,5 +151,12 @@ export function fromReportDeploy(d: ReportDeploy, repository: string | undefined
 }
 
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
-  return { number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft, ...(repository !== undefined && { repository }) };
+  const e = p.events;
+  return {
+    number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft,
+    ...(e !== undefined && {
+      events: { readyAt: epoch(e.readyAt), firstReviewAt: epoch(e.firstReviewAt), approvedAt: epoch(e.approvedAt), reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0) },
+    }),
+    ...(repository !== undefined && { repository }),
+  };
 }

@@ -13,6 +13,8 @@ import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSch
 import { histogramBucketSchema } from '../metrics/histogram.js';
 import { censoredDistributionSchema } from '../metrics/censored.js';
 import { distributionSchema } from '../metrics/percentile.js';
+import { queuesSchema, queueTrendsSchema } from '../metrics/queues.js';
+import { reviewCapacitySchema } from '../metrics/queues-review-capacity.js';
 import { sizeSummarySchema } from '../metrics/size.js';
 import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
 import { trendSchema } from '../metrics/trend.js';
@@ -28,6 +30,7 @@ export const stagesSchema = perStage(seconds).describe('seconds; null where no s
 
 export const changeReviewSchema = z.object({
   reviewers: z.array(z.object({ login: z.string(), reviews: count })).describe('submitted reviews per human reviewer (not the author), busiest first'),
+  reviewedAt: z.array(z.number()).default([]).describe('epoch seconds of each of those reviews, ascending (reviews done per week)'),
   firstReviewer: z.string().nullable(),
   comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
   commitsAfterFirstReview: count,
@@ -58,6 +61,7 @@ export const reportChangeSchema = z.object({
   bot: z.boolean(),
   counted: z.boolean().describe('in the stage figures: not a sync, and not a bot unless bots were put back'),
   firstCommitAt: time.nullable(),
+  lastCommitAt: time.nullable().default(null).describe('the last own commit (author date): from git alone it ends coding and starts the review & merge wait'),
   readyAt: time.nullable(),
   firstReviewAt: time.nullable(),
   approvedAt: time.nullable(),
@@ -98,6 +102,15 @@ export const openPullSchema = z.object({
   bot: z.boolean(),
   createdAt: time,
   isDraft: z.boolean(),
+  events: z
+    .object({
+      readyAt: time.nullable().describe('T2; null while a draft'),
+      firstReviewAt: time.nullable().describe('T4; null while nobody has reviewed it'),
+      approvedAt: time.nullable().describe('T5; null while not approved'),
+      reviewedAt: z.array(time).describe('its submitted reviews by humans other than the author'),
+    })
+    .optional()
+    .describe('where its review stands at now, which places it in the pickup, review or merge-wait queue'),
   repository: z.string().optional(),
 });
 export type ReportOpenPull = z.infer<typeof openPullSchema>;
@@ -143,6 +156,9 @@ export const summarySchema = z.object({
   ci: ciHealthSchema.nullable(),
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+  queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
+  queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
+  reviewCapacity: reviewCapacitySchema,
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 
@@ -188,6 +204,10 @@ export const reportSchema = z.object({
   businessHours: businessHoursSchema.nullable().describe('when set, every stage, cycle and lead time counts only working time'),
   policy: policySchema.describe('what shaped the figures besides the deploy signal and business hours'),
   changes: z.array(reportChangeSchema),
+  queueOnlyChanges: z
+    .array(reportChangeSchema)
+    .default([])
+    .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
   summary: summarySchema,

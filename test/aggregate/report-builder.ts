@@ -67,13 +67,21 @@ export function summary(v: SummaryValues = {}): ReportSummary {
     rework: null,
     ci: null,
     wip: null,
-    aiComparison: { assisted: aiGroup(), other: aiGroup(), note: null },
+    aiComparison: { assisted: aiGroup(), other: aiGroup(), note: null, intervals: aiIntervals() },
+    queues: {},
+    queueTrend: {},
+    reviewCapacity: null,
     ...rest,
   };
 }
 
 function aiGroup(): ReportSummary['aiComparison']['assisted'] {
   return { count: 0, p50Size: null, failureRate: null, reworkShare: null, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } };
+}
+
+function aiIntervals(): ReportSummary['aiComparison']['intervals'] {
+  const none = { difference: null, low: null, high: null, real: false };
+  return { leadTime: none, cycleTime: none, coding: none, pickup: none, review: none, merge: none, deploy: none };
 }
 
 let serial = 0;
@@ -99,6 +107,7 @@ export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Par
     bot: false,
     counted: true,
     firstCommitAt: '2026-01-01T00:00:00Z',
+    lastCommitAt: null,
     readyAt: null,
     firstReviewAt: null,
     approvedAt: null,
@@ -142,6 +151,7 @@ export function report(v: ReportValues = {}): Report {
     businessHours: null,
     policy: { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     changes: [],
+    queueOnlyChanges: [],
     deploys: [],
     openPulls: [],
     summary: summary(summaryValues),

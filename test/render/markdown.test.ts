@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import type { PendingReport } from '../../src/render/pending.js';
+import type { Report } from '../../src/report/schema.js';
 import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
 import { githubReport, largeGitReport } from './rich-report.js';
 
@@ -216,14 +216,14 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
     expect(markdown).toContain('5 changes waiting: median wait so far 6d, longest 9d 2h.');
     expect(tableAfter(markdown, 'Waiting')[2]).toMatch(/^\| \[#&#8203;\d+\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\) \| &lt;img src=x.* \| 2026-03-\d\d \d\d:\d\d \| 9d \|$/);
     expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
-    expect(cells(tableAfter(markdown, 'Queue growth per week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.4', '4.2', '**+2.0**', '10.0', '9.1', '18h']);
+    expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.4', '4.2', '+2.0', '10.0', '9.1', '18h']);
     const ai = tableAfter(markdown, 'Difference of medians').map(cells);
     expect(ai[3]).toEqual(['Lead time p50', '1d 20h', '1d 12h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
     expect(ai[4]?.slice(3)).toEqual(['−5h', '−9h to −1h', 'AI-assisted faster']);
   });
 
   it('writes a percentile beyond the data as ≥ its bound', () => {
-    const report: PendingReport = buildReport(sampleChanges());
+    const report: Report = buildReport(sampleChanges());
     report.summary.stages.deploy = { ...report.summary.stages.deploy, p90: null, censored: 2, atLeast: 40 * D };
     const text = renderMarkdown(report);
     expect(cells(tableAfter(text, 'Stage')[6] ?? '').slice(0, 5)).toEqual(['deploy wait', '9', '1d', '2d', '≥ 40d']);

@@ -30,6 +30,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     bot: false,
     counted: true,
     firstCommitAt: at(merged - cycle),
+    lastCommitAt: null,
     readyAt: null,
     firstReviewAt: null,
     approvedAt: null,

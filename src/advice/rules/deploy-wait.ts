@@ -6,6 +6,7 @@ import type { AdviceRule } from '../types.js';
 export const deployWait: AdviceRule = {
   id: 'deploy-wait',
   needs: 'git',
+  whatIf: { stage: 'deploy', cap: (t) => t.deployWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.deploy;
     // more than half still waiting: the p50 is unknown but longer than the largest wait seen
