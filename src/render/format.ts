@@ -1,3 +1,4 @@
+import { workingDaySeconds } from '../units.js';
 import type { Report } from '../report/schema.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
@@ -20,6 +21,12 @@ export function businessHoursText(report: Report): string | null {
   const b = report.businessHours;
   if (!b) return null;
   return `${b.start}–${b.end}, ${b.days.map((d) => WEEKDAYS[d] ?? String(d)).join(' ')} (${b.timezone})`;
+}
+
+/** `a day (d) is a working day of 8h`: said wherever durations count working time only. */
+export function workingDayText(report: Report): string | null {
+  const b = report.businessHours;
+  return b ? `a day (d) is a working day of ${Math.round((workingDaySeconds(b) / 3600) * 100) / 100}h` : null;
 }
 
 /** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */

@@ -3,12 +3,13 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { businessHoursText, doraNotes, httpUrl, minuteOf, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
-import { plural } from '../units.js';
+import { noun, plural } from '../units.js';
+import { inWorkingDays } from '../units.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -47,6 +48,11 @@ function mdLine(text: string): string {
  * escaped, so a title cannot break a table or inject markup.
  */
 export function renderMarkdown(input: Report, options: MarkdownOptions = {}): string {
+  // with --business-hours a day is a working day: every duration written here says so
+  return inWorkingDays(input.businessHours, () => renderMarkdownBody(input, options));
+}
+
+function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
   const report: Report = input;
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(input);
@@ -86,7 +92,7 @@ function header(report: Report): string[] {
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
-    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
+    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
 }
 
@@ -95,14 +101,14 @@ function keyFigures(report: Report): string[] {
   const s = report.summary;
   const d = s.dora;
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
     `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
     `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
-    `**${s.changes}** changes counted${excluded ? ` (left out: ${excluded})` : ''}`,
+    `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
   return [parts.join(' · '), ''];
 }

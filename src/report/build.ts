@@ -13,6 +13,7 @@ import { slowestChanges } from '../metrics/slowest.js';
 import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
+import { inWorkingDays } from '../units.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow } from './schema.js';
@@ -88,7 +89,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     deploys: windowDeploys.map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
     summary,
-    recommendations: advise(advice, policy.thresholds),
+    recommendations: inWorkingDays(context.businessHours, () => advise(advice, policy.thresholds)),
     notes: context.notes,
     warnings: context.warnings,
   };
@@ -198,7 +199,7 @@ function repositoryRow(
   };
   const summary = summarize({ inWindow, counted, queued: ours, deploys, openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, ...how });
   const advice = { sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
-  const top = advise(advice, policy.thresholds)[0];
+  const top = inWorkingDays(how.hours, () => advise(advice, policy.thresholds))[0];
   return {
     name: repo.name,
     path: repo.path,

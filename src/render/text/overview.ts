@@ -1,3 +1,4 @@
+import { workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
@@ -35,7 +36,7 @@ export function header(report: Report, ctx: TextContext): string[] {
     ),
   ];
   const b = report.businessHours;
-  if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)})`, ctx.width)));
+  if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
   return lines;
 }
 
