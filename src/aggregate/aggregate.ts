@@ -79,6 +79,8 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
       sources: (['git', 'github'] as const).filter((s) => reports.some((r) => r.sources.includes(s))),
       deploySignal: { kind: signal.kind, detail: signal.detail },
       businessHours: hours.size === 1 ? first.businessHours : null,
+      // weeks start in one zone: the reports' own when they share one, else UTC
+      timezone: new Set(reports.map((r) => r.timezone)).size === 1 ? first.timezone : 'UTC',
       notes: [...new Set(reports.flatMap((r) => r.notes))],
       warnings: [...reports.flatMap((r) => r.warnings.map((w) => `${nameOf(r)}: ${w}`)), ...warnings],
       repositories,

@@ -225,7 +225,7 @@ function queueSection(report: Report): string[] {
     }),
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
-  const zone = report.businessHours?.timezone ?? 'UTC';
+  const zone = report.timezone;
   return [
     '### Where the queue builds',
     '',

@@ -38,6 +38,8 @@ export interface ReportContext {
   sources: Report['sources'];
   deploySignal: Report['deploySignal'];
   businessHours: BusinessHours | null;
+  /** IANA zone weeks start in (queues) and times are shown in; default UTC */
+  timezone?: string;
   notes: string[];
   warnings: string[];
   /** several repositories: one row each; their changes and deploys carry `repository` */
@@ -65,7 +67,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const queued = queueInput(model, isCounted, policy, now, context.businessHours?.timezone);
+  const queued = queueInput(model, isCounted, policy, now, context.timezone);
   const counted = inWindow.filter(isCounted);
   const hours = context.businessHours;
   const summary = summarize({ inWindow, counted, queued, deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
@@ -80,6 +82,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     sources: context.sources,
     deploySignal: context.deploySignal,
     businessHours: context.businessHours,
+    timezone: context.timezone ?? 'UTC',
     policy,
     changes: inWindow.map((c) => toReportChange(c, isCounted(c))),
     // carried so that a report read back (aggregate) has every change its queues counted

@@ -70,7 +70,7 @@ function weeksNote(report: Report, shown: number): string {
   const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
   if (!first) return '';
   const weeks = first.slice(-shown);
-  const zone = report.businessHours?.timezone ?? 'UTC';
+  const zone = report.timezone;
   // a week starts Monday 00:00 in the zone: written as that local date
   const day = (iso: string | undefined): string => {
     if (iso === undefined) return '';
