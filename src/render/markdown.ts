@@ -6,6 +6,7 @@ import { formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, doraNotes, httpUrl, minuteOf, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
@@ -173,7 +174,7 @@ function recommendations(report: Report): string[] {
   const whatIfs = report.recommendations.some((r) => r.whatIf);
   const rows = report.recommendations.map((r) => {
     const w = r.whatIf;
-    const whatIf = w ? `${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)}: lead time p50 ${formatDuration(w.leadTimeP50.now)} → ${formatDuration(w.leadTimeP50.then)}, ${w.hoursSavedPerWeek.toFixed(w.hoursSavedPerWeek >= 10 ? 0 : 1)} h saved per week` : '';
+    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report)) : '';
     return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
   });
   return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
