@@ -75,7 +75,7 @@ export function addOutputOptions(command: Command): Command {
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
     .option('--width <columns>', 'lay the text out to this many columns (default: the terminal\'s, else 80)')
-    .option('-q, --quiet', 'no progress and no warnings on stderr; errors still')
+    .option('-q, --quiet', 'no progress or warnings on stderr (errors are still shown)')
     .option('--debug', 'show stack traces of errors');
 }
 
