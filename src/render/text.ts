@@ -40,7 +40,7 @@ const SECTIONS: readonly TextSection[] = [
   header,
   nothingMerged,
   withChanges(headline),
-  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx.c), ...trend(report, ctx)]),
+  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),
   withChanges(queues),

@@ -222,7 +222,7 @@ describe('failures, reverts and the unreleased backlog', () => {
   it('shows the backlog and the lead time with and without the changes still waiting, in the terminal', async () => {
     const { stdout } = await runCli([repo.dir, '--since', '2026-05-01', '--until', '2026-08-01', '--now', '2026-08-01T00:00:00Z', '--revert-window', '3w']);
     expect(stdout).toContain('Unreleased\n1 merged change not deployed at 2026-08-01 · p50 age 6d 14h · oldest 6d 14h\n');
-    expect(stdout).toContain(`  ${id('rewrite')}    start the rewrite`);
+    expect(stdout).toMatch(new RegExp(`│ ${id('rewrite')} +│ start the rewrite +│ 2026-07-25 10:00 +│ +6d 14h │`));
     expect(stdout).toContain('lead time p50 1d with the 1 change still waiting counted as censored\nlead time p50 1d over the 9 deployed changes only');
     const bad = await runCli([repo.dir, '--revert-window', 'soon']);
     expect([bad.code, bad.stderr]).toEqual([2, "flowaudit: --revert-window 'soon' is not a duration: use one like 14d, 36h or 2w\n"]);
