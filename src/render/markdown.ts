@@ -3,7 +3,7 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf, workingDayText } from './format.js';
+import { businessHoursText, doraNotes, httpUrl, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { whatIfText } from './confidence.js';
@@ -146,7 +146,7 @@ function stageTable(report: Report): string[] {
   return [
     '### Where the time goes',
     '',
-    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
+    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
     ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
     ...notes.map((n) => `- ${n}`),

@@ -45,3 +45,19 @@ describe('the terminal sections at 80 columns', () => {
     expect(head?.split('│').slice(1, -1).map((c) => c.trim())).toEqual(['deploy', 'at (UTC)', 'changes']);
   });
 });
+
+describe('what the shares are over', () => {
+  it('names the deployed changes left out of the shares for a lead time of 0', () => {
+    const report = buildReport([
+      change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D }),
+      change('#2', '2026-03-04T10:00:00Z', { coding: 3 * H, review: 2 * H, deploy: 2 * D }),
+      // a release pull request tagged before it merged, committed and merged in the same second
+      change('#3', '2026-03-05T10:00:00Z', { coding: 0, review: 0, deploy: 0 }),
+      change('#4', '2026-03-06T10:00:00Z', { coding: H, review: H }),
+    ]);
+    const text = renderText(report, { color: false, width: 100 });
+    expect(text).toContain('4 changes counted; shares over 2 deployed changes (1 with a lead time of 0 left out).');
+    const all = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
+    expect(renderText(all, { color: false, width: 100 })).toContain('1 change counted; shares over 1 deployed change.');
+  });
+});
