@@ -92,6 +92,8 @@ export interface Change {
 export interface ChangeReview {
   /** submitted reviews (any state but PENDING) per reviewer login, lower-cased, busiest first */
   reviewers: Array<{ login: string; reviews: number }>;
+  /** epoch seconds of each of those reviews, ascending: when the reviewing was done (reviews per week) */
+  reviewedAt: number[];
   /** who gave the first review or comment between ready and merge */
   firstReviewer: string | null;
   /** conversation comments and COMMENTED / CHANGES_REQUESTED reviews: review depth */
@@ -123,7 +125,21 @@ export interface OpenPull {
   bot: boolean;
   createdAt: number;
   isDraft: boolean;
+  /** where its review stands at `now`, for the queues (GitHub mode; absent when the source did not say) */
+  events?: OpenPullEvents;
   repository?: string;
+}
+
+/** An open pull request's review events so far (SPEC section 2's T2, T4, T5), by the same rules as a merged one's. */
+export interface OpenPullEvents {
+  /** T2, epoch s; null while it is a draft */
+  readyAt: number | null;
+  /** T4; null while nobody has reviewed it */
+  firstReviewAt: number | null;
+  /** T5; null while not approved */
+  approvedAt: number | null;
+  /** epoch seconds of its submitted reviews by humans other than the author, ascending */
+  reviewedAt: number[];
 }
 
 export type DeploySignalKind = 'deployments' | 'releases' | 'tags' | 'merge';
@@ -148,4 +164,6 @@ export interface Deploy {
 export interface Window {
   since: number;
   until: number;
+  /** the history's first commit, when it is later than `since`: the window before it is not measured */
+  historyFrom?: number;
 }

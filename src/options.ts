@@ -22,9 +22,15 @@ export interface AuditOptions {
   now?: string;
   deployFrom?: DeploySignalKind;
   tagPattern?: string;
+  /** count pre-release tags and releases (`-rc1`, `.beta2`) as deploys */
+  includePrereleases?: boolean;
+  /** seconds after a deploy within which a revert of what it shipped fails it */
+  revertWindow?: number;
   includeBots?: boolean;
   botPattern?: string;
   aiMarkers?: string[];
+  /** IANA zone weeks start in and times are shown in (default: the business hours', else UTC) */
+  timezone?: string;
   /** count only working time in every duration */
   businessHours?: BusinessHours;
   /** --config FILE (absolute); default .flowaudit.json at the repository root */
@@ -56,7 +62,8 @@ export interface AuditOptions {
 
 export { parseTime, resolveNow, resolveWindow } from './time.js';
 
-export const DEFAULT_TAG_PATTERN = String.raw`^v?\d+\.\d+(\.\d+)?`;
+/** Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`. */
+export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;
 /**
  * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine.
  * @throws ConfigError naming the flag when `source` is not a pattern that engine can run

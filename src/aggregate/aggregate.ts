@@ -1,7 +1,7 @@
 import type { Change, Deploy, DeploySignalKind, OpenPull } from '../domain.js';
 import { ConfigError } from '../errors.js';
 import { buildReport, type RepositoryContext } from '../report/build.js';
-import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowOf } from '../report/convert.js';
+import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom, windowOf } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 
 export interface AggregateOptions {
@@ -40,9 +40,17 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   const changes: Change[] = [];
   const deploys: Deploy[] = [];
   const openPulls: OpenPull[] = [];
+  const seen = new Set(reports.flatMap((r) => r.changes.map((c) => `${nameOf(r)}\u0000${c.sha}`)));
   for (const r of reports) {
     const name = nameOf(r);
     for (const c of r.changes) changes.push(fromReportChange(c, name));
+    // a change outside one report's window that only its queues counted may be in another's window
+    for (const c of r.queueOnlyChanges) {
+      const key = `${name}\u0000${c.sha}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      changes.push(fromReportChange(c, name));
+    }
     for (const d of r.deploys) deploys.push(fromReportDeploy(d, name));
     for (const p of r.openPulls) openPulls.push(fromReportOpenPull(p, name));
   }
@@ -55,12 +63,14 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
     path: r.repository.path,
     remote: r.repository.remote,
     branch: r.repository.branch,
-    window: { since: epoch(r.window.since) ?? 0, until: epoch(r.window.until) ?? 0 },
+    window: windowFrom(r.window),
     deploySignal: r.deploySignal.kind,
   }));
+  // the union is measured from where the earliest history starts
+  const historyFrom = Math.min(...repositories.map((r) => Math.max(r.window.since, r.window.historyFrom ?? r.window.since)));
   return buildReport(
     { changes, deploys, openPulls },
-    { since, until },
+    { since, until, ...(historyFrom > since && { historyFrom }) },
     Math.max(...reports.map((r) => epoch(r.now) ?? 0)),
     { ...first.policy, includeBots },
     {
@@ -69,6 +79,8 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
       sources: (['git', 'github'] as const).filter((s) => reports.some((r) => r.sources.includes(s))),
       deploySignal: { kind: signal.kind, detail: signal.detail },
       businessHours: hours.size === 1 ? first.businessHours : null,
+      // weeks start in one zone: the reports' own when they share one, else UTC
+      timezone: new Set(reports.map((r) => r.timezone)).size === 1 ? first.timezone : 'UTC',
       notes: [...new Set(reports.flatMap((r) => r.notes))],
       warnings: [...reports.flatMap((r) => r.warnings.map((w) => `${nameOf(r)}: ${w}`)), ...warnings],
       repositories,

@@ -1,5 +1,6 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { applySizes, buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import { splitPullCommits } from '../model/pull-commits.js';
 import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
@@ -7,7 +8,6 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import type { FirstParentLine } from '../sources/git/deploy-contents.js';
 import { listPullHeads, readCommits, readParents } from '../sources/git/history.js';
 import { readSizes } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
@@ -24,8 +24,8 @@ export interface GitModel {
   pullRefs: boolean;
   revertRefs: Map<string, RevertRefs>;
   unknownSizes: number;
-  /** the tracked branch's first-parent commits read, oldest first: deploys on it need no git process */
-  line: FirstParentLine;
+  /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
+  copies: Map<string, string[]>;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
 }
@@ -38,7 +38,7 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; onCommits?: (count: number) => void },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   // two small reads side by side before the history: the size filter, and how far back refs can matter
   const [attributes, boundaryDates] = await Promise.all([readAttributes(repo, branch.tip), commitDates(repo, exclude)]);
@@ -79,9 +79,8 @@ export async function readGitChanges(
     const lookedUp = await commitDates(repo, unknownForks);
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const shas = firstParent.map((c) => c.sha);
-    const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-    return { changes, pullRefs: pulls.available, revertRefs, line, release: release.all };
+    const copies = indexCopies(changes, commitOf, o.copyKeys);
+    return { changes, pullRefs: pulls.available, revertRefs, copies, release: release.all };
   })();
   // a failure of the sizes' read is seen when it is awaited, not reported as unhandled in the meantime
   sizes.catch(() => undefined);

@@ -12,8 +12,10 @@ import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
+import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
-import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
+import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
+import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
 import { readGitChanges } from './git-history.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
@@ -52,16 +54,22 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
 
-  const tags = deployFrom === 'merge' ? [] : listTags(repo).filter((t) => settings.tagPattern.test(t.name));
+  const allTags = deployFrom === 'merge' ? [] : listTags(repo);
+  const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
+  const tags = tagChoice.releases;
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundary = await firstParentBefore(repo, branch.tip, readFrom);
   const exclude = boundary ? [boundary] : [];
+  // the release lines' own commits, read first so the history keeps only the copy keys backports can name
+  const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
+  const releaseLine = await readReleaseLines(repo, branch.tip, tagShas, exclude);
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, exclude, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, sizeExcluded: settings.config.sizeExcluded, webUrl: webUrl(remote),
+    copyKeys: new Set(releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
@@ -77,11 +85,16 @@ export async function audit(options: AuditOptions): Promise<Report> {
     });
   }
   markReverts(changes, model.revertRefs);
-  const signal = chooseSignal(deployFrom, github, settings.environment, tags);
-  if (signal.kind === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${settings.tagPattern.source}: nothing counts as deployed`);
+  const signal = chooseSignal(deployFrom, github, settings, tags);
+  const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
+  if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
+  else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
-  const deploys = await matchDeploys(repo, changes, signal, { boundary: exclude, line: model.line, since: window.since, github, environment: settings.environment });
+  const deploys = await matchDeploys(repo, changes, signal, {
+    boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
+    releaseLine, copies: model.copies,
+  });
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
   const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;
@@ -94,16 +107,18 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (model.unknownSizes > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
-  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) => ({
-    number: p.number, title: p.title, url: /^https?:\/\//.test(p.url) ? p.url : null, author: p.author,
-    bot: p.authorIsBot || isBot(p.author, '', settings.botPattern), createdAt: p.createdAt, isDraft: p.isDraft,
-  }));
-  return buildReport({ changes, deploys, openPulls }, window, now, settings.policy, {
+  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+  // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
+  const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
+  const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
+  return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
-    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment) },
+    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases) },
     businessHours: settings.businessHours,
+    timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, model.pullRefs),
     warnings,
   });

@@ -1,5 +1,7 @@
 import type { DeploySignalKind } from '../domain.js';
 import { loadConfig, type Config } from '../config/index.js';
+import { isTimeZone } from '../config/values.js';
+import { ConfigError } from '../errors.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
 import { compileRegex, type AuditOptions } from '../options.js';
 import type { Pattern } from '../patterns.js';
@@ -9,6 +11,9 @@ import type { Policy } from '../report/schema.js';
 export interface AuditSettings {
   config: Config;
   tagPattern: Pattern;
+  includePrereleases: boolean;
+  /** seconds */
+  revertWindow: number;
   botPattern: Pattern | null;
   aiMarkers: Pattern[];
   environment: Pattern;
@@ -17,6 +22,8 @@ export interface AuditSettings {
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
   deployFromFlag: boolean;
   businessHours: BusinessHours | null;
+  /** IANA zone weeks start in and times are shown in */
+  timezone: string;
   incidentLabel: string;
   policy: Policy;
 }
@@ -32,19 +39,26 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
   const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
+  const includePrereleases = options.includePrereleases ?? config.deploy.includePrereleases;
+  const revertWindow = options.revertWindow ?? config.revertWindow;
   return {
     config,
     tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
+    includePrereleases,
+    revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
     businessHours: hours ? validateBusinessHours(hours) : null,
+    timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      revertWindow,
+      includePrereleases,
       thresholds: config.thresholds,
     },
   };
@@ -52,4 +66,10 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
 
 function fromConfigHours(hours: Config['businessHours']): BusinessHours {
   return { timezone: hours.timezone, days: hours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 1), start: hours.start, end: hours.end };
+}
+
+/** @throws ConfigError when `name` is not a time zone this Node knows */
+function timeZoneOf(name: string): string {
+  if (!isTimeZone(name)) throw new ConfigError(`--timezone '${name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a known time zone: use an IANA name such as Europe/Berlin or America/New_York`);
+  return name;
 }

@@ -3,6 +3,7 @@ import type { DeploySignalKind } from '../domain.js';
 import { DEFAULT_BUSINESS_HOURS } from '../metrics/business-hours.js';
 import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
+import { parseDuration } from '../units.js';
 import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
 
 /** Flags every command that audits a repository takes. */
@@ -12,6 +13,8 @@ export interface ReportFlags {
   branch?: string;
   deployFrom?: DeploySignalKind;
   tagPattern?: string;
+  includePrereleases?: boolean;
+  revertWindow?: string;
   now?: string;
   includeBots?: boolean;
   businessHours?: boolean;
@@ -44,10 +47,12 @@ export function addReportOptions(command: Command): Command {
     .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
     .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(['deployments', 'releases', 'tags', 'merge']))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
+    .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
+    .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
     .option('--now <iso>', 'take this time as now, for reproducible output')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
     .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
-    .option('--timezone <tz>', 'time zone of the working day, with --business-hours')
+    .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')
     .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
     .option('--no-github', 'git only, even when a GitHub token is found')
     .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
@@ -73,7 +78,7 @@ export function addOutputOptions(command: Command): Command {
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
     .option('--width <columns>', 'lay the text out to this many columns (default: the terminal\'s, else 80)')
-    .option('-q, --quiet', 'no progress and no warnings on stderr; errors still')
+    .option('-q, --quiet', 'no progress or warnings on stderr (errors are still shown)')
     .option('--debug', 'show stack traces of errors');
 }
 
@@ -88,9 +93,12 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.branch !== undefined && { branch: flags.branch }),
     ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
     ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
+    ...(flags.includePrereleases && { includePrereleases: true }),
+    ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
     ...(flags.now !== undefined && { now: flags.now }),
     ...(flags.includeBots && { includeBots: true }),
-    ...((flags.businessHours || flags.timezone) && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
+    ...(flags.businessHours && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
+    ...(flags.timezone !== undefined && { timezone: flags.timezone }),
     ...(flags.config !== undefined && { configFile: resolvePath(flags.config, io.cwd) }),
     ...(flags.github === false && { github: false }),
     ...(flags.repo !== undefined && { repo: flags.repo }),
@@ -107,6 +115,12 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     warn: warner(io, flags.quiet),
     progress: progress.update,
   };
+}
+
+function positiveDuration(value: string, flag: string): number {
+  const seconds = parseDuration(value);
+  if (seconds === null || seconds <= 0) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a duration: use one like 14d, 36h or 2w`);
+  return seconds;
 }
 
 /**

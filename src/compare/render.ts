@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { fitTable } from '../render/text/layout.js';
+import { fitTable, wrap } from '../render/text/layout.js';
 import { formatDuration } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
@@ -11,23 +11,41 @@ export interface ComparisonTextOptions {
   width?: number;
 }
 
-/** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/week`; '—' when not measured. */
+/** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/wk`; '—' when not measured. */
 export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value);
   if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  return `${value.toFixed(2)}/week`;
+  return `${value.toFixed(2)}/wk`;
 }
 
-/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/week`. */
+/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/wk`. */
 export function formatChange(row: ComparisonRow): string {
-  const c = row.change;
+  return signed(row.change, row);
+}
+
+function signed(c: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   if (c === null) return '—';
   if (c === 0) return '0';
   const sign = c > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
   if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
-  return `${sign}${Math.abs(c).toFixed(2)}/week`;
+  return `${sign}${Math.abs(c).toFixed(2)}/wk`;
+}
+
+/** The 95% interval of the change, in its row's unit: `-6h … -2h`, `-4.4 … +23.3 pp`; '—' when it could not be computed. */
+export function formatInterval(row: ComparisonRow): string {
+  const { low, high } = row.interval;
+  if (low === null || high === null) return '—';
+  if (row.unit === 'seconds') return `${signed(low, row)} … ${signed(high, row)}`;
+  // the unit once, after both ends
+  const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/wk$/, ''));
+  return `${lo} … ${hi}${row.unit === 'ratio' ? ' pp' : '/wk'}`;
+}
+
+/** What the direction says to a reader: better, worse, same, or that the data cannot tell. */
+export function directionText(direction: Direction | null): string {
+  return direction === null ? 'not measured' : direction === 'uncertain' ? 'the data cannot tell' : direction;
 }
 
 export function formatRelative(relative: number | null): string {
@@ -44,25 +62,30 @@ function describeSide(name: string, s: ComparisonSide, clean: (t: string) => str
 export function renderComparisonText(comparison: Comparison, options: ComparisonTextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
+  const width = options.width ?? 80;
+  // the relative change is left out below 100 columns: the interval says more, and both do not fit
+  const wide = width >= 100;
   const rows = comparison.rows.map((row) => [
     row.label,
     formatValue(row.before, row),
     formatValue(row.after, row),
     paint(row.direction, formatChange(row)),
-    paint(row.direction, formatRelative(row.relativeChange)),
-    paint(row.direction, row.direction ?? '—'),
+    ...(wide ? [paint(row.direction, formatRelative(row.relativeChange))] : []),
+    formatInterval(row),
+    paint(row.direction, directionText(row.direction)),
     `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
   ]);
   const columns = [
-    { head: 'measure', min: 10, wrap: true },
+    { head: 'measure', min: 11, wrap: true },
     { head: 'before', align: 'right' as const },
     { head: 'after', align: 'right' as const },
     { head: 'change', align: 'right' as const },
-    { head: '%', align: 'right' as const },
-    { head: 'direction' },
+    ...(wide ? [{ head: '%', align: 'right' as const }] : []),
+    { head: 'interval (95%)', align: 'right' as const, min: 10, wrap: true, rank: 1 },
+    { head: 'direction', min: 10, wrap: true, rank: 1 },
     { head: 'n', align: 'right' as const },
   ];
-  const table = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
+  const table = fitTable(columns, rows, { color: options.color, width });
   const out = [
     c.bold('flowaudit compare'),
     describeSide('before', comparison.before, terminalSafe),
@@ -70,13 +93,13 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     '',
     table,
   ];
-  out.push(c.dim('n: changes (or deploys) before → after; — not measured'));
-  if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
+  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)', width)));
+  out.push(c.dim(wrap(`n: changes (or deploys) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);
 }
 
-const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
+const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same', uncertain: 'the data cannot tell' };
 
 /** GitHub-flavoured Markdown: both sides, a table of every figure, the warnings as a quote. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
@@ -87,17 +110,18 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     `- ${describeSide('before', comparison.before, e)}`,
     `- ${describeSide('after', comparison.after, e)}`,
     '',
-    '| measure | before | after | change | % | direction | n before → after |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| measure | before | after | change | % | 95% interval | direction | n before → after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const row of comparison.rows) {
     const cells = [
       e(row.label), e(formatValue(row.before, row)), e(formatValue(row.after, row)), e(formatChange(row)),
-      e(formatRelative(row.relativeChange)), row.direction === null ? 'not measured' : ARROW[row.direction],
+      e(formatRelative(row.relativeChange)), e(formatInterval(row)), row.direction === null ? 'not measured' : ARROW[row.direction],
       `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' ⚠️' : ''}`,
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
+  out.push('', 'Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).');
   if (comparison.rows.some((r) => r.lowSample)) out.push('', `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
   if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
   return out.join('\n') + '\n';

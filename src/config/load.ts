@@ -71,6 +71,7 @@ function withDefaults(file: ConfigFile): Config {
   return {
     bots: file.bots ?? d.bots,
     deploy: { ...d.deploy, ...defined(file.deploy) },
+    revertWindow: file.revertWindow ?? d.revertWindow,
     incidentLabel: file.incidentLabel ?? d.incidentLabel,
     ai: { ...d.ai, ...defined(file.ai) },
     requiredApprovals: file.requiredApprovals ?? d.requiredApprovals,

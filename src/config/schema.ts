@@ -62,6 +62,7 @@ export const FIELDS = {
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
+  revertWindow: thresholdField('duration'),
   aiMarkers: list(regexField('im'), 'regular expressions'),
   aiMarker: regexField('im'),
   aiLabels: list(label, 'label names'),
@@ -88,10 +89,12 @@ export const configSchema = z.strictObject(
           from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), deployments, releases, tags or merge'),
           tagPattern: FIELDS.tagPattern.optional().describe('tags that count as deploys (regular expression)'),
           environment: FIELDS.environment.optional().describe('GitHub deployment environments that count as production (regular expression)'),
+          includePrereleases: FIELDS.enabled.optional().describe('count pre-release tags and GitHub pre-releases (-alpha, -beta.2, -rc1, .beta1) as deploys; by default they are test builds, not production'),
         },
         { error: OBJECT },
       )
       .optional(),
+    revertWindow: FIELDS.revertWindow.optional().describe('a deploy failed when a change it shipped was reverted within this long of it (a later revert is a redesign), e.g. 14d'),
     incidentLabel: FIELDS.incidentLabel.optional().describe('an issue with this label, opened after a deploy and before the next, marks that deploy failed'),
     ai: z
       .strictObject(

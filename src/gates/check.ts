@@ -38,13 +38,30 @@ export function evaluateGates(report: Report, expressions: ReadonlyArray<string 
 }
 
 function evaluate(report: Report, t: Threshold): GateResult {
+  let parent: unknown = undefined;
   let node: unknown = report.summary;
-  for (const key of t.segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of t.segments) {
+    parent = node;
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
   const measured = typeof node === 'number' && Number.isFinite(node) ? node : null;
-  const passed = measured === null ? null : compare(measured, t.operator, t.value);
   const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
-  const display = measured === null ? `${t.path} not measured (${wanted})` : `${t.path} = ${formatIn(measured, t.unit)} (${wanted})`;
-  return { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, passed, display };
+  const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured };
+  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${t.path} = ${formatIn(measured, t.unit)} (${wanted})` };
+  // a percentile the censored estimate never reaches is longer than the largest time seen: that may decide it
+  const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
+  if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
+    const passed = boundDecides(atLeast, t.operator, t.value);
+    return { ...result, passed, display: `${t.path} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
+  }
+  return { ...result, passed: null, display: `${t.path} not measured (${wanted})` };
+}
+
+/** What a value known only to exceed `bound` says of a threshold: null when it cannot tell. */
+function boundDecides(bound: number, operator: Operator, threshold: number): boolean | null {
+  if (bound < threshold) return null;
+  if (operator === '>' || operator === '>=' || operator === '!=') return true;
+  return false;
 }
 
 export function compare(measured: number, operator: Operator, threshold: number): boolean {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { STAGES, type Change, type OpenPull } from '../domain.js';
 import { AGE_EDGES, CHECK_EDGES, histogram, histogramBucketSchema } from './histogram.js';
+import { bootstrapDifference, intervalSchema } from './bootstrap.js';
 import { distribution } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -105,10 +106,18 @@ export const aiGroupSchema = z.object({
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 
+/** The figures the AI comparison puts an interval on: lead and cycle time, and each stage. */
+const AI_INTERVAL_KEYS = ['leadTime', 'cycleTime', ...STAGES] as const;
+/** What the AI comparison gives a difference and its interval for: lead time, cycle time and each stage. */
+export type Compared = (typeof AI_INTERVAL_KEYS)[number];
+
 export const aiComparisonSchema = z.object({
   assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
   other: aiGroupSchema,
   note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes`),
+  intervals: z
+    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
+    .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
 
@@ -295,11 +304,16 @@ function aiComparison(changes: readonly Change[], github: boolean): AiComparison
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
+  const value = (c: Change, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
+  const intervals = Object.fromEntries(
+    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifference(assisted.map((c) => value(c, key)), other.map((c) => value(c, key)))]),
+  ) as AiComparison['intervals'];
   return {
     assisted: aiGroup(assisted, github),
     other: aiGroup(other, github),
     note: small
       ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.`
       : null,
+    intervals,
   };
 }

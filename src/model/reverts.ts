@@ -49,6 +49,8 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
     }
     for (const target of targets) {
       if (target === change || target.mergedAt > change.mergedAt) continue;
+      // a revert of a revert is a reland: the work is back, and neither of them failed
+      if (target.isRevert) continue;
       change.isRevert = true;
       if (target.revertedBy === null) {
         target.revertedBy = change.sha;

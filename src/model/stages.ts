@@ -30,7 +30,10 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
   if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) flags.add('rebased');
   const { readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
   const stages = emptyStages();
-  if (t2 !== null) {
+  if (change.kind === 'direct') {
+    // nothing was reviewed: the whole time to the push is the work, and no review stage is averaged in as 0
+    stages.coding = interval(t0, t7, skew);
+  } else if (t2 !== null) {
     stages.coding = interval(t0, t2, skew);
     if (t4 !== null) {
       stages.pickup = interval(t2, t4, skew);
@@ -50,6 +53,7 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
     stages.coding = interval(t0, last, skew);
     stages.review = interval(last, t7, skew);
   }
+  // a change shipped before it merged is deployed at its merge (deploys.ts): the stages still tile
   stages.deploy = interval(t7, t8, skew);
   if (deploySignal === 'merge' && t8 !== null) flags.add('deploy-is-merge');
   if (skew.count > 0) flags.add('clock-skew');

@@ -1,3 +1,4 @@
+import { plural, workingDaySeconds } from '../units.js';
 import type { Report } from '../report/schema.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
@@ -22,6 +23,12 @@ export function businessHoursText(report: Report): string | null {
   return `${b.start}–${b.end}, ${b.days.map((d) => WEEKDAYS[d] ?? String(d)).join(' ')} (${b.timezone})`;
 }
 
+/** `a day (d) is a working day of 8h`: said wherever durations count working time only. */
+export function workingDayText(report: Report): string | null {
+  const b = report.businessHours;
+  return b ? `a day (d) is a working day of ${Math.round((workingDaySeconds(b) / 3600) * 100) / 100}h` : null;
+}
+
 /** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */
 export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: string | undefined }]>): string[] {
   const byNote = new Map<string, string[]>();
@@ -32,4 +39,16 @@ export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: stri
 /** `2026-03-04 10:00` from an ISO time: minutes, UTC. */
 export function minuteOf(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * `297 deployed changes (1 with a lead time of 0 left out)`: the changes a typical change's shares are over.
+ * A change with no time at all has no shares, so it is named where it makes the count differ.
+ */
+export function shareBasisText(summary: Report['summary']): string {
+  const { kind, changes } = summary.shareBasis;
+  const measure = kind === 'deployed' ? 'lead time' : 'cycle time';
+  const known = kind === 'deployed' ? summary.leadTimeDeployed.count : summary.cycleTime.count;
+  const zero = known - changes;
+  return `${plural(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ''}`;
 }

@@ -2,7 +2,9 @@ import { STAGES } from '../domain.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { plural } from '../units.js';
-import type { Compared, DifferenceInterval, PendingReport } from './pending.js';
+import type { Compared } from '../metrics/flow-health.js';
+import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
+import type { Report } from '../report/schema.js';
 
 /*
  * The review, rework, CI, work-in-progress and AI sections as labelled rows of plain text, each figure named
@@ -27,7 +29,7 @@ const decimal = (n: number | null | undefined): string => (n === null || n === u
 const lines = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : `${Math.round(n)} lines`);
 
 /** The sections the report measured, in reading order; a section whose figures are null (git only) is left out. */
-export function healthSections(report: PendingReport): HealthSection[] {
+export function healthSections(report: Report): HealthSection[] {
   const s = report.summary;
   const out: HealthSection[] = [];
   if (s.review) {

@@ -1,5 +1,5 @@
 import type { Report } from '../report/schema.js';
-import { businessHoursText } from './format.js';
+import { businessHoursText, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
 import { aiComparison, queues } from './html/comparison.js';
@@ -7,8 +7,8 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
-import type { PendingReport } from './pending.js';
 import { renderRepositoryHtml } from './repositories.js';
+import { inWorkingDays } from '../units.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -22,7 +22,12 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-s
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
-  const report: PendingReport = input;
+  // with --business-hours a day is a working day: every duration written here says so
+  return inWorkingDays(input.businessHours, () => renderHtmlBody(input));
+}
+
+function renderHtmlBody(input: Report): string {
+  const report: Report = input;
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);
   const body = report.changes.length === 0
@@ -61,7 +66,7 @@ export function renderHtml(input: Report): string {
 <header>
 <h1>flowaudit · ${h(name)}</h1>
 <p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
-${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}.</p>\n` : ''}${contents(main)}
+${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? '')}.</p>\n` : ''}${contents(main)}
 </header>
 <main>
 ${main}

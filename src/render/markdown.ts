@@ -3,13 +3,14 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { businessHoursText, doraNotes, httpUrl, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
-import type { PendingReport } from './pending.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
-import { plural } from '../units.js';
+import { noun, plural } from '../units.js';
+import { inWorkingDays } from '../units.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -48,7 +49,12 @@ function mdLine(text: string): string {
  * escaped, so a title cannot break a table or inject markup.
  */
 export function renderMarkdown(input: Report, options: MarkdownOptions = {}): string {
-  const report: PendingReport = input;
+  // with --business-hours a day is a working day: every duration written here says so
+  return inWorkingDays(input.businessHours, () => renderMarkdownBody(input, options));
+}
+
+function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
+  const report: Report = input;
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(input);
   if (report.changes.length === 0) {
@@ -68,7 +74,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
       out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
     }
     for (const section of health) out.push(...healthSection(section));
-    out.push(...queues(report), ...slowest(report));
+    out.push(...queueSection(report), ...slowest(report));
     if (options.summary) out.push(...leftOut(report));
     else out.push(...allChanges(report, options.maxChanges));
   }
@@ -87,23 +93,23 @@ function header(report: Report): string[] {
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
-    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
+    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
 }
 
 /** The figures a reader takes away, on one line under the headline. */
-function keyFigures(report: PendingReport): string[] {
+function keyFigures(report: Report): string[] {
   const s = report.summary;
   const d = s.dora;
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
     `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
     `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
-    `**${s.changes}** changes counted${excluded ? ` (left out: ${excluded})` : ''}`,
+    `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
   return [parts.join(' · '), ''];
 }
@@ -121,7 +127,7 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
   return [row(head), row([...align].map((a) => (a === 'r' ? '--:' : ':--'))), ...rows.map(row), ''];
 }
 
-function stageTable(report: PendingReport): string[] {
+function stageTable(report: Report): string[] {
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
@@ -140,7 +146,7 @@ function stageTable(report: PendingReport): string[] {
   return [
     '### Where the time goes',
     '',
-    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
+    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
     ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
     ...notes.map((n) => `- ${n}`),
@@ -163,12 +169,12 @@ function doraTable(report: Report): string[] {
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
-function recommendations(report: PendingReport): string[] {
+function recommendations(report: Report): string[] {
   if (report.recommendations.length === 0) return [];
   const whatIfs = report.recommendations.some((r) => r.whatIf);
   const rows = report.recommendations.map((r) => {
     const w = r.whatIf;
-    const whatIf = w ? `${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)}: lead time p50 ${formatDuration(w.leadTimeP50.now)} → ${formatDuration(w.leadTimeP50.then)}, ${w.hoursSavedPerWeek.toFixed(w.hoursSavedPerWeek >= 10 ? 0 : 1)} h saved per week` : '';
+    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report)) : '';
     return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
   });
   return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
@@ -188,7 +194,7 @@ function distribution(report: Report): string[] {
 }
 
 /** What is merged and not deployed: how much, how long, the oldest by name. */
-function unreleased(report: PendingReport): string[] {
+function unreleased(report: Report): string[] {
   const u = report.summary.unreleased;
   if (!u) return [];
   const out = ['### Merged, not yet deployed', ''];
@@ -200,23 +206,40 @@ function unreleased(report: PendingReport): string[] {
   return out;
 }
 
-/** Where the queue builds: per stage, arrivals and departures a week and the queue's growth. */
-function queues(report: PendingReport): string[] {
-  const q = report.summary.queues;
-  if (!q) return [];
-  const trend = report.summary.queueTrend ?? {};
-  const fixed = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
-  const rows = STAGES.filter((k) => q[k] !== undefined).map((k) => {
-    const t = trend[k];
-    const growth = t?.growthPerWeek ?? null;
-    return [md(stageLabel(k, report)), fixed(t?.arrivalsPerWeek), fixed(t?.departuresPerWeek), growth === null ? '—' : Math.abs(growth) < 0.05 ? 'steady' : `${growth > 0 ? '**+' : '−'}${Math.abs(growth).toFixed(1)}${growth > 0 ? '**' : ''}`, fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)];
+/** Where the queue builds (SPEC section 9): the trend per stage, then every week's arrivals, departures and queue. */
+function queueSection(report: Report): string[] {
+  const s = report.summary;
+  const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+  if (stages.length === 0) return [];
+  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+  const trend = stages.map((stage) => {
+    const t = s.queueTrend[stage];
+    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(md);
   });
+  const capacity = s.reviewCapacity ?? [];
+  const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
+    md(w.weekStart.slice(0, 16).replace('T', ' ')),
+    ...stages.map((stage) => {
+      const week = s.queues[stage]?.[i];
+      if (!week) return '—';
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+    }),
+    ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
+  ]);
+  const zone = report.timezone;
   return [
     '### Where the queue builds',
     '',
-    'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first. Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage.',
+    'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
     '',
-    ...table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], 'lrrrrrr', rows),
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
+    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
+    '',
+    ...details('Weekly queues', [
+      `Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
+      '',
+      ...table(['Week of (UTC)', ...stages.map((stage) => md(stageLabel(stage, report))), ...(capacity.length > 0 ? ['Reviews done', 'Pull requests ready'] : [])], `l${'r'.repeat(stages.length + (capacity.length > 0 ? 2 : 0))}`, weeks),
+    ]),
   ];
 }
 

@@ -10,7 +10,10 @@ import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
 import { reviewAndCi } from './text/review.js';
+import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
+import { renderUnreleasedText } from './unreleased.js';
+import { inWorkingDays } from '../units.js';
 
 export interface TextOptions {
   color: boolean;
@@ -38,9 +41,10 @@ const SECTIONS: readonly TextSection[] = [
   header,
   nothingMerged,
   withChanges(headline),
-  withChanges((report, ctx) => [...stages(report, ctx), ...trend(report, ctx)]),
+  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),
+  withChanges(queues),
   withChanges(recommendations),
   withChanges(slowest),
   notes,
@@ -52,11 +56,16 @@ export function stageLabel(stage: StageName, report: Report): string {
 
 /** The terminal report: plain text with optional colour, laid out to `width` columns (80 by default). */
 export function renderText(report: Report, options: TextOptions): string {
+  // with --business-hours a day is a working day: every duration written here says so
+  return inWorkingDays(report.businessHours, () => renderTextBody(report, options));
+}
+
+function renderTextBody(report: Report, options: TextOptions): string {
   const ctx: TextContext = {
     c: new Chalk({ level: options.color ? 1 : 0 }),
     color: options.color,
     width: options.width ?? 80,
-    timeZone: options.timeZone ?? 'UTC',
+    timeZone: options.timeZone ?? report.timezone,
   };
   const blocks = SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -1,14 +1,19 @@
 import { advise } from '../advice/index.js';
-import type { Change, Deploy, DeploySignalKind, OpenPull, Window } from '../domain.js';
-import type { BusinessHours } from '../metrics/business-hours.js';
+import { STAGES, type Change, type Deploy, type DeploySignalKind, type OpenPull, type StageName, type Window } from '../domain.js';
+import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
+import { computeQueues } from '../metrics/queues.js';
+import { inWindowQueues } from '../metrics/queues-spans.js';
+import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
-import { summarizeStages } from '../metrics/stage-summary.js';
+import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
+import { unreleasedChanges } from '../metrics/unreleased.js';
+import { inWorkingDays } from '../units.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow } from './schema.js';
@@ -33,6 +38,8 @@ export interface ReportContext {
   sources: Report['sources'];
   deploySignal: Report['deploySignal'];
   businessHours: BusinessHours | null;
+  /** IANA zone weeks start in (queues) and times are shown in; default UTC */
+  timezone?: string;
   notes: string[];
   warnings: string[];
   /** several repositories: one row each; their changes and deploys carry `repository` */
@@ -60,8 +67,11 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
+  const queued = queueInput(model, isCounted, policy, now, context.timezone);
+  const counted = inWindow.filter(isCounted);
+  const hours = context.businessHours;
+  const summary = summarize({ inWindow, counted, queued, deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window) };
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -72,21 +82,48 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     sources: context.sources,
     deploySignal: context.deploySignal,
     businessHours: context.businessHours,
+    timezone: context.timezone ?? 'UTC',
     policy,
     changes: inWindow.map((c) => toReportChange(c, isCounted(c))),
+    // carried so that a report read back (aggregate) has every change its queues counted
+    queueOnlyChanges: queued.changes
+      .filter((c) => (c.mergedAt < window.since || c.mergedAt >= window.until) && inWindowQueues(c, window.since, window.until, now))
+      .map((c) => toReportChange(c, true)),
     deploys: windowDeploys.map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
     summary,
-    recommendations: advise(advice, policy.thresholds),
+    recommendations: inWorkingDays(context.businessHours, () => advise(advice, policy.thresholds)),
     notes: context.notes,
     warnings: context.warnings,
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, model, now, policy, isCounted, github, context.sources));
+    report.repositories = context.repositories.map((r) => repositoryRow(r, model, queued, policy, isCounted, { github, hours }, context.sources));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
+}
+
+/** What the queues are over (SPEC section 9): every counted change merged by now, and the open pull requests. */
+interface QueuedWork {
+  changes: readonly Change[];
+  openPulls: readonly OpenPull[];
+  now: number;
+  timezone: string;
+}
+
+function queueInput(model: ReportModel, isCounted: (c: Change) => boolean, policy: Policy, now: number, timezone: string | undefined): QueuedWork {
+  return {
+    changes: model.changes.filter((c) => isCounted(c) && c.mergedAt <= now),
+    openPulls: model.openPulls.filter((p) => policy.includeBots || !p.bot),
+    now,
+    timezone: timezone ?? 'UTC',
+  };
+}
+
+/** The stages the data can see: git alone has no pickup or merge wait, and the `merge` signal no deploy wait. */
+function queueStages(github: boolean, signal: DeploySignalKind): StageName[] {
+  return STAGES.filter((s) => (github || (s !== 'pickup' && s !== 'merge')) && (signal !== 'merge' || s !== 'deploy'));
 }
 
 interface SummaryInput {
@@ -94,6 +131,8 @@ interface SummaryInput {
   inWindow: readonly Change[];
   /** … of them in the stage figures */
   counted: readonly Change[];
+  /** the queues' changes and open pull requests (of the repository, in a row of several) */
+  queued: QueuedWork;
   /** the deploys in the window */
   deploys: readonly Deploy[];
   openPulls: readonly OpenPull[];
@@ -101,11 +140,15 @@ interface SummaryInput {
   now: number;
   signal: DeploySignalKind;
   github: boolean;
+  /** durations count only these working hours */
+  hours: BusinessHours | null;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
-  const { inWindow, counted, window } = input;
-  const stages = summarizeStages(counted);
+  const { inWindow, counted, window, hours } = input;
+  // the changes still waiting have waited until now, counted as every other duration is
+  const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
+  const stages = summarizeStages(counted, waiting);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
   const health = computeFlowHealth({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), github: input.github });
   return {
@@ -114,22 +157,26 @@ function summarize(input: SummaryInput): ReportSummary {
       bots: inWindow.filter((c) => c.bot && c.kind !== 'sync').length - counted.filter((c) => c.bot).length,
       syncs: inWindow.filter((c) => c.kind === 'sync').length,
     },
-    headline: headline(stages, !input.github),
+    headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null }),
     stages: stages.stages,
     shareBasis: stages.shareBasis,
     cycleTime: stages.cycleTime,
     leadTime: stages.leadTime,
+    leadTimeDeployed: stages.leadTimeDeployed,
+    unreleased: unreleasedChanges(counted, waiting),
     flow: {
       anomalies: { clockSkew: counted.filter((c) => c.flags.includes('clock-skew')).length },
       size: sizeSummary(counted),
       reverted: counted.filter((c) => c.revertedBy !== null).length,
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
-    dora: computeDora(window, counted, input.deploys, input.signal),
-    trend: weeklyTrend(counted, window),
+    dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)),
     leadTimeHistogram: leadTimeHistogram(counted),
     slowest: slowestChanges(counted, SLOWEST),
     ...health,
+    ...computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) }),
+    reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null,
   };
 }
 
@@ -137,18 +184,25 @@ function summarize(input: SummaryInput): ReportSummary {
 function repositoryRow(
   repo: RepositoryContext,
   model: ReportModel,
-  now: number,
+  queued: QueuedWork,
   policy: Policy,
   isCounted: (c: Change) => boolean,
-  github: boolean,
+  how: { github: boolean; hours: BusinessHours | null },
   sources: Report['sources'],
 ): RepositoryRow {
   const { since, until } = repo.window;
   const inWindow = model.changes.filter((c) => c.repository === repo.name && c.mergedAt >= since && c.mergedAt < until);
   const deploys = model.deploys.filter((d) => d.repository === repo.name && d.at >= since && d.at < until);
   const openPulls = model.openPulls.filter((p) => p.repository === repo.name);
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys, openPulls, window: repo.window, now, signal: repo.deploySignal, github });
-  const top = advise({ sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
+  const counted = inWindow.filter(isCounted);
+  const ours = {
+    ...queued,
+    changes: queued.changes.filter((c) => c.repository === repo.name),
+    openPulls: queued.openPulls.filter((p) => p.repository === repo.name),
+  };
+  const summary = summarize({ inWindow, counted, queued: ours, deploys, openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, ...how });
+  const advice = { sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
+  const top = inWorkingDays(how.hours, () => advise(advice, policy.thresholds))[0];
   return {
     name: repo.name,
     path: repo.path,

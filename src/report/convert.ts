@@ -14,7 +14,13 @@ export function epoch(time: string | null): number | null {
 }
 
 export function windowOf(window: Window): Report['window'] {
-  return { since: iso(window.since) as string, until: iso(window.until) as string };
+  return { since: iso(window.since) as string, until: iso(window.until) as string, ...(window.historyFrom !== undefined && { historyFrom: iso(window.historyFrom) as string }) };
+}
+
+/** A report's window back as a domain window. */
+export function windowFrom(window: Report['window']): Window {
+  const historyFrom = epoch(window.historyFrom ?? null);
+  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }) };
 }
 
 export function toReportChange(change: Change, counted: boolean): ReportChange {
@@ -33,6 +39,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     bot: change.bot,
     counted,
     firstCommitAt: iso(change.firstCommitAt),
+    lastCommitAt: iso(change.lastCommitAt),
     readyAt: iso(change.readyAt),
     firstReviewAt: iso(change.firstReviewAt),
     approvedAt: iso(change.approvedAt),
@@ -75,6 +82,14 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
     bot: pull.bot,
     createdAt: iso(pull.createdAt) as string,
     isDraft: pull.isDraft,
+    ...(pull.events !== undefined && {
+      events: {
+        readyAt: iso(pull.events.readyAt),
+        firstReviewAt: iso(pull.events.firstReviewAt),
+        approvedAt: iso(pull.events.approvedAt),
+        reviewedAt: pull.events.reviewedAt.map((t) => iso(t) as string),
+      },
+    }),
     ...(pull.repository !== undefined && { repository: pull.repository }),
   };
 }
@@ -99,7 +114,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
     bot: c.bot,
     firstCommitAt: epoch(c.firstCommitAt),
-    lastCommitAt: null,
+    lastCommitAt: epoch(c.lastCommitAt),
     readyAt: epoch(c.readyAt),
     firstReviewAt: epoch(c.firstReviewAt),
     approvedAt: epoch(c.approvedAt),
@@ -136,5 +151,12 @@ export function fromReportDeploy(d: ReportDeploy, repository: string | undefined
 }
 
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
-  return { number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft, ...(repository !== undefined && { repository }) };
+  const e = p.events;
+  return {
+    number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft,
+    ...(e !== undefined && {
+      events: { readyAt: epoch(e.readyAt), firstReviewAt: epoch(e.firstReviewAt), approvedAt: epoch(e.approvedAt), reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0) },
+    }),
+    ...(repository !== undefined && { repository }),
+  };
 }

@@ -36,7 +36,8 @@ describe('loadConfig', () => {
       `// team settings
       {
         "bots": ["^ci-robot$"],
-        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$" },
+        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$", "includePrereleases": true },
+        "revertWindow": "7d",
         "incidentLabel": "sev1",
         /* markers may hold // and /* inside strings */
         "ai": { "markers": ["^Via: https?://ai\\\\.example/\\\\*"], "labels": ["ai", "copilot",] },
@@ -50,7 +51,8 @@ describe('loadConfig', () => {
     const config = loadConfig({ repoRoot: dir });
     expect(config).toEqual({
       bots: ['^ci-robot$'],
-      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$' },
+      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', includePrereleases: true },
+      revertWindow: 7 * 86400,
       incidentLabel: 'sev1',
       ai: { markers: ['^Via: https?://ai\\.example/\\*'], labels: ['ai', 'copilot'] },
       requiredApprovals: 2,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain.js';
 import { collectRevertRefs, markReverts } from '../../src/model/reverts.js';
 import { change, commit, h, sha } from './data.js';
 
@@ -45,5 +46,21 @@ describe('reverts', () => {
     const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] })].map((c) => [c.sha, c]));
     const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
     expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4] });
+  });
+});
+
+/** The fields markReverts reads, and nothing else: a reland needs no full change. */
+const bare = (sha: string, title: string, mergedAt: number): Change => ({ sha, title, mergedAt, commitShas: [sha], number: null, branch: null, revertedBy: null, isRevert: false }) as unknown as Change;
+
+describe('markReverts', () => {
+  it('reads a revert of a revert as a reland: the first revert is not reverted, the reland is no revert', () => {
+    const feature = bare('a1', 'add search', 1);
+    const revert = bare('b2', 'Revert "add search"', 2);
+    const reland = bare('c3', 'Revert "Revert "add search""', 3);
+    const refs = new Map([['b2', { shas: ['a1'], prs: [] }], ['c3', { shas: ['b2'], prs: [] }]]);
+    expect(markReverts([feature, revert, reland], refs)).toBe(1);
+    expect([feature.revertedBy, feature.isRevert]).toEqual(['b2', false]);
+    expect([revert.revertedBy, revert.isRevert]).toEqual([null, true]);
+    expect([reland.revertedBy, reland.isRevert]).toEqual([null, false]);
   });
 });

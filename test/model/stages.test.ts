@@ -22,7 +22,7 @@ describe('stages of a change', () => {
   });
 
   it('tiles GitHub events from first commit to deploy', () => {
-    const c = change('pr', { firstCommitAt: h(0), lastCommitAt: h(3), readyAt: h(4), firstReviewAt: h(10), approvedAt: h(12), mergedAt: h(15), deployedAt: h(20) });
+    const c = change('pr', { kind: 'squash', firstCommitAt: h(0), lastCommitAt: h(3), readyAt: h(4), firstReviewAt: h(10), approvedAt: h(12), mergedAt: h(15), deployedAt: h(20) });
     computeStages(c, 'deployments');
     expect(c.stages).toEqual({ coding: 4 * H, pickup: 6 * H, review: 2 * H, merge: 3 * H, deploy: 5 * H });
     expect(c.leadTime).toBe(20 * H);
@@ -33,7 +33,7 @@ describe('stages of a change', () => {
     expect(computeStages(unseen, 'merge')).toBe(0);
     expect(unseen.stages).toEqual({ coding: null, pickup: null, review: null, merge: null, deploy: H });
     expect([unseen.cycleTime, unseen.leadTime]).toEqual([null, null]);
-    const skewed = change('skew', { firstCommitAt: h(10), lastCommitAt: h(10), mergedAt: h(9) });
+    const skewed = change('skew', { kind: 'merge', firstCommitAt: h(10), lastCommitAt: h(10), mergedAt: h(9) });
     expect(computeStages(skewed, 'tags')).toBe(1);
     expect(skewed.stages.review).toBe(0);
     expect(skewed.flags).toEqual(['clock-skew']);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
-import type { PendingReport } from '../../src/render/pending.js';
+import type { Report } from '../../src/report/schema.js';
 import { terminalSafe } from '../../src/render/sanitize.js';
 import { EVIL_TITLE } from './report-builder.js';
 import { githubReport, largeGitReport, multiRepositoryReport } from './rich-report.js';
@@ -27,7 +27,7 @@ const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'size
 
 interface Fixture {
   name: string;
-  report: PendingReport;
+  report: Report;
   sections: string[];
   /** the page may be at most this tall (px) at each width */
   maxHeight: Record<(typeof WIDTHS)[number], number>;
@@ -39,7 +39,7 @@ const FIXTURES: Fixture[] = [
   { name: 'multi', report: multiRepositoryReport(), sections: ['repositories', ...GITHUB_SECTIONS], maxHeight: { 1280: 17_000, 390: 22_000 } },
   // 3,000 changes over two years: fully expanded, its table alone was over 100,000 px
   { name: 'large-git', report: largeGitReport(3000), sections: ['stages', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'ai', 'queues', 'changes', 'notes'], maxHeight: { 1280: 9_000, 390: 11_000 } },
-  ...(given ? [{ name: 'given', report: JSON.parse(readFileSync(given, 'utf8')) as PendingReport, sections: ['stages', 'dora', 'lead-time', 'deploys', 'changes'], maxHeight: { 1280: 20_000, 390: 30_000 } }] : []),
+  ...(given ? [{ name: 'given', report: JSON.parse(readFileSync(given, 'utf8')) as Report, sections: ['stages', 'dora', 'lead-time', 'deploys', 'changes'], maxHeight: { 1280: 20_000, 390: 30_000 } }] : []),
 ];
 
 interface Opened {

@@ -30,6 +30,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     bot: false,
     counted: true,
     firstCommitAt: at(merged - cycle),
+    lastCommitAt: null,
     readyAt: null,
     firstReviewAt: null,
     approvedAt: null,
@@ -49,7 +50,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
   };
 }
 
-const POLICY: Policy = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
+const POLICY: Policy = { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } };
 
 /**
  * A report over `changes` made by the real report builder (renderers only read what it returns), with two

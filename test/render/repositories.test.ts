@@ -18,6 +18,7 @@ const one = report({
 const hostile: Report = report({
   repository: { path: '/r/two', remote: 'evil|\u001b[31mrepo<b>' },
   window: { since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' },
+  now: '2026-03-01T00:00:00Z',
   changes: [lead(15, '2026-01-20T00:00:00Z')],
   deploys: [deploy({ at: '2026-01-20T10:00:00Z' }), deploy({ at: '2026-02-02T10:00:00Z' }), deploy({ at: '2026-02-09T10:00:00Z' }), deploy({ at: '2026-02-16T10:00:00Z' })],
 });

@@ -4,7 +4,6 @@ import { STAGES, type Deploy, type OpenPull, type StageName } from '../../src/do
 import { buildReport as build } from '../../src/report/build.js';
 import { fromReportChange } from '../../src/report/convert.js';
 import type { Report, ReportChange } from '../../src/report/schema.js';
-import type { PendingReport } from '../../src/render/pending.js';
 import { change, D, EVIL_TITLE, H } from './report-builder.js';
 
 /*
@@ -32,12 +31,12 @@ function spread(next: () => number, from: number, to: number): number {
   return Math.round(from * (to / from) ** next());
 }
 
-const POLICY = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
+const POLICY = { includeBots: false, requiredApprovals: 1, revertWindow: 14 * 86400, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } };
 const REVIEWERS = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory<b>x</b>', 'a-reviewer-with-a-very-long-login-name', 'olivia', 'peggy'];
 const CHECKS = ['build', 'lint', 'test (ubuntu-latest, node 20)', 'e2e <script>alert(1)</script>'];
 
 /** Two months of a team on GitHub: reviews, checks, open pull requests, AI-assisted work, a week with no merge. */
-export function githubReport(remote = 'acme/shop', seed = 7): PendingReport {
+export function githubReport(remote = 'acme/shop', seed = 7): Report {
   const next = random(seed);
   const since = epoch('2026-02-02T00:00:00Z');
   const until = epoch('2026-03-30T00:00:00Z');
@@ -73,6 +72,7 @@ export function githubReport(remote = 'acme/shop', seed = 7): PendingReport {
       approvedAt: unreviewed || i % 13 === 0 ? null : iso(merged - (stages.merge ?? 0)),
       review: unreviewed ? null : {
         reviewers: [...new Set(reviewers)].map((login, j) => ({ login, reviews: 1 + j + (i % 3 === 0 ? 1 : 0) })),
+        reviewedAt: [],
         firstReviewer: reviewers[0] ?? null,
         comments: Math.floor(next() * 6),
         commitsAfterFirstReview: next() < 0.4 ? 2 : 0,
@@ -116,7 +116,7 @@ export function githubReport(remote = 'acme/shop', seed = 7): PendingReport {
 }
 
 /** The summary fields being added by the queues, censoring and what-if work, with plausible values by hand. */
-function withPendingFields(report: Report, next: () => number, github: boolean): PendingReport {
+function withPendingFields(report: Report, next: () => number, github: boolean): Report {
   const s = report.summary;
   const weeks = s.trend.weeks.map((w) => w.weekStart);
   // a stage no source could see (pickup and merge wait from git alone) has no queue
@@ -128,12 +128,12 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
     arrivalsPerWeek: 6.4, departuresPerWeek: j === 1 ? 4.2 : 6.1, growthPerWeek: j === 1 ? 2 : j === 3 ? -0.4 : 0.01, meanQueue: j === 1 ? 10 : 4.1, meanTimeInStage: (j + 1) * 9 * H, littleQueue: j === 1 ? 9.1 : 3.9,
   }]));
   const unreleasedChanges = report.changes.filter((c) => c.deployedAt === null && c.counted).slice(0, 5);
-  const pending: PendingReport = {
+  const pending: Report = {
     ...report,
     recommendations: report.recommendations.map((r, i) => (i === 0 ? { ...r, whatIf: { stage: 'pickup' as const, cap: 24 * H, leadTimeP50: { now: 6 * D + 4 * H, then: 4 * D + 20 * H }, hoursSavedPerWeek: 37.5 } } : r)),
     summary: {
       ...s,
-      stages: Object.fromEntries(STAGES.map((k) => [k, { ...s.stages[k], shareOfTotal: s.stages[k].share === null ? null : Math.min(1, s.stages[k].share * 1.1), ...(k === 'deploy' ? { censored: unreleasedChanges.length, atLeast: null } : {}) }])) as PendingReport['summary']['stages'],
+      stages: Object.fromEntries(STAGES.map((k) => [k, { ...s.stages[k], shareOfTotal: s.stages[k].share === null ? null : Math.min(1, s.stages[k].share * 1.1), ...(k === 'deploy' ? { censored: unreleasedChanges.length, atLeast: null } : {}) }])) as Report['summary']['stages'],
       leadTime: { ...s.leadTime, censored: unreleasedChanges.length, atLeast: null },
       leadTimeDeployed: { ...s.leadTime },
       unreleased: {
@@ -150,6 +150,9 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
           cycleTime: { difference: -5 * H, low: -9 * H, high: -H, real: true },
           coding: { difference: 3 * H, low: H, high: 7 * H, real: true },
           pickup: { difference: null, low: null, high: null, real: false },
+          review: { difference: null, low: null, high: null, real: false },
+          merge: { difference: null, low: null, high: null, real: false },
+          deploy: { difference: null, low: null, high: null, real: false },
         },
       },
     },
@@ -158,7 +161,7 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
 }
 
 /** Two GitHub repositories in one report, as `aggregate` makes it, the pending fields set again by hand. */
-export function multiRepositoryReport(): PendingReport {
+export function multiRepositoryReport(): Report {
   const all = aggregateReports([githubReport('acme/shop', 7), githubReport('acme/a-repository-with-a-rather-long-name', 11)], { generatedAt: '2026-03-30T00:00:00Z', failed: [{ name: '/src/gone', error: 'not a git repository' }] });
   return withPendingFields(all, random(3), true);
 }
@@ -167,7 +170,7 @@ export function multiRepositoryReport(): PendingReport {
  * A large git-only history: `count` changes over two years, tags every week or two, some failed, lead times
  * from minutes to months; no GitHub data.
  */
-export function largeGitReport(count = 3000): PendingReport {
+export function largeGitReport(count = 3000): Report {
   const next = random(42);
   const since = epoch('2024-06-03T00:00:00Z');
   const until = epoch('2026-06-01T00:00:00Z');

@@ -2,7 +2,7 @@ import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
 import { formatDuration } from '../duration.js';
 import { minuteOf } from '../format.js';
-import type { PendingReport } from '../pending.js';
+import type { Report } from '../../report/schema.js';
 import { h, link, plural, section, stageName } from './parts.js';
 
 /** rows shown at a time: the slowest few dozen first, the rest a page away */
@@ -17,7 +17,7 @@ interface Column {
 const epoch = (iso: string | null): string => (iso === null ? '' : String(Date.parse(iso) / 1000));
 const seconds = (v: number | null): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v))}</td>`;
 
-function columns(report: PendingReport): Column[] {
+function columns(report: Report): Column[] {
   return [
   { head: 'Change', type: 'text', cell: (ch) => `<td class="id">${link(ch.url, ch.id)}</td>` },
   { head: 'Title', type: 'text', cell: (ch) => `<td class="ext title">${h(ch.title)}</td>` },
@@ -42,7 +42,7 @@ const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1
  * hidden, and the inline script searches, sorts and pages over them without building any markup. Without the
  * script the slowest page still reads.
  */
-export function changesTable(report: PendingReport): string {
+export function changesTable(report: Report): string {
   const all = columns(report);
   const shown = report.repositories ? [all[0] as Column, REPOSITORY, ...all.slice(1)] : all;
   const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);

@@ -1,7 +1,10 @@
 import { STAGES } from '../../domain.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { range, signed, verdict } from '../health.js';
-import type { Compared, DifferenceInterval, PendingReport, QueueTrend } from '../pending.js';
+import type { Compared } from '../../metrics/flow-health.js';
+import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
+import type { Report } from '../../report/schema.js';
+import type { QueueTrend } from '../../metrics/queues.js';
 import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
@@ -14,7 +17,7 @@ const STEADY = 0.05;
 const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
 
 /** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
-export function aiComparison(report: PendingReport): string {
+export function aiComparison(report: Report): string {
   const ai = report.summary.aiComparison;
   const a = ai.assisted;
   const o = ai.other;
@@ -52,7 +55,7 @@ export function aiComparison(report: PendingReport): string {
 }
 
 /** Where the queue builds: changes waiting in each stage week by week, and whether arrivals outpace departures. */
-export function queues(report: PendingReport): string {
+export function queues(report: Report): string {
   const q = report.summary.queues;
   if (!q) return '';
   const trend = report.summary.queueTrend ?? {};
@@ -100,7 +103,7 @@ function growthNote(t: QueueTrend | undefined): string {
   return `The queue ${t.growthPerWeek > 0 ? 'grew' : 'shrank'} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
 }
 
-function reviewCapacity(report: PendingReport): string {
+function reviewCapacity(report: Report): string {
   const weeks = report.summary.reviewCapacity;
   if (!weeks || weeks.length === 0) return '';
   const svg = weeklyChart(

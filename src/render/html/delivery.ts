@@ -1,7 +1,7 @@
 import { STAGES } from '../../domain.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { minuteOf } from '../format.js';
-import type { PendingReport } from '../pending.js';
+import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
@@ -11,11 +11,11 @@ import { charts, details, ext, figure, h, link, num, plural, section, stageName,
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
 
 /** The lead-time distribution and the weekly trend, side by side. */
-export function leadTime(report: PendingReport): string {
+export function leadTime(report: Report): string {
   return section('lead-time', 'Lead time: spread and trend', '', charts(distribution(report), trend(report)));
 }
 
-function distribution(report: PendingReport): string {
+function distribution(report: Report): string {
   const { of, buckets } = report.summary.leadTimeHistogram;
   const deployed = of === 'leadTime';
   const what = deployed ? 'lead time' : 'cycle time';
@@ -29,12 +29,12 @@ function distribution(report: PendingReport): string {
 }
 
 /** The weeks of the trend that have begun by the report's `now`: a window reaching past it draws no empty future. */
-export function weeksSoFar(report: PendingReport): PendingReport['summary']['trend']['weeks'] {
+export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] {
   const end = Math.min(epoch(report.window.until), epoch(report.now));
   return report.summary.trend.weeks.filter((w) => epoch(`${w.weekStart}T00:00:00Z`) < end);
 }
 
-function trend(report: PendingReport): string {
+function trend(report: Report): string {
   const weeks = weeksSoFar(report);
   const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => w.cycleTimeP50 !== null);
   const headline = useCycle
@@ -59,7 +59,7 @@ function trend(report: PendingReport): string {
 }
 
 /** How big changes are, whether size slows them down here, and how many were reverted. */
-export function changeSize(report: PendingReport): string {
+export function changeSize(report: Report): string {
   const { size, reverted } = report.summary.flow;
   const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
   const svg = barChart(
@@ -82,7 +82,7 @@ export function changeSize(report: PendingReport): string {
 }
 
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
-export function deploys(report: PendingReport): string {
+export function deploys(report: Report): string {
   const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
@@ -118,7 +118,7 @@ export function deploys(report: PendingReport): string {
 }
 
 /** What is merged but not deployed: how much, how long it has waited, the oldest by name. */
-export function unreleased(report: PendingReport): string {
+export function unreleased(report: Report): string {
   const u = report.summary.unreleased;
   if (!u) return '';
   if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');

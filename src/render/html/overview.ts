@@ -1,8 +1,9 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { formatDuration, formatPercent } from '../duration.js';
-import { doraNotes } from '../format.js';
-import type { PendingReport, WhatIf } from '../pending.js';
+import { doraNotes, shareBasisText } from '../format.js';
+import type { Report } from '../../report/schema.js';
+import type { WhatIf } from '../../metrics/what-if.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
@@ -18,7 +19,7 @@ function band(dora: DoraFigure): string {
 }
 
 /** The figures a reader takes away, as tiles under the headline. */
-export function keyFigures(report: PendingReport): string {
+export function keyFigures(report: Report): string {
   const s = report.summary;
   const d = s.dora;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
@@ -43,7 +44,7 @@ export function keyFigures(report: PendingReport): string {
 }
 
 /** Where the time goes: the share of each stage, its p50 and p90 on a log scale, and the table. */
-export function stages(report: PendingReport): string {
+export function stages(report: Report): string {
   const s = report.summary;
   const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const shares = stackedShareBar(
@@ -82,7 +83,7 @@ export function stages(report: PendingReport): string {
   return section(
     'stages',
     'Where the time goes',
-    h(`Over ${plural(s.changes, 'change')}; the shares are over the ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`),
+    h(`Over ${plural(s.changes, 'change')}; the shares are over ${shareBasisText(s)}.`),
     charts(
       figure(shares, 'Share of the lead time of the typical change, by stage', 'Each change is split into its stages from first commit to deploy, so the shares add up to 100%.'),
       figure(percentiles, 'p50 and p90 per stage', 'Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.'),
@@ -93,7 +94,7 @@ export function stages(report: PendingReport): string {
 }
 
 /** The five DORA keys with their bands and what each is over. */
-export function dora(report: PendingReport): string {
+export function dora(report: Report): string {
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
   const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
@@ -115,7 +116,7 @@ export function dora(report: PendingReport): string {
 }
 
 /** What the rules found, each with what to do and, for a stage, what capping it would save. */
-export function recommendations(report: PendingReport): string {
+export function recommendations(report: Report): string {
   if (report.recommendations.length === 0) return '';
   const items = report.recommendations.map((r) => {
     const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : '';
@@ -124,7 +125,7 @@ export function recommendations(report: PendingReport): string {
   return section('recommendations', 'What to do next', 'Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.', `<ol class="recs">${items.join('')}</ol>`);
 }
 
-function whatIfText(w: WhatIf, report: PendingReport): string {
+function whatIfText(w: WhatIf, report: Report): string {
   const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week, summed over the changes that waited longer.`;
 }

@@ -1,5 +1,5 @@
 import { formatDuration, formatPercent } from '../duration.js';
-import type { PendingReport } from '../pending.js';
+import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { ACCENT_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
@@ -13,7 +13,7 @@ const over = (value: number | null, threshold: number): boolean => value !== nul
  * Review health, rework, CI and work in progress: what GitHub says of how changes are reviewed and checked.
  * From git alone these cannot be measured, and one short section says so instead of four empty ones.
  */
-export function teamwork(report: PendingReport): string[] {
+export function teamwork(report: Report): string[] {
   const s = report.summary;
   if (!s.review && !s.rework && !s.ci && !s.wip) {
     return [section('review', 'Review, CI and work in progress', 'Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). Run with a GitHub token (<code>GH_TOKEN</code>) to add them.')];
@@ -21,7 +21,7 @@ export function teamwork(report: PendingReport): string[] {
   return [review(report), rework(report), ci(report), wip(report)];
 }
 
-function review(report: PendingReport): string {
+function review(report: Report): string {
   const r = report.summary.review;
   if (!r) return '';
   const t = report.policy.thresholds;
@@ -53,7 +53,7 @@ function review(report: PendingReport): string {
   );
 }
 
-function rework(report: PendingReport): string {
+function rework(report: Report): string {
   const w = report.summary.rework;
   if (!w) return '';
   return section(
@@ -67,7 +67,7 @@ function rework(report: PendingReport): string {
   );
 }
 
-function ci(report: PendingReport): string {
+function ci(report: Report): string {
   const c = report.summary.ci;
   if (!c) return '';
   const t = report.policy.thresholds;
@@ -95,7 +95,7 @@ function ci(report: PendingReport): string {
   );
 }
 
-function wip(report: PendingReport): string {
+function wip(report: Report): string {
   const w = report.summary.wip;
   if (!w) return '';
   const ages = barChart(

@@ -1,3 +1,4 @@
+import { shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
@@ -35,7 +36,7 @@ export function header(report: Report, ctx: TextContext): string[] {
     ),
   ];
   const b = report.businessHours;
-  if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)})`, ctx.width)));
+  if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
   return lines;
 }
 
@@ -50,7 +51,7 @@ export function headline(report: Report, ctx: TextContext): string[] {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   return [
     ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)),
-    ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`, ctx.width)),
+    ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`, ctx.width)),
   ];
 }
 

@@ -1,3 +1,5 @@
+import { stageLabel } from '../../stage-labels.js';
+import { aiDifferenceLine } from '../confidence.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { formatDuration, formatPercent } from '../duration.js';
@@ -34,6 +36,8 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
         ctx.width,
       ),
     );
+    const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, !report.sources.includes('github')));
+    if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
   if (out.length === 0) return [];

@@ -181,10 +181,13 @@ export function mapMergedPull(raw: RawMergedPull, gaps: Gaps = new Gaps()): GitH
 
 /** Orders the events and derives `wasDraft`: opened as a draft when the first ready/draft event is "ready". */
 export function settlePull(pull: GitHubPull): GitHubPull {
-  pull.events.sort((a, b) => a.at - b.at);
-  const firstToggle = pull.events.find((e) => e.type === 'ready' || e.type === 'draft');
-  pull.wasDraft = firstToggle?.type === 'ready';
-  return pull;
+  return Object.assign(pull, settleEvents(pull.events));
+}
+
+function settleEvents(events: GitHubPullEvent[]): { events: GitHubPullEvent[]; wasDraft: boolean } {
+  events.sort((a, b) => a.at - b.at);
+  const firstToggle = events.find((e) => e.type === 'ready' || e.type === 'draft');
+  return { events, wasDraft: firstToggle?.type === 'ready' };
 }
 
 export function mapDeployment(raw: RawDeployment): GitHubDeployment | null {
@@ -210,6 +213,11 @@ export function mapRelease(raw: RawRelease): GitHubRelease | null {
   };
 }
 
+/** `value` when it is a list, else an empty one. */
+function listOf<T>(value: ReadonlyArray<T> | null | undefined): ReadonlyArray<T> {
+  return Array.isArray(value) ? value : [];
+}
+
 export function mapOpenPull(raw: RawOpenPull): GitHubOpenPull | null {
   const createdAt = seconds(raw.createdAt);
   const number = numberOf(raw.number);
@@ -225,6 +233,10 @@ export function mapOpenPull(raw: RawOpenPull): GitHubOpenPull | null {
     updatedAt: seconds(raw.updatedAt) ?? createdAt,
     isDraft: raw.isDraft === true,
     baseRefName: text(raw.baseRefName),
+    // a hostile or broken server may send anything where a list belongs: read it as empty
+    ...settleEvents(mapEvents(listOf(raw.timelineItems?.nodes))),
+    reviews: mapReviews(listOf(raw.reviews?.nodes)),
+    comments: mapComments(listOf(raw.comments?.nodes)),
   };
 }
 

@@ -117,6 +117,10 @@ export interface RawOpenPull {
   isDraft: boolean;
   baseRefName: string;
   author: RawActor | null;
+  /** the first page only (no follow-up): enough to date its first review and approval */
+  timelineItems?: { nodes: Array<RawTimelineItem | null> | null } | null;
+  reviews?: { nodes: Array<RawReview | null> | null } | null;
+  comments?: { nodes: Array<RawComment | null> | null } | null;
 }
 
 export interface RawIssue {
@@ -238,8 +242,18 @@ const RELEASE_FRAGMENT = `fragment ReleaseFields on Release {
   tagName createdAt publishedAt isDraft isPrerelease tagCommit { oid }
 }`;
 
+/** Nested page sizes of an open PR: where its review stands (the queues), first page only. */
+export const OPEN_NESTED = { timeline: 10, reviews: 20, comments: 10 } as const;
+
 const OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
   number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+  timelineItems(first: ${OPEN_NESTED.timeline}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) { nodes {
+      __typename
+      ... on ReadyForReviewEvent { createdAt }
+      ... on ConvertToDraftEvent { createdAt }
+    } }
+  reviews(first: ${OPEN_NESTED.reviews}) { ${REVIEW_NODES} }
+  comments(first: ${OPEN_NESTED.comments}) { ${COMMENT_NODES} }
 }`;
 
 const INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {
