@@ -156,6 +156,8 @@ export function streamGitRanges(
   options: StreamOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    // whether the user's safe.directory entries were known (and passed) when this git started
+    const withSafeDirectories = safeDirectories !== null;
     const invocation = gitInvocation(args);
     const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const { separator } = options;
@@ -213,7 +215,7 @@ export function streamGitRanges(
       }
       if (code !== 0) {
         // refused for its owner before a byte was read: once the user's safe.directory entries are known, again
-        if (safeDirectories === null && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) {
+        if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) {
           return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
         }
         if (options.onFailure?.(code ?? 1, stderr)) return resolve();
