@@ -8,8 +8,8 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { listPullHeads, readCommits, readParents } from '../sources/git/history.js';
-import { readSizes } from '../sources/git/numstat.js';
+import { listPullHeads, readCommits, readParents, type PullHeads } from '../sources/git/history.js';
+import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
@@ -22,12 +22,38 @@ export interface GitModel {
   changes: Change[];
   /** the clone has refs/pull/N/head refs */
   pullRefs: boolean;
+  /** its `refs/pull/N/head` refs */
+  pullHeads: PullHeads;
   revertRefs: Map<string, RevertRefs>;
-  unknownSizes: number;
+  /**
+   * resolves, once git's read of the sizes ends and every change has its size, to the number of commits whose
+   * size the clone could not give: await it before reading a change's size
+   */
+  sized: Promise<number>;
   /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
   copies: Map<string, string[]>;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
+}
+
+/** The size of every first-parent commit, git's slowest read: started first, awaited last. */
+export interface SizesRead {
+  read: Promise<NumstatResult>;
+  /** stops git (when the audit fails before it needs the sizes) */
+  cancel: () => void;
+}
+
+/**
+ * Starts reading the sizes from `tip` down to the boundary of the history, before the boundary is known
+ * (finding it is a walk of its own): the slowest read starts first. The size filter is the tip's
+ * `.gitattributes` with `sizeExcluded`.
+ */
+export function startSizes(repo: RepoInfo, tip: string, boundary: Promise<string | null>, sizeExcluded: string[]): SizesRead {
+  const stop = new AbortController();
+  const read = readAttributes(repo, tip).then((attributes) => readSizes(repo.cwd, tip, boundary, sizeFilter(attributes, sizeExcluded), stop.signal));
+  // a failure is seen where the sizes are awaited, not reported as unhandled in the meantime
+  read.catch(() => undefined);
+  return { read, cancel: () => stop.abort() };
 }
 
 /**
@@ -38,10 +64,11 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
+  sizes: SizesRead,
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
-  // two small reads side by side before the history: the size filter, and how far back refs can matter
-  const [attributes, boundaryDates] = await Promise.all([readAttributes(repo, branch.tip), commitDates(repo, exclude)]);
+  // how far back refs can matter: the boundary's date
+  const boundaryDates = await commitDates(repo, exclude);
   let read = 0;
   // every commit read passes through here once: the count for the progress line, every 1,000
   const parse = (message: string): MessageFacts => {
@@ -51,9 +78,8 @@ export async function readGitChanges(
   // pull refs and release lines older than this cannot hold the work of a change in the history read
   const boundaryAt = exclude[0] !== undefined ? boundaryDates.get(exclude[0]) : undefined;
   const since = (boundaryAt ?? 0) - LOOKBACK;
-  // independent reads run side by side: git does the work, this process waits. The sizes come last (a diff per
-  // commit is git's slowest read): the changes are built while git still diffs, and sized when it is done
-  const sizes = readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded));
+  // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
+  // last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const [commits, pulls, releaseLines] = await Promise.all([
       readCommits(repo.cwd, [branch.tip], exclude, parse),
@@ -80,16 +106,21 @@ export async function readGitChanges(
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, o.copyKeys);
-    return { changes, pullRefs: pulls.available, revertRefs, copies, release: release.all };
+    return { changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, release: release.all };
   })();
-  // a failure of the sizes' read is seen when it is awaited, not reported as unhandled in the meantime
-  sizes.catch(() => undefined);
-  const model = await built;
+  const sized = Promise.all([sizes.read, built]).then(([numstat, { changes }]) => {
+    applySizes(changes, numstat.sizes);
+    return numstat.unknown.length;
+  });
+  // a failure of either read is seen where it is awaited, not reported as unhandled in the meantime
+  sized.catch(() => undefined);
+  const model = await built.catch((error: unknown) => {
+    sizes.cancel();
+    throw error;
+  });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) collectGarbage();
-  const numstat = await sizes;
-  applySizes(model.changes, numstat.sizes);
-  return { ...model, unknownSizes: numstat.unknown.length };
+  return { ...model, sized };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */
@@ -100,6 +131,7 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
 }
 
 interface Pulls {
+  refs: PullHeads;
   commits: Map<number, PullCommits>;
   /** every pull ref's head commit → its number */
   heads: Map<string, number>;
@@ -117,9 +149,9 @@ async function readPulls(cwd: string, tip: string, since: number, parse: (messag
   const refs = await listPullHeads(cwd);
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  if (heads.size === 0) return { commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  if (heads.size === 0) return { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], parse);
-  return { commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  return { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
 }
 
 interface ReleaseLines {

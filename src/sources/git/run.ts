@@ -128,6 +128,8 @@ export interface StreamOptions {
   input?: string;
   /** called for git's failure instead of throwing; return true when handled */
   onFailure?: (code: number, stderr: string) => boolean;
+  /** stops git when aborted: the promise rejects with the abort's AbortError */
+  signal?: AbortSignal;
 }
 
 /**
@@ -159,7 +161,7 @@ export function streamGitRanges(
     // whether the user's safe.directory entries were known (and passed) when this git started
     const withSafeDirectories = safeDirectories !== null;
     const invocation = gitInvocation(args);
-    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'], ...(options.signal && { signal: options.signal }) });
     const { separator } = options;
     // the start of a record the last read cut off, waiting for the rest
     let pending: Buffer | null = null;
@@ -201,9 +203,12 @@ export function streamGitRanges(
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
     child.on('error', (error) => {
+      if (error.name === 'AbortError') return reject(error);
       reject(new GitError('git could not be started: is git installed and on PATH?', { cause: error }));
     });
     child.on('close', (code) => {
+      // stopped on purpose: the abort's error (also sent by 'error', unless git had already exited)
+      if (options.signal?.aborted) return reject(options.signal.reason);
       if (failed) return reject(failed);
       if (stopped) return resolve();
       if (pending !== null && code === 0) {
