@@ -294,12 +294,13 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const gv = gitVersion();
   if (!gv) throw new BenchFatal('git not found on PATH');
-  print(`flowaudit bench: node ${process.version}, git ${gv}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}${hasGnuTime() ? '' : ', /usr/bin/time missing: no peak RSS'}`);
+  print(`flowaudit bench: node ${process.version}, git ${gv}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)${hasGnuTime() ? '' : ', /usr/bin/time missing: no peak RSS'}`);
   for (const s of SECTIONS) {
     if (opts.only && s.name !== opts.only) continue;
     print(`\n== ${s.title} ==`);
     renderRows(await s.run({ root, opts, print }));
   }
+  print(`\nload at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)`);
 }
 
 try {
