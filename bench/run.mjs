@@ -147,12 +147,18 @@ function missingPaths(c) {
   if (list.status !== 0) return [];
   const missing = new Set(list.stdout.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1)));
   if (missing.size === 0) return [];
-  // the paths those objects had: ask for them with objects, letting the missing ones through
-  const named = spawnSync('git', ['-C', c.repo, 'rev-list', '--objects', '--missing=allow-any', c.branch], { encoding: 'utf8', env: cleanEnv(), maxBuffer: 1 << 30 });
+  // the paths those objects had: rev-list names only the objects it has, so read them from the raw diffs
+  // of the same walk (tree diffs only, no file contents needed)
+  const raw = spawnSync('git', ['-C', c.repo, 'log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '--no-renames', '-z', '--format=', c.branch], { encoding: 'utf8', env: cleanEnv(), maxBuffer: 1 << 30 });
   const paths = new Set();
-  for (const line of named.stdout.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space > 0 && missing.has(line.slice(0, space))) paths.add(line.slice(space + 1));
+  // -z: ':<modes> <old> <new> <status>' NUL '<path>' NUL
+  const fields = raw.stdout.split('\0');
+  for (let i = 0; i + 1 < fields.length; i++) {
+    const head = fields[i].replace(/^\n+/, '');
+    if (!head.startsWith(':')) continue;
+    const [, , oldSha, newSha] = head.split(' ');
+    if (missing.has(oldSha) || missing.has(newSha)) paths.add(fields[i + 1]);
+    i++;
   }
   return [...paths];
 }
