@@ -59,6 +59,7 @@ export function sparkline(values: ReadonlyArray<number | null>): string {
   const min = Math.min(...present);
   const max = Math.max(...present);
   return values
-    .map((v) => (v === null ? ' ' : SPARKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
+    // a flat line sits mid-height, unless it is flat at 0: an empty queue must not look half full
+    .map((v) => (v === null ? ' ' : SPARKS[max === min ? (max === 0 ? 0 : 3) : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
     .join('');
 }

@@ -46,5 +46,7 @@ describe('weekly trend', () => {
   it('draws a sparkline with gaps', () => {
     expect(sparkline([0, null, 7, 3.5])).toBe('▁ █▅');
     expect(sparkline([null, null])).toBe('');
+    expect(sparkline([0, 0, 0])).toBe('▁▁▁');
+    expect(sparkline([2, 2])).toBe('▄▄');
   });
 });
