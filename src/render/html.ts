@@ -65,7 +65,7 @@ function renderHtmlBody(input: Report): string {
 <body>
 <header>
 <h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
 ${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? '')}.</p>\n` : ''}${contents(main)}
 </header>
 <main>

@@ -90,7 +90,7 @@ function header(report: Report): string[] {
   return [
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
-    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
+    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),

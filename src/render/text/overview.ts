@@ -30,7 +30,7 @@ export function header(report: Report, ctx: TextContext): string[] {
   const lines = [
     c.bold(wrap(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`, ctx.width)),
     wrap(
-      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)} · sources: ${report.sources.join(' + ')} · ` +
+      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`,
       ctx.width,
     ),
