@@ -51,6 +51,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         .addOption(formatOption())
         .option('-o, --output <file>', 'write the report to a file instead of stdout')
         .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
+        .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
         .option('--no-color', 'no colour in the terminal report (also NO_COLOR)'),
     ),
   ).action(async (paths: string[], flags) => done(await reportCommand(paths, flags, io)));
@@ -85,6 +86,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .argument('<files...>', 'JSON reports (flowaudit report --format json)')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--with-changes', 'list every change, deploy and open pull request (CSV always does)')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of errors')
     .action(async (files: string[], flags) => done(await aggregateCommand(files, flags, io)));

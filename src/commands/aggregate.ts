@@ -1,19 +1,93 @@
-import { aggregateReports } from '../aggregate/aggregate.js';
-import { readReportFile } from '../compare/read-report.js';
+import { Combiner } from '../aggregate/combine.js';
+import { digestFiles, statOf } from '../aggregate/digest-files.js';
+import { listReports } from '../aggregate/lists.js';
+import { parseReport, readReportText } from '../compare/read-report.js';
+import { ConfigError } from '../errors.js';
 import { RENDERERS, type Format } from '../render/index.js';
-import { emit, resolvePath, useColor, type CliIo } from './io.js';
+import type { ReportLists } from '../render/lists.js';
+import type { Report } from '../report/schema.js';
+import { emit, realPath, resolvePath, useColor, warner, type CliIo } from './io.js';
 
 export interface AggregateFlags {
   format: Format;
   output?: string;
   color?: boolean;
+  withChanges?: boolean;
 }
 
-/** `flowaudit aggregate FILE…`: one report over JSON reports that CI jobs produced per repository. */
+/**
+ * `flowaudit aggregate FILE…`: one report over JSON reports that CI jobs produced per repository. Each report
+ * is read and validated on its own (in worker threads when there are many) and only the numbers the figures
+ * need are kept, so an organisation's reports fit in memory; the changes, deploys and open pull requests are
+ * listed (`--with-changes`, or CSV) by reading the reports once more as the output is written. A file or
+ * repository given twice is counted once, with a warning.
+ * @throws ConfigError (exit 2) for a file that is missing, not a report, of another schemaVersion or invalid
+ */
 export async function aggregateCommand(files: string[], flags: AggregateFlags, io: CliIo): Promise<number> {
-  const reports = [];
-  for (const file of files) reports.push(await readReportFile(resolvePath(file, io.cwd)));
-  const report = aggregateReports(reports);
-  emit(io, RENDERERS[flags.format](report, { color: useColor(io, flags.color, Boolean(flags.output)) }), flags.output);
+  const warn = warner(io);
+  const seen = new Map<string, string>();
+  const unique: Array<{ file: string; path: string }> = [];
+  for (const file of files) {
+    const path = resolvePath(file, io.cwd);
+    const real = realPath(path);
+    const earlier = seen.get(real);
+    if (earlier !== undefined) warn(`${file} is given twice (as ${earlier}): counted once`);
+    else {
+      seen.set(real, file);
+      unique.push({ file, path });
+    }
+  }
+  const combiner = new Combiner();
+  const taken: Taken[] = [];
+  await digestFiles(
+    unique.map((u) => u.path),
+    (d, i) => {
+      const file = unique[i]?.file ?? d.path;
+      const added = combiner.add(d.digest, file);
+      if (added.added) taken.push({ path: d.path, name: added.name, size: d.size, mtimeMs: d.mtimeMs });
+      else warn(`${added.name} is given twice over overlapping windows (${file}): counted once, from ${added.countedFrom}`);
+    },
+  );
+  const report = combiner.finish();
+  const listed = flags.withChanges === true || flags.format === 'csv';
+  const color = useColor(io, flags.color, Boolean(flags.output));
+  if (!listed) {
+    emit(io, RENDERERS[flags.format](report, { color }), flags.output);
+    return 0;
+  }
+  const { withChanges: _left, ...full } = report;
+  const lists = listReports(readAgain(taken), combiner.includeBots);
+  if (flags.format === 'json' || flags.format === 'csv') {
+    emit(io, RENDERERS[flags.format](full, { color, lists }), flags.output);
+  } else {
+    // the other formats lay every change out on one page: they are held
+    emit(io, RENDERERS[flags.format](hold(full, lists), { color }), flags.output);
+  }
   return 0;
 }
+
+/** A report taken into the aggregate: where it is, and what it was when read. */
+interface Taken {
+  path: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The taken reports read once more, for their lists; a file that changed since is an error, not a mix. */
+function* readAgain(taken: readonly Taken[]): Generator<{ report: Report; name: string }> {
+  for (const t of taken) {
+    const stat = statOf(t.path);
+    if (stat.size !== t.size || stat.mtimeMs !== t.mtimeMs) {
+      throw new ConfigError(`report '${t.path}' changed while it was being aggregated`, { hint: 'run the aggregate again once the reports are written' });
+    }
+    yield { report: parseReport(readReportText(t.path), t.path), name: t.name };
+  }
+}
+
+function hold(report: Report, lists: ReportLists): Report {
+  const changes = [...lists.changes];
+  return { ...report, changes, deploys: [...lists.deploys], openPulls: [...lists.openPulls] };
+}
+
+

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { terminalSafe } from '../render/sanitize.js';
 
@@ -11,6 +12,15 @@ export interface CliIo {
 
 export function resolvePath(path: string, cwd: string): string {
   return path.startsWith('/') ? path : `${cwd}/${path}`;
+}
+
+/** The path with links resolved, to tell the same file or repository given twice; as given when it is missing (reading it says why). */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Colour only for a terminal, never with NO_COLOR, --no-color, TERM=dumb or a file. */

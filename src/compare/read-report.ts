@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { reportSchema, type Report } from '../report/schema.js';
@@ -11,15 +11,21 @@ const HINT = 'write it with `flowaudit report --format json > report.json`';
  * report, has a schemaVersion other than 1, or does not match the report's schema (the field path named)
  */
 export async function readReportFile(path: string): Promise<Report> {
-  let text: string;
+  return parseReport(readReportText(path), path);
+}
+
+/**
+ * The text of a report file, read at once: an aggregate reads its reports one after another, and a sync
+ * read keeps only one in memory. @throws ConfigError as readReportFile
+ */
+export function readReportText(path: string): string {
   try {
-    text = await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     throw new ConfigError(`cannot read report '${path}': ${why}`, { cause: error });
   }
-  return parseReport(text, path);
 }
 
 /** Validates the text of a JSON report against the report's schema. Pure. @throws ConfigError as readReportFile */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change, Deploy, DeploySignalKind, Window } from '../domain.js';
+import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, Window } from '../domain.js';
 import { median } from './percentile.js';
 
 export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
@@ -68,7 +68,7 @@ export function restoreBand(seconds: number): Band {
  * The five DORA keys over a window (SPEC section 4). `deploys` are the deploys inside the window, `changes`
  * the changes merged in it (bots and syncs already left out as the stage figures are). Pure.
  */
-export function computeDora(window: Window, changes: readonly Change[], deploys: readonly Deploy[], signal: DeploySignalKind): Dora {
+export function computeDora(window: Window, changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], signal: DeploySignalKind): Dora {
   const weeks = (window.until - window.since) / WEEK;
   const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
   const perWeek = weeks > 0 ? deploys.length / weeks : null;

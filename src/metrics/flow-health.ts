@@ -6,7 +6,7 @@
  * comparison works from git alone.
  */
 import { z } from 'zod';
-import { STAGES, type Change, type OpenPull } from '../domain.js';
+import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { distribution } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -112,7 +112,7 @@ export interface FlowHealth {
 
 export interface FlowHealthInput {
   /** the counted changes of the window (bots and syncs already left out) */
-  changes: readonly Change[];
+  changes: readonly MeasuredChange[];
   /** open pull requests at the end of the window; [] in git-only mode */
   openPulls: readonly OpenPull[];
   /** epoch seconds: the end of the window, for WIP ages */
@@ -133,9 +133,9 @@ export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const lines = (change: Change): number | null => (change.size ? change.size.additions + change.size.deletions : null);
+const lines = (change: MeasuredChange): number | null => (change.size ? change.size.additions + change.size.deletions : null);
 
-function reviewHealth(changes: readonly Change[]): ReviewHealth {
+function reviewHealth(changes: readonly MeasuredChange[]): ReviewHealth {
   const load = new Map<string, { reviews: number; pickups: Array<number | null> }>();
   const entry = (who: string) => {
     let e = load.get(who);
@@ -186,7 +186,7 @@ function reviewHealth(changes: readonly Change[]): ReviewHealth {
   };
 }
 
-function reworkHealth(changes: readonly Change[]): ReworkHealth {
+function reworkHealth(changes: readonly MeasuredChange[]): ReworkHealth {
   let reviewed = 0;
   let reworked = 0;
   let requested = 0;
@@ -200,7 +200,7 @@ function reworkHealth(changes: readonly Change[]): ReworkHealth {
   return { reviewed, reworked, share: ratio(reworked, reviewed), changesRequested: requested, changesRequestedShare: ratio(requested, reviewed) };
 }
 
-function ciHealth(changes: readonly Change[]): CiHealth {
+function ciHealth(changes: readonly MeasuredChange[]): CiHealth {
   const walls: number[] = [];
   let checks = 0;
   let flakyChecks = 0;
@@ -244,7 +244,7 @@ function ciHealth(changes: readonly Change[]): CiHealth {
   };
 }
 
-function wipHealth(changes: readonly Change[], openPulls: readonly OpenPull[], now: number): WipHealth {
+function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenPull[], now: number): WipHealth {
   const open = openPulls.filter((p) => !p.bot && p.createdAt <= now);
   const ready = open.filter((p) => !p.isDraft);
   const ages = distribution(ready.map((p) => now - p.createdAt));
@@ -259,7 +259,7 @@ function wipHealth(changes: readonly Change[], openPulls: readonly OpenPull[], n
   };
 }
 
-function aiGroup(changes: readonly Change[], github: boolean): AiGroup {
+function aiGroup(changes: readonly MeasuredChange[], github: boolean): AiGroup {
   const stages = Object.fromEntries(STAGES.map((s) => [s, distribution(changes.map((c) => c.stages[s])).p50])) as AiGroup['stages'];
   return {
     count: changes.length,
@@ -272,7 +272,7 @@ function aiGroup(changes: readonly Change[], github: boolean): AiGroup {
   };
 }
 
-function aiComparison(changes: readonly Change[], github: boolean): AiComparison {
+function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES, type Change, type StageName } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
 import { distribution, distributionSchema, type Distribution } from './percentile.js';
 
 export const stageFigureSchema = distributionSchema.extend({
@@ -25,7 +25,7 @@ export interface StageSummary {
  * total time (SPEC section 6). Shares are over changes that reached the end state — deployed, or merged
  * when nothing deployed — with a known first commit, so they sum to 100%. Pure.
  */
-export function summarizeStages(changes: readonly Change[]): StageSummary {
+export function summarizeStages(changes: readonly MeasuredChange[]): StageSummary {
   const deployed = changes.filter((c) => c.leadTime !== null);
   const kind = deployed.length > 0 ? 'deployed' : 'merged';
   const basis = (kind === 'deployed' ? deployed : changes).filter((c) => c.firstCommitAt !== null);

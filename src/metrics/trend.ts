@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES, type Change, type StageName, type Window } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
 import { median } from './percentile.js';
 
 const seconds = z.number().nullable();
@@ -25,9 +25,9 @@ export function weekStart(t: number): number {
 }
 
 /** The key figures week by week across the window (by merge time), every week present even when empty. Pure. */
-export function weeklyTrend(changes: readonly Change[], window: Window): Trend {
+export function weeklyTrend(changes: readonly MeasuredChange[], window: Window): Trend {
   const first = weekStart(window.since);
-  const buckets: Change[][] = [];
+  const buckets: MeasuredChange[][] = [];
   for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
   // one pass, bucketed by week: filtering all changes for each week was quadratic on long windows
   for (const change of changes) {

@@ -1,5 +1,5 @@
 import { advise } from '../advice/index.js';
-import type { Change, Deploy, DeploySignalKind, OpenPull, Window } from '../domain.js';
+import type { Change, Deploy, DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import type { BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
@@ -11,7 +11,7 @@ import { summarizeStages } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
-import type { Policy, Report, ReportSummary, RepositoryRow } from './schema.js';
+import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
 
 /** the slowest changes the report lists */
 const SLOWEST = 10;
@@ -24,6 +24,7 @@ export interface RepositoryContext {
   branch: string;
   window: Window;
   deploySignal: DeploySignalKind;
+  sources: Report['sources'];
 }
 
 /** Everything a report is made of besides its figures: where the data came from and what it could not show. */
@@ -40,14 +41,33 @@ export interface ReportContext {
   failedRepositories?: Array<{ name: string; error: string }>;
 }
 
-/** The model a report is built from: what `audit` reads from a repository and `aggregate` from JSON reports. */
-export interface ReportModel {
+/**
+ * The model a report is built from: what `audit` reads from a repository (its domain changes and deploys,
+ * which the report lists) or what `aggregate` keeps of many reports (`listed: false`: only what the figures
+ * read, and the lists are left empty for the caller to stream from the reports themselves).
+ */
+export type ReportModel = DomainModel | MeasuredModel;
+
+interface DomainModel {
   /** every change the sources saw, whenever it merged: the window's are reported, the rest date deploys */
   changes: readonly Change[];
   /** every deploy: the window's are reported */
   deploys: readonly Deploy[];
   /** pull requests open at the end of the window (GitHub mode) */
   openPulls: readonly OpenPull[];
+  listed?: true;
+}
+
+interface MeasuredModel {
+  changes: readonly MeasuredChange[];
+  deploys: readonly MeasuredDeploy[];
+  openPulls: readonly OpenPull[];
+  listed: false;
+}
+
+/** Whether the figures count a change: never a sync, a bot's only when the policy puts bots back. */
+export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot'>, policy: Pick<Policy, 'includeBots'>): boolean {
+  return change.kind !== 'sync' && (policy.includeBots || !change.bot);
 }
 
 /**
@@ -57,11 +77,12 @@ export interface ReportModel {
  */
 export function buildReport(model: ReportModel, window: Window, now: number, policy: Policy, context: ReportContext): Report {
   const inWindow = model.changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
-  const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
+  const counted = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github });
+  const summary = summarize({ inWindow, counted: inWindow.filter(counted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github });
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
+  const listed = model.listed !== false ? lists(model, window, counted) : null;
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -73,9 +94,10 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     deploySignal: context.deploySignal,
     businessHours: context.businessHours,
     policy,
-    changes: inWindow.map((c) => toReportChange(c, isCounted(c))),
-    deploys: windowDeploys.map(toReportDeploy),
-    openPulls: model.openPulls.map(toReportOpenPull),
+    changes: listed?.changes ?? [],
+    deploys: listed?.deploys ?? [],
+    openPulls: listed?.openPulls ?? [],
+    ...(listed === null && { withChanges: false }),
     summary,
     recommendations: advise(advice, policy.thresholds),
     notes: context.notes,
@@ -83,19 +105,50 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, model, now, policy, isCounted, github, context.sources));
+    const byRepository = groupByRepository(inWindow, windowDeploys, model.openPulls);
+    report.repositories = context.repositories.map((r) => repositoryRow(r, byRepository.get(r.name) ?? EMPTY_GROUP, now, policy));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
 }
 
+function lists(model: DomainModel, window: Window, counted: (c: Change) => boolean): Pick<Report, 'changes' | 'deploys' | 'openPulls'> {
+  return {
+    changes: model.changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until).map((c) => toReportChange(c, counted(c))),
+    deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
+    openPulls: model.openPulls.map(toReportOpenPull),
+  };
+}
+
+interface RepositoryGroup {
+  changes: MeasuredChange[];
+  deploys: MeasuredDeploy[];
+  openPulls: OpenPull[];
+}
+
+const EMPTY_GROUP: RepositoryGroup = { changes: [], deploys: [], openPulls: [] };
+
+/** One pass over everything: filtering it once per repository was quadratic over an organisation. */
+function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], openPulls: readonly OpenPull[]): Map<string | undefined, RepositoryGroup> {
+  const groups = new Map<string | undefined, RepositoryGroup>();
+  const group = (name: string | undefined): RepositoryGroup => {
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [] }));
+    return g;
+  };
+  for (const c of changes) group(c.repository).changes.push(c);
+  for (const d of deploys) group(d.repository).deploys.push(d);
+  for (const p of openPulls) group(p.repository).openPulls.push(p);
+  return groups;
+}
+
 interface SummaryInput {
   /** the changes merged in the window */
-  inWindow: readonly Change[];
+  inWindow: readonly MeasuredChange[];
   /** … of them in the stage figures */
-  counted: readonly Change[];
+  counted: readonly MeasuredChange[];
   /** the deploys in the window */
-  deploys: readonly Deploy[];
+  deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
   window: Window;
   now: number;
@@ -104,6 +157,14 @@ interface SummaryInput {
 }
 
 function summarize(input: SummaryInput): ReportSummary {
+  return summarizeWith(input, true) as ReportSummary;
+}
+
+/**
+ * The summary; with `detail` false, without the weekly trend and the slowest changes (a repository's row in a
+ * report over several: a thousand weekly series would be most of an organisation's report).
+ */
+function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window } = input;
   const stages = summarizeStages(counted);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
@@ -126,29 +187,22 @@ function summarize(input: SummaryInput): ReportSummary {
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora(window, counted, input.deploys, input.signal),
-    trend: weeklyTrend(counted, window),
+    ...(detail && { trend: weeklyTrend(counted, window) }),
     leadTimeHistogram: leadTimeHistogram(counted),
-    slowest: slowestChanges(counted, SLOWEST),
+    ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,
   };
 }
 
-/** One repository's row, over the same changes and with the same figures as the whole. */
-function repositoryRow(
-  repo: RepositoryContext,
-  model: ReportModel,
-  now: number,
-  policy: Policy,
-  isCounted: (c: Change) => boolean,
-  github: boolean,
-  sources: Report['sources'],
-): RepositoryRow {
+/** One repository's row and summary, over its own window, with the same figures as the whole. */
+function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, now: number, policy: Policy): RepositoryRow {
   const { since, until } = repo.window;
-  const inWindow = model.changes.filter((c) => c.repository === repo.name && c.mergedAt >= since && c.mergedAt < until);
-  const deploys = model.deploys.filter((d) => d.repository === repo.name && d.at >= since && d.at < until);
-  const openPulls = model.openPulls.filter((p) => p.repository === repo.name);
-  const summary = summarize({ inWindow, counted: inWindow.filter(isCounted), deploys, openPulls, window: repo.window, now, signal: repo.deploySignal, github });
-  const top = advise({ sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
+  const inWindow = group.changes.filter((c) => c.mergedAt >= since && c.mergedAt < until);
+  const deploys = group.deploys.filter((d) => d.at >= since && d.at < until);
+  // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
+  const github = repo.sources.includes('github');
+  const summary = summarizeWith({ inWindow, counted: inWindow.filter((c) => isCounted(c, policy)), deploys, openPulls: group.openPulls, window: repo.window, now, signal: repo.deploySignal, github }, false);
+  const top = advise({ sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
   return {
     name: repo.name,
     path: repo.path,
@@ -163,8 +217,16 @@ function repositoryRow(
     failedDeploys: deploys.filter((d) => d.failed).length,
     deploymentFrequency: summary.dora.deploymentFrequency.value,
     changeFailureRate: summary.dora.changeFailureRate.value,
+    unreleased: unreleasedOf(summary),
     topRecommendation: top && top.id !== 'healthy' ? { id: top.id, measure: top.measure, value: top.value } : null,
+    summary,
   };
+}
+
+/** The row's unreleased figures, from the summary's when it has them (SPEC section 6). */
+function unreleasedOf(summary: RepositorySummary): RepositoryRow['unreleased'] {
+  const figures = (summary as { unreleased?: { count: number; p50Age: number | null; oldestAge: number | null } | null }).unreleased;
+  return figures ? { count: figures.count, p50Age: figures.p50Age, oldestAge: figures.oldestAge } : null;
 }
 
 /** Where only some repositories had no deploy signal, their merges count as deploys: the DORA keys say so. */

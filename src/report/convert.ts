@@ -79,62 +79,7 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
   };
 }
 
-/**
- * A report's change back as a domain change, so the figures compute over it exactly as over a repository's
- * own. What the report does not keep (commit shas, fork points, branch) is left empty: no figure reads it.
- */
-export function fromReportChange(c: ReportChange, repository: string | undefined): Change {
-  return {
-    id: c.id,
-    number: c.number,
-    title: c.title,
-    author: c.author,
-    authorEmail: '',
-    url: c.url,
-    branch: null,
-    kind: c.kind,
-    sha: c.sha,
-    commitShas: [],
-    commits: c.commits,
-    size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
-    bot: c.bot,
-    firstCommitAt: epoch(c.firstCommitAt),
-    lastCommitAt: null,
-    readyAt: epoch(c.readyAt),
-    firstReviewAt: epoch(c.firstReviewAt),
-    approvedAt: epoch(c.approvedAt),
-    mergedAt: epoch(c.mergedAt) ?? 0,
-    deployedAt: epoch(c.deployedAt),
-    forkPoints: [],
-    forkPointAt: null,
-    flags: c.flags,
-    aiEvidence: c.aiEvidence,
-    revertedBy: c.revertedBy,
-    isRevert: false,
-    stages: c.stages,
-    cycleTime: c.cycleTime,
-    leadTime: c.leadTime,
-    review: c.review,
-    ...(repository !== undefined && { repository }),
-  };
-}
-
-/** A report's deploy back as a domain deploy; which changes it shipped is not kept, only how many. */
-export function fromReportDeploy(d: ReportDeploy, repository: string | undefined): Deploy {
-  return {
-    ref: d.ref,
-    sha: d.sha,
-    at: epoch(d.at) ?? 0,
-    changeShas: Array.from({ length: d.changes }, () => ''),
-    rollback: d.rollback,
-    rework: d.rework,
-    failed: d.failed,
-    failureReasons: d.failureReasons,
-    restoredAfter: d.restoredAfter,
-    ...(repository !== undefined && { repository }),
-  };
-}
-
+/** A report's open pull request back as the model's, naming its repository in a report over several. */
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
   return { number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft, ...(repository !== undefined && { repository }) };
 }

@@ -141,6 +141,11 @@ export const summarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 
+export const repositorySummarySchema = summarySchema
+  .omit({ trend: true, slowest: true })
+  .describe('this repository\'s own summary over its own window, computed as the whole\'s; its weekly trend and slowest changes are in its own report');
+export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
+
 export const policySchema = z.object({
   includeBots: z.boolean().describe('bot changes counted in the figures (--include-bots)'),
   requiredApprovals: z.number().int().min(1),
@@ -162,7 +167,12 @@ export const repositoryRowSchema = z.object({
   failedDeploys: count,
   deploymentFrequency: z.number().nullable().describe('deploys per week over this repository\'s own window'),
   changeFailureRate: z.number().nullable(),
+  unreleased: z
+    .object({ count, p50Age: seconds, oldestAge: seconds })
+    .nullable()
+    .describe('changes merged and not yet deployed at now, and their ages (summary.unreleased); null when the summary has none'),
   topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable(),
+  summary: repositorySummarySchema,
 });
 export type RepositoryRow = z.infer<typeof repositoryRowSchema>;
 
@@ -181,6 +191,10 @@ export const reportSchema = z.object({
   changes: z.array(reportChangeSchema),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  withChanges: z
+    .literal(false)
+    .optional()
+    .describe('a report over several repositories that leaves out changes, deploys and openPulls (the figures are over all of them; `--with-changes` lists them)'),
   summary: summarySchema,
   recommendations: z.array(recommendationSchema),
   repositories: z.array(repositoryRowSchema).optional().describe('in a report over several repositories: one row each'),
