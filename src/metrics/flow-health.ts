@@ -119,15 +119,22 @@ export interface FlowHealthInput {
   now: number;
   /** whether GitHub was read: without it review, rework, CI and WIP are unknown, not 0 */
   github: boolean;
+  /**
+   * the changes GitHub was read for, when only some were (a report over repositories read with and without
+   * GitHub): review, rework, CI and WIP are over them alone, since git cannot tell an unreviewed change from
+   * one whose review it cannot see. Default: all of `changes`.
+   */
+  fromGitHub?: readonly MeasuredChange[];
 }
 
 export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
   const { changes, github } = input;
+  const seen = input.fromGitHub ?? changes;
   return {
-    review: github ? reviewHealth(changes) : null,
-    rework: github ? reworkHealth(changes) : null,
-    ci: github ? ciHealth(changes) : null,
-    wip: github ? wipHealth(changes, input.openPulls, input.now) : null,
+    review: github ? reviewHealth(seen) : null,
+    rework: github ? reworkHealth(seen) : null,
+    ci: github ? ciHealth(seen) : null,
+    wip: github ? wipHealth(seen, input.openPulls, input.now) : null,
     aiComparison: aiComparison(changes, github),
   };
 }

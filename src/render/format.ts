@@ -33,3 +33,12 @@ export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: stri
 export function minuteOf(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
 }
+
+/**
+ * How many changes merged in the window, counted or not: the report's own list may be left out (an aggregate
+ * without `--with-changes`), so this is read off the summary.
+ */
+export function mergedInWindow(report: Report): number {
+  const s = report.summary;
+  return s.changes + s.excluded.bots + s.excluded.syncs;
+}

@@ -3,7 +3,7 @@ import type { DoraFigure } from '../metrics/dora.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml } from './sanitize.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { businessHoursText, doraNotes, httpUrl, mergedInWindow, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { histogramChart, pairedBars, stackedShareBar } from './svg/bars.js';
@@ -26,7 +26,7 @@ export function renderHtml(report: Report): string {
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);
   const health = healthSections(report);
-  const body = report.changes.length === 0
+  const body = mergedInWindow(report) === 0
     ? [renderRepositoryHtml(report), `<p class="headline">No changes merged between ${h(report.window.since)} and ${h(report.window.until)}.</p>`]
     : [
         `<p class="headline">${h(report.summary.headline)}</p>`,
@@ -236,6 +236,9 @@ const COLUMNS: Column[] = [
 ];
 
 function changesTable(report: Report): string {
+  if (report.withChanges === false) {
+    return section('changes', 'Changes', `<p class="meta">Every change of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with <code>--with-changes</code> to list them.</p>`);
+  }
   const head = COLUMNS.map((c) => `<th scope="col" data-type="${c.type}"${c.type === 'number' ? ' class="num"' : ''}><button type="button">${h(c.head)}</button></th>`).join('');
   const rows = report.changes.map((ch) => `<tr${ch.counted ? '' : ' class="not-counted" title="left out of the stage figures"'}>${COLUMNS.map((c) => c.cell(ch)).join('')}</tr>`);
   return section(

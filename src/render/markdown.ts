@@ -3,7 +3,7 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf } from './format.js';
+import { businessHoursText, doraNotes, httpUrl, mergedInWindow, minuteOf } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
@@ -42,7 +42,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(report);
   if (repositories) out.push(repositories);
-  if (report.changes.length === 0) {
+  if (mergedInWindow(report) === 0) {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '');
@@ -179,8 +179,14 @@ function slowest(report: Report): string[] {
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
+  if (report.withChanges === false) {
+    return [`Every change of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with \`--with-changes\` to list them.`, ''];
+  }
+  // a report over several repositories names whose change each is
+  const several = report.repositories !== undefined;
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
+    ...(several ? [md(ch.repository ?? '')] : []),
     changeRef(ch),
     md(ch.title),
     md(ch.author),
@@ -193,7 +199,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table(['Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], 'lllllrrrrrrrl', rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }

@@ -9,7 +9,9 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
  * recomputed over all changes by the builder, not summed rows). Text, Markdown and HTML lay out the same cells.
  */
 
-const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'top recommendation'];
+const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'unreleased', 'top recommendation'];
+/** the numeric columns, right-aligned */
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function cells(row: RepositoryRow): string[] {
@@ -22,8 +24,15 @@ function cells(row: RepositoryRow): string[] {
     String(row.deploys),
     row.deploymentFrequency === null ? '—' : row.deploymentFrequency.toFixed(2),
     formatPercent(row.changeFailureRate),
+    unreleasedCell(row.unreleased),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
+}
+
+/** `3 (oldest 9d)`: changes merged and not deployed at the end, and the oldest's age; — when unknown. */
+function unreleasedCell(unreleased: RepositoryRow['unreleased'] | undefined): string {
+  if (!unreleased) return '—';
+  return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge)})`;
 }
 
 function whole(report: Report): string[] {
@@ -39,6 +48,8 @@ function whole(report: Report): string[] {
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),
     formatPercent(s.dora.changeFailureRate.value),
+    // the summary's unreleased figures, when this version of the report has them
+    unreleasedCell((s as { unreleased?: RepositoryRow['unreleased'] }).unreleased),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
 }
@@ -55,7 +66,7 @@ export function renderRepositoryText(report: Report, options: { color: boolean }
     head: HEAD,
     chars: COMPACT,
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    colAligns: HEAD.map((_, i) => (NUMERIC.has(i) ? 'right' : 'left')),
   });
   for (const row of report.repositories) table.push(cells(row).map(terminalSafe));
   table.push(whole(report).map((text) => c.bold(terminalSafe(text))));
@@ -72,7 +83,7 @@ export function renderRepositoryMarkdown(report: Report): string {
     '### Repositories',
     '',
     `| ${HEAD.join(' | ')} |`,
-    '| :-- | :-- | --: | --: | --: | --: | --: | --: | :-- |',
+    `| ${HEAD.map((_, i) => (NUMERIC.has(i) ? '--:' : ':--')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
     ...(failed.length > 0 ? [...failed, ''] : []),
@@ -82,9 +93,9 @@ export function renderRepositoryMarkdown(report: Report): string {
 /** The same table as an HTML section; empty for one repository. */
 export function renderRepositoryHtml(report: Report): string {
   if (!report.repositories) return '';
-  const th = HEAD.map((c, i) => `<th scope="col"${i >= 2 && i <= 7 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
+  const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
   const tr = (r: string[], total: boolean): string =>
-    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row">${escapeHtml(t)}</th>` : `<td${i >= 2 && i <= 7 ? ' class="num"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
   const failed = failedLines(report);
   return `<section id="repositories">\n<h2>Repositories</h2>\n<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>${
     failed.length > 0 ? `<p class="note">Could not be read:</p><ul>${failed.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : ''

@@ -5,6 +5,7 @@ import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { mergedInWindow } from './format.js';
 import { renderRepositoryText } from './repositories.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -36,7 +37,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push(c.yellow(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)})`));
   }
   out.push('');
-  if (report.changes.length === 0) {
+  if (mergedInWindow(report) === 0) {
     out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`);
     return finish(out, report, c);
   }

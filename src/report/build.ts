@@ -80,7 +80,20 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const counted = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const summary = summarize({ inWindow, counted: inWindow.filter(counted), deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github });
+  // over repositories read with and without GitHub, the review figures are over the former's changes alone
+  const viaGitHub = new Set(context.repositories?.filter((r) => r.sources.includes('github')).map((r) => r.name));
+  const mixed = github && context.repositories !== undefined && viaGitHub.size < context.repositories.length;
+  const summary = summarize({
+    inWindow,
+    counted: inWindow.filter(counted),
+    deploys: windowDeploys,
+    openPulls: model.openPulls,
+    window,
+    now,
+    signal: context.deploySignal.kind,
+    github,
+    ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
+  });
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
   const listed = model.listed !== false ? lists(model, window, counted) : null;
   const report: Report = {
@@ -154,6 +167,8 @@ interface SummaryInput {
   now: number;
   signal: DeploySignalKind;
   github: boolean;
+  /** over several repositories, only some read with GitHub: which changes are theirs */
+  fromGitHub?: (change: MeasuredChange) => boolean;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
@@ -168,7 +183,13 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   const { inWindow, counted, window } = input;
   const stages = summarizeStages(counted);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
-  const health = computeFlowHealth({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), github: input.github });
+  const health = computeFlowHealth({
+    changes: counted,
+    openPulls: input.openPulls,
+    now: Math.min(input.now, window.until),
+    github: input.github,
+    ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
+  });
   return {
     changes: counted.length,
     excluded: {

@@ -172,6 +172,23 @@ describe('aggregateReports', () => {
     expect(warned).toHaveLength(1);
   });
 
+  it('takes the review figures over the repositories read with GitHub alone: git cannot see a review', () => {
+    const review = { reviewers: [{ login: 'bo', reviews: 1 }], firstReviewer: 'bo', comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
+    const gh = report({
+      repository: { path: '/r/gh', remote: 'acme/gh' },
+      sources: ['git', 'github'],
+      changes: [
+        change({ ...split(1, 0.5), mergedAt: '2026-01-05T00:00:00Z', firstReviewAt: '2026-01-04T12:00:00Z', approvedAt: '2026-01-04T18:00:00Z', review }),
+        change({ ...split(2, 0.5), mergedAt: '2026-01-06T00:00:00Z' }),
+      ],
+    });
+    // one: git only, its 3 counted changes without review facts; were they counted, 4 of 5 would be "unreviewed"
+    const mixed = aggregateReports([gh, one]);
+    expect(mixed.summary.review).toMatchObject({ reviews: 1, unreviewed: 1, unreviewedShare: 0.5, selfMerged: 1, reviewsPerChange: 0.5 });
+    expect(mixed.summary.changes).toBe(5);
+    expect(mixed.repositories?.map((r) => r.summary.review?.unreviewed ?? null)).toEqual([1, null]);
+  });
+
   it('keeps business hours every report shares, and warns when they differ', () => {
     const hours = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
     const a = report({ ...one, businessHours: hours });
