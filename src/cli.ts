@@ -7,6 +7,7 @@ import { compareCommand, compareFormat } from './commands/compare.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addReportOptions } from './commands/report-options.js';
 import { reportCommand } from './commands/report.js';
+import { REPOS_FORMATS, reposCommand } from './commands/repos.js';
 import { initConfigText, loadConfig } from './config/index.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { FORMATS } from './render/index.js';
@@ -87,9 +88,25 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--with-changes', 'list every change, deploy and open pull request (CSV always does)')
+    .option('--expect <file>', 'the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of errors')
     .action(async (files: string[], flags) => done(await aggregateCommand(files, flags, io)));
+
+  program
+    .command('repos')
+    .description("list an organisation's active repositories as a GitHub Actions matrix (one job per repository)")
+    .argument('<org>', 'GitHub organisation')
+    .option('--active-since <when>', 'a commit on the default branch since: a span (90d, 6mo) or an ISO date', '90d')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPOS_FORMATS]).default('matrix'))
+    .option('--max-jobs <n>', 'at most this many matrix jobs: past it, each job audits a batch', '256')
+    .option('--forks', 'list forks too')
+    .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
+    .option('--now <iso>', 'take this time as now')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--verbose', 'report GitHub requests and query cost on stderr')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (org: string, flags) => done(await reposCommand(org, flags, io)));
 
   program
     .command('init')

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Combiner } from '../aggregate/combine.js';
 import { digestFiles, statOf } from '../aggregate/digest-files.js';
 import { listReports } from '../aggregate/lists.js';
@@ -7,12 +8,14 @@ import { RENDERERS, type Format } from '../render/index.js';
 import type { ReportLists } from '../render/lists.js';
 import type { Report } from '../report/schema.js';
 import { emit, realPath, resolvePath, useColor, warner, type CliIo } from './io.js';
+import { reposListSchema } from './repos.js';
 
 export interface AggregateFlags {
   format: Format;
   output?: string;
   color?: boolean;
   withChanges?: boolean;
+  expect?: string;
 }
 
 /**
@@ -20,11 +23,13 @@ export interface AggregateFlags {
  * is read and validated on its own (in worker threads when there are many) and only the numbers the figures
  * need are kept, so an organisation's reports fit in memory; the changes, deploys and open pull requests are
  * listed (`--with-changes`, or CSV) by reading the reports once more as the output is written. A file or
- * repository given twice is counted once, with a warning.
+ * repository given twice is counted once, with a warning. With `--expect` (the list `repos --format json` wrote),
+ * each listed repository without a report is named among the failed repositories, and the exit code is 1.
  * @throws ConfigError (exit 2) for a file that is missing, not a report, of another schemaVersion or invalid
  */
 export async function aggregateCommand(files: string[], flags: AggregateFlags, io: CliIo): Promise<number> {
   const warn = warner(io);
+  const expected = flags.expect === undefined ? [] : readExpected(resolvePath(flags.expect, io.cwd));
   const seen = new Map<string, string>();
   const unique: Array<{ file: string; path: string }> = [];
   for (const file of files) {
@@ -48,12 +53,16 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
       else warn(`${added.name} is given twice over overlapping windows (${file}): counted once, from ${added.countedFrom}`);
     },
   );
-  const report = combiner.finish();
+  const found = new Set(taken.map((t) => t.name.toLowerCase()));
+  // GitHub names are case-insensitive; a job that failed left no report
+  const failed = expected.filter((name) => !found.has(name.toLowerCase())).map((name) => ({ name, error: 'no report: its job failed or was skipped' }));
+  const report = combiner.finish({ failed });
+  const code = failed.length > 0 ? 1 : 0;
   const listed = flags.withChanges === true || flags.format === 'csv';
   const color = useColor(io, flags.color, Boolean(flags.output));
   if (!listed) {
     emit(io, RENDERERS[flags.format](report, { color }), flags.output);
-    return 0;
+    return code;
   }
   const { withChanges: _left, ...full } = report;
   const lists = listReports(readAgain(taken), combiner.includeBots);
@@ -63,7 +72,26 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
     // the other formats lay every change out on one page: they are held
     emit(io, RENDERERS[flags.format](hold(full, lists), { color }), flags.output);
   }
-  return 0;
+  return code;
+}
+
+/** The repositories `repos --format json` listed. @throws ConfigError (exit 2) when the file is not that */
+function readExpected(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read --expect '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`--expect '${path}' is not JSON`, { cause: error, hint: 'write it with `flowaudit repos ORG --format json`' });
+  }
+  const parsed = reposListSchema.safeParse(data);
+  if (!parsed.success) throw new ConfigError(`--expect '${path}' is not a list of repositories`, { hint: 'write it with `flowaudit repos ORG --format json`' });
+  return parsed.data.repositories.map((r) => r.repository);
 }
 
 /** A report taken into the aggregate: where it is, and what it was when read. */

@@ -104,6 +104,32 @@ describe('flowaudit aggregate: the same report or repository twice', () => {
   });
 });
 
+describe('flowaudit aggregate --expect: the repositories a matrix listed', () => {
+  it('names each listed repository without a report as failed, in every format, and exits 1', async () => {
+    const named = (remote: string): string => {
+      const r = json(late);
+      return file(`${remote.replace('/', '+')}.json`, JSON.stringify({ ...r, repository: { ...r.repository, remote } }));
+    };
+    const listed = file('repositories.json', JSON.stringify({
+      organization: 'acme',
+      activeSince: '2026-01-01T00:00:00Z',
+      repositories: ['acme/api', 'acme/ops', 'acme/web'].map((repository) => ({ repository, defaultBranch: 'main', lastCommitAt: '2026-03-01T00:00:00Z' })),
+    }));
+    const reports = [named('acme/api'), named('Acme/Web')];
+    const r = await runCli(['aggregate', ...reports, '--expect', listed, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Report).failedRepositories).toEqual([{ name: 'acme/ops', error: 'no report: its job failed or was skipped' }]);
+    for (const format of ['text', 'markdown', 'html']) {
+      const out = await runCli(['aggregate', ...reports, '--expect', listed, '--format', format]);
+      expect(out.stdout).toContain('acme/ops: no report: its job failed or was skipped');
+    }
+    const all = await runCli(['aggregate', ...reports, named('acme/ops'), '--expect', listed]);
+    expect(all.code).toBe(0);
+    const bad = await runCli(['aggregate', ...reports, '--expect', early]);
+    expect(bad).toMatchObject({ code: 2, stderr: `flowaudit: --expect '${early}' is not a list of repositories\n  write it with \`flowaudit repos ORG --format json\`\n` });
+  });
+});
+
 describe('flowaudit aggregate: reports are validated', () => {
   const bad = (name: string, edit: (r: Record<string, any>) => unknown): string => {
     const r = json(early) as unknown as Record<string, any>;
