@@ -65,6 +65,7 @@ export class Combiner {
 
   /**
    * The combined report, its lists left out (`withChanges: false`): the caller lists them from the reports.
+   * The combiner lets go of the changes it held: it finishes once.
    * @throws ConfigError when no report was taken
    */
   finish(options: FinishOptions = {}): Report {
@@ -93,7 +94,7 @@ export class Combiner {
       deploySignal: t.facts.deploySignal.kind,
       sources: t.facts.sources,
     }));
-    return buildReport(
+    const report = buildReport(
       { changes: this.changes, deploys: this.deploys, openPulls: this.openPulls, listed: false },
       window,
       Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0)),
@@ -110,6 +111,11 @@ export class Combiner {
         failedRepositories: options.failed ?? [],
       },
     );
+    // the figures are made: what they were made of is let go before the lists are read again
+    this.changes.length = 0;
+    this.deploys.length = 0;
+    this.openPulls.length = 0;
+    return report;
   }
 }
 

@@ -3,14 +3,15 @@
  * and sends back each digest, its arrays moved rather than copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { describeError, digestFile, type WorkerAnswer } from './digest-files.js';
+import { compiledSchema, describeError, digestFile, type WorkerAnswer } from './digest-files.js';
 import { transferables } from './digest.js';
 
+const accepts = await compiledSchema();
 const port = parentPort;
 port?.on('message', ({ index, path }: { index: number; path: string }) => {
   let answer: WorkerAnswer;
   try {
-    answer = { index, ok: true, file: digestFile(path) };
+    answer = { index, ok: true, file: digestFile(path, accepts) };
   } catch (error) {
     answer = { index, ok: false, error: describeError(error) };
   }

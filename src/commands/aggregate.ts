@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Combiner } from '../aggregate/combine.js';
-import { digestFiles, statOf } from '../aggregate/digest-files.js';
+import { compiledSchema, digestFiles, statOf } from '../aggregate/digest-files.js';
 import { listReports } from '../aggregate/lists.js';
 import { parseReport, readReportText } from '../compare/read-report.js';
 import { ConfigError } from '../errors.js';
@@ -65,7 +65,7 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
     return code;
   }
   const { withChanges: _left, ...full } = report;
-  const lists = listReports(readAgain(taken), combiner.includeBots);
+  const lists = listReports(readAgain(taken, await compiledSchema()), combiner.includeBots);
   if (flags.format === 'json' || flags.format === 'csv') {
     emit(io, RENDERERS[flags.format](full, { color, lists }), flags.output);
   } else {
@@ -103,13 +103,13 @@ interface Taken {
 }
 
 /** The taken reports read once more, for their lists; a file that changed since is an error, not a mix. */
-function* readAgain(taken: readonly Taken[]): Generator<{ report: Report; name: string }> {
+function* readAgain(taken: readonly Taken[], accepts: ((data: unknown) => boolean) | undefined): Generator<{ report: Report; name: string }> {
   for (const t of taken) {
     const stat = statOf(t.path);
     if (stat.size !== t.size || stat.mtimeMs !== t.mtimeMs) {
       throw new ConfigError(`report '${t.path}' changed while it was being aggregated`, { hint: 'run the aggregate again once the reports are written' });
     }
-    yield { report: parseReport(readReportText(t.path), t.path), name: t.name };
+    yield { report: parseReport(readReportText(t.path), t.path, accepts), name: t.name };
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, Window } from '../domain.js';
-import { median } from './percentile.js';
+import { distributionOf, median } from './percentile.js';
 
 export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
 export type Band = z.infer<typeof bandSchema>;
@@ -73,8 +73,9 @@ export function computeDora(window: Window, changes: readonly MeasuredChange[], 
   const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
   const perWeek = weeks > 0 ? deploys.length / weeks : null;
   const signalNote = signal === 'merge' ? 'every merge counted as a deploy (no deploy signal found)' : undefined;
-  const leadTime = median(changes.map((c) => c.leadTime));
-  const leadCount = changes.filter((c) => c.leadTime !== null).length;
+  const lead = distributionOf(changes, (c) => c.leadTime);
+  const leadTime = lead.p50;
+  const leadCount = lead.count;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;

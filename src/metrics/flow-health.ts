@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
-import { distribution } from './percentile.js';
+import { distribution, medianOf } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
 export const LARGE_CHANGE_LINES = 400;
@@ -267,14 +267,14 @@ function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenP
 }
 
 function aiGroup(changes: readonly MeasuredChange[], github: boolean): AiGroup {
-  const stages = Object.fromEntries(STAGES.map((s) => [s, distribution(changes.map((c) => c.stages[s])).p50])) as AiGroup['stages'];
+  const stages = Object.fromEntries(STAGES.map((s) => [s, medianOf(changes, (c) => c.stages[s])])) as AiGroup['stages'];
   return {
     count: changes.length,
-    p50Size: distribution(changes.map(lines)).p50,
+    p50Size: medianOf(changes, lines),
     failureRate: ratio(changes.filter((c) => c.revertedBy !== null).length, changes.length),
     reworkShare: github ? reworkHealth(changes).share : null,
-    leadTimeP50: distribution(changes.map((c) => c.leadTime)).p50,
-    cycleTimeP50: distribution(changes.map((c) => c.cycleTime)).p50,
+    leadTimeP50: medianOf(changes, (c) => c.leadTime),
+    cycleTimeP50: medianOf(changes, (c) => c.cycleTime),
     stages,
   };
 }

@@ -25,16 +25,26 @@ export const distributionSchema = z.object({
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 
-/**
- * count, p50, p75, p90 and mean of the non-null values; values rounded to whole seconds where given.
- * The percentiles are type 7 over the values as if sorted, read by selection rather than a full sort: an
- * organisation's aggregate takes them over 600,000 changes, many times.
- */
+/** count, p50, p75, p90 and mean of the non-null values; values rounded to whole seconds where given. */
 export function distribution(values: ReadonlyArray<number | null>): Distribution {
-  const known = new Float64Array(values.length);
+  return distributionOf(values, (v) => v);
+}
+
+let scratch = new Float64Array(1024);
+
+/**
+ * The distribution of `value` over `items` (nulls and non-finite values left out), without an array of the
+ * values in between: an organisation's aggregate takes it over 600,000 changes, many times. The percentiles
+ * are type 7 over the values as if sorted, read by selection rather than a full sort.
+ */
+export function distributionOf<T>(items: readonly T[], value: (item: T) => number | null): Distribution {
+  // one scratch array for every call, grown when needed: a new one per call was 5 MB a time over an organisation
+  if (scratch.length < items.length) scratch = new Float64Array(Math.max(items.length, 2 * scratch.length));
+  const known = scratch;
   let n = 0;
   let sum = 0;
-  for (const v of values) {
+  for (let i = 0; i < items.length; i++) {
+    const v = value(items[i] as T);
     if (v === null || !Number.isFinite(v)) continue;
     known[n++] = v;
     sum += v;
@@ -68,4 +78,9 @@ function quantilesDescending(values: Float64Array, ps: readonly number[]): numbe
 
 export function median(values: ReadonlyArray<number | null>): number | null {
   return distribution(values).p50;
+}
+
+/** The median of `value` over `items`; null when none has one. */
+export function medianOf<T>(items: readonly T[], value: (item: T) => number | null): number | null {
+  return distributionOf(items, value).p50;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
-import { median } from './percentile.js';
+import { medianOf } from './percentile.js';
 
 const seconds = z.number().nullable();
 
@@ -38,9 +38,9 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window):
     weeks: buckets.map((inWeek, i) => ({
       weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
-      leadTimeP50: median(inWeek.map((c) => c.leadTime)),
-      cycleTimeP50: median(inWeek.map((c) => c.cycleTime)),
-      stages: Object.fromEntries(STAGES.map((s) => [s, median(inWeek.map((c) => c.stages[s]))])) as Record<StageName, number | null>,
+      leadTimeP50: medianOf(inWeek, (c) => c.leadTime),
+      cycleTimeP50: medianOf(inWeek, (c) => c.cycleTime),
+      stages: Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>,
     })),
   };
 }

@@ -2,29 +2,32 @@ import type { Report } from '../report/schema.js';
 import type { ReportLists } from './lists.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
-const LIST_KEYS = ['changes', 'deploys', 'openPulls'] as const;
+const LIST_KEYS = ['changes', 'deploys', 'openPulls', 'repositories'] as const;
 
 /**
  * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives: each list item is
- * stringified on its own, so a report of every change in a large history is never one huge string. `lists`,
- * when given, stand for the report's own lists (an aggregate reads them from its reports as it writes).
+ * stringified on its own, so a report of every change in a large history, or of an organisation's thousand
+ * repositories, is never one huge string. `lists`, when given, stand for the report's own lists (an aggregate
+ * reads them from its reports as it writes).
  */
 export function* renderJsonChunks(report: Report, lists?: ReportLists): Generator<string> {
   // each list is stood in for by a string no report text can hold (a NUL), then spliced back in pieces
   const placeholder = (key: string): string => `\u0000${key}\u0000`;
-  let rest = JSON.stringify({ ...report, ...Object.fromEntries(LIST_KEYS.map((k) => [k, placeholder(k)])) }, replacer, 2);
-  for (const key of LIST_KEYS) {
+  const present = LIST_KEYS.filter((k) => report[k] !== undefined);
+  let rest = JSON.stringify({ ...report, ...Object.fromEntries(present.map((k) => [k, placeholder(k)])) }, replacer, 2);
+  for (const key of present) {
     const token = JSON.stringify(placeholder(key));
     const at = rest.indexOf(token);
     yield rest.slice(0, at);
     rest = rest.slice(at + token.length);
     let first = true;
-    for (const item of (lists?.[key] ?? report[key]) as Iterable<unknown>) {
-      // array items sit at depth 2: four spaces, and their own lines indented as deep
-      // no replacer here: a change's, deploy's and open pull's numbers are whole seconds and counts, and a
-      // replacer call per value was most of the time spent on a large history
-      // stringified two arrays deep, so JSON.stringify indents it as it sits in the report; the brackets go
-      const nested = JSON.stringify([[item]], null, 2);
+    // a change's, deploy's and open pull's numbers are whole seconds and counts: no replacer, which was most of
+    // the time spent on a large history; a repository's row has shares and rates to round
+    const round = key === 'repositories' ? replacer : undefined;
+    for (const item of (key === 'repositories' ? report.repositories : (lists?.[key] ?? report[key])) as Iterable<unknown>) {
+      // array items sit at depth 2: stringified two arrays deep, JSON.stringify indents each as it sits in the
+      // report; the brackets go
+      const nested = JSON.stringify([[item]], round, 2);
       yield `${first ? '[' : ','}\n${nested.slice(6, -6)}`;
       first = false;
     }

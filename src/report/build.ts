@@ -76,7 +76,9 @@ export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot'>, policy: 
  * `audit` and `aggregate` both call it, and renderers only read what it returns. Pure: `now` is given.
  */
 export function buildReport(model: ReportModel, window: Window, now: number, policy: Policy, context: ReportContext): Report {
-  const inWindow = model.changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
+  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  // an aggregate's changes are all in its window: no copy of them
+  const inWindow = model.changes.every(within) ? model.changes : model.changes.filter(within);
   const counted = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
