@@ -1,4 +1,4 @@
-import type { ChangeKind, MeasuredChange, MeasuredDeploy, OpenPull, Stages } from '../domain.js';
+import type { ChangeKind, MeasuredChange, MeasuredDeploy, OpenPull } from '../domain.js';
 import { epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import type { Interner } from './intern.js';
@@ -192,44 +192,53 @@ export function unpackDigest(digest: ReportDigest, repository: string, intern: I
   const list = <T>(at: number, empty: T): T => (at < 0 ? empty : (lists[at] as T));
   const changes: MeasuredChange[] = new Array<MeasuredChange>(count);
   for (let i = 0; i < count; i++) {
-    const v = (k: number): number | null => orNull(numbers[i * N + k] as number);
-    const t = (k: number): string | null => texts[i * TEXTS + k] ?? null;
-    const r = (k: number): number => listRefs[i * LISTS + k] as number;
+    // offsets into the packed arrays; no closure per change (600,000 of them)
+    const at = i * N;
+    const tx = i * TEXTS;
+    const ls = i * LISTS;
     const b = bits[i] as number;
-    const stages: Stages = { coding: v(6), pickup: v(7), review: v(8), merge: v(9), deploy: v(10) };
-    const firstReviewer = t(5);
+    const firstReviewer = texts[tx + 5] ?? null;
     changes[i] = {
       // `#12` recurs across an organisation's repositories
-      id: intern.string(t(0) as string),
-      title: t(1) as string,
-      url: t(2),
-      author: intern.string(t(3) as string),
+      id: intern.string(texts[tx] as string),
+      title: texts[tx + 1] as string,
+      url: texts[tx + 2] ?? null,
+      author: intern.string(texts[tx + 3] as string),
       kind: KINDS[b & 7] as ChangeKind,
       bot: (b & BOT) !== 0,
-      firstCommitAt: v(0),
-      readyAt: v(1),
-      firstReviewAt: v(2),
-      approvedAt: v(3),
-      mergedAt: v(4) ?? 0,
-      deployedAt: v(5),
-      stages,
-      cycleTime: v(11),
-      leadTime: v(12),
-      size: (b & SIZED) !== 0 ? { additions: v(13) ?? 0, deletions: v(14) ?? 0, files: v(15) ?? 0 } : null,
-      flags: list(r(0), none),
-      aiEvidence: list(r(1), none),
-      revertedBy: t(4),
+      firstCommitAt: orNull(numbers[at] as number),
+      readyAt: orNull(numbers[at + 1] as number),
+      firstReviewAt: orNull(numbers[at + 2] as number),
+      approvedAt: orNull(numbers[at + 3] as number),
+      mergedAt: orNull(numbers[at + 4] as number) ?? 0,
+      deployedAt: orNull(numbers[at + 5] as number),
+      stages: {
+        coding: orNull(numbers[at + 6] as number),
+        pickup: orNull(numbers[at + 7] as number),
+        review: orNull(numbers[at + 8] as number),
+        merge: orNull(numbers[at + 9] as number),
+        deploy: orNull(numbers[at + 10] as number),
+      },
+      cycleTime: orNull(numbers[at + 11] as number),
+      leadTime: orNull(numbers[at + 12] as number),
+      size: (b & SIZED) !== 0 ? { additions: orNull(numbers[at + 13] as number) ?? 0, deletions: orNull(numbers[at + 14] as number) ?? 0, files: orNull(numbers[at + 15] as number) ?? 0 } : null,
+      flags: list(listRefs[ls] as number, none),
+      aiEvidence: list(listRefs[ls + 1] as number, none),
+      revertedBy: texts[tx + 4] ?? null,
       review:
         (b & REVIEWED) === 0
           ? null
           : {
-              reviewers: list(r(2), noReviewers),
+              reviewers: list(listRefs[ls + 2] as number, noReviewers),
               firstReviewer: firstReviewer === null ? null : intern.string(firstReviewer),
-              comments: v(16) ?? 0,
-              commitsAfterFirstReview: v(17) ?? 0,
-              forcePushesAfterFirstReview: v(18) ?? 0,
+              comments: orNull(numbers[at + 16] as number) ?? 0,
+              commitsAfterFirstReview: orNull(numbers[at + 17] as number) ?? 0,
+              forcePushesAfterFirstReview: orNull(numbers[at + 18] as number) ?? 0,
               changesRequested: (b & CHANGES_REQUESTED) !== 0,
-              checks: (b & CHECKED) === 0 ? null : { wallTime: v(19), lastCompletedAt: v(20), names: list(r(3), none), flaky: list(r(4), none) },
+              checks:
+                (b & CHECKED) === 0
+                  ? null
+                  : { wallTime: orNull(numbers[at + 19] as number), lastCompletedAt: orNull(numbers[at + 20] as number), names: list(listRefs[ls + 3] as number, none), flaky: list(listRefs[ls + 4] as number, none) },
             },
       repository,
     };
