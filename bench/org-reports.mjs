@@ -184,7 +184,7 @@ async function loadFlowaudit() {
     load('report/build.js'),
     load('render/json.js'),
     load('config/index.js'),
-    load('compare/read-report.js'),
+    load('io/read-report.js'),
   ]);
   return { buildReport, renderJsonChunks, DEFAULT_THRESHOLDS, parseReport };
 }

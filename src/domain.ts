@@ -49,7 +49,10 @@ export interface Change {
   kind: ChangeKind;
   /** the landing commit: merge, squash or last trailer-linked commit */
   sha: string;
-  /** shas of the change's own commits (for a squash without its PR's commits: the squash commit) */
+  /**
+   * shas of the change's commits, for reverts to name: its own, its landing commits and its pull ref's (for a
+   * squash without its PR's commits: the squash commit)
+   */
   commitShas: string[];
   /** null when the change's own commits are not in the clone (a squash merge without its PR ref) */
   commits: number | null;
@@ -64,7 +67,7 @@ export interface Change {
   deployedAt: number | null;
   /** commits on the tracked branch where the change's history left it */
   forkPoints: string[];
-  /** the fork point's commit date, for the old-commits clamp */
+  /** the fork point's commit date: a first commit older than it is flagged `rebased` (never clamped) */
   forkPointAt: number | null;
   flags: string[];
   aiEvidence: string[];
@@ -88,7 +91,7 @@ export interface Change {
 export type MeasuredChange = Pick<
   Change,
   | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
-  | 'firstCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
+  | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
   | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'revertedBy' | 'review' | 'repository'
 >;
 
@@ -99,6 +102,8 @@ export type MeasuredChange = Pick<
 export interface ChangeReview {
   /** submitted reviews (any state but PENDING) per reviewer login, lower-cased, busiest first */
   reviewers: Array<{ login: string; reviews: number }>;
+  /** epoch seconds of each of those reviews, ascending: when the reviewing was done (reviews per week) */
+  reviewedAt: number[];
   /** who gave the first review or comment between ready and merge */
   firstReviewer: string | null;
   /** conversation comments and COMMENTED / CHANGES_REQUESTED reviews: review depth */
@@ -130,7 +135,21 @@ export interface OpenPull {
   bot: boolean;
   createdAt: number;
   isDraft: boolean;
+  /** where its review stands at `now`, for the queues (GitHub mode; absent when the source did not say) */
+  events?: OpenPullEvents;
   repository?: string;
+}
+
+/** An open pull request's review events so far (SPEC section 2's T2, T4, T5), by the same rules as a merged one's. */
+export interface OpenPullEvents {
+  /** T2, epoch s; null while it is a draft */
+  readyAt: number | null;
+  /** T4; null while nobody has reviewed it */
+  firstReviewAt: number | null;
+  /** T5; null while not approved */
+  approvedAt: number | null;
+  /** epoch seconds of its submitted reviews by humans other than the author, ascending */
+  reviewedAt: number[];
 }
 
 export type DeploySignalKind = 'deployments' | 'releases' | 'tags' | 'merge';
@@ -158,4 +177,6 @@ export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework
 export interface Window {
   since: number;
   until: number;
+  /** the history's first commit, when it is later than `since`: the window before it is not measured */
+  historyFrom?: number;
 }

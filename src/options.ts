@@ -1,7 +1,16 @@
 import { ConfigError } from './errors.js';
+import { compilePattern, PatternError, type Pattern } from './patterns.js';
 import type { DeploySignalKind } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
+
+/** One step of an audit, for a progress line: `reading history of main`, 48,676 `commits` so far. */
+export interface ProgressEvent {
+  step: string;
+  /** how many so far, of `unit` (plural: `commits`, `pull requests`, `deploys`) */
+  count?: number;
+  unit?: string;
+}
 
 /** Everything `audit()` needs, resolved from flags (and later the config file). */
 export interface AuditOptions {
@@ -13,6 +22,10 @@ export interface AuditOptions {
   now?: string;
   deployFrom?: DeploySignalKind;
   tagPattern?: string;
+  /** count pre-release tags and releases (`-rc1`, `.beta2`) as deploys */
+  includePrereleases?: boolean;
+  /** seconds after a deploy within which a revert of what it shipped fails it */
+  revertWindow?: number;
   includeBots?: boolean;
   botPattern?: string;
   aiMarkers?: string[];
@@ -30,6 +43,8 @@ export interface AuditOptions {
   refresh?: boolean;
   /** on a rate limit that resets too late, report on what was fetched */
   partial?: boolean;
+  /** longest wait for each GitHub request, in seconds (--timeout; default 30) */
+  timeoutSeconds?: number;
   environment?: string;
   incidentLabel?: string;
   requiredApprovals?: number;
@@ -37,21 +52,26 @@ export interface AuditOptions {
   env?: NodeJS.ProcessEnv;
   /** report the GitHub query cost on stderr */
   verbose?: boolean;
-  /** called with progress messages (the CLI shows them on a TTY) */
-  progress?: (message: string) => void;
+  /** called as the audit goes: what it does and how far it got (the CLI shows it on a TTY) */
+  progress?: (event: ProgressEvent) => void;
   /** called with warnings (stderr) */
   warn?: (message: string) => void;
 }
 
 export { parseTime, resolveNow, resolveWindow } from './time.js';
 
-export const DEFAULT_TAG_PATTERN = String.raw`^v?\d+\.\d+(\.\d+)?`;
-/** @throws ConfigError naming the flag when `source` is not a valid regular expression */
-export function compileRegex(source: string, flag: string, flags = ''): RegExp {
+/** Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`. */
+export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;
+/**
+ * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine.
+ * @throws ConfigError naming the flag when `source` is not a pattern that engine can run
+ */
+export function compileRegex(source: string, flag: string, flags = ''): Pattern {
   try {
-    return new RegExp(source, flags);
+    return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {
-    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    if (!(error instanceof PatternError)) throw error;
+    throw new ConfigError(`${flag} '${clean(source)}' is not a valid regular expression: ${error.message}`);
   }
 }
 

@@ -1,24 +1,53 @@
-const UNITS: ReadonlyArray<readonly [string, number]> = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]];
+const CALENDAR_DAY = 86400;
+// how long a `d` is where durations are written: a calendar day, or the working day while a report that
+// counts only business hours is written (see `inWorkingDays`)
+let day = CALENDAR_DAY;
 
 /**
  * Human duration with the two largest units: `3d 4h`, `45m`, `12s`; '—' for null. Input in seconds. Shared by
- * the advice rows and the renderers, so both write a duration the same way.
+ * the advice rows and the renderers, so both write a duration the same way. Inside `inWorkingDays`, a `d` is a
+ * working day.
  */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
   let rest = Math.round(seconds);
   if (rest <= 0) return '0s';
   const parts: string[] = [];
-  for (const [i, [unit, size]] of UNITS.entries()) {
+  const units: ReadonlyArray<readonly [string, number]> = [['d', day], ['h', 3600], ['m', 60], ['s', 1]];
+  for (const [i, [unit, size]] of units.entries()) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;
     }
     if (parts.length === 2) break;
     // `2d 0h` says nothing `2d` does not
-    if (parts.length === 1 && rest < (UNITS[i + 1]?.[1] ?? 1)) break;
+    if (parts.length === 1 && rest < (units[i + 1]?.[1] ?? 1)) break;
   }
   return parts.join(' ');
+}
+
+/**
+ * Runs `write` with every duration it formats written in working days when `hours` is set (SPEC section 6: with
+ * --business-hours a "day" is a working day, 8h for 09:00–17:00), in calendar days otherwise. Synchronous
+ * writers only: the day length is put back when `write` returns.
+ */
+export function inWorkingDays<T>(hours: { start: string; end: string } | null, write: () => T): T {
+  const previous = day;
+  day = hours ? workingDaySeconds(hours) : CALENDAR_DAY;
+  try {
+    return write();
+  } finally {
+    day = previous;
+  }
+}
+
+/** `09:00`–`17:00` → 28,800 seconds. */
+export function workingDaySeconds(hours: { start: string; end: string }): number {
+  const minutes = (clock: string): number => {
+    const [h = 0, m = 0] = clock.split(':').map(Number);
+    return h * 60 + m;
+  };
+  return Math.max(60, (minutes(hours.end) - minutes(hours.start)) * 60);
 }
 
 /**
@@ -38,7 +67,7 @@ export function parseDuration(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.trim().toLowerCase();
   if (text === '') return null;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(\.\d+)?$/.test(text)) return Number.isFinite(Number(text)) ? Number(text) : null;
   let seconds = 0;
   let at = 0;
   while (at < text.length) {
@@ -49,5 +78,21 @@ export function parseDuration(value: unknown): number | null {
     at = DURATION_PART.lastIndex;
     while (text[at] === ' ') at++;
   }
-  return seconds;
+  // a 400-digit amount is not a duration, it is Infinity
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
+const PLURAL = new Intl.PluralRules('en-US');
+
+/**
+ * The noun in the form English gives it for `count`: `change` for 1, `changes` for 0, 2 or 1.5. `other` is the
+ * plural when it is not `one` + "s" (`reply`, `replies`).
+ */
+export function noun(count: number, one: string, other = `${one}s`): string {
+  return PLURAL.select(count) === 'one' ? one : other;
+}
+
+/** `1 change`, `3 changes`, `0 changes`: a count and its noun. */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${count} ${noun(count, one, other)}`;
 }

@@ -6,7 +6,7 @@ import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
  * The main git scenario. Every figure below is known by construction (times UTC, 2026-03):
  *  #1  merge, commits 02 10:00 and 02 14:00, merged 03 10:00 → coding 4h, review 20h; v1.0.0 04 10:00 → deploy 1d
  *  #2  squash, author = committer 05 12:00, no PR ref → coding/review unknown; v1.1.0 07 12:00 → deploy 2d
- *  typo  direct, authored 06 09:00, committed 06 09:30 → coding 0, review 30m; v1.1.0 → deploy 1d 2h 30m; reverted
+ *  typo  direct, authored 06 09:00, committed 06 09:30 → coding 30m, no review; v1.1.0 → deploy 1d 2h 30m; reverted
  *  #3  merge with a sync merge of main, commits 05 08:00 and 06 12:00, merged 07 12:00 → coding 28h, review 1d; deploy 0
  *  revert  direct 08 09:00, reverts typo; v1.2.0 09 09:00 → deploy 1d
  *  #5  dependabot squash 09 10:00 (bot: left out)

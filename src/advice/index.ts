@@ -1,3 +1,4 @@
+import { whatIf, weeksIn, type WhatIf } from '../metrics/what-if.js';
 import { hasGithub } from './kit.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
@@ -40,14 +41,29 @@ export function applicableRules(input: AdviceInput): AdviceRule[] {
 }
 
 /**
- * Runs every applicable rule and returns the rows that fired, the most hours of waiting first (ties by id);
- * when none fires, one `healthy` row naming what was checked. Pure: same input, same rows.
+ * Runs every applicable rule and returns the rows that fired; a rule about a stage carries its what-if. The
+ * rows with a what-if come first, the most hours saved per week first; the rest after, the most hours of
+ * waiting first; ties by id. When none fires, one `healthy` row naming what was checked. Pure: same input,
+ * same rows.
  */
 export function advise(input: AdviceInput, thresholds: Thresholds): Recommendation[] {
   const rules = applicableRules(input);
-  const rows = rules.map((rule) => rule.evaluate(input, thresholds)).filter((r): r is Recommendation => r !== null);
+  const rows: Recommendation[] = [];
+  for (const rule of rules) {
+    const row = rule.evaluate(input, thresholds);
+    if (row === null) continue;
+    const saving = rule.whatIf ? whatIfOf(input, rule.whatIf.stage, rule.whatIf.cap(thresholds)) : null;
+    rows.push(saving ? { ...row, whatIf: saving } : row);
+  }
   if (rows.length === 0) return [healthy(input, thresholds, rules)];
-  return rows.sort((a, b) => b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const saved = (r: Recommendation): number => r.whatIf?.hoursSavedPerWeek ?? -1;
+  return rows.sort((a, b) => saved(b) - saved(a) || b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function whatIfOf(input: AdviceInput, stage: WhatIf['stage'], cap: number): WhatIf | null {
+  if (!input.changes || !input.window) return null;
+  const weeks = weeksIn(Date.parse(input.window.since) / 1000, Date.parse(input.window.until) / 1000);
+  return whatIf(input.changes.filter((c) => c.counted !== false), stage, cap, weeks);
 }
 
 function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly AdviceRule[]): Recommendation {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeploySignalKind, StageName } from '../domain.js';
+import { whatIfSchema, type WhatIfChange } from '../metrics/what-if.js';
 
 /*
  * What the advice rules read: a structural subset of the report (`Report` itself is assignable), so
@@ -12,6 +13,9 @@ export interface StageInput {
   readonly count: number;
   readonly p50: number | null;
   readonly share: number | null;
+  /** deploy stage: changes still waiting at now, and the largest wait seen when the p50 is not reached */
+  readonly censored?: number;
+  readonly atLeast?: number | null;
 }
 
 export interface DistributionInput {
@@ -98,6 +102,13 @@ export interface AdviceInput {
   readonly sources: ReadonlyArray<'git' | 'github'>;
   readonly deploySignal: { readonly kind: DeploySignalKind };
   readonly summary: AdviceSummary;
+  /**
+   * The window's changes, for the what-if of the rules about a stage; those with `counted: false` are left out.
+   * Absent: no what-if, and the rows rank by impact alone.
+   */
+  readonly changes?: ReadonlyArray<WhatIfChange & { readonly counted?: boolean }>;
+  /** ISO times: the what-if's hours saved are per week of the window */
+  readonly window?: { readonly since: string; readonly until: string };
 }
 
 
@@ -111,6 +122,7 @@ export const recommendationSchema = z.object({
   impact: z.number().nonnegative().describe('hours of waiting it accounts for: the ranking key'),
   figure: z.string().describe('JSON path of the figure in the report, e.g. summary.stages.pickup.p50'),
   threshold: z.string().describe('the threshold it crossed, in the figure\'s units, e.g. 1d or 15%'),
+  whatIf: whatIfSchema.optional().describe('rules about a stage: the window\'s deployed changes with that stage capped at the threshold'),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -143,4 +155,6 @@ export interface AdviceRule {
   evaluate(input: AdviceInput, thresholds: Thresholds): Recommendation | null;
   /** the figure and threshold in a few words, for the healthy row; null when the figure is absent */
   check(input: AdviceInput, thresholds: Thresholds): string | null;
+  /** a rule about a stage: which stage, and the threshold (seconds) the what-if caps it at */
+  whatIf?: { stage: StageName; cap: (thresholds: Thresholds) => number };
 }

@@ -2,7 +2,6 @@ import { ConfigError } from '../errors.js';
 import type { Report } from '../report/schema.js';
 import { Combiner, type FinishOptions } from './combine.js';
 import { digestReport } from './digest.js';
-import { listReports } from './lists.js';
 
 export interface AggregateOptions extends FinishOptions {
   /** list every change, deploy and open pull request (default: only the figures) */
@@ -14,7 +13,8 @@ export interface AggregateOptions extends FinishOptions {
 /**
  * Combines reports held in memory (`report PATH…`) into one, through the same builder as a single audit:
  * every figure is recomputed from the changes and deploys (never a mean of medians), recommendations are
- * made for the whole, and each repository gets its row. A repository given twice is counted once.
+ * made for the whole, and each repository gets its row. Bot changes count only when every report counted
+ * them; syncs never. A repository given twice over overlapping windows is counted once.
  * @throws ConfigError when there is no report, or one is itself over several repositories
  */
 export function aggregateReports(reports: readonly Report[], options: AggregateOptions = {}): Report {
@@ -29,7 +29,10 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   }
   const combined = combiner.finish(options);
   if (!options.withChanges) return combined;
-  const lists = listReports(taken, combiner.includeBots);
+  const lists = combiner.lists(taken);
   const { withChanges: _left, ...report } = combined;
-  return { ...report, changes: [...lists.changes], deploys: [...lists.deploys], openPulls: [...lists.openPulls] };
+  // read in this order: the changes gather the rest
+  const changes = [...lists.changes];
+  const queueOnlyChanges = [...(lists.queueOnlyChanges ?? [])];
+  return { ...report, changes, queueOnlyChanges, deploys: [...lists.deploys], openPulls: [...lists.openPulls] };
 }

@@ -1,8 +1,10 @@
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import { ConfigError } from '../errors.js';
-import { buildReport, type RepositoryContext } from '../report/build.js';
-import { epoch, windowOf } from '../report/convert.js';
-import type { Report } from '../report/schema.js';
+import { inWindowQueues } from '../metrics/queues-spans.js';
+import type { ReportLists } from '../render/lists.js';
+import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
+import { epoch, windowFrom, windowOf } from '../report/convert.js';
+import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from '../report/schema.js';
 import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
 import { createInterner } from './intern.js';
 
@@ -23,6 +25,16 @@ interface Taken {
   window: Window;
 }
 
+/** A change a report's queues counted though it merged outside its window. */
+interface QueueOnly {
+  change: MeasuredChange;
+  /** its repository and landing commit's sha: the same change in two reports is counted once */
+  key: string;
+}
+
+/** The key a change is counted once by: its repository, and its landing commit's sha. */
+const keyOf = (repository: string, sha: string): string => `${repository}\u0000${sha}`;
+
 /**
  * Combines per-repository reports, taken one at a time as digests, into one report built by the same builder
  * as a single audit. Every figure is computed over all changes at once (exact percentiles, never a mean of
@@ -31,8 +43,18 @@ interface Taken {
 export class Combiner {
   private readonly taken: Taken[] = [];
   private readonly changes: MeasuredChange[] = [];
+  /** the queue-only changes, in the order taken; also among `changes` until `finish` drops those counted twice */
+  private readonly queueOnly: QueueOnly[] = [];
+  /** the keys of the window's changes that another report of their repository may list among its queue-only ones */
+  private readonly crossing = new Set<string>();
+  /** the keys of the queue-only changes `finish` kept: the lists read from the reports keep the same */
+  private readonly kept = new Set<string>();
   private readonly deploys: MeasuredDeploy[] = [];
-  private readonly openPulls: OpenPull[] = [];
+  /**
+   * the open pull requests by repository and number: two reports of one repository (two windows) list the same
+   * ones, which are counted once, as the report with the later `now` saw them
+   */
+  private readonly openPulls = new Map<string, { pull: OpenPull; now: number }>();
   private readonly intern = createInterner();
 
   /**
@@ -46,14 +68,24 @@ export class Combiner {
     const facts = digest.facts;
     if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
     const name = nameOf(facts);
-    const window = { since: epoch(facts.window.since) ?? 0, until: epoch(facts.window.until) ?? 0 };
+    const window = windowFrom(facts.window);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
     const repository = this.intern.string(name);
     const unpacked = unpackDigest(digest, repository, this.intern);
-    for (const c of unpacked.changes) this.changes.push(c);
+    for (const c of unpacked.changes.changes) this.changes.push(c);
+    for (const sha of unpacked.changes.shas) if (sha !== null) this.crossing.add(keyOf(repository, sha));
+    unpacked.queueOnly.changes.forEach((change, i) => {
+      this.changes.push(change);
+      this.queueOnly.push({ change, key: keyOf(repository, unpacked.queueOnly.shas[i] as string) });
+    });
     for (const d of unpacked.deploys) this.deploys.push(d);
-    for (const p of unpacked.openPulls) this.openPulls.push(p);
+    const now = epoch(facts.now) ?? 0;
+    for (const pull of unpacked.openPulls) {
+      const key = keyOf(repository, String(pull.number));
+      const seen = this.openPulls.get(key);
+      if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
+    }
     this.taken.push({ name: repository, origin, facts, window });
     return { added: true, name: repository };
   }
@@ -77,9 +109,13 @@ export class Combiner {
     if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
       warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(', ')} are left out, as the other reports left theirs out`);
     }
-    const window = { since: Math.min(...taken.map((t) => t.window.since)), until: Math.max(...taken.map((t) => t.window.until)) };
+    const since = Math.min(...taken.map((t) => t.window.since));
+    const until = Math.max(...taken.map((t) => t.window.until));
+    // the union is measured from where the earliest history starts
+    const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+    const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
     if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
-      warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf(window).since} → ${windowOf(window).until}`);
+      warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
     }
     const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
@@ -95,7 +131,7 @@ export class Combiner {
       sources: t.facts.sources,
     }));
     const report = buildReport(
-      { changes: this.changes, deploys: this.deploys, openPulls: this.openPulls, listed: false },
+      { changes: this.measured(), deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
       window,
       Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0)),
       { ...first.facts.policy, includeBots },
@@ -113,10 +149,93 @@ export class Combiner {
     );
     // the figures are made: what they were made of is let go before the lists are read again
     this.changes.length = 0;
+    this.queueOnly.length = 0;
     this.deploys.length = 0;
-    this.openPulls.length = 0;
+    this.openPulls.clear();
+    this.window = window;
+    this.now = report.now;
     return report;
   }
+
+  private window: Window | null = null;
+  private now = '';
+
+  /**
+   * Every change the figures are over, in the order of their merges (ties in the order taken): the windows'
+   * changes and the queue-only ones no other report counted, each once.
+   */
+  private measured(): MeasuredChange[] {
+    const twice = new Set<MeasuredChange>();
+    for (const q of this.queueOnly) {
+      if (this.crossing.has(q.key) || this.kept.has(q.key)) twice.add(q.change);
+      else this.kept.add(q.key);
+    }
+    const changes = twice.size === 0 ? this.changes : this.changes.filter((c) => !twice.has(c));
+    // stable: the reports' own order where merges tie
+    return changes.sort((a, b) => a.mergedAt - b.mergedAt);
+  }
+
+  /**
+   * The lists of the combined report, read from the reports taken (`finish` first), one at a time: each item
+   * names its repository and `counted` follows the whole's policy (bots only when every report counted them).
+   * The queue-only changes kept are listed as the builder lists them: among the changes when in the whole's
+   * window, else when in its queues. Iterate `changes` first: the rest is gathered on that pass, so the reports
+   * are read once more, not four times.
+   */
+  lists(source: Iterable<{ report: Report; name: string }>): ReportLists {
+    if (this.window === null) throw new Error('Combiner.lists: finish first');
+    const window: Window = this.window;
+    const policy = { includeBots: this.includeBots };
+    const now = epoch(this.now) ?? 0;
+    const kept = this.kept;
+    const within = (at: number): boolean => at >= window.since && at < window.until;
+    const queueOnlyChanges: ReportChange[] = [];
+    const deploys: ReportDeploy[] = [];
+    const openPulls = new Map<string, { pull: ReportOpenPull; now: number }>();
+    let done = false;
+    function* changes(): Generator<ReportChange> {
+      for (const { report, name } of source) {
+        for (const d of report.deploys) deploys.push({ ...d, repository: name });
+        const seenAt = epoch(report.now) ?? 0;
+        for (const p of report.openPulls) {
+          const key = keyOf(name, String(p.number));
+          const seen = openPulls.get(key);
+          if (seen === undefined || seen.now < seenAt) openPulls.set(key, { pull: { ...p, repository: name }, now: seenAt });
+        }
+        for (const c of report.changes) yield { ...c, counted: isCounted(c, policy), repository: name };
+        for (const c of report.queueOnlyChanges) {
+          if (!kept.has(keyOf(name, c.sha))) continue;
+          const merged = epoch(c.mergedAt) ?? 0;
+          if (within(merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
+          else if (isCounted(c, policy) && merged <= now && inWindowQueues(measuredOf(c), window.since, window.until, now)) queueOnlyChanges.push({ ...c, counted: true, repository: name });
+        }
+      }
+      done = true;
+    }
+    const after = <T, U = T>(list: Iterable<T>, map: (item: T) => U = (item) => item as unknown as U): Iterable<U> => ({
+      *[Symbol.iterator]() {
+        if (!done) throw new Error('Combiner.lists: the changes must be read before the rest');
+        for (const item of list) yield map(item);
+      },
+    });
+    return { changes: changes(), queueOnlyChanges: after(queueOnlyChanges), deploys: after(deploys), openPulls: after(openPulls.values(), (p) => p.pull) };
+  }
+}
+
+/** What the queues read of a listed change. */
+function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
+  return {
+    ...c,
+    firstCommitAt: epoch(c.firstCommitAt),
+    lastCommitAt: epoch(c.lastCommitAt),
+    readyAt: epoch(c.readyAt),
+    firstReviewAt: epoch(c.firstReviewAt),
+    approvedAt: epoch(c.approvedAt),
+    mergedAt: epoch(c.mergedAt) ?? 0,
+    deployedAt: epoch(c.deployedAt),
+    size: null,
+    review: null,
+  };
 }
 
 /** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseReport, readReportText } from '../compare/read-report.js';
+import { parseReport, readReportText } from '../io/read-report.js';
 import { FlowauditError } from '../errors.js';
 import { digestReport, type ReportDigest } from './digest.js';
 

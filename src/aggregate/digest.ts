@@ -28,7 +28,10 @@ export interface ReportFacts {
 
 export interface ReportDigest {
   facts: ReportFacts;
+  /** the changes merged in the report's window */
   changes: PackedChanges;
+  /** the changes merged outside it that its queues counted (`queueOnlyChanges`) */
+  queueOnly: PackedChanges;
   deploys: PackedDeploys;
   openPulls: Report['openPulls'];
 }
@@ -45,6 +48,10 @@ interface PackedChanges {
   listRefs: Int32Array;
   /** each distinct list of the report once */
   lists: unknown[][];
+  /** per change, where its review times start in `times` and how many there are */
+  timeRefs: Int32Array;
+  /** every change's `review.reviewedAt`, one after another */
+  times: Float64Array;
 }
 
 interface PackedDeploys {
@@ -55,15 +62,44 @@ interface PackedDeploys {
   bits: Uint8Array;
 }
 
-const NUMBERS = [
-  'firstCommitAt', 'readyAt', 'firstReviewAt', 'approvedAt', 'mergedAt', 'deployedAt',
-  'coding', 'pickup', 'review', 'merge', 'deploy', 'cycleTime', 'leadTime',
-  'additions', 'deletions', 'files',
-  'comments', 'commitsAfterFirstReview', 'forcePushesAfterFirstReview', 'wallTime', 'lastCompletedAt',
-] as const;
-const N = NUMBERS.length;
-const TEXTS = 6; // id, title, url, author, revertedBy, firstReviewer
-const LISTS = 5; // flags, aiEvidence, reviewers, check names, flaky checks
+// where each number of a change sits among its NUMBERS
+const FIRST_COMMIT = 0;
+const LAST_COMMIT = 1;
+const READY = 2;
+const FIRST_REVIEW = 3;
+const APPROVED = 4;
+const MERGED = 5;
+const DEPLOYED = 6;
+const CODING = 7; // … then pickup, review, merge, deploy in STAGES' order
+const CYCLE_TIME = 12;
+const LEAD_TIME = 13;
+const ADDITIONS = 14;
+const DELETIONS = 15;
+const FILES = 16;
+const COMMENTS = 17;
+const COMMITS_AFTER = 18;
+const FORCE_PUSHES_AFTER = 19;
+const WALL_TIME = 20;
+const LAST_COMPLETED = 21;
+const N = 22;
+// where each text sits among its TEXTS
+const ID = 0;
+const TITLE = 1;
+const URL = 2;
+const AUTHOR = 3;
+const REVERTED_BY = 4;
+const FIRST_REVIEWER = 5;
+/** the landing commit's sha, kept only where another report of the repository may list the change too */
+const SHA = 6;
+const TEXTS = 7;
+// where each list sits among its LISTS
+const FLAGS = 0;
+const AI_EVIDENCE = 1;
+const REVIEWERS = 2;
+const CHECK_NAMES = 3;
+const FLAKY = 4;
+const LISTS = 5;
+
 const KINDS: readonly ChangeKind[] = ['merge', 'squash', 'rebase', 'trailer', 'direct', 'sync'];
 const BOT = 8;
 const SIZED = 16;
@@ -80,6 +116,8 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 
 /** The digest of a validated report. Pure. */
 export function digestReport(report: Report): ReportDigest {
+  const since = epoch(report.window.since) ?? 0;
+  const until = epoch(report.window.until) ?? 0;
   return {
     facts: {
       repository: report.repository,
@@ -93,23 +131,40 @@ export function digestReport(report: Report): ReportDigest {
       warnings: report.warnings,
       several: report.repositories !== undefined,
     },
-    changes: packChanges(report.changes),
+    changes: packChanges(report.changes, (c) => crossesWindow(c, since, until)),
+    queueOnly: packChanges(report.queueOnlyChanges, () => true),
     deploys: packDeploys(report.deploys),
     openPulls: report.openPulls,
   };
 }
 
-/** The typed arrays of a digest, which a worker hands over rather than copies. */
-export function transferables(digest: ReportDigest): ArrayBuffer[] {
-  const { changes, deploys } = digest;
-  return [changes.numbers.buffer, changes.bits.buffer, changes.listRefs.buffer, deploys.numbers.buffer, deploys.bits.buffer] as ArrayBuffer[];
+/**
+ * Whether a change of the window may be in the queues of another window of its repository — a stage of it
+ * began before `since`, or it was not deployed by `until` — and so be listed again among another report's
+ * `queueOnlyChanges`: only such a change's sha is kept, to count it once.
+ */
+function crossesWindow(c: ReportChange, since: number, until: number): boolean {
+  const deployed = epoch(c.deployedAt);
+  if (deployed === null || deployed >= until) return true;
+  for (const time of [c.firstCommitAt, c.lastCommitAt, c.readyAt, c.firstReviewAt, c.approvedAt]) {
+    const t = epoch(time);
+    if (t !== null && t < since) return true;
+  }
+  return false;
 }
 
-function packChanges(changes: readonly ReportChange[]): PackedChanges {
+/** The typed arrays of a digest, which a worker hands over rather than copies. */
+export function transferables(digest: ReportDigest): ArrayBuffer[] {
+  const { changes, queueOnly, deploys } = digest;
+  const packed = [changes, queueOnly].flatMap((p) => [p.numbers.buffer, p.bits.buffer, p.listRefs.buffer, p.timeRefs.buffer, p.times.buffer]);
+  return [...packed, deploys.numbers.buffer, deploys.bits.buffer] as ArrayBuffer[];
+}
+
+function packChanges(changes: readonly ReportChange[], keepSha: (c: ReportChange) => boolean): PackedChanges {
   const count = changes.length;
   const numbers = new Float64Array(count * N);
   const bits = new Uint8Array(count);
-  const texts: Array<string | null> = [];
+  const texts = new Array<string | null>(count * TEXTS);
   const listRefs = new Int32Array(count * LISTS);
   const lists: unknown[][] = [];
   const known = new Map<string, number>();
@@ -123,45 +178,58 @@ function packChanges(changes: readonly ReportChange[]): PackedChanges {
     }
     return at;
   };
-  let at = 0;
-  const put = (value: number | null): void => {
-    numbers[at++] = orNaN(value);
-  };
+  const timeRefs = new Int32Array(count * 2);
+  let timeCount = 0;
+  for (const c of changes) timeCount += c.review?.reviewedAt.length ?? 0;
+  const times = new Float64Array(timeCount);
+  let nextTime = 0;
   changes.forEach((c, i) => {
     const review = c.review;
     const checks = review?.checks ?? null;
-    // in NUMBERS' order
-    put(epoch(c.firstCommitAt));
-    put(epoch(c.readyAt));
-    put(epoch(c.firstReviewAt));
-    put(epoch(c.approvedAt));
-    put(epoch(c.mergedAt));
-    put(epoch(c.deployedAt));
-    put(c.stages.coding);
-    put(c.stages.pickup);
-    put(c.stages.review);
-    put(c.stages.merge);
-    put(c.stages.deploy);
-    put(c.cycleTime);
-    put(c.leadTime);
-    put(c.additions);
-    put(c.deletions);
-    put(c.files);
-    put(review?.comments ?? null);
-    put(review?.commitsAfterFirstReview ?? null);
-    put(review?.forcePushesAfterFirstReview ?? null);
-    put(checks?.wallTime ?? null);
-    put(checks?.lastCompletedAt ?? null);
+    const at = i * N;
+    numbers[at + FIRST_COMMIT] = orNaN(epoch(c.firstCommitAt));
+    numbers[at + LAST_COMMIT] = orNaN(epoch(c.lastCommitAt));
+    numbers[at + READY] = orNaN(epoch(c.readyAt));
+    numbers[at + FIRST_REVIEW] = orNaN(epoch(c.firstReviewAt));
+    numbers[at + APPROVED] = orNaN(epoch(c.approvedAt));
+    numbers[at + MERGED] = orNaN(epoch(c.mergedAt));
+    numbers[at + DEPLOYED] = orNaN(epoch(c.deployedAt));
+    numbers[at + CODING] = orNaN(c.stages.coding);
+    numbers[at + CODING + 1] = orNaN(c.stages.pickup);
+    numbers[at + CODING + 2] = orNaN(c.stages.review);
+    numbers[at + CODING + 3] = orNaN(c.stages.merge);
+    numbers[at + CODING + 4] = orNaN(c.stages.deploy);
+    numbers[at + CYCLE_TIME] = orNaN(c.cycleTime);
+    numbers[at + LEAD_TIME] = orNaN(c.leadTime);
+    numbers[at + ADDITIONS] = orNaN(c.additions);
+    numbers[at + DELETIONS] = orNaN(c.deletions);
+    numbers[at + FILES] = orNaN(c.files);
+    numbers[at + COMMENTS] = orNaN(review?.comments ?? null);
+    numbers[at + COMMITS_AFTER] = orNaN(review?.commitsAfterFirstReview ?? null);
+    numbers[at + FORCE_PUSHES_AFTER] = orNaN(review?.forcePushesAfterFirstReview ?? null);
+    numbers[at + WALL_TIME] = orNaN(checks?.wallTime ?? null);
+    numbers[at + LAST_COMPLETED] = orNaN(checks?.lastCompletedAt ?? null);
     bits[i] = KINDS.indexOf(c.kind) | (c.bot ? BOT : 0) | (c.additions !== null ? SIZED : 0) | (review ? REVIEWED : 0) | (review?.changesRequested ? CHANGES_REQUESTED : 0) | (checks ? CHECKED : 0);
-    texts.push(c.id, c.title, c.url, c.author, c.revertedBy, review?.firstReviewer ?? null);
-    const refs = i * LISTS;
-    listRefs[refs] = ref(c.flags);
-    listRefs[refs + 1] = ref(c.aiEvidence);
-    listRefs[refs + 2] = ref(review?.reviewers);
-    listRefs[refs + 3] = ref(checks?.names);
-    listRefs[refs + 4] = ref(checks?.flaky);
+    const tx = i * TEXTS;
+    texts[tx + ID] = c.id;
+    texts[tx + TITLE] = c.title;
+    texts[tx + URL] = c.url;
+    texts[tx + AUTHOR] = c.author;
+    texts[tx + REVERTED_BY] = c.revertedBy;
+    texts[tx + FIRST_REVIEWER] = review?.firstReviewer ?? null;
+    texts[tx + SHA] = keepSha(c) ? c.sha : null;
+    const ls = i * LISTS;
+    listRefs[ls + FLAGS] = ref(c.flags);
+    listRefs[ls + AI_EVIDENCE] = ref(c.aiEvidence);
+    listRefs[ls + REVIEWERS] = ref(review?.reviewers);
+    listRefs[ls + CHECK_NAMES] = ref(checks?.names);
+    listRefs[ls + FLAKY] = ref(checks?.flaky);
+    const reviewedAt = review?.reviewedAt ?? [];
+    timeRefs[2 * i] = nextTime;
+    timeRefs[2 * i + 1] = reviewedAt.length;
+    for (const t of reviewedAt) times[nextTime++] = t;
   });
-  return { count, numbers, bits, texts, listRefs, lists };
+  return { count, numbers, bits, texts, listRefs, lists, timeRefs, times };
 }
 
 function packDeploys(deploys: Report['deploys']): PackedDeploys {
@@ -175,14 +243,38 @@ function packDeploys(deploys: Report['deploys']): PackedDeploys {
   return { count: deploys.length, numbers, bits };
 }
 
+/** A change unpacked, with its landing commit's sha where the digest kept it. */
+export interface UnpackedChanges {
+  changes: MeasuredChange[];
+  /** per change, its sha or null */
+  shas: Array<string | null>;
+}
+
 /**
  * A digest unpacked into what the figures read, each item naming its repository; repeated strings and
  * lists are taken from `intern`, so an organisation's authors and check names are held once.
  */
-export function unpackDigest(digest: ReportDigest, repository: string, intern: Interner): { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[] } {
-  const { count, numbers, bits, texts, listRefs } = digest.changes;
+export function unpackDigest(digest: ReportDigest, repository: string, intern: Interner): { changes: UnpackedChanges; queueOnly: UnpackedChanges; deploys: MeasuredDeploy[]; openPulls: OpenPull[] } {
+  const d = digest.deploys;
+  const deploys: MeasuredDeploy[] = new Array<MeasuredDeploy>(d.count);
+  for (let i = 0; i < d.count; i++) {
+    const b = d.bits[i] as number;
+    deploys[i] = { at: orNull(d.numbers[2 * i] as number) ?? 0, failed: (b & 1) !== 0, rollback: (b & 2) !== 0, rework: (b & 4) !== 0, restoredAfter: orNull(d.numbers[2 * i + 1] as number), repository };
+  }
+  return {
+    changes: unpackChanges(digest.changes, repository, intern),
+    queueOnly: unpackChanges(digest.queueOnly, repository, intern),
+    deploys,
+    openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository)),
+  };
+}
+
+const NO_TIMES: number[] = Object.freeze([]) as unknown as number[];
+
+function unpackChanges(packed: PackedChanges, repository: string, intern: Interner): UnpackedChanges {
+  const { count, numbers, bits, texts, listRefs, timeRefs, times } = packed;
   // each list is interned once per report, not once per change that carries it
-  const lists = digest.changes.lists.map((list) =>
+  const lists = packed.lists.map((list) =>
     typeof list[0] === 'string'
       ? intern.list(list as string[])
       : (list as Array<{ login: string; reviews: number }>).map((r) => ({ login: intern.string(r.login), reviews: r.reviews })),
@@ -190,64 +282,69 @@ export function unpackDigest(digest: ReportDigest, repository: string, intern: I
   const none = intern.list([]);
   const noReviewers: Array<{ login: string; reviews: number }> = [];
   const list = <T>(at: number, empty: T): T => (at < 0 ? empty : (lists[at] as T));
+  const number = (at: number): number | null => orNull(numbers[at] as number);
   const changes: MeasuredChange[] = new Array<MeasuredChange>(count);
+  const shas = new Array<string | null>(count);
   for (let i = 0; i < count; i++) {
     // offsets into the packed arrays; no closure per change (600,000 of them)
     const at = i * N;
     const tx = i * TEXTS;
     const ls = i * LISTS;
     const b = bits[i] as number;
-    const firstReviewer = texts[tx + 5] ?? null;
+    const firstReviewer = texts[tx + FIRST_REVIEWER] ?? null;
+    const reviewed = timeRefs[2 * i + 1] as number;
     changes[i] = {
       // `#12` recurs across an organisation's repositories
-      id: intern.string(texts[tx] as string),
-      title: texts[tx + 1] as string,
-      url: texts[tx + 2] ?? null,
-      author: intern.string(texts[tx + 3] as string),
+      id: intern.string(texts[tx + ID] as string),
+      title: texts[tx + TITLE] as string,
+      url: texts[tx + URL] ?? null,
+      author: intern.string(texts[tx + AUTHOR] as string),
       kind: KINDS[b & 7] as ChangeKind,
       bot: (b & BOT) !== 0,
-      firstCommitAt: orNull(numbers[at] as number),
-      readyAt: orNull(numbers[at + 1] as number),
-      firstReviewAt: orNull(numbers[at + 2] as number),
-      approvedAt: orNull(numbers[at + 3] as number),
-      mergedAt: orNull(numbers[at + 4] as number) ?? 0,
-      deployedAt: orNull(numbers[at + 5] as number),
+      firstCommitAt: number(at + FIRST_COMMIT),
+      lastCommitAt: number(at + LAST_COMMIT),
+      readyAt: number(at + READY),
+      firstReviewAt: number(at + FIRST_REVIEW),
+      approvedAt: number(at + APPROVED),
+      mergedAt: number(at + MERGED) ?? 0,
+      deployedAt: number(at + DEPLOYED),
       stages: {
-        coding: orNull(numbers[at + 6] as number),
-        pickup: orNull(numbers[at + 7] as number),
-        review: orNull(numbers[at + 8] as number),
-        merge: orNull(numbers[at + 9] as number),
-        deploy: orNull(numbers[at + 10] as number),
+        coding: number(at + CODING),
+        pickup: number(at + CODING + 1),
+        review: number(at + CODING + 2),
+        merge: number(at + CODING + 3),
+        deploy: number(at + CODING + 4),
       },
-      cycleTime: orNull(numbers[at + 11] as number),
-      leadTime: orNull(numbers[at + 12] as number),
-      size: (b & SIZED) !== 0 ? { additions: orNull(numbers[at + 13] as number) ?? 0, deletions: orNull(numbers[at + 14] as number) ?? 0, files: orNull(numbers[at + 15] as number) ?? 0 } : null,
-      flags: list(listRefs[ls] as number, none),
-      aiEvidence: list(listRefs[ls + 1] as number, none),
-      revertedBy: texts[tx + 4] ?? null,
+      cycleTime: number(at + CYCLE_TIME),
+      leadTime: number(at + LEAD_TIME),
+      size: (b & SIZED) !== 0 ? { additions: number(at + ADDITIONS) ?? 0, deletions: number(at + DELETIONS) ?? 0, files: number(at + FILES) ?? 0 } : null,
+      flags: list(listRefs[ls + FLAGS] as number, none),
+      aiEvidence: list(listRefs[ls + AI_EVIDENCE] as number, none),
+      revertedBy: texts[tx + REVERTED_BY] ?? null,
       review:
         (b & REVIEWED) === 0
           ? null
           : {
-              reviewers: list(listRefs[ls + 2] as number, noReviewers),
+              reviewers: list(listRefs[ls + REVIEWERS] as number, noReviewers),
+              reviewedAt: reviewed === 0 ? NO_TIMES : Array.from(times.subarray(timeRefs[2 * i] as number, (timeRefs[2 * i] as number) + reviewed), (t) => orNull(t) as number),
               firstReviewer: firstReviewer === null ? null : intern.string(firstReviewer),
-              comments: orNull(numbers[at + 16] as number) ?? 0,
-              commitsAfterFirstReview: orNull(numbers[at + 17] as number) ?? 0,
-              forcePushesAfterFirstReview: orNull(numbers[at + 18] as number) ?? 0,
+              comments: number(at + COMMENTS) ?? 0,
+              commitsAfterFirstReview: number(at + COMMITS_AFTER) ?? 0,
+              forcePushesAfterFirstReview: number(at + FORCE_PUSHES_AFTER) ?? 0,
               changesRequested: (b & CHANGES_REQUESTED) !== 0,
               checks:
                 (b & CHECKED) === 0
                   ? null
-                  : { wallTime: orNull(numbers[at + 19] as number), lastCompletedAt: orNull(numbers[at + 20] as number), names: list(listRefs[ls + 3] as number, none), flaky: list(listRefs[ls + 4] as number, none) },
+                  : {
+                      wallTime: number(at + WALL_TIME),
+                      lastCompletedAt: number(at + LAST_COMPLETED),
+                      names: list(listRefs[ls + CHECK_NAMES] as number, none),
+                      flaky: list(listRefs[ls + FLAKY] as number, none),
+                    },
             },
       repository,
     };
+    shas[i] = texts[tx + SHA] ?? null;
   }
-  const d = digest.deploys;
-  const deploys: MeasuredDeploy[] = new Array<MeasuredDeploy>(d.count);
-  for (let i = 0; i < d.count; i++) {
-    const b = d.bits[i] as number;
-    deploys[i] = { at: orNull(d.numbers[2 * i] as number) ?? 0, failed: (b & 1) !== 0, rollback: (b & 2) !== 0, rework: (b & 4) !== 0, restoredAfter: orNull(d.numbers[2 * i + 1] as number), repository };
-  }
-  return { changes, deploys, openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository)) };
+  return { changes, shas };
 }

@@ -1,9 +1,13 @@
 import type { Change, Deploy, DeploySignalKind } from '../domain.js';
 import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from '../model/github-deploys.js';
-import { assignDeploys, mergeDeploys, type DeployContents } from '../model/deploys.js';
-import { tagContents, type FirstParentLine } from '../sources/git/deploy-contents.js';
+import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../model/deploys.js';
+import { releaseLineCommits } from '../model/reach.js';
+import { isAncestor, readCommitGraph, readReleaseLineCommits, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { listPullHeads } from '../sources/git/history.js';
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
+import type { Pattern } from '../patterns.js';
+import { plural } from '../units.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;
@@ -13,39 +17,91 @@ export interface DeploySignal {
 
 /**
  * The deploy signal (SPEC section 3): the one asked for, else the first the repository has — production
- * deployments, then releases (both GitHub), then matching tags, then every merge.
+ * deployments, then final releases (both GitHub), then final release tags, then every merge.
  */
-export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHubData | null, environment: RegExp, tags: TagRef[]): DeploySignal {
-  const deployments = github ? successfulDeployments(github.deployments, environment) : [];
-  const releases = github ? publishedReleases(github.releases) : [];
+export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHubData | null, o: { environment: Pattern; includePrereleases: boolean }, tags: TagRef[]): DeploySignal {
+  const deployments = github ? successfulDeployments(github.deployments, o.environment) : [];
+  const releases = github ? publishedReleases(github.releases, o.includePrereleases) : [];
   const kind = asked ?? (deployments.length > 0 ? 'deployments' : releases.length > 0 ? 'releases' : tags.length > 0 ? 'tags' : 'merge');
   const refs = kind === 'deployments' ? deployments : kind === 'releases' ? releases : kind === 'tags' ? tags : [];
   return { kind, refs };
 }
 
 /**
- * Which deploy first shipped each change, and which deploys failed. Sets `deployedAt` on the changes (they
- * must already know their reverts). `boundary` bounds git's walks to the history that was read.
+ * The commits the release lines carry of their own, with their copy keys and cherry-pick lines: read before
+ * the history, so the history keeps only the copy keys a backport names. Two git processes (the graph below
+ * the tags and the tip, parents only; then the release lines' commits by name), whatever the number of tags.
+ * The graph is let go before the history is read, the peak of memory.
  */
-export async function matchDeploys(
-  repo: RepoInfo,
-  changes: Change[],
-  signal: DeploySignal,
-  o: { boundary: string[]; line: FirstParentLine; since: number; github: GitHubData | null; environment: RegExp },
-): Promise<Deploy[]> {
-  const landing = new Set(changes.map((c) => c.sha));
-  const earliest = changes.reduce((min, c) => Math.min(min, c.mergedAt), o.since);
-  const contents: DeployContents[] =
-    signal.kind === 'merge' ? mergeDeploys(changes.filter((c) => c.kind !== 'sync')) : await tagContents(repo.cwd, signal.refs, landing, o.boundary, earliest, o.line);
-  const deploys = assignDeploys(changes, contents);
+export async function readReleaseLines(repo: RepoInfo, tip: string, tagShas: readonly string[], boundary: string[]): Promise<ReleaseLineCommit[]> {
+  if (tagShas.length === 0) return [];
+  const graph = await readCommitGraph(repo.cwd, [...tagShas, tip], boundary);
+  return readReleaseLineCommits(repo.cwd, releaseLineCommits(graph, tip, tagShas));
+}
+
+export interface MatchOptions {
+  /** the boundary of the history read: walks stop there */
+  boundary: string[];
+  /** candidates older than this ship nothing the history holds; newer than `now` have not happened yet */
+  from: number;
+  now: number;
+  github: GitHubData | null;
+  environment: Pattern;
+  revertWindow: number;
+  /** the release lines' own commits, and the changes their copy keys name */
+  releaseLine: readonly ReleaseLineCommit[];
+  copies: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Which deploy first shipped each change, and which deploys failed. Sets `deployedAt` on the changes (they
+ * must already know their reverts). All candidates are matched in one pass over a commit graph read once
+ * (one `rev-list`), never a git process per pair of deploys or per change.
+ */
+export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: DeploySignal, o: MatchOptions): Promise<Deploy[]> {
+  let contents: DeployContents[];
+  if (signal.kind === 'merge') contents = mergeDeploys(changes);
+  else {
+    const candidates = signal.refs
+      .filter((r) => r.at >= o.from && r.at <= o.now)
+      .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
+      .map((r) => ({ ref: r.name, sha: r.sha, at: r.at }));
+    const graph = await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
+    const pullHeads = await squashHeads(repo, changes);
+    contents = shipments(changes, candidates, { graph, releaseLine: o.releaseLine, copies: o.copies, pullHeads });
+    await settleRollbacks(repo, contents);
+  }
+  const deploys = assignDeploys(changes, contents, { revertWindow: o.revertWindow, dropEmpty: signal.kind === 'tags' || signal.kind === 'releases' });
   if (!o.github) return deploys;
   return applyGitHubFailures(deploys, signal.kind === 'deployments' ? failedDeployments(o.github.deployments, o.environment) : [], o.github.incidents);
 }
 
-export function signalDetail(signal: DeploySignal, tagPattern: RegExp, environment: RegExp): string {
+/** Squash merges' pull request heads, by landing sha, when the clone has pull refs: a release PR's head may be tagged. */
+async function squashHeads(repo: RepoInfo, changes: readonly Change[]): Promise<Map<string, string>> {
+  const squashes = changes.filter((c) => c.kind === 'squash' && c.number !== null);
+  if (squashes.length === 0) return new Map();
+  const heads = await listPullHeads(repo.cwd);
+  const byLanding = new Map<string, string>();
+  for (const change of squashes) {
+    const head = heads.get(change.number as number);
+    if (head !== undefined) byLanding.set(change.sha, head.sha);
+  }
+  return byLanding;
+}
+
+/** A rollback the graph could not decide (its commit predates the history read) is asked of git, once each. */
+async function settleRollbacks(repo: RepoInfo, contents: DeployContents[]): Promise<void> {
+  let previous: DeployContents | undefined;
+  for (const deploy of contents) {
+    if (deploy.rollback === null) deploy.rollback = previous !== undefined && (await isAncestor(repo.cwd, deploy.sha, previous.sha));
+    if (deploy.shipped.length > 0 || deploy.rollback) previous = deploy;
+  }
+}
+
+export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean): string {
   const count = signal.refs.length;
-  if (signal.kind === 'tags') return `${count} tag(s) matching ${tagPattern.source}`;
-  if (signal.kind === 'deployments') return `${count} successful GitHub deployment(s) to environments matching ${environment.source}`;
-  if (signal.kind === 'releases') return `${count} published GitHub release(s)`;
+  if (signal.kind === 'tags') return `${plural(count, includePrereleases ? 'release tag' : 'final release tag')} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`;
+  if (signal.kind === 'deployments') return `${plural(count, 'successful GitHub deployment')} to environments matching ${environment.source}`;
+  if (signal.kind === 'releases') return `${plural(count, 'published GitHub release')}${includePrereleases ? ', pre-releases included' : ''}`;
   return 'no deploy signal found: every merge counts as a deploy';
 }

@@ -1,13 +1,19 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import { splitPullCommits } from '../model/pull-commits.js';
+import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
-import type { FirstParentLine } from '../sources/git/deploy-contents.js';
-import { readCommits } from '../sources/git/history.js';
+import type { Pattern } from '../patterns.js';
+import { listPullHeads, listReleaseTips, readCommits, readParents } from '../sources/git/history.js';
 import { readSizes } from '../sources/git/numstat.js';
-import { commitDates, listPullHeads, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+
+const DAY = 86400;
+// a pull ref or a release line last committed this long before the history read holds no change in it
+const LOOKBACK = 365 * DAY;
 
 export interface GitModel {
   changes: Change[];
@@ -15,8 +21,10 @@ export interface GitModel {
   pullRefs: boolean;
   revertRefs: Map<string, RevertRefs>;
   unknownSizes: number;
-  /** the tracked branch's first-parent commits read, oldest first: deploys on it need no git process */
-  line: FirstParentLine;
+  /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
+  copies: Map<string, string[]>;
+  /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
+  release: ReadonlySet<string>;
 }
 
 /**
@@ -27,32 +35,47 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: RegExp[]; botPattern: RegExp | null; sizeExcluded: string[]; webUrl: string | null },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const attributes = await readAttributes(repo, branch.tip);
-  const parse = (message: string): MessageFacts => parseMessage(message, o.aiMarkers);
-  const [commits, numstat] = await Promise.all([
+  let read = 0;
+  // every commit read passes through here once: the count for the progress line, every 1,000
+  const parse = (message: string): MessageFacts => {
+    if (++read % 1000 === 0) o.onCommits?.(read);
+    return parseMessage(message, o.aiMarkers);
+  };
+  // pull refs and release lines older than this cannot hold the work of a change in the history read
+  const boundaryAt = exclude[0] !== undefined ? (await commitDates(repo, exclude)).get(exclude[0]) : undefined;
+  const since = (boundaryAt ?? 0) - LOOKBACK;
+  // independent reads run side by side: git does the work, this process waits
+  const [commits, numstat, pulls, releaseLines] = await Promise.all([
     readCommits(repo.cwd, [branch.tip], exclude, parse),
     readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
+    readPulls(repo.cwd, branch.tip, since, parse),
+    readReleaseLines(repo.cwd, branch, since),
   ]);
+  o.onCommits?.(read);
   const firstParent = firstParentLine(branch.tip, commits);
-  const pulls = await readPulls(repo, branch.tip, firstParent, parse);
+  const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
+  const release = releaseAmong(releaseLines, firstParent, commitOf);
   const changes = buildChanges({
     firstParent,
     commits,
     trackedBranch: branch.name,
     sizes: numstat.sizes,
     pulls: pulls.commits,
+    pullHeads: pulls.heads,
+    release: release.all,
+    releaseLines: release.lines,
     botPattern: o.botPattern,
     webUrl: o.webUrl,
   });
   const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
   const lookedUp = await commitDates(repo, unknownForks);
-  resolveForkPoints(changes, (sha) => commits.get(sha)?.committedAt ?? pulls.loaded.get(sha)?.committedAt ?? lookedUp.get(sha));
-  const revertRefs = collectRevertRefs(changes, (sha) => commits.get(sha) ?? pulls.loaded.get(sha));
-  const shas = firstParent.map((c) => c.sha);
-  const line = { shas, position: new Map(shas.map((sha, i) => [sha, i])) };
-  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, line };
+  resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
+  const revertRefs = collectRevertRefs(changes, commitOf);
+  const copies = indexCopies(changes, commitOf, o.copyKeys);
+  return { changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, copies, release: release.all };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */
@@ -64,24 +87,48 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
 
 interface Pulls {
   commits: Map<number, PullCommits>;
+  /** every pull ref's head commit → its number */
+  heads: Map<string, number>;
   loaded: Map<string, Commit>;
   /** the clone has refs/pull/N/head refs */
   available: boolean;
 }
 
-/** Reads squash-merged PRs' own commits from `refs/pull/N/head`, all in one streaming pass. */
-async function readPulls(repo: RepoInfo, tip: string, firstParent: Commit[], parse: (message: string) => MessageFacts): Promise<Pulls> {
-  const heads = await listPullHeads(repo);
-  if (heads.size === 0) return { commits: new Map(), loaded: new Map(), available: false };
-  const wanted = new Map<number, string>();
-  for (const commit of firstParent) {
-    const m = /\(#(\d+)\)\s*$/.exec(commit.subject) ?? /^Merge pull request #(\d+)/.exec(commit.subject);
-    const head = m ? heads.get(Number(m[1])) : undefined;
-    if (head !== undefined) wanted.set(Number(m?.[1]), head);
-  }
-  if (wanted.size === 0) return { commits: new Map(), loaded: new Map(), available: true };
-  const loaded = await readCommits(repo.cwd, [...new Set(wanted.values())], [tip], parse);
-  const split = splitPullCommits(wanted, loaded);
-  return { commits: split, loaded, available: true };
+/**
+ * Reads the commits of every pull ref whose head was committed since `since` and that is not on the tracked
+ * branch, all in one streaming pass: squash merges take their commits from them, and rebase merges are found
+ * as copies of them.
+ */
+async function readPulls(cwd: string, tip: string, since: number, parse: (message: string) => MessageFacts): Promise<Pulls> {
+  const refs = await listPullHeads(cwd);
+  const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
+  const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
+  if (heads.size === 0) return { commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], parse);
+  return { commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
 }
 
+interface ReleaseLines {
+  tips: string[];
+  /** parents of the commits of release lines active since the lookback, where they are not on the tracked branch */
+  beyond: Map<string, string[]>;
+}
+
+/**
+ * Release-line and tag tips, and the shape of the lines active since `since` beyond the tracked branch, in
+ * one `rev-list` (older lines are walked only through the commits read).
+ */
+async function readReleaseLines(cwd: string, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
+  const tips = await listReleaseTips(cwd, branch.name, { isReleaseLine, isReleaseTag });
+  const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
+  return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
+}
+
+/**
+ * Commits on a release line or behind a tag (SPEC section 1), among those read and on the active release
+ * lines (GitHub's API may list any of them as a pull request's).
+ */
+function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
+  const onLine = new Set(firstParent.map((c) => c.sha));
+  return releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+}

@@ -1,17 +1,21 @@
 import { ConfigError } from '../errors.js';
+import { plural } from '../units.js';
 import { markReverts } from '../model/reverts.js';
 import { computeStages, type Measure } from '../model/stages.js';
 import { workingSeconds } from '../metrics/business-hours.js';
-import { resolveNow, resolveWindow, type AuditOptions } from '../options.js';
+import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
-import { parseRemote, webUrl, type RemoteName } from '../sources/git/remote.js';
+import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
-import { apiHostOf, apiUrlFor, defaultCacheDir, fetchGitHub, findToken, type GitHubData } from '../sources/github/index.js';
+import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
+import { defaultCacheDir, fetchGitHub, type GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
+import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
-import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
+import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
+import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
 import { readGitChanges } from './git-history.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
@@ -40,7 +44,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   };
   const settings = resolveSettings(options, repo.path);
   const remote = parseRemote(repo.remoteUrl);
-  const gh = await gitHubAccess(options, remote);
+  const gh = await gitHubAccess(options, remote, warning);
   let deployFrom = settings.deployFrom;
   if ((deployFrom === 'releases' || deployFrom === 'deployments') && gh === null) {
     if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use tags or merge`);
@@ -50,15 +54,23 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
 
-  const tags = deployFrom === 'merge' ? [] : (await listTags(repo)).filter((t) => settings.tagPattern.test(t.name));
+  const allTags = deployFrom === 'merge' ? [] : await listTags(repo);
+  const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
+  const tags = tagChoice.releases;
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundary = await firstParentBefore(repo, branch.tip, readFrom);
   const exclude = boundary ? [boundary] : [];
+  // the release lines' own commits, read first so the history keeps only the copy keys backports can name
+  const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
+  const releaseLine = await readReleaseLines(repo, branch.tip, tagShas, exclude);
 
-  progress(`reading history of ${branch.name}`);
+  const reading = `reading history of ${branch.name}`;
+  progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, exclude, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, sizeExcluded: settings.config.sizeExcluded, webUrl: webUrl(remote),
+    copyKeys: new Set(releaseLine.map((c) => c.key)),
+    onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
   const github = gh === null ? null : await readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress);
@@ -68,34 +80,43 @@ export async function audit(options: AuditOptions): Promise<Report> {
       isBot: (login) => isBot(login, '', settings.botPattern),
       aiLabels: settings.config.ai.labels,
       aiMarkers: settings.aiMarkers,
+      trackedBranch: branch.name,
+      isRelease: (sha) => model.release.has(sha),
     });
   }
   markReverts(changes, model.revertRefs);
-  const signal = chooseSignal(deployFrom, github, settings.environment, tags);
-  if (signal.kind === 'tags' && tags.length === 0) warning(`no tag matches --tag-pattern ${settings.tagPattern.source}: nothing counts as deployed`);
+  const signal = chooseSignal(deployFrom, github, settings, tags);
+  const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
+  if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
+  else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
-  progress('matching changes to deploys');
-  const deploys = await matchDeploys(repo, changes, signal, { boundary: exclude, line: model.line, since: window.since, github, environment: settings.environment });
+  progress({ step: 'matching changes to deploys' });
+  const deploys = await matchDeploys(repo, changes, signal, {
+    boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
+    releaseLine, copies: model.copies,
+  });
+  progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
   const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;
   let clockSkew = 0;
   for (const change of changes) clockSkew += computeStages(change, signal.kind, measure);
-  if (clockSkew > 0) warning(`${clockSkew} negative interval(s) (clock skew) were counted as 0`);
+  if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   const unsized = inWindow.filter((c) => c.size === null).length;
   if (model.unknownSizes > 0 && unsized > 0) {
-    warning(`${unsized} change(s) have unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+    warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
-  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) => ({
-    number: p.number, title: p.title, url: /^https?:\/\//.test(p.url) ? p.url : null, author: p.author,
-    bot: p.authorIsBot || isBot(p.author, '', settings.botPattern), createdAt: p.createdAt, isDraft: p.isDraft,
-  }));
-  return buildReport({ changes, deploys, openPulls }, window, now, settings.policy, {
+  const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+  // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
+  const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
+  const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
+  return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
-    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment) },
+    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases) },
     businessHours: settings.businessHours,
     notes: sourceNotes(signal.kind, github !== null, inWindow, model.pullRefs),
     warnings,
@@ -109,56 +130,26 @@ async function readGitHub(
   scope: { branch: string; since: number; until: number; now: number; incidentLabel: string },
   warn: (message: string) => void,
   warning: (message: string) => void,
-  progress: (message: string) => void,
+  progress: (event: ProgressEvent) => void,
 ): Promise<GitHubData> {
   const env = options.env ?? process.env;
   let waitAnnounced = false;
-  progress('reading pull requests from GitHub');
+  progress({ step: 'reading pull requests from GitHub' });
   const github = await fetchGitHub({
     owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch,
     since: scope.since, until: scope.until, now: scope.now,
     cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
     partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
-    onProgress: progress, warn: warning,
+    ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
+    onProgress: (step) => progress({ step }), warn: warning,
     onWait: (left) => {
       // said once on stderr even off a terminal, where the countdown itself is not shown
       if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
       waitAnnounced = true;
-      progress(`GitHub rate limit: waiting ${left}s for the reset`);
+      progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
     },
   });
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
-  if (options.verbose) warn(`GitHub: ${github.requests} request(s), query cost ${github.cost} point(s)`);
+  if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;
 }
-
-interface GitHubAccess {
-  owner: string;
-  name: string;
-  apiUrl: string;
-  token: string;
-}
-
-/**
- * GitHub mode starts by itself when the repository is on GitHub (or --repo names it) and a token is found
- * (GH_TOKEN, GITHUB_TOKEN, `gh auth token`); --no-github forces git only.
- */
-async function gitHubAccess(options: AuditOptions, remote: RemoteName | null): Promise<GitHubAccess | null> {
-  if (options.github === false) return null;
-  const env = options.env ?? process.env;
-  let owner = remote?.owner;
-  let name = remote?.name;
-  if (options.repo !== undefined) {
-    const m = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo);
-    if (!m) throw new ConfigError(`--repo '${options.repo}' is not owner/name`);
-    [owner, name] = [m[1], m[2]];
-  } else if (remote === null || (!/github/.test(remote.host) && options.apiUrl === undefined && !env.GH_HOST)) {
-    return null;
-  }
-  if (!owner || !name) return null;
-  const apiUrl = apiUrlFor({ remoteHost: remote?.host ?? null, apiUrlFlag: options.apiUrl ?? null, env });
-  const token = findToken(env, { ghCli: env === process.env, host: apiHostOf(apiUrl) });
-  if (token === null) return null;
-  return { owner, name, apiUrl, token: token.token };
-}
-

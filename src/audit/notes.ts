@@ -1,18 +1,19 @@
 import type { Change, DeploySignalKind } from '../domain.js';
+import { plural } from '../units.js';
 
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
   if (github) {
-    return signal === 'merge' ? ['No deploy signal (deployments, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0.'] : [];
+    return signal === 'merge' ? ['No deploy signal (deployments, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : [];
   }
   const notes = [
     'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
     'Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.',
   ];
-  if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0. Use --tag-pattern to match your release tags.');
+  if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band. Use --tag-pattern to match your release tags.');
   const unseen = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
   if (unseen > 0 && !pullRefs) {
-    notes.push(`${unseen} squash-merged change(s) have no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
+    notes.push(`${plural(unseen, 'squash-merged change')} ${unseen === 1 ? 'has' : 'have'} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
   }
   return notes;
 }

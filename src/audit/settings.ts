@@ -2,15 +2,19 @@ import type { DeploySignalKind } from '../domain.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
 import { compileRegex, type AuditOptions } from '../options.js';
+import type { Pattern } from '../patterns.js';
 import type { Policy } from '../report/schema.js';
 
 /** What one audit runs with: the config file under the flags, compiled and validated. */
 export interface AuditSettings {
   config: Config;
-  tagPattern: RegExp;
-  botPattern: RegExp | null;
-  aiMarkers: RegExp[];
-  environment: RegExp;
+  tagPattern: Pattern;
+  includePrereleases: boolean;
+  /** seconds */
+  revertWindow: number;
+  botPattern: Pattern | null;
+  aiMarkers: Pattern[];
+  environment: Pattern;
   /** the deploy signal asked for (flag, else config); undefined: the first the repository has */
   deployFrom: DeploySignalKind | undefined;
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
@@ -31,9 +35,13 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
   const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
+  const includePrereleases = options.includePrereleases ?? config.deploy.includePrereleases;
+  const revertWindow = options.revertWindow ?? config.revertWindow;
   return {
     config,
     tagPattern: compileRegex(options.tagPattern ?? config.deploy.tagPattern, '--tag-pattern'),
+    includePrereleases,
+    revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
@@ -44,6 +52,8 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,
+      revertWindow,
+      includePrereleases,
       thresholds: config.thresholds,
     },
   };

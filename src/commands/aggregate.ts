@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { Combiner } from '../aggregate/combine.js';
 import { compiledSchema, digestFiles, statOf } from '../aggregate/digest-files.js';
-import { listReports } from '../aggregate/lists.js';
-import { parseReport, readReportText } from '../compare/read-report.js';
 import { ConfigError } from '../errors.js';
-import { RENDERERS, type Format } from '../render/index.js';
+import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
+import { parseReport, readReportText } from '../io/read-report.js';
+import type { Format } from '../render/index.js';
 import type { ReportLists } from '../render/lists.js';
 import type { Report } from '../report/schema.js';
-import { emit, realPath, resolvePath, useColor, warner, type CliIo } from './io.js';
+import { realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
+import { renderTo } from './render.js';
 import { reposListSchema } from './repos.js';
 
-export interface AggregateFlags {
+export interface AggregateFlags extends OutputFlags {
   format: Format;
-  output?: string;
-  color?: boolean;
   withChanges?: boolean;
   expect?: string;
 }
@@ -28,7 +26,7 @@ export interface AggregateFlags {
  * @throws ConfigError (exit 2) for a file that is missing, not a report, of another schemaVersion or invalid
  */
 export async function aggregateCommand(files: string[], flags: AggregateFlags, io: CliIo): Promise<number> {
-  const warn = warner(io);
+  const warn = warner(io, flags.quiet);
   const expected = flags.expect === undefined ? [] : readExpected(resolvePath(flags.expect, io.cwd));
   const seen = new Map<string, string>();
   const unique: Array<{ file: string; path: string }> = [];
@@ -59,19 +57,16 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
   const report = combiner.finish({ failed });
   const code = failed.length > 0 ? 1 : 0;
   const listed = flags.withChanges === true || flags.format === 'csv';
-  const color = useColor(io, flags.color, Boolean(flags.output));
   if (!listed) {
-    emit(io, RENDERERS[flags.format](report, { color }), flags.output);
+    await renderTo(io, report, flags);
     return code;
   }
   const { withChanges: _left, ...full } = report;
-  const lists = listReports(readAgain(taken, await compiledSchema()), combiner.includeBots);
-  if (flags.format === 'json' || flags.format === 'csv') {
-    emit(io, RENDERERS[flags.format](full, { color, lists }), flags.output);
-  } else {
-    // the other formats lay every change out on one page: they are held
-    emit(io, RENDERERS[flags.format](hold(full, lists), { color }), flags.output);
-  }
+  const lists = combiner.lists(readAgain(taken, await compiledSchema()));
+  // JSON and CSV are written as the reports are read again; the other formats lay every change out on one
+  // page: they are held
+  if (flags.format === 'json' || flags.format === 'csv') await renderTo(io, full, flags, lists);
+  else await renderTo(io, hold(full, lists), flags);
   return code;
 }
 
@@ -79,9 +74,10 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
 function readExpected(path: string): string[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, 50 * MEGABYTE);
   } catch (error) {
-    throw new ConfigError(`cannot read --expect '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw new ConfigError(`cannot read --expect '${path}': ${error.code === 'ENOENT' ? 'no such file' : `it ${error.message}`}`, { cause: error });
   }
   let data: unknown;
   try {
@@ -114,8 +110,8 @@ function* readAgain(taken: readonly Taken[], accepts: ((data: unknown) => boolea
 }
 
 function hold(report: Report, lists: ReportLists): Report {
+  // in the order they are read: the changes first
   const changes = [...lists.changes];
-  return { ...report, changes, deploys: [...lists.deploys], openPulls: [...lists.openPulls] };
+  const queueOnlyChanges = [...(lists.queueOnlyChanges ?? [])];
+  return { ...report, changes, queueOnlyChanges, deploys: [...lists.deploys], openPulls: [...lists.openPulls] };
 }
-
-

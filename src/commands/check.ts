@@ -1,36 +1,47 @@
+import { Option } from 'commander';
 import { audit } from '../audit/index.js';
+import { readReportFile } from '../io/read-report.js';
 import { ConfigError } from '../errors.js';
-import { appendStepSummary, githubAnnotations, isGitHubActions } from '../gates/actions.js';
-import { evaluateGates, renderGateMarkdown, renderGateText } from '../gates/check.js';
+import { evaluateGates, renderGateJson, renderGateMarkdown, renderGateText } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { emit, progress, type CliIo } from './io.js';
+import { terminalOutput } from '../render/sanitize.js';
+import type { Report } from '../report/schema.js';
+import { publishToActions } from './actions.js';
+import { emit, progressLine, resolvePath, type CliIo, type OutputFlags } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 
-export interface CheckFlags extends ReportFlags {
+export interface CheckFlags extends ReportFlags, OutputFlags {
   failOn: string[];
-  output?: string;
+  format: 'text' | 'json' | 'markdown';
+  /** gate this JSON report instead of auditing */
+  report?: string;
 }
 
+export const checkFormat = new Option('-f, --format <format>', 'format of the results').choices(['text', 'json', 'markdown']).default('text');
+
 /**
- * `flowaudit check [path]`: evaluates thresholds (from --fail-on, else the config file's `check` list) and
- * prints each with its measured value. Exit 1 when any is breached, 0 otherwise, 2 for a bad expression.
- * Under GitHub Actions it also appends the Markdown report and the results to the step summary and emits
- * annotations for breaches.
+ * `flowaudit check [path]`: evaluates thresholds (from --fail-on, else the config file's `check` list) against a
+ * fresh audit, or against a JSON report with --report FILE (validated by the report's schema, nothing
+ * re-audited), and prints each with its measured value. Exit 1 when any is breached, 0 otherwise, 2 for a bad
+ * expression or report. Under GitHub Actions it also writes the step summary and annotations.
  */
 export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => string[] = () => []): Promise<number> {
   const explicit = parseThresholds(flags.failOn);
-  const report = await audit(toAuditOptions(path, flags, io));
-  progress(io).clear();
   const thresholds = explicit.length > 0 ? explicit : parseThresholds(configured());
   if (thresholds.length === 0) {
     throw new ConfigError('no thresholds to check: pass --fail-on EXPR (e.g. --fail-on "leadTime.p50<=7d") or list them under "check" in .flowaudit.json');
   }
-  const outcome = evaluateGates(report, thresholds);
-  emit(io, renderGateText(outcome.results), flags.output);
-  if (isGitHubActions(io.env)) {
-    for (const line of githubAnnotations(outcome.results)) io.stdout.write(`${line}\n`);
-    await appendStepSummary(`${renderGateMarkdown(outcome.results)}\n${renderMarkdown(report)}`, io.env);
+  let report: Report;
+  if (flags.report !== undefined) {
+    report = await readReportFile(resolvePath(flags.report, io.cwd));
+  } else {
+    const progress = progressLine(io, flags.quiet);
+    report = await audit(toAuditOptions(path, flags, io, progress));
+    progress.done();
   }
+  const outcome = evaluateGates(report, thresholds);
+  const rendered = flags.format === 'json' ? renderGateJson(outcome, report) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
+  await emit(io, rendered, flags.output);
+  await publishToActions(io, report, outcome.results);
   return outcome.breached > 0 ? 1 : 0;
 }

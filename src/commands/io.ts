@@ -1,13 +1,31 @@
 import { realpathSync } from 'node:fs';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { ConfigError } from '../errors.js';
+import { writeStdout, type OutStream } from '../io/stdout.js';
+import { writeOutputFile } from '../io/write-atomic.js';
+import type { ProgressEvent } from '../options.js';
 import { terminalSafe } from '../render/sanitize.js';
+import { redactEnvTokens } from '../sources/github/token.js';
 
 /** What a command needs from its surroundings: injectable so tests run the CLI in-process. */
 export interface CliIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: OutStream;
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * The colour level stdout supports (0 none … 3 truecolor) as supports-color (chalk's) decides it from
+   * FORCE_COLOR, the TTY, TERM and CI; the CLI fills it in from the real process. Absent: 0.
+   */
+  stdoutColorLevel?: number;
+}
+
+/** Flags every command that prints takes. */
+export interface OutputFlags {
+  output?: string;
+  /** true --color, false --no-color, undefined: decide */
+  color?: boolean;
+  width?: string;
+  quiet?: boolean;
 }
 
 export function resolvePath(path: string, cwd: string): string {
@@ -23,43 +41,102 @@ export function realPath(path: string): string {
   }
 }
 
-/** Colour only for a terminal, never with NO_COLOR, --no-color, TERM=dumb or a file. */
-export function useColor(io: CliIo, flag: boolean | undefined, toFile: boolean): boolean {
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0' && !toFile && flag !== false) return true;
-  return flag !== false && !toFile && Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+/**
+ * No -o, `-o -` and `-o /dev/stdout` all mean stdout: the last is written as stdout is, since opening it again
+ * fails where stdout is a socket (as a spawning program's pipe may be).
+ */
+export function toStdout(output: string | undefined): boolean {
+  return output === undefined || output === '-' || output === '/dev/stdout';
 }
 
-/** The report goes to --output (atomically) or stdout, nothing else to stdout. */
-export function emit(io: CliIo, text: string | Iterable<string>, output: string | undefined): void {
-  if (output) writeFileAtomic(resolvePath(output, io.cwd), text);
-  else if (typeof text === 'string') io.stdout.write(text);
-  else {
-    // a few large writes rather than one per change
-    let pending = '';
-    for (const chunk of text) {
-      pending += chunk;
-      if (pending.length >= 1 << 20) {
-        io.stdout.write(pending);
-        pending = '';
-      }
-    }
-    if (pending !== '') io.stdout.write(pending);
+/**
+ * Colour: --color / --no-color first; never into a file; then as supports-color decides (FORCE_COLOR=0 off,
+ * FORCE_COLOR=1 on even into a pipe, else only a terminal that is not TERM=dumb); NO_COLOR turns it off unless
+ * FORCE_COLOR asks for it.
+ */
+export function useColor(io: CliIo, flags: Pick<OutputFlags, 'color' | 'output'>): boolean {
+  if (flags.color === false || !toStdout(flags.output)) return false;
+  if (flags.color === true) return true;
+  if (!('FORCE_COLOR' in io.env) && (io.env.NO_COLOR ?? '') !== '') return false;
+  return (io.stdoutColorLevel ?? 0) > 0;
+}
+
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 120;
+
+/**
+ * Columns the text report is laid out to: --width, else the terminal's, else $COLUMNS, else 80; kept within
+ * 60–120 (wider lines are harder to read, not more useful; narrower ones cannot hold the tables).
+ * @throws ConfigError when --width is not a whole number from 60 to 400
+ */
+export function layoutWidth(io: CliIo, flag: string | undefined): number {
+  if (flag !== undefined) {
+    const n = Number(flag);
+    if (!Number.isInteger(n) || n < MIN_WIDTH || n > 400) throw new ConfigError(`--width '${flag}' must be a whole number of columns from ${MIN_WIDTH} to 400`);
+    return n;
   }
+  const detected = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS);
+  if (!Number.isInteger(detected) || detected <= 0) return 80;
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, detected));
 }
 
-export function warner(io: CliIo): (message: string) => void {
-  return (message) => io.stderr.write(`flowaudit: warning: ${terminalSafe(message)}\n`);
+/** The report goes to --output (a file, or `-` for stdout) or stdout; nothing else goes to stdout. */
+export async function emit(io: CliIo, text: string | Iterable<string>, output: string | undefined): Promise<void> {
+  if (toStdout(output)) await writeStdout(io.stdout, text);
+  else await writeOutputFile(resolvePath(output as string, io.cwd), text);
 }
 
-/** Progress on stderr, only when it is a terminal; returns a function that clears the line. */
-export function progress(io: CliIo): { show: (message: string) => void; clear: () => void } {
-  const tty = Boolean(io.stderr.isTTY);
+export function warner(io: CliIo, quiet = false): (message: string) => void {
+  return (message) => {
+    if (!quiet) io.stderr.write(`flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
+  };
+}
+
+export interface ProgressLine {
+  update: (event: ProgressEvent) => void;
+  /** clears the line: call before the report is written */
+  done: () => void;
+}
+
+const FRAMES = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+const REDRAW_MS = 100;
+const count = new Intl.NumberFormat('en-US');
+
+/**
+ * One progress line on stderr — `⠹ reading history of main · 48,676 commits · 12s` — redrawn at most every
+ * 100 ms and each second for the elapsed time; only on a terminal, and never with --quiet.
+ */
+export function progressLine(io: CliIo, quiet = false, now: () => number = Date.now): ProgressLine {
+  if (quiet || !io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
+  const started = now();
+  let last: ProgressEvent | null = null;
+  let drawnAt = 0;
+  let frame = 0;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const draw = (): void => {
+    if (last === null) return;
+    drawnAt = now();
+    const parts = [terminalSafe(last.step)];
+    if (last.count !== undefined) parts.push(`${count.format(last.count)}${last.unit ? ` ${last.unit}` : ''}`);
+    parts.push(`${Math.floor((drawnAt - started) / 1000)}s`);
+    io.stderr.write(`\r\u001b[2K${FRAMES[frame++ % FRAMES.length]} ${parts.join(' · ')}`);
+  };
   return {
-    show: (message) => {
-      if (tty) io.stderr.write(`\r\u001b[2K${terminalSafe(message)}…`);
+    update: (event) => {
+      const stepChanged = last?.step !== event.step;
+      last = event;
+      if (timer === null) {
+        timer = setInterval(draw, 1000);
+        // the line must never keep the process alive
+        timer.unref();
+      }
+      if (stepChanged || now() - drawnAt >= REDRAW_MS) draw();
     },
-    clear: () => {
-      if (tty) io.stderr.write('\r\u001b[2K');
+    done: () => {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      if (last !== null) io.stderr.write('\r\u001b[2K');
+      last = null;
     },
   };
 }

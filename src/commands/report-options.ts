@@ -3,7 +3,8 @@ import type { DeploySignalKind } from '../domain.js';
 import { DEFAULT_BUSINESS_HOURS } from '../metrics/business-hours.js';
 import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
-import { progress, resolvePath, warner, type CliIo } from './io.js';
+import { parseDuration } from '../units.js';
+import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {
@@ -12,6 +13,8 @@ export interface ReportFlags {
   branch?: string;
   deployFrom?: DeploySignalKind;
   tagPattern?: string;
+  includePrereleases?: boolean;
+  revertWindow?: string;
   now?: string;
   includeBots?: boolean;
   businessHours?: boolean;
@@ -25,9 +28,11 @@ export interface ReportFlags {
   refresh?: boolean;
   partial?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
   environment?: string;
   incidentLabel?: string;
   requiredApprovals?: string;
+  timeout?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -36,9 +41,11 @@ export function addReportOptions(command: Command): Command {
   return command
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
     .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
-    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else main or master)')
+    .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
     .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(['deployments', 'releases', 'tags', 'merge']))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
+    .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
+    .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
     .option('--now <iso>', 'take this time as now, for reproducible output')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
     .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
@@ -53,19 +60,29 @@ export function addReportOptions(command: Command): Command {
     .option('--no-cache', 'neither read nor write the GitHub cache')
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
     .option('--partial', 'on a GitHub rate limit that resets too late, report on what was fetched')
-    .option('--verbose', 'report GitHub requests and query cost on stderr')
-    .option('--debug', 'show stack traces of errors');
+    .option('--timeout <seconds>', 'longest wait for each GitHub request (default 30)')
+    .option('--verbose', 'report GitHub requests and query cost on stderr');
 }
 
 export function addFailOn(command: Command): Command {
   return command.option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, []);
 }
 
+/** What every command that prints takes: where the output goes, colour, width, and how much goes to stderr. */
+export function addOutputOptions(command: Command): Command {
+  return command
+    .option('-o, --output <file>', 'write to a file instead of stdout (- for stdout)')
+    .option('--color', 'colour even when stdout is not a terminal')
+    .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
+    .option('--width <columns>', 'lay the text out to this many columns (default: the terminal\'s, else 80)')
+    .option('-q, --quiet', 'no progress and no warnings on stderr; errors still')
+    .option('--debug', 'show stack traces of errors');
+}
+
 /** Maps flags to the library's options; the window may be overridden (compare's sides). */
-export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, window: { since?: string; until?: string } = {}): AuditOptions {
+export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, progress: ProgressLine, window: { since?: string; until?: string } = {}): AuditOptions {
   const since = window.since ?? flags.since;
   const until = window.until ?? flags.until;
-  const bar = progress(io);
   return {
     path: resolvePath(path, io.cwd),
     ...(since !== undefined && { since }),
@@ -73,6 +90,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, wind
     ...(flags.branch !== undefined && { branch: flags.branch }),
     ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
     ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
+    ...(flags.includePrereleases && { includePrereleases: true }),
+    ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
     ...(flags.now !== undefined && { now: flags.now }),
     ...(flags.includeBots && { includeBots: true }),
     ...((flags.businessHours || flags.timezone) && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
@@ -82,19 +101,31 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, wind
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
-    ...(flags.requiredApprovals !== undefined && { requiredApprovals: positiveInteger(flags.requiredApprovals, '--required-approvals') }),
+    ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),
+    ...(flags.timeout !== undefined && { timeoutSeconds: wholeNumber(flags.timeout, '--timeout', 1, 3600) }),
     ...(flags.cache === false && { noCache: true }),
     ...(flags.refresh && { refresh: true }),
     ...(flags.partial && { partial: true }),
     ...(flags.verbose && { verbose: true }),
     env: io.env,
-    warn: warner(io),
-    progress: bar.show,
+    warn: warner(io, flags.quiet),
+    progress: progress.update,
   };
 }
 
-function positiveInteger(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} '${value}' must be a whole number of at least 1`);
+function positiveDuration(value: string, flag: string): number {
+  const seconds = parseDuration(value);
+  if (seconds === null || seconds <= 0) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a duration: use one like 14d, 36h or 2w`);
+  return seconds;
+}
+
+/**
+ * A flag's whole number in [min, max], written as digits only (not 1e3, 0x10 or 2.0).
+ * @throws ConfigError naming the flag and the range
+ */
+export function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const text = value.trim();
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) throw new ConfigError(`${flag} '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' must be a whole number from ${min} to ${max}`);
   return n;
 }

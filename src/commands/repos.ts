@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { terminalSafe } from '../render/sanitize.js';
-import { apiHostOf, apiUrlFor, findToken } from '../sources/github/index.js';
+import { apiHostOf, apiUrlFor, findToken } from '../sources/github/token.js';
 import { listOrgRepositories, type OrgRepository } from '../sources/github/org-repositories.js';
 import { createClient } from '../sources/github/request.js';
 import { parseTime, resolveNow } from '../time.js';
-import { emit, warner, type CliIo } from './io.js';
+import { plural } from '../units.js';
+import { emit, warner, type CliIo, type OutputFlags } from './io.js';
 
 export const REPOS_FORMATS = ['matrix', 'json', 'text'] as const;
 
-export interface ReposFlags {
+export interface ReposFlags extends OutputFlags {
   activeSince: string;
   format: (typeof REPOS_FORMATS)[number];
   maxJobs: string;
   forks?: boolean;
   apiUrl?: string;
   now?: string;
-  output?: string;
   verbose?: boolean;
 }
 
@@ -50,17 +50,20 @@ export async function reposCommand(org: string, flags: ReposFlags, io: CliIo): P
     throw new ConfigError(`--max-jobs '${flags.maxJobs}' must be a whole number from 1 to ${MATRIX_LIMIT} (GitHub runs at most ${MATRIX_LIMIT} jobs of a matrix)`);
   }
   const apiUrl = apiUrlFor({ remoteHost: null, apiUrlFlag: flags.apiUrl ?? null, env: io.env });
-  const token = findToken(io.env, { ghCli: true, host: apiHostOf(apiUrl) });
-  if (!token) throw new ConfigError('repos reads the GitHub API: set GH_TOKEN (or GITHUB_TOKEN), or run `gh auth login`');
-  const warn = warner(io);
+  const host = apiHostOf(apiUrl);
+  // a token goes to a GitHub Enterprise host only when the user named it (--api-url, GH_HOST), as for an audit
+  const ghHost = io.env.GH_HOST?.trim().toLowerCase() || null;
+  const token = findToken(io.env, { ghCli: io.env === process.env, host, named: flags.apiUrl !== undefined || ghHost === host });
+  if (!token) throw new ConfigError('repos reads the GitHub API: set GH_TOKEN (or GITHUB_TOKEN; GH_ENTERPRISE_TOKEN for GitHub Enterprise), or run `gh auth login`');
+  const warn = warner(io, flags.quiet);
   const client = createClient({ apiUrl, token: token.token, repository: org, ...(flags.verbose && { debug: (line: string) => io.stderr.write(`${line}\n`) }) });
   const listed = await listOrgRepositories(client, { login: org, pushedSince: since, forks: Boolean(flags.forks), warn });
   const safe = listed.filter((r) => SAFE_NAME.test(r.name));
-  if (safe.length < listed.length) warn(`left out ${listed.length - safe.length} repository name(s) GitHub would not allow: ${listed.filter((r) => !SAFE_NAME.test(r.name)).map((r) => JSON.stringify(r.name)).join(', ')}`);
+  if (safe.length < listed.length) warn(`left out ${plural(listed.length - safe.length, 'repository name')} GitHub would not allow: ${listed.filter((r) => !SAFE_NAME.test(r.name)).map((r) => JSON.stringify(r.name)).join(', ')}`);
   const active = activeRepositories(safe, since);
-  if (flags.verbose) warn(`${active.length} active of ${listed.length} pushed to since ${iso(since)}; GitHub: ${client.stats.requests} request(s), query cost ${client.stats.cost}`);
+  if (flags.verbose) warn(`${active.length} active of ${listed.length} pushed to since ${iso(since)}; GitHub: ${plural(client.stats.requests, 'request')}, query cost ${client.stats.cost}`);
   const text = flags.format === 'matrix' ? matrix(active, maxJobs) : flags.format === 'json' ? `${JSON.stringify({ organization: org, activeSince: iso(since), repositories: active }, null, 2)}\n` : textOf(active);
-  emit(io, text, flags.output);
+  await emit(io, text, flags.output);
   return 0;
 }
 

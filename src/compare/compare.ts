@@ -1,9 +1,12 @@
 import { STAGES } from '../domain.js';
+import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from '../metrics/bootstrap.js';
 import type { Distribution } from '../metrics/percentile.js';
 import type { Dora } from '../metrics/dora.js';
-import type { Report } from '../report/schema.js';
+import type { Report, ReportChange } from '../report/schema.js';
+import { plural } from '../units.js';
 
-export type Direction = 'better' | 'worse' | 'same';
+/** `uncertain`: the values differ but the 95% interval of the difference includes 0, so the data cannot tell. */
+export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
 export type ComparedUnit = 'seconds' | 'ratio' | 'deploys/week';
 
 export interface ComparisonRow {
@@ -20,8 +23,13 @@ export interface ComparisonRow {
   change: number | null;
   /** change ÷ before; null when a side is not measured or before is 0 */
   relativeChange: number | null;
-  /** null when a side is not measured */
+  /** null when a side is not measured; better or worse only when the interval excludes 0 */
   direction: Direction | null;
+  /**
+   * after − before, recomputed from the reports' own changes (or deploys), with its 95% bootstrap interval
+   * (2,000 resamples, fixed seed); nulls when a side has nothing to resample
+   */
+  interval: Interval;
   /** how many changes (or deploys) each side's figure is over */
   sample: { before: number; after: number };
   /** both sides measured, and one's sample is under `minSample` (never for deploy frequency: a count, not a sample) */
@@ -59,40 +67,75 @@ const EPSILON = 1e-9;
 const STAGE_LABELS: Record<string, string> = {
   coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait', cycleTime: 'cycle time',
 };
-const DORA_KEYS: ReadonlyArray<{ key: keyof Dora; label: string; unit: ComparedUnit; lowerIsBetter: boolean }> = [
-  { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false },
-  { key: 'leadTime', label: 'lead time for changes', unit: 'seconds', lowerIsBetter: true },
-  { key: 'changeFailureRate', label: 'change failure rate', unit: 'ratio', lowerIsBetter: true },
-  { key: 'timeToRestore', label: 'time to restore', unit: 'seconds', lowerIsBetter: true },
-  { key: 'reworkRate', label: 'rework rate', unit: 'ratio', lowerIsBetter: true },
+/** What a figure is computed over in a report, and how: the values the bootstrap resamples. */
+interface Basis {
+  values: (r: Report) => Array<number | null>;
+  statistic: Statistic;
+}
+
+const DAY = 86400;
+const counted = (r: Report): ReportChange[] => r.changes.filter((c) => c.counted);
+const flag = (yes: boolean): number => (yes ? 1 : 0);
+
+const DORA_KEYS: ReadonlyArray<{ key: keyof Dora; label: string; unit: ComparedUnit; lowerIsBetter: boolean; basis: Basis }> = [
+  { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false, basis: { values: dailyDeploys, statistic: { kind: 'mean' } } },
+  { key: 'leadTime', label: 'lead time for changes', unit: 'seconds', lowerIsBetter: true, basis: { values: (r) => counted(r).map((c) => c.leadTime), statistic: MEDIAN } },
+  { key: 'changeFailureRate', label: 'change failure rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (r) => r.deploys.map((d) => flag(d.failed)), statistic: { kind: 'mean' } } },
+  { key: 'timeToRestore', label: 'time to restore', unit: 'seconds', lowerIsBetter: true, basis: { values: (r) => r.deploys.filter((d) => d.failed).map((d) => d.restoredAfter), statistic: MEDIAN } },
+  { key: 'reworkRate', label: 'rework rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (r) => r.deploys.map((d) => flag(d.rework)), statistic: { kind: 'mean' } } },
 ];
 
 /**
+ * Deploys per day of the window, each day scaled so that the mean is deploys per week over the window: the
+ * days are what the bootstrap resamples for deploy frequency.
+ */
+function dailyDeploys(r: Report): number[] {
+  const since = Date.parse(r.window.since) / 1000;
+  const length = Date.parse(r.window.until) / 1000 - since;
+  if (!(length > 0)) return [];
+  const days = new Array<number>(Math.ceil(length / DAY)).fill(0);
+  for (const d of r.deploys) {
+    const i = Math.floor((Date.parse(d.at) / 1000 - since) / DAY);
+    if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
+  }
+  const scale = (7 * DAY * days.length) / length;
+  return days.map((n) => n * scale);
+}
+
+/**
  * Compares two reports (a baseline and a later window, or two repositories): per stage and cycle time
- * (p50, p90) and per DORA key, the two values, the change, its direction and the sample sizes. Pure.
+ * (p50, p90) and per DORA key, the two values, the change, the 95% interval of the change (bootstrap over
+ * the reports' changes and deploys), its direction and the sample sizes. A change is better or worse only
+ * when its interval excludes 0 (SPEC section 9). Pure.
  */
 export function compareReports(before: Report, after: Report, options: CompareOptions = {}): Comparison {
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
   const rows: ComparisonRow[] = [];
-  const distributions: Array<[string, string, (r: Report) => Distribution]> = [
-    ...STAGES.map((s): [string, string, (r: Report) => Distribution] => [`stages.${s}`, STAGE_LABELS[s] ?? s, (r) => r.summary.stages[s]]),
-    ['cycleTime', STAGE_LABELS['cycleTime'] ?? 'cycle time', (r) => r.summary.cycleTime],
+  const distributions: Array<[string, string, (r: Report) => Distribution, (c: ReportChange) => number | null]> = [
+    ...STAGES.map((s): [string, string, (r: Report) => Distribution, (c: ReportChange) => number | null] => [`stages.${s}`, STAGE_LABELS[s] ?? s, (r) => r.summary.stages[s], (c) => c.stages[s]]),
+    ['cycleTime', STAGE_LABELS['cycleTime'] ?? 'cycle time', (r) => r.summary.cycleTime, (c) => c.cycleTime],
   ];
-  for (const [key, label, pick] of distributions) {
-    for (const p of ['p50', 'p90'] as const) {
+  for (const [key, label, pick, value] of distributions) {
+    for (const [p, q] of [['p50', 0.5], ['p90', 0.9]] as const) {
       const b = pick(before);
       const a = pick(after);
-      rows.push(row({ key: `${key}.${p}`, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], minSample));
+      const basis: Basis = { values: (r) => counted(r).map(value), statistic: { kind: 'percentile', p: q } };
+      rows.push(row({ key: `${key}.${p}`, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], minSample, interval(basis, before, after)));
     }
   }
   for (const d of DORA_KEYS) {
     const b = before.summary.dora[d.key];
     const a = after.summary.dora[d.key];
-    const r = row({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], minSample);
+    const r = row({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], minSample, interval(d.basis, before, after));
     rows.push(d.key === 'deploymentFrequency' ? { ...r, lowSample: false } : r);
   }
   const sides = { before: side(before), after: side(after) };
   return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
+}
+
+/** after − before over the reports' own values, with its 95% bootstrap interval. */
+function interval(basis: Basis, before: Report, after: Report): Interval {
+  return bootstrapDifference(basis.values(after), basis.values(before), basis.statistic);
 }
 
 function row(
@@ -100,6 +143,7 @@ function row(
   [before, after]: [number | null | undefined, number | null | undefined],
   [nBefore, nAfter]: [number, number],
   minSample: number,
+  interval: Interval,
 ): ComparisonRow {
   const b = finite(before);
   const a = finite(after);
@@ -107,7 +151,9 @@ function row(
   let direction: Direction | null = null;
   if (change !== null && a !== null && b !== null) {
     const same = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
-    direction = same ? 'same' : (change < 0) === head.lowerIsBetter ? 'better' : 'worse';
+    // the interval must exclude 0 on the side the change is on
+    const real = interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
+    direction = same ? 'same' : !real ? 'uncertain' : (change < 0) === head.lowerIsBetter ? 'better' : 'worse';
   }
   return {
     ...head,
@@ -116,6 +162,7 @@ function row(
     change: direction === 'same' ? 0 : change,
     relativeChange: change === null || b === null || b === 0 ? null : direction === 'same' ? 0 : change / b,
     direction,
+    interval,
     sample: { before: nBefore, after: nAfter },
     lowSample: direction !== null && (nBefore < minSample || nAfter < minSample),
   };
@@ -140,7 +187,7 @@ function side(report: Report): ComparisonSide {
 function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number): string[] {
   const out: string[] = [];
   for (const [name, s] of [['before', before], ['after', after]] as const) {
-    if (s.changes < minSample) out.push(`${name} has ${s.changes} change(s), fewer than ${minSample}: too few to trust its figures`);
+    if (s.changes < minSample) out.push(`${name} has ${plural(s.changes, 'change')}, fewer than ${minSample}: too few to trust its figures`);
   }
   if (before.sources.join('+') !== after.sources.join('+')) {
     out.push(`the sides read different sources (before: ${before.sources.join(' + ')}, after: ${after.sources.join(' + ')}): stage figures are not comparable`);

@@ -1,32 +1,51 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { fitTable, wrap } from '../render/text/layout.js';
 import { formatDuration } from '../render/duration.js';
-import { escapeMarkdown, terminalSafe } from '../render/sanitize.js';
+import { plural } from '../units.js';
+import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
+  /** columns to lay the table out to; default 80 */
+  width?: number;
 }
 
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-/** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/week`; '—' when not measured. */
+/** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/wk`; '—' when not measured. */
 export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value);
   if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  return `${value.toFixed(2)}/week`;
+  return `${value.toFixed(2)}/wk`;
 }
 
-/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/week`. */
+/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/wk`. */
 export function formatChange(row: ComparisonRow): string {
-  const c = row.change;
+  return signed(row.change, row);
+}
+
+function signed(c: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   if (c === null) return '—';
   if (c === 0) return '0';
   const sign = c > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
   if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
-  return `${sign}${Math.abs(c).toFixed(2)}/week`;
+  return `${sign}${Math.abs(c).toFixed(2)}/wk`;
+}
+
+/** The 95% interval of the change, in its row's unit: `-6h … -2h`, `-4.4 … +23.3 pp`; '—' when it could not be computed. */
+export function formatInterval(row: ComparisonRow): string {
+  const { low, high } = row.interval;
+  if (low === null || high === null) return '—';
+  if (row.unit === 'seconds') return `${signed(low, row)} … ${signed(high, row)}`;
+  // the unit once, after both ends
+  const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/wk$/, ''));
+  return `${lo} … ${hi}${row.unit === 'ratio' ? ' pp' : '/wk'}`;
+}
+
+/** What the direction says to a reader: better, worse, same, or that the data cannot tell. */
+export function directionText(direction: Direction | null): string {
+  return direction === null ? 'not measured' : direction === 'uncertain' ? 'the data cannot tell' : direction;
 }
 
 export function formatRelative(relative: number | null): string {
@@ -36,43 +55,51 @@ export function formatRelative(relative: number | null): string {
 }
 
 function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {
-  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${s.changes} change(s), ${s.deploys} deploy(s)`;
+  return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural(s.changes, 'change')}, ${plural(s.deploys, 'deploy')}`;
 }
 
 /** The comparison for the terminal: both sides, a table of every figure, then the warnings. */
 export function renderComparisonText(comparison: Comparison, options: ComparisonTextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
-  const table = new Table({
-    head: ['measure', 'before', 'after', 'change', '%', 'direction', 'n before → after'],
-    chars: COMPACT,
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
-  });
-  for (const row of comparison.rows) {
-    table.push([
-      row.label,
-      formatValue(row.before, row),
-      formatValue(row.after, row),
-      paint(row.direction, formatChange(row)),
-      paint(row.direction, formatRelative(row.relativeChange)),
-      paint(row.direction, row.direction ?? 'not measured'),
-      `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
-    ]);
-  }
+  const width = options.width ?? 80;
+  // the relative change is left out below 100 columns: the interval says more, and both do not fit
+  const wide = width >= 100;
+  const rows = comparison.rows.map((row) => [
+    row.label,
+    formatValue(row.before, row),
+    formatValue(row.after, row),
+    paint(row.direction, formatChange(row)),
+    ...(wide ? [paint(row.direction, formatRelative(row.relativeChange))] : []),
+    formatInterval(row),
+    paint(row.direction, directionText(row.direction)),
+    `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
+  ]);
+  const columns = [
+    { head: 'measure', min: 11, wrap: true },
+    { head: 'before', align: 'right' as const },
+    { head: 'after', align: 'right' as const },
+    { head: 'change', align: 'right' as const },
+    ...(wide ? [{ head: '%', align: 'right' as const }] : []),
+    { head: 'interval (95%)', align: 'right' as const, min: 10, wrap: true, rank: 1 },
+    { head: 'direction', min: 10, wrap: true, rank: 1 },
+    { head: 'n', align: 'right' as const },
+  ];
+  const table = fitTable(columns, rows, { color: options.color, width });
   const out = [
     c.bold('flowaudit compare'),
     describeSide('before', comparison.before, terminalSafe),
     describeSide('after ', comparison.after, terminalSafe),
     '',
-    table.toString(),
+    table,
   ];
-  if (comparison.rows.some((r) => r.lowSample)) out.push(c.dim(`* fewer than ${comparison.minSample} on a side: too few to trust`));
+  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)', width)));
+  out.push(c.dim(wrap(`n: changes (or deploys) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
-  return out.join('\n') + '\n';
+  return terminalOutput(out.join('\n') + '\n', options.color);
 }
 
-const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
+const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same', uncertain: 'the data cannot tell' };
 
 /** GitHub-flavoured Markdown: both sides, a table of every figure, the warnings as a quote. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
@@ -83,17 +110,18 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     `- ${describeSide('before', comparison.before, e)}`,
     `- ${describeSide('after', comparison.after, e)}`,
     '',
-    '| measure | before | after | change | % | direction | n before → after |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| measure | before | after | change | % | 95% interval | direction | n before → after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const row of comparison.rows) {
     const cells = [
       e(row.label), e(formatValue(row.before, row)), e(formatValue(row.after, row)), e(formatChange(row)),
-      e(formatRelative(row.relativeChange)), row.direction === null ? 'not measured' : ARROW[row.direction],
+      e(formatRelative(row.relativeChange)), e(formatInterval(row)), row.direction === null ? 'not measured' : ARROW[row.direction],
       `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' ⚠️' : ''}`,
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
+  out.push('', 'Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).');
   if (comparison.rows.some((r) => r.lowSample)) out.push('', `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
   if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
   return out.join('\n') + '\n';
@@ -101,5 +129,5 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
 
 /** The comparison as JSON: two-space indent, fractions rounded to 6 decimals as in the JSON report, a final newline. */
 export function renderComparisonJson(comparison: Comparison): string {
-  return `${JSON.stringify(comparison, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2)}\n`;
+  return `${jsonSafe(JSON.stringify(comparison, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value), 2))}\n`;
 }

@@ -26,12 +26,15 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
 ) as unknown as Thresholds;
 
 export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
+/** a revert later than two weeks after the deploy is a redesign, not an incident (SPEC section 4) */
+export const DEFAULT_REVERT_WINDOW = 14 * 86400;
 
 /** The configuration when there is no file and no flag. A fresh copy each call: callers may change it. */
 export function defaultConfig(): Config {
   return {
     bots: [],
-    deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT },
+    deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT, includePrereleases: false },
+    revertWindow: DEFAULT_REVERT_WINDOW,
     incidentLabel: 'incident',
     ai: { markers: [], labels: [] },
     requiredApprovals: 1,

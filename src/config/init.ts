@@ -1,5 +1,6 @@
 import { defaultConfig, THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
+import { schemaUrl } from '../version.js';
 import { formatThreshold } from './values.js';
 
 const j = (value: unknown): string => JSON.stringify(value);
@@ -20,17 +21,25 @@ export function initConfigText(): string {
     '// flowaudit configuration. Comments are allowed; every key is optional and falls back to the value shown.',
     '// Command-line flags override what is set here.',
     '{',
+    '  // the JSON Schema of this file: editors complete and check it',
+    `  "$schema": ${j(schemaUrl('config'))},`,
+    '',
     '  // extra bot authors, as regular expressions (case-insensitive), on top of Renovate, Dependabot and [bot] logins',
     `  "bots": ${j(d.bots)},`,
     '',
     '  "deploy": {',
     '    // where deploys come from: auto (the first the repository has), deployments, releases, tags or merge',
     `    "from": ${j(d.deploy.from)},`,
-    '    // tags that count as deploys (regular expression)',
+    '    // tags that count as deploys (regular expression): 1.2, v1.2.3 and package tags such as pkg@1.2.3',
     `    "tagPattern": ${j(d.deploy.tagPattern)},`,
     '    // GitHub deployment environments that count as production (regular expression)',
-    `    "environment": ${j(d.deploy.environment)}`,
+    `    "environment": ${j(d.deploy.environment)},`,
+    '    // count pre-release tags and releases (-rc1, -beta.2, .beta1) as deploys: they are test builds',
+    `    "includePrereleases": ${j(d.deploy.includePrereleases)}`,
     '  },',
+    '',
+    '  // a revert within this time of a deploy fails it; a later revert is a redesign, not an incident',
+    `  "revertWindow": ${j(`${d.revertWindow / 86400}d`)},`,
     '',
     '  // an issue with this label, opened after a deploy and before the next, marks that deploy failed',
     `  "incidentLabel": ${j(d.incidentLabel)},`,

@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 
+// a key that reads as a setting's name is named in errors; any other is content, and content is never quoted
+const PLAIN_KEY = /^[A-Za-z][\w-]{0,39}$/;
+
 /** `['ai', 'markers', 1]` → `ai.markers[1]` */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else {
+      const name = PLAIN_KEY.test(String(key)) ? String(key) : '(a key that is not a setting name)';
+      out += out === '' ? name : `.${name}`;
+    }
   }
   return out;
 }
@@ -19,7 +25,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], known: (path
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const near = closest(key, known(issue.path));
+        const near = PLAIN_KEY.test(key) ? closest(key, known(issue.path)) : null;
         out.push(`${fieldPath([...issue.path, key])} is not a known setting${near ? ` (did you mean ${near}?)` : ''}`);
       }
       continue;

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
 import { defaultConfig } from './defaults.js';
 import { describeIssues } from './issues.js';
 import { parseJsonc } from './jsonc.js';
@@ -9,6 +9,8 @@ import { WEEKDAYS, type Config } from './types.js';
 import { parseClock } from './values.js';
 
 export const CONFIG_FILE = '.flowaudit.json';
+/** A config is a few hundred bytes: anything near this is the wrong file. */
+export const MAX_CONFIG_BYTES = MEGABYTE;
 
 export interface LoadConfigOptions {
   /** the audited repository's root: where `.flowaudit.json` is looked for */
@@ -22,6 +24,7 @@ export interface LoadConfigOptions {
 /**
  * Reads and validates the config: `--config FILE` when given, else `.flowaudit.json` at the repository
  * root. No default file means the defaults; comments (`//`, `/* *\/`) and trailing commas are allowed.
+ * The file must be a regular file under 1 MB; no error quotes what it holds.
  * @throws ConfigError naming the file and the bad field, or when an explicit file is missing or unreadable
  */
 export function loadConfig(options: LoadConfigOptions): Config {
@@ -30,12 +33,12 @@ export function loadConfig(options: LoadConfigOptions): Config {
   const path = options.file === undefined ? join(options.repoRoot, CONFIG_FILE) : isAbsolute(options.file) ? options.file : resolve(options.cwd ?? process.cwd(), options.file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !explicit) return defaultConfig();
-    if (code === 'ENOENT') throw new ConfigError(`config ${name}: file not found`, { hint: 'check the path given to --config, or run `flowaudit init` to write one', cause: error });
-    throw new ConfigError(`config ${name}: cannot be read (${code ?? (error as Error).message})`, { cause: error });
+    if (!(error instanceof UnreadableFile)) throw error;
+    if (error.code === 'ENOENT' && !explicit) return defaultConfig();
+    if (error.code === 'ENOENT') throw new ConfigError(`config ${name}: file not found`, { hint: 'check the path given to --config, or run `flowaudit init` to write one', cause: error });
+    throw new ConfigError(`config ${name} ${error.message}: a config is a small JSON file (see \`flowaudit init\`)`, { cause: error });
   }
   return { ...parseConfigText(text, name), source: path };
 }
@@ -68,6 +71,7 @@ function withDefaults(file: ConfigFile): Config {
   return {
     bots: file.bots ?? d.bots,
     deploy: { ...d.deploy, ...defined(file.deploy) },
+    revertWindow: file.revertWindow ?? d.revertWindow,
     incidentLabel: file.incidentLabel ?? d.incidentLabel,
     ai: { ...d.ai, ...defined(file.ai) },
     requiredApprovals: file.requiredApprovals ?? d.requiredApprovals,

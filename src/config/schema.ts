@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
 import { WEEKDAYS } from './types.js';
-import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold, regexProblem } from './values.js';
+import { patternProblem } from '../patterns.js';
+import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.js';
 
 /*
  * The shape of `.flowaudit.json`. Every key is optional (defaults fill the rest, see load.ts); unknown keys
@@ -15,7 +16,7 @@ const OBJECT = 'must be an object';
 /** A regular expression source, compiled with `flags` to check it. */
 export function regexField(flags: string) {
   return z.string({ error: 'must be a regular expression (a string)' }).superRefine((source, ctx) => {
-    const problem = regexProblem(source, flags);
+    const problem = patternProblem(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
     if (problem !== null) ctx.addIssue({ code: 'custom', message: `is not a valid regular expression: ${problem}` });
   });
 }
@@ -28,8 +29,12 @@ function list<T extends z.ZodType>(item: T, what: string) {
   return z.array(item, { error: `must be a list of ${what}` });
 }
 
+// the JSON Schema editors complete from (schema/config.schema.json) sees a threshold as a string or a number
 const thresholdShape = Object.fromEntries(
-  Object.entries(THRESHOLD_DEFAULTS).map(([key, spec]) => [key, thresholdField(spec.kind).optional()]),
+  Object.entries(THRESHOLD_DEFAULTS).map(([key, spec]) => [
+    key,
+    thresholdField(spec.kind).optional().meta({ type: ['string', 'number'], description: `${spec.reason}; ${KIND_MESSAGES[spec.kind].replace(/^must be /, '')}` }),
+  ]),
 ) as { [K in keyof Thresholds]: z.ZodOptional<ReturnType<typeof thresholdField>> };
 
 export function thresholdField(kind: keyof typeof KIND_MESSAGES) {
@@ -57,6 +62,7 @@ export const FIELDS = {
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
+  revertWindow: thresholdField('duration'),
   aiMarkers: list(regexField('im'), 'regular expressions'),
   aiMarker: regexField('im'),
   aiLabels: list(label, 'label names'),
@@ -72,30 +78,49 @@ export const FIELDS = {
   expression,
 };
 
+// descriptions are for editors completing the file from its JSON Schema; error messages come from FIELDS
 export const configSchema = z.strictObject(
   {
-    bots: FIELDS.bots.optional(),
+    $schema: z.string().optional().describe('the JSON Schema of this file, for editors (flowaudit init writes it)'),
+    bots: FIELDS.bots.optional().describe('extra bot authors, regular expressions (case-insensitive), on top of Renovate, Dependabot and [bot] logins'),
     deploy: z
-      .strictObject({ from: FIELDS.deployFrom.optional(), tagPattern: FIELDS.tagPattern.optional(), environment: FIELDS.environment.optional() }, { error: OBJECT })
-      .optional(),
-    incidentLabel: FIELDS.incidentLabel.optional(),
-    ai: z.strictObject({ markers: FIELDS.aiMarkers.optional(), labels: FIELDS.aiLabels.optional() }, { error: OBJECT }).optional(),
-    requiredApprovals: FIELDS.requiredApprovals.optional(),
-    businessHours: z
       .strictObject(
         {
-          enabled: FIELDS.enabled.optional(),
-          timezone: FIELDS.timezone.optional(),
-          days: FIELDS.days.optional(),
-          start: clock.optional(),
-          end: clock.optional(),
+          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), deployments, releases, tags or merge'),
+          tagPattern: FIELDS.tagPattern.optional().describe('tags that count as deploys (regular expression)'),
+          environment: FIELDS.environment.optional().describe('GitHub deployment environments that count as production (regular expression)'),
+          includePrereleases: FIELDS.enabled.optional().describe('count pre-release tags and GitHub pre-releases (-alpha, -beta.2, -rc1, .beta1) as deploys; by default they are test builds, not production'),
         },
         { error: OBJECT },
       )
       .optional(),
-    thresholds: z.strictObject(thresholdShape, { error: OBJECT }).optional(),
-    sizeExcluded: FIELDS.sizeExcluded.optional(),
-    check: FIELDS.check.optional(),
+    revertWindow: FIELDS.revertWindow.optional().describe('a deploy failed when a change it shipped was reverted within this long of it (a later revert is a redesign), e.g. 14d'),
+    incidentLabel: FIELDS.incidentLabel.optional().describe('an issue with this label, opened after a deploy and before the next, marks that deploy failed'),
+    ai: z
+      .strictObject(
+        {
+          markers: FIELDS.aiMarkers.optional().describe('extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers'),
+          labels: FIELDS.aiLabels.optional().describe('pull request labels that mark a change AI-assisted'),
+        },
+        { error: OBJECT },
+      )
+      .optional(),
+    requiredApprovals: FIELDS.requiredApprovals.optional().describe('approvals from someone other than the author before a change counts as approved'),
+    businessHours: z
+      .strictObject(
+        {
+          enabled: FIELDS.enabled.optional().describe('count only working time in every duration'),
+          timezone: FIELDS.timezone.optional().describe('IANA time zone of the working day, e.g. Europe/Berlin'),
+          days: FIELDS.days.optional().describe('working days: mon … sun'),
+          start: clock.optional().describe('start of the working day, HH:MM'),
+          end: clock.optional().describe('end of the working day, HH:MM'),
+        },
+        { error: OBJECT },
+      )
+      .optional(),
+    thresholds: z.strictObject(thresholdShape, { error: OBJECT }).optional().describe('when a recommendation fires: each is the largest healthy value'),
+    sizeExcluded: FIELDS.sizeExcluded.optional().describe('paths that do not count toward change size (gitignore-style)'),
+    check: FIELDS.check.optional().describe('threshold expressions for flowaudit check, e.g. "leadTime.p50<=7d"'),
   },
   { error: 'must be a JSON object' },
 );

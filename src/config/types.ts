@@ -19,7 +19,11 @@ export interface Config {
     tagPattern: string;
     /** GitHub deployment environments that count as production (regular expression source) */
     environment: string;
+    /** pre-release tags and releases count as deploys */
+    includePrereleases: boolean;
   };
+  /** seconds after a deploy within which a revert of what it shipped fails it */
+  revertWindow: number;
   /** an issue with this label, opened after a deploy, marks it failed */
   incidentLabel: string;
   ai: {

@@ -16,7 +16,10 @@ const NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
 /** A number, or a string holding only a number (flags arrive as strings); null otherwise. */
 function plainNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMBER.test(value)) return Number(value);
+  if (typeof value === 'string' && NUMBER.test(value)) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
   return null;
 }
 
@@ -59,17 +62,6 @@ export function formatThreshold(kind: ThresholdKind, value: number): string | nu
     case 'count':
     case 'factor':
       return value;
-  }
-}
-
-/** Why `source` is not a valid regular expression with `flags`, or null when it is. */
-export function regexProblem(source: string, flags = ''): string | null {
-  try {
-    new RegExp(source, flags);
-    return null;
-  } catch (error) {
-    // V8: "Invalid regular expression: /(/: Unterminated group" → "Unterminated group"
-    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFile } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { FlowauditError } from '../errors.js';
 import type { GateResult } from './check.js';
 
@@ -33,17 +33,24 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * Appends Markdown to the file `$GITHUB_STEP_SUMMARY` names (the Actions job summary). The only I/O of the gates.
+ * Appends Markdown to the file `$GITHUB_STEP_SUMMARY` names (the Actions job summary). `markdown` is given the
+ * bytes still free under GitHub's 1 MiB limit (less what earlier steps wrote) and must fit them. The only I/O
+ * of the gates.
  * @returns false when the variable is not set (not under Actions), true when written
  * @throws FlowauditError (exit 2) when the file cannot be written
  */
-export async function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function appendStepSummary(markdown: string | ((room: number) => string), env: NodeJS.ProcessEnv): Promise<boolean> {
   const path = env['GITHUB_STEP_SUMMARY'];
   if (path === undefined || path === '') return false;
   try {
-    await appendFile(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+    const used = await stat(path).then((s) => s.size, () => 0);
+    const text = typeof markdown === 'string' ? markdown : markdown(Math.max(0, STEP_SUMMARY_ROOM - used));
+    await appendFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
   } catch (error) {
     throw new FlowauditError(`cannot append to $GITHUB_STEP_SUMMARY (${path}): ${(error as Error).message}`, { cause: error });
   }
   return true;
 }
+
+/** GitHub refuses a step summary over 1 MiB; what flowaudit writes keeps 16 KiB of it free for other steps. */
+export const STEP_SUMMARY_ROOM = 1024 * 1024 - 16 * 1024;

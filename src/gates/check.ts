@@ -1,5 +1,6 @@
 import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
+import { plural } from '../units.js';
 import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
 
 export interface GateResult {
@@ -37,13 +38,30 @@ export function evaluateGates(report: Report, expressions: ReadonlyArray<string 
 }
 
 function evaluate(report: Report, t: Threshold): GateResult {
+  let parent: unknown = undefined;
   let node: unknown = report.summary;
-  for (const key of t.segments) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of t.segments) {
+    parent = node;
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
   const measured = typeof node === 'number' && Number.isFinite(node) ? node : null;
-  const passed = measured === null ? null : compare(measured, t.operator, t.value);
   const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
-  const display = measured === null ? `${t.path} not measured (${wanted})` : `${t.path} = ${formatIn(measured, t.unit)} (${wanted})`;
-  return { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, passed, display };
+  const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured };
+  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${t.path} = ${formatIn(measured, t.unit)} (${wanted})` };
+  // a percentile the censored estimate never reaches is longer than the largest time seen: that may decide it
+  const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
+  if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
+    const passed = boundDecides(atLeast, t.operator, t.value);
+    return { ...result, passed, display: `${t.path} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
+  }
+  return { ...result, passed: null, display: `${t.path} not measured (${wanted})` };
+}
+
+/** What a value known only to exceed `bound` says of a threshold: null when it cannot tell. */
+function boundDecides(bound: number, operator: Operator, threshold: number): boolean | null {
+  if (bound < threshold) return null;
+  if (operator === '>' || operator === '>=' || operator === '!=') return true;
+  return false;
 }
 
 export function compare(measured: number, operator: Operator, threshold: number): boolean {
@@ -76,7 +94,7 @@ function status(result: GateResult): 'breached' | 'ok' | 'not measured' {
 function headline(results: readonly GateResult[]): string {
   const breached = results.filter((r) => r.passed === false).length;
   const unmeasured = results.filter((r) => r.passed === null).length;
-  return `${breached} of ${results.length} threshold(s) breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
+  return `${breached} of ${plural(results.length, 'threshold')} breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
 }
 
 /** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
@@ -94,4 +112,31 @@ export function renderGateMarkdown(results: readonly GateResult[]): string {
     return `| ${mark} | \`${r.path.replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
   });
   return [`### flowaudit thresholds: ${headline(results)}`, '', '| result | figure | threshold | measured |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+/**
+ * The results as JSON for scripts: which report was checked, how many thresholds were breached, and each
+ * threshold with its measured value (in the figure's own unit: seconds, a ratio or a number; null when not
+ * measured). Pure.
+ */
+export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repository' | 'window' | 'generatedAt' | 'tool'>): string {
+  const body = {
+    tool: report.tool,
+    repository: report.repository,
+    window: report.window,
+    reportGeneratedAt: report.generatedAt,
+    breached: outcome.breached,
+    notMeasured: outcome.results.filter((r) => r.passed === null).length,
+    results: outcome.results.map((r) => ({
+      expression: r.expression,
+      figure: r.path,
+      operator: r.operator,
+      threshold: r.threshold,
+      unit: r.unit,
+      measured: r.measured,
+      status: status(r),
+      display: r.display,
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

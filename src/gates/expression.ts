@@ -55,14 +55,15 @@ export function parseThreshold(input: string): Threshold {
   if (text === '') fail(`no value after '${operator}'`);
   const number = VALUE.exec(text);
   if (number === null) return fail(`'${text}' is not a number`);
+  if (!Number.isFinite(Number(number[1]))) fail(`'${text}' is too large`);
   const unitText = (number[2] ?? '').toLowerCase();
   if (unitText !== '' && !isUnit(unitText)) fail(`unknown unit '${unitText}' (use s, m, h, d, w, mo, y or %)`);
   const unit = unitText === '' ? null : (unitText as ThresholdUnit);
   // a duration may be written in parts (`1d 12h`), read by the one duration parser; it is shown in its first unit
   const amount = unit !== null && unit !== '%' ? parseDuration(text) : number[0].trim() === text ? Number(number[1]) : null;
   if (amount === null) return fail(`'${text}' is not a number${unit !== null && unit !== '%' ? ' or a duration like 7d or 1d 12h' : ''}`);
-  const seconds = unit !== null && unit !== '%' ? amount / UNIT_SECONDS[unit] : amount;
-  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(seconds, unit, path, figure.kind, fail), unit };
+  const inUnit = unit !== null && unit !== '%' ? amount / UNIT_SECONDS[unit] : amount;
+  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(inUnit, unit, path, figure.kind, fail), unit };
 }
 
 /** Parses every threshold, so a bad one stops the run before any repository is read. @throws ConfigError */

@@ -9,7 +9,13 @@ export interface FigureGroup {
 }
 
 const DISTRIBUTION: FigureGroup = { count: 'count', p50: 'duration', p75: 'duration', p90: 'duration', mean: 'duration' };
+// changes still waiting counted as right-censored: the percentiles are the estimate, `atLeast` its bound
+const CENSORED: FigureGroup = { ...DISTRIBUTION, censored: 'count', atLeast: 'duration' };
+const STAGE: FigureGroup = { ...DISTRIBUTION, share: 'ratio', shareOfTotal: 'ratio' };
 const dora = (kind: FigureKind): FigureGroup => ({ value: kind, count: 'count' });
+const QUEUE_TREND: FigureGroup = {
+  arrivalsPerWeek: 'number', departuresPerWeek: 'number', growthPerWeek: 'number', meanQueue: 'number', meanTimeInStage: 'duration', littleQueue: 'number',
+};
 
 /**
  * The numeric figures of `report.summary` (SPEC section 7) a threshold may name. Kept by hand rather than
@@ -18,10 +24,12 @@ const dora = (kind: FigureKind): FigureGroup => ({ value: kind, count: 'count' }
 export const FIGURES: FigureGroup = {
   changes: 'count',
   excluded: { bots: 'count', syncs: 'count' },
-  stages: Object.fromEntries(STAGES.map((stage) => [stage, { ...DISTRIBUTION, share: 'ratio' }])),
+  stages: Object.fromEntries(STAGES.map((stage) => [stage, stage === 'deploy' ? { ...STAGE, ...CENSORED } : STAGE])),
   shareBasis: { changes: 'count' },
   cycleTime: DISTRIBUTION,
-  leadTime: DISTRIBUTION,
+  leadTime: CENSORED,
+  leadTimeDeployed: DISTRIBUTION,
+  unreleased: { count: 'count', p50Age: 'duration', oldestAge: 'duration' },
   flow: {
     anomalies: { clockSkew: 'count' },
     size: { count: 'count', p50: 'number', p90: 'number', over200: 'ratio', over400: 'ratio' },
@@ -35,6 +43,8 @@ export const FIGURES: FigureGroup = {
     timeToRestore: dora('duration'),
     reworkRate: dora('ratio'),
   },
+  // a stage the data cannot see (pickup from git alone) has no trend: a threshold on it is "not measured"
+  queueTrend: Object.fromEntries(STAGES.map((stage) => [stage, QUEUE_TREND])),
 };
 
 export type FigureLookup =

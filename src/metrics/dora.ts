@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, Window } from '../domain.js';
-import { distributionOf, median } from './percentile.js';
+import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
+import { formatDuration } from '../units.js';
+import type { CensoredDistribution } from './censored.js';
+import { median } from './percentile.js';
 
 export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
 export type Band = z.infer<typeof bandSchema>;
@@ -64,38 +66,87 @@ export function restoreBand(seconds: number): Band {
   return 'low';
 }
 
+export interface DoraInput {
+  /** the window; deploy frequency is over the part the history covers, up to now */
+  window: Window;
+  now: number;
+  /** the deploys inside the window */
+  deploys: readonly MeasuredDeploy[];
+  /** the summary's lead time: changes still waiting counted as right-censored */
+  leadTime: CensoredDistribution;
+  signal: DeploySignalKind;
+  /** durations count working time only: the bands, in calendar time, do not apply to them */
+  businessHours: boolean;
+}
+
 /**
- * The five DORA keys over a window (SPEC section 4). `deploys` are the deploys inside the window, `changes`
- * the changes merged in it (bots and syncs already left out as the stage figures are). Pure.
+ * The five DORA keys over a window (SPEC section 4), from the deploys in it and the summary's lead time.
+ * With the `merge` signal there is no deploy to measure, so deploy frequency and lead time get no band; with
+ * business hours no duration gets one. Each figure without a band says why. Pure.
  */
-export function computeDora(window: Window, changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], signal: DeploySignalKind): Dora {
-  const weeks = (window.until - window.since) / WEEK;
+export function computeDora(input: DoraInput): Dora {
+  const { window, deploys, leadTime, signal } = input;
+  const weeks = coveredWeeks(window, input.now);
   const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
   const perWeek = weeks > 0 ? deploys.length / weeks : null;
-  const signalNote = signal === 'merge' ? 'every merge counted as a deploy (no deploy signal found)' : undefined;
-  const lead = distributionOf(changes, (c) => c.leadTime);
-  const leadTime = lead.p50;
-  const leadCount = lead.count;
+  const merge = signal === 'merge';
+  const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
+  const hoursNote = input.businessHours ? 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given' : undefined;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;
-  const withNote = <T extends DoraFigure>(f: T): T => (signalNote ? { ...f, note: signalNote } : f);
+  const covered = window.historyFrom !== undefined && window.historyFrom > window.since
+    ? `over the ${weeks.toFixed(1)} weeks since the history's first commit`
+    : undefined;
   return {
-    deploymentFrequency: withNote({
+    deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
-      band: perWeek === null ? null : frequencyBand(perWeek),
+      band: perWeek === null || merge ? null : frequencyBand(perWeek),
       count: deploys.length,
       deployDaysPerWeek: weeks > 0 ? days.size / weeks : null,
-    }),
-    leadTime: withNote({ value: leadTime, unit: 'seconds', band: leadTime === null ? null : leadTimeBand(leadTime), count: leadCount }),
-    changeFailureRate: withNote({
+      ...note(mergeNote, covered),
+    },
+    leadTime: {
+      value: leadTime.p50,
+      unit: 'seconds',
+      band: merge || input.businessHours ? null : leadBand(leadTime),
+      count: leadTime.count,
+      ...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is over ${formatDuration(leadTime.atLeast)}` : undefined),
+    },
+    changeFailureRate: {
       value: deploys.length > 0 ? failed.length / deploys.length : null,
       unit: 'ratio',
       band: deploys.length > 0 ? failureRateBand(failed.length / deploys.length) : null,
       count: deploys.length,
-    }),
-    timeToRestore: { value: restore, unit: 'seconds', band: restore === null ? null : restoreBand(restore), count: failed.filter((d) => d.restoredAfter !== null).length },
+      ...note(merge ? 'every merge counted as a deploy (no deploy signal found)' : undefined),
+    },
+    timeToRestore: {
+      value: restore,
+      unit: 'seconds',
+      band: restore === null || input.businessHours ? null : restoreBand(restore),
+      count: failed.filter((d) => d.restoredAfter !== null).length,
+      ...note(restore === null ? undefined : hoursNote),
+    },
     reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', band: null, count: deploys.length, note: 'no published band (added by the 2024 DORA report)' },
   };
+}
+
+/** The weeks of the window the history covers: from its first commit (when later than since) up to now. */
+function coveredWeeks(window: Window, now: number): number {
+  const from = Math.max(window.since, window.historyFrom ?? window.since);
+  const to = Math.min(window.until, Math.max(now, window.since));
+  return Math.max(0, to - from) / WEEK;
+}
+
+/** The band of the median lead time; when it is unknown but over the largest time seen, the band that bound decides, if any. */
+function leadBand(leadTime: CensoredDistribution): Band | null {
+  if (leadTime.p50 !== null) return leadTimeBand(leadTime.p50);
+  // the median is longer than atLeast: only the open-ended band is then certain
+  return leadTime.atLeast !== null && leadTimeBand(leadTime.atLeast) === 'low' ? 'low' : null;
+}
+
+function note(...notes: Array<string | undefined>): { note?: string } {
+  const text = notes.filter((n): n is string => n !== undefined).join('; ');
+  return text ? { note: text } : {};
 }

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
+import { AGE_EDGES, CHECK_EDGES, histogram, histogramBucketSchema } from './histogram.js';
+import { bootstrapDifference, intervalSchema } from './bootstrap.js';
 import { distribution, medianOf } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -15,6 +17,8 @@ export const LARGE_CHANGE_LINES = 400;
 export const MIN_AI_GROUP = 10;
 /** worst flaky checks listed by name */
 export const WORST_FLAKY = 5;
+/** oldest open pull requests listed */
+export const OLDEST_OPEN = 10;
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
@@ -69,6 +73,7 @@ export const ciHealthSchema = z.object({
   flakyRate: share,
   worstFlaky: z.array(flakyCheckSchema).describe('most flaky first'),
   mergeWaitOnChecksShare: share.describe('approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage'),
+  durationHistogram: z.array(histogramBucketSchema).describe('changes by the wall time of their checks, from under a minute to over two hours'),
 });
 export type CiHealth = z.infer<typeof ciHealthSchema>;
 
@@ -79,6 +84,12 @@ export const wipHealthSchema = z.object({
   p90Age: seconds,
   activeAuthors: count.describe('people who merged a change in the window or have an open pull request'),
   perAuthor: z.number().nullable().describe('open non-draft pull requests per active author'),
+  ageHistogram: z
+    .array(histogramBucketSchema.omit({ count: true }).extend({ ready: count, drafts: count }))
+    .describe('open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart'),
+  oldest: z
+    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: z.number().describe('seconds'), repository: z.string().optional() }))
+    .describe(`the ${OLDEST_OPEN} oldest open pull requests (bots left out, drafts included), oldest first`),
 });
 export type WipHealth = z.infer<typeof wipHealthSchema>;
 
@@ -95,10 +106,18 @@ export const aiGroupSchema = z.object({
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 
+/** The figures the AI comparison puts an interval on: lead and cycle time, and each stage. */
+const AI_INTERVAL_KEYS = ['leadTime', 'cycleTime', ...STAGES] as const;
+/** What the AI comparison gives a difference and its interval for: lead time, cycle time and each stage. */
+export type Compared = (typeof AI_INTERVAL_KEYS)[number];
+
 export const aiComparisonSchema = z.object({
   assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
   other: aiGroupSchema,
   note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes`),
+  intervals: z
+    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
+    .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
 
@@ -248,6 +267,7 @@ function ciHealth(changes: readonly MeasuredChange[]): CiHealth {
     flakyRate: ratio(flakyChecks, checks),
     worstFlaky,
     mergeWaitOnChecksShare: ratio(onChecks, mergeStage),
+    durationHistogram: histogram(walls, CHECK_EDGES),
   };
 }
 
@@ -256,6 +276,12 @@ function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenP
   const ready = open.filter((p) => !p.isDraft);
   const ages = distribution(ready.map((p) => now - p.createdAt));
   const authors = new Set([...changes.map((c) => c.author.toLowerCase()), ...open.map((p) => p.author.toLowerCase())]);
+  const readyAges = histogram(ready.map((p) => now - p.createdAt), AGE_EDGES);
+  const draftAges = histogram(open.filter((p) => p.isDraft).map((p) => now - p.createdAt), AGE_EDGES);
+  const oldest = [...open]
+    .sort((a, b) => a.createdAt - b.createdAt || a.number - b.number)
+    .slice(0, OLDEST_OPEN)
+    .map((p) => ({ number: p.number, title: p.title, url: p.url, author: p.author, isDraft: p.isDraft, age: now - p.createdAt, ...(p.repository !== undefined && { repository: p.repository }) }));
   return {
     open: ready.length,
     drafts: open.length - ready.length,
@@ -263,6 +289,8 @@ function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenP
     p90Age: ages.p90,
     activeAuthors: authors.size,
     perAuthor: ratio(ready.length, authors.size),
+    ageHistogram: readyAges.map(({ count: readyCount, ...bucket }, i) => ({ ...bucket, ready: readyCount, drafts: draftAges[i]?.count ?? 0 })),
+    oldest,
   };
 }
 
@@ -283,11 +311,16 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
+  const value = (c: MeasuredChange, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
+  const intervals = Object.fromEntries(
+    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifference(assisted.map((c) => value(c, key)), other.map((c) => value(c, key)))]),
+  ) as AiComparison['intervals'];
   return {
     assisted: aiGroup(assisted, github),
     other: aiGroup(other, github),
     note: small
       ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.`
       : null,
+    intervals,
   };
 }

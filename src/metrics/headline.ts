@@ -1,17 +1,40 @@
 import type { StageName } from '../domain.js';
 import { stageLabel } from '../stage-labels.js';
 import type { StageSummary } from './stage-summary.js';
+import { plural } from '../units.js';
 
 const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
 
-/** One sentence: how much of the lead time is waiting, and where. Pure. */
-export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis'>, gitOnly: boolean): string {
-  const st = summary.stages;
-  const share = (k: StageName): number => st[k].share ?? 0;
-  const waits = (['pickup', 'review', 'merge', 'deploy'] as StageName[]).filter((k) => share(k) > 0).sort((a, b) => share(b) - share(a));
+/** Only these stages are someone waiting on someone (SPEC section 6); review and coding are work. */
+const WAITING: readonly StageName[] = ['pickup', 'merge', 'deploy'];
+/** fewer changes than this and a share says more about one change than about the team */
+const MIN_SHARE_CHANGES = 5;
+
+/**
+ * One sentence: where the typical change's time goes, stages named by their share, and how much of it is
+ * waiting (pickup, merge wait, deploy wait only). Says nothing about shares with fewer than 5 changes or no
+ * positive duration behind them. Pure.
+ */
+export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>, o: { gitOnly: boolean; businessHours: boolean }): string {
+  const { stages, shareBasis } = summary;
+  const total = shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
+  if (shareBasis.changes === 0) {
+    return summary.changes === 0 ? 'No change to measure.' : `No change has a known, positive ${total}: there is no time to split.`;
+  }
+  if (shareBasis.changes < MIN_SHARE_CHANGES) {
+    return `Only ${plural(shareBasis.changes, 'change')} ${shareBasis.changes === 1 ? 'has' : 'have'} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
+  }
+  const share = (k: StageName): number => stages[k].share ?? 0;
+  const ranked = (Object.keys(stages) as StageName[]).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
+  const waits = ranked.filter((k) => WAITING.includes(k));
+  const work = ranked.filter((k) => !WAITING.includes(k)).map((k) => `${percent(share(k))} ${k === 'coding' ? 'coding' : `in ${stageLabel(k, o.gitOnly)}`}`);
   const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-  const basis = summary.shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
-  if (st.coding.share === null) return `No change has a known first commit: the ${basis} cannot be split.`;
-  const parts = waits.map((k) => `${stageLabel(k, gitOnly)} ${percent(share(k))}`).join(', ');
-  return `${percent(waiting)} of the ${basis} is spent waiting${parts ? ` (${parts})` : ''}, ${percent(share('coding'))} coding.`;
+  const waitText = waits.length > 0
+    ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
+    : `none of its ${total} waiting`;
+  return `${o.businessHours ? 'Counting working time only, the' : 'The'} typical change spends ${waitText}${work.length > 0 ? `, ${joinAnd(work)}` : ''}.`;
+}
+
+function joinAnd(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }

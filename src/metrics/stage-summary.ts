@@ -1,53 +1,87 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
-import { distributionOf, distributionSchema, type Distribution } from './percentile.js';
+import type { Measure } from '../model/stages.js';
+import { censoredDistribution, type CensoredDistribution, type Observation } from './censored.js';
+import { distribution, distributionSchema, type Distribution } from './percentile.js';
+
+const ratio = z.number().min(0).max(1).nullable();
 
 export const stageFigureSchema = distributionSchema.extend({
-  share: z.number().min(0).max(1).nullable().describe('Σ this stage ÷ Σ all stages over the changes of the share basis; null when there is no basis'),
+  share: ratio.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
+  shareOfTotal: ratio.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
+  censored: z.number().int().nonnegative().optional().describe('deploy stage: changes merged and not yet deployed at now, counted as right-censored'),
+  atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, the largest wait seen (seconds)'),
 });
 export type StageFigure = z.infer<typeof stageFigureSchema>;
 
 export const shareBasisSchema = z.object({
   kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
-  changes: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative().describe('changes with a positive total the shares are over'),
 });
 
 export interface StageSummary {
   changes: number;
   stages: Record<StageName, StageFigure>;
   cycleTime: Distribution;
-  leadTime: Distribution;
+  /** the changes still waiting for a deploy count as right-censored */
+  leadTime: CensoredDistribution;
+  /** over the deployed changes only */
+  leadTimeDeployed: Distribution;
   shareBasis: z.infer<typeof shareBasisSchema>;
 }
 
+/** How long the changes still waiting have waited: `now` and how durations are counted. */
+export interface Waiting {
+  now: number;
+  measure: Measure;
+}
+
 /**
- * Per-stage distributions over the changes where each stage is not null, and each stage's share of the
- * total time (SPEC section 6). Shares are over changes that reached the end state — deployed, or merged
- * when nothing deployed — with a known first commit, so they sum to 100%. Pure.
+ * Per-stage distributions over the changes where each stage is not null, shares of the typical change, and
+ * cycle and lead time over the same changes (SPEC section 6). Lead time and the deploy stage count the
+ * changes not yet deployed as right-censored at `now`. Pure.
  */
-export function summarizeStages(changes: readonly MeasuredChange[]): StageSummary {
-  const kind = changes.some((c) => c.leadTime !== null) ? 'deployed' : 'merged';
-  // one pass, no list of the basis: an organisation has 600,000 changes
-  const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>;
-  let basis = 0;
-  for (const c of changes) {
-    if ((kind === 'deployed' && c.leadTime === null) || c.firstCommitAt === null) continue;
-    basis++;
-    for (const s of STAGES) totals[s] += c.stages[s] ?? 0;
-  }
-  const all = STAGES.reduce((sum, s) => sum + totals[s], 0);
+export function summarizeStages(changes: readonly MeasuredChange[], waiting: Waiting): StageSummary {
+  const deployed = changes.filter((c) => c.leadTime !== null);
+  const kind = deployed.length > 0 ? 'deployed' : 'merged';
+  const basis = (kind === 'deployed' ? deployed : changes.filter((c) => c.cycleTime !== null))
+    .map((c) => ({ stages: c.stages, total: STAGES.reduce((sum, s) => sum + (c.stages[s] ?? 0), 0) }))
+    .filter((c) => c.total > 0);
+  const all = basis.reduce((sum, c) => sum + c.total, 0);
   const stages = Object.fromEntries(
-    // a stage no change could show (pickup from git alone) has no share, not 0%
     STAGES.map((s) => {
-      const figure = distributionOf(changes, (c) => c.stages[s]);
-      return [s, { ...figure, share: all > 0 && figure.count > 0 ? totals[s] / all : null }];
+      const figure = s === 'deploy' ? censoredDistribution(deployObservations(changes, waiting)) : distribution(changes.map((c) => c.stages[s]));
+      // a stage no change could show (pickup from git alone) has no share, not 0%
+      const shown = figure.count > 0 && basis.length > 0;
+      const share = shown ? basis.reduce((sum, c) => sum + (c.stages[s] ?? 0) / c.total, 0) / basis.length : null;
+      const shareOfTotal = shown ? basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0) / all : null;
+      return [s, { ...figure, share, shareOfTotal }];
     }),
   ) as Record<StageName, StageFigure>;
   return {
     changes: changes.length,
     stages,
-    cycleTime: distributionOf(changes, (c) => c.cycleTime),
-    leadTime: distributionOf(changes, (c) => c.leadTime),
-    shareBasis: { kind, changes: basis },
+    cycleTime: distribution(changes.map((c) => c.cycleTime)),
+    leadTime: censoredDistribution(changes.flatMap((c) => leadObservation(c, waiting) ?? [])),
+    leadTimeDeployed: distribution(changes.map((c) => c.leadTime)),
+    shareBasis: { kind, changes: basis.length },
   };
+}
+
+/**
+ * A change's lead time as an observation: done when deployed, still running (at least now − first commit)
+ * when merged and not yet deployed; null when its first commit is unknown. The same changes as cycle time.
+ */
+export function leadObservation(change: MeasuredChange, waiting: Waiting): Observation | null {
+  if (change.leadTime !== null) return { seconds: change.leadTime, done: true };
+  if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
+  return { seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)), done: false };
+}
+
+function deployObservations(changes: readonly MeasuredChange[], waiting: Waiting): Observation[] {
+  return changes.flatMap((c): Observation[] => {
+    if (c.stages.deploy !== null) return [{ seconds: c.stages.deploy, done: true }];
+    if (c.deployedAt !== null) return [];
+    return [{ seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)), done: false }];
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { censoredDistribution, type Observation } from './censored.js';
 import { medianOf } from './percentile.js';
 
 const seconds = z.number().nullable();
@@ -24,8 +25,12 @@ export function weekStart(t: number): number {
   return (day - ((day + 3) % 7)) * DAY;
 }
 
-/** The key figures week by week across the window (by merge time), every week present even when empty. Pure. */
-export function weeklyTrend(changes: readonly MeasuredChange[], window: Window): Trend {
+/**
+ * The key figures week by week across the window (by merge time), every week present even when empty. Each
+ * week's lead time counts its changes still waiting as the summary does (`lead`), so a week does not look
+ * faster because its slowest changes have not shipped yet. Pure.
+ */
+export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, lead: (c: MeasuredChange) => Observation | null): Trend {
   const first = weekStart(window.since);
   const buckets: MeasuredChange[][] = [];
   for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
@@ -38,7 +43,7 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window):
     weeks: buckets.map((inWeek, i) => ({
       weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
-      leadTimeP50: medianOf(inWeek, (c) => c.leadTime),
+      leadTimeP50: censoredDistribution(inWeek.flatMap((c) => lead(c) ?? [])).p50,
       cycleTimeP50: medianOf(inWeek, (c) => c.cycleTime),
       stages: Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>,
     })),

@@ -1,37 +1,64 @@
-/**
- * AI-assistance markers in commit messages (SPEC section 5). What is found is a lower bound: most assisted
- * work carries no marker at all.
- */
-const AI_NAMES = String.raw`claude|anthropic|copilot|cursor|codex|openai|chatgpt|devin|gemini|aider|windsurf|codeium|amazon q|tabnine`;
+import type { Pattern } from '../patterns.js';
 
-export const DEFAULT_AI_MARKERS: readonly RegExp[] = [
-  new RegExp(String.raw`^co-authored-by:.*\b(${AI_NAMES})\b.*$`, 'im'),
-  new RegExp(String.raw`^.*\bgenerated (with|by|using) \[?(${AI_NAMES}|ai\b).*$`, 'im'),
-  /^made-with:\s*\S.*$/im,
-  /^(assisted|generated)-by:\s*\S.*$/im,
-];
+/**
+ * AI-assistance markers in commit messages (SPEC sections 1 and 5): a trailer that names an AI tool, or the
+ * footer an AI tool writes itself ("🤖 Generated with [Claude Code]"). What is found is a lower bound: most
+ * assisted work carries no marker at all, and nothing is guessed from prose.
+ */
+
+// tool names that are nobody's name
+const TOOLS = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
+// tool names that are also people's first names: a co-author "Claude Shannon" is a person
+const NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
+const ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS}|${NAMESAKES})\b`, 'i');
+const UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS})\b`, 'i');
+// a co-author that is the tool itself: "Claude", "Claude Opus 4.1", "Cursor Agent", "Devin AI",
+// "AI (Pi/Claude Opus 4.7)"
+const TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, 'i');
+// addresses AI agents commit and co-author with
+const TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
+
+const TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
+// keys that name a person who wrote the change with the author
+const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
+// keys that say what produced or helped the change: Generated-by, Assisted-by, Claude-Generated-By, Made-with
+const TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^ai(?:-[a-z]+)*$/i;
+const TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS}|${NAMESAKES}|ai)\b.*$`, 'gim');
 
 const MAX_EVIDENCE_LENGTH = 120;
 
-/** Every line of `message` that marks it AI-assisted, trimmed; empty when there is none. */
-export function findAiMarkers(message: string, extra: readonly RegExp[] = []): string[] {
+/**
+ * Every line of `message` that marks it AI-assisted, trimmed (at most 120 characters each), in message
+ * order; empty when there is none. `extra` patterns (configuration) are matched line by line as given.
+ */
+export function findAiMarkers(message: string, extra: readonly Pattern[] = []): string[] {
+  const found: Array<[number, string]> = [];
+  for (const match of message.matchAll(TRAILER)) {
+    if (namesAiTool(match[1] ?? '', match[2] ?? '')) found.push([match.index, match[0]]);
+  }
+  for (const match of message.matchAll(TOOL_FOOTER)) found.push([match.index, match[0]]);
+  // configured patterns run on the linear-time engine, which gives the matched text: placed where it first occurs
+  for (const pattern of extra) for (const text of pattern.matches(message)) found.push([message.indexOf(text), text]);
   const evidence: string[] = [];
-  for (const pattern of [...DEFAULT_AI_MARKERS, ...extra]) {
-    for (const match of message.matchAll(globalOf(pattern))) {
-      const line = match[0].trim().slice(0, MAX_EVIDENCE_LENGTH);
-      if (line !== '' && !evidence.includes(line)) evidence.push(line);
-    }
+  for (const [, line] of found.sort((a, b) => a[0] - b[0])) {
+    const trimmed = line.trim().slice(0, MAX_EVIDENCE_LENGTH);
+    if (trimmed !== '' && !evidence.includes(trimmed)) evidence.push(trimmed);
   }
   return evidence;
 }
 
-// compiled once per pattern: this runs for every commit of the history
-const GLOBAL = new WeakMap<RegExp, RegExp>();
-function globalOf(pattern: RegExp): RegExp {
-  let global = GLOBAL.get(pattern);
-  if (!global) {
-    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    GLOBAL.set(pattern, global);
+/** Whether the trailer `key: value` names an AI tool as an author or as what made the change. */
+export function namesAiTool(key: string, value: string): boolean {
+  if (PERSON_KEY.test(key)) {
+    const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
+    const name = (m ? m[1] : value)?.trim() ?? '';
+    const email = m?.[2]?.trim() ?? '';
+    return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name);
   }
-  return global;
+  return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
+}
+
+/** Whether a commit author's email is an AI agent's address (the agent committed the work itself). */
+export function isAiToolEmail(email: string): boolean {
+  return TOOL_EMAIL.test(email.trim());
 }

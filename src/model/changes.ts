@@ -1,9 +1,11 @@
 import type { Change, ChangeKind, Commit, Size } from '../domain.js';
-import { isBot } from './bots.js';
+import type { Tester } from '../patterns.js';
+import { isAiAgent, isBot } from './bots.js';
 import { numberFromUrl, parseLanding } from './message.js';
+import { CopyIndex, carriedOver, ownCommits, type OwnCommitRules } from './own-commits.js';
 import { emptyStages } from './stages.js';
 
-/** A pull request's own commits read from `refs/pull/N/head` (squash and rebase merges leave them out). */
+/** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
 export interface PullCommits {
   commits: Commit[];
   forkPoints: string[];
@@ -17,102 +19,144 @@ export interface BuildChangesInput {
   trackedBranch: string;
   sizes: Map<string, Size>;
   pulls: Map<number, PullCommits>;
-  botPattern: RegExp | null;
+  /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
+  pullHeads: ReadonlyMap<string, number>;
+  /** commits on a release line or behind a release tag (section 1); empty when there are none */
+  release: ReadonlySet<string>;
+  /** the release lines' own first-parent commits and tagged commits: a merge of one of them is a sync */
+  releaseLines: ReadonlySet<string>;
+  botPattern: Tester | null;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
 }
 
+/** The own-commit rules, with the copies index this history fills as changes land. */
+type Rules = OwnCommitRules & { landed: CopyIndex };
+
 interface SideWalk {
-  own: Commit[];
+  commits: Commit[];
   /** commits where the branch left the tracked line, reached through first-parent edges */
   forkPoints: string[];
 }
 
 /**
- * Groups the branch's history into changes (SPEC section 1). Pure: the caller has read the commits.
- * Side commits belong to the oldest merge that brings them in, which is how `P1..P2` splits history when
- * merges are visited oldest first and each walk stops at what earlier ones claimed.
+ * Groups the branch's history into changes (SPEC section 1), oldest first. Pure: the caller has read the
+ * commits. Side commits belong to the oldest merge that brings them in, which is how `P1..P2` splits history
+ * when merges are visited oldest first and each walk stops at what earlier ones claimed. Each change's first
+ * and last commit come from its own commits only (see ownCommits).
  */
 export function buildChanges(input: BuildChangesInput): Change[] {
   const claimed = new Set(input.firstParent.map((c) => c.sha));
+  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha) };
+  // a pull request the branch names as squashed or merged landed that way, not as a rebase
+  const named = new Set<number>();
+  for (const c of input.firstParent) {
+    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+    if (n !== null) named.add(n);
+  }
+  const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
   const changes: Change[] = [];
-  const trailerGroups = new Map<string, Change>();
-  for (const commit of input.firstParent) {
+  const trailerGroups = new Map<string, Group>();
+  const line = input.firstParent;
+  for (let i = 0; i < line.length; i++) {
+    const commit = line[i] as Commit;
+    let change: Change;
     if (commit.parents.length >= 2) {
-      const walk = walkSide(commit, input.commits, claimed);
-      changes.push(mergeChange(commit, walk, input));
-      continue;
-    }
-    if (commit.landingUrl !== null) {
-      const group = trailerGroups.get(commit.landingUrl);
-      if (group) {
-        extendTrailerChange(group, commit, input);
+      change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
+    } else if (commit.landingUrl !== null && !/\(#\d+\)\s*$/.test(commit.subject)) {
+      // trailer-linked: commits that name the same landing URL are one change, wherever they sit
+      const known = trailerGroups.get(commit.landingUrl);
+      if (known) {
+        extendGroup(known, [commit], input, rules);
         continue;
       }
-      const change = singleChange(commit, 'trailer', input);
-      change.number = numberFromUrl(commit.landingUrl);
-      change.id = change.number !== null ? `#${change.number}` : change.id;
-      change.url = safeUrl(commit.landingUrl);
-      trailerGroups.set(commit.landingUrl, change);
-      changes.push(change);
-      continue;
+      const group = groupChange([commit], 'trailer', numberFromUrl(commit.landingUrl), input, rules);
+      group.change.url = safeUrl(commit.landingUrl);
+      group.change.forkPoints = commit.parents.slice(0, 1);
+      trailerGroups.set(commit.landingUrl, group);
+      change = group.change;
+    } else {
+      const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
+      const run = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+      if (run !== null) {
+        change = groupChange(line.slice(i, i + run.length), 'rebase', run.number, input, rules).change;
+        change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
+        i += run.length - 1;
+      } else if (landing.number !== null) {
+        // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
+        change = squashChange(commit, landing.number, input, rules);
+        if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
+      } else {
+        const pushed = pushedHead(line, i, input.pullHeads);
+        const members = line.slice(i, i + (pushed?.length ?? 1));
+        change = groupChange(members, pushed ? 'rebase' : 'direct', pushed?.number ?? null, input, rules).change;
+        change.forkPoints = commit.parents.slice(0, 1);
+        i += members.length - 1;
+      }
     }
-    const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
-    if (landing.number !== null) {
-      changes.push(squashChange(commit, landing.number, input));
-      continue;
-    }
-    changes.push(singleChange(commit, 'direct', input));
+    changes.push(change);
   }
-  // the work's author (a merge commit's author is whoever merged) decides whether a bot made it
-  for (const change of changes) change.bot = isBot(change.author, change.authorEmail, input.botPattern);
+  // the work's author decides whether a bot made it: a bot that only merged does not
+  for (const change of changes) {
+    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
+    // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
+    if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+  }
   // trailer groups land over several commits: order by when the last one landed
   return changes.sort((a, b) => a.mergedAt - b.mergedAt || a.sha.localeCompare(b.sha));
 }
 
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
-  const own: Commit[] = [];
+  const found: Commit[] = [];
   const forkPoints: string[] = [];
+  const walked = new Set<string>();
+  // what the tracked branch already had: claimed before this walk, or older than the history read
+  const onTracked = (sha: string): boolean => (claimed.has(sha) && !walked.has(sha)) || !commits.has(sha);
   // [sha, reached through a first-parent edge of the side branch]
   const stack: Array<[string, boolean]> = merge.parents.slice(1).map((p) => [p, true]);
   while (stack.length > 0) {
     const [sha, viaFirstParent] = stack.pop() as [string, boolean];
     const commit = commits.get(sha);
     if (claimed.has(sha) || commit === undefined) {
-      // a sync merge's second parent reaches the tracked branch too, but that is not where the work forked
-      if (viaFirstParent) forkPoints.push(sha);
+      // a merge of the tracked branch into the side branch reaches it too, but that is not where the work forked
+      if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
       continue;
     }
     claimed.add(sha);
-    // a merge on the side branch (e.g. "Merge branch 'main' into feature") is not authored work
-    if (commit.parents.length < 2) own.push(commit);
+    walked.add(sha);
+    // a merge that brings the tracked branch in ("chore: merge main", whatever it says) is not the change's
+    // work: one of its parents is already on the tracked branch, where the walk stops
+    if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
     commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
   }
-  return { own, forkPoints };
+  return { commits: found, forkPoints };
 }
 
-function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput): Change {
+function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-  const kind: ChangeKind = landing.sync ? 'sync' : 'merge';
-  const change = baseChange(commit, kind, landing.number, landing.title, input);
+  // a merge whose side parent is a tag or on a release line brings commits that landed elsewhere first
+  const sync = landing.sync || commit.parents.slice(1).some((p) => input.releaseLines.has(p));
+  const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
-  const own = walk.own;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
-  if (own.length === 0 && pull) applyOwnCommits(change, pull.commits, pull.forkPoints);
-  else applyOwnCommits(change, own, walk.forkPoints);
+  if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
+  else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownCommits(pull.commits, rules, change.mergedAt), pull.forkPoints);
+  else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
+  if (!sync) landCommits(change, walk.commits, pull, rules);
   change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
   return change;
 }
 
-function squashChange(commit: Commit, number: number, input: BuildChangesInput): Change {
+function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {
   const title = commit.subject.replace(/\s*\(#\d+\)\s*$/, '');
   const change = baseChange(commit, 'squash', number, title, input);
   const pull = input.pulls.get(number);
-  if (pull && pull.commits.length > 0) {
-    applyOwnCommits(change, pull.commits, pull.forkPoints);
-    change.commitShas.push(commit.sha);
+  const own = pull ? ownCommits(pull.commits, rules, change.mergedAt) : [];
+  if (pull && own.length > 0) {
+    applyOwnCommits(change, own, pull.forkPoints);
+    landCommits(change, own, pull, rules);
   } else {
-    // the PR's own commits are not in this clone: its first commit cannot be known from git
+    // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown
     change.commitShas = [commit.sha];
     change.commits = null;
     change.flags.push('commits-unseen');
@@ -121,26 +165,55 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput):
   return change;
 }
 
-function singleChange(commit: Commit, kind: ChangeKind, input: BuildChangesInput): Change {
-  const change = baseChange(commit, kind, null, commit.subject, input);
-  applyOwnCommits(change, [commit], []);
-  return change;
+/** A change made of first-parent commits (a direct push, a trailer-linked group, a rebase merge) as it grows. */
+interface Group {
+  change: Change;
+  members: Commit[];
+  /** members that were copies or release commits when they landed */
+  notOwn: Set<string>;
 }
 
-function extendTrailerChange(change: Change, commit: Commit, input: BuildChangesInput): void {
-  change.commitShas.push(commit.sha);
-  change.commits = (change.commits ?? 0) + 1;
-  change.firstCommitAt = Math.min(change.firstCommitAt ?? commit.authoredAt, commit.authoredAt);
-  change.lastCommitAt = Math.max(change.lastCommitAt ?? commit.authoredAt, commit.authoredAt);
-  change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
-  if (commit.committedAt >= change.mergedAt) {
-    change.mergedAt = commit.committedAt;
-    change.sha = commit.sha;
+function groupChange(members: Commit[], kind: ChangeKind, number: number | null, input: BuildChangesInput, rules: Rules): Group {
+  const first = members[0] as Commit;
+  const change = baseChange(first, kind, number, first.subject, input);
+  const group: Group = { change, members: [], notOwn: new Set() };
+  extendGroup(group, members, input, rules);
+  // its members, registered as they land, are what it landed; a revert may name the pull ref's originals
+  if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...(input.pulls.get(number)?.commits ?? []).map((c) => c.sha)]);
+  return group;
+}
+
+function extendGroup(group: Group, members: Commit[], input: BuildChangesInput, rules: Rules): void {
+  const { change } = group;
+  // whether a member is a copy is decided when it lands, against what landed before it
+  for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
+  for (const c of members) rules.landed.add(c);
+  const fresh = group.members.length === 0;
+  group.members.push(...members);
+  const own = group.members.filter((c) => !group.notOwn.has(c.sha));
+  applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
+  change.commitShas = group.members.map((c) => c.sha);
+  const last = members.reduce((a, b) => (b.committedAt >= a.committedAt ? b : a));
+  if (fresh || last.committedAt >= change.mergedAt) {
+    change.mergedAt = last.committedAt;
+    change.sha = last.sha;
   }
-  const size = input.sizes.get(commit.sha);
-  if (change.size !== null && size !== undefined) {
-    change.size = { additions: change.size.additions + size.additions, deletions: change.size.deletions + size.deletions, files: change.size.files + size.files };
-  } else change.size = null;
+  change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
+  // a group's size is the sum of its commits' diffs: unknown when any one is
+  const sizes = group.members.map((c) => input.sizes.get(c.sha));
+  change.size = sizes.some((s) => s === undefined) ? null : sizes.reduce<Size>((sum, s) => addSizes(sum, s as Size), { additions: 0, deletions: 0, files: 0 });
+}
+
+/**
+ * Records what the change landed, so a later change's copies of it are not counted as that one's work, and
+ * adds the pull ref's commits to the shas a revert can name (a merge queue lands copies of the PR's commits,
+ * and a revert made before it names the originals).
+ */
+function landCommits(change: Change, commits: readonly Commit[], pull: PullCommits | undefined, rules: Rules): void {
+  for (const c of commits) rules.landed.add(c);
+  if (!pull) return;
+  for (const c of pull.commits) rules.landed.add(c);
+  change.commitShas = unique([...change.commitShas, ...pull.commits.map((c) => c.sha)]);
 }
 
 function baseChange(commit: Commit, kind: ChangeKind, number: number | null, title: string, input: BuildChangesInput): Change {
@@ -184,21 +257,127 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
   change.forkPoints = forkPoints;
   if (own.length === 0) return;
   // a loop, not Math.min(...): a huge merge can bring more commits than a call takes arguments
-  let first = Infinity;
+  let first = own[0] as Commit;
   let last = -Infinity;
   for (const c of own) {
-    if (c.authoredAt < first) first = c.authoredAt;
+    if (c.authoredAt < first.authoredAt) first = c;
     if (c.authoredAt > last) last = c.authoredAt;
   }
-  change.firstCommitAt = first;
+  change.firstCommitAt = first.authoredAt;
   change.lastCommitAt = last;
-  change.aiEvidence = unique(own.flatMap((c) => c.aiEvidence));
-  // a merge's author is who merged it; the work is the side commits' author's
-  const firstAuthor = own.reduce((a, b) => (b.authoredAt < a.authoredAt ? b : a));
-  if (change.kind === 'merge' || change.kind === 'squash') {
-    change.author = firstAuthor.authorName;
-    change.authorEmail = firstAuthor.authorEmail;
+  const evidence = own.flatMap((c) => c.aiEvidence);
+  // an AI agent that wrote commits of the change made it AI-assisted work
+  for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
+  change.aiEvidence = unique(evidence);
+  // a merge's author is who merged it; the work is its first own commit's author's (a squash's author is
+  // already the pull request's: GitHub writes it)
+  if (change.kind === 'merge' || change.kind === 'sync') {
+    change.author = first.authorName;
+    change.authorEmail = first.authorEmail;
   }
+}
+
+/**
+ * A pull request pushed to the branch as it was (its head is a first-parent commit): the run of plain commits
+ * from `line[i]` committed in the same second, up to a pull request's head, or null.
+ */
+function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<string, number>): { number: number; length: number } | null {
+  if (heads.size === 0) return null;
+  const first = line[i] as Commit;
+  for (let j = i; j < line.length; j++) {
+    const c = line[j] as Commit;
+    if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
+    const number = heads.get(c.sha);
+    if (number !== undefined) return { number, length: j - i + 1 };
+  }
+  return null;
+}
+
+/**
+ * First-parent commits that are copies of one pull request's commits: a rebase merge (section 1). Keyed by
+ * author email, author date and subject, which a rebase keeps.
+ */
+class RebaseIndex {
+  private readonly byKey = new Map<string, Array<{ number: number; committedAt: number }>>();
+
+  /**
+   * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
+   * holds what earlier changes landed: a pull request rebase-merged after part of it landed brings the rest.
+   * Pull requests in `named` landed as a squash or a merge the branch names.
+   */
+  constructor(
+    private readonly pulls: Map<number, PullCommits>,
+    private readonly release: ReadonlySet<string>,
+    private readonly landed: CopyIndex,
+    named: ReadonlySet<number>,
+  ) {
+    for (const [number, pull] of pulls) {
+      if (named.has(number)) continue;
+      for (const c of pull.commits) {
+        if (release.has(c.sha)) continue;
+        const key = rebaseKey(c);
+        const entry = { number, committedAt: c.committedAt };
+        const found = this.byKey.get(key);
+        if (found) found.push(entry);
+        else this.byKey.set(key, [entry]);
+      }
+    }
+  }
+
+  /**
+   * The run of first-parent commits from `line[i]` that are a rebase merge of one pull request, or null. The
+   * run ends where no pull request has the next commit too, or where one pull request is complete (all its
+   * commits that had not landed yet), the next commit is not one of its own and was committed apart (a
+   * stacked pull request rebase-merged after its base).
+   */
+  runAt(line: readonly Commit[], i: number): { number: number; length: number } | null {
+    if (this.byKey.size === 0) return null;
+    let candidates = this.candidates(line[i] as Commit);
+    if (candidates.length === 0) return null;
+    const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
+    let length = 1;
+    for (let j = i + 1; j < line.length; j++) {
+      const next = line[j] as Commit;
+      if (next.parents.length >= 2 || next.landingUrl !== null) break;
+      const nextCandidates = new Set(this.candidates(next));
+      const kept = candidates.filter((n) => nextCandidates.has(n));
+      // copies committed in the same second came from one merge: a stack merged whole is its top pull request
+      const apart = next.committedAt !== (line[j - 1] as Commit).committedAt;
+      if (kept.length === 0 || (apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n)))) break;
+      candidates = kept;
+      length++;
+    }
+    // the pull request the run brings whole, else the one with the fewest commits left (part of it was
+    // cherry-picked); between equals the newer one (a pull request opened again, or for another base)
+    const rank = (n: number): number => (remaining.get(n) === length ? -Infinity : (remaining.get(n) ?? 0));
+    const number = candidates.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && b > a) ? b : a));
+    return { number, length };
+  }
+
+  /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */
+  private remaining(number: number): number {
+    const commits = this.pulls.get(number)?.commits ?? [];
+    return commits.filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
+  }
+
+  /**
+   * Pull requests holding a commit this one copies. A rebase commits the copy after the original: a
+   * backport cherry-picked later, or a branch that rewrote the tracked branch's history keeping its dates,
+   * holds copies that are not the original.
+   */
+  private candidates(commit: Commit): number[] {
+    if (commit.parents.length >= 2) return [];
+    const found = this.byKey.get(rebaseKey(commit)) ?? [];
+    return found.filter((e) => e.committedAt < commit.committedAt).map((e) => e.number);
+  }
+}
+
+function rebaseKey(c: Commit): string {
+  return `${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`;
+}
+
+function addSizes(a: Size, b: Size): Size {
+  return { additions: a.additions + b.additions, deletions: a.deletions + b.deletions, files: a.files + b.files };
 }
 
 function unique(values: string[]): string[] {

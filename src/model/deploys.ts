@@ -1,39 +1,146 @@
 import type { Change, Deploy } from '../domain.js';
-import type { DeployContents } from '../sources/git/deploy-contents.js';
+import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { formatDuration } from '../units.js';
+import { firstReach, reachesWithin } from './reach.js';
 
-export type { DeployContents } from '../sources/git/deploy-contents.js';
+/** A deploy candidate: a named commit at a time (a tag, a release, a deployment). */
+export interface DeployCandidate {
+  ref: string;
+  sha: string;
+  at: number;
+}
 
+/** A deploy candidate with the landing commits of the changes it shipped first. */
+export interface DeployContents extends DeployCandidate {
+  shipped: string[];
+  /** its commit is an ancestor of the previous deploy's; null when the graph cannot tell (ask git) */
+  rollback: boolean | null;
+}
+
+/** What shows which deploy shipped a change, besides the graph: copies on release lines and pull heads. */
+export interface ShippingEvidence {
+  graph: CommitGraph;
+  /** the commits release lines carry of their own (reached from the deploys off the tracked first-parent line) */
+  releaseLine: readonly ReleaseLineCommit[];
+  /** copy key (author email, author date, subject) → landing shas of the changes with a commit of that key */
+  copies: ReadonlyMap<string, readonly string[]>;
+  /** squash-merged pull requests' head commits, by landing sha */
+  pullHeads: ReadonlyMap<string, string>;
+}
+
+/**
+ * What each deploy shipped first (SPEC section 3), for all deploys at once: a change ships with the first
+ * deploy, in time order, whose history holds its landing commit or its head commit (a release pull request
+ * tagged before it merged), or which carries a copy of one of its commits on a release line (a backport:
+ * same copy key, or `(cherry picked from commit X)` naming one of its commits). Syncs ship nothing of
+ * their own. `candidates` must be in time order. Pure.
+ */
+export function shipments(changes: readonly Change[], candidates: readonly DeployCandidate[], evidence: ShippingEvidence): DeployContents[] {
+  const { graph } = evidence;
+  const reach = firstReach(graph, candidates.map((c) => c.sha));
+  const reachOfNode = (n: number | undefined): number => (n === undefined ? -1 : (reach[n] as number));
+  const reachOf = (sha: string | undefined): number => reachOfNode(sha === undefined ? undefined : graph.node.get(sha));
+  const shippable = changes.filter((c) => c.kind !== 'sync');
+  const first = new Map<string, number>();
+  const consider = (change: Change | undefined, deploy: number): void => {
+    if (change === undefined || deploy < 0) return;
+    const known = first.get(change.sha);
+    if (known === undefined || deploy < known) first.set(change.sha, deploy);
+  };
+  const byLanding = new Map(shippable.map((c) => [c.sha, c]));
+  const byCommit = new Map<string, Change>();
+  for (const change of shippable) {
+    consider(change, reachOf(change.sha));
+    consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
+    for (const sha of change.commitShas) byCommit.set(sha, change);
+    byCommit.set(change.sha, change);
+  }
+  for (const commit of evidence.releaseLine) {
+    const deploy = reachOf(commit.sha);
+    if (deploy < 0) continue;
+    for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
+    for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
+  }
+  const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, shipped: [], rollback: false }));
+  for (const change of shippable) {
+    const deploy = first.get(change.sha);
+    if (deploy !== undefined) contents[deploy]?.shipped.push(change.sha);
+  }
+  let previous: DeployContents | undefined;
+  for (const deploy of contents) {
+    if (deploy.shipped.length === 0 && previous !== undefined && previous.sha !== deploy.sha) {
+      deploy.rollback = reachesWithin(graph, previous.sha, deploy.sha);
+    }
+    // a candidate that shipped nothing and rolled nothing back is no deploy: it cannot be "the previous"
+    if (deploy.shipped.length > 0 || deploy.rollback !== false) previous = deploy;
+  }
+  return contents;
+}
+
+/** The node of the commit a change's work ended on: a merge's side parent, a squash's pull head; else none. */
+function headOf(change: Change, graph: CommitGraph, pullHeads: ReadonlyMap<string, string>): number | undefined {
+  if (change.kind === 'squash') {
+    const head = pullHeads.get(change.sha);
+    return head === undefined ? undefined : graph.node.get(head);
+  }
+  if (change.kind !== 'merge') return undefined;
+  const n = graph.node.get(change.sha);
+  const start = n === undefined ? -1 : (graph.parentStart[n] as number);
+  if (n === undefined || start === -1 || (graph.parentCount[n] as number) < 2) return undefined;
+  return graph.parents[start + 1];
+}
+
+/** Every change is its own deploy at merge time: the fallback when the repository shows no deploy signal. */
+export function mergeDeploys(changes: readonly Change[]): DeployContents[] {
+  return changes.filter((c) => c.kind !== 'sync').map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, shipped: [c.sha], rollback: false }));
+}
+
+export interface AssignOptions {
+  /** seconds after a deploy within which a revert of what it shipped fails it (SPEC section 4) */
+  revertWindow: number;
+  /** a candidate that shipped none of the tracked branch's changes is no deploy of it (tags, releases) */
+  dropEmpty: boolean;
+}
 
 const HOTFIX = /\bhot-?fix/i;
 
 /**
- * Assigns each change to the first deploy, in time order, that shipped it, and marks failed deploys
- * (SPEC sections 3 and 4): a deploy failed when it shipped a change a later deploy reverted, or when a
- * rollback followed it. Pure; sets `deployedAt` on the changes.
+ * Sets `deployedAt` on each change from the deploy that shipped it first, and marks failed deploys (SPEC
+ * sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
+ * backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
+ * it shipped a change whose revert landed within `revertWindow` of it and was not shipped by the same
+ * deploy, or when a rollback followed it. Pure but for the changes it sets; returns the deploys in order.
  */
-export function assignDeploys(changes: Change[], contents: DeployContents[]): Deploy[] {
+export function assignDeploys(changes: Change[], contents: readonly DeployContents[], options: AssignOptions): Deploy[] {
   const bySha = new Map(changes.map((c) => [c.sha, c]));
   const deployOf = new Map<string, Deploy>();
-  const deploys: Deploy[] = contents.map((d) => {
-    const deploy: Deploy = { ref: d.ref, sha: d.sha, at: d.at, changeShas: [], rollback: d.rollback, rework: false, failed: false, failureReasons: [], restoredAfter: null };
+  const deploys: Deploy[] = [];
+  for (const d of contents) {
+    const deploy: Deploy = { ref: d.ref, sha: d.sha, at: d.at, changeShas: [], rollback: d.rollback === true, rework: false, failed: false, failureReasons: [], restoredAfter: null };
     for (const sha of d.shipped) {
       const change = bySha.get(sha);
       if (!change || change.deployedAt !== null) continue;
-      change.deployedAt = d.at;
+      change.deployedAt = Math.max(d.at, change.mergedAt);
+      if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, 'deployed-before-merge'])];
       deploy.changeShas.push(sha);
       deployOf.set(sha, deploy);
     }
-    return deploy;
-  });
+    if (options.dropEmpty && deploy.changeShas.length === 0 && !deploy.rollback) continue;
+    deploys.push(deploy);
+  }
+  const window = windowText(options.revertWindow);
   deploys.forEach((deploy, i) => {
     deploy.rework = isReworkDeploy(deploy, bySha);
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
-      if (!change?.revertedBy) continue;
-      const revertDeploy = deployOf.get(change.revertedBy);
+      const revert = change?.revertedBy ? bySha.get(change.revertedBy) : undefined;
+      if (!change || !revert) continue;
+      const revertDeploy = deployOf.get(revert.sha);
       // reverted before it ever shipped: production never had the failure
       if (revertDeploy === deploy) continue;
-      fail(deploy, `shipped ${change.id}, later reverted`, revertDeploy ? revertDeploy.at - deploy.at : null);
+      // a revert long after the deploy is a redesign, not an incident
+      if (revert.mergedAt - deploy.at > options.revertWindow) continue;
+      fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
     }
     const next = deploys[i + 1];
     if (next?.rollback) fail(deploy, `rolled back by ${next.ref}`, next.at - deploy.at);
@@ -41,15 +148,16 @@ export function assignDeploys(changes: Change[], contents: DeployContents[]): De
   return deploys;
 }
 
+/** `14 days`, `1 day`, else the duration as reports write it (`36h`). */
+function windowText(seconds: number): string {
+  const days = seconds / 86400;
+  return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? '' : 's'}` : formatDuration(seconds);
+}
+
 function fail(deploy: Deploy, reason: string, restoredAfter: number | null): void {
   deploy.failed = true;
   deploy.failureReasons.push(reason);
   if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
-}
-
-/** Every change is its own deploy at merge time: the fallback when the repository shows no deploy signal. */
-export function mergeDeploys(changes: Change[]): DeployContents[] {
-  return changes.map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, shipped: [c.sha], rollback: false }));
 }
 
 /** A deploy that carried only reverts or hotfixes: unplanned rework (DORA's deployment rework rate). */

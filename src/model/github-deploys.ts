@@ -1,5 +1,7 @@
 import type { Deploy } from '../domain.js';
+import type { Tester } from '../patterns.js';
 import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../sources/github/types.js';
+import { isPrerelease } from './release-tags.js';
 
 /** A deploy candidate: a named commit at a time, as tags are. */
 export interface DeployRef {
@@ -9,7 +11,7 @@ export interface DeployRef {
 }
 
 /** Successful production deployments: time of the first SUCCESS status (SPEC section 3). */
-export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
   const refs: DeployRef[] = [];
   for (const d of deployments) {
     if (!environment.test(d.environment) || d.sha === null) continue;
@@ -20,7 +22,7 @@ export function successfulDeployments(deployments: readonly GitHubDeployment[], 
 }
 
 /** Production deployments whose status ended failure/error: deploys that failed, shipping nothing. */
-export function failedDeployments(deployments: readonly GitHubDeployment[], environment: RegExp): DeployRef[] {
+export function failedDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
   const refs: DeployRef[] = [];
   for (const d of deployments) {
     if (!environment.test(d.environment) || d.sha === null) continue;
@@ -32,10 +34,15 @@ export function failedDeployments(deployments: readonly GitHubDeployment[], envi
   return refs;
 }
 
-/** Published releases, neither draft nor pre-release, at their publication time. */
-export function publishedReleases(releases: readonly GitHubRelease[]): DeployRef[] {
+/**
+ * Published releases that are final, at their publication time: not drafts, and — unless
+ * `includePrereleases` — neither marked pre-release on GitHub nor named like one (`v2.0.0-rc.1`), the rule
+ * tags follow (SPEC section 3).
+ */
+export function publishedReleases(releases: readonly GitHubRelease[], includePrereleases = false): DeployRef[] {
   return releases
-    .filter((r) => !r.isDraft && !r.isPrerelease && r.publishedAt !== null && r.sha !== null)
+    .filter((r) => !r.isDraft && r.publishedAt !== null && r.sha !== null)
+    .filter((r) => includePrereleases || (!r.isPrerelease && !isPrerelease(r.tagName)))
     .map((r) => ({ name: r.tagName, sha: r.sha as string, at: r.publishedAt as number }));
 }
 

@@ -1,18 +1,23 @@
 import type { Change } from '../domain.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import { findAiMarkers } from './ai-markers.js';
+import { isAiAgent } from './bots.js';
+import { CopyIndex, ownCommits, type CommitIdentity } from './own-commits.js';
 import { pullEvents } from './pull-events.js';
 import { reviewOf } from './pull-review.js';
+import type { Pattern } from '../patterns.js';
 
 export interface ApplyPullsOptions {
   requiredApprovals: number;
   isBot: (login: string) => boolean;
   /** PR labels that mark a change AI-assisted */
   aiLabels: readonly string[];
-  aiMarkers: readonly RegExp[];
+  aiMarkers: readonly Pattern[];
+  /** the branch audited: a PR commit that merges it into the PR is not the PR's work */
+  trackedBranch?: string;
+  /** the commit is on a release line or behind a release tag (git knows; section 1) */
+  isRelease?: (sha: string) => boolean;
 }
-
-const AI_AUTHORS = /^(copilot|copilot-swe-agent|devin-ai-integration|cursor|codex|claude|gemini-code-assist|openai-codex)(\[bot\])?$/i;
 
 /**
  * Joins merged pull requests to the changes git found, by merge commit (SPEC sections 1–2): a change gets
@@ -24,10 +29,16 @@ const AI_AUTHORS = /^(copilot|copilot-swe-agent|devin-ai-integration|cursor|code
 export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], options: ApplyPullsOptions): void {
   const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha as string, p]));
   const absorbed = new Set<Change>();
+  const landed = new LandedIndex();
   changes.forEach((change, index) => {
     const pull = bySha.get(change.sha);
-    if (!pull || change.kind === 'sync') return;
+    if (!pull || change.kind === 'sync') {
+      landed.addShas(change.commitShas);
+      return;
+    }
     const events = pullEvents(pull, { requiredApprovals: options.requiredApprovals, isBot: options.isBot });
+    // git saw the PR's commits when it walked a merge or read the pull ref; else only the API lists them
+    const unseen = change.kind === 'direct' || change.flags.includes('commits-unseen');
     if (change.kind === 'direct') {
       change.kind = pull.commits.length > 1 ? 'rebase' : 'squash';
       if (change.kind === 'rebase') for (const earlier of rebasedCommits(changes, index, pull)) absorb(change, earlier, absorbed);
@@ -38,14 +49,19 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     change.author = pull.author;
     change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
     change.branch = pull.headRefName;
-    change.bot = pull.authorIsBot || options.isBot(pull.author);
-    if (pull.commits.length > 0 && change.kind !== 'merge') {
-      // the PR's own commits date the work of a squash or rebase merge
-      change.commits = pull.commits.length;
-      change.firstCommitAt = Math.min(...pull.commits.slice(0, 10_000).map((c) => c.authoredAt));
-      change.lastCommitAt = Math.max(...pull.commits.slice(0, 10_000).map((c) => c.authoredAt));
-      change.flags = change.flags.filter((f) => f !== 'commits-unseen');
+    const agent = isAgentLogin(pull.author, pull.authorIsBot);
+    change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
+    if (unseen && pull.commits.length > 0) {
+      // the PR's own commits date the work of a squash or rebase merge (section 1's rules, as git applies them)
+      const own = ownPullCommits(pull, landed, options);
+      if (own.length > 0) {
+        change.commits = own.length;
+        change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
+        change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
+        change.flags = change.flags.filter((f) => f !== 'commits-unseen');
+      }
     }
+    landed.addPull(pull, change.commitShas);
     change.readyAt = events.readyAt;
     change.firstReviewAt = events.firstReviewAt;
     change.approvedAt = events.approvedAt;
@@ -54,7 +70,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     const evidence = [...change.aiEvidence];
     for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
     for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-    if (AI_AUTHORS.test(pull.author)) evidence.push(`PR author: ${pull.author}`);
+    if (agent) evidence.push(`PR author: ${pull.author}`);
     change.aiEvidence = [...new Set(evidence)];
     change.review = reviewOf(pull, events.readyAt, events.rework);
   });
@@ -62,16 +78,68 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
   for (let i = changes.length - 1; i >= 0; i--) if (absorbed.has(changes[i] as Change)) changes.splice(i, 1);
 }
 
+/** GitHub lists an app's login without `[bot]` and says it is a Bot: an AI agent's app is still not a bot. */
+function isAgentLogin(login: string, isBotType: boolean): boolean {
+  return isAiAgent(login, '') || (isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, '')}[bot]`, ''));
+}
+
+/**
+ * A PR's own commits among those the API lists (section 1): not a merge of the tracked branch into the PR,
+ * not committed after the merge, not on a release line, not a copy of what an earlier change landed. The API
+ * gives neither parents nor author emails: a merge is known by GitHub's and git's subjects for it, and a copy
+ * by its sha, or its author date and subject.
+ */
+function ownPullCommits(pull: GitHubPull, landed: LandedIndex, options: ApplyPullsOptions): CommitIdentity[] {
+  const tracked = options.trackedBranch ?? null;
+  const commits = pull.commits
+    .map((c) => ({ sha: c.sha, authorEmail: null, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: subjectOf(c.message) }))
+    .filter((c) => tracked === null || !mergesBranch(c.subject, tracked));
+  return ownCommits(commits, { landed, isRelease: options.isRelease ?? (() => false) }, pull.mergedAt);
+}
+
+function subjectOf(message: string): string {
+  const newline = message.indexOf('\n');
+  return (newline === -1 ? message : message.slice(0, newline)).trim();
+}
+
+/** "Merge branch 'main' into x", "Merge remote-tracking branch 'origin/main'", "chore: merge main". */
+function mergesBranch(subject: string, branch: string): boolean {
+  const name = branch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:[\\w()!-]+:\\s*)?merge (?:remote-tracking )?(?:branch )?'?(?:[\\w.-]+/)?${name}'?(?:\\s|$)`, 'i').test(subject);
+}
+
+/** What earlier changes landed, by sha (git's commits and the API's) and by author date and subject (copies). */
+class LandedIndex extends CopyIndex {
+  private readonly shas = new Set<string>();
+
+  addShas(shas: readonly string[]): void {
+    for (const sha of shas) this.shas.add(sha);
+  }
+
+  addPull(pull: GitHubPull, shas: readonly string[]): void {
+    this.addShas(shas);
+    for (const c of pull.commits) {
+      this.shas.add(c.sha);
+      this.add({ sha: c.sha, authorEmail: null, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: subjectOf(c.message) });
+    }
+  }
+
+  override has(commit: CommitIdentity): boolean {
+    return this.shas.has(commit.sha) || super.has(commit);
+  }
+}
+
 /**
  * The direct-push changes just before a rebase merge's landing commit that are the PR's other commits:
- * GitHub names only the last rebased commit; the ones before it keep the PR commits' author dates.
+ * GitHub names only the last rebased commit; the ones before it are copies of the PR's commits (same author
+ * date and subject).
  */
 function rebasedCommits(changes: Change[], index: number, pull: GitHubPull): Change[] {
-  const authored = new Set(pull.commits.map((c) => c.authoredAt));
+  const copies = new Set(pull.commits.map((c) => `${c.authoredAt}\x1f${subjectOf(c.message)}`));
   const found: Change[] = [];
   for (let i = index - 1; i >= 0 && found.length < pull.commits.length - 1; i--) {
     const earlier = changes[i] as Change;
-    if (earlier.kind !== 'direct' || earlier.firstCommitAt === null || !authored.has(earlier.firstCommitAt)) break;
+    if (earlier.kind !== 'direct' || !copies.has(`${earlier.firstCommitAt}\x1f${earlier.title}`)) break;
     found.push(earlier);
   }
   return found;
@@ -80,7 +148,10 @@ function rebasedCommits(changes: Change[], index: number, pull: GitHubPull): Cha
 function absorb(change: Change, earlier: Change, absorbed: Set<Change>): void {
   absorbed.add(earlier);
   change.commitShas.push(...earlier.commitShas);
-  if (change.size !== null && earlier.size !== null) {
-    change.size = { additions: change.size.additions + earlier.size.additions, deletions: change.size.deletions + earlier.size.deletions, files: change.size.files + earlier.size.files };
-  }
+  // the PR's size is the sum of its rebased commits' diffs: unknown when any one is
+  change.size = change.size === null || earlier.size === null ? null : {
+    additions: change.size.additions + earlier.size.additions,
+    deletions: change.size.deletions + earlier.size.deletions,
+    files: change.size.files + earlier.size.files,
+  };
 }

@@ -1,5 +1,7 @@
 import type { MessageFacts } from '../domain.js';
+import type { Pattern } from '../patterns.js';
 import { findAiMarkers } from './ai-markers.js';
+import { isReleaseLine } from './release-lines.js';
 
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 // kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
@@ -8,7 +10,7 @@ const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 
 /** Reads the facts out of a full commit message (%B). Pure. */
-export function parseMessage(message: string, aiMarkers: readonly RegExp[] = []): MessageFacts {
+export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []): MessageFacts {
   const newline = message.indexOf('\n');
   const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
   const body = newline === -1 ? '' : message.slice(newline + 1);
@@ -29,8 +31,6 @@ export interface Landing {
   title: string;
 }
 
-const RELEASE_LINE = /(^|\/)(release|releases|maint|maintenance|stable|lts|support|hotfix(es)?)([-/._]|$)|^(origin\/)?v?\d+(\.\d+)*(\.x)?$|\d+\.x$/i;
-
 /**
  * Reads the PR number, branch and title a landing commit's subject carries. `merge` says whether the commit
  * has two parents (a merge is a merge whatever its subject).
@@ -40,24 +40,20 @@ export function parseLanding(subject: string, bodyFirstLine: string, merge: bool
   if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
-  m = /\(#(\d+)\)\s*$/.exec(subject);
-  if (m) return { number: Number(m[1]), branch: null, sync: false, title: subject };
+  const trailing = /\(#(\d+)\)\s*$/.exec(subject);
+  const number = trailing ? Number(trailing[1]) : null;
   if (merge) {
-    if (/^Merge (tag|signed tag) /.test(subject)) return { number: null, branch: null, sync: true, title: subject };
-    m = /^Merge (?:remote-tracking )?branch '([^']+)'/.exec(subject);
+    if (/^Merge (tag|signed tag) /.test(subject)) return { number, branch: null, sync: true, title: subject };
+    // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)"
+    m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
     if (m) {
       const branch = m[1] ?? '';
       const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
       const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
-      return {
-        number: gitlab ? Number(gitlab[1]) : null,
-        branch,
-        sync: fromTracked || RELEASE_LINE.test(branch),
-        title: subject,
-      };
+      return { number: number ?? (gitlab ? Number(gitlab[1]) : null), branch, sync: fromTracked || isReleaseLine(branch), title: subject };
     }
   }
-  return { number: null, branch: null, sync: false, title: subject };
+  return { number, branch: null, sync: false, title: subject };
 }
 
 function stripOwner(ref: string): string {

@@ -8,8 +8,8 @@ export interface PullWalk {
 
 /**
  * Splits commits read from `refs/pull/N/head` (and not on the tracked branch) by pull request: each PR's
- * commits are those reachable from its head among them. Merges of the tracked branch into the PR are not
- * its work and do not move its fork point. Pure.
+ * commits are those reachable from its head among them. Merges of the tracked branch into the PR (a parent
+ * on it, so not among the commits read) are not its work and do not move its fork point. Pure.
  */
 export function splitPullCommits(heads: Map<number, string>, commits: Map<string, Commit>): Map<number, PullWalk> {
   const result = new Map<number, PullWalk>();
@@ -27,7 +27,8 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
         if (viaFirstParent) forkPoints.push(sha);
         continue;
       }
-      if (commit.parents.length < 2) own.push(commit);
+      // a merge with a parent off the pull ref's commits brings the tracked branch in: not the PR's work
+      if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
       commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
     }
     if (own.length > 0) result.set(number, { commits: own, forkPoints });

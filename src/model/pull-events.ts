@@ -44,7 +44,10 @@ interface Say {
   at: number;
 }
 
-export function pullEvents(pull: GitHubPull, options: PullEventOptions = {}): PullEvents {
+/** What the events are read from: a merged pull request, or an open one with `mergedAt` standing for now. */
+export type PullHistory = Pick<GitHubPull, 'author' | 'createdAt' | 'mergedAt' | 'wasDraft' | 'events' | 'reviews' | 'comments' | 'commits'>;
+
+export function pullEvents(pull: PullHistory, options: PullEventOptions = {}): PullEvents {
   const required = Math.max(1, Math.floor(options.requiredApprovals ?? 1));
   const author = pull.author.toLowerCase();
   const counts = (login: string, isBotType: boolean): boolean =>

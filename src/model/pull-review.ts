@@ -25,6 +25,7 @@ export function reviewOf(pull: GitHubPull, readyAt: number, rework: PullRework):
   }
   return {
     reviewers: [...counts].map(([login, reviews]) => ({ login, reviews })).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)),
+    reviewedAt: submitted.map((r) => r.submittedAt as number).sort((a, b) => a - b),
     firstReviewer: first?.who ?? null,
     comments: humanComments.length + submitted.filter((r) => r.state === 'COMMENTED' || r.state === 'CHANGES_REQUESTED').length,
     commitsAfterFirstReview: rework.commitsAfterFirstReview,

@@ -2,7 +2,7 @@ import type { Change, Commit } from '../domain.js';
 
 /**
  * Marks reverted changes (SPEC section 4): a later change whose commits say `This reverts commit <sha>`
- * for one of a change's commits or its landing commit, whose title is `Revert "<title>"`, whose body says
+ * for one of a change's commits (its pull ref's included) or its landing commit, whose title is `Revert "<title>"`, whose body says
  * `Reverts #N`, or whose branch is `revert-N-…`. `revertRefs` holds, by landing sha, what the change's
  * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
@@ -35,12 +35,13 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
       const target = byNumber.get(Number(branch[1]));
       if (target) targets.add(target);
     }
-    const title = /^Revert "(.+)"$/.exec(change.title);
+    const title = /^Revert "(.+)"$/.exec(bareTitle(change.title));
     if (title && targets.size === 0) {
-      // the newest earlier change with that exact title
+      // the newest earlier change with that title (a squash's `(#N)` left aside on both sides)
+      const reverted = bareTitle(title[1] ?? '');
       for (let i = index - 1; i >= 0; i--) {
         const candidate = changes[i];
-        if (candidate && candidate.title === title[1]) {
+        if (candidate && bareTitle(candidate.title) === reverted) {
           targets.add(candidate);
           break;
         }
@@ -48,6 +49,8 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
     }
     for (const target of targets) {
       if (target === change || target.mergedAt > change.mergedAt) continue;
+      // a revert of a revert is a reland: the work is back, and neither of them failed
+      if (target.isRevert) continue;
       change.isRevert = true;
       if (target.revertedBy === null) {
         target.revertedBy = change.sha;
@@ -56,6 +59,11 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
     }
   });
   return marked;
+}
+
+/** A title without the `(#N)` GitHub appends to a squash's subject. */
+function bareTitle(title: string): string {
+  return title.replace(/\s*\(#\d+\)\s*$/, '');
 }
 
 /** What a change's commits (and landing commit) say they revert. */

@@ -25,17 +25,15 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
     return measure(a, b);
   };
   const flags = new Set(change.flags);
-  let t0 = change.firstCommitAt;
-  let last = change.lastCommitAt;
-  if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) {
-    // commits older than the fork point were carried over (cherry-picks, very old rebased work)
-    t0 = change.forkPointAt;
-    if (last !== null && last < t0) last = t0;
-    flags.add('old-commits');
-  }
+  const { firstCommitAt: t0, lastCommitAt: last } = change;
+  // author dates survive a rebase, so work older than the fork point is still the change's: never clamped
+  if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) flags.add('rebased');
   const { readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
   const stages = emptyStages();
-  if (t2 !== null) {
+  if (change.kind === 'direct') {
+    // nothing was reviewed: the whole time to the push is the work, and no review stage is averaged in as 0
+    stages.coding = interval(t0, t7, skew);
+  } else if (t2 !== null) {
     stages.coding = interval(t0, t2, skew);
     if (t4 !== null) {
       stages.pickup = interval(t2, t4, skew);
@@ -55,14 +53,13 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
     stages.coding = interval(t0, last, skew);
     stages.review = interval(last, t7, skew);
   }
+  // a change shipped before it merged is deployed at its merge (deploys.ts): the stages still tile
   stages.deploy = interval(t7, t8, skew);
   if (deploySignal === 'merge' && t8 !== null) flags.add('deploy-is-merge');
   if (skew.count > 0) flags.add('clock-skew');
   change.stages = stages;
   change.cycleTime = t0 === null ? null : interval(t0, t7, { count: 0 });
   change.leadTime = t0 === null || t8 === null ? null : interval(t0, t8, { count: 0 });
-  change.firstCommitAt = t0;
-  change.lastCommitAt = last;
   change.flags = [...flags].sort();
   return skew.count;
 }

@@ -8,6 +8,11 @@ const COLUMNS = [
   ...STAGES, 'cycleTime', 'leadTime', 'aiAssisted', 'reverted', 'revertedBy', 'flags',
 ] as const;
 
+/** The CSV of the report's changes as one string (the library's; the CLI writes it in pieces). */
+export function renderCsv(report: Report): string {
+  return [...renderCsvChunks(report)].join('');
+}
+
 /** rows per chunk: a few large writes rather than one per change, and never the whole file as one string */
 const ROWS_PER_CHUNK = 2000;
 

@@ -1,3 +1,4 @@
+import { workingDaySeconds } from '../units.js';
 import type { Report } from '../report/schema.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
@@ -22,6 +23,12 @@ export function businessHoursText(report: Report): string | null {
   return `${b.start}–${b.end}, ${b.days.map((d) => WEEKDAYS[d] ?? String(d)).join(' ')} (${b.timezone})`;
 }
 
+/** `a day (d) is a working day of 8h`: said wherever durations count working time only. */
+export function workingDayText(report: Report): string | null {
+  const b = report.businessHours;
+  return b ? `a day (d) is a working day of ${Math.round((workingDaySeconds(b) / 3600) * 100) / 100}h` : null;
+}
+
 /** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */
 export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: string | undefined }]>): string[] {
   const byNote = new Map<string, string[]>();
@@ -35,10 +42,24 @@ export function minuteOf(iso: string): string {
 }
 
 /**
- * How many changes merged in the window, counted or not: the report's own list may be left out (an aggregate
- * without `--with-changes`), so this is read off the summary.
+ * How many changes merged in the window, counted or not: the report's list, or, where it is left out (an
+ * aggregate without `--with-changes`), the summary's count.
  */
 export function mergedInWindow(report: Report): number {
   const s = report.summary;
-  return s.changes + s.excluded.bots + s.excluded.syncs;
+  return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
+}
+
+/** How many deploys the window had: the report's list, or the summary's count where the list is left out. */
+export function deploysInWindow(report: Report): number {
+  return report.withChanges === false ? report.summary.dora.deploymentFrequency.count : report.deploys.length;
+}
+
+/**
+ * Said where a list would be, in a report over several repositories that leaves its lists out; null when the
+ * report has its lists. `code` marks the flag up as the format writes code.
+ */
+export function listsLeftOut(report: Report, what: string, code: (flag: string) => string = (flag) => flag): string | null {
+  if (report.withChanges !== false) return null;
+  return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code('--with-changes')} to list them.`;
 }

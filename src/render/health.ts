@@ -1,12 +1,15 @@
 import { STAGES } from '../domain.js';
-import type { Report } from '../report/schema.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
+import { plural } from '../units.js';
+import type { Compared } from '../metrics/flow-health.js';
+import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
+import type { Report } from '../report/schema.js';
 
 /*
  * The review, rework, CI, work-in-progress and AI sections as labelled rows of plain text, each figure named
- * in words with its unit: the Markdown and HTML reports lay them out. Text here is unescaped; each renderer
- * escapes it for its format.
+ * in words with its unit, for the Markdown report (the HTML report draws them). Text here is unescaped; the
+ * renderer escapes it.
  */
 
 export interface HealthTable {
@@ -35,7 +38,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'review',
       title: 'Review health',
       figures: [
-        ['Reviews', `${r.reviews} by ${r.reviewers} reviewer(s), ${decimal(r.reviewsPerChange)} per change`],
+        ['Reviews', `${r.reviews} by ${plural(r.reviewers, 'reviewer')}, ${decimal(r.reviewsPerChange)} per change`],
         ['Share of reviews by the two busiest reviewers', formatPercent(r.topTwoShare)],
         ['Merged without review', `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
         ['Merged without an approval by someone else', `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
@@ -67,9 +70,10 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'ci',
       title: 'CI checks',
       figures: [
-        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50)}, p90 ${formatDuration(c.p90)} over ${c.changes} change(s)`],
+        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50)}, p90 ${formatDuration(c.p90)} over ${plural(c.changes, 'change')}`],
         ['Flaky checks (failed, then passed on the same commit)', `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
         ['Share of the merge wait spent waiting on checks', formatPercent(c.mergeWaitOnChecksShare)],
+        ['Changes by check wall time', c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(', ') || '—'],
       ],
       tables: c.worstFlaky.length === 0 ? [] : [{
         head: ['Flaky check', 'Flaky runs', 'Changes that ran it', 'Rate'],
@@ -83,31 +87,56 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'wip',
       title: 'Work in progress',
       figures: [
-        ['Open pull requests (not drafts)', `${w.open}, and ${w.drafts} draft(s)`],
+        ['Open pull requests (not drafts)', `${w.open}, and ${plural(w.drafts, 'draft')}`],
         ['Age of the open pull requests', `p50 ${formatDuration(w.p50Age)}, p90 ${formatDuration(w.p90Age)}`],
         ['Open pull requests per active author', decimal(w.perAuthor)],
+        ['Open pull requests by age', w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ''}`).join(', ') || '—'],
       ],
-      tables: [],
+      tables: w.oldest.length === 0 ? [] : [{
+        head: ['Longest open', 'Title', 'Author', 'State', 'Open for'],
+        rows: w.oldest.map((p) => [`#${p.number}`, p.title, p.author, p.isDraft ? 'draft' : 'ready', formatDuration(p.age)]),
+      }],
     });
   }
   const ai = s.aiComparison;
   if (ai.assisted.count > 0) {
-    const pair = (a: string, o: string): [string, string] => [a, o];
-    const rows: Array<[string, ...[string, string]]> = [
-      ['Changes', ...pair(count(ai.assisted.count), count(ai.other.count))],
-      ['Lead time p50', ...pair(formatDuration(ai.assisted.leadTimeP50), formatDuration(ai.other.leadTimeP50))],
-      ['Cycle time p50', ...pair(formatDuration(ai.assisted.cycleTimeP50), formatDuration(ai.other.cycleTimeP50))],
-      ...STAGES.map((k): [string, string, string] => [`${SHORT_STAGE_LABELS[k]} p50`, formatDuration(ai.assisted.stages[k]), formatDuration(ai.other.stages[k])]),
-      ['Size p50', ...pair(lines(ai.assisted.p50Size), lines(ai.other.p50Size))],
-      ['Reverted', ...pair(formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate))],
-      ['Reworked after review', ...pair(formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))],
+    const intervals = ai.intervals;
+    const row = (name: string, a: string, o: string, key?: Compared): string[] => {
+      const i = key ? intervals?.[key] : undefined;
+      return [name, a, o, ...(intervals ? (i ? [signed(i.difference), range(i), verdict(i)] : ['', '', '']) : [])];
+    };
+    const rows = [
+      row('Changes', count(ai.assisted.count), count(ai.other.count)),
+      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50), formatDuration(ai.other.leadTimeP50), 'leadTime'),
+      row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50), formatDuration(ai.other.cycleTimeP50), 'cycleTime'),
+      ...STAGES.map((k) => row(`${SHORT_STAGE_LABELS[k]} p50`, formatDuration(ai.assisted.stages[k]), formatDuration(ai.other.stages[k]), k)),
+      row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size)),
+      row('Reverted', formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
+      row('Reworked after review', formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare)),
     ];
     out.push({
       id: 'ai',
       title: 'AI-assisted vs other',
       figures: ai.note ? [['Note', ai.note]] : [],
-      tables: [{ head: ['', 'AI-assisted (a lower bound)', 'Other'], rows }],
+      tables: [{ head: ['', 'AI-assisted (a lower bound)', 'Other', ...(intervals ? ['Difference of medians', '95% interval', 'Verdict'] : [])], rows }],
     });
   }
   return out;
+}
+
+/** `+3h`, `−8h`: a difference of durations (seconds) with its sign. */
+export function signed(seconds: number | null): string {
+  return seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds))}`;
+}
+
+/** `−1d 6h to +10h`: a 95% interval of a difference. */
+export function range(i: DifferenceInterval): string {
+  return i.low === null || i.high === null ? '—' : `${signed(i.low)} to ${signed(i.high)}`;
+}
+
+/** What an interval allows one to say: a difference only when it leaves out 0. */
+export function verdict(i: DifferenceInterval): string {
+  if (i.difference === null) return 'not measurable';
+  if (!i.real) return 'the data cannot tell';
+  return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
 }

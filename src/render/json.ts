@@ -1,16 +1,24 @@
 import type { Report } from '../report/schema.js';
+import { schemaUrl } from '../version.js';
 import type { ReportLists } from './lists.js';
+import { jsonSafe } from './sanitize.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
-const LIST_KEYS = ['changes', 'deploys', 'openPulls', 'repositories'] as const;
+const LIST_KEYS = ['changes', 'queueOnlyChanges', 'deploys', 'openPulls', 'repositories'] as const;
 
 /**
- * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives: each list item is
- * stringified on its own, so a report of every change in a large history, or of an organisation's thousand
- * repositories, is never one huge string. `lists`, when given, stand for the report's own lists (an aggregate
- * reads them from its reports as it writes).
+ * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives (with C1 controls, line
+ * separators and bidi overrides escaped too: `jsonSafe`): each list item is stringified on its own, so a report
+ * of every change in a large history, or of an organisation's thousand repositories, is never one huge string.
+ * Its first key is `$schema`, the URL of the JSON Schema of this version (a report read back gets this one's).
+ * `lists`, when given, stand for the report's own lists (an aggregate reads them from its reports as it writes).
  */
-export function* renderJsonChunks(report: Report, lists?: ReportLists): Generator<string> {
+export function* renderJsonChunks(input: Report, lists?: ReportLists): Generator<string> {
+  const { $schema: _previous, ...fields } = input;
+  for (const chunk of jsonChunks({ $schema: schemaUrl('report'), ...fields }, lists)) yield jsonSafe(chunk);
+}
+
+function* jsonChunks(report: Report, lists: ReportLists | undefined): Generator<string> {
   // each list is stood in for by a string no report text can hold (a NUL), then spliced back in pieces
   const placeholder = (key: string): string => `\u0000${key}\u0000`;
   const present = LIST_KEYS.filter((k) => report[k] !== undefined);

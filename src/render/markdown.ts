@@ -1,17 +1,24 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
-import type { Report, ReportChange } from '../report/schema.js';
+import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, mergedInWindow, minuteOf } from './format.js';
+import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
+import { noun, plural } from '../units.js';
+import { inWorkingDays } from '../units.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
   maxChanges?: number;
+  /**
+   * the summary only (the Actions step summary): no list of every change, deploy or week — their size grows
+   * with the history — but a line saying what was left out
+   */
+  summary?: boolean;
 }
 
 /**
@@ -33,22 +40,42 @@ function mdLine(text: string): string {
 }
 
 /**
- * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary: header,
- * headline, stage table, DORA keys, recommendations, the summary's other sections, then deploys, slowest
- * changes and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
+ * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary, in the
+ * HTML report's order: header, headline and key figures, the repositories of a report over several, where the
+ * time goes, what to do next, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
+ * the unreleased backlog, review, rework, CI, work in progress, AI-assisted vs other, the queues, then the
+ * slowest and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
  * escaped, so a title cannot break a table or inject markup.
  */
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+export function renderMarkdown(input: Report, options: MarkdownOptions = {}): string {
+  // with --business-hours a day is a working day: every duration written here says so
+  return inWorkingDays(input.businessHours, () => renderMarkdownBody(input, options));
+}
+
+function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
+  const report: Report = input;
   const out: string[] = [...header(report)];
-  const repositories = renderRepositoryMarkdown(report);
-  if (repositories) out.push(repositories);
+  const repositories = renderRepositoryMarkdown(input);
   if (mergedInWindow(report) === 0) {
-    out.push(`No changes merged between ${report.window.since} and ${report.window.until}.`, '');
+    if (repositories) out.push(repositories);
+    out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
-    out.push(`> **${md(report.summary.headline)}**`, '');
-    out.push(...stageTable(report), ...doraTable(report), ...recommendations(report), ...flow(report));
-    for (const section of healthSections(report)) out.push(...healthSection(section));
-    out.push(...trend(report), ...deploys(report), ...slowest(report), ...allChanges(report, options.maxChanges));
+    out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
+    if (repositories) out.push(repositories);
+    // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
+    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
+    if (!options.summary) out.push(...trend(report));
+    out.push(...flow(report));
+    if (!options.summary) out.push(...deploys(report));
+    out.push(...unreleased(report));
+    const health = healthSections(report);
+    if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
+      out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
+    }
+    for (const section of health) out.push(...healthSection(section));
+    out.push(...queueSection(report), ...slowest(report));
+    if (options.summary) out.push(...leftOut(report));
+    else out.push(...allChanges(report, options.maxChanges));
   }
   out.push(...notes(report));
   out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
@@ -63,10 +90,32 @@ function header(report: Report): string[] {
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
-      ` · **sources** ${report.sources.join(' + ')} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
-    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}.`, ''] : []),
+    ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
+}
+
+/** The figures a reader takes away, on one line under the headline. */
+function keyFigures(report: Report): string[] {
+  const s = report.summary;
+  const d = s.dora;
+  const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const parts = [
+    `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
+    `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
+    `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
+    `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+    ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
+    `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
+  ];
+  return [parts.join(' · '), ''];
+}
+
+/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
+function bounded(value: number | null, bound: number | null | undefined): string {
+  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
 }
 
 function row(cells: readonly string[]): string {
@@ -79,20 +128,28 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
 
 function stageTable(report: Report): string[] {
   const s = report.summary;
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? `${s.excluded.syncs} syncs` : ''].filter(Boolean).join(', ');
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share)].map(md);
+    return [stageLabel(stage, report), String(f.count), bounded(f.p50, f.atLeast), bounded(f.p75, f.atLeast), bounded(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
-  for (const [name, d, what] of [['cycle time', s.cycleTime, 'first commit → merge'], ['lead time', s.leadTime, 'first commit → deploy']] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), formatDuration(d.p50), formatDuration(d.p75), formatDuration(d.p90), '']);
+  for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
+    rows.push([`**${name}** (${what})`, String(d.count), bounded(d.p50, bound), bounded(d.p75, bound), bounded(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
   }
+  const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+  const notes = [
+    ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
+    ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50)} (p90 ${formatDuration(s.leadTimeDeployed.p90)}).`] : []),
+  ];
   return [
     '### Where the time goes',
     '',
-    `${s.changes} change(s) counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${s.shareBasis.changes} ${s.shareBasis.kind} change(s).`,
+    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
     '',
-    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
+    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
+    ...notes.map((n) => `- ${n}`),
+    ...(notes.length > 0 ? [''] : []),
   ];
 }
 
@@ -101,11 +158,11 @@ function doraTable(report: Report): string[] {
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
-    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), `${f.count} deploy(s)`],
-    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), `${d.leadTime.count} change(s)`],
-    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), `${d.changeFailureRate.count} deploy(s)`],
-    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), `${d.timeToRestore.count} restore(s)`],
-    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), `${d.reworkRate.count} deploy(s)`],
+    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), plural(f.count, 'deploy')],
+    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
+    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([['Deployment frequency', f], ['Lead time for changes', d.leadTime], ['Change failure rate', d.changeFailureRate], ['Time to restore', d.timeToRestore], ['Deployment rework rate', d.reworkRate]]);
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
@@ -113,20 +170,88 @@ function doraTable(report: Report): string[] {
 
 function recommendations(report: Report): string[] {
   if (report.recommendations.length === 0) return [];
-  const rows = report.recommendations.map((r) => [r.measure, r.value, r.tellsYou, r.doNext].map(md));
-  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next'], 'llll', rows)];
+  const whatIfs = report.recommendations.some((r) => r.whatIf);
+  const rows = report.recommendations.map((r) => {
+    const w = r.whatIf;
+    const whatIf = w ? `${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)}: lead time p50 ${formatDuration(w.leadTimeP50.now)} → ${formatDuration(w.leadTimeP50.then)}, ${w.hoursSavedPerWeek.toFixed(w.hoursSavedPerWeek >= 10 ? 0 : 1)} h saved per week` : '';
+    return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
+  });
+  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
+}
+
+/** The lead-time distribution as one row of counts under the ranges. */
+function distribution(report: Report): string[] {
+  const { of, buckets } = report.summary.leadTimeHistogram;
+  if (buckets.every((b) => b.count === 0)) return [];
+  return [
+    `### Lead time: spread and trend`,
+    '',
+    `Changes by ${of === 'leadTime' ? 'lead time (first commit → deploy)' : 'cycle time (first commit → merge; nothing deployed)'}:`,
+    '',
+    ...table(buckets.map((b) => b.label), 'r'.repeat(buckets.length), [buckets.map((b) => String(b.count))]),
+  ];
+}
+
+/** What is merged and not deployed: how much, how long, the oldest by name. */
+function unreleased(report: Report): string[] {
+  const u = report.summary.unreleased;
+  if (!u) return [];
+  const out = ['### Merged, not yet deployed', ''];
+  if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
+  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age)}, longest ${formatDuration(u.oldestAge)}.`, '');
+  const oldest = u.oldestChanges ?? [];
+  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age)])));
+  else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');
+  return out;
+}
+
+/** Where the queue builds (SPEC section 9): the trend per stage, then every week's arrivals, departures and queue. */
+function queueSection(report: Report): string[] {
+  const s = report.summary;
+  const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+  if (stages.length === 0) return [];
+  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+  const trend = stages.map((stage) => {
+    const t = s.queueTrend[stage];
+    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(md);
+  });
+  const capacity = s.reviewCapacity ?? [];
+  const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
+    md(w.weekStart.slice(0, 16).replace('T', ' ')),
+    ...stages.map((stage) => {
+      const week = s.queues[stage]?.[i];
+      if (!week) return '—';
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+    }),
+    ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
+  ]);
+  const zone = report.businessHours?.timezone ?? 'UTC';
+  return [
+    '### Where the queue builds',
+    '',
+    'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
+    '',
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
+    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
+    '',
+    ...details('Weekly queues', [
+      `Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
+      '',
+      ...table(['Week of (UTC)', ...stages.map((stage) => md(stageLabel(stage, report))), ...(capacity.length > 0 ? ['Reviews done', 'Pull requests ready'] : [])], `l${'r'.repeat(stages.length + (capacity.length > 0 ? 2 : 0))}`, weeks),
+    ]),
+  ];
 }
 
 function flow(report: Report): string[] {
   const { size, reverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
-    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${size.count} change(s) with a known size)`,
-    `- **Reverted**: ${reverted} change(s)`,
-    `- **AI-assisted**: at least ${ai.assisted} change(s), ${ai.other} other (a lower bound: only marked work is found)`,
+    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
+    `- **Reverted**: ${plural(reverted, 'change')}`,
+    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
   ];
-  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${report.summary.flow.anomalies.clockSkew} negative interval(s) clamped to 0`);
-  return ['### Flow', '', ...lines, ''];
+  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
+  return ['### Change size', '', ...lines, ''];
 }
 
 function healthSection(section: HealthSection): string[] {
@@ -160,6 +285,8 @@ function trend(report: Report): string[] {
 }
 
 function deploys(report: Report): string[] {
+  const leftOut = listsLeftOut(report, 'deploy', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return ['### Deploys', '', `${plural(deploysInWindow(report), 'deploy')} in the window. ${leftOut}`, ''];
   if (report.deploys.length === 0) return [];
   const rows = report.deploys.map((d) => [
     md(d.ref),
@@ -168,7 +295,8 @@ function deploys(report: Report): string[] {
     md([d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ') || 'ok'),
     formatDuration(d.restoredAfter),
   ]);
-  return details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows));
+  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows))];
 }
 
 function slowest(report: Report): string[] {
@@ -179,9 +307,8 @@ function slowest(report: Report): string[] {
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
-  if (report.withChanges === false) {
-    return [`Every change of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with \`--with-changes\` to list them.`, ''];
-  }
+  const leftOut = listsLeftOut(report, 'change', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return [leftOut, ''];
   // a report over several repositories names whose change each is
   const several = report.repositories !== undefined;
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
@@ -204,6 +331,16 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   ]);
 }
 
+/** What the summary leaves out, and where to find it. */
+function leftOut(report: Report): string[] {
+  const lists = [
+    plural(mergedInWindow(report), 'change'),
+    plural(deploysInWindow(report), 'deploy'),
+    report.summary.trend.weeks.length > 1 ? `${plural(report.summary.trend.weeks.length, 'week')} of trend` : '',
+  ].filter(Boolean);
+  return [`_Left out of this summary: the list of ${lists.join(', the ')}. The full report (\`--format json\` or \`html\`) has them._`, ''];
+}
+
 function notes(report: Report): string[] {
   const out: string[] = [];
   if (report.warnings.length > 0) out.push('### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '');
@@ -216,7 +353,7 @@ function details(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${escapeHtml(summary)}</summary>`, '', ...body, '</details>', ''];
 }
 
-function changeRef(ch: Pick<ReportChange, 'id' | 'url'>): string {
+function changeRef(ch: { id: string; url: string | null }): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }
@@ -226,7 +363,7 @@ function num(value: number | null, digits = 2): string {
 }
 
 function day(iso: string): string {
-  return iso.slice(0, 10);
+  return md(iso.slice(0, 10));
 }
 
 function median(seconds: number | null): string {

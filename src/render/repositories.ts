@@ -1,8 +1,11 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { Report, RepositoryRow } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
+import { fitTable, visibleWidth } from './text/layout.js';
+import { charts, figure, section } from './html/parts.js';
+import { barChart } from './svg/bars.js';
+import { STAGE_COLOURS } from './svg/scale.js';
 
 /*
  * The per-repository table of a report over several repositories: one row each, then the whole (its figures
@@ -12,7 +15,8 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'unreleased', 'top recommendation'];
 /** the numeric columns, right-aligned */
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** the last column */
+const TOP = HEAD.length - 1;
 
 function cells(row: RepositoryRow): string[] {
   return [
@@ -30,8 +34,7 @@ function cells(row: RepositoryRow): string[] {
 }
 
 /** `3 (oldest 9d)`: changes merged and not deployed at the end, and the oldest's age; — when unknown. */
-function unreleasedCell(unreleased: RepositoryRow['unreleased'] | undefined): string {
-  if (!unreleased) return '—';
+function unreleasedCell(unreleased: RepositoryRow['unreleased']): string {
   return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge)})`;
 }
 
@@ -48,8 +51,7 @@ function whole(report: Report): string[] {
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),
     formatPercent(s.dora.changeFailureRate.value),
-    // the summary's unreleased figures, when this version of the report has them
-    unreleasedCell((s as { unreleased?: RepositoryRow['unreleased'] }).unreleased),
+    unreleasedCell(s.unreleased),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
 }
@@ -58,20 +60,40 @@ function failedLines(report: Report): string[] {
   return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
 }
 
-/** The table for the terminal; empty when the report is over one repository. */
-export function renderRepositoryText(report: Report, options: { color: boolean }): string {
+/** The table for the terminal, laid out to `width` columns (80 by default); empty when the report is over one repository. */
+export function renderRepositoryText(report: Report, options: { color: boolean; width?: number }): string {
   if (!report.repositories) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const table = new Table({
-    head: HEAD,
-    chars: COMPACT,
-    style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
-    colAligns: HEAD.map((_, i) => (NUMERIC.has(i) ? 'right' : 'left')),
-  });
-  for (const row of report.repositories) table.push(cells(row).map(terminalSafe));
-  table.push(whole(report).map((text) => c.bold(terminalSafe(text))));
+  // short heads; the unreleased column when there is room, then the window column when the windows differ
+  // and there is room; else a line each below
+  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
+  const width = options.width ?? 80;
+  const rows = report.repositories.map((row) => cells(row).map(terminalSafe));
+  rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
+  // the repository and its top recommendation give way first, the window next; the figures never do
+  const columns = head.map((h, i) => ({
+    head: h,
+    ...(NUMERIC.has(i) && { align: 'right' as const }),
+    ...((i === 0 || i === TOP) && { min: 10 }),
+    ...(i === 1 && { min: 12, rank: 1 }),
+  }));
+  const least = (shown: readonly number[]): number =>
+    shown.reduce((sum, i) => sum + (columns[i]?.min ?? 2 + Math.max(visibleWidth(head[i] ?? ''), ...rows.map((r) => visibleWidth(r[i] ?? '')))), shown.length + 1);
+  const shown = [0, 2, 3, 4, 5, 6, 7, TOP];
+  const unreleasedColumn = least([...shown, 8]) <= width;
+  if (unreleasedColumn) shown.push(8);
+  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
+  const windowColumn = !sameWindow && least([...shown, 1]) <= width;
+  if (windowColumn) shown.push(1);
+  shown.sort((x, y) => x - y);
+  const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
+  const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
+  const below = [
+    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(r.name)}: ${unreleasedCell(r.unreleased)}`)),
+    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(r.name)}: ${cells(r)[1]}`)),
+  ];
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-  return [c.bold('Repositories'), table.toString(), ...failed, ''].join('\n') + '\n';
+  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(line)), ...failed].join('\n');
 }
 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */
@@ -90,14 +112,27 @@ export function renderRepositoryMarkdown(report: Report): string {
   ].join('\n') + '\n';
 }
 
-/** The same table as an HTML section; empty for one repository. */
+/**
+ * The repositories side by side as an HTML section: their median lead and cycle times as a chart, then the
+ * table with the whole in bold and the repositories that could not be read. Empty for one repository.
+ */
 export function renderRepositoryHtml(report: Report): string {
   if (!report.repositories) return '';
   const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
   const tr = (r: string[], total: boolean): string =>
-    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  const svg = barChart(
+    { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
+    report.repositories.map((r) => ({ label: r.name, values: [r.leadTimeP50, r.cycleTimeP50] })),
+    { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no repository has a known lead or cycle time' },
+  );
   const failed = failedLines(report);
-  return `<section id="repositories">\n<h2>Repositories</h2>\n<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>${
-    failed.length > 0 ? `<p class="note">Could not be read:</p><ul>${failed.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : ''
-  }\n</section>`;
+  return section(
+    'repositories',
+    'Repositories',
+    escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
+    charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.')),
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
+    failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
+  );
 }

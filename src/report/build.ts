@@ -1,14 +1,19 @@
 import { advise } from '../advice/index.js';
-import type { Change, Deploy, DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
-import type { BusinessHours } from '../metrics/business-hours.js';
+import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
+import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
+import { computeQueues } from '../metrics/queues.js';
+import { inWindowQueues } from '../metrics/queues-spans.js';
+import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
-import { summarizeStages } from '../metrics/stage-summary.js';
+import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
+import { unreleasedChanges } from '../metrics/unreleased.js';
+import { inWorkingDays } from '../units.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
@@ -59,6 +64,7 @@ interface DomainModel {
 }
 
 interface MeasuredModel {
+  /** as a domain model's: the window's changes, and those outside it its queues count */
   changes: readonly MeasuredChange[];
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
@@ -77,27 +83,32 @@ export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot'>, policy: 
  */
 export function buildReport(model: ReportModel, window: Window, now: number, policy: Policy, context: ReportContext): Report {
   const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
-  // an aggregate's changes are all in its window: no copy of them
+  // most often all of an aggregate's changes are in its window: no copy of them then
   const inWindow = model.changes.every(within) ? model.changes : model.changes.filter(within);
-  const counted = (c: MeasuredChange): boolean => isCounted(c, policy);
+  const counts = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
+  const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.businessHours?.timezone);
+  const counted = inWindow.filter(counts);
+  const hours = context.businessHours;
   // over repositories read with and without GitHub, the review figures are over the former's changes alone
   const viaGitHub = new Set(context.repositories?.filter((r) => r.sources.includes('github')).map((r) => r.name));
   const mixed = github && context.repositories !== undefined && viaGitHub.size < context.repositories.length;
   const summary = summarize({
     inWindow,
-    counted: inWindow.filter(counted),
+    counted,
+    queued,
     deploys: windowDeploys,
     openPulls: model.openPulls,
     window,
     now,
     signal: context.deploySignal.kind,
     github,
+    hours,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
   });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary };
-  const listed = model.listed !== false ? lists(model, window, counted) : null;
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window) };
+  const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -110,32 +121,57 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     businessHours: context.businessHours,
     policy,
     changes: listed?.changes ?? [],
+    queueOnlyChanges: listed?.queueOnlyChanges ?? [],
     deploys: listed?.deploys ?? [],
     openPulls: listed?.openPulls ?? [],
     ...(listed === null && { withChanges: false }),
     summary,
-    recommendations: advise(advice, policy.thresholds),
+    recommendations: inWorkingDays(context.businessHours, () => advise(advice, policy.thresholds)),
     notes: context.notes,
     warnings: context.warnings,
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = groupByRepository(inWindow, windowDeploys, model.openPulls);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, byRepository.get(r.name) ?? EMPTY_GROUP, now, policy));
+    const byRepository = groupByRepository(model.changes, windowDeploys, model.openPulls);
+    report.repositories = context.repositories.map((r) => repositoryRow(r, byRepository.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
 }
 
-function lists(model: DomainModel, window: Window, counted: (c: Change) => boolean): Pick<Report, 'changes' | 'deploys' | 'openPulls'> {
+/** The lists of a report read from a repository: its window's changes, deploys and open pull requests. */
+function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls'> {
+  const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
   return {
-    changes: model.changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until).map((c) => toReportChange(c, counted(c))),
+    changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
+    // carried so that a report read back (aggregate) has every change its queues counted
+    queueOnlyChanges: model.changes
+      .filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now))
+      .map((c) => toReportChange(c, true)),
     deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
   };
 }
 
+/** What the queues are over (SPEC section 9): every counted change merged by now, and the open pull requests. */
+interface QueuedWork {
+  changes: readonly MeasuredChange[];
+  openPulls: readonly OpenPull[];
+  now: number;
+  timezone: string;
+}
+
+function queueInput(changes: readonly MeasuredChange[], openPulls: readonly OpenPull[], counts: (c: MeasuredChange) => boolean, policy: Policy, now: number, timezone: string | undefined): QueuedWork {
+  return {
+    changes: changes.filter((c) => counts(c) && c.mergedAt <= now),
+    openPulls: openPulls.filter((p) => policy.includeBots || !p.bot),
+    now,
+    timezone: timezone ?? 'UTC',
+  };
+}
+
 interface RepositoryGroup {
+  /** every change of the repository, in its window or not */
   changes: MeasuredChange[];
   deploys: MeasuredDeploy[];
   openPulls: OpenPull[];
@@ -157,11 +193,18 @@ function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly
   return groups;
 }
 
+/** The stages the data can see: git alone has no pickup or merge wait, and the `merge` signal no deploy wait. */
+function queueStages(github: boolean, signal: DeploySignalKind): StageName[] {
+  return STAGES.filter((s) => (github || (s !== 'pickup' && s !== 'merge')) && (signal !== 'merge' || s !== 'deploy'));
+}
+
 interface SummaryInput {
   /** the changes merged in the window */
   inWindow: readonly MeasuredChange[];
   /** … of them in the stage figures */
   counted: readonly MeasuredChange[];
+  /** the queues' changes and open pull requests (of the repository, in a row of several) */
+  queued: QueuedWork;
   /** the deploys in the window */
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
@@ -169,6 +212,8 @@ interface SummaryInput {
   now: number;
   signal: DeploySignalKind;
   github: boolean;
+  /** durations count only these working hours */
+  hours: BusinessHours | null;
   /** over several repositories, only some read with GitHub: which changes are theirs */
   fromGitHub?: (change: MeasuredChange) => boolean;
 }
@@ -178,12 +223,15 @@ function summarize(input: SummaryInput): ReportSummary {
 }
 
 /**
- * The summary; with `detail` false, without the weekly trend and the slowest changes (a repository's row in a
- * report over several: a thousand weekly series would be most of an organisation's report).
+ * The summary; with `detail` false, without its week-by-week series (trend, queues, review capacity) and the
+ * slowest changes: a repository's row in a report over several, where a thousand weekly series would be most
+ * of an organisation's report.
  */
 function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
-  const { inWindow, counted, window } = input;
-  const stages = summarizeStages(counted);
+  const { inWindow, counted, window, hours } = input;
+  // the changes still waiting have waited until now, counted as every other duration is
+  const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
+  const stages = summarizeStages(counted, waiting);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
   const health = computeFlowHealth({
     changes: counted,
@@ -192,40 +240,49 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
+  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
     excluded: {
       bots: inWindow.filter((c) => c.bot && c.kind !== 'sync').length - counted.filter((c) => c.bot).length,
       syncs: inWindow.filter((c) => c.kind === 'sync').length,
     },
-    headline: headline(stages, !input.github),
+    headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null }),
     stages: stages.stages,
     shareBasis: stages.shareBasis,
     cycleTime: stages.cycleTime,
     leadTime: stages.leadTime,
+    leadTimeDeployed: stages.leadTimeDeployed,
+    unreleased: unreleasedChanges(counted, waiting),
     flow: {
       anomalies: { clockSkew: counted.filter((c) => c.flags.includes('clock-skew')).length },
       size: sizeSummary(counted),
       reverted: counted.filter((c) => c.revertedBy !== null).length,
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
-    dora: computeDora(window, counted, input.deploys, input.signal),
-    ...(detail && { trend: weeklyTrend(counted, window) }),
+    dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    ...(detail && { trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)) }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,
+    ...(detail && { queues }),
+    queueTrend,
+    ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
   };
 }
 
 /** One repository's row and summary, over its own window, with the same figures as the whole. */
-function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, now: number, policy: Policy): RepositoryRow {
+function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow {
   const { since, until } = repo.window;
   const inWindow = group.changes.filter((c) => c.mergedAt >= since && c.mergedAt < until);
   const deploys = group.deploys.filter((d) => d.at >= since && d.at < until);
+  const counted = inWindow.filter((c) => isCounted(c, policy));
+  const ours = queueInput(group.changes, group.openPulls, (c) => isCounted(c, policy), policy, queued.now, queued.timezone);
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
-  const summary = summarizeWith({ inWindow, counted: inWindow.filter((c) => isCounted(c, policy)), deploys, openPulls: group.openPulls, window: repo.window, now, signal: repo.deploySignal, github }, false);
-  const top = advise({ sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary }, policy.thresholds)[0];
+  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
+  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
+  const top = inWorkingDays(hours, () => advise(advice, policy.thresholds))[0];
   return {
     name: repo.name,
     path: repo.path,
@@ -240,16 +297,10 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, now: num
     failedDeploys: deploys.filter((d) => d.failed).length,
     deploymentFrequency: summary.dora.deploymentFrequency.value,
     changeFailureRate: summary.dora.changeFailureRate.value,
-    unreleased: unreleasedOf(summary),
+    unreleased: { count: summary.unreleased.count, p50Age: summary.unreleased.p50Age, oldestAge: summary.unreleased.oldestAge },
     topRecommendation: top && top.id !== 'healthy' ? { id: top.id, measure: top.measure, value: top.value } : null,
     summary,
   };
-}
-
-/** The row's unreleased figures, from the summary's when it has them (SPEC section 6). */
-function unreleasedOf(summary: RepositorySummary): RepositoryRow['unreleased'] {
-  const figures = (summary as { unreleased?: { count: number; p50Age: number | null; oldestAge: number | null } | null }).unreleased;
-  return figures ? { count: figures.count, p50Age: figures.p50Age, oldestAge: figures.oldestAge } : null;
 }
 
 /** Where only some repositories had no deploy signal, their merges count as deploys: the DORA keys say so. */

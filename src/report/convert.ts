@@ -40,7 +40,13 @@ function utcSeconds(time: string): number | null {
 }
 
 export function windowOf(window: Window): Report['window'] {
-  return { since: iso(window.since) as string, until: iso(window.until) as string };
+  return { since: iso(window.since) as string, until: iso(window.until) as string, ...(window.historyFrom !== undefined && { historyFrom: iso(window.historyFrom) as string }) };
+}
+
+/** A report's window back as a domain window. */
+export function windowFrom(window: Report['window']): Window {
+  const historyFrom = epoch(window.historyFrom ?? null);
+  return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }) };
 }
 
 export function toReportChange(change: Change, counted: boolean): ReportChange {
@@ -59,6 +65,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     bot: change.bot,
     counted,
     firstCommitAt: iso(change.firstCommitAt),
+    lastCommitAt: iso(change.lastCommitAt),
     readyAt: iso(change.readyAt),
     firstReviewAt: iso(change.firstReviewAt),
     approvedAt: iso(change.approvedAt),
@@ -101,11 +108,81 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
     bot: pull.bot,
     createdAt: iso(pull.createdAt) as string,
     isDraft: pull.isDraft,
+    ...(pull.events !== undefined && {
+      events: {
+        readyAt: iso(pull.events.readyAt),
+        firstReviewAt: iso(pull.events.firstReviewAt),
+        approvedAt: iso(pull.events.approvedAt),
+        reviewedAt: pull.events.reviewedAt.map((t) => iso(t) as string),
+      },
+    }),
     ...(pull.repository !== undefined && { repository: pull.repository }),
   };
 }
 
-/** A report's open pull request back as the model's, naming its repository in a report over several. */
+/**
+ * A report's change back as a domain change, so the figures compute over it exactly as over a repository's
+ * own. What the report does not keep (commit shas, fork points, branch) is left empty: no figure reads it.
+ */
+export function fromReportChange(c: ReportChange, repository: string | undefined): Change {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    author: c.author,
+    authorEmail: '',
+    url: c.url,
+    branch: null,
+    kind: c.kind,
+    sha: c.sha,
+    commitShas: [],
+    commits: c.commits,
+    size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
+    bot: c.bot,
+    firstCommitAt: epoch(c.firstCommitAt),
+    lastCommitAt: epoch(c.lastCommitAt),
+    readyAt: epoch(c.readyAt),
+    firstReviewAt: epoch(c.firstReviewAt),
+    approvedAt: epoch(c.approvedAt),
+    mergedAt: epoch(c.mergedAt) ?? 0,
+    deployedAt: epoch(c.deployedAt),
+    forkPoints: [],
+    forkPointAt: null,
+    flags: c.flags,
+    aiEvidence: c.aiEvidence,
+    revertedBy: c.revertedBy,
+    isRevert: false,
+    stages: c.stages,
+    cycleTime: c.cycleTime,
+    leadTime: c.leadTime,
+    review: c.review,
+    ...(repository !== undefined && { repository }),
+  };
+}
+
+/** A report's deploy back as a domain deploy; which changes it shipped is not kept, only how many. */
+export function fromReportDeploy(d: ReportDeploy, repository: string | undefined): Deploy {
+  return {
+    ref: d.ref,
+    sha: d.sha,
+    at: epoch(d.at) ?? 0,
+    changeShas: Array.from({ length: d.changes }, () => ''),
+    rollback: d.rollback,
+    rework: d.rework,
+    failed: d.failed,
+    failureReasons: d.failureReasons,
+    restoredAfter: d.restoredAfter,
+    ...(repository !== undefined && { repository }),
+  };
+}
+
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
-  return { number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft, ...(repository !== undefined && { repository }) };
+  const e = p.events;
+  return {
+    number: p.number, title: p.title, url: p.url, author: p.author, bot: p.bot, createdAt: epoch(p.createdAt) ?? 0, isDraft: p.isDraft,
+    ...(e !== undefined && {
+      events: { readyAt: epoch(e.readyAt), firstReviewAt: epoch(e.firstReviewAt), approvedAt: epoch(e.approvedAt), reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0) },
+    }),
+    ...(repository !== undefined && { repository }),
+  };
 }

@@ -10,10 +10,15 @@ import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import { businessHoursSchema } from '../metrics/business-hours.js';
 import { doraSchema } from '../metrics/dora.js';
 import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSchema, wipHealthSchema } from '../metrics/flow-health.js';
+import { histogramBucketSchema } from '../metrics/histogram.js';
+import { censoredDistributionSchema } from '../metrics/censored.js';
 import { distributionSchema } from '../metrics/percentile.js';
+import { queuesSchema, queueTrendsSchema } from '../metrics/queues.js';
+import { reviewCapacitySchema } from '../metrics/queues-review-capacity.js';
 import { sizeSummarySchema } from '../metrics/size.js';
 import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
 import { trendSchema } from '../metrics/trend.js';
+import { unreleasedSchema } from '../metrics/unreleased.js';
 
 /** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
 const time = z.iso.datetime({ offset: true });
@@ -25,6 +30,7 @@ export const stagesSchema = perStage(seconds).describe('seconds; null where no s
 
 export const changeReviewSchema = z.object({
   reviewers: z.array(z.object({ login: z.string(), reviews: count })).describe('submitted reviews per human reviewer (not the author), busiest first'),
+  reviewedAt: z.array(z.number()).default([]).describe('epoch seconds of each of those reviews, ascending (reviews done per week)'),
   firstReviewer: z.string().nullable(),
   comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
   commitsAfterFirstReview: count,
@@ -55,6 +61,7 @@ export const reportChangeSchema = z.object({
   bot: z.boolean(),
   counted: z.boolean().describe('in the stage figures: not a sync, and not a bot unless bots were put back'),
   firstCommitAt: time.nullable(),
+  lastCommitAt: time.nullable().default(null).describe('the last own commit (author date): from git alone it ends coding and starts the review & merge wait'),
   readyAt: time.nullable(),
   firstReviewAt: time.nullable(),
   approvedAt: time.nullable(),
@@ -95,6 +102,15 @@ export const openPullSchema = z.object({
   bot: z.boolean(),
   createdAt: time,
   isDraft: z.boolean(),
+  events: z
+    .object({
+      readyAt: time.nullable().describe('T2; null while a draft'),
+      firstReviewAt: time.nullable().describe('T4; null while nobody has reviewed it'),
+      approvedAt: time.nullable().describe('T5; null while not approved'),
+      reviewedAt: z.array(time).describe('its submitted reviews by humans other than the author'),
+    })
+    .optional()
+    .describe('where its review stands at now, which places it in the pickup, review or merge-wait queue'),
   repository: z.string().optional(),
 });
 export type ReportOpenPull = z.infer<typeof openPullSchema>;
@@ -112,7 +128,7 @@ export const slowChangeSchema = z.object({
 
 export const histogramSchema = z.object({
   of: z.enum(['leadTime', 'cycleTime']).describe('lead time, or cycle time when nothing deployed'),
-  buckets: z.array(z.object({ label: z.string(), from: z.number(), to: z.number().nullable().describe('exclusive; null for the open last bucket'), count })),
+  buckets: z.array(histogramBucketSchema),
 });
 
 export const summarySchema = z.object({
@@ -121,8 +137,10 @@ export const summarySchema = z.object({
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
   stages: perStage(stageFigureSchema),
   shareBasis: shareBasisSchema,
-  cycleTime: distributionSchema,
-  leadTime: distributionSchema,
+  cycleTime: distributionSchema.describe('first commit → merge, over the same changes as lead time'),
+  leadTime: censoredDistributionSchema.describe('first commit → deploy; changes merged and not yet deployed count as right-censored at now (Kaplan–Meier)'),
+  leadTimeDeployed: distributionSchema.describe('lead time over the deployed changes only (type 7), for tools that leave the rest out'),
+  unreleased: unreleasedSchema.describe('the changes merged in the window and not deployed at now'),
   flow: z.object({
     anomalies: z.object({ clockSkew: count.describe('changes with a negative interval (clock skew) clamped to 0') }),
     size: sizeSummarySchema,
@@ -138,17 +156,22 @@ export const summarySchema = z.object({
   ci: ciHealthSchema.nullable(),
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+  queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
+  queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
+  reviewCapacity: reviewCapacitySchema,
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
-  .omit({ trend: true, slowest: true })
-  .describe('this repository\'s own summary over its own window, computed as the whole\'s; its weekly trend and slowest changes are in its own report');
+  .omit({ trend: true, slowest: true, queues: true, reviewCapacity: true })
+  .describe('this repository\'s own summary over its own window, computed as the whole\'s; its week-by-week series (trend, queues, review capacity) and slowest changes are in its own report');
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 
 export const policySchema = z.object({
   includeBots: z.boolean().describe('bot changes counted in the figures (--include-bots)'),
   requiredApprovals: z.number().int().min(1),
+  revertWindow: z.number().nonnegative().default(14 * 86400).describe('seconds: a revert within this time of a deploy fails it (--revert-window)'),
+  includePrereleases: z.boolean().default(false).describe('pre-release tags and releases counted as deploys (--include-prereleases)'),
   thresholds: thresholdsSchema.describe('the recommendation thresholds the rows were checked against'),
 });
 export type Policy = z.infer<typeof policySchema>;
@@ -167,10 +190,7 @@ export const repositoryRowSchema = z.object({
   failedDeploys: count,
   deploymentFrequency: z.number().nullable().describe('deploys per week over this repository\'s own window'),
   changeFailureRate: z.number().nullable(),
-  unreleased: z
-    .object({ count, p50Age: seconds, oldestAge: seconds })
-    .nullable()
-    .describe('changes merged and not yet deployed at now, and their ages (summary.unreleased); null when the summary has none'),
+  unreleased: unreleasedSchema.pick({ count: true, p50Age: true, oldestAge: true }).describe('changes merged in its window and not yet deployed at now, and their ages (its summary.unreleased)'),
   topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable(),
   summary: repositorySummarySchema,
 });
@@ -182,19 +202,25 @@ export const reportSchema = z.object({
   generatedAt: time,
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
   repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
-  window: z.object({ since: time, until: time }).describe('changes merged in [since, until) are in the window'),
+  window: z
+    .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
+    .describe('changes merged in [since, until) are in the window'),
   now: time,
   sources: z.array(z.enum(['git', 'github'])),
   deploySignal: z.object({ kind: z.enum(['deployments', 'releases', 'tags', 'merge']), detail: z.string() }),
   businessHours: businessHoursSchema.nullable().describe('when set, every stage, cycle and lead time counts only working time'),
   policy: policySchema.describe('what shaped the figures besides the deploy signal and business hours'),
   changes: z.array(reportChangeSchema),
+  queueOnlyChanges: z
+    .array(reportChangeSchema)
+    .default([])
+    .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
   withChanges: z
     .literal(false)
     .optional()
-    .describe('a report over several repositories that leaves out changes, deploys and openPulls (the figures are over all of them; `--with-changes` lists them)'),
+    .describe('a report over several repositories that leaves out changes, queueOnlyChanges, deploys and openPulls (the figures are over all of them; `--with-changes` lists them)'),
   summary: summarySchema,
   recommendations: z.array(recommendationSchema),
   repositories: z.array(repositoryRowSchema).optional().describe('in a report over several repositories: one row each'),

@@ -39,6 +39,7 @@ const one = report({
 const two = report({
   repository: { path: '/r/two', remote: 'acme/two' },
   window: { since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' },
+  now: '2026-03-01T00:00:00Z',
   changes: [
     change({ ...split(10, 1), mergedAt: '2026-01-08T00:00:00Z', additions: 10, deletions: 0, aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] }),
     change({ ...split(50, 1), mergedAt: '2026-01-15T00:00:00Z', kind: 'sync' }),
@@ -60,7 +61,8 @@ describe('aggregateReports', () => {
   it('recomputes lead and cycle time percentiles from the changes, not from the medians', () => {
     expect(s.changes).toBe(5);
     expect(s.excluded).toEqual({ bots: 1, syncs: 1 });
-    expect(s.leadTime).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H });
+    expect(s.leadTime).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H, censored: 0, atLeast: null });
+    expect(s.leadTimeDeployed).toEqual({ count: 5, p50: 3 * H, p75: 10 * H, p90: 16 * H, mean: (36 / 5) * H });
     expect(s.cycleTime.p50).toBe(3 * H);
   });
 
@@ -68,10 +70,14 @@ describe('aggregateReports', () => {
     // coding 0.5, 1, 1.5, 10, 20 → p50 1.5, p75 10, p90 10 + 0.6 × 10; review 0.5, 1, 1.5, 0, 0 → p50 0.5
     expect(s.stages.coding).toMatchObject({ count: 5, p50: 1.5 * H, p75: 10 * H, p90: 16 * H });
     expect(s.stages.review).toMatchObject({ count: 5, p50: 0.5 * H });
-    // Σ coding 33h, Σ review 3h, deploy 0: not the mean of the two repositories' shares (0.75 coding)
-    expect(s.stages.coding.share).toBeCloseTo(33 / 36, 12);
-    expect(s.stages.review.share).toBeCloseTo(3 / 36, 12);
+    // the typical change: three half coding, two all coding → coding (3 × 0.5 + 2 × 1) / 5 = 0.7, review 0.3,
+    // recomputed per change, not the mean of the two repositories' shares (0.75 coding)
+    expect(s.stages.coding.share).toBeCloseTo(0.7, 12);
+    expect(s.stages.review.share).toBeCloseTo(0.3, 12);
     expect(s.stages.deploy.share).toBe(0);
+    // of the total: Σ coding 33h, Σ review 3h, deploy 0
+    expect(s.stages.coding.shareOfTotal).toBeCloseTo(33 / 36, 12);
+    expect(s.stages.review.shareOfTotal).toBeCloseTo(3 / 36, 12);
     // a stage no change could show has no share (as for one repository)
     expect(s.stages.pickup).toMatchObject({ count: 0, p50: null, share: null });
     expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5 });
@@ -173,7 +179,7 @@ describe('aggregateReports', () => {
   });
 
   it('takes the review figures over the repositories read with GitHub alone: git cannot see a review', () => {
-    const review = { reviewers: [{ login: 'bo', reviews: 1 }], firstReviewer: 'bo', comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
+    const review = { reviewers: [{ login: 'bo', reviews: 1 }], reviewedAt: [Date.parse('2026-01-04T12:00:00Z') / 1000], firstReviewer: 'bo', comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
     const gh = report({
       repository: { path: '/r/gh', remote: 'acme/gh' },
       sources: ['git', 'github'],

@@ -1,5 +1,6 @@
 import { STAGES, type Stages } from '../../src/domain.js';
 import type { Dora, DoraFigure } from '../../src/metrics/dora.js';
+import type { CensoredDistribution } from '../../src/metrics/censored.js';
 import type { Distribution } from '../../src/metrics/percentile.js';
 import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
 import type { Report, ReportChange, ReportDeploy, ReportSummary } from '../../src/report/schema.js';
@@ -37,8 +38,8 @@ export function dora(v: DoraValues = {}): Dora {
 
 export interface SummaryValues extends Partial<Omit<ReportSummary, 'stages' | 'dora' | 'cycleTime' | 'leadTime'>> {
   cycleTime?: Partial<Distribution>;
-  leadTime?: Partial<Distribution>;
-  stages?: Partial<Record<keyof Stages, Partial<Distribution> & { share?: number | null }>>;
+  leadTime?: Partial<CensoredDistribution>;
+  stages?: Partial<Record<keyof Stages, Partial<Distribution> & { share?: number | null; shareOfTotal?: number | null }>>;
   dora?: DoraValues;
 }
 
@@ -47,10 +48,14 @@ export function summary(v: SummaryValues = {}): ReportSummary {
   return {
     changes: 0,
     excluded: { bots: 0, syncs: 0 },
-    stages: Object.fromEntries(STAGES.map((s) => [s, { ...dist(stages[s]), share: stages[s]?.share ?? null }])) as ReportSummary['stages'],
+    stages: Object.fromEntries(
+      STAGES.map((s) => [s, { ...dist(stages[s]), share: stages[s]?.share ?? null, shareOfTotal: stages[s]?.shareOfTotal ?? null, ...(s === 'deploy' && { censored: 0, atLeast: null }) }]),
+    ) as ReportSummary['stages'],
     shareBasis: { kind: 'deployed', changes: 0 },
     cycleTime: dist(cycleTime),
-    leadTime: dist(leadTime),
+    leadTime: { censored: 0, atLeast: null, ...dist(leadTime) },
+    leadTimeDeployed: dist(),
+    unreleased: { count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] },
     flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null, buckets: [] }, reverted: 0 },
     ai: { assisted: 0, other: 0, lowerBound: true },
     dora: dora(doraValues),
@@ -62,7 +67,10 @@ export function summary(v: SummaryValues = {}): ReportSummary {
     rework: null,
     ci: null,
     wip: null,
-    aiComparison: { assisted: aiGroup(), other: aiGroup(), note: null },
+    aiComparison: { assisted: aiGroup(), other: aiGroup(), note: null, intervals: aiIntervals() },
+    queues: {},
+    queueTrend: {},
+    reviewCapacity: null,
     ...rest,
   };
 }
@@ -71,12 +79,19 @@ function aiGroup(): ReportSummary['aiComparison']['assisted'] {
   return { count: 0, p50Size: null, failureRate: null, reworkShare: null, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } };
 }
 
+function aiIntervals(): ReportSummary['aiComparison']['intervals'] {
+  const none = { difference: null, low: null, high: null, real: false };
+  return { leadTime: none, cycleTime: none, coding: none, pickup: none, review: none, merge: none, deploy: none };
+}
+
 let serial = 0;
 
-/** A change merged at `mergedAt` (ISO); stages default to null, `leadTime` to the sum of the stages given. */
+/** A change merged at `mergedAt` (ISO); stages default to null; deployed after its deploy stage when it has one. */
 export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Partial<Stages> } = {}): ReportChange {
   serial += 1;
   const stages: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null, ...p.stages };
+  const mergedAt = p.mergedAt ?? '2026-01-10T00:00:00Z';
+  const deployedAt = stages.deploy === null ? null : new Date(Date.parse(mergedAt) + stages.deploy * 1000).toISOString().replace('.000Z', 'Z');
   return {
     id: `#${serial}`,
     number: serial,
@@ -92,11 +107,12 @@ export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Par
     bot: false,
     counted: true,
     firstCommitAt: '2026-01-01T00:00:00Z',
+    lastCommitAt: null,
     readyAt: null,
     firstReviewAt: null,
     approvedAt: null,
-    mergedAt: '2026-01-10T00:00:00Z',
-    deployedAt: null,
+    mergedAt,
+    deployedAt,
     cycleTime: null,
     leadTime: null,
     flags: [],
@@ -133,8 +149,9 @@ export function report(v: ReportValues = {}): Report {
     sources: ['git'],
     deploySignal: { kind: 'tags', detail: '2 tag(s) matching ^v' },
     businessHours: null,
-    policy: { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } },
+    policy: { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     changes: [],
+    queueOnlyChanges: [],
     deploys: [],
     openPulls: [],
     summary: summary(summaryValues),

@@ -44,7 +44,9 @@ describe('flowaudit check', () => {
     writeFileSync(summary, '');
     const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1\.56d/m);
+    // annotations go to stderr (the runner reads both): stdout is the results only
+    expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1\.56d/m);
+    expect(r.stdout).not.toContain('::error');
     const written = readFileSync(summary, 'utf8');
     expect(written).toContain('leadTime.p50');
     expect(written).toContain('| coding |');

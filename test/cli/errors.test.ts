@@ -68,7 +68,7 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
   });
 
   it('an invalid --tag-pattern', async () => {
-    await expectError([repo.dir, '--tag-pattern', 'v(', ...NOW], "--tag-pattern 'v(' is not a valid regular expression: /v(/: Unterminated group");
+    await expectError([repo.dir, '--tag-pattern', 'v(', ...NOW], "--tag-pattern 'v(' is not a valid regular expression: missing closing )");
   });
 
   it('an unknown option', async () => {
@@ -80,7 +80,7 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
   it('an unwritable --output leaves nothing behind', async () => {
     const dir = tempDir();
     const target = join(dir, 'missing-dir', 'report.json');
-    await expectError([repo.dir, '--format', 'json', '--output', target, ...NOW], `cannot write ${target} (ENOENT): choose a writable path for --output`);
+    await expectError([repo.dir, '--format', 'json', '--output', target, ...NOW], `cannot write ${target}: no such directory (ENOENT); nothing was replaced`);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -89,7 +89,7 @@ describe('edge cases that are not errors', () => {
   it('an empty window says so and exits 0', async () => {
     const result = await runCli([repo.dir, '--since', '2020-01-01', '--until', '2020-02-01', ...NOW]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('No changes merged between 2020-01-01T00:00:00Z and 2020-02-01T00:00:00Z.');
+    expect(result.stdout).toContain('No changes merged between 2020-01-01 and 2020-02-01 UTC.');
     const json = await runCli([repo.dir, '--since', '2020-01-01', '--until', '2020-02-01', '--format', 'json', ...NOW]);
     expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, changes: [], deploys: [], summary: { changes: 0 } });
   });

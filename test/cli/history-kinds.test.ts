@@ -116,7 +116,7 @@ describe('a blobless partial clone', () => {
     const partial = await runCli([clone, '--format', 'json', ...args]);
     const full = await runCli([source.dir, '--format', 'json', ...args]);
     expect(partial.code).toBe(0);
-    expect(partial.stderr).toMatch(/flowaudit: warning: \d+ change\(s\) have unknown size: this clone lacks some file contents \(a partial clone\)/);
+    expect(partial.stderr).toMatch(/flowaudit: warning: \d+ changes have unknown size: this clone lacks some file contents \(a partial clone\)/);
     const p = JSON.parse(partial.stdout) as Report;
     const f = JSON.parse(full.stdout) as Report;
     expect(p.changes.map((c) => c.additions)).toContain(null);

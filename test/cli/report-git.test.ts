@@ -77,9 +77,10 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(pr3.flags).toEqual([]);
   });
 
-  it('times a direct push from author to committer date', () => {
+  it('times a direct push from author to committer date, with no review stage', () => {
     const typo = change('fix typo');
-    expect(typo.stages).toEqual({ coding: 0, pickup: null, review: 30 * 60, merge: null, deploy: D + 2 * H + 30 * 60 });
+    // nothing was reviewed: authored 09:00, pushed 09:30 is all coding; review is null, not 0
+    expect(typo.stages).toEqual({ coding: 30 * 60, pickup: null, review: null, merge: null, deploy: D + 2 * H + 30 * 60 });
     expect(typo.reverted).toBe(true);
     expect(typo.revertedBy).toBe(repo.sha('revert'));
   });
@@ -90,22 +91,38 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(report.summary.excluded).toEqual({ bots: 1, syncs: 0 });
   });
 
-  it('computes type-7 percentiles and shares that add up', () => {
+  it('computes type-7 percentiles and the typical change\'s shares', () => {
     const s = report.summary.stages;
-    // coding over [0, 0, 4h, 28h]
-    expect(s.coding).toMatchObject({ count: 4, p50: 2 * H, p75: 10 * H, p90: 20.8 * H, mean: 8 * H });
-    // review over [0, 30m, 20h, 24h]
-    expect(s.review).toMatchObject({ count: 4, p50: 36900 });
-    expect(s.deploy).toMatchObject({ count: 5, p50: D });
-    expect(s.pickup).toMatchObject({ count: 0, p50: null });
-    // shares over the deployed changes with a known first commit: #1, typo, #3, revert
-    const total = (4 + 28) * H + (20 * H + 1800 + D) + (D + 95400 + 0 + D);
-    expect(s.coding.share).toBeCloseTo((32 * H) / total, 5);
-    expect(s.deploy.share).toBeCloseTo((2 * D + 95400) / total, 5);
-    const sum = (['coding', 'pickup', 'review', 'merge', 'deploy'] as const).reduce((a, k) => a + (s[k].share ?? 0), 0);
-    expect(sum).toBeCloseTo(1, 5);
-    expect(report.summary.leadTime).toMatchObject({ count: 4, p50: 135000 });
+    // coding over [revert 0, typo 30m, #1 4h, #3 28h]: p50 (30m + 4h) / 2; p75 at rank 2.25: 4h + 0.25 × 24h
+    expect(s.coding).toMatchObject({ count: 4, p50: 8100, p75: 10 * H, p90: 20.8 * H, mean: (1800 + 4 * H + 28 * H) / 4 });
+    // review over #1 20h and #3 24h only: the direct pushes have none
+    expect(s.review).toMatchObject({ count: 2, p50: 22 * H });
+    expect(s.deploy).toMatchObject({ count: 5, p50: D, censored: 0, atLeast: null });
+    expect(s.pickup).toMatchObject({ count: 0, p50: null, share: null });
+    /*
+     * Shares over the deployed changes with a known, positive lead time (h = hours):
+     *   #1     coding 4,   review 20, deploy 24    total 48
+     *   typo   coding 0.5,            deploy 26.5  total 27
+     *   #3     coding 28,  review 24, deploy 0     total 52
+     *   revert coding 0,              deploy 24    total 24
+     * share = mean of each change's fraction:
+     *   coding (4/48 + 0.5/27 + 28/52 + 0) / 4 = (0.0833333 + 0.0185185 + 0.5384615) / 4 = 0.1600783
+     *   review (20/48 + 24/52) / 4 = (0.4166667 + 0.4615385) / 4 = 0.2195513
+     *   deploy (24/48 + 26.5/27 + 0 + 1) / 4 = (0.5 + 0.9814815 + 1) / 4 = 0.6203704
+     * shareOfTotal = Σ stage / Σ totals (151): coding 32.5/151, review 44/151, deploy 74.5/151
+     */
+    expect(s.coding.share).toBeCloseTo(0.1600783, 6);
+    expect(s.review.share).toBeCloseTo(0.2195513, 6);
+    expect(s.deploy.share).toBeCloseTo(0.6203704, 6);
+    expect(s.coding.shareOfTotal).toBeCloseTo(32.5 / 151, 6);
+    expect(s.review.shareOfTotal).toBeCloseTo(44 / 151, 6);
+    expect(s.deploy.shareOfTotal).toBeCloseTo(74.5 / 151, 6);
+    expect(report.summary.shareBasis).toEqual({ kind: 'deployed', changes: 4 });
+    // lead over [24h, 27h, 48h, 52h]: p50 37.5h; cycle over the same four, [0, 30m, 24h, 52h]: p50 12h 15m
+    expect(report.summary.leadTime).toMatchObject({ count: 4, p50: 135000, censored: 0, atLeast: null });
+    expect(report.summary.leadTimeDeployed).toMatchObject({ count: 4, p50: 135000 });
     expect(report.summary.cycleTime).toMatchObject({ count: 4, p50: 44100 });
+    expect(report.summary.unreleased).toEqual({ count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] });
   });
 
   it('assigns deploys from tags, finds the rollback and the failures', () => {
@@ -115,7 +132,9 @@ describe('git-only report on a repository whose truth is known by construction',
       ['v1.2.0', '2026-03-09T09:00:00Z', 1, true, false],
       ['v1.2.1', '2026-03-10T00:00:00Z', 0, false, true],
     ]);
+    expect(report.deploys[1]?.failureReasons).toEqual([`shipped ${change('fix typo').id}, reverted by ${change('Revert "fix typo"').id} within 14 days`]);
     expect(report.deploys[1]?.restoredAfter).toBe(D + 21 * H);
+    expect(report.deploys[2]?.failureReasons).toEqual(['rolled back by v1.2.1']);
     expect(report.deploys[2]?.restoredAfter).toBe(15 * H);
     const dora = report.summary.dora;
     expect(dora.changeFailureRate.value).toBe(0.5);
@@ -141,7 +160,7 @@ describe('--business-hours', () => {
     expect(pr1?.stages).toEqual({ coding: 4 * H, pickup: null, review: 4 * H, merge: null, deploy: 8 * H });
     expect(pr1?.leadTime).toBe(16 * H);
     expect(r.businessHours).toEqual({ timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' });
-    const text = await runCli([repo.dir, '--business-hours', '--timezone', 'Europe/Berlin', ...WINDOW]);
+    const text = await runCli([repo.dir, '--business-hours', '--timezone', 'Europe/Berlin', '--width', '120', ...WINDOW]);
     expect(text.stdout).toContain('business hours on: durations count only 09:00–17:00 on working days (Europe/Berlin)');
   });
 

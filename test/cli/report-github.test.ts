@@ -23,7 +23,7 @@ let cache: string;
  * approved 07 10:00. Truth: #1 coding 5h, pickup 17h, review 0, merge 2h; #3 coding 29h, pickup 3h,
  * review 18h, merge 2h.
  */
-function scenario(r: FixtureRepo): unknown {
+function scenario(r: FixtureRepo, deploys: { releases?: unknown[]; deployments?: unknown[] } = {}): unknown {
   const pull = (n: number, sha: string, o: Record<string, unknown>): Record<string, unknown> => ({
     number: n, title: `PR ${n} from GitHub`, baseRefName: 'main', headRefName: `ada/f${n}`, author: user('ada'),
     mergeCommit: { oid: sha }, additions: 1, deletions: 0, changedFiles: 1, labels: [], commits: [], comments: [], reviews: [], timelineItems: [], ...o,
@@ -50,8 +50,8 @@ function scenario(r: FixtureRepo): unknown {
             ],
           }),
         ],
-        deployments: [],
-        releases: [],
+        deployments: deploys.deployments ?? [],
+        releases: deploys.releases ?? [],
         issues: [],
       },
     },
@@ -69,7 +69,8 @@ afterAll(async () => {
   rmSync(cache, { recursive: true, force: true });
 });
 
-const env = (): NodeJS.ProcessEnv => ({ GH_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
+// --api-url names a host that is not github.com: it takes the enterprise token, never GH_TOKEN
+const env = (): NodeJS.ProcessEnv => ({ GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache });
 const args = (): string[] => [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', ...WINDOW];
 
 describe('GitHub mode through --api-url, the path a user takes', () => {
@@ -110,7 +111,7 @@ describe('GitHub mode through --api-url, the path a user takes', () => {
   });
 
   it('a wrong token is one clear line, exit 2, and the token is not printed', async () => {
-    const result = await runCli(args(), { GH_TOKEN: 'ghp_wrongwrongwrong', XDG_CACHE_HOME: cache });
+    const result = await runCli(args(), { GH_ENTERPRISE_TOKEN: 'ghp_wrongwrongwrong', XDG_CACHE_HOME: cache });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^flowaudit: GitHub rejected the token \(401\)/);
     expect(result.stderr).not.toContain('ghp_wrongwrongwrong');
@@ -123,5 +124,48 @@ describe('GitHub mode through --api-url, the path a user takes', () => {
     const b = JSON.parse((await runCli(args(), { XDG_CACHE_HOME: cache })).stdout) as Report;
     expect([a.sources, b.sources]).toEqual([['git'], ['git']]);
     expect(srv.requests.length).toBe(before);
+  });
+});
+
+describe('deploys from GitHub releases and deployments', () => {
+  const release = (tagName: string, sha: string, publishedAt: string, isPrerelease = false): unknown => ({
+    tagName, name: tagName, createdAt: publishedAt, publishedAt, isDraft: false, isPrerelease, tagCommit: { oid: sha },
+  });
+  const run = async (data: { releases?: unknown[]; deployments?: unknown[] }, extra: string[] = []): Promise<Report> => {
+    const server = await startGitHubServer({ scenario: scenario(repo, data) as never, token: TOKEN });
+    try {
+      const result = await runCli([...args().map((a) => (a === srv.url ? server.url : a)), '--no-cache', ...extra], env());
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as Report;
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('takes final releases only: neither one marked pre-release nor one named like it, unless asked', async () => {
+    const releases = [
+      release('v1.0.0', repo.sha('pr1'), '2026-03-04T12:00:00Z'),
+      release('v1.1.0-rc.1', repo.sha('pr3'), '2026-03-07T13:00:00Z'),
+      release('v1.1.0-beta', repo.sha('pr3'), '2026-03-07T12:30:00Z', true),
+      release('v1.1.0', repo.sha('pr3'), '2026-03-08T12:00:00Z'),
+    ];
+    const finals = await run({ releases });
+    expect(finals.deploySignal).toEqual({ kind: 'releases', detail: '2 published GitHub releases' });
+    expect(finals.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.0.0', 2], ['v1.1.0', 3]]);
+    expect(finals.changes.find((c) => c.id === '#3')?.deployedAt).toBe('2026-03-08T12:00:00Z');
+    // with pre-releases, the beta shipped #3 first; v1.1.0 then shipped nothing new and is no deploy
+    const all = await run({ releases }, ['--include-prereleases']);
+    expect(all.deploys.map((d) => d.ref)).toEqual(['v1.0.0', 'v1.1.0-beta']);
+    expect(all.changes.find((c) => c.id === '#3')?.deployedAt).toBe('2026-03-07T12:30:00Z');
+  });
+
+  it('keeps a production deployment of a commit this clone lacks, shipping nothing git can see', async () => {
+    const deployment = (sha: string, at: string): unknown => ({
+      environment: 'production', createdAt: at, commit: { oid: sha }, creator: user('deploy-bot'), task: 'deploy', statuses: [{ state: 'SUCCESS', createdAt: at }],
+    });
+    const r = await run({ deployments: [deployment(repo.sha('pr1'), '2026-03-03T12:00:00Z'), deployment('f'.repeat(40), '2026-03-08T12:00:00Z')] });
+    expect(r.deploySignal.kind).toBe('deployments');
+    expect(r.deploys.map((d) => [d.ref, d.changes])).toEqual([[`production@${repo.sha('pr1').slice(0, 7)}`, 2], ['production@fffffff', 0]]);
   });
 });

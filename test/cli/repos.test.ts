@@ -13,7 +13,8 @@ afterEach(async () => {
   await srv?.close();
   srv = undefined;
 });
-const repos = async (args: string[], env: NodeJS.ProcessEnv = { GH_TOKEN: TOKEN }) => {
+// --api-url names a host that is not github.com: it takes the enterprise token, never GH_TOKEN
+const repos = async (args: string[], env: NodeJS.ProcessEnv = { GH_ENTERPRISE_TOKEN: TOKEN }) => {
   srv ??= await serve(loadScenario('organization'));
   return runCli(['repos', ...args, '--api-url', srv.url, ...NOW], env);
 };
@@ -57,7 +58,10 @@ describe('flowaudit repos ORG', () => {
   it('says what is wrong: no token, an unknown organisation, a bad name or flag', async () => {
     const none = await repos(['acme'], {});
     expect(none).toMatchObject({ code: 2, stdout: '' });
-    expect(none.stderr).toBe('flowaudit: repos reads the GitHub API: set GH_TOKEN (or GITHUB_TOKEN), or run `gh auth login`\n');
+    expect(none.stderr).toBe('flowaudit: repos reads the GitHub API: set GH_TOKEN (or GITHUB_TOKEN; GH_ENTERPRISE_TOKEN for GitHub Enterprise), or run `gh auth login`\n');
+    // a github.com token is never sent to another host
+    expect(await repos(['acme'], { GH_TOKEN: TOKEN })).toMatchObject({ code: 2, stdout: '', stderr: none.stderr });
+    expect(srv?.requests.length ?? 0).toBe(0);
     const unknown = await repos(['nobody']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.split('\n')[0]).toBe('flowaudit: organization nobody not found, or the token cannot see it');

@@ -1,51 +1,68 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { compareReports, type ComparisonRow } from '../../src/compare/compare.js';
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from '../../src/compare/render.js';
-import { D, H, report } from '../aggregate/report-builder.js';
+import { buildReport } from '../../src/report/build.js';
+import { fromReportChange, fromReportDeploy } from '../../src/report/convert.js';
+import type { Report, ReportChange, ReportDeploy } from '../../src/report/schema.js';
+import { change, D, deploy, H, report } from '../aggregate/report-builder.js';
 
-// a baseline quarter and a pilot quarter of the same repository, with every figure set by hand
-const before = report({
-  window: { since: '2026-01-01T00:00:00Z', until: '2026-04-01T00:00:00Z' },
-  summary: {
-    changes: 40,
-    stages: {
-      coding: { count: 40, p50: 10 * H, p90: 30 * H },
-      pickup: { count: 40, p50: 20 * H, p90: 2 * D },
-      review: { count: 40, p50: 4 * H, p90: 12 * H },
-      merge: { count: 40, p50: 0, p90: 2 * H },
-      deploy: { count: 40, p50: null, p90: null },
-    },
-    cycleTime: { count: 40, p50: 2 * D, p90: 5 * D },
-    dora: {
-      deploymentFrequency: { value: 2, count: 26 },
-      leadTime: { value: 3 * D, count: 40 },
-      changeFailureRate: { value: 0.1, count: 26 },
-      timeToRestore: { value: 4 * H, count: 3 },
-      reworkRate: { value: 0.05, count: 26 },
-    },
-  },
-});
-const after = report({
-  window: { since: '2026-04-01T00:00:00Z', until: '2026-07-01T00:00:00Z' },
-  summary: {
-    changes: 8,
-    stages: {
-      coding: { count: 8, p50: 6 * H, p90: 30 * H },
-      pickup: { count: 8, p50: 25 * H, p90: 1 * D },
-      review: { count: 8, p50: 4 * H, p90: 6 * H },
-      merge: { count: 8, p50: 1 * H, p90: 2 * H },
-      deploy: { count: 8, p50: 2 * H, p90: 5 * H },
-    },
-    cycleTime: { count: 8, p50: 1.5 * D, p90: 4 * D },
-    dora: {
-      deploymentFrequency: { value: 3, count: 39 },
-      leadTime: { value: 2 * D, count: 8 },
-      changeFailureRate: { value: 0.15, count: 39 },
-      timeToRestore: { value: 4 * H, count: 6 },
-      reworkRate: { value: 0.05, count: 39 },
-    },
-  },
-});
+// a baseline quarter and a pilot quarter of the same repository, built by the report builder from their changes
+// and deploys, so each figure and its interval are over the same values
+const HOURS = (...values: number[]): number[] => values.map((v) => v * H);
+/** the i-th of n changes, merged across the window, its stages as given (null: not seen) */
+function changes(since: string, stages: Record<'coding' | 'pickup' | 'review' | 'merge' | 'deploy', Array<number | null>>): ReportChange[] {
+  return stages.coding.map((coding, i) => {
+    const s = { coding, pickup: stages.pickup[i] ?? null, review: stages.review[i] ?? null, merge: stages.merge[i] ?? null, deploy: stages.deploy[i] ?? null };
+    const cycle = (s.coding ?? 0) + (s.pickup ?? 0) + (s.review ?? 0) + (s.merge ?? 0);
+    const mergedAt = new Date(Date.parse(since) + (i + 1) * 2 * D * 1000).toISOString().replace('.000Z', 'Z');
+    return change({ mergedAt, stages: s, cycleTime: cycle, leadTime: s.deploy === null ? null : cycle + s.deploy });
+  });
+}
+/** n deploys a day apart from the window's start, the first `failed` of them failed and restored after 4h */
+function deploys(since: string, n: number, failed: number): ReportDeploy[] {
+  return Array.from({ length: n }, (_, i) => deploy({
+    at: new Date(Date.parse(since) + (i * 2 + 1) * D * 1000).toISOString().replace('.000Z', 'Z'),
+    failed: i < failed, restoredAfter: i < failed ? 4 * H : null,
+  }));
+}
+function side(window: Report['window'], c: ReportChange[], d: ReportDeploy[]): Report {
+  return buildReport(
+    { changes: c.map((x) => fromReportChange(x, undefined)), deploys: d.map((x) => fromReportDeploy(x, undefined)), openPulls: [] },
+    { since: Date.parse(window.since) / 1000, until: Date.parse(window.until) / 1000 },
+    Date.parse(window.until) / 1000,
+    report().policy,
+    { generatedAt: '2026-07-01T00:00:00Z', repository: { path: '/repos/one', remote: 'acme/one', branch: 'main' }, sources: ['git'], deploySignal: { kind: 'tags', detail: 'tags' }, businessHours: null, notes: [], warnings: [] },
+  );
+}
+const repeat = <T,>(values: T[], times: number): T[] => Array.from({ length: times }, () => values).flat();
+
+// before, 40 changes: coding 8–12h (p50 10h, p90 12h), pickup 10–30h (p50 20h, p90 30h), review 4h, merge 0,
+// never deployed; 26 deploys in 13 weeks, 1 failed
+const before = side(
+  { since: '2026-01-01T00:00:00Z', until: '2026-04-01T00:00:00Z' },
+  changes('2026-01-01T00:00:00Z', {
+    coding: repeat(HOURS(8, 9, 10, 11, 12), 8),
+    pickup: repeat(HOURS(10, 15, 20, 25, 30), 8),
+    review: repeat(HOURS(4), 40),
+    merge: repeat([0], 40),
+    deploy: repeat<number | null>([null], 40),
+  }),
+  deploys('2026-01-01T00:00:00Z', 26, 1),
+);
+// after, 8 changes: coding 4–7h (p50 5.5h, p90 7h: every one faster), pickup spread over the same range as
+// before (p50 21h, p90 28.6h), review 4h, merge 1h, deploy 2h; 30 deploys in 13 weeks, 4 failed
+const after = side(
+  { since: '2026-04-01T00:00:00Z', until: '2026-07-01T00:00:00Z' },
+  changes('2026-04-01T00:00:00Z', {
+    coding: HOURS(4, 5, 6, 7, 4, 5, 6, 7),
+    pickup: HOURS(12, 18, 22, 28, 14, 26, 20, 30),
+    review: repeat(HOURS(4), 8),
+    merge: repeat(HOURS(1), 8),
+    deploy: repeat(HOURS(2), 8),
+  }),
+  deploys('2026-04-01T00:00:00Z', 30, 4),
+);
 
 const byKey = (rows: ComparisonRow[], key: string): ComparisonRow => {
   const row = rows.find((r) => r.key === key);
@@ -65,37 +82,68 @@ describe('compareReports', () => {
     ]);
   });
 
-  it('durations: lower is better', () => {
-    expect(byKey(c.rows, 'stages.coding.p50')).toEqual({
+  it('durations: lower is better, and better only when every resample agrees', () => {
+    const coding = byKey(c.rows, 'stages.coding.p50');
+    expect(coding).toMatchObject({
       key: 'stages.coding.p50', group: 'stage', label: 'coding p50', unit: 'seconds', lowerIsBetter: true,
-      before: 10 * H, after: 6 * H, change: -4 * H, relativeChange: -0.4, direction: 'better',
+      before: 10 * H, after: 5.5 * H, change: -4.5 * H, relativeChange: -0.45, direction: 'better',
       sample: { before: 40, after: 8 }, lowSample: true,
     });
-    expect(byKey(c.rows, 'stages.pickup.p50')).toMatchObject({ change: 5 * H, relativeChange: 0.25, direction: 'worse' });
-    expect(byKey(c.rows, 'stages.pickup.p90')).toMatchObject({ change: -1 * D, relativeChange: -0.5, direction: 'better' });
+    // every change after (4–7h) is faster than every change before (8–12h): any resample's medians differ by 1h to 8h
+    expect(coding.interval).toMatchObject({ difference: -4.5 * H, real: true });
+    expect(coding.interval.low).toBeGreaterThanOrEqual(-8 * H);
+    expect(coding.interval.high).toBeLessThanOrEqual(-1 * H);
+    expect(byKey(c.rows, 'stages.coding.p90')).toMatchObject({ before: 12 * H, after: 7 * H, direction: 'better' });
     expect(byKey(c.rows, 'stages.review.p50')).toMatchObject({ change: 0, relativeChange: 0, direction: 'same' });
-    expect(byKey(c.rows, 'cycleTime.p50')).toMatchObject({ change: -0.5 * D, relativeChange: -0.25, direction: 'better' });
   });
 
-  it('a change from 0 has no relative change; a side not measured has no change', () => {
-    expect(byKey(c.rows, 'stages.merge.p50')).toMatchObject({ before: 0, after: H, change: H, relativeChange: null, direction: 'worse' });
-    expect(byKey(c.rows, 'stages.deploy.p50')).toMatchObject({ before: null, after: 2 * H, change: null, relativeChange: null, direction: null, lowSample: false });
+  it('calls a difference the spread of the changes could make "uncertain": the data cannot tell', () => {
+    // pickup after (12–30h) spreads over the same range as before (10–30h): p50 20h → 21h, p90 30h → 28.6h
+    const pickup = byKey(c.rows, 'stages.pickup.p50');
+    expect(pickup).toMatchObject({ before: 20 * H, after: 21 * H, change: H, relativeChange: 0.05, direction: 'uncertain' });
+    expect(pickup.interval.low).toBeLessThan(0);
+    expect(pickup.interval.high).toBeGreaterThan(0);
+    expect(byKey(c.rows, 'stages.pickup.p90')).toMatchObject({ before: 30 * H, direction: 'uncertain' });
+    expect(byKey(c.rows, 'stages.pickup.p90').after).toBeCloseTo(28.6 * H, 6);
+    // cycle time 22–46h (p50 34h) against 21–42h (p50 32h)
+    expect(byKey(c.rows, 'cycleTime.p50')).toMatchObject({ before: 34 * H, after: 32 * H, change: -2 * H, direction: 'uncertain' });
   });
 
-  it('DORA: higher deploy frequency is better, lower failure rate and restore time are', () => {
-    expect(byKey(c.rows, 'dora.deploymentFrequency')).toMatchObject({ before: 2, after: 3, change: 1, relativeChange: 0.5, direction: 'better', lowerIsBetter: false, sample: { before: 26, after: 39 }, lowSample: false });
-    expect(byKey(c.rows, 'dora.leadTime')).toMatchObject({ change: -D, direction: 'better', sample: { before: 40, after: 8 }, lowSample: true });
+  it('a change from 0 has no relative change; a side not measured has no change and no interval', () => {
+    // every change merged at once before, an hour after approval after: certain, however few
+    expect(byKey(c.rows, 'stages.merge.p50')).toMatchObject({ before: 0, after: H, change: H, relativeChange: null, direction: 'worse', interval: { low: H, high: H, real: true } });
+    expect(byKey(c.rows, 'stages.deploy.p50')).toMatchObject({
+      before: null, after: 2 * H, change: null, relativeChange: null, direction: null, lowSample: false,
+      interval: { difference: null, low: null, high: null, real: false },
+    });
+  });
+
+  it('DORA: higher deploy frequency is better, lower failure rate and restore time are; deploys are resampled', () => {
+    // 26 deploys in 90 days (2.02 a week) against 30 in 91 (2.31 a week): a day's deploys vary too much to tell
+    const frequency = byKey(c.rows, 'dora.deploymentFrequency');
+    expect(frequency).toMatchObject({ direction: 'uncertain', lowerIsBetter: false, sample: { before: 26, after: 30 }, lowSample: false });
+    expect(frequency.before).toBeCloseTo((26 * 7) / 90, 12);
+    expect(frequency.after).toBeCloseTo((30 * 7) / 91, 12);
+    expect(frequency.interval.difference).toBeCloseTo((30 * 7) / 91 - (26 * 7) / 90, 12);
+    expect(byKey(c.rows, 'dora.leadTime')).toMatchObject({ before: null, after: 34 * H, direction: null });
+    // 1 failed of 26 against 4 of 30
     const cfr = byKey(c.rows, 'dora.changeFailureRate');
-    expect(cfr).toMatchObject({ before: 0.1, after: 0.15, direction: 'worse', lowSample: false });
-    expect(cfr.change).toBeCloseTo(0.05, 12);
-    expect(cfr.relativeChange).toBeCloseTo(0.5, 12);
-    expect(byKey(c.rows, 'dora.timeToRestore')).toMatchObject({ change: 0, direction: 'same', sample: { before: 3, after: 6 }, lowSample: true });
+    expect(cfr).toMatchObject({ direction: 'uncertain', lowSample: false });
+    expect(cfr.change).toBeCloseTo(4 / 30 - 1 / 26, 12);
+    expect(cfr.interval.difference).toBeCloseTo(4 / 30 - 1 / 26, 12);
+    expect(byKey(c.rows, 'dora.timeToRestore')).toMatchObject({ change: 0, direction: 'same', sample: { before: 1, after: 4 }, lowSample: true });
     expect(byKey(c.rows, 'dora.reworkRate')).toMatchObject({ change: 0, direction: 'same' });
+  });
+
+  it('calls a clear drop in failures better', () => {
+    const calm = side(after.window, [], deploys('2026-04-01T00:00:00Z', 30, 0));
+    const stormy = side(before.window, [], deploys('2026-01-01T00:00:00Z', 26, 20));
+    expect(byKey(compareReports(stormy, calm).rows, 'dora.changeFailureRate')).toMatchObject({ before: 20 / 26, after: 0, direction: 'better', interval: { real: true } });
   });
 
   it('warns about a side with fewer changes than minSample', () => {
     expect(c.minSample).toBe(10);
-    expect(c.warnings).toEqual(['after has 8 change(s), fewer than 10: too few to trust its figures']);
+    expect(c.warnings).toEqual(['after has 8 changes, fewer than 10: too few to trust its figures']);
     expect(c.before).toEqual({ repository: 'acme/one', window: before.window, changes: 40, deploys: 26, sources: ['git'], deploySignal: 'tags', businessHours: null });
   });
 
@@ -106,8 +154,8 @@ describe('compareReports', () => {
     expect(byKey(loose.rows, 'dora.timeToRestore').lowSample).toBe(true);
     const strict = compareReports(before, after, { minSample: 50 });
     expect(strict.warnings).toEqual([
-      'before has 40 change(s), fewer than 50: too few to trust its figures',
-      'after has 8 change(s), fewer than 50: too few to trust its figures',
+      'before has 40 changes, fewer than 50: too few to trust its figures',
+      'after has 8 changes, fewer than 50: too few to trust its figures',
     ]);
   });
 
@@ -129,7 +177,7 @@ describe('compareReports', () => {
     expect(json.endsWith('}\n')).toBe(true);
     const parsed = JSON.parse(json) as typeof c;
     expect(parsed.schemaVersion).toBe(1);
-    expect(parsed.rows.find((r) => r.key === 'dora.changeFailureRate')?.change).toBe(0.05);
+    expect(parsed.rows.find((r) => r.key === 'dora.changeFailureRate')?.change).toBe(0.094872);
     expect(parsed.rows.find((r) => r.key === 'stages.coding.p50')).toEqual(c.rows.find((r) => r.key === 'stages.coding.p50'));
   });
 });
@@ -137,29 +185,38 @@ describe('compareReports', () => {
 describe('comparison renderers', () => {
   const c = compareReports(before, after);
 
-  it('text: sides, one line per figure with value, change and direction, then warnings; no colour codes when off', () => {
-    const text = renderComparisonText(c, { color: false });
+  it('text: sides, one line per figure with value, change, interval and direction, then warnings; no colour codes when off', () => {
+    const text = renderComparisonText(c, { color: false, width: 120 });
     expect(text).not.toMatch(/\u001b\[/);
-    expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 change(s), 26 deploy(s)');
-    expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 change(s), 39 deploy(s)');
-    const line = (label: string): string => text.split('\n').find((l) => l.includes(` ${label} `)) ?? '';
-    expect(line('coding p50').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['coding p50', '10h', '6h', '-4h', '-40%', 'better', '40 → 8 *']);
-    expect(line('deployment frequency').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['deployment frequency', '2.00/week', '3.00/week', '+1.00/week', '+50%', 'better', '26 → 39']);
-    expect(line('change failure rate').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['change failure rate', '10.0%', '15.0%', '+5.0 pp', '+50%', 'worse', '26 → 39']);
-    expect(line('deploy wait p50').split('│').map((s) => s.trim()).filter(Boolean)).toEqual(['deploy wait p50', '—', '2h', '—', '—', 'not measured', '40 → 8']);
-    expect(text).toContain('* fewer than 10 on a side: too few to trust');
-    expect(text).toContain('warning: after has 8 change(s), fewer than 10: too few to trust its figures');
-    expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h/);
+    // the terminal's default 80 columns hold every line, the interval column included
+    for (const l of renderComparisonText(c, { color: false }).split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
+    expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 changes, 30 deploys');
+    const cells = (label: string): string[] => (text.split('\n').find((l) => l.includes(` ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
+    const coding = cells('coding p50');
+    expect(coding.filter((_, i) => i !== 5)).toEqual(['coding p50', '10h', '5h 30m', '-4h 30m', '-45%', 'better', '40 → 8 *']);
+    expect(coding[5]).toMatch(/^-\d+h( \d+m)? … -\d+h( \d+m)?$/);
+    expect(cells('pickup p50').filter((_, i) => i !== 5)).toEqual(['pickup p50', '20h', '21h', '+1h', '+5%', 'the data cannot tell', '40 → 8 *']);
+    expect(cells('pickup p50')[5]).toMatch(/^-.* … \+/);
+    expect(cells('change failure rate').filter((_, i) => i !== 5)).toEqual(['change failure rate', '3.8%', '13.3%', '+9.5 pp', '+247%', 'the data cannot tell', '26 → 30']);
+    // before, none of the 40 changes deployed: all 40 still wait (censored), so the median is not reached yet
+    expect(cells('deploy wait p50')).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', 'not measured', '40 → 8']);
+    expect(text).toContain('better or worse only where the 95% interval of the change excludes 0');
+    expect(text).toContain('n: changes (or deploys) before → after; * fewer than 10 on a side: too few to trust');
+    expect(cells('deployment frequency')[5]).toMatch(/^-\d\.\d\d … \+\d\.\d\d\/wk$/);
+    expect(text).toContain('warning: after has 8 changes, fewer than 10: too few to trust its figures');
+    expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h 30m/);
   });
 
-  it('markdown: a table, and untrusted names escaped', () => {
-    const hostile = report({ ...before, repository: { path: '/x', remote: 'a|b<script>', branch: 'main' } });
+  it('markdown: a table with the interval, and untrusted names escaped', () => {
+    const hostile = { ...before, repository: { path: '/x', remote: 'a|b<script>', branch: 'main' } };
     const md = renderComparisonMarkdown(compareReports(hostile, after));
-    expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 change(s), 26 deploy(s)');
+    expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(md).not.toContain('<script>');
-    expect(md).toContain('| measure | before | after | change | % | direction | n before → after |');
-    expect(md).toContain('| coding p50 | 10h | 6h | -4h | -40% | 🟢 better | 40 → 8 ⚠️ |');
-    expect(md).toContain('| change failure rate | 10.0% | 15.0% | +5.0 pp | +50% | 🔴 worse | 26 → 39 |');
-    expect(md).toContain('> **Warning:** after has 8 change(s), fewer than 10: too few to trust its figures');
+    expect(md).toContain('| measure | before | after | change | % | 95% interval | direction | n before → after |');
+    expect(md).toMatch(/\| coding p50 \| 10h \| 5h 30m \| -4h 30m \| -45% \| -[^|]+ … -[^|]+ \| 🟢 better \| 40 → 8 ⚠️ \|/);
+    expect(md).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| -[^|]+ … \+[^|]+ \| the data cannot tell \| 40 → 8 ⚠️ \|/);
+    expect(md).toContain('| merge wait p50 | 0s | 1h | +1h | — | +1h … +1h | 🔴 worse | 40 → 8 ⚠️ |');
+    expect(md).toContain('> **Warning:** after has 8 changes, fewer than 10: too few to trust its figures');
   });
 });

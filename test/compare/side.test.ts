@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readReportFile } from '../../src/compare/read-report.js';
+import { readReportFile } from '../../src/io/read-report.js';
 import { parseSide } from '../../src/compare/side.js';
 import { ConfigError } from '../../src/errors.js';
 import { report } from '../aggregate/report-builder.js';
@@ -50,7 +50,7 @@ describe('readReportFile', () => {
 
   it.each([
     ['missing', null, "cannot read report '<dir>/missing.json': no such file"],
-    ['not-json', 'flowaudit · acme/one\n', "report '<dir>/not-json.json' is not JSON: "],
+    ['not-json', 'flowaudit · acme/one\n', "report '<dir>/not-json.json' is not JSON"],
     ['array', '[1,2]', "'<dir>/array.json' is not a flowaudit JSON report (it has no schemaVersion)"],
     ['v2', JSON.stringify({ ...report(), schemaVersion: 2 }), "report '<dir>/v2.json' has schemaVersion 2; this flowaudit reads schemaVersion 1"],
     ['partial', JSON.stringify({ schemaVersion: 1, summary: {} }), "report '<dir>/partial.json' is not a valid flowaudit report: generatedAt: Invalid input: expected string, received undefined"],
@@ -59,6 +59,8 @@ describe('readReportFile', () => {
     const error = await readReportFile(path).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message.startsWith(message.replace('<dir>', dir))).toBe(true);
+    // the file's own text is never quoted back
+    expect((error as ConfigError).message).not.toContain('acme/one');
     expect((error as ConfigError).exitCode).toBe(2);
   });
 

@@ -36,7 +36,8 @@ describe('loadConfig', () => {
       `// team settings
       {
         "bots": ["^ci-robot$"],
-        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$" },
+        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$", "includePrereleases": true },
+        "revertWindow": "7d",
         "incidentLabel": "sev1",
         /* markers may hold // and /* inside strings */
         "ai": { "markers": ["^Via: https?://ai\\\\.example/\\\\*"], "labels": ["ai", "copilot",] },
@@ -50,7 +51,8 @@ describe('loadConfig', () => {
     const config = loadConfig({ repoRoot: dir });
     expect(config).toEqual({
       bots: ['^ci-robot$'],
-      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$' },
+      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', includePrereleases: true },
+      revertWindow: 7 * 86400,
       incidentLabel: 'sev1',
       ai: { markers: ['^Via: https?://ai\\.example/\\*'], labels: ['ai', 'copilot'] },
       requiredApprovals: 2,
@@ -88,7 +90,7 @@ describe('loadConfig', () => {
 
   it('fails when the config path cannot be read', () => {
     mkdirSync(join(dir, FILE));
-    expect(() => loadConfig({ repoRoot: dir })).toThrow('config .flowaudit.json: cannot be read (EISDIR)');
+    expect(() => loadConfig({ repoRoot: dir })).toThrow('config .flowaudit.json is a directory: a config is a small JSON file (see `flowaudit init`)');
   });
 });
 
@@ -105,10 +107,10 @@ describe('config errors name the file and the bad field', () => {
     ['{ "colour": true }', 'colour is not a known setting'],
     ['{ "bot": [] }', 'bot is not a known setting (did you mean bots?)'],
     ['{ "bots": "dependabot" }', 'bots must be a list of regular expressions'],
-    ['{ "bots": ["ok", "(unclosed"] }', 'bots[1] is not a valid regular expression: Unterminated group'],
+    ['{ "bots": ["ok", "(unclosed"] }', 'bots[1] is not a valid regular expression: missing closing )'],
     ['{ "bots": [42] }', 'bots[0] must be a regular expression (a string)'],
     ['{ "deploy": { "from": "ftp" } }', 'deploy.from must be one of auto, deployments, releases, tags, merge'],
-    ['{ "deploy": { "tagPattern": "[v" } }', 'deploy.tagPattern is not a valid regular expression: Unterminated character class'],
+    ['{ "deploy": { "tagPattern": "[v" } }', 'deploy.tagPattern is not a valid regular expression: missing closing ]'],
     ['{ "deploy": "tags" }', 'deploy must be an object'],
     ['{ "incidentLabel": "" }', 'incidentLabel must be a label name (a non-empty string)'],
     ['{ "ai": { "labels": ["ai", 7] } }', 'ai.labels[1] must be a label name (a non-empty string)'],

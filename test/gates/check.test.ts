@@ -15,6 +15,20 @@ const subject = report({
 });
 
 describe('evaluateGates', () => {
+  it('decides a percentile the censored estimate never reached from its bound, and says so', () => {
+    // more than half the changes still waiting: the p50 is unknown, but over 40 days
+    const waiting = report({ summary: { leadTime: { count: 9, p50: null, p75: null, p90: null, censored: 6, atLeast: 40 * D } } });
+    const { results, breached } = evaluateGates(waiting, ['leadTime.p50<=7d', 'leadTime.p50>30d', 'leadTime.p50<=60d', 'leadTimeDeployed.p50<=7d']);
+    expect(results.map((r) => [r.passed, r.display])).toEqual([
+      [false, 'leadTime.p50 > 40d, changes still waiting (wanted <= 7d)'],
+      [true, 'leadTime.p50 > 40d, changes still waiting (wanted > 30d)'],
+      // over 40 days may or may not be under 60
+      [null, 'leadTime.p50 > 40d, changes still waiting (wanted <= 60d)'],
+      [null, 'leadTimeDeployed.p50 not measured (wanted <= 7d)'],
+    ]);
+    expect(breached).toBe(1);
+  });
+
   it.each([
     ['leadTime.p50<=7d', false],
     ['leadTime.p50<=9.5d', true],
@@ -100,7 +114,7 @@ describe('gate renderers', () => {
   it('text: a headline and one line per threshold', () => {
     expect(renderGateText(results)).toBe(
       [
-        'flowaudit check: 1 of 3 threshold(s) breached, 1 not measured',
+        'flowaudit check: 1 of 3 thresholds breached, 1 not measured',
         '  breached      leadTime.p50 = 9.5d (wanted <= 7d)',
         '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
         '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
@@ -112,7 +126,7 @@ describe('gate renderers', () => {
   it('markdown: a table with the operator escaped', () => {
     expect(renderGateMarkdown(results)).toBe(
       [
-        '### flowaudit thresholds: 1 of 3 threshold(s) breached, 1 not measured',
+        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured',
         '',
         '| result | figure | threshold | measured |',
         '| --- | --- | --- | --- |',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../src/domain.js';
 import { evaluateGates } from '../../src/gates/check.js';
 import { FIGURES, type FigureGroup } from '../../src/gates/figures.js';
 import { report } from '../aggregate/report-builder.js';
@@ -9,7 +10,9 @@ function leaves(group: FigureGroup, prefix = ''): string[] {
 
 describe('FIGURES', () => {
   it('names only figures a report has (a number or null), so a threshold never silently misses', () => {
-    const r = report();
+    // every stage's queue trend, as GitHub mode has them
+    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null };
+    const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
     const paths = leaves(FIGURES);
     expect(paths).toContain('stages.pickup.p75');
     expect(paths).toContain('dora.changeFailureRate.value');
@@ -19,5 +22,16 @@ describe('FIGURES', () => {
     }
     const { results } = evaluateGates(r, paths.map((p) => `${p}>=0`));
     expect(results.every((x) => x.passed !== false)).toBe(true);
+  });
+
+  it('lets a threshold name a queue\'s growth, and calls a stage git cannot see not measured', () => {
+    const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1 } } } });
+    const { results, breached } = evaluateGates(growing, ['queueTrend.review.growthPerWeek<=0.5', 'queueTrend.pickup.growthPerWeek<=0.5', 'queueTrend.review.meanTimeInStage<=2d']);
+    expect(results.map((x) => x.display)).toEqual([
+      'queueTrend.review.growthPerWeek = 2 (wanted <= 0.5)',
+      'queueTrend.pickup.growthPerWeek not measured (wanted <= 0.5)',
+      'queueTrend.review.meanTimeInStage = 1.04d (wanted <= 2d)',
+    ]);
+    expect(breached).toBe(1);
   });
 });

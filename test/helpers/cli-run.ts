@@ -1,4 +1,7 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { run } from '../../src/cli.js';
+import { expectValidReport, looksLikeReport } from './report-schema.js';
 
 export interface CliResult {
   code: number;
@@ -6,15 +9,33 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A captured stream that takes each write at once, as a pipe with room does. */
+export function capture(): { text: () => string; write: (s: string, done?: (error?: Error | null) => void) => boolean; isTTY: false } {
+  let text = '';
+  return {
+    text: () => text,
+    write: (s, done) => {
+      text += s;
+      done?.();
+      return true;
+    },
+    isTTY: false,
+  };
+}
+
 /** Runs the CLI in-process with captured output, as a user's terminal-less shell would (no TTY, no colour). */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env,
-    cwd,
-  });
-  return { code, stdout, stderr };
+  const stdout = capture();
+  const stderr = capture();
+  const code = await run(args, { stdout, stderr, env, cwd });
+  // every JSON report a test produces, on stdout or in an --output file, is checked against the published JSON Schema
+  if (looksLikeReport(stdout.text())) expectValidReport(stdout.text());
+  const at = args.findIndex((a) => a === '-o' || a === '--output');
+  const output = at === -1 ? undefined : args[at + 1];
+  if (output !== undefined && output !== '-') {
+    const path = resolve(cwd, output);
+    const text = existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : '';
+    if (looksLikeReport(text)) expectValidReport(text);
+  }
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

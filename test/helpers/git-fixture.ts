@@ -5,12 +5,13 @@ import { dirname, join } from 'node:path';
 
 /**
  * One step of a fixture repository's plan. Every date is pinned, so each stage's truth is known by
- * construction. `id` names the resulting commit for `sha(id)`.
+ * construction. `id` names the resulting commit for `sha(id)`; a file given as null is removed, and `from` a
+ * branch may name an id.
  */
 export type Step =
-  | { commit: string | ((sha: (id: string) => string) => string); on?: string; at: string; authorAt?: string; author?: string; files?: Record<string, string>; id?: string }
+  | { commit: string | ((sha: (id: string) => string) => string); on?: string; at: string; authorAt?: string; author?: string; files?: Record<string, string | null>; id?: string }
   | { branch: string; from?: string }
-  | { merge: string; into?: string; at: string; message: string; id?: string }
+  | { merge: string; into?: string; at: string; message: string; author?: string; id?: string }
   | { tag: string; ref?: string; at?: string; annotated?: boolean };
 
 export interface FixtureRepo {
@@ -54,6 +55,10 @@ export function buildRepo(plan: Step[], options: { bare?: boolean } = {}): Fixtu
       const message = typeof step.commit === 'function' ? step.commit((id) => ids.get(id) ?? '') : step.commit;
       const files = step.files ?? { [`file-${++counter}.txt`]: `${message}\n` };
       for (const [path, content] of Object.entries(files)) {
+        if (content === null) {
+          run(['rm', '-q', '--', path]);
+          continue;
+        }
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), content);
         run(['add', '--', path]);
@@ -67,10 +72,11 @@ export function buildRepo(plan: Step[], options: { bare?: boolean } = {}): Fixtu
       });
       if (step.id) ids.set(step.id, run(['rev-parse', 'HEAD']));
     } else if ('branch' in step) {
-      run(['branch', step.branch, step.from ?? 'HEAD']);
+      run(['branch', step.branch, step.from === undefined ? 'HEAD' : (ids.get(step.from) ?? step.from)]);
     } else if ('merge' in step) {
       run(['checkout', '-q', step.into ?? 'main']);
-      run(['merge', '-q', '--no-ff', '-m', step.message, step.merge], { GIT_AUTHOR_DATE: step.at, GIT_COMMITTER_DATE: step.at });
+      const [name, email] = step.author ? parseAuthor(step.author) : [IDENTITY.name, IDENTITY.email];
+      run(['merge', '-q', '--no-ff', '-m', step.message, step.merge], { GIT_AUTHOR_DATE: step.at, GIT_COMMITTER_DATE: step.at, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email });
       if (step.id) ids.set(step.id, run(['rev-parse', 'HEAD']));
     } else if ('tag' in step) {
       const ref = step.ref ? (ids.get(step.ref) ?? step.ref) : 'HEAD';

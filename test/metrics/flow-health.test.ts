@@ -100,6 +100,9 @@ describe('flow health, GitHub mode', () => {
     expect(ci?.worstFlaky).toEqual([{ name: 'build', rate: 2 / 3, flaky: 2, runs: 3 }]);
     // approval → last check: a 500 of 900, b 100 of 300, c 400 of 500
     expect(ci?.mergeWaitOnChecksShare).toBeCloseTo(1000 / 1700, 12);
+    // walls 550 s (9m), 200 s (3m), 900 s (15m): one each in 5–10m, 2–5m and 10–20m
+    expect(ci?.durationHistogram.filter((b) => b.count > 0).map((b) => [b.label, b.count])).toEqual([['2–5m', 1], ['5–10m', 1], ['10–20m', 1]]);
+    expect(ci?.durationHistogram.at(-1)).toEqual({ label: '≥ 2h', from: 7200, to: null, count: 0 });
   });
 
   it('clamps the wait on checks to the merge stage', () => {
@@ -110,7 +113,25 @@ describe('flow health, GitHub mode', () => {
 
   it('counts WIP at the end of the window, drafts and bots apart', () => {
     // non-draft ages 6000, 2000, 3000 → p50 3000, p90 3000 + 0.8 × 3000 = 5400; authors alice bob carol dana erin frank dave
-    expect(github().health.wip).toEqual({ open: 3, drafts: 1, p50Age: 3000, p90Age: 5400, activeAuthors: 7, perAuthor: 3 / 7 });
+    expect(github().health.wip).toMatchObject({ open: 3, drafts: 1, p50Age: 3000, p90Age: 5400, activeAuthors: 7, perAuthor: 3 / 7 });
+    // every age under a day: one bucket holds the three ready and the draft; the bot's is left out
+    expect(github().health.wip?.ageHistogram[0]).toEqual({ label: '< 1d', from: 0, to: 86400, ready: 3, drafts: 1 });
+    expect(github().health.wip?.oldest.map((p) => [p.author, p.age])).toEqual([['alice', 6000], ['dave', 3000], ['erin', 2000], ['frank', 1000]]);
+  });
+
+  it('buckets open pull requests by age, drafts apart, and lists the oldest first', () => {
+    const D = 86400;
+    const now = T + 400 * D;
+    const at = (age: number): number => 400 * D - age;
+    const pulls = [
+      { ...open('a', at(2 * 3600)), number: 1 }, { ...open('b', at(2 * D), true), number: 2 }, { ...open('c', at(10 * D)), number: 3 },
+      { ...open('d', at(40 * D)), number: 4, title: 'old one', url: 'https://x.test/4' }, { ...open('e', at(200 * D)), number: 5 }, { ...open('bot', at(300 * D), false, true), number: 6 },
+    ];
+    const wip = computeFlowHealth({ changes: [], openPulls: pulls, now, github: true }).wip;
+    const rows = wip?.ageHistogram.map((b) => [b.label, b.ready, b.drafts]);
+    expect(rows).toEqual([['< 1d', 1, 0], ['1–3d', 0, 1], ['3–7d', 0, 0], ['1–2w', 1, 0], ['2–4w', 0, 0], ['4w–3mo', 1, 0], ['3–6mo', 0, 0], ['≥ 6mo', 1, 0]]);
+    expect(wip?.oldest.map((p) => [p.number, p.age / D, p.isDraft])).toEqual([[5, 200, false], [4, 40, false], [3, 10, false], [2, 2, true], [1, 2 / 24, false]]);
+    expect(wip?.oldest[1]).toEqual({ number: 4, title: 'old one', url: 'https://x.test/4', author: 'd', isDraft: false, age: 40 * D });
   });
 
   it('compares AI-assisted changes with the rest, with a note when a group is under 10', () => {
@@ -130,7 +151,7 @@ describe('flow health, GitHub mode', () => {
     const health = computeFlowHealth({ changes: [], openPulls: [], now: T, github: true });
     expect(health.review).toMatchObject({ reviews: 0, topTwoShare: null, unreviewedShare: null, reviewsPerChange: null });
     expect(health.ci).toMatchObject({ p50: null, flakyRate: null, mergeWaitOnChecksShare: null, worstFlaky: [] });
-    expect(health.wip).toEqual({ open: 0, drafts: 0, p50Age: null, p90Age: null, activeAuthors: 0, perAuthor: null });
+    expect(health.wip).toMatchObject({ open: 0, drafts: 0, p50Age: null, p90Age: null, activeAuthors: 0, perAuthor: null, oldest: [] });
     expect(health.aiComparison.assisted).toMatchObject({ count: 0, p50Size: null, failureRate: null });
   });
 });

@@ -3,7 +3,7 @@ import type { MeasuredChange } from '../../src/domain.js';
 import { slowestChanges } from '../../src/metrics/slowest.js';
 
 const change = (id: string, leadTime: number | null, cycleTime: number | null, repository?: string): MeasuredChange => ({
-  id, title: id, url: null, author: 'ada', kind: 'merge', bot: false, firstCommitAt: 0, readyAt: null, firstReviewAt: null, approvedAt: null,
+  id, title: id, url: null, author: 'ada', kind: 'merge', bot: false, firstCommitAt: 0, lastCommitAt: null, readyAt: null, firstReviewAt: null, approvedAt: null,
   mergedAt: 0, deployedAt: null, stages: { coding: cycleTime, pickup: null, review: null, merge: null, deploy: null }, cycleTime, leadTime,
   size: null, flags: [], aiEvidence: [], revertedBy: null, review: null, ...(repository !== undefined && { repository }),
 });

@@ -24,7 +24,7 @@ describe('joining pull requests to the changes git found', () => {
     const changes = [direct('0'.repeat(40), 50, 60), direct('a'.repeat(40), 100, 400), direct('b'.repeat(40), 110, 400), direct('c'.repeat(40), 120, 400)];
     const pr = pull({
       mergeCommitSha: 'c'.repeat(40),
-      commits: [100, 110, 120].map((t, i) => ({ sha: `${i}`.repeat(40), authoredAt: t, committedAt: t, message: 'work' })),
+      commits: ['a', 'b', 'c'].map((x, i) => ({ sha: `${i + 5}`.repeat(40), authoredAt: 100 + 10 * i, committedAt: 100 + 10 * i, message: `commit ${x.repeat(40)}` })),
       reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: 300 }],
       labels: ['ai-assisted'],
     });
@@ -41,5 +41,52 @@ describe('joining pull requests to the changes git found', () => {
     applyPulls(changes, [pull({ number: 7, mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authoredAt: 200, committedAt: 200, message: 'x' }] })], options);
     expect(changes.map((c) => [c.id, c.kind, c.firstCommitAt])).toEqual([['#7', 'squash', 200], ['eeeeeeeeee', 'direct', 600]]);
     expect(changes[0]?.flags).toContain('unreviewed');
+  });
+});
+
+describe('a pull request\'s own commits among those the API lists', () => {
+  const squash = (sha: string, at: number): Change => ({ ...direct(sha, at, at), kind: 'squash', commits: null, firstCommitAt: null, lastCommitAt: null, flags: ['commits-unseen'] });
+  const apiCommit = (sha: string, authoredAt: number, message: string, committedAt = authoredAt): GitHubPull['commits'][number] => ({ sha, authoredAt, committedAt, message });
+
+  it('leaves out a stack\'s base commits, merges of main, commits after the merge and release-line commits', () => {
+    const base = [apiCommit('b1', 10, 'base one'), apiCommit('b2', 20, 'base two')];
+    const changes = [squash('1'.repeat(40), 100), squash('2'.repeat(40), 200)];
+    const pulls = [
+      pull({ number: 1, mergeCommitSha: '1'.repeat(40), mergedAt: 100, createdAt: 30, commits: base }),
+      pull({
+        number: 2, mergeCommitSha: '2'.repeat(40), mergedAt: 200, createdAt: 150, commits: [
+          ...base,
+          apiCommit('rel', 5, 'release fix'),
+          apiCommit('own', 120, 'stacked work'),
+          apiCommit('m1', 130, "Merge branch 'main' into ada/stacked"),
+          apiCommit('m2', 140, 'chore: merge main'),
+          apiCommit('late', 250, 'after the merge', 250),
+        ],
+      }),
+    ];
+    applyPulls(changes, pulls, { ...options, trackedBranch: 'main', isRelease: (sha) => sha === 'rel' });
+    expect(changes.map((c) => [c.id, c.commits, c.firstCommitAt, c.lastCommitAt, c.flags])).toEqual([
+      ['#1', 2, 10, 20, ['unreviewed']],
+      ['#2', 1, 120, 120, ['unreviewed']],
+    ]);
+  });
+
+  it('takes rebased copies of an earlier pull request\'s commits for copies, by author date and subject', () => {
+    const changes = [squash('1'.repeat(40), 100), squash('2'.repeat(40), 200)];
+    const pulls = [
+      pull({ number: 1, mergeCommitSha: '1'.repeat(40), mergedAt: 100, commits: [apiCommit('b1', 10, 'base one\n\nbody')] }),
+      pull({ number: 2, mergeCommitSha: '2'.repeat(40), mergedAt: 200, commits: [apiCommit('c1', 10, 'base one', 150), apiCommit('own', 160, 'mine')] }),
+    ];
+    applyPulls(changes, pulls, options);
+    expect(changes[1]).toMatchObject({ commits: 1, firstCommitAt: 160 });
+  });
+
+  it('counts an AI agent\'s pull request, even when GitHub lists its account as a bot', () => {
+    const changes = [squash('1'.repeat(40), 100)];
+    applyPulls(changes, [pull({ number: 1, mergeCommitSha: '1'.repeat(40), author: 'Copilot', authorIsBot: true })], { ...options, isBot: () => true });
+    expect(changes[0]).toMatchObject({ bot: false, aiEvidence: ['PR author: Copilot'] });
+    const bot = [squash('1'.repeat(40), 100)];
+    applyPulls(bot, [pull({ number: 1, mergeCommitSha: '1'.repeat(40), author: 'renovate', authorIsBot: true })], options);
+    expect(bot[0]?.bot).toBe(true);
   });
 });

@@ -1,41 +1,106 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { terminalSafe } from '../../src/render/sanitize.js';
 import { renderHtml } from '../../src/render/html.js';
-import { buildReport, CHARTS, EVIL_TITLE, sampleChanges } from './report-builder.js';
+import type { Report } from '../../src/report/schema.js';
+import { terminalSafe } from '../../src/render/sanitize.js';
+import { EVIL_TITLE } from './report-builder.js';
+import { githubReport, largeGitReport, multiRepositoryReport } from './rich-report.js';
+
+/*
+ * The HTML report opened in Debian's Chromium at a desktop and a phone width: what a reader would see go wrong.
+ * Full-page screenshots land in test-artifacts/html/ (git-ignored) to be looked at. FLOWAUDIT_HTML_REPORT=<a
+ * JSON report> adds a real repository's report to the same checks (e.g. one of /work/.mirror/rails+rails/repo).
+ */
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn('skipping HTML browser test: /usr/bin/chromium not installed (apt-get install chromium)');
 
+const ARTIFACTS = resolve('test-artifacts/html');
+const WIDTHS = [1280, 390] as const;
+
+const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes'];
+
+interface Fixture {
+  name: string;
+  report: Report;
+  sections: string[];
+  /** the page may be at most this tall (px) at each width */
+  maxHeight: Record<(typeof WIDTHS)[number], number>;
+}
+
+const given = process.env.FLOWAUDIT_HTML_REPORT;
+const FIXTURES: Fixture[] = [
+  { name: 'github', report: githubReport(), sections: GITHUB_SECTIONS, maxHeight: { 1280: 14_000, 390: 18_000 } },
+  { name: 'multi', report: multiRepositoryReport(), sections: ['repositories', ...GITHUB_SECTIONS], maxHeight: { 1280: 17_000, 390: 22_000 } },
+  // 3,000 changes over two years: fully expanded, its table alone was over 100,000 px
+  { name: 'large-git', report: largeGitReport(3000), sections: ['stages', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'ai', 'queues', 'changes', 'notes'], maxHeight: { 1280: 9_000, 390: 11_000 } },
+  ...(given ? [{ name: 'given', report: JSON.parse(readFileSync(given, 'utf8')) as Report, sections: ['stages', 'dora', 'lead-time', 'deploys', 'changes'], maxHeight: { 1280: 20_000, 390: 30_000 } }] : []),
+];
+
+interface Opened {
+  page: Page;
+  url: string;
+  requests: string[];
+  errors: string[];
+}
+
+// page.evaluate bodies are strings: the tests compile without the DOM library
+const VISIBLE_TEXT = `(() => {
+  const skip = 'script, style, title, desc, .ext, td.id, [hidden]';
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
+    const text = node.textContent.trim();
+    if (text) out.push(text);
+  }
+  return out;
+})()`;
+
+const CHART_TEXT = `(() => [...document.querySelectorAll('svg.chart')].flatMap((svg) => {
+  const box = svg.viewBox.baseVal;
+  const scale = svg.getBoundingClientRect().width / box.width;
+  return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '').map((t) => {
+    const b = t.getBBox();
+    return { chart: svg.dataset.chart, text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale, left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height, width: box.width, height: box.height };
+  });
+}))()`;
+
+interface ChartText {
+  chart: string;
+  text: string;
+  px: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
 (hasChromium ? describe : describe.skip)('the HTML report in a real browser (Debian Chromium)', () => {
   let dir: string;
-  let fileUrl: string;
   let browser: Browser;
-  let page: Page;
-  const requests: string[] = [];
-  const errors: string[] = [];
+  const files = new Map<string, string>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'flowaudit-html-'));
-    const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtml(buildReport(sampleChanges())));
-    fileUrl = pathToFileURL(file).href;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const f of FIXTURES) {
+      const file = join(dir, `${f.name}.html`);
+      writeFileSync(file, renderHtml(f.report));
+      files.set(f.name, file);
+    }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(fileUrl, { waitUntil: 'load' });
   });
 
   afterAll(async () => {
@@ -43,52 +108,154 @@ if (!hasChromium) console.warn('skipping HTML browser test: /usr/bin/chromium no
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('makes no request but for the file itself, and logs no error (CSP violations included)', () => {
-    expect(requests).toEqual([fileUrl]);
-    expect(errors).toEqual([]);
-  });
+  async function open(fixture: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    const opened: Opened = { page, url: pathToFileURL(files.get(fixture) as string).href, requests: [], errors: [] };
+    page.on('request', (request) => opened.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') opened.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => opened.errors.push(error.message));
+    await page.goto(opened.url, { waitUntil: 'load' });
+    return opened;
+  }
 
-  it('renders every chart with a visible size and its title', async () => {
-    for (const [id, title] of Object.entries(CHARTS)) {
-      const svg = page.locator(`svg[data-chart="${id}"]`);
-      const box = await svg.boundingBox();
-      expect(box?.width, id).toBeGreaterThan(100);
-      expect(box?.height, id).toBeGreaterThan(40);
-      expect(await svg.locator(':scope > title').textContent()).toBe(title);
-      expect(await svg.locator('rect, path, circle').count(), id).toBeGreaterThan(0);
+  for (const fixture of FIXTURES) {
+    for (const width of WIDTHS) {
+      it(`${fixture.name} at ${width} px: no request, no error, no sideways scroll, every section, words not keys, a bounded page`, async () => {
+        const { page, url, requests, errors } = await open(fixture.name, width);
+        try {
+          expect(requests).toEqual([url]);
+          expect(errors).toEqual([]);
+          const size = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, height: document.documentElement.scrollHeight })')) as { scroll: number; client: number; height: number };
+          expect(size.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(size.client);
+          expect(size.height).toBeLessThan(fixture.maxHeight[width]);
+          for (const id of fixture.sections) {
+            const box = await page.locator(`section#${id}`).boundingBox();
+            expect(box?.height ?? 0, `section #${id}`).toBeGreaterThan(30);
+          }
+          const text = (await page.evaluate(VISIBLE_TEXT)) as string[];
+          // a summary key ("leadTime", "p50Age") or a number of seconds ("4398303") shown as such
+          expect(text.filter((t) => /\b[a-z]+\d*[A-Z][A-Za-z]*\b/.test(t)), 'raw keys').toEqual([]);
+          expect(text.filter((t) => /(?<![\w#.:/-])\d{5,}(?![\w.])/.test(t)), 'bare numbers of seconds').toEqual([]);
+          await page.screenshot({ path: join(ARTIFACTS, `${fixture.name}-${width}.png`), fullPage: true });
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
+    it(`${fixture.name}: chart text is never cut off by its chart's edge, and at 390 px reads at 11 px or more`, async () => {
+      const { page } = await open(fixture.name, 390);
+      try {
+        const texts = (await page.evaluate(CHART_TEXT)) as ChartText[];
+        expect(texts.length).toBeGreaterThan(20);
+        const cut = texts.filter((t) => t.left < -0.5 || t.right > t.width + 0.5 || t.top < -0.5 || t.bottom > t.height + 0.5);
+        expect(cut.map((t) => `${t.chart}: ${t.text}`)).toEqual([]);
+        const small = texts.filter((t) => t.px < 11);
+        expect(small.map((t) => `${t.chart}: ${t.text} at ${t.px.toFixed(1)} px`)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('dark mode: the page background is dark and the chart text light', async () => {
+    const { page } = await open('github', 390, 'dark');
+    try {
+      const colours = (await page.evaluate(`({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.querySelector('svg.chart text:not([fill])')).fill })`)) as { body: string; text: string };
+      expect(colours.body).toBe('rgb(13, 17, 23)');
+      expect(colours.text).toBe('rgb(230, 237, 243)');
+      await page.screenshot({ path: join(ARTIFACTS, 'github-390-dark.png'), fullPage: true });
+    } finally {
+      await page.close();
     }
   });
 
-  it('keeps an <img onerror> title as text: no image element exists', async () => {
-    // a string: the test compiles without the DOM library
-    expect(await page.evaluate('document.querySelectorAll("img").length')).toBe(0);
-    expect(await page.locator('script[src], iframe, object, embed').count()).toBe(0);
-    const titles = await page.locator('#changes-table td.title').allTextContents();
-    expect(titles).toContain(terminalSafe(EVIL_TITLE));
+  it('keeps hostile titles as text: no image, script or frame element exists', async () => {
+    const { page } = await open('github', 1280);
+    try {
+      expect(await page.evaluate('document.querySelectorAll("img, iframe, object, embed, script[src]").length')).toBe(0);
+      await page.locator('#changes-search').fill('rm -rf');
+      const titles = await page.locator('#changes-table tr:not([hidden]) td.title').allTextContents();
+      expect(titles).toEqual([terminalSafe(EVIL_TITLE)]);
+    } finally {
+      await page.close();
+    }
   });
 
-  it('sorts the table of changes by the column clicked, nulls last, and back', async () => {
-    const column = async (index: number): Promise<string[]> =>
-      page.$$eval(`#changes-table tbody tr td:nth-child(${index})`, (cells) => cells.map((c) => c.getAttribute('data-v') ?? c.textContent ?? ''));
-    const leadIndex = 1 + (await page.$$eval('#changes-table thead th', (ths) => ths.findIndex((th) => th.textContent === 'Lead time')));
-    const header = page.locator('#changes-table thead th', { hasText: /^Lead time$/ });
-    await header.getByRole('button').click();
-    expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    const ascending = await column(leadIndex);
-    const known = ascending.filter((v) => v !== '').map(Number);
-    expect(known).toEqual([...known].sort((a, b) => a - b));
-    expect(ascending.slice(known.length).every((v) => v === '')).toBe(true);
-    await header.getByRole('button').click();
-    expect(await header.getAttribute('aria-sort')).toBe('descending');
-    const descending = (await column(leadIndex)).filter((v) => v !== '').map(Number);
-    expect(descending).toEqual([...known].reverse());
-    await page.locator('#changes-table thead th', { hasText: /^Change$/ }).getByRole('button').click();
-    expect((await column(1)).slice(0, 3)).toEqual(['#101', '#102', '#103']);
+  describe('the table of changes of a large history', () => {
+    let page: Page;
+    const visible = async (): Promise<string[]> => page.$$eval('#changes-table tbody tr:not([hidden]) td:first-child', (cells) => cells.map((c) => c.textContent ?? ''));
+    const leadTimes = async (selector: string): Promise<Array<number | null>> => {
+      const index = 1 + (await page.$$eval('#changes-table thead th', (ths) => ths.findIndex((th) => th.textContent === 'Lead time')));
+      return page.$$eval(`#changes-table tbody ${selector} td:nth-child(${index})`, (cells) => cells.map((c) => (c.getAttribute('data-v') ? Number(c.getAttribute('data-v')) : null)));
+    };
+    const status = async (): Promise<string> => (await page.locator('#changes-status').textContent()) ?? '';
+
+    beforeAll(async () => {
+      ({ page } = await open('large-git', 1280));
+    });
+    afterAll(async () => page?.close());
+
+    it('opens on the 50 slowest, slowest first', async () => {
+      expect(await visible()).toHaveLength(50);
+      expect(await status()).toBe('1–50 of 3000');
+      const shown = await leadTimes('tr:not([hidden])');
+      const rest = await leadTimes('tr[hidden]');
+      const known = shown.filter((v): v is number => v !== null);
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      expect(Math.min(...known)).toBeGreaterThanOrEqual(Math.max(...rest.filter((v): v is number => v !== null)));
+    });
+
+    it('pages forward and back', async () => {
+      const first = await visible();
+      await page.locator('#changes-next').click();
+      expect(await status()).toBe('51–100 of 3000');
+      const second = await visible();
+      expect(second).toHaveLength(50);
+      expect(second.filter((id) => first.includes(id))).toEqual([]);
+      await page.locator('#changes-prev').click();
+      expect(await visible()).toEqual(first);
+      expect(await page.locator('#changes-prev').isDisabled()).toBe(true);
+    });
+
+    it('searches every change, not only the page shown', async () => {
+      // one change in four is titled "… improve the query planner"
+      await page.locator('#changes-search').fill('query planner');
+      expect(await status()).toBe('1–50 of 750 matching');
+      const titles = await page.locator('#changes-table tr:not([hidden]) td.title').allTextContents();
+      expect(titles.every((t) => t.includes('query planner'))).toBe(true);
+      await page.locator('#changes-search').fill('');
+      expect(await status()).toBe('1–50 of 3000');
+    });
+
+    it('sorts every change by the column clicked, unknown values last', async () => {
+      const header = page.locator('#changes-table thead th', { hasText: /^Lead time$/ });
+      await header.getByRole('button').click();
+      expect(await header.getAttribute('aria-sort')).toBe('ascending');
+      const all = await leadTimes('tr');
+      const known = all.filter((v): v is number => v !== null);
+      expect(known).toEqual([...known].sort((a, b) => a - b));
+      expect(all.slice(known.length).every((v) => v === null)).toBe(true);
+      expect((await leadTimes('tr:not([hidden])'))[0]).toBe(known[0]);
+      await header.getByRole('button').click();
+      expect(await header.getAttribute('aria-sort')).toBe('descending');
+      expect((await leadTimes('tr:not([hidden])'))[0]).toBe(known.at(-1));
+    });
+
+    it('shows 20 rows a page on a phone', async () => {
+      const phone = await open('large-git', 390);
+      try {
+        expect(await phone.page.locator('#changes-table tbody tr:not([hidden])').count()).toBe(20);
+        expect(await phone.page.locator('#changes-status').textContent()).toBe('1–20 of 3000');
+      } finally {
+        await phone.page.close();
+      }
+    });
   });
 
-  it('takes a full-page screenshot', async () => {
-    const shot = join(dir, 'report.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    expect(statSync(shot).size).toBeGreaterThan(10_000);
+  it('saved the screenshots', () => {
+    for (const f of FIXTURES) for (const w of WIDTHS) expect(statSync(join(ARTIFACTS, `${f.name}-${w}.png`)).size).toBeGreaterThan(10_000);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import type { Report } from '../../src/report/schema.js';
 import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
+import { githubReport, largeGitReport } from './rich-report.js';
 
 const RECOMMENDATION = {
   id: 'pickup-dominates', measure: 'Pickup time (p75)', value: '1d 6h (threshold 24h)', tellsYou: 'Reviews wait for people | not for code',
@@ -27,31 +29,57 @@ describe('renderMarkdown: content', () => {
   it('opens with the repository, window, sources and deploy signal, then the headline', () => {
     expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
     expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** releases (GitHub Releases)');
-    expect(markdown).toMatch(/^> \*\*74% of the lead time is spent waiting \(pickup \(waiting for review\) 41%, .*26% coding\.\*\*$/m);
+    /*
+     * The typical change, over the 7 deployed (fractions of each one's own lead time, hours):
+     *   deploy (48/78 + 22/84.5 + 3/57 + 48/226 + 20/21.67 + 4/4.42 + 24/255) / 7 = 3.0636 / 7 = 44%
+     *   pickup (20/78 + 4/84.5 + 48/57 + 6/226 + 0.5/21.67 + 0 + 216/255) / 7 = 2.0425 / 7 = 29%
+     *   coding (6/78 + 48/84.5 + 3/57 + 120/226 + 0.67/21.67 + 0.33/4.42 + 8/255) / 7 = 1.3662 / 7 = 20%
+     * Review is work, not waiting: only pickup, merge wait and deploy wait are.
+     */
+    expect(markdown).toMatch(
+      /^> \*\*The typical change spends 74% of its lead time waiting \(deploy wait 44%, pickup \(waiting for review\) 29%, merge wait \(approved\) 1%\), 20% coding and 6% in review &amp; rework\.\*\*$/m,
+    );
   });
 
   it('has one row per stage with count, type-7 percentiles and share, then cycle and lead time', () => {
     const table = tableAfter(markdown, 'Stage');
-    expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share']);
-    // coding over the 9 counted changes (bot and sync left out): 20m 40m 3h 6h 8h 1d 2d 3d 5d → p75 = 2d, p90 = 3d + 0.2 × 2d
-    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '26%']);
+    expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', 'Share of all time']);
+    // coding over the 9 counted changes (bot and sync left out): 20m 40m 3h 6h 8h 1d 2d 3d 5d → p75 = 2d, p90 = 3d + 0.2 × 2d;
+    // its share of the typical deployed change 20%, of all their time together 26%
+    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '20%', '26%']);
     expect(table.map((l) => cells(l)[0])).toEqual([
       'Stage', ':--', 'coding', 'pickup (waiting for review)', 'review &amp; rework', 'merge wait (approved)', 'deploy wait',
       '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
     ]);
-    expect(markdown).toContain('9 change(s) counted (left out: 1 by bots, 1 syncs); shares over 7 deployed change(s).');
+    expect(markdown).toContain('9 changes counted (left out: 1 by bots, 1 sync); shares over 7 deployed changes.');
   });
 
   it('lists the DORA keys with their bands', () => {
     const table = tableAfter(markdown, 'Key');
-    // 2 releases over the 4-week window, one failed and restored after 5h; the 7 deployed changes' lead
-    // times 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h → median 3d 6h
+    /*
+     * 2 releases over the 4-week window, one failed and restored after 5h. Lead time: the 7 deployed changes'
+     * 4h 25m, 21h 40m, 2d 9h, 3d 6h, 3d 12h 30m, 9d 10h, 10d 15h, and two still waiting at now (Apr 1):
+     * #108 since its first commit Mar 16 05:00 (15d 19h) and #110 since Mar 20 04:40 (11d 19h 20m).
+     * Kaplan–Meier over the 9: Ŝ = 8/9, 7/9, 6/9, 5/9, then 4/9 ≤ 1/2 at 3d 12h 30m: the median.
+     */
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploy(s)'],
-      ['Lead time for changes', '3d 6h (median)', 'high', '7 change(s)'],
-      ['Change failure rate', '50.0%', 'low', '2 deploy(s)'],
-      ['Time to restore', '5h (median)', 'high', '1 restore(s)'],
-      ['Deployment rework rate', '0.0%', '—', '2 deploy(s)'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploys'],
+      ['Lead time for changes', '3d 12h (median)', 'high', '9 changes'],
+      ['Change failure rate', '50.0%', 'low', '2 deploys'],
+      ['Time to restore', '5h (median)', 'high', '1 restore'],
+      ['Deployment rework rate', '0.0%', '—', '2 deploys'],
+    ]);
+  });
+
+  it('lists the unreleased changes, oldest first, and the lead time with and without them', () => {
+    // #108 merged Mar 18 10:00 and #110 Mar 24 10:00, neither deployed by now (Apr 1): waiting 13d 14h and 7d 14h
+    expect(markdown).toContain('### Merged, not yet deployed\n\n2 changes waiting: median wait so far 10d 14h, longest 13d 14h.\n');
+    // deployed only: the type-7 median of the 7 above is 3d 6h; with the two waiting counted, 3d 12h (the DORA row)
+    expect(markdown).toContain('- Over the deployed changes alone the median lead time is 3d 6h (p90 9d 21h).\n');
+    const table = tableAfter(markdown, 'Waiting');
+    expect(table.slice(2).map(cells)).toEqual([
+      ['[#&#8203;108](https://github.com/acme/shop/pull/108)', 'Change #&#8203;108', '2026-03-18 10:00', '13d 14h'],
+      ['[#&#8203;110](https://github.com/acme/shop/pull/110)', 'Change #&#8203;110', '2026-03-24 10:00', '7d 14h'],
     ]);
   });
 
@@ -68,7 +96,7 @@ describe('renderMarkdown: content', () => {
     expect(markdown).toContain('<summary>All changes (11)</summary>');
     expect(markdown).toMatch(/^\| \[#&#8203;107\]\(https:\/\/github\.com\/acme\/shop\/pull\/107\) \| Change #&#8203;107 \| 10d 15h \| pickup \(waiting for review\) 9d \|$/m);
     expect(markdown).toContain('### Notes\n\n- review times need GitHub data: set GH\\_TOKEN\n');
-    const all = tableAfter(markdown, 'Merged (UTC)');
+    const all = tableAfter(markdown, 'Author | Kind');
     expect(all).toHaveLength(2 + 11);
     expect(all.find((l) => l.includes('Merge tag'))).toContain('sync (not counted)');
   });
@@ -117,7 +145,7 @@ describe('renderMarkdown: content', () => {
 
   it('caps the change list when asked (a PR comment holds 65,536 characters)', () => {
     const text = renderMarkdown(report, { maxChanges: 3 });
-    expect(tableAfter(text, 'Merged (UTC)')).toHaveLength(2 + 3);
+    expect(tableAfter(text, 'Author | Kind')).toHaveLength(2 + 3);
     expect(text).toContain('8 more in the JSON report');
   });
 });
@@ -127,7 +155,7 @@ describe('renderMarkdown: text from git and GitHub is escaped', () => {
   const row = markdown.split('\n').find((l) => l.startsWith('| [#&#8203;102]') && l.includes('Mallory')) ?? '';
 
   it('a `|` in a title or author cannot add a column', () => {
-    const header = tableAfter(markdown, 'Merged (UTC)')[0] ?? '';
+    const header = tableAfter(markdown, 'Author | Kind')[0] ?? '';
     expect(cells(row)).toHaveLength(cells(header).length);
     expect(cells(row)[2]).toBe('Mallory \\| &lt;b&gt;evil&lt;/b&gt;');
   });
@@ -156,5 +184,49 @@ describe('renderMarkdown: text from git and GitHub is escaped', () => {
   it('only http(s) URLs become links', () => {
     expect(markdown).toContain('| #&#8203;105 | Change #&#8203;105 |');
     expect(markdown).not.toContain('javascript:alert(4)');
+  });
+});
+
+describe('renderMarkdown: the HTML report’s sections, in its order', () => {
+  const markdown = renderMarkdown(githubReport(), { maxChanges: 5 });
+  const headings = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4));
+
+  it('follows the HTML report from the key figures to the queues', () => {
+    expect(headings(markdown)).toEqual([
+      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Merged, not yet deployed',
+      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
+    ]);
+    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high\) · change failure rate \*\*14%\*\* \(medium\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
+  });
+
+  it('says once, from git alone, that review, CI and work in progress are not measured', () => {
+    const git = renderMarkdown(largeGitReport(40), { maxChanges: 0 });
+    expect(headings(git)).toContain('Review, CI and work in progress');
+    expect(git).toContain('Git alone cannot see reviews, checks or open pull requests');
+    expect(headings(git)).not.toContain('Review health');
+  });
+
+  it('adds the what-if to its recommendation', () => {
+    const table = tableAfter(markdown, 'What if');
+    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 6d 4h → 4d 20h, 38 h saved per week');
+    expect(cells(table[3] ?? '')[4]).toBe('');
+  });
+
+  it('lists the unreleased changes, the lead-time ranges, the queues and the AI intervals', () => {
+    expect(markdown).toContain('5 changes waiting: median wait so far 6d, longest 9d 2h.');
+    expect(tableAfter(markdown, 'Waiting')[2]).toMatch(/^\| \[#&#8203;\d+\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\) \| &lt;img src=x.* \| 2026-03-\d\d \d\d:\d\d \| 9d \|$/);
+    expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
+    expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.4', '4.2', '+2.0', '10.0', '9.1', '18h']);
+    const ai = tableAfter(markdown, 'Difference of medians').map(cells);
+    expect(ai[3]).toEqual(['Lead time p50', '1d 20h', '1d 12h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
+    expect(ai[4]?.slice(3)).toEqual(['−5h', '−9h to −1h', 'AI-assisted faster']);
+  });
+
+  it('writes a percentile beyond the data as ≥ its bound', () => {
+    const report: Report = buildReport(sampleChanges());
+    report.summary.stages.deploy = { ...report.summary.stages.deploy, p90: null, censored: 2, atLeast: 40 * D };
+    const text = renderMarkdown(report);
+    expect(cells(tableAfter(text, 'Stage')[6] ?? '').slice(0, 5)).toEqual(['deploy wait', '9', '1d', '2d', '≥ 40d']);
+    expect(text).toContain('- 2 changes merged but not yet deployed count as still waiting');
   });
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
-import { STAGES, type Change, type Deploy, type StageName, type Stages } from '../../src/domain.js';
+import { STAGES, type Deploy, type StageName, type Stages } from '../../src/domain.js';
 import { buildReport as build } from '../../src/report/build.js';
-import { epoch } from '../../src/report/convert.js';
+import { fromReportChange } from '../../src/report/convert.js';
 import type { Policy, Report, ReportChange, ReportSummary } from '../../src/report/schema.js';
 
 const H = 3600;
@@ -30,6 +30,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     bot: false,
     counted: true,
     firstCommitAt: at(merged - cycle),
+    lastCommitAt: null,
     readyAt: null,
     firstReviewAt: null,
     approvedAt: null,
@@ -49,18 +50,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
   };
 }
 
-/** The domain change the model would have made: what the figures read, and the rest empty. */
-function toChange(c: ReportChange): Change {
-  return {
-    id: c.id, number: c.number, title: c.title, author: c.author, authorEmail: '', url: c.url, branch: null, kind: c.kind, sha: c.sha, commitShas: [], commits: c.commits,
-    size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 }, bot: c.bot,
-    firstCommitAt: epoch(c.firstCommitAt), lastCommitAt: null, readyAt: epoch(c.readyAt), firstReviewAt: epoch(c.firstReviewAt), approvedAt: epoch(c.approvedAt),
-    mergedAt: epoch(c.mergedAt) ?? 0, deployedAt: epoch(c.deployedAt), forkPoints: [], forkPointAt: null, flags: c.flags, aiEvidence: c.aiEvidence,
-    revertedBy: c.revertedBy, isRevert: false, stages: c.stages, cycleTime: c.cycleTime, leadTime: c.leadTime, review: c.review,
-  };
-}
-
-const POLICY: Policy = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
+const POLICY: Policy = { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } };
 
 /**
  * A report over `changes` made by the real report builder (renderers only read what it returns), with two
@@ -72,7 +62,7 @@ export function buildReport(changes: ReportChange[], extra: Partial<Report> = {}
     { ref: 'v1.3.0', sha: 'bbbbbbb', at: Date.parse('2026-03-12T12:00:00Z') / 1000, changeShas: ['d', 'e'], rollback: false, rework: false, failed: true, failureReasons: ['shipped a change later reverted'], restoredAfter: 5 * H },
   ];
   const report = build(
-    { changes: changes.map(toChange), deploys, openPulls: [] },
+    { changes: changes.map((c) => fromReportChange(c, undefined)), deploys, openPulls: [] },
     { since: Date.parse('2026-03-02T00:00:00Z') / 1000, until: Date.parse('2026-03-30T00:00:00Z') / 1000 },
     Date.parse('2026-04-01T00:00:00Z') / 1000,
     POLICY,
@@ -107,12 +97,3 @@ export function sampleChanges(): ReportChange[] {
     change('#111', '2026-03-25T10:00:00Z', { coding: 6 * H, pickup: 2 * H, review: 1 * H, merge: 1 * H }, { kind: 'sync', title: "Merge tag 'v1.2.1'" }),
   ];
 }
-
-/** The charts of the HTML report: `data-chart` id → its <title>. */
-export const CHARTS: Record<string, string> = {
-  'stage-shares': 'Share of the time in each stage',
-  'stage-percentiles': 'p50 and p90 of each stage',
-  'lead-time-distribution': 'Distribution of lead time',
-  'weekly-trend': 'Weekly trend of lead time and stage medians',
-  'ai-vs-other': 'AI-assisted vs other changes: p50 of each stage',
-};

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { renderRepositoryHtml, renderRepositoryMarkdown, renderRepositoryText } from '../../src/render/repositories.js';
@@ -17,6 +18,7 @@ const one = report({
 const hostile: Report = report({
   repository: { path: '/r/two', remote: 'evil|\u001b[31mrepo<b>' },
   window: { since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' },
+  now: '2026-03-01T00:00:00Z',
   changes: [lead(15, '2026-01-20T00:00:00Z')],
   deploys: [deploy({ at: '2026-01-20T10:00:00Z' }), deploy({ at: '2026-02-02T10:00:00Z' }), deploy({ at: '2026-02-09T10:00:00Z' }), deploy({ at: '2026-02-16T10:00:00Z' })],
 });
@@ -31,16 +33,42 @@ const all: Report = {
 
 describe('the per-repository table', () => {
   it('text: a row per repository and the whole, control characters stripped, failures listed', () => {
-    const text = renderRepositoryText(all, { color: false });
+    // wide enough for every column: the unreleased one made the table 15 columns wider than 130
+    const text = renderRepositoryText(all, { color: false, width: 150 });
     const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
     expect(rows).toEqual([
-      ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'unreleased', 'top recommendation'],
+      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'],
       ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', '4 (oldest 9d)', 'Change failure rate'],
       ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '0', '—'],
       ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '4 (oldest 9d)', '—'],
     ]);
     expect(text).toContain('could not be read: /r/gone: not a git repository');
     expect(text).not.toContain('\u001b');
+  });
+
+  it('text at 80 columns: names give way, every figure stays whole', () => {
+    const text = renderRepositoryText(all, { color: false, width: 80 });
+    const lines = text.split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    expect(rows.map((r) => r.slice(1, 7))).toEqual([
+      ['changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR'],
+      ['2', '2h', '2h', '4', '1.00', '25%'],
+      ['1', '15h', '15h', '4', '0.50', '0%'],
+      ['3', '3h', '3h', '8', '1.00', '13%'],
+    ]);
+    expect(rows[1]?.[0]).toBe('acme/one');
+    // no room for the unreleased and window columns: a line below the table each (the unreleased only where some are)
+    expect(text).toContain('unreleased in acme/one: 4 (oldest 9d)');
+    expect(text).not.toContain('unreleased in evil');
+    expect(text).toContain('window of acme/one: 2026-01-01 → 2026-01-29');
+  });
+
+  it('text: no window column when every repository shares the report\'s window', () => {
+    const same = aggregateReports([one, { ...one, repository: { ...one.repository, remote: 'acme/two' } }]);
+    const text = renderRepositoryText(same, { color: false, width: 120 });
+    expect(text.split('\n')[2]).toMatch(/^│ repository +│ changes +│/);
+    expect(text).not.toContain('window');
   });
 
   it('markdown: names escaped, the whole in bold', () => {
@@ -52,8 +80,11 @@ describe('the per-repository table', () => {
 
   it('html: a section with the rows, names escaped; nothing for a report over one repository', () => {
     const html = renderRepositoryHtml(all);
-    expect(html).toContain('<section id="repositories">');
-    expect(html).toContain('<th scope="row">evil|repo&lt;b&gt;</th>');
+    expect(html).toContain('<section id="repositories" aria-labelledby="repositories-h">');
+    expect(html).toContain('<th scope="row" class="ext">evil|repo&lt;b&gt;</th>');
+    // the chart names each repository, escaped and the control characters stripped, with its median lead time
+    expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
+    expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');
   });

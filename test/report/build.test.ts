@@ -22,7 +22,7 @@ const context = (over: Partial<ReportContext> = {}): ReportContext => ({
   generatedAt: '2026-04-01T00:00:00Z', repository: { path: '/r', remote: null, branch: 'main' }, sources: ['git'],
   deploySignal: { kind: 'tags', detail: 'tags' }, businessHours: null, notes: [], warnings: [], ...over,
 });
-const policy = { includeBots: false, requiredApprovals: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
+const policy = { includeBots: false, requiredApprovals: 1, revertWindow: 14 * DAY, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } };
 const window = { since: T, until: T + 14 * DAY };
 
 describe('buildReport', () => {

@@ -12,14 +12,18 @@ const compiled = await import(new URL('../../dist/aggregate/validate-report.js',
   () => null,
 );
 
-const review = { reviewers: [{ login: 'bo', reviews: 2 }], firstReviewer: 'bo', comments: 3, commitsAfterFirstReview: 1, forcePushesAfterFirstReview: 0, changesRequested: true, checks: { wallTime: 600, lastCompletedAt: 1767600000, names: ['build'], flaky: [] } };
+const review = { reviewers: [{ login: 'bo', reviews: 2 }], reviewedAt: [1767500000, 1767550000], firstReviewer: 'bo', comments: 3, commitsAfterFirstReview: 1, forcePushesAfterFirstReview: 0, changesRequested: true, checks: { wallTime: 600, lastCompletedAt: 1767600000, names: ['build'], flaky: [] } };
 const sample = report({
   sources: ['git', 'github'],
+  window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z', historyFrom: '2026-01-03T00:00:00Z' },
   changes: [
-    change({ leadTime: 5 * H, cycleTime: 4 * H, stages: { coding: H, review: 3 * H, deploy: H }, additions: 10, deletions: 2, files: 1, review, firstReviewAt: '2026-01-04T12:00:00Z', flags: ['unreviewed'], aiEvidence: ['Made-with: Cursor'] }),
+    change({ leadTime: 5 * H, cycleTime: 4 * H, stages: { coding: H, review: 3 * H, deploy: H }, additions: 10, deletions: 2, files: 1, review, firstReviewAt: '2026-01-04T12:00:00Z', lastCommitAt: '2026-01-04T10:00:00Z', flags: ['unreviewed'], aiEvidence: ['Made-with: Cursor'] }),
   ],
+  queueOnlyChanges: [change({ mergedAt: '2026-01-30T00:00:00Z', firstCommitAt: '2026-01-20T00:00:00Z', cycleTime: 10 * 24 * H, stages: { coding: 10 * 24 * H } })],
   deploys: [deploy({ failed: true, restoredAfter: 2 * H, failureReasons: ['reverted'] })],
-  openPulls: [{ number: 9, title: 'wip', url: null, author: 'ada', bot: false, createdAt: '2026-01-20T00:00:00Z', isDraft: false }],
+  openPulls: [
+    { number: 9, title: 'wip', url: null, author: 'ada', bot: false, createdAt: '2026-01-20T00:00:00Z', isDraft: false, events: { readyAt: '2026-01-20T00:00:00Z', firstReviewAt: null, approvedAt: null, reviewedAt: ['2026-01-21T00:00:00Z'] } },
+  ],
 });
 
 function leaves(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
@@ -45,6 +49,22 @@ describe('the compiled report schema (npm run build writes it; npm test builds f
     expect(compiled).not.toBeNull();
     expect(reportSchema.safeParse(sample).success).toBe(true);
     expect(accepts(structuredClone(sample))).toBe(true);
+  });
+
+  it('fills in what zod fills in and drops what zod drops: a report read back is what zod would return', () => {
+    const older = structuredClone(sample) as unknown as Record<string, unknown> & { policy: Record<string, unknown>; changes: Array<Record<string, unknown> & { review: Record<string, unknown> }> };
+    delete older.queueOnlyChanges;
+    delete older.policy.revertWindow;
+    delete older.policy.includePrereleases;
+    delete older.changes[0]?.lastCommitAt;
+    delete older.changes[0]?.review.reviewedAt;
+    // a key the schema does not name is dropped, as zod drops it: it never reaches an aggregate's lists
+    older.injected = '<script>';
+    (older.changes[0] as Record<string, unknown>).injected = 1;
+    const zod = reportSchema.parse(structuredClone(older));
+    expect(accepts(older)).toBe(true);
+    expect(older).toEqual(zod);
+    expect(older).toMatchObject({ queueOnlyChanges: [], policy: { revertWindow: 14 * 86400, includePrereleases: false }, changes: [{ lastCommitAt: null, review: { reviewedAt: [] } }] });
   });
 
   it('gives zod\'s verdict for every leaf replaced by another kind of value, or left out', () => {

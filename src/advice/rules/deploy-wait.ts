@@ -1,4 +1,4 @@
-import { duration, num } from '../format.js';
+import { duration, num, plural } from '../format.js';
 import { measured, row, stageHours, stageValue } from '../kit.js';
 import type { AdviceRule } from '../types.js';
 
@@ -6,16 +6,21 @@ import type { AdviceRule } from '../types.js';
 export const deployWait: AdviceRule = {
   id: 'deploy-wait',
   needs: 'git',
+  whatIf: { stage: 'deploy', cap: (t) => t.deployWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.deploy;
+    // more than half still waiting: the p50 is unknown but longer than the largest wait seen
+    const p50 = stage.p50 ?? stage.atLeast ?? null;
     // with the "merge" signal every merge is its own deploy: there is no deploy wait to speak of
-    if (input.deploySignal.kind === 'merge' || !measured(stage.p50) || stage.p50 <= t.deployWaitP50) return null;
+    if (input.deploySignal.kind === 'merge' || !measured(p50) || p50 <= t.deployWaitP50) return null;
     const perWeek = input.summary.dora.deploymentFrequency.value;
     const frequency = measured(perWeek) ? `; ${deployRate(perWeek)}` : '';
+    const waiting = stage.censored ? `; ${plural(stage.censored, 'change')} merged and not yet deployed` : '';
+    const value = stage.p50 === null ? `p50 deploy wait over ${duration(p50)} over ${plural(stage.count, 'change')}` : stageValue('deploy wait', stage);
     return row({
       id: 'deploy-wait',
       measure: 'Deploy wait: time from merge to the first production deploy that contains the change',
-      value: `${stageValue('deploy wait', stage)}${frequency} (threshold ${duration(t.deployWaitP50)})`,
+      value: `${value}${waiting}${frequency} (threshold ${duration(t.deployWaitP50)})`,
       tellsYou:
         'Merged work is held back and shipped in batches (a release train, a manual release, a fixed ' +
         'schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin ' +
@@ -23,15 +28,16 @@ export const deployWait: AdviceRule = {
       doNext:
         'Ship smaller batches more often: automate the release from the main branch, and if a schedule must ' +
         'stay, shorten it (weekly to daily) before adding tooling elsewhere.',
-      impact: stageHours(stage),
+      impact: stageHours({ ...stage, p50 }),
       figure: 'summary.stages.deploy.p50',
       threshold: duration(t.deployWaitP50),
     });
   },
   check(input, t) {
-    const p50 = input.summary.stages.deploy.p50;
+    const stage = input.summary.stages.deploy;
+    const p50 = stage.p50 ?? stage.atLeast ?? null;
     if (input.deploySignal.kind === 'merge' || !measured(p50)) return null;
-    return `deploy wait p50 ${duration(p50)} (threshold ${duration(t.deployWaitP50)})`;
+    return `deploy wait p50 ${stage.p50 === null ? 'over ' : ''}${duration(p50)} (threshold ${duration(t.deployWaitP50)})`;
   },
 };
 

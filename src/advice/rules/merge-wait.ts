@@ -6,6 +6,7 @@ import type { AdviceRule } from '../types.js';
 export const mergeWait: AdviceRule = {
   id: 'merge-wait',
   needs: 'github',
+  whatIf: { stage: 'merge', cap: (t) => t.mergeWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.merge;
     if (!measured(stage.p50) || stage.p50 <= t.mergeWaitP50) return null;

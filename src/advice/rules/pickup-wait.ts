@@ -6,6 +6,7 @@ import type { AdviceRule } from '../types.js';
 export const pickupWait: AdviceRule = {
   id: 'pickup-wait',
   needs: 'github',
+  whatIf: { stage: 'pickup', cap: (t) => t.pickupP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.pickup;
     if (!measured(stage.p50) || stage.p50 <= t.pickupP50) return null;

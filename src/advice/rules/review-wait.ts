@@ -9,6 +9,7 @@ import type { AdviceRule } from '../types.js';
 export const reviewWait: AdviceRule = {
   id: 'review-wait',
   needs: 'git',
+  whatIf: { stage: 'review', cap: (t) => t.reviewWaitP50 },
   evaluate(input, t) {
     const stage = input.summary.stages.review;
     if (hasGithub(input) || !measured(stage.p50) || stage.p50 <= t.reviewWaitP50) return null;

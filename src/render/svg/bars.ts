@@ -1,7 +1,6 @@
-import type { HistogramBucket as Bucket } from '../../metrics/histogram.js';
-import { countTicks, inkOn } from './scale.js';
-import { CHAR, legend, type LegendItem } from './legend.js';
-import { CHART_WIDTH, chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
+import { countScale, inkOn, logDurationScale, thinTicks, type Scale } from './scale.js';
+import { legend } from './legend.js';
+import { CHART_WIDTH, chart, el, emptyChart, fitText, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 
 const WIDTH = CHART_WIDTH;
 
@@ -16,7 +15,10 @@ export interface ShareSegment {
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
-/** One bar split by share (the stages tile the lead time, so it adds to 100%), with a legend below. */
+/**
+ * One bar split by share (the stages tile the lead time, so it adds to 100%). A segment wide enough carries its
+ * share; every segment, however thin, is listed with its share in the legend below.
+ */
 export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, segments: readonly ShareSegment[]): string {
   const known = segments.filter((s) => s.share !== null);
   const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
@@ -31,88 +33,96 @@ export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, seg
     if (w <= 0) continue;
     const text = `${s.name}: ${percent(share)}${s.detail ? ` · ${s.detail}` : ''}`;
     rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour }, tooltip(text)));
-    if (w >= 36) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, percent(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
+    if (w >= textWidth(percent(share)) + 6) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, percent(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
     x += w;
   }
-  const items: LegendItem[] = segments.map((s) => ({ text: `${s.name} ${s.share === null ? '—' : percent(s.share)}`, colour: s.colour }));
+  const items = segments.map((s) => ({ text: `${s.name} ${s.share === null ? '—' : percent(s.share)}${s.detail ? ` · ${s.detail}` : ''}`, colour: s.colour }));
   const key = legend(items, 0, barY + barH + 12, WIDTH);
   return chart({ ...frame, width: WIDTH, height: barY + barH + 12 + key.height }, el('g', {}, ...rects), key.markup);
 }
 
-export interface PairedRow {
-  label: string;
-  /** overrides the series colour for this row (a stage's colour) */
-  colour?: string;
-  values: [number | null, number | null];
-}
-
-export interface PairedSeries {
+export interface BarSeries {
   name: string;
   colour: string;
   opacity?: number;
 }
 
-/**
- * Two horizontal bars per row on one shared scale (p50 and p90 of a stage; AI-assisted and other), each with
- * its value written after it.
- */
-export function pairedBars(
-  frame: Omit<ChartFrame, 'width' | 'height'>,
-  rows: readonly PairedRow[],
-  series: readonly [PairedSeries, PairedSeries],
-  format: (value: number | null) => string,
-  empty = 'nothing to show',
-): string {
-  const max = Math.max(0, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
-  if (rows.length === 0 || max <= 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, empty);
-  const key = legend(series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH);
-  // room for the longest row label (12 px text), within reason
-  const labelW = Math.min(WIDTH / 3, Math.max(60, 12 + Math.max(...rows.map((r) => r.label.length)) * CHAR));
-  const valueW = 60;
-  const barH = 14;
-  const rowH = barH * 2 + 14;
-  const top = key.height + 6;
-  const scale = (WIDTH - labelW - valueW) / max;
-  const body = rows.map((row, i) => {
-    const y = top + i * rowH;
-    const bars = row.values.map((value, j) => {
-      const s = series[j] as PairedSeries;
-      const by = y + j * (barH + 1);
-      const w = value === null ? 0 : Math.max(value > 0 ? 1 : 0, value * scale);
-      return (
-        el('rect', { x: labelW, y: by, width: w, height: barH, fill: row.colour ?? s.colour, 'fill-opacity': s.opacity }, tooltip(`${row.label}, ${s.name}: ${format(value)}`)) +
-        label(labelW + w + 4, by + barH - 2.5, format(value), { class: 'value' })
-      );
-    });
-    return label(labelW - 8, y + barH + 4, row.label, { 'text-anchor': 'end' }) + bars.join('');
-  });
-  return chart({ ...frame, width: WIDTH, height: top + rows.length * rowH }, key.markup, ...body);
+export interface BarRow {
+  label: string;
+  /** overrides the series colour for this row (a stage's colour) */
+  colour?: string;
+  /** one value per series; null where unknown */
+  values: ReadonlyArray<number | null>;
+  /** stacked rows: the text after the bar (grouped rows write each value after its own bar) */
+  text?: string;
 }
 
-/** Vertical bars of counts per bucket, the count above each bar. */
-export function histogramChart(frame: Omit<ChartFrame, 'width' | 'height'>, buckets: readonly Bucket[], colour: string, empty: string): string {
-  const total = buckets.reduce((sum, b) => sum + b.count, 0);
-  if (total === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, empty);
-  const height = 220;
-  const left = 30;
-  const bottom = 28;
-  const top = 16;
-  const plotH = height - top - bottom;
-  const { max, ticks } = countTicks(Math.max(...buckets.map((b) => b.count)));
-  const slot = (WIDTH - left) / buckets.length;
-  const y = (count: number): number => top + plotH - (count / max) * plotH;
-  const grid = ticks.map((t) =>
-    el('line', { x1: left, x2: WIDTH, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, String(t), { 'text-anchor': 'end', class: 'muted' }),
+export interface BarChartOptions {
+  series: readonly BarSeries[];
+  /** `duration`: seconds on a log scale (minutes and months side by side); `count`: linear from 0 */
+  scale: 'duration' | 'count';
+  /** the series side by side in a row (p50 and p90), or one bar split into them (ready and draft) */
+  layout?: 'grouped' | 'stacked';
+  format: (value: number | null) => string;
+  /** what the chart says when there is nothing to draw */
+  empty: string;
+  /** a legend even for one series */
+  legend?: boolean;
+}
+
+const BAR = 14;
+const GAP = 10;
+
+/**
+ * Horizontal bars, one row per label, on a shared axis with its ticks below: every value written after its bar
+ * in the room kept free for the longest value, so no label is ever cut off; row labels too long for their column
+ * are shortened with the full text in the tooltip.
+ */
+export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: readonly BarRow[], options: BarChartOptions): string {
+  const stacked = options.layout === 'stacked';
+  const all = rows.flatMap((r) => r.values.filter((v): v is number => v !== null));
+  const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : all;
+  if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(Math.max(...totals));
+  const showLegend = options.legend || options.series.length > 1;
+  const key = showLegend ? legend(options.series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH) : { markup: '', height: 0 };
+  const texts = stacked ? rows.map((r) => r.text ?? '') : rows.flatMap((r) => r.values.map((v) => options.format(v)));
+  const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
+  const labelW = Math.min(WIDTH * 0.36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+  const plotW = WIDTH - labelW - valueW;
+  const perRow = stacked ? 1 : options.series.length;
+  const rowH = perRow * (BAR + 1) + GAP;
+  const top = key.height + (showLegend ? 6 : 2);
+  const bottom = top + rows.length * rowH;
+  const x = (v: number): number => labelW + scale.at(v) * plotW;
+  const ticks = thinTicks(scale, plotW, 40).map((t) =>
+    el('line', { x1: x(t), x2: x(t), y1: top - 2, y2: bottom - GAP + 4, class: 'grid' }) + label(x(t), bottom + 8, options.format(t), { 'text-anchor': 'middle', class: 'muted' }),
   );
-  const bars = buckets.map((b, i) => {
-    const x = left + i * slot + slot * 0.12;
-    const w = slot * 0.76;
-    const share = `${Math.round((b.count / total) * 100)}%`;
-    return (
-      el('rect', { x, y: y(b.count), width: w, height: y(0) - y(b.count), fill: colour }, tooltip(`${b.label}: ${b.count} change(s), ${share}`)) +
-      (b.count > 0 ? label(x + w / 2, y(b.count) - 4, String(b.count), { 'text-anchor': 'middle', class: 'value' }) : '') +
-      label(x + w / 2, height - 10, b.label, { 'text-anchor': 'middle', 'font-size': 11 })
-    );
+  const body = rows.map((row, i) => {
+    const y = top + i * rowH;
+    const name = fitText(row.label, labelW - 8);
+    const rowLabel = label(labelW - 8, y + (perRow * (BAR + 1)) / 2 + 4, name, { 'text-anchor': 'end' }, row.label);
+    if (stacked) {
+      let from = 0;
+      const parts = row.values.map((v, j) => {
+        const s = options.series[j] as BarSeries;
+        const x0 = x(from);
+        from += v ?? 0;
+        const w = x(from) - x0;
+        return w <= 0 ? '' : el('rect', { x: x0, y, width: w, height: BAR, fill: row.colour ?? s.colour, 'fill-opacity': s.opacity }, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`));
+      });
+      return rowLabel + parts.join('') + label(x(from) + 4, y + BAR - 2.5, row.text ?? '', { class: 'value' });
+    }
+    const bars = row.values.map((v, j) => {
+      const s = options.series[j] as BarSeries;
+      const by = y + j * (BAR + 1);
+      const w = v === null ? 0 : Math.max(v > 0 ? 1.5 : 0, x(v) - labelW);
+      return (
+        el('rect', { x: labelW, y: by, width: w, height: BAR, fill: row.colour ?? s.colour, 'fill-opacity': s.opacity }, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`)) +
+        label(labelW + w + 4, by + BAR - 2.5, options.format(v), { class: 'value' })
+      );
+    });
+    return rowLabel + bars.join('');
   });
-  return chart({ ...frame, width: WIDTH, height }, ...grid, ...bars);
+  return chart({ ...frame, width: WIDTH, height: bottom + 14 }, key.markup, ...ticks, ...body);
 }

@@ -1,8 +1,41 @@
 import { escapeHtml } from '../sanitize.js';
 
-/** Every chart's natural width (px): 13 px text at 1:1 on a desktop, still ~10 px shrunk onto a phone. */
-export const CHART_WIDTH = 480;
+/**
+ * Every chart's natural width (px) and its one text size: drawn 1:1 on a desktop, two side by side; shrunk onto
+ * a 390 px phone (about 355–370 px of content) its text stays above 11 px.
+ */
+export const CHART_WIDTH = 400;
 export const FONT_SIZE = 13;
+// advance widths (em) of DejaVu Sans, the widest common default sans-serif: text laid out without measuring
+// it must never turn out longer than estimated, or a label is cut off at the chart's edge
+const NARROW = new Set([...' .,:;!|\'`iljI()[]{}·']);
+const WIDE = new Set([...'mwMW%—']);
+const SYMBOL = new Set([...'≥≤+−<>=~→×']);
+
+function em(c: string): number {
+  if (NARROW.has(c)) return 0.34;
+  if (WIDE.has(c)) return 1.0;
+  if (SYMBOL.has(c)) return 0.84;
+  if (/[0-9]/.test(c)) return 0.64;
+  if (/[A-Z]/.test(c)) return 0.76;
+  if (/[frt]/.test(c)) return 0.42;
+  return (c.codePointAt(0) ?? 0) > 0x2e80 ? 1.0 : 0.64;
+}
+
+/** The estimated width (px) of `text` at the chart's font size: at or above what a browser draws. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += em(c);
+  return width * FONT_SIZE;
+}
+
+/** `text` cut to at most `width` px, with an ellipsis where it was cut. */
+export function fitText(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`) > width) chars.pop();
+  return `${chars.join('')}…`;
+}
 
 /** Attribute values of an SVG element; null and undefined leave the attribute out. */
 export type Attrs = Record<string, string | number | null | undefined>;
@@ -24,9 +57,12 @@ export function el(name: string, attrs: Attrs, ...children: string[]): string {
   return children.length === 0 ? `<${name}${attributes}/>` : `<${name}${attributes}>${children.join('')}</${name}>`;
 }
 
-/** A `<text>` element whose content is escaped: safe for untrusted text. */
-export function label(x: number, y: number, content: string, attrs: Attrs = {}): string {
-  return el('text', { x, y, ...attrs }, escapeHtml(content));
+/**
+ * A `<text>` element whose content is escaped: safe for untrusted text. `whole`, when the content is a shortened
+ * form of it, becomes the text's tooltip.
+ */
+export function label(x: number, y: number, content: string, attrs: Attrs = {}, whole?: string): string {
+  return el('text', { x, y, ...attrs }, escapeHtml(content), whole !== undefined && whole !== content ? tooltip(whole) : '');
 }
 
 /** A tooltip: `<title>` inside a shape is what a browser shows on hover and a screen reader reads. */

@@ -1,64 +1,121 @@
-import { durationTicks } from './scale.js';
-import { CHAR, legend } from './legend.js';
-import { CHART_WIDTH, chart, el, emptyChart, label, tooltip, type ChartFrame } from './svg.js';
+import { countScale, logDurationScale, thinTicks, type Scale } from './scale.js';
+import { legend, type LegendItem } from './legend.js';
+import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
+import { drawTimeTicks, timeTicks } from './time-axis.js';
 
 const WIDTH = CHART_WIDTH;
+const WEEK = 7 * 86400;
 
-export interface TrendSeries {
+export interface WeekSeries {
   name: string;
   colour: string;
   /** the headline series is drawn thicker */
   strong?: boolean;
-  /** one value (seconds) per point of `TrendChart.points`; null where that week had nothing */
+  dashed?: boolean;
+  /** one value per week; null where that week had none */
   values: ReadonlyArray<number | null>;
+  /** per week, said after the value in its tooltip (the AI-assisted share of that week's arrivals) */
+  notes?: ReadonlyArray<string>;
+}
+
+export interface WeekColumns {
+  /** what the columns count, for the legend and tooltips: `changes merged` */
+  name: string;
+  colour: string;
+  values: readonly number[];
+  format: (value: number) => string;
+}
+
+export interface WeeklyChartOptions {
+  /** week starts, `YYYY-MM-DD` (Monday, UTC), consecutive */
+  weeks: readonly string[];
+  lines: readonly WeekSeries[];
+  /** `duration`: seconds on a log scale; `count`: linear from 0 */
+  scale: 'duration' | 'count';
+  format: (value: number) => string;
+  /** a small panel of columns under the lines (changes merged per week); a week with none is shaded above */
+  columns?: WeekColumns;
+  plotHeight?: number;
+  empty: string;
 }
 
 /**
- * Lines of weekly medians (seconds) over weeks: a null breaks the line, a lone value is a dot, every point
- * carries a tooltip. `points` are the x labels (week starts, `YYYY-MM-DD`).
+ * Lines of weekly figures over weeks placed on a time axis (month ticks), with an optional panel of weekly
+ * columns below. A null breaks a line and a lone value is a dot; a week whose column is 0 is shaded in the line
+ * panel, so a gap in the lines explains itself. Every point carries a tooltip.
  */
-export function trendChart(frame: Omit<ChartFrame, 'width' | 'height'>, points: readonly string[], series: readonly TrendSeries[], format: (seconds: number | null) => string): string {
-  const drawn = series.filter((s) => s.values.some((v) => v !== null));
+export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options: WeeklyChartOptions): string {
+  const { weeks } = options;
+  const drawn = options.lines.filter((s) => s.values.some((v) => v !== null));
   const values = drawn.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  if (points.length === 0 || values.length === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, 'no change merged in the window');
-  const key = legend(drawn.map((s) => ({ text: s.name, colour: s.colour, line: true })), 0, 0, WIDTH);
-  const left = 50;
-  const right = 16;
+  if (weeks.length === 0 || values.length === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
+  const cols = options.columns;
+  const emptyWeeks = cols ? cols.values.map((v) => v === 0) : weeks.map(() => false);
+  const items: LegendItem[] = drawn.map((s) => ({ text: s.name, colour: s.colour, line: true, dashed: s.dashed }));
+  if (cols) items.push({ text: cols.name, colour: cols.colour });
+  if (emptyWeeks.some(Boolean)) items.push({ text: `no ${cols?.name ?? 'data'}`, colour: '', band: true });
+  const key = legend(items, 0, 0, WIDTH);
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : countScale(Math.max(...values));
+  const tickText = scale.ticks.map((t) => options.format(t));
+  const left = Math.max(30, ...tickText.map(textWidth)) + 8;
+  const right = 12;
+  const plotW = WIDTH - left - right;
   const top = key.height + 10;
-  const plotH = 170;
-  const height = top + plotH + 26;
-  const { max, ticks } = durationTicks(Math.max(...values));
-  const x = (i: number): number => (points.length === 1 ? left + (WIDTH - left - right) / 2 : left + (i / (points.length - 1)) * (WIDTH - left - right));
-  const y = (v: number): number => top + plotH - (v / max) * plotH;
+  const plotH = options.plotHeight ?? 150;
+  const colTop = top + plotH + 20;
+  const colH = cols ? 44 : 0;
+  const axisY = cols ? colTop + colH : top + plotH;
+  const height = axisY + 24;
 
-  const grid = ticks.map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, format(t), { 'text-anchor': 'end', class: 'muted' }));
-  // `03-02` within a year; `2025-03` when the weeks span more than one, so no label repeats
-  const short = (week: string): string => (points.length > 52 ? week.slice(0, 7) : week.slice(5));
-  const last = points.length - 1;
-  // as many labels as fit side by side, centred on their week; the last one ends at the plot's edge
-  const fit = Math.max(2, Math.floor((WIDTH - left - right) / (short(points[0] ?? '').length * CHAR + 16)));
-  const every = Math.ceil(points.length / fit);
-  const shown = (i: number): boolean => i === last || (i % every === 0 && last - i >= every);
-  const anchor = (i: number): string => (i === last && last > 0 ? 'end' : 'middle');
-  const xLabels = points.map((p, i) => (shown(i) ? label(x(i), top + plotH + 18, short(p), { 'text-anchor': anchor(i), class: 'muted' }) : ''));
+  const start = Date.parse(`${weeks[0] ?? ''}T00:00:00Z`) / 1000;
+  const end = start + weeks.length * WEEK;
+  const xAt = (t: number): number => left + ((t - start) / (end - start)) * plotW;
+  const xWeek = (i: number): number => xAt(start + (i + 0.5) * WEEK);
+  const slot = plotW / weeks.length;
+  const y = (v: number): number => top + plotH - scale.at(v) * plotH;
+
+  const shade = emptyWeeks.map((isEmpty, i) => (isEmpty ? el('rect', { x: xWeek(i) - slot / 2, y: top, width: slot, height: plotH, class: 'gap' }, tooltip(`week of ${weeks[i] ?? ''}: no ${cols?.name ?? 'data'}`)) : ''));
+  const grid = thinTicks(scale, plotH, 22).map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, options.format(t), { 'text-anchor': 'end', class: 'muted' }));
+  const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
   const lines = drawn.map((s) => {
-    const width = s.strong ? 2.75 : 1.5;
     const segments: string[] = [];
     let path = '';
     s.values.forEach((v, i) => {
       if (v === null) {
         if (path) segments.push(path);
         path = '';
-      } else path += `${path ? 'L' : 'M'}${round(x(i))} ${round(y(v))}`;
+      } else path += `${path ? 'L' : 'M'}${round(xWeek(i))} ${round(y(v))}`;
     });
     if (path) segments.push(path);
-    const dots = s.values.map((v, i) =>
-      v === null ? '' : el('circle', { cx: x(i), cy: y(v), r: s.strong ? 3.5 : 2.5, fill: s.colour }, tooltip(`week of ${points[i] ?? ''}, ${s.name}: ${format(v)}`)),
-    );
-    return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, fill: 'none', stroke: s.colour, 'stroke-width': width, 'stroke-linejoin': 'round' })), ...dots);
+    // dots only where few enough to tell apart; a lone value between gaps always, or it would not show
+    const dots = s.values.map((v, i) => {
+      if (v === null) return '';
+      const alone = (s.values[i - 1] ?? null) === null && (s.values[i + 1] ?? null) === null;
+      const r = slot >= 6 || alone ? (s.strong ? 3.2 : 2.4) : 1.6;
+      const note = s.notes?.[i];
+      return el('circle', { cx: xWeek(i), cy: y(v), r, fill: s.colour }, tooltip(`week of ${weeks[i] ?? ''}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ''}`));
+    });
+    const stroke = { fill: 'none', stroke: s.colour, 'stroke-width': s.strong ? 2.75 : 1.5, 'stroke-linejoin': 'round', 'stroke-dasharray': s.dashed ? '5 3' : null };
+    return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, ...stroke })), ...dots);
   });
+  const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot) : [];
   // the first series (the headline) is drawn last, on top
-  return chart({ ...frame, width: WIDTH, height }, key.markup, ...grid, ...xLabels, ...lines.reverse());
+  return chart({ ...frame, width: WIDTH, height }, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
+}
+
+function weekColumns(cols: WeekColumns, weeks: readonly string[], top: number, height: number, x: (i: number) => number, slot: number): string[] {
+  const scale = countScale(Math.max(...cols.values), 1);
+  const max = scale.ticks.at(-1) ?? 1;
+  const w = Math.max(1, slot * 0.7);
+  const bars = cols.values.map((v, i) => {
+    const h = scale.at(v) * height;
+    return el('rect', { x: x(i) - w / 2, y: top + height - h, width: w, height: Math.max(h, 0.5), fill: cols.colour }, tooltip(`week of ${weeks[i] ?? ''}: ${cols.format(v)} ${cols.name}`));
+  });
+  return [
+    el('line', { x1: x(0) - slot / 2, x2: x(weeks.length - 1) + slot / 2, y1: top, y2: top, class: 'grid' }),
+    label(x(0) - slot / 2 - 6, top + 9, cols.format(max), { 'text-anchor': 'end', class: 'muted' }),
+    ...bars,
+  ];
 }
 
 function round(v: number): number {

@@ -1,123 +1,113 @@
-import type { TagRef } from './repo.js';
 import { streamGit } from './run.js';
 
-/** A deploy candidate with the landing commits it shipped first (from one rev-list per consecutive pair). */
-export interface DeployContents {
-  ref: string;
-  sha: string;
-  at: number;
-  /** landing shas reachable from this deploy and not from the one before it */
-  shipped: string[];
-  /** this deploy's commit is an ancestor of the previous deploy's (and not the same commit) */
-  rollback: boolean;
+/**
+ * The commit graph below the deploys, read once: every commit reachable from the deploy commits and not from
+ * the boundary, as nodes with their parents. A parent git did not list (at or beyond the boundary) is a
+ * node without parents: the walks stop there.
+ */
+export interface CommitGraph {
+  /** sha → node */
+  node: Map<string, number>;
+  /** node → sha */
+  sha: string[];
+  /** per node: where its parents start in `parents`; -1 for a node git did not list */
+  parentStart: number[];
+  parentCount: number[];
+  parents: number[];
 }
 
 /**
- * What each tag shipped first, filtered to the landing commits of the changes (never an ancestry query per
- * change). A tag on the tracked branch's first-parent line (`line`: sha → position, oldest first) shipped the
- * landing commits up to its position, which needs no git process; any other tag gets one
- * `rev-list <tag> ^<previous tag>` per consecutive pair, bounded by `boundary` to the history that was read.
- * Overlaps are fine: the first deploy in time order that lists a change gets it. Tags older than `from`
- * only serve as the first "previous".
+ * Reads the graph of everything reachable from `tips` and not from `exclude` with one streaming
+ * `git rev-list --parents` (parents only: no commit message is read). A tip missing from the clone (a
+ * deployment of a commit never fetched) is left out rather than failing the read.
  */
-export async function tagContents(
-  repo: string,
-  tags: TagRef[],
-  landing: Set<string>,
-  boundary: string[],
-  from: number,
-  line: FirstParentLine = { position: new Map(), shas: [] },
-): Promise<DeployContents[]> {
-  const ordered = [...tags].sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
-  const firstIndex = ordered.findIndex((t) => t.at >= from);
-  if (firstIndex === -1) return [];
-  // each pair is its own question, so a few run at once (most of the cost is starting git)
-  const indexes = ordered.map((_, i) => i).slice(firstIndex);
-  const contents: DeployContents[] = new Array(indexes.length);
-  // tags on the line, in time order: each ships the part of the line above what earlier ones covered
-  let covered = -1;
-  const offLine: number[] = [];
-  for (let slot = 0; slot < indexes.length; slot++) {
-    const i = indexes[slot] as number;
-    const at = line.position.get((ordered[i] as TagRef).sha);
-    if (at === undefined) {
-      offLine.push(slot);
-      continue;
+export async function readCommitGraph(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<CommitGraph> {
+  const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
+  const nodeOf = (sha: string): number => {
+    let n = graph.node.get(sha);
+    if (n === undefined) {
+      n = graph.parentStart.length;
+      graph.node.set(sha, n);
+      graph.sha.push(sha);
+      graph.parentStart.push(-1);
+      graph.parentCount.push(0);
     }
-    contents[slot] = await onLineContents(repo, ordered, i, landing, line, covered);
-    covered = Math.max(covered, at);
-  }
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < offLine.length) {
-      const slot = offLine[next++] as number;
-      contents[slot] = await pairContents(repo, ordered, indexes[slot] as number, landing, boundary);
-    }
+    return n;
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, offLine.length) }, worker));
-  return contents;
+  if (tips.length === 0) return graph;
+  await streamGit(
+    repo,
+    ['rev-list', '--parents', '--ignore-missing', '--stdin'],
+    (record) => {
+      const shas = record.toString('latin1').split(' ');
+      const n = nodeOf(shas[0] as string);
+      graph.parentStart[n] = graph.parents.length;
+      graph.parentCount[n] = shas.length - 1;
+      for (let i = 1; i < shas.length; i++) graph.parents.push(nodeOf(shas[i] as string));
+    },
+    { separator: 10, input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join('\n')}\n` },
+  );
+  return graph;
 }
 
-const PARALLEL = 4;
-
-/** The tracked branch's first-parent commits, oldest first, and each one's position. */
-export interface FirstParentLine {
-  position: Map<string, number>;
-  shas: string[];
+/** A commit on a release line (reachable from a deploy, not from the tracked branch), as copies are matched. */
+export interface ReleaseLineCommit {
+  sha: string;
+  /** author email, author date and subject: what a cherry-pick keeps */
+  key: string;
+  /** shas named by `(cherry picked from commit X)` lines */
+  cherryPickOf: string[];
 }
 
-async function onLineContents(repo: string, ordered: TagRef[], i: number, landing: Set<string>, line: FirstParentLine, covered: number): Promise<DeployContents> {
-  const tag = ordered[i] as TagRef;
-  const previous = i > 0 ? ordered[i - 1] : undefined;
-  const at = line.position.get(tag.sha) as number;
-  const previousAt = previous ? line.position.get(previous.sha) : undefined;
-  // everything on the line up to the tag is its history; what earlier tags on the line covered is theirs
-  const shipped = line.shas.slice(covered + 1, at + 1).filter((sha) => landing.has(sha));
-  const rollback =
-    previous !== undefined && previous.sha !== tag.sha &&
-    (previousAt !== undefined ? at < previousAt : await isAncestor(repo, tag.sha, previous.sha));
-  return { ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback };
+/** The key a copy shares with its original: author email, author date (epoch seconds) and subject line. */
+export function copyKey(authorEmail: string, authoredAt: number, subject: string): string {
+  return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
 }
 
-async function pairContents(repo: string, ordered: TagRef[], i: number, landing: Set<string>, boundary: string[]): Promise<DeployContents> {
-  const tag = ordered[i] as TagRef;
-  const previous = i > 0 ? ordered[i - 1] : undefined;
-  const shipped: string[] = [];
-  let any = false;
-  let missing = false;
-  if (previous?.sha !== tag.sha) {
-    const exclude = [...(previous ? [previous.sha] : []), ...boundary].map((sha) => `^${sha}`);
-    await streamGit(
-      repo,
-      ['rev-list', '--stdin'],
-      (line) => {
-        any = true;
-        const sha = line.toString('utf8');
-        if (landing.has(sha)) shipped.push(sha);
-      },
-      {
-        separator: 10,
-        input: [tag.sha, ...exclude].join('\n') + '\n',
-        // a deployment's commit may be missing from this clone: it then ships nothing that git can see
-        onFailure: () => {
-          missing = true;
-          return true;
-        },
-      },
-    );
-  }
-  // an empty walk may only mean the boundary cut it: ask git directly, once, in that case
-  const rollback = previous !== undefined && previous.sha !== tag.sha && !any && !missing && (await isAncestor(repo, tag.sha, previous.sha));
-  return { ref: tag.name, sha: tag.sha, at: tag.at, shipped, rollback };
+const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
+
+/** Reads what copies are matched by (copy key, cherry-pick lines) for the commits named, in one streaming `git log`. */
+export async function readReleaseLineCommits(repo: string, shas: readonly string[]): Promise<ReleaseLineCommit[]> {
+  if (shas.length === 0) return [];
+  const commits: ReleaseLineCommit[] = [];
+  await streamGit(
+    repo,
+    ['log', '-z', '--no-walk=unsorted', '--no-color', '--encoding=UTF-8', '--format=%H%x1f%ae%x1f%at%x1f%B', '--stdin'],
+    (record) => {
+      const text = record.toString('utf8');
+      const [sha, email, at] = text.split('\x1f', 3);
+      if (!sha || email === undefined || at === undefined) return;
+      const message = text.slice(sha.length + email.length + at.length + 3);
+      const newline = message.indexOf('\n');
+      const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
+      commits.push({
+        sha: own(sha.replace(/^\n/, '')),
+        key: own(copyKey(email, Number(at), subject)),
+        cherryPickOf: [...message.matchAll(CHERRY_PICKED)].map((m) => own(m[1] as string)),
+      });
+    },
+    { separator: 0, input: `${shas.join('\n')}\n` },
+  );
+  return commits;
 }
 
-async function isAncestor(repo: string, ancestor: string, of: string): Promise<boolean> {
+/** A copy of a string cut from a record: a slice would keep the whole record alive as long as it lives. */
+function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
+ * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
+ * commit predates the history read. A commit the clone lacks (a deployment never fetched) is no ancestor.
+ */
+export async function isAncestor(repo: string, ancestor: string, of: string): Promise<boolean> {
   let result = true;
   await streamGit(repo, ['merge-base', '--is-ancestor', ancestor, of], () => undefined, {
     separator: 10,
     onFailure: (code) => {
       result = false;
-      return code === 1;
+      // 1: not an ancestor; 128: a commit git does not have
+      return code === 1 || code === 128;
     },
   });
   return result;

@@ -13,9 +13,10 @@ const MAX_RESTARTS = 25;
 
 /**
  * Line counts of every first-parent commit between `tip` and `exclude`, merges diffed against their first
- * parent (the whole pull request). `counts(path)` says whether a path counts toward size (lock files and
- * generated files do not). In a partial clone git dies on a missing blob instead of fetching it: the commit
- * it died on gets an unknown size and the walk goes on from its parent, up to MAX_RESTARTS times.
+ * parent (the whole pull request), with git's rename detection (a moved file is not a rewrite). `counts(path)`
+ * says whether a path counts toward size (lock files and generated files do not). In a partial clone git dies
+ * on a missing blob instead of fetching it: the commit it died on gets an unknown size and the walk goes on
+ * from its parent, up to MAX_RESTARTS times.
  */
 export async function readSizes(
   repo: string,
@@ -25,55 +26,108 @@ export async function readSizes(
 ): Promise<NumstatResult> {
   const sizes = new Map<string, Size>();
   const unknown: string[] = [];
+  const excluded = exclude.map((sha) => `^${sha}`);
   let from: string | null = tip;
   for (let restart = 0; from !== null; restart++) {
-    let current: string | null = null;
-    let size: Size = { additions: 0, deletions: 0, files: 0 };
-    let missing = false;
-    const start: string = from;
-    await streamGit(
-      repo,
-      ['log', '--first-parent', '--diff-merges=first-parent', '--numstat', '--no-renames', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', start, ...exclude.map((sha) => `^${sha}`), '--'],
-      (line) => {
-        const text = line.toString('utf8');
-        if (text.startsWith('\x1e')) {
-          if (current !== null) sizes.set(current, size);
-          current = text.slice(1);
-          size = { additions: 0, deletions: 0, files: 0 };
-          return;
-        }
-        const tab = text.indexOf('\t');
-        if (tab === -1 || current === null) return;
-        const tab2 = text.indexOf('\t', tab + 1);
-        const path = unquote(text.slice(tab2 + 1));
-        size.files++;
-        if (!counts(path)) return;
-        const added = Number(text.slice(0, tab));
-        const deleted = Number(text.slice(tab + 1, tab2));
-        // binary files show '-': no lines to count
-        if (Number.isFinite(added)) size.additions += added;
-        if (Number.isFinite(deleted)) size.deletions += deleted;
-      },
-      {
-        separator: 10,
-        onFailure: (_code, stderr) => {
-          if (!/unable to read|missing|could not fetch|promisor|bad object|not allowed/i.test(stderr)) return false;
-          missing = true;
-          return true;
-        },
-      },
-    );
-    if (current !== null) sizes.set(current, size);
-    if (!missing || restart >= MAX_RESTARTS) break;
-    // git prints a commit only once its diff is done (and flushes each one to a pipe), so the commit it died
-    // on is the one after the last it printed: the start, or the last one's first parent
-    const failed = await resolveCommit(repo, current === null ? start : `${current}^1`);
+    const run = await numstat(repo, [from, ...excluded], counts);
+    for (const [sha, size] of run.sizes) sizes.set(sha, size);
+    if (run.complete || restart >= MAX_RESTARTS) break;
+    const failed = await failedCommit(repo, run.last ?? from, run.last === null, counts, sizes);
     if (failed === null) break;
     unknown.push(failed.sha);
-    if (failed.parent === null || exclude.includes(failed.parent)) break;
-    from = failed.parent;
+    from = failed.parent === null || exclude.includes(failed.parent) ? null : failed.parent;
   }
   return { sizes, unknown };
+}
+
+interface NumstatRun {
+  /** sizes of the commits whose diff git finished */
+  sizes: Map<string, Size>;
+  /** the last commit git started to print, whose diff may be cut short; null when it printed none */
+  last: string | null;
+  /** git finished the walk (no missing file contents) */
+  complete: boolean;
+}
+
+/**
+ * One `git log --numstat` over `revs`. Whether git prints a commit's header before it reads the commit's
+ * files depends on the clone (a partial clone with its promisor remote prefetches first; one without prints
+ * first), so the commit printed last before a failure is never trusted: the caller checks it alone.
+ */
+async function numstat(repo: string, revs: string[], counts: (path: string) => boolean, options: string[] = []): Promise<NumstatRun> {
+  const sizes = new Map<string, Size>();
+  let current: string | null = null;
+  let size: Size = { additions: 0, deletions: 0, files: 0 };
+  // a rename's entry is `added\tdeleted\t` followed by the old and the new path as tokens of their own
+  let pending: { added: number; deleted: number; paths: number } | null = null;
+  let missing = false;
+  const add = (added: number, deleted: number, path: string): void => {
+    size.files++;
+    if (!counts(path)) return;
+    // binary files show '-': no lines to count
+    if (Number.isFinite(added)) size.additions += added;
+    if (Number.isFinite(deleted)) size.deletions += deleted;
+  };
+  await streamGit(
+    repo,
+    ['log', '-z', '--first-parent', '--diff-merges=first-parent', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', ...options, '--stdin', '--'],
+    (record) => {
+      const token = record.toString('utf8');
+      if (pending !== null) {
+        if (--pending.paths === 0) {
+          add(pending.added, pending.deleted, token);
+          pending = null;
+        }
+        return;
+      }
+      const text = token.replace(/^\n+/, '');
+      if (text.startsWith('\x1e')) {
+        if (current !== null) sizes.set(current, size);
+        current = text.slice(1);
+        size = { additions: 0, deletions: 0, files: 0 };
+        return;
+      }
+      const m = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(text);
+      if (!m || current === null) return;
+      const [added, deleted] = [Number(m[1]), Number(m[2])];
+      if (m[3] === '') pending = { added, deleted, paths: 2 };
+      else add(added, deleted, m[3] ?? '');
+    },
+    {
+      separator: 0,
+      input: `${revs.join('\n')}\n`,
+      onFailure: (_code, stderr) => {
+        if (!/unable to read|missing|could not fetch|promisor|bad object|not allowed/i.test(stderr)) return false;
+        missing = true;
+        return true;
+      },
+    },
+  );
+  if (!missing && current !== null) sizes.set(current, size);
+  return { sizes, last: current, complete: !missing };
+}
+
+/**
+ * The commit a failed walk died on: `last` when its own diff fails too (its size stays unknown), else the
+ * next one on the first-parent line (and `last`'s size, read alone, is kept). `isStart`: git printed nothing,
+ * so `last` is where the walk started and is the one that failed.
+ */
+async function failedCommit(
+  repo: string,
+  last: string,
+  isStart: boolean,
+  counts: (path: string) => boolean,
+  sizes: Map<string, Size>,
+): Promise<{ sha: string; parent: string | null } | null> {
+  if (!isStart) {
+    const alone = await numstat(repo, [last], counts, ['-1']);
+    const size = alone.sizes.get(last);
+    if (alone.complete && size !== undefined) {
+      sizes.set(last, size);
+      return resolveCommit(repo, `${last}^1`);
+    }
+  }
+  return resolveCommit(repo, last);
 }
 
 async function resolveCommit(repo: string, rev: string): Promise<{ sha: string; parent: string | null } | null> {
@@ -81,10 +135,4 @@ async function resolveCommit(repo: string, rev: string): Promise<{ sha: string; 
   await streamGit(repo, ['rev-list', '--parents', '-n', '1', rev, '--'], (l) => (line = l.toString('utf8')), { separator: 10, onFailure: () => true });
   const [sha, parent] = line.trim().split(' ');
   return sha ? { sha, parent: parent ?? null } : null;
-}
-
-/** git quotes unusual paths C-style ("a\tb"); only the name matters here, so undo the quoting loosely. */
-function unquote(path: string): string {
-  if (!path.startsWith('"')) return path;
-  return path.slice(1, -1).replace(/\\(.)/g, '$1');
 }

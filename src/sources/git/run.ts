@@ -1,15 +1,44 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { GitError } from '../../errors.js';
 
+/*
+ * The one way flowaudit runs git. The audited repository is untrusted (a stranger's history, a CI checkout's
+ * .git/config): no call may fetch, contact a remote, write to the repository or run a program the repository
+ * names. Every git process gets the same arguments and environment, built here, and only read commands run.
+ *
+ * The user's global and system config are not read (GIT_CONFIG_GLOBAL=/dev/null, GIT_CONFIG_NOSYSTEM): the same
+ * repository then gives the same figures on every machine (diff.renames, diff.algorithm… change line counts),
+ * and nothing in them (a credential helper, a pager) can run. Only `safe.directory` is carried over from them,
+ * as `-c`: CI checkouts owned by another user rely on it.
+ */
+
+/** The only subcommands flowaudit runs: each reads, none writes or fetches. */
+const READ_COMMANDS = new Set(['log', 'rev-list', 'rev-parse', 'for-each-ref', 'cat-file', 'config', 'symbolic-ref', 'merge-base']);
+/** Subcommands that can produce a diff: an external diff or textconv driver would run a program. */
+const DIFF_COMMANDS = new Set(['log']);
+const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--list']);
+/** Flags that make a read command run a program: never passed. */
+const PROGRAM_FLAGS = new Set(['--ext-diff', '--textconv', '--filters', '--show-signature', '--upload-pack', '--paginate']);
+
 /**
- * Config every git process runs with. protocol.allow=never makes a partial clone's lazy fetch fail at once
- * instead of fetching: flowaudit never fetches into or writes to the repository it audits.
+ * Config every git process runs with. `-c` outranks every config file, so a repository cannot undo these;
+ * keys a repository could set under another name (protocol.<name>.allow) are closed by GIT_ALLOW_PROTOCOL below.
  */
 export const GIT_CONFIG_ARGS = [
   '-c', 'core.quotepath=off',
   '-c', 'log.showSignature=false',
+  // a partial clone's lazy fetch of a missing object fails at once instead of contacting the promisor remote
   '-c', 'protocol.allow=never',
   '-c', 'core.fsmonitor=false',
+  '-c', 'core.hooksPath=/dev/null',
+  '-c', 'core.pager=cat',
+  '-c', 'core.sshCommand=false',
+  // an empty helper resets the list: no credential helper runs
+  '-c', 'credential.helper=',
+  '-c', 'core.askPass=',
+  '-c', 'core.attributesFile=/dev/null',
+  '-c', 'gc.auto=0',
+  '-c', 'maintenance.auto=false',
   // a smaller pack window and delta cache cut git's own peak memory by more than half on large histories,
   // for a few percent of time (measured by npm run bench)
   '-c', 'core.packedGitWindowSize=8m',
@@ -17,15 +46,77 @@ export const GIT_CONFIG_ARGS = [
   '-c', 'core.deltaBaseCacheLimit=16m',
 ];
 
-/** GIT_OPTIONAL_LOCKS=0 keeps read commands from refreshing the index (a write) in the audited repository. */
-export const GIT_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_OPTIONAL_LOCKS: '0',
-  GIT_TERMINAL_PROMPT: '0',
-  // git 2.44+ reads this; older versions rely on protocol.allow=never above
-  GIT_NO_LAZY_FETCH: '1',
-  LC_ALL: 'C',
-};
+/**
+ * Variables kept from the caller's GIT_* environment. Everything else named GIT_* is dropped: GIT_DIR,
+ * GIT_WORK_TREE, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY (which would make calls read another repository than the
+ * audited path), GIT_CONFIG_* (config injected from outside), GIT_SSH*, GIT_ASKPASS, GIT_EXTERNAL_DIFF,
+ * GIT_PAGER, GIT_TRACE* (files written). GIT_EXEC_PATH only says where this git's own programs are, and
+ * GIT_CEILING_DIRECTORIES only narrows where a repository is looked for.
+ */
+const KEPT_GIT_VARIABLES = new Set(['GIT_EXEC_PATH', 'GIT_CEILING_DIRECTORIES']);
+
+/** The environment of every git process, from `base` (the process's own). */
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (!key.toUpperCase().startsWith('GIT_') || KEPT_GIT_VARIABLES.has(key)) env[key] = value;
+  }
+  return {
+    ...env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    // read commands never refresh the index (a write) in the audited repository
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_TERMINAL_PROMPT: '0',
+    // git 2.44+ does not even start the fetch of a missing object; older ones get as far as the line below
+    GIT_NO_LAZY_FETCH: '1',
+    // a list of allowed transports outranks every protocol.*.allow key a repository sets; no transport is
+    // named "/", so none is allowed (an ext:: remote's command, ssh, file and http all stay closed)
+    GIT_ALLOW_PROTOCOL: '/',
+    LC_ALL: 'C',
+  };
+}
+
+let environment: NodeJS.ProcessEnv | null = null;
+let safeDirectories: string[] | null = null;
+
+/**
+ * `safe.directory` entries of the user's global and system config, read once, as `-c` arguments: git honours
+ * them on the command line, and without them a checkout owned by another user is refused.
+ */
+function carriedSafeDirectories(): string[] {
+  if (safeDirectories !== null) return safeDirectories;
+  // where the user's config lives is theirs to say (undefined values are left out of the environment)
+  const env = { ...gitEnvironment(), ...Object.fromEntries(['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM'].map((k) => [k, process.env[k]])) };
+  const found: string[] = [];
+  for (const scope of ['--system', '--global']) {
+    // run from / so no repository's config is in play; `config --get-all` only reads files
+    const result = spawnSync('git', ['config', scope, '--get-all', 'safe.directory'], { cwd: '/', env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+    if (result.status === 0) found.push(...result.stdout.split('\n').filter((line) => line !== ''));
+  }
+  safeDirectories = found.flatMap((dir) => ['-c', `safe.directory=${dir}`]);
+  return safeDirectories;
+}
+
+/**
+ * The argument list and environment of one git call: what `streamGit` spawns, exported so tests can run the
+ * same hardening around commands flowaudit itself never runs.
+ * @throws Error when `args` is not one of the read commands (a bug in flowaudit)
+ */
+export function gitInvocation(args: readonly string[]): { args: string[]; env: NodeJS.ProcessEnv } {
+  const command = args[0] ?? '';
+  if (
+    !READ_COMMANDS.has(command) ||
+    (command === 'config' && !args.slice(1).some((a) => CONFIG_READS.has(a))) ||
+    args.some((a) => PROGRAM_FLAGS.has(a.split('=')[0] ?? ''))
+  ) {
+    // a programming error, not a user's: it surfaces as an unexpected error
+    throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
+  }
+  environment ??= gitEnvironment();
+  const safe = DIFF_COMMANDS.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...args.slice(1)] : [...args];
+  return { args: ['--no-pager', ...GIT_CONFIG_ARGS, ...carriedSafeDirectories(), ...safe], env: environment };
+}
 
 export interface StreamOptions {
   /** byte that ends a record: 0 for `-z` output, 10 for lines */
@@ -37,27 +128,34 @@ export interface StreamOptions {
 }
 
 /**
- * Runs git and hands each record to `onRecord` as it arrives, so memory is bounded by what the caller keeps.
- * Rejects with GitError naming git's first stderr line when git fails (unless onFailure handles it).
+ * Runs git and hands each record to `onRecord` as it arrives, so memory is bounded by what the caller keeps;
+ * `onRecord` returning `false` stops git there (the promise resolves). Rejects with GitError naming git's
+ * first stderr line when git fails (unless onFailure handles it).
  */
 export function streamGit(
   cwd: string,
   args: string[],
-  onRecord: (record: Buffer) => void,
+  onRecord: (record: Buffer) => unknown,
   options: StreamOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...GIT_CONFIG_ARGS, ...args], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    const invocation = gitInvocation(args);
+    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let pending: Buffer = Buffer.alloc(0);
     let stderr = '';
     let failed: Error | null = null;
+    let stopped = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (failed || stopped) return;
       const buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       let start = 0;
       try {
         for (let i = buffer.indexOf(options.separator, start); i !== -1; i = buffer.indexOf(options.separator, start)) {
-          onRecord(buffer.subarray(start, i));
+          if (onRecord(buffer.subarray(start, i)) === false) {
+            stopped = true;
+            child.kill();
+            return;
+          }
           start = i + 1;
         }
       } catch (error) {
@@ -76,6 +174,7 @@ export function streamGit(
     });
     child.on('close', (code) => {
       if (failed) return reject(failed);
+      if (stopped) return resolve();
       if (pending.length > 0 && code === 0) {
         try {
           onRecord(pending);
@@ -104,18 +203,28 @@ export async function gitOutput(cwd: string, args: string[], input?: string): Pr
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** Like gitOutput, but null when git fails: for questions whose failure means "no". */
+export async function gitAnswer(cwd: string, args: string[]): Promise<string | null> {
+  try {
+    return await gitOutput(cwd, args);
+  } catch (error) {
+    if (error instanceof GitError) return null;
+    throw error;
+  }
+}
+
 export function gitFailure(args: string[], stderr: string): GitError {
   const first = stderr.split('\n').find((line) => line.trim() !== '') ?? 'no message';
-  return new GitError(`git ${args[0] ?? ''} failed: ${first.replace(/[\u0000-\u001f\u007f]/g, '')}`);
+  return new GitError(`git ${args[0] ?? ''} failed: ${first.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`);
 }
 
 /**
  * Refuses a ref that git would read as an option: user input must never reach git as a flag.
- * @throws ConfigError-style GitError with exit code 2
+ * @throws GitError (exit 2)
  */
 export function assertSafeRef(ref: string, what: string): string {
   if (ref.startsWith('-') || ref.includes('\0') || ref.trim() === '') {
-    throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f]/g, '')}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
+    throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
   }
   return ref;
 }

@@ -133,8 +133,10 @@ export function readCache(file: string, key: CacheKey, warn: (message: string) =
 }
 
 /**
- * Writes the cache through a temp file and a rename, so a reader never sees half a file. A failure is a
- * warning, never an error: the report does not depend on the cache.
+ * Writes the cache through a temp file and a rename, so a reader never sees half a file. Only what
+ * `readCache` accepts is written: content that would not read back (a server's null where a string
+ * belongs) leaves the old cache as it was. A failure is a warning, never an error: the report does not
+ * depend on the cache.
  */
 export function writeCache(file: string, key: CacheKey, content: CacheContent, savedAt: number, warn: (message: string) => void): void {
   const body = {
@@ -147,6 +149,12 @@ export function writeCache(file: string, key: CacheKey, content: CacheContent, s
     pulls: content.pulls,
     deployments: content.deployments,
   };
+  const checked = fileSchema.safeParse(body);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    warn(`the GitHub cache was not updated: what GitHub sent would not read back (${issue ? `${issue.path.slice(0, 4).join('.')}: ${issue.message}` : 'bad shape'})`);
+    return;
+  }
   const temp = join(dirname(file), `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

@@ -6,19 +6,21 @@
 import { RateLimitError } from '../../errors.js';
 import { cacheFileFor, readCache, writeCache, type CacheContent, type CacheKey } from './cache.js';
 import { fetchLists, type Fetched } from './lists.js';
+import { Gaps } from './map.js';
 import { fetchOverflow } from './overflow.js';
-import { createClient } from './request.js';
+import { createClient, DeadlineError } from './request.js';
 import { apiHostOf, redact } from './token.js';
 import type { FetchGitHubOptions } from './options.js';
 import type { GitHubData, GitHubPull } from './types.js';
+import { plural } from '../../units.js';
 
 export type * from './types.js';
 export type { FetchGitHubOptions } from './options.js';
-export { apiHostOf, apiUrlFor, findToken } from './token.js';
 export { defaultCacheDir } from './cache.js';
 
 
 const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_DEADLINE = 30 * 60;
 const DEFAULT_LOOKBACK = 30 * 86400;
 /** a warm run expects few new PRs: a smaller first page costs less */
 const WARM_FIRST_PAGE = 25;
@@ -50,19 +52,23 @@ export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubDa
   const deploysWarm = cached !== null && cached.deployments.coveredSince <= deploySince && cached.deployments.newest !== null;
   const deployStop = deploysWarm ? Math.max(deploySince, (cached.deployments.newest ?? 0) - DEPLOY_SETTLE) : deploySince;
 
+  const clock = options.clock ?? Date.now;
   const client = createClient({
     apiUrl: options.apiUrl,
     token: options.token,
     repository: `${options.owner}/${options.name}`,
     maxWaitSeconds: options.maxWaitSeconds,
+    deadline: clock() + (options.deadlineSeconds ?? DEFAULT_DEADLINE) * 1000,
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.onProgress && { onWaiting: (seconds: number, operation: string) => options.onProgress?.(`waiting for GitHub to answer ${operation} (${seconds} s)`) }),
     ...(options.sleep && { sleep: options.sleep }),
     ...(options.clock && { now: options.clock }),
     ...(options.onWait && { onWait: options.onWait }),
     ...(options.debug && { debug: options.debug }),
     ...(options.fetchImpl && { fetchImpl: options.fetchImpl }),
   });
-  const fetched: Fetched = { pulls: new Map(), needs: [], deployments: [], releases: [], openPulls: [], incidents: [] };
+  const fetched: Fetched = { pulls: new Map(), needs: [], guards: new Map(), deployments: [], releases: [], openPulls: [], incidents: [] };
+  const gaps = new Gaps();
   let partial = false;
   try {
     await fetchLists(client, options, fetched, warn, {
@@ -71,13 +77,15 @@ export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubDa
       pullStop,
       deployStop,
       deploySince,
-    });
-    for (const w of await fetchOverflow(client, options, fetched.pulls, fetched.needs, options.onProgress)) warn(w);
+    }, gaps);
+    for (const w of await fetchOverflow(client, options, fetched.pulls, fetched.needs, fetched.guards, gaps, options.onProgress)) warn(w);
   } catch (error) {
-    if (!(error instanceof RateLimitError) || !options.partial) throw error;
+    if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
     partial = true;
-    warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${fetched.pulls.size} pull request(s) in this run`);
+    warn(`${error.message}: stopped early (--partial), so this report covers only what was fetched: ${plural(fetched.pulls.size, 'pull request')} in this run`);
   }
+  const gapWarning = gaps.summary();
+  if (gapWarning !== null) warn(gapWarning);
 
   const content = merge(cached, fetched, { pullsWarm, pullStop, deploysWarm, deployStop, since: options.since, deploySince });
   if (cacheFile !== null && !partial) writeCache(cacheFile, key, content, options.now, warn);

@@ -4,8 +4,8 @@
  */
 import { GitHubError } from '../../errors.js';
 import type { FetchGitHubOptions } from './options.js';
-import { isoOf, mapDeployment, mapIncident, mapMergedPull, mapOpenPull, mapRelease, present, seconds } from './map.js';
-import { overflowNeed } from './overflow.js';
+import { isoOf, mapDeployment, mapIncident, mapMergedPull, mapOpenPull, mapRelease, present, seconds, type Gaps } from './map.js';
+import { overflowNeed, type OverflowGuards } from './overflow.js';
 import { paginate, type Page } from './pager.js';
 import {
   DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, RELEASES, SNAPSHOT,
@@ -14,12 +14,15 @@ import {
 } from './queries.js';
 import type { GitHubClient, GraphQLResult } from './request.js';
 import type { GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubRelease } from './types.js';
+import { plural } from '../../units.js';
 
 /** What this run fetched (filled as pages arrive, so a rate-limit stop keeps what came before it). */
 export interface Fetched {
   pulls: Map<number, GitHubPull>;
   /** PRs whose nested lists overflowed their page */
   needs: OverflowNeed[];
+  /** the paging guards of the PRs' nested lists, from their first page on */
+  guards: OverflowGuards;
   deployments: GitHubDeployment[];
   releases: GitHubRelease[];
   openPulls: GitHubOpenPull[];
@@ -38,8 +41,11 @@ export interface Plan {
   deploySince: number;
 }
 
-/** Fills `out` list by list. @throws what `client.request` throws (GitHubError, RateLimitError) */
-export async function fetchLists(client: GitHubClient, options: FetchGitHubOptions, out: Fetched, warn: (m: string) => void, plan: Plan): Promise<void> {
+/**
+ * Fills `out` list by list; lists that came back null are counted in `gaps`.
+ * @throws what `client.request` throws (GitHubError, RateLimitError)
+ */
+export async function fetchLists(client: GitHubClient, options: FetchGitHubOptions, out: Fetched, warn: (m: string) => void, plan: Plan, gaps: Gaps): Promise<void> {
   const repo = { owner: options.owner, name: options.name };
   const progress = options.onProgress ?? (() => undefined);
   const lists = { deploymentsAfter: null, releasesAfter: null, openAfter: null, incidentsAfter: null };
@@ -53,41 +59,41 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
   const snapshot = take(await client.request<SnapshotData>(SNAPSHOT, {
     ...repo, base: options.baseBranch, first: plan.firstPage, after: null, ...lists, ...incidentVars,
   }));
-  const first = snapshot.repository;
-  if (!first) throw new GitHubError(`repository ${options.owner}/${options.name} not found, or the token cannot see it`);
+  const first = snapshot?.repository;
+  if (!first || typeof first !== 'object') throw new GitHubError(`repository ${options.owner}/${options.name} not found, or the token cannot see it`);
 
   for await (const page of paginate<RawMergedPull>(
-    async (after) => toPage(take(await client.request<MergedPullsData>(MERGED_PULLS, { ...repo, base: options.baseBranch, first: plan.pageSize, after })).repository?.merged),
-    { label: 'merged pull requests', firstPage: toPage(first.merged), stopAt: (p) => (seconds(p.updatedAt) ?? 0) < plan.pullStop },
+    async (after) => toPage(take(await client.request<MergedPullsData>(MERGED_PULLS, { ...repo, base: options.baseBranch, first: plan.pageSize, after }))?.repository?.merged, 'merged pull requests', gaps),
+    { label: 'merged pull requests', firstPage: toPage(first.merged, 'merged pull requests', gaps), stopAt: (p) => (seconds(p.updatedAt) ?? 0) < plan.pullStop, warn },
   )) {
     for (const raw of page) {
-      const pull = mapMergedPull(raw);
+      const pull = mapMergedPull(raw, gaps);
       if (!pull) {
-        warn(`pull request #${raw.number} came back without its merge time: left out`);
+        warn(`a merged pull request (${typeof raw.number === 'number' ? `#${raw.number}` : 'no number'}) came back without its number or merge time: left out`);
         continue;
       }
       out.pulls.set(pull.number, pull);
-      const need = overflowNeed(raw, pull);
+      const need = overflowNeed(raw, pull, out.guards, warn);
       if (need) out.needs.push(need);
     }
-    progress(`fetched ${out.pulls.size} merged pull request(s)`);
+    progress(`fetched ${plural(out.pulls.size, 'merged pull request')}`);
   }
 
   for await (const page of paginate<RawDeployment>(
-    async (deploymentsAfter) => toPage(take(await client.request<DeploymentsData>(DEPLOYMENTS, { ...repo, deploymentsAfter })).repository?.deployments),
-    { label: 'deployments', firstPage: toPage(first.deployments), stopAt: (d) => (seconds(d.createdAt) ?? 0) < plan.deployStop },
+    async (deploymentsAfter) => toPage(take(await client.request<DeploymentsData>(DEPLOYMENTS, { ...repo, deploymentsAfter }))?.repository?.deployments, 'deployments', gaps),
+    { label: 'deployments', firstPage: toPage(first.deployments, 'deployments', gaps), stopAt: (d) => (seconds(d.createdAt) ?? 0) < plan.deployStop, warn },
   )) {
     for (const raw of page) {
       const deployment = mapDeployment(raw);
       if (deployment) out.deployments.push(deployment);
-      if (raw.statuses?.pageInfo.hasNextPage) warn(`a deployment to ${raw.environment ?? '?'} at ${raw.createdAt} has more than 20 statuses: only the first 20 are read`);
+      if (deployment && raw.statuses?.pageInfo?.hasNextPage === true) warn(`a deployment to ${deployment.environment || '?'} at ${isoOf(deployment.createdAt)} has more than 20 statuses: only the first 20 are read`);
     }
   }
-  progress(`fetched ${out.deployments.length} deployment(s)`);
+  progress(`fetched ${plural(out.deployments.length, 'deployment')}`);
 
   for await (const page of paginate<RawRelease>(
-    async (releasesAfter) => toPage(take(await client.request<ReleasesData>(RELEASES, { ...repo, releasesAfter })).repository?.releases),
-    { label: 'releases', firstPage: toPage(first.releases), stopAt: (r) => (seconds(r.createdAt) ?? 0) < plan.deploySince },
+    async (releasesAfter) => toPage(take(await client.request<ReleasesData>(RELEASES, { ...repo, releasesAfter }))?.repository?.releases, 'releases', gaps),
+    { label: 'releases', firstPage: toPage(first.releases, 'releases', gaps), stopAt: (r) => (seconds(r.createdAt) ?? 0) < plan.deploySince, warn },
   )) {
     for (const raw of page) {
       const release = mapRelease(raw);
@@ -96,8 +102,8 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
   }
 
   for await (const page of paginate<RawOpenPull>(
-    async (openAfter) => toPage(take(await client.request<OpenPullsData>(OPEN_PULLS, { ...repo, openAfter })).repository?.open),
-    { label: 'open pull requests', firstPage: toPage(first.open) },
+    async (openAfter) => toPage(take(await client.request<OpenPullsData>(OPEN_PULLS, { ...repo, openAfter }))?.repository?.open, 'open pull requests', gaps),
+    { label: 'open pull requests', firstPage: toPage(first.open, 'open pull requests', gaps), warn },
   )) {
     for (const raw of page) {
       const open = mapOpenPull(raw);
@@ -106,8 +112,8 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
   }
 
   for await (const page of paginate<RawIssue>(
-    async (incidentsAfter) => toPage(take(await client.request<IncidentsData>(INCIDENTS, { ...repo, ...incidentVars, incidentsAfter })).repository?.incidents),
-    { label: 'incident issues', firstPage: toPage(first.incidents) },
+    async (incidentsAfter) => toPage(take(await client.request<IncidentsData>(INCIDENTS, { ...repo, ...incidentVars, incidentsAfter }))?.repository?.incidents, 'incident issues', gaps),
+    { label: 'incident issues', firstPage: toPage(first.incidents, 'incident issues', gaps), warn },
   )) {
     for (const raw of page) {
       const incident = mapIncident(raw);
@@ -116,9 +122,23 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
   }
 }
 
-/** A connection GitHub nulled (its error is already a warning) reads as an empty last page. */
-function toPage<T>(conn: RawConnection<T> | null | undefined): Page<T> {
-  if (!conn) return { nodes: [], hasNextPage: false, endCursor: null };
-  return { nodes: present(conn.nodes), hasNextPage: conn.pageInfo.hasNextPage, endCursor: conn.pageInfo.endCursor };
+/**
+ * A connection as a page. One GitHub nulled (its error, if any, is already a warning) or that is not a
+ * connection reads as an empty last page, counted in `gaps`; so does a page without its pageInfo.
+ */
+function toPage<T>(conn: RawConnection<T> | null | undefined, label: string, gaps: Gaps): Page<T> {
+  if (conn === null || typeof conn !== 'object' || !Array.isArray(conn.nodes)) {
+    gaps.note(label);
+    return { nodes: [], hasNextPage: false, endCursor: null, sent: 0, totalCount: null };
+  }
+  const info = conn.pageInfo;
+  const more = info !== null && typeof info === 'object' && info.hasNextPage === true;
+  return {
+    nodes: present(conn.nodes),
+    hasNextPage: more,
+    endCursor: more && typeof info.endCursor === 'string' ? info.endCursor : null,
+    sent: conn.nodes.length,
+    totalCount: typeof conn.totalCount === 'number' ? conn.totalCount : null,
+  };
 }
 

@@ -1,6 +1,8 @@
 /**
- * Raw GraphQL shapes → domain types, at the boundary. Missing or null parts (GitHub nulls a field it could not
- * resolve, alongside an error the request turned into a warning) map to safe values, never a crash.
+ * Raw GraphQL shapes → domain types, at the boundary. Missing, null or mistyped parts (GitHub nulls a field it
+ * could not resolve, alongside an error the request turned into a warning; a server that is not GitHub sends
+ * anything) map to safe values, never a crash: a string that is not one reads as '', a number as 0, a list
+ * as empty. Lists that came back null are counted in `Gaps`, which the fetch reports once as a warning.
  */
 import type {
   RawActor, RawCheckSuite, RawComment, RawCommit, RawDeployment, RawHeadCommit, RawIssue, RawMergedPull, RawOpenPull, RawRelease,
@@ -22,14 +24,44 @@ export function isoOf(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** Non-null nodes of a connection (GitHub may null one that failed). */
+/** Non-null nodes of a connection (GitHub may null one that failed); [] for anything but a list. */
 export function present<T>(nodes: ReadonlyArray<T | null> | null | undefined): T[] {
-  return (nodes ?? []).filter((n): n is T => n !== null && n !== undefined);
+  return Array.isArray(nodes) ? nodes.filter((n): n is T => n !== null && typeof n === 'object') : [];
+}
+
+/** Where GitHub sent null (or not a list) in place of a list, counted by what the list is. */
+export class Gaps {
+  private readonly counts = new Map<string, number>();
+
+  /** Counts `list` when `value` is not a list; returns the value's nodes (or none). */
+  nodes<T>(value: { nodes?: ReadonlyArray<T | null> | null } | null | undefined, list: string): T[] {
+    if (value === null || value === undefined || !Array.isArray(value.nodes)) this.counts.set(list, (this.counts.get(list) ?? 0) + 1);
+    return present(value?.nodes);
+  }
+
+  note(list: string): void {
+    this.counts.set(list, (this.counts.get(list) ?? 0) + 1);
+  }
+
+  /** One warning for every gap, or null when there was none. */
+  summary(): string | null {
+    if (this.counts.size === 0) return null;
+    const parts = [...this.counts].map(([list, n]) => `${list} ×${n}`).join(', ');
+    return `GitHub sent null where a list belongs (${parts}): read as empty, so the figures built on them may be incomplete`;
+  }
+}
+
+export function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 }
 
 function actor(raw: RawActor | null | undefined): { login: string; isBot: boolean } {
   // a deleted account shows as null: GitHub's UI calls it ghost
-  const login = raw?.login ?? 'ghost';
+  const login = text(raw?.login, 'ghost') || 'ghost';
   return { login, isBot: raw?.__typename === 'Bot' || /\[bot\]$/i.test(login) };
 }
 
@@ -48,8 +80,8 @@ export function mapCommits(nodes: ReadonlyArray<RawCommit | null> | null | undef
     if (!c) continue;
     const authoredAt = seconds(c.authoredDate);
     const committedAt = seconds(c.committedDate);
-    if (authoredAt === null || committedAt === null) continue;
-    out.push({ sha: c.oid, authoredAt, committedAt, message: c.message ?? '' });
+    if (authoredAt === null || committedAt === null || typeof c.oid !== 'string') continue;
+    out.push({ sha: c.oid, authoredAt, committedAt, message: text(c.message) });
   }
   return out;
 }
@@ -57,7 +89,7 @@ export function mapCommits(nodes: ReadonlyArray<RawCommit | null> | null | undef
 export function mapReviews(nodes: ReadonlyArray<RawReview | null> | null | undefined): GitHubReview[] {
   return present(nodes).map((r) => {
     const a = actor(r.author);
-    return { author: a.login, authorIsBot: a.isBot, state: r.state, submittedAt: seconds(r.submittedAt) };
+    return { author: a.login, authorIsBot: a.isBot, state: text(r.state), submittedAt: seconds(r.submittedAt) };
   });
 }
 
@@ -75,7 +107,7 @@ export function mapComments(nodes: ReadonlyArray<RawComment | null> | null | und
 export function mapEvents(nodes: ReadonlyArray<RawTimelineItem | null> | null | undefined): GitHubPullEvent[] {
   const out: GitHubPullEvent[] = [];
   for (const item of present(nodes)) {
-    const type = EVENT_TYPES[item.__typename];
+    const type = Object.hasOwn(EVENT_TYPES, item.__typename) ? EVENT_TYPES[item.__typename] : undefined;
     const at = seconds(item.createdAt);
     if (type !== undefined && at !== null) out.push({ type, at });
   }
@@ -86,15 +118,15 @@ export function mapEvents(nodes: ReadonlyArray<RawTimelineItem | null> | null | 
 export function mapChecks(head: RawHeadCommit | null | undefined): { checks: GitHubCheck[]; truncated: boolean } {
   const commit = present(head?.nodes)[0]?.commit;
   const suites = commit?.checkSuites;
-  let truncated = suites?.pageInfo.hasNextPage ?? false;
+  let truncated = suites?.pageInfo?.hasNextPage === true;
   const checks: GitHubCheck[] = [];
   for (const suite of present<RawCheckSuite>(suites?.nodes)) {
-    if (suite.checkRuns?.pageInfo.hasNextPage) truncated = true;
+    if (suite.checkRuns?.pageInfo?.hasNextPage === true) truncated = true;
     for (const run of present(suite.checkRuns?.nodes)) {
       checks.push({
-        name: run.name,
-        status: run.status,
-        conclusion: run.conclusion ?? null,
+        name: text(run.name),
+        status: text(run.status),
+        conclusion: typeof run.conclusion === 'string' ? run.conclusion : null,
         startedAt: seconds(run.startedAt),
         completedAt: seconds(run.completedAt),
       });
@@ -103,34 +135,44 @@ export function mapChecks(head: RawHeadCommit | null | undefined): { checks: Git
   return { checks, truncated };
 }
 
+/** A PR or issue number: a positive whole number, else null. */
+export function numberOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
+
+function labelsOf(raw: { labels?: { nodes?: ReadonlyArray<{ name?: unknown } | null> | null } | null }): string[] {
+  return present(raw.labels?.nodes).map((l) => text(l.name)).filter((name) => name !== '');
+}
+
 /**
- * A merged PR in domain form; null when GitHub's answer lacks what identifies it (no merge time).
+ * A merged PR in domain form; null when GitHub's answer lacks what identifies it (no number or merge time).
  * `wasDraft` is settled by `settlePull` once every timeline page is in.
  */
-export function mapMergedPull(raw: RawMergedPull): GitHubPull | null {
+export function mapMergedPull(raw: RawMergedPull, gaps: Gaps = new Gaps()): GitHubPull | null {
   const createdAt = seconds(raw.createdAt);
   const mergedAt = seconds(raw.mergedAt);
-  if (createdAt === null || mergedAt === null) return null;
+  const number = numberOf(raw.number);
+  if (createdAt === null || mergedAt === null || number === null) return null;
   const author = actor(raw.author);
   const pull: GitHubPull = {
-    number: raw.number,
-    title: raw.title,
-    url: raw.url,
+    number,
+    title: text(raw.title),
+    url: text(raw.url),
     author: author.login,
     authorIsBot: author.isBot,
     createdAt,
     updatedAt: seconds(raw.updatedAt) ?? mergedAt,
     mergedAt,
-    mergeCommitSha: raw.mergeCommit?.oid ?? null,
-    headRefName: raw.headRefName,
-    additions: raw.additions,
-    deletions: raw.deletions,
-    changedFiles: raw.changedFiles,
-    labels: present(raw.labels?.nodes).map((l) => l.name),
-    commits: mapCommits(raw.commits?.nodes),
-    reviews: mapReviews(raw.reviews?.nodes),
-    comments: mapComments(raw.comments?.nodes),
-    events: mapEvents(raw.timelineItems?.nodes),
+    mergeCommitSha: text(raw.mergeCommit?.oid) || null,
+    headRefName: text(raw.headRefName),
+    additions: count(raw.additions),
+    deletions: count(raw.deletions),
+    changedFiles: count(raw.changedFiles),
+    labels: labelsOf(raw),
+    commits: mapCommits(gaps.nodes(raw.commits, 'pull request commits')),
+    reviews: mapReviews(gaps.nodes(raw.reviews, 'pull request reviews')),
+    comments: mapComments(gaps.nodes(raw.comments, 'pull request comments')),
+    events: mapEvents(gaps.nodes(raw.timelineItems, 'pull request timelines')),
     checks: mapChecks(raw.headCommit).checks,
     wasDraft: false,
   };
@@ -139,61 +181,75 @@ export function mapMergedPull(raw: RawMergedPull): GitHubPull | null {
 
 /** Orders the events and derives `wasDraft`: opened as a draft when the first ready/draft event is "ready". */
 export function settlePull(pull: GitHubPull): GitHubPull {
-  pull.events.sort((a, b) => a.at - b.at);
-  const firstToggle = pull.events.find((e) => e.type === 'ready' || e.type === 'draft');
-  pull.wasDraft = firstToggle?.type === 'ready';
-  return pull;
+  return Object.assign(pull, settleEvents(pull.events));
+}
+
+function settleEvents(events: GitHubPullEvent[]): { events: GitHubPullEvent[]; wasDraft: boolean } {
+  events.sort((a, b) => a.at - b.at);
+  const firstToggle = events.find((e) => e.type === 'ready' || e.type === 'draft');
+  return { events, wasDraft: firstToggle?.type === 'ready' };
 }
 
 export function mapDeployment(raw: RawDeployment): GitHubDeployment | null {
   const createdAt = seconds(raw.createdAt);
   if (createdAt === null) return null;
   const statuses = present(raw.statuses?.nodes)
-    .map((s) => ({ state: s.state, at: seconds(s.createdAt) }))
+    .map((s) => ({ state: text(s.state), at: seconds(s.createdAt) }))
     .filter((s): s is { state: string; at: number } => s.at !== null)
     .sort((a, b) => a.at - b.at);
-  return { environment: raw.environment ?? '', createdAt, sha: raw.commit?.oid ?? null, ref: raw.ref?.name ?? null, statuses };
+  return { environment: text(raw.environment), createdAt, sha: text(raw.commit?.oid) || null, ref: text(raw.ref?.name) || null, statuses };
 }
 
 export function mapRelease(raw: RawRelease): GitHubRelease | null {
   const createdAt = seconds(raw.createdAt);
   if (createdAt === null) return null;
   return {
-    tagName: raw.tagName,
+    tagName: text(raw.tagName),
     createdAt,
     publishedAt: seconds(raw.publishedAt),
-    isDraft: raw.isDraft,
-    isPrerelease: raw.isPrerelease,
-    sha: raw.tagCommit?.oid ?? null,
+    isDraft: raw.isDraft === true,
+    isPrerelease: raw.isPrerelease === true,
+    sha: text(raw.tagCommit?.oid) || null,
   };
+}
+
+/** `value` when it is a list, else an empty one. */
+function listOf<T>(value: ReadonlyArray<T> | null | undefined): ReadonlyArray<T> {
+  return Array.isArray(value) ? value : [];
 }
 
 export function mapOpenPull(raw: RawOpenPull): GitHubOpenPull | null {
   const createdAt = seconds(raw.createdAt);
-  if (createdAt === null) return null;
+  const number = numberOf(raw.number);
+  if (createdAt === null || number === null) return null;
   const author = actor(raw.author);
   return {
-    number: raw.number,
-    title: raw.title,
-    url: raw.url,
+    number,
+    title: text(raw.title),
+    url: text(raw.url),
     author: author.login,
     authorIsBot: author.isBot,
     createdAt,
     updatedAt: seconds(raw.updatedAt) ?? createdAt,
-    isDraft: raw.isDraft,
-    baseRefName: raw.baseRefName,
+    isDraft: raw.isDraft === true,
+    baseRefName: text(raw.baseRefName),
+    // a hostile or broken server may send anything where a list belongs: read it as empty
+    ...settleEvents(mapEvents(listOf(raw.timelineItems?.nodes))),
+    reviews: mapReviews(listOf(raw.reviews?.nodes)),
+    comments: mapComments(listOf(raw.comments?.nodes)),
   };
 }
 
 export function mapIncident(raw: RawIssue): GitHubIncident | null {
   const createdAt = seconds(raw.createdAt);
-  if (createdAt === null) return null;
+  const number = numberOf(raw.number);
+  if (createdAt === null || number === null) return null;
   return {
-    number: raw.number,
-    title: raw.title,
-    url: raw.url,
+    number,
+    title: text(raw.title),
+    url: text(raw.url),
     createdAt,
     closedAt: seconds(raw.closedAt),
-    labels: present(raw.labels?.nodes).map((l) => l.name),
+    labels: labelsOf(raw),
   };
 }

@@ -27,8 +27,10 @@ export interface FetchGitHubOptions {
   incidentLabel: string;
   /** deployments, releases and incidents are read back to `since - lookbackSeconds` (default 30 days) */
   lookbackSeconds?: number;
-  /** per-request timeout, ms (default 60000) */
+  /** per-request timeout, ms (default 30000) */
   timeoutMs?: number;
+  /** the whole fetch's time limit, seconds (default 1800): no request starts after it */
+  deadlineSeconds?: number;
   onProgress?: (message: string) => void;
   /** countdown while a rate limit is waited out: seconds left, then 0 */
   onWait?: (secondsLeft: number) => void;

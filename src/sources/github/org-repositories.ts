@@ -34,7 +34,7 @@ interface RawRepository {
 
 interface OrgRepositoriesData {
   organization: {
-    repositories: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<RawRepository | null> | null };
+    repositories: { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<RawRepository | null> | null };
   } | null;
 }
 
@@ -44,6 +44,7 @@ export const ORG_REPOSITORIES: Operation = {
   rateLimit { cost remaining resetAt }
   organization(login: $login) {
     repositories(first: $first, after: $after, isArchived: false, isFork: $isFork, orderBy: { field: PUSHED_AT, direction: DESC }) {
+      totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
         nameWithOwner
@@ -90,11 +91,17 @@ export async function listOrgRepositories(client: GitHubClient, options: OrgRepo
       });
     }
     result.warnings.forEach(options.warn);
-    const { pageInfo, nodes } = org.repositories;
-    return { nodes: (nodes ?? []).filter((n): n is RawRepository => n !== null), hasNextPage: pageInfo.hasNextPage, endCursor: pageInfo.endCursor };
+    const { pageInfo, nodes, totalCount } = org.repositories;
+    return {
+      nodes: (nodes ?? []).filter((n): n is RawRepository => n !== null),
+      hasNextPage: pageInfo.hasNextPage,
+      endCursor: pageInfo.endCursor,
+      sent: nodes?.length ?? 0,
+      totalCount: typeof totalCount === 'number' ? totalCount : null,
+    };
   };
   const found: OrgRepository[] = [];
-  for await (const page of paginate(fetchPage, { label: `${options.login}'s repositories`, stopAt: (r) => (seconds(r.pushedAt) ?? 0) < options.pushedSince })) {
+  for await (const page of paginate(fetchPage, { label: `${options.login}'s repositories`, stopAt: (r) => (seconds(r.pushedAt) ?? 0) < options.pushedSince, warn: options.warn })) {
     for (const raw of page) found.push(mapRepository(raw));
   }
   return found;

@@ -3,10 +3,12 @@
  * events or checks than the page asks for): only those PRs, many per request (aliases), only the lists that
  * overflowed, page after page until none is left.
  */
-import { mapChecks, mapComments, mapCommits, mapEvents, mapReviews, settlePull } from './map.js';
+import { mapChecks, mapComments, mapCommits, mapEvents, mapReviews, settlePull, type Gaps } from './map.js';
+import { CursorGuard } from './pager.js';
 import { overflowOperation, type OverflowData, type OverflowNeed, type RawConnection, type RawMergedPull, type RawOverflowPull } from './queries.js';
 import type { GitHubClient } from './request.js';
 import type { GitHubComment, GitHubPull } from './types.js';
+import { plural } from '../../units.js';
 
 /** At most this many PRs, and about this many possible nodes, per follow-up request. */
 const MAX_PULLS_PER_REQUEST = 50;
@@ -14,87 +16,122 @@ const NODE_BUDGET = 100_000;
 const CHECKS_NODES = 25 * 100 + 26;
 const PAGE_NODES = 100;
 
+/** The nested lists a follow-up can page, by their key in OverflowNeed and their field in the query. */
+const LISTS = [
+  ['commits', 'commits', 'commits'],
+  ['reviews', 'reviews', 'reviews'],
+  ['timeline', 'timelineItems', 'timeline events'],
+  ['comments', 'comments', 'comments'],
+] as const;
+type ListKey = (typeof LISTS)[number][0];
+
+/** One CursorGuard per PR and nested list: a list whose paging would not end stops with a warning. */
+export type OverflowGuards = Map<string, CursorGuard>;
+
+/** The next page's cursor when the connection says there is one. */
+function nextCursor(conn: RawConnection<unknown> | null | undefined): string | undefined {
+  const info = conn?.pageInfo;
+  return info?.hasNextPage === true && typeof info.endCursor === 'string' && info.endCursor !== '' ? info.endCursor : undefined;
+}
+
+/**
+ * The cursor to follow for one nested list of one PR, or undefined: none, or the guard refuses (warned).
+ * Each page the list came in (the merged-PR page first, then each follow-up) goes through here once.
+ */
+function follow(conn: RawConnection<unknown> | null | undefined, number: number, key: ListKey, guards: OverflowGuards, warn: (m: string) => void): string | undefined {
+  const cursor = nextCursor(conn);
+  if (cursor === undefined) return undefined;
+  const id = `${number}:${key}`;
+  let guard = guards.get(id);
+  if (!guard) {
+    guard = new CursorGuard(`the ${LISTS.find((l) => l[0] === key)?.[2] ?? key} of pull request #${number}`);
+    guards.set(id, guard);
+  }
+  const sent = Array.isArray(conn?.nodes) ? conn.nodes.length : 0;
+  const refusal = guard.refuse({ endCursor: cursor, sent, totalCount: typeof conn?.totalCount === 'number' ? conn.totalCount : null });
+  if (refusal !== null) {
+    warn(refusal);
+    return undefined;
+  }
+  return cursor;
+}
+
 /** What a freshly mapped PR still needs; null when its page had everything. */
-export function overflowNeed(raw: RawMergedPull, pull: GitHubPull): OverflowNeed | null {
+export function overflowNeed(raw: RawMergedPull, pull: GitHubPull, guards: OverflowGuards, warn: (m: string) => void): OverflowNeed | null {
   const need: OverflowNeed = { number: pull.number };
-  const cursor = (conn: RawConnection<unknown> | null | undefined): string | undefined =>
-    conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor ? conn.pageInfo.endCursor : undefined;
-  need.commits = cursor(raw.commits);
-  need.reviews = cursor(raw.reviews);
-  need.timeline = cursor(raw.timelineItems);
-  // comments only date the first review (T4): more pages matter only while none counts yet
-  need.comments = hasCountingComment(pull, pull.comments) ? undefined : cursor(raw.comments);
+  for (const [key, field] of LISTS) {
+    // comments only date the first review (T4): more pages matter only while none counts yet
+    if (key === 'comments' && hasCountingComment(pull, pull.comments)) continue;
+    need[key] = follow(raw[field], pull.number, key, guards, warn);
+  }
   need.checks = mapChecks(raw.headCommit).truncated || undefined;
   return isEmpty(need) ? null : prune(need);
 }
 
 /**
  * Fetches every overflowing list of the given PRs and appends what comes back to them (mutates the pulls).
- * Returns the warnings (checks still cut after the larger follow-up, partial-data errors).
+ * Returns the warnings (checks still cut after the larger follow-up, partial-data errors, paging stopped).
  */
 export async function fetchOverflow(
   client: GitHubClient,
   repo: { owner: string; name: string },
   pulls: Map<number, GitHubPull>,
   needs: OverflowNeed[],
+  guards: OverflowGuards,
+  gaps: Gaps,
   onProgress?: (message: string) => void,
 ): Promise<string[]> {
   const warnings: string[] = [];
+  const warn = (message: string): void => void warnings.push(message);
   let queue = needs.slice();
   while (queue.length > 0) {
     const batch = takeBatch(queue);
     queue = queue.slice(batch.length);
-    onProgress?.(`fetching the rest of ${batch.length} pull request(s) with long histories`);
+    onProgress?.(`fetching the rest of ${plural(batch.length, 'pull request')} with long histories`);
     const { operation, variables } = overflowOperation(batch);
     const result = await client.request<OverflowData>(operation, { owner: repo.owner, name: repo.name, ...variables });
     warnings.push(...result.warnings);
     batch.forEach((need, i) => {
       const pull = pulls.get(need.number);
-      const raw = result.data.repository?.[`p${i}`];
-      if (!pull || !raw) {
-        warnings.push(`the rest of pull request #${need.number} could not be fetched: its commits, reviews or checks may be incomplete`);
+      const raw = result.data?.repository?.[`p${i}`];
+      if (!pull || !raw || typeof raw !== 'object') {
+        warn(`the rest of pull request #${need.number} could not be fetched: its commits, reviews or checks may be incomplete`);
         return;
       }
-      const next = apply(pull, raw, need, warnings);
+      const next = apply(pull, raw, need, { guards, gaps, warn });
       if (next) queue.push(next);
     });
   }
   return warnings;
 }
 
-function apply(pull: GitHubPull, raw: RawOverflowPull, asked: OverflowNeed, warnings: string[]): OverflowNeed | null {
+function apply(pull: GitHubPull, raw: RawOverflowPull, asked: OverflowNeed, o: { guards: OverflowGuards; gaps: Gaps; warn: (m: string) => void }): OverflowNeed | null {
   const next: OverflowNeed = { number: pull.number };
-  const more = (conn: RawConnection<unknown> | null | undefined): string | undefined =>
-    conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor ? conn.pageInfo.endCursor : undefined;
+  const more = (conn: RawConnection<unknown> | null | undefined, key: ListKey): string | undefined => follow(conn, pull.number, key, o.guards, o.warn);
   if (asked.commits !== undefined) {
-    pull.commits.push(...mapCommits(raw.commits?.nodes));
-    next.commits = guard(more(raw.commits), asked.commits);
+    pull.commits.push(...mapCommits(o.gaps.nodes(raw.commits, 'pull request commits')));
+    next.commits = more(raw.commits, 'commits');
   }
   if (asked.reviews !== undefined) {
-    pull.reviews.push(...mapReviews(raw.reviews?.nodes));
-    next.reviews = guard(more(raw.reviews), asked.reviews);
+    pull.reviews.push(...mapReviews(o.gaps.nodes(raw.reviews, 'pull request reviews')));
+    next.reviews = more(raw.reviews, 'reviews');
   }
   if (asked.timeline !== undefined) {
-    pull.events.push(...mapEvents(raw.timelineItems?.nodes));
-    next.timeline = guard(more(raw.timelineItems), asked.timeline);
+    pull.events.push(...mapEvents(o.gaps.nodes(raw.timelineItems, 'pull request timelines')));
+    next.timeline = more(raw.timelineItems, 'timeline');
   }
   if (asked.comments !== undefined) {
-    const comments = mapComments(raw.comments?.nodes);
+    const comments = mapComments(o.gaps.nodes(raw.comments, 'pull request comments'));
     pull.comments.push(...comments);
-    next.comments = hasCountingComment(pull, comments) ? undefined : guard(more(raw.comments), asked.comments);
+    next.comments = hasCountingComment(pull, comments) ? undefined : more(raw.comments, 'comments');
   }
   if (asked.checks) {
     const { checks, truncated } = mapChecks(raw.headCommit);
     pull.checks = checks;
-    if (truncated) warnings.push(`pull request #${pull.number} has more check runs than flowaudit reads (${checks.length}): its CI figures use those`);
+    if (truncated) o.warn(`pull request #${pull.number} has more check runs than flowaudit reads (${checks.length}): its CI figures use those`);
   }
   settlePull(pull);
   return isEmpty(next) ? null : prune(next);
-}
-
-/** A cursor that did not move would loop forever: stop that list instead. */
-function guard(next: string | undefined, previous: string): string | undefined {
-  return next !== undefined && next !== previous ? next : undefined;
 }
 
 /** A comment by someone other than the author that is not from a bot: it could date the first review. */

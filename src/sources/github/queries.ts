@@ -18,7 +18,9 @@ export interface RawPageInfo {
 }
 
 export interface RawConnection<T> {
-  pageInfo: RawPageInfo;
+  /** how many GitHub counts in the whole list: paging never goes far past it */
+  totalCount?: number | null;
+  pageInfo: RawPageInfo | null;
   nodes: Array<T | null> | null;
 }
 
@@ -115,6 +117,10 @@ export interface RawOpenPull {
   isDraft: boolean;
   baseRefName: string;
   author: RawActor | null;
+  /** the first page only (no follow-up): enough to date its first review and approval */
+  timelineItems?: { nodes: Array<RawTimelineItem | null> | null } | null;
+  reviews?: { nodes: Array<RawReview | null> | null } | null;
+  comments?: { nodes: Array<RawComment | null> | null } | null;
 }
 
 export interface RawIssue {
@@ -193,7 +199,7 @@ export const FOLLOW_UP = { page: 100, checkSuites: 25, checkRuns: 100 } as const
 export const TIMELINE_TYPES = 'READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, HEAD_REF_FORCE_PUSHED_EVENT, ADDED_TO_MERGE_QUEUE_EVENT';
 
 const ACTOR = '{ __typename login }';
-const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+const PAGE_INFO = 'totalCount pageInfo { hasNextPage endCursor }';
 const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message } }';
 const TIMELINE_NODES = `nodes {
       __typename
@@ -236,8 +242,18 @@ const RELEASE_FRAGMENT = `fragment ReleaseFields on Release {
   tagName createdAt publishedAt isDraft isPrerelease tagCommit { oid }
 }`;
 
+/** Nested page sizes of an open PR: where its review stands (the queues), first page only. */
+export const OPEN_NESTED = { timeline: 10, reviews: 20, comments: 10 } as const;
+
 const OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
   number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+  timelineItems(first: ${OPEN_NESTED.timeline}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) { nodes {
+      __typename
+      ... on ReadyForReviewEvent { createdAt }
+      ... on ConvertToDraftEvent { createdAt }
+    } }
+  reviews(first: ${OPEN_NESTED.reviews}) { ${REVIEW_NODES} }
+  comments(first: ${OPEN_NESTED.comments}) { ${COMMENT_NODES} }
 }`;
 
 const INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {

@@ -15,8 +15,12 @@ export interface ClientOptions {
   repository: string;
   /** longest wait for a rate limit to reset, in seconds (default 600) */
   maxWaitSeconds?: number;
-  /** per-request timeout in ms, reading the body included (default 60000) */
+  /** per-request timeout in ms, reading the body included (default 30000) */
   timeoutMs?: number;
+  /** wall-clock time (ms, as `now` gives it) after which no request starts and no wait begins */
+  deadline?: number;
+  /** called once a second while a request is waited for, with the seconds waited so far */
+  onWaiting?: (seconds: number, operation: string) => void;
   /** retries of 502/503/504/timeouts, each halving the page size (default 5) */
   maxRetries?: number;
   /** injectable for tests: nothing waits for real */
@@ -68,11 +72,16 @@ type Verdict =
   | { kind: 'fail'; error: GitHubError };
 
 const DEFAULT_MAX_WAIT = 600;
-const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 5;
+/** a server that does not answer at all is asked again twice, not five times: each try costs a whole timeout */
+const TIMEOUT_RETRIES = 2;
 const SECONDARY_DEFAULT_WAIT = 60;
 const MAX_RATE_LIMIT_WAITS = 3;
 const BACKOFF_CAP_MS = 30_000;
+
+/** The fetch ran past its deadline: what was fetched may be reported with --partial, as after a rate limit. */
+export class DeadlineError extends GitHubError {}
 
 export function createClient(options: ClientOptions): GitHubClient {
   const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT;
@@ -84,10 +93,12 @@ export function createClient(options: ClientOptions): GitHubClient {
 
   async function send(operation: Operation, variables: Record<string, unknown>): Promise<Exchange> {
     let exchange: Exchange | null = null;
+    const timeout = Math.max(1, Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (options.deadline ?? Infinity) - now()));
     const recordingFetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
       try {
-        const response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
-        const text = await response.text();
+        const response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeout) });
+        // a server may echo the token (or pieces of it) anywhere in its answer: gone before anything reads it
+        const text = clean(await response.text());
         exchange = { kind: 'response', status: response.status, headers: response.headers, text };
         return new Response(text, { status: response.status, headers: response.headers });
       } catch (error) {
@@ -102,10 +113,14 @@ export function createClient(options: ClientOptions): GitHubClient {
       request: { fetch: recordingFetch },
     });
     stats.requests++;
+    const started = now();
+    const ticker = options.onWaiting ? setInterval(() => options.onWaiting?.(Math.round((now() - started) / 1000), operation.name), 1000) : null;
     try {
       await gql(operation.query, { ...variables, operationName: operation.name });
     } catch {
       // octokit throws for every non-2xx and for GraphQL errors: the exchange says which
+    } finally {
+      if (ticker !== null) clearInterval(ticker);
     }
     return exchange ?? { kind: 'network', error: new Error('the request was not sent') };
   }
@@ -115,6 +130,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       const error = exchange.error as { name?: string; code?: string; cause?: { code?: string; message?: string }; message?: string };
       const code = error.cause?.code ?? error.code ?? '';
       if (error.name === 'TimeoutError' || error.name === 'AbortError') return { kind: 'retry', reason: 'timeout' };
+      if (error.cause && typeof error.cause === 'object' && ['TimeoutError', 'AbortError'].includes((error.cause as { name?: string }).name ?? '')) return { kind: 'retry', reason: 'timeout' };
       if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ETIMEDOUT'].includes(code)) return { kind: 'retry', reason: code };
       return {
         kind: 'fail',
@@ -149,7 +165,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     if (!body.ok) {
       return {
         kind: 'fail',
-        error: new GitHubError(clean(`GitHub's response was not valid JSON (${body.reason}; ${text.length} bytes, HTTP ${status}, request ${headers.get('x-github-request-id') ?? 'unknown'})`), {
+        error: new GitHubError(clean(`GitHub's response was not valid JSON (${body.reason}; ${text.length} bytes, HTTP ${status}, request ${safeHeader(headers.get('x-github-request-id'))})`), {
           hint: 'this is usually a connection cut short or a proxy in the way: run again',
         }),
       };
@@ -199,6 +215,14 @@ export function createClient(options: ClientOptions): GitHubClient {
     );
   }
 
+  /** @throws DeadlineError when the deadline has passed, or would pass before `waitSeconds` more */
+  function checkDeadline(operation: Operation, waitSeconds = 0): void {
+    if (options.deadline === undefined || now() + waitSeconds * 1000 < options.deadline) return;
+    throw new DeadlineError(`the GitHub fetch ran out of time before ${operation.name}`, {
+      hint: 'run again (the cache keeps what was fetched only from a finished run), or with --partial to report on what was fetched',
+    });
+  }
+
   async function countdown(seconds: number, reason: string): Promise<void> {
     let left = Math.max(0, Math.ceil(seconds));
     while (left > 0) {
@@ -213,8 +237,10 @@ export function createClient(options: ClientOptions): GitHubClient {
   async function request<T>(operation: Operation, variables: Record<string, unknown>): Promise<GraphQLResult<T>> {
     const vars = { ...variables };
     let retries = 0;
+    let timeouts = 0;
     let rateWaits = 0;
     for (;;) {
+      checkDeadline(operation);
       const started = now();
       const exchange = await send(operation, vars);
       const verdict = judge(operation, exchange);
@@ -226,6 +252,12 @@ export function createClient(options: ClientOptions): GitHubClient {
         case 'fail':
           throw verdict.error;
         case 'retry': {
+          if (verdict.reason === 'timeout' && timeouts++ >= TIMEOUT_RETRIES) {
+            const seconds = Number(((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000).toFixed(1));
+            throw new GitHubError(clean(`GitHub did not answer ${operation.name} within ${seconds} s, ${timeouts} times`), {
+              hint: 'check the network and --api-url, or allow longer with --timeout SECONDS',
+            });
+          }
           if (retries >= (options.maxRetries ?? DEFAULT_RETRIES)) {
             throw new GitHubError(clean(`GitHub kept failing ${operation.name} (${verdict.reason}) after ${retries} retries`), {
               hint: 'GitHub may be having trouble (https://www.githubstatus.com): run again later',
@@ -243,6 +275,7 @@ export function createClient(options: ClientOptions): GitHubClient {
             });
           }
           rateWaits++;
+          checkDeadline(operation, verdict.waitSeconds);
           await countdown(verdict.waitSeconds, 'secondary rate limit');
           break;
         }
@@ -256,6 +289,7 @@ export function createClient(options: ClientOptions): GitHubClient {
             });
           }
           rateWaits++;
+          checkDeadline(operation, wait);
           await countdown(wait, 'rate limit');
           break;
         }
@@ -270,7 +304,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; va
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, value: undefined, reason: text.trim() === '' ? 'empty body' : (error as Error).message };
+    // JSON.parse's message quotes the body: only where it broke is said
+    const at = /position (\d+)/.exec((error as Error).message);
+    return { ok: false, value: undefined, reason: text.trim() === '' ? 'empty body' : at ? `broken at byte ${at[1]}` : 'not JSON' };
   }
 }
 
@@ -284,6 +320,11 @@ function messageOf(body: unknown): string {
 function resetOf(headers: Headers): number | null {
   const reset = Number(headers.get('x-ratelimit-reset'));
   return headers.has('x-ratelimit-reset') && Number.isFinite(reset) && reset > 0 ? reset : null;
+}
+
+/** A header value for a message: short, printable, or 'unknown'. */
+function safeHeader(value: string | null): string {
+  return value !== null && /^[\w:.-]{1,64}$/.test(value) ? value : 'unknown';
 }
 
 function formatError(e: GraphQLErrorEntry): string {

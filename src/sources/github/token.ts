@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { ConfigError } from '../../errors.js';
 
-export type TokenSource = 'GH_TOKEN' | 'GITHUB_TOKEN' | 'gh auth token';
+export type TokenSource = 'GH_TOKEN' | 'GITHUB_TOKEN' | 'GH_ENTERPRISE_TOKEN' | 'GITHUB_ENTERPRISE_TOKEN' | 'gh auth token';
 
 export interface FoundToken {
   token: string;
@@ -12,20 +12,28 @@ export const DEFAULT_API_URL = 'https://api.github.com/graphql';
 const GITHUB_HOSTS = new Set(['github.com', 'www.github.com', 'ssh.github.com', 'api.github.com']);
 const GH_TIMEOUT_MS = 5000;
 
+/** github.com itself (any of its API and git host names), as opposed to a GitHub Enterprise host. */
+export function isGitHubDotCom(host: string): boolean {
+  return GITHUB_HOSTS.has(host.toLowerCase());
+}
+
 /**
- * The token GitHub mode uses: `GH_TOKEN`, then `GITHUB_TOKEN`, then `gh auth token --hostname HOST` when
- * `ghCli` is true and gh is on `env.PATH`. Quiet: a missing or failing gh gives null, never an error.
- * `host` defaults to `GH_HOST`, else github.com.
+ * The token for one API host, bound to it as the gh CLI binds them: `GH_TOKEN`, then `GITHUB_TOKEN`, only for
+ * github.com; `GH_ENTERPRISE_TOKEN`, then `GITHUB_ENTERPRISE_TOKEN`, only for another host the user named
+ * (`named`: --api-url or GH_HOST names it, not merely the repository's remote); then, when `ghCli` is true,
+ * `gh auth token --hostname HOST`, which answers only for a host the user logged in to. A host that is
+ * neither github.com nor named nor known to gh gets no token. Quiet: a missing or failing gh gives null.
  */
-export function findToken(env: NodeJS.ProcessEnv, options: { ghCli: boolean; host?: string }): FoundToken | null {
-  for (const source of ['GH_TOKEN', 'GITHUB_TOKEN'] as const) {
+export function findToken(env: NodeJS.ProcessEnv, options: { ghCli: boolean; host: string; named: boolean }): FoundToken | null {
+  const dotCom = isGitHubDotCom(options.host);
+  const variables = dotCom ? (['GH_TOKEN', 'GITHUB_TOKEN'] as const) : options.named ? (['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'] as const) : [];
+  for (const source of variables) {
     const value = env[source]?.trim();
     if (value) return { token: value, source };
   }
   if (!options.ghCli) return null;
-  const host = options.host ?? (env.GH_HOST?.trim() || 'github.com');
   try {
-    const result = spawnSync('gh', ['auth', 'token', '--hostname', host], {
+    const result = spawnSync('gh', ['auth', 'token', '--hostname', dotCom ? 'github.com' : options.host], {
       env: { ...env, GH_PROMPT_DISABLED: '1', NO_COLOR: '1' },
       encoding: 'utf8',
       timeout: GH_TIMEOUT_MS,
@@ -73,18 +81,62 @@ export function apiHostOf(apiUrl: string): string {
   return host === 'api.github.com' ? 'github.com' : host;
 }
 
+/** The variables a token can come from: what `redactEnvTokens` removes. */
+export const TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'] as const;
+
 /**
- * Removes the token from text bound for a message, a log line or a file: the token itself, its URL-encoded
- * form and any `Authorization` header value. Every error and log path of the GitHub source goes through this.
+ * `redact` for every token in `env`: the last guard of each line the CLI writes to stderr, whatever code
+ * path built it.
+ */
+export function redactEnvTokens(text: string, env: NodeJS.ProcessEnv): string {
+  let out = text;
+  for (const name of TOKEN_VARIABLES) {
+    const token = env[name]?.trim();
+    if (token) out = redact(out, token);
+  }
+  return out;
+}
+
+/** Runs of the token this long or longer are removed wherever they appear: a server that echoes part of it
+ * (a JSON.parse message quotes the first characters of a body) must not print a usable piece. */
+const RUN = 8;
+
+/**
+ * Removes the token from text bound for a message, a log line or a file: every run of 8 or more of its
+ * characters (so a part of it too), its URL-encoded form and any `Authorization` header value. Every error
+ * and log path of the GitHub source goes through this.
  */
 export function redact(text: string, token: string | null | undefined): string {
   let out = text;
   if (token) {
-    for (const form of new Set([token, encodeURIComponent(token)])) out = out.split(form).join('***');
+    out = out.split(encodeURIComponent(token)).join('***');
+    out = removeRuns(out, token);
   }
   return out
     .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer|token|basic)\s+[^\s"',}]+/gi, '$1$2 ***')
     .replace(/(https?:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1***@');
+}
+
+/** `text` with every stretch covered by some RUN-character piece of `token` replaced by `***`. */
+function removeRuns(text: string, token: string): string {
+  if (token.length < RUN) return text.split(token).join('***');
+  // every RUN-character piece holds one of the token's half-RUN pieces that start at a multiple of RUN/2:
+  // looking for those few first keeps the usual case (no piece at all) to a handful of searches
+  let candidate = false;
+  for (let j = 0; j + RUN / 2 <= token.length && !candidate; j += RUN / 2) candidate = text.includes(token.slice(j, j + RUN / 2));
+  if (!candidate) return text;
+  const pieces = new Set<string>();
+  for (let i = 0; i + RUN <= token.length; i++) pieces.add(token.slice(i, i + RUN));
+  const covered = new Uint8Array(text.length);
+  for (let i = 0; i + RUN <= text.length; i++) {
+    if (pieces.has(text.slice(i, i + RUN))) covered.fill(1, i, i + RUN);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (covered[i] === 0) out += text[i];
+    else if (i === 0 || covered[i - 1] === 0) out += '***';
+  }
+  return out;
 }
 
 function stripControl(s: string): string {

@@ -112,6 +112,12 @@ export interface GitHubOpenPull {
   updatedAt: number;
   isDraft: boolean;
   baseRefName: string;
+  /** opened as a draft: the first ready/draft event is a ready-for-review event */
+  wasDraft: boolean;
+  /** the first page of its ready/draft events, reviews and comments (the queues read where its review stands) */
+  events: GitHubPullEvent[];
+  reviews: GitHubReview[];
+  comments: GitHubComment[];
 }
 
 export interface GitHubIncident {

@@ -96,6 +96,42 @@ describe('server errors and timeouts', () => {
   });
 });
 
+describe('the deadline of the whole fetch', () => {
+  /** A clock that each fake sleep moves forward, so waits use up the deadline as they would for real. */
+  function movingClock() {
+    let t = Date.parse('2026-04-01T00:00:00Z');
+    return { now: () => t, sleep: async (ms: number) => void (t += ms) };
+  }
+
+  it('no request starts after it: a run of 502s with 20 s of backoff and a 10 s deadline stops at it', async () => {
+    const clock = movingClock();
+    const { srv, options } = await setup([{ kind: 'status502', times: -1 }], { clock: clock.now, sleep: clock.sleep, deadlineSeconds: 10 });
+    const error = await failure(fetchGitHub(options));
+    expect(error.message).toBe('the GitHub fetch ran out of time before FlowSnapshot');
+    // tries at 0, 1, 3 and 7 s (backoffs of 1, 2 and 4 s); the next would start at 15 s, past the 10 s
+    expect(srv.requests).toHaveLength(4);
+  });
+
+  it('a rate-limit wait that would end past it stops at once; with --partial the run reports what it has', async () => {
+    const clock = movingClock();
+    const { srv, options, lines } = await setup([{ kind: 'secondaryRateLimit', retryAfter: 120, match: 'MergedPullRequests' }], {
+      clock: clock.now, sleep: clock.sleep, deadlineSeconds: 60, pageSize: 5, partial: true,
+    });
+    const data = await fetchGitHub(options);
+    expect(data.partial).toBe(true);
+    expect(data.pulls.length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('the GitHub fetch ran out of time before MergedPullRequests: stopped early (--partial)'))).toBe(true);
+    expect(srv.requests.map((r) => r.operationName)).toEqual(['FlowSnapshot', 'MergedPullRequests']);
+  });
+
+  it('a request that gets no answer is tried three times, not six', async () => {
+    const { srv, options } = await setup([{ kind: 'timeout', ms: 20_000, times: -1 }], { timeoutMs: 200 });
+    const error = await failure(fetchGitHub(options));
+    expect(error.message).toBe('GitHub did not answer FlowSnapshot within 0.2 s, 3 times');
+    expect(srv.requests).toHaveLength(3);
+  });
+});
+
 describe('rate limits', () => {
   it('secondary: honours retry-after with a countdown', async () => {
     const { options, sleeper, waits } = await setup([{ kind: 'secondaryRateLimit', retryAfter: 7 }]);

@@ -20,29 +20,46 @@ function fakeGh(output: string, exitCode = 0): { env: NodeJS.ProcessEnv; args: (
   return { env: { PATH: `${bin.dir}:/usr/bin:/bin` }, args: () => readFileSync(log, 'utf8').trim() };
 }
 
+const DOT_COM = { host: 'github.com', named: false };
+
 describe('findToken', () => {
-  it('takes GH_TOKEN, then GITHUB_TOKEN, ignoring blank values', () => {
-    expect(findToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b' }, { ghCli: false })).toEqual({ token: 'a', source: 'GH_TOKEN' });
-    expect(findToken({ GH_TOKEN: '  ', GITHUB_TOKEN: ' b\n' }, { ghCli: false })).toEqual({ token: 'b', source: 'GITHUB_TOKEN' });
-    expect(findToken({}, { ghCli: false })).toBeNull();
+  it('takes GH_TOKEN, then GITHUB_TOKEN, for github.com, ignoring blank values', () => {
+    expect(findToken({ GH_TOKEN: 'a', GITHUB_TOKEN: 'b' }, { ghCli: false, ...DOT_COM })).toEqual({ token: 'a', source: 'GH_TOKEN' });
+    expect(findToken({ GH_TOKEN: '  ', GITHUB_TOKEN: ' b\n' }, { ghCli: false, ...DOT_COM })).toEqual({ token: 'b', source: 'GITHUB_TOKEN' });
+    expect(findToken({ GH_TOKEN: 'a' }, { ghCli: false, host: 'api.github.com', named: false })?.token).toBe('a');
+    expect(findToken({}, { ghCli: false, ...DOT_COM })).toBeNull();
   });
 
-  it('then asks `gh auth token --hostname HOST` (GH_HOST, else github.com)', () => {
+  it('never gives GH_TOKEN or GITHUB_TOKEN to another host, named or not', () => {
+    const env = { GH_TOKEN: 'a', GITHUB_TOKEN: 'b' };
+    expect(findToken(env, { ghCli: false, host: 'github.evil.example', named: false })).toBeNull();
+    expect(findToken(env, { ghCli: false, host: 'ghe.example.com', named: true })).toBeNull();
+  });
+
+  it('gives GH_ENTERPRISE_TOKEN, then GITHUB_ENTERPRISE_TOKEN, only to a host the user named', () => {
+    const env = { GH_ENTERPRISE_TOKEN: 'e', GITHUB_ENTERPRISE_TOKEN: 'f', GH_TOKEN: 'a' };
+    expect(findToken(env, { ghCli: false, host: 'ghe.example.com', named: true })).toEqual({ token: 'e', source: 'GH_ENTERPRISE_TOKEN' });
+    expect(findToken({ GITHUB_ENTERPRISE_TOKEN: 'f' }, { ghCli: false, host: 'ghe.example.com', named: true })?.source).toBe('GITHUB_ENTERPRISE_TOKEN');
+    expect(findToken(env, { ghCli: false, host: 'ghe.example.com', named: false })).toBeNull();
+    expect(findToken(env, { ghCli: false, ...DOT_COM })?.source).toBe('GH_TOKEN');
+  });
+
+  it('then asks `gh auth token --hostname HOST`, which knows only the hosts the user logged in to', () => {
     const gh = fakeGh('gho_fromGh123');
-    expect(findToken(gh.env, { ghCli: true })).toEqual({ token: 'gho_fromGh123', source: 'gh auth token' });
+    expect(findToken(gh.env, { ghCli: true, ...DOT_COM })).toEqual({ token: 'gho_fromGh123', source: 'gh auth token' });
     expect(gh.args()).toBe('auth token --hostname github.com');
-    expect(findToken({ ...gh.env, GH_HOST: 'ghe.example.com' }, { ghCli: true })?.source).toBe('gh auth token');
-    expect(gh.args()).toBe('auth token --hostname ghe.example.com');
-    findToken(gh.env, { ghCli: true, host: 'other.example.com' });
+    expect(findToken(gh.env, { ghCli: true, host: 'api.github.com', named: false })?.source).toBe('gh auth token');
+    expect(gh.args()).toBe('auth token --hostname github.com');
+    findToken(gh.env, { ghCli: true, host: 'other.example.com', named: false });
     expect(gh.args()).toBe('auth token --hostname other.example.com');
-    expect(findToken({ ...gh.env, GH_TOKEN: 'env' }, { ghCli: true })?.source).toBe('GH_TOKEN');
+    expect(findToken({ ...gh.env, GH_TOKEN: 'env' }, { ghCli: true, ...DOT_COM })?.source).toBe('GH_TOKEN');
   });
 
   it('is quiet when gh is missing, fails or prints no token', () => {
-    expect(findToken({ PATH: '/nonexistent' }, { ghCli: true })).toBeNull();
-    expect(findToken(fakeGh('no oauth token found', 1).env, { ghCli: true })).toBeNull();
-    expect(findToken(fakeGh('').env, { ghCli: true })).toBeNull();
-    expect(findToken(fakeGh('A new release of gh is available').env, { ghCli: true })).toBeNull();
+    expect(findToken({ PATH: '/nonexistent' }, { ghCli: true, ...DOT_COM })).toBeNull();
+    expect(findToken(fakeGh('no oauth token found', 1).env, { ghCli: true, ...DOT_COM })).toBeNull();
+    expect(findToken(fakeGh('').env, { ghCli: true, ...DOT_COM })).toBeNull();
+    expect(findToken(fakeGh('A new release of gh is available').env, { ghCli: true, ...DOT_COM })).toBeNull();
   });
 });
 
@@ -74,5 +91,23 @@ describe('redact', () => {
     expect(redact('{"authorization":"bearer xyz123"}', null)).toBe('{"authorization":"bearer ***"}');
     expect(redact('Authorization: token xyz123', undefined)).toBe('Authorization: token ***');
     expect(redact('https://user:secret@ghe.example.com/api', '')).toBe('https://***@ghe.example.com/api');
+  });
+});
+
+describe('redact: pieces of the token', () => {
+  const token = 'ghp_0123456789abcdefghijABCDEFGHIJ012345';
+
+  it('removes any run of 8 or more of its characters, wherever it starts', () => {
+    expect(redact(`Unexpected token 'g', "${token.slice(0, 10)}"... is not valid JSON`, token)).toBe(`Unexpected token 'g', "***"... is not valid JSON`);
+    expect(redact(`tail ${token.slice(-8)} end`, token)).toBe('tail *** end');
+    expect(redact(`mid:${token.slice(13, 29)}:mid`, token)).toBe('mid:***:mid');
+  });
+
+  it('leaves runs of 7 alone: they are too short to use, and common', () => {
+    expect(redact(`x ${token.slice(4, 11)} y`, token)).toBe(`x ${token.slice(4, 11)} y`);
+  });
+
+  it('joins overlapping pieces into one mark', () => {
+    expect(redact(`${token.slice(0, 20)}${token.slice(10, 30)}`, token)).toBe('***');
   });
 });

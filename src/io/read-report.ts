@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { MEGABYTE, readRegularFile, UnreadableFile } from './read-regular.js';
 import { reportSchema, type Report } from '../report/schema.js';
 
 const HINT = 'write it with `flowaudit report --format json > report.json`';
@@ -15,15 +15,16 @@ export async function readReportFile(path: string): Promise<Report> {
 }
 
 /**
- * The text of a report file, read at once: an aggregate reads its reports one after another, and a sync
- * read keeps only one in memory. @throws ConfigError as readReportFile
+ * The text of a report file, read at once (a regular file, never a FIFO or a device): an aggregate reads its
+ * reports one after another, and a sync read keeps only one in memory. @throws ConfigError as readReportFile
  */
 export function readReportText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // a regular file, and no larger than a string can hold
+    return readRegularFile(path, 500 * MEGABYTE);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    if (!(error instanceof UnreadableFile)) throw error;
+    const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : `it ${error.message}`;
     throw new ConfigError(`cannot read report '${path}': ${why}`, { cause: error });
   }
 }
@@ -38,7 +39,8 @@ export function parseReport(text: string, path: string, accepts?: (data: unknown
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`report '${path}' is not JSON: ${(error as Error).message}`, { cause: error, hint: HINT });
+    // JSON.parse's message quotes the text: never shown, the file may not be a report at all
+    throw new ConfigError(`report '${path}' is not JSON`, { cause: error, hint: HINT });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('schemaVersion' in data)) {
     throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: HINT });

@@ -1,0 +1,40 @@
+/** A report's pieces joined into writes of about 1 MiB: a few large writes rather than one per change. */
+export function* batches(content: string | Iterable<string>): Generator<string> {
+  if (typeof content === 'string') {
+    if (content !== '') yield content;
+    return;
+  }
+  let pending = '';
+  for (const chunk of content) {
+    pending += chunk;
+    if (pending.length >= 1 << 20) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  ENXIO: 'no reader on the other end',
+  EPIPE: 'the reader went away',
+};
+
+/** `no space left on device (ENOSPC)`: an I/O error in words, with its code. */
+export function describeErrno(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  const reason = REASONS[code];
+  if (reason !== undefined) return `${reason} (${code})`;
+  return `${(error as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')} (${code})`;
+}

@@ -1,0 +1,69 @@
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/** Why a file could not be read, in words that fit after its name: "… is a directory". */
+export class UnreadableFile extends Error {
+  /** the errno code (ENOENT, EACCES…), or NOT_REGULAR / TOO_LARGE */
+  readonly code: string;
+  constructor(code: string, reason: string, options: { cause?: unknown } = {}) {
+    super(reason, options);
+    this.code = code;
+  }
+}
+
+export const MEGABYTE = 1024 * 1024;
+
+/**
+ * Reads a file that must be a regular file of at most `maxBytes`, as UTF-8. Opened without blocking and
+ * checked on the open descriptor, so a FIFO cannot hang the read, a device (a symlink to /dev/zero) cannot
+ * fill memory, and the file checked is the file read.
+ * @throws UnreadableFile saying why (never quoting the content)
+ */
+export function readRegularFile(path: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UnreadableFile(code, code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be opened (${code})`, { cause: error });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UnreadableFile(stat.isDirectory() ? 'EISDIR' : 'NOT_REGULAR', stat.isDirectory() ? 'is a directory' : `is not a regular file (${kindOf(stat)})`);
+    const limit = `larger than ${formatBytes(maxBytes)}`;
+    if (stat.size > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
+    // the size may change while reading: read to the end, never past the limit
+    let buffer = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
+        const grown = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UnreadableFile(code, code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`, { cause: error });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % MEGABYTE === 0 ? `${bytes / MEGABYTE} MB` : `${bytes} bytes`;
+}

@@ -1,0 +1,47 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32: 32-bit state, period 2^32) and the few distributions the
+ * bootstrap draws from, so every resampling is repeatable and the JSON report stays byte-identical between
+ * runs. Not for anything secret.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Random {
+  /** uniform on [0, 1) */
+  uniform(): number;
+  /** Beta(a, b) for a, b ≥ 1 */
+  beta(a: number, b: number): number;
+}
+
+/** Uniform, normal, gamma and beta draws from one mulberry32 stream. */
+export function seededRandom(seed: number): Random {
+  const uniform = mulberry32(seed);
+  // Box–Muller; 1 − u keeps the logarithm away from 0
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  // Marsaglia and Tsang (2000), "A simple method for generating gamma variables", for shape ≥ 1
+  const gamma = (shape: number): number => {
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = normal();
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      if (Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  return {
+    uniform,
+    beta(a, b) {
+      const x = gamma(a);
+      return x / (x + gamma(b));
+    },
+  };
+}

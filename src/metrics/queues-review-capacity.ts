@@ -1,0 +1,58 @@
+/**
+ * Reviewer capacity (SPEC section 9, GitHub mode): reviews done each week against pull requests becoming
+ * ready for review that week. When more become ready than reviewers get through, the review queues grow.
+ */
+import { z } from 'zod';
+import type { MeasuredChange, OpenPull } from '../domain.js';
+import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
+
+const count = z.number().int().nonnegative();
+
+export const reviewCapacitySchema = z
+  .array(
+    z.object({
+      weekStart: z.string().describe('Monday 00:00 in the report\'s time zone, as an ISO UTC time'),
+      reviews: count.describe('reviews submitted in the week (within the window) by humans other than the author, on counted changes and open pull requests'),
+      readyPulls: count.describe('pull requests that became ready for review in the week (T2), merged or still open'),
+    }),
+  )
+  .nullable()
+  .describe('null from git alone: git cannot see reviews');
+export type ReviewCapacity = z.infer<typeof reviewCapacitySchema>;
+
+/**
+ * Reviews and ready pull requests per week over `[since, min(until, now))`, from every counted change merged
+ * by `now` (their `review.reviewedAt`, their `readyAt`) and the open pull requests' events. Pure.
+ */
+export function reviewCapacity(
+  changes: readonly MeasuredChange[],
+  openPulls: readonly OpenPull[],
+  window: { since: number; until: number; now: number; timezone: string },
+): NonNullable<ReviewCapacity> {
+  const end = Math.min(window.until, window.now);
+  if (window.since >= end) return [];
+  const bounds = weekBoundaries(window.since, end, window.timezone);
+  const weeks = bounds.slice(0, -1).map((start) => ({ weekStart: weekStartIso(start), reviews: 0, readyPulls: 0 }));
+  const bucket = (t: number | null): (typeof weeks)[number] | undefined => {
+    if (t === null || t < window.since || t >= end) return undefined;
+    return weeks[weekIndex(bounds, t)];
+  };
+  for (const c of changes) {
+    if (c.mergedAt > window.now) continue;
+    const ready = bucket(c.readyAt);
+    if (ready) ready.readyPulls++;
+    for (const at of c.review?.reviewedAt ?? []) {
+      const week = bucket(at);
+      if (week) week.reviews++;
+    }
+  }
+  for (const p of openPulls) {
+    const ready = bucket(p.events ? p.events.readyAt : p.isDraft ? null : p.createdAt);
+    if (ready) ready.readyPulls++;
+    for (const at of p.events?.reviewedAt ?? []) {
+      const week = bucket(at);
+      if (week) week.reviews++;
+    }
+  }
+  return weeks;
+}

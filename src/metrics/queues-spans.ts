@@ -1,0 +1,73 @@
+/**
+ * When each change was in each stage (SPEC section 9), as wall-clock spans `[start, end)` from its events:
+ * T0 first commit, L last own commit, T2 ready, T4 first review, T5 approved, T7 merged, T8 deployed.
+ *
+ *   coding  [T0, T2)         git only: [T0, L) when the change has a "review & merge wait", else [T0, T7)
+ *   pickup  [T2, T4 or T7)   T7 when nobody reviewed it before the merge
+ *   review  [T4, T5 or T7)   git only: [L, T7), the "review & merge wait"
+ *   merge   [T5, T7)
+ *   deploy  [T7, T8)         still open (end null) while not deployed: in the queue until it is
+ *
+ * A stage the change's figures leave null (not seen, or not there: a direct push has no pickup) is in no
+ * queue. Spans are wall-clock even with business hours on: a queue is a count at an instant. A span whose
+ * end is before its start (clock skew) ends where it starts; an event after `now` has not happened yet.
+ * Open pull requests (GitHub mode) are in pickup, review or merge wait from their own events, until now.
+ */
+import type { MeasuredChange, OpenPull, StageName } from '../domain.js';
+
+export interface StageSpan {
+  start: number;
+  /** null: still in the stage at `now` */
+  end: number | null;
+  /** the change carries an AI marker; null for an open pull request (not known) */
+  ai: boolean | null;
+}
+
+export type StageSpans = Record<StageName, StageSpan[]>;
+
+/**
+ * The spans of every stage over the changes (counted, merged by `now`) and the open pull requests. Pure.
+ */
+export function stageSpans(changes: readonly MeasuredChange[], openPulls: readonly OpenPull[], now: number): StageSpans {
+  const spans: StageSpans = { coding: [], pickup: [], review: [], merge: [], deploy: [] };
+  const add = (stage: StageName, start: number | null, end: number | null, ai: boolean | null, open = false): void => {
+    if (start === null || start > now || (end === null && !open)) return;
+    const ended = end === null || end > now ? null : Math.max(start, end);
+    spans[stage].push({ start, end: ended, ai });
+  };
+  for (const c of changes) {
+    if (c.mergedAt > now) continue;
+    const ai = c.aiEvidence.length > 0;
+    const { firstCommitAt: t0, lastCommitAt: last, readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7 } = c;
+    const gitOnly = t2 === null;
+    if (c.stages.coding !== null) add('coding', t0, gitOnly ? (c.stages.review !== null ? last : t7) : t2, ai);
+    if (c.stages.pickup !== null) add('pickup', t2, t4 ?? t7, ai);
+    if (c.stages.review !== null) add('review', gitOnly ? last : t4, gitOnly ? t7 : (t5 ?? t7), ai);
+    if (c.stages.merge !== null) add('merge', t5, t7, ai);
+    add('deploy', t7, c.deployedAt, ai, c.deployedAt === null);
+  }
+  for (const p of openPulls) {
+    const e = p.events ?? { readyAt: p.isDraft ? null : p.createdAt, firstReviewAt: null, approvedAt: null, reviewedAt: [] };
+    if (p.isDraft || e.readyAt === null) continue;
+    if (e.firstReviewAt === null) add('pickup', e.readyAt, null, null, true);
+    else {
+      add('pickup', e.readyAt, e.firstReviewAt, null);
+      if (e.approvedAt === null) add('review', e.firstReviewAt, null, null, true);
+      else {
+        add('review', e.firstReviewAt, e.approvedAt, null);
+        add('merge', e.approvedAt, null, null, true);
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Whether any of the change's stages was under way in `[since, min(until, now))` or at its start: such a
+ * change is in the window's queues even when it merged outside the window. Pure.
+ */
+export function inWindowQueues(change: MeasuredChange, since: number, until: number, now: number): boolean {
+  const end = Math.min(until, now);
+  const spans = stageSpans([change], [], now);
+  return Object.values(spans).some((list) => list.some((s) => s.start < end && (s.end === null || s.end >= since)));
+}

@@ -1,0 +1,33 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * The starts of the weeks that cover `[since, until)`: Mondays 00:00 in `timezone` (an IANA name), as epoch
+ * seconds, the first on or before `since`, the last before `until`; plus the Monday after the last, so week
+ * i is `[starts[i], starts[i + 1])`. Daylight saving is handled by computing each Monday in the zone. Pure.
+ */
+export function weekBoundaries(since: number, until: number, timezone: string): number[] {
+  const first = new TZDate(since * 1000, timezone);
+  const back = (first.getDay() + 6) % 7;
+  const monday = (weeks: number): number =>
+    new TZDate(first.getFullYear(), first.getMonth(), first.getDate() - back + 7 * weeks, 0, 0, 0, timezone).getTime() / 1000;
+  const out = [monday(0)];
+  for (let i = 1; (out[out.length - 1] as number) < until; i++) out.push(monday(i));
+  return out;
+}
+
+/** The week `t` falls in: the last i with `bounds[i] <= t`, for `t` in `[bounds[0], bounds[last])`. */
+export function weekIndex(bounds: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = bounds.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A week's start as the report writes it: an ISO UTC time, `2026-03-02T00:00:00Z`. */
+export function weekStartIso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,136 @@
+/**
+ * Where the queue builds (SPEC section 9): week by week, how many changes entered each stage, how many left
+ * it, and how many were in it at the week's end; and per stage the trend and both sides of Little's law.
+ * The spans come from `queues-spans.ts`; weeks start Monday 00:00 in the report's time zone.
+ */
+import { z } from 'zod';
+import { STAGES, type MeasuredChange, type OpenPull, type StageName } from '../domain.js';
+import { stageSpans, type StageSpan } from './queues-spans.js';
+import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
+
+const WEEK = 7 * 86400;
+const count = z.number().int().nonnegative();
+
+export const queueWeekSchema = z.object({
+  weekStart: z.string().describe('Monday 00:00 in the report\'s time zone (UTC unless --timezone), as an ISO UTC time'),
+  arrivals: count.describe('changes whose stage began in the week (within the window)'),
+  departures: count.describe('changes whose stage ended in the week (within the window)'),
+  queue: count.describe('changes in the stage at the week\'s end (or the window\'s, for its last week): began before it, not ended by it'),
+  aiShare: z.number().min(0).max(1).nullable().describe('AI-assisted share of the week\'s arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker'),
+});
+export type QueueWeek = z.infer<typeof queueWeekSchema>;
+
+export const queueTrendSchema = z.object({
+  arrivalsPerWeek: z.number().describe('arrivals in the window ÷ its length in weeks'),
+  departuresPerWeek: z.number(),
+  growthPerWeek: z.number().nullable().describe('least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks'),
+  meanQueue: z.number().describe('time-average number of changes in the stage over the window (Little\'s law: L)'),
+  meanTimeInStage: z.number().nullable().describe('mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
+  littleQueue: z.number().nullable().describe('arrival rate × mean time in stage (λW): near meanQueue when the window was steady'),
+});
+export type QueueTrend = z.infer<typeof queueTrendSchema>;
+
+const perStageOptional = <T extends z.ZodType>(value: T) =>
+  z.object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])) as Record<StageName, z.ZodOptional<T>>);
+
+export const queuesSchema = perStageOptional(z.array(queueWeekSchema)).describe('per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait');
+export const queueTrendsSchema = perStageOptional(queueTrendSchema);
+export type Queues = z.infer<typeof queuesSchema>;
+export type QueueTrends = z.infer<typeof queueTrendsSchema>;
+
+export interface QueueInput {
+  /** every counted change merged by `now`, in the window or not: a change merged next month was in this month's queue */
+  changes: readonly MeasuredChange[];
+  /** pull requests open at `now` (GitHub mode): in pickup, review or merge wait */
+  openPulls: readonly OpenPull[];
+  since: number;
+  until: number;
+  now: number;
+  /** which stages to report: those the data can see */
+  stages: readonly StageName[];
+  /** IANA zone the weeks start in */
+  timezone: string;
+}
+
+/** Weekly queues and their trend per stage. Pure; epoch seconds in. */
+export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: QueueTrends } {
+  const end = Math.min(input.until, input.now);
+  const queues: Queues = {};
+  const queueTrend: QueueTrends = {};
+  if (input.since >= end) return { queues, queueTrend };
+  const spans = stageSpans(input.changes, input.openPulls, input.now);
+  // the AI share is shown where markers exist: some change in the window's queues carries one
+  const anyAi = Object.values(spans).some((list) => list.some((s) => s.ai === true && s.start < end && (s.end === null || s.end >= input.since)));
+  const bounds = weekBoundaries(input.since, end, input.timezone);
+  for (const stage of input.stages) {
+    const weeks = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
+    queues[stage] = weeks;
+    queueTrend[stage] = trendOf(spans[stage], weeks, input.since, end, input.now);
+  }
+  return { queues, queueTrend };
+}
+
+/**
+ * Week i counts events in `[max(bounds[i], since), min(bounds[i+1], end))` and the queue at that interval's
+ * end, so the partial first and last weeks hold only the window's events and each week's queue is the one
+ * before it plus its arrivals minus its departures.
+ */
+function weeklyQueue(spans: readonly StageSpan[], bounds: readonly number[], since: number, end: number, anyAi: boolean): QueueWeek[] {
+  const rows = bounds.slice(0, -1).map((start) => ({ weekStart: weekStartIso(start), arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
+  const weekOf = (t: number): (typeof rows)[number] => rows[weekIndex(bounds, t)] as (typeof rows)[number];
+  const inWindow = (t: number): boolean => t >= since && t < end;
+  let queue = 0;
+  for (const span of spans) {
+    if (span.start < since && (span.end === null || span.end >= since)) queue++;
+    if (inWindow(span.start)) {
+      const week = weekOf(span.start);
+      week.arrivals++;
+      if (span.ai !== null) {
+        week.known++;
+        if (span.ai) week.ai++;
+      }
+    }
+    if (span.end !== null && inWindow(span.end)) weekOf(span.end).departures++;
+  }
+  return rows.map(({ weekStart, arrivals, departures, ai, known }) => {
+    queue += arrivals - departures;
+    return { weekStart, arrivals, departures, queue, aiShare: anyAi && known > 0 ? ai / known : null };
+  });
+}
+
+function trendOf(spans: readonly StageSpan[], weeks: readonly QueueWeek[], since: number, end: number, now: number): QueueTrend {
+  const length = end - since;
+  const arrivals = weeks.reduce((s, w) => s + w.arrivals, 0);
+  const departures = weeks.reduce((s, w) => s + w.departures, 0);
+  let occupied = 0;
+  let stayed = 0;
+  for (const span of spans) {
+    const to = span.end ?? now;
+    occupied += Math.max(0, Math.min(to, end) - Math.max(span.start, since));
+    if (span.start >= since && span.start < end) stayed += to - span.start;
+  }
+  const meanTime = arrivals > 0 ? stayed / arrivals : null;
+  return {
+    arrivalsPerWeek: (arrivals / length) * WEEK,
+    departuresPerWeek: (departures / length) * WEEK,
+    growthPerWeek: slope(weeks.map((w) => w.queue)),
+    meanQueue: occupied / length,
+    meanTimeInStage: meanTime,
+    littleQueue: meanTime === null ? null : (arrivals / length) * meanTime,
+  };
+}
+
+/** Least-squares slope of ys against 0, 1, 2, …; null with fewer than 2 points. */
+export function slope(ys: readonly number[]): number | null {
+  const n = ys.length;
+  if (n < 2) return null;
+  const meanX = (n - 1) / 2;
+  const meanY = ys.reduce((s, y) => s + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return num / den;
+}

@@ -1,0 +1,53 @@
+/**
+ * What-if (SPEC section 9): what the window's lead times would have been with one stage capped at a
+ * threshold, the other stages unchanged. The stages tile the lead time, so capping one shortens the lead
+ * time by exactly what it trims.
+ */
+import { z } from 'zod';
+import { STAGES, type StageName, type Stages } from '../domain.js';
+import { percentile } from './percentile.js';
+
+const WEEK = 7 * 86400;
+
+export const whatIfSchema = z.object({
+  stage: z.enum(STAGES as [StageName, ...StageName[]]),
+  cap: z.number().nonnegative().describe('seconds: the rule\'s threshold, each deployed change\'s stage capped at it'),
+  leadTimeP50: z.object({
+    now: z.number().describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
+    then: z.number().describe('… with the stage capped, seconds'),
+  }),
+  hoursSavedPerWeek: z.number().nonnegative().describe('Σ seconds trimmed ÷ 3600 ÷ weeks in the window'),
+});
+export type WhatIf = z.infer<typeof whatIfSchema>;
+
+/** What the what-if reads of a change: the report's changes and the model's both have it. */
+export interface WhatIfChange {
+  readonly stages: Readonly<Stages>;
+  /** null until deployed */
+  readonly leadTime: number | null;
+}
+
+/**
+ * Every deployed change (a lead time) with `stage` capped at `cap` seconds; `weeks` is the window's length
+ * in weeks. Null when no change deployed or `weeks` is not positive. Pure.
+ */
+export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: number, weeks: number): WhatIf | null {
+  const deployed = changes.filter((c): c is WhatIfChange & { leadTime: number } => c.leadTime !== null);
+  if (deployed.length === 0 || !(weeks > 0)) return null;
+  let trimmed = 0;
+  const now: number[] = [];
+  const then: number[] = [];
+  for (const change of deployed) {
+    const cut = Math.max(0, (change.stages[stage] ?? 0) - cap);
+    trimmed += cut;
+    now.push(change.leadTime);
+    then.push(change.leadTime - cut);
+  }
+  const p50 = (values: number[]): number => percentile(values.sort((a, b) => a - b), 0.5) as number;
+  return { stage, cap, leadTimeP50: { now: p50(now), then: p50(then) }, hoursSavedPerWeek: trimmed / 3600 / weeks };
+}
+
+/** The length of `[since, until)` in weeks (epoch seconds in). */
+export function weeksIn(since: number, until: number): number {
+  return (until - since) / WEEK;
+}

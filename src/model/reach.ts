@@ -1,0 +1,102 @@
+import type { CommitGraph } from '../sources/git/deploy-contents.js';
+
+/**
+ * For every node of the graph, the index of the first tip (in the order given) whose history contains it;
+ * -1 when none does. One pass over the graph for all tips together: each tip's walk stops at what earlier
+ * tips reached, since their history is already marked (what is marked is always closed under parents).
+ * A tip outside the graph reaches nothing. Pure.
+ */
+export function firstReach(graph: CommitGraph, tips: readonly string[]): Int32Array {
+  const reach = new Int32Array(graph.parentStart.length).fill(-1);
+  const stack: number[] = [];
+  tips.forEach((sha, t) => {
+    const start = graph.node.get(sha);
+    if (start === undefined || reach[start] !== -1) return;
+    reach[start] = t;
+    stack.push(start);
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      const from = graph.parentStart[n] as number;
+      if (from === -1) continue;
+      const to = from + (graph.parentCount[n] as number);
+      for (let i = from; i < to; i++) {
+        const parent = graph.parents[i] as number;
+        if (reach[parent] !== -1) continue;
+        reach[parent] = t;
+        stack.push(parent);
+      }
+    }
+  });
+  return reach;
+}
+
+/**
+ * Whether `ancestor` is in the history of `of`: true, false, or null when the graph cannot tell — `ancestor`
+ * is at or beyond the boundary (older than what was read) and no path within the graph leads to it. Pure.
+ */
+export function reachesWithin(graph: CommitGraph, of: string, ancestor: string): boolean | null {
+  const target = graph.node.get(ancestor);
+  const start = graph.node.get(of);
+  if (target === undefined) return null;
+  // a commit git listed is not an ancestor of the boundary, so no path outside the graph leads to it
+  const unknown = graph.parentStart[target] === -1 ? null : false;
+  if (start === undefined) return unknown;
+  const seen = new Uint8Array(graph.parentStart.length);
+  const stack = [start];
+  seen[start] = 1;
+  while (stack.length > 0) {
+    const n = stack.pop() as number;
+    if (n === target) return true;
+    const from = graph.parentStart[n] as number;
+    if (from === -1) continue;
+    for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
+      const parent = graph.parents[i] as number;
+      if (seen[parent] === 0) {
+        seen[parent] = 1;
+        stack.push(parent);
+      }
+    }
+  }
+  return unknown;
+}
+
+/**
+ * The commits a release line carries of its own: those reachable from `tips` without passing through the
+ * tracked branch's first-parent line (from `tip`). A stable branch's commits, and its backports, are found
+ * this way even when a sync merge later brought them into the tracked branch; a pull request's commits,
+ * behind the merge that landed them on the line, are not. Pure.
+ * @returns their shas
+ */
+export function releaseLineCommits(graph: CommitGraph, tip: string, tips: readonly string[]): string[] {
+  const size = graph.parentStart.length;
+  const line = new Uint8Array(size);
+  for (let n = graph.node.get(tip); n !== undefined && line[n] === 0; ) {
+    line[n] = 1;
+    const from = graph.parentStart[n] as number;
+    n = from === -1 || graph.parentCount[n] === 0 ? undefined : graph.parents[from];
+  }
+  const seen = new Uint8Array(size);
+  const found: string[] = [];
+  const stack: number[] = [];
+  for (const sha of tips) {
+    const start = graph.node.get(sha);
+    if (start === undefined || line[start] === 1 || seen[start] === 1) continue;
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      const from = graph.parentStart[n] as number;
+      // a commit git did not list lies beyond the boundary: older than the history read
+      if (from === -1) continue;
+      found.push(graph.sha[n] as string);
+      for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
+        const parent = graph.parents[i] as number;
+        if (line[parent] === 0 && seen[parent] === 0) {
+          seen[parent] = 1;
+          stack.push(parent);
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,71 @@
+/**
+ * Release lines and tags (SPEC section 1): what is already on them is not a pull request's own work, and a
+ * merge that brings them into the tracked branch is a sync, not a change.
+ */
+
+// a release word and a version: release/10, release-1.2, 7-1-stable, 8-1-sec, release-branch.go1.10, beta-1.96
+const NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+// a version by itself: 4.x, v1.x, v1.45.x, v0.10, 5.0, tokio-1.38.x, rust-1.80.0, v1.x-staging; never under a
+// folder (dependabot/…/checkout-7.0.1 is a topic branch)
+const VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
+
+// a folder that holds release lines (release/10); any other folder holds topic branches (ada/5x-sec-policy)
+const LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
+
+/** Whether a branch name (`origin/` and `refs/…/` prefixes allowed) names a release or maintenance line. */
+export function isReleaseLine(name: string): boolean {
+  const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, '');
+  const topic = short.replace(/^origin\//, '').includes('/') && !LINE_FOLDER.test(short);
+  return !topic && ((NAMED_LINE.test(short) && /\d/.test(short)) || VERSION_LINE.test(short));
+}
+
+/** Commits of release lines and tags, among those read (see releaseCommits). */
+export interface ReleaseCommits {
+  /** reachable from a release tip without passing through the tracked branch's first-parent line */
+  all: Set<string>;
+  /** the release lines themselves: tips and their first-parent ancestors, down to the tracked branch */
+  lines: Set<string>;
+}
+
+// a version in a tag's name: v1.2.3, 0.16.0, tokio-1.38.0, gopls/v0.16.0, create-vite@5.0.0, v8
+const RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
+
+/** Whether a tag names a release (a version); a tool's scratch tag (`homu-tmp`) does not. */
+export function isReleaseTag(name: string): boolean {
+  return RELEASE_TAG.test(name);
+}
+
+/**
+ * Commits on a release line or behind a release tag, among those read: every commit reachable from `tips`
+ * without passing through the tracked branch's first-parent line (`onLine`). A release line that forked
+ * from the tracked branch stops at its fork point, so the pull requests merged before it stay theirs; the
+ * release commits a pull request cut from that line carried in are found, whether or not they reached the
+ * tracked branch. `lines` keeps the lines' own first-parent commits apart from what was merged into them (a
+ * branch merged into a release line and into the tracked branch is no merge of the release line).
+ * `parentsOf` knows the commits read (undefined past them). Pure.
+ */
+export function releaseCommits(
+  tips: Iterable<string>,
+  parentsOf: (sha: string) => readonly string[] | undefined,
+  onLine: (sha: string) => boolean,
+): ReleaseCommits {
+  const all = new Set<string>();
+  const lines = new Set<string>();
+  // [sha, reached through first-parent edges from a tip]
+  const stack: Array<[string, boolean]> = [...tips].map((sha) => [sha, true]);
+  while (stack.length > 0) {
+    const [sha, firstParent] = stack.pop() as [string, boolean];
+    if (onLine(sha) || (all.has(sha) && (!firstParent || lines.has(sha)))) continue;
+    const parents = parentsOf(sha);
+    if (parents === undefined) continue;
+    if (firstParent) lines.add(sha);
+    if (all.has(sha)) {
+      // seen before through a merge: only its first-parent chain is new to the lines
+      if (parents[0] !== undefined) stack.push([parents[0], true]);
+      continue;
+    }
+    all.add(sha);
+    parents.forEach((parent, i) => stack.push([parent, firstParent && i === 0]));
+  }
+  return { all, lines };
+}

@@ -1,0 +1,56 @@
+import type { Tester } from '../patterns.js';
+import { plural } from '../units.js';
+/**
+ * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
+ */
+
+// the numeric version inside a tag name, wherever a package prefix puts it (`tokio-1.49.0`, `pkg@1.2.3`)
+const VERSION = /\d+(?:\.\d+)+/;
+// after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
+const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
+
+/**
+ * A pre-release: a semver pre-release (`-alpha`, `-beta.2`, `-rc1`, `-dev.1001`: anything after a hyphen
+ * that follows the version, as semver defines it) or a Ruby / Python suffix (`.beta1`, `.rc1`, `rc1`).
+ * Build metadata (`+build.5`) is not one. A name without a version is not a pre-release.
+ */
+export function isPrerelease(name: string): boolean {
+  const m = VERSION.exec(name);
+  if (!m) return false;
+  const rest = name.slice(m.index + m[0].length);
+  if (rest.startsWith('-')) return rest.length > 1;
+  return SUFFIX_PRERELEASE.test(rest);
+}
+
+export interface ReleaseTagChoice<T extends { name: string }> {
+  /** the tags that count as deploys */
+  releases: T[];
+  /** tags the pattern took that are pre-releases, left out */
+  prereleases: T[];
+}
+
+/** The tags matching `pattern` that are final releases (or all of them, with `includePrereleases`). */
+export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean): ReleaseTagChoice<T> {
+  const releases: T[] = [];
+  const prereleases: T[] = [];
+  for (const tag of tags) {
+    if (!pattern.test(tag.name)) continue;
+    if (!includePrereleases && isPrerelease(tag.name)) prereleases.push(tag);
+    else releases.push(tag);
+  }
+  return { releases, prereleases };
+}
+
+/**
+ * What the report says when the repository has tags and none counts as a deploy, naming a few of them:
+ * null when some tag counts, or there is no tag at all.
+ */
+export function noReleaseTagWarning(all: readonly { name: string; at: number }[], choice: ReleaseTagChoice<{ name: string }>, patternSource: string): string | null {
+  if (all.length === 0 || choice.releases.length > 0) return null;
+  const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
+  const few = `${newest.join(', ')}${all.length > newest.length ? ', …' : ''}`;
+  if (choice.prereleases.length > 0) {
+    return `the repository's ${plural(all.length, 'tag')} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural(choice.prereleases.length, 'pre-release')}: pass --include-prereleases to count them as deploys`;
+  }
+  return `none of the repository's ${plural(all.length, 'tag')} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
+}

@@ -1,0 +1,42 @@
+import { STAGES, type StageName } from '../domain.js';
+import type { Interval } from '../metrics/bootstrap.js';
+import type { WhatIf } from '../metrics/what-if.js';
+import { formatDuration } from './duration.js';
+
+/** A signed duration: `+1d 2h`, `-45m`, `0`. */
+export function signedDuration(seconds: number): string {
+  if (seconds === 0) return '0';
+  return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds))}`;
+}
+
+/** A difference of durations with its 95% interval: `+1d 2h (-3h … +2d 4h)`; null when not measured. */
+export function differenceText(interval: Interval): string | null {
+  const { difference, low, high } = interval;
+  if (difference === null || low === null || high === null) return null;
+  return `${signedDuration(difference)} (${signedDuration(low)} … ${signedDuration(high)})`;
+}
+
+/** `capped at 2d: lead time p50 18d 2h → 7d 12h, 212h saved a week` */
+export function whatIfText(whatIf: WhatIf, stageLabel: string): string {
+  const { now, then } = whatIf.leadTimeP50;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} saved a week`;
+}
+
+/** `212h`, `12.5h`, `0.3h` */
+function hours(h: number): string {
+  return `${h >= 100 ? Math.round(h) : Math.round(h * 10) / 10}h`;
+}
+
+/**
+ * The AI comparison's differences in one sentence: `p50 AI-assisted − other (95% interval): lead time +3d
+ * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
+ */
+export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string): string | null {
+  const items = (['leadTime', 'cycleTime', ...STAGES] as const)
+    .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k]), real: intervals[k].real }))
+    .filter((i): i is { name: string; text: string; real: boolean } => i.text !== null);
+  if (items.length === 0) return null;
+  const real = items.filter((i) => i.real).map((i) => i.name);
+  const verdict = real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
+  return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
+}

@@ -1,0 +1,70 @@
+import { STAGES } from '../../domain.js';
+import type { ReportChange } from '../../report/schema.js';
+import { formatDuration } from '../duration.js';
+import { listsLeftOut, minuteOf } from '../format.js';
+import type { Report } from '../../report/schema.js';
+import { h, link, plural, section, stageName } from './parts.js';
+
+/** rows shown at a time: the slowest few dozen first, the rest a page away */
+export const PAGE_SIZE = 50;
+
+interface Column {
+  head: string;
+  type: 'text' | 'number';
+  cell: (ch: ReportChange) => string;
+}
+
+const epoch = (iso: string | null): string => (iso === null ? '' : String(Date.parse(iso) / 1000));
+const seconds = (v: number | null): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v))}</td>`;
+
+function columns(report: Report): Column[] {
+  return [
+  { head: 'Change', type: 'text', cell: (ch) => `<td class="id">${link(ch.url, ch.id)}</td>` },
+  { head: 'Title', type: 'text', cell: (ch) => `<td class="ext title">${h(ch.title)}</td>` },
+  { head: 'Author', type: 'text', cell: (ch) => `<td class="ext">${h(ch.author)}</td>` },
+  { head: 'Kind', type: 'text', cell: (ch) => `<td>${h(ch.kind)}</td>` },
+  { head: 'Merged', type: 'number', cell: (ch) => `<td class="num" data-v="${epoch(ch.mergedAt)}" title="${h(`${minuteOf(ch.mergedAt)} UTC`)}">${h(ch.mergedAt.slice(0, 10))}</td>` },
+  // a stage no change could show (pickup and merge wait from git alone) would be a column of dashes
+  ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k]) })),
+  { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime) },
+  { head: 'Size', type: 'number', cell: (ch) => { const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions; return `<td class="num" data-v="${size ?? ''}">${size === null ? '—' : `${size} lines`}</td>`; } },
+  { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
+  ];
+}
+
+const REPOSITORY: Column = { head: 'Repository', type: 'text', cell: (ch) => `<td class="ext repo" title="${h(ch.repository ?? '')}">${h(ch.repository ?? '')}</td>` };
+
+// the order the table opens in: slowest first (lead time, else cycle time), the unmeasured last, else as given
+const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
+
+/**
+ * Every change of the window in one table that opens on the slowest few dozen: the rest are in the page but
+ * hidden, and the inline script searches, sorts and pages over them without building any markup. Without the
+ * script the slowest page still reads.
+ */
+export function changesTable(report: Report): string {
+  const leftOut = listsLeftOut(report, 'change', (flag) => `<code>${flag}</code>`);
+  if (leftOut !== null) return section('changes', 'Changes', leftOut);
+  const all = columns(report);
+  const shown = report.repositories ? [all[0] as Column, REPOSITORY, ...all.slice(1)] : all;
+  const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);
+  const head = shown.map((c) => `<th scope="col" data-type="${c.type}"${c.type === 'number' ? ' class="num"' : ''}><button type="button">${h(c.head)}</button></th>`).join('');
+  const rows = ordered.map(({ ch }, i) => {
+    const attrs = [ch.counted ? '' : ' class="not-counted" title="left out of the stage figures"', i >= PAGE_SIZE ? ' hidden' : ''].join('');
+    return `<tr${attrs}>${shown.map((c) => c.cell(ch)).join('')}</tr>`;
+  });
+  const total = report.changes.length;
+  const first = Math.min(PAGE_SIZE, total);
+  const tools = total > 0
+    ? `<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search" autocomplete="off" placeholder="title, author, id or flag"></label>` +
+      `<span class="pager"><button type="button" id="changes-prev">Previous</button><span id="changes-status" aria-live="polite"></span><button type="button" id="changes-next">Next</button></span></div>`
+    : '';
+  return section(
+    'changes',
+    `Changes (${total})`,
+    h(`${plural(total, 'change')}, the slowest first${total > first ? ', a page at a time: search, sort or page to see the rest' : ''}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`),
+    tools,
+    `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="${PAGE_SIZE}"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
+    total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : '',
+  );
+}

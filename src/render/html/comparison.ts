@@ -1,0 +1,125 @@
+import { STAGES } from '../../domain.js';
+import { formatDuration, formatPercent } from '../duration.js';
+import { range, signed, verdict } from '../health.js';
+import type { Compared } from '../../metrics/flow-health.js';
+import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
+import type { Report } from '../../report/schema.js';
+import type { QueueTrend } from '../../metrics/queues.js';
+import { barChart } from '../svg/bars.js';
+import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
+import { weeklyChart } from '../svg/trend.js';
+import { stageLabel } from '../text.js';
+import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
+
+/** a queue growing or shrinking by less than this many changes a week reads as steady (0.0 at one decimal) */
+const STEADY = 0.05;
+
+const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
+
+/** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
+export function aiComparison(report: Report): string {
+  const ai = report.summary.aiComparison;
+  const a = ai.assisted;
+  const o = ai.other;
+  const lead = h(`At least ${plural(a.count, 'change')} carried an AI marker (a lower bound: only marked work is found), against ${plural(o.count, 'other')}.`);
+  if (a.count === 0) return section('ai', 'AI-assisted vs other', `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
+  const compared: Array<[Compared, string, number | null, number | null]> = [
+    ['leadTime', 'lead time', a.leadTimeP50, o.leadTimeP50],
+    ['cycleTime', 'cycle time', a.cycleTimeP50, o.cycleTimeP50],
+    ...STAGES.map((k): [Compared, string, number | null, number | null] => [k, stageName(k, report), a.stages[k], o.stages[k]]),
+  ];
+  const svg = barChart(
+    { id: 'ai-vs-other', title: 'AI-assisted vs other changes: p50 of each stage', description: 'The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis.' },
+    compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({ label, values: [x, y] })),
+    { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: formatDuration, empty: 'no duration known for either group' },
+  );
+  const intervals = ai.intervals;
+  const row = (name: string, x: string, y: string, interval?: DifferenceInterval): string =>
+    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference) : '')}${num(interval ? range(interval) : '')}<td>${h(interval ? verdict(interval) : '')}</td>` : ''}</tr>`;
+  const rows = [
+    ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x), formatDuration(y), intervals?.[key])),
+    row('size, median', lines(a.p50Size), lines(o.p50Size)),
+    row('reverted', formatPercent(a.failureRate), formatPercent(o.failureRate)),
+    ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []),
+  ];
+  const head = ['', `AI-assisted (${a.count})`, `Other (${o.count})`, ...(intervals ? ['Difference of medians', '95% interval', 'Verdict'] : [])];
+  return section(
+    'ai',
+    'AI-assisted vs other',
+    lead,
+    ai.note ? `<p class="note warn">${h(ai.note)}</p>` : '',
+    charts(figure(svg, 'Medians, AI-assisted and other', 'Each pair: the AI-assisted median above, the other changes’ below.')),
+    table(head, rows, intervals ? 'lrrrrl' : 'lrr', { caption: 'The comparison in numbers' }),
+    intervals ? '<p class="note">A difference counts only when its 95% interval (bootstrap) leaves out zero; otherwise the data cannot tell the groups apart.</p>' : '',
+  );
+}
+
+/** Where the queue builds: changes waiting in each stage week by week, and whether arrivals outpace departures. */
+export function queues(report: Report): string {
+  const q = report.summary.queues;
+  if (!q) return '';
+  const trend = report.summary.queueTrend ?? {};
+  const stages = STAGES.filter((k) => (q[k] ?? []).some((w) => w.queue > 0 || w.arrivals > 0));
+  const small = stages.map((k) => {
+    const weeks = q[k] ?? [];
+    const svg = weeklyChart(
+      { id: `queue-${k}`, title: `${stageName(k, report)}: changes waiting, arriving and leaving`, description: `Per week, how many changes were in ${stageLabel(k, report)} at the week's end, how many entered it and how many left it.` },
+      {
+        weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
+        lines: [
+          { name: 'waiting at week’s end', colour: STAGE_COLOURS[k], strong: true, values: weeks.map((w) => w.queue), notes: weeks.map((w) => (w.aiShare === null ? '' : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)) },
+          { name: 'arrived', colour: OTHER_COLOUR, dashed: true, values: weeks.map((w) => w.arrivals) },
+          { name: 'left', colour: OTHER_COLOUR, values: weeks.map((w) => w.departures) },
+        ],
+        scale: 'count',
+        format: (v) => String(v),
+        plotHeight: 110,
+        empty: 'no change in this stage',
+      },
+    );
+    return figure(svg, stageLabel(k, report), growthNote(trend[k]));
+  });
+  const rows = stages.map((k) => {
+    const t = trend[k];
+    const fixed = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
+    const growth = t?.growthPerWeek ?? null;
+    const growthCell = growth === null || Math.abs(growth) < STEADY ? num(growth === null ? '—' : 'steady') : `<td class="num${growth > 0 ? ' growing' : ''}">${h(`${growth > 0 ? '+' : '−'}${Math.abs(growth).toFixed(1)}`)}</td>`;
+    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(fixed(t?.arrivalsPerWeek))}${num(fixed(t?.departuresPerWeek))}${growthCell}${[fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(num).join('')}</tr>`;
+  });
+  const capacity = reviewCapacity(report);
+  return section(
+    'queues',
+    'Where the queue builds',
+    'When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.',
+    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], rows, 'lrrrrrr'),
+    '<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>',
+    charts(...small, capacity),
+  );
+}
+
+function growthNote(t: QueueTrend | undefined): string {
+  if (!t || t.growthPerWeek === null) return '';
+  if (Math.abs(t.growthPerWeek) < STEADY) return 'The queue held steady over the window.';
+  return `The queue ${t.growthPerWeek > 0 ? 'grew' : 'shrank'} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+}
+
+function reviewCapacity(report: Report): string {
+  const weeks = report.summary.reviewCapacity;
+  if (!weeks || weeks.length === 0) return '';
+  const svg = weeklyChart(
+    { id: 'review-capacity', title: 'Review capacity: reviews against pull requests ready', description: 'Per week, the reviews submitted and the pull requests ready for review.' },
+    {
+      weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
+      lines: [
+        { name: 'reviews submitted', colour: STAGE_COLOURS.review, strong: true, values: weeks.map((w) => w.reviews) },
+        { name: 'pull requests ready', colour: STAGE_COLOURS.pickup, values: weeks.map((w) => w.readyPulls) },
+      ],
+      scale: 'count',
+      format: (v) => String(v),
+      plotHeight: 110,
+      empty: 'no review in the window',
+    },
+  );
+  return figure(svg, 'Review capacity', 'Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.');
+}
+

@@ -1,0 +1,145 @@
+import { STAGES } from '../../domain.js';
+import { formatDuration, formatPercent } from '../duration.js';
+import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
+import type { Report } from '../../report/schema.js';
+import { barChart } from '../svg/bars.js';
+import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
+import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
+import { weeklyChart } from '../svg/trend.js';
+import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
+
+const epoch = (iso: string): number => Date.parse(iso) / 1000;
+
+/** The lead-time distribution and the weekly trend, side by side. */
+export function leadTime(report: Report): string {
+  return section('lead-time', 'Lead time: spread and trend', '', charts(distribution(report), trend(report)));
+}
+
+function distribution(report: Report): string {
+  const { of, buckets } = report.summary.leadTimeHistogram;
+  const deployed = of === 'leadTime';
+  const what = deployed ? 'lead time' : 'cycle time';
+  const svg = barChart(
+    { id: 'lead-time-distribution', title: `Distribution of ${what}`, description: `How many changes had a ${what} in each range (first commit → ${deployed ? 'deploy' : 'merge'}).` },
+    buckets.map((b) => ({ label: b.label, values: [b.count], text: String(b.count) })),
+    { series: [{ name: 'changes', colour: STAGE_COLOURS.coding }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no change with a known duration' },
+  );
+  const note = deployed ? 'Changes by lead time, from first commit to deploy.' : 'Nothing deployed in the window: cycle time (first commit → merge) is shown instead.';
+  return figure(svg, `How long changes take: ${what}`, note);
+}
+
+/** The weeks of the trend that have begun by the report's `now`: a window reaching past it draws no empty future. */
+export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] {
+  const end = Math.min(epoch(report.window.until), epoch(report.now));
+  return report.summary.trend.weeks.filter((w) => epoch(`${w.weekStart}T00:00:00Z`) < end);
+}
+
+function trend(report: Report): string {
+  const weeks = weeksSoFar(report);
+  const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => w.cycleTimeP50 !== null);
+  const headline = useCycle
+    ? { name: 'cycle time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.cycleTimeP50) }
+    : { name: 'lead time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.leadTimeP50) };
+  const svg = weeklyChart(
+    { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week, and how many merged.' },
+    {
+      weeks: weeks.map((w) => w.weekStart),
+      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
+      scale: 'duration',
+      format: formatDuration,
+      columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },
+      empty: 'no change merged in the window',
+    },
+  );
+  const notes = ['Medians of the changes merged each week, on a logarithmic time axis; the columns below count them.'];
+  if (weeks.some((w) => w.changes === 0)) notes.push('A shaded week had no merged change, so its lines break.');
+  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known (not yet deployed, say).');
+  if (useCycle) notes.push('Nothing deployed yet: cycle time stands in for lead time.');
+  return figure(svg, 'Weekly trend: medians and changes merged', notes.join(' '));
+}
+
+/** How big changes are, whether size slows them down here, and how many were reverted. */
+export function changeSize(report: Report): string {
+  const { size, reverted } = report.summary.flow;
+  const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
+  const svg = barChart(
+    { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
+    size.buckets.map((b) => ({ label: `${b.bucket.replace('-', '–')} lines`, values: [b.cycleTimeP50] })),
+    { series: [{ name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no change with a known size' },
+  );
+  const counts = size.buckets.map((b) => `${b.bucket.replace('-', '–')} lines: ${plural(b.count, 'change')}`).join('; ');
+  return section(
+    'size',
+    'Change size',
+    h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural(size.count, 'change')} with a known size.`),
+    tiles([
+      { label: 'Size, median', value: lines(size.p50), sub: `p90 ${lines(size.p90)}` },
+      { label: 'Over 400 lines', value: formatPercent(size.over400), sub: `over 200 lines: ${formatPercent(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
+      { label: 'Reverted', value: String(reverted), sub: 'changes a later commit reverted' },
+    ]),
+    charts(figure(svg, 'Does size slow changes down here?', `Median cycle time per size range (${counts}).`)),
+  );
+}
+
+/** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
+export function deploys(report: Report): string {
+  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
+  if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
+  const start = epoch(report.window.since);
+  const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
+  const events: TimelineEvent[] = report.deploys.map((d) => ({
+    at: epoch(d.at),
+    size: d.changes,
+    status: d.failed ? 'failed' : d.rollback ? 'rollback' : 'ok',
+    tip: [
+      `${d.repository ? `${d.repository} ` : ''}${d.ref}`,
+      `${minuteOf(d.at)} UTC`,
+      `${plural(d.changes, 'change')} shipped`,
+      ...(d.rollback ? ['rollback'] : []),
+      ...(d.failed ? [`failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}`] : []),
+      ...(d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter)}`] : []),
+    ].join(' · '),
+  }));
+  const svg = timelineChart(
+    { id: 'deploy-timeline', title: 'Deploys over the window', description: 'Each deploy at its time, as tall as the number of changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds.' },
+    events,
+    start,
+    end,
+    'changes shipped',
+    'no deploy in the window',
+  );
+  const multi = report.repositories !== undefined;
+  const rows = report.deploys.map((d) => {
+    const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
+    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(d.repository ?? '') : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
+  });
+  const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
+  const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
+  return section('deploys', 'Deploys', h(`${plural(report.deploys.length, 'deploy')} in the window, read from ${signal}.`), figure(svg, 'Deploys and what each shipped', note), list);
+}
+
+/** What is merged but not deployed: how much, how long it has waited, the oldest by name. */
+export function unreleased(report: Report): string {
+  const u = report.summary.unreleased;
+  if (!u) return '';
+  if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');
+  const oldest = u.oldestChanges ?? [];
+  const multi = report.repositories !== undefined;
+  const rows = oldest.map((c) => `<tr>${multi ? ext(c.repository ?? '') : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age))}</tr>`);
+  return section(
+    'unreleased',
+    'Merged, not yet deployed',
+    'Work that is done but not in users’ hands: it counts in the lead time as still waiting.',
+    tiles([
+      { label: 'Changes waiting', value: String(u.count) },
+      { label: 'Median wait so far', value: formatDuration(u.p50Age) },
+      { label: 'Longest wait', value: formatDuration(u.oldestAge), alert: u.oldestAge !== null && u.oldestAge > 14 * 86400 },
+    ]),
+    rows.length > 0 ? table([...(multi ? ['Repository'] : []), 'Change', 'Title', 'Merged (UTC)', 'Waiting'], rows, `${multi ? 'l' : ''}lllr`, { caption: `The ${rows.length} waiting longest` }) : oldestIds(u.oldest),
+  );
+}
+
+function oldestIds(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `<p>Oldest: <span class="ext">${h(ids.join(', '))}</span></p>`;
+}

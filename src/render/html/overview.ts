@@ -1,0 +1,131 @@
+import { STAGES } from '../../domain.js';
+import type { DoraFigure } from '../../metrics/dora.js';
+import { formatDuration, formatPercent } from '../duration.js';
+import { doraNotes } from '../format.js';
+import type { Report } from '../../report/schema.js';
+import type { WhatIf } from '../../metrics/what-if.js';
+import { barChart, stackedShareBar } from '../svg/bars.js';
+import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
+import { stageLabel } from '../text.js';
+import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
+
+/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
+export function durationOrBound(value: number | null, bound: number | null | undefined): string {
+  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
+}
+
+function band(dora: DoraFigure): string {
+  return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(dora.band)}</span>` : '';
+}
+
+/** The figures a reader takes away, as tiles under the headline. */
+export function keyFigures(report: Report): string {
+  const s = report.summary;
+  const d = s.dora;
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
+  const list: Tile[] = [
+    { label: 'Lead time, median', value: durationOrBound(s.leadTime.p50, s.leadTime.atLeast), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: 'Cycle time, median', value: formatDuration(s.cycleTime.p50), sub: 'first commit → merge' },
+    {
+      label: 'Deploys per week',
+      value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
+      badge: band(d.deploymentFrequency),
+      sub: report.deploySignal.kind === 'merge' ? 'every merge counted as a deploy' : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
+    },
+    { label: 'Change failure rate', value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    // the backlog when the report has it; the DORA table has the time to restore either way
+    s.unreleased
+      ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
+      : { label: 'Time to restore, median', value: formatDuration(d.timeToRestore.value), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+  ];
+  list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
+  return tiles(list, 'key');
+}
+
+/** Where the time goes: the share of each stage, its p50 and p90 on a log scale, and the table. */
+export function stages(report: Report): string {
+  const s = report.summary;
+  const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
+  const shares = stackedShareBar(
+    {
+      id: 'stage-shares',
+      title: 'Share of the time in each stage',
+      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; the shares add up to 100%.`,
+    },
+    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast)}` })),
+  );
+  const rows = [
+    ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90] })),
+    { label: 'lead time', colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90] },
+  ];
+  const percentiles = barChart(
+    { id: 'stage-percentiles', title: 'p50 and p90 of each stage', description: 'Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis.' },
+    rows,
+    { series: [{ name: 'p50: half take less', colour: OTHER_COLOUR }, { name: 'p90: one in ten takes longer', colour: OTHER_COLOUR, opacity: 0.4 }], scale: 'duration', format: formatDuration, empty: 'no stage has a known duration' },
+  );
+  const stageRows = STAGES.map((k) => {
+    const f = s.stages[k];
+    const cells = [String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
+    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
+  });
+  const totals = ([['Cycle time', 'first commit → merge', s.cycleTime, null], ['Lead time', 'first commit → deploy', s.leadTime, s.leadTime.atLeast ?? null]] as const).map(
+    ([name, what, d, bound]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
+  );
+  const notes: string[] = [];
+  const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+  if (censored > 0) {
+    const one = censored === 1;
+    notes.push(`${plural(censored, 'change')} merged but not yet deployed ${one ? 'counts' : 'count'} as still waiting: ${one ? 'its' : 'their'} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+  }
+  if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50)} (p90 ${formatDuration(s.leadTimeDeployed.p90)}).`);
+  if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural(s.flow.anomalies.clockSkew, 'negative interval')} (clock skew) clamped to 0.`);
+  return section(
+    'stages',
+    'Where the time goes',
+    h(`Over ${plural(s.changes, 'change')}; the shares are over the ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`),
+    charts(
+      figure(shares, 'Share of the lead time of the typical change, by stage', 'Each change is split into its stages from first commit to deploy, so the shares add up to 100%.'),
+      figure(percentiles, 'p50 and p90 per stage', 'Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.'),
+    ),
+    table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(hasShareOfTotal ? ['Share of all time'] : [])], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? 'r' : ''}`),
+    notes.map((n) => `<p class="note">${h(n)}</p>`).join(''),
+  );
+}
+
+/** The five DORA keys with their bands and what each is over. */
+export function dora(report: Report): string {
+  const d = report.summary.dora;
+  const f = d.deploymentFrequency;
+  const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
+  const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v)} (median)`);
+  const rows: Array<[string, string, DoraFigure, string]> = [
+    ['Deployment frequency', `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`, f, plural(f.count, 'deploy')],
+    ['Lead time for changes', median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
+    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy')],
+    ['Time to restore', median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore')],
+    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy')],
+  ];
+  return section(
+    'dora',
+    'DORA keys',
+    'The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low).',
+    table(['Key', 'Value', 'Band', 'Over'], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
+    doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(''),
+  );
+}
+
+/** What the rules found, each with what to do and, for a stage, what capping it would save. */
+export function recommendations(report: Report): string {
+  if (report.recommendations.length === 0) return '';
+  const items = report.recommendations.map((r) => {
+    const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : '';
+    return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
+  });
+  return section('recommendations', 'What to do next', 'Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.', `<ol class="recs">${items.join('')}</ol>`);
+}
+
+function whatIfText(w: WhatIf, report: Report): string {
+  const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week.`;
+}

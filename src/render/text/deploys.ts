@@ -1,0 +1,38 @@
+import type { Report } from '../../report/schema.js';
+import { plural } from '../../units.js';
+import { formatDuration, formatPercent } from '../duration.js';
+import { terminalSafe } from '../sanitize.js';
+import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
+
+const RECENT = 8;
+
+/** Deploys per week and the DORA keys with their bands, then the last deploys (failed and rollbacks marked). */
+export function deploys(report: Report, ctx: TextContext): string[] {
+  const { c } = ctx;
+  const d = report.summary.dora;
+  const freq = d.deploymentFrequency;
+  const cfr = d.changeFailureRate;
+  const out = [c.bold('Deploys')];
+  out.push(
+    wrap(
+      `${plural(freq.count, 'deploy')} in the window · ${freq.value === null ? '—' : freq.value.toFixed(2)} per week` +
+        ` · ${freq.deployDaysPerWeek === null ? '—' : freq.deployDaysPerWeek.toFixed(2)} deploy-days per week${freq.band ? ` · ${freq.band}` : ''}`,
+      ctx.width,
+    ),
+    wrap(
+      `lead time for changes ${formatDuration(d.leadTime.value)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+        ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
+        ` · time to restore ${formatDuration(d.timeToRestore.value)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
+      ctx.width,
+    ),
+  );
+  const recent = report.deploys.slice(-RECENT);
+  if (recent.length === 0) return out;
+  if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
+  const rows = recent.map((deploy) => {
+    const mark = [deploy.rollback ? 'rollback' : '', deploy.failed ? 'failed' : ''].filter(Boolean).join(', ');
+    return [terminalSafe(deploy.ref), formatTime(deploy.at, ctx.timeZone), String(deploy.changes), mark ? c.red(mark) : ''];
+  });
+  out.push(fitTable([{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' }, { head: '' }], rows, ctx));
+  return out;
+}

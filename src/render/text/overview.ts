@@ -1,0 +1,100 @@
+import { mergedInWindow, workingDayText } from '../format.js';
+import { STAGES, type StageName } from '../../domain.js';
+import { sparkline } from '../../metrics/trend.js';
+import type { Report } from '../../report/schema.js';
+import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
+import { plural } from '../../units.js';
+import { formatDuration, formatPercent } from '../duration.js';
+import { terminalSafe } from '../sanitize.js';
+import { bar, fitTable, formatTime, wrap, type Cell, type TextContext } from './layout.js';
+
+/** The stage names of the table: spelled out when there is room, else short (`pickup`, `merge wait`). */
+function labeller(report: Report, width: number): (stage: StageName) => string {
+  const gitOnly = !report.sources.includes('github');
+  if (width >= 100) return (stage) => stageLabel(stage, gitOnly);
+  return (stage) => (stage === 'review' ? stageLabel(stage, gitOnly) : SHORT_STAGE_LABELS[stage]);
+}
+
+/** `2026-01-01 → 2026-04-01 UTC`: a date alone where the bound is midnight in the zone, else with its time. */
+export function windowText(report: Report, timeZone: string): string {
+  const bound = (iso: string): string => {
+    const full = formatTime(iso, timeZone);
+    return full.endsWith(' 00:00') ? full.slice(0, 10) : full;
+  };
+  return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
+}
+
+/** The repository, branch, window, sources and deploy signal; business hours when on. */
+export function header(report: Report, ctx: TextContext): string[] {
+  const { c } = ctx;
+  const lines = [
+    c.bold(wrap(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`, ctx.width)),
+    wrap(
+      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)} · sources: ${report.sources.join(' + ')} · ` +
+        `deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`,
+      ctx.width,
+    ),
+  ];
+  const b = report.businessHours;
+  if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
+  return lines;
+}
+
+export function nothingMerged(report: Report, ctx: TextContext): string[] {
+  if (mergedInWindow(report) > 0) return [];
+  return [wrap(`No changes merged between ${windowText(report, ctx.timeZone).replace(' → ', ' and ')}.`, ctx.width)];
+}
+
+/** The headline, and what the figures count. */
+export function headline(report: Report, ctx: TextContext): string[] {
+  const s = report.summary;
+  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  return [
+    ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)),
+    ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`, ctx.width)),
+  ];
+}
+
+/** Where the time goes: each stage's count, p50, p75, p90 and share with a bar; then cycle and lead time. */
+export function stages(report: Report, ctx: TextContext): string[] {
+  const { c } = ctx;
+  const s = report.summary;
+  const name = labeller(report, ctx.width);
+  const what = (text: string) => (w: number): string => (w >= text.length ? c.dim(text) : '');
+  const rows: Cell[][] = STAGES.map((stage) => {
+    const f = s.stages[stage];
+    return [name(stage), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
+  });
+  rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', what('commit → merge')]);
+  rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', what('commit → deploy')]);
+  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
+  const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
+  const columns = [
+    { head: 'stage', min: 12, rank: 1 },
+    { head: 'count', align: 'right' as const },
+    { head: 'p50', align: 'right' as const },
+    { head: 'p75', align: 'right' as const },
+    { head: 'p90', align: 'right' as const },
+    { head: 'share', align: 'right' as const },
+    { head: '', min: 6, prefer: 20 },
+  ];
+  const table = fitTable(columns.filter(keep), rows.map((r) => r.filter(keep)), ctx);
+  return [c.bold('Where the time goes'), table];
+}
+
+/** The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit. */
+export function trend(report: Report, ctx: TextContext): string[] {
+  const weeks = report.summary.trend.weeks;
+  if (weeks.length < 2) return [];
+  const lead = weeks.map((w) => w.leadTimeP50);
+  const useLead = lead.some((v) => v !== null);
+  const values = useLead ? lead : weeks.map((w) => w.cycleTimeP50);
+  const first = values.find((v) => v !== null) ?? null;
+  const last = [...values].reverse().find((v) => v !== null) ?? null;
+  const prefix = `weekly p50 ${useLead ? 'lead' : 'cycle'} time  `;
+  const suffix = `  ${formatDuration(first)} → ${formatDuration(last)}`;
+  const room = Math.max(8, ctx.width - prefix.length - suffix.length);
+  const line = sparkline(values.slice(-Math.min(60, room)));
+  if (line === '') return [];
+  return [`${prefix}${ctx.c.cyan(line)}${suffix}`];
+}

@@ -1,0 +1,81 @@
+import { TZDate } from '@date-fns/tz';
+import { STAGES } from '../../domain.js';
+import { sparkline } from '../../metrics/trend.js';
+import type { Report } from '../../report/schema.js';
+import { SHORT_STAGE_LABELS } from '../../stage-labels.js';
+import { formatDuration } from '../duration.js';
+import { fitTable, wrap, type TextContext } from './layout.js';
+
+/** `2.0`, `+2.0`, `—` */
+const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+
+/**
+ * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
+ * both sides of Little's law, and the weekly queue (with the AI share of arrivals) as a sparkline as wide as
+ * the terminal allows; reviewer capacity in GitHub mode. Empty when no stage has weeks.
+ */
+export function queues(report: Report, ctx: TextContext): string[] {
+  const { c } = ctx;
+  const s = report.summary;
+  const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+  if (stages.length === 0) return [];
+  const rows = stages.map((stage) => {
+    const t = s.queueTrend[stage];
+    const growth = t?.growthPerWeek ?? null;
+    const grow = rate(growth, true);
+    return [SHORT_STAGE_LABELS[stage], rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)];
+  });
+  const table = fitTable(
+    [
+      { head: 'stage', min: 8, wrap: true },
+      { head: 'in/wk', align: 'right' },
+      { head: 'out/wk', align: 'right' },
+      { head: 'growth/wk', align: 'right', min: 7 },
+      { head: 'mean queue', align: 'right', min: 7, wrap: true },
+      { head: 'λ × W', align: 'right' },
+      { head: 'time in stage', align: 'right', min: 8, wrap: true },
+    ],
+    rows,
+    ctx,
+  );
+  // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
+  const label = 14;
+  const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
+  const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
+  const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
+  const lines: string[] = [];
+  for (const stage of stages) {
+    const weeks = s.queues[stage] ?? [];
+    const queue = weeks.map((w) => w.queue);
+    lines.push(`  ${SHORT_STAGE_LABELS[stage].padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
+    const ai = weeks.map((w) => w.aiShare);
+    if (ai.some((v) => v !== null)) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai)}`);
+  }
+  const capacity = s.reviewCapacity ?? [];
+  if (capacity.length > 0) {
+    lines.push(`  ${'reviews'.padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))} ${ends(capacity.map((w) => w.reviews))} a week`);
+    lines.push(`  ${'PRs ready'.padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))} ${ends(capacity.map((w) => w.readyPulls))} a week`);
+  }
+  return [
+    c.bold('Where the queue builds'),
+    table,
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week.', ctx.width)),
+    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
+    ...lines,
+    c.dim(wrap("Little's law: the mean queue is about λ × W (arrivals a week × weeks in the stage) when the flow is steady; far apart, the queue grew or drained in the window.", ctx.width)),
+  ];
+}
+
+function weeksNote(report: Report, shown: number): string {
+  const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
+  if (!first) return '';
+  const weeks = first.slice(-shown);
+  const zone = report.businessHours?.timezone ?? 'UTC';
+  // a week starts Monday 00:00 in the zone: written as that local date
+  const day = (iso: string | undefined): string => {
+    if (iso === undefined) return '';
+    const d = new TZDate(Date.parse(iso), zone);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
+}

@@ -1,0 +1,23 @@
+import type { Report } from '../../report/schema.js';
+import { stageLabel } from '../../stage-labels.js';
+import { formatDuration } from '../duration.js';
+import { terminalSafe } from '../sanitize.js';
+import { fitTable, type TextContext } from './layout.js';
+
+const SHOWN = 5;
+
+/** The slowest changes, and the stage that held most of each one's time; titles are cut to fit. */
+export function slowest(report: Report, ctx: TextContext): string[] {
+  const top = report.summary.slowest.slice(0, SHOWN);
+  if (top.length === 0) return [];
+  const gitOnly = !report.sources.includes('github');
+  const rows = top.map((ch) => [
+    terminalSafe(ch.id),
+    terminalSafe(ch.title),
+    formatDuration(ch.total),
+    // the time first: where the column is cut, the stage's name gives way, not its figure
+    ch.stage ? `${formatDuration(ch.stageSeconds)} ${stageLabel(ch.stage, gitOnly)}` : '',
+  ]);
+  const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
+  return [ctx.c.bold('Slowest changes'), table];
+}

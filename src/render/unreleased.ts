@@ -1,0 +1,64 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report } from '../report/schema.js';
+import { plural } from '../units.js';
+import { formatDuration } from './duration.js';
+import { terminalSafe } from './sanitize.js';
+
+/*
+ * The unreleased backlog and the lead time with and without the changes still waiting, as plain text the
+ * text and Markdown reports lay out (each escapes it for its format).
+ */
+
+/** how many of the oldest unreleased changes the terminal lists (the JSON and Markdown keep all ten) */
+const TEXT_OLDEST = 5;
+
+/**
+ * The lead time p50 with the changes still waiting counted (right-censored) and over the deployed ones only:
+ * `['lead time p50 12d 4h with the 34 changes still waiting counted as censored', 'lead time p50 9d 2h
+ * over the 120 deployed changes only']`; null when no change is waiting (the two are then the same).
+ */
+export function leadTimeCensoringText(report: Report): [string, string] | null {
+  const { leadTime, leadTimeDeployed } = report.summary;
+  if (leadTime.censored === 0) return null;
+  const estimate = leadTime.p50 !== null ? formatDuration(leadTime.p50) : `over ${formatDuration(leadTime.atLeast)}`;
+  return [
+    `lead time p50 ${estimate} with the ${plural(leadTime.censored, 'change')} still waiting counted as censored`,
+    `lead time p50 ${formatDuration(leadTimeDeployed.p50)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,
+  ];
+}
+
+/** `34 merged changes not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is waiting. */
+export function unreleasedText(report: Report): string | null {
+  const u = report.summary.unreleased;
+  if (u.count === 0) return null;
+  return `${plural(u.count, 'merged change')} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age)} · oldest ${formatDuration(u.oldestAge)}`;
+}
+
+/** The oldest unreleased changes, oldest first: id, title, merge day, age (unescaped text). */
+export function unreleasedRows(report: Report): string[][] {
+  return report.summary.unreleased.oldestChanges.map((c) => [
+    c.repository ? `${c.repository} ${c.id}` : c.id,
+    c.title,
+    c.mergedAt.slice(0, 10),
+    formatDuration(c.age),
+  ]);
+}
+
+/** The terminal's lines: the unreleased backlog with its oldest changes, and lead time before/after censoring. */
+export function renderUnreleasedText(report: Report, c: ChalkInstance): string[] {
+  const backlog = unreleasedText(report);
+  const lead = leadTimeCensoringText(report);
+  if (backlog === null && lead === null) return [];
+  const out = [c.bold('Unreleased')];
+  if (backlog !== null) out.push(backlog);
+  for (const [id, title, day, age] of unreleasedRows(report).slice(0, TEXT_OLDEST)) {
+    out.push(`  ${fit(terminalSafe(id ?? ''), 12)}  ${fit(terminalSafe(title ?? ''), 52)}  merged ${day ?? ''}  ${age ?? ''}`);
+  }
+  if (lead !== null) out.push(...lead.map((line) => c.dim(line)));
+  return ['', ...out];
+}
+
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/advice/index.js';
+import { DEFAULT_THRESHOLDS } from '../../src/config/defaults.js';
+import type { Stages } from '../../src/domain.js';
+import { whatIf } from '../../src/metrics/what-if.js';
+import { healthy, patch } from './build.js';
+
+const H = 3600;
+const D = 86400;
+const t = DEFAULT_THRESHOLDS;
+const none: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null };
+const change = (stages: Partial<Stages>, leadTime: number | null, counted?: boolean) => ({ stages: { ...none, ...stages }, leadTime, ...(counted !== undefined && { counted }) });
+
+// four deployed changes over a two-week window; one not yet deployed and one not counted, both left out
+const CHANGES = [
+  change({ pickup: 50 * H, deploy: 30 * H }, 100 * H),
+  change({ pickup: 60 * H, deploy: 25 * H }, 120 * H),
+  change({ pickup: 10 * H, deploy: 40 * H }, 80 * H),
+  change({ pickup: null, deploy: 26 * H }, 30 * H),
+  change({ pickup: 100 * H }, null),
+  change({ pickup: 500 * H, deploy: 100 * H }, 600 * H, false),
+];
+const WINDOW = { since: '2026-03-02T00:00:00Z', until: '2026-03-16T00:00:00Z' };
+
+describe('whatIf', () => {
+  it('caps one stage of every deployed change, leaving the others and the null stages as they are', () => {
+    // pickup capped at 24h: trims 26 + 36 + 0 + 0 (null: nothing to trim) = 62h → 31h a week over 2 weeks;
+    // lead times 100, 120, 80, 30 (p50 90h) become 74, 84, 80, 30 (p50 (74 + 80) / 2 = 77h)
+    expect(whatIf(CHANGES.slice(0, 5), 'pickup', 24 * H, 2)).toEqual({ stage: 'pickup', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 77 * H }, hoursSavedPerWeek: 31 });
+  });
+
+  it('is null when nothing deployed or the window has no length', () => {
+    expect(whatIf([change({ pickup: 100 * H }, null)], 'pickup', 24 * H, 2)).toBeNull();
+    expect(whatIf(CHANGES, 'pickup', 24 * H, 0)).toBeNull();
+  });
+});
+
+describe('advise with the window\'s changes', () => {
+  // impact (p50 × count) ranks deploy wait first: 3d × 40 = 2880h against pickup's 2d × 50 = 2400h
+  const input = patch(healthy(), {
+    summary: {
+      stages: { pickup: { count: 50, p50: 2 * D }, deploy: { count: 40, p50: 3 * D } },
+      flow: { size: { over400: 0.3 } },
+      review: { topTwoShare: 0.8 },
+    },
+  });
+
+  it('ranks the rows about a stage by hours saved a week, the rest after them by impact', () => {
+    // deploy capped at 24h trims 6 + 1 + 16 + 2 = 25h → 12.5h a week; lead times 94, 119, 64, 28 → p50 79h
+    const rows = advise({ ...input, changes: CHANGES, window: WINDOW }, t);
+    expect(rows.map((r) => [r.id, r.whatIf?.hoursSavedPerWeek ?? null])).toEqual([
+      ['pickup-wait', 31],
+      ['deploy-wait', 12.5],
+      ['review-concentration', null],
+      ['large-changes', null],
+    ]);
+    expect(rows[1]?.whatIf).toEqual({ stage: 'deploy', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 79 * H }, hoursSavedPerWeek: 12.5 });
+    // review concentration accounts for more hours than either (0.8 × 2400h) but says nothing of a stage
+    expect(rows[2]?.impact).toBe(1920);
+  });
+
+  it('keeps the impact order without the changes', () => {
+    expect(advise(input, t).map((r) => r.id)).toEqual(['deploy-wait', 'pickup-wait', 'review-concentration', 'large-changes']);
+    expect(advise(input, t).some((r) => r.whatIf !== undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRegularFile, UnreadableFile } from '../../src/io/read-regular.js';
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function problem(path: string, max: number): { code: string; message: string } {
+  try {
+    readRegularFile(path, max);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnreadableFile);
+    return { code: (error as UnreadableFile).code, message: (error as Error).message };
+  }
+  throw new Error('read');
+}
+
+describe('readRegularFile', () => {
+  it('reads a regular file up to the limit, through a symlink too', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    writeFileSync(join(dir, 'a'), 'x'.repeat(10));
+    symlinkSync(join(dir, 'a'), join(dir, 'link'));
+    expect(readRegularFile(join(dir, 'a'), 10)).toBe('x'.repeat(10));
+    expect(readRegularFile(join(dir, 'link'), 10)).toBe('x'.repeat(10));
+    expect(problem(join(dir, 'a'), 9)).toEqual({ code: 'TOO_LARGE', message: 'is larger than 9 bytes' });
+  });
+
+  it('refuses what is not a regular file without reading it (a FIFO would block, /dev/zero never ends)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(problem(join(dir, 'fifo'), 1024)).toEqual({ code: 'NOT_REGULAR', message: 'is not a regular file (a named pipe)' });
+    expect(problem('/dev/zero', 1024)).toEqual({ code: 'NOT_REGULAR', message: 'is not a regular file (a character device)' });
+    expect(problem(dir, 1024)).toEqual({ code: 'EISDIR', message: 'is a directory' });
+    expect(problem(join(dir, 'none'), 1024)).toEqual({ code: 'ENOENT', message: 'does not exist' });
+  });
+});

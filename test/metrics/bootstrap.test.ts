@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapDifference, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
+import { percentile } from '../../src/metrics/percentile.js';
+import { mulberry32, seededRandom } from '../../src/metrics/prng.js';
+
+const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
+
+describe('bootstrap interval of a difference of medians', () => {
+  it('gives the same bytes twice: the seed is fixed', () => {
+    const a = range(40).map((i) => (i * 37) % 101);
+    const b = range(35).map((i) => (i * 53) % 97);
+    expect(JSON.stringify(bootstrapDifference(a, b))).toBe(JSON.stringify(bootstrapDifference(a, b)));
+    // and an interval depends only on its two samples, not on what was drawn before it
+    bootstrapDifference(b, a);
+    expect(bootstrapDifference(a, b)).toEqual(bootstrapDifference([...a], [...b]));
+  });
+
+  it('calls an obvious difference real: every value of one group above every value of the other', () => {
+    // 100..129 against 0..29: medians 114.5 and 14.5; any resample's medians stay within their groups' ranges
+    const result = bootstrapDifference(range(30, 100), range(30));
+    expect(result.difference).toBe(100);
+    expect(result.low).toBeGreaterThan(70);
+    expect(result.high).toBeLessThan(130);
+    expect(result.real).toBe(true);
+  });
+
+  it('says the data cannot tell when both groups are the same values', () => {
+    const same = range(30).map((i) => (i * 7) % 30);
+    const result = bootstrapDifference(same, range(30));
+    expect(result.difference).toBe(0);
+    expect(result.low).toBeLessThan(0);
+    expect(result.high).toBeGreaterThan(0);
+    expect(result.real).toBe(false);
+  });
+
+  it('gives nulls when a group is empty, and leaves out nulls and non-finite values', () => {
+    expect(bootstrapDifference([], [1, 2, 3])).toEqual({ difference: null, low: null, high: null, real: false });
+    expect(bootstrapDifference([1, 2], [null, Number.NaN])).toEqual({ difference: null, low: null, high: null, real: false });
+    expect(bootstrapDifference([null, 10, 20, 30], [1, 2, 3]).difference).toBe(18);
+  });
+
+  it('never calls a difference real on fewer values than a bootstrap can vary', () => {
+    // one value against one: every resample is the same, the "interval" is a point away from 0
+    expect(bootstrapDifference([10], [0])).toEqual({ difference: 10, low: 10, high: 10, real: false });
+    const few = range(MIN_BOOTSTRAP_SAMPLE - 1, 100);
+    expect(bootstrapDifference(few, range(30)).real).toBe(false);
+    expect(bootstrapDifference(range(MIN_BOOTSTRAP_SAMPLE, 100), range(30)).real).toBe(true);
+  });
+
+  it('compares rates as means of 0/1 values', () => {
+    // 12 failures in 20 against 1 in 20: 0.6 − 0.05
+    const a = range(20).map((i) => (i < 12 ? 1 : 0));
+    const b = range(20).map((i) => (i < 1 ? 1 : 0));
+    const result = bootstrapDifference(a, b, { kind: 'mean' });
+    expect(result.difference).toBeCloseTo(0.55, 12);
+    expect(result.real).toBe(true);
+  });
+
+  it('draws each resample\'s percentile as resampling n values would: the same interval as brute force, within noise', () => {
+    // the oracle: resample every value, sort, read type 7; 10,000 resamples so its own noise is small
+    const brute = (a: number[], b: number[], p: number): [number, number] => {
+      const random = mulberry32(7);
+      const draw = (xs: number[]): number[] => xs.map(() => xs[Math.floor(random() * xs.length)] as number).sort((x, y) => x - y);
+      const d = range(10000).map(() => (percentile(draw(a), p) as number) - (percentile(draw(b), p) as number)).sort((x, y) => x - y);
+      return [percentile(d, 0.025) as number, percentile(d, 0.975) as number];
+    };
+    // skewed durations, as lead times are: 60 against 80 values
+    const skewed = (n: number, seed: number, scale: number): number[] => {
+      const random = mulberry32(seed);
+      return range(n).map(() => Math.round(scale * Math.exp(1.5 * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()))));
+    };
+    const a = skewed(60, 1, 20000);
+    const b = skewed(80, 2, 30000);
+    for (const p of [0.5, 0.9]) {
+      const got = bootstrapDifference(a, b, { kind: 'percentile', p });
+      const [low, high] = brute(a, b, p);
+      const width = high - low;
+      expect(Math.abs((got.low as number) - low)).toBeLessThan(0.15 * width);
+      expect(Math.abs((got.high as number) - high)).toBeLessThan(0.15 * width);
+    }
+  });
+
+  it('interpolates a resample\'s median between its two middle values, as type 7 does', () => {
+    // 0, 10, …, 90 against a constant: the differences are the resample medians, mostly halfway between two values
+    const tens = range(10).map((i) => i * 10);
+    const random = mulberry32(3);
+    const medians = range(200000)
+      .map(() => percentile(tens.map(() => tens[Math.floor(random() * 10)] as number).sort((x, y) => x - y), 0.5) as number)
+      .sort((x, y) => x - y);
+    expect([percentile(medians, 0.025), percentile(medians, 0.975)]).toEqual([20, 70]);
+    expect(bootstrapDifference(tens, [0, 0, 0, 0, 0])).toEqual({ difference: 45, low: 20, high: 70, real: true });
+  });
+
+  it('reads other percentiles by type 7 on the whole groups', () => {
+    // p90 of 0..10 is 9, of 0..20 is 18
+    expect(bootstrapDifference(range(11), range(21), { kind: 'percentile', p: 0.9 }).difference).toBeCloseTo(-9, 12);
+  });
+});
+
+describe('seeded draws', () => {
+  it('draws Beta(a, b) with its mean a / (a + b)', () => {
+    const random = seededRandom(1);
+    const draws = range(20000).map(() => random.beta(3, 5));
+    expect(Math.abs(draws.reduce((s, x) => s + x, 0) / draws.length - 3 / 8)).toBeLessThan(0.005);
+    expect(draws.every((x) => x > 0 && x < 1)).toBe(true);
+    // a large, even pair concentrates at 1/2, as the median of a big sample does
+    const big = range(2000).map(() => random.beta(20000, 20000));
+    expect(Math.max(...big.map((x) => Math.abs(x - 0.5)))).toBeLessThan(0.02);
+  });
+});
+
+describe('mulberry32', () => {
+  it('repeats its sequence for a seed and stays in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const drawn = range(1000).map(() => a());
+    expect(range(1000).map(() => b())).toEqual(drawn);
+    expect(drawn.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(mulberry32(43)()).not.toBe(drawn[0]);
+    // not stuck in a corner: the mean of 1,000 uniform draws is near 0.5
+    expect(Math.abs(drawn.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { censoredDistribution, type Observation } from '../../src/metrics/censored.js';
+
+const done = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: true }));
+const running = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: false }));
+
+describe('censoredDistribution', () => {
+  it('is type 7 over the values when none is still running', () => {
+    // p50 of 1, 2, 3, 4 is 2.5; p75 at rank 2.25: 3 + 0.25; p90 at rank 2.7: 3 + 0.7
+    expect(censoredDistribution(done(4, 1, 3, 2))).toEqual({ count: 4, p50: 2.5, p75: 3.25, p90: 3.7, mean: 2.5, censored: 0, atLeast: null });
+    expect(censoredDistribution([])).toEqual({ count: 0, p50: null, p75: null, p90: null, mean: null, censored: 0, atLeast: null });
+  });
+
+  it('reads the percentiles off the Kaplan–Meier estimate when some are still running', () => {
+    /*
+     * finished 2, 4, 6, 8, 10; still running at 5 and 9 (7 in all):
+     *   t=2  at risk 7: Ŝ = 6/7            = 0.857
+     *   t=4  at risk 6: Ŝ = 6/7 × 5/6      = 0.714
+     *   (5 leaves, running)
+     *   t=6  at risk 4: Ŝ = 5/7 × 3/4      = 0.536
+     *   t=8  at risk 3: Ŝ = 15/28 × 2/3    = 0.357  ≤ 0.5: p50 = 8
+     *   (9 leaves, running)
+     *   t=10 at risk 1: Ŝ = 0                       ≤ 0.25 and ≤ 0.1: p75 = p90 = 10
+     * Type 7 over the finished values alone would say p50 = 6.
+     */
+    expect(censoredDistribution([...done(2, 4, 6, 8, 10), ...running(5, 9)])).toEqual({ count: 7, p50: 8, p75: 10, p90: 10, mean: null, censored: 2, atLeast: null });
+  });
+
+  it('leaves a percentile the estimate never reaches null, with the largest time seen', () => {
+    // finished 1, 2, 3, 4, running 5: Ŝ = 4/5, 3/5, 2/5 (p50 = 3), 1/5 (p75 = 4), then no more steps: p90 unknown
+    expect(censoredDistribution([...done(1, 2, 3, 4), ...running(5)])).toEqual({ count: 5, p50: 3, p75: 4, p90: null, mean: null, censored: 1, atLeast: 5 });
+    // nothing finished at all: every percentile unknown, at least the longest wait
+    expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 7 });
+  });
+
+  it('meets 1 − p exactly despite rounding', () => {
+    // finished 1, 2, running 3, 4: Ŝ(1) = 3/4, Ŝ(2) = 3/4 × 2/3 = 1/2 exactly: p50 = 2 (0.75 × 0.666… is not 0.5 in floating point)
+    expect(censoredDistribution([...done(1, 2), ...running(3, 4)])).toMatchObject({ p50: 2, p75: null, atLeast: 4 });
+  });
+
+  it('keeps a value still running at a time at risk at that time', () => {
+    // finished 5 and 7, one running at 5: at t=5 three are at risk, Ŝ = 2/3; the running one leaves; at t=7
+    // one is at risk, Ŝ = 0: p50 = 7. (Dropping the running one before the finished one would give Ŝ(5) = 1/2, p50 = 5.)
+    expect(censoredDistribution([...done(5, 7), ...running(5)])).toMatchObject({ p50: 7, censored: 1 });
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { STAGES, type StageName } from '../../src/domain.js';
+import { headline } from '../../src/metrics/headline.js';
+import type { StageFigure, StageSummary } from '../../src/metrics/stage-summary.js';
+
+type Shares = Partial<Record<StageName, number | null>>;
+
+function summary(shares: Shares, basis: number, kind: 'deployed' | 'merged' = 'deployed'): Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'> {
+  const stages = Object.fromEntries(
+    STAGES.map((s): [StageName, StageFigure] => [s, { count: 10, p50: 1, p75: 1, p90: 1, mean: 1, share: shares[s] ?? null, shareOfTotal: null }]),
+  ) as Record<StageName, StageFigure>;
+  return { stages, shareBasis: { kind, changes: basis }, changes: basis };
+}
+
+const GITHUB = { gitOnly: false, businessHours: false };
+
+describe('headline', () => {
+  it('calls only pickup, merge wait and deploy wait waiting, and names the stages by share', () => {
+    const text = headline(summary({ coding: 0.2, pickup: 0.3, review: 0.35, merge: 0.05, deploy: 0.1 }, 12), GITHUB);
+    // waiting 0.3 + 0.1 + 0.05 = 45%; review (35%) is work, however long
+    expect(text).toBe('The typical change spends 45% of its lead time waiting (pickup (waiting for review) 30%, deploy wait 10%, merge wait (approved) 5%), 35% in review & rework and 20% coding.');
+  });
+
+  it('says so when nothing is waiting, and names git-only stages as git sees them', () => {
+    const text = headline(summary({ coding: 0.6, review: 0.4, deploy: 0 }, 5), { gitOnly: true, businessHours: false });
+    expect(text).toBe('The typical change spends none of its lead time waiting, 60% coding and 40% in review & merge wait.');
+  });
+
+  it('speaks of the cycle time when nothing deployed, and of working time with business hours', () => {
+    expect(headline(summary({ coding: 0.5, review: 0.5 }, 6, 'merged'), { gitOnly: true, businessHours: true })).toBe(
+      'Counting working time only, the typical change spends none of its cycle time (nothing deployed yet) waiting, 50% coding and 50% in review & merge wait.',
+    );
+  });
+
+  it('says nothing about shares with fewer than 5 changes or no positive duration behind them', () => {
+    expect(headline(summary({ coding: 0, deploy: 1 }, 4), GITHUB)).toBe("Only 4 changes have a known, positive lead time: too few to say where the typical change's time goes (5 needed).");
+    // this project's own history: every duration 0, so no share at all (not "100% waiting")
+    expect(headline({ ...summary({}, 0), changes: 7 }, GITHUB)).toBe('No change has a known, positive lead time: there is no time to split.');
+    expect(headline(summary({}, 0), GITHUB)).toBe('No change to measure.');
+  });
+});

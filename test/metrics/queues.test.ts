@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { Change, OpenPull, Stages } from '../../src/domain.js';
+import { computeQueues, slope } from '../../src/metrics/queues.js';
+import { reviewCapacity } from '../../src/metrics/queues-review-capacity.js';
+import { inWindowQueues, stageSpans } from '../../src/metrics/queues-spans.js';
+import { weekBoundaries } from '../../src/metrics/queues-weeks.js';
+
+const H = 3600;
+const D = 86400;
+// Monday 2026-03-02 00:00 UTC
+const MON = Date.parse('2026-03-02T00:00:00Z') / 1000;
+const none: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null };
+const iso = (t: number): string => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+
+/** A change whose stages are "seen" exactly where its events are given (the figures' nulls decide the queues). */
+function change(events: Partial<Change>, stages: Partial<Stages>): Change {
+  return {
+    id: 'c', number: null, title: 'c', author: 'ada', authorEmail: 'ada@x', url: null, branch: null, kind: 'merge', sha: 's', commitShas: [],
+    commits: 1, size: null, bot: false, firstCommitAt: null, lastCommitAt: null, readyAt: null, firstReviewAt: null, approvedAt: null,
+    mergedAt: 0, deployedAt: null, forkPoints: [], forkPointAt: null, flags: [], aiEvidence: [], revertedBy: null, isRevert: false,
+    stages: { ...none, ...stages }, cycleTime: null, leadTime: null, review: null, ...events,
+  };
+}
+
+const open = (over: Partial<OpenPull>): OpenPull => ({ number: 1, title: '', url: null, author: 'ada', bot: false, createdAt: MON, isDraft: false, ...over });
+
+describe('stage spans from a change\'s events', () => {
+  it('tiles a reviewed pull request T0 → T2 → T4 → T5 → T7 → T8', () => {
+    const c = change(
+      { firstCommitAt: MON, readyAt: MON + H, firstReviewAt: MON + 3 * H, approvedAt: MON + 6 * H, mergedAt: MON + 10 * H, deployedAt: MON + 15 * H, aiEvidence: ['x'] },
+      { coding: H, pickup: 2 * H, review: 3 * H, merge: 4 * H, deploy: 5 * H },
+    );
+    expect(stageSpans([c], [], MON + D)).toEqual({
+      coding: [{ start: MON, end: MON + H, ai: true }],
+      pickup: [{ start: MON + H, end: MON + 3 * H, ai: true }],
+      review: [{ start: MON + 3 * H, end: MON + 6 * H, ai: true }],
+      merge: [{ start: MON + 6 * H, end: MON + 10 * H, ai: true }],
+      deploy: [{ start: MON + 10 * H, end: MON + 15 * H, ai: true }],
+    });
+  });
+
+  it('ends pickup and review at the merge when nobody reviewed or approved', () => {
+    const unreviewed = change({ firstCommitAt: MON, readyAt: MON + H, mergedAt: MON + 5 * H }, { coding: H, pickup: 4 * H });
+    const unapproved = change({ firstCommitAt: MON, readyAt: MON + H, firstReviewAt: MON + 2 * H, mergedAt: MON + 5 * H }, { coding: H, pickup: H, review: 3 * H });
+    expect(stageSpans([unreviewed], [], MON + D).pickup).toEqual([{ start: MON + H, end: MON + 5 * H, ai: false }]);
+    expect(stageSpans([unapproved], [], MON + D).review).toEqual([{ start: MON + 2 * H, end: MON + 5 * H, ai: false }]);
+    expect(stageSpans([unapproved], [], MON + D).merge).toEqual([]);
+  });
+
+  it('reads git alone as coding T0 → last commit and review & merge wait last commit → merge', () => {
+    const c = change({ firstCommitAt: MON, lastCommitAt: MON + 2 * H, mergedAt: MON + 7 * H }, { coding: 2 * H, review: 5 * H });
+    const spans = stageSpans([c], [], MON + D);
+    expect(spans.coding).toEqual([{ start: MON, end: MON + 2 * H, ai: false }]);
+    expect(spans.review).toEqual([{ start: MON + 2 * H, end: MON + 7 * H, ai: false }]);
+    // not deployed: in the deploy queue until it is
+    expect(spans.deploy).toEqual([{ start: MON + 7 * H, end: null, ai: false }]);
+  });
+
+  it('puts a stage the figures leave null in no queue, and a direct push\'s coding ends at the merge', () => {
+    // a squash whose commits are unseen: no first commit, no coding
+    const unseen = change({ mergedAt: MON + H }, { coding: null, review: null });
+    expect(stageSpans([unseen], [], MON + D).coding).toEqual([]);
+    expect(stageSpans([unseen], [], MON + D).review).toEqual([]);
+    const direct = change({ firstCommitAt: MON, lastCommitAt: MON, mergedAt: MON + H }, { coding: H });
+    expect(stageSpans([direct], [], MON + D).coding).toEqual([{ start: MON, end: MON + H, ai: false }]);
+    expect(stageSpans([direct], [], MON + D).review).toEqual([]);
+  });
+
+  it('ends a skewed span where it starts, and treats what happens after now as not yet happened', () => {
+    const skewed = change({ firstCommitAt: MON + 2 * H, lastCommitAt: MON + H, mergedAt: MON + 3 * H, deployedAt: MON + 9 * D }, { coding: 0, review: H, deploy: 9 * D - 3 * H });
+    const spans = stageSpans([skewed], [], MON + D);
+    expect(spans.coding).toEqual([{ start: MON + 2 * H, end: MON + 2 * H, ai: false }]);
+    expect(spans.deploy).toEqual([{ start: MON + 3 * H, end: null, ai: false }]);
+    // merged after now: not counted at all
+    expect(stageSpans([skewed], [], MON + 2 * H).coding).toEqual([]);
+  });
+
+  it('places open pull requests in pickup, review or merge wait from their events, and drafts nowhere', () => {
+    const events = (readyAt: number | null, firstReviewAt: number | null, approvedAt: number | null) => ({ readyAt, firstReviewAt, approvedAt, reviewedAt: [] });
+    const pulls = [
+      open({ events: events(MON, null, null) }),
+      open({ events: events(MON, MON + H, null) }),
+      open({ events: events(MON, MON + H, MON + 2 * H) }),
+      open({ isDraft: true, events: events(null, null, null) }),
+      // written before open pulls carried their events: ready when opened, no review seen
+      open({ createdAt: MON + 5 * H }),
+    ];
+    const spans = stageSpans([], pulls, MON + D);
+    expect(spans.pickup).toEqual([
+      { start: MON, end: null, ai: null },
+      { start: MON, end: MON + H, ai: null },
+      { start: MON, end: MON + H, ai: null },
+      { start: MON + 5 * H, end: null, ai: null },
+    ]);
+    expect(spans.review).toEqual([{ start: MON + H, end: null, ai: null }, { start: MON + H, end: MON + 2 * H, ai: null }]);
+    expect(spans.merge).toEqual([{ start: MON + 2 * H, end: null, ai: null }]);
+    expect(spans.coding).toEqual([]);
+  });
+
+  it('says whether a change merged outside the window was in its queues', () => {
+    const waiting = change({ firstCommitAt: MON - 9 * D, lastCommitAt: MON - 9 * D, mergedAt: MON - 8 * D, deployedAt: MON + D }, { coding: 0, review: D, deploy: 9 * D });
+    const shipped = change({ firstCommitAt: MON - 9 * D, lastCommitAt: MON - 9 * D, mergedAt: MON - 8 * D, deployedAt: MON - D }, { coding: 0, review: D, deploy: 7 * D });
+    expect(inWindowQueues(waiting, MON, MON + 7 * D, MON + 30 * D)).toBe(true);
+    expect(inWindowQueues(shipped, MON, MON + 7 * D, MON + 30 * D)).toBe(false);
+  });
+});
+
+describe('weekly queues', () => {
+  const reviewWait = (last: number, merged: number): Change => change({ firstCommitAt: last, lastCommitAt: last, mergedAt: merged, deployedAt: merged }, { coding: 0, review: merged - last, deploy: 0 });
+
+  it('counts partial first and last weeks over the window only, the queue carried from before it', () => {
+    // window Wed 03-04 → Wed 03-18; weeks start Mon 03-02, 03-09, 03-16
+    const since = MON + 2 * D;
+    const until = MON + 16 * D;
+    const changes = [
+      reviewWait(MON, MON + 3 * D), // waiting at the window's start, leaves in week 1
+      reviewWait(MON + D, MON + 20 * D), // waiting at the start, still at the end
+      reviewWait(MON + 3 * D, MON + 8 * D), // arrives week 1, leaves week 2
+      reviewWait(MON + 8 * D, MON + 10 * D), // arrives and leaves in week 2
+      reviewWait(MON + 15 * D, MON + 17 * D), // arrives week 3 (in the window), leaves after it
+      reviewWait(MON + 17 * D, MON + 18 * D), // after the window: not counted
+    ];
+    const { queues, queueTrend } = computeQueues({ changes, openPulls: [], since, until, now: MON + 30 * D, stages: ['review'], timezone: 'UTC' });
+    expect(queues.review).toEqual([
+      { weekStart: '2026-03-02T00:00:00Z', arrivals: 1, departures: 1, queue: 2, aiShare: null },
+      { weekStart: '2026-03-09T00:00:00Z', arrivals: 1, departures: 2, queue: 1, aiShare: null },
+      { weekStart: '2026-03-16T00:00:00Z', arrivals: 1, departures: 0, queue: 2, aiShare: null },
+    ]);
+    // 3 arrivals in 2 weeks; the queue 2, 1, 2 has slope 0
+    expect(queueTrend.review).toMatchObject({ arrivalsPerWeek: 1.5, departuresPerWeek: 1.5, growthPerWeek: 0 });
+    expect(Object.keys(queues)).toEqual(['review']);
+  });
+
+  it('gives the AI share of the week\'s arriving changes, and none when no change carries a marker', () => {
+    const ai = (t: number): Change => ({ ...reviewWait(t, t + H), aiEvidence: ['Co-authored-by: Claude'] });
+    const weeks = computeQueues({ changes: [ai(MON), reviewWait(MON + D, MON + 2 * D), reviewWait(MON + 2 * D, MON + 3 * D)], openPulls: [open({ createdAt: MON + H })], since: MON, until: MON + 14 * D, now: MON + 14 * D, stages: ['review', 'pickup'], timezone: 'UTC' }).queues;
+    expect(weeks.review?.map((w) => w.aiShare)).toEqual([1 / 3, null]);
+    // the open pull request arrives in pickup but its AI status is unknown: no share, not 0%
+    expect(weeks.pickup?.map((w) => [w.arrivals, w.aiShare])).toEqual([[1, null], [0, null]]);
+    const plain = computeQueues({ changes: [reviewWait(MON, MON + H)], openPulls: [], since: MON, until: MON + 7 * D, now: MON + 7 * D, stages: ['review'], timezone: 'UTC' });
+    expect(plain.queues.review?.[0]?.aiShare).toBeNull();
+  });
+
+  it('starts weeks on Monday midnight in the time zone, across a daylight saving change', () => {
+    // Europe/Berlin: 03-02 is UTC+1, summer time starts 03-29, so Monday 03-30 00:00 is 03-29 22:00 UTC
+    const bounds = weekBoundaries(Date.parse('2026-03-18T12:00:00Z') / 1000, Date.parse('2026-04-01T00:00:00Z') / 1000, 'Europe/Berlin').map(iso);
+    expect(bounds).toEqual(['2026-03-15T23:00:00Z', '2026-03-22T23:00:00Z', '2026-03-29T22:00:00Z', '2026-04-05T22:00:00Z']);
+    // a change arriving Sunday 23:30 UTC is already Monday in Berlin: next week's
+    const late = reviewWait(Date.parse('2026-03-22T23:30:00Z') / 1000, Date.parse('2026-03-23T10:00:00Z') / 1000);
+    const byZone = (timezone: string) => computeQueues({ changes: [late], openPulls: [], since: MON, until: MON + 21 * D, now: MON + 30 * D, stages: ['review'], timezone }).queues.review?.map((w) => w.arrivals);
+    expect(byZone('UTC')).toEqual([0, 0, 1]);
+    expect(byZone('Europe/Berlin')).toEqual([0, 0, 0, 1]);
+  });
+
+  it('reports nothing for an empty window', () => {
+    expect(computeQueues({ changes: [], openPulls: [], since: MON, until: MON, now: MON, stages: ['review'], timezone: 'UTC' })).toEqual({ queues: {}, queueTrend: {} });
+  });
+
+  it('fits the least-squares slope', () => {
+    expect(slope([2, 4, 6, 8])).toBe(2);
+    expect(slope([5, 5, 5])).toBe(0);
+    expect(slope([3])).toBeNull();
+    // 0, 1, 0, 1: Σ(x − 1.5)(y − 0.5) = 1 over Σ(x − 1.5)² = 5
+    expect(slope([0, 1, 0, 1])).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('reviewer capacity', () => {
+  it('counts reviews done and pull requests becoming ready each week, open ones too', () => {
+    const review = (reviewedAt: number[]) => ({ reviewers: [], reviewedAt, firstReviewer: null, comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null });
+    const changes = [
+      change({ readyAt: MON + H, mergedAt: MON + 9 * D, review: review([MON + 2 * H, MON + 8 * D, MON + 20 * D]) }, {}),
+      change({ readyAt: MON - D, mergedAt: MON + D, review: review([MON - H, MON + 3 * H]) }, {}),
+    ];
+    const pulls = [
+      open({ events: { readyAt: MON + 8 * D, firstReviewAt: MON + 9 * D, approvedAt: null, reviewedAt: [MON + 9 * D, MON + 10 * D] } }),
+      open({ isDraft: true, events: { readyAt: null, firstReviewAt: null, approvedAt: null, reviewedAt: [] } }),
+    ];
+    expect(reviewCapacity(changes, pulls, { since: MON, until: MON + 14 * D, now: MON + 30 * D, timezone: 'UTC' })).toEqual([
+      // ready: the first change; reviews at +2h and +3h (the one before the window is left out)
+      { weekStart: '2026-03-02T00:00:00Z', reviews: 2, readyPulls: 1 },
+      // ready: the open pull request; reviews: +8d, and the open one's two
+      { weekStart: '2026-03-09T00:00:00Z', reviews: 3, readyPulls: 1 },
+    ]);
+  });
+});

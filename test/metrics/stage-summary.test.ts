@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Change, Stages } from '../../src/domain.js';
+import { summarizeStages, type Waiting } from '../../src/metrics/stage-summary.js';
+
+const H = 3600;
+const NOW = 1_000 * H;
+const WALL: Waiting = { now: NOW, measure: (a, b) => b - a };
+
+/** A change merged at `mergedAt` (hours) whose first commit was `cycle` hours before; deployed when stages.deploy is set. */
+function change(mergedAt: number, stages: Partial<Stages>, kind: Change['kind'] = 'merge'): Change {
+  const full: Stages = { coding: null, pickup: null, review: null, merge: null, deploy: null, ...stages };
+  const cycle = (full.coding ?? 0) + (full.pickup ?? 0) + (full.review ?? 0) + (full.merge ?? 0);
+  const deployed = full.deploy !== null;
+  return {
+    kind, stages: full, mergedAt: mergedAt * H, firstCommitAt: mergedAt * H - cycle, cycleTime: cycle,
+    deployedAt: deployed ? mergedAt * H + (full.deploy ?? 0) : null, leadTime: deployed ? cycle + (full.deploy ?? 0) : null,
+  } as Change;
+}
+
+describe('summarizeStages', () => {
+  it('gives the typical change\'s shares, not the shares of the sum, with shareOfTotal beside them', () => {
+    /*
+     * Three deployed changes (hours):   coding  review  deploy  total
+     *   a                                  1       1       2       4
+     *   b                                  2       0       2       4
+     *   c (open a long time)             100       0       0     100
+     * share: coding (1/4 + 2/4 + 100/100) / 3 = 1.75 / 3 = 0.5833; review (1/4) / 3 = 0.0833; deploy (2/4 + 2/4) / 3 = 0.3333
+     * shareOfTotal: coding 103/108, review 1/108, deploy 4/108 — one slow change decides those
+     */
+    const s = summarizeStages([change(10, { coding: H, review: H, deploy: 2 * H }), change(20, { coding: 2 * H, review: 0, deploy: 2 * H }), change(30, { coding: 100 * H, review: 0, deploy: 0 })], WALL);
+    expect(s.stages.coding.share).toBeCloseTo(1.75 / 3, 12);
+    expect(s.stages.review.share).toBeCloseTo(0.25 / 3, 12);
+    expect(s.stages.deploy.share).toBeCloseTo(1 / 3, 12);
+    expect(s.stages.coding.shareOfTotal).toBeCloseTo(103 / 108, 12);
+    expect(s.stages.review.shareOfTotal).toBeCloseTo(1 / 108, 12);
+    expect(s.stages.deploy.shareOfTotal).toBeCloseTo(4 / 108, 12);
+    expect(s.stages.pickup).toMatchObject({ count: 0, share: null, shareOfTotal: null });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 3 });
+  });
+
+  it('leaves a change with no positive duration out of the shares, and gives none when no change has one', () => {
+    const zero = change(10, { coding: 0, review: 0, deploy: 0 });
+    const s = summarizeStages([zero, change(20, { coding: H, deploy: 3 * H })], WALL);
+    // only the second: coding 1/4, deploy 3/4
+    expect(s.shareBasis.changes).toBe(1);
+    expect(s.stages.coding.share).toBeCloseTo(0.25, 12);
+    const none = summarizeStages([zero], WALL);
+    expect(none.shareBasis).toEqual({ kind: 'deployed', changes: 0 });
+    expect(none.stages.coding.share).toBeNull();
+  });
+
+  it('counts a direct push in no review figure, where a 0 would have pulled the median down', () => {
+    // review over the two pull requests only: 4h and 6h → p50 5h (with the push's review as 0 it would be 4h)
+    const s = summarizeStages([change(10, { coding: H, review: 4 * H, deploy: H }), change(20, { coding: H, review: 6 * H, deploy: H }), change(30, { coding: 0, deploy: H }, 'direct')], WALL);
+    expect(s.stages.review).toMatchObject({ count: 2, p50: 5 * H });
+    expect(s.stages.coding.count).toBe(3);
+  });
+
+  it('counts changes still waiting for a deploy as right-censored in lead time and the deploy stage', () => {
+    /*
+     * Deployed: lead 10h (deploy 2h), 20h (deploy 4h). Waiting at now (1000h): merged at 990h with a first
+     * commit at 980h → lead at least 20h, deploy wait at least 10h; merged at 998h, first commit 996h → at
+     * least 4h and 2h.
+     * Lead: 4+, 10, 20, 20+ → Ŝ(10) = 2/3 (the 4+ left before, 3 at risk), Ŝ(20) = 2/3 × 1/2 = 1/3: p50 = 20,
+     * and Ŝ never gets to 1/4: p75, p90 unknown (deployed only: type 7 of 10, 20 = 15, shorter than it is).
+     * Deploy: 2, 2+, 4, 10+ → Ŝ(2) = 3/4, Ŝ(4) = 3/4 × 1/2 = 3/8: p50 = 4, p75 and p90 never reached.
+     */
+    const s = summarizeStages([
+      change(100, { coding: 8 * H, deploy: 2 * H }),
+      change(200, { coding: 16 * H, deploy: 4 * H }),
+      change(990, { coding: 10 * H }),
+      change(998, { coding: 2 * H }),
+    ], WALL);
+    expect(s.leadTime).toEqual({ count: 4, p50: 20 * H, p75: null, p90: null, mean: null, censored: 2, atLeast: 20 * H });
+    expect(s.leadTimeDeployed).toMatchObject({ count: 2, p50: 15 * H });
+    expect(s.stages.deploy).toMatchObject({ count: 4, p50: 4 * H, p75: null, p90: null, censored: 2, atLeast: 10 * H });
+    // cycle time over the same four changes: 2, 8, 10, 16 → p50 9h, never longer than the lead time
+    expect(s.cycleTime).toMatchObject({ count: 4, p50: 9 * H });
+    // shares over the two deployed: coding (8/10 + 16/20) / 2 = 0.8
+    expect(s.stages.coding.share).toBeCloseTo(0.8, 12);
+  });
+
+  it('measures the waits as every other duration, in working time when asked', () => {
+    // a measure that counts half of everything: the waiting change's lead is at least (1000h − 980h) / 2
+    const half: Waiting = { now: NOW, measure: (a, b) => (b - a) / 2 };
+    const s = summarizeStages([change(990, { coding: 10 * H })], half);
+    expect(s.leadTime).toMatchObject({ count: 1, p50: null, censored: 1, atLeast: 10 * H });
+    expect(s.stages.deploy).toMatchObject({ atLeast: 5 * H });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern } from '../../src/patterns.js';
+import { findAiMarkers } from '../../src/model/ai-markers.js';
+
+describe('AI markers', () => {
+  it('finds every trailer that names an AI tool, in message order', () => {
+    const message = [
+      'Add the parser',
+      '',
+      'Claude-Generated-By: Claude Code (claude-opus-4)',
+      'Generated-by: GitHub Copilot',
+      'Assisted-by: Claude:claude-3-opus',
+      'Made-with: Cursor',
+      'Co-authored-by: Claude <noreply@anthropic.com>',
+      'Co-Authored-By: Claude Opus 4.1 <noreply@anthropic.com>',
+      'Co-authored-by: Cursor Agent <cursoragent@cursor.com>',
+      'Co-Authored-By: AI (Pi/Claude Opus 4.7) <noreply@pi.dev>',
+      'Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>',
+      'Co-authored-by: devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>',
+    ].join('\n');
+    expect(findAiMarkers(message)).toEqual(message.split('\n').slice(2));
+  });
+
+  it('finds the footer an AI tool writes itself', () => {
+    expect(findAiMarkers('Fix\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n')).toEqual(['🤖 Generated with [Claude Code](https://claude.com/claude-code)']);
+  });
+
+  it('takes whole words only: a tool name inside another word is no marker', () => {
+    expect(findAiMarkers('Fix\n\nCo-authored-by: Tom Copilotti <tom@example.com>\nGenerated-by: protocodexgen\nAssisted-by: Geminiano Rossi')).toEqual([]);
+  });
+
+  it('guesses nothing from prose, people\'s names or trailers that do not say who made the change', () => {
+    const message = [
+      'Ask Claude about the cursor position',
+      '',
+      'This was written with copilot turned off.',
+      'Co-authored-by: Claude Shannon <claude@example.com>',
+      'Co-authored-by: Devin Smith <devin@example.com>',
+      'Fixes: microsoft/vscode-copilot#123',
+      'Reviewed-by: Jane Doe <jane@example.com>',
+      'Generated-by: protoc',
+    ].join('\n');
+    expect(findAiMarkers(message)).toEqual([]);
+  });
+
+  it('adds configured patterns, line by line', () => {
+    expect(findAiMarkers('Fix\n\nX-Tool: house-llm v2\n', [compilePattern('^x-tool: house-llm.*$', { ignoreCase: true, multiline: true })])).toEqual(['X-Tool: house-llm v2']);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isAiAgent, isBot } from '../../src/model/bots.js';
+
+describe('bots', () => {
+  it('knows dependency updaters, [bot] logins and CI identities by name or email', () => {
+    const bots: Array<[string, string]> = [
+      ['dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com'],
+      ['renovate[bot]', 'bot@renovateapp.com'],
+      ['GitHub Actions', 'actions@github.com'],
+      ['github-actions[bot]', '41898282+github-actions[bot]@users.noreply.github.com'],
+      ['Gopher Robot', 'gobot@golang.org'],
+      ['k8s-ci-robot', 'k8s-ci-robot@users.noreply.github.com'],
+      ['Release Tooling', 'release-bot@example.com'],
+      ['RenovateBot', 'renovate@example.com'],
+      ['rustbot', 'rustbot@example.com'],
+    ];
+    expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
+  });
+
+  it('does not take people for bots', () => {
+    const people: Array<[string, string]> = [['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com']];
+    expect(people.filter(([name, email]) => isBot(name, email))).toEqual([]);
+  });
+
+  it('does not take AI coding agents for bots', () => {
+    const agents: Array<[string, string]> = [
+      ['claude[bot]', '209825114+claude[bot]@users.noreply.github.com'],
+      ['copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com'],
+      ['Copilot', '198982749+Copilot@users.noreply.github.com'],
+      ['devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com'],
+      ['Cursor Agent', 'cursoragent@cursor.com'],
+      ['chatgpt-codex-connector[bot]', ''],
+    ];
+    expect(agents.filter(([name, email]) => isBot(name, email) || !isAiAgent(name, email))).toEqual([]);
+    // a person called Claude is neither
+    expect([isBot('Claude', 'claude@example.com'), isAiAgent('Claude', 'claude@example.com')]).toEqual([false, false]);
+  });
+
+  it('adds the configured pattern', () => {
+    expect(isBot('release-train', 'train@example.com', /^release-train$/)).toBe(true);
+  });
+});

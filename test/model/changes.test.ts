@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { Commit, Size } from '../../src/domain.js';
+import { buildChanges, type BuildChangesInput, type PullCommits } from '../../src/model/changes.js';
+import { splitPullCommits } from '../../src/model/pull-commits.js';
+import { commit, h, sha } from './data.js';
+
+/** The model's input for a first-parent line and side commits, oldest first; no pull refs unless given. */
+function input(line: Commit[], side: Commit[] = [], o: Partial<BuildChangesInput> = {}): BuildChangesInput {
+  return {
+    firstParent: line,
+    commits: new Map([...line, ...side].map((c) => [c.sha, c])),
+    trackedBranch: 'main',
+    sizes: new Map(),
+    pulls: new Map(),
+    pullHeads: new Map(),
+    release: new Set(),
+    releaseLines: new Set(),
+    botPattern: null,
+    webUrl: 'https://github.com/acme/app',
+    ...o,
+  };
+}
+
+const pulls = (entries: Record<number, Commit[]>): Map<number, PullCommits> =>
+  new Map(Object.entries(entries).map(([n, commits]) => [Number(n), { commits, forkPoints: [sha('m0')] }]));
+
+const m0 = commit('m0', { at: h(0) });
+
+describe('changes and their own commits', () => {
+  it('leaves a merge of main out of a merged pull request, whatever its subject', () => {
+    const main1 = commit('main1', { parents: ['m0'], at: h(30) });
+    const side = [
+      commit('a1', { parents: ['m0'], at: h(10) }),
+      commit('a2', { parents: ['a1'], at: h(18) }),
+      // "chore: merge main" brings main1 into the branch: a parent already on the tracked branch
+      commit('sync', { parents: ['a2', 'main1'], at: h(60), subject: 'chore: merge main' }),
+    ];
+    const merge = commit('pr', { parents: ['main1', 'sync'], at: h(80), subject: 'Merge pull request #30 from ada/p30', bodyFirstLine: 'Add thirty' });
+    const [, , pr] = buildChanges(input([m0, main1, merge], side));
+    expect(pr).toMatchObject({ id: '#30', kind: 'merge', title: 'Add thirty', commits: 2, firstCommitAt: h(10), lastCommitAt: h(18), forkPoints: [sha('m0')] });
+  });
+
+  it('counts a merge of another branch into the pull request as its own commit', () => {
+    const side = [
+      commit('a1', { parents: ['m0'], at: h(10) }),
+      commit('b1', { parents: ['m0'], at: h(12) }),
+      commit('join', { parents: ['a1', 'b1'], at: h(20), subject: "Merge branch 'helper' into p31" }),
+    ];
+    const pulled = [commit('c1', { parents: ['m0'], at: h(10) }), commit('c2', { parents: ['m0'], at: h(12) }), commit('cj', { parents: ['c1', 'c2'], at: h(20) })];
+    const line = [m0, commit('pr', { parents: ['m0', 'join'], at: h(30), subject: 'Merge pull request #31 from ada/p31' })];
+    expect(buildChanges(input(line, side))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
+    const squashed = [m0, commit('sq', { parents: ['m0'], at: h(30), subject: 'Add (#32)' })];
+    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])));
+    expect(buildChanges(input(squashed, [], { pulls: split }))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
+  });
+
+  it('leaves release-line commits out of a merge, and takes a merge from a release line for a sync', () => {
+    const side = [commit('r1', { parents: ['m0'], at: h(1) }), commit('r2', { parents: ['r1'], at: h(2) }), commit('own', { parents: ['r2'], at: h(50) })];
+    const pr = commit('pr', { parents: ['m0', 'own'], at: h(60), subject: 'Merge pull request #50 from ada/fix' });
+    const r3 = commit('r3', { parents: ['r2'], at: h(70) });
+    const sync = commit('sync', { parents: ['pr', 'r3'], at: h(80), subject: 'Update from upstream (#51)' });
+    const release = new Set([sha('r1'), sha('r2'), sha('r3')]);
+    const changes = buildChanges(input([m0, pr, sync], [...side, r3], { release, releaseLines: release }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#50', 'merge', 1, h(50)],
+      ['#51', 'sync', 1, h(70)],
+    ]);
+  });
+
+  it('keeps a branch merged into a release line and into the tracked branch a merge, all its commits its own', () => {
+    const side = [commit('fix1', { parents: ['m0'], at: h(5) }), commit('fix2', { parents: ['fix1'], at: h(6) })];
+    const pr = commit('pr', { parents: ['m0', 'fix2'], at: h(20), subject: 'Auto merge of #7126 - ehuss:beta-fix, r=bob' });
+    // the release line merged the same branch: its commits are behind the release tip, not on the line itself
+    const changes = buildChanges(input([m0, pr], side, { release: new Set([sha('fix1'), sha('fix2')]), releaseLines: new Set([sha('beta-merge')]) }));
+    expect(changes[1]).toMatchObject({ id: '#7126', kind: 'merge', commits: 2, firstCommitAt: h(5) });
+  });
+
+  it('takes a squash commits from its pull ref, less copies, release commits and commits after the landing', () => {
+    const base = [commit('b1', { at: h(1) }), commit('b2', { at: h(2) })];
+    const stacked = [
+      // the base's commits rebased onto main after its squash: copies with new shas and commit dates
+      commit('b1copy', { authorAt: h(1), at: h(40), subject: 'b1' }),
+      commit('b2copy', { authorAt: h(2), at: h(40), subject: 'b2' }),
+      commit('s1', { authorAt: h(5), at: h(40) }),
+      commit('late', { at: h(90) }),
+    ];
+    const line = [m0, commit('sq20', { parents: ['m0'], at: h(30), subject: 'Add base (#20)' }), commit('sq21', { parents: ['sq20'], at: h(50), subject: 'Add stacked (#21)' })];
+    const [, b, s] = buildChanges(input(line, [], { pulls: pulls({ 20: base, 21: stacked }) }));
+    expect(b).toMatchObject({ id: '#20', kind: 'squash', title: 'Add base', commits: 2, firstCommitAt: h(1), lastCommitAt: h(2) });
+    expect(s).toMatchObject({ id: '#21', kind: 'squash', commits: 1, firstCommitAt: h(5), lastCommitAt: h(5) });
+    // a revert may name any of the pull ref's commits
+    expect(s?.commitShas).toEqual(expect.arrayContaining([sha('b1copy'), sha('s1'), sha('late')]));
+  });
+
+  it('knows how a squash landed: with a PR-URL trailer, or a (#N) with no pull ref behind it', () => {
+    const line = [
+      m0,
+      commit('sq', { parents: ['m0'], at: h(30), subject: 'Add hundred (#100)', landingUrl: 'https://github.com/nodejs/node/pull/100' }),
+      commit('issue', { parents: ['sq'], at: h(40), subject: 'Fix crash (#101)' }),
+    ];
+    const [, sq, issue] = buildChanges(input(line, [], { pulls: pulls({ 100: [commit('h1', { at: h(2) }), commit('h2', { at: h(8) })] }) }));
+    expect(sq).toMatchObject({ kind: 'squash', number: 100, commits: 2, firstCommitAt: h(2), url: 'https://github.com/nodejs/node/pull/100' });
+    expect(issue).toMatchObject({ kind: 'squash', number: 101, commits: null, firstCommitAt: null, flags: ['commits-unseen'] });
+  });
+
+  it('groups trailer-linked commits and sums their sizes, unknown when one is', () => {
+    const url = 'https://github.com/nodejs/node/pull/9';
+    const line = [m0, commit('t1', { parents: ['m0'], authorAt: h(3), at: h(20), landingUrl: url }), commit('t2', { parents: ['t1'], authorAt: h(5), at: h(21), landingUrl: url })];
+    const sizes = new Map<string, Size>([[sha('t1'), { additions: 3, deletions: 1, files: 1 }], [sha('t2'), { additions: 4, deletions: 0, files: 2 }]]);
+    const [, group] = buildChanges(input(line, [], { sizes }));
+    expect(group).toMatchObject({ id: '#9', kind: 'trailer', commits: 2, firstCommitAt: h(3), lastCommitAt: h(5), mergedAt: h(21), sha: sha('t2'), size: { additions: 7, deletions: 1, files: 3 } });
+    sizes.delete(sha('t1'));
+    expect(buildChanges(input(line, [], { sizes }))[1]?.size).toBeNull();
+  });
+});
+
+describe('rebase merges found through pull refs', () => {
+  // #60 has three commits; #61 is stacked on it with one more; GitHub rebased both onto main
+  const p60 = [commit('f1', { at: h(1) }), commit('f2', { at: h(5) }), commit('f3', { at: h(24) })];
+  const p61 = [...p60, commit('g1', { at: h(30) })];
+  const copy = (name: string, of: Commit, at: number, parent: string): Commit =>
+    commit(name, { parents: [parent], authorAt: of.authoredAt, subject: of.subject, at });
+  const line = [
+    m0,
+    copy('c1', p60[0] as Commit, h(48), 'm0'),
+    copy('c2', p60[1] as Commit, h(48), 'c1'),
+    copy('c3', p60[2] as Commit, h(48), 'c2'),
+    copy('c4', p61[3] as Commit, h(49), 'c3'),
+    commit('push', { parents: ['c4'], at: h(72) }),
+  ];
+
+  it('makes one change of each pull request, its first commit from the first, merged at the last', () => {
+    const changes = buildChanges(input(line, [], { pulls: pulls({ 60: p60, 61: p61 }) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.lastCommitAt, c.mergedAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0), h(0), h(0)],
+      ['#60', 'rebase', 3, h(1), h(24), h(48)],
+      ['#61', 'rebase', 1, h(30), h(30), h(49)],
+      [sha('push').slice(0, 10), 'direct', 1, h(72), h(72), h(72)],
+    ]);
+    expect(changes[1]?.sha).toBe(sha('c3'));
+    expect(changes[1]?.forkPoints).toEqual([sha('m0')]);
+  });
+
+  it('is not fooled by a backport that copies a commit of the branch later', () => {
+    const backport = [commit('bp', { authorAt: h(72), at: h(90), subject: 'push' })];
+    const changes = buildChanges(input(line, [], { pulls: pulls({ 60: p60, 61: p61, 62: backport }) }));
+    expect(changes.at(-1)).toMatchObject({ kind: 'direct', number: null });
+  });
+
+  it('takes a stack rebase-merged in one go (copies committed in the same second) for its top pull request', () => {
+    const together = line.map((c, i) => (i >= 1 && i <= 4 ? { ...c, committedAt: h(48) } : c));
+    const changes = buildChanges(input(together, [], { pulls: pulls({ 60: p60, 61: p61 }) }));
+    expect(changes.map((c) => [c.id, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 1, h(0)],
+      ['#61', 4, h(1)],
+      [sha('push').slice(0, 10), 1, h(72)],
+    ]);
+  });
+
+  it('takes commits pushed as they were, up to a pull request\'s head, for that pull request', () => {
+    const pushed = [m0, commit('x1', { parents: ['m0'], authorAt: h(1), at: h(20) }), commit('x2', { parents: ['x1'], authorAt: h(2), at: h(20) }), commit('x3', { parents: ['x2'], at: h(30) })];
+    const changes = buildChanges(input(pushed, [], { pullHeads: new Map([[sha('x2'), 77]]) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#77', 'rebase', 2, h(1)],
+      [sha('x3').slice(0, 10), 'direct', 1, h(30)],
+    ]);
+  });
+
+  it('is no rebase merge when the pull request holds copies committed with the same dates (a rewritten history)', () => {
+    const rewritten = line.slice(1, 4).map((c, i) => commit(`rw${i}`, { authorAt: c.authoredAt, at: c.committedAt, subject: c.subject }));
+    const changes = buildChanges(input(line, [], { pulls: pulls({ 99: rewritten }) }));
+    expect(changes.map((c) => c.kind)).toEqual(['direct', 'direct', 'direct', 'direct', 'direct', 'direct']);
+  });
+
+  it('leaves a pull request the branch squash-merged to its squash, and prefers the newer of two equal pull requests', () => {
+    const withSquash = [...line, commit('sq60', { parents: ['push'], at: h(90), subject: 'Land sixty (#60)' })];
+    const changes = buildChanges(input(withSquash, [], { pulls: pulls({ 60: p60, 63: [p61[3] as Commit], 64: [p61[3] as Commit] }) }));
+    expect(changes.map((c) => [c.id.startsWith('#') ? c.id : 'direct', c.kind])).toEqual([
+      ['direct', 'direct'], ['direct', 'direct'], ['direct', 'direct'], ['direct', 'direct'], ['#64', 'rebase'], ['direct', 'direct'], ['#60', 'squash'],
+    ]);
+  });
+
+  it('without pull refs, each copy is a direct change', () => {
+    expect(buildChanges(input(line)).map((c) => c.kind)).toEqual(['direct', 'direct', 'direct', 'direct', 'direct', 'direct']);
+  });
+});
+
+describe('bots and AI agents', () => {
+  it('knows CI identities, and a bot that only merged does not make the change a bot change', () => {
+    const side = [commit('work', { parents: ['m0'], at: h(5) })];
+    const line = [
+      m0,
+      commit('gha', { parents: ['m0'], at: h(10), authorName: 'GitHub Actions', authorEmail: 'actions@github.com' }),
+      commit('pr', { parents: ['gha', 'work'], at: h(20), subject: 'Merge pull request #70 from ada/p70', authorName: 'k8s-ci-robot', authorEmail: 'k8s-ci-robot@users.noreply.github.com' }),
+      commit('gopher', { parents: ['pr'], at: h(30), authorName: 'Gopher Robot', authorEmail: 'gobot@golang.org' }),
+    ];
+    expect(buildChanges(input(line, side)).map((c) => [c.author, c.bot])).toEqual([
+      ['Ada Lovelace', false], ['GitHub Actions', true], ['Ada Lovelace', false], ['Gopher Robot', true],
+    ]);
+  });
+
+  it('takes a squash\'s author (the pull request\'s, as GitHub writes it) for the change\'s, whoever wrote its commits', () => {
+    const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Update deps (#5)', authorName: 'renovate[bot]', authorEmail: '29139614+renovate[bot]@users.noreply.github.com' })];
+    const [, sq] = buildChanges(input(line, [], { pulls: pulls({ 5: [commit('fix', { at: h(5), authorName: 'Mr. Robot', authorEmail: 'someone@example.com' })] }) }));
+    expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
+  });
+
+  it('counts an AI agent\'s change as AI-assisted work, not as a bot\'s', () => {
+    const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Add x (#71)', authorName: 'Copilot', authorEmail: '198982749+Copilot@users.noreply.github.com' })];
+    expect(buildChanges(input(line))[1]).toMatchObject({ bot: false, aiEvidence: ['author: Copilot'] });
+  });
+});

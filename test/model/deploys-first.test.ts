@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { assignDeploys, type DeployContents } from '../../src/model/deploys.js';
+import { change, h } from './data.js';
+
+const deploy = (ref: string, at: number, shipped: string[], rollback = false): DeployContents => ({ ref, sha: `${ref}-sha`, at, shipped, rollback });
+// a revert within two weeks of a deploy fails it; candidates that ship nothing stay (the rollback below ships nothing)
+const OPTIONS = { revertWindow: 14 * 86400, dropEmpty: false };
+
+describe('assignDeploys: the first deploy wins', () => {
+  it('gives each change the first deploy that shipped it, even when a later one lists it again', () => {
+    const a = change('a', { mergedAt: h(1) });
+    const b = change('b', { mergedAt: h(2) });
+    const deploys = assignDeploys([a, b], [deploy('v1', h(5), [a.sha]), deploy('v2', h(9), [a.sha, b.sha])], OPTIONS);
+    expect([a.deployedAt, b.deployedAt]).toEqual([h(5), h(9)]);
+    expect(deploys.map((d) => [d.ref, d.changeShas])).toEqual([['v1', [a.sha]], ['v2', [b.sha]]]);
+  });
+
+  it('fails a deploy that shipped a change a later deploy reverted, and one followed by a rollback', () => {
+    const bad = change('bad', { mergedAt: h(1) });
+    const revert = change('rev', { mergedAt: h(6) });
+    bad.revertedBy = revert.sha;
+    const deploys = assignDeploys([bad, revert], [deploy('v1', h(5), [bad.sha]), deploy('v2', h(8), [revert.sha]), deploy('v1b', h(12), [], true)], OPTIONS);
+    expect(deploys.map((d) => [d.ref, d.failed, d.restoredAfter])).toEqual([['v1', true, 3 * 3600], ['v2', true, 4 * 3600], ['v1b', false, null]]);
+  });
+
+  it('does not fail a deploy whose change was reverted before it shipped', () => {
+    const bad = change('bad', { mergedAt: h(1) });
+    const revert = change('rev', { mergedAt: h(2) });
+    bad.revertedBy = revert.sha;
+    expect(assignDeploys([bad, revert], [deploy('v1', h(5), [bad.sha, revert.sha])], OPTIONS)[0]?.failed).toBe(false);
+  });
+});

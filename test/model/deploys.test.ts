@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain.js';
+import { assignDeploys, shipments, type DeployContents } from '../../src/model/deploys.js';
+import { firstReach, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
+import type { CommitGraph, ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
+
+const H = 3600;
+const D = 86400;
+
+/** A graph from `sha: parents`; a parent not listed is outside it (beyond the boundary). */
+function graph(edges: Record<string, string[]>): CommitGraph {
+  const g: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
+  const node = (sha: string): number => {
+    if (!g.node.has(sha)) {
+      g.node.set(sha, g.parentStart.length);
+      g.sha.push(sha);
+      g.parentStart.push(-1);
+      g.parentCount.push(0);
+    }
+    return g.node.get(sha) as number;
+  };
+  for (const [sha, parents] of Object.entries(edges)) {
+    const n = node(sha);
+    const ps = parents.map(node);
+    g.parentStart[n] = g.parents.length;
+    g.parentCount[n] = ps.length;
+    g.parents.push(...ps);
+  }
+  return g;
+}
+
+function change(id: string, sha: string, mergedAt: number, over: Partial<Change> = {}): Change {
+  return {
+    id, number: null, title: id, author: 'ada', authorEmail: 'ada@x', url: null, branch: null, kind: 'direct', sha, commitShas: [sha], commits: 1, size: null,
+    bot: false, firstCommitAt: mergedAt, lastCommitAt: mergedAt, readyAt: null, firstReviewAt: null, approvedAt: null, mergedAt, deployedAt: null,
+    forkPoints: [], forkPointAt: null, flags: [], aiEvidence: [], revertedBy: null, isRevert: false,
+    stages: { coding: 0, pickup: null, review: null, merge: null, deploy: null }, cycleTime: 0, leadTime: null, review: null, ...over,
+  };
+}
+
+/*
+ * The tracked branch m1 ← m2 ← m3 ← m4, m2 merging side commit s2 (its head); a release line r1 ← r2 off
+ * m1, r2 a copy of m3's commit (same copy key), r3 naming m4's own commit w4 in a cherry-pick line; an old
+ * maintenance line x1 off the boundary commit b0, which git did not list.
+ */
+const g = graph({ m1: ['b0'], s2: ['m1'], m2: ['m1', 's2'], m3: ['m2'], w4: ['m3'], m4: ['m3', 'w4'], r1: ['m1'], r2: ['r1'], r3: ['r2'], x1: ['b0'] });
+const releaseLine: ReleaseLineCommit[] = [
+  { sha: 'r1', key: 'nobody', cherryPickOf: [] },
+  { sha: 'r2', key: 'key-of-m3', cherryPickOf: [] },
+  { sha: 'r3', key: 'nobody-else', cherryPickOf: ['w4'] },
+  { sha: 'x1', key: 'old-fix', cherryPickOf: [] },
+];
+
+describe('firstReach', () => {
+  it('gives every commit the first tip, in order, whose history holds it, in one walk', () => {
+    const reach = firstReach(g, ['m1', 'r2', 'm4', 'missing']);
+    const at = (sha: string): number => reach[g.node.get(sha) as number] as number;
+    expect(['b0', 'm1', 'r1', 'r2', 's2', 'm2', 'm3', 'w4', 'm4', 'r3', 'x1'].map(at)).toEqual([0, 0, 1, 1, 2, 2, 2, 2, 2, -1, -1]);
+  });
+
+  it('tells ancestry within the graph, and says when the graph cannot tell', () => {
+    expect(reachesWithin(g, 'm4', 'm2')).toBe(true);
+    expect(reachesWithin(g, 'r2', 'm3')).toBe(false);
+    expect(reachesWithin(g, 'r2', 'b0')).toBe(true);
+    // b0's history was not read: whether x1 descends from what m4 holds beyond it is not known here
+    expect(reachesWithin(g, 'x1', 'm1')).toBe(false);
+    expect(reachesWithin(g, 'm4', 'zz')).toBeNull();
+  });
+});
+
+describe('shipments', () => {
+  const changes = [
+    change('c1', 'm1', 10 * H),
+    change('#2', 'm2', 30 * H, { kind: 'merge', commitShas: ['s2'] }),
+    change('c3', 'm3', 40 * H),
+    change('#4', 'm4', 50 * H, { kind: 'merge', commitShas: ['w4'] }),
+  ];
+  const copies = new Map([['key-of-m3', ['m3']]]);
+  const candidates = [
+    { ref: 'v1.0.0', sha: 'm1', at: 11 * H },
+    { ref: 'v1.1.0', sha: 's2', at: 20 * H },
+    { ref: 'v0.9.1', sha: 'x1', at: 21 * H },
+    { ref: 'v1.0.1', sha: 'r3', at: 45 * H },
+    { ref: 'v1.2.0', sha: 'm4', at: 60 * H },
+    { ref: 'v1.2.1', sha: 'm2', at: 70 * H },
+  ];
+  const contents = shipments(changes, candidates, { graph: g, releaseLine, copies, pullHeads: new Map() });
+
+  it('ships each change with the first deploy that holds its landing or head commit, or a copy of its commits', () => {
+    expect(contents.map((d) => [d.ref, d.shipped, d.rollback])).toEqual([
+      ['v1.0.0', ['m1'], false],
+      // the merge's side commit was tagged before the merge: it shipped then
+      ['v1.1.0', ['m2'], false],
+      // an old line: nothing of the tracked branch
+      ['v0.9.1', [], false],
+      // the release line carries a copy of c3's commit and a cherry-pick of #4's
+      ['v1.0.1', ['m3', 'm4'], false],
+      ['v1.2.0', [], false],
+      // m2 is in m4's history, but v1.2.0 shipped nothing new (the release line had it first): the deploy
+      // before v1.2.1 is v1.0.1, whose history does not hold m2
+      ['v1.2.1', [], false],
+    ]);
+  });
+
+  it('marks a rollback: a deploy whose commit is an ancestor of the previous deploy\'s', () => {
+    const two = shipments(changes.slice(0, 1).concat(changes[3] as Change), [{ ref: 'a', sha: 'm4', at: 60 * H }, { ref: 'b', sha: 'm2', at: 70 * H }, { ref: 'c', sha: 'zz', at: 80 * H }], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() });
+    // b goes back to m2, in a's history; c's commit is outside what was read: git is asked (null)
+    expect(two.map((d) => [d.ref, d.rollback])).toEqual([['a', false], ['b', true], ['c', null]]);
+  });
+
+  it('drops the tags that shipped none of the tracked branch\'s changes, and dates a change shipped before its merge at the merge', () => {
+    const fresh = changes.map((c) => ({ ...c, flags: [...c.flags] }));
+    const deploys = assignDeploys(fresh, contents, { revertWindow: 14 * D, dropEmpty: true });
+    expect(deploys.map((d) => [d.ref, d.changeShas.length])).toEqual([['v1.0.0', 1], ['v1.1.0', 1], ['v1.0.1', 2]]);
+    const merged = fresh[1] as Change;
+    expect([merged.deployedAt, merged.flags]).toEqual([30 * H, ['deployed-before-merge']]);
+    expect((fresh[2] as Change).deployedAt).toBe(45 * H);
+  });
+});
+
+describe('assignDeploys: failures', () => {
+  const at = (day: number): number => day * D;
+  const ship = (ref: string, day: number, shipped: string[], rollback = false): DeployContents => ({ ref, sha: ref, at: at(day), shipped, rollback });
+
+  it('fails a deploy whose change was reverted within the window, unless the same deploy shipped the revert', () => {
+    const changes = [
+      change('#1', 'a', at(1), { revertedBy: 'ra' }),
+      change('#2', 'ra', at(2), { isRevert: true }),
+      change('#3', 'b', at(3), { revertedBy: 'rb' }),
+      change('#4', 'rb', at(6), { isRevert: true }),
+      change('#5', 'c', at(7), { revertedBy: 'rc' }),
+      change('#6', 'rc', at(7 + 20), { isRevert: true }),
+    ];
+    const deploys = assignDeploys(changes, [ship('v1', 2, ['a', 'ra']), ship('v2', 4, ['b']), ship('v3', 6.5, ['rb']), ship('v4', 8, ['c']), ship('v5', 28, ['rc'])], { revertWindow: 14 * D, dropEmpty: true });
+    expect(deploys.map((d) => [d.ref, d.failed, d.failureReasons, d.restoredAfter, d.rework])).toEqual([
+      // shipped together with its revert: production never had it
+      ['v1', false, [], null, false],
+      // reverted 2 days later: failed, restored when v3 shipped the revert
+      ['v2', true, ['shipped #3, reverted by #4 within 14 days'], 2.5 * D, false],
+      ['v3', false, [], null, true],
+      // reverted 19 days after the deploy: a redesign, not an incident
+      ['v4', false, [], null, false],
+      ['v5', false, [], null, true],
+    ]);
+  });
+
+  it('takes the window it is given, and fails a deploy a rollback followed', () => {
+    const changes = [change('#1', 'a', at(1), { revertedBy: 'ra' }), change('#2', 'ra', at(3.25), { isRevert: true })];
+    // the revert came 42h after v1: outside a 36h window, inside a 2-day one
+    expect(assignDeploys(changes.map((c) => ({ ...c })), [ship('v1', 1.5, ['a']), ship('v2', 4, ['ra'])], { revertWindow: 36 * H, dropEmpty: true })[0]?.failed).toBe(false);
+    const wider = assignDeploys(changes.map((c) => ({ ...c })), [ship('v1', 1.5, ['a']), ship('v2', 4, ['ra']), ship('v1b', 5, [], true)], { revertWindow: 2 * D, dropEmpty: true });
+    expect(wider.map((d) => [d.ref, d.failureReasons])).toEqual([
+      ['v1', ['shipped #1, reverted by #2 within 2 days']],
+      ['v2', ['rolled back by v1b']],
+      ['v1b', []],
+    ]);
+  });
+});
+
+describe('releaseLineCommits', () => {
+  it('finds what the release lines carry of their own, not what they share with the tracked branch', () => {
+    /*
+     * main: t1 ← t2 (merges p2, a pull request's commit) ← t3 (a sync merge of the stable line, y2)
+     * stable: y1 (off t1) ← y2, tagged; a tag on t2 carries nothing of its own
+     */
+    const lines = graph({ t1: ['b0'], p2: ['t1'], t2: ['t1', 'p2'], y1: ['t1'], y2: ['y1'], t3: ['t2', 'y2'] });
+    expect(releaseLineCommits(lines, 't3', ['y2', 't2']).sort()).toEqual(['y1', 'y2']);
+    expect(releaseLineCommits(lines, 't3', ['t2'])).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isReleaseLine, isReleaseTag, releaseCommits } from '../../src/model/release-lines.js';
+
+describe('release lines', () => {
+  it('knows release and maintenance lines by name, with a version in them', () => {
+    const lines = ['4.x', '5.0', 'v1.x', 'v1.45.x', 'v0.10', 'tokio-1.38.x', 'rust-1.80.0', 'origin/v1.x-staging', '7-1-stable', '8-1-sec',
+      'release/0.38', 'release/10', 'release-1.2', 'gopls-release-branch.0.10', 'release-branch.go1.10', 'beta-1.96', 'refs/heads/7-1-stable', 'refs/remotes/origin/4.x'];
+    expect(lines.filter((n) => !isReleaseLine(n))).toEqual([]);
+    const topics = ['main', 'master', 'dependabot/github_actions/actions/checkout-7.0.1', 'renovate/open-11.x', 'release-branch-diagram', 'ulises/release-dependencies',
+      'release-please--branches--main--components--node-addon-api', 'feature/support-foo', 'ulises/5x-sec-policy', 'copilot/fix-release-2', 'temp-conn-stable-branch', 'concurrent-ruby-1-3-6', 'fix-3508', 'stable', 'v2'];
+    expect(topics.filter((n) => isReleaseLine(n))).toEqual([]);
+  });
+
+  it('knows release tags by the version in their name', () => {
+    expect(['v1.2.3', '0.16.0', 'tokio-1.38.0', 'gopls/v0.16.0', 'create-vite@5.0.0', 'v8', 'v2.0.0-rc1'].filter((t) => !isReleaseTag(t))).toEqual([]);
+    expect(['homu-tmp', 'git-release', 'latest', 'nightly', 'dev20v'].filter((t) => isReleaseTag(t))).toEqual([]);
+  });
+
+  it('takes what a release line carries, down to where it left the tracked line', () => {
+    // main: m1 - m2 - m3 (first-parent); release: m1 - r1 - r2 - r3; a PR cut from r2 (p1) merged as m3's side;
+    // a fix branch (f1) merged into the release line (rm) and into main
+    const parents: Record<string, string[]> = { m1: [], m2: ['m1'], m3: ['m2', 'p1'], r1: ['m1'], r2: ['r1'], p1: ['r2'], r3: ['r2'], f1: ['m1'], rm: ['r3', 'f1'] };
+    const onLine = (sha: string): boolean => ['m1', 'm2', 'm3'].includes(sha);
+    const found = releaseCommits(['rm'], (s) => parents[s], onLine);
+    expect([...found.all].sort()).toEqual(['f1', 'r1', 'r2', 'r3', 'rm']);
+    expect([...found.lines].sort()).toEqual(['r1', 'r2', 'r3', 'rm']);
+    // a tag on the tracked line itself carries nothing; unknown commits (before the history read) stop the walk
+    const none = releaseCommits(['m2', 'x9'], (s) => parents[s], onLine);
+    expect([none.all.size, none.lines.size]).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { chooseReleaseTags, isPrerelease, noReleaseTagWarning } from '../../src/model/release-tags.js';
+import { DEFAULT_TAG_PATTERN } from '../../src/options.js';
+
+const pattern = new RegExp(DEFAULT_TAG_PATTERN);
+const tag = (name: string, at = 0): { name: string; at: number } => ({ name, at });
+
+describe('release tags', () => {
+  it.each([
+    ['1.2', true, false],
+    ['v1.2.3', true, false],
+    ['v7.0.8.7', true, false],
+    ['tokio-1.49.0', true, false],
+    ['tokio-macros-2.5.0', true, false],
+    ['pkg@1.2.3', true, false],
+    ['@vitejs/plugin-react@4.0.0', true, false],
+    ['cli/v1.2.3', true, false],
+    ['v1.2.3+build.7', true, false],
+    ['v1.0.0-alpha', true, true],
+    ['v2.0.0-beta.2', true, true],
+    ['1.0.0-rc1', true, true],
+    ['v3.0.0-dev.1001', true, true],
+    ['plugin-legacy@8.1.0-beta.0', true, true],
+    ['v8.1.0.beta1', true, true],
+    ['v7.0.0.rc1', true, true],
+    ['2.0.0rc1', true, true],
+    ['nightly', false, false],
+    ['release-candidate', false, false],
+    ['v1', false, false],
+  ])('%s: a version %s, a pre-release %s', (name, matches, pre) => {
+    expect(pattern.test(name)).toBe(matches);
+    expect(isPrerelease(name)).toBe(pre);
+  });
+
+  it('keeps final releases, and puts pre-releases back when asked', () => {
+    const tags = [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('docs-snapshot'), tag('v1.1.0')];
+    expect(chooseReleaseTags(tags, pattern, false)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0')], prereleases: [tag('v1.1.0-rc.1')] });
+    expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
+  });
+
+  it('names a few tags when the repository has tags and none counts', () => {
+    const tags = [tag('a', 1), tag('b', 2), tag('c', 3), tag('d', 4), tag('e', 5), tag('f', 6)];
+    expect(noReleaseTagWarning(tags, chooseReleaseTags(tags, pattern, false), '^v')).toBe(
+      "none of the repository's 6 tags (f, e, d, c, b, …) matches --tag-pattern ^v: give a pattern that matches its release tags",
+    );
+    const pre = [tag('v2.0.0-rc.1', 1), tag('v2.0.0-beta.1', 0)];
+    expect(noReleaseTagWarning(pre, chooseReleaseTags(pre, pattern, false), 'P')).toBe(
+      "the repository's 2 tags (v2.0.0-rc.1, v2.0.0-beta.1) include no final release matching --tag-pattern P, only 2 pre-releases: pass --include-prereleases to count them as deploys",
+    );
+    expect(noReleaseTagWarning([], { releases: [], prereleases: [] }, 'P')).toBeNull();
+    expect(noReleaseTagWarning([tag('v1.0.0')], chooseReleaseTags([tag('v1.0.0')], pattern, false), 'P')).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain.js';
+import { collectRevertRefs, markReverts } from '../../src/model/reverts.js';
+import { change, commit, h, sha } from './data.js';
+
+describe('reverts', () => {
+  it('finds the change that owns the commit a revert names, a pull ref commit included', () => {
+    // #5's own commits, and the PR commit a merge queue replaced with a copy
+    const pr = change('pr5', { number: 5, title: 'Add five', commitShas: [sha('copy'), sha('original')], mergedAt: h(1) });
+    const other = change('other', { title: 'Something else', mergedAt: h(2) });
+    const revert = change('rev', { title: 'Back out the five thing', mergedAt: h(3) });
+    const marked = markReverts([pr, other, revert], new Map([[revert.sha, { shas: [sha('original')], prs: [] }]]));
+    expect(marked).toBe(1);
+    expect(pr.revertedBy).toBe(revert.sha);
+    expect(other.revertedBy).toBeNull();
+    expect(revert.isRevert).toBe(true);
+  });
+
+  it('accepts an abbreviated sha, and never a later change', () => {
+    const early = change('early', { mergedAt: h(1) });
+    const revert = change('rev', { title: 'undo', mergedAt: h(2) });
+    const later = change('later', { mergedAt: h(3) });
+    markReverts([early, revert, later], new Map([[revert.sha, { shas: [early.sha.slice(0, 8), later.sha], prs: [] }]]));
+    expect([early.revertedBy, later.revertedBy]).toEqual([revert.sha, null]);
+  });
+
+  it('matches `Revert "<title>"` with the newest earlier change of that title, (#N) aside', () => {
+    const first = change('first', { title: 'Add cache', mergedAt: h(1) });
+    const second = change('second', { kind: 'squash', number: 12, title: 'Add cache', mergedAt: h(2) });
+    // GitHub's revert button on the squash `Add cache (#12)`, itself squash-merged as #13
+    const revert = change('rev', { kind: 'squash', number: 13, title: 'Revert "Add cache (#12)"', mergedAt: h(3) });
+    markReverts([first, second, revert], new Map());
+    expect([first.revertedBy, second.revertedBy]).toEqual([null, revert.sha]);
+  });
+
+  it('matches `Reverts #N` and a revert-N- branch', () => {
+    const a = change('a', { number: 7, mergedAt: h(1) });
+    const b = change('b', { number: 8, mergedAt: h(2) });
+    const byBody = change('r1', { title: 'Undo seven', mergedAt: h(3) });
+    const byBranch = change('r2', { title: 'Undo eight', branch: 'revert-8-ada/eight', mergedAt: h(4) });
+    markReverts([a, b, byBody, byBranch], new Map([[byBody.sha, { shas: [], prs: [7] }]]));
+    expect([a.revertedBy, b.revertedBy]).toEqual([byBody.sha, byBranch.sha]);
+  });
+
+  it('collects what a change\'s commits say they revert', () => {
+    const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] })].map((c) => [c.sha, c]));
+    const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
+    expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4] });
+  });
+});
+
+/** The fields markReverts reads, and nothing else: a reland needs no full change. */
+const bare = (sha: string, title: string, mergedAt: number): Change => ({ sha, title, mergedAt, commitShas: [sha], number: null, branch: null, revertedBy: null, isRevert: false }) as unknown as Change;
+
+describe('markReverts', () => {
+  it('reads a revert of a revert as a reland: the first revert is not reverted, the reland is no revert', () => {
+    const feature = bare('a1', 'add search', 1);
+    const revert = bare('b2', 'Revert "add search"', 2);
+    const reland = bare('c3', 'Revert "Revert "add search""', 3);
+    const refs = new Map([['b2', { shas: ['a1'], prs: [] }], ['c3', { shas: ['b2'], prs: [] }]]);
+    expect(markReverts([feature, revert, reland], refs)).toBe(1);
+    expect([feature.revertedBy, feature.isRevert]).toEqual(['b2', false]);
+    expect([revert.revertedBy, revert.isRevert]).toEqual([null, true]);
+    expect([reland.revertedBy, reland.isRevert]).toEqual([null, false]);
+  });
+});

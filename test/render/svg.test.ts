@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { barChart } from '../../src/render/svg/bars.js';
+import { countScale, logCountScale, logDurationScale, thinTicks } from '../../src/render/svg/scale.js';
+import { fitText, textWidth } from '../../src/render/svg/svg.js';
+import { timeTicks } from '../../src/render/svg/time-axis.js';
+
+const M = 60;
+const H = 3600;
+const D = 86400;
+const at = (iso: string): number => Date.parse(iso) / 1000;
+
+describe('chart scales', () => {
+  it('a log duration axis runs between round durations around the values, 0 on a step of its own', () => {
+    const scale = logDurationScale([30 * M, 3 * D]);
+    // smallest 30m → from 10m; largest 3d → to 7d
+    expect(scale.ticks).toEqual([10 * M, H, 6 * H, D, 7 * D]);
+    expect(scale.at(10 * M)).toBe(0);
+    expect(scale.at(7 * D)).toBe(1);
+    expect(scale.at(H)).toBeCloseTo(Math.log(6) / Math.log(1008), 12);
+    const withZero = logDurationScale([0, 30 * M, 3 * D]);
+    expect(withZero.ticks).toEqual([0, 10 * M, H, 6 * H, D, 7 * D]);
+    expect(withZero.at(0)).toBe(0);
+    expect(withZero.at(10 * M)).toBeCloseTo(0.1, 12);
+    expect(withZero.at(7 * D)).toBe(1);
+  });
+
+  it('a log duration axis over minutes to a year keeps at most six ticks, the minor ones dropped first', () => {
+    expect(logDurationScale([90, 200 * D]).ticks).toEqual([M, H, D, 7 * D, 30 * D, 365 * D]);
+  });
+
+  it('a log count axis reaches the largest count and ticks the round counts below it', () => {
+    const scale = logCountScale(1243);
+    expect(scale.ticks).toEqual([0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+    expect(scale.at(1243)).toBe(1);
+    expect(scale.at(0)).toBe(0);
+    expect(scale.at(9)).toBeCloseTo(1 / Math.log10(1244), 12);
+  });
+
+  it('thins ticks to keep them apart, both ends kept', () => {
+    const scale = logCountScale(1243);
+    const ticks = thinTicks(scale, 130, 22);
+    expect(ticks[0]).toBe(0);
+    expect(ticks.at(-1)).toBe(1000);
+    for (let i = 1; i < ticks.length; i++) expect((scale.at(ticks[i] as number) - scale.at(ticks[i - 1] as number)) * 130).toBeGreaterThanOrEqual(22);
+    expect(thinTicks(countScale(20), 300, 20)).toEqual([0, 5, 10, 15, 20]);
+  });
+});
+
+describe('time axis', () => {
+  it('over two years at a chart’s width: every sixth month, the first and each January with its year', () => {
+    const ticks = timeTicks(at('2024-08-22T00:00:00Z'), at('2026-08-22T00:00:00Z'), 330);
+    expect(ticks.map((t) => t.label)).toEqual(['Jan 2025', 'Jul', 'Jan 2026', 'Jul']);
+    expect(ticks[0]?.at).toBe(at('2025-01-01T00:00:00Z'));
+  });
+
+  it('over a year: quarters when every second month would crowd, never one skipped in the sequence', () => {
+    // every second month (May … Jan 2026, Mar) would put "Jan 2026" and "Mar" 0.01 px too close
+    const ticks = timeTicks(at('2025-03-10T00:00:00Z'), at('2026-03-09T00:00:00Z'), 330);
+    expect(ticks.map((t) => t.label)).toEqual(['Apr 2025', 'Jul', 'Oct', 'Jan 2026']);
+    expect(timeTicks(at('2025-03-10T00:00:00Z'), at('2026-03-09T00:00:00Z'), 400).map((t) => t.label)).toEqual(['May 2025', 'Jul', 'Sep', 'Nov', 'Jan 2026', 'Mar']);
+  });
+
+  it('over a few weeks: Mondays', () => {
+    expect(timeTicks(at('2026-03-02T00:00:00Z'), at('2026-03-30T00:00:00Z'), 340).map((t) => t.label)).toEqual(['Mar 2', 'Mar 9', 'Mar 16', 'Mar 23', 'Mar 30']);
+    // on 200 px every second Monday would crowd "Feb 2" and "Feb 16": every third
+    expect(timeTicks(at('2026-02-02T00:00:00Z'), at('2026-03-30T00:00:00Z'), 200).map((t) => t.label)).toEqual(['Feb 2', 'Feb 23', 'Mar 16']);
+  });
+});
+
+describe('bar chart', () => {
+  const format = (v: number | null): string => (v === null ? '—' : `${v}d`);
+
+  it('keeps every value label inside the chart, the longest one ending at its edge at most', () => {
+    const svg = barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: 'a', values: [1000, 10] }, { label: 'b', values: [null, 5] }], {
+      series: [{ name: 'one', colour: '#000' }, { name: 'two', colour: '#555' }], scale: 'count', format, empty: 'none',
+    });
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" class="value">([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] ?? '' }));
+    expect(labels.map((l) => l.text)).toEqual(['1000d', '10d', '—', '5d']);
+    for (const l of labels) expect(l.x + textWidth(l.text)).toBeLessThanOrEqual(400);
+    expect(svg).toContain('<title>b, one: —</title>');
+  });
+
+  it('shortens a row label too long for its column, the whole of it in a tooltip', () => {
+    const long = 'a-reviewer-with-a-very-long-login-name';
+    const svg = barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: long, values: [3], text: '3' }], {
+      series: [{ name: 'reviews', colour: '#000' }], scale: 'count', layout: 'stacked', format, empty: 'none',
+    });
+    const shown = fitText(long, 400 * 0.36 - 8);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(svg).toContain(`>${shown}<title>${long}</title></text>`);
+  });
+
+  it('says why when there is nothing to draw', () => {
+    expect(barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: 'a', values: [0] }], { series: [{ name: 's', colour: '#000' }], scale: 'count', format, empty: 'no review' })).toContain('>no review</text>');
+  });
+});
