@@ -29,6 +29,8 @@ export interface AuditOptions {
   includeBots?: boolean;
   botPattern?: string;
   aiMarkers?: string[];
+  /** IANA zone weeks start in and times are shown in (default: the business hours', else UTC) */
+  timezone?: string;
   /** count only working time in every duration */
   businessHours?: BusinessHours;
   /** --config FILE (absolute); default .flowaudit.json at the repository root */

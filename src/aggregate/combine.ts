@@ -141,6 +141,8 @@ export class Combiner {
         sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
         deploySignal: signalOf(taken.map((t) => t.facts)),
         businessHours: hours.size === 1 ? first.facts.businessHours : null,
+        // weeks start in one zone: the reports' own when they share one, else UTC
+        timezone: new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC',
         notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
         warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
         repositories,

@@ -20,6 +20,7 @@ export interface ReportFacts {
   sources: Report['sources'];
   policy: Report['policy'];
   businessHours: Report['businessHours'];
+  timezone: Report['timezone'];
   notes: string[];
   warnings: string[];
   /** the report is itself over several repositories */
@@ -127,6 +128,7 @@ export function digestReport(report: Report): ReportDigest {
       sources: report.sources,
       policy: report.policy,
       businessHours: report.businessHours,
+      timezone: report.timezone,
       notes: report.notes,
       warnings: report.warnings,
       several: report.repositories !== undefined,

@@ -118,6 +118,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
     sources: github ? ['git', 'github'] : ['git'],
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases) },
     businessHours: settings.businessHours,
+    timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, model.pullRefs),
     warnings,
   });

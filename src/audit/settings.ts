@@ -1,5 +1,7 @@
 import type { DeploySignalKind } from '../domain.js';
 import { loadConfig, type Config } from '../config/index.js';
+import { isTimeZone } from '../config/values.js';
+import { ConfigError } from '../errors.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
 import { compileRegex, type AuditOptions } from '../options.js';
 import type { Pattern } from '../patterns.js';
@@ -20,6 +22,8 @@ export interface AuditSettings {
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
   deployFromFlag: boolean;
   businessHours: BusinessHours | null;
+  /** IANA zone weeks start in and times are shown in */
+  timezone: string;
   incidentLabel: string;
   policy: Policy;
 }
@@ -48,6 +52,7 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
     businessHours: hours ? validateBusinessHours(hours) : null,
+    timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,
     policy: {
       includeBots: Boolean(options.includeBots),
@@ -61,4 +66,10 @@ export function resolveSettings(options: AuditOptions, repoRoot: string): AuditS
 
 function fromConfigHours(hours: Config['businessHours']): BusinessHours {
   return { timezone: hours.timezone, days: hours.days.map((d) => WEEKDAY_NUMBERS[d] ?? 1), start: hours.start, end: hours.end };
+}
+
+/** @throws ConfigError when `name` is not a time zone this Node knows */
+function timeZoneOf(name: string): string {
+  if (!isTimeZone(name)) throw new ConfigError(`--timezone '${name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a known time zone: use an IANA name such as Europe/Berlin or America/New_York`);
+  return name;
 }

@@ -49,7 +49,7 @@ export function addReportOptions(command: Command): Command {
     .option('--now <iso>', 'take this time as now, for reproducible output')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
     .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
-    .option('--timezone <tz>', 'time zone of the working day, with --business-hours')
+    .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')
     .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
     .option('--no-github', 'git only, even when a GitHub token is found')
     .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
@@ -75,7 +75,7 @@ export function addOutputOptions(command: Command): Command {
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')
     .option('--width <columns>', 'lay the text out to this many columns (default: the terminal\'s, else 80)')
-    .option('-q, --quiet', 'no progress and no warnings on stderr; errors still')
+    .option('-q, --quiet', 'no progress or warnings on stderr (errors are still shown)')
     .option('--debug', 'show stack traces of errors');
 }
 
@@ -94,7 +94,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
     ...(flags.now !== undefined && { now: flags.now }),
     ...(flags.includeBots && { includeBots: true }),
-    ...((flags.businessHours || flags.timezone) && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
+    ...(flags.businessHours && { businessHours: { ...DEFAULT_BUSINESS_HOURS, ...(flags.timezone && { timezone: flags.timezone }) } }),
+    ...(flags.timezone !== undefined && { timezone: flags.timezone }),
     ...(flags.config !== undefined && { configFile: resolvePath(flags.config, io.cwd) }),
     ...(flags.github === false && { github: false }),
     ...(flags.repo !== undefined && { repo: flags.repo }),

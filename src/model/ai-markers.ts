@@ -22,7 +22,8 @@ const TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
 // keys that name a person who wrote the change with the author
 const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 // keys that say what produced or helped the change: Generated-by, Assisted-by, Claude-Generated-By, Made-with
-const TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^ai(?:-[a-z]+)*$/i;
+// … and keys about the AI used: AI-Model, X-AI-Model, AI-Tool
+const TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
 const TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS}|${NAMESAKES}|ai)\b.*$`, 'gim');
 
 const MAX_EVIDENCE_LENGTH = 120;
@@ -53,7 +54,9 @@ export function namesAiTool(key: string, value: string): boolean {
     const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
     const name = (m ? m[1] : value)?.trim() ?? '';
     const email = m?.[2]?.trim() ?? '';
-    return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name);
+    // a person co-authors with an email address; a web address in its place names a project or a tool
+    const notAPerson = /^https?:\/\//i.test(email) && ANY_TOOL.test(name);
+    return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name) || notAPerson;
   }
   return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
 }

@@ -2,7 +2,7 @@ import type { Change, ChangeKind, Commit, Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { isAiAgent, isBot } from './bots.js';
 import { numberFromUrl, parseLanding } from './message.js';
-import { CopyIndex, carriedOver, ownCommits, type OwnCommitRules } from './own-commits.js';
+import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import { emptyStages } from './stages.js';
 
 /** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
@@ -179,7 +179,7 @@ function groupChange(members: Commit[], kind: ChangeKind, number: number | null,
   const group: Group = { change, members: [], notOwn: new Set() };
   extendGroup(group, members, input, rules);
   // its members, registered as they land, are what it landed; a revert may name the pull ref's originals
-  if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...(input.pulls.get(number)?.commits ?? []).map((c) => c.sha)]);
+  if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
   return group;
 }
 
@@ -212,8 +212,9 @@ function extendGroup(group: Group, members: Commit[], input: BuildChangesInput, 
 function landCommits(change: Change, commits: readonly Commit[], pull: PullCommits | undefined, rules: Rules): void {
   for (const c of commits) rules.landed.add(c);
   if (!pull) return;
-  for (const c of pull.commits) rules.landed.add(c);
-  change.commitShas = unique([...change.commitShas, ...pull.commits.map((c) => c.sha)]);
+  const carried = pullRefCommits(pull.commits, rules);
+  for (const c of carried) rules.landed.add(c);
+  change.commitShas = unique([...change.commitShas, ...carried.map((c) => c.sha)]);
 }
 
 function baseChange(commit: Commit, kind: ChangeKind, number: number | null, title: string, input: BuildChangesInput): Change {

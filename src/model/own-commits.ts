@@ -76,6 +76,15 @@ export function carriedOver(commit: CommitIdentity, rules: OwnCommitRules): bool
   return rules.isRelease(commit.sha) || rules.landed.has(commit);
 }
 
+/**
+ * A pull ref's commits that can be the change's: not those on a release line or behind a release tag (a
+ * branch based on an untracked release commit carries it), unless all are (a release pull request). These are
+ * the shas a backport's copy or a revert may name. Pure.
+ */
+export function pullRefCommits<C extends CommitIdentity>(commits: readonly C[], rules: Pick<OwnCommitRules, 'isRelease'>): C[] {
+  return unlessAll([...commits], (c) => rules.isRelease(c.sha));
+}
+
 function unlessAll<C>(commits: C[], drop: (c: C) => boolean): C[] {
   const kept = commits.filter((c) => !drop(c));
   return kept.length > 0 ? kept : commits;

@@ -1,4 +1,4 @@
-import { workingDaySeconds } from '../units.js';
+import { plural, workingDaySeconds } from '../units.js';
 import type { Report } from '../report/schema.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
@@ -62,4 +62,16 @@ export function deploysInWindow(report: Report): number {
 export function listsLeftOut(report: Report, what: string, code: (flag: string) => string = (flag) => flag): string | null {
   if (report.withChanges !== false) return null;
   return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code('--with-changes')} to list them.`;
+}
+
+/**
+ * `297 deployed changes (1 with a lead time of 0 left out)`: the changes a typical change's shares are over.
+ * A change with no time at all has no shares, so it is named where it makes the count differ.
+ */
+export function shareBasisText(summary: Report['summary']): string {
+  const { kind, changes } = summary.shareBasis;
+  const measure = kind === 'deployed' ? 'lead time' : 'cycle time';
+  const known = kind === 'deployed' ? summary.leadTimeDeployed.count : summary.cycleTime.count;
+  const zero = known - changes;
+  return `${plural(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ''}`;
 }

@@ -3,9 +3,10 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, workingDayText } from './format.js';
+import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
@@ -145,7 +146,7 @@ function stageTable(report: Report): string[] {
   return [
     '### Where the time goes',
     '',
-    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`,
+    `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
     ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
     ...notes.map((n) => `- ${n}`),
@@ -173,7 +174,7 @@ function recommendations(report: Report): string[] {
   const whatIfs = report.recommendations.some((r) => r.whatIf);
   const rows = report.recommendations.map((r) => {
     const w = r.whatIf;
-    const whatIf = w ? `${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)}: lead time p50 ${formatDuration(w.leadTimeP50.now)} → ${formatDuration(w.leadTimeP50.then)}, ${w.hoursSavedPerWeek.toFixed(w.hoursSavedPerWeek >= 10 ? 0 : 1)} h saved per week` : '';
+    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report)) : '';
     return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
   });
   return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
@@ -225,7 +226,7 @@ function queueSection(report: Report): string[] {
     }),
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
-  const zone = report.businessHours?.timezone ?? 'UTC';
+  const zone = report.timezone;
   return [
     '### Where the queue builds',
     '',

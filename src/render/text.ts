@@ -41,7 +41,7 @@ const SECTIONS: readonly TextSection[] = [
   header,
   nothingMerged,
   withChanges(headline),
-  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx.c), ...trend(report, ctx)]),
+  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),
   withChanges(queues),
@@ -65,7 +65,7 @@ function renderTextBody(report: Report, options: TextOptions): string {
     c: new Chalk({ level: options.color ? 1 : 0 }),
     color: options.color,
     width: options.width ?? 80,
-    timeZone: options.timeZone ?? 'UTC',
+    timeZone: options.timeZone ?? report.timezone,
   };
   const blocks = SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -1,8 +1,8 @@
-import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
 import { formatDuration } from './duration.js';
 import { terminalSafe } from './sanitize.js';
+import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
 
 /*
  * The unreleased backlog and the lead time with and without the changes still waiting, as plain text the
@@ -34,31 +34,19 @@ export function unreleasedText(report: Report): string | null {
   return `${plural(u.count, 'merged change')} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age)} · oldest ${formatDuration(u.oldestAge)}`;
 }
 
-/** The oldest unreleased changes, oldest first: id, title, merge day, age (unescaped text). */
-export function unreleasedRows(report: Report): string[][] {
-  return report.summary.unreleased.oldestChanges.map((c) => [
-    c.repository ? `${c.repository} ${c.id}` : c.id,
-    c.title,
-    c.mergedAt.slice(0, 10),
-    formatDuration(c.age),
-  ]);
-}
-
 /** The terminal's lines: the unreleased backlog with its oldest changes, and lead time before/after censoring. */
-export function renderUnreleasedText(report: Report, c: ChalkInstance): string[] {
+export function renderUnreleasedText(report: Report, ctx: TextContext): string[] {
+  const { c } = ctx;
   const backlog = unreleasedText(report);
   const lead = leadTimeCensoringText(report);
   if (backlog === null && lead === null) return [];
   const out = [c.bold('Unreleased')];
-  if (backlog !== null) out.push(backlog);
-  for (const [id, title, day, age] of unreleasedRows(report).slice(0, TEXT_OLDEST)) {
-    out.push(`  ${fit(terminalSafe(id ?? ''), 12)}  ${fit(terminalSafe(title ?? ''), 52)}  merged ${day ?? ''}  ${age ?? ''}`);
+  if (backlog !== null) out.push(wrap(backlog, ctx.width));
+  const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
+  if (oldest.length > 0) {
+    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${ch.repository} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age)]);
+    out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
-  if (lead !== null) out.push(...lead.map((line) => c.dim(line)));
+  if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
   return ['', ...out];
-}
-
-function fit(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }

@@ -39,6 +39,8 @@ export interface ReportContext {
   sources: Report['sources'];
   deploySignal: Report['deploySignal'];
   businessHours: BusinessHours | null;
+  /** IANA zone weeks start in (queues) and times are shown in; default UTC */
+  timezone?: string;
   notes: string[];
   warnings: string[];
   /** several repositories: one row each; their changes and deploys carry `repository` */
@@ -88,7 +90,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   const counts = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.businessHours?.timezone);
+  const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.timezone);
   const counted = inWindow.filter(counts);
   const hours = context.businessHours;
   // over repositories read with and without GitHub, the review figures are over the former's changes alone
@@ -119,6 +121,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     sources: context.sources,
     deploySignal: context.deploySignal,
     businessHours: context.businessHours,
+    timezone: context.timezone ?? 'UTC',
     policy,
     changes: listed?.changes ?? [],
     queueOnlyChanges: listed?.queueOnlyChanges ?? [],

@@ -209,6 +209,7 @@ export const reportSchema = z.object({
   sources: z.array(z.enum(['git', 'github'])),
   deploySignal: z.object({ kind: z.enum(['deployments', 'releases', 'tags', 'merge']), detail: z.string() }),
   businessHours: businessHoursSchema.nullable().describe('when set, every stage, cycle and lead time counts only working time'),
+  timezone: z.string().default('UTC').describe('IANA time zone weeks start in (queues) and times are shown in'),
   policy: policySchema.describe('what shaped the figures besides the deploy signal and business hours'),
   changes: z.array(reportChangeSchema),
   queueOnlyChanges: z

@@ -63,6 +63,7 @@ describe('a report digest, as a worker thread sends it', () => {
   it('keeps the facts the combined window is made of', () => {
     expect(digest.facts.window).toEqual({ since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z', historyFrom: '2026-01-05T00:00:00Z' });
     expect(digest.facts.policy).toMatchObject({ revertWindow: 14 * 86400, includePrereleases: false });
+    expect(digest.facts.timezone).toBe('UTC');
   });
 
   it('gives back the deploys and open pull requests with their review events, each naming its repository', () => {

@@ -130,7 +130,8 @@ export function deploy(p: Partial<ReportDeploy> = {}): ReportDeploy {
   return { ref: 'v1', sha: 'abcdef0', at: '2026-01-10T00:00:00Z', changes: 1, failed: false, rollback: false, rework: false, failureReasons: [], restoredAfter: null, ...p };
 }
 
-export interface ReportValues extends Partial<Omit<Report, 'summary' | 'repository' | 'businessHours'>> {
+export interface ReportValues extends Partial<Omit<Report, 'summary' | 'repository' | 'businessHours' | 'timezone'>> {
+  timezone?: string;
   businessHours?: Report['businessHours'];
   repository?: Partial<Report['repository']>;
   summary?: SummaryValues;
@@ -147,8 +148,9 @@ export function report(v: ReportValues = {}): Report {
     window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z' },
     now: '2026-02-01T00:00:00Z',
     sources: ['git'],
-    deploySignal: { kind: 'tags', detail: '2 tag(s) matching ^v' },
+    deploySignal: { kind: 'tags', detail: '2 tags matching ^v' },
     businessHours: null,
+    timezone: 'UTC',
     policy: { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     changes: [],
     queueOnlyChanges: [],

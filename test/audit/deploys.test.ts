@@ -3,6 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import type { Report, ReportChange } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+import { toPullRefs } from '../histories/pull-refs.js';
 
 const H = 3600;
 const D = 86400;
@@ -221,9 +222,51 @@ describe('failures, reverts and the unreleased backlog', () => {
   it('shows the backlog and the lead time with and without the changes still waiting, in the terminal', async () => {
     const { stdout } = await runCli([repo.dir, '--since', '2026-05-01', '--until', '2026-08-01', '--now', '2026-08-01T00:00:00Z', '--revert-window', '3w']);
     expect(stdout).toContain('Unreleased\n1 merged change not deployed at 2026-08-01 · p50 age 6d 14h · oldest 6d 14h\n');
-    expect(stdout).toContain(`  ${id('rewrite')}    start the rewrite`);
+    expect(stdout).toMatch(new RegExp(`│ ${id('rewrite')} +│ start the rewrite +│ 2026-07-25 10:00 +│ +6d 14h │`));
     expect(stdout).toContain('lead time p50 1d with the 1 change still waiting counted as censored\nlead time p50 1d over the 9 deployed changes only');
     const bad = await runCli([repo.dir, '--revert-window', 'soon']);
     expect([bad.code, bad.stderr]).toEqual([2, "flowaudit: --revert-window 'soon' is not a duration: use one like 14d, 36h or 2w\n"]);
+  });
+});
+
+/*
+ * A version bump tagged off the tracked branch, and pull requests based on it (as claude-mpm cut v6.5.12),
+ * truth by construction (September 2026, UTC):
+ *  v2.0.0   01 01:00 on the initial commit
+ *  bump     01 10:00 on a side branch, tagged v2.1.0 (01 10:30); main never gets this commit
+ *  #40      branch from the bump: its own commit 01 12:00, squash-merged 01 14:00
+ *  v2.2.0   02 10:00 on main: ships #40 (deploy 20h). v2.1.0 holds the bump only, nothing of main: no deploy.
+ * #40's pull ref carries the bump, which is behind a release tag: not its work, and not a copy v2.1.0 ships.
+ */
+describe('pull requests based on a tagged commit off the tracked branch', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2026-09-01T00:00:00Z' },
+      { tag: 'v2.0.0', annotated: true, at: '2026-09-01T01:00:00Z' },
+      { branch: 'bump' },
+      { commit: 'bump: version 2.0.0 → 2.1.0', on: 'bump', at: '2026-09-01T10:00:00Z' },
+      { tag: 'v2.1.0', annotated: true, at: '2026-09-01T10:30:00Z' },
+      { branch: 'p40', from: 'bump' },
+      { commit: 'fix the cache key', on: 'p40', at: '2026-09-01T12:00:00Z' },
+      { commit: 'Fix the cache key (#40)', on: 'main', at: '2026-09-01T14:00:00Z' },
+      { tag: 'v2.2.0', annotated: true, at: '2026-09-02T10:00:00Z' },
+    ]);
+    toPullRefs(repo, { 40: 'p40' });
+    repo.git('branch', '-D', 'bump');
+    report = await audit({ path: repo.dir, since: '2026-09-01', until: '2026-09-03', now: '2026-09-03T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('ships the pull request with the release that holds its merge, not with the tag its branch started from', () => {
+    const pr = find(report, '#40');
+    expect([pr.deployedAt, pr.stages.deploy, pr.flags.includes('deployed-before-merge')]).toEqual(['2026-09-02T10:00:00Z', 20 * H, false]);
+    expect(report.deploys.map((d) => d.ref)).toEqual(['v2.0.0', 'v2.2.0']);
+  });
+
+  it('counts only its own commit: its first commit is 12:00, not the bump at 10:00', () => {
+    const pr = find(report, '#40');
+    expect([pr.commits, pr.firstCommitAt, pr.stages.coding]).toEqual([1, '2026-09-01T12:00:00Z', 0]);
   });
 });

@@ -43,6 +43,14 @@ describe('AI markers', () => {
     expect(findAiMarkers(message)).toEqual([]);
   });
 
+  it('reads a web address in place of a co-author\'s email as a tool, and AI-model trailers', () => {
+    // seen in bobmatnyc/claude-mpm: the framework co-authors with its project page, and X-AI-Model names the model
+    const message = 'Fix\n\nCo-Authored-By: Claude MPM <https://github.com/bobmatnyc/claude-mpm>\nX-AI-Model: claude-opus-4-8\n';
+    expect(findAiMarkers(message)).toEqual(['Co-Authored-By: Claude MPM <https://github.com/bobmatnyc/claude-mpm>', 'X-AI-Model: claude-opus-4-8']);
+    // a person with a web page is still a person unless the name names a tool; a model trailer must name one
+    expect(findAiMarkers('Fix\n\nCo-authored-by: Jane Doe <https://jane.example>\nX-AI-Model: none\n')).toEqual([]);
+  });
+
   it('adds configured patterns, line by line', () => {
     expect(findAiMarkers('Fix\n\nX-Tool: house-llm v2\n', [compilePattern('^x-tool: house-llm.*$', { ignoreCase: true, multiline: true })])).toEqual(['X-Tool: house-llm v2']);
   });

@@ -1,7 +1,7 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { formatDuration, formatPercent } from '../duration.js';
-import { doraNotes } from '../format.js';
+import { doraNotes, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
@@ -83,7 +83,7 @@ export function stages(report: Report): string {
   return section(
     'stages',
     'Where the time goes',
-    h(`Over ${plural(s.changes, 'change')}; the shares are over the ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`),
+    h(`Over ${plural(s.changes, 'change')}; the shares are over ${shareBasisText(s)}.`),
     charts(
       figure(shares, 'Share of the lead time of the typical change, by stage', 'Each change is split into its stages from first commit to deploy, so the shares add up to 100%.'),
       figure(percentiles, 'p50 and p90 per stage', 'Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.'),
@@ -127,5 +127,5 @@ export function recommendations(report: Report): string {
 
 function whatIfText(w: WhatIf, report: Report): string {
   const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week, summed over the changes that waited longer.`;
 }

@@ -29,10 +29,14 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   const recent = report.deploys.slice(-RECENT);
   if (recent.length === 0) return out;
   if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
-  const rows = recent.map((deploy) => {
-    const mark = [deploy.rollback ? 'rollback' : '', deploy.failed ? 'failed' : ''].filter(Boolean).join(', ');
-    return [terminalSafe(deploy.ref), formatTime(deploy.at, ctx.timeZone), String(deploy.changes), mark ? c.red(mark) : ''];
+  const marks = recent.map((deploy) => [deploy.rollback ? 'rollback' : '', deploy.failed ? 'failed' : ''].filter(Boolean).join(', '));
+  const marked = marks.some((mark) => mark !== '');
+  const rows = recent.map((deploy, i) => {
+    const row = [terminalSafe(deploy.ref), formatTime(deploy.at, ctx.timeZone), String(deploy.changes)];
+    return marked ? [...row, marks[i] ? c.red(marks[i]) : ''] : row;
   });
-  out.push(fitTable([{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' }, { head: '' }], rows, ctx));
+  // the status column only when one of the rows has something to say
+  const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
+  out.push(fitTable(columns, rows, ctx));
   return out;
 }

@@ -1,4 +1,4 @@
-import { mergedInWindow, workingDayText } from '../format.js';
+import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
@@ -51,7 +51,7 @@ export function headline(report: Report, ctx: TextContext): string[] {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   return [
     ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)),
-    ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}.`, ctx.width)),
+    ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`, ctx.width)),
   ];
 }
 

@@ -33,7 +33,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
       { head: 'growth/wk', align: 'right', min: 7 },
       { head: 'mean queue', align: 'right', min: 7, wrap: true },
       { head: 'λ × W', align: 'right' },
-      { head: 'time in stage', align: 'right', min: 8, wrap: true },
+      { head: 'mean time', align: 'right', min: 8, wrap: true },
     ],
     rows,
     ctx,
@@ -59,7 +59,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
-    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week.', ctx.width)),
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).', ctx.width)),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
     c.dim(wrap("Little's law: the mean queue is about λ × W (arrivals a week × weeks in the stage) when the flow is steady; far apart, the queue grew or drained in the window.", ctx.width)),
@@ -70,7 +70,7 @@ function weeksNote(report: Report, shown: number): string {
   const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
   if (!first) return '';
   const weeks = first.slice(-shown);
-  const zone = report.businessHours?.timezone ?? 'UTC';
+  const zone = report.timezone;
   // a week starts Monday 00:00 in the zone: written as that local date
   const day = (iso: string | undefined): string => {
     if (iso === undefined) return '';

@@ -1,5 +1,5 @@
 import type { Report } from '../../report/schema.js';
-import { stageLabel } from '../../stage-labels.js';
+import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, type TextContext } from './layout.js';
@@ -11,12 +11,14 @@ export function slowest(report: Report, ctx: TextContext): string[] {
   const top = report.summary.slowest.slice(0, SHOWN);
   if (top.length === 0) return [];
   const gitOnly = !report.sources.includes('github');
+  // below 100 columns the stage's short name, so the title keeps its room
+  const narrow = ctx.width < 100;
   const rows = top.map((ch) => [
     terminalSafe(ch.id),
     terminalSafe(ch.title),
     formatDuration(ch.total),
     // the time first: where the column is cut, the stage's name gives way, not its figure
-    ch.stage ? `${formatDuration(ch.stageSeconds)} ${stageLabel(ch.stage, gitOnly)}` : '',
+    ch.stage ? `${formatDuration(ch.stageSeconds)} ${(narrow ? SHORT_STAGE_LABELS : null)?.[ch.stage] ?? stageLabel(ch.stage, gitOnly)}` : '',
   ]);
   const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];

@@ -1,0 +1,63 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/render/text.js';
+import { buildReport, change, D, H, sampleChanges } from './report-builder.js';
+
+const LONG = 'Rework the release pipeline so that every package is published from one workflow with provenance';
+
+/** The lines of a section: from its heading to the blank line after it. */
+function section(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf(heading);
+  const end = lines.indexOf('', start);
+  return lines.slice(start, end === -1 ? undefined : end);
+}
+
+describe('the terminal sections at 80 columns', () => {
+  const changes = sampleChanges().map((c) => (c.id === '#110' ? { ...c, title: LONG } : c));
+  const report = buildReport(changes);
+  const text = renderText(report, { color: false, width: 80 });
+
+  it('lists the changes still waiting in a table that fits, the long title cut, the wait whole', () => {
+    for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    const unreleased = section(text, 'Unreleased');
+    // #108 merged 03-18 10:00 and #110 merged 03-24 10:00, both undeployed at now (04-01 00:00)
+    expect(unreleased[1]).toBe('2 merged changes not deployed at 2026-04-01 · p50 age 10d 14h · oldest 13d 14h');
+    const rows = unreleased.filter((l) => l.startsWith('│ #'));
+    expect(rows.map((r) => r.split('│').map((c) => c.trim()).filter(Boolean))).toEqual([
+      ['#108', 'Change #108', '2026-03-18 10:00', '13d 14h'],
+      ['#110', expect.stringMatching(/^Rework the release pipeline.*…$/), '2026-03-24 10:00', '7d 14h'],
+    ]);
+    expect(unreleased.join('\n')).toContain('merged (UTC)');
+  });
+
+  it('marks the failed deploy in a status column', () => {
+    const deploys = section(text, 'Deploys');
+    expect(deploys.find((l) => l.includes('v1.3.0'))).toMatch(/│ v1\.3\.0 +│ 2026-03-12 12:00 │ +\d+ │ failed +│/);
+    expect(deploys.some((l) => /│ deploy +│ at \(UTC\) +│ changes │ status +│/.test(l))).toBe(true);
+  });
+
+  it('has no status column when no deploy shown failed or rolled back', () => {
+    const healthy = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
+    const deploys = section(renderText({ ...healthy, deploys: healthy.deploys.map((d) => ({ ...d, failed: false, failureReasons: [] })) }, { color: false, width: 80 }), 'Deploys');
+    const head = deploys.find((l) => l.includes('│ deploy'));
+    // three cells, not a fourth left empty
+    expect(head?.split('│').slice(1, -1).map((c) => c.trim())).toEqual(['deploy', 'at (UTC)', 'changes']);
+  });
+});
+
+describe('what the shares are over', () => {
+  it('names the deployed changes left out of the shares for a lead time of 0', () => {
+    const report = buildReport([
+      change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D }),
+      change('#2', '2026-03-04T10:00:00Z', { coding: 3 * H, review: 2 * H, deploy: 2 * D }),
+      // a release pull request tagged before it merged, committed and merged in the same second
+      change('#3', '2026-03-05T10:00:00Z', { coding: 0, review: 0, deploy: 0 }),
+      change('#4', '2026-03-06T10:00:00Z', { coding: H, review: H }),
+    ]);
+    const text = renderText(report, { color: false, width: 100 });
+    expect(text).toContain('4 changes counted; shares over 2 deployed changes (1 with a lead time of 0 left out).');
+    const all = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
+    expect(renderText(all, { color: false, width: 100 })).toContain('1 change counted; shares over 1 deployed change.');
+  });
+});
