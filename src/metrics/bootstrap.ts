@@ -35,8 +35,13 @@ const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: f
  * seed). Nulls (and `real: false`) when either group has no value; non-finite values are left out. Pure.
  */
 export function bootstrapDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>, statistic: Statistic = MEDIAN): Interval {
-  const xs = sortedValues(a);
-  const ys = sortedValues(b);
+  return bootstrapDifferenceOf(a, b, (v) => v, statistic);
+}
+
+/** As `bootstrapDifference`, over `value` of each item of the two groups, without a list of their values. */
+export function bootstrapDifferenceOf<T>(a: readonly T[], b: readonly T[], value: (item: T) => number | null, statistic: Statistic = MEDIAN): Interval {
+  const xs = sortedValues(a, value);
+  const ys = sortedValues(b, value);
   if (xs.length === 0 || ys.length === 0) return { ...NO_INTERVAL };
   const random = seededRandom(SEED);
   const draw = statistic.kind === 'mean' ? meanDrawer(random) : percentileDrawer(statistic.p, random);
@@ -49,13 +54,21 @@ export function bootstrapDifference(a: ReadonlyArray<number | null>, b: Readonly
   return { difference: of(xs, statistic) - of(ys, statistic), low, high, real: enough && (low > 0 || high < 0) };
 }
 
-function sortedValues(values: ReadonlyArray<number | null>): Float64Array {
-  return Float64Array.from(values.filter((v): v is number => v !== null && Number.isFinite(v))).sort();
+let scratch = new Float64Array(1024);
+
+function sortedValues<T>(items: readonly T[], value: (item: T) => number | null): Float64Array {
+  if (scratch.length < items.length) scratch = new Float64Array(Math.max(items.length, 2 * scratch.length));
+  let n = 0;
+  for (const item of items) {
+    const v = value(item);
+    if (v !== null && Number.isFinite(v)) scratch[n++] = v;
+  }
+  return scratch.slice(0, n).sort();
 }
 
 function of(sorted: Float64Array, statistic: Statistic): number {
   if (statistic.kind === 'mean') return sorted.reduce((s, v) => s + v, 0) / sorted.length;
-  return percentile(Array.from(sorted), statistic.p) as number;
+  return percentile(sorted, statistic.p) as number;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { AGE_EDGES, CHECK_EDGES, histogram, histogramBucketSchema } from './histogram.js';
-import { bootstrapDifference, intervalSchema } from './bootstrap.js';
+import { bootstrapDifferenceOf, intervalSchema } from './bootstrap.js';
 import { distribution, medianOf } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
@@ -313,7 +313,7 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
   const value = (c: MeasuredChange, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
   const intervals = Object.fromEntries(
-    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifference(assisted.map((c) => value(c, key)), other.map((c) => value(c, key)))]),
+    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifferenceOf(assisted, other, (c) => value(c, key))]),
   ) as AiComparison['intervals'];
   return {
     assisted: aiGroup(assisted, github),

@@ -49,8 +49,17 @@ export function distributionOf<T>(items: readonly T[], value: (item: T) => numbe
     known[n++] = v;
     sum += v;
   }
+  return distributionOfValues(known.subarray(0, n), sum);
+}
+
+/**
+ * count, p50, p75, p90 and mean of finite `values`, which are reordered; `sum` is theirs, added up in the order
+ * they came (as `distributionOf` adds them).
+ */
+export function distributionOfValues(values: Float64Array, sum: number): Distribution {
+  const n = values.length;
   if (n === 0) return { count: 0, p50: null, p75: null, p90: null, mean: null };
-  const [p90, p75, p50] = quantilesDescending(known.subarray(0, n), [0.9, 0.75, 0.5]);
+  const [p90, p75, p50] = quantilesDescending(values, [0.9, 0.75, 0.5]);
   return { count: n, p50: p50 ?? null, p75: p75 ?? null, p90: p90 ?? null, mean: sum / n };
 }
 

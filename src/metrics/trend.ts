@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
-import { censoredDistribution, type Observation } from './censored.js';
+import { censoredDistributionOf, type Observation } from './censored.js';
 import { medianOf } from './percentile.js';
 
 const seconds = z.number().nullable();
@@ -43,7 +43,7 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, 
     weeks: buckets.map((inWeek, i) => ({
       weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
-      leadTimeP50: censoredDistribution(inWeek.flatMap((c) => lead(c) ?? [])).p50,
+      leadTimeP50: censoredDistributionOf(inWeek, lead).p50,
       cycleTimeP50: medianOf(inWeek, (c) => c.cycleTime),
       stages: Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>,
     })),
