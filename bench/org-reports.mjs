@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Rng } from './synthetic-repo.mjs';
 
 /** Bump whenever the generated reports change shape; stale ones are then rebuilt. */
-export const ORG_GENERATOR_VERSION = 1;
+export const ORG_GENERATOR_VERSION = 2;
 export const DEFAULT_REPORTS = 1000;
 const SEED = 'flowaudit-org';
 
@@ -58,7 +58,8 @@ function generateRepository(rng, index, github) {
   const reviewers = people.slice(0, Math.max(2, Math.ceil(people.length / 3)));
   const checks = CHECKS.slice(0, rng.int(2, CHECKS.length));
   const count = rng.int(150, 1050);
-  const merges = Array.from({ length: count }, () => SINCE + rng.int(0, UNTIL - SINCE - 1)).sort((a, b) => a - b);
+  // a month before the window too: those still in its queues when it starts are its queue-only changes
+  const merges = Array.from({ length: count }, () => SINCE - 30 * DAY + rng.int(0, UNTIL - SINCE + 30 * DAY - 1)).sort((a, b) => a - b);
   const changes = [];
   let number = rng.int(10, 2000);
   for (const mergedAt of merges) {
@@ -112,7 +113,7 @@ function generateRepository(rng, index, github) {
       stages: { coding, pickup, review, merge, deploy: null },
       cycleTime: mergedAt - firstCommitAt,
       leadTime: null,
-      review: gh ? reviewFacts(rng, author, reviewers, checks, firstReviewAt !== null, approvedAt, mergedAt) : null,
+      review: gh ? reviewFacts(rng, author, reviewers, checks, firstReviewAt, approvedAt, mergedAt) : null,
     });
   }
   for (const c of changes) {
@@ -148,25 +149,37 @@ function generateRepository(rng, index, github) {
     });
   }
   const openPulls = github
-    ? Array.from({ length: rng.int(0, 15) }, () => ({
-        number: number++,
-        title: 'Work in progress',
-        url: null,
-        author: rng.pick(people),
-        bot: false,
-        createdAt: UNTIL - rng.int(1, 60) * DAY,
-        isDraft: rng.chance(0.2),
-      }))
+    ? Array.from({ length: rng.int(0, 15) }, () => {
+        const createdAt = UNTIL - rng.int(1, 60) * DAY;
+        const isDraft = rng.chance(0.2);
+        const firstReviewAt = !isDraft && rng.chance(0.5) ? createdAt + rng.int(1, 48) * HOUR : null;
+        return {
+          number: number++,
+          title: 'Work in progress',
+          url: null,
+          author: rng.pick(people),
+          bot: false,
+          createdAt,
+          isDraft,
+          events: { readyAt: isDraft ? null : createdAt, firstReviewAt, approvedAt: null, reviewedAt: firstReviewAt === null ? [] : [firstReviewAt] },
+        };
+      })
     : [];
   return { owner, name, changes, deploys, openPulls };
 }
 
-function reviewFacts(rng, author, reviewers, checks, reviewed, approvedAt, mergedAt) {
+function reviewFacts(rng, author, reviewers, checks, firstReviewAt, approvedAt, mergedAt) {
+  const reviewed = firstReviewAt !== null;
   const by = reviewed ? [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(reviewers)))].filter((r) => r !== author) : [];
   const names = checks.slice(0, rng.int(1, checks.length));
   const started = (approvedAt ?? mergedAt) - rng.int(5, 60) * 60;
+  const counts = by.map(() => rng.int(1, 3));
+  const reviews = counts.reduce((a, b) => a + b, 0);
+  // the first at the first review, the rest between it and the merge
+  const reviewedAt = Array.from({ length: reviews }, (_, i) => (i === 0 ? firstReviewAt : firstReviewAt + rng.int(0, Math.max(0, mergedAt - firstReviewAt)))).sort((a, b) => a - b);
   return {
-    reviewers: by.map((login) => ({ login, reviews: rng.int(1, 3) })),
+    reviewers: by.map((login, i) => ({ login, reviews: counts[i] })),
+    reviewedAt,
     firstReviewer: by[0] ?? null,
     comments: reviewed ? rng.int(0, 8) : 0,
     commitsAfterFirstReview: reviewed && rng.chance(0.3) ? rng.int(1, 4) : 0,
@@ -202,13 +215,14 @@ function writeReports(fa, reports) {
       { changes: repo.changes, deploys: repo.deploys, openPulls: repo.openPulls },
       { since: SINCE, until: UNTIL },
       NOW,
-      { includeBots: false, requiredApprovals: 1, thresholds: fa.DEFAULT_THRESHOLDS },
+      { includeBots: false, requiredApprovals: 1, revertWindow: 14 * DAY, includePrereleases: false, thresholds: fa.DEFAULT_THRESHOLDS },
       {
         generatedAt: new Date(NOW * 1000).toISOString(),
         repository: { path: `/home/runner/work/${repo.name}`, remote: `${repo.owner}/${repo.name}`, branch: 'main' },
         sources: github ? ['git', 'github'] : ['git'],
         deploySignal: { kind: 'tags', detail: `${repo.deploys.length} tag(s) matching ^v?\\d` },
         businessHours: null,
+        timezone: 'UTC',
         notes: github ? [] : ['git alone cannot see pickup or merge wait: set GH_TOKEN for them'],
         warnings: [],
       },
