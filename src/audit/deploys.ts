@@ -1,6 +1,7 @@
 import type { Change, Deploy, DeploySignalKind } from '../domain.js';
-import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from '../model/github-deploys.js';
+import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments, type DeployRef } from '../model/github-deploys.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../model/deploys.js';
+import { releaseProduct } from '../model/release-tags.js';
 import { releaseLineCommits } from '../model/reach.js';
 import { isAncestor, readCommitGraph, readReleaseLineCommits, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { listPullHeads } from '../sources/git/history.js';
@@ -12,7 +13,7 @@ import { plural } from '../units.js';
 export interface DeploySignal {
   kind: DeploySignalKind;
   /** the candidates of that kind, in no particular order */
-  refs: TagRef[];
+  refs: DeployRef[];
 }
 
 /**
@@ -65,7 +66,7 @@ export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: De
     const candidates = signal.refs
       .filter((r) => r.at >= o.from && r.at <= o.now)
       .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
-      .map((r) => ({ ref: r.name, sha: r.sha, at: r.at }));
+      .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
     const graph = await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
     const pullHeads = await squashHeads(repo, changes);
     contents = shipments(changes, candidates, { graph, releaseLine: o.releaseLine, copies: o.copies, pullHeads });
@@ -91,10 +92,11 @@ async function squashHeads(repo: RepoInfo, changes: readonly Change[]): Promise<
 
 /** A rollback the graph could not decide (its commit predates the history read) is asked of git, once each. */
 async function settleRollbacks(repo: RepoInfo, contents: DeployContents[]): Promise<void> {
-  let previous: DeployContents | undefined;
+  const previous = new Map<string, DeployContents>();
   for (const deploy of contents) {
-    if (deploy.rollback === null) deploy.rollback = previous !== undefined && (await isAncestor(repo.cwd, deploy.sha, previous.sha));
-    if (deploy.shipped.length > 0 || deploy.rollback) previous = deploy;
+    const before = previous.get(deploy.target);
+    if (deploy.rollback === null) deploy.rollback = before !== undefined && (await isAncestor(repo.cwd, deploy.sha, before.sha));
+    if (deploy.shipped.length > 0 || deploy.rollback) previous.set(deploy.target, deploy);
   }
 }
 

@@ -8,12 +8,17 @@ export interface DeployCandidate {
   ref: string;
   sha: string;
   at: number;
+  /**
+   * what it deploys: an environment, or the product a tag versions (`home-` for `home-0.5.12`). A rollback
+   * goes back on the same target: a monorepo's package tag older than another package's is none.
+   */
+  target: string;
 }
 
 /** A deploy candidate with the landing commits of the changes it shipped first. */
 export interface DeployContents extends DeployCandidate {
   shipped: string[];
-  /** its commit is an ancestor of the previous deploy's; null when the graph cannot tell (ask git) */
+  /** its commit is an ancestor of the previous deploy's to the same target; null when the graph cannot tell (ask git) */
   rollback: boolean | null;
 }
 
@@ -61,18 +66,19 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
   }
-  const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, shipped: [], rollback: false }));
+  const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {
     const deploy = first.get(change.sha);
     if (deploy !== undefined) contents[deploy]?.shipped.push(change.sha);
   }
-  let previous: DeployContents | undefined;
+  const previous = new Map<string, DeployContents>();
   for (const deploy of contents) {
-    if (deploy.shipped.length === 0 && previous !== undefined && previous.sha !== deploy.sha) {
-      deploy.rollback = reachesWithin(graph, previous.sha, deploy.sha);
+    const before = previous.get(deploy.target);
+    if (deploy.shipped.length === 0 && before !== undefined && before.sha !== deploy.sha) {
+      deploy.rollback = reachesWithin(graph, before.sha, deploy.sha);
     }
     // a candidate that shipped nothing and rolled nothing back is no deploy: it cannot be "the previous"
-    if (deploy.shipped.length > 0 || deploy.rollback !== false) previous = deploy;
+    if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, deploy);
   }
   return contents;
 }
@@ -92,7 +98,7 @@ function headOf(change: Change, graph: CommitGraph, pullHeads: ReadonlyMap<strin
 
 /** Every change is its own deploy at merge time: the fallback when the repository shows no deploy signal. */
 export function mergeDeploys(changes: readonly Change[]): DeployContents[] {
-  return changes.filter((c) => c.kind !== 'sync').map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, shipped: [c.sha], rollback: false }));
+  return changes.filter((c) => c.kind !== 'sync').map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, target: '', shipped: [c.sha], rollback: false }));
 }
 
 export interface AssignOptions {
@@ -109,12 +115,15 @@ const HOTFIX = /\bhot-?fix/i;
  * sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
  * backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
  * it shipped a change whose revert landed within `revertWindow` of it and was not shipped by the same
- * deploy, or when a rollback followed it. Pure but for the changes it sets; returns the deploys in order.
+ * deploy, or when the next deploy to its target rolled it back. Pure but for the changes it sets; returns the deploys in order.
  */
 export function assignDeploys(changes: Change[], contents: readonly DeployContents[], options: AssignOptions): Deploy[] {
   const bySha = new Map(changes.map((c) => [c.sha, c]));
   const deployOf = new Map<string, Deploy>();
   const deploys: Deploy[] = [];
+  // the deploy each rollback went back from: the last one before it to the same target
+  const rolledBack = new Map<Deploy, Deploy>();
+  const lastTo = new Map<string, Deploy>();
   for (const d of contents) {
     const deploy: Deploy = { ref: d.ref, sha: d.sha, at: d.at, changeShas: [], rollback: d.rollback === true, rework: false, failed: false, failureReasons: [], restoredAfter: null };
     for (const sha of d.shipped) {
@@ -126,10 +135,13 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       deployOf.set(sha, deploy);
     }
     if (options.dropEmpty && deploy.changeShas.length === 0 && !deploy.rollback) continue;
+    const before = lastTo.get(d.target);
+    if (deploy.rollback && before) rolledBack.set(deploy, before);
+    lastTo.set(d.target, deploy);
     deploys.push(deploy);
   }
   const window = windowText(options.revertWindow);
-  deploys.forEach((deploy, i) => {
+  for (const deploy of deploys) {
     deploy.rework = isReworkDeploy(deploy, bySha);
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
@@ -142,9 +154,8 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       if (revert.mergedAt - deploy.at > options.revertWindow) continue;
       fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
     }
-    const next = deploys[i + 1];
-    if (next?.rollback) fail(deploy, `rolled back by ${next.ref}`, next.at - deploy.at);
-  });
+  }
+  for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
   return deploys;
 }
 

@@ -8,6 +8,8 @@ export interface DeployRef {
   name: string;
   sha: string;
   at: number;
+  /** what it deploys to: a deployment's environment (tags and releases: the product their name versions) */
+  target?: string;
 }
 
 /** Successful production deployments: time of the first SUCCESS status (SPEC section 3). */
@@ -16,7 +18,7 @@ export function successfulDeployments(deployments: readonly GitHubDeployment[], 
   for (const d of deployments) {
     if (!environment.test(d.environment) || d.sha === null) continue;
     const success = d.statuses.find((s) => s.state === 'SUCCESS');
-    if (success) refs.push({ name: `${d.environment}@${d.sha.slice(0, 7)}`, sha: d.sha, at: success.at });
+    if (success) refs.push({ name: `${d.environment}@${d.sha.slice(0, 7)}`, sha: d.sha, at: success.at, target: d.environment });
   }
   return refs;
 }

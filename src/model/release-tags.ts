@@ -22,6 +22,16 @@ export function isPrerelease(name: string): boolean {
   return SUFFIX_PRERELEASE.test(rest);
 }
 
+/**
+ * The product a release name versions, for telling its releases from another's: the name up to its version,
+ * less a `v` (`tokio-1.49.0` → `tokio-`, `cli/v1.2.3` → `cli/`, `v1.2.3` and `1.2.3` → ``). A name without a
+ * version is its own. Pure.
+ */
+export function releaseProduct(name: string): string {
+  const m = VERSION.exec(name);
+  return m ? name.slice(0, m.index).replace(/v$/i, '') : name;
+}
+
 export interface ReleaseTagChoice<T extends { name: string }> {
   /** the tags that count as deploys */
   releases: T[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignDeploys, type DeployContents } from '../../src/model/deploys.js';
 import { change, h } from './data.js';
 
-const deploy = (ref: string, at: number, shipped: string[], rollback = false): DeployContents => ({ ref, sha: `${ref}-sha`, at, shipped, rollback });
+const deploy = (ref: string, at: number, shipped: string[], rollback = false): DeployContents => ({ ref, sha: `${ref}-sha`, at, target: '', shipped, rollback });
 // a revert within two weeks of a deploy fails it; candidates that ship nothing stay (the rollback below ships nothing)
 const OPTIONS = { revertWindow: 14 * 86400, dropEmpty: false };
 

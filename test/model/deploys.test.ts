@@ -77,12 +77,12 @@ describe('shipments', () => {
   ];
   const copies = new Map([['key-of-m3', ['m3']]]);
   const candidates = [
-    { ref: 'v1.0.0', sha: 'm1', at: 11 * H },
-    { ref: 'v1.1.0', sha: 's2', at: 20 * H },
-    { ref: 'v0.9.1', sha: 'x1', at: 21 * H },
-    { ref: 'v1.0.1', sha: 'r3', at: 45 * H },
-    { ref: 'v1.2.0', sha: 'm4', at: 60 * H },
-    { ref: 'v1.2.1', sha: 'm2', at: 70 * H },
+    { ref: 'v1.0.0', sha: 'm1', at: 11 * H, target: '' },
+    { ref: 'v1.1.0', sha: 's2', at: 20 * H, target: '' },
+    { ref: 'v0.9.1', sha: 'x1', at: 21 * H, target: '' },
+    { ref: 'v1.0.1', sha: 'r3', at: 45 * H, target: '' },
+    { ref: 'v1.2.0', sha: 'm4', at: 60 * H, target: '' },
+    { ref: 'v1.2.1', sha: 'm2', at: 70 * H, target: '' },
   ];
   const contents = shipments(changes, candidates, { graph: g, releaseLine, copies, pullHeads: new Map() });
 
@@ -103,9 +103,19 @@ describe('shipments', () => {
   });
 
   it('marks a rollback: a deploy whose commit is an ancestor of the previous deploy\'s', () => {
-    const two = shipments(changes.slice(0, 1).concat(changes[3] as Change), [{ ref: 'a', sha: 'm4', at: 60 * H }, { ref: 'b', sha: 'm2', at: 70 * H }, { ref: 'c', sha: 'zz', at: 80 * H }], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() });
+    const two = shipments(changes.slice(0, 1).concat(changes[3] as Change), [{ ref: 'a', sha: 'm4', at: 60 * H, target: '' }, { ref: 'b', sha: 'm2', at: 70 * H, target: '' }, { ref: 'c', sha: 'zz', at: 80 * H, target: '' }], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() });
     // b goes back to m2, in a's history; c's commit is outside what was read: git is asked (null)
     expect(two.map((d) => [d.ref, d.rollback])).toEqual([['a', false], ['b', true], ['c', null]]);
+  });
+
+  it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {
+    // home-0.5.12 (a package's tag) on m4, then 0.93.0 tagged on m2, cut for the main product's train before it
+    const packages = shipments(changes.slice(0, 1).concat(changes[3] as Change), [
+      { ref: '0.91.0', sha: 'm1', at: 20 * H, target: '' },
+      { ref: 'home-0.5.12', sha: 'm4', at: 60 * H, target: 'home-' },
+      { ref: '0.93.0', sha: 'm2', at: 70 * H, target: '' },
+    ], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() });
+    expect(packages.map((d) => [d.ref, d.rollback])).toEqual([['0.91.0', false], ['home-0.5.12', false], ['0.93.0', false]]);
   });
 
   it('drops the tags that shipped none of the tracked branch\'s changes, and dates a change shipped before its merge at the merge', () => {
@@ -120,7 +130,7 @@ describe('shipments', () => {
 
 describe('assignDeploys: failures', () => {
   const at = (day: number): number => day * D;
-  const ship = (ref: string, day: number, shipped: string[], rollback = false): DeployContents => ({ ref, sha: ref, at: at(day), shipped, rollback });
+  const ship = (ref: string, day: number, shipped: string[], rollback = false, target = ''): DeployContents => ({ ref, sha: ref, at: at(day), target, shipped, rollback });
 
   it('fails a deploy whose change was reverted within the window, unless the same deploy shipped the revert', () => {
     const changes = [
@@ -153,6 +163,15 @@ describe('assignDeploys: failures', () => {
       ['v1', ['shipped #1, reverted by #2 within 2 days']],
       ['v2', ['rolled back by v1b']],
       ['v1b', []],
+    ]);
+  });
+
+  it('fails the deploy a rollback went back from: the last one to its target, not the last of another', () => {
+    const deploys = assignDeploys([change('#1', 'a', at(1)), change('#2', 'b', at(2))], [ship('api-v1', 1.5, ['a'], false, 'api-'), ship('web-v1', 2.5, ['b'], false, 'web-'), ship('api-v0', 3, [], true, 'api-')], { revertWindow: 14 * D, dropEmpty: true });
+    expect(deploys.map((d) => [d.ref, d.failureReasons, d.restoredAfter])).toEqual([
+      ['api-v1', ['rolled back by api-v0'], 1.5 * D],
+      ['web-v1', [], null],
+      ['api-v0', [], null],
     ]);
   });
 });

@@ -17,7 +17,7 @@ describe('deploys from GitHub', () => {
   ];
 
   it('counts production deployments at their first successful status, never staging', () => {
-    expect(successfulDeployments(deployments, PROD)).toEqual([{ name: 'production@aaaaaaa', sha: 'a'.repeat(40), at: at('2026-03-01T10:05:00Z') }]);
+    expect(successfulDeployments(deployments, PROD)).toEqual([{ name: 'production@aaaaaaa', sha: 'a'.repeat(40), at: at('2026-03-01T10:05:00Z'), target: 'production' }]);
     expect(failedDeployments(deployments, PROD)).toEqual([{ name: 'prod@ccccccc', sha: 'c'.repeat(40), at: at('2026-03-02T10:03:00Z') }]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseReleaseTags, isPrerelease, noReleaseTagWarning } from '../../src/model/release-tags.js';
+import { chooseReleaseTags, isPrerelease, noReleaseTagWarning, releaseProduct } from '../../src/model/release-tags.js';
 import { DEFAULT_TAG_PATTERN } from '../../src/options.js';
 
 const pattern = new RegExp(DEFAULT_TAG_PATTERN);
@@ -49,5 +49,11 @@ describe('release tags', () => {
     );
     expect(noReleaseTagWarning([], { releases: [], prereleases: [] }, 'P')).toBeNull();
     expect(noReleaseTagWarning([tag('v1.0.0')], chooseReleaseTags([tag('v1.0.0')], pattern, false), 'P')).toBeNull();
+  });
+});
+
+describe('the product a release versions', () => {
+  it('is the name before its version, less a v: one product for v1.2.3 and 1.2.3, one per package', () => {
+    expect(['v1.2.3', '1.2.3', 'tokio-1.49.0', 'tokio-macros-2.5.0', 'home-0.5.12', 'cli/v1.2.3', 'pkg@1.2.3', 'gopls/v0.20.0', 'nightly'].map(releaseProduct)).toEqual(['', '', 'tokio-', 'tokio-macros-', 'home-', 'cli/', 'pkg@', 'gopls/', 'nightly']);
   });
 });
