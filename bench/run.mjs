@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // flowaudit benchmark. `npm run bench` (builds first) or `node bench/run.mjs [options]`.
 //
-//   --only git|github   run one section (default: all)
+//   --only git|github|aggregate   run one section (default: all)
 //   --runs N            runs per command (default 3: median wall time, max peak RSS)
 //   --no-text           skip the `--format text` run
 //   --rebuild           rebuild the synthetic repository even if its stamp is current
@@ -37,7 +37,7 @@ const print = (...a) => console.log(...a);
 
 function parseArgs(argv) {
   const opts = { only: null, runs: 3, text: true, rebuild: false, commits: DEFAULT_COMMITS, seed: DEFAULT_SEED, timeoutS: 900 };
-  const usage = 'usage: node bench/run.mjs [--only git|github] [--runs N] [--no-text] [--rebuild] [--commits N] [--seed S] [--timeout S]';
+  const usage = 'usage: node bench/run.mjs [--only git|github|aggregate] [--runs N] [--no-text] [--rebuild] [--commits N] [--seed S] [--timeout S] [--reports N]';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -55,6 +55,7 @@ function parseArgs(argv) {
       case '--commits': opts.commits = int(value(), 10); break;
       case '--seed': opts.seed = value(); break;
       case '--timeout': opts.timeoutS = int(value(), 1); break;
+      case '--reports': opts.reports = int(value(), 1); break;
       case '-h': case '--help': print(usage); process.exit(0); break;
       default: bad(`unknown option ${a}`);
     }
@@ -150,20 +151,28 @@ async function githubSection({ root, print }) {
   return Array.isArray(rows) ? rows : [];
 }
 
+// ---------------------------------------------------------------------------------------------- aggregate section
+
+async function aggregateSection(ctx) {
+  const mod = await import(pathToFileURL(path.join(ctx.root, 'bench', 'aggregate.mjs')).href);
+  return mod.default(ctx);
+}
+
 const SECTIONS = [
   { name: 'git', title: 'git: flowaudit vs git log --numstat on a synthetic repository', run: gitSection },
   { name: 'github', title: 'github: fixture-server requests, query cost, cold vs warm', run: githubSection },
+  { name: 'aggregate', title: 'aggregate: flowaudit aggregate over 1,000 two-year reports vs JSON.parse of them', run: aggregateSection },
 ];
 
 // ---------------------------------------------------------------------------------------------- output
 
-const LABELS = { command: 'command', wallS: 'wall s', rssMB: 'peak RSS MB', selfRssMB: 'node own MB', ratio: 'ratio vs git log' };
+const LABELS = { command: 'command', wallS: 'wall s', rssMB: 'peak RSS MB', selfRssMB: 'node own MB', ratio: 'ratio vs baseline', outputMB: 'output MB' };
 
 function fmt(key, v) {
   if (v == null) return key === 'selfRssMB' ? '-' : 'n/a';
   if (typeof v !== 'number') return String(v);
   if (key === 'ratio') return `${v.toFixed(2)}x`;
-  if (key === 'rssMB' || key === 'selfRssMB') return v.toFixed(1);
+  if (key === 'rssMB' || key === 'selfRssMB' || key === 'outputMB') return v.toFixed(1);
   if (key === 'wallS') return v.toFixed(2);
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

@@ -48,7 +48,7 @@ function cyrb128(str) {
 }
 
 /** sfc32: small, fast, good enough, and identical on every platform. */
-class Rng {
+export class Rng {
   constructor(seed) {
     let [a, b, c, d] = cyrb128(seed);
     this.float = () => {

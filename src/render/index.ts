@@ -1,7 +1,8 @@
 import type { Report } from '../report/schema.js';
-import { renderCsv } from './csv.js';
+import { renderCsvChunks } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
+import type { ReportLists } from './lists.js';
 import { renderMarkdown } from './markdown.js';
 import { terminalOutput } from './sanitize.js';
 import { renderText } from './text.js';
@@ -15,6 +16,8 @@ export interface RenderOptions {
   width?: number;
   /** text: IANA zone times are shown in (default UTC) */
   timeZone?: string;
+  /** the report's lists, read as they are written (JSON and CSV; an aggregate's `--with-changes`) */
+  lists?: ReportLists;
 }
 
 /** The renderers, by format name: one registry, so every command offers the same formats. */
@@ -22,8 +25,8 @@ export const RENDERERS: Record<Format, (report: Report, options: RenderOptions) 
   // the text report is read on a terminal: a last guard strips whatever escape a renderer let through
   text: (report, options) => terminalOutput(renderText(report, options), options.color),
   // in pieces: a report of a whole large history is never one huge string
-  json: (report) => renderJsonChunks(report),
-  csv: (report) => renderCsv(report),
+  json: (report, options) => renderJsonChunks(report, options.lists),
+  csv: (report, options) => renderCsvChunks(report, options.lists?.changes),
   markdown: (report) => renderMarkdown(report),
   html: (report) => renderHtml(report),
 };

@@ -3,7 +3,7 @@ import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { whatIfText } from './confidence.js';
@@ -57,7 +57,7 @@ function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
   const report: Report = input;
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(input);
-  if (report.changes.length === 0) {
+  if (mergedInWindow(report) === 0) {
     if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
@@ -286,6 +286,8 @@ function trend(report: Report): string[] {
 }
 
 function deploys(report: Report): string[] {
+  const leftOut = listsLeftOut(report, 'deploy', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return ['### Deploys', '', `${plural(deploysInWindow(report), 'deploy')} in the window. ${leftOut}`, ''];
   if (report.deploys.length === 0) return [];
   const rows = report.deploys.map((d) => [
     md(d.ref),
@@ -306,8 +308,13 @@ function slowest(report: Report): string[] {
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
+  const leftOut = listsLeftOut(report, 'change', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return [leftOut, ''];
+  // a report over several repositories names whose change each is
+  const several = report.repositories !== undefined;
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
+    ...(several ? [md(ch.repository ?? '')] : []),
     changeRef(ch),
     md(ch.title),
     md(ch.author),
@@ -320,7 +327,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table(['Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], 'lllllrrrrrrrl', rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }
@@ -328,8 +335,8 @@ function allChanges(report: Report, limit: number | undefined): string[] {
 /** What the summary leaves out, and where to find it. */
 function leftOut(report: Report): string[] {
   const lists = [
-    plural(report.changes.length, 'change'),
-    plural(report.deploys.length, 'deploy'),
+    plural(mergedInWindow(report), 'change'),
+    plural(deploysInWindow(report), 'deploy'),
     report.summary.trend.weeks.length > 1 ? `${plural(report.summary.trend.weeks.length, 'week')} of trend` : '',
   ].filter(Boolean);
   return [`_Left out of this summary: the list of ${lists.join(', the ')}. The full report (\`--format json\` or \`html\`) has them._`, ''];

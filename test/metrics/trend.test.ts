@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/domain.js';
+import type { MeasuredChange as Change } from '../../src/domain.js';
 import type { Observation } from '../../src/metrics/censored.js';
 import { sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
 

@@ -1,4 +1,4 @@
-import { shareBasisText, workingDayText } from '../format.js';
+import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
@@ -41,7 +41,7 @@ export function header(report: Report, ctx: TextContext): string[] {
 }
 
 export function nothingMerged(report: Report, ctx: TextContext): string[] {
-  if (report.changes.length > 0) return [];
+  if (mergedInWindow(report) > 0) return [];
   return [wrap(`No changes merged between ${windowText(report, ctx.timeZone).replace(' → ', ' and ')}.`, ctx.width)];
 }
 
