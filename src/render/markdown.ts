@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPercent } from './duration.js';
+import { durationOrBound, formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -104,7 +104,7 @@ function keyFigures(report: Report): string[] {
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
+    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
     `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
@@ -112,11 +112,6 @@ function keyFigures(report: Report): string[] {
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
   return [parts.join(' · '), ''];
-}
-
-/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
-function bounded(value: number | null, bound: number | null | undefined): string {
-  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
 }
 
 function row(cells: readonly string[]): string {
@@ -133,10 +128,10 @@ function stageTable(report: Report): string[] {
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), bounded(f.p50, f.atLeast), bounded(f.p75, f.atLeast), bounded(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
   for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), bounded(d.p50, bound), bounded(d.p75, bound), bounded(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [

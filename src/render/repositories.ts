@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { formatDuration, formatPercent } from './duration.js';
+import { durationOrBound, formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, visibleWidth } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
@@ -23,7 +23,7 @@ function cells(row: RepositoryRow): string[] {
     row.name,
     `${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
     String(row.changes),
-    formatDuration(row.leadTimeP50),
+    durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast),
     formatDuration(row.cycleTimeP50),
     String(row.deploys),
     row.deploymentFrequency === null ? '—' : row.deploymentFrequency.toFixed(2),
@@ -46,7 +46,7 @@ function whole(report: Report): string[] {
     `all ${report.repositories?.length ?? 0}`,
     `${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
     String(s.changes),
-    formatDuration(s.leadTime.p50),
+    durationOrBound(s.leadTime.p50, s.leadTime.atLeast),
     formatDuration(s.cycleTime.p50),
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),

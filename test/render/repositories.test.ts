@@ -71,6 +71,19 @@ describe('the per-repository table', () => {
     expect(text).not.toContain('window');
   });
 
+  it('a lead time p50 the data does not reach yet reads as a bound, in the row and the whole', () => {
+    // most changes still waiting: the median is only known to be at least the time waited (SPEC section 6)
+    const waiting = {
+      ...all,
+      summary: { ...all.summary, leadTime: { ...all.summary.leadTime, p50: null, atLeast: 40 * D } },
+      repositories: all.repositories?.map((r, i) => (i === 1 ? { ...r, leadTimeP50: null, summary: { ...r.summary, leadTime: { ...r.summary.leadTime, p50: null, atLeast: 30 * D } } } : r)),
+    } as Report;
+    const md = renderRepositoryMarkdown(waiting);
+    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | ≥ 30d | 15h |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **≥ 40d** |');
+    expect(renderRepositoryText(waiting, { color: false, width: 150 })).toMatch(/│ +1 │ +≥ 30d │ +15h │/);
+  });
+
   it('markdown: names escaped, the whole in bold', () => {
     const md = renderRepositoryMarkdown(all);
     expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | 15h | 15h | 4 | 0.50 | 0% | 0 | — |');
