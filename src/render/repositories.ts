@@ -113,6 +113,16 @@ export function renderRepositoryMarkdown(report: Report): string {
 }
 
 /**
+ * A chart label cuts a long name at its end: a repository known by its path keeps its last two parts there, as
+ * local clones' paths share their beginning (`/work/clones/…`) and differ at the end.
+ */
+function chartLabel(row: RepositoryRow): string {
+  if (row.remote !== null) return row.name;
+  const parts = row.name.split('/').filter(Boolean);
+  return parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : row.name;
+}
+
+/**
  * The repositories side by side as an HTML section: their median lead and cycle times as a chart, then the
  * table with the whole in bold and the repositories that could not be read. Empty for one repository.
  */
@@ -123,7 +133,7 @@ export function renderRepositoryHtml(report: Report): string {
     `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
   const svg = barChart(
     { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
-    report.repositories.map((r) => ({ label: r.name, values: [r.leadTimeP50, r.cycleTimeP50] })),
+    report.repositories.map((r) => ({ label: chartLabel(r), values: [r.leadTimeP50, r.cycleTimeP50] })),
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no repository has a known lead or cycle time' },
   );
   const failed = failedLines(report);

@@ -98,6 +98,9 @@ describe('the per-repository table', () => {
     // the chart names each repository, escaped and the control characters stripped, with its median lead time
     expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
     expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
+    // a repository known only by its path is labelled in the chart by the end of it, where local paths differ
+    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/home/me/clones/acme/one', remote: null } }, hostile]);
+    expect(renderRepositoryHtml(byPath)).toContain('<title>…/acme/one, lead time p50: 2h</title>');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');
   });
