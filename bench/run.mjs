@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // flowaudit benchmark. `npm run bench` (builds first) or `node bench/run.mjs [options]`.
 //
-//   --only git|github     run one section (default: all)
+//   --only git|github|aggregate   run one section (default: all)
 //   --cases a,b,…         git cases to run: release, synthetic, small (default: all three)
 //   --repo PATH           also measure an existing repository (any number of times); its branch is HEAD's
 //   --since DATE          window start for every case (default 2000-01-01: the whole history); git log gets it too
@@ -9,6 +9,7 @@
 //   --text                also measure `--format text`
 //   --rebuild             rebuild the generated repositories even if their stamps are current
 //   --timeout S           give up on one command after S seconds (default 900)
+//   --reports N           aggregate: how many reports (see bench/aggregate.mjs)
 //
 // A bench reports, it does not gate: exit 0 even when a target fails; exit 1 only when it cannot measure at all
 // (git missing, a generated repository not built, a baseline failing), exit 2 on bad options.
@@ -45,7 +46,7 @@ const CASE_IDS = ['release', 'synthetic', 'small'];
 
 function parseArgs(argv) {
   const opts = { only: null, cases: CASE_IDS, repos: [], since: '2000-01-01', runs: 3, text: false, rebuild: false, timeoutS: 900 };
-  const usage = 'usage: node bench/run.mjs [--only git|github] [--cases release,synthetic,small] [--repo PATH]… [--since DATE] [--runs N] [--text] [--rebuild] [--timeout S]';
+  const usage = 'usage: node bench/run.mjs [--only git|github|aggregate] [--cases release,synthetic,small] [--repo PATH]… [--since DATE] [--runs N] [--text] [--rebuild] [--timeout S] [--reports N]';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -64,6 +65,7 @@ function parseArgs(argv) {
       case '--text': opts.text = true; break;
       case '--rebuild': opts.rebuild = true; break;
       case '--timeout': opts.timeoutS = int(value(), 1); break;
+      case '--reports': opts.reports = int(value(), 1); break;
       case '-h': case '--help': print(usage); process.exit(0); break;
       default: bad(`unknown option ${a}`);
     }
@@ -260,20 +262,28 @@ async function githubSection({ root, print }) {
   return Array.isArray(rows) ? rows : [];
 }
 
+// ---------------------------------------------------------------------------------------------- aggregate section
+
+async function aggregateSection(ctx) {
+  const mod = await import(pathToFileURL(path.join(ctx.root, 'bench', 'aggregate.mjs')).href);
+  return mod.default(ctx);
+}
+
 const SECTIONS = [
   { name: 'git', title: 'git: flowaudit vs git log --first-parent --diff-merges=first-parent --numstat -M over the same branch', run: gitSection },
   { name: 'github', title: 'github: fixture-server requests, query cost, cold vs warm', run: githubSection },
+  { name: 'aggregate', title: 'aggregate: flowaudit aggregate over 1,000 two-year reports vs JSON.parse of them', run: aggregateSection },
 ];
 
 // ---------------------------------------------------------------------------------------------- output
 
-const LABELS = { command: 'command', wallS: 'wall s', cpuS: 'cpu s', rssMB: 'peak RSS MB', selfRssMB: 'node own MB', ratio: 'ratio vs git log' };
+const LABELS = { command: 'command', wallS: 'wall s', cpuS: 'cpu s', rssMB: 'peak RSS MB', selfRssMB: 'node own MB', ratio: 'ratio vs baseline', outputMB: 'output MB' };
 
 function fmt(key, v) {
   if (v == null) return key === 'selfRssMB' ? '-' : 'n/a';
   if (typeof v !== 'number') return String(v);
   if (key === 'ratio') return `${v.toFixed(2)}x`;
-  if (key === 'rssMB' || key === 'selfRssMB') return v.toFixed(1);
+  if (key === 'rssMB' || key === 'selfRssMB' || key === 'outputMB') return v.toFixed(1);
   if (key === 'wallS' || key === 'cpuS') return v.toFixed(2);
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

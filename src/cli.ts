@@ -6,6 +6,7 @@ import { createSupportsColor } from 'supports-color';
 import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat } from './commands/report-options.js';
+import { REPOS_FORMATS, reposCommand } from './commands/repos.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
@@ -18,7 +19,7 @@ export type { CliIo } from './commands/io.js';
 /** the exit code of an error flowaudit did not expect: its own, so CI never mistakes a bug for a breached threshold */
 export const UNEXPECTED = 4;
 
-const COMMANDS = ['report', 'check', 'compare', 'aggregate', 'init', 'help'];
+const COMMANDS = ['report', 'check', 'compare', 'aggregate', 'repos', 'init', 'help'];
 
 /**
  * Runs the CLI and returns the exit code: 0 done, 1 thresholds breached (or a repository failed), 2 bad
@@ -54,6 +55,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
           .argument('[paths...]', 'repositories to audit (default: .)')
           .addOption(formatOption())
           .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
+          .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
           .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
       ),
     ),
@@ -99,10 +101,28 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .command('aggregate')
       .description('one report over JSON reports produced per repository (percentiles recomputed from the changes)')
       .argument('<files...>', 'JSON reports (flowaudit report --format json)')
-      .addOption(formatOption()),
+      .addOption(formatOption())
+      .option('--with-changes', 'list every change, deploy and open pull request (CSV always does)')
+      .option('--expect <file>', 'the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)'),
   )
     .addHelpText('after', helpText('aggregate'))
     .action(async (files: string[], flags) => done(await (await import('./commands/aggregate.js')).aggregateCommand(files, flags, io)));
+
+  addOutputOptions(
+    program
+      .command('repos')
+      .description("list an organisation's active repositories as a GitHub Actions matrix (one job per repository)")
+      .argument('<org>', 'GitHub organisation')
+      .option('--active-since <when>', 'a commit on the default branch since: a span (90d, 6mo) or an ISO date', '90d')
+      .addOption(new Option('-f, --format <format>', 'output format').choices([...REPOS_FORMATS]).default('matrix'))
+      .option('--max-jobs <n>', 'at most this many matrix jobs: past it, each job audits a batch', '256')
+      .option('--forks', 'list forks too')
+      .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
+      .option('--now <iso>', 'take this time as now')
+      .option('--verbose', 'report GitHub requests and query cost on stderr'),
+  )
+    .addHelpText('after', helpText('repos'))
+    .action(async (org: string, flags) => done(await reposCommand(org, flags, io)));
 
   program
     .command('init')

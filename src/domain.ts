@@ -86,6 +86,18 @@ export interface Change {
 }
 
 /**
+ * What the figures read of a change: every metric and the report builder take this, so a change read back
+ * from a JSON report (aggregate) is measured exactly as one read from git, without the commit lists and
+ * fork points that only the model needs.
+ */
+export type MeasuredChange = Pick<
+  Change,
+  | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
+  | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
+  | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'revertedBy' | 'review' | 'repository'
+>;
+
+/**
  * What a pull request's reviews, comments, pushes and checks say, reduced to what the flow figures read
  * (SPEC section 5). Reviews and comments are by humans other than the author.
  */
@@ -160,6 +172,9 @@ export interface Deploy {
   /** in a report over several repositories: whose deploy it is */
   repository?: string;
 }
+
+/** What the figures read of a deploy (see MeasuredChange). */
+export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework' | 'restoredAfter' | 'repository'>;
 
 export interface Window {
   since: number;

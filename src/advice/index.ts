@@ -1,4 +1,4 @@
-import { whatIf, weeksIn, type WhatIf } from '../metrics/what-if.js';
+import { whatIf, weeksIn, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
 import { hasGithub } from './kit.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
@@ -49,10 +49,12 @@ export function applicableRules(input: AdviceInput): AdviceRule[] {
 export function advise(input: AdviceInput, thresholds: Thresholds): Recommendation[] {
   const rules = applicableRules(input);
   const rows: Recommendation[] = [];
+  // the counted changes once for every what-if, not once per rule
+  let counted: ReadonlyArray<WhatIfChange> | undefined;
   for (const rule of rules) {
     const row = rule.evaluate(input, thresholds);
     if (row === null) continue;
-    const saving = rule.whatIf ? whatIfOf(input, rule.whatIf.stage, rule.whatIf.cap(thresholds)) : null;
+    const saving = rule.whatIf ? whatIfOf(input, (counted ??= input.changes?.filter((c) => c.counted !== false)), rule.whatIf.stage, rule.whatIf.cap(thresholds)) : null;
     rows.push(saving ? { ...row, whatIf: saving } : row);
   }
   if (rows.length === 0) return [healthy(input, thresholds, rules)];
@@ -60,10 +62,10 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
   return rows.sort((a, b) => saved(b) - saved(a) || b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function whatIfOf(input: AdviceInput, stage: WhatIf['stage'], cap: number): WhatIf | null {
-  if (!input.changes || !input.window) return null;
+function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
+  if (!counted || !input.window) return null;
   const weeks = weeksIn(Date.parse(input.window.since) / 1000, Date.parse(input.window.until) / 1000);
-  return whatIf(input.changes.filter((c) => c.counted !== false), stage, cap, weeks);
+  return whatIf(counted, stage, cap, weeks);
 }
 
 function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly AdviceRule[]): Recommendation {

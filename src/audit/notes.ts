@@ -9,6 +9,9 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   const notes = [
     'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
     'Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.',
+    // SPEC 9 counts changes merged by now: from git, a change still open is not there, so the last weeks' queues
+    // lose exactly the changes that would make them long
+    'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still open, so they read low at the window\'s end. A GitHub token adds the open pull requests.',
   ];
   if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band. Use --tag-pattern to match your release tags.');
   const unseen = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;

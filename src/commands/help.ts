@@ -50,8 +50,19 @@ const HELP: Record<string, { examples: string[]; codes: string[] }> = {
     codes: [CODES.ok, CODES.input, CODES.rate, CODES.bug],
   },
   aggregate: {
-    examples: ['flowaudit aggregate api.json web.json --format html -o all.html', 'flowaudit aggregate reports/*.json --format csv -o changes.csv'],
-    codes: [CODES.ok, CODES.input, CODES.bug],
+    examples: [
+      'flowaudit aggregate api.json web.json --format html -o all.html',
+      'flowaudit aggregate reports/*.json --format csv -o changes.csv',
+      'flowaudit aggregate reports/*.json --expect repositories.json --format json -o org.json',
+    ],
+    codes: [CODES.ok, '  1  a repository --expect lists has no report', CODES.input, CODES.bug],
+  },
+  repos: {
+    examples: [
+      'flowaudit repos acme                        # the matrix of active repositories, for $GITHUB_OUTPUT',
+      'flowaudit repos acme --active-since 30d --format json -o repositories.json',
+    ],
+    codes: [CODES.ok, CODES.input.replace('bad input', 'bad input or no token'), CODES.rate, CODES.bug],
   },
   init: {
     examples: ['flowaudit init                              # .flowaudit.json here', 'flowaudit init ~/src/api --force'],

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { writeStdout, type OutStream } from '../io/stdout.js';
 import { writeOutputFile } from '../io/write-atomic.js';
@@ -29,6 +30,15 @@ export interface OutputFlags {
 
 export function resolvePath(path: string, cwd: string): string {
   return path.startsWith('/') ? path : `${cwd}/${path}`;
+}
+
+/** The path with links resolved, to tell the same file or repository given twice; as given when it is missing (reading it says why). */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { collectGarbage } from '../io/memory.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
-import { progressLine, type CliIo, type OutputFlags } from './io.js';
+import { progressLine, realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
@@ -18,13 +18,15 @@ export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
   failOn: string[];
   concurrency: string;
+  withChanges?: boolean;
   /** append the summary to $GITHUB_STEP_SUMMARY even without --fail-on */
   stepSummary?: boolean;
 }
 
 /**
  * `flowaudit report [path…]`: one repository's report, or (several paths) one report for all with each
- * repository's row. A repository that fails is reported on stderr and the rest still are (exit 1). With
+ * repository's row, its changes listed with `--with-changes` or in CSV. A repository that fails is reported
+ * on stderr and in the report, and the rest still are (exit 1); a path given twice is audited once. With
  * --fail-on it gates as `check` does, under GitHub Actions too (step summary and annotations).
  * Returns the exit code.
  */
@@ -35,25 +37,25 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   const targets = paths.length > 0 ? paths : ['.'];
   const progress = progressLine(io, flags.quiet);
   let report: Report;
-  let failed = 0;
+  const failed: Array<{ name: string; error: string }> = [];
   if (targets.length === 1) {
     report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
   } else {
     const [{ settleWithLimit }, { aggregateReports }] = await Promise.all([import('../aggregate/run-many.js'), import('../aggregate/aggregate.js')]);
-    const settled = await settleWithLimit(targets, concurrency, (path) =>
+    const settled = await settleWithLimit(onceEach(targets, io, flags.quiet), concurrency, (path) =>
       audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })),
     );
     const reports: Report[] = [];
     for (const result of settled) {
       if (result.ok) reports.push(result.value);
       else {
-        failed++;
         const message = result.error instanceof Error ? result.error.message : String(result.error);
+        failed.push({ name: result.item, error: redactEnvTokens(message, io.env) });
         io.stderr.write(`flowaudit: ${terminalSafe(result.item)}: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
       }
     }
     if (reports.length === 0) throw new ConfigError('no repository could be read');
-    report = aggregateReports(reports);
+    report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
   progress.done();
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
@@ -67,5 +69,19 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   }
   if (results !== null || flags.stepSummary) await (await import('./actions.js')).publishToActions(io, report, results);
   const breached = results?.some((r) => r.passed === false) ?? false;
-  return failed > 0 || breached ? 1 : 0;
+  return failed.length > 0 || breached ? 1 : 0;
 }
+
+/** The paths, each repository once: the same one given twice (or by two names) is audited once, with a warning. */
+function onceEach(paths: readonly string[], io: CliIo, quiet: boolean | undefined): string[] {
+  const seen = new Map<string, string>();
+  const warn = warner(io, quiet);
+  return paths.filter((path) => {
+    const real = realPath(resolvePath(path, io.cwd));
+    const earlier = seen.get(real);
+    if (earlier !== undefined) warn(`${path} is given twice (as ${earlier}): audited once`);
+    else seen.set(real, path);
+    return earlier === undefined;
+  });
+}
+

@@ -11,20 +11,30 @@ const HINT = 'write it with `flowaudit report --format json > report.json`';
  * report, has a schemaVersion other than 1, or does not match the report's schema (the field path named)
  */
 export async function readReportFile(path: string): Promise<Report> {
-  let text: string;
+  return parseReport(readReportText(path), path);
+}
+
+/**
+ * The text of a report file, read at once (a regular file, never a FIFO or a device): an aggregate reads its
+ * reports one after another, and a sync read keeps only one in memory. @throws ConfigError as readReportFile
+ */
+export function readReportText(path: string): string {
   try {
     // a regular file, and no larger than a string can hold
-    text = readRegularFile(path, 500 * MEGABYTE);
+    return readRegularFile(path, 500 * MEGABYTE);
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : `it ${error.message}`;
     throw new ConfigError(`cannot read report '${path}': ${why}`, { cause: error });
   }
-  return parseReport(text, path);
 }
 
-/** Validates the text of a JSON report against the report's schema. Pure. @throws ConfigError as readReportFile */
-export function parseReport(text: string, path: string): Report {
+/**
+ * Validates the text of a JSON report against the report's schema. `accepts`, when given, is that schema
+ * compiled (an aggregate's worker threads: scripts/build-validator.mjs): what it accepts is taken as it is,
+ * and zod reads anything else, so the error is zod's. Pure. @throws ConfigError as readReportFile
+ */
+export function parseReport(text: string, path: string, accepts?: (data: unknown) => boolean): Report {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -41,6 +51,7 @@ export function parseReport(text: string, path: string): Report {
       hint: 'use the flowaudit version that wrote it, or write the report again with this one',
     });
   }
+  if (accepts?.(data)) return data as Report;
   const result = reportSchema.safeParse(data);
   if (!result.success) {
     throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, { cause: result.error, hint: HINT });

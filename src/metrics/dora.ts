@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Deploy, DeploySignalKind, Window } from '../domain.js';
+import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration } from '../units.js';
 import type { CensoredDistribution } from './censored.js';
 import { median } from './percentile.js';
@@ -71,7 +71,7 @@ export interface DoraInput {
   window: Window;
   now: number;
   /** the deploys inside the window */
-  deploys: readonly Deploy[];
+  deploys: readonly MeasuredDeploy[];
   /** the summary's lead time: changes still waiting counted as right-censored */
   leadTime: CensoredDistribution;
   signal: DeploySignalKind;

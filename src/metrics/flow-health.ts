@@ -6,10 +6,10 @@
  * comparison works from git alone.
  */
 import { z } from 'zod';
-import { STAGES, type Change, type OpenPull } from '../domain.js';
+import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { AGE_EDGES, CHECK_EDGES, histogram, histogramBucketSchema } from './histogram.js';
-import { bootstrapDifference, intervalSchema } from './bootstrap.js';
-import { distribution } from './percentile.js';
+import { bootstrapDifferenceOf, intervalSchema } from './bootstrap.js';
+import { distribution, medianOf } from './percentile.js';
 
 /** changes over this many lines are "large" (review depth, SPEC section 5) */
 export const LARGE_CHANGE_LINES = 400;
@@ -131,30 +131,37 @@ export interface FlowHealth {
 
 export interface FlowHealthInput {
   /** the counted changes of the window (bots and syncs already left out) */
-  changes: readonly Change[];
+  changes: readonly MeasuredChange[];
   /** open pull requests at the end of the window; [] in git-only mode */
   openPulls: readonly OpenPull[];
   /** epoch seconds: the end of the window, for WIP ages */
   now: number;
   /** whether GitHub was read: without it review, rework, CI and WIP are unknown, not 0 */
   github: boolean;
+  /**
+   * the changes GitHub was read for, when only some were (a report over repositories read with and without
+   * GitHub): review, rework, CI and WIP are over them alone, since git cannot tell an unreviewed change from
+   * one whose review it cannot see. Default: all of `changes`.
+   */
+  fromGitHub?: readonly MeasuredChange[];
 }
 
 export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
   const { changes, github } = input;
+  const seen = input.fromGitHub ?? changes;
   return {
-    review: github ? reviewHealth(changes) : null,
-    rework: github ? reworkHealth(changes) : null,
-    ci: github ? ciHealth(changes) : null,
-    wip: github ? wipHealth(changes, input.openPulls, input.now) : null,
+    review: github ? reviewHealth(seen) : null,
+    rework: github ? reworkHealth(seen) : null,
+    ci: github ? ciHealth(seen) : null,
+    wip: github ? wipHealth(seen, input.openPulls, input.now) : null,
     aiComparison: aiComparison(changes, github),
   };
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const lines = (change: Change): number | null => (change.size ? change.size.additions + change.size.deletions : null);
+const lines = (change: MeasuredChange): number | null => (change.size ? change.size.additions + change.size.deletions : null);
 
-function reviewHealth(changes: readonly Change[]): ReviewHealth {
+function reviewHealth(changes: readonly MeasuredChange[]): ReviewHealth {
   const load = new Map<string, { reviews: number; pickups: Array<number | null> }>();
   const entry = (who: string) => {
     let e = load.get(who);
@@ -205,7 +212,7 @@ function reviewHealth(changes: readonly Change[]): ReviewHealth {
   };
 }
 
-function reworkHealth(changes: readonly Change[]): ReworkHealth {
+function reworkHealth(changes: readonly MeasuredChange[]): ReworkHealth {
   let reviewed = 0;
   let reworked = 0;
   let requested = 0;
@@ -219,7 +226,7 @@ function reworkHealth(changes: readonly Change[]): ReworkHealth {
   return { reviewed, reworked, share: ratio(reworked, reviewed), changesRequested: requested, changesRequestedShare: ratio(requested, reviewed) };
 }
 
-function ciHealth(changes: readonly Change[]): CiHealth {
+function ciHealth(changes: readonly MeasuredChange[]): CiHealth {
   const walls: number[] = [];
   let checks = 0;
   let flakyChecks = 0;
@@ -264,7 +271,7 @@ function ciHealth(changes: readonly Change[]): CiHealth {
   };
 }
 
-function wipHealth(changes: readonly Change[], openPulls: readonly OpenPull[], now: number): WipHealth {
+function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenPull[], now: number): WipHealth {
   const open = openPulls.filter((p) => !p.bot && p.createdAt <= now);
   const ready = open.filter((p) => !p.isDraft);
   const ages = distribution(ready.map((p) => now - p.createdAt));
@@ -287,26 +294,26 @@ function wipHealth(changes: readonly Change[], openPulls: readonly OpenPull[], n
   };
 }
 
-function aiGroup(changes: readonly Change[], github: boolean): AiGroup {
-  const stages = Object.fromEntries(STAGES.map((s) => [s, distribution(changes.map((c) => c.stages[s])).p50])) as AiGroup['stages'];
+function aiGroup(changes: readonly MeasuredChange[], github: boolean): AiGroup {
+  const stages = Object.fromEntries(STAGES.map((s) => [s, medianOf(changes, (c) => c.stages[s])])) as AiGroup['stages'];
   return {
     count: changes.length,
-    p50Size: distribution(changes.map(lines)).p50,
+    p50Size: medianOf(changes, lines),
     failureRate: ratio(changes.filter((c) => c.revertedBy !== null).length, changes.length),
     reworkShare: github ? reworkHealth(changes).share : null,
-    leadTimeP50: distribution(changes.map((c) => c.leadTime)).p50,
-    cycleTimeP50: distribution(changes.map((c) => c.cycleTime)).p50,
+    leadTimeP50: medianOf(changes, (c) => c.leadTime),
+    cycleTimeP50: medianOf(changes, (c) => c.cycleTime),
     stages,
   };
 }
 
-function aiComparison(changes: readonly Change[], github: boolean): AiComparison {
+function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
-  const value = (c: Change, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
+  const value = (c: MeasuredChange, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
   const intervals = Object.fromEntries(
-    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifference(assisted.map((c) => value(c, key)), other.map((c) => value(c, key)))]),
+    AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifferenceOf(assisted, other, (c) => value(c, key))]),
   ) as AiComparison['intervals'];
   return {
     assisted: aiGroup(assisted, github),

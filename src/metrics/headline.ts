@@ -27,12 +27,24 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
   const share = (k: StageName): number => stages[k].share ?? 0;
   const ranked = (Object.keys(stages) as StageName[]).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
   const waits = ranked.filter((k) => WAITING.includes(k));
-  const work = ranked.filter((k) => !WAITING.includes(k)).map((k) => `${percent(share(k))} ${k === 'coding' ? 'coding' : `in ${stageLabel(k, o.gitOnly)}`}`);
+  const work = ranked.filter((k) => !WAITING.includes(k)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? 'coding' : `in ${stageLabel(k, o.gitOnly)}` }));
+  const start = o.businessHours ? 'Counting working time only, the' : 'The';
+  if (o.gitOnly && shareBasis.kind !== 'deployed') {
+    // git sees no waiting stage inside the cycle time ("review & merge wait" mixes work and wait): name shares only
+    const [first, ...rest] = work;
+    if (!first) return `${start} typical change's ${total} has no share to name.`;
+    return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.`;
+  }
   const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-  const waitText = waits.length > 0
-    ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
-    : `none of its ${total} waiting`;
-  return `${o.businessHours ? 'Counting working time only, the' : 'The'} typical change spends ${waitText}${work.length > 0 ? `, ${joinAnd(work)}` : ''}.`;
+  // from git alone the deploy wait is the only stage that is waiting and nothing else: said so, lest "none
+  // waiting" read as a denial of the "review & merge wait" beside it
+  const waitText = o.gitOnly
+    ? `${waits.length > 0 ? percent(waiting) : 'none'} of its ${total} waiting for a deploy`
+    : waits.length > 0
+      ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
+      : `none of its ${total} waiting`;
+  const workText = work.map((w) => `${w.pct} ${w.what}`);
+  return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ''}.`;
 }
 
 function joinAnd(parts: string[]): string {

@@ -1,10 +1,11 @@
+import quickselect from 'quickselect';
 import { z } from 'zod';
 
 /**
  * Percentile by linear interpolation between closest ranks: the "type 7" method of R, NumPy and Excel's
  * PERCENTILE.INC (SPEC section 6). `sorted` must be ascending; `p` is in [0, 1]. The p50 of 1,2,3,4 is 2.5.
  */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -26,17 +27,69 @@ export type Distribution = z.infer<typeof distributionSchema>;
 
 /** count, p50, p75, p90 and mean of the non-null values; values rounded to whole seconds where given. */
 export function distribution(values: ReadonlyArray<number | null>): Distribution {
-  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  const sum = sorted.reduce((s, v) => s + v, 0);
-  return {
-    count: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p75: percentile(sorted, 0.75),
-    p90: percentile(sorted, 0.9),
-    mean: sorted.length === 0 ? null : sum / sorted.length,
-  };
+  return distributionOf(values, (v) => v);
+}
+
+let scratch = new Float64Array(1024);
+
+/**
+ * The distribution of `value` over `items` (nulls and non-finite values left out), without an array of the
+ * values in between: an organisation's aggregate takes it over 600,000 changes, many times. The percentiles
+ * are type 7 over the values as if sorted, read by selection rather than a full sort.
+ */
+export function distributionOf<T>(items: readonly T[], value: (item: T) => number | null): Distribution {
+  // one scratch array for every call, grown when needed: a new one per call was 5 MB a time over an organisation
+  if (scratch.length < items.length) scratch = new Float64Array(Math.max(items.length, 2 * scratch.length));
+  const known = scratch;
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < items.length; i++) {
+    const v = value(items[i] as T);
+    if (v === null || !Number.isFinite(v)) continue;
+    known[n++] = v;
+    sum += v;
+  }
+  return distributionOfValues(known.subarray(0, n), sum);
+}
+
+/**
+ * count, p50, p75, p90 and mean of finite `values`, which are reordered; `sum` is theirs, added up in the order
+ * they came (as `distributionOf` adds them).
+ */
+export function distributionOfValues(values: Float64Array, sum: number): Distribution {
+  const n = values.length;
+  if (n === 0) return { count: 0, p50: null, p75: null, p90: null, mean: null };
+  const [p90, p75, p50] = quantilesDescending(values, [0.9, 0.75, 0.5]);
+  return { count: n, p50: p50 ?? null, p75: p75 ?? null, p90: p90 ?? null, mean: sum / n };
+}
+
+/**
+ * Type-7 quantiles of `values` (reordered in place), `ps` in descending order. Each selection puts the
+ * lo-th smallest value at index lo with everything smaller before it, so the next (smaller) one searches
+ * only in front of it; the value just above is the smallest of what follows.
+ */
+function quantilesDescending(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  let right = n - 1;
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    // quickselect's types say T[]; it reads and swaps by index, which a typed array does as well
+    quickselect(values as unknown as number[], lo, 0, right);
+    right = lo;
+    const a = values[lo] as number;
+    if (h === lo) return a;
+    let b = Infinity;
+    for (let i = lo + 1; i < n; i++) if ((values[i] as number) < b) b = values[i] as number;
+    return a + (h - lo) * (b - a);
+  });
 }
 
 export function median(values: ReadonlyArray<number | null>): number | null {
   return distribution(values).p50;
+}
+
+/** The median of `value` over `items`; null when none has one. */
+export function medianOf<T>(items: readonly T[], value: (item: T) => number | null): number | null {
+  return distributionOf(items, value).p50;
 }

@@ -3,7 +3,7 @@
  * ready for review that week. When more become ready than reviewers get through, the review queues grow.
  */
 import { z } from 'zod';
-import type { Change, OpenPull } from '../domain.js';
+import type { MeasuredChange, OpenPull } from '../domain.js';
 import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
 
 const count = z.number().int().nonnegative();
@@ -25,7 +25,7 @@ export type ReviewCapacity = z.infer<typeof reviewCapacitySchema>;
  * by `now` (their `review.reviewedAt`, their `readyAt`) and the open pull requests' events. Pure.
  */
 export function reviewCapacity(
-  changes: readonly Change[],
+  changes: readonly MeasuredChange[],
   openPulls: readonly OpenPull[],
   window: { since: number; until: number; now: number; timezone: string },
 ): NonNullable<ReviewCapacity> {

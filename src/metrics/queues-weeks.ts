@@ -5,7 +5,22 @@ import { TZDate } from '@date-fns/tz';
  * seconds, the first on or before `since`, the last before `until`; plus the Monday after the last, so week
  * i is `[starts[i], starts[i + 1])`. Daylight saving is handled by computing each Monday in the zone. Pure.
  */
-export function weekBoundaries(since: number, until: number, timezone: string): number[] {
+export function weekBoundaries(since: number, until: number, timezone: string): readonly number[] {
+  // a report over many repositories asks again for each one's row, mostly over the same window: each zone's
+  // Mondays are worked out once
+  const key = `${since}/${until}/${timezone}`;
+  let bounds = known.get(key);
+  if (bounds === undefined) {
+    if (known.size >= KNOWN) known.delete(known.keys().next().value as string);
+    known.set(key, (bounds = Object.freeze(mondays(since, until, timezone))));
+  }
+  return bounds;
+}
+
+const KNOWN = 16;
+const known = new Map<string, readonly number[]>();
+
+function mondays(since: number, until: number, timezone: string): number[] {
   const first = new TZDate(since * 1000, timezone);
   const back = (first.getDay() + 6) % 7;
   const monday = (weeks: number): number =>

@@ -4,8 +4,8 @@
  * The spans come from `queues-spans.ts`; weeks start Monday 00:00 in the report's time zone.
  */
 import { z } from 'zod';
-import { STAGES, type Change, type OpenPull, type StageName } from '../domain.js';
-import { stageSpans, type StageSpan } from './queues-spans.js';
+import { STAGES, type MeasuredChange, type OpenPull, type StageName } from '../domain.js';
+import { stageSpanColumns, type SpanColumns } from './queues-spans.js';
 import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
 
 const WEEK = 7 * 86400;
@@ -40,7 +40,7 @@ export type QueueTrends = z.infer<typeof queueTrendsSchema>;
 
 export interface QueueInput {
   /** every counted change merged by `now`, in the window or not: a change merged next month was in this month's queue */
-  changes: readonly Change[];
+  changes: readonly MeasuredChange[];
   /** pull requests open at `now` (GitHub mode): in pickup, review or merge wait */
   openPulls: readonly OpenPull[];
   since: number;
@@ -58,9 +58,12 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
   const queues: Queues = {};
   const queueTrend: QueueTrends = {};
   if (input.since >= end) return { queues, queueTrend };
-  const spans = stageSpans(input.changes, input.openPulls, input.now);
+  const spans = stageSpanColumns(input.changes, input.openPulls, input.now);
   // the AI share is shown where markers exist: some change in the window's queues carries one
-  const anyAi = Object.values(spans).some((list) => list.some((s) => s.ai === true && s.start < end && (s.end === null || s.end >= input.since)));
+  const anyAi = Object.values(spans).some((c) => {
+    for (let i = 0; i < c.length; i++) if (c.ai[i] === 1 && (c.start[i] as number) < end && !((c.end[i] as number) < input.since)) return true;
+    return false;
+  });
   const bounds = weekBoundaries(input.since, end, input.timezone);
   for (const stage of input.stages) {
     const weeks = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
@@ -75,22 +78,26 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
  * end, so the partial first and last weeks hold only the window's events and each week's queue is the one
  * before it plus its arrivals minus its departures.
  */
-function weeklyQueue(spans: readonly StageSpan[], bounds: readonly number[], since: number, end: number, anyAi: boolean): QueueWeek[] {
+function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): QueueWeek[] {
   const rows = bounds.slice(0, -1).map((start) => ({ weekStart: weekStartIso(start), arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
   const weekOf = (t: number): (typeof rows)[number] => rows[weekIndex(bounds, t)] as (typeof rows)[number];
   const inWindow = (t: number): boolean => t >= since && t < end;
   let queue = 0;
-  for (const span of spans) {
-    if (span.start < since && (span.end === null || span.end >= since)) queue++;
-    if (inWindow(span.start)) {
-      const week = weekOf(span.start);
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans.start[i] as number;
+    // NaN: still open, which ends after everything
+    const ended = spans.end[i] as number;
+    const ai = spans.ai[i] as number;
+    if (start < since && !(ended < since)) queue++;
+    if (inWindow(start)) {
+      const week = weekOf(start);
       week.arrivals++;
-      if (span.ai !== null) {
+      if (ai !== -1) {
         week.known++;
-        if (span.ai) week.ai++;
+        if (ai === 1) week.ai++;
       }
     }
-    if (span.end !== null && inWindow(span.end)) weekOf(span.end).departures++;
+    if (!Number.isNaN(ended) && inWindow(ended)) weekOf(ended).departures++;
   }
   return rows.map(({ weekStart, arrivals, departures, ai, known }) => {
     queue += arrivals - departures;
@@ -98,16 +105,18 @@ function weeklyQueue(spans: readonly StageSpan[], bounds: readonly number[], sin
   });
 }
 
-function trendOf(spans: readonly StageSpan[], weeks: readonly QueueWeek[], since: number, end: number, now: number): QueueTrend {
+function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], since: number, end: number, now: number): QueueTrend {
   const length = end - since;
   const arrivals = weeks.reduce((s, w) => s + w.arrivals, 0);
   const departures = weeks.reduce((s, w) => s + w.departures, 0);
   let occupied = 0;
   let stayed = 0;
-  for (const span of spans) {
-    const to = span.end ?? now;
-    occupied += Math.max(0, Math.min(to, end) - Math.max(span.start, since));
-    if (span.start >= since && span.start < end) stayed += to - span.start;
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans.start[i] as number;
+    const ended = spans.end[i] as number;
+    const to = Number.isNaN(ended) ? now : ended;
+    occupied += Math.max(0, Math.min(to, end) - Math.max(start, since));
+    if (start >= since && start < end) stayed += to - start;
   }
   const meanTime = arrivals > 0 ? stayed / arrivals : null;
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Change } from '../domain.js';
-import { median, percentile } from './percentile.js';
+import { distributionOf, medianOf } from './percentile.js';
 
 export const sizeSummarySchema = z.object({
   count: z.number().int().nonnegative().describe('changes with a known size'),
@@ -18,12 +18,26 @@ const BUCKETS: Array<[string, number, number]> = [['0-50', 0, 50], ['51-200', 51
 
 /** PR size = additions + deletions (lock and generated files already left out), over changes whose size is known. Pure. */
 export function sizeSummary(changes: readonly Pick<Change, 'size' | 'cycleTime'>[]): SizeSummary {
-  const sizes = changes.filter((c) => c.size !== null).map((c) => (c.size?.additions ?? 0) + (c.size?.deletions ?? 0)).sort((a, b) => a - b);
-  const over = (n: number): number | null => (sizes.length > 0 ? sizes.filter((s) => s > n).length / sizes.length : null);
-  const lines = (c: Pick<Change, 'size'>): number => (c.size?.additions ?? 0) + (c.size?.deletions ?? 0);
-  const buckets = BUCKETS.map(([bucket, lo, hi]) => {
-    const inBucket = changes.filter((c) => c.size !== null && lines(c) >= lo && lines(c) <= hi);
-    return { bucket, count: inBucket.length, cycleTimeP50: median(inBucket.map((c) => c.cycleTime)) };
-  });
-  return { count: sizes.length, p50: percentile(sizes, 0.5), p90: percentile(sizes, 0.9), over200: over(200), over400: over(400), buckets };
+  const lines = (c: Pick<Change, 'size'>): number | null => (c.size === null ? null : c.size.additions + c.size.deletions);
+  const sizes = distributionOf(changes, lines);
+  // one pass: an organisation's changes are many
+  let over200 = 0;
+  let over400 = 0;
+  const inBucket = BUCKETS.map((): Array<Pick<Change, 'cycleTime'>> => []);
+  for (const c of changes) {
+    const n = lines(c);
+    if (n === null) continue;
+    if (n > 200) over200++;
+    if (n > 400) over400++;
+    inBucket[BUCKETS.findIndex(([, lo, hi]) => n >= lo && n <= hi)]?.push(c);
+  }
+  const share = (count: number): number | null => (sizes.count > 0 ? count / sizes.count : null);
+  return {
+    count: sizes.count,
+    p50: sizes.p50,
+    p90: sizes.p90,
+    over200: share(over200),
+    over400: share(over400),
+    buckets: BUCKETS.map(([bucket], i) => ({ bucket, count: inBucket[i]?.length ?? 0, cycleTimeP50: medianOf(inBucket[i] ?? [], (c) => c.cycleTime) })),
+  };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { STAGES, type Change, type StageName } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
 import type { Measure } from '../model/stages.js';
-import { censoredDistribution, type CensoredDistribution, type Observation } from './censored.js';
-import { distribution, distributionSchema, type Distribution } from './percentile.js';
+import { censoredDistributionOf, type CensoredDistribution, type Observation } from './censored.js';
+import { distributionOf, distributionSchema, type Distribution } from './percentile.js';
 
 const ratio = z.number().min(0).max(1).nullable();
 
@@ -41,30 +41,43 @@ export interface Waiting {
  * cycle and lead time over the same changes (SPEC section 6). Lead time and the deploy stage count the
  * changes not yet deployed as right-censored at `now`. Pure.
  */
-export function summarizeStages(changes: readonly Change[], waiting: Waiting): StageSummary {
-  const deployed = changes.filter((c) => c.leadTime !== null);
-  const kind = deployed.length > 0 ? 'deployed' : 'merged';
-  const basis = (kind === 'deployed' ? deployed : changes.filter((c) => c.cycleTime !== null))
-    .map((c) => ({ stages: c.stages, total: STAGES.reduce((sum, s) => sum + (c.stages[s] ?? 0), 0) }))
-    .filter((c) => c.total > 0);
-  const all = basis.reduce((sum, c) => sum + c.total, 0);
+export function summarizeStages(changes: readonly MeasuredChange[], waiting: Waiting): StageSummary {
+  const kind = changes.some((c) => c.leadTime !== null) ? 'deployed' : 'merged';
+  // the share basis in one pass, in the changes' order, with no list of it: an organisation has 600,000 changes
+  const shareSums = new Float64Array(STAGES.length);
+  const stageSums = new Float64Array(STAGES.length);
+  const values = new Float64Array(STAGES.length);
+  let basis = 0;
+  let all = 0;
+  for (const c of changes) {
+    if (kind === 'deployed' ? c.leadTime === null : c.cycleTime === null) continue;
+    // summed in STAGES' order, as each share's total is
+    let total = 0;
+    for (let i = 0; i < STAGES.length; i++) total += values[i] = c.stages[STAGES[i] as StageName] ?? 0;
+    if (!(total > 0)) continue;
+    basis++;
+    all += total;
+    for (let i = 0; i < STAGES.length; i++) {
+      shareSums[i] = (shareSums[i] as number) + (values[i] as number) / total;
+      stageSums[i] = (stageSums[i] as number) + (values[i] as number);
+    }
+  }
   const stages = Object.fromEntries(
     STAGES.map((s) => {
-      const figure = s === 'deploy' ? censoredDistribution(deployObservations(changes, waiting)) : distribution(changes.map((c) => c.stages[s]));
+      const figure = s === 'deploy' ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, (c) => c.stages[s]);
       // a stage no change could show (pickup from git alone) has no share, not 0%
-      const shown = figure.count > 0 && basis.length > 0;
-      const share = shown ? basis.reduce((sum, c) => sum + (c.stages[s] ?? 0) / c.total, 0) / basis.length : null;
-      const shareOfTotal = shown ? basis.reduce((sum, c) => sum + (c.stages[s] ?? 0), 0) / all : null;
-      return [s, { ...figure, share, shareOfTotal }];
+      const shown = figure.count > 0 && basis > 0;
+      const i = STAGES.indexOf(s);
+      return [s, { ...figure, share: shown ? (shareSums[i] as number) / basis : null, shareOfTotal: shown ? (stageSums[i] as number) / all : null }];
     }),
   ) as Record<StageName, StageFigure>;
   return {
     changes: changes.length,
     stages,
-    cycleTime: distribution(changes.map((c) => c.cycleTime)),
-    leadTime: censoredDistribution(changes.flatMap((c) => leadObservation(c, waiting) ?? [])),
-    leadTimeDeployed: distribution(changes.map((c) => c.leadTime)),
-    shareBasis: { kind, changes: basis.length },
+    cycleTime: distributionOf(changes, (c) => c.cycleTime),
+    leadTime: censoredDistributionOf(changes, (c) => leadObservation(c, waiting)),
+    leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
+    shareBasis: { kind, changes: basis },
   };
 }
 
@@ -72,16 +85,15 @@ export function summarizeStages(changes: readonly Change[], waiting: Waiting): S
  * A change's lead time as an observation: done when deployed, still running (at least now − first commit)
  * when merged and not yet deployed; null when its first commit is unknown. The same changes as cycle time.
  */
-export function leadObservation(change: Change, waiting: Waiting): Observation | null {
+export function leadObservation(change: MeasuredChange, waiting: Waiting): Observation | null {
   if (change.leadTime !== null) return { seconds: change.leadTime, done: true };
   if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
   return { seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)), done: false };
 }
 
-function deployObservations(changes: readonly Change[], waiting: Waiting): Observation[] {
-  return changes.flatMap((c): Observation[] => {
-    if (c.stages.deploy !== null) return [{ seconds: c.stages.deploy, done: true }];
-    if (c.deployedAt !== null) return [];
-    return [{ seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)), done: false }];
-  });
+/** A change's deploy wait: done when deployed, still running since its merge when not; null when deployed without one. */
+function deployObservation(c: MeasuredChange, waiting: Waiting): Observation | null {
+  if (c.stages.deploy !== null) return { seconds: c.stages.deploy, done: true };
+  if (c.deployedAt !== null) return null;
+  return { seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)), done: false };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { STAGES, type Change, type StageName, type Window } from '../domain.js';
-import { censoredDistribution, type Observation } from './censored.js';
-import { median } from './percentile.js';
+import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { censoredDistributionOf, type Observation } from './censored.js';
+import { medianOf } from './percentile.js';
 
 const seconds = z.number().nullable();
 
@@ -30,9 +30,9 @@ export function weekStart(t: number): number {
  * week's lead time counts its changes still waiting as the summary does (`lead`), so a week does not look
  * faster because its slowest changes have not shipped yet. Pure.
  */
-export function weeklyTrend(changes: readonly Change[], window: Window, lead: (c: Change) => Observation | null): Trend {
+export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, lead: (c: MeasuredChange) => Observation | null): Trend {
   const first = weekStart(window.since);
-  const buckets: Change[][] = [];
+  const buckets: MeasuredChange[][] = [];
   for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
   // one pass, bucketed by week: filtering all changes for each week was quadratic on long windows
   for (const change of changes) {
@@ -43,9 +43,9 @@ export function weeklyTrend(changes: readonly Change[], window: Window, lead: (c
     weeks: buckets.map((inWeek, i) => ({
       weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
-      leadTimeP50: censoredDistribution(inWeek.flatMap((c) => lead(c) ?? [])).p50,
-      cycleTimeP50: median(inWeek.map((c) => c.cycleTime)),
-      stages: Object.fromEntries(STAGES.map((s) => [s, median(inWeek.map((c) => c.stages[s]))])) as Record<StageName, number | null>,
+      leadTimeP50: censoredDistributionOf(inWeek, lead).p50,
+      cycleTimeP50: medianOf(inWeek, (c) => c.cycleTime),
+      stages: Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>,
     })),
   };
 }
@@ -59,6 +59,7 @@ export function sparkline(values: ReadonlyArray<number | null>): string {
   const min = Math.min(...present);
   const max = Math.max(...present);
   return values
-    .map((v) => (v === null ? ' ' : SPARKS[max === min ? 3 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
+    // a flat line sits mid-height, unless it is flat at 0: an empty queue must not look half full
+    .map((v) => (v === null ? ' ' : SPARKS[max === min ? (max === 0 ? 0 : 3) : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
     .join('');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change } from '../domain.js';
+import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
 import type { Waiting } from './stage-summary.js';
 
@@ -28,7 +28,7 @@ export type Unreleased = z.infer<typeof unreleasedSchema>;
  * The unreleased backlog (SPEC section 6): the changes merged and not yet deployed at `now`, their ages
  * (counted as every duration is, working time with business hours), and the oldest of them. Pure.
  */
-export function unreleasedChanges(changes: readonly Change[], waiting: Waiting): Unreleased {
+export function unreleasedChanges(changes: readonly MeasuredChange[], waiting: Waiting): Unreleased {
   const waitingChanges = changes
     .filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now)
     .sort((a, b) => a.mergedAt - b.mergedAt || a.id.localeCompare(b.id));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName, type Stages } from '../domain.js';
-import { percentile } from './percentile.js';
+import { medianOf } from './percentile.js';
 
 const WEEK = 7 * 86400;
 
@@ -34,17 +34,13 @@ export interface WhatIfChange {
 export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: number, weeks: number): WhatIf | null {
   const deployed = changes.filter((c): c is WhatIfChange & { leadTime: number } => c.leadTime !== null);
   if (deployed.length === 0 || !(weeks > 0)) return null;
+  const cut = (change: WhatIfChange): number => Math.max(0, (change.stages[stage] ?? 0) - cap);
   let trimmed = 0;
-  const now: number[] = [];
-  const then: number[] = [];
-  for (const change of deployed) {
-    const cut = Math.max(0, (change.stages[stage] ?? 0) - cap);
-    trimmed += cut;
-    now.push(change.leadTime);
-    then.push(change.leadTime - cut);
-  }
-  const p50 = (values: number[]): number => percentile(values.sort((a, b) => a - b), 0.5) as number;
-  return { stage, cap, leadTimeP50: { now: p50(now), then: p50(then) }, hoursSavedPerWeek: trimmed / 3600 / weeks };
+  for (const change of deployed) trimmed += cut(change);
+  // medians by selection, not a sort: a report over an organisation has half a million deployed changes
+  const now = medianOf(deployed, (c) => c.leadTime) as number;
+  const then = medianOf(deployed, (c) => c.leadTime - cut(c)) as number;
+  return { stage, cap, leadTimeP50: { now, then }, hoursSavedPerWeek: trimmed / 3600 / weeks };
 }
 
 /** The length of `[since, until)` in weeks (epoch seconds in). */

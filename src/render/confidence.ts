@@ -17,12 +17,12 @@ export function differenceText(interval: Interval): string | null {
 }
 
 /**
- * `review & merge wait capped at 2d: lead time p50 18d 2h → 7d 12h, 212h of waiting saved a week`: the hours are
+ * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week`: the hours are
  * summed over every change that waited longer than the cap (SPEC section 9), not one person's hours.
  */
 export function whatIfText(whatIf: WhatIf, stageLabel: string): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 of deployed changes ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
 }
 
 /** `212h`, `12.5h`, `0.3h` */

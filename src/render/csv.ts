@@ -1,5 +1,5 @@
 import { STAGES } from '../domain.js';
-import type { Report } from '../report/schema.js';
+import type { Report, ReportChange } from '../report/schema.js';
 import { terminalSafe } from './sanitize.js';
 
 const COLUMNS = [
@@ -8,18 +8,33 @@ const COLUMNS = [
   ...STAGES, 'cycleTime', 'leadTime', 'aiAssisted', 'reverted', 'revertedBy', 'flags',
 ] as const;
 
-/** One row per change with every timestamp and stage (seconds), RFC 4180 quoting; a report over several repositories names each change's. */
+/** The CSV of the report's changes as one string (the library's; the CLI writes it in pieces). */
 export function renderCsv(report: Report): string {
+  return [...renderCsvChunks(report)].join('');
+}
+
+/** rows per chunk: a few large writes rather than one per change, and never the whole file as one string */
+const ROWS_PER_CHUNK = 2000;
+
+/**
+ * One row per change with every timestamp and stage (seconds), RFC 4180 quoting, in pieces; a report over
+ * several repositories names each change's repository first. `changes`, when given, stand for the report's.
+ */
+export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange> = report.changes): Generator<string> {
   const repositoryColumn = report.repositories !== undefined;
   const head = repositoryColumn ? ['repository', ...COLUMNS] : [...COLUMNS];
-  const rows = [head.join(',')];
-  for (const ch of report.changes) {
+  let rows = [head.join(',')];
+  for (const ch of changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
     const row = COLUMNS.map((col) => cell(values[col]));
     const repository = ch.repository ?? report.repository.remote ?? report.repository.path;
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
+    if (rows.length >= ROWS_PER_CHUNK) {
+      yield rows.join('\r\n') + '\r\n';
+      rows = [];
+    }
   }
-  return rows.join('\r\n') + '\r\n';
+  if (rows.length > 0) yield rows.join('\r\n') + '\r\n';
 }
 
 function cell(value: unknown): string {

@@ -42,6 +42,29 @@ export function minuteOf(iso: string): string {
 }
 
 /**
+ * How many changes merged in the window, counted or not: the report's list, or, where it is left out (an
+ * aggregate without `--with-changes`), the summary's count.
+ */
+export function mergedInWindow(report: Report): number {
+  const s = report.summary;
+  return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
+}
+
+/** How many deploys the window had: the report's list, or the summary's count where the list is left out. */
+export function deploysInWindow(report: Report): number {
+  return report.withChanges === false ? report.summary.dora.deploymentFrequency.count : report.deploys.length;
+}
+
+/**
+ * Said where a list would be, in a report over several repositories that leaves its lists out; null when the
+ * report has its lists. `code` marks the flag up as the format writes code.
+ */
+export function listsLeftOut(report: Report, what: string, code: (flag: string) => string = (flag) => flag): string | null {
+  if (report.withChanges !== false) return null;
+  return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code('--with-changes')} to list them.`;
+}
+
+/**
  * `297 deployed changes (1 with a lead time of 0 left out)`: the changes a typical change's shares are over.
  * A change with no time at all has no shares, so it is named where it makes the count differ.
  */

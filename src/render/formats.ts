@@ -1,4 +1,5 @@
 import type { Report } from '../report/schema.js';
+import type { ReportLists } from './lists.js';
 
 export const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -9,6 +10,8 @@ export interface RenderOptions {
   width?: number;
   /** text: IANA zone times are shown in (default UTC) */
   timeZone?: string;
+  /** the report's lists, read as they are written (JSON and CSV; an aggregate's `--with-changes`) */
+  lists?: ReportLists;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string | Iterable<string>;
@@ -24,11 +27,11 @@ export async function loadRenderer(format: Format): Promise<Renderer> {
     case 'json': {
       // in pieces: a report of a whole large history is never one huge string
       const { renderJsonChunks } = await import('./json.js');
-      return (report) => renderJsonChunks(report);
+      return (report, options) => renderJsonChunks(report, options.lists);
     }
     case 'csv': {
-      const { renderCsv } = await import('./csv.js');
-      return (report) => renderCsv(report);
+      const { renderCsvChunks } = await import('./csv.js');
+      return (report, options) => renderCsvChunks(report, options.lists?.changes);
     }
     case 'markdown': {
       const { renderMarkdown } = await import('./markdown.js');

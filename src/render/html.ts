@@ -1,5 +1,5 @@
 import type { Report } from '../report/schema.js';
-import { businessHoursText, workingDayText } from './format.js';
+import { businessHoursText, mergedInWindow, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
 import { aiComparison, queues } from './html/comparison.js';
@@ -30,7 +30,7 @@ function renderHtmlBody(input: Report): string {
   const report: Report = input;
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);
-  const body = report.changes.length === 0
+  const body = mergedInWindow(report) === 0
     ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`]
     : [
         `<p class="headline">${h(report.summary.headline)}</p>`,
@@ -65,7 +65,7 @@ function renderHtmlBody(input: Report): string {
 <body>
 <header>
 <h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
 ${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? '')}.</p>\n` : ''}${contents(main)}
 </header>
 <main>

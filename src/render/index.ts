@@ -1,4 +1,4 @@
-import { renderCsv } from './csv.js';
+import { renderCsvChunks } from './csv.js';
 import type { Format, Renderer } from './formats.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
@@ -14,8 +14,8 @@ export { FORMATS, type Format, type RenderOptions } from './formats.js';
 export const RENDERERS: Record<Format, Renderer> = {
   text: renderTerminalText,
   // in pieces: a report of a whole large history is never one huge string
-  json: (report) => renderJsonChunks(report),
-  csv: (report) => renderCsv(report),
+  json: (report, options) => renderJsonChunks(report, options.lists),
+  csv: (report, options) => renderCsvChunks(report, options.lists?.changes),
   markdown: (report) => renderMarkdown(report),
   html: (report) => renderHtml(report),
 };

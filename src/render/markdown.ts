@@ -2,8 +2,8 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPercent } from './duration.js';
-import { businessHoursText, doraNotes, httpUrl, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { durationOrBound, formatDuration, formatPercent } from './duration.js';
+import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { whatIfText } from './confidence.js';
@@ -57,7 +57,7 @@ function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
   const report: Report = input;
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(input);
-  if (report.changes.length === 0) {
+  if (mergedInWindow(report) === 0) {
     if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
@@ -90,7 +90,7 @@ function header(report: Report): string[] {
   return [
     `## flowaudit · ${md(r.remote ?? r.path)}`,
     '',
-    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}` +
+    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
@@ -104,7 +104,7 @@ function keyFigures(report: Report): string[] {
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${bounded(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
+    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
     `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
@@ -112,11 +112,6 @@ function keyFigures(report: Report): string[] {
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
   return [parts.join(' · '), ''];
-}
-
-/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
-function bounded(value: number | null, bound: number | null | undefined): string {
-  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
 }
 
 function row(cells: readonly string[]): string {
@@ -133,10 +128,10 @@ function stageTable(report: Report): string[] {
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), bounded(f.p50, f.atLeast), bounded(f.p75, f.atLeast), bounded(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
   for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), bounded(d.p50, bound), bounded(d.p75, bound), bounded(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
@@ -286,6 +281,8 @@ function trend(report: Report): string[] {
 }
 
 function deploys(report: Report): string[] {
+  const leftOut = listsLeftOut(report, 'deploy', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return ['### Deploys', '', `${plural(deploysInWindow(report), 'deploy')} in the window. ${leftOut}`, ''];
   if (report.deploys.length === 0) return [];
   const rows = report.deploys.map((d) => [
     md(d.ref),
@@ -306,8 +303,13 @@ function slowest(report: Report): string[] {
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
+  const leftOut = listsLeftOut(report, 'change', (flag) => `\`${flag}\``);
+  if (leftOut !== null) return [leftOut, ''];
+  // a report over several repositories names whose change each is
+  const several = report.repositories !== undefined;
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
+    ...(several ? [md(ch.repository ?? '')] : []),
     changeRef(ch),
     md(ch.title),
     md(ch.author),
@@ -320,7 +322,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table(['Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], 'lllllrrrrrrrl', rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }
@@ -328,8 +330,8 @@ function allChanges(report: Report, limit: number | undefined): string[] {
 /** What the summary leaves out, and where to find it. */
 function leftOut(report: Report): string[] {
   const lists = [
-    plural(report.changes.length, 'change'),
-    plural(report.deploys.length, 'deploy'),
+    plural(mergedInWindow(report), 'change'),
+    plural(deploysInWindow(report), 'deploy'),
     report.summary.trend.weeks.length > 1 ? `${plural(report.summary.trend.weeks.length, 'week')} of trend` : '',
   ].filter(Boolean);
   return [`_Left out of this summary: the list of ${lists.join(', the ')}. The full report (\`--format json\` or \`html\`) has them._`, ''];

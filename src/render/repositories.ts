@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { formatDuration, formatPercent } from './duration.js';
+import { durationOrBound, formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
-import { fitTable } from './text/layout.js';
+import { fitTable, visibleWidth } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
@@ -12,20 +12,30 @@ import { STAGE_COLOURS } from './svg/scale.js';
  * recomputed over all changes by the builder, not summed rows). Text, Markdown and HTML lay out the same cells.
  */
 
-const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'top recommendation'];
+const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'unreleased', 'top recommendation'];
+/** the numeric columns, right-aligned */
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
+/** the last column */
+const TOP = HEAD.length - 1;
 
 function cells(row: RepositoryRow): string[] {
   return [
     row.name,
     `${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
     String(row.changes),
-    formatDuration(row.leadTimeP50),
+    durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast),
     formatDuration(row.cycleTimeP50),
     String(row.deploys),
     row.deploymentFrequency === null ? '—' : row.deploymentFrequency.toFixed(2),
     formatPercent(row.changeFailureRate),
+    unreleasedCell(row.unreleased),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
+}
+
+/** `3 (oldest 9d)`: changes merged and not deployed at the end, and the oldest's age; — when unknown. */
+function unreleasedCell(unreleased: RepositoryRow['unreleased']): string {
+  return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge)})`;
 }
 
 function whole(report: Report): string[] {
@@ -36,11 +46,12 @@ function whole(report: Report): string[] {
     `all ${report.repositories?.length ?? 0}`,
     `${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
     String(s.changes),
-    formatDuration(s.leadTime.p50),
+    durationOrBound(s.leadTime.p50, s.leadTime.atLeast),
     formatDuration(s.cycleTime.p50),
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),
     formatPercent(s.dora.changeFailureRate.value),
+    unreleasedCell(s.unreleased),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
 }
@@ -53,27 +64,36 @@ function failedLines(report: Report): string[] {
 export function renderRepositoryText(report: Report, options: { color: boolean; width?: number }): string {
   if (!report.repositories) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  // short heads; the window column only when the windows differ and there is room, else a line each below
-  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'top recommendation'];
+  // short heads; the unreleased column when there is room, then the window column when the windows differ
+  // and there is room; else a line each below
+  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
   const width = options.width ?? 80;
-  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
-  const windowColumn = !sameWindow && width >= 100;
-  const keep = (_: unknown, i: number): boolean => i !== 1 || windowColumn;
-  const rows = report.repositories.map((row) => cells(row).map(terminalSafe).filter(keep));
-  rows.push(whole(report).map((text) => c.bold(terminalSafe(text))).filter(keep));
+  const rows = report.repositories.map((row) => cells(row).map(terminalSafe));
+  rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
   // the repository and its top recommendation give way first, the window next; the figures never do
-  const columns = head
-    .map((h, i) => ({
-      head: h,
-      ...(i >= 2 && i <= 7 && { align: 'right' as const }),
-      ...((i === 0 || i === 8) && { min: 10 }),
-      ...(i === 1 && { min: 12, rank: 1 }),
-    }))
-    .filter(keep);
-  const table = fitTable(columns, rows, { color: options.color, width });
-  const windows = sameWindow || windowColumn ? [] : report.repositories.map((r) => `${terminalSafe(r.name)}: ${cells(r)[1]}`);
+  const columns = head.map((h, i) => ({
+    head: h,
+    ...(NUMERIC.has(i) && { align: 'right' as const }),
+    ...((i === 0 || i === TOP) && { min: 10 }),
+    ...(i === 1 && { min: 12, rank: 1 }),
+  }));
+  const least = (shown: readonly number[]): number =>
+    shown.reduce((sum, i) => sum + (columns[i]?.min ?? 2 + Math.max(visibleWidth(head[i] ?? ''), ...rows.map((r) => visibleWidth(r[i] ?? '')))), shown.length + 1);
+  const shown = [0, 2, 3, 4, 5, 6, 7, TOP];
+  const unreleasedColumn = least([...shown, 8]) <= width;
+  if (unreleasedColumn) shown.push(8);
+  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
+  const windowColumn = !sameWindow && least([...shown, 1]) <= width;
+  if (windowColumn) shown.push(1);
+  shown.sort((x, y) => x - y);
+  const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
+  const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
+  const below = [
+    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(r.name)}: ${unreleasedCell(r.unreleased)}`)),
+    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(r.name)}: ${cells(r)[1]}`)),
+  ];
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-  return [c.bold('Repositories'), table, ...windows.map((w) => c.dim(`window of ${w}`)), ...failed].join('\n');
+  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(line)), ...failed].join('\n');
 }
 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */
@@ -85,11 +105,21 @@ export function renderRepositoryMarkdown(report: Report): string {
     '### Repositories',
     '',
     `| ${HEAD.join(' | ')} |`,
-    '| :-- | :-- | --: | --: | --: | --: | --: | --: | :-- |',
+    `| ${HEAD.map((_, i) => (NUMERIC.has(i) ? '--:' : ':--')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
     ...(failed.length > 0 ? [...failed, ''] : []),
   ].join('\n') + '\n';
+}
+
+/**
+ * A chart label cuts a long name at its end: a repository known by its path keeps its last two parts there, as
+ * local clones' paths share their beginning (`/work/clones/…`) and differ at the end.
+ */
+function chartLabel(row: RepositoryRow): string {
+  if (row.remote !== null) return row.name;
+  const parts = row.name.split('/').filter(Boolean);
+  return parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : row.name;
 }
 
 /**
@@ -98,12 +128,12 @@ export function renderRepositoryMarkdown(report: Report): string {
  */
 export function renderRepositoryHtml(report: Report): string {
   if (!report.repositories) return '';
-  const th = HEAD.map((c, i) => `<th scope="col"${i >= 2 && i <= 7 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
+  const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
   const tr = (r: string[], total: boolean): string =>
-    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${i >= 2 && i <= 7 ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
   const svg = barChart(
     { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
-    report.repositories.map((r) => ({ label: r.name, values: [r.leadTimeP50, r.cycleTimeP50] })),
+    report.repositories.map((r) => ({ label: chartLabel(r), values: [r.leadTimeP50, r.cycleTimeP50] })),
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no repository has a known lead or cycle time' },
   );
   const failed = failedLines(report);

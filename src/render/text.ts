@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { StageName } from '../domain.js';
 import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
+import { mergedInWindow } from './format.js';
 import { renderRepositoryText } from './repositories.js';
 import { terminalOutput } from './sanitize.js';
 import { recommendations } from './text/advice.js';
@@ -27,7 +28,7 @@ export interface TextOptions {
 export type TextSection = (report: Report, ctx: TextContext) => string[];
 
 /** Sections that need changes to say anything. */
-const withChanges = (section: TextSection): TextSection => (report, ctx) => (report.changes.length === 0 ? [] : section(report, ctx));
+const withChanges = (section: TextSection): TextSection => (report, ctx) => (mergedInWindow(report) === 0 ? [] : section(report, ctx));
 
 /**
  * The terminal report, top to bottom. A new section is a function in its own file under text/, added here;

@@ -1,5 +1,5 @@
 import { advise } from '../advice/index.js';
-import { STAGES, type Change, type Deploy, type DeploySignalKind, type OpenPull, type StageName, type Window } from '../domain.js';
+import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
@@ -16,7 +16,7 @@ import { unreleasedChanges } from '../metrics/unreleased.js';
 import { inWorkingDays } from '../units.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
-import type { Policy, Report, ReportSummary, RepositoryRow } from './schema.js';
+import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
 
 /** the slowest changes the report lists */
 const SLOWEST = 10;
@@ -29,6 +29,7 @@ export interface RepositoryContext {
   branch: string;
   window: Window;
   deploySignal: DeploySignalKind;
+  sources: Report['sources'];
 }
 
 /** Everything a report is made of besides its figures: where the data came from and what it could not show. */
@@ -47,14 +48,34 @@ export interface ReportContext {
   failedRepositories?: Array<{ name: string; error: string }>;
 }
 
-/** The model a report is built from: what `audit` reads from a repository and `aggregate` from JSON reports. */
-export interface ReportModel {
+/**
+ * The model a report is built from: what `audit` reads from a repository (its domain changes and deploys,
+ * which the report lists) or what `aggregate` keeps of many reports (`listed: false`: only what the figures
+ * read, and the lists are left empty for the caller to stream from the reports themselves).
+ */
+export type ReportModel = DomainModel | MeasuredModel;
+
+interface DomainModel {
   /** every change the sources saw, whenever it merged: the window's are reported, the rest date deploys */
   changes: readonly Change[];
   /** every deploy: the window's are reported */
   deploys: readonly Deploy[];
   /** pull requests open at the end of the window (GitHub mode) */
   openPulls: readonly OpenPull[];
+  listed?: true;
+}
+
+interface MeasuredModel {
+  /** as a domain model's: the window's changes, and those outside it its queues count */
+  changes: readonly MeasuredChange[];
+  deploys: readonly MeasuredDeploy[];
+  openPulls: readonly OpenPull[];
+  listed: false;
+}
+
+/** Whether the figures count a change: never a sync, a bot's only when the policy puts bots back. */
+export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot'>, policy: Pick<Policy, 'includeBots'>): boolean {
+  return change.kind !== 'sync' && (policy.includeBots || !change.bot);
 }
 
 /**
@@ -63,15 +84,33 @@ export interface ReportModel {
  * `audit` and `aggregate` both call it, and renderers only read what it returns. Pure: `now` is given.
  */
 export function buildReport(model: ReportModel, window: Window, now: number, policy: Policy, context: ReportContext): Report {
-  const inWindow = model.changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
-  const isCounted = (c: Change): boolean => c.kind !== 'sync' && (policy.includeBots || !c.bot);
+  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  // most often all of an aggregate's changes are in its window: no copy of them then
+  const inWindow = model.changes.every(within) ? model.changes : model.changes.filter(within);
+  const counts = (c: MeasuredChange): boolean => isCounted(c, policy);
   const windowDeploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   const github = context.sources.includes('github');
-  const queued = queueInput(model, isCounted, policy, now, context.timezone);
-  const counted = inWindow.filter(isCounted);
+  const queued = queueInput(model.changes, model.openPulls, counts, policy, now, context.timezone);
+  const counted = inWindow.filter(counts);
   const hours = context.businessHours;
-  const summary = summarize({ inWindow, counted, queued, deploys: windowDeploys, openPulls: model.openPulls, window, now, signal: context.deploySignal.kind, github, hours });
+  // over repositories read with and without GitHub, the review figures are over the former's changes alone
+  const viaGitHub = new Set(context.repositories?.filter((r) => r.sources.includes('github')).map((r) => r.name));
+  const mixed = github && context.repositories !== undefined && viaGitHub.size < context.repositories.length;
+  const summary = summarize({
+    inWindow,
+    counted,
+    queued,
+    deploys: windowDeploys,
+    openPulls: model.openPulls,
+    window,
+    now,
+    signal: context.deploySignal.kind,
+    github,
+    hours,
+    ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
+  });
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window) };
+  const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -84,13 +123,11 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     businessHours: context.businessHours,
     timezone: context.timezone ?? 'UTC',
     policy,
-    changes: inWindow.map((c) => toReportChange(c, isCounted(c))),
-    // carried so that a report read back (aggregate) has every change its queues counted
-    queueOnlyChanges: queued.changes
-      .filter((c) => (c.mergedAt < window.since || c.mergedAt >= window.until) && inWindowQueues(c, window.since, window.until, now))
-      .map((c) => toReportChange(c, true)),
-    deploys: windowDeploys.map(toReportDeploy),
-    openPulls: model.openPulls.map(toReportOpenPull),
+    changes: listed?.changes ?? [],
+    queueOnlyChanges: listed?.queueOnlyChanges ?? [],
+    deploys: listed?.deploys ?? [],
+    openPulls: listed?.openPulls ?? [],
+    ...(listed === null && { withChanges: false }),
     summary,
     recommendations: inWorkingDays(context.businessHours, () => advise(advice, policy.thresholds)),
     notes: context.notes,
@@ -98,27 +135,65 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, model, queued, policy, isCounted, { github, hours }, context.sources));
+    const byRepository = groupByRepository(model.changes, windowDeploys, model.openPulls);
+    report.repositories = context.repositories.map((r) => repositoryRow(r, byRepository.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
 }
 
+/** The lists of a report read from a repository: its window's changes, deploys and open pull requests. */
+function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls'> {
+  const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  return {
+    changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
+    // carried so that a report read back (aggregate) has every change its queues counted
+    queueOnlyChanges: model.changes
+      .filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now))
+      .map((c) => toReportChange(c, true)),
+    deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
+    openPulls: model.openPulls.map(toReportOpenPull),
+  };
+}
+
 /** What the queues are over (SPEC section 9): every counted change merged by now, and the open pull requests. */
 interface QueuedWork {
-  changes: readonly Change[];
+  changes: readonly MeasuredChange[];
   openPulls: readonly OpenPull[];
   now: number;
   timezone: string;
 }
 
-function queueInput(model: ReportModel, isCounted: (c: Change) => boolean, policy: Policy, now: number, timezone: string | undefined): QueuedWork {
+function queueInput(changes: readonly MeasuredChange[], openPulls: readonly OpenPull[], counts: (c: MeasuredChange) => boolean, policy: Policy, now: number, timezone: string | undefined): QueuedWork {
   return {
-    changes: model.changes.filter((c) => isCounted(c) && c.mergedAt <= now),
-    openPulls: model.openPulls.filter((p) => policy.includeBots || !p.bot),
+    changes: changes.filter((c) => counts(c) && c.mergedAt <= now),
+    openPulls: openPulls.filter((p) => policy.includeBots || !p.bot),
     now,
     timezone: timezone ?? 'UTC',
   };
+}
+
+interface RepositoryGroup {
+  /** every change of the repository, in its window or not */
+  changes: MeasuredChange[];
+  deploys: MeasuredDeploy[];
+  openPulls: OpenPull[];
+}
+
+const EMPTY_GROUP: RepositoryGroup = { changes: [], deploys: [], openPulls: [] };
+
+/** One pass over everything: filtering it once per repository was quadratic over an organisation. */
+function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], openPulls: readonly OpenPull[]): Map<string | undefined, RepositoryGroup> {
+  const groups = new Map<string | undefined, RepositoryGroup>();
+  const group = (name: string | undefined): RepositoryGroup => {
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [] }));
+    return g;
+  };
+  for (const c of changes) group(c.repository).changes.push(c);
+  for (const d of deploys) group(d.repository).deploys.push(d);
+  for (const p of openPulls) group(p.repository).openPulls.push(p);
+  return groups;
 }
 
 /** The stages the data can see: git alone has no pickup or merge wait, and the `merge` signal no deploy wait. */
@@ -128,13 +203,13 @@ function queueStages(github: boolean, signal: DeploySignalKind): StageName[] {
 
 interface SummaryInput {
   /** the changes merged in the window */
-  inWindow: readonly Change[];
+  inWindow: readonly MeasuredChange[];
   /** … of them in the stage figures */
-  counted: readonly Change[];
+  counted: readonly MeasuredChange[];
   /** the queues' changes and open pull requests (of the repository, in a row of several) */
   queued: QueuedWork;
   /** the deploys in the window */
-  deploys: readonly Deploy[];
+  deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
   window: Window;
   now: number;
@@ -142,15 +217,33 @@ interface SummaryInput {
   github: boolean;
   /** durations count only these working hours */
   hours: BusinessHours | null;
+  /** over several repositories, only some read with GitHub: which changes are theirs */
+  fromGitHub?: (change: MeasuredChange) => boolean;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
+  return summarizeWith(input, true) as ReportSummary;
+}
+
+/**
+ * The summary; with `detail` false, without its week-by-week series (trend, queues, review capacity) and the
+ * slowest changes: a repository's row in a report over several, where a thousand weekly series would be most
+ * of an organisation's report.
+ */
+function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window, hours } = input;
   // the changes still waiting have waited until now, counted as every other duration is
   const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
   const stages = summarizeStages(counted, waiting);
   const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
-  const health = computeFlowHealth({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), github: input.github });
+  const health = computeFlowHealth({
+    changes: counted,
+    openPulls: input.openPulls,
+    now: Math.min(input.now, window.until),
+    github: input.github,
+    ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
+  });
+  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
     excluded: {
@@ -171,38 +264,28 @@ function summarize(input: SummaryInput): ReportSummary {
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
-    trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)),
+    ...(detail && { trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)) }),
     leadTimeHistogram: leadTimeHistogram(counted),
-    slowest: slowestChanges(counted, SLOWEST),
+    ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,
-    ...computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) }),
-    reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null,
+    ...(detail && { queues }),
+    queueTrend,
+    ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
   };
 }
 
-/** One repository's row, over the same changes and with the same figures as the whole. */
-function repositoryRow(
-  repo: RepositoryContext,
-  model: ReportModel,
-  queued: QueuedWork,
-  policy: Policy,
-  isCounted: (c: Change) => boolean,
-  how: { github: boolean; hours: BusinessHours | null },
-  sources: Report['sources'],
-): RepositoryRow {
+/** One repository's row and summary, over its own window, with the same figures as the whole. */
+function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow {
   const { since, until } = repo.window;
-  const inWindow = model.changes.filter((c) => c.repository === repo.name && c.mergedAt >= since && c.mergedAt < until);
-  const deploys = model.deploys.filter((d) => d.repository === repo.name && d.at >= since && d.at < until);
-  const openPulls = model.openPulls.filter((p) => p.repository === repo.name);
-  const counted = inWindow.filter(isCounted);
-  const ours = {
-    ...queued,
-    changes: queued.changes.filter((c) => c.repository === repo.name),
-    openPulls: queued.openPulls.filter((p) => p.repository === repo.name),
-  };
-  const summary = summarize({ inWindow, counted, queued: ours, deploys, openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, ...how });
-  const advice = { sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
-  const top = inWorkingDays(how.hours, () => advise(advice, policy.thresholds))[0];
+  const inWindow = group.changes.filter((c) => c.mergedAt >= since && c.mergedAt < until);
+  const deploys = group.deploys.filter((d) => d.at >= since && d.at < until);
+  const counted = inWindow.filter((c) => isCounted(c, policy));
+  const ours = queueInput(group.changes, group.openPulls, (c) => isCounted(c, policy), policy, queued.now, queued.timezone);
+  // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
+  const github = repo.sources.includes('github');
+  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
+  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
+  const top = inWorkingDays(hours, () => advise(advice, policy.thresholds))[0];
   return {
     name: repo.name,
     path: repo.path,
@@ -217,7 +300,9 @@ function repositoryRow(
     failedDeploys: deploys.filter((d) => d.failed).length,
     deploymentFrequency: summary.dora.deploymentFrequency.value,
     changeFailureRate: summary.dora.changeFailureRate.value,
+    unreleased: { count: summary.unreleased.count, p50Age: summary.unreleased.p50Age, oldestAge: summary.unreleased.oldestAge },
     topRecommendation: top && top.id !== 'healthy' ? { id: top.id, measure: top.measure, value: top.value } : null,
+    summary,
   };
 }
 

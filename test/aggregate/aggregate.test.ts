@@ -118,16 +118,23 @@ describe('aggregateReports', () => {
     expect(all.recommendations.map((r) => [r.id, r.impact])).toEqual([['change-failure-rate', 12], ['large-changes', 0.6]]);
   });
 
-  it('is a report: the union window, every change and deploy in time order naming its repository', () => {
+  it('is a report: the union window, and with its changes, every change and deploy naming its repository', () => {
     expect(all.schemaVersion).toBe(1);
     expect(all.generatedAt).toBe('2026-03-01T00:00:00Z');
     expect(all.repository).toEqual({ path: 'aggregate', remote: null, branch: 'main' });
     expect(all.window).toEqual({ since: '2026-01-01T00:00:00Z', until: '2026-02-26T00:00:00Z' });
     expect(all.deploySignal).toEqual({ kind: 'tags', detail: 'tags in all 2 repositories' });
-    expect(all.changes.map((c) => [c.repository, c.mergedAt.slice(5, 10)])).toEqual([
-      ['acme/one', '01-03'], ['acme/two', '01-08'], ['acme/one', '01-10'], ['acme/two', '01-15'], ['acme/one', '01-20'], ['acme/one', '01-21'], ['acme/two', '02-01'],
+    // without --with-changes the lists are left out, and the report says so
+    expect([all.changes, all.deploys, all.openPulls, all.withChanges]).toEqual([[], [], [], false]);
+    const listed = aggregateReports([one, two], { withChanges: true });
+    expect(listed.withChanges).toBeUndefined();
+    // repository by repository, each in its report's order; `counted` as the aggregate counts (the bot: no)
+    expect(listed.changes.map((c) => [c.repository, c.mergedAt.slice(5, 10), c.counted])).toEqual([
+      ['acme/one', '01-03', true], ['acme/one', '01-10', true], ['acme/one', '01-20', true], ['acme/one', '01-21', false],
+      ['acme/two', '01-08', true], ['acme/two', '01-15', false], ['acme/two', '02-01', true],
     ]);
-    expect(all.deploys.map((d) => d.repository)).toEqual(['acme/one', 'acme/two', 'acme/one', 'acme/one', 'acme/one', 'acme/two', 'acme/two', 'acme/two']);
+    expect(listed.deploys.map((d) => d.repository)).toEqual(['acme/one', 'acme/one', 'acme/one', 'acme/one', 'acme/two', 'acme/two', 'acme/two', 'acme/two']);
+    expect(listed.summary).toEqual(all.summary);
     expect(all.summary.trend.weeks).toHaveLength(9);
     expect(all.summary.trend.weeks.reduce((n, w) => n + w.changes, 0)).toBe(5);
     expect(all.notes).toEqual(['git only']);
@@ -157,10 +164,35 @@ describe('aggregateReports', () => {
     expect(mixed.summary.dora.timeToRestore.note).toBeUndefined();
   });
 
-  it('warns when a repository appears twice with overlapping windows', () => {
-    expect(aggregateReports([one, one]).warnings).toContain('acme/one appears more than once with overlapping windows: changes in both count twice');
-    const later = report({ ...one, window: { since: '2026-01-29T00:00:00Z', until: '2026-02-26T00:00:00Z' } });
-    expect(aggregateReports([one, later]).warnings.filter((w) => w.includes('more than once'))).toEqual([]);
+  it('counts a repository given twice over overlapping windows once, with a warning; disjoint windows both count', () => {
+    const warned: string[] = [];
+    const twice = aggregateReports([one, two, one], { warn: (m) => warned.push(m) });
+    expect(twice.summary).toEqual(aggregateReports([one, two]).summary);
+    expect(twice.repositories?.map((r) => r.name)).toEqual(['acme/one', 'acme/two']);
+    expect(warned).toEqual(['acme/one is given twice over overlapping windows (/r/one): counted once, from /r/one']);
+    // a later window of the same repository is more changes, not the same ones: its own row
+    const later = report({ ...one, window: { since: '2026-01-29T00:00:00Z', until: '2026-02-26T00:00:00Z' }, changes: [change({ ...split(4, 1), mergedAt: '2026-02-02T00:00:00Z' })] });
+    const both = aggregateReports([one, later], { warn: (m) => warned.push(m) });
+    expect(both.repositories?.map((r) => [r.name, r.changes])).toEqual([['acme/one', 3], ['acme/one', 1]]);
+    expect(both.summary.changes).toBe(4);
+    expect(warned).toHaveLength(1);
+  });
+
+  it('takes the review figures over the repositories read with GitHub alone: git cannot see a review', () => {
+    const review = { reviewers: [{ login: 'bo', reviews: 1 }], reviewedAt: [Date.parse('2026-01-04T12:00:00Z') / 1000], firstReviewer: 'bo', comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
+    const gh = report({
+      repository: { path: '/r/gh', remote: 'acme/gh' },
+      sources: ['git', 'github'],
+      changes: [
+        change({ ...split(1, 0.5), mergedAt: '2026-01-05T00:00:00Z', firstReviewAt: '2026-01-04T12:00:00Z', approvedAt: '2026-01-04T18:00:00Z', review }),
+        change({ ...split(2, 0.5), mergedAt: '2026-01-06T00:00:00Z' }),
+      ],
+    });
+    // one: git only, its 3 counted changes without review facts; were they counted, 4 of 5 would be "unreviewed"
+    const mixed = aggregateReports([gh, one]);
+    expect(mixed.summary.review).toMatchObject({ reviews: 1, unreviewed: 1, unreviewedShare: 0.5, selfMerged: 1, reviewsPerChange: 0.5 });
+    expect(mixed.summary.changes).toBe(5);
+    expect(mixed.repositories?.map((r) => r.summary.review?.unreviewed ?? null)).toEqual([1, null]);
   });
 
   it('keeps business hours every report shares, and warns when they differ', () => {

@@ -85,24 +85,28 @@ describe('flowaudit compare', () => {
 });
 
 describe('many repositories', () => {
-  it('report PATH PATH gives one report with a row per repository, and a failing path does not stop the rest', async () => {
-    const r = await runCli([repo.dir, repo.dir, join(dir, 'not-a-repo'), '--format', 'json', ...WINDOW]);
+  it('report PATH PATH audits a path given twice once, and a failing path does not stop the rest', async () => {
+    const missing = join(dir, 'not-a-repo');
+    const r = await runCli([repo.dir, repo.dir, missing, '--format', 'json', ...WINDOW]);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`flowaudit: warning: ${repo.dir} is given twice (as ${repo.dir}): audited once\n`);
     expect(r.stderr).toContain('not-a-repo');
-    const agg = JSON.parse(r.stdout) as Report & { repositories: unknown[] };
-    expect(agg.repositories).toHaveLength(2);
-    expect(agg.summary.changes).toBe(10);
+    const agg = JSON.parse(r.stdout) as Report;
+    expect(agg.repositories).toHaveLength(1);
+    expect(agg.summary.changes).toBe(5);
     expect(agg.summary.leadTime.p50).toBe(135000);
+    expect(agg.failedRepositories?.map((f) => f.name)).toEqual([missing]);
   });
 
-  it('aggregate FILE… recomputes from the changes, and CSV has a repository column', async () => {
+  it('aggregate FILE… counts a file given twice once, and CSV lists every change with a repository column', async () => {
     const file = join(dir, 'a.json');
     await runCli([repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
     const r = await runCli(['aggregate', file, file, '--format', 'csv']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`flowaudit: warning: ${file} is given twice (as ${file}): counted once\n`);
     const rows = r.stdout.trimEnd().split('\r\n');
     expect(rows[0]?.startsWith('repository,id,')).toBe(true);
-    expect(rows).toHaveLength(13);
+    expect(rows).toHaveLength(7);
   });
 });
 

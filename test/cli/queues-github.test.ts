@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,52 @@ describe('queues in GitHub mode', () => {
       { weekStart: '2026-03-02T00:00:00Z', reviews: 3, readyPulls: 2 },
       { weekStart: '2026-03-09T00:00:00Z', reviews: 3, readyPulls: 3 },
     ]);
+  });
+});
+
+describe('queues of an aggregate, from the JSON reports of two weeks', () => {
+  const write = (name: string, text: string): string => {
+    const path = join(cache, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const week = async (since: string, until: string): Promise<string> => {
+    const result = await runCli(
+      [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', '--since', since, '--until', until, '--now', '2026-03-16T00:00:00Z'],
+      { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    );
+    expect(result.stderr).toBe('');
+    return write(`week-${since}.json`, result.stdout);
+  };
+  /** The summary with its lists' repository labels left out: an aggregate names whose change or pull request each is. */
+  const unlabelled = ({ summary: s }: Report): Report['summary'] => ({
+    ...s,
+    slowest: s.slowest.map(({ repository: _, ...rest }) => rest),
+    unreleased: { ...s.unreleased, oldestChanges: s.unreleased.oldestChanges.map(({ repository: _, ...rest }) => rest) },
+    wip: s.wip && { ...s.wip, oldest: s.wip.oldest.map(({ repository: _, ...rest }) => rest) },
+  });
+
+  it('reproduce the fortnight: queues, review capacity, WIP and the unreleased, each change and open pull request once', async () => {
+    const [w1, w2] = [await week('2026-03-02', '2026-03-09'), await week('2026-03-09', '2026-03-16')];
+    // W1's report carries the changes merged in W2 that were in W1's queues, W2's those of W1 still in its own
+    const queueOnly = [w1, w2].map((p) => (JSON.parse(readFileSync(p, 'utf8')) as Report).queueOnlyChanges.length);
+    expect(queueOnly.every((n) => n > 0)).toBe(true);
+    const result = await runCli(['aggregate', w1, w2, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const combined = JSON.parse(result.stdout) as Report;
+    expect(unlabelled(combined)).toEqual(report.summary);
+    expect(combined.summary.wip?.open).toBe(3);
+    // listed, each change once: the window's among the changes, the rest its queues counted among the queue-only
+    const listed = JSON.parse((await runCli(['aggregate', w1, w2, '--format', 'json', '--with-changes'])).stdout) as Report;
+    const shas = (list: Report['changes']): string[] => list.map((c) => c.sha).sort();
+    expect(shas(listed.changes)).toEqual(shas(report.changes));
+    expect(shas(listed.queueOnlyChanges)).toEqual(shas(report.queueOnlyChanges));
+    expect(listed.openPulls.map((p) => p.number).sort()).toEqual([20, 21, 22, 23]);
+    expect(listed.summary).toEqual(combined.summary);
+  });
+
+  it('reproduce one report\'s own summary', async () => {
+    const result = await runCli(['aggregate', write('fortnight.json', JSON.stringify(report)), '--format', 'json']);
+    expect(unlabelled(JSON.parse(result.stdout) as Report)).toEqual(report.summary);
   });
 });

@@ -23,12 +23,17 @@ describe('headline', () => {
 
   it('says so when nothing is waiting, and names git-only stages as git sees them', () => {
     const text = headline(summary({ coding: 0.6, review: 0.4, deploy: 0 }, 5), { gitOnly: true, businessHours: false });
-    expect(text).toBe('The typical change spends none of its lead time waiting, 60% coding and 40% in review & merge wait.');
+    // git alone sees one stage that is only waiting: the deploy wait; "none waiting" beside "review & merge wait" would read as a contradiction
+    expect(text).toBe('The typical change spends none of its lead time waiting for a deploy, 60% coding and 40% in review & merge wait.');
+    expect(headline(summary({ coding: 0.2, review: 0.3, deploy: 0.5 }, 5), { gitOnly: true, businessHours: false })).toBe(
+      'The typical change spends 50% of its lead time waiting for a deploy, 30% in review & merge wait and 20% coding.',
+    );
+    expect(headline(summary({ coding: 0.3, pickup: 0.2, review: 0.5 }, 5), GITHUB)).toBe('The typical change spends 20% of its lead time waiting (pickup (waiting for review) 20%), 50% in review & rework and 30% coding.');
   });
 
   it('speaks of the cycle time when nothing deployed, and of working time with business hours', () => {
     expect(headline(summary({ coding: 0.5, review: 0.5 }, 6, 'merged'), { gitOnly: true, businessHours: true })).toBe(
-      'Counting working time only, the typical change spends none of its cycle time (nothing deployed yet) waiting, 50% coding and 50% in review & merge wait.',
+      'Counting working time only, the typical change spends 50% of its cycle time (nothing deployed yet) coding and 50% in review & merge wait.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, percentile } from '../../src/metrics/percentile.js';
+import { distribution, distributionOf, percentile } from '../../src/metrics/percentile.js';
 import { formatDuration } from '../../src/render/duration.js';
 
 describe('type-7 percentiles (SPEC section 6)', () => {
@@ -14,6 +14,27 @@ describe('type-7 percentiles (SPEC section 6)', () => {
   it('ignores nulls and counts what it used', () => {
     expect(distribution([null, 4, 1, null, 3, 2])).toEqual({ count: 4, p50: 2.5, p75: 3.25, p90: 3.7000000000000002, mean: 2.5 });
     expect(distribution([null])).toEqual({ count: 0, p50: null, p75: null, p90: null, mean: null });
+  });
+});
+
+describe('percentiles by selection', () => {
+  it('reads the ranks a full sort would give: duplicates, ties at the interpolation points, unsorted input', () => {
+    // 10 values: p50 between ranks 4 and 5 (0-based), p75 at 6.75, p90 at 8.1; written out by hand
+    const values = [9, 1, 7, 7, 3, 10, 2, 7, 5, 4];
+    // sorted: 1 2 3 4 5 7 7 7 9 10 → p50 (5+7)/2 = 6, p75 7 + 0.75×0 = 7, p90 9 + 0.1×1 = 9.1
+    expect(distribution(values)).toEqual({ count: 10, p50: 6, p75: 7, p90: 9.1, mean: 5.5 });
+    // an off-by-one in the rank would read 5 or 7 for p50, 9 or 10 for p90
+    expect(distribution([...values].reverse())).toEqual(distribution(values));
+  });
+
+  it('over a field of items, leaving out nulls and what is not a finite number', () => {
+    const items = [{ t: 4 }, { t: null }, { t: 1 }, { t: Number.NaN }, { t: 3 }, { t: 2 }, { t: Infinity }];
+    expect(distributionOf(items, (i) => i.t)).toEqual({ count: 4, p50: 2.5, p75: 3.25, p90: 3.7000000000000002, mean: 2.5 });
+  });
+
+  it('is not confused by a larger call before a smaller one (the values are held in one scratch array)', () => {
+    distribution(Array.from({ length: 5000 }, (_, i) => 5000 - i));
+    expect(distribution([3, 1, 2])).toEqual({ count: 3, p50: 2, p75: 2.5, p90: 2.8, mean: 2 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/domain.js';
+import type { MeasuredChange as Change } from '../../src/domain.js';
 import type { Observation } from '../../src/metrics/censored.js';
 import { sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
 
@@ -46,5 +46,7 @@ describe('weekly trend', () => {
   it('draws a sparkline with gaps', () => {
     expect(sparkline([0, null, 7, 3.5])).toBe('▁ █▅');
     expect(sparkline([null, null])).toBe('');
+    expect(sparkline([0, 0, 0])).toBe('▁▁▁');
+    expect(sparkline([2, 2])).toBe('▄▄');
   });
 });

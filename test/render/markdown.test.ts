@@ -208,7 +208,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('adds the what-if to its recommendation', () => {
     const table = tableAfter(markdown, 'What if');
-    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 6d 4h → 4d 20h, 37.5h of waiting saved a week');
+    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5h of waiting saved a week');
     expect(cells(table[3] ?? '')[4]).toBe('');
   });
 

@@ -22,17 +22,25 @@ const hostile: Report = report({
   changes: [lead(15, '2026-01-20T00:00:00Z')],
   deploys: [deploy({ at: '2026-01-20T10:00:00Z' }), deploy({ at: '2026-02-02T10:00:00Z' }), deploy({ at: '2026-02-09T10:00:00Z' }), deploy({ at: '2026-02-16T10:00:00Z' })],
 });
-const all = aggregateReports([one, hostile], { failed: [{ name: '/r/gone', error: 'not a git repository' }] });
+const combined = aggregateReports([one, hostile], { failed: [{ name: '/r/gone', error: 'not a git repository' }] });
+// the unreleased figures as the summary gives them (SPEC section 6): set here, the renderers only read them
+const D = 86400;
+const all: Report = {
+  ...combined,
+  summary: { ...combined.summary, unreleased: { count: 4, p50Age: 2 * D, oldestAge: 9 * D, oldest: [], oldestChanges: [] } } as Report['summary'],
+  repositories: combined.repositories?.map((r, i) => ({ ...r, unreleased: i === 0 ? { count: 4, p50Age: 2 * D, oldestAge: 9 * D } : { count: 0, p50Age: null, oldestAge: null } })),
+};
 
 describe('the per-repository table', () => {
   it('text: a row per repository and the whole, control characters stripped, failures listed', () => {
-    const text = renderRepositoryText(all, { color: false, width: 130 });
+    // wide enough for every column: the unreleased one made the table 15 columns wider than 130
+    const text = renderRepositoryText(all, { color: false, width: 150 });
     const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
     expect(rows).toEqual([
-      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'top recommendation'],
-      ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', 'Change failure rate'],
-      ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '—'],
-      ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '—'],
+      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'],
+      ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', '4 (oldest 9d)', 'Change failure rate'],
+      ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '0', '—'],
+      ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '4 (oldest 9d)', '—'],
     ]);
     expect(text).toContain('could not be read: /r/gone: not a git repository');
     expect(text).not.toContain('\u001b');
@@ -50,7 +58,9 @@ describe('the per-repository table', () => {
       ['3', '3h', '3h', '8', '1.00', '13%'],
     ]);
     expect(rows[1]?.[0]).toBe('acme/one');
-    // no room for the window column: each repository's window is a line below the table
+    // no room for the unreleased and window columns: a line below the table each (the unreleased only where some are)
+    expect(text).toContain('unreleased in acme/one: 4 (oldest 9d)');
+    expect(text).not.toContain('unreleased in evil');
     expect(text).toContain('window of acme/one: 2026-01-01 → 2026-01-29');
   });
 
@@ -61,10 +71,23 @@ describe('the per-repository table', () => {
     expect(text).not.toContain('window');
   });
 
+  it('a lead time p50 the data does not reach yet reads as a bound, in the row and the whole', () => {
+    // most changes still waiting: the median is only known to be at least the time waited (SPEC section 6)
+    const waiting = {
+      ...all,
+      summary: { ...all.summary, leadTime: { ...all.summary.leadTime, p50: null, atLeast: 40 * D } },
+      repositories: all.repositories?.map((r, i) => (i === 1 ? { ...r, leadTimeP50: null, summary: { ...r.summary, leadTime: { ...r.summary.leadTime, p50: null, atLeast: 30 * D } } } : r)),
+    } as Report;
+    const md = renderRepositoryMarkdown(waiting);
+    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | ≥ 30d | 15h |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **≥ 40d** |');
+    expect(renderRepositoryText(waiting, { color: false, width: 150 })).toMatch(/│ +1 │ +≥ 30d │ +15h │/);
+  });
+
   it('markdown: names escaped, the whole in bold', () => {
     const md = renderRepositoryMarkdown(all);
-    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | 15h | 15h | 4 | 0.50 | 0% | — |');
-    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **3h** | **3h** | **8** | **1.00** | **13%** | **—** |');
+    expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | 15h | 15h | 4 | 0.50 | 0% | 0 | — |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **3h** | **3h** | **8** | **1.00** | **13%** | **4 (oldest 9d)** | **—** |');
     expect(md).toContain('- could not be read: /r/gone: not a git repository');
   });
 
@@ -75,6 +98,9 @@ describe('the per-repository table', () => {
     // the chart names each repository, escaped and the control characters stripped, with its median lead time
     expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
     expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
+    // a repository known only by its path is labelled in the chart by the end of it, where local paths differ
+    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/home/me/clones/acme/one', remote: null } }, hostile]);
+    expect(renderRepositoryHtml(byPath)).toContain('<title>…/acme/one, lead time p50: 2h</title>');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');
   });

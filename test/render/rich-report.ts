@@ -160,9 +160,13 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
   return pending;
 }
 
-/** Two GitHub repositories in one report, as `aggregate` makes it, the pending fields set again by hand. */
+/** Two GitHub repositories in one report, as `aggregate --with-changes` makes it, the pending fields set again by hand. */
 export function multiRepositoryReport(): Report {
-  const all = aggregateReports([githubReport('acme/shop', 7), githubReport('acme/a-repository-with-a-rather-long-name', 11)], { generatedAt: '2026-03-30T00:00:00Z', failed: [{ name: '/src/gone', error: 'not a git repository' }] });
+  const all = aggregateReports([githubReport('acme/shop', 7), githubReport('acme/a-repository-with-a-rather-long-name', 11)], {
+    generatedAt: '2026-03-30T00:00:00Z',
+    failed: [{ name: '/src/gone', error: 'not a git repository' }],
+    withChanges: true,
+  });
   return withPendingFields(all, random(3), true);
 }
 

@@ -61,8 +61,8 @@ describe('buildReport', () => {
     const b = [change('b1', T + DAY, { repository: 'b' })];
     const multi = buildReport({ changes: [...a, ...b], deploys: [deploy(T + 2 * DAY, { repository: 'a' })], openPulls: [] }, window, T + 30 * DAY, policy, context({
       repositories: [
-        { name: 'a', path: '/a', remote: null, branch: 'main', window, deploySignal: 'tags' },
-        { name: 'b', path: '/b', remote: null, branch: 'main', window, deploySignal: 'merge' },
+        { name: 'a', path: '/a', remote: null, branch: 'main', window, deploySignal: 'tags', sources: ['git'] },
+        { name: 'b', path: '/b', remote: null, branch: 'main', window, deploySignal: 'merge', sources: ['git'] },
       ],
     }));
     expect(multi.repositories?.map((r) => [r.name, r.changes, r.deploys])).toEqual([['a', 2, 1], ['b', 1, 0]]);

@@ -1,7 +1,7 @@
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
 import { formatDuration } from '../duration.js';
-import { minuteOf } from '../format.js';
+import { listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { h, link, plural, section, stageName } from './parts.js';
 
@@ -43,6 +43,8 @@ const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1
  * script the slowest page still reads.
  */
 export function changesTable(report: Report): string {
+  const leftOut = listsLeftOut(report, 'change', (flag) => `<code>${flag}</code>`);
+  if (leftOut !== null) return section('changes', 'Changes', leftOut);
   const all = columns(report);
   const shown = report.repositories ? [all[0] as Column, REPOSITORY, ...all.slice(1)] : all;
   const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);

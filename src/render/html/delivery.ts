@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import { formatDuration, formatPercent } from '../duration.js';
-import { minuteOf } from '../format.js';
+import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -84,6 +84,8 @@ export function changeSize(report: Report): string {
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
 export function deploys(report: Report): string {
   const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
+  if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
   const events: TimelineEvent[] = report.deploys.map((d) => ({

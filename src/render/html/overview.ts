@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { durationOrBound, formatDuration, formatPercent } from '../duration.js';
 import { doraNotes, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
@@ -8,11 +8,6 @@ import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
-
-/** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
-export function durationOrBound(value: number | null, bound: number | null | undefined): string {
-  return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound)}` : formatDuration(value);
-}
 
 function band(dora: DoraFigure): string {
   return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(dora.band)}</span>` : '';

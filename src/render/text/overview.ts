@@ -1,4 +1,4 @@
-import { shareBasisText, workingDayText } from '../format.js';
+import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
@@ -30,7 +30,7 @@ export function header(report: Report, ctx: TextContext): string[] {
   const lines = [
     c.bold(wrap(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`, ctx.width)),
     wrap(
-      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)} · sources: ${report.sources.join(' + ')} · ` +
+      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`,
       ctx.width,
     ),
@@ -41,7 +41,7 @@ export function header(report: Report, ctx: TextContext): string[] {
 }
 
 export function nothingMerged(report: Report, ctx: TextContext): string[] {
-  if (report.changes.length > 0) return [];
+  if (mergedInWindow(report) > 0) return [];
   return [wrap(`No changes merged between ${windowText(report, ctx.timeZone).replace(' → ', ' and ')}.`, ctx.width)];
 }
 

@@ -1,0 +1,257 @@
+import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
+import { ConfigError } from '../errors.js';
+import { inWindowQueues } from '../metrics/queues-spans.js';
+import type { ReportLists } from '../render/lists.js';
+import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
+import { epoch, windowFrom, windowOf } from '../report/convert.js';
+import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from '../report/schema.js';
+import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
+import { createInterner } from './intern.js';
+
+export interface FinishOptions {
+  /** defaults to the current time; everything else is a function of the reports */
+  generatedAt?: string;
+  /** repositories that could not be read, listed in the report */
+  failed?: Array<{ name: string; error: string }>;
+}
+
+/** `name`: the repository's name in the aggregate; `countedFrom`: where a repository given twice was first taken from. */
+export type Added = { added: true; name: string } | { added: false; name: string; countedFrom: string };
+
+interface Taken {
+  name: string;
+  origin: string;
+  facts: ReportFacts;
+  window: Window;
+}
+
+/** A change a report's queues counted though it merged outside its window. */
+interface QueueOnly {
+  change: MeasuredChange;
+  /** its repository and landing commit's sha: the same change in two reports is counted once */
+  key: string;
+}
+
+/** The key a change is counted once by: its repository, and its landing commit's sha. */
+const keyOf = (repository: string, sha: string): string => `${repository}\u0000${sha}`;
+
+/**
+ * Combines per-repository reports, taken one at a time as digests, into one report built by the same builder
+ * as a single audit. Every figure is computed over all changes at once (exact percentiles, never a mean of
+ * medians) and recommendations are made for the whole; each repository gets its row.
+ */
+export class Combiner {
+  private readonly taken: Taken[] = [];
+  private readonly changes: MeasuredChange[] = [];
+  /** the queue-only changes, in the order taken; also among `changes` until `finish` drops those counted twice */
+  private readonly queueOnly: QueueOnly[] = [];
+  /** the keys of the window's changes that another report of their repository may list among its queue-only ones */
+  private readonly crossing = new Set<string>();
+  /** the keys of the queue-only changes `finish` kept: the lists read from the reports keep the same */
+  private readonly kept = new Set<string>();
+  private readonly deploys: MeasuredDeploy[] = [];
+  /**
+   * the open pull requests by repository and number: two reports of one repository (two windows) list the same
+   * ones, which are counted once, as the report with the later `now` saw them
+   */
+  private readonly openPulls = new Map<string, { pull: OpenPull; now: number }>();
+  private readonly intern = createInterner();
+
+  /**
+   * Takes one report's digest, unpacked at once into what the figures read. A repository already taken over
+   * an overlapping window is counted once: the report is skipped and the answer names where it was first
+   * taken from (the same repository over disjoint windows is two rows, no change in both). `origin` names
+   * the report in messages (its file or path).
+   * @throws ConfigError when the report is itself over several repositories (its changes would count twice)
+   */
+  add(digest: ReportDigest, origin: string): Added {
+    const facts = digest.facts;
+    if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
+    const name = nameOf(facts);
+    const window = windowFrom(facts.window);
+    const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
+    if (first !== undefined) return { added: false, name, countedFrom: first.origin };
+    const repository = this.intern.string(name);
+    const unpacked = unpackDigest(digest, repository, this.intern);
+    for (const c of unpacked.changes.changes) this.changes.push(c);
+    for (const sha of unpacked.changes.shas) if (sha !== null) this.crossing.add(keyOf(repository, sha));
+    unpacked.queueOnly.changes.forEach((change, i) => {
+      this.changes.push(change);
+      this.queueOnly.push({ change, key: keyOf(repository, unpacked.queueOnly.shas[i] as string) });
+    });
+    for (const d of unpacked.deploys) this.deploys.push(d);
+    const now = epoch(facts.now) ?? 0;
+    for (const pull of unpacked.openPulls) {
+      const key = keyOf(repository, String(pull.number));
+      const seen = this.openPulls.get(key);
+      if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
+    }
+    this.taken.push({ name: repository, origin, facts, window });
+    return { added: true, name: repository };
+  }
+
+  /** Whether the combined figures count bot changes: only when every report counted them. */
+  get includeBots(): boolean {
+    return this.taken.every((t) => t.facts.policy.includeBots);
+  }
+
+  /**
+   * The combined report, its lists left out (`withChanges: false`): the caller lists them from the reports.
+   * The combiner lets go of the changes it held: it finishes once.
+   * @throws ConfigError when no report was taken
+   */
+  finish(options: FinishOptions = {}): Report {
+    const taken = this.taken;
+    const first = taken[0];
+    if (!first) throw new ConfigError('nothing to aggregate: give at least one JSON report');
+    const warnings: string[] = [];
+    const includeBots = this.includeBots;
+    if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
+      warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(', ')} are left out, as the other reports left theirs out`);
+    }
+    const since = Math.min(...taken.map((t) => t.window.since));
+    const until = Math.max(...taken.map((t) => t.window.until));
+    // the union is measured from where the earliest history starts
+    const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+    const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
+    if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
+      warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
+    }
+    const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
+    if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
+    if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+
+    const repositories: RepositoryContext[] = taken.map((t) => ({
+      name: t.name,
+      path: t.facts.repository.path,
+      remote: t.facts.repository.remote,
+      branch: t.facts.repository.branch,
+      window: t.window,
+      deploySignal: t.facts.deploySignal.kind,
+      sources: t.facts.sources,
+    }));
+    const report = buildReport(
+      { changes: this.measured(), deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
+      window,
+      Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0)),
+      { ...first.facts.policy, includeBots },
+      {
+        generatedAt: options.generatedAt ?? new Date().toISOString(),
+        repository: { path: 'aggregate', remote: null, branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(', ') },
+        sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
+        deploySignal: signalOf(taken.map((t) => t.facts)),
+        businessHours: hours.size === 1 ? first.facts.businessHours : null,
+        // weeks start in one zone: the reports' own when they share one, else UTC
+        timezone: new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC',
+        notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
+        warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
+        repositories,
+        failedRepositories: options.failed ?? [],
+      },
+    );
+    // the figures are made: what they were made of is let go before the lists are read again
+    this.changes.length = 0;
+    this.queueOnly.length = 0;
+    this.deploys.length = 0;
+    this.openPulls.clear();
+    this.window = window;
+    this.now = report.now;
+    return report;
+  }
+
+  private window: Window | null = null;
+  private now = '';
+
+  /**
+   * Every change the figures are over, in the order of their merges (ties in the order taken): the windows'
+   * changes and the queue-only ones no other report counted, each once.
+   */
+  private measured(): MeasuredChange[] {
+    const twice = new Set<MeasuredChange>();
+    for (const q of this.queueOnly) {
+      if (this.crossing.has(q.key) || this.kept.has(q.key)) twice.add(q.change);
+      else this.kept.add(q.key);
+    }
+    const changes = twice.size === 0 ? this.changes : this.changes.filter((c) => !twice.has(c));
+    // stable: the reports' own order where merges tie
+    return changes.sort((a, b) => a.mergedAt - b.mergedAt);
+  }
+
+  /**
+   * The lists of the combined report, read from the reports taken (`finish` first), one at a time: each item
+   * names its repository and `counted` follows the whole's policy (bots only when every report counted them).
+   * The queue-only changes kept are listed as the builder lists them: among the changes when in the whole's
+   * window, else when in its queues. Iterate `changes` first: the rest is gathered on that pass, so the reports
+   * are read once more, not four times.
+   */
+  lists(source: Iterable<{ report: Report; name: string }>): ReportLists {
+    if (this.window === null) throw new Error('Combiner.lists: finish first');
+    const window: Window = this.window;
+    const policy = { includeBots: this.includeBots };
+    const now = epoch(this.now) ?? 0;
+    const kept = this.kept;
+    const within = (at: number): boolean => at >= window.since && at < window.until;
+    const queueOnlyChanges: ReportChange[] = [];
+    const deploys: ReportDeploy[] = [];
+    const openPulls = new Map<string, { pull: ReportOpenPull; now: number }>();
+    let done = false;
+    function* changes(): Generator<ReportChange> {
+      for (const { report, name } of source) {
+        for (const d of report.deploys) deploys.push({ ...d, repository: name });
+        const seenAt = epoch(report.now) ?? 0;
+        for (const p of report.openPulls) {
+          const key = keyOf(name, String(p.number));
+          const seen = openPulls.get(key);
+          if (seen === undefined || seen.now < seenAt) openPulls.set(key, { pull: { ...p, repository: name }, now: seenAt });
+        }
+        for (const c of report.changes) yield { ...c, counted: isCounted(c, policy), repository: name };
+        for (const c of report.queueOnlyChanges) {
+          if (!kept.has(keyOf(name, c.sha))) continue;
+          const merged = epoch(c.mergedAt) ?? 0;
+          if (within(merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
+          else if (isCounted(c, policy) && merged <= now && inWindowQueues(measuredOf(c), window.since, window.until, now)) queueOnlyChanges.push({ ...c, counted: true, repository: name });
+        }
+      }
+      done = true;
+    }
+    const after = <T, U = T>(list: Iterable<T>, map: (item: T) => U = (item) => item as unknown as U): Iterable<U> => ({
+      *[Symbol.iterator]() {
+        if (!done) throw new Error('Combiner.lists: the changes must be read before the rest');
+        for (const item of list) yield map(item);
+      },
+    });
+    return { changes: changes(), queueOnlyChanges: after(queueOnlyChanges), deploys: after(deploys), openPulls: after(openPulls.values(), (p) => p.pull) };
+  }
+}
+
+/** What the queues read of a listed change. */
+function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
+  return {
+    ...c,
+    firstCommitAt: epoch(c.firstCommitAt),
+    lastCommitAt: epoch(c.lastCommitAt),
+    readyAt: epoch(c.readyAt),
+    firstReviewAt: epoch(c.firstReviewAt),
+    approvedAt: epoch(c.approvedAt),
+    mergedAt: epoch(c.mergedAt) ?? 0,
+    deployedAt: epoch(c.deployedAt),
+    size: null,
+    review: null,
+  };
+}
+
+/** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
+function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
+  return facts.repository.remote ?? facts.repository.path;
+}
+
+/** The deploy signal of the whole: the one every report used, else the most common, with the mix in the detail. */
+function signalOf(facts: readonly ReportFacts[]): { kind: DeploySignalKind; detail: string } {
+  const counts = new Map<DeploySignalKind, number>();
+  for (const f of facts) counts.set(f.deploySignal.kind, (counts.get(f.deploySignal.kind) ?? 0) + 1);
+  const [kind] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
+  const only = facts[0];
+  if (facts.length === 1 && only) return { kind, detail: only.deploySignal.detail };
+  if (counts.size === 1) return { kind, detail: `${kind} in all ${facts.length} repositories` };
+  return { kind, detail: `mixed: ${[...counts].map(([k, n]) => `${k} in ${n}`).join(', ')} of ${facts.length} repositories` };
+}
