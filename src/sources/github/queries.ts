@@ -30,7 +30,14 @@ export interface RawActor {
 }
 
 export interface RawCommit {
-  commit: { oid: string; authoredDate: string; committedDate: string; message: string } | null;
+  commit: {
+    oid: string;
+    authoredDate: string;
+    committedDate: string;
+    message: string;
+    author?: { email: string | null } | null;
+    parents?: { nodes: Array<{ oid: string } | null> | null } | null;
+  } | null;
 }
 
 export interface RawCheckRun {
@@ -200,7 +207,8 @@ export const TIMELINE_TYPES = 'READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, R
 
 const ACTOR = '{ __typename login }';
 const PAGE_INFO = 'totalCount pageInfo { hasNextPage endCursor }';
-const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message } }';
+// parents tell a merge of the tracked branch from the author's own merge, whatever its subject (SPEC section 1)
+const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message author { email } parents(first: 2) { nodes { oid } } } }';
 const TIMELINE_NODES = `nodes {
       __typename
       ... on ReadyForReviewEvent { createdAt }
