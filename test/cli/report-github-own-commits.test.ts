@@ -45,6 +45,13 @@ describe('GitHub mode without pull refs: a pull request\'s own commits as git-on
     expect(find('#6')).toMatchObject({ kind: 'squash', commits: 4, firstCommitAt: '2026-03-04T09:00:00Z', lastCommitAt: '2026-03-04T12:00:00Z' });
   });
 
+  it('asks GitHub for the parents of the commits that may be merges only, in one request', () => {
+    const asked = srv.requests.filter((r) => r.operationName === 'CommitParents');
+    expect(asked).toHaveLength(1);
+    expect(Object.entries(asked[0]?.variables ?? {}).filter(([k]) => /^o\d+$/.test(k)).map(([, v]) => v).sort())
+      .toEqual([repo.sha('sync6'), repo.sha('head6')].sort());
+  });
+
   it('folds a rebase merge committed in one second into one change, whatever the order of its shas', () => {
     // the fixture's premise: the landing copy's sha sorts before its sibling's
     expect(repo.sha('copy8b') < repo.sha('copy8a')).toBe(true);

@@ -25,7 +25,7 @@ export function githubOwnCommits(): FixtureRepo {
     { commit: 'init', at: '2026-03-01T09:00:00Z', id: 'init' },
     { branch: 'feat6' },
     { commit: 'docs: main moves on', on: 'main', at: '2026-03-02T09:00:00Z', id: 'docs' },
-    { merge: 'main', into: 'feat6', at: '2026-03-03T09:00:00Z', message: "Merge branch 'acme:main' into feat6" },
+    { merge: 'main', into: 'feat6', at: '2026-03-03T09:00:00Z', message: "Merge branch 'acme:main' into feat6", id: 'sync6' },
     { commit: 'six: the work', on: 'feat6', at: '2026-03-04T09:00:00Z' },
     { branch: 'side6' },
     { commit: 'six: side work', on: 'side6', at: '2026-03-04T10:00:00Z' },

@@ -82,8 +82,8 @@ export function mapCommits(nodes: ReadonlyArray<RawCommit | null> | null | undef
     const committedAt = seconds(c.committedDate);
     if (authoredAt === null || committedAt === null || typeof c.oid !== 'string') continue;
     const email = c.author?.email;
-    const parents = present(c.parents?.nodes).map((p) => p.oid).filter((oid) => typeof oid === 'string');
-    out.push({ sha: c.oid, authorEmail: typeof email === 'string' && email !== '' ? email : null, parents, authoredAt, committedAt, message: text(c.message) });
+    // parents come from a follow-up, for the commits that may be merges (parents.ts)
+    out.push({ sha: c.oid, authorEmail: typeof email === 'string' && email !== '' ? email : null, parents: [], authoredAt, committedAt, message: text(c.message) });
   }
   return out;
 }
