@@ -2,6 +2,7 @@ import type { Change, Commit, MessageFacts } from '../domain.js';
 import { applySizes, buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
+import type { CommitIdentity } from '../model/own-commits.js';
 import { splitPullCommits } from '../model/pull-commits.js';
 import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
@@ -34,6 +35,10 @@ export interface GitModel {
   copies: Map<string, string[]>;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
+  /** every commit of the tracked branch read: a PR commit with a parent among them merges the branch in */
+  branchCommits: ReadonlySet<string>;
+  /** the commits of changes no pull request names, by sha: a PR's copies of them are not its own work */
+  identities: ReadonlyMap<string, CommitIdentity>;
 }
 
 /** The size of every first-parent commit, git's slowest read: started first, awaited last. */
@@ -106,7 +111,18 @@ export async function readGitChanges(
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, o.copyKeys);
-    return { changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, release: release.all };
+    const identities = new Map<string, CommitIdentity>();
+    for (const change of changes) {
+      if (change.number !== null) continue;
+      for (const sha of change.commitShas) {
+        const c = commitOf(sha);
+        if (c) identities.set(sha, { sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: c.subject });
+      }
+    }
+    return {
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, release: release.all,
+      branchCommits: new Set(commits.keys()), identities,
+    };
   })();
   const sized = Promise.all([sizes.read, built]).then(([numstat, { changes }]) => {
     applySizes(changes, numstat.sizes);

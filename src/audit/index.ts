@@ -94,6 +94,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
       aiMarkers: settings.aiMarkers,
       trackedBranch: branch.name,
       isRelease: (sha) => model.release.has(sha),
+      onBranch: (sha) => model.branchCommits.has(sha),
+      identityOf: (sha) => model.identities.get(sha),
     });
   }
   markReverts(changes, model.revertRefs);

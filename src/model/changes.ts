@@ -107,8 +107,10 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
   }
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
-  // trailer groups land over several commits: order by when the last one landed
-  return changes.sort((a, b) => a.mergedAt - b.mergedAt || a.sha.localeCompare(b.sha));
+  // trailer groups land over several commits: order by when the last one landed, and changes landed in the
+  // same second (a rebase merge commits them all at once) in history order, which later steps rely on
+  const position = new Map(line.map((c, i) => [c.sha, i]));
+  return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
 }
 
 /**

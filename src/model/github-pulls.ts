@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import type { GitHubPull } from '../sources/github/types.js';
+import type { GitHubPull, GitHubPullCommit } from '../sources/github/types.js';
 import { findAiMarkers } from './ai-markers.js';
 import { isAiAgent } from './bots.js';
 import { CopyIndex, ownCommits, type CommitIdentity } from './own-commits.js';
@@ -17,6 +17,10 @@ export interface ApplyPullsOptions {
   trackedBranch?: string;
   /** the commit is on a release line or behind a release tag (git knows; section 1) */
   isRelease?: (sha: string) => boolean;
+  /** the commit is on the tracked branch, as far as the history git read knows */
+  onBranch?: (sha: string) => boolean;
+  /** author email, author date and subject of a commit git read: a PR commit may copy a direct push's */
+  identityOf?: (sha: string) => CommitIdentity | undefined;
 }
 
 /**
@@ -28,12 +32,19 @@ export interface ApplyPullsOptions {
  */
 export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], options: ApplyPullsOptions): void {
   const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha as string, p]));
-  const absorbed = new Set<Change>();
-  const landed = new LandedIndex();
+  // a rebase merge put the PR's commits on the branch one by one: found first, so that they are this one
+  // change's own commits and never what another change landed before it
+  const absorbedBy = new Map<Change, Change>();
   changes.forEach((change, index) => {
     const pull = bySha.get(change.sha);
+    if (pull && change.kind === 'direct' && pull.commits.length > 1) for (const earlier of rebasedCommits(changes, index, pull, bySha)) absorbedBy.set(earlier, change);
+  });
+  const landed = new LandedIndex();
+  changes.forEach((change) => {
+    if (absorbedBy.has(change)) return;
+    const pull = bySha.get(change.sha);
     if (!pull || change.kind === 'sync') {
-      landed.addShas(change.commitShas);
+      landed.addChange(change.commitShas, options.identityOf ?? (() => undefined));
       return;
     }
     const events = pullEvents(pull, { requiredApprovals: options.requiredApprovals, isBot: options.isBot });
@@ -41,7 +52,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     const unseen = change.kind === 'direct' || change.flags.includes('commits-unseen');
     if (change.kind === 'direct') {
       change.kind = pull.commits.length > 1 ? 'rebase' : 'squash';
-      if (change.kind === 'rebase') for (const earlier of rebasedCommits(changes, index, pull)) absorb(change, earlier, absorbed);
+      for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
     }
     change.number = pull.number;
     change.id = `#${pull.number}`;
@@ -75,7 +86,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     change.review = reviewOf(pull, events.readyAt, events.rework);
   });
   // a rebase merge put the PR's commits on the branch one by one: they are this one change, not direct pushes
-  for (let i = changes.length - 1; i >= 0; i--) if (absorbed.has(changes[i] as Change)) changes.splice(i, 1);
+  for (let i = changes.length - 1; i >= 0; i--) if (absorbedBy.has(changes[i] as Change)) changes.splice(i, 1);
 }
 
 /** GitHub lists an app's login without `[bot]` and says it is a Bot: an AI agent's app is still not a bot. */
@@ -85,16 +96,34 @@ function isAgentLogin(login: string, isBotType: boolean): boolean {
 
 /**
  * A PR's own commits among those the API lists (section 1): not a merge of the tracked branch into the PR,
- * not committed after the merge, not on a release line, not a copy of what an earlier change landed. The API
- * gives neither parents nor author emails: a merge is known by GitHub's and git's subjects for it, and a copy
- * by its sha, or its author date and subject.
+ * not committed after the merge, not on a release line, not a copy of what an earlier change landed (by
+ * sha, or by author email, author date and subject).
  */
 function ownPullCommits(pull: GitHubPull, landed: LandedIndex, options: ApplyPullsOptions): CommitIdentity[] {
-  const tracked = options.trackedBranch ?? null;
+  const inPull = new Set(pull.commits.map((c) => c.sha));
   const commits = pull.commits
-    .map((c) => ({ sha: c.sha, authorEmail: null, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: subjectOf(c.message) }))
-    .filter((c) => tracked === null || !mergesBranch(c.subject, tracked));
+    .filter((c) => !bringsBranch(c, inPull, options))
+    .map((c) => apiIdentity(c));
   return ownCommits(commits, { landed, isRelease: options.isRelease ?? (() => false) }, pull.mergedAt);
+}
+
+/**
+ * Whether a PR commit merges the tracked branch into the PR. By structure (section 1): a parent that is on
+ * the tracked branch and not one of the PR's commits makes it one, whatever its subject; a merge whose parents
+ * are all the PR's own commits is the author's work, whatever its subject says. Only where a parent is unknown
+ * here (older than the history read, or GitHub did not give parents) does the subject decide.
+ */
+function bringsBranch(commit: GitHubPullCommit, inPull: ReadonlySet<string>, options: ApplyPullsOptions): boolean {
+  if (commit.parents.length === 1) return false;
+  const onBranch = options.onBranch ?? (() => false);
+  if (commit.parents.some((p) => !inPull.has(p) && onBranch(p))) return true;
+  if (commit.parents.length >= 2 && commit.parents.every((p) => inPull.has(p))) return false;
+  const tracked = options.trackedBranch ?? null;
+  return tracked !== null && mergesBranch(subjectOf(commit.message), tracked);
+}
+
+function apiIdentity(c: GitHubPullCommit): CommitIdentity {
+  return { sha: c.sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: subjectOf(c.message) };
 }
 
 function subjectOf(message: string): string {
@@ -108,19 +137,27 @@ function mergesBranch(subject: string, branch: string): boolean {
   return new RegExp(`^(?:[\\w()!-]+:\\s*)?merge (?:remote-tracking )?(?:branch )?'?(?:[\\w.-]+/)?${name}'?(?:\\s|$)`, 'i').test(subject);
 }
 
-/** What earlier changes landed, by sha (git's commits and the API's) and by author date and subject (copies). */
+/**
+ * What earlier changes landed, by sha (git's commits and the API's) and by author email, author date and
+ * subject (copies).
+ */
 class LandedIndex extends CopyIndex {
   private readonly shas = new Set<string>();
 
-  addShas(shas: readonly string[]): void {
-    for (const sha of shas) this.shas.add(sha);
+  /** A change no pull request landed: its commits, keyed as copies where git read them. */
+  addChange(shas: readonly string[], identityOf: (sha: string) => CommitIdentity | undefined): void {
+    for (const sha of shas) {
+      this.shas.add(sha);
+      const identity = identityOf(sha);
+      if (identity) this.add(identity);
+    }
   }
 
   addPull(pull: GitHubPull, shas: readonly string[]): void {
-    this.addShas(shas);
+    for (const sha of shas) this.shas.add(sha);
     for (const c of pull.commits) {
       this.shas.add(c.sha);
-      this.add({ sha: c.sha, authorEmail: null, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: subjectOf(c.message) });
+      this.add(apiIdentity(c));
     }
   }
 
@@ -132,21 +169,20 @@ class LandedIndex extends CopyIndex {
 /**
  * The direct-push changes just before a rebase merge's landing commit that are the PR's other commits:
  * GitHub names only the last rebased commit; the ones before it are copies of the PR's commits (same author
- * date and subject).
+ * date and subject). A change that is itself a pull request's landing commit is not one.
  */
-function rebasedCommits(changes: Change[], index: number, pull: GitHubPull): Change[] {
+function rebasedCommits(changes: Change[], index: number, pull: GitHubPull, bySha: ReadonlyMap<string, GitHubPull>): Change[] {
   const copies = new Set(pull.commits.map((c) => `${c.authoredAt}\x1f${subjectOf(c.message)}`));
   const found: Change[] = [];
   for (let i = index - 1; i >= 0 && found.length < pull.commits.length - 1; i--) {
     const earlier = changes[i] as Change;
-    if (earlier.kind !== 'direct' || !copies.has(`${earlier.firstCommitAt}\x1f${earlier.title}`)) break;
+    if (earlier.kind !== 'direct' || bySha.has(earlier.sha) || !copies.has(`${earlier.firstCommitAt}\x1f${earlier.title}`)) break;
     found.push(earlier);
   }
   return found;
 }
 
-function absorb(change: Change, earlier: Change, absorbed: Set<Change>): void {
-  absorbed.add(earlier);
+function absorb(change: Change, earlier: Change): void {
   change.commitShas.push(...earlier.commitShas);
   // the PR's size is the sum of its rebased commits' diffs: unknown when any one is
   change.size = change.size === null || earlier.size === null ? null : {

@@ -115,6 +115,15 @@ describe('changes and their own commits', () => {
   });
 });
 
+describe('the order of changes', () => {
+  it('keeps changes landed in the same second (a rebase merge without pull refs) in history order, whatever their shas', () => {
+    // the landing commit's sha sorts before its sibling's: sha order would put the last commit first
+    const line = [m0, commit('z1', { parents: ['m0'], authorAt: h(1), at: h(48) }), commit('a2', { parents: ['z1'], authorAt: h(2), at: h(48) })];
+    expect(sha('a2') < sha('z1')).toBe(true);
+    expect(buildChanges(input(line)).map((c) => c.sha)).toEqual([sha('m0'), sha('z1'), sha('a2')]);
+  });
+});
+
 describe('rebase merges found through pull refs', () => {
   // #60 has three commits; #61 is stacked on it with one more; GitHub rebased both onto main
   const p60 = [commit('f1', { at: h(1) }), commit('f2', { at: h(5) }), commit('f3', { at: h(24) })];

@@ -24,7 +24,7 @@ describe('joining pull requests to the changes git found', () => {
     const changes = [direct('0'.repeat(40), 50, 60), direct('a'.repeat(40), 100, 400), direct('b'.repeat(40), 110, 400), direct('c'.repeat(40), 120, 400)];
     const pr = pull({
       mergeCommitSha: 'c'.repeat(40),
-      commits: ['a', 'b', 'c'].map((x, i) => ({ sha: `${i + 5}`.repeat(40), authoredAt: 100 + 10 * i, committedAt: 100 + 10 * i, message: `commit ${x.repeat(40)}` })),
+      commits: ['a', 'b', 'c'].map((x, i) => ({ sha: `${i + 5}`.repeat(40), authorEmail: null, parents: [], authoredAt: 100 + 10 * i, committedAt: 100 + 10 * i, message: `commit ${x.repeat(40)}` })),
       reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: 300 }],
       labels: ['ai-assisted'],
     });
@@ -38,7 +38,7 @@ describe('joining pull requests to the changes git found', () => {
 
   it('gives a squash merge its first commit from the PR, and leaves unmatched changes alone', () => {
     const changes = [direct('d'.repeat(40), 500, 500), direct('e'.repeat(40), 600, 600)];
-    applyPulls(changes, [pull({ number: 7, mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authoredAt: 200, committedAt: 200, message: 'x' }] })], options);
+    applyPulls(changes, [pull({ number: 7, mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authorEmail: null, parents: [], authoredAt: 200, committedAt: 200, message: 'x' }] })], options);
     expect(changes.map((c) => [c.id, c.kind, c.firstCommitAt])).toEqual([['#7', 'squash', 200], ['eeeeeeeeee', 'direct', 600]]);
     expect(changes[0]?.flags).toContain('unreviewed');
   });
@@ -46,7 +46,8 @@ describe('joining pull requests to the changes git found', () => {
 
 describe('a pull request\'s own commits among those the API lists', () => {
   const squash = (sha: string, at: number): Change => ({ ...direct(sha, at, at), kind: 'squash', commits: null, firstCommitAt: null, lastCommitAt: null, flags: ['commits-unseen'] });
-  const apiCommit = (sha: string, authoredAt: number, message: string, committedAt = authoredAt): GitHubPull['commits'][number] => ({ sha, authoredAt, committedAt, message });
+  const apiCommit = (sha: string, authoredAt: number, message: string, committedAt = authoredAt, parents: string[] = [], authorEmail: string | null = null): GitHubPull['commits'][number] =>
+    ({ sha, authorEmail, parents, authoredAt, committedAt, message });
 
   it('leaves out a stack\'s base commits, merges of main, commits after the merge and release-line commits', () => {
     const base = [apiCommit('b1', 10, 'base one'), apiCommit('b2', 20, 'base two')];
@@ -79,6 +80,48 @@ describe('a pull request\'s own commits among those the API lists', () => {
     ];
     applyPulls(changes, pulls, options);
     expect(changes[1]).toMatchObject({ commits: 1, firstCommitAt: 160 });
+  });
+
+  it('knows a merge of the tracked branch by a parent on it, whatever its subject; a merge of the PR\'s own commits is its work', () => {
+    const onBranch = (sha: string): boolean => ['m0', 'm1', 'm2'].includes(sha);
+    const changes = [squash('1'.repeat(40), 100)];
+    const commits = [
+      apiCommit('sync', 10, "Merge branch 'acme:main' into feat6", 10, ['m0', 'm1']),
+      apiCommit('w1', 20, 'the work', 20, ['sync']),
+      apiCommit('res', 30, 'Resolve conflicts with the base branch', 30, ['w1', 'm2']),
+      apiCommit('w2', 40, 'more work', 40, ['res']),
+      apiCommit('side', 45, 'side work', 45, ['w1']),
+      // both parents are the PR's own commits: the author's merge, though the subject names main
+      apiCommit('own', 50, "Merge branch 'main' into feat6", 50, ['w2', 'side']),
+      // a parent unknown here: the subject decides
+      apiCommit('old', 60, "Merge branch 'main' into feat6", 60, ['own', 'gone']),
+    ];
+    applyPulls(changes, [pull({ number: 6, mergeCommitSha: '1'.repeat(40), mergedAt: 100, commits })], { ...options, trackedBranch: 'main', onBranch });
+    expect(changes[0]).toMatchObject({ commits: 4, firstCommitAt: 20, lastCommitAt: 50 });
+  });
+
+  it('takes a PR commit for a copy of a direct push by author email, author date and subject', () => {
+    const identities = new Map([['d'.repeat(40), { sha: 'd'.repeat(40), authorEmail: 'ada@x', authoredAt: 50, committedAt: 55, subject: 'tests: fix flaky' }]]);
+    const run = (email: string): Change => {
+      const changes = [direct('d'.repeat(40), 50, 55), squash('1'.repeat(40), 100)];
+      const commits = [apiCommit('c', 50, 'tests: fix flaky\n\nbody', 50, ['x'], email), apiCommit('own', 60, 'ten: the work', 60, ['c'], email)];
+      applyPulls(changes, [pull({ number: 10, mergeCommitSha: '1'.repeat(40), mergedAt: 100, commits })], { ...options, identityOf: (sha) => identities.get(sha) });
+      return changes[1] as Change;
+    };
+    expect(run('ada@x')).toMatchObject({ commits: 1, firstCommitAt: 60 });
+    // another author's commit of the same date and subject is no copy
+    expect(run('bob@x')).toMatchObject({ commits: 2, firstCommitAt: 50 });
+  });
+
+  it('keeps a fast-forward rebase merge\'s commits its own: the direct pushes it absorbs landed nothing before it', () => {
+    const [p1, p2] = ['a'.repeat(40), 'b'.repeat(40)];
+    const changes = [direct('0'.repeat(40), 10, 20), direct(p1, 70, 100), direct(p2, 80, 100)];
+    changes[1]!.title = 'nine: part one';
+    changes[2]!.title = 'nine: part two';
+    const commits = [apiCommit(p1, 70, 'nine: part one', 100, ['0'.repeat(40)]), apiCommit(p2, 80, 'nine: part two', 100, [p1])];
+    const identities = new Map([p1, p2].map((sha, i) => [sha, { sha, authorEmail: 'ada@x', authoredAt: 70 + 10 * i, committedAt: 100, subject: `nine: part ${i === 0 ? 'one' : 'two'}` }]));
+    applyPulls(changes, [pull({ number: 9, mergeCommitSha: p2, mergedAt: 100, commits })], { ...options, identityOf: (sha) => identities.get(sha) });
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt, c.lastCommitAt])).toEqual([['0000000000', 'direct', 1, 10, 10], ['#9', 'rebase', 2, 70, 80]]);
   });
 
   it('counts an AI agent\'s pull request, even when GitHub lists its account as a bot', () => {

@@ -21,7 +21,7 @@ function pull(over: Partial<GitHubPull> = {}): GitHubPull {
     deletions: 1,
     changedFiles: 1,
     labels: [],
-    commits: [{ sha: 'a'.repeat(40), authoredAt: h(-2), committedAt: h(-2), message: 'Change' }],
+    commits: [{ sha: 'a'.repeat(40), authorEmail: null, parents: [], authoredAt: h(-2), committedAt: h(-2), message: 'Change' }],
     reviews: [],
     comments: [],
     events: [],
@@ -84,8 +84,8 @@ describe('pullEvents', () => {
   it('changes requested, then approved: approval waits for the requester', () => {
     const events = pullEvents(pull({
       commits: [
-        { sha: 'a'.repeat(40), authoredAt: h(-2), committedAt: h(-2), message: 'Change' },
-        { sha: 'b'.repeat(40), authoredAt: h(4), committedAt: h(4), message: 'Address review' },
+        { sha: 'a'.repeat(40), authorEmail: null, parents: [], authoredAt: h(-2), committedAt: h(-2), message: 'Change' },
+        { sha: 'b'.repeat(40), authorEmail: null, parents: [], authoredAt: h(4), committedAt: h(4), message: 'Address review' },
       ],
       reviews: [review('bob', 'CHANGES_REQUESTED', h(2)), review('carol', 'APPROVED', h(3)), review('bob', 'COMMENTED', h(5)), review('bob', 'APPROVED', h(6))],
     }));
@@ -112,8 +112,8 @@ describe('pullEvents', () => {
   it('a force-push and commits after approval are flagged and counted as rework', () => {
     const events = pullEvents(pull({
       commits: [
-        { sha: 'a'.repeat(40), authoredAt: h(-2), committedAt: h(-2), message: 'Change' },
-        { sha: 'b'.repeat(40), authoredAt: h(12), committedAt: h(12), message: 'One more thing' },
+        { sha: 'a'.repeat(40), authorEmail: null, parents: [], authoredAt: h(-2), committedAt: h(-2), message: 'Change' },
+        { sha: 'b'.repeat(40), authorEmail: null, parents: [], authoredAt: h(12), committedAt: h(12), message: 'One more thing' },
       ],
       reviews: [review('bob', 'APPROVED', h(10))],
       events: [{ type: 'reviewRequested', at: h(1) }, { type: 'forcePush', at: h(5) }, { type: 'forcePush', at: h(11) }],

@@ -8,6 +8,7 @@ import { cacheFileFor, readCache, writeCache, type CacheContent, type CacheKey }
 import { fetchLists, type Fetched } from './lists.js';
 import { Gaps } from './map.js';
 import { fetchOverflow } from './overflow.js';
+import { fetchParents } from './parents.js';
 import { createClient, DeadlineError } from './request.js';
 import { apiHostOf, redact } from './token.js';
 import type { FetchGitHubOptions } from './options.js';
@@ -79,6 +80,7 @@ export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubDa
       deploySince,
     }, gaps);
     for (const w of await fetchOverflow(client, options, fetched.pulls, fetched.needs, fetched.guards, gaps, options.onProgress)) warn(w);
+    for (const w of await fetchParents(client, options, fetched.pulls.values())) warn(w);
   } catch (error) {
     if (!(error instanceof RateLimitError || error instanceof DeadlineError) || !options.partial) throw error;
     partial = true;

@@ -81,7 +81,9 @@ export function mapCommits(nodes: ReadonlyArray<RawCommit | null> | null | undef
     const authoredAt = seconds(c.authoredDate);
     const committedAt = seconds(c.committedDate);
     if (authoredAt === null || committedAt === null || typeof c.oid !== 'string') continue;
-    out.push({ sha: c.oid, authoredAt, committedAt, message: text(c.message) });
+    const email = c.author?.email;
+    // parents come from a follow-up, for the commits that may be merges (parents.ts)
+    out.push({ sha: c.oid, authorEmail: typeof email === 'string' && email !== '' ? email : null, parents: [], authoredAt, committedAt, message: text(c.message) });
   }
   return out;
 }

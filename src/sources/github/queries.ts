@@ -30,7 +30,13 @@ export interface RawActor {
 }
 
 export interface RawCommit {
-  commit: { oid: string; authoredDate: string; committedDate: string; message: string } | null;
+  commit: {
+    oid: string;
+    authoredDate: string;
+    committedDate: string;
+    message: string;
+    author?: { email: string | null } | null;
+  } | null;
 }
 
 export interface RawCheckRun {
@@ -200,7 +206,8 @@ export const TIMELINE_TYPES = 'READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, R
 
 const ACTOR = '{ __typename login }';
 const PAGE_INFO = 'totalCount pageInfo { hasNextPage endCursor }';
-const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message } }';
+// no parents here: a connection in every listed commit would make a page cost ten times as much (CommitParents)
+const COMMIT_NODES = 'nodes { commit { oid authoredDate committedDate message author { email } } }';
 const TIMELINE_NODES = `nodes {
       __typename
       ... on ReadyForReviewEvent { createdAt }
@@ -409,4 +416,35 @@ export function overflowOperation(needs: readonly OverflowNeed[]): { operation: 
   ${RATE_LIMIT}
 }`;
   return { operation: { name: 'PullRequestOverflow', query }, variables };
+}
+
+export interface RawCommitParents {
+  oid?: string;
+  parents?: { nodes: Array<{ oid: string } | null> | null } | null;
+}
+
+/** The data of CommitParents: `c0`, `c1`, … per asked commit, null where GitHub does not know it. */
+export interface CommitParentsData {
+  repository: Record<string, RawCommitParents | null> | null;
+}
+
+/**
+ * The first two parents of each commit asked for, by aliases (`c0`, `c1`, …): each costs one connection, so a
+ * hundred commits cost a point. Variables: owner, name, o0, o1, …
+ */
+export function commitParentsOperation(oids: readonly string[]): { operation: Operation; variables: Record<string, unknown> } {
+  const defs = ['$owner: String!', '$name: String!'];
+  const variables: Record<string, unknown> = {};
+  const fields = oids.map((oid, i) => {
+    defs.push(`$o${i}: GitObjectID!`);
+    variables[`o${i}`] = oid;
+    return `c${i}: object(oid: $o${i}) { ... on Commit { oid parents(first: 2) { nodes { oid } } } }`;
+  });
+  const query = `query CommitParents(${defs.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${fields.join('\n    ')}
+  }
+  ${RATE_LIMIT}
+}`;
+  return { operation: { name: 'CommitParents', query }, variables };
 }

@@ -7,6 +7,10 @@ export type PullEventType = 'ready' | 'draft' | 'reviewRequested' | 'forcePush' 
 
 export interface GitHubPullCommit {
   sha: string;
+  /** the git author's email; null when GitHub does not give it */
+  authorEmail: string | null;
+  /** up to two parents (enough to tell a merge and its side); empty when GitHub did not say */
+  parents: string[];
   authoredAt: number;
   committedAt: number;
   message: string;

@@ -1,8 +1,9 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../../fixtures/github-server/cost.mjs';
 import { getGitHubSchema } from '../../../fixtures/github-server/server.mjs';
 import {
-  DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, overflowOperation, RELEASES, SNAPSHOT, type OverflowNeed,
+  commitParentsOperation, DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, overflowOperation, RELEASES, SNAPSHOT, type OverflowNeed,
 } from '../../../src/sources/github/queries.js';
 
 const schema = getGitHubSchema();
@@ -33,5 +34,18 @@ describe('GraphQL operations', () => {
     const only = overflowOperation([{ number: 7, reviews: 'cur' }]);
     expect(only.operation.query).not.toMatch(/commits|timelineItems|comments\(/);
     expect(only.variables).toEqual({ n0: 7, reviews0: 'cur' });
+  });
+
+  it('asks a merged-PR page for no parents (a connection per listed commit), and a hundred commits\' parents for a point', () => {
+    const page = analyzeQuery(schema, parse(MERGED_PULLS.query), 'MergedPullRequests', { owner: 'o', name: 'n', base: 'main', first: 100 });
+    expect(page.errors).toEqual([]);
+    expect(page.cost).toBeLessThanOrEqual(15);
+    const oids = Array.from({ length: 100 }, (_, i) => i.toString(16).padStart(40, '0'));
+    const { operation, variables } = commitParentsOperation(oids);
+    expect(operation.name).toBe('CommitParents');
+    expect(errorsOf(operation.query)).toEqual([]);
+    const parents = analyzeQuery(schema, parse(operation.query), 'CommitParents', { owner: 'o', name: 'n', ...variables });
+    expect(parents.errors).toEqual([]);
+    expect(parents.cost).toBe(1);
   });
 });
