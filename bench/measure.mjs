@@ -22,7 +22,8 @@ export function firstErrorLine(stderr) {
 export const RSS_PROBE = new URL('./rss-probe.mjs', import.meta.url).href;
 
 /**
- * Runs `cmd args` once under GNU time. Returns {ok, code, signal, wallS, rssKB, selfRssKB, stderr, timedOut}:
+ * Runs `cmd args` once under GNU time. Returns {ok, code, signal, wallS, cpuS, rssKB, selfRssKB, stderr, timedOut}:
+ * cpuS is user + system time of the process and the children it waited for (GNU time's %U + %S);
  * rssKB is GNU time's %M, the largest peak RSS of the process and of any child it waited for (a max, not a sum);
  * selfRssKB, for a node command started with `--import RSS_PROBE` (the flowaudit rows), is node's own peak.
  * The command runs in its own process group so a timeout can stop it and everything it started.
@@ -33,7 +34,7 @@ export function timeOnce(cmd, args, { cwd, env = process.env, timeoutMs = 15 * 6
     const tmp = path.join(os.tmpdir(), `flowaudit-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
     const selfTmp = `${tmp}.self`;
     env = { ...env, FLOWAUDIT_BENCH_RSS_FILE: selfTmp };
-    const [file, argv] = useTime ? [GNU_TIME, ['-f', '%e %M', '-o', tmp, cmd, ...args]] : [cmd, args];
+    const [file, argv] = useTime ? [GNU_TIME, ['-f', '%e %M %U %S', '-o', tmp, cmd, ...args]] : [cmd, args];
     const devnull = fs.openSync('/dev/null', 'w');
     const t0 = process.hrtime.bigint();
     let stderr = '';
@@ -43,7 +44,7 @@ export function timeOnce(cmd, args, { cwd, env = process.env, timeoutMs = 15 * 6
       child = spawn(file, argv, { cwd, env, stdio: ['ignore', devnull, 'pipe'], detached: true });
     } catch (err) {
       fs.closeSync(devnull);
-      resolve({ ok: false, code: null, signal: null, wallS: 0, rssKB: null, selfRssKB: null, stderr: err.message, timedOut });
+      resolve({ ok: false, code: null, signal: null, wallS: 0, cpuS: null, rssKB: null, selfRssKB: null, stderr: err.message, timedOut });
       return;
     }
     fs.closeSync(devnull);
@@ -57,19 +58,23 @@ export function timeOnce(cmd, args, { cwd, env = process.env, timeoutMs = 15 * 6
       clearTimeout(timer);
       const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
       let rssKB = null;
+      let cpuS = null;
       if (useTime) {
         try {
           // GNU time writes "Command exited with non-zero status N" first when the command fails
           const last = fs.readFileSync(tmp, 'utf8').trim().split('\n').pop();
-          const m = /^([\d.]+) (\d+)$/.exec(last ?? '');
-          if (m) rssKB = Number(m[2]);
+          const m = /^([\d.]+) (\d+) ([\d.]+) ([\d.]+)$/.exec(last ?? '');
+          if (m) {
+            rssKB = Number(m[2]);
+            cpuS = Number(m[3]) + Number(m[4]);
+          }
         } catch { /* no report: command did not start */ }
         fs.rmSync(tmp, { force: true });
       }
       let selfRssKB = null;
       try { selfRssKB = Number(fs.readFileSync(selfTmp, 'utf8')) || null; } catch { /* not a probed node process */ }
       fs.rmSync(selfTmp, { force: true });
-      resolve({ ok: code === 0 && !timedOut, code, signal, wallS, rssKB, selfRssKB, stderr, timedOut });
+      resolve({ ok: code === 0 && !timedOut, code, signal, wallS, cpuS, rssKB, selfRssKB, stderr, timedOut });
     });
   });
 }
@@ -81,7 +86,7 @@ export function median(xs) {
 }
 
 /**
- * Runs a command `runs` times; keeps the median wall time and the largest peak RSS.
+ * Runs a command `runs` times; keeps the median wall time, the median CPU time and the largest peak RSS.
  * Stops at the first failing run and returns {ok: false, error} with the first useful stderr line.
  */
 export async function measure(cmd, args, { runs = 3, cwd, env, timeoutMs, onRun } = {}) {
@@ -100,5 +105,6 @@ export async function measure(cmd, args, { runs = 3, cwd, env, timeoutMs, onRun 
     const xs = results.map((r) => r[key]).filter((x) => x != null);
     return xs.length ? Math.max(...xs) / 1024 : null;
   };
-  return { ok: true, wallS: median(results.map((r) => r.wallS)), rssMB: maxMB('rssKB'), selfRssMB: maxMB('selfRssKB'), runs: results };
+  const cpu = results.map((r) => r.cpuS).filter((x) => x != null);
+  return { ok: true, wallS: median(results.map((r) => r.wallS)), cpuS: cpu.length ? median(cpu) : null, rssMB: maxMB('rssKB'), selfRssMB: maxMB('selfRssKB'), runs: results };
 }

@@ -22,8 +22,6 @@ export const DEFAULT_COMMITS = 100_000;
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const WORK_DIR = path.join(BENCH_DIR, '.work');
-export const REPO_DIR = path.join(WORK_DIR, 'synthetic');
-export const STAMP_FILE = path.join(WORK_DIR, 'synthetic.stamp.json');
 
 const START = Date.UTC(2023, 10, 1) / 1000; // 2023-11-01T00:00:00Z
 const END = Date.UTC(2026, 10, 1) / 1000; //   2026-11-01T00:00:00Z: every commit is before this
@@ -85,21 +83,21 @@ export class Rng {
 
 // ---------------------------------------------------------------------------------------------- vocabulary
 
-const MODULES = ['auth', 'billing', 'cli', 'config', 'core', 'db', 'events', 'http',
+export const MODULES = ['auth', 'billing', 'cli', 'config', 'core', 'db', 'events', 'http',
   'jobs', 'mail', 'metrics', 'search', 'storage', 'ui', 'users', 'webhooks'];
-const SRC_FILES = ['index', 'types', 'service', 'handler', 'repository', 'validate', 'errors', 'utils', 'cache', 'client'];
-const TEST_FILES = SRC_FILES.slice(0, 6);
-const DOCS = ['architecture', 'api', 'deploy', 'config', 'contributing', 'security', 'testing', 'release',
+export const SRC_FILES = ['index', 'types', 'service', 'handler', 'repository', 'validate', 'errors', 'utils', 'cache', 'client'];
+export const TEST_FILES = SRC_FILES.slice(0, 6);
+export const DOCS = ['architecture', 'api', 'deploy', 'config', 'contributing', 'security', 'testing', 'release',
   'migrations', 'observability', 'oncall', 'style', 'faq', 'glossary', 'roadmap', 'adr-0001'];
-const MISC = ['.github/workflows/ci.yml', '.github/workflows/release.yml', '.github/workflows/lint.yml',
+export const MISC = ['.github/workflows/ci.yml', '.github/workflows/release.yml', '.github/workflows/lint.yml',
   'scripts/build.mjs', 'scripts/release.mjs', 'scripts/seed.mjs', 'scripts/migrate.mjs', 'scripts/lint.mjs',
   'scripts/bench.mjs', 'README.md', 'CHANGELOG.md', 'tsconfig.json', '.eslintrc.json', 'Dockerfile'];
 
-const DEP_PKGS = ['lodash', 'express', 'zod', 'commander', 'chalk', 'vitest', 'typescript', 'eslint', 'prettier',
+export const DEP_PKGS = ['lodash', 'express', 'zod', 'commander', 'chalk', 'vitest', 'typescript', 'eslint', 'prettier',
   'date-fns', 'undici', 'ws', 'semver', 'debug', 'yaml', 'pino', 'ioredis', 'pg', 'uuid', 'dotenv'];
 const LOCK_EXTRA = 12; // transitive packages in the lock file besides DEP_PKGS
 
-const PEOPLE = [
+export const PEOPLE = [
   ['Alice Martin', 'alice', '+0100'], ['Bilal Haddad', 'bilal', '+0200'], ['Chen Wei', 'chenwei', '+0800'],
   ['Dana Kowalski', 'dana-k', '+0100'], ['Emeka Obi', 'emekao', '+0100'], ['Fatima Zahra', 'fzahra', '+0000'],
   ['Gustavo Lima', 'glima', '-0300'], ['Hana Sato', 'hsato', '+0900'], ['Ivan Petrov', 'ipetrov', '+0300'],
@@ -111,24 +109,24 @@ const PEOPLE = [
   ['Yara Haddad', 'yhaddad', '+0200'], ['Zoe Clark', 'zclark', '-0700'], ['Arjun Rao', 'arao', '+0530'],
   ['Beatriz Souza', 'bsouza', '-0300'], ['Carlos Mendes', 'cmendes', '+0000'], ['Dmitri Volkov', 'dvolkov', '+0300'],
 ].map(([name, login, tz]) => ({ name, login, email: `${login}@example.com`, tz }));
-const GITHUB = { name: 'GitHub', email: 'noreply@github.com', tz: '+0000' };
-const DEPENDABOT = { name: 'dependabot[bot]', login: 'dependabot[bot]',
+export const GITHUB = { name: 'GitHub', email: 'noreply@github.com', tz: '+0000' };
+export const DEPENDABOT = { name: 'dependabot[bot]', login: 'dependabot[bot]',
   email: '49699333+dependabot[bot]@users.noreply.github.com', tz: '+0000' };
-const CLAUDE_TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
-const ORG = 'acme';
+export const CLAUDE_TRAILER = 'Co-authored-by: Claude <noreply@anthropic.com>';
+export const ORG = 'acme';
 
-const TYPES = ['feat', 'fix', 'fix', 'refactor', 'chore', 'docs', 'test', 'perf', 'ci', 'build'];
-const VERBS = ['add', 'handle', 'fix', 'remove', 'rename', 'simplify', 'support', 'cache', 'validate', 'split',
+export const TYPES = ['feat', 'fix', 'fix', 'refactor', 'chore', 'docs', 'test', 'perf', 'ci', 'build'];
+export const VERBS = ['add', 'handle', 'fix', 'remove', 'rename', 'simplify', 'support', 'cache', 'validate', 'split',
   'retry', 'log', 'document', 'speed up', 'clean up', 'guard against', 'migrate', 'expose', 'deprecate', 'test'];
-const NOUNS = ['empty input', 'timeouts', 'pagination', 'error codes', 'config loading', 'null ids', 'rate limits',
+export const NOUNS = ['empty input', 'timeouts', 'pagination', 'error codes', 'config loading', 'null ids', 'rate limits',
   'session expiry', 'batch size', 'unicode names', 'stale cache', 'retries', 'webhook signatures', 'time zones',
   'large payloads', 'feature flag', 'metrics labels', 'connection pool', 'CSV export', 'dark mode'];
-const SIDE_SUBJECTS = ['address review comments', 'fix tests', 'wip', 'typo', 'fix lint', 'more tests',
+export const SIDE_SUBJECTS = ['address review comments', 'fix tests', 'wip', 'typo', 'fix lint', 'more tests',
   'rename per review', 'handle edge case', 'update snapshot', 'simplify'];
 
 // ---------------------------------------------------------------------------------------------- file contents
 
-function allPaths() {
+export function allPaths() {
   const paths = [];
   for (const m of MODULES) for (const f of SRC_FILES) paths.push(`src/${m}/${f}.ts`);
   for (const m of MODULES) for (const f of TEST_FILES) paths.push(`src/${m}/${f}.test.ts`);
@@ -149,7 +147,7 @@ const camel = (rng, n) => {
   return s;
 };
 
-function codeLine(rng, p) {
+export function codeLine(rng, p) {
   if (p.endsWith('.md')) return `The ${rng.pick(VOCAB)} ${rng.pick(VOCAB)} is ${rng.pick(VOCAB)} when the ${rng.pick(VOCAB)} ${rng.pick(VOCAB)} ${rng.pick(VOCAB)}s.`;
   if (p.endsWith('.yml')) return `      - run: npm run ${rng.pick(VOCAB)} -- --${rng.pick(VOCAB)}=${rng.int(1, 99)}`;
   if (p.endsWith('.json')) return `  "${camel(rng, 2)}": ${rng.int(0, 999)},`;
@@ -162,9 +160,9 @@ function codeLine(rng, p) {
   }
 }
 
-const semver = (v) => `${v[0]}.${v[1]}.${v[2]}`;
+export const semver = (v) => `${v[0]}.${v[1]}.${v[2]}`;
 
-class Deps {
+export class Deps {
   constructor(rng) {
     this.names = [...DEP_PKGS];
     for (let i = 0; i < LOCK_EXTRA; i++) this.names.push(`${rng.pick(VOCAB)}-${rng.pick(VOCAB)}-${i}`);
@@ -211,7 +209,7 @@ class Deps {
 }
 
 /** A few lines changed: replacements, insertions and deletions. */
-function editLines(rng, p, lines) {
+export function editLines(rng, p, lines) {
   const out = lines.slice();
   for (let e = rng.int(1, 3); e > 0; e--) {
     const pos = rng.int(0, Math.max(0, out.length - 1));
@@ -264,7 +262,7 @@ function planChanges(seed, targetCommits) {
 
 // ---------------------------------------------------------------------------------------------- fast-import
 
-class FastImport {
+export class FastImport {
   constructor(repoDir) {
     this.proc = spawn('git', ['-C', repoDir, '-c', 'pack.compression=1', 'fast-import', '--quiet', '--done', '--date-format=raw'],
       // glibc otherwise gives fast-import's per-object zlib buffers back to the kernel and faults them in again:
@@ -321,7 +319,7 @@ class FastImport {
   }
 }
 
-const ident = (p, t) => `${p.name} <${p.email}> ${t} ${p.tz}`;
+export const ident = (p, t) => `${p.name} <${p.email}> ${t} ${p.tz}`;
 
 // ---------------------------------------------------------------------------------------------- generation
 
@@ -579,63 +577,79 @@ async function generate(repoDir, seed, targetCommits) {
 
 // ---------------------------------------------------------------------------------------------- entry points
 
-function cleanGitEnv() {
+export function cleanGitEnv() {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|NAMESPACE|CEILING_DIRECTORIES)/.test(k)) delete env[k];
   return env;
 }
 
-function firstLine(s) { return String(s ?? '').split('\n').map((l) => l.trim()).find(Boolean) ?? '(no output)'; }
+export function firstLine(s) { return String(s ?? '').split('\n').map((l) => l.trim()).find(Boolean) ?? '(no output)'; }
 
-function git(args, opts = {}) {
+export function git(args, opts = {}) {
   const r = spawnSync('git', args, { encoding: 'utf8', env: cleanGitEnv(), maxBuffer: 64 << 20, ...opts });
   if (r.error) throw new Error(`git ${args[0] === '-C' ? args[2] : args[0]}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`git ${args.slice(args[0] === '-C' ? 2 : 0).join(' ')} failed: ${firstLine(r.stderr)}`);
   return r.stdout.trim();
 }
 
-function readStamp() {
-  try { return JSON.parse(fs.readFileSync(STAMP_FILE, 'utf8')); } catch { return null; }
+function readStamp(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+}
+
+/**
+ * A generated repository under bench/.work/<name>, rebuilt only when missing, when `version`, `seed` or
+ * `commits` changed, or when `main` no longer points where the stamp (<name>.stamp.json) says; otherwise
+ * reused at once. `build(dir)` fills a fresh repository (main checked out afterwards) and returns its stats;
+ * `check(dir, stats)` may throw when the result is not what was planned. Returns {repo, rebuilt, seconds, stats}.
+ */
+export async function ensureRepo({ name, label, version, seed, commits, force = false, log = console.log, build, check }) {
+  const dir = path.join(WORK_DIR, name);
+  const stampFile = path.join(WORK_DIR, `${name}.stamp.json`);
+  const stamp = readStamp(stampFile);
+  if (!force && stamp && stamp.generatorVersion === version && stamp.seed === seed &&
+      stamp.targetCommits === commits && fs.existsSync(path.join(dir, '.git'))) {
+    let tip = null;
+    try { tip = git(['-C', dir, 'rev-parse', '--verify', '-q', 'refs/heads/main']); } catch { /* rebuild */ }
+    if (tip === stamp.tip) return { repo: dir, rebuilt: false, seconds: stamp.seconds, stats: stamp.stats };
+  }
+
+  log(`building ${label} (generator v${version}, seed "${seed}", >= ${commits} commits) in ${path.relative(process.cwd(), dir) || dir} ...`);
+  const t0 = process.hrtime.bigint();
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  fs.rmSync(stampFile, { force: true });
+  const tmp = `${dir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    git(['init', '-q', '-b', 'main', tmp]);
+    git(['-C', tmp, 'config', 'gc.auto', '0']);
+    const stats = await build(tmp);
+    git(['-C', tmp, 'update-ref', '-d', 'refs/heads/bench-side']);
+    git(['-C', tmp, 'reset', '-q', '--hard', 'main']);
+    const tip = git(['-C', tmp, 'rev-parse', 'refs/heads/main']);
+    check?.(tmp, stats);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(tmp, dir);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    fs.writeFileSync(stampFile, JSON.stringify({ generatorVersion: version, seed, targetCommits: commits,
+      tip, seconds: Math.round(seconds * 10) / 10, builtAt: new Date().toISOString(), stats }, null, 2) + '\n');
+    return { repo: dir, rebuilt: true, seconds, stats };
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /**
  * Returns {repo, rebuilt, seconds, stats}; builds the repository when it is missing, when the generator version,
  * seed or size changed, or when `main` no longer points where the stamp says. Throws on failure.
  */
-export async function ensureSyntheticRepo({ seed = DEFAULT_SEED, commits = DEFAULT_COMMITS, force = false, log = console.log } = {}) {
-  const stamp = readStamp();
-  if (!force && stamp && stamp.generatorVersion === GENERATOR_VERSION && stamp.seed === seed &&
-      stamp.targetCommits === commits && fs.existsSync(path.join(REPO_DIR, '.git'))) {
-    let tip = null;
-    try { tip = git(['-C', REPO_DIR, 'rev-parse', '--verify', '-q', 'refs/heads/main']); } catch { /* rebuild */ }
-    if (tip === stamp.tip) return { repo: REPO_DIR, rebuilt: false, seconds: stamp.seconds, stats: stamp.stats };
-  }
-
-  log(`building synthetic repo (generator v${GENERATOR_VERSION}, seed "${seed}", >= ${commits} commits) in ${path.relative(process.cwd(), REPO_DIR) || REPO_DIR} ...`);
-  const t0 = process.hrtime.bigint();
-  fs.mkdirSync(WORK_DIR, { recursive: true });
-  fs.rmSync(STAMP_FILE, { force: true });
-  const tmp = `${REPO_DIR}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  try {
-    git(['init', '-q', '-b', 'main', tmp]);
-    git(['-C', tmp, 'config', 'gc.auto', '0']);
-    const stats = await generate(tmp, seed, commits);
-    git(['-C', tmp, 'update-ref', '-d', 'refs/heads/bench-side']);
-    git(['-C', tmp, 'reset', '-q', '--hard', 'main']);
-    const tip = git(['-C', tmp, 'rev-parse', 'refs/heads/main']);
-    const count = Number(git(['-C', tmp, 'rev-list', '--count', 'main']));
-    if (count !== stats.commits) throw new Error(`expected ${stats.commits} commits on main, found ${count}`);
-    fs.rmSync(REPO_DIR, { recursive: true, force: true });
-    fs.renameSync(tmp, REPO_DIR);
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    fs.writeFileSync(STAMP_FILE, JSON.stringify({ generatorVersion: GENERATOR_VERSION, seed, targetCommits: commits,
-      tip, seconds: Math.round(seconds * 10) / 10, builtAt: new Date().toISOString(), stats }, null, 2) + '\n');
-    return { repo: REPO_DIR, rebuilt: true, seconds, stats };
-  } catch (err) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
+export function ensureSyntheticRepo({ seed = DEFAULT_SEED, commits = DEFAULT_COMMITS, force = false, log = console.log } = {}) {
+  return ensureRepo({ name: 'synthetic', label: 'synthetic repo', version: GENERATOR_VERSION, seed, commits, force, log,
+    build: (dir) => generate(dir, seed, commits),
+    check: (dir, stats) => {
+      const count = Number(git(['-C', dir, 'rev-list', '--count', 'main']));
+      if (count !== stats.commits) throw new Error(`expected ${stats.commits} commits on main, found ${count}`);
+    } });
 }
 
 export function describeStats(s) {

@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import leven from 'leven';
 import { createSupportsColor } from 'supports-color';
-import { aggregateCommand } from './commands/aggregate.js';
-import { checkCommand, checkFormat } from './commands/check.js';
-import { compareCommand, compareFormat } from './commands/compare.js';
 import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
-import { addFailOn, addOutputOptions, addReportOptions } from './commands/report-options.js';
-import { reportCommand } from './commands/report.js';
+import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat } from './commands/report-options.js';
 import { REPOS_FORMATS, reposCommand } from './commands/repos.js';
-import { initConfigText, loadConfig } from './config/index.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { StdoutClosed } from './io/stdout.js';
-import { FORMATS } from './render/index.js';
+import { FORMATS } from './render/formats.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
 import { redactEnvTokens } from './sources/github/token.js';
 import { VERSION } from './version.js';
@@ -66,7 +61,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     ),
   )
     .addHelpText('after', helpText('report'))
-    .action(async (paths: string[], flags) => done(await reportCommand(paths, flags, io)));
+    // each command's code is loaded when it runs: a report never loads compare's or aggregate's
+    .action(async (paths: string[], flags) => done(await (await import('./commands/report.js')).reportCommand(paths, flags, io)));
 
   addOutputOptions(
     addFailOn(
@@ -81,9 +77,10 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     ),
   )
     .addHelpText('after', helpText('check'))
-    .action(async (path: string, flags) =>
-      done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check)),
-    );
+    .action(async (path: string, flags) => {
+      const [{ checkCommand }, { loadConfig }] = await Promise.all([import('./commands/check.js'), import('./config/index.js')]);
+      done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check));
+    });
 
   addOutputOptions(
     addReportOptions(
@@ -97,7 +94,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     ),
   )
     .addHelpText('after', helpText('compare'))
-    .action(async (before: string, after: string, flags) => done(await compareCommand(before, after, flags, io)));
+    .action(async (before: string, after: string, flags) => done(await (await import('./commands/compare.js')).compareCommand(before, after, flags, io)));
 
   addOutputOptions(
     program
@@ -109,7 +106,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .option('--expect <file>', 'the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)'),
   )
     .addHelpText('after', helpText('aggregate'))
-    .action(async (files: string[], flags) => done(await aggregateCommand(files, flags, io)));
+    .action(async (files: string[], flags) => done(await (await import('./commands/aggregate.js')).aggregateCommand(files, flags, io)));
 
   addOutputOptions(
     program
@@ -136,6 +133,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .action(async (path: string, flags: { force?: boolean }) => {
       const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
       if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
+      const { initConfigText } = await import('./config/index.js');
       await emit(io, initConfigText(), target);
       io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
     });

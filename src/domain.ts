@@ -57,6 +57,8 @@ export interface Change {
   /** null when the change's own commits are not in the clone (a squash merge without its PR ref) */
   commits: number | null;
   size: Size | null;
+  /** the first-parent commits whose diffs make the size, when there are several of them (else `sha` alone) */
+  landedShas?: string[];
   bot: boolean;
   firstCommitAt: number | null;
   lastCommitAt: number | null;

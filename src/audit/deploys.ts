@@ -4,7 +4,7 @@ import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../
 import { releaseProduct } from '../model/release-tags.js';
 import { releaseLineCommits } from '../model/reach.js';
 import { isAncestor, readCommitGraph, readReleaseLineCommits, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
-import { listPullHeads } from '../sources/git/history.js';
+import type { PullHeads } from '../sources/git/history.js';
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
@@ -52,6 +52,8 @@ export interface MatchOptions {
   /** the release lines' own commits, and the changes their copy keys name */
   releaseLine: readonly ReleaseLineCommit[];
   copies: ReadonlyMap<string, readonly string[]>;
+  /** the clone's pull refs, as the history read them */
+  pullHeads: PullHeads;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: De
       .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
       .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
     const graph = await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
-    const pullHeads = await squashHeads(repo, changes);
+    const pullHeads = squashHeads(changes, o.pullHeads);
     contents = shipments(changes, candidates, { graph, releaseLine: o.releaseLine, copies: o.copies, pullHeads });
     await settleRollbacks(repo, contents);
   }
@@ -78,10 +80,8 @@ export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: De
 }
 
 /** Squash merges' pull request heads, by landing sha, when the clone has pull refs: a release PR's head may be tagged. */
-async function squashHeads(repo: RepoInfo, changes: readonly Change[]): Promise<Map<string, string>> {
+function squashHeads(changes: readonly Change[], heads: PullHeads): Map<string, string> {
   const squashes = changes.filter((c) => c.kind === 'squash' && c.number !== null);
-  if (squashes.length === 0) return new Map();
-  const heads = await listPullHeads(repo.cwd);
   const byLanding = new Map<string, string>();
   for (const change of squashes) {
     const head = heads.get(change.number as number);

@@ -1,5 +1,5 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
-import { buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { applySizes, buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import type { CommitIdentity } from '../model/own-commits.js';
@@ -7,12 +7,15 @@ import { splitPullCommits } from '../model/pull-commits.js';
 import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
+import { collectGarbage } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { listPullHeads, listReleaseTips, readCommits, readParents } from '../sources/git/history.js';
-import { readSizes } from '../sources/git/numstat.js';
-import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+import { listPullHeads, readCommits, readParents, type PullHeads } from '../sources/git/history.js';
+import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
+import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
+// past this many commits read, memory is collected as soon as they are let go (a small history needs not)
+const LARGE_HISTORY = 20_000;
 // a pull ref or a release line last committed this long before the history read holds no change in it
 const LOOKBACK = 365 * DAY;
 
@@ -20,8 +23,14 @@ export interface GitModel {
   changes: Change[];
   /** the clone has refs/pull/N/head refs */
   pullRefs: boolean;
+  /** its `refs/pull/N/head` refs */
+  pullHeads: PullHeads;
   revertRefs: Map<string, RevertRefs>;
-  unknownSizes: number;
+  /**
+   * resolves, once git's read of the sizes ends and every change has its size, to the number of commits whose
+   * size the clone could not give: await it before reading a change's size
+   */
+  sized: Promise<number>;
   /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
   copies: Map<string, string[]>;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
@@ -32,6 +41,26 @@ export interface GitModel {
   identities: ReadonlyMap<string, CommitIdentity>;
 }
 
+/** The size of every first-parent commit, git's slowest read: started first, awaited last. */
+export interface SizesRead {
+  read: Promise<NumstatResult>;
+  /** stops git (when the audit fails before it needs the sizes) */
+  cancel: () => void;
+}
+
+/**
+ * Starts reading the sizes from `tip` down to the boundary of the history, before the boundary is known
+ * (finding it is a walk of its own): the slowest read starts first. The size filter is the tip's
+ * `.gitattributes` with `sizeExcluded`.
+ */
+export function startSizes(repo: RepoInfo, tip: string, boundary: Promise<string | null>, sizeExcluded: string[]): SizesRead {
+  const stop = new AbortController();
+  const read = readAttributes(repo, tip).then((attributes) => readSizes(repo.cwd, tip, boundary, sizeFilter(attributes, sizeExcluded), stop.signal));
+  // a failure is seen where the sizes are awaited, not reported as unhandled in the meantime
+  read.catch(() => undefined);
+  return { read, cancel: () => stop.abort() };
+}
+
 /**
  * Reads the branch's history and groups it into changes. Its own function so the commits it read (the bulk
  * of the memory) can be collected once the changes are built: only what reverts need is kept.
@@ -40,9 +69,11 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   exclude: string[],
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; sizeExcluded: string[]; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
+  sizes: SizesRead,
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
-  const attributes = await readAttributes(repo, branch.tip);
+  // how far back refs can matter: the boundary's date
+  const boundaryDates = await commitDates(repo, exclude);
   let read = 0;
   // every commit read passes through here once: the count for the progress line, every 1,000
   const parse = (message: string): MessageFacts => {
@@ -50,48 +81,62 @@ export async function readGitChanges(
     return parseMessage(message, o.aiMarkers);
   };
   // pull refs and release lines older than this cannot hold the work of a change in the history read
-  const boundaryAt = exclude[0] !== undefined ? (await commitDates(repo, exclude)).get(exclude[0]) : undefined;
+  const boundaryAt = exclude[0] !== undefined ? boundaryDates.get(exclude[0]) : undefined;
   const since = (boundaryAt ?? 0) - LOOKBACK;
-  // independent reads run side by side: git does the work, this process waits
-  const [commits, numstat, pulls, releaseLines] = await Promise.all([
-    readCommits(repo.cwd, [branch.tip], exclude, parse),
-    readSizes(repo.cwd, branch.tip, exclude, sizeFilter(attributes, o.sizeExcluded)),
-    readPulls(repo.cwd, branch.tip, since, parse),
-    readReleaseLines(repo.cwd, branch, since),
-  ]);
-  o.onCommits?.(read);
-  const firstParent = firstParentLine(branch.tip, commits);
-  const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-  const release = releaseAmong(releaseLines, firstParent, commitOf);
-  const changes = buildChanges({
-    firstParent,
-    commits,
-    trackedBranch: branch.name,
-    sizes: numstat.sizes,
-    pulls: pulls.commits,
-    pullHeads: pulls.heads,
-    release: release.all,
-    releaseLines: release.lines,
-    botPattern: o.botPattern,
-    webUrl: o.webUrl,
-  });
-  const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
-  const lookedUp = await commitDates(repo, unknownForks);
-  resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
-  const revertRefs = collectRevertRefs(changes, commitOf);
-  const copies = indexCopies(changes, commitOf, o.copyKeys);
-  const identities = new Map<string, CommitIdentity>();
-  for (const change of changes) {
-    if (change.number !== null) continue;
-    for (const sha of change.commitShas) {
-      const c = commitOf(sha);
-      if (c) identities.set(sha, { sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: c.subject });
+  // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
+  // last: the changes are built, and what needs no size done, while git still diffs
+  const built = (async () => {
+    const [commits, pulls, releaseLines] = await Promise.all([
+      readCommits(repo.cwd, [branch.tip], exclude, parse),
+      readPulls(repo.cwd, branch.tip, since, parse),
+      readReleaseLines(repo, branch, since),
+    ]);
+    o.onCommits?.(read);
+    const firstParent = firstParentLine(branch.tip, commits);
+    const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
+    const release = releaseAmong(releaseLines, firstParent, commitOf);
+    const changes = buildChanges({
+      firstParent,
+      commits,
+      trackedBranch: branch.name,
+      pulls: pulls.commits,
+      pullHeads: pulls.heads,
+      release: release.all,
+      releaseLines: release.lines,
+      botPattern: o.botPattern,
+      webUrl: o.webUrl,
+    });
+    const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
+    const lookedUp = await commitDates(repo, unknownForks);
+    resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
+    const revertRefs = collectRevertRefs(changes, commitOf);
+    const copies = indexCopies(changes, commitOf, o.copyKeys);
+    const identities = new Map<string, CommitIdentity>();
+    for (const change of changes) {
+      if (change.number !== null) continue;
+      for (const sha of change.commitShas) {
+        const c = commitOf(sha);
+        if (c) identities.set(sha, { sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: c.subject });
+      }
     }
-  }
-  return {
-    changes, pullRefs: pulls.available, revertRefs, unknownSizes: numstat.unknown.length, copies, release: release.all,
-    branchCommits: new Set(commits.keys()), identities,
-  };
+    return {
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, release: release.all,
+      branchCommits: new Set(commits.keys()), identities,
+    };
+  })();
+  const sized = Promise.all([sizes.read, built]).then(([numstat, { changes }]) => {
+    applySizes(changes, numstat.sizes);
+    return numstat.unknown.length;
+  });
+  // a failure of either read is seen where it is awaited, not reported as unhandled in the meantime
+  sized.catch(() => undefined);
+  const model = await built.catch((error: unknown) => {
+    sizes.cancel();
+    throw error;
+  });
+  // the commits are let go: collected while git still diffs, so the heap grows from what is left
+  if (read >= LARGE_HISTORY) collectGarbage();
+  return { ...model, sized };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */
@@ -102,6 +147,7 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
 }
 
 interface Pulls {
+  refs: PullHeads;
   commits: Map<number, PullCommits>;
   /** every pull ref's head commit → its number */
   heads: Map<string, number>;
@@ -119,9 +165,9 @@ async function readPulls(cwd: string, tip: string, since: number, parse: (messag
   const refs = await listPullHeads(cwd);
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  if (heads.size === 0) return { commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  if (heads.size === 0) return { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], parse);
-  return { commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  return { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
 }
 
 interface ReleaseLines {
@@ -134,10 +180,10 @@ interface ReleaseLines {
  * Release-line and tag tips, and the shape of the lines active since `since` beyond the tracked branch, in
  * one `rev-list` (older lines are walked only through the commits read).
  */
-async function readReleaseLines(cwd: string, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
-  const tips = await listReleaseTips(cwd, branch.name, { isReleaseLine, isReleaseTag });
+async function readReleaseLines(repo: RepoInfo, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
+  const tips = releaseTips(repo, branch.name, { isReleaseLine, isReleaseTag });
   const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
-  return { tips: [...tips.keys()], beyond: await readParents(cwd, active, [branch.tip]) };
+  return { tips: [...tips.keys()], beyond: await readParents(repo.cwd, active, [branch.tip]) };
 }
 
 /**

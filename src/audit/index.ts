@@ -9,14 +9,14 @@ import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
-import { defaultCacheDir, fetchGitHub, type GitHubData } from '../sources/github/index.js';
+import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import { applyPulls } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
-import { readGitChanges } from './git-history.js';
+import { readGitChanges, startSizes } from './git-history.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
 
@@ -54,27 +54,39 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
 
-  const allTags = deployFrom === 'merge' ? [] : await listTags(repo);
+  const allTags = deployFrom === 'merge' ? [] : listTags(repo);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
   const tags = tagChoice.releases;
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
-  const boundary = await firstParentBefore(repo, branch.tip, readFrom);
+  const boundaryRead = firstParentBefore(repo, branch.tip, readFrom);
+  // git's slowest read, the sizes, starts now: the boundary only says where it stops
+  const sizes = startSizes(repo, branch.tip, boundaryRead, settings.config.sizeExcluded);
+  // anything failing before the sizes are needed stops that read too
+  const orCancel = <T>(step: Promise<T>): Promise<T> =>
+    step.catch((error: unknown) => {
+      sizes.cancel();
+      throw error;
+    });
+  const boundary = await orCancel(boundaryRead);
   const exclude = boundary ? [boundary] : [];
   // the release lines' own commits, read first so the history keeps only the copy keys backports can name
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const releaseLine = await readReleaseLines(repo, branch.tip, tagShas, exclude);
+  const releaseLine = await orCancel(readReleaseLines(repo, branch.tip, tagShas, exclude));
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, exclude, {
-    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, sizeExcluded: settings.config.sizeExcluded, webUrl: webUrl(remote),
+  const model = await readGitChanges(repo, branch, exclude, sizes, {
+    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
     copyKeys: new Set(releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
-  const github = gh === null ? null : await readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress);
+  // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
+  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
   if (github) {
+    // a pull request's size completes git's (a squash the clone cannot size): git's first
+    await model.sized;
     applyPulls(changes, github.pulls, {
       requiredApprovals: settings.policy.requiredApprovals,
       isBot: (login) => isBot(login, '', settings.botPattern),
@@ -93,10 +105,10 @@ export async function audit(options: AuditOptions): Promise<Report> {
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
-  const deploys = await matchDeploys(repo, changes, signal, {
+  const deploys = await orCancel(matchDeploys(repo, changes, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
-    releaseLine, copies: model.copies,
-  });
+    releaseLine, copies: model.copies, pullHeads: model.pullHeads,
+  }));
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
   const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;
@@ -105,8 +117,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
+  const unknownSizes = await model.sized;
   const unsized = inWindow.filter((c) => c.size === null).length;
-  if (model.unknownSizes > 0 && unsized > 0) {
+  if (unknownSizes > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
@@ -136,6 +149,8 @@ async function readGitHub(
   progress: (event: ProgressEvent) => void,
 ): Promise<GitHubData> {
   const env = options.env ?? process.env;
+  // the GitHub client is loaded only when GitHub is read
+  const { defaultCacheDir, fetchGitHub } = await import('../sources/github/index.js');
   let waitAnnounced = false;
   progress({ step: 'reading pull requests from GitHub' });
   const github = await fetchGitHub({

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { audit } from '../audit/index.js';
 import { readReportFile } from '../io/read-report.js';
 import { ConfigError } from '../errors.js';
@@ -16,8 +15,6 @@ export interface CheckFlags extends ReportFlags, OutputFlags {
   /** gate this JSON report instead of auditing */
   report?: string;
 }
-
-export const checkFormat = new Option('-f, --format <format>', 'format of the results').choices(['text', 'json', 'markdown']).default('text');
 
 /**
  * `flowaudit check [path]`: evaluates thresholds (from --fail-on, else the config file's `check` list) against a

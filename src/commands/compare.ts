@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { audit } from '../audit/index.js';
 import { compareReports } from '../compare/compare.js';
 import { readReportFile } from '../io/read-report.js';
@@ -13,8 +12,6 @@ export interface CompareFlags extends ReportFlags, OutputFlags {
   path: string;
   format: 'text' | 'json' | 'markdown';
 }
-
-export const compareFormat = new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text');
 
 /** `flowaudit compare BEFORE AFTER`: each side a JSON report file or a window `2026-01-01..2026-03-31`. */
 export async function compareCommand(before: string, after: string, flags: CompareFlags, io: CliIo): Promise<number> {

@@ -100,7 +100,6 @@ export interface ProgressLine {
 
 const FRAMES = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 const REDRAW_MS = 100;
-const count = new Intl.NumberFormat('en-US');
 
 /**
  * One progress line on stderr — `⠹ reading history of main · 48,676 commits · 12s` — redrawn at most every
@@ -108,6 +107,8 @@ const count = new Intl.NumberFormat('en-US');
  */
 export function progressLine(io: CliIo, quiet = false, now: () => number = Date.now): ProgressLine {
   if (quiet || !io.stderr.isTTY) return { update: () => undefined, done: () => undefined };
+  // made here, not when the module loads: a number format costs ~10 ms to set up, and most runs draw no line
+  const count = new Intl.NumberFormat('en-US');
   const started = now();
   let last: ProgressEvent | null = null;
   let drawnAt = 0;

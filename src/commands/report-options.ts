@@ -37,6 +37,9 @@ export interface ReportFlags {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+export const checkFormat = new Option('-f, --format <format>', 'format of the results').choices(['text', 'json', 'markdown']).default('text');
+export const compareFormat = new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text');
+
 export function addReportOptions(command: Command): Command {
   return command
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')

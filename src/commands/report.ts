@@ -1,17 +1,18 @@
-import { settleWithLimit } from '../aggregate/run-many.js';
-import { aggregateReports } from '../aggregate/aggregate.js';
 import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
-import { evaluateGates, type GateResult } from '../gates/check.js';
+import type { GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import type { Format } from '../render/index.js';
+import { collectGarbage } from '../io/memory.js';
 import { terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
-import { publishToActions } from './actions.js';
 import { progressLine, realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
+
+// a report of this many changes comes from a history large enough for its memory to matter
+const LARGE_REPORT = 10_000;
 
 export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
@@ -40,6 +41,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   if (targets.length === 1) {
     report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
   } else {
+    const [{ settleWithLimit }, { aggregateReports }] = await Promise.all([import('../aggregate/run-many.js'), import('../aggregate/aggregate.js')]);
     const settled = await settleWithLimit(onceEach(targets, io, flags.quiet), concurrency, (path) =>
       audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })),
     );
@@ -56,13 +58,16 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
   progress.done();
+  // what the report was built from is let go: collected before the output is made (see collectGarbage)
+  if (report.changes.length >= LARGE_REPORT) collectGarbage();
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {
+    const { evaluateGates } = await import('../gates/check.js');
     results = evaluateGates(report, thresholds).results;
     for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
   }
-  if (results !== null || flags.stepSummary) await publishToActions(io, report, results);
+  if (results !== null || flags.stepSummary) await (await import('./actions.js')).publishToActions(io, report, results);
   const breached = results?.some((r) => r.passed === false) ?? false;
   return failed.length > 0 || breached ? 1 : 0;
 }

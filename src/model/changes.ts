@@ -17,7 +17,11 @@ export interface BuildChangesInput {
   /** every commit read, by sha (side commits included) */
   commits: Map<string, Commit>;
   trackedBranch: string;
-  sizes: Map<string, Size>;
+  /**
+   * diff size of each first-parent commit; when absent, sizes are left null for `applySizes` to fill in later
+   * (the sizes come from the slowest read of the history, which need not hold the changes up)
+   */
+  sizes?: ReadonlyMap<string, Size>;
   pulls: Map<number, PullCommits>;
   /** head commit of each `refs/pull/N/head` → N (a pull request pushed to the branch as it was) */
   pullHeads: ReadonlyMap<string, number>;
@@ -67,7 +71,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
       const known = trailerGroups.get(commit.landingUrl);
       if (known) {
-        extendGroup(known, [commit], input, rules);
+        extendGroup(known, [commit], rules);
         continue;
       }
       const group = groupChange([commit], 'trailer', numberFromUrl(commit.landingUrl), input, rules);
@@ -102,10 +106,27 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
     if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
   }
+  if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
   const position = new Map(line.map((c, i) => [c.sha, i]));
   return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
+}
+
+/**
+ * Sets each change's size: the diff of its landing commit, or for a change landed over several first-parent
+ * commits (a rebase merge, trailer-linked commits) the sum of theirs, unknown when any one is. `sizes` holds
+ * each first-parent commit's diff. Pure but for the changes it fills in.
+ */
+export function applySizes(changes: readonly Change[], sizes: ReadonlyMap<string, Size>): void {
+  for (const change of changes) {
+    if (change.landedShas === undefined) {
+      change.size = sizes.get(change.sha) ?? null;
+      continue;
+    }
+    const parts = change.landedShas.map((sha) => sizes.get(sha));
+    change.size = parts.some((s) => s === undefined) ? null : parts.reduce<Size>((sum, s) => addSizes(sum, s as Size), { additions: 0, deletions: 0, files: 0 });
+  }
 }
 
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
@@ -179,13 +200,13 @@ function groupChange(members: Commit[], kind: ChangeKind, number: number | null,
   const first = members[0] as Commit;
   const change = baseChange(first, kind, number, first.subject, input);
   const group: Group = { change, members: [], notOwn: new Set() };
-  extendGroup(group, members, input, rules);
+  extendGroup(group, members, rules);
   // its members, registered as they land, are what it landed; a revert may name the pull ref's originals
   if (kind === 'rebase' && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
   return group;
 }
 
-function extendGroup(group: Group, members: Commit[], input: BuildChangesInput, rules: Rules): void {
+function extendGroup(group: Group, members: Commit[], rules: Rules): void {
   const { change } = group;
   // whether a member is a copy is decided when it lands, against what landed before it
   for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
@@ -201,9 +222,8 @@ function extendGroup(group: Group, members: Commit[], input: BuildChangesInput, 
     change.sha = last.sha;
   }
   change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
-  // a group's size is the sum of its commits' diffs: unknown when any one is
-  const sizes = group.members.map((c) => input.sizes.get(c.sha));
-  change.size = sizes.some((s) => s === undefined) ? null : sizes.reduce<Size>((sum, s) => addSizes(sum, s as Size), { additions: 0, deletions: 0, files: 0 });
+  // a group's size is the sum of its commits' diffs (applySizes)
+  if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
 }
 
 /**
@@ -232,7 +252,7 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
     sha: commit.sha,
     commitShas: [],
     commits: 0,
-    size: input.sizes.get(commit.sha) ?? null,
+    size: null,
     bot: false,
     firstCommitAt: null,
     lastCommitAt: null,

@@ -4,6 +4,7 @@ import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { mergedInWindow } from './format.js';
 import { renderRepositoryText } from './repositories.js';
+import { terminalOutput } from './sanitize.js';
 import { recommendations } from './text/advice.js';
 import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
@@ -69,4 +70,9 @@ function renderTextBody(report: Report, options: TextOptions): string {
   };
   const blocks = SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** The text report for a terminal: a last guard strips whatever escape a section let through. */
+export function renderTerminalText(report: Report, options: TextOptions): string {
+  return terminalOutput(renderText(report, options), options.color);
 }

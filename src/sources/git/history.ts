@@ -1,6 +1,6 @@
 import type { Commit, MessageFacts } from '../../domain.js';
 import { GitError } from '../../errors.js';
-import { streamGit } from './run.js';
+import { streamGit, streamGitRanges } from './run.js';
 
 // every field ends with NUL (%x00 between fields, -z after the body): git cuts every field at a NUL byte, so
 // no byte of a name, an email or a message can end a field early or shift the ones after it
@@ -10,7 +10,8 @@ const FIELDS = 7;
 /**
  * Reads every commit reachable from `tips` and not from `exclude` in one streaming `git log`, keeping only
  * what `parse` (the model's reading of a message) makes of each message: the bodies are not kept. Author
- * names and emails are interned: big histories repeat them.
+ * names, emails and shas are interned: big histories repeat them (a parent's sha is the sha of a commit read
+ * later), so each is kept once.
  * @throws GitError when git fails or its output is not the fields asked for
  */
 export async function readCommits(
@@ -28,18 +29,23 @@ export async function readCommits(
     return s;
   };
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
-  // the fields of the commit being read; the body (the last and largest) is never kept as a string
+  // the fields of the commit being read, decoded as they come; the body (the last and largest) is never kept
   const fields: string[] = [];
-  await streamGit(
+  let parents: string[] = NONE;
+  await streamGitRanges(
     repo,
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
-    (field) => {
-      if (fields.length < FIELDS - 1) {
-        fields.push(field.toString('utf8'));
+    (buffer, start, end) => {
+      const field = fields.length;
+      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern);
+      if (field < FIELDS - 1) {
+        // shas and dates are ASCII; names and emails are UTF-8
+        fields.push(field < NAME_FIELD ? (field === PARENTS_FIELD ? '' : buffer.toString('latin1', start, end)) : buffer.toString('utf8', start, end));
         return;
       }
-      const commit = toCommit(fields, field, intern, parse);
+      const commit = toCommit(fields, parents, buffer, start, end, intern, parse);
       fields.length = 0;
+      parents = NONE;
       commits.set(commit.sha, commit);
     },
     { separator: 0, input: `${revs}\n` },
@@ -49,31 +55,57 @@ export async function readCommits(
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-const PARENTS = /^([0-9a-f]{40}([0-9a-f]{24})?( |$))*$/;
+const PARENTS_FIELD = 1;
+const NAME_FIELD = 4;
+const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const NONE: never[] = [];
 
+/** The parent shas in `buffer[start, end)`, space-separated, each decoded on its own (no string cut from another). */
+function readParentShas(buffer: Buffer, start: number, end: number, intern: (s: string) => string): string[] {
+  if (start === end) return NONE;
+  const shas: string[] = [];
+  for (let from = start; from <= end; ) {
+    let to = buffer.indexOf(SPACE, from);
+    if (to === -1 || to > end) to = end;
+    shas.push(intern(buffer.toString('latin1', from, to)));
+    from = to + 1;
+  }
+  return shas;
+}
+
 /**
- * One commit from its first six fields and its message's bytes. A date git cannot read (a malformed ident)
- * comes back empty: the other date stands in for it.
+ * One commit from its first six fields (parents already split) and its message, `buffer[start, end)`. A date
+ * git cannot read (a malformed ident) comes back empty: the other date stands in for it.
  */
-function toCommit(fields: string[], message: Buffer, intern: (s: string) => string, parse: (message: string) => MessageFacts): Commit {
-  const [sha = '', parents = '', at = '', ct = '', name = '', email = ''] = fields;
-  if (!SHA.test(sha) || !PARENTS.test(parents)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, '?')}): run again`);
+function toCommit(
+  fields: string[],
+  parents: string[],
+  buffer: Buffer,
+  start: number,
+  end: number,
+  intern: (s: string) => string,
+  parse: (message: string) => MessageFacts,
+): Commit {
+  const [sha = '', , at = '', ct = '', name = '', email = ''] = fields;
+  if (!SHA.test(sha) || !parents.every((parent) => SHA.test(parent))) {
+    throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, '?')}): run again`);
+  }
   const authoredAt = at === '' ? Number(ct) : Number(at);
   const committedAt = ct === '' ? authoredAt : Number(ct);
-  const subjectEnd = message.indexOf(NEWLINE);
-  const facts = parse(message.toString('utf8'));
+  const newline = buffer.indexOf(NEWLINE, start);
+  const subjectEnd = newline === -1 || newline > end ? end : newline;
+  const facts = parse(buffer.toString('utf8', start, end));
   return {
-    sha,
-    parents: parents === '' ? NONE : parents.split(' '),
+    sha: intern(sha),
+    parents,
     authorName: intern(name),
     authorEmail: intern(email),
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
-    subject: message.toString('utf8', 0, subjectEnd === -1 ? message.length : subjectEnd).trim(),
+    subject: buffer.toString('utf8', start, subjectEnd).trim(),
     // only a merge's body names what it landed (the PR title); other commits need not keep it
-    bodyFirstLine: parents.includes(' ') ? own(facts.bodyFirstLine) : '',
+    bodyFirstLine: parents.length > 1 ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
     aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map(own),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
@@ -105,36 +137,6 @@ export async function listPullHeads(repo: string): Promise<PullHeads> {
 }
 
 /**
- * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
- * release tags; each with its commit date (epoch seconds).
- */
-export async function listReleaseTips(
-  repo: string,
-  trackedBranch: string,
-  names: { isReleaseLine: (branch: string) => boolean; isReleaseTag: (tag: string) => boolean },
-): Promise<Map<string, number>> {
-  const tips = new Map<string, number>();
-  await streamGit(
-    repo,
-    [
-      'for-each-ref',
-      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)',
-      'refs/heads', 'refs/remotes', 'refs/tags',
-    ],
-    (record) => {
-      const [ref = '', type, sha = '', at, peeledType, peeled = '', peeledAt] = record.toString('utf8').split('\x1f');
-      const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
-      if (commit === '') return;
-      const tag = ref.startsWith('refs/tags/');
-      const name = ref.replace(/^refs\/(?:tags|heads|remotes\/[^/]+)\//, '');
-      if (tag ? names.isReleaseTag(name) : name !== trackedBranch && name !== 'HEAD' && names.isReleaseLine(name)) tips.set(commit, Number(date));
-    },
-    { separator: 10 },
-  );
-  return tips;
-}
-
-/**
  * The parents of every commit reachable from `tips` and not from `exclude`, in one `rev-list`: the shape of
  * release lines beyond the tracked branch, without their messages.
  */
@@ -142,11 +144,11 @@ export async function readParents(repo: string, tips: string[], exclude: string[
   const parents = new Map<string, string[]>();
   if (tips.length === 0) return parents;
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
-  await streamGit(
+  await streamGitRanges(
     repo,
     ['rev-list', '--parents', '--stdin'],
-    (line) => {
-      const [sha, ...rest] = line.toString('utf8').trim().split(' ');
+    (buffer, start, end) => {
+      const [sha, ...rest] = buffer.toString('latin1', start, end).trim().split(' ');
       if (sha) parents.set(sha, rest);
     },
     { separator: 10, input: `${revs}\n` },

@@ -1,5 +1,5 @@
 import type { Size } from '../../domain.js';
-import { streamGit } from './run.js';
+import { streamGit, streamGitRanges } from './run.js';
 
 export interface NumstatResult {
   /** size per first-parent commit; absent when its file contents were missing (partial clone) */
@@ -12,30 +12,47 @@ export interface NumstatResult {
 const MAX_RESTARTS = 25;
 
 /**
- * Line counts of every first-parent commit between `tip` and `exclude`, merges diffed against their first
- * parent (the whole pull request), with git's rename detection (a moved file is not a rewrite). `counts(path)`
- * says whether a path counts toward size (lock files and generated files do not). In a partial clone git dies
- * on a missing blob instead of fetching it: the commit it died on gets an unknown size and the walk goes on
- * from its parent, up to MAX_RESTARTS times.
+ * Line counts of every first-parent commit from `tip` down to `boundary` (excluded; null: the whole line),
+ * merges diffed against their first parent (the whole pull request), with git's rename detection (a moved file
+ * is not a rewrite). git starts before the boundary is known (finding it is a walk of its own): it is stopped
+ * there, and what it printed past it dropped. `counts(path)` says whether a path counts toward size (lock files
+ * and generated files do not). In a partial clone git dies on a missing blob instead of fetching it: the commit
+ * it died on gets an unknown size and the walk goes on from its parent, up to MAX_RESTARTS times. Aborting
+ * `signal` stops git (the promise rejects with an AbortError).
  */
 export async function readSizes(
   repo: string,
   tip: string,
-  exclude: string[],
+  boundary: Promise<string | null>,
   counts: (path: string) => boolean,
+  signal?: AbortSignal,
 ): Promise<NumstatResult> {
   const sizes = new Map<string, Size>();
   const unknown: string[] = [];
-  const excluded = exclude.map((sha) => `^${sha}`);
+  let end: string | null | undefined;
+  boundary.then((sha) => (end = sha), () => undefined);
+  // the walk is past the boundary once it is known and reached, in this run or an earlier one
+  const beyond = (sha: string, run: ReadonlyMap<string, Size>): boolean => typeof end === 'string' && (sha === end || run.has(end) || sizes.has(end));
   let from: string | null = tip;
   for (let restart = 0; from !== null; restart++) {
-    const run = await numstat(repo, [from, ...excluded], counts);
+    const run = await numstat(repo, [from], counts, { stop: beyond, ...(signal && { signal }) });
     for (const [sha, size] of run.sizes) sizes.set(sha, size);
     if (run.complete || restart >= MAX_RESTARTS) break;
+    const last = await boundary;
+    if (last !== null && sizes.has(last)) break;
     const failed = await failedCommit(repo, run.last ?? from, run.last === null, counts, sizes);
-    if (failed === null) break;
+    if (failed === null || failed.sha === last) break;
     unknown.push(failed.sha);
-    from = failed.parent === null || exclude.includes(failed.parent) ? null : failed.parent;
+    from = failed.parent === null || failed.parent === last ? null : failed.parent;
+  }
+  const last = await boundary;
+  if (last !== null && sizes.has(last)) {
+    // what git printed from the boundary on is older than the history read
+    let past = false;
+    for (const sha of [...sizes.keys()]) {
+      past ||= sha === last;
+      if (past) sizes.delete(sha);
+    }
   }
   return { sizes, unknown };
 }
@@ -54,7 +71,15 @@ interface NumstatRun {
  * files depends on the clone (a partial clone with its promisor remote prefetches first; one without prints
  * first), so the commit printed last before a failure is never trusted: the caller checks it alone.
  */
-async function numstat(repo: string, revs: string[], counts: (path: string) => boolean, options: string[] = []): Promise<NumstatRun> {
+interface RunOptions {
+  /** extra git options */
+  options?: string[];
+  /** true for a commit where the walk ends, before it (it is not read) */
+  stop?: (sha: string, read: ReadonlyMap<string, Size>) => boolean;
+  signal?: AbortSignal;
+}
+
+async function numstat(repo: string, revs: string[], counts: (path: string) => boolean, run: RunOptions = {}): Promise<NumstatRun> {
   const sizes = new Map<string, Size>();
   let current: string | null = null;
   let size: Size = { additions: 0, deletions: 0, files: 0 };
@@ -68,11 +93,11 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
     if (Number.isFinite(added)) size.additions += added;
     if (Number.isFinite(deleted)) size.deletions += deleted;
   };
-  await streamGit(
+  await streamGitRanges(
     repo,
-    ['log', '-z', '--first-parent', '--diff-merges=first-parent', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', ...options, '--stdin', '--'],
-    (record) => {
-      const token = record.toString('utf8');
+    ['log', '-z', '--first-parent', '--diff-merges=first-parent', '--numstat', '-M', '--no-ext-diff', '--no-textconv', '--format=%x1e%H', ...(run.options ?? []), '--stdin', '--'],
+    (buffer, start, end) => {
+      const token = buffer.toString('utf8', start, end);
       if (pending !== null) {
         if (--pending.paths === 0) {
           add(pending.added, pending.deleted, token);
@@ -83,7 +108,12 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
       const text = token.replace(/^\n+/, '');
       if (text.startsWith('\x1e')) {
         if (current !== null) sizes.set(current, size);
-        current = text.slice(1);
+        const sha = text.slice(1);
+        if (run.stop?.(sha, sizes)) {
+          current = null;
+          return false;
+        }
+        current = sha;
         size = { additions: 0, deletions: 0, files: 0 };
         return;
       }
@@ -96,6 +126,7 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
     {
       separator: 0,
       input: `${revs.join('\n')}\n`,
+      ...(run.signal && { signal: run.signal }),
       onFailure: (_code, stderr) => {
         if (!/unable to read|missing|could not fetch|promisor|bad object|not allowed/i.test(stderr)) return false;
         missing = true;
@@ -120,7 +151,7 @@ async function failedCommit(
   sizes: Map<string, Size>,
 ): Promise<{ sha: string; parent: string | null } | null> {
   if (!isStart) {
-    const alone = await numstat(repo, [last], counts, ['-1']);
+    const alone = await numstat(repo, [last], counts, { options: ['-1'] });
     const size = alone.sizes.get(last);
     if (alone.complete && size !== undefined) {
       sizes.set(last, size);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GitError } from '../../errors.js';
 import { assertSafeRef, gitAnswer, gitOutput, streamGit } from './run.js';
@@ -11,9 +11,26 @@ export interface RepoInfo {
   cwd: string;
   bare: boolean;
   shallow: boolean;
-  partial: boolean;
   /** origin's URL, credentials removed */
   remoteUrl: string | null;
+  /** branches, remote branches and tags, read once when the repository is opened */
+  refs: readonly RefEntry[];
+  /** the branch HEAD points at (`refs/heads/…`), or null when it is detached */
+  head: string | null;
+}
+
+/** One ref of `refs/heads`, `refs/remotes` or `refs/tags`. */
+export interface RefEntry {
+  /** the full name, `refs/tags/v1.2.3` */
+  name: string;
+  /** the commit it points at, through one annotated tag; '' when it points at something else */
+  commit: string;
+  /** the commit's committer date (epoch seconds), NaN when git gave none */
+  committedAt: number;
+  /** an annotated tag's tagger date (epoch seconds), NaN for any other ref */
+  taggedAt: number;
+  /** where a symbolic ref points (`refs/remotes/origin/HEAD` → `refs/remotes/origin/main`), else '' */
+  target: string;
 }
 
 export interface TagRef {
@@ -24,7 +41,8 @@ export interface TagRef {
 }
 
 /**
- * Opens the repository at `path`.
+ * Opens the repository at `path`: what it is, its refs, origin and HEAD, in four git processes run side by
+ * side (the refs then answer the branch, tag and release-line questions without another process).
  * @throws GitError (exit 2) when the path is missing or not a git repository, or has no commits
  */
 export async function openRepository(path: string): Promise<RepoInfo> {
@@ -34,32 +52,55 @@ export async function openRepository(path: string): Promise<RepoInfo> {
   }
   let inside = '';
   let refusal = '';
-  await streamGit(full, ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--is-shallow-repository'], (line) => (inside += `${line.toString('utf8')}\n`), {
+  const probe = streamGit(full, ['rev-parse', '--is-inside-work-tree', '--is-bare-repository', '--is-shallow-repository'], (line) => (inside += `${line.toString('utf8')}\n`), {
     separator: 10,
     onFailure: (_code, stderr) => {
       refusal = stderr;
       return true;
     },
   });
+  const [, refs, remote, head] = await Promise.all([
+    probe,
+    listRefs(full),
+    gitAnswer(full, ['config', '--get', 'remote.origin.url']),
+    gitAnswer(full, ['symbolic-ref', '--quiet', 'HEAD']),
+  ]);
   if (refusal !== '') throw cannotOpen(full, refusal);
   const [, bare, shallow] = inside.trim().split('\n');
-  const anyRef = await gitAnswer(full, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/heads', 'refs/remotes']);
-  if (!anyRef || anyRef.trim() === '') {
+  if (!refs.some((ref) => ref.name.startsWith('refs/heads/') || ref.name.startsWith('refs/remotes/'))) {
     throw new GitError(`${full} has no commits yet: there is no history to audit`, { exitCode: 2 });
   }
-  const remote = await gitAnswer(full, ['config', '--get', 'remote.origin.url']);
-  const partialConfig = await gitAnswer(full, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']);
-  const promisorPack = (await gitAnswer(full, ['rev-parse', '--git-path', 'objects/pack']))?.trim();
-  const packDir = promisorPack ? resolve(full, promisorPack) : null;
-  const partial = Boolean(partialConfig?.trim()) || (packDir !== null && hasPromisorPack(packDir));
   return {
     path: full,
     cwd: full,
     bare: bare === 'true',
     shallow: shallow === 'true',
-    partial,
     remoteUrl: remote ? stripCredentials(remote.trim()) : null,
+    refs,
+    head: head?.trim() || null,
   };
+}
+
+/** Every branch, remote branch and tag, with the commit and dates each points at, in one `for-each-ref`. */
+async function listRefs(cwd: string): Promise<RefEntry[]> {
+  const refs: RefEntry[] = [];
+  await streamGit(
+    cwd,
+    [
+      'for-each-ref',
+      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)%1f%(taggerdate:unix)%1f%(symref)',
+      'refs/heads', 'refs/remotes', 'refs/tags',
+    ],
+    (record) => {
+      const [name = '', type, sha = '', at = '', peeledType, peeled = '', peeledAt = '', taggedAt = '', target = ''] = record.toString('utf8').split('\x1f');
+      if (name === '') return;
+      const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
+      refs.push({ name, commit, committedAt: date === '' ? NaN : Number(date), taggedAt: type === 'tag' && taggedAt !== '' ? Number(taggedAt) : NaN, target });
+    },
+    // outside a repository the probe beside this one says what is wrong
+    { separator: 10, onFailure: () => true },
+  );
+  return refs;
 }
 
 function cannotOpen(full: string, stderr: string): GitError {
@@ -76,14 +117,6 @@ function cannotOpen(full: string, stderr: string): GitError {
   return new GitError(`git cannot read ${full}: ${first.replace(/^fatal: /, '')}`, { exitCode: 2 });
 }
 
-function hasPromisorPack(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((f) => f.endsWith('.promisor'));
-  } catch {
-    return false;
-  }
-}
-
 /** Removes `user:token@` from a remote URL: tokens never reach output. */
 export function stripCredentials(url: string): string {
   return url.replace(/^(\w+:\/\/)[^@/]+@/, '$1');
@@ -95,52 +128,58 @@ export function stripCredentials(url: string): string {
  * @throws GitError (exit 2) for an unknown branch
  */
 export async function resolveBranch(repo: RepoInfo, requested: string | undefined): Promise<{ name: string; tip: string }> {
-  const tryRef = async (ref: string): Promise<string | null> => {
-    const sha = await gitAnswer(repo.cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    return sha ? sha.trim() : null;
-  };
+  const commitOf = new Map(repo.refs.filter((ref) => ref.commit !== '').map((ref) => [ref.name, ref.commit]));
+  const known = (name: string): string | null => commitOf.get(`refs/heads/${name}`) ?? commitOf.get(`refs/remotes/origin/${name}`) ?? null;
   if (requested !== undefined) {
     assertSafeRef(requested, 'branch');
-    for (const ref of [`refs/heads/${requested}`, `refs/remotes/origin/${requested}`, requested]) {
-      const sha = await tryRef(ref);
-      if (sha) return { name: requested, tip: sha };
-    }
+    // a branch by name, else any revision git can read as a commit (a tag, a sha)
+    const sha = known(requested) ?? (await gitAnswer(repo.cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${requested}^{commit}`]))?.trim();
+    if (sha) return { name: requested, tip: sha };
     throw new GitError(`unknown branch '${requested.replace(/[\u0000-\u001f\u007f]/g, '')}': list branches with \`git branch -a\` and pass one with --branch`, { exitCode: 2 });
   }
   const candidates: string[] = [];
-  const originHead = await gitAnswer(repo.cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
-  if (originHead) candidates.push(originHead.trim().replace(/^refs\/remotes\/origin\//, ''));
+  const originHead = repo.refs.find((ref) => ref.name === 'refs/remotes/origin/HEAD')?.target;
+  if (originHead) candidates.push(originHead.replace(/^refs\/remotes\/origin\//, ''));
   // the checked-out branch (in a bare mirror, the default branch) before any guess by name: a clone without
   // origin/HEAD may keep a stale master beside the main it works on
-  const head = (await gitAnswer(repo.cwd, ['symbolic-ref', '--quiet', 'HEAD']))?.trim().replace(/^refs\/heads\//, '');
+  const head = repo.head?.replace(/^refs\/heads\//, '');
   if (head) candidates.push(head);
   candidates.push('main', 'master', 'trunk');
   for (const name of candidates) {
-    for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) {
-      const sha = await tryRef(ref);
-      if (sha) return { name, tip: sha };
-    }
+    const sha = known(name);
+    if (sha) return { name, tip: sha };
   }
   throw new GitError('no default branch found (no origin/HEAD, checked-out branch, main, master or trunk): pass one with --branch', { exitCode: 2 });
 }
 
-/** All tags with the commit they point at and their date, in one `for-each-ref`. */
-export async function listTags(repo: RepoInfo): Promise<TagRef[]> {
-  const out = await gitAnswer(repo.cwd, [
-    'for-each-ref', 'refs/tags',
-    '--format=%(refname:strip=2)%1f%(objecttype)%1f%(objectname)%1f%(*objectname)%1f%(*objecttype)%1f%(taggerdate:unix)%1f%(committerdate:unix)%1f%(*committerdate:unix)',
-  ]);
-  if (!out) return [];
+/** All tags with the commit they point at and their date, from the refs read when the repository was opened. */
+export function listTags(repo: RepoInfo): TagRef[] {
   const tags: TagRef[] = [];
-  for (const line of out.split('\n')) {
-    const [name, type, sha, peeled, peeledType, taggerDate, committerDate, peeledCommitterDate] = line.split('\x1f');
-    if (!name || !sha) continue;
-    if (type === 'commit') tags.push({ name, sha, at: Number(committerDate) });
-    else if (type === 'tag' && peeledType === 'commit' && peeled) {
-      tags.push({ name, sha: peeled, at: Number(taggerDate || peeledCommitterDate) });
-    }
+  for (const ref of repo.refs) {
+    if (!ref.name.startsWith('refs/tags/') || ref.commit === '') continue;
+    const at = Number.isFinite(ref.taggedAt) ? ref.taggedAt : ref.committedAt;
+    if (Number.isFinite(at)) tags.push({ name: ref.name.slice('refs/tags/'.length), sha: ref.commit, at });
   }
-  return tags.filter((t) => Number.isFinite(t.at));
+  return tags;
+}
+
+/**
+ * Branch and tag tips that mark release lines (section 1): release-line branches but the tracked one, and
+ * release tags; each with its commit date (epoch seconds).
+ */
+export function releaseTips(
+  repo: RepoInfo,
+  trackedBranch: string,
+  names: { isReleaseLine: (branch: string) => boolean; isReleaseTag: (tag: string) => boolean },
+): Map<string, number> {
+  const tips = new Map<string, number>();
+  for (const ref of repo.refs) {
+    if (ref.commit === '') continue;
+    const tag = ref.name.startsWith('refs/tags/');
+    const name = ref.name.replace(/^refs\/(?:tags|heads|remotes\/[^/]+)\//, '');
+    if (tag ? names.isReleaseTag(name) : name !== trackedBranch && name !== 'HEAD' && names.isReleaseLine(name)) tips.set(ref.commit, ref.committedAt);
+  }
+  return tips;
 }
 
 /** The `.gitattributes` at the tip, or '' (a partial clone may lack it: sizes then count generated files). */

@@ -9,7 +9,8 @@ import { GitError } from '../../errors.js';
  * The user's global and system config are not read (GIT_CONFIG_GLOBAL=/dev/null, GIT_CONFIG_NOSYSTEM): the same
  * repository then gives the same figures on every machine (diff.renames, diff.algorithm… change line counts),
  * and nothing in them (a credential helper, a pager) can run. Only `safe.directory` is carried over from them,
- * as `-c`: CI checkouts owned by another user rely on it.
+ * as `-c`: CI checkouts owned by another user rely on it. It is read only when git refuses a repository for its
+ * owner, so the usual run starts no git process for it.
  */
 
 /** The only subcommands flowaudit runs: each reads, none writes or fetches. */
@@ -115,8 +116,10 @@ export function gitInvocation(args: readonly string[]): { args: string[]; env: N
   }
   environment ??= gitEnvironment();
   const safe = DIFF_COMMANDS.has(command) ? [command, '--no-ext-diff', '--no-textconv', ...args.slice(1)] : [...args];
-  return { args: ['--no-pager', ...GIT_CONFIG_ARGS, ...carriedSafeDirectories(), ...safe], env: environment };
+  return { args: ['--no-pager', ...GIT_CONFIG_ARGS, ...(safeDirectories ?? []), ...safe], env: environment };
 }
+
+const DUBIOUS = /dubious ownership/i;
 
 export interface StreamOptions {
   /** byte that ends a record: 0 for `-z` output, 10 for lines */
@@ -125,6 +128,8 @@ export interface StreamOptions {
   input?: string;
   /** called for git's failure instead of throwing; return true when handled */
   onFailure?: (code: number, stderr: string) => boolean;
+  /** stops git when aborted: the promise rejects with the abort's AbortError */
+  signal?: AbortSignal;
 }
 
 /**
@@ -138,24 +143,52 @@ export function streamGit(
   onRecord: (record: Buffer) => unknown,
   options: StreamOptions,
 ): Promise<void> {
+  return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
+}
+
+/**
+ * `streamGit` for the large reads: each record is `buffer[start, end)`, valid only during the call (decode what
+ * is kept), so no object is made per record. Records are cut where git wrote them; only a record split between
+ * two reads of the pipe is copied.
+ */
+export function streamGitRanges(
+  cwd: string,
+  args: string[],
+  onRecord: (buffer: Buffer, start: number, end: number) => unknown,
+  options: StreamOptions,
+): Promise<void> {
   return new Promise((resolve, reject) => {
+    // whether the user's safe.directory entries were known (and passed) when this git started
+    const withSafeDirectories = safeDirectories !== null;
     const invocation = gitInvocation(args);
-    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let pending: Buffer = Buffer.alloc(0);
+    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'], ...(options.signal && { signal: options.signal }) });
+    const { separator } = options;
+    // the start of a record the last read cut off, waiting for the rest
+    let pending: Buffer | null = null;
     let stderr = '';
     let failed: Error | null = null;
     let stopped = false;
+    const stop = (): void => {
+      stopped = true;
+      child.kill();
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       if (failed || stopped) return;
-      const buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       let start = 0;
       try {
-        for (let i = buffer.indexOf(options.separator, start); i !== -1; i = buffer.indexOf(options.separator, start)) {
-          if (onRecord(buffer.subarray(start, i)) === false) {
-            stopped = true;
-            child.kill();
+        if (pending !== null) {
+          const end = chunk.indexOf(separator);
+          if (end === -1) {
+            pending = Buffer.concat([pending, chunk]);
             return;
           }
+          const record: Buffer = Buffer.concat([pending, chunk.subarray(0, end)]);
+          pending = null;
+          start = end + 1;
+          if (onRecord(record, 0, record.length) === false) return stop();
+        }
+        for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
+          if (onRecord(chunk, start, i) === false) return stop();
           start = i + 1;
         }
       } catch (error) {
@@ -163,26 +196,33 @@ export function streamGit(
         child.kill();
         return;
       }
-      // copy the tail so the large chunk it points into can be collected
-      pending = Buffer.from(buffer.subarray(start));
+      // a copy, so the large chunk the tail sits in can be collected
+      if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
     child.on('error', (error) => {
+      if (error.name === 'AbortError') return reject(error);
       reject(new GitError('git could not be started: is git installed and on PATH?', { cause: error }));
     });
     child.on('close', (code) => {
+      // stopped on purpose: the abort's error (also sent by 'error', unless git had already exited)
+      if (options.signal?.aborted) return reject(options.signal.reason);
       if (failed) return reject(failed);
       if (stopped) return resolve();
-      if (pending.length > 0 && code === 0) {
+      if (pending !== null && code === 0) {
         try {
-          onRecord(pending);
+          onRecord(pending, 0, pending.length);
         } catch (error) {
           return reject(error);
         }
       }
       if (code !== 0) {
+        // refused for its owner before a byte was read: once the user's safe.directory entries are known, again
+        if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) {
+          return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
+        }
         if (options.onFailure?.(code ?? 1, stderr)) return resolve();
         return reject(gitFailure(args, stderr));
       }

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../src/model/message.js';
+import { readCommits } from '../../../src/sources/git/history.js';
+import { readSizes } from '../../../src/sources/git/numstat.js';
+import { buildRepo, lines, type FixtureRepo } from '../../helpers/git-fixture.js';
+
+// git's output reaches the reader in pieces of at most 64 KiB: messages this long put many records across the
+// cut between two pieces, and the accents put some cuts inside a character
+const BODY = 'Prüfung der Änderung, ligne après ligne. '.repeat(300);
+
+describe('records that span reads of the pipe', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = buildRepo([
+      ...Array.from({ length: 30 }, (_, i) => ({ commit: `change ${i} — é\n\n${BODY}${i}`, at: `2026-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`, id: `c${i}` })),
+      { branch: 'side', from: 'c5' },
+      { commit: `side work\n\n${BODY}`, on: 'side', at: '2026-01-06T12:00:00Z', id: 'side' },
+      { merge: 'side', at: '2026-01-31T10:00:00Z', message: 'Merge pull request #7 from ada/side', id: 'merge' },
+    ]);
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads every commit whole: subjects, parents and the facts of each message', async () => {
+    const commits = await readCommits(repo.dir, [repo.sha('merge')], [], (message) => parseMessage(message));
+    expect(commits.size).toBe(32);
+    for (let i = 0; i < 30; i++) expect(commits.get(repo.sha(`c${i}`))?.subject).toBe(`change ${i} — é`);
+    expect(commits.get(repo.sha('merge'))?.parents).toEqual([repo.sha('c29'), repo.sha('side')]);
+    expect(commits.get(repo.sha('merge'))?.bodyFirstLine).toBe('');
+    expect(commits.get(repo.sha('c0'))?.parents).toEqual([]);
+    expect(commits.get(repo.sha('side'))?.authoredAt).toBe(Date.parse('2026-01-06T12:00:00Z') / 1000);
+  });
+});
+
+describe('sizes read before the boundary of the history is known', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    // commit i adds i + 1 lines
+    repo = buildRepo(Array.from({ length: 6 }, (_, i) => ({ commit: `c${i}`, at: `2026-02-0${i + 1}T10:00:00Z`, files: { [`f${i}.txt`]: lines(i + 1) }, id: `c${i}` })));
+  });
+  afterAll(() => repo.cleanup());
+  const all = (): boolean => true;
+  const added = (sizes: Map<string, { additions: number }>): Record<string, number> =>
+    Object.fromEntries([0, 1, 2, 3, 4, 5].filter((i) => sizes.has(repo.sha(`c${i}`))).map((i) => [`c${i}`, sizes.get(repo.sha(`c${i}`))?.additions ?? -1]));
+
+  it('stops at the boundary, whether it is known at once or only once git has printed past it', async () => {
+    const atOnce = await readSizes(repo.dir, repo.sha('c5'), Promise.resolve(repo.sha('c2')), all);
+    expect(added(atOnce.sizes)).toEqual({ c3: 4, c4: 5, c5: 6 });
+    let found: (sha: string) => void = () => undefined;
+    const late = readSizes(repo.dir, repo.sha('c5'), new Promise((resolve) => (found = resolve)), all);
+    // git has read the whole line by now: what it printed from the boundary on is dropped
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    found(repo.sha('c2'));
+    expect(added((await late).sizes)).toEqual({ c3: 4, c4: 5, c5: 6 });
+  });
+
+  it('reads the whole line when there is no boundary', async () => {
+    const whole = await readSizes(repo.dir, repo.sha('c5'), Promise.resolve(null), all);
+    expect(added(whole.sizes)).toEqual({ c0: 1, c1: 2, c2: 3, c3: 4, c4: 5, c5: 6 });
+    expect(whole.unknown).toEqual([]);
+  });
+});
