@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
-import { epoch, windowFrom, windowOf } from '../report/convert.js';
+import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from '../report/schema.js';
 import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
 import { createInterner } from './intern.js';
@@ -228,13 +228,7 @@ export class Combiner {
 function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
   return {
     ...c,
-    firstCommitAt: epoch(c.firstCommitAt),
-    lastCommitAt: epoch(c.lastCommitAt),
-    readyAt: epoch(c.readyAt),
-    firstReviewAt: epoch(c.firstReviewAt),
-    approvedAt: epoch(c.approvedAt),
-    mergedAt: epoch(c.mergedAt) ?? 0,
-    deployedAt: epoch(c.deployedAt),
+    ...changeTimes(c),
     size: null,
     review: null,
   };

@@ -120,6 +120,19 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
   };
 }
 
+/** A report change's times, ISO back to epoch seconds (a change in a report has always merged). */
+export function changeTimes(c: ReportChange): Pick<Change, 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'> {
+  return {
+    firstCommitAt: epoch(c.firstCommitAt),
+    lastCommitAt: epoch(c.lastCommitAt),
+    readyAt: epoch(c.readyAt),
+    firstReviewAt: epoch(c.firstReviewAt),
+    approvedAt: epoch(c.approvedAt),
+    mergedAt: epoch(c.mergedAt) ?? 0,
+    deployedAt: epoch(c.deployedAt),
+  };
+}
+
 /**
  * A report's change back as a domain change, so the figures compute over it exactly as over a repository's
  * own. What the report does not keep (commit shas, fork points, branch) is left empty: no figure reads it.
@@ -139,13 +152,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     commits: c.commits,
     size: c.additions === null ? null : { additions: c.additions, deletions: c.deletions ?? 0, files: c.files ?? 0 },
     bot: c.bot,
-    firstCommitAt: epoch(c.firstCommitAt),
-    lastCommitAt: epoch(c.lastCommitAt),
-    readyAt: epoch(c.readyAt),
-    firstReviewAt: epoch(c.firstReviewAt),
-    approvedAt: epoch(c.approvedAt),
-    mergedAt: epoch(c.mergedAt) ?? 0,
-    deployedAt: epoch(c.deployedAt),
+    ...changeTimes(c),
     forkPoints: [],
     forkPointAt: null,
     flags: c.flags,
