@@ -70,6 +70,10 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
         change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
         change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
         change.flags = change.flags.filter((f) => f !== 'commits-unseen');
+        // the fork point git knows is the landing commit's parent, not where the PR's branch left: the API does
+        // not say where that was, so whether the PR was rebased is unknown, never guessed from the landing
+        change.forkPoints = [];
+        change.forkPointAt = null;
       }
     }
     landed.addPull(pull, change.commitShas);

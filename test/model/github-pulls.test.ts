@@ -42,6 +42,13 @@ describe('joining pull requests to the changes git found', () => {
     expect(changes.map((c) => [c.id, c.kind, c.firstCommitAt])).toEqual([['#7', 'squash', 200], ['eeeeeeeeee', 'direct', 600]]);
     expect(changes[0]?.flags).toContain('unreviewed');
   });
+
+  it('forgets the landing\'s parent as a fork point once the API dates the work: whether it was rebased is unknown', () => {
+    // git knew the squash commit only: its parent (committed at 450) is no fork point of the PR's branch
+    const squashed: Change = { ...direct('d'.repeat(40), 500, 500), kind: 'squash', commits: null, firstCommitAt: null, lastCommitAt: null, flags: ['commits-unseen'], forkPoints: ['9'.repeat(40)], forkPointAt: 450 };
+    applyPulls([squashed], [pull({ number: 7, mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authorEmail: null, parents: [], authoredAt: 200, committedAt: 200, message: 'x' }] })], options);
+    expect(squashed).toMatchObject({ firstCommitAt: 200, forkPoints: [], forkPointAt: null });
+  });
 });
 
 describe('a pull request\'s own commits among those the API lists', () => {
