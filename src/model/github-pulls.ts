@@ -51,7 +51,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     // git saw the PR's commits when it walked a merge or read the pull ref; else only the API lists them
     const unseen = change.kind === 'direct' || change.flags.includes('commits-unseen');
     if (change.kind === 'direct') {
-      change.kind = pull.commits.length > 1 ? 'rebase' : 'squash';
+      change.kind = pull.commits.length > 1 || replaysOnly(change, pull) ? 'rebase' : 'squash';
       for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
     }
     change.number = pull.number;
@@ -91,6 +91,15 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
   });
   // a rebase merge put the PR's commits on the branch one by one: they are this one change, not direct pushes
   for (let i = changes.length - 1; i >= 0; i--) if (absorbedBy.has(changes[i] as Change)) changes.splice(i, 1);
+}
+
+/**
+ * A one-commit pull request landed by a rebase merge: its landing commit replays the PR's commit (same author
+ * date and subject), as git-only finds it; a squash commit gets a new message (`… (#N)`) and date.
+ */
+function replaysOnly(change: Change, pull: GitHubPull): boolean {
+  const only = pull.commits.length === 1 ? pull.commits[0] : undefined;
+  return only !== undefined && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
 }
 
 /** GitHub lists an app's login without `[bot]` and says it is a Bot: an AI agent's app is still not a bot. */

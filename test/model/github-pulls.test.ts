@@ -43,6 +43,13 @@ describe('joining pull requests to the changes git found', () => {
     expect(changes[0]?.flags).toContain('unreviewed');
   });
 
+  it('calls a one-commit pull request landed as a replay of its commit a rebase merge, as git-only does', () => {
+    const changes = [direct('a'.repeat(40), 100, 400)];
+    // the landing commit keeps the PR commit's author date (100) and subject: GitHub rebased it, it did not squash it
+    applyPulls(changes, [pull({ number: 8, mergeCommitSha: 'a'.repeat(40), commits: [{ sha: 'b'.repeat(40), authorEmail: null, parents: [], authoredAt: 100, committedAt: 120, message: `commit ${'a'.repeat(40)}\n\nbody` }] })], options);
+    expect(changes.map((c) => [c.id, c.kind, c.firstCommitAt])).toEqual([['#8', 'rebase', 100]]);
+  });
+
   it('forgets the landing\'s parent as a fork point once the API dates the work: whether it was rebased is unknown', () => {
     // git knew the squash commit only: its parent (committed at 450) is no fork point of the PR's branch
     const squashed: Change = { ...direct('d'.repeat(40), 500, 500), kind: 'squash', commits: null, firstCommitAt: null, lastCommitAt: null, flags: ['commits-unseen'], forkPoints: ['9'.repeat(40)], forkPointAt: 450 };
