@@ -86,9 +86,11 @@ export async function emit(io: CliIo, text: string | Iterable<string>, output: s
   else await writeOutputFile(resolvePath(output as string, io.cwd), text);
 }
 
+/** Warnings on stderr; on a terminal each first clears the line, where a progress line may stand unfinished. */
 export function warner(io: CliIo, quiet = false): (message: string) => void {
+  const clear = io.stderr.isTTY ? '\r\u001b[2K' : '';
   return (message) => {
-    if (!quiet) io.stderr.write(`flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
+    if (!quiet) io.stderr.write(`${clear}flowaudit: warning: ${terminalSafe(redactEnvTokens(message, io.env))}\n`);
   };
 }
 

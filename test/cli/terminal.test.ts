@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { layoutWidth, progressLine, useColor, type CliIo } from '../../src/commands/io.js';
+import { layoutWidth, progressLine, useColor, warner, type CliIo } from '../../src/commands/io.js';
 import { wrap } from '../../src/render/text/layout.js';
 import { noun, plural } from '../../src/units.js';
 import { capture, runCli } from '../helpers/cli-run.js';
@@ -104,6 +104,17 @@ describe('progress', () => {
     line.update({ step: 'reading history of main', count: 48676, unit: 'commits' });
     line.done();
     expect(err.text()).toBe('\r\u001b[2K⠋ reading history of main · 0 commits · 0s\r\u001b[2K⠙ reading history of main · 48,676 commits · 3s\r\u001b[2K');
+  });
+
+  it('a warning on a terminal starts on a cleared line, never after an unfinished progress line', () => {
+    const err = { ...capture(), isTTY: true };
+    const line = progressLine(io({ stderr: err }), false, () => 1000);
+    line.update({ step: 'matched changes to deploys', count: 120, unit: 'deploys' });
+    warner(io({ stderr: err }))('6 negative intervals (clock skew) were counted as 0');
+    expect(err.text()).toBe('\r\u001b[2K⠋ matched changes to deploys · 120 deploys · 0s\r\u001b[2Kflowaudit: warning: 6 negative intervals (clock skew) were counted as 0\n');
+    const plain = capture();
+    warner(io({ stderr: plain }))('x');
+    expect(plain.text()).toBe('flowaudit: warning: x\n');
   });
 
   it('nothing off a terminal, nor with --quiet', () => {
