@@ -48,7 +48,7 @@ function evaluate(report: Report, t: Threshold): GateResult {
   const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
   const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured };
   if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${t.path} = ${formatIn(measured, t.unit)} (${wanted})` };
-  // a percentile the censored estimate never reaches is longer than the largest time seen: that may decide it
+  // a percentile the censored estimate never reaches is at least atLeast (the time the estimate is read until): that may decide it
   const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
   if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
     const passed = boundDecides(atLeast, t.operator, t.value);

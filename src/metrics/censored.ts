@@ -7,7 +7,7 @@ import { distributionOfValues, distributionSchema } from './percentile.js';
  */
 export const censoredDistributionSchema = distributionSchema.extend({
   censored: z.number().int().nonnegative().describe('values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate never reaches it): the largest time seen, seconds'),
+  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
 });
 export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 
@@ -24,7 +24,8 @@ const EPSILON = 1e-9;
 /**
  * count, p50, p75, p90 and mean of the observations. With none still running: type 7 over them, as every
  * distribution. With some: read off the Kaplan–Meier estimate Ŝ — the smallest t with Ŝ(t) ≤ 1 − p — and a
- * percentile Ŝ never reaches is null, with `atLeast` the largest time seen. The mean of values not all known
+ * percentile Ŝ does not reach while 5% of the values are still at risk is null, with `atLeast` the time Ŝ is
+ * read until (the largest time seen, below 20 values). The mean of values not all known
  * is unknown: null then. `count` counts both kinds. Pure.
  */
 export function censoredDistribution(observations: readonly Observation[]): CensoredDistribution {
@@ -43,11 +44,9 @@ export function censoredDistributionOf<T>(items: readonly T[], observe: (item: T
   let finished = 0;
   let running = 0;
   let sum = 0;
-  let largest = 0;
   for (let i = 0; i < items.length; i++) {
     const o = observe(items[i] as T);
     if (o === null || !Number.isFinite(o.seconds)) continue;
-    largest = Math.max(largest, o.seconds);
     if (o.done) {
       doneScratch[finished++] = o.seconds;
       sum += o.seconds;
@@ -58,11 +57,38 @@ export function censoredDistributionOf<T>(items: readonly T[], observe: (item: T
     // every percentile of a non-empty list is reached; an empty one has no largest time
     return { ...distributionOfValues(done, sum), censored: 0, atLeast: null };
   }
-  const survival = kaplanMeier(done.sort(), runningScratch.subarray(0, running).sort());
-  const at = (p: number): number | null => survival.find((step) => step.survival <= 1 - p + EPSILON)?.seconds ?? null;
+  const still = runningScratch.subarray(0, running).sort();
+  const survival = kaplanMeier(done.sort(), still);
+  const horizon = readableUntil(done, still);
+  const at = (p: number): number | null => {
+    const step = survival.find((s) => s.survival <= 1 - p + EPSILON);
+    return step !== undefined && step.seconds <= horizon ? step.seconds : null;
+  };
   const figures = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, at(p)])) as Record<'p50' | 'p75' | 'p90', number | null>;
   const unreached = PERCENTILES.some(([key]) => figures[key] === null);
-  return { count: finished + running, ...figures, mean: null, censored: running, atLeast: unreached ? largest : null };
+  return { count: finished + running, ...figures, mean: null, censored: running, atLeast: unreached ? horizon : null };
+}
+
+/** Below this share of the values still at risk, one finishing value moves Ŝ by a tenth or more: not read. */
+const MIN_AT_RISK_SHARE = 0.05;
+
+/**
+ * The last time the estimate is read at: while at least 5% of the values are still at risk (finishing or running
+ * at that time or later), i.e. the time of the ⌈5% × n⌉-th largest value. Past it the estimate rests on a
+ * handful of old values (rails: its p50 crossed 0.5 at 1,997 days with 4 of 1,840 changes at risk); a
+ * percentile beyond it is unreached, at least this long. `done` and `running` are each in ascending order.
+ */
+function readableUntil(done: Float64Array, running: Float64Array): number {
+  const keep = Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * (done.length + running.length)));
+  // the keep-th largest of the two sorted columns merged, walked from their ends
+  let i = done.length - 1;
+  let j = running.length - 1;
+  let value = 0;
+  for (let k = 0; k < keep; k++) {
+    if (j < 0 || (i >= 0 && (done[i] as number) >= (running[j] as number))) value = done[i--] as number;
+    else value = running[j--] as number;
+  }
+  return value;
 }
 
 /**

@@ -139,7 +139,7 @@ function coveredWeeks(window: Window, now: number): number {
   return Math.max(0, to - from) / WEEK;
 }
 
-/** The band of the median lead time; when it is unknown but over the largest time seen, the band that bound decides, if any. */
+/** The band of the median lead time; when it is unknown but at least atLeast, the band that bound decides, if any. */
 function leadBand(leadTime: CensoredDistribution): Band | null {
   if (leadTime.p50 !== null) return leadTimeBand(leadTime.p50);
   // the median is longer than atLeast: only the open-ended band is then certain

@@ -33,6 +33,14 @@ describe('censoredDistribution', () => {
     expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 7 });
   });
 
+  it('reads the estimate only while 5% of the values are still at risk', () => {
+    // 21 values, so at least 2 must be at risk (⌈1.05⌉): 19 still running at 1h, finished at 100h and 200h.
+    // At 100h two are at risk: Ŝ = 1/2, p50 = 100h. At 200h one is at risk (under 5%): Ŝ = 0 there is not read,
+    // so p75 and p90 are unknown, at least 100h (the second largest value). Without the rule: p75 = p90 = 200h.
+    const many = [...running(...Array.from({ length: 19 }, () => 3600)), ...done(100 * 3600, 200 * 3600)];
+    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 100 * 3600 });
+  });
+
   it('meets 1 − p exactly despite rounding', () => {
     // finished 1, 2, running 3, 4: Ŝ(1) = 3/4, Ŝ(2) = 3/4 × 2/3 = 1/2 exactly: p50 = 2 (0.75 × 0.666… is not 0.5 in floating point)
     expect(censoredDistribution([...done(1, 2), ...running(3, 4)])).toMatchObject({ p50: 2, p75: null, atLeast: 4 });
