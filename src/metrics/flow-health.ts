@@ -114,7 +114,7 @@ export type Compared = (typeof AI_INTERVAL_KEYS)[number];
 export const aiComparisonSchema = z.object({
   assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
   other: aiGroupSchema,
-  note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes`),
+  note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes, or when changes not yet deployed are left out of lead time and deploy wait`),
   intervals: z
     .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
@@ -315,12 +315,19 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const intervals = Object.fromEntries(
     AI_INTERVAL_KEYS.map((key) => [key, bootstrapDifferenceOf(assisted, other, (c) => value(c, key))]),
   ) as AiComparison['intervals'];
+  // the medians here are over known values: a change merged and not yet deployed has no lead time or deploy
+  // wait yet, and AI-assisted work, often the newer, is the likelier to be waiting: said, never hidden
+  const waiting = (group: readonly MeasuredChange[]): number => group.filter((c) => c.deployedAt === null && c.leadTime === null).length;
+  const notes = [
+    small ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
+    waiting(assisted) + waiting(other) > 0
+      ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${waiting(assisted)}, other ${waiting(other)}).`
+      : null,
+  ].filter((n): n is string => n !== null);
   return {
     assisted: aiGroup(assisted, github),
     other: aiGroup(other, github),
-    note: small
-      ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.`
-      : null,
+    note: notes.length > 0 ? notes.join(' ') : null,
     intervals,
   };
 }

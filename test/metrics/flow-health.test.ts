@@ -174,4 +174,17 @@ describe('flow health, git-only mode', () => {
     expect(health.aiComparison.other).toMatchObject({ count: 10, p50Size: 5.5, leadTimeP50: 55, failureRate: 0.1, reworkShare: null });
     expect(health.aiComparison.note).toBeNull();
   });
+
+  it('says how many changes still waiting for a deploy the lead time medians leave out, per group', () => {
+    const changes: Change[] = [];
+    for (let i = 1; i <= 10; i++) {
+      // AI-assisted 8, 9 and 10 merged and not deployed; of the others, 10 alone
+      changes.push(change(`ai${i}`, { aiEvidence: ['Made-with: Cursor'], leadTime: i <= 7 ? 100 * i : null }));
+      changes.push(change(`o${i}`, { leadTime: i <= 9 ? 10 * i : null }));
+    }
+    const health = computeFlowHealth({ changes, openPulls: [], now: T, github: false });
+    // lead times 100..700 → p50 400
+    expect(health.aiComparison.assisted.leadTimeP50).toBe(400);
+    expect(health.aiComparison.note).toBe('Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted 3, other 1).');
+  });
 });
