@@ -1,42 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../fixtures/github-server/server.mjs';
 import type { Report, ReportChange } from '../../src/report/schema.js';
-import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
 import { githubPrCommits, prCommitsScenario } from '../histories/github-pr-commits.js';
 
 const H = 3600;
 const TOKEN = 'ghp_prCommitsToken0123456789abcdefABCDEF';
 
 let repo: FixtureRepo;
-let srv: GitHubServer;
-let cache: string;
+let run: GitHubRun;
 let report: Report;
-const find = (id: string): ReportChange => {
-  const found = report.changes.find((c) => c.id === id);
-  if (!found) throw new Error(`no change ${id}`);
-  return found;
-};
+const find = (id: string): ReportChange => run.find(id);
 
 beforeAll(async () => {
   repo = githubPrCommits();
-  srv = await startGitHubServer({ scenario: prCommitsScenario(repo) as never, token: TOKEN });
-  cache = mkdtempSync(join(tmpdir(), 'flowaudit-cache-'));
-  const result = await runCli(
-    [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', '--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'],
-    { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
-  );
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  report = JSON.parse(result.stdout) as Report;
+  run = await reportWithGitHub(repo.dir, prCommitsScenario(repo), TOKEN, ['--repo', 'acme/app', '--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z']);
+  report = run.report;
 });
 afterAll(async () => {
-  await srv.close();
+  await run.close();
   repo.cleanup();
-  rmSync(cache, { recursive: true, force: true });
 });
 
 describe('GitHub mode: a pull request\'s own commits among those the API lists', () => {

@@ -1,43 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../fixtures/github-server/server.mjs';
 import type { Report, ReportChange } from '../../src/report/schema.js';
-import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
 import { githubOwnCommits, ownCommitsScenario } from '../histories/github-own-commits.js';
 
 const TOKEN = 'ghp_ownCommitsToken0123456789abcdefABCD';
 
 let repo: FixtureRepo;
-let srv: GitHubServer;
-let cache: string;
+let run: GitHubRun;
 let report: Report;
-const find = (id: string): ReportChange => {
-  const found = report.changes.find((c) => c.id === id);
-  if (!found) throw new Error(`no change ${id}`);
-  return found;
-};
+const find = (id: string): ReportChange => run.find(id);
 
 beforeAll(async () => {
   // a clone as CI checks it out: no refs/pull/*, so the API's commit lists are all there is
   repo = githubOwnCommits();
   expect(repo.git('for-each-ref', 'refs/pull')).toBe('');
-  srv = await startGitHubServer({ scenario: ownCommitsScenario(repo) as never, token: TOKEN });
-  cache = mkdtempSync(join(tmpdir(), 'flowaudit-cache-'));
-  const result = await runCli(
-    [repo.dir, '--repo', 'acme/app', '--branch', 'main', '--api-url', srv.url, '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-10', '--now', '2026-03-10T00:00:00Z'],
-    { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
-  );
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  report = JSON.parse(result.stdout) as Report;
+  run = await reportWithGitHub(repo.dir, ownCommitsScenario(repo), TOKEN, ['--repo', 'acme/app', '--branch', 'main', '--since', '2026-03-01', '--until', '2026-03-10', '--now', '2026-03-10T00:00:00Z']);
+  report = run.report;
 });
 afterAll(async () => {
-  await srv.close();
+  await run.close();
   repo.cleanup();
-  rmSync(cache, { recursive: true, force: true });
 });
 
 describe('GitHub mode without pull refs: a pull request\'s own commits as git-only mode finds them', () => {
@@ -46,7 +29,7 @@ describe('GitHub mode without pull refs: a pull request\'s own commits as git-on
   });
 
   it('asks GitHub for the parents of the commits that may be merges only, in one request', () => {
-    const asked = srv.requests.filter((r) => r.operationName === 'CommitParents');
+    const asked = run.server.requests.filter((r) => r.operationName === 'CommitParents');
     expect(asked).toHaveLength(1);
     expect(Object.entries(asked[0]?.variables ?? {}).filter(([k]) => /^o\d+$/.test(k)).map(([, v]) => v).sort())
       .toEqual([repo.sha('sync6'), repo.sha('head6')].sort());
