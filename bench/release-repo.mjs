@@ -122,7 +122,6 @@ async function generate(repoDir, { seed, commits: targetCommits, years }) {
   const stats = { changes: N, merge: 0, squash: 0, rebase: 0, direct: 0, revert: 0, bot: 0, syncMerges: 0, sideCommits: 0,
     aiCommits: 0, closedPulls: 0, pullRefs: 0, releaseLines: 0, backports: 0, backportPulls: 0, lineFixes: 0,
     mergedBack: 0, tags: 0, tagsOnLines: 0, commits: 0 };
-  let mark = 0;
   let prNumber = 0;
   const main = new Map();
 
@@ -159,28 +158,9 @@ async function generate(repoDir, { seed, commits: targetCommits, years }) {
     } else after = editLines(rng, p, before);
     return [p, before, after];
   });
-  const blobMarks = new WeakMap();
-  const blobFor = (content) => {
-    let m = blobMarks.get(content);
-    if (!m) {
-      m = ++mark;
-      blobMarks.set(content, m);
-      fi.write(`blob\nmark :${m}\n`);
-      fi.data(content.join('\n') + '\n');
-    }
-    return m;
-  };
-  const commit = ({ ref, author, at, committer, ct, msg, from, merge, changes }) => {
-    const files = changes.map(([p, , after]) => `M 100644 :${blobFor(after)} ${p}\n`).join('');
-    mark++;
-    fi.write(`commit ${ref}\nmark :${mark}\nauthor ${ident(author, at)}\ncommitter ${ident(committer, ct)}\n`);
-    fi.data(msg);
-    if (from) fi.write(`from :${from}\n`);
-    if (merge) fi.write(`merge :${merge}\n`);
-    fi.write(files);
-    fi.write('\n');
+  const commit = (c) => {
     stats.commits++;
-    return mark;
+    return fi.commit(c);
   };
   const pullRef = (n, tip) => {
     fi.write(`reset refs/pull/${n}/head\nfrom :${tip}\n\n`);

@@ -270,6 +270,8 @@ export class FastImport {
       { stdio: ['pipe', 'pipe', 'pipe'], env: { ...cleanGitEnv(), GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=536870912:glibc.malloc.top_pad=67108864:glibc.malloc.mmap_threshold=536870912' } });
     this.parts = [];
     this.size = 0;
+    this.mark = 0;
+    this.blobMarks = new WeakMap(); // lines array -> blob mark
     this.stderr = '';
     this.stdoutBuf = '';
     this.lines = [];
@@ -294,6 +296,29 @@ export class FastImport {
   }
   write(s) { this.parts.push(s); this.size += s.length; }
   data(s) { this.write(`data ${Buffer.byteLength(s)}\n${s}\n`); }
+  /** A file version as a marked blob, written once: the same lines array is the same blob. Returns its mark. */
+  blob(lines) {
+    let m = this.blobMarks.get(lines);
+    if (!m) {
+      m = ++this.mark;
+      this.blobMarks.set(lines, m);
+      this.write(`blob\nmark :${m}\n`);
+      this.data(lines.join('\n') + '\n');
+    }
+    return m;
+  }
+  /** A commit whose changes are `[path, before, after]` (after: lines); returns its mark. */
+  commit({ ref, author, at, committer, ct, msg, from, merge, changes }) {
+    const files = changes.map(([p, , after]) => `M 100644 :${this.blob(after)} ${p}\n`).join('');
+    const mark = ++this.mark;
+    this.write(`commit ${ref}\nmark :${mark}\nauthor ${ident(author, at)}\ncommitter ${ident(committer, ct)}\n`);
+    this.data(msg);
+    if (from) this.write(`from :${from}\n`);
+    if (merge) this.write(`merge :${merge}\n`);
+    this.write(files);
+    this.write('\n');
+    return mark;
+  }
   async maybeFlush() { if (this.size > 4 << 20) await this.flush(); }
   async flush() {
     if (!this.size) return;
@@ -344,7 +369,6 @@ async function generate(repoDir, seed, targetCommits) {
   const recent = new Map(); // change index -> {mark, subject, files: [[path, before, after]]}, for reverts
   const stats = { changes: N, merge: 0, squash: 0, direct: 0, revert: 0, bot: 0, syncMerges: 0,
     sideCommits: 0, aiCommits: 0, tags: 0, commits: 0 };
-  let mark = 0;
   let prNumber = 0;
   let version = [0, 1, 0];
   let main = new Map();
@@ -383,28 +407,9 @@ async function generate(repoDir, seed, targetCommits) {
     return [p, before, after];
   });
   // every file version is written once as a marked blob; merges and sync merges just point at it
-  const blobMarks = new WeakMap(); // lines array -> blob mark
-  const blobFor = (lines) => {
-    let m = blobMarks.get(lines);
-    if (!m) {
-      m = ++mark;
-      blobMarks.set(lines, m);
-      fi.write(`blob\nmark :${m}\n`);
-      fi.data(lines.join('\n') + '\n');
-    }
-    return m;
-  };
-  const commit = ({ ref, author, at, committer, ct, msg, from, merge, changes }) => {
-    const files = changes.map(([p, , after]) => `M 100644 :${blobFor(after)} ${p}\n`).join('');
-    mark++;
-    fi.write(`commit ${ref}\nmark :${mark}\nauthor ${ident(author, at)}\ncommitter ${ident(committer, ct)}\n`);
-    fi.data(msg);
-    if (from) fi.write(`from :${from}\n`);
-    if (merge) fi.write(`merge :${merge}\n`);
-    fi.write(files);
-    fi.write('\n');
+  const commit = (c) => {
     stats.commits++;
-    return mark;
+    return fi.commit(c);
   };
   const applyMain = (changes) => { for (const [p, , after] of changes) main.set(p, after); };
   const dependabotBump = (get) => {
