@@ -53,7 +53,14 @@ export function weekIndex(bounds: readonly number[], t: number): number {
   return lo;
 }
 
-/** A week's start as the report writes it: an ISO UTC time, `2026-03-02T00:00:00Z`. */
-export function weekStartIso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+const starts = new WeakMap<readonly number[], readonly string[]>();
+
+/**
+ * Each week's start as the report writes it, an ISO UTC time (`2026-03-02T00:00:00Z`), for `bounds` from
+ * `weekBoundaries`: written once per window, not once per stage.
+ */
+export function weekStarts(bounds: readonly number[]): readonly string[] {
+  let out = starts.get(bounds);
+  if (out === undefined) starts.set(bounds, (out = bounds.slice(0, -1).map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'))));
+  return out;
 }
