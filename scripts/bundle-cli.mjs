@@ -13,9 +13,10 @@ const out = path.join(dist, 'bin');
 await build({
   input: path.join(dist, 'cli.js'),
   platform: 'node',
-  // dependencies of many small ES modules are bundled (zod, @date-fns/tz…); CommonJS ones stay as they are,
-  // loaded by Node as before (jsonc-parser's UMD build requires its own files by computed name)
-  external: (id) => id.startsWith('node:') || /^(jsonc-parser|commander|cli-table3|ignore)(\/|$)/.test(id),
+  // dependencies are bundled, CommonJS ones too (commander, ignore), but for two loaded only by some runs and
+  // left as Node loads them: jsonc-parser (required when a config file is read; its UMD build requires its own
+  // files by computed name) and cli-table3
+  external: (id) => id.startsWith('node:') || /^(jsonc-parser|cli-table3)(\/|$)/.test(id),
   plugins: [sameImportMetaUrl()],
   output: { dir: out, format: 'esm', entryFileNames: 'flowaudit.js', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
