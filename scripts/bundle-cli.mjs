@@ -13,10 +13,9 @@ const out = path.join(dist, 'bin');
 await build({
   input: path.join(dist, 'cli.js'),
   platform: 'node',
-  // dependencies are bundled, CommonJS ones too (commander, ignore), but for two loaded only by some runs and
-  // left as Node loads them: jsonc-parser (required when a config file is read; its UMD build requires its own
-  // files by computed name) and cli-table3
-  external: (id) => id.startsWith('node:') || /^(jsonc-parser|cli-table3)(\/|$)/.test(id),
+  // dependencies are bundled, CommonJS ones too (commander, ignore, cli-table3), but for jsonc-parser: its UMD
+  // build requires its own files by computed name (and it is required only when a config file is read)
+  external: (id) => id.startsWith('node:') || /^jsonc-parser(\/|$)/.test(id),
   plugins: [sameImportMetaUrl()],
   output: { dir: out, format: 'esm', entryFileNames: 'flowaudit.js', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
