@@ -1,10 +1,10 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // --max-semi-space-size: a smaller young generation keeps peak memory within budget on large histories
 // (npm run bench); `env -S` passes it through the shebang on Linux and macOS.
-// The CLI is compiled to dist/ by `npm install` (the prepare script) or `npm run build`.
+// The CLI is compiled to dist/ and bundled into dist/bin/ by `npm install` (the prepare script) or `npm run build`.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli.js', import.meta.url);
+const entry = new URL('../dist/bin/flowaudit.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('flowaudit: not built yet: run `npm install` (or `npm run build`) in the flowaudit folder\n');
   process.exit(2);

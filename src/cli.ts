@@ -5,8 +5,7 @@ import leven from 'leven';
 import { createSupportsColor } from 'supports-color';
 import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
-import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat } from './commands/report-options.js';
-import { REPOS_FORMATS, reposCommand } from './commands/repos.js';
+import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, REPOS_FORMATS } from './commands/report-options.js';
 import { ConfigError, FlowauditError } from './errors.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
@@ -122,7 +121,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .option('--verbose', 'report GitHub requests and query cost on stderr'),
   )
     .addHelpText('after', helpText('repos'))
-    .action(async (org: string, flags) => done(await reposCommand(org, flags, io)));
+    .action(async (org: string, flags) => done(await (await import('./commands/repos.js')).reposCommand(org, flags, io)));
 
   program
     .command('init')

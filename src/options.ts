@@ -1,5 +1,5 @@
 import { ConfigError } from './errors.js';
-import { compilePattern, PatternError, type Pattern } from './patterns.js';
+import { compilePattern, nativePattern, PatternError, type Pattern } from './patterns.js';
 import type { DeploySignalKind } from './domain.js';
 import type { BusinessHours } from './metrics/business-hours.js';
 
@@ -64,11 +64,17 @@ export { parseTime, resolveNow, resolveWindow } from './time.js';
 
 /** Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`. */
 export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;
+/** Production environments' names, for GitHub deployments. */
+export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
+
 /**
- * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine.
+ * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine;
+ * flowaudit's own defaults, as written here, run native like every built-in pattern (their classes, `\w` and
+ * `\d`, are ASCII on both engines: the same matches), so a run with the defaults never loads that engine.
  * @throws ConfigError naming the flag when `source` is not a pattern that engine can run
  */
 export function compileRegex(source: string, flag: string, flags = ''): Pattern {
+  if (flags === '' && (source === DEFAULT_TAG_PATTERN || source === DEFAULT_ENVIRONMENT)) return { ...nativePattern(new RegExp(source)), source };
   try {
     return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {

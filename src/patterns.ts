@@ -1,4 +1,5 @@
-import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
+import { createRequire } from 'node:module';
+import type * as Re2js from 're2js';
 
 /*
  * Regular expressions from configuration (bots, ai.markers, --tag-pattern, --environment…) are written by
@@ -7,6 +8,11 @@ import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
  * and no backreferences: such patterns are refused with a message saying so. The built-in patterns are
  * flowaudit's own and stay native.
  */
+
+// required when a pattern from configuration is compiled (its CommonJS build, in step): a run with the
+// defaults never loads its 260 kB
+let re2js: typeof Re2js | undefined;
+const engine = (): typeof Re2js => (re2js ??= createRequire(import.meta.url)('re2js') as typeof Re2js);
 
 /** A compiled pattern, whichever engine runs it. */
 export interface Pattern {
@@ -30,7 +36,7 @@ export interface PatternFlags {
 /** Why `source` cannot run on the linear-time engine, in words that do not repeat it; null when it can. */
 export function patternProblem(source: string, flags: PatternFlags = {}): string | null {
   try {
-    RE2JS.compile(source, flagBits(flags));
+    engine().RE2JS.compile(source, flagBits(flags));
     return null;
   } catch (error) {
     return describe(error);
@@ -42,9 +48,9 @@ export function patternProblem(source: string, flags: PatternFlags = {}): string
  * @throws PatternError saying why it cannot run (bad syntax, or lookaround and backreferences RE2 lacks)
  */
 export function compilePattern(source: string, flags: PatternFlags = {}): Pattern {
-  let compiled: RE2JS;
+  let compiled: Re2js.RE2JS;
   try {
-    compiled = RE2JS.compile(source, flagBits(flags));
+    compiled = engine().RE2JS.compile(source, flagBits(flags));
   } catch (error) {
     throw new PatternError(describe(error));
   }
@@ -74,10 +80,12 @@ export function nativePattern(regex: RegExp): Pattern {
 export class PatternError extends Error {}
 
 function flagBits(flags: PatternFlags): number {
+  const { RE2JS } = engine();
   return (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0);
 }
 
 function describe(error: unknown): string {
+  const { RE2JSException, RE2JSSyntaxException } = engine();
   if (error instanceof RE2JSSyntaxException) {
     const what = error.getDescription();
     if (/perl syntax|escape sequence/i.test(what)) return `${what} (configured patterns run on a linear-time engine, RE2: no lookaround or backreferences)`;

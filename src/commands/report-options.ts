@@ -38,6 +38,7 @@ export interface ReportFlags {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export const checkFormat = new Option('-f, --format <format>', 'format of the results').choices(['text', 'json', 'markdown']).default('text');
+export const REPOS_FORMATS = ['matrix', 'json', 'text'] as const;
 export const compareFormat = new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text');
 
 export function addReportOptions(command: Command): Command {

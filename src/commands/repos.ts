@@ -7,8 +7,7 @@ import { createClient } from '../sources/github/request.js';
 import { parseTime, resolveNow } from '../time.js';
 import { plural } from '../units.js';
 import { emit, warner, type CliIo, type OutputFlags } from './io.js';
-
-export const REPOS_FORMATS = ['matrix', 'json', 'text'] as const;
+import type { REPOS_FORMATS } from './report-options.js';
 
 export interface ReposFlags extends OutputFlags {
   activeSince: string;

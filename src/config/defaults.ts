@@ -1,4 +1,4 @@
-import { DEFAULT_TAG_PATTERN } from '../options.js';
+import { DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
 import type { Config, ThresholdKind, Thresholds } from './types.js';
 
 const MINUTE = 60;
@@ -25,7 +25,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.fromEntries(
   Object.entries(THRESHOLD_DEFAULTS).map(([key, spec]) => [key, spec.value]),
 ) as unknown as Thresholds;
 
-export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
 /** a revert later than two weeks after the deploy is a redesign, not an incident (SPEC section 4) */
 export const DEFAULT_REVERT_WINDOW = 14 * 86400;
 

@@ -1,4 +1,8 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as JsoncParser from 'jsonc-parser';
+
+// loaded when a config file is read, not by every run that has none (a CommonJS package: required, in step)
+let jsonc: typeof JsoncParser | undefined;
 
 /** What each parse error means, in words that never quote the text. */
 const PROBLEMS: Record<string, string> = {
@@ -26,7 +30,9 @@ const PROBLEMS: Record<string, string> = {
  *         pointed at the wrong file must not print what that file holds)
  */
 export function parseJsonc(text: string): unknown {
-  const errors: ParseError[] = [];
+  jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser;
+  const { parse, printParseErrorCode } = jsonc;
+  const errors: JsoncParser.ParseError[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const value: unknown = parse(body, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const first = errors[0];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { MeasuredChange, OpenPull } from '../domain.js';
-import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
+import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
 
 const count = z.number().int().nonnegative();
 
@@ -32,7 +32,7 @@ export function reviewCapacity(
   const end = Math.min(window.until, window.now);
   if (window.since >= end) return [];
   const bounds = weekBoundaries(window.since, end, window.timezone);
-  const weeks = bounds.slice(0, -1).map((start) => ({ weekStart: weekStartIso(start), reviews: 0, readyPulls: 0 }));
+  const weeks = weekStarts(bounds).map((weekStart) => ({ weekStart, reviews: 0, readyPulls: 0 }));
   const bucket = (t: number | null): (typeof weeks)[number] | undefined => {
     if (t === null || t < window.since || t >= end) return undefined;
     return weeks[weekIndex(bounds, t)];

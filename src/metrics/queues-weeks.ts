@@ -20,7 +20,18 @@ export function weekBoundaries(since: number, until: number, timezone: string): 
 const KNOWN = 16;
 const known = new Map<string, readonly number[]>();
 
+const DAY = 86400;
+
 function mondays(since: number, until: number, timezone: string): number[] {
+  // in UTC a Monday is plain arithmetic; TZDate costs a time-zone lookup per Monday (1,400 over 26 years)
+  if (timezone === 'UTC') {
+    const day = Math.floor(since / DAY);
+    // day 0, 1970-01-01, was a Thursday: 3 days after a Monday
+    const first = day - ((((day + 3) % 7) + 7) % 7);
+    const out = [first * DAY];
+    for (let i = 1; (out[out.length - 1] as number) < until; i++) out.push((first + 7 * i) * DAY);
+    return out;
+  }
   const first = new TZDate(since * 1000, timezone);
   const back = (first.getDay() + 6) % 7;
   const monday = (weeks: number): number =>
@@ -42,7 +53,14 @@ export function weekIndex(bounds: readonly number[], t: number): number {
   return lo;
 }
 
-/** A week's start as the report writes it: an ISO UTC time, `2026-03-02T00:00:00Z`. */
-export function weekStartIso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+const starts = new WeakMap<readonly number[], readonly string[]>();
+
+/**
+ * Each week's start as the report writes it, an ISO UTC time (`2026-03-02T00:00:00Z`), for `bounds` from
+ * `weekBoundaries`: written once per window, not once per stage.
+ */
+export function weekStarts(bounds: readonly number[]): readonly string[] {
+  let out = starts.get(bounds);
+  if (out === undefined) starts.set(bounds, (out = bounds.slice(0, -1).map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'))));
+  return out;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { STAGES, type MeasuredChange, type OpenPull, type StageName } from '../domain.js';
 import { stageSpanColumns, type SpanColumns } from './queues-spans.js';
-import { weekBoundaries, weekIndex, weekStartIso } from './queues-weeks.js';
+import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
 
 const WEEK = 7 * 86400;
 const count = z.number().int().nonnegative();
@@ -79,7 +79,7 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
  * before it plus its arrivals minus its departures.
  */
 function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): QueueWeek[] {
-  const rows = bounds.slice(0, -1).map((start) => ({ weekStart: weekStartIso(start), arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
+  const rows = weekStarts(bounds).map((weekStart) => ({ weekStart, arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
   const weekOf = (t: number): (typeof rows)[number] => rows[weekIndex(bounds, t)] as (typeof rows)[number];
   const inWindow = (t: number): boolean => t >= since && t < end;
   let queue = 0;

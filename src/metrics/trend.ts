@@ -39,13 +39,15 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, 
     if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
     buckets[Math.floor((change.mergedAt - first) / (7 * DAY))]?.push(change);
   }
+  // a whole-history window is mostly empty weeks (1,400 over 26 years): nothing to take a median of
+  const empty = (): Record<StageName, null> => Object.fromEntries(STAGES.map((s) => [s, null])) as Record<StageName, null>;
   return {
     weeks: buckets.map((inWeek, i) => ({
       weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
       changes: inWeek.length,
-      leadTimeP50: censoredDistributionOf(inWeek, lead).p50,
-      cycleTimeP50: medianOf(inWeek, (c) => c.cycleTime),
-      stages: Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>,
+      leadTimeP50: inWeek.length === 0 ? null : censoredDistributionOf(inWeek, lead).p50,
+      cycleTimeP50: inWeek.length === 0 ? null : medianOf(inWeek, (c) => c.cycleTime),
+      stages: inWeek.length === 0 ? empty() : (Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>),
     })),
   };
 }

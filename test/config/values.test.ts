@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonc } from '../../src/config/jsonc.js';
-import { formatThreshold, parseDuration, parseRatio, parseThreshold } from '../../src/config/values.js';
+import { formatThreshold, isTimeZone, parseDuration, parseRatio, parseThreshold } from '../../src/config/values.js';
 
 describe('threshold values', () => {
   it('reads durations as strings with units or seconds', () => {
@@ -53,5 +53,12 @@ describe('JSON with comments', () => {
 
   it('never quotes the text it could not read', () => {
     expect(() => parseJsonc('root:$6$secret:19000:0:99999:7:::\n')).toThrow(/^unexpected character at line 1 column 1$/);
+  });
+});
+
+describe('isTimeZone', () => {
+  it('knows UTC (the default, answered without Intl) and the IANA names Intl knows, nothing else', () => {
+    expect(['UTC', 'Etc/UTC', 'Europe/Berlin', 'America/New_York'].map(isTimeZone)).toEqual([true, true, true, true]);
+    expect(['', ' ', 'UTC ', 'Mars/Olympus_Mons', 'Europe/Berlinn'].map(isTimeZone)).toEqual([false, false, false, false, false]);
   });
 });

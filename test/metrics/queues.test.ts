@@ -152,6 +152,20 @@ describe('weekly queues', () => {
     expect(byZone('Europe/Berlin')).toEqual([0, 0, 0, 1]);
   });
 
+  it('starts UTC weeks on Monday midnight, from any day of the week, before 1970 too', () => {
+    const weeks = (since: string, until: string): string[] => weekBoundaries(Date.parse(since) / 1000, Date.parse(until) / 1000, 'UTC').map(iso);
+    // a Sunday's last second is still the week that began on Monday 03-02
+    expect(weeks('2026-03-08T23:59:59Z', '2026-03-10T00:00:00Z')).toEqual(['2026-03-02T00:00:00Z', '2026-03-09T00:00:00Z', '2026-03-16T00:00:00Z']);
+    // Monday midnight starts its own week; the window ending on the next Monday midnight is one week
+    expect(weeks('2026-03-09T00:00:00Z', '2026-03-16T00:00:00Z')).toEqual(['2026-03-09T00:00:00Z', '2026-03-16T00:00:00Z']);
+    // 1969-12-31 was a Wednesday
+    expect(weeks('1969-12-31T12:00:00Z', '1970-01-02T00:00:00Z')).toEqual(['1969-12-29T00:00:00Z', '1970-01-05T00:00:00Z']);
+    // 2000-01-01 was a Saturday and 2026-11-02 a Monday, 1,401 weeks after 1999-12-27: 1,402 weeks cover the
+    // window, the last starting on 2026-11-02, then the Monday after it
+    const long = weeks('2000-01-01T00:00:00Z', '2026-11-02T00:00:01Z');
+    expect([long[0], long.length, long.at(-2), long.at(-1)]).toEqual(['1999-12-27T00:00:00Z', 1403, '2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z']);
+  });
+
   it('reports nothing for an empty window', () => {
     expect(computeQueues({ changes: [], openPulls: [], since: MON, until: MON, now: MON, stages: ['review'], timezone: 'UTC' })).toEqual({ queues: {}, queueTrend: {} });
   });

@@ -15,7 +15,7 @@ export interface RepoInfo {
   remoteUrl: string | null;
   /** branches, remote branches and tags, read once when the repository is opened */
   refs: readonly RefEntry[];
-  /** the branch HEAD points at (`refs/heads/…`), or null when it is detached */
+  /** the branch HEAD points at (`refs/heads/…`), or null when it is detached or that branch has no commit yet */
   head: string | null;
 }
 
@@ -41,8 +41,9 @@ export interface TagRef {
 }
 
 /**
- * Opens the repository at `path`: what it is, its refs, origin and HEAD, in four git processes run side by
- * side (the refs then answer the branch, tag and release-line questions without another process).
+ * Opens the repository at `path`: what it is, its refs and HEAD's branch (one `for-each-ref`) and origin, in
+ * three git processes run side by side (the refs then answer the branch, tag and release-line questions
+ * without another process).
  * @throws GitError (exit 2) when the path is missing or not a git repository, or has no commits
  */
 export async function openRepository(path: string): Promise<RepoInfo> {
@@ -59,11 +60,10 @@ export async function openRepository(path: string): Promise<RepoInfo> {
       return true;
     },
   });
-  const [, refs, remote, head] = await Promise.all([
+  const [, { refs, head }, remote] = await Promise.all([
     probe,
     listRefs(full),
     gitAnswer(full, ['config', '--get', 'remote.origin.url']),
-    gitAnswer(full, ['symbolic-ref', '--quiet', 'HEAD']),
   ]);
   if (refusal !== '') throw cannotOpen(full, refusal);
   const [, bare, shallow] = inside.trim().split('\n');
@@ -77,30 +77,35 @@ export async function openRepository(path: string): Promise<RepoInfo> {
     shallow: shallow === 'true',
     remoteUrl: remote ? stripCredentials(remote.trim()) : null,
     refs,
-    head: head?.trim() || null,
+    head,
   };
 }
 
-/** Every branch, remote branch and tag, with the commit and dates each points at, in one `for-each-ref`. */
-async function listRefs(cwd: string): Promise<RefEntry[]> {
+/**
+ * Every branch, remote branch and tag, with the commit and dates each points at, and the branch HEAD points at
+ * (`%(HEAD)` marks it; none when HEAD is detached or its branch has no commit yet), in one `for-each-ref`.
+ */
+async function listRefs(cwd: string): Promise<{ refs: RefEntry[]; head: string | null }> {
   const refs: RefEntry[] = [];
+  let head: string | null = null;
   await streamGit(
     cwd,
     [
       'for-each-ref',
-      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)%1f%(taggerdate:unix)%1f%(symref)',
+      '--format=%(refname)%1f%(objecttype)%1f%(objectname)%1f%(committerdate:unix)%1f%(*objecttype)%1f%(*objectname)%1f%(*committerdate:unix)%1f%(taggerdate:unix)%1f%(symref)%1f%(HEAD)',
       'refs/heads', 'refs/remotes', 'refs/tags',
     ],
     (record) => {
-      const [name = '', type, sha = '', at = '', peeledType, peeled = '', peeledAt = '', taggedAt = '', target = ''] = record.toString('utf8').split('\x1f');
+      const [name = '', type, sha = '', at = '', peeledType, peeled = '', peeledAt = '', taggedAt = '', target = '', isHead] = record.toString('utf8').split('\x1f');
       if (name === '') return;
+      if (isHead === '*' && name.startsWith('refs/heads/')) head = name;
       const [commit, date] = type === 'commit' ? [sha, at] : peeledType === 'commit' ? [peeled, peeledAt] : ['', ''];
       refs.push({ name, commit, committedAt: date === '' ? NaN : Number(date), taggedAt: type === 'tag' && taggedAt !== '' ? Number(taggedAt) : NaN, target });
     },
     // outside a repository the probe beside this one says what is wrong
     { separator: 10, onFailure: () => true },
   );
-  return refs;
+  return { refs, head };
 }
 
 function cannotOpen(full: string, stderr: string): GitError {
@@ -137,14 +142,15 @@ export async function resolveBranch(repo: RepoInfo, requested: string | undefine
     if (sha) return { name: requested, tip: sha };
     throw new GitError(`unknown branch '${requested.replace(/[\u0000-\u001f\u007f]/g, '')}': list branches with \`git branch -a\` and pass one with --branch`, { exitCode: 2 });
   }
-  const candidates: string[] = [];
-  const originHead = repo.refs.find((ref) => ref.name === 'refs/remotes/origin/HEAD')?.target;
-  if (originHead) candidates.push(originHead.replace(/^refs\/remotes\/origin\//, ''));
+  const originHead = repo.refs.find((ref) => ref.name === 'refs/remotes/origin/HEAD')?.target?.replace(/^refs\/remotes\/origin\//, '');
+  const originTip = originHead ? known(originHead) : null;
+  if (originHead && originTip) return { name: originHead, tip: originTip };
   // the checked-out branch (in a bare mirror, the default branch) before any guess by name: a clone without
-  // origin/HEAD may keep a stale master beside the main it works on
-  const head = repo.head?.replace(/^refs\/heads\//, '');
-  if (head) candidates.push(head);
-  candidates.push('main', 'master', 'trunk');
+  // origin/HEAD may keep a stale master beside the main it works on. The refs name it unless HEAD is detached
+  // or its branch has no commit yet (an orphan branch whose namesake on origin is then audited): only then is
+  // git asked.
+  const head = (repo.head ?? (await gitAnswer(repo.cwd, ['symbolic-ref', '--quiet', 'HEAD']))?.trim())?.replace(/^refs\/heads\//, '');
+  const candidates = head ? [head, 'main', 'master', 'trunk'] : ['main', 'master', 'trunk'];
   for (const name of candidates) {
     const sha = known(name);
     if (sha) return { name, tip: sha };
