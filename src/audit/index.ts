@@ -15,8 +15,9 @@ import { applyPulls } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
-import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
+import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
 import { readGitChanges, startSizes } from './git-history.js';
+import { readReleaseGraph } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
 
@@ -61,7 +62,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundaryRead = firstParentBefore(repo, branch.tip, readFrom);
   // git's slowest read, the sizes, starts now: the boundary only says where it stops
-  const sizes = startSizes(repo, branch.tip, boundaryRead, settings.config.sizeExcluded);
+  const sizes = startSizes(repo, branch.tip, boundaryRead.then((b) => b?.sha ?? null), settings.config.sizeExcluded);
   // anything failing before the sizes are needed stops that read too
   const orCancel = <T>(step: Promise<T>): Promise<T> =>
     step.catch((error: unknown) => {
@@ -69,16 +70,16 @@ export async function audit(options: AuditOptions): Promise<Report> {
       throw error;
     });
   const boundary = await orCancel(boundaryRead);
-  const exclude = boundary ? [boundary] : [];
+  const exclude = boundary ? [boundary.sha] : [];
   // the release lines' own commits, read first so the history keeps only the copy keys backports can name
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const releaseLine = await orCancel(readReleaseLines(repo, branch.tip, tagShas, exclude));
+  const lines = await orCancel(readReleaseGraph(repo, branch, tagShas, boundary));
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, exclude, sizes, {
+  const model = await readGitChanges(repo, branch, boundary, lines, sizes, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
-    copyKeys: new Set(releaseLine.map((c) => c.key)),
+    copyKeys: new Set(lines.releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
@@ -107,7 +108,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   progress({ step: 'matching changes to deploys' });
   const deploys = await orCancel(matchDeploys(repo, changes, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
-    releaseLine, copies: model.copies, pullHeads: model.pullHeads,
+    lines, copies: model.copies, pullHeads: model.pullHeads,
   }));
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
