@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { markReverts } from '../model/reverts.js';
 import { computeStages, type Measure } from '../model/stages.js';
@@ -26,6 +27,8 @@ const DAY = 86400;
 const READ_SLACK = 7 * DAY;
 // and back to the deploy before the window (capped), so the first deploys in it count what they shipped
 const MAX_DEPLOY_LOOKBACK = 365 * DAY;
+// a model of this many changes comes from a history large enough for its memory to matter
+const LARGE_MODEL = 10_000;
 
 /**
  * Audits one repository: reads git (and GitHub when it can), builds the model and hands it to the report
@@ -128,6 +131,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
+  // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
+  // the peak of memory otherwise (see collectGarbage)
+  if (changes.length >= LARGE_MODEL) collectGarbage();
   return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
