@@ -59,33 +59,27 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
 
 /**
  * Finds a change by a full sha or by an abbreviation of at least 7 characters (`This reverts commit abc1234`):
- * among several commits sharing the prefix, the first in `bySha`'s order. A binary search over the sorted
- * shas, not a scan of them all per revert.
+ * among several commits sharing the prefix, the first in `bySha`'s order. The shas are bucketed by their
+ * first 7 hex digits, once, at the first abbreviation: not a scan of them all per revert.
  */
 function abbreviatedLookup(bySha: ReadonlyMap<string, Change>): (prefix: string) => Change | undefined {
-  // built at the first abbreviation: most histories revert by full sha
-  let order: Map<string, number> | null = null;
-  let sorted: string[] = [];
+  let buckets: Map<number, string | string[]> | null = null;
+  const bucketOf = (sha: string): number => Number.parseInt(sha.slice(0, 7), 16);
   return (prefix) => {
     const exact = bySha.get(prefix);
     if (exact !== undefined || prefix.length < 7 || prefix.length >= 40) return exact;
-    if (order === null) {
-      order = new Map([...bySha.keys()].map((sha, i) => [sha, i]));
-      sorted = [...bySha.keys()].sort();
+    if (buckets === null) {
+      buckets = new Map();
+      for (const sha of bySha.keys()) {
+        const key = bucketOf(sha);
+        const known = buckets.get(key);
+        if (known === undefined) buckets.set(key, sha);
+        else if (typeof known === 'string') buckets.set(key, [known, sha]);
+        else known.push(sha);
+      }
     }
-    const rank = order;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((sorted[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
-    let first: string | undefined;
-    for (let i = low; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) {
-      const sha = sorted[i] as string;
-      if (first === undefined || (rank.get(sha) as number) < (rank.get(first) as number)) first = sha;
-    }
+    const bucket = buckets.get(bucketOf(prefix));
+    const first = typeof bucket === 'string' ? (bucket.startsWith(prefix) ? bucket : undefined) : bucket?.find((sha) => sha.startsWith(prefix));
     return first === undefined ? undefined : bySha.get(first);
   };
 }
