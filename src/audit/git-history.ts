@@ -89,10 +89,7 @@ export async function readGitChanges(
   // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
   // last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const [commits, pulls] = await Promise.all([
-      readCommits(repo.cwd, [branch.tip], exclude, parse, known),
-      readPulls(repo.cwd, branch.tip, since, parse, known),
-    ]);
+    const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, since, parse, known);
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
@@ -159,23 +156,44 @@ interface Pulls {
 }
 
 /**
- * Reads the commits of every pull ref whose head was committed since `since` and that is not on the tracked
- * branch, all in one streaming pass: squash merges take their commits from them, and rebase merges are found
- * as copies of them.
+ * Reads the tracked branch's history and the commits of every pull ref whose head was committed since
+ * `since` and that is not on the branch, in one streaming `git log` over the branch's tip and the pull heads:
+ * squash merges take their commits from the pull refs, and rebase merges are found as copies of them. One
+ * walk rather than one per side: a read of the pull refs alone had to walk the branch's whole history again
+ * to leave it out. What the tip reaches is the branch's; the rest is the pull refs' own.
  */
-async function readPulls(
+async function readBranchAndPulls(
   cwd: string,
   tip: string,
+  exclude: string[],
   since: number,
   parse: (message: string) => MessageFacts,
   known: (sha: string) => string | undefined,
-): Promise<Pulls> {
+): Promise<{ commits: Map<string, Commit>; pulls: Pulls }> {
   const refs = await listPullHeads(cwd);
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  if (heads.size === 0) return { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
-  const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], parse, known);
-  return { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  const read = await readCommits(cwd, [tip, ...new Set(heads.values())], exclude, parse, known);
+  if (heads.size === 0) return { commits: read, pulls: { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 } };
+  const onBranch = reachedFrom(tip, read);
+  const commits = new Map<string, Commit>();
+  const loaded = new Map<string, Commit>();
+  for (const [sha, commit] of read) (onBranch.has(sha) ? commits : loaded).set(sha, commit);
+  return { commits, pulls: { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true } };
+}
+
+/** The commits among `read` that `tip` reaches through them. */
+function reachedFrom(tip: string, read: ReadonlyMap<string, Commit>): Set<string> {
+  const reached = new Set<string>();
+  const stack = [tip];
+  while (stack.length > 0) {
+    const sha = stack.pop() as string;
+    const commit = read.get(sha);
+    if (commit === undefined || reached.has(sha)) continue;
+    reached.add(sha);
+    for (const parent of commit.parents) stack.push(parent);
+  }
+  return reached;
 }
 
 /**
