@@ -7,7 +7,7 @@ import { splitPullCommits } from '../model/pull-commits.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
-import { collectGarbage } from '../io/memory.js';
+import { collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { listPullHeads, readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
@@ -90,6 +90,9 @@ export async function readGitChanges(
   // last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, since, parse, known);
+    // what decoding the messages left behind goes before the changes are built on top of the commits: the
+    // peak of memory otherwise
+    if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
@@ -134,7 +137,7 @@ export async function readGitChanges(
     throw error;
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
-  if (read >= LARGE_HISTORY) collectGarbage();
+  if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
   return { ...model, sized };
 }
 
