@@ -2,12 +2,12 @@ import type { Change, Deploy, DeploySignalKind } from '../domain.js';
 import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments, type DeployRef } from '../model/github-deploys.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../model/deploys.js';
 import { releaseProduct } from '../model/release-tags.js';
-import { releaseLineCommits } from '../model/reach.js';
-import { isAncestor, readCommitGraph, readReleaseLineCommits, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { isAncestor, readCommitGraph } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
+import type { ReleaseGraph } from './release-graph.js';
 import { plural } from '../units.js';
 
 export interface DeploySignal {
@@ -28,18 +28,6 @@ export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHub
   return { kind, refs };
 }
 
-/**
- * The commits the release lines carry of their own, with their copy keys and cherry-pick lines: read before
- * the history, so the history keeps only the copy keys a backport names. Two git processes (the graph below
- * the tags and the tip, parents only; then the release lines' commits by name), whatever the number of tags.
- * The graph is let go before the history is read, the peak of memory.
- */
-export async function readReleaseLines(repo: RepoInfo, tip: string, tagShas: readonly string[], boundary: string[]): Promise<ReleaseLineCommit[]> {
-  if (tagShas.length === 0) return [];
-  const graph = await readCommitGraph(repo.cwd, [...tagShas, tip], boundary);
-  return readReleaseLineCommits(repo.cwd, releaseLineCommits(graph, tip, tagShas));
-}
-
 export interface MatchOptions {
   /** the boundary of the history read: walks stop there */
   boundary: string[];
@@ -49,8 +37,8 @@ export interface MatchOptions {
   github: GitHubData | null;
   environment: Pattern;
   revertWindow: number;
-  /** the release lines' own commits, and the changes their copy keys name */
-  releaseLine: readonly ReleaseLineCommit[];
+  /** the graph read for the release lines (it holds every tag's history), and the changes their copy keys name */
+  lines: ReleaseGraph;
   copies: ReadonlyMap<string, readonly string[]>;
   /** the clone's pull refs, as the history read them */
   pullHeads: PullHeads;
@@ -69,9 +57,11 @@ export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: De
       .filter((r) => r.at >= o.from && r.at <= o.now)
       .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
       .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
-    const graph = await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
+    // release tags were read with the release lines: their graph holds all the candidates' history
+    const read = candidates.every((c) => o.lines.readFrom.has(c.sha));
+    const graph = read ? o.lines.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
     const pullHeads = squashHeads(changes, o.pullHeads);
-    contents = shipments(changes, candidates, { graph, releaseLine: o.releaseLine, copies: o.copies, pullHeads });
+    contents = shipments(changes, candidates, { graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads });
     await settleRollbacks(repo, contents);
   }
   const deploys = assignDeploys(changes, contents, { revertWindow: o.revertWindow, dropEmpty: signal.kind === 'tags' || signal.kind === 'releases' });

@@ -4,20 +4,18 @@ import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import type { CommitIdentity } from '../model/own-commits.js';
 import { splitPullCommits } from '../model/pull-commits.js';
-import { isReleaseLine, isReleaseTag, releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
+import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
-import { collectGarbage } from '../io/memory.js';
+import { collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { listPullHeads, readCommits, readParents, type PullHeads } from '../sources/git/history.js';
+import { listPullHeads, readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
-import { commitDates, readAttributes, releaseTips, type RepoInfo } from '../sources/git/repo.js';
+import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+import { LOOKBACK, type ReleaseGraph } from './release-graph.js';
 
-const DAY = 86400;
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
 const LARGE_HISTORY = 20_000;
-// a pull ref or a release line last committed this long before the history read holds no change in it
-const LOOKBACK = 365 * DAY;
 
 export interface GitModel {
   changes: Change[];
@@ -68,33 +66,37 @@ export function startSizes(repo: RepoInfo, tip: string, boundary: Promise<string
 export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
-  exclude: string[],
+  boundary: { sha: string; at: number } | null,
+  lines: ReleaseGraph,
   sizes: SizesRead,
   o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
-  // how far back refs can matter: the boundary's date
-  const boundaryDates = await commitDates(repo, exclude);
+  const exclude = boundary ? [boundary.sha] : [];
   let read = 0;
   // every commit read passes through here once: the count for the progress line, every 1,000
   const parse = (message: string): MessageFacts => {
     if (++read % 1000 === 0) o.onCommits?.(read);
     return parseMessage(message, o.aiMarkers);
   };
-  // pull refs and release lines older than this cannot hold the work of a change in the history read
-  const boundaryAt = exclude[0] !== undefined ? boundaryDates.get(exclude[0]) : undefined;
-  const since = (boundaryAt ?? 0) - LOOKBACK;
+  // pull refs older than this cannot hold the work of a change in the history read
+  const since = (boundary?.at ?? 0) - LOOKBACK;
+  // the graph already holds most shas the history names: its strings are shared rather than kept twice
+  const { graph } = lines;
+  const known = (sha: string): string | undefined => {
+    const n = graph.node.get(sha);
+    return n === undefined ? undefined : graph.sha[n];
+  };
   // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
   // last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const [commits, pulls, releaseLines] = await Promise.all([
-      readCommits(repo.cwd, [branch.tip], exclude, parse),
-      readPulls(repo.cwd, branch.tip, since, parse),
-      readReleaseLines(repo, branch, since),
-    ]);
+    const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, since, parse, known);
+    // what decoding the messages left behind goes before the changes are built on top of the commits: the
+    // peak of memory otherwise
+    if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-    const release = releaseAmong(releaseLines, firstParent, commitOf);
+    const release = releaseAmong(lines, firstParent, commitOf);
     const changes = buildChanges({
       firstParent,
       commits,
@@ -135,7 +137,7 @@ export async function readGitChanges(
     throw error;
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
-  if (read >= LARGE_HISTORY) collectGarbage();
+  if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
   return { ...model, sized };
 }
 
@@ -157,40 +159,51 @@ interface Pulls {
 }
 
 /**
- * Reads the commits of every pull ref whose head was committed since `since` and that is not on the tracked
- * branch, all in one streaming pass: squash merges take their commits from them, and rebase merges are found
- * as copies of them.
+ * Reads the tracked branch's history and the commits of every pull ref whose head was committed since
+ * `since` and that is not on the branch, in one streaming `git log` over the branch's tip and the pull heads:
+ * squash merges take their commits from the pull refs, and rebase merges are found as copies of them. One
+ * walk rather than one per side: a read of the pull refs alone had to walk the branch's whole history again
+ * to leave it out. What the tip reaches is the branch's; the rest is the pull refs' own.
  */
-async function readPulls(cwd: string, tip: string, since: number, parse: (message: string) => MessageFacts): Promise<Pulls> {
+async function readBranchAndPulls(
+  cwd: string,
+  tip: string,
+  exclude: string[],
+  since: number,
+  parse: (message: string) => MessageFacts,
+  known: (sha: string) => string | undefined,
+): Promise<{ commits: Map<string, Commit>; pulls: Pulls }> {
   const refs = await listPullHeads(cwd);
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  if (heads.size === 0) return { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
-  const loaded = await readCommits(cwd, [...new Set(heads.values())], [tip], parse);
-  return { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  const read = await readCommits(cwd, [tip, ...new Set(heads.values())], exclude, parse, known);
+  if (heads.size === 0) return { commits: read, pulls: { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 } };
+  const onBranch = reachedFrom(tip, read);
+  const commits = new Map<string, Commit>();
+  const loaded = new Map<string, Commit>();
+  for (const [sha, commit] of read) (onBranch.has(sha) ? commits : loaded).set(sha, commit);
+  return { commits, pulls: { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true } };
 }
 
-interface ReleaseLines {
-  tips: string[];
-  /** parents of the commits of release lines active since the lookback, where they are not on the tracked branch */
-  beyond: Map<string, string[]>;
-}
-
-/**
- * Release-line and tag tips, and the shape of the lines active since `since` beyond the tracked branch, in
- * one `rev-list` (older lines are walked only through the commits read).
- */
-async function readReleaseLines(repo: RepoInfo, branch: { name: string; tip: string }, since: number): Promise<ReleaseLines> {
-  const tips = releaseTips(repo, branch.name, { isReleaseLine, isReleaseTag });
-  const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
-  return { tips: [...tips.keys()], beyond: await readParents(repo.cwd, active, [branch.tip]) };
+/** The commits among `read` that `tip` reaches through them. */
+function reachedFrom(tip: string, read: ReadonlyMap<string, Commit>): Set<string> {
+  const reached = new Set<string>();
+  const stack = [tip];
+  while (stack.length > 0) {
+    const sha = stack.pop() as string;
+    const commit = read.get(sha);
+    if (commit === undefined || reached.has(sha)) continue;
+    reached.add(sha);
+    for (const parent of commit.parents) stack.push(parent);
+  }
+  return reached;
 }
 
 /**
  * Commits on a release line or behind a tag (SPEC section 1), among those read and on the active release
  * lines (GitHub's API may list any of them as a pull request's).
  */
-function releaseAmong(lines: ReleaseLines, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
+function releaseAmong(lines: ReleaseGraph, firstParent: Commit[], commitOf: (sha: string) => Commit | undefined): ReleaseCommits {
   const onLine = new Set(firstParent.map((c) => c.sha));
-  return releaseCommits(lines.tips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
+  return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }

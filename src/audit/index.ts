@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { markReverts } from '../model/reverts.js';
 import { computeStages, type Measure } from '../model/stages.js';
@@ -15,8 +16,9 @@ import { applyPulls } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
-import { chooseSignal, matchDeploys, readReleaseLines, signalDetail } from './deploys.js';
+import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
 import { readGitChanges, startSizes } from './git-history.js';
+import { readReleaseGraph } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
 
@@ -25,6 +27,8 @@ const DAY = 86400;
 const READ_SLACK = 7 * DAY;
 // and back to the deploy before the window (capped), so the first deploys in it count what they shipped
 const MAX_DEPLOY_LOOKBACK = 365 * DAY;
+// a model of this many changes comes from a history large enough for its memory to matter
+const LARGE_MODEL = 10_000;
 
 /**
  * Audits one repository: reads git (and GitHub when it can), builds the model and hands it to the report
@@ -61,7 +65,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const boundaryRead = firstParentBefore(repo, branch.tip, readFrom);
   // git's slowest read, the sizes, starts now: the boundary only says where it stops
-  const sizes = startSizes(repo, branch.tip, boundaryRead, settings.config.sizeExcluded);
+  const sizes = startSizes(repo, branch.tip, boundaryRead.then((b) => b?.sha ?? null), settings.config.sizeExcluded);
   // anything failing before the sizes are needed stops that read too
   const orCancel = <T>(step: Promise<T>): Promise<T> =>
     step.catch((error: unknown) => {
@@ -69,16 +73,16 @@ export async function audit(options: AuditOptions): Promise<Report> {
       throw error;
     });
   const boundary = await orCancel(boundaryRead);
-  const exclude = boundary ? [boundary] : [];
+  const exclude = boundary ? [boundary.sha] : [];
   // the release lines' own commits, read first so the history keeps only the copy keys backports can name
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const releaseLine = await orCancel(readReleaseLines(repo, branch.tip, tagShas, exclude));
+  const lines = await orCancel(readReleaseGraph(repo, branch, tagShas, boundary));
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, exclude, sizes, {
+  const model = await readGitChanges(repo, branch, boundary, lines, sizes, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
-    copyKeys: new Set(releaseLine.map((c) => c.key)),
+    copyKeys: new Set(lines.releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes } = model;
@@ -104,10 +108,12 @@ export async function audit(options: AuditOptions): Promise<Report> {
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
+  // what building the changes and finding reverts left behind is let go before the deploy graph is walked
+  if (changes.length >= LARGE_MODEL) collectGarbage();
   progress({ step: 'matching changes to deploys' });
   const deploys = await orCancel(matchDeploys(repo, changes, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
-    releaseLine, copies: model.copies, pullHeads: model.pullHeads,
+    lines, copies: model.copies, pullHeads: model.pullHeads,
   }));
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
@@ -127,6 +133,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
+  // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
+  // the peak of memory otherwise (see collectGarbage)
+  if (changes.length >= LARGE_MODEL) collectGarbage();
   return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },

@@ -17,3 +17,14 @@ export function collectGarbage(): void {
   }
   collect();
 }
+
+/**
+ * `collectGarbage` once the event loop has closed the handles of the processes that just ended: until then
+ * a finished git's pipe still holds the reader's closures, and with them everything it read.
+ */
+export async function collectGarbageAfterIo(): Promise<void> {
+  // close callbacks run after this turn's setImmediate callbacks: the second one comes after them
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  collectGarbage();
+}

@@ -321,7 +321,8 @@ function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<strin
  * author email, author date and subject, which a rebase keeps.
  */
 class RebaseIndex {
-  private readonly byKey = new Map<string, Array<{ number: number; committedAt: number }>>();
+  // by subject (the string the commit holds, not a key built per commit); email and author date are compared
+  private readonly bySubject = new Map<string, Array<{ number: number; committedAt: number; authorEmail: string; authoredAt: number }>>();
 
   /**
    * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
@@ -338,11 +339,10 @@ class RebaseIndex {
       if (named.has(number)) continue;
       for (const c of pull.commits) {
         if (release.has(c.sha)) continue;
-        const key = rebaseKey(c);
-        const entry = { number, committedAt: c.committedAt };
-        const found = this.byKey.get(key);
+        const entry = { number, committedAt: c.committedAt, authorEmail: c.authorEmail, authoredAt: c.authoredAt };
+        const found = this.bySubject.get(c.subject);
         if (found) found.push(entry);
-        else this.byKey.set(key, [entry]);
+        else this.bySubject.set(c.subject, [entry]);
       }
     }
   }
@@ -354,7 +354,7 @@ class RebaseIndex {
    * stacked pull request rebase-merged after its base).
    */
   runAt(line: readonly Commit[], i: number): { number: number; length: number } | null {
-    if (this.byKey.size === 0) return null;
+    if (this.bySubject.size === 0) return null;
     let candidates = this.candidates(line[i] as Commit);
     if (candidates.length === 0) return null;
     const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
@@ -390,13 +390,11 @@ class RebaseIndex {
    */
   private candidates(commit: Commit): number[] {
     if (commit.parents.length >= 2) return [];
-    const found = this.byKey.get(rebaseKey(commit)) ?? [];
-    return found.filter((e) => e.committedAt < commit.committedAt).map((e) => e.number);
+    const found = this.bySubject.get(commit.subject) ?? [];
+    return found
+      .filter((e) => e.authorEmail === commit.authorEmail && e.authoredAt === commit.authoredAt && e.committedAt < commit.committedAt)
+      .map((e) => e.number);
   }
-}
-
-function rebaseKey(c: Commit): string {
-  return `${c.authorEmail}\x1f${c.authoredAt}\x1f${c.subject}`;
 }
 
 function addSizes(a: Size, b: Size): Size {

@@ -71,15 +71,20 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     const deploy = first.get(change.sha);
     if (deploy !== undefined) contents[deploy]?.shipped.push(change.sha);
   }
-  const previous = new Map<string, DeployContents>();
-  for (const deploy of contents) {
+  const previous = new Map<string, number>();
+  contents.forEach((deploy, index) => {
     const before = previous.get(deploy.target);
-    if (deploy.shipped.length === 0 && before !== undefined && before.sha !== deploy.sha) {
-      deploy.rollback = reachesWithin(graph, before.sha, deploy.sha);
+    const beforeSha = before === undefined ? undefined : contents[before]?.sha;
+    if (deploy.shipped.length === 0 && before !== undefined && beforeSha !== undefined && beforeSha !== deploy.sha) {
+      // every commit the earlier deploy's history holds was first reached by it or before it: a commit first
+      // reached later is no ancestor of it, which spares the walk of its whole history
+      const node = graph.node.get(deploy.sha);
+      const reachedLater = node !== undefined && (reach[node] as number) > before;
+      deploy.rollback = reachedLater ? (graph.parentStart[node] === -1 ? null : false) : reachesWithin(graph, beforeSha, deploy.sha);
     }
     // a candidate that shipped nothing and rolled nothing back is no deploy: it cannot be "the previous"
-    if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, deploy);
-  }
+    if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
+  });
   return contents;
 }
 

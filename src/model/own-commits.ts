@@ -17,30 +17,38 @@ export interface CommitIdentity {
  * and subject. A commit whose email is unknown matches on date and subject alone.
  */
 export class CopyIndex implements LandedCommits {
-  // by author date and subject: the email, or the emails when several authors share them ('' for unknown);
-  // one map of strings rather than a set per commit, since every landed commit of the history is in it
-  private readonly emails = new Map<string, string | string[]>();
+  // by subject, then author date: the email, or the emails when several authors share them ('' for unknown).
+  // Keyed by the subject string the commit already holds rather than a key built per commit (every landed
+  // commit of the history is in it, and each built key was a string of its own); a subject landed at
+  // several dates ("Update CHANGELOG.md") gets a map by date
+  private readonly bySubject = new Map<string, { at: number; emails: Emails } | Map<number, Emails>>();
 
   add(commit: CommitIdentity): void {
-    const key = copyKey(commit);
     const email = commit.authorEmail ?? '';
-    const known = this.emails.get(key);
-    if (known === undefined) this.emails.set(key, email);
-    else if (typeof known === 'string') {
-      if (known !== email) this.emails.set(key, [known, email]);
-    } else if (!known.includes(email)) known.push(email);
+    const known = this.bySubject.get(commit.subject);
+    if (known === undefined) this.bySubject.set(commit.subject, { at: commit.authoredAt, emails: email });
+    else if (known instanceof Map) known.set(commit.authoredAt, withEmail(known.get(commit.authoredAt), email));
+    else if (known.at === commit.authoredAt) known.emails = withEmail(known.emails, email);
+    else this.bySubject.set(commit.subject, new Map([[known.at, known.emails], [commit.authoredAt, email]]));
   }
 
   has(commit: CommitIdentity): boolean {
-    const known = this.emails.get(copyKey(commit));
-    if (known === undefined) return false;
+    const known = this.bySubject.get(commit.subject);
+    const emails = known === undefined || known instanceof Map ? known?.get(commit.authoredAt) : known.at === commit.authoredAt ? known.emails : undefined;
+    if (emails === undefined) return false;
     const matches = (email: string): boolean => commit.authorEmail === null || email === '' || email === commit.authorEmail;
-    return typeof known === 'string' ? matches(known) : known.some(matches);
+    return typeof emails === 'string' ? matches(emails) : emails.some(matches);
   }
 }
 
-function copyKey(commit: CommitIdentity): string {
-  return `${commit.authoredAt}\x1f${commit.subject}`;
+/** The author emails of the commits landed with one subject and author date. */
+type Emails = string | string[];
+
+function withEmail(emails: Emails | undefined, email: string): Emails {
+  if (emails === undefined) return email;
+  if (typeof emails === 'string') return emails === email ? emails : [emails, email];
+  if (!emails.includes(email)) emails.push(email);
+  return emails;
 }
 
 /** Commits earlier changes landed, asked whether a commit is a copy of one. */

@@ -100,3 +100,44 @@ export function releaseLineCommits(graph: CommitGraph, tip: string, tips: readon
   }
   return found;
 }
+
+/**
+ * The parents of every commit the graph reaches from `tips` but not from `tip` (the tracked branch): the shape
+ * of release lines beyond the branch, as `git rev-list --parents <tips> ^<tip>` lists it. Nodes git did not list
+ * (at or beyond the boundary) are left out, as that read leaves out what the boundary reaches. Pure.
+ * @returns sha → parent shas, in git's parent order
+ */
+export function parentsBeyond(graph: CommitGraph, tip: string, tips: readonly string[]): Map<string, string[]> {
+  const onBranch = new Uint8Array(graph.parentStart.length);
+  const walk = (starts: Iterable<number>, marked: Uint8Array, visit: (n: number) => void): void => {
+    const stack: number[] = [];
+    for (const start of starts) {
+      if (marked[start] === 1) continue;
+      marked[start] = 1;
+      stack.push(start);
+      while (stack.length > 0) {
+        const n = stack.pop() as number;
+        const from = graph.parentStart[n] as number;
+        if (from === -1) continue;
+        visit(n);
+        for (let i = from; i < from + (graph.parentCount[n] as number); i++) {
+          const parent = graph.parents[i] as number;
+          if (marked[parent] === 0) {
+            marked[parent] = 1;
+            stack.push(parent);
+          }
+        }
+      }
+    }
+  };
+  const nodes = (shas: readonly string[]): number[] => shas.flatMap((sha) => graph.node.get(sha) ?? []);
+  walk(nodes([tip]), onBranch, () => undefined);
+  const beyond = new Map<string, string[]>();
+  walk(nodes(tips), onBranch, (n) => {
+    const from = graph.parentStart[n] as number;
+    const parents: string[] = [];
+    for (let i = from; i < from + (graph.parentCount[n] as number); i++) parents.push(graph.sha[graph.parents[i] as number] as string);
+    beyond.set(graph.sha[n] as string, parents);
+  });
+  return beyond;
+}

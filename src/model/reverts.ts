@@ -14,12 +14,12 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
     bySha.set(change.sha, change);
     if (change.number !== null) byNumber.set(change.number, change);
   }
-  const shas = [...bySha.keys()];
-  const findSha = (prefix: string): Change | undefined =>
-    bySha.get(prefix) ?? (prefix.length >= 7 && prefix.length < 40 ? bySha.get(shas.find((s) => s.startsWith(prefix)) ?? '') : undefined);
+  const findSha = abbreviatedLookup(bySha);
+  // the newest change so far with each bare title: a `Revert "<title>"` names the newest earlier one
+  const lastWithTitle = new Map<string, Change>();
 
   let marked = 0;
-  changes.forEach((change, index) => {
+  for (const change of changes) {
     const targets = new Set<Change>();
     const refs = revertRefs.get(change.sha);
     for (const reverted of refs?.shas ?? []) {
@@ -35,18 +35,14 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
       const target = byNumber.get(Number(branch[1]));
       if (target) targets.add(target);
     }
-    const title = /^Revert "(.+)"$/.exec(bareTitle(change.title));
+    const bare = bareTitle(change.title);
+    const title = /^Revert "(.+)"$/.exec(bare);
     if (title && targets.size === 0) {
-      // the newest earlier change with that title (a squash's `(#N)` left aside on both sides)
-      const reverted = bareTitle(title[1] ?? '');
-      for (let i = index - 1; i >= 0; i--) {
-        const candidate = changes[i];
-        if (candidate && bareTitle(candidate.title) === reverted) {
-          targets.add(candidate);
-          break;
-        }
-      }
+      // a squash's `(#N)` left aside on both sides
+      const target = lastWithTitle.get(bareTitle(title[1] ?? ''));
+      if (target) targets.add(target);
     }
+    lastWithTitle.set(bare, change);
     for (const target of targets) {
       if (target === change || target.mergedAt > change.mergedAt) continue;
       // a revert of a revert is a reland: the work is back, and neither of them failed
@@ -57,8 +53,35 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
         marked++;
       }
     }
-  });
+  }
   return marked;
+}
+
+/**
+ * Finds a change by a full sha or by an abbreviation of at least 7 characters (`This reverts commit abc1234`):
+ * among several commits sharing the prefix, the first in `bySha`'s order. The shas are bucketed by their
+ * first 7 hex digits, once, at the first abbreviation: not a scan of them all per revert.
+ */
+function abbreviatedLookup(bySha: ReadonlyMap<string, Change>): (prefix: string) => Change | undefined {
+  let buckets: Map<number, string | string[]> | null = null;
+  const bucketOf = (sha: string): number => Number.parseInt(sha.slice(0, 7), 16);
+  return (prefix) => {
+    const exact = bySha.get(prefix);
+    if (exact !== undefined || prefix.length < 7 || prefix.length >= 40) return exact;
+    if (buckets === null) {
+      buckets = new Map();
+      for (const sha of bySha.keys()) {
+        const key = bucketOf(sha);
+        const known = buckets.get(key);
+        if (known === undefined) buckets.set(key, sha);
+        else if (typeof known === 'string') buckets.set(key, [known, sha]);
+        else known.push(sha);
+      }
+    }
+    const bucket = buckets.get(bucketOf(prefix));
+    const first = typeof bucket === 'string' ? (bucket.startsWith(prefix) ? bucket : undefined) : bucket?.find((sha) => sha.startsWith(prefix));
+    return first === undefined ? undefined : bySha.get(first);
+  };
 }
 
 /** A title without the `(#N)` GitHub appends to a squash's subject. */

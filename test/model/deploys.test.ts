@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import { assignDeploys, shipments, type DeployContents } from '../../src/model/deploys.js';
-import { firstReach, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
+import { firstReach, parentsBeyond, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
 import type { CommitGraph, ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
 
 const H = 3600;
@@ -185,5 +185,20 @@ describe('releaseLineCommits', () => {
     const lines = graph({ t1: ['b0'], p2: ['t1'], t2: ['t1', 'p2'], y1: ['t1'], y2: ['y1'], t3: ['t2', 'y2'] });
     expect(releaseLineCommits(lines, 't3', ['y2', 't2']).sort()).toEqual(['y1', 'y2']);
     expect(releaseLineCommits(lines, 't3', ['t2'])).toEqual([]);
+  });
+});
+
+describe('parentsBeyond', () => {
+  it('lists, with their parents, the commits the release tips reach and the tracked branch does not, as rev-list <tips> ^<tip> would', () => {
+    /*
+     * main: m1 (parent b, beyond the boundary) ← m2 ← m3, which merges r1 back
+     * 1-0-stable: r1 (off m1) ← r2, which also merges `old` (beyond the boundary)
+     * 0-9-stable: s1 (forked before the boundary, so b is its parent) ← s2
+     */
+    const g = graph({ m1: ['b'], m2: ['m1'], r1: ['m1'], m3: ['m2', 'r1'], r2: ['r1', 'old'], s1: ['b'], s2: ['s1'] });
+    const beyond = parentsBeyond(g, 'm3', ['r2', 's2']);
+    expect(Object.fromEntries(beyond)).toEqual({ r2: ['r1', 'old'], s2: ['s1'], s1: ['b'] });
+    // a tip the branch already holds carries nothing beyond it
+    expect(parentsBeyond(g, 'm3', ['r1']).size).toBe(0);
   });
 });

@@ -45,4 +45,16 @@ describe('a change\'s own commits', () => {
     // GitHub's API gives no email: date and subject decide
     expect(ownCommits([c('api', h(1), h(9), 'fix it', null), mine], rules, null)).toEqual([mine]);
   });
+
+  it('keeps every date and every author a subject landed with ("Update CHANGELOG.md" lands again and again)', () => {
+    const landed = new CopyIndex();
+    landed.add(c('mon', h(1), h(1), 'Update CHANGELOG.md'));
+    landed.add(c('tue', h(25), h(25), 'Update CHANGELOG.md'));
+    landed.add(c('tue-bob', h(25), h(25), 'Update CHANGELOG.md', 'bob@example.com'));
+    landed.add(c('wed', h(49), h(49), 'Update CHANGELOG.md'));
+    const copy = (authoredAt: number, email = 'ada@example.com'): boolean => landed.has(c('copy', authoredAt, h(90), 'Update CHANGELOG.md', email));
+    expect([copy(h(1)), copy(h(25)), copy(h(49)), copy(h(25), 'bob@example.com')]).toEqual([true, true, true, true]);
+    // a date none landed at, and an author who did not land at that date, are not copies
+    expect([copy(h(2)), copy(h(1), 'bob@example.com'), copy(h(49), 'eve@example.com')]).toEqual([false, false, false]);
+  });
 });

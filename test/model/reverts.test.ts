@@ -24,6 +24,24 @@ describe('reverts', () => {
     expect([early.revertedBy, later.revertedBy]).toEqual([revert.sha, null]);
   });
 
+  it('resolves an abbreviation two commits share to the earlier change in history, not the first in sha order', () => {
+    // both shas start abcdef1; the later change's sha sorts first
+    const early = change('early', { sha: `abcdef19${'0'.repeat(32)}`, commitShas: [`abcdef19${'0'.repeat(32)}`], mergedAt: h(1) });
+    const middle = change('middle', { sha: `abcdef10${'0'.repeat(32)}`, commitShas: [`abcdef10${'0'.repeat(32)}`], mergedAt: h(2) });
+    const unmatched = change('unmatched', { mergedAt: h(3) });
+    const revert = change('rev', { title: 'undo', mergedAt: h(4) });
+    const marked = markReverts([early, middle, unmatched, revert], new Map([[revert.sha, { shas: ['abcdef1', 'fedcba9'], prs: [] }]]));
+    expect(marked).toBe(1);
+    expect([early.revertedBy, middle.revertedBy, unmatched.revertedBy]).toEqual([revert.sha, null, null]);
+  });
+
+  it('matches `Revert "<title>"` only with an earlier change: a later one of that title is left alone', () => {
+    const revert = change('rev', { title: 'Revert "Tune cache"', mergedAt: h(1) });
+    const later = change('later', { title: 'Tune cache', mergedAt: h(2) });
+    expect(markReverts([revert, later], new Map())).toBe(0);
+    expect(later.revertedBy).toBeNull();
+  });
+
   it('matches `Revert "<title>"` with the newest earlier change of that title, (#N) aside', () => {
     const first = change('first', { title: 'Add cache', mergedAt: h(1) });
     const second = change('second', { kind: 'squash', number: 12, title: 'Add cache', mergedAt: h(2) });

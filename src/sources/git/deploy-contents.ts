@@ -1,5 +1,7 @@
 import { streamGit } from './run.js';
 
+const SPACE = 0x20;
+
 /**
  * The commit graph below the deploys, read once: every commit reachable from the deploy commits and not from
  * the boundary, as nodes with their parents. A parent git did not list (at or beyond the boundary) is a
@@ -39,11 +41,20 @@ export async function readCommitGraph(repo: string, tips: readonly string[], exc
     repo,
     ['rev-list', '--parents', '--ignore-missing', '--stdin'],
     (record) => {
-      const shas = record.toString('latin1').split(' ');
-      const n = nodeOf(shas[0] as string);
+      // each sha decoded on its own: strings split from the line would keep the whole line alive, for every
+      // commit of the history
+      let end = record.indexOf(SPACE);
+      if (end === -1) end = record.length;
+      const n = nodeOf(record.toString('latin1', 0, end));
       graph.parentStart[n] = graph.parents.length;
-      graph.parentCount[n] = shas.length - 1;
-      for (let i = 1; i < shas.length; i++) graph.parents.push(nodeOf(shas[i] as string));
+      let count = 0;
+      for (let from = end + 1; from < record.length; from = end + 1) {
+        end = record.indexOf(SPACE, from);
+        if (end === -1) end = record.length;
+        graph.parents.push(nodeOf(record.toString('latin1', from, end)));
+        count++;
+      }
+      graph.parentCount[n] = count;
     },
     { separator: 10, input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join('\n')}\n` },
   );

@@ -11,7 +11,7 @@ const FIELDS = 7;
  * Reads every commit reachable from `tips` and not from `exclude` in one streaming `git log`, keeping only
  * what `parse` (the model's reading of a message) makes of each message: the bodies are not kept. Author
  * names, emails and shas are interned: big histories repeat them (a parent's sha is the sha of a commit read
- * later), so each is kept once.
+ * later), so each is kept once; `known` (a graph read before) gives the strings of shas it already holds.
  * @throws GitError when git fails or its output is not the fields asked for
  */
 export async function readCommits(
@@ -19,15 +19,17 @@ export async function readCommits(
   tips: string[],
   exclude: string[],
   parse: (message: string) => MessageFacts,
+  known: (sha: string) => string | undefined = () => undefined,
 ): Promise<Map<string, Commit>> {
   const commits = new Map<string, Commit>();
   const strings = new Map<string, string>();
   const intern = (s: string): string => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
+    const kept = strings.get(s);
+    if (kept !== undefined) return kept;
     strings.set(s, s);
     return s;
   };
+  const internSha = (sha: string): string => known(sha) ?? intern(sha);
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
   // the fields of the commit being read, decoded as they come; the body (the last and largest) is never kept
   const fields: string[] = [];
@@ -37,13 +39,13 @@ export async function readCommits(
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
     (buffer, start, end) => {
       const field = fields.length;
-      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern);
+      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, internSha);
       if (field < FIELDS - 1) {
         // shas and dates are ASCII; names and emails are UTF-8
         fields.push(field < NAME_FIELD ? (field === PARENTS_FIELD ? '' : buffer.toString('latin1', start, end)) : buffer.toString('utf8', start, end));
         return;
       }
-      const commit = toCommit(fields, parents, buffer, start, end, intern, parse);
+      const commit = toCommit(fields, parents, buffer, start, end, { sha: internSha, text: intern }, parse);
       fields.length = 0;
       parents = NONE;
       commits.set(commit.sha, commit);
@@ -61,9 +63,15 @@ const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const NONE: never[] = [];
 
-/** The parent shas in `buffer[start, end)`, space-separated, each decoded on its own (no string cut from another). */
+/**
+ * The parent shas in `buffer[start, end)`, space-separated, each decoded on its own (no string cut from another).
+ * The array is made at its final length: one grown by `push` reserves room for 16, which over the commits of
+ * a large history was the largest part of the memory they took.
+ */
 function readParentShas(buffer: Buffer, start: number, end: number, intern: (s: string) => string): string[] {
   if (start === end) return NONE;
+  const first = buffer.indexOf(SPACE, start);
+  if (first === -1 || first >= end) return [intern(buffer.toString('latin1', start, end))];
   const shas: string[] = [];
   for (let from = start; from <= end; ) {
     let to = buffer.indexOf(SPACE, from);
@@ -71,7 +79,7 @@ function readParentShas(buffer: Buffer, start: number, end: number, intern: (s: 
     shas.push(intern(buffer.toString('latin1', from, to)));
     from = to + 1;
   }
-  return shas;
+  return shas.slice();
 }
 
 /**
@@ -84,7 +92,7 @@ function toCommit(
   buffer: Buffer,
   start: number,
   end: number,
-  intern: (s: string) => string,
+  intern: { sha: (s: string) => string; text: (s: string) => string },
   parse: (message: string) => MessageFacts,
 ): Commit {
   const [sha = '', , at = '', ct = '', name = '', email = ''] = fields;
@@ -97,10 +105,10 @@ function toCommit(
   const subjectEnd = newline === -1 || newline > end ? end : newline;
   const facts = parse(buffer.toString('utf8', start, end));
   return {
-    sha: intern(sha),
+    sha: intern.sha(sha),
     parents,
-    authorName: intern(name),
-    authorEmail: intern(email),
+    authorName: intern.text(name),
+    authorEmail: intern.text(email),
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
     subject: buffer.toString('utf8', start, subjectEnd).trim(),
@@ -134,24 +142,4 @@ export async function listPullHeads(repo: string): Promise<PullHeads> {
     { separator: 10 },
   );
   return heads;
-}
-
-/**
- * The parents of every commit reachable from `tips` and not from `exclude`, in one `rev-list`: the shape of
- * release lines beyond the tracked branch, without their messages.
- */
-export async function readParents(repo: string, tips: string[], exclude: string[]): Promise<Map<string, string[]>> {
-  const parents = new Map<string, string[]>();
-  if (tips.length === 0) return parents;
-  const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
-  await streamGitRanges(
-    repo,
-    ['rev-list', '--parents', '--stdin'],
-    (buffer, start, end) => {
-      const [sha, ...rest] = buffer.toString('latin1', start, end).trim().split(' ');
-      if (sha) parents.set(sha, rest);
-    },
-    { separator: 10, input: `${revs}\n` },
-  );
-  return parents;
 }

@@ -195,16 +195,16 @@ export async function readAttributes(repo: RepoInfo, tip: string): Promise<strin
 }
 
 /**
- * The newest first-parent commit committed before `before` (epoch seconds), or null. Read from the commits'
+ * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null. Read from the commits'
  * own dates rather than with `--before`: git 2.39 reads neither a small number of seconds (the 1970s) nor a
  * date past 2099 there.
  */
-export async function firstParentBefore(repo: RepoInfo, tip: string, before: number): Promise<string | null> {
-  let found: string | null = null;
+export async function firstParentBefore(repo: RepoInfo, tip: string, before: number): Promise<{ sha: string; at: number } | null> {
+  let found: { sha: string; at: number } | null = null;
   await streamGit(repo.cwd, ['log', '--first-parent', '--format=%H %ct', tip, '--'], (line) => {
     const [sha, ct] = line.toString('utf8').split(' ');
     if (sha === undefined || !(Number(ct) < before)) return true;
-    found = sha;
+    found = { sha, at: Number(ct) };
     return false;
   }, { separator: 10, onFailure: () => true });
   return found;
