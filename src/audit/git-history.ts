@@ -9,7 +9,7 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
-import { listPullHeads, readCommits, type PullHeads } from '../sources/git/history.js';
+import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, type ReleaseGraph } from './release-graph.js';
@@ -69,6 +69,7 @@ export async function readGitChanges(
   boundary: { sha: string; at: number } | null,
   lines: ReleaseGraph,
   sizes: SizesRead,
+  pullRefs: Promise<PullHeads>,
   o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
@@ -89,7 +90,7 @@ export async function readGitChanges(
   // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
   // last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, since, parse, known);
+    const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, parse, known);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
@@ -169,11 +170,10 @@ async function readBranchAndPulls(
   cwd: string,
   tip: string,
   exclude: string[],
-  since: number,
+  { refs, since }: { refs: PullHeads; since: number },
   parse: (message: string) => MessageFacts,
   known: (sha: string) => string | undefined,
 ): Promise<{ commits: Map<string, Commit>; pulls: Pulls }> {
-  const refs = await listPullHeads(cwd);
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
   const read = await readCommits(cwd, [tip, ...new Set(heads.values())], exclude, parse, known);

@@ -18,6 +18,7 @@ import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
 import { readGitChanges, startSizes } from './git-history.js';
+import { listPullHeads } from '../sources/git/history.js';
 import { readReleaseGraph } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
@@ -57,6 +58,10 @@ export async function audit(options: AuditOptions): Promise<Report> {
   }
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
   const branch = await resolveBranch(repo, options.branch);
+  // the pull refs (a walk of their own, with each head's date) are listed while the boundary and the graph are read
+  const pullRefs = listPullHeads(repo.cwd);
+  // a failure is seen where the history awaits them, not reported as unhandled in the meantime
+  pullRefs.catch(() => undefined);
 
   const allTags = deployFrom === 'merge' ? [] : listTags(repo);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
@@ -80,7 +85,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, boundary, lines, sizes, {
+  const model = await readGitChanges(repo, branch, boundary, lines, sizes, pullRefs, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
     copyKeys: new Set(lines.releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
