@@ -1,5 +1,6 @@
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import { ConfigError } from '../errors.js';
+import type { AiComparison } from '../metrics/flow-health.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
@@ -23,6 +24,8 @@ interface Taken {
   origin: string;
   facts: ReportFacts;
   window: Window;
+  /** the AI comparison of the report's counted changes under its own policy (`ReportDigest.ai`) */
+  ai?: AiComparison;
 }
 
 /** A change a report's queues counted though it merged outside its window. */
@@ -86,7 +89,7 @@ export class Combiner {
       const seen = this.openPulls.get(key);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name: repository, origin, facts, window });
+    this.taken.push({ name: repository, origin, facts, window, ...(digest.ai && { ai: digest.ai }) });
     return { added: true, name: repository };
   }
 
@@ -121,6 +124,8 @@ export class Combiner {
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
 
+    const reports = new Map<string, number>();
+    for (const t of taken) reports.set(t.name, (reports.get(t.name) ?? 0) + 1);
     const repositories: RepositoryContext[] = taken.map((t) => ({
       name: t.name,
       path: t.facts.repository.path,
@@ -129,6 +134,8 @@ export class Combiner {
       window: t.window,
       deploySignal: t.facts.deploySignal.kind,
       sources: t.facts.sources,
+      // its row counts what its report counted: the same changes, so the same comparison
+      ...(t.ai && reports.get(t.name) === 1 && t.facts.policy.includeBots === includeBots && { aiComparison: t.ai }),
     }));
     const report = buildReport(
       { changes: this.measured(), deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
