@@ -158,9 +158,9 @@ const AS_IS: Interner = { string: (text) => text, list: (list) => list as string
 
 /** `ReportDigest.ai`: the comparison a row over this report alone makes, under the report's own policy. */
 function aiOfWindow(changes: PackedChanges, queueOnly: PackedChanges, window: { since: number; until: number }, report: Report): AiComparison | undefined {
-  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
-  if (unpackChanges(queueOnly, '', AS_IS).changes.some(within)) return undefined;
-  const counted = unpackChanges(changes, '', AS_IS).changes.filter((c) => within(c) && isCounted(c, report.policy));
+  const within = (mergedAt: number): boolean => mergedAt >= window.since && mergedAt < window.until;
+  for (let i = 0; i < queueOnly.count; i++) if (within(orNull(queueOnly.numbers[i * N + MERGED] as number) ?? 0)) return undefined;
+  const counted = unpackChanges(changes, '', AS_IS).changes.filter((c) => within(c.mergedAt) && isCounted(c, report.policy));
   return aiComparison(counted, report.sources.includes('github'));
 }
 
