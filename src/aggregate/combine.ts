@@ -1,6 +1,6 @@
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import { ConfigError } from '../errors.js';
-import type { AiComparison } from '../metrics/flow-health.js';
+import { aiComparison, type AiComparison } from '../metrics/flow-health.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
@@ -24,7 +24,7 @@ interface Taken {
   origin: string;
   facts: ReportFacts;
   window: Window;
-  /** the AI comparison of the report's counted changes under its own policy (`ReportDigest.ai`) */
+  /** the AI comparison of the report's counted changes under its own policy (`aiOfWindow`) */
   ai?: AiComparison;
 }
 
@@ -89,7 +89,8 @@ export class Combiner {
       const seen = this.openPulls.get(key);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name: repository, origin, facts, window, ...(digest.ai && { ai: digest.ai }) });
+    const ai = aiOfWindow(unpacked.changes.changes, unpacked.queueOnly.changes, window, facts);
+    this.taken.push({ name: repository, origin, facts, window, ...(ai && { ai }) });
     return { added: true, name: repository };
   }
 
@@ -229,6 +230,20 @@ export class Combiner {
     });
     return { changes: changes(), queueOnlyChanges: after(queueOnlyChanges), deploys: after(deploys), openPulls: after(openPulls.values(), (p) => p.pull) };
   }
+}
+
+/**
+ * The AI comparison of a report's row, worked out as the report is taken — while the worker threads read the
+ * rest, rather than after every report is in, when it was most of an aggregate's time (its seven bootstrap
+ * intervals per repository) — over the changes of the report's window its own policy counts. The row takes it
+ * when it counts the same changes: the repository has no other report, and the whole counts bots as this report
+ * did; otherwise the row computes it. None when a change carried for the queues falls in the window, which a
+ * report written by flowaudit never has, but which the row would count.
+ */
+function aiOfWindow(changes: readonly MeasuredChange[], queueOnly: readonly MeasuredChange[], window: Window, facts: ReportFacts): AiComparison | undefined {
+  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  if (queueOnly.some(within)) return undefined;
+  return aiComparison(changes.filter((c) => within(c) && isCounted(c, facts.policy)), facts.sources.includes('github'));
 }
 
 /** What the queues read of a listed change. */

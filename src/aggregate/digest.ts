@@ -1,6 +1,4 @@
 import type { ChangeKind, MeasuredChange, MeasuredDeploy, OpenPull } from '../domain.js';
-import { aiComparison, type AiComparison } from '../metrics/flow-health.js';
-import { isCounted } from '../report/build.js';
 import { epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import type { Interner } from './intern.js';
@@ -37,13 +35,6 @@ export interface ReportDigest {
   queueOnly: PackedChanges;
   deploys: PackedDeploys;
   openPulls: Report['openPulls'];
-  /**
-   * the AI comparison of the window's changes its own policy counts, worked out with the digest (on the worker
-   * thread that reads the report, beside the others): the seven bootstrap intervals of each repository's row
-   * were most of an aggregate's time on its main thread. The row takes it when it counts the same changes;
-   * none when a change carried for the queues falls in the window, which would change what the row counts.
-   */
-  ai?: AiComparison;
 }
 
 interface PackedChanges {
@@ -128,9 +119,6 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 export function digestReport(report: Report): ReportDigest {
   const since = epoch(report.window.since) ?? 0;
   const until = epoch(report.window.until) ?? 0;
-  const changes = packChanges(report.changes, (c) => crossesWindow(c, since, until));
-  const queueOnly = packChanges(report.queueOnlyChanges, () => true);
-  const ai = aiOfWindow(changes, queueOnly, { since, until }, report);
   return {
     facts: {
       repository: report.repository,
@@ -145,23 +133,11 @@ export function digestReport(report: Report): ReportDigest {
       warnings: report.warnings,
       several: report.repositories !== undefined,
     },
-    changes,
-    queueOnly,
+    changes: packChanges(report.changes, (c) => crossesWindow(c, since, until)),
+    queueOnly: packChanges(report.queueOnlyChanges, () => true),
     deploys: packDeploys(report.deploys),
     openPulls: report.openPulls,
-    ...(ai && { ai }),
   };
-}
-
-// the changes unpacked only to be compared: nothing is kept, so nothing is interned
-const AS_IS: Interner = { string: (text) => text, list: (list) => list as string[] };
-
-/** `ReportDigest.ai`: the comparison a row over this report alone makes, under the report's own policy. */
-function aiOfWindow(changes: PackedChanges, queueOnly: PackedChanges, window: { since: number; until: number }, report: Report): AiComparison | undefined {
-  const within = (mergedAt: number): boolean => mergedAt >= window.since && mergedAt < window.until;
-  for (let i = 0; i < queueOnly.count; i++) if (within(orNull(queueOnly.numbers[i * N + MERGED] as number) ?? 0)) return undefined;
-  const counted = unpackChanges(changes, '', AS_IS).changes.filter((c) => within(c.mergedAt) && isCounted(c, report.policy));
-  return aiComparison(counted, report.sources.includes('github'));
 }
 
 /**

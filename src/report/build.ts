@@ -32,8 +32,8 @@ export interface RepositoryContext {
   sources: Report['sources'];
   /**
    * the AI comparison of the repository's counted changes of its window under the report's policy, when it was
-   * worked out already (an aggregate works it out as each report comes in, beside the reading of the rest):
-   * the row takes it rather than drawing its seven bootstrap intervals again
+   * worked out already (an aggregate works it out as each report is taken, while its worker threads read the
+   * rest): the row takes it rather than drawing its seven bootstrap intervals again
    */
   aiComparison?: AiComparison;
 }

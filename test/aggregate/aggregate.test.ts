@@ -171,6 +171,16 @@ describe('aggregateReports', () => {
     expect(alone?.assisted.leadTimeP50).toBe(7.5 * H);
   });
 
+  it('compares in a row every change of its window it counts, a change its report carried for its queues too', () => {
+    // flowaudit never writes a queue-only change inside the window, but a report that does is valid: its row
+    // counts it (lead 30h, AI-assisted) beside two's own (10h)
+    const inside = change({ ...split(30, 1), mergedAt: '2026-01-12T00:00:00Z', sha: 'd'.repeat(40), aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] });
+    const carrying = report({ ...two, queueOnlyChanges: [inside] });
+    const row = aggregateReports([one, carrying]).repositories?.find((x) => x.name === 'acme/two')?.summary.aiComparison;
+    expect(row?.assisted.count).toBe(2);
+    expect(row?.assisted.leadTimeP50).toBe(20 * H);
+  });
+
   it('names a mix of deploy signals, and notes where merges were counted as deploys', () => {
     const merges = report({ ...two, deploySignal: { kind: 'merge', detail: 'no deploy signal found' } });
     const mixed = aggregateReports([one, merges]);

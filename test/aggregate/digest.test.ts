@@ -76,15 +76,6 @@ describe('a report digest, as a worker thread sends it', () => {
     ]);
   });
 
-  it('carries the AI comparison of the changes its own policy counts, or none when a queued change falls in the window', () => {
-    // reviewed is AI-assisted (lead 25.5h); bare is a bot's, left out by the report's policy
-    expect(digest.ai?.assisted.count).toBe(1);
-    expect(digest.ai?.assisted.leadTimeP50).toBe(25.5 * H);
-    expect(digest.ai?.other.count).toBe(0);
-    const inside = report({ ...source, queueOnlyChanges: [{ ...queued, mergedAt: '2026-01-20T00:00:00Z' }] });
-    expect(digestReport(inside).ai).toBeUndefined();
-  });
-
   it('keeps a list that repeats across changes once', () => {
     const twice = report({ changes: [change({ flags: ['a', 'b'] }), change({ flags: ['a', 'b'] })] });
     const [a, b] = unpackDigest(digestReport(twice), 'r', createInterner()).changes.changes;
