@@ -1,6 +1,5 @@
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import { ConfigError } from '../errors.js';
-import { aiComparison, type AiComparison } from '../metrics/flow-health.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
@@ -24,8 +23,6 @@ interface Taken {
   origin: string;
   facts: ReportFacts;
   window: Window;
-  /** the AI comparison of the report's counted changes under its own policy (`aiOfWindow`) */
-  ai?: AiComparison;
 }
 
 /** A change a report's queues counted though it merged outside its window. */
@@ -89,8 +86,7 @@ export class Combiner {
       const seen = this.openPulls.get(key);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    const ai = aiOfWindow(unpacked.changes.changes, unpacked.queueOnly.changes, window, facts);
-    this.taken.push({ name: repository, origin, facts, window, ...(ai && { ai }) });
+    this.taken.push({ name: repository, origin, facts, window });
     return { added: true, name: repository };
   }
 
@@ -125,8 +121,6 @@ export class Combiner {
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
 
-    const reports = new Map<string, number>();
-    for (const t of taken) reports.set(t.name, (reports.get(t.name) ?? 0) + 1);
     const repositories: RepositoryContext[] = taken.map((t) => ({
       name: t.name,
       path: t.facts.repository.path,
@@ -135,8 +129,6 @@ export class Combiner {
       window: t.window,
       deploySignal: t.facts.deploySignal.kind,
       sources: t.facts.sources,
-      // its row counts what its report counted: the same changes, so the same comparison
-      ...(t.ai && reports.get(t.name) === 1 && t.facts.policy.includeBots === includeBots && { aiComparison: t.ai }),
     }));
     const report = buildReport(
       { changes: this.measured(), deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
@@ -230,20 +222,6 @@ export class Combiner {
     });
     return { changes: changes(), queueOnlyChanges: after(queueOnlyChanges), deploys: after(deploys), openPulls: after(openPulls.values(), (p) => p.pull) };
   }
-}
-
-/**
- * The AI comparison of a report's row, worked out as the report is taken — while the worker threads read the
- * rest, rather than after every report is in, when it was most of an aggregate's time (its seven bootstrap
- * intervals per repository) — over the changes of the report's window its own policy counts. The row takes it
- * when it counts the same changes: the repository has no other report, and the whole counts bots as this report
- * did; otherwise the row computes it. None when a change carried for the queues falls in the window, which a
- * report written by flowaudit never has, but which the row would count.
- */
-function aiOfWindow(changes: readonly MeasuredChange[], queueOnly: readonly MeasuredChange[], window: Window, facts: ReportFacts): AiComparison | undefined {
-  const within = (c: MeasuredChange): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
-  if (queueOnly.some(within)) return undefined;
-  return aiComparison(changes.filter((c) => within(c) && isCounted(c, facts.policy)), facts.sources.includes('github'));
 }
 
 /** What the queues read of a listed change. */

@@ -73,17 +73,13 @@ export async function digestFiles(paths: readonly string[], take: (file: Digeste
   let next = 0;
   const work = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
-      let pending = 0;
       const send = (): void => {
         // after a failure no later file is started: the first bad file in order is the one reported
-        if (next < paths.length && failed === null) {
-          const index = next++;
-          pending++;
-          worker.postMessage({ index, path: paths[index] });
-        } else if (pending === 0) resolve();
+        if (next >= paths.length || failed !== null) return resolve();
+        const index = next++;
+        worker.postMessage({ index, path: paths[index] });
       };
       worker.on('message', (answer: WorkerAnswer) => {
-        pending--;
         if (!answer.ok) {
           if (failed === null || answer.index < failed.index) failed = { index: answer.index, error: rebuild(answer.error) };
         } else if (failed === null) {
@@ -100,8 +96,6 @@ export async function digestFiles(paths: readonly string[], take: (file: Digeste
         send();
       });
       worker.on('error', reject);
-      // two files in flight: a worker reads its next while this thread takes in what it sent
-      send();
       send();
     });
   const workers = Array.from({ length: threads }, () => new Worker(WORKER));

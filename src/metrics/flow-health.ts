@@ -144,8 +144,6 @@ export interface FlowHealthInput {
    * one whose review it cannot see. Default: all of `changes`.
    */
   fromGitHub?: readonly MeasuredChange[];
-  /** the AI comparison of `changes` when it was worked out already (`aiComparison`): it is taken as it is */
-  aiComparison?: AiComparison;
 }
 
 export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
@@ -156,7 +154,7 @@ export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
     rework: github ? reworkHealth(seen) : null,
     ci: github ? ciHealth(seen) : null,
     wip: github ? wipHealth(seen, input.openPulls, input.now) : null,
-    aiComparison: input.aiComparison ?? aiComparison(changes, github),
+    aiComparison: aiComparison(changes, github),
   };
 }
 
@@ -309,11 +307,7 @@ function aiGroup(changes: readonly MeasuredChange[], github: boolean): AiGroup {
   };
 }
 
-/**
- * AI-assisted changes against the rest (SPEC section 9): each group's medians and the bootstrap intervals of
- * their differences. A function of the set of `changes` alone, whatever their order. Pure.
- */
-export function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiComparison {
+function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;

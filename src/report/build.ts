@@ -2,7 +2,7 @@ import { advise } from '../advice/index.js';
 import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { computeDora } from '../metrics/dora.js';
-import { computeFlowHealth, type AiComparison } from '../metrics/flow-health.js';
+import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
 import { computeQueues } from '../metrics/queues.js';
@@ -30,12 +30,6 @@ export interface RepositoryContext {
   window: Window;
   deploySignal: DeploySignalKind;
   sources: Report['sources'];
-  /**
-   * the AI comparison of the repository's counted changes of its window under the report's policy, when it was
-   * worked out already (an aggregate works it out as each report is taken, while its worker threads read the
-   * rest): the row takes it rather than drawing its seven bootstrap intervals again
-   */
-  aiComparison?: AiComparison;
 }
 
 /** Everything a report is made of besides its figures: where the data came from and what it could not show. */
@@ -225,8 +219,6 @@ interface SummaryInput {
   hours: BusinessHours | null;
   /** over several repositories, only some read with GitHub: which changes are theirs */
   fromGitHub?: (change: MeasuredChange) => boolean;
-  /** the AI comparison of `counted`, worked out already */
-  aiComparison?: AiComparison;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
@@ -250,7 +242,6 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     now: Math.min(input.now, window.until),
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
-    ...(input.aiComparison && { aiComparison: input.aiComparison }),
   });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
@@ -292,7 +283,7 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
   const ours = queueInput(group.changes, group.openPulls, (c) => isCounted(c, policy), policy, queued.now, queued.timezone);
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
-  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours, ...(repo.aiComparison && { aiComparison: repo.aiComparison }) }, false);
+  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
   const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
   const top = inWorkingDays(hours, () => advise(advice, policy.thresholds))[0];
   return {
