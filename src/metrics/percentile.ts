@@ -59,31 +59,54 @@ export function distributionOf<T>(items: readonly T[], value: (item: T) => numbe
 export function distributionOfValues(values: Float64Array, sum: number): Distribution {
   const n = values.length;
   if (n === 0) return { count: 0, p50: null, p75: null, p90: null, mean: null };
-  const [p90, p75, p50] = quantilesDescending(values, [0.9, 0.75, 0.5]);
+  const [p90, p75, p50] = percentilesOfUnsorted(values, [0.9, 0.75, 0.5]);
   return { count: n, p50: p50 ?? null, p75: p75 ?? null, p90: p90 ?? null, mean: sum / n };
 }
 
 /**
- * Type-7 quantiles of `values` (reordered in place), `ps` in descending order. Each selection puts the
- * lo-th smallest value at index lo with everything smaller before it, so the next (smaller) one searches
- * only in front of it; the value just above is the smallest of what follows.
+ * Type-7 percentiles of `values` (reordered in place), `ps` in descending order: what `percentile` gives of them
+ * sorted, read by selection. Each selection puts the lo-th smallest value at index lo with everything smaller
+ * before it, so the next (smaller) one searches only in front of it; the value just above is the smallest of
+ * what follows, up to the previous one's index when that is further (nothing after it is smaller).
  */
-function quantilesDescending(values: Float64Array, ps: readonly number[]): number[] {
+export function percentilesOfUnsorted(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   let right = n - 1;
   return ps.map((p) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);
-    // quickselect's types say T[]; it reads and swaps by index, which a typed array does as well
-    quickselect(values as unknown as number[], lo, 0, right);
-    right = lo;
+    select(values, lo, 0, right);
     const a = values[lo] as number;
-    if (h === lo) return a;
-    let b = Infinity;
-    for (let i = lo + 1; i < n; i++) if ((values[i] as number) < b) b = values[i] as number;
+    let b = a;
+    if (Math.ceil(h) !== lo) {
+      b = Infinity;
+      const end = right > lo ? right : n - 1;
+      for (let i = lo + 1; i <= end; i++) if ((values[i] as number) < b) b = values[i] as number;
+    }
+    right = lo;
     return a + (h - lo) * (b - a);
   });
 }
+
+/**
+ * Reorders `values` so that the indices `first` to `last` hold what they would sorted (the rest only falls on
+ * the right side of them): two selections and a sort of the band, or a sort of everything when the band is
+ * most of it.
+ */
+export function orderBand(values: Float64Array, first: number, last: number): void {
+  const n = values.length;
+  if (4 * (last - first + 1) > n) {
+    values.sort();
+    return;
+  }
+  select(values, first, 0, n - 1);
+  if (last === first) return;
+  select(values, last, first + 1, n - 1);
+  values.subarray(first + 1, last).sort();
+}
+
+// quickselect's types say T[]; it reads and swaps by index, which a typed array does as well
+const select = (values: Float64Array, k: number, left: number, right: number): void => quickselect(values as unknown as number[], k, left, right);
 
 export function median(values: ReadonlyArray<number | null>): number | null {
   return distribution(values).p50;

@@ -19,6 +19,8 @@ export interface Random {
   uniform(): number;
   /** Beta(a, b) for a, b ≥ 1 */
   beta(a: number, b: number): number;
+  /** draws of Beta(a, b), a and b ≥ 1, from the same stream as `beta(a, b)` would make them: the shapes' constants worked out once */
+  betaOf(a: number, b: number): () => number;
 }
 
 /** Uniform, normal, gamma and beta draws from one mulberry32 stream. */
@@ -27,21 +29,25 @@ export function seededRandom(seed: number): Random {
   // Box–Muller; 1 − u keeps the logarithm away from 0
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   // Marsaglia and Tsang (2000), "A simple method for generating gamma variables", for shape ≥ 1
-  const gamma = (shape: number): number => {
+  const gammaOf = (shape: number): (() => number) => {
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const x = normal();
-      const v = (1 + c * x) ** 3;
-      if (v <= 0) continue;
-      if (Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
+    return () => {
+      for (;;) {
+        const x = normal();
+        const v = (1 + c * x) ** 3;
+        if (v <= 0) continue;
+        if (Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+      }
+    };
   };
-  return {
-    uniform,
-    beta(a, b) {
-      const x = gamma(a);
-      return x / (x + gamma(b));
-    },
+  const betaOf = (a: number, b: number): (() => number) => {
+    const ga = gammaOf(a);
+    const gb = gammaOf(b);
+    return () => {
+      const x = ga();
+      return x / (x + gb());
+    };
   };
+  return { uniform, beta: (a, b) => betaOf(a, b)(), betaOf };
 }

@@ -156,6 +156,31 @@ describe('aggregateReports', () => {
     expect(counting.summary.excluded.bots).toBe(0);
   });
 
+  it('compares AI-assisted changes in a row over what the whole counts, not what its own report counted', () => {
+    // acme/three counts bots, and has a bot's AI-assisted change (lead 5h) beside two's (10h): its own report
+    // compares 2 against 1; with acme/one, which leaves bots out, its row compares 1 against 1
+    const aiBot = change({ ...split(5, 1), mergedAt: '2026-01-09T00:00:00Z', bot: true, aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] });
+    const withBots = report({ ...two, repository: { remote: 'acme/three' }, changes: [...two.changes, aiBot], policy: { ...two.policy, includeBots: true } });
+    const row = (r: ReturnType<typeof aggregateReports>, name: string) => r.repositories?.find((x) => x.name === name)?.summary.aiComparison;
+    const mixed = row(aggregateReports([one, withBots]), 'acme/three');
+    expect(mixed?.assisted.count).toBe(1);
+    expect(mixed?.assisted.leadTimeP50).toBe(10 * H);
+    expect(mixed?.other.count).toBe(1);
+    const alone = row(aggregateReports([withBots, report({ ...withBots, repository: { remote: 'acme/four' } })]), 'acme/three');
+    expect(alone?.assisted.count).toBe(2);
+    expect(alone?.assisted.leadTimeP50).toBe(7.5 * H);
+  });
+
+  it('compares in a row every change of its window it counts, a change its report carried for its queues too', () => {
+    // flowaudit never writes a queue-only change inside the window, but a report that does is valid: its row
+    // counts it (lead 30h, AI-assisted) beside two's own (10h)
+    const inside = change({ ...split(30, 1), mergedAt: '2026-01-12T00:00:00Z', sha: 'd'.repeat(40), aiAssisted: true, aiEvidence: ['Co-authored-by: Claude'] });
+    const carrying = report({ ...two, queueOnlyChanges: [inside] });
+    const row = aggregateReports([one, carrying]).repositories?.find((x) => x.name === 'acme/two')?.summary.aiComparison;
+    expect(row?.assisted.count).toBe(2);
+    expect(row?.assisted.leadTimeP50).toBe(20 * H);
+  });
+
   it('names a mix of deploy signals, and notes where merges were counted as deploys', () => {
     const merges = report({ ...two, deploySignal: { kind: 'merge', detail: 'no deploy signal found' } });
     const mixed = aggregateReports([one, merges]);

@@ -4,6 +4,15 @@ import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom } from '../../src/metrics/prng.js';
 
 const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
+/** Fisher–Yates with a seeded generator: no structure left for a selection to find sorted by chance. */
+const shuffle = (values: number[], seed: number): number[] => {
+  const random = mulberry32(seed);
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [values[i], values[j]] = [values[j] as number, values[i] as number];
+  }
+  return values;
+};
 
 describe('bootstrap interval of a difference of medians', () => {
   it('gives the same bytes twice: the seed is fixed', () => {
@@ -97,6 +106,24 @@ describe('bootstrap interval of a difference of medians', () => {
   });
 });
 
+describe('bootstrap intervals over large samples', () => {
+  it('depend on the values, not their order: read by selection, shuffled gives what sorted gives', () => {
+    // 40,000 against 30,000 values: each resample's ranks lie in a narrow band around the median, which alone
+    // is put in order; a band one short of the ranks read would read a value not yet in place when shuffled
+    const a = shuffle(range(40000), 3);
+    const b = shuffle(range(30000, 5000), 4);
+    const shuffled = bootstrapDifference(a, b);
+    const sorted = bootstrapDifference([...a].sort((x, y) => x - y), [...b].sort((x, y) => x - y));
+    expect(shuffled).toEqual(sorted);
+    // medians 19,999.5 and 19,999.5: no difference, and an interval around it a few hundred wide
+    expect(shuffled.difference).toBe(0);
+    expect(shuffled.low).toBeLessThan(0);
+    expect(shuffled.high).toBeGreaterThan(0);
+    expect((shuffled.high as number) - (shuffled.low as number)).toBeLessThan(1000);
+    for (const p of [0.1, 0.9]) expect(bootstrapDifference(a, b, { kind: 'percentile', p })).toEqual(bootstrapDifference([...a].reverse(), [...b].reverse(), { kind: 'percentile', p }));
+  });
+});
+
 describe('seeded draws', () => {
   it('draws Beta(a, b) with its mean a / (a + b)', () => {
     const random = seededRandom(1);
@@ -106,6 +133,13 @@ describe('seeded draws', () => {
     // a large, even pair concentrates at 1/2, as the median of a big sample does
     const big = range(2000).map(() => random.beta(20000, 20000));
     expect(Math.max(...big.map((x) => Math.abs(x - 0.5)))).toBeLessThan(0.02);
+  });
+
+  it('draws the same stream through betaOf, the shapes worked out once, as through beta', () => {
+    const one = seededRandom(9);
+    const other = seededRandom(9);
+    const draw = other.betaOf(3, 700);
+    expect(range(500).map(() => draw())).toEqual(range(500).map(() => one.beta(3, 700)));
   });
 });
 

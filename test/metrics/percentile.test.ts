@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, distributionOf, percentile } from '../../src/metrics/percentile.js';
+import { distribution, distributionOf, orderBand, percentile, percentilesOfUnsorted } from '../../src/metrics/percentile.js';
+import { mulberry32 } from '../../src/metrics/prng.js';
 import { formatDuration } from '../../src/render/duration.js';
 
 describe('type-7 percentiles (SPEC section 6)', () => {
@@ -60,5 +61,32 @@ describe('size buckets', async () => {
       { bucket: '201-400', count: 1, cycleTimeP50: 1000 },
       { bucket: '401+', count: 1, cycleTimeP50: 5000 },
     ]);
+  });
+
+  it('reads two percentiles that fall between the same two values: the second searches past the first', () => {
+    // 0 and 10: p90 at 0.9 and p75 at 0.75 both lie between index 0 and 1 → 9 and 7.5
+    expect(percentilesOfUnsorted(Float64Array.of(10, 0), [0.9, 0.75, 0.5])).toEqual([9, 7.5, 5]);
+    // 5 values: p97.5 at 3.9, p2.5 at 0.1 → 4 + 0.9×(100 − 4) = 90.4 and 0 + 0.1×1 = 0.1
+    const [high, low] = percentilesOfUnsorted(Float64Array.of(4, 100, 0, 2, 1), [0.975, 0.025]);
+    expect(high).toBeCloseTo(90.4, 10);
+    expect(low).toBeCloseTo(0.1, 10);
+  });
+
+  it('puts a band of ranks in sorted order and only the band, the rest on its right side', () => {
+    // 0..999 shuffled (Fisher–Yates, seeded): the value at rank r is r
+    const values = Float64Array.from({ length: 1000 }, (_, i) => i);
+    const random = mulberry32(5);
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [values[i], values[j]] = [values[j] as number, values[i] as number];
+    }
+    orderBand(values, 480, 520);
+    expect(Array.from(values.subarray(480, 521))).toEqual(Array.from({ length: 41 }, (_, i) => 480 + i));
+    expect(Math.max(...values.subarray(0, 480))).toBe(479);
+    expect(Math.min(...values.subarray(521))).toBe(521);
+    // a band that is most of the values: all of them sorted
+    const most = Float64Array.from({ length: 8 }, (_, i) => (i * 3) % 8);
+    orderBand(most, 1, 6);
+    expect(Array.from(most)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
