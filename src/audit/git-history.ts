@@ -87,8 +87,7 @@ export async function readGitChanges(
     const n = graph.node.get(sha);
     return n === undefined ? undefined : graph.sha[n];
   };
-  // independent reads run side by side: git does the work, this process waits. The sizes, started first, come
-  // last: the changes are built, and what needs no size done, while git still diffs
+  // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
     const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, parse, known);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
