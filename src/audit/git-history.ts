@@ -11,7 +11,7 @@ import { collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
-import { commitDates, readAttributes, type RepoInfo } from '../sources/git/repo.js';
+import { commitDates, readAttributes, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, type ReleaseGraph } from './release-graph.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
@@ -48,12 +48,26 @@ export interface SizesRead {
 
 /**
  * Starts reading the sizes from `tip` down to the boundary of the history, before the boundary is known
- * (finding it is a walk of its own): the slowest read starts first. The size filter is the tip's
- * `.gitattributes` with `sizeExcluded`.
+ * (finding it is a walk of its own): the slowest read starts first. Once the walk has found the boundary, a
+ * long line is read in two halves side by side, the second from the commit halfway down: the diffs are most of
+ * a run's CPU, and one git process could keep only one CPU busy while this process waited on it. The size filter
+ * is the tip's `.gitattributes` with `sizeExcluded`.
  */
-export function startSizes(repo: RepoInfo, tip: string, boundary: Promise<string | null>, sizeExcluded: string[]): SizesRead {
+export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParentSpan>, sizeExcluded: string[]): SizesRead {
   const stop = new AbortController();
-  const read = readAttributes(repo, tip).then((attributes) => readSizes(repo.cwd, tip, boundary, sizeFilter(attributes, sizeExcluded), stop.signal));
+  const read = readAttributes(repo, tip).then(async (attributes) => {
+    const counts = sizeFilter(attributes, sizeExcluded);
+    const boundary = span.then((s) => s.boundary?.sha ?? null);
+    // the first half ends where the second starts, or at the boundary when the line is read in one piece
+    const first = readSizes(repo.cwd, tip, span.then((s) => s.middle ?? s.boundary?.sha ?? null), counts, stop.signal);
+    // a failure of either is seen where both are awaited
+    first.catch(() => undefined);
+    const { middle } = await span.catch(() => ({ middle: null }));
+    if (middle === null) return first;
+    const [recent, older] = await Promise.all([first, readSizes(repo.cwd, middle, boundary, counts, stop.signal)]);
+    for (const [sha, size] of older.sizes) recent.sizes.set(sha, size);
+    return { sizes: recent.sizes, unknown: [...recent.unknown, ...older.unknown] };
+  });
   // a failure is seen where the sizes are awaited, not reported as unhandled in the meantime
   read.catch(() => undefined);
   return { read, cancel: () => stop.abort() };

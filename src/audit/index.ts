@@ -28,6 +28,9 @@ const DAY = 86400;
 const READ_SLACK = 7 * DAY;
 // and back to the deploy before the window (capped), so the first deploys in it count what they shipped
 const MAX_DEPLOY_LOOKBACK = 365 * DAY;
+// a first-parent line this long has its sizes read in two halves side by side (a shorter one is read before a
+// second git process would pay for itself)
+const SPLIT_SIZES_FROM = 4_000;
 // a model of this many changes comes from a history large enough for its memory to matter
 const LARGE_MODEL = 10_000;
 
@@ -68,16 +71,16 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const tags = tagChoice.releases;
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
-  const boundaryRead = firstParentBefore(repo, branch.tip, readFrom);
+  const spanRead = firstParentBefore(repo, branch.tip, readFrom, SPLIT_SIZES_FROM);
   // git's slowest read, the sizes, starts now: the boundary only says where it stops
-  const sizes = startSizes(repo, branch.tip, boundaryRead.then((b) => b?.sha ?? null), settings.config.sizeExcluded);
+  const sizes = startSizes(repo, branch.tip, spanRead, settings.config.sizeExcluded);
   // anything failing before the sizes are needed stops that read too
   const orCancel = <T>(step: Promise<T>): Promise<T> =>
     step.catch((error: unknown) => {
       sizes.cancel();
       throw error;
     });
-  const boundary = await orCancel(boundaryRead);
+  const { boundary } = await orCancel(spanRead);
   const exclude = boundary ? [boundary.sha] : [];
   // the release lines' own commits, read first so the history keeps only the copy keys backports can name
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);

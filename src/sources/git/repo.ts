@@ -194,20 +194,34 @@ export async function readAttributes(repo: RepoInfo, tip: string): Promise<strin
   return gitOutput(repo.cwd, ['cat-file', '-p', `${tip}:.gitattributes`]).catch(() => '');
 }
 
+/** Where the history read ends on the first-parent line, and the commit halfway down to there. */
+export interface FirstParentSpan {
+  /** the newest first-parent commit committed before the history read starts, with its commit date; null: none */
+  boundary: { sha: string; at: number } | null;
+  /** the first-parent commit halfway from the tip to the boundary (null under `splitFrom` commits): sizes are read in two halves from it */
+  middle: string | null;
+}
+
 /**
- * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null. Read from the commits'
+ * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null, and
+ * the commit halfway there when the line down to it is at least `splitFrom` commits long. Read from the commits'
  * own dates rather than with `--before`: git 2.39 reads neither a small number of seconds (the 1970s) nor a
  * date past 2099 there.
  */
-export async function firstParentBefore(repo: RepoInfo, tip: string, before: number): Promise<{ sha: string; at: number } | null> {
-  let found: { sha: string; at: number } | null = null;
-  await streamGit(repo.cwd, ['log', '--first-parent', '--format=%H %ct', tip, '--'], (line) => {
-    const [sha, ct] = line.toString('utf8').split(' ');
-    if (sha === undefined || !(Number(ct) < before)) return true;
-    found = { sha, at: Number(ct) };
+export async function firstParentBefore(repo: RepoInfo, tip: string, before: number, splitFrom = Infinity): Promise<FirstParentSpan> {
+  let boundary: { sha: string; at: number } | null = null;
+  const line: string[] = [];
+  await streamGit(repo.cwd, ['log', '--first-parent', '--format=%H %ct', tip, '--'], (record) => {
+    const [sha, ct] = record.toString('latin1').split(' ');
+    if (sha === undefined) return true;
+    if (!(Number(ct) < before)) {
+      line.push(sha);
+      return true;
+    }
+    boundary = { sha, at: Number(ct) };
     return false;
   }, { separator: 10, onFailure: () => true });
-  return found;
+  return { boundary, middle: line.length >= splitFrom ? (line[line.length >> 1] ?? null) : null };
 }
 
 /** Commit dates of commits not loaded in the model (fork points older than the history read). */

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/model/message.js';
 import { readCommits } from '../../../src/sources/git/history.js';
 import { readSizes } from '../../../src/sources/git/numstat.js';
+import { firstParentBefore, openRepository } from '../../../src/sources/git/repo.js';
+import { startSizes } from '../../../src/audit/git-history.js';
 import { buildRepo, lines, type FixtureRepo } from '../../helpers/git-fixture.js';
 
 // git's output reaches the reader in pieces of at most 64 KiB: messages this long put many records across the
@@ -57,5 +59,33 @@ describe('sizes read before the boundary of the history is known', () => {
     const whole = await readSizes(repo.dir, repo.sha('c5'), Promise.resolve(null), all);
     expect(added(whole.sizes)).toEqual({ c0: 1, c1: 2, c2: 3, c3: 4, c4: 5, c5: 6 });
     expect(whole.unknown).toEqual([]);
+  });
+});
+
+describe('sizes of a long line, read in two halves side by side', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    // commit i adds i + 1 lines, committed on February i + 1 at 10:00
+    repo = buildRepo(Array.from({ length: 6 }, (_, i) => ({ commit: `c${i}`, at: `2026-02-0${i + 1}T10:00:00Z`, files: { [`f${i}.txt`]: lines(i + 1) }, id: `c${i}` })));
+  });
+  afterAll(() => repo.cleanup());
+
+  it('finds the boundary and the commit halfway down to it, only on a line long enough to split', async () => {
+    const info = await openRepository(repo.dir);
+    const before = Date.parse('2026-02-02T12:00:00Z') / 1000;
+    // c5, c4, c3, c2 are the history read; c1 is the newest commit before it; halfway down the four is c3
+    const span = await firstParentBefore(info, repo.sha('c5'), before, 4);
+    expect([span.boundary?.sha, span.boundary?.at, span.middle]).toEqual([repo.sha('c1'), Date.parse('2026-02-02T10:00:00Z') / 1000, repo.sha('c3')]);
+    expect((await firstParentBefore(info, repo.sha('c5'), before, 5)).middle).toBeNull();
+    expect(await firstParentBefore(info, repo.sha('c5'), 0, 1)).toEqual({ boundary: null, middle: repo.sha('c2') });
+  });
+
+  it('gives every commit of the history read its own size once, the halfway commit included', async () => {
+    const info = await openRepository(repo.dir);
+    const span = { boundary: { sha: repo.sha('c1'), at: 0 }, middle: repo.sha('c3') };
+    const read = await startSizes(info, repo.sha('c5'), Promise.resolve(span), []).read;
+    const additions = Object.fromEntries([...read.sizes].map(([sha, size]) => [[0, 1, 2, 3, 4, 5].find((i) => repo.sha(`c${i}`) === sha), size.additions]));
+    expect(additions).toEqual({ 2: 3, 3: 4, 4: 5, 5: 6 });
+    expect(read.unknown).toEqual([]);
   });
 });
