@@ -17,8 +17,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CLAUDE_TRAILER, DEPENDABOT, DOCS, Deps, DEP_PKGS, FastImport, GITHUB, MISC, MODULES, NOUNS, PEOPLE, Rng,
-  SIDE_SUBJECTS, SRC_FILES, TEST_FILES, TYPES, VERBS, allPaths, codeLine, editLines, ensureRepo, git, ident,
+  CLAUDE_TRAILER, DEPENDABOT, Deps, DEP_PKGS, FastImport, GITHUB, MODULES, NOUNS, PEOPLE, Rng,
+  SIDE_SUBJECTS, TYPES, VERBS, allPaths, codeLine, editLines, ensureRepo, fileEdits, git, ident,
 } from './synthetic-repo.mjs';
 
 /** Bump whenever the generated history changes shape; a stale repository is then rebuilt. */
@@ -112,8 +112,7 @@ async function generate(repoDir, { seed, commits: targetCommits, years }) {
   const fi = new FastImport(repoDir);
   const deps = new Deps(rng);
   const paths = allPaths();
-  const modulePaths = new Map(MODULES.map((m) => [m, [
-    ...SRC_FILES.map((f) => `src/${m}/${f}.ts`), ...TEST_FILES.map((f) => `src/${m}/${f}.test.ts`)]]));
+  const { pickFiles, edit } = fileEdits(rng, deps);
 
   const RING = 320;
   const snapshots = new Array(RING);
@@ -137,27 +136,6 @@ async function generate(repoDir, { seed, commits: targetCommits, years }) {
     stats.aiCommits++;
     return `${msg}\n\n${CLAUDE_TRAILER}\n`;
   };
-  const pickFiles = (module, pool) => {
-    const n = 1 + rng.weighted([35, 30, 20, 15]);
-    const set = new Set();
-    while (set.size < n) {
-      const r = rng.float();
-      if (r < 0.06) set.add(`docs/${rng.pick(DOCS)}.md`);
-      else if (r < 0.1) set.add(rng.pick(MISC));
-      else if (r < 0.115) { set.add('package.json'); set.add('package-lock.json'); }
-      else set.add(rng.pick(pool ?? modulePaths.get(module)));
-    }
-    return [...set].slice(0, 4);
-  };
-  const edit = (files, get) => files.map((p) => {
-    const before = get(p);
-    let after;
-    if (p === 'package-lock.json') {
-      after = before;
-      for (let k = rng.int(1, 3); k > 0; k--) after = deps.relock(rng, after, rng.int(0, deps.names.length - 1));
-    } else after = editLines(rng, p, before);
-    return [p, before, after];
-  });
   const commit = (c) => {
     stats.commits++;
     return fi.commit(c);

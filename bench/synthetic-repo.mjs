@@ -208,6 +208,38 @@ export class Deps {
   }
 }
 
+/**
+ * What a change touches and how, for every generator (the same draws in the same order, so a repository is the
+ * same from the same seed): `pickFiles` chooses 1–4 files, mostly in one module, sometimes docs, misc files or
+ * the lock file; `edit` gives new contents for them from the current ones (`get(path)`).
+ */
+export function fileEdits(rng, deps) {
+  const modulePaths = new Map(MODULES.map((m) => [m, [
+    ...SRC_FILES.map((f) => `src/${m}/${f}.ts`), ...TEST_FILES.map((f) => `src/${m}/${f}.test.ts`)]]));
+  const pickFiles = (module, pool) => {
+    const n = 1 + rng.weighted([35, 30, 20, 15]);
+    const set = new Set();
+    while (set.size < n) {
+      const r = rng.float();
+      if (r < 0.06) set.add(`docs/${rng.pick(DOCS)}.md`);
+      else if (r < 0.1) set.add(rng.pick(MISC));
+      else if (r < 0.115) { set.add('package.json'); set.add('package-lock.json'); }
+      else set.add(rng.pick(pool ?? modulePaths.get(module)));
+    }
+    return [...set].slice(0, 4);
+  };
+  const edit = (files, get) => files.map((p) => {
+    const before = get(p);
+    let after;
+    if (p === 'package-lock.json') {
+      after = before;
+      for (let k = rng.int(1, 3); k > 0; k--) after = deps.relock(rng, after, rng.int(0, deps.names.length - 1));
+    } else after = editLines(rng, p, before);
+    return [p, before, after];
+  });
+  return { pickFiles, edit };
+}
+
 /** A few lines changed: replacements, insertions and deletions. */
 export function editLines(rng, p, lines) {
   const out = lines.slice();
@@ -360,8 +392,7 @@ async function generate(repoDir, seed, targetCommits) {
   const fi = new FastImport(repoDir);
   const deps = new Deps(rng);
   const paths = allPaths();
-  const modulePaths = new Map(MODULES.map((m) => [m, [
-    ...SRC_FILES.map((f) => `src/${m}/${f}.ts`), ...TEST_FILES.map((f) => `src/${m}/${f}.test.ts`)]]));
+  const { pickFiles, edit } = fileEdits(rng, deps);
 
   const RING = 320; // > max forkBack (301)
   const snapshots = new Array(RING); // main tree (path -> lines) after change i, at i % RING
@@ -383,29 +414,6 @@ async function generate(repoDir, seed, targetCommits) {
     if (rng.chance(aiChance(t))) { trailers.push(CLAUDE_TRAILER); stats.aiCommits++; }
     return trailers.length ? `${msg}\n\n${trailers.join('\n')}\n` : `${msg}\n`;
   };
-  /** 1–4 files, mostly in one module, sometimes docs, misc files or the lock file */
-  const pickFiles = (module, pool) => {
-    const n = 1 + rng.weighted([35, 30, 20, 15]);
-    const set = new Set();
-    while (set.size < n) {
-      const r = rng.float();
-      if (r < 0.06) set.add(`docs/${rng.pick(DOCS)}.md`);
-      else if (r < 0.1) set.add(rng.pick(MISC));
-      else if (r < 0.115) { set.add('package.json'); set.add('package-lock.json'); }
-      else set.add(rng.pick(pool ?? modulePaths.get(module)));
-    }
-    return [...set].slice(0, 4);
-  };
-  /** new contents for the chosen paths given the current contents `get(path)` */
-  const edit = (files, get) => files.map((p) => {
-    const before = get(p);
-    let after;
-    if (p === 'package-lock.json') {
-      after = before;
-      for (let k = rng.int(1, 3); k > 0; k--) after = deps.relock(rng, after, rng.int(0, deps.names.length - 1));
-    } else after = editLines(rng, p, before);
-    return [p, before, after];
-  });
   // every file version is written once as a marked blob; merges and sync merges just point at it
   const commit = (c) => {
     stats.commits++;
