@@ -19,10 +19,12 @@ export interface Commit {
   revertsShas: string[];
   /** PR numbers named by `Reverts #N` / `Reverts owner/repo#N` */
   revertsPrs: number[];
+  /** shas named by `(cherry picked from commit X)` lines: a backport names what it copies */
+  cherryPickOf: string[];
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf'>;
 
 export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
 

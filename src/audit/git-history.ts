@@ -12,7 +12,7 @@ import type { Pattern } from '../patterns.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
-import { LOOKBACK, type ReleaseGraph } from './release-graph.js';
+import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
 const LARGE_HISTORY = 20_000;
@@ -29,8 +29,10 @@ export interface GitModel {
    * size the clone could not give: await it before reading a change's size
    */
   sized: Promise<number>;
-  /** copy key → landing shas, for the keys of `copyKeys` (release lines' commits): backports find their change */
+  /** copy key → landing shas, for the keys of the release lines' own commits: backports find their change */
   copies: Map<string, string[]>;
+  /** the graph below the release tags, the active release lines and the tip */
+  lines: ReleaseGraph;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
   /** every commit of the tracked branch read: a PR commit with a parent among them merges the branch in */
@@ -81,10 +83,10 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   boundary: { sha: string; at: number } | null,
-  lines: ReleaseGraph,
+  release: { tips: ReleaseTips; tagShas: readonly string[] },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; copyKeys: ReadonlySet<string>; onCommits?: (count: number) => void },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
   let read = 0;
@@ -95,30 +97,25 @@ export async function readGitChanges(
   };
   // pull refs older than this cannot hold the work of a change in the history read
   const since = (boundary?.at ?? 0) - LOOKBACK;
-  // the graph already holds most shas the history names: its strings are shared rather than kept twice
-  const { graph } = lines;
-  const known = (sha: string): string | undefined => {
-    const n = graph.node.get(sha);
-    return n === undefined ? undefined : graph.sha[n];
-  };
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls } = await readBranchAndPulls(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, parse, known);
+    const { commits, pulls, lineOnly } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release.tips.readFrom, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-    const release = releaseAmong(lines, firstParent, commitOf);
+    const lines = releaseGraph(release.tips, branch.tip, release.tagShas, (sha) => commitOf(sha) ?? lineOnly.get(sha));
+    const onRelease = releaseAmong(lines, firstParent, commitOf);
     const changes = buildChanges({
       firstParent,
       commits,
       trackedBranch: branch.name,
       pulls: pulls.commits,
       pullHeads: pulls.heads,
-      release: release.all,
-      releaseLines: release.lines,
+      release: onRelease.all,
+      releaseLines: onRelease.lines,
       botPattern: o.botPattern,
       webUrl: o.webUrl,
     });
@@ -126,7 +123,7 @@ export async function readGitChanges(
     const lookedUp = await commitDates(repo, unknownForks);
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
-    const copies = indexCopies(changes, commitOf, o.copyKeys);
+    const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.map((c) => c.key)));
     const identities = new Map<string, CommitIdentity>();
     for (const change of changes) {
       if (change.number !== null) continue;
@@ -136,7 +133,7 @@ export async function readGitChanges(
       }
     }
     return {
-      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, release: release.all,
+      changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines, release: onRelease.all,
       branchCommits: new Set(commits.keys()), identities,
     };
   })();
@@ -173,39 +170,44 @@ interface Pulls {
 }
 
 /**
- * Reads the tracked branch's history and the commits of every pull ref whose head was committed since
- * `since` and that is not on the branch, in one streaming `git log` over the branch's tip and the pull heads:
- * squash merges take their commits from the pull refs, and rebase merges are found as copies of them. One
- * walk rather than one per side: a read of the pull refs alone had to walk the branch's whole history again
- * to leave it out. What the tip reaches is the branch's; the rest is the pull refs' own.
+ * Reads, in one streaming `git log`, the tracked branch's history, the commits of every pull ref whose head was
+ * committed since `since` and that is not on the branch, and the release lines' own commits (from `lineTips`):
+ * squash merges take their commits from the pull refs, rebase merges are found as copies of them, and the
+ * release graph is made from what the lines and tags reach. One walk rather than one per side: each side read
+ * alone walked the branch's whole history again. What the tip reaches is the branch's; what the pull heads
+ * reach besides is the pull refs'; the rest is the release lines' alone.
  */
-async function readBranchAndPulls(
+async function readHistory(
   cwd: string,
   tip: string,
   exclude: string[],
   { refs, since }: { refs: PullHeads; since: number },
+  lineTips: ReadonlySet<string>,
   parse: (message: string) => MessageFacts,
-  known: (sha: string) => string | undefined,
-): Promise<{ commits: Map<string, Commit>; pulls: Pulls }> {
+): Promise<{ commits: Map<string, Commit>; pulls: Pulls; lineOnly: Map<string, Commit> }> {
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  const read = await readCommits(cwd, [tip, ...new Set(heads.values())], exclude, parse, known);
-  if (heads.size === 0) return { commits: read, pulls: { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 } };
-  const onBranch = reachedFrom(tip, read);
+  const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...lineTips])], exclude, parse);
+  const noPulls: Pulls = { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, lineOnly: new Map() };
+  const onBranch = reachedFrom([tip], read, new Set());
+  const pulled = reachedFrom(heads.values(), read, onBranch);
   const commits = new Map<string, Commit>();
   const loaded = new Map<string, Commit>();
-  for (const [sha, commit] of read) (onBranch.has(sha) ? commits : loaded).set(sha, commit);
-  return { commits, pulls: { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true } };
+  const lineOnly = new Map<string, Commit>();
+  for (const [sha, commit] of read) (onBranch.has(sha) ? commits : pulled.has(sha) ? loaded : lineOnly).set(sha, commit);
+  const pulls = heads.size === 0 ? noPulls : { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  return { commits, pulls, lineOnly };
 }
 
-/** The commits among `read` that `tip` reaches through them. */
-function reachedFrom(tip: string, read: ReadonlyMap<string, Commit>): Set<string> {
+/** The commits among `read` that `starts` reach through them without passing through `stop`. */
+function reachedFrom(starts: Iterable<string>, read: ReadonlyMap<string, Commit>, stop: ReadonlySet<string>): Set<string> {
   const reached = new Set<string>();
-  const stack = [tip];
+  const stack = [...starts];
   while (stack.length > 0) {
     const sha = stack.pop() as string;
     const commit = read.get(sha);
-    if (commit === undefined || reached.has(sha)) continue;
+    if (commit === undefined || reached.has(sha) || stop.has(sha)) continue;
     reached.add(sha);
     for (const parent of commit.parents) stack.push(parent);
   }

@@ -19,7 +19,7 @@ import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js
 import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
 import { readGitChanges, startSizes } from './git-history.js';
 import { listPullHeads } from '../sources/git/history.js';
-import { readReleaseGraph } from './release-graph.js';
+import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings } from './settings.js';
 
@@ -82,18 +82,17 @@ export async function audit(options: AuditOptions): Promise<Report> {
     });
   const { boundary } = await orCancel(spanRead);
   const exclude = boundary ? [boundary.sha] : [];
-  // the release lines' own commits, read first so the history keeps only the copy keys backports can name
+  // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const lines = await orCancel(readReleaseGraph(repo, branch, tagShas, boundary));
+  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas };
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, boundary, lines, sizes, pullRefs, {
+  const model = await readGitChanges(repo, branch, boundary, release, sizes, pullRefs, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
-    copyKeys: new Set(lines.releaseLine.map((c) => c.key)),
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
-  const { changes } = model;
+  const { changes, lines } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
   if (github) {

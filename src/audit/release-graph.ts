@@ -1,18 +1,28 @@
+import type { Commit } from '../domain.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
-import { parentsBeyond, releaseLineCommits } from '../model/reach.js';
-import { readCommitGraph, readReleaseLineCommits, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
+import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { releaseTips, type RepoInfo } from '../sources/git/repo.js';
 
 const DAY = 86400;
 /** a pull ref or a release line last committed this long (seconds) before the history read holds no change in it */
 export const LOOKBACK = 365 * DAY;
 
+/** Where the release lines are read from, known from the refs before any history is read. */
+export interface ReleaseTips {
+  /** the release tags in the history's span, the active release lines and (when there is any) the branch's tip */
+  readFrom: ReadonlySet<string>;
+  /** release-line and release-tag tips, of any age */
+  lineTips: string[];
+  /** the release lines committed to since a year before the boundary */
+  active: string[];
+}
+
 /**
- * The commit graph below the release tags, the active release lines and the tracked branch's tip, read once
- * (one `rev-list --parents`, no message) for the three things that walk it: the release lines' own commits
- * (copies), the shape of the lines beyond the branch (the history's release commits) and, for release tags,
- * which deploy shipped each change. Reading it once rather than three times saves two walks of the whole
- * history on a repository with release lines (npm run bench).
+ * The commit graph below the release tags, the active release lines and the tracked branch's tip, made from the
+ * one history read that also reads the branch and the pull refs, for the three things that walk it: the release
+ * lines' own commits (copies), the shape of the lines beyond the branch (the history's release commits) and, for
+ * release tags, which deploy shipped each change.
  */
 export interface ReleaseGraph {
   graph: CommitGraph;
@@ -27,22 +37,27 @@ export interface ReleaseGraph {
 }
 
 /**
- * Reads the graph of everything reachable from the release tags in the history's span (`tagShas`), the release
- * lines committed to since a year before the boundary, and `branch.tip`, down to `boundary` (excluded; null: the
- * whole history), then the release lines' own commits by name: two git processes, whatever the number of tags.
+ * What the history read adds for the release lines: the release tags in its span (`tagShas`), the release lines
+ * committed to since a year before the boundary, and `branch.tip` with them.
  */
-export async function readReleaseGraph(
-  repo: RepoInfo,
-  branch: { name: string; tip: string },
-  tagShas: readonly string[],
-  boundary: { sha: string; at: number } | null,
-): Promise<ReleaseGraph> {
+export function releaseTipsOf(repo: RepoInfo, branch: { name: string; tip: string }, tagShas: readonly string[], boundary: { at: number } | null): ReleaseTips {
   const tips = releaseTips(repo, branch.name, { isReleaseLine, isReleaseTag });
   const since = (boundary?.at ?? 0) - LOOKBACK;
   const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
   const readFrom = new Set([...tagShas, ...active]);
   if (readFrom.size > 0) readFrom.add(branch.tip);
-  const graph = await readCommitGraph(repo.cwd, [...readFrom], boundary ? [boundary.sha] : []);
-  const releaseLine = await readReleaseLineCommits(repo.cwd, releaseLineCommits(graph, branch.tip, tagShas));
-  return { graph, readFrom, lineTips: [...tips.keys()], beyond: parentsBeyond(graph, branch.tip, active), releaseLine };
+  return { readFrom, lineTips: [...tips.keys()], active };
+}
+
+/**
+ * The release graph from the commits read (`commitOf`: any commit the history read, whatever it was reached
+ * from). Pure.
+ */
+export function releaseGraph(tips: ReleaseTips, branchTip: string, tagShas: readonly string[], commitOf: (sha: string) => Commit | undefined): ReleaseGraph {
+  const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
+  const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
+    const commit = commitOf(sha) as Commit;
+    return { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf };
+  });
+  return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
 }

@@ -8,6 +8,7 @@ const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
 
 /** Reads the facts out of a full commit message (%B). Pure. */
 export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []): MessageFacts {
@@ -18,7 +19,8 @@ export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []
   const landingUrl = TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null;
   const revertsShas = [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
   const revertsPrs = [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1]));
-  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs };
+  const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];
+  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs, cherryPickOf };
 }
 
 /** How a first-parent commit landed, read from its subject (SPEC section 1). */

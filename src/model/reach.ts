@@ -1,6 +1,46 @@
 import type { CommitGraph } from '../sources/git/deploy-contents.js';
 
 /**
+ * The graph of every commit reachable from `tips` among those read (`parentsOf` answers undefined for a commit
+ * not read), as `git rev-list --parents <tips> ^<boundary>` lists it: a parent not read (at or beyond the
+ * boundary) is a node without parents, where the walks stop. A tip not read reaches nothing. Pure.
+ */
+export function commitGraph(tips: Iterable<string>, parentsOf: (sha: string) => readonly string[] | undefined): CommitGraph {
+  const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
+  const nodeOf = (sha: string): number => {
+    let n = graph.node.get(sha);
+    if (n === undefined) {
+      n = graph.sha.length;
+      graph.node.set(sha, n);
+      graph.sha.push(sha);
+      graph.parentStart.push(-1);
+      graph.parentCount.push(0);
+    }
+    return n;
+  };
+  const stack: string[] = [];
+  for (const tip of tips) {
+    if (graph.node.has(tip) || parentsOf(tip) === undefined) continue;
+    nodeOf(tip);
+    stack.push(tip);
+    while (stack.length > 0) {
+      const sha = stack.pop() as string;
+      const parents = parentsOf(sha) as readonly string[];
+      const n = graph.node.get(sha) as number;
+      graph.parentStart[n] = graph.parents.length;
+      graph.parentCount[n] = parents.length;
+      for (const parent of parents) {
+        // a parent seen before is listed or waiting on the stack; one not read stays without parents
+        const listed = graph.node.has(parent);
+        graph.parents.push(nodeOf(parent));
+        if (!listed && parentsOf(parent) !== undefined) stack.push(parent);
+      }
+    }
+  }
+  return graph;
+}
+
+/**
  * For every node of the graph, the index of the first tip (in the order given) whose history contains it;
  * -1 when none does. One pass over the graph for all tips together: each tip's walk stops at what earlier
  * tips reached, since their history is already marked (what is marked is always closed under parents).

@@ -22,6 +22,7 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     aiEvidence: o.aiEvidence ?? [],
     revertsShas: o.revertsShas ?? [],
     revertsPrs: o.revertsPrs ?? [],
+    cherryPickOf: o.cherryPickOf ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import { assignDeploys, shipments, type DeployContents } from '../../src/model/deploys.js';
-import { firstReach, parentsBeyond, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
+import { commitGraph, firstReach, parentsBeyond, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
 import type { CommitGraph, ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
 
 const H = 3600;
@@ -200,5 +200,28 @@ describe('parentsBeyond', () => {
     expect(Object.fromEntries(beyond)).toEqual({ r2: ['r1', 'old'], s2: ['s1'], s1: ['b'] });
     // a tip the branch already holds carries nothing beyond it
     expect(parentsBeyond(g, 'm3', ['r1']).size).toBe(0);
+  });
+});
+
+describe('commitGraph', () => {
+  it('holds what the tips reach among the commits read, as rev-list <tips> ^<boundary> lists it', () => {
+    /*
+     * read: main m1 (parent b, not read: beyond the boundary) ← m2; a tag t1 on r1 (off m1); a pull head p1 (off m2),
+     * read but reached from no tip given; `gone` is a tip the clone lacks
+     */
+    const read: Record<string, string[]> = { m1: ['b'], m2: ['m1'], r1: ['m1'], t1: ['r1'], p1: ['m2'] };
+    const g = commitGraph(['t1', 'm2', 'gone', 'm1'], (sha) => read[sha]);
+    const listed = (sha: string): string[] | null => {
+      const n = g.node.get(sha) as number;
+      const from = g.parentStart[n] as number;
+      return from === -1 ? null : g.parents.slice(from, from + (g.parentCount[n] as number)).map((p) => g.sha[p] as string);
+    };
+    expect([...g.node.keys()].sort()).toEqual(['b', 'm1', 'm2', 'r1', 't1']);
+    expect(g.sha.map((sha, n) => g.node.get(sha) === n).every(Boolean)).toBe(true);
+    expect(Object.fromEntries(['t1', 'r1', 'm1', 'm2'].map((sha) => [sha, listed(sha)]))).toEqual({ t1: ['r1'], r1: ['m1'], m1: ['b'], m2: ['m1'] });
+    // the boundary's side: a node with no parents listed, where walks stop
+    expect(listed('b')).toBeNull();
+    expect(reachesWithin(g, 't1', 'm1')).toBe(true);
+    expect(reachesWithin(g, 'm2', 'r1')).toBe(false);
   });
 });

@@ -19,6 +19,12 @@ describe('commit messages', () => {
     expect(m.landingUrl).toBe('https://github.com/nodejs/node/pull/5');
   });
 
+  it('reads the commits a cherry-pick names, abbreviated or whole, and none elsewhere', () => {
+    const m = parseMessage('Fix x (#12)\n\n(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)\n(cherry picked from commit abcdef1)\n');
+    expect(m.cherryPickOf).toEqual(['0123456789abcdef0123456789abcdef01234567', 'abcdef1']);
+    expect(parseMessage('Fix x\n\ncherry picked from commit 0123456 without parentheses').cherryPickOf).toEqual([]);
+  });
+
   it('reads how a first-parent commit landed', () => {
     expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, branch: 'fix-it', sync: false, title: 'Fix it' });
     expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });

@@ -75,38 +75,6 @@ export function copyKey(authorEmail: string, authoredAt: number, subject: string
   return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
 }
 
-const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
-
-/** Reads what copies are matched by (copy key, cherry-pick lines) for the commits named, in one streaming `git log`. */
-export async function readReleaseLineCommits(repo: string, shas: readonly string[]): Promise<ReleaseLineCommit[]> {
-  if (shas.length === 0) return [];
-  const commits: ReleaseLineCommit[] = [];
-  await streamGit(
-    repo,
-    ['log', '-z', '--no-walk=unsorted', '--no-color', '--encoding=UTF-8', '--format=%H%x1f%ae%x1f%at%x1f%B', '--stdin'],
-    (record) => {
-      const text = record.toString('utf8');
-      const [sha, email, at] = text.split('\x1f', 3);
-      if (!sha || email === undefined || at === undefined) return;
-      const message = text.slice(sha.length + email.length + at.length + 3);
-      const newline = message.indexOf('\n');
-      const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
-      commits.push({
-        sha: own(sha.replace(/^\n/, '')),
-        key: own(copyKey(email, Number(at), subject)),
-        cherryPickOf: [...message.matchAll(CHERRY_PICKED)].map((m) => own(m[1] as string)),
-      });
-    },
-    { separator: 0, input: `${shas.join('\n')}\n` },
-  );
-  return commits;
-}
-
-/** A copy of a string cut from a record: a slice would keep the whole record alive as long as it lives. */
-function own(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
 /**
  * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
  * commit predates the history read. A commit the clone lacks (a deployment never fetched) is no ancestor.

@@ -11,16 +11,10 @@ const FIELDS = 7;
  * Reads every commit reachable from `tips` and not from `exclude` in one streaming `git log`, keeping only
  * what `parse` (the model's reading of a message) makes of each message: the bodies are not kept. Author
  * names, emails and shas are interned: big histories repeat them (a parent's sha is the sha of a commit read
- * later), so each is kept once; `known` (a graph read before) gives the strings of shas it already holds.
+ * later), so each is kept once. A tip the clone lacks is left out rather than failing the read.
  * @throws GitError when git fails or its output is not the fields asked for
  */
-export async function readCommits(
-  repo: string,
-  tips: string[],
-  exclude: string[],
-  parse: (message: string) => MessageFacts,
-  known: (sha: string) => string | undefined = () => undefined,
-): Promise<Map<string, Commit>> {
+export async function readCommits(repo: string, tips: string[], exclude: string[], parse: (message: string) => MessageFacts): Promise<Map<string, Commit>> {
   const commits = new Map<string, Commit>();
   const strings = new Map<string, string>();
   const intern = (s: string): string => {
@@ -29,23 +23,22 @@ export async function readCommits(
     strings.set(s, s);
     return s;
   };
-  const internSha = (sha: string): string => known(sha) ?? intern(sha);
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
   // the fields of the commit being read, decoded as they come; the body (the last and largest) is never kept
   const fields: string[] = [];
   let parents: string[] = NONE;
   await streamGitRanges(
     repo,
-    ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--stdin'],
+    ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--ignore-missing', '--stdin'],
     (buffer, start, end) => {
       const field = fields.length;
-      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, internSha);
+      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern);
       if (field < FIELDS - 1) {
         // shas and dates are ASCII; names and emails are UTF-8
         fields.push(field < NAME_FIELD ? (field === PARENTS_FIELD ? '' : buffer.toString('latin1', start, end)) : buffer.toString('utf8', start, end));
         return;
       }
-      const commit = toCommit(fields, parents, buffer, start, end, { sha: internSha, text: intern }, parse);
+      const commit = toCommit(fields, parents, buffer, start, end, intern, parse);
       fields.length = 0;
       parents = NONE;
       commits.set(commit.sha, commit);
@@ -92,7 +85,7 @@ function toCommit(
   buffer: Buffer,
   start: number,
   end: number,
-  intern: { sha: (s: string) => string; text: (s: string) => string },
+  intern: (s: string) => string,
   parse: (message: string) => MessageFacts,
 ): Commit {
   const [sha = '', , at = '', ct = '', name = '', email = ''] = fields;
@@ -105,10 +98,10 @@ function toCommit(
   const subjectEnd = newline === -1 || newline > end ? end : newline;
   const facts = parse(buffer.toString('utf8', start, end));
   return {
-    sha: intern.sha(sha),
+    sha: intern(sha),
     parents,
-    authorName: intern.text(name),
-    authorEmail: intern.text(email),
+    authorName: intern(name),
+    authorEmail: intern(email),
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
     subject: buffer.toString('utf8', start, subjectEnd).trim(),
@@ -118,6 +111,7 @@ function toCommit(
     aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map(own),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
+    cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
   };
 }
 
