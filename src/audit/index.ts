@@ -5,7 +5,6 @@ import { markReverts } from '../model/reverts.js';
 import { computeStages, type Measure } from '../model/stages.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
-import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
@@ -40,6 +39,8 @@ const LARGE_MODEL = 10_000;
  * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures, GitHubError / RateLimitError
  */
 export async function audit(options: AuditOptions): Promise<Report> {
+  // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
+  const builder = import('../report/build.js');
   const warn = options.warn ?? (() => undefined);
   const progress = options.progress ?? (() => undefined);
   const now = resolveNow(options.now);
@@ -143,6 +144,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
   // the peak of memory otherwise (see collectGarbage)
   if (changes.length >= LARGE_MODEL) collectGarbage();
+  const { buildReport } = await builder;
   return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
