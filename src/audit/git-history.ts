@@ -99,14 +99,14 @@ export async function readGitChanges(
   const since = (boundary?.at ?? 0) - LOOKBACK;
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls, lineOnly } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release.tips.readFrom, parse);
+    const { commits, pulls, read: all } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release.tips.readFrom, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-    const lines = releaseGraph(release.tips, branch.tip, release.tagShas, (sha) => commitOf(sha) ?? lineOnly.get(sha));
+    const lines = releaseGraph(release.tips, branch.tip, release.tagShas, (sha) => all.get(sha));
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     const changes = buildChanges({
       firstParent,
@@ -175,7 +175,8 @@ interface Pulls {
  * squash merges take their commits from the pull refs, rebase merges are found as copies of them, and the
  * release graph is made from what the lines and tags reach. One walk rather than one per side: each side read
  * alone walked the branch's whole history again. What the tip reaches is the branch's; what the pull heads
- * reach besides is the pull refs'; the rest is the release lines' alone.
+ * reach besides is the pull refs'; the rest is the release lines' alone. `read` is every commit read, whatever
+ * reached it.
  */
 async function readHistory(
   cwd: string,
@@ -184,20 +185,22 @@ async function readHistory(
   { refs, since }: { refs: PullHeads; since: number },
   lineTips: ReadonlySet<string>,
   parse: (message: string) => MessageFacts,
-): Promise<{ commits: Map<string, Commit>; pulls: Pulls; lineOnly: Map<string, Commit> }> {
+): Promise<{ commits: Map<string, Commit>; pulls: Pulls; read: ReadonlyMap<string, Commit> }> {
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
   const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...lineTips])], exclude, parse);
   const noPulls: Pulls = { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
-  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, lineOnly: new Map() };
+  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, read };
   const onBranch = reachedFrom([tip], read, new Set());
   const pulled = reachedFrom(heads.values(), read, onBranch);
   const commits = new Map<string, Commit>();
   const loaded = new Map<string, Commit>();
-  const lineOnly = new Map<string, Commit>();
-  for (const [sha, commit] of read) (onBranch.has(sha) ? commits : pulled.has(sha) ? loaded : lineOnly).set(sha, commit);
+  for (const [sha, commit] of read) {
+    if (onBranch.has(sha)) commits.set(sha, commit);
+    else if (pulled.has(sha)) loaded.set(sha, commit);
+  }
   const pulls = heads.size === 0 ? noPulls : { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
-  return { commits, pulls, lineOnly };
+  return { commits, pulls, read };
 }
 
 /** The commits among `read` that `starts` reach through them without passing through `stop`. */

@@ -8,6 +8,8 @@ const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
 const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+// what each of the four above holds whatever else it matches
+const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
 const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
 
 /** Reads the facts out of a full commit message (%B). Pure. */
@@ -15,12 +17,26 @@ export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []
   const newline = message.indexOf('\n');
   const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
   const body = newline === -1 ? '' : message.slice(newline + 1);
-  const bodyFirstLine = body.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
-  const landingUrl = TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null;
-  const revertsShas = [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase());
-  const revertsPrs = [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1]));
+  const bodyFirstLine = firstNonBlankLine(body);
+  // most bodies name no landing and no revert: one scan says so
+  const refers = MAYBE_REFERS.test(body);
+  const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
+  const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
+  const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];
   return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs, cherryPickOf };
+}
+
+/** The first line of `text` with more than white space, trimmed; empty when there is none. */
+function firstNonBlankLine(text: string): string {
+  for (let from = 0; from < text.length; ) {
+    let end = text.indexOf('\n', from);
+    if (end === -1) end = text.length;
+    const line = text.slice(from, end).trim();
+    if (line !== '') return line;
+    from = end + 1;
+  }
+  return '';
 }
 
 /** How a first-parent commit landed, read from its subject (SPEC section 1). */
