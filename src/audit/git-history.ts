@@ -99,14 +99,13 @@ export async function readGitChanges(
   const since = (boundary?.at ?? 0) - LOOKBACK;
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls, read: all } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release.tips.readFrom, parse);
+    const { commits, pulls, lines } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
     o.onCommits?.(read);
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
-    const lines = releaseGraph(release.tips, branch.tip, release.tagShas, (sha) => all.get(sha));
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     const changes = buildChanges({
       firstParent,
@@ -171,26 +170,27 @@ interface Pulls {
 
 /**
  * Reads, in one streaming `git log`, the tracked branch's history, the commits of every pull ref whose head was
- * committed since `since` and that is not on the branch, and the release lines' own commits (from `lineTips`):
- * squash merges take their commits from the pull refs, rebase merges are found as copies of them, and the
- * release graph is made from what the lines and tags reach. One walk rather than one per side: each side read
- * alone walked the branch's whole history again. What the tip reaches is the branch's; what the pull heads
- * reach besides is the pull refs'; the rest is the release lines' alone. `read` is every commit read, whatever
- * reached it.
+ * committed since `since` and that is not on the branch, and the release lines' own commits (from the release
+ * tips): squash merges take their commits from the pull refs, rebase merges are found as copies of them, and
+ * the release graph is made from what the lines and tags reach. One walk rather than one per side: each side
+ * read alone walked the branch's whole history again. What the tip reaches is the branch's; what the pull heads
+ * reach besides is the pull refs'; the rest is the release lines' alone, kept only in their graph.
  */
 async function readHistory(
   cwd: string,
   tip: string,
   exclude: string[],
   { refs, since }: { refs: PullHeads; since: number },
-  lineTips: ReadonlySet<string>,
+  release: { tips: ReleaseTips; tagShas: readonly string[] },
   parse: (message: string) => MessageFacts,
-): Promise<{ commits: Map<string, Commit>; pulls: Pulls; read: ReadonlyMap<string, Commit> }> {
+): Promise<{ commits: Map<string, Commit>; pulls: Pulls; lines: ReleaseGraph }> {
+  const lineTips = release.tips.readFrom;
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
   const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...lineTips])], exclude, parse);
   const noPulls: Pulls = { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
-  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, read };
+  const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha));
+  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, lines };
   const onBranch = reachedFrom([tip], read, new Set());
   const pulled = reachedFrom(heads.values(), read, onBranch);
   const commits = new Map<string, Commit>();
@@ -200,7 +200,7 @@ async function readHistory(
     else if (pulled.has(sha)) loaded.set(sha, commit);
   }
   const pulls = heads.size === 0 ? noPulls : { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
-  return { commits, pulls, read };
+  return { commits, pulls, lines };
 }
 
 /** The commits among `read` that `starts` reach through them without passing through `stop`. */
