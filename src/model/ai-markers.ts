@@ -28,9 +28,9 @@ const TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:
 
 const MAX_EVIDENCE_LENGTH = 120;
 const NONE: never[] = [];
-// what every built-in marker holds somewhere: a message without any has none (one scan instead of two, and
-// no trailer matched one by one, for the most commits)
-const MAYBE_MARKED = new RegExp(String.raw`co-?(?:authored|developed)-by|generated (?:with|by|using)|\b(?:${TOOLS}|${NAMESAKES})\b`, 'i');
+// what every built-in marker holds somewhere (a co-author is an AI by a tool's name in its name or address): a
+// message without any has none, found in one scan rather than by matching every trailer, for most commits
+const MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS}|${NAMESAKES})\b`, 'i');
 
 /**
  * Every line of `message` that marks it AI-assisted, trimmed (at most 120 characters each), in message

@@ -25,6 +25,12 @@ describe('AI markers', () => {
     expect(findAiMarkers('Fix\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n')).toEqual(['🤖 Generated with [Claude Code](https://claude.com/claude-code)']);
   });
 
+  it('finds markers that name no tool by a word of its own: a footer naming only AI, a co-author known by its address', () => {
+    expect(findAiMarkers('Fix\n\nGenerated using AI\n')).toEqual(['Generated using AI']);
+    expect(findAiMarkers('Fix\n\nCO-AUTHORED-BY: Jane Roe <12345+Copilot@users.noreply.github.com>\n')).toEqual(['CO-AUTHORED-BY: Jane Roe <12345+Copilot@users.noreply.github.com>']);
+    expect(findAiMarkers('Fix\n\nCoauthored-by: Helper <noreply@anthropic.com>')).toEqual(['Coauthored-by: Helper <noreply@anthropic.com>']);
+  });
+
   it('takes whole words only: a tool name inside another word is no marker', () => {
     expect(findAiMarkers('Fix\n\nCo-authored-by: Tom Copilotti <tom@example.com>\nGenerated-by: protocodexgen\nAssisted-by: Geminiano Rossi')).toEqual([]);
   });
