@@ -158,10 +158,18 @@ export function streamGitRanges(
   options: StreamOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    const { signal } = options;
+    if (signal?.aborted) return reject(signal.reason);
     // whether the user's safe.directory entries were known (and passed) when this git started
     const withSafeDirectories = safeDirectories !== null;
     const invocation = gitInvocation(args);
-    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'], ...(options.signal && { signal: options.signal }) });
+    const child = spawn('git', invocation.args, { cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // stopped here rather than by spawn's own `signal`: Node 20 kills a child whose spawn failed (a directory
+    // that does not exist) with a pid it never had, which can be 0 (this process's group) or another process
+    const abort = (): void => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) child.kill();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
     const { separator } = options;
     // the start of a record the last read cut off, waiting for the rest
     let pending: Buffer | null = null;
@@ -203,12 +211,13 @@ export function streamGitRanges(
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
     child.on('error', (error) => {
-      if (error.name === 'AbortError') return reject(error);
+      signal?.removeEventListener('abort', abort);
       reject(new GitError('git could not be started: is git installed and on PATH?', { cause: error }));
     });
     child.on('close', (code) => {
-      // stopped on purpose: the abort's error (also sent by 'error', unless git had already exited)
-      if (options.signal?.aborted) return reject(options.signal.reason);
+      signal?.removeEventListener('abort', abort);
+      // stopped on purpose: the abort's error
+      if (signal?.aborted) return reject(signal.reason);
       if (failed) return reject(failed);
       if (stopped) return resolve();
       if (pending !== null && code === 0) {

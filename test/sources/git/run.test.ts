@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitEnvironment, gitInvocation } from '../../../src/sources/git/run.js';
+import { gitEnvironment, gitInvocation, streamGit } from '../../../src/sources/git/run.js';
 
 describe('the git environment', () => {
   it('drops GIT_* from the caller except GIT_EXEC_PATH and GIT_CEILING_DIRECTORIES, keeps the rest', () => {
@@ -27,4 +27,28 @@ describe('gitInvocation', () => {
     'refuses git %s',
     (...args) => expect(() => gitInvocation(args)).toThrow(/refused/),
   );
+});
+
+describe('stopping git', () => {
+  it('says git could not start in a directory that does not exist, and stops nothing when aborted after', async () => {
+    const stop = new AbortController();
+    const read = streamGit('/nonexistent/flowaudit-dir', ['rev-parse', 'HEAD'], () => undefined, { separator: 10, signal: stop.signal });
+    await expect(read).rejects.toThrow('git could not be started: is git installed and on PATH?');
+    // a failed start has no process to stop (Node 20 would signal a pid it never had)
+    stop.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+
+  it('rejects with the abort at once when already aborted, and stops a running git when aborted', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(streamGit(process.cwd(), ['rev-parse', 'HEAD'], () => undefined, { separator: 10, signal: before.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const during = new AbortController();
+    let lines = 0;
+    const walk = streamGit(process.cwd(), ['log', '--format=%H'], () => {
+      if (++lines === 1) during.abort();
+    }, { separator: 10, signal: during.signal });
+    await expect(walk).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });
