@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
@@ -7,7 +8,7 @@ import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
-import { firstParentBefore, listTags, openRepository, resolveBranch } from '../sources/git/repo.js';
+import { firstParentBefore, listTags, openRepository, readFirstParentLine, resolveBranch, spanOf, type FirstParentSpan } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -39,12 +40,33 @@ const LARGE_MODEL = 10_000;
  * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures, GitHubError / RateLimitError
  */
 export async function audit(options: AuditOptions): Promise<Report> {
+  const early = new AbortController();
+  try {
+    return await auditWith(options, early);
+  } finally {
+    // what was started before it was known to be needed stops with the audit (when it failed early)
+    early.abort();
+  }
+}
+
+/** `audit`, with `early` stopping the reads started while the repository is opened. */
+async function auditWith(options: AuditOptions, early: AbortController): Promise<Report> {
   // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
   const builder = import('../report/build.js');
   const warn = options.warn ?? (() => undefined);
   const progress = options.progress ?? (() => undefined);
   const now = resolveNow(options.now);
   const window = resolveWindow(options, now);
+  // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
+  // refs, and the checked-out branch's first-parent line down to where the history read can start at the
+  // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
+  const path = resolve(options.path);
+  const pullRefs = listPullHeads(path, early.signal);
+  // a failure is seen where the history awaits them, not reported as unhandled in the meantime
+  pullRefs.catch(() => undefined);
+  const headStop = new AbortController();
+  early.signal.addEventListener('abort', () => headStop.abort());
+  const headLine = options.branch === undefined ? readFirstParentLine(path, 'HEAD', window.since - MAX_DEPLOY_LOOKBACK, headStop.signal).catch(() => null) : null;
   const repo = await openRepository(options.path);
   const warnings: string[] = [];
   const warning = (message: string): void => {
@@ -52,6 +74,14 @@ export async function audit(options: AuditOptions): Promise<Report> {
     warn(message);
   };
   const settings = resolveSettings(options, repo.path);
+  const branch = await resolveBranch(repo, options.branch);
+  const headTip = repo.refs.find((ref) => ref.name === repo.head)?.commit;
+  if (headTip !== undefined && headTip !== branch.tip) headStop.abort();
+  // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
+  // commit halfway there) is given once the deploy signal and the tags say where the history read starts
+  let stopAt: (span: Promise<FirstParentSpan>) => void = () => undefined;
+  const sizes = startSizes(repo, branch.tip, new Promise((give) => (stopAt = give)), settings.config.sizeExcluded);
+  early.signal.addEventListener('abort', () => sizes.cancel());
   const remote = parseRemote(repo.remoteUrl);
   const gh = await gitHubAccess(options, remote, warning);
   let deployFrom = settings.deployFrom;
@@ -61,20 +91,17 @@ export async function audit(options: AuditOptions): Promise<Report> {
     deployFrom = undefined;
   }
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
-  const branch = await resolveBranch(repo, options.branch);
-  // the pull refs (a walk of their own, with each head's date) are listed while the boundary and the graph are read
-  const pullRefs = listPullHeads(repo.cwd);
-  // a failure is seen where the history awaits them, not reported as unhandled in the meantime
-  pullRefs.catch(() => undefined);
 
   const allTags = deployFrom === 'merge' ? [] : listTags(repo);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
   const tags = tagChoice.releases;
   const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
-  const spanRead = firstParentBefore(repo, branch.tip, readFrom, SPLIT_SIZES_FROM);
-  // git's slowest read, the sizes, starts now: the boundary only says where it stops
-  const sizes = startSizes(repo, branch.tip, spanRead, settings.config.sizeExcluded);
+  const spanRead = (async () => {
+    const line = await headLine;
+    return line !== null && line.shas[0] === branch.tip ? spanOf(line, readFrom, SPLIT_SIZES_FROM) : firstParentBefore(repo, branch.tip, readFrom, SPLIT_SIZES_FROM);
+  })();
+  stopAt(spanRead);
   // anything failing before the sizes are needed stops that read too
   const orCancel = <T>(step: Promise<T>): Promise<T> =>
     step.catch((error: unknown) => {

@@ -124,8 +124,8 @@ function own(s: string): string {
 /** `refs/pull/N/head` refs, when the clone has them: PR number → head commit and its commit date (epoch s). */
 export type PullHeads = Map<number, { sha: string; at: number }>;
 
-/** Lists `refs/pull/N/head` (and `refs/remotes/origin/pull/N/head`) with each head's commit date, in one call. */
-export async function listPullHeads(repo: string): Promise<PullHeads> {
+/** Lists `refs/pull/N/head` (and `refs/remotes/origin/pull/N/head`) with each head's commit date, in one call; `signal` stops git. */
+export async function listPullHeads(repo: string, signal?: AbortSignal): Promise<PullHeads> {
   const heads = new Map<number, { sha: string; at: number }>();
   await streamGit(
     repo,
@@ -134,7 +134,7 @@ export async function listPullHeads(repo: string): Promise<PullHeads> {
       const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString('utf8'));
       if (m) heads.set(Number(m[1]), { sha: m[2] ?? '', at: Number(m[3]) });
     },
-    { separator: 10 },
+    { separator: 10, ...(signal && { signal }) },
   );
   return heads;
 }

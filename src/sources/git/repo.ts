@@ -202,26 +202,47 @@ export interface FirstParentSpan {
   middle: string | null;
 }
 
+/** The first-parent line from a commit down, each commit with its commit date (epoch seconds). */
+export interface FirstParentLine {
+  shas: string[];
+  dates: number[];
+}
+
 /**
- * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null, and
- * the commit halfway there when the line down to it is at least `splitFrom` commits long. Read from the commits'
- * own dates rather than with `--before`: git 2.39 reads neither a small number of seconds (the 1970s) nor a
- * date past 2099 there.
+ * The first-parent line from `rev` down to the first commit committed before `downTo` (epoch seconds), that
+ * commit included; the whole line when there is none. Read from the commits' own dates rather than with
+ * `--before`: git 2.39 reads neither a small number of seconds (the 1970s) nor a date past 2099 there. A
+ * revision git cannot read gives an empty line. `signal` stops git (the promise then rejects).
  */
-export async function firstParentBefore(repo: RepoInfo, tip: string, before: number, splitFrom = Infinity): Promise<FirstParentSpan> {
-  let boundary: { sha: string; at: number } | null = null;
-  const line: string[] = [];
-  await streamGit(repo.cwd, ['log', '--first-parent', '--format=%H %ct', tip, '--'], (record) => {
+export async function readFirstParentLine(cwd: string, rev: string, downTo: number, signal?: AbortSignal): Promise<FirstParentLine> {
+  const line: FirstParentLine = { shas: [], dates: [] };
+  await streamGit(cwd, ['log', '--first-parent', '--format=%H %ct', '--end-of-options', rev, '--'], (record) => {
     const [sha, ct] = record.toString('latin1').split(' ');
     if (sha === undefined) return true;
-    if (!(Number(ct) < before)) {
-      line.push(sha);
-      return true;
-    }
-    boundary = { sha, at: Number(ct) };
-    return false;
-  }, { separator: 10, onFailure: () => true });
-  return { boundary, middle: line.length >= splitFrom ? (line[line.length >> 1] ?? null) : null };
+    line.shas.push(sha);
+    line.dates.push(Number(ct));
+    return Number(ct) < downTo ? false : true;
+  }, { separator: 10, onFailure: () => true, ...(signal && { signal }) });
+  return line;
+}
+
+/**
+ * Where the history read ends on `line` (read down to `before` or further): the newest commit committed before
+ * `before`, and the commit halfway there when the line down to it is at least `splitFrom` commits long. Pure.
+ */
+export function spanOf(line: FirstParentLine, before: number, splitFrom = Infinity): FirstParentSpan {
+  const end = line.dates.findIndex((at) => at < before);
+  const boundary = end === -1 ? null : { sha: line.shas[end] as string, at: line.dates[end] as number };
+  const length = end === -1 ? line.shas.length : end;
+  return { boundary, middle: length >= splitFrom ? (line.shas[length >> 1] ?? null) : null };
+}
+
+/**
+ * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null, and
+ * the commit halfway there when the line down to it is at least `splitFrom` commits long.
+ */
+export async function firstParentBefore(repo: RepoInfo, tip: string, before: number, splitFrom = Infinity): Promise<FirstParentSpan> {
+  return spanOf(await readFirstParentLine(repo.cwd, tip, before), before, splitFrom);
 }
 
 /** Commit dates of commits not loaded in the model (fork points older than the history read). */

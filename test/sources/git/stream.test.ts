@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/model/message.js';
 import { readCommits } from '../../../src/sources/git/history.js';
 import { readSizes } from '../../../src/sources/git/numstat.js';
-import { firstParentBefore, openRepository } from '../../../src/sources/git/repo.js';
+import { firstParentBefore, openRepository, spanOf } from '../../../src/sources/git/repo.js';
 import { startSizes } from '../../../src/audit/git-history.js';
 import { buildRepo, lines, type FixtureRepo } from '../../helpers/git-fixture.js';
 
@@ -78,6 +78,15 @@ describe('sizes of a long line, read in two halves side by side', () => {
     expect([span.boundary?.sha, span.boundary?.at, span.middle]).toEqual([repo.sha('c1'), Date.parse('2026-02-02T10:00:00Z') / 1000, repo.sha('c3')]);
     expect((await firstParentBefore(info, repo.sha('c5'), before, 5)).middle).toBeNull();
     expect(await firstParentBefore(info, repo.sha('c5'), 0, 1)).toEqual({ boundary: null, middle: repo.sha('c2') });
+  });
+
+  it('finds the boundary on a line read further down than it, as the walk stopping there would', () => {
+    // a clock-skewed commit (c, committed after b) and one whose date git could not give (NaN) are no boundary
+    const line = { shas: ['t', 'a', 'b', 'c', 'd', 'e'], dates: [500, 400, 300, 350, Number.NaN, 100] };
+    expect(spanOf(line, 320, 2)).toEqual({ boundary: { sha: 'b', at: 300 }, middle: 'a' });
+    expect(spanOf(line, 320, 3)).toEqual({ boundary: { sha: 'b', at: 300 }, middle: null });
+    expect(spanOf(line, 200, 1)).toEqual({ boundary: { sha: 'e', at: 100 }, middle: 'b' });
+    expect(spanOf(line, 50, 6)).toEqual({ boundary: null, middle: 'c' });
   });
 
   it('gives every commit of the history read its own size once, the halfway commit included', async () => {
