@@ -1,4 +1,4 @@
-import type { CommitGraph } from '../sources/git/deploy-contents.js';
+import { growingGraph, type CommitGraph } from '../sources/git/deploy-contents.js';
 
 /**
  * The graph of every commit reachable from `tips` among those read (`parentsOf` answers undefined for a commit
@@ -6,18 +6,7 @@ import type { CommitGraph } from '../sources/git/deploy-contents.js';
  * boundary) is a node without parents, where the walks stop. A tip not read reaches nothing. Pure.
  */
 export function commitGraph(tips: Iterable<string>, parentsOf: (sha: string) => readonly string[] | undefined): CommitGraph {
-  const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
-  const nodeOf = (sha: string): number => {
-    let n = graph.node.get(sha);
-    if (n === undefined) {
-      n = graph.sha.length;
-      graph.node.set(sha, n);
-      graph.sha.push(sha);
-      graph.parentStart.push(-1);
-      graph.parentCount.push(0);
-    }
-    return n;
-  };
+  const { graph, nodeOf } = growingGraph();
   const stack: string[] = [];
   for (const tip of tips) {
     if (graph.node.has(tip) || parentsOf(tip) === undefined) continue;

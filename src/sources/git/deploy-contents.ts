@@ -18,17 +18,13 @@ export interface CommitGraph {
   parents: number[];
 }
 
-/**
- * Reads the graph of everything reachable from `tips` and not from `exclude` with one streaming
- * `git rev-list --parents` (parents only: no commit message is read). A tip missing from the clone (a
- * deployment of a commit never fetched) is left out rather than failing the read.
- */
-export async function readCommitGraph(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<CommitGraph> {
+/** An empty graph, and the node of a sha in it (made, without parents, on first sight). */
+export function growingGraph(): { graph: CommitGraph; nodeOf: (sha: string) => number } {
   const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
   const nodeOf = (sha: string): number => {
     let n = graph.node.get(sha);
     if (n === undefined) {
-      n = graph.parentStart.length;
+      n = graph.sha.length;
       graph.node.set(sha, n);
       graph.sha.push(sha);
       graph.parentStart.push(-1);
@@ -36,6 +32,16 @@ export async function readCommitGraph(repo: string, tips: readonly string[], exc
     }
     return n;
   };
+  return { graph, nodeOf };
+}
+
+/**
+ * Reads the graph of everything reachable from `tips` and not from `exclude` with one streaming
+ * `git rev-list --parents` (parents only: no commit message is read). A tip missing from the clone (a
+ * deployment of a commit never fetched) is left out rather than failing the read.
+ */
+export async function readCommitGraph(repo: string, tips: readonly string[], exclude: readonly string[]): Promise<CommitGraph> {
+  const { graph, nodeOf } = growingGraph();
   if (tips.length === 0) return graph;
   await streamGit(
     repo,
