@@ -179,11 +179,13 @@ async function startup(c, args, env, timeoutMs) {
   // the history read: the first `git log` that streams commits with their messages
   const history = git.findIndex((e) => e.args.includes('log') && e.args.some((a) => a.startsWith('--format=%H%x00')));
   const s = (ms) => `${(ms / 1000).toFixed(3)} s`;
-  const before = history === -1 ? git : git.slice(0, history);
+  // the sizes' read (the floor's own walk) runs beside the others, from as early as it can
+  const sizes = git.find((e) => e.args.includes('--numstat'));
+  const before = (history === -1 ? git : git.slice(0, history)).filter((e) => e !== sizes);
   const chain = before.length === 0 ? 0 : Math.max(...before.map((e) => e.closed ?? e.at)) - before[0].at;
   return `startup (one instrumented run): node alone ${s(node.wallS * 1000)}; first git process at ${git[0] ? s(git[0].at) : '-'} ` +
-    `(module loading and setup); ${before.length} git process${before.length === 1 ? '' : 'es'} before the history read ` +
-    `(${s(chain)} from the first to the last of them), history read started at ${history === -1 ? '-' : s(git[history].at)}, ` +
+    `(module loading and setup); sizes read started at ${sizes ? s(sizes.at) : '-'}; ${before.length} other git process${before.length === 1 ? '' : 'es'} before the history read ` +
+    `(${s(chain)} from the first's start to the last's end), history read started at ${history === -1 ? '-' : s(git[history].at)}, ` +
     `first byte at ${history === -1 || git[history].firstByte == null ? '-' : s(git[history].firstByte)}; ${git.length} git processes in all; exit at ${s(probe.exitAt)}`;
 }
 
