@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /** Why a file could not be read, in words that fit after its name: "… is a directory". */
@@ -31,13 +32,14 @@ export function readRegularFile(path: string, maxBytes: number): string {
     if (!stat.isFile()) throw new UnreadableFile(stat.isDirectory() ? 'EISDIR' : 'NOT_REGULAR', stat.isDirectory() ? 'is a directory' : `is not a regular file (${kindOf(stat)})`);
     const limit = `larger than ${formatBytes(maxBytes)}`;
     if (stat.size > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
-    // the size may change while reading: read to the end, never past the limit
-    let buffer = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1));
+    // the size may change while reading: read to the end, never past the limit; not zeroed, as only what was
+    // read is decoded
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
-        const grown = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
         buffer.copy(grown);
         buffer = grown;
       }
@@ -46,7 +48,8 @@ export function readRegularFile(path: string, maxBytes: number): string {
       length += read;
     }
     if (length > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
-    return buffer.toString('utf8', 0, length);
+    // ASCII text (a report whose every title and name is) reads the same as Latin-1, which decodes in half the time
+    return buffer.toString(isAscii(buffer.subarray(0, length)) ? 'latin1' : 'utf8', 0, length);
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
