@@ -44,4 +44,3 @@ function nullableObjects(node) {
   }
   return out;
 }
-

@@ -48,7 +48,7 @@ export function readRegularFile(path: string, maxBytes: number): string {
       length += read;
     }
     if (length > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
-    // ASCII text (a report whose every title and name is) reads the same as Latin-1, which decodes in half the time
+    // ASCII (a report whose titles and names are all ASCII) decodes as Latin-1 to the same string, in half the time
     return buffer.toString(isAscii(buffer.subarray(0, length)) ? 'latin1' : 'utf8', 0, length);
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
