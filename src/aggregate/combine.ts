@@ -4,9 +4,10 @@ import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
 import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
-import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from '../report/schema.js';
+import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
 import { createInterner } from './intern.js';
+import { nameOf, repositoryContext } from './own-row.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -23,6 +24,8 @@ interface Taken {
   origin: string;
   facts: ReportFacts;
   window: Window;
+  /** its row made from its own report (`ownRow`), if it was */
+  row: RepositoryRow | undefined;
 }
 
 /** A change a report's queues counted though it merged outside its window. */
@@ -56,15 +59,21 @@ export class Combiner {
    */
   private readonly openPulls = new Map<string, { pull: OpenPull; now: number }>();
   private readonly intern = createInterner();
+  /**
+   * the repositories whose figures in the whole are not their own report's alone: taken twice (disjoint
+   * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
+   */
+  private readonly shared = new Set<string>();
 
   /**
    * Takes one report's digest, unpacked at once into what the figures read. A repository already taken over
    * an overlapping window is counted once: the report is skipped and the answer names where it was first
    * taken from (the same repository over disjoint windows is two rows, no change in both). `origin` names
-   * the report in messages (its file or path).
+   * the report in messages (its file or path); `row`, its row made from it alone (`ownRow`), is taken as the
+   * repository's row when it is what `finish` would make.
    * @throws ConfigError when the report is itself over several repositories (its changes would count twice)
    */
-  add(digest: ReportDigest, origin: string): Added {
+  add(digest: ReportDigest, origin: string, row?: RepositoryRow): Added {
     const facts = digest.facts;
     if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
     const name = nameOf(facts);
@@ -72,6 +81,7 @@ export class Combiner {
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
     const repository = this.intern.string(name);
+    if (this.taken.some((t) => t.name === repository)) this.shared.add(repository);
     const unpacked = unpackDigest(digest, repository, this.intern);
     for (const c of unpacked.changes.changes) this.changes.push(c);
     for (const sha of unpacked.changes.shas) if (sha !== null) this.crossing.add(keyOf(repository, sha));
@@ -84,9 +94,10 @@ export class Combiner {
     for (const pull of unpacked.openPulls) {
       const key = keyOf(repository, String(pull.number));
       const seen = this.openPulls.get(key);
+      if (seen !== undefined) this.shared.add(repository);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name: repository, origin, facts, window });
+    this.taken.push({ name: repository, origin, facts, window, row });
     return { added: true, name: repository };
   }
 
@@ -121,28 +132,39 @@ export class Combiner {
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
 
-    const repositories: RepositoryContext[] = taken.map((t) => ({
-      name: t.name,
-      path: t.facts.repository.path,
-      remote: t.facts.repository.remote,
-      branch: t.facts.repository.branch,
-      window: t.window,
-      deploySignal: t.facts.deploySignal.kind,
-      sources: t.facts.sources,
-    }));
+    const changes = this.measured();
+    const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+    const businessHours = hours.size === 1 ? first.facts.businessHours : null;
+    // weeks start in one zone: the reports' own when they share one, else UTC
+    const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC';
+    const thresholds = JSON.stringify(first.facts.policy.thresholds);
+    // a row made from its report alone is the one made here when the whole reads it alike
+    const own = (t: Taken): RepositoryRow | undefined =>
+      t.row !== undefined &&
+      !this.shared.has(t.name) &&
+      epoch(t.facts.now) === now &&
+      t.facts.policy.includeBots === includeBots &&
+      JSON.stringify(t.facts.policy.thresholds) === thresholds &&
+      JSON.stringify(t.facts.businessHours) === JSON.stringify(businessHours) &&
+      t.facts.timezone === timezone
+        ? t.row
+        : undefined;
+    const repositories: RepositoryContext[] = taken.map((t) => {
+      const row = own(t);
+      return { ...repositoryContext(t.name, t.facts), ...(row !== undefined && { row }) };
+    });
     const report = buildReport(
-      { changes: this.measured(), deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
+      { changes, deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
       window,
-      Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0)),
+      now,
       { ...first.facts.policy, includeBots },
       {
         generatedAt: options.generatedAt ?? new Date().toISOString(),
         repository: { path: 'aggregate', remote: null, branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(', ') },
         sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
         deploySignal: signalOf(taken.map((t) => t.facts)),
-        businessHours: hours.size === 1 ? first.facts.businessHours : null,
-        // weeks start in one zone: the reports' own when they share one, else UTC
-        timezone: new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC',
+        businessHours,
+        timezone,
         notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
         warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
         repositories,
@@ -169,8 +191,10 @@ export class Combiner {
   private measured(): MeasuredChange[] {
     const twice = new Set<MeasuredChange>();
     for (const q of this.queueOnly) {
-      if (this.crossing.has(q.key) || this.kept.has(q.key)) twice.add(q.change);
-      else this.kept.add(q.key);
+      if (this.crossing.has(q.key) || this.kept.has(q.key)) {
+        twice.add(q.change);
+        this.shared.add(q.change.repository as string);
+      } else this.kept.add(q.key);
     }
     const changes = twice.size === 0 ? this.changes : this.changes.filter((c) => !twice.has(c));
     // stable: the reports' own order where merges tie
@@ -232,11 +256,6 @@ function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
     size: null,
     review: null,
   };
-}
-
-/** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
-function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
-  return facts.repository.remote ?? facts.repository.path;
 }
 
 /** The deploy signal of the whole: the one every report used, else the most common, with the mix in the detail. */

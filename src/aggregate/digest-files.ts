@@ -4,12 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseReport, readReportText } from '../io/read-report.js';
 import { FlowauditError } from '../errors.js';
+import type { RepositoryRow } from '../report/schema.js';
 import { digestReport, type ReportDigest } from './digest.js';
+import { ownRow } from './own-row.js';
 
-/** A report file read, validated and digested, and what the file was when read (a second pass checks it). */
+/**
+ * A report file read, validated and digested, its repository's row made from it alone, and what the file was
+ * when read (a second pass checks it).
+ */
 export interface DigestedFile {
   path: string;
   digest: ReportDigest;
+  row: RepositoryRow | undefined;
   size: number;
   mtimeMs: number;
 }
@@ -21,13 +27,14 @@ const MAX_WORKERS = 4;
 const WORKER = new URL('./digest-worker.js', import.meta.url);
 
 /**
- * Reads, validates and digests one report file; `accepts` is the compiled schema where there is one.
+ * Reads, validates and digests one report file and makes its repository's row (where it is read: on a worker
+ * thread, beside the others' reading); `accepts` is the compiled schema where there is one.
  * @throws ConfigError (exit 2) as `parseReport` and `readReportText`
  */
 export function digestFile(path: string, accepts?: (data: unknown) => boolean): DigestedFile {
   const stat = statOf(path);
   const digest = digestReport(parseReport(readReportText(path), path, accepts));
-  return { path, digest, size: stat.size, mtimeMs: stat.mtimeMs };
+  return { path, digest, row: ownRow(digest), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /**

@@ -46,7 +46,7 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
     unique.map((u) => u.path),
     (d, i) => {
       const file = unique[i]?.file ?? d.path;
-      const added = combiner.add(d.digest, file);
+      const added = combiner.add(d.digest, file, d.row);
       if (added.added) taken.push({ path: d.path, name: added.name, size: d.size, mtimeMs: d.mtimeMs });
       else warn(`${added.name} is given twice over overlapping windows (${file}): counted once, from ${added.countedFrom}`);
     },

@@ -58,13 +58,14 @@ export function censoredDistributionOf<T>(items: readonly T[], observe: (item: T
     return { ...distributionOfValues(done, sum), censored: 0, atLeast: null };
   }
   const still = runningScratch.subarray(0, running).sort();
-  const survival = kaplanMeier(done.sort(), still);
+  const reached = kaplanMeier(done.sort(), still, PERCENTILES.map(([, p]) => 1 - p + EPSILON));
   const horizon = readableUntil(done, still);
-  const at = (p: number): number | null => {
-    const step = survival.find((s) => s.survival <= 1 - p + EPSILON);
-    return step !== undefined && step.seconds <= horizon ? step.seconds : null;
-  };
-  const figures = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, at(p)])) as Record<'p50' | 'p75' | 'p90', number | null>;
+  const figures = Object.fromEntries(
+    PERCENTILES.map(([key], i) => {
+      const seconds = reached[i] ?? null;
+      return [key, seconds !== null && seconds <= horizon ? seconds : null];
+    }),
+  ) as Record<'p50' | 'p75' | 'p90', number | null>;
   const unreached = PERCENTILES.some(([key]) => figures[key] === null);
   return { count: finished + running, ...figures, mean: null, censored: running, atLeast: unreached ? horizon : null };
 }
@@ -95,10 +96,11 @@ function readableUntil(done: Float64Array, running: Float64Array): number {
  * The Kaplan–Meier survival estimate: at each time a value finished, Ŝ(t) = Ŝ(before) × (1 − d/n), with d
  * the values finishing at t and n those still at risk (finishing or running at t or later). A value still
  * running at t is at risk at t: it ran at least that long. `done` and `running` are each in ascending order;
- * returns the steps in time order.
+ * returns, for each of `levels`, the first time Ŝ is at or below it (null when it never is). Ŝ only falls, so
+ * one walk answers every level and no step is kept (over an organisation's changes, hundreds of thousands).
  */
-function kaplanMeier(done: Float64Array, running: Float64Array): Array<{ seconds: number; survival: number }> {
-  const steps: Array<{ seconds: number; survival: number }> = [];
+function kaplanMeier(done: Float64Array, running: Float64Array, levels: readonly number[]): Array<number | null> {
+  const reached: Array<number | null> = levels.map(() => null);
   let atRisk = done.length + running.length;
   let survival = 1;
   let i = 0;
@@ -111,9 +113,9 @@ function kaplanMeier(done: Float64Array, running: Float64Array): Array<{ seconds
     for (; j < running.length && running[j] === t; j++) still++;
     if (finished > 0) {
       survival *= 1 - finished / atRisk;
-      steps.push({ seconds: t, survival });
+      for (let k = 0; k < levels.length; k++) if (reached[k] === null && survival <= (levels[k] as number)) reached[k] = t;
     }
     atRisk -= finished + still;
   }
-  return steps;
+  return reached;
 }

@@ -30,6 +30,11 @@ export interface RepositoryContext {
   window: Window;
   deploySignal: DeploySignalKind;
   sources: Report['sources'];
+  /**
+   * its row, when made beforehand (`buildRepositoryRow`) with the report's now, policy, business hours and zone
+   * from its own changes, deploys and open pull requests, which are then all it has in the model: made here else
+   */
+  row?: RepositoryRow;
 }
 
 /** Everything a report is made of besides its figures: where the data came from and what it could not show. */
@@ -135,8 +140,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = groupByRepository(model.changes, windowDeploys, model.openPulls);
-    report.repositories = context.repositories.map((r) => repositoryRow(r, byRepository.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
+    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
+    report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
@@ -174,18 +179,19 @@ function queueInput(changes: readonly MeasuredChange[], openPulls: readonly Open
 }
 
 interface RepositoryGroup {
-  /** every change of the repository, in its window or not */
-  changes: MeasuredChange[];
-  deploys: MeasuredDeploy[];
-  openPulls: OpenPull[];
+  /** every change of the repository, in its window or not, in the order of their merges */
+  changes: readonly MeasuredChange[];
+  deploys: readonly MeasuredDeploy[];
+  openPulls: readonly OpenPull[];
 }
 
 const EMPTY_GROUP: RepositoryGroup = { changes: [], deploys: [], openPulls: [] };
 
 /** One pass over everything: filtering it once per repository was quadratic over an organisation. */
 function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], openPulls: readonly OpenPull[]): Map<string | undefined, RepositoryGroup> {
-  const groups = new Map<string | undefined, RepositoryGroup>();
-  const group = (name: string | undefined): RepositoryGroup => {
+  type Gathered = { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[] };
+  const groups = new Map<string | undefined, Gathered>();
+  const group = (name: string | undefined): Gathered => {
     let g = groups.get(name);
     if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [] }));
     return g;
@@ -272,6 +278,15 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     queueTrend,
     ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
   };
+}
+
+/**
+ * One repository's row in a report over several, as `buildReport` makes it, from that repository's data alone:
+ * its changes (those its queues count too, merged outside its window), deploys and open pull requests; `now`
+ * in epoch seconds, `timezone` where its weeks start. Pure.
+ */
+export function buildRepositoryRow(repo: RepositoryContext, data: RepositoryGroup, now: number, policy: Policy, hours: BusinessHours | null, timezone = 'UTC'): RepositoryRow {
+  return repositoryRow(repo, data, { changes: [], openPulls: [], now, timezone }, policy, hours);
 }
 
 /** One repository's row and summary, over its own window, with the same figures as the whole. */

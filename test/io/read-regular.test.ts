@@ -28,6 +28,14 @@ describe('readRegularFile', () => {
     expect(problem(join(dir, 'a'), 9)).toEqual({ code: 'TOO_LARGE', message: 'is larger than 9 bytes' });
   });
 
+  it('reads UTF-8 as UTF-8 and ASCII as itself: a title in another script comes back as written', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    writeFileSync(join(dir, 'ascii'), '{"title":"Fix ~ bug"}');
+    writeFileSync(join(dir, 'utf8'), '{"title":"Café ✓ 日本 🚀"}');
+    expect(readRegularFile(join(dir, 'ascii'), 100)).toBe('{"title":"Fix ~ bug"}');
+    expect(readRegularFile(join(dir, 'utf8'), 100)).toBe('{"title":"Café ✓ 日本 🚀"}');
+  });
+
   it('refuses what is not a regular file without reading it (a FIFO would block, /dev/zero never ends)', () => {
     dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
     execFileSync('mkfifo', [join(dir, 'fifo')]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapDifference, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
 import { percentile } from '../../src/metrics/percentile.js';
-import { mulberry32, seededRandom } from '../../src/metrics/prng.js';
+import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
 
 const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
 /** Fisher–Yates with a seeded generator: no structure left for a selection to find sorted by chance. */
@@ -140,6 +140,54 @@ describe('seeded draws', () => {
     const other = seededRandom(9);
     const draw = other.betaOf(3, 700);
     expect(range(500).map(() => draw())).toEqual(range(500).map(() => one.beta(3, 700)));
+  });
+});
+
+/** Marsaglia and Tsang's Beta(a, b) as they wrote it, every draw tested by the logarithms: what the intervals were drawn from. */
+function plainBeta(seed: number, a: number, b: number): () => number {
+  const uniform = mulberry32(seed);
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const gamma = (shape: number): (() => number) => {
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    return () => {
+      for (;;) {
+        const x = normal();
+        const v = (1 + c * x) ** 3;
+        if (v > 0 && Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+      }
+    };
+  };
+  const ga = gamma(a);
+  const gb = gamma(b);
+  return () => {
+    const x = ga();
+    return x / (x + gb());
+  };
+}
+
+describe('the gamma draws\' squeeze', () => {
+  it('draws exactly what the logarithms alone draw, small shapes and an organisation\'s alike', () => {
+    // a squeeze accepting what the logarithms reject, or drawing a uniform of its own, changes these bytes
+    for (const [a, b] of [[1, 1], [1, 2], [3, 5], [26, 25], [700, 3], [250001, 250000]] as const) {
+      const ours = seededRandom(0x5eed2026).betaOf(a, b);
+      const theirs = plainBeta(0x5eed2026, a, b);
+      expect(range(20000).map(() => ours())).toEqual(range(20000).map(() => theirs()));
+    }
+  });
+
+  it('stays below the acceptance bound by its margin, where the two meet (x near 0) and in the tails', () => {
+    for (const shape of [1, 2, 10, 1000, 1e6]) {
+      const d = shape - 1 / 3;
+      const c = 1 / Math.sqrt(9 * d);
+      for (let x = Math.max(-1 / c + 1e-3, -8); x < 8; x += 0.0137) {
+        const v = (1 + c * x) ** 3;
+        const bound = Math.exp(0.5 * x * x + d - d * v + d * Math.log(v));
+        expect(squeeze(x)).toBeLessThan(bound - 1e-7);
+      }
+    }
+    // at x = 0 the bound is 1: the squeeze is 1 less its margin
+    expect(squeeze(0)).toBe(1 - 1e-6);
   });
 });
 

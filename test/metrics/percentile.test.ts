@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, distributionOf, orderBand, percentile, percentilesOfUnsorted } from '../../src/metrics/percentile.js';
+import { distribution, distributionOf, medianOf, orderBand, percentile, percentilesOfUnsorted } from '../../src/metrics/percentile.js';
 import { mulberry32 } from '../../src/metrics/prng.js';
 import { formatDuration } from '../../src/render/duration.js';
 
@@ -88,5 +88,24 @@ describe('size buckets', async () => {
     const most = Float64Array.from({ length: 8 }, (_, i) => (i * 3) % 8);
     orderBand(most, 1, 6);
     expect(Array.from(most)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('medianOf', () => {
+  it('is type 7 over the finite values: between the two middle ones of an even count, nulls and infinities left out', () => {
+    const items = [{ v: 5 }, { v: null }, { v: 1 }, { v: 3 }, { v: Infinity }, { v: 9 }];
+    // 1, 3, 5, 9: halfway between 3 and 5
+    expect(medianOf(items, (i) => i.v)).toBe(4);
+    expect(medianOf([{ v: 7 }], (i) => i.v)).toBe(7);
+    expect(medianOf([{ v: null }], (i) => i.v)).toBeNull();
+    expect(medianOf([], (i: { v: number }) => i.v)).toBeNull();
+  });
+
+  it('reads the middle of a large shuffled sample, odd and even', () => {
+    // 1 … 10,001 in a scrambled order (7919 is prime, so i × 7919 mod 10,001 visits each once): the median is 5,001
+    const values = Array.from({ length: 10001 }, (_, i) => ((i * 7919) % 10001) + 1);
+    expect(medianOf(values, (v) => v)).toBe(5001);
+    // the last one left out is 2,083 (10,000 × 7919 ≡ −7919 ≡ 2082): 5,001 and 5,002 are the middle two
+    expect(medianOf(values.slice(0, 10000), (v) => v)).toBe(5001.5);
   });
 });

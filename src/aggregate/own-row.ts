@@ -1,0 +1,40 @@
+import { buildRepositoryRow, type RepositoryContext } from '../report/build.js';
+import { epoch, windowFrom } from '../report/convert.js';
+import type { RepositoryRow } from '../report/schema.js';
+import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
+import { createInterner } from './intern.js';
+
+/** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
+export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
+  return facts.repository.remote ?? facts.repository.path;
+}
+
+/** How a report's repository was read, as a report over several names it. */
+export function repositoryContext(name: string, facts: ReportFacts): RepositoryContext {
+  return {
+    name,
+    path: facts.repository.path,
+    remote: facts.repository.remote,
+    branch: facts.repository.branch,
+    window: windowFrom(facts.window),
+    deploySignal: facts.deploySignal.kind,
+    sources: facts.sources,
+  };
+}
+
+/**
+ * A report's row in an aggregate, made from its own digest with its own now, policy, business hours and zone,
+ * where it is digested (a worker thread): the aggregate takes it when the whole shares those and the
+ * repository is in no other report, and makes the row again from the changes it holds otherwise. Undefined
+ * for a report over several repositories (which an aggregate refuses). Pure.
+ */
+export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
+  const facts = digest.facts;
+  if (facts.several) return undefined;
+  const name = nameOf(facts);
+  const unpacked = unpackDigest(digest, name, createInterner());
+  // as the aggregate holds them: the window's changes, then those only its queues count, in the order of their merges
+  const changes = [...unpacked.changes.changes, ...unpacked.queueOnly.changes].sort((a, b) => a.mergedAt - b.mergedAt);
+  const deploys = unpacked.deploys.sort((a, b) => a.at - b.at);
+  return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls: unpacked.openPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
+}
