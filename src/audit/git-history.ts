@@ -184,13 +184,13 @@ async function readHistory(
   release: { tips: ReleaseTips; tagShas: readonly string[] },
   parse: (message: string) => MessageFacts,
 ): Promise<{ commits: Map<string, Commit>; pulls: Pulls; lines: ReleaseGraph }> {
-  const lineTips = release.tips.readFrom;
+  const { readFrom } = release.tips;
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
-  const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...lineTips])], exclude, parse);
+  const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...readFrom])], exclude, parse);
   const noPulls: Pulls = { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha));
-  if (heads.size === 0 && lineTips.size === 0) return { commits: read, pulls: noPulls, lines };
+  if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const onBranch = reachedFrom([tip], read, new Set());
   const pulled = reachedFrom(heads.values(), read, onBranch);
   const commits = new Map<string, Commit>();
