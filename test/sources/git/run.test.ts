@@ -9,9 +9,9 @@ describe('the git environment', () => {
       git_dir: '/lower', GIT_EXEC_PATH: '/usr/lib/git-core', GIT_CEILING_DIRECTORIES: '/srv',
     });
     expect(Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_')).sort()).toEqual([
-      'GIT_ALLOW_PROTOCOL', 'GIT_CEILING_DIRECTORIES', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_EXEC_PATH', 'GIT_NO_LAZY_FETCH', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT',
+      'GIT_ALLOW_PROTOCOL', 'GIT_CEILING_DIRECTORIES', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_EXEC_PATH', 'GIT_FLUSH', 'GIT_NO_LAZY_FETCH', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT',
     ]);
-    expect(env).toMatchObject({ PATH: '/bin', HOME: '/home/a', GIT_CONFIG_GLOBAL: '/dev/null', GIT_ALLOW_PROTOCOL: '/', GIT_EXEC_PATH: '/usr/lib/git-core' });
+    expect(env).toMatchObject({ PATH: '/bin', HOME: '/home/a', GIT_CONFIG_GLOBAL: '/dev/null', GIT_ALLOW_PROTOCOL: '/', GIT_FLUSH: '0', GIT_EXEC_PATH: '/usr/lib/git-core' });
   });
 });
 
