@@ -1,9 +1,40 @@
 import type { Change, Deploy, OpenPull, Window } from '../domain.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from './schema.js';
 
-/** Epoch seconds → `2026-03-04T10:00:00Z`; null stays null. */
+/** Epoch seconds → `2026-03-04T10:00:00Z` (as `Date#toISOString` writes it, without `.000`); null stays null. */
 export function iso(seconds: number | null): string | null {
-  return seconds === null ? null : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  if (seconds === null) return null;
+  // a fraction of a second, or a year before 1970 or past 9999, as Date writes it
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > LAST_SECOND) return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  // written out by hand: a report lists every change's times, and Date took a third of the time of listing them
+  const days = Math.floor(seconds / DAY);
+  let rest = seconds - days * DAY;
+  const { year, month, day } = civilFromDays(days);
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(rest - minutes * 60)}Z`;
+}
+
+const DAY = 86_400;
+// 9999-12-31T23:59:59Z: four-digit years
+const LAST_SECOND = 253_402_300_799;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** The proleptic Gregorian date `days` after 1970-01-01 (days ≥ 0): Howard Hinnant's civil_from_days. */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  // months counted from March, so that February, with its leap day, comes last
+  const fromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = fromMarch < 10 ? fromMarch + 3 : fromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * fromMarch + 2) / 5) + 1 };
 }
 
 /** ISO time → epoch seconds; null (or unreadable) is null. */

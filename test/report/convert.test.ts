@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epoch } from '../../src/report/convert.js';
+import { epoch, iso } from '../../src/report/convert.js';
 
 describe('epoch', () => {
   it('reads the form reports write as Date.parse does, and every other form by Date.parse', () => {
@@ -23,6 +23,32 @@ describe('epoch', () => {
       const iso = new Date(t * 1000).toISOString().replace('.000Z', 'Z');
       if (epoch(iso) !== Math.floor(Date.parse(iso) / 1000)) differ.push(iso);
     }
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('iso', () => {
+  it('writes epoch seconds as UTC with whole seconds, across leap days, centuries and the ends of its range', () => {
+    expect(iso(1772618400)).toBe('2026-03-04T10:00:00Z');
+    expect(iso(0)).toBe('1970-01-01T00:00:00Z');
+    expect(iso(946684799)).toBe('1999-12-31T23:59:59Z');
+    // 2000 is a leap year (divisible by 400), 2100 is not (by 100)
+    expect(iso(951825600)).toBe('2000-02-29T12:00:00Z');
+    expect(iso(951868800)).toBe('2000-03-01T00:00:00Z');
+    expect(iso(4107456000)).toBe('2100-02-28T00:00:00Z');
+    expect(iso(4107542400)).toBe('2100-03-01T00:00:00Z');
+    expect(iso(1709251199)).toBe('2024-02-29T23:59:59Z');
+    expect(iso(253402300799)).toBe('9999-12-31T23:59:59Z');
+    // outside whole seconds from 1970 to 9999: as Date writes it
+    expect(iso(-1)).toBe('1969-12-31T23:59:59Z');
+    expect(iso(1.5)).toBe('1970-01-01T00:00:01.500Z');
+    expect(iso(253402300800)).toBe('+010000-01-01T00:00:00Z');
+    expect(iso(null)).toBeNull();
+  });
+
+  it('agrees with Date over two centuries of times', () => {
+    const differ: number[] = [];
+    for (let t = 0; t < 7e9; t += 7_777_777 + (t % 86_399)) if (iso(t) !== new Date(t * 1000).toISOString().replace('.000Z', 'Z')) differ.push(t);
     expect(differ).toEqual([]);
   });
 });
