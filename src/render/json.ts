@@ -5,6 +5,16 @@ import { jsonSafe } from './sanitize.js';
 
 const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
 const LIST_KEYS = ['changes', 'queueOnlyChanges', 'deploys', 'openPulls', 'repositories'] as const;
+// list items stringified together: one call per item cost a third more than the stringifying itself
+const GROUP = 32;
+
+/**
+ * Items as `JSON.stringify` indents them as a report list's elements, two arrays deep, with the commas between
+ * them: stringified inside two arrays, whose brackets go.
+ */
+function itemsAtDepthTwo(items: unknown[], round: typeof replacer | undefined): string {
+  return JSON.stringify([items], round, 2).slice(6, -6);
+}
 
 /**
  * The JSON report in pieces, byte for byte what `JSON.stringify(report, …, 2)` gives (with C1 controls, line
@@ -32,11 +42,17 @@ function* jsonChunks(report: Report, lists: ReportLists | undefined): Generator<
     // a change's, deploy's and open pull's numbers are whole seconds and counts: no replacer, which was most of
     // the time spent on a large history; a repository's row has shares and rates to round
     const round = key === 'repositories' ? replacer : undefined;
-    for (const item of (key === 'repositories' ? report.repositories : (lists?.[key] ?? report[key])) as Iterable<unknown>) {
-      // array items sit at depth 2: stringified two arrays deep, JSON.stringify indents each as it sits in the
-      // report; the brackets go
-      const nested = JSON.stringify([[item]], round, 2);
-      yield `${first ? '[' : ','}\n${nested.slice(6, -6)}`;
+    let group: unknown[] = [];
+    const items = (key === 'repositories' ? report.repositories : (lists?.[key] ?? report[key])) as Iterable<unknown>;
+    for (const item of items) {
+      group.push(item);
+      if (group.length < GROUP) continue;
+      yield `${first ? '[' : ','}\n${itemsAtDepthTwo(group, round)}`;
+      first = false;
+      group = [];
+    }
+    if (group.length > 0) {
+      yield `${first ? '[' : ','}\n${itemsAtDepthTwo(group, round)}`;
       first = false;
     }
     yield first ? '[]' : '\n  ]';
