@@ -20,41 +20,40 @@ export function markReverts(changes: Change[], revertRefs: Map<string, RevertRef
 
   let marked = 0;
   for (const change of changes) {
-    const targets = new Set<Change>();
+    // most changes name nothing they revert: no set is made for them
+    let targets: Set<Change> | null = null;
     const refs = revertRefs.get(change.sha);
-    for (const reverted of refs?.shas ?? []) {
-      const target = findSha(reverted);
-      if (target) targets.add(target);
+    if (refs !== undefined) {
+      for (const reverted of refs.shas) targets = withTarget(targets, findSha(reverted));
+      for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
     }
-    for (const number of refs?.prs ?? []) {
-      const target = byNumber.get(number);
-      if (target) targets.add(target);
-    }
-    const branch = /^revert-(\d+)-/.exec(change.branch ?? '');
-    if (branch) {
-      const target = byNumber.get(Number(branch[1]));
-      if (target) targets.add(target);
-    }
+    const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
+    if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
     const bare = bareTitle(change.title);
-    const title = /^Revert "(.+)"$/.exec(bare);
-    if (title && targets.size === 0) {
-      // a squash's `(#N)` left aside on both sides
-      const target = lastWithTitle.get(bareTitle(title[1] ?? ''));
-      if (target) targets.add(target);
-    }
+    const title = bare.startsWith('Revert "') ? /^Revert "(.+)"$/.exec(bare) : null;
+    // a squash's `(#N)` left aside on both sides
+    if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? '')));
     lastWithTitle.set(bare, change);
-    for (const target of targets) {
-      if (target === change || target.mergedAt > change.mergedAt) continue;
+    for (const reverted of targets ?? []) {
+      if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
       // a revert of a revert is a reland: the work is back, and neither of them failed
-      if (target.isRevert) continue;
+      if (reverted.isRevert) continue;
       change.isRevert = true;
-      if (target.revertedBy === null) {
-        target.revertedBy = change.sha;
+      if (reverted.revertedBy === null) {
+        reverted.revertedBy = change.sha;
         marked++;
       }
     }
   }
   return marked;
+}
+
+/** `targets` with `found` added, made when there is a first one to add. */
+function withTarget(targets: Set<Change> | null, found: Change | undefined): Set<Change> | null {
+  if (found === undefined) return targets;
+  const set = targets ?? new Set<Change>();
+  set.add(found);
+  return set;
 }
 
 /**
@@ -86,7 +85,8 @@ function abbreviatedLookup(bySha: ReadonlyMap<string, Change>): (prefix: string)
 
 /** A title without the `(#N)` GitHub appends to a squash's subject. */
 function bareTitle(title: string): string {
-  return title.replace(/\s*\(#\d+\)\s*$/, '');
+  // most titles end in neither: no regular expression is run over them
+  return title.includes('(#') ? title.replace(/\s*\(#\d+\)\s*$/, '') : title;
 }
 
 /** What a change's commits (and landing commit) say they revert. */
