@@ -31,7 +31,9 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
       if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
       commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
     }
-    if (own.length > 0) result.set(number, { commits: own, forkPoints });
+    // at their final length: grown by push, a pull request based on a release line (thousands of its commits)
+    // held a third more room than commits, in every such pull request of a large repository
+    if (own.length > 0) result.set(number, { commits: own.slice(), forkPoints: forkPoints.slice() });
   }
   return result;
 }
