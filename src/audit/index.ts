@@ -158,6 +158,9 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
   const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
+  // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
+  // the peak of memory otherwise (see collectGarbage); while git still diffs, not after it, when the report waits
+  if (changes.length >= LARGE_MODEL) collectGarbage();
   const unknownSizes = await model.sized;
   const unsized = inWindow.filter((c) => c.size === null).length;
   if (unknownSizes > 0 && unsized > 0) {
@@ -168,9 +171,6 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
-  // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
-  // the peak of memory otherwise (see collectGarbage)
-  if (changes.length >= LARGE_MODEL) collectGarbage();
   const { buildReport } = await builder;
   return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
