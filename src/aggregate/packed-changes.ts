@@ -17,6 +17,8 @@ export interface PackedChanges {
    * epoch seconds and whole-second durations do until 2038; else in a Float64Array, NaN for null
    */
   numbers: Int32Array | Float64Array;
+  /** what stands for null among `numbers`: `INT_NULL` in an Int32Array, NaN in a Float64Array */
+  nul: number;
   /** kind and flags per change */
   bits: Uint8Array;
   /** the TEXTS of every change, one after another */
@@ -170,7 +172,8 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
     timeRefs[2 * i + 1] = reviewedAt.length;
     for (const t of reviewedAt) times[nextTime++] = t;
   }
-  return { count, numbers: narrowed(wide), bits, text: parts.join(''), textEnds, textNulls, listRefs, lists, timeRefs, times };
+  const numbers = narrowed(wide);
+  return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), textEnds, textNulls, listRefs, lists, timeRefs, times };
 }
 
 const orNaN = (value: number | null): number => (value === null ? NaN : value);
@@ -212,8 +215,8 @@ function textAt(p: PackedChanges, i: number, k: number): string | null {
 
 function numberAt(p: PackedChanges, at: number): number | null {
   const v = p.numbers[at] as number;
-  if (p.numbers instanceof Int32Array) return v === INT_NULL ? null : v;
-  return Number.isNaN(v) ? null : v;
+  // NaN is never equal to itself: null in a Float64Array, where `nul` is NaN and no value is taken for it
+  return v !== v || v === p.nul ? null : v;
 }
 
 function listAt<T>(p: PackedChanges, i: number, k: number, empty: T): T {
@@ -282,7 +285,10 @@ class PackedChange implements MeasuredChange {
     return numberAt(this.p, this.i * N + LEAD_TIME);
   }
   get stages(): Stages {
-    return new PackedStages(this.p, this.i * N);
+    // a plain object: metrics read a stage by name (`stages[s]`), which a getter would make slow
+    const p = this.p;
+    const at = this.i * N;
+    return { coding: numberAt(p, at + CODING), pickup: numberAt(p, at + PICKUP), review: numberAt(p, at + REVIEW), merge: numberAt(p, at + MERGE), deploy: numberAt(p, at + DEPLOY) };
   }
   get size(): Size | null {
     if (((this.p.bits[this.i] as number) & SIZED) === 0) return null;
@@ -297,30 +303,6 @@ class PackedChange implements MeasuredChange {
   }
   get review(): ChangeReview | null {
     return ((this.p.bits[this.i] as number) & REVIEWED) === 0 ? null : new PackedReview(this.p, this.i);
-  }
-}
-
-/** A packed change's stages (see `PackedChange`); `at` is where its NUMBERS start. */
-class PackedStages implements Stages {
-  constructor(
-    private readonly p: PackedChanges,
-    private readonly at: number,
-  ) {}
-
-  get coding(): number | null {
-    return numberAt(this.p, this.at + CODING);
-  }
-  get pickup(): number | null {
-    return numberAt(this.p, this.at + PICKUP);
-  }
-  get review(): number | null {
-    return numberAt(this.p, this.at + REVIEW);
-  }
-  get merge(): number | null {
-    return numberAt(this.p, this.at + MERGE);
-  }
-  get deploy(): number | null {
-    return numberAt(this.p, this.at + DEPLOY);
   }
 }
 
