@@ -21,8 +21,10 @@ export interface PackedChanges {
   nul: number;
   /** kind and flags per change */
   bits: Uint8Array;
-  /** the TEXTS of every change, one after another */
+  /** the TEXTS of every change, one after another; of each URL only what follows `urlPrefix` */
   text: string;
+  /** what every change's URL starts with (`https://github.com/owner/name/pull/`): held once */
+  urlPrefix: string;
   /** per change and text, where it ends in `text` (it starts where the one before ended) */
   textEnds: Int32Array;
   /** per change, a bit per text that is null */
@@ -121,6 +123,7 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
   for (const c of changes) timeCount += c.review?.reviewedAt.length ?? 0;
   const times = new Float64Array(timeCount);
   let nextTime = 0;
+  const urlPrefix = commonPrefix(changes.map((c) => c.url));
   for (let i = 0; i < count; i++) {
     const c = changes[i] as ReportChange;
     const review = c.review;
@@ -149,7 +152,7 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
     wide[at + WALL_TIME] = orNaN(checks?.wallTime ?? null);
     wide[at + LAST_COMPLETED] = orNaN(checks?.lastCompletedAt ?? null);
     bits[i] = KINDS.indexOf(c.kind) | (c.bot ? BOT : 0) | (c.additions !== null ? SIZED : 0) | (review ? REVIEWED : 0) | (review?.changesRequested ? CHANGES_REQUESTED : 0) | (checks ? CHECKED : 0);
-    const texts = [c.id, c.title, c.url, c.author, c.revertedBy, review?.firstReviewer ?? null, keepSha(c) ? c.sha : null];
+    const texts = [c.id, c.title, c.url?.slice(urlPrefix.length) ?? null, c.author, c.revertedBy, review?.firstReviewer ?? null, keepSha(c) ? c.sha : null];
     let nulls = 0;
     for (let k = 0; k < TEXTS; k++) {
       const text = texts[k] ?? null;
@@ -173,10 +176,23 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
     for (const t of reviewedAt) times[nextTime++] = t;
   }
   const numbers = narrowed(wide);
-  return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), textEnds, textNulls, listRefs, lists, timeRefs, times };
+  return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times };
 }
 
 const orNaN = (value: number | null): number => (value === null ? NaN : value);
+
+/** The longest start the texts share, nulls left out ('' when there is none). */
+export function commonPrefix(texts: ReadonlyArray<string | null>): string {
+  let prefix: string | null = null;
+  for (const text of texts) {
+    if (text === null) continue;
+    if (prefix === null) prefix = text;
+    let n = 0;
+    while (n < prefix.length && n < text.length && prefix.charCodeAt(n) === text.charCodeAt(n)) n++;
+    prefix = prefix.slice(0, n);
+  }
+  return prefix ?? '';
+}
 
 /** The numbers in an Int32Array, half the memory, when every one is null or a whole number that fits; else as they are. */
 function narrowed(wide: Float64Array): Int32Array | Float64Array {
@@ -243,7 +259,8 @@ class PackedChange implements MeasuredChange {
     return textAt(this.p, this.i, TITLE) as string;
   }
   get url(): string | null {
-    return textAt(this.p, this.i, URL);
+    const rest = textAt(this.p, this.i, URL);
+    return rest === null ? null : this.p.urlPrefix + rest;
   }
   get author(): string {
     return textAt(this.p, this.i, AUTHOR) as string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesOf, INT_NULL, packChanges, shaAt } from '../../src/aggregate/packed-changes.js';
+import { changesOf, commonPrefix, INT_NULL, packChanges, shaAt } from '../../src/aggregate/packed-changes.js';
 import { change, H } from './report-builder.js';
 
 const T = Date.parse('2026-01-10T00:00:00Z') / 1000;
@@ -44,5 +44,22 @@ describe('changes packed in columns', () => {
     expect([a?.id, a?.title, a?.url, a?.author, a?.revertedBy, a?.repository]).toEqual(['#1', '', 'https://x/1', 'ada', null, 'acme/one']);
     expect([b?.id, b?.title, b?.url, b?.author, b?.revertedBy]).toEqual(['#2', 'Ünïcode ✓ title', null, 'bo', '#1']);
     expect([shaAt(packed, 0), shaAt(packed, 1)]).toEqual([null, 'b'.repeat(40)]);
+  });
+});
+
+describe('the URLs\' common start, held once', () => {
+  it('is the longest start every URL shares, nulls left out', () => {
+    expect(commonPrefix(['https://github.com/acme/one/pull/12', null, 'https://github.com/acme/one/pull/7'])).toBe('https://github.com/acme/one/pull/');
+    // one URL the start of another: the whole of it
+    expect(commonPrefix(['https://x/pull/1', 'https://x/pull/12'])).toBe('https://x/pull/1');
+    expect(commonPrefix([null, null])).toBe('');
+    expect(commonPrefix(['a', 'b'])).toBe('');
+  });
+
+  it('gives each URL back whole, one equal to the common start too, and a missing one as null', () => {
+    const urls = ['https://x/pull/1', 'https://x/pull/12', null, 'https://x/pull/1'];
+    const packed = structuredClone(packChanges(urls.map((url) => change({ url })), () => false));
+    expect(packed.urlPrefix).toBe('https://x/pull/1');
+    expect(changesOf(packed, 'r').map((c) => c.url)).toEqual(urls);
   });
 });
