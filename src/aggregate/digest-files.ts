@@ -23,11 +23,6 @@ export interface DigestedFile {
 /** below this many files, worker threads cost more to start than they save */
 const MIN_FILES_FOR_WORKERS = 8;
 const MAX_WORKERS = 4;
-/**
- * a worker's young generation, MB: each holds one parsed report at a time (a few MB), and V8's default young
- * generation grew each worker's heap by tens of MB that an aggregate's peak memory counted
- */
-const YOUNG_MB = 16;
 // compiled beside this module; absent when the sources run untranspiled (the tests), which then read in-thread
 const WORKER = new URL('./digest-worker.js', import.meta.url);
 
@@ -110,7 +105,7 @@ export async function digestFiles(paths: readonly string[], take: (file: Digeste
       worker.on('error', reject);
       send();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }));
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER));
   try {
     await Promise.all(workers.map(work));
   } finally {
