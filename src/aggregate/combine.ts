@@ -72,23 +72,22 @@ export class Combiner {
     const window = windowFrom(facts.window);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
-    const repository = name;
-    if (this.taken.some((t) => t.name === repository)) this.shared.add(repository);
+    if (this.taken.some((t) => t.name === name)) this.shared.add(name);
     for (let i = 0; i < digest.changes.count; i++) {
       const sha = shaAt(digest.changes, i);
-      if (sha !== null) this.crossing.add(keyOf(repository, sha));
+      if (sha !== null) this.crossing.add(keyOf(name, sha));
     }
-    const unpacked = unpackDeploys(digest, repository);
+    const unpacked = unpackDeploys(digest, name);
     for (const d of unpacked.deploys) this.deploys.push(d);
     const now = epoch(facts.now) ?? 0;
     for (const pull of unpacked.openPulls) {
-      const key = keyOf(repository, String(pull.number));
+      const key = keyOf(name, String(pull.number));
       const seen = this.openPulls.get(key);
-      if (seen !== undefined) this.shared.add(repository);
+      if (seen !== undefined) this.shared.add(name);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name: repository, origin, facts, window, row, changes: digest.changes, queueOnly: digest.queueOnly });
-    return { added: true, name: repository };
+    this.taken.push({ name, origin, facts, window, row, changes: digest.changes, queueOnly: digest.queueOnly });
+    return { added: true, name };
   }
 
   /** Whether the combined figures count bot changes: only when every report counted them. */

@@ -46,7 +46,11 @@ interface PackedDeploys {
 }
 
 const orNaN = (value: number | null): number => (value === null ? NaN : value);
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+/**
+ * NaN back to null; a whole number back to a small integer, which a deploy object holds in its field (a value
+ * read from a Float64Array would otherwise be boxed).
+ */
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value === (value | 0) ? value | 0 : value);
 
 /** The digest of a validated report. Pure. */
 export function digestReport(report: Report): ReportDigest {
