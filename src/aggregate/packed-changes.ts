@@ -246,11 +246,18 @@ function listAt<T>(p: PackedChanges, i: number, k: number, empty: T): T {
  * fields each.
  */
 class PackedChange implements MeasuredChange {
+  // read most of all (windows, queues, sorting; lead times): fields, not getters
+  readonly mergedAt: number;
+  readonly leadTime: number | null;
+
   constructor(
     private readonly p: PackedChanges,
     private readonly i: number,
     readonly repository: string,
-  ) {}
+  ) {
+    this.mergedAt = numberAt(p, i * N + MERGED) ?? 0;
+    this.leadTime = numberAt(p, i * N + LEAD_TIME);
+  }
 
   get id(): string {
     return textAt(this.p, this.i, ID) as string;
@@ -289,17 +296,11 @@ class PackedChange implements MeasuredChange {
   get approvedAt(): number | null {
     return numberAt(this.p, this.i * N + APPROVED);
   }
-  get mergedAt(): number {
-    return numberAt(this.p, this.i * N + MERGED) ?? 0;
-  }
   get deployedAt(): number | null {
     return numberAt(this.p, this.i * N + DEPLOYED);
   }
   get cycleTime(): number | null {
     return numberAt(this.p, this.i * N + CYCLE_TIME);
-  }
-  get leadTime(): number | null {
-    return numberAt(this.p, this.i * N + LEAD_TIME);
   }
   get stages(): Stages {
     // a plain object: metrics read a stage by name (`stages[s]`), which a getter would make slow
