@@ -242,7 +242,7 @@ function listAt<T>(p: PackedChanges, i: number, k: number, empty: T): T {
 
 /**
  * One packed change, read where it is held: a metric reads it as any `MeasuredChange`, and each figure is
- * taken from the columns when asked for (its stages, size and review too), so 600,000 of them cost three
+ * taken from the columns when asked for (its stages, size and review too), so 600,000 of them cost five
  * fields each.
  */
 class PackedChange implements MeasuredChange {
