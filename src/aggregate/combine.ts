@@ -5,9 +5,9 @@ import type { ReportLists } from '../render/lists.js';
 import { buildReport, isCounted, type RepositoryContext } from '../report/build.js';
 import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
-import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
-import { createInterner } from './intern.js';
+import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { nameOf, repositoryContext } from './own-row.js';
+import { changesOf, shaAt, type PackedChanges } from './packed-changes.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -26,13 +26,9 @@ interface Taken {
   window: Window;
   /** its row made from its own report (`ownRow`), if it was */
   row: RepositoryRow | undefined;
-}
-
-/** A change a report's queues counted though it merged outside its window. */
-interface QueueOnly {
-  change: MeasuredChange;
-  /** its repository and landing commit's sha: the same change in two reports is counted once */
-  key: string;
+  /** its window's changes and those merged outside it its queues counted, as packed; let go once measured */
+  changes: PackedChanges | null;
+  queueOnly: PackedChanges | null;
 }
 
 /** The key a change is counted once by: its repository, and its landing commit's sha. */
@@ -45,9 +41,6 @@ const keyOf = (repository: string, sha: string): string => `${repository}\u0000$
  */
 export class Combiner {
   private readonly taken: Taken[] = [];
-  private readonly changes: MeasuredChange[] = [];
-  /** the queue-only changes, in the order taken; also among `changes` until `finish` drops those counted twice */
-  private readonly queueOnly: QueueOnly[] = [];
   /** the keys of the window's changes that another report of their repository may list among its queue-only ones */
   private readonly crossing = new Set<string>();
   /** the keys of the queue-only changes `finish` kept: the lists read from the reports keep the same */
@@ -58,7 +51,6 @@ export class Combiner {
    * ones, which are counted once, as the report with the later `now` saw them
    */
   private readonly openPulls = new Map<string, { pull: OpenPull; now: number }>();
-  private readonly intern = createInterner();
   /**
    * the repositories whose figures in the whole are not their own report's alone: taken twice (disjoint
    * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
@@ -66,7 +58,7 @@ export class Combiner {
   private readonly shared = new Set<string>();
 
   /**
-   * Takes one report's digest, unpacked at once into what the figures read. A repository already taken over
+   * Takes one report's digest, its changes held as packed. A repository already taken over
    * an overlapping window is counted once: the report is skipped and the answer names where it was first
    * taken from (the same repository over disjoint windows is two rows, no change in both). `origin` names
    * the report in messages (its file or path); `row`, its row made from it alone (`ownRow`), is taken as the
@@ -80,25 +72,22 @@ export class Combiner {
     const window = windowFrom(facts.window);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
-    const repository = this.intern.string(name);
-    if (this.taken.some((t) => t.name === repository)) this.shared.add(repository);
-    const unpacked = unpackDigest(digest, repository, this.intern);
-    for (const c of unpacked.changes.changes) this.changes.push(c);
-    for (const sha of unpacked.changes.shas) if (sha !== null) this.crossing.add(keyOf(repository, sha));
-    unpacked.queueOnly.changes.forEach((change, i) => {
-      this.changes.push(change);
-      this.queueOnly.push({ change, key: keyOf(repository, unpacked.queueOnly.shas[i] as string) });
-    });
+    if (this.taken.some((t) => t.name === name)) this.shared.add(name);
+    for (let i = 0; i < digest.changes.count; i++) {
+      const sha = shaAt(digest.changes, i);
+      if (sha !== null) this.crossing.add(keyOf(name, sha));
+    }
+    const unpacked = unpackDeploys(digest, name);
     for (const d of unpacked.deploys) this.deploys.push(d);
     const now = epoch(facts.now) ?? 0;
     for (const pull of unpacked.openPulls) {
-      const key = keyOf(repository, String(pull.number));
+      const key = keyOf(name, String(pull.number));
       const seen = this.openPulls.get(key);
-      if (seen !== undefined) this.shared.add(repository);
+      if (seen !== undefined) this.shared.add(name);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name: repository, origin, facts, window, row });
-    return { added: true, name: repository };
+    this.taken.push({ name, origin, facts, window, row, changes: digest.changes, queueOnly: digest.queueOnly });
+    return { added: true, name };
   }
 
   /** Whether the combined figures count bot changes: only when every report counted them. */
@@ -172,8 +161,7 @@ export class Combiner {
       },
     );
     // the figures are made: what they were made of is let go before the lists are read again
-    this.changes.length = 0;
-    this.queueOnly.length = 0;
+    for (const t of taken) t.changes = t.queueOnly = null;
     this.deploys.length = 0;
     this.openPulls.clear();
     this.window = window;
@@ -189,16 +177,24 @@ export class Combiner {
    * changes and the queue-only ones no other report counted, each once.
    */
   private measured(): MeasuredChange[] {
-    const twice = new Set<MeasuredChange>();
-    for (const q of this.queueOnly) {
-      if (this.crossing.has(q.key) || this.kept.has(q.key)) {
-        twice.add(q.change);
-        this.shared.add(q.change.repository as string);
-      } else this.kept.add(q.key);
+    const changes: MeasuredChange[] = [];
+    for (const t of this.taken) {
+      if (t.changes === null || t.queueOnly === null) throw new Error('Combiner: finished once already');
+      for (const c of changesOf(t.changes, t.name)) changes.push(c);
+      const queueOnly = changesOf(t.queueOnly, t.name);
+      for (let i = 0; i < queueOnly.length; i++) {
+        const key = keyOf(t.name, shaAt(t.queueOnly, i) as string);
+        if (this.crossing.has(key) || this.kept.has(key)) this.shared.add(t.name);
+        else {
+          this.kept.add(key);
+          changes.push(queueOnly[i] as MeasuredChange);
+        }
+      }
     }
-    const changes = twice.size === 0 ? this.changes : this.changes.filter((c) => !twice.has(c));
-    // stable: the reports' own order where merges tie
-    return changes.sort((a, b) => a.mergedAt - b.mergedAt);
+    // in the order of their merges, the reports' own where merges tie; sorted by index: a view reads its merge where it is packed
+    const merged = Float64Array.from(changes, (c) => c.mergedAt);
+    const order = Array.from(changes, (_, i) => i).sort((a, b) => (merged[a] as number) - (merged[b] as number) || a - b);
+    return order.map((i) => changes[i] as MeasuredChange);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { buildRepositoryRow, type RepositoryContext } from '../report/build.js';
 import { epoch, windowFrom } from '../report/convert.js';
 import type { RepositoryRow } from '../report/schema.js';
-import { unpackDigest, type ReportDigest, type ReportFacts } from './digest.js';
-import { createInterner } from './intern.js';
+import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
+import { changesOf } from './packed-changes.js';
 
 /** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
 export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
@@ -32,9 +32,9 @@ export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
   const facts = digest.facts;
   if (facts.several) return undefined;
   const name = nameOf(facts);
-  const unpacked = unpackDigest(digest, name, createInterner());
   // as the aggregate holds them: the window's changes, then those only its queues count, in the order of their merges
-  const changes = [...unpacked.changes.changes, ...unpacked.queueOnly.changes].sort((a, b) => a.mergedAt - b.mergedAt);
-  const deploys = unpacked.deploys.sort((a, b) => a.at - b.at);
-  return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls: unpacked.openPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
+  const changes = [...changesOf(digest.changes, name), ...changesOf(digest.queueOnly, name)].sort((a, b) => a.mergedAt - b.mergedAt);
+  const { deploys, openPulls } = unpackDeploys(digest, name);
+  deploys.sort((a, b) => a.at - b.at);
+  return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
 }

@@ -35,14 +35,29 @@ const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: f
  * seed). Nulls (and `real: false`) when either group has no value; non-finite values are left out. Pure.
  */
 export function bootstrapDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>, statistic: Statistic = MEDIAN): Interval {
-  return bootstrapDifferenceOf(a, b, (v) => v, statistic);
+  const xs = valuesOf(a, (v) => v, 0);
+  const ys = valuesOf(b, (v) => v, 1);
+  return xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic);
 }
 
-/** As `bootstrapDifference`, over `value` of each item of the two groups, without a list of their values. */
-export function bootstrapDifferenceOf<T>(a: readonly T[], b: readonly T[], value: (item: T) => number | null, statistic: Statistic = MEDIAN): Interval {
+/**
+ * As `bootstrapDifference` of the medians, over `value` of each item of the two groups, without a list of their
+ * values; with each group's median (type 7; null when it has no value), which the difference is of. Pure.
+ */
+export function compareMediansOf<T>(a: readonly T[], b: readonly T[], value: (item: T) => number | null): { interval: Interval; medians: [number | null, number | null] } {
   const xs = valuesOf(a, value, 0);
   const ys = valuesOf(b, value, 1);
-  if (xs.length === 0 || ys.length === 0) return { ...NO_INTERVAL };
+  if (xs.length === 0 || ys.length === 0) {
+    const median = (values: Float64Array): number | null => (values.length === 0 ? null : (percentilesOfUnsorted(values, [0.5])[0] as number));
+    return { interval: { ...NO_INTERVAL }, medians: [median(xs), median(ys)] };
+  }
+  const interval = differenceOfValues(xs, ys, MEDIAN);
+  // the indices the median reads are in sorted order now (`orderRanks`)
+  return { interval, medians: [of(xs, MEDIAN), of(ys, MEDIAN)] };
+}
+
+/** The interval of `bootstrapDifference` over two groups' finite values, neither empty (each reordered). */
+function differenceOfValues(xs: Float64Array, ys: Float64Array, statistic: Statistic): Interval {
   const differences = DIFFERENCES;
   if (statistic.kind === 'mean') {
     xs.sort();

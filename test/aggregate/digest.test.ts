@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digestReport, unpackDigest } from '../../src/aggregate/digest.js';
-import { createInterner } from '../../src/aggregate/intern.js';
+import { digestReport, unpackDeploys } from '../../src/aggregate/digest.js';
+import { changesOf, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
+import type { MeasuredChange } from '../../src/domain.js';
 import { change, deploy, H, report } from './report-builder.js';
 
 const T = Date.parse('2026-01-10T00:00:00Z') / 1000;
@@ -34,10 +35,32 @@ const source = report({
   ],
 });
 
+/** Every field a metric reads of a change, read once into a plain object (a packed change reads them where they are held). */
+function plain(c: MeasuredChange): MeasuredChange {
+  const { review, stages, size } = c;
+  return {
+    id: c.id, title: c.title, url: c.url, author: c.author, kind: c.kind, bot: c.bot,
+    firstCommitAt: c.firstCommitAt, lastCommitAt: c.lastCommitAt, readyAt: c.readyAt, firstReviewAt: c.firstReviewAt, approvedAt: c.approvedAt, mergedAt: c.mergedAt, deployedAt: c.deployedAt,
+    stages: { coding: stages.coding, pickup: stages.pickup, review: stages.review, merge: stages.merge, deploy: stages.deploy }, cycleTime: c.cycleTime, leadTime: c.leadTime,
+    size: size && { ...size }, flags: c.flags, aiEvidence: c.aiEvidence, revertedBy: c.revertedBy,
+    review: review && {
+      reviewers: review.reviewers, reviewedAt: review.reviewedAt, firstReviewer: review.firstReviewer, comments: review.comments,
+      commitsAfterFirstReview: review.commitsAfterFirstReview, forcePushesAfterFirstReview: review.forcePushesAfterFirstReview, changesRequested: review.changesRequested,
+      checks: review.checks && { ...review.checks },
+    },
+    repository: c.repository,
+  } as MeasuredChange;
+}
+
+const unpack = (packed: PackedChanges, repository: string) => ({
+  changes: changesOf(packed, repository).map(plain),
+  shas: Array.from({ length: packed.count }, (_, i) => shaAt(packed, i)),
+});
+
 describe('a report digest, as a worker thread sends it', () => {
   // the copy a thread receives: what is not copied whole would be lost here
   const digest = structuredClone(digestReport(source));
-  const unpacked = unpackDigest(digest, 'acme/one', createInterner());
+  const unpacked = { changes: unpack(digest.changes, 'acme/one'), queueOnly: unpack(digest.queueOnly, 'acme/one'), ...unpackDeploys(digest, 'acme/one') };
 
   it('gives back every figure a metric reads, times as epoch seconds, nulls as nulls', () => {
     expect(unpacked.changes.changes[0]).toEqual({
@@ -78,7 +101,7 @@ describe('a report digest, as a worker thread sends it', () => {
 
   it('keeps a list that repeats across changes once', () => {
     const twice = report({ changes: [change({ flags: ['a', 'b'] }), change({ flags: ['a', 'b'] })] });
-    const [a, b] = unpackDigest(digestReport(twice), 'r', createInterner()).changes.changes;
+    const [a, b] = changesOf(digestReport(twice).changes, 'r');
     expect(a?.flags).toBe(b?.flags);
     expect(a?.flags).toEqual(['a', 'b']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
+import { bootstrapDifference, compareMediansOf, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
 import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
 
@@ -201,5 +201,24 @@ describe('mulberry32', () => {
     expect(mulberry32(43)()).not.toBe(drawn[0]);
     // not stuck in a corner: the mean of 1,000 uniform draws is near 0.5
     expect(Math.abs(drawn.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
+  });
+});
+
+describe('two groups\' medians with the interval of their difference', () => {
+  const value = (item: { v: number | null }): number | null => item.v;
+  const items = (values: Array<number | null>) => values.map((v) => ({ v }));
+
+  it('gives each group\'s type-7 median, nulls left out, and the same interval as the difference of the values', () => {
+    // assisted 40, 10, null, 30, 20 → 10 20 30 40, median 25; other 7, 1, 4 → median 4
+    const { interval, medians } = compareMediansOf(items([40, 10, null, 30, 20]), items([7, 1, 4]), value);
+    expect(medians).toEqual([25, 4]);
+    expect(interval).toEqual(bootstrapDifference([40, 10, null, 30, 20], [7, 1, 4]));
+    expect(interval.difference).toBe(21);
+  });
+
+  it('still gives the median of a group compared with an empty one', () => {
+    const { interval, medians } = compareMediansOf(items([]), items([5, null, 9]), value);
+    expect(medians).toEqual([null, 7]);
+    expect(interval).toEqual({ difference: null, low: null, high: null, real: false });
   });
 });

@@ -1,0 +1,366 @@
+import type { ChangeChecks, ChangeKind, ChangeReview, MeasuredChange, Size, Stages } from '../domain.js';
+import { epoch } from '../report/convert.js';
+import type { ReportChange } from '../report/schema.js';
+
+/*
+ * A report's changes packed in columns: of each change the numbers and text the figures read, in typed arrays
+ * and one string. A worker thread packs a report and moves the arrays to the aggregate, which holds an
+ * organisation's changes so — a few objects per report, which the garbage collector never walks — and reads
+ * them through `PackedChange`, a view of one row that is a `MeasuredChange` to every metric.
+ */
+
+/** A report's changes in columns (see `packChanges`); read them with `changesOf`. */
+export interface PackedChanges {
+  count: number;
+  /**
+   * NUMBERS per change: in an Int32Array (`INT_NULL` for null) when every one is a whole number that fits, as
+   * epoch seconds and whole-second durations do until 2038; else in a Float64Array, NaN for null
+   */
+  numbers: Int32Array | Float64Array;
+  /** what stands for null among `numbers`: `INT_NULL` in an Int32Array, NaN in a Float64Array */
+  nul: number;
+  /** kind and flags per change */
+  bits: Uint8Array;
+  /** the TEXTS of every change, one after another; of each URL only what follows `urlPrefix` */
+  text: string;
+  /** what every change's URL starts with (`https://github.com/owner/name/pull/`): held once */
+  urlPrefix: string;
+  /** per change and text, where it ends in `text` (it starts where the one before ended) */
+  textEnds: Int32Array;
+  /** per change, a bit per text that is null */
+  textNulls: Uint8Array;
+  /** LISTS per change: an index into `lists`, -1 for none */
+  listRefs: Int32Array;
+  /** each distinct list of the report once */
+  lists: unknown[][];
+  /** per change, where its review times start in `times` and how many there are */
+  timeRefs: Int32Array;
+  /** every change's `review.reviewedAt`, one after another */
+  times: Float64Array;
+}
+
+// where each number of a change sits among its NUMBERS
+const FIRST_COMMIT = 0;
+const LAST_COMMIT = 1;
+const READY = 2;
+const FIRST_REVIEW = 3;
+const APPROVED = 4;
+const MERGED = 5;
+const DEPLOYED = 6;
+const CODING = 7;
+const PICKUP = 8;
+const REVIEW = 9;
+const MERGE = 10;
+const DEPLOY = 11;
+const CYCLE_TIME = 12;
+const LEAD_TIME = 13;
+const ADDITIONS = 14;
+const DELETIONS = 15;
+const FILES = 16;
+const COMMENTS = 17;
+const COMMITS_AFTER = 18;
+const FORCE_PUSHES_AFTER = 19;
+const WALL_TIME = 20;
+const LAST_COMPLETED = 21;
+const N = 22;
+// where each text sits among its TEXTS
+const ID = 0;
+const TITLE = 1;
+const URL = 2;
+const AUTHOR = 3;
+const REVERTED_BY = 4;
+const FIRST_REVIEWER = 5;
+/** the landing commit's sha, kept only where another report of the repository may list the change too */
+const SHA = 6;
+const TEXTS = 7;
+// where each list sits among its LISTS
+const FLAGS = 0;
+const AI_EVIDENCE = 1;
+const REVIEWERS = 2;
+const CHECK_NAMES = 3;
+const FLAKY = 4;
+const LISTS = 5;
+
+const KINDS: readonly ChangeKind[] = ['merge', 'squash', 'rebase', 'trailer', 'direct', 'sync'];
+const BOT = 8;
+const SIZED = 16;
+const REVIEWED = 32;
+const CHANGES_REQUESTED = 64;
+const CHECKED = 128;
+
+/** null in an Int32Array of NUMBERS: no whole number a report holds is this one (it is packed as a Float64Array then) */
+export const INT_NULL = -(2 ** 31);
+
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+const NO_REVIEWERS: ChangeReview['reviewers'] = Object.freeze([]) as unknown as ChangeReview['reviewers'];
+
+/**
+ * A report's changes in columns; `keepSha` says of which the landing commit's sha is kept. Pure.
+ */
+export function packChanges(changes: readonly ReportChange[], keepSha: (c: ReportChange) => boolean): PackedChanges {
+  const count = changes.length;
+  const wide = new Float64Array(count * N);
+  const bits = new Uint8Array(count);
+  const parts: string[] = [];
+  const textEnds = new Int32Array(count * TEXTS);
+  const textNulls = new Uint8Array(count);
+  let textLength = 0;
+  const listRefs = new Int32Array(count * LISTS);
+  const lists: unknown[][] = [];
+  const known = new Map<string, number>();
+  const ref = (list: unknown[] | null | undefined): number => {
+    if (!list || list.length === 0) return -1;
+    const key = JSON.stringify(list);
+    let at = known.get(key);
+    if (at === undefined) {
+      known.set(key, (at = lists.length));
+      lists.push(list);
+    }
+    return at;
+  };
+  const timeRefs = new Int32Array(count * 2);
+  let timeCount = 0;
+  for (const c of changes) timeCount += c.review?.reviewedAt.length ?? 0;
+  const times = new Float64Array(timeCount);
+  let nextTime = 0;
+  const urlPrefix = commonPrefix(changes.map((c) => c.url));
+  for (let i = 0; i < count; i++) {
+    const c = changes[i] as ReportChange;
+    const review = c.review;
+    const checks = review?.checks ?? null;
+    const at = i * N;
+    wide[at + FIRST_COMMIT] = orNaN(epoch(c.firstCommitAt));
+    wide[at + LAST_COMMIT] = orNaN(epoch(c.lastCommitAt));
+    wide[at + READY] = orNaN(epoch(c.readyAt));
+    wide[at + FIRST_REVIEW] = orNaN(epoch(c.firstReviewAt));
+    wide[at + APPROVED] = orNaN(epoch(c.approvedAt));
+    wide[at + MERGED] = orNaN(epoch(c.mergedAt));
+    wide[at + DEPLOYED] = orNaN(epoch(c.deployedAt));
+    wide[at + CODING] = orNaN(c.stages.coding);
+    wide[at + PICKUP] = orNaN(c.stages.pickup);
+    wide[at + REVIEW] = orNaN(c.stages.review);
+    wide[at + MERGE] = orNaN(c.stages.merge);
+    wide[at + DEPLOY] = orNaN(c.stages.deploy);
+    wide[at + CYCLE_TIME] = orNaN(c.cycleTime);
+    wide[at + LEAD_TIME] = orNaN(c.leadTime);
+    wide[at + ADDITIONS] = orNaN(c.additions);
+    wide[at + DELETIONS] = orNaN(c.deletions);
+    wide[at + FILES] = orNaN(c.files);
+    wide[at + COMMENTS] = orNaN(review?.comments ?? null);
+    wide[at + COMMITS_AFTER] = orNaN(review?.commitsAfterFirstReview ?? null);
+    wide[at + FORCE_PUSHES_AFTER] = orNaN(review?.forcePushesAfterFirstReview ?? null);
+    wide[at + WALL_TIME] = orNaN(checks?.wallTime ?? null);
+    wide[at + LAST_COMPLETED] = orNaN(checks?.lastCompletedAt ?? null);
+    bits[i] = KINDS.indexOf(c.kind) | (c.bot ? BOT : 0) | (c.additions !== null ? SIZED : 0) | (review ? REVIEWED : 0) | (review?.changesRequested ? CHANGES_REQUESTED : 0) | (checks ? CHECKED : 0);
+    const texts = [c.id, c.title, c.url?.slice(urlPrefix.length) ?? null, c.author, c.revertedBy, review?.firstReviewer ?? null, keepSha(c) ? c.sha : null];
+    let nulls = 0;
+    for (let k = 0; k < TEXTS; k++) {
+      const text = texts[k] ?? null;
+      if (text === null) nulls |= 1 << k;
+      else {
+        parts.push(text);
+        textLength += text.length;
+      }
+      textEnds[i * TEXTS + k] = textLength;
+    }
+    textNulls[i] = nulls;
+    const ls = i * LISTS;
+    listRefs[ls + FLAGS] = ref(c.flags);
+    listRefs[ls + AI_EVIDENCE] = ref(c.aiEvidence);
+    listRefs[ls + REVIEWERS] = ref(review?.reviewers);
+    listRefs[ls + CHECK_NAMES] = ref(checks?.names);
+    listRefs[ls + FLAKY] = ref(checks?.flaky);
+    const reviewedAt = review?.reviewedAt ?? [];
+    timeRefs[2 * i] = nextTime;
+    timeRefs[2 * i + 1] = reviewedAt.length;
+    for (const t of reviewedAt) times[nextTime++] = t;
+  }
+  const numbers = narrowed(wide);
+  return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times };
+}
+
+const orNaN = (value: number | null): number => (value === null ? NaN : value);
+
+/** The longest start the texts share, nulls left out ('' when there is none). */
+export function commonPrefix(texts: ReadonlyArray<string | null>): string {
+  let prefix: string | null = null;
+  for (const text of texts) {
+    if (text === null) continue;
+    if (prefix === null) prefix = text;
+    let n = 0;
+    while (n < prefix.length && n < text.length && prefix.charCodeAt(n) === text.charCodeAt(n)) n++;
+    prefix = prefix.slice(0, n);
+  }
+  return prefix ?? '';
+}
+
+/** The numbers in an Int32Array, half the memory, when every one is null or a whole number that fits; else as they are. */
+function narrowed(wide: Float64Array): Int32Array | Float64Array {
+  for (let i = 0; i < wide.length; i++) {
+    const v = wide[i] as number;
+    // -0 too stays wide: an Int32Array would read it back as 0
+    if (!Number.isNaN(v) && ((v | 0) !== v || v === INT_NULL || Object.is(v, -0))) return wide;
+  }
+  const narrow = new Int32Array(wide.length);
+  for (let i = 0; i < wide.length; i++) narrow[i] = Number.isNaN(wide[i]) ? INT_NULL : (wide[i] as number);
+  return narrow;
+}
+
+/** The buffers of packed changes, which a worker hands over rather than copies. */
+export function packedBuffers(p: PackedChanges): ArrayBuffer[] {
+  return [p.numbers.buffer, p.bits.buffer, p.textEnds.buffer, p.textNulls.buffer, p.listRefs.buffer, p.timeRefs.buffer, p.times.buffer] as ArrayBuffer[];
+}
+
+/** Every packed change, in order, as a `MeasuredChange` that names `repository`. */
+export function changesOf(packed: PackedChanges, repository: string): MeasuredChange[] {
+  const changes = new Array<MeasuredChange>(packed.count);
+  for (let i = 0; i < packed.count; i++) changes[i] = new PackedChange(packed, i, repository);
+  return changes;
+}
+
+/** The landing commit's sha of the i-th change, where packing kept it. */
+export function shaAt(packed: PackedChanges, i: number): string | null {
+  return textAt(packed, i, SHA);
+}
+
+function textAt(p: PackedChanges, i: number, k: number): string | null {
+  if (((p.textNulls[i] as number) & (1 << k)) !== 0) return null;
+  const at = i * TEXTS + k;
+  return p.text.slice(at === 0 ? 0 : (p.textEnds[at - 1] as number), p.textEnds[at] as number);
+}
+
+function numberAt(p: PackedChanges, at: number): number | null {
+  const v = p.numbers[at] as number;
+  // NaN is never equal to itself: null in a Float64Array, where `nul` is NaN and no value is taken for it
+  return v !== v || v === p.nul ? null : v;
+}
+
+function listAt<T>(p: PackedChanges, i: number, k: number, empty: T): T {
+  const at = p.listRefs[i * LISTS + k] as number;
+  return at < 0 ? empty : (p.lists[at] as T);
+}
+
+/**
+ * One packed change, read where it is held: a metric reads it as any `MeasuredChange`, and each figure is
+ * taken from the columns when asked for (its stages, size and review too), so 600,000 of them cost five
+ * fields each.
+ */
+class PackedChange implements MeasuredChange {
+  // read most of all (windows, queues, sorting; lead times): fields, not getters
+  readonly mergedAt: number;
+  readonly leadTime: number | null;
+
+  constructor(
+    private readonly p: PackedChanges,
+    private readonly i: number,
+    readonly repository: string,
+  ) {
+    this.mergedAt = numberAt(p, i * N + MERGED) ?? 0;
+    this.leadTime = numberAt(p, i * N + LEAD_TIME);
+  }
+
+  get id(): string {
+    return textAt(this.p, this.i, ID) as string;
+  }
+  get title(): string {
+    return textAt(this.p, this.i, TITLE) as string;
+  }
+  get url(): string | null {
+    const rest = textAt(this.p, this.i, URL);
+    return rest === null ? null : this.p.urlPrefix + rest;
+  }
+  get author(): string {
+    return textAt(this.p, this.i, AUTHOR) as string;
+  }
+  get revertedBy(): string | null {
+    return textAt(this.p, this.i, REVERTED_BY);
+  }
+  get kind(): ChangeKind {
+    return KINDS[(this.p.bits[this.i] as number) & 7] as ChangeKind;
+  }
+  get bot(): boolean {
+    return ((this.p.bits[this.i] as number) & BOT) !== 0;
+  }
+  get firstCommitAt(): number | null {
+    return numberAt(this.p, this.i * N + FIRST_COMMIT);
+  }
+  get lastCommitAt(): number | null {
+    return numberAt(this.p, this.i * N + LAST_COMMIT);
+  }
+  get readyAt(): number | null {
+    return numberAt(this.p, this.i * N + READY);
+  }
+  get firstReviewAt(): number | null {
+    return numberAt(this.p, this.i * N + FIRST_REVIEW);
+  }
+  get approvedAt(): number | null {
+    return numberAt(this.p, this.i * N + APPROVED);
+  }
+  get deployedAt(): number | null {
+    return numberAt(this.p, this.i * N + DEPLOYED);
+  }
+  get cycleTime(): number | null {
+    return numberAt(this.p, this.i * N + CYCLE_TIME);
+  }
+  get stages(): Stages {
+    // a plain object: metrics read a stage by name (`stages[s]`), which a getter would make slow
+    const p = this.p;
+    const at = this.i * N;
+    return { coding: numberAt(p, at + CODING), pickup: numberAt(p, at + PICKUP), review: numberAt(p, at + REVIEW), merge: numberAt(p, at + MERGE), deploy: numberAt(p, at + DEPLOY) };
+  }
+  get size(): Size | null {
+    if (((this.p.bits[this.i] as number) & SIZED) === 0) return null;
+    const at = this.i * N;
+    return { additions: numberAt(this.p, at + ADDITIONS) ?? 0, deletions: numberAt(this.p, at + DELETIONS) ?? 0, files: numberAt(this.p, at + FILES) ?? 0 };
+  }
+  get flags(): string[] {
+    return listAt(this.p, this.i, FLAGS, EMPTY);
+  }
+  get aiEvidence(): string[] {
+    return listAt(this.p, this.i, AI_EVIDENCE, EMPTY);
+  }
+  get review(): ChangeReview | null {
+    return ((this.p.bits[this.i] as number) & REVIEWED) === 0 ? null : new PackedReview(this.p, this.i);
+  }
+}
+
+/** A packed change's review (see `PackedChange`). */
+class PackedReview implements ChangeReview {
+  constructor(
+    private readonly p: PackedChanges,
+    private readonly i: number,
+  ) {}
+
+  get reviewers(): ChangeReview['reviewers'] {
+    return listAt(this.p, this.i, REVIEWERS, NO_REVIEWERS);
+  }
+  get reviewedAt(): number[] {
+    const from = this.p.timeRefs[2 * this.i] as number;
+    return Array.from(this.p.times.subarray(from, from + (this.p.timeRefs[2 * this.i + 1] as number)));
+  }
+  get firstReviewer(): string | null {
+    return textAt(this.p, this.i, FIRST_REVIEWER);
+  }
+  get comments(): number {
+    return numberAt(this.p, this.i * N + COMMENTS) ?? 0;
+  }
+  get commitsAfterFirstReview(): number {
+    return numberAt(this.p, this.i * N + COMMITS_AFTER) ?? 0;
+  }
+  get forcePushesAfterFirstReview(): number {
+    return numberAt(this.p, this.i * N + FORCE_PUSHES_AFTER) ?? 0;
+  }
+  get changesRequested(): boolean {
+    return ((this.p.bits[this.i] as number) & CHANGES_REQUESTED) !== 0;
+  }
+  get checks(): ChangeChecks | null {
+    if (((this.p.bits[this.i] as number) & CHECKED) === 0) return null;
+    const at = this.i * N;
+    return {
+      wallTime: numberAt(this.p, at + WALL_TIME),
+      lastCompletedAt: numberAt(this.p, at + LAST_COMPLETED),
+      names: listAt(this.p, this.i, CHECK_NAMES, EMPTY),
+      flaky: listAt(this.p, this.i, FLAKY, EMPTY),
+    };
+  }
+}
