@@ -13,15 +13,27 @@ export function iso(seconds: number | null): string | null {
   const hours = Math.floor(rest / 3600);
   rest -= hours * 3600;
   const minutes = Math.floor(rest / 60);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(rest - minutes * 60)}Z`;
+  putTwoDigits(0, Math.floor(year / 100));
+  putTwoDigits(2, year % 100);
+  putTwoDigits(5, month);
+  putTwoDigits(8, day);
+  putTwoDigits(11, hours);
+  putTwoDigits(14, minutes);
+  putTwoDigits(17, rest - minutes * 60);
+  // one flat string from its character codes: a template of the parts makes a tree of them, which a report of
+  // 45,000 changes kept, eight times each (250 bytes a time against 110)
+  return String.fromCharCode(...ISO_CODES);
 }
 
 const DAY = 86_400;
 // 9999-12-31T23:59:59Z: four-digit years
 const LAST_SECOND = 253_402_300_799;
+// `YYYY-MM-DDTHH:MM:SSZ`, the digits written in by `iso`
+const ISO_CODES = [...'0000-00-00T00:00:00Z'].map((c) => c.charCodeAt(0));
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+function putTwoDigits(at: number, n: number): void {
+  ISO_CODES[at] = 48 + Math.floor(n / 10);
+  ISO_CODES[at + 1] = 48 + (n % 10);
 }
 
 /** The proleptic Gregorian date `days` after 1970-01-01 (days ≥ 0): Howard Hinnant's civil_from_days. */
