@@ -6,7 +6,7 @@ export function iso(seconds: number | null): string | null {
   if (seconds === null) return null;
   // a fraction of a second, or a year before 1970 or past 9999, as Date writes it
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > LAST_SECOND) return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-  // written out by hand: a report lists every change's times, and Date took a third of the time of listing them
+  // written out by hand: a report lists every change's times, and Date was most of the time of listing them
   const days = Math.floor(seconds / DAY);
   let rest = seconds - days * DAY;
   const { year, month, day } = civilFromDays(days);
@@ -20,8 +20,8 @@ export function iso(seconds: number | null): string | null {
   putTwoDigits(11, hours);
   putTwoDigits(14, minutes);
   putTwoDigits(17, rest - minutes * 60);
-  // one flat string from its character codes: a template of the parts makes a tree of them, which a report of
-  // 45,000 changes kept, eight times each (250 bytes a time against 110)
+  // one flat string from its character codes (48 bytes): a template of the parts made a tree of them, which a
+  // report of 45,000 changes kept, eight times each (250 bytes a time; Date's strings took 110)
   return String.fromCharCode(...ISO_CODES);
 }
 
