@@ -191,10 +191,8 @@ export class Combiner {
         }
       }
     }
-    // in the order of their merges, the reports' own where merges tie; sorted by index: a view reads its merge where it is packed
-    const merged = Float64Array.from(changes, (c) => c.mergedAt);
-    const order = Array.from(changes, (_, i) => i).sort((a, b) => (merged[a] as number) - (merged[b] as number) || a - b);
-    return order.map((i) => changes[i] as MeasuredChange);
+    // in the order of their merges, the reports' own where merges tie (the sort is stable); a view holds its merge as a field
+    return changes.sort((a, b) => a.mergedAt - b.mergedAt);
   }
 
   /**
