@@ -1,5 +1,5 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
-import { applySizes, buildChanges, resolveForkPoints, type PullCommits } from '../model/changes.js';
+import { applySizes, buildChanges, resolveForkPoints } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import type { CommitIdentity } from '../model/own-commits.js';
@@ -107,11 +107,12 @@ export async function readGitChanges(
     const firstParent = firstParentLine(branch.tip, commits);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
+    const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
     const changes = buildChanges({
       firstParent,
       commits,
       trackedBranch: branch.name,
-      pulls: pulls.commits,
+      pulls: pullCommits,
       pullHeads: pulls.heads,
       release: onRelease.all,
       releaseLines: onRelease.lines,
@@ -160,7 +161,8 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
 
 interface Pulls {
   refs: PullHeads;
-  commits: Map<number, PullCommits>;
+  /** the heads of the pull refs whose commits were read, by number: split once the release commits are known */
+  walked: Map<number, string>;
   /** every pull ref's head commit → its number */
   heads: Map<string, number>;
   loaded: Map<string, Commit>;
@@ -188,7 +190,7 @@ async function readHistory(
   const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
   const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
   const read = await readCommits(cwd, [...new Set([tip, ...heads.values(), ...readFrom])], exclude, parse);
-  const noPulls: Pulls = { refs, commits: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
+  const noPulls: Pulls = { refs, walked: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha));
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const onBranch = reachedFrom([tip], read, new Set());
@@ -199,7 +201,7 @@ async function readHistory(
     if (onBranch.has(sha)) commits.set(sha, commit);
     else if (pulled.has(sha)) loaded.set(sha, commit);
   }
-  const pulls = heads.size === 0 ? noPulls : { refs, commits: splitPullCommits(heads, loaded), heads: bySha, loaded, available: true };
+  const pulls = heads.size === 0 ? noPulls : { refs, walked: heads, heads: bySha, loaded, available: true };
   return { commits, pulls, lines };
 }
 

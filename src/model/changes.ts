@@ -3,13 +3,8 @@ import type { Tester } from '../patterns.js';
 import { isAiAgent, isBot } from './bots.js';
 import { numberFromUrl, parseLanding } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
+import type { PullCommits } from './pull-commits.js';
 import { emptyStages } from './stages.js';
-
-/** A pull request's commits read from `refs/pull/N/head` and not on the tracked branch, merges of it left out. */
-export interface PullCommits {
-  commits: Commit[];
-  forkPoints: string[];
-}
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -163,7 +158,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
-  else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownCommits(pull.commits, rules, change.mergedAt), pull.forkPoints);
+  else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits(pull, rules, change.mergedAt), pull.forkPoints);
   else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
   if (!sync) landCommits(change, walk.commits, pull, rules);
   change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
@@ -174,7 +169,7 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
   const title = commit.subject.replace(/\s*\(#\d+\)\s*$/, '');
   const change = baseChange(commit, 'squash', number, title, input);
   const pull = input.pulls.get(number);
-  const own = pull ? ownCommits(pull.commits, rules, change.mergedAt) : [];
+  const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
   if (pull && own.length > 0) {
     applyOwnCommits(change, own, pull.forkPoints);
     landCommits(change, own, pull, rules);
@@ -186,6 +181,15 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
   }
   change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
   return change;
+}
+
+/**
+ * `ownCommits` of a pull ref's commits, its release commits included. Those were left out of its list, which
+ * gives the same unless none of its other commits came before the landing: then it is walked again.
+ */
+function ownPullCommits(pull: PullCommits, rules: Rules, landedAt: number): Commit[] {
+  const own = ownCommits(pull.commits, rules, landedAt);
+  return own.length > 0 || !pull.releaseLeftOut ? own : ownCommits(pull.withRelease(), rules, landedAt);
 }
 
 /** A change made of first-parent commits (a direct push, a trailer-linked group, a rebase merge) as it grows. */

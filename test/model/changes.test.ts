@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commit, Size } from '../../src/domain.js';
-import { buildChanges, type BuildChangesInput, type PullCommits } from '../../src/model/changes.js';
-import { splitPullCommits } from '../../src/model/pull-commits.js';
+import { buildChanges, type BuildChangesInput } from '../../src/model/changes.js';
+import { splitPullCommits, type PullCommits } from '../../src/model/pull-commits.js';
 import { commit, h, sha } from './data.js';
 
 /** The model's input for a first-parent line and side commits, oldest first; no pull refs unless given. */
@@ -22,7 +22,7 @@ function input(line: Commit[], side: Commit[] = [], o: Partial<BuildChangesInput
 }
 
 const pulls = (entries: Record<number, Commit[]>): Map<number, PullCommits> =>
-  new Map(Object.entries(entries).map(([n, commits]) => [Number(n), { commits, forkPoints: [sha('m0')] }]));
+  new Map(Object.entries(entries).map(([n, commits]) => [Number(n), { commits, forkPoints: [sha('m0')], releaseLeftOut: false, withRelease: () => commits }]));
 
 const m0 = commit('m0', { at: h(0) });
 
@@ -50,7 +50,7 @@ describe('changes and their own commits', () => {
     const line = [m0, commit('pr', { parents: ['m0', 'join'], at: h(30), subject: 'Merge pull request #31 from ada/p31' })];
     expect(buildChanges(input(line, side))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
     const squashed = [m0, commit('sq', { parents: ['m0'], at: h(30), subject: 'Add (#32)' })];
-    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])));
+    const split = splitPullCommits(new Map([[32, sha('cj')]]), new Map(pulled.map((c) => [c.sha, c])), () => false);
     expect(buildChanges(input(squashed, [], { pulls: split }))[1]).toMatchObject({ commits: 3, firstCommitAt: h(10), lastCommitAt: h(20) });
   });
 
@@ -93,6 +93,39 @@ describe('changes and their own commits', () => {
     expect(s?.commitShas).toEqual(expect.arrayContaining([sha('b1copy'), sha('s1'), sha('late')]));
   });
 
+
+  describe('a pull request based on a release line', () => {
+    // the release line r1 ← r2 left main at m0; the pull request's own commit p1 is on top of it
+    const r1 = commit('r1', { parents: ['m0'], at: h(1) });
+    const r2 = commit('r2', { parents: ['r1'], at: h(2) });
+    const read = (p1At: number): Map<string, Commit> => new Map([r1, r2, commit('p1', { parents: ['r2'], at: p1At })].map((c) => [c.sha, c]));
+    const isRelease = (s: string): boolean => s === sha('r1') || s === sha('r2');
+
+    it('holds only its own commits, and gives the release ones again on request, in the walk\'s order', () => {
+      const split = splitPullCommits(new Map([[70, sha('p1')]]), read(h(50)), isRelease);
+      const pull = split.get(70);
+      expect(pull?.commits.map((c) => c.subject)).toEqual(['p1']);
+      expect(pull?.releaseLeftOut).toBe(true);
+      expect(pull?.forkPoints).toEqual([sha('m0')]);
+      expect(pull?.withRelease().map((c) => c.subject)).toEqual(['p1', 'r2', 'r1']);
+    });
+
+    it('holds them all when all are release commits (a release pull request)', () => {
+      const split = splitPullCommits(new Map([[71, sha('r2')]]), read(h(50)), isRelease);
+      expect(split.get(71)?.commits.map((c) => c.subject)).toEqual(['r2', 'r1']);
+      expect(split.get(71)?.releaseLeftOut).toBe(false);
+    });
+
+    it('squashes to its own commits, or to the release ones when nothing of its own came before the landing', () => {
+      const release = new Set([sha('r1'), sha('r2')]);
+      const squashAt = (at: number): Commit[] => [m0, commit('sq', { parents: ['m0'], at, subject: 'Fix (#70)' })];
+      const landed = (p1At: number, at: number): unknown =>
+        buildChanges(input(squashAt(at), [], { pulls: splitPullCommits(new Map([[70, sha('p1')]]), read(p1At), isRelease), release }))[1];
+      expect(landed(h(50), h(60))).toMatchObject({ kind: 'squash', commits: 1, firstCommitAt: h(50), lastCommitAt: h(50) });
+      // p1 was pushed again after the squash: before the landing the pull ref held release commits alone
+      expect(landed(h(50), h(40))).toMatchObject({ kind: 'squash', commits: 2, firstCommitAt: h(1), lastCommitAt: h(2) });
+    });
+  });
   it('knows how a squash landed: with a PR-URL trailer, or a (#N) with no pull ref behind it', () => {
     const line = [
       m0,
