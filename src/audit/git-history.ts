@@ -7,7 +7,7 @@ import { splitPullCommits } from '../model/pull-commits.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
-import { collectGarbageAfterIo } from '../io/memory.js';
+import { collectGarbage, collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
@@ -120,7 +120,11 @@ export async function readGitChanges(
       webUrl: o.webUrl,
     });
     const unknownForks = [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha));
-    const lookedUp = await commitDates(repo, unknownForks);
+    const lookingUp = commitDates(repo, unknownForks);
+    // what only building the changes needed (the rebase and copy indexes, the claimed commits) is let go
+    // before the indexes of what they landed are built on top: the peak of memory otherwise, on rails
+    if (read >= LARGE_HISTORY) collectGarbage();
+    const lookedUp = await lookingUp;
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.map((c) => c.key)));
