@@ -7,14 +7,9 @@ import type { Change, Commit } from '../domain.js';
  * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
 export function markReverts(changes: Change[], revertRefs: Map<string, RevertRefs>): number {
-  const bySha = new Map<string, Change>();
   const byNumber = new Map<number, Change>();
-  for (const change of changes) {
-    for (const sha of change.commitShas) bySha.set(sha, change);
-    bySha.set(change.sha, change);
-    if (change.number !== null) byNumber.set(change.number, change);
-  }
-  const findSha = abbreviatedLookup(bySha);
+  for (const change of changes) if (change.number !== null) byNumber.set(change.number, change);
+  const findSha = shaLookup(changes, revertRefs);
   // the newest change so far with each bare title: a `Revert "<title>"` names the newest earlier one
   const lastWithTitle = new Map<string, Change>();
 
@@ -57,30 +52,61 @@ function withTarget(targets: Set<Change> | null, found: Change | undefined): Set
 }
 
 /**
- * Finds a change by a full sha or by an abbreviation of at least 7 characters (`This reverts commit abc1234`):
- * among several commits sharing the prefix, the first in `bySha`'s order. The shas are bucketed by their
- * first 7 hex digits, once, at the first abbreviation: not a scan of them all per revert.
+ * Finds the change that holds a sha a revert names — in its commits or as its landing commit; the latest such
+ * change when several hold it — by the full sha or by an abbreviation of at least 7 characters (`This reverts
+ * commit abc1234`): among several commits sharing the prefix, the one met first in the changes' order. Only
+ * the shas the reverts name are looked for, in one pass over the changes' commits: a map of every commit (a
+ * hundred thousand on a large history) for a few hundred lookups was most of the reverts' time.
  */
-function abbreviatedLookup(bySha: ReadonlyMap<string, Change>): (prefix: string) => Change | undefined {
-  let buckets: Map<number, string | string[]> | null = null;
-  const bucketOf = (sha: string): number => Number.parseInt(sha.slice(0, 7), 16);
-  return (prefix) => {
-    const exact = bySha.get(prefix);
-    if (exact !== undefined || prefix.length < 7 || prefix.length >= 40) return exact;
-    if (buckets === null) {
-      buckets = new Map();
-      for (const sha of bySha.keys()) {
-        const key = bucketOf(sha);
-        const known = buckets.get(key);
-        if (known === undefined) buckets.set(key, sha);
-        else if (typeof known === 'string') buckets.set(key, [known, sha]);
-        else known.push(sha);
-      }
+function shaLookup(changes: readonly Change[], revertRefs: ReadonlyMap<string, RevertRefs>): (named: string) => Change | undefined {
+  const named = new Set<string>();
+  for (const refs of revertRefs.values()) for (const sha of refs.shas) named.add(sha);
+  if (named.size === 0) return () => undefined;
+  // abbreviations, by the value of their first 7 hex digits
+  const prefixes = new Map<number, string[]>();
+  for (const sha of named) {
+    if (sha.length < 7 || sha.length >= 40) continue;
+    const key = hex7(sha);
+    if (key < 0) continue;
+    const known = prefixes.get(key);
+    if (known === undefined) prefixes.set(key, [sha]);
+    else known.push(sha);
+  }
+  const holder = new Map<string, Change>();
+  const firstWithPrefix = new Map<string, string>();
+  const meet = (sha: string, change: Change): void => {
+    if (named.has(sha)) holder.set(sha, change);
+    if (prefixes.size === 0) return;
+    const candidates = prefixes.get(hex7(sha));
+    if (candidates === undefined) return;
+    for (const prefix of candidates) {
+      if (!sha.startsWith(prefix)) continue;
+      if (!firstWithPrefix.has(prefix)) firstWithPrefix.set(prefix, sha);
+      holder.set(sha, change);
     }
-    const bucket = buckets.get(bucketOf(prefix));
-    const first = typeof bucket === 'string' ? (bucket.startsWith(prefix) ? bucket : undefined) : bucket?.find((sha) => sha.startsWith(prefix));
-    return first === undefined ? undefined : bySha.get(first);
   };
+  for (const change of changes) {
+    for (const sha of change.commitShas) meet(sha, change);
+    meet(change.sha, change);
+  }
+  return (sha) => {
+    const exact = holder.get(sha);
+    if (exact !== undefined || sha.length < 7 || sha.length >= 40) return exact;
+    const first = firstWithPrefix.get(sha);
+    return first === undefined ? undefined : holder.get(first);
+  };
+}
+
+/** The value of a text's first 7 hex digits, either case; -1 when one of them is not a hex digit. */
+function hex7(text: string): number {
+  let value = 0;
+  for (let i = 0; i < 7; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
 /** A title without the `(#N)` GitHub appends to a squash's subject. */

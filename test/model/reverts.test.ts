@@ -35,6 +35,24 @@ describe('reverts', () => {
     expect([early.revertedBy, middle.revertedBy, unmatched.revertedBy]).toEqual([revert.sha, null, null]);
   });
 
+  it('takes, of two changes holding the commit a revert names, the later one, by its full sha or an abbreviation', () => {
+    // a pull ref's commit both an earlier change and a later one carried
+    const shared = `1234567f${'0'.repeat(32)}`;
+    const run = (named: string): Array<string | null> => {
+      const first = change('first', { commitShas: [shared], mergedAt: h(1) });
+      const second = change('second', { commitShas: [sha('own'), shared], mergedAt: h(2) });
+      const revert = change('rev', { title: 'undo', mergedAt: h(3) });
+      markReverts([first, second, revert], new Map([[revert.sha, { shas: [named], prs: [] }]]));
+      return [first.revertedBy, second.revertedBy];
+    };
+    const revertSha = change('rev').sha;
+    expect(run(shared)).toEqual([null, revertSha]);
+    expect(run('1234567f')).toEqual([null, revertSha]);
+    // too short to name a commit, or a sha no change holds
+    expect(run('123456')).toEqual([null, null]);
+    expect(run(`7654321f${'0'.repeat(32)}`)).toEqual([null, null]);
+  });
+
   it('matches `Revert "<title>"` only with an earlier change: a later one of that title is left alone', () => {
     const revert = change('rev', { title: 'Revert "Tune cache"', mergedAt: h(1) });
     const later = change('later', { title: 'Tune cache', mergedAt: h(2) });
