@@ -6,7 +6,7 @@ import { parseReport, readReportText } from '../io/read-report.js';
 import { FlowauditError } from '../errors.js';
 import type { RepositoryRow } from '../report/schema.js';
 import { digestReport, type ReportDigest } from './digest.js';
-import { ownRow } from './own-row.js';
+import { ownRow, reportRow } from './own-row.js';
 
 /**
  * A report file read, validated and digested, its repository's row made from it alone, and what the file was
@@ -27,14 +27,16 @@ const MAX_WORKERS = 4;
 const WORKER = new URL('./digest-worker.js', import.meta.url);
 
 /**
- * Reads, validates and digests one report file and makes its repository's row (where it is read: on a worker
- * thread, beside the others' reading); `accepts` is the compiled schema where there is one.
+ * Reads, validates and digests one report file and takes its repository's row (where it is read: on a worker
+ * thread, beside the others' reading): the report's own figures when this version wrote it, else made again
+ * from its changes; `accepts` is the compiled schema where there is one.
  * @throws ConfigError (exit 2) as `parseReport` and `readReportText`
  */
 export function digestFile(path: string, accepts?: (data: unknown) => boolean): DigestedFile {
   const stat = statOf(path);
-  const digest = digestReport(parseReport(readReportText(path), path, accepts));
-  return { path, digest, row: ownRow(digest), size: stat.size, mtimeMs: stat.mtimeMs };
+  const report = parseReport(readReportText(path), path, accepts);
+  const digest = digestReport(report);
+  return { path, digest, row: reportRow(report) ?? ownRow(digest), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /**

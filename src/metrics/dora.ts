@@ -17,7 +17,8 @@ export const doraFigureSchema = z.object({
 export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
 export const doraSchema = z.object({
-  deploymentFrequency: doraFigureSchema.extend({ deployDaysPerWeek: z.number().nullable() }),
+  // its note last, as `computeDora` writes it: zod gives a report it reads back in the schema's order
+  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: z.number().nullable(), note: doraFigureSchema.shape.note }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,
   timeToRestore: doraFigureSchema,

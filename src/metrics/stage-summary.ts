@@ -6,11 +6,13 @@ import { distributionOf, distributionSchema, type Distribution } from './percent
 
 const ratio = z.number().min(0).max(1).nullable();
 
+// in the order `summarizeStages` writes them: zod gives a report it reads back in this order, and an aggregate
+// may take a repository's figures from it as they were read
 export const stageFigureSchema = distributionSchema.extend({
-  share: ratio.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
-  shareOfTotal: ratio.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
   censored: z.number().int().nonnegative().optional().describe('deploy stage: changes merged and not yet deployed at now, counted as right-censored'),
   atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, the largest wait seen (seconds)'),
+  share: ratio.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
+  shareOfTotal: ratio.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 });
 export type StageFigure = z.infer<typeof stageFigureSchema>;
 
