@@ -29,13 +29,9 @@ export function repositoryContext(name: string, facts: ReportFacts): RepositoryC
  * repository is in no other report, and makes the row again from the changes it holds otherwise. Undefined
  * for a report over several repositories (which an aggregate refuses). Pure.
  *
- * Made again, not read from the report's own `summary` and `recommendations` (which would spare most of a
- * worker's time for it): over the aggregate bench's 1,000 reports and 8 real ones the two differ. The
- * report's numbers are rounded to 6 decimals (render/json.ts, which rounds this row alike when written); this
- * row's oldest unreleased changes and open pull requests name their repository; zod (fewer than 8 files, read
- * in this thread) gives the report's objects in the schema's key order, not the builder's; and a report written
- * by an earlier flowaudit holds that version's figures (the bench's, written before the AI comparison's note
- * and the Kaplan–Meier horizon: 763 notes and one `atLeast` differ).
+ * Used where `reportRow` cannot read the row from the report: one another flowaudit version wrote holds that
+ * version's figures (the aggregate bench's, written before the AI comparison's note and the Kaplan–Meier
+ * horizon: 763 notes and one `atLeast` differ from this row).
  */
 export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
   const facts = digest.facts;
