@@ -30,8 +30,7 @@ export function repositoryContext(name: string, facts: ReportFacts): RepositoryC
  * for a report over several repositories (which an aggregate refuses). Pure.
  *
  * Used where `reportRow` cannot read the row from the report: one another flowaudit version wrote holds that
- * version's figures (the aggregate bench's, written before the AI comparison's note and the Kaplan–Meier
- * horizon: 763 notes and one `atLeast` differ from this row).
+ * version's figures, which may follow older definitions (a build before the AI comparison's note left it null).
  */
 export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
   const facts = digest.facts;
