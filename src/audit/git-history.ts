@@ -35,6 +35,11 @@ export interface GitModel {
   lines: ReleaseGraph;
   /** commits on a release line or behind a release tag, among those read (SPEC section 1) */
   release: ReadonlySet<string>;
+  /** what matching GitHub's pull requests to the changes reads (`forPulls`); null when there are none to match */
+  forPulls: PullMatching | null;
+}
+
+export interface PullMatching {
   /** every commit of the tracked branch read: a PR commit with a parent among them merges the branch in */
   branchCommits: ReadonlySet<string>;
   /** the commits of changes no pull request names, by sha: a PR's copies of them are not its own work */
@@ -86,7 +91,7 @@ export async function readGitChanges(
   release: { tips: ReleaseTips; tagShas: readonly string[] },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
-  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; onCommits?: (count: number) => void },
+  o: { aiMarkers: Pattern[]; botPattern: Pattern | null; webUrl: string | null; forPulls: boolean; onCommits?: (count: number) => void },
 ): Promise<GitModel> {
   const exclude = boundary ? [boundary.sha] : [];
   let read = 0;
@@ -128,17 +133,11 @@ export async function readGitChanges(
     resolveForkPoints(changes, (sha) => commitOf(sha)?.committedAt ?? lookedUp.get(sha));
     const revertRefs = collectRevertRefs(changes, commitOf);
     const copies = indexCopies(changes, commitOf, new Set(lines.releaseLine.map((c) => c.key)));
-    const identities = new Map<string, CommitIdentity>();
-    for (const change of changes) {
-      if (change.number !== null) continue;
-      for (const sha of change.commitShas) {
-        const c = commitOf(sha);
-        if (c) identities.set(sha, { sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: c.subject });
-      }
-    }
+    // a set of every branch commit and a map of most: made only when there are GitHub pull requests to match
+    const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
       changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines, release: onRelease.all,
-      branchCommits: new Set(commits.keys()), identities,
+      forPulls,
     };
   })();
   const sized = Promise.all([sizes.read, built]).then(([numstat, { changes }]) => {
@@ -161,6 +160,19 @@ function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
   const line: Commit[] = [];
   for (let commit = commits.get(tip); commit !== undefined; commit = commits.get(commit.parents[0] ?? '')) line.push(commit);
   return line.reverse();
+}
+
+/** What matching pull requests reads of the commits, which are let go once the changes are built. */
+function pullMatching(changes: readonly Change[], commits: Map<string, Commit>, commitOf: (sha: string) => Commit | undefined): PullMatching {
+  const identities = new Map<string, CommitIdentity>();
+  for (const change of changes) {
+    if (change.number !== null) continue;
+    for (const sha of change.commitShas) {
+      const c = commitOf(sha);
+      if (c) identities.set(sha, { sha, authorEmail: c.authorEmail, authoredAt: c.authoredAt, committedAt: c.committedAt, subject: c.subject });
+    }
+  }
+  return { branchCommits: new Set(commits.keys()), identities };
 }
 
 interface Pulls {

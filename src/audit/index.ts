@@ -117,7 +117,7 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, boundary, release, sizes, pullRefs, {
-    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote),
+    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { changes, lines } = model;
@@ -133,8 +133,8 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
       aiMarkers: settings.aiMarkers,
       trackedBranch: branch.name,
       isRelease: (sha) => model.release.has(sha),
-      onBranch: (sha) => model.branchCommits.has(sha),
-      identityOf: (sha) => model.identities.get(sha),
+      onBranch: (sha) => model.forPulls?.branchCommits.has(sha) ?? false,
+      identityOf: (sha) => model.forPulls?.identities.get(sha),
     });
   }
   markReverts(changes, model.revertRefs);
