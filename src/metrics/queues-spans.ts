@@ -83,10 +83,12 @@ function eachSpan(
     const ai = c.aiEvidence.length > 0;
     const { firstCommitAt: t0, lastCommitAt: last, readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7 } = c;
     const gitOnly = t2 === null;
-    if (c.stages.coding !== null) add('coding', t0, gitOnly ? (c.stages.review !== null ? last : t7) : t2, ai);
-    if (c.stages.pickup !== null) add('pickup', t2, t4 ?? t7, ai);
-    if (c.stages.review !== null) add('review', gitOnly ? last : t4, gitOnly ? t7 : (t5 ?? t7), ai);
-    if (c.stages.merge !== null) add('merge', t5, t7, ai);
+    // read once: an aggregate's change makes its stages object on every read
+    const stages = c.stages;
+    if (stages.coding !== null) add('coding', t0, gitOnly ? (stages.review !== null ? last : t7) : t2, ai);
+    if (stages.pickup !== null) add('pickup', t2, t4 ?? t7, ai);
+    if (stages.review !== null) add('review', gitOnly ? last : t4, gitOnly ? t7 : (t5 ?? t7), ai);
+    if (stages.merge !== null) add('merge', t5, t7, ai);
     add('deploy', t7, c.deployedAt, ai, c.deployedAt === null);
   }
   for (const p of openPulls) {

@@ -55,7 +55,9 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
     if (kind === 'deployed' ? c.leadTime === null : c.cycleTime === null) continue;
     // summed in STAGES' order, as each share's total is
     let total = 0;
-    for (let i = 0; i < STAGES.length; i++) total += values[i] = c.stages[STAGES[i] as StageName] ?? 0;
+    // read once: an aggregate's change makes its stages object on every read
+    const stages = c.stages;
+    for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i] as StageName] ?? 0;
     if (!(total > 0)) continue;
     basis++;
     all += total;
@@ -95,7 +97,8 @@ export function leadObservation(change: MeasuredChange, waiting: Waiting): Obser
 
 /** A change's deploy wait: done when deployed, still running since its merge when not; null when deployed without one. */
 function deployObservation(c: MeasuredChange, waiting: Waiting): Observation | null {
-  if (c.stages.deploy !== null) return { seconds: c.stages.deploy, done: true };
+  const deploy = c.stages.deploy;
+  if (deploy !== null) return { seconds: deploy, done: true };
   if (c.deployedAt !== null) return null;
   return { seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)), done: false };
 }
