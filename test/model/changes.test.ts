@@ -93,7 +93,6 @@ describe('changes and their own commits', () => {
     expect(s?.commitShas).toEqual(expect.arrayContaining([sha('b1copy'), sha('s1'), sha('late')]));
   });
 
-
   describe('a pull request based on a release line', () => {
     // the release line r1 ← r2 left main at m0; the pull request's own commit p1 is on top of it
     const r1 = commit('r1', { parents: ['m0'], at: h(1) });
