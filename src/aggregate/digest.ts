@@ -1,7 +1,7 @@
 import type { MeasuredDeploy, OpenPull } from '../domain.js';
 import { epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
-import { packChanges, packedBuffers, type PackedChanges } from './packed-changes.js';
+import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed-changes.js';
 
 /*
  * A report reduced to what an aggregate needs — its facts, and of each change and deploy the numbers and
@@ -45,7 +45,6 @@ interface PackedDeploys {
   bits: Uint8Array;
 }
 
-const orNaN = (value: number | null): number => (value === null ? NaN : value);
 /**
  * NaN back to null; a whole number back to a small integer, which a deploy object holds in its field (a value
  * read from a Float64Array would otherwise be boxed).

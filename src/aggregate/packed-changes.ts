@@ -179,7 +179,8 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
   return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times };
 }
 
-const orNaN = (value: number | null): number => (value === null ? NaN : value);
+/** null as NaN, which a Float64Array holds (JSON has no NaN, so it stands for nothing else) */
+export const orNaN = (value: number | null): number => (value === null ? NaN : value);
 
 /** The longest start the texts share, nulls left out ('' when there is none). */
 export function commonPrefix(texts: ReadonlyArray<string | null>): string {
