@@ -7,7 +7,7 @@ import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { nameOf, repositoryContext } from './own-row.js';
-import { changesOf, shaAt, type PackedChanges } from './packed-changes.js';
+import { ChangeRows, shaAt, type HeldChanges, type HeldPart } from './packed-changes.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -26,9 +26,9 @@ interface Taken {
   window: Window;
   /** its row made from its own report (`ownRow`), if it was */
   row: RepositoryRow | undefined;
-  /** its window's changes and those merged outside it its queues counted, as packed; let go once measured */
-  changes: PackedChanges | null;
-  queueOnly: PackedChanges | null;
+  /** its window's changes and those merged outside it its queues counted, as held; let go once measured */
+  changes: HeldChanges | null;
+  queueOnly: HeldChanges | null;
 }
 
 /** The key a change is counted once by: its repository, and its landing commit's sha. */
@@ -41,6 +41,8 @@ const keyOf = (repository: string, sha: string): string => `${repository}\u0000$
  */
 export class Combiner {
   private readonly taken: Taken[] = [];
+  /** the numbers of every change taken */
+  private readonly rows = new ChangeRows();
   /** the keys of the window's changes that another report of their repository may list among its queue-only ones */
   private readonly crossing = new Set<string>();
   /** the keys of the queue-only changes `finish` kept: the lists read from the reports keep the same */
@@ -86,7 +88,7 @@ export class Combiner {
       if (seen !== undefined) this.shared.add(name);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name, origin, facts, window, row, changes: digest.changes, queueOnly: digest.queueOnly });
+    this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly) });
     return { added: true, name };
   }
 
@@ -161,7 +163,6 @@ export class Combiner {
       },
     );
     // the figures are made: what they were made of is let go before the lists are read again
-    for (const t of taken) t.changes = t.queueOnly = null;
     this.deploys.length = 0;
     this.openPulls.clear();
     this.window = window;
@@ -177,22 +178,23 @@ export class Combiner {
    * changes and the queue-only ones no other report counted, each once.
    */
   private measured(): MeasuredChange[] {
-    const changes: MeasuredChange[] = [];
+    const parts: HeldPart[] = [];
     for (const t of this.taken) {
       if (t.changes === null || t.queueOnly === null) throw new Error('Combiner: finished once already');
-      for (const c of changesOf(t.changes, t.name)) changes.push(c);
-      const queueOnly = changesOf(t.queueOnly, t.name);
-      for (let i = 0; i < queueOnly.length; i++) {
-        const key = keyOf(t.name, shaAt(t.queueOnly, i) as string);
+      parts.push({ held: t.changes, repository: t.name });
+      const take: number[] = [];
+      for (let i = 0; i < t.queueOnly.count; i++) {
+        const key = keyOf(t.name, shaAt(t.queueOnly.texts, i) as string);
         if (this.crossing.has(key) || this.kept.has(key)) this.shared.add(t.name);
         else {
           this.kept.add(key);
-          changes.push(queueOnly[i] as MeasuredChange);
+          take.push(i);
         }
       }
+      parts.push({ held: t.queueOnly, repository: t.name, take });
+      t.changes = t.queueOnly = null;
     }
-    // in the order of their merges, the reports' own where merges tie (the sort is stable); a view holds its merge as a field
-    return changes.sort((a, b) => a.mergedAt - b.mergedAt);
+    return this.rows.merged(parts);
   }
 
   /**

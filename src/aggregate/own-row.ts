@@ -3,7 +3,7 @@ import { epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, RepositoryRow, RepositorySummary } from '../report/schema.js';
 import { VERSION } from '../version.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
-import { changesOf } from './packed-changes.js';
+import { ChangeRows } from './packed-changes.js';
 
 /** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
 export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
@@ -37,7 +37,11 @@ export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
   if (facts.several) return undefined;
   const name = nameOf(facts);
   // as the aggregate holds them: the window's changes, then those only its queues count, in the order of their merges
-  const changes = [...changesOf(digest.changes, name), ...changesOf(digest.queueOnly, name)].sort((a, b) => a.mergedAt - b.mergedAt);
+  const rows = new ChangeRows();
+  const changes = rows.merged([
+    { held: rows.hold(digest.changes), repository: name },
+    { held: rows.hold(digest.queueOnly), repository: name },
+  ]);
   const { deploys, openPulls } = unpackDeploys(digest, name);
   deploys.sort((a, b) => a.at - b.at);
   return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestReport, unpackDeploys } from '../../src/aggregate/digest.js';
-import { changesOf, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
+import { ChangeRows, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
 import type { MeasuredChange } from '../../src/domain.js';
 import { change, deploy, H, report } from './report-builder.js';
 
@@ -52,8 +52,14 @@ function plain(c: MeasuredChange): MeasuredChange {
   } as MeasuredChange;
 }
 
+/** A report's changes as an aggregate reads them, in the order of their merges. */
+const listed = (packed: PackedChanges, repository: string): MeasuredChange[] => {
+  const rows = new ChangeRows();
+  return rows.merged([{ held: rows.hold(packed), repository }]);
+};
+
 const unpack = (packed: PackedChanges, repository: string) => ({
-  changes: changesOf(packed, repository).map(plain),
+  changes: listed(packed, repository).map(plain),
   shas: Array.from({ length: packed.count }, (_, i) => shaAt(packed, i)),
 });
 
@@ -101,7 +107,7 @@ describe('a report digest, as a worker thread sends it', () => {
 
   it('keeps a list that repeats across changes once', () => {
     const twice = report({ changes: [change({ flags: ['a', 'b'] }), change({ flags: ['a', 'b'] })] });
-    const [a, b] = changesOf(digestReport(twice).changes, 'r');
+    const [a, b] = listed(digestReport(twice).changes, 'r');
     expect(a?.flags).toBe(b?.flags);
     expect(a?.flags).toEqual(['a', 'b']);
   });
