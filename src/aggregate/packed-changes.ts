@@ -28,6 +28,11 @@ interface Rows {
   bits: Uint8Array;
 }
 
+/** The texts of a part's changes, and the repository each names. */
+interface Part extends Texts {
+  repository: string;
+}
+
 /** Of each change, its TEXTS, LISTS and review times. */
 export interface Texts {
   /** the TEXTS of every change, one after another; of each URL only what follows `urlPrefix` */
@@ -305,11 +310,12 @@ export class ChangeRows {
     let rest = count;
     for (let row = 0; row < this.count; row++) if (to[row] === -1) to[row] = rest++;
     this.permute(to);
+    const sources = parts.map((part): Part => ({ ...part.held.texts, repository: part.repository }));
     const changes = new Array<MeasuredChange>(count);
     for (let k = 0; k < count; k++) {
       const from = order[k] as number;
       const part = parts[partOf[from] as number] as HeldPart;
-      changes[k] = new PackedChange(part.held.texts, (rowOf[from] as number) - part.held.first, part.repository, this.row(k), this.offset(k));
+      changes[k] = new PackedChange(sources[partOf[from] as number] as Part, (rowOf[from] as number) - part.held.first, this.row(k), this.offset(k));
     }
     return changes;
   }
@@ -399,20 +405,23 @@ function listAt<T>(p: Texts, i: number, k: number, empty: T): T {
  * fields each.
  */
 class PackedChange implements MeasuredChange {
-  // read most of all (windows, queues, sorting; lead times): fields, not getters
+  // read most of all (windows, queues; lead times): fields, not getters
   readonly mergedAt: number;
   readonly leadTime: number | null;
 
-  /** `p`, `i`: its part's texts and its row there; `r`, `k`: the rows its numbers are copied to, and its row there */
+  /** `p`, `i`: its part (texts and repository) and its row there; `r`, `k`: the block its numbers are in, and its row there */
   constructor(
-    private readonly p: Texts,
+    private readonly p: Part,
     private readonly i: number,
-    readonly repository: string,
     private readonly r: Rows,
     private readonly k: number,
   ) {
     this.mergedAt = numberAt(r, k * N + MERGED) ?? 0;
     this.leadTime = numberAt(r, k * N + LEAD_TIME);
+  }
+
+  get repository(): string {
+    return this.p.repository;
   }
 
   get id(): string {
@@ -483,7 +492,7 @@ class PackedChange implements MeasuredChange {
 /** A packed change's review (see `PackedChange`). */
 class PackedReview implements ChangeReview {
   constructor(
-    private readonly p: Texts,
+    private readonly p: Part,
     private readonly i: number,
     private readonly r: Rows,
     private readonly k: number,
