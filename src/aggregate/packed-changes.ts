@@ -202,6 +202,8 @@ export function commonPrefix(texts: ReadonlyArray<string | null>): string {
   for (const text of texts) {
     if (text === null) continue;
     if (prefix === null) prefix = text;
+    // most URLs share the whole of it once it is found
+    if (text.startsWith(prefix)) continue;
     let n = 0;
     while (n < prefix.length && n < text.length && prefix.charCodeAt(n) === text.charCodeAt(n)) n++;
     prefix = prefix.slice(0, n);

@@ -17,6 +17,21 @@ describe('epoch', () => {
     expect(epoch(null)).toBeNull();
   });
 
+  it('agrees with Date.parse on every day from 1900 to 2300 and on the leap days of four centuries', () => {
+    const differ: string[] = [];
+    for (let day = -25567; day < 120000; day++) {
+      const iso = new Date(day * 86_400_000 + 45_296_000).toISOString().replace('.000Z', 'Z');
+      if (epoch(iso) !== Math.floor(Date.parse(iso) / 1000)) differ.push(iso);
+    }
+    expect(differ).toEqual([]);
+    // 1600 and 2000 have a 29 February; in 1700 and 2100 it rolls over to 1 March, as Date.parse has it
+    const day = (iso: string): number => (epoch(`${iso}T00:00:00Z`) as number) / 86400;
+    expect([day('1600-02-29'), day('1600-03-01')]).toEqual([-135081, -135080]);
+    expect([day('2000-02-29'), day('2000-03-01')]).toEqual([11016, 11017]);
+    expect([day('1700-02-29'), day('1700-03-01')]).toEqual([-98556, -98556]);
+    expect([day('2100-02-29'), day('2100-03-01')]).toEqual([47541, 47541]);
+  });
+
   it('agrees with Date.parse over a century of times', () => {
     const differ: string[] = [];
     for (let t = -2e9; t < 4e9; t += 7_777_777) {
