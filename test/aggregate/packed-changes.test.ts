@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeRows, commonPrefix, INT_NULL, packChanges, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
+import { ChangeRows, commonPrefix, INT_NULL, mergeOrder, packChanges, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
 import type { MeasuredChange } from '../../src/domain.js';
 import { change, H } from './report-builder.js';
 
@@ -136,5 +136,28 @@ describe('the URLs\' common start, held once', () => {
     const packed = structuredClone(packChanges(urls.map((url) => change({ url })), () => false));
     expect(packed.urlPrefix).toBe('https://x/pull/1');
     expect(listed([{ packed, repository: 'r' }]).map((c) => c.url)).toEqual(urls);
+  });
+});
+
+describe('the order of merges', () => {
+  it('orders whole times with ties in the order given, before 1970 too', () => {
+    expect(Array.from(mergeOrder(Float64Array.from([30, -5, 30, 0, -5, 7])))).toEqual([1, 4, 3, 5, 0, 2]);
+  });
+
+  it('orders fractional times, and times too large to key with their index, as a comparison does', () => {
+    expect(Array.from(mergeOrder(Float64Array.from([2.5, 1, 2.5, 2])))).toEqual([1, 3, 0, 2]);
+    // a time near 2^52 leaves no room for the index: the comparison keeps the ties' order
+    expect(Array.from(mergeOrder(Float64Array.from([2 ** 52, 3, 2 ** 52, 1])))).toEqual([3, 1, 0, 2]);
+  });
+
+  it('gives every index once over many changes', () => {
+    const times = Float64Array.from({ length: 5000 }, (_, i) => 1_700_000_000 + ((i * 7919) % 1000));
+    const order = Array.from(mergeOrder(times));
+    expect(new Set(order).size).toBe(5000);
+    // each time's indices in ascending order, the times ascending
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1] as number, order[k] as number];
+      expect(times[a] as number < (times[b] as number) || (times[a] === times[b] && a < b)).toBe(true);
+    }
   });
 });
