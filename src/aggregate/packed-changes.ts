@@ -344,18 +344,30 @@ export class ChangeRows {
   /** Moves every row held to where `to` says, in place: each cycle of the permutation is followed once. */
   private permute(to: Int32Array): void {
     const placed = new Uint8Array(to.length);
-    let carried = emptyRows(1, this.wide);
-    let taken = emptyRows(1, this.wide);
+    // a block's numbers, whole or not, are exact in a double
+    const carried = new Float64Array(N);
     for (let start = 0; start < to.length; start++) {
       if (placed[start] === 1) continue;
-      copyRow(this.row(start), this.offset(start), carried, 0);
+      const first = this.row(start);
+      const from = this.offset(start) * N;
+      for (let f = 0; f < N; f++) carried[f] = first.numbers[from + f] as number;
+      let carriedBits = first.bits[this.offset(start)] as number;
       let at = start;
       do {
         // the row carried takes the place of the one there, which is carried on to where it goes
         const next = to[at] as number;
-        copyRow(this.row(next), this.offset(next), taken, 0);
-        copyRow(carried, 0, this.row(next), this.offset(next));
-        [carried, taken] = [taken, carried];
+        const block = this.row(next);
+        const offset = this.offset(next);
+        const numbers = block.numbers;
+        const base = offset * N;
+        for (let f = 0; f < N; f++) {
+          const v = numbers[base + f] as number;
+          numbers[base + f] = carried[f] as number;
+          carried[f] = v;
+        }
+        const bits = block.bits[offset] as number;
+        block.bits[offset] = carriedBits;
+        carriedBits = bits;
         placed[next] = 1;
         at = next;
       } while (at !== start);
