@@ -53,8 +53,7 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 
 /** The digest of a validated report. Pure. */
 export function digestReport(report: Report): ReportDigest {
-  const since = epoch(report.window.since) ?? 0;
-  const until = epoch(report.window.until) ?? 0;
+  const { since, until } = report.window;
   return {
     facts: {
       repository: report.repository,
@@ -81,14 +80,23 @@ export function digestReport(report: Report): ReportDigest {
  * began before `since`, or it was not deployed by `until` — and so be listed again among another report's
  * `queueOnlyChanges`: only such a change's sha is kept, to count it once.
  */
-function crossesWindow(c: ReportChange, since: number, until: number): boolean {
-  const deployed = epoch(c.deployedAt);
-  if (deployed === null || deployed >= until) return true;
+function crossesWindow(c: ReportChange, since: string, until: string): boolean {
+  if (c.deployedAt === null || !earlier(c.deployedAt, until)) return true;
   for (const time of [c.firstCommitAt, c.lastCommitAt, c.readyAt, c.firstReviewAt, c.approvedAt]) {
-    const t = epoch(time);
-    if (t !== null && t < since) return true;
+    if (time !== null && earlier(time, since)) return true;
   }
   return false;
+}
+
+/**
+ * Whether time `a` is before time `b`: two times in the form reports write (`2026-03-04T10:00:00Z`) compare as
+ * text, which spares reading half a million of them again; any other form as epoch seconds.
+ */
+function earlier(a: string, b: string): boolean {
+  if (a.length === 20 && b.length === 20 && a.charCodeAt(19) === 90 && b.charCodeAt(19) === 90) return a < b;
+  const x = epoch(a);
+  const y = epoch(b);
+  return x !== null && y !== null && x < y;
 }
 
 /** The typed arrays of a digest, which a worker hands over rather than copies. */

@@ -83,6 +83,23 @@ describe('a report digest, as a worker thread sends it', () => {
     expect(unpacked.changes.shas).toEqual([null, 'b'.repeat(40)]);
   });
 
+  it('tells a change crossing the window by its times in any form a report may hold', () => {
+    const times = report({
+      changes: [
+        // deployed at the window's end, which is outside it
+        change({ sha: 'd'.repeat(40), mergedAt: '2026-01-10T00:00:00Z', firstCommitAt: '2026-01-09T00:00:00Z', deployedAt: '2026-01-29T00:00:00Z' }),
+        // a second before the end, with a fraction: inside
+        change({ sha: 'e'.repeat(40), mergedAt: '2026-01-10T00:00:00Z', firstCommitAt: '2026-01-09T00:00:00Z', deployedAt: '2026-01-28T23:59:59.500Z' }),
+        // begun at 01:00 on the first day in UTC+2, 23:00 the day before in UTC: before the window
+        change({ sha: 'f'.repeat(40), mergedAt: '2026-01-10T00:00:00Z', firstCommitAt: '2026-01-01T01:00:00+02:00', deployedAt: '2026-01-11T00:00:00Z' }),
+        // begun at the window's start: inside
+        change({ sha: '0'.repeat(40), mergedAt: '2026-01-10T00:00:00Z', firstCommitAt: '2026-01-01T00:00:00Z', deployedAt: '2026-01-11T00:00:00Z' }),
+      ],
+    });
+    const packed = digestReport(times).changes;
+    expect(Array.from({ length: packed.count }, (_, i) => shaAt(packed, i))).toEqual(['d'.repeat(40), null, 'f'.repeat(40), null]);
+  });
+
   it('gives back the queue-only changes, each with its sha', () => {
     expect(unpacked.queueOnly.changes).toHaveLength(1);
     expect(unpacked.queueOnly.changes[0]).toMatchObject({ id: '#9', mergedAt: Date.parse('2026-02-02T00:00:00Z') / 1000, stages: { coding: 8 * 24 * H } });
