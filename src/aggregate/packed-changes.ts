@@ -255,7 +255,7 @@ export interface HeldPart {
   take?: readonly number[];
 }
 
-// rows are held in blocks of 2^16 (5.8 MB): each is allocated whole, as its own mapping
+// rows are held in blocks of 2^16 (5.8 MB of whole numbers): each is allocated whole, as its own mapping
 const BLOCK_SHIFT = 16;
 
 /**
@@ -455,8 +455,8 @@ function listAt<T>(p: Texts, i: number, k: number, empty: T): T {
 
 /**
  * One packed change, read where it is held: a metric reads it as any `MeasuredChange`, and each figure is
- * taken from the columns when asked for (its stages, size and review too), so 600,000 of them cost five
- * fields each.
+ * taken from its row and its part when asked for (its stages, size and review too), so 600,000 of them cost
+ * six fields each.
  */
 class PackedChange implements MeasuredChange {
   // read most of all (windows, queues; lead times): fields, not getters
