@@ -78,7 +78,7 @@ function utcSeconds(time: string): number | null {
   const hour = two(time, 11);
   const minute = two(time, 14);
   const second = two(time, 17);
-  // NaN fails every comparison: a non-digit falls through to Date.parse, as does a year Date.parse reads as 19xx
+  // NaN fails every comparison: a non-digit falls through to Date.parse, as does a year before 1000
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 1000)) return null;
   return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 }
