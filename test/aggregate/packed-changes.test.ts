@@ -83,7 +83,7 @@ describe('several reports\' changes as one list', () => {
     ]);
   });
 
-  it('reads each change\'s own numbers, flags and review once they are copied into one order', () => {
+  it('reads each change\'s own numbers, bot flag and size once its row is moved into the list\'s order', () => {
     const one = packChanges(
       [change({ id: 'late', mergedAt: at(8), cycleTime: 3600, stages: { coding: 60, review: null }, bot: true, additions: 5, deletions: 1, files: 2 })],
       () => false,
