@@ -1,5 +1,5 @@
 import type { MeasuredDeploy, OpenPull } from '../domain.js';
-import { epoch, fromReportOpenPull } from '../report/convert.js';
+import { earlier, epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed-changes.js';
 
@@ -86,17 +86,6 @@ function crossesWindow(c: ReportChange, since: string, until: string): boolean {
     if (time !== null && earlier(time, since)) return true;
   }
   return false;
-}
-
-/**
- * Whether time `a` is before time `b`: two times in the form reports write (`2026-03-04T10:00:00Z`) compare as
- * text, which spares reading half a million of them again; any other form as epoch seconds.
- */
-function earlier(a: string, b: string): boolean {
-  if (a.length === 20 && b.length === 20 && a.charCodeAt(19) === 90 && b.charCodeAt(19) === 90) return a < b;
-  const x = epoch(a);
-  const y = epoch(b);
-  return x !== null && y !== null && x < y;
 }
 
 /** The typed arrays of a digest, which a worker hands over rather than copies. */

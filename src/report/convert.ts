@@ -85,7 +85,7 @@ const two = (text: string, at: number): number => digit(text, at) * 10 + digit(t
  * Date.parse then reads.
  */
 function utcSeconds(time: string): number | null {
-  if (time.length !== 20 || time[4] !== '-' || time[7] !== '-' || time[10] !== 'T' || time[13] !== ':' || time[16] !== ':' || time[19] !== 'Z') return null;
+  if (!inReportForm(time)) return null;
   const year = two(time, 0) * 100 + two(time, 2);
   const month = two(time, 5);
   const day = two(time, 8);
@@ -95,6 +95,22 @@ function utcSeconds(time: string): number | null {
   // NaN fails every comparison: a non-digit falls through to Date.parse, as does a year before 1000
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 1000)) return null;
   return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+/** Whether a time is in the form reports write, `2026-03-04T10:00:00Z` (its digits not checked). */
+function inReportForm(time: string): boolean {
+  return time.length === 20 && time[4] === '-' && time[7] === '-' && time[10] === 'T' && time[13] === ':' && time[16] === ':' && time[19] === 'Z';
+}
+
+/**
+ * Whether time `a` is before time `b`: two in the form reports write compare as text (an aggregate's digest
+ * compares half a million), any other as epoch seconds; false when either cannot be read.
+ */
+export function earlier(a: string, b: string): boolean {
+  if (inReportForm(a) && inReportForm(b)) return a < b;
+  const x = epoch(a);
+  const y = epoch(b);
+  return x !== null && y !== null && x < y;
 }
 
 export function windowOf(window: Window): Report['window'] {
