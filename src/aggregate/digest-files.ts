@@ -40,13 +40,14 @@ export function digestFile(path: string, accepts?: (data: unknown) => boolean): 
 }
 
 /**
- * The report schema compiled by the build (dist/aggregate/validate-report.js, scripts/build-validator.mjs):
- * half the time of zod over an organisation's reports, and no copy of each; undefined where it was not built
- * (the sources run untranspiled), and zod alone then reads the reports.
+ * The report schema compiled by the build (scripts/build-validator.mjs): half the time of zod over an
+ * organisation's reports, and no copy of each; undefined where it was not built (the sources run untranspiled),
+ * and zod alone then reads the reports. The `report` validator returns a report as zod would; the `digest` one
+ * (the worker threads') leaves the unknown fields of each listed change in place, which the digest never reads.
  */
-export async function compiledSchema(): Promise<((data: unknown) => boolean) | undefined> {
+export async function compiledSchema(kind: 'report' | 'digest' = 'report'): Promise<((data: unknown) => boolean) | undefined> {
   try {
-    const module = (await import(new URL('./validate-report.js', import.meta.url).href)) as { default: (data: unknown) => boolean };
+    const module = (await import(new URL(`./validate-${kind}.js`, import.meta.url).href)) as { default: (data: unknown) => boolean };
     return module.default;
   } catch {
     return undefined;

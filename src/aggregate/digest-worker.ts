@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { compiledSchema, describeError, digestFile, type WorkerAnswer } from './digest-files.js';
 import { transferables } from './digest.js';
 
-const accepts = await compiledSchema();
+const accepts = await compiledSchema('digest');
 const port = parentPort;
 port?.on('message', ({ index, path }: { index: number; path: string }) => {
   let answer: WorkerAnswer;

@@ -3,14 +3,18 @@ import { reportSchema } from '../../src/report/schema.js';
 import { change, deploy, H, report } from '../aggregate/report-builder.js';
 
 /*
- * The compiled report schema (dist/aggregate/validate-report.js, written by `npm run build` from the zod schema)
- * must accept exactly what zod accepts: aggregate's worker threads take what it accepts without asking zod.
- * Every leaf of a report is replaced in turn by values of every other kind, and both must give one verdict.
+ * The compiled report schemas (dist/aggregate/validate-report.js and validate-digest.js, written by `npm run
+ * build` from the zod schema) must accept exactly what zod accepts: aggregate takes what they accept without
+ * asking zod. Every leaf of a report is replaced in turn by values of every other kind, and each must give
+ * zod's verdict.
  */
-const compiled = await import(new URL('../../dist/aggregate/validate-report.js', import.meta.url).href).then(
-  (m: { default: (data: unknown) => boolean }) => m.default,
-  () => null,
-);
+const load = (name: string): Promise<((data: unknown) => boolean) | null> =>
+  import(new URL(`../../dist/aggregate/${name}`, import.meta.url).href).then(
+    (m: { default: (data: unknown) => boolean }) => m.default,
+    () => null,
+  );
+const compiled = await load('validate-report.js');
+const digest = await load('validate-digest.js');
 
 const review = { reviewers: [{ login: 'bo', reviews: 2 }], reviewedAt: [1767500000, 1767550000], firstReviewer: 'bo', comments: 3, commitsAfterFirstReview: 1, forcePushesAfterFirstReview: 0, changesRequested: true, checks: { wallTime: 600, lastCompletedAt: 1767600000, names: ['build'], flaky: [] } };
 const sample = report({
@@ -67,16 +71,47 @@ describe('the compiled report schema (npm run build writes it; npm test builds f
     expect(older).toMatchObject({ queueOnlyChanges: [], policy: { revertWindow: 14 * 86400, includePrereleases: false }, changes: [{ lastCommitAt: null, review: { reviewedAt: [] } }] });
   });
 
-  it('gives zod\'s verdict for every leaf replaced by another kind of value, or left out', () => {
+  it.each([
+    ['report', () => compiled],
+    ['digest', () => digest],
+  ])('%s: gives zod\'s verdict for every leaf replaced by another kind of value, or left out', (_name, validator) => {
+    const validate = validator();
+    expect(validate).not.toBeNull();
     const kinds: unknown[] = [undefined, null, 'x', '2026-02-30T00:00:00Z', -1, 1.5, 0, true, {}, []];
     const differ: string[] = [];
+    let checked = 0;
     for (const at of leaves(sample).filter((p) => p.length > 0)) {
       for (const by of kinds) {
         const data = replaced(at, by);
         const zod = reportSchema.safeParse(data).success;
-        if (accepts(data) !== zod) differ.push(`${at.join('.')} = ${JSON.stringify(by) ?? 'left out'}: zod ${zod ? 'accepts' : 'rejects'}`);
+        checked++;
+        if ((validate as (data: unknown) => boolean)(data) !== zod) differ.push(`${at.join('.')} = ${JSON.stringify(by) ?? 'left out'}: zod ${zod ? 'accepts' : 'rejects'}`);
       }
     }
     expect(differ).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('digest: drops what zod drops but within a listed change, where an unknown field stays (the digest never reads it)', () => {
+    const data = structuredClone(sample) as unknown as Record<string, unknown> & { summary: Record<string, unknown>; policy: Record<string, unknown>; changes: Array<Record<string, unknown> & { review: Record<string, unknown> }>; queueOnlyChanges: Array<Record<string, unknown>>; deploys: Array<Record<string, unknown>> };
+    delete data.policy.revertWindow;
+    data.injected = '<script>';
+    data.summary.injected = 1;
+    data.policy.injected = 1;
+    (data.deploys[0] as Record<string, unknown>).injected = 1;
+    (data.changes[0] as Record<string, unknown>).injected = 1;
+    (data.changes[0]?.review as Record<string, unknown>).injected = 1;
+    (data.queueOnlyChanges[0] as Record<string, unknown>).injected = 1;
+    const zod = reportSchema.parse(structuredClone(data));
+    expect((digest as (data: unknown) => boolean)(data)).toBe(true);
+    expect(data).not.toHaveProperty('injected');
+    expect(data.summary).not.toHaveProperty('injected');
+    expect(data.policy).toEqual({ ...zod.policy });
+    expect(data.policy.revertWindow).toBe(14 * 86400);
+    expect(data.deploys[0]).not.toHaveProperty('injected');
+    expect(data.changes[0]).toMatchObject({ injected: 1, review: { injected: 1 } });
+    expect(data.queueOnlyChanges[0]).toMatchObject({ injected: 1 });
+    const { injected: _a, review: { injected: _b, ...review }, ...change } = data.changes[0] as Record<string, unknown> & { review: Record<string, unknown> };
+    expect({ ...change, review }).toEqual(zod.changes[0]);
   });
 });
