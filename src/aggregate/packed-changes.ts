@@ -107,6 +107,7 @@ export const INT_NULL = -(2 ** 31);
 
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 const NO_REVIEWERS: ChangeReview['reviewers'] = Object.freeze([]) as unknown as ChangeReview['reviewers'];
+const NO_TIMES: number[] = Object.freeze([]) as unknown as number[];
 
 /**
  * A report's changes in columns; `keepSha` says of which the landing commit's sha is kept. Pure.
@@ -557,7 +558,12 @@ class PackedReview implements ChangeReview {
   }
   get reviewedAt(): number[] {
     const from = this.p.timeRefs[2 * this.i] as number;
-    return Array.from(this.p.times.subarray(from, from + (this.p.timeRefs[2 * this.i + 1] as number)));
+    const count = this.p.timeRefs[2 * this.i + 1] as number;
+    if (count === 0) return NO_TIMES;
+    // copied by hand: a subarray to copy from was a view made per change, the larger part of the time
+    const times = new Array<number>(count);
+    for (let j = 0; j < count; j++) times[j] = this.p.times[from + j] as number;
+    return times;
   }
   get firstReviewer(): string | null {
     return textAt(this.p, this.i, FIRST_REVIEWER);

@@ -3,7 +3,7 @@ import type { Change, OpenPull, Stages } from '../../src/domain.js';
 import { computeQueues, slope } from '../../src/metrics/queues.js';
 import { reviewCapacity } from '../../src/metrics/queues-review-capacity.js';
 import { inWindowQueues, stageSpans } from '../../src/metrics/queues-spans.js';
-import { weekBoundaries } from '../../src/metrics/queues-weeks.js';
+import { weekBoundaries, weekIndex } from '../../src/metrics/queues-weeks.js';
 
 const H = 3600;
 const D = 86400;
@@ -150,6 +150,29 @@ describe('weekly queues', () => {
     const byZone = (timezone: string) => computeQueues({ changes: [late], openPulls: [], since: MON, until: MON + 21 * D, now: MON + 30 * D, stages: ['review'], timezone }).queues.review?.map((w) => w.arrivals);
     expect(byZone('UTC')).toEqual([0, 0, 1]);
     expect(byZone('Europe/Berlin')).toEqual([0, 0, 0, 1]);
+  });
+
+  it('finds the week of a time across a daylight saving change, and the first or last week outside them', () => {
+    const at = (t: string): number => Date.parse(t) / 1000;
+    // Europe/Berlin's Mondays around the change of 2026-03-29 (the test above): weeks of 7 days, 7 days less an hour, 7 days
+    const bounds = [at('2026-03-15T23:00:00Z'), at('2026-03-22T23:00:00Z'), at('2026-03-29T22:00:00Z'), at('2026-04-05T22:00:00Z'), at('2026-04-12T22:00:00Z')];
+    const weekOf = (t: string): number => weekIndex(bounds, at(t));
+    expect(weekOf('2026-03-15T23:00:00Z')).toBe(0);
+    expect(weekOf('2026-03-22T22:59:59Z')).toBe(0);
+    expect(weekOf('2026-03-22T23:00:00Z')).toBe(1);
+    // 6 days 23.5 hours after the first Monday, but the third week has begun: Monday 00:30 in Berlin
+    expect(weekOf('2026-03-29T22:30:00Z')).toBe(2);
+    expect(weekOf('2026-03-29T21:59:59Z')).toBe(1);
+    expect(weekOf('2026-04-12T21:59:59Z')).toBe(3);
+    // summer time ends 2026-10-25: that week is an hour longer, and 7 days 30 minutes after its Monday is still in it
+    const autumn = [at('2026-10-18T22:00:00Z'), at('2026-10-25T23:00:00Z'), at('2026-11-01T23:00:00Z')];
+    expect(weekIndex(autumn, at('2026-10-25T22:30:00Z'))).toBe(0);
+    expect(weekIndex(autumn, at('2026-10-25T23:00:00Z'))).toBe(1);
+    // outside the weeks: the first before them, the last after them, as a search would say
+    expect(weekOf('2026-03-01T00:00:00Z')).toBe(0);
+    expect(weekOf('2026-05-01T00:00:00Z')).toBe(3);
+    expect(weekIndex(bounds, Number.NaN)).toBe(0);
+    expect(weekIndex([at('2026-03-15T23:00:00Z'), at('2026-03-22T23:00:00Z')], at('2026-03-20T00:00:00Z'))).toBe(0);
   });
 
   it('starts UTC weeks on Monday midnight, from any day of the week, before 1970 too', () => {
