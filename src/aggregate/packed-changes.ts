@@ -342,13 +342,16 @@ export class ChangeRows {
     return at & (this.rowsPerBlock - 1);
   }
 
-  /** Moves every row held to where `to` says, in place: each cycle of the permutation is followed once. */
+  /**
+   * Moves every row held to where `to` says, in place: each cycle of the permutation is followed once. `to` is
+   * used up: each place is marked -1 as its row leaves, in the entry just read (a second array of marks was
+   * one more read from a random place per row).
+   */
   private permute(to: Int32Array): void {
-    const placed = new Uint8Array(to.length);
     // a block's numbers, whole or not, are exact in a double
     const carried = new Float64Array(N);
     for (let start = 0; start < to.length; start++) {
-      if (placed[start] === 1) continue;
+      if (to[start] === -1) continue;
       const first = this.row(start);
       const from = this.offset(start) * N;
       for (let f = 0; f < N; f++) carried[f] = first.numbers[from + f] as number;
@@ -357,6 +360,7 @@ export class ChangeRows {
       do {
         // the row carried takes the place of the one there, which is carried on to where it goes
         const next = to[at] as number;
+        to[at] = -1;
         const block = this.row(next);
         const offset = this.offset(next);
         const numbers = block.numbers;
@@ -369,7 +373,6 @@ export class ChangeRows {
         const bits = block.bits[offset] as number;
         block.bits[offset] = carriedBits;
         carriedBits = bits;
-        placed[next] = 1;
         at = next;
       } while (at !== start);
     }
