@@ -344,8 +344,8 @@ export class ChangeRows {
 
   /**
    * Moves every row held to where `to` says, in place: each cycle of the permutation is followed once. `to` is
-   * used up: each place is marked -1 as its row leaves, in the entry just read (a second array of marks was
-   * one more read from a random place per row).
+   * used up: each place is marked -1 as its row leaves, in the entry just read (marks in an array of their own
+   * were one more write at a random place per row).
    */
   private permute(to: Int32Array): void {
     // a block's numbers, whole or not, are exact in a double
