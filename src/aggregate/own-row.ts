@@ -37,7 +37,7 @@ export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
   if (facts.several) return undefined;
   const name = nameOf(facts);
   // as the aggregate holds them: the window's changes, then those only its queues count, in the order of their merges
-  const rows = new ChangeRows();
+  const rows = ChangeRows.fitting(digest.changes.count + digest.queueOnly.count);
   const changes = rows.merged([
     { held: rows.hold(digest.changes), repository: name },
     { held: rows.hold(digest.queueOnly), repository: name },

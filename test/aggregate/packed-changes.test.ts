@@ -83,6 +83,20 @@ describe('several reports\' changes as one list', () => {
     ]);
   });
 
+  it('lists a report\'s rows held in a block fitted to their count, none and a count short of a power of two too', () => {
+    const none = ChangeRows.fitting(0);
+    expect(none.merged([{ held: none.hold(packChanges([], () => false)), repository: 'r' }])).toEqual([]);
+    const packed = packChanges([change({ id: 'a', mergedAt: at(4) }), change({ id: 'b', mergedAt: at(2) }), change({ id: 'c', mergedAt: at(3) })], () => false);
+    const queued = packChanges([change({ id: 'q', mergedAt: at(1) }), change({ id: 'r', mergedAt: at(5) })], () => false);
+    const rows = ChangeRows.fitting(5);
+    const changes = rows.merged([
+      { held: rows.hold(packed), repository: 'r' },
+      { held: rows.hold(queued), repository: 'r' },
+    ]);
+    // 2026-01-01 is 1,767,225,600 s after 1970; a day is 86,400 s
+    expect(changes.map((c) => [c.id, c.mergedAt])).toEqual([['q', 1767225600], ['b', 1767312000], ['c', 1767398400], ['a', 1767484800], ['r', 1767571200]]);
+  });
+
   it('reads each change\'s own numbers, bot flag and size once its row is moved into the list\'s order', () => {
     const one = packChanges(
       [change({ id: 'late', mergedAt: at(8), cycleTime: 3600, stages: { coding: 60, review: null }, bot: true, additions: 5, deletions: 1, files: 2 })],
