@@ -295,7 +295,7 @@ export class ChangeRows {
     for (let i = 0; i < packed.count; i++) {
       const at = this.count++;
       if (at >>> this.shift === this.blocks.length) this.blocks.push(emptyRows(this.rowsPerBlock, this.wide));
-      copyRow(packed, i, this.blocks[at >>> this.shift] as Rows, at & (this.rowsPerBlock - 1));
+      copyRow(packed, i, this.row(at), this.offset(at));
     }
     const { text, urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times } = packed;
     return { first, count: packed.count, texts: { text, urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times } };
