@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasGnuTime, median, timeOnce } from './measure.mjs';
+import { hasGnuTime, measureInterleaved, timeOnce } from './measure.mjs';
 import { DEFAULT_REPORTS, ensureOrgReports } from './org-reports.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -39,22 +39,13 @@ export default async function runAggregateBench({ root, opts, print }) {
     { label: 'flowaudit aggregate --format json', cmd: bin, args: ['aggregate', ...files, '--format', 'json', '-o', OUTPUT], target: true },
   ];
   print(`measuring, ${opts.runs} run(s) each, interleaved:`);
-  const runs = new Map(commands.map((c) => [c, []]));
-  for (let i = 0; i < opts.runs; i++) {
-    for (const c of commands) {
-      const r = await timeOnce(c.cmd, c.args, { cwd: root, env, timeoutMs });
-      if (!r.ok) return [{ command: c.label, error: `failed: ${r.stderr.trim().split('\n')[0] ?? ''} (exit ${r.code ?? r.signal})` }];
-      runs.get(c).push(r);
-      print(`  ${c.label}: run ${i + 1}/${opts.runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`);
-    }
-  }
-  const summary = (c) => {
-    const rs = runs.get(c);
-    const rss = rs.map((r) => r.rssKB).filter((x) => x != null);
-    return { wallS: median(rs.map((r) => r.wallS)), rssMB: rss.length ? Math.max(...rss) / 1024 : null };
-  };
-  const base = summary(commands[0]);
-  const agg = summary(commands[1]);
+  const measured = await measureInterleaved(commands, {
+    runs: opts.runs, cwd: root, env, timeoutMs,
+    onRun: (c, i, r) => print(`  ${c.label}: run ${i}/${opts.runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`),
+  });
+  const failed = commands.findIndex((_c, k) => !measured[k].ok);
+  if (failed !== -1) return [{ command: commands[failed].label, error: `failed: ${measured[failed].error}` }];
+  const [base, agg] = measured;
   const ratio = agg.wallS / base.wallS;
   const outMB = fs.statSync(OUTPUT).size / 2 ** 20;
   const rows = [

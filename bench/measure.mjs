@@ -86,25 +86,38 @@ export function median(xs) {
 }
 
 /**
- * Runs a command `runs` times; keeps the median wall time, the median CPU time and the largest peak RSS.
- * Stops at the first failing run and returns {ok: false, error} with the first useful stderr line.
+ * Runs each command `runs` times, in rounds (every command once, in the order given, then again), so that all
+ * see the same load: on a shared machine the load drifts over seconds, and a command measured in a quiet minute
+ * beside one measured in a busy one gives a ratio that says more about the machine than the code. Each command
+ * gets the median wall time, the median CPU time and the largest peak RSS ({ok, wallS, cpuS, rssMB, selfRssMB,
+ * runs}), or {ok: false, error} with the first useful stderr line; a command that fails is not run again, the
+ * others go on. `commands`: [{cmd, args, env?}]; `onRun(command, i, result)`.
  */
-export async function measure(cmd, args, { runs = 3, cwd, env, timeoutMs, onRun } = {}) {
-  const results = [];
+export async function measureInterleaved(commands, { runs = 3, cwd, env, timeoutMs, onRun } = {}) {
+  const results = commands.map(() => []);
+  const failed = commands.map(() => null);
   for (let i = 0; i < runs; i++) {
-    const r = await timeOnce(cmd, args, { cwd, env, timeoutMs });
-    if (!r.ok) {
-      const why = r.timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s`
-        : `${firstErrorLine(r.stderr)}${r.code != null ? ` (exit ${r.code})` : r.signal ? ` (${r.signal})` : ''}`;
-      return { ok: false, error: why, runs: results };
+    for (const [k, c] of commands.entries()) {
+      if (failed[k] !== null) continue;
+      const r = await timeOnce(c.cmd, c.args, { cwd, env: c.env ?? env, timeoutMs });
+      if (!r.ok) {
+        const why = r.timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+          : `${firstErrorLine(r.stderr)}${r.code != null ? ` (exit ${r.code})` : r.signal ? ` (${r.signal})` : ''}`;
+        failed[k] = why;
+        continue;
+      }
+      results[k].push(r);
+      onRun?.(c, i + 1, r);
     }
-    results.push(r);
-    onRun?.(i + 1, r);
   }
-  const maxMB = (key) => {
-    const xs = results.map((r) => r[key]).filter((x) => x != null);
-    return xs.length ? Math.max(...xs) / 1024 : null;
-  };
-  const cpu = results.map((r) => r.cpuS).filter((x) => x != null);
-  return { ok: true, wallS: median(results.map((r) => r.wallS)), cpuS: cpu.length ? median(cpu) : null, rssMB: maxMB('rssKB'), selfRssMB: maxMB('selfRssKB'), runs: results };
+  return commands.map((_c, k) => {
+    if (failed[k] !== null) return { ok: false, error: failed[k], runs: results[k] };
+    const rs = results[k];
+    const maxMB = (key) => {
+      const xs = rs.map((r) => r[key]).filter((x) => x != null);
+      return xs.length ? Math.max(...xs) / 1024 : null;
+    };
+    const cpu = rs.map((r) => r.cpuS).filter((x) => x != null);
+    return { ok: true, wallS: median(rs.map((r) => r.wallS)), cpuS: cpu.length ? median(cpu) : null, rssMB: maxMB('rssKB'), selfRssMB: maxMB('selfRssKB'), runs: rs };
+  });
 }

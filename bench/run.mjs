@@ -5,7 +5,8 @@
 //   --cases a,b,…         git cases to run: release, synthetic, small (default: all three)
 //   --repo PATH           also measure an existing repository (any number of times); its branch is HEAD's
 //   --since DATE          window start for every case (default 2000-01-01: the whole history); git log gets it too
-//   --runs N              runs per command (default 3: median wall time, max peak RSS)
+//   --runs N              runs per command (default 3: median wall time, max peak RSS; 3 times as many under
+//                         3,000 commits), the commands of a case interleaved
 //   --text                also measure `--format text`
 //   --rebuild             rebuild the generated repositories even if their stamps are current
 //   --timeout S           give up on one command after S seconds (default 900)
@@ -24,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeStats, ensureSyntheticRepo } from './synthetic-repo.mjs';
 import { RELEASE_CASES, describeReleaseStats, ensureReleaseRepo } from './release-repo.mjs';
-import { RSS_PROBE, hasGnuTime, measure, timeOnce } from './measure.mjs';
+import { RSS_PROBE, hasGnuTime, measureInterleaved, timeOnce } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLOWAUDIT_BIN = path.join(root, 'bin', 'flowaudit.js');
@@ -35,6 +36,8 @@ const TARGET_RSS_MB = 250;
 // under this many commits, fixed costs dominate: the target is the floor (git log) plus this many seconds
 const SMALL_COMMITS = 3000;
 const TARGET_SMALL_EXTRA_S = 0.3;
+// … and each command runs this many times --runs there
+const SMALL_RUNS_FACTOR = 3;
 
 class BenchFatal extends Error {}
 
@@ -193,7 +196,7 @@ async function gitSection({ root, opts, print }) {
   const rows = [];
   const env = cleanEnv();
   const timeoutMs = opts.timeoutS * 1000;
-  const progress = (label) => (i, r) => print(`  ${label}: run ${i}/${opts.runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`);
+  const progress = (label, runs) => (i, r) => print(`  ${label}: run ${i}/${runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`);
   const window = opts.since === '2000-01-01' ? 'whole history' : `since ${opts.since}`;
   for (const c of await casesToRun(opts)) {
     print(`\n-- ${c.label}`);
@@ -208,20 +211,24 @@ async function gitSection({ root, opts, print }) {
       { label: 'flowaudit json --deploy-from merge', cmd: FLOWAUDIT_BIN, args: report('--deploy-from', 'merge'), target: true },
     ];
     if (opts.text) commands.push({ label: 'flowaudit text', cmd: FLOWAUDIT_BIN, args: ['report', c.repo, '--since', opts.since, '--now', c.now, '--no-github'] });
-    print(`  measuring, ${opts.runs} run${opts.runs > 1 ? 's' : ''} each (stdout to /dev/null):`);
+    // a run under a second is at the mercy of one spike of the machine's load: the small cases' medians are over more
+    const runs = c.commits < SMALL_COMMITS ? opts.runs * SMALL_RUNS_FACTOR : opts.runs;
+    print(`  measuring, ${runs} run${runs > 1 ? 's' : ''} each, interleaved (stdout to /dev/null):`);
     for (const x of commands) print(`    ${x.label}: ${x.cmd === 'git' ? 'git' : 'bin/flowaudit.js'} ${x.args.join(' ').replaceAll(c.repo, c.rel)}`);
 
     const table = [];
     let baseline = null;
     const targets = [];
+    const built = fs.existsSync(path.join(root, 'dist', 'cli.js'));
+    const measured = commands.filter((x) => x.cmd === 'git' || built);
+    // the memory probe rides in NODE_OPTIONS, since the bin is executed, not passed to node
+    const results = await measureInterleaved(
+      measured.map((x) => ({ ...x, env: x.cmd === 'git' ? env : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import=${RSS_PROBE}`.trim() } })),
+      { runs, cwd: root, timeoutMs, onRun: (x, i, r) => progress(x.label, runs)(i, r) },
+    );
     for (const x of commands) {
-      let m;
-      if (x.cmd !== 'git' && !fs.existsSync(path.join(root, 'dist', 'cli.js'))) m = { ok: false, error: 'dist/cli.js not found: npm run build' };
-      else {
-        // the memory probe rides in NODE_OPTIONS, since the bin is executed, not passed to node
-        const runEnv = x.cmd === 'git' ? env : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import=${RSS_PROBE}`.trim() };
-        m = await measure(x.cmd, x.args, { runs: opts.runs, cwd: root, env: runEnv, timeoutMs, onRun: progress(x.label) });
-      }
+      const at = measured.indexOf(x);
+      const m = at === -1 ? { ok: false, error: 'dist/cli.js not found: npm run build' } : results[at];
       if (!m.ok) {
         if (x.baseline) throw new BenchFatal(`git log failed on ${c.rel}: ${m.error}`);
         table.push({ command: x.label, error: `flowaudit not built/failed: ${m.error}` });
