@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeploySignalKind, StageName } from '../domain.js';
-import { whatIfSchema, type WhatIfChange } from '../metrics/what-if.js';
+import { whatIfSchema } from '../metrics/schema.js';
+import type { WhatIfChange } from '../metrics/what-if.js';
 
 /*
  * What the advice rules read: a structural subset of the report (`Report` itself is assignable), so

@@ -4,25 +4,15 @@
  * generator is seeded afresh for every interval, so an interval depends only on its two samples: the same
  * data give the same bytes, whatever else the report computes.
  */
-import { z } from 'zod';
 import { orderBand, percentile, percentilesOfUnsorted } from './percentile.js';
 import { seededRandom, type Random } from './prng.js';
+import { MIN_BOOTSTRAP_SAMPLE } from './limits.js';
+import type { Interval } from './schema.js';
+
+export type { Interval } from './schema.js';
 
 const BOOTSTRAP_RESAMPLES = 2000;
 const SEED = 0x5eed2026;
-/**
- * Below this many values in a group the resamples barely vary (one value resamples to itself), so an interval
- * would look certain when nothing is known: it is still given, but never called real.
- */
-export const MIN_BOOTSTRAP_SAMPLE = 5;
-
-export const intervalSchema = z.object({
-  difference: z.number().nullable().describe('the statistic of the first group minus the second\'s, over all their values; null when a group is empty'),
-  low: z.number().nullable().describe('2.5th percentile of the bootstrap differences'),
-  high: z.number().nullable().describe('97.5th percentile of the bootstrap differences'),
-  real: z.boolean().describe(`the 95% interval excludes 0 (and each group has at least ${MIN_BOOTSTRAP_SAMPLE} values): a difference the data can tell`),
-});
-export type Interval = z.infer<typeof intervalSchema>;
 
 /** What is compared: a type-7 percentile (p in [0, 1]; 0.5 is the median) or the mean (a rate over 0/1 values). */
 export type Statistic = { kind: 'percentile'; p: number } | { kind: 'mean' };

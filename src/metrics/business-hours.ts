@@ -1,14 +1,8 @@
-import { z } from 'zod';
 import { TZDate } from '@date-fns/tz';
 import { ConfigError } from '../errors.js';
+import type { BusinessHours } from './schema.js';
 
-export const businessHoursSchema = z.object({
-  timezone: z.string().describe('IANA time zone, e.g. Europe/Berlin'),
-  days: z.array(z.number().int().min(0).max(6)).describe('working weekdays, 0 = Sunday … 6 = Saturday'),
-  start: z.string().describe('"09:00"'),
-  end: z.string().describe('"17:00"'),
-});
-export type BusinessHours = z.infer<typeof businessHoursSchema>;
+export type { BusinessHours } from './schema.js';
 
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = { timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 

@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import { distributionOfValues, distributionSchema } from './percentile.js';
+import { distributionOfValues } from './percentile.js';
+import type { CensoredDistribution } from './schema.js';
 
-/**
- * A duration some of whose values are still running (SPEC section 6): changes merged and not yet deployed
- * count as right-censored at `now` — their lead time is at least what has passed.
- */
-export const censoredDistributionSchema = distributionSchema.extend({
-  censored: z.number().int().nonnegative().describe('values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
-});
-export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
+export type { CensoredDistribution } from './schema.js';
 
 /** One value: a finished duration (`done`), or one still running, known only to be at least `seconds`. */
 export interface Observation {

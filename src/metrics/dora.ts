@@ -1,30 +1,10 @@
-import { z } from 'zod';
 import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration } from '../units.js';
 import type { CensoredDistribution } from './censored.js';
 import { median } from './percentile.js';
+import type { Band, Dora } from './schema.js';
 
-export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
-export type Band = z.infer<typeof bandSchema>;
-
-export const doraFigureSchema = z.object({
-  value: z.number().nullable().describe('null when not measurable'),
-  unit: z.string(),
-  band: bandSchema.nullable(),
-  count: z.number().int().nonnegative().describe('how many deploys or changes the value is computed over'),
-  note: z.string().optional(),
-});
-export type DoraFigure = z.infer<typeof doraFigureSchema>;
-
-export const doraSchema = z.object({
-  // its note last, as `computeDora` writes it: zod gives a report it reads back in the schema's order
-  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: z.number().nullable(), note: doraFigureSchema.shape.note }),
-  leadTime: doraFigureSchema,
-  changeFailureRate: doraFigureSchema,
-  timeToRestore: doraFigureSchema,
-  reworkRate: doraFigureSchema,
-});
-export type Dora = z.infer<typeof doraSchema>;
+export type { Band, Dora, DoraFigure } from './schema.js';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;

@@ -5,121 +5,14 @@
  * open PRs, so in git-only mode `review`, `rework`, `ci` and `wip` are null (never 0); the AI-assisted
  * comparison works from git alone.
  */
-import { z } from 'zod';
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
-import { AGE_EDGES, CHECK_EDGES, histogram, histogramBucketSchema } from './histogram.js';
-import { compareMediansOf, intervalSchema } from './bootstrap.js';
+import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
+import { compareMediansOf } from './bootstrap.js';
 import { distribution, medianOf } from './percentile.js';
+import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, OLDEST_OPEN, WORST_FLAKY, type Compared } from './limits.js';
+import type { AiComparison, AiGroup, CiHealth, ReviewerRow, ReviewHealth, ReworkHealth, WipHealth } from './schema.js';
 
-/** changes over this many lines are "large" (review depth, SPEC section 5) */
-export const LARGE_CHANGE_LINES = 400;
-/** below this many changes in either group the AI comparison says more about chance than about the work */
-export const MIN_AI_GROUP = 10;
-/** worst flaky checks listed by name */
-export const WORST_FLAKY = 5;
-/** oldest open pull requests listed */
-export const OLDEST_OPEN = 10;
-
-const count = z.number().int().nonnegative();
-const share = z.number().min(0).max(1).nullable();
-const seconds = z.number().nullable();
-
-export const reviewerRowSchema = z.object({
-  reviewer: z.string().describe('login, lower-cased'),
-  reviews: count.describe('submitted reviews (any state but PENDING) on the window\'s changes'),
-  firstReviews: count.describe('changes on which they were the first human reviewer'),
-  pickupP50: seconds.describe('p50 pickup of the changes they picked up first, seconds'),
-});
-
-export const reviewHealthSchema = z.object({
-  reviews: count.describe('submitted reviews by humans other than the PR author'),
-  reviewers: count.describe('how many people reviewed'),
-  topTwoShare: share.describe('share of all reviews done by the two busiest reviewers (gatekeeper risk)'),
-  unreviewed: count.describe('changes merged with no human review (direct pushes included)'),
-  unreviewedShare: share,
-  selfMerged: count.describe('changes landed without an approval by anyone but the author'),
-  selfMergedShare: share,
-  reviewsPerChange: z.number().nullable(),
-  largeChanges: count.describe(`changes over ${LARGE_CHANGE_LINES} lines`),
-  largeChangesWithoutComments: count.describe('large changes approved with no review comment at all'),
-  largeChangeCommentsPer100LinesP50: z.number().nullable().describe('review depth of the large changes: p50 of comments per 100 changed lines'),
-  byReviewer: z.array(reviewerRowSchema).describe('busiest first'),
-});
-export type ReviewHealth = z.infer<typeof reviewHealthSchema>;
-export type ReviewerRow = z.infer<typeof reviewerRowSchema>;
-
-export const reworkHealthSchema = z.object({
-  reviewed: count.describe('the base: reviewed pull requests'),
-  reworked: count.describe('with commits or force-pushes after the first review'),
-  share,
-  changesRequested: count,
-  changesRequestedShare: share,
-});
-export type ReworkHealth = z.infer<typeof reworkHealthSchema>;
-
-export const flakyCheckSchema = z.object({
-  name: z.string(),
-  rate: z.number().describe('flaky ÷ changes that ran this check on their final head commit'),
-  flaky: count,
-  runs: count,
-});
-
-export const ciHealthSchema = z.object({
-  changes: count.describe('changes whose final head commit has timed check runs'),
-  p50: seconds.describe('wall time of the checks on the final head commit: max(completedAt) − min(startedAt)'),
-  p90: seconds,
-  checks: count.describe('distinct check names per final head commit, summed over changes'),
-  flakyChecks: count.describe('… of them that concluded FAILURE and later SUCCESS on the same commit'),
-  flakyRate: share,
-  worstFlaky: z.array(flakyCheckSchema).describe('most flaky first'),
-  mergeWaitOnChecksShare: share.describe('approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage'),
-  durationHistogram: z.array(histogramBucketSchema).describe('changes by the wall time of their checks, from under a minute to over two hours'),
-});
-export type CiHealth = z.infer<typeof ciHealthSchema>;
-
-export const wipHealthSchema = z.object({
-  open: count.describe('open non-draft pull requests at the end of the window (bots left out)'),
-  drafts: count,
-  p50Age: seconds.describe('age of the open non-draft pull requests at the end of the window'),
-  p90Age: seconds,
-  activeAuthors: count.describe('people who merged a change in the window or have an open pull request'),
-  perAuthor: z.number().nullable().describe('open non-draft pull requests per active author'),
-  ageHistogram: z
-    .array(histogramBucketSchema.omit({ count: true }).extend({ ready: count, drafts: count }))
-    .describe('open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart'),
-  oldest: z
-    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: z.number().describe('seconds'), repository: z.string().optional() }))
-    .describe(`the ${OLDEST_OPEN} oldest open pull requests (bots left out, drafts included), oldest first`),
-});
-export type WipHealth = z.infer<typeof wipHealthSchema>;
-
-const stageMedians = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<(typeof STAGES)[number], typeof seconds>);
-
-export const aiGroupSchema = z.object({
-  count,
-  p50Size: z.number().nullable().describe('p50 of additions + deletions'),
-  failureRate: share.describe('share reverted'),
-  reworkShare: share.describe('share of reviewed PRs reworked after the first review; null in git-only mode'),
-  leadTimeP50: seconds,
-  cycleTimeP50: seconds,
-  stages: stageMedians.describe('p50 of each stage'),
-});
-export type AiGroup = z.infer<typeof aiGroupSchema>;
-
-/** The figures the AI comparison puts an interval on: lead and cycle time, and each stage. */
-const AI_INTERVAL_KEYS = ['leadTime', 'cycleTime', ...STAGES] as const;
-/** What the AI comparison gives a difference and its interval for: lead time, cycle time and each stage. */
-export type Compared = (typeof AI_INTERVAL_KEYS)[number];
-
-export const aiComparisonSchema = z.object({
-  assisted: aiGroupSchema.describe('changes with an AI marker: a lower bound'),
-  other: aiGroupSchema,
-  note: z.string().nullable().describe(`set when either group has fewer than ${MIN_AI_GROUP} changes, or when changes not yet deployed are left out of lead time and deploy wait`),
-  intervals: z
-    .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
-    .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
-});
-export type AiComparison = z.infer<typeof aiComparisonSchema>;
+export type { AiComparison, AiGroup, CiHealth, ReviewerRow, ReviewHealth, ReworkHealth, WipHealth } from './schema.js';
 
 export interface FlowHealth {
   review: ReviewHealth | null;

@@ -1,18 +1,12 @@
-import { z } from 'zod';
 import type { Change } from '../domain.js';
+import type { HistogramBucket } from './schema.js';
+
+export type { HistogramBucket } from './schema.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
 const WEEK = 7 * DAY;
-
-export const histogramBucketSchema = z.object({
-  label: z.string(),
-  from: z.number().describe('seconds, inclusive'),
-  to: z.number().nullable().describe('seconds, exclusive; null for the open last bucket'),
-  count: z.number().int().nonnegative(),
-});
-export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
 
 /** A bucket's lower edge (seconds) and its label; the next edge closes it, the last is open. */
 export type Edges = ReadonlyArray<readonly [number, string]>;

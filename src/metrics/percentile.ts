@@ -1,5 +1,7 @@
 import quickselect from 'quickselect';
-import { z } from 'zod';
+import type { Distribution } from './schema.js';
+
+export type { Distribution } from './schema.js';
 
 /**
  * Percentile by linear interpolation between closest ranks: the "type 7" method of R, NumPy and Excel's
@@ -14,16 +16,6 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   const b = sorted[hi] as number;
   return a + (h - lo) * (b - a);
 }
-
-/** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
-export const distributionSchema = z.object({
-  count: z.number().int().nonnegative(),
-  p50: z.number().nullable(),
-  p75: z.number().nullable(),
-  p90: z.number().nullable(),
-  mean: z.number().nullable(),
-});
-export type Distribution = z.infer<typeof distributionSchema>;
 
 /** count, p50, p75, p90 and mean of the non-null values; values rounded to whole seconds where given. */
 export function distribution(values: ReadonlyArray<number | null>): Distribution {

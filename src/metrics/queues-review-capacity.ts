@@ -2,23 +2,11 @@
  * Reviewer capacity (SPEC section 9, GitHub mode): reviews done each week against pull requests becoming
  * ready for review that week. When more become ready than reviewers get through, the review queues grow.
  */
-import { z } from 'zod';
 import type { MeasuredChange, OpenPull } from '../domain.js';
 import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
+import type { ReviewCapacity } from './schema.js';
 
-const count = z.number().int().nonnegative();
-
-export const reviewCapacitySchema = z
-  .array(
-    z.object({
-      weekStart: z.string().describe('Monday 00:00 in the report\'s time zone, as an ISO UTC time'),
-      reviews: count.describe('reviews submitted in the week (within the window) by humans other than the author, on counted changes and open pull requests'),
-      readyPulls: count.describe('pull requests that became ready for review in the week (T2), merged or still open'),
-    }),
-  )
-  .nullable()
-  .describe('null from git alone: git cannot see reviews');
-export type ReviewCapacity = z.infer<typeof reviewCapacitySchema>;
+export type { ReviewCapacity } from './schema.js';
 
 /**
  * Reviews and ready pull requests per week over `[since, min(until, now))`, from every counted change merged

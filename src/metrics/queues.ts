@@ -3,40 +3,14 @@
  * it, and how many were in it at the week's end; and per stage the trend and both sides of Little's law.
  * The spans come from `queues-spans.ts`; weeks start Monday 00:00 in the report's time zone.
  */
-import { z } from 'zod';
-import { STAGES, type MeasuredChange, type OpenPull, type StageName } from '../domain.js';
+import type { MeasuredChange, OpenPull, StageName } from '../domain.js';
 import { stageSpanColumns, type SpanColumns } from './queues-spans.js';
 import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
+import type { QueueTrend, QueueTrends, Queues, QueueWeek } from './schema.js';
+
+export type { QueueTrend, QueueTrends, Queues, QueueWeek } from './schema.js';
 
 const WEEK = 7 * 86400;
-const count = z.number().int().nonnegative();
-
-export const queueWeekSchema = z.object({
-  weekStart: z.string().describe('Monday 00:00 in the report\'s time zone (UTC unless --timezone), as an ISO UTC time'),
-  arrivals: count.describe('changes whose stage began in the week (within the window)'),
-  departures: count.describe('changes whose stage ended in the week (within the window)'),
-  queue: count.describe('changes in the stage at the week\'s end (or the window\'s, for its last week): began before it, not ended by it'),
-  aiShare: z.number().min(0).max(1).nullable().describe('AI-assisted share of the week\'s arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker'),
-});
-export type QueueWeek = z.infer<typeof queueWeekSchema>;
-
-export const queueTrendSchema = z.object({
-  arrivalsPerWeek: z.number().describe('arrivals in the window ÷ its length in weeks'),
-  departuresPerWeek: z.number(),
-  growthPerWeek: z.number().nullable().describe('least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks'),
-  meanQueue: z.number().describe('time-average number of changes in the stage over the window (Little\'s law: L)'),
-  meanTimeInStage: z.number().nullable().describe('mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: z.number().nullable().describe('arrival rate × mean time in stage (λW): near meanQueue when the window was steady'),
-});
-export type QueueTrend = z.infer<typeof queueTrendSchema>;
-
-const perStageOptional = <T extends z.ZodType>(value: T) =>
-  z.object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])) as Record<StageName, z.ZodOptional<T>>);
-
-export const queuesSchema = perStageOptional(z.array(queueWeekSchema)).describe('per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait');
-export const queueTrendsSchema = perStageOptional(queueTrendSchema);
-export type Queues = z.infer<typeof queuesSchema>;
-export type QueueTrends = z.infer<typeof queueTrendsSchema>;
 
 export interface QueueInput {
   /** every counted change merged by `now`, in the window or not: a change merged next month was in this month's queue */

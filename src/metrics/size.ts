@@ -1,18 +1,8 @@
-import { z } from 'zod';
 import type { Change } from '../domain.js';
 import { distributionOf, medianOf } from './percentile.js';
+import type { SizeSummary } from './schema.js';
 
-export const sizeSummarySchema = z.object({
-  count: z.number().int().nonnegative().describe('changes with a known size'),
-  p50: z.number().nullable().describe('lines changed (additions + deletions)'),
-  p90: z.number().nullable(),
-  over200: z.number().nullable().describe('share of sized changes over 200 changed lines'),
-  over400: z.number().nullable().describe('share of sized changes over 400 changed lines'),
-  buckets: z
-    .array(z.object({ bucket: z.string(), count: z.number().int().nonnegative(), cycleTimeP50: z.number().nullable() }))
-    .describe('does size slow delivery here? cycle time p50 per size bucket (lines changed)'),
-});
-export type SizeSummary = z.infer<typeof sizeSummarySchema>;
+export type { SizeSummary } from './schema.js';
 
 const BUCKETS: Array<[string, number, number]> = [['0-50', 0, 50], ['51-200', 51, 200], ['201-400', 201, 400], ['401+', 401, Infinity]];
 

@@ -1,25 +1,10 @@
-import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
 import type { Measure } from '../model/stages.js';
 import { censoredDistributionOf, type CensoredDistribution, type Observation } from './censored.js';
-import { distributionOf, distributionSchema, type Distribution } from './percentile.js';
+import { distributionOf, type Distribution } from './percentile.js';
+import type { ShareBasis, StageFigure } from './schema.js';
 
-const ratio = z.number().min(0).max(1).nullable();
-
-// in the order `summarizeStages` writes them: zod gives a report it reads back in this order, and an aggregate
-// may take a repository's figures from it as they were read
-export const stageFigureSchema = distributionSchema.extend({
-  censored: z.number().int().nonnegative().optional().describe('deploy stage: changes merged and not yet deployed at now, counted as right-censored'),
-  atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, the largest wait seen (seconds)'),
-  share: ratio.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
-  shareOfTotal: ratio.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
-});
-export type StageFigure = z.infer<typeof stageFigureSchema>;
-
-export const shareBasisSchema = z.object({
-  kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
-  changes: z.number().int().nonnegative().describe('changes with a positive total the shares are over'),
-});
+export type { StageFigure } from './schema.js';
 
 export interface StageSummary {
   changes: number;
@@ -29,7 +14,7 @@ export interface StageSummary {
   leadTime: CensoredDistribution;
   /** over the deployed changes only */
   leadTimeDeployed: Distribution;
-  shareBasis: z.infer<typeof shareBasisSchema>;
+  shareBasis: ShareBasis;
 }
 
 /** How long the changes still waiting have waited: `now` and how durations are counted. */

@@ -1,20 +1,9 @@
-import { z } from 'zod';
 import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
 import { censoredDistributionOf, type Observation } from './censored.js';
 import { medianOf } from './percentile.js';
+import type { Trend } from './schema.js';
 
-const seconds = z.number().nullable();
-
-export const trendWeekSchema = z.object({
-  weekStart: z.string().describe('Monday 00:00 UTC that starts the week (ISO date)'),
-  changes: z.number().int().nonnegative(),
-  leadTimeP50: seconds,
-  cycleTimeP50: seconds,
-  stages: z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>),
-});
-
-export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
-export type Trend = z.infer<typeof trendSchema>;
+export type { Trend } from './schema.js';
 
 const DAY = 86400;
 

@@ -1,28 +1,12 @@
-import { z } from 'zod';
 import type { MeasuredChange } from '../domain.js';
 import { distribution } from './percentile.js';
 import type { Waiting } from './stage-summary.js';
+import type { Unreleased } from './schema.js';
+
+export type { Unreleased } from './schema.js';
 
 /** the oldest unreleased changes the report lists */
 const OLDEST = 10;
-
-export const unreleasedSchema = z.object({
-  count: z.number().int().nonnegative().describe('counted changes merged in the window and not deployed at now'),
-  p50Age: z.number().nullable().describe('seconds since their merge, at now (type 7); null when there is none'),
-  oldestAge: z.number().nullable(),
-  oldest: z.array(z.string()).describe('ids of the oldest, oldest first (at most 10)'),
-  oldestChanges: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      url: z.string().nullable(),
-      mergedAt: z.iso.datetime({ offset: true }),
-      age: z.number().describe('seconds since the merge, at now'),
-      repository: z.string().optional(),
-    }),
-  ),
-});
-export type Unreleased = z.infer<typeof unreleasedSchema>;
 
 /**
  * The unreleased backlog (SPEC section 6): the changes merged and not yet deployed at `now`, their ages

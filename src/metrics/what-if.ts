@@ -3,22 +3,13 @@
  * threshold, the other stages unchanged. The stages tile the lead time, so capping one shortens the lead
  * time by exactly what it trims.
  */
-import { z } from 'zod';
-import { STAGES, type StageName, type Stages } from '../domain.js';
+import type { StageName, Stages } from '../domain.js';
 import { medianOf } from './percentile.js';
+import type { WhatIf } from './schema.js';
+
+export type { WhatIf } from './schema.js';
 
 const WEEK = 7 * 86400;
-
-export const whatIfSchema = z.object({
-  stage: z.enum(STAGES as [StageName, ...StageName[]]),
-  cap: z.number().nonnegative().describe('seconds: the rule\'s threshold, each deployed change\'s stage capped at it'),
-  leadTimeP50: z.object({
-    now: z.number().describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
-    then: z.number().describe('… with the stage capped, seconds'),
-  }),
-  hoursSavedPerWeek: z.number().nonnegative().describe('Σ seconds trimmed ÷ 3600 ÷ weeks in the window'),
-});
-export type WhatIf = z.infer<typeof whatIfSchema>;
 
 /** What the what-if reads of a change: the report's changes and the model's both have it. */
 export interface WhatIfChange {

@@ -2,7 +2,7 @@ import { STAGES } from '../domain.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { formatDuration, formatPercent } from './duration.js';
 import { plural } from '../units.js';
-import type { Compared } from '../metrics/flow-health.js';
+import type { Compared } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
 import type { Report } from '../report/schema.js';
 

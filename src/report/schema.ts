@@ -7,18 +7,26 @@
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
-import { businessHoursSchema } from '../metrics/business-hours.js';
-import { doraSchema } from '../metrics/dora.js';
-import { aiComparisonSchema, ciHealthSchema, reviewHealthSchema, reworkHealthSchema, wipHealthSchema } from '../metrics/flow-health.js';
-import { histogramBucketSchema } from '../metrics/histogram.js';
-import { censoredDistributionSchema } from '../metrics/censored.js';
-import { distributionSchema } from '../metrics/percentile.js';
-import { queuesSchema, queueTrendsSchema } from '../metrics/queues.js';
-import { reviewCapacitySchema } from '../metrics/queues-review-capacity.js';
-import { sizeSummarySchema } from '../metrics/size.js';
-import { shareBasisSchema, stageFigureSchema } from '../metrics/stage-summary.js';
-import { trendSchema } from '../metrics/trend.js';
-import { unreleasedSchema } from '../metrics/unreleased.js';
+import {
+  aiComparisonSchema,
+  businessHoursSchema,
+  censoredDistributionSchema,
+  ciHealthSchema,
+  distributionSchema,
+  doraSchema,
+  histogramBucketSchema,
+  queuesSchema,
+  queueTrendsSchema,
+  reviewCapacitySchema,
+  reviewHealthSchema,
+  reworkHealthSchema,
+  shareBasisSchema,
+  sizeSummarySchema,
+  stageFigureSchema,
+  trendSchema,
+  unreleasedSchema,
+  wipHealthSchema,
+} from '../metrics/schema.js';
 
 /** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
 const time = z.iso.datetime({ offset: true });

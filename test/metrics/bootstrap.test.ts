@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, compareMediansOf, MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/bootstrap.js';
+import { bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
+import { MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/limits.js';
 import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
 

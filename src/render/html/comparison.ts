@@ -1,7 +1,7 @@
 import { STAGES } from '../../domain.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { range, signed, verdict } from '../health.js';
-import type { Compared } from '../../metrics/flow-health.js';
+import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
 import type { QueueTrend } from '../../metrics/queues.js';
