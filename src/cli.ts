@@ -78,7 +78,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .addHelpText('after', helpText('check'))
     .action(async (path: string, flags) => {
       const [{ checkCommand }, { loadConfig }] = await Promise.all([import('./commands/check.js'), import('./config/index.js')]);
-      done(await checkCommand(path, flags, io, () => loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) }).check));
+      done(await checkCommand(path, flags, io, async () => (await loadConfig({ repoRoot: resolvePath(path, io.cwd), ...(flags.config && { file: flags.config, cwd: io.cwd }) })).check));
     });
 
   addOutputOptions(

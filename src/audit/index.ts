@@ -73,7 +73,7 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
     warnings.push(message);
     warn(message);
   };
-  const settings = resolveSettings(options, repo.path);
+  const settings = await resolveSettings(options, repo.path);
   const branch = await resolveBranch(repo, options.branch);
   const headTip = repo.refs.find((ref) => ref.name === repo.head)?.commit;
   if (headTip !== undefined && headTip !== branch.tip) headStop.abort();

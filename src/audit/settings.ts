@@ -35,8 +35,8 @@ const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3
  * `repoRoot`.
  * @throws ConfigError naming the flag or config field that is wrong
  */
-export function resolveSettings(options: AuditOptions, repoRoot: string): AuditSettings {
-  const config = loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
+export async function resolveSettings(options: AuditOptions, repoRoot: string): Promise<AuditSettings> {
+  const config = await loadConfig({ repoRoot, ...(options.configFile !== undefined && { file: options.configFile }) });
   const botSource = options.botPattern ?? (config.bots.length > 0 ? config.bots.join('|') : null);
   const hours = options.businessHours ?? (config.businessHours.enabled ? fromConfigHours(config.businessHours) : undefined);
   const includePrereleases = options.includePrereleases ?? config.deploy.includePrereleases;

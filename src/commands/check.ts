@@ -22,9 +22,9 @@ export interface CheckFlags extends ReportFlags, OutputFlags {
  * re-audited), and prints each with its measured value. Exit 1 when any is breached, 0 otherwise, 2 for a bad
  * expression or report. Under GitHub Actions it also writes the step summary and annotations.
  */
-export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => string[] = () => []): Promise<number> {
+export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => Promise<string[]> = async () => []): Promise<number> {
   const explicit = parseThresholds(flags.failOn);
-  const thresholds = explicit.length > 0 ? explicit : parseThresholds(configured());
+  const thresholds = explicit.length > 0 ? explicit : parseThresholds(await configured());
   if (thresholds.length === 0) {
     throw new ConfigError('no thresholds to check: pass --fail-on EXPR (e.g. --fail-on "leadTime.p50<=7d") or list them under "check" in .flowaudit.json');
   }

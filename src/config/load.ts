@@ -2,11 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
 import { defaultConfig } from './defaults.js';
-import { describeIssues } from './issues.js';
-import { parseJsonc } from './jsonc.js';
-import { configSchema, type ConfigFile } from './schema.js';
-import { WEEKDAYS, type Config } from './types.js';
-import { parseClock } from './values.js';
+import type { Config } from './types.js';
 
 export const CONFIG_FILE = '.flowaudit.json';
 /** A config is a few hundred bytes: anything near this is the wrong file. */
@@ -24,10 +20,11 @@ export interface LoadConfigOptions {
 /**
  * Reads and validates the config: `--config FILE` when given, else `.flowaudit.json` at the repository
  * root. No default file means the defaults; comments (`//`, `/* *\/`) and trailing commas are allowed.
- * The file must be a regular file under 1 MB; no error quotes what it holds.
+ * The file must be a regular file under 1 MB; no error quotes what it holds. The validation (`parse.ts`, and
+ * the schema library with it) is loaded only when there is a file: most reports run without one.
  * @throws ConfigError naming the file and the bad field, or when an explicit file is missing or unreadable
  */
-export function loadConfig(options: LoadConfigOptions): Config {
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const explicit = options.file !== undefined;
   const name = options.file ?? CONFIG_FILE;
   const path = options.file === undefined ? join(options.repoRoot, CONFIG_FILE) : isAbsolute(options.file) ? options.file : resolve(options.cwd ?? process.cwd(), options.file);
@@ -40,79 +37,6 @@ export function loadConfig(options: LoadConfigOptions): Config {
     if (error.code === 'ENOENT') throw new ConfigError(`config ${name}: file not found`, { hint: 'check the path given to --config, or run `flowaudit init` to write one', cause: error });
     throw new ConfigError(`config ${name} ${error.message}: a config is a small JSON file (see \`flowaudit init\`)`, { cause: error });
   }
+  const { parseConfigText } = await import('./parse.js');
   return { ...parseConfigText(text, name), source: path };
-}
-
-/**
- * Validates config text (JSON with comments) and fills in the defaults. `name` is how errors name the file.
- * @throws ConfigError: "config .flowaudit.json: thresholds.pickupP50 must be a duration like 24h or a number of seconds"
- */
-export function parseConfigText(text: string, name: string): Config {
-  let raw: unknown;
-  try {
-    raw = parseJsonc(text);
-  } catch (error) {
-    throw new ConfigError(`config ${name}: not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = describeIssues(result.error.issues, knownKeys);
-    throw new ConfigError(`config ${name}: ${problems.join('; ')}`, { cause: result.error });
-  }
-  const config = withDefaults(result.data);
-  const hoursProblem = checkBusinessHours(config);
-  if (hoursProblem) throw new ConfigError(`config ${name}: ${hoursProblem}`);
-  return config;
-}
-
-function withDefaults(file: ConfigFile): Config {
-  const d = defaultConfig();
-  const days = file.businessHours?.days;
-  return {
-    bots: file.bots ?? d.bots,
-    deploy: { ...d.deploy, ...defined(file.deploy) },
-    revertWindow: file.revertWindow ?? d.revertWindow,
-    incidentLabel: file.incidentLabel ?? d.incidentLabel,
-    ai: { ...d.ai, ...defined(file.ai) },
-    requiredApprovals: file.requiredApprovals ?? d.requiredApprovals,
-    businessHours: {
-      ...d.businessHours,
-      ...defined(file.businessHours),
-      // week order, each once, whatever order the file lists them in
-      ...(days && { days: WEEKDAYS.filter((day) => days.includes(day)) }),
-    },
-    thresholds: { ...d.thresholds, ...defined(file.thresholds) },
-    sizeExcluded: file.sizeExcluded ?? d.sizeExcluded,
-    check: file.check ?? d.check,
-    source: null,
-  };
-}
-
-/** `{a: 1, b: undefined}` → `{a: 1}`, so an absent key does not overwrite a default. */
-function defined<T extends object>(value: T | undefined): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  if (value === undefined) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
-}
-
-/** start before end, checked after defaults fill in whichever the file leaves out. */
-export function checkBusinessHours(config: Config): string | null {
-  const { start, end } = config.businessHours;
-  if ((parseClock(end) ?? 0) <= (parseClock(start) ?? 0)) return `businessHours.end (${end}) must be later than businessHours.start (${start})`;
-  return null;
-}
-
-/** The keys allowed at a path of the file, for "did you mean" hints. */
-function knownKeys(path: ReadonlyArray<PropertyKey>): readonly string[] {
-  let shape: unknown = configSchema.shape;
-  for (const key of path) {
-    const field = (shape as Record<string, unknown> | undefined)?.[String(key)];
-    shape = unwrapShape(field);
-  }
-  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
-}
-
-function unwrapShape(schema: unknown): unknown {
-  let s = schema as { shape?: unknown; unwrap?: () => unknown } | undefined;
-  while (s && s.shape === undefined && typeof s.unwrap === 'function') s = s.unwrap() as typeof s;
-  return s?.shape;
 }

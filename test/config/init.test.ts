@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, THRESHOLD_DEFAULTS } from '../../src/config/defaults.js';
 import { initConfigText } from '../../src/config/init.js';
-import { parseConfigText } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse.js';
 
 describe('initConfigText', () => {
   it('loads back to exactly the defaults', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, DEFAULT_THRESHOLDS } from '../../src/config/defaults.js';
-import { loadConfig, parseConfigText } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse.js';
 import { ConfigError } from '../../src/errors.js';
 
 let dir: string;
@@ -26,11 +27,11 @@ function problem(text: string): string {
 }
 
 describe('loadConfig', () => {
-  it('gives the defaults when the repository has no .flowaudit.json', () => {
-    expect(loadConfig({ repoRoot: dir })).toEqual(defaultConfig());
+  it('gives the defaults when the repository has no .flowaudit.json', async () => {
+    expect(await loadConfig({ repoRoot: dir })).toEqual(defaultConfig());
   });
 
-  it('reads a full file, with comments and trailing commas, into seconds and ratios', () => {
+  it('reads a full file, with comments and trailing commas, into seconds and ratios', async () => {
     writeFileSync(
       join(dir, FILE),
       `// team settings
@@ -48,7 +49,7 @@ describe('loadConfig', () => {
         "check": ["pickup.p50 < 24h"],
       }`,
     );
-    const config = loadConfig({ repoRoot: dir });
+    const config = await loadConfig({ repoRoot: dir });
     expect(config).toEqual({
       bots: ['^ci-robot$'],
       deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', includePrereleases: true },
@@ -64,9 +65,9 @@ describe('loadConfig', () => {
     });
   });
 
-  it('fills what a partial file leaves out from the defaults', () => {
+  it('fills what a partial file leaves out from the defaults', async () => {
     writeFileSync(join(dir, FILE), '{ "deploy": { "from": "tags" }, "businessHours": { "enabled": true }, "thresholds": { "reworkShare": "50%" } }');
-    const config = loadConfig({ repoRoot: dir });
+    const config = await loadConfig({ repoRoot: dir });
     const d = defaultConfig();
     expect(config.deploy).toEqual({ ...d.deploy, from: 'tags' });
     expect(config.businessHours).toEqual({ ...d.businessHours, enabled: true });
@@ -74,23 +75,23 @@ describe('loadConfig', () => {
     expect(config.bots).toEqual([]);
   });
 
-  it('reads --config FILE relative to cwd, over the repository file', () => {
+  it('reads --config FILE relative to cwd, over the repository file', async () => {
     writeFileSync(join(dir, FILE), '{ "incidentLabel": "from-repo" }');
     mkdirSync(join(dir, 'conf'));
     writeFileSync(join(dir, 'conf', 'audit.json'), '{ "incidentLabel": "from-flag" }');
-    expect(loadConfig({ repoRoot: dir, file: 'conf/audit.json', cwd: dir }).incidentLabel).toBe('from-flag');
-    expect(loadConfig({ repoRoot: '/nonexistent', file: join(dir, 'conf', 'audit.json') }).incidentLabel).toBe('from-flag');
+    expect((await loadConfig({ repoRoot: dir, file: 'conf/audit.json', cwd: dir })).incidentLabel).toBe('from-flag');
+    expect((await loadConfig({ repoRoot: '/nonexistent', file: join(dir, 'conf', 'audit.json') })).incidentLabel).toBe('from-flag');
   });
 
-  it('fails when an explicit --config file is missing', () => {
-    expect(() => loadConfig({ repoRoot: dir, file: 'nope.json', cwd: dir })).toThrow(
+  it('fails when an explicit --config file is missing', async () => {
+    await expect(loadConfig({ repoRoot: dir, file: 'nope.json', cwd: dir })).rejects.toThrow(
       expect.objectContaining({ name: 'ConfigError', message: 'config nope.json: file not found', hint: expect.stringContaining('--config') }),
     );
   });
 
-  it('fails when the config path cannot be read', () => {
+  it('fails when the config path cannot be read', async () => {
     mkdirSync(join(dir, FILE));
-    expect(() => loadConfig({ repoRoot: dir })).toThrow('config .flowaudit.json is a directory: a config is a small JSON file (see `flowaudit init`)');
+    await expect(loadConfig({ repoRoot: dir })).rejects.toThrow('config .flowaudit.json is a directory: a config is a small JSON file (see `flowaudit init`)');
   });
 });
 
@@ -145,9 +146,9 @@ describe('config errors name the file and the bad field', () => {
     expect(problem('{ "bots": [] /* never closed ')).toMatch(/^config \.flowaudit\.json: not valid JSON: /);
   });
 
-  it('names the --config file as given', () => {
+  it('names the --config file as given', async () => {
     writeFileSync(join(dir, 'ci.json'), '{ "thresholds": { "pickupP50": "x" } }');
-    expect(() => loadConfig({ repoRoot: dir, file: 'ci.json', cwd: dir })).toThrow(
+    await expect(loadConfig({ repoRoot: dir, file: 'ci.json', cwd: dir })).rejects.toThrow(
       'config ci.json: thresholds.pickupP50 must be a duration like 24h or a number of seconds',
     );
   });

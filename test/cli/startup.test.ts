@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { mainScenario } from '../scenarios.js';
+
+const BIN = fileURLToPath(new URL('../../bin/flowaudit.js', import.meta.url));
+const RECORD = fileURLToPath(new URL('../helpers/record-modules.mjs', import.meta.url));
+const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+let repo: FixtureRepo;
+let dir: string;
+beforeAll(() => {
+  repo = mainScenario();
+  dir = mkdtempSync(join(tmpdir(), 'flowaudit-startup-'));
+});
+afterAll(() => {
+  repo.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The built CLI's modules a run loads: their paths, and which hold the schema library (zod). */
+function modulesOf(args: string[]): { code: number; loaded: string[]; withZod: string[] } {
+  const file = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(file, '');
+  const r = spawnSync(process.execPath, ['--import', RECORD, BIN, ...args], { env: { ...process.env, FLOWAUDIT_TEST_MODULES_FILE: file, NO_COLOR: '1' }, encoding: 'utf8' });
+  const loaded = [...new Set(readFileSync(file, 'utf8').split('\n').filter((url) => url.includes('/dist/')))].map((url) => fileURLToPath(url));
+  return { code: r.status ?? -1, loaded, withZod: loaded.filter((path) => readFileSync(path, 'utf8').includes('node_modules/zod/')) };
+}
+
+describe('startup', () => {
+  // zod builds every schema of the report when loaded, a cost on every run that reads no JSON: the metrics
+  // import only their types from the schemas
+  it('a report without a config file never loads the schema library; one with a config file does, to validate it', () => {
+    const plain = modulesOf(['report', repo.dir, '--no-github', '--format', 'json', ...WINDOW]);
+    expect(plain.code).toBe(0);
+    expect(plain.loaded.length).toBeGreaterThan(5);
+    expect(plain.withZod).toEqual([]);
+
+    const config = join(dir, 'flowaudit.json');
+    writeFileSync(config, '{ "incidentLabel": "sev1" }');
+    const configured = modulesOf(['report', repo.dir, '--no-github', '--format', 'json', '--config', config, ...WINDOW]);
+    expect(configured.code).toBe(0);
+    expect(configured.withZod.length).toBeGreaterThan(0);
+  });
+});
