@@ -11,7 +11,7 @@ import { collectGarbage, collectGarbageAfterIo } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
-import { commitDates, readAttributes, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
+import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 
 // past this many commits read, memory is collected as soon as they are let go (a small history needs not)
@@ -46,6 +46,10 @@ export interface PullMatching {
   identities: ReadonlyMap<string, CommitIdentity>;
 }
 
+// what is left of a first-parent line's sizes when the line is known is read in two halves side by side when it is
+// this long (a shorter one is read before a second git process would pay for itself)
+const SPLIT_SIZES_FROM = 4_000;
+
 /** The size of every first-parent commit, git's slowest read: started first, awaited last. */
 export interface SizesRead {
   read: Promise<NumstatResult>;
@@ -56,22 +60,27 @@ export interface SizesRead {
 /**
  * Starts reading the sizes from `tip` down to the boundary of the history, before the boundary is known
  * (finding it is a walk of its own): the slowest read starts first. Once the walk has found the boundary, a
- * long line is read in two halves side by side, the second from the commit halfway down: the diffs are most of
- * a run's CPU, and one git process could keep only one CPU busy while this process waited on it. The size filter
- * is the tip's `.gitattributes` with `sizeExcluded`.
+ * long line is read in two halves side by side, the second from halfway down what the first has not yet read,
+ * so that both end together: the diffs are most of a run's CPU, and one git process could keep only one CPU
+ * busy while this process waited on it (split at the line's middle, the second ended 0.6 s after the first on
+ * the release bench case, one CPU idle meanwhile). The size filter is the tip's `.gitattributes` with
+ * `sizeExcluded`.
  */
-export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParentSpan>, sizeExcluded: string[]): SizesRead {
+export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParentSpan>, sizeExcluded: string[], splitFrom = SPLIT_SIZES_FROM): SizesRead {
   const stop = new AbortController();
   const read = readAttributes(repo, tip).then(async (attributes) => {
     const counts = sizeFilter(attributes, sizeExcluded);
     const boundary = span.then((s) => s.boundary?.sha ?? null);
+    let started = 0;
+    // worked out once, as the span comes: both halves read it
+    const middle = span.then((s) => splitPoint(s.above, started, splitFrom));
     // the first half ends where the second starts, or at the boundary when the line is read in one piece
-    const first = readSizes(repo.cwd, tip, span.then((s) => s.middle ?? s.boundary?.sha ?? null), counts, stop.signal);
+    const first = readSizes(repo.cwd, tip, Promise.all([middle, boundary]).then(([m, b]) => m ?? b), counts, stop.signal, () => started++);
     // a failure of either is seen where both are awaited
     first.catch(() => undefined);
-    const { middle } = await span.catch(() => ({ middle: null }));
-    if (middle === null) return first;
-    const [recent, older] = await Promise.all([first, readSizes(repo.cwd, middle, boundary, counts, stop.signal)]);
+    const from = await middle.catch(() => null);
+    if (from === null) return first;
+    const [recent, older] = await Promise.all([first, readSizes(repo.cwd, from, boundary, counts, stop.signal)]);
     for (const [sha, size] of older.sizes) recent.sizes.set(sha, size);
     return { sizes: recent.sizes, unknown: [...recent.unknown, ...older.unknown] };
   });

@@ -28,9 +28,6 @@ const DAY = 86400;
 const READ_SLACK = 7 * DAY;
 // and back to the deploy before the window (capped), so the first deploys in it count what they shipped
 const MAX_DEPLOY_LOOKBACK = 365 * DAY;
-// a first-parent line this long has its sizes read in two halves side by side (a shorter one is read before a
-// second git process would pay for itself)
-const SPLIT_SIZES_FROM = 4_000;
 // a model of this many changes comes from a history large enough for its memory to matter
 const LARGE_MODEL = 10_000;
 
@@ -99,7 +96,7 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
   const spanRead = (async () => {
     const line = await headLine;
-    return line !== null && line.shas[0] === branch.tip ? spanOf(line, readFrom, SPLIT_SIZES_FROM) : firstParentBefore(repo, branch.tip, readFrom, SPLIT_SIZES_FROM);
+    return line !== null && line.shas[0] === branch.tip ? spanOf(line, readFrom) : firstParentBefore(repo, branch.tip, readFrom);
   })();
   stopAt(spanRead);
   // anything failing before the sizes are needed stops that read too

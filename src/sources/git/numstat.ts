@@ -18,7 +18,7 @@ const MAX_RESTARTS = 25;
  * there, and what it printed past it dropped. `counts(path)` says whether a path counts toward size (lock files
  * and generated files do not). In a partial clone git dies on a missing blob instead of fetching it: the commit
  * it died on gets an unknown size and the walk goes on from its parent, up to MAX_RESTARTS times. Aborting
- * `signal` stops git (the promise rejects with an AbortError).
+ * `signal` stops git (the promise rejects with an AbortError). `onCommit` is told of each commit git starts.
  */
 export async function readSizes(
   repo: string,
@@ -26,6 +26,7 @@ export async function readSizes(
   boundary: Promise<string | null>,
   counts: (path: string) => boolean,
   signal?: AbortSignal,
+  onCommit?: () => void,
 ): Promise<NumstatResult> {
   const sizes = new Map<string, Size>();
   const unknown: string[] = [];
@@ -35,7 +36,7 @@ export async function readSizes(
   const beyond = (sha: string, run: ReadonlyMap<string, Size>): boolean => typeof end === 'string' && (sha === end || run.has(end) || sizes.has(end));
   let from: string | null = tip;
   for (let restart = 0; from !== null; restart++) {
-    const run = await numstat(repo, [from], counts, { stop: beyond, ...(signal && { signal }) });
+    const run = await numstat(repo, [from], counts, { stop: beyond, ...(signal && { signal }), ...(onCommit && { onCommit }) });
     for (const [sha, size] of run.sizes) sizes.set(sha, size);
     if (run.complete || restart >= MAX_RESTARTS) break;
     const last = await boundary;
@@ -77,6 +78,7 @@ interface RunOptions {
   /** true for a commit where the walk ends, before it (it is not read) */
   stop?: (sha: string, read: ReadonlyMap<string, Size>) => boolean;
   signal?: AbortSignal;
+  onCommit?: () => void;
 }
 
 async function numstat(repo: string, revs: string[], counts: (path: string) => boolean, run: RunOptions = {}): Promise<NumstatRun> {
@@ -115,6 +117,7 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
         }
         current = sha;
         size = { additions: 0, deletions: 0, files: 0 };
+        run.onCommit?.();
         return;
       }
       const m = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(text);

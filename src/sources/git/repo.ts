@@ -194,12 +194,12 @@ export async function readAttributes(repo: RepoInfo, tip: string): Promise<strin
   return gitOutput(repo.cwd, ['cat-file', '-p', `${tip}:.gitattributes`]).catch(() => '');
 }
 
-/** Where the history read ends on the first-parent line, and the commit halfway down to there. */
+/** Where the history read ends on the first-parent line, and the line down to there. */
 export interface FirstParentSpan {
   /** the newest first-parent commit committed before the history read starts, with its commit date; null: none */
   boundary: { sha: string; at: number } | null;
-  /** the first-parent commit halfway from the tip to the boundary (null under `splitFrom` commits): sizes are read in two halves from it */
-  middle: string | null;
+  /** the first-parent commits from the tip down to the boundary (not included): the line whose sizes are read */
+  above: readonly string[];
 }
 
 /** The first-parent line from a commit down, each commit with its commit date (epoch seconds). */
@@ -228,21 +228,28 @@ export async function readFirstParentLine(cwd: string, rev: string, downTo: numb
 
 /**
  * Where the history read ends on `line` (read down to `before` or further): the newest commit committed before
- * `before`, and the commit halfway there when the line down to it is at least `splitFrom` commits long. Pure.
+ * `before`, and the commits above it. Pure.
  */
-export function spanOf(line: FirstParentLine, before: number, splitFrom = Infinity): FirstParentSpan {
+export function spanOf(line: FirstParentLine, before: number): FirstParentSpan {
   const end = line.dates.findIndex((at) => at < before);
   const boundary = end === -1 ? null : { sha: line.shas[end] as string, at: line.dates[end] as number };
-  const length = end === -1 ? line.shas.length : end;
-  return { boundary, middle: length >= splitFrom ? (line.shas[length >> 1] ?? null) : null };
+  return { boundary, above: end === -1 ? line.shas : line.shas.slice(0, end) };
+}
+
+/** The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null, and the commits above it. */
+export async function firstParentBefore(repo: RepoInfo, tip: string, before: number): Promise<FirstParentSpan> {
+  return spanOf(await readFirstParentLine(repo.cwd, tip, before), before);
 }
 
 /**
- * The newest first-parent commit committed before `before` (epoch seconds), with its commit date, or null, and
- * the commit halfway there when the line down to it is at least `splitFrom` commits long.
+ * Where a second read of the sizes starts on `above` (a span's line, tip first) when the first read, started
+ * from the tip before the line was known, has passed `done` of its commits: halfway down what is left, so that
+ * the two end together; null when what is left is under `splitFrom` commits (a second git process would not pay
+ * for itself). Pure.
  */
-export async function firstParentBefore(repo: RepoInfo, tip: string, before: number, splitFrom = Infinity): Promise<FirstParentSpan> {
-  return spanOf(await readFirstParentLine(repo.cwd, tip, before), before, splitFrom);
+export function splitPoint(above: readonly string[], done: number, splitFrom: number): string | null {
+  const left = above.length - done;
+  return left >= splitFrom ? (above[done + (left >> 1)] ?? null) : null;
 }
 
 /** Commit dates of commits not loaded in the model (fork points older than the history read). */

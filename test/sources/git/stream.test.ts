@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/model/message.js';
 import { readCommits } from '../../../src/sources/git/history.js';
 import { readSizes } from '../../../src/sources/git/numstat.js';
-import { firstParentBefore, openRepository, spanOf } from '../../../src/sources/git/repo.js';
+import { firstParentBefore, openRepository, spanOf, splitPoint } from '../../../src/sources/git/repo.js';
 import { startSizes } from '../../../src/audit/git-history.js';
 import { buildRepo, lines, type FixtureRepo } from '../../helpers/git-fixture.js';
 
@@ -70,29 +70,36 @@ describe('sizes of a long line, read in two halves side by side', () => {
   });
   afterAll(() => repo.cleanup());
 
-  it('finds the boundary and the commit halfway down to it, only on a line long enough to split', async () => {
+  it('finds the boundary and the line above it', async () => {
     const info = await openRepository(repo.dir);
     const before = Date.parse('2026-02-02T12:00:00Z') / 1000;
-    // c5, c4, c3, c2 are the history read; c1 is the newest commit before it; halfway down the four is c3
-    const span = await firstParentBefore(info, repo.sha('c5'), before, 4);
-    expect([span.boundary?.sha, span.boundary?.at, span.middle]).toEqual([repo.sha('c1'), Date.parse('2026-02-02T10:00:00Z') / 1000, repo.sha('c3')]);
-    expect((await firstParentBefore(info, repo.sha('c5'), before, 5)).middle).toBeNull();
-    expect(await firstParentBefore(info, repo.sha('c5'), 0, 1)).toEqual({ boundary: null, middle: repo.sha('c2') });
+    // c5, c4, c3, c2 are the history read; c1 is the newest commit before it
+    const span = await firstParentBefore(info, repo.sha('c5'), before);
+    expect(span).toEqual({ boundary: { sha: repo.sha('c1'), at: Date.parse('2026-02-02T10:00:00Z') / 1000 }, above: ['c5', 'c4', 'c3', 'c2'].map((c) => repo.sha(c)) });
+    expect(await firstParentBefore(info, repo.sha('c5'), 0)).toEqual({ boundary: null, above: ['c5', 'c4', 'c3', 'c2', 'c1', 'c0'].map((c) => repo.sha(c)) });
   });
 
   it('finds the boundary on a line read further down than it, as the walk stopping there would', () => {
     // a clock-skewed commit (c, committed after b) and one whose date git could not give (NaN) are no boundary
     const line = { shas: ['t', 'a', 'b', 'c', 'd', 'e'], dates: [500, 400, 300, 350, Number.NaN, 100] };
-    expect(spanOf(line, 320, 2)).toEqual({ boundary: { sha: 'b', at: 300 }, middle: 'a' });
-    expect(spanOf(line, 320, 3)).toEqual({ boundary: { sha: 'b', at: 300 }, middle: null });
-    expect(spanOf(line, 200, 1)).toEqual({ boundary: { sha: 'e', at: 100 }, middle: 'b' });
-    expect(spanOf(line, 50, 6)).toEqual({ boundary: null, middle: 'c' });
+    expect(spanOf(line, 320)).toEqual({ boundary: { sha: 'b', at: 300 }, above: ['t', 'a'] });
+    expect(spanOf(line, 200)).toEqual({ boundary: { sha: 'e', at: 100 }, above: ['t', 'a', 'b', 'c', 'd'] });
+    expect(spanOf(line, 50)).toEqual({ boundary: null, above: ['t', 'a', 'b', 'c', 'd', 'e'] });
   });
 
-  it('gives every commit of the history read its own size once, the halfway commit included', async () => {
+  it('splits halfway down what the first read has left, when that is long enough', () => {
+    const above = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    // nothing read yet: the middle of ten; four read: halfway down the six left
+    expect([splitPoint(above, 0, 4), splitPoint(above, 4, 4), splitPoint(above, 6, 4)]).toEqual(['f', 'h', 'i']);
+    // three left, or fewer than none (the first read ran past the line), or a line under the minimum: one piece
+    expect([splitPoint(above, 7, 4), splitPoint(above, 12, 4), splitPoint(above, 0, 11)]).toEqual([null, null, null]);
+  });
+
+  it('gives every commit of the history read its own size once, the commit where the halves meet included', async () => {
     const info = await openRepository(repo.dir);
-    const span = { boundary: { sha: repo.sha('c1'), at: 0 }, middle: repo.sha('c3') };
-    const read = await startSizes(info, repo.sha('c5'), Promise.resolve(span), []).read;
+    const span = { boundary: { sha: repo.sha('c1'), at: 0 }, above: ['c5', 'c4', 'c3', 'c2'].map((c) => repo.sha(c)) };
+    // split from two commits: the second half reads from c3, halfway down the four
+    const read = await startSizes(info, repo.sha('c5'), Promise.resolve(span), [], 2).read;
     const additions = Object.fromEntries([...read.sizes].map(([sha, size]) => [[0, 1, 2, 3, 4, 5].find((i) => repo.sha(`c${i}`) === sha), size.additions]));
     expect(additions).toEqual({ 2: 3, 3: 4, 4: 5, 5: 6 });
     expect(read.unknown).toEqual([]);
