@@ -8,6 +8,7 @@
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { compareMediansOf } from './bootstrap.js';
+import { countOf } from './count.js';
 import { distribution, medianOf } from './percentile.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, OLDEST_OPEN, WORST_FLAKY, type Compared } from './limits.js';
 import type { AiComparison, AiGroup, CiHealth, ReviewerRow, ReviewHealth, ReworkHealth, WipHealth } from './schema.js';
@@ -132,11 +133,12 @@ function ciHealth(changes: readonly MeasuredChange[]): CiHealth {
     if (runs.wallTime !== null) walls.push(runs.wallTime);
     checks += runs.names.length;
     flakyChecks += runs.flaky.length;
-    const flaky = new Set(runs.flaky);
+    // most runs have no flaky check: no set of them for every change
+    const flaky = runs.flaky;
     for (const name of runs.names) {
       const e = byName.get(name) ?? { flaky: 0, runs: 0 };
       e.runs++;
-      if (flaky.has(name)) e.flaky++;
+      if (flaky.length > 0 && flaky.includes(name)) e.flaky++;
       byName.set(name, e);
     }
     if (change.approvedAt !== null) {
@@ -193,7 +195,7 @@ function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: R
   return {
     count: changes.length,
     p50Size: medianOf(changes, lines),
-    failureRate: ratio(changes.filter((c) => c.revertedBy !== null).length, changes.length),
+    failureRate: ratio(countOf(changes, (c) => c.revertedBy !== null), changes.length),
     reworkShare: github ? reworkHealth(changes).share : null,
     leadTimeP50: medians.leadTime,
     cycleTimeP50: medians.cycleTime,
@@ -212,11 +214,12 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const medians = (group: 0 | 1): Record<Compared, number | null> => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]])) as Record<Compared, number | null>;
   // the medians here are over known values: a change merged and not yet deployed has no lead time or deploy
   // wait yet, and AI-assisted work, often the newer, is the likelier to be waiting: said, never hidden
-  const waiting = (group: readonly MeasuredChange[]): number => group.filter((c) => c.deployedAt === null && c.leadTime === null).length;
+  const waiting = (group: readonly MeasuredChange[]): number => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
+  const [assistedWaiting, otherWaiting] = [waiting(assisted), waiting(other)];
   const notes = [
     small ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
-    waiting(assisted) + waiting(other) > 0
-      ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${waiting(assisted)}, other ${waiting(other)}).`
+    assistedWaiting + otherWaiting > 0
+      ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).`
       : null,
   ].filter((n): n is string => n !== null);
   return {

@@ -1,6 +1,7 @@
 import { advise } from '../advice/index.js';
 import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
+import { countOf } from '../metrics/count.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
@@ -241,7 +242,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   // the changes still waiting have waited until now, counted as every other duration is
   const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
   const stages = summarizeStages(counted, waiting);
-  const ai = counted.filter((c) => c.aiEvidence.length > 0).length;
+  const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
   const health = computeFlowHealth({
     changes: counted,
     openPulls: input.openPulls,
@@ -253,8 +254,8 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   return {
     changes: counted.length,
     excluded: {
-      bots: inWindow.filter((c) => c.bot && c.kind !== 'sync').length - counted.filter((c) => c.bot).length,
-      syncs: inWindow.filter((c) => c.kind === 'sync').length,
+      bots: countOf(inWindow, (c) => c.bot && c.kind !== 'sync') - countOf(counted, (c) => c.bot),
+      syncs: countOf(inWindow, (c) => c.kind === 'sync'),
     },
     headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null }),
     stages: stages.stages,
@@ -264,9 +265,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     leadTimeDeployed: stages.leadTimeDeployed,
     unreleased: unreleasedChanges(counted, waiting),
     flow: {
-      anomalies: { clockSkew: counted.filter((c) => c.flags.includes('clock-skew')).length },
+      anomalies: { clockSkew: countOf(counted, (c) => c.flags.includes('clock-skew')) },
       size: sizeSummary(counted),
-      reverted: counted.filter((c) => c.revertedBy !== null).length,
+      reverted: countOf(counted, (c) => c.revertedBy !== null),
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
