@@ -244,12 +244,12 @@ export async function firstParentBefore(repo: RepoInfo, tip: string, before: num
 /**
  * Where a second read of the sizes starts on `above` (a span's line, tip first) when the first read, started
  * from the tip before the line was known, has passed `done` of its commits: halfway down what is left, so that
- * the two end together; null when what is left is under `splitFrom` commits (a second git process would not pay
- * for itself). Pure.
+ * the two end together. Null on a line under `splitFrom` commits (a second git process would not pay for
+ * itself), or when the first read has less than half of that left. Pure.
  */
 export function splitPoint(above: readonly string[], done: number, splitFrom: number): string | null {
   const left = above.length - done;
-  return left >= splitFrom ? (above[done + (left >> 1)] ?? null) : null;
+  return above.length >= splitFrom && left >= splitFrom / 2 ? (above[done + (left >> 1)] ?? null) : null;
 }
 
 /** Commit dates of commits not loaded in the model (fork points older than the history read). */

@@ -87,12 +87,14 @@ describe('sizes of a long line, read in two halves side by side', () => {
     expect(spanOf(line, 50)).toEqual({ boundary: null, above: ['t', 'a', 'b', 'c', 'd', 'e'] });
   });
 
-  it('splits halfway down what the first read has left, when that is long enough', () => {
+  it('splits a long line halfway down what the first read has left, while that is half the minimum', () => {
     const above = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-    // nothing read yet: the middle of ten; four read: halfway down the six left
-    expect([splitPoint(above, 0, 4), splitPoint(above, 4, 4), splitPoint(above, 6, 4)]).toEqual(['f', 'h', 'i']);
-    // three left, or fewer than none (the first read ran past the line), or a line under the minimum: one piece
-    expect([splitPoint(above, 7, 4), splitPoint(above, 12, 4), splitPoint(above, 0, 11)]).toEqual([null, null, null]);
+    // nothing read yet: the middle of ten; four read: halfway down the six left; eight read: the two left split
+    expect([splitPoint(above, 0, 4), splitPoint(above, 4, 4), splitPoint(above, 6, 4), splitPoint(above, 8, 4)]).toEqual(['f', 'h', 'i', 'j']);
+    // one left (under half of four), fewer than none (the first read ran past the line), a line under the minimum
+    expect([splitPoint(above, 9, 4), splitPoint(above, 12, 4), splitPoint(above, 0, 11)]).toEqual([null, null, null]);
+    // a line of the minimum's length splits while half of it is left, as one just over it would have at its middle
+    expect([splitPoint(above, 5, 10), splitPoint(above, 6, 10)]).toEqual(['h', null]);
   });
 
   it('gives every commit of the history read its own size once, the commit where the halves meet included', async () => {
