@@ -46,8 +46,8 @@ export interface PullMatching {
   identities: ReadonlyMap<string, CommitIdentity>;
 }
 
-// what is left of a first-parent line's sizes when the line is known is read in two halves side by side when it is
-// this long (a shorter one is read before a second git process would pay for itself)
+// a first-parent line this long has its sizes read in two halves side by side, while half this many commits are
+// left to read when the line is known (a shorter one is read before a second git process would pay for itself)
 const SPLIT_SIZES_FROM = 4_000;
 
 /** The size of every first-parent commit, git's slowest read: started first, awaited last. */

@@ -1,3 +1,7 @@
+/*
+ * A config file's text, validated and filled in from the defaults: what `loadConfig` loads only when there is a
+ * file, and the schema library (zod) with it.
+ */
 import { ConfigError } from '../errors.js';
 import { defaultConfig } from './defaults.js';
 import { describeIssues } from './issues.js';
