@@ -12,6 +12,9 @@ import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
  *  #5  dependabot squash 09 10:00 (bot: left out)
  *  v1.2.1 (10 00:00) points back at v1.1.0's commit: a rollback, so v1.2.0 failed
  */
+/** The window the command-line tests audit the main scenario over, as flags: its March, `now` at its end. */
+export const MAIN_WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+
 export function mainScenario(options: { bare?: boolean } = {}): FixtureRepo {
   return buildRepo(
     [

@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.js';
-import { runCli } from '../helpers/cli-run.js';
+import { BIN, runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { mainScenario } from '../scenarios.js';
 
-const BIN = fileURLToPath(new URL('../../bin/flowaudit.js', import.meta.url));
 const H = 3600;
 const D = 86400;
 const NOW = ['--now', '2026-04-01T00:00:00Z'];

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportChange } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 
 const H = 3600;
 const D = 86400;
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
 
 let repo: FixtureRepo;
 let report: Report;

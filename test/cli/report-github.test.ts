@@ -6,11 +6,10 @@ import { startGitHubServer, type GitHubServer } from '../../fixtures/github-serv
 import type { Report } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 
 const H = 3600;
 const TOKEN = 'ghp_cliTestToken0123456789abcdefABCDEF';
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
 const user = (login: string): { __typename: string; login: string } => ({ __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login });
 
 let repo: FixtureRepo;

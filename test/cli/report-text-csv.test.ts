@@ -2,9 +2,8 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
 let repo: FixtureRepo;
 beforeAll(() => {
   repo = mainScenario();

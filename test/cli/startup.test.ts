@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 
-const BIN = fileURLToPath(new URL('../../bin/flowaudit.js', import.meta.url));
 const RECORD = fileURLToPath(new URL('../helpers/record-modules.mjs', import.meta.url));
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
 let repo: FixtureRepo;
 let dir: string;
 beforeAll(() => {

@@ -8,12 +8,10 @@ import { run } from '../../src/cli.js';
 import { layoutWidth, progressLine, useColor, warner, type CliIo } from '../../src/commands/io.js';
 import { wrap } from '../../src/render/text/layout.js';
 import { noun, plural } from '../../src/units.js';
-import { capture, runCli } from '../helpers/cli-run.js';
+import { BIN, capture, runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
-const BIN = new URL('../../bin/flowaudit.js', import.meta.url).pathname;
 const ESC = '\u001b[';
 let repo: FixtureRepo;
 let dir: string;

@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli.js';
 import { expectValidReport, looksLikeReport } from './report-schema.js';
+
+/** The built command line, as a user's shell runs it (`npx flowaudit`): through its shebang. */
+export const BIN = fileURLToPath(new URL('../../bin/flowaudit.js', import.meta.url));
 
 export interface CliResult {
   code: number;

@@ -9,15 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { runCli } from '../helpers/cli-run.js';
+import { BIN, runCli } from '../helpers/cli-run.js';
 
 /** The token every case has in its environment: nothing may ever print or store any 8 characters of it. */
 export const TOKEN = 'ghp_h0stileT0ken9f8e7d6c5b4a3Z2Y1X0WvUtS';
 export const NOW = ['--now', '2026-04-01T00:00:00Z'];
 
-const BIN = fileURLToPath(new URL('../../bin/flowaudit.js', import.meta.url));
 
 export interface Sandbox {
   /** a fresh directory for this case: the output file, the cache and the marker live here */

@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowauditError } from '../../src/errors.js';
 import { writeOutputFile } from '../../src/io/write-atomic.js';
-import { runCli } from '../helpers/cli-run.js';
+import { BIN, runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario } from '../scenarios.js';
+import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
 import { manyCommits } from './many-commits.js';
 
-const WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
-const BIN = new URL('../../bin/flowaudit.js', import.meta.url).pathname;
 let repo: FixtureRepo;
 let dir: string;
 let json: string;

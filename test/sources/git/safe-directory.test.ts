@@ -7,10 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../../helpers/cli-run.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/flowaudit.js', import.meta.url));
 // only root can hand a directory to another user
 const root = process.getuid?.() === 0;
 
