@@ -11,6 +11,8 @@ import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPL
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
 const seconds = z.number().nullable();
+/** a duration per stage, in seconds (a week's medians in the trend, a group's in the AI comparison) */
+const stageSeconds = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>);
 
 // percentile.ts
 /** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
@@ -130,7 +132,7 @@ export const trendWeekSchema = z.object({
   changes: z.number().int().nonnegative(),
   leadTimeP50: seconds,
   cycleTimeP50: seconds,
-  stages: z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>),
+  stages: stageSeconds,
 });
 
 export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
@@ -259,8 +261,6 @@ export const wipHealthSchema = z.object({
 });
 export type WipHealth = z.infer<typeof wipHealthSchema>;
 
-const stageMedians = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<(typeof STAGES)[number], typeof seconds>);
-
 export const aiGroupSchema = z.object({
   count,
   p50Size: z.number().nullable().describe('p50 of additions + deletions'),
@@ -268,7 +268,7 @@ export const aiGroupSchema = z.object({
   reworkShare: share.describe('share of reviewed PRs reworked after the first review; null in git-only mode'),
   leadTimeP50: seconds,
   cycleTimeP50: seconds,
-  stages: stageMedians.describe('p50 of each stage'),
+  stages: stageSeconds.describe('p50 of each stage'),
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 
