@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasGnuTime, measureInterleaved, timeOnce } from './measure.mjs';
+import { hasGnuTime, measureInterleaved, runLine, timeOnce } from './measure.mjs';
 import { DEFAULT_REPORTS, ensureOrgReports } from './org-reports.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -41,7 +41,7 @@ export default async function runAggregateBench({ root, opts, print }) {
   print(`measuring, ${opts.runs} run(s) each, interleaved:`);
   const measured = await measureInterleaved(commands, {
     runs: opts.runs, cwd: root, env, timeoutMs,
-    onRun: (c, i, r) => print(`  ${c.label}: run ${i}/${opts.runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`),
+    onRun: (c, i, r) => print(runLine(c.label, i, opts.runs, r)),
   });
   const failed = commands.findIndex((_c, k) => !measured[k].ok);
   if (failed !== -1) return [{ command: commands[failed].label, error: `failed: ${measured[failed].error}` }];

@@ -79,6 +79,11 @@ export function timeOnce(cmd, args, { cwd, env = process.env, timeoutMs = 15 * 6
   });
 }
 
+/** One run as the bench prints it while it measures: `  label: run 2/3 4.56 s, 229 MB`. */
+export function runLine(label, i, runs, r) {
+  return `  ${label}: run ${i}/${runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`;
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeStats, ensureSyntheticRepo } from './synthetic-repo.mjs';
 import { RELEASE_CASES, describeReleaseStats, ensureReleaseRepo } from './release-repo.mjs';
-import { RSS_PROBE, hasGnuTime, measureInterleaved, timeOnce } from './measure.mjs';
+import { RSS_PROBE, hasGnuTime, measureInterleaved, runLine, timeOnce } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLOWAUDIT_BIN = path.join(root, 'bin', 'flowaudit.js');
@@ -196,7 +196,6 @@ async function gitSection({ root, opts, print }) {
   const rows = [];
   const env = cleanEnv();
   const timeoutMs = opts.timeoutS * 1000;
-  const progress = (label, runs) => (i, r) => print(`  ${label}: run ${i}/${runs} ${r.wallS.toFixed(2)} s${r.rssKB != null ? `, ${(r.rssKB / 1024).toFixed(0)} MB` : ''}`);
   const window = opts.since === '2000-01-01' ? 'whole history' : `since ${opts.since}`;
   for (const c of await casesToRun(opts)) {
     print(`\n-- ${c.label}`);
@@ -224,7 +223,7 @@ async function gitSection({ root, opts, print }) {
     // the memory probe rides in NODE_OPTIONS, since the bin is executed, not passed to node
     const results = await measureInterleaved(
       measured.map((x) => ({ ...x, env: x.cmd === 'git' ? env : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import=${RSS_PROBE}`.trim() } })),
-      { runs, cwd: root, timeoutMs, onRun: (x, i, r) => progress(x.label, runs)(i, r) },
+      { runs, cwd: root, timeoutMs, onRun: (x, i, r) => print(runLine(x.label, i, runs, r)) },
     );
     for (const x of commands) {
       const at = measured.indexOf(x);
