@@ -18,14 +18,14 @@ const schema = nullableObjects(z.toJSONSchema(reportSchema, { target: 'draft-07'
 // formats are left to the patterns zod writes beside them (its ISO times), which are the ones zod checks
 // `useDefaults`, `removeAdditional`: a field a report may leave out gets zod's default and one the schema does not
 // name is dropped, so what is accepted is what zod would return
-const options = { code: { source: true, esm: true }, strict: false, validateFormats: false, allErrors: false, useDefaults: true };
-write('validate-report.js', new Ajv({ ...options, removeAdditional: 'all' }), schema);
+const options = { inlineRefs: false, code: { source: true, esm: true }, strict: false, validateFormats: false, allErrors: false, useDefaults: true };
+write('validate-report.js', new Ajv({ ...options, removeAdditional: 'all' }), changesByRef(schema));
 // The workers' validator gives the same verdicts and removes the same unknown fields, except within a listed
 // change: the digest reads each change's fields by name and keeps nothing else of it, and removing them was a
 // third of the validation's time over an organisation's reports. 'all' removes the unknown fields of every
 // object with `properties`; `additionalProperties: false` on each such object (and `removeAdditional: true`)
 // does the same where it is set.
-write('validate-digest.js', new Ajv({ ...options, removeAdditional: true }), closedObjects(schema, ['changes', 'queueOnlyChanges']));
+write('validate-digest.js', new Ajv({ ...options, removeAdditional: true }), changesByRef(closedObjects(schema, ['changes', 'queueOnlyChanges'])));
 
 function write(name, ajv, jsonSchema) {
   const out = fileURLToPath(new URL(`aggregate/${name}`, dist));
@@ -82,4 +82,22 @@ function nullableObjects(node) {
     }
   }
   return out;
+}
+
+/**
+ * `schema` with the listed changes' schema (the same for both lists) as a definition both lists refer to, which
+ * ajv (`inlineRefs: false`) writes as a function of its own. Inlined, every check was one function of 900 kB that
+ * V8 never optimizes (it gives up on functions of more than 60 kB of bytecode); the change's own, 40 kB, is
+ * optimized within the first report, and validating an organisation's reports takes half the time (200 reports:
+ * 140 ms against 280).
+ */
+function changesByRef(schema) {
+  const { changes, queueOnlyChanges } = schema.properties;
+  if (JSON.stringify(changes.items) !== JSON.stringify(queueOnlyChanges.items)) throw new Error('build-validator: the two lists of changes differ');
+  const ref = { $ref: '#/definitions/change' };
+  return {
+    ...schema,
+    definitions: { ...schema.definitions, change: changes.items },
+    properties: { ...schema.properties, changes: { ...changes, items: ref }, queueOnlyChanges: { ...queueOnlyChanges, items: ref } },
+  };
 }
