@@ -5,7 +5,7 @@
  * open PRs, so in git-only mode `review`, `rework`, `ci` and `wip` are null (never 0); the AI-assisted
  * comparison works from git alone.
  */
-import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
+import { STAGE_OF, STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { compareMediansOf } from './bootstrap.js';
 import { countOf } from './count.js';
@@ -207,9 +207,9 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
-  const value = (c: MeasuredChange, key: Compared): number | null => (key === 'leadTime' || key === 'cycleTime' ? c[key] : c.stages[key]);
+  const value = (key: Compared): ((c: MeasuredChange) => number | null) => (key === 'leadTime' ? (c) => c.leadTime : key === 'cycleTime' ? (c) => c.cycleTime : STAGE_OF[key]);
   // each figure's values gathered once for both its interval and the groups' medians (600,000 changes over an organisation)
-  const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, (c) => value(c, key))] as const);
+  const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, value(key))] as const);
   const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval])) as AiComparison['intervals'];
   const medians = (group: 0 | 1): Record<Compared, number | null> => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]])) as Record<Compared, number | null>;
   // the medians here are over known values: a change merged and not yet deployed has no lead time or deploy

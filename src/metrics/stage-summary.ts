@@ -1,4 +1,4 @@
-import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
+import { STAGE_OF, STAGES, type MeasuredChange, type StageName } from '../domain.js';
 import type { Measure } from '../model/stages.js';
 import { censoredDistributionOf, type CensoredDistribution, type Observation } from './censored.js';
 import { distributionOf, type Distribution } from './percentile.js';
@@ -53,7 +53,7 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
   }
   const stages = Object.fromEntries(
     STAGES.map((s) => {
-      const figure = s === 'deploy' ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, (c) => c.stages[s]);
+      const figure = s === 'deploy' ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
       // a stage no change could show (pickup from git alone) has no share, not 0%
       const shown = figure.count > 0 && basis > 0;
       const i = STAGES.indexOf(s);

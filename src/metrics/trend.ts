@@ -1,4 +1,4 @@
-import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { STAGE_OF, STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
 import { censoredDistributionOf, type Observation } from './censored.js';
 import { medianOf } from './percentile.js';
 import type { Trend } from './schema.js';
@@ -36,7 +36,7 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, 
       changes: inWeek.length,
       leadTimeP50: inWeek.length === 0 ? null : censoredDistributionOf(inWeek, lead).p50,
       cycleTimeP50: inWeek.length === 0 ? null : medianOf(inWeek, (c) => c.cycleTime),
-      stages: inWeek.length === 0 ? empty() : (Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, (c) => c.stages[s])])) as Record<StageName, number | null>),
+      stages: inWeek.length === 0 ? empty() : (Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, STAGE_OF[s])])) as Record<StageName, number | null>),
     })),
   };
 }
