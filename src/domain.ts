@@ -39,7 +39,7 @@ export type Stages = Record<StageName, number | null>;
  * no further; `stages[s]` makes it every time (over an organisation's 573,624 changes, a fifth of what its
  * figures allocate).
  */
-export const STAGE_OF: Readonly<Record<StageName, (change: { stages: Stages }) => number | null>> = {
+export const STAGE_OF: Readonly<Record<StageName, (change: { readonly stages: Readonly<Stages> }) => number | null>> = {
   coding: (change) => change.stages.coding,
   pickup: (change) => change.stages.pickup,
   review: (change) => change.stages.review,

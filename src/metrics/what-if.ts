@@ -3,7 +3,7 @@
  * threshold, the other stages unchanged. The stages tile the lead time, so capping one shortens the lead
  * time by exactly what it trims.
  */
-import type { StageName, Stages } from '../domain.js';
+import { STAGE_OF, type StageName, type Stages } from '../domain.js';
 import { medianOf } from './percentile.js';
 import type { WhatIf } from './schema.js';
 
@@ -25,7 +25,8 @@ export interface WhatIfChange {
 export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: number, weeks: number): WhatIf | null {
   const deployed = changes.filter((c): c is WhatIfChange & { leadTime: number } => c.leadTime !== null);
   if (deployed.length === 0 || !(weeks > 0)) return null;
-  const cut = (change: WhatIfChange): number => Math.max(0, (change.stages[stage] ?? 0) - cap);
+  const seconds = STAGE_OF[stage];
+  const cut = (change: WhatIfChange): number => Math.max(0, (seconds(change) ?? 0) - cap);
   let trimmed = 0;
   for (const change of deployed) trimmed += cut(change);
   // medians by selection, not a sort: a report over an organisation has half a million deployed changes
