@@ -68,7 +68,8 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
   // and there is room; else a line each below
   const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
   const width = options.width ?? 80;
-  const rows = report.repositories.map((row) => cells(row).map(terminalSafe));
+  // a name cut at its end keeps its beginning: a path keeps its last two parts, where local clones differ
+  const rows = report.repositories.map((row) => [chartLabel(row), ...cells(row).slice(1)].map(terminalSafe));
   rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
   // the repository and its top recommendation give way first, the window next; the figures never do
   const columns = head.map((h, i) => ({
@@ -113,8 +114,9 @@ export function renderRepositoryMarkdown(report: Report): string {
 }
 
 /**
- * A chart label cuts a long name at its end: a repository known by its path keeps its last two parts there, as
- * local clones' paths share their beginning (`/work/clones/…`) and differ at the end.
+ * A chart label, or a terminal's table cell, cuts a long name at its end: a repository known by its path keeps
+ * its last two parts there, as local clones' paths share their beginning (`/work/clones/…`) and differ at the
+ * end. The name is whole in the lines below the terminal's table.
  */
 function chartLabel(row: RepositoryRow): string {
   if (row.remote !== null) return row.name;

@@ -64,6 +64,32 @@ describe('the per-repository table', () => {
     expect(text).toContain('window of acme/one: 2026-01-01 → 2026-01-29');
   });
 
+  it('text at 80 columns with wide figures: no line wider, a path keeps its last parts, the figures stay whole', () => {
+    // three clones known by their paths, with lead times of a year and more: at their minimum widths the name
+    // and recommendation columns left the table 81 columns wide
+    const year = 334 * D + 6 * H;
+    const paths = ['/work/.mirror/tokio-rs+tokio/repo', '/work/.mirror/mpv-player+mpv/repo', '/work/.mirror/sindresorhus+ky/repo'];
+    const base = all.repositories?.[0] as NonNullable<Report['repositories']>[number];
+    const wide = {
+      ...all,
+      summary: { ...all.summary, leadTime: { ...all.summary.leadTime, p50: 114 * D + 19 * H }, cycleTime: { ...all.summary.cycleTime, p50: 22 * H + 44 * 60 } },
+      repositories: paths.map((name) => ({ ...base, name, remote: null, leadTimeP50: null, cycleTimeP50: 23 * H + 41 * 60, summary: { ...base.summary, leadTime: { ...base.summary.leadTime, p50: null, atLeast: year } } })),
+    } as Report;
+    const text = renderRepositoryText(wide, { color: false, width: 80 });
+    const lines = text.split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    expect(rows.slice(1).map((r) => r.slice(1, 4))).toEqual([
+      ['2', '≥ 334d 6h', '23h 41m'],
+      ['2', '≥ 334d 6h', '23h 41m'],
+      ['2', '≥ 334d 6h', '23h 41m'],
+      ['3', '114d 19h', '22h 44m'],
+    ]);
+    expect(rows.slice(1, 4).map((r) => r[0]?.slice(0, 5))).toEqual(['…/tok', '…/mpv', '…/sin']);
+    // whole below the table
+    expect(text).toContain('unreleased in /work/.mirror/tokio-rs+tokio/repo: 4 (oldest 9d)');
+  });
+
   it('text: no window column when every repository shares the report\'s window', () => {
     const same = aggregateReports([one, { ...one, repository: { ...one.repository, remote: 'acme/two' } }]);
     const text = renderRepositoryText(same, { color: false, width: 120 });

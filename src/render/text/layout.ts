@@ -82,7 +82,15 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
   return table.toString();
 }
 
-/** Column widths that add up to at most `room`, taken from the lowest-ranked shrinkable columns first, widest first. */
+/** The fewest columns a shrinkable column is cut to when the table fits no other way: a character and the ellipsis. */
+const FLOOR = 4;
+
+/**
+ * Column widths that add up to at most `room`, taken from the lowest-ranked shrinkable columns first, widest
+ * first, down to each one's `min`; when that is not enough (wide figures in a narrow terminal), from the
+ * shrinkable columns below their `min` too, widest first, down to `FLOOR`: a cut name reads better than a
+ * table one column too wide, whose every line the terminal wraps.
+ */
 export function shrink(natural: readonly number[], columns: readonly Column[], room: number): number[] {
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) - room;
@@ -98,6 +106,16 @@ export function shrink(natural: readonly number[], columns: readonly Column[], r
       widths[widest] = (widths[widest] ?? 0) - 1;
       excess--;
     }
+  }
+  while (excess > 0) {
+    let widest = -1;
+    columns.forEach((col, i) => {
+      if (col.min === undefined || (widths[i] ?? 0) <= FLOOR) return;
+      if (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
+    });
+    if (widest === -1) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    excess--;
   }
   return widths;
 }
