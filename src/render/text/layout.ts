@@ -94,29 +94,22 @@ const FLOOR = 4;
 export function shrink(natural: readonly number[], columns: readonly Column[], room: number): number[] {
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) - room;
-  const ranks = [...new Set(columns.filter((c) => c.min !== undefined).map((c) => c.rank ?? 0))].sort((a, b) => a - b);
-  for (const rank of ranks) {
+  // a column at a time from the widest of those `may` lets give one, until the table fits or none may
+  const take = (may: (col: Column, width: number) => boolean): void => {
     while (excess > 0) {
       let widest = -1;
       columns.forEach((col, i) => {
-        if (col.min === undefined || (col.rank ?? 0) !== rank || (widths[i] ?? 0) <= col.min) return;
+        if (!may(col, widths[i] ?? 0)) return;
         if (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
       });
-      if (widest === -1) break;
+      if (widest === -1) return;
       widths[widest] = (widths[widest] ?? 0) - 1;
       excess--;
     }
-  }
-  while (excess > 0) {
-    let widest = -1;
-    columns.forEach((col, i) => {
-      if (col.min === undefined || (widths[i] ?? 0) <= FLOOR) return;
-      if (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
-    });
-    if (widest === -1) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    excess--;
-  }
+  };
+  const ranks = [...new Set(columns.filter((c) => c.min !== undefined).map((c) => c.rank ?? 0))].sort((a, b) => a - b);
+  for (const rank of ranks) take((col, width) => col.min !== undefined && (col.rank ?? 0) === rank && width > col.min);
+  take((col, width) => col.min !== undefined && width > FLOOR);
   return widths;
 }
 
