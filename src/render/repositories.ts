@@ -68,8 +68,7 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
   // and there is room; else a line each below
   const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
   const width = options.width ?? 80;
-  // a name cut at its end keeps its beginning: a path keeps its last two parts, where local clones differ
-  const rows = report.repositories.map((row) => [chartLabel(row), ...cells(row).slice(1)].map(terminalSafe));
+  const rows = report.repositories.map((row) => cells(row).map(terminalSafe));
   rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
   // the repository and its top recommendation give way first, the window next; the figures never do
   const columns = head.map((h, i) => ({
@@ -87,6 +86,10 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
   const windowColumn = !sameWindow && least([...shown, 1]) <= width;
   if (windowColumn) shown.push(1);
   shown.sort((x, y) => x - y);
+  // a name cut at its end keeps its beginning: where the table cannot show every name whole, a path keeps its
+  // last two parts, where local clones differ
+  const natural = shown.reduce((sum, i) => sum + 2 + Math.max(visibleWidth(head[i] ?? ''), ...rows.map((r) => visibleWidth(r[i] ?? ''))), shown.length + 1);
+  if (natural > width) report.repositories.forEach((row, i) => ((rows[i] as string[])[0] = terminalSafe(chartLabel(row))));
   const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
   const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
   const below = [

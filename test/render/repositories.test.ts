@@ -88,6 +88,8 @@ describe('the per-repository table', () => {
     expect(rows.slice(1, 4).map((r) => r[0]?.slice(0, 5))).toEqual(['…/tok', '…/mpv', '…/sin']);
     // whole below the table
     expect(text).toContain('unreleased in /work/.mirror/tokio-rs+tokio/repo: 4 (oldest 9d)');
+    // and whole in the table where there is room for it
+    expect(renderRepositoryText(wide, { color: false, width: 200 })).toMatch(/│ \/work\/\.mirror\/tokio-rs\+tokio\/repo +│/);
   });
 
   it('text: no window column when every repository shares the report\'s window', () => {
