@@ -218,27 +218,27 @@ async function readHistory(
   const noPulls: Pulls = { refs, walked: new Map(), heads: bySha, loaded: new Map(), available: refs.size > 0 };
   const lines = releaseGraph(release.tips, tip, release.tagShas, (sha) => read.get(sha));
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
-  const onBranch = reachedFrom([tip], read, new Set());
-  const pulled = reachedFrom(heads.values(), read, onBranch);
-  const commits = new Map<string, Commit>();
-  const loaded = new Map<string, Commit>();
-  for (const [sha, commit] of read) {
-    if (onBranch.has(sha)) commits.set(sha, commit);
-    else if (pulled.has(sha)) loaded.set(sha, commit);
-  }
+  const commits = reachedFrom([tip], read, EMPTY);
+  const loaded = reachedFrom(heads.values(), read, commits);
   const pulls = heads.size === 0 ? noPulls : { refs, walked: heads, heads: bySha, loaded, available: true };
   return { commits, pulls, lines };
 }
 
-/** The commits among `read` that `starts` reach through them without passing through `stop`. */
-function reachedFrom(starts: Iterable<string>, read: ReadonlyMap<string, Commit>, stop: ReadonlySet<string>): Set<string> {
-  const reached = new Set<string>();
+const EMPTY: ReadonlyMap<string, Commit> = new Map();
+
+/**
+ * The commits among `read` that `starts` reach through them without passing through `stop`, by sha in the order
+ * walked: made as it walks, not a set of shas to sort the commits by afterwards (a second pass over every one).
+ */
+function reachedFrom(starts: Iterable<string>, read: ReadonlyMap<string, Commit>, stop: ReadonlyMap<string, Commit>): Map<string, Commit> {
+  const reached = new Map<string, Commit>();
   const stack = [...starts];
   while (stack.length > 0) {
     const sha = stack.pop() as string;
+    if (reached.has(sha) || stop.has(sha)) continue;
     const commit = read.get(sha);
-    if (commit === undefined || reached.has(sha) || stop.has(sha)) continue;
-    reached.add(sha);
+    if (commit === undefined) continue;
+    reached.set(sha, commit);
     for (const parent of commit.parents) stack.push(parent);
   }
   return reached;

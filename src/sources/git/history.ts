@@ -16,13 +16,8 @@ const FIELDS = 7;
  */
 export async function readCommits(repo: string, tips: string[], exclude: string[], parse: (message: string) => MessageFacts): Promise<Map<string, Commit>> {
   const commits = new Map<string, Commit>();
-  const strings = new Map<string, string>();
-  const intern = (s: string): string => {
-    const kept = strings.get(s);
-    if (kept !== undefined) return kept;
-    strings.set(s, s);
-    return s;
-  };
+  // two tables: the people's few thousand names stay in the cache, apart from the hundreds of thousands of shas
+  const intern = { sha: interner(), person: interner() };
   const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join('\n');
   // the fields of the commit being read, decoded as they come; the body (the last and largest) is never kept
   const fields: string[] = [];
@@ -32,7 +27,7 @@ export async function readCommits(repo: string, tips: string[], exclude: string[
     ['log', '-z', '--no-color', '--encoding=UTF-8', `--format=${FORMAT}`, '--ignore-missing', '--stdin'],
     (buffer, start, end) => {
       const field = fields.length;
-      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern);
+      if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern.sha);
       if (field < FIELDS - 1) {
         // shas and dates are ASCII; names and emails are UTF-8
         fields.push(field < NAME_FIELD ? (field === PARENTS_FIELD ? '' : buffer.toString('latin1', start, end)) : buffer.toString('utf8', start, end));
@@ -47,6 +42,17 @@ export async function readCommits(repo: string, tips: string[], exclude: string[
   );
   if (fields.length > 0) throw new GitError('git log ended in the middle of a commit: run again');
   return commits;
+}
+
+/** Keeps one copy of each string passed: the one it returns. */
+function interner(): (s: string) => string {
+  const strings = new Map<string, string>();
+  return (s) => {
+    const kept = strings.get(s);
+    if (kept !== undefined) return kept;
+    strings.set(s, s);
+    return s;
+  };
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -85,7 +91,7 @@ function toCommit(
   buffer: Buffer,
   start: number,
   end: number,
-  intern: (s: string) => string,
+  intern: { sha: (s: string) => string; person: (s: string) => string },
   parse: (message: string) => MessageFacts,
 ): Commit {
   const [sha = '', , at = '', ct = '', name = '', email = ''] = fields;
@@ -99,10 +105,10 @@ function toCommit(
   const subjectEnd = newline === -1 || newline > end ? end : newline;
   const facts = parse(buffer.toString('utf8', start, end));
   return {
-    sha: intern(sha),
+    sha: intern.sha(sha),
     parents,
-    authorName: intern(name),
-    authorEmail: intern(email),
+    authorName: intern.person(name),
+    authorEmail: intern.person(email),
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
     subject: buffer.toString('utf8', start, subjectEnd).trim(),
