@@ -140,8 +140,6 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
-  // what building the changes and finding reverts left behind is let go before the deploy graph is walked
-  if (changes.length >= LARGE_MODEL) collectGarbage();
   progress({ step: 'matching changes to deploys' });
   const deploys = await orCancel(matchDeploys(repo, changes, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
