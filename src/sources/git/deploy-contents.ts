@@ -18,21 +18,22 @@ export interface CommitGraph {
   parents: number[];
 }
 
-/** An empty graph, and the node of a sha in it (made, without parents, on first sight). */
-export function growingGraph(): { graph: CommitGraph; nodeOf: (sha: string) => number } {
+/**
+ * An empty graph, the node of a sha in it (made, without parents, on first sight) and `add`, which makes the
+ * node of a sha known not to have one yet.
+ */
+export function growingGraph(): { graph: CommitGraph; nodeOf: (sha: string) => number; add: (sha: string) => number } {
   const graph: CommitGraph = { node: new Map(), sha: [], parentStart: [], parentCount: [], parents: [] };
-  const nodeOf = (sha: string): number => {
-    let n = graph.node.get(sha);
-    if (n === undefined) {
-      n = graph.sha.length;
-      graph.node.set(sha, n);
-      graph.sha.push(sha);
-      graph.parentStart.push(-1);
-      graph.parentCount.push(0);
-    }
+  const add = (sha: string): number => {
+    const n = graph.sha.length;
+    graph.node.set(sha, n);
+    graph.sha.push(sha);
+    graph.parentStart.push(-1);
+    graph.parentCount.push(0);
     return n;
   };
-  return { graph, nodeOf };
+  const nodeOf = (sha: string): number => graph.node.get(sha) ?? add(sha);
+  return { graph, nodeOf, add };
 }
 
 /**
