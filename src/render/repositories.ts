@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
 import { durationOrBound, formatDuration, formatPercent } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
-import { fitTable, visibleWidth } from './text/layout.js';
+import { fitTable, naturalWidth } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
@@ -77,8 +77,8 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
     ...((i === 0 || i === TOP) && { min: 10 }),
     ...(i === 1 && { min: 12, rank: 1 }),
   }));
-  const least = (shown: readonly number[]): number =>
-    shown.reduce((sum, i) => sum + (columns[i]?.min ?? 2 + Math.max(visibleWidth(head[i] ?? ''), ...rows.map((r) => visibleWidth(r[i] ?? '')))), shown.length + 1);
+  const natural = (i: number): number => naturalWidth(head[i] ?? '', rows.map((r) => r[i]));
+  const least = (shown: readonly number[]): number => shown.reduce((sum, i) => sum + (columns[i]?.min ?? natural(i)), shown.length + 1);
   const shown = [0, 2, 3, 4, 5, 6, 7, TOP];
   const unreleasedColumn = least([...shown, 8]) <= width;
   if (unreleasedColumn) shown.push(8);
@@ -88,8 +88,7 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
   shown.sort((x, y) => x - y);
   // a name cut at its end keeps its beginning: where the table cannot show every name whole, a path keeps its
   // last two parts, where local clones differ
-  const natural = shown.reduce((sum, i) => sum + 2 + Math.max(visibleWidth(head[i] ?? ''), ...rows.map((r) => visibleWidth(r[i] ?? ''))), shown.length + 1);
-  if (natural > width) report.repositories.forEach((row, i) => ((rows[i] as string[])[0] = terminalSafe(chartLabel(row))));
+  if (shown.reduce((sum, i) => sum + natural(i), shown.length + 1) > width) report.repositories.forEach((row, i) => ((rows[i] as string[])[0] = terminalSafe(chartLabel(row))));
   const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
   const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
   const below = [

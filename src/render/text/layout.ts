@@ -61,7 +61,7 @@ export type Cell = string | ((width: number) => string);
  * an ellipsis, or wrapped onto more lines in a column that says `wrap`.
  */
 export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): string {
-  const natural = columns.map((col, i) => 2 + Math.max(visibleWidth(col.head), col.prefer ?? 0, ...rows.map((r) => (typeof r[i] === 'string' ? visibleWidth(r[i]) : 0))));
+  const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
   const widths = shrink(natural, columns, ctx.width - (columns.length + 1));
   const table = new Table({
     head: columns.map((c) => c.head),
@@ -80,6 +80,11 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
     );
   }
   return table.toString();
+}
+
+/** The columns a table's column takes with its head and text cells whole, its padding included (a cell drawn to fit counts 0). */
+export function naturalWidth(head: string, cells: ReadonlyArray<Cell | undefined>): number {
+  return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0)));
 }
 
 /** The fewest columns a shrinkable column is cut to when the table fits no other way: a character and the ellipsis. */
