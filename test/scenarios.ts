@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { audit } from '../src/audit/index.js';
 import type { Report } from '../src/report/schema.js';
 import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
@@ -14,6 +18,31 @@ import { buildRepo, lines, type FixtureRepo } from './helpers/git-fixture.js';
  */
 /** The window the command-line tests audit the main scenario over, as flags: its March, `now` at its end. */
 export const MAIN_WINDOW = ['--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'];
+
+/**
+ * The main scenario's repository and a scratch folder (named from `prefix`), made before a test file's tests and
+ * removed after them: called at the top of the file.
+ */
+export function withMainScenario(prefix: string): { readonly repo: FixtureRepo; readonly dir: string } {
+  let repo: FixtureRepo | undefined;
+  let dir: string | undefined;
+  beforeAll(() => {
+    repo = mainScenario();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    repo?.cleanup();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get repo() {
+      return repo as FixtureRepo;
+    },
+    get dir() {
+      return dir as string;
+    },
+  };
+}
 
 export function mainScenario(options: { bare?: boolean } = {}): FixtureRepo {
   return buildRepo(

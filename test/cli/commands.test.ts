@@ -1,26 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
+import { MAIN_WINDOW as WINDOW, withMainScenario } from '../scenarios.js';
 
-let repo: FixtureRepo;
-let dir: string;
-beforeAll(() => {
-  repo = mainScenario();
-  dir = mkdtempSync(join(tmpdir(), 'flowaudit-cmd-'));
-});
-afterAll(() => {
-  repo.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+const scene = withMainScenario('flowaudit-cmd-');
 
 describe('flowaudit check', () => {
   it('exits 1 and names each breach with its measured value', async () => {
-    const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=1d', '--fail-on', 'dora.changeFailureRate<=15%', '--fail-on', 'changes>=3', ...WINDOW]);
+    const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=1d', '--fail-on', 'dora.changeFailureRate<=15%', '--fail-on', 'changes>=3', ...WINDOW]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('leadTime.p50 = 1.56d (wanted <= 1d)');
     expect(r.stdout).toContain('dora.changeFailureRate = 50% (wanted <= 15%)');
@@ -28,20 +18,20 @@ describe('flowaudit check', () => {
   });
 
   it('exits 0 when every threshold holds', async () => {
-    const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=2d', ...WINDOW]);
+    const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=2d', ...WINDOW]);
     expect(r.code).toBe(0);
   });
 
   it('exits 2 on a bad expression, before reading the repository', async () => {
-    const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=7x', ...WINDOW]);
+    const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=7x', ...WINDOW]);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toBe("flowaudit: invalid threshold 'leadTime.p50<=7x': unknown unit 'x' (use s, m, h, d, w, mo, y or %)\n");
   });
 
   it('under GitHub Actions, annotates breaches and appends to the step summary', async () => {
-    const summary = join(dir, 'summary.md');
+    const summary = join(scene.dir, 'summary.md');
     writeFileSync(summary, '');
-    const r = await runCli(['check', repo.dir, '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
     // annotations go to stderr (the runner reads both): stdout is the results only
     expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1\.56d/m);
@@ -52,7 +42,7 @@ describe('flowaudit check', () => {
   });
 
   it('report --fail-on prints the report and the breaches on stderr', async () => {
-    const r = await runCli([repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW]);
+    const r = await runCli([scene.repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as Report).schemaVersion).toBe(1);
     expect(r.stderr).toBe('flowaudit: threshold breached: leadTime.p50 = 1.56d (wanted <= 1d)\n');
@@ -61,7 +51,7 @@ describe('flowaudit check', () => {
 
 describe('flowaudit compare', () => {
   it('compares two windows of one repository', async () => {
-    const r = await runCli(['compare', '2026-03-01T12:00:00Z..2026-03-05', '2026-03-05..2026-04-01', '--path', repo.dir, '--format', 'json', '--now', '2026-04-01T00:00:00Z']);
+    const r = await runCli(['compare', '2026-03-01T12:00:00Z..2026-03-05', '2026-03-05..2026-04-01', '--path', scene.repo.dir, '--format', 'json', '--now', '2026-04-01T00:00:00Z']);
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout) as { schemaVersion: number; rows: Array<{ key: string; before: number | null; after: number | null }> };
     expect(c.schemaVersion).toBe(1);
@@ -71,13 +61,13 @@ describe('flowaudit compare', () => {
   });
 
   it('reads JSON report files and refuses anything else', async () => {
-    const file = join(dir, 'r.json');
-    const made = await runCli([repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
+    const file = join(scene.dir, 'r.json');
+    const made = await runCli([scene.repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
     expect(made.code).toBe(0);
     const r = await runCli(['compare', file, file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('lead time');
-    const bad = await runCli(['compare', join(dir, 'missing.json'), file]);
+    const bad = await runCli(['compare', join(scene.dir, 'missing.json'), file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
@@ -85,10 +75,10 @@ describe('flowaudit compare', () => {
 
 describe('many repositories', () => {
   it('report PATH PATH audits a path given twice once, and a failing path does not stop the rest', async () => {
-    const missing = join(dir, 'not-a-repo');
-    const r = await runCli([repo.dir, repo.dir, missing, '--format', 'json', ...WINDOW]);
+    const missing = join(scene.dir, 'not-a-repo');
+    const r = await runCli([scene.repo.dir, scene.repo.dir, missing, '--format', 'json', ...WINDOW]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`flowaudit: warning: ${repo.dir} is given twice (as ${repo.dir}): audited once\n`);
+    expect(r.stderr).toContain(`flowaudit: warning: ${scene.repo.dir} is given twice (as ${scene.repo.dir}): audited once\n`);
     expect(r.stderr).toContain('not-a-repo');
     const agg = JSON.parse(r.stdout) as Report;
     expect(agg.repositories).toHaveLength(1);
@@ -98,8 +88,8 @@ describe('many repositories', () => {
   });
 
   it('aggregate FILE… counts a file given twice once, and CSV lists every change with a repository column', async () => {
-    const file = join(dir, 'a.json');
-    await runCli([repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
+    const file = join(scene.dir, 'a.json');
+    await runCli([scene.repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
     const r = await runCli(['aggregate', file, file, '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`flowaudit: warning: ${file} is given twice (as ${file}): counted once\n`);
@@ -111,11 +101,11 @@ describe('many repositories', () => {
 
 describe('other formats and init', () => {
   it('writes Markdown and a self-contained HTML report', async () => {
-    const md = await runCli([repo.dir, '--format', 'markdown', ...WINDOW]);
+    const md = await runCli([scene.repo.dir, '--format', 'markdown', ...WINDOW]);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| coding |');
-    const html = join(dir, 'report.html');
-    const r = await runCli([repo.dir, '--format', 'html', '--output', html, ...WINDOW]);
+    const html = join(scene.dir, 'report.html');
+    const r = await runCli([scene.repo.dir, '--format', 'html', '--output', html, ...WINDOW]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     const page = readFileSync(html, 'utf8');
     expect(page.startsWith('<!doctype html>') || page.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -135,15 +125,15 @@ describe('other formats and init', () => {
   });
 
   it('a config file with a bad field is a one-line error naming it', async () => {
-    const file = join(dir, 'bad.json');
+    const file = join(scene.dir, 'bad.json');
     writeFileSync(file, '{ "thresholds": { "pickupP50": "soon" } }');
-    const r = await runCli([repo.dir, '--config', file, ...WINDOW]);
+    const r = await runCli([scene.repo.dir, '--config', file, ...WINDOW]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^flowaudit: config .*bad\.json: thresholds\.pickupP50 must be a duration/);
   });
 
   it('recommendations come ranked, each naming its figure and threshold', async () => {
-    const r = await runCli([repo.dir, '--format', 'json', ...WINDOW]);
+    const r = await runCli([scene.repo.dir, '--format', 'json', ...WINDOW]);
     const recs = (JSON.parse(r.stdout) as Report).recommendations;
     expect(recs.length).toBeGreaterThan(0);
     for (const rec of recs) expect(rec).toMatchObject({ measure: expect.any(String), value: expect.any(String), tellsYou: expect.any(String), doNext: expect.any(String) });

@@ -1,28 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli-run.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
+import { MAIN_WINDOW as WINDOW, withMainScenario } from '../scenarios.js';
 
 const RECORD = fileURLToPath(new URL('../helpers/record-modules.mjs', import.meta.url));
-let repo: FixtureRepo;
-let dir: string;
-beforeAll(() => {
-  repo = mainScenario();
-  dir = mkdtempSync(join(tmpdir(), 'flowaudit-startup-'));
-});
-afterAll(() => {
-  repo.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+const scene = withMainScenario('flowaudit-startup-');
 
 /** The built CLI's modules a run loads: their paths, and which hold the schema library (zod). */
 function modulesOf(args: string[]): { code: number; loaded: string[]; withZod: string[] } {
-  const file = join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  const file = join(scene.dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, '');
   const r = spawnSync(process.execPath, ['--import', RECORD, BIN, ...args], { env: { ...process.env, FLOWAUDIT_TEST_MODULES_FILE: file, NO_COLOR: '1' }, encoding: 'utf8' });
   const loaded = [...new Set(readFileSync(file, 'utf8').split('\n').filter((url) => url.includes('/dist/')))].map((url) => fileURLToPath(url));
@@ -33,14 +22,14 @@ describe('startup', () => {
   // zod builds every schema of the report when loaded, a cost on every run that reads no JSON: the metrics
   // import only their types from the schemas
   it('a report without a config file never loads the schema library; one with a config file does, to validate it', () => {
-    const plain = modulesOf(['report', repo.dir, '--no-github', '--format', 'json', ...WINDOW]);
+    const plain = modulesOf(['report', scene.repo.dir, '--no-github', '--format', 'json', ...WINDOW]);
     expect(plain.code).toBe(0);
     expect(plain.loaded.length).toBeGreaterThan(5);
     expect(plain.withZod).toEqual([]);
 
-    const config = join(dir, 'flowaudit.json');
+    const config = join(scene.dir, 'flowaudit.json');
     writeFileSync(config, '{ "incidentLabel": "sev1" }');
-    const configured = modulesOf(['report', repo.dir, '--no-github', '--format', 'json', '--config', config, ...WINDOW]);
+    const configured = modulesOf(['report', scene.repo.dir, '--no-github', '--format', 'json', '--config', config, ...WINDOW]);
     expect(configured.code).toBe(0);
     expect(configured.withZod.length).toBeGreaterThan(0);
   });

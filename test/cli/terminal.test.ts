@@ -1,30 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { layoutWidth, progressLine, useColor, warner, type CliIo } from '../../src/commands/io.js';
 import { wrap } from '../../src/render/text/layout.js';
 import { noun, plural } from '../../src/units.js';
 import { BIN, capture, runCli } from '../helpers/cli-run.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { mainScenario, MAIN_WINDOW as WINDOW } from '../scenarios.js';
+import { MAIN_WINDOW as WINDOW, withMainScenario } from '../scenarios.js';
 
 const ESC = '\u001b[';
-let repo: FixtureRepo;
-let dir: string;
-beforeAll(() => {
-  repo = mainScenario();
-  dir = mkdtempSync(join(tmpdir(), 'flowaudit-term-'));
-});
-afterAll(() => {
-  repo.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+const scene = withMainScenario('flowaudit-term-');
 
-const io = (over: Partial<CliIo> = {}): CliIo => ({ stdout: capture(), stderr: capture(), env: {}, cwd: dir, ...over });
+const io = (over: Partial<CliIo> = {}): CliIo => ({ stdout: capture(), stderr: capture(), env: {}, cwd: scene.dir, ...over });
 
 describe('plurals', () => {
   it('follow English: 1 change, 0 changes, 2 changes, 1.5 changes', () => {
@@ -33,7 +22,7 @@ describe('plurals', () => {
   });
 
   it('no "(s)" in the text, Markdown or check output of a real run', async () => {
-    for (const args of [[repo.dir, ...WINDOW], [repo.dir, '--format', 'markdown', ...WINDOW], ['check', repo.dir, '--fail-on', 'changes>=1', ...WINDOW]]) {
+    for (const args of [[scene.repo.dir, ...WINDOW], [scene.repo.dir, '--format', 'markdown', ...WINDOW], ['check', scene.repo.dir, '--fail-on', 'changes>=1', ...WINDOW]]) {
       const r = await runCli(args);
       expect(r.stdout + r.stderr).not.toMatch(/\w\(s\)/);
     }
@@ -52,7 +41,7 @@ describe('width', () => {
 
   it('narrower: no line wider than asked; the stage table drops its bar (and below 60 columns, which --width refuses, its p75), never a figure', async () => {
     for (const width of [60]) {
-      const { stdout } = await runCli([repo.dir, '--width', String(width), ...WINDOW]);
+      const { stdout } = await runCli([scene.repo.dir, '--width', String(width), ...WINDOW]);
       for (const line of stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
       const table = stdout.slice(stdout.indexOf('Where the time goes')).split('\n');
       const cells = (line = ''): string[] => line.split('│').slice(1, -1).map((c) => c.trim());
@@ -82,7 +71,7 @@ describe('colour', () => {
 
   it('FORCE_COLOR=1 colours a pipe, FORCE_COLOR=0 never (the real process, supports-color deciding)', () => {
     const runWith = (env: Record<string, string>): string =>
-      spawnSync(process.execPath, [BIN, repo.dir, ...WINDOW], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } }).stdout;
+      spawnSync(process.execPath, [BIN, scene.repo.dir, ...WINDOW], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } }).stdout;
     expect(runWith({ FORCE_COLOR: '1' })).toContain(ESC);
     expect(runWith({ FORCE_COLOR: '0' })).not.toContain(ESC);
     expect(runWith({})).not.toContain(ESC);
@@ -124,8 +113,8 @@ describe('progress', () => {
   });
 
   it('--quiet: no warnings on stderr either', async () => {
-    const shallow = join(dir, 'shallow');
-    spawnSync('git', ['clone', '-q', '--depth', '3', `file://${repo.dir}`, shallow]);
+    const shallow = join(scene.dir, 'shallow');
+    spawnSync('git', ['clone', '-q', '--depth', '3', `file://${scene.repo.dir}`, shallow]);
     expect((await runCli([shallow, ...WINDOW])).stderr).toContain('warning: this is a shallow clone');
     expect((await runCli([shallow, '--quiet', ...WINDOW])).stderr).toBe('');
   });
@@ -144,26 +133,26 @@ describe('help and typos', () => {
   });
 
   it('a mistyped command that is no path: did you mean, exit 2', async () => {
-    const r = await runCli(['reprot'], {}, dir);
+    const r = await runCli(['reprot'], {}, scene.dir);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toBe("flowaudit: unknown command 'reprot' (and no such path): did you mean 'report'?\n  see flowaudit --help\n");
-    expect((await runCli(['chekc', '--fail-on', 'changes>=1'], {}, dir)).stderr).toContain("did you mean 'check'?");
+    expect((await runCli(['chekc', '--fail-on', 'changes>=1'], {}, scene.dir)).stderr).toContain("did you mean 'check'?");
   });
 
   it('a path that happens to look like a command is still a path', async () => {
-    writeFileSync(join(dir, 'not-a-repo'), '');
-    const r = await runCli(['reprot'], {}, join(dir));
+    writeFileSync(join(scene.dir, 'not-a-repo'), '');
+    const r = await runCli(['reprot'], {}, join(scene.dir));
     expect(r.code).toBe(2);
-    const made = join(dir, 'chek');
-    spawnSync('git', ['clone', '-q', `file://${repo.dir}`, made]);
-    expect((await runCli(['chek', ...WINDOW], {}, dir)).code).toBe(0);
+    const made = join(scene.dir, 'chek');
+    spawnSync('git', ['clone', '-q', `file://${scene.repo.dir}`, made]);
+    expect((await runCli(['chek', ...WINDOW], {}, scene.dir)).code).toBe(0);
   });
 });
 
 describe('check', () => {
   it('--report FILE gates an existing JSON report without auditing again (the repository may be gone)', async () => {
-    const file = join(dir, 'r.json');
-    await runCli([repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
+    const file = join(scene.dir, 'r.json');
+    await runCli([scene.repo.dir, '--format', 'json', '-o', file, ...WINDOW]);
     const r = await runCli(['check', '/nonexistent', '--report', file, '--fail-on', 'leadTime.p50<=1d', '--format', 'json']);
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout);
@@ -173,7 +162,7 @@ describe('check', () => {
   });
 
   it('--report with a file that is not a report: exit 2, the schema says where', async () => {
-    const bad = join(dir, 'bad.json');
+    const bad = join(scene.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, changes: 'many' }));
     const r = await runCli(['check', '--report', bad, '--fail-on', 'changes>=1']);
     expect(r.code).toBe(2);
@@ -181,14 +170,14 @@ describe('check', () => {
   });
 
   it('--format markdown gives the threshold table', async () => {
-    const r = await runCli(['check', repo.dir, '--fail-on', 'changes>=1', '--format', 'markdown', ...WINDOW]);
+    const r = await runCli(['check', scene.repo.dir, '--fail-on', 'changes>=1', '--format', 'markdown', ...WINDOW]);
     expect(r.stdout).toContain('| ✅ ok | `changes` | &gt;= 1 | 5 |');
   });
 
   it('report --fail-on under GitHub Actions writes the step summary and annotations, like check', async () => {
-    const summaryFile = join(dir, 'summary.md');
+    const summaryFile = join(scene.dir, 'summary.md');
     writeFileSync(summaryFile, '');
-    const r = await runCli([repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile });
+    const r = await runCli([scene.repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('::error title=flowaudit threshold::threshold breached: leadTime.p50 = 1.56d (wanted <= 1d)');
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
@@ -200,6 +189,6 @@ describe('check', () => {
 it('run() writes nothing to a stdout whose write never completes before the report is ready', async () => {
   // guard: the in-process runner's stdout must take callbacks, or emit would wait forever
   const out = capture();
-  expect(await run(['--version'], { stdout: out, stderr: capture(), env: {}, cwd: dir })).toBe(0);
+  expect(await run(['--version'], { stdout: out, stderr: capture(), env: {}, cwd: scene.dir })).toBe(0);
   expect(out.text().trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });
