@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern } from '../../src/patterns.js';
-import { findAiMarkers } from '../../src/model/ai-markers.js';
+import { findAiMarkers, namesAiTool } from '../../src/model/ai-markers.js';
 
 describe('AI markers', () => {
   it('finds every trailer that names an AI tool, in message order', () => {
@@ -33,6 +33,15 @@ describe('AI markers', () => {
 
   it('takes whole words only: a tool name inside another word is no marker', () => {
     expect(findAiMarkers('Fix\n\nCo-authored-by: Tom Copilotti <tom@example.com>\nGenerated-by: protocodexgen\nAssisted-by: Geminiano Rossi')).toEqual([]);
+  });
+
+  it('takes whole words only where the quick scan lets a message through: a tool named elsewhere makes no longer word a marker', () => {
+    // "gemini" in the prose lets the message past the scan for any tool name: each trailer is then read on its own
+    const message = 'Compare with the gemini output\n\nCo-authored-by: Tom Copilotti <tom@example.com>\nAssisted-by: Geminiano Rossi\nGenerated-by: protocodexgen';
+    expect(findAiMarkers(message)).toEqual([]);
+    expect(namesAiTool('Co-authored-by', 'Tom Copilotti <tom@example.com>')).toBe(false);
+    expect(namesAiTool('Co-authored-by', 'Copilot <tom@example.com>')).toBe(true);
+    expect(namesAiTool('Generated-by', 'protocodexgen')).toBe(false);
   });
 
   it('guesses nothing from prose, people\'s names or trailers that do not say who made the change', () => {

@@ -154,6 +154,15 @@ describe('assignDeploys: failures', () => {
     ]);
   });
 
+  it('counts a revert landed exactly at the window\'s edge (SPEC: the edge counts), and not one a second later', () => {
+    const history = (revertAt: number): Change[] => [change('#1', 'a', at(1), { revertedBy: 'ra' }), change('#2', 'ra', revertAt, { isRevert: true })];
+    // v1 at day 2, window 14 days: the revert lands at day 16 to the second, then one second after
+    const edge = assignDeploys(history(at(16)), [ship('v1', 2, ['a']), ship('v2', 17, ['ra'])], { revertWindow: 14 * D, dropEmpty: true });
+    expect(edge.map((d) => [d.ref, d.failed, d.failureReasons])).toEqual([['v1', true, ['shipped #1, reverted by #2 within 14 days']], ['v2', false, []]]);
+    const past = assignDeploys(history(at(16) + 1), [ship('v1', 2, ['a']), ship('v2', 17, ['ra'])], { revertWindow: 14 * D, dropEmpty: true });
+    expect(past.map((d) => d.failed)).toEqual([false, false]);
+  });
+
   it('takes the window it is given, and fails a deploy a rollback followed', () => {
     const changes = [change('#1', 'a', at(1), { revertedBy: 'ra' }), change('#2', 'ra', at(3.25), { isRevert: true })];
     // the revert came 42h after v1: outside a 36h window, inside a 2-day one
