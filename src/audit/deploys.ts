@@ -1,8 +1,9 @@
-import type { Change, Deploy, DeploySignalKind } from '../domain.js';
-import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments, type DeployRef } from '../model/github-deploys.js';
-import { assignDeploys, mergeDeploys, shipments, type DeployContents } from '../model/deploys.js';
+import type { DeploySignalKind } from '../domain.js';
+import type { DeployEvidence } from '../model/build.js';
+import type { DeployCandidate } from '../model/deploys.js';
+import { failedDeployments, publishedReleases, successfulDeployments, type DeployRef } from '../model/github-deploys.js';
 import { releaseProduct } from '../model/release-tags.js';
-import { isAncestor, readCommitGraph } from '../sources/git/deploy-contents.js';
+import { isAncestor, readCommitGraph, type CommitGraph } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
 import type { RepoInfo, TagRef } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
@@ -28,7 +29,7 @@ export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHub
   return { kind, refs };
 }
 
-export interface MatchOptions {
+export interface EvidenceOptions {
   /** the boundary of the history read: walks stop there */
   boundary: string[];
   /** candidates older than this ship nothing the history holds; newer than `now` have not happened yet */
@@ -36,7 +37,6 @@ export interface MatchOptions {
   now: number;
   github: GitHubData | null;
   environment: Pattern;
-  revertWindow: number;
   /** the graph read for the release lines (it holds every tag's history), and the changes their copy keys name */
   lines: ReleaseGraph;
   copies: ReadonlyMap<string, readonly string[]>;
@@ -45,49 +45,44 @@ export interface MatchOptions {
 }
 
 /**
- * Which deploy first shipped each change, and which deploys failed. Sets `deployedAt` on the changes (they
- * must already know their reverts). All candidates are matched in one pass over a commit graph read once
- * (one `rev-list`), never a git process per pair of deploys or per change.
+ * What the model needs of git to match the signal's candidates to the changes: the commit graph below them,
+ * read once (one `rev-list`, never a git process per pair of deploys or per change), unless the release lines'
+ * graph already holds them, and git's answer for each rollback the graph cannot decide.
  */
-export async function matchDeploys(repo: RepoInfo, changes: Change[], signal: DeploySignal, o: MatchOptions): Promise<Deploy[]> {
-  let contents: DeployContents[];
-  if (signal.kind === 'merge') contents = mergeDeploys(changes);
-  else {
-    const candidates = signal.refs
-      .filter((r) => r.at >= o.from && r.at <= o.now)
-      .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
-      .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
-    // release tags were read with the release lines: their graph holds all the candidates' history
-    const read = candidates.every((c) => o.lines.readFrom.has(c.sha));
-    const graph = read ? o.lines.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
-    const pullHeads = squashHeads(changes, o.pullHeads);
-    contents = shipments(changes, candidates, { graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads });
-    await settleRollbacks(repo, contents);
-  }
-  const deploys = assignDeploys(changes, contents, { revertWindow: o.revertWindow, dropEmpty: signal.kind === 'tags' || signal.kind === 'releases' });
-  if (!o.github) return deploys;
-  return applyGitHubFailures(deploys, signal.kind === 'deployments' ? failedDeployments(o.github.deployments, o.environment) : [], o.github.incidents);
+export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o: EvidenceOptions): Promise<DeployEvidence> {
+  const github = o.github ? { failedDeployments: signal.kind === 'deployments' ? failedDeployments(o.github.deployments, o.environment) : [], incidents: o.github.incidents } : null;
+  if (signal.kind === 'merge') return { kind: 'merge', github };
+  const candidates = signal.refs
+    .filter((r) => r.at >= o.from && r.at <= o.now)
+    .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
+    .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
+  // release tags were read with the release lines: their graph holds all the candidates' history
+  const read = candidates.every((c) => o.lines.readFrom.has(c.sha));
+  const graph = read ? o.lines.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
+  return {
+    kind: signal.kind, candidates, graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads: o.pullHeads,
+    ancestors: await readAncestors(repo, candidates, graph), dropEmpty: signal.kind === 'tags' || signal.kind === 'releases', github,
+  };
 }
 
-/** Squash merges' pull request heads, by landing sha, when the clone has pull refs: a release PR's head may be tagged. */
-function squashHeads(changes: readonly Change[], heads: PullHeads): Map<string, string> {
-  const squashes = changes.filter((c) => c.kind === 'squash' && c.number !== null);
-  const byLanding = new Map<string, string>();
-  for (const change of squashes) {
-    const head = heads.get(change.number as number);
-    if (head !== undefined) byLanding.set(change.sha, head.sha);
+/**
+ * For each candidate the graph holds without its parents (its commit is at or below the boundary: whether it
+ * rolls an earlier deploy back is beyond the graph), the earlier candidates to the same target whose history
+ * holds it, asked of git once each: rare, and never a question per change.
+ */
+async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidate[], graph: CommitGraph): Promise<Map<string, Set<string>>> {
+  const ancestors = new Map<string, Set<string>>();
+  for (const [index, candidate] of candidates.entries()) {
+    const node = graph.node.get(candidate.sha);
+    if (node === undefined || graph.parentStart[node] !== -1 || ancestors.has(candidate.sha)) continue;
+    const holders = new Set<string>();
+    for (const earlier of candidates.slice(0, index)) {
+      if (earlier.target !== candidate.target || earlier.sha === candidate.sha || holders.has(earlier.sha)) continue;
+      if (await isAncestor(repo.cwd, candidate.sha, earlier.sha)) holders.add(earlier.sha);
+    }
+    ancestors.set(candidate.sha, holders);
   }
-  return byLanding;
-}
-
-/** A rollback the graph could not decide (its commit predates the history read) is asked of git, once each. */
-async function settleRollbacks(repo: RepoInfo, contents: DeployContents[]): Promise<void> {
-  const previous = new Map<string, DeployContents>();
-  for (const deploy of contents) {
-    const before = previous.get(deploy.target);
-    if (deploy.rollback === null) deploy.rollback = before !== undefined && (await isAncestor(repo.cwd, deploy.sha, before.sha));
-    if (deploy.shipped.length > 0 || deploy.rollback) previous.set(deploy.target, deploy);
-  }
+  return ancestors;
 }
 
 export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean): string {

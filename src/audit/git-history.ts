@@ -1,5 +1,5 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
-import { applySizes, buildChanges, resolveForkPoints } from '../model/changes.js';
+import { buildChanges, resolveForkPoints } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
 import { parseMessage } from '../model/message.js';
 import type { CommitIdentity } from '../model/own-commits.js';
@@ -24,11 +24,8 @@ export interface GitModel {
   /** its `refs/pull/N/head` refs */
   pullHeads: PullHeads;
   revertRefs: Map<string, RevertRefs>;
-  /**
-   * resolves, once git's read of the sizes ends and every change has its size, to the number of commits whose
-   * size the clone could not give: await it before reading a change's size
-   */
-  sized: Promise<number>;
+  /** git's read of the sizes, the slowest: await it before a change's size is needed */
+  sizes: Promise<NumstatResult>;
   /** copy key → landing shas, for the keys of the release lines' own commits: backports find their change */
   copies: Map<string, string[]>;
   /** the graph below the release tags, the active release lines and the tip */
@@ -149,19 +146,13 @@ export async function readGitChanges(
       forPulls,
     };
   })();
-  const sized = Promise.all([sizes.read, built]).then(([numstat, { changes }]) => {
-    applySizes(changes, numstat.sizes);
-    return numstat.unknown.length;
-  });
-  // a failure of either read is seen where it is awaited, not reported as unhandled in the meantime
-  sized.catch(() => undefined);
   const model = await built.catch((error: unknown) => {
     sizes.cancel();
     throw error;
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-  return { ...model, sized };
+  return { ...model, sizes: sizes.read };
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

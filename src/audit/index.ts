@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
-import { markReverts } from '../model/reverts.js';
-import { computeStages, type Measure } from '../model/stages.js';
+import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import type { Report } from '../report/schema.js';
@@ -12,16 +11,16 @@ import { firstParentBefore, listTags, openRepository, readFirstParentLine, resol
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
-import { applyPulls } from '../model/github-pulls.js';
+import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
-import { chooseSignal, matchDeploys, signalDetail } from './deploys.js';
-import { readGitChanges, startSizes } from './git-history.js';
+import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
+import { readGitChanges, startSizes, type PullMatching } from './git-history.js';
 import { listPullHeads } from '../sources/git/history.js';
 import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
-import { resolveSettings } from './settings.js';
+import { resolveSettings, type AuditSettings } from './settings.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -117,48 +116,37 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
-  const { changes, lines } = model;
+  const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
-  if (github) {
-    // a pull request's size completes git's (a squash the clone cannot size): git's first
-    await model.sized;
-    applyPulls(changes, github.pulls, {
-      requiredApprovals: settings.policy.requiredApprovals,
-      isBot: (login) => isBot(login, '', settings.botPattern),
-      aiLabels: settings.config.ai.labels,
-      aiMarkers: settings.aiMarkers,
-      trackedBranch: branch.name,
-      isRelease: (sha) => model.release.has(sha),
-      onBranch: (sha) => model.forPulls?.branchCommits.has(sha) ?? false,
-      identityOf: (sha) => model.forPulls?.identities.get(sha),
-    });
-  }
-  markReverts(changes, model.revertRefs);
   const signal = chooseSignal(deployFrom, github, settings, tags);
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
-  const deploys = await orCancel(matchDeploys(repo, changes, signal, {
-    boundary: exclude, from: readFrom, now, github, environment: settings.environment, revertWindow: settings.revertWindow,
-    lines, copies: model.copies, pullHeads: model.pullHeads,
+  const evidence = await orCancel(readDeployEvidence(repo, signal, {
+    boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: model.lines, copies: model.copies, pullHeads: model.pullHeads,
   }));
-  progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   const hours = settings.businessHours;
-  const measure: Measure | undefined = hours ? (a, b) => workingSeconds(a, b, hours) : undefined;
-  let clockSkew = 0;
-  for (const change of changes) clockSkew += computeStages(change, signal.kind, measure);
+  const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined };
+  // a pull request's size completes git's (a squash the clone cannot size): git's first; without pull requests
+  // no step of the model reads a size, so it is built while git still diffs and the sizes are added after
+  const pulls = github === null ? null : { list: github.pulls, options: pullOptions(settings, branch.name, model.release, model.forPulls) };
+  const sizedFirst = pulls === null ? null : await sizesRead;
+  const built = buildModel({ changes: model.changes, revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
+  const { deploys, clockSkew } = built;
+  progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
-  const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
   // the peak of memory otherwise (see collectGarbage); while git still diffs, not after it, when the report waits
-  if (changes.length >= LARGE_MODEL) collectGarbage();
-  const unknownSizes = await model.sized;
+  if (built.changes.length >= LARGE_MODEL) collectGarbage();
+  const numstat = sizedFirst ?? (await sizesRead);
+  const changes = sizedFirst === null ? withSizes(built.changes, numstat.sizes) : built.changes;
+  const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
   const unsized = inWindow.filter((c) => c.size === null).length;
-  if (unknownSizes > 0 && unsized > 0) {
+  if (numstat.unknown.length > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
@@ -174,9 +162,23 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: sourceNotes(signal.kind, github !== null, inWindow, model.pullRefs),
+    notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
     warnings,
   });
+}
+
+/** How pull requests are joined to the changes, from what the history read. */
+function pullOptions(settings: AuditSettings, trackedBranch: string, release: ReadonlySet<string>, forPulls: PullMatching | null): ApplyPullsOptions {
+  return {
+    requiredApprovals: settings.policy.requiredApprovals,
+    isBot: (login) => isBot(login, '', settings.botPattern),
+    aiLabels: settings.config.ai.labels,
+    aiMarkers: settings.aiMarkers,
+    trackedBranch,
+    isRelease: (sha) => release.has(sha),
+    onBranch: (sha) => forPulls?.branchCommits.has(sha) ?? false,
+    identityOf: (sha) => forPulls?.identities.get(sha),
+  };
 }
 
 /** Fetches the repository's pull requests, deploys and incidents, saying on stderr what it waits for. */

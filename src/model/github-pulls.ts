@@ -196,7 +196,8 @@ function rebasedCommits(changes: Change[], index: number, pull: GitHubPull, bySh
 }
 
 function absorb(change: Change, earlier: Change): void {
-  change.commitShas.push(...earlier.commitShas);
+  // a new list: the change's own may be shared with the history it was built from
+  change.commitShas = [...change.commitShas, ...earlier.commitShas];
   // the PR's size is the sum of its rebased commits' diffs: unknown when any one is
   change.size = change.size === null || earlier.size === null ? null : {
     additions: change.size.additions + earlier.size.additions,

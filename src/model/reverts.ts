@@ -6,7 +6,7 @@ import type { Change, Commit } from '../domain.js';
  * `Reverts #N`, or whose branch is `revert-N-…`. `revertRefs` holds, by landing sha, what the change's
  * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
-export function markReverts(changes: Change[], revertRefs: Map<string, RevertRefs>): number {
+export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, RevertRefs>): number {
   const byNumber = new Map<number, Change>();
   for (const change of changes) if (change.number !== null) byNumber.set(change.number, change);
   const findSha = shaLookup(changes, revertRefs);

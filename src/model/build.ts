@@ -1,0 +1,124 @@
+import type { Change, Deploy, DeploySignalKind, Size } from '../domain.js';
+import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import type { PullHeads } from '../sources/git/history.js';
+import type { GitHubIncident, GitHubPull } from '../sources/github/types.js';
+import { applySizes } from './changes.js';
+import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type DeployContents } from './deploys.js';
+import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
+import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
+import { markReverts, type RevertRefs } from './reverts.js';
+import { computeStages, type Measure } from './stages.js';
+
+/** The changes as git grouped them, and what their commits said they revert. */
+export interface History {
+  /** in merge order, fork points resolved */
+  changes: readonly Change[];
+  /** by landing sha, what the change's commits say they revert */
+  revertRefs: ReadonlyMap<string, RevertRefs>;
+}
+
+/** GitHub's merged pull requests, joined to the changes by merge commit. */
+export interface Pulls {
+  list: readonly GitHubPull[];
+  options: ApplyPullsOptions;
+}
+
+/** What the deploy signal's source read: every merge, or candidates and the commit graph that says what they shipped. */
+export type DeployEvidence = { kind: 'merge'; github: GitHubFailures | null } | CandidateEvidence;
+
+export interface CandidateEvidence {
+  kind: Exclude<DeploySignalKind, 'merge'>;
+  /** in time order, within the history read */
+  candidates: readonly DeployCandidate[];
+  /** the graph below the candidates, down to the history's boundary */
+  graph: CommitGraph;
+  /** the commits release lines carry of their own, and the copy keys of the changes' commits */
+  releaseLine: readonly ReleaseLineCommit[];
+  copies: ReadonlyMap<string, readonly string[]>;
+  /** the clone's pull refs: a squash's pull head may be what a tag names */
+  pullHeads: PullHeads;
+  /**
+   * for a candidate whose commit the graph holds without its parents (at or below the boundary), the earlier
+   * candidates' shas whose history holds it, as git answered: a rollback the graph alone cannot decide
+   */
+  ancestors: ReadonlyMap<string, ReadonlySet<string>>;
+  /** a candidate that shipped none of the tracked branch's changes is no deploy of it (tags, releases) */
+  dropEmpty: boolean;
+  github: GitHubFailures | null;
+}
+
+/** What GitHub says failed besides reverts and rollbacks. */
+export interface GitHubFailures {
+  failedDeployments: readonly DeployRef[];
+  incidents: readonly GitHubIncident[];
+}
+
+export interface ModelPolicy {
+  /** seconds after a deploy within which a revert of what it shipped fails it */
+  revertWindow: number;
+  /** working time only (--business-hours); wall-clock seconds when undefined */
+  measure?: Measure | undefined;
+}
+
+export interface Model {
+  changes: Change[];
+  deploys: Deploy[];
+  /** negative intervals (clock skew) counted as 0 */
+  clockSkew: number;
+}
+
+/**
+ * The model from what the sources read (SPEC sections 1–4), in the one order its steps need: sizes (a pull
+ * request's size completes git's), pull requests (numbers, kinds, review events), reverts, what each deploy
+ * shipped and which failed, then every change's stages. Pure: no input is changed, the changes returned are
+ * the builder's own. `sizes` null: not read yet (nothing but the pull requests reads a size, so then there must
+ * be none: `withSizes` adds them to the result).
+ */
+export function buildModel(history: History, pulls: Pulls | null, sizes: ReadonlyMap<string, Size> | null, deploys: DeployEvidence, policy: ModelPolicy): Model {
+  if (pulls !== null && sizes === null) throw new Error('buildModel: pull requests are joined to sized changes');
+  // the builder's own changes: the steps set their fields, and replace (never change) the arrays and objects in them
+  const changes = history.changes.map((c): Change => ({ ...c }));
+  if (sizes !== null) applySizes(changes, sizes);
+  if (pulls !== null) applyPulls(changes, pulls.list, pulls.options);
+  markReverts(changes, history.revertRefs);
+  const shipped = deploys.kind === 'merge' ? mergeDeploys(changes) : settleRollbacks(shipments(changes, deploys.candidates, {
+    graph: deploys.graph, releaseLine: deploys.releaseLine, copies: deploys.copies, pullHeads: squashHeads(changes, deploys.pullHeads),
+  }), deploys.ancestors);
+  const dropEmpty = deploys.kind !== 'merge' && deploys.dropEmpty;
+  const assigned = assignDeploys(changes, shipped, { revertWindow: policy.revertWindow, dropEmpty });
+  const failures = deploys.github;
+  const all = failures === null ? assigned : applyGitHubFailures(assigned, deploys.kind === 'deployments' ? failures.failedDeployments : [], failures.incidents);
+  let clockSkew = 0;
+  for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
+  return { changes, deploys: all, clockSkew };
+}
+
+/** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */
+export function withSizes(changes: readonly Change[], sizes: ReadonlyMap<string, Size>): Change[] {
+  const sized = changes.map((c) => ({ ...c }));
+  applySizes(sized, sizes);
+  return sized;
+}
+
+/** Squash merges' pull request heads, by landing sha, when the clone has pull refs: a release PR's head may be tagged. */
+function squashHeads(changes: readonly Change[], heads: PullHeads): Map<string, string> {
+  const byLanding = new Map<string, string>();
+  if (heads.size === 0) return byLanding;
+  for (const change of changes) {
+    if (change.kind !== 'squash' || change.number === null) continue;
+    const head = heads.get(change.number);
+    if (head !== undefined) byLanding.set(change.sha, head.sha);
+  }
+  return byLanding;
+}
+
+/** A rollback the graph could not decide (its commit predates the history read) is settled by what git answered. */
+function settleRollbacks(contents: DeployContents[], ancestors: ReadonlyMap<string, ReadonlySet<string>>): DeployContents[] {
+  const previous = new Map<string, DeployContents>();
+  for (const deploy of contents) {
+    const before = previous.get(deploy.target);
+    if (deploy.rollback === null) deploy.rollback = before !== undefined && (ancestors.get(deploy.sha)?.has(before.sha) ?? false);
+    if (deploy.shipped.length > 0 || deploy.rollback) previous.set(deploy.target, deploy);
+  }
+  return contents;
+}
