@@ -1,15 +1,16 @@
 import type { DeploySignalKind } from '../domain.js';
 import type { DeployEvidence } from '../model/build.js';
 import type { DeployCandidate } from '../model/deploys.js';
-import { failedDeployments, publishedReleases, successfulDeployments, type DeployRef } from '../model/github-deploys.js';
+import { failedDeployments, type DeployRef } from '../model/github-deploys.js';
 import { releaseProduct } from '../model/release-tags.js';
 import { isAncestor, readCommitGraph, type CommitGraph } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
-import type { RepoInfo, TagRef } from '../sources/git/repo.js';
+import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
 import type { ReleaseGraph } from './release-graph.js';
-import { plural } from '../units.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
+import type { SourceInput } from './deploy-sources/source.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;
@@ -18,15 +19,17 @@ export interface DeploySignal {
 }
 
 /**
- * The deploy signal (SPEC section 3): the one asked for, else the first the repository has — production
- * deployments, then final releases (both GitHub), then final release tags, then every merge.
+ * The deploy signal (SPEC section 3): the one asked for, else the first source of the registry that has any
+ * candidate (its order is the most specific signal first), else the fallback (every merge).
  */
-export function chooseSignal(asked: DeploySignalKind | undefined, github: GitHubData | null, o: { environment: Pattern; includePrereleases: boolean }, tags: TagRef[]): DeploySignal {
-  const deployments = github ? successfulDeployments(github.deployments, o.environment) : [];
-  const releases = github ? publishedReleases(github.releases, o.includePrereleases) : [];
-  const kind = asked ?? (deployments.length > 0 ? 'deployments' : releases.length > 0 ? 'releases' : tags.length > 0 ? 'tags' : 'merge');
-  const refs = kind === 'deployments' ? deployments : kind === 'releases' ? releases : kind === 'tags' ? tags : [];
-  return { kind, refs };
+export function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): DeploySignal {
+  if (asked !== undefined) return { kind: asked, refs: DEPLOY_SOURCES[asked].candidates(input) };
+  for (const kind of DEPLOY_SOURCE_NAMES) {
+    const source = DEPLOY_SOURCES[kind];
+    const refs = source.candidates(input);
+    if (refs.length > 0 || source.meta.fallback) return { kind, refs };
+  }
+  throw new Error('the deploy-source registry has no fallback');
 }
 
 export interface EvidenceOptions {
@@ -86,9 +89,5 @@ async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidat
 }
 
 export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean): string {
-  const count = signal.refs.length;
-  if (signal.kind === 'tags') return `${plural(count, includePrereleases ? 'release tag' : 'final release tag')} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`;
-  if (signal.kind === 'deployments') return `${plural(count, 'successful GitHub deployment')} to environments matching ${environment.source}`;
-  if (signal.kind === 'releases') return `${plural(count, 'published GitHub release')}${includePrereleases ? ', pre-releases included' : ''}`;
-  return 'no deploy signal found: every merge counts as a deploy';
+  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases });
 }

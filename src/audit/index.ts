@@ -16,6 +16,7 @@ import { toOpenPull } from '../model/open-pulls.js';
 import type { OpenPull } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
 import { readGitChanges, startSizes, type PullMatching } from './git-history.js';
 import { listPullHeads } from '../sources/git/history.js';
 import { releaseTipsOf } from './release-graph.js';
@@ -81,8 +82,9 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   const remote = parseRemote(repo.remoteUrl);
   const gh = await gitHubAccess(options, remote, warning);
   let deployFrom = settings.deployFrom;
-  if ((deployFrom === 'releases' || deployFrom === 'deployments') && gh === null) {
-    if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use tags or merge`);
+  if (deployFrom !== undefined && DEPLOY_SOURCES[deployFrom].meta.needs === 'github' && gh === null) {
+    const gitOnly = DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === 'git').join(' or ');
+    if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
     warning(`deploy.from '${deployFrom}' needs GitHub data: using the first signal git has instead`);
     deployFrom = undefined;
   }
@@ -119,7 +121,7 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
-  const signal = chooseSignal(deployFrom, github, settings, tags);
+  const signal = chooseSignal(deployFrom, { github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases });
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);

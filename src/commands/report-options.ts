@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
 import { parseDuration } from '../units.js';
 import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
+import { DEPLOY_SOURCE_NAMES } from '../audit/deploy-sources/index.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {
@@ -46,7 +47,7 @@ export function addReportOptions(command: Command): Command {
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
     .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
     .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
-    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(['deployments', 'releases', 'tags', 'merge']))
+    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(DEPLOY_SOURCE_NAMES))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
     .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
     .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')

@@ -1,0 +1,41 @@
+import type { DeploySignalKind } from '../../domain.js';
+import type { DeployRef } from '../../model/github-deploys.js';
+import type { Pattern } from '../../patterns.js';
+import type { TagRef } from '../../sources/git/repo.js';
+import type { GitHubData } from '../../sources/github/index.js';
+
+/** What a deploy source reads its candidates from: what the audit has read by the time the signal is chosen. */
+export interface SourceInput {
+  /** null in git-only mode */
+  github: GitHubData | null;
+  /** the release tags the tag pattern matched */
+  tags: readonly TagRef[];
+  environment: Pattern;
+  includePrereleases: boolean;
+}
+
+/** What the report says of the signal: its `deploySignal.detail`. */
+export interface DetailInput {
+  /** the candidates the source listed */
+  count: number;
+  tagPattern: Pattern;
+  environment: Pattern;
+  includePrereleases: boolean;
+}
+
+/**
+ * One source of deploys, shaped as a lint rule is: what it is (`meta`) beside how it lists its candidates.
+ * Registered in `index.ts`, whose order is the automatic choice's.
+ */
+export interface DeploySource {
+  meta: {
+    name: DeploySignalKind;
+    /** where its candidates come from: a GitHub source cannot be read in git-only mode */
+    needs: 'github' | 'git';
+    /** taken when no source before it has any candidate (every merge is a deploy) */
+    fallback?: true;
+    detail: (input: DetailInput) => string;
+  };
+  /** the candidates, in no particular order; none when the repository has none */
+  candidates: (input: SourceInput) => DeployRef[];
+}

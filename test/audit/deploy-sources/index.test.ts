@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chooseSignal, signalDetail } from '../../../src/audit/deploys.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../../../src/audit/deploy-sources/index.js';
+import type { SourceInput } from '../../../src/audit/deploy-sources/source.js';
+import { FIELDS } from '../../../src/config/schema.js';
+import { compilePattern } from '../../../src/patterns.js';
+import { reportSchema } from '../../../src/report/schema.js';
+import type { TagRef } from '../../../src/sources/git/repo.js';
+import type { GitHubData } from '../../../src/sources/github/index.js';
+
+const DAY = 86400;
+const environment = compilePattern('^prod');
+const tag = (name: string, at: number): TagRef => ({ name, sha: name.padEnd(40, '0'), at });
+
+/** GitHub data with one production deployment that succeeded, and one release, as the chosen kinds need. */
+function gitHub(o: { deployments?: boolean; releases?: boolean }): GitHubData {
+  return {
+    pulls: [], openPulls: [], incidents: [], requests: 0, cost: 0, partial: false,
+    deployments: o.deployments ? [{ sha: 'd'.repeat(40), ref: null, environment: 'production', createdAt: DAY, statuses: [{ state: 'SUCCESS', at: 2 * DAY }] }] : [],
+    releases: o.releases ? [{ tagName: 'v2.0.0', sha: 'e'.repeat(40), createdAt: 3 * DAY, publishedAt: 3 * DAY, isPrerelease: false, isDraft: false }] : [],
+  } as unknown as GitHubData;
+}
+
+const input = (over: Partial<SourceInput>): SourceInput => ({ github: null, tags: [], environment, includePrereleases: false, ...over });
+
+describe('the deploy-source registry', () => {
+  it('registers each source under its own name, and the flag, the config and the report take exactly those', () => {
+    for (const name of DEPLOY_SOURCE_NAMES) expect(DEPLOY_SOURCES[name].meta.name).toBe(name);
+    expect(FIELDS.deployFrom.options).toEqual(['auto', ...DEPLOY_SOURCE_NAMES]);
+    expect(reportSchema.shape.deploySignal.shape.kind.options).toEqual(DEPLOY_SOURCE_NAMES);
+  });
+
+  it('chooses automatically in the registry order: deployments, then releases, then tags, then every merge', () => {
+    const tags = [tag('v1.0.0', DAY)];
+    expect(chooseSignal(undefined, input({ github: gitHub({ deployments: true, releases: true }), tags })).kind).toBe('deployments');
+    expect(chooseSignal(undefined, input({ github: gitHub({ releases: true }), tags })).kind).toBe('releases');
+    expect(chooseSignal(undefined, input({ github: gitHub({}), tags }))).toEqual({ kind: 'tags', refs: tags });
+    expect(chooseSignal(undefined, input({}))).toEqual({ kind: 'merge', refs: [] });
+  });
+
+  it('takes the source asked for even when it has nothing, and one more specific is then not looked at', () => {
+    expect(chooseSignal('tags', input({ github: gitHub({ deployments: true }) }))).toEqual({ kind: 'tags', refs: [] });
+    expect(chooseSignal('merge', input({ tags: [tag('v1.0.0', DAY)] }))).toEqual({ kind: 'merge', refs: [] });
+  });
+
+  it('says which GitHub sources git-only mode cannot read, and writes each source\'s detail', () => {
+    expect(DEPLOY_SOURCE_NAMES.filter((n) => DEPLOY_SOURCES[n].meta.needs === 'github')).toEqual(['deployments', 'releases']);
+    const detail = (kind: 'tags' | 'deployments', count: number, includePrereleases = false): string =>
+      signalDetail({ kind, refs: Array.from({ length: count }, (_, i) => ({ name: `r${i}`, sha: 'f'.repeat(40), at: i })) }, compilePattern('^v\\d'), environment, includePrereleases);
+    expect(detail('tags', 2)).toBe('2 final release tags matching ^v\\d');
+    expect(detail('tags', 1, true)).toBe('1 release tag matching ^v\\d, pre-releases included');
+    expect(detail('deployments', 3)).toBe('3 successful GitHub deployments to environments matching ^prod');
+  });
+});
