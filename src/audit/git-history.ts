@@ -72,7 +72,10 @@ export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParen
     // worked out once, as the span comes: both halves read it
     const middle = span.then((s) => splitPoint(s.above, started, splitFrom));
     // the first half ends where the second starts, or at the boundary when the line is read in one piece
-    const first = readSizes(repo.cwd, tip, Promise.all([middle, boundary]).then(([m, b]) => m ?? b), counts, stop.signal, () => started++);
+    const firstStop = Promise.all([middle, boundary]).then(([m, b]) => m ?? b);
+    // a read stopped before the span came never awaits where it would have stopped
+    firstStop.catch(() => undefined);
+    const first = readSizes(repo.cwd, tip, firstStop, counts, stop.signal, () => started++);
     // a failure of either is seen where both are awaited
     first.catch(() => undefined);
     const from = await middle.catch(() => null);

@@ -7,18 +7,18 @@ import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
-import { firstParentBefore, listTags, openRepository, readFirstParentLine, resolveBranch, spanOf, type FirstParentSpan } from '../sources/git/repo.js';
+import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
-import type { OpenPull } from '../domain.js';
+import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
-import { readGitChanges, startSizes, type PullMatching } from './git-history.js';
-import { listPullHeads } from '../sources/git/history.js';
+import { readGitChanges, type PullMatching } from './git-history.js';
+import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
@@ -37,33 +37,26 @@ const LARGE_MODEL = 10_000;
  * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures, GitHubError / RateLimitError
  */
 export async function audit(options: AuditOptions): Promise<Report> {
-  const early = new AbortController();
-  try {
-    return await auditWith(options, early);
-  } finally {
-    // what was started before it was known to be needed stops with the audit (when it failed early)
-    early.abort();
-  }
-}
-
-/** `audit`, with `early` stopping the reads started while the repository is opened. */
-async function auditWith(options: AuditOptions, early: AbortController): Promise<Report> {
-  // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
-  const builder = import('../report/build.js');
-  const warn = options.warn ?? (() => undefined);
-  const progress = options.progress ?? (() => undefined);
   const now = resolveNow(options.now);
   const window = resolveWindow(options, now);
   // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
   // refs, and the checked-out branch's first-parent line down to where the history read can start at the
   // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
-  const path = resolve(options.path);
-  const pullRefs = listPullHeads(path, early.signal);
-  // a failure is seen where the history awaits them, not reported as unhandled in the meantime
-  pullRefs.catch(() => undefined);
-  const headStop = new AbortController();
-  early.signal.addEventListener('abort', () => headStop.abort());
-  const headLine = options.branch === undefined ? readFirstParentLine(path, 'HEAD', window.since - MAX_DEPLOY_LOOKBACK, headStop.signal).catch(() => null) : null;
+  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: window.since - MAX_DEPLOY_LOOKBACK });
+  try {
+    return await auditWith(options, reads, now, window);
+  } finally {
+    // what was started before it was known to be needed stops with the audit (when it failed early)
+    reads.stop();
+  }
+}
+
+/** `audit`, once the reads that need nothing but the path are started. */
+async function auditWith(options: AuditOptions, reads: AuditReads, now: number, window: Window): Promise<Report> {
+  // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
+  const builder = import('../report/build.js');
+  const warn = options.warn ?? (() => undefined);
+  const progress = options.progress ?? (() => undefined);
   const repo = await openRepository(options.path);
   const warnings: string[] = [];
   const warning = (message: string): void => {
@@ -72,41 +65,20 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
   };
   const settings = await resolveSettings(options, repo.path);
   const branch = await resolveBranch(repo, options.branch);
-  const headTip = repo.refs.find((ref) => ref.name === repo.head)?.commit;
-  if (headTip !== undefined && headTip !== branch.tip) headStop.abort();
   // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
   // commit halfway there) is given once the deploy signal and the tags say where the history read starts
-  let stopAt: (span: Promise<FirstParentSpan>) => void = () => undefined;
-  const sizes = startSizes(repo, branch.tip, new Promise((give) => (stopAt = give)), settings.config.sizeExcluded);
-  early.signal.addEventListener('abort', () => sizes.cancel());
+  const sizes = reads.branchKnown(repo, branch, settings.config.sizeExcluded);
   const remote = parseRemote(repo.remoteUrl);
   const gh = await gitHubAccess(options, remote, warning);
-  let deployFrom = settings.deployFrom;
-  if (deployFrom !== undefined && DEPLOY_SOURCES[deployFrom].meta.needs === 'github' && gh === null) {
-    const gitOnly = DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === 'git').join(' or ');
-    if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${deployFrom} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
-    warning(`deploy.from '${deployFrom}' needs GitHub data: using the first signal git has instead`);
-    deployFrom = undefined;
-  }
+  const deployFrom = askedSignal(settings, gh !== null, warning);
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
 
   const allTags = deployFrom === 'merge' ? [] : listTags(repo);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
   const tags = tagChoice.releases;
-  const previousTag = tags.filter((t) => t.at < window.since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
-  const readFrom = Math.max(Math.min(window.since - READ_SLACK, previousTag ?? Infinity), window.since - MAX_DEPLOY_LOOKBACK);
-  const spanRead = (async () => {
-    const line = await headLine;
-    return line !== null && line.shas[0] === branch.tip ? spanOf(line, readFrom) : firstParentBefore(repo, branch.tip, readFrom);
-  })();
-  stopAt(spanRead);
-  // anything failing before the sizes are needed stops that read too
-  const orCancel = <T>(step: Promise<T>): Promise<T> =>
-    step.catch((error: unknown) => {
-      sizes.cancel();
-      throw error;
-    });
-  const { boundary } = await orCancel(spanRead);
+  const readFrom = historyStart(tags, window.since);
+  const { orCancel } = reads;
+  const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom));
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
@@ -114,7 +86,7 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
-  const model = await readGitChanges(repo, branch, boundary, release, sizes, pullRefs, {
+  const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
     aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
@@ -167,6 +139,30 @@ async function auditWith(options: AuditOptions, early: AbortController): Promise
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
     warnings,
   });
+}
+
+/**
+ * The deploy signal asked for (flag, else config), if this run can read it: a GitHub signal without GitHub is
+ * an error when the flag asked for it, else the automatic choice, said as a warning.
+ * @throws ConfigError
+ */
+function askedSignal(settings: AuditSettings, github: boolean, warning: (message: string) => void): DeploySignalKind | undefined {
+  const asked = settings.deployFrom;
+  if (asked === undefined || github || DEPLOY_SOURCES[asked].meta.needs !== 'github') return asked;
+  const gitOnly = DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === 'git').join(' or ');
+  if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${asked} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
+  warning(`deploy.from '${asked}' needs GitHub data: using the first signal git has instead`);
+  return undefined;
+}
+
+/**
+ * Where the history read starts: a week before the window, so merges near its start still find their side
+ * commits, and back to the last release before the window (at most a year), so the first deploys in it count
+ * what they shipped.
+ */
+function historyStart(tags: readonly TagRef[], since: number): number {
+  const previousTag = tags.filter((t) => t.at < since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
+  return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */
