@@ -115,8 +115,8 @@ export function readCache(file: string, key: CacheKey, warn: (message: string) =
   } catch (error) {
     const code = error instanceof UnreadableFile ? error.code : ((error as NodeJS.ErrnoException).code ?? 'error');
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    const why = error instanceof UnreadableFile ? `it ${error.message}` : code;
-    warn(`cannot read the GitHub cache ${file} (${why}): ignored, fetching everything again`);
+    // "… is not a regular file (a named pipe)", "… is larger than 256 MB", "… cannot be read (permission denied)"
+    warn(`the GitHub cache ${file} ${error instanceof UnreadableFile ? error.message : `cannot be read (${code})`}: ignored, fetching everything again`);
     return null;
   }
   let json: unknown;
