@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
 /** Why a file could not be read, in words that fit after its name: "… is a directory". */
 export class UnreadableFile extends Error {
@@ -13,22 +13,29 @@ export class UnreadableFile extends Error {
 export const MEGABYTE = 1024 * 1024;
 
 /**
- * Reads a file that must be a regular file of at most `maxBytes`, as UTF-8. Opened without blocking and
- * checked on the open descriptor, so a FIFO cannot hang the read, a device (a symlink to /dev/zero) cannot
- * fill memory, and the file checked is the file read.
+ * Reads a file that must be a regular file of at most `maxBytes`, as UTF-8: the one way flowaudit reads a file
+ * it did not write in this run (a config, a JSON report, the GitHub cache). Checked before it is opened, so a
+ * device is never opened, then opened without blocking and checked again on the open descriptor, so a FIFO
+ * cannot hang the read, a device (a symlink to /dev/zero) cannot fill memory, and the file checked is the file
+ * read.
  * @throws UnreadableFile saying why (never quoting the content)
  */
 export function readRegularFile(path: string, maxBytes: number): string {
   let fd: number;
   try {
+    // looked at before it is opened as well: opening a device can act by itself (a tape rewinds, a watchdog starts)
+    const named = statSync(path);
+    if (!named.isFile()) throw notRegular(named);
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new UnreadableFile(code, code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be opened (${code})`, { cause: error });
   }
   try {
+    // and on the open descriptor: the file may have been swapped between the look and the open
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UnreadableFile(stat.isDirectory() ? 'EISDIR' : 'NOT_REGULAR', stat.isDirectory() ? 'is a directory' : `is not a regular file (${kindOf(stat)})`);
+    if (!stat.isFile()) throw notRegular(stat);
     const limit = `larger than ${formatBytes(maxBytes)}`;
     if (stat.size > maxBytes) throw new UnreadableFile('TOO_LARGE', `is ${limit}`);
     // the size may change while reading: read to the end, never past the limit; not zeroed, as only what was
@@ -59,6 +66,10 @@ export function readRegularFile(path: string, maxBytes: number): string {
   } finally {
     closeSync(fd);
   }
+}
+
+function notRegular(stat: Stats): UnreadableFile {
+  return stat.isDirectory() ? new UnreadableFile('EISDIR', 'is a directory') : new UnreadableFile('NOT_REGULAR', `is not a regular file (${kindOf(stat)})`);
 }
 
 function kindOf(stat: Stats): string {

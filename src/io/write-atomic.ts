@@ -1,8 +1,9 @@
-import { lstatSync, readlinkSync, rmSync, statSync, type Stats } from 'node:fs';
-import { chmod, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { chmod, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { FlowauditError } from '../errors.js';
 import { batches, describeErrno } from './chunks.js';
+import { holdTemp, isAlive, releaseTemp, sweepTemps, tempPathFor, tempPatternFor } from './temp-files.js';
 
 /** How one buffer is written: the file system's own, replaced in tests to fail as a full disk does. */
 export type WriteChunk = (handle: FileHandle, buffer: Buffer, offset: number) => Promise<number>;
@@ -10,28 +11,32 @@ export type WriteChunk = (handle: FileHandle, buffer: Buffer, offset: number) =>
 const writeChunk: WriteChunk = async (handle, buffer, offset) => (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
 
 /**
- * Writes the report to `path`. A regular file (or a new one) is written to a temp file beside it, synced and
- * renamed into place, so a reader never sees half a report and a failed write leaves the old file as it was. A
- * symlink is followed (the link stays, its target is replaced). Anything else — a FIFO, a terminal, /dev/stdout,
- * /dev/null — is written through, never replaced. Every write is checked: a short write or a full disk is an
- * error, and nothing is renamed into place. Temp files are removed on SIGINT/SIGTERM, and those a killed run
- * left beside the target are swept first.
+ * Writes the report to `path`, deciding how by what the target is, never by where it is. A regular file (or a
+ * new one), wherever it lives (/dev/shm is a folder of regular files), is written to a temp file beside it,
+ * synced and renamed into place, so a reader never sees half a report and a failed or stopped write leaves the
+ * old file as it was. A symlink is followed (the link stays, its target is replaced). A FIFO, a terminal, a
+ * character device (/dev/null) or a socket is written through, never replaced. A path ending in `/` (or `.`)
+ * names a folder, never a file. Every write is checked: a short write or a full disk is an error, and nothing is
+ * renamed into place. Temp files are removed on SIGINT, SIGTERM and SIGHUP, and those a killed run left beside
+ * the target are swept first.
  * @throws FlowauditError (exit 2) naming the path and the reason (`no space left on device (ENOSPC)`)
  */
 export async function writeOutputFile(path: string, content: string | Iterable<string>, write: WriteChunk = writeChunk): Promise<void> {
   const asked = resolve(path);
+  // resolve() drops a trailing slash: `-o out/new.json/` asks for a folder, and gets no file named new.json
+  if (/(^|\/)\.{0,2}$/.test(path)) {
+    const why = statOrNull(asked)?.isDirectory() ? 'it is a directory' : 'a path ending in / names a directory';
+    throw new FlowauditError(`cannot write ${path}: ${why}; give --output a file name`);
+  }
   const target = followLinks(asked);
   const existing = statOrNull(asked);
   if (existing?.isDirectory()) throw new FlowauditError(`cannot write ${asked}: it is a directory; give --output a file name`);
-  if ((existing !== null && !existing.isFile()) || /^\/(dev|proc)\//.test(asked) || /^\/(dev|proc)\//.test(target)) {
-    return writeThrough(asked, content, write);
-  }
-  await sweepStaleTemps(target);
+  if (existing !== null && !existing.isFile()) return writeThrough(asked, content, write);
+  sweepTemps(dirname(target), tempPatternFor(target), (pid, ageMs) => !isAlive(pid) || ageMs > DAY_MS);
   // loaded here, not with the module: a report printed to stdout never needs it, and it costs every run 3.5 ms
   const { randomBytes } = await import('node:crypto');
-  const temp = join(dirname(target), `.${basename(target)}.flowaudit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
-  watchSignals();
+  const temp = tempPathFor(target, randomBytes(4).toString('hex'));
+  holdTemp(temp);
   try {
     const handle = await open(temp, 'wx', 0o666);
     try {
@@ -47,7 +52,7 @@ export async function writeOutputFile(path: string, content: string | Iterable<s
     await rm(temp, { force: true });
     throw writeError(target, error);
   } finally {
-    pending.delete(temp);
+    releaseTemp(temp);
   }
 }
 
@@ -105,71 +110,5 @@ function followLinks(path: string): string {
   throw new FlowauditError(`cannot write ${path}: too many levels of symbolic links`);
 }
 
-// ---- temp files: removed on a signal, swept when a killed run left them ----
-
-const pending = new Set<string>();
-let watching = false;
-
-function removePending(): void {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  removePending();
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  watching = false;
-  // die of the signal, as if no handler had been there, so the shell sees 130 / 143
-  process.kill(process.pid, signal);
-}
-
-function watchSignals(): void {
-  if (watching) return;
-  watching = true;
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('exit', removePending);
-}
-
-/** a temp file of ours, of a run that wrote to the same target: `.report.json.flowaudit-<pid>-<hex>.tmp` */
-function tempPattern(target: string): RegExp {
-  const name = basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^\\.${name}\\.(?:flowaudit-)?(\\d+)[.-][0-9a-f]{8}\\.tmp$`);
-}
-
+/** a killed run's temp file is kept a day at most, even when its pid seems alive (it may have been reused) */
 const DAY_MS = 86_400_000;
-
-/**
- * Removes the temp files that a killed run (SIGKILL, a crash, power loss) left beside `target`: those of a
- * process that is gone, or older than a day (its pid may have been reused).
- */
-async function sweepStaleTemps(target: string): Promise<void> {
-  const dir = dirname(target);
-  const pattern = tempPattern(target);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (!pid || pid === process.pid) continue;
-    const path = join(dir, name);
-    try {
-      if (!isAlive(pid) || Date.now() - (await stat(path)).mtimeMs > DAY_MS) await rm(path, { force: true });
-    } catch {
-      // another run swept it first
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,10 +1,11 @@
 /*
  * Files flowaudit reads besides git: the config (`.flowaudit.json` in the audited repository, which a stranger
  * wrote, or --config) and JSON reports given to compare and aggregate. Each must be a regular file of bounded
- * size, and no error about one quotes what it holds.
+ * size — devices, FIFOs and symlinks to either are refused unread — and no error about one quotes what it holds.
+ * And what -o names when it is not a regular file: written through, or refused, never replaced or misnamed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
@@ -94,9 +95,43 @@ describe('JSON reports given to compare and aggregate', () => {
     expectError(o, 2, `report '${shadow}' is not JSON`);
   });
 
+  it('aggregate with a FIFO no one writes to, reached through a symlink: refused at once, no hang', async () => {
+    box = sandbox();
+    const fifo = join(box.dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const link = join(box.dir, 'report.json');
+    symlinkSync(fifo, link);
+    expectError(await run(box, ['aggregate', link]), 2, `cannot read report '${link}': it is not a regular file (a named pipe)`);
+  });
+
+  it('compare with /dev/null as both sides: refused unread', async () => {
+    box = sandbox();
+    const o = await run(box, ['compare', '/dev/null', '/dev/null']);
+    expectError(o, 2, "cannot read report '/dev/null': it is not a regular file (a character device)");
+  });
+
   it('a config that is fine still works through a symlink (the check is on the file, not the link)', async () => {
     box = sandbox();
     symlinkSync(file('real.json', '{ // comments are fine\n "incidentLabel": "sev1",\n}'), join(repo.dir, '.flowaudit.json'));
     expectReport(await run(box, [repo.dir, '--format', 'json', ...WINDOW]));
+  });
+});
+
+describe('-o naming what is not a regular file', () => {
+  it('a symlink to /dev/null: written through, the link and the device left as they were', async () => {
+    box = sandbox();
+    const link = join(box.dir, 'null.json');
+    symlinkSync('/dev/null', link);
+    const o = await run(box, [repo.dir, '--format', 'json', '-o', link, ...WINDOW], { toFile: false });
+    expect(o.code, o.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('a path ending in a slash: a folder, never a file named like it', async () => {
+    box = sandbox();
+    const o = await run(box, [repo.dir, '--format', 'json', '-o', join(box.dir, 'new.json/'), ...WINDOW], { toFile: false });
+    expectError({ ...o, written: null }, 2, `cannot write ${box.dir}/new.json/: a path ending in / names a directory; give --output a file name`);
+    expect(existsSync(join(box.dir, 'new.json'))).toBe(false);
   });
 });

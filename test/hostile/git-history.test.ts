@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
-import { expectError, expectReport, expectTerminalSafe, NOW, run, sandbox, type Sandbox } from './harness.js';
+import { expectError, expectReport, expectTerminalSafe, INVISIBLE_CONTROLS, NOW, run, sandbox, type Sandbox } from './harness.js';
 import { origin, WINDOW } from './repos.js';
 
 let box: Sandbox;
@@ -71,6 +71,24 @@ describe('names and messages', () => {
     expect(json.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
     // the JSON keeps the title exactly as written (less its PR number), escaped
     expect(changesOf(json.stdout).map((c) => c.title)).toContain(nasty.replace(' (#4)', ''));
+  });
+
+  it('bidi marks and zero-width characters in a message (LRM, RLM, ALM, ZWSP, BOM) reach no report but JSON, escaped there', async () => {
+    box = sandbox();
+    const marked = 'Fix \u200elogin\u200f for \u061cadmin\u200b\ufeff users (#5)';
+    const repo = keep(buildRepo([
+      { commit: 'base', at: '2026-03-01T00:00:00Z' },
+      { commit: marked, at: '2026-03-10T12:00:00Z', author: 'Mal\u200fory <m@example.com>' },
+    ]));
+    for (const format of ['text', 'markdown', 'csv', 'html']) {
+      const o = await run(box, [repo.dir, '--format', format, '--no-color', ...WINDOW], { toFile: false });
+      expect(o.code).toBe(0);
+      expect(o.stdout, format).not.toMatch(INVISIBLE_CONTROLS);
+      if (format !== 'text') expect(o.stdout, format).toContain('Fix login for admin users');
+    }
+    const json = await run(box, [repo.dir, '--format', 'json', ...WINDOW], { toFile: false });
+    expect(json.stdout).not.toMatch(INVISIBLE_CONTROLS);
+    expect(changesOf(json.stdout).map((c) => c.title)).toContain(marked.replace(' (#5)', ''));
   });
 
   it('a remote URL with credentials never shows them', async () => {

@@ -4,8 +4,12 @@
  * belong, and the token echoed back. Each run completes (with a warning) or stops with one line; requests stay
  * few; the token appears nowhere; the cache holds only what reads back.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../fixtures/github-server/generate.mjs';
 import { startGitHubServer, type Fault, type GitHubServer } from '../../fixtures/github-server/server.mjs';
@@ -220,5 +224,66 @@ describe('answers that are not GraphQL', () => {
     const o = await gitHub([{ kind: 'rewrite', match: 'FlowSnapshot', set: { 'data.repository.merged.nodes.*.headRefName': TOKEN.slice(2, 30) } }]);
     expectReport(o);
     expect(cacheText()).toContain('"headRefName":"***"');
+  });
+});
+
+describe('a token over plain http', () => {
+  it('GH_TOKEN with --api-url http://api.github.com/graphql: refused, one line, exit 2', async () => {
+    box = sandbox();
+    const o = await run(box, [repo.dir, '--repo', 'acme/app', '--api-url', 'http://api.github.com/graphql', ...WINDOW], { env: { GH_TOKEN: TOKEN } });
+    expectError(o, 2, '--api-url api.github.com is plain http: a token is sent only over https (plain http only to a loopback address: 127.0.0.1, ::1, localhost); use https://api.github.com/graphql');
+  });
+
+  it('an Enterprise host over http://, with its token: refused', async () => {
+    box = sandbox();
+    const o = await run(box, [repo.dir, '--repo', 'acme/app', '--api-url', 'http://github.example.com/api/graphql', ...WINDOW], { env: { GH_ENTERPRISE_TOKEN: TOKEN } });
+    expectError(o, 2, /^flowaudit: --api-url github\.example\.com is plain http: a token is sent only over https/);
+  });
+
+  it('repos with an http:// API URL: refused the same way', async () => {
+    box = sandbox();
+    const o = await run(box, ['repos', 'acme', '--api-url', 'http://github.example.com/api/graphql'], { env: { GH_ENTERPRISE_TOKEN: TOKEN } });
+    expectError(o, 2, /^flowaudit: --api-url github\.example\.com is plain http/);
+  });
+
+  // a server on this machine's own network address (not loopback): what a host on the network would see
+  const address = Object.values(networkInterfaces()).flat().find((i) => i !== undefined && i.family === 'IPv4' && !i.internal)?.address;
+  it.skipIf(address === undefined)('to a listener on a network address: it receives no request at all', async () => {
+    const seen: string[] = [];
+    const listener = createServer((request, response) => {
+      seen.push(request.headers.authorization ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, address, resolve));
+    try {
+      box = sandbox();
+      const url = `http://${address}:${(listener.address() as AddressInfo).port}/api/graphql`;
+      const o = await run(box, [repo.dir, '--repo', 'acme/app', '--api-url', url, ...WINDOW], { env: { GH_ENTERPRISE_TOKEN: TOKEN } });
+      expectError(o, 2, /^flowaudit: --api-url \S+ is plain http: a token is sent only over https/);
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+});
+
+describe('a GitHub cache entry planted by someone else (a CI cache restore, a shared XDG_CACHE_HOME)', () => {
+  it.each([
+    ['a symlink to /dev/zero', (file: string) => symlinkSync('/dev/zero', file), 'is not a regular file (a character device)'],
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file]), 'is not a regular file (a named pipe)'],
+    ['a 300 MB file', (file: string) => truncateSync((writeFileSync(file, ''), file), 300 * 1024 * 1024), 'is larger than 256 MB'],
+    ['binary garbage', (file: string) => writeFileSync(file, Buffer.from([0, 1, 0xff, 0xfe, 0x7b])), 'is corrupt (not valid JSON)'],
+  ] as Array<[string, (file: string) => void, string]>)('%s: a warning, a full fetch, the report complete, the cache rewritten', async (_, plant, why) => {
+    box = sandbox();
+    const file = join(box.cache, 'flowaudit', 'github', encodeURIComponent(new URL(srv.url).host), 'acme', 'app', 'main.json');
+    mkdirSync(dirname(file), { recursive: true });
+    plant(file);
+    const before = srv.requests.length;
+    const o = await run(box, [repo.dir, '--repo', 'acme/app', '--api-url', srv.url, '--format', 'json', ...WINDOW], { env: { GH_ENTERPRISE_TOKEN: TOKEN } });
+    expect(JSON.parse(expectReport(o)).sources).toContain('github');
+    expect(o.stderr).toContain(`flowaudit: warning: the GitHub cache ${file} ${why}`);
+    expect(srv.requests.length - before).toBeGreaterThan(0);
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(JSON.parse(cacheText()).format).toBe('flowaudit-github-cache');
   });
 });

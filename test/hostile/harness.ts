@@ -112,9 +112,13 @@ export function expectReport(o: Outcome): string {
   return text;
 }
 
-/** No terminal control of any kind (escape, C1, BEL) nor a bidi override in text meant for a terminal. */
+/** Every bidi and zero-width control: marks, embeddings, overrides, isolates, zero-width spaces and joiners, the BOM. */
+export const INVISIBLE_CONTROLS = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+
+/** No terminal control of any kind (escape, C1, BEL) nor a bidi or zero-width control in text meant for a terminal. */
 export function expectTerminalSafe(text: string): void {
-  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(text).not.toMatch(INVISIBLE_CONTROLS);
 }
 
 function escape(s: string): string {

@@ -1,17 +1,18 @@
 /*
  * A JSON report from another job (or another person) given to compare or aggregate: every string in it is
- * untrusted. Terminal escapes (an OSC 52 clipboard write, a screen clear), C1 controls and bidi overrides
- * must not reach the terminal; JSON output escapes them; Markdown and HTML escape markup.
+ * untrusted. Terminal escapes (an OSC 52 clipboard write, a screen clear), C1 controls, bidi controls (marks,
+ * overrides, isolates) and zero-width characters must not reach the terminal, Markdown, HTML or CSV; JSON output
+ * escapes them; Markdown and HTML escape markup.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { expectError, expectReport, expectTerminalSafe, run, sandbox, type Sandbox } from './harness.js';
+import { expectError, expectReport, expectTerminalSafe, INVISIBLE_CONTROLS, run, sandbox, type Sandbox } from './harness.js';
 import { origin, WINDOW } from './repos.js';
 
 const OSC52 = '\u001b]52;c;cm0gLXJmIH4K\u0007';
-const NASTY = `${OSC52}\u001b[2J\u009b31m\u202eevil\u2066 <script>alert(1)</script> | [x](javascript:alert(1)) \u2028`;
+const NASTY = `${OSC52}\u001b[2J\u009b31m\u202eevil\u2066 <script>alert(1)</script> | [x](javascript:alert(1)) \u2028 \u200epay\u200fpal\u061c\u200b\u200d\ufeff`;
 
 let repo: FixtureRepo;
 let box: Sandbox;
@@ -55,7 +56,8 @@ describe('compare', () => {
     box = sandbox();
     const [a, b] = [hostileReport('a.json'), hostileReport('b.json')];
     const o = await run(box, ['compare', a, b], { toFile: false, env: { FORCE_COLOR: '1' } });
-    expect(o.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(o.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(o.stdout).not.toMatch(INVISIBLE_CONTROLS);
   });
 
   it('JSON: C1 controls, line separators and bidi overrides are escaped, the values kept', async () => {
@@ -63,7 +65,8 @@ describe('compare', () => {
     const [a, b] = [hostileReport('a.json'), hostileReport('b.json')];
     const o = await run(box, ['compare', a, b, '--format', 'json']);
     const text = expectReport(o);
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(text).not.toMatch(INVISIBLE_CONTROLS);
     expect(JSON.parse(text).before.repository).toBe(`acme/${NASTY}`);
   });
 
@@ -99,7 +102,9 @@ describe('aggregate', () => {
     box = sandbox();
     const text = expectReport(await run(box, ['aggregate', hostileReport('a.json'), '--format', 'json']));
     expect(text).toContain('\\u009b31m\\u202eevil\\u2066');
-    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('\\u200epay\\u200fpal\\u061c\\u200b\\u200d\\ufeff');
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);
+    expect(text).not.toMatch(INVISIBLE_CONTROLS);
   });
 });
 

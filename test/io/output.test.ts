@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,65 @@ describe('-o: where the report goes', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\r\n')[0]).toMatch(/^id,number,kind,title/);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('-o: how the report is written is decided by what the target is, never by its path', () => {
+  it('a trailing slash names a folder: -o DIR/new.json/ with no such folder is exit 2, and nothing is written', async () => {
+    const where = mkdtempSync(join(dir, 'slash-'));
+    const r = await runCli([repo.dir, '--format', 'json', '-o', 'new.json/', ...WINDOW], {}, where);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`flowaudit: cannot write ${where}/new.json/: a path ending in / names a directory; give --output a file name\n`);
+    expect(readdirSync(where)).toEqual([]);
+  });
+
+  it('a trailing slash or dot on an existing file or folder: refused, the file left as it was', async () => {
+    const where = mkdtempSync(join(dir, 'slash-'));
+    writeFileSync(join(where, 'old.json'), 'the old report');
+    for (const output of ['old.json/', `${where}/.`, `${where}/sub/..`]) {
+      const r = await runCli([repo.dir, '--format', 'json', '-o', output, ...WINDOW], {}, where);
+      expect(r.code, output).toBe(2);
+      expect(r.stderr, output).toMatch(/: (a path ending in \/ names a directory|it is a directory); give --output a file name\n$/);
+    }
+    expect(readdirSync(where)).toEqual(['old.json']);
+    expect(readFileSync(join(where, 'old.json'), 'utf8')).toBe('the old report');
+  });
+
+  // /dev/shm is tmpfs: regular files, which a failed write must leave as they were, as anywhere else
+  it.skipIf(!existsSync('/dev/shm'))('a regular file under /dev/shm is replaced through a temp file: a failed write leaves the old report', async () => {
+    const target = `/dev/shm/flowaudit-output-${process.pid}.json`;
+    writeFileSync(target, 'the old report');
+    try {
+      let calls = 0;
+      const failsLater = async (h: FileHandle, b: Buffer, o: number): Promise<number> => {
+        if (calls++ === 0) return (await h.write(b, o)).bytesWritten;
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      };
+      await expect(writeOutputFile(target, ['a'.repeat(2 << 20), 'b'], failsLater)).rejects.toThrow(`cannot write ${target}: no space left on device (ENOSPC); nothing was replaced`);
+      expect(readFileSync(target, 'utf8')).toBe('the old report');
+      expect(readdirSync('/dev/shm').filter((n) => n.includes(`flowaudit-output-${process.pid}`))).toEqual([`flowaudit-output-${process.pid}.json`]);
+      // and a write that succeeds replaces it whole
+      await writeOutputFile(target, '{"a": 2}\n');
+      expect(readFileSync(target, 'utf8')).toBe('{"a": 2}\n');
+    } finally {
+      rmSync(target, { force: true });
+    }
+  });
+
+  it('a socket is never replaced by a file: written through (a socket cannot be opened: one line, exit 2)', async () => {
+    const where = mkdtempSync(join(dir, 'socket-'));
+    const path = join(where, 'report.sock');
+    const server = createServer().listen(path);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const r = await runCli([repo.dir, '--format', 'json', '-o', path, ...WINDOW]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^flowaudit: cannot write ${path}: .*\\(ENXIO\\); nothing was replaced\n$`));
+      expect(lstatSync(path).isSocket()).toBe(true);
+      expect(temps(where)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

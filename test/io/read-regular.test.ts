@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,20 @@ describe('readRegularFile', () => {
     expect(problem('/dev/zero', 1024)).toEqual({ code: 'NOT_REGULAR', message: 'is not a regular file (a character device)' });
     expect(problem(dir, 1024)).toEqual({ code: 'EISDIR', message: 'is a directory' });
     expect(problem(join(dir, 'none'), 1024)).toEqual({ code: 'ENOENT', message: 'does not exist' });
+  });
+
+  it('never opens what is not a regular file: a writer waiting on a FIFO is not let through', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // the shell's open for writing waits for a reader: it gets past only if the FIFO is opened to be read
+    const writer = spawn('sh', ['-c', 'echo x > "$0" && touch "$0.opened"', fifo]);
+    try {
+      expect(problem(fifo, 1024).code).toBe('NOT_REGULAR');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(existsSync(`${fifo}.opened`)).toBe(false);
+    } finally {
+      writer.kill();
+    }
   });
 });

@@ -184,6 +184,47 @@ interface ChartText {
     }
   });
 
+  it('its Content-Security-Policy runs the page\'s own script only and lets no request out, even for markup that slipped past escaping', async () => {
+    // what a bug in escaping would let a hostile title put in the page: scripts of every kind, remote images, a frame, a base
+    const injected = [
+      '<base href="http://127.0.0.1:9/">',
+      '<script>document.title = "pwned inline"</script>',
+      '<script src="data:text/javascript,document.title=%22pwned src%22"></script>',
+      '<img src="data:," onerror="document.title = \'pwned handler\'">',
+      '<img src="http://127.0.0.1:9/beacon.png">',
+      '<div style="background:url(http://127.0.0.1:9/bg.png)">x</div>',
+      '<iframe src="http://127.0.0.1:9/frame"></iframe>',
+      '<a id="js-link" href="javascript:document.title=%22pwned link%22">x</a>',
+    ].join('');
+    const html = readFileSync(files.get('github') as string, 'utf8');
+    const file = join(dir, 'injected.html');
+    writeFileSync(file, html.replace('<main>', `<main>${injected}`));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    const blocked: string[] = [];
+    const refused: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    // Chromium reports a request CSP stopped before it was sent as a request that failed: blocked, never sent
+    page.on('requestfailed', (request) => {
+      if (/csp|BLOCKED_BY_CSP/i.test(request.failure()?.errorText ?? '')) blocked.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    try {
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.locator('#js-link').click();
+      expect(await page.title()).toBe(terminalSafe(`flowaudit · ${githubReport().repository.remote ?? ''}`));
+      expect(requests.filter((url) => !blocked.includes(url))).toEqual([pathToFileURL(file).href]);
+      expect(blocked.length).toBeGreaterThanOrEqual(2);
+      expect(refused.length).toBeGreaterThanOrEqual(4);
+      // the page's own script ran: it wrote the status of the table of changes
+      expect(await page.locator('#changes-status').textContent()).toMatch(/^1–\d+ of \d+$/);
+    } finally {
+      await page.close();
+    }
+  });
+
   describe('the table of changes of a large history', () => {
     let page: Page;
     const visible = async (): Promise<string[]> => page.$$eval('#changes-table tbody tr:not([hidden]) td:first-child', (cells) => cells.map((c) => c.textContent ?? ''));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HTML_CSP, renderHtml } from '../../src/render/html.js';
 import { PAGE_SIZE } from '../../src/render/html/changes.js';
@@ -30,7 +31,11 @@ describe('renderHtml: one self-contained file', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">`);
-    expect(HTML_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
+    // the one script allowed is the page's own, by the hash of exactly what the page holds
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(HTML_CSP).toBe(`default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`);
+    expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('@media print{');
     expect(html).toContain('@media (prefers-color-scheme:dark)');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);

@@ -1,5 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../../src/render/sanitize.js';
+import { escapeHtml, escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../../src/render/sanitize.js';
+
+/** Every bidi and zero-width control, by name: each must be gone from every format's text (issue 31). */
+const INVISIBLE: Record<string, string> = {
+  'ARABIC LETTER MARK': '\u061c',
+  'MONGOLIAN VOWEL SEPARATOR': '\u180e',
+  'ZERO WIDTH SPACE': '\u200b',
+  'ZERO WIDTH NON-JOINER': '\u200c',
+  'ZERO WIDTH JOINER': '\u200d',
+  'LEFT-TO-RIGHT MARK': '\u200e',
+  'RIGHT-TO-LEFT MARK': '\u200f',
+  'LEFT-TO-RIGHT EMBEDDING': '\u202a',
+  'RIGHT-TO-LEFT EMBEDDING': '\u202b',
+  'POP DIRECTIONAL FORMATTING': '\u202c',
+  'LEFT-TO-RIGHT OVERRIDE': '\u202d',
+  'RIGHT-TO-LEFT OVERRIDE': '\u202e',
+  'WORD JOINER': '\u2060',
+  'INVISIBLE SEPARATOR': '\u2063',
+  'LEFT-TO-RIGHT ISOLATE': '\u2066',
+  'RIGHT-TO-LEFT ISOLATE': '\u2067',
+  'FIRST STRONG ISOLATE': '\u2068',
+  'POP DIRECTIONAL ISOLATE': '\u2069',
+  'INHIBIT SYMMETRIC SWAPPING': '\u206a',
+  'NOMINAL DIGIT SHAPES': '\u206f',
+  'ZERO WIDTH NO-BREAK SPACE (BOM)': '\ufeff',
+};
+
+describe.each(Object.entries(INVISIBLE))('%s', (_name, c) => {
+  it('is removed for the terminal, CSV, HTML and Markdown, and escaped in JSON (the value kept)', () => {
+    const text = `pay${c}pal${c}`;
+    expect(terminalSafe(text)).toBe('paypal');
+    expect(terminalOutput(`${text}\n`, true)).toBe('paypal\n');
+    expect(escapeHtml(text)).toBe('paypal');
+    expect(escapeMarkdown(text)).toBe('paypal');
+    const json = jsonSafe(JSON.stringify({ t: text }));
+    expect(json).toBe(`{"t":"pay\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}pal\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}"}`);
+    expect(JSON.parse(json)).toEqual({ t: text });
+  });
+});
+
+describe('visible text around the invisible controls', () => {
+  it('is kept: right-to-left letters, accents, emoji and the non-breaking space are not controls', () => {
+    const text = 'שלום مرحبا Café 🚀 a\u00a0b';
+    expect(terminalSafe(text)).toBe(text);
+    expect(escapeHtml(text)).toBe(text);
+    expect(jsonSafe(JSON.stringify(text))).toBe(JSON.stringify(text));
+  });
+});
 
 describe('terminalSafe', () => {
   it('removes whole escape sequences (payload too), C0/C1 controls and bidi overrides; folds line breaks', () => {

@@ -4,10 +4,12 @@
  * GitHub only for what changed since. Never holds the token: only domain objects are written.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { MEGABYTE, readRegularFile, UnreadableFile } from '../../io/read-regular.js';
+import { holdTemp, releaseTemp, sweepTemps, tempPathFor } from '../../io/temp-files.js';
 import type { GitHubDeployment, GitHubPull } from './types.js';
 
 export const CACHE_FORMAT = 'flowaudit-github-cache';
@@ -93,16 +95,28 @@ const fileSchema = z.object({
 });
 
 /**
- * Reads the cache; null when there is none. A corrupt file, one from another flowaudit version or one for
- * another repository is ignored with a warning (the run rebuilds it). Never throws.
+ * The largest cache file read: a busy repository's year of pull requests is tens of MB; one past this was not
+ * written by flowaudit (or not for one repository), and reading it would only cost memory.
+ */
+export const MAX_CACHE_BYTES = 256 * MEGABYTE;
+
+/**
+ * Reads the cache; null when there is none. The file is read as every file flowaudit did not write in this
+ * run is (`readRegularFile`): a CI cache restore or a shared XDG_CACHE_HOME may have put a FIFO, a link to
+ * /dev/zero or a huge file there. That, a corrupt file, one from another flowaudit version or one for another
+ * repository is ignored with a warning (the run fetches everything and rewrites it). Never throws, never waits.
+ * Temp files a killed run left in the cache's folder, an hour old or more, are removed.
  */
 export function readCache(file: string, key: CacheKey, warn: (message: string) => void): CacheContent | null {
+  sweepStaleTemps(file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_CACHE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') warn(`cannot read the GitHub cache ${file} (${code ?? 'error'}): fetching everything again`);
+    const code = error instanceof UnreadableFile ? error.code : ((error as NodeJS.ErrnoException).code ?? 'error');
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    // "… is not a regular file (a named pipe)", "… is larger than 256 MB", "… cannot be read (permission denied)"
+    warn(`the GitHub cache ${file} ${error instanceof UnreadableFile ? error.message : `cannot be read (${code})`}: ignored, fetching everything again`);
     return null;
   }
   let json: unknown;
@@ -155,10 +169,15 @@ export function writeCache(file: string, key: CacheKey, content: CacheContent, s
     warn(`the GitHub cache was not updated: what GitHub sent would not read back (${issue ? `${issue.path.slice(0, 4).join('.')}: ${issue.message}` : 'bad shape'})`);
     return;
   }
-  const temp = join(dirname(file), `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  sweepStaleTemps(file);
+  const temp = tempPathFor(file, randomBytes(4).toString('hex'));
+  // a signal during the write is handled once it is done: the file is renamed into place whole, or the temp removed
+  holdTemp(temp);
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, JSON.stringify(body), { mode: 0o600 });
+    // 'wx': a file planted at the temp's name (a link to elsewhere) is never written through
+    writeFileSync(temp, JSON.stringify(body), { mode: 0o600, flag: 'wx' });
+    // rename replaces whatever stands at the cache's name (a FIFO, a link to a device) rather than writing into it
     renameSync(temp, file);
   } catch (error) {
     try {
@@ -167,5 +186,20 @@ export function writeCache(file: string, key: CacheKey, content: CacheContent, s
       // nothing was written there
     }
     warn(`cannot write the GitHub cache ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}): the next run fetches everything again`);
+  } finally {
+    releaseTemp(temp);
   }
+}
+
+/** A temp file of a cache write (any cache file's in that folder); `.<pid>.<hex>.tmp` is older versions' name. */
+const CACHE_TEMP = /^\.(?:[^/]+\.json\.flowaudit-)?(\d+)[.-][0-9a-f]{8}\.tmp$/;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Removes the temp files a killed run (SIGKILL, power loss; before SIGHUP was handled, any signal) left in the
+ * cache file's folder: a write takes seconds, so one an hour old is no live run's. By age only, not by pid:
+ * a shared cache folder sees runs of other machines and containers, whose pids mean nothing here.
+ */
+function sweepStaleTemps(file: string): void {
+  sweepTemps(dirname(file), CACHE_TEMP, (_pid, ageMs) => ageMs > HOUR_MS);
 }

@@ -1,6 +1,6 @@
 import { graphql } from '@octokit/graphql';
-import { GitHubError, RateLimitError } from '../../errors.js';
-import { redact } from './token.js';
+import { ConfigError, GitHubError, RateLimitError } from '../../errors.js';
+import { carriesTokenSafely, redact } from './token.js';
 
 /** One named GraphQL operation: the name GitHub logs and the fixture server records, and its text. */
 export interface Operation {
@@ -83,7 +83,12 @@ const BACKOFF_CAP_MS = 30_000;
 /** The fetch ran past its deadline: what was fetched may be reported with --partial, as after a rate limit. */
 export class DeadlineError extends GitHubError {}
 
+/** @throws ConfigError when `apiUrl` would carry the token over plain http to another machine (see `carriesTokenSafely`) */
 export function createClient(options: ClientOptions): GitHubClient {
+  // apiUrlFor refuses such a URL already: checked again where the token is put in a header, whoever built the URL
+  if (!URL.canParse(options.apiUrl) || !carriesTokenSafely(new URL(options.apiUrl))) {
+    throw new ConfigError(`the GitHub API URL ${safeUrl(options.apiUrl)} is not https: a token is sent only over https (plain http only to a loopback address)`);
+  }
   const maxWait = options.maxWaitSeconds ?? DEFAULT_MAX_WAIT;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;

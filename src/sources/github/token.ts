@@ -51,7 +51,7 @@ export function findToken(env: NodeJS.ProcessEnv, options: { ghCli: boolean; hos
 /**
  * The GraphQL endpoint: `--api-url` when given; else GitHub Enterprise `https://HOST/api/graphql` when the
  * repository's remote host (or, without a remote, `GH_HOST`) is not github.com; else api.github.com.
- * @throws ConfigError when `apiUrlFlag` is not an http(s) URL
+ * @throws ConfigError when `apiUrlFlag` is not an http(s) URL, or is plain http to a host that is not this machine
  */
 export function apiUrlFor(input: { remoteHost?: string | null; apiUrlFlag?: string | null; env: NodeJS.ProcessEnv }): string {
   if (input.apiUrlFlag) {
@@ -64,10 +64,26 @@ export function apiUrlFor(input: { remoteHost?: string | null; apiUrlFlag?: stri
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new ConfigError(`--api-url must be an http(s) URL, not ${stripControl(url.protocol)}`);
     }
+    if (!carriesTokenSafely(url)) {
+      throw new ConfigError(`--api-url ${stripControl(url.host)} is plain http: a token is sent only over https (plain http only to a loopback address: 127.0.0.1, ::1, localhost); use https://${stripControl(url.host)}${stripControl(url.pathname)}`);
+    }
     return url.toString();
   }
   const host = (input.remoteHost?.trim() || input.env.GH_HOST?.trim() || 'github.com').toLowerCase();
   return GITHUB_HOSTS.has(host) ? DEFAULT_API_URL : `https://${host}/api/graphql`;
+}
+
+/**
+ * Whether a token may be sent to `url`: over https, or over plain http only to this machine (a local stand-in
+ * for GitHub, as tests and mirrors run), where nothing crosses a network. A token bound to a host is bound to
+ * TLS too: over plain http anyone on the way reads it. The WHATWG URL parser has already normalised the host
+ * (`127.1` and `0x7f.0.0.1` are `127.0.0.1`, `[::1]` is written with brackets).
+ */
+export function carriesTokenSafely(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The host an API URL belongs to, as the cache and `gh auth token --hostname` name it (api.github.com → github.com). */

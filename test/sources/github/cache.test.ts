@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, lutimesSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GitHubServer } from '../../../fixtures/github-server/server.mjs';
-import { cacheFileFor, CACHE_VERSION, defaultCacheDir } from '../../../src/sources/github/cache.js';
+import { cacheFileFor, CACHE_VERSION, defaultCacheDir, MAX_CACHE_BYTES } from '../../../src/sources/github/cache.js';
 import { fetchGitHub } from '../../../src/sources/github/index.js';
 import { at, invalidRequests, loadScenario, operations, optionsFor, serve, tempDir, TOKEN } from './helpers.js';
 
@@ -148,5 +149,52 @@ describe('cache location', () => {
     mkdirSync(options.cache.dir, { recursive: true });
     await fetchGitHub(options);
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('a cache entry flowaudit did not write (a CI cache restore, a shared XDG_CACHE_HOME)', () => {
+  it.each([
+    ['a symlink to /dev/zero', (file: string) => symlinkSync('/dev/zero', file), 'is not a regular file (a character device)'],
+    ['a FIFO no one writes to', (file: string) => execFileSync('mkfifo', [file]), 'is not a regular file (a named pipe)'],
+    // sparse: 257 MB on paper, nothing on disk
+    ['a file past the size cap', (file: string) => truncateSync((writeFileSync(file, ''), file), MAX_CACHE_BYTES + 1), 'is larger than 256 MB'],
+    ['a directory', (file: string) => mkdirSync(file), 'is a directory'],
+  ] as Array<[string, (file: string) => void, string]>)('%s: a warning, everything fetched again, no wait and no crash', async (_, plant, why) => {
+    const { srv, options, file, warnings } = await setup();
+    mkdirSync(dirname(file), { recursive: true });
+    plant(file);
+    const start = srv.requests.length;
+    const data = await fetchGitHub(options);
+    expect(warnings[0]).toBe(`the GitHub cache ${file} ${why}: ignored, fetching everything again`);
+    expect(srv.requests[start]?.variables?.first).toBe(100);
+    expect(data.pulls).toHaveLength(9);
+    if (why === 'is a directory') return;
+    // the entry is replaced by a real cache (never written through into the device or the pipe): the next run is warm
+    expect(lstatSync(file).isFile()).toBe(true);
+    await fetchGitHub(options);
+    expect(srv.requests.at(-1)?.variables?.first).toBe(25);
+  });
+
+  it('temp files a killed run left an hour ago or more are removed; fresh ones, other files and links are not', async () => {
+    const { options, file } = await setup();
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    const fiftyMinutesAgo = new Date(Date.now() - 50 * 60_000);
+    const plant = (name: string, when: Date): void => {
+      writeFileSync(join(dir, name), 'half a cache');
+      utimesSync(join(dir, name), when, when);
+    };
+    plant('.main.json.flowaudit-4242-deadbeef.tmp', twoHoursAgo);
+    // the name older versions gave their temp files
+    plant('.4242.deadbeef.tmp', twoHoursAgo);
+    plant('.release.json.flowaudit-4242-0badf00d.tmp', twoHoursAgo);
+    plant('.main.json.flowaudit-4243-0123abcd.tmp', fiftyMinutesAgo);
+    plant('notes.tmp', twoHoursAgo);
+    plant('.main.json.flowaudit-4244-deadbeef.tmp.bak', twoHoursAgo);
+    symlinkSync(join(dir, 'notes.tmp'), join(dir, '.main.json.flowaudit-4245-deadbeef.tmp'));
+    lutimesSync(join(dir, '.main.json.flowaudit-4245-deadbeef.tmp'), twoHoursAgo, twoHoursAgo);
+    await fetchGitHub(options);
+    expect(readdirSync(dir).sort()).toEqual(['.main.json.flowaudit-4243-0123abcd.tmp', '.main.json.flowaudit-4244-deadbeef.tmp.bak', '.main.json.flowaudit-4245-deadbeef.tmp', 'main.json', 'notes.tmp']);
   });
 });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../../fixtures/github-server/generate.mjs';
 import type { Fault, GitHubServer } from '../../../fixtures/github-server/server.mjs';
-import { FlowauditError, GitHubError, RateLimitError } from '../../../src/errors.js';
+import { ConfigError, FlowauditError, GitHubError, RateLimitError } from '../../../src/errors.js';
 import { fetchGitHub, type FetchGitHubOptions } from '../../../src/sources/github/index.js';
+import { createClient } from '../../../src/sources/github/request.js';
 import { at, fakeSleep, invalidRequests, loadScenario, operations, optionsFor, serve, tempDir, TOKEN } from './helpers.js';
 
 let srv: GitHubServer | undefined;
@@ -318,5 +319,21 @@ describe('the token stays secret', () => {
     expect(files).toHaveLength(1);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(TOKEN);
     expect(operations(srv as GitHubServer)).toEqual(['FlowSnapshot', 'FlowSnapshot', 'FlowSnapshot', 'FlowSnapshot']);
+  });
+});
+
+describe('where the client sends the token', () => {
+  it('never over plain http to another machine, whoever built the URL: refused before any request', async () => {
+    let fetched = 0;
+    const fetchImpl = (async () => {
+      fetched++;
+      return new Response('{}');
+    }) as typeof fetch;
+    expect(() => createClient({ apiUrl: 'http://api.github.com/graphql', token: 'ghp_secret', repository: 'acme/app', fetchImpl })).toThrow(
+      'the GitHub API URL http://api.github.com/graphql is not https: a token is sent only over https (plain http only to a loopback address)',
+    );
+    expect(() => createClient({ apiUrl: 'not a url', token: 'ghp_secret', repository: 'acme/app', fetchImpl })).toThrow(ConfigError);
+    expect(fetched).toBe(0);
+    expect(() => createClient({ apiUrl: 'http://127.0.0.1:9/graphql', token: 'ghp_secret', repository: 'acme/app', fetchImpl })).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/errors.js';
-import { apiHostOf, apiUrlFor, DEFAULT_API_URL, findToken, redact } from '../../../src/sources/github/token.js';
+import { apiHostOf, apiUrlFor, carriesTokenSafely, DEFAULT_API_URL, findToken, redact } from '../../../src/sources/github/token.js';
 import { tempDir } from './helpers.js';
 
 let bin: ReturnType<typeof tempDir> | undefined;
@@ -75,6 +75,27 @@ describe('apiUrlFor', () => {
     expect(apiUrlFor({ apiUrlFlag: 'http://127.0.0.1:9/graphql', remoteHost: 'github.com', env: {} })).toBe('http://127.0.0.1:9/graphql');
     expect(() => apiUrlFor({ apiUrlFlag: 'not a url', env: {} })).toThrow(ConfigError);
     expect(() => apiUrlFor({ apiUrlFlag: 'file:///etc/passwd', env: {} })).toThrow(/must be an http\(s\) URL/);
+  });
+
+  it('refuses plain http to any host but this machine: a token is bound to TLS as to its host', () => {
+    for (const url of ['http://api.github.com/graphql', 'http://github.example.com/api/graphql', 'http://10.0.0.7:8080/graphql', 'http://127.0.0.1.evil.example/graphql', 'http://localhost.evil.example/graphql', 'http://[::ffff:127.0.0.1]/graphql', 'http://[fd00::2]/graphql']) {
+      expect(() => apiUrlFor({ apiUrlFlag: url, env: {} }), url).toThrow(ConfigError);
+    }
+    expect(() => apiUrlFor({ apiUrlFlag: 'http://api.github.com/graphql', env: {} })).toThrow(
+      '--api-url api.github.com is plain http: a token is sent only over https (plain http only to a loopback address: 127.0.0.1, ::1, localhost); use https://api.github.com/graphql',
+    );
+    // this machine: the loopback net, its IPv6 address and its name, however the address is spelled
+    for (const url of ['http://127.0.0.1:9/graphql', 'http://127.8.9.10/graphql', 'http://127.1/graphql', 'http://0x7f.0.0.1/graphql', 'http://[::1]:9/graphql', 'http://LOCALHOST:9/graphql', 'https://github.example.com/api/graphql']) {
+      expect(() => apiUrlFor({ apiUrlFlag: url, env: {} }), url).not.toThrow();
+    }
+  });
+
+  it('carriesTokenSafely: https anywhere, http only to loopback, nothing else', () => {
+    expect(carriesTokenSafely(new URL('https://203.0.113.9/graphql'))).toBe(true);
+    expect(carriesTokenSafely(new URL('http://127.0.0.1/graphql'))).toBe(true);
+    expect(carriesTokenSafely(new URL('http://128.0.0.1/graphql'))).toBe(false);
+    expect(carriesTokenSafely(new URL('http://126.255.255.255/graphql'))).toBe(false);
+    expect(carriesTokenSafely(new URL('ws://127.0.0.1/graphql'))).toBe(false);
   });
 
   it('names the host for the cache', () => {
