@@ -8,7 +8,6 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
-import { inWorkingDays } from '../units.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -22,11 +21,6 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-s
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
-  // with --business-hours a day is a working day: every duration written here says so
-  return inWorkingDays(input.businessHours, () => renderHtmlBody(input));
-}
-
-function renderHtmlBody(input: Report): string {
   const report: Report = input;
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);
