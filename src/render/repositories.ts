@@ -120,7 +120,7 @@ export function renderRepositoryMarkdown(report: Report): string {
 
 /**
  * A chart label, or a terminal's table cell, cuts a long name at its end: a repository known by its path keeps
- * its last two parts there, as local clones' paths share their beginning (`/work/clones/…`) and differ at the
+ * its last two parts there, as local clones' paths share their beginning (`~/clones/…`) and differ at the
  * end. The name is whole in the lines below the terminal's table.
  */
 function chartLabel(row: RepositoryRow): string {
