@@ -218,7 +218,7 @@ function writeReports(fa, reports) {
       { includeBots: false, requiredApprovals: 1, revertWindow: 14 * DAY, includePrereleases: false, thresholds: fa.DEFAULT_THRESHOLDS },
       {
         generatedAt: new Date(NOW * 1000).toISOString(),
-        repository: { path: `/home/runner/work/${repo.name}`, remote: `${repo.owner}/${repo.name}`, branch: 'main' },
+        repository: { path: `/ci/${repo.name}`, remote: `${repo.owner}/${repo.name}`, branch: 'main' },
         sources: github ? ['git', 'github'] : ['git'],
         deploySignal: { kind: 'tags', detail: `${repo.deploys.length} tag(s) matching ^v?\\d` },
         businessHours: null,

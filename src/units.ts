@@ -1,19 +1,33 @@
 const CALENDAR_DAY = 86400;
-// how long a `d` is where durations are written: a calendar day, or the working day while a report that
-// counts only business hours is written (see `inWorkingDays`)
-let day = CALENDAR_DAY;
+
+/**
+ * How long a `d` is where durations are written: a calendar day, or the working day when a report counts only
+ * business hours (SPEC section 6: with --business-hours a "day" is a working day, 8h for 09:00–17:00). A value
+ * the writer is given, so two reports written at once (one in working days) cannot change each other's units.
+ */
+export interface DurationFormat {
+  /** seconds in a `d` */
+  readonly day: number;
+}
+
+/** Durations in calendar days: what every writer uses unless its report counts business hours. */
+export const CALENDAR_DAYS: DurationFormat = Object.freeze({ day: CALENDAR_DAY });
+
+/** The format a report's durations are written in: working days when `hours` is set, calendar days otherwise. */
+export function durationFormat(hours: { start: string; end: string } | null | undefined): DurationFormat {
+  return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
+}
 
 /**
  * Human duration with the two largest units: `3d 4h`, `45m`, `12s`; '—' for null. Input in seconds. Shared by
- * the advice rows and the renderers, so both write a duration the same way. Inside `inWorkingDays`, a `d` is a
- * working day.
+ * the advice rows and the renderers, so both write a duration the same way; `format` says how long a `d` is.
  */
-export function formatDuration(seconds: number | null): string {
+export function formatDuration(seconds: number | null, format: DurationFormat = CALENDAR_DAYS): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
   let rest = Math.round(seconds);
   if (rest <= 0) return '0s';
   const parts: string[] = [];
-  const units: ReadonlyArray<readonly [string, number]> = [['d', day], ['h', 3600], ['m', 60], ['s', 1]];
+  const units: ReadonlyArray<readonly [string, number]> = [['d', format.day], ['h', 3600], ['m', 60], ['s', 1]];
   for (const [i, [unit, size]] of units.entries()) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
@@ -24,21 +38,6 @@ export function formatDuration(seconds: number | null): string {
     if (parts.length === 1 && rest < (units[i + 1]?.[1] ?? 1)) break;
   }
   return parts.join(' ');
-}
-
-/**
- * Runs `write` with every duration it formats written in working days when `hours` is set (SPEC section 6: with
- * --business-hours a "day" is a working day, 8h for 09:00–17:00), in calendar days otherwise. Synchronous
- * writers only: the day length is put back when `write` returns.
- */
-export function inWorkingDays<T>(hours: { start: string; end: string } | null, write: () => T): T {
-  const previous = day;
-  day = hours ? workingDaySeconds(hours) : CALENDAR_DAY;
-  try {
-    return write();
-  } finally {
-    day = previous;
-  }
 }
 
 /** `09:00`–`17:00` → 28,800 seconds. */

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { formatDuration, inWorkingDays, workingDaySeconds } from '../src/units.js';
+import { renderText } from '../src/render/text.js';
+import { CALENDAR_DAYS, durationFormat, formatDuration, workingDaySeconds } from '../src/units.js';
 import { buildReport, change, H } from './render/report-builder.js';
 
 const NINE_TO_FIVE = { timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 
 describe('durations in working days', () => {
-  it('writes a day as a calendar day, and inside a report counting business hours as a working day', () => {
+  it('writes a day as a calendar day, and in the format of a report counting business hours as a working day', () => {
     // 86,400 working seconds are three 8-hour working days; 10 working hours are 1 working day and 2h
     expect([formatDuration(86400), formatDuration(10 * 3600)]).toEqual(['1d', '10h']);
-    expect(inWorkingDays(NINE_TO_FIVE, () => [formatDuration(86400), formatDuration(10 * 3600), formatDuration(7 * 3600)])).toEqual(['3d', '1d 2h', '7h']);
-    // and back to calendar days afterwards, even when the writer throws
-    expect(() => inWorkingDays(NINE_TO_FIVE, () => { throw new Error('x'); })).toThrow('x');
+    const working = durationFormat(NINE_TO_FIVE);
+    expect([formatDuration(86400, working), formatDuration(10 * 3600, working), formatDuration(7 * 3600, working)]).toEqual(['3d', '1d 2h', '7h']);
+    // the format is a value, not a switch: a calendar duration written after a working one is still calendar
     expect(formatDuration(86400)).toBe('1d');
+    expect(durationFormat(null)).toBe(CALENDAR_DAYS);
     expect(workingDaySeconds({ start: '08:30', end: '12:00' })).toBe(3.5 * 3600);
   });
 
@@ -22,5 +25,17 @@ describe('durations in working days', () => {
     expect(text).toContain('a day (d) is a working day of 8h');
     // 16 working hours of coding: two working days
     expect(text).toMatch(/^\| coding \| 1 \| 2d \|/m);
+  });
+
+  it('writes each report in its own units when reports of both kinds are written side by side', () => {
+    const changes = [change('#1', '2026-03-03T10:00:00Z', { coding: 16 * H, deploy: 0 })];
+    const working = buildReport(changes, { businessHours: NINE_TO_FIVE });
+    const calendar = buildReport(changes);
+    // interleaved: nothing one writer sets may leak into the next
+    const outputs = [renderText(working, { color: false }), renderText(calendar, { color: false }), renderMarkdown(calendar), renderHtml(working)];
+    expect(outputs[0]).toContain(' 2d coding ');
+    expect(outputs[1]).toContain(' 16h coding ');
+    expect(outputs[2]).toMatch(/^\| coding \| 1 \| 16h \|/m);
+    expect(outputs[3]).toContain('>2d<');
   });
 });

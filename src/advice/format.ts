@@ -3,11 +3,15 @@
  * does not depend on render (data flows metrics → advice → render).
  */
 
-import { formatDuration } from '../units.js';
+import { durationFormat, formatDuration } from '../units.js';
+import type { AdviceInput } from './types.js';
 
-/** `3d 4h`, `45m`, `12s`: the two largest units, the second left out when it is 0. Input seconds. */
-export function duration(seconds: number): string {
-  return formatDuration(seconds);
+/**
+ * `3d 4h`, `45m`, `12s`: the two largest units, the second left out when it is 0. Input seconds. A `d` is a
+ * working day when `input`'s report counts business hours, as in the report's other durations.
+ */
+export function duration(seconds: number, input: Pick<AdviceInput, 'businessHours'>): string {
+  return formatDuration(seconds, durationFormat(input.businessHours));
 }
 
 /** `15%`; one decimal below 10% so 4.5% is not shown as 5% next to a 5% threshold. */

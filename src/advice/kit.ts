@@ -38,7 +38,7 @@ export function row(parts: Recommendation): Recommendation {
 }
 
 /** `p50 pickup 2d 4h over 40 changes, 35% of the total time` */
-export function stageValue(label: string, stage: StageInput): string {
+export function stageValue(label: string, stage: StageInput, input: Pick<AdviceInput, 'businessHours'>): string {
   const share = measured(stage.share) ? `, ${percent(stage.share)} of the total time` : '';
-  return `p50 ${label} ${duration(stage.p50 ?? 0)} over ${plural(stage.count, 'change')}${share}`;
+  return `p50 ${label} ${duration(stage.p50 ?? 0, input)} over ${plural(stage.count, 'change')}${share}`;
 }

@@ -110,6 +110,8 @@ export interface AdviceInput {
   readonly changes?: ReadonlyArray<WhatIfChange & { readonly counted?: boolean }>;
   /** ISO times: the what-if's hours saved are per week of the window */
   readonly window?: { readonly since: string; readonly until: string };
+  /** set when the report counts business hours: the rows then write a `d` as a working day. Absent: calendar days */
+  readonly businessHours?: { readonly start: string; readonly end: string } | null;
 }
 
 

@@ -7,7 +7,8 @@ import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { nameOf, repositoryContext } from './own-row.js';
-import { ChangeRows, shaAt, type HeldChanges, type HeldPart } from './packed-changes.js';
+import { shaAt } from './packed/columns.js';
+import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */

@@ -1,7 +1,7 @@
 import type { MeasuredDeploy, OpenPull } from '../domain.js';
 import { earlier, epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
-import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed-changes.js';
+import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed/columns.js';
 
 /*
  * A report reduced to what an aggregate needs — its facts, and of each change and deploy the numbers and

@@ -3,7 +3,7 @@ import { epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, RepositoryRow, RepositorySummary } from '../report/schema.js';
 import { VERSION } from '../version.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
-import { ChangeRows } from './packed-changes.js';
+import { ChangeRows } from './packed/rows.js';
 
 /** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
 export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {

@@ -1,12 +1,12 @@
 import { STAGES } from '../domain.js';
 import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from '../metrics/bootstrap.js';
 import type { Distribution } from '../metrics/percentile.js';
+import { dailyDeploys, directionOf, type Direction } from '../metrics/difference.js';
 import type { Dora } from '../metrics/dora.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { plural } from '../units.js';
 
-/** `uncertain`: the values differ but the 95% interval of the difference includes 0, so the data cannot tell. */
-export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
+export type { Direction } from '../metrics/difference.js';
 export type ComparedUnit = 'seconds' | 'ratio' | 'deploys/week';
 
 export interface ComparisonRow {
@@ -62,7 +62,6 @@ export interface CompareOptions {
 }
 
 export const DEFAULT_MIN_SAMPLE = 10;
-const EPSILON = 1e-9;
 
 const STAGE_LABELS: Record<string, string> = {
   coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait', cycleTime: 'cycle time',
@@ -73,34 +72,16 @@ interface Basis {
   statistic: Statistic;
 }
 
-const DAY = 86400;
 const counted = (r: Report): ReportChange[] => r.changes.filter((c) => c.counted);
 const flag = (yes: boolean): number => (yes ? 1 : 0);
 
 const DORA_KEYS: ReadonlyArray<{ key: keyof Dora; label: string; unit: ComparedUnit; lowerIsBetter: boolean; basis: Basis }> = [
-  { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false, basis: { values: dailyDeploys, statistic: { kind: 'mean' } } },
+  { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false, basis: { values: (r) => dailyDeploys(r.window, r.deploys.map((d) => d.at)), statistic: { kind: 'mean' } } },
   { key: 'leadTime', label: 'lead time for changes', unit: 'seconds', lowerIsBetter: true, basis: { values: (r) => counted(r).map((c) => c.leadTime), statistic: MEDIAN } },
   { key: 'changeFailureRate', label: 'change failure rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (r) => r.deploys.map((d) => flag(d.failed)), statistic: { kind: 'mean' } } },
   { key: 'timeToRestore', label: 'time to restore', unit: 'seconds', lowerIsBetter: true, basis: { values: (r) => r.deploys.filter((d) => d.failed).map((d) => d.restoredAfter), statistic: MEDIAN } },
   { key: 'reworkRate', label: 'rework rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (r) => r.deploys.map((d) => flag(d.rework)), statistic: { kind: 'mean' } } },
 ];
-
-/**
- * Deploys per day of the window, each day scaled so that the mean is deploys per week over the window: the
- * days are what the bootstrap resamples for deploy frequency.
- */
-function dailyDeploys(r: Report): number[] {
-  const since = Date.parse(r.window.since) / 1000;
-  const length = Date.parse(r.window.until) / 1000 - since;
-  if (!(length > 0)) return [];
-  const days = new Array<number>(Math.ceil(length / DAY)).fill(0);
-  for (const d of r.deploys) {
-    const i = Math.floor((Date.parse(d.at) / 1000 - since) / DAY);
-    if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
-  }
-  const scale = (7 * DAY * days.length) / length;
-  return days.map((n) => n * scale);
-}
 
 /**
  * Compares two reports (a baseline and a later window, or two repositories): per stage and cycle time
@@ -148,13 +129,7 @@ function row(
   const b = finite(before);
   const a = finite(after);
   const change = a === null || b === null ? null : a - b;
-  let direction: Direction | null = null;
-  if (change !== null && a !== null && b !== null) {
-    const same = Math.abs(change) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
-    // the interval must exclude 0 on the side the change is on
-    const real = interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
-    direction = same ? 'same' : !real ? 'uncertain' : (change < 0) === head.lowerIsBetter ? 'better' : 'worse';
-  }
+  const direction: Direction | null = a === null || b === null ? null : directionOf(b, a, interval, head.lowerIsBetter);
   return {
     ...head,
     before: b,

@@ -8,6 +8,7 @@ import { orderBand, percentile, percentilesOfUnsorted } from './percentile.js';
 import { seededRandom, type Random } from './prng.js';
 import { MIN_BOOTSTRAP_SAMPLE } from './limits.js';
 import type { Interval } from './schema.js';
+import { ScratchPool } from './scratch.js';
 
 export type { Interval } from './schema.js';
 
@@ -25,9 +26,7 @@ const NO_INTERVAL: Interval = { difference: null, low: null, high: null, real: f
  * seed). Nulls (and `real: false`) when either group has no value; non-finite values are left out. Pure.
  */
 export function bootstrapDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>, statistic: Statistic = MEDIAN): Interval {
-  const xs = valuesOf(a, (v) => v, 0);
-  const ys = valuesOf(b, (v) => v, 1);
-  return xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic);
+  return withValues(a, b, (v) => v, (xs, ys) => (xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic)));
 }
 
 /**
@@ -35,8 +34,10 @@ export function bootstrapDifference(a: ReadonlyArray<number | null>, b: Readonly
  * values; with each group's median (type 7; null when it has no value), which the difference is of. Pure.
  */
 export function compareMediansOf<T>(a: readonly T[], b: readonly T[], value: (item: T) => number | null): { interval: Interval; medians: [number | null, number | null] } {
-  const xs = valuesOf(a, value, 0);
-  const ys = valuesOf(b, value, 1);
+  return withValues(a, b, value, (xs, ys) => compareMediansOfValues(xs, ys));
+}
+
+function compareMediansOfValues(xs: Float64Array, ys: Float64Array): { interval: Interval; medians: [number | null, number | null] } {
   if (xs.length === 0 || ys.length === 0) {
     const median = (values: Float64Array): number | null => (values.length === 0 ? null : (percentilesOfUnsorted(values, [0.5])[0] as number));
     return { interval: { ...NO_INTERVAL }, medians: [median(xs), median(ys)] };
@@ -48,7 +49,15 @@ export function compareMediansOf<T>(a: readonly T[], b: readonly T[], value: (it
 
 /** The interval of `bootstrapDifference` over two groups' finite values, neither empty (each reordered). */
 function differenceOfValues(xs: Float64Array, ys: Float64Array, statistic: Statistic): Interval {
-  const differences = DIFFERENCES;
+  const lent = scratch.borrow(BOOTSTRAP_RESAMPLES);
+  try {
+    return differenceWith(xs, ys, statistic, lent.subarray(0, BOOTSTRAP_RESAMPLES));
+  } finally {
+    scratch.giveBack(lent);
+  }
+}
+
+function differenceWith(xs: Float64Array, ys: Float64Array, statistic: Statistic, differences: Float64Array): Interval {
   if (statistic.kind === 'mean') {
     xs.sort();
     ys.sort();
@@ -70,14 +79,24 @@ function differenceOfValues(xs: Float64Array, ys: Float64Array, statistic: Stati
   return { difference: of(xs, statistic) - of(ys, statistic), low, high, real: enough && (low > 0 || high < 0) };
 }
 
-// reused by every interval: a new array each was 16 kB of garbage seven times per repository of an organisation
-const DIFFERENCES = new Float64Array(BOOTSTRAP_RESAMPLES);
-const scratch = [new Float64Array(1024), new Float64Array(1024)];
+// the two groups' values and the resamples' differences, lent and reused: a new array each was 16 kB of garbage
+// seven times per repository of an organisation, and megabytes for the values of an organisation's changes
+const scratch = new ScratchPool(3);
 
-/** The finite values of `value` over `items`, in a scratch array of its own for each of the two groups (`slot`). */
-function valuesOf<T>(items: readonly T[], value: (item: T) => number | null, slot: 0 | 1): Float64Array {
-  let known = scratch[slot] as Float64Array;
-  if (known.length < items.length) scratch[slot] = known = new Float64Array(Math.max(items.length, 2 * known.length));
+/** Runs `use` over the finite values of `value` over each group, in arrays lent for the call. */
+function withValues<T, R>(a: readonly T[], b: readonly T[], value: (item: T) => number | null, use: (xs: Float64Array, ys: Float64Array) => R): R {
+  const x = scratch.borrow(a.length);
+  const y = scratch.borrow(b.length);
+  try {
+    return use(valuesOf(a, value, x), valuesOf(b, value, y));
+  } finally {
+    scratch.giveBack(y);
+    scratch.giveBack(x);
+  }
+}
+
+/** The finite values of `value` over `items`, in `known` (as long as `items`). */
+function valuesOf<T>(items: readonly T[], value: (item: T) => number | null, known: Float64Array): Float64Array {
   let n = 0;
   for (const item of items) {
     const v = value(item);
@@ -148,6 +167,7 @@ function resampled(sorted: Float64Array, fraction: number, first: number, second
 // The indices every resample reads depend on the two sample sizes and the seed alone, never on the values:
 // drawn once per (p, sizes), an interval costs a pass over 2,000 index pairs. The AI comparison asks for seven
 // intervals over the same two groups (many with the same sizes), for every repository of an organisation.
+// A memo, not scratch: an entry is written once, when made, and only read after.
 const drawn = new Map<string, Int32Array>();
 const DRAWN = 32;
 

@@ -1,5 +1,6 @@
 import { distributionOfValues } from './percentile.js';
 import type { CensoredDistribution } from './schema.js';
+import { ScratchPool } from './scratch.js';
 
 export type { CensoredDistribution } from './schema.js';
 
@@ -24,15 +25,23 @@ export function censoredDistribution(observations: readonly Observation[]): Cens
   return censoredDistributionOf(observations, (o) => o);
 }
 
-// two scratch columns for every call, grown when needed: an organisation's aggregate takes this over 600,000
-// changes, and a list of observations (or a copy to sort) each time would be most of its memory
-let doneScratch = new Float64Array(1024);
-let runningScratch = new Float64Array(1024);
+// two scratch columns a call, lent and reused: an organisation's aggregate takes this over 600,000 changes, and
+// a list of observations (or a copy to sort) each time would be most of its memory
+const scratch = new ScratchPool(2);
 
 /** As `censoredDistribution`, over `observe` of each item (null: not observed), without a list of observations. */
 export function censoredDistributionOf<T>(items: readonly T[], observe: (item: T) => Observation | null): CensoredDistribution {
-  if (doneScratch.length < items.length) doneScratch = new Float64Array(Math.max(items.length, 2 * doneScratch.length));
-  if (runningScratch.length < items.length) runningScratch = new Float64Array(Math.max(items.length, 2 * runningScratch.length));
+  const doneScratch = scratch.borrow(items.length);
+  const runningScratch = scratch.borrow(items.length);
+  try {
+    return censoredOf(items, observe, doneScratch, runningScratch);
+  } finally {
+    scratch.giveBack(runningScratch);
+    scratch.giveBack(doneScratch);
+  }
+}
+
+function censoredOf<T>(items: readonly T[], observe: (item: T) => Observation | null, doneScratch: Float64Array, runningScratch: Float64Array): CensoredDistribution {
   let finished = 0;
   let running = 0;
   let sum = 0;

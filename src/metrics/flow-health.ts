@@ -5,7 +5,8 @@
  * open PRs, so in git-only mode `review`, `rework`, `ci` and `wip` are null (never 0); the AI-assisted
  * comparison works from git alone.
  */
-import { STAGE_OF, STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
+import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
+import { STAGE_OF } from './stage-of.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { compareMediansOf } from './bootstrap.js';
 import { countOf } from './count.js';

@@ -1,5 +1,6 @@
 import quickselect from 'quickselect';
 import type { Distribution } from './schema.js';
+import { ScratchPool } from './scratch.js';
 
 export type { Distribution } from './schema.js';
 
@@ -22,7 +23,8 @@ export function distribution(values: ReadonlyArray<number | null>): Distribution
   return distributionOf(values, (v) => v);
 }
 
-let scratch = new Float64Array(1024);
+// the values gathered for a distribution: a new array per call was 5 MB a time over an organisation
+const scratch = new ScratchPool(1);
 
 /**
  * The distribution of `value` over `items` (nulls and non-finite values left out), without an array of the
@@ -30,15 +32,17 @@ let scratch = new Float64Array(1024);
  * are type 7 over the values as if sorted, read by selection rather than a full sort.
  */
 export function distributionOf<T>(items: readonly T[], value: (item: T) => number | null): Distribution {
-  const { known, sum } = gather(items, value);
-  return distributionOfValues(known, sum);
+  const lent = scratch.borrow(items.length);
+  try {
+    const { known, sum } = gather(items, value, lent);
+    return distributionOfValues(known, sum);
+  } finally {
+    scratch.giveBack(lent);
+  }
 }
 
-/** The finite values of `value` over `items` in the scratch array, and their sum added up in their order. */
-function gather<T>(items: readonly T[], value: (item: T) => number | null): { known: Float64Array; sum: number } {
-  // one scratch array for every call, grown when needed: a new one per call was 5 MB a time over an organisation
-  if (scratch.length < items.length) scratch = new Float64Array(Math.max(items.length, 2 * scratch.length));
-  const known = scratch;
+/** The finite values of `value` over `items` in `known` (as long as `items`), and their sum added up in their order. */
+function gather<T>(items: readonly T[], value: (item: T) => number | null, known: Float64Array): { known: Float64Array; sum: number } {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < items.length; i++) {
@@ -116,6 +120,11 @@ export function median(values: ReadonlyArray<number | null>): number | null {
  * every size bucket ask for medians of an organisation's changes.
  */
 export function medianOf<T>(items: readonly T[], value: (item: T) => number | null): number | null {
-  const { known } = gather(items, value);
-  return known.length === 0 ? null : (percentilesOfUnsorted(known, [0.5])[0] as number);
+  const lent = scratch.borrow(items.length);
+  try {
+    const { known } = gather(items, value, lent);
+    return known.length === 0 ? null : (percentilesOfUnsorted(known, [0.5])[0] as number);
+  } finally {
+    scratch.giveBack(lent);
+  }
 }

@@ -1,4 +1,5 @@
-import { STAGE_OF, STAGES, type MeasuredChange, type StageName } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
+import { STAGE_OF } from './stage-of.js';
 import type { Measure } from '../model/stages.js';
 import { censoredDistributionOf, type CensoredDistribution, type Observation } from './censored.js';
 import { distributionOf, type Distribution } from './percentile.js';

@@ -1,4 +1,5 @@
-import { STAGE_OF, STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { STAGE_OF } from './stage-of.js';
 import { censoredDistributionOf, type Observation } from './censored.js';
 import { medianOf } from './percentile.js';
 import type { Trend } from './schema.js';

@@ -3,7 +3,8 @@
  * threshold, the other stages unchanged. The stages tile the lead time, so capping one shortens the lead
  * time by exactly what it trims.
  */
-import { STAGE_OF, type StageName, type Stages } from '../domain.js';
+import { type StageName, type Stages } from '../domain.js';
+import { STAGE_OF } from './stage-of.js';
 import { medianOf } from './percentile.js';
 import type { WhatIf } from './schema.js';
 

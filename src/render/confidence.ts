@@ -1,28 +1,28 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration } from './duration.js';
+import { formatDuration, type DurationFormat } from './duration.js';
 
 /** A signed duration: `+1d 2h`, `-45m`, `0`. */
-export function signedDuration(seconds: number): string {
+export function signedDuration(seconds: number, days: DurationFormat): string {
   if (seconds === 0) return '0';
-  return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds))}`;
+  return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds), days)}`;
 }
 
 /** A difference of durations with its 95% interval: `+1d 2h (-3h … +2d 4h)`; null when not measured. */
-export function differenceText(interval: Interval): string | null {
+export function differenceText(interval: Interval, days: DurationFormat): string | null {
   const { difference, low, high } = interval;
   if (difference === null || low === null || high === null) return null;
-  return `${signedDuration(difference)} (${signedDuration(low)} … ${signedDuration(high)})`;
+  return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
 }
 
 /**
  * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week`: the hours are
  * summed over every change that waited longer than the cap (SPEC section 9), not one person's hours.
  */
-export function whatIfText(whatIf: WhatIf, stageLabel: string): string {
+export function whatIfText(whatIf: WhatIf, stageLabel: string, days: DurationFormat): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 of deployed changes ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
 }
 
 /** `212h`, `12.5h`, `0.3h` */
@@ -34,9 +34,9 @@ function hours(h: number): string {
  * The AI comparison's differences in one sentence: `p50 AI-assisted − other (95% interval): lead time +3d
  * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
  */
-export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string): string | null {
+export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, days: DurationFormat): string | null {
   const items = (['leadTime', 'cycleTime', ...STAGES] as const)
-    .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k]), real: intervals[k].real }))
+    .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k], days), real: intervals[k].real }))
     .filter((i): i is { name: string; text: string; real: boolean } => i.text !== null);
   if (items.length === 0) return null;
   const real = items.filter((i) => i.real).map((i) => i.name);

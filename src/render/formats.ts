@@ -1,9 +1,6 @@
 import type { Report } from '../report/schema.js';
 import type { ReportLists } from './lists.js';
 
-export const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
-
 export interface RenderOptions {
   color: boolean;
   /** text: columns to lay out to (default 80) */
@@ -16,30 +13,64 @@ export interface RenderOptions {
 
 export type Renderer = (report: Report, options: RenderOptions) => string | Iterable<string>;
 
-/**
- * The renderer of one format, loaded when asked for: a command loads only the renderer it writes with (the
- * HTML one alone is a tenth of the CLI's code). The same renderers as `RENDERERS`.
+/** An output format: what it writes, and its renderer, loaded only when a command writes with it. */
+interface OutputFormat {
+  /** what the format writes, for help text and docs */
+  readonly writes: string;
+  readonly load: () => Promise<Renderer>;
+}
+
+/*
+ * The output formats, by `--format` name: the one place a format is declared. `FORMATS` (and so the CLI's
+ * choices, which validate `--format`) and `loadRenderer` are derived from it; a new format is one entry here
+ * and its renderer. Each loads its module on demand: a command loads only the renderer it writes with (the
+ * HTML one alone is a tenth of the CLI's code). The same renderers as `RENDERERS` (render/index.ts), which the
+ * library loads at once.
  */
-export async function loadRenderer(format: Format): Promise<Renderer> {
-  switch (format) {
-    case 'text':
-      return (await import('./text.js')).renderTerminalText;
-    case 'json': {
+const OUTPUT_FORMATS = {
+  text: { writes: 'the terminal report, laid out to the terminal\'s width', load: async () => (await import('./text.js')).renderTerminalText },
+  json: {
+    writes: 'the report as JSON (schema/report.schema.json)',
+    load: async () => {
       // in pieces: a report of a whole large history is never one huge string
       const { renderJsonChunks } = await import('./json.js');
       return (report, options) => renderJsonChunks(report, options.lists);
-    }
-    case 'csv': {
+    },
+  },
+  csv: {
+    writes: 'one row per change',
+    load: async () => {
       const { renderCsvChunks } = await import('./csv.js');
       return (report, options) => renderCsvChunks(report, options.lists?.changes);
-    }
-    case 'markdown': {
+    },
+  },
+  markdown: {
+    writes: 'GitHub-flavoured Markdown (pull request comments, wikis, step summaries)',
+    load: async () => {
       const { renderMarkdown } = await import('./markdown.js');
       return (report) => renderMarkdown(report);
-    }
-    case 'html': {
+    },
+  },
+  html: {
+    writes: 'one self-contained HTML file, charts as inline SVG',
+    load: async () => {
       const { renderHtml } = await import('./html.js');
       return (report) => renderHtml(report);
-    }
-  }
+    },
+  },
+} as const satisfies Record<string, OutputFormat>;
+
+export type Format = keyof typeof OUTPUT_FORMATS;
+
+/** Every format's name, in the order help lists them. */
+export const FORMATS = Object.keys(OUTPUT_FORMATS) as readonly Format[];
+
+/** `text (the terminal report…), json (…)`: each format and what it writes, for help text. */
+export function formatsHelp(): string {
+  return FORMATS.map((name) => `${name} (${OUTPUT_FORMATS[name].writes})`).join(', ');
+}
+
+/** The renderer of one format, loaded when asked for. */
+export async function loadRenderer(format: Format): Promise<Renderer> {
+  return OUTPUT_FORMATS[format].load();
 }

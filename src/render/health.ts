@@ -1,6 +1,6 @@
 import { STAGES } from '../domain.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
-import { formatDuration, formatPercent } from './duration.js';
+import { durationFormat, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { plural } from '../units.js';
 import type { Compared } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
@@ -30,6 +30,7 @@ const lines = (n: number | null | undefined): string => (n === null || n === und
 
 /** The sections the report measured, in reading order; a section whose figures are null (git only) is left out. */
 export function healthSections(report: Report): HealthSection[] {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const out: HealthSection[] = [];
   if (s.review) {
@@ -47,7 +48,7 @@ export function healthSections(report: Report): HealthSection[] {
       ],
       tables: r.byReviewer.length === 0 ? [] : [{
         head: ['Reviewer', 'Reviews', 'First reviews', 'Pickup p50 when first'],
-        rows: r.byReviewer.slice(0, 10).map((x) => [x.reviewer, count(x.reviews), count(x.firstReviews), formatDuration(x.pickupP50)]),
+        rows: r.byReviewer.slice(0, 10).map((x) => [x.reviewer, count(x.reviews), count(x.firstReviews), formatDuration(x.pickupP50, days)]),
       }],
     });
   }
@@ -70,7 +71,7 @@ export function healthSections(report: Report): HealthSection[] {
       id: 'ci',
       title: 'CI checks',
       figures: [
-        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50)}, p90 ${formatDuration(c.p90)} over ${plural(c.changes, 'change')}`],
+        ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural(c.changes, 'change')}`],
         ['Flaky checks (failed, then passed on the same commit)', `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
         ['Share of the merge wait spent waiting on checks', formatPercent(c.mergeWaitOnChecksShare)],
         ['Changes by check wall time', c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(', ') || '—'],
@@ -88,13 +89,13 @@ export function healthSections(report: Report): HealthSection[] {
       title: 'Work in progress',
       figures: [
         ['Open pull requests (not drafts)', `${w.open}, and ${plural(w.drafts, 'draft')}`],
-        ['Age of the open pull requests', `p50 ${formatDuration(w.p50Age)}, p90 ${formatDuration(w.p90Age)}`],
+        ['Age of the open pull requests', `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
         ['Open pull requests per active author', decimal(w.perAuthor)],
         ['Open pull requests by age', w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ''}`).join(', ') || '—'],
       ],
       tables: w.oldest.length === 0 ? [] : [{
         head: ['Longest open', 'Title', 'Author', 'State', 'Open for'],
-        rows: w.oldest.map((p) => [`#${p.number}`, p.title, p.author, p.isDraft ? 'draft' : 'ready', formatDuration(p.age)]),
+        rows: w.oldest.map((p) => [`#${p.number}`, p.title, p.author, p.isDraft ? 'draft' : 'ready', formatDuration(p.age, days)]),
       }],
     });
   }
@@ -103,13 +104,13 @@ export function healthSections(report: Report): HealthSection[] {
     const intervals = ai.intervals;
     const row = (name: string, a: string, o: string, key?: Compared): string[] => {
       const i = key ? intervals?.[key] : undefined;
-      return [name, a, o, ...(intervals ? (i ? [signed(i.difference), range(i), verdict(i)] : ['', '', '']) : [])];
+      return [name, a, o, ...(intervals ? (i ? [signed(i.difference, days), range(i, days), verdict(i)] : ['', '', '']) : [])];
     };
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
-      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50), formatDuration(ai.other.leadTimeP50), 'leadTime'),
-      row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50), formatDuration(ai.other.cycleTimeP50), 'cycleTime'),
-      ...STAGES.map((k) => row(`${SHORT_STAGE_LABELS[k]} p50`, formatDuration(ai.assisted.stages[k]), formatDuration(ai.other.stages[k]), k)),
+      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), 'leadTime'),
+      row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), 'cycleTime'),
+      ...STAGES.map((k) => row(`${SHORT_STAGE_LABELS[k]} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
       row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size)),
       row('Reverted', formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
       row('Reworked after review', formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare)),
@@ -125,13 +126,13 @@ export function healthSections(report: Report): HealthSection[] {
 }
 
 /** `+3h`, `−8h`: a difference of durations (seconds) with its sign. */
-export function signed(seconds: number | null): string {
-  return seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds))}`;
+export function signed(seconds: number | null, days: DurationFormat): string {
+  return seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds), days)}`;
 }
 
 /** `−1d 6h to +10h`: a 95% interval of a difference. */
-export function range(i: DifferenceInterval): string {
-  return i.low === null || i.high === null ? '—' : `${signed(i.low)} to ${signed(i.high)}`;
+export function range(i: DifferenceInterval, days: DurationFormat): string {
+  return i.low === null || i.high === null ? '—' : `${signed(i.low, days)} to ${signed(i.high, days)}`;
 }
 
 /** What an interval allows one to say: a difference only when it leaves out 0. */

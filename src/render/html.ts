@@ -9,7 +9,6 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
-import { inWorkingDays } from '../units.js';
 
 /**
  * The page's Content-Security-Policy, a second line of defence behind escaping (the page holds titles and names
@@ -36,11 +35,6 @@ export const HTML_CSP = [
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
-  // with --business-hours a day is a working day: every duration written here says so
-  return inWorkingDays(input.businessHours, () => renderHtmlBody(input));
-}
-
-function renderHtmlBody(input: Report): string {
   const report: Report = input;
   const name = report.repository.remote ?? report.repository.path;
   const hours = businessHoursText(report);

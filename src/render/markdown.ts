@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
-import { durationOrBound, formatDuration, formatPercent } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -10,7 +10,6 @@ import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
-import { inWorkingDays } from '../units.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -49,11 +48,6 @@ function mdLine(text: string): string {
  * escaped, so a title cannot break a table or inject markup.
  */
 export function renderMarkdown(input: Report, options: MarkdownOptions = {}): string {
-  // with --business-hours a day is a working day: every duration written here says so
-  return inWorkingDays(input.businessHours, () => renderMarkdownBody(input, options));
-}
-
-function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
   const report: Report = input;
   const out: string[] = [...header(report)];
   const repositories = renderRepositoryMarkdown(input);
@@ -99,16 +93,17 @@ function header(report: Report): string[] {
 
 /** The figures a reader takes away, on one line under the headline. */
 function keyFigures(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
-    `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
+    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days)}**${band(d.leadTime)}`,
+    `cycle time p50 **${formatDuration(s.cycleTime.p50, days)}**`,
     `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
-    ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
+    ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
   return [parts.join(' · '), ''];
@@ -123,20 +118,21 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
 }
 
 function stageTable(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast, days), durationOrBound(f.p75, f.atLeast, days), durationOrBound(f.p90, f.atLeast, days), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
   for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound, days), durationOrBound(d.p75, bound, days), durationOrBound(d.p90, bound, days), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
     ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
-    ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50)} (p90 ${formatDuration(s.leadTimeDeployed.p90)}).`] : []),
+    ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []),
   ];
   return [
     '### Where the time goes',
@@ -150,14 +146,15 @@ function stageTable(report: Report): string[] {
 }
 
 function doraTable(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
     ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), plural(f.count, 'deploy')],
-    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    ['Lead time for changes', median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
     ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
-    ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    ['Time to restore', median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
     ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([['Deployment frequency', f], ['Lead time for changes', d.leadTime], ['Change failure rate', d.changeFailureRate], ['Time to restore', d.timeToRestore], ['Deployment rework rate', d.reworkRate]]);
@@ -165,11 +162,12 @@ function doraTable(report: Report): string[] {
 }
 
 function recommendations(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   if (report.recommendations.length === 0) return [];
   const whatIfs = report.recommendations.some((r) => r.whatIf);
   const rows = report.recommendations.map((r) => {
     const w = r.whatIf;
-    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report)) : '';
+    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report), days) : '';
     return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
   });
   return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
@@ -190,26 +188,28 @@ function distribution(report: Report): string[] {
 
 /** What is merged and not deployed: how much, how long, the oldest by name. */
 function unreleased(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const u = report.summary.unreleased;
   if (!u) return [];
   const out = ['### Merged, not yet deployed', ''];
   if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
-  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age)}, longest ${formatDuration(u.oldestAge)}.`, '');
+  out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, '');
   const oldest = u.oldestChanges ?? [];
-  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age)])));
+  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
   else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');
   return out;
 }
 
 /** Where the queue builds (SPEC section 9): the trend per stage, then every week's arrivals, departures and queue. */
 function queueSection(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
   if (stages.length === 0) return [];
   const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
   const trend = stages.map((stage) => {
     const t = s.queueTrend[stage];
-    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(md);
+    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
   });
   const capacity = s.reviewCapacity ?? [];
   const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
@@ -258,6 +258,7 @@ function healthSection(section: HealthSection): string[] {
 }
 
 function trend(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
   const lead = weeks.map((w) => w.leadTimeP50);
@@ -266,9 +267,9 @@ function trend(report: Report): string[] {
   const rows = weeks.map((w) => [
     md(w.weekStart),
     w.changes === undefined ? '—' : String(w.changes),
-    formatDuration(w.leadTimeP50),
-    formatDuration(w.cycleTimeP50 ?? null),
-    ...STAGES.map((s) => formatDuration(w.stages[s] ?? null)),
+    formatDuration(w.leadTimeP50, days),
+    formatDuration(w.cycleTimeP50 ?? null, days),
+    ...STAGES.map((s) => formatDuration(w.stages[s] ?? null, days)),
   ]);
   return details(
     `Weekly trend: ${useLead ? 'lead' : 'cycle'} time p50 ${spark}`.trimEnd(),
@@ -281,6 +282,7 @@ function trend(report: Report): string[] {
 }
 
 function deploys(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `\`${flag}\``);
   if (leftOut !== null) return ['### Deploys', '', `${plural(deploysInWindow(report), 'deploy')} in the window. ${leftOut}`, ''];
   if (report.deploys.length === 0) return [];
@@ -289,20 +291,22 @@ function deploys(report: Report): string[] {
     md(minuteOf(d.at)),
     String(d.changes),
     md([d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ') || 'ok'),
-    formatDuration(d.restoredAfter),
+    formatDuration(d.restoredAfter, days),
   ]);
   const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
   return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows))];
 }
 
 function slowest(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
-  const rows = top.map((ch) => [changeRef(ch), md(ch.title), formatDuration(ch.total), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds)}`) : '—']);
+  const rows = top.map((ch) => [changeRef(ch), md(ch.title), formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : '—']);
   return details(`Slowest changes (${top.length})`, table(['Change', 'Title', 'Total', 'Mostly'], 'llrl', rows));
 }
 
 function allChanges(report: Report, limit: number | undefined): string[] {
+  const days = durationFormat(report.businessHours);
   const leftOut = listsLeftOut(report, 'change', (flag) => `\`${flag}\``);
   if (leftOut !== null) return [leftOut, ''];
   // a report over several repositories names whose change each is
@@ -315,8 +319,8 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     md(ch.author),
     md(ch.kind) + (ch.counted ? '' : ' (not counted)'),
     md(minuteOf(ch.mergedAt)),
-    ...STAGES.map((s: StageName) => formatDuration(ch.stages[s])),
-    formatDuration(ch.leadTime),
+    ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
+    formatDuration(ch.leadTime, days),
     ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
     md([...ch.flags, ...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
@@ -362,6 +366,6 @@ function day(iso: string): string {
   return md(iso.slice(0, 10));
 }
 
-function median(seconds: number | null): string {
-  return seconds === null ? '—' : `${formatDuration(seconds)} (median)`;
+function median(seconds: number | null, days: DurationFormat): string {
+  return seconds === null ? '—' : `${formatDuration(seconds, days)} (median)`;
 }

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { durationOrBound, formatDuration, formatPercent } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
@@ -18,27 +18,28 @@ const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
 /** the last column */
 const TOP = HEAD.length - 1;
 
-function cells(row: RepositoryRow): string[] {
+function cells(row: RepositoryRow, days: DurationFormat): string[] {
   return [
     row.name,
     `${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
     String(row.changes),
-    durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast),
-    formatDuration(row.cycleTimeP50),
+    durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast, days),
+    formatDuration(row.cycleTimeP50, days),
     String(row.deploys),
     row.deploymentFrequency === null ? '—' : row.deploymentFrequency.toFixed(2),
     formatPercent(row.changeFailureRate),
-    unreleasedCell(row.unreleased),
+    unreleasedCell(row.unreleased, days),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
 }
 
 /** `3 (oldest 9d)`: changes merged and not deployed at the end, and the oldest's age; — when unknown. */
-function unreleasedCell(unreleased: RepositoryRow['unreleased']): string {
-  return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge)})`;
+function unreleasedCell(unreleased: RepositoryRow['unreleased'], days: DurationFormat): string {
+  return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge, days)})`;
 }
 
 function whole(report: Report): string[] {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const freq = s.dora.deploymentFrequency.value;
   const top = report.recommendations[0];
@@ -46,12 +47,12 @@ function whole(report: Report): string[] {
     `all ${report.repositories?.length ?? 0}`,
     `${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
     String(s.changes),
-    durationOrBound(s.leadTime.p50, s.leadTime.atLeast),
-    formatDuration(s.cycleTime.p50),
+    durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days),
+    formatDuration(s.cycleTime.p50, days),
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),
     formatPercent(s.dora.changeFailureRate.value),
-    unreleasedCell(s.unreleased),
+    unreleasedCell(s.unreleased, days),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
 }
@@ -64,11 +65,12 @@ function failedLines(report: Report): string[] {
 export function renderRepositoryText(report: Report, options: { color: boolean; width?: number }): string {
   if (!report.repositories) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const days = durationFormat(report.businessHours);
   // short heads; the unreleased column when there is room, then the window column when the windows differ
   // and there is room; else a line each below
   const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
   const width = options.width ?? 80;
-  const rows = report.repositories.map((row) => cells(row).map(terminalSafe));
+  const rows = report.repositories.map((row) => cells(row, days).map(terminalSafe));
   rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
   // the repository and its top recommendation give way first, the window next; the figures never do
   const columns = head.map((h, i) => ({
@@ -92,8 +94,8 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
   const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
   const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
   const below = [
-    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(r.name)}: ${unreleasedCell(r.unreleased)}`)),
-    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(r.name)}: ${cells(r)[1]}`)),
+    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(r.name)}: ${unreleasedCell(r.unreleased, days)}`)),
+    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(r.name)}: ${cells(r, days)[1]}`)),
   ];
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
   return [c.bold('Repositories'), table, ...below.map((line) => c.dim(line)), ...failed].join('\n');
@@ -102,7 +104,8 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */
 export function renderRepositoryMarkdown(report: Report): string {
   if (!report.repositories) return '';
-  const rows = [...report.repositories.map(cells), whole(report)].map((r, i, all) => r.map((t) => (i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t))));
+  const days = durationFormat(report.businessHours);
+  const rows = [...report.repositories.map((row) => cells(row, days)), whole(report)].map((r, i, all) => r.map((t) => (i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t))));
   const failed = failedLines(report).map((line) => `- could not be read: ${escapeMarkdown(line)}`);
   return [
     '### Repositories',
@@ -117,7 +120,7 @@ export function renderRepositoryMarkdown(report: Report): string {
 
 /**
  * A chart label, or a terminal's table cell, cuts a long name at its end: a repository known by its path keeps
- * its last two parts there, as local clones' paths share their beginning (`/work/clones/…`) and differ at the
+ * its last two parts there, as local clones' paths share their beginning (`~/clones/…`) and differ at the
  * end. The name is whole in the lines below the terminal's table.
  */
 function chartLabel(row: RepositoryRow): string {
@@ -131,6 +134,7 @@ function chartLabel(row: RepositoryRow): string {
  * table with the whole in bold and the repositories that could not be read. Empty for one repository.
  */
 export function renderRepositoryHtml(report: Report): string {
+  const days = durationFormat(report.businessHours);
   if (!report.repositories) return '';
   const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
   const tr = (r: string[], total: boolean): string =>
@@ -138,7 +142,7 @@ export function renderRepositoryHtml(report: Report): string {
   const svg = barChart(
     { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
     report.repositories.map((r) => ({ label: chartLabel(r), values: [r.leadTimeP50, r.cycleTimeP50] })),
-    { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no repository has a known lead or cycle time' },
+    { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no repository has a known lead or cycle time' },
   );
   const failed = failedLines(report);
   return section(
@@ -146,7 +150,7 @@ export function renderRepositoryHtml(report: Report): string {
     'Repositories',
     escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
     charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.')),
-    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
     failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
   );
 }

@@ -14,7 +14,7 @@ import { reviewAndCi } from './text/review.js';
 import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
 import { renderUnreleasedText } from './unreleased.js';
-import { inWorkingDays } from '../units.js';
+import { durationFormat } from '../units.js';
 
 export interface TextOptions {
   color: boolean;
@@ -57,16 +57,13 @@ export function stageLabel(stage: StageName, report: Report): string {
 
 /** The terminal report: plain text with optional colour, laid out to `width` columns (80 by default). */
 export function renderText(report: Report, options: TextOptions): string {
-  // with --business-hours a day is a working day: every duration written here says so
-  return inWorkingDays(report.businessHours, () => renderTextBody(report, options));
-}
-
-function renderTextBody(report: Report, options: TextOptions): string {
   const ctx: TextContext = {
     c: new Chalk({ level: options.color ? 1 : 0 }),
     color: options.color,
     width: options.width ?? 80,
     timeZone: options.timeZone ?? report.timezone,
+    // with --business-hours a day is a working day: every duration written here says so
+    durations: durationFormat(report.businessHours),
   };
   const blocks = SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -1,6 +1,6 @@
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { formatDuration } from './duration.js';
+import { durationFormat, formatDuration } from './duration.js';
 import { terminalSafe } from './sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
 
@@ -18,24 +18,27 @@ const TEXT_OLDEST = 5;
  * over the 120 deployed changes only']`; null when no change is waiting (the two are then the same).
  */
 export function leadTimeCensoringText(report: Report): [string, string] | null {
+  const days = durationFormat(report.businessHours);
   const { leadTime, leadTimeDeployed } = report.summary;
   if (leadTime.censored === 0) return null;
-  const estimate = leadTime.p50 !== null ? formatDuration(leadTime.p50) : `over ${formatDuration(leadTime.atLeast)}`;
+  const estimate = leadTime.p50 !== null ? formatDuration(leadTime.p50, days) : `over ${formatDuration(leadTime.atLeast, days)}`;
   return [
     `lead time p50 ${estimate} with the ${plural(leadTime.censored, 'change')} still waiting counted as censored`,
-    `lead time p50 ${formatDuration(leadTimeDeployed.p50)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,
+    `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,
   ];
 }
 
 /** `34 merged changes not deployed at 2026-11-22 · p50 age 3d · oldest 347d 8h`; null when nothing is waiting. */
 export function unreleasedText(report: Report): string | null {
+  const days = durationFormat(report.businessHours);
   const u = report.summary.unreleased;
   if (u.count === 0) return null;
-  return `${plural(u.count, 'merged change')} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age)} · oldest ${formatDuration(u.oldestAge)}`;
+  return `${plural(u.count, 'merged change')} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
 }
 
 /** The terminal's lines: the unreleased backlog with its oldest changes, and lead time before/after censoring. */
 export function renderUnreleasedText(report: Report, ctx: TextContext): string[] {
+  const days = durationFormat(report.businessHours);
   const { c } = ctx;
   const backlog = unreleasedText(report);
   const lead = leadTimeCensoringText(report);
@@ -44,7 +47,7 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
   if (backlog !== null) out.push(wrap(backlog, ctx.width));
   const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
   if (oldest.length > 0) {
-    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${ch.repository} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age)]);
+    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${ch.repository} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
     out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));

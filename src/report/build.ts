@@ -14,7 +14,6 @@ import { slowestChanges } from '../metrics/slowest.js';
 import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
-import { inWorkingDays } from '../units.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
@@ -115,7 +114,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     hours,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
   });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window) };
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
     schemaVersion: 1,
@@ -135,7 +134,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     openPulls: listed?.openPulls ?? [],
     ...(listed === null && { withChanges: false }),
     summary,
-    recommendations: inWorkingDays(context.businessHours, () => advise(advice, policy.thresholds)),
+    recommendations: advise(advice, policy.thresholds),
     notes: context.notes,
     warnings: context.warnings,
   };
@@ -300,8 +299,8 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
   const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
-  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window) };
-  const top = inWorkingDays(hours, () => advise(advice, policy.thresholds))[0];
+  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), businessHours: hours };
+  const top = advise(advice, policy.thresholds)[0];
   return {
     name: repo.name,
     path: repo.path,

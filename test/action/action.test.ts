@@ -61,7 +61,7 @@ function runAction(given: Record<string, string>): Run {
     writeFileSync(output, '');
     const env = {
       PATH: `${bin}:${process.env.PATH}`,
-      HOME: process.env.HOME ?? '/root',
+      HOME: process.env.HOME ?? tmpdir(),
       GITHUB_ACTIONS: 'true',
       GITHUB_OUTPUT: output,
       GITHUB_STEP_SUMMARY: summary,

@@ -143,9 +143,12 @@ describe('advise', () => {
 
 describe('units', () => {
   it('writes durations and shares as the report does', () => {
-    expect([duration(0), duration(45), duration(600), duration(3600), duration(86400), duration(187200), duration(90061)]).toEqual([
+    const calendar = {};
+    expect([duration(0, calendar), duration(45, calendar), duration(600, calendar), duration(3600, calendar), duration(86400, calendar), duration(187200, calendar), duration(90061, calendar)]).toEqual([
       '0s', '45s', '10m', '1h', '1d', '2d 4h', '1d 1h',
     ]);
+    // a report counting 09:00–17:00: 86,400 working seconds are three working days
+    expect(duration(86400, { businessHours: { start: '09:00', end: '17:00' } })).toBe('3d');
     expect([percent(0.15), percent(0.045), percent(0.05), percent(1)]).toEqual(['15%', '4.5%', '5%', '100%']);
   });
 });

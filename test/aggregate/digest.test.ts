@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestReport, unpackDeploys } from '../../src/aggregate/digest.js';
-import { ChangeRows, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
+import { shaAt, type PackedChanges } from '../../src/aggregate/packed/columns.js';
+import { ChangeRows } from '../../src/aggregate/packed/rows.js';
 import type { MeasuredChange } from '../../src/domain.js';
 import { change, deploy, H, report } from './report-builder.js';
 

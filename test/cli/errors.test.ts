@@ -55,8 +55,9 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
   });
 
   it('a ref that git would read as an option never reaches git', async () => {
-    await expectError([repo.dir, '--branch=--output=/tmp/pwned'], "invalid branch '--output=/tmp/pwned': a ref cannot start with '-' or be empty");
-    expect(existsSync('/tmp/pwned')).toBe(false);
+    const target = join(tmpdir(), 'pwned');
+    await expectError([repo.dir, `--branch=--output=${target}`], `invalid branch '--output=${target}': a ref cannot start with '-' or be empty`);
+    expect(existsSync(target)).toBe(false);
   });
 
   it('an unparseable --since', async () => {

@@ -13,7 +13,7 @@ import { githubReport, largeGitReport, multiRepositoryReport } from './rich-repo
 /*
  * The HTML report opened in Debian's Chromium at a desktop and a phone width: what a reader would see go wrong.
  * Full-page screenshots land in test-artifacts/html/ (git-ignored) to be looked at. FLOWAUDIT_HTML_REPORT=<a
- * JSON report> adds a real repository's report to the same checks (e.g. one of /work/.mirror/rails+rails/repo).
+ * JSON report> adds a real repository's report to the same checks (e.g. of a clone of rails/rails).
  */
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -68,7 +68,7 @@ describe('the per-repository table', () => {
     // three clones known by their paths, with lead times of a year and more: at their minimum widths the name
     // and recommendation columns left the table 81 columns wide
     const year = 334 * D + 6 * H;
-    const paths = ['/work/.mirror/tokio-rs+tokio/repo', '/work/.mirror/mpv-player+mpv/repo', '/work/.mirror/sindresorhus+ky/repo'];
+    const paths = ['/srv/.mirrors/tokio-rs+tokio/repo', '/srv/.mirrors/mpv-player+mpv/repo', '/srv/.mirrors/sindresorhus+ky/repo'];
     const base = all.repositories?.[0] as NonNullable<Report['repositories']>[number];
     const wide = {
       ...all,
@@ -87,9 +87,9 @@ describe('the per-repository table', () => {
     ]);
     expect(rows.slice(1, 4).map((r) => r[0]?.slice(0, 5))).toEqual(['…/tok', '…/mpv', '…/sin']);
     // whole below the table
-    expect(text).toContain('unreleased in /work/.mirror/tokio-rs+tokio/repo: 4 (oldest 9d)');
+    expect(text).toContain('unreleased in /srv/.mirrors/tokio-rs+tokio/repo: 4 (oldest 9d)');
     // and whole in the table where there is room for it
-    expect(renderRepositoryText(wide, { color: false, width: 200 })).toMatch(/│ \/work\/\.mirror\/tokio-rs\+tokio\/repo +│/);
+    expect(renderRepositoryText(wide, { color: false, width: 200 })).toMatch(/│ \/srv\/\.mirrors\/tokio-rs\+tokio\/repo +│/);
   });
 
   it('text: no window column when every repository shares the report\'s window', () => {
@@ -127,7 +127,7 @@ describe('the per-repository table', () => {
     expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
     expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
     // a repository known only by its path is labelled in the chart by the end of it, where local paths differ
-    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/home/me/clones/acme/one', remote: null } }, hostile]);
+    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/srv/me/clones/acme/one', remote: null } }, hostile]);
     expect(renderRepositoryHtml(byPath)).toContain('<title>…/acme/one, lead time p50: 2h</title>');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');

@@ -12,7 +12,8 @@ interface Dimension {
   label: string;
   /** how the finding reads when it fires */
   word: string;
-  format: (v: number) => string;
+  /** the figure as the row writes it; `input` says how long a day is */
+  format: (v: number, input: AdviceInput) => string;
 }
 
 const DIMENSIONS: readonly Dimension[] = [
@@ -54,7 +55,7 @@ export const aiAssisted: AdviceRule = {
     const groups = input.summary.aiComparison;
     if (!comparisons || !first || !groups) return null;
     const sides = comparisons.map(
-      (c) => `${c.dimension.label} ${c.dimension.format(c.assisted)} vs ${c.dimension.format(c.other)}${c.fires ? ` (${times(c.ratio)})` : ''}`,
+      (c) => `${c.dimension.label} ${c.dimension.format(c.assisted, input)} vs ${c.dimension.format(c.other, input)}${c.fires ? ` (${times(c.ratio)})` : ''}`,
     );
     return row({
       id: 'ai-assisted',

@@ -11,7 +11,7 @@ export const changeFailureRate: AdviceRule = {
     const rate = cfr.value;
     if (!measured(rate) || rate <= t.changeFailureRate) return null;
     const failed = Math.round(rate * cfr.count);
-    const restore = measured(timeToRestore.value) ? `; p50 time to restore ${duration(timeToRestore.value)}` : '';
+    const restore = measured(timeToRestore.value) ? `; p50 time to restore ${duration(timeToRestore.value, input)}` : '';
     const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : '';
     return row({
       id: 'change-failure-rate',

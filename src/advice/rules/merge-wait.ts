@@ -15,7 +15,7 @@ export const mergeWait: AdviceRule = {
     return row({
       id: 'merge-wait',
       measure: 'Merge wait: time from approval to merge',
-      value: `${stageValue('merge wait', stage)}${onChecks} (threshold ${duration(t.mergeWaitP50)})`,
+      value: `${stageValue('merge wait', stage, input)}${onChecks} (threshold ${duration(t.mergeWaitP50, input)})`,
       tellsYou:
         'Work that reviewers already accepted is not shipping. It waits on checks, a merge queue, a freeze, ' +
         'or an author who has moved on and forgot to merge.',
@@ -24,11 +24,11 @@ export const mergeWait: AdviceRule = {
         'manual merge step is the reason, ask whether it still earns its cost.',
       impact: stageHours(stage),
       figure: 'summary.stages.merge.p50',
-      threshold: duration(t.mergeWaitP50),
+      threshold: duration(t.mergeWaitP50, input),
     });
   },
   check(input, t) {
     const p50 = input.summary.stages.merge.p50;
-    return measured(p50) ? `merge wait p50 ${duration(p50)} (threshold ${duration(t.mergeWaitP50)})` : null;
+    return measured(p50) ? `merge wait p50 ${duration(p50, input)} (threshold ${duration(t.mergeWaitP50, input)})` : null;
   },
 };

@@ -13,7 +13,7 @@ export const pickupWait: AdviceRule = {
     return row({
       id: 'pickup-wait',
       measure: 'Pickup: time from a pull request being ready for review to its first review',
-      value: `${stageValue('pickup', stage)} (threshold ${duration(t.pickupP50)})`,
+      value: `${stageValue('pickup', stage, input)} (threshold ${duration(t.pickupP50, input)})`,
       tellsYou:
         'Finished work queues before anyone looks at it. The author starts something else meanwhile, so every ' +
         'review comment later costs a context switch, and this queue adds straight to lead time.',
@@ -22,11 +22,11 @@ export const pickupWait: AdviceRule = {
         'post review requests where the team sees them, and name a reviewer when the pull request opens.',
       impact: stageHours(stage),
       figure: 'summary.stages.pickup.p50',
-      threshold: duration(t.pickupP50),
+      threshold: duration(t.pickupP50, input),
     });
   },
   check(input, t) {
     const p50 = input.summary.stages.pickup.p50;
-    return measured(p50) ? `pickup p50 ${duration(p50)} (threshold ${duration(t.pickupP50)})` : null;
+    return measured(p50) ? `pickup p50 ${duration(p50, input)} (threshold ${duration(t.pickupP50, input)})` : null;
   },
 };

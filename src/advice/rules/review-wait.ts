@@ -16,7 +16,7 @@ export const reviewWait: AdviceRule = {
     return row({
       id: 'review-wait',
       measure: 'Review & merge wait: time from a change\'s last commit to its merge',
-      value: `${stageValue('review & merge wait', stage)} (threshold ${duration(t.reviewWaitP50)})`,
+      value: `${stageValue('review & merge wait', stage, input)} (threshold ${duration(t.reviewWaitP50, input)})`,
       tellsYou:
         'Finished code sits unmerged for days: it waits for someone to review it, to approve it, or to press ' +
         'merge. Git alone cannot tell which of the three, only that the code is done and not yet shipped.',
@@ -25,12 +25,12 @@ export const reviewWait: AdviceRule = {
         'work on the largest part. Meanwhile, agree how soon a review request gets an answer.',
       impact: stageHours(stage),
       figure: 'summary.stages.review.p50',
-      threshold: duration(t.reviewWaitP50),
+      threshold: duration(t.reviewWaitP50, input),
     });
   },
   check(input, t) {
     const p50 = input.summary.stages.review.p50;
     if (hasGithub(input) || !measured(p50)) return null;
-    return `review & merge wait p50 ${duration(p50)} (threshold ${duration(t.reviewWaitP50)})`;
+    return `review & merge wait p50 ${duration(p50, input)} (threshold ${duration(t.reviewWaitP50, input)})`;
   },
 };

@@ -11,7 +11,7 @@ export const wip: AdviceRule = {
     const perAuthor = figures?.perAuthor;
     if (!measured(perAuthor) || perAuthor <= t.wipPerAuthor) return null;
     const open = measured(figures?.open) ? `${plural(figures.open, 'open pull request')}, ` : '';
-    const age = measured(figures?.p50Age) ? `, p50 age ${duration(figures.p50Age)}` : '';
+    const age = measured(figures?.p50Age) ? `, p50 age ${duration(figures.p50Age, input)}` : '';
     return row({
       id: 'wip',
       measure: 'Work in progress: open pull requests at the end of the window, per active author',

@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
-import { formatDuration } from '../duration.js';
+import { durationFormat, formatDuration, type DurationFormat } from '../duration.js';
 import { listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { h, link, plural, section, stageName } from './parts.js';
@@ -15,9 +15,10 @@ interface Column {
 }
 
 const epoch = (iso: string | null): string => (iso === null ? '' : String(Date.parse(iso) / 1000));
-const seconds = (v: number | null): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v))}</td>`;
+const seconds = (v: number | null, days: DurationFormat): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v, days))}</td>`;
 
 function columns(report: Report): Column[] {
+  const days = durationFormat(report.businessHours);
   return [
   { head: 'Change', type: 'text', cell: (ch) => `<td class="id">${link(ch.url, ch.id)}</td>` },
   { head: 'Title', type: 'text', cell: (ch) => `<td class="ext title">${h(ch.title)}</td>` },
@@ -25,8 +26,8 @@ function columns(report: Report): Column[] {
   { head: 'Kind', type: 'text', cell: (ch) => `<td>${h(ch.kind)}</td>` },
   { head: 'Merged', type: 'number', cell: (ch) => `<td class="num" data-v="${epoch(ch.mergedAt)}" title="${h(`${minuteOf(ch.mergedAt)} UTC`)}">${h(ch.mergedAt.slice(0, 10))}</td>` },
   // a stage no change could show (pickup and merge wait from git alone) would be a column of dashes
-  ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k]) })),
-  { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime) },
+  ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k], days) })),
+  { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime, days) },
   { head: 'Size', type: 'number', cell: (ch) => { const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions; return `<td class="num" data-v="${size ?? ''}">${size === null ? '—' : `${size} lines`}</td>`; } },
   { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
   ];

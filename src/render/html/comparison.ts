@@ -1,5 +1,5 @@
 import { STAGES } from '../../domain.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { range, signed, verdict } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
@@ -18,6 +18,7 @@ const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(
 
 /** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
 export function aiComparison(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const ai = report.summary.aiComparison;
   const a = ai.assisted;
   const o = ai.other;
@@ -31,13 +32,13 @@ export function aiComparison(report: Report): string {
   const svg = barChart(
     { id: 'ai-vs-other', title: 'AI-assisted vs other changes: p50 of each stage', description: 'The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis.' },
     compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({ label, values: [x, y] })),
-    { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: formatDuration, empty: 'no duration known for either group' },
+    { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no duration known for either group' },
   );
   const intervals = ai.intervals;
   const row = (name: string, x: string, y: string, interval?: DifferenceInterval): string =>
-    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference) : '')}${num(interval ? range(interval) : '')}<td>${h(interval ? verdict(interval) : '')}</td>` : ''}</tr>`;
+    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference, days) : '')}${num(interval ? range(interval, days) : '')}<td>${h(interval ? verdict(interval) : '')}</td>` : ''}</tr>`;
   const rows = [
-    ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x), formatDuration(y), intervals?.[key])),
+    ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
     row('size, median', lines(a.p50Size), lines(o.p50Size)),
     row('reverted', formatPercent(a.failureRate), formatPercent(o.failureRate)),
     ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []),
@@ -56,6 +57,7 @@ export function aiComparison(report: Report): string {
 
 /** Where the queue builds: changes waiting in each stage week by week, and whether arrivals outpace departures. */
 export function queues(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const q = report.summary.queues;
   if (!q) return '';
   const trend = report.summary.queueTrend ?? {};
@@ -84,7 +86,7 @@ export function queues(report: Report): string {
     const fixed = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
     const growth = t?.growthPerWeek ?? null;
     const growthCell = growth === null || Math.abs(growth) < STEADY ? num(growth === null ? '—' : 'steady') : `<td class="num${growth > 0 ? ' growing' : ''}">${h(`${growth > 0 ? '+' : '−'}${Math.abs(growth).toFixed(1)}`)}</td>`;
-    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(fixed(t?.arrivalsPerWeek))}${num(fixed(t?.departuresPerWeek))}${growthCell}${[fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)].map(num).join('')}</tr>`;
+    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(fixed(t?.arrivalsPerWeek))}${num(fixed(t?.departuresPerWeek))}${growthCell}${[fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(num).join('')}</tr>`;
   });
   const capacity = reviewCapacity(report);
   return section(

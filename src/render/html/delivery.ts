@@ -1,5 +1,5 @@
 import { STAGES } from '../../domain.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
@@ -35,6 +35,7 @@ export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] 
 }
 
 function trend(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const weeks = weeksSoFar(report);
   const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => w.cycleTimeP50 !== null);
   const headline = useCycle
@@ -46,7 +47,7 @@ function trend(report: Report): string {
       weeks: weeks.map((w) => w.weekStart),
       lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
       scale: 'duration',
-      format: formatDuration,
+      format: (v: number | null) => formatDuration(v, days),
       columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },
       empty: 'no change merged in the window',
     },
@@ -60,12 +61,13 @@ function trend(report: Report): string {
 
 /** How big changes are, whether size slows them down here, and how many were reverted. */
 export function changeSize(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const { size, reverted } = report.summary.flow;
   const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
   const svg = barChart(
     { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
     size.buckets.map((b) => ({ label: `${b.bucket.replace('-', '–')} lines`, values: [b.cycleTimeP50] })),
-    { series: [{ name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: formatDuration, empty: 'no change with a known size' },
+    { series: [{ name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no change with a known size' },
   );
   const counts = size.buckets.map((b) => `${b.bucket.replace('-', '–')} lines: ${plural(b.count, 'change')}`).join('; ');
   return section(
@@ -83,6 +85,7 @@ export function changeSize(report: Report): string {
 
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
 export function deploys(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
   if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
@@ -98,7 +101,7 @@ export function deploys(report: Report): string {
       `${plural(d.changes, 'change')} shipped`,
       ...(d.rollback ? ['rollback'] : []),
       ...(d.failed ? [`failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}`] : []),
-      ...(d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter)}`] : []),
+      ...(d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter, days)}`] : []),
     ].join(' · '),
   }));
   const svg = timelineChart(
@@ -112,7 +115,7 @@ export function deploys(report: Report): string {
   const multi = report.repositories !== undefined;
   const rows = report.deploys.map((d) => {
     const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
-    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(d.repository ?? '') : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
+    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(d.repository ?? '') : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter, days))}</tr>`;
   });
   const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
   const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
@@ -121,20 +124,21 @@ export function deploys(report: Report): string {
 
 /** What is merged but not deployed: how much, how long it has waited, the oldest by name. */
 export function unreleased(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const u = report.summary.unreleased;
   if (!u) return '';
   if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');
   const oldest = u.oldestChanges ?? [];
   const multi = report.repositories !== undefined;
-  const rows = oldest.map((c) => `<tr>${multi ? ext(c.repository ?? '') : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age))}</tr>`);
+  const rows = oldest.map((c) => `<tr>${multi ? ext(c.repository ?? '') : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age, days))}</tr>`);
   return section(
     'unreleased',
     'Merged, not yet deployed',
     'Work that is done but not in users’ hands: it counts in the lead time as still waiting.',
     tiles([
       { label: 'Changes waiting', value: String(u.count) },
-      { label: 'Median wait so far', value: formatDuration(u.p50Age) },
-      { label: 'Longest wait', value: formatDuration(u.oldestAge), alert: u.oldestAge !== null && u.oldestAge > 14 * 86400 },
+      { label: 'Median wait so far', value: formatDuration(u.p50Age, days) },
+      { label: 'Longest wait', value: formatDuration(u.oldestAge, days), alert: u.oldestAge !== null && u.oldestAge > 14 * 86400 },
     ]),
     rows.length > 0 ? table([...(multi ? ['Repository'] : []), 'Change', 'Title', 'Merged (UTC)', 'Waiting'], rows, `${multi ? 'l' : ''}lllr`, { caption: `The ${rows.length} waiting longest` }) : oldestIds(u.oldest),
   );

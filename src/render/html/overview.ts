@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { durationOrBound, formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatPercent } from '../duration.js';
 import { doraNotes, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
@@ -15,13 +15,14 @@ function band(dora: DoraFigure): string {
 
 /** The figures a reader takes away, as tiles under the headline. */
 export function keyFigures(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: 'Lead time, median', value: durationOrBound(s.leadTime.p50, s.leadTime.atLeast), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
-    { label: 'Cycle time, median', value: formatDuration(s.cycleTime.p50), sub: 'first commit → merge' },
+    { label: 'Lead time, median', value: durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: 'Cycle time, median', value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
       value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
@@ -31,8 +32,8 @@ export function keyFigures(report: Report): string {
     { label: 'Change failure rate', value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
-      ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: 'Time to restore, median', value: formatDuration(d.timeToRestore.value), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
+      : { label: 'Time to restore, median', value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
@@ -40,6 +41,7 @@ export function keyFigures(report: Report): string {
 
 /** Where the time goes: the share of each stage, its p50 and p90 on a log scale, and the table. */
 export function stages(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const s = report.summary;
   const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const shares = stackedShareBar(
@@ -48,7 +50,7 @@ export function stages(report: Report): string {
       title: 'Share of the time in each stage',
       description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; the shares add up to 100%.`,
     },
-    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast)}` })),
+    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast, days)}` })),
   );
   const rows = [
     ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90] })),
@@ -57,15 +59,15 @@ export function stages(report: Report): string {
   const percentiles = barChart(
     { id: 'stage-percentiles', title: 'p50 and p90 of each stage', description: 'Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis.' },
     rows,
-    { series: [{ name: 'p50: half take less', colour: OTHER_COLOUR }, { name: 'p90: one in ten takes longer', colour: OTHER_COLOUR, opacity: 0.4 }], scale: 'duration', format: formatDuration, empty: 'no stage has a known duration' },
+    { series: [{ name: 'p50: half take less', colour: OTHER_COLOUR }, { name: 'p90: one in ten takes longer', colour: OTHER_COLOUR, opacity: 0.4 }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no stage has a known duration' },
   );
   const stageRows = STAGES.map((k) => {
     const f = s.stages[k];
-    const cells = [String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
+    const cells = [String(f.count), durationOrBound(f.p50, f.atLeast, days), durationOrBound(f.p75, f.atLeast, days), durationOrBound(f.p90, f.atLeast, days), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
   });
   const totals = ([['Cycle time', 'first commit → merge', s.cycleTime, null], ['Lead time', 'first commit → deploy', s.leadTime, s.leadTime.atLeast ?? null]] as const).map(
-    ([name, what, d, bound]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
+    ([name, what, d, bound]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), durationOrBound(d.p50, bound, days), durationOrBound(d.p75, bound, days), durationOrBound(d.p90, bound, days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
   );
   const notes: string[] = [];
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
@@ -73,7 +75,7 @@ export function stages(report: Report): string {
     const one = censored === 1;
     notes.push(`${plural(censored, 'change')} merged but not yet deployed ${one ? 'counts' : 'count'} as still waiting: ${one ? 'its' : 'their'} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
   }
-  if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50)} (p90 ${formatDuration(s.leadTimeDeployed.p90)}).`);
+  if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
   if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural(s.flow.anomalies.clockSkew, 'negative interval')} (clock skew) clamped to 0.`);
   return section(
     'stages',
@@ -90,10 +92,11 @@ export function stages(report: Report): string {
 
 /** The five DORA keys with their bands and what each is over. */
 export function dora(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
   const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
-  const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v)} (median)`);
+  const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v, days)} (median)`);
   const rows: Array<[string, string, DoraFigure, string]> = [
     ['Deployment frequency', `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`, f, plural(f.count, 'deploy')],
     ['Lead time for changes', median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
@@ -121,6 +124,7 @@ export function recommendations(report: Report): string {
 }
 
 function whatIfText(w: WhatIf, report: Report): string {
+  const days = durationFormat(report.businessHours);
   const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then)} instead of ${formatDuration(w.leadTimeP50.now)}: about ${hours} hours of waiting saved per week, summed over the changes that waited longer.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} hours of waiting saved per week, summed over the changes that waited longer.`;
 }

@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { ACCENT_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -22,6 +22,7 @@ export function teamwork(report: Report): string[] {
 }
 
 function review(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const r = report.summary.review;
   if (!r) return '';
   const t = report.policy.thresholds;
@@ -32,7 +33,7 @@ function review(report: Report): string {
     { series: [{ name: 'reviews', colour: STAGE_COLOURS.review }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no review by anyone but the author' },
   );
   const more = r.byReviewer.length - shown.length;
-  const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num(String(x.reviews))}${num(String(x.firstReviews))}${num(formatDuration(x.pickupP50))}</tr>`);
+  const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num(String(x.reviews))}${num(String(x.firstReviews))}${num(formatDuration(x.pickupP50, days))}</tr>`);
   return section(
     'review',
     'Review health',
@@ -68,6 +69,7 @@ function rework(report: Report): string {
 }
 
 function ci(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const c = report.summary.ci;
   if (!c) return '';
   const t = report.policy.thresholds;
@@ -82,7 +84,7 @@ function ci(report: Report): string {
     'CI checks',
     h(`Checks on the final head commit of ${plural(c.changes, 'change')}.`),
     tiles([
-      { label: 'Check wall time, median', value: formatDuration(c.p50), sub: `p90 ${formatDuration(c.p90)}`, alert: over(c.p50, t.checksP50) },
+      { label: 'Check wall time, median', value: formatDuration(c.p50, days), sub: `p90 ${formatDuration(c.p90, days)}`, alert: over(c.p50, t.checksP50) },
       { label: 'Flaky check runs', value: formatPercent(c.flakyRate, 1), sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`, alert: over(c.flakyRate, t.flakyRate) },
       { label: 'Merge wait spent on checks', value: formatPercent(c.mergeWaitOnChecksShare), sub: 'after approval, waiting for checks to finish' },
     ]),
@@ -96,6 +98,7 @@ function ci(report: Report): string {
 }
 
 function wip(report: Report): string {
+  const days = durationFormat(report.businessHours);
   const w = report.summary.wip;
   if (!w) return '';
   const ages = barChart(
@@ -104,14 +107,14 @@ function wip(report: Report): string {
     { series: [{ name: 'ready for review', colour: STAGE_COLOURS.pickup }, { name: 'draft', colour: OTHER_COLOUR, opacity: 0.5 }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no open pull request', legend: true },
   );
   const multi = report.repositories !== undefined;
-  const rows = w.oldest.map((p) => `<tr>${multi ? ext(p.repository ?? '') : ''}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, 'title')}${ext(p.author)}<td>${p.isDraft ? 'draft' : 'ready'}</td>${num(formatDuration(p.age))}</tr>`);
+  const rows = w.oldest.map((p) => `<tr>${multi ? ext(p.repository ?? '') : ''}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, 'title')}${ext(p.author)}<td>${p.isDraft ? 'draft' : 'ready'}</td>${num(formatDuration(p.age, days))}</tr>`);
   return section(
     'wip',
     'Work in progress',
     h(`Pull requests open at the end of the window (bots left out), by ${plural(w.activeAuthors, 'active author')}.`),
     tiles([
       { label: 'Open, ready for review', value: String(w.open), sub: `and ${plural(w.drafts, 'draft')}` },
-      { label: 'Age, median', value: formatDuration(w.p50Age), sub: `p90 ${formatDuration(w.p90Age)}` },
+      { label: 'Age, median', value: formatDuration(w.p50Age, days), sub: `p90 ${formatDuration(w.p90Age, days)}` },
       { label: 'Open per active author', value: w.perAuthor === null ? '—' : w.perAuthor.toFixed(1), sub: 'ready for review', alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor) },
     ]),
     charts(figure(ages, 'Open pull requests by age', 'How long each open pull request has been open at the end of the window.')),

@@ -13,7 +13,7 @@ export function recommendations(report: Report, ctx: TextContext): string[] {
     const number = `${i + 1}. `;
     const pad = ' '.repeat(number.length);
     out.push(wrap(`${number}${c.bold(terminalSafe(r.measure))} · ${terminalSafe(r.value)}`, ctx.width, number.length));
-    if (r.whatIf) out.push(wrap(`${pad}what if: ${whatIfText(r.whatIf, stageLabel(r.whatIf.stage, !report.sources.includes('github')))}`, ctx.width, 2));
+    if (r.whatIf) out.push(wrap(`${pad}what if: ${whatIfText(r.whatIf, stageLabel(r.whatIf.stage, !report.sources.includes('github')), ctx.durations)}`, ctx.width, 2));
     out.push(wrap(`${pad}${terminalSafe(r.tellsYou)}`, ctx.width, 0));
     out.push(wrap(`${pad}→ ${terminalSafe(r.doNext)}`, ctx.width, 2));
   });

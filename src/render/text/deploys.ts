@@ -20,9 +20,9 @@ export function deploys(report: Report, ctx: TextContext): string[] {
       ctx.width,
     ),
     wrap(
-      `lead time for changes ${formatDuration(d.leadTime.value)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+      `lead time for changes ${formatDuration(d.leadTime.value, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
         ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
-        ` · time to restore ${formatDuration(d.timeToRestore.value)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
+        ` · time to restore ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
       ctx.width,
     ),
   );

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { DurationFormat } from '../../units.js';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
@@ -16,6 +17,8 @@ export interface TextContext {
   width: number;
   /** IANA zone times are shown in; labelled on every time */
   timeZone: string;
+  /** how long a `d` is in the durations written: a working day when the report counts business hours */
+  durations: DurationFormat;
 }
 
 /**

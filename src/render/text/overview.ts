@@ -63,10 +63,10 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const what = (text: string) => (w: number): string => (w >= text.length ? c.dim(text) : '');
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [name(stage), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
+    return [name(stage), String(f.count), formatDuration(f.p50, ctx.durations), formatDuration(f.p75, ctx.durations), formatDuration(f.p90, ctx.durations), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
   });
-  rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', what('commit → merge')]);
-  rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', what('commit → deploy')]);
+  rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50, ctx.durations), formatDuration(s.cycleTime.p75, ctx.durations), formatDuration(s.cycleTime.p90, ctx.durations), '', what('commit → merge')]);
+  rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50, ctx.durations), formatDuration(s.leadTime.p75, ctx.durations), formatDuration(s.leadTime.p90, ctx.durations), '', what('commit → deploy')]);
   // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
   const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
   const columns = [
@@ -92,7 +92,7 @@ export function trend(report: Report, ctx: TextContext): string[] {
   const first = values.find((v) => v !== null) ?? null;
   const last = [...values].reverse().find((v) => v !== null) ?? null;
   const prefix = `weekly p50 ${useLead ? 'lead' : 'cycle'} time  `;
-  const suffix = `  ${formatDuration(first)} → ${formatDuration(last)}`;
+  const suffix = `  ${formatDuration(first, ctx.durations)} → ${formatDuration(last, ctx.durations)}`;
   const room = Math.max(8, ctx.width - prefix.length - suffix.length);
   const line = sparkline(values.slice(-Math.min(60, room)));
   if (line === '') return [];

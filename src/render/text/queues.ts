@@ -23,7 +23,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const t = s.queueTrend[stage];
     const growth = t?.growthPerWeek ?? null;
     const grow = rate(growth, true);
-    return [SHORT_STAGE_LABELS[stage], rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null)];
+    return [SHORT_STAGE_LABELS[stage], rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
   const table = fitTable(
     [

@@ -16,9 +16,9 @@ export function slowest(report: Report, ctx: TextContext): string[] {
   const rows = top.map((ch) => [
     terminalSafe(ch.id),
     terminalSafe(ch.title),
-    formatDuration(ch.total),
+    formatDuration(ch.total, ctx.durations),
     // the time first: where the column is cut, the stage's name gives way, not its figure
-    ch.stage ? `${formatDuration(ch.stageSeconds)} ${(narrow ? SHORT_STAGE_LABELS : null)?.[ch.stage] ?? stageLabel(ch.stage, gitOnly)}` : '',
+    ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${(narrow ? SHORT_STAGE_LABELS : null)?.[ch.stage] ?? stageLabel(ch.stage, gitOnly)}` : '',
   ]);
   const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];

@@ -4,14 +4,14 @@ import { gitEnvironment, gitInvocation, streamGit } from '../../../src/sources/g
 describe('the git environment', () => {
   it('drops GIT_* from the caller except GIT_EXEC_PATH and GIT_CEILING_DIRECTORIES, keeps the rest', () => {
     const env = gitEnvironment({
-      PATH: '/bin', HOME: '/home/a', GIT_DIR: '/other/.git', GIT_WORK_TREE: '/other', GIT_INDEX_FILE: 'i', GIT_OBJECT_DIRECTORY: 'o',
-      GIT_CONFIG_PARAMETERS: "'core.pager'='x'", GIT_CONFIG_COUNT: '1', GIT_SSH_COMMAND: 'x', GIT_EXTERNAL_DIFF: 'x', GIT_TRACE: '/tmp/t',
+      PATH: '/bin', HOME: '/users/a', GIT_DIR: '/other/.git', GIT_WORK_TREE: '/other', GIT_INDEX_FILE: 'i', GIT_OBJECT_DIRECTORY: 'o',
+      GIT_CONFIG_PARAMETERS: "'core.pager'='x'", GIT_CONFIG_COUNT: '1', GIT_SSH_COMMAND: 'x', GIT_EXTERNAL_DIFF: 'x', GIT_TRACE: 't',
       git_dir: '/lower', GIT_EXEC_PATH: '/usr/lib/git-core', GIT_CEILING_DIRECTORIES: '/srv',
     });
     expect(Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_')).sort()).toEqual([
       'GIT_ALLOW_PROTOCOL', 'GIT_CEILING_DIRECTORIES', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_EXEC_PATH', 'GIT_FLUSH', 'GIT_NO_LAZY_FETCH', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT',
     ]);
-    expect(env).toMatchObject({ PATH: '/bin', HOME: '/home/a', GIT_CONFIG_GLOBAL: '/dev/null', GIT_ALLOW_PROTOCOL: '/', GIT_FLUSH: '0', GIT_EXEC_PATH: '/usr/lib/git-core' });
+    expect(env).toMatchObject({ PATH: '/bin', HOME: '/users/a', GIT_CONFIG_GLOBAL: '/dev/null', GIT_ALLOW_PROTOCOL: '/', GIT_FLUSH: '0', GIT_EXEC_PATH: '/usr/lib/git-core' });
   });
 });
 

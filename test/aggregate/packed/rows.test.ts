@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeRows, commonPrefix, INT_NULL, mergeOrder, packChanges, shaAt, type PackedChanges } from '../../src/aggregate/packed-changes.js';
-import type { MeasuredChange } from '../../src/domain.js';
-import { change, H } from './report-builder.js';
+import { commonPrefix, INT_NULL, packChanges, shaAt, type PackedChanges } from '../../../src/aggregate/packed/columns.js';
+import { ChangeRows, mergeOrder } from '../../../src/aggregate/packed/rows.js';
+import type { MeasuredChange } from '../../../src/domain.js';
+import { change, H } from '../report-builder.js';
 
 const T = Date.parse('2026-01-10T00:00:00Z') / 1000;
 

@@ -1,0 +1,42 @@
+/*
+ * The statistics of comparing two windows (`flowaudit compare`, SPEC section 9): whether a figure changed for
+ * better or worse, and the per-day deploy counts the deploy frequency's interval resamples. The interval itself
+ * is bootstrap.ts's; which figures are compared and how they are shown are compare's.
+ */
+import type { Interval } from './bootstrap.js';
+
+/** `uncertain`: the values differ but the 95% interval of the difference includes 0, so the data cannot tell. */
+export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
+
+// two values this close (relative to their size) are the same figure written twice, not a change
+const EPSILON = 1e-9;
+const DAY = 86400;
+
+/**
+ * Which way `after` moved from `before`: `same` when equal (to rounding), better or worse only when `interval`
+ * (of after − before) excludes 0 on the side the change is on, `uncertain` otherwise.
+ */
+export function directionOf(before: number, after: number, interval: Interval, lowerIsBetter: boolean): Direction {
+  const change = after - before;
+  if (Math.abs(change) <= EPSILON * Math.max(1, Math.abs(after), Math.abs(before))) return 'same';
+  const real = interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
+  return !real ? 'uncertain' : (change < 0) === lowerIsBetter ? 'better' : 'worse';
+}
+
+/**
+ * Deploys per day of the window (ISO times), each day scaled so that the mean is deploys per week over the
+ * window: the days are what the bootstrap resamples for deploy frequency. Deploys outside the window are left
+ * out; an empty or reversed window has no days.
+ */
+export function dailyDeploys(window: { since: string; until: string }, deployTimes: readonly string[]): number[] {
+  const since = Date.parse(window.since) / 1000;
+  const length = Date.parse(window.until) / 1000 - since;
+  if (!(length > 0)) return [];
+  const days = new Array<number>(Math.ceil(length / DAY)).fill(0);
+  for (const at of deployTimes) {
+    const i = Math.floor((Date.parse(at) / 1000 - since) / DAY);
+    if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
+  }
+  const scale = (7 * DAY * days.length) / length;
+  return days.map((n) => n * scale);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { dailyDeploys, directionOf } from '../../src/metrics/difference.js';
+
+const interval = (low: number, high: number, real = true) => ({ difference: (low + high) / 2, low, high, real });
+
+describe('which way a compared figure moved', () => {
+  it('calls a lower duration better only when its interval lies below 0', () => {
+    expect(directionOf(10, 6, interval(-6, -1), true)).toBe('better');
+    expect(directionOf(10, 6, interval(-6, -1), false)).toBe('worse');
+    expect(directionOf(6, 10, interval(1, 6), true)).toBe('worse');
+    // the interval reaches 0: the data cannot tell
+    expect(directionOf(10, 6, interval(-6, 0), true)).toBe('uncertain');
+    // an interval not on the change's side (or too few values to trust) says nothing either
+    expect(directionOf(10, 6, interval(1, 6), true)).toBe('uncertain');
+    expect(directionOf(10, 6, interval(-6, -1, false), true)).toBe('uncertain');
+  });
+
+  it('calls two values equal to rounding the same, whatever the interval', () => {
+    expect(directionOf(0.1 + 0.2, 0.3, interval(1, 2), true)).toBe('same');
+    expect(directionOf(3600, 3601, interval(1, 2), true)).toBe('worse');
+  });
+});
+
+describe('deploys per day of a window, scaled to a week', () => {
+  it('counts each deploy on its day of the window, the mean being deploys per week', () => {
+    const window = { since: '2026-03-02T00:00:00Z', until: '2026-03-09T00:00:00Z' };
+    const days = dailyDeploys(window, ['2026-03-02T10:00:00Z', '2026-03-02T23:59:59Z', '2026-03-08T12:00:00Z', '2026-03-09T00:00:00Z', '2026-03-01T23:00:00Z']);
+    // a 7-day window: each day's count times 7; the deploy at `until` and the one before `since` left out
+    expect(days).toEqual([14, 0, 0, 0, 0, 0, 7]);
+    expect(days.reduce((s, d) => s + d, 0) / days.length).toBe(3);
+  });
+
+  it('has no days in an empty window', () => {
+    expect(dailyDeploys({ since: '2026-03-02T00:00:00Z', until: '2026-03-02T00:00:00Z' }, ['2026-03-02T00:00:00Z'])).toEqual([]);
+  });
+});
