@@ -13,12 +13,12 @@ import { LARGE_CHANGE_LINES } from './limits.js';
 /** What a figure measures, which decides its unit and the units a threshold on it may use. */
 export type FigureKind = 'duration' | 'ratio' | 'count' | 'number';
 
-/** Each kind's unit: its name, and how a threshold on it is written. */
-export const UNITS: Readonly<Record<FigureKind, { readonly name: string; readonly written: string }>> = {
-  duration: { name: 'duration', written: 'with a unit: s, m, h, d, w, mo or y (seconds in JSON)' },
-  ratio: { name: 'ratio', written: 'with % (15%), or as 0–1' },
-  count: { name: 'count', written: 'a whole number, no unit' },
-  number: { name: 'number', written: 'a plain number, no unit' },
+/** Each kind's unit, as lists and docs name it; a threshold writes a duration with s … y and a ratio with %. */
+export const UNITS: Readonly<Record<FigureKind, { readonly name: string }>> = {
+  duration: { name: 'duration' },
+  ratio: { name: 'ratio' },
+  count: { name: 'count' },
+  number: { name: 'number' },
 };
 
 /** git alone, or git with GitHub's pull requests, reviews and checks. */
