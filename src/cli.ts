@@ -71,6 +71,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
           .description('evaluate thresholds (--fail-on, or "check" in the config file): exit 1 when any is breached')
           .argument('[path]', 'repository to audit', '.')
           .option('--report <file>', 'gate this JSON report (flowaudit report --format json) instead of auditing')
+          .option('--list', 'list every figure a threshold may name, its unit and whether this run measures it')
           .addOption(checkFormat),
       ),
     ),

@@ -3,8 +3,13 @@ import { readReportFile } from '../io/read-report.js';
 import { ConfigError } from '../errors.js';
 import { evaluateGates, renderGateJson, renderGateMarkdown, renderGateText } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
+import { renderFigureList } from '../gates/list.js';
+import type { Mode } from '../metrics/catalogue.js';
 import { terminalOutput } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
+import { parseRemote } from '../sources/git/remote.js';
+import { openRepository } from '../sources/git/repo.js';
+import { gitHubAccess } from '../sources/github/access.js';
 import { publishToActions } from './actions.js';
 import { emit, progressLine, resolvePath, type CliIo, type OutputFlags } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
@@ -14,15 +19,24 @@ export interface CheckFlags extends ReportFlags, OutputFlags {
   format: 'text' | 'json' | 'markdown';
   /** gate this JSON report instead of auditing */
   report?: string;
+  /** a threshold on a figure the run cannot measure fails (exit 1) */
+  strict?: boolean;
+  /** list the figures a threshold may name instead of checking any */
+  list?: boolean;
 }
 
 /**
  * `flowaudit check [path]`: evaluates thresholds (from --fail-on, else the config file's `check` list) against a
  * fresh audit, or against a JSON report with --report FILE (validated by the report's schema, nothing
- * re-audited), and prints each with its measured value. Exit 1 when any is breached, 0 otherwise, 2 for a bad
- * expression or report. Under GitHub Actions it also writes the step summary and annotations.
+ * re-audited), and prints each with its measured value. Exit 1 when any is breached (or, with --strict, not
+ * measured), 0 otherwise, 2 for a bad expression or report. Under GitHub Actions it also writes the step summary
+ * and annotations. With --list it prints the figures a threshold may name instead.
  */
 export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => Promise<string[]> = async () => []): Promise<number> {
+  if (flags.list) {
+    await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
+    return 0;
+  }
   const explicit = parseThresholds(flags.failOn);
   const thresholds = explicit.length > 0 ? explicit : parseThresholds(await configured());
   if (thresholds.length === 0) {
@@ -36,9 +50,23 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
     report = await audit(toAuditOptions(path, flags, io, progress));
     progress.done();
   }
-  const outcome = evaluateGates(report, thresholds);
-  const rendered = flags.format === 'json' ? renderGateJson(outcome, report) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
+  const options = { strict: flags.strict === true };
+  const outcome = evaluateGates(report, thresholds, options);
+  const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
   await emit(io, rendered, flags.output);
   await publishToActions(io, report, outcome.results);
-  return outcome.breached > 0 ? 1 : 0;
+  return outcome.failed > 0 ? 1 : 0;
+}
+
+/**
+ * The mode this run would measure in: the report's (--report), else git with GitHub when the repository's remote
+ * and a token allow it (as the audit decides), else git only; null when there is no repository at `path`.
+ */
+async function runMode(path: string, flags: CheckFlags, io: CliIo): Promise<Mode | null> {
+  if (flags.report !== undefined) return (await readReportFile(resolvePath(flags.report, io.cwd))).sources.includes('github') ? 'github' : 'git';
+  const repo = await openRepository(resolvePath(path, io.cwd)).catch(() => null);
+  if (repo === null) return null;
+  if (flags.github === false) return 'git';
+  const access = await gitHubAccess({ ...(flags.repo !== undefined && { repo: flags.repo }), ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }), env: io.env }, parseRemote(repo.remoteUrl));
+  return access === null ? 'git' : 'github';
 }

@@ -70,7 +70,9 @@ export function addReportOptions(command: Command): Command {
 }
 
 export function addFailOn(command: Command): Command {
-  return command.option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, []);
+  return command
+    .option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, [])
+    .option('--strict', 'a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning');
 }
 
 /** What every command that prints takes: where the output goes, colour, width, and how much goes to stderr. */

@@ -17,6 +17,8 @@ const LARGE_REPORT = 10_000;
 export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
   failOn: string[];
+  /** a threshold on a figure the report cannot measure fails */
+  strict?: boolean;
   concurrency: string;
   withChanges?: boolean;
   /** append the summary to $GITHUB_STEP_SUMMARY even without --fail-on */
@@ -64,11 +66,14 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {
     const { evaluateGates } = await import('../gates/check.js');
-    results = evaluateGates(report, thresholds).results;
-    for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+    results = evaluateGates(report, thresholds, { strict: flags.strict === true }).results;
+    for (const result of results) {
+      if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+      else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);
+    }
   }
   if (results !== null || flags.stepSummary) await (await import('./actions.js')).publishToActions(io, report, results);
-  const breached = results?.some((r) => r.passed === false) ?? false;
+  const breached = results?.some((r) => r.failed) ?? false;
   return failed.length > 0 || breached ? 1 : 0;
 }
 

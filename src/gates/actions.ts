@@ -10,14 +10,15 @@ export function isGitHubActions(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Workflow-command lines for stdout: `::error` for each breach, `::warning` for each threshold not measured,
- * nothing for a pass. Pure.
+ * Workflow-command lines for stdout: `::error` for each breach and each threshold not measured under --strict,
+ * `::warning` for any other threshold not measured, nothing for a pass. Pure.
  */
 export function githubAnnotations(results: readonly GateResult[]): string[] {
   const lines: string[] = [];
   for (const r of results) {
     if (r.passed === false) lines.push(`::error title=${escapeProperty(TITLE)}::${escapeData(`threshold breached: ${r.display}`)}`);
-    if (r.passed === null) lines.push(`::warning title=${escapeProperty(TITLE)}::${escapeData(`threshold not checked: ${r.display}`)}`);
+    if (r.passed === null && r.failed) lines.push(`::error title=${escapeProperty(TITLE)}::${escapeData(`threshold not measured (--strict): ${r.display}`)}`);
+    if (r.passed === null && !r.failed) lines.push(`::warning title=${escapeProperty(TITLE)}::${escapeData(`threshold not checked: ${r.display}`)}`);
   }
   return lines;
 }

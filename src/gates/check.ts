@@ -12,16 +12,25 @@ export interface GateResult {
   unit: ThresholdUnit | null;
   /** the report's figure in the same unit as `threshold`; null when the report could not measure it */
   measured: number | null;
-  /** null when not measured: listed, but not a breach */
+  /** null when not measured: listed, and a breach only under --strict (`failed`) */
   passed: boolean | null;
+  /** fails the run: breached, or not measured under --strict */
+  failed: boolean;
   /** `leadTime.p50 = 9.5d (wanted <= 7d)`, values in the unit the expression was written in */
   display: string;
 }
 
 export interface GateOutcome {
   results: GateResult[];
-  /** how many thresholds were breached: the CLI exits 1 when this is above 0 */
+  /** how many thresholds were breached */
   breached: number;
+  /** how many failed the run (breached, or not measured under --strict): the CLI exits 1 when this is above 0 */
+  failed: number;
+}
+
+export interface GateOptions {
+  /** a figure the report could not measure fails its threshold instead of passing with a warning */
+  strict?: boolean;
 }
 
 // figures are floating-point: a ratio of 3/20 must equal a threshold of 15%
@@ -29,15 +38,19 @@ const EPSILON = 1e-9;
 
 /**
  * Checks each threshold against the report's summary. A figure that is null or absent is "not measured":
- * listed with `passed: null`, never a breach. Pure.
+ * listed with `passed: null`, a failure only with `strict` (a gate that cannot see its figure would pass by
+ * accident). Pure.
  * @throws ConfigError for an expression that does not parse
  */
-export function evaluateGates(report: Report, expressions: ReadonlyArray<string | Threshold>): GateOutcome {
-  const results = expressions.map((e) => evaluate(report, typeof e === 'string' ? parseThreshold(e) : e));
-  return { results, breached: results.filter((r) => r.passed === false).length };
+export function evaluateGates(report: Report, expressions: ReadonlyArray<string | Threshold>, options: GateOptions = {}): GateOutcome {
+  const results = expressions.map((e) => {
+    const result = evaluate(report, typeof e === 'string' ? parseThreshold(e) : e);
+    return { ...result, failed: result.passed === false || (result.passed === null && options.strict === true) };
+  });
+  return { results, breached: results.filter((r) => r.passed === false).length, failed: results.filter((r) => r.failed).length };
 }
 
-function evaluate(report: Report, t: Threshold): GateResult {
+function evaluate(report: Report, t: Threshold): Omit<GateResult, 'failed'> {
   let parent: unknown = undefined;
   let node: unknown = report.summary;
   for (const key of t.segments) {
@@ -91,23 +104,30 @@ function status(result: GateResult): 'breached' | 'ok' | 'not measured' {
   return result.passed === null ? 'not measured' : result.passed ? 'ok' : 'breached';
 }
 
+/** A threshold's status as the text and Markdown show it: a figure not measured under --strict says it fails. */
+function shownStatus(result: GateResult): string {
+  return result.passed === null && result.failed ? 'not measured: failed (--strict)' : status(result);
+}
+
 function headline(results: readonly GateResult[]): string {
   const breached = results.filter((r) => r.passed === false).length;
-  const unmeasured = results.filter((r) => r.passed === null).length;
-  return `${breached} of ${plural(results.length, 'threshold')} breached${unmeasured > 0 ? `, ${unmeasured} not measured` : ''}`;
+  const unmeasured = results.filter((r) => r.passed === null);
+  const strict = unmeasured.filter((r) => r.failed).length;
+  const unmeasuredText = unmeasured.length === 0 ? '' : `, ${unmeasured.length} not measured${strict > 0 ? ' (a failure with --strict)' : ''}`;
+  return `${breached} of ${plural(results.length, 'threshold')} breached${unmeasuredText}`;
 }
 
 /** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
 export function renderGateText(results: readonly GateResult[]): string {
-  const width = Math.max(...results.map((r) => status(r).length), 0);
-  const lines = results.map((r) => `  ${status(r).padEnd(width)}  ${r.display}`);
+  const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
+  const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
   return [`flowaudit check: ${headline(results)}`, ...lines].join('\n') + '\n';
 }
 
 /** A GitHub-flavoured Markdown table, for the Actions step summary and PR comments. */
 export function renderGateMarkdown(results: readonly GateResult[]): string {
   const rows = results.map((r) => {
-    const mark = r.passed === null ? '⚠️ not measured' : r.passed ? '✅ ok' : '❌ breached';
+    const mark = r.passed === null ? (r.failed ? '❌ not measured (--strict)' : '⚠️ not measured') : r.passed ? '✅ ok' : '❌ breached';
     const measured = r.measured === null ? '—' : formatIn(r.measured, r.unit);
     return `| ${mark} | \`${r.path.replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
   });
@@ -117,9 +137,10 @@ export function renderGateMarkdown(results: readonly GateResult[]): string {
 /**
  * The results as JSON for scripts: which report was checked, how many thresholds were breached, and each
  * threshold with its measured value (in the figure's own unit: seconds, a ratio or a number; null when not
- * measured). Pure.
+ * measured). Under --strict, `strict`, `failed` (how many failed the run) and each threshold's `failed` too. Pure.
  */
-export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repository' | 'window' | 'generatedAt' | 'tool'>): string {
+export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repository' | 'window' | 'generatedAt' | 'tool'>, options: GateOptions = {}): string {
+  const strict = options.strict === true;
   const body = {
     tool: report.tool,
     repository: report.repository,
@@ -127,6 +148,7 @@ export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repos
     reportGeneratedAt: report.generatedAt,
     breached: outcome.breached,
     notMeasured: outcome.results.filter((r) => r.passed === null).length,
+    ...(strict && { strict, failed: outcome.failed }),
     results: outcome.results.map((r) => ({
       expression: r.expression,
       figure: r.path,
@@ -135,6 +157,7 @@ export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repos
       unit: r.unit,
       measured: r.measured,
       status: status(r),
+      ...(strict && { failed: r.failed }),
       display: r.display,
     })),
   };

@@ -29,7 +29,7 @@ const VALUE = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z%]*)/i;
 
 /**
  * Parses one threshold: a path into `report.summary` (the `summary.` prefix optional), an operator and a
- * value with an optional unit (s, m, h, d, w → seconds; % → ratio). Pure.
+ * value with a unit where the figure has one (s, m, h, d, w, mo, y → seconds; % → ratio). Pure.
  * @throws ConfigError naming the expression and what is wrong with it
  */
 export function parseThreshold(input: string): Threshold {
@@ -63,6 +63,12 @@ export function parseThreshold(input: string): Threshold {
   const amount = unit !== null && unit !== '%' ? parseDuration(text) : number[0].trim() === text ? Number(number[1]) : null;
   if (amount === null) return fail(`'${text}' is not a number${unit !== null && unit !== '%' ? ' or a duration like 7d or 1d 12h' : ''}`);
   const inUnit = unit !== null && unit !== '%' ? amount / UNIT_SECONDS[unit] : amount;
+  // a duration without its unit would be read as seconds: `leadTime.p50<7` meant 7 days, and passes by accident
+  if (figure.kind === 'duration' && unit === null && amount !== 0) {
+    // the likeliest unit first: a small number is days, a large one was written as seconds (the JSON's unit)
+    const [first, ...others] = amount >= 60 ? ['s', 'm', 'h'] : ['d', 'h', 'm'];
+    fail(`${number[1]} what? write ${number[1]}${first} (or ${others.map((u) => `${number[1]}${u}`).join(', ')}: a duration takes a unit)`);
+  }
   return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(inUnit, unit, path, figure.kind, fail), unit };
 }
 
@@ -79,7 +85,7 @@ function normalize(amount: number, unit: ThresholdUnit | null, path: string, kin
   switch (kind) {
     case 'duration':
       if (unit === '%') return fail(`${path} is a duration: use s, m, h, d, w, mo or y, not '%'`);
-      // a plain number is seconds, the unit of the JSON report
+      // only 0 goes without a unit (see parseThreshold): it is 0 in every unit
       return unit === null ? amount : amount * UNIT_SECONDS[unit];
     case 'ratio':
       if (unit === '%') return amount / 100;

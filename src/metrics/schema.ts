@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
+import { CENSORED, CI_HEALTH, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
@@ -14,15 +15,35 @@ const seconds = z.number().nullable();
 /** a duration per stage, in seconds (a week's medians in the trend, a group's in the AI comparison) */
 const stageSeconds = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>);
 
+/** A figure's schema as the catalogue declares it: its kind, whether it may be null, its description. */
+type FigureSchema<F extends Figure> = F extends { readonly nullable: true } ? z.ZodNullable<z.ZodNumber> : z.ZodNumber;
+
+export function figureSchema<F extends Figure>(figure: F): FigureSchema<F> {
+  return described(nullable(figure), figure) as FigureSchema<F>;
+}
+
+/** A figure only some of the schema's uses have (the deploy stage's right-censored figures). */
+function optionalFigureSchema<F extends Figure>(figure: F): z.ZodOptional<FigureSchema<F>> {
+  return described(nullable(figure).optional(), figure) as z.ZodOptional<FigureSchema<F>>;
+}
+
+function nullable(figure: Figure): z.ZodType {
+  const number = figure.kind === 'count' ? z.number().int().nonnegative() : figure.bounded ? z.number().min(0).max(1) : z.number();
+  return figure.nullable ? number.nullable() : number;
+}
+
+function described(schema: z.ZodType, figure: Figure): z.ZodType {
+  return figure.description === undefined ? schema : schema.describe(figure.description);
+}
+
+/** A group of figures' shape, each as the catalogue declares it. */
+function figureShape<T extends Record<string, Figure>>(group: T): { [K in keyof T]: FigureSchema<T[K]> } {
+  return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)])) as { [K in keyof T]: FigureSchema<T[K]> };
+}
+
 // percentile.ts
 /** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
-export const distributionSchema = z.object({
-  count: z.number().int().nonnegative(),
-  p50: z.number().nullable(),
-  p75: z.number().nullable(),
-  p90: z.number().nullable(),
-  mean: z.number().nullable(),
-});
+export const distributionSchema = z.object(figureShape(DISTRIBUTION));
 export type Distribution = z.infer<typeof distributionSchema>;
 
 // histogram.ts
@@ -48,26 +69,23 @@ export type Interval = z.infer<typeof intervalSchema>;
  * A duration some of whose values are still running (SPEC section 6): changes merged and not yet deployed
  * count as right-censored at `now` — their lead time is at least what has passed.
  */
-export const censoredDistributionSchema = distributionSchema.extend({
-  censored: z.number().int().nonnegative().describe('values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
-});
+export const censoredDistributionSchema = z.object(figureShape(CENSORED));
 export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 
 // stage-summary.ts
 // in the order `summarizeStages` writes them: zod gives a report it reads back in this order, and an aggregate
 // may take a repository's figures from it as they were read
 export const stageFigureSchema = distributionSchema.extend({
-  censored: z.number().int().nonnegative().optional().describe('deploy stage: changes merged and not yet deployed at now, counted as right-censored'),
-  atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, the largest wait seen (seconds)'),
-  share: share.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
-  shareOfTotal: share.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
+  censored: optionalFigureSchema(STAGE.censored),
+  atLeast: optionalFigureSchema(STAGE.atLeast),
+  share: figureSchema(STAGE.share),
+  shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });
 export type StageFigure = z.infer<typeof stageFigureSchema>;
 
 export const shareBasisSchema = z.object({
   kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
-  changes: z.number().int().nonnegative().describe('changes with a positive total the shares are over'),
+  changes: figureSchema(COUNTS.shareBasis),
 });
 export type ShareBasis = z.infer<typeof shareBasisSchema>;
 
@@ -75,18 +93,20 @@ export type ShareBasis = z.infer<typeof shareBasisSchema>;
 export const bandSchema = z.enum(['elite', 'high', 'medium', 'low']);
 export type Band = z.infer<typeof bandSchema>;
 
+// every key's value and count are schemed alike: a number or null, whatever its unit
+const DORA_KEY = doraKey('number', 'value');
 export const doraFigureSchema = z.object({
-  value: z.number().nullable().describe('null when not measurable'),
+  value: figureSchema(DORA_KEY.value),
   unit: z.string(),
   band: bandSchema.nullable(),
-  count: z.number().int().nonnegative().describe('how many deploys or changes the value is computed over'),
+  count: figureSchema(DORA_KEY.count),
   note: z.string().optional(),
 });
 export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
 export const doraSchema = z.object({
   // its note last, as `computeDora` writes it: zod gives a report it reads back in the schema's order
-  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: z.number().nullable(), note: doraFigureSchema.shape.note }),
+  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: figureSchema(DEPLOY_DAYS), note: doraFigureSchema.shape.note }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,
   timeToRestore: doraFigureSchema,
@@ -96,11 +116,7 @@ export type Dora = z.infer<typeof doraSchema>;
 
 // size.ts
 export const sizeSummarySchema = z.object({
-  count: z.number().int().nonnegative().describe('changes with a known size'),
-  p50: z.number().nullable().describe('lines changed (additions + deletions)'),
-  p90: z.number().nullable(),
-  over200: z.number().nullable().describe('share of sized changes over 200 changed lines'),
-  over400: z.number().nullable().describe('share of sized changes over 400 changed lines'),
+  ...figureShape(SIZE),
   buckets: z
     .array(z.object({ bucket: z.string(), count: z.number().int().nonnegative(), cycleTimeP50: z.number().nullable() }))
     .describe('does size slow delivery here? cycle time p50 per size bucket (lines changed)'),
@@ -109,9 +125,7 @@ export type SizeSummary = z.infer<typeof sizeSummarySchema>;
 
 // unreleased.ts
 export const unreleasedSchema = z.object({
-  count: z.number().int().nonnegative().describe('counted changes merged in the window and not deployed at now'),
-  p50Age: z.number().nullable().describe('seconds since their merge, at now (type 7); null when there is none'),
-  oldestAge: z.number().nullable(),
+  ...figureShape(UNRELEASED),
   oldest: z.array(z.string()).describe('ids of the oldest, oldest first (at most 10)'),
   oldestChanges: z.array(
     z.object({
@@ -148,14 +162,7 @@ export const queueWeekSchema = z.object({
 });
 export type QueueWeek = z.infer<typeof queueWeekSchema>;
 
-export const queueTrendSchema = z.object({
-  arrivalsPerWeek: z.number().describe('arrivals in the window ÷ its length in weeks'),
-  departuresPerWeek: z.number(),
-  growthPerWeek: z.number().nullable().describe('least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks'),
-  meanQueue: z.number().describe('time-average number of changes in the stage over the window (Little\'s law: L)'),
-  meanTimeInStage: z.number().nullable().describe('mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: z.number().nullable().describe('arrival rate × mean time in stage (λW): near meanQueue when the window was steady'),
-});
+export const queueTrendSchema = z.object(figureShape(QUEUE_TREND));
 export type QueueTrend = z.infer<typeof queueTrendSchema>;
 
 const perStageOptional = <T extends z.ZodType>(value: T) =>
@@ -200,29 +207,13 @@ export const reviewerRowSchema = z.object({
 });
 
 export const reviewHealthSchema = z.object({
-  reviews: count.describe('submitted reviews by humans other than the PR author'),
-  reviewers: count.describe('how many people reviewed'),
-  topTwoShare: share.describe('share of all reviews done by the two busiest reviewers (gatekeeper risk)'),
-  unreviewed: count.describe('changes merged with no human review (direct pushes included)'),
-  unreviewedShare: share,
-  selfMerged: count.describe('changes landed without an approval by anyone but the author'),
-  selfMergedShare: share,
-  reviewsPerChange: z.number().nullable(),
-  largeChanges: count.describe(`changes over ${LARGE_CHANGE_LINES} lines`),
-  largeChangesWithoutComments: count.describe('large changes approved with no review comment at all'),
-  largeChangeCommentsPer100LinesP50: z.number().nullable().describe('review depth of the large changes: p50 of comments per 100 changed lines'),
+  ...figureShape(REVIEW_HEALTH),
   byReviewer: z.array(reviewerRowSchema).describe('busiest first'),
 });
 export type ReviewHealth = z.infer<typeof reviewHealthSchema>;
 export type ReviewerRow = z.infer<typeof reviewerRowSchema>;
 
-export const reworkHealthSchema = z.object({
-  reviewed: count.describe('the base: reviewed pull requests'),
-  reworked: count.describe('with commits or force-pushes after the first review'),
-  share,
-  changesRequested: count,
-  changesRequestedShare: share,
-});
+export const reworkHealthSchema = z.object(figureShape(REWORK_HEALTH));
 export type ReworkHealth = z.infer<typeof reworkHealthSchema>;
 
 export const flakyCheckSchema = z.object({
@@ -232,26 +223,17 @@ export const flakyCheckSchema = z.object({
   runs: count,
 });
 
+const { mergeWaitOnChecksShare, ...ciFigures } = CI_HEALTH;
 export const ciHealthSchema = z.object({
-  changes: count.describe('changes whose final head commit has timed check runs'),
-  p50: seconds.describe('wall time of the checks on the final head commit: max(completedAt) − min(startedAt)'),
-  p90: seconds,
-  checks: count.describe('distinct check names per final head commit, summed over changes'),
-  flakyChecks: count.describe('… of them that concluded FAILURE and later SUCCESS on the same commit'),
-  flakyRate: share,
+  ...figureShape(ciFigures),
   worstFlaky: z.array(flakyCheckSchema).describe('most flaky first'),
-  mergeWaitOnChecksShare: share.describe('approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage'),
+  mergeWaitOnChecksShare: figureSchema(mergeWaitOnChecksShare),
   durationHistogram: z.array(histogramBucketSchema).describe('changes by the wall time of their checks, from under a minute to over two hours'),
 });
 export type CiHealth = z.infer<typeof ciHealthSchema>;
 
 export const wipHealthSchema = z.object({
-  open: count.describe('open non-draft pull requests at the end of the window (bots left out)'),
-  drafts: count,
-  p50Age: seconds.describe('age of the open non-draft pull requests at the end of the window'),
-  p90Age: seconds,
-  activeAuthors: count.describe('people who merged a change in the window or have an open pull request'),
-  perAuthor: z.number().nullable().describe('open non-draft pull requests per active author'),
+  ...figureShape(WIP_HEALTH),
   ageHistogram: z
     .array(histogramBucketSchema.omit({ count: true }).extend({ ready: count, drafts: count }))
     .describe('open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart'),

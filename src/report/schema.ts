@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
+import { COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import {
   aiComparisonSchema,
@@ -14,6 +15,7 @@ import {
   ciHealthSchema,
   distributionSchema,
   doraSchema,
+  figureSchema,
   histogramBucketSchema,
   queuesSchema,
   queueTrendsSchema,
@@ -140,8 +142,8 @@ export const histogramSchema = z.object({
 });
 
 export const summarySchema = z.object({
-  changes: count.describe('changes counted in the stage figures'),
-  excluded: z.object({ bots: count, syncs: count }).describe('changes merged in the window but left out of the stage figures'),
+  changes: figureSchema(COUNTS.changes),
+  excluded: z.object({ bots: figureSchema(COUNTS.bots), syncs: figureSchema(COUNTS.syncs) }).describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
   stages: perStage(stageFigureSchema),
   shareBasis: shareBasisSchema,
@@ -150,11 +152,11 @@ export const summarySchema = z.object({
   leadTimeDeployed: distributionSchema.describe('lead time over the deployed changes only (type 7), for tools that leave the rest out'),
   unreleased: unreleasedSchema.describe('the changes merged in the window and not deployed at now'),
   flow: z.object({
-    anomalies: z.object({ clockSkew: count.describe('changes with a negative interval (clock skew) clamped to 0') }),
+    anomalies: z.object({ clockSkew: figureSchema(COUNTS.clockSkew) }),
     size: sizeSummarySchema,
-    reverted: count,
+    reverted: figureSchema(COUNTS.reverted),
   }),
-  ai: z.object({ assisted: count, other: count, lowerBound: z.literal(true) }),
+  ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
   dora: doraSchema,
   trend: trendSchema.describe('the key figures week by week (Monday-based UTC weeks, by merge time)'),
   leadTimeHistogram: histogramSchema,

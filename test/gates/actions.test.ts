@@ -20,8 +20,13 @@ describe('githubAnnotations', () => {
     ]);
   });
 
+  it('makes a figure not measured an error under --strict', () => {
+    const { results } = evaluateGates(subject, ['stages.pickup.p75<=24h', 'leadTime.p50<=10d'], { strict: true });
+    expect(githubAnnotations(results)).toEqual(['::error title=flowaudit threshold::threshold not measured (--strict): stages.pickup.p75 not measured (wanted <= 24h)']);
+  });
+
   it('escapes CR and LF so a message cannot start a new workflow command', () => {
-    const forged: GateResult = { expression: 'x', path: 'x', operator: '<=', threshold: 1, unit: null, measured: 2, passed: false, display: 'a\r\n::set-output name=x::100%' };
+    const forged: GateResult = { expression: 'x', path: 'x', operator: '<=', threshold: 1, unit: null, measured: 2, passed: false, failed: true, display: 'a\r\n::set-output name=x::100%' };
     expect(githubAnnotations([forged])).toEqual(['::error title=flowaudit threshold::threshold breached: a%0D%0A::set-output name=x::100%25']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseThreshold } from '../../src/gates/expression.js';
-import { evaluateGates, formatIn, renderGateMarkdown, renderGateText } from '../../src/gates/check.js';
+import { evaluateGates, formatIn, renderGateJson, renderGateMarkdown, renderGateText } from '../../src/gates/check.js';
 import { D, H, report } from '../aggregate/report-builder.js';
 
 // leadTime p50 9.5 days, pickup p75 3h, pickup p50 not measured (git only), CFR 3/20, 2.5 deploys/week
@@ -43,7 +43,6 @@ describe('evaluateGates', () => {
     ['leadTime.p50!=9d', true],
     ['leadTime.p50!=13680m', false],
     ['leadTime.p50<=820800s', true],
-    ['leadTime.p50<=820800', true],
     ['dora.changeFailureRate==15%', true],
     ['dora.changeFailureRate<=15%', true],
     ['dora.changeFailureRate<15%', false],
@@ -136,5 +135,31 @@ describe('gate renderers', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  describe('under --strict', () => {
+    const strict = evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d'], { strict: true });
+
+    it('fails a threshold whose figure is not measured, and says so', () => {
+      expect(strict.breached).toBe(0);
+      expect(strict.failed).toBe(1);
+      expect(evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d']).failed).toBe(0);
+      expect(renderGateText(strict.results)).toBe(
+        [
+          'flowaudit check: 0 of 2 thresholds breached, 1 not measured (a failure with --strict)',
+          '  ok                               leadTime.p50 = 9.5d (wanted <= 10d)',
+          '  not measured: failed (--strict)  stages.pickup.p50 not measured (wanted <= 1d)',
+          '',
+        ].join('\n'),
+      );
+      expect(renderGateMarkdown(strict.results)).toContain('| ❌ not measured (--strict) | `stages.pickup.p50` | &lt;= 1d | — |');
+    });
+
+    it('json: strict, how many failed, and each threshold\'s verdict', () => {
+      const json = JSON.parse(renderGateJson(strict, subject, { strict: true })) as { strict: boolean; failed: number; results: Array<{ status: string; failed: boolean }> };
+      expect(json).toMatchObject({ strict: true, failed: 1 });
+      expect(json.results.map((r) => [r.status, r.failed])).toEqual([['ok', false], ['not measured', true]]);
+      expect(JSON.parse(renderGateJson(strict, subject))).not.toHaveProperty('strict');
+    });
   });
 });

@@ -1,26 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/domain.js';
 import { evaluateGates } from '../../src/gates/check.js';
-import { FIGURES, type FigureGroup } from '../../src/gates/figures.js';
+import { lookupFigure } from '../../src/gates/figures.js';
+import { catalogueEntries } from '../../src/metrics/catalogue.js';
 import { report } from '../aggregate/report-builder.js';
 
-function leaves(group: FigureGroup, prefix = ''): string[] {
-  return Object.entries(group).flatMap(([key, node]) => (typeof node === 'string' ? [`${prefix}${key}`] : leaves(node, `${prefix}${key}.`)));
-}
-
-describe('FIGURES', () => {
-  it('names only figures a report has (a number or null), so a threshold never silently misses', () => {
+describe('lookupFigure', () => {
+  it('resolves every figure of the catalogue to its place in a report (a number or null)', () => {
     // every stage's queue trend, as GitHub mode has them
     const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null };
     const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
-    const paths = leaves(FIGURES);
-    expect(paths).toContain('stages.pickup.p75');
-    expect(paths).toContain('dora.changeFailureRate.value');
+    const paths = catalogueEntries().filter((e) => e.modes.includes('git')).map((e) => e.path);
+    expect(paths).toContain('stages.review.p75');
+    expect(paths).toContain('dora.changeFailureRate');
     for (const path of paths) {
-      const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], r.summary);
+      const found = lookupFigure(path);
+      if (!found.ok) throw new Error(found.problem);
+      const value = found.segments.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], r.summary);
       expect(value === null || typeof value === 'number', path).toBe(true);
     }
-    const { results } = evaluateGates(r, paths.map((p) => `${p}>=0`));
+    const { results } = evaluateGates(r, paths.map((p) => `${p}>=0${lookupFigure(p).ok && (lookupFigure(p) as { kind: string }).kind === 'duration' ? 's' : ''}`));
     expect(results.every((x) => x.passed !== false)).toBe(true);
   });
 

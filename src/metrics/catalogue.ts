@@ -1,0 +1,317 @@
+/**
+ * The figure catalogue: every numeric figure of `report.summary`, declared once — its place in the summary, its
+ * kind (which decides its unit), its label, the metric that computes it, the modes that can measure it and its
+ * DORA bands. The report's zod schema builds its figures from these entries (`metrics/schema.ts`), the gates
+ * resolve a threshold's path here, `check --list` prints it, and docs/definitions.md's table of figures is checked
+ * against it. Plain data: the gates read it without loading zod.
+ *
+ * To add a figure: an entry here, the metric that computes it, and the renderers' lines that show it.
+ */
+import { STAGES, type StageName } from '../domain.js';
+import { LARGE_CHANGE_LINES } from './limits.js';
+
+/** What a figure measures, which decides its unit and the units a threshold on it may use. */
+export type FigureKind = 'duration' | 'ratio' | 'count' | 'number';
+
+/** Each kind's unit, as lists and docs name it; a threshold writes a duration with s … y and a ratio with %. */
+export const UNITS: Readonly<Record<FigureKind, { readonly name: string }>> = {
+  duration: { name: 'duration' },
+  ratio: { name: 'ratio' },
+  count: { name: 'count' },
+  number: { name: 'number' },
+};
+
+/** git alone, or git with GitHub's pull requests, reviews and checks. */
+export type Mode = 'git' | 'github';
+
+export const MODES: readonly Mode[] = ['git', 'github'];
+
+/** One figure: a number (or null) at one place of the summary. */
+export interface Figure {
+  readonly kind: FigureKind;
+  /** a few words; after its group's label it names the figure in lists and docs */
+  readonly label: string;
+  /** null when the data cannot tell (a count is never null) */
+  readonly nullable: boolean;
+  /** a ratio the schema holds to 0–1 */
+  readonly bounded?: boolean;
+  /** in the stage groups: the stages that have it (the deploy stage's right-censored figures); all when absent */
+  readonly stages?: readonly StageName[];
+  /** the JSON Schema's description of the figure */
+  readonly description?: string;
+}
+
+/**
+ * DORA performance bands of a figure: `edges` are the elite, high and medium limits in the figure's unit (per
+ * week, seconds or a ratio); the better side of an edge is in the band, the edge itself too when `inclusive`.
+ */
+export interface BandTable {
+  readonly better: 'higher' | 'lower';
+  readonly edges: readonly [elite: number, high: number, medium: number];
+  readonly inclusive: boolean;
+  /** where the bands come from */
+  readonly source: string;
+}
+
+/**
+ * A group of figures: a part of the summary one metric computes. A group with a `value` figure (a DORA key)
+ * stands for it: `dora.leadTime` is `dora.leadTime.value`.
+ */
+export interface FigureGroup {
+  readonly label: string;
+  /** the metric: module and function that computes the group's figures */
+  readonly computedBy?: string;
+  /** the modes that can measure its figures; inherited, both when no group says */
+  readonly modes?: readonly Mode[];
+  /** a DORA key's performance bands, of its `value`; null for a key without published bands */
+  readonly bands?: BandTable | null;
+  readonly members: Readonly<Record<string, Figure | FigureGroup>>;
+}
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const STATE_OF_DEVOPS = '2023 Accelerate State of DevOps Report';
+
+export function isFigure(node: Figure | FigureGroup): node is Figure {
+  return 'kind' in node;
+}
+
+type Known = Figure & { readonly nullable: false };
+type MaybeNull = Figure & { readonly nullable: true };
+
+const count = (label: string, description?: string): Known => ({ kind: 'count', label, nullable: false, ...(description !== undefined && { description }) });
+const duration = (label: string, description?: string): MaybeNull => ({ kind: 'duration', label, nullable: true, ...(description !== undefined && { description }) });
+const share = (label: string, description?: string): MaybeNull => ({ kind: 'ratio', label, nullable: true, bounded: true, ...(description !== undefined && { description }) });
+
+/** count, p50, p75, p90 and mean of the values where a figure is known (`metrics/percentile.ts`). */
+export const DISTRIBUTION = {
+  count: count('count'),
+  p50: duration('p50'),
+  p75: duration('p75'),
+  p90: duration('p90'),
+  mean: duration('mean'),
+} as const;
+
+/** A duration some of whose values are still running (SPEC section 6), right-censored at now. */
+export const CENSORED = {
+  ...DISTRIBUTION,
+  censored: count('changes still waiting', 'values still running at now (merged, not yet deployed), counted as right-censored'),
+  atLeast: duration('at least (a percentile not reached)', 'set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
+} as const;
+
+/** A stage's figures, in the order `summarizeStages` writes them; the deploy stage's waiting changes are censored. */
+export const STAGE = {
+  ...DISTRIBUTION,
+  censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
+  atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, the largest wait seen (seconds)'), stages: ['deploy'] },
+  share: share('share of the typical change', 'the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
+  shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
+} as const satisfies Record<string, Figure>;
+
+/** A DORA key: its value and how many deploys or changes it is over (`metrics/dora.ts`). */
+export const doraKey = (kind: FigureKind, label: string) => ({
+  value: { kind, label, nullable: true, description: 'null when not measurable' },
+  count: count('count (of deploys or changes)', 'how many deploys or changes the value is computed over'),
+}) as const satisfies Record<string, Figure>;
+
+export const SIZE = {
+  count: count('changes with a known size', 'changes with a known size'),
+  p50: { kind: 'number', label: 'p50 lines changed', nullable: true, description: 'lines changed (additions + deletions)' },
+  p90: { kind: 'number', label: 'p90 lines changed', nullable: true },
+  over200: { kind: 'ratio', label: 'share over 200 lines', nullable: true, description: 'share of sized changes over 200 changed lines' },
+  over400: { kind: 'ratio', label: 'share over 400 lines', nullable: true, description: 'share of sized changes over 400 changed lines' },
+} as const satisfies Record<string, Figure>;
+
+export const UNRELEASED = {
+  count: count('changes merged, not deployed', 'counted changes merged in the window and not deployed at now'),
+  p50Age: duration('p50 age', 'seconds since their merge, at now (type 7); null when there is none'),
+  oldestAge: duration('oldest age'),
+} as const satisfies Record<string, Figure>;
+
+/** A stage's arrivals, departures and queue over the window, and both sides of Little's law (`metrics/queues.ts`). */
+export const QUEUE_TREND = {
+  arrivalsPerWeek: { kind: 'number', label: 'arrivals per week', nullable: false, description: 'arrivals in the window ÷ its length in weeks' },
+  departuresPerWeek: { kind: 'number', label: 'departures per week', nullable: false },
+  growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks' },
+  meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average number of changes in the stage over the window (Little\'s law: L)' },
+  meanTimeInStage: duration('mean time in stage', 'mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
+  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when the window was steady' },
+} as const satisfies Record<string, Figure>;
+
+export const REVIEW_HEALTH = {
+  reviews: count('reviews', 'submitted reviews by humans other than the PR author'),
+  reviewers: count('reviewers', 'how many people reviewed'),
+  topTwoShare: share('share by the two busiest reviewers', 'share of all reviews done by the two busiest reviewers (gatekeeper risk)'),
+  unreviewed: count('changes merged unreviewed', 'changes merged with no human review (direct pushes included)'),
+  unreviewedShare: share('share merged unreviewed'),
+  selfMerged: count('changes without another\'s approval', 'changes landed without an approval by anyone but the author'),
+  selfMergedShare: share('share without another\'s approval'),
+  reviewsPerChange: { kind: 'number', label: 'reviews per change', nullable: true },
+  largeChanges: count('large changes', `changes over ${LARGE_CHANGE_LINES} lines`),
+  largeChangesWithoutComments: count('large changes approved without a comment', 'large changes approved with no review comment at all'),
+  largeChangeCommentsPer100LinesP50: { kind: 'number', label: 'p50 comments per 100 lines of a large change', nullable: true, description: 'review depth of the large changes: p50 of comments per 100 changed lines' },
+} as const satisfies Record<string, Figure>;
+
+export const REWORK_HEALTH = {
+  reviewed: count('reviewed pull requests', 'the base: reviewed pull requests'),
+  reworked: count('reworked after the first review', 'with commits or force-pushes after the first review'),
+  share: share('share reworked'),
+  changesRequested: count('changes requested'),
+  changesRequestedShare: share('share with changes requested'),
+} as const satisfies Record<string, Figure>;
+
+export const CI_HEALTH = {
+  changes: count('changes with timed checks', 'changes whose final head commit has timed check runs'),
+  p50: duration('p50 check wall time', 'wall time of the checks on the final head commit: max(completedAt) − min(startedAt)'),
+  p90: duration('p90 check wall time'),
+  checks: count('checks', 'distinct check names per final head commit, summed over changes'),
+  flakyChecks: count('flaky checks', '… of them that concluded FAILURE and later SUCCESS on the same commit'),
+  flakyRate: share('flaky rate'),
+  mergeWaitOnChecksShare: share('share of merge wait on checks', 'approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage'),
+} as const satisfies Record<string, Figure>;
+
+export const WIP_HEALTH = {
+  open: count('open pull requests', 'open non-draft pull requests at the end of the window (bots left out)'),
+  drafts: count('open drafts'),
+  p50Age: duration('p50 age', 'age of the open non-draft pull requests at the end of the window'),
+  p90Age: duration('p90 age'),
+  activeAuthors: count('active authors', 'people who merged a change in the window or have an open pull request'),
+  perAuthor: { kind: 'number', label: 'open per active author', nullable: true, description: 'open non-draft pull requests per active author' },
+} as const satisfies Record<string, Figure>;
+
+/** The summary's own counts, beside its groups. */
+export const COUNTS = {
+  changes: count('changes counted', 'changes counted in the stage figures'),
+  bots: count('bot changes'),
+  syncs: count('sync merges'),
+  shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
+  clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),
+  reverted: count('changes reverted'),
+  aiAssisted: count('changes with an AI marker'),
+  aiOther: count('other changes'),
+} as const satisfies Record<string, Figure>;
+
+/** deployment frequency's second figure, beside its value */
+export const DEPLOY_DAYS = { kind: 'number', label: 'days with a deploy per week', nullable: true } as const satisfies Figure;
+
+const STAGE_MODES: Readonly<Record<StageName, readonly Mode[]>> = { coding: MODES, pickup: ['github'], review: MODES, merge: ['github'], deploy: MODES };
+
+/** The stages, each a group of the figures it has; git alone cannot see pickup and merge wait. */
+function perStage(label: (stage: StageName) => string, computedBy: string, members: Readonly<Record<string, Figure>>): FigureGroup {
+  return {
+    label: '',
+    computedBy,
+    members: Object.fromEntries(
+      STAGES.map((stage) => [
+        stage,
+        { label: label(stage), modes: STAGE_MODES[stage], members: Object.fromEntries(Object.entries(members).filter(([, f]) => f.stages === undefined || f.stages.includes(stage))) },
+      ]),
+    ),
+  };
+}
+
+/** Every figure of `report.summary`, in the summary's order. */
+export const CATALOGUE: FigureGroup = {
+  label: '',
+  computedBy: 'report/build.ts buildReport',
+  members: {
+    changes: COUNTS.changes,
+    excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs } },
+    stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', STAGE),
+    shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis } },
+    cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
+    leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: CENSORED },
+    leadTimeDeployed: { label: 'lead time of deployed changes', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
+    unreleased: { label: 'unreleased:', computedBy: 'metrics/unreleased.ts unreleasedChanges', members: UNRELEASED },
+    flow: {
+      label: '',
+      members: {
+        anomalies: { label: '', computedBy: 'report/build.ts buildReport', members: { clockSkew: COUNTS.clockSkew } },
+        size: { label: 'size:', computedBy: 'metrics/size.ts sizeSummary', members: SIZE },
+        reverted: COUNTS.reverted,
+      },
+    },
+    ai: { label: 'AI-assisted:', computedBy: 'report/build.ts buildReport', members: { assisted: COUNTS.aiAssisted, other: COUNTS.aiOther } },
+    dora: {
+      label: 'DORA',
+      computedBy: 'metrics/dora.ts computeDora',
+      members: {
+        deploymentFrequency: {
+          label: 'deployment frequency',
+          bands: { better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, source: STATE_OF_DEVOPS },
+          members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS },
+        },
+        leadTime: { label: 'lead time for changes', bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
+        changeFailureRate: { label: 'change failure rate', bands: { better: 'lower', edges: [0.05, 0.1, 0.15], inclusive: true, source: STATE_OF_DEVOPS }, members: doraKey('ratio', '(failed deploys ÷ deploys)') },
+        timeToRestore: { label: 'time to restore', bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
+        reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
+      },
+    },
+    review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },
+    rework: { label: 'rework:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REWORK_HEALTH },
+    ci: { label: 'CI:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: CI_HEALTH },
+    wip: { label: 'work in progress:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: WIP_HEALTH },
+    queueTrend: perStage((stage) => `${stage} queue:`, 'metrics/queues.ts computeQueues', QUEUE_TREND),
+  },
+};
+
+/**
+ * The parts of the summary that hold numbers and are no figure of the catalogue: every list and series (an
+ * array: weeks, buckets, the slowest changes, reviewers) is not one, and these are not either.
+ */
+export const NOT_FIGURES: Readonly<Record<string, string>> = {
+  aiComparison: 'two groups of changes compared stage by stage, each difference with its interval: read as a whole in its own section',
+};
+
+/** A figure at its place: what `check --list`, the gates and the docs read. */
+export interface CatalogueEntry {
+  /** dot path into `report.summary`; a DORA key's is the key's own (`dora.leadTime`), its value implied */
+  readonly path: string;
+  /** the keys into `report.summary` (a DORA key's end in `value`) */
+  readonly segments: readonly string[];
+  readonly figure: Figure;
+  readonly label: string;
+  readonly computedBy: string;
+  readonly modes: readonly Mode[];
+  readonly bands: BandTable | null;
+}
+
+/** The catalogue as a list, one entry per figure, in the summary's order. */
+export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry[] {
+  const entries: CatalogueEntry[] = [];
+  const walk = (node: FigureGroup, segments: string[], labels: string[], computedBy: string, modes: readonly Mode[]): void => {
+    const by = node.computedBy ?? computedBy;
+    const can = node.modes ?? modes;
+    const words = node.label === '' ? labels : [...labels, node.label];
+    for (const [key, member] of Object.entries(node.members)) {
+      if (!isFigure(member)) {
+        walk(member, [...segments, key], words, by, can);
+        continue;
+      }
+      const stands = key === 'value';
+      entries.push({
+        path: (stands ? segments : [...segments, key]).join('.'),
+        segments: [...segments, key],
+        figure: member,
+        label: [...words, member.label].join(' '),
+        computedBy: by,
+        modes: can,
+        bands: stands ? (node.bands ?? null) : null,
+      });
+    }
+  };
+  walk(group, [], [], '', MODES);
+  return entries;
+}
+
+/** The band a value falls in, by a band table. */
+export function bandOf(table: BandTable, value: number): 'elite' | 'high' | 'medium' | 'low' {
+  const names = ['elite', 'high', 'medium'] as const;
+  for (let i = 0; i < names.length; i++) {
+    const edge = table.edges[i] as number;
+    const within = table.better === 'higher' ? value > edge || (table.inclusive && value === edge) : value < edge || (table.inclusive && value === edge);
+    if (within) return names[i] as 'elite' | 'high' | 'medium';
+  }
+  return 'low';
+}
