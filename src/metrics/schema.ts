@@ -44,13 +44,19 @@ export const intervalSchema = z.object({
 export type Interval = z.infer<typeof intervalSchema>;
 
 // censored.ts
+/** Each percentile the estimate does not reach, as a true lower bound (null where it is reached). */
+const percentileBoundsSchema = z
+  .object({ p50: seconds, p75: seconds, p90: seconds })
+  .describe('present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds');
+
 /**
  * A duration some of whose values are still running (SPEC section 6): changes merged and not yet deployed
  * count as right-censored at `now` — their lead time is at least what has passed.
  */
 export const censoredDistributionSchema = distributionSchema.extend({
   censored: z.number().int().nonnegative().describe('values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
+  atLeast: z.number().nullable().describe('set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds'),
+  bounds: percentileBoundsSchema.optional(),
 });
 export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 
@@ -59,7 +65,8 @@ export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 // may take a repository's figures from it as they were read
 export const stageFigureSchema = distributionSchema.extend({
   censored: z.number().int().nonnegative().optional().describe('deploy stage: changes merged and not yet deployed at now, counted as right-censored'),
-  atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, the largest wait seen (seconds)'),
+  atLeast: z.number().nullable().optional().describe('deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'),
+  bounds: percentileBoundsSchema.optional(),
   share: share.describe('the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
   shareOfTotal: share.describe('Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 });
