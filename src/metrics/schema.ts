@@ -93,7 +93,12 @@ export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
 export const doraSchema = z.object({
   // its note last, as `computeDora` writes it: zod gives a report it reads back in the schema's order
-  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: z.number().nullable(), note: doraFigureSchema.shape.note }),
+  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({
+    deployDaysPerWeek: z.number().nullable().describe('days with a deploy per week, never over 7; null under one whole week of covered history'),
+    deployDays: count.optional().describe('days (UTC) with at least one deploy'),
+    coveredDays: z.number().nonnegative().optional().describe('days of the window the history covers, up to now: the rates per week need at least 7'),
+    note: doraFigureSchema.shape.note,
+  }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,
   timeToRestore: doraFigureSchema,

@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { sparkline } from '../metrics/trend.js';
 import type { Report } from '../report/schema.js';
-import { durationOrBound, formatDuration, formatPercent } from './duration.js';
+import { deployRateText, durationOrBound, formatDuration, formatPercent, percentileText } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -104,9 +104,9 @@ function keyFigures(report: Report): string[] {
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast)}**${band(d.leadTime)}`,
+    `lead time p50 **${percentileText(s.leadTime, 'p50')}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50)}**`,
-    `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
@@ -128,10 +128,10 @@ function stageTable(report: Report): string[] {
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast), durationOrBound(f.p75, f.atLeast), durationOrBound(f.p90, f.atLeast), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50'), percentileText(f, 'p75'), percentileText(f, 'p90'), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
-  for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound), durationOrBound(d.p75, bound), durationOrBound(d.p90, bound), '', ...(ofTotal ? [''] : [])]);
+  for (const [name, d, what] of [['cycle time', s.cycleTime, 'first commit → merge'], ['lead time', s.leadTime, 'first commit → deploy']] as const) {
+    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50'), percentileText(d, 'p75'), percentileText(d, 'p90'), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
@@ -154,8 +154,8 @@ function doraTable(report: Report): string[] {
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
-    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), plural(f.count, 'deploy')],
-    ['Lead time for changes', median(d.leadTime.value), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    ['Deployment frequency', deployRateText(f), band(f), plural(f.count, 'deploy')],
+    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast) : median(d.leadTime.value), band(d.leadTime), plural(d.leadTime.count, 'change')],
     ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
     ['Time to restore', median(d.timeToRestore.value), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
     ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],

@@ -1,6 +1,6 @@
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { formatDuration } from './duration.js';
+import { formatDuration, percentileText } from './duration.js';
 import { terminalSafe } from './sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
 
@@ -20,7 +20,7 @@ const TEXT_OLDEST = 5;
 export function leadTimeCensoringText(report: Report): [string, string] | null {
   const { leadTime, leadTimeDeployed } = report.summary;
   if (leadTime.censored === 0) return null;
-  const estimate = leadTime.p50 !== null ? formatDuration(leadTime.p50) : `over ${formatDuration(leadTime.atLeast)}`;
+  const estimate = percentileText(leadTime, 'p50');
   return [
     `lead time p50 ${estimate} with the ${plural(leadTime.censored, 'change')} still waiting counted as censored`,
     `lead time p50 ${formatDuration(leadTimeDeployed.p50)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,

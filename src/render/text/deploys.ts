@@ -1,6 +1,6 @@
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
 
@@ -15,12 +15,12 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   const out = [c.bold('Deploys')];
   out.push(
     wrap(
-      `${plural(freq.count, 'deploy')} in the window · ${freq.value === null ? '—' : freq.value.toFixed(2)} per week` +
-        ` · ${freq.deployDaysPerWeek === null ? '—' : freq.deployDaysPerWeek.toFixed(2)} deploy-days per week${freq.band ? ` · ${freq.band}` : ''}`,
+      (freq.value === null && freq.coveredDays !== undefined ? deployRateText(freq) : `${plural(freq.count, 'deploy')} in the window · ${deployRateText(freq)}`) +
+        (freq.band ? ` · ${freq.band}` : ''),
       ctx.width,
     ),
     wrap(
-      `lead time for changes ${formatDuration(d.leadTime.value)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+      `lead time for changes ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
         ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
         ` · time to restore ${formatDuration(d.timeToRestore.value)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
       ctx.width,

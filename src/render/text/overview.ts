@@ -4,7 +4,7 @@ import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { formatDuration, formatPercent, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { bar, fitTable, formatTime, wrap, type Cell, type TextContext } from './layout.js';
 
@@ -63,10 +63,10 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const what = (text: string) => (w: number): string => (w >= text.length ? c.dim(text) : '');
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [name(stage), String(f.count), formatDuration(f.p50), formatDuration(f.p75), formatDuration(f.p90), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
+    return [name(stage), String(f.count), percentileText(f, 'p50'), percentileText(f, 'p75'), percentileText(f, 'p90'), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', what('commit → merge')]);
-  rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50), formatDuration(s.leadTime.p75), formatDuration(s.leadTime.p90), '', what('commit → deploy')]);
+  rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50'), percentileText(s.leadTime, 'p75'), percentileText(s.leadTime, 'p90'), '', what('commit → deploy')]);
   // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
   const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
   const columns = [
