@@ -96,7 +96,6 @@ export function stages(report: Report): string {
 export function dora(report: Report): string {
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
-  const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
   const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v)} (median)`);
   const rows: Array<[string, string, DoraFigure, string]> = [
     ['Deployment frequency', deployRateText(f), f, plural(f.count, 'deploy')],
