@@ -142,9 +142,12 @@ export type Unreleased = z.infer<typeof unreleasedSchema>;
 export const trendWeekSchema = z.object({
   weekStart: z.string().describe('Monday 00:00 UTC that starts the week (ISO date)'),
   changes: z.number().int().nonnegative(),
-  leadTimeP50: seconds,
+  waiting: count.optional().describe('changes of the week merged and not yet deployed at now: while any is, the week is incomplete'),
+  leadTimeP50: seconds.describe('null when the week is incomplete (see leadTimeAtLeast)'),
+  leadTimeAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its lead time p50 (type 7 with each waiting change at its time so far)'),
   cycleTimeP50: seconds,
-  stages: stageSeconds,
+  stages: stageSeconds.describe('p50 of each stage; the deploy wait null when the week is incomplete (see deployAtLeast)'),
+  deployAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its deploy wait p50'),
 });
 
 export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
