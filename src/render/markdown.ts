@@ -1,6 +1,7 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
-import { sparkline } from '../metrics/trend.js';
+import { BOUND_MARK, sparkline } from '../metrics/trend.js';
+import { APART_NOTE, headlineTrend } from './trend.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationOrBound, formatDuration, formatPercent, percentileText } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
@@ -260,20 +261,20 @@ function healthSection(section: HealthSection): string[] {
 function trend(report: Report): string[] {
   const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
-  const lead = weeks.map((w) => w.leadTimeP50);
-  const useLead = lead.some((v) => v !== null);
-  const spark = sparkline(useLead ? lead : weeks.map((w) => w.cycleTimeP50 ?? null));
+  const t = headlineTrend(weeks);
+  const spark = sparkline(t.values, t.apart);
+  const compared = t.from === null ? '' : ` (${formatDuration(t.from)} → ${formatDuration(t.to)})`;
   const rows = weeks.map((w) => [
     md(w.weekStart),
-    w.changes === undefined ? '—' : String(w.changes),
-    formatDuration(w.leadTimeP50),
+    w.changes === undefined ? '—' : `${w.changes}${w.waiting ? ` (${w.waiting} waiting)` : ''}`,
+    durationOrBound(w.leadTimeP50, w.leadTimeAtLeast),
     formatDuration(w.cycleTimeP50 ?? null),
-    ...STAGES.map((s) => formatDuration(w.stages[s] ?? null)),
+    ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(w.stages.deploy ?? null, w.deployAtLeast) : formatDuration(w.stages[s] ?? null))),
   ]);
   return details(
-    `Weekly trend: ${useLead ? 'lead' : 'cycle'} time p50 ${spark}`.trimEnd(),
+    `Weekly trend: ${t.useLead ? 'lead' : 'cycle'} time p50 ${spark}${compared}`.trimEnd(),
     [
-      'Medians of the changes merged each week (weeks start Monday, UTC).',
+      `Medians of the changes merged each week (weeks start Monday, UTC)${t.apart.some(Boolean) ? `; ${BOUND_MARK} (≥ in the table) marks ${APART_NOTE}` : ''}.`,
       '',
       ...table(['Week of', 'Changes', 'Lead time p50', 'Cycle time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrr', rows),
     ],

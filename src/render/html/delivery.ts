@@ -6,6 +6,7 @@ import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
+import { headlineTrend } from '../trend.js';
 import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
@@ -36,15 +37,15 @@ export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] 
 
 function trend(report: Report): string {
   const weeks = weeksSoFar(report);
-  const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => w.cycleTimeP50 !== null);
-  const headline = useCycle
-    ? { name: 'cycle time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.cycleTimeP50) }
-    : { name: 'lead time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.leadTimeP50) };
+  const t = headlineTrend(weeks);
+  const useCycle = !t.useLead && weeks.some((w) => w.cycleTimeP50 !== null);
+  const headline = { name: `${t.useLead ? 'lead' : 'cycle'} time p50`, colour: LEAD_COLOUR, strong: true, values: t.values, bounds: t.bounds };
+  const deployBounds = weeks.map((w) => w.deployAtLeast ?? null);
   const svg = weeklyChart(
     { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week, and how many merged.' },
     {
       weeks: weeks.map((w) => w.weekStart),
-      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
+      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]), ...(k === 'deploy' && { bounds: deployBounds }) }))],
       scale: 'duration',
       format: formatDuration,
       columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },
@@ -53,8 +54,9 @@ function trend(report: Report): string {
   );
   const notes = ['Medians of the changes merged each week, on a logarithmic time axis; the columns below count them.'];
   if (weeks.some((w) => w.changes === 0)) notes.push('A shaded week had no merged change, so its lines break.');
-  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known (not yet deployed, say).');
-  if (useCycle) notes.push('Nothing deployed yet: cycle time stands in for lead time.');
+  if (t.apart.some(Boolean) || deployBounds.some((b) => b !== null)) notes.push('A hollow dot is a week with changes not yet deployed: its lead time and deploy wait are only lower bounds (≥), so its line breaks there.');
+  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && (k !== 'deploy' || w.deployAtLeast == null) && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known.');
+  if (useCycle) notes.push('No week has all its changes deployed: cycle time stands in for lead time.');
   return figure(svg, 'Weekly trend: medians and changes merged', notes.join(' '));
 }
 

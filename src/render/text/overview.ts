@@ -1,6 +1,7 @@
 import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
-import { sparkline } from '../../metrics/trend.js';
+import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
+import { APART_NOTE, headlineTrend } from '../trend.js';
 import type { Report } from '../../report/schema.js';
 import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
@@ -82,19 +83,21 @@ export function stages(report: Report, ctx: TextContext): string[] {
   return [c.bold('Where the time goes'), table];
 }
 
-/** The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit. */
+/**
+ * The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit; a week with changes still waiting
+ * drawn apart (its figure only a bound) and left out of the `→` comparison.
+ */
 export function trend(report: Report, ctx: TextContext): string[] {
   const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
-  const lead = weeks.map((w) => w.leadTimeP50);
-  const useLead = lead.some((v) => v !== null);
-  const values = useLead ? lead : weeks.map((w) => w.cycleTimeP50);
-  const first = values.find((v) => v !== null) ?? null;
-  const last = [...values].reverse().find((v) => v !== null) ?? null;
-  const prefix = `weekly p50 ${useLead ? 'lead' : 'cycle'} time  `;
-  const suffix = `  ${formatDuration(first)} → ${formatDuration(last)}`;
+  const t = headlineTrend(weeks);
+  const prefix = `weekly p50 ${t.useLead ? 'lead' : 'cycle'} time  `;
+  const suffix = t.from === null ? '' : `  ${formatDuration(t.from)} → ${formatDuration(t.to)}`;
   const room = Math.max(8, ctx.width - prefix.length - suffix.length);
-  const line = sparkline(values.slice(-Math.min(60, room)));
+  const shown = Math.min(60, room);
+  const line = sparkline(t.values.slice(-shown), t.apart.slice(-shown));
   if (line === '') return [];
-  return [`${prefix}${ctx.c.cyan(line)}${suffix}`];
+  const out = [`${prefix}${ctx.c.cyan(line)}${suffix}`];
+  if (t.apart.slice(-shown).some(Boolean)) out.push(ctx.c.dim(wrap(`${BOUND_MARK} ${APART_NOTE}`, ctx.width)));
+  return out;
 }
