@@ -37,6 +37,16 @@ describe('the terminal sections at 80 columns', () => {
     expect(deploys.some((l) => /│ deploy +│ at \(UTC\) +│ changes │ status +│/.test(l))).toBe(true);
   });
 
+  it('says why each failed deploy failed, under the table', () => {
+    const reasons = buildReport(sampleChanges());
+    reasons.deploys = reasons.deploys.map((d) => (d.failed ? { ...d, failureReasons: ['shipped #104, reverted by #109 within 14 days', 'incident #7'], restoredAfter: 26 * H } : d));
+    const lines = section(renderText(reasons, { color: false, width: 80 }), 'Deploys');
+    const failed = reasons.deploys.filter((d) => d.failed);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(lines).toContain(failed.length === 1 ? 'the failed deploy, and why:' : `the ${failed.length} failed deploys, and why:`);
+    expect(lines.join('\n')).toContain('  failed v1.3.0 2026-03-12 12:00: shipped #104, reverted by #109 within 14 days;\n    incident #7; restored after 1d 2h');
+  });
+
   it('has no status column when no deploy shown failed or rolled back', () => {
     const healthy = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
     const deploys = section(renderText({ ...healthy, deploys: healthy.deploys.map((d) => ({ ...d, failed: false, failureReasons: [] })) }, { color: false, width: 80 }), 'Deploys');

@@ -38,5 +38,20 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   // the status column only when one of the rows has something to say
   const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
+  out.push(...failedDeploys(report, ctx));
   return out;
+}
+
+/** Every failed deploy of the window with why it failed (revert, rollback, failed status, incident) and its restore. */
+function failedDeploys(report: Report, ctx: TextContext): string[] {
+  const failed = report.deploys.filter((deploy) => deploy.failed);
+  if (failed.length === 0) return [];
+  return [
+    ctx.c.dim(`${failed.length === 1 ? 'the failed deploy' : `the ${failed.length} failed deploys`}, and why:`),
+    ...failed.map((deploy) => {
+      const why = deploy.failureReasons.length > 0 ? deploy.failureReasons.join('; ') : 'no reason recorded';
+      const restored = deploy.restoredAfter === null ? '' : `; restored after ${formatDuration(deploy.restoredAfter)}`;
+      return wrap(`  ${ctx.c.red('failed')} ${terminalSafe(deploy.ref)} ${formatTime(deploy.at, ctx.timeZone)}: ${terminalSafe(why)}${restored}`, ctx.width);
+    }),
+  ];
 }
