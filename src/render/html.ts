@@ -8,6 +8,7 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
+import { repositoryName } from './names.js';
 import { inWorkingDays } from '../units.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
@@ -28,7 +29,7 @@ export function renderHtml(input: Report): string {
 
 function renderHtmlBody(input: Report): string {
   const report: Report = input;
-  const name = report.repository.remote ?? report.repository.path;
+  const name = repositoryName(report.repository);
   const hours = businessHoursText(report);
   const body = mergedInWindow(report) === 0
     ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`]

@@ -2,6 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
 import { APART_NOTE, headlineTrend } from './trend.js';
+import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationOrBound, formatDuration, formatPercent, percentileText } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
@@ -89,7 +90,7 @@ function header(report: Report): string[] {
   const detail = report.deploySignal.detail ? ` (${md(report.deploySignal.detail)})` : '';
   const hours = businessHoursText(report);
   return [
-    `## flowaudit · ${md(r.remote ?? r.path)}`,
+    `## flowaudit · ${md(repositoryName(r))}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
@@ -308,9 +309,10 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   if (leftOut !== null) return [leftOut, ''];
   // a report over several repositories names whose change each is
   const several = report.repositories !== undefined;
+  const name = repositoryNamer(report);
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
-    ...(several ? [md(ch.repository ?? '')] : []),
+    ...(several ? [md(name(ch.repository ?? ''))] : []),
     changeRef(ch),
     md(ch.title),
     md(ch.author),

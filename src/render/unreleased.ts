@@ -2,6 +2,7 @@ import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
 import { formatDuration, percentileText } from './duration.js';
 import { terminalSafe } from './sanitize.js';
+import { repositoryNamer } from './names.js';
 import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
 
 /*
@@ -44,7 +45,8 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
   if (backlog !== null) out.push(wrap(backlog, ctx.width));
   const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
   if (oldest.length > 0) {
-    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${ch.repository} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age)]);
+    const name = repositoryNamer(report);
+    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age)]);
     out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));

@@ -7,6 +7,7 @@ import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
 import { headlineTrend } from '../trend.js';
+import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
@@ -90,12 +91,13 @@ export function deploys(report: Report): string {
   if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
+  const name = repositoryNamer(report);
   const events: TimelineEvent[] = report.deploys.map((d) => ({
     at: epoch(d.at),
     size: d.changes,
     status: d.failed ? 'failed' : d.rollback ? 'rollback' : 'ok',
     tip: [
-      `${d.repository ? `${d.repository} ` : ''}${d.ref}`,
+      `${d.repository ? `${name(d.repository)} ` : ''}${d.ref}`,
       `${minuteOf(d.at)} UTC`,
       `${plural(d.changes, 'change')} shipped`,
       ...(d.rollback ? ['rollback'] : []),
@@ -114,7 +116,7 @@ export function deploys(report: Report): string {
   const multi = report.repositories !== undefined;
   const rows = report.deploys.map((d) => {
     const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
-    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(d.repository ?? '') : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
+    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(name(d.repository ?? '')) : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter))}</tr>`;
   });
   const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
   const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
@@ -128,7 +130,8 @@ export function unreleased(report: Report): string {
   if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');
   const oldest = u.oldestChanges ?? [];
   const multi = report.repositories !== undefined;
-  const rows = oldest.map((c) => `<tr>${multi ? ext(c.repository ?? '') : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age))}</tr>`);
+  const name = repositoryNamer(report);
+  const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? '')) : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age))}</tr>`);
   return section(
     'unreleased',
     'Merged, not yet deployed',

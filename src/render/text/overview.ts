@@ -2,6 +2,7 @@ import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import { APART_NOTE, headlineTrend } from '../trend.js';
+import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
 import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
@@ -29,7 +30,7 @@ export function windowText(report: Report, timeZone: string): string {
 export function header(report: Report, ctx: TextContext): string[] {
   const { c } = ctx;
   const lines = [
-    c.bold(wrap(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`, ctx.width)),
+    c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)),
     wrap(
       `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`,
