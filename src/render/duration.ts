@@ -37,8 +37,9 @@ export function percentileText(figure: Bounded, key: Percentile): string {
 export function deployRateText(f: Dora['deploymentFrequency'], digits = 2): string {
   if (f.value === null && f.coveredDays !== undefined) {
     const days = f.coveredDays;
-    const shown = days >= 10 || Number.isInteger(days) ? String(Math.round(days)) : days.toFixed(1);
-    return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown} ${shown === '1' ? 'day' : 'days'}`;
+    // under a day, in hours or minutes: `0.0 days` would say nothing
+    const shown = days < 1 ? formatDuration(days * 86400) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
+    return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
   const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(digits));
   return `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`;

@@ -8,7 +8,7 @@ import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
 import { formatDuration, formatPercent, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
-import { bar, fitTable, formatTime, wrap, type Cell, type TextContext } from './layout.js';
+import { bar, fitTable, formatTime, naturalWidth, wrap, type Cell, type TextContext } from './layout.js';
 
 /** The stage names of the table: spelled out when there is room, else short (`pickup`, `merge wait`). */
 function labeller(report: Report, width: number): (stage: StageName) => string {
@@ -69,8 +69,11 @@ export function stages(report: Report, ctx: TextContext): string[] {
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50), formatDuration(s.cycleTime.p75), formatDuration(s.cycleTime.p90), '', what('commit → merge')]);
   rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50'), percentileText(s.leadTime, 'p75'), percentileText(s.leadTime, 'p90'), '', what('commit → deploy')]);
-  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
-  const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
+  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut, nor a stage's name
+  // where the bar would take its room (bounds such as `≥ 192d 5h` make the figures wider)
+  const figuresWidth = [0, 1, 2, 3, 4, 5].reduce((sum, i) => sum + naturalWidth(i === 0 ? 'stage' : 'count', rows.map((r) => r[i])), 8);
+  const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
+  const keep = (_: unknown, i: number): boolean => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
   const columns = [
     { head: 'stage', min: 12, rank: 1 },
     { head: 'count', align: 'right' as const },
