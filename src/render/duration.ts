@@ -37,8 +37,9 @@ export function percentileText(figure: Bounded, key: Percentile): string {
 export function deployRateText(f: Dora['deploymentFrequency'], digits = 2): string {
   if (f.value === null && f.coveredDays !== undefined) {
     const days = f.coveredDays;
-    // under a day, in hours or minutes: `0.0 days` would say nothing
-    const shown = days < 1 ? formatDuration(days * 86400) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
+    // under a day, in whole hours (`coveredDays` has two decimals): `0.1 days` would say little
+    const hours = Math.round(days * 24);
+    const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
     return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
   const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(digits));
