@@ -71,3 +71,20 @@ describe('what the shares are over', () => {
     expect(renderText(all, { color: false, width: 100 })).toContain('1 change counted; shares over 1 deployed change.');
   });
 });
+
+describe('the weekly trend in the terminal', () => {
+  it('draws a week with changes still waiting apart and compares the complete weeks only', () => {
+    const stages = { coding: H, pickup: null, review: null, merge: null, deploy: D };
+    const report = buildReport(sampleChanges(), {}, {
+      trend: { weeks: [
+        { weekStart: '2026-03-02', changes: 4, waiting: 0, leadTimeP50: 9 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-09', changes: 2, waiting: 0, leadTimeP50: 5 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-16', changes: 3, waiting: 2, leadTimeP50: null, leadTimeAtLeast: H, cycleTimeP50: D, stages: { ...stages, deploy: null }, deployAtLeast: 30 * 60 },
+      ] },
+    });
+    const lines = renderText(report, { color: false, width: 80 }).split('\n');
+    // the last week's 1h is only a bound: it would read as a fall from 5d to 1h
+    expect(lines).toContain('weekly p50 lead time  █▁·  9d → 5d');
+    expect(lines.join('\n')).toContain('· a week with changes not yet deployed: its lead time is only a lower bound,\n  left out of the comparison');
+  });
+});

@@ -96,10 +96,13 @@ export function trend(report: Report, ctx: TextContext): string[] {
   if (weeks.length < 2) return [];
   const t = headlineTrend(weeks);
   const prefix = `weekly p50 ${t.useLead ? 'lead' : 'cycle'} time  `;
-  const suffix = t.from === null ? '' : `  ${formatDuration(t.from)} → ${formatDuration(t.to)}`;
-  const room = Math.max(8, ctx.width - prefix.length - suffix.length);
+  // room for the longest comparison, `  999d 23h → 999d 23h`: it is over the weeks shown, known once they are
+  const room = Math.max(8, ctx.width - prefix.length - 22);
   const shown = Math.min(60, room);
-  const line = sparkline(t.values.slice(-shown), t.apart.slice(-shown));
+  const values = t.values.slice(-shown);
+  const known = values.filter((v): v is number => v !== null);
+  const suffix = known.length === 0 ? '' : `  ${formatDuration(known[0] ?? null)} → ${formatDuration(known.at(-1) ?? null)}`;
+  const line = sparkline(values, t.apart.slice(-shown));
   if (line === '') return [];
   const out = [`${prefix}${ctx.c.cyan(line)}${suffix}`];
   if (t.apart.slice(-shown).some(Boolean)) out.push(ctx.c.dim(wrap(`${BOUND_MARK} ${APART_NOTE}`, ctx.width)));
