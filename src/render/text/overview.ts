@@ -104,7 +104,7 @@ export function trend(report: Report, ctx: TextContext): string[] {
   const suffix = known.length === 0 ? '' : `  ${formatDuration(known[0] ?? null)} → ${formatDuration(known.at(-1) ?? null)}`;
   const line = sparkline(values, t.apart.slice(-shown));
   if (line === '') return [];
-  const out = [`${prefix}${ctx.c.cyan(line)}${suffix}`];
+  const out = [`${prefix}${ctx.c.cyan(suffix === '' ? line.trimEnd() : line)}${suffix}`];
   if (t.apart.slice(-shown).some(Boolean)) out.push(ctx.c.dim(wrap(`${BOUND_MARK} ${APART_NOTE}`, ctx.width)));
   return out;
 }
