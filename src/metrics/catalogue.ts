@@ -65,6 +65,8 @@ export interface FigureGroup {
   readonly modes?: readonly Mode[];
   /** a DORA key's performance bands, of its `value`; null for a key without published bands */
   readonly bands?: BandTable | null;
+  /** in the stage groups: the stages that have it; all when absent */
+  readonly stages?: readonly StageName[];
   readonly members: Readonly<Record<string, Figure | FigureGroup>>;
 }
 
@@ -97,14 +99,23 @@ export const DISTRIBUTION = {
 export const CENSORED = {
   ...DISTRIBUTION,
   censored: count('changes still waiting', 'values still running at now (merged, not yet deployed), counted as right-censored'),
-  atLeast: duration('at least (a percentile not reached)', 'set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): the time it is read until, seconds'),
+  atLeast: duration('at least (a percentile not reached)', 'set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds'),
 } as const;
+
+/** Each percentile the estimate does not reach, as a true lower bound; present only when one is not reached. */
+export const BOUNDS = {
+  p50: duration('p50 at least'),
+  p75: duration('p75 at least'),
+  p90: duration('p90 at least'),
+} as const satisfies Record<string, Figure>;
+
+const boundsGroup = (stages?: readonly StageName[]): FigureGroup => ({ label: 'bounds:', members: BOUNDS, ...(stages !== undefined && { stages }) });
 
 /** A stage's figures, in the order `summarizeStages` writes them; the deploy stage's waiting changes are censored. */
 export const STAGE = {
   ...DISTRIBUTION,
   censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
-  atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, the largest wait seen (seconds)'), stages: ['deploy'] },
+  atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'), stages: ['deploy'] },
   share: share('share of the typical change', 'the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
   shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 } as const satisfies Record<string, Figure>;
@@ -193,12 +204,18 @@ export const COUNTS = {
 } as const satisfies Record<string, Figure>;
 
 /** deployment frequency's second figure, beside its value */
-export const DEPLOY_DAYS = { kind: 'number', label: 'days with a deploy per week', nullable: true } as const satisfies Figure;
+export const DEPLOY_DAYS = { kind: 'number', label: 'days with a deploy per week', nullable: true, description: 'days with a deploy per week, never over 7; null under one whole week of covered history' } as const satisfies Figure;
+
+/** what the rates per week are over: present in reports that know them */
+export const DEPLOY_COVERAGE = {
+  deployDays: count('days with a deploy', 'days (UTC) with at least one deploy'),
+  coveredDays: { kind: 'number', label: 'days of history covered', nullable: false, description: 'days of the window the history covers, up to now: the rates per week need at least 7' },
+} as const satisfies Record<string, Figure>;
 
 const STAGE_MODES: Readonly<Record<StageName, readonly Mode[]>> = { coding: MODES, pickup: ['github'], review: MODES, merge: ['github'], deploy: MODES };
 
 /** The stages, each a group of the figures it has; git alone cannot see pickup and merge wait. */
-function perStage(label: (stage: StageName) => string, computedBy: string, members: Readonly<Record<string, Figure>>): FigureGroup {
+function perStage(label: (stage: StageName) => string, computedBy: string, members: Readonly<Record<string, Figure | FigureGroup>>): FigureGroup {
   return {
     label: '',
     computedBy,
@@ -218,10 +235,10 @@ export const CATALOGUE: FigureGroup = {
   members: {
     changes: COUNTS.changes,
     excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs } },
-    stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', STAGE),
+    stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }),
     shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis } },
     cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
-    leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: CENSORED },
+    leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { ...CENSORED, bounds: boundsGroup() } },
     leadTimeDeployed: { label: 'lead time of deployed changes', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
     unreleased: { label: 'unreleased:', computedBy: 'metrics/unreleased.ts unreleasedChanges', members: UNRELEASED },
     flow: {
@@ -240,7 +257,7 @@ export const CATALOGUE: FigureGroup = {
         deploymentFrequency: {
           label: 'deployment frequency',
           bands: { better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, source: STATE_OF_DEVOPS },
-          members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS },
+          members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
         leadTime: { label: 'lead time for changes', bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
         changeFailureRate: { label: 'change failure rate', bands: { better: 'lower', edges: [0.05, 0.1, 0.15], inclusive: true, source: STATE_OF_DEVOPS }, members: doraKey('ratio', '(failed deploys ÷ deploys)') },

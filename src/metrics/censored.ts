@@ -17,8 +17,8 @@ const EPSILON = 1e-9;
 /**
  * count, p50, p75, p90 and mean of the observations. With none still running: type 7 over them, as every
  * distribution. With some: read off the Kaplan–Meier estimate Ŝ — the smallest t with Ŝ(t) ≤ 1 − p — and a
- * percentile Ŝ does not reach while 5% of the values are still at risk is null, with `atLeast` the time Ŝ is
- * read until (the largest time seen, below 20 values). The mean of values not all known
+ * percentile Ŝ does not reach while 5% of the values are still at risk is null, with a true lower bound of it
+ * in `bounds` and the lowest such in `atLeast` (see `lowerBound`). The mean of values not all known
  * is unknown: null then. `count` counts both kinds. Pure.
  */
 export function censoredDistribution(observations: readonly Observation[]): CensoredDistribution {
@@ -67,8 +67,36 @@ function censoredOf<T>(items: readonly T[], observe: (item: T) => Observation | 
       return [key, seconds !== null && seconds <= horizon ? seconds : null];
     }),
   ) as Record<'p50' | 'p75' | 'p90', number | null>;
-  const unreached = PERCENTILES.some(([key]) => figures[key] === null);
-  return { count: finished + running, ...figures, mean: null, censored: running, atLeast: unreached ? horizon : null };
+  const unreached = PERCENTILES.filter(([key]) => figures[key] === null);
+  if (unreached.length === 0) return { count: finished + running, ...figures, mean: null, censored: running, atLeast: null };
+  const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound(done, still, p) : null])) as Record<'p50' | 'p75' | 'p90', number | null>;
+  // percentiles only rise: the lowest one unreached bounds every one above it
+  return { count: finished + running, ...figures, mean: null, censored: running, atLeast: bounds[(unreached[0] as (typeof PERCENTILES)[number])[0]], bounds };
+}
+
+/**
+ * A true lower bound of the p-th percentile (SPEC section 6): type 7 over every value, each still running one at
+ * its time so far. Each value is at least that, and type 7 only rises with its values, so the percentile of the
+ * values once all are known is at least this. Not the largest time seen: one old branch must not make "at
+ * least" say more than half of the changes can show. `done` and `running` are each in ascending order.
+ */
+function lowerBound(done: Float64Array, running: Float64Array, p: number): number {
+  const h = (done.length + running.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = nthOfMerged(done, running, lo);
+  return a + (h - lo) * (nthOfMerged(done, running, Math.ceil(h)) - a);
+}
+
+/** The n-th smallest (from 0) of two ascending columns merged, walked from their starts. */
+function nthOfMerged(a: Float64Array, b: Float64Array, n: number): number {
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) i++;
+    else j++;
+  }
+  if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) return a[i] as number;
+  return b[j] as number;
 }
 
 /** Below this share of the values still at risk, one finishing value moves Ŝ by a tenth or more: not read. */

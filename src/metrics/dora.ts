@@ -67,33 +67,40 @@ export interface DoraInput {
  */
 export function computeDora(input: DoraInput): Dora {
   const { window, deploys, leadTime, signal } = input;
-  const weeks = coveredWeeks(window, input.now);
-  const days = new Set(deploys.map((d) => Math.floor(d.at / DAY)));
-  const perWeek = weeks > 0 ? deploys.length / weeks : null;
+  const span = coveredSeconds(window, input.now);
+  const weeks = span / WEEK;
+  // a rate per week needs a whole week under it: two days of history would say 500 deploys a week
+  const whole = weeks >= 1;
+  const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY))).size;
+  const perWeek = whole ? deploys.length / weeks : null;
   const merge = signal === 'merge';
   const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
   const hoursNote = input.businessHours ? 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given' : undefined;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;
-  const covered = window.historyFrom !== undefined && window.historyFrom > window.since
+  const covered = whole && window.historyFrom !== undefined && window.historyFrom > window.since
     ? `over the ${weeks.toFixed(1)} weeks since the history's first commit`
     : undefined;
+  const short = whole ? undefined : `under one whole week of history (${(span / DAY).toFixed(1)} days): no rate per week and no band`;
   return {
     deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
       band: perWeek === null || merge ? null : frequencyBand(perWeek),
       count: deploys.length,
-      deployDaysPerWeek: weeks > 0 ? days.size / weeks : null,
-      ...note(mergeNote, covered),
+      // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
+      deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
+      deployDays,
+      coveredDays: Math.round((span / DAY) * 100) / 100,
+      ...note(mergeNote, covered, short),
     },
     leadTime: {
       value: leadTime.p50,
       unit: 'seconds',
       band: merge || input.businessHours ? null : leadBand(leadTime),
       count: leadTime.count,
-      ...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is over ${formatDuration(leadTime.atLeast)}` : undefined),
+      ...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is ≥ ${formatDuration(leadTime.atLeast)}` : undefined),
     },
     changeFailureRate: {
       value: deploys.length > 0 ? failed.length / deploys.length : null,
@@ -113,12 +120,14 @@ export function computeDora(input: DoraInput): Dora {
   };
 }
 
-/** The weeks of the window the history covers: from its first commit (when later than since) up to now. */
-function coveredWeeks(window: Window, now: number): number {
+/** The seconds of the window the history covers: from its first commit (when later than since) up to now. */
+function coveredSeconds(window: Window, now: number): number {
   const from = Math.max(window.since, window.historyFrom ?? window.since);
   const to = Math.min(window.until, Math.max(now, window.since));
-  return Math.max(0, to - from) / WEEK;
+  return Math.max(0, to - from);
 }
+
+
 
 /** The band of the median lead time; when it is unknown but at least atLeast, the band that bound decides, if any. */
 function leadBand(leadTime: CensoredDistribution): Band | null {

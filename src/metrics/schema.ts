@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { CENSORED, CI_HEALTH, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -65,11 +65,16 @@ export const intervalSchema = z.object({
 export type Interval = z.infer<typeof intervalSchema>;
 
 // censored.ts
+/** Each percentile the estimate does not reach, as a true lower bound (null where it is reached). */
+const percentileBoundsSchema = z
+  .object(figureShape(BOUNDS))
+  .describe('present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds');
+
 /**
  * A duration some of whose values are still running (SPEC section 6): changes merged and not yet deployed
  * count as right-censored at `now` — their lead time is at least what has passed.
  */
-export const censoredDistributionSchema = z.object(figureShape(CENSORED));
+export const censoredDistributionSchema = z.object({ ...figureShape(CENSORED), bounds: percentileBoundsSchema.optional() });
 export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 
 // stage-summary.ts
@@ -78,6 +83,7 @@ export type CensoredDistribution = z.infer<typeof censoredDistributionSchema>;
 export const stageFigureSchema = distributionSchema.extend({
   censored: optionalFigureSchema(STAGE.censored),
   atLeast: optionalFigureSchema(STAGE.atLeast),
+  bounds: percentileBoundsSchema.optional(),
   share: figureSchema(STAGE.share),
   shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });
@@ -106,7 +112,12 @@ export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
 export const doraSchema = z.object({
   // its note last, as `computeDora` writes it: zod gives a report it reads back in the schema's order
-  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({ deployDaysPerWeek: figureSchema(DEPLOY_DAYS), note: doraFigureSchema.shape.note }),
+  deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({
+    deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
+    deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
+    coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
+    note: doraFigureSchema.shape.note,
+  }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,
   timeToRestore: doraFigureSchema,
@@ -144,9 +155,12 @@ export type Unreleased = z.infer<typeof unreleasedSchema>;
 export const trendWeekSchema = z.object({
   weekStart: z.string().describe('Monday 00:00 UTC that starts the week (ISO date)'),
   changes: z.number().int().nonnegative(),
-  leadTimeP50: seconds,
+  waiting: count.optional().describe('changes of the week merged and not yet deployed at now: while any is, the week is incomplete'),
+  leadTimeP50: seconds.describe('null when the week is incomplete (see leadTimeAtLeast)'),
+  leadTimeAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its lead time p50 (type 7 with each waiting change at its time so far)'),
   cycleTimeP50: seconds,
-  stages: stageSeconds,
+  stages: stageSeconds.describe('p50 of each stage; the deploy wait null when the week is incomplete (see deployAtLeast)'),
+  deployAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its deploy wait p50'),
 });
 
 export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });

@@ -82,7 +82,7 @@ export function leadObservation(change: MeasuredChange, waiting: Waiting): Obser
 }
 
 /** A change's deploy wait: done when deployed, still running since its merge when not; null when deployed without one. */
-function deployObservation(c: MeasuredChange, waiting: Waiting): Observation | null {
+export function deployObservation(c: MeasuredChange, waiting: Waiting): Observation | null {
   const deploy = c.stages.deploy;
   if (deploy !== null) return { seconds: deploy, done: true };
   if (c.deployedAt !== null) return null;

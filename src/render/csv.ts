@@ -1,6 +1,7 @@
 import { STAGES } from '../domain.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { terminalSafe } from './sanitize.js';
+import { repositoryName, repositoryNamer } from './names.js';
 
 const COLUMNS = [
   'id', 'number', 'kind', 'title', 'author', 'sha', 'url', 'bot', 'commits', 'additions', 'deletions', 'files',
@@ -23,11 +24,12 @@ const ROWS_PER_CHUNK = 2000;
 export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange> = report.changes): Generator<string> {
   const repositoryColumn = report.repositories !== undefined;
   const head = repositoryColumn ? ['repository', ...COLUMNS] : [...COLUMNS];
+  const name = repositoryNamer(report);
   let rows = [head.join(',')];
   for (const ch of changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
     const row = COLUMNS.map((col) => cell(values[col]));
-    const repository = ch.repository ?? report.repository.remote ?? report.repository.path;
+    const repository = ch.repository === undefined ? repositoryName(report.repository) : name(ch.repository);
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
     if (rows.length >= ROWS_PER_CHUNK) {
       yield rows.join('\r\n') + '\r\n';

@@ -1,3 +1,4 @@
+import type { Dora } from '../metrics/schema.js';
 import { CALENDAR_DAYS, durationFormat, formatDuration, type DurationFormat } from '../units.js';
 
 export { durationFormat, formatDuration, type DurationFormat };
@@ -5,6 +6,44 @@ export { durationFormat, formatDuration, type DurationFormat };
 /** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
 export function durationOrBound(value: number | null, bound: number | null | undefined, format: DurationFormat = CALENDAR_DAYS): string {
   return value === null && bound !== null && bound !== undefined ? `≥ ${formatDuration(bound, format)}` : formatDuration(value, format);
+}
+
+type Percentile = 'p50' | 'p75' | 'p90';
+
+/** A percentile with changes still waiting: a bound of its own (`bounds`), or the figure's lowest (`atLeast`). */
+interface Bounded {
+  readonly p50: number | null;
+  readonly p75: number | null;
+  readonly p90: number | null;
+  readonly atLeast?: number | null | undefined;
+  readonly bounds?: Readonly<Record<Percentile, number | null>> | undefined;
+}
+
+/** The lower bound of a percentile the estimate does not reach (null when it is reached, or nothing bounds it). */
+export function boundOf(figure: Bounded, key: Percentile): number | null {
+  if (figure[key] !== null) return null;
+  return figure.bounds?.[key] ?? figure.atLeast ?? null;
+}
+
+/** A percentile of a figure, `≥ 66d` where the estimate does not reach it: every renderer writes it so. */
+export function percentileText(figure: Bounded, key: Percentile, format: DurationFormat = CALENDAR_DAYS): string {
+  return durationOrBound(figure[key], boundOf(figure, key), format);
+}
+
+/**
+ * Deploys per week and deploy-days per week, `0.31 per week · 0.31 deploy-days per week`; under one whole week
+ * of covered history, where a rate would mislead, `2 deploys in 2 days`.
+ */
+export function deployRateText(f: Dora['deploymentFrequency'], digits = 2): string {
+  if (f.value === null && f.coveredDays !== undefined) {
+    const days = f.coveredDays;
+    // under a day, in whole hours (`coveredDays` has two decimals): `0.1 days` would say little
+    const hours = Math.round(days * 24);
+    const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
+    return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
+  }
+  const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(digits));
+  return `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`;
 }
 
 export function formatPercent(ratio: number | null, digits = 0): string {

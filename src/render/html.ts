@@ -9,6 +9,7 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
+import { repositoryName } from './names.js';
 
 /**
  * The page's Content-Security-Policy, a second line of defence behind escaping (the page holds titles and names
@@ -36,7 +37,7 @@ export const HTML_CSP = [
  */
 export function renderHtml(input: Report): string {
   const report: Report = input;
-  const name = report.repository.remote ?? report.repository.path;
+  const name = repositoryName(report.repository);
   const hours = businessHoursText(report);
   const body = mergedInWindow(report) === 0
     ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`]

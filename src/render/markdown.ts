@@ -1,8 +1,10 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
-import { sparkline } from '../metrics/trend.js';
+import { BOUND_MARK, sparkline } from '../metrics/trend.js';
+import { APART_NOTE, headlineTrend } from './trend.js';
+import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -82,7 +84,7 @@ function header(report: Report): string[] {
   const detail = report.deploySignal.detail ? ` (${md(report.deploySignal.detail)})` : '';
   const hours = businessHoursText(report);
   return [
-    `## flowaudit · ${md(r.remote ?? r.path)}`,
+    `## flowaudit · ${md(repositoryName(r))}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
@@ -99,9 +101,9 @@ function keyFigures(report: Report): string[] {
   const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days)}**${band(d.leadTime)}`,
+    `lead time p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-    `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
     `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
@@ -124,10 +126,10 @@ function stageTable(report: Report): string[] {
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), durationOrBound(f.p50, f.atLeast, days), durationOrBound(f.p75, f.atLeast, days), durationOrBound(f.p90, f.atLeast, days), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
-  for (const [name, d, what, bound] of [['cycle time', s.cycleTime, 'first commit → merge', null], ['lead time', s.leadTime, 'first commit → deploy', s.leadTime.atLeast ?? null]] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), durationOrBound(d.p50, bound, days), durationOrBound(d.p75, bound, days), durationOrBound(d.p90, bound, days), '', ...(ofTotal ? [''] : [])]);
+  for (const [name, d, what] of [['cycle time', s.cycleTime, 'first commit → merge'], ['lead time', s.leadTime, 'first commit → deploy']] as const) {
+    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
@@ -151,8 +153,8 @@ function doraTable(report: Report): string[] {
   const f = d.deploymentFrequency;
   const band = (x: DoraFigure): string => x.band ?? '—';
   const rows = [
-    ['Deployment frequency', `${num(f.value)} per week · ${num(f.deployDaysPerWeek)} deploy-days per week`, band(f), plural(f.count, 'deploy')],
-    ['Lead time for changes', median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    ['Deployment frequency', deployRateText(f), band(f), plural(f.count, 'deploy')],
+    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
     ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
     ['Time to restore', median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
     ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
@@ -261,20 +263,20 @@ function trend(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
-  const lead = weeks.map((w) => w.leadTimeP50);
-  const useLead = lead.some((v) => v !== null);
-  const spark = sparkline(useLead ? lead : weeks.map((w) => w.cycleTimeP50 ?? null));
+  const t = headlineTrend(weeks);
+  const spark = sparkline(t.values, t.apart);
+  const compared = t.from === null ? '' : ` (${formatDuration(t.from, days)} → ${formatDuration(t.to, days)})`;
   const rows = weeks.map((w) => [
     md(w.weekStart),
-    w.changes === undefined ? '—' : String(w.changes),
-    formatDuration(w.leadTimeP50, days),
+    w.changes === undefined ? '—' : `${w.changes}${w.waiting ? ` (${w.waiting} waiting)` : ''}`,
+    durationOrBound(w.leadTimeP50, w.leadTimeAtLeast, days),
     formatDuration(w.cycleTimeP50 ?? null, days),
-    ...STAGES.map((s) => formatDuration(w.stages[s] ?? null, days)),
+    ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(w.stages.deploy ?? null, w.deployAtLeast, days) : formatDuration(w.stages[s] ?? null, days))),
   ]);
   return details(
-    `Weekly trend: ${useLead ? 'lead' : 'cycle'} time p50 ${spark}`.trimEnd(),
+    `Weekly trend: ${t.useLead ? 'lead' : 'cycle'} time p50 ${spark}${compared}`.trimEnd(),
     [
-      'Medians of the changes merged each week (weeks start Monday, UTC).',
+      `Medians of the changes merged each week (weeks start Monday, UTC)${t.apart.some(Boolean) ? `; ${BOUND_MARK} (≥ in the table) marks ${APART_NOTE}` : ''}.`,
       '',
       ...table(['Week of', 'Changes', 'Lead time p50', 'Cycle time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrr', rows),
     ],
@@ -311,9 +313,10 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   if (leftOut !== null) return [leftOut, ''];
   // a report over several repositories names whose change each is
   const several = report.repositories !== undefined;
+  const name = repositoryNamer(report);
   const shown = limit === undefined ? report.changes : report.changes.slice(0, Math.max(0, limit));
   const rows = shown.map((ch) => [
-    ...(several ? [md(ch.repository ?? '')] : []),
+    ...(several ? [md(name(ch.repository ?? ''))] : []),
     changeRef(ch),
     md(ch.title),
     md(ch.author),

@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
+import { repositoryNamer } from './names.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
-import { fitTable, naturalWidth } from './text/layout.js';
+import { fitTable, naturalWidth, wrap } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
@@ -18,9 +19,9 @@ const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
 /** the last column */
 const TOP = HEAD.length - 1;
 
-function cells(row: RepositoryRow, days: DurationFormat): string[] {
+function cells(row: RepositoryRow, name: (key: string) => string, days: DurationFormat): string[] {
   return [
-    row.name,
+    name(row.name),
     `${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
     String(row.changes),
     durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast, days),
@@ -47,7 +48,7 @@ function whole(report: Report): string[] {
     `all ${report.repositories?.length ?? 0}`,
     `${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
     String(s.changes),
-    durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days),
+    percentileText(s.leadTime, 'p50', days),
     formatDuration(s.cycleTime.p50, days),
     String(s.dora.deploymentFrequency.count),
     freq === null ? '—' : freq.toFixed(2),
@@ -57,55 +58,73 @@ function whole(report: Report): string[] {
   ];
 }
 
+// a repository that could not be read keeps the name it was given by: the argument to correct
 function failedLines(report: Report): string[] {
   return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
 }
 
-/** The table for the terminal, laid out to `width` columns (80 by default); empty when the report is over one repository. */
+/** a repository's name is shown whole up to this many characters in the terminal's table */
+const NAME_WHOLE = 30;
+/** the figures that give way when the terminal's table is too wide, first to last; each then listed below it */
+const DROP_ORDER = [4, 5, 6, 2, 7, 3];
+
+/**
+ * The table for the terminal, laid out to `width` columns (80 by default); empty when the report is over one
+ * repository. Every name is whole up to 30 characters and every recommendation whole: where the table is too
+ * wide, its figures give way first (cycle time, deploys, per week, changes, failure rate, lead time), each
+ * column dropped written below it, row by row.
+ */
 export function renderRepositoryText(report: Report, options: { color: boolean; width?: number }): string {
   if (!report.repositories) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const name = repositoryNamer(report);
   const days = durationFormat(report.businessHours);
-  // short heads; the unreleased column when there is room, then the window column when the windows differ
-  // and there is room; else a line each below
-  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'];
+  const head = ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'fix first'];
   const width = options.width ?? 80;
-  const rows = report.repositories.map((row) => cells(row, days).map(terminalSafe));
-  rows.push(whole(report).map((text) => c.bold(terminalSafe(text))));
-  // the repository and its top recommendation give way first, the window next; the figures never do
+  const plain = [...report.repositories.map((row) => cells(row, name, days)), whole(report)].map((r) => r.map(terminalSafe));
+  const rows = plain.map((r, i) => (i === plain.length - 1 ? r.map((text) => c.bold(text)) : r));
+  const natural = (i: number): number => naturalWidth(head[i] ?? '', plain.map((r) => r[i]));
+  // the least a column takes: a name up to 30 characters, a recommendation and every figure whole
+  const least = (i: number): number => (i === 0 ? Math.min(natural(0), NAME_WHOLE + 2) : natural(i));
+  const fits = (shown: readonly number[]): boolean => shown.reduce((sum, i) => sum + least(i), shown.length + 1) <= width;
+  const shown = [0, 2, 3, 4, 5, 6, 7, TOP];
+  const dropped: number[] = [];
+  for (const i of DROP_ORDER) {
+    if (fits(shown)) break;
+    shown.splice(shown.indexOf(i), 1);
+    dropped.push(i);
+  }
+  const unreleasedColumn = fits([...shown, 8]);
+  if (unreleasedColumn) shown.push(8);
+  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
+  const windowColumn = !sameWindow && fits([...shown, 1]);
+  if (windowColumn) shown.push(1);
+  shown.sort((x, y) => x - y);
+  // narrower still than a name and a recommendation: they are cut, the name before the recommendation
   const columns = head.map((h, i) => ({
     head: h,
     ...(NUMERIC.has(i) && { align: 'right' as const }),
-    ...((i === 0 || i === TOP) && { min: 10 }),
-    ...(i === 1 && { min: 12, rank: 1 }),
+    ...(i === 0 && { min: Math.min(least(0), 12) }),
+    ...(i === TOP && { min: Math.min(least(TOP), 12), rank: 1 }),
   }));
-  const natural = (i: number): number => naturalWidth(head[i] ?? '', rows.map((r) => r[i]));
-  const least = (shown: readonly number[]): number => shown.reduce((sum, i) => sum + (columns[i]?.min ?? natural(i)), shown.length + 1);
-  const shown = [0, 2, 3, 4, 5, 6, 7, TOP];
-  const unreleasedColumn = least([...shown, 8]) <= width;
-  if (unreleasedColumn) shown.push(8);
-  const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
-  const windowColumn = !sameWindow && least([...shown, 1]) <= width;
-  if (windowColumn) shown.push(1);
-  shown.sort((x, y) => x - y);
-  // a name cut at its end keeps its beginning: where the table cannot show every name whole, a path keeps its
-  // last two parts, where local clones differ
-  if (shown.reduce((sum, i) => sum + natural(i), shown.length + 1) > width) report.repositories.forEach((row, i) => ((rows[i] as string[])[0] = terminalSafe(chartLabel(row))));
   const pick = <T>(list: readonly T[]): T[] => shown.map((i) => list[i] as T);
   const table = fitTable(pick(columns), rows.map(pick), { color: options.color, width });
+  const names = plain.map((r) => r[0] ?? '');
   const below = [
-    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(r.name)}: ${unreleasedCell(r.unreleased, days)}`)),
-    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(r.name)}: ${cells(r, days)[1]}`)),
+    ...dropped.sort((x, y) => x - y).map((i) => `${HEAD[i] ?? ''}: ${plain.map((r, j) => `${names[j] ?? ''} ${r[i] ?? ''}`).join(' · ')}`),
+    ...(unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(name(r.name))}: ${unreleasedCell(r.unreleased, days)}`)),
+    ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(name(r.name))}: ${cells(r, name, days)[1]}`)),
   ];
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(line)), ...failed].join('\n');
+  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(wrap(line, width))), ...failed].join('\n');
 }
 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */
 export function renderRepositoryMarkdown(report: Report): string {
   if (!report.repositories) return '';
+  const name = repositoryNamer(report);
   const days = durationFormat(report.businessHours);
-  const rows = [...report.repositories.map((row) => cells(row, days)), whole(report)].map((r, i, all) => r.map((t) => (i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t))));
+  const rows = [...report.repositories.map((row) => cells(row, name, days)), whole(report)].map((r, i, all) => r.map((t) => (i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t))));
   const failed = failedLines(report).map((line) => `- could not be read: ${escapeMarkdown(line)}`);
   return [
     '### Repositories',
@@ -119,29 +138,19 @@ export function renderRepositoryMarkdown(report: Report): string {
 }
 
 /**
- * A chart label, or a terminal's table cell, cuts a long name at its end: a repository known by its path keeps
- * its last two parts there, as local clones' paths share their beginning (`~/clones/…`) and differ at the
- * end. The name is whole in the lines below the terminal's table.
- */
-function chartLabel(row: RepositoryRow): string {
-  if (row.remote !== null) return row.name;
-  const parts = row.name.split('/').filter(Boolean);
-  return parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : row.name;
-}
-
-/**
  * The repositories side by side as an HTML section: their median lead and cycle times as a chart, then the
  * table with the whole in bold and the repositories that could not be read. Empty for one repository.
  */
 export function renderRepositoryHtml(report: Report): string {
-  const days = durationFormat(report.businessHours);
   if (!report.repositories) return '';
   const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('');
+  const name = repositoryNamer(report);
+  const days = durationFormat(report.businessHours);
   const tr = (r: string[], total: boolean): string =>
     `<tr${total ? ' class="total"' : ''}>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? ' class="num"' : i === 1 ? ' class="date"' : ''}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
   const svg = barChart(
     { id: 'repository-lead-times', title: 'Median lead and cycle time per repository', description: 'For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
-    report.repositories.map((r) => ({ label: chartLabel(r), values: [r.leadTimeP50, r.cycleTimeP50] })),
+    report.repositories.map((r) => ({ label: name(r.name), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.summary.leadTime.atLeast : null, null] })),
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no repository has a known lead or cycle time' },
   );
   const failed = failedLines(report);
@@ -150,7 +159,7 @@ export function renderRepositoryHtml(report: Report): string {
     'Repositories',
     escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
     charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.')),
-    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, name, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
     failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
   );
 }

@@ -1,7 +1,8 @@
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { durationFormat, formatDuration } from './duration.js';
+import { durationFormat, formatDuration, percentileText } from './duration.js';
 import { terminalSafe } from './sanitize.js';
+import { repositoryNamer } from './names.js';
 import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
 
 /*
@@ -21,7 +22,7 @@ export function leadTimeCensoringText(report: Report): [string, string] | null {
   const days = durationFormat(report.businessHours);
   const { leadTime, leadTimeDeployed } = report.summary;
   if (leadTime.censored === 0) return null;
-  const estimate = leadTime.p50 !== null ? formatDuration(leadTime.p50, days) : `over ${formatDuration(leadTime.atLeast, days)}`;
+  const estimate = percentileText(leadTime, 'p50', days);
   return [
     `lead time p50 ${estimate} with the ${plural(leadTime.censored, 'change')} still waiting counted as censored`,
     `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural(leadTimeDeployed.count, 'deployed change')} only`,
@@ -47,7 +48,8 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
   if (backlog !== null) out.push(wrap(backlog, ctx.width));
   const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
   if (oldest.length > 0) {
-    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${ch.repository} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
+    const name = repositoryNamer(report);
+    const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
     out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));

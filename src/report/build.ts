@@ -11,7 +11,7 @@ import { inWindowQueues } from '../metrics/queues-spans.js';
 import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
-import { leadObservation, summarizeStages, type Waiting } from '../metrics/stage-summary.js';
+import { summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
@@ -270,7 +270,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
-    ...(detail && { trend: weeklyTrend(counted, window, (c) => leadObservation(c, waiting)) }),
+    ...(detail && { trend: weeklyTrend(counted, window, waiting) }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,

@@ -26,24 +26,35 @@ describe('censoredDistribution', () => {
     expect(censoredDistribution([...done(2, 4, 6, 8, 10), ...running(5, 9)])).toEqual({ count: 7, p50: 8, p75: 10, p90: 10, mean: null, censored: 2, atLeast: null });
   });
 
-  it('leaves a percentile the estimate never reaches null, with the largest time seen', () => {
-    // finished 1, 2, 3, 4, running 5: Ŝ = 4/5, 3/5, 2/5 (p50 = 3), 1/5 (p75 = 4), then no more steps: p90 unknown
-    expect(censoredDistribution([...done(1, 2, 3, 4), ...running(5)])).toEqual({ count: 5, p50: 3, p75: 4, p90: null, mean: null, censored: 1, atLeast: 5 });
-    // nothing finished at all: every percentile unknown, at least the longest wait
-    expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 7 });
+  it('leaves a percentile the estimate never reaches null, with a true lower bound of it', () => {
+    // finished 1, 2, 3, 4, running 5: Ŝ = 4/5, 3/5, 2/5 (p50 = 3), 1/5 (p75 = 4), then no more steps: p90 unknown,
+    // at least type 7 of 1, 2, 3, 4, 5 at rank 3.6 = 4.6
+    expect(censoredDistribution([...done(1, 2, 3, 4), ...running(5)])).toEqual({ count: 5, p50: 3, p75: 4, p90: null, mean: null, censored: 1, atLeast: 4.6, bounds: { p50: null, p75: null, p90: 4.6 } });
+    // nothing finished at all: every percentile unknown, each at least type 7 of the waits so far (3, 7)
+    expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 5, bounds: { p50: 5, p75: 6, p90: 6.6 } });
+  });
+
+  it('bounds a window where every change waits by their ages, not by the oldest', () => {
+    // four changes waiting 1d, 2d, 3d and 100d: each median of what they will be is at least the median of their
+    // ages, 2.5d; p75 at rank 2.25: 3d + 0.25 × 97d; p90 at rank 2.7: 3d + 0.7 × 97d. The oldest (100d) is no bound.
+    const D = 86400;
+    const all = censoredDistribution(running(100 * D, 2 * D, 3 * D, 1 * D));
+    expect(all).toMatchObject({ p50: null, p75: null, p90: null, atLeast: 2.5 * D });
+    expect(all.bounds?.p75).toBeCloseTo(27.25 * D, 6);
+    expect(all.bounds?.p90).toBeCloseTo(70.9 * D, 6);
   });
 
   it('reads the estimate only while 5% of the values are still at risk', () => {
     // 21 values, so at least 2 must be at risk (⌈1.05⌉): 19 still running at 1h, finished at 100h and 200h.
     // At 100h two are at risk: Ŝ = 1/2, p50 = 100h. At 200h one is at risk (under 5%): Ŝ = 0 there is not read,
-    // so p75 and p90 are unknown, at least 100h (the second largest value). Without the rule: p75 = p90 = 200h.
+    // so p75 and p90 are unknown, at least 1h (ranks 15 and 18 of 21 are waits of 1h). Without the rule: p75 = p90 = 200h.
     const many = [...running(...Array.from({ length: 19 }, () => 3600)), ...done(100 * 3600, 200 * 3600)];
-    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 100 * 3600 });
+    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 3600, bounds: { p50: null, p75: 3600, p90: 3600 } });
   });
 
   it('meets 1 − p exactly despite rounding', () => {
     // finished 1, 2, running 3, 4: Ŝ(1) = 3/4, Ŝ(2) = 3/4 × 2/3 = 1/2 exactly: p50 = 2 (0.75 × 0.666… is not 0.5 in floating point)
-    expect(censoredDistribution([...done(1, 2), ...running(3, 4)])).toMatchObject({ p50: 2, p75: null, atLeast: 4 });
+    expect(censoredDistribution([...done(1, 2), ...running(3, 4)])).toMatchObject({ p50: 2, p75: null, atLeast: 3.25 });
   });
 
   it('keeps a value still running at a time at risk at that time', () => {

@@ -19,11 +19,34 @@ describe('computeDora', () => {
     expect(clipped.deploymentFrequency).toMatchObject({ value: 2 / 3, band: 'medium', note: "over the 3.0 weeks since the history's first commit" });
   });
 
+  it('gives no rate per week under one whole week of covered history, only the count and the days', () => {
+    // a two-day history (since two days before now): 4 deploys on 2 days would read 14 deploys and 7 deploy-days a week
+    const twoDays = computeDora({ ...base, window: { since: SINCE, until: SINCE + 2 * D }, now: SINCE + 2 * D, deploys: [deploy(SINCE + H), deploy(SINCE + 2 * H), deploy(SINCE + D + H), deploy(SINCE + D + 2 * H)] });
+    expect(twoDays.deploymentFrequency).toMatchObject({ value: null, band: null, count: 4, deployDaysPerWeek: null, deployDays: 2, coveredDays: 2 });
+    expect(twoDays.deploymentFrequency.note).toContain('under one whole week of history');
+    // a one-commit repository: history from its only commit, a minute before now
+    const one = computeDora({ ...base, window: { since: SINCE - 30 * D, until: SINCE + D, historyFrom: SINCE }, now: SINCE + 60, deploys: [deploy(SINCE)] });
+    expect(one.deploymentFrequency).toMatchObject({ value: null, deployDaysPerWeek: null, count: 1, coveredDays: 0 });
+    // exactly one week is enough: 7 deploys on 7 days
+    const week = computeDora({ ...base, window: { since: SINCE, until: SINCE + W }, now: SINCE + W, deploys: Array.from({ length: 7 }, (_, i) => deploy(SINCE + i * D + H)) });
+    expect(week.deploymentFrequency).toMatchObject({ value: 7, deployDaysPerWeek: 7, band: 'elite' });
+  });
+
+  it('never counts more than 7 deploy-days in a week', () => {
+    // 7.5 days from a Monday noon touch 8 calendar days; a deploy on each, over 7.5 / 7 weeks, would be 7.47 a week
+    const from = SINCE + 12 * H;
+    const days = Array.from({ length: 8 }, (_, i) => deploy(SINCE + i * D + 13 * H));
+    const dora = computeDora({ ...base, window: { since: from, until: from + 7.5 * D }, now: from + 7.5 * D, deploys: days });
+    expect(dora.deploymentFrequency.deployDays).toBe(8);
+    expect(dora.deploymentFrequency.deployDaysPerWeek).toBe(7);
+    expect(dora.deploymentFrequency.value).toBeCloseTo(8 / (7.5 / 7), 9);
+  });
+
   it('takes the lead time from the summary\'s censored estimate, and its band from the bound when the median is unknown', () => {
     expect(computeDora(base).leadTime).toMatchObject({ value: 2 * D, band: 'high', count: 4 });
     // the median is over 40 days: low for certain
     expect(computeDora({ ...base, leadTime: lead({ p50: null, atLeast: 40 * D }) }).leadTime).toMatchObject({
-      value: null, band: 'low', note: 'more than half of the changes are still waiting: the median is over 40d',
+      value: null, band: 'low', note: 'more than half of the changes are still waiting: the median is ≥ 40d',
     });
     // over 2 days says nothing about the band
     expect(computeDora({ ...base, leadTime: lead({ p50: null, atLeast: 2 * D }) }).leadTime).toMatchObject({ value: null, band: null });

@@ -64,6 +64,8 @@ describe('summarizeStages', () => {
      * Lead: 4+, 10, 20, 20+ → Ŝ(10) = 2/3 (the 4+ left before, 3 at risk), Ŝ(20) = 2/3 × 1/2 = 1/3: p50 = 20,
      * and Ŝ never gets to 1/4: p75, p90 unknown (deployed only: type 7 of 10, 20 = 15, shorter than it is).
      * Deploy: 2, 2+, 4, 10+ → Ŝ(2) = 3/4, Ŝ(4) = 3/4 × 1/2 = 3/8: p50 = 4, p75 and p90 never reached.
+     * Their bounds, type 7 with each waiting one at its time so far: lead 4, 10, 20, 20 → p75 (rank 2.25) and
+     * p90 (rank 2.7) 20h; deploy 2, 2, 4, 10 → p75 4 + 0.25 × 6 = 5.5h, p90 4 + 0.7 × 6 = 8.2h (not the 10h seen).
      */
     const s = summarizeStages([
       change(100, { coding: 8 * H, deploy: 2 * H }),
@@ -71,9 +73,9 @@ describe('summarizeStages', () => {
       change(990, { coding: 10 * H }),
       change(998, { coding: 2 * H }),
     ], WALL);
-    expect(s.leadTime).toEqual({ count: 4, p50: 20 * H, p75: null, p90: null, mean: null, censored: 2, atLeast: 20 * H });
+    expect(s.leadTime).toEqual({ count: 4, p50: 20 * H, p75: null, p90: null, mean: null, censored: 2, atLeast: 20 * H, bounds: { p50: null, p75: 20 * H, p90: 20 * H } });
     expect(s.leadTimeDeployed).toMatchObject({ count: 2, p50: 15 * H });
-    expect(s.stages.deploy).toMatchObject({ count: 4, p50: 4 * H, p75: null, p90: null, censored: 2, atLeast: 10 * H });
+    expect(s.stages.deploy).toMatchObject({ count: 4, p50: 4 * H, p75: null, p90: null, censored: 2, atLeast: 5.5 * H, bounds: { p50: null, p75: 5.5 * H, p90: expect.closeTo(8.2 * H, 6) as number } });
     // cycle time over the same four changes: 2, 8, 10, 16 → p50 9h, never longer than the lead time
     expect(s.cycleTime).toMatchObject({ count: 4, p50: 9 * H });
     // shares over the two deployed: coding (8/10 + 16/20) / 2 = 0.8

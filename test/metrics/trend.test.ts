@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredChange as Change } from '../../src/domain.js';
-import type { Observation } from '../../src/metrics/censored.js';
-import { sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
+import type { Waiting } from '../../src/metrics/stage-summary.js';
+import { isComplete, sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
 
+const H = 3600;
+const D = 86400;
 const at = (iso: string): number => Date.parse(iso) / 1000;
-const change = (mergedAt: string, leadTime: number | null, waiting: number | null = null): Change =>
-  ({ mergedAt: at(mergedAt), leadTime, cycleTime: leadTime, waiting, stages: { coding: leadTime, pickup: null, review: null, merge: null, deploy: null } }) as unknown as Change;
-// deployed: its lead time; still waiting: how long so far (what the summary computes from now)
-const lead = (c: Change): Observation | null => {
-  const waiting = (c as Change & { waiting: number | null }).waiting;
-  return c.leadTime !== null ? { seconds: c.leadTime, done: true } : waiting !== null ? { seconds: waiting, done: false } : null;
+const NOW = at('2026-03-30T00:00:00Z');
+const waiting: Waiting = { now: NOW, measure: (a, b) => b - a };
+/** merged at `mergedAt`, first committed `coding` before; deployed `deploy` after the merge, or not yet (null) */
+const change = (mergedAt: string, coding: number, deploy: number | null): Change => {
+  const merged = at(mergedAt);
+  return {
+    mergedAt: merged,
+    firstCommitAt: merged - coding,
+    cycleTime: coding,
+    deployedAt: deploy === null ? null : merged + deploy,
+    leadTime: deploy === null ? null : coding + deploy,
+    stages: { coding, pickup: null, review: null, merge: null, deploy },
+  } as unknown as Change;
 };
+const MARCH = { since: at('2026-03-02T00:00:00Z'), until: at('2026-03-23T00:00:00Z') };
 
 describe('weekly trend', () => {
   it('starts weeks on Monday 00:00 UTC', () => {
@@ -18,35 +28,44 @@ describe('weekly trend', () => {
     expect(new Date(weekStart(at('2026-03-02T00:00:00Z')) * 1000).toISOString()).toBe('2026-03-02T00:00:00.000Z');
   });
 
-  it('gives each week its own medians, empty weeks included', () => {
+  it('gives each complete week its own medians, empty weeks included', () => {
     const trend = weeklyTrend(
-      [change('2026-03-03T00:00:00Z', 10), change('2026-03-04T00:00:00Z', 20), change('2026-03-05T00:00:00Z', 40), change('2026-03-18T00:00:00Z', 5)],
-      { since: at('2026-03-02T00:00:00Z'), until: at('2026-03-23T00:00:00Z') },
-      lead,
+      [change('2026-03-03T00:00:00Z', 8 * H, 2 * H), change('2026-03-04T00:00:00Z', 16 * H, 4 * H), change('2026-03-05T00:00:00Z', 30 * H, 10 * H), change('2026-03-18T00:00:00Z', 3 * H, 2 * H)],
+      MARCH,
+      waiting,
     );
-    expect(trend.weeks.map((w) => [w.weekStart, w.changes, w.leadTimeP50])).toEqual([
-      ['2026-03-02', 3, 20],
-      ['2026-03-09', 0, null],
-      ['2026-03-16', 1, 5],
+    expect(trend.weeks.map((w) => [w.weekStart, w.changes, w.waiting, w.leadTimeP50, w.leadTimeAtLeast])).toEqual([
+      ['2026-03-02', 3, 0, 20 * H, null],
+      ['2026-03-09', 0, 0, null, null],
+      ['2026-03-16', 1, 0, 5 * H, null],
     ]);
-    expect(trend.weeks[0]?.stages.coding).toBe(20);
+    expect(trend.weeks[0]?.stages).toMatchObject({ coding: 16 * H, deploy: 4 * H });
+    expect(trend.weeks.map(isComplete)).toEqual([true, false, true]);
   });
 
-  it('counts a week\'s changes still waiting, so a week does not improve because its slow changes have not shipped', () => {
+  it('gives a week with changes still waiting only a lower bound, so it does not improve because its slow changes have not shipped', () => {
+    // week of 2026-03-16: one deployed (lead 5h, deploy 2h), two merged and waiting until now (2026-03-30):
+    // merged 03-17 after 1h of coding → lead ≥ 13d 1h, deploy ≥ 13d; merged 03-18 after 2h → ≥ 12d 2h, ≥ 12d.
+    // Their medians so far: lead 12d 2h, deploy 12d. The deployed change alone would have said 5h and 2h.
     const trend = weeklyTrend(
-      [change('2026-03-03T00:00:00Z', 5), change('2026-03-04T00:00:00Z', null, 100), change('2026-03-05T00:00:00Z', null, 200)],
-      { since: at('2026-03-02T00:00:00Z'), until: at('2026-03-09T00:00:00Z') },
-      lead,
+      [change('2026-03-16T12:00:00Z', 3 * H, 2 * H), change('2026-03-17T00:00:00Z', H, null), change('2026-03-18T00:00:00Z', 2 * H, null)],
+      MARCH,
+      waiting,
     );
-    // Kaplan–Meier: at 5 three are at risk, one finishes: Ŝ = 2/3, and nothing finishes after: Ŝ never reaches
-    // 1/2, so the p50 is unknown (the deployed change alone would have said 5)
-    expect(trend.weeks[0]?.leadTimeP50).toBeNull();
+    const week = trend.weeks[2];
+    expect(week).toMatchObject({ changes: 3, waiting: 2, leadTimeP50: null, leadTimeAtLeast: 12 * D + 2 * H, deployAtLeast: 12 * D });
+    expect(week?.stages.deploy).toBeNull();
+    // the stages known for every merged change keep their medians
+    expect(week?.stages.coding).toBe(2 * H);
+    expect(week && isComplete(week)).toBe(false);
   });
 
-  it('draws a sparkline with gaps', () => {
+  it('draws a sparkline with gaps, and a week drawn apart as a mark with no height', () => {
     expect(sparkline([0, null, 7, 3.5])).toBe('▁ █▅');
     expect(sparkline([null, null])).toBe('');
     expect(sparkline([0, 0, 0])).toBe('▁▁▁');
     expect(sparkline([2, 2])).toBe('▄▄');
+    // the bound of 900 is not a value: the scale is over 0..7, and the week shows as a dot
+    expect(sparkline([0, 7, 900], [false, false, true])).toBe('▁█·');
   });
 });

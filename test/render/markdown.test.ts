@@ -102,7 +102,7 @@ describe('renderMarkdown: content', () => {
   });
 
   it('shows the weekly trend the report carries, week by week', () => {
-    expect(markdown).toMatch(/<summary>Weekly trend: lead time p50 \S+<\/summary>/);
+    expect(markdown).toMatch(/<summary>Weekly trend: lead time p50 \S+ \(\S+( \S+)? → \S+( \S+)?\)<\/summary>/);
     // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h
     expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 3d 6h \|/m);
     const given = buildReport(sampleChanges(), {}, {
@@ -112,6 +112,21 @@ describe('renderMarkdown: content', () => {
       ] },
     });
     expect(renderMarkdown(given)).toMatch(/^\| 2026-03-02 \| 4 \| 2d \| 1d \| 1h \| — \| — \| — \| 1d \|$/m);
+  });
+
+  it('writes a week with changes still waiting as a bound, draws it apart and compares complete weeks only', () => {
+    const stages = { coding: H, pickup: null, review: null, merge: null, deploy: D };
+    const given = buildReport(sampleChanges(), {}, {
+      trend: { weeks: [
+        { weekStart: '2026-03-02', changes: 4, waiting: 0, leadTimeP50: 9 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-09', changes: 2, waiting: 0, leadTimeP50: 5 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-16', changes: 3, waiting: 2, leadTimeP50: null, leadTimeAtLeast: H, cycleTimeP50: D, stages: { ...stages, deploy: null }, deployAtLeast: 30 * 60 },
+      ] },
+    });
+    const text = renderMarkdown(given);
+    // the last week's 1h bound would read as a fall from 5d to 1h: the comparison stops at the last complete week
+    expect(text).toMatch(/<summary>Weekly trend: lead time p50 █▁· \(9d → 5d\)<\/summary>/);
+    expect(text).toMatch(/^\| 2026-03-16 \| 3 \(2 waiting\) \| ≥ 1h \| 1d \| 1h \| — \| — \| — \| ≥ 30m \|$/m);
   });
 
   it('lays out review health and the AI comparison from their figures, in words and units', () => {
@@ -224,9 +239,10 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('writes a percentile beyond the data as ≥ its bound', () => {
     const report: Report = buildReport(sampleChanges());
-    report.summary.stages.deploy = { ...report.summary.stages.deploy, p90: null, censored: 2, atLeast: 40 * D };
+    // the deploy wait's p90 is beyond the data: at least 8d 18h, type 7 with the two waiting at their waits so far
+    // (see the HTML report's test)
     const text = renderMarkdown(report);
-    expect(cells(tableAfter(text, 'Stage')[6] ?? '').slice(0, 5)).toEqual(['deploy wait', '9', '1d', '2d', '≥ 40d']);
+    expect(cells(tableAfter(text, 'Stage')[6] ?? '').slice(0, 5)).toEqual(['deploy wait', '9', '1d', '2d', '≥ 8d 18h']);
     expect(text).toContain('- 2 changes merged but not yet deployed count as still waiting');
   });
 });

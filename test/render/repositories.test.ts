@@ -37,7 +37,7 @@ describe('the per-repository table', () => {
     const text = renderRepositoryText(all, { color: false, width: 150 });
     const rows = text.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
     expect(rows).toEqual([
-      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'top recommendation'],
+      ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'fix first'],
       ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', '4 (oldest 9d)', 'Change failure rate'],
       ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '0', '—'],
       ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '4 (oldest 9d)', '—'],
@@ -46,50 +46,51 @@ describe('the per-repository table', () => {
     expect(text).not.toContain('\u001b');
   });
 
-  it('text at 80 columns: names give way, every figure stays whole', () => {
+  it('text at 80 columns: names and recommendations whole, the figures that do not fit listed below', () => {
     const text = renderRepositoryText(all, { color: false, width: 80 });
     const lines = text.split('\n');
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
-    expect(rows.map((r) => r.slice(1, 7))).toEqual([
-      ['changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR'],
-      ['2', '2h', '2h', '4', '1.00', '25%'],
-      ['1', '15h', '15h', '4', '0.50', '0%'],
-      ['3', '3h', '3h', '8', '1.00', '13%'],
+    // whole, every column is 95 wide: the cycle time (84) and then the deploys (75) give way, in that order
+    expect(rows).toEqual([
+      ['repository', 'changes', 'lead p50', '/week', 'CFR', 'fix first'],
+      ['acme/one', '2', '2h', '1.00', '25%', 'Change failure rate'],
+      ['evil|repo<b>', '1', '15h', '0.50', '0%', '—'],
+      ['all 2', '3', '3h', '1.00', '13%', '—'],
     ]);
-    expect(rows[1]?.[0]).toBe('acme/one');
+    expect(text).toContain('cycle time p50: acme/one 2h · evil|repo<b> 15h · all 2 3h');
+    expect(text).toContain('deploys: acme/one 4 · evil|repo<b> 4 · all 2 8');
     // no room for the unreleased and window columns: a line below the table each (the unreleased only where some are)
     expect(text).toContain('unreleased in acme/one: 4 (oldest 9d)');
     expect(text).not.toContain('unreleased in evil');
     expect(text).toContain('window of acme/one: 2026-01-01 → 2026-01-29');
   });
 
-  it('text at 80 columns with wide figures: no line wider, a path keeps its last parts, the figures stay whole', () => {
+  it('text at 80 columns with wide figures: no line wider, no path, every name whole', () => {
     // three clones known by their paths, with lead times of a year and more: at their minimum widths the name
     // and recommendation columns left the table 81 columns wide
     const year = 334 * D + 6 * H;
-    const paths = ['/srv/.mirrors/tokio-rs+tokio/repo', '/srv/.mirrors/mpv-player+mpv/repo', '/srv/.mirrors/sindresorhus+ky/repo'];
+    const paths = ['/work/.mirror/tokio-rs+tokio/repo', '/work/.mirror/mpv-player+mpv/repo', '/work/.mirror/sindresorhus+ky/repo'];
     const base = all.repositories?.[0] as NonNullable<Report['repositories']>[number];
     const wide = {
       ...all,
       summary: { ...all.summary, leadTime: { ...all.summary.leadTime, p50: 114 * D + 19 * H }, cycleTime: { ...all.summary.cycleTime, p50: 22 * H + 44 * 60 } },
-      repositories: paths.map((name) => ({ ...base, name, remote: null, leadTimeP50: null, cycleTimeP50: 23 * H + 41 * 60, summary: { ...base.summary, leadTime: { ...base.summary.leadTime, p50: null, atLeast: year } } })),
+      repositories: paths.map((name) => ({ ...base, name, path: name, remote: null, leadTimeP50: null, cycleTimeP50: 23 * H + 41 * 60, summary: { ...base.summary, leadTime: { ...base.summary.leadTime, p50: null, atLeast: year } } })),
     } as Report;
     const text = renderRepositoryText(wide, { color: false, width: 80 });
     const lines = text.split('\n');
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     const rows = lines.filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
-    expect(rows.slice(1).map((r) => r.slice(1, 4))).toEqual([
-      ['2', '≥ 334d 6h', '23h 41m'],
-      ['2', '≥ 334d 6h', '23h 41m'],
-      ['2', '≥ 334d 6h', '23h 41m'],
-      ['3', '114d 19h', '22h 44m'],
+    // three folders called `repo`: each by as much of its path as tells it apart, and nothing of the machine's
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['tokio-rs+tokio/repo', '2', '≥ 334d 6h'],
+      ['mpv-player+mpv/repo', '2', '≥ 334d 6h'],
+      ['sindresorhus+ky/repo', '2', '≥ 334d 6h'],
+      ['all 3', '3', '114d 19h'],
     ]);
-    expect(rows.slice(1, 4).map((r) => r[0]?.slice(0, 5))).toEqual(['…/tok', '…/mpv', '…/sin']);
-    // whole below the table
-    expect(text).toContain('unreleased in /srv/.mirrors/tokio-rs+tokio/repo: 4 (oldest 9d)');
-    // and whole in the table where there is room for it
-    expect(renderRepositoryText(wide, { color: false, width: 200 })).toMatch(/│ \/srv\/\.mirrors\/tokio-rs\+tokio\/repo +│/);
+    expect(text).not.toContain('/work');
+    expect(text).toContain('cycle time p50: tokio-rs+tokio/repo 23h 41m · mpv-player+mpv/repo 23h 41m ·');
+    expect(text).toContain('unreleased in tokio-rs+tokio/repo: 4 (oldest 9d)');
   });
 
   it('text: no window column when every repository shares the report\'s window', () => {
@@ -126,9 +127,11 @@ describe('the per-repository table', () => {
     // the chart names each repository, escaped and the control characters stripped, with its median lead time
     expect(html).toContain('<title>evil|repo&lt;b&gt;, lead time p50: 15h</title>');
     expect(html).toContain('<li class="ext">/r/gone: not a git repository</li>');
-    // a repository known only by its path is labelled in the chart by the end of it, where local paths differ
-    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/srv/me/clones/acme/one', remote: null } }, hostile]);
-    expect(renderRepositoryHtml(byPath)).toContain('<title>…/acme/one, lead time p50: 2h</title>');
+    // a repository known only by its path is named by its folder, in the chart and the table
+    const byPath = aggregateReports([{ ...one, repository: { ...one.repository, path: '/home/me/clones/acme/one', remote: null } }, hostile]);
+    expect(renderRepositoryHtml(byPath)).toContain('<title>one, lead time p50: 2h</title>');
+    expect(renderRepositoryHtml(byPath)).toContain('<th scope="row" class="ext">one</th>');
+    expect(renderRepositoryHtml(byPath)).not.toContain('/home/me');
     expect(renderRepositoryHtml(one)).toBe('');
     expect(renderRepositoryText(one, { color: false })).toBe('');
   });

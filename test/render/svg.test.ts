@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/render/svg/bars.js';
+import { weeklyChart } from '../../src/render/svg/trend.js';
 import { countScale, logCountScale, logDurationScale, thinTicks } from '../../src/render/svg/scale.js';
 import { fitText, textWidth } from '../../src/render/svg/svg.js';
 import { timeTicks } from '../../src/render/svg/time-axis.js';
@@ -92,5 +93,28 @@ describe('bar chart', () => {
 
   it('says why when there is nothing to draw', () => {
     expect(barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: 'a', values: [0] }], { series: [{ name: 's', colour: '#000' }], scale: 'count', format, empty: 'no review' })).toContain('>no review</text>');
+  });
+});
+
+describe('bounds in charts', () => {
+  it('draws a percentile beyond the data as a hollow bar to its bound, written as its table writes it', () => {
+    const svg = barChart({ id: 'b', title: 't', description: 'd' }, [{ label: 'deploy wait', values: [D, null], bounds: [null, 66 * D] }], {
+      series: [{ name: 'p50', colour: '#111' }, { name: 'p90', colour: '#111' }], scale: 'duration', format: (v) => (v === null ? '—' : `${Math.round(v / D)}d`), empty: 'none',
+    });
+    expect(svg).toContain('>≥ 66d</text>');
+    expect(svg).not.toContain('>—</text>');
+    expect(svg).toMatch(/<rect [^>]*fill="none"[^>]*class="bound"/);
+  });
+
+  it('draws a week whose figure is a bound as a hollow dot, off the line', () => {
+    const svg = weeklyChart({ id: 'w', title: 't', description: 'd' }, {
+      weeks: ['2026-03-02', '2026-03-09', '2026-03-16'],
+      lines: [{ name: 'lead time p50', colour: '#111', values: [2 * D, 3 * D, null], bounds: [null, null, H] }],
+      scale: 'duration', format: (v) => `${v}`, empty: 'none',
+    });
+    expect(svg).toMatch(/<circle [^>]*fill="none"[^>]*class="bound"/);
+    expect(svg).toContain(`≥ ${H}, changes not yet deployed`);
+    // the line joins the two complete weeks only: one segment, two points
+    expect(svg.match(/<path d="M[^"]*"/g)?.map((d) => d.split('L').length)).toEqual([2]);
   });
 });

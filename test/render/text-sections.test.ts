@@ -37,6 +37,16 @@ describe('the terminal sections at 80 columns', () => {
     expect(deploys.some((l) => /│ deploy +│ at \(UTC\) +│ changes │ status +│/.test(l))).toBe(true);
   });
 
+  it('says why each failed deploy failed, under the table', () => {
+    const reasons = buildReport(sampleChanges());
+    reasons.deploys = reasons.deploys.map((d) => (d.failed ? { ...d, failureReasons: ['shipped #104, reverted by #109 within 14 days', 'incident #7'], restoredAfter: 26 * H } : d));
+    const lines = section(renderText(reasons, { color: false, width: 80 }), 'Deploys');
+    const failed = reasons.deploys.filter((d) => d.failed);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(lines).toContain(failed.length === 1 ? 'the failed deploy, and why:' : `the ${failed.length} failed deploys, and why:`);
+    expect(lines.join('\n')).toContain('  failed v1.3.0 2026-03-12 12:00: shipped #104, reverted by #109 within 14 days;\n    incident #7; restored after 1d 2h');
+  });
+
   it('has no status column when no deploy shown failed or rolled back', () => {
     const healthy = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
     const deploys = section(renderText({ ...healthy, deploys: healthy.deploys.map((d) => ({ ...d, failed: false, failureReasons: [] })) }, { color: false, width: 80 }), 'Deploys');
@@ -59,5 +69,22 @@ describe('what the shares are over', () => {
     expect(text).toContain('4 changes counted; shares over 2 deployed changes (1 with a lead time of 0 left out).');
     const all = buildReport([change('#1', '2026-03-03T10:00:00Z', { coding: 2 * H, review: H, deploy: D })]);
     expect(renderText(all, { color: false, width: 100 })).toContain('1 change counted; shares over 1 deployed change.');
+  });
+});
+
+describe('the weekly trend in the terminal', () => {
+  it('draws a week with changes still waiting apart and compares the complete weeks only', () => {
+    const stages = { coding: H, pickup: null, review: null, merge: null, deploy: D };
+    const report = buildReport(sampleChanges(), {}, {
+      trend: { weeks: [
+        { weekStart: '2026-03-02', changes: 4, waiting: 0, leadTimeP50: 9 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-09', changes: 2, waiting: 0, leadTimeP50: 5 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
+        { weekStart: '2026-03-16', changes: 3, waiting: 2, leadTimeP50: null, leadTimeAtLeast: H, cycleTimeP50: D, stages: { ...stages, deploy: null }, deployAtLeast: 30 * 60 },
+      ] },
+    });
+    const lines = renderText(report, { color: false, width: 80 }).split('\n');
+    // the last week's 1h is only a bound: it would read as a fall from 5d to 1h
+    expect(lines).toContain('weekly p50 lead time  █▁·  9d → 5d');
+    expect(lines.join('\n')).toContain('· a week with changes not yet deployed: its lead time is only a lower bound,\n  left out of the comparison');
   });
 });

@@ -16,7 +16,7 @@ export const deployWait: AdviceRule = {
     const perWeek = input.summary.dora.deploymentFrequency.value;
     const frequency = measured(perWeek) ? `; ${deployRate(perWeek)}` : '';
     const waiting = stage.censored ? `; ${plural(stage.censored, 'change')} merged and not yet deployed` : '';
-    const value = stage.p50 === null ? `p50 deploy wait over ${duration(p50, input)} over ${plural(stage.count, 'change')}` : stageValue('deploy wait', stage, input);
+    const value = stage.p50 === null ? `p50 deploy wait ≥ ${duration(p50, input)} over ${plural(stage.count, 'change')}` : stageValue('deploy wait', stage, input);
     return row({
       id: 'deploy-wait',
       measure: 'Deploy wait: time from merge to the first production deploy that contains the change',
@@ -37,7 +37,7 @@ export const deployWait: AdviceRule = {
     const stage = input.summary.stages.deploy;
     const p50 = stage.p50 ?? stage.atLeast ?? null;
     if (input.deploySignal.kind === 'merge' || !measured(p50)) return null;
-    return `deploy wait p50 ${stage.p50 === null ? 'over ' : ''}${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)})`;
+    return `deploy wait p50 ${stage.p50 === null ? '≥ ' : ''}${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)})`;
   },
 };
 

@@ -4,6 +4,7 @@ import { durationFormat, formatDuration, type DurationFormat } from '../duration
 import { listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { h, link, plural, section, stageName } from './parts.js';
+import { repositoryNamer } from '../names.js';
 
 /** rows shown at a time: the slowest few dozen first, the rest a page away */
 export const PAGE_SIZE = 50;
@@ -33,7 +34,8 @@ function columns(report: Report): Column[] {
   ];
 }
 
-const REPOSITORY: Column = { head: 'Repository', type: 'text', cell: (ch) => `<td class="ext repo" title="${h(ch.repository ?? '')}">${h(ch.repository ?? '')}</td>` };
+/** the repository column of a report over several, each named as the page names it (never by a path) */
+const repositoryColumn = (name: (key: string) => string): Column => ({ head: 'Repository', type: 'text', cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ''))}">${h(name(ch.repository ?? ''))}</td>` });
 
 // the order the table opens in: slowest first (lead time, else cycle time), the unmeasured last, else as given
 const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
@@ -47,7 +49,7 @@ export function changesTable(report: Report): string {
   const leftOut = listsLeftOut(report, 'change', (flag) => `<code>${flag}</code>`);
   if (leftOut !== null) return section('changes', 'Changes', leftOut);
   const all = columns(report);
-  const shown = report.repositories ? [all[0] as Column, REPOSITORY, ...all.slice(1)] : all;
+  const shown = report.repositories ? [all[0] as Column, repositoryColumn(repositoryNamer(report)), ...all.slice(1)] : all;
   const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);
   const head = shown.map((c) => `<th scope="col" data-type="${c.type}"${c.type === 'number' ? ' class="num"' : ''}><button type="button">${h(c.head)}</button></th>`).join('');
   const rows = ordered.map(({ ch }, i) => {

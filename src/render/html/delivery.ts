@@ -6,6 +6,8 @@ import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
+import { headlineTrend } from '../trend.js';
+import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
@@ -37,15 +39,15 @@ export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] 
 function trend(report: Report): string {
   const days = durationFormat(report.businessHours);
   const weeks = weeksSoFar(report);
-  const useCycle = weeks.every((w) => w.leadTimeP50 === null) && weeks.some((w) => w.cycleTimeP50 !== null);
-  const headline = useCycle
-    ? { name: 'cycle time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.cycleTimeP50) }
-    : { name: 'lead time p50', colour: LEAD_COLOUR, strong: true, values: weeks.map((w) => w.leadTimeP50) };
+  const t = headlineTrend(weeks);
+  const useCycle = !t.useLead && weeks.some((w) => w.cycleTimeP50 !== null);
+  const headline = { name: `${t.useLead ? 'lead' : 'cycle'} time p50`, colour: LEAD_COLOUR, strong: true, values: t.values, bounds: t.bounds };
+  const deployBounds = weeks.map((w) => w.deployAtLeast ?? null);
   const svg = weeklyChart(
     { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week, and how many merged.' },
     {
       weeks: weeks.map((w) => w.weekStart),
-      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]) }))],
+      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]), ...(k === 'deploy' && { bounds: deployBounds }) }))],
       scale: 'duration',
       format: (v: number | null) => formatDuration(v, days),
       columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },
@@ -54,8 +56,9 @@ function trend(report: Report): string {
   );
   const notes = ['Medians of the changes merged each week, on a logarithmic time axis; the columns below count them.'];
   if (weeks.some((w) => w.changes === 0)) notes.push('A shaded week had no merged change, so its lines break.');
-  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known (not yet deployed, say).');
-  if (useCycle) notes.push('Nothing deployed yet: cycle time stands in for lead time.');
+  if (t.apart.some(Boolean) || deployBounds.some((b) => b !== null)) notes.push('A hollow dot is a week with changes not yet deployed: its lead time and deploy wait are only lower bounds (≥), so its line breaks there.');
+  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && (k !== 'deploy' || w.deployAtLeast == null) && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known.');
+  if (useCycle) notes.push('No week has all its changes deployed: cycle time stands in for lead time.');
   return figure(svg, 'Weekly trend: medians and changes merged', notes.join(' '));
 }
 
@@ -91,12 +94,13 @@ export function deploys(report: Report): string {
   if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
+  const name = repositoryNamer(report);
   const events: TimelineEvent[] = report.deploys.map((d) => ({
     at: epoch(d.at),
     size: d.changes,
     status: d.failed ? 'failed' : d.rollback ? 'rollback' : 'ok',
     tip: [
-      `${d.repository ? `${d.repository} ` : ''}${d.ref}`,
+      `${d.repository ? `${name(d.repository)} ` : ''}${d.ref}`,
       `${minuteOf(d.at)} UTC`,
       `${plural(d.changes, 'change')} shipped`,
       ...(d.rollback ? ['rollback'] : []),
@@ -115,7 +119,7 @@ export function deploys(report: Report): string {
   const multi = report.repositories !== undefined;
   const rows = report.deploys.map((d) => {
     const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
-    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(d.repository ?? '') : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter, days))}</tr>`;
+    return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(name(d.repository ?? '')) : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter, days))}</tr>`;
   });
   const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
   const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
@@ -130,7 +134,8 @@ export function unreleased(report: Report): string {
   if (u.count === 0) return section('unreleased', 'Merged, not yet deployed', 'Every change merged by the end of the window has been deployed.');
   const oldest = u.oldestChanges ?? [];
   const multi = report.repositories !== undefined;
-  const rows = oldest.map((c) => `<tr>${multi ? ext(c.repository ?? '') : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age, days))}</tr>`);
+  const name = repositoryNamer(report);
+  const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? '')) : ''}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, 'title')}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num(formatDuration(c.age, days))}</tr>`);
   return section(
     'unreleased',
     'Merged, not yet deployed',

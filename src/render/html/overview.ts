@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent } from '../duration.js';
+import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText } from '../duration.js';
 import { doraNotes, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
@@ -21,13 +21,17 @@ export function keyFigures(report: Report): string {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: 'Lead time, median', value: durationOrBound(s.leadTime.p50, s.leadTime.atLeast, days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: 'Lead time, median', value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
     { label: 'Cycle time, median', value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
       value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
       badge: band(d.deploymentFrequency),
-      sub: report.deploySignal.kind === 'merge' ? 'every merge counted as a deploy' : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
+      sub: report.deploySignal.kind === 'merge'
+        ? 'every merge counted as a deploy'
+        : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
+          ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
+          : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
     { label: 'Change failure rate', value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
@@ -50,24 +54,24 @@ export function stages(report: Report): string {
       title: 'Share of the time in each stage',
       description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; the shares add up to 100%.`,
     },
-    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${durationOrBound(s.stages[k].p50, s.stages[k].atLeast, days)}` })),
+    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
   );
   const rows = [
-    ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90] })),
-    { label: 'lead time', colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90] },
+    ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90], bounds: [boundOf(s.stages[k], 'p50'), boundOf(s.stages[k], 'p90')] })),
+    { label: 'lead time', colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90], bounds: [boundOf(s.leadTime, 'p50'), boundOf(s.leadTime, 'p90')] },
   ];
   const percentiles = barChart(
-    { id: 'stage-percentiles', title: 'p50 and p90 of each stage', description: 'Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis.' },
+    { id: 'stage-percentiles', title: 'p50 and p90 of each stage', description: 'Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown.' },
     rows,
     { series: [{ name: 'p50: half take less', colour: OTHER_COLOUR }, { name: 'p90: one in ten takes longer', colour: OTHER_COLOUR, opacity: 0.4 }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no stage has a known duration' },
   );
   const stageRows = STAGES.map((k) => {
     const f = s.stages[k];
-    const cells = [String(f.count), durationOrBound(f.p50, f.atLeast, days), durationOrBound(f.p75, f.atLeast, days), durationOrBound(f.p90, f.atLeast, days), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
+    const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
   });
-  const totals = ([['Cycle time', 'first commit → merge', s.cycleTime, null], ['Lead time', 'first commit → deploy', s.leadTime, s.leadTime.atLeast ?? null]] as const).map(
-    ([name, what, d, bound]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), durationOrBound(d.p50, bound, days), durationOrBound(d.p75, bound, days), durationOrBound(d.p90, bound, days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
+  const totals = ([['Cycle time', 'first commit → merge', s.cycleTime], ['Lead time', 'first commit → deploy', s.leadTime]] as const).map(
+    ([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
   );
   const notes: string[] = [];
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
@@ -95,11 +99,10 @@ export function dora(report: Report): string {
   const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
-  const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
   const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v, days)} (median)`);
   const rows: Array<[string, string, DoraFigure, string]> = [
-    ['Deployment frequency', `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`, f, plural(f.count, 'deploy')],
-    ['Lead time for changes', median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
+    ['Deployment frequency', deployRateText(f), f, plural(f.count, 'deploy')],
+    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
     ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy')],
     ['Time to restore', median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore')],
     ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy')],

@@ -3,6 +3,7 @@ import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { ACCENT_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
+import { repositoryNamer } from '../names.js';
 
 /** reviewers drawn in the load chart; the table under it lists them all */
 const REVIEWERS_DRAWN = 12;
@@ -107,7 +108,8 @@ function wip(report: Report): string {
     { series: [{ name: 'ready for review', colour: STAGE_COLOURS.pickup }, { name: 'draft', colour: OTHER_COLOUR, opacity: 0.5 }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no open pull request', legend: true },
   );
   const multi = report.repositories !== undefined;
-  const rows = w.oldest.map((p) => `<tr>${multi ? ext(p.repository ?? '') : ''}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, 'title')}${ext(p.author)}<td>${p.isDraft ? 'draft' : 'ready'}</td>${num(formatDuration(p.age, days))}</tr>`);
+  const name = repositoryNamer(report);
+  const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? '')) : ''}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, 'title')}${ext(p.author)}<td>${p.isDraft ? 'draft' : 'ready'}</td>${num(formatDuration(p.age, days))}</tr>`);
   return section(
     'wip',
     'Work in progress',

@@ -53,6 +53,8 @@ export interface BarRow {
   colour?: string;
   /** one value per series; null where unknown */
   values: ReadonlyArray<number | null>;
+  /** grouped rows: where a value is null, a lower bound of it (changes still waiting), drawn hollow and written `≥` */
+  bounds?: ReadonlyArray<number | null>;
   /** stacked rows: the text after the bar (grouped rows write each value after its own bar) */
   text?: string;
 }
@@ -80,13 +82,16 @@ const GAP = 10;
  */
 export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: readonly BarRow[], options: BarChartOptions): string {
   const stacked = options.layout === 'stacked';
-  const all = rows.flatMap((r) => r.values.filter((v): v is number => v !== null));
+  // a value unknown but bounded is drawn at its bound, as its table writes it (`≥ 66d`), never left blank
+  const shown = (r: BarRow, j: number): number | null => r.values[j] ?? (stacked ? null : r.bounds?.[j] ?? null);
+  const text = (r: BarRow, j: number): string => (r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null));
+  const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v): v is number => v !== null));
   const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : all;
   if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
   const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(Math.max(...totals));
   const showLegend = options.legend || options.series.length > 1;
   const key = showLegend ? legend(options.series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH) : { markup: '', height: 0 };
-  const texts = stacked ? rows.map((r) => r.text ?? '') : rows.flatMap((r) => r.values.map((v) => options.format(v)));
+  const texts = stacked ? rows.map((r) => r.text ?? '') : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
   const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
   const labelW = Math.min(WIDTH * 0.36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
   const plotW = WIDTH - labelW - valueW;
@@ -116,10 +121,15 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
     const bars = row.values.map((v, j) => {
       const s = options.series[j] as BarSeries;
       const by = y + j * (BAR + 1);
-      const w = v === null ? 0 : Math.max(v > 0 ? 1.5 : 0, x(v) - labelW);
+      const at = shown(row, j);
+      const w = at === null ? 0 : Math.max(at > 0 ? 1.5 : 0, x(at) - labelW);
+      const written = text(row, j);
+      const colour = row.colour ?? s.colour;
+      // a bound is hollow: the bar reaches only as far as the value is known to go
+      const paint = v === null && at !== null ? { fill: 'none', stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': '4 2', class: 'bound' } : { fill: colour, 'fill-opacity': s.opacity };
       return (
-        el('rect', { x: labelW, y: by, width: w, height: BAR, fill: row.colour ?? s.colour, 'fill-opacity': s.opacity }, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`)) +
-        label(labelW + w + 4, by + BAR - 2.5, options.format(v), { class: 'value' })
+        el('rect', { x: labelW, y: by, width: w, height: BAR, ...paint }, tooltip(`${row.label}, ${s.name}: ${written}`)) +
+        label(labelW + w + 4, by + BAR - 2.5, written, { class: 'value' })
       );
     });
     return rowLabel + bars.join('');

@@ -14,6 +14,8 @@ export interface WeekSeries {
   dashed?: boolean;
   /** one value per week; null where that week had none */
   values: ReadonlyArray<number | null>;
+  /** per week where the value is null, a lower bound of it (changes still waiting): a hollow dot, off the line */
+  bounds?: ReadonlyArray<number | null>;
   /** per week, said after the value in its tooltip (the AI-assisted share of that week's arrivals) */
   notes?: ReadonlyArray<string>;
 }
@@ -46,8 +48,8 @@ export interface WeeklyChartOptions {
  */
 export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options: WeeklyChartOptions): string {
   const { weeks } = options;
-  const drawn = options.lines.filter((s) => s.values.some((v) => v !== null));
-  const values = drawn.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const drawn = options.lines.filter((s) => s.values.some((v) => v !== null) || s.bounds?.some((v) => v !== null));
+  const values = drawn.flatMap((s) => [...s.values, ...(s.bounds ?? [])].filter((v): v is number => v !== null));
   if (weeks.length === 0 || values.length === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
   const cols = options.columns;
   const emptyWeeks = cols ? cols.values.map((v) => v === 0) : weeks.map(() => false);
@@ -95,8 +97,14 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
       const note = s.notes?.[i];
       return el('circle', { cx: xWeek(i), cy: y(v), r, fill: s.colour }, tooltip(`week of ${weeks[i] ?? ''}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ''}`));
     });
+    // a bound is not a value: hollow, joined to nothing, so the line never runs through it
+    const bounds = (s.bounds ?? []).map((b, i) =>
+      b === null || s.values[i] !== null && s.values[i] !== undefined
+        ? ''
+        : el('circle', { cx: xWeek(i), cy: y(b), r: s.strong ? 3.2 : 2.4, fill: 'none', stroke: s.colour, 'stroke-width': 1.5, class: 'bound' }, tooltip(`week of ${weeks[i] ?? ''}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)),
+    );
     const stroke = { fill: 'none', stroke: s.colour, 'stroke-width': s.strong ? 2.75 : 1.5, 'stroke-linejoin': 'round', 'stroke-dasharray': s.dashed ? '5 3' : null };
-    return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, ...stroke })), ...dots);
+    return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, ...stroke })), ...dots, ...bounds);
   });
   const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot) : [];
   // the first series (the headline) is drawn last, on top

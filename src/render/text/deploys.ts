@@ -1,6 +1,6 @@
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
 
@@ -15,12 +15,12 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   const out = [c.bold('Deploys')];
   out.push(
     wrap(
-      `${plural(freq.count, 'deploy')} in the window · ${freq.value === null ? '—' : freq.value.toFixed(2)} per week` +
-        ` · ${freq.deployDaysPerWeek === null ? '—' : freq.deployDaysPerWeek.toFixed(2)} deploy-days per week${freq.band ? ` · ${freq.band}` : ''}`,
+      (freq.value === null && freq.coveredDays !== undefined ? deployRateText(freq) : `${plural(freq.count, 'deploy')} in the window · ${deployRateText(freq)}`) +
+        (freq.band ? ` · ${freq.band}` : ''),
       ctx.width,
     ),
     wrap(
-      `lead time for changes ${formatDuration(d.leadTime.value, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+      `lead time for changes ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
         ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
         ` · time to restore ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
       ctx.width,
@@ -38,5 +38,20 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   // the status column only when one of the rows has something to say
   const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
+  out.push(...failedDeploys(report, ctx));
   return out;
+}
+
+/** Every failed deploy of the window with why it failed (revert, rollback, failed status, incident) and its restore. */
+function failedDeploys(report: Report, ctx: TextContext): string[] {
+  const failed = report.deploys.filter((deploy) => deploy.failed);
+  if (failed.length === 0) return [];
+  return [
+    ctx.c.dim(`${failed.length === 1 ? 'the failed deploy' : `the ${failed.length} failed deploys`}, and why:`),
+    ...failed.map((deploy) => {
+      const why = deploy.failureReasons.length > 0 ? deploy.failureReasons.join('; ') : 'no reason recorded';
+      const restored = deploy.restoredAfter === null ? '' : `; restored after ${formatDuration(deploy.restoredAfter, ctx.durations)}`;
+      return wrap(`  ${ctx.c.red('failed')} ${terminalSafe(deploy.ref)} ${formatTime(deploy.at, ctx.timeZone)}: ${terminalSafe(why)}${restored}`, ctx.width);
+    }),
+  ];
 }

@@ -1,12 +1,14 @@
 import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
-import { sparkline } from '../../metrics/trend.js';
+import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
+import { APART_NOTE, headlineTrend } from '../trend.js';
+import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
 import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { formatDuration, formatPercent, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
-import { bar, fitTable, formatTime, wrap, type Cell, type TextContext } from './layout.js';
+import { bar, fitTable, formatTime, naturalWidth, wrap, type Cell, type TextContext } from './layout.js';
 
 /** The stage names of the table: spelled out when there is room, else short (`pickup`, `merge wait`). */
 function labeller(report: Report, width: number): (stage: StageName) => string {
@@ -28,7 +30,7 @@ export function windowText(report: Report, timeZone: string): string {
 export function header(report: Report, ctx: TextContext): string[] {
   const { c } = ctx;
   const lines = [
-    c.bold(wrap(`flowaudit · ${terminalSafe(report.repository.remote ?? report.repository.path)}`, ctx.width)),
+    c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)),
     wrap(
       `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${report.deploySignal.kind} (${terminalSafe(report.deploySignal.detail)})`,
@@ -63,12 +65,15 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const what = (text: string) => (w: number): string => (w >= text.length ? c.dim(text) : '');
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [name(stage), String(f.count), formatDuration(f.p50, ctx.durations), formatDuration(f.p75, ctx.durations), formatDuration(f.p90, ctx.durations), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
+    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50, ctx.durations), formatDuration(s.cycleTime.p75, ctx.durations), formatDuration(s.cycleTime.p90, ctx.durations), '', what('commit → merge')]);
-  rows.push([c.bold('lead time'), String(s.leadTime.count), formatDuration(s.leadTime.p50, ctx.durations), formatDuration(s.leadTime.p75, ctx.durations), formatDuration(s.leadTime.p90, ctx.durations), '', what('commit → deploy')]);
-  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut
-  const keep = (_: unknown, i: number): boolean => (i !== 6 || ctx.width >= 72) && (i !== 3 || ctx.width >= 60);
+  rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50', ctx.durations), percentileText(s.leadTime, 'p75', ctx.durations), percentileText(s.leadTime, 'p90', ctx.durations), '', what('commit → deploy')]);
+  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut, nor a stage's name
+  // where the bar would take its room (bounds such as `≥ 192d 5h` make the figures wider)
+  const figuresWidth = [0, 1, 2, 3, 4, 5].reduce((sum, i) => sum + naturalWidth(i === 0 ? 'stage' : 'count', rows.map((r) => r[i])), 8);
+  const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
+  const keep = (_: unknown, i: number): boolean => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
   const columns = [
     { head: 'stage', min: 12, rank: 1 },
     { head: 'count', align: 'right' as const },
@@ -82,19 +87,24 @@ export function stages(report: Report, ctx: TextContext): string[] {
   return [c.bold('Where the time goes'), table];
 }
 
-/** The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit. */
+/**
+ * The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit; a week with changes still waiting
+ * drawn apart (its figure only a bound) and left out of the `→` comparison.
+ */
 export function trend(report: Report, ctx: TextContext): string[] {
   const weeks = report.summary.trend.weeks;
   if (weeks.length < 2) return [];
-  const lead = weeks.map((w) => w.leadTimeP50);
-  const useLead = lead.some((v) => v !== null);
-  const values = useLead ? lead : weeks.map((w) => w.cycleTimeP50);
-  const first = values.find((v) => v !== null) ?? null;
-  const last = [...values].reverse().find((v) => v !== null) ?? null;
-  const prefix = `weekly p50 ${useLead ? 'lead' : 'cycle'} time  `;
-  const suffix = `  ${formatDuration(first, ctx.durations)} → ${formatDuration(last, ctx.durations)}`;
-  const room = Math.max(8, ctx.width - prefix.length - suffix.length);
-  const line = sparkline(values.slice(-Math.min(60, room)));
+  const t = headlineTrend(weeks);
+  const prefix = `weekly p50 ${t.useLead ? 'lead' : 'cycle'} time  `;
+  // room for the longest comparison, `  999d 23h → 999d 23h`: it is over the weeks shown, known once they are
+  const room = Math.max(8, ctx.width - prefix.length - 22);
+  const shown = Math.min(60, room);
+  const values = t.values.slice(-shown);
+  const known = values.filter((v): v is number => v !== null);
+  const suffix = known.length === 0 ? '' : `  ${formatDuration(known[0] ?? null, ctx.durations)} → ${formatDuration(known.at(-1) ?? null, ctx.durations)}`;
+  const line = sparkline(values, t.apart.slice(-shown));
   if (line === '') return [];
-  return [`${prefix}${ctx.c.cyan(line)}${suffix}`];
+  const out = [`${prefix}${ctx.c.cyan(suffix === '' ? line.trimEnd() : line)}${suffix}`];
+  if (t.apart.slice(-shown).some(Boolean)) out.push(ctx.c.dim(wrap(`${BOUND_MARK} ${APART_NOTE}`, ctx.width)));
+  return out;
 }
