@@ -17,17 +17,19 @@ export function differenceText(interval: Interval): string | null {
 }
 
 /**
- * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week`: the hours are
- * summed over every change that waited longer than the cap (SPEC section 9), not one person's hours.
+ * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of
+ * waiting saved a week (summed over the changes)`: the hours are summed over every change that waited longer
+ * than the cap (SPEC section 9), not one person's hours, and the words say so.
  */
 export function whatIfText(whatIf: WhatIf, stageLabel: string): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 of deployed changes ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap)}: lead time p50 of deployed changes ${formatDuration(now)} → ${formatDuration(then)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
 }
 
-/** `212h`, `12.5h`, `0.3h` */
+/** `212 change-hours`, `12.5 change-hours`, `1 change-hour` */
 function hours(h: number): string {
-  return `${h >= 100 ? Math.round(h) : Math.round(h * 10) / 10}h`;
+  const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
+  return `${n} change-hour${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { inWorkingDays } from '../units.js';
+import { deploySignalWords } from './signal.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -49,7 +50,7 @@ function renderHtmlBody(input: Report): string {
         changesTable(report),
       ];
   const main = [...body, notes(report)].filter(Boolean).join('\n');
-  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const signal = deploySignalWords(report.deploySignal);
   return `<!doctype html>
 <html lang="en">
 <head>

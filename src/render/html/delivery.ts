@@ -7,6 +7,7 @@ import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
 import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
+import { deploySignalWords } from '../signal.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -83,7 +84,7 @@ export function changeSize(report: Report): string {
 
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
 export function deploys(report: Report): string {
-  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const signal = deploySignalWords(report.deploySignal);
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
   if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
   const start = epoch(report.window.since);
