@@ -36,12 +36,13 @@ function hours(h: number): string {
  * The AI comparison's differences in one sentence: `p50 AI-assisted − other (95% interval): lead time +3d
  * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
  */
-export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string): string | null {
+export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, tooFew = false): string | null {
   const items = (['leadTime', 'cycleTime', ...STAGES] as const)
     .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k]), real: intervals[k].real }))
     .filter((i): i is { name: string; text: string; real: boolean } => i.text !== null);
   if (items.length === 0) return null;
   const real = items.filter((i) => i.real).map((i) => i.name);
-  const verdict = real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
+  // a group too small to compare: one verdict for all, the one its note gives
+  const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
   return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
 }
