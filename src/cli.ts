@@ -6,7 +6,7 @@ import { createSupportsColor } from 'supports-color';
 import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, HELP_GROUPS, REPOS_FORMATS } from './commands/report-options.js';
-import { ConfigError, FlowauditError } from './errors.js';
+import { ConfigError, FlowauditError, GitHubError, RateLimitError } from './errors.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
@@ -146,7 +146,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     mistypedCommand(argv, io);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = handleError(error, io, debug);
+    exitCode = handleError(error, io, debug, !argv.includes('repos'));
   }
   return exitCode;
 }
@@ -190,7 +190,16 @@ function mistypedCommand(argv: readonly string[], io: CliIo): void {
   }
 }
 
-function handleError(error: unknown, io: CliIo, debug: boolean): number {
+/**
+ * A GitHub failure other than a rate limit (no network, a bad token, an unreachable host) while auditing: the
+ * audit can go on from git alone, so the hint says how (`repos` has no git to fall back on).
+ */
+function hintOf(error: FlowauditError, canGoOnWithoutGithub: boolean): string | undefined {
+  if (!canGoOnWithoutGithub || !(error instanceof GitHubError) || error instanceof RateLimitError || error.hint?.includes('--no-github')) return error.hint;
+  return `${error.hint ? `${error.hint}; ` : ''}or run again with --no-github to report from git alone`;
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean, canGoOnWithoutGithub = true): number {
   if (error instanceof CommanderError) {
     // --help and --version end through here too
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
@@ -202,7 +211,8 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
   const safe = (text: string): string => terminalSafe(redactEnvTokens(text, io.env));
   if (error instanceof FlowauditError) {
     io.stderr.write(`flowaudit: ${safe(error.message)}\n`);
-    if (error.hint) io.stderr.write(`  ${safe(error.hint)}\n`);
+    const hint = hintOf(error, canGoOnWithoutGithub);
+    if (hint) io.stderr.write(`  ${safe(hint)}\n`);
     if (debug && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
     return error.exitCode;
   }

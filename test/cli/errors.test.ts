@@ -139,3 +139,11 @@ describe('usage errors in flowaudit\'s words, not commander\'s', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('GitHub out of reach', () => {
+  it('says how to go on: --no-github', async () => {
+    const result = await runCli([repo.dir, '--api-url', 'http://127.0.0.1:9/graphql', '--no-cache', '--timeout', '2', '--repo', 'acme/shop', ...NOW], { GH_ENTERPRISE_TOKEN: 'x' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^flowaudit: cannot reach GitHub at http:\/\/127\.0\.0\.1:9\/graphql .*\n {2}.*or run again with --no-github to report from git alone\n$/);
+  });
+});
