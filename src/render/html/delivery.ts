@@ -86,7 +86,16 @@ export function changeSize(report: Report): string {
 export function deploys(report: Report): string {
   const signal = deploySignalWords(report.deploySignal);
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
-  if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
+  if (leftOut !== null) {
+    // the list needs --with-changes; the summary of each repository's deploys is in its row
+    const rows = (report.repositories ?? []).map((r) => `<tr>${ext(r.name, 'title')}${num(String(r.deploys))}${num(String(r.failedDeploys))}${num(r.deploymentFrequency === null ? '—' : r.deploymentFrequency.toFixed(2))}</tr>`);
+    return section(
+      'deploys',
+      'Deploys',
+      `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`,
+      rows.length > 0 ? table(['Repository', 'Deploys', 'Failed', 'Per week'], rows, 'lrrr', { caption: 'Deploys of each repository' }) : '',
+    );
+  }
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
   const events: TimelineEvent[] = report.deploys.map((d) => ({
