@@ -4,7 +4,9 @@
 // files and about 60 ms (80 ms of CPU). The aggregate's worker thread is bundled beside it, sharing its chunks:
 // unbundled, each worker loaded its modules one file at a time for 0.32 s before its first report, 0.2 s
 // bundled; dist/aggregate/digest-worker.js, where the library and the CLI start it, then only imports the
-// bundle. The rest of dist/ stays as tsc wrote it: the library (dist/index.js) and the types.
+// bundle. The library (dist/index.js) is bundled beside them as dist/bin/index.js, which package.json exports:
+// so the installed package needs none of the bundled dependencies at run time (they are devDependencies), only
+// what stays outside the bundle. The rest of dist/ stays as tsc wrote it, for the types.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +17,11 @@ const out = path.join(dist, 'bin');
 
 const worker = path.join(dist, 'aggregate', 'digest-worker.js');
 await build({
-  input: { flowaudit: path.join(dist, 'cli.js'), 'digest-worker': worker },
+  input: { flowaudit: path.join(dist, 'cli.js'), 'digest-worker': worker, index: path.join(dist, 'index.js') },
   platform: 'node',
   // dependencies are bundled, CommonJS ones too (commander, ignore, cli-table3), but for jsonc-parser: its UMD
-  // build requires its own files by computed name (and it is required only when a config file is read)
+  // build requires its own files by computed name (and it is required only when a config file is read); so it
+  // alone stays in package.json's dependencies
   external: (id) => id.startsWith('node:') || /^jsonc-parser(\/|$)/.test(id),
   plugins: [sameImportMetaUrl()],
   output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

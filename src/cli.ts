@@ -5,8 +5,8 @@ import leven from 'leven';
 import { createSupportsColor } from 'supports-color';
 import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
-import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, REPOS_FORMATS } from './commands/report-options.js';
-import { ConfigError, FlowauditError } from './errors.js';
+import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, HELP_GROUPS, REPOS_FORMATS } from './commands/report-options.js';
+import { ConfigError, FlowauditError, GitHubError, RateLimitError } from './errors.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
@@ -40,24 +40,27 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`${terminalSafe(s.trim().replace(/^error: /, 'flowaudit: '))}; see flowaudit --help\n`),
+      // one line: what is wrong, and what to do (a suggestion, else the help)
+      outputError: (s, write) => write(`flowaudit: ${terminalSafe(usageWords(s)).replace(/(?<!\?)$/, '; see flowaudit --help')}\n`),
     });
 
   const formatOption = (): Option => new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text');
 
+  // the options in --help's order: window and changes, deploys, GitHub, gates, then output
   addOutputOptions(
     addFailOn(
       addReportOptions(
         program
           .command('report', { isDefault: true })
           .description('report the value stream of every change merged in the window (several paths: one report for all)')
-          .argument('[paths...]', 'repositories to audit (default: .)')
-          .addOption(formatOption())
-          .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
-          .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
-          .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
+          .argument('[paths...]', 'repositories to audit (default: .)'),
       ),
-    ),
+    )
+      .optionsGroup(HELP_GROUPS.output)
+      .addOption(formatOption())
+      .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
+      .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
+      .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
   )
     .addHelpText('after', helpText('report'))
     // each command's code is loaded when it runs: a report never loads compare's or aggregate's
@@ -69,12 +72,13 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         program
           .command('check')
           .description('evaluate thresholds (--fail-on, or "check" in the config file): exit 1 when any is breached')
-          .argument('[path]', 'repository to audit', '.')
-          .option('--report <file>', 'gate this JSON report (flowaudit report --format json) instead of auditing')
-          .option('--list', 'list every figure a threshold may name, its unit and whether this run measures it')
-          .addOption(checkFormat),
+          .argument('[path]', 'repository to audit', '.'),
       ),
-    ),
+    )
+      .option('--report <file>', 'gate this JSON report (flowaudit report --format json) instead of auditing')
+      .option('--list', 'list every figure a threshold may name, its unit and whether this run measures it')
+      .optionsGroup(HELP_GROUPS.output)
+      .addOption(checkFormat),
   )
     .addHelpText('after', helpText('check'))
     .action(async (path: string, flags) => {
@@ -90,6 +94,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         .argument('<before>', 'JSON report file or window')
         .argument('<after>', 'JSON report file or window')
         .option('--path <path>', 'repository whose windows are compared', '.')
+        .optionsGroup(HELP_GROUPS.output)
         .addOption(compareFormat),
     ),
   )
@@ -142,9 +147,34 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     mistypedCommand(argv, io);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    exitCode = handleError(error, io, debug);
+    exitCode = handleError(error, io, debug, !argv.includes('repos'));
   }
   return exitCode;
+}
+
+/**
+ * A usage error commander found, in flowaudit's words rather than commander's (`option '-f, --format <format>'
+ * argument 'pdf' is invalid. Allowed choices are …` reads `--format 'pdf' is not one of …`). A message this
+ * does not know is passed on without commander's `error: `.
+ */
+export function usageWords(message: string): string {
+  const text = message.trim().replace(/^error: /, '');
+  const flag = (spec: string): string => spec.replace(/\s*[<[].*$/, '').split(/,\s*/).pop() ?? spec;
+  const rules: Array<[RegExp, (...m: string[]) => string]> = [
+    [/^option '([^']+)' argument '(.*)' is invalid\. Allowed choices are (.*?)\.?$/s, (_, spec = '', value = '', choices = '') => `${flag(spec)} '${value}' is not one of ${choices}`],
+    [/^option '([^']+)' argument '(.*)' is invalid\.?\s*(.*)$/s, (_, spec = '', value = '', why = '') => `${flag(spec)} '${value}' is not valid${why ? `: ${why}` : ''}`],
+    [/^option '([^']+)' argument missing$/, (_, spec = '') => `${flag(spec)} needs a value (${spec.replace(/^[^<[]*/, '')})`],
+    [/^unknown option '([^']+)'\s*\(Did you mean (.+)\?\)$/s, (_, option = '', near = '') => `no option ${option}: did you mean ${near}?`],
+    [/^unknown option '([^']+)'$/, (_, option = '') => `no option ${option}`],
+    [/^missing required argument '([^']+)'$/, (_, name = '') => `the argument <${name}> is missing`],
+    [/^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (_, command = '', expected = '', got = '') => `${command || 'this command'} takes ${expected} argument${expected === '1' ? '' : 's'}, not ${got}`],
+    [/^unknown command '([^']+)'$/, (_, name = '') => `no command ${name}`],
+  ];
+  for (const [pattern, words] of rules) {
+    const m = pattern.exec(text);
+    if (m) return words(...m);
+  }
+  return text;
 }
 
 /**
@@ -161,7 +191,16 @@ function mistypedCommand(argv: readonly string[], io: CliIo): void {
   }
 }
 
-function handleError(error: unknown, io: CliIo, debug: boolean): number {
+/**
+ * A GitHub failure other than a rate limit (no network, a bad token, an unreachable host) while auditing: the
+ * audit can go on from git alone, so the hint says how (`repos` has no git to fall back on).
+ */
+function hintOf(error: FlowauditError, canGoOnWithoutGithub: boolean): string | undefined {
+  if (!canGoOnWithoutGithub || !(error instanceof GitHubError) || error instanceof RateLimitError || error.hint?.includes('--no-github')) return error.hint;
+  return `${error.hint ? `${error.hint}; ` : ''}or run again with --no-github to report from git alone`;
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean, canGoOnWithoutGithub = true): number {
   if (error instanceof CommanderError) {
     // --help and --version end through here too
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
@@ -173,7 +212,8 @@ function handleError(error: unknown, io: CliIo, debug: boolean): number {
   const safe = (text: string): string => terminalSafe(redactEnvTokens(text, io.env));
   if (error instanceof FlowauditError) {
     io.stderr.write(`flowaudit: ${safe(error.message)}\n`);
-    if (error.hint) io.stderr.write(`  ${safe(error.hint)}\n`);
+    const hint = hintOf(error, canGoOnWithoutGithub);
+    if (hint) io.stderr.write(`  ${safe(hint)}\n`);
     if (debug && error.stack) io.stderr.write(`${terminalOutput(redactEnvTokens(error.stack, io.env), false)}\n`);
     return error.exitCode;
   }

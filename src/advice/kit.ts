@@ -37,8 +37,11 @@ export function row(parts: Recommendation): Recommendation {
   return { id, measure, value, tellsYou, doNext, impact: Math.max(0, Math.round(impact * 10) / 10), figure, threshold };
 }
 
-/** `p50 pickup 2d 4h over 40 changes, 35% of the total time` */
-export function stageValue(label: string, stage: StageInput, input: Pick<AdviceInput, 'businessHours'>): string {
+/**
+ * `p50 pickup 2d 4h (threshold 1d) over 40 changes, 35% of the total time`: the threshold right after the figure
+ * it is compared with, so no other figure of the line (a count, a rate) reads as measured against it.
+ */
+export function stageValue(label: string, stage: StageInput, threshold: number, input: Pick<AdviceInput, 'businessHours'>): string {
   const share = measured(stage.share) ? `, ${percent(stage.share)} of the total time` : '';
-  return `p50 ${label} ${duration(stage.p50 ?? 0, input)} over ${plural(stage.count, 'change')}${share}`;
+  return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, 'change')}${share}`;
 }

@@ -42,20 +42,26 @@ export const checkFormat = new Option('-f, --format <format>', 'format of the re
 export const REPOS_FORMATS = ['matrix', 'json', 'text'] as const;
 export const compareFormat = new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text');
 
+/** `--help` lists the options under these headings, in this order: what is read, then deploys, GitHub, gates, output. */
+export const HELP_GROUPS = { window: 'Window and changes:', deploys: 'Deploys:', github: 'GitHub:', gates: 'Gates:', output: 'Output:' } as const;
+
 export function addReportOptions(command: Command): Command {
   return command
+    .optionsGroup(HELP_GROUPS.window)
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
     .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
     .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
-    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(DEPLOY_SOURCE_NAMES))
-    .option('--tag-pattern <regex>', 'tags that count as deploys')
-    .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
-    .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
     .option('--now <iso>', 'take this time as now, for reproducible output')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
     .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
     .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')
     .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
+    .optionsGroup(HELP_GROUPS.deploys)
+    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(DEPLOY_SOURCE_NAMES))
+    .option('--tag-pattern <regex>', 'tags that count as deploys')
+    .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
+    .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
+    .optionsGroup(HELP_GROUPS.github)
     .option('--no-github', 'git only, even when a GitHub token is found')
     .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
     .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
@@ -66,11 +72,12 @@ export function addReportOptions(command: Command): Command {
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
     .option('--partial', 'on a GitHub rate limit that resets too late, report on what was fetched')
     .option('--timeout <seconds>', 'longest wait for each GitHub request (default 30)')
-    .option('--verbose', 'report GitHub requests and query cost on stderr');
+    .option('--verbose', 'on stderr: the pattern that chose the deploys, GitHub requests and query cost');
 }
 
 export function addFailOn(command: Command): Command {
   return command
+    .optionsGroup(HELP_GROUPS.gates)
     .option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, [])
     .option('--strict', 'a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning');
 }
@@ -78,6 +85,7 @@ export function addFailOn(command: Command): Command {
 /** What every command that prints takes: where the output goes, colour, width, and how much goes to stderr. */
 export function addOutputOptions(command: Command): Command {
   return command
+    .optionsGroup(HELP_GROUPS.output)
     .option('-o, --output <file>', 'write to a file instead of stdout (- for stdout)')
     .option('--color', 'colour even when stdout is not a terminal')
     .option('--no-color', 'no colour (also NO_COLOR, FORCE_COLOR=0)')

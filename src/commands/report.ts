@@ -60,6 +60,8 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
   progress.done();
+  // the header names the deploy signal in words; the pattern that chose the deploys is for --verbose (and JSON)
+  if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
   if (report.changes.length >= LARGE_REPORT) collectGarbage();
   await renderTo(io, report, flags);

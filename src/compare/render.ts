@@ -48,6 +48,11 @@ export function directionText(direction: Direction | null): string {
   return direction === null ? 'not measured' : direction === 'uncertain' ? 'the data cannot tell' : direction;
 }
 
+/** The verdict in one word, for a narrow terminal: `unclear` for "the data cannot tell", `—` when not measured. */
+function shortDirection(direction: Direction | null): string {
+  return direction === null ? '—' : direction === 'uncertain' ? 'unclear' : direction;
+}
+
 export function formatRelative(relative: number | null): string {
   if (relative === null) return '—';
   const pct = Math.round(relative * 100);
@@ -63,16 +68,17 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (d: Direction | null, text: string): string => (d === 'better' ? c.green(text) : d === 'worse' ? c.red(text) : text);
   const width = options.width ?? 80;
-  // the relative change is left out below 100 columns: the interval says more, and both do not fit
+  // the relative change is left out below 100 columns: the interval says more, and both do not fit; below 100
+  // the interval and the long verdict do not fit either (every row wrapped to three lines at 80): the row keeps
+  // its verdict in one word and the intervals are in --width 100, Markdown and JSON
   const wide = width >= 100;
   const rows = comparison.rows.map((row) => [
     row.label,
     formatValue(row.before, row),
     formatValue(row.after, row),
     paint(row.direction, formatChange(row)),
-    ...(wide ? [paint(row.direction, formatRelative(row.relativeChange))] : []),
-    formatInterval(row),
-    paint(row.direction, directionText(row.direction)),
+    ...(wide ? [paint(row.direction, formatRelative(row.relativeChange)), formatInterval(row)] : []),
+    paint(row.direction, wide ? directionText(row.direction) : shortDirection(row.direction)),
     `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
   ]);
   const columns = [
@@ -80,20 +86,19 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     { head: 'before', align: 'right' as const },
     { head: 'after', align: 'right' as const },
     { head: 'change', align: 'right' as const },
-    ...(wide ? [{ head: '%', align: 'right' as const }] : []),
-    { head: 'interval (95%)', align: 'right' as const, min: 10, wrap: true, rank: 1 },
-    { head: 'direction', min: 10, wrap: true, rank: 1 },
+    ...(wide ? [{ head: '%', align: 'right' as const }, { head: 'interval (95%)', align: 'right' as const, min: 10, wrap: true, rank: 1 }] : []),
+    { head: 'direction', min: 7, wrap: true, rank: 1 },
     { head: 'n', align: 'right' as const },
   ];
   const table = fitTable(columns, rows, { color: options.color, width });
   const out = [
     c.bold('flowaudit compare'),
-    describeSide('before', comparison.before, terminalSafe),
-    describeSide('after ', comparison.after, terminalSafe),
+    wrap(describeSide('before', comparison.before, terminalSafe), width),
+    wrap(describeSide('after ', comparison.after, terminalSafe), width),
     '',
     table,
   ];
-  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)', width)));
+  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)' + (wide ? '' : '; unclear: it includes 0, the data cannot tell. The intervals: --width 100, or --format markdown or json'), width)));
   out.push(c.dim(wrap(`n: changes (or deploys) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);

@@ -17,29 +17,32 @@ export function differenceText(interval: Interval, days: DurationFormat): string
 }
 
 /**
- * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week`: the hours are
- * summed over every change that waited longer than the cap (SPEC section 9), not one person's hours.
+ * `review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of
+ * waiting saved a week (summed over the changes)`: the hours are summed over every change that waited longer
+ * than the cap (SPEC section 9), not one person's hours, and the words say so.
  */
 export function whatIfText(whatIf: WhatIf, stageLabel: string, days: DurationFormat): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
 }
 
-/** `212h`, `12.5h`, `0.3h` */
+/** `212 change-hours`, `12.5 change-hours`, `1 change-hour` */
 function hours(h: number): string {
-  return `${h >= 100 ? Math.round(h) : Math.round(h * 10) / 10}h`;
+  const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
+  return `${n} change-hour${n === 1 ? '' : 's'}`;
 }
 
 /**
  * The AI comparison's differences in one sentence: `p50 AI-assisted − other (95% interval): lead time +3d
  * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
  */
-export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, days: DurationFormat): string | null {
+export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, days: DurationFormat, tooFew = false): string | null {
   const items = (['leadTime', 'cycleTime', ...STAGES] as const)
     .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k], days), real: intervals[k].real }))
     .filter((i): i is { name: string; text: string; real: boolean } => i.text !== null);
   if (items.length === 0) return null;
   const real = items.filter((i) => i.real).map((i) => i.name);
-  const verdict = real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
+  // a group too small to compare: one verdict for all, the one its note gives
+  const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
   return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
 }

@@ -2,7 +2,7 @@ import { STAGES } from '../domain.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { durationFormat, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { plural } from '../units.js';
-import type { Compared } from '../metrics/limits.js';
+import { MIN_AI_GROUP, type Compared } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
 import type { Report } from '../report/schema.js';
 
@@ -104,7 +104,7 @@ export function healthSections(report: Report): HealthSection[] {
     const intervals = ai.intervals;
     const row = (name: string, a: string, o: string, key?: Compared): string[] => {
       const i = key ? intervals?.[key] : undefined;
-      return [name, a, o, ...(intervals ? (i ? [signed(i.difference, days), range(i, days), verdict(i)] : ['', '', '']) : [])];
+      return [name, a, o, ...(intervals ? (i ? [signed(i.difference, days), range(i, days), verdict(i, tooFewToCompare(ai))] : ['', '', '']) : [])];
     };
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
@@ -135,9 +135,18 @@ export function range(i: DifferenceInterval, days: DurationFormat): string {
   return i.low === null || i.high === null ? '—' : `${signed(i.low, days)} to ${signed(i.high, days)}`;
 }
 
-/** What an interval allows one to say: a difference only when it leaves out 0. */
-export function verdict(i: DifferenceInterval): string {
+/**
+ * Whether a group of the AI comparison is too small to compare: then no difference is called real, whatever
+ * its interval, so the report never says "a real difference" and "too few to compare" of the same numbers.
+ */
+export function tooFewToCompare(ai: { assisted: { count: number }; other: { count: number } }): boolean {
+  return Math.min(ai.assisted.count, ai.other.count) < MIN_AI_GROUP;
+}
+
+/** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
+export function verdict(i: DifferenceInterval, tooFew = false): string {
   if (i.difference === null) return 'not measurable';
+  if (tooFew) return 'too few changes to tell';
   if (!i.real) return 'the data cannot tell';
   return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
 }

@@ -10,6 +10,7 @@ import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
+import { deploySignalWords } from './signal.js';
 
 /**
  * The page's Content-Security-Policy, a second line of defence behind escaping (the page holds titles and names
@@ -58,7 +59,7 @@ export function renderHtml(input: Report): string {
         changesTable(report),
       ];
   const main = [...body, notes(report)].filter(Boolean).join('\n');
-  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const signal = deploySignalWords(report.deploySignal);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -12,6 +12,7 @@ import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
+import { deploySignalWords } from './signal.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -81,13 +82,12 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
 
 function header(report: Report): string[] {
   const r = report.repository;
-  const detail = report.deploySignal.detail ? ` (${md(report.deploySignal.detail)})` : '';
   const hours = businessHoursText(report);
   return [
     `## flowaudit · ${md(repositoryName(r))}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
-      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(report.deploySignal.kind)}${detail}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalWords(report.deploySignal))}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
@@ -295,7 +295,7 @@ function deploys(report: Report): string[] {
     md([d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ') || 'ok'),
     formatDuration(d.restoredAfter, days),
   ]);
-  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const signal = deploySignalWords(report.deploySignal);
   return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows))];
 }
 

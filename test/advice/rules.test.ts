@@ -91,7 +91,7 @@ describe('rule specifics', () => {
   it('words a pickup row with units, count and share', () => {
     const row = rule('pickup-wait').evaluate(patch(healthy(), at('summary.stages.pickup', { count: 50, p50: 52 * H, share: 0.35 })), t);
     expect(row?.measure).toBe('Pickup: time from a pull request being ready for review to its first review');
-    expect(row?.value).toBe('p50 pickup 2d 4h over 50 changes, 35% of the total time (threshold 1d)');
+    expect(row?.value).toBe('p50 pickup 2d 4h (threshold 1d) over 50 changes, 35% of the total time');
     expect(row?.impact).toBe(2600);
   });
 
@@ -109,7 +109,7 @@ describe('rule specifics', () => {
     const two = patch(healthy(), { summary: { review: { topTwoShare: 1, reviewers: 2 } } });
     const three = patch(healthy(), { summary: { review: { topTwoShare: 0.9, reviewers: 3 } } });
     expect(rule('review-concentration').evaluate(two, t)).toBeNull();
-    expect(rule('review-concentration').evaluate(three, t)?.value).toBe('top two reviewers did 90% of reviews among 3 reviewers (threshold 60%)');
+    expect(rule('review-concentration').evaluate(three, t)?.value).toBe('top two reviewers did 90% of reviews (threshold 60%) among 3 reviewers');
   });
 
   it('ai-assisted compares only groups of 10 or more', () => {
@@ -140,19 +140,19 @@ describe('rule specifics', () => {
   it('change-failure-rate counts the failed deploys and their time to restore', () => {
     const input = patch(gitOnly(), { summary: { dora: { changeFailureRate: { value: 0.25, count: 40 }, timeToRestore: { value: 3 * H }, reworkRate: { value: 0 } } } });
     const row = rule('change-failure-rate').evaluate(input, t);
-    expect(row?.value).toBe('25% of deploys failed (10 of 40); p50 time to restore 3h (threshold 15%)');
+    expect(row?.value).toBe('25% of deploys failed (threshold 15%; 10 of 40); p50 time to restore 3h');
     expect(row?.impact).toBe(30);
   });
 
   it('deploy-wait says how often deploys happen', () => {
     const slow = (perWeek: number) =>
       rule('deploy-wait').evaluate(patch(gitOnly(), { summary: { stages: { deploy: { count: 40, p50: 3 * 86400, share: 0.6 } }, dora: { deploymentFrequency: { value: perWeek } } } }), t)?.value;
-    expect(slow(2)).toBe('p50 deploy wait 3d over 40 changes, 60% of the total time; 2 deploys a week (threshold 1d)');
-    expect(slow(0.25)).toBe('p50 deploy wait 3d over 40 changes, 60% of the total time; 1 deploy every 4 weeks (threshold 1d)');
+    expect(slow(2)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the total time; 2 deploys a week');
+    expect(slow(0.25)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the total time; 1 deploy every 4 weeks');
   });
 
   it('flaky-checks names the worst offenders', () => {
     const input = patch(healthy(), { summary: { ci: { flakyRate: 0.08, worstFlaky: [{ name: 'e2e', rate: 0.2 }, { name: 'lint', rate: 0.04 }] } } });
-    expect(rule('flaky-checks').evaluate(input, t)?.value).toBe('flaky rate 8%; worst: e2e 20%, lint 4% (threshold 5%)');
+    expect(rule('flaky-checks').evaluate(input, t)?.value).toBe('flaky rate 8% (threshold 5%); worst: e2e 20%, lint 4%');
   });
 });

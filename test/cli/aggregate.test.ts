@@ -92,6 +92,22 @@ describe('flowaudit aggregate: the figures, and each repository its row and summ
   });
 });
 
+describe('flowaudit aggregate --format html without --with-changes', () => {
+  it('keeps the deploys and changes summaries, a row a repository; only the lists need the flag', async () => {
+    const agg = JSON.parse((await runCli(['aggregate', early, late, '--format', 'json'])).stdout) as Report;
+    const { stdout } = await runCli(['aggregate', early, late, '--format', 'html']);
+    const sectionOf = (id: string): string => stdout.slice(stdout.indexOf(`<section id="${id}"`), stdout.indexOf('</section>', stdout.indexOf(`<section id="${id}"`)));
+    const deploys = sectionOf('deploys');
+    expect(deploys).toContain('<caption>Deploys of each repository</caption>');
+    for (const row of agg.repositories ?? []) expect(deploys).toContain(`<td class="num">${row.deploys}</td><td class="num">${row.failedDeploys}</td>`);
+    const changes = sectionOf('changes');
+    expect(changes).toContain(`${agg.summary.changes} changes counted in the window.`);
+    expect(changes).toContain('<caption>Changes of each repository</caption>');
+    for (const row of agg.repositories ?? []) expect(changes).toContain(`<td class="num">${row.changes}</td>`);
+    expect(changes).toContain('--with-changes');
+  });
+});
+
 describe('flowaudit aggregate: the same report or repository twice', () => {
   it('reads a file given twice once, and counts a repository over overlapping windows once', async () => {
     const again = await runCli(['aggregate', early, late, early, '--format', 'json']);

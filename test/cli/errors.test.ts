@@ -74,7 +74,7 @@ describe('bad input gets one line, exit 2 and no stack trace', () => {
 
   it('an unknown option', async () => {
     const result = await runCli([repo.dir, '--frobnicate']);
-    expect(result.stderr).toBe("flowaudit: unknown option '--frobnicate'; see flowaudit --help\n");
+    expect(result.stderr).toBe("flowaudit: no option --frobnicate; see flowaudit --help\n");
     expect(result.code).toBe(2);
   });
 
@@ -123,5 +123,28 @@ describe('an error flowaudit did not expect', () => {
     });
     expect(code).toBe(4);
     expect(stderr).toBe('flowaudit: unexpected error: the terminal went away (run with --debug and report it)\n');
+  });
+});
+
+describe('usage errors in flowaudit\'s words, not commander\'s', () => {
+  it.each([
+    [['report', '--format', 'pdf'], "flowaudit: --format 'pdf' is not one of text, json, csv, markdown, html; see flowaudit --help\n"],
+    [['report', '--since'], 'flowaudit: --since needs a value (<when>); see flowaudit --help\n'],
+    [['report', '--colr'], 'flowaudit: no option --colr: did you mean --color?\n'],
+    [['compare', 'a.json'], 'flowaudit: the argument <after> is missing; see flowaudit --help\n'],
+    [['init', 'a', 'b'], 'flowaudit: init takes 1 argument, not 2; see flowaudit --help\n'],
+  ])('%j', async (args, stderr) => {
+    const result = await runCli(args);
+    expect(result.stderr).toBe(stderr);
+    expect(result.stderr).not.toMatch(/error:|Allowed choices|argument missing|required argument/);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('GitHub out of reach', () => {
+  it('says how to go on: --no-github', async () => {
+    const result = await runCli([repo.dir, '--api-url', 'http://127.0.0.1:9/graphql', '--no-cache', '--timeout', '2', '--repo', 'acme/shop', ...NOW], { GH_ENTERPRISE_TOKEN: 'x' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^flowaudit: cannot reach GitHub at http:\/\/127\.0\.0\.1:9\/graphql .*\n {2}.*or run again with --no-github to report from git alone\n$/);
   });
 });

@@ -103,16 +103,18 @@ describe('in the text and Markdown reports', () => {
     // in/wk, out/wk, growth/wk, mean queue (3288/672), λ × W (5424/672), time in stage 452h
     expect(cells('review')).toEqual(['review', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
     expect(cells('coding')).toEqual(['coding', '3.0', '3.0', '+0.1', '0.5', '0.5', '1d 6h']);
+    // Little's law in one sentence, with the numbers of the stage where most changes wait (review: 4.9)
+    expect(stdout.replace(/\n +/g, ' ')).toContain('review: 3.0 a week × 2.7 weeks ≈ 8.1 waiting, against 4.9 on average (far apart: the queue grew or drained in the window).');
     expect(stdout).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
     expect(stdout).toMatch(/^ {2}review +▁▃▆█ 2 → 8$/m);
     expect(stdout).toMatch(/^ {4}AI share +▄▄▄▄$/m);
     // wrapped lines joined back for the wording
     const joined = stdout.replace(/\n +/g, ' ');
-    expect(joined).toContain('what if: review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week');
-    expect(joined).toContain('what if: deploy wait capped at 1d: lead time p50 of deployed changes 18d 2h → 14d 14h, 162h of waiting saved a week');
-    // two AI-assisted changes against two: nothing to tell
+    expect(joined).toContain('what if: review & merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes)');
+    expect(joined).toContain('what if: deploy wait capped at 1d: lead time p50 of deployed changes 18d 2h → 14d 14h, 162 change-hours of waiting saved a week (summed over the changes)');
+    // two AI-assisted changes against two: too few to tell, one verdict for every figure
     expect(stdout).toMatch(/p50 AI-assisted − other \(95% interval\): lead time \+3d \(/);
-    expect(stdout.replace(/\n +/g, ' ')).toContain('— the data cannot tell any of them');
+    expect(stdout.replace(/\n +/g, ' ')).toContain('— too few changes in a group to tell any of them apart');
     for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
@@ -123,8 +125,8 @@ describe('in the text and Markdown reports', () => {
     expect(stdout).toContain('| review &amp; merge wait | 3.0 | 1.0 | +2.0 | 4.9 | 8.1 | 18d 20h |');
     expect(stdout).toContain('| Week of (UTC) | coding | review &amp; merge wait | deploy wait |');
     expect(stdout).toContain('| 2026-03-16 00:00 | 4 / 3 / **1** (25% AI) | 3 / 1 / **6** (33% AI) | 1 / 2 / **0** (0% AI) |');
-    expect(stdout).toContain('| review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212h of waiting saved a week |');
+    expect(stdout).toContain('| review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes) |');
     expect(stdout).toContain('|  | AI-assisted (a lower bound) | Other | Difference of medians | 95% interval | Verdict |');
-    expect(stdout).toMatch(/\| Lead time p50 \| [^|]+ \| [^|]+ \| \+3d \| −[^|]+ to \+[^|]+ \| the data cannot tell \|/);
+    expect(stdout).toMatch(/\| Lead time p50 \| [^|]+ \| [^|]+ \| \+3d \| −[^|]+ to \+[^|]+ \| too few changes to tell \|/);
   });
 });

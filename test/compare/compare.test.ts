@@ -188,8 +188,13 @@ describe('comparison renderers', () => {
   it('text: sides, one line per figure with value, change, interval and direction, then warnings; no colour codes when off', () => {
     const text = renderComparisonText(c, { color: false, width: 120 });
     expect(text).not.toMatch(/\u001b\[/);
-    // the terminal's default 80 columns hold every line, the interval column included
+    // the terminal's default 80 columns hold every line
     for (const l of renderComparisonText(c, { color: false }).split('\n')) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    // at 80 columns every row is one line: the verdict in one word, the intervals left to --width 100
+    const narrow = renderComparisonText(c, { color: false }).split('\n');
+    const tableRows = narrow.filter((l) => l.startsWith('│ ') && !l.startsWith('│ measure'));
+    expect(tableRows.map((l) => l.split('│')[1]?.trim())).toEqual(c.rows.map((r) => r.label));
+    expect(narrow.find((l) => l.startsWith('│ pickup p50'))).toMatch(/│ unclear +│/);
     expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 changes, 30 deploys');
     const cells = (label: string): string[] => (text.split('\n').find((l) => l.includes(` ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);

@@ -138,13 +138,13 @@ describe('renderHtml: what each section says', () => {
     const recs = sectionOf(renderHtml(report), 'recommendations');
     expect(recs).toContain('<h3>Pickup time (p50)</h3><p class="measured">Measured: <b>1d 6h (threshold 24h)</b></p>');
     expect(recs).toContain('<p class="do"><b>What you do next:</b> Agree a review rota</p>');
-    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 38 hours of waiting saved per week, summed over the changes that waited longer.</div>');
+    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 38 change-hours of waiting saved per week, summed over the changes that waited longer.</div>');
     expect(renderHtml(sample)).not.toContain('<section id="recommendations"');
   });
 
   it('draws the deploys on a timeline, the failed one marked with its reasons and restore time', () => {
     const deploys = sectionOf(renderHtml(sample), 'deploys');
-    expect(deploys).toContain('2 deploys in the window, read from releases (GitHub Releases).');
+    expect(deploys).toContain('2 deploys in the window, read from GitHub Releases.');
     expect(deploys).toContain('<title>v1.3.0 · 2026-03-12 12:00 UTC · 2 changes shipped · failed: shipped a change later reverted · restored after 5h</title>');
     // the failed deploy is a red cross, the other a circle
     expect(deploys.match(/<path d="M[^"]+" stroke="#cf222e"/g)).toHaveLength(1);

@@ -28,7 +28,7 @@ describe('renderMarkdown: content', () => {
 
   it('opens with the repository, window, sources and deploy signal, then the headline', () => {
     expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
-    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** releases (GitHub Releases)');
+    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** GitHub Releases');
     /*
      * The typical change, over the 7 deployed (fractions of each one's own lead time, hours):
      *   deploy (48/78 + 22/84.5 + 3/57 + 48/226 + 20/21.67 + 4/4.42 + 24/255) / 7 = 3.0636 / 7 = 44%
@@ -223,7 +223,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('adds the what-if to its recommendation', () => {
     const table = tableAfter(markdown, 'What if');
-    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5h of waiting saved a week');
+    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5 change-hours of waiting saved a week (summed over the changes)');
     expect(cells(table[3] ?? '')[4]).toBe('');
   });
 

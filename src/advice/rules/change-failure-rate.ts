@@ -16,7 +16,7 @@ export const changeFailureRate: AdviceRule = {
     return row({
       id: 'change-failure-rate',
       measure: 'Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident',
-      value: `${percent(rate)} of deploys failed (${failed} of ${cfr.count})${restore}${rework} (threshold ${percent(t.changeFailureRate)})`,
+      value: `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
       tellsYou:
         'Problems are found in production rather than before merge. Each failure costs a fix, a revert or a ' +
         'rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.',

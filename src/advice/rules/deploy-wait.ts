@@ -16,11 +16,14 @@ export const deployWait: AdviceRule = {
     const perWeek = input.summary.dora.deploymentFrequency.value;
     const frequency = measured(perWeek) ? `; ${deployRate(perWeek)}` : '';
     const waiting = stage.censored ? `; ${plural(stage.censored, 'change')} merged and not yet deployed` : '';
-    const value = stage.p50 === null ? `p50 deploy wait ≥ ${duration(p50, input)} over ${plural(stage.count, 'change')}` : stageValue('deploy wait', stage, input);
+    const value =
+      stage.p50 === null
+        ? `p50 deploy wait ≥ ${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)}) over ${plural(stage.count, 'change')}`
+        : stageValue('deploy wait', stage, t.deployWaitP50, input);
     return row({
       id: 'deploy-wait',
       measure: 'Deploy wait: time from merge to the first production deploy that contains the change',
-      value: `${value}${waiting}${frequency} (threshold ${duration(t.deployWaitP50, input)})`,
+      value: `${value}${waiting}${frequency}`,
       tellsYou:
         'Merged work is held back and shipped in batches (a release train, a manual release, a fixed ' +
         'schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin ' +

@@ -16,7 +16,7 @@ export const flakyChecks: AdviceRule = {
     return row({
       id: 'flaky-checks',
       measure: 'Flaky checks: the same check on the same commit failed, then passed',
-      value: `flaky rate ${percent(rate)}${worst.length > 0 ? `; worst: ${worst.join(', ')}` : ''} (threshold ${percent(t.flakyRate)})`,
+      value: `flaky rate ${percent(rate)} (threshold ${percent(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(', ')}` : ''}`,
       tellsYou:
         'Failures that go away on a retry teach people to ignore red checks, so real failures get retried ' +
         'too. Every retry also adds a full check run to the wait.',

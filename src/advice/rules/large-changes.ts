@@ -16,8 +16,8 @@ export const largeChanges: AdviceRule = {
       id: 'large-changes',
       measure: 'Change size: lines added plus deleted per change (lock, vendored and generated files left out)',
       value:
-        `${percent(size.over400)} of ${plural(size.count, 'change')} over 400 lines` +
-        `${typical ? `; ${typical}` : ''} (threshold ${percent(t.largeChangeShare)})`,
+        `${percent(size.over400)} of ${plural(size.count, 'change')} over 400 lines (threshold ${percent(t.largeChangeShare)})` +
+        `${typical ? `; ${typical}` : ''}`,
       tellsYou:
         'Large changes wait longer for a reviewer, get a lighter read once they have one, and are harder to ' +
         'revert cleanly. Problems that a small change would show early stay hidden until the end.',

@@ -15,7 +15,7 @@ export const mergeWait: AdviceRule = {
     return row({
       id: 'merge-wait',
       measure: 'Merge wait: time from approval to merge',
-      value: `${stageValue('merge wait', stage, input)}${onChecks} (threshold ${duration(t.mergeWaitP50, input)})`,
+      value: `${stageValue('merge wait', stage, t.mergeWaitP50, input)}${onChecks}`,
       tellsYou:
         'Work that reviewers already accepted is not shipping. It waits on checks, a merge queue, a freeze, ' +
         'or an author who has moved on and forgot to merge.',

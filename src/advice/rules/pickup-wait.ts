@@ -13,7 +13,7 @@ export const pickupWait: AdviceRule = {
     return row({
       id: 'pickup-wait',
       measure: 'Pickup: time from a pull request being ready for review to its first review',
-      value: `${stageValue('pickup', stage, input)} (threshold ${duration(t.pickupP50, input)})`,
+      value: stageValue('pickup', stage, t.pickupP50, input),
       tellsYou:
         'Finished work queues before anyone looks at it. The author starts something else meanwhile, so every ' +
         'review comment later costs a context switch, and this queue adds straight to lead time.',

@@ -19,7 +19,7 @@ export const reviewConcentration: AdviceRule = {
     return row({
       id: 'review-concentration',
       measure: 'Review load: share of all reviews done by the two busiest reviewers',
-      value: `top two reviewers did ${percent(share)} of reviews${who} (threshold ${percent(t.reviewTopTwoShare)})`,
+      value: `top two reviewers did ${percent(share)} of reviews (threshold ${percent(t.reviewTopTwoShare)})${who}`,
       tellsYou:
         'Two people are the gate for most changes. Their queue sets how long everyone waits for a first ' +
         'review, and when either is away or busy, reviews stall.',

@@ -16,7 +16,7 @@ export const reviewWait: AdviceRule = {
     return row({
       id: 'review-wait',
       measure: 'Review & merge wait: time from a change\'s last commit to its merge',
-      value: `${stageValue('review & merge wait', stage, input)} (threshold ${duration(t.reviewWaitP50, input)})`,
+      value: stageValue('review & merge wait', stage, t.reviewWaitP50, input),
       tellsYou:
         'Finished code sits unmerged for days: it waits for someone to review it, to approve it, or to press ' +
         'merge. Git alone cannot tell which of the three, only that the code is done and not yet shipped.',

@@ -14,7 +14,7 @@ export const rework: AdviceRule = {
     return row({
       id: 'rework',
       measure: 'Rework: changes with commits or force-pushes after their first review',
-      value: `${percent(share)} of changes reworked after review${requested} (threshold ${percent(t.reworkShare)})`,
+      value: `${percent(share)} of changes reworked after review (threshold ${percent(t.reworkShare)})${requested}`,
       tellsYou:
         'Changes are still being reshaped after review started: the approach was agreed too late, or pull ' +
         'requests are opened before they are ready. Each round trip waits for the reviewer again.',

@@ -15,7 +15,7 @@ export const slowChecks: AdviceRule = {
     return row({
       id: 'slow-checks',
       measure: 'Checks: wall time of the CI checks on each change\'s final commit',
-      value: `p50 checks ${duration(p50, input)}${p90}${onChecks} (threshold ${duration(t.checksP50, input)})`,
+      value: `p50 checks ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})${p90}${onChecks}`,
       tellsYou:
         'Every push waits this long for an answer, and every fix after review waits again. Slow checks push ' +
         'people to batch fixes into fewer pushes and to switch to other work while they run.',

@@ -14,7 +14,7 @@ export const unreviewedMerges: AdviceRule = {
     return row({
       id: 'unreviewed-merges',
       measure: 'Unreviewed merges: changes merged with no review from anyone but the author',
-      value: `${percent(share)} of changes merged unreviewed${self} (threshold ${percent(t.unreviewedShare)})`,
+      value: `${percent(share)} of changes merged unreviewed (threshold ${percent(t.unreviewedShare)})${self}`,
       tellsYou:
         'These changes reached the main branch on one person\'s judgement: mistakes and knowledge stay with ' +
         'the author, and the review figures look faster than the team really is.',

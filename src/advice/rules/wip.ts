@@ -15,7 +15,7 @@ export const wip: AdviceRule = {
     return row({
       id: 'wip',
       measure: 'Work in progress: open pull requests at the end of the window, per active author',
-      value: `${open}${num(perAuthor)} per author${age} (threshold ${num(t.wipPerAuthor)} per author)`,
+      value: `${open}${num(perAuthor)} per author (threshold ${num(t.wipPerAuthor)})${age}`,
       tellsYou:
         'People start new work while earlier work waits. Open changes compete for the same reviewers and go ' +
         'stale against the main branch; at the same throughput, more work in progress means longer lead time.',

@@ -21,6 +21,9 @@ code{font-size:.9em;background:var(--panel);padding:0 2px;border-radius:3px}
 .note{font-size:.875rem;margin:6px 0;max-width:80ch}
 .note.warn{color:var(--fg);background:var(--warn-bg);border-radius:4px;padding:6px 10px}
 .ext{overflow-wrap:break-word}
+/* names and titles wrap rather than push a table past its column; a wide table still scrolls in its own box */
+td.ext{overflow-wrap:anywhere;min-width:6rem}
+tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
 li.ext,p .ext{overflow-wrap:anywhere}
 nav.toc{margin:12px 0 0}
 nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}

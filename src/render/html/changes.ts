@@ -1,9 +1,9 @@
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
-import { durationFormat, formatDuration, type DurationFormat } from '../duration.js';
+import { durationFormat, durationOrBound, formatDuration, type DurationFormat } from '../duration.js';
 import { listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
-import { h, link, plural, section, stageName } from './parts.js';
+import { ext, h, link, num, plural, section, stageName, table } from './parts.js';
 import { repositoryNamer } from '../names.js';
 
 /** rows shown at a time: the slowest few dozen first, the rest a page away */
@@ -47,7 +47,16 @@ const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1
  */
 export function changesTable(report: Report): string {
   const leftOut = listsLeftOut(report, 'change', (flag) => `<code>${flag}</code>`);
-  if (leftOut !== null) return section('changes', 'Changes', leftOut);
+  if (leftOut !== null) {
+    // the list needs --with-changes; the summary of each repository's changes is in its row
+    const days = durationFormat(report.businessHours);
+    const name = repositoryNamer(report);
+    const rows = (report.repositories ?? []).map(
+      (r) => `<tr>${ext(name(r.name), 'title')}${num(String(r.changes))}${num(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num(formatDuration(r.cycleTimeP50, days))}${num(String(r.unreleased.count))}</tr>`,
+    );
+    const totals = `${plural(report.summary.changes, 'change')} counted in the window.`;
+    return section('changes', 'Changes', `${h(totals)} ${leftOut}`, rows.length > 0 ? table(['Repository', 'Changes', 'Lead time p50', 'Cycle time p50', 'Not yet deployed'], rows, 'lrrrr', { caption: 'Changes of each repository' }) : '');
+  }
   const all = columns(report);
   const shown = report.repositories ? [all[0] as Column, repositoryColumn(repositoryNamer(report)), ...all.slice(1)] : all;
   const ordered = report.changes.map((ch, i) => ({ ch, i })).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);

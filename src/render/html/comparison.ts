@@ -1,6 +1,6 @@
 import { STAGES } from '../../domain.js';
 import { durationFormat, formatDuration, formatPercent } from '../duration.js';
-import { range, signed, verdict } from '../health.js';
+import { range, signed, tooFewToCompare, verdict } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
@@ -36,7 +36,7 @@ export function aiComparison(report: Report): string {
   );
   const intervals = ai.intervals;
   const row = (name: string, x: string, y: string, interval?: DifferenceInterval): string =>
-    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference, days) : '')}${num(interval ? range(interval, days) : '')}<td>${h(interval ? verdict(interval) : '')}</td>` : ''}</tr>`;
+    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference, days) : '')}${num(interval ? range(interval, days) : '')}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : '')}</td>` : ''}</tr>`;
   const rows = [
     ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
     row('size, median', lines(a.p50Size), lines(o.p50Size)),

@@ -9,6 +9,7 @@ import { weeklyChart } from '../svg/trend.js';
 import { headlineTrend } from '../trend.js';
 import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
+import { deploySignalWords } from '../signal.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -89,12 +90,21 @@ export function changeSize(report: Report): string {
 /** The deploys of the window on a timeline, failed and rollback marked, each as tall as what it shipped. */
 export function deploys(report: Report): string {
   const days = durationFormat(report.businessHours);
-  const signal = `${report.deploySignal.kind}${report.deploySignal.detail ? ` (${report.deploySignal.detail})` : ''}`;
+  const signal = deploySignalWords(report.deploySignal);
+  const name = repositoryNamer(report);
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
-  if (leftOut !== null) return section('deploys', 'Deploys', `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`);
+  if (leftOut !== null) {
+    // the list needs --with-changes; the summary of each repository's deploys is in its row
+    const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), 'title')}${num(String(r.deploys))}${num(String(r.failedDeploys))}${num(r.deploymentFrequency === null ? '—' : r.deploymentFrequency.toFixed(2))}</tr>`);
+    return section(
+      'deploys',
+      'Deploys',
+      `${h(`${plural(deploysInWindow(report), 'deploy')} in the window, read from ${signal}.`)} ${leftOut}`,
+      rows.length > 0 ? table(['Repository', 'Deploys', 'Failed', 'Per week'], rows, 'lrrr', { caption: 'Deploys of each repository' }) : '',
+    );
+  }
   const start = epoch(report.window.since);
   const end = Math.min(epoch(report.window.until), Math.max(epoch(report.now), start + 1));
-  const name = repositoryNamer(report);
   const events: TimelineEvent[] = report.deploys.map((d) => ({
     at: epoch(d.at),
     size: d.changes,

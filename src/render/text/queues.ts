@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { STAGES } from '../../domain.js';
+import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { SHORT_STAGE_LABELS } from '../../stage-labels.js';
@@ -8,6 +8,7 @@ import { fitTable, wrap, type TextContext } from './layout.js';
 
 /** `2.0`, `+2.0`, `—` */
 const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+const WEEK = 7 * 86_400;
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -62,8 +63,26 @@ export function queues(report: Report, ctx: TextContext): string[] {
     c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).', ctx.width)),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
-    c.dim(wrap("Little's law: the mean queue is about λ × W (arrivals a week × weeks in the stage) when the flow is steady; far apart, the queue grew or drained in the window.", ctx.width)),
+    c.dim(wrap(littlesLaw(report, stages), ctx.width)),
   ];
+}
+
+/**
+ * Little's law as one sentence with the numbers of the stage where most changes wait: `λ × W` is arrivals a
+ * week times weeks in the stage, which a steady flow keeps equal to the mean queue.
+ */
+function littlesLaw(report: Report, stages: readonly StageName[]): string {
+  const trend = report.summary.queueTrend;
+  const biggest = stages
+    .map((stage) => ({ stage, t: trend[stage] }))
+    .filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null)
+    .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+  if (!biggest?.t) return `${rule}.`;
+  const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
+  const weeks = (meanTimeInStage ?? 0) / WEEK;
+  const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= 0.2 * Math.max(1, meanQueue ?? 0) ? 'close: the flow was steady' : 'far apart: the queue grew or drained in the window';
+  return `${rule}; ${SHORT_STAGE_LABELS[biggest.stage]}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
 }
 
 function weeksNote(report: Report, shown: number): string {

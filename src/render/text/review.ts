@@ -1,5 +1,6 @@
 import { stageLabel } from '../../stage-labels.js';
 import { aiDifferenceLine } from '../confidence.js';
+import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { formatDuration, formatPercent } from '../duration.js';
@@ -36,7 +37,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
         ctx.width,
       ),
     );
-    const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, !report.sources.includes('github')), ctx.durations);
+    const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, !report.sources.includes('github')), ctx.durations, tooFewToCompare(ai));
     if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }

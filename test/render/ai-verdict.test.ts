@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../src/domain.js';
+import type { Interval } from '../../src/metrics/bootstrap.js';
+import { aiDifferenceLine } from '../../src/render/confidence.js';
+import { CALENDAR_DAYS } from '../../src/units.js';
+import { tooFewToCompare, verdict } from '../../src/render/health.js';
+
+/* The AI comparison says one thing about its numbers: with a group under 10 changes, no difference is "real". */
+
+const faster: Interval = { difference: -3600 * 5, low: -3600 * 9, high: -3600, real: true } as Interval;
+const unclear: Interval = { difference: -3600 * 8, low: -3600 * 30, high: 3600 * 10, real: false } as Interval;
+const intervals = Object.fromEntries(['leadTime', 'cycleTime', ...STAGES].map((k) => [k, k === 'leadTime' ? faster : unclear])) as Record<'leadTime' | 'cycleTime' | (typeof STAGES)[number], Interval>;
+
+describe('the AI comparison verdict', () => {
+  it('a group of 9 is too few, one of 10 is enough', () => {
+    expect(tooFewToCompare({ assisted: { count: 9 }, other: { count: 400 } })).toBe(true);
+    expect(tooFewToCompare({ assisted: { count: 400 }, other: { count: 9 } })).toBe(true);
+    expect(tooFewToCompare({ assisted: { count: 10 }, other: { count: 10 } })).toBe(false);
+  });
+
+  it('calls an interval that leaves out 0 a difference only when both groups are big enough', () => {
+    expect(verdict(faster)).toBe('AI-assisted faster');
+    expect(verdict(faster, true)).toBe('too few changes to tell');
+    expect(verdict(unclear)).toBe('the data cannot tell');
+  });
+
+  it('the text line gives one verdict: never "a real difference" beside too few changes', () => {
+    expect(aiDifferenceLine(intervals, (s) => s, CALENDAR_DAYS)).toMatch(/— a real difference: lead time; the data cannot tell the rest$/);
+    const small = aiDifferenceLine(intervals, (s) => s, CALENDAR_DAYS, true) ?? '';
+    expect(small).toMatch(/— too few changes in a group to tell any of them apart$/);
+    expect(small).not.toContain('real difference');
+  });
+});
