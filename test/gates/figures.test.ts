@@ -10,6 +10,12 @@ describe('lookupFigure', () => {
     // every stage's queue trend, as GitHub mode has them
     const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null };
     const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
+    // the lower bounds are there only while changes still wait: as a report with waiting changes has them
+    const bounds = { p50: null, p75: 172800, p90: 259200 };
+    r.summary.leadTime.bounds = bounds;
+    r.summary.stages.deploy.bounds = bounds;
+    // as are the days a rate per week rests on, in reports since they were added
+    Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
     const paths = catalogueEntries().filter((e) => e.modes.includes('git')).map((e) => e.path);
     expect(paths).toContain('stages.review.p75');
     expect(paths).toContain('dora.changeFailureRate');
