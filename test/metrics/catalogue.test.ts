@@ -26,9 +26,17 @@ function numbersOf(summary: Record<string, unknown>): string[] {
   return found;
 }
 
-/** Whether the summary has a number or null at the entry's place (null: not measured, but there). */
+/**
+ * Whether the summary has a number or null at the entry's place (null: not measured, but there). A figure's
+ * `bounds` are there only while one of its percentiles is not reached: absent with all of them reached holds.
+ */
 function holds(summary: Record<string, unknown>, entry: CatalogueEntry): boolean {
-  const parent = entry.segments.slice(0, -1).reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), summary);
+  const at = (segments: readonly string[]): unknown => segments.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), summary);
+  const parent = at(entry.segments.slice(0, -1));
+  if (parent === undefined && entry.segments.at(-2) === 'bounds') {
+    const figure = at(entry.segments.slice(0, -2)) as Record<string, unknown> | undefined;
+    return figure !== undefined && ['p50', 'p75', 'p90'].every((p) => typeof figure[p] === 'number');
+  }
   if (typeof parent !== 'object' || parent === null || !Object.hasOwn(parent, entry.segments.at(-1) as string)) return false;
   const value = (parent as Record<string, unknown>)[entry.segments.at(-1) as string];
   return value === null || typeof value === 'number';
