@@ -1,5 +1,5 @@
 import type { ReportChange } from '../../report/schema.js';
-import { bitsOf, LIST_FIELDS, LISTS, N, NUMBER_FIELDS, TEXT, TEXT_FIELDS, TEXTS } from './fields.js';
+import { bitsOf, LIST_FIELDS, LISTS, N, NUMBER_FIELDS, TEXT, TEXT_FIELDS, TEXTS, type ListField, type NumberField, type TextField } from './fields.js';
 
 /*
  * A report's changes packed in columns: of each change the fields of fields.ts, its numbers and flags in typed
@@ -80,27 +80,29 @@ export function packChanges(changes: readonly ReportChange[], keepSha: (c: Repor
   const times = new Float64Array(timeCount);
   let nextTime = 0;
   const urlPrefix = commonPrefix(changes.map((c) => c.url));
-  changes.forEach((c, i) => {
-    NUMBER_FIELDS.forEach((field, f) => (wide[i * N + f] = orNaN(field.of(c))));
+  // plain loops over the table: this runs once per field of every change of an organisation
+  for (let i = 0; i < count; i++) {
+    const c = changes[i] as ReportChange;
+    for (let f = 0; f < N; f++) wide[i * N + f] = orNaN((NUMBER_FIELDS[f] as NumberField).of(c));
     bits[i] = bitsOf(c);
     const sha = keepSha(c);
     let nulls = 0;
-    TEXT_FIELDS.forEach((field, k) => {
-      const text = field.of(c, urlPrefix, sha);
+    for (let k = 0; k < TEXTS; k++) {
+      const text = (TEXT_FIELDS[k] as TextField).of(c, urlPrefix, sha);
       if (text === null) nulls |= 1 << k;
       else {
         parts.push(text);
         textLength += text.length;
       }
       textEnds[i * TEXTS + k] = textLength;
-    });
+    }
     textNulls[i] = nulls;
-    LIST_FIELDS.forEach((field, l) => (listRefs[i * LISTS + l] = ref(field.of(c))));
+    for (let l = 0; l < LISTS; l++) listRefs[i * LISTS + l] = ref((LIST_FIELDS[l] as ListField).of(c));
     const reviewedAt = c.review?.reviewedAt ?? [];
     timeRefs[2 * i] = nextTime;
     timeRefs[2 * i + 1] = reviewedAt.length;
     for (const t of reviewedAt) times[nextTime++] = t;
-  });
+  }
   const numbers = narrowed(wide);
   return { count, numbers, nul: numbers instanceof Int32Array ? INT_NULL : NaN, bits, text: parts.join(''), urlPrefix, textEnds, textNulls, listRefs, lists, timeRefs, times };
 }

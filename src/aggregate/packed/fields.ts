@@ -13,7 +13,7 @@ import type { ReportChange } from '../../report/schema.js';
 /** Where a packed change shows a field: on the change, in its stages, size, review or checks, or nowhere. */
 type On = 'change' | 'stages' | 'size' | 'review' | 'checks' | 'none';
 
-interface NumberField {
+export interface NumberField {
   readonly name: string;
   readonly on: On;
   readonly of: (c: ReportChange) => number | null;
@@ -45,7 +45,7 @@ export const NUMBER_FIELDS = [
   { name: 'lastCompletedAt', on: 'checks', of: (c) => c.review?.checks?.lastCompletedAt ?? null },
 ] as const satisfies readonly NumberField[];
 
-interface TextField {
+export interface TextField {
   readonly name: string;
   readonly on: On;
   /** `urlPrefix`: what every URL of the report starts with, held once; `keepSha`: whether this change's sha is kept */
@@ -65,7 +65,7 @@ export const TEXT_FIELDS = [
   { name: 'sha', on: 'none', of: (c, _, keepSha) => (keepSha ? c.sha : null) },
 ] as const satisfies readonly TextField[];
 
-interface ListField {
+export interface ListField {
   readonly name: string;
   readonly on: On;
   readonly of: (c: ReportChange) => unknown[] | null | undefined;
