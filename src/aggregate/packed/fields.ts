@@ -4,10 +4,10 @@ import type { ReportChange } from '../../report/schema.js';
 
 /*
  * The one table of what the packed store holds of a change (see columns.ts): each field once, with where the
- * report holds it (`of`) and where a packed change shows it (`on`). Packing (columns.ts), the views' getters
- * (views.ts) and the round-trip test (test/aggregate/packed/fields.test.ts) are made from it: a new field is
- * one line here (and its place in `MeasuredChange`). Numbers go in a row of NUMBERS (rows.ts), texts in one
- * string, lists once per report, flags in a byte.
+ * report holds it (`of`) and where a packed change shows it (`on`). Packing (columns.ts) and the round-trip
+ * test (test/aggregate/packed/fields.test.ts) are made from it, and the views' getters (views.ts) read each
+ * field at its place here: a new field is one line here, its getter and its place in `MeasuredChange`. Numbers
+ * go in a row of NUMBERS (rows.ts), texts in one string, lists once per report, flags in a byte.
  */
 
 /** Where a packed change shows a field: on the change, in its stages, size, review or checks, or nowhere. */
@@ -121,5 +121,3 @@ export function bitsOf(c: ReportChange): number {
   return bits;
 }
 
-/** The names of the fields a packed change shows on `on` */
-export type FieldsOn<F extends ReadonlyArray<{ readonly name: string; readonly on: On }>, Where extends On> = Extract<F[number], { on: Where }>['name'];
