@@ -49,6 +49,10 @@ export interface AuditOptions {
   timeoutSeconds?: number;
   environment?: string;
   incidentLabel?: string;
+  /** events files (JSON Lines or CSV) of deploys and incidents, absolute paths (--events) */
+  events?: string[];
+  /** seconds after a deploy within which an incident is its failure (--incident-window; default 7 days) */
+  incidentWindow?: number;
   requiredApprovals?: number;
   /** where the token and GH_HOST come from (default process.env) */
   env?: NodeJS.ProcessEnv;

@@ -25,8 +25,13 @@ export interface AuditSettings {
   /** IANA zone weeks start in and times are shown in */
   timezone: string;
   incidentLabel: string;
+  /** seconds after a deploy within which an incident is its failure */
+  incidentWindow: number;
   policy: Policy;
 }
+
+// a week: an incident later than that after the last deploy is no failure of it (issue 29)
+const DEFAULT_INCIDENT_WINDOW = 7 * 86400;
 
 const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
@@ -54,6 +59,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     businessHours: hours ? validateBusinessHours(hours) : null,
     timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,
+    incidentWindow: options.incidentWindow ?? DEFAULT_INCIDENT_WINDOW,
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,

@@ -32,6 +32,8 @@ export interface ReportFlags {
   quiet?: boolean;
   environment?: string;
   incidentLabel?: string;
+  events?: string[];
+  incidentWindow?: string;
   requiredApprovals?: string;
   timeout?: string;
 }
@@ -61,6 +63,8 @@ export function addReportOptions(command: Command): Command {
     .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
     .option('--environment <regex>', 'GitHub deployment environments that are production')
     .option('--incident-label <label>', 'issue label that marks an incident')
+    .option('--events <file>', 'deploys and incidents from any system: a JSON Lines or CSV file (repeatable)', collect)
+    .option('--incident-window <duration>', 'an incident fails the last deploy at most this long before it (default 7d)')
     .option('--required-approvals <n>', 'approvals a change needs to count as approved')
     .option('--no-cache', 'neither read nor write the GitHub cache')
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
@@ -107,6 +111,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
+    ...(flags.events !== undefined && { events: flags.events.map((f) => resolvePath(f, io.cwd)) }),
+    ...(flags.incidentWindow !== undefined && { incidentWindow: positiveDuration(flags.incidentWindow, '--incident-window') }),
     ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),
     ...(flags.timeout !== undefined && { timeoutSeconds: wholeNumber(flags.timeout, '--timeout', 1, 3600) }),
     ...(flags.cache === false && { noCache: true }),

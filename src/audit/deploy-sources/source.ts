@@ -12,6 +12,8 @@ export interface SourceInput {
   tags: readonly TagRef[];
   environment: Pattern;
   includePrereleases: boolean;
+  /** the events files' successful deploys, their commits resolved (--events) */
+  events: readonly DeployRef[];
 }
 
 /** What the report says of the signal: its `deploySignal.detail`. */
