@@ -68,6 +68,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const settings = await resolveSettings(options, repo.path);
   // read whole and checked before git is: a bad line stops the run before any work
   const eventsRead = options.events && options.events.length > 0 ? readEventsFiles(options.events) : null;
+  if (settings.deployFrom === 'events' && eventsRead === null) throw new ConfigError('deploys from events need an events file: add --events FILE (see "Events files" in the README)');
   const branch = await resolveBranch(repo, options.branch);
   // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
   // commit halfway there) is given once the deploy signal and the tags say where the history read starts
