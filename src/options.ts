@@ -21,6 +21,8 @@ export interface AuditOptions {
   /** ISO time taken as "now": reproducible output */
   now?: string;
   deployFrom?: DeploySignalKind;
+  /** the deploy branch, with deployFrom 'branch' (--deploy-from branch:NAME) */
+  deployBranch?: string;
   tagPattern?: string;
   /** count pre-release tags and releases (`-rc1`, `.beta2`) as deploys */
   includePrereleases?: boolean;

@@ -21,6 +21,8 @@ export interface AuditSettings {
   deployFrom: DeploySignalKind | undefined;
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
   deployFromFlag: boolean;
+  /** the deploy branch (--deploy-from branch:NAME) */
+  deployBranch: string | undefined;
   businessHours: BusinessHours | null;
   /** IANA zone weeks start in and times are shown in */
   timezone: string;
@@ -56,6 +58,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
+    deployBranch: options.deployBranch,
     businessHours: hours ? validateBusinessHours(hours) : null,
     timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,

@@ -12,7 +12,7 @@ export interface ReportFlags {
   since?: string;
   until?: string;
   branch?: string;
-  deployFrom?: DeploySignalKind;
+  deployFrom?: { kind: DeploySignalKind; branch?: string };
   tagPattern?: string;
   includePrereleases?: boolean;
   revertWindow?: string;
@@ -49,7 +49,7 @@ export function addReportOptions(command: Command): Command {
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
     .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
     .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
-    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(DEPLOY_SOURCE_NAMES))
+    .addOption(new Option('--deploy-from <signal>', `deploy signal: ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME (default: the first the repository has)`).argParser(deploySignal))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
     .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
     .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
@@ -97,7 +97,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(since !== undefined && { since }),
     ...(until !== undefined && { until }),
     ...(flags.branch !== undefined && { branch: flags.branch }),
-    ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
+    ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom.kind }),
+    ...(flags.deployFrom?.branch !== undefined && { deployBranch: flags.deployFrom.branch }),
     ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
     ...(flags.includePrereleases && { includePrereleases: true }),
     ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
@@ -123,6 +124,18 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     warn: warner(io, flags.quiet),
     progress: progress.update,
   };
+}
+
+/**
+ * `--deploy-from`: a registry source's name, or `branch:NAME`.
+ * @throws ConfigError listing what it takes
+ */
+function deploySignal(value: string): { kind: DeploySignalKind; branch?: string } {
+  const branch = /^branch:(.+)$/.exec(value)?.[1];
+  if (branch !== undefined) return { kind: 'branch', branch };
+  const kind = DEPLOY_SOURCE_NAMES.find((n) => n === value && n !== 'branch');
+  if (kind === undefined) throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a deploy signal: use ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME`);
+  return { kind };
 }
 
 function positiveDuration(value: string, flag: string): number {
