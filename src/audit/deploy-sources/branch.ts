@@ -25,8 +25,8 @@ export const branch: DeploySource = {
  */
 export async function readBranchDeploys(repo: RepoInfo, name: string, tracked: { name: string; tip: string }): Promise<DeployRef[]> {
   const deploy = await resolveBranch(repo, name);
-  const [line, history] = await Promise.all([readLine(repo.cwd, deploy.tip), readHistorySet(repo.cwd, tracked.tip)]);
-  const found = branchDeploys(deploy.name, line, history);
+  const [line, history, trackedLine] = await Promise.all([readLine(repo.cwd, deploy.tip), readHistorySet(repo.cwd, tracked.tip), readLine(repo.cwd, tracked.tip)]);
+  const found = branchDeploys(deploy.name, line, { history, line: new Set(trackedLine.map((c) => c.sha)) });
   const shown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   if (found.kind === 'fast-forward') {
     throw new ConfigError(`branch ${shown(deploy.name)} only fast-forwards to ${shown(tracked.name)}: git keeps no time of a fast-forward, so its deploys cannot be dated; merge into it with --no-ff, or give the deploys in an events file (--events)`);
