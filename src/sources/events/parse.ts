@@ -162,7 +162,8 @@ function optionalText(r: Fields, field: string, at: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw new EventsError(`${at}: field '${field}' must be text`);
   if (value.length > 200) throw new EventsError(`${at}: field '${field}' is longer than 200 characters`);
-  return value.trim();
+  // shown in reasons and warnings on a terminal: no control characters, whatever the exporting tool wrote
+  return clean(value).trim();
 }
 
 function sha(r: Fields, field: string, at: string, required: boolean): string | null {

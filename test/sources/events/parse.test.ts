@@ -55,7 +55,9 @@ describe('parseEvents', () => {
     expect(problem('type,sha,at\ndeploy,"abc1234,2026-03-02T10:00:00Z', 'e.csv')).toMatch(/^e\.csv:2: a quoted cell is not closed/);
   });
 
-  it('keeps control characters of a file name out of its errors', () => {
+  it('keeps control characters of a file name out of its errors, and out of the text fields read', () => {
     expect(problem('{"type":"x"}', 'a\u001b[31mb.jsonl')).toMatch(/^a\[31mb\.jsonl:1: /);
+    const read = parseEvents('{"type":"incident","id":"PD-\\u001b]0;x\\u0007 1","openedAt":"2026-03-02T10:00:00Z","product":"a\\u009bb"}', 'e.jsonl');
+    expect(read.incidents.map((i) => [i.id, i.product])).toEqual([['PD-]0;x 1', 'ab']]);
   });
 });
