@@ -156,7 +156,7 @@ export interface OpenPullEvents {
   reviewedAt: number[];
 }
 
-export type DeploySignalKind = 'deployments' | 'releases' | 'tags' | 'merge';
+export type DeploySignalKind = 'events' | 'branch' | 'deployments' | 'releases' | 'tags' | 'merge';
 
 export interface Deploy {
   ref: string;

@@ -21,6 +21,8 @@ export interface AuditOptions {
   /** ISO time taken as "now": reproducible output */
   now?: string;
   deployFrom?: DeploySignalKind;
+  /** the deploy branch, with deployFrom 'branch' (--deploy-from branch:NAME) */
+  deployBranch?: string;
   tagPattern?: string;
   /** count pre-release tags and releases (`-rc1`, `.beta2`) as deploys */
   includePrereleases?: boolean;
@@ -49,6 +51,10 @@ export interface AuditOptions {
   timeoutSeconds?: number;
   environment?: string;
   incidentLabel?: string;
+  /** events files (JSON Lines or CSV) of deploys and incidents, absolute paths (--events) */
+  events?: string[];
+  /** seconds after a deploy within which an incident is its failure (--incident-window; default 7 days) */
+  incidentWindow?: number;
   requiredApprovals?: number;
   /** where the token and GH_HOST come from (default process.env) */
   env?: NodeJS.ProcessEnv;

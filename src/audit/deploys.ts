@@ -1,7 +1,8 @@
 import type { DeploySignalKind } from '../domain.js';
-import type { DeployEvidence } from '../model/build.js';
+import type { DeployEvidence, GitHubFailures } from '../model/build.js';
+import type { Incident } from '../model/incidents.js';
 import type { DeployCandidate } from '../model/deploys.js';
-import { failedDeployments, type DeployRef } from '../model/github-deploys.js';
+import { failedDeployments, gitHubIncidents, type DeployRef } from '../model/github-deploys.js';
 import { releaseProduct } from '../model/release-tags.js';
 import { isAncestor, readCommitGraph, type CommitGraph } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
@@ -45,6 +46,10 @@ export interface EvidenceOptions {
   copies: ReadonlyMap<string, readonly string[]>;
   /** the clone's pull refs, as the history read them */
   pullHeads: PullHeads;
+  /** what the events files say: deploys that failed, and incidents */
+  events: { failed: readonly DeployRef[]; incidents: readonly Incident[] };
+  /** seconds after a deploy within which an incident is its failure */
+  incidentWindow: number;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface EvidenceOptions {
  * graph already holds them, and git's answer for each rollback the graph cannot decide.
  */
 export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o: EvidenceOptions): Promise<DeployEvidence> {
-  const github = o.github ? { failedDeployments: signal.kind === 'deployments' ? failedDeployments(o.github.deployments, o.environment) : [], incidents: o.github.incidents } : null;
+  const github = failuresOf(signal, o);
   if (signal.kind === 'merge') return { kind: 'merge', github };
   const candidates = signal.refs
     .filter((r) => r.at >= o.from && r.at <= o.now)
@@ -66,6 +71,17 @@ export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o
     kind: signal.kind, candidates, graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads: o.pullHeads,
     ancestors: await readAncestors(repo, candidates, graph), dropEmpty: signal.kind === 'tags' || signal.kind === 'releases', github,
   };
+}
+
+/**
+ * What failed besides reverts and rollbacks: the signal's own failed deploys (GitHub deployments' or the events
+ * files'), GitHub's labelled issues and the events files' incidents. None read: null, as before events files.
+ */
+function failuresOf(signal: DeploySignal, o: EvidenceOptions): GitHubFailures | null {
+  if (o.github === null && o.events.failed.length === 0 && o.events.incidents.length === 0) return null;
+  const failed = signal.kind === 'deployments' && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === 'events' ? o.events.failed : [];
+  const incidents = [...(o.github ? gitHubIncidents(o.github.incidents) : []), ...o.events.incidents];
+  return { failedDeployments: failed, incidents, incidentWindow: o.incidentWindow };
 }
 
 /**
@@ -88,6 +104,6 @@ async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidat
   return ancestors;
 }
 
-export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean): string {
-  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases });
+export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch?: string): string {
+  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch });
 }

@@ -21,6 +21,9 @@ import { readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
+import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
+import { readBranchDeploys } from './deploy-sources/branch.js';
+import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 
 const DAY = 86400;
@@ -64,6 +67,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     warn(message);
   };
   const settings = await resolveSettings(options, repo.path);
+  // read whole and checked before git is: a bad line stops the run before any work
+  const eventsRead = options.events && options.events.length > 0 ? readEventsFiles(options.events) : null;
+  if (settings.deployFrom === 'branch' && settings.deployBranch === undefined) throw new ConfigError('deploys from a branch need its name: use --deploy-from branch:NAME (deploy.from "branch" in a config file needs the flag)');
+  if (settings.deployFrom === 'events' && eventsRead === null) throw new ConfigError('deploys from events need an events file: add --events FILE (see "Events files" in the README)');
   const branch = await resolveBranch(repo, options.branch);
   // git's slowest read, the sizes, starts as soon as the branch is known: where it stops (the boundary, and the
   // commit halfway there) is given once the deploy signal and the tags say where the history read starts
@@ -93,7 +100,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
-  const signal = chooseSignal(deployFrom, { github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases });
+  const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
+  const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
+  const signal = chooseSignal(deployFrom, { github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch });
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
@@ -101,6 +110,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   progress({ step: 'matching changes to deploys' });
   const evidence = await orCancel(readDeployEvidence(repo, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: model.lines, copies: model.copies, pullHeads: model.pullHeads,
+    events, incidentWindow: settings.incidentWindow,
   }));
   const hours = settings.businessHours;
   const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined };
@@ -111,6 +121,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const built = buildModel({ changes: model.changes, revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
   const { deploys, clockSkew } = built;
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
+  for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));
   if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
 
   // what only reading needed (the commit graph, the copies) is let go before the report's figures are made,
@@ -133,7 +144,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
-    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases) },
+    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),

@@ -21,12 +21,19 @@ export interface AuditSettings {
   deployFrom: DeploySignalKind | undefined;
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
   deployFromFlag: boolean;
+  /** the deploy branch (--deploy-from branch:NAME) */
+  deployBranch: string | undefined;
   businessHours: BusinessHours | null;
   /** IANA zone weeks start in and times are shown in */
   timezone: string;
   incidentLabel: string;
+  /** seconds after a deploy within which an incident is its failure */
+  incidentWindow: number;
   policy: Policy;
 }
+
+// a week: an incident later than that after the last deploy is no failure of it (issue 29)
+const DEFAULT_INCIDENT_WINDOW = 7 * 86400;
 
 const WEEKDAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
@@ -51,9 +58,11 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
+    deployBranch: options.deployBranch,
     businessHours: hours ? validateBusinessHours(hours) : null,
     timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,
+    incidentWindow: options.incidentWindow ?? DEFAULT_INCIDENT_WINDOW,
     policy: {
       includeBots: Boolean(options.includeBots),
       requiredApprovals: options.requiredApprovals ?? config.requiredApprovals,

@@ -12,7 +12,7 @@ export interface ReportFlags {
   since?: string;
   until?: string;
   branch?: string;
-  deployFrom?: DeploySignalKind;
+  deployFrom?: { kind: DeploySignalKind; branch?: string };
   tagPattern?: string;
   includePrereleases?: boolean;
   revertWindow?: string;
@@ -32,6 +32,8 @@ export interface ReportFlags {
   quiet?: boolean;
   environment?: string;
   incidentLabel?: string;
+  events?: string[];
+  incidentWindow?: string;
   requiredApprovals?: string;
   timeout?: string;
 }
@@ -57,10 +59,12 @@ export function addReportOptions(command: Command): Command {
     .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')
     .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
     .optionsGroup(HELP_GROUPS.deploys)
-    .addOption(new Option('--deploy-from <signal>', 'deploy signal (default: the first the repository has)').choices(DEPLOY_SOURCE_NAMES))
+    .addOption(new Option('--deploy-from <signal>', `deploy signal: ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME (default: the first the repository has)`).argParser(deploySignal))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
     .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
     .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
+    .option('--events <file>', 'deploys and incidents from any system: a JSON Lines or CSV file (repeatable)', collect)
+    .option('--incident-window <duration>', 'an incident fails the last deploy at most this long before it (default 7d)')
     .optionsGroup(HELP_GROUPS.github)
     .option('--no-github', 'git only, even when a GitHub token is found')
     .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
@@ -103,7 +107,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(since !== undefined && { since }),
     ...(until !== undefined && { until }),
     ...(flags.branch !== undefined && { branch: flags.branch }),
-    ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom }),
+    ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom.kind }),
+    ...(flags.deployFrom?.branch !== undefined && { deployBranch: flags.deployFrom.branch }),
     ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
     ...(flags.includePrereleases && { includePrereleases: true }),
     ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
@@ -117,6 +122,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
+    ...(flags.events !== undefined && { events: flags.events.map((f) => resolvePath(f, io.cwd)) }),
+    ...(flags.incidentWindow !== undefined && { incidentWindow: positiveDuration(flags.incidentWindow, '--incident-window') }),
     ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),
     ...(flags.timeout !== undefined && { timeoutSeconds: wholeNumber(flags.timeout, '--timeout', 1, 3600) }),
     ...(flags.cache === false && { noCache: true }),
@@ -127,6 +134,18 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     warn: warner(io, flags.quiet),
     progress: progress.update,
   };
+}
+
+/**
+ * `--deploy-from`: a registry source's name, or `branch:NAME`.
+ * @throws ConfigError listing what it takes
+ */
+function deploySignal(value: string): { kind: DeploySignalKind; branch?: string } {
+  const branch = /^branch:(.+)$/.exec(value)?.[1];
+  if (branch !== undefined) return { kind: 'branch', branch };
+  const kind = DEPLOY_SOURCE_NAMES.find((n) => n === value && n !== 'branch');
+  if (kind === undefined) throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a deploy signal: use ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME`);
+  return { kind };
 }
 
 function positiveDuration(value: string, flag: string): number {

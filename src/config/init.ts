@@ -28,7 +28,7 @@ export function initConfigText(): string {
     `  "bots": ${j(d.bots)},`,
     '',
     '  "deploy": {',
-    '    // where deploys come from: auto (the first the repository has), deployments, releases, tags or merge',
+    '    // where deploys come from: auto (the first the repository has), events, deployments, releases, tags or merge',
     `    "from": ${j(d.deploy.from)},`,
     '    // tags that count as deploys (regular expression): 1.2, v1.2.3 and package tags such as pkg@1.2.3',
     `    "tagPattern": ${j(d.deploy.tagPattern)},`,

@@ -1,11 +1,12 @@
 import type { Change, Deploy, DeploySignalKind, Size } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
-import type { GitHubIncident, GitHubPull } from '../sources/github/types.js';
+import type { GitHubPull } from '../sources/github/types.js';
 import { applySizes } from './changes.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type DeployContents } from './deploys.js';
 import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
 import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
+import { linkIncidents, type Incident } from './incidents.js';
 import { markReverts, type RevertRefs } from './reverts.js';
 import { computeStages, type Measure } from './stages.js';
 
@@ -47,10 +48,14 @@ export interface CandidateEvidence {
   github: GitHubFailures | null;
 }
 
-/** What GitHub says failed besides reverts and rollbacks. */
+/** What GitHub or an events file says failed besides reverts and rollbacks. */
 export interface GitHubFailures {
+  /** deploys whose status was failure: failed deploys that shipped nothing */
   failedDeployments: readonly DeployRef[];
-  incidents: readonly GitHubIncident[];
+  /** labelled GitHub issues and events files' incidents */
+  incidents: readonly Incident[];
+  /** seconds after a deploy within which an incident is its failure (--incident-window) */
+  incidentWindow: number;
 }
 
 export interface ModelPolicy {
@@ -65,6 +70,8 @@ export interface Model {
   deploys: Deploy[];
   /** negative intervals (clock skew) counted as 0 */
   clockSkew: number;
+  /** incidents that follow no deploy within the incident window: they fail nothing */
+  unlinked: Incident[];
 }
 
 /**
@@ -87,10 +94,13 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   const dropEmpty = deploys.kind !== 'merge' && deploys.dropEmpty;
   const assigned = assignDeploys(changes, shipped, { revertWindow: policy.revertWindow, dropEmpty });
   const failures = deploys.github;
-  const all = failures === null ? assigned : applyGitHubFailures(assigned, deploys.kind === 'deployments' ? failures.failedDeployments : [], failures.incidents);
+  const withFailed = failures === null ? assigned : applyGitHubFailures(assigned, failures.failedDeployments);
+  const linked = failures === null || failures.incidents.length === 0 ? { deploys: withFailed, unlinked: [] } : linkIncidents(withFailed, failures.incidents, {
+    window: failures.incidentWindow, changes, productOf: productsOf(deploys),
+  });
   let clockSkew = 0;
   for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
-  return { changes, deploys: all, clockSkew };
+  return { changes, deploys: linked.deploys, clockSkew, unlinked: linked.unlinked };
 }
 
 /** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */
@@ -98,6 +108,13 @@ export function withSizes(changes: readonly Change[], sizes: ReadonlyMap<string,
   const sized = changes.map((c) => ({ ...c }));
   applySizes(sized, sizes);
   return sized;
+}
+
+/** What each deploy put out, from its candidate's target (an events record's product): '' when none. */
+function productsOf(evidence: DeployEvidence): (deploy: Deploy) => string {
+  const target = new Map<string, string>();
+  if (evidence.kind !== 'merge') for (const c of evidence.candidates) target.set(`${c.sha}@${c.at}`, c.target);
+  return (deploy) => target.get(`${deploy.sha}@${deploy.at}`) ?? '';
 }
 
 /** Squash merges' pull request heads, by landing sha, when the clone has pull refs: a release PR's head may be tagged. */

@@ -1,6 +1,7 @@
 import type { Deploy } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../sources/github/types.js';
+import type { Incident } from './incidents.js';
 import { isPrerelease } from './release-tags.js';
 
 /** A deploy candidate: a named commit at a time, as tags are. */
@@ -49,11 +50,10 @@ export function publishedReleases(releases: readonly GitHubRelease[], includePre
 }
 
 /**
- * Adds failed deployments (status failure/error) as failed deploys, and fails a deploy when an incident was
- * opened after it and before the next one (SPEC section 4): restored at the next successful deploy, or at the
- * incident's close. Pure; returns the deploys in time order.
+ * Adds failed deployments (status failure/error) as failed deploys, restored at the next deploy that did not
+ * fail (SPEC section 4); incidents are linked after (incidents.ts). Pure; returns the deploys in time order.
  */
-export function applyGitHubFailures(deploys: Deploy[], failed: readonly DeployRef[], incidents: readonly GitHubIncident[]): Deploy[] {
+export function applyGitHubFailures(deploys: Deploy[], failed: readonly DeployRef[]): Deploy[] {
   const all = [
     ...deploys,
     ...failed.map((f): Deploy => ({ ref: f.name, sha: f.sha, at: f.at, changeShas: [], rollback: false, rework: false, failed: true, failureReasons: ['deployment status failure'], restoredAfter: null })),
@@ -63,14 +63,11 @@ export function applyGitHubFailures(deploys: Deploy[], failed: readonly DeployRe
       const next = all.slice(i + 1).find((d) => !d.failureReasons.includes('deployment status failure'));
       if (next) deploy.restoredAfter = next.at - deploy.at;
     }
-    const nextAt = all[i + 1]?.at ?? Infinity;
-    for (const incident of incidents) {
-      if (incident.createdAt >= deploy.at && incident.createdAt < nextAt) {
-        deploy.failed = true;
-        deploy.failureReasons.push(`incident #${incident.number}`);
-        if (incident.closedAt !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, incident.closedAt - deploy.at);
-      }
-    }
   });
   return all;
+}
+
+/** Labelled GitHub issues as incidents: the repository's, naming no commit. */
+export function gitHubIncidents(issues: readonly GitHubIncident[]): Incident[] {
+  return issues.map((i) => ({ id: `#${i.number}`, openedAt: i.createdAt, resolvedAt: i.closedAt, product: null, sha: null }));
 }

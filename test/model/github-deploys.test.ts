@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deploy } from '../../src/domain.js';
-import { applyGitHubFailures, failedDeployments, publishedReleases, successfulDeployments } from '../../src/model/github-deploys.js';
+import { applyGitHubFailures, failedDeployments, gitHubIncidents, publishedReleases, successfulDeployments } from '../../src/model/github-deploys.js';
+import { linkIncidents } from '../../src/model/incidents.js';
 import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../../src/sources/github/types.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
@@ -33,11 +34,11 @@ describe('deploys from GitHub', () => {
   it('fails a deploy on a failed status or an incident before the next deploy, restored at the next deploy or the close', () => {
     const ok = (ref: string, t: string): Deploy => ({ ref, sha: ref, at: at(t), changeShas: [], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null });
     const incidents: GitHubIncident[] = [{ number: 7, title: 'down', url: '', createdAt: at('2026-03-03T12:00:00Z'), closedAt: at('2026-03-03T15:00:00Z'), labels: ['incident'] }];
-    const all = applyGitHubFailures(
+    const withFailed = applyGitHubFailures(
       [ok('d1', '2026-03-01T10:05:00Z'), ok('d2', '2026-03-03T10:00:00Z'), ok('d3', '2026-03-04T10:00:00Z')],
       failedDeployments(deployments, PROD),
-      incidents,
     );
+    const all = linkIncidents(withFailed, gitHubIncidents(incidents), { window: 7 * 86400, productOf: () => '', changes: [] }).deploys;
     expect(all.map((d) => [d.ref, d.failed, d.failureReasons, d.restoredAfter])).toEqual([
       ['d1', false, [], null],
       ['prod@ccccccc', true, ['deployment status failure'], at('2026-03-03T10:00:00Z') - at('2026-03-02T10:03:00Z')],

@@ -12,6 +12,10 @@ export interface SourceInput {
   tags: readonly TagRef[];
   environment: Pattern;
   includePrereleases: boolean;
+  /** the events files' successful deploys, their commits resolved (--events) */
+  events: readonly DeployRef[];
+  /** the deploy branch's merges of the tracked branch (--deploy-from branch:NAME); none unless asked */
+  branch: readonly DeployRef[];
 }
 
 /** What the report says of the signal: its `deploySignal.detail`. */
@@ -21,6 +25,8 @@ export interface DetailInput {
   tagPattern: Pattern;
   environment: Pattern;
   includePrereleases: boolean;
+  /** the deploy branch's name (--deploy-from branch:NAME) */
+  deployBranch?: string | undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ function gitHub(o: { deployments?: boolean; releases?: boolean }): GitHubData {
   } as unknown as GitHubData;
 }
 
-const input = (over: Partial<SourceInput>): SourceInput => ({ github: null, tags: [], environment, includePrereleases: false, ...over });
+const input = (over: Partial<SourceInput>): SourceInput => ({ github: null, tags: [], environment, includePrereleases: false, events: [], branch: [], ...over });
 
 describe('the deploy-source registry', () => {
   it('registers each source under its own name, and the flag, the config and the report take exactly those', () => {
