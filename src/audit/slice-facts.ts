@@ -26,7 +26,7 @@ export async function readSliceInput(report: Report, files: boolean): Promise<Sl
   const last = report.changes.reduce<{ sha: string; at: string } | null>((m, c) => (m === null || c.mergedAt > m.at ? { sha: c.sha, at: c.mergedAt } : m), null);
   const end = files ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
   const codeowners = end === null ? null : await readCodeowners(cwd, end);
-  const attributes = end === null ? '' : ((await gitAnswer(cwd, ['show', '--no-textconv', `${end}:.gitattributes`])) ?? '');
+  const attributes = end === null ? '' : ((await gitAnswer(cwd, ['cat-file', '-p', `${end}:.gitattributes`])) ?? '');
   const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
   return {
     facts: report.changes.map((c) => ({

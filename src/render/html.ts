@@ -8,6 +8,7 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
+import { renderSlicesHtml } from './slices.js';
 import { inWorkingDays } from '../units.js';
 
 /** No request leaves the page: styles and the one script are inline, images only as data: URLs. */
@@ -36,6 +37,7 @@ function renderHtmlBody(input: Report): string {
         `<p class="headline">${h(report.summary.headline)}</p>`,
         keyFigures(report),
         renderRepositoryHtml(report),
+        renderSlicesHtml(report),
         stages(report),
         recommendations(report),
         dora(report),

@@ -6,6 +6,7 @@ import { durationOrBound, formatDuration, formatPercent } from './duration.js';
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { renderSlicesMarkdown } from './slices.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
@@ -63,6 +64,7 @@ function renderMarkdownBody(input: Report, options: MarkdownOptions): string {
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
     if (repositories) out.push(repositories);
+    if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
     out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));

@@ -48,10 +48,10 @@ export async function readChangedFiles(cwd: string, shas: readonly string[], cou
   return files;
 }
 
-/** The CODEOWNERS file GitHub would use at `sha` (the first of its three places that exists); null: none. */
+/** The CODEOWNERS file GitHub would use at `sha` (the first of its three places that exists), read as a blob (`cat-file`: the runner runs only reads, and no textconv); null: none. */
 export async function readCodeowners(cwd: string, sha: string): Promise<{ path: string; text: string } | null> {
   for (const path of CODEOWNERS_PATHS) {
-    const text = await gitAnswer(cwd, ['show', '--no-textconv', `${sha}:${path}`]);
+    const text = await gitAnswer(cwd, ['cat-file', '-p', `${sha}:${path}`]);
     if (text !== null) return { path, text };
   }
   return null;
