@@ -24,7 +24,7 @@ describe('report --by team over a repository with a CODEOWNERS file', () => {
     expect(row('team:payments').cycleTimeP50).toBe(3 * DAY);
     expect(row('team:checkout').cycleTimeP50).toBe(3 * DAY);
     expect(row('team:unowned').cycleTimeP50).toBe(5 * DAY);
-    expect(slices.unownedShare).toBeCloseTo(1 / 6, 10);
+    expect(slices.unownedShare).toBeCloseTo(1 / 6, 5);
   });
 
   it('writes the table and the unowned finding in text and Markdown', async () => {
