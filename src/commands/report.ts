@@ -10,7 +10,7 @@ import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
 import { progressLine, realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
-import { withSlices } from './slicing.js';
+import { namedSlices, withSlices } from './slicing.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
 // a report of this many changes comes from a history large enough for its memory to matter
@@ -68,11 +68,13 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   progress.done();
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
   if (report.changes.length >= LARGE_REPORT) collectGarbage();
+  // a slice a threshold names is read before anything is written: a bad one writes nothing
+  const gateSlices = await namedSlices(report, thresholds);
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {
     const { evaluateGates } = await import('../gates/check.js');
-    results = evaluateGates(report, thresholds, { strict: flags.strict === true }).results;
+    results = evaluateGates(report, thresholds, { strict: flags.strict === true, slices: gateSlices }).results;
     for (const result of results) {
       if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
       else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);

@@ -1,6 +1,8 @@
 import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { ConfigError } from '../errors.js';
-import { groupChanges, needsFiles, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
+import { slicesNamed } from '../gates/check.js';
+import type { Threshold } from '../gates/expression.js';
+import { groupChanges, needsFiles, parseSlice, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
 import { sliceReport, sliceTable } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
 
@@ -33,6 +35,14 @@ export async function sliceReports(report: Report, slices: readonly Slice[], inp
     const inSlice = slicePredicate(slice, owners);
     return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)));
   });
+}
+
+/** The report of each slice the thresholds name (`team:payments/leadTime.p50<=7d`), by its name; empty when none does. */
+export async function namedSlices(report: Report, thresholds: readonly Threshold[]): Promise<Map<string, Report>> {
+  const names = slicesNamed(thresholds);
+  if (names.length === 0) return new Map();
+  const reports = await sliceReports(report, names.map(parseSlice));
+  return new Map(names.map((name, i) => [name, reports[i] as Report]));
 }
 
 function oneRepository(report: Report, what: string): void {

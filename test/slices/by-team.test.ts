@@ -48,3 +48,29 @@ describe('report --by team over a repository with a CODEOWNERS file', () => {
     expect(stderr).toMatch(/--by 'teams' is not a grouping/);
   });
 });
+
+describe('a threshold on a slice: SLICE/FIGURE', () => {
+  const repo = ownedRepo();
+  afterAll(() => repo.cleanup());
+
+  it('reads the slice\'s own figure: payments\' cycle p50 is 3d, the whole\'s 3d 12h', async () => {
+    const pass = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'team:payments/cycleTime.p50<=3d', '--fail-on', 'cycleTime.p50>3d']);
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toMatch(/team:payments\/cycleTime\.p50 = 3d/);
+    const breached = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'team:payments/cycleTime.p50<3d', '-f', 'json']);
+    expect(breached.code).toBe(1);
+    expect(JSON.parse(breached.stdout).results[0]).toMatchObject({ slice: 'team:payments', figure: 'cycleTime.p50', measured: 3 * DAY, status: 'breached' });
+  });
+
+  it('the unowned slice and report --fail-on gate as check does', async () => {
+    const { code, stderr } = await runCli(['report', repo.dir, ...WINDOW, '--fail-on', 'team:unowned/changes<=0', '-o', `${repo.dir}/out.txt`]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/threshold breached: team:unowned\/changes = 1/);
+  });
+
+  it('a slice it cannot read is bad input, before any repository is read', async () => {
+    const { code, stderr } = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'squad:payments/leadTime.p50<=7d']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/'squad:payments' is not a slice/);
+  });
+});
