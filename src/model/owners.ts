@@ -1,13 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
+import type { ChangedFile } from '../sources/git/changed-files.js';
 
-/** Where GitHub looks for a CODEOWNERS file, in its order of precedence: the first that exists is the one used. */
-export const CODEOWNERS_PATHS: readonly string[] = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
-
-/** One file a change touched and its changed lines (added + deleted; 0 for a binary file or one size leaves out). */
-export interface ChangedFile {
-  path: string;
-  lines: number;
-}
 
 interface OwnerRule {
   matcher: Ignore;

@@ -1,6 +1,7 @@
 import ignore from 'ignore';
 import { ConfigError } from '../errors.js';
-import { teamsOf, UNOWNED, type ChangedFile, type Owners } from './owners.js';
+import type { ChangedFile } from '../sources/git/changed-files.js';
+import { teamsOf, UNOWNED, type Owners } from './owners.js';
 
 /** One predicate over a window's changes (SPEC section 10). */
 export type Slice =

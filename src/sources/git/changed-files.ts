@@ -1,6 +1,13 @@
-import type { ChangedFile } from '../../model/owners.js';
-import { CODEOWNERS_PATHS } from '../../model/owners.js';
 import { gitAnswer, streamGitRanges } from './run.js';
+
+/** One file a change touched and its changed lines (added + deleted; 0 for a binary file or one size leaves out). */
+export interface ChangedFile {
+  path: string;
+  lines: number;
+}
+
+/** Where GitHub looks for a CODEOWNERS file, in its order of precedence: the first that exists is the one used. */
+const CODEOWNERS_PATHS: readonly string[] = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /**
  * The files each of `shas` touched and their changed lines, merges diffed against their first parent (the whole
