@@ -42,6 +42,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   const by = flags.by === undefined ? null : parseGrouping(flags.by);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
+  if (by !== null && targets.length > 1) throw new ConfigError('--by reads one repository\'s files and owners: give one path (slices across repositories are not combined yet)');
   const progress = progressLine(io, flags.quiet);
   let report: Report;
   const failed: Array<{ name: string; error: string }> = [];
