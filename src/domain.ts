@@ -83,6 +83,8 @@ export interface Change {
   leadTime: number | null;
   /** what GitHub says of the change's review and checks; null from git alone */
   review: ChangeReview | null;
+  /** its pull request's labels (GitHub mode), when it has any: label slices */
+  labels?: string[];
   /** in a report over several repositories: whose change it is */
   repository?: string;
 }

@@ -11,6 +11,7 @@ import { parseRemote } from '../sources/git/remote.js';
 import { openRepository } from '../sources/git/repo.js';
 import { gitHubAccess } from '../sources/github/access.js';
 import { publishToActions } from './actions.js';
+import { namedSlices } from './slicing.js';
 import { emit, progressLine, resolvePath, type CliIo, type OutputFlags } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 
@@ -50,7 +51,7 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
     report = await audit(toAuditOptions(path, flags, io, progress));
     progress.done();
   }
-  const options = { strict: flags.strict === true };
+  const options = { strict: flags.strict === true, slices: await namedSlices(report, thresholds) };
   const outcome = evaluateGates(report, thresholds, options);
   const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
   await emit(io, rendered, flags.output);

@@ -30,6 +30,7 @@ const HELP: Record<string, { examples: string[]; codes: string[] }> = {
       'flowaudit report ~/src/api ~/src/web        # one report over both, a row each',
       'flowaudit report --since 2026-01-01 --until 2026-04-01 --width 100',
       'flowaudit report --fail-on "stages.pickup.p75<=24h" --format html -o report.html',
+      'flowaudit report --by team                  # a row per CODEOWNERS team, and the unowned share',
     ],
     codes: [CODES.ok, CODES.breach, CODES.input, CODES.rate, CODES.bug],
   },
@@ -46,6 +47,8 @@ const HELP: Record<string, { examples: string[]; codes: string[] }> = {
     examples: [
       'flowaudit compare 2026-01-01..2026-03-31 2026-04-01..2026-06-30',
       'flowaudit compare before.json after.json --format markdown',
+      'flowaudit compare team:payments team:checkout        # two slices of one window',
+      'flowaudit compare label:ai-pilot rest',
     ],
     codes: [CODES.ok, CODES.input, CODES.rate, CODES.bug],
   },

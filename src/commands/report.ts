@@ -2,6 +2,7 @@ import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
 import type { GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
+import { parseGrouping } from '../model/slices.js';
 import type { Format } from '../render/index.js';
 import { collectGarbage } from '../io/memory.js';
 import { terminalSafe } from '../render/sanitize.js';
@@ -9,6 +10,7 @@ import type { Report } from '../report/schema.js';
 import { redactEnvTokens } from '../sources/github/token.js';
 import { progressLine, realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
+import { namedSlices, withSlices } from './slicing.js';
 import { toAuditOptions, wholeNumber, type ReportFlags } from './report-options.js';
 
 // a report of this many changes comes from a history large enough for its memory to matter
@@ -23,6 +25,8 @@ export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   withChanges?: boolean;
   /** append the summary to $GITHUB_STEP_SUMMARY even without --fail-on */
   stepSummary?: boolean;
+  /** one row per team, folder or label: `team`, `path:DEPTH`, `label` */
+  by?: string;
 }
 
 /**
@@ -35,8 +39,10 @@ export interface ReportCommandFlags extends ReportFlags, OutputFlags {
 export async function reportCommand(paths: string[], flags: ReportCommandFlags, io: CliIo): Promise<number> {
   // a bad threshold is a usage error before any repository is read
   const thresholds = parseThresholds(flags.failOn);
+  const by = flags.by === undefined ? null : parseGrouping(flags.by);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
+  if (by !== null && targets.length > 1) throw new ConfigError('--by reads one repository\'s files and owners: give one path (slices across repositories are not combined yet)');
   const progress = progressLine(io, flags.quiet);
   let report: Report;
   const failed: Array<{ name: string; error: string }> = [];
@@ -59,16 +65,19 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     if (reports.length === 0) throw new ConfigError('no repository could be read');
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
+  if (by !== null) report = await withSlices(report, by, flags.by as string);
   progress.done();
   // the header names the deploy signal in words; the pattern that chose the deploys is for --verbose (and JSON)
   if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
   if (report.changes.length >= LARGE_REPORT) collectGarbage();
+  // a slice a threshold names is read before anything is written: a bad one writes nothing
+  const gateSlices = await namedSlices(report, thresholds);
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {
     const { evaluateGates } = await import('../gates/check.js');
-    results = evaluateGates(report, thresholds, { strict: flags.strict === true }).results;
+    results = evaluateGates(report, thresholds, { strict: flags.strict === true, slices: gateSlices }).results;
     for (const result of results) {
       if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
       else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);

@@ -6,6 +6,8 @@ import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type Thres
 export interface GateResult {
   expression: string;
   path: string;
+  /** the slice whose figure it is (`team:payments`); absent: the whole report's */
+  slice?: string;
   operator: Operator;
   /** the threshold in the figure's own unit (seconds, ratio or plain number) */
   threshold: number;
@@ -31,6 +33,13 @@ export interface GateOutcome {
 export interface GateOptions {
   /** a figure the report could not measure fails its threshold instead of passing with a warning */
   strict?: boolean;
+  /** the report of each slice a threshold names (`Threshold.slice`), its figures over the slice's changes alone */
+  slices?: ReadonlyMap<string, Report>;
+}
+
+/** The slices the thresholds name, each once, as `sliceName` writes them: what the caller reports on. */
+export function slicesNamed(thresholds: readonly Threshold[]): string[] {
+  return [...new Set(thresholds.flatMap((t) => (t.slice === undefined ? [] : [t.slice])))];
 }
 
 // figures are floating-point: a ratio of 3/20 must equal a threshold of 15%
@@ -44,7 +53,11 @@ const EPSILON = 1e-9;
  */
 export function evaluateGates(report: Report, expressions: ReadonlyArray<string | Threshold>, options: GateOptions = {}): GateOutcome {
   const results = expressions.map((e) => {
-    const result = evaluate(report, typeof e === 'string' ? parseThreshold(e) : e);
+    const t = typeof e === 'string' ? parseThreshold(e) : e;
+    const over = t.slice === undefined ? report : options.slices?.get(t.slice);
+    // a slice no report was made for is a caller's bug, not a figure the data lacks
+    if (over === undefined) throw new Error(`no report of the slice ${t.slice ?? ''}`);
+    const result = evaluate(over, t);
     return { ...result, failed: result.passed === false || (result.passed === null && options.strict === true) };
   });
   return { results, breached: results.filter((r) => r.passed === false).length, failed: results.filter((r) => r.failed).length };
@@ -59,15 +72,16 @@ function evaluate(report: Report, t: Threshold): Omit<GateResult, 'failed'> {
   }
   const measured = typeof node === 'number' && Number.isFinite(node) ? node : null;
   const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
-  const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured };
-  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${t.path} = ${formatIn(measured, t.unit)} (${wanted})` };
+  const shown = t.slice === undefined ? t.path : `${t.slice}/${t.path}`;
+  const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, ...(t.slice !== undefined && { slice: t.slice }) };
+  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})` };
   // a percentile the censored estimate never reaches is at least atLeast (the time the estimate is read until): that may decide it
   const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
   if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
     const passed = boundDecides(atLeast, t.operator, t.value);
-    return { ...result, passed, display: `${t.path} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
+    return { ...result, passed, display: `${shown} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
   }
-  return { ...result, passed: null, display: `${t.path} not measured (${wanted})` };
+  return { ...result, passed: null, display: `${shown} not measured (${wanted})` };
 }
 
 /** What a value known only to exceed `bound` says of a threshold: null when it cannot tell. */
@@ -129,7 +143,7 @@ export function renderGateMarkdown(results: readonly GateResult[]): string {
   const rows = results.map((r) => {
     const mark = r.passed === null ? (r.failed ? '❌ not measured (--strict)' : '⚠️ not measured') : r.passed ? '✅ ok' : '❌ breached';
     const measured = r.measured === null ? '—' : formatIn(r.measured, r.unit);
-    return `| ${mark} | \`${r.path.replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+    return `| ${mark} | \`${(r.slice === undefined ? r.path : `${r.slice}/${r.path}`).replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
   });
   return [`### flowaudit thresholds: ${headline(results)}`, '', '| result | figure | threshold | measured |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }
@@ -152,6 +166,7 @@ export function renderGateJson(outcome: GateOutcome, report: Pick<Report, 'repos
     results: outcome.results.map((r) => ({
       expression: r.expression,
       figure: r.path,
+      ...(r.slice !== undefined && { slice: r.slice }),
       operator: r.operator,
       threshold: r.threshold,
       unit: r.unit,

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { parseSlice, sliceName } from '../model/slices.js';
 import { DURATION_UNITS, parseDuration } from '../units.js';
 import { lookupFigure, type FigureKind } from './figures.js';
 
@@ -19,6 +20,8 @@ export interface Threshold {
   /** in the figure's own unit: seconds for durations, a ratio for `%` */
   value: number;
   unit: ThresholdUnit | null;
+  /** the slice whose figure it reads (`team:payments/leadTime.p50<=7d`), as `sliceName` writes it; absent: the whole */
+  slice?: string;
 }
 
 const OPERATORS: readonly Operator[] = ['<=', '<', '>=', '>', '==', '!='];
@@ -44,7 +47,18 @@ export function parseThreshold(input: string): Threshold {
   const operator = OPERATORS.find((o) => o === op[0]);
   if (operator === undefined) return fail(`unknown operator '${op[0]}' (${OPERATOR_LIST})`);
 
-  const written = expression.slice(0, op.index).trim();
+  // a slice's figure: the slice is everything before the last `/` (a path glob has slashes, a figure none)
+  const named = expression.slice(0, op.index).trim();
+  const cut = named.lastIndexOf('/');
+  let slice: string | undefined;
+  if (cut !== -1) {
+    try {
+      slice = sliceName(parseSlice(named.slice(0, cut)));
+    } catch (error) {
+      fail(`${error instanceof Error ? error.message : String(error)} (a threshold on a slice is SLICE/FIGURE, such as team:payments/leadTime.p50<=7d)`);
+    }
+  }
+  const written = named.slice(cut + 1).trim();
   const path = written.replace(/^summary\./, '');
   if (written === '' || path === '') fail('empty path (name a figure such as leadTime.p50)');
   if (!PATH.test(path)) fail(`bad path '${written}' (names joined by dots, such as stages.pickup.p75)`);
@@ -69,7 +83,7 @@ export function parseThreshold(input: string): Threshold {
     const [first, ...others] = amount >= 60 ? ['s', 'm', 'h'] : ['d', 'h', 'm'];
     fail(`${number[1]} what? write ${number[1]}${first} (or ${others.map((u) => `${number[1]}${u}`).join(', ')}: a duration takes a unit)`);
   }
-  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(inUnit, unit, path, figure.kind, fail), unit };
+  return { expression, path, segments: figure.segments, kind: figure.kind, operator, value: normalize(inUnit, unit, path, figure.kind, fail), unit, ...(slice !== undefined && { slice }) };
 }
 
 /** Parses every threshold, so a bad one stops the run before any repository is read. @throws ConfigError */

@@ -88,6 +88,8 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     if (agent) evidence.push(`PR author: ${pull.author}`);
     change.aiEvidence = [...new Set(evidence)];
     change.review = reviewOf(pull, events.readyAt, events.rework);
+    // for label slices (`label:NAME`, `--by label`)
+    if (pull.labels.length > 0) change.labels = [...pull.labels];
   });
   // a rebase merge put the PR's commits on the branch one by one: they are this one change, not direct pushes
   for (let i = changes.length - 1; i >= 0; i--) if (absorbedBy.has(changes[i] as Change)) changes.splice(i, 1);

@@ -11,6 +11,7 @@ import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
 import { deploySignalWords } from './signal.js';
+import { renderSlicesHtml } from './slices.js';
 
 /**
  * The page's Content-Security-Policy, a second line of defence behind escaping (the page holds titles and names
@@ -46,6 +47,7 @@ export function renderHtml(input: Report): string {
         `<p class="headline">${h(report.summary.headline)}</p>`,
         keyFigures(report),
         renderRepositoryHtml(report),
+        renderSlicesHtml(report),
         stages(report),
         recommendations(report),
         dora(report),

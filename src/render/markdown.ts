@@ -8,6 +8,7 @@ import { deployRateText, durationFormat, durationOrBound, formatDuration, format
 import { businessHoursText, deploysInWindow, doraNotes, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { renderSlicesMarkdown } from './slices.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
@@ -60,6 +61,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
   } else {
     out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
     if (repositories) out.push(repositories);
+    if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
     out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));

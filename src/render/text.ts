@@ -4,6 +4,7 @@ import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { mergedInWindow } from './format.js';
 import { renderRepositoryText } from './repositories.js';
+import { renderSlicesText } from './slices.js';
 import { terminalOutput } from './sanitize.js';
 import { recommendations } from './text/advice.js';
 import { deploys } from './text/deploys.js';
@@ -42,6 +43,7 @@ const SECTIONS: readonly TextSection[] = [
   header,
   nothingMerged,
   withChanges(headline),
+  withChanges(renderSlicesText),
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(reviewAndCi),

@@ -154,6 +154,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     reverted: change.revertedBy !== null,
     revertedBy: change.revertedBy,
     review: change.review,
+    ...(change.labels !== undefined && { labels: change.labels }),
     ...(change.repository !== undefined && { repository: change.repository }),
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { slicesSchema } from './slices-schema.js';
 import {
   aiComparisonSchema,
   businessHoursSchema,
@@ -86,6 +87,7 @@ export const reportChangeSchema = z.object({
   reverted: z.boolean(),
   revertedBy: z.string().nullable(),
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
+  labels: z.array(z.string()).optional().describe('its pull request\'s labels (GitHub mode), when it has any'),
   repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
 });
 export type ReportChange = z.infer<typeof reportChangeSchema>;
@@ -169,6 +171,7 @@ export const summarySchema = z.object({
   queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
   queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
   reviewCapacity: reviewCapacitySchema,
+  slices: slicesSchema.optional(),
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 

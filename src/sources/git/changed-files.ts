@@ -1,0 +1,71 @@
+import { gitAnswer, streamGitRanges } from './run.js';
+
+/** One file a change touched and its changed lines (added + deleted; 0 for a binary file or one size leaves out). */
+export interface ChangedFile {
+  path: string;
+  lines: number;
+}
+
+/** Where GitHub looks for a CODEOWNERS file, in its order of precedence: the first that exists is the one used. */
+const CODEOWNERS_PATHS: readonly string[] = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+/**
+ * The files each of `shas` touched and their changed lines, merges diffed against their first parent (the whole
+ * pull request), with git's rename detection, in one `git log --no-walk` over them all: read only when a slice
+ * asks which files a change touched (the size read keeps only the sums). A file `counts` leaves out of sizes
+ * (lock files, generated files) is kept with 0 lines: it names an owner only when nothing else does.
+ */
+export async function readChangedFiles(cwd: string, shas: readonly string[], counts: (path: string) => boolean = () => true): Promise<Map<string, ChangedFile[]>> {
+  const files = new Map<string, ChangedFile[]>();
+  if (shas.length === 0) return files;
+  let current: ChangedFile[] | null = null;
+  // a rename's entry is `added\tdeleted\t` followed by the old and the new path as tokens of their own
+  let pending: { lines: number; paths: number } | null = null;
+  const add = (lines: number, path: string): void => {
+    current?.push({ path, lines: counts(path) && Number.isFinite(lines) ? lines : 0 });
+  };
+  await streamGitRanges(
+    cwd,
+    ['log', '-z', '--no-walk=unsorted', '--diff-merges=first-parent', '--numstat', '-M', '--format=%x1e%H', '--stdin', '--'],
+    (buffer, start, end) => {
+      const token = buffer.toString('utf8', start, end);
+      if (pending !== null) {
+        if (--pending.paths === 0) {
+          add(pending.lines, token);
+          pending = null;
+        }
+        return;
+      }
+      const text = token.replace(/^\n+/, '');
+      if (text.startsWith('\x1e')) {
+        current = [];
+        files.set(text.slice(1), current);
+        return;
+      }
+      const m = /^(\d+|-)\t(\d+|-)\t([\s\S]*)$/.exec(text);
+      if (!m) return;
+      // binary files show '-': no lines to count
+      const lines = Number(m[1]) + Number(m[2]);
+      if (m[3] === '') pending = { lines, paths: 2 };
+      else add(lines, m[3] ?? '');
+    },
+    // a commit whose contents a partial clone lacks has no files: its change is unowned rather than the run failed
+    { separator: 0, input: `${shas.join('\n')}\n`, onFailure: () => true },
+  );
+  return files;
+}
+
+/** The CODEOWNERS file GitHub would use at `sha` (the first of its three places that exists), read as a blob (`cat-file`: the runner runs only reads, and no textconv); null: none. */
+export async function readCodeowners(cwd: string, sha: string): Promise<{ path: string; text: string } | null> {
+  for (const path of CODEOWNERS_PATHS) {
+    const text = await gitAnswer(cwd, ['cat-file', '-p', `${sha}:${path}`]);
+    if (text !== null) return { path, text };
+  }
+  return null;
+}
+
+/** The tracked branch's last commit before `until` (epoch seconds): the window's end, where its owners are read. */
+export async function commitBefore(cwd: string, branch: string, until: number): Promise<string | null> {
+  const sha = await gitAnswer(cwd, ['rev-list', '-n', '1', '--first-parent', `--before=${until}`, branch, '--']);
+  return sha?.trim() || null;
+}

@@ -1,0 +1,32 @@
+import { buildRepo, lines, type FixtureRepo } from '../helpers/git-fixture.js';
+
+/**
+ * A repository whose CODEOWNERS (in .github/, committed before the window) gives pay/ to @acme/payments and shop/
+ * to @acme/checkout, and six direct commits in March 2026, each a change whose cycle time (author date → commit
+ * date) is its number of days:
+ *
+ *   change  files (changed lines)     payments share  owners by the one-third rule   cycle
+ *   c1      pay 10                    10/10           payments                        1d
+ *   c2      pay 6, shop 6             6/12            payments, checkout (50/50)      2d
+ *   c3      pay 8, shop 2             8/10            payments (80/20)                3d
+ *   c4      pay 4, shop 2             4/6             payments, checkout (2/6 = 1/3)  4d
+ *   c5      README 5                  0               unowned                         5d
+ *   c6      pay 5, shop 2             5/7             payments (2/7 < 1/3)            6d
+ *
+ * so payments has 5 changes (cycle 1,2,3,4,6 d: p50 3d), checkout 2 (2,4 d: p50 3d), unowned 1 (5d).
+ */
+export function ownedRepo(): FixtureRepo {
+  const day = (d: number): string => `2026-03-${String(d).padStart(2, '0')}T12:00:00Z`;
+  const change = (n: number, at: number, files: Record<string, string>) => ({ commit: `c${n}`, authorAt: day(at - n), at: day(at), files, id: `c${n}` });
+  return buildRepo([
+    { commit: 'owners', at: '2026-02-01T12:00:00Z', files: { '.github/CODEOWNERS': '# who owns what\n/pay/ @acme/payments\n/shop/ @acme/checkout\n' } },
+    change(1, 10, { 'pay/a.txt': lines(10) }),
+    change(2, 12, { 'pay/b.txt': lines(6), 'shop/b.txt': lines(6) }),
+    change(3, 14, { 'pay/c.txt': lines(8), 'shop/c.txt': lines(2) }),
+    change(4, 16, { 'pay/d.txt': lines(4), 'shop/d.txt': lines(2) }),
+    change(5, 18, { README: lines(5) }),
+    change(6, 20, { 'pay/e.txt': lines(5), 'shop/e.txt': lines(2) }),
+  ]);
+}
+
+export const WINDOW = ['--since', '2026-03-01', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z', '--no-github'];
