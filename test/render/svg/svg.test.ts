@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { barChart } from '../../src/render/svg/bars.js';
-import { weeklyChart } from '../../src/render/svg/trend.js';
-import { countScale, logCountScale, logDurationScale, thinTicks } from '../../src/render/svg/scale.js';
-import { fitText, textWidth } from '../../src/render/svg/svg.js';
-import { timeTicks } from '../../src/render/svg/time-axis.js';
+import { barChart } from '../../../src/render/svg/bars.js';
+import { weeklyChart } from '../../../src/render/svg/trend.js';
+import { countScale, logCountScale, logDurationScale, thinTicks } from '../../../src/render/svg/scale.js';
+import { fitText, textWidth } from '../../../src/render/svg/svg.js';
+import { timeTicks } from '../../../src/render/svg/time-axis.js';
 
 const M = 60;
 const H = 3600;

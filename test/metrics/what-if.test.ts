@@ -3,7 +3,7 @@ import { advise } from '../../src/advice/index.js';
 import { DEFAULT_THRESHOLDS } from '../../src/config/defaults.js';
 import type { Stages } from '../../src/domain.js';
 import { whatIf } from '../../src/metrics/what-if.js';
-import { healthy, patch } from './build.js';
+import { healthy, patch } from '../advice/build.js';
 
 const H = 3600;
 const D = 86400;
