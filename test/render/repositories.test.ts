@@ -70,7 +70,7 @@ describe('the per-repository table', () => {
     // three clones known by their paths, with lead times of a year and more: at their minimum widths the name
     // and recommendation columns left the table 81 columns wide
     const year = 334 * D + 6 * H;
-    const paths = ['/work/.mirror/tokio-rs+tokio/repo', '/work/.mirror/mpv-player+mpv/repo', '/work/.mirror/sindresorhus+ky/repo'];
+    const paths = ['/srv/mirror/tokio-rs+tokio/repo', '/srv/mirror/mpv-player+mpv/repo', '/srv/mirror/sindresorhus+ky/repo'];
     const base = all.repositories?.[0] as NonNullable<Report['repositories']>[number];
     const wide = {
       ...all,
