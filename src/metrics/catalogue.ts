@@ -332,3 +332,18 @@ export function bandOf(table: BandTable, value: number): 'elite' | 'high' | 'med
   }
   return 'low';
 }
+
+/**
+ * The label of a figure or group of the catalogue at a dot path into the summary (`dora.changeFailureRate`,
+ * `leadTime`): the words the renderers name it by, so a label changed here changes every report. Lower case;
+ * a renderer capitalises where its layout starts a sentence or a row.
+ */
+export function figureLabel(path: string): string {
+  let node: Figure | FigureGroup = CATALOGUE;
+  for (const key of path.split('.')) {
+    const next: Figure | FigureGroup | undefined = isFigure(node) ? undefined : node.members[key];
+    if (next === undefined) throw new Error(`no figure ${path} in the catalogue`);
+    node = next;
+  }
+  return node.label;
+}
