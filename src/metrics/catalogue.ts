@@ -3,7 +3,8 @@
  * kind (which decides its unit), its label, the metric that computes it, the modes that can measure it and its
  * DORA bands. The report's zod schema builds its figures from these entries (`metrics/schema.ts`), the gates
  * resolve a threshold's path here, `check --list` prints it, and docs/definitions.md's table of figures is checked
- * against it. Plain data: the gates read it without loading zod.
+ * against it; the renderers name the DORA keys, lead time and cycle time by `figureLabel`. Plain data: the gates
+ * read it without loading zod.
  *
  * To add a figure: an entry here, the metric that computes it, and the renderers' lines that show it.
  */
