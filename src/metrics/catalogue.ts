@@ -3,7 +3,8 @@
  * kind (which decides its unit), its label, the metric that computes it, the modes that can measure it and its
  * DORA bands. The report's zod schema builds its figures from these entries (`metrics/schema.ts`), the gates
  * resolve a threshold's path here, `check --list` prints it, and docs/definitions.md's table of figures is checked
- * against it. Plain data: the gates read it without loading zod.
+ * against it; the renderers name the DORA keys, lead time and cycle time by `figureLabel`. Plain data: the gates
+ * read it without loading zod.
  *
  * To add a figure: an entry here, the metric that computes it, and the renderers' lines that show it.
  */
@@ -331,4 +332,19 @@ export function bandOf(table: BandTable, value: number): 'elite' | 'high' | 'med
     if (within) return names[i] as 'elite' | 'high' | 'medium';
   }
   return 'low';
+}
+
+/**
+ * The label of a figure or group of the catalogue at a dot path into the summary (`dora.changeFailureRate`,
+ * `leadTime`): the words the renderers name it by, so a label changed here changes every report. Lower case;
+ * a renderer capitalises where its layout starts a sentence or a row.
+ */
+export function figureLabel(path: string): string {
+  let node: Figure | FigureGroup = CATALOGUE;
+  for (const key of path.split('.')) {
+    const next: Figure | FigureGroup | undefined = isFigure(node) ? undefined : node.members[key];
+    if (next === undefined) throw new Error(`no figure ${path} in the catalogue`);
+    node = next;
+  }
+  return node.label;
 }

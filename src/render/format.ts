@@ -1,4 +1,5 @@
 import { plural, workingDaySeconds } from '../units.js';
+import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
 
 /** `url` when it is an absolute http(s) URL, normalised and safe inside Markdown link parentheses; else null. */
@@ -30,6 +31,12 @@ export function workingDayText(report: Report): string | null {
 }
 
 /** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */
+/** A figure's label from the catalogue (`metrics/catalogue.ts`), capitalised where it starts a row or a card. */
+export function figureTitle(path: string): string {
+  const label = figureLabel(path);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 export function doraNotes(figures: ReadonlyArray<readonly [string, { note?: string | undefined }]>): string[] {
   const byNote = new Map<string, string[]>();
   for (const [name, figure] of figures) if (figure.note) byNote.set(figure.note, [...(byNote.get(figure.note) ?? []), name]);

@@ -1,7 +1,8 @@
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText } from '../duration.js';
-import { doraNotes, shareBasisText } from '../format.js';
+import { figureLabel } from '../../metrics/catalogue.js';
+import { doraNotes, figureTitle, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
@@ -21,8 +22,8 @@ export function keyFigures(report: Report): string {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: 'Lead time, median', value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
-    { label: 'Cycle time, median', value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
+    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: `${figureTitle('cycleTime')}, median`, value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
       value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
@@ -33,11 +34,11 @@ export function keyFigures(report: Report): string {
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
           : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: 'Change failure rate', value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: 'Time to restore, median', value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
@@ -58,7 +59,7 @@ export function stages(report: Report): string {
   );
   const rows = [
     ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90], bounds: [boundOf(s.stages[k], 'p50'), boundOf(s.stages[k], 'p90')] })),
-    { label: 'lead time', colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90], bounds: [boundOf(s.leadTime, 'p50'), boundOf(s.leadTime, 'p90')] },
+    { label: figureLabel('leadTime'), colour: LEAD_COLOUR, values: [s.leadTime.p50, s.leadTime.p90], bounds: [boundOf(s.leadTime, 'p50'), boundOf(s.leadTime, 'p90')] },
   ];
   const percentiles = barChart(
     { id: 'stage-percentiles', title: 'p50 and p90 of each stage', description: 'Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown.' },
@@ -70,7 +71,7 @@ export function stages(report: Report): string {
     const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
   });
-  const totals = ([['Cycle time', 'first commit → merge', s.cycleTime], ['Lead time', 'first commit → deploy', s.leadTime]] as const).map(
+  const totals = ([[figureTitle('cycleTime'), 'first commit → merge', s.cycleTime], [figureTitle('leadTime'), 'first commit → deploy', s.leadTime]] as const).map(
     ([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
   );
   const notes: string[] = [];
@@ -101,11 +102,11 @@ export function dora(report: Report): string {
   const f = d.deploymentFrequency;
   const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v, days)} (median)`);
   const rows: Array<[string, string, DoraFigure, string]> = [
-    ['Deployment frequency', deployRateText(f), f, plural(f.count, 'deploy')],
-    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
-    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy')],
-    ['Time to restore', median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore')],
-    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy')],
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, plural(f.count, 'deploy')],
+    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
+    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy')],
+    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore')],
+    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy')],
   ];
   return section(
     'dora',

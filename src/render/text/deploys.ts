@@ -1,3 +1,4 @@
+import { figureLabel } from '../../metrics/catalogue.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
@@ -20,9 +21,9 @@ export function deploys(report: Report, ctx: TextContext): string[] {
       ctx.width,
     ),
     wrap(
-      `lead time for changes ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
-        ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
-        ` · time to restore ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
+      `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
+        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
+        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
       ctx.width,
     ),
   );
