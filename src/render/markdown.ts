@@ -257,7 +257,14 @@ function flow(report: Report): string[] {
 function healthSection(section: HealthSection): string[] {
   const out = [`### ${md(section.title)}`, ''];
   if (section.figures.length > 0) out.push(...table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
-  for (const t of section.tables) out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r) => r.map(md))));
+  for (const t of section.tables) {
+    // the first cell links where its row has a web address (a pull request), as the change tables do
+    const cell = (text: string, i: number, row: number): string => {
+      const url = i === 0 ? httpUrl(t.links?.[row]) : null;
+      return url ? `[${md(text)}](${url})` : md(text);
+    };
+    out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+  }
   return out;
 }
 

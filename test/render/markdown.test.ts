@@ -196,6 +196,22 @@ describe('renderMarkdown: text from git and GitHub is escaped', () => {
     expect(title).not.toMatch(/@octocat|#7/);
   });
 
+  it('links each open pull request to its page when its address is known, as the change tables do', () => {
+    const wip = {
+      open: 2, drafts: 0, p50Age: 4 * D, p90Age: 30 * D, activeAuthors: 2, perAuthor: 1,
+      ageHistogram: [{ label: '≥ 1d', from: D, to: null, ready: 2, drafts: 0 }],
+      oldest: [
+        { number: 7, title: 'Old work', url: 'https://github.com/acme/shop/pull/7', author: 'ada', isDraft: false, age: 30 * D },
+        { number: 9, title: 'Newer', url: 'javascript:alert(9)', author: 'bob', isDraft: false, age: 4 * D },
+      ],
+    };
+    const text = renderMarkdown(buildReport(sampleChanges(), {}, { wip }));
+    expect(text).toContain('| [#&#8203;7](https://github.com/acme/shop/pull/7) | Old work | ada | ready | 30d |');
+    // an address that is not http(s) stays text, and the link goes on the number only
+    expect(text).toContain('| #&#8203;9 | Newer | bob | ready | 4d |');
+    expect(text).not.toContain('javascript:alert(9)');
+  });
+
   it('only http(s) URLs become links', () => {
     expect(markdown).toContain('| #&#8203;105 | Change #&#8203;105 |');
     expect(markdown).not.toContain('javascript:alert(4)');
