@@ -1,3 +1,4 @@
+import { bandText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
@@ -100,13 +101,13 @@ function keyFigures(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
-  const band = (x: DoraFigure): string => (x.band ? ` (${x.band})` : '');
+  const band = (x: DoraFigure, key: string): string => (x.band ? ` (${bandText(key, x.band)})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `lead time p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
+    `lead time p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime, 'leadTime')}`,
     `cycle time p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency)}`,
-    `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
+    `change failure rate **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -153,13 +154,13 @@ function doraTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
-  const band = (x: DoraFigure): string => x.band ?? '—';
+  const band = (x: DoraFigure, key: string): string => bandText(key, x.band) || '—';
   const rows = [
-    ['Deployment frequency', deployRateText(f), band(f), plural(f.count, 'deploy')],
-    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
-    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
-    ['Time to restore', median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
-    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
+    ['Deployment frequency', deployRateText(f), band(f, 'deploymentFrequency'), plural(f.count, 'deploy')],
+    ['Lead time for changes', d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime, 'leadTime'), plural(d.leadTime.count, 'change')],
+    ['Change failure rate', formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate, 'changeFailureRate'), plural(d.changeFailureRate.count, 'deploy')],
+    ['Time to restore', median(d.timeToRestore.value, days), band(d.timeToRestore, 'timeToRestore'), plural(d.timeToRestore.count, 'restore')],
+    ['Deployment rework rate', formatPercent(d.reworkRate.value, 1), band(d.reworkRate, 'reworkRate'), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([['Deployment frequency', f], ['Lead time for changes', d.leadTime], ['Change failure rate', d.changeFailureRate], ['Time to restore', d.timeToRestore], ['Deployment rework rate', d.reworkRate]]);
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];

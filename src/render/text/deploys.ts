@@ -1,3 +1,4 @@
+import { bandText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
@@ -16,13 +17,13 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   out.push(
     wrap(
       (freq.value === null && freq.coveredDays !== undefined ? deployRateText(freq) : `${plural(freq.count, 'deploy')} in the window · ${deployRateText(freq)}`) +
-        (freq.band ? ` · ${freq.band}` : ''),
+        (freq.band ? ` · ${bandText('deploymentFrequency', freq.band)}` : ''),
       ctx.width,
     ),
     wrap(
-      `lead time for changes ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${d.leadTime.band})` : ''}` +
-        ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${cfr.band})` : ''}` +
-        ` · time to restore ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${d.timeToRestore.band})` : ''}`,
+      `lead time for changes ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
+        ` · change failure rate ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
+        ` · time to restore ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}`,
       ctx.width,
     ),
   );
