@@ -16,7 +16,8 @@ import { emit, progressLine, resolvePath, type CliIo, type OutputFlags } from '.
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 
 export interface CheckFlags extends ReportFlags, OutputFlags {
-  failOn: string[];
+  /** absent when no --fail-on was given (commander would print a default array in --help) */
+  failOn?: string[];
   format: 'text' | 'json' | 'markdown';
   /** gate this JSON report instead of auditing */
   report?: string;
@@ -38,7 +39,7 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
     await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
     return 0;
   }
-  const explicit = parseThresholds(flags.failOn);
+  const explicit = parseThresholds(flags.failOn ?? []);
   const thresholds = explicit.length > 0 ? explicit : parseThresholds(await configured());
   if (thresholds.length === 0) {
     throw new ConfigError('no thresholds to check: pass --fail-on EXPR (e.g. --fail-on "leadTime.p50<=7d") or list them under "check" in .flowaudit.json');

@@ -82,7 +82,7 @@ export function addReportOptions(command: Command): Command {
 export function addFailOn(command: Command): Command {
   return command
     .optionsGroup(HELP_GROUPS.gates)
-    .option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect, [])
+    .option('--fail-on <expression>', 'threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached', collect)
     .option('--strict', 'a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning');
 }
 

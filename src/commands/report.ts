@@ -18,7 +18,8 @@ const LARGE_REPORT = 10_000;
 
 export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   format: Format;
-  failOn: string[];
+  /** absent when no --fail-on was given (commander would print a default array in --help) */
+  failOn?: string[];
   /** a threshold on a figure the report cannot measure fails */
   strict?: boolean;
   concurrency: string;
@@ -38,7 +39,7 @@ export interface ReportCommandFlags extends ReportFlags, OutputFlags {
  */
 export async function reportCommand(paths: string[], flags: ReportCommandFlags, io: CliIo): Promise<number> {
   // a bad threshold is a usage error before any repository is read
-  const thresholds = parseThresholds(flags.failOn);
+  const thresholds = parseThresholds(flags.failOn ?? []);
   const by = flags.by === undefined ? null : parseGrouping(flags.by);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];

@@ -1,7 +1,7 @@
 import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
-import { plural } from '../units.js';
-import { parseThreshold, UNIT_SECONDS, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
+import { formatDuration, plural } from '../units.js';
+import { parseThreshold, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
 
 export interface GateResult {
   expression: string;
@@ -18,7 +18,7 @@ export interface GateResult {
   passed: boolean | null;
   /** fails the run: breached, or not measured under --strict */
   failed: boolean;
-  /** `leadTime.p50 = 9.5d (wanted <= 7d)`, values in the unit the expression was written in */
+  /** `leadTime.p50 = 9d 12h (wanted <= 7d)`: durations as the report writes them, ratios as the expression did (% or plain) */
   display: string;
 }
 
@@ -103,11 +103,15 @@ export function compare(measured: number, operator: Operator, threshold: number)
   }
 }
 
-/** A value in the unit a threshold was written in: 9.5d, 18.2%, 3. At most two decimals. */
+/**
+ * A value as the report writes its kind: a duration with the report's duration writer (`8d 2h`, `7d`, the way
+ * every other duration is written), a ratio as a percentage (18.2%), a count plain (3). At most two decimals.
+ */
 export function formatIn(value: number, unit: ThresholdUnit | null): string {
   if (unit === null) return trim(value);
   if (unit === '%') return `${trim(value * 100)}%`;
-  return `${trim(value / UNIT_SECONDS[unit])}${unit}`;
+  // a threshold's `d` was read as a calendar day, so it is written back in calendar days
+  return formatDuration(value);
 }
 
 function trim(value: number): string {

@@ -15,6 +15,8 @@ import type { Report } from '../report/schema.js';
 export interface HealthTable {
   head: string[];
   rows: string[][];
+  /** per row, the address its first cell links to (a pull request's page), null where none is known */
+  links?: Array<string | null>;
 }
 
 export interface HealthSection {
@@ -96,6 +98,7 @@ export function healthSections(report: Report): HealthSection[] {
       tables: w.oldest.length === 0 ? [] : [{
         head: ['Longest open', 'Title', 'Author', 'State', 'Open for'],
         rows: w.oldest.map((p) => [`#${p.number}`, p.title, p.author, p.isDraft ? 'draft' : 'ready', formatDuration(p.age, days)]),
+        links: w.oldest.map((p) => p.url ?? null),
       }],
     });
   }

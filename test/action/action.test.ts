@@ -174,10 +174,10 @@ describe('action.yml', () => {
     expect(r.outputs).toEqual({ report: 'flowaudit-report.json', breached: 'true', 'exit-code': '1' });
     expectValidReport(readFileSync(join(r.workspace, 'flowaudit-report.json'), 'utf8'));
     expect(r.summary).toContain('### flowaudit thresholds: 1 of 2 thresholds breached');
-    expect(r.summary).toContain('| ❌ breached | `leadTime.p50` | &lt;= 1d | 1.56d |');
+    expect(r.summary).toContain('| ❌ breached | `leadTime.p50` | &lt;= 1d | 1d 13h |');
     expect(r.summary).toContain('### Where the time goes');
     expect(r.summary).toMatch(/Left out of this summary: the list of \d+ changes/);
-    expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1\.56d \(wanted <= 1d\)$/m);
+    expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1d 13h \(wanted <= 1d\)$/m);
   });
 
   it('fail: false records the breach in the outputs and lets the job go on', () => {

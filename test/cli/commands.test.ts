@@ -12,7 +12,7 @@ describe('flowaudit check', () => {
   it('exits 1 and names each breach with its measured value', async () => {
     const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=1d', '--fail-on', 'dora.changeFailureRate<=15%', '--fail-on', 'changes>=3', ...WINDOW]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('leadTime.p50 = 1.56d (wanted <= 1d)');
+    expect(r.stdout).toContain('leadTime.p50 = 1d 13h (wanted <= 1d)');
     expect(r.stdout).toContain('dora.changeFailureRate = 50% (wanted <= 15%)');
     expect(r.stdout).toMatch(/changes = 5/);
   });
@@ -34,7 +34,7 @@ describe('flowaudit check', () => {
     const r = await runCli(['check', scene.repo.dir, '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
     // annotations go to stderr (the runner reads both): stdout is the results only
-    expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1\.56d/m);
+    expect(r.stderr).toMatch(/^::error title=flowaudit threshold::threshold breached: leadTime\.p50 = 1d 13h \(wanted <= 1d\)/m);
     expect(r.stdout).not.toContain('::error');
     const written = readFileSync(summary, 'utf8');
     expect(written).toContain('leadTime.p50');
@@ -45,7 +45,7 @@ describe('flowaudit check', () => {
     const r = await runCli([scene.repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as Report).schemaVersion).toBe(1);
-    expect(r.stderr).toBe('flowaudit: threshold breached: leadTime.p50 = 1.56d (wanted <= 1d)\n');
+    expect(r.stderr).toBe('flowaudit: threshold breached: leadTime.p50 = 1d 13h (wanted <= 1d)\n');
   });
 });
 

@@ -29,4 +29,15 @@ describe('--help', () => {
     expect(headings(stdout)).toEqual(['Arguments:', 'Window and changes:', 'Deploys:', 'GitHub:', 'Gates:', 'Output:', 'Options:', 'Examples:', 'Exit codes:']);
     expect(stdout).toMatch(/Gates:\n {2}--fail-on[^]*\n {2}--strict[^]*\n {2}--report <file>[^]*\n {2}--list[^]*Output:/);
   });
+
+  it('prints no default of commander\'s own for a repeatable flag (no "(default: [])" after --fail-on)', async () => {
+    for (const command of ['report', 'check']) {
+      const { stdout } = await runCli([command, '--help']);
+      const failOn = stdout.split('\n').findIndex((line) => line.trimStart().startsWith('--fail-on'));
+      // the description may wrap: the flag's lines run until the next flag
+      const next = stdout.split('\n').findIndex((line, i) => i > failOn && line.trimStart().startsWith('--'));
+      expect(stdout.split('\n').slice(failOn, next).join(' ')).toContain('exit 1 when breached');
+      expect(stdout).not.toContain('(default: [])');
+    }
+  });
 });

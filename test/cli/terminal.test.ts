@@ -179,7 +179,7 @@ describe('check', () => {
     writeFileSync(summaryFile, '');
     const r = await runCli([scene.repo.dir, '--format', 'json', '--fail-on', 'leadTime.p50<=1d', ...WINDOW], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('::error title=flowaudit threshold::threshold breached: leadTime.p50 = 1.56d (wanted <= 1d)');
+    expect(r.stderr).toContain('::error title=flowaudit threshold::threshold breached: leadTime.p50 = 1d 13h (wanted <= 1d)');
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(summaryFile, 'utf8')).toContain('### flowaudit thresholds: 1 of 1 threshold breached');

@@ -62,11 +62,11 @@ describe('flowaudit check: gates that cannot pass by accident', () => {
     const args = ['check', scene.repo.dir, '--no-github', '--fail-on', 'leadTime.p50<=2d', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW];
     const lenient = await runCli(args);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('  not measured  stages.pickup.p75 not measured (wanted <= 24h)');
+    expect(lenient.stdout).toContain('  not measured  stages.pickup.p75 not measured (wanted <= 1d)');
     const strict = await runCli([...args, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('0 of 2 thresholds breached, 1 not measured (a failure with --strict)');
-    expect(strict.stdout).toContain('not measured: failed (--strict)  stages.pickup.p75 not measured (wanted <= 24h)');
+    expect(strict.stdout).toContain('not measured: failed (--strict)  stages.pickup.p75 not measured (wanted <= 1d)');
     const markdown = await runCli([...args, '--strict', '--format', 'markdown']);
     expect(markdown.stdout).toContain('| ❌ not measured (--strict) | `stages.pickup.p75` |');
   });

@@ -14,15 +14,15 @@ describe('githubAnnotations', () => {
   it('an error per breach, a warning per figure not measured, nothing for a pass; % escaped', () => {
     const { results } = evaluateGates(subject, ['leadTime.p50<=7d', 'dora.changeFailureRate<=15%', 'stages.pickup.p75<=24h', 'leadTime.p50<=10d']);
     expect(githubAnnotations(results)).toEqual([
-      '::error title=flowaudit threshold::threshold breached: leadTime.p50 = 9.5d (wanted <= 7d)',
+      '::error title=flowaudit threshold::threshold breached: leadTime.p50 = 9d 12h (wanted <= 7d)',
       '::error title=flowaudit threshold::threshold breached: dora.changeFailureRate = 25%25 (wanted <= 15%25)',
-      '::warning title=flowaudit threshold::threshold not checked: stages.pickup.p75 not measured (wanted <= 24h)',
+      '::warning title=flowaudit threshold::threshold not checked: stages.pickup.p75 not measured (wanted <= 1d)',
     ]);
   });
 
   it('makes a figure not measured an error under --strict', () => {
     const { results } = evaluateGates(subject, ['stages.pickup.p75<=24h', 'leadTime.p50<=10d'], { strict: true });
-    expect(githubAnnotations(results)).toEqual(['::error title=flowaudit threshold::threshold not measured (--strict): stages.pickup.p75 not measured (wanted <= 24h)']);
+    expect(githubAnnotations(results)).toEqual(['::error title=flowaudit threshold::threshold not measured (--strict): stages.pickup.p75 not measured (wanted <= 1d)']);
   });
 
   it('escapes CR and LF so a message cannot start a new workflow command', () => {

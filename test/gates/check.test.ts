@@ -84,18 +84,18 @@ describe('evaluateGates', () => {
     expect(evaluateGates(old, ['flow.size.over400<20%']).results[0]).toMatchObject({ measured: null, passed: null });
   });
 
-  it('shows the measured value in the unit the threshold was written in', () => {
+  it('writes durations as the report does (8d 8h, never 200h or 9.5d), ratios in the unit the threshold was written in', () => {
     const shown = evaluateGates(subject, ['leadTime.p50<=7d', 'leadTime.p50<=200h', 'dora.changeFailureRate<=10%', 'dora.changeFailureRate<=0.1', 'dora.deploymentFrequency>=1', 'stages.pickup.p50<=1d']);
     expect(shown.results.map((r) => r.display)).toEqual([
-      'leadTime.p50 = 9.5d (wanted <= 7d)',
-      'leadTime.p50 = 228h (wanted <= 200h)',
+      'leadTime.p50 = 9d 12h (wanted <= 7d)',
+      'leadTime.p50 = 9d 12h (wanted <= 8d 8h)',
       'dora.changeFailureRate = 15% (wanted <= 10%)',
       'dora.changeFailureRate = 0.15 (wanted <= 0.1)',
       'dora.deploymentFrequency = 2.5 (wanted >= 1)',
       'stages.pickup.p50 not measured (wanted <= 1d)',
     ]);
     expect(formatIn(1 / 3, '%')).toBe('33.33%');
-    expect(formatIn(90, 'm')).toBe('1.5m');
+    expect(formatIn(90, 'm')).toBe('1m 30s');
   });
 
   it('accepts thresholds parsed ahead of the audit', () => {
@@ -114,7 +114,7 @@ describe('gate renderers', () => {
     expect(renderGateText(results)).toBe(
       [
         'flowaudit check: 1 of 3 thresholds breached, 1 not measured',
-        '  breached      leadTime.p50 = 9.5d (wanted <= 7d)',
+        '  breached      leadTime.p50 = 9d 12h (wanted <= 7d)',
         '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
         '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
         '',
@@ -129,7 +129,7 @@ describe('gate renderers', () => {
         '',
         '| result | figure | threshold | measured |',
         '| --- | --- | --- | --- |',
-        '| ❌ breached | `leadTime.p50` | &lt;= 7d | 9.5d |',
+        '| ❌ breached | `leadTime.p50` | &lt;= 7d | 9d 12h |',
         '| ⚠️ not measured | `stages.pickup.p50` | &lt;= 1d | — |',
         '| ✅ ok | `dora.changeFailureRate` | &lt;= 15% | 15% |',
         '',
@@ -147,7 +147,7 @@ describe('gate renderers', () => {
       expect(renderGateText(strict.results)).toBe(
         [
           'flowaudit check: 0 of 2 thresholds breached, 1 not measured (a failure with --strict)',
-          '  ok                               leadTime.p50 = 9.5d (wanted <= 10d)',
+          '  ok                               leadTime.p50 = 9d 12h (wanted <= 10d)',
           '  not measured: failed (--strict)  stages.pickup.p50 not measured (wanted <= 1d)',
           '',
         ].join('\n'),

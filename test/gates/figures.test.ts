@@ -35,7 +35,7 @@ describe('lookupFigure', () => {
     expect(results.map((x) => x.display)).toEqual([
       'queueTrend.review.growthPerWeek = 2 (wanted <= 0.5)',
       'queueTrend.pickup.growthPerWeek not measured (wanted <= 0.5)',
-      'queueTrend.review.meanTimeInStage = 1.04d (wanted <= 2d)',
+      'queueTrend.review.meanTimeInStage = 1d 1h (wanted <= 2d)',
     ]);
     expect(breached).toBe(1);
   });

@@ -63,10 +63,10 @@ describe('renderMarkdown: content', () => {
      * Kaplan–Meier over the 9: Ŝ = 8/9, 7/9, 6/9, 5/9, then 4/9 ≤ 1/2 at 3d 12h 30m: the median.
      */
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium', '2 deploys'],
-      ['Lead time for changes', '3d 12h (median)', 'high', '9 changes'],
-      ['Change failure rate', '50.0%', 'low', '2 deploys'],
-      ['Time to restore', '5h (median)', 'high', '1 restore'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium performer band: 1 a month to 1 a week', '2 deploys'],
+      ['Lead time for changes', '3d 12h (median)', 'high performer band: 1d to 7d', '9 changes'],
+      ['Change failure rate', '50.0%', 'low performer band: over 15%', '2 deploys'],
+      ['Time to restore', '5h (median)', 'high performer band: 1h to 1d', '1 restore'],
       ['Deployment rework rate', '0.0%', '—', '2 deploys'],
     ]);
   });
@@ -196,6 +196,22 @@ describe('renderMarkdown: text from git and GitHub is escaped', () => {
     expect(title).not.toMatch(/@octocat|#7/);
   });
 
+  it('links each open pull request to its page when its address is known, as the change tables do', () => {
+    const wip = {
+      open: 2, drafts: 0, p50Age: 4 * D, p90Age: 30 * D, activeAuthors: 2, perAuthor: 1,
+      ageHistogram: [{ label: '≥ 1d', from: D, to: null, ready: 2, drafts: 0 }],
+      oldest: [
+        { number: 7, title: 'Old work', url: 'https://github.com/acme/shop/pull/7', author: 'ada', isDraft: false, age: 30 * D },
+        { number: 9, title: 'Newer', url: 'javascript:alert(9)', author: 'bob', isDraft: false, age: 4 * D },
+      ],
+    };
+    const text = renderMarkdown(buildReport(sampleChanges(), {}, { wip }));
+    expect(text).toContain('| [#&#8203;7](https://github.com/acme/shop/pull/7) | Old work | ada | ready | 30d |');
+    // an address that is not http(s) stays text, and the link goes on the number only
+    expect(text).toContain('| #&#8203;9 | Newer | bob | ready | 4d |');
+    expect(text).not.toContain('javascript:alert(9)');
+  });
+
   it('only http(s) URLs become links', () => {
     expect(markdown).toContain('| #&#8203;105 | Change #&#8203;105 |');
     expect(markdown).not.toContain('javascript:alert(4)');
@@ -211,7 +227,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
       'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Merged, not yet deployed',
       'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
     ]);
-    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high\) · change failure rate \*\*14%\*\* \(medium\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
+    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band: 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high performer band: 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band: 10% to 15%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
   });
 
   it('says once, from git alone, that review, CI and work in progress are not measured', () => {

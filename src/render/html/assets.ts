@@ -31,8 +31,9 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
 .tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;min-width:0}
 .tile.alert{border-left:4px solid var(--alert)}
-.tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:6px;color:var(--muted);font-size:.8rem;line-height:1.3}
-.tile .label .band{flex:none;margin:0}
+.tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:2px 6px;flex-wrap:wrap;color:var(--muted);font-size:.8rem;line-height:1.3}
+/* a band is written in words ("high performer band: 1d to 7d"): it wraps under the label on a narrow tile */
+.tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
 .tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}

@@ -1,3 +1,4 @@
+import { bandText } from '../band.js';
 import { STAGES } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText } from '../duration.js';
@@ -10,8 +11,9 @@ import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
 
-function band(dora: DoraFigure): string {
-  return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(dora.band)}</span>` : '';
+function band(dora: DoraFigure, key: string): string {
+  const words = bandText(key, dora.band);
+  return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : '';
 }
 
 /** The figures a reader takes away, as tiles under the headline. */
@@ -22,23 +24,23 @@ export function keyFigures(report: Report): string {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime, 'leadTime'), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
     { label: `${figureTitle('cycleTime')}, median`, value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
       value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
-      badge: band(d.deploymentFrequency),
+      badge: band(d.deploymentFrequency, 'deploymentFrequency'),
       sub: report.deploySignal.kind === 'merge'
         ? 'every merge counted as a deploy'
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
           : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate, 'changeFailureRate'), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore, 'timeToRestore'), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
@@ -101,18 +103,18 @@ export function dora(report: Report): string {
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
   const median = (v: number | null): string => (v === null ? '—' : `${formatDuration(v, days)} (median)`);
-  const rows: Array<[string, string, DoraFigure, string]> = [
-    [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, plural(f.count, 'deploy')],
-    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy')],
-    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore')],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy')],
+  const rows: Array<[string, string, DoraFigure, string, string]> = [
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, plural(f.count, 'deploy'), 'deploymentFrequency'],
+    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change'), 'leadTime'],
+    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy'), 'changeFailureRate'],
+    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore'), 'timeToRestore'],
+    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy'), 'reworkRate'],
   ];
   return section(
     'dora',
     'DORA keys',
     'The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low).',
-    table(['Key', 'Value', 'Band', 'Over'], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
+    table(['Key', 'Value', 'Band', 'Over'], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
     doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(''),
   );
 }
