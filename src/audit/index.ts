@@ -16,7 +16,7 @@ import { toOpenPull } from '../model/open-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
-import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
+import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
@@ -160,7 +160,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
 function askedSignal(settings: AuditSettings, github: boolean, warning: (message: string) => void): DeploySignalKind | undefined {
   const asked = settings.deployFrom;
   if (asked === undefined || github || DEPLOY_SOURCES[asked].meta.needs !== 'github') return asked;
-  const gitOnly = DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === 'git').join(' or ');
+  const gitOnly = asFlagValues(DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === 'git')).join(', ');
   if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${asked} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
   warning(`deploy.from '${asked}' needs GitHub data: using the first signal git has instead`);
   return undefined;
