@@ -1,6 +1,6 @@
 import type { StageName } from '../domain.js';
 import { stageLabel } from '../stage-labels.js';
-import type { StageSummary } from './stage-summary.js';
+import { codingUnseen, type StageSummary } from './stage-summary.js';
 import { plural } from '../units.js';
 
 const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
@@ -27,13 +27,16 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
   const share = (k: StageName): number => stages[k].share ?? 0;
   const ranked = (Object.keys(stages) as StageName[]).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
   const waits = ranked.filter((k) => WAITING.includes(k));
-  const work = ranked.filter((k) => !WAITING.includes(k)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? 'coding' : `in ${stageLabel(k, o.gitOnly)}` }));
+  const unseen = codingUnseen(stages.coding, o.gitOnly);
+  // what git cannot see is said as such, not given a share as if it were a fact about the work
+  const unseenText = unseen ? ` Git cannot see coding time: ${percent((stages.coding.oneCommit ?? 0) / stages.coding.count)} of the changes landed as one commit.` : '';
+  const work = ranked.filter((k) => !WAITING.includes(k) && !(k === 'coding' && unseen)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? (o.gitOnly ? 'coding (first → last commit)' : 'coding') : `in ${stageLabel(k, o.gitOnly)}` }));
   const start = o.businessHours ? 'Counting working time only, the' : 'The';
   if (o.gitOnly && shareBasis.kind !== 'deployed') {
     // git sees no waiting stage inside the cycle time ("review & merge wait" mixes work and wait): name shares only
     const [first, ...rest] = work;
-    if (!first) return `${start} typical change's ${total} has no share to name.`;
-    return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.`;
+    if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
+    return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
   }
   const waiting = waits.reduce((sum, k) => sum + share(k), 0);
   // from git alone the deploy wait is the only stage that is waiting and nothing else: said so, lest "none
@@ -44,7 +47,7 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
       ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
       : `none of its ${total} waiting`;
   const workText = work.map((w) => `${w.pct} ${w.what}`);
-  return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ''}.`;
+  return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ''}.${unseenText}`;
 }
 
 function joinAnd(parts: string[]): string {

@@ -84,6 +84,7 @@ export const stageFigureSchema = distributionSchema.extend({
   censored: optionalFigureSchema(STAGE.censored),
   atLeast: optionalFigureSchema(STAGE.atLeast),
   bounds: percentileBoundsSchema.optional(),
+  oneCommit: optionalFigureSchema(STAGE.oneCommit),
   share: figureSchema(STAGE.share),
   shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });

@@ -58,7 +58,8 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
       // a stage no change could show (pickup from git alone) has no share, not 0%
       const shown = figure.count > 0 && basis > 0;
       const i = STAGES.indexOf(s);
-      return [s, { ...figure, share: shown ? (shareSums[i] as number) / basis : null, shareOfTotal: shown ? (stageSums[i] as number) / all : null }];
+      const oneCommit = s === 'coding' ? { oneCommit: oneCommitChanges(changes) } : {};
+      return [s, { ...figure, ...oneCommit, share: shown ? (shareSums[i] as number) / basis : null, shareOfTotal: shown ? (stageSums[i] as number) / all : null }];
     }),
   ) as Record<StageName, StageFigure>;
   return {
@@ -69,6 +70,26 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
     leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
     shareBasis: { kind, changes: basis },
   };
+}
+
+/**
+ * From git alone the coding stage is the span from a change's first to its last commit: when most changes are
+ * one commit it is 0 for most by construction, which says nothing of the work, so no share is given for it.
+ */
+export function codingUnseen(coding: Pick<StageFigure, 'count' | 'oneCommit'>, gitOnly: boolean): boolean {
+  return gitOnly && coding.oneCommit !== undefined && coding.count > 0 && coding.oneCommit * 2 > coding.count;
+}
+
+/**
+ * The changes landed through a pull request or branch (not pushed directly) whose first and last commit are one
+ * moment: from git alone their coding stage (first → last commit) is 0 by construction, whatever the work took.
+ * A direct push's coding runs to the push, which git does see.
+ */
+function oneCommitChanges(changes: readonly MeasuredChange[]): number {
+  let n = 0;
+  const coding = STAGE_OF.coding;
+  for (const c of changes) if (c.kind !== 'direct' && coding(c) !== null && c.firstCommitAt !== null && c.firstCommitAt === c.lastCommitAt) n++;
+  return n;
 }
 
 /**

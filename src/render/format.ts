@@ -1,4 +1,5 @@
 import { plural, workingDaySeconds } from '../units.js';
+import { codingUnseen } from '../metrics/stage-summary.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
 
@@ -81,4 +82,15 @@ export function shareBasisText(summary: Report['summary']): string {
   const known = kind === 'deployed' ? summary.leadTimeDeployed.count : summary.cycleTime.count;
   const zero = known - changes;
   return `${plural(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ''}`;
+}
+
+/**
+ * Why the git-only coding stage has no share, when most changes are one commit: said beside the stages table in
+ * every format; null when the stage has its share.
+ */
+export function codingUnseenNote(report: Report): string | null {
+  const coding = report.summary.stages.coding;
+  if (!codingUnseen(coding, !report.sources.includes('github'))) return null;
+  const one = coding.oneCommit ?? 0;
+  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${Math.round((one / coding.count) * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
 }

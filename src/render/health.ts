@@ -1,5 +1,5 @@
 import { STAGES } from '../domain.js';
-import { SHORT_STAGE_LABELS } from '../stage-labels.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { plural } from '../units.js';
 import { MIN_AI_GROUP, type Compared } from '../metrics/limits.js';
@@ -113,7 +113,7 @@ export function healthSections(report: Report): HealthSection[] {
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
       row('Lead time p50', formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), 'leadTime'),
       row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), 'cycleTime'),
-      ...STAGES.map((k) => row(`${SHORT_STAGE_LABELS[k]} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
+      ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
       row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size)),
       row('Reverted', formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
       row('Reworked after review', formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare)),

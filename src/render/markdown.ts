@@ -7,7 +7,7 @@ import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
-import { businessHoursText, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderSlicesMarkdown } from './slices.js';
@@ -128,15 +128,17 @@ function stageTable(report: Report): string[] {
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
+  const unseen = codingUnseenNote(report);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(stage === 'coding' && unseen !== null ? null : f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
   });
   for (const [name, d, what] of [[figureLabel('cycleTime'), s.cycleTime, 'first commit → merge'], [figureLabel('leadTime'), s.leadTime, 'first commit → deploy']] as const) {
     rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(ofTotal ? [''] : [])]);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
+    ...(unseen === null ? [] : [unseen]),
     ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
     ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []),
   ];

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { STAGES, type StageName } from '../domain.js';
 import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
-import { SHORT_STAGE_LABELS } from '../stage-labels.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
 import { section } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
@@ -24,15 +24,15 @@ function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): strin
 }
 
 /** the stage that holds most of the slice's typical change, `review 62%` */
-function slowestStage(row: SliceRow): string {
+function slowestStage(row: SliceRow, gitOnly: boolean): string {
   let best: StageName | null = null;
   for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : (row.stages[best].share ?? -1))) best = s;
-  return best === null || row.stages[best].share === null ? '—' : `${SHORT_STAGE_LABELS[best]} ${formatPercent(row.stages[best].share)}`;
+  return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
 }
 
 function head(report: Report, stages: readonly StageName[]): string[] {
   const github = report.sources.includes('github');
-  return ['slice', 'changes', ...stages.map((s) => `${SHORT_STAGE_LABELS[s]} p50 (share)`), 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['reviews/change'] : []), 'top recommendation'];
+  return ['slice', 'changes', ...stages.map((s) => `${shortStageLabel(s, !github)} p50 (share)`), 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['reviews/change'] : []), 'top recommendation'];
 }
 
 function cells(report: Report, row: SliceRow, stages: readonly StageName[]): string[] {
@@ -72,7 +72,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const days = durationFormat(report.businessHours);
   const heads = ['slice', 'changes', 'slowest stage', 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['rev/chg'] : []), 'top recommendation'];
   const rows = slices.rows.map((r) =>
-    [r.name, String(r.changes), slowestStage(r), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
+    [r.name, String(r.changes), slowestStage(r, !github), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
       ...(github ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
       r.topRecommendation ? r.topRecommendation.measure.replace(/:.*$/, '') : '—'].map(terminalSafe));
   const last = heads.length - 1;

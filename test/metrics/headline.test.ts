@@ -24,16 +24,33 @@ describe('headline', () => {
   it('says so when nothing is waiting, and names git-only stages as git sees them', () => {
     const text = headline(summary({ coding: 0.6, review: 0.4, deploy: 0 }, 5), { gitOnly: true, businessHours: false });
     // git alone sees one stage that is only waiting: the deploy wait; "none waiting" beside "review & merge wait" would read as a contradiction
-    expect(text).toBe('The typical change spends none of its lead time waiting for a deploy, 60% coding and 40% in review & merge wait.');
+    expect(text).toBe('The typical change spends none of its lead time waiting for a deploy, 60% coding (first → last commit) and 40% in review & merge wait.');
     expect(headline(summary({ coding: 0.2, review: 0.3, deploy: 0.5 }, 5), { gitOnly: true, businessHours: false })).toBe(
-      'The typical change spends 50% of its lead time waiting for a deploy, 30% in review & merge wait and 20% coding.',
+      'The typical change spends 50% of its lead time waiting for a deploy, 30% in review & merge wait and 20% coding (first → last commit).',
     );
     expect(headline(summary({ coding: 0.3, pickup: 0.2, review: 0.5 }, 5), GITHUB)).toBe('The typical change spends 20% of its lead time waiting (pickup (waiting for review) 20%), 50% in review & rework and 30% coding.');
   });
 
+  it('from git alone, gives no share to coding when most changes landed as one commit, and says why', () => {
+    const withOneCommit = (oneCommit: number): Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'> => {
+      const s = summary({ coding: 0.1, review: 0.3, deploy: 0.6 }, 10);
+      return { ...s, stages: { ...s.stages, coding: { ...s.stages.coding, oneCommit } } };
+    };
+    // 6 of 10: most; the coding share (10%) is not named, the reason is
+    expect(headline(withOneCommit(6), { gitOnly: true, businessHours: false })).toBe(
+      'The typical change spends 60% of its lead time waiting for a deploy, 30% in review & merge wait. Git cannot see coding time: 60% of the changes landed as one commit.',
+    );
+    // exactly half is not most: the share stays
+    expect(headline(withOneCommit(5), { gitOnly: true, businessHours: false })).toBe(
+      'The typical change spends 60% of its lead time waiting for a deploy, 30% in review & merge wait and 10% coding (first → last commit).',
+    );
+    // with GitHub coding runs to the pull request's opening: one commit says nothing of it
+    expect(headline(withOneCommit(9), GITHUB)).toContain('10% coding');
+  });
+
   it('speaks of the cycle time when nothing deployed, and of working time with business hours', () => {
     expect(headline(summary({ coding: 0.5, review: 0.5 }, 6, 'merged'), { gitOnly: true, businessHours: true })).toBe(
-      'Counting working time only, the typical change spends 50% of its cycle time (nothing deployed yet) coding and 50% in review & merge wait.',
+      'Counting working time only, the typical change spends 50% of its cycle time (nothing deployed yet) coding (first → last commit) and 50% in review & merge wait.',
     );
   });
 

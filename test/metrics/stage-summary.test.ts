@@ -18,6 +18,21 @@ function change(mergedAt: number, stages: Partial<Stages>, kind: Change['kind'] 
 }
 
 describe('summarizeStages', () => {
+  it('counts the changes landed as one commit (first = last commit), not direct pushes nor changes without a coding stage', () => {
+    const oneCommit = (c: Change): Change => ({ ...c, lastCommitAt: c.firstCommitAt });
+    const twoCommits = (c: Change): Change => ({ ...c, lastCommitAt: (c.firstCommitAt ?? 0) + 60 });
+    const s = summarizeStages([
+      oneCommit(change(10, { coding: 0, review: H }, 'squash')), // counted
+      oneCommit(change(11, { coding: 0, review: H }, 'rebase')), // counted
+      twoCommits(change(12, { coding: 60, review: H }, 'merge')), // two commits
+      oneCommit(change(13, { coding: H }, 'direct')), // a direct push: its coding runs to the push, which git sees
+      oneCommit(change(14, { review: H }, 'squash')), // no coding stage: not among the stage's changes
+    ], WALL);
+    expect(s.stages.coding.count).toBe(4);
+    expect(s.stages.coding.oneCommit).toBe(2);
+    expect(s.stages.review.oneCommit).toBeUndefined();
+  });
+
   it('gives the typical change\'s shares, not the shares of the sum, with shareOfTotal beside them', () => {
     /*
      * Three deployed changes (hours):   coding  review  deploy  total

@@ -1,9 +1,9 @@
 import { bandText } from '../band.js';
-import { STAGES } from '../../domain.js';
+import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
-import { doraNotes, figureTitle, shareBasisText } from '../format.js';
+import { codingUnseenNote, doraNotes, figureTitle, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
@@ -51,13 +51,16 @@ export function stages(report: Report): string {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
+  const unseen = codingUnseenNote(report);
+  // what git cannot see gets no share, in the chart as in its table
+  const shareOf = (k: StageName): number | null => (k === 'coding' && unseen !== null ? null : s.stages[k].share);
   const shares = stackedShareBar(
     {
       id: 'stage-shares',
       title: 'Share of the time in each stage',
-      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; the shares add up to 100%.`,
+      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share'}.`,
     },
-    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: s.stages[k].share, detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
+    STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: shareOf(k), detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
   );
   const rows = [
     ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90], bounds: [boundOf(s.stages[k], 'p50'), boundOf(s.stages[k], 'p90')] })),
@@ -70,13 +73,14 @@ export function stages(report: Report): string {
   );
   const stageRows = STAGES.map((k) => {
     const f = s.stages[k];
-    const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(f.share), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
+    const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(shareOf(k)), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
   });
   const totals = ([[figureTitle('cycleTime'), 'first commit → merge', s.cycleTime], [figureTitle('leadTime'), 'first commit → deploy', s.leadTime]] as const).map(
     ([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
   );
   const notes: string[] = [];
+  if (unseen !== null) notes.push(unseen);
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   if (censored > 0) {
     const one = censored === 1;

@@ -1,6 +1,6 @@
 import type { StageName } from '../../domain.js';
 import type { Report } from '../../report/schema.js';
-import { SHORT_STAGE_LABELS } from '../../stage-labels.js';
+import { shortStageLabel } from '../../stage-labels.js';
 import { escapeHtml } from '../sanitize.js';
 import { httpUrl } from '../format.js';
 
@@ -13,10 +13,11 @@ export const h = escapeHtml;
 
 /**
  * A stage's name short enough for a chart or a column head. From git alone "review" is the whole wait from the
- * last commit to the merge (SPEC section 2), so it says so.
+ * last commit to the merge (SPEC section 2), and "coding" the span from the first commit to the last: so they say.
  */
 export function stageName(stage: StageName, report: Pick<Report, 'sources'>): string {
-  return stage === 'review' && !report.sources.includes('github') ? 'review & merge' : SHORT_STAGE_LABELS[stage];
+  const gitOnly = !report.sources.includes('github');
+  return stage === 'review' && gitOnly ? 'review & merge' : shortStageLabel(stage, gitOnly);
 }
 
 /** `1 change`, `3 changes`. */

@@ -1,10 +1,10 @@
-import { mergedInWindow, shareBasisText, workingDayText } from '../format.js';
+import { codingUnseenNote, mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import { APART_NOTE, headlineTrend } from '../trend.js';
 import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
-import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
+import { shortStageLabel, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
 import { formatDuration, formatPercent, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
@@ -15,7 +15,7 @@ import { deploySignalWords } from '../signal.js';
 function labeller(report: Report, width: number): (stage: StageName) => string {
   const gitOnly = !report.sources.includes('github');
   if (width >= 100) return (stage) => stageLabel(stage, gitOnly);
-  return (stage) => (stage === 'review' ? stageLabel(stage, gitOnly) : SHORT_STAGE_LABELS[stage]);
+  return (stage) => (stage === 'review' ? stageLabel(stage, gitOnly) : shortStageLabel(stage, gitOnly));
 }
 
 /** `2026-01-01 → 2026-04-01 UTC`: a date alone where the bound is midnight in the zone, else with its time. */
@@ -64,9 +64,11 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const s = report.summary;
   const name = labeller(report, ctx.width);
   const what = (text: string) => (w: number): string => (w >= text.length ? c.dim(text) : '');
+  const unseen = codingUnseenNote(report);
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatPercent(f.share), (w: number) => bar(f.share, w, c)];
+    const share = stage === 'coding' && unseen !== null ? null : f.share;
+    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatPercent(share), (w: number) => bar(share, w, c)];
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50, ctx.durations), formatDuration(s.cycleTime.p75, ctx.durations), formatDuration(s.cycleTime.p90, ctx.durations), '', what('commit → merge')]);
   rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50', ctx.durations), percentileText(s.leadTime, 'p75', ctx.durations), percentileText(s.leadTime, 'p90', ctx.durations), '', what('commit → deploy')]);
@@ -85,7 +87,7 @@ export function stages(report: Report, ctx: TextContext): string[] {
     { head: '', min: 6, prefer: 20 },
   ];
   const table = fitTable(columns.filter(keep), rows.map((r) => r.filter(keep)), ctx);
-  return [c.bold('Where the time goes'), table];
+  return [c.bold('Where the time goes'), table, ...(unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))])];
 }
 
 /**

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
-import { SHORT_STAGE_LABELS } from '../../stage-labels.js';
+import { shortStageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
 
@@ -20,11 +20,12 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const s = report.summary;
   const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
   if (stages.length === 0) return [];
+  const gitOnly = !report.sources.includes('github');
   const rows = stages.map((stage) => {
     const t = s.queueTrend[stage];
     const growth = t?.growthPerWeek ?? null;
     const grow = rate(growth, true);
-    return [SHORT_STAGE_LABELS[stage], rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
+    return [shortStageLabel(stage, gitOnly), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
   const table = fitTable(
     [
@@ -48,7 +49,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   for (const stage of stages) {
     const weeks = s.queues[stage] ?? [];
     const queue = weeks.map((w) => w.queue);
-    lines.push(`  ${SHORT_STAGE_LABELS[stage].padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
+    lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
     const ai = weeks.map((w) => w.aiShare);
     if (ai.some((v) => v !== null)) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai)}`);
   }
@@ -82,7 +83,7 @@ function littlesLaw(report: Report, stages: readonly StageName[]): string {
   const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
   const weeks = (meanTimeInStage ?? 0) / WEEK;
   const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= 0.2 * Math.max(1, meanQueue ?? 0) ? 'close: the flow was steady' : 'far apart: the queue grew or drained in the window';
-  return `${rule}; ${SHORT_STAGE_LABELS[biggest.stage]}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+  return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes('github'))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
 }
 
 function weeksNote(report: Report, shown: number): string {

@@ -1,5 +1,5 @@
 import type { Report } from '../../report/schema.js';
-import { SHORT_STAGE_LABELS, stageLabel } from '../../stage-labels.js';
+import { shortStageLabel, stageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, type TextContext } from './layout.js';
@@ -18,7 +18,7 @@ export function slowest(report: Report, ctx: TextContext): string[] {
     terminalSafe(ch.title),
     formatDuration(ch.total, ctx.durations),
     // the time first: where the column is cut, the stage's name gives way, not its figure
-    ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${(narrow ? SHORT_STAGE_LABELS : null)?.[ch.stage] ?? stageLabel(ch.stage, gitOnly)}` : '',
+    ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : '',
   ]);
   const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];
