@@ -136,6 +136,7 @@ describe('failures follow the deploy', () => {
     expect(find(report, '#30').flags).not.toContain('partially-reverted');
     // cache, search (by a `revert:` title) and export were reverted; tune was not
     expect(report.changes.filter((c) => c.reverted).map((c) => c.title)).toEqual(['add caching', 'add search', 'add export']);
+    expect([report.summary.flow.reverted, report.summary.flow.partiallyReverted]).toEqual([3, 1]);
   });
 });
 
