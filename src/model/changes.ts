@@ -174,12 +174,14 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
 }
 
 /**
- * A release pull request merged with a merge commit: a pull request's merge (not of a release line by its
- * name) whose side parent a release tag names. It shipped at the tag, before it merged (SPEC section 3).
+ * A release pull request merged with a merge commit: a pull request's merge from its own branch (`Merge pull
+ * request #N from acme/changeset-release/main`; not a release line by its name) whose side parent a release tag
+ * names. It shipped at the tag, before it merged (SPEC section 3). A merge that names no head branch (`Merge
+ * tokio-1.44.1 into master (#7218)`) brings a release in: a sync.
  */
 function isReleasePull(commit: Commit, landing: Landing, input: BuildChangesInput): boolean {
   const head = commit.parents[1];
-  return landing.number !== null && head !== undefined && input.tagged?.has(head) === true;
+  return landing.number !== null && landing.branch !== null && head !== undefined && input.tagged?.has(head) === true;
 }
 
 /**

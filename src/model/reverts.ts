@@ -136,8 +136,8 @@ export interface RevertRefs {
   prs: number[];
   /**
    * the change's message says it is a revert (its landing commit's, or its only own commit's: `Revert "…"`,
-   * `revert: …`, a first paragraph `This reverts commit …`): else the commits it names were only partly
-   * reverted by a sub-commit of larger work
+   * `revert: …`, a first paragraph `This reverts commit …`; for a sync, any of its commits'): else the commits it
+   * names were only partly reverted by a sub-commit of larger work
    */
   revertMessage: boolean;
 }
@@ -149,16 +149,19 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
     const shas: string[] = [];
     const prs: number[] = [];
     const own = new Set([change.sha, ...change.commitShas]);
+    // a sync's commits each landed on their own elsewhere (a release line): a revert among them is a revert
+    let syncRevert = false;
     for (const sha of own) {
       const commit = commitOf(sha);
       if (!commit) continue;
       shas.push(...commit.revertsShas);
       prs.push(...commit.revertsPrs);
+      if (change.kind === 'sync' && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
     }
     if (shas.length === 0 && prs.length === 0) continue;
     own.delete(change.sha);
     const only = own.size === 1 ? commitOf([...own][0] as string) : undefined;
-    const revertMessage = commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
+    const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
     refs.set(change.sha, { shas, prs, revertMessage });
   }
   return refs;

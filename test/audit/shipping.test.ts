@@ -149,6 +149,8 @@ describe('failures follow the deploy', () => {
  *  release-3.0 leaves main at the start: fixes 04 09:00 (tagged v3.0.1 04 10:00) and 05 09:00; merged into
  *       the helper branch merge-3.0 (cut from main) 06 09:00, and merge-3.0 into main as #41 06 10:00: a sync
  *  #42  squash 07 10:00, v3.2.0 (08 10:00): deploy 1d
+ *  #43  `Merge v3.2.1 into main (#43)` 08 13:00, its side parent tagged v3.2.1 but no pull request's branch
+ *       named: a release brought in, a sync (and v3.2.1 ships nothing of main: no deploy)
  */
 function releasePulls(): FixtureRepo {
   const repo = buildRepo([
@@ -167,8 +169,12 @@ function releasePulls(): FixtureRepo {
     { merge: 'merge-3.0', at: '2026-08-06T10:00:00Z', message: 'Merge pull request #41 from acme/merge-3.0\n\nMerge 3.0 into main' },
     { commit: 'Add the formatter (#42)', on: 'main', at: '2026-08-07T10:00:00Z' },
     { tag: 'v3.2.0', annotated: true, at: '2026-08-08T10:00:00Z' },
+    { branch: 'hotfix' },
+    { commit: 'fix the formatter', on: 'hotfix', at: '2026-08-08T11:00:00Z' },
+    { tag: 'v3.2.1', annotated: true, at: '2026-08-08T12:00:00Z' },
+    { merge: 'hotfix', at: '2026-08-08T13:00:00Z', message: 'Merge v3.2.1 into main (#43)' },
   ]);
-  repo.git('branch', '-D', 'changeset-release/main', 'merge-3.0');
+  repo.git('branch', '-D', 'changeset-release/main', 'merge-3.0', 'hotfix');
   return repo;
 }
 
@@ -189,7 +195,7 @@ describe('release pull requests and merge-backs', () => {
   });
 
   it('counts a release line merged back through a helper branch as a sync, whatever its subject', () => {
-    expect(find(report, '#41').kind).toBe('sync');
+    expect([find(report, '#41').kind, find(report, '#43').kind]).toEqual(['sync', 'sync']);
     expect(find(report, '#42').stages.deploy).toBe(D);
     expect(report.summary.unreleased.count).toBe(0);
   });

@@ -83,6 +83,18 @@ describe('reverts', () => {
     const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
     expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4], revertMessage: false });
   });
+
+  it('takes a revert commit inside a feature squash\'s pull ref as a sub-commit, but one a sync brings as a revert', () => {
+    const revertCommit = commit('rv', { at: h(1), subject: 'Revert "tune"', revertsShas: [sha('tune')], revertMessage: true });
+    const other = commit('more', { at: h(1), subject: 'finish the settings' });
+    const commits = new Map([revertCommit, other].map((c) => [c.sha, c]));
+    const feature = change('feat', { kind: 'squash', title: 'Rework the settings', commitShas: [sha('rv'), sha('more')] });
+    const sync = change('sync', { kind: 'sync', title: "Merge 'v1.2.x' into 'main'", commitShas: [sha('rv'), sha('more')] });
+    // the same commits alone: a pull request of one revert commit is a revert
+    const alone = change('alone', { kind: 'merge', title: 'Undo the tuning', commitShas: [sha('rv')] });
+    const refs = collectRevertRefs([feature, sync, alone], (s) => commits.get(s));
+    expect([feature, sync, alone].map((c) => refs.get(c.sha)?.revertMessage)).toEqual([false, true, true]);
+  });
 });
 
 /** The fields markReverts reads, and nothing else: a reland needs no full change. */
