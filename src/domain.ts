@@ -10,7 +10,10 @@ export interface Commit {
   authoredAt: number;
   committedAt: number;
   subject: string;
-  /** first non-empty body line: the PR title in a GitHub merge commit */
+  /**
+   * first non-empty body line: the PR title in a GitHub merge commit; kept for other commits only when it ends
+   * in `(#N)` (a backport bot's squash names the change it copies there)
+   */
   bodyFirstLine: string;
   /** `PR-URL:` / `Reviewed-on:` / `Link:` trailer value, when present */
   landingUrl: string | null;
@@ -21,10 +24,20 @@ export interface Commit {
   revertsPrs: number[];
   /** shas named by `(cherry picked from commit X)` lines: a backport names what it copies */
   cherryPickOf: string[];
+  /**
+   * pull request numbers a backport phrase names (`Backport of #N`, `Automated cherry pick of #N`, `(cherry
+   * picked from #N)`, `(GH-N)`): a backport bot's commit names the change it copies only so
+   */
+  backportOf: number[];
+  /**
+   * the message says it is a revert: its subject (`Revert "…"`, `revert: …`) or its body's first paragraph
+   * (`This reverts commit …`); a `This reverts commit` line deeper in a body is a sub-commit's
+   */
+  revertMessage: boolean;
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'revertMessage'>;
 
 export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
 

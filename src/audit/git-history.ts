@@ -130,6 +130,7 @@ export async function readGitChanges(
       pullHeads: pulls.heads,
       release: onRelease.all,
       releaseLines: onRelease.lines,
+      tagged: new Set(release.tagShas),
       botPattern: o.botPattern,
       webUrl: o.webUrl,
     });

@@ -1,4 +1,5 @@
 import type { Commit } from '../domain.js';
+import { changeReferences } from '../model/copies.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
@@ -57,7 +58,7 @@ export function releaseGraph(tips: ReleaseTips, branchTip: string, tagShas: read
   const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
   const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
     const commit = commitOf(sha) as Commit;
-    return { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf };
+    return { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) };
   });
   return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
 }

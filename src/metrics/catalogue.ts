@@ -201,6 +201,7 @@ export const COUNTS = {
   shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
   clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),
   reverted: count('changes reverted'),
+  partiallyReverted: count('changes partially reverted', 'changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure'),
   aiAssisted: count('changes with an AI marker'),
   aiOther: count('other changes'),
 } as const satisfies Record<string, Figure>;
@@ -249,6 +250,7 @@ export const CATALOGUE: FigureGroup = {
         anomalies: { label: '', computedBy: 'report/build.ts buildReport', members: { clockSkew: COUNTS.clockSkew } },
         size: { label: 'size:', computedBy: 'metrics/size.ts sizeSummary', members: SIZE },
         reverted: COUNTS.reverted,
+        partiallyReverted: COUNTS.partiallyReverted,
       },
     },
     ai: { label: 'AI-assisted:', computedBy: 'report/build.ts buildReport', members: { assisted: COUNTS.aiAssisted, other: COUNTS.aiOther } },

@@ -1,7 +1,7 @@
 import type { Change, ChangeKind, Commit, Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { isAiAgent, isBot } from './bots.js';
-import { numberFromUrl, parseLanding } from './message.js';
+import { numberFromUrl, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { emptyStages } from './stages.js';
@@ -24,6 +24,11 @@ export interface BuildChangesInput {
   release: ReadonlySet<string>;
   /** the release lines' own first-parent commits and tagged commits: a merge of one of them is a sync */
   releaseLines: ReadonlySet<string>;
+  /**
+   * commits a release tag names: a pull request merged (not as a release line) whose head was tagged is a
+   * release pull request, shipped at its tag before it merged, not a sync
+   */
+  tagged?: ReadonlySet<string>;
   botPattern: Tester | null;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
@@ -34,6 +39,8 @@ type Rules = OwnCommitRules & { landed: CopyIndex };
 
 interface SideWalk {
   commits: Commit[];
+  /** merges left out of `commits` because they bring the tracked branch in (a helper branch's merges) */
+  helpers: Commit[];
   /** commits where the branch left the tracked line, reached through first-parent edges */
   forkPoints: string[];
 }
@@ -126,6 +133,7 @@ export function applySizes(changes: readonly Change[], sizes: ReadonlyMap<string
 
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
   const found: Commit[] = [];
+  const helpers: Commit[] = [];
   const forkPoints: string[] = [];
   const walked = new Set<string>();
   // what the tracked branch already had: claimed before this walk, or older than the history read
@@ -145,15 +153,15 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     // a merge that brings the tracked branch in ("chore: merge main", whatever it says) is not the change's
     // work: one of its parents is already on the tracked branch, where the walk stops
     if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
+    else helpers.push(commit);
     commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
   }
-  return { commits: found, forkPoints };
+  return { commits: found, helpers, forkPoints };
 }
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-  // a merge whose side parent is a tag or on a release line brings commits that landed elsewhere first
-  const sync = landing.sync || commit.parents.slice(1).some((p) => input.releaseLines.has(p));
+  const sync = landing.sync || (!isReleasePull(commit, landing, input) && bringsReleaseOnly(commit, walk, input));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
@@ -163,6 +171,32 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   if (!sync) landCommits(change, walk.commits, pull, rules);
   change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
   return change;
+}
+
+/**
+ * A release pull request merged with a merge commit: a pull request's merge from its own branch (`Merge pull
+ * request #N from acme/changeset-release/main`; not a release line by its name) whose side parent a release tag
+ * names. It shipped at the tag, before it merged (SPEC section 3). A merge that names no head branch (`Merge
+ * tokio-1.44.1 into master (#7218)`) brings a release in: a sync.
+ */
+function isReleasePull(commit: Commit, landing: Landing, input: BuildChangesInput): boolean {
+  const head = commit.parents[1];
+  return landing.number !== null && landing.branch !== null && head !== undefined && input.tagged?.has(head) === true;
+}
+
+/**
+ * Whether a merge brings nothing but commits that landed on a release line or behind a release tag first (SPEC
+ * section 1), whatever its subject says: its side parent is on a release line or tagged, or every commit it
+ * brings is a release commit and one of them a release line's own — directly or through helper merges
+ * (`Merge branch 'release-3.11' into merge-3.11`, then that branch into main) that only brought the tracked
+ * branch in. A branch merged into a release line and into the tracked branch is not made a sync: its commits
+ * are no release line's own.
+ */
+function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesInput): boolean {
+  if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
+  if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
+  // nothing but helper merges, each of a release line's commit (already brought in by an earlier merge)
+  return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
 
 function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {

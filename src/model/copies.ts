@@ -25,3 +25,24 @@ export function indexCopies(changes: readonly Change[], commitOf: (sha: string) 
   }
   return index;
 }
+
+/** A squash's `(#N)` at the end of a title, and a list item's bullet before it (`* Fix x (#12)`, a squash body). */
+const TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
+
+/**
+ * The changes a release line's commit names by reference (SPEC section 3): its subject or its body's first line
+ * as a change's own title with its `(#N)` — also under the backport's own `(#M)` (`Fix x (#12) (#15)`) — and
+ * the numbers its backport phrases name. Pure.
+ */
+export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine' | 'backportOf'>): Array<{ number: number; title: string | null }> {
+  const found: Array<{ number: number; title: string | null }> = commit.backportOf.map((number) => ({ number, title: null }));
+  for (const line of [commit.subject, commit.bodyFirstLine]) {
+    let m = TITLED.exec(line);
+    for (let depth = 0; m !== null && depth < 2; depth++) {
+      const title = m[1] ?? '';
+      if (title !== '') found.push({ number: Number(m[2]), title });
+      m = TITLED.exec(title);
+    }
+  }
+  return found;
+}

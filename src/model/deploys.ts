@@ -37,7 +37,8 @@ export interface ShippingEvidence {
  * What each deploy shipped first (SPEC section 3), for all deploys at once: a change ships with the first
  * deploy, in time order, whose history holds its landing commit or its head commit (a release pull request
  * tagged before it merged), or which carries a copy of one of its commits on a release line (a backport:
- * same copy key, or `(cherry picked from commit X)` naming one of its commits). Syncs ship nothing of
+ * same copy key, or `(cherry picked from commit X)` naming one of its commits) or a commit that names it by
+ * reference (its own title with its `(#N)`, or a backport phrase naming `#N`). Syncs ship nothing of
  * their own. `candidates` must be in time order. Pure.
  */
 export function shipments(changes: readonly Change[], candidates: readonly DeployCandidate[], evidence: ShippingEvidence): DeployContents[] {
@@ -64,11 +65,18 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     for (const sha of change.commitShas) if (named.has(sha)) byCommit.set(sha, change);
     if (named.has(change.sha)) byCommit.set(change.sha, change);
   }
+  const byNumber = new Map<number, Change>();
+  for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
   for (const commit of evidence.releaseLine) {
     const deploy = reachOf(commit.sha);
     if (deploy < 0) continue;
     for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
     for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
+    for (const ref of commit.references) {
+      const change = byNumber.get(ref.number);
+      // `Fix x (#12)` names #12 only when #12 is titled so: the backport's own number is no other change's
+      if (change !== undefined && (ref.title === null || ref.title === bareTitle(change.title))) consider(change, deploy);
+    }
   }
   const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {
@@ -105,6 +113,11 @@ function headOf(change: Change, graph: CommitGraph, pullHeads: ReadonlyMap<strin
   return graph.parents[start + 1];
 }
 
+/** A title without the `(#N)` a squash's subject ends in. */
+function bareTitle(title: string): string {
+  return title.replace(/\s*\(#\d+\)$/, '').trim();
+}
+
 /** Every change is its own deploy at merge time: the fallback when the repository shows no deploy signal. */
 export function mergeDeploys(changes: readonly Change[]): DeployContents[] {
   return changes.filter((c) => c.kind !== 'sync').map((c) => ({ ref: c.id, sha: c.sha, at: c.mergedAt, target: '', shipped: [c.sha], rollback: false }));
@@ -123,8 +136,8 @@ const HOTFIX = /\bhot-?fix/i;
  * Sets `deployedAt` on each change from the deploy that shipped it first, and marks failed deploys (SPEC
  * sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
  * backport released first) is deployed at its merge, flagged `deployed-before-merge`. A deploy failed when
- * it shipped a change whose revert landed within `revertWindow` of it and was not shipped by the same
- * deploy, or when the next deploy to its target rolled it back. Pure but for the changes it sets; returns the deploys in order.
+ * it shipped a change whose revert landed after it, within `revertWindow` of it (the edge included), and was
+ * not shipped by the same deploy, or when the next deploy to its target rolled it back. Pure but for the changes it sets; returns the deploys in order.
  */
 export function assignDeploys(changes: Change[], contents: readonly DeployContents[], options: AssignOptions): Deploy[] {
   const bySha = new Map(changes.map((c) => [c.sha, c]));
@@ -159,7 +172,10 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       const revertDeploy = deployOf.get(revert.sha);
       // reverted before it ever shipped: production never had the failure
       if (revertDeploy === deploy) continue;
-      // a revert long after the deploy is a redesign, not an incident
+      // a revert landed before the deploy never reached production through it: the deploy shipped the change
+      // from elsewhere (a release line), without its failure ever being live there
+      if (revert.mergedAt < deploy.at) continue;
+      // a revert long after the deploy is a redesign, not an incident; the window's edge is within it
       if (revert.mergedAt - deploy.at > options.revertWindow) continue;
       fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
     }

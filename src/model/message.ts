@@ -11,6 +11,20 @@ const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 // what each of the four above holds whatever else it matches
 const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
 const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
+// a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)` (Mergify),
+// `Automated cherry pick of #N` (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington),
+// `Backport abc1234 from #N`; never a bare `Fixes #N`, which names an issue
+const BACKPORT_PHRASE = /\bbackport(?:\s+of)?\s+(?:[0-9a-f]{7,40}\s+from\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+// what each backport phrase holds whatever else it matches
+const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+// `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits)
+const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
+const REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
+
+/** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
+export function isRevertTitle(title: string): boolean {
+  return REVERT_SUBJECT.test(title);
+}
 
 /** Reads the facts out of a full commit message (%B). Pure. */
 export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []): MessageFacts {
@@ -24,7 +38,10 @@ export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []
   const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];
-  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs, cherryPickOf };
+  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
+  // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
+  const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
 }
 
 /** The first line of `text` with more than white space, trimmed; empty when there is none. */

@@ -1,9 +1,12 @@
 import type { Change, Commit } from '../domain.js';
+import { isRevertTitle } from './message.js';
 
 /**
- * Marks reverted changes (SPEC section 4): a later change whose commits say `This reverts commit <sha>`
- * for one of a change's commits (its pull ref's included) or its landing commit, whose title is `Revert "<title>"`, whose body says
- * `Reverts #N`, or whose branch is `revert-N-…`. `revertRefs` holds, by landing sha, what the change's
+ * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says
+ * so) and whose commits say `This reverts commit <sha>` for one of a change's commits (its pull ref's included)
+ * or its landing commit, whose title is `Revert "<title>"`, whose body says `Reverts #N`, or whose branch is
+ * `revert-N-…`. A `This reverts commit` line of a change that is no revert (a sub-commit squashed into a
+ * feature) flags the named change `partially-reverted` instead: shown, and no failure. `revertRefs` holds, by landing sha, what the change's
  * commits said they revert. Pure; mutates `revertedBy` / `isRevert` on the changes (ordered by merge time).
  */
 export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, RevertRefs>): number {
@@ -18,13 +21,19 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // most changes name nothing they revert: no set is made for them
     let targets: Set<Change> | null = null;
     const refs = revertRefs.get(change.sha);
+    const bare = bareTitle(change.title);
     if (refs !== undefined) {
-      for (const reverted of refs.shas) targets = withTarget(targets, findSha(reverted));
+      // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
+      // reverted, which fails no deploy
+      const whole = refs.revertMessage || isRevertTitle(bare);
+      for (const reverted of refs.shas) {
+        if (whole) targets = withTarget(targets, findSha(reverted));
+        else markPartial(findSha(reverted), change);
+      }
       for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-    const bare = bareTitle(change.title);
     const title = bare.startsWith('Revert "') ? /^Revert "(.+)"$/.exec(bare) : null;
     // a squash's `(#N)` left aside on both sides
     if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? '')));
@@ -41,6 +50,12 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
   }
   return marked;
+}
+
+/** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
+function markPartial(reverted: Change | undefined, by: Change): void {
+  if (reverted === undefined || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes('partially-reverted')) return;
+  reverted.flags = [...reverted.flags, 'partially-reverted'];
 }
 
 /** `targets` with `found` added, made when there is a first one to add. */
@@ -119,6 +134,12 @@ function bareTitle(title: string): string {
 export interface RevertRefs {
   shas: string[];
   prs: number[];
+  /**
+   * the change's message says it is a revert (its landing commit's, or its only own commit's: `Revert "…"`,
+   * `revert: …`, a first paragraph `This reverts commit …`; for a sync, any of its commits'): else the commits it
+   * names were only partly reverted by a sub-commit of larger work
+   */
+  revertMessage: boolean;
 }
 
 /** Collects each change's revert references, so the commits themselves need not be kept. Pure. */
@@ -127,13 +148,21 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
   for (const change of changes) {
     const shas: string[] = [];
     const prs: number[] = [];
-    for (const sha of new Set([change.sha, ...change.commitShas])) {
+    const own = new Set([change.sha, ...change.commitShas]);
+    // a sync's commits each landed on their own elsewhere (a release line): a revert among them is a revert
+    let syncRevert = false;
+    for (const sha of own) {
       const commit = commitOf(sha);
       if (!commit) continue;
       shas.push(...commit.revertsShas);
       prs.push(...commit.revertsPrs);
+      if (change.kind === 'sync' && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
     }
-    if (shas.length > 0 || prs.length > 0) refs.set(change.sha, { shas, prs });
+    if (shas.length === 0 && prs.length === 0) continue;
+    own.delete(change.sha);
+    const only = own.size === 1 ? commitOf([...own][0] as string) : undefined;
+    const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
+    refs.set(change.sha, { shas, prs, revertMessage });
   }
   return refs;
 }

@@ -247,11 +247,11 @@ function queueSection(report: Report): string[] {
 }
 
 function flow(report: Report): string[] {
-  const { size, reverted } = report.summary.flow;
+  const { size, reverted, partiallyReverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
     `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
-    `- **Reverted**: ${plural(reverted, 'change')}`,
+    `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
     `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);

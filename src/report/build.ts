@@ -267,6 +267,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       anomalies: { clockSkew: countOf(counted, (c) => c.flags.includes('clock-skew')) },
       size: sizeSummary(counted),
       reverted: countOf(counted, (c) => c.revertedBy !== null),
+      partiallyReverted: countOf(counted, (c) => c.flags.includes('partially-reverted')),
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),

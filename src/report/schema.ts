@@ -157,6 +157,8 @@ export const summarySchema = z.object({
     anomalies: z.object({ clockSkew: figureSchema(COUNTS.clockSkew) }),
     size: sizeSummarySchema,
     reverted: figureSchema(COUNTS.reverted),
+    // absent from a report written before it was counted: such a report still reads back
+    partiallyReverted: figureSchema(COUNTS.partiallyReverted).optional(),
   }),
   ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
   dora: doraSchema,

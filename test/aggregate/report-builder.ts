@@ -56,7 +56,7 @@ export function summary(v: SummaryValues = {}): ReportSummary {
     leadTime: { censored: 0, atLeast: null, ...dist(leadTime) },
     leadTimeDeployed: dist(),
     unreleased: { count: 0, p50Age: null, oldestAge: null, oldest: [], oldestChanges: [] },
-    flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null, buckets: [] }, reverted: 0 },
+    flow: { anomalies: { clockSkew: 0 }, size: { count: 0, p50: null, p90: null, over200: null, over400: null, buckets: [] }, reverted: 0, partiallyReverted: 0 },
     ai: { assisted: 0, other: 0, lowerBound: true },
     dora: dora(doraValues),
     trend: { weeks: [] },

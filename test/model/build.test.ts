@@ -44,7 +44,7 @@ describe('buildModel', () => {
   });
 
   it('fails the deploy of a change reverted after it shipped, and not a deploy that shipped the change with its revert', () => {
-    const revertRefs = new Map([[sha('ra'), { shas: [sha('a')], prs: [] }]]);
+    const revertRefs = new Map([[sha('ra'), { shas: [sha('a')], prs: [], revertMessage: true }]]);
     const history: History = { changes: [direct('a', h(0)), direct('ra', h(10), { title: 'Revert "a"' })], revertRefs };
     // revert after the deploy: v1 shipped a at h5, v2 the revert at h20
     const after = buildModel(history, null, null, tagged(['a', 'ra'], [['v1', 'a', h(5)], ['v2', 'ra', h(20)]]), policy);
@@ -93,7 +93,7 @@ describe('buildModel', () => {
     };
     const history: History = {
       changes: ['a', 'b', 'c'].map((n, i) => direct(n, h(3), { firstCommitAt: h(-10 + i), lastCommitAt: h(-10 + i), title: n })).concat(direct('r', h(20), { title: 'Revert "Rebased work"' })),
-      revertRefs: new Map([[sha('r'), { shas: [sha('c')], prs: [] }]]),
+      revertRefs: new Map([[sha('r'), { shas: [sha('c')], prs: [], revertMessage: true }]]),
     };
     const pulls: Pulls = { list: [pr], options: { requiredApprovals: 1, isBot: () => false, aiLabels: [], aiMarkers: [] } };
     const evidence = tagged(['a', 'b', 'c', 'r'], [['v1', 'c', h(4)], ['v2', 'r', h(30)]]);

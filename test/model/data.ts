@@ -23,6 +23,8 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     revertsShas: o.revertsShas ?? [],
     revertsPrs: o.revertsPrs ?? [],
     cherryPickOf: o.cherryPickOf ?? [],
+    backportOf: o.backportOf ?? [],
+    revertMessage: o.revertMessage ?? false,
   };
 }
 

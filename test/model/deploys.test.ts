@@ -45,10 +45,10 @@ function change(id: string, sha: string, mergedAt: number, over: Partial<Change>
  */
 const g = graph({ m1: ['b0'], s2: ['m1'], m2: ['m1', 's2'], m3: ['m2'], w4: ['m3'], m4: ['m3', 'w4'], r1: ['m1'], r2: ['r1'], r3: ['r2'], x1: ['b0'] });
 const releaseLine: ReleaseLineCommit[] = [
-  { sha: 'r1', key: 'nobody', cherryPickOf: [] },
-  { sha: 'r2', key: 'key-of-m3', cherryPickOf: [] },
-  { sha: 'r3', key: 'nobody-else', cherryPickOf: ['w4'] },
-  { sha: 'x1', key: 'old-fix', cherryPickOf: [] },
+  { sha: 'r1', key: 'nobody', cherryPickOf: [], references: [] },
+  { sha: 'r2', key: 'key-of-m3', cherryPickOf: [], references: [] },
+  { sha: 'r3', key: 'nobody-else', cherryPickOf: ['w4'], references: [] },
+  { sha: 'x1', key: 'old-fix', cherryPickOf: [], references: [] },
 ];
 
 describe('firstReach', () => {

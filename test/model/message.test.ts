@@ -25,6 +25,28 @@ describe('commit messages', () => {
     expect(parseMessage('Fix x\n\ncherry picked from commit 0123456 without parentheses').cherryPickOf).toEqual([]);
   });
 
+  it('reads the pull requests a backport phrase names, and not an issue a fix names', () => {
+    const backportOf = (message: string): number[] => parseMessage(message).backportOf;
+    expect(backportOf('fix: x (backport #5948) (#6004)')).toEqual([5948]);
+    expect(backportOf('Fix x (#20)\n\nBackport of #10')).toEqual([10]);
+    expect(backportOf('Fix x (#21)\n\nBackport #11 by @ada')).toEqual([11]);
+    expect(backportOf('Automated cherry pick of #98000: fix x')).toEqual([98000]);
+    expect(backportOf('Fix x\n\n(cherry picked from #77)')).toEqual([77]);
+    expect(backportOf('[3.13] gh-1: Fix x (GH-12346) (#12400)')).toEqual([12346]);
+    expect(backportOf('[Backport 2.x] Fix x (#31)\n\nBackport 0a1b2c3d from #30.')).toEqual([30]);
+    expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
+  });
+
+  it('tells a revert by its subject or its first paragraph, not by a sub-commit deeper in the body', () => {
+    const revert = (message: string): boolean => parseMessage(message).revertMessage;
+    expect(revert('Revert "add x"\n\nThis reverts commit 0123456.')).toBe(true);
+    expect(revert('revert: add x')).toBe(true);
+    expect(revert('revert(cache)!: add x')).toBe(true);
+    expect(revert('Roll back x (#9)\n\nThis reverts commit 0123456.')).toBe(true);
+    expect(revert('Rework the settings (#30)\n\n* Rework\n\n* Revert "tune"\n\nThis reverts commit 0123456.')).toBe(false);
+    expect(revert('Reverted nothing: add a revert button')).toBe(false);
+  });
+
   it('reads how a first-parent commit landed', () => {
     expect(parseLanding('Merge pull request #12 from ada/fix-it', 'Fix it', true, 'main')).toEqual({ number: 12, branch: 'fix-it', sync: false, title: 'Fix it' });
     expect(parseLanding('Add thing (#34)', '', false, 'main')).toMatchObject({ number: 34, sync: false });

@@ -9,7 +9,7 @@ describe('reverts', () => {
     const pr = change('pr5', { number: 5, title: 'Add five', commitShas: [sha('copy'), sha('original')], mergedAt: h(1) });
     const other = change('other', { title: 'Something else', mergedAt: h(2) });
     const revert = change('rev', { title: 'Back out the five thing', mergedAt: h(3) });
-    const marked = markReverts([pr, other, revert], new Map([[revert.sha, { shas: [sha('original')], prs: [] }]]));
+    const marked = markReverts([pr, other, revert], new Map([[revert.sha, { shas: [sha('original')], prs: [], revertMessage: true }]]));
     expect(marked).toBe(1);
     expect(pr.revertedBy).toBe(revert.sha);
     expect(other.revertedBy).toBeNull();
@@ -20,7 +20,7 @@ describe('reverts', () => {
     const early = change('early', { mergedAt: h(1) });
     const revert = change('rev', { title: 'undo', mergedAt: h(2) });
     const later = change('later', { mergedAt: h(3) });
-    markReverts([early, revert, later], new Map([[revert.sha, { shas: [early.sha.slice(0, 8), later.sha], prs: [] }]]));
+    markReverts([early, revert, later], new Map([[revert.sha, { shas: [early.sha.slice(0, 8), later.sha], prs: [], revertMessage: true }]]));
     expect([early.revertedBy, later.revertedBy]).toEqual([revert.sha, null]);
   });
 
@@ -30,7 +30,7 @@ describe('reverts', () => {
     const middle = change('middle', { sha: `abcdef10${'0'.repeat(32)}`, commitShas: [`abcdef10${'0'.repeat(32)}`], mergedAt: h(2) });
     const unmatched = change('unmatched', { mergedAt: h(3) });
     const revert = change('rev', { title: 'undo', mergedAt: h(4) });
-    const marked = markReverts([early, middle, unmatched, revert], new Map([[revert.sha, { shas: ['abcdef1', 'fedcba9'], prs: [] }]]));
+    const marked = markReverts([early, middle, unmatched, revert], new Map([[revert.sha, { shas: ['abcdef1', 'fedcba9'], prs: [], revertMessage: true }]]));
     expect(marked).toBe(1);
     expect([early.revertedBy, middle.revertedBy, unmatched.revertedBy]).toEqual([revert.sha, null, null]);
   });
@@ -42,7 +42,7 @@ describe('reverts', () => {
       const first = change('first', { commitShas: [shared], mergedAt: h(1) });
       const second = change('second', { commitShas: [sha('own'), shared], mergedAt: h(2) });
       const revert = change('rev', { title: 'undo', mergedAt: h(3) });
-      markReverts([first, second, revert], new Map([[revert.sha, { shas: [named], prs: [] }]]));
+      markReverts([first, second, revert], new Map([[revert.sha, { shas: [named], prs: [], revertMessage: true }]]));
       return [first.revertedBy, second.revertedBy];
     };
     const revertSha = change('rev').sha;
@@ -74,14 +74,26 @@ describe('reverts', () => {
     const b = change('b', { number: 8, mergedAt: h(2) });
     const byBody = change('r1', { title: 'Undo seven', mergedAt: h(3) });
     const byBranch = change('r2', { title: 'Undo eight', branch: 'revert-8-ada/eight', mergedAt: h(4) });
-    markReverts([a, b, byBody, byBranch], new Map([[byBody.sha, { shas: [], prs: [7] }]]));
+    markReverts([a, b, byBody, byBranch], new Map([[byBody.sha, { shas: [], prs: [7], revertMessage: true }]]));
     expect([a.revertedBy, b.revertedBy]).toEqual([byBody.sha, byBranch.sha]);
   });
 
   it('collects what a change\'s commits say they revert', () => {
     const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] })].map((c) => [c.sha, c]));
     const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
-    expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4] });
+    expect(collectRevertRefs([c], (s) => commits.get(s)).get(c.sha)).toEqual({ shas: [sha('x')], prs: [4], revertMessage: false });
+  });
+
+  it('takes a revert commit inside a feature squash\'s pull ref as a sub-commit, but one a sync brings as a revert', () => {
+    const revertCommit = commit('rv', { at: h(1), subject: 'Revert "tune"', revertsShas: [sha('tune')], revertMessage: true });
+    const other = commit('more', { at: h(1), subject: 'finish the settings' });
+    const commits = new Map([revertCommit, other].map((c) => [c.sha, c]));
+    const feature = change('feat', { kind: 'squash', title: 'Rework the settings', commitShas: [sha('rv'), sha('more')] });
+    const sync = change('sync', { kind: 'sync', title: "Merge 'v1.2.x' into 'main'", commitShas: [sha('rv'), sha('more')] });
+    // the same commits alone: a pull request of one revert commit is a revert
+    const alone = change('alone', { kind: 'merge', title: 'Undo the tuning', commitShas: [sha('rv')] });
+    const refs = collectRevertRefs([feature, sync, alone], (s) => commits.get(s));
+    expect([feature, sync, alone].map((c) => refs.get(c.sha)?.revertMessage)).toEqual([false, true, true]);
   });
 });
 
@@ -93,7 +105,7 @@ describe('markReverts', () => {
     const feature = bare('a1', 'add search', 1);
     const revert = bare('b2', 'Revert "add search"', 2);
     const reland = bare('c3', 'Revert "Revert "add search""', 3);
-    const refs = new Map([['b2', { shas: ['a1'], prs: [] }], ['c3', { shas: ['b2'], prs: [] }]]);
+    const refs = new Map([['b2', { shas: ['a1'], prs: [], revertMessage: true }], ['c3', { shas: ['b2'], prs: [], revertMessage: true }]]);
     expect(markReverts([feature, revert, reland], refs)).toBe(1);
     expect([feature.revertedBy, feature.isRevert]).toEqual(['b2', false]);
     expect([revert.revertedBy, revert.isRevert]).toEqual([null, true]);

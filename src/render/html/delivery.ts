@@ -66,7 +66,7 @@ function trend(report: Report): string {
 /** How big changes are, whether size slows them down here, and how many were reverted. */
 export function changeSize(report: Report): string {
   const days = durationFormat(report.businessHours);
-  const { size, reverted } = report.summary.flow;
+  const { size, reverted, partiallyReverted } = report.summary.flow;
   const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
   const svg = barChart(
     { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
@@ -81,7 +81,7 @@ export function changeSize(report: Report): string {
     tiles([
       { label: 'Size, median', value: lines(size.p50), sub: `p90 ${lines(size.p90)}` },
       { label: 'Over 400 lines', value: formatPercent(size.over400), sub: `over 200 lines: ${formatPercent(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
-      { label: 'Reverted', value: String(reverted), sub: 'changes a later commit reverted' },
+      { label: 'Reverted', value: String(reverted), sub: (partiallyReverted ?? 0) > 0 ? `changes a later commit reverted; ${partiallyReverted} partially (no failure)` : 'changes a later commit reverted' },
     ]),
     charts(figure(svg, 'Does size slow changes down here?', `Median cycle time per size range (${counts}).`)),
   );

@@ -75,6 +75,11 @@ export interface ReleaseLineCommit {
   key: string;
   /** shas named by `(cherry picked from commit X)` lines */
   cherryPickOf: string[];
+  /**
+   * the changes it names by reference, by pull request number: `title` is the change's own title it gives
+   * with that number (`Fix the parser (#12)`), null when a backport phrase named it (`Backport of #12`)
+   */
+  references: ReadonlyArray<{ number: number; title: string | null }>;
 }
 
 /** The key a copy shares with its original: author email, author date (epoch seconds) and subject line. */

@@ -61,6 +61,8 @@ const NAME_FIELD = 4;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const NONE: never[] = [];
+// a body's first line that ends in a pull request's number may name the change a backport copies
+const TITLE_REFERENCE = /\(#\d+\)$/;
 
 /**
  * The parent shas in `buffer[start, end)`, space-separated, each decoded on its own (no string cut from another).
@@ -112,13 +114,16 @@ function toCommit(
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
     subject: buffer.toString('utf8', start, subjectEnd).trim(),
-    // only a merge's body names what it landed (the PR title); other commits need not keep it
-    bodyFirstLine: parents.length > 1 ? own(facts.bodyFirstLine) : '',
+    // only a merge's body names what it landed (the PR title), and a backport's may name the change it copies
+    // (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
+    bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
     aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map(own),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
     cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
+    backportOf: facts.backportOf.length === 0 ? NONE : facts.backportOf,
+    revertMessage: facts.revertMessage,
   };
 }
 
