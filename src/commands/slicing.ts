@@ -15,7 +15,11 @@ export async function withSlices(report: Report, by: Grouping, written: string):
   const warnings = by.kind === 'team' && input.owners === null
     ? [...report.warnings, 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned']
     : report.warnings;
-  return { ...report, summary: { ...report.summary, slices }, warnings };
+  // each listed change names its slices: what lets an aggregate pool a slice across repositories
+  const of = new Map<string, string[]>();
+  for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);
+  const changes = report.changes.map((c) => (c.counted ? { ...c, slices: of.get(c.id) ?? [] } : c));
+  return { ...report, changes, summary: { ...report.summary, slices }, warnings };
 }
 
 /**
