@@ -73,6 +73,38 @@ describe('slices across repositories: pooled by name, figures over the pooled ch
     expect(told.warnings.join('\n')).toMatch(/does not say which change is in which slice .*team:payments 5, team:checkout 2, team:unowned 1.*medians cannot be combined/);
   });
 
+  it('the HTML draws the pooled slices and each repository\'s DORA keys with the table\'s values', async () => {
+    const { code, stdout: html } = await runCli(['report', a.dir, b.dir, ...WINDOW, '--by', 'team', '-f', 'html']);
+    expect(code).toBe(0);
+    const slices = html.slice(html.indexOf('<section id="slices"'), html.indexOf('</section>', html.indexOf('<section id="slices"')));
+    const cells = (section: string, name: string): string[] => {
+      const row = new RegExp(`<tr><th scope="row"[^>]*>${name}</th>(.*?)</tr>`).exec(section)?.[1] ?? '';
+      return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1] as string);
+    };
+    const heads = [...slices.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => (m[1] as string).replace('<br>', ' '));
+    const payments = cells(slices, 'team:payments');
+    const at = (head: string): string => payments[heads.indexOf(head) - 1] as string;
+    // repos, changes, the stage medians, cycle and lead time: pooled over seven changes from two repositories
+    expect([at('repos'), at('changes'), at('cycle p50')]).toEqual(['2', '7', '4d']);
+    expect(slices).toContain('data-chart="slice-lead-times"');
+    expect(slices).toContain(`<title>payments, cycle time p50: ${at('cycle p50')}</title>`);
+    expect(slices).toContain(`<title>payments, lead time p50: ${at('lead p50')}</title>`);
+    expect(slices).toContain(`<title>unowned, cycle time p50: 9d</title>`);
+    expect(slices).toContain('data-chart="slice-stages"');
+    expect(slices).toMatch(/3 of 11 changes \(27%\) have no team/);
+    expect(slices).toMatch(/Finding: 27% of the changes are unowned/);
+    const repositories = html.slice(html.indexOf('<section id="repositories"'), html.indexOf('</section>', html.indexOf('<section id="repositories"')));
+    for (const id of ['repository-lead-times', 'repository-deploy-frequency', 'repository-failure-rate']) expect(repositories).toContain(`data-chart="${id}"`);
+    const rowOf = (dir: string): string[] => {
+      const row = new RegExp(`<tr><th scope="row"[^>]*>[^<]*${dir.split('/').pop()}</th>(.*?)</tr>`).exec(repositories)?.[1] ?? '';
+      return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1] as string);
+    };
+    // window, changes, lead, cycle, deploys, per week: the chart's bar says the table's per week
+    const perWeek = rowOf(a.dir)[5] as string;
+    expect(perWeek).toMatch(/^\d+\.\d\d$/);
+    expect(repositories).toMatch(new RegExp(`<title>[^<]*${a.dir.split('/').pop()}, deploys per week: ${perWeek.replace('.', '\\.')}</title>`));
+  });
+
   function files(repo: typeof b): string {
     return join(out, `r${repo === a ? 0 : 1}.json`);
   }
