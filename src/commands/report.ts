@@ -45,6 +45,8 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   const targets = paths.length > 0 ? paths : ['.'];
   const progress = progressLine(io, flags.quiet);
   let report: Report;
+  // the repositories' own reports, when there are several: a gate on a slice pools its changes from them
+  let parts: Report[] | undefined;
   const failed: Array<{ name: string; error: string }> = [];
   if (targets.length === 1) {
     report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
@@ -66,6 +68,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
       }
     }
     if (reports.length === 0) throw new ConfigError('no repository could be read');
+    if (thresholds.some((t) => t.slice !== undefined)) parts = reports;
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
   if (by !== null && targets.length === 1) report = await withSlices(report, by, flags.by as string);
@@ -75,7 +78,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
   if (report.changes.length >= LARGE_REPORT) collectGarbage();
   // a slice a threshold names is read before anything is written: a bad one writes nothing
-  const gateSlices = await namedSlices(report, thresholds);
+  const gateSlices = await namedSlices(report, thresholds, parts);
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {

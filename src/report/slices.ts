@@ -9,9 +9,9 @@ import type { SliceRow, Slices } from './slices-schema.js';
  * now, policy and sources, so every figure, recommendation and gate reads as the whole report's. The deploys
  * and open pull requests stay the repository's: a deploy ships every team's changes at once, so the DORA
  * keys of a slice of one window are the window's. Its `changes` list is the slice's, for `compare` to
- * resample. Pure.
+ * resample. `countBots`: count the bots' changes whatever the report's policy (the `bots` slice). Pure.
  */
-export function sliceReport(report: Report, ids: ReadonlySet<string>): Report {
+export function sliceReport(report: Report, ids: ReadonlySet<string>, countBots = false): Report {
   const changes = report.changes.filter((c) => ids.has(c.id));
   const built = buildReport(
     {
@@ -22,7 +22,8 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>): Report {
     },
     windowFrom(report.window),
     epoch(report.now) ?? 0,
-    report.policy,
+    // the `bots` slice is the bots' changes counted: left out as the whole leaves them out, it would be empty
+    countBots ? { ...report.policy, includeBots: true } : report.policy,
     {
       generatedAt: report.generatedAt,
       repository: report.repository,
