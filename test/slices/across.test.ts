@@ -105,6 +105,19 @@ describe('slices across repositories: pooled by name, figures over the pooled ch
     expect(repositories).toMatch(new RegExp(`<title>[^<]*${a.dir.split('/').pop()}, deploys per week: ${perWeek.replace('.', '\\.')}</title>`));
   });
 
+  it('CSV names each change\'s slices, so the table can be pivoted from it', async () => {
+    const { stdout } = await runCli(['report', a.dir, b.dir, ...WINDOW, '--by', 'team', '-f', 'csv']);
+    const [head, ...rows] = stdout.trim().split('\r\n');
+    const columns = (head as string).split(',');
+    expect(columns.at(-1)).toBe('slices');
+    const byId = new Map(rows.map((r) => [r.split(',')[columns.indexOf('title')], r.split(',').at(-1)]));
+    // c2 is half payments, half checkout; b10 is four-fifths payments; b9 touches only the README
+    expect(byId.get('c2')?.split(' ').length).toBe(2);
+    expect(byId.get('b9')).toBe('team:unowned');
+    const payments = rows.filter((r) => r.split(',').at(-1)?.split(' ').includes('team:payments'));
+    expect(payments).toHaveLength(7);
+  });
+
   function files(repo: typeof b): string {
     return join(out, `r${repo === a ? 0 : 1}.json`);
   }
