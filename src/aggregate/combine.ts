@@ -7,6 +7,7 @@ import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { nameOf, repositoryContext } from './own-row.js';
+import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 
@@ -30,6 +31,8 @@ interface Taken {
   /** its window's changes and those merged outside it its queues counted, as held; let go once measured */
   changes: HeldChanges | null;
   queueOnly: HeldChanges | null;
+  /** its `--by` table, pooled by name with the others' */
+  slices: DigestSlices | null;
 }
 
 /** The key a change is counted once by: its repository, and its landing commit's sha. */
@@ -89,7 +92,7 @@ export class Combiner {
       if (seen !== undefined) this.shared.add(name);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
-    this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly) });
+    this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly), slices: digest.slices ?? null });
     return { added: true, name };
   }
 
@@ -145,30 +148,36 @@ export class Combiner {
       const row = own(t);
       return { ...repositoryContext(t.name, t.facts), ...(row !== undefined && { row }) };
     });
-    const report = buildReport(
-      { changes, deploys: this.deploys.sort((a, b) => a.at - b.at), openPulls: [...this.openPulls.values()].map((p) => p.pull), listed: false },
-      window,
-      now,
-      { ...first.facts.policy, includeBots },
-      {
-        generatedAt: options.generatedAt ?? new Date().toISOString(),
-        repository: { path: 'aggregate', remote: null, branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(', ') },
-        sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
-        deploySignal: signalOf(taken.map((t) => t.facts)),
-        businessHours,
-        timezone,
-        notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-        warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
-        repositories,
-        failedRepositories: options.failed ?? [],
-      },
-    );
+    const deploys = this.deploys.sort((a, b) => a.at - b.at);
+    const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+    const policy = { ...first.facts.policy, includeBots };
+    const context = {
+      generatedAt: options.generatedAt ?? new Date().toISOString(),
+      repository: { path: 'aggregate', remote: null, branch: [...new Set(taken.map((t) => t.facts.repository.branch))].join(', ') },
+      sources: (['git', 'github'] as const).filter((s) => taken.some((t) => t.facts.sources.includes(s))),
+      deploySignal: signalOf(taken.map((t) => t.facts)),
+      businessHours,
+      timezone,
+      notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
+      warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
+    };
+    const report = buildReport({ changes, deploys, openPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
+    // slices pool their changes by name across the repositories; each is built as the whole is, over its part
+    const pooled = poolSlices({
+      repositories: taken,
+      changes,
+      deploys,
+      openPulls,
+      counts: (c) => isCounted(c, policy),
+      build: (part, partDeploys, partPulls) => buildReport({ changes: part, deploys: partDeploys, openPulls: partPulls, listed: false }, window, now, policy, context),
+    });
     // the figures are made: what they were made of is let go before the lists are read again
     this.deploys.length = 0;
     this.openPulls.clear();
     this.window = window;
     this.now = report.now;
-    return report;
+    if (pooled.slices === undefined) return report;
+    return { ...report, summary: { ...report.summary, slices: pooled.slices }, warnings: [...report.warnings, ...pooled.warnings] };
   }
 
   private window: Window | null = null;

@@ -2,6 +2,7 @@ import type { MeasuredDeploy, OpenPull } from '../domain.js';
 import { earlier, epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed/columns.js';
+import { digestSlices, type DigestSlices } from './slices.js';
 
 /*
  * A report reduced to what an aggregate needs — its facts, and of each change and deploy the numbers and
@@ -35,6 +36,8 @@ export interface ReportDigest {
   queueOnly: PackedChanges;
   deploys: PackedDeploys;
   openPulls: Report['openPulls'];
+  /** its `--by` table and which change is in which slice; null when it was written without `--by` */
+  slices: DigestSlices | null;
 }
 
 interface PackedDeploys {
@@ -72,6 +75,7 @@ export function digestReport(report: Report): ReportDigest {
     queueOnly: packChanges(report.queueOnlyChanges, () => true),
     deploys: packDeploys(report.deploys),
     openPulls: report.openPulls,
+    slices: digestSlices(report),
   };
 }
 

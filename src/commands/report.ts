@@ -43,16 +43,20 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   const by = flags.by === undefined ? null : parseGrouping(flags.by);
   const concurrency = wholeNumber(flags.concurrency, '--concurrency', 1, 32);
   const targets = paths.length > 0 ? paths : ['.'];
-  if (by !== null && targets.length > 1) throw new ConfigError('--by reads one repository\'s files and owners: give one path (slices across repositories are not combined yet)');
   const progress = progressLine(io, flags.quiet);
   let report: Report;
+  // the repositories' own reports, when there are several: a gate on a slice pools its changes from them
+  let parts: Report[] | undefined;
   const failed: Array<{ name: string; error: string }> = [];
   if (targets.length === 1) {
     report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
   } else {
     const [{ settleWithLimit }, { aggregateReports }] = await Promise.all([import('../aggregate/run-many.js'), import('../aggregate/aggregate.js')]);
     const settled = await settleWithLimit(onceEach(targets, io, flags.quiet), concurrency, (path) =>
-      audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })),
+      audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })).then((r) =>
+        // each repository is sliced by its own owners; the aggregate pools the slices by name
+        by === null ? r : withSlices(r, by, flags.by as string),
+      ),
     );
     const reports: Report[] = [];
     for (const result of settled) {
@@ -64,16 +68,17 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
       }
     }
     if (reports.length === 0) throw new ConfigError('no repository could be read');
+    if (thresholds.some((t) => t.slice !== undefined)) parts = reports;
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
-  if (by !== null) report = await withSlices(report, by, flags.by as string);
+  if (by !== null && targets.length === 1) report = await withSlices(report, by, flags.by as string);
   progress.done();
   // the header names the deploy signal in words; the pattern that chose the deploys is for --verbose (and JSON)
   if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);
   // what the report was built from is let go: collected before the output is made (see collectGarbage)
   if (report.changes.length >= LARGE_REPORT) collectGarbage();
   // a slice a threshold names is read before anything is written: a bad one writes nothing
-  const gateSlices = await namedSlices(report, thresholds);
+  const gateSlices = await namedSlices(report, thresholds, parts);
   await renderTo(io, report, flags);
   let results: GateResult[] | null = null;
   if (thresholds.length > 0) {

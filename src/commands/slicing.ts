@@ -15,7 +15,11 @@ export async function withSlices(report: Report, by: Grouping, written: string):
   const warnings = by.kind === 'team' && input.owners === null
     ? [...report.warnings, 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned']
     : report.warnings;
-  return { ...report, summary: { ...report.summary, slices }, warnings };
+  // each listed change names its slices: what lets an aggregate pool a slice across repositories
+  const of = new Map<string, string[]>();
+  for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);
+  const changes = report.changes.map((c) => (c.counted ? { ...c, slices: of.get(c.id) ?? [] } : c));
+  return { ...report, changes, summary: { ...report.summary, slices }, warnings };
 }
 
 /**
@@ -33,18 +37,29 @@ export async function sliceReports(report: Report, slices: readonly Slice[], inp
   const owners = input.owners;
   return slices.map((slice) => {
     const inSlice = slicePredicate(slice, owners);
-    return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)));
+    return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)), slice.kind === 'bots');
   });
 }
 
-/** The report of each slice the thresholds name (`team:payments/leadTime.p50<=7d`), by its name; empty when none does. */
-export async function namedSlices(report: Report, thresholds: readonly Threshold[]): Promise<Map<string, Report>> {
+/**
+ * The report of each slice the thresholds name (`team:payments/leadTime.p50<=7d`), by its name; empty when none
+ * does. For a report over several repositories, `parts` are the repositories' own reports: each is sliced by its
+ * own files and owners, and the slice's reports are aggregated, so its figures are over the pooled changes.
+ */
+export async function namedSlices(report: Report, thresholds: readonly Threshold[], parts?: readonly Report[]): Promise<Map<string, Report>> {
   const names = slicesNamed(thresholds);
   if (names.length === 0) return new Map();
-  const reports = await sliceReports(report, names.map(parseSlice));
+  const slices = names.map(parseSlice);
+  if (report.repositories !== undefined && parts !== undefined && parts.length > 0) {
+    const { aggregateReports } = await import('../aggregate/aggregate.js');
+    const inputs = new Map<Report, SliceInput>();
+    const perPart = await Promise.all(parts.map((part) => sliceReports(part, slices, inputs)));
+    return new Map(names.map((name, i) => [name, aggregateReports(perPart.map((own) => own[i] as Report), { generatedAt: report.generatedAt })]));
+  }
+  const reports = await sliceReports(report, slices);
   return new Map(names.map((name, i) => [name, reports[i] as Report]));
 }
 
 function oneRepository(report: Report, what: string): void {
-  if (report.repositories !== undefined) throw new ConfigError(`${what} reads one repository's files and owners: give one path (slices across repositories are not combined yet)`);
+  if (report.repositories !== undefined) throw new ConfigError(`${what} reads each repository's files and owners: a report over several repositories has only their figures`, { hint: 'gate a slice across repositories with `report PATH… --fail-on` (which reads each repository), or check each repository\'s report' });
 }

@@ -6,7 +6,7 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap } from './text/layout.js';
 import { charts, figure, section } from './html/parts.js';
 import { barChart } from './svg/bars.js';
-import { STAGE_COLOURS } from './svg/scale.js';
+import { ACCENT_COLOUR, FAIL_COLOUR, STAGE_COLOURS } from './svg/scale.js';
 
 /*
  * The per-repository table of a report over several repositories: one row each, then the whole (its figures
@@ -158,8 +158,27 @@ export function renderRepositoryHtml(report: Report): string {
     'repositories',
     'Repositories',
     escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
-    charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.')),
+    charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.'), ...doraCharts(report.repositories, name)),
     `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, name, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
     failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
   );
+}
+
+/**
+ * The repositories' deploy frequency and change failure rate side by side, each from its row (the table's
+ * `per week` and `failure rate`); a repository without deploys has neither, and its bar is left out.
+ */
+function doraCharts(rows: readonly RepositoryRow[], name: (key: string) => string): string[] {
+  const frequency = barChart(
+    { id: 'repository-deploy-frequency', title: 'Deploys per week by repository', description: 'For each repository, its deploys per week over its own window.' },
+    rows.map((r) => ({ label: name(r.name), values: [r.deploymentFrequency] })),
+    { series: [{ name: 'deploys per week', colour: ACCENT_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : v.toFixed(2)), empty: 'no repository has a deploy in its window' },
+  );
+  // in percent, so the axis steps in whole points (10%, 20%) rather than from 0 to 100%
+  const failure = barChart(
+    { id: 'repository-failure-rate', title: 'Change failure rate by repository', description: 'For each repository, the share of its deploys that failed.' },
+    rows.map((r) => ({ label: name(r.name), values: [r.changeFailureRate === null ? null : r.changeFailureRate * 100] })),
+    { series: [{ name: 'change failure rate', colour: FAIL_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : formatPercent(v / 100)), empty: 'no repository has a failed deploy, or none has deploys' },
+  );
+  return [figure(frequency, 'Deploy frequency by repository'), figure(failure, 'Change failure rate by repository')];
 }

@@ -4,14 +4,46 @@ import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
-import { section } from './html/parts.js';
+import { charts, figure, section, stageName } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
+import { barChart } from './svg/bars.js';
+import { STAGE_COLOURS } from './svg/scale.js';
 import { fitTable, naturalWidth } from './text/layout.js';
 
 /*
  * `--by`'s table: one row per team, folder or label (summary.slices). Text, Markdown and HTML lay out the same
- * cells; the share of changes no team owns is a finding of its own, written under the table.
+ * cells from one list of columns; the share of changes no team owns is a finding of its own, written under the
+ * table, and the HTML draws each slice's stage medians and lead time beside it.
  */
+
+/**
+ * An unowned share at or above this is a finding that asks for owners: a quarter of the window's changes with
+ * nobody accountable for their wait is more than the odd top-level file (README, a lock file) every repository
+ * has. Documented in docs/definitions.md.
+ */
+export const UNOWNED_FINDING = 0.25;
+
+/** under the Markdown and HTML tables, whose stage cells hold two figures */
+const STAGE_NOTE = 'A stage\'s cell: its median, and in brackets its share of the typical change.';
+
+const HOUR = 3600;
+const DAY = 86400;
+
+/** What a cell is written from. */
+interface Context {
+  report: Report;
+  days: DurationFormat;
+}
+
+/** One column of the table: its head, its cell, and when the table has it. */
+interface Column {
+  head: string;
+  cell: (row: SliceRow, ctx: Context) => string;
+  /** a figure, right-aligned */
+  numeric?: boolean;
+  /** the table has the column only when this holds; always when absent */
+  when?: (report: Report, slices: Slices) => boolean;
+}
 
 /** the stages a row shows: those the whole report measures (git alone has no pickup or merge wait) */
 function shownStages(report: Report): StageName[] {
@@ -23,6 +55,35 @@ function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): strin
   return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatPercent(s.share)})`}`;
 }
 
+const github = (report: Report): boolean => report.sources.includes('github');
+const top = (row: SliceRow): string => (row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—');
+
+/**
+ * The columns in order. Product slices (the products a monorepo ships) add their deploys and failure rate
+ * before `unreleased`, shown when a row carries them: a team's or folder's changes ship with every other's,
+ * so only a product has DORA keys of its own.
+ */
+function columns(report: Report): Column[] {
+  return [
+    { head: 'slice', cell: (r) => r.name },
+    { head: 'repos', numeric: true, cell: (r) => String(r.repositories?.length ?? 0), when: (_, s) => s.rows.some((r) => r.repositories !== undefined) },
+    { head: 'changes', numeric: true, cell: (r) => String(r.changes) },
+    ...shownStages(report).map((stage): Column => ({ head: `${stageName(stage, report)} p50`, numeric: true, cell: (r, c) => stageCell(r, stage, c.days) })),
+    { head: 'cycle p50', numeric: true, cell: (r, c) => formatDuration(r.cycleTimeP50, c.days) },
+    { head: 'lead p50', numeric: true, cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days) },
+    { head: 'unreleased', numeric: true, cell: (r) => String(r.unreleased) },
+    { head: 'AI', numeric: true, cell: (r) => formatPercent(r.aiShare) },
+    { head: 'reviews/change', numeric: true, cell: (r) => (r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)), when: github },
+    { head: 'top recommendation', cell: top },
+  ];
+}
+
+function table(report: Report, slices: Slices): { heads: string[]; numeric: boolean[]; rows: string[][] } {
+  const ctx: Context = { report, days: durationFormat(report.businessHours) };
+  const shown = columns(report).filter((c) => c.when === undefined || c.when(report, slices));
+  return { heads: shown.map((c) => c.head), numeric: shown.map((c) => c.numeric === true), rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx))) };
+}
+
 /** the stage that holds most of the slice's typical change, `review 62%` */
 function slowestStage(row: SliceRow, gitOnly: boolean): string {
   let best: StageName | null = null;
@@ -30,36 +91,25 @@ function slowestStage(row: SliceRow, gitOnly: boolean): string {
   return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
 }
 
-function head(report: Report, stages: readonly StageName[]): string[] {
-  const github = report.sources.includes('github');
-  return ['slice', 'changes', ...stages.map((s) => `${shortStageLabel(s, !github)} p50 (share)`), 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['reviews/change'] : []), 'top recommendation'];
-}
-
-function cells(report: Report, row: SliceRow, stages: readonly StageName[]): string[] {
-  const github = report.sources.includes('github');
-  const days = durationFormat(report.businessHours);
-  return [
-    row.name,
-    String(row.changes),
-    ...stages.map((s) => stageCell(row, s, days)),
-    formatDuration(row.cycleTimeP50, days),
-    durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, days),
-    String(row.unreleased),
-    formatPercent(row.aiShare),
-    ...(github ? [row.reviewsPerChange === null ? '—' : row.reviewsPerChange.toFixed(1)] : []),
-    row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
-  ];
-}
-
-/** The finding under the table: how much of the window no team owns, and where the owners were read. */
+/**
+ * The findings under the table: how much of the window no team owns and where the owners were read, a call for
+ * owners when that share reaches UNOWNED_FINDING, and how a change counts in several rows.
+ */
 export function sliceFindings(slices: Slices, counted: number): string[] {
   if (slices.by !== 'team') return [];
   if (slices.owners === null) return ['No CODEOWNERS file at the window\'s end (.github/, the root or docs/): no change has an owner.'];
   const unowned = slices.rows.find((r) => r.name === 'team:unowned')?.changes ?? 0;
-  const share = slices.unownedShare === null ? '' : ` (${formatPercent(slices.unownedShare)})`;
+  const share = slices.unownedShare;
+  const pooled = slices.rows.some((r) => r.repositories !== undefined);
+  // pooled: the share is of the changes of the repositories whose reports were sliced, not of the whole
+  const of = pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted;
   return [
-    `${unowned} of ${counted} changes${share} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
+    `${unowned} of ${of} changes${share === null ? '' : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
+    ...(share !== null && share >= UNOWNED_FINDING
+      ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`]
+      : []),
     'A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.',
+    ...(pooled ? ['Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories\' figures.'] : []),
   ];
 }
 
@@ -68,55 +118,92 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const slices = report.summary.slices;
   if (!slices) return [];
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const github = report.sources.includes('github');
   const days = durationFormat(report.businessHours);
-  const heads = ['slice', 'changes', 'slowest stage', 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['rev/chg'] : []), 'top recommendation'];
+  const pooled = slices.rows.some((r) => r.repositories !== undefined);
+  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
   const rows = slices.rows.map((r) =>
-    [r.name, String(r.changes), slowestStage(r, !github), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
-      ...(github ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
-      r.topRecommendation ? r.topRecommendation.measure.replace(/:.*$/, '') : '—'].map(terminalSafe));
+    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
+      ...(github(report) ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
+      top(r)].map(terminalSafe));
   const last = heads.length - 1;
   const columns = heads.map((h, i) => ({
     head: h,
-    ...(i > 0 && i < last && i !== 2 && { align: 'right' as const }),
+    ...(i > 0 && i < last && h !== 'slowest stage' && { align: 'right' as const }),
     ...((i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }),
   }));
-  const table = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
-  return [c.bold(`By ${terminalSafe(slices.by)}`), table, ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))];
+  const fitted = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
+  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
 export function renderSlicesMarkdown(report: Report): string {
   const slices = report.summary.slices;
   if (!slices) return '';
-  const stages = shownStages(report);
-  const heads = head(report, stages);
-  const rows = slices.rows.map((r) => cells(report, r, stages).map(escapeMarkdown));
+  const t = table(report, slices);
   return [
     `### By ${escapeMarkdown(slices.by)}`,
     '',
-    `| ${heads.map(escapeMarkdown).join(' | ')} |`,
-    `| ${heads.map((_, i) => (i === 0 || i === heads.length - 1 ? ':--' : '--:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    `| ${t.heads.map(escapeMarkdown).join(' | ')} |`,
+    `| ${t.numeric.map((n) => (n ? '--:' : ':--')).join(' | ')} |`,
+    ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
     '',
+    `${escapeMarkdown(STAGE_NOTE)}\n`,
     ...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`),
   ].join('\n') + '\n';
 }
 
-/** The table as an HTML section; empty without --by. */
+/**
+ * The table as an HTML section with the slices' charts side by side under it (one under the other on a phone):
+ * the page is too narrow for a table of ten columns and a chart abreast. Empty without --by.
+ */
 export function renderSlicesHtml(report: Report): string {
   const slices = report.summary.slices;
   if (!slices) return '';
-  const stages = shownStages(report);
-  const heads = head(report, stages);
-  const last = heads.length - 1;
-  const th = heads.map((t, i) => `<th scope="col"${i > 0 && i < last ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
+  const t = table(report, slices);
+  const last = t.heads.length - 1;
+  // `p50` under its stage's name: the page's width goes to the figures, so the table fits beside nothing at 1280 px
+  const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(text).replace(/ p50$/, '<br>p50')}</th>`).join('');
   const tr = (r: string[]): string =>
-    `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${i < last ? ' class="num"' : ' class="ext"'}>${escapeHtml(t)}</td>`)).join('')}</tr>`;
+    `<tr>${r.map((text, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? ' class="num"' : i === last ? ' class="ext"' : ''}>${escapeHtml(text)}</td>`)).join('')}</tr>`;
+  const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${slices.by === 'team' ? 'team' : 'slice'}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join('')}</tbody></table></div>`;
   return section(
     'slices',
     `By ${slices.by}`,
     sliceFindings(slices, report.summary.changes).map(escapeHtml).join(' '),
-    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${slices.rows.map((r) => tr(cells(report, r, stages))).join('')}</tbody></table></div>`,
+    tableHtml,
+    `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`,
+    charts(...sliceCharts(report, slices)),
   );
+}
+
+/**
+ * Each slice's stage medians end to end (where its typical change waits) and its lead and cycle time medians;
+ * every value in a bar's tooltip is its table cell's.
+ */
+function sliceCharts(report: Report, slices: Slices): string[] {
+  const days = durationFormat(report.businessHours);
+  const format = (v: number | null): string => formatDuration(v, days);
+  const stages = shownStages(report);
+  // every row's name starts with the grouping (team:): the caption says it, the bars keep the room
+  const label = (name: string): string => name.replace(/^[a-z]+:/, '');
+  const noun = slices.by === 'team' ? 'team' : slices.by === 'label' ? 'label' : 'folder';
+  const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
+  // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
+  const longest = Math.max(0, ...sums);
+  const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
+  const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
+  const stagesSvg = barChart(
+    { id: 'slice-stages', title: `Stage medians by ${slices.by}`, description: `For each ${slices.by === 'team' ? 'team' : 'slice'}, the median time of its changes in each stage, laid end to end.` },
+    slices.rows.map((r, i) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)), text: format(sums[i] ?? 0) })),
+    { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
+  );
+  const leadSvg = barChart(
+    { id: 'slice-lead-times', title: `Median lead and cycle time by ${slices.by}`, description: 'For each slice, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
+    slices.rows.map((r) => ({ label: label(r.name), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null] })),
+    { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format, empty: 'no slice has a known lead or cycle time' },
+  );
+  return [
+    figure(stagesSvg, `Where each ${noun}’s typical change waits`, 'Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives.'),
+    figure(leadSvg, `Lead and cycle time by ${noun}`),
+  ];
 }

@@ -89,6 +89,7 @@ export const reportChangeSchema = z.object({
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
   labels: z.array(z.string()).optional().describe('its pull request\'s labels (GitHub mode), when it has any'),
   repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
+  slices: z.array(z.string()).optional().describe('with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories'),
 });
 export type ReportChange = z.infer<typeof reportChangeSchema>;
 

@@ -18,6 +18,7 @@ export const sliceRowSchema = z.object({
   aiShare: share.describe('the share of its changes with AI evidence (a lower bound)'),
   reviewsPerChange: z.number().nonnegative().nullable().describe('reviews per change (GitHub mode; null from git alone)'),
   topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable().describe('the slice\'s own first recommendation, its figures over its changes alone'),
+  repositories: z.array(z.string()).optional().describe('in a report over several repositories: those the slice has changes in, its changes pooled from them'),
 });
 export type SliceRow = z.infer<typeof sliceRowSchema>;
 

@@ -9,9 +9,9 @@ import type { SliceRow, Slices } from './slices-schema.js';
  * now, policy and sources, so every figure, recommendation and gate reads as the whole report's. The deploys
  * and open pull requests stay the repository's: a deploy ships every team's changes at once, so the DORA
  * keys of a slice of one window are the window's. Its `changes` list is the slice's, for `compare` to
- * resample. Pure.
+ * resample. `countBots`: count the bots' changes whatever the report's policy (the `bots` slice). Pure.
  */
-export function sliceReport(report: Report, ids: ReadonlySet<string>): Report {
+export function sliceReport(report: Report, ids: ReadonlySet<string>, countBots = false): Report {
   const changes = report.changes.filter((c) => ids.has(c.id));
   const built = buildReport(
     {
@@ -22,7 +22,8 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>): Report {
     },
     windowFrom(report.window),
     epoch(report.now) ?? 0,
-    report.policy,
+    // the `bots` slice is the bots' changes counted: left out as the whole leaves them out, it would be empty
+    countBots ? { ...report.policy, includeBots: true } : report.policy,
     {
       generatedAt: report.generatedAt,
       repository: report.repository,
@@ -63,14 +64,21 @@ export function sliceRow(name: string, slice: Report): SliceRow {
 export function sliceTable(report: Report, groups: ReadonlyMap<string, readonly string[]>, by: string, owners: string | null): Slices {
   const rows: SliceRow[] = [];
   for (const [name, ids] of groups) rows.push(sliceRow(name, sliceReport(report, new Set(ids))));
-  const last = (name: string): number => (name === 'team:unowned' || name.endsWith(':(top level)') || name.endsWith(':(no label)') ? 1 : 0);
-  rows.sort((a, b) => last(a.name) - last(b.name) || b.changes - a.changes || a.name.localeCompare(b.name));
+  const sorted = sortSliceRows(rows);
+  return { by, owners, unownedShare: by === 'team' ? unownedShareOf(sorted, report.summary.changes) : null, rows: sorted };
+}
+
+/** the rows of the changes in no group: the unowned, the top level, no label */
+const isRest = (name: string): boolean => name === 'team:unowned' || name.endsWith(':(top level)') || name.endsWith(':(no label)');
+
+/** The rows most changes first, the row of the changes in no group last. */
+export function sortSliceRows(rows: readonly SliceRow[]): SliceRow[] {
+  const last = (name: string): number => (isRest(name) ? 1 : 0);
+  return [...rows].sort((a, b) => last(a.name) - last(b.name) || b.changes - a.changes || a.name.localeCompare(b.name));
+}
+
+/** The share of `counted` changes in the unowned row; null when nothing is counted. */
+export function unownedShareOf(rows: readonly SliceRow[], counted: number): number | null {
   const unowned = rows.find((r) => r.name === 'team:unowned')?.changes ?? 0;
-  const counted = report.summary.changes;
-  return {
-    by,
-    owners,
-    unownedShare: by === 'team' && counted > 0 ? unowned / counted : null,
-    rows,
-  };
+  return counted > 0 ? unowned / counted : null;
 }

@@ -30,3 +30,31 @@ export function ownedRepo(): FixtureRepo {
 }
 
 export const WINDOW = ['--since', '2026-03-01', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z', '--no-github'];
+
+/**
+ * A second repository sharing the team `payments` with `ownedRepo` (under another organisation's name, which a
+ * slice leaves out): its root CODEOWNERS gives billing/ to @globex/payments and web/ to @globex/frontend; five
+ * direct commits in March 2026, each change's cycle time its number of days:
+ *
+ *   change  files (changed lines)   owners           cycle
+ *   b8      billing 10              payments         8d
+ *   b10     billing 4, web 1        payments (4/5)   10d
+ *   b7      web 3                   frontend         7d
+ *   b9      README 2                unowned          9d
+ *   b11     notes.md 2              unowned          11d
+ *
+ * Pooled with `ownedRepo`, payments has 7 changes (1,2,3,4,6,8,10 d: p50 4d, where the mean of the two
+ * repositories' medians, 3d and 9d, would be 6d); unowned 3 (5,9,11 d: p50 9d), 3 of 11 changes.
+ */
+export function secondOwnedRepo(): FixtureRepo {
+  const day = (d: number): string => `2026-03-${String(d).padStart(2, '0')}T12:00:00Z`;
+  const change = (cycle: number, at: number, files: Record<string, string>) => ({ commit: `b${cycle}`, authorAt: day(at - cycle), at: day(at), files, id: `b${cycle}` });
+  return buildRepo([
+    { commit: 'owners', at: '2026-02-01T12:00:00Z', files: { CODEOWNERS: 'billing/ @globex/payments\nweb/ @globex/frontend\n' } },
+    change(8, 15, { 'billing/a.txt': lines(10) }),
+    change(10, 17, { 'billing/b.txt': lines(4), 'web/b.txt': lines(1) }),
+    change(7, 19, { 'web/c.txt': lines(3) }),
+    change(9, 21, { README: lines(2) }),
+    change(11, 23, { 'notes.md': lines(2) }),
+  ]);
+}
