@@ -23,12 +23,14 @@ const ROWS_PER_CHUNK = 2000;
  */
 export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange> = report.changes): Generator<string> {
   const repositoryColumn = report.repositories !== undefined;
-  const head = repositoryColumn ? ['repository', ...COLUMNS] : [...COLUMNS];
+  // a monorepo's products (summary.products): each change's, space-separated, in a last column
+  const productColumn = report.summary.products !== undefined;
+  const head = [...(repositoryColumn ? ['repository'] : []), ...COLUMNS, ...(productColumn ? ['products'] : [])];
   const name = repositoryNamer(report);
   let rows = [head.join(',')];
   for (const ch of changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
-    const row = COLUMNS.map((col) => cell(values[col]));
+    const row = [...COLUMNS.map((col) => cell(values[col])), ...(productColumn ? [cell((ch.products ?? []).join(' '))] : [])];
     const repository = ch.repository === undefined ? repositoryName(report.repository) : name(ch.repository);
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
     if (rows.length >= ROWS_PER_CHUNK) {

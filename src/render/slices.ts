@@ -32,7 +32,7 @@ function slowestStage(row: SliceRow): string {
 
 function head(report: Report, stages: readonly StageName[]): string[] {
   const github = report.sources.includes('github');
-  return ['slice', 'changes', ...stages.map((s) => `${SHORT_STAGE_LABELS[s]} p50 (share)`), 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['reviews/change'] : []), 'top recommendation'];
+  return ['slice', 'changes', ...stages.map((s) => `${SHORT_STAGE_LABELS[s]} p50 (share)`), 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github ? ['reviews/change'] : []), 'top recommendation'];
 }
 
 function cells(report: Report, row: SliceRow, stages: readonly StageName[]): string[] {
@@ -44,11 +44,22 @@ function cells(report: Report, row: SliceRow, stages: readonly StageName[]): str
     ...stages.map((s) => stageCell(row, s, days)),
     formatDuration(row.cycleTimeP50, days),
     durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, days),
+    ...productCells(report, row),
     String(row.unreleased),
     formatPercent(row.aiShare),
     ...(github ? [row.reviewsPerChange === null ? '—' : row.reviewsPerChange.toFixed(1)] : []),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
+}
+
+/** `--by product`: each product's own deploys and failure rate (the other groupings share the repository's). */
+function productHeads(report: Report): string[] {
+  return report.summary.slices?.by === 'product' ? ['deploys', 'failure rate'] : [];
+}
+
+function productCells(report: Report, row: SliceRow): string[] {
+  if (report.summary.slices?.by !== 'product') return [];
+  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatPercent(row.changeFailureRate)];
 }
 
 /** The finding under the table: how much of the window no team owns, and where the owners were read. */
@@ -70,9 +81,9 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const github = report.sources.includes('github');
   const days = durationFormat(report.businessHours);
-  const heads = ['slice', 'changes', 'slowest stage', 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github ? ['rev/chg'] : []), 'top recommendation'];
+  const heads = ['slice', 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github ? ['rev/chg'] : []), 'top recommendation'];
   const rows = slices.rows.map((r) =>
-    [r.name, String(r.changes), slowestStage(r), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
+    [r.name, String(r.changes), slowestStage(r), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatPercent(r.aiShare),
       ...(github ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
       r.topRecommendation ? r.topRecommendation.measure.replace(/:.*$/, '') : '—'].map(terminalSafe));
   const last = heads.length - 1;
