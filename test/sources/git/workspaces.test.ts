@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cargoMembers, folderMatcher, goWorkUses, npmWorkspaces, pnpmWorkspaces, readWorkspacePackages } from '../../src/sources/git/workspaces.js';
-import { buildRepo } from '../helpers/git-fixture.js';
+import { cargoMembers, folderMatcher, goWorkUses, npmWorkspaces, pnpmWorkspaces, readWorkspacePackages } from '../../../src/sources/git/workspaces.js';
+import { buildRepo } from '../../helpers/git-fixture.js';
 
 describe('workspace manifests', () => {
   it('reads package.json workspaces as a list or under packages', () => {
