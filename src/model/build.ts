@@ -3,11 +3,11 @@ import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-conte
 import type { PullHeads } from '../sources/git/history.js';
 import type { GitHubPull } from '../sources/github/types.js';
 import { applySizes } from './changes.js';
-import { assignDeploys, mergeDeploys, type DeployCandidate, type DeployContents } from './deploys.js';
+import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type DeployContents } from './deploys.js';
 import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
 import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
 import { linkIncidents, type Incident } from './incidents.js';
-import { markProducts, productShipments, type ProductEvidence } from './products.js';
+import { assignProductDeploys, type ProductEvidence } from './products.js';
 import { markReverts, type RevertRefs } from './reverts.js';
 import { computeStages, type Measure } from './stages.js';
 
@@ -91,12 +91,12 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   if (sizes !== null) applySizes(changes, sizes);
   if (pulls !== null) applyPulls(changes, pulls.list, pulls.options);
   markReverts(changes, history.revertRefs);
-  const shipped = deploys.kind === 'merge' ? mergeDeploys(changes) : settleRollbacks(productShipments(changes, deploys.candidates, {
-    graph: deploys.graph, releaseLine: deploys.releaseLine, copies: deploys.copies, pullHeads: squashHeads(changes, deploys.pullHeads),
-  }, deploys.products ?? null), deploys.ancestors);
   const dropEmpty = deploys.kind !== 'merge' && deploys.dropEmpty;
-  const assigned = assignDeploys(changes, shipped, { revertWindow: policy.revertWindow, dropEmpty });
-  if (deploys.kind !== 'merge') markProducts(changes, assigned, deploys.candidates, deploys.products ?? null);
+  const assign = { revertWindow: policy.revertWindow, dropEmpty };
+  // a monorepo's products each ship their own changes: the same two steps, once per product
+  const assigned = deploys.kind === 'merge' ? assignDeploys(changes, mergeDeploys(changes), assign) : assignProductDeploys(changes, deploys.candidates, deploys.products ?? null, (some, candidates) => settleRollbacks(shipments(some, candidates, {
+    graph: deploys.graph, releaseLine: deploys.releaseLine, copies: deploys.copies, pullHeads: squashHeads(some, deploys.pullHeads),
+  }), deploys.ancestors), assign);
   const failures = deploys.github;
   const withFailed = failures === null ? assigned : applyGitHubFailures(assigned, failures.failedDeployments);
   const linked = failures === null || failures.incidents.length === 0 ? { deploys: withFailed, unlinked: [] } : linkIncidents(withFailed, failures.incidents, {

@@ -1,7 +1,7 @@
 import ignore from 'ignore';
 import type { Change, Deploy } from '../domain.js';
 import type { Tester } from '../patterns.js';
-import { shipments, type DeployCandidate, type DeployContents, type ShippingEvidence } from './deploys.js';
+import { assignDeploys, type AssignOptions, type DeployCandidate, type DeployContents } from './deploys.js';
 import { releaseProduct } from './release-tags.js';
 
 /*
@@ -117,58 +117,61 @@ export interface ProductEvidence {
   touched: ReadonlyMap<string, readonly string[]>;
 }
 
-/**
- * What each deploy shipped first when the repository has products (SPEC section 3): `shipments` over each
- * product's deploys and the changes that may ship with them — those touching its code and those touching no
- * product's — and over the deploys of no product with every change; then a change ships with the earliest of
- * the deploys these name for it. Without two products: `shipments` itself. `candidates` in time order. Pure.
- */
-export function productShipments(changes: readonly Change[], candidates: readonly DeployCandidate[], evidence: ShippingEvidence, products: ProductEvidence | null): DeployContents[] {
-  if (products === null || products.names.size < 2) return shipments(changes, candidates, evidence);
-  const groups = new Map<string, number[]>();
-  candidates.forEach((c, i) => {
-    const key = products.names.has(c.target) ? c.target : '';
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  const merged: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
-  const firstAt = new Map<string, number>();
-  for (const [product, indexes] of groups) {
-    const mayShip = product === '' ? changes : changes.filter((c) => {
-      const touched = products.touched.get(c.sha) ?? [];
-      return touched.length === 0 || touched.includes(product);
-    });
-    const contents = shipments(mayShip, indexes.map((i) => candidates[i] as DeployCandidate), evidence);
-    contents.forEach((deploy, j) => {
-      const at = indexes[j] as number;
-      (merged[at] as DeployContents).rollback = deploy.rollback;
-      for (const sha of deploy.shipped) if ((firstAt.get(sha) ?? Infinity) > at) firstAt.set(sha, at);
-    });
-  }
-  for (const change of changes) {
-    const at = firstAt.get(change.sha);
-    if (at !== undefined) merged[at]?.shipped.push(change.sha);
-  }
-  return merged;
-}
+/** What each deploy shipped first of `changes`, from `candidates` in time order (the model's `shipments`). */
+export type Ship = (changes: readonly Change[], candidates: readonly DeployCandidate[]) => DeployContents[];
 
 /**
- * Names each deploy's product and each change's products (SPEC section 3): a change is of the products whose
- * code it touched, or, touching none, of the product whose deploy shipped it. Sets `product` on the deploys of a
- * product and `products` on the changes; nothing without two products. Pure but for the objects it marks.
+ * The deploys and when each change shipped, in a repository of products (SPEC section 3): each product's deploys
+ * ship the changes touching its code — a change of two products is shipped by each one's first deploy reaching it —
+ * and a change touching no product's code ships with the first deploy of any product (or of a tag of none, which
+ * ships whatever it reaches). Each product's deploys are settled by `assignDeploys` as a repository's are (its
+ * failures, reverts and rollbacks among its own); a change's `deployedAt` is its earliest, and `products` are
+ * those it touched, else the one whose deploy shipped it. Without two products: `assignDeploys` itself.
+ * Sets the changes' fields as `assignDeploys` does; returns the deploys in time order.
  */
-export function markProducts(changes: Change[], deploys: Deploy[], candidates: readonly DeployCandidate[], products: ProductEvidence | null): void {
-  if (products === null || products.names.size < 2) return;
-  const targetOf = new Map(candidates.map((c) => [`${c.ref}\u0000${c.sha}`, c.target]));
-  const productOfSha = new Map<string, string>();
-  for (const deploy of deploys) {
-    const target = targetOf.get(`${deploy.ref}\u0000${deploy.sha}`);
-    if (target === undefined || !products.names.has(target)) continue;
-    deploy.product = target;
-    for (const sha of deploy.changeShas) productOfSha.set(sha, target);
+export function assignProductDeploys(changes: Change[], candidates: readonly DeployCandidate[], products: ProductEvidence | null, ship: Ship, options: AssignOptions): Deploy[] {
+  if (products === null || products.names.size < 2) return assignDeploys(changes, ship(changes, candidates), options);
+  const groups = new Map<string, DeployCandidate[]>();
+  for (const c of candidates) {
+    const key = products.names.has(c.target) ? c.target : '';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const order = new Map(candidates.map((c, i) => [`${c.ref}\u0000${c.sha}`, i]));
+  const indexOf = (d: { ref: string; sha: string }): number => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
+  const touched = (c: Change): readonly string[] => products.touched.get(c.sha) ?? [];
+  const ofGroup = (c: Change, product: string): boolean => product === '' || touched(c).length === 0 || touched(c).includes(product);
+  // a change touching no product's code ships once, with the first deploy of any product: found first
+  const firstOfUntouched = new Map<string, number>();
+  for (const [product, own] of groups) {
+    for (const deploy of ship(changes.filter((c) => ofGroup(c, product)), own)) {
+      for (const sha of deploy.shipped) if ((firstOfUntouched.get(sha) ?? Infinity) > indexOf(deploy)) firstOfUntouched.set(sha, indexOf(deploy));
+    }
+  }
+  const groupOf = new Map([...firstOfUntouched].map(([sha, i]) => [sha, candidates[i]?.target ?? '']));
+  const all: Deploy[] = [];
+  const earliest = new Map<string, { deploy: Deploy; change: Change }>();
+  for (const [product, own] of groups) {
+    const key = (target: string): string => (products.names.has(target) ? target : '');
+    // each product settles its own copies: assignDeploys sets the fields of the changes it is given
+    const mine = changes.filter((c) => (touched(c).length === 0 ? key(groupOf.get(c.sha) ?? '\u0000') === product : ofGroup(c, product))).map((c) => ({ ...c }));
+    const bySha = new Map(mine.map((c) => [c.sha, c]));
+    for (const deploy of assignDeploys(mine, ship(mine, own), options)) {
+      if (product !== '') deploy.product = product;
+      all.push(deploy);
+      for (const sha of deploy.changeShas) {
+        const known = earliest.get(sha);
+        if (known === undefined || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, { deploy, change: bySha.get(sha) as Change });
+      }
+    }
   }
   for (const change of changes) {
-    const touched = products.touched.get(change.sha) ?? [];
-    const shippedBy = productOfSha.get(change.sha);
-    change.products = touched.length > 0 ? [...touched] : shippedBy !== undefined ? [shippedBy] : [];
+    const first = earliest.get(change.sha);
+    if (first !== undefined) {
+      change.deployedAt = first.change.deployedAt;
+      change.flags = first.change.flags;
+    }
+    const of = touched(change);
+    change.products = of.length > 0 ? [...of] : first?.deploy.product !== undefined ? [first.deploy.product] : [];
   }
+  return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }

@@ -17,18 +17,19 @@ const MANIFESTS = {
  * A three-package workspace (package.json `workspaces`; `@acme/a`, `@acme/b` and `c-lib` in packages/), each
  * package tagged before March 2026, then in March (every change authored the day before it lands):
  *
- *   change  lands   touches               shipped by (products)                      lead time
+ *   change  lands   touches               shipped first by (products)                lead time
  *   m1      Mar 2   packages/a            @acme/a@1.1.0 (Mar 7), not b's earlier tag 6d
  *   m2      Mar 3   packages/b            @acme/b@1.1.0 (Mar 5)                       3d
  *   m3      Mar 4   README.md (no package) @acme/b@1.1.0 (Mar 5), the first of any      2d
  *           tags @acme/b@1.1.0 (Mar 5) and @acme/a@1.1.0 (Mar 7), both on m3
- *   m4      Mar 10  packages/a, packages/c @acme/a@1.2.0 (Mar 12; sorts first)         3d
+ *   m4      Mar 10  packages/a, packages/c @acme/a@1.2.0 (Mar 12; sorts first), and   3d
+ *                                          c-lib-v1.1.0 ships it for c
  *   m5      Mar 11  packages/c            c-lib-v1.1.0 (Mar 12)                       2d
  *           tags @acme/a@1.2.0, @acme/b@1.2.0, c-lib-v1.1.0, all on m5 at Mar 12 (b's ships nothing)
  *   m6      Mar 20  packages/b            unreleased (13d at now, Apr 1)
- *   m7      Mar 21  reverts m4 (a, c)     unreleased (12d at now); fails @acme/a@1.2.0 (9 days after it)
+ *   m7      Mar 21  reverts m4 (a, c)     unreleased (12d at now); fails @acme/a@1.2.0 and c-lib-v1.1.0 (9 days after)
  *
- * With `packages` false, only @acme/a is tagged: a repository of one product.
+ * With `packages: 'one'`, only @acme/a is tagged: a repository of one product.
  */
 export function monorepo(options: { packages: 'three' | 'one' } = { packages: 'three' }): FixtureRepo {
   const three = options.packages === 'three';

@@ -27,12 +27,12 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     return report.deploys.find((d) => d.at === change?.deployedAt && d.product === change.products?.[0])?.ref ?? null;
   };
 
-  it('makes one deploy per product, named for it, each shipping its own product\'s changes', () => {
+  it('makes one deploy per product, named for it, each shipping its own product\'s changes (m4 with a\'s and c\'s)', () => {
     expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
       ['@acme/b@1.1.0', '@acme/b', 2],
       ['@acme/a@1.1.0', '@acme/a', 1],
       ['@acme/a@1.2.0', '@acme/a', 1],
-      ['c-lib-v1.1.0', 'c-lib', 1],
+      ['c-lib-v1.1.0', 'c-lib', 2],
     ]);
   });
 
@@ -60,14 +60,16 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.failedDeploys, p.unreleased])).toEqual([
       ['@acme/a', ['packages/a'], 3, 2, 1, 1],
       ['@acme/b', ['packages/b'], 3, 1, 0, 1],
-      ['c-lib', ['packages/c'], 3, 1, 0, 1],
+      ['c-lib', ['packages/c'], 3, 1, 1, 1],
     ]);
     const row = (name: string) => report.summary.products?.find((p) => p.name === name);
     expect(row('@acme/a')?.deploysPerWeek).toBeCloseTo(2 / WEEKS, 5);
     expect(row('@acme/b')?.deploysPerWeek).toBeCloseTo(1 / WEEKS, 5);
-    // a's revert (m7, Mar 21) lands 9 days after @acme/a@1.2.0 shipped m4: one of a's two deploys failed
+    // m4's revert (m7, Mar 21) lands 9 days after @acme/a@1.2.0 and c-lib-v1.1.0 shipped it: one of a's two
+    // deploys failed, and c's one
     expect(row('@acme/a')?.changeFailureRate).toBe(0.5);
-    expect(row('c-lib')?.changeFailureRate).toBe(0);
+    expect(row('@acme/b')?.changeFailureRate).toBe(0);
+    expect(row('c-lib')?.changeFailureRate).toBe(1);
     // lead times: a 6d, 3d and one waiting 12d; b 3d, 2d, one waiting 13d; c 3d, 2d, one waiting 12d
     expect(row('@acme/a')?.leadTimeP50).toBe(6 * DAY);
     expect(row('@acme/b')?.leadTimeP50).toBe(3 * DAY);
@@ -91,7 +93,7 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(sliced.summary.slices?.rows.map((r) => [r.name, r.changes, r.deploys, r.changeFailureRate])).toEqual([
       ['product:@acme/a', 3, 2, 0.5],
       ['product:@acme/b', 3, 1, 0],
-      ['product:c-lib', 3, 1, 0],
+      ['product:c-lib', 3, 1, 1],
     ]);
     const [a] = await sliceReports(report, [parseSlice('product:@ACME/A')]);
     expect(a?.changes.map((c) => c.title)).toEqual(['m1', 'm4', 'Revert "m4"']);
