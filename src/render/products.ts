@@ -4,7 +4,7 @@ import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatPercent } from './duration.js';
 import { section } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
-import { fitTable, naturalWidth, type TextContext } from './text/layout.js';
+import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js';
 
 /*
  * The products table (summary.products, SPEC section 3): one row per product of a monorepo, its deploys and
@@ -13,6 +13,8 @@ import { fitTable, naturalWidth, type TextContext } from './text/layout.js';
  */
 
 const HEADS = ['product', 'changes', 'deploys', 'deploys per week', 'lead p50', 'failure rate', 'unreleased'];
+/** the terminal's narrower heads, so the product's name keeps its room in 80 columns */
+const TEXT_HEADS = ['product', 'changes', 'deploys', '/week', 'lead p50', 'CFR', 'unrel.'];
 
 /** A rate per week only over a whole week of covered history, as the deploys section writes it; else `2 deploys in 5 days`. */
 function rateCell(row: ProductRow): string {
@@ -37,17 +39,25 @@ function lead(rows: readonly ProductRow[]): string {
   return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the first deploy of any); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
 }
 
-/** The table for the terminal; none for a repository of one product. */
+/** The npm scope every product's name starts with (`@changesets/`), when they share one; else ''. */
+function commonScope(rows: readonly ProductRow[]): string {
+  const scope = /^@[^/]+\//.exec(rows[0]?.name ?? '')?.[0] ?? '';
+  return scope !== '' && rows.length > 1 && rows.every((r) => r.name.startsWith(scope) && r.name.length > scope.length) ? scope : '';
+}
+
+/** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product. */
 export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return [];
-  const body = rows.map((r) => cells(report, r).map(terminalSafe));
-  const columns = HEADS.map((head, i) => ({
+  const scope = commonScope(rows);
+  const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? cell.slice(scope.length) : cell)));
+  const columns = TEXT_HEADS.map((head, i) => ({
     head,
     ...(i > 0 && { align: 'right' as const }),
-    ...(i === 0 && { min: Math.min(12, naturalWidth(head, body.map((r) => r[0]))) }),
+    ...(i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }),
   }));
-  return [ctx.c.bold('Products'), ctx.c.dim(lead(rows)), fitTable(columns, body, ctx)];
+  const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}.`} CFR: change failure rate; unrel.: unreleased.`;
+  return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), fitTable(columns, body, ctx)];
 }
 
 /** The table in GitHub-flavoured Markdown; empty for a repository of one product. */
