@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import { withSlices, sliceReports } from '../../src/commands/slicing.js';
@@ -141,5 +145,28 @@ describe('products the config names', () => {
       ['api', ['services/api/**'], 1],
       ['web', ['web/**'], 1],
     ]);
+  });
+});
+
+describe('a monorepo in a clone without blobs', () => {
+  let repo: FixtureRepo;
+  let clone: string;
+  beforeAll(() => {
+    repo = monorepo();
+    repo.git('config', 'uploadpack.allowFilter', 'true');
+    clone = mkdtempSync(join(tmpdir(), 'flowaudit-blobless-'));
+    execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:none', `file://${repo.dir}`, clone], { stdio: 'ignore' });
+  });
+  afterAll(() => {
+    repo.cleanup();
+    rmSync(clone, { recursive: true, force: true });
+  });
+
+  it('cannot read the manifests, fetches nothing and reports as one product rather than failing', async () => {
+    const report = await audit({ path: clone, ...WINDOW });
+    expect(report.summary.products).toBeUndefined();
+    expect(report.deploys.map((d) => d.ref)).toEqual(['@acme/b@1.1.0', '@acme/a@1.2.0']);
+    // still without the blob: no lazy fetch ran
+    expect(() => execFileSync('git', ['cat-file', '-e', 'HEAD:package.json'], { cwd: clone, stdio: 'ignore', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } })).toThrow();
   });
 });
