@@ -60,7 +60,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .addOption(formatOption())
       .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
       .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
-      .option('--by <grouping>', 'one row per slice: team (CODEOWNERS), path:DEPTH (folders) or label (GitHub)')
+      .option('--by <grouping>', 'one row per slice: team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders) or label (GitHub)')
       .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
   )
     .addHelpText('after', helpText('report'))

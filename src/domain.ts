@@ -98,6 +98,8 @@ export interface Change {
   review: ChangeReview | null;
   /** its pull request's labels (GitHub mode), when it has any: label slices */
   labels?: string[];
+  /** in a repository of several products: those whose code it touched, else the one whose deploy shipped it */
+  products?: string[];
   /** in a report over several repositories: whose change it is */
   repository?: string;
 }
@@ -186,6 +188,8 @@ export interface Deploy {
   failureReasons: string[];
   /** seconds until the deploy that removed the failure; null when not failed or not yet restored */
   restoredAfter: number | null;
+  /** in a repository of several products: the product it deployed */
+  product?: string;
   /** in a report over several repositories: whose deploy it is */
   repository?: string;
 }

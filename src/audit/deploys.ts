@@ -1,6 +1,7 @@
 import type { DeploySignalKind } from '../domain.js';
 import type { DeployEvidence, GitHubFailures } from '../model/build.js';
 import type { Incident } from '../model/incidents.js';
+import type { ProductEvidence } from '../model/products.js';
 import type { DeployCandidate } from '../model/deploys.js';
 import { failedDeployments, gitHubIncidents, type DeployRef } from '../model/github-deploys.js';
 import { releaseProduct } from '../model/release-tags.js';
@@ -50,6 +51,8 @@ export interface EvidenceOptions {
   events: { failed: readonly DeployRef[]; incidents: readonly Incident[] };
   /** seconds after a deploy within which an incident is its failure */
   incidentWindow: number;
+  /** a monorepo's products: the product each tag versions and the products each change touched (null: one product) */
+  products?: { ofTag: (tag: string) => string | null; evidence: ProductEvidence } | null;
 }
 
 /**
@@ -63,13 +66,14 @@ export async function readDeployEvidence(repo: RepoInfo, signal: DeploySignal, o
   const candidates = signal.refs
     .filter((r) => r.at >= o.from && r.at <= o.now)
     .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
-    .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? releaseProduct(r.name) }));
+    .map((r) => ({ ref: r.name, sha: r.sha, at: r.at, target: r.target ?? o.products?.ofTag(r.name) ?? releaseProduct(r.name) }));
   // release tags were read with the release lines: their graph holds all the candidates' history
   const read = candidates.every((c) => o.lines.readFrom.has(c.sha));
   const graph = read ? o.lines.graph : await readCommitGraph(repo.cwd, candidates.map((c) => c.sha), o.boundary);
   return {
     kind: signal.kind, candidates, graph, releaseLine: o.lines.releaseLine, copies: o.copies, pullHeads: o.pullHeads,
     ancestors: await readAncestors(repo, candidates, graph), dropEmpty: signal.kind === 'tags' || signal.kind === 'releases', github,
+    products: o.products?.evidence ?? null,
   };
 }
 

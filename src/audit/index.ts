@@ -25,6 +25,7 @@ import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-sources/branch.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
+import { readProducts } from './products.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -108,9 +109,13 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
+  // a monorepo's products: only tags and releases name the product they version
+  const products = signal.kind === 'tags' || signal.kind === 'releases'
+    ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), signal.refs.map((r) => r.name), model.changes, settings.config.products))
+    : null;
   const evidence = await orCancel(readDeployEvidence(repo, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: model.lines, copies: model.copies, pullHeads: model.pullHeads,
-    events, incidentWindow: settings.incidentWindow,
+    events, incidentWindow: settings.incidentWindow, products,
   }));
   const hours = settings.businessHours;
   const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined };
@@ -140,7 +145,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   const { buildReport } = await builder;
-  return buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
+  const report = buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
@@ -150,6 +155,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
     warnings,
   });
+  if (products === null) return report;
+  const { withProducts } = await import('../report/products.js');
+  return withProducts(report, products.products.list);
 }
 
 /**

@@ -33,6 +33,7 @@ export async function readSliceInput(report: Report, files: boolean): Promise<Sl
       id: c.id,
       files: changed.get(c.sha) ?? [],
       labels: c.labels ?? [],
+      products: c.products ?? [],
       aiAssisted: c.aiAssisted,
       bot: c.bot,
       author: c.author,

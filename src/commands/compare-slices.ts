@@ -48,7 +48,7 @@ export async function compareSlices(sides: Array<SliceSide | null>, flags: Repor
   if (idsA === null) idsA = new Set(inputA.facts.map((f) => f.id).filter((id) => !(idsB as Set<string>).has(id)));
   if (idsB === null) idsB = new Set(inputB.facts.map((f) => f.id).filter((id) => !(idsA as Set<string>).has(id)));
   const bots = (side: SliceSide): boolean => side.slice !== 'rest' && side.slice.kind === 'bots';
-  const comparison = compareReports(sliceReport(ra, idsA, bots(a)), sliceReport(rb, idsB, bots(b)));
+  const comparison = compareReports(sliceReport(ra, idsA, { countBots: bots(a) }), sliceReport(rb, idsB, { countBots: bots(b) }));
   const repository = (r: Report): string => r.repository.remote ?? r.repository.path;
   comparison.before.repository = `${repository(ra)} · ${a.name}`;
   comparison.after.repository = `${repository(rb)} · ${b.name}`;

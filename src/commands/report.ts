@@ -26,7 +26,7 @@ export interface ReportCommandFlags extends ReportFlags, OutputFlags {
   withChanges?: boolean;
   /** append the summary to $GITHUB_STEP_SUMMARY even without --fail-on */
   stepSummary?: boolean;
-  /** one row per team, folder or label: `team`, `path:DEPTH`, `label` */
+  /** one row per team, product, folder or label: `team`, `product`, `path:DEPTH`, `label` */
   by?: string;
 }
 

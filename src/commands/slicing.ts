@@ -4,17 +4,19 @@ import { slicesNamed } from '../gates/check.js';
 import type { Threshold } from '../gates/expression.js';
 import { groupChanges, needsFiles, parseSlice, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
 import { sliceReport, sliceTable } from '../report/slices.js';
-import type { Report } from '../report/schema.js';
+import type { Report, ReportDeploy } from '../report/schema.js';
 
 /** `--by` on a report of one repository: its `summary.slices`, one row per team, folder or label. */
 export async function withSlices(report: Report, by: Grouping, written: string): Promise<Report> {
   oneRepository(report, '--by');
-  const input = await readSliceInput(report, by.kind !== 'label');
+  const input = await readSliceInput(report, by.kind === 'team' || by.kind === 'path');
   const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.owners);
   const slices = sliceTable(report, groups, written, by.kind === 'team' ? input.ownersPath : null);
   const warnings = by.kind === 'team' && input.owners === null
     ? [...report.warnings, 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned']
-    : report.warnings;
+    : by.kind === 'product' && report.summary.products === undefined
+      ? [...report.warnings, 'this repository is one product (no two package tags match workspace packages, and the config names no two products): every change is in product:(no product)']
+      : report.warnings;
   // each listed change names its slices: what lets an aggregate pool a slice across repositories
   const of = new Map<string, string[]>();
   for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);
@@ -37,7 +39,9 @@ export async function sliceReports(report: Report, slices: readonly Slice[], inp
   const owners = input.owners;
   return slices.map((slice) => {
     const inSlice = slicePredicate(slice, owners);
-    return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)), slice.kind === 'bots');
+    // a product's slice is measured over its own deploys (SPEC section 3); the bots' slice counts the bots
+    const ownDeploys = slice.kind === 'product' ? (d: ReportDeploy) => d.product?.toLowerCase() === slice.name : undefined;
+    return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)), { countBots: slice.kind === 'bots', ownDeploys });
   });
 }
 

@@ -41,6 +41,7 @@ export function defaultConfig(): Config {
     thresholds: { ...DEFAULT_THRESHOLDS },
     sizeExcluded: [],
     check: [],
+    products: {},
     source: null,
   };
 }

@@ -73,7 +73,11 @@ export function initConfigText(): string {
     `  "sizeExcluded": ${j(d.sizeExcluded)},`,
     '',
     '  // threshold expressions checked in CI: the run exits 1 when one fails',
-    `  "check": ${j(d.check)}`,
+    `  "check": ${j(d.check)},`,
+    '',
+    '  // products of a monorepo beyond those its workspace packages and their tags show, such as',
+    '  // {"api": {"paths": ["services/api/**"], "tags": "^api-v"}}',
+    `  "products": ${j(d.products)}`,
     '}',
     '',
   ].join('\n');

@@ -51,6 +51,7 @@ function withDefaults(file: ConfigFile): Config {
     thresholds: { ...d.thresholds, ...defined(file.thresholds) },
     sizeExcluded: file.sizeExcluded ?? d.sizeExcluded,
     check: file.check ?? d.check,
+    products: Object.fromEntries(Object.entries(file.products ?? {}).map(([name, p]) => [name, { paths: p.paths, tags: p.tags ?? null }])),
     source: null,
   };
 }

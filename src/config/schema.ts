@@ -76,7 +76,17 @@ export const FIELDS = {
   pathPattern,
   check: list(expression, 'threshold expressions (strings)'),
   expression,
+  productPaths: list(pathPattern, 'path patterns like "services/api/**"').min(1, { error: 'must name at least one path pattern like "services/api/**"' }),
 };
+
+/** A product the config names (SPEC section 3): where its code is, and which tags version it. */
+const productSchema = z.strictObject(
+  {
+    paths: FIELDS.productPaths.describe('where the product\'s code is: gitignore-style patterns like "services/api/**"'),
+    tags: FIELDS.tagPattern.optional().describe('its release tags (regular expression), e.g. "^api-v"; by default tags named for it (api@1.2.3, api-v1.2.3, api/v1.2.3)'),
+  },
+  { error: 'must be an object like {"paths": ["services/api/**"], "tags": "^api-v"}' },
+);
 
 // descriptions are for editors completing the file from its JSON Schema; error messages come from FIELDS
 export const configSchema = z.strictObject(
@@ -121,6 +131,10 @@ export const configSchema = z.strictObject(
     thresholds: z.strictObject(thresholdShape, { error: OBJECT }).optional().describe('when a recommendation fires: each is the largest healthy value'),
     sizeExcluded: FIELDS.sizeExcluded.optional().describe('paths that do not count toward change size (gitignore-style)'),
     check: FIELDS.check.optional().describe('threshold expressions for flowaudit check, e.g. "leadTime.p50<=7d"'),
+    products: z
+      .record(z.string().trim().min(1, { error: 'must be named (a non-empty key)' }), productSchema, { error: 'must be an object of products by name, like {"api": {"paths": ["services/api/**"]}}' })
+      .optional()
+      .describe('the products of a monorepo beyond those its workspace packages and tags show, by name: each with its paths and, optionally, the pattern of its tags'),
   },
   { error: 'must be a JSON object' },
 );

@@ -50,6 +50,8 @@ export interface Config {
   sizeExcluded: string[];
   /** threshold expressions for CI, parsed elsewhere */
   check: string[];
+  /** products of a monorepo the config names: paths (gitignore-style) and the source of its tags' pattern (null: tags named for it) */
+  products: Record<string, { paths: string[]; tags: string | null }>;
   /** the file it was read from; null when nothing was read (defaults) */
   source: string | null;
 }

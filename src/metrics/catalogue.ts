@@ -206,6 +206,23 @@ export const COUNTS = {
   aiOther: count('other changes'),
 } as const satisfies Record<string, Figure>;
 
+/**
+ * One product's row of `summary.products` (a monorepo's products, SPEC section 3): its deploys and their rate,
+ * failure rate, lead time and unreleased changes, each computed as the whole report's over the product's own
+ * changes and deploys. A list, so not in the catalogue's walk: the schema's rows are built from these entries.
+ */
+export const PRODUCT = {
+  changes: count('changes', 'counted changes of the window in the product: touching its code, or touching no product\'s and shipped by its deploy'),
+  deploys: count('deploys', 'the product\'s deploys in the window (its tags or releases)'),
+  failedDeploys: count('failed deploys'),
+  deploysPerWeek: { kind: 'number', label: 'deploys per week', nullable: true, description: 'deploys per week over the covered part of the window; null under one whole week (then: deploys in coveredDays)' },
+  coveredDays: { kind: 'number', label: 'days of history covered', nullable: false, description: 'days of the window the history covers, up to now' },
+  leadTimeP50: duration('lead time p50', 'first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached'),
+  leadTimeAtLeast: duration('lead time p50 at least', 'when leadTimeP50 is null with changes still waiting: a true lower bound of it'),
+  changeFailureRate: share('change failure rate', 'its failed deploys ÷ its deploys; null without a deploy'),
+  unreleased: count('unreleased', 'its changes merged in the window and not deployed at now'),
+} as const satisfies Record<string, Figure>;
+
 /** deployment frequency's second figure, beside its value */
 export const DEPLOY_DAYS = { kind: 'number', label: 'days with a deploy per week', nullable: true, description: 'days with a deploy per week, never over 7; null under one whole week of covered history' } as const satisfies Figure;
 

@@ -7,6 +7,7 @@ import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type Depl
 import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
 import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
 import { linkIncidents, type Incident } from './incidents.js';
+import { assignProductDeploys, type ProductEvidence } from './products.js';
 import { markReverts, type RevertRefs } from './reverts.js';
 import { computeStages, type Measure } from './stages.js';
 
@@ -46,6 +47,8 @@ export interface CandidateEvidence {
   /** a candidate that shipped none of the tracked branch's changes is no deploy of it (tags, releases) */
   dropEmpty: boolean;
   github: GitHubFailures | null;
+  /** a monorepo's products: each candidate ships only its product's changes and those of none; absent: one product */
+  products?: ProductEvidence | null;
 }
 
 /** What GitHub or an events file says failed besides reverts and rollbacks. */
@@ -88,11 +91,12 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   if (sizes !== null) applySizes(changes, sizes);
   if (pulls !== null) applyPulls(changes, pulls.list, pulls.options);
   markReverts(changes, history.revertRefs);
-  const shipped = deploys.kind === 'merge' ? mergeDeploys(changes) : settleRollbacks(shipments(changes, deploys.candidates, {
-    graph: deploys.graph, releaseLine: deploys.releaseLine, copies: deploys.copies, pullHeads: squashHeads(changes, deploys.pullHeads),
-  }), deploys.ancestors);
   const dropEmpty = deploys.kind !== 'merge' && deploys.dropEmpty;
-  const assigned = assignDeploys(changes, shipped, { revertWindow: policy.revertWindow, dropEmpty });
+  const assign = { revertWindow: policy.revertWindow, dropEmpty };
+  // a monorepo's products each ship their own changes: the same two steps, once per product
+  const assigned = deploys.kind === 'merge' ? assignDeploys(changes, mergeDeploys(changes), assign) : assignProductDeploys(changes, deploys.candidates, deploys.products ?? null, (some, candidates) => settleRollbacks(shipments(some, candidates, {
+    graph: deploys.graph, releaseLine: deploys.releaseLine, copies: deploys.copies, pullHeads: squashHeads(some, deploys.pullHeads),
+  }), deploys.ancestors), assign);
   const failures = deploys.github;
   const withFailed = failures === null ? assigned : applyGitHubFailures(assigned, failures.failedDeployments);
   const linked = failures === null || failures.incidents.length === 0 ? { deploys: withFailed, unlinked: [] } : linkIncidents(withFailed, failures.incidents, {

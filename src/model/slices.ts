@@ -6,6 +6,7 @@ import { teamsOf, UNOWNED, type Owners } from './owners.js';
 /** One predicate over a window's changes (SPEC section 10). */
 export type Slice =
   | { kind: 'team'; name: string }
+  | { kind: 'product'; name: string }
   | { kind: 'path'; glob: string }
   | { kind: 'label'; name: string }
   | { kind: 'ai' }
@@ -20,6 +21,8 @@ export interface SliceFacts {
   files: readonly ChangedFile[];
   /** its pull request's labels (GitHub mode); empty from git alone */
   labels: readonly string[];
+  /** the products of a monorepo it is of (touched, or shipped by); empty in a repository of one product */
+  products?: readonly string[];
   aiAssisted: boolean;
   bot: boolean;
   /** its author's login or name, and email when known */
@@ -27,11 +30,11 @@ export interface SliceFacts {
   authorEmail?: string;
 }
 
-const SLICE = /^(team|path|label|author):(.+)$/;
+const SLICE = /^(team|product|path|label|author):(.+)$/;
 
 /**
- * Reads a slice as written on the command line: `team:NAME`, `path:GLOB`, `label:NAME`, `ai`, `other`, `bots`,
- * `author:EMAIL-OR-LOGIN`. Names are matched without case, as GitHub's.
+ * Reads a slice as written on the command line: `team:NAME`, `product:NAME`, `path:GLOB`, `label:NAME`, `ai`,
+ * `other`, `bots`, `author:EMAIL-OR-LOGIN`. Names are matched without case, as GitHub's.
  * @throws ConfigError (exit 2) for anything else
  */
 export function parseSlice(text: string): Slice {
@@ -41,11 +44,13 @@ export function parseSlice(text: string): Slice {
   const value = m?.[2]?.trim() ?? '';
   if (!m || value === '') {
     const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-    throw new ConfigError(`'${shown}' is not a slice: write team:NAME, path:GLOB, label:NAME, author:EMAIL-OR-LOGIN, ai, other or bots`);
+    throw new ConfigError(`'${shown}' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, author:EMAIL-OR-LOGIN, ai, other or bots`);
   }
   switch (m[1]) {
     case 'team':
       return { kind: 'team', name: value.replace(/^@/, '').replace(/^[^/]*\//, '').toLowerCase() };
+    case 'product':
+      return { kind: 'product', name: value.toLowerCase() };
     case 'path':
       return { kind: 'path', glob: value };
     case 'label':
@@ -60,6 +65,8 @@ export function sliceName(slice: Slice): string {
   switch (slice.kind) {
     case 'team':
       return `team:${slice.name}`;
+    case 'product':
+      return `product:${slice.name}`;
     case 'path':
       return `path:${slice.glob}`;
     case 'label':
@@ -91,6 +98,8 @@ export function slicePredicate(slice: Slice, owners: Owners | null): (facts: Sli
       const matcher = ignore().add(slice.glob);
       return (f) => f.files.some((file) => matcher.ignores(file.path));
     }
+    case 'product':
+      return (f) => (f.products ?? []).some((p) => p.toLowerCase() === slice.name);
     case 'label':
       return (f) => f.labels.some((l) => l.toLowerCase() === slice.name);
     case 'ai':
@@ -104,30 +113,30 @@ export function slicePredicate(slice: Slice, owners: Owners | null): (facts: Sli
   }
 }
 
-/** How `--by` groups the changes: by owning team, by folder DEPTH levels deep, or by pull request label. */
-export type Grouping = { kind: 'team' } | { kind: 'path'; depth: number } | { kind: 'label' };
+/** How `--by` groups the changes: by owning team, by product, by folder DEPTH levels deep, or by pull request label. */
+export type Grouping = { kind: 'team' } | { kind: 'product' } | { kind: 'path'; depth: number } | { kind: 'label' };
 
 /**
- * Reads `--by`: `team`, `path:DEPTH` (1–9) or `label`.
+ * Reads `--by`: `team`, `product`, `path:DEPTH` (1–9) or `label`.
  * @throws ConfigError (exit 2) for anything else
  */
 export function parseGrouping(text: string): Grouping {
   const written = text.trim();
-  if (written === 'team' || written === 'label') return { kind: written };
+  if (written === 'team' || written === 'product' || written === 'label') return { kind: written };
   const m = /^path:([1-9])$/.exec(written);
   if (m) return { kind: 'path', depth: Number(m[1]) };
   const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  throw new ConfigError(`--by '${shown}' is not a grouping: write team, path:DEPTH (such as path:2) or label`);
+  throw new ConfigError(`--by '${shown}' is not a grouping: write team, product, path:DEPTH (such as path:2) or label`);
 }
 
 /** the group of the changes whose files are all at the top of the tree (path:DEPTH) or that have no label */
-export const NO_GROUP = { path: '(top level)', label: '(no label)' } as const;
+export const NO_GROUP = { path: '(top level)', label: '(no label)', product: '(no product)' } as const;
 
 /**
  * Each change's groups under `by`, by slice name (`team:payments`, `path:src/api`, `label:bug`), in the order
  * the changes come: a change is in every group holding at least a third of its changed lines (teams and
- * folders, never split in fractions) or in each of its labels; one in none is in `team:unowned`, the top
- * level or `(no label)`. Pure.
+ * folders, never split in fractions), in each of its labels or in each of its products; one in none is in
+ * `team:unowned`, the top level, `(no label)` or `(no product)`. Pure.
  */
 export function groupChanges(facts: readonly SliceFacts[], by: Grouping, owners: Owners | null): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -140,11 +149,12 @@ export function groupChanges(facts: readonly SliceFacts[], by: Grouping, owners:
   for (const f of facts) {
     let names: string[];
     if (by.kind === 'label') names = [...new Set(f.labels.map((l) => l.toLowerCase()))].map((l) => `label:${l}`);
+    else if (by.kind === 'product') names = (f.products ?? []).map((p) => `product:${p}`);
     else {
       const of = folders ?? owners;
       names = (of === null ? [] : teamsOf(f.files, of)).map((n) => `${by.kind}:${n}`);
     }
-    if (names.length === 0) names = [by.kind === 'team' ? `team:${UNOWNED}` : by.kind === 'path' ? `path:${NO_GROUP.path}` : `label:${NO_GROUP.label}`];
+    if (names.length === 0) names = [by.kind === 'team' ? `team:${UNOWNED}` : by.kind === 'label' ? `label:${NO_GROUP.label}` : `${by.kind}:${NO_GROUP[by.kind]}`];
     for (const name of names) put(name, f.id);
   }
   return groups;

@@ -23,14 +23,16 @@ const ROWS_PER_CHUNK = 2000;
  */
 export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange> = report.changes): Generator<string> {
   const repositoryColumn = report.repositories !== undefined;
-  // with --by, each change's slices (space-separated): the table's rows are a pivot of this column
+  // with --by, each change's slices (space-separated): the table's rows are a pivot of this column; a monorepo's
+  // products (summary.products), each change's, in another
   const slicesColumn = report.summary.slices !== undefined;
-  const head = [...(repositoryColumn ? ['repository'] : []), ...COLUMNS, ...(slicesColumn ? ['slices'] : [])];
+  const productColumn = report.summary.products !== undefined;
+  const head = [...(repositoryColumn ? ['repository'] : []), ...COLUMNS, ...(slicesColumn ? ['slices'] : []), ...(productColumn ? ['products'] : [])];
   const name = repositoryNamer(report);
   let rows = [head.join(',')];
   for (const ch of changes) {
     const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
-    const row = [...COLUMNS.map((col) => cell(values[col])), ...(slicesColumn ? [cell((ch.slices ?? []).join(' '))] : [])];
+    const row = [...COLUMNS.map((col) => cell(values[col])), ...(slicesColumn ? [cell((ch.slices ?? []).join(' '))] : []), ...(productColumn ? [cell((ch.products ?? []).join(' '))] : [])];
     const repository = ch.repository === undefined ? repositoryName(report.repository) : name(ch.repository);
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));
     if (rows.length >= ROWS_PER_CHUNK) {

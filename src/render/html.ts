@@ -11,6 +11,7 @@ import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
 import { deploySignalWords } from './signal.js';
+import { renderProductsHtml } from './products.js';
 import { renderSlicesHtml } from './slices.js';
 
 /**
@@ -54,6 +55,7 @@ export function renderHtml(input: Report): string {
         leadTime(report),
         changeSize(report),
         deploys(report),
+        renderProductsHtml(report),
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),

@@ -10,6 +10,7 @@ import { figureLabel } from '../metrics/catalogue.js';
 import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
+import { renderProductsMarkdown } from './products.js';
 import { renderSlicesMarkdown } from './slices.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
@@ -69,6 +70,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
+    out.push(...renderProductsMarkdown(report));
     out.push(...unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {

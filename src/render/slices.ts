@@ -71,11 +71,25 @@ function columns(report: Report): Column[] {
     ...shownStages(report).map((stage): Column => ({ head: `${stageName(stage, report)} p50`, numeric: true, cell: (r, c) => stageCell(r, stage, c.days) })),
     { head: 'cycle p50', numeric: true, cell: (r, c) => formatDuration(r.cycleTimeP50, c.days) },
     { head: 'lead p50', numeric: true, cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days) },
+    { head: 'deploys', numeric: true, cell: (r) => (r.deploys === undefined ? '—' : String(r.deploys)), when: byProduct },
+    { head: 'failure rate', numeric: true, cell: (r) => (r.changeFailureRate === undefined ? '—' : formatPercent(r.changeFailureRate)), when: byProduct },
     { head: 'unreleased', numeric: true, cell: (r) => String(r.unreleased) },
     { head: 'AI', numeric: true, cell: (r) => formatPercent(r.aiShare) },
     { head: 'reviews/change', numeric: true, cell: (r) => (r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)), when: github },
     { head: 'top recommendation', cell: top },
   ];
+}
+
+/** `--by product`: each product's own deploys and failure rate (the other groupings share the repository's). */
+const byProduct = (report: Report): boolean => report.summary.slices?.by === 'product';
+
+function productHeads(report: Report): string[] {
+  return byProduct(report) ? ['deploys', 'failure rate'] : [];
+}
+
+function productCells(report: Report, row: SliceRow): string[] {
+  if (!byProduct(report)) return [];
+  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatPercent(row.changeFailureRate)];
 }
 
 function table(report: Report, slices: Slices): { heads: string[]; numeric: boolean[]; rows: string[][] } {
@@ -120,9 +134,9 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const days = durationFormat(report.businessHours);
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
-  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
+  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
   const rows = slices.rows.map((r) =>
-    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), String(r.unreleased), formatPercent(r.aiShare),
+    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatPercent(r.aiShare),
       ...(github(report) ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
       top(r)].map(terminalSafe));
   const last = heads.length - 1;

@@ -4,6 +4,7 @@ import type { Report } from '../report/schema.js';
 import { stageLabel as label } from '../stage-labels.js';
 import { mergedInWindow } from './format.js';
 import { renderRepositoryText } from './repositories.js';
+import { renderProductsText } from './products.js';
 import { renderSlicesText } from './slices.js';
 import { terminalOutput } from './sanitize.js';
 import { recommendations } from './text/advice.js';
@@ -46,6 +47,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges(renderSlicesText),
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
+  withChanges(renderProductsText),
   withChanges(reviewAndCi),
   withChanges(queues),
   withChanges(recommendations),

@@ -155,6 +155,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     revertedBy: change.revertedBy,
     review: change.review,
     ...(change.labels !== undefined && { labels: change.labels }),
+    ...(change.products !== undefined && { products: change.products }),
     ...(change.repository !== undefined && { repository: change.repository }),
   };
 }
@@ -170,6 +171,7 @@ export function toReportDeploy(deploy: Deploy): ReportDeploy {
     rework: deploy.rework,
     failureReasons: deploy.failureReasons,
     restoredAfter: deploy.restoredAfter,
+    ...(deploy.product !== undefined && { product: deploy.product }),
     ...(deploy.repository !== undefined && { repository: deploy.repository }),
   };
 }
@@ -238,6 +240,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     cycleTime: c.cycleTime,
     leadTime: c.leadTime,
     review: c.review,
+    ...(c.products !== undefined && { products: c.products }),
     ...(repository !== undefined && { repository }),
   };
 }
@@ -254,6 +257,7 @@ export function fromReportDeploy(d: ReportDeploy, repository: string | undefined
     failed: d.failed,
     failureReasons: d.failureReasons,
     restoredAfter: d.restoredAfter,
+    ...(d.product !== undefined && { product: d.product }),
     ...(repository !== undefined && { repository }),
   };
 }

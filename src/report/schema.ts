@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import {
   aiComparisonSchema,
@@ -88,6 +89,7 @@ export const reportChangeSchema = z.object({
   revertedBy: z.string().nullable(),
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
   labels: z.array(z.string()).optional().describe('its pull request\'s labels (GitHub mode), when it has any'),
+  products: z.array(z.string()).optional().describe('in a repository of several products: those whose code it touched, else the one whose deploy shipped it'),
   repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
   slices: z.array(z.string()).optional().describe('with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories'),
 });
@@ -103,6 +105,7 @@ export const reportDeploySchema = z.object({
   rework: z.boolean().describe('it carried only reverts or hotfixes'),
   failureReasons: z.array(z.string()),
   restoredAfter: seconds.describe('seconds until the deploy that removed the failure'),
+  product: z.string().optional().describe('in a repository of several products: the product it deployed'),
   repository: z.string().optional(),
 });
 export type ReportDeploy = z.infer<typeof reportDeploySchema>;
@@ -175,6 +178,7 @@ export const summarySchema = z.object({
   queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
   reviewCapacity: reviewCapacitySchema,
   slices: slicesSchema.optional(),
+  products: productsSchema.optional(),
 });
 export type ReportSummary = z.infer<typeof summarySchema>;
 

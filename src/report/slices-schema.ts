@@ -6,7 +6,7 @@ const seconds = z.number().nonnegative().nullable();
 const share = z.number().min(0).max(1).nullable();
 
 export const sliceRowSchema = z.object({
-  name: z.string().describe('the slice as a command names it: team:payments, path:src/api, label:bug, team:unowned'),
+  name: z.string().describe('the slice as a command names it: team:payments, product:@acme/api, path:src/api, label:bug, team:unowned'),
   changes: z.number().int().nonnegative().describe('counted changes of the window in the slice'),
   stages: z
     .object(Object.fromEntries(STAGES.map((s) => [s, z.object({ p50: seconds, share })])) as Record<StageName, z.ZodObject<{ p50: typeof seconds; share: typeof share }>>)
@@ -15,6 +15,8 @@ export const sliceRowSchema = z.object({
   leadTimeP50: seconds,
   leadTimeAtLeast: seconds.describe('when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)'),
   unreleased: z.number().int().nonnegative().describe('its changes merged in the window and not deployed at now'),
+  deploys: z.number().int().nonnegative().optional().describe('where the slice is a product: its own deploys in the window'),
+  changeFailureRate: share.optional().describe('where the slice is a product: its failed deploys ÷ its deploys'),
   aiShare: share.describe('the share of its changes with AI evidence (a lower bound)'),
   reviewsPerChange: z.number().nonnegative().nullable().describe('reviews per change (GitHub mode; null from git alone)'),
   topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable().describe('the slice\'s own first recommendation, its figures over its changes alone'),
@@ -24,10 +26,10 @@ export type SliceRow = z.infer<typeof sliceRowSchema>;
 
 export const slicesSchema = z
   .object({
-    by: z.string().describe('the grouping asked for: team, path:DEPTH or label'),
+    by: z.string().describe('the grouping asked for: team, product, path:DEPTH or label'),
     owners: z.string().nullable().describe('with --by team: the CODEOWNERS file read at the window\'s end; null when there is none'),
     unownedShare: share.describe('with --by team: the share of the counted changes no team owns a third of'),
     rows: z.array(sliceRowSchema).describe('one row per slice, most changes first; a change is in every slice owning a third of its changed lines'),
   })
-  .describe('--by: the window\'s changes one row per team, folder or label');
+  .describe('--by: the window\'s changes one row per team, product, folder or label');
 export type Slices = z.infer<typeof slicesSchema>;

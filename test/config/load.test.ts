@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         "thresholds": { "pickupP50": "4h", "deployWaitP50": "1d 12h", "checksP50": 900, "changeFailureRate": "10%", "flakyRate": 0.02, "wipPerAuthor": 3, "aiRatio": 2 },
         "sizeExcluded": ["docs/**", "*.snap"],
         "check": ["pickup.p50 < 24h"],
+        "products": { "api": { "paths": ["services/api/**"], "tags": "^api-v" }, "web": { "paths": ["web/**"] } },
       }`,
     );
     const config = await loadConfig({ repoRoot: dir });
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
       thresholds: { ...DEFAULT_THRESHOLDS, pickupP50: 4 * 3600, deployWaitP50: 36 * 3600, checksP50: 900, changeFailureRate: 0.1, flakyRate: 0.02, wipPerAuthor: 3, aiRatio: 2 },
       sizeExcluded: ['docs/**', '*.snap'],
       check: ['pickup.p50 < 24h'],
+      products: { api: { paths: ['services/api/**'], tags: '^api-v' }, web: { paths: ['web/**'], tags: null } },
       source: join(dir, FILE),
     });
   });
@@ -126,6 +128,10 @@ describe('config errors name the file and the bad field', () => {
     ['{ "businessHours": { "end": "08:00" } }', 'businessHours.end (08:00) must be later than businessHours.start (09:00)'],
     ['{ "sizeExcluded": ["docs/**", ""] }', 'sizeExcluded[1] must be a path pattern (a non-empty string)'],
     ['{ "check": "pickup < 1d" }', 'check must be a list of threshold expressions (strings)'],
+    ['{ "products": { "api": { "paths": [] } } }', 'products.api.paths must name at least one path pattern like "services/api/**"'],
+    ['{ "products": { "api": { "paths": ["api/**"], "tags": "(v" } } }', 'products.api.tags is not a valid regular expression: missing closing )'],
+    ['{ "products": { "api": { "path": ["api/**"] } } }', 'products.api.paths must be a list of path patterns like "services/api/**"; products.api.path is not a known setting'],
+    ['{ "products": ["api"] }', 'products must be an object of products by name, like {"api": {"paths": ["services/api/**"]}}'],
     ['[]', 'must be a JSON object'],
     ['null', 'must be a JSON object'],
   ];

@@ -14,7 +14,7 @@ import { GitError } from '../../errors.js';
  */
 
 /** The only subcommands flowaudit runs: each reads, none writes or fetches. */
-const READ_COMMANDS = new Set(['log', 'rev-list', 'rev-parse', 'for-each-ref', 'cat-file', 'config', 'symbolic-ref', 'merge-base']);
+const READ_COMMANDS = new Set(['log', 'rev-list', 'rev-parse', 'for-each-ref', 'cat-file', 'ls-tree', 'config', 'symbolic-ref', 'merge-base']);
 /** Subcommands that can produce a diff: an external diff or textconv driver would run a program. */
 const DIFF_COMMANDS = new Set(['log']);
 const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--list']);

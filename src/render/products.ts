@@ -1,0 +1,91 @@
+import { figureLabel } from '../metrics/catalogue.js';
+import type { ProductRow } from '../report/products-schema.js';
+import type { Report } from '../report/schema.js';
+import { deployRateText, durationFormat, durationOrBound, formatPercent } from './duration.js';
+import { section } from './html/parts.js';
+import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
+import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js';
+
+/*
+ * The products table (summary.products, SPEC section 3): one row per product of a monorepo, its deploys and
+ * their rate, lead time, failure rate and unreleased changes. Text, Markdown and HTML lay out the same cells;
+ * a repository of one product has no table.
+ */
+
+const HEADS = ['product', 'changes', 'deploys', 'deploys per week', 'lead p50', 'failure rate', 'unreleased'];
+/** the terminal's narrower heads, so the product's name keeps its room in 80 columns */
+const TEXT_HEADS = ['product', 'changes', 'deploys', '/week', 'lead p50', 'CFR', 'unrel.'];
+
+/** A rate per week only over a whole week of covered history, as the deploys section writes it; else `2 deploys in 5 days`. */
+function rateCell(row: ProductRow): string {
+  if (row.deploysPerWeek !== null) return row.deploysPerWeek.toFixed(2);
+  return deployRateText({ value: null, unit: 'deploys/week', band: null, count: row.deploys, deployDaysPerWeek: null, coveredDays: row.coveredDays });
+}
+
+function cells(report: Report, row: ProductRow): string[] {
+  return [
+    row.name,
+    String(row.changes),
+    String(row.deploys),
+    rateCell(row),
+    durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
+    formatPercent(row.changeFailureRate),
+    String(row.unreleased),
+  ];
+}
+
+/** What the table is over, under its title. */
+function lead(rows: readonly ProductRow[]): string {
+  return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the first deploy of any); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
+}
+
+/** The npm scope every product's name starts with (`@changesets/`), when they share one; else ''. */
+function commonScope(rows: readonly ProductRow[]): string {
+  const scope = /^@[^/]+\//.exec(rows[0]?.name ?? '')?.[0] ?? '';
+  return scope !== '' && rows.length > 1 && rows.every((r) => r.name.startsWith(scope) && r.name.length > scope.length) ? scope : '';
+}
+
+/** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product. */
+export function renderProductsText(report: Report, ctx: TextContext): string[] {
+  const rows = report.summary.products;
+  if (rows === undefined || rows.length === 0) return [];
+  const scope = commonScope(rows);
+  const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? cell.slice(scope.length) : cell)));
+  const columns = TEXT_HEADS.map((head, i) => ({
+    head,
+    ...(i > 0 && { align: 'right' as const }),
+    ...(i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }),
+  }));
+  const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}.`} CFR: change failure rate; unrel.: unreleased.`;
+  return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), fitTable(columns, body, ctx)];
+}
+
+/** The table in GitHub-flavoured Markdown; empty for a repository of one product. */
+export function renderProductsMarkdown(report: Report): string[] {
+  const rows = report.summary.products;
+  if (rows === undefined || rows.length === 0) return [];
+  return [
+    '### Products',
+    '',
+    escapeMarkdown(lead(rows)),
+    '',
+    `| ${HEADS.map(escapeMarkdown).join(' | ')} |`,
+    `| ${HEADS.map((_, i) => (i === 0 ? ':--' : '--:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cells(report, r).map(escapeMarkdown).join(' | ')} |`),
+    '',
+  ];
+}
+
+/** The table as an HTML section; empty for a repository of one product. */
+export function renderProductsHtml(report: Report): string {
+  const rows = report.summary.products;
+  if (rows === undefined || rows.length === 0) return '';
+  const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
+  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  return section(
+    'products',
+    'Products',
+    escapeHtml(lead(rows)),
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join('')}</tbody></table></div>`,
+  );
+}

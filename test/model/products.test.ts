@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findProducts, tagKey } from '../../src/model/products.js';
+
+const PACKAGES = [
+  { folder: 'packages/cli', name: '@changesets/cli' },
+  { folder: 'packages/cli/templates', name: 'cli-templates' },
+  { folder: 'tokio-util', name: 'tokio-util' },
+  { folder: 'tokio', name: 'tokio' },
+  { folder: 'svc/api', name: 'svc/api' },
+];
+
+describe('tagKey', () => {
+  it('is the name a tag versions, in each package-tag form', () => {
+    expect(['@changesets/cli@2.29.6', 'tokio-util-0.7.1', 'name-v1.2.3', 'svc/api/v1.2.3', 'v1.2.3', '1.2'].map(tagKey)).toEqual(['@changesets/cli', 'tokio-util', 'name', 'svc/api', '', '']);
+  });
+});
+
+describe('findProducts', () => {
+  it('makes a product of each package a tag versions, by declared name, folder or the folder\'s last part', () => {
+    const products = findProducts(PACKAGES, ['@changesets/cli@2.0.0', 'tokio-1.49.0', 'tokio-util-0.7.0', 'svc/api/v1.0.0', 'v3.0.0'], new Map());
+    expect(products.list.map((p) => [p.name, p.paths])).toEqual([
+      ['@changesets/cli', ['packages/cli']],
+      ['svc/api', ['svc/api']],
+      ['tokio', ['tokio']],
+      ['tokio-util', ['tokio-util']],
+    ]);
+    expect(products.ofTag('tokio-util-0.7.9')).toBe('tokio-util');
+    expect(products.ofTag('tokio-1.50.0')).toBe('tokio');
+    expect(products.ofTag('v3.0.0')).toBeNull();
+    expect(products.ofTag('cli-templates@1.0.0')).toBeNull();
+  });
+
+  it('gives a path to the deepest product folder holding it, none to a file outside them', () => {
+    const products = findProducts(PACKAGES, ['@changesets/cli@2.0.0', 'cli-templates@1.0.0', 'tokio-1.0.0'], new Map());
+    expect(products.ofPaths(['packages/cli/templates/x.md'])).toEqual(['cli-templates']);
+    expect(products.ofPaths(['packages/cli/src/index.ts', 'tokio/src/lib.rs'])).toEqual(['@changesets/cli', 'tokio']);
+    // a folder whose name only starts like a product's is not it
+    expect(products.ofPaths(['tokio-util/src/lib.rs', 'README.md'])).toEqual([]);
+  });
+
+  it('takes the config\'s products first: by their tag pattern, else by their name', () => {
+    const declared = new Map([
+      ['api', { paths: ['services/api/**'], tags: { test: (t: string) => t.startsWith('api-v') } }],
+      ['tokio', { paths: ['tokio/**', 'tokio-macros/**'], tags: null }],
+    ]);
+    const products = findProducts(PACKAGES, ['api-v1.0.0', 'tokio-1.0.0', 'tokio-util-0.7.0'], declared);
+    expect(products.list.map((p) => p.name)).toEqual(['api', 'tokio', 'tokio-util']);
+    expect(products.ofTag('api-v2.0.0')).toBe('api');
+    expect(products.ofTag('tokio-1.1.0')).toBe('tokio');
+    expect(products.ofPaths(['tokio-macros/src/lib.rs'])).toEqual(['tokio']);
+    expect(products.ofPaths(['services/api/main.go', 'tokio-util/x.rs'])).toEqual(['api', 'tokio-util']);
+  });
+});

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import { withSlices, sliceReports } from '../../src/commands/slicing.js';
+import { parseGrouping, parseSlice } from '../../src/model/slices.js';
+import { renderCsv } from '../../src/render/csv.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
+import type { Report } from '../../src/report/schema.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { declaredProducts, monorepo, WINDOW } from './fixture.js';
+
+const DAY = 86400;
+const WEEKS = 31 / 7;
+
+describe('a three-package monorepo (package.json workspaces, package tags)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = monorepo();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  const deployOf = (title: string): string | null => {
+    const change = report.changes.find((c) => c.title === title);
+    return report.deploys.find((d) => d.at === change?.deployedAt && d.product === change.products?.[0])?.ref ?? null;
+  };
+
+  it('makes one deploy per product, named for it, each shipping its own product\'s changes (m4 with a\'s and c\'s)', () => {
+    expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
+      ['@acme/b@1.1.0', '@acme/b', 2],
+      ['@acme/a@1.1.0', '@acme/a', 1],
+      ['@acme/a@1.2.0', '@acme/a', 1],
+      ['c-lib-v1.1.0', 'c-lib', 2],
+    ]);
+  });
+
+  it('ships a change touching only packages/a with a\'s tag, though b was tagged on the same commit two days earlier', () => {
+    const m1 = report.changes.find((c) => c.title === 'm1');
+    expect(m1?.deployedAt).toBe('2026-03-07T12:00:00Z');
+    expect(m1?.leadTime).toBe(6 * DAY);
+    expect(m1?.products).toEqual(['@acme/a']);
+  });
+
+  it('ships a change touching no package with the first deploy of any product', () => {
+    const m3 = report.changes.find((c) => c.title === 'm3');
+    expect(m3?.deployedAt).toBe('2026-03-05T12:00:00Z');
+    expect(m3?.products).toEqual(['@acme/b']);
+    expect(deployOf('m3')).toBe('@acme/b@1.1.0');
+  });
+
+  it('ships a change touching two packages with the first of their deploys, and tags at one commit each their own', () => {
+    expect(report.changes.find((c) => c.title === 'm4')?.products).toEqual(['@acme/a', 'c-lib']);
+    expect(deployOf('m4')).toBe('@acme/a@1.2.0');
+    expect(deployOf('m5')).toBe('c-lib-v1.1.0');
+  });
+
+  it('gives each product its deploys, rate, lead time p50, failure rate and unreleased changes', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.failedDeploys, p.unreleased])).toEqual([
+      ['@acme/a', ['packages/a'], 3, 2, 1, 1],
+      ['@acme/b', ['packages/b'], 3, 1, 0, 1],
+      ['c-lib', ['packages/c'], 3, 1, 1, 1],
+    ]);
+    const row = (name: string) => report.summary.products?.find((p) => p.name === name);
+    expect(row('@acme/a')?.deploysPerWeek).toBeCloseTo(2 / WEEKS, 5);
+    expect(row('@acme/b')?.deploysPerWeek).toBeCloseTo(1 / WEEKS, 5);
+    // m4's revert (m7, Mar 21) lands 9 days after @acme/a@1.2.0 and c-lib-v1.1.0 shipped it: one of a's two
+    // deploys failed, and c's one
+    expect(row('@acme/a')?.changeFailureRate).toBe(0.5);
+    expect(row('@acme/b')?.changeFailureRate).toBe(0);
+    expect(row('c-lib')?.changeFailureRate).toBe(1);
+    // lead times: a 6d, 3d and one waiting 12d; b 3d, 2d, one waiting 13d; c 3d, 2d, one waiting 12d
+    expect(row('@acme/a')?.leadTimeP50).toBe(6 * DAY);
+    expect(row('@acme/b')?.leadTimeP50).toBe(3 * DAY);
+    expect(row('c-lib')?.leadTimeP50).toBe(3 * DAY);
+  });
+
+  it('shows the products table in text, Markdown and HTML, and each change\'s products in CSV', () => {
+    const text = renderText(report, { color: false, width: 120 });
+    expect(text).toMatch(/Products\n/);
+    expect(text).toMatch(/@acme\/a\s*│?\s*3\s*│?\s*2\s*│?\s*0\.45\s*│?\s*6d\s*│?\s*50%\s*│?\s*1/);
+    expect(renderMarkdown(report)).toContain('| @acme/b | 3 | 1 | 0.23 | 3d | 0% | 1 |');
+    expect(renderHtml(report)).toContain('<section id="products"');
+    const csv = renderCsv(report).split('\r\n');
+    expect(csv[0]?.endsWith(',products')).toBe(true);
+    // a leading @ is guarded against spreadsheet formulas, as every cell is
+    expect(csv.find((l) => l.startsWith(`${report.changes.find((c) => c.title === 'm4')?.id},`))?.endsWith(",'@acme/a c-lib")).toBe(true);
+  });
+
+  it('slices by product with each product\'s own deploys and failure rate', async () => {
+    const sliced = await withSlices(report, parseGrouping('product'), 'product');
+    expect(sliced.summary.slices?.rows.map((r) => [r.name, r.changes, r.deploys, r.changeFailureRate])).toEqual([
+      ['product:@acme/a', 3, 2, 0.5],
+      ['product:@acme/b', 3, 1, 0],
+      ['product:c-lib', 3, 1, 1],
+    ]);
+    const [a] = await sliceReports(report, [parseSlice('product:@ACME/A')]);
+    expect(a?.changes.map((c) => c.title)).toEqual(['m1', 'm4', 'Revert "m4"']);
+    expect(a?.summary.dora.deploymentFrequency.count).toBe(2);
+  });
+});
+
+describe('a monorepo with one product', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = monorepo({ packages: 'one' });
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('ships every change with the first tag that reaches it and shows no products', () => {
+    expect(report.deploys.map((d) => [d.ref, d.changes, d.product])).toEqual([
+      ['@acme/a@1.1.0', 3, undefined],
+      ['@acme/a@1.2.0', 2, undefined],
+    ]);
+    expect(report.summary.products).toBeUndefined();
+    expect(report.changes.every((c) => c.products === undefined)).toBe(true);
+    expect(renderText(report, { color: false, width: 120 })).not.toMatch(/Products/);
+    expect(renderMarkdown(report)).not.toMatch(/### Products/);
+    expect(renderCsv(report).split('\r\n')[0]).not.toMatch(/products/);
+  });
+});
+
+describe('products the config names', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = declaredProducts();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('ships a change with its product\'s tag (by pattern or by name), not with the other product\'s earlier one', () => {
+    const k1 = report.changes.find((c) => c.title === 'k1');
+    const k2 = report.changes.find((c) => c.title === 'k2');
+    expect([k1?.deployedAt, k1?.products]).toEqual(['2026-03-06T12:00:00Z', ['api']]);
+    expect([k2?.deployedAt, k2?.products]).toEqual(['2026-03-04T12:00:00Z', ['web']]);
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+      ['api', ['services/api/**'], 1],
+      ['web', ['web/**'], 1],
+    ]);
+  });
+});
+
+describe('a monorepo in a clone without blobs', () => {
+  let repo: FixtureRepo;
+  let clone: string;
+  beforeAll(() => {
+    repo = monorepo();
+    repo.git('config', 'uploadpack.allowFilter', 'true');
+    clone = mkdtempSync(join(tmpdir(), 'flowaudit-blobless-'));
+    execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:none', `file://${repo.dir}`, clone], { stdio: 'ignore' });
+  });
+  afterAll(() => {
+    repo.cleanup();
+    rmSync(clone, { recursive: true, force: true });
+  });
+
+  it('cannot read the manifests, fetches nothing and reports as one product rather than failing', async () => {
+    const report = await audit({ path: clone, ...WINDOW });
+    expect(report.summary.products).toBeUndefined();
+    expect(report.deploys.map((d) => d.ref)).toEqual(['@acme/b@1.1.0', '@acme/a@1.2.0']);
+    // still without the blob: no lazy fetch ran
+    expect(() => execFileSync('git', ['cat-file', '-e', 'HEAD:package.json'], { cwd: clone, stdio: 'ignore', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } })).toThrow();
+  });
+});
