@@ -10,8 +10,8 @@ import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
 import type { ReleaseGraph } from './release-graph.js';
-import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
-import type { SourceInput } from './deploy-sources/source.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
+import type { SourceInput } from '../sources/deploys/source.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;

@@ -16,13 +16,13 @@ import { toOpenPull } from '../model/open-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
-import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
+import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
-import { readBranchDeploys } from './deploy-sources/branch.js';
+import { readBranchDeploys } from './deploy-branch.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 

@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
 import { parseDuration } from '../units.js';
 import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
-import { DEPLOY_SOURCE_NAMES } from '../audit/deploy-sources/index.js';
+import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {

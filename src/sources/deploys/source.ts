@@ -1,8 +1,16 @@
 import type { DeploySignalKind } from '../../domain.js';
-import type { DeployRef } from '../../model/github-deploys.js';
 import type { Pattern } from '../../patterns.js';
-import type { TagRef } from '../../sources/git/repo.js';
-import type { GitHubData } from '../../sources/github/index.js';
+import type { TagRef } from '../git/repo.js';
+import type { GitHubData } from '../github/index.js';
+
+/** A deploy candidate: a named commit at a time, as tags are. */
+export interface DeployRef {
+  name: string;
+  sha: string;
+  at: number;
+  /** what it deploys to: a deployment's environment (tags and releases: the product their name versions) */
+  target?: string;
+}
 
 /** What a deploy source reads its candidates from: what the audit has read by the time the signal is chosen. */
 export interface SourceInput {

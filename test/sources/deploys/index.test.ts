@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSignal, signalDetail } from '../../../src/audit/deploys.js';
-import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../../../src/audit/deploy-sources/index.js';
-import type { SourceInput } from '../../../src/audit/deploy-sources/source.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../../../src/sources/deploys/index.js';
+import type { SourceInput } from '../../../src/sources/deploys/source.js';
 import { FIELDS } from '../../../src/config/schema.js';
 import { compilePattern } from '../../../src/patterns.js';
 import { reportSchema } from '../../../src/report/schema.js';
