@@ -21,13 +21,14 @@ export interface DeploySignal {
 
 /**
  * The deploy signal (SPEC section 3): the one asked for, else the first source of the registry that has any
- * candidate (its order is the most specific signal first), else the fallback (every merge).
+ * candidate (its order is the most specific signal first), else the fallback (every merge). A source is read
+ * only when those before it had none: a GitHub read it needs is not made otherwise.
  */
-export function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): DeploySignal {
-  if (asked !== undefined) return { kind: asked, refs: DEPLOY_SOURCES[asked].candidates(input) };
+export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): Promise<DeploySignal> {
+  if (asked !== undefined) return { kind: asked, refs: await DEPLOY_SOURCES[asked].candidates(input) };
   for (const kind of DEPLOY_SOURCE_NAMES) {
     const source = DEPLOY_SOURCES[kind];
-    const refs = source.candidates(input);
+    const refs = await source.candidates(input);
     if (refs.length > 0 || source.meta.fallback) return { kind, refs };
   }
   throw new Error('the deploy-source registry has no fallback');
@@ -104,6 +105,6 @@ async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidat
   return ancestors;
 }
 
-export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch?: string): string {
-  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch });
+export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch: string | undefined, workflow: Pattern): string {
+  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch, workflow });
 }

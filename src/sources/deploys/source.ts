@@ -2,6 +2,7 @@ import type { DeploySignalKind } from '../../domain.js';
 import type { Pattern } from '../../patterns.js';
 import type { TagRef } from '../git/repo.js';
 import type { GitHubData } from '../github/index.js';
+import type { GitHubWorkflowRun } from '../github/workflow-cache.js';
 
 /** A deploy candidate: a named commit at a time, as tags are. */
 export interface DeployRef {
@@ -24,6 +25,13 @@ export interface SourceInput {
   events: readonly DeployRef[];
   /** the deploy branch's merges of the tracked branch (--deploy-from branch:NAME); none unless asked */
   branch: readonly DeployRef[];
+  /**
+   * the tracked branch's workflow runs, read from GitHub when first asked for (a source before the workflow one
+   * that has deploys spares the requests); null in git-only mode
+   */
+  workflowRuns: (() => Promise<readonly GitHubWorkflowRun[]>) | null;
+  /** which workflows deploy (--workflow), by name or file */
+  workflow: Pattern;
 }
 
 /** What the report says of the signal: its `deploySignal.detail`. */
@@ -35,6 +43,7 @@ export interface DetailInput {
   includePrereleases: boolean;
   /** the deploy branch's name (--deploy-from branch:NAME) */
   deployBranch?: string | undefined;
+  workflow: Pattern;
 }
 
 /**
@@ -50,6 +59,6 @@ export interface DeploySource {
     fallback?: true;
     detail: (input: DetailInput) => string;
   };
-  /** the candidates, in no particular order; none when the repository has none */
-  candidates: (input: SourceInput) => DeployRef[];
+  /** the candidates, in no particular order; none when the repository has none. A GitHub read may be awaited */
+  candidates: (input: SourceInput) => DeployRef[] | Promise<DeployRef[]>;
 }

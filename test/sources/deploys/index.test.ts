@@ -6,7 +6,7 @@ import { FIELDS } from '../../../src/config/schema.js';
 import { compilePattern } from '../../../src/patterns.js';
 import { reportSchema } from '../../../src/report/schema.js';
 import type { TagRef } from '../../../src/sources/git/repo.js';
-import type { GitHubData } from '../../../src/sources/github/index.js';
+import type { GitHubData, GitHubWorkflowRun } from '../../../src/sources/github/index.js';
 
 const DAY = 86400;
 const environment = compilePattern('^prod');
@@ -21,7 +21,18 @@ function gitHub(o: { deployments?: boolean; releases?: boolean }): GitHubData {
   } as unknown as GitHubData;
 }
 
-const input = (over: Partial<SourceInput>): SourceInput => ({ github: null, tags: [], environment, includePrereleases: false, events: [], branch: [], ...over });
+const workflow = compilePattern('deploy', { ignoreCase: true });
+const input = (over: Partial<SourceInput>): SourceInput => ({ github: null, tags: [], environment, includePrereleases: false, events: [], branch: [], workflowRuns: null, workflow, ...over });
+
+/** A completed run of `name` for a commit, at `at`. */
+const run = (name: string, sha: string, at: number, conclusion = 'SUCCESS'): GitHubWorkflowRun =>
+  ({ sha, workflow: name, path: `.github/workflows/${name.toLowerCase()}.yml`, event: 'push', status: 'COMPLETED', conclusion, updatedAt: at });
+
+/** Workflow runs as the audit hands them in, counting how often they were read. */
+function runsRead(runs: GitHubWorkflowRun[]): { read: () => Promise<GitHubWorkflowRun[]>; reads: () => number } {
+  let reads = 0;
+  return { read: () => { reads += 1; return Promise.resolve(runs); }, reads: () => reads };
+}
 
 describe('the deploy-source registry', () => {
   it('registers each source under its own name, and the flag, the config and the report take exactly those', () => {
@@ -30,25 +41,32 @@ describe('the deploy-source registry', () => {
     expect(reportSchema.shape.deploySignal.shape.kind.options).toEqual(DEPLOY_SOURCE_NAMES);
   });
 
-  it('chooses automatically in the registry order: deployments, then releases, then tags, then every merge', () => {
+  it('chooses automatically in the registry order: deployments, then workflow runs, then releases, then tags, then every merge', async () => {
     const tags = [tag('v1.0.0', DAY)];
-    expect(chooseSignal(undefined, input({ github: gitHub({ deployments: true, releases: true }), tags })).kind).toBe('deployments');
-    expect(chooseSignal(undefined, input({ github: gitHub({ releases: true }), tags })).kind).toBe('releases');
-    expect(chooseSignal(undefined, input({ github: gitHub({}), tags }))).toEqual({ kind: 'tags', refs: tags });
-    expect(chooseSignal(undefined, input({}))).toEqual({ kind: 'merge', refs: [] });
+    const deploys = runsRead([run('Deploy', 'a'.repeat(40), 4 * DAY)]);
+    expect((await chooseSignal(undefined, input({ github: gitHub({ deployments: true, releases: true }), tags, workflowRuns: deploys.read }))).kind).toBe('deployments');
+    // a source before the workflow runs that has deploys spares their read: no request is made for them
+    expect(deploys.reads()).toBe(0);
+    expect((await chooseSignal(undefined, input({ github: gitHub({ releases: true }), tags, workflowRuns: deploys.read }))).kind).toBe('workflow');
+    expect(deploys.reads()).toBe(1);
+    const ci = runsRead([run('CI', 'a'.repeat(40), 4 * DAY)]);
+    expect((await chooseSignal(undefined, input({ github: gitHub({ releases: true }), tags, workflowRuns: ci.read }))).kind).toBe('releases');
+    expect(await chooseSignal(undefined, input({ github: gitHub({}), tags }))).toEqual({ kind: 'tags', refs: tags });
+    expect(await chooseSignal(undefined, input({}))).toEqual({ kind: 'merge', refs: [] });
   });
 
-  it('takes the source asked for even when it has nothing, and one more specific is then not looked at', () => {
-    expect(chooseSignal('tags', input({ github: gitHub({ deployments: true }) }))).toEqual({ kind: 'tags', refs: [] });
-    expect(chooseSignal('merge', input({ tags: [tag('v1.0.0', DAY)] }))).toEqual({ kind: 'merge', refs: [] });
+  it('takes the source asked for even when it has nothing, and one more specific is then not looked at', async () => {
+    expect(await chooseSignal('tags', input({ github: gitHub({ deployments: true }) }))).toEqual({ kind: 'tags', refs: [] });
+    expect(await chooseSignal('merge', input({ tags: [tag('v1.0.0', DAY)] }))).toEqual({ kind: 'merge', refs: [] });
   });
 
   it('says which GitHub sources git-only mode cannot read, and writes each source\'s detail', () => {
-    expect(DEPLOY_SOURCE_NAMES.filter((n) => DEPLOY_SOURCES[n].meta.needs === 'github')).toEqual(['deployments', 'releases']);
-    const detail = (kind: 'tags' | 'deployments', count: number, includePrereleases = false): string =>
-      signalDetail({ kind, refs: Array.from({ length: count }, (_, i) => ({ name: `r${i}`, sha: 'f'.repeat(40), at: i })) }, compilePattern('^v\\d'), environment, includePrereleases);
+    expect(DEPLOY_SOURCE_NAMES.filter((n) => DEPLOY_SOURCES[n].meta.needs === 'github')).toEqual(['deployments', 'workflow', 'releases']);
+    const detail = (kind: 'tags' | 'deployments' | 'workflow', count: number, includePrereleases = false): string =>
+      signalDetail({ kind, refs: Array.from({ length: count }, (_, i) => ({ name: `r${i}`, sha: 'f'.repeat(40), at: i })) }, compilePattern('^v\\d'), environment, includePrereleases, undefined, workflow);
     expect(detail('tags', 2)).toBe('2 final release tags matching ^v\\d');
     expect(detail('tags', 1, true)).toBe('1 release tag matching ^v\\d, pre-releases included');
     expect(detail('deployments', 3)).toBe('3 successful GitHub deployments to environments matching ^prod');
+    expect(detail('workflow', 1)).toBe('1 successful workflow run of workflows matching deploy');
   });
 });
