@@ -59,7 +59,7 @@ describe('deploys from workflow runs, through --api-url', () => {
     const run = await reportWithGitHub(repo.dir, scenario(repo), TOKEN, ['--repo', 'acme/app', '--deploy-from', 'workflow', ...WINDOW]);
     try {
       const { report, server } = run;
-      expect(report.deploySignal).toEqual({ kind: 'workflow', detail: '3 successful workflow runs of workflows matching deploy|release|publish|cd' });
+      expect(report.deploySignal).toEqual({ kind: 'workflow', detail: '3 successful workflow runs matching deploy|release|publish|cd by workflow name or file' });
       expect(report.deploys.map((d) => [d.sha, d.at, d.changes, d.failed, d.rollback])).toEqual([
         [repo.sha('c1'), '2026-03-02T10:20:00Z', 1, false, false],
         [repo.sha('c4'), '2026-03-05T10:30:00Z', 3, false, false],
@@ -98,6 +98,9 @@ describe('deploys from workflow runs, through --api-url', () => {
       const warm = await report();
       expect(warm.deploys).toEqual(cold.deploys);
       expect(asked()).toBe(2);
+      // the text report names the signal in words, the pattern left to the JSON report and --verbose
+      const text = await runCli([repo.dir, '--repo', 'acme/app', '--api-url', server.url, '--format', 'text', '--no-color', '--width', '200', ...WINDOW], env);
+      expect(text.stdout).toMatch(/· deploys: 3 successful workflow runs\n/);
       // the CI workflow succeeded on c1, c2 and c6: those are its deploys (the cache holds every workflow's runs)
       const byCi = await report('--workflow', '^ci$');
       expect(byCi.deploys.map((d) => [d.sha, d.at])).toEqual([

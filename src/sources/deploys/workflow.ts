@@ -11,7 +11,7 @@ export const workflow: DeploySource = {
   meta: {
     name: 'workflow',
     needs: 'github',
-    detail: ({ count, workflow: pattern }) => `${plural(count, 'successful workflow run')} of workflows matching ${pattern.source}`,
+    detail: ({ count, workflow: pattern }) => `${plural(count, 'successful workflow run')} matching ${pattern.source} by workflow name or file`,
   },
   candidates: async ({ workflowRuns, workflow: pattern }) => (workflowRuns ? successfulRuns(await workflowRuns(), pattern) : []),
 };

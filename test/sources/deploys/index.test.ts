@@ -67,6 +67,6 @@ describe('the deploy-source registry', () => {
     expect(detail('tags', 2)).toBe('2 final release tags matching ^v\\d');
     expect(detail('tags', 1, true)).toBe('1 release tag matching ^v\\d, pre-releases included');
     expect(detail('deployments', 3)).toBe('3 successful GitHub deployments to environments matching ^prod');
-    expect(detail('workflow', 1)).toBe('1 successful workflow run of workflows matching deploy');
+    expect(detail('workflow', 1)).toBe('1 successful workflow run matching deploy by workflow name or file');
   });
 });
