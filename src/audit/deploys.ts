@@ -17,6 +17,8 @@ export interface DeploySignal {
   kind: DeploySignalKind;
   /** the candidates of that kind, in no particular order */
   refs: DeployRef[];
+  /** chosen automatically: the sources looked for, in order (the report says why this one was taken) */
+  lookedFor?: DeploySignalKind[];
 }
 
 /**
@@ -26,10 +28,16 @@ export interface DeploySignal {
  */
 export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): Promise<DeploySignal> {
   if (asked !== undefined) return { kind: asked, refs: await DEPLOY_SOURCES[asked].candidates(input) };
+  // what this run can look for: a named deploy branch only when asked, GitHub's sources only with GitHub
+  const lookedFor = DEPLOY_SOURCE_NAMES.filter((name) => {
+    const { meta } = DEPLOY_SOURCES[name];
+    return meta.onlyAsked !== true && meta.fallback !== true && (meta.needs === 'git' || input.github !== null);
+  });
   for (const kind of DEPLOY_SOURCE_NAMES) {
     const source = DEPLOY_SOURCES[kind];
+    if (source.meta.onlyAsked) continue;
     const refs = await source.candidates(input);
-    if (refs.length > 0 || source.meta.fallback) return { kind, refs };
+    if (refs.length > 0 || source.meta.fallback) return { kind, refs, lookedFor };
   }
   throw new Error('the deploy-source registry has no fallback');
 }
@@ -105,6 +113,21 @@ async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidat
   return ancestors;
 }
 
+/**
+ * The report's `deploySignal.detail`: what counted as a deploy, and, when chosen automatically, why: the sources
+ * looked for before it, in order.
+ */
 export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch: string | undefined, workflow: Pattern): string {
-  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch, workflow });
+  const detail = DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch, workflow });
+  if (signal.lookedFor === undefined) return detail;
+  // why this source: the automatic choice takes the first the repository has (asked for, the reason is the asking)
+  const before = signal.lookedFor.slice(0, Math.max(0, signal.lookedFor.indexOf(signal.kind))).map((name) => DEPLOY_SOURCES[name].meta.label);
+  const all = DEPLOY_SOURCES[signal.kind].meta.fallback ? signal.lookedFor.map((name) => DEPLOY_SOURCES[name].meta.label) : before;
+  if (all.length === 0) return `${detail}; chosen automatically: the most specific signal there is`;
+  return `${detail}; chosen automatically: the repository has no ${orList(all)}`;
+}
+
+/** `a`, `a or b`, `a, b or c` */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
 }

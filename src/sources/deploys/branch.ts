@@ -10,7 +10,9 @@ import type { DeploySource } from './source.js';
 export const branch: DeploySource = {
   meta: {
     name: 'branch',
+    label: 'a deploy branch',
     needs: 'git',
+    onlyAsked: true,
     detail: ({ count, deployBranch }) => `${plural(count, 'merge')} of the tracked branch into ${deployBranch ?? 'the deploy branch'}, each a deploy at its commit time`,
   },
   candidates: ({ branch: found }) => [...found],

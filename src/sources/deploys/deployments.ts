@@ -7,6 +7,7 @@ import type { DeployRef, DeploySource } from './source.js';
 export const deployments: DeploySource = {
   meta: {
     name: 'deployments',
+    label: 'GitHub deployments',
     needs: 'github',
     detail: ({ count, environment }) => `${plural(count, 'successful GitHub deployment')} to environments matching ${environment.source}`,
   },

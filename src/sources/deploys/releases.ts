@@ -7,6 +7,7 @@ import type { DeployRef, DeploySource } from './source.js';
 export const releases: DeploySource = {
   meta: {
     name: 'releases',
+    label: 'GitHub releases',
     needs: 'github',
     detail: ({ count, includePrereleases }) => `${plural(count, 'published GitHub release')}${includePrereleases ? ', pre-releases included' : ''}`,
   },

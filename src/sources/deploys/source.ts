@@ -53,8 +53,12 @@ export interface DetailInput {
 export interface DeploySource {
   meta: {
     name: DeploySignalKind;
+    /** what it is in the reader's words, for saying why a source was chosen (`GitHub deployments`) */
+    label: string;
     /** where its candidates come from: a GitHub source cannot be read in git-only mode */
     needs: 'github' | 'git';
+    /** read only when `--deploy-from` names it, never by the automatic choice (it needs a name) */
+    onlyAsked?: true;
     /** taken when no source before it has any candidate (every merge is a deploy) */
     fallback?: true;
     detail: (input: DetailInput) => string;

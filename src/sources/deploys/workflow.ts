@@ -10,6 +10,7 @@ import type { DeployRef, DeploySource } from './source.js';
 export const workflow: DeploySource = {
   meta: {
     name: 'workflow',
+    label: 'deploy workflow runs',
     needs: 'github',
     detail: ({ count, workflow: pattern }) => `${plural(count, 'successful workflow run')} matching ${pattern.source} by workflow name or file`,
   },

@@ -51,8 +51,18 @@ describe('the deploy-source registry', () => {
     expect(deploys.reads()).toBe(1);
     const ci = runsRead([run('CI', 'a'.repeat(40), 4 * DAY)]);
     expect((await chooseSignal(undefined, input({ github: gitHub({ releases: true }), tags, workflowRuns: ci.read }))).kind).toBe('releases');
-    expect(await chooseSignal(undefined, input({ github: gitHub({}), tags }))).toEqual({ kind: 'tags', refs: tags });
-    expect(await chooseSignal(undefined, input({}))).toEqual({ kind: 'merge', refs: [] });
+    expect(await chooseSignal(undefined, input({ github: gitHub({}), tags }))).toMatchObject({ kind: 'tags', refs: tags });
+    expect(await chooseSignal(undefined, input({}))).toMatchObject({ kind: 'merge', refs: [] });
+  });
+
+  it('says why it chose automatically: what the repository lacks of the sources before it, in this mode', async () => {
+    const why = async (over: Partial<SourceInput>): Promise<string> => signalDetail(await chooseSignal(undefined, input(over)), compilePattern('^v'), environment, false, undefined, workflow);
+    expect(await why({ tags: [tag('v1.0.0', DAY)] })).toBe('1 final release tag matching ^v; chosen automatically: the repository has no deploys in events files');
+    expect(await why({ github: gitHub({ releases: true }) })).toBe('1 published GitHub release; chosen automatically: the repository has no deploys in events files, GitHub deployments or deploy workflow runs');
+    expect(await why({ events: [{ name: 'e', sha: 'e'.repeat(40), at: DAY }] })).toBe('1 deploy from the events files; chosen automatically: the most specific signal there is');
+    expect(await why({ github: gitHub({}) })).toBe('no deploy signal found: every merge counts as a deploy; chosen automatically: the repository has no deploys in events files, GitHub deployments, deploy workflow runs, GitHub releases or release tags');
+    // asked for, the asking is the reason: nothing is added
+    expect(signalDetail(await chooseSignal('tags', input({ tags: [tag('v1.0.0', DAY)] })), compilePattern('^v'), environment, false, undefined, workflow)).toBe('1 final release tag matching ^v');
   });
 
   it('takes the source asked for even when it has nothing, and one more specific is then not looked at', async () => {
