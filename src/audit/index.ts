@@ -103,7 +103,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
-  const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
+  const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
   const signal = await orCancel(chooseSignal(deployFrom, {
     github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch, workflowRuns, workflow: settings.workflow,
   }));

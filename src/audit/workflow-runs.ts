@@ -5,10 +5,16 @@ import type { GitHubAccess } from '../sources/github/access.js';
 import type { GitHubWorkflowRun } from '../sources/github/index.js';
 import { plural } from '../units.js';
 
+// a window's last changes ship within weeks: commits later than this after it are not asked for (an old window
+// of a busy repository would otherwise ask for every commit since)
+const AFTER_WINDOW = 30 * 86400;
+
 export interface WorkflowScope {
   branch: { name: string; tip: string };
-  /** the commits asked for are the tracked branch's first-parent line from here (epoch s) to `now` */
+  /** the commits asked for are the tracked branch's first-parent line from here (epoch s) … */
   since: number;
+  /** … to a month after the window ends (what its last changes shipped with), or `now` if sooner */
+  until: number;
   now: number;
   incidentLabel: string;
 }
@@ -39,11 +45,12 @@ async function readWorkflowRuns(
   const env = options.env ?? process.env;
   const { defaultCacheDir, fetchWorkflowRuns } = await import('../sources/github/index.js');
   const line = await readLine(repo.cwd, scope.branch.tip);
-  const commits = line.filter((c) => c.at >= scope.since && c.at <= scope.now).map((c) => ({ sha: c.sha, at: c.at }));
+  const last = Math.min(scope.now, scope.until + AFTER_WINDOW);
+  const commits = line.filter((c) => c.at >= scope.since && c.at <= last).map((c) => ({ sha: c.sha, at: c.at }));
   report.progress({ step: 'reading workflow runs from GitHub', count: 0, unit: 'commits' });
   const read = await fetchWorkflowRuns({
     owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch.name,
-    since: scope.since, until: scope.now, now: scope.now,
+    since: scope.since, until: last, now: scope.now,
     cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
     partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
     ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),

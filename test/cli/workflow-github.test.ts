@@ -113,6 +113,18 @@ describe('deploys from workflow runs, through --api-url', () => {
     }
   });
 
+  it('for an old window asks only for the commits up to a month after it', async () => {
+    const old = ['--since', '2026-01-01T00:00:00Z', '--until', '2026-02-01T00:00:00Z', '--now', '2026-04-01T00:00:00Z'];
+    const run = await reportWithGitHub(repo.dir, scenario(repo), TOKEN, ['--repo', 'acme/app', '--deploy-from', 'workflow', ...old]);
+    try {
+      const asked = run.server.requests.filter((r) => r.operationName === 'WorkflowRuns').flatMap((r) => Object.entries(r.variables ?? {}).filter(([k]) => /^o\d+$/.test(k)).map(([, v]) => v));
+      // the initial commit (20 Feb) and c1 (2 Mar), not c2 (3 Mar 10:00), a month and more after the window
+      expect(asked).toEqual([repo.sha('c1'), repo.git('rev-list', '--max-parents=0', 'HEAD').trim()]);
+    } finally {
+      await run.close();
+    }
+  });
+
   it('asked for without GitHub, or with a pattern that cannot run, it is one line and exit 2', async () => {
     const gitOnly = await runCli([repo.dir, '--no-github', '--deploy-from', 'workflow', ...WINDOW]);
     expect(gitOnly.code).toBe(2);
