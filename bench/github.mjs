@@ -1,5 +1,7 @@
 // GitHub section of the benchmark: serves a generated repository of 5,000 merged pull requests from the fixture
-// GraphQL server and measures a cold fetch and a warm re-run (nothing new) of the built GitHub source.
+// GraphQL server and measures a cold fetch and a warm re-run (nothing new) of the built GitHub source; then the
+// workflow runs of 2,000 commits of a tracked branch (--deploy-from workflow): a cold read, a warm re-run, and a
+// warm run after 150 new commits.
 //
 // Usage: imported by bench/run.mjs (`npm run bench`), or `node bench/github.mjs` after `npm run build`.
 // Returns rows for run.mjs's table ({command, requests, cost, wallS, target, result}) and {line} notes.
@@ -13,6 +15,12 @@ const PULLS = 5000;
 const TOKEN = 'ghp_benchToken000000000000000000000000';
 const COLD_TARGET = (2 * PULLS) / 100; // ≤ 2 requests per 100 PRs, follow-ups included
 const WARM_TARGET = 2;
+const COMMITS = 2000;
+const NEW_COMMITS = 150;
+const DAY = 86400;
+// workflow runs: ≤ 2 requests per 100 commits of the window cold, ≤ 1 warm (issue 29)
+const WORKFLOW_COLD_PER_100 = 2;
+const WORKFLOW_WARM_PER_100 = 1;
 
 /**
  * @param {{ root: string, print: (...a: unknown[]) => void }} ctx
@@ -23,7 +31,7 @@ export default async function runGitHubBench({ root, print }) {
   if (!fs.existsSync(entry)) {
     return [{ line: `github: ${path.relative(root, entry)} not found: run \`npm run build\` first (npm run bench does)` }];
   }
-  const { fetchGitHub } = await import(pathToFileURL(entry).href);
+  const { fetchGitHub, fetchWorkflowRuns } = await import(pathToFileURL(entry).href);
   const { startGitHubServer } = await import(pathToFileURL(path.join(root, 'fixtures', 'github-server', 'server.mjs')).href);
   const { generateScenario } = await import(pathToFileURL(path.join(root, 'fixtures', 'github-server', 'generate.mjs')).href);
 
@@ -56,11 +64,72 @@ export default async function runGitHubBench({ root, print }) {
       { line: `target: cold <= 2 requests per 100 PRs -> ${coldPass ? 'PASS' : 'FAIL'} (${((100 * cold.requests) / PULLS).toFixed(2)} per 100; ${cold.data.deployments.length} deployments, ${cold.data.releases.length} releases, ${cold.data.incidents.length} incidents)` },
       { line: `target: warm re-run <= ${WARM_TARGET} requests -> ${warmPass ? 'PASS' : 'FAIL'} (${warm.requests}; ${warm.data.cachedPulls} PRs from the cache)` },
       { line: `github: ${invalid === 0 ? 'every query valid against GitHub\'s schema' : `${invalid} query(ies) INVALID against GitHub's schema`}` },
+      ...(await runWorkflowBench({ fetchWorkflowRuns, startGitHubServer, print })),
     ];
   } finally {
     await srv.close();
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The workflow-run read's request budget: a tracked branch's commits, a commit a few hours apart, each with its
+ * check suites (CI, lint, another app's checks, the deploy workflow: skipped, cancelled or failed now and then;
+ * one commit in twenty with more suites than a first page holds), read cold, warm, and warm after new commits.
+ */
+async function runWorkflowBench({ fetchWorkflowRuns, startGitHubServer, print }) {
+  print(`github: serving ${COMMITS + NEW_COMMITS} commits' check suites and workflow runs from the fixture server…`);
+  const start = Date.parse('2024-01-01T00:00:00Z') / 1000;
+  const commits = Array.from({ length: COMMITS + NEW_COMMITS }, (_, i) => ({ sha: oidOf(i), at: start + i * 4 * 3600 }));
+  const scenario = { repositories: { 'acme/app': { defaultBranchRef: { name: 'main' }, commits: commits.map(withSuites) } } };
+  const srv = await startGitHubServer({ scenario, token: TOKEN });
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowaudit-bench-wf-'));
+  const old = commits.slice(0, COMMITS);
+  const options = (now) => ({
+    owner: 'acme', name: 'app', apiUrl: srv.url, token: TOKEN, baseBranch: 'main', since: start, until: now, now,
+    cache: { dir: cacheDir, noCache: false, refresh: false }, partial: false, maxWaitSeconds: 600, incidentLabel: 'incident',
+  });
+  try {
+    const firstNow = (old.at(-1)?.at ?? start) + 2 * DAY;
+    const cold = await timed(() => fetchWorkflowRuns(options(firstNow), old), srv);
+    const warm = await timed(() => fetchWorkflowRuns(options(firstNow), old), srv);
+    const later = (commits.at(-1)?.at ?? start) + 2 * DAY;
+    const grown = await timed(() => fetchWorkflowRuns(options(later), commits), srv);
+    const invalid = srv.requests.filter((r) => r.invalid).length;
+    const coldTarget = (WORKFLOW_COLD_PER_100 * COMMITS) / 100;
+    const warmTarget = (WORKFLOW_WARM_PER_100 * COMMITS) / 100;
+    const grownTarget = Math.floor((WORKFLOW_WARM_PER_100 * commits.length) / 100);
+    const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+    const runs = cold.data.runs.length;
+    return [
+      { command: `workflow runs, cold, ${COMMITS} commits`, requests: cold.requests, cost: cold.cost, wallS: cold.wallS, target: `<= ${coldTarget} requests`, result: verdict(cold.requests <= coldTarget && runs > 0) },
+      { command: 'workflow runs, warm re-run', requests: warm.requests, cost: warm.cost, wallS: warm.wallS, target: `<= ${warmTarget} requests`, result: verdict(warm.requests <= warmTarget && warm.data.runs.length === runs) },
+      { command: `workflow runs, warm, ${NEW_COMMITS} new commits`, requests: grown.requests, cost: grown.cost, wallS: grown.wallS, target: `<= ${grownTarget} requests`, result: verdict(grown.requests <= grownTarget) },
+      { line: `target: workflow runs cold <= ${WORKFLOW_COLD_PER_100} requests per 100 commits -> ${verdict(cold.requests <= coldTarget)} (${((100 * cold.requests) / COMMITS).toFixed(2)} per 100; ${runs} runs)` },
+      { line: `target: workflow runs warm <= ${WORKFLOW_WARM_PER_100} request per 100 commits -> ${verdict(warm.requests <= warmTarget && grown.requests <= grownTarget)} (${((100 * warm.requests) / COMMITS).toFixed(2)} per 100 re-run; ${((100 * grown.requests) / commits.length).toFixed(2)} per 100 with ${NEW_COMMITS} new, ${grown.data.cached} from the cache)` },
+      { line: `github: workflow queries ${invalid === 0 ? 'every one valid against GitHub\'s schema' : `${invalid} INVALID against GitHub's schema`}` },
+    ];
+  } finally {
+    await srv.close();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** A deterministic 40-hex oid for commit `i`. */
+function oidOf(i) {
+  return (i.toString(16).padStart(8, '0') + 'b'.repeat(32)).slice(0, 40);
+}
+
+/** Commit `i`'s check suites: CI and lint runs, another app's checks, the deploy workflow's run (mostly a success). */
+function withSuites({ sha, at }, i) {
+  const iso = (s) => new Date(s * 1000).toISOString();
+  const run = (name, file, conclusion, after) => ({
+    status: 'COMPLETED', conclusion, updatedAt: iso(at + after),
+    workflowRun: { updatedAt: iso(at + after), event: 'push', file: { path: `.github/workflows/${file}` }, workflow: { name, resourcePath: `/acme/app/actions/workflows/${file}` } },
+  });
+  const deploy = ['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'SKIPPED', 'SUCCESS', 'CANCELLED', 'SUCCESS', 'FAILURE', 'SUCCESS'][i % 10];
+  const others = Array.from({ length: i % 20 === 7 ? 30 : 2 }, () => ({ status: 'COMPLETED', conclusion: 'NEUTRAL', updatedAt: iso(at + 60), workflowRun: null }));
+  return { oid: sha, checkSuites: [run('CI', 'ci.yml', 'SUCCESS', 600), run('Lint', 'lint.yml', 'SUCCESS', 300), ...others, run('Deploy', 'deploy.yml', deploy, 1200)] };
 }
 
 /** Runs one fetch, counting what the server received (requests, rate-limit points) and the wall time. */

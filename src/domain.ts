@@ -173,7 +173,7 @@ export interface OpenPullEvents {
   reviewedAt: number[];
 }
 
-export type DeploySignalKind = 'events' | 'branch' | 'deployments' | 'releases' | 'tags' | 'merge';
+export type DeploySignalKind = 'events' | 'branch' | 'deployments' | 'workflow' | 'releases' | 'tags' | 'merge';
 
 export interface Deploy {
   ref: string;

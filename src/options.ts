@@ -50,6 +50,8 @@ export interface AuditOptions {
   /** longest wait for each GitHub request, in seconds (--timeout; default 30) */
   timeoutSeconds?: number;
   environment?: string;
+  /** workflows whose successful runs are deploys (--deploy-from workflow), by name or file, ignoring case */
+  workflow?: string;
   incidentLabel?: string;
   /** events files (JSON Lines or CSV) of deploys and incidents, absolute paths (--events) */
   events?: string[];
@@ -72,6 +74,8 @@ export { parseTime, resolveNow, resolveWindow } from './time.js';
 export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;
 /** Production environments' names, for GitHub deployments. */
 export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
+/** Deploy workflows' names or files (`Deploy`, `release.yml`, `CD`), ignoring case. */
+export const DEFAULT_WORKFLOW = 'deploy|release|publish|cd';
 
 /**
  * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine;
@@ -81,6 +85,7 @@ export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
  */
 export function compileRegex(source: string, flag: string, flags = ''): Pattern {
   if (flags === '' && (source === DEFAULT_TAG_PATTERN || source === DEFAULT_ENVIRONMENT)) return { ...nativePattern(new RegExp(source)), source };
+  if (flags === 'i' && source === DEFAULT_WORKFLOW) return { ...nativePattern(new RegExp(source, 'i')), source };
   try {
     return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {

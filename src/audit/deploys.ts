@@ -11,25 +11,34 @@ import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
 import type { ReleaseGraph } from './release-graph.js';
-import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
-import type { SourceInput } from './deploy-sources/source.js';
+import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
+import type { SourceInput } from '../sources/deploys/source.js';
 
 export interface DeploySignal {
   kind: DeploySignalKind;
   /** the candidates of that kind, in no particular order */
   refs: DeployRef[];
+  /** chosen automatically: the sources looked for, in order (the report says why this one was taken) */
+  lookedFor?: DeploySignalKind[];
 }
 
 /**
  * The deploy signal (SPEC section 3): the one asked for, else the first source of the registry that has any
- * candidate (its order is the most specific signal first), else the fallback (every merge).
+ * candidate (its order is the most specific signal first), else the fallback (every merge). A source is read
+ * only when those before it had none: a GitHub read it needs is not made otherwise.
  */
-export function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): DeploySignal {
-  if (asked !== undefined) return { kind: asked, refs: DEPLOY_SOURCES[asked].candidates(input) };
+export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): Promise<DeploySignal> {
+  if (asked !== undefined) return { kind: asked, refs: await DEPLOY_SOURCES[asked].candidates(input) };
+  // what this run can look for: a named deploy branch only when asked, GitHub's sources only with GitHub
+  const lookedFor = DEPLOY_SOURCE_NAMES.filter((name) => {
+    const { meta } = DEPLOY_SOURCES[name];
+    return meta.onlyAsked !== true && meta.fallback !== true && (meta.needs === 'git' || input.github !== null);
+  });
   for (const kind of DEPLOY_SOURCE_NAMES) {
     const source = DEPLOY_SOURCES[kind];
-    const refs = source.candidates(input);
-    if (refs.length > 0 || source.meta.fallback) return { kind, refs };
+    if (source.meta.onlyAsked) continue;
+    const refs = await source.candidates(input);
+    if (refs.length > 0 || source.meta.fallback) return { kind, refs, lookedFor };
   }
   throw new Error('the deploy-source registry has no fallback');
 }
@@ -108,6 +117,21 @@ async function readAncestors(repo: RepoInfo, candidates: readonly DeployCandidat
   return ancestors;
 }
 
-export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch?: string): string {
-  return DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch });
+/**
+ * The report's `deploySignal.detail`: what counted as a deploy, and, when chosen automatically, why: the sources
+ * looked for before it, in order.
+ */
+export function signalDetail(signal: DeploySignal, tagPattern: Pattern, environment: Pattern, includePrereleases: boolean, deployBranch: string | undefined, workflow: Pattern): string {
+  const detail = DEPLOY_SOURCES[signal.kind].meta.detail({ count: signal.refs.length, tagPattern, environment, includePrereleases, deployBranch, workflow });
+  if (signal.lookedFor === undefined) return detail;
+  // why this source: the automatic choice takes the first the repository has (asked for, the reason is the asking)
+  const before = signal.lookedFor.slice(0, Math.max(0, signal.lookedFor.indexOf(signal.kind))).map((name) => DEPLOY_SOURCES[name].meta.label);
+  const all = DEPLOY_SOURCES[signal.kind].meta.fallback ? signal.lookedFor.map((name) => DEPLOY_SOURCES[name].meta.label) : before;
+  if (all.length === 0) return `${detail}; chosen automatically: the most specific signal there is`;
+  return `${detail}; chosen automatically: the repository has no ${orList(all)}`;
+}
+
+/** `a`, `a or b`, `a, b or c` */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
 }

@@ -16,13 +16,14 @@ import { toOpenPull } from '../model/open-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
-import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from './deploy-sources/index.js';
+import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
-import { readBranchDeploys } from './deploy-sources/branch.js';
+import { readBranchDeploys } from './deploy-branch.js';
+import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 import { readProducts } from './products.js';
@@ -103,7 +104,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
-  const signal = chooseSignal(deployFrom, { github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch });
+  const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
+  const signal = await orCancel(chooseSignal(deployFrom, {
+    github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch, workflowRuns, workflow: settings.workflow,
+  }));
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
   if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
@@ -149,7 +153,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
-    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch) },
+    deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),

@@ -4,7 +4,7 @@ import { plural } from '../units.js';
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
   if (github) {
-    return signal === 'merge' ? ['No deploy signal (deployments, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : [];
+    return signal === 'merge' ? ['No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : [];
   }
   const notes = [
     'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',

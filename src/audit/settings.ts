@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config/index.js';
 import { isTimeZone } from '../config/values.js';
 import { ConfigError } from '../errors.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
-import { compileRegex, type AuditOptions } from '../options.js';
+import { compileRegex, DEFAULT_WORKFLOW, type AuditOptions } from '../options.js';
 import type { Pattern } from '../patterns.js';
 import type { Policy } from '../report/schema.js';
 
@@ -17,6 +17,8 @@ export interface AuditSettings {
   botPattern: Pattern | null;
   aiMarkers: Pattern[];
   environment: Pattern;
+  /** the workflows whose successful runs are deploys (--workflow), by name or file */
+  workflow: Pattern;
   /** the deploy signal asked for (flag, else config); undefined: the first the repository has */
   deployFrom: DeploySignalKind | undefined;
   /** the deploy signal was asked for by flag, so a signal that cannot be read is an error, not a fallback */
@@ -56,6 +58,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
+    workflow: compileRegex(options.workflow ?? DEFAULT_WORKFLOW, '--workflow', 'i'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
     deployBranch: options.deployBranch,

@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
 import { parseDuration } from '../units.js';
 import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
-import { DEPLOY_SOURCE_NAMES } from '../audit/deploy-sources/index.js';
+import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {
@@ -31,6 +31,7 @@ export interface ReportFlags {
   verbose?: boolean;
   quiet?: boolean;
   environment?: string;
+  workflow?: string;
   incidentLabel?: string;
   events?: string[];
   incidentWindow?: string;
@@ -70,6 +71,7 @@ export function addReportOptions(command: Command): Command {
     .option('--repo <owner/name>', 'the GitHub repository (default: from origin)')
     .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
     .option('--environment <regex>', 'GitHub deployment environments that are production')
+    .option('--workflow <regex>', 'workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)')
     .option('--incident-label <label>', 'issue label that marks an incident')
     .option('--required-approvals <n>', 'approvals a change needs to count as approved')
     .option('--no-cache', 'neither read nor write the GitHub cache')
@@ -121,6 +123,7 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.repo !== undefined && { repo: flags.repo }),
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
+    ...(flags.workflow !== undefined && { workflow: flags.workflow }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
     ...(flags.events !== undefined && { events: flags.events.map((f) => resolvePath(f, io.cwd)) }),
     ...(flags.incidentWindow !== undefined && { incidentWindow: positiveDuration(flags.incidentWindow, '--incident-window') }),

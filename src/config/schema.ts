@@ -58,7 +58,7 @@ const expression = nonEmpty('a threshold expression');
 export const FIELDS = {
   bots: list(regexField('i'), 'regular expressions'),
   bot: regexField('i'),
-  deployFrom: z.enum(['auto', 'events', 'branch', 'deployments', 'releases', 'tags', 'merge'], { error: 'must be one of auto, events, branch, deployments, releases, tags, merge' }),
+  deployFrom: z.enum(['auto', 'events', 'branch', 'deployments', 'workflow', 'releases', 'tags', 'merge'], { error: 'must be one of auto, events, branch, deployments, workflow, releases, tags, merge' }),
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
@@ -96,7 +96,7 @@ export const configSchema = z.strictObject(
     deploy: z
       .strictObject(
         {
-          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, releases, tags or merge'),
+          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, workflow (runs of the workflows --workflow matches), releases, tags or merge'),
           tagPattern: FIELDS.tagPattern.optional().describe('tags that count as deploys (regular expression)'),
           environment: FIELDS.environment.optional().describe('GitHub deployment environments that count as production (regular expression)'),
           includePrereleases: FIELDS.enabled.optional().describe('count pre-release tags and GitHub pre-releases (-alpha, -beta.2, -rc1, .beta1) as deploys; by default they are test builds, not production'),

@@ -1,28 +1,11 @@
 import type { Deploy } from '../domain.js';
 import type { Tester } from '../patterns.js';
-import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../sources/github/types.js';
+import type { DeployRef } from '../sources/deploys/source.js';
+import type { GitHubDeployment, GitHubIncident } from '../sources/github/types.js';
 import type { Incident } from './incidents.js';
-import { isPrerelease } from './release-tags.js';
 
-/** A deploy candidate: a named commit at a time, as tags are. */
-export interface DeployRef {
-  name: string;
-  sha: string;
-  at: number;
-  /** what it deploys to: a deployment's environment (tags and releases: the product their name versions) */
-  target?: string;
-}
-
-/** Successful production deployments: time of the first SUCCESS status (SPEC section 3). */
-export function successfulDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
-  const refs: DeployRef[] = [];
-  for (const d of deployments) {
-    if (!environment.test(d.environment) || d.sha === null) continue;
-    const success = d.statuses.find((s) => s.state === 'SUCCESS');
-    if (success) refs.push({ name: `${d.environment}@${d.sha.slice(0, 7)}`, sha: d.sha, at: success.at, target: d.environment });
-  }
-  return refs;
-}
+// a deploy candidate is what a deploy source lists (src/sources/deploys/): the model's input, named here as before
+export type { DeployRef };
 
 /** Production deployments whose status ended failure/error: deploys that failed, shipping nothing. */
 export function failedDeployments(deployments: readonly GitHubDeployment[], environment: Tester): DeployRef[] {
@@ -35,18 +18,6 @@ export function failedDeployments(deployments: readonly GitHubDeployment[], envi
     }
   }
   return refs;
-}
-
-/**
- * Published releases that are final, at their publication time: not drafts, and — unless
- * `includePrereleases` — neither marked pre-release on GitHub nor named like one (`v2.0.0-rc.1`), the rule
- * tags follow (SPEC section 3).
- */
-export function publishedReleases(releases: readonly GitHubRelease[], includePrereleases = false): DeployRef[] {
-  return releases
-    .filter((r) => !r.isDraft && r.publishedAt !== null && r.sha !== null)
-    .filter((r) => includePrereleases || (!r.isPrerelease && !isPrerelease(r.tagName)))
-    .map((r) => ({ name: r.tagName, sha: r.sha as string, at: r.publishedAt as number }));
 }
 
 /**

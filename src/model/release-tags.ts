@@ -1,26 +1,12 @@
 import type { Tester } from '../patterns.js';
+import { isPrerelease, VERSION } from '../release-names.js';
 import { plural } from '../units.js';
 /**
  * Which tags are production releases (SPEC section 3): final versions, not test builds. Pure.
  */
 
-// the numeric version inside a tag name, wherever a package prefix puts it (`tokio-1.49.0`, `pkg@1.2.3`)
-const VERSION = /\d+(?:\.\d+)+/;
-// after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
-const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
-
-/**
- * A pre-release: a semver pre-release (`-alpha`, `-beta.2`, `-rc1`, `-dev.1001`: anything after a hyphen
- * that follows the version, as semver defines it) or a Ruby / Python suffix (`.beta1`, `.rc1`, `rc1`).
- * Build metadata (`+build.5`) is not one. A name without a version is not a pre-release.
- */
-export function isPrerelease(name: string): boolean {
-  const m = VERSION.exec(name);
-  if (!m) return false;
-  const rest = name.slice(m.index + m[0].length);
-  if (rest.startsWith('-')) return rest.length > 1;
-  return SUFFIX_PRERELEASE.test(rest);
-}
+// the rule GitHub releases follow too (a deploy source, below the model): shared, and named here as before
+export { isPrerelease };
 
 /**
  * The product a release name versions, for telling its releases from another's: the name up to its version,

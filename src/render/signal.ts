@@ -7,6 +7,7 @@ import type { Report } from '../report/schema.js';
  */
 export function deploySignalWords(signal: Report['deploySignal']): string {
   if (signal.kind === 'merge') return 'every merge (no deploy signal found)';
-  const words = signal.detail.replace(/ (to environments )?matching .*?(, pre-releases included)?$/s, (_m, environments?: string, prereleases?: string) => `${environments ? ' to production' : ''}${prereleases ?? ''}`);
+  // why the signal was chosen (after a `; `) stays with the pattern, in the JSON report and on stderr with --verbose
+  const words = signal.detail.replace(/; .*$/s, '').replace(/ (to environments )?matching .*?(, pre-releases included)?$/s, (_m, environments?: string, prereleases?: string) => `${environments ? ' to production' : ''}${prereleases ?? ''}`);
   return words || signal.kind;
 }

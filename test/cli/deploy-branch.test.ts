@@ -60,6 +60,6 @@ describe('--deploy-from branch:NAME', () => {
     expect(unknown.stderr).toMatch(/unknown branch 'nope'/);
     const bad = await runCli([repo.dir, '--deploy-from', 'ftp', ...WINDOW]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--deploy-from 'ftp' is not a deploy signal: use events, deployments, releases, tags, merge or branch:NAME/);
+    expect(bad.stderr).toMatch(/--deploy-from 'ftp' is not a deploy signal: use events, deployments, workflow, releases, tags, merge or branch:NAME/);
   });
 });

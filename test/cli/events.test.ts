@@ -42,7 +42,7 @@ describe('--events', () => {
     const result = await runCli([repo.dir, '--format', 'json', ...WINDOW, '--events', file, '--events', csv]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    expect(report.deploySignal).toEqual({ kind: 'events', detail: '2 deploys from the events files' });
+    expect(report.deploySignal).toEqual({ kind: 'events', detail: '2 deploys from the events files; chosen automatically: the most specific signal there is' });
     expect(report.deploys.map((d) => [d.at, d.failed, d.failureReasons, d.restoredAfter])).toEqual([
       ['2026-03-02T12:00:00Z', true, ['incident PD-3'], 62 * H],
       ['2026-03-04T12:00:00Z', true, ['incident PD-1'], 4 * H],

@@ -150,7 +150,7 @@ describe('deploys from GitHub releases and deployments', () => {
       release('v1.1.0', repo.sha('pr3'), '2026-03-08T12:00:00Z'),
     ];
     const finals = await run({ releases });
-    expect(finals.deploySignal).toEqual({ kind: 'releases', detail: '2 published GitHub releases' });
+    expect(finals.deploySignal).toEqual({ kind: 'releases', detail: '2 published GitHub releases; chosen automatically: the repository has no deploys in events files, GitHub deployments or deploy workflow runs' });
     expect(finals.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.0.0', 2], ['v1.1.0', 3]]);
     expect(finals.changes.find((c) => c.id === '#3')?.deployedAt).toBe('2026-03-08T12:00:00Z');
     // with pre-releases, the beta shipped #3 first; v1.1.0 then shipped nothing new and is no deploy

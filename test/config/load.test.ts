@@ -112,7 +112,7 @@ describe('config errors name the file and the bad field', () => {
     ['{ "bots": "dependabot" }', 'bots must be a list of regular expressions'],
     ['{ "bots": ["ok", "(unclosed"] }', 'bots[1] is not a valid regular expression: missing closing )'],
     ['{ "bots": [42] }', 'bots[0] must be a regular expression (a string)'],
-    ['{ "deploy": { "from": "ftp" } }', 'deploy.from must be one of auto, events, branch, deployments, releases, tags, merge'],
+    ['{ "deploy": { "from": "ftp" } }', 'deploy.from must be one of auto, events, branch, deployments, workflow, releases, tags, merge'],
     ['{ "deploy": { "tagPattern": "[v" } }', 'deploy.tagPattern is not a valid regular expression: missing closing ]'],
     ['{ "deploy": "tags" }', 'deploy must be an object'],
     ['{ "incidentLabel": "" }', 'incidentLabel must be a label name (a non-empty string)'],

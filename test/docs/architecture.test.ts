@@ -10,7 +10,7 @@ describe('docs/architecture.md', () => {
   it('names the files a newcomer touches', () => {
     // a page that lost its paths would pass the check below vacuously
     expect(named.length).toBeGreaterThan(30);
-    for (const step of ['src/metrics/catalogue.ts', 'src/model/build.ts', 'src/audit/deploy-sources/index.ts', 'src/render/formats.ts', 'src/advice/index.ts', 'src/model/slices.ts']) expect(named).toContain(step);
+    for (const step of ['src/metrics/catalogue.ts', 'src/model/build.ts', 'src/sources/deploys/index.ts', 'src/render/formats.ts', 'src/advice/index.ts', 'src/model/slices.ts']) expect(named).toContain(step);
   });
 
   it('names only paths that exist', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Deploy } from '../../src/domain.js';
-import { applyGitHubFailures, failedDeployments, gitHubIncidents, publishedReleases, successfulDeployments } from '../../src/model/github-deploys.js';
+import { applyGitHubFailures, failedDeployments, gitHubIncidents } from '../../src/model/github-deploys.js';
+import { successfulDeployments } from '../../src/sources/deploys/deployments.js';
+import { publishedReleases } from '../../src/sources/deploys/releases.js';
 import { linkIncidents } from '../../src/model/incidents.js';
 import type { GitHubDeployment, GitHubIncident, GitHubRelease } from '../../src/sources/github/types.js';
 

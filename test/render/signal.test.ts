@@ -9,4 +9,11 @@ describe('the deploy signal in words', () => {
     expect(deploySignalWords({ kind: 'releases', detail: '3 published GitHub releases' })).toBe('3 published GitHub releases');
     expect(deploySignalWords({ kind: 'merge', detail: 'no deploy signal found: every merge counts as a deploy' })).toBe('every merge (no deploy signal found)');
   });
+
+  it('leaves why the signal was chosen to the JSON report and --verbose, as the pattern', () => {
+    const why = '; chosen automatically: the repository has no deploys in events files, GitHub deployments or deploy workflow runs';
+    expect(deploySignalWords({ kind: 'releases', detail: `3 published GitHub releases${why}` })).toBe('3 published GitHub releases');
+    expect(deploySignalWords({ kind: 'tags', detail: `12 release tags matching ^v\\d+, pre-releases included${why}` })).toBe('12 release tags, pre-releases included');
+    expect(deploySignalWords({ kind: 'workflow', detail: `4 successful workflow runs matching deploy|cd by workflow name or file${why}` })).toBe('4 successful workflow runs');
+  });
 });

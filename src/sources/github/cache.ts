@@ -42,10 +42,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'flowaudit');
 }
 
-/** The cache file of one host + repository + base branch; every part is encoded, so none can leave the folder. */
-export function cacheFileFor(dir: string, key: CacheKey): string {
+/**
+ * The cache file of one host + repository + base branch; every part is encoded, so none can leave the folder.
+ * `kind` names the folder of one cache: the pull requests' (`github`), or another read's.
+ */
+export function cacheFileFor(dir: string, key: CacheKey, kind = 'github'): string {
   // owner and name are case-insensitive on GitHub; branch names are not
-  return join(dir, 'github', segment(key.host.toLowerCase()), segment(key.owner.toLowerCase()), segment(key.name.toLowerCase()), `${segment(key.baseBranch)}.json`);
+  return join(dir, kind, segment(key.host.toLowerCase()), segment(key.owner.toLowerCase()), segment(key.name.toLowerCase()), `${segment(key.baseBranch)}.json`);
 }
 
 function segment(part: string): string {
@@ -101,13 +104,10 @@ const fileSchema = z.object({
 export const MAX_CACHE_BYTES = 256 * MEGABYTE;
 
 /**
- * Reads the cache; null when there is none. The file is read as every file flowaudit did not write in this
- * run is (`readRegularFile`): a CI cache restore or a shared XDG_CACHE_HOME may have put a FIFO, a link to
- * /dev/zero or a huge file there. That, a corrupt file, one from another flowaudit version or one for another
- * repository is ignored with a warning (the run fetches everything and rewrites it). Never throws, never waits.
- * Temp files a killed run left in the cache's folder, an hour old or more, are removed.
+ * A cache file's JSON, read as every file flowaudit did not write in this run is; null when there is none or it
+ * cannot be read or parsed (said in a warning). Stale temp files beside it are removed. Never throws.
  */
-export function readCache(file: string, key: CacheKey, warn: (message: string) => void): CacheContent | null {
+export function readCacheJson(file: string, warn: (message: string) => void): unknown {
   sweepStaleTemps(file);
   let text: string;
   try {
@@ -119,13 +119,24 @@ export function readCache(file: string, key: CacheKey, warn: (message: string) =
     warn(`the GitHub cache ${file} ${error instanceof UnreadableFile ? error.message : `cannot be read (${code})`}: ignored, fetching everything again`);
     return null;
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     warn(`the GitHub cache ${file} is corrupt (not valid JSON): ignored, it will be rebuilt`);
     return null;
   }
+}
+
+/**
+ * Reads the cache; null when there is none. The file is read as every file flowaudit did not write in this
+ * run is (`readRegularFile`): a CI cache restore or a shared XDG_CACHE_HOME may have put a FIFO, a link to
+ * /dev/zero or a huge file there. That, a corrupt file, one from another flowaudit version or one for another
+ * repository is ignored with a warning (the run fetches everything and rewrites it). Never throws, never waits.
+ * Temp files a killed run left in the cache's folder, an hour old or more, are removed.
+ */
+export function readCache(file: string, key: CacheKey, warn: (message: string) => void): CacheContent | null {
+  const json = readCacheJson(file, warn);
+  if (json === null) return null;
   const header = json as { format?: unknown; version?: unknown } | null;
   if (header === null || typeof header !== 'object' || header.format !== CACHE_FORMAT || header.version !== CACHE_VERSION) {
     const found = header !== null && typeof header === 'object' && header.format === CACHE_FORMAT ? `version ${String(header.version)}` : 'an unknown format';
@@ -169,6 +180,14 @@ export function writeCache(file: string, key: CacheKey, content: CacheContent, s
     warn(`the GitHub cache was not updated: what GitHub sent would not read back (${issue ? `${issue.path.slice(0, 4).join('.')}: ${issue.message}` : 'bad shape'})`);
     return;
   }
+  writeCacheJson(file, body, warn);
+}
+
+/**
+ * Writes a cache file through a temp file and a rename, so a reader never sees half a file. A failure is a
+ * warning, never an error.
+ */
+export function writeCacheJson(file: string, body: unknown, warn: (message: string) => void): void {
   sweepStaleTemps(file);
   const temp = tempPathFor(file, randomBytes(4).toString('hex'));
   // a signal during the write is handled once it is done: the file is renamed into place whole, or the temp removed

@@ -9,7 +9,8 @@ import { fetchLists, type Fetched } from './lists.js';
 import { Gaps } from './map.js';
 import { fetchOverflow } from './overflow.js';
 import { fetchParents } from './parents.js';
-import { createClient, DeadlineError } from './request.js';
+import { clientFor } from './client.js';
+import { DeadlineError } from './request.js';
 import { apiHostOf, redact } from './token.js';
 import type { FetchGitHubOptions } from './options.js';
 import type { GitHubData, GitHubPull } from './types.js';
@@ -18,10 +19,11 @@ import { plural } from '../../units.js';
 export type * from './types.js';
 export type { FetchGitHubOptions } from './options.js';
 export { defaultCacheDir } from './cache.js';
+export { fetchWorkflowRuns } from './workflow.js';
+export type { GitHubWorkflowRun } from './workflow-cache.js';
 
 
 const DEFAULT_PAGE_SIZE = 100;
-const DEFAULT_DEADLINE = 30 * 60;
 const DEFAULT_LOOKBACK = 30 * 86400;
 /** a warm run expects few new PRs: a smaller first page costs less */
 const WARM_FIRST_PAGE = 25;
@@ -53,21 +55,7 @@ export async function fetchGitHub(options: FetchGitHubOptions): Promise<GitHubDa
   const deploysWarm = cached !== null && cached.deployments.coveredSince <= deploySince && cached.deployments.newest !== null;
   const deployStop = deploysWarm ? Math.max(deploySince, (cached.deployments.newest ?? 0) - DEPLOY_SETTLE) : deploySince;
 
-  const clock = options.clock ?? Date.now;
-  const client = createClient({
-    apiUrl: options.apiUrl,
-    token: options.token,
-    repository: `${options.owner}/${options.name}`,
-    maxWaitSeconds: options.maxWaitSeconds,
-    deadline: clock() + (options.deadlineSeconds ?? DEFAULT_DEADLINE) * 1000,
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    ...(options.onProgress && { onWaiting: (seconds: number, operation: string) => options.onProgress?.(`waiting for GitHub to answer ${operation} (${seconds} s)`) }),
-    ...(options.sleep && { sleep: options.sleep }),
-    ...(options.clock && { now: options.clock }),
-    ...(options.onWait && { onWait: options.onWait }),
-    ...(options.debug && { debug: options.debug }),
-    ...(options.fetchImpl && { fetchImpl: options.fetchImpl }),
-  });
+  const client = clientFor(options);
   const fetched: Fetched = { pulls: new Map(), needs: [], guards: new Map(), deployments: [], releases: [], openPulls: [], incidents: [] };
   const gaps = new Gaps();
   let partial = false;

@@ -448,3 +448,64 @@ export function commitParentsOperation(oids: readonly string[]): { operation: Op
 }`;
   return { operation: { name: 'CommitParents', query }, variables };
 }
+
+// ------------------------------------------------------------------------------------------ workflow runs
+
+/** A check suite as the workflow read asks for it: its state, and the Actions run behind it (none for other apps). */
+export interface RawWorkflowSuite {
+  status: string;
+  conclusion: string | null;
+  workflowRun: {
+    updatedAt: string;
+    event: string;
+    file: { path: string } | null;
+    workflow: { name: string; resourcePath: string } | null;
+  } | null;
+}
+
+export interface RawWorkflowCommit {
+  oid?: string;
+  checkSuites?: RawConnection<RawWorkflowSuite> | null;
+}
+
+/** The data of WorkflowRuns: `c0`, `c1`, … per asked commit, null where GitHub does not know it. */
+export interface WorkflowRunsData {
+  repository: Record<string, RawWorkflowCommit | null> | null;
+  rateLimit: RawRateLimit | null;
+}
+
+/**
+ * Check suites per commit: a first page of the usual few (a commit of a tracked branch has one per CI app and
+ * workflow), a hundred on a follow-up. A hundred commits ask a hundred connections: one point.
+ */
+export const WORKFLOW_SUITES = { first: 20, followUp: 100 } as const;
+
+const WORKFLOW_SUITE_NODES = 'nodes { status conclusion workflowRun { updatedAt event file { path } workflow { name resourcePath } } }';
+
+/**
+ * The check suites of each commit asked for, by aliases (`c0`, `c1`, …), and the workflow run behind each:
+ * one request for up to a hundred commits. A commit given a cursor is asked for its next page only.
+ * Variables: owner, name, o0, o1, … (and a0, a1, … for the cursors).
+ */
+export function workflowRunsOperation(asks: ReadonlyArray<{ oid: string; after?: string }>): { operation: Operation; variables: Record<string, unknown> } {
+  const defs = ['$owner: String!', '$name: String!'];
+  const variables: Record<string, unknown> = {};
+  const fields = asks.map((ask, i) => {
+    defs.push(`$o${i}: GitObjectID!`);
+    variables[`o${i}`] = ask.oid;
+    let page = `first: ${WORKFLOW_SUITES.first}`;
+    if (ask.after !== undefined) {
+      defs.push(`$a${i}: String`);
+      variables[`a${i}`] = ask.after;
+      page = `first: ${WORKFLOW_SUITES.followUp}, after: $a${i}`;
+    }
+    return `c${i}: object(oid: $o${i}) { ... on Commit { oid checkSuites(${page}) { ${PAGE_INFO} ${WORKFLOW_SUITE_NODES} } } }`;
+  });
+  const query = `query WorkflowRuns(${defs.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${fields.join('\n    ')}
+  }
+  ${RATE_LIMIT}
+}`;
+  return { operation: { name: 'WorkflowRuns', query }, variables };
+}

@@ -4,6 +4,7 @@ import type { DeploySource } from './source.js';
 export const merge: DeploySource = {
   meta: {
     name: 'merge',
+    label: 'merges',
     needs: 'git',
     fallback: true,
     detail: () => 'no deploy signal found: every merge counts as a deploy',

@@ -1,8 +1,17 @@
 import type { DeploySignalKind } from '../../domain.js';
-import type { DeployRef } from '../../model/github-deploys.js';
 import type { Pattern } from '../../patterns.js';
-import type { TagRef } from '../../sources/git/repo.js';
-import type { GitHubData } from '../../sources/github/index.js';
+import type { TagRef } from '../git/repo.js';
+import type { GitHubData } from '../github/index.js';
+import type { GitHubWorkflowRun } from '../github/workflow-cache.js';
+
+/** A deploy candidate: a named commit at a time, as tags are. */
+export interface DeployRef {
+  name: string;
+  sha: string;
+  at: number;
+  /** what it deploys to: a deployment's environment (tags and releases: the product their name versions) */
+  target?: string;
+}
 
 /** What a deploy source reads its candidates from: what the audit has read by the time the signal is chosen. */
 export interface SourceInput {
@@ -16,6 +25,13 @@ export interface SourceInput {
   events: readonly DeployRef[];
   /** the deploy branch's merges of the tracked branch (--deploy-from branch:NAME); none unless asked */
   branch: readonly DeployRef[];
+  /**
+   * the tracked branch's workflow runs, read from GitHub when first asked for (a source before the workflow one
+   * that has deploys spares the requests); null in git-only mode
+   */
+  workflowRuns: (() => Promise<readonly GitHubWorkflowRun[]>) | null;
+  /** which workflows deploy (--workflow), by name or file */
+  workflow: Pattern;
 }
 
 /** What the report says of the signal: its `deploySignal.detail`. */
@@ -27,6 +43,7 @@ export interface DetailInput {
   includePrereleases: boolean;
   /** the deploy branch's name (--deploy-from branch:NAME) */
   deployBranch?: string | undefined;
+  workflow: Pattern;
 }
 
 /**
@@ -36,12 +53,16 @@ export interface DetailInput {
 export interface DeploySource {
   meta: {
     name: DeploySignalKind;
+    /** what it is in the reader's words, for saying why a source was chosen (`GitHub deployments`) */
+    label: string;
     /** where its candidates come from: a GitHub source cannot be read in git-only mode */
     needs: 'github' | 'git';
+    /** read only when `--deploy-from` names it, never by the automatic choice (it needs a name) */
+    onlyAsked?: true;
     /** taken when no source before it has any candidate (every merge is a deploy) */
     fallback?: true;
     detail: (input: DetailInput) => string;
   };
-  /** the candidates, in no particular order; none when the repository has none */
-  candidates: (input: SourceInput) => DeployRef[];
+  /** the candidates, in no particular order; none when the repository has none. A GitHub read may be awaited */
+  candidates: (input: SourceInput) => DeployRef[] | Promise<DeployRef[]>;
 }

@@ -5,6 +5,7 @@ import type { DeploySource } from './source.js';
 export const events: DeploySource = {
   meta: {
     name: 'events',
+    label: 'deploys in events files',
     needs: 'git',
     detail: ({ count }) => `${plural(count, 'deploy')} from the events files`,
   },

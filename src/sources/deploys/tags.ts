@@ -5,6 +5,7 @@ import type { DeploySource } from './source.js';
 export const tags: DeploySource = {
   meta: {
     name: 'tags',
+    label: 'release tags',
     needs: 'git',
     detail: ({ count, tagPattern, includePrereleases }) =>
       `${plural(count, includePrereleases ? 'release tag' : 'final release tag')} matching ${tagPattern.source}${includePrereleases ? ', pre-releases included' : ''}`,

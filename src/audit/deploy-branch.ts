@@ -1,23 +1,8 @@
-import { ConfigError } from '../../errors.js';
-import { branchDeploys } from '../../model/deploy-branch.js';
-import type { DeployRef } from '../../model/github-deploys.js';
-import { readHistorySet, readLine } from '../../sources/git/deploy-branch.js';
-import { resolveBranch, type RepoInfo } from '../../sources/git/repo.js';
-import { plural } from '../../units.js';
-import type { DeploySource } from './source.js';
-
-/**
- * Merges of the tracked branch into a deploy branch (--deploy-from branch:NAME), each a deploy at its committer
- * date: GitFlow's develop into main, or main into production. Only when asked: it names a branch.
- */
-export const branch: DeploySource = {
-  meta: {
-    name: 'branch',
-    needs: 'git',
-    detail: ({ count, deployBranch }) => `${plural(count, 'merge')} of the tracked branch into ${deployBranch ?? 'the deploy branch'}, each a deploy at its commit time`,
-  },
-  candidates: ({ branch: found }) => [...found],
-};
+import { ConfigError } from '../errors.js';
+import { branchDeploys } from '../model/deploy-branch.js';
+import { readHistorySet, readLine } from '../sources/git/deploy-branch.js';
+import { resolveBranch, type RepoInfo } from '../sources/git/repo.js';
+import type { DeployRef } from '../sources/deploys/source.js';
 
 /**
  * The deploy branch's deploys: its first-parent line and the tracked branch's commits, read once each.
