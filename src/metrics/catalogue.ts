@@ -52,6 +52,10 @@ export interface BandTable {
   readonly inclusive: boolean;
   /** where the bands come from */
   readonly source: string;
+  /** the year of the report the bands come from, which every band the report writes names */
+  readonly year: number;
+  /** the report's own words for each cluster (elite, high, medium, low), which the edges are read from */
+  readonly published: readonly [elite: string, high: string, medium: string, low: string];
 }
 
 /**
@@ -74,7 +78,14 @@ export interface FigureGroup {
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-const STATE_OF_DEVOPS = '2023 Accelerate State of DevOps Report';
+/*
+ * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish bands
+ * (the 2025 report replaced them with team archetypes). Its clusters are not ordered on every key — the high
+ * cluster's change failure rate (20%) is above the medium one's (10%), and high and medium both recover in "less
+ * than one day" — so the edges are the clusters' own values put in order: a band never ranks a lower failure rate
+ * or a shorter recovery worse.
+ */
+const DORA_2024 = { source: '2024 Accelerate State of DevOps Report', year: 2024 } as const;
 
 export function isFigure(node: Figure | FigureGroup): node is Figure {
   return 'kind' in node;
@@ -257,12 +268,30 @@ export const CATALOGUE: FigureGroup = {
       members: {
         deploymentFrequency: {
           label: 'deployment frequency',
-          bands: { better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, source: STATE_OF_DEVOPS },
+          bands: {
+            better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
+            published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
+          },
           members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
-        leadTime: { label: 'lead time for changes', bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
-        changeFailureRate: { label: 'change failure rate', bands: { better: 'lower', edges: [0.05, 0.1, 0.15], inclusive: true, source: STATE_OF_DEVOPS }, members: doraKey('ratio', '(failed deploys ÷ deploys)') },
-        timeToRestore: { label: 'time to restore', bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
+        leadTime: {
+          label: 'lead time for changes',
+          bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
+          members: doraKey('duration', '(median)'),
+        },
+        changeFailureRate: {
+          label: 'change failure rate',
+          // the clusters' 5%, 10% (medium's) and 20% (high's), in order
+          bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
+          members: doraKey('ratio', '(failed deploys ÷ deploys)'),
+        },
+        // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
+        timeToRestore: {
+          label: 'failed deployment recovery time',
+          // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
+          bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
+          members: doraKey('duration', '(median)'),
+        },
         reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
       },
     },

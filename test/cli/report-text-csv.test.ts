@@ -24,7 +24,7 @@ describe('the terminal report', () => {
     expect(stdout).toMatch(/│ lead time +│ +4 │ +1d 13h │/);
     expect(stdout).toContain('4 deploys in the window · 0.92 per week');
     // a band in words, its range from the catalogue (the line wraps at 80 columns)
-    expect(stdout.replace(/\s+/g, ' ')).toContain('change failure rate 50% (low performer band: over 15%) · time to restore 1d 6h (medium performer band: 1d to 7d)');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('change failure rate 50% (low performer band (DORA 2024): over 20%) · failed deployment recovery time 1d 6h (medium performer band (DORA 2024): 1d to 7d)');
     expect(stdout).toContain('Git alone cannot see when a pull request was opened');
     expect(stdout).not.toContain('\u001b[');
     for (const line of laidOut.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
