@@ -113,7 +113,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     events, incidentWindow: settings.incidentWindow,
   }));
   const hours = settings.businessHours;
-  const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined };
+  const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined, bugLabel: settings.bugLabel };
   // a pull request's size completes git's (a squash the clone cannot size): git's first; without pull requests
   // no step of the model reads a size, so it is built while git still diffs and the sizes are added after
   const pulls = github === null ? null : { list: github.pulls, options: pullOptions(settings, branch.name, model.release, model.forPulls) };

@@ -32,6 +32,7 @@ export interface ReportFlags {
   quiet?: boolean;
   environment?: string;
   incidentLabel?: string;
+  bugLabel?: string;
   events?: string[];
   incidentWindow?: string;
   requiredApprovals?: string;
@@ -71,6 +72,7 @@ export function addReportOptions(command: Command): Command {
     .option('--api-url <url>', 'GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)')
     .option('--environment <regex>', 'GitHub deployment environments that are production')
     .option('--incident-label <label>', 'issue label that marks an incident')
+    .option('--bug-label <regex>', 'pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)')
     .option('--required-approvals <n>', 'approvals a change needs to count as approved')
     .option('--no-cache', 'neither read nor write the GitHub cache')
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
@@ -122,6 +124,7 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.apiUrl !== undefined && { apiUrl: flags.apiUrl }),
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
+    ...(flags.bugLabel !== undefined && { bugLabel: flags.bugLabel }),
     ...(flags.events !== undefined && { events: flags.events.map((f) => resolvePath(f, io.cwd)) }),
     ...(flags.incidentWindow !== undefined && { incidentWindow: positiveDuration(flags.incidentWindow, '--incident-window') }),
     ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),

@@ -1,4 +1,4 @@
-import { DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
+import { DEFAULT_BUG_LABEL, DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
 import type { Config, ThresholdKind, Thresholds } from './types.js';
 
 const MINUTE = 60;
@@ -35,6 +35,7 @@ export function defaultConfig(): Config {
     deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT, includePrereleases: false },
     revertWindow: DEFAULT_REVERT_WINDOW,
     incidentLabel: 'incident',
+    bugLabel: DEFAULT_BUG_LABEL,
     ai: { markers: [], labels: [] },
     requiredApprovals: 1,
     businessHours: { enabled: false, timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },

@@ -203,6 +203,26 @@ export const WIP_HEALTH = {
   perAuthor: { kind: 'number', label: 'open per active author', nullable: true, description: 'open non-draft pull requests per active author' },
 } as const satisfies Record<string, Figure>;
 
+/**
+ * Repair share (SPEC section 4): the changes that repaired earlier work and the part of the cycle time they took,
+ * over the counted changes and over each side of the AI split (`metrics/repair.ts`).
+ */
+export const REPAIR = {
+  changes: count('changes', 'counted changes the figures are over'),
+  repairs: count('repairs', 'changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests'),
+  share: share('share of changes', 'repairs ÷ changes; null with no change'),
+  cycleTimeShare: share('share of cycle time', 'Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0'),
+} as const satisfies Record<string, Figure>;
+
+/** How many repairs each reason marked; a change with two reasons is counted under both. */
+export const REPAIR_REASONS = {
+  revert: count('reverts'),
+  failedDeployFix: count('fixes of a failed deploy', 'landed after a failed deploy and shipped in the deploy that restored it'),
+  hotfixBranch: count('from a hotfix/ branch'),
+  fixTitle: count('titled fix: or hotfix:'),
+  bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
+} as const satisfies Record<string, Figure>;
+
 /** The summary's own counts, beside its groups. */
 export const COUNTS = {
   changes: count('changes counted', 'changes counted in the stage figures'),
@@ -293,6 +313,16 @@ export const CATALOGUE: FigureGroup = {
           members: doraKey('duration', '(median)'),
         },
         reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
+      },
+    },
+    repair: {
+      label: 'repair:',
+      computedBy: 'metrics/repair.ts computeRepair',
+      members: {
+        ...REPAIR,
+        reasons: { label: 'by reason:', members: REPAIR_REASONS },
+        ai: { label: 'AI-assisted', members: REPAIR },
+        other: { label: 'other', members: REPAIR },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },

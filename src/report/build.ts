@@ -7,6 +7,7 @@ import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
 import { computeQueues } from '../metrics/queues.js';
+import { computeRepair } from '../metrics/repair.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
@@ -270,6 +271,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    repair: computeRepair(counted, window, input.github, detail),
     ...(detail && { trend: weeklyTrend(counted, window, waiting) }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
