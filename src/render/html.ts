@@ -7,6 +7,7 @@ import { aiComparison, queues } from './html/comparison.js';
 import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
+import { repair } from './html/repair.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
@@ -54,6 +55,7 @@ export function renderHtml(input: Report): string {
         leadTime(report),
         changeSize(report),
         deploys(report),
+        repair(report),
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),

@@ -11,6 +11,7 @@ import { businessHoursText, deploysInWindow, doraNotes, figureTitle, httpUrl, li
 import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderSlicesMarkdown } from './slices.js';
+import { repairMarkdown } from './repair.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
@@ -69,6 +70,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
+    out.push(...repairMarkdown(report));
     out.push(...unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {

@@ -11,6 +11,7 @@ import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
+import { repair } from './text/repair.js';
 import { reviewAndCi } from './text/review.js';
 import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
@@ -46,6 +47,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges(renderSlicesText),
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
+  withChanges(repair),
   withChanges(reviewAndCi),
   withChanges(queues),
   withChanges(recommendations),

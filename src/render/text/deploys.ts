@@ -24,7 +24,8 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
         ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
-        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}`,
+        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}` +
+        ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
       ctx.width,
     ),
   );
