@@ -26,6 +26,8 @@ export type RepairReason = keyof typeof REPAIR_FLAGS;
 
 // `hotfix/1.2.3`, `hot-fix/login`, and the same under a user's prefix (`ada/hotfix/login`)
 const HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
+// a hotfix named anywhere in a title or branch: `Hotfix for login`, `release/hotfix-2`
+const HOTFIX = /\bhot-?fix/i;
 // Conventional Commits' fix type, with a scope and the breaking-change mark: `fix:`, `fix(api)!:`, `hotfix:`
 const FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
 
@@ -65,12 +67,23 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
   return fixes;
 }
 
-/** Adds a `repair:…` flag for each reason a change repaired earlier work. Pure but for the changes' flags it sets. */
-export function markRepairs(changes: Change[], deploys: readonly Deploy[], bugLabel: Tester | null): void {
+/**
+ * Adds a `repair:…` flag for each reason a change repaired earlier work, and marks the deploys that were rework
+ * (DORA's deployment rework rate: unplanned, shipping only a fix for a failure): every change they shipped a
+ * revert, a hotfix (`hotfix` in its title or branch) or a fix of a failed deploy. A `fix:` title or a bug label
+ * alone is a planned bug fix, not rework. Pure but for the changes' flags and the deploys' `rework` it sets.
+ */
+export function markRepairs(changes: Change[], deploys: Deploy[], bugLabel: Tester | null): void {
   const fixes = failedDeployFixes(changes, deploys);
   for (const change of changes) {
     const reasons = ownRepairReasons(change, bugLabel);
     if (fixes.has(change.sha)) reasons.push('failedDeployFix');
     if (reasons.length > 0) change.flags = [...change.flags, ...reasons.map((r) => REPAIR_FLAGS[r])];
   }
+  const bySha = new Map(changes.map((c) => [c.sha, c]));
+  const unplanned = (sha: string): boolean => {
+    const change = bySha.get(sha);
+    return change !== undefined && (change.isRevert || fixes.has(sha) || HOTFIX.test(change.title) || HOTFIX.test(change.branch ?? ''));
+  };
+  for (const deploy of deploys) deploy.rework = deploy.changeShas.length > 0 && deploy.changeShas.every(unplanned);
 }

@@ -100,7 +100,7 @@ export const reportDeploySchema = z.object({
   changes: count.describe('changes it shipped first'),
   failed: z.boolean(),
   rollback: z.boolean(),
-  rework: z.boolean().describe('it carried only reverts or hotfixes'),
+  rework: z.boolean().describe('it shipped only reverts, hotfixes and fixes of a failed deploy: unplanned rework (DORA\'s deployment rework rate)'),
   failureReasons: z.array(z.string()),
   restoredAfter: seconds.describe('seconds until the deploy that removed the failure'),
   repository: z.string().optional(),
