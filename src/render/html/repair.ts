@@ -1,6 +1,6 @@
 import type { Report } from '../../report/schema.js';
 import { REPAIR_LEAD, repairHeadline, repairReasons, repairSplit, repairWeeks } from '../repair.js';
-import { h, num, section, table } from './parts.js';
+import { details, h, num, section, table } from './parts.js';
 
 /** Repair share: how many changes repaired earlier work, why, AI-assisted against the rest, week by week. */
 export function repair(report: Report): string {
@@ -15,6 +15,7 @@ export function repair(report: Report): string {
     h(REPAIR_LEAD),
     `<p><b>${h(repairHeadline(r))}</b>${reasons ? `: ${h(reasons)}` : ''}</p>`,
     split ? `<p>${h(split)}</p>` : '',
-    weeks.length > 1 ? table(['Week', 'Repairs', 'Of changes', 'Of cycle time'], weeks.map(([week = '', ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num).join('')}</tr>`), 'lrrr') : '',
+    // a year is 52 rows: folded, as the page's other long lists
+    weeks.length > 1 ? details(`Week by week (${weeks.length} weeks with changes)`, table(['Week', 'Repairs', 'Of changes', 'Of cycle time'], weeks.map(([week = '', ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num).join('')}</tr>`), 'lrrr')) : '',
   );
 }
