@@ -40,6 +40,8 @@ export interface Figure {
   readonly stages?: readonly StageName[];
   /** the JSON Schema's description of the figure */
   readonly description?: string;
+  /** the modes that can measure it, where they are fewer than its group's */
+  readonly modes?: readonly Mode[];
 }
 
 /**
@@ -220,7 +222,7 @@ export const REPAIR_REASONS = {
   failedDeployFix: count('fixes of a failed deploy', 'landed after a failed deploy and shipped in the deploy that restored it'),
   hotfixBranch: count('from a hotfix/ branch'),
   fixTitle: count('titled fix: or hotfix:'),
-  bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
+  bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, modes: ['github'], description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
 } as const satisfies Record<string, Figure>;
 
 /** The summary's own counts, beside its groups. */
@@ -373,7 +375,7 @@ export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry
         figure: member,
         label: [...words, member.label].join(' '),
         computedBy: by,
-        modes: can,
+        modes: member.modes ?? can,
         bands: stands ? (node.bands ?? null) : null,
       });
     }

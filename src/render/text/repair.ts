@@ -12,10 +12,12 @@ export function repair(report: Report, ctx: TextContext): string[] {
   const reasons = repairReasons(r);
   const split = repairSplit(r);
   const weeks = repairWeeks(r).slice(-WEEKS);
+  // eight weeks of 0% say nothing the first line did not
+  const anyRepair = weeks.some((w) => !(w[2] ?? '').startsWith('0 of'));
   return [
     ctx.c.bold('Repairs'),
     wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ''}`, ctx.width),
     ...(split ? [wrap(split, ctx.width)] : []),
-    ...(weeks.length > 1 ? [fitTable([{ head: 'week' }, { head: 'repairs', align: 'right' as const }, { head: 'of changes', align: 'right' as const }, { head: 'of cycle time', align: 'right' as const }], weeks, ctx)] : []),
+    ...(weeks.length > 1 && anyRepair ? [fitTable([{ head: 'week' }, { head: 'repairs', align: 'right' as const }, { head: 'of changes', align: 'right' as const }, { head: 'of cycle time', align: 'right' as const }], weeks, ctx)] : []),
   ];
 }
