@@ -59,6 +59,9 @@ export function repairMarkdown(report: Report): string[] {
     `- **${repairHeadline(r)}**${reasons ? `: ${reasons}` : ''}`,
     ...(split ? [`- ${split}`] : []),
     '',
-    ...(weeks.length > 1 ? ['| Week | Repairs | Of changes | Of cycle time |', '| :-- | --: | --: | --: |', ...weeks.map((w) => `| ${w.join(' | ')} |`), ''] : []),
+    // folded, as in HTML: a whole history is hundreds of weeks
+    ...(weeks.length > 1
+      ? ['<details>', `<summary>Week by week (${weeks.length} weeks with changes)</summary>`, '', '| Week | Repairs | Of changes | Of cycle time |', '| :-- | --: | --: | --: |', ...weeks.map((w) => `| ${w.join(' | ')} |`), '', '</details>', '']
+      : []),
   ];
 }
