@@ -5,6 +5,7 @@ import { plural } from '../units.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
+import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
@@ -149,6 +150,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
     warnings,
+    unlinkedIncidents: built.unlinked
+      .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
+      .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
   });
 }
 

@@ -49,6 +49,8 @@ export interface ReportContext {
   timezone?: string;
   notes: string[];
   warnings: string[];
+  /** incidents opened in the window that failed no deploy */
+  unlinkedIncidents?: Report['unlinkedIncidents'];
   /** several repositories: one row each; their changes and deploys carry `repository` */
   repositories?: RepositoryContext[];
   failedRepositories?: Array<{ name: string; error: string }>;
@@ -133,6 +135,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     queueOnlyChanges: listed?.queueOnlyChanges ?? [],
     deploys: listed?.deploys ?? [],
     openPulls: listed?.openPulls ?? [],
+    ...(context.unlinkedIncidents !== undefined && context.unlinkedIncidents.length > 0 && { unlinkedIncidents: context.unlinkedIncidents }),
     ...(listed === null && { withChanges: false }),
     summary,
     recommendations: advise(advice, policy.thresholds),

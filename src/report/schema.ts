@@ -107,6 +107,13 @@ export const reportDeploySchema = z.object({
 });
 export type ReportDeploy = z.infer<typeof reportDeploySchema>;
 
+export const unlinkedIncidentSchema = z.object({
+  id: z.string().describe('as its source names it: #12 for a GitHub issue, the tool\'s id for an events file'),
+  openedAt: time,
+  resolvedAt: time.nullable(),
+  product: z.string().nullable().describe('the product it hit; null: the repository\'s'),
+});
+
 export const openPullSchema = z.object({
   number: z.number().int(),
   title: z.string(),
@@ -233,6 +240,7 @@ export const reportSchema = z.object({
     .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  unlinkedIncidents: z.array(unlinkedIncidentSchema).optional().describe('incidents opened in the window that followed no deploy (of their product) within --incident-window: they fail nothing; present when there is one'),
   withChanges: z
     .literal(false)
     .optional()
