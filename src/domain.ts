@@ -182,7 +182,7 @@ export interface Deploy {
   /** shas of the landing commits of the changes it shipped first */
   changeShas: string[];
   rollback: boolean;
-  /** it carried only reverts or hotfixes: unplanned rework (DORA's deployment rework rate) */
+  /** it shipped only reverts, hotfixes and fixes of a failed deploy: unplanned rework (DORA's deployment rework rate) */
   rework: boolean;
   failed: boolean;
   failureReasons: string[];

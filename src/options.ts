@@ -53,6 +53,8 @@ export interface AuditOptions {
   /** workflows whose successful runs are deploys (--deploy-from workflow), by name or file, ignoring case */
   workflow?: string;
   incidentLabel?: string;
+  /** pull request labels that mark a bug fix, a regular expression (--bug-label) */
+  bugLabel?: string;
   /** events files (JSON Lines or CSV) of deploys and incidents, absolute paths (--events) */
   events?: string[];
   /** seconds after a deploy within which an incident is its failure (--incident-window; default 7 days) */
@@ -77,6 +79,9 @@ export const DEFAULT_ENVIRONMENT = '^(prod|production|live|prd)$';
 /** Deploy workflows' names or files (`Deploy`, `release.yml`, `CD`), ignoring case. */
 export const DEFAULT_WORKFLOW = 'deploy|release|publish|cd';
 
+/** Pull request labels that mark a bug fix (a repair): `bug`, `type: bug`, `kind/bug`, `regression`, any with 🐛. */
+export const DEFAULT_BUG_LABEL = '^((type|kind|t)[:/] ?)?(bug|regression)$|🐛';
+
 /**
  * Compiles a pattern from a flag or the config (`i`: ignore case, `m`: multiline) on the linear-time engine;
  * flowaudit's own defaults, as written here, run native like every built-in pattern (their classes, `\w` and
@@ -86,6 +91,8 @@ export const DEFAULT_WORKFLOW = 'deploy|release|publish|cd';
 export function compileRegex(source: string, flag: string, flags = ''): Pattern {
   if (flags === '' && (source === DEFAULT_TAG_PATTERN || source === DEFAULT_ENVIRONMENT)) return { ...nativePattern(new RegExp(source)), source };
   if (flags === 'i' && source === DEFAULT_WORKFLOW) return { ...nativePattern(new RegExp(source, 'i')), source };
+  // the built-in bug-label pattern is flowaudit's own: it runs native, and a run with the defaults never loads RE2
+  if (flags === 'i' && source === DEFAULT_BUG_LABEL) return { ...nativePattern(new RegExp(source, 'iu')), source };
   try {
     return compilePattern(source, { ignoreCase: flags.includes('i'), multiline: flags.includes('m') });
   } catch (error) {

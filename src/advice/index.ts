@@ -7,6 +7,7 @@ import { flakyChecks } from './rules/flaky-checks.js';
 import { largeChanges } from './rules/large-changes.js';
 import { mergeWait } from './rules/merge-wait.js';
 import { pickupWait } from './rules/pickup-wait.js';
+import { repairShare } from './rules/repair-share.js';
 import { reviewConcentration } from './rules/review-concentration.js';
 import { reviewWait } from './rules/review-wait.js';
 import { rework } from './rules/rework.js';
@@ -30,6 +31,7 @@ export const RULES: readonly AdviceRule[] = [
   mergeWait,
   deployWait,
   changeFailureRate,
+  repairShare,
   wip,
   aiAssisted,
 ];

@@ -70,6 +70,21 @@ export interface AiGroupInput {
   readonly failureRate?: number | null;
 }
 
+export interface RepairFiguresInput {
+  /** changes the figures are over */
+  readonly changes: number;
+  readonly repairs: number;
+  /** repairs ÷ changes */
+  readonly share: number | null;
+  /** Σ cycle time of the repairs ÷ Σ cycle time */
+  readonly cycleTimeShare: number | null;
+}
+
+export interface RepairInput extends RepairFiguresInput {
+  readonly ai?: RepairFiguresInput;
+  readonly other?: RepairFiguresInput;
+}
+
 export interface AdviceSummary {
   readonly changes: number;
   readonly stages: Readonly<Record<StageName, StageInput>>;
@@ -96,6 +111,8 @@ export interface AdviceSummary {
   readonly rework?: ReworkInput | null;
   readonly ci?: CiInput | null;
   readonly wip?: WipInput | null;
+  /** repair share (`metrics/repair.ts`): absent from reports made before it was measured */
+  readonly repair?: RepairInput | null;
   readonly aiComparison?: { readonly assisted: AiGroupInput; readonly other: AiGroupInput } | null;
 }
 
@@ -144,6 +161,8 @@ export const thresholdsSchema = z.object({
   flakyRate: z.number().min(0).max(1).describe('flaky check rate'),
   changeFailureRate: z.number().min(0).max(1).describe('change failure rate'),
   reworkShare: z.number().min(0).max(1).describe('share of changes reworked after their first review'),
+  // a report written before the rule existed has no such threshold: it reads back with the default
+  repairShare: z.number().min(0).max(1).default(0.3).describe('share of changes that repaired earlier work (repair share)'),
   wipPerAuthor: z.number().nonnegative().describe('open pull requests per active author'),
   unreviewedShare: z.number().min(0).max(1).describe('share of changes merged without review'),
   aiRatio: z.number().min(1).describe('how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)'),

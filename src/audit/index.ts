@@ -5,6 +5,7 @@ import { plural } from '../units.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
+import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
@@ -122,7 +123,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     events, incidentWindow: settings.incidentWindow, products,
   }));
   const hours = settings.businessHours;
-  const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined };
+  const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined, bugLabel: settings.bugLabel };
   // a pull request's size completes git's (a squash the clone cannot size): git's first; without pull requests
   // no step of the model reads a size, so it is built while git still diffs and the sizes are added after
   const pulls = github === null ? null : { list: github.pulls, options: pullOptions(settings, branch.name, model.release, model.forPulls) };
@@ -158,6 +159,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     timezone: settings.timezone,
     notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
     warnings,
+    unlinkedIncidents: built.unlinked
+      .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
+      .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');

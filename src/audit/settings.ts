@@ -29,6 +29,8 @@ export interface AuditSettings {
   /** IANA zone weeks start in and times are shown in */
   timezone: string;
   incidentLabel: string;
+  /** pull request labels that mark a bug fix, a repair */
+  bugLabel: Pattern;
   /** seconds after a deploy within which an incident is its failure */
   incidentWindow: number;
   policy: Policy;
@@ -65,6 +67,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     businessHours: hours ? validateBusinessHours(hours) : null,
     timezone: timeZoneOf(options.timezone ?? hours?.timezone ?? 'UTC'),
     incidentLabel: options.incidentLabel ?? config.incidentLabel,
+    bugLabel: compileRegex(options.bugLabel ?? config.bugLabel, options.bugLabel !== undefined ? '--bug-label' : 'bugLabel', 'i'),
     incidentWindow: options.incidentWindow ?? DEFAULT_INCIDENT_WINDOW,
     policy: {
       includeBots: Boolean(options.includeBots),

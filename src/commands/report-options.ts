@@ -33,6 +33,7 @@ export interface ReportFlags {
   environment?: string;
   workflow?: string;
   incidentLabel?: string;
+  bugLabel?: string;
   events?: string[];
   incidentWindow?: string;
   requiredApprovals?: string;
@@ -73,6 +74,7 @@ export function addReportOptions(command: Command): Command {
     .option('--environment <regex>', 'GitHub deployment environments that are production')
     .option('--workflow <regex>', 'workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)')
     .option('--incident-label <label>', 'issue label that marks an incident')
+    .option('--bug-label <regex>', 'pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)')
     .option('--required-approvals <n>', 'approvals a change needs to count as approved')
     .option('--no-cache', 'neither read nor write the GitHub cache')
     .option('--refresh', 'ignore the GitHub cache and fetch everything again')
@@ -125,6 +127,7 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(flags.environment !== undefined && { environment: flags.environment }),
     ...(flags.workflow !== undefined && { workflow: flags.workflow }),
     ...(flags.incidentLabel !== undefined && { incidentLabel: flags.incidentLabel }),
+    ...(flags.bugLabel !== undefined && { bugLabel: flags.bugLabel }),
     ...(flags.events !== undefined && { events: flags.events.map((f) => resolvePath(f, io.cwd)) }),
     ...(flags.incidentWindow !== undefined && { incidentWindow: positiveDuration(flags.incidentWindow, '--incident-window') }),
     ...(flags.requiredApprovals !== undefined && { requiredApprovals: wholeNumber(flags.requiredApprovals, '--required-approvals', 1, 100) }),

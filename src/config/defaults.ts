@@ -1,4 +1,4 @@
-import { DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
+import { DEFAULT_BUG_LABEL, DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
 import type { Config, ThresholdKind, Thresholds } from './types.js';
 
 const MINUTE = 60;
@@ -14,8 +14,9 @@ export const THRESHOLD_DEFAULTS: { readonly [K in keyof Thresholds]: { value: nu
   largeChangeShare: { value: 0.2, kind: 'ratio', reason: 'review finds less past about 400 lines; one change in five that large is a habit' },
   checksP50: { value: 10 * MINUTE, kind: 'duration', reason: 'the ten-minute build: longer and people switch to other work while checks run' },
   flakyRate: { value: 0.05, kind: 'ratio', reason: 'one flaky result in twenty is enough for people to stop trusting a red check' },
-  changeFailureRate: { value: 0.15, kind: 'ratio', reason: 'above 15% is the DORA low band' },
+  changeFailureRate: { value: 0.15, kind: 'ratio', reason: 'one deploy in seven: between the 2024 DORA clusters\' medium (10%) and high (20%) rates' },
   reworkShare: { value: 0.4, kind: 'ratio', reason: 'commits after review are normal, but in two changes of five they mean the approach was settled late' },
+  repairShare: { value: 0.3, kind: 'ratio', reason: 'fixes are normal, but three changes in ten repairing earlier work is capacity spent going back' },
   wipPerAuthor: { value: 2, kind: 'count', reason: 'more than two open pull requests each means starting faster than finishing' },
   unreviewedShare: { value: 0.1, kind: 'ratio', reason: 'more than one change in ten merged unseen is a practice, not an exception' },
   aiRatio: { value: 1.5, kind: 'factor', reason: 'a gap of half again is more than chance between two groups of ten or more' },
@@ -35,6 +36,7 @@ export function defaultConfig(): Config {
     deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT, includePrereleases: false },
     revertWindow: DEFAULT_REVERT_WINDOW,
     incidentLabel: 'incident',
+    bugLabel: DEFAULT_BUG_LABEL,
     ai: { markers: [], labels: [] },
     requiredApprovals: 1,
     businessHours: { enabled: false, timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },

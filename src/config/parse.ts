@@ -40,6 +40,7 @@ function withDefaults(file: ConfigFile): Config {
     deploy: { ...d.deploy, ...defined(file.deploy) },
     revertWindow: file.revertWindow ?? d.revertWindow,
     incidentLabel: file.incidentLabel ?? d.incidentLabel,
+    bugLabel: file.bugLabel ?? d.bugLabel,
     ai: { ...d.ai, ...defined(file.ai) },
     requiredApprovals: file.requiredApprovals ?? d.requiredApprovals,
     businessHours: {

@@ -62,6 +62,7 @@ export const FIELDS = {
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
+  bugLabel: regexField('i'),
   revertWindow: thresholdField('duration'),
   aiMarkers: list(regexField('im'), 'regular expressions'),
   aiMarker: regexField('im'),
@@ -106,6 +107,7 @@ export const configSchema = z.strictObject(
       .optional(),
     revertWindow: FIELDS.revertWindow.optional().describe('a deploy failed when a change it shipped was reverted within this long of it (a later revert is a redesign), e.g. 14d'),
     incidentLabel: FIELDS.incidentLabel.optional().describe('an issue with this label, opened after a deploy and before the next, marks that deploy failed'),
+    bugLabel: FIELDS.bugLabel.optional().describe('pull request labels that mark a bug fix, counted as a repair (regular expression, case-insensitive)'),
     ai: z
       .strictObject(
         {

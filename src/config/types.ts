@@ -26,6 +26,8 @@ export interface Config {
   revertWindow: number;
   /** an issue with this label, opened after a deploy, marks it failed */
   incidentLabel: string;
+  /** pull request labels that mark a bug fix, a repair (regular expression source, case-insensitive) */
+  bugLabel: string;
   ai: {
     /** extra AI markers in commit messages (regular expression sources) */
     markers: string[];

@@ -40,6 +40,8 @@ export interface Figure {
   readonly stages?: readonly StageName[];
   /** the JSON Schema's description of the figure */
   readonly description?: string;
+  /** the modes that can measure it, where they are fewer than its group's */
+  readonly modes?: readonly Mode[];
 }
 
 /**
@@ -52,6 +54,10 @@ export interface BandTable {
   readonly inclusive: boolean;
   /** where the bands come from */
   readonly source: string;
+  /** the year of the report the bands come from, which every band the report writes names */
+  readonly year: number;
+  /** the report's own words for each cluster (elite, high, medium, low), which the edges are read from */
+  readonly published: readonly [elite: string, high: string, medium: string, low: string];
 }
 
 /**
@@ -74,7 +80,14 @@ export interface FigureGroup {
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-const STATE_OF_DEVOPS = '2023 Accelerate State of DevOps Report';
+/*
+ * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish bands
+ * (the 2025 report replaced them with team archetypes). Its clusters are not ordered on every key — the high
+ * cluster's change failure rate (20%) is above the medium one's (10%), and high and medium both recover in "less
+ * than one day" — so the edges are the clusters' own values put in order: a band never ranks a lower failure rate
+ * or a shorter recovery worse.
+ */
+const DORA_2024 = { source: '2024 Accelerate State of DevOps Report', year: 2024 } as const;
 
 export function isFigure(node: Figure | FigureGroup): node is Figure {
   return 'kind' in node;
@@ -193,6 +206,26 @@ export const WIP_HEALTH = {
   perAuthor: { kind: 'number', label: 'open per active author', nullable: true, description: 'open non-draft pull requests per active author' },
 } as const satisfies Record<string, Figure>;
 
+/**
+ * Repair share (SPEC section 4): the changes that repaired earlier work and the part of the cycle time they took,
+ * over the counted changes and over each side of the AI split (`metrics/repair.ts`).
+ */
+export const REPAIR = {
+  changes: count('changes', 'counted changes the figures are over'),
+  repairs: count('repairs', 'changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests'),
+  share: share('share of changes', 'repairs ÷ changes; null with no change'),
+  cycleTimeShare: share('share of cycle time', 'Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0'),
+} as const satisfies Record<string, Figure>;
+
+/** How many repairs each reason marked; a change with two reasons is counted under both. */
+export const REPAIR_REASONS = {
+  revert: count('reverts'),
+  failedDeployFix: count('fixes of a failed deploy', 'landed after a failed deploy and shipped in the deploy that restored it'),
+  hotfixBranch: count('from a hotfix/ branch'),
+  fixTitle: count('titled fix: or hotfix:'),
+  bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, modes: ['github'], description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
+} as const satisfies Record<string, Figure>;
+
 /** The summary's own counts, beside its groups. */
 export const COUNTS = {
   changes: count('changes counted', 'changes counted in the stage figures'),
@@ -277,13 +310,41 @@ export const CATALOGUE: FigureGroup = {
       members: {
         deploymentFrequency: {
           label: 'deployment frequency',
-          bands: { better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, source: STATE_OF_DEVOPS },
+          bands: {
+            better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
+            published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
+          },
           members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
-        leadTime: { label: 'lead time for changes', bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
-        changeFailureRate: { label: 'change failure rate', bands: { better: 'lower', edges: [0.05, 0.1, 0.15], inclusive: true, source: STATE_OF_DEVOPS }, members: doraKey('ratio', '(failed deploys ÷ deploys)') },
-        timeToRestore: { label: 'time to restore', bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, source: STATE_OF_DEVOPS }, members: doraKey('duration', '(median)') },
+        leadTime: {
+          label: 'lead time for changes',
+          bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
+          members: doraKey('duration', '(median)'),
+        },
+        changeFailureRate: {
+          label: 'change failure rate',
+          // the clusters' 5%, 10% (medium's) and 20% (high's), in order
+          bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
+          members: doraKey('ratio', '(failed deploys ÷ deploys)'),
+        },
+        // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
+        timeToRestore: {
+          label: 'failed deployment recovery time',
+          // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
+          bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
+          members: doraKey('duration', '(median)'),
+        },
         reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
+      },
+    },
+    repair: {
+      label: 'repair:',
+      computedBy: 'metrics/repair.ts computeRepair',
+      members: {
+        ...REPAIR,
+        reasons: { label: 'by reason:', members: REPAIR_REASONS },
+        ai: { label: 'AI-assisted', members: REPAIR },
+        other: { label: 'other', members: REPAIR },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },
@@ -334,7 +395,7 @@ export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry
         figure: member,
         label: [...words, member.label].join(' '),
         computedBy: by,
-        modes: can,
+        modes: member.modes ?? can,
         bands: stands ? (node.bands ?? null) : null,
       });
     }

@@ -1,50 +1,27 @@
 import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration } from '../units.js';
+import { bandOf, catalogueEntries } from './catalogue.js';
 import type { CensoredDistribution } from './censored.js';
 import { median } from './percentile.js';
 import type { Band, Dora } from './schema.js';
 
 export type { Band, Dora, DoraFigure } from './schema.js';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
+const DAY = 86400;
 const WEEK = 7 * DAY;
 
 /*
- * Bands from the 2023 Accelerate State of DevOps Report (Google Cloud / DORA), software delivery
- * performance clusters: deployment frequency elite "on demand (multiple deploys per day)", high "between
- * once per day and once per week", medium "between once per week and once per month", low below that;
- * lead time for changes elite "less than one day", high "between one day and one week", medium "between one
- * week and one month", low longer; change failure rate elite 5%, high 10%, medium 15%, low above; failed
- * deployment recovery time elite "less than one hour", high "less than one day", medium "between one day and
- * one week", low longer. The 2024 report added deployment rework rate without bands: it gets none here.
+ * The bands come from the catalogue's band tables (`metrics/catalogue.ts`: the 2024 State of DevOps Report's
+ * clusters), the one place their edges are written: the words the report writes for a band read the same table.
+ * Deployment rework rate has no published band and gets none.
  */
-export function frequencyBand(perWeek: number): Band {
-  if (perWeek >= 7) return 'elite';
-  if (perWeek >= 1) return 'high';
-  if (perWeek >= 12 / 52) return 'medium';
-  return 'low';
-}
+const TABLES = new Map(catalogueEntries().flatMap((e) => (e.bands === null || e.segments[0] !== 'dora' ? [] : [[e.segments[1] as string, e.bands] as const])));
 
-export function leadTimeBand(seconds: number): Band {
-  if (seconds < DAY) return 'elite';
-  if (seconds < WEEK) return 'high';
-  if (seconds < 30 * DAY) return 'medium';
-  return 'low';
-}
-
-export function failureRateBand(ratio: number): Band {
-  if (ratio <= 0.05) return 'elite';
-  if (ratio <= 0.1) return 'high';
-  if (ratio <= 0.15) return 'medium';
-  return 'low';
-}
-
-export function restoreBand(seconds: number): Band {
-  if (seconds < HOUR) return 'elite';
-  if (seconds < DAY) return 'high';
-  if (seconds < WEEK) return 'medium';
-  return 'low';
+/** The band of a DORA key's value, by its table in the catalogue. */
+export function doraBand(key: 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore', value: number): Band {
+  const table = TABLES.get(key);
+  if (table === undefined) throw new Error(`no band table for dora.${key}`);
+  return bandOf(table, value);
 }
 
 export interface DoraInput {
@@ -87,7 +64,7 @@ export function computeDora(input: DoraInput): Dora {
     deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
-      band: perWeek === null || merge ? null : frequencyBand(perWeek),
+      band: perWeek === null || merge ? null : doraBand('deploymentFrequency', perWeek),
       count: deploys.length,
       // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
@@ -105,14 +82,14 @@ export function computeDora(input: DoraInput): Dora {
     changeFailureRate: {
       value: deploys.length > 0 ? failed.length / deploys.length : null,
       unit: 'ratio',
-      band: deploys.length > 0 ? failureRateBand(failed.length / deploys.length) : null,
+      band: deploys.length > 0 ? doraBand('changeFailureRate', failed.length / deploys.length) : null,
       count: deploys.length,
       ...note(merge ? 'every merge counted as a deploy (no deploy signal found)' : undefined),
     },
     timeToRestore: {
       value: restore,
       unit: 'seconds',
-      band: restore === null || input.businessHours ? null : restoreBand(restore),
+      band: restore === null || input.businessHours ? null : doraBand('timeToRestore', restore),
       count: failed.filter((d) => d.restoredAfter !== null).length,
       ...note(restore === null ? undefined : hoursNote),
     },
@@ -131,9 +108,9 @@ function coveredSeconds(window: Window, now: number): number {
 
 /** The band of the median lead time; when it is unknown but at least atLeast, the band that bound decides, if any. */
 function leadBand(leadTime: CensoredDistribution): Band | null {
-  if (leadTime.p50 !== null) return leadTimeBand(leadTime.p50);
+  if (leadTime.p50 !== null) return doraBand('leadTime', leadTime.p50);
   // the median is longer than atLeast: only the open-ended band is then certain
-  return leadTime.atLeast !== null && leadTimeBand(leadTime.atLeast) === 'low' ? 'low' : null;
+  return leadTime.atLeast !== null && doraBand('leadTime', leadTime.atLeast) === 'low' ? 'low' : null;
 }
 
 function note(...notes: Array<string | undefined>): { note?: string } {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -278,6 +278,20 @@ export const aiComparisonSchema = z.object({
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
+
+// repair.ts
+const repairFiguresSchema = z.object(figureShape(REPAIR));
+export const repairWeekSchema = z.object({
+  weekStart: z.string().describe('Monday 00:00 UTC that starts the week (ISO date), as the trend\'s'),
+  ...figureShape(REPAIR),
+});
+export const repairSchema = repairFiguresSchema.extend({
+  reasons: z.object(figureShape(REPAIR_REASONS)).describe('repairs by reason; a change with two reasons is counted under both'),
+  ai: repairFiguresSchema.describe('the AI-assisted changes (a lower bound)'),
+  other: repairFiguresSchema.describe('the other changes'),
+  weeks: z.array(repairWeekSchema).optional().describe('week by week, by merge time (Monday-based UTC weeks); left out of a repository\'s row in a report over several, as its trend is'),
+});
+export type Repair = z.infer<typeof repairSchema>;
 
 // business-hours.ts
 export const businessHoursSchema = z.object({

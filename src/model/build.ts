@@ -2,12 +2,14 @@ import type { Change, Deploy, DeploySignalKind, Size } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import type { PullHeads } from '../sources/git/history.js';
 import type { GitHubPull } from '../sources/github/types.js';
+import type { Tester } from '../patterns.js';
 import { applySizes } from './changes.js';
 import { assignDeploys, mergeDeploys, shipments, type DeployCandidate, type DeployContents } from './deploys.js';
 import { applyGitHubFailures, type DeployRef } from './github-deploys.js';
 import { applyPulls, type ApplyPullsOptions } from './github-pulls.js';
 import { linkIncidents, type Incident } from './incidents.js';
 import { assignProductDeploys, type ProductEvidence } from './products.js';
+import { markRepairs } from './repairs.js';
 import { markReverts, type RevertRefs } from './reverts.js';
 import { computeStages, type Measure } from './stages.js';
 
@@ -66,6 +68,8 @@ export interface ModelPolicy {
   revertWindow: number;
   /** working time only (--business-hours); wall-clock seconds when undefined */
   measure?: Measure | undefined;
+  /** pull request labels that mark a bug fix, a repair (--bug-label); none when undefined */
+  bugLabel?: Tester | null | undefined;
 }
 
 export interface Model {
@@ -102,6 +106,7 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
   const linked = failures === null || failures.incidents.length === 0 ? { deploys: withFailed, unlinked: [] } : linkIncidents(withFailed, failures.incidents, {
     window: failures.incidentWindow, changes, productOf: productsOf(deploys),
   });
+  markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
   let clockSkew = 0;
   for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
   return { changes, deploys: linked.deploys, clockSkew, unlinked: linked.unlinked };

@@ -130,8 +130,6 @@ export interface AssignOptions {
   dropEmpty: boolean;
 }
 
-const HOTFIX = /\bhot-?fix/i;
-
 /**
  * Sets `deployedAt` on each change from the deploy that shipped it first, and marks failed deploys (SPEC
  * sections 3 and 4). A change shipped before it merged (a tag on a release pull request's own commit, a
@@ -164,7 +162,6 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
   }
   const window = windowText(options.revertWindow);
   for (const deploy of deploys) {
-    deploy.rework = isReworkDeploy(deploy, bySha);
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
       const revert = change?.revertedBy ? bySha.get(change.revertedBy) : undefined;
@@ -194,13 +191,4 @@ function fail(deploy: Deploy, reason: string, restoredAfter: number | null): voi
   deploy.failed = true;
   deploy.failureReasons.push(reason);
   if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
-}
-
-/** A deploy that carried only reverts or hotfixes: unplanned rework (DORA's deployment rework rate). */
-function isReworkDeploy(deploy: Deploy, changesBySha: Map<string, Change>): boolean {
-  if (deploy.changeShas.length === 0) return false;
-  return deploy.changeShas.every((sha) => {
-    const change = changesBySha.get(sha);
-    return change !== undefined && (change.isRevert || HOTFIX.test(change.title) || HOTFIX.test(change.branch ?? ''));
-  });
 }

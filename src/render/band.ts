@@ -2,9 +2,10 @@ import { catalogueEntries, type BandTable } from '../metrics/catalogue.js';
 import { formatDuration } from '../units.js';
 
 /*
- * A DORA band in the report's words: "low performer band: over 30d", its range read from the catalogue's band
- * table, so a band's words and the band a value falls in come from one table. A bare "(low)" beside a short lead
- * time read as praise.
+ * A DORA band in the report's words: "low performer band (DORA 2024): over 30d", its range and the year of the
+ * report it comes from read from the catalogue's band table, so a band's words and the band a value falls in come
+ * from one table. A bare "(low)" beside a short lead time read as praise; a band without its year reads as
+ * today's (the 2025 report has none).
  */
 
 type Band = 'elite' | 'high' | 'medium' | 'low';
@@ -36,8 +37,9 @@ export function bandRange(key: Key, band: Band): string {
   return table.better === 'lower' ? `${from ?? ''} to ${to ?? ''}` : `${to ?? ''} to ${from ?? ''}`;
 }
 
-/** A band as the report writes it: `low performer band: over 30d`; '' when the key has no band. */
+/** A band as the report writes it: `low performer band (DORA 2024): over 30d`; '' when the key has no band. */
 export function bandText(key: Key, band: Band | null | undefined): string {
-  if (!band || !TABLES.has(key)) return '';
-  return `${band} performer band: ${bandRange(key, band)}`;
+  const table = TABLES.get(key);
+  if (!band || table === undefined) return '';
+  return `${band} performer band (DORA ${table.year}): ${bandRange(key, band)}`;
 }

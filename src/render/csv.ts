@@ -7,6 +7,8 @@ const COLUMNS = [
   'id', 'number', 'kind', 'title', 'author', 'sha', 'url', 'bot', 'commits', 'additions', 'deletions', 'files',
   'firstCommitAt', 'readyAt', 'firstReviewAt', 'approvedAt', 'mergedAt', 'deployedAt',
   ...STAGES, 'cycleTime', 'leadTime', 'aiAssisted', 'reverted', 'revertedBy', 'flags',
+  // why the change counts as a repair (revert, failed-deploy-fix, hotfix-branch, fix-title, bug-label): the summary's repair share per change
+  'repair',
 ] as const;
 
 /** The CSV of the report's changes as one string (the library's; the CLI writes it in pieces). */
@@ -31,7 +33,8 @@ export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange>
   const name = repositoryNamer(report);
   let rows = [head.join(',')];
   for (const ch of changes) {
-    const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' ') };
+    const repair = ch.flags.filter((f) => f.startsWith('repair:')).map((f) => f.slice('repair:'.length)).join(' ');
+    const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' '), repair };
     const row = [...COLUMNS.map((col) => cell(values[col])), ...(slicesColumn ? [cell((ch.slices ?? []).join(' '))] : []), ...(productColumn ? [cell((ch.products ?? []).join(' '))] : [])];
     const repository = ch.repository === undefined ? repositoryName(report.repository) : name(ch.repository);
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));

@@ -7,6 +7,7 @@ import { aiComparison, queues } from './html/comparison.js';
 import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
+import { repair } from './html/repair.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
@@ -56,6 +57,7 @@ export function renderHtml(input: Report): string {
         changeSize(report),
         deploys(report),
         renderProductsHtml(report),
+        repair(report),
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),

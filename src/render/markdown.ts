@@ -12,6 +12,8 @@ import { healthSections, type HealthSection } from './health.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
 import { renderSlicesMarkdown } from './slices.js';
+import { repairMarkdown } from './repair.js';
+import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
@@ -71,6 +73,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
     out.push(...renderProductsMarkdown(report));
+    out.push(...repairMarkdown(report));
     out.push(...unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
@@ -302,7 +305,8 @@ function deploys(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `\`${flag}\``);
   if (leftOut !== null) return ['### Deploys', '', `${plural(deploysInWindow(report), 'deploy')} in the window. ${leftOut}`, ''];
-  if (report.deploys.length === 0) return [];
+  const unlinked = (report.unlinkedIncidents ?? []).length === 0 ? [] : [`Unlinked ${UNLINKED_LEAD}`, '', ...(report.unlinkedIncidents ?? []).map((i) => `- ${md(unlinkedText(i))}`), ''];
+  if (report.deploys.length === 0) return unlinked.length === 0 ? [] : ['### Deploys', '', ...unlinked];
   const rows = report.deploys.map((d) => [
     md(d.ref),
     md(minuteOf(d.at)),
@@ -311,7 +315,7 @@ function deploys(report: Report): string[] {
     formatDuration(d.restoredAfter, days),
   ]);
   const signal = deploySignalWords(report.deploySignal);
-  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows))];
+  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows)), ...unlinked];
 }
 
 function slowest(report: Report): string[] {

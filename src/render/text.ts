@@ -12,6 +12,7 @@ import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
+import { repair } from './text/repair.js';
 import { reviewAndCi } from './text/review.js';
 import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
@@ -48,6 +49,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
   withChanges(deploys),
   withChanges(renderProductsText),
+  withChanges(repair),
   withChanges(reviewAndCi),
   withChanges(queues),
   withChanges(recommendations),

@@ -7,6 +7,7 @@ import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
 import { computeQueues } from '../metrics/queues.js';
+import { computeRepair } from '../metrics/repair.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
@@ -48,6 +49,8 @@ export interface ReportContext {
   timezone?: string;
   notes: string[];
   warnings: string[];
+  /** incidents opened in the window that failed no deploy */
+  unlinkedIncidents?: Report['unlinkedIncidents'];
   /** several repositories: one row each; their changes and deploys carry `repository` */
   repositories?: RepositoryContext[];
   failedRepositories?: Array<{ name: string; error: string }>;
@@ -132,6 +135,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     queueOnlyChanges: listed?.queueOnlyChanges ?? [],
     deploys: listed?.deploys ?? [],
     openPulls: listed?.openPulls ?? [],
+    ...(context.unlinkedIncidents !== undefined && context.unlinkedIncidents.length > 0 && { unlinkedIncidents: context.unlinkedIncidents }),
     ...(listed === null && { withChanges: false }),
     summary,
     recommendations: advise(advice, policy.thresholds),
@@ -271,6 +275,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
     dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    repair: computeRepair(counted, window, input.github, detail),
     ...(detail && { trend: weeklyTrend(counted, window, waiting) }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),

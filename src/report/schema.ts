@@ -21,6 +21,7 @@ import {
   histogramBucketSchema,
   queuesSchema,
   queueTrendsSchema,
+  repairSchema,
   reviewCapacitySchema,
   reviewHealthSchema,
   reworkHealthSchema,
@@ -102,13 +103,20 @@ export const reportDeploySchema = z.object({
   changes: count.describe('changes it shipped first'),
   failed: z.boolean(),
   rollback: z.boolean(),
-  rework: z.boolean().describe('it carried only reverts or hotfixes'),
+  rework: z.boolean().describe('it shipped only reverts, hotfixes and fixes of a failed deploy: unplanned rework (DORA\'s deployment rework rate)'),
   failureReasons: z.array(z.string()),
   restoredAfter: seconds.describe('seconds until the deploy that removed the failure'),
   product: z.string().optional().describe('in a repository of several products: the product it deployed'),
   repository: z.string().optional(),
 });
 export type ReportDeploy = z.infer<typeof reportDeploySchema>;
+
+export const unlinkedIncidentSchema = z.object({
+  id: z.string().describe('as its source names it: #12 for a GitHub issue, the tool\'s id for an events file'),
+  openedAt: time,
+  resolvedAt: time.nullable(),
+  product: z.string().nullable().describe('the product it hit; null: the repository\'s'),
+});
 
 export const openPullSchema = z.object({
   number: z.number().int(),
@@ -166,6 +174,7 @@ export const summarySchema = z.object({
   }),
   ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
   dora: doraSchema,
+  repair: repairSchema.optional().describe('the changes that repaired earlier work and the share of the cycle time they took (absent from reports made before it was measured)'),
   trend: trendSchema.describe('the key figures week by week (Monday-based UTC weeks, by merge time)'),
   leadTimeHistogram: histogramSchema,
   slowest: z.array(slowChangeSchema).describe('the slowest counted changes, slowest first'),
@@ -238,6 +247,7 @@ export const reportSchema = z.object({
     .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  unlinkedIncidents: z.array(unlinkedIncidentSchema).optional().describe('incidents opened in the window that followed no deploy (of their product) within --incident-window: they fail nothing; present when there is one'),
   withChanges: z
     .literal(false)
     .optional()

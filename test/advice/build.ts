@@ -31,6 +31,7 @@ export function healthy(): AdviceInput {
         timeToRestore: { value: 2 * H },
         reworkRate: { value: 0.02 },
       },
+      repair: { changes: 50, repairs: 10, share: 0.2, cycleTimeShare: 0.15 },
       review: { topTwoShare: 0.4, reviewers: 6, unreviewedShare: 0.02, selfMergedShare: 0.01, reviewsPerChange: 1.4, largeChangesWithoutComments: 0 },
       rework: { share: 0.2, changesRequestedShare: 0.1 },
       ci: { p50: 6 * 60, p90: 12 * 60, flakyRate: 0.01, worstFlaky: [], mergeWaitOnChecksShare: 0.3 },

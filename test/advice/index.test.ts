@@ -85,6 +85,7 @@ describe('advise', () => {
       'merge wait p50 1h (threshold 8h)',
       'deploy wait p50 3h (threshold 1d)',
       'change failure rate 5% (threshold 15%)',
+      'repair share 20% (threshold 30%)',
       'open pull requests per author 1.2 (threshold 2)',
       'AI-assisted vs other, worst ratio 1.1× (threshold 1.5×)',
     ]);
@@ -99,6 +100,7 @@ describe('advise', () => {
       'changes over 400 lines 5% (threshold 20%)',
       'deploy wait p50 3h (threshold 1d)',
       'change failure rate 5% (threshold 15%)',
+      'repair share 20% (threshold 30%)',
       'AI-assisted vs other, worst ratio 1.1× (threshold 1.5×)',
     ]);
     expect(row?.tellsYou).toContain('need GitHub data and were not checked');
@@ -112,6 +114,7 @@ describe('advise', () => {
         flow: { size: { count: 0, p50: null, p90: null, over200: null, over400: null } },
         dora: { deploymentFrequency: { value: null }, changeFailureRate: { value: null, count: 0 }, timeToRestore: { value: null }, reworkRate: { value: null } },
         aiComparison: null,
+        repair: { changes: 0, repairs: 0, share: null, cycleTimeShare: null },
       },
     });
     expect(advise(empty, t)).toEqual([expect.objectContaining({ id: 'healthy', value: 'no figure could be measured', impact: 0 })]);

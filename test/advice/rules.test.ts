@@ -30,6 +30,7 @@ const CASES: Case[] = [
   { id: 'flaky-checks', figure: 'summary.ci.flakyRate', limit: (t) => t.flakyRate, step: 0.001, base: healthy, threshold: '5%' },
   { id: 'change-failure-rate', figure: 'summary.dora.changeFailureRate.value', limit: (t) => t.changeFailureRate, step: 0.01, base: gitOnly, threshold: '15%' },
   { id: 'rework', figure: 'summary.rework.share', limit: (t) => t.reworkShare, step: 0.01, base: healthy, threshold: '40%' },
+  { id: 'repair-share', figure: 'summary.repair.share', limit: (t) => t.repairShare, step: 0.01, base: gitOnly, threshold: '30%' },
   { id: 'wip', figure: 'summary.wip.perAuthor', limit: (t) => t.wipPerAuthor, step: 0.1, base: healthy, threshold: '2' },
   { id: 'unreviewed-merges', figure: 'summary.review.unreviewedShare', limit: (t) => t.unreviewedShare, step: 0.01, base: healthy, threshold: '10%' },
   // other p50 size is 80 lines: the threshold ratio 1.5× puts the limit at 120
@@ -140,8 +141,24 @@ describe('rule specifics', () => {
   it('change-failure-rate counts the failed deploys and their time to restore', () => {
     const input = patch(gitOnly(), { summary: { dora: { changeFailureRate: { value: 0.25, count: 40 }, timeToRestore: { value: 3 * H }, reworkRate: { value: 0 } } } });
     const row = rule('change-failure-rate').evaluate(input, t);
-    expect(row?.value).toBe('25% of deploys failed (threshold 15%; 10 of 40); p50 time to restore 3h');
+    expect(row?.value).toBe('25% of deploys failed (threshold 15%; 10 of 40); p50 failed deployment recovery time 3h');
     expect(row?.impact).toBe(30);
+  });
+
+  it('repair-share counts the repairs, their cycle time and the AI split, from ten changes up', () => {
+    const ai = { changes: 12, repairs: 6, share: 0.5, cycleTimeShare: 0.4 };
+    const other = { changes: 28, repairs: 8, share: 8 / 28, cycleTimeShare: 0.2 };
+    const input = patch(gitOnly(), { summary: { cycleTime: { count: 40, p50: 10 * H }, repair: { changes: 40, repairs: 14, share: 0.35, cycleTimeShare: 0.25, ai, other } } });
+    const row = rule('repair-share').evaluate(input, t);
+    expect(row?.value).toBe('35% of changes were repairs (threshold 30%; 14 of 40), 25% of the cycle time; AI-assisted 50% of 12, the rest 29% of 28');
+    // 14 repairs × the p50 cycle time of 10h
+    expect(row?.impact).toBe(140);
+    // the AI split needs ten changes a side; the share, ten changes in all
+    const fewAi = patch(input, { summary: { repair: { ai: { ...ai, changes: 9 } } } });
+    expect(rule('repair-share').evaluate(fewAi, t)?.value).toBe('35% of changes were repairs (threshold 30%; 14 of 40), 25% of the cycle time');
+    const few = patch(gitOnly(), { summary: { repair: { changes: 9, repairs: 5, share: 5 / 9, cycleTimeShare: 0.5 } } });
+    expect(rule('repair-share').evaluate(few, t)).toBeNull();
+    expect(rule('repair-share').evaluate(patch(few, { summary: { repair: { changes: 10, repairs: 5, share: 0.5 } } }), t)?.id).toBe('repair-share');
   });
 
   it('deploy-wait says how often deploys happen', () => {

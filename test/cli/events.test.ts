@@ -1,4 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.js';
@@ -67,6 +70,12 @@ describe('--events', () => {
     const report = JSON.parse(result.stdout) as Report;
     expect(report.deploys.map((d) => d.failed)).toEqual([false]);
     expect(report.warnings).toContain('incident late follows no deploy within 2d: it is listed as unlinked and fails no deploy');
+    // listed in the report itself, and so in every format, not only among the warnings
+    expect(report.unlinkedIncidents).toEqual([{ id: 'late', openedAt: '2026-03-04T12:00:01Z', resolvedAt: null, product: null }]);
+    const line = 'late, opened 2026-03-04 12:00 UTC, not resolved';
+    expect(renderText(report, { color: false, width: 120 })).toContain(`incidents that followed no deploy within the incident window (--incident-window), so they fail none:\n  ${line}`);
+    expect(renderMarkdown(report)).toContain(`- ${line}`);
+    expect(renderHtml(report)).toContain(`<li>${line}</li>`);
   });
 
   it('stops on a bad line with one line naming the file, the line and the field, and prints no report', async () => {

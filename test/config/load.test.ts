@@ -40,6 +40,7 @@ describe('loadConfig', () => {
         "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$", "includePrereleases": true },
         "revertWindow": "7d",
         "incidentLabel": "sev1",
+        "bugLabel": "^defect$",
         /* markers may hold // and /* inside strings */
         "ai": { "markers": ["^Via: https?://ai\\\\.example/\\\\*"], "labels": ["ai", "copilot",] },
         "requiredApprovals": 2,
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', includePrereleases: true },
       revertWindow: 7 * 86400,
       incidentLabel: 'sev1',
+      bugLabel: '^defect$',
       ai: { markers: ['^Via: https?://ai\\.example/\\*'], labels: ['ai', 'copilot'] },
       requiredApprovals: 2,
       businessHours: { enabled: true, timezone: 'Europe/Berlin', days: ['mon', 'wed', 'fri'], start: '08:30', end: '16:00' },
@@ -116,6 +118,7 @@ describe('config errors name the file and the bad field', () => {
     ['{ "deploy": { "tagPattern": "[v" } }', 'deploy.tagPattern is not a valid regular expression: missing closing ]'],
     ['{ "deploy": "tags" }', 'deploy must be an object'],
     ['{ "incidentLabel": "" }', 'incidentLabel must be a label name (a non-empty string)'],
+    ['{ "bugLabel": "(bug" }', 'bugLabel is not a valid regular expression: missing closing )'],
     ['{ "ai": { "labels": ["ai", 7] } }', 'ai.labels[1] must be a label name (a non-empty string)'],
     ['{ "ai": { "markers": "claude" } }', 'ai.markers must be a list of regular expressions'],
     ['{ "requiredApprovals": 0 }', 'requiredApprovals must be a whole number of at least 1'],

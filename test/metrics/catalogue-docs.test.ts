@@ -39,17 +39,17 @@ function edge(kind: FigureKind, value: number): string {
 
 /** The DORA keys' bands as a table: elite, high and medium by their edges, low past them. */
 export function bandsTable(entries: readonly CatalogueEntry[]): string {
-  const lines = ['| DORA key | elite | high | medium | low |', '| --- | --- | --- | --- | --- |'];
+  const lines = ['| DORA key | elite | high | medium | low | from |', '| --- | --- | --- | --- | --- | --- |'];
   for (const entry of entries) {
     const table: BandTable | null = entry.bands;
     if (entry.segments.at(-1) !== 'value' || entry.segments[0] !== 'dora') continue;
     if (table === null) {
-      lines.push(`| \`${entry.path}\` | no published band | | | |`);
+      lines.push(`| \`${entry.path}\` | no published band | | | | |`);
       continue;
     }
     const [better, worse] = table.better === 'higher' ? (table.inclusive ? ['≥', '<'] : ['>', '≤']) : table.inclusive ? ['≤', '>'] : ['<', '≥'];
     const [elite, high, medium] = table.edges.map((e) => edge(entry.figure.kind, e));
-    lines.push(`| \`${entry.path}\` | ${better} ${elite} | ${better} ${high} | ${better} ${medium} | ${worse} ${medium} |`);
+    lines.push(`| \`${entry.path}\` | ${better} ${elite} | ${better} ${high} | ${better} ${medium} | ${worse} ${medium} | ${table.source} |`);
   }
   return lines.join('\n');
 }
@@ -73,6 +73,7 @@ describe('docs/definitions.md', () => {
     expect(table).toContain('| `stages.<stage>.p50` | duration | <stage> stage p50 | git, GitHub (coding, review, deploy); GitHub (pickup, merge) |');
     expect(table).toContain('| `dora.changeFailureRate` | ratio |');
     expect(table).toContain('| `review.topTwoShare` | ratio | review: share by the two busiest reviewers | GitHub |');
-    expect(bandsTable(catalogueEntries())).toContain('| `dora.leadTime` | < 1d | < 7d | < 30d | ≥ 30d |');
+    expect(bandsTable(catalogueEntries())).toContain('| `dora.leadTime` | < 1d | < 7d | < 30d | ≥ 30d | 2024 Accelerate State of DevOps Report |');
+    expect(bandsTable(catalogueEntries())).toContain('| `dora.changeFailureRate` | ≤ 5% | ≤ 10% | ≤ 20% | > 20% |');
   });
 });

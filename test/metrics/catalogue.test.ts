@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import { bandOf, catalogueEntries, NOT_FIGURES, type CatalogueEntry } from '../../src/metrics/catalogue.js';
-import { failureRateBand, frequencyBand, leadTimeBand, restoreBand } from '../../src/metrics/dora.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
@@ -105,18 +104,19 @@ describe('the figure catalogue', () => {
     }
   });
 
-  it('bands the DORA keys as the DORA metric does, edges included', () => {
+  it('bands the DORA keys by the 2024 clusters, edges included, a better value never in a worse band', () => {
     const banded = (path: string): CatalogueEntry => entries.find((e) => e.path === path) as CatalogueEntry;
-    const cases: Array<[string, (value: number) => string, number[]]> = [
-      ['dora.deploymentFrequency', frequencyBand, [0, 12 / 52 - 1e-9, 12 / 52, 0.5, 1, 6.99, 7, 30]],
-      ['dora.leadTime', leadTimeBand, [0, 86399, 86400, 604799, 604800, 30 * 86400 - 1, 30 * 86400, 1e9]],
-      ['dora.changeFailureRate', failureRateBand, [0, 0.05, 0.050001, 0.1, 0.100001, 0.15, 0.150001, 1]],
-      ['dora.timeToRestore', restoreBand, [0, 3599, 3600, 86399, 86400, 604799, 604800, 1e9]],
+    // each value by hand: the 2024 clusters' edges, ordered (change failure rate 5%, 10%, 20%)
+    const cases: Array<[string, Array<[number, string]>]> = [
+      ['dora.deploymentFrequency', [[0, 'low'], [12 / 52 - 1e-9, 'low'], [12 / 52, 'medium'], [0.5, 'medium'], [1, 'high'], [6.99, 'high'], [7, 'elite'], [30, 'elite']]],
+      ['dora.leadTime', [[0, 'elite'], [86399, 'elite'], [86400, 'high'], [604799, 'high'], [604800, 'medium'], [30 * 86400 - 1, 'medium'], [30 * 86400, 'low']]],
+      ['dora.changeFailureRate', [[0, 'elite'], [0.05, 'elite'], [0.050001, 'high'], [0.1, 'high'], [0.100001, 'medium'], [0.15, 'medium'], [0.2, 'medium'], [0.200001, 'low'], [1, 'low']]],
+      ['dora.timeToRestore', [[0, 'elite'], [3599, 'elite'], [3600, 'high'], [86399, 'high'], [86400, 'medium'], [604799, 'medium'], [604800, 'low']]],
     ];
-    for (const [path, metric, values] of cases) {
+    for (const [path, values] of cases) {
       const table = banded(path).bands;
-      expect(table, path).not.toBeNull();
-      for (const value of values) expect(`${path} ${value} ${bandOf(table!, value)}`).toBe(`${path} ${value} ${metric(value)}`);
+      expect(table?.year, path).toBe(2024);
+      for (const [value, band] of values) expect(`${path} ${value} ${bandOf(table!, value)}`).toBe(`${path} ${value} ${band}`);
     }
     expect(banded('dora.reworkRate').bands).toBeNull();
     expect(banded('leadTime.p50').bands).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
 import { assignDeploys, shipments, type DeployContents } from '../../src/model/deploys.js';
+import { markRepairs } from '../../src/model/repairs.js';
 import { commitGraph, firstReach, parentsBeyond, reachesWithin, releaseLineCommits } from '../../src/model/reach.js';
 import type { CommitGraph, ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
 
@@ -142,6 +143,8 @@ describe('assignDeploys: failures', () => {
       change('#6', 'rc', at(7 + 20), { isRevert: true }),
     ];
     const deploys = assignDeploys(changes, [ship('v1', 2, ['a', 'ra']), ship('v2', 4, ['b']), ship('v3', 6.5, ['rb']), ship('v4', 8, ['c']), ship('v5', 28, ['rc'])], { revertWindow: 14 * D, dropEmpty: true });
+    // rework (a deploy of reverts only) is marked with the repairs, once the failures are known
+    markRepairs(changes, deploys, null);
     expect(deploys.map((d) => [d.ref, d.failed, d.failureReasons, d.restoredAfter, d.rework])).toEqual([
       // shipped together with its revert: production never had it
       ['v1', false, [], null, false],

@@ -54,7 +54,7 @@ describe('renderHtml: one self-contained file', () => {
 
   it('has every section in reading order, each listed in the contents', () => {
     const ids = [...html.matchAll(/<section id="([a-z-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
+    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'repair', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
     const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
     expect([...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1])).toEqual(ids);
   });
@@ -108,9 +108,9 @@ describe('renderHtml: what each section says', () => {
     expect(html).toMatch(/<p class="headline">The typical change spends 74% of its lead time waiting/);
     // lead times of the 7 deployed changes and the 2 still waiting (Kaplan–Meier): median 3d 12h (high); 2
     // releases in 4 weeks, one failed
-    expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA band">high performer band: 1d to 7d</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
-    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA band">medium performer band: 1 a month to 1 a week</span></span><b>0.5</b>');
-    expect(html).toContain('<span class="label">Change failure rate <span class="band band-low" title="DORA band">low performer band: over 15%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
+    expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA band">high performer band (DORA 2024): 1d to 7d</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
+    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA band">medium performer band (DORA 2024): 1 a month to 1 a week</span></span><b>0.5</b>');
+    expect(html).toContain('<span class="label">Change failure rate <span class="band band-low" title="DORA band">low performer band (DORA 2024): over 20%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
     expect(html).toContain('<span class="label">Changes counted</span><b>9</b><span class="sub">left out: 1 by bots, 1 sync</span>');
   });
 

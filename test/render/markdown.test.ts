@@ -63,10 +63,10 @@ describe('renderMarkdown: content', () => {
      * Kaplan–Meier over the 9: Ŝ = 8/9, 7/9, 6/9, 5/9, then 4/9 ≤ 1/2 at 3d 12h 30m: the median.
      */
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium performer band: 1 a month to 1 a week', '2 deploys'],
-      ['Lead time for changes', '3d 12h (median)', 'high performer band: 1d to 7d', '9 changes'],
-      ['Change failure rate', '50.0%', 'low performer band: over 15%', '2 deploys'],
-      ['Time to restore', '5h (median)', 'high performer band: 1h to 1d', '1 restore'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium performer band (DORA 2024): 1 a month to 1 a week', '2 deploys'],
+      ['Lead time for changes', '3d 12h (median)', 'high performer band (DORA 2024): 1d to 7d', '9 changes'],
+      ['Change failure rate', '50.0%', 'low performer band (DORA 2024): over 20%', '2 deploys'],
+      ['Failed deployment recovery time', '5h (median)', 'high performer band (DORA 2024): 1h to 1d', '1 restore'],
       ['Deployment rework rate', '0.0%', '—', '2 deploys'],
     ]);
   });
@@ -224,10 +224,10 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('follows the HTML report from the key figures to the queues', () => {
     expect(headings(markdown)).toEqual([
-      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Merged, not yet deployed',
+      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
       'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
     ]);
-    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band: 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high performer band: 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band: 10% to 15%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
+    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band \(DORA 2024\): 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.8\*\* deploys per week \(high performer band \(DORA 2024\): 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band \(DORA 2024\): 10% to 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
   });
 
   it('says once, from git alone, that review, CI and work in progress are not measured', () => {

@@ -1,3 +1,4 @@
+import { figureLabel } from '../../metrics/catalogue.js';
 import { duration, percent } from '../format.js';
 import { hours, measured, row } from '../kit.js';
 import type { AdviceRule } from '../types.js';
@@ -11,7 +12,7 @@ export const changeFailureRate: AdviceRule = {
     const rate = cfr.value;
     if (!measured(rate) || rate <= t.changeFailureRate) return null;
     const failed = Math.round(rate * cfr.count);
-    const restore = measured(timeToRestore.value) ? `; p50 time to restore ${duration(timeToRestore.value, input)}` : '';
+    const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel('dora.timeToRestore')} ${duration(timeToRestore.value, input)}` : '';
     const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : '';
     return row({
       id: 'change-failure-rate',

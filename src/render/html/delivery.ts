@@ -1,4 +1,5 @@
 import { STAGES } from '../../domain.js';
+import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
@@ -133,7 +134,9 @@ export function deploys(report: Report): string {
   });
   const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
   const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
-  return section('deploys', 'Deploys', h(`${plural(report.deploys.length, 'deploy')} in the window, read from ${signal}.`), figure(svg, 'Deploys and what each shipped', note), list);
+  const unlinked = report.unlinkedIncidents ?? [];
+  const incidents = unlinked.length === 0 ? '' : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText(i))}</li>`).join('')}</ul>`;
+  return section('deploys', 'Deploys', h(`${plural(report.deploys.length, 'deploy')} in the window, read from ${signal}.`), figure(svg, 'Deploys and what each shipped', note), list, incidents);
 }
 
 /** What is merged but not deployed: how much, how long it has waited, the oldest by name. */

@@ -117,7 +117,7 @@ export function dora(report: Report): string {
   return section(
     'dora',
     'DORA keys',
-    'The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low).',
+    'The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report\'s clusters, the last to publish bands.',
     table(['Key', 'Value', 'Band', 'Over'], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
     doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(''),
   );

@@ -3,6 +3,7 @@ import { bandText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
+import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
 
@@ -24,7 +25,8 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
         ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
-        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}`,
+        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}` +
+        ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
       ctx.width,
     ),
   );
@@ -41,6 +43,8 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
   out.push(...failedDeploys(report, ctx));
+  const unlinked = report.unlinkedIncidents ?? [];
+  if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width)));
   return out;
 }
 

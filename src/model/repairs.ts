@@ -1,0 +1,89 @@
+import type { Change, Deploy } from '../domain.js';
+import type { Tester } from '../patterns.js';
+
+/*
+ * Which changes repaired earlier work (SPEC section 4, "repair share"), each marked with a flag per reason so the
+ * reason travels with the change into every format and survives a report read back (aggregate). A change's body
+ * is not read: "Fixes #12" names an issue the change closes, which is as often a feature request as a bug, so
+ * only the title, the branch, the labels and what the deploys say make a repair.
+ */
+
+/** A repair's reasons, as the change's flags name them. */
+export const REPAIR_FLAGS = {
+  /** it reverts an earlier change */
+  revert: 'repair:revert',
+  /** it landed after a failed deploy and shipped in the deploy that restored it */
+  failedDeployFix: 'repair:failed-deploy-fix',
+  /** it came from a `hotfix/` branch */
+  hotfixBranch: 'repair:hotfix-branch',
+  /** its title starts `fix:`, `fix(scope):`, `hotfix:` (Conventional Commits) */
+  fixTitle: 'repair:fix-title',
+  /** its pull request has a label matching the bug-label pattern (GitHub mode) */
+  bugLabel: 'repair:bug-label',
+} as const;
+
+export type RepairReason = keyof typeof REPAIR_FLAGS;
+
+// `hotfix/1.2.3`, `hot-fix/login`, and the same under a user's prefix (`ada/hotfix/login`)
+const HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
+// a hotfix named anywhere in a title or branch: `Hotfix for login`, `release/hotfix-2`
+const HOTFIX = /\bhot-?fix/i;
+// Conventional Commits' fix type, with a scope and the breaking-change mark: `fix:`, `fix(api)!:`, `hotfix:`
+const FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
+
+/**
+ * The reasons a change is a repair, by what it says of itself: a revert, a hotfix branch, a fix title, a bug
+ * label. The failed-deploy fix needs the deploys: `markRepairs` adds it. Pure.
+ */
+export function ownRepairReasons(change: Pick<Change, 'isRevert' | 'branch' | 'title' | 'labels'>, bugLabel: Tester | null): RepairReason[] {
+  const reasons: RepairReason[] = [];
+  if (change.isRevert) reasons.push('revert');
+  if (change.branch !== null && HOTFIX_BRANCH.test(change.branch)) reasons.push('hotfixBranch');
+  if (FIX_TITLE.test(change.title.trim())) reasons.push('fixTitle');
+  if (bugLabel !== null && (change.labels ?? []).some((label) => bugLabel.test(label))) reasons.push('bugLabel');
+  return reasons;
+}
+
+/**
+ * The landing shas of the changes that fixed a failed deploy: those that landed after it and shipped in the
+ * deploy that restored it (the one `restoredAfter` names). A deploy restored by an incident's resolution, with no
+ * deploy at that moment, names no fix. `deploys` in time order. Pure.
+ */
+export function failedDeployFixes(changes: readonly Change[], deploys: readonly Deploy[]): Set<string> {
+  const bySha = new Map(changes.map((c) => [c.sha, c]));
+  const byTime = new Map<number, Deploy[]>();
+  for (const deploy of deploys) byTime.set(deploy.at, [...(byTime.get(deploy.at) ?? []), deploy]);
+  const fixes = new Set<string>();
+  for (const failed of deploys) {
+    if (!failed.failed || failed.restoredAfter === null) continue;
+    for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
+      if (restoring === failed) continue;
+      for (const sha of restoring.changeShas) {
+        const change = bySha.get(sha);
+        if (change !== undefined && change.mergedAt > failed.at) fixes.add(sha);
+      }
+    }
+  }
+  return fixes;
+}
+
+/**
+ * Adds a `repair:…` flag for each reason a change repaired earlier work, and marks the deploys that were rework
+ * (DORA's deployment rework rate: unplanned, shipping only a fix for a failure): every change they shipped a
+ * revert, a hotfix (`hotfix` in its title or branch) or a fix of a failed deploy. A `fix:` title or a bug label
+ * alone is a planned bug fix, not rework. Pure but for the changes' flags and the deploys' `rework` it sets.
+ */
+export function markRepairs(changes: Change[], deploys: Deploy[], bugLabel: Tester | null): void {
+  const fixes = failedDeployFixes(changes, deploys);
+  for (const change of changes) {
+    const reasons = ownRepairReasons(change, bugLabel);
+    if (fixes.has(change.sha)) reasons.push('failedDeployFix');
+    if (reasons.length > 0) change.flags = [...change.flags, ...reasons.map((r) => REPAIR_FLAGS[r])];
+  }
+  const bySha = new Map(changes.map((c) => [c.sha, c]));
+  const unplanned = (sha: string): boolean => {
+    const change = bySha.get(sha);
+    return change !== undefined && (change.isRevert || fixes.has(sha) || HOTFIX.test(change.title) || HOTFIX.test(change.branch ?? ''));
+  };
+  for (const deploy of deploys) deploy.rework = deploy.changeShas.length > 0 && deploy.changeShas.every(unplanned);
+}

@@ -1,0 +1,67 @@
+import { figureLabel } from '../metrics/catalogue.js';
+import type { Report } from '../report/schema.js';
+import { formatPercent } from './duration.js';
+
+/*
+ * Repair share in words, the same in every format (text, Markdown, HTML): the renderers only lay these out.
+ * The reasons are named by the catalogue's labels, so a label changed there changes every report.
+ */
+
+type Repair = NonNullable<Report['summary']['repair']>;
+type Figures = Pick<Repair, 'changes' | 'repairs' | 'share' | 'cycleTimeShare'>;
+
+const REASONS = ['revert', 'failedDeployFix', 'hotfixBranch', 'fixTitle', 'bugLabel'] as const;
+
+/** `14 of 40 changes (35%) repaired earlier work, 25% of the cycle time`. */
+export function repairHeadline(r: Figures): string {
+  const cycle = r.cycleTimeShare === null ? '' : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
+  return `${r.repairs} of ${r.changes} ${r.changes === 1 ? 'change' : 'changes'} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+}
+
+/** `reverts 3 · fixes of a failed deploy 2 · …`: every reason with a count; bug labels only when measured. */
+export function repairReasons(r: Repair): string {
+  return REASONS.flatMap((key) => {
+    const n = r.reasons[key];
+    return n === null || n === 0 ? [] : [`${figureLabel(`repair.reasons.${key}`)} ${n}`];
+  }).join(' · ');
+}
+
+/** `AI-assisted 50% of 12 (40% of their cycle time) · other 29% of 28 (20%)`; '' when no change has an AI marker. */
+export function repairSplit(r: Repair): string {
+  if (r.ai.changes === 0) return '';
+  const side = (label: string, f: Figures): string =>
+    `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? '' : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
+  return `${side(figureLabel('repair.ai'), r.ai)} · ${side(figureLabel('repair.other'), r.other)}`;
+}
+
+/** The weeks that had changes, as `[week, share, repairs of changes, share of cycle time]` rows. */
+export function repairWeeks(r: Repair): string[][] {
+  return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [w.weekStart, formatPercent(w.share), `${w.repairs} of ${w.changes}`, formatPercent(w.cycleTimeShare)]);
+}
+
+/** What counts as a repair, for the sections' lead. */
+export const REPAIR_LEAD =
+  'Changes that repaired earlier work: reverts, changes that landed after a failed deploy and shipped in the deploy that restored it, ' +
+  'changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). "Fixes #N" in a body alone does not make a repair.';
+
+/** The Markdown section (every word is flowaudit's own or a date: nothing to escape). */
+export function repairMarkdown(report: Report): string[] {
+  const r = report.summary.repair;
+  if (!r || r.changes === 0) return [];
+  const reasons = repairReasons(r);
+  const split = repairSplit(r);
+  const weeks = repairWeeks(r);
+  return [
+    '### Repairs',
+    '',
+    REPAIR_LEAD,
+    '',
+    `- **${repairHeadline(r)}**${reasons ? `: ${reasons}` : ''}`,
+    ...(split ? [`- ${split}`] : []),
+    '',
+    // folded, as in HTML: a whole history is hundreds of weeks
+    ...(weeks.length > 1
+      ? ['<details>', `<summary>Week by week (${weeks.length} weeks with changes)</summary>`, '', '| Week | Repairs | Of changes | Of cycle time |', '| :-- | --: | --: | --: |', ...weeks.map((w) => `| ${w.join(' | ')} |`), '', '</details>', '']
+      : []),
+  ];
+}
