@@ -132,7 +132,8 @@ describe('failures follow the deploy', () => {
 
   it('marks a change named by a sub-commit revert inside a squash partially reverted, not reverted', () => {
     const tune = find(report, 'tune the cache');
-    expect([tune.reverted, tune.flags]).toEqual([false, ['partially-reverted']]);
+    // (it landed while a failed deploy waited for its restore: a repair too, which is another figure's)
+    expect([tune.reverted, tune.flags.filter((f) => !f.startsWith('repair:'))]).toEqual([false, ['partially-reverted']]);
     expect(find(report, '#30').flags).not.toContain('partially-reverted');
     // cache, search (by a `revert:` title) and export were reverted; tune was not
     expect(report.changes.filter((c) => c.reverted).map((c) => c.title)).toEqual(['add caching', 'add search', 'add export']);

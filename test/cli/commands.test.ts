@@ -38,7 +38,7 @@ describe('flowaudit check', () => {
     expect(r.stdout).not.toContain('::error');
     const written = readFileSync(summary, 'utf8');
     expect(written).toContain('leadTime.p50');
-    expect(written).toContain('| coding |');
+    expect(written).toContain('| first → last commit |');
   });
 
   it('report --fail-on prints the report and the breaches on stderr', async () => {
@@ -103,7 +103,7 @@ describe('other formats and init', () => {
   it('writes Markdown and a self-contained HTML report', async () => {
     const md = await runCli([scene.repo.dir, '--format', 'markdown', ...WINDOW]);
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('| coding |');
+    expect(md.stdout).toContain('| first → last commit |');
     const html = join(scene.dir, 'report.html');
     const r = await runCli([scene.repo.dir, '--format', 'html', '--output', html, ...WINDOW]);
     expect(r).toMatchObject({ code: 0, stdout: '' });

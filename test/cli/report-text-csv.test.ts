@@ -20,7 +20,7 @@ describe('the terminal report', () => {
     expect(stdout).toContain("Only 4 changes have a known, positive lead time: too few to say where the typical change's time goes (5 needed).");
     expect(stdout).toContain('5 changes counted (left out: 1 by bots); shares over 4 deployed changes.');
     // coding over [0, 30m, 4h, 28h]; typical share (4/48 + 0.5/27 + 28/52 + 0) / 4 = 16%
-    expect(stdout).toMatch(/│ coding +│ +4 │ +2h 15m │ +10h │ +20h 48m │ +16% │/);
+    expect(stdout).toMatch(/│ first → last +│ +4 │ +2h 15m │ +10h │ +20h 48m │ +16% │/);
     expect(stdout).toMatch(/│ lead time +│ +4 │ +1d 13h │/);
     expect(stdout).toContain('4 deploys in the window · 0.92 per week');
     // a band in words, its range from the catalogue (the line wraps at 80 columns)
@@ -36,7 +36,7 @@ describe('the terminal report', () => {
   it('names the slowest changes and the stage that dominated each', async () => {
     const { stdout } = await runCli([repo.dir, ...WINDOW]);
     const slowest = stdout.slice(stdout.indexOf('Slowest changes'));
-    expect(slowest.split('\n')[3]).toMatch(/│ #3 +│ Add feature three +│ 2d 4h +│ 1d 4h coding +│/);
+    expect(slowest.split('\n')[3]).toMatch(/│ #3 +│ Add feature three +│ 2d 4h +│ 1d 4h first → last +│/);
   });
 });
 

@@ -46,7 +46,7 @@ describe('width', () => {
       const table = stdout.slice(stdout.indexOf('Where the time goes')).split('\n');
       const cells = (line = ''): string[] => line.split('│').slice(1, -1).map((c) => c.trim());
       expect(cells(table[2])).toEqual(width === 60 ? ['stage', 'count', 'p50', 'p75', 'p90', 'share'] : ['stage', 'count', 'p50', 'p90', 'share']);
-      expect(cells(table[3])).toEqual(width === 60 ? ['coding', '4', '2h 15m', '10h', '20h 48m', '16%'] : ['coding', '4', '2h 15m', '20h 48m', '16%']);
+      expect(cells(table[3])).toEqual(width === 60 ? ['first → last', '4', '2h 15m', '10h', '20h 48m', '16%'] : ['first → last', '4', '2h 15m', '20h 48m', '16%']);
     }
   });
 

@@ -16,6 +16,8 @@ describe('lookupFigure', () => {
     r.summary.stages.deploy.bounds = bounds;
     // as are the days a rate per week rests on, in reports since they were added
     Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
+    // the one-commit changes of the coding stage, in reports since they were counted
+    r.summary.stages.coding.oneCommit = 3;
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };
