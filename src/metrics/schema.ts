@@ -64,6 +64,24 @@ export const intervalSchema = z.object({
 });
 export type Interval = z.infer<typeof intervalSchema>;
 
+// compared.ts
+export const comparedRowSchema = z.object({
+  key: z.string().describe('dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate'),
+  group: z.enum(['stage', 'dora']),
+  label: z.string(),
+  unit: z.enum(['seconds', 'ratio', 'deploys/week']),
+  lowerIsBetter: z.boolean().describe('durations and failure rates: lower is better; deploy frequency: higher'),
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+  change: z.number().nullable().describe('after − before, in unit; null when a side is not measured'),
+  relativeChange: z.number().nullable().describe('change ÷ before; null when a side is not measured or before is 0'),
+  direction: z.enum(['better', 'worse', 'same', 'uncertain']).nullable().describe('better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured'),
+  interval: intervalSchema.describe('after − before recomputed from the two sides\' changes (or deploys), with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
+  sample: z.object({ before: count, after: count }).describe('how many changes (or deploys) each side\'s figure is over'),
+  lowSample: z.boolean().describe('both sides measured, and one\'s sample is under the minimum (never for deploy frequency)'),
+});
+export type ComparedRow = z.infer<typeof comparedRowSchema>;
+
 // censored.ts
 /** Each percentile the estimate does not reach, as a true lower bound (null where it is reached). */
 const percentileBoundsSchema = z
