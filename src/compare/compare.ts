@@ -1,5 +1,6 @@
 import { STAGES, type StageName } from '../domain.js';
-import { comparedRow, COMPARED_DORA, stageBasis, type ComparedRow, type ComparedSample } from '../metrics/compared.js';
+import { comparedRow, doraRows, stageBasis, type ComparedRow, type ComparedSample } from '../metrics/compared.js';
+import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import type { Distribution } from '../metrics/percentile.js';
 import { dailyDeploys } from '../metrics/difference.js';
 import type { Report } from '../report/schema.js';
@@ -39,7 +40,7 @@ export interface CompareOptions {
   minSample?: number;
 }
 
-export const DEFAULT_MIN_SAMPLE = 10;
+export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 
 const STAGE_LABELS: Record<string, string> = {
   coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait', cycleTime: 'cycle time',
@@ -71,12 +72,7 @@ export function compareReports(before: Report, after: Report, options: CompareOp
       rows.push(comparedRow({ key, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], { ...samples, basis: stageBasis(stage, q) }));
     }
   }
-  for (const d of COMPARED_DORA) {
-    const b = before.summary.dora[d.key];
-    const a = after.summary.dora[d.key];
-    const r = comparedRow({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], { ...samples, basis: d.basis });
-    rows.push(d.key === 'deploymentFrequency' ? { ...r, lowSample: false } : r);
-  }
+  rows.push(...doraRows(before.summary.dora, after.summary.dora, samples));
   const sides = { before: side(before), after: side(after) };
   return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
 }

@@ -6,7 +6,7 @@
 import type { StageName } from '../domain.js';
 import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
 import { directionOf, type Direction } from './difference.js';
-import type { ComparedRow } from './schema.js';
+import type { ComparedRow, Dora } from './schema.js';
 
 export type { ComparedRow } from './schema.js';
 export type ComparedUnit = ComparedRow['unit'];
@@ -30,7 +30,7 @@ export type DoraKeyName = 'deploymentFrequency' | 'leadTime' | 'changeFailureRat
 const flag = (yes: boolean): number => (yes ? 1 : 0);
 
 /** The DORA keys compared, in the summary's order, each with what its interval resamples. */
-export const COMPARED_DORA: ReadonlyArray<{ key: DoraKeyName; label: string; unit: ComparedUnit; lowerIsBetter: boolean; basis: Basis }> = [
+const COMPARED_DORA: ReadonlyArray<{ key: DoraKeyName; label: string; unit: ComparedUnit; lowerIsBetter: boolean; basis: Basis }> = [
   { key: 'deploymentFrequency', label: 'deployment frequency', unit: 'deploys/week', lowerIsBetter: false, basis: { values: (s) => [...s.dailyDeploys], statistic: { kind: 'mean' } } },
   { key: 'leadTime', label: 'lead time for changes', unit: 'seconds', lowerIsBetter: true, basis: { values: (s) => s.changes.map((c) => c.leadTime), statistic: MEDIAN } },
   { key: 'changeFailureRate', label: 'change failure rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (s) => s.deploys.map((d) => flag(d.failed)), statistic: { kind: 'mean' } } },
@@ -70,6 +70,16 @@ export function comparedRow(
     sample: { before: counts[0], after: counts[1] },
     lowSample: direction !== null && (counts[0] < samples.minSample || counts[1] < samples.minSample),
   };
+}
+
+/** Each DORA key of two sides compared; deploy frequency is a count of deploys, never a sample too small. */
+export function doraRows(before: Dora, after: Dora, samples: { before: ComparedSample; after: ComparedSample; minSample: number }): ComparedRow[] {
+  return COMPARED_DORA.map((d) => {
+    const b = before[d.key];
+    const a = after[d.key];
+    const row = comparedRow({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], { ...samples, basis: d.basis });
+    return d.key === 'deploymentFrequency' ? { ...row, lowSample: false } : row;
+  });
 }
 
 function finite(value: number | null | undefined): number | null {

@@ -82,6 +82,17 @@ export const comparedRowSchema = z.object({
 });
 export type ComparedRow = z.infer<typeof comparedRowSchema>;
 
+// previous.ts
+export const previousPeriodSchema = z.object({
+  since: z.iso.datetime({ offset: true }).describe('start of the window of the same length just before this one'),
+  until: z.iso.datetime({ offset: true }).describe('its end: this window\'s start'),
+  covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
+  changes: count.describe('counted changes merged in the previous window'),
+  deploys: count.describe('deploys in the previous window'),
+  rows: z.array(comparedRowSchema).describe('per stage the data can see (p50) and per DORA key: before = the previous window, after = this one'),
+});
+export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
+
 // censored.ts
 /** Each percentile the estimate does not reach, as a true lower bound (null where it is reached). */
 const percentileBoundsSchema = z
