@@ -3,7 +3,7 @@
  * (p50) and DORA key, each change with its 95% bootstrap interval, built as `compare` builds its rows.
  */
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
-import { stageLabel } from '../stage-labels.js';
+import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import { comparedRow, doraRows, stageBasis, type ComparedSample } from './compared.js';
 import { dailyDeployCounts } from './difference.js';
 import { computeDora } from './dora.js';
@@ -57,7 +57,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const rows = input.stages.map((s) => {
     const b = stages.stages[s];
     const a = input.current.stages[s];
-    return comparedRow({ key: `stages.${s}.p50`, group: 'stage', label: `${stageLabel(s, !input.github)} p50`, unit: 'seconds', lowerIsBetter: true }, [b.p50, a.p50], [b.count, a.count], { ...samples, basis: stageBasis(s, 0.5) });
+    return comparedRow({ key: `stages.${s}.p50`, group: 'stage', label: `${s === 'review' && !input.github ? 'review & merge' : SHORT_STAGE_LABELS[s]} p50`, unit: 'seconds', lowerIsBetter: true }, [b.p50, a.p50], [b.count, a.count], { ...samples, basis: stageBasis(s, 0.5) });
   });
   return { ...head, rows: [...rows, ...doraRows(dora, input.current.dora, samples)] };
 }

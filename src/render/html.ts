@@ -7,6 +7,7 @@ import { aiComparison, queues } from './html/comparison.js';
 import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
+import { previousPeriod } from './html/previous.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
@@ -51,6 +52,7 @@ export function renderHtml(input: Report): string {
         stages(report),
         recommendations(report),
         dora(report),
+        previousPeriod(report),
         leadTime(report),
         changeSize(report),
         deploys(report),

@@ -3,6 +3,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
 import { APART_NOTE, headlineTrend } from './trend.js';
+import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
@@ -65,7 +66,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
+    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...previousPeriod(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
@@ -268,6 +269,15 @@ function healthSection(section: HealthSection): string[] {
     out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
   }
   return out;
+}
+
+/** The window against the one before it: a table, or one line when the history does not reach back over it. */
+function previousPeriod(report: Report): string[] {
+  const view = previousView(report, durationFormat(report.businessHours));
+  if (view === null || (view.uncovered === null && view.rows.length === 0)) return [];
+  if (view.uncovered !== null) return [`${md(view.uncovered)}.`, ''];
+  const rows = view.rows.map((r) => [md(r.label), md(r.before), md(r.now), md(r.change)]);
+  return [`### ${md(view.title)}`, '', ...table(['Figure', 'Before', 'Now', 'Change (95% interval)'], 'lrrl', rows), PREVIOUS_NOTE, ''];
 }
 
 function trend(report: Report): string[] {

@@ -10,6 +10,7 @@ import { recommendations } from './text/advice.js';
 import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
+import { previous } from './text/previous.js';
 import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
 import { reviewAndCi } from './text/review.js';
 import { queues } from './text/queues.js';
@@ -45,6 +46,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges(headline),
   withChanges(renderSlicesText),
   withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
+  withChanges(previous),
   withChanges(deploys),
   withChanges(reviewAndCi),
   withChanges(queues),
