@@ -192,7 +192,31 @@ export const trendWeekSchema = z.object({
   deployAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its deploy wait p50'),
 });
 
-export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
+export const trendPeriodSchema = z.object({
+  start: z.string().describe('the period\'s first day (ISO date, UTC): a Monday, or the 1st of a month'),
+  end: z.string().describe('the day after its last (ISO date, UTC)'),
+  partial: z.boolean().describe('the window, the history or now covers only part of the period (the window\'s first or last one): drawn apart, never compared'),
+  complete: z.boolean().describe('not partial, with changes, every one of them deployed: the only periods a trend direction compares'),
+  changes: count.describe('counted changes merged in the period'),
+  waiting: count.describe('… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds'),
+  deploys: count.describe('deploys in the period (within the window)'),
+  failedDeploys: count,
+  deploymentFrequency: z.number().nullable().describe('deploys per week over the part of the period covered; null under 7 days covered'),
+  changeFailureRate: share.describe('failed deploys ÷ deploys; null without a deploy'),
+  timeToRestoreP50: seconds.describe('p50 of the failed deploys\' time to restore; null when none was restored'),
+  leadTimeP50: seconds.describe('null while a change of the period waits (see leadTimeAtLeast)'),
+  leadTimeAtLeast: seconds.describe('changes still waiting: a true lower bound of the lead time p50 (type 7 with each waiting change at its time so far)'),
+  cycleTimeP50: seconds,
+  stages: stageSeconds.describe('p50 of each stage; the deploy wait null while a change waits (see deployAtLeast)'),
+  deployAtLeast: seconds.describe('changes still waiting: a true lower bound of the deploy wait p50'),
+});
+export type TrendPeriod = z.infer<typeof trendPeriodSchema>;
+
+export const trendSchema = z.object({
+  weeks: z.array(trendWeekSchema),
+  period: z.enum(['week', 'month']).optional().describe('the periods\' length: weeks, or calendar months (UTC) for windows over 26 weeks'),
+  periods: z.array(trendPeriodSchema).optional().describe('every key period by period over the part of the window the history covers up to now'),
+});
 export type Trend = z.infer<typeof trendSchema>;
 
 // queues.ts

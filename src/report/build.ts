@@ -13,7 +13,7 @@ import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
 import { summarizeStages, type Waiting } from '../metrics/stage-summary.js';
 import { previousPeriod } from '../metrics/previous.js';
-import { weeklyTrend } from '../metrics/trend.js';
+import { keyTrends, weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
@@ -283,7 +283,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...(detail && input.previous && {
       previous: previousPeriod({ ...input.previous, window, current: { stages: stages.stages, dora }, stages: queueStages(input.github, input.signal), waiting, signal: input.signal, github: input.github, businessHours: hours !== null }),
     }),
-    ...(detail && { trend: weeklyTrend(counted, window, waiting) }),
+    ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,
