@@ -8,6 +8,7 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { previousPeriod } from './html/previous.js';
+import { keyTrends } from './html/trends.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
@@ -54,6 +55,7 @@ export function renderHtml(input: Report): string {
         dora(report),
         previousPeriod(report),
         leadTime(report),
+        keyTrends(report),
         changeSize(report),
         deploys(report),
         unreleased(report),
