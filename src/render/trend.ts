@@ -91,7 +91,7 @@ export function keySeries(report: Report): KeySeries[] {
 
 /** Said under the trends: what a period drawn apart is. */
 export function apartNote(period: 'week' | 'month'): string {
-  return `incomplete ${period} (cut by the window, or changes still waiting: a bound), not in →`;
+  return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
 }
 
 /** A key's value in its unit: `1.25/wk`, `12%`, `3d 4h`; `—` when none. */

@@ -21,5 +21,5 @@ export function trends(report: Report, ctx: TextContext): string[] {
     return `${k.label.padEnd(labelWidth)}${ctx.c.cyan(compared === '' ? line.trimEnd() : line)}${compared}`;
   });
   const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
-  return [ctx.c.bold(`Trends by ${period}`), ...lines, ...(apart ? [ctx.c.dim(wrap(`${BOUND_MARK} ${apartNote(period)}`, ctx.width))] : [])];
+  return [ctx.c.bold(`Trends by ${period} (first → last complete ${period})`), ...lines, ...(apart ? [ctx.c.dim(wrap(`${BOUND_MARK} ${apartNote(period)}`, ctx.width))] : [])];
 }
