@@ -58,7 +58,7 @@ export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
 export function reportRow(report: Report): RepositoryRow | undefined {
   if (report.repositories !== undefined || report.tool.version !== VERSION) return undefined;
   const name = nameOf(report);
-  const { trend: _trend, slowest: _slowest, queues: _queues, reviewCapacity: _capacity, ...own } = report.summary;
+  const { trend: _trend, slowest: _slowest, queues: _queues, reviewCapacity: _capacity, previous: _previous, ...own } = report.summary;
   // the items an aggregate lists name their repository, as those of a change held by the aggregate do
   const summary: RepositorySummary = {
     ...own,

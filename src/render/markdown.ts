@@ -2,7 +2,7 @@ import { bandText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
-import { apartNote, keySeries, keyValueText } from './trend.js';
+import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
@@ -283,7 +283,7 @@ function previousPeriod(report: Report): string[] {
 /** Every key period by period: the lead time's sparkline in the summary line, a row per period under it. */
 function trend(report: Report): string[] {
   const days = durationFormat(report.businessHours);
-  const periods = report.summary.trend.periods ?? [];
+  const periods = periodsSoFar(report);
   const period = report.summary.trend.period ?? 'week';
   if (periods.length < 2) return [];
   const series = keySeries(report);

@@ -1,9 +1,16 @@
 import { STAGES, type StageName } from '../domain.js';
+import { figureLabel } from '../metrics/catalogue.js';
 import { SHORT_STAGE_LABELS } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, type DurationFormat } from './duration.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
+
+/** The trend's periods that have begun by the report's `now`: a window reaching past it draws no empty future. */
+export function periodsSoFar(report: Report): Period[] {
+  const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
+  return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+}
 
 /** One key's line over the periods, as every format draws it. */
 export interface KeySeries {
@@ -32,7 +39,7 @@ export interface KeySeries {
 export function keySeries(report: Report): KeySeries[] {
   const gitOnly = !report.sources.includes('github');
   const stageName = (s: StageName): string => (s === 'review' && gitOnly ? 'review & merge' : SHORT_STAGE_LABELS[s]);
-  const periods = report.summary.trend.periods ?? [];
+  const periods = periodsSoFar(report);
   const series = (key: KeySeries['key'], label: string, unit: KeySeries['unit'], value: (p: Period) => number | null, bound?: (p: Period) => number | null): KeySeries => {
     const waits = bound !== undefined;
     const apart = periods.map((p) => p.partial || (waits && p.waiting > 0));
@@ -41,10 +48,10 @@ export function keySeries(report: Report): KeySeries[] {
     return { key, label, unit, values, bounds: periods.map((p) => bound?.(p) ?? null), apart, from: known[0] ?? null, to: known.at(-1) ?? null };
   };
   return [
-    series('deploymentFrequency', 'deployment frequency', 'perWeek', (p) => p.deploymentFrequency),
-    series('leadTime', 'lead time p50', 'seconds', (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
-    series('changeFailureRate', 'change failure rate', 'ratio', (p) => p.changeFailureRate),
-    series('timeToRestore', 'time to restore p50', 'seconds', (p) => p.timeToRestoreP50),
+    series('deploymentFrequency', figureLabel('dora.deploymentFrequency'), 'perWeek', (p) => p.deploymentFrequency),
+    series('leadTime', `${figureLabel('leadTime')} p50`, 'seconds', (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
+    series('changeFailureRate', figureLabel('dora.changeFailureRate'), 'ratio', (p) => p.changeFailureRate),
+    series('timeToRestore', `${figureLabel('dora.timeToRestore')} p50`, 'seconds', (p) => p.timeToRestoreP50),
     ...STAGES.map((s) => series(s, `${stageName(s)} p50`, 'seconds', (p) => p.stages[s], s === 'deploy' ? (p) => p.deployAtLeast : undefined)),
   ].filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
 }

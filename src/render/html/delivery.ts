@@ -6,7 +6,7 @@ import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
-import { keySeries } from '../trend.js';
+import { keySeries, periodsSoFar } from '../trend.js';
 import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
@@ -33,7 +33,7 @@ function distribution(report: Report): string {
 
 function trend(report: Report): string {
   const days = durationFormat(report.businessHours);
-  const periods = report.summary.trend.periods ?? [];
+  const periods = periodsSoFar(report);
   const period = report.summary.trend.period ?? 'week';
   const series = keySeries(report);
   const lines = series.filter((k) => k.key === 'leadTime' || (STAGES as readonly string[]).includes(k.key));
@@ -43,8 +43,7 @@ function trend(report: Report): string {
       weeks: periods.map((p) => p.start),
       ends: periods.map((p) => p.end),
       period,
-      apart: periods.map((p) => p.partial || p.waiting > 0),
-      lines: lines.map((k) => ({ name: k.label, colour: k.key === 'leadTime' ? LEAD_COLOUR : STAGE_COLOURS[k.key as StageName], strong: k.key === 'leadTime', values: k.values, bounds: k.bounds })),
+      lines: lines.map((k) => ({ name: k.label, colour: k.key === 'leadTime' ? LEAD_COLOUR : STAGE_COLOURS[k.key as StageName], strong: k.key === 'leadTime', values: k.values, bounds: k.bounds, apart: k.apart })),
       scale: 'duration',
       format: (v: number | null) => formatDuration(v, days),
       columns: { name: 'changes merged', colour: OTHER_COLOUR, values: periods.map((p) => p.changes), format: String },
@@ -53,7 +52,7 @@ function trend(report: Report): string {
   );
   const notes = [`Medians of the changes merged each ${period}, on a logarithmic time axis; the columns below count them.`];
   if (periods.some((p) => p.changes === 0)) notes.push(`A shaded ${period} had no merged change, so its lines break.`);
-  if (periods.some((p) => p.partial || p.waiting > 0)) notes.push(`A hollow dot is an incomplete ${period}: grey when the window cuts it or its changes are not all deployed (then lead time and deploy wait are lower bounds, ≥); the lines break there and it is left out of every comparison.`);
+  if (periods.some((p) => p.partial || p.waiting > 0)) notes.push(`A hollow grey dot is an incomplete ${period}, cut by the window (for lead time and deploy wait also one whose changes are not all deployed, then drawn in the line's colour as a lower bound, ≥): the lines break there and it is left out of every comparison.`);
   return figure(svg, `Trend by ${period}: medians and changes merged`, notes.join(' '));
 }
 

@@ -2,7 +2,7 @@ import type { Report } from '../../report/schema.js';
 import { durationFormat } from '../duration.js';
 import { ACCENT_COLOUR, FAIL_COLOUR, OTHER_COLOUR } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
-import { keySeries, keyValueText, type KeySeries } from '../trend.js';
+import { keySeries, keyValueText, periodsSoFar, type KeySeries } from '../trend.js';
 import { charts, figure, h, section } from './parts.js';
 
 /**
@@ -10,7 +10,7 @@ import { charts, figure, h, section } from './parts.js';
  * restore, each on its own axis, an incomplete period a hollow grey dot left out of the first → last comparison.
  */
 export function keyTrends(report: Report): string {
-  const periods = report.summary.trend.periods ?? [];
+  const periods = periodsSoFar(report);
   const period = report.summary.trend.period ?? 'week';
   if (periods.length < 2) return '';
   const days = durationFormat(report.businessHours);

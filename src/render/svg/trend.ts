@@ -16,6 +16,8 @@ export interface WeekSeries {
   values: ReadonlyArray<number | null>;
   /** per week where the value is null, a lower bound of it (changes still waiting): a hollow dot, off the line */
   bounds?: ReadonlyArray<number | null>;
+  /** per period, whether this series draws it apart (see the chart's `apart`, which holds for every series) */
+  apart?: readonly boolean[];
   /** per week, said after the value in its tooltip (the AI-assisted share of that week's arrivals) */
   notes?: ReadonlyArray<string>;
 }
@@ -65,7 +67,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const items: LegendItem[] = drawn.map((s) => ({ text: s.name, colour: s.colour, line: true, dashed: s.dashed }));
   if (cols) items.push({ text: cols.name, colour: cols.colour });
   if (emptyWeeks.some(Boolean)) items.push({ text: `no ${cols?.name ?? 'data'}`, colour: '', band: true });
-  if (options.apart?.some(Boolean)) items.push({ text: `incomplete ${options.period ?? 'week'}`, colour: OTHER_COLOUR, hollow: true });
+  if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({ text: `incomplete ${options.period ?? 'week'}`, colour: OTHER_COLOUR, hollow: true });
   const key = legend(items, 0, 0, WIDTH);
   const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : countScale(Math.max(...values));
   const tickText = scale.ticks.map((t) => options.format(t));
@@ -89,13 +91,14 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   // the narrowest period's width: months differ by three days at most
   const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i] as number)));
   const of = options.period ?? 'week';
-  const apart = (i: number): boolean => options.apart?.[i] === true;
+  const apartIn = (s: WeekSeries, i: number): boolean => options.apart?.[i] === true || s.apart?.[i] === true;
   const y = (v: number): number => top + plotH - scale.at(v) * plotH;
 
   const shade = emptyWeeks.map((isEmpty, i) => (isEmpty ? el('rect', { x: xWeek(i) - slot / 2, y: top, width: slot, height: plotH, class: 'gap' }, tooltip(`${of} of ${weeks[i] ?? ''}: no ${cols?.name ?? 'data'}`)) : ''));
   const grid = thinTicks(scale, plotH, 22).map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, options.format(t), { 'text-anchor': 'end', class: 'muted' }));
   const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
   const lines = drawn.map((s) => {
+    const apart = (i: number): boolean => apartIn(s, i);
     const segments: string[] = [];
     let path = '';
     s.values.forEach((v, i) => {

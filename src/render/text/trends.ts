@@ -1,6 +1,6 @@
 import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
-import { apartNote, keySeries, keyValueText } from '../trend.js';
+import { apartNote, keySeries, keyValueText, periodsSoFar } from '../trend.js';
 import { wrap, type TextContext } from './layout.js';
 
 /**
@@ -10,7 +10,7 @@ import { wrap, type TextContext } from './layout.js';
 export function trends(report: Report, ctx: TextContext): string[] {
   const period = report.summary.trend.period ?? 'week';
   const all = keySeries(report);
-  if ((report.summary.trend.periods ?? []).length < 2 || all.length === 0) return [];
+  if (periodsSoFar(report).length < 2 || all.length === 0) return [];
   const labelWidth = Math.max(...all.map((k) => k.label.length)) + 2;
   // room for the longest comparison, `  999d 23h → 999d 23h`
   const shown = Math.min(60, Math.max(8, ctx.width - labelWidth - 22));
