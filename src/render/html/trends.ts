@@ -28,7 +28,7 @@ export function keyTrends(report: Report): string {
       {
         weeks: periods.map((p) => p.start), ends: periods.map((p) => p.end), period, apart: k.apart,
         lines: [{ name: k.label, colour, strong: true, values }],
-        scale, format, plotHeight: 110, empty: `no ${k.label} in the window`,
+        scale, format, plotHeight: 90, empty: `no ${k.label} in the window`,
       },
     );
     const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
