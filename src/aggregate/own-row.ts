@@ -59,7 +59,7 @@ export function reportRow(report: Report): RepositoryRow | undefined {
   if (report.repositories !== undefined || report.tool.version !== VERSION) return undefined;
   const name = nameOf(report);
   // its --by table stays in its own report too: the aggregate's pools the slices of every repository
-  const { trend: _trend, slowest: _slowest, queues: _queues, reviewCapacity: _capacity, slices: _slices, ...own } = report.summary;
+  const { trend: _trend, slowest: _slowest, queues: _queues, reviewCapacity: _capacity, slices: _slices, previous: _previous, ...own } = report.summary;
   // the items an aggregate lists name their repository, as those of a change held by the aggregate do
   const summary: RepositorySummary = {
     ...own,

@@ -48,7 +48,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
   // refs, and the checked-out branch's first-parent line down to where the history read can start at the
   // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
-  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: window.since - MAX_DEPLOY_LOOKBACK });
+  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: previousSince(window) - MAX_DEPLOY_LOOKBACK });
   try {
     return await auditWith(options, reads, now, window);
   } finally {
@@ -86,9 +86,11 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const allTags = deployFrom === 'merge' ? [] : listTags(repo);
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
   const tags = tagChoice.releases;
-  const readFrom = historyStart(tags, window.since);
+  // back over the window of the same length before this one too, which the report compares it with; the sizes
+  // (git's slowest read, which no figure of that period needs) stop where this window's history starts
+  const readFrom = historyStart(tags, previousSince(window));
   const { orCancel } = reads;
-  const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom));
+  const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
@@ -102,7 +104,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
-  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
+  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: Math.max(0, previousSince(window) - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
   const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
@@ -149,6 +151,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
+  // the previous period is compared only when the history starts before it: half a period would compare nothing
+  const previousCovered = boundary !== null || firstCommit <= previousSince(window);
   const { buildReport } = await builder;
   const report = buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
@@ -162,6 +166,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
       .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
+    previousCovered,
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');
@@ -190,6 +195,11 @@ function askedSignal(settings: AuditSettings, github: boolean, warning: (message
 function historyStart(tags: readonly TagRef[], since: number): number {
   const previousTag = tags.filter((t) => t.at < since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
+}
+
+/** The start of the window of the same length just before `window`, which the report compares it with. */
+function previousSince(window: Window): number {
+  return window.since - (window.until - window.since);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */

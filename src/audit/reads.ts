@@ -1,5 +1,5 @@
 import { listPullHeads, type PullHeads } from '../sources/git/history.js';
-import { firstParentBefore, readFirstParentLine, spanOf, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
+import { readFirstParentLine, spanOf, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { startSizes, type SizesRead } from './git-history.js';
 
 /**
@@ -18,9 +18,11 @@ export interface AuditReads {
   branchKnown: (repo: RepoInfo, branch: { tip: string }, sizeExcluded: string[]) => SizesRead;
   /**
    * The branch's first-parent line down to the first commit before `readFrom`: from the line read early when
-   * it is the branch's, else read now. The sizes stop at its boundary.
+   * it is the branch's, else read now. The sizes stop at the first commit before `sizesFrom` (at or after
+   * `readFrom`): the history read reaches back over the previous period, whose figures need no size, and git's
+   * slowest read stays as long as the window's.
    */
-  span: (repo: RepoInfo, tip: string, readFrom: number) => Promise<FirstParentSpan>;
+  span: (repo: RepoInfo, tip: string, readFrom: number, sizesFrom: number) => Promise<FirstParentSpan>;
   /** `step`, stopping the sizes when it fails: a failure before they are needed leaves no git diffing */
   orCancel: <T>(step: Promise<T>) => Promise<T>;
   /** stops every read still running (an audit that failed early) */
@@ -62,13 +64,13 @@ export function startReads(path: string, o: { branch: string | undefined; headFr
       if (early.signal.aborted) sizes.cancel();
       return sizes;
     },
-    span(repo, tip, readFrom) {
-      const read = (async () => {
-        const line = await headLine;
-        return line !== null && line.shas[0] === tip ? spanOf(line, readFrom) : firstParentBefore(repo, tip, readFrom);
+    span(repo, tip, readFrom, sizesFrom) {
+      const line = (async () => {
+        const early = await headLine;
+        return early !== null && early.shas[0] === tip ? early : readFirstParentLine(repo.cwd, tip, readFrom);
       })();
-      giveSpan(read);
-      return read;
+      giveSpan(line.then((l) => spanOf(l, Math.max(readFrom, sizesFrom))));
+      return line.then((l) => spanOf(l, readFrom));
     },
     orCancel: (step) =>
       step.catch((error: unknown) => {

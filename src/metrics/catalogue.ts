@@ -361,6 +361,7 @@ export const CATALOGUE: FigureGroup = {
  */
 export const NOT_FIGURES: Readonly<Record<string, string>> = {
   aiComparison: 'two groups of changes compared stage by stage, each difference with its interval: read as a whole in its own section',
+  previous: 'the window against the one before it, figure by figure, each change with its interval: read as a whole in its own section',
 };
 
 /** A figure at its place: what `check --list`, the gates and the docs read. */

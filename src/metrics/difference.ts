@@ -29,12 +29,16 @@ export function directionOf(before: number, after: number, interval: Interval, l
  * out; an empty or reversed window has no days.
  */
 export function dailyDeploys(window: { since: string; until: string }, deployTimes: readonly string[]): number[] {
-  const since = Date.parse(window.since) / 1000;
-  const length = Date.parse(window.until) / 1000 - since;
+  return dailyDeployCounts(Date.parse(window.since) / 1000, Date.parse(window.until) / 1000, deployTimes.map((at) => Date.parse(at) / 1000));
+}
+
+/** As `dailyDeploys`, over epoch seconds: the window [since, until) and the deploys' times. */
+export function dailyDeployCounts(since: number, until: number, deployTimes: readonly number[]): number[] {
+  const length = until - since;
   if (!(length > 0)) return [];
   const days = new Array<number>(Math.ceil(length / DAY)).fill(0);
   for (const at of deployTimes) {
-    const i = Math.floor((Date.parse(at) / 1000 - since) / DAY);
+    const i = Math.floor((at - since) / DAY);
     if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
   }
   const scale = (7 * DAY * days.length) / length;

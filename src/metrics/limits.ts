@@ -19,6 +19,8 @@ export const OLDEST_OPEN = 10;
  * would look certain when nothing is known: it is still given, but never called real.
  */
 export const MIN_BOOTSTRAP_SAMPLE = 5;
+/** a side of a comparison with fewer changes than this is flagged as too few to trust (compare, the previous period) */
+export const MIN_COMPARED_SAMPLE = 10;
 
 /** The figures the AI comparison puts an interval on: lead and cycle time, and each stage. */
 export const AI_INTERVAL_KEYS = ['leadTime', 'cycleTime', ...STAGES] as const;

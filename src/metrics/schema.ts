@@ -64,6 +64,35 @@ export const intervalSchema = z.object({
 });
 export type Interval = z.infer<typeof intervalSchema>;
 
+// compared.ts
+export const comparedRowSchema = z.object({
+  key: z.string().describe('dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate'),
+  group: z.enum(['stage', 'dora']),
+  label: z.string(),
+  unit: z.enum(['seconds', 'ratio', 'deploys/week']),
+  lowerIsBetter: z.boolean().describe('durations and failure rates: lower is better; deploy frequency: higher'),
+  before: z.number().nullable(),
+  after: z.number().nullable(),
+  change: z.number().nullable().describe('after − before, in unit; null when a side is not measured'),
+  relativeChange: z.number().nullable().describe('change ÷ before; null when a side is not measured or before is 0'),
+  direction: z.enum(['better', 'worse', 'same', 'uncertain']).nullable().describe('better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured'),
+  interval: intervalSchema.describe('after − before recomputed from the two sides\' changes (or deploys), with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
+  sample: z.object({ before: count, after: count }).describe('how many changes (or deploys) each side\'s figure is over'),
+  lowSample: z.boolean().describe('both sides measured, and one\'s sample is under the minimum (never for deploy frequency)'),
+});
+export type ComparedRow = z.infer<typeof comparedRowSchema>;
+
+// previous.ts
+export const previousPeriodSchema = z.object({
+  since: z.iso.datetime({ offset: true }).describe('start of the window of the same length just before this one'),
+  until: z.iso.datetime({ offset: true }).describe('its end: this window\'s start'),
+  covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
+  changes: count.describe('counted changes merged in the previous window'),
+  deploys: count.describe('deploys in the previous window'),
+  rows: z.array(comparedRowSchema).describe('per stage the data can see (p50) and per DORA key: before = the previous window, after = this one'),
+});
+export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
+
 // censored.ts
 /** Each percentile the estimate does not reach, as a true lower bound (null where it is reached). */
 const percentileBoundsSchema = z
@@ -164,7 +193,31 @@ export const trendWeekSchema = z.object({
   deployAtLeast: seconds.optional().describe('incomplete week: a true lower bound of its deploy wait p50'),
 });
 
-export const trendSchema = z.object({ weeks: z.array(trendWeekSchema) });
+export const trendPeriodSchema = z.object({
+  start: z.string().describe('the period\'s first day (ISO date, UTC): a Monday, or the 1st of a month'),
+  end: z.string().describe('the day after its last (ISO date, UTC)'),
+  partial: z.boolean().describe('the window, the history or now covers only part of the period (the window\'s first or last one): drawn apart, never compared'),
+  complete: z.boolean().describe('not partial, with changes, every one of them deployed: the only periods a trend direction compares'),
+  changes: count.describe('counted changes merged in the period'),
+  waiting: count.describe('… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds'),
+  deploys: count.describe('deploys in the period (within the window)'),
+  failedDeploys: count,
+  deploymentFrequency: z.number().nullable().describe('deploys per week over the part of the period covered; null under 7 days covered'),
+  changeFailureRate: share.describe('failed deploys ÷ deploys; null without a deploy'),
+  timeToRestoreP50: seconds.describe('p50 of the failed deploys\' time to restore; null when none was restored'),
+  leadTimeP50: seconds.describe('null while a change of the period waits (see leadTimeAtLeast)'),
+  leadTimeAtLeast: seconds.describe('changes still waiting: a true lower bound of the lead time p50 (type 7 with each waiting change at its time so far)'),
+  cycleTimeP50: seconds,
+  stages: stageSeconds.describe('p50 of each stage; the deploy wait null while a change waits (see deployAtLeast)'),
+  deployAtLeast: seconds.describe('changes still waiting: a true lower bound of the deploy wait p50'),
+});
+export type TrendPeriod = z.infer<typeof trendPeriodSchema>;
+
+export const trendSchema = z.object({
+  weeks: z.array(trendWeekSchema),
+  period: z.enum(['week', 'month']).optional().describe('the periods\' length: weeks, or calendar months (UTC) for windows over 26 weeks'),
+  periods: z.array(trendPeriodSchema).optional().describe('every key period by period over the part of the window the history covers up to now'),
+});
 export type Trend = z.infer<typeof trendSchema>;
 
 // queues.ts

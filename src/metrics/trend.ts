@@ -1,10 +1,10 @@
-import { STAGES, type MeasuredChange, type StageName, type Window } from '../domain.js';
+import { STAGES, type MeasuredChange, type MeasuredDeploy, type StageName, type Window } from '../domain.js';
 import { STAGE_OF } from './stage-of.js';
-import { medianOf } from './percentile.js';
+import { median, medianOf } from './percentile.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
-import type { Trend } from './schema.js';
+import type { Trend, TrendPeriod } from './schema.js';
 
-export type { Trend } from './schema.js';
+export type { Trend, TrendPeriod } from './schema.js';
 
 const DAY = 86400;
 
@@ -49,6 +49,89 @@ export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, 
         cycleTimeP50: inWeek.length === 0 ? null : medianOf(inWeek, (c) => c.cycleTime),
         stages: open > 0 ? { ...stages, deploy: null } : stages,
         deployAtLeast: bound(deploy),
+      };
+    }),
+  };
+}
+
+/** Past this many weeks a window's trend is by calendar month: 1,400 weekly points over 26 years say nothing. */
+export const MONTHLY_PAST_WEEKS = 26;
+
+/** Weeks, or months for a window longer than `MONTHLY_PAST_WEEKS` weeks. */
+export function periodOf(window: Window): 'week' | 'month' {
+  return window.until - window.since > MONTHLY_PAST_WEEKS * 7 * DAY ? 'month' : 'week';
+}
+
+/** The start of the period holding `t`, and of the next one (epoch seconds, UTC). */
+function periodAround(t: number, period: 'week' | 'month'): [number, number] {
+  if (period === 'week') return [weekStart(t), weekStart(t) + 7 * DAY];
+  const d = new Date(t * 1000);
+  return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000];
+}
+
+/**
+ * Every key period by period (SPEC section 10): deploys, deploy frequency, change failure rate and time to
+ * restore from the deploys, lead time, cycle time and the stage p50s from the changes merged in it. Over the part
+ * of the window the history covers up to now; a period cut by that span is `partial`, and one whose changes are
+ * not all deployed has bounds for lead time and deploy wait (as `weeklyTrend`): neither is `complete`, the only
+ * periods a direction compares. Pure.
+ */
+export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window, waiting: Waiting): Required<Pick<Trend, 'period' | 'periods'>> {
+  const period = periodOf(window);
+  const from = Math.max(window.since, window.historyFrom ?? window.since);
+  const to = Math.min(window.until, Math.max(waiting.now, from));
+  const bounds: number[] = [];
+  if (from < to) {
+    for (let [start] = periodAround(from, period); start < to; start = periodAround(start, period)[1]) bounds.push(start);
+    bounds.push(periodAround(bounds.at(-1) ?? from, period)[1]);
+  }
+  const at = (t: number): number => {
+    // the last start at or before t: a binary search, months being of unequal length
+    let lo = 0;
+    let hi = bounds.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((bounds[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const merged: MeasuredChange[][] = bounds.slice(1).map(() => []);
+  const shipped: MeasuredDeploy[][] = bounds.slice(1).map(() => []);
+  for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
+  for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
+  const lead = (c: MeasuredChange): number | null => leadObservation(c, waiting)?.seconds ?? null;
+  const deployWait = (c: MeasuredChange): number | null => deployObservation(c, waiting)?.seconds ?? null;
+  const day = (t: number): string => new Date(t * 1000).toISOString().slice(0, 10);
+  return {
+    period,
+    periods: merged.map((inPeriod, i): TrendPeriod => {
+      const start = bounds[i] as number;
+      const end = bounds[i + 1] as number;
+      const covered = Math.min(end, to) - Math.max(start, from);
+      const open = inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
+      const partial = start < from || end > to;
+      const out = shipped[i] ?? [];
+      const failed = out.filter((d) => d.failed);
+      const stages = Object.fromEntries(STAGES.map((s) => [s, medianOf(inPeriod, STAGE_OF[s])])) as Record<StageName, number | null>;
+      return {
+        start: day(start),
+        end: day(end),
+        partial,
+        complete: !partial && inPeriod.length > 0 && open === 0,
+        changes: inPeriod.length,
+        waiting: open,
+        deploys: out.length,
+        failedDeploys: failed.length,
+        // a rate per week needs a whole week under it (as the DORA key)
+        deploymentFrequency: covered >= 7 * DAY ? out.length / (covered / (7 * DAY)) : null,
+        changeFailureRate: out.length > 0 ? failed.length / out.length : null,
+        timeToRestoreP50: median(failed.map((d) => d.restoredAfter)),
+        leadTimeP50: open > 0 ? null : medianOf(inPeriod, lead),
+        leadTimeAtLeast: open > 0 ? medianOf(inPeriod, lead) : null,
+        cycleTimeP50: medianOf(inPeriod, (c) => c.cycleTime),
+        stages: open > 0 ? { ...stages, deploy: null } : stages,
+        deployAtLeast: open > 0 ? medianOf(inPeriod, deployWait) : null,
       };
     }),
   };

@@ -46,7 +46,8 @@ export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange>
   if (rows.length > 0) yield rows.join('\r\n') + '\r\n';
 }
 
-function cell(value: unknown): string {
+/** One RFC 4180 cell, escaped for the terminal and defused for spreadsheets; empty for null. */
+export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = terminalSafe(String(value));
   // a leading = + - @ makes spreadsheets run the cell as a formula

@@ -44,6 +44,20 @@ const OUTPUT_FORMATS = {
       return (report, options) => renderCsvChunks(report, options.lists?.changes);
     },
   },
+  'trends-csv': {
+    writes: 'one row per week (per month for windows over 26 weeks) with every key',
+    load: async () => {
+      const { renderTrendsCsv } = await import('./csv-trends.js');
+      return (report) => renderTrendsCsv(report);
+    },
+  },
+  'previous-csv': {
+    writes: 'one row per figure: the window against the one of the same length before it',
+    load: async () => {
+      const { renderPreviousCsv } = await import('./csv-trends.js');
+      return (report) => renderPreviousCsv(report);
+    },
+  },
   markdown: {
     writes: 'GitHub-flavoured Markdown (pull request comments, wikis, step summaries)',
     load: async () => {

@@ -8,6 +8,8 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { repair } from './html/repair.js';
+import { previousPeriod } from './html/previous.js';
+import { keyTrends } from './html/trends.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
@@ -53,7 +55,9 @@ export function renderHtml(input: Report): string {
         stages(report),
         recommendations(report),
         dora(report),
+        previousPeriod(report),
         leadTime(report),
+        keyTrends(report),
         changeSize(report),
         deploys(report),
         renderProductsHtml(report),

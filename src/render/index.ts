@@ -1,4 +1,5 @@
 import { renderCsvChunks } from './csv.js';
+import { renderPreviousCsv, renderTrendsCsv } from './csv-trends.js';
 import type { Format, Renderer } from './formats.js';
 import { renderHtml } from './html.js';
 import { renderJsonChunks } from './json.js';
@@ -16,6 +17,8 @@ export const RENDERERS: Record<Format, Renderer> = {
   // in pieces: a report of a whole large history is never one huge string
   json: (report, options) => renderJsonChunks(report, options.lists),
   csv: (report, options) => renderCsvChunks(report, options.lists?.changes),
+  'trends-csv': (report) => renderTrendsCsv(report),
+  'previous-csv': (report) => renderPreviousCsv(report),
   markdown: (report) => renderMarkdown(report),
   html: (report) => renderHtml(report),
 };

@@ -2,7 +2,8 @@ import { bandText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
-import { APART_NOTE, headlineTrend } from './trend.js';
+import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
+import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
@@ -68,7 +69,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...distribution(report));
+    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...previousPeriod(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
@@ -277,26 +278,43 @@ function healthSection(section: HealthSection): string[] {
   return out;
 }
 
+/** The window against the one before it: a table, or one line when the history does not reach back over it. */
+function previousPeriod(report: Report): string[] {
+  const view = previousView(report, durationFormat(report.businessHours));
+  if (view === null || (view.uncovered === null && view.rows.length === 0)) return [];
+  if (view.uncovered !== null) return [`${md(view.uncovered)}.`, ''];
+  const rows = view.rows.map((r) => [md(r.label), md(r.before), md(r.now), md(r.change)]);
+  return [`### ${md(view.title)}`, '', ...table(['Figure', 'Before', 'Now', 'Change (95% interval)'], 'lrrl', rows), PREVIOUS_NOTE, ''];
+}
+
+/** Every key period by period: the lead time's sparkline in the summary line, a row per period under it. */
 function trend(report: Report): string[] {
   const days = durationFormat(report.businessHours);
-  const weeks = report.summary.trend.weeks;
-  if (weeks.length < 2) return [];
-  const t = headlineTrend(weeks);
-  const spark = sparkline(t.values, t.apart);
-  const compared = t.from === null ? '' : ` (${formatDuration(t.from, days)} → ${formatDuration(t.to, days)})`;
-  const rows = weeks.map((w) => [
-    md(w.weekStart),
-    w.changes === undefined ? '—' : `${w.changes}${w.waiting ? ` (${w.waiting} waiting)` : ''}`,
-    durationOrBound(w.leadTimeP50, w.leadTimeAtLeast, days),
-    formatDuration(w.cycleTimeP50 ?? null, days),
-    ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(w.stages.deploy ?? null, w.deployAtLeast, days) : formatDuration(w.stages[s] ?? null, days))),
+  const periods = periodsSoFar(report);
+  const period = report.summary.trend.period ?? 'week';
+  if (periods.length < 2) return [];
+  const series = keySeries(report);
+  const lead = series.find((k) => k.key === 'leadTime');
+  const spark = lead ? sparkline(lead.values, lead.apart) : '';
+  const compared = lead?.from === null || lead === undefined ? '' : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
+  const mark = (p: (typeof periods)[number], text: string): string => (p.partial ? `${text} (part)` : text);
+  const rows = periods.map((p) => [
+    mark(p, md(p.start)),
+    `${p.changes}${p.waiting ? ` (${p.waiting} waiting)` : ''}`,
+    String(p.deploys),
+    keyValueText(p.deploymentFrequency, 'perWeek', days),
+    durationOrBound(p.leadTimeP50, p.leadTimeAtLeast, days),
+    keyValueText(p.changeFailureRate, 'ratio', days),
+    formatDuration(p.timeToRestoreP50, days),
+    ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))),
   ]);
+  const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
   return details(
-    `Weekly trend: ${t.useLead ? 'lead' : 'cycle'} time p50 ${spark}${compared}`.trimEnd(),
+    `Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(),
     [
-      `Medians of the changes merged each week (weeks start Monday, UTC)${t.apart.some(Boolean) ? `; ${BOUND_MARK} (≥ in the table) marks ${APART_NOTE}` : ''}.`,
+      `First → last complete ${period}: ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
       '',
-      ...table(['Week of', 'Changes', 'Lead time p50', 'Cycle time p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrr', rows),
+      ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Time to restore p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrrrrr', rows),
     ],
   );
 }

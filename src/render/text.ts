@@ -11,8 +11,10 @@ import { recommendations } from './text/advice.js';
 import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
-import { header, headline, nothingMerged, stages, trend } from './text/overview.js';
 import { repair } from './text/repair.js';
+import { previous } from './text/previous.js';
+import { header, headline, nothingMerged, stages } from './text/overview.js';
+import { trends } from './text/trends.js';
 import { reviewAndCi } from './text/review.js';
 import { queues } from './text/queues.js';
 import { slowest } from './text/slowest.js';
@@ -46,7 +48,9 @@ const SECTIONS: readonly TextSection[] = [
   nothingMerged,
   withChanges(headline),
   withChanges(renderSlicesText),
-  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx), ...trend(report, ctx)]),
+  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx)]),
+  withChanges(trends),
+  withChanges(previous),
   withChanges(deploys),
   withChanges(renderProductsText),
   withChanges(repair),

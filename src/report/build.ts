@@ -13,7 +13,8 @@ import { reviewCapacity } from '../metrics/queues-review-capacity.js';
 import { sizeSummary } from '../metrics/size.js';
 import { slowestChanges } from '../metrics/slowest.js';
 import { summarizeStages, type Waiting } from '../metrics/stage-summary.js';
-import { weeklyTrend } from '../metrics/trend.js';
+import { previousPeriod } from '../metrics/previous.js';
+import { keyTrends, weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
@@ -54,6 +55,11 @@ export interface ReportContext {
   /** several repositories: one row each; their changes and deploys carry `repository` */
   repositories?: RepositoryContext[];
   failedRepositories?: Array<{ name: string; error: string }>;
+  /**
+   * a report read from one repository: whether its history reaches back over the window of the same length
+   * before this one (the summary's `previous`); absent where the model holds only the window (an aggregate)
+   */
+  previousCovered?: boolean;
 }
 
 /**
@@ -116,6 +122,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     github,
     hours,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
+    ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, counts) : null;
@@ -229,6 +236,8 @@ interface SummaryInput {
   hours: BusinessHours | null;
   /** over several repositories, only some read with GitHub: which changes are theirs */
   fromGitHub?: (change: MeasuredChange) => boolean;
+  /** one repository: every counted change and deploy of the model, for the window before this one */
+  previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean };
 }
 
 function summarize(input: SummaryInput): ReportSummary {
@@ -253,6 +262,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
+  const dora = computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
@@ -274,9 +284,12 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       partiallyReverted: countOf(counted, (c) => c.flags.includes('partially-reverted')),
     },
     ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
-    dora: computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null }),
+    dora,
     repair: computeRepair(counted, window, input.github, detail),
-    ...(detail && { trend: weeklyTrend(counted, window, waiting) }),
+    ...(detail && input.previous && {
+      previous: previousPeriod({ ...input.previous, window, current: { stages: stages.stages, dora }, stages: queueStages(input.github, input.signal), waiting, signal: input.signal, github: input.github, businessHours: hours !== null }),
+    }),
+    ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
     leadTimeHistogram: leadTimeHistogram(counted),
     ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
     ...health,

@@ -29,6 +29,7 @@ import {
   sizeSummarySchema,
   stageFigureSchema,
   trendSchema,
+  previousPeriodSchema,
   unreleasedSchema,
   wipHealthSchema,
 } from '../metrics/schema.js';
@@ -175,6 +176,7 @@ export const summarySchema = z.object({
   ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
   dora: doraSchema,
   repair: repairSchema.optional().describe('the changes that repaired earlier work and the share of the cycle time they took (absent from reports made before it was measured)'),
+  previous: previousPeriodSchema.optional().describe('the window against the one of the same length just before it (a report read from one repository); absent over several repositories'),
   trend: trendSchema.describe('the key figures week by week (Monday-based UTC weeks, by merge time)'),
   leadTimeHistogram: histogramSchema,
   slowest: z.array(slowChangeSchema).describe('the slowest counted changes, slowest first'),
@@ -192,7 +194,7 @@ export const summarySchema = z.object({
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
-  .omit({ trend: true, slowest: true, queues: true, reviewCapacity: true })
+  .omit({ trend: true, slowest: true, queues: true, reviewCapacity: true, previous: true })
   .describe('this repository\'s own summary over its own window, computed as the whole\'s; its week-by-week series (trend, queues, review capacity) and slowest changes are in its own report');
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 

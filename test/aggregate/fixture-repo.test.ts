@@ -24,16 +24,19 @@ function unlabelled(report: Report): Report['summary'] {
 }
 
 describe('aggregate of two disjoint windows of one repository', () => {
+// a report compares its window with the one before it from its history; an aggregate of reports has no history
+const own = (report: Report): Report['summary'] => ({ ...report.summary, previous: undefined });
+
   it('reproduces the whole window’s summary: nothing is averaged', () => {
     const combined = aggregateReports([early, late]);
     expect(combined.summary.changes).toBe(6);
-    expect(unlabelled(combined)).toEqual(whole.summary);
+    expect(unlabelled(combined)).toEqual(own(whole));
     expect(new Set(combined.summary.slowest.map((c) => c.repository))).toEqual(new Set([repo.dir]));
     expect((combined.repositories ?? []).map((r) => [r.changes, r.leadTimeP50])).toEqual([[3, 2 * D + 17 * H], [3, D + 3 * H]]);
   });
 
   it('reproduces one report’s own summary', () => {
-    expect(unlabelled(aggregateReports([late]))).toEqual(late.summary);
-    expect(unlabelled(aggregateReports([whole]))).toEqual(whole.summary);
+    expect(unlabelled(aggregateReports([late]))).toEqual(own(late));
+    expect(unlabelled(aggregateReports([whole]))).toEqual(own(whole));
   });
 });

@@ -28,13 +28,27 @@ describe('the audit\'s early reads', { timeout: 10_000 }, () => {
     const info = await openRepository(repo.dir);
     const branch = await resolveBranch(info, 'main');
     const sizes = reads.branchKnown(info, branch, []);
-    const span = await reads.span(info, branch.tip, epoch(4));
+    const span = await reads.span(info, branch.tip, epoch(4), epoch(4));
     expect(span.boundary?.sha).toBe(repo.sha('c3'));
     expect(span.above).toEqual(['c6', 'c5', 'c4'].map((id) => repo.sha(id)));
     // the sizes stop at that boundary: main's three commits above it, not side's
     const { sizes: read } = await sizes.read;
     expect([...read.keys()].sort()).toEqual(['c4', 'c5', 'c6'].map((id) => repo.sha(id)).sort());
     expect(read.get(repo.sha('c5'))).toEqual({ additions: 50, deletions: 0, files: 1 });
+    reads.stop();
+  });
+
+  it('reads the history back over the previous period while the sizes stop at the window\'s own start', async () => {
+    const reads = startReads(repo.dir, { branch: 'main', headFrom: 0 });
+    const info = await openRepository(repo.dir);
+    const branch = await resolveBranch(info, 'main');
+    const sizes = reads.branchKnown(info, branch, []);
+    // history from day 2 (c1 the boundary), sizes from day 5 (c4 their boundary)
+    const span = await reads.span(info, branch.tip, epoch(2), epoch(5));
+    expect(span.boundary?.sha).toBe(repo.sha('c1'));
+    expect(span.above).toEqual(['c6', 'c5', 'c4', 'c3', 'c2'].map((id) => repo.sha(id)));
+    const { sizes: read } = await sizes.read;
+    expect([...read.keys()].sort()).toEqual(['c5', 'c6'].map((id) => repo.sha(id)).sort());
     reads.stop();
   });
 
@@ -61,7 +75,7 @@ describe('the audit\'s early reads', { timeout: 10_000 }, () => {
     const other = startReads(repo.dir, { branch: 'main', headFrom: 0 });
     const kept = other.branchKnown(info, await resolveBranch(info, 'main'), []);
     await expect(other.orCancel(Promise.resolve(7))).resolves.toBe(7);
-    void other.span(info, (await resolveBranch(info, 'main')).tip, 0);
+    void other.span(info, (await resolveBranch(info, 'main')).tip, 0, 0);
     await expect(kept.read).resolves.toMatchObject({ unknown: [] });
     other.stop();
   });

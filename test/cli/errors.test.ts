@@ -128,7 +128,7 @@ describe('an error flowaudit did not expect', () => {
 
 describe('usage errors in flowaudit\'s words, not commander\'s', () => {
   it.each([
-    [['report', '--format', 'pdf'], "flowaudit: --format 'pdf' is not one of text, json, csv, markdown, html; see flowaudit --help\n"],
+    [['report', '--format', 'pdf'], "flowaudit: --format 'pdf' is not one of text, json, csv, trends-csv, previous-csv, markdown, html; see flowaudit --help\n"],
     [['report', '--since'], 'flowaudit: --since needs a value (<when>); see flowaudit --help\n'],
     [['report', '--colr'], 'flowaudit: no option --colr: did you mean --color?\n'],
     [['compare', 'a.json'], 'flowaudit: the argument <after> is missing; see flowaudit --help\n'],

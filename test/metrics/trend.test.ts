@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasuredChange as Change } from '../../src/domain.js';
 import type { Waiting } from '../../src/metrics/stage-summary.js';
-import { isComplete, sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
+import { isComplete, keyTrends, periodOf, sparkline, weeklyTrend, weekStart } from '../../src/metrics/trend.js';
 
 const H = 3600;
 const D = 86400;
@@ -67,5 +67,49 @@ describe('weekly trend', () => {
     expect(sparkline([2, 2])).toBe('▄▄');
     // the bound of 900 is not a value: the scale is over 0..7, and the week shows as a dot
     expect(sparkline([0, 7, 900], [false, false, true])).toBe('▁█·');
+  });
+});
+
+describe('every key period by period', () => {
+  const deploy = (iso: string, failed = false, restoredAfter: number | null = null) => ({ at: at(iso), failed, rollback: false, rework: false, restoredAfter });
+
+  it('is weekly up to a 26-week window and monthly past it', () => {
+    const since = at('2026-01-05T00:00:00Z');
+    expect(periodOf({ since, until: since + 26 * 7 * D })).toBe('week');
+    expect(periodOf({ since, until: since + 26 * 7 * D + 1 })).toBe('month');
+    const monthly = keyTrends([], [], { since, until: since + 27 * 7 * D }, { ...waiting, now: since + 27 * 7 * D });
+    // 2026-01-05 → 2026-07-13: January (cut at its start) to July (cut at its end), calendar months
+    expect(monthly.periods.map((p) => [p.start, p.end, p.partial])).toEqual([
+      ['2026-01-01', '2026-02-01', true], ['2026-02-01', '2026-03-01', false], ['2026-03-01', '2026-04-01', false], ['2026-04-01', '2026-05-01', false],
+      ['2026-05-01', '2026-06-01', false], ['2026-06-01', '2026-07-01', false], ['2026-07-01', '2026-08-01', true],
+    ]);
+  });
+
+  it('gives each week its deploys, failure rate and time to restore, and sets apart a week cut by now or with changes waiting', () => {
+    // 2026-03-02 → now, Thursday 2026-03-26 12:00: weeks of 03-02, 03-09, 03-16 whole, 03-23 cut by now
+    const now = at('2026-03-26T12:00:00Z');
+    const trends = keyTrends(
+      [
+        change('2026-03-03T00:00:00Z', 8 * H, 2 * H), change('2026-03-04T00:00:00Z', 16 * H, 4 * H),
+        // week of 03-16: one deployed (lead 5h), one merged 03-18 after 2h of coding and still waiting at now: lead ≥ 8d 14h
+        change('2026-03-16T12:00:00Z', 3 * H, 2 * H), change('2026-03-18T00:00:00Z', 2 * H, null),
+        change('2026-03-24T00:00:00Z', 1 * H, 1 * H),
+      ],
+      [deploy('2026-03-03T02:00:00Z'), deploy('2026-03-04T04:00:00Z', true, 6 * H), deploy('2026-03-05T00:00:00Z', true, 2 * H), deploy('2026-03-10T00:00:00Z'), deploy('2026-03-24T01:00:00Z')],
+      { since: at('2026-03-02T00:00:00Z'), until: at('2026-04-06T00:00:00Z') },
+      { ...waiting, now },
+    );
+    expect(trends.period).toBe('week');
+    expect(trends.periods.map((p) => [p.start, p.partial, p.complete, p.deploys, p.deploymentFrequency, p.changeFailureRate, p.timeToRestoreP50])).toEqual([
+      ['2026-03-02', false, true, 3, 3, 2 / 3, 4 * H],
+      // no change merged: nothing to call complete, but one deploy a week
+      ['2026-03-09', false, false, 1, 1, 0, null],
+      ['2026-03-16', false, false, 0, 0, null, null],
+      // cut by now after 3.5 days: no rate per week over it
+      ['2026-03-23', true, false, 1, null, 0, null],
+    ]);
+    const waitingWeek = trends.periods[2];
+    expect(waitingWeek).toMatchObject({ changes: 2, waiting: 1, leadTimeP50: null, leadTimeAtLeast: (5 * H + 8 * D + 14 * H) / 2 });
+    expect(trends.periods[0]).toMatchObject({ leadTimeP50: 15 * H, leadTimeAtLeast: null, stages: { coding: 12 * H, deploy: 3 * H } });
   });
 });

@@ -54,7 +54,7 @@ describe('renderHtml: one self-contained file', () => {
 
   it('has every section in reading order, each listed in the contents', () => {
     const ids = [...html.matchAll(/<section id="([a-z-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'repair', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
+    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'trends', 'size', 'deploys', 'repair', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'queues', 'changes', 'notes']);
     const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
     expect([...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1])).toEqual(ids);
   });
@@ -64,7 +64,10 @@ describe('renderHtml: one self-contained file', () => {
       ['stage-shares', 'Share of the time in each stage'],
       ['stage-percentiles', 'p50 and p90 of each stage'],
       ['lead-time-distribution', 'Distribution of lead time'],
-      ['weekly-trend', 'Weekly trend of lead time and stage medians'],
+      ['weekly-trend', 'Lead time and stage medians by week'],
+      ['trend-deploymentFrequency', 'Deployment frequency by week'],
+      ['trend-changeFailureRate', 'Change failure rate by week'],
+      ['trend-timeToRestore', 'Time to restore p50 by week'],
       ['cycle-time-by-size', 'Cycle time by change size'],
       ['deploy-timeline', 'Deploys over the window'],
       ['reviewer-load', 'Reviews per reviewer'],
@@ -78,7 +81,7 @@ describe('renderHtml: one self-contained file', () => {
       ['queue-deploy', 'deploy wait: changes waiting, arriving and leaving'],
       ['review-capacity', 'Review capacity: reviews against pull requests ready'],
     ]);
-    expect(html.match(/<svg /g)).toHaveLength(16);
+    expect(html.match(/<svg /g)).toHaveLength(19);
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="stage-shares-title stage-shares-desc"/);
   });
 

@@ -101,32 +101,28 @@ describe('renderMarkdown: content', () => {
     expect(all.find((l) => l.includes('Merge tag'))).toContain('sync (not counted)');
   });
 
-  it('shows the weekly trend the report carries, week by week', () => {
-    expect(markdown).toMatch(/<summary>Weekly trend: lead time p50 \S+ \(\S+( \S+)? → \S+( \S+)?\)<\/summary>/);
-    // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h
-    expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 3d 6h \|/m);
-    const given = buildReport(sampleChanges(), {}, {
-      trend: { weeks: [
-        { weekStart: '2026-03-02', changes: 4, leadTimeP50: 2 * D, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D } },
-        { weekStart: '2026-03-09', changes: 0, leadTimeP50: null, cycleTimeP50: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null } },
-      ] },
-    });
-    expect(renderMarkdown(given)).toMatch(/^\| 2026-03-02 \| 4 \| 2d \| 1d \| 1h \| — \| — \| — \| 1d \|$/m);
+  it('shows every key period by period, as the report carries them', () => {
+    expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(\S+( \S+)? → \S+( \S+)?\)<\/summary>/);
+    // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h; v1.2.0 deployed on the 5th, not failed
+    expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 1 \| 1\.00\/wk \| 3d 6h \| 0% \| — \|/m);
+    // the week of v1.3.0, failed and restored after 5h
+    expect(markdown).toMatch(/^\| 2026-03-09 \| \d+ \| 1 \| 1\.00\/wk \| \S+( \S+)? \| 100% \| 5h \|/m);
   });
 
   it('writes a week with changes still waiting as a bound, draws it apart and compares complete weeks only', () => {
     const stages = { coding: H, pickup: null, review: null, merge: null, deploy: D };
+    const week = (start: string, end: string, lead: number | null, waiting: number, bound: number | null) => ({
+      start, end, partial: false, complete: waiting === 0, changes: 3, waiting, deploys: 0, failedDeploys: 0, deploymentFrequency: 0, changeFailureRate: null,
+      timeToRestoreP50: null, leadTimeP50: lead, leadTimeAtLeast: bound, cycleTimeP50: D, stages: waiting > 0 ? { ...stages, deploy: null } : stages, deployAtLeast: waiting > 0 ? 30 * 60 : null,
+    });
     const given = buildReport(sampleChanges(), {}, {
-      trend: { weeks: [
-        { weekStart: '2026-03-02', changes: 4, waiting: 0, leadTimeP50: 9 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
-        { weekStart: '2026-03-09', changes: 2, waiting: 0, leadTimeP50: 5 * D, leadTimeAtLeast: null, cycleTimeP50: D, stages, deployAtLeast: null },
-        { weekStart: '2026-03-16', changes: 3, waiting: 2, leadTimeP50: null, leadTimeAtLeast: H, cycleTimeP50: D, stages: { ...stages, deploy: null }, deployAtLeast: 30 * 60 },
-      ] },
+      trend: { weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)] },
     });
     const text = renderMarkdown(given);
     // the last week's 1h bound would read as a fall from 5d to 1h: the comparison stops at the last complete week
-    expect(text).toMatch(/<summary>Weekly trend: lead time p50 █▁· \(9d → 5d\)<\/summary>/);
-    expect(text).toMatch(/^\| 2026-03-16 \| 3 \(2 waiting\) \| ≥ 1h \| 1d \| 1h \| — \| — \| — \| ≥ 30m \|$/m);
+    expect(text).toMatch(/<summary>Trends by week: lead time p50 █▁· \(9d → 5d\)<\/summary>/);
+    expect(text).toMatch(/^\| 2026-03-16 \| 3 \(2 waiting\) \| 0 \| 0\.00\/wk \| ≥ 1h \| — \| — \| 1h \| — \| — \| — \| ≥ 30m \|$/m);
+    expect(text).toContain(' · lead time p50 9d → 5d · ');
   });
 
   it('lays out review health and the AI comparison from their figures, in words and units', () => {

@@ -1,4 +1,4 @@
-import { STAGES } from '../../domain.js';
+import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
@@ -7,9 +7,9 @@ import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { timelineChart, type TimelineEvent } from '../svg/timeline.js';
 import { weeklyChart } from '../svg/trend.js';
-import { headlineTrend } from '../trend.js';
+import { keySeries, periodsSoFar } from '../trend.js';
 import { repositoryNamer } from '../names.js';
-import { charts, details, ext, figure, h, link, num, plural, section, stageName, table, tiles } from './parts.js';
+import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
@@ -32,36 +32,29 @@ function distribution(report: Report): string {
   return figure(svg, `How long changes take: ${what}`, note);
 }
 
-/** The weeks of the trend that have begun by the report's `now`: a window reaching past it draws no empty future. */
-export function weeksSoFar(report: Report): Report['summary']['trend']['weeks'] {
-  const end = Math.min(epoch(report.window.until), epoch(report.now));
-  return report.summary.trend.weeks.filter((w) => epoch(`${w.weekStart}T00:00:00Z`) < end);
-}
-
 function trend(report: Report): string {
   const days = durationFormat(report.businessHours);
-  const weeks = weeksSoFar(report);
-  const t = headlineTrend(weeks);
-  const useCycle = !t.useLead && weeks.some((w) => w.cycleTimeP50 !== null);
-  const headline = { name: `${t.useLead ? 'lead' : 'cycle'} time p50`, colour: LEAD_COLOUR, strong: true, values: t.values, bounds: t.bounds };
-  const deployBounds = weeks.map((w) => w.deployAtLeast ?? null);
+  const periods = periodsSoFar(report);
+  const period = report.summary.trend.period ?? 'week';
+  const series = keySeries(report);
+  const lines = series.filter((k) => k.key === 'leadTime' || (STAGES as readonly string[]).includes(k.key));
   const svg = weeklyChart(
-    { id: 'weekly-trend', title: 'Weekly trend of lead time and stage medians', description: 'Per week (starting Monday, UTC), the median lead time and the median of each stage over the changes merged that week, and how many merged.' },
+    { id: 'weekly-trend', title: `Lead time and stage medians by ${period}`, description: `Per ${period} (UTC), the median lead time and the median of each stage over the changes merged in it, and how many merged.` },
     {
-      weeks: weeks.map((w) => w.weekStart),
-      lines: [headline, ...STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], values: weeks.map((w) => w.stages[k]), ...(k === 'deploy' && { bounds: deployBounds }) }))],
+      weeks: periods.map((p) => p.start),
+      ends: periods.map((p) => p.end),
+      period,
+      lines: lines.map((k) => ({ name: k.label, colour: k.key === 'leadTime' ? LEAD_COLOUR : STAGE_COLOURS[k.key as StageName], strong: k.key === 'leadTime', values: k.values, bounds: k.bounds, apart: k.apart })),
       scale: 'duration',
       format: (v: number | null) => formatDuration(v, days),
-      columns: { name: 'changes merged', colour: OTHER_COLOUR, values: weeks.map((w) => w.changes), format: String },
+      columns: { name: 'changes merged', colour: OTHER_COLOUR, values: periods.map((p) => p.changes), format: String },
       empty: 'no change merged in the window',
     },
   );
-  const notes = ['Medians of the changes merged each week, on a logarithmic time axis; the columns below count them.'];
-  if (weeks.some((w) => w.changes === 0)) notes.push('A shaded week had no merged change, so its lines break.');
-  if (t.apart.some(Boolean) || deployBounds.some((b) => b !== null)) notes.push('A hollow dot is a week with changes not yet deployed: its lead time and deploy wait are only lower bounds (≥), so its line breaks there.');
-  if (weeks.some((w) => w.changes > 0 && STAGES.some((k) => w.stages[k] === null && (k !== 'deploy' || w.deployAtLeast == null) && report.summary.stages[k].count > 0))) notes.push('A line also breaks in a week where no change had that stage known.');
-  if (useCycle) notes.push('No week has all its changes deployed: cycle time stands in for lead time.');
-  return figure(svg, 'Weekly trend: medians and changes merged', notes.join(' '));
+  const notes = [`Medians of the changes merged each ${period}, on a logarithmic time axis; the columns below count them.`];
+  if (periods.some((p) => p.changes === 0)) notes.push(`A shaded ${period} had no merged change, so its lines break.`);
+  if (periods.some((p) => p.partial || p.waiting > 0)) notes.push(`A hollow grey dot is an incomplete ${period}, cut by the window (for lead time and deploy wait also one whose changes are not all deployed, then drawn in the line's colour as a lower bound, ≥): the lines break there and it is left out of every comparison.`);
+  return figure(svg, `Trend by ${period}: medians and changes merged`, notes.join(' '));
 }
 
 /** How big changes are, whether size slows them down here, and how many were reverted. */

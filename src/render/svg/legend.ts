@@ -9,6 +9,8 @@ export interface LegendItem {
   dashed?: boolean;
   /** a hatched band (weeks without data) */
   band?: boolean;
+  /** a hollow dot (a period drawn apart) */
+  hollow?: boolean;
 }
 
 // a row's text sits below its top by a full ascent: the first row is never cut off by the chart's edge
@@ -28,7 +30,9 @@ export function legend(items: readonly LegendItem[], x0: number, y0: number, wid
       y += ROW;
     }
     parts.push(
-      item.line
+      item.hollow
+        ? el('circle', { cx: x + 6, cy: y + 8, r: 4, fill: 'none', stroke: item.colour, 'stroke-width': 1.5 })
+        : item.line
         ? el('line', { x1: x, y1: y + 8, x2: x + 14, y2: y + 8, stroke: item.colour, 'stroke-width': 2.5, 'stroke-dasharray': item.dashed ? '4 3' : null })
         : item.band
           ? el('rect', { x, y: y + 2, width: 12, height: 12, class: 'gap' })

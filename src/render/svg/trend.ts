@@ -1,4 +1,4 @@
-import { countScale, logDurationScale, thinTicks, type Scale } from './scale.js';
+import { countScale, logDurationScale, OTHER_COLOUR, thinTicks, type Scale } from './scale.js';
 import { legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 import { drawTimeTicks, timeTicks } from './time-axis.js';
@@ -16,6 +16,8 @@ export interface WeekSeries {
   values: ReadonlyArray<number | null>;
   /** per week where the value is null, a lower bound of it (changes still waiting): a hollow dot, off the line */
   bounds?: ReadonlyArray<number | null>;
+  /** per period, whether this series draws it apart (see the chart's `apart`, which holds for every series) */
+  apart?: readonly boolean[];
   /** per week, said after the value in its tooltip (the AI-assisted share of that week's arrivals) */
   notes?: ReadonlyArray<string>;
 }
@@ -29,8 +31,17 @@ export interface WeekColumns {
 }
 
 export interface WeeklyChartOptions {
-  /** week starts, `YYYY-MM-DD` (Monday, UTC), consecutive */
+  /** week starts, `YYYY-MM-DD` (Monday, UTC), consecutive; or any periods' starts, with `ends` */
   weeks: readonly string[];
+  /** each period's end (the day after its last, `YYYY-MM-DD`), for periods that are not weeks (months) */
+  ends?: readonly string[];
+  /** what a period is called in tooltips: `week` (default) or `month` */
+  period?: 'week' | 'month';
+  /**
+   * per period, whether it is drawn apart (cut by the window, or changes not yet deployed): its values are
+   * hollow grey dots joined to nothing, so a line never runs through what is not yet a whole figure
+   */
+  apart?: readonly boolean[];
   lines: readonly WeekSeries[];
   /** `duration`: seconds on a log scale; `count`: linear from 0 */
   scale: 'duration' | 'count';
@@ -56,6 +67,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const items: LegendItem[] = drawn.map((s) => ({ text: s.name, colour: s.colour, line: true, dashed: s.dashed }));
   if (cols) items.push({ text: cols.name, colour: cols.colour });
   if (emptyWeeks.some(Boolean)) items.push({ text: `no ${cols?.name ?? 'data'}`, colour: '', band: true });
+  if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({ text: `incomplete ${options.period ?? 'week'}`, colour: OTHER_COLOUR, hollow: true });
   const key = legend(items, 0, 0, WIDTH);
   const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : countScale(Math.max(...values));
   const tickText = scale.ticks.map((t) => options.format(t));
@@ -69,55 +81,66 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const axisY = cols ? colTop + colH : top + plotH;
   const height = axisY + 24;
 
-  const start = Date.parse(`${weeks[0] ?? ''}T00:00:00Z`) / 1000;
-  const end = start + weeks.length * WEEK;
+  const day = (d: string | undefined): number => Date.parse(`${d ?? ''}T00:00:00Z`) / 1000;
+  const starts = weeks.map(day);
+  const ends = weeks.map((_, i) => (options.ends ? day(options.ends[i]) : (starts[i] as number) + WEEK));
+  const start = starts[0] as number;
+  const end = ends.at(-1) as number;
   const xAt = (t: number): number => left + ((t - start) / (end - start)) * plotW;
-  const xWeek = (i: number): number => xAt(start + (i + 0.5) * WEEK);
-  const slot = plotW / weeks.length;
+  const xWeek = (i: number): number => xAt(((starts[i] as number) + (ends[i] as number)) / 2);
+  // the narrowest period's width: months differ by three days at most
+  const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i] as number)));
+  const of = options.period ?? 'week';
+  const apartIn = (s: WeekSeries, i: number): boolean => options.apart?.[i] === true || s.apart?.[i] === true;
   const y = (v: number): number => top + plotH - scale.at(v) * plotH;
 
-  const shade = emptyWeeks.map((isEmpty, i) => (isEmpty ? el('rect', { x: xWeek(i) - slot / 2, y: top, width: slot, height: plotH, class: 'gap' }, tooltip(`week of ${weeks[i] ?? ''}: no ${cols?.name ?? 'data'}`)) : ''));
+  const shade = emptyWeeks.map((isEmpty, i) => (isEmpty ? el('rect', { x: xWeek(i) - slot / 2, y: top, width: slot, height: plotH, class: 'gap' }, tooltip(`${of} of ${weeks[i] ?? ''}: no ${cols?.name ?? 'data'}`)) : ''));
   const grid = thinTicks(scale, plotH, 22).map((t) => el('line', { x1: left, x2: WIDTH - right, y1: y(t), y2: y(t), class: 'grid' }) + label(left - 6, y(t) + 4, options.format(t), { 'text-anchor': 'end', class: 'muted' }));
   const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
   const lines = drawn.map((s) => {
+    const apart = (i: number): boolean => apartIn(s, i);
     const segments: string[] = [];
     let path = '';
     s.values.forEach((v, i) => {
-      if (v === null) {
+      if (v === null || apart(i)) {
         if (path) segments.push(path);
         path = '';
       } else path += `${path ? 'L' : 'M'}${round(xWeek(i))} ${round(y(v))}`;
     });
     if (path) segments.push(path);
     // dots only where few enough to tell apart; a lone value between gaps always, or it would not show
+    const joined = (i: number): boolean => (s.values[i] ?? null) !== null && !apart(i);
     const dots = s.values.map((v, i) => {
       if (v === null) return '';
-      const alone = (s.values[i - 1] ?? null) === null && (s.values[i + 1] ?? null) === null;
-      const r = slot >= 6 || alone ? (s.strong ? 3.2 : 2.4) : 1.6;
       const note = s.notes?.[i];
-      return el('circle', { cx: xWeek(i), cy: y(v), r, fill: s.colour }, tooltip(`week of ${weeks[i] ?? ''}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ''}`));
+      const text = `${of} of ${weeks[i] ?? ''}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ''}`;
+      // a period drawn apart: a hollow grey dot, its value not yet the period's whole figure
+      if (apart(i)) return el('circle', { cx: xWeek(i), cy: y(v), r: s.strong ? 3.2 : 2.4, fill: 'none', stroke: OTHER_COLOUR, 'stroke-width': 1.5, class: 'apart' }, tooltip(`${text} (incomplete ${of})`));
+      const alone = !joined(i - 1) && !joined(i + 1);
+      const r = slot >= 6 || alone ? (s.strong ? 3.2 : 2.4) : 1.6;
+      return el('circle', { cx: xWeek(i), cy: y(v), r, fill: s.colour }, tooltip(text));
     });
     // a bound is not a value: hollow, joined to nothing, so the line never runs through it
     const bounds = (s.bounds ?? []).map((b, i) =>
       b === null || s.values[i] !== null && s.values[i] !== undefined
         ? ''
-        : el('circle', { cx: xWeek(i), cy: y(b), r: s.strong ? 3.2 : 2.4, fill: 'none', stroke: s.colour, 'stroke-width': 1.5, class: 'bound' }, tooltip(`week of ${weeks[i] ?? ''}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)),
+        : el('circle', { cx: xWeek(i), cy: y(b), r: s.strong ? 3.2 : 2.4, fill: 'none', stroke: s.colour, 'stroke-width': 1.5, class: 'bound' }, tooltip(`${of} of ${weeks[i] ?? ''}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)),
     );
     const stroke = { fill: 'none', stroke: s.colour, 'stroke-width': s.strong ? 2.75 : 1.5, 'stroke-linejoin': 'round', 'stroke-dasharray': s.dashed ? '5 3' : null };
     return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, ...stroke })), ...dots, ...bounds);
   });
-  const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot) : [];
+  const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
   // the first series (the headline) is drawn last, on top
   return chart({ ...frame, width: WIDTH, height }, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
 }
 
-function weekColumns(cols: WeekColumns, weeks: readonly string[], top: number, height: number, x: (i: number) => number, slot: number): string[] {
+function weekColumns(cols: WeekColumns, weeks: readonly string[], top: number, height: number, x: (i: number) => number, slot: number, of: string): string[] {
   const scale = countScale(Math.max(...cols.values), 1);
   const max = scale.ticks.at(-1) ?? 1;
   const w = Math.max(1, slot * 0.7);
   const bars = cols.values.map((v, i) => {
     const h = scale.at(v) * height;
-    return el('rect', { x: x(i) - w / 2, y: top + height - h, width: w, height: Math.max(h, 0.5), fill: cols.colour }, tooltip(`week of ${weeks[i] ?? ''}: ${cols.format(v)} ${cols.name}`));
+    return el('rect', { x: x(i) - w / 2, y: top + height - h, width: w, height: Math.max(h, 0.5), fill: cols.colour }, tooltip(`${of} of ${weeks[i] ?? ''}: ${cols.format(v)} ${cols.name}`));
   });
   return [
     el('line', { x1: x(0) - slot / 2, x2: x(weeks.length - 1) + slot / 2, y1: top, y2: top, class: 'grid' }),

@@ -1,7 +1,5 @@
 import { codingUnseenNote, mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
-import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
-import { APART_NOTE, headlineTrend } from '../trend.js';
 import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel, stageLabel } from '../../stage-labels.js';
@@ -88,26 +86,4 @@ export function stages(report: Report, ctx: TextContext): string[] {
   ];
   const table = fitTable(columns.filter(keep), rows.map((r) => r.filter(keep)), ctx);
   return [c.bold('Where the time goes'), table, ...(unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))])];
-}
-
-/**
- * The weekly p50 lead (or cycle) time as a sparkline, as many weeks as fit; a week with changes still waiting
- * drawn apart (its figure only a bound) and left out of the `→` comparison.
- */
-export function trend(report: Report, ctx: TextContext): string[] {
-  const weeks = report.summary.trend.weeks;
-  if (weeks.length < 2) return [];
-  const t = headlineTrend(weeks);
-  const prefix = `weekly p50 ${t.useLead ? 'lead' : 'cycle'} time  `;
-  // room for the longest comparison, `  999d 23h → 999d 23h`: it is over the weeks shown, known once they are
-  const room = Math.max(8, ctx.width - prefix.length - 22);
-  const shown = Math.min(60, room);
-  const values = t.values.slice(-shown);
-  const known = values.filter((v): v is number => v !== null);
-  const suffix = known.length === 0 ? '' : `  ${formatDuration(known[0] ?? null, ctx.durations)} → ${formatDuration(known.at(-1) ?? null, ctx.durations)}`;
-  const line = sparkline(values, t.apart.slice(-shown));
-  if (line === '') return [];
-  const out = [`${prefix}${ctx.c.cyan(suffix === '' ? line.trimEnd() : line)}${suffix}`];
-  if (t.apart.slice(-shown).some(Boolean)) out.push(ctx.c.dim(wrap(`${BOUND_MARK} ${APART_NOTE}`, ctx.width)));
-  return out;
 }

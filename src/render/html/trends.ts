@@ -1,0 +1,40 @@
+import type { Report } from '../../report/schema.js';
+import { durationFormat } from '../duration.js';
+import { ACCENT_COLOUR, FAIL_COLOUR, OTHER_COLOUR } from '../svg/scale.js';
+import { weeklyChart } from '../svg/trend.js';
+import { keySeries, keyValueText, periodsSoFar, type KeySeries } from '../trend.js';
+import { charts, figure, h, section } from './parts.js';
+
+/**
+ * The DORA keys period by period beside the lead-time trend: deploy frequency, change failure rate and time to
+ * restore, each on its own axis, an incomplete period a hollow grey dot left out of the first → last comparison.
+ */
+export function keyTrends(report: Report): string {
+  const periods = periodsSoFar(report);
+  const period = report.summary.trend.period ?? 'week';
+  if (periods.length < 2) return '';
+  const days = durationFormat(report.businessHours);
+  const series = keySeries(report);
+  const capital = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+  const chartOf = (key: KeySeries['key'], colour: string, scale: 'count' | 'duration'): string => {
+    const k = series.find((s) => s.key === key);
+    if (k === undefined) return '';
+    // a ratio is drawn in percent, on a linear axis from 0
+    const percent = k.unit === 'ratio';
+    const values = k.values.map((v) => (v === null ? null : percent ? v * 100 : v));
+    const format = (v: number | null): string => (v === null ? '—' : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days));
+    const svg = weeklyChart(
+      { id: `trend-${key}`, title: `${capital(k.label)} by ${period}`, description: `Per ${period} (UTC), the ${k.label}.` },
+      {
+        weeks: periods.map((p) => p.start), ends: periods.map((p) => p.end), period, apart: k.apart,
+        lines: [{ name: k.label, colour, strong: true, values }],
+        scale, format, plotHeight: 90, empty: `no ${k.label} in the window`,
+      },
+    );
+    const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
+    return figure(svg, `${capital(k.label)} by ${period}`, compared);
+  };
+  const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'count'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
+  const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
+  return section('trends', `Trends by ${period}`, h(lead), charts(...figures));
+}

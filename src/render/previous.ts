@@ -1,0 +1,71 @@
+/*
+ * The previous period as every format writes it (SPEC section 10): the window against the one of the same length
+ * before it, a change written only where its 95% interval excludes 0 — otherwise the data cannot tell.
+ */
+import { figureLabel } from '../metrics/catalogue.js';
+import type { ComparedRow } from '../metrics/compared.js';
+import type { Report } from '../report/schema.js';
+import { plural } from '../units.js';
+import { formatDuration, type DurationFormat } from './duration.js';
+
+export interface PreviousRow {
+  label: string;
+  before: string;
+  now: string;
+  /** `-9h (-14h … -3h), better`; `the data cannot tell`; `no change` */
+  change: string;
+  direction: ComparedRow['direction'];
+}
+
+export interface PreviousView {
+  /** `Against the previous period: 2025-11-23 → 2026-02-21 (62 changes, 17 deploys)` */
+  title: string;
+  /** the one line said, alone, when the history does not reach back over it (no figures) */
+  uncovered: string | null;
+  rows: PreviousRow[];
+}
+
+const day = (iso: string): string => iso.slice(0, 10);
+
+/** The previous period of a report, ready to lay out; null when the report has none (several repositories). */
+export function previousView(report: Report, days: DurationFormat): PreviousView | null {
+  const p = report.summary.previous;
+  if (p === undefined) return null;
+  const span = `${day(p.since)} → ${day(p.until)}`;
+  if (!p.covered) {
+    return { title: 'Against the previous period', uncovered: `Previous period (${span}): the history does not reach back to it`, rows: [] };
+  }
+  const rows = p.rows
+    .filter((r) => r.direction !== null)
+    // a DORA key by its catalogue label, as every table names it
+    .map((r) => ({ label: r.group === 'dora' ? figureLabel(r.key) : r.label, before: valueText(r.before, r, days), now: valueText(r.after, r, days), change: changeText(r, days), direction: r.direction }));
+  return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows };
+}
+
+/** A compared value in its unit: `3d 4h`, `12.5%`, `2.33/wk`. */
+function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
+  if (value === null) return '—';
+  if (row.unit === 'seconds') return formatDuration(value, days);
+  if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  return `${value.toFixed(2)}/wk`;
+}
+
+function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
+  if (value === 0) return '0';
+  const sign = value > 0 ? '+' : '-';
+  if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(value), days)}`;
+  if (row.unit === 'ratio') return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+  return `${sign}${Math.abs(value).toFixed(2)}/wk`;
+}
+
+/** The change and its interval where the interval excludes 0; else what the data can say. */
+function changeText(row: ComparedRow, days: DurationFormat): string {
+  const { change, direction, interval } = row;
+  if (direction === 'same') return 'no change';
+  if (direction !== 'better' && direction !== 'worse') return 'the data cannot tell';
+  if (change === null || interval.low === null || interval.high === null) return 'the data cannot tell';
+  return `${signed(change, row, days)} (${signed(interval.low, row, days)} … ${signed(interval.high, row, days)}), ${direction}`;
+}
+
+/** Said under the table: what the interval is and why a change is not always written. */
+export const PREVIOUS_NOTE = 'A change is written only where its 95% interval (bootstrap) excludes 0.';
