@@ -56,18 +56,18 @@ describe('the previous period and the trends of a report', { timeout: 60_000 }, 
     expect(lines.find((l) => l.startsWith('Against the previous period'))).toBe('Against the previous period: 2026-02-02 → 2026-03-02 (6 changes, 6 deploys)');
     const row = (name: string): string | undefined => lines.find((l) => l.startsWith(`│ ${name} `));
     expect(row('review & merge p50')).toMatch(/│ 12h 30m │ +3h │ -9h 30m \(-.+ … -.+\), better +│$/);
-    expect(row('coding p50')).toMatch(/│ +3h 30m │ +4h │ the data cannot tell +│$/);
+    expect(row('first → last p50')).toMatch(/│ +3h 30m │ +4h │ the data cannot tell +│$/);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
 
     const markdown = await runCli(['report', repo.dir, '--format', 'markdown', ...WINDOW]);
     expect(markdown.stdout).toMatch(/\| review &amp; merge p50 \| 12h 30m \| 3h \| -9h 30m \(.+\), better \|/);
     const html = await runCli(['report', repo.dir, '--format', 'html', ...WINDOW]);
-    expect(html.stdout).toMatch(/<th scope="row">coding p50<\/th><td class="num">3h 30m<\/td><td class="num">4h<\/td><td>the data cannot tell<\/td>/);
+    expect(html.stdout).toMatch(/<th scope="row">first → last p50<\/th><td class="num">3h 30m<\/td><td class="num">4h<\/td><td>the data cannot tell<\/td>/);
     const csv = await runCli(['report', repo.dir, '--format', 'previous-csv', ...WINDOW]);
     const review = csv.stdout.split('\r\n').find((l) => l.startsWith('review & merge p50,'));
     expect(review?.split(',').slice(3, 6)).toEqual(['45000', '10800', '-34200']);
     // not told apart: no change or interval written
-    expect(csv.stdout.split('\r\n').find((l) => l.startsWith('coding p50,'))?.split(',').slice(5, 9)).toEqual(['', '', '', 'the data cannot tell']);
+    expect(csv.stdout.split('\r\n').find((l) => l.startsWith('first → last p50,'))?.split(',').slice(5, 9)).toEqual(['', '', '', 'the data cannot tell']);
   });
 
   it('says in one line, with no figures, that the history does not reach back over a previous period', async () => {

@@ -61,7 +61,8 @@ describe('deploys from workflow runs, through --api-url', () => {
       const { report, server } = run;
       expect(report.deploySignal).toEqual({ kind: 'workflow', detail: '3 successful workflow runs matching deploy|release|publish|cd by workflow name or file' });
       expect(report.deploys.map((d) => [d.sha, d.at, d.changes, d.failed, d.rollback])).toEqual([
-        [repo.sha('c1'), '2026-03-02T10:20:00Z', 1, false, false],
+        // the first deploy shipped the initial commit too (read now: the history reaches back over the previous period)
+        [repo.sha('c1'), '2026-03-02T10:20:00Z', 2, false, false],
         [repo.sha('c4'), '2026-03-05T10:30:00Z', 3, false, false],
         [repo.sha('c5'), '2026-03-06T10:15:00Z', 1, false, false],
       ]);

@@ -67,7 +67,7 @@ describe('renderHtml: one self-contained file', () => {
       ['weekly-trend', 'Lead time and stage medians by week'],
       ['trend-deploymentFrequency', 'Deployment frequency by week'],
       ['trend-changeFailureRate', 'Change failure rate by week'],
-      ['trend-timeToRestore', 'Time to restore p50 by week'],
+      ['trend-timeToRestore', 'Failed deployment recovery time p50 by week'],
       ['cycle-time-by-size', 'Cycle time by change size'],
       ['deploy-timeline', 'Deploys over the window'],
       ['reviewer-load', 'Reviews per reviewer'],
