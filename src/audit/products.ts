@@ -1,5 +1,5 @@
 import type { Change } from '../domain.js';
-import { findProducts, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
@@ -27,7 +27,10 @@ export async function readProducts(
   declared: Readonly<Record<string, { paths: string[]; tags: string | null }>>,
 ): Promise<ProductsRead | null> {
   const named = new Map<string, DeclaredProduct>(Object.entries(declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
-  if (tags.length === 0 && named.size < 2) return null;
+  // two products or none: the names the tags version (`name@1.2.3`) and the config's must make two before
+  // the workspace manifests are worth reading (a repository tagged `v1.2.3` alone reads nothing)
+  const keys = new Set(tags.map(tagKey).filter((k) => k !== ''));
+  if (keys.size + named.size < 2) return null;
   const end = await commitBefore(repo.cwd, branch, until);
   const packages = end === null ? [] : await readWorkspacePackages(repo.cwd, end);
   const products = findProducts(packages, tags, named);
