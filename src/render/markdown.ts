@@ -10,6 +10,7 @@ import { deployRateText, durationFormat, durationOrBound, formatDuration, format
 import { figureLabel } from '../metrics/catalogue.js';
 import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
 import { renderSlicesMarkdown } from './slices.js';
@@ -314,7 +315,7 @@ function trend(report: Report): string[] {
     [
       `First → last complete ${period}: ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
       '',
-      ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Time to restore p50', ...STAGES.map((s) => `${s} p50`)], 'lrrrrrrrrrrr', rows),
+      ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),
     ],
   );
 }

@@ -47,6 +47,15 @@ describe('a history shorter than a week', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^flowaudit · flowaudit-fixture-\w+$/);
   });
 
+  it('draws no trend when no week is whole, and says so in one line', async () => {
+    // history from Friday 2026-05-01 to now, Monday 2026-05-04 12:00: two weeks, both cut
+    const text = await runCli(['report', twoDays.dir, '--width', '80', '--no-color', '--now', '2026-05-04T12:00:00Z', '--no-github']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Trends by week: no complete week yet.');
+    // no sparkline rows of marks only
+    expect(text.stdout).not.toMatch(/^(lead time|deploy wait|change failure rate)[^\n]*··/m);
+  });
+
   it('gives a one-commit repository no rate either', async () => {
     const result = await runCli(['report', oneCommit.dir, '--format', 'json', '--now', '2026-05-01T02:00:00Z', '--no-github']);
     expect(result.code).toBe(0);

@@ -11,6 +11,8 @@ export function trends(report: Report, ctx: TextContext): string[] {
   const period = report.summary.trend.period ?? 'week';
   const all = keySeries(report);
   if (periodsSoFar(report).length < 2 || all.length === 0) return [];
+  // a history shorter than one whole period has no trend to draw, only marks: said in one line
+  if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
   // a narrow terminal gets DORA's long names in their last words ("recovery time p50"), never a cut line
   const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 22 <= ctx.width;
   const label = (text: string): string => (spelled ? text : text.replace(/^failed deployment /, '').replace(/^deployment frequency$/, 'deploy frequency').replace(/^change failure rate$/, 'failure rate').replace(/^lead time for changes/, 'lead time'));
