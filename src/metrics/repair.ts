@@ -1,7 +1,7 @@
 import type { MeasuredChange, Window } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import type { Repair } from './schema.js';
-import { weekStart } from './trend.js';
+import { weekBuckets } from './trend.js';
 
 export type { Repair } from './schema.js';
 
@@ -38,13 +38,7 @@ function figuresOf(changes: readonly MeasuredChange[]): RepairFigures {
  */
 export function computeRepair(changes: readonly MeasuredChange[], window: Window, github: boolean, weekly = true): Repair {
   const count = (flag: string): number => changes.filter((c) => c.flags.includes(flag)).length;
-  const first = weekStart(window.since);
-  const buckets: MeasuredChange[][] = [];
-  for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
-  for (const change of changes) {
-    if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
-    buckets[Math.floor((change.mergedAt - first) / (7 * DAY))]?.push(change);
-  }
+  const { first, buckets } = weekBuckets(changes, window);
   return {
     ...figuresOf(changes),
     reasons: {

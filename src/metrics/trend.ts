@@ -16,20 +16,29 @@ export function weekStart(t: number): number {
 }
 
 /**
+ * The window's changes by the Monday-based UTC week they merged in, every week of the window present (empty
+ * ones too), from the week of `window.since`: one pass, as filtering all changes for each week was quadratic on
+ * long windows. Pure.
+ */
+export function weekBuckets<C extends Pick<MeasuredChange, 'mergedAt'>>(changes: readonly C[], window: Window): { first: number; buckets: C[][] } {
+  const first = weekStart(window.since);
+  const buckets: C[][] = [];
+  for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
+  for (const change of changes) {
+    if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
+    buckets[Math.floor((change.mergedAt - first) / (7 * DAY))]?.push(change);
+  }
+  return { first, buckets };
+}
+
+/**
  * The key figures week by week across the window (by merge time), every week present even when empty. A week
  * whose changes are not all deployed (`waiting`) has no lead time or deploy wait p50, only a lower bound of it
  * (type 7 with each waiting change at its time so far): its slowest changes have not shipped yet, so its median
  * would read as progress (SPEC section 6). A complete week's figures are type 7 over its changes. Pure.
  */
 export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, waiting: Waiting): Trend {
-  const first = weekStart(window.since);
-  const buckets: MeasuredChange[][] = [];
-  for (let start = first; start < window.until; start += 7 * DAY) buckets.push([]);
-  // one pass, bucketed by week: filtering all changes for each week was quadratic on long windows
-  for (const change of changes) {
-    if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
-    buckets[Math.floor((change.mergedAt - first) / (7 * DAY))]?.push(change);
-  }
+  const { first, buckets } = weekBuckets(changes, window);
   // a whole-history window is mostly empty weeks (1,400 over 26 years): nothing to take a median of
   const empty = (): Record<StageName, null> => Object.fromEntries(STAGES.map((s) => [s, null])) as Record<StageName, null>;
   const lead = (c: MeasuredChange): number | null => leadObservation(c, waiting)?.seconds ?? null;
