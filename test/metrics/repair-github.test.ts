@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportWithGitHub } from '../helpers/github-run.js';
-import { ownedRepo, WINDOW } from '../slices/fixture.js';
+import { labelledPulls, ownedRepo, WINDOW } from '../slices/fixture.js';
 
 const TOKEN = 'ghp_repairTestToken0123456789abcdefABCDEF';
 
@@ -8,20 +8,7 @@ describe('repair share: bug-labelled pull requests (GitHub mode)', () => {
   const repo = ownedRepo();
   afterAll(() => repo.cleanup());
   // c1 landed as a pull request labelled "Type: Bug", c3 as one labelled "defect"; the other changes have none
-  const pull = (n: number, id: string, at: string, labels: string[]): Record<string, unknown> => ({
-    number: n, title: `PR ${n}`, baseRefName: 'main', headRefName: `f${n}`, author: { __typename: 'User', login: 'ada' },
-    mergeCommit: { oid: repo.sha(id) }, additions: 1, deletions: 0, changedFiles: 1, labels, commits: [], comments: [], reviews: [], timelineItems: [],
-    createdAt: at, updatedAt: at, mergedAt: at, isDraft: false,
-  });
-  const scenario = {
-    repositories: {
-      'acme/app': {
-        defaultBranchRef: { name: 'main' },
-        pullRequests: [pull(1, 'c1', '2026-03-10T12:00:00Z', ['Type: Bug']), pull(3, 'c3', '2026-03-14T12:00:00Z', ['defect'])],
-        deployments: [], releases: [], issues: [],
-      },
-    },
-  };
+  const scenario = labelledPulls(repo, [[1, 'c1', '2026-03-10T12:00:00Z', ['Type: Bug']], [3, 'c3', '2026-03-14T12:00:00Z', ['defect']]]);
   const args = [...WINDOW.filter((a) => a !== '--no-github'), '--repo', 'acme/app'];
   const labelled = (flags: Array<{ number: number | null; flags: string[] }>): Array<number | null> => flags.filter((c) => c.flags.includes('repair:bug-label')).map((c) => c.number);
 

@@ -58,3 +58,16 @@ export function secondOwnedRepo(): FixtureRepo {
     change(11, 23, { 'notes.md': lines(2) }),
   ]);
 }
+
+/**
+ * GitHub's answer for `repo` (served as acme/app) with the pull requests given as [number, change id, merged
+ * at, labels]: each merged as its change's landing commit, one line added, no reviews; no deploys or issues.
+ */
+export function labelledPulls(repo: FixtureRepo, pulls: ReadonlyArray<readonly [number, string, string, readonly string[]]>): unknown {
+  const pull = ([n, id, at, labels]: readonly [number, string, string, readonly string[]]): Record<string, unknown> => ({
+    number: n, title: `PR ${n}`, baseRefName: 'main', headRefName: `f${n}`, author: { __typename: 'User', login: 'ada' },
+    mergeCommit: { oid: repo.sha(id) }, additions: 1, deletions: 0, changedFiles: 1, labels: [...labels], commits: [], comments: [], reviews: [], timelineItems: [],
+    createdAt: at, updatedAt: at, mergedAt: at, isDraft: false,
+  });
+  return { repositories: { 'acme/app': { defaultBranchRef: { name: 'main' }, pullRequests: pulls.map(pull), deployments: [], releases: [], issues: [] } } };
+}
