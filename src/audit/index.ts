@@ -108,7 +108,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const scope = { branch: branch.name, since: Math.max(0, previousSince(window) - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
   // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
-  const linePulls = gh === null ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
+  // (every merge a deploy: nothing ships by a release line)
+  const linePulls = gh === null || deployFrom === 'merge' ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
   const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
