@@ -21,6 +21,7 @@ import { asFlagValues, DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/de
 import { readGitChanges, type PullMatching } from './git-history.js';
 import { MAX_DEPLOY_LOOKBACK, startAuditReads, type AuditReads, type EarlyReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
+import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
@@ -101,7 +102,11 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
-  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { branch: branch.name, since: Math.max(0, previousSince(window) - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel }, warn, warning, progress));
+  const scope = { branch: branch.name, since: Math.max(0, previousSince(window) - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
+  const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
+  // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
+  // (every merge a deploy: nothing ships by a release line)
+  const linePulls = gh === null || deployFrom === 'merge' ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
   const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
@@ -118,7 +123,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), signal.refs.map((r) => r.name), model.changes, settings.config.products))
     : null;
   const evidence = await orCancel(readDeployEvidence(repo, signal, {
-    boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: model.lines, copies: model.copies, pullHeads: model.pullHeads,
+    boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
     events, incidentWindow: settings.incidentWindow, products,
   }));
   const hours = settings.businessHours;

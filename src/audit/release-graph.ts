@@ -17,6 +17,8 @@ export interface ReleaseTips {
   lineTips: string[];
   /** the release lines committed to since a year before the boundary */
   active: string[];
+  /** those lines by branch name (a local and a remote branch of one name are one line, at the newer tip) */
+  activeLines: Array<{ name: string; tip: string }>;
 }
 
 /**
@@ -47,7 +49,20 @@ export function releaseTipsOf(repo: RepoInfo, branch: { name: string; tip: strin
   const active = [...tips].filter(([, at]) => at >= since).map(([sha]) => sha);
   const readFrom = new Set([...tagShas, ...active]);
   if (readFrom.size > 0) readFrom.add(branch.tip);
-  return { readFrom, lineTips: [...tips.keys()], active };
+  return { readFrom, lineTips: [...tips.keys()], active, activeLines: activeLines(repo, branch.name, since) };
+}
+
+/** The release-line branches (local or remote) committed to since `since`, by name, each at its newest tip. */
+function activeLines(repo: RepoInfo, trackedBranch: string, since: number): Array<{ name: string; tip: string }> {
+  const newest = new Map<string, { tip: string; at: number }>();
+  for (const ref of repo.refs) {
+    const m = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name);
+    const name = m?.[1];
+    if (name === undefined || ref.commit === '' || name === trackedBranch || name === 'HEAD' || !isReleaseLine(name) || !(ref.committedAt >= since)) continue;
+    const known = newest.get(name);
+    if (known === undefined || ref.committedAt > known.at) newest.set(name, { tip: ref.commit, at: ref.committedAt });
+  }
+  return [...newest].map(([name, { tip }]) => ({ name, tip })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Change, Commit } from '../domain.js';
-import { copyKey } from '../sources/git/deploy-contents.js';
+import { copyKey, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { parseMessage } from './message.js';
 
 /**
  * Which changes have a commit with each of the `wanted` copy keys (author email, author date, subject): the
@@ -45,4 +46,34 @@ export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine
     }
   }
   return found;
+}
+
+/** A pull request merged onto a release line: the commit it landed as, and its title and description. */
+export interface LinePull {
+  mergeCommitSha: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * The release lines' commits with what the pull requests they landed as name by reference (GitHub mode): a
+ * backport bot's squash may carry the pull request's title alone while its description says `Backport of #N`.
+ * The title and description are read as a commit message would be (the title its subject), by the same rules:
+ * a bare `Fixes #N` names nothing. Commits no pull request landed as are returned as they were. Pure.
+ */
+export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pulls: readonly LinePull[]): ReleaseLineCommit[] {
+  if (pulls.length === 0) return [...releaseLine];
+  const landedAs = new Map<string, LinePull[]>();
+  for (const pull of pulls) landedAs.set(pull.mergeCommitSha, [...(landedAs.get(pull.mergeCommitSha) ?? []), pull]);
+  return releaseLine.map((commit) => {
+    const landed = landedAs.get(commit.sha);
+    if (landed === undefined) return commit;
+    const references = [...commit.references];
+    for (const pull of landed) {
+      for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) {
+        if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+      }
+    }
+    return { ...commit, references };
+  });
 }

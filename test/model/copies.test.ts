@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeReferences } from '../../src/model/copies.js';
+import { changeReferences, withPullReferences } from '../../src/model/copies.js';
+import type { ReleaseLineCommit } from '../../src/sources/git/deploy-contents.js';
 
 describe('changes a release line commit names by reference', () => {
   const refs = (subject: string, bodyFirstLine = '', backportOf: number[] = []): ReturnType<typeof changeReferences> => changeReferences({ subject, bodyFirstLine, backportOf });
@@ -14,5 +15,25 @@ describe('changes a release line commit names by reference', () => {
   it('takes backport phrases without a title, and nothing from a subject without (#N)', () => {
     expect(refs('chore: faster lexing', '', [11])).toEqual([{ number: 11, title: null }]);
     expect(refs('Fix the parser', 'See #10')).toEqual([]);
+  });
+});
+
+describe('what the pull requests a release line\'s commits landed as name (GitHub mode)', () => {
+  const commit = (sha: string, references: ReleaseLineCommit['references'] = []): ReleaseLineCommit => ({ sha, key: `key-${sha}`, cherryPickOf: [], references });
+  const pull = (mergeCommitSha: string, title: string, body: string): { mergeCommitSha: string; title: string; body: string } => ({ mergeCommitSha, title, body });
+
+  it('gives the commit a pull request landed as the references of its title and description, read as a commit message', () => {
+    const [squash, other] = withPullReferences([commit('a1'), commit('b2')], [pull('a1', '[1.x] Fix the parser', 'Backport of #10\nNotes: none')]);
+    expect(squash?.references).toEqual([{ number: 10, title: null }]);
+    expect(other?.references).toEqual([]);
+    // the description's first line as the original's title with its (#N), as trop writes it
+    expect(withPullReferences([commit('a1')], [pull('a1', 'Fix the parser (#20)', '* Fix the parser (#10)')])[0]?.references)
+      .toEqual([{ number: 20, title: 'Fix the parser' }, { number: 10, title: 'Fix the parser' }]);
+  });
+
+  it('names nothing by a bare issue reference, and adds nothing the commit already names', () => {
+    expect(withPullReferences([commit('a1')], [pull('a1', '[1.x] Speed up the lexer', 'Fixes #11\nSee #12')])[0]?.references).toEqual([]);
+    const named = [{ number: 10, title: null }];
+    expect(withPullReferences([commit('a1', named)], [pull('a1', 'Backport #10', 'Backport of #10')])[0]?.references).toEqual(named);
   });
 });

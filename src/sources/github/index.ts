@@ -20,6 +20,7 @@ export type * from './types.js';
 export type { FetchGitHubOptions } from './options.js';
 export { defaultCacheDir } from './cache.js';
 export { fetchWorkflowRuns } from './workflow.js';
+export { fetchLinePulls, type ReleaseLine } from './line-pulls.js';
 export type { GitHubWorkflowRun } from './workflow-cache.js';
 
 

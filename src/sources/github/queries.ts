@@ -509,3 +509,47 @@ export function workflowRunsOperation(asks: ReadonlyArray<{ oid: string; after?:
 }`;
   return { operation: { name: 'WorkflowRuns', query }, variables };
 }
+
+// ------------------------------------------------------------------------------------------ release-line pull requests
+
+/** A merged pull request into a release line, as the release-line read asks for it: no nested connection. */
+export interface RawLinePull {
+  number: number;
+  title: string;
+  body: string | null;
+  updatedAt: string;
+  mergedAt: string | null;
+  mergeCommit: { oid: string } | null;
+}
+
+/** The data of ReleaseLinePullRequests: `l0`, `l1`, … per asked line. */
+export interface LinePullsData {
+  repository: Record<string, RawConnection<RawLinePull> | null> | null;
+  rateLimit: RawRateLimit | null;
+}
+
+/**
+ * The merged pull requests into each release line asked for, newest update first, by aliases (`l0`, `l1`, …): a
+ * connection without nested ones, so a line costs one connection and a request of up to a hundred lines a point.
+ * `$first` is shared, so a retry's halving (GitHub timing out on long descriptions) applies to every line of it.
+ * Variables: owner, name, first, b0, b1, … (each line's name) and a0, a1, … (its cursor, or null).
+ */
+export function linePullsOperation(asks: ReadonlyArray<{ base: string; after: string | null }>): { operation: Operation; variables: Record<string, unknown> } {
+  const defs = ['$owner: String!', '$name: String!', '$first: Int!'];
+  const variables: Record<string, unknown> = {};
+  const fields = asks.map((ask, i) => {
+    defs.push(`$b${i}: String!`, `$a${i}: String`);
+    variables[`b${i}`] = ask.base;
+    variables[`a${i}`] = ask.after;
+    return `l${i}: pullRequests(first: $first, after: $a${i}, states: [MERGED], baseRefName: $b${i}, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { number title body updatedAt mergedAt mergeCommit { oid } }
+    }`;
+  });
+  const query = `query ReleaseLinePullRequests(${defs.join(', ')}) {
+  repository(owner: $owner, name: $name) {
+    ${fields.join('\n    ')}
+  }
+  ${RATE_LIMIT}
+}`;
+  return { operation: { name: 'ReleaseLinePullRequests', query }, variables };
+}

@@ -79,6 +79,27 @@ export interface GitHubPull {
   wasDraft: boolean;
 }
 
+/**
+ * A merged pull request into a release line, as much as says which change it backports: its title and what of
+ * its description can name one (a backport bot's squash may carry the title alone, its description `Backport
+ * of #N`).
+ */
+export interface GitHubLinePull {
+  number: number;
+  /** the release line it merged into */
+  base: string;
+  title: string;
+  /**
+   * the description's lines that can name a change, in their order: its first line with more than white space
+   * and each line naming a number (`#N`, `GH-N`); a reference names a number, so nothing else can link
+   */
+  body: string;
+  mergedAt: number;
+  updatedAt: number;
+  /** the commit it landed as on the line: the squash, the merge commit, or a rebase's last commit */
+  mergeCommitSha: string;
+}
+
 export interface GitHubDeploymentStatus {
   /** SUCCESS | FAILURE | ERROR | INACTIVE | IN_PROGRESS | QUEUED | PENDING | WAITING */
   state: string;
