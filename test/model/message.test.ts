@@ -34,7 +34,9 @@ describe('commit messages', () => {
     expect(backportOf('Fix x\n\n(cherry picked from #77)')).toEqual([77]);
     expect(backportOf('[3.13] gh-1: Fix x (GH-12346) (#12400)')).toEqual([12346]);
     expect(backportOf('[Backport 2.x] Fix x (#31)\n\nBackport 0a1b2c3d from #30.')).toEqual([30]);
+    expect(backportOf('Fix x (#23)\n\nThis is an automatic backport of pull request #14 done by [Mergify](https://mergify.com).')).toEqual([14]);
     expect(backportOf('Fix x (#22)\n\nFixes #13, backported later')).toEqual([]);
+    expect(backportOf('Fix x (#24)\n\nA backport pull request will follow for #15')).toEqual([]);
   });
 
   it('tells a revert by its subject or its first paragraph, not by a sub-commit deeper in the body', () => {
