@@ -20,7 +20,7 @@ import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
-import { deploySignalWords } from './signal.js';
+import { deploySignalHeader, deploySignalWords } from './signal.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -98,7 +98,7 @@ function header(report: Report): string[] {
     `## flowaudit · ${md(repositoryName(r))}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
-      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalWords(report.deploySignal))}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalHeader(report))}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
