@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
 import { WEEKDAYS } from './types.js';
+import type { DeploySignalKind } from '../domain.js';
 import { patternProblem } from '../patterns.js';
+import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
 import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.js';
 
 /*
@@ -12,6 +14,8 @@ import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.
  */
 
 const OBJECT = 'must be an object';
+
+const DEPLOY_FROM: ['auto', ...DeploySignalKind[]] = ['auto', ...DEPLOY_SOURCE_NAMES];
 
 /** A regular expression source, compiled with `flags` to check it. */
 export function regexField(flags: string) {
@@ -58,7 +62,8 @@ const expression = nonEmpty('a threshold expression');
 export const FIELDS = {
   bots: list(regexField('i'), 'regular expressions'),
   bot: regexField('i'),
-  deployFrom: z.enum(['auto', 'events', 'branch', 'deployments', 'workflow', 'releases', 'tags', 'merge'], { error: 'must be one of auto, events, branch, deployments, workflow, releases, tags, merge' }),
+  // the registry's sources, so a new one is a value of deploy.from by its registry line alone
+  deployFrom: z.enum(DEPLOY_FROM, { error: `must be one of ${DEPLOY_FROM.join(', ')}` }),
   tagPattern: regexField(''),
   environment: regexField('i'),
   incidentLabel: label,
