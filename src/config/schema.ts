@@ -66,6 +66,7 @@ export const FIELDS = {
   deployFrom: z.enum(DEPLOY_FROM, { error: `must be one of ${DEPLOY_FROM.join(', ')}` }),
   tagPattern: regexField(''),
   environment: regexField('i'),
+  workflow: regexField('i'),
   incidentLabel: label,
   bugLabel: regexField('i'),
   revertWindow: thresholdField('duration'),
@@ -102,9 +103,10 @@ export const configSchema = z.strictObject(
     deploy: z
       .strictObject(
         {
-          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, workflow (runs of the workflows --workflow matches), releases, tags or merge'),
+          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, workflow (runs of the workflows deploy.workflow matches), releases, tags or merge'),
           tagPattern: FIELDS.tagPattern.optional().describe('tags that count as deploys (regular expression)'),
           environment: FIELDS.environment.optional().describe('GitHub deployment environments that count as production (regular expression)'),
+          workflow: FIELDS.workflow.optional().describe('GitHub Actions workflows whose successful runs are deploys, matched against the workflow\'s name or its file (regular expression, case-insensitive)'),
           includePrereleases: FIELDS.enabled.optional().describe('count pre-release tags and GitHub pre-releases (-alpha, -beta.2, -rc1, .beta1) as deploys; by default they are test builds, not production'),
         },
         { error: OBJECT },
