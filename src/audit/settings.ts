@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config/index.js';
 import { isTimeZone } from '../config/values.js';
 import { ConfigError } from '../errors.js';
 import { validateBusinessHours, type BusinessHours } from '../metrics/business-hours.js';
-import { compileRegex, DEFAULT_WORKFLOW, type AuditOptions } from '../options.js';
+import { compileRegex, type AuditOptions } from '../options.js';
 import type { Pattern } from '../patterns.js';
 import type { Policy } from '../report/schema.js';
 
@@ -60,7 +60,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
     aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
-    workflow: compileRegex(options.workflow ?? DEFAULT_WORKFLOW, '--workflow', 'i'),
+    workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== undefined ? '--workflow' : 'deploy.workflow', 'i'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),
     deployFromFlag: options.deployFrom !== undefined,
     deployBranch: options.deployBranch,

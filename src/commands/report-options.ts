@@ -5,14 +5,15 @@ import { ConfigError } from '../errors.js';
 import type { AuditOptions } from '../options.js';
 import { parseDuration } from '../units.js';
 import { resolvePath, warner, type CliIo, type ProgressLine } from './io.js';
-import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
+import { deployFromChoices, parseDeployFrom } from '../sources/deploys/flag-values.js';
 
 /** Flags every command that audits a repository takes. */
 export interface ReportFlags {
   since?: string;
   until?: string;
   branch?: string;
-  deployFrom?: { kind: DeploySignalKind; branch?: string };
+  /** `--deploy-from`: the source, and what follows its name for one that takes an argument (a deploy branch's name) */
+  deployFrom?: { kind: DeploySignalKind; argument?: string };
   tagPattern?: string;
   includePrereleases?: boolean;
   revertWindow?: string;
@@ -61,7 +62,7 @@ export function addReportOptions(command: Command): Command {
     .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')
     .option('--config <file>', 'config file (default: .flowaudit.json at the repository root)')
     .optionsGroup(HELP_GROUPS.deploys)
-    .addOption(new Option('--deploy-from <signal>', `deploy signal: ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME (default: the first the repository has)`).argParser(deploySignal))
+    .addOption(new Option('--deploy-from <signal>', `deploy signal: ${deployFromChoices()} (default: the first the repository has)`).argParser((value) => parseDeployFrom(value)))
     .option('--tag-pattern <regex>', 'tags that count as deploys')
     .option('--include-prereleases', 'count pre-release tags and releases (-rc1, .beta2) as deploys')
     .option('--revert-window <duration>', 'a revert within this time of a deploy fails it (default 14d)')
@@ -112,7 +113,8 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     ...(until !== undefined && { until }),
     ...(flags.branch !== undefined && { branch: flags.branch }),
     ...(flags.deployFrom !== undefined && { deployFrom: flags.deployFrom.kind }),
-    ...(flags.deployFrom?.branch !== undefined && { deployBranch: flags.deployFrom.branch }),
+    // the one source that takes an argument today names its branch with it (branch:NAME)
+    ...(flags.deployFrom?.argument !== undefined && { deployBranch: flags.deployFrom.argument }),
     ...(flags.tagPattern !== undefined && { tagPattern: flags.tagPattern }),
     ...(flags.includePrereleases && { includePrereleases: true }),
     ...(flags.revertWindow !== undefined && { revertWindow: positiveDuration(flags.revertWindow, '--revert-window') }),
@@ -140,18 +142,6 @@ export function toAuditOptions(path: string, flags: ReportFlags, io: CliIo, prog
     warn: warner(io, flags.quiet),
     progress: progress.update,
   };
-}
-
-/**
- * `--deploy-from`: a registry source's name, or `branch:NAME`.
- * @throws ConfigError listing what it takes
- */
-function deploySignal(value: string): { kind: DeploySignalKind; branch?: string } {
-  const branch = /^branch:(.+)$/.exec(value)?.[1];
-  if (branch !== undefined) return { kind: 'branch', branch };
-  const kind = DEPLOY_SOURCE_NAMES.find((n) => n === value && n !== 'branch');
-  if (kind === undefined) throw new ConfigError(`--deploy-from '${value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}' is not a deploy signal: use ${DEPLOY_SOURCE_NAMES.filter((n) => n !== 'branch').join(', ')} or branch:NAME`);
-  return { kind };
 }
 
 function positiveDuration(value: string, flag: string): number {

@@ -4,6 +4,7 @@ import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import type { Distribution } from '../metrics/percentile.js';
 import { dailyDeploys } from '../metrics/difference.js';
 import type { Report } from '../report/schema.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { plural } from '../units.js';
 
 export type { Direction } from '../metrics/difference.js';
@@ -42,9 +43,6 @@ export interface CompareOptions {
 
 export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 
-const STAGE_LABELS: Record<string, string> = {
-  coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait', cycleTime: 'cycle time',
-};
 /** What a report's figures are computed over: its counted changes and its deploys. */
 function sampleOf(r: Report): ComparedSample {
   return { changes: r.changes.filter((c) => c.counted), deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)) };
@@ -60,9 +58,12 @@ export function compareReports(before: Report, after: Report, options: CompareOp
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
   const rows: ComparisonRow[] = [];
   const samples = { before: sampleOf(before), after: sampleOf(after), minSample };
+  // a stage is named as the rest of the report names it; a side read from git alone saw only the first to the
+  // last commit of "coding", so the row says so (the sides' sources differing is a warning of its own)
+  const gitOnly = !(before.sources.includes('github') && after.sources.includes('github'));
   const distributions: Array<[StageName | 'cycleTime', string, (r: Report) => Distribution]> = [
-    ...STAGES.map((s): [StageName, string, (r: Report) => Distribution] => [s, STAGE_LABELS[s] ?? s, (r) => r.summary.stages[s]]),
-    ['cycleTime', STAGE_LABELS['cycleTime'] ?? 'cycle time', (r) => r.summary.cycleTime],
+    ...STAGES.map((s): [StageName, string, (r: Report) => Distribution] => [s, shortStageLabel(s, gitOnly), (r) => r.summary.stages[s]]),
+    ['cycleTime', 'cycle time', (r) => r.summary.cycleTime],
   ];
   for (const [stage, label, pick] of distributions) {
     for (const [p, q] of [['p50', 0.5], ['p90', 0.9]] as const) {

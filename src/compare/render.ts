@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { fitTable, wrap } from '../render/text/layout.js';
-import { formatDuration } from '../render/duration.js';
+import { formatDuration, formatPerWeek } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
@@ -16,7 +16,7 @@ export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value);
   if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  return `${value.toFixed(2)}/wk`;
+  return `${formatPerWeek(value)}/wk`;
 }
 
 /** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/wk`. */
@@ -30,7 +30,7 @@ function signed(c: number | null, row: Pick<ComparisonRow, 'unit'>): string {
   const sign = c > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
   if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
-  return `${sign}${Math.abs(c).toFixed(2)}/wk`;
+  return `${sign}${formatPerWeek(Math.abs(c))}/wk`;
 }
 
 /** The 95% interval of the change, in its row's unit: `-6h … -2h`, `-4.4 … +23.3 pp`; '—' when it could not be computed. */

@@ -1,4 +1,4 @@
-import { DEFAULT_BUG_LABEL, DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN } from '../options.js';
+import { DEFAULT_BUG_LABEL, DEFAULT_ENVIRONMENT, DEFAULT_TAG_PATTERN, DEFAULT_WORKFLOW } from '../options.js';
 import type { Config, ThresholdKind, Thresholds } from './types.js';
 
 const MINUTE = 60;
@@ -33,7 +33,7 @@ export const DEFAULT_REVERT_WINDOW = 14 * 86400;
 export function defaultConfig(): Config {
   return {
     bots: [],
-    deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT, includePrereleases: false },
+    deploy: { from: 'auto', tagPattern: DEFAULT_TAG_PATTERN, environment: DEFAULT_ENVIRONMENT, workflow: DEFAULT_WORKFLOW, includePrereleases: false },
     revertWindow: DEFAULT_REVERT_WINDOW,
     incidentLabel: 'incident',
     bugLabel: DEFAULT_BUG_LABEL,

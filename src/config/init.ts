@@ -34,6 +34,8 @@ export function initConfigText(): string {
     `    "tagPattern": ${j(d.deploy.tagPattern)},`,
     '    // GitHub deployment environments that count as production (regular expression)',
     `    "environment": ${j(d.deploy.environment)},`,
+    '    // GitHub Actions workflows whose successful runs are deploys, by name or file (regular expression, ignoring case)',
+    `    "workflow": ${j(d.deploy.workflow)},`,
     '    // count pre-release tags and releases (-rc1, -beta.2, .beta1) as deploys: they are test builds',
     `    "includePrereleases": ${j(d.deploy.includePrereleases)}`,
     '  },',

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
 import { WEEKDAYS } from './types.js';
+import type { DeploySignalKind } from '../domain.js';
 import { patternProblem } from '../patterns.js';
+import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
 import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.js';
 
 /*
@@ -12,6 +14,8 @@ import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.
  */
 
 const OBJECT = 'must be an object';
+
+const DEPLOY_FROM: ['auto', ...DeploySignalKind[]] = ['auto', ...DEPLOY_SOURCE_NAMES];
 
 /** A regular expression source, compiled with `flags` to check it. */
 export function regexField(flags: string) {
@@ -58,9 +62,11 @@ const expression = nonEmpty('a threshold expression');
 export const FIELDS = {
   bots: list(regexField('i'), 'regular expressions'),
   bot: regexField('i'),
-  deployFrom: z.enum(['auto', 'events', 'branch', 'deployments', 'workflow', 'releases', 'tags', 'merge'], { error: 'must be one of auto, events, branch, deployments, workflow, releases, tags, merge' }),
+  // the registry's sources, so a new one is a value of deploy.from by its registry line alone
+  deployFrom: z.enum(DEPLOY_FROM, { error: `must be one of ${DEPLOY_FROM.join(', ')}` }),
   tagPattern: regexField(''),
   environment: regexField('i'),
+  workflow: regexField('i'),
   incidentLabel: label,
   bugLabel: regexField('i'),
   revertWindow: thresholdField('duration'),
@@ -97,9 +103,10 @@ export const configSchema = z.strictObject(
     deploy: z
       .strictObject(
         {
-          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, workflow (runs of the workflows --workflow matches), releases, tags or merge'),
+          from: FIELDS.deployFrom.optional().describe('where deploys come from: auto (the first the repository has), events (the --events files), branch (as the flag --deploy-from branch:NAME only), deployments, workflow (runs of the workflows deploy.workflow matches), releases, tags or merge'),
           tagPattern: FIELDS.tagPattern.optional().describe('tags that count as deploys (regular expression)'),
           environment: FIELDS.environment.optional().describe('GitHub deployment environments that count as production (regular expression)'),
+          workflow: FIELDS.workflow.optional().describe('GitHub Actions workflows whose successful runs are deploys, matched against the workflow\'s name or its file (regular expression, case-insensitive)'),
           includePrereleases: FIELDS.enabled.optional().describe('count pre-release tags and GitHub pre-releases (-alpha, -beta.2, -rc1, .beta1) as deploys; by default they are test builds, not production'),
         },
         { error: OBJECT },

@@ -19,6 +19,8 @@ export interface Config {
     tagPattern: string;
     /** GitHub deployment environments that count as production (regular expression source) */
     environment: string;
+    /** workflows whose successful runs are deploys, by name or file (regular expression source, case-insensitive) */
+    workflow: string;
     /** pre-release tags and releases count as deploys */
     includePrereleases: boolean;
   };

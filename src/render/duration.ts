@@ -31,10 +31,19 @@ export function percentileText(figure: Bounded, key: Percentile, format: Duratio
 }
 
 /**
+ * A rate per week as every format writes it, in the report and in an aggregate, in a headline and in a table:
+ * two decimals (`0.34`), so the same figure reads the same wherever it is; one decimal wrote a repository releasing
+ * every six weeks as 0.2, and one releasing twice a year as 0.0 beside its 12 deploys. `—` when not measured.
+ */
+export function formatPerWeek(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : value.toFixed(2);
+}
+
+/**
  * Deploys per week and deploy-days per week, `0.31 per week · 0.31 deploy-days per week`; under one whole week
  * of covered history, where a rate would mislead, `2 deploys in 2 days`.
  */
-export function deployRateText(f: Dora['deploymentFrequency'], digits = 2): string {
+export function deployRateText(f: Dora['deploymentFrequency']): string {
   if (f.value === null && f.coveredDays !== undefined) {
     const days = f.coveredDays;
     // under a day, in whole hours (`coveredDays` has two decimals): `0.1 days` would say little
@@ -42,8 +51,7 @@ export function deployRateText(f: Dora['deploymentFrequency'], digits = 2): stri
     const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
     return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
-  const fixed = (v: number | null): string => (v === null ? '—' : v.toFixed(digits));
-  return `${fixed(f.value)} per week · ${fixed(f.deployDaysPerWeek)} deploy-days per week`;
+  return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
 
 export function formatPercent(ratio: number | null, digits = 0): string {

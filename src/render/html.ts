@@ -13,7 +13,7 @@ import { keyTrends } from './html/trends.js';
 import { teamwork } from './html/teamwork.js';
 import { renderRepositoryHtml } from './repositories.js';
 import { repositoryName } from './names.js';
-import { deploySignalWords } from './signal.js';
+import { deploySignalHeader } from './signal.js';
 import { renderProductsHtml } from './products.js';
 import { renderSlicesHtml } from './slices.js';
 
@@ -69,7 +69,7 @@ export function renderHtml(input: Report): string {
         changesTable(report),
       ];
   const main = [...body, notes(report)].filter(Boolean).join('\n');
-  const signal = deploySignalWords(report.deploySignal);
+  const signal = deploySignalHeader(report);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -6,7 +6,7 @@ import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
@@ -20,7 +20,7 @@ import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { noun, plural } from '../units.js';
-import { deploySignalWords } from './signal.js';
+import { deploySignalHeader, deploySignalWords } from './signal.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -98,7 +98,7 @@ function header(report: Report): string[] {
     `## flowaudit · ${md(repositoryName(r))}`,
     '',
     `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
-      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalWords(report.deploySignal))}`,
+      ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalHeader(report))}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
   ];
@@ -114,7 +114,7 @@ function keyFigures(report: Report): string[] {
   const parts = [
     `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime, 'leadTime')}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${num(d.deploymentFrequency.value, 1)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
     `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,

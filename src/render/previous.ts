@@ -6,7 +6,7 @@ import { figureLabel } from '../metrics/catalogue.js';
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { formatDuration, type DurationFormat } from './duration.js';
+import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
 
 export interface PreviousRow {
   label: string;
@@ -47,7 +47,7 @@ function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: D
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value, days);
   if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  return `${value.toFixed(2)}/wk`;
+  return `${formatPerWeek(value)}/wk`;
 }
 
 function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
@@ -55,7 +55,7 @@ function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFor
   const sign = value > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(value), days)}`;
   if (row.unit === 'ratio') return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
-  return `${sign}${Math.abs(value).toFixed(2)}/wk`;
+  return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
 }
 
 /** The change and its interval where the interval excludes 0; else what the data can say. */

@@ -1,7 +1,7 @@
 import { figureLabel } from '../metrics/catalogue.js';
 import type { ProductRow } from '../report/products-schema.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatPercent } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatPercent, formatPerWeek } from './duration.js';
 import { section } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js';
@@ -18,7 +18,7 @@ const TEXT_HEADS = ['product', 'changes', 'deploys', '/week', 'lead p50', 'CFR',
 
 /** A rate per week only over a whole week of covered history, as the deploys section writes it; else `2 deploys in 5 days`. */
 function rateCell(row: ProductRow): string {
-  if (row.deploysPerWeek !== null) return row.deploysPerWeek.toFixed(2);
+  if (row.deploysPerWeek !== null) return formatPerWeek(row.deploysPerWeek);
   return deployRateText({ value: null, unit: 'deploys/week', band: null, count: row.deploys, deployDaysPerWeek: null, coveredDays: row.coveredDays });
 }
 

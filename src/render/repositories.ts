@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, percentileText, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { repositoryNamer } from './names.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap } from './text/layout.js';
@@ -27,7 +27,7 @@ function cells(row: RepositoryRow, name: (key: string) => string, days: Duration
     durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast, days),
     formatDuration(row.cycleTimeP50, days),
     String(row.deploys),
-    row.deploymentFrequency === null ? '—' : row.deploymentFrequency.toFixed(2),
+    formatPerWeek(row.deploymentFrequency),
     formatPercent(row.changeFailureRate),
     unreleasedCell(row.unreleased, days),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
@@ -51,7 +51,7 @@ function whole(report: Report): string[] {
     percentileText(s.leadTime, 'p50', days),
     formatDuration(s.cycleTime.p50, days),
     String(s.dora.deploymentFrequency.count),
-    freq === null ? '—' : freq.toFixed(2),
+    formatPerWeek(freq),
     formatPercent(s.dora.changeFailureRate.value),
     unreleasedCell(s.unreleased, days),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
@@ -172,7 +172,7 @@ function doraCharts(rows: readonly RepositoryRow[], name: (key: string) => strin
   const frequency = barChart(
     { id: 'repository-deploy-frequency', title: 'Deploys per week by repository', description: 'For each repository, its deploys per week over its own window.' },
     rows.map((r) => ({ label: name(r.name), values: [r.deploymentFrequency] })),
-    { series: [{ name: 'deploys per week', colour: ACCENT_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : v.toFixed(2)), empty: 'no repository has a deploy in its window' },
+    { series: [{ name: 'deploys per week', colour: ACCENT_COLOUR }], scale: 'count', format: formatPerWeek, empty: 'no repository has a deploy in its window' },
   );
   // in percent, so the axis steps in whole points (10%, 20%) rather than from 0 to 100%
   const failure = barChart(

@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, type DurationFormat } from './duration.js';
+import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
 
@@ -64,7 +64,7 @@ export function apartNote(period: 'week' | 'month'): string {
 /** A key's value in its unit: `1.25/wk`, `12%`, `3d 4h`; `—` when none. */
 export function keyValueText(value: number | null, unit: KeySeries['unit'], days: DurationFormat): string {
   if (value === null) return '—';
-  if (unit === 'perWeek') return `${value.toFixed(2)}/wk`;
+  if (unit === 'perWeek') return `${formatPerWeek(value)}/wk`;
   if (unit === 'ratio') return `${Math.round(value * 100)}%`;
   return formatDuration(value, days);
 }

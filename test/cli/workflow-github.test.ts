@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,33 @@ describe('deploys from workflow runs, through --api-url', () => {
     }
   });
 
+  it('takes the deploy workflows from the config\'s deploy.workflow, and --workflow over it', async () => {
+    const server = await startGitHubServer({ scenario: scenario(repo) as never, token: TOKEN });
+    const dir = mkdtempSync(join(tmpdir(), 'flowaudit-workflow-config-'));
+    const config = join(dir, 'flowaudit.json');
+    writeFileSync(config, '{ "deploy": { "workflow": "^ci$" } }');
+    const env = { GH_ENTERPRISE_TOKEN: TOKEN, XDG_CACHE_HOME: join(dir, 'cache') };
+    const report = async (...more: string[]): Promise<Report> => {
+      const result = await runCli([repo.dir, '--repo', 'acme/app', '--api-url', server.url, '--format', 'json', '--config', config, ...WINDOW, ...more], env);
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as Report;
+    };
+    try {
+      // the CI workflow's successful runs, on c1, c2 and c6, are the deploys the config names
+      const fromConfig = await report();
+      expect(fromConfig.deploySignal.detail).toMatch(/^3 successful workflow runs matching \^ci\$ by workflow name or file/);
+      expect(fromConfig.deploys.map((d) => [d.sha, d.at])).toEqual([
+        [repo.sha('c1'), '2026-03-02T10:10:00Z'], [repo.sha('c2'), '2026-03-03T10:10:00Z'], [repo.sha('c6'), '2026-03-07T10:10:00Z'],
+      ]);
+      // the flag wins: "Ship to prod" (deploy.yml) deployed c1, c4 and c5
+      const fromFlag = await report('--workflow', 'deploy\\.yml');
+      expect(fromFlag.deploys.map((d) => d.sha)).toEqual([repo.sha('c1'), repo.sha('c4'), repo.sha('c5')]);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('for an old window asks only for the commits up to a month after it', async () => {
     const old = ['--since', '2026-01-01T00:00:00Z', '--until', '2026-02-01T00:00:00Z', '--now', '2026-04-01T00:00:00Z'];
     const run = await reportWithGitHub(repo.dir, scenario(repo), TOKEN, ['--repo', 'acme/app', '--deploy-from', 'workflow', ...old]);
@@ -134,5 +161,16 @@ describe('deploys from workflow runs, through --api-url', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^flowaudit: --workflow '\(deploy' is not a valid regular expression/);
     expect(bad.stdout).toBe('');
+    // the same pattern in the config: one line naming the file and the field, never a stack
+    const dir = mkdtempSync(join(tmpdir(), 'flowaudit-workflow-config-'));
+    try {
+      writeFileSync(join(dir, 'bad.json'), '{ "deploy": { "workflow": "(deploy" } }');
+      const badConfig = await runCli([repo.dir, '--no-github', '--config', join(dir, 'bad.json'), ...WINDOW]);
+      expect(badConfig.code).toBe(2);
+      expect(badConfig.stderr).toBe(`flowaudit: config ${join(dir, 'bad.json')}: deploy.workflow is not a valid regular expression: missing closing )\n`);
+      expect(badConfig.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -85,7 +85,7 @@ describe('compareReports', () => {
   it('durations: lower is better, and better only when every resample agrees', () => {
     const coding = byKey(c.rows, 'stages.coding.p50');
     expect(coding).toMatchObject({
-      key: 'stages.coding.p50', group: 'stage', label: 'coding p50', unit: 'seconds', lowerIsBetter: true,
+      key: 'stages.coding.p50', group: 'stage', label: 'first → last p50', unit: 'seconds', lowerIsBetter: true,
       before: 10 * H, after: 5.5 * H, change: -4.5 * H, relativeChange: -0.45, direction: 'better',
       sample: { before: 40, after: 8 }, lowSample: true,
     });
@@ -172,6 +172,23 @@ describe('compareReports', () => {
     expect(compareReports(before, working).warnings).toEqual(['the sides count time differently (business hours on one side, or different hours): durations are not comparable']);
   });
 
+  it('names the stages as the report does: from git alone "coding" is the first to the last commit, in every format', () => {
+    const withGitHub = (r: Report): Report => ({ ...r, sources: ['git', 'github'] });
+    const stageLabels = (x: ReturnType<typeof compareReports>): string[] => x.rows.filter((r) => r.key.endsWith('.p50')).map((r) => r.label);
+    // both read from GitHub: coding is seen from the first commit to the pull request's review request
+    const github = compareReports(withGitHub(before), withGitHub(after));
+    expect(stageLabels(github)).toEqual(['coding p50', 'pickup p50', 'review p50', 'merge wait p50', 'deploy wait p50', 'cycle time p50']);
+    // git alone on either side: the row never claims more than a side measured
+    expect(stageLabels(c)).toEqual(['first → last p50', 'pickup p50', 'review p50', 'merge wait p50', 'deploy wait p50', 'cycle time p50']);
+    expect(stageLabels(compareReports(withGitHub(before), after))[0]).toBe('first → last p50');
+    expect(stageLabels(compareReports(before, withGitHub(after)))[0]).toBe('first → last p50');
+    for (const text of [renderComparisonText(c, { color: false }), renderComparisonText(c, { color: false, width: 120 }), renderComparisonMarkdown(c), renderComparisonJson(c)]) {
+      expect(text).toContain('first → last p90');
+      expect(text).not.toMatch(/coding p[59]0/);
+    }
+    expect(renderComparisonMarkdown(github)).toContain('| coding p90 |');
+  });
+
   it('is its own JSON output', () => {
     const json = renderComparisonJson(c);
     expect(json.endsWith('}\n')).toBe(true);
@@ -198,8 +215,8 @@ describe('comparison renderers', () => {
     expect(text).toContain('before: acme/one · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 changes, 30 deploys');
     const cells = (label: string): string[] => (text.split('\n').find((l) => l.includes(` ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
-    const coding = cells('coding p50');
-    expect(coding.filter((_, i) => i !== 5)).toEqual(['coding p50', '10h', '5h 30m', '-4h 30m', '-45%', 'better', '40 → 8 *']);
+    const coding = cells('first → last p50');
+    expect(coding.filter((_, i) => i !== 5)).toEqual(['first → last p50', '10h', '5h 30m', '-4h 30m', '-45%', 'better', '40 → 8 *']);
     expect(coding[5]).toMatch(/^-\d+h( \d+m)? … -\d+h( \d+m)?$/);
     expect(cells('pickup p50').filter((_, i) => i !== 5)).toEqual(['pickup p50', '20h', '21h', '+1h', '+5%', 'the data cannot tell', '40 → 8 *']);
     expect(cells('pickup p50')[5]).toMatch(/^-.* … \+/);
@@ -219,7 +236,7 @@ describe('comparison renderers', () => {
     expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(md).not.toContain('<script>');
     expect(md).toContain('| measure | before | after | change | % | 95% interval | direction | n before → after |');
-    expect(md).toMatch(/\| coding p50 \| 10h \| 5h 30m \| -4h 30m \| -45% \| -[^|]+ … -[^|]+ \| 🟢 better \| 40 → 8 ⚠️ \|/);
+    expect(md).toMatch(/\| first → last p50 \| 10h \| 5h 30m \| -4h 30m \| -45% \| -[^|]+ … -[^|]+ \| 🟢 better \| 40 → 8 ⚠️ \|/);
     expect(md).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| -[^|]+ … \+[^|]+ \| the data cannot tell \| 40 → 8 ⚠️ \|/);
     expect(md).toContain('| merge wait p50 | 0s | 1h | +1h | — | +1h … +1h | 🔴 worse | 40 → 8 ⚠️ |');
     expect(md).toContain('> **Warning:** after has 8 changes, fewer than 10: too few to trust its figures');

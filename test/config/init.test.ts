@@ -10,7 +10,7 @@ describe('initConfigText', () => {
 
   it('writes every setting and threshold, each threshold with its reason', () => {
     const text = initConfigText();
-    for (const key of ['bots', 'deploy', 'includePrereleases', 'revertWindow', 'incidentLabel', 'ai', 'requiredApprovals', 'businessHours', 'thresholds', 'sizeExcluded', 'check', 'products']) {
+    for (const key of ['bots', 'deploy', 'workflow', 'includePrereleases', 'revertWindow', 'incidentLabel', 'ai', 'requiredApprovals', 'businessHours', 'thresholds', 'sizeExcluded', 'check', 'products']) {
       expect(text).toContain(`"${key}":`);
     }
     for (const [name, spec] of Object.entries(THRESHOLD_DEFAULTS)) {

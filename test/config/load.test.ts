@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       `// team settings
       {
         "bots": ["^ci-robot$"],
-        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$", "includePrereleases": true },
+        "deploy": { "from": "releases", "tagPattern": "^release-", "environment": "^live$", "workflow": "^ship", "includePrereleases": true },
         "revertWindow": "7d",
         "incidentLabel": "sev1",
         "bugLabel": "^defect$",
@@ -54,7 +54,7 @@ describe('loadConfig', () => {
     const config = await loadConfig({ repoRoot: dir });
     expect(config).toEqual({
       bots: ['^ci-robot$'],
-      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', includePrereleases: true },
+      deploy: { from: 'releases', tagPattern: '^release-', environment: '^live$', workflow: '^ship', includePrereleases: true },
       revertWindow: 7 * 86400,
       incidentLabel: 'sev1',
       bugLabel: '^defect$',
@@ -116,6 +116,8 @@ describe('config errors name the file and the bad field', () => {
     ['{ "bots": [42] }', 'bots[0] must be a regular expression (a string)'],
     ['{ "deploy": { "from": "ftp" } }', 'deploy.from must be one of auto, events, branch, deployments, workflow, releases, tags, merge'],
     ['{ "deploy": { "tagPattern": "[v" } }', 'deploy.tagPattern is not a valid regular expression: missing closing ]'],
+    ['{ "deploy": { "workflow": "(deploy" } }', 'deploy.workflow is not a valid regular expression: missing closing )'],
+    ['{ "deploy": { "workflow": ["deploy"] } }', 'deploy.workflow must be a regular expression (a string)'],
     ['{ "deploy": "tags" }', 'deploy must be an object'],
     ['{ "incidentLabel": "" }', 'incidentLabel must be a label name (a non-empty string)'],
     ['{ "bugLabel": "(bug" }', 'bugLabel is not a valid regular expression: missing closing )'],

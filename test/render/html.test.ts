@@ -112,7 +112,7 @@ describe('renderHtml: what each section says', () => {
     // lead times of the 7 deployed changes and the 2 still waiting (Kaplan–Meier): median 3d 12h (high); 2
     // releases in 4 weeks, one failed
     expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA band">high performer band (DORA 2024): 1d to 7d</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
-    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA band">medium performer band (DORA 2024): 1 a month to 1 a week</span></span><b>0.5</b>');
+    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA band">medium performer band (DORA 2024): 1 a month to 1 a week</span></span><b>0.50</b>');
     expect(html).toContain('<span class="label">Change failure rate <span class="band band-low" title="DORA band">low performer band (DORA 2024): over 20%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
     expect(html).toContain('<span class="label">Changes counted</span><b>9</b><span class="sub">left out: 1 by bots, 1 sync</span>');
   });

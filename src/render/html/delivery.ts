@@ -1,6 +1,6 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
-import { durationFormat, formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatPercent, formatPerWeek } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
@@ -89,7 +89,7 @@ export function deploys(report: Report): string {
   const leftOut = listsLeftOut(report, 'deploy', (flag) => `<code>${flag}</code>`);
   if (leftOut !== null) {
     // the list needs --with-changes; the summary of each repository's deploys is in its row
-    const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), 'title')}${num(String(r.deploys))}${num(String(r.failedDeploys))}${num(r.deploymentFrequency === null ? '—' : r.deploymentFrequency.toFixed(2))}</tr>`);
+    const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), 'title')}${num(String(r.deploys))}${num(String(r.failedDeploys))}${num(formatPerWeek(r.deploymentFrequency))}</tr>`);
     return section(
       'deploys',
       'Deploys',

@@ -1,7 +1,7 @@
 import { bandText } from '../band.js';
 import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, percentileText } from '../duration.js';
+import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
 import { codingUnseenNote, doraNotes, figureTitle, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
@@ -28,7 +28,7 @@ export function keyFigures(report: Report): string {
     { label: `${figureTitle('cycleTime')}, median`, value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
-      value: d.deploymentFrequency.value === null ? '—' : d.deploymentFrequency.value.toFixed(1),
+      value: formatPerWeek(d.deploymentFrequency.value),
       badge: band(d.deploymentFrequency, 'deploymentFrequency'),
       sub: report.deploySignal.kind === 'merge'
         ? 'every merge counted as a deploy'

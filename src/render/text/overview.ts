@@ -7,7 +7,7 @@ import { plural } from '../../units.js';
 import { formatDuration, formatPercent, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { bar, fitTable, formatTime, naturalWidth, wrap, type Cell, type TextContext } from './layout.js';
-import { deploySignalWords } from '../signal.js';
+import { deploySignalHeader } from '../signal.js';
 
 /** The stage names of the table: spelled out when there is room, else short (`pickup`, `merge wait`). */
 function labeller(report: Report, width: number): (stage: StageName) => string {
@@ -32,7 +32,7 @@ export function header(report: Report, ctx: TextContext): string[] {
     c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)),
     wrap(
       `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
-        `deploys: ${terminalSafe(deploySignalWords(report.deploySignal))}`,
+        `deploys: ${terminalSafe(deploySignalHeader(report))}`,
       ctx.width,
     ),
   ];

@@ -13,6 +13,7 @@ export const branch: DeploySource = {
     label: 'a deploy branch',
     needs: 'git',
     onlyAsked: true,
+    argument: 'NAME',
     detail: ({ count, deployBranch }) => `${plural(count, 'merge')} of the tracked branch into ${deployBranch ?? 'the deploy branch'}, each a deploy at its commit time`,
   },
   candidates: ({ branch: found }) => [...found],

@@ -19,8 +19,3 @@ export const DEPLOY_SOURCES: Readonly<Record<DeploySignalKind, DeploySource>> = 
 
 /** The sources' names, in the registry's order. */
 export const DEPLOY_SOURCE_NAMES = Object.keys(DEPLOY_SOURCES) as DeploySignalKind[];
-
-/** Sources as `--deploy-from` takes them: a deploy branch is named (`branch:NAME`). */
-export function asFlagValues(names: readonly DeploySignalKind[]): string[] {
-  return names.map((name) => (name === 'branch' ? 'branch:NAME' : name));
-}

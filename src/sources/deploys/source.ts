@@ -59,6 +59,8 @@ export interface DeploySource {
     needs: 'github' | 'git';
     /** read only when `--deploy-from` names it, never by the automatic choice (it needs a name) */
     onlyAsked?: true;
+    /** what `--deploy-from` takes after the source's name and a colon, as help writes it (`NAME`: `branch:NAME`) */
+    argument?: string;
     /** taken when no source before it has any candidate (every merge is a deploy) */
     fallback?: true;
     detail: (input: DetailInput) => string;

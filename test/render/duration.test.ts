@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
+import { deployRateText, formatPerWeek } from '../../src/render/duration.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
+import { change, deploy, H, report } from '../aggregate/report-builder.js';
+
+describe('a rate per week', () => {
+  it('has two decimals wherever it is written, so a slow release train does not read as none', () => {
+    expect(formatPerWeek(0.04)).toBe('0.04');
+    expect(formatPerWeek(0.25)).toBe('0.25');
+    expect(formatPerWeek(2)).toBe('2.00');
+    expect(formatPerWeek(null)).toBe('—');
+    expect(deployRateText({ value: 0.04, unit: 'deploys/week', band: null, count: 12, deployDaysPerWeek: 0.03 })).toBe('0.04 per week · 0.03 deploy-days per week');
+  });
+
+  // two repositories over the same four weeks, one deploy and two: 3 deploys in 4 weeks, 0.75 a week over both
+  const merged = (mergedAt: string) => change({ mergedAt, leadTime: H, cycleTime: H, stages: { coding: H, deploy: 0 } });
+  const one = report({ repository: { path: '/r/one', remote: 'acme/one' }, changes: [merged('2026-01-05T00:00:00Z')], deploys: [deploy({ at: '2026-01-05T10:00:00Z' })] });
+  const two = report({
+    repository: { path: '/r/two', remote: 'acme/two' },
+    changes: [merged('2026-01-12T00:00:00Z')],
+    deploys: [deploy({ at: '2026-01-12T10:00:00Z' }), deploy({ at: '2026-01-19T10:00:00Z' })],
+  });
+  const all = aggregateReports([one, two]);
+
+  it('reads the same in the headline as in the repositories\' table, in every format', () => {
+    expect(all.summary.dora.deploymentFrequency.value).toBeCloseTo(0.75, 12);
+    const md = renderMarkdown(all);
+    expect(md).toContain('**0.75** deploys per week');
+    expect(md).toContain('| **3** | **0.75** |');
+    expect(md).toMatch(/\| acme\/one \|[^\n]*\| 1 \| 0\.25 \|/);
+    const html = renderHtml(all);
+    // the key figure's tile and the repositories' table
+    expect(html).toMatch(/>Deploys per week <span[^>]*>[^<]*<\/span><\/span><b>0\.75<\/b>/);
+    expect(html).toContain('<td class="num">0.75</td>');
+    const text = renderText(all, { color: false, width: 200 });
+    expect(text).toContain('0.75 per week');
+    expect(text).toMatch(/│ all 2 +│[^\n]*│ +3 │ +0\.75 │/);
+  });
+});
