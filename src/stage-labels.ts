@@ -17,10 +17,14 @@ export function stageLabel(stage: StageName, gitOnly: boolean): string {
 
 const SHORT: Readonly<Record<StageName, string>> = { coding: 'coding', pickup: 'pickup', review: 'review', merge: 'merge wait', deploy: 'deploy wait' };
 
+// from git alone: the span between a change's first and last commit, and the whole wait from it to the merge
+const SHORT_GIT_ONLY: Readonly<Partial<Record<StageName, string>>> = { coding: 'first → last', review: 'review & merge' };
+
 /**
  * Stage names short enough for a chart's row labels; tables spell them out with `stageLabel`. From git alone
- * "coding" is only the span between a change's first and last commit, and is named so.
+ * "coding" is only the span between a change's first and last commit and "review" the wait from it to the
+ * merge, and are named so.
  */
 export function shortStageLabel(stage: StageName, gitOnly: boolean): string {
-  return stage === 'coding' && gitOnly ? 'first → last' : SHORT[stage];
+  return (gitOnly ? SHORT_GIT_ONLY[stage] : undefined) ?? SHORT[stage];
 }

@@ -57,7 +57,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const rows = input.stages.map((s) => {
     const b = stages.stages[s];
     const a = input.current.stages[s];
-    return comparedRow({ key: `stages.${s}.p50`, group: 'stage', label: `${s === 'review' && !input.github ? 'review & merge' : shortStageLabel(s, !input.github)} p50`, unit: 'seconds', lowerIsBetter: true }, [b.p50, a.p50], [b.count, a.count], { ...samples, basis: stageBasis(s, 0.5) });
+    return comparedRow({ key: `stages.${s}.p50`, group: 'stage', label: `${shortStageLabel(s, !input.github)} p50`, unit: 'seconds', lowerIsBetter: true }, [b.p50, a.p50], [b.count, a.count], { ...samples, basis: stageBasis(s, 0.5) });
   });
   return { ...head, rows: [...rows, ...doraRows(dora, input.current.dora, samples)] };
 }

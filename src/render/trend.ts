@@ -38,7 +38,7 @@ export interface KeySeries {
  */
 export function keySeries(report: Report): KeySeries[] {
   const gitOnly = !report.sources.includes('github');
-  const stageName = (s: StageName): string => (s === 'review' && gitOnly ? 'review & merge' : shortStageLabel(s, gitOnly));
+  const stageName = (s: StageName): string => shortStageLabel(s, gitOnly);
   const periods = periodsSoFar(report);
   const series = (key: KeySeries['key'], label: string, unit: KeySeries['unit'], value: (p: Period) => number | null, bound?: (p: Period) => number | null): KeySeries => {
     const waits = bound !== undefined;

@@ -101,13 +101,13 @@ describe('in the text and Markdown reports', () => {
     const section = stdout.slice(stdout.indexOf('Where the queue builds'));
     const cells = (label: string): string[] => (section.split('\n').find((l) => l.startsWith(`│ ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
     // in/wk, out/wk, growth/wk, mean queue (3288/672), λ × W (5424/672), time in stage 452h
-    expect(cells('review')).toEqual(['review', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
+    expect(cells('review & merge')).toEqual(['review & merge', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
     // from git alone the coding stage is the span between first and last commit, named so
     expect(cells('first → last')).toEqual(['first → last', '3.0', '3.0', '+0.1', '0.5', '0.5', '1d 6h']);
     // Little's law in one sentence, with the numbers of the stage where most changes wait (review: 4.9)
-    expect(stdout.replace(/\n +/g, ' ')).toContain('review: 3.0 a week × 2.7 weeks ≈ 8.1 waiting, against 4.9 on average (far apart: the queue grew or drained in the window).');
+    expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.0 a week × 2.7 weeks ≈ 8.1 waiting, against 4.9 on average (far apart: the queue grew or drained in the window).');
     expect(stdout).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
-    expect(stdout).toMatch(/^ {2}review +▁▃▆█ 2 → 8$/m);
+    expect(stdout).toMatch(/^ {2}review & merge +▁▃▆█ 2 → 8$/m);
     expect(stdout).toMatch(/^ {4}AI share +▄▄▄▄$/m);
     // wrapped lines joined back for the wording
     const joined = stdout.replace(/\n +/g, ' ');

@@ -172,14 +172,14 @@ describe('compareReports', () => {
     expect(compareReports(before, working).warnings).toEqual(['the sides count time differently (business hours on one side, or different hours): durations are not comparable']);
   });
 
-  it('names the stages as the report does: from git alone "coding" is the first to the last commit, in every format', () => {
+  it('names the stages as the report does: from git alone "coding" is the first to the last commit and "review" the wait to the merge, in every format', () => {
     const withGitHub = (r: Report): Report => ({ ...r, sources: ['git', 'github'] });
     const stageLabels = (x: ReturnType<typeof compareReports>): string[] => x.rows.filter((r) => r.key.endsWith('.p50')).map((r) => r.label);
     // both read from GitHub: coding is seen from the first commit to the pull request's review request
     const github = compareReports(withGitHub(before), withGitHub(after));
     expect(stageLabels(github)).toEqual(['coding p50', 'pickup p50', 'review p50', 'merge wait p50', 'deploy wait p50', 'cycle time p50']);
     // git alone on either side: the row never claims more than a side measured
-    expect(stageLabels(c)).toEqual(['first → last p50', 'pickup p50', 'review p50', 'merge wait p50', 'deploy wait p50', 'cycle time p50']);
+    expect(stageLabels(c)).toEqual(['first → last p50', 'pickup p50', 'review & merge p50', 'merge wait p50', 'deploy wait p50', 'cycle time p50']);
     expect(stageLabels(compareReports(withGitHub(before), after))[0]).toBe('first → last p50');
     expect(stageLabels(compareReports(before, withGitHub(after)))[0]).toBe('first → last p50');
     for (const text of [renderComparisonText(c, { color: false }), renderComparisonText(c, { color: false, width: 120 }), renderComparisonMarkdown(c), renderComparisonJson(c)]) {

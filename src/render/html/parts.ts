@@ -17,7 +17,7 @@ export const h = escapeHtml;
  */
 export function stageName(stage: StageName, report: Pick<Report, 'sources'>): string {
   const gitOnly = !report.sources.includes('github');
-  return stage === 'review' && gitOnly ? 'review & merge' : shortStageLabel(stage, gitOnly);
+  return shortStageLabel(stage, gitOnly);
 }
 
 /** `1 change`, `3 changes`. */

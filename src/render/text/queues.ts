@@ -41,8 +41,8 @@ export function queues(report: Report, ctx: TextContext): string[] {
     ctx,
   );
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
-  // the longest stage name, `first → last` (git only), and a space
-  const label = 15;
+  // the longest name shown, and a space
+  const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
   const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
   const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
