@@ -57,11 +57,6 @@ export function resolveNow(now: string | undefined): number {
   return parseTime(now, 0, '--now');
 }
 
-/** The start of the window of the same length just before `window`, which the report compares it with. */
-export function previousSince(window: Window): number {
-  return window.since - (window.until - window.since);
-}
-
 /**
  * The window `[since, until)`; default the last 90 days.
  * @throws ConfigError when since is not before until, or the window is longer than MAX_WINDOW_YEARS

@@ -1,10 +1,10 @@
+import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
-import { resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
-import { previousSince } from '../time.js';
+import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
@@ -20,7 +20,7 @@ import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { asFlagValues } from '../sources/deploys/flag-values.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
-import { MAX_DEPLOY_LOOKBACK, startAuditReads, type AuditReads, type EarlyReads } from './reads.js';
+import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { sourceNotes } from './notes.js';
@@ -34,6 +34,8 @@ import { readProducts } from './products.js';
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
 const READ_SLACK = 7 * DAY;
+// and back to the deploy before the window (capped), so the first deploys in it count what they shipped
+const MAX_DEPLOY_LOOKBACK = 365 * DAY;
 // a model of this many changes comes from a history large enough for its memory to matter
 const LARGE_MODEL = 10_000;
 
@@ -42,12 +44,13 @@ const LARGE_MODEL = 10_000;
  * builder. Orchestration only: every figure is computed by `buildReport`.
  * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures, GitHubError / RateLimitError
  */
-export async function audit(options: AuditOptions, early?: EarlyReads): Promise<Report> {
-  // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
-  // refs, the checked-out branch's first-parent line and its sizes (that branch is the one audited unless
-  // --branch or origin/HEAD names another: then they are read again); started by the caller when it can
-  const { reads, now } = early ?? startAuditReads(options);
+export async function audit(options: AuditOptions): Promise<Report> {
+  const now = resolveNow(options.now);
   const window = resolveWindow(options, now);
+  // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
+  // refs, and the checked-out branch's first-parent line down to where the history read can start at the
+  // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
+  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: previousSince(window) - MAX_DEPLOY_LOOKBACK });
   try {
     return await auditWith(options, reads, now, window);
   } finally {
@@ -198,6 +201,11 @@ function askedSignal(settings: AuditSettings, github: boolean, warning: (message
 function historyStart(tags: readonly TagRef[], since: number): number {
   const previousTag = tags.filter((t) => t.at < since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
+}
+
+/** The start of the window of the same length just before `window`, which the report compares it with. */
+function previousSince(window: Window): number {
+  return window.since - (window.until - window.since);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */

@@ -1,4 +1,4 @@
-import { startAuditReads } from '../audit/reads.js';
+import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
 import type { GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
@@ -49,16 +49,9 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   let parts: Report[] | undefined;
   const failed: Array<{ name: string; error: string }> = [];
   if (targets.length === 1) {
-    const options = toAuditOptions(targets[0] ?? '.', flags, io, progress);
-    // git starts reading while the audit's code loads and compiles
-    const early = startAuditReads(options);
-    const { audit } = await import('../audit/index.js').catch((error: unknown) => {
-      early.reads.stop();
-      throw error;
-    });
-    report = await audit(options, early);
+    report = await audit(toAuditOptions(targets[0] ?? '.', flags, io, progress));
   } else {
-    const [{ settleWithLimit }, { aggregateReports }, { audit }] = await Promise.all([import('../aggregate/run-many.js'), import('../aggregate/aggregate.js'), import('../audit/index.js')]);
+    const [{ settleWithLimit }, { aggregateReports }] = await Promise.all([import('../aggregate/run-many.js'), import('../aggregate/aggregate.js')]);
     const settled = await settleWithLimit(onceEach(targets, io, flags.quiet), concurrency, (path) =>
       audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })).then((r) =>
         // each repository is sliced by its own owners; the aggregate pools the slices by name

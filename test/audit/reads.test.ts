@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReads } from '../../src/audit/reads.js';
 import { openRepository, resolveBranch } from '../../src/sources/git/repo.js';
@@ -38,45 +36,6 @@ describe('the audit\'s early reads', { timeout: 10_000 }, () => {
     expect([...read.keys()].sort()).toEqual(['c4', 'c5', 'c6'].map((id) => repo.sha(id)).sort());
     expect(read.get(repo.sha('c5'))).toEqual({ additions: 50, deletions: 0, files: 1 });
     reads.stop();
-  });
-
-  it('keeps the sizes read from HEAD before the branch was known when HEAD is the branch, counted by the config\'s filter', async () => {
-    const reads = startReads(repo.dir, { branch: undefined, headFrom: 0 });
-    const info = await openRepository(repo.dir);
-    const branch = await resolveBranch(info, 'side');
-    const sizes = reads.branchKnown(info, branch, ['s.txt']);
-    await reads.span(info, branch.tip, epoch(2), epoch(2));
-    const { sizes: read } = await sizes.read;
-    // side's line above day 2: s1, c3, c2; s.txt is excluded by the config, so s1 has a file and no lines
-    expect([...read.keys()].sort()).toEqual(['s1', 'c3', 'c2'].map((id) => repo.sha(id)).sort());
-    expect(read.get(repo.sha('s1'))).toEqual({ additions: 0, deletions: 0, files: 1 });
-    expect(read.get(repo.sha('c3'))).toEqual({ additions: 30, deletions: 0, files: 1 });
-    reads.stop();
-  });
-
-  it('reads the sizes again from the tip when HEAD moved after its early read (a commit made meanwhile)', async () => {
-    const moving = buildRepo([
-      { commit: 'm1', at: at(1), files: { 'a.txt': lines(3) }, id: 'm1' },
-      { commit: 'm2', at: at(2), files: { 'b.txt': lines(4) }, id: 'm2' },
-    ]);
-    try {
-      const reads = startReads(moving.dir, { branch: undefined, headFrom: 0 });
-      // git has resolved HEAD by now; then a third commit lands
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      writeFileSync(join(moving.dir, 'c.txt'), lines(7));
-      moving.git('add', 'c.txt');
-      moving.git('commit', '-q', '-m', 'm3');
-      const info = await openRepository(moving.dir);
-      const branch = await resolveBranch(info, undefined);
-      const sizes = reads.branchKnown(info, branch, []);
-      await reads.span(info, branch.tip, 0, 0);
-      const { sizes: read } = await sizes.read;
-      expect(read.get(branch.tip)).toEqual({ additions: 7, deletions: 0, files: 1 });
-      expect(read.size).toBe(3);
-      reads.stop();
-    } finally {
-      moving.cleanup();
-    }
   });
 
   it('reads the history back over the previous period while the sizes stop at the window\'s own start', async () => {

@@ -6,12 +6,7 @@ export interface NumstatResult {
   sizes: Map<string, Size>;
   /** commits whose size could not be read */
   unknown: string[];
-  /** the first commit git printed: the tip the walk started from (null: it printed none) */
-  first: string | null;
 }
-
-/** Whether a path counts toward a change's size (lock files and generated files do not). */
-export type PathFilter = (path: string) => boolean;
 
 // a blobless clone lacks every blob: past this many failures the rest of the sizes stay unknown
 const MAX_RESTARTS = 25;
@@ -20,9 +15,8 @@ const MAX_RESTARTS = 25;
  * Line counts of every first-parent commit from `tip` down to `boundary` (excluded; null: the whole line),
  * merges diffed against their first parent (the whole pull request), with git's rename detection (a moved file
  * is not a rewrite). git starts before the boundary is known (finding it is a walk of its own): it is stopped
- * there, and what it printed past it dropped. `counts` says whether a path counts toward size (lock files
- * and generated files do not); it may come after git has started (it is read from the tip's `.gitattributes`
- * and the config, beside the diffs), and the entries printed before it come wait for it. In a partial clone git dies on a missing blob instead of fetching it: the commit
+ * there, and what it printed past it dropped. `counts(path)` says whether a path counts toward size (lock files
+ * and generated files do not). In a partial clone git dies on a missing blob instead of fetching it: the commit
  * it died on gets an unknown size and the walk goes on from its parent, up to MAX_RESTARTS times. Aborting
  * `signal` stops git (the promise rejects with an AbortError). `onCommit` is told of each commit git starts.
  */
@@ -30,13 +24,12 @@ export async function readSizes(
   repo: string,
   tip: string,
   boundary: Promise<string | null>,
-  counts: Promise<PathFilter>,
+  counts: (path: string) => boolean,
   signal?: AbortSignal,
   onCommit?: () => void,
 ): Promise<NumstatResult> {
   const sizes = new Map<string, Size>();
   const unknown: string[] = [];
-  let first: string | null = null;
   let end: string | null | undefined;
   boundary.then((sha) => (end = sha), () => undefined);
   // the walk is past the boundary once it is known and reached, in this run or an earlier one
@@ -44,12 +37,11 @@ export async function readSizes(
   let from: string | null = tip;
   for (let restart = 0; from !== null; restart++) {
     const run = await numstat(repo, [from], counts, { stop: beyond, ...(signal && { signal }), ...(onCommit && { onCommit }) });
-    if (restart === 0) first = run.first;
     for (const [sha, size] of run.sizes) sizes.set(sha, size);
     if (run.complete || restart >= MAX_RESTARTS) break;
     const last = await boundary;
     if (last !== null && sizes.has(last)) break;
-    const failed = await failedCommit(repo, run.last ?? from, run.last === null, await counts, sizes);
+    const failed = await failedCommit(repo, run.last ?? from, run.last === null, counts, sizes);
     if (failed === null || failed.sha === last) break;
     unknown.push(failed.sha);
     from = failed.parent === null || failed.parent === last ? null : failed.parent;
@@ -63,7 +55,7 @@ export async function readSizes(
       if (past) sizes.delete(sha);
     }
   }
-  return { sizes, unknown, first };
+  return { sizes, unknown };
 }
 
 interface NumstatRun {
@@ -73,8 +65,6 @@ interface NumstatRun {
   last: string | null;
   /** git finished the walk (no missing file contents) */
   complete: boolean;
-  /** the first commit git printed; null when it printed none */
-  first: string | null;
 }
 
 /**
@@ -91,33 +81,19 @@ interface RunOptions {
   onCommit?: () => void;
 }
 
-async function numstat(repo: string, revs: string[], filter: PathFilter | Promise<PathFilter>, run: RunOptions = {}): Promise<NumstatRun> {
+async function numstat(repo: string, revs: string[], counts: (path: string) => boolean, run: RunOptions = {}): Promise<NumstatRun> {
   const sizes = new Map<string, Size>();
   let current: string | null = null;
-  let first: string | null = null;
   let size: Size = { additions: 0, deletions: 0, files: 0 };
   // a rename's entry is `added\tdeleted\t` followed by the old and the new path as tokens of their own
   let pending: { added: number; deleted: number; paths: number } | null = null;
   let missing = false;
-  const count = (into: Size, added: number, deleted: number, path: string, counts: PathFilter): void => {
-    if (!counts(path)) return;
-    // binary files show '-': no lines to count
-    if (Number.isFinite(added)) into.additions += added;
-    if (Number.isFinite(deleted)) into.deletions += deleted;
-  };
-  // the entries git printed before the filter came (the first few commits at most), counted when it comes
-  let counts = typeof filter === 'function' ? filter : null;
-  const waiting: Array<{ into: Size; added: number; deleted: number; path: string }> = [];
-  const decided = (known: PathFilter): void => {
-    counts = known;
-    for (const w of waiting) count(w.into, w.added, w.deleted, w.path, known);
-    waiting.length = 0;
-  };
-  if (typeof filter !== 'function') filter.then(decided, () => undefined);
   const add = (added: number, deleted: number, path: string): void => {
     size.files++;
-    if (counts === null) waiting.push({ into: size, added, deleted, path });
-    else count(size, added, deleted, path, counts);
+    if (!counts(path)) return;
+    // binary files show '-': no lines to count
+    if (Number.isFinite(added)) size.additions += added;
+    if (Number.isFinite(deleted)) size.deletions += deleted;
   };
   await streamGitRanges(
     repo,
@@ -135,7 +111,6 @@ async function numstat(repo: string, revs: string[], filter: PathFilter | Promis
       if (text.startsWith('\x1e')) {
         if (current !== null) sizes.set(current, size);
         const sha = text.slice(1);
-        first ??= sha;
         if (run.stop?.(sha, sizes)) {
           current = null;
           return false;
@@ -163,8 +138,7 @@ async function numstat(repo: string, revs: string[], filter: PathFilter | Promis
     },
   );
   if (!missing && current !== null) sizes.set(current, size);
-  if (counts === null) decided(await filter);
-  return { sizes, last: current, complete: !missing, first };
+  return { sizes, last: current, complete: !missing };
 }
 
 /**
@@ -176,7 +150,7 @@ async function failedCommit(
   repo: string,
   last: string,
   isStart: boolean,
-  counts: PathFilter,
+  counts: (path: string) => boolean,
   sizes: Map<string, Size>,
 ): Promise<{ sha: string; parent: string | null } | null> {
   if (!isStart) {

@@ -189,9 +189,9 @@ export function releaseTips(
 }
 
 /** The `.gitattributes` at the tip, or '' (a partial clone may lack it: sizes then count generated files). */
-export async function readAttributes(cwd: string, tip: string): Promise<string> {
+export async function readAttributes(repo: RepoInfo, tip: string): Promise<string> {
   // through the streaming runner, whose config forbids the lazy fetch a partial clone would otherwise make
-  return gitOutput(cwd, ['cat-file', '-p', `${tip}:.gitattributes`]).catch(() => '');
+  return gitOutput(repo.cwd, ['cat-file', '-p', `${tip}:.gitattributes`]).catch(() => '');
 }
 
 /** Where the history read ends on the first-parent line, and the line down to there. */

@@ -3,7 +3,7 @@ import { parseMessage } from '../../../src/model/message.js';
 import { readCommits } from '../../../src/sources/git/history.js';
 import { readSizes } from '../../../src/sources/git/numstat.js';
 import { firstParentBefore, openRepository, spanOf, splitPoint } from '../../../src/sources/git/repo.js';
-import { startSizes } from '../../../src/audit/reads.js';
+import { startSizes } from '../../../src/audit/git-history.js';
 import { buildRepo, lines, type FixtureRepo } from '../../helpers/git-fixture.js';
 
 // git's output reaches the reader in pieces of at most 64 KiB: messages this long put many records across the
@@ -40,7 +40,7 @@ describe('sizes read before the boundary of the history is known', () => {
     repo = buildRepo(Array.from({ length: 6 }, (_, i) => ({ commit: `c${i}`, at: `2026-02-0${i + 1}T10:00:00Z`, files: { [`f${i}.txt`]: lines(i + 1) }, id: `c${i}` })));
   });
   afterAll(() => repo.cleanup());
-  const all = Promise.resolve((): boolean => true);
+  const all = (): boolean => true;
   const added = (sizes: Map<string, { additions: number }>): Record<string, number> =>
     Object.fromEntries([0, 1, 2, 3, 4, 5].filter((i) => sizes.has(repo.sha(`c${i}`))).map((i) => [`c${i}`, sizes.get(repo.sha(`c${i}`))?.additions ?? -1]));
 
@@ -53,18 +53,6 @@ describe('sizes read before the boundary of the history is known', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     found(repo.sha('c2'));
     expect(added((await late).sizes)).toEqual({ c3: 4, c4: 5, c5: 6 });
-  });
-
-  it('counts by the size filter even when it comes after git has printed the commits it excludes', async () => {
-    let give: (filter: (path: string) => boolean) => void = () => undefined;
-    const late = readSizes(repo.dir, repo.sha('c5'), Promise.resolve(null), new Promise((resolve) => (give = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    give((path) => path !== 'f4.txt');
-    const { sizes, first } = await late;
-    // c4's file is still a file of the change, but its five lines do not count
-    expect(added(sizes)).toEqual({ c0: 1, c1: 2, c2: 3, c3: 4, c4: 0, c5: 6 });
-    expect(sizes.get(repo.sha('c4'))?.files).toBe(1);
-    expect(first).toBe(repo.sha('c5'));
   });
 
   it('reads the whole line when there is no boundary', async () => {
@@ -113,7 +101,7 @@ describe('sizes of a long line, read in two halves side by side', () => {
     const info = await openRepository(repo.dir);
     const span = { boundary: { sha: repo.sha('c1'), at: 0 }, above: ['c5', 'c4', 'c3', 'c2'].map((c) => repo.sha(c)) };
     // split from two commits: the second half reads from c3, halfway down the four
-    const read = await startSizes(info.cwd, repo.sha('c5'), Promise.resolve(span), Promise.resolve(() => true), 2).read;
+    const read = await startSizes(info, repo.sha('c5'), Promise.resolve(span), [], 2).read;
     const additions = Object.fromEntries([...read.sizes].map(([sha, size]) => [[0, 1, 2, 3, 4, 5].find((i) => repo.sha(`c${i}`) === sha), size.additions]));
     expect(additions).toEqual({ 2: 3, 3: 4, 4: 5, 5: 6 });
     expect(read.unknown).toEqual([]);
