@@ -17,7 +17,10 @@ const MIN_SHARE_CHANGES = 5;
  */
 export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>, o: { gitOnly: boolean; businessHours: boolean }): string {
   const { stages, shareBasis } = summary;
-  const total = shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time (nothing deployed yet)';
+  // shares fall back to the cycle time when no change has a lead time: nothing deployed yet, or (a clone without
+  // the pull requests' commits) deployed changes none of whose first commit is known
+  const deployed = stages.deploy.count - (stages.deploy.censored ?? 0);
+  const total = shareBasis.kind === 'deployed' ? 'lead time' : deployed > 0 ? 'cycle time' : 'cycle time (nothing deployed yet)';
   if (shareBasis.changes === 0) {
     return summary.changes === 0 ? 'No change to measure.' : `No change has a known, positive ${total}: there is no time to split.`;
   }

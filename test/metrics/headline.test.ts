@@ -49,9 +49,19 @@ describe('headline', () => {
   });
 
   it('speaks of the cycle time when nothing deployed, and of working time with business hours', () => {
-    expect(headline(summary({ coding: 0.5, review: 0.5 }, 6, 'merged'), { gitOnly: true, businessHours: true })).toBe(
+    const undeployed = (s: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>): Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'> => ({ ...s, stages: { ...s.stages, deploy: { ...s.stages.deploy, censored: s.stages.deploy.count } } });
+    expect(headline(undeployed(summary({ coding: 0.5, review: 0.5 }, 6, 'merged')), { gitOnly: true, businessHours: true })).toBe(
       'Counting working time only, the typical change spends 50% of its cycle time (nothing deployed yet) coding (first → last commit) and 50% in review & merge wait.',
     );
+  });
+
+  it('does not say nothing deployed when changes deployed but none has a lead time (their first commits unseen)', () => {
+    // 10 changes waited for a deploy, 3 still waiting: 7 deployed, none with a known first commit
+    const s = summary({}, 0, 'merged');
+    const unseen = { ...s, changes: 10, stages: { ...s.stages, deploy: { ...s.stages.deploy, censored: 3 } } };
+    expect(headline(unseen, { gitOnly: true, businessHours: false })).toBe('No change has a known, positive cycle time: there is no time to split.');
+    const none = { ...s, changes: 10, stages: { ...s.stages, deploy: { ...s.stages.deploy, censored: 10 } } };
+    expect(headline(none, { gitOnly: true, businessHours: false })).toBe('No change has a known, positive cycle time (nothing deployed yet): there is no time to split.');
   });
 
   it('says nothing about shares with fewer than 5 changes or no positive duration behind them', () => {
