@@ -1,6 +1,7 @@
 import { Combiner } from '../aggregate/combine.js';
 import { compiledSchema, digestFiles, statOf } from '../aggregate/digest-files.js';
 import { ConfigError } from '../errors.js';
+import { collectGarbage } from '../io/memory.js';
 import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
 import { parseReport, readReportText } from '../io/read-report.js';
 import type { Format } from '../render/index.js';
@@ -9,6 +10,9 @@ import type { Report } from '../report/schema.js';
 import { realPath, resolvePath, warner, type CliIo, type OutputFlags } from './io.js';
 import { renderTo } from './render.js';
 import { reposListSchema } from './repos.js';
+
+// an aggregate of this many changes holds enough for its memory to matter
+const LARGE_AGGREGATE = 10_000;
 
 export interface AggregateFlags extends OutputFlags {
   format: Format;
@@ -55,6 +59,10 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
   // GitHub names are case-insensitive; a job that failed left no report
   const failed = expected.filter((name) => !found.has(name.toLowerCase())).map((name) => ({ name, error: 'no report: its job failed or was skipped' }));
   const report = combiner.finish({ failed });
+  // the figures read every change through a view made on each pass: hundreds of megabytes of short-lived
+  // objects over an organisation, which V8 lets the heap grow on before it collects. Collected before the
+  // output is made (see collectGarbage): 1,000 reports peaked at 440-491 MB with it, 489-563 without
+  if (report.summary.changes >= LARGE_AGGREGATE) collectGarbage();
   const code = failed.length > 0 ? 1 : 0;
   const listed = flags.withChanges === true || flags.format === 'csv';
   if (!listed) {
