@@ -10,6 +10,7 @@ import { STAGE_OF } from './stage-of.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { compareMediansOf } from './bootstrap.js';
 import { countOf } from './count.js';
+import { changedLines } from './size.js';
 import { distribution, medianOf } from './percentile.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, OLDEST_OPEN, WORST_FLAKY, type Compared } from './limits.js';
 import type { AiComparison, AiGroup, CiHealth, ReviewerRow, ReviewHealth, ReworkHealth, WipHealth } from './schema.js';
@@ -54,7 +55,6 @@ export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const lines = (change: MeasuredChange): number | null => (change.size ? change.size.additions + change.size.deletions : null);
 
 function reviewHealth(changes: readonly MeasuredChange[]): ReviewHealth {
   const load = new Map<string, { reviews: number; pickups: Array<number | null> }>();
@@ -79,7 +79,7 @@ function reviewHealth(changes: readonly MeasuredChange[]): ReviewHealth {
       reviews += r.reviews;
     }
     if (review.firstReviewer !== null) entry(review.firstReviewer).pickups.push(change.stages.pickup);
-    const size = lines(change);
+    const size = changedLines(change);
     if (size !== null && size > LARGE_CHANGE_LINES) {
       largeChanges++;
       depth.push((review.comments / size) * 100);
@@ -195,7 +195,7 @@ function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: R
   const stages = Object.fromEntries(STAGES.map((s) => [s, medians[s]])) as AiGroup['stages'];
   return {
     count: changes.length,
-    p50Size: medianOf(changes, lines),
+    p50Size: medianOf(changes, changedLines),
     failureRate: ratio(countOf(changes, (c) => c.revertedBy !== null), changes.length),
     reworkShare: github ? reworkHealth(changes).share : null,
     leadTimeP50: medians.leadTime,

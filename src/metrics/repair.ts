@@ -1,6 +1,7 @@
 import type { MeasuredChange, Window } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import type { Repair } from './schema.js';
+import { countOf } from './count.js';
 import { weekBuckets } from './trend.js';
 
 export type { Repair } from './schema.js';
@@ -37,7 +38,7 @@ function figuresOf(changes: readonly MeasuredChange[]): RepairFigures {
  * null. `weekly` false: without the weeks (a repository's row in a report over several). Pure.
  */
 export function computeRepair(changes: readonly MeasuredChange[], window: Window, github: boolean, weekly = true): Repair {
-  const count = (flag: string): number => changes.filter((c) => c.flags.includes(flag)).length;
+  const count = (flag: string): number => countOf(changes, (c) => c.flags.includes(flag));
   const { first, buckets } = weekBuckets(changes, window);
   return {
     ...figuresOf(changes),

@@ -6,16 +6,24 @@ export type { SizeSummary } from './schema.js';
 
 const BUCKETS: Array<[string, number, number]> = [['0-50', 0, 50], ['51-200', 51, 200], ['201-400', 201, 400], ['401+', 401, Infinity]];
 
-/** PR size = additions + deletions (lock and generated files already left out), over changes whose size is known. Pure. */
+/**
+ * A change's size in lines, additions + deletions (lock and generated files already left out); null when
+ * unknown. `size` is read once: an aggregate's change makes its size object on every read.
+ */
+export function changedLines(change: Pick<Change, 'size'>): number | null {
+  const size = change.size;
+  return size === null ? null : size.additions + size.deletions;
+}
+
+/** PR size over changes whose size is known. Pure. */
 export function sizeSummary(changes: readonly Pick<Change, 'size' | 'cycleTime'>[]): SizeSummary {
-  const lines = (c: Pick<Change, 'size'>): number | null => (c.size === null ? null : c.size.additions + c.size.deletions);
-  const sizes = distributionOf(changes, lines);
+  const sizes = distributionOf(changes, changedLines);
   // one pass: an organisation's changes are many
   let over200 = 0;
   let over400 = 0;
   const inBucket = BUCKETS.map((): Array<Pick<Change, 'cycleTime'>> => []);
   for (const c of changes) {
-    const n = lines(c);
+    const n = changedLines(c);
     if (n === null) continue;
     if (n > 200) over200++;
     if (n > 400) over400++;
