@@ -22,6 +22,7 @@ import { asFlagValues } from '../sources/deploys/flag-values.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
 import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
+import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
@@ -236,20 +237,16 @@ async function readGitHub(
   const { defaultCacheDir, fetchGitHub } = await import('../sources/github/index.js');
   let waitAnnounced = false;
   progress({ step: 'reading pull requests from GitHub' });
-  const github = await fetchGitHub({
-    owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch,
-    since: scope.since, until: scope.until, now: scope.now,
-    cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
-    partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
-    ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
-    onProgress: (step) => progress({ step }), warn: warning,
+  const github = await fetchGitHub(fetchOptions(gh, options, scope, defaultCacheDir(env), {
+    warning,
+    progress,
     onWait: (left) => {
       // said once on stderr even off a terminal, where the countdown itself is not shown
       if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
       waitAnnounced = true;
       progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
     },
-  });
+  }));
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
   if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;

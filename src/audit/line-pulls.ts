@@ -3,18 +3,13 @@ import { withPullReferences } from '../model/copies.js';
 import type { GitHubAccess } from '../sources/github/access.js';
 import type { GitHubLinePull } from '../sources/github/index.js';
 import { plural } from '../units.js';
+import { fetchOptions, type GitHubScope } from './github-options.js';
 import type { ReleaseGraph } from './release-graph.js';
 
-export interface LinePullsScope {
-  /** the tracked branch: the cache is kept per tracked branch, as the pull requests' is */
-  branch: string;
+/** The read's scope (`since`: pull requests updated before it are not read; the cache is kept per tracked branch). */
+export interface LinePullsScope extends GitHubScope {
   /** the active release lines, by branch name, at their tips in the clone */
   lines: ReadonlyArray<{ name: string; tip: string }>;
-  /** pull requests updated before this (epoch s) are not read */
-  since: number;
-  until: number;
-  now: number;
-  incidentLabel: string;
 }
 
 /**
@@ -33,15 +28,7 @@ export async function readLinePulls(
     const env = options.env ?? process.env;
     const { defaultCacheDir, fetchLinePulls } = await import('../sources/github/index.js');
     report.progress({ step: "reading release lines' pull requests from GitHub" });
-    const read = await fetchLinePulls({
-      owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch,
-      since: scope.since, until: scope.until, now: scope.now,
-      cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
-      partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
-      ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
-      onProgress: (step) => report.progress({ step }), warn: report.warning,
-      onWait: (left) => report.progress({ step: `GitHub rate limit: waiting ${left}s for the reset` }),
-    }, scope.lines);
+    const read = await fetchLinePulls(fetchOptions(gh, options, scope, defaultCacheDir(env), report), scope.lines);
     if (read.missing.length > 0) {
       report.warning(`GitHub listed no pull requests merged into ${read.missing.join(', ')}: backports there are linked by their commits alone`);
     }

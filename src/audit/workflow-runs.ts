@@ -4,6 +4,7 @@ import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubAccess } from '../sources/github/access.js';
 import type { GitHubWorkflowRun } from '../sources/github/index.js';
 import { plural } from '../units.js';
+import { fetchOptions } from './github-options.js';
 
 // a window's last changes ship within weeks: commits later than this after it are not asked for (an old window
 // of a busy repository would otherwise ask for every commit since)
@@ -48,15 +49,7 @@ async function readWorkflowRuns(
   const last = Math.min(scope.now, scope.until + AFTER_WINDOW);
   const commits = line.filter((c) => c.at >= scope.since && c.at <= last).map((c) => ({ sha: c.sha, at: c.at }));
   report.progress({ step: 'reading workflow runs from GitHub', count: 0, unit: 'commits' });
-  const read = await fetchWorkflowRuns({
-    owner: gh.owner, name: gh.name, apiUrl: gh.apiUrl, token: gh.token, baseBranch: scope.branch.name,
-    since: scope.since, until: last, now: scope.now,
-    cache: { dir: defaultCacheDir(env), noCache: Boolean(options.noCache), refresh: Boolean(options.refresh) },
-    partial: Boolean(options.partial), maxWaitSeconds: 600, incidentLabel: scope.incidentLabel,
-    ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
-    onProgress: (step) => report.progress({ step }), warn: report.warning,
-    onWait: (left) => report.progress({ step: `GitHub rate limit: waiting ${left}s for the reset` }),
-  }, commits);
+  const read = await fetchWorkflowRuns(fetchOptions(gh, options, { ...scope, branch: scope.branch.name, until: last }, defaultCacheDir(env), report), commits);
   if (options.verbose) {
     report.warn(`GitHub workflow runs: ${plural(commits.length, 'commit')} (${read.cached} from the cache), ${plural(read.requests, 'request')}, query cost ${plural(read.cost, 'point')}`);
   }

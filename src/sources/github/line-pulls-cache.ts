@@ -5,7 +5,7 @@
  * takes its pull requests from here and does not ask GitHub.
  */
 import { z } from 'zod';
-import { cacheFileFor, readCacheJson, writeCacheJson, type CacheKey } from './cache.js';
+import { keyedCache } from './keyed-cache.js';
 import type { GitHubLinePull } from './types.js';
 
 const FORMAT = 'flowaudit-release-line-pulls-cache';
@@ -25,46 +25,11 @@ export interface CachedLine {
 
 const time = z.number().int();
 const pullSchema = z.object({ number: z.number().int(), title: z.string(), body: z.string(), mergedAt: time, updatedAt: time, mergeCommitSha: z.string() });
-const fileSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(VERSION),
-  host: z.string(),
-  repository: z.string(),
-  baseBranch: z.string(),
-  savedAt: z.string(),
-  lines: z.record(z.string(), z.object({ tip: z.string(), coveredSince: time, newest: time.nullable(), pulls: z.array(pullSchema) })),
+const cache = keyedCache<CachedLine>({
+  folder: 'github-release-line-pulls', format: FORMAT, version: VERSION, field: 'lines', what: 'release-line pull requests',
+  entry: z.object({ tip: z.string(), coveredSince: time, newest: time.nullable(), pulls: z.array(pullSchema) }),
 });
 
-export function linePullsCacheFile(dir: string, key: CacheKey): string {
-  return cacheFileFor(dir, key, 'github-release-line-pulls');
-}
-
-/** The cached lines; empty when there is no cache or it is unreadable, old or another repository's (said in a warning). */
-export function readLinePullsCache(file: string, key: CacheKey, warn: (message: string) => void): Map<string, CachedLine> {
-  const json = readCacheJson(file, warn);
-  if (json === null) return new Map();
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    warn(`the GitHub cache ${file} is corrupt or in an old format: ignored, it will be rebuilt`);
-    return new Map();
-  }
-  const data = parsed.data;
-  if (data.host !== key.host || data.repository.toLowerCase() !== `${key.owner}/${key.name}`.toLowerCase() || data.baseBranch !== key.baseBranch) {
-    warn(`the GitHub cache ${file} belongs to ${data.host}/${data.repository}@${data.baseBranch}: ignored, it will be rebuilt`);
-    return new Map();
-  }
-  return new Map(Object.entries(data.lines));
-}
-
-/** Writes the cache (only what reads back); a failure is a warning. */
-export function writeLinePullsCache(file: string, key: CacheKey, lines: ReadonlyMap<string, CachedLine>, savedAt: number, warn: (message: string) => void): void {
-  const body = {
-    format: FORMAT, version: VERSION, host: key.host, repository: `${key.owner}/${key.name}`, baseBranch: key.baseBranch,
-    savedAt: new Date(savedAt * 1000).toISOString(), lines: Object.fromEntries(lines),
-  };
-  if (!fileSchema.safeParse(body).success) {
-    warn('the GitHub cache of release-line pull requests was not updated: what GitHub sent would not read back');
-    return;
-  }
-  writeCacheJson(file, body, warn);
-}
+export const linePullsCacheFile = cache.file;
+export const readLinePullsCache = cache.read;
+export const writeLinePullsCache = cache.write;
