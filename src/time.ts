@@ -57,6 +57,11 @@ export function resolveNow(now: string | undefined): number {
   return parseTime(now, 0, '--now');
 }
 
+/** The window of the same length just before `window`, which a report compares it with. */
+export function previousWindow(window: Window): Window {
+  return { since: window.since - (window.until - window.since), until: window.since };
+}
+
 /**
  * The window `[since, until)`; default the last 90 days.
  * @throws ConfigError when since is not before until, or the window is longer than MAX_WINDOW_YEARS

@@ -5,6 +5,7 @@ import { plural } from '../units.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
+import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
@@ -51,7 +52,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
   // refs, and the checked-out branch's first-parent line down to where the history read can start at the
   // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
-  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: previousSince(window) - MAX_DEPLOY_LOOKBACK });
+  const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: previousWindow(window).since - MAX_DEPLOY_LOOKBACK });
   try {
     return await auditWith(options, reads, now, window);
   } finally {
@@ -91,7 +92,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const tags = tagChoice.releases;
   // back over the window of the same length before this one too, which the report compares it with; the sizes
   // (git's slowest read, which no figure of that period needs) stop where this window's history starts
-  const readFrom = historyStart(tags, previousSince(window));
+  const readFrom = historyStart(tags, previousWindow(window).since);
   const { orCancel } = reads;
   const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
   const exclude = boundary ? [boundary.sha] : [];
@@ -107,7 +108,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
-  const scope = { branch: branch.name, since: Math.max(0, previousSince(window) - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
+  const scope = { branch: branch.name, since: Math.max(0, previousWindow(window).since - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
   const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
   // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
   // (every merge a deploy: nothing ships by a release line)
@@ -159,7 +160,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   // the previous period is compared only when the history starts before it: half a period would compare nothing
-  const previousCovered = boundary !== null || firstCommit <= previousSince(window);
+  const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
   const { buildReport } = await builder;
   const report = buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
@@ -202,11 +203,6 @@ function askedSignal(settings: AuditSettings, github: boolean, warning: (message
 function historyStart(tags: readonly TagRef[], since: number): number {
   const previousTag = tags.filter((t) => t.at < since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
   return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
-}
-
-/** The start of the window of the same length just before `window`, which the report compares it with. */
-function previousSince(window: Window): number {
-  return window.since - (window.until - window.since);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */

@@ -4,6 +4,7 @@
  */
 import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
+import { previousWindow } from '../time.js';
 import { comparedRow, doraRows, stageBasis, type ComparedSample } from './compared.js';
 import { dailyDeployCounts } from './difference.js';
 import { computeDora } from './dora.js';
@@ -40,7 +41,7 @@ const iso = (t: number): string => new Date(t * 1000).toISOString();
  */
 export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const { window, waiting } = input;
-  const previous: Window = { since: window.since - (window.until - window.since), until: window.since };
+  const previous = previousWindow(window);
   const within = (w: Window) => (t: number): boolean => t >= w.since && t < w.until;
   const before = input.changes.filter((c) => within(previous)(c.mergedAt));
   const beforeDeploys = input.deploys.filter((d) => within(previous)(d.at));
