@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { cacheFileFor, readCacheJson, writeCacheJson, type CacheKey } from './cache.js';
+import type { FetchGitHubOptions } from './options.js';
+import { apiHostOf } from './token.js';
 
 export interface KeyedCache<T> {
   file: (dir: string, key: CacheKey) => string;
@@ -13,6 +15,14 @@ export interface KeyedCache<T> {
   read: (file: string, key: CacheKey, warn: (message: string) => void) => Map<string, T>;
   /** writes the cache (only what reads back); a failure is a warning */
   write: (file: string, key: CacheKey, entries: ReadonlyMap<string, T>, savedAt: number, warn: (message: string) => void) => void;
+  /**
+   * The cache as a read of `options` uses it: what it holds (nothing with --no-cache or --refresh), and `save`,
+   * which writes what is known now (nothing with --no-cache).
+   */
+  open: (options: Pick<FetchGitHubOptions, 'apiUrl' | 'owner' | 'name' | 'baseBranch' | 'cache'>, warn: (message: string) => void) => {
+    known: Map<string, T>;
+    save: (entries: ReadonlyMap<string, T>, savedAt: number) => void;
+  };
 }
 
 export interface KeyedCacheKind<T> {
@@ -31,7 +41,7 @@ export interface KeyedCacheKind<T> {
 export function keyedCache<T>(kind: KeyedCacheKind<T>): KeyedCache<T> {
   const header = z.object({ format: z.literal(kind.format), version: z.literal(kind.version), host: z.string(), repository: z.string(), baseBranch: z.string(), savedAt: z.string() });
   const entries = z.record(z.string(), kind.entry);
-  return {
+  const cache: KeyedCache<T> = {
     file: (dir, key) => cacheFileFor(dir, key, kind.folder),
     read(file, key, warn) {
       const json = readCacheJson(file, warn);
@@ -61,5 +71,16 @@ export function keyedCache<T>(kind: KeyedCacheKind<T>): KeyedCache<T> {
       };
       writeCacheJson(file, body, warn);
     },
+    open(options, warn) {
+      const key = { host: apiHostOf(options.apiUrl), owner: options.owner, name: options.name, baseBranch: options.baseBranch };
+      const file = options.cache.noCache ? null : cache.file(options.cache.dir, key);
+      return {
+        known: file !== null && !options.cache.refresh ? cache.read(file, key, warn) : new Map<string, T>(),
+        save: (entries, savedAt) => {
+          if (file !== null) cache.write(file, key, entries, savedAt, warn);
+        },
+      };
+    },
   };
+  return cache;
 }

@@ -25,11 +25,7 @@ export interface CachedLine {
 
 const time = z.number().int();
 const pullSchema = z.object({ number: z.number().int(), title: z.string(), body: z.string(), mergedAt: time, updatedAt: time, mergeCommitSha: z.string() });
-const cache = keyedCache<CachedLine>({
+export const linePullsCache = keyedCache<CachedLine>({
   folder: 'github-release-line-pulls', format: FORMAT, version: VERSION, field: 'lines', what: 'release-line pull requests',
   entry: z.object({ tip: z.string(), coveredSince: time, newest: time.nullable(), pulls: z.array(pullSchema) }),
 });
-
-export const linePullsCacheFile = cache.file;
-export const readLinePullsCache = cache.read;
-export const writeLinePullsCache = cache.write;

@@ -9,14 +9,14 @@
  */
 import { RateLimitError } from '../../errors.js';
 import { plural } from '../../units.js';
-import { apiHostOf, redact } from './token.js';
+import { redact } from './token.js';
 import { clientFor } from './client.js';
 import { present, seconds, text } from './map.js';
 import type { FetchGitHubOptions } from './options.js';
 import { CursorGuard } from './pager.js';
 import { linePullsOperation, type LinePullsData, type RawLinePull } from './queries.js';
 import { DeadlineError } from './request.js';
-import { linePullsCacheFile, readLinePullsCache, writeLinePullsCache, type CachedLine } from './line-pulls-cache.js';
+import { linePullsCache, type CachedLine } from './line-pulls-cache.js';
 import type { GitHubLinePull } from './types.js';
 
 /** lines per request: each page of a line holds up to a hundred descriptions, which are long now and then */
@@ -63,9 +63,8 @@ interface Ask {
  */
 export async function fetchLinePulls(options: FetchGitHubOptions, lines: readonly ReleaseLine[]): Promise<LinePullsRead> {
   const warn = (message: string): void => options.warn?.(redact(message, options.token));
-  const key = { host: apiHostOf(options.apiUrl), owner: options.owner, name: options.name, baseBranch: options.baseBranch };
-  const file = options.cache.noCache ? null : linePullsCacheFile(options.cache.dir, key);
-  const known = file !== null && !options.cache.refresh ? readLinePullsCache(file, key, warn) : new Map<string, CachedLine>();
+  const cache = linePullsCache.open(options, warn);
+  const known = cache.known;
 
   const byLine = new Map<string, CachedLine>();
   const pending: Ask[] = [];
@@ -151,7 +150,7 @@ export async function fetchLinePulls(options: FetchGitHubOptions, lines: readonl
     const cached = known.get(name);
     if (cached !== undefined && !byLine.has(name)) byLine.set(name, { ...cached, tip: '' });
   }
-  if (file !== null && !partial) writeLinePullsCache(file, key, byLine, options.now, warn);
+  if (!partial) cache.save(byLine, options.now);
   const pulls = lines.flatMap((line) => (byLine.get(line.name)?.pulls ?? []).map((p) => ({ base: line.name, ...p })));
   return { pulls, requests: client.stats.requests, cost: client.stats.cost, cachedLines, missing, partial };
 }

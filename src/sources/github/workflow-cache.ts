@@ -36,11 +36,7 @@ export interface CachedCommit {
 
 const time = z.number().int();
 const runSchema = z.object({ workflow: z.string(), path: z.string(), event: z.string(), status: z.string(), conclusion: z.string().nullable(), updatedAt: time });
-const cache = keyedCache<CachedCommit>({
+export const workflowCache = keyedCache<CachedCommit>({
   folder: 'github-workflow-runs', format: FORMAT, version: VERSION, field: 'commits', what: 'workflow runs',
   entry: z.object({ at: time, settled: z.boolean(), runs: z.array(runSchema) }),
 });
-
-export const workflowCacheFile = cache.file;
-export const readWorkflowCache = cache.read;
-export const writeWorkflowCache = cache.write;

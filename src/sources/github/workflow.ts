@@ -8,13 +8,13 @@
  */
 import { RateLimitError } from '../../errors.js';
 import { plural } from '../../units.js';
-import { apiHostOf, redact } from './token.js';
+import { redact } from './token.js';
 import { clientFor } from './client.js';
 import { present, seconds, text } from './map.js';
 import type { FetchGitHubOptions } from './options.js';
 import { workflowRunsOperation, type RawWorkflowSuite, type WorkflowRunsData } from './queries.js';
 import { DeadlineError } from './request.js';
-import { readWorkflowCache, workflowCacheFile, writeWorkflowCache, type CachedCommit, type GitHubWorkflowRun } from './workflow-cache.js';
+import { workflowCache, type GitHubWorkflowRun } from './workflow-cache.js';
 
 const PER_REQUEST = 100;
 /** runs of a commit may still start (a re-run, a manual dispatch) for this long after it: not settled before */
@@ -43,9 +43,8 @@ export interface WorkflowRunsRead {
  */
 export async function fetchWorkflowRuns(options: FetchGitHubOptions, commits: readonly BranchCommit[]): Promise<WorkflowRunsRead> {
   const warn = (message: string): void => options.warn?.(redact(message, options.token));
-  const key = { host: apiHostOf(options.apiUrl), owner: options.owner, name: options.name, baseBranch: options.baseBranch };
-  const file = options.cache.noCache ? null : workflowCacheFile(options.cache.dir, key);
-  const known = file !== null && !options.cache.refresh ? readWorkflowCache(file, key, warn) : new Map<string, CachedCommit>();
+  const cache = workflowCache.open(options, warn);
+  const known = cache.known;
   const asked = [...new Map(commits.map((c) => [c.sha, c])).values()];
   const wanted = asked.filter((c) => known.get(c.sha)?.settled !== true);
   const at = new Map(wanted.map((c) => [c.sha, c.at]));
@@ -86,7 +85,7 @@ export async function fetchWorkflowRuns(options: FetchGitHubOptions, commits: re
     const settled = complete.has(sha) && options.now - committed >= SETTLE && runs.every((r) => r.status === 'COMPLETED');
     commitsNow.set(sha, { at: committed, settled, runs });
   }
-  if (file !== null && !partial) writeWorkflowCache(file, key, commitsNow, options.now, warn);
+  if (!partial) cache.save(commitsNow, options.now);
   const runs = asked.flatMap((c) => (commitsNow.get(c.sha)?.runs ?? []).map((r) => ({ sha: c.sha, ...r })));
   return { runs, requests: client.stats.requests, cost: client.stats.cost, cached: asked.length - wanted.length, partial };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { keyedCache } from '../../../src/sources/github/keyed-cache.js';
 
 const cache = keyedCache<{ n: number }>({ folder: 'test-keyed', format: 'test-keyed-cache', version: 2, field: 'items', what: 'test items', entry: z.object({ n: z.number().int() }) });
-const key = { host: 'api.github.com', owner: 'Acme', name: 'Api', baseBranch: 'main' };
+const key = { host: 'github.com', owner: 'Acme', name: 'Api', baseBranch: 'main' };
 
 describe('a keyed cache file', () => {
   let dir: string;
@@ -38,7 +38,7 @@ describe('a keyed cache file', () => {
     writeFileSync(file, JSON.stringify({ ...stored, items: { a: { n: 'one' } } }));
     expect(cache.read(file, key, warn).size).toBe(0);
     expect(warnings).toHaveLength(4);
-    expect(warnings[0]).toContain('belongs to api.github.com/Acme/Api@main');
+    expect(warnings[0]).toContain('belongs to github.com/Acme/Api@main');
     expect(warnings[2]).toContain('corrupt or in an old format');
   });
 
@@ -47,5 +47,21 @@ describe('a keyed cache file', () => {
     cache.write(file, key, new Map([['a', { n: 1.5 }]]), 1_790_000_000, warn);
     expect(existsSync(file)).toBe(false);
     expect(warnings).toEqual(['the GitHub cache of test items was not updated: what GitHub sent would not read back']);
+  });
+
+  it('as a read opens it: --refresh reads nothing but saves, --no-cache neither reads nor saves', () => {
+    const options = { apiUrl: 'https://api.github.com/graphql', owner: 'Acme', name: 'Api', baseBranch: 'main' };
+    const file = cache.file(dir, key);
+    cache.write(file, key, new Map([['a', { n: 1 }]]), 1_790_000_000, warn);
+    expect([...cache.open({ ...options, cache: { dir, noCache: false, refresh: false } }, warn).known]).toEqual([['a', { n: 1 }]]);
+    const refreshed = cache.open({ ...options, cache: { dir, noCache: false, refresh: true } }, warn);
+    expect(refreshed.known.size).toBe(0);
+    refreshed.save(new Map([['b', { n: 2 }]]), 1_790_000_100);
+    expect([...cache.read(file, key, warn)]).toEqual([['b', { n: 2 }]]);
+    const none = cache.open({ ...options, cache: { dir, noCache: true, refresh: false } }, warn);
+    expect(none.known.size).toBe(0);
+    none.save(new Map([['c', { n: 3 }]]), 1_790_000_200);
+    expect([...cache.read(file, key, warn)]).toEqual([['b', { n: 2 }]]);
+    expect(warnings).toEqual([]);
   });
 });
