@@ -2,7 +2,7 @@ import type { MeasuredChange, Window } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import type { Repair } from './schema.js';
 import { countOf } from './count.js';
-import { weekBuckets } from './trend.js';
+import { isoDay, weekBuckets } from './trend.js';
 
 export type { Repair } from './schema.js';
 
@@ -51,6 +51,6 @@ export function computeRepair(changes: readonly MeasuredChange[], window: Window
     },
     ai: figuresOf(changes.filter((c) => c.aiEvidence.length > 0)),
     other: figuresOf(changes.filter((c) => c.aiEvidence.length === 0)),
-    ...(weekly && { weeks: buckets.map((inWeek, i) => ({ weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10), ...figuresOf(inWeek) })) }),
+    ...(weekly && { weeks: buckets.map((inWeek, i) => ({ weekStart: isoDay(first + i * 7 * DAY), ...figuresOf(inWeek) })) }),
   };
 }

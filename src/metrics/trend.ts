@@ -39,27 +39,36 @@ export function weekBuckets<C extends Pick<MeasuredChange, 'mergedAt'>>(changes:
  */
 export function weeklyTrend(changes: readonly MeasuredChange[], window: Window, waiting: Waiting): Trend {
   const { first, buckets } = weekBuckets(changes, window);
+  return { weeks: buckets.map((inWeek, i) => ({ weekStart: isoDay(first + i * 7 * DAY), ...changeFigures(inWeek, waiting) })) };
+}
+
+/** The UTC day of `t` (epoch seconds), `2026-03-02`. */
+export function isoDay(t: number): string {
+  return new Date(t * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * A period's figures of the changes merged in it (a week of the weekly trend, a period of every key's): the stage,
+ * lead and cycle time p50s, and where some still wait for a deploy the lead time and deploy wait only as bounds,
+ * the median of what is known so far with each waiting change at its wait (see `weeklyTrend`).
+ */
+function changeFigures(inPeriod: readonly MeasuredChange[], waiting: Waiting) {
+  const open = inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
   // a whole-history window is mostly empty weeks (1,400 over 26 years): nothing to take a median of
-  const empty = (): Record<StageName, null> => Object.fromEntries(STAGES.map((s) => [s, null])) as Record<StageName, null>;
+  const stages = inPeriod.length === 0
+    ? (Object.fromEntries(STAGES.map((s) => [s, null])) as Record<StageName, null>)
+    : (Object.fromEntries(STAGES.map((s) => [s, medianOf(inPeriod, STAGE_OF[s])])) as Record<StageName, number | null>);
   const lead = (c: MeasuredChange): number | null => leadObservation(c, waiting)?.seconds ?? null;
   const deploy = (c: MeasuredChange): number | null => deployObservation(c, waiting)?.seconds ?? null;
+  const bound = (value: (c: MeasuredChange) => number | null): number | null => (open > 0 ? medianOf(inPeriod, value) : null);
   return {
-    weeks: buckets.map((inWeek, i) => {
-      const open = inWeek.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
-      const stages = inWeek.length === 0 ? empty() : (Object.fromEntries(STAGES.map((s) => [s, medianOf(inWeek, STAGE_OF[s])])) as Record<StageName, number | null>);
-      // the median of what is known so far, each waiting change at its wait: a bound, never the week's figure
-      const bound = (value: (c: MeasuredChange) => number | null): number | null => (open > 0 ? medianOf(inWeek, value) : null);
-      return {
-        weekStart: new Date((first + i * 7 * DAY) * 1000).toISOString().slice(0, 10),
-        changes: inWeek.length,
-        waiting: open,
-        leadTimeP50: inWeek.length === 0 || open > 0 ? null : medianOf(inWeek, lead),
-        leadTimeAtLeast: bound(lead),
-        cycleTimeP50: inWeek.length === 0 ? null : medianOf(inWeek, (c) => c.cycleTime),
-        stages: open > 0 ? { ...stages, deploy: null } : stages,
-        deployAtLeast: bound(deploy),
-      };
-    }),
+    changes: inPeriod.length,
+    waiting: open,
+    leadTimeP50: inPeriod.length === 0 || open > 0 ? null : medianOf(inPeriod, lead),
+    leadTimeAtLeast: bound(lead),
+    cycleTimeP50: inPeriod.length === 0 ? null : medianOf(inPeriod, (c) => c.cycleTime),
+    stages: open > 0 ? { ...stages, deploy: null } : stages,
+    deployAtLeast: bound(deploy),
   };
 }
 
@@ -109,26 +118,22 @@ export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly 
   const shipped: MeasuredDeploy[][] = bounds.slice(1).map(() => []);
   for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
   for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
-  const lead = (c: MeasuredChange): number | null => leadObservation(c, waiting)?.seconds ?? null;
-  const deployWait = (c: MeasuredChange): number | null => deployObservation(c, waiting)?.seconds ?? null;
-  const day = (t: number): string => new Date(t * 1000).toISOString().slice(0, 10);
   return {
     period,
     periods: merged.map((inPeriod, i): TrendPeriod => {
       const start = bounds[i] as number;
       const end = bounds[i + 1] as number;
       const covered = Math.min(end, to) - Math.max(start, from);
-      const open = inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
       const partial = start < from || end > to;
       const out = shipped[i] ?? [];
       const failed = out.filter((d) => d.failed);
-      const stages = Object.fromEntries(STAGES.map((s) => [s, medianOf(inPeriod, STAGE_OF[s])])) as Record<StageName, number | null>;
+      const { changes: count, waiting: open, ...figures } = changeFigures(inPeriod, waiting);
       return {
-        start: day(start),
-        end: day(end),
+        start: isoDay(start),
+        end: isoDay(end),
         partial,
-        complete: !partial && inPeriod.length > 0 && open === 0,
-        changes: inPeriod.length,
+        complete: !partial && count > 0 && open === 0,
+        changes: count,
         waiting: open,
         deploys: out.length,
         failedDeploys: failed.length,
@@ -136,11 +141,7 @@ export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly 
         deploymentFrequency: covered >= 7 * DAY ? out.length / (covered / (7 * DAY)) : null,
         changeFailureRate: out.length > 0 ? failed.length / out.length : null,
         timeToRestoreP50: median(failed.map((d) => d.restoredAfter)),
-        leadTimeP50: open > 0 ? null : medianOf(inPeriod, lead),
-        leadTimeAtLeast: open > 0 ? medianOf(inPeriod, lead) : null,
-        cycleTimeP50: medianOf(inPeriod, (c) => c.cycleTime),
-        stages: open > 0 ? { ...stages, deploy: null } : stages,
-        deployAtLeast: open > 0 ? medianOf(inPeriod, deployWait) : null,
+        ...figures,
       };
     }),
   };
