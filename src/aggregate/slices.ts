@@ -100,9 +100,15 @@ export function poolSlices(input: PoolInput): { slices: Slices | undefined; warn
   }
   const rows: SliceRow[] = [];
   let counted = 0;
+  // each change's key made once, not once per slice (an organisation's 600,000 changes, a row per team)
+  const changeKeys = input.changes.map((c) => (c.repository === undefined ? null : keyOf(c.repository, c.id)));
+  const inSet = (keys: ReadonlySet<string>) => (_c: MeasuredChange, i: number): boolean => {
+    const key = changeKeys[i];
+    return key !== null && key !== undefined && keys.has(key);
+  };
   for (const [name, keys] of pooled) {
     const repositories = from.get(name) ?? new Set<string>();
-    const changes = input.changes.filter((c) => c.repository !== undefined && keys.has(keyOf(c.repository, c.id)));
+    const changes = input.changes.filter(inSet(keys));
     const mine = <T extends { repository?: string }>(list: readonly T[]): T[] => list.filter((x) => x.repository !== undefined && repositories.has(x.repository));
     const report = input.build(changes, mine(input.deploys), mine(input.openPulls));
     rows.push({ ...sliceRow(name, report), repositories: [...repositories].sort() });
@@ -110,7 +116,8 @@ export function poolSlices(input: PoolInput): { slices: Slices | undefined; warn
   // every counted change of a report by team is in one row at least (unowned included): the whole they are a share of
   const all = new Set<string>();
   for (const keys of pooled.values()) for (const key of keys) all.add(key);
-  if (by === 'team') counted = input.changes.filter((c) => c.repository !== undefined && all.has(keyOf(c.repository, c.id)) && input.counts(c)).length;
+  const inAll = inSet(all);
+  if (by === 'team') counted = input.changes.filter((c, i) => inAll(c, i) && input.counts(c)).length;
   const sorted = sortSliceRows(rows);
   const owners = [...new Set(withOwners.values())];
   return {
