@@ -1,3 +1,4 @@
+import { ConfigError } from './errors.js';
 import { compilePattern, type Pattern } from './patterns.js';
 
 /*
@@ -226,4 +227,54 @@ function characterClass(glob: string, at: number): { regex: string; end: number 
     } else body += /[\\\]^[]/.test(c) ? `\\${c}` : c;
   }
   return null;
+}
+
+/** Why a glob (a leading `!` aside) cannot be used, in words that do not repeat it; null when it can. */
+export function globProblem(source: string, syntax: GlobSyntax): string | null {
+  try {
+    compileGlob(source.replace(/^!/, ''), syntax);
+    return null;
+  } catch (error) {
+    if (error instanceof GlobError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * A gitignore-style list of globs, as `.gitignore` reads one: the last glob that matches a path decides, and a
+ * `!` before one puts what it matches back out. A glob that cannot be used is left out, and told to `refused`
+ * with the reason. Answers are not cached: callers that see paths again cache them.
+ */
+export function globList(patterns: readonly string[], refused: (glob: string, why: string) => void = () => undefined): (path: string) => boolean {
+  const rules: Array<{ glob: Glob; negated: boolean }> = [];
+  for (const written of patterns) {
+    const negated = written.startsWith('!');
+    try {
+      rules.push({ glob: compileGlob(negated ? written.slice(1) : written, 'gitignore'), negated });
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      refused(written, error.message);
+    }
+  }
+  return (path) => {
+    for (let i = rules.length - 1; i >= 0; i--) {
+      const rule = rules[i] as { glob: Glob; negated: boolean };
+      if (rule.glob.test(path)) return !rule.negated;
+    }
+    return false;
+  };
+}
+
+/**
+ * The matcher of a `path:GLOB` slice written on the command line or in a gate (gitignore-style).
+ * @throws ConfigError (exit 2) when the glob is past what one may cost, or empty
+ */
+export function pathSliceGlob(glob: string): (path: string) => boolean {
+  try {
+    const compiled = compileGlob(glob, 'gitignore');
+    return (path) => compiled.test(path);
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    throw new ConfigError(`path:${glob.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}${glob.length > 40 ? '…' : ''} is not a glob flowaudit matches: ${error.message}`);
+  }
 }
