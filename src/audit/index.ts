@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
@@ -31,7 +31,7 @@ import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
-import { readProducts } from './products.js';
+import { readProducts, unknownTagsWarning, untouchedNote } from './products.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -116,18 +116,24 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
   const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
-  const signal = await orCancel(chooseSignal(deployFrom, {
+  const chosen = await orCancel(chooseSignal(deployFrom, {
     github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch, workflowRuns, workflow: settings.workflow,
   }));
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
-  if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
-  else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
+  if (chosen.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
+  else if (chosen.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
   // a monorepo's products: only tags and releases name the product they version
-  const products = signal.kind === 'tags' || signal.kind === 'releases'
-    ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), signal.refs.map((r) => r.name), model.changes, settings.config.products))
+  const products = chosen.kind === 'tags' || chosen.kind === 'releases'
+    ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), chosen.refs, model.changes, settings.config.products, { repositoryName: remote?.name ?? basename(repo.path), warning }))
     : null;
+  // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those the history holds
+  const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === undefined && products.ofTag(r.name) === null);
+  const unknownWarning = unknownTagsWarning(unknown.filter((r) => r.at >= readFrom && r.at <= now).map((r) => r.name));
+  if (unknownWarning !== null) warning(unknownWarning);
+  const left = new Set(unknown);
+  const signal = left.size === 0 ? chosen : { ...chosen, refs: chosen.refs.filter((r) => !left.has(r)) };
   const evidence = await orCancel(readDeployEvidence(repo, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
     events, incidentWindow: settings.incidentWindow, products,
@@ -169,7 +175,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
+    notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...(products === null ? [] : [untouchedNote(inWindow, products)].filter((n) => n !== null))],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
