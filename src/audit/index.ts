@@ -126,7 +126,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   progress({ step: 'matching changes to deploys' });
   // a monorepo's products: only tags and releases name the product they version
   const products = chosen.kind === 'tags' || chosen.kind === 'releases'
-    ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), chosen.refs, model.changes, settings.config.products, { repositoryName: remote?.name ?? basename(repo.path), warning }))
+    ? await orCancel(readProducts(repo, model.changes, {
+      branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared: settings.config.products,
+      repositoryName: remote?.name ?? basename(repo.path), warning,
+    }))
     : null;
   // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those the history holds
   const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === undefined && products.ofTag(r.name) === null);

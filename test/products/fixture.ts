@@ -147,3 +147,26 @@ export function goModules(): FixtureRepo {
     tag('v1.1.0', 'g2', 6),
   ]);
 }
+
+/**
+ * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.1.0, a's
+ * version) is older than the history read: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
+ * is gone by the window's end (removed Mar 5); d2 touches README.md (Mar 4) and ships with the first deploy of any
+ * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for.
+ */
+export function removedPackage(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2025-01-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a", "version": "0.1.0"}\n', 'packages/old/package.json': '{"name": "old"}\n' },
+    },
+    { tag: 'v0.1.0', ref: 'base', at: '2025-01-02T12:00:00Z', annotated: true },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'old@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('d1', 2, { 'packages/old/x.ts': 'one\n' }),
+    tag('old@1.1.0', 'd1', 3),
+    change('d2', 4, { 'README.md': 'a\n' }),
+    change('gone', 5, { 'packages/old/package.json': null, 'packages/old/x.ts': null }),
+    tag('a@1.1.0', 'gone', 7),
+  ]);
+}

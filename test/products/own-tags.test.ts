@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { goModules, ownTags, WINDOW } from './fixture.js';
+import { goModules, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -65,5 +65,22 @@ describe('a Go repository with a nested module and no go.work', () => {
     ]);
     expect([deployedAt(report, 'g1'), deployedAt(report, 'g2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-06T12:00:00Z']);
     expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['api/v1.1.0', 'example.com/kit/api'], ['v1.1.0', 'example.com/kit']]);
+  });
+});
+
+describe('a package removed within the window, and own tags older than the history read', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = removedPackage();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('keeps the removed package a product, its tag a deploy, and ships a change of no product with the first deploy of any', () => {
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['old@1.1.0', 'old'], ['a@1.1.0', 'a']]);
+    expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
+    expect(report.warnings).toEqual([]);
+    expect(report.notes).toContain("1 change of the window touched no product's files and shipped each with the first deploy of any product after it (the products column names that product).");
   });
 });
