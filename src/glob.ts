@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js';
+import { globNames, matchNames, STAR, type GlobEnd } from './glob-match.js';
 import { compilePattern, type Pattern } from './patterns.js';
 
 /*
@@ -22,6 +23,8 @@ export type GlobSyntax = 'gitignore' | 'folder';
 export interface GlobOptions {
   /** gitignore: whether a match on a folder takes in the files below it (default true) */
   contents?: boolean;
+  /** RE2 for every glob with a wildcard (tests compare the two engines) */
+  engine?: 're2';
 }
 
 /** A compiled glob. */
@@ -58,13 +61,31 @@ export function compileGlob(source: string, syntax: GlobSyntax, options: GlobOpt
     body = body.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   }
   if (body === '') throw new GlobError('empty');
+  // `**/**` is `**`: one of them, so a glob's every `**` stands between two names or at an end
+  body = body.replace(/(^|\/)\*\*+(?:\/\*\*+)+(?=\/|$)/g, '$1**');
   const translated = translate(body, syntax);
   if (translated.wildcards > GLOB_LIMITS.wildcards) throw new GlobError(`more than ${GLOB_LIMITS.wildcards} wildcards`);
   const contents = options.contents ?? true;
+  const literal = literalGlob(source, translated, { anchored, folderOnly, contents, syntax });
+  if (literal !== null) return literal;
   const tail = syntax === 'folder' ? '' : folderOnly ? (contents ? '/.*' : '/[^/]*') : contents ? '(?:/.*)?' : '';
-  const regex = `^${anchored ? '' : '(?:.*/)?'}${translated.regex}${tail}$`;
-  return literalGlob(source, translated, { anchored, folderOnly, contents, syntax }) ?? regexGlob(source, regex, anchored ? translated.prefix : '', translated.longest);
+  const regex = regexGlob(source, `^${anchored ? '' : '(?:.*/)?'}${translated.regex}${tail}$`, anchored ? translated.prefix : '', translated.longest);
+  // names of characters, `*`, `?` and `**` (most globs) run without RE2; classes, braces and escapes on it
+  if (options.engine === 're2' || /[[\\]/.test(body) || (syntax === 'folder' && body.includes('{'))) return regex;
+  const end: GlobEnd = syntax === 'folder' ? 'exact' : folderOnly ? (contents ? 'below' : 'child') : contents ? 'here-or-below' : 'exact';
+  const names = globNames(body);
+  // a trailing `**` of a gitignore glob is everything below the folder, not the folder itself
+  if (syntax === 'gitignore' && names.length > 1 && names.at(-1) === null) names.splice(-1, 1, [STAR], null);
+  if (!anchored) names.unshift(null);
+  const prefix = anchored ? translated.prefix : '';
+  return {
+    source,
+    test: (path) => path.startsWith(prefix) && path.includes(translated.longest) && (path.length > LONG_PATH ? regex.test(path) : matchNames(names, end, path)),
+  };
 }
+
+// a path longer than this goes to RE2, linear in it, rather than to the name matcher (quadratic in a name at most)
+const LONG_PATH = 4096;
 
 /** A glob without a wildcard, matched by comparing strings: most CODEOWNERS lines and product paths are. */
 function literalGlob(source: string, t: Translation, o: { anchored: boolean; folderOnly: boolean; contents: boolean; syntax: GlobSyntax }): Glob | null {

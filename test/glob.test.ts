@@ -67,9 +67,10 @@ describe('gitignore globs (CODEOWNERS, .gitattributes, product paths, path: slic
 
     it('for globs of a, b, *, **, ?, [ab], [!a] and paths of a and b', () => {
       fc.assert(fc.property(glob, fc.uniqueArray(path, { minLength: 1, maxLength: 30 }), (g, list) => {
-        const byGit = new Set(gitMatches(g, list));
-        expect(matches(g, 'gitignore', list)).toEqual(list.filter((p) => byGit.has(p)));
-      }), { numRuns: 150 });
+        const byGit = list.filter((p) => new Set(gitMatches(g, list)).has(p));
+        expect(matches(g, 'gitignore', list)).toEqual(byGit);
+        expect(matches(g, 'gitignore', list, { engine: 're2' })).toEqual(byGit);
+      }), { numRuns: 100 });
     });
   });
 });
@@ -88,11 +89,51 @@ describe('folder globs (workspace manifests)', () => {
   });
 });
 
+describe('the two engines', () => {
+  // a glob of names, `*`, `?` and `**` runs on the name matcher; on RE2 it must say the same
+  const glob = fc.tuple(fc.constantFrom('', '/', './'), fc.array(fc.oneof(fc.constant('**'), fc.stringMatching(/^[ab*?]{1,4}$/)), { minLength: 1, maxLength: 5 }), fc.constantFrom('', '/'))
+    .map(([lead, names, tail]) => `${lead}${names.join('/')}${tail}`);
+  const path = fc.array(fc.stringMatching(/^[ab]{1,3}$/), { minLength: 1, maxLength: 6 }).map((names) => names.join('/'));
+
+  it('agree on any glob of names, * , ? and ** against any path, in both syntaxes, a folder\'s files taken in or not', () => {
+    fc.assert(fc.property(glob, fc.uniqueArray(path, { minLength: 1, maxLength: 20 }), fc.constantFrom<'gitignore' | 'folder'>('gitignore', 'folder'), fc.boolean(), (g, list, syntax, contents) => {
+      if (g.replace(/^\.?\//, '').replace(/\/$/, '') === '') return;
+      expect(matches(g, syntax, list, { contents })).toEqual(matches(g, syntax, list, { contents, engine: 're2' }));
+    }), { numRuns: 500 });
+  });
+});
+
 describe('what a glob may cost', () => {
   it('refuses a glob longer than the limit or with more wildcards, saying which', () => {
     expect(() => compileGlob('a'.repeat(GLOB_LIMITS.length + 1), 'gitignore')).toThrow(new GlobError(`longer than ${GLOB_LIMITS.length} characters`));
     expect(() => compileGlob('a*'.repeat(GLOB_LIMITS.wildcards + 1), 'folder')).toThrow(GlobError);
     expect(() => compileGlob('/', 'gitignore')).toThrow(GlobError);
     expect(compileGlob('a*'.repeat(GLOB_LIMITS.wildcards), 'folder').test('a'.repeat(GLOB_LIMITS.wildcards))).toBe(true);
+  });
+});
+
+describe('hostile globs finish in linear time', () => {
+  const within = (ms: number, run: () => unknown): unknown => {
+    const start = performance.now();
+    const result = run();
+    expect(performance.now() - start).toBeLessThan(ms);
+    return result;
+  };
+  const deep = (n: number): string => `${'a/'.repeat(n)}b`;
+
+  it('a*a*a*… against a long name, on either engine', () => {
+    const glob = `${'a*'.repeat(GLOB_LIMITS.wildcards)}c`;
+    for (const engine of [undefined, 're2'] as const) {
+      expect(within(2000, () => compileGlob(glob, 'folder', { engine }).test('a'.repeat(4000)))).toBe(false);
+      expect(within(2000, () => compileGlob(glob, 'gitignore', { engine }).test(`x/${'a'.repeat(100_000)}`))).toBe(false);
+    }
+  });
+
+  it('**/**/… and **/a/**/a/… against a deep path, on either engine', () => {
+    for (const engine of [undefined, 're2'] as const) {
+      expect(within(2000, () => compileGlob(`${'**/'.repeat(300)}c`, 'gitignore', { engine }).test(deep(2000)))).toBe(false);
+      expect(within(2000, () => compileGlob(`${'**/a/'.repeat(50)}c`, 'gitignore', { engine }).test(deep(2000)))).toBe(false);
+      expect(within(2000, () => compileGlob(`${'**/a/'.repeat(50)}c`, 'folder', { engine }).test(deep(50_000)))).toBe(false);
+    }
   });
 });
