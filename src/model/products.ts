@@ -92,8 +92,15 @@ export function findProducts(
   ].sort((a, b) => a.name.localeCompare(b.name));
   // a package's folder holds it, the deepest first: a package nested in another's folder is its own; the root
   // package holds what no other product does
-  const folders = [...tagged.values()].filter((p) => p.folder !== '').sort((a, b) => b.folder.length - a.folder.length);
+  const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== '').map((p) => [p.folder, p.name]));
   const rootProduct = [...tagged.values()].find((p) => p.folder === '')?.name ?? null;
+  const folderOf = (path: string): string | undefined => {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const name = byFolder.get(path.slice(0, at));
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  };
   const matchers = [...declared].map(([name, d]) => ({ name, matches: globList(d.paths, (glob, why) => refused(name, glob, why)) }));
   return {
     list,
@@ -114,8 +121,8 @@ export function findProducts(
             held = true;
           }
         }
-        const folder = folders.find((p) => path.startsWith(`${p.folder}/`));
-        if (folder !== undefined) found.add(folder.name);
+        const folder = folderOf(path);
+        if (folder !== undefined) found.add(folder);
         else if (!held && rootProduct !== null) found.add(rootProduct);
       }
       return [...found].sort();
@@ -193,18 +200,12 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   const touched = (c: Change): readonly string[] => products.touched.get(c.sha) ?? [];
   const own = products.own !== null && groups.has(products.own) ? products.own : null;
   // without the repository's own deploys, a change touching no product's code ships once, with the first deploy
-  // of any product: found first, by shipping it with every product's
+  // of any product: all of them, in time order, in one pass
   const groupOf = new Map<string, string>();
   if (own === null) {
-    const firstOfUntouched = new Map<string, number>();
-    for (const [product, mine] of groups) {
-      for (const deploy of ship(changes.filter((c) => product === '' || touched(c).length === 0 || touched(c).includes(product)), mine)) {
-        for (const sha of deploy.shipped) if ((firstOfUntouched.get(sha) ?? Infinity) > indexOf(deploy)) firstOfUntouched.set(sha, indexOf(deploy));
-      }
-    }
-    for (const [sha, i] of firstOfUntouched) {
-      const target = candidates[i]?.target ?? '';
-      groupOf.set(sha, products.names.has(target) ? target : '');
+    const untouched = changes.filter((c) => touched(c).length === 0);
+    for (const deploy of ship(untouched, candidates)) {
+      for (const sha of deploy.shipped) groupOf.set(sha, products.names.has(deploy.target) ? deploy.target : '');
     }
   }
   const inGroup = (c: Change, product: string): boolean => {
