@@ -41,7 +41,11 @@ export interface ProductsScope {
  * manifest too large, a glob past what one may cost) is told to `warning`. Null for a repository of one product.
  */
 export async function readProducts(repo: RepoInfo, changes: readonly Change[], o: ProductsScope): Promise<ProductsRead | null> {
-  const { tags, warning } = o;
+  const { warning } = o;
+  // the repository's own tags (`v1.2.3`) version a product only while the history read holds some: tags of its
+  // first years (tokio's v0.1) make no product of the root, which would hold every file no package does
+  const ownRead = o.tags.some((t) => tagKey(t.name) === '' && t.at >= o.from && t.at <= o.now);
+  const tags = ownRead ? o.tags : o.tags.filter((t) => tagKey(t.name) !== '');
   const named = new Map<string, DeclaredProduct>(Object.entries(o.declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
   // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
@@ -62,9 +66,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     const of = products.ofPaths(list);
     if (of.length > 0) touched.set(sha, of);
   }
-  // a change touching no product ships with the repository's own tags when the history read holds some
-  const ownDeploys = tags.some((t) => tagKey(t.name) === '' && t.at >= o.from && t.at <= o.now);
-  return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: ownDeploys ? products.own : null, touched } };
+  return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched } };
 }
 
 /** The workspace packages at the window's end, and those at its start that are gone by then (a package removed). */

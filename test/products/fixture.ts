@@ -149,8 +149,8 @@ export function goModules(): FixtureRepo {
 }
 
 /**
- * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.1.0, a's
- * version) is older than the history read: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
+ * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.0.9, the
+ * version of no package: the root's) is older than the history read, so it makes no product of the root: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
  * is gone by the window's end (removed Mar 5); d2 touches README.md (Mar 4) and ships with the first deploy of any
  * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for.
  */
@@ -160,7 +160,7 @@ export function removedPackage(): FixtureRepo {
       commit: 'workspace', at: '2025-01-01T12:00:00Z', id: 'base',
       files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a", "version": "0.1.0"}\n', 'packages/old/package.json': '{"name": "old"}\n' },
     },
-    { tag: 'v0.1.0', ref: 'base', at: '2025-01-02T12:00:00Z', annotated: true },
+    { tag: 'v0.0.9', ref: 'base', at: '2025-01-02T12:00:00Z', annotated: true },
     { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
     { tag: 'old@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
     change('d1', 2, { 'packages/old/x.ts': 'one\n' }),

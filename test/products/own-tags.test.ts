@@ -78,6 +78,7 @@ describe('a package removed within the window, and own tags older than the histo
   afterAll(() => repo.cleanup());
 
   it('keeps the removed package a product, its tag a deploy, and ships a change of no product with the first deploy of any', () => {
+    expect(report.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
     expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['old@1.1.0', 'old'], ['a@1.1.0', 'a']]);
     expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
     expect(report.warnings).toEqual([]);
