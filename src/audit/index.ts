@@ -8,6 +8,7 @@ import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from
 import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
+import { readCommitters } from '../sources/git/committers.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
@@ -25,7 +26,7 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { sourceNotes } from './notes.js';
+import { mergeToolNote, mostlyDirect, sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
@@ -163,6 +164,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   if (numstat.unknown.length > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
+  // from git alone, most changes landing with no pull request number may be a merge tool's squashes: who committed them says
+  const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
@@ -178,7 +181,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...(products === null ? [] : [untouchedNote(inWindow, products)].filter((n) => n !== null))],
+    notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
