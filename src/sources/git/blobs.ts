@@ -1,4 +1,4 @@
-import { streamGit } from './run.js';
+import { streamGit, streamGitRanges } from './run.js';
 
 /** What reading one blob found: its text, or only its size when that is past the limit. */
 export type BlobRead = { text: string } | { tooLarge: number };
@@ -26,31 +26,29 @@ export async function readBlobs(cwd: string, names: readonly string[], maxBytes:
     else small.push(name);
   });
   if (small.length === 0) return found;
-  // `--batch`: a header line per blob (`<oid> blob <size>`), its bytes, and a line feed; read as lines, a blob
-  // ends once its size and that line feed are reached
+  // `--batch`: a header line per blob (`<oid> blob <size>`), its bytes, and a line feed; read as lines, each copied
+  // into the blob's buffer (its size is known), which is whole once its bytes and that line feed are in
   let at = 0;
-  let left = -1;
-  let parts: Buffer[] = [];
-  await streamGit(cwd, ['cat-file', '--batch'], (record) => {
-    if (left < 0) {
-      const m = /^[0-9a-f]+ blob (\d+)$/.exec(record.toString('utf8'));
+  let blob: Buffer | null = null;
+  let filled = 0;
+  await streamGitRanges(cwd, ['cat-file', '--batch'], (buffer, start, end) => {
+    if (blob === null) {
+      const m = /^[0-9a-f]+ blob (\d+)$/.exec(buffer.toString('latin1', start, end));
       if (m === null) {
         // not there after all (the check and the read raced a change to the repository): skipped
         at++;
         return;
       }
       // its bytes and git's line feed come next, as one line at least (an empty blob: the line feed alone)
-      left = Number(m[1]) + 1;
-      parts = [];
+      blob = Buffer.allocUnsafe(Number(m[1]) + 1);
+      filled = 0;
       return;
     }
-    parts.push(Buffer.from(record));
-    left -= record.length + 1;
-    if (left > 0) return;
-    const name = small[at++] as string;
-    // the lines read, joined by the line feeds they were cut at, less the one git adds after the blob
-    found.set(name, { text: Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from('\n'), p]))).toString('utf8') });
-    left = -1;
+    filled += buffer.copy(blob, filled, start, end);
+    if (filled < blob.length) blob[filled++] = 10;
+    if (filled < blob.length) return;
+    found.set(small[at++] as string, { text: blob.toString('utf8', 0, blob.length - 1) });
+    blob = null;
   }, { separator: 10, input: `${small.join('\n')}\n`, onFailure: () => true });
   return found;
 }
