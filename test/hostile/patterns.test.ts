@@ -94,9 +94,10 @@ describe('patterns and manifests from outside finish in linear time', () => {
     expect(json.warnings).toEqual([]);
   }, 60_000);
 
-  it('**/a/**/a/…/b and **/**/…/b as product paths in the config, beside one that holds the deep change', async () => {
-    const json = await report({ '.flowaudit.json': `{"products": {"deep": {"paths": ["${ALTERNATING}", "${GLOBSTARS}", "a/**"], "tags": "^deep-v"}, "x": {"paths": ["pkgs/x/**"]}}}\n` });
-    expect(json.products?.map((p) => p.name).sort()).toEqual(['deep', 'x', 'y']);
+  it('**/a/**/a/…/b, **/**/…/b and a*a*a*…b as product paths in the config', async () => {
+    const json = await report({ '.flowaudit.json': `{"products": {"deep": {"paths": ["${ALTERNATING}", "${GLOBSTARS}", "${STARS}"], "tags": "^deep-v"}, "x": {"paths": ["pkgs/x/**"]}}}\n` });
+    // deep's globs match nothing of the window: it has no row
+    expect([json.products?.map((p) => p.name).sort(), json.warnings]).toEqual([['x', 'y'], []]);
   }, 60_000);
 
   it('**/a/**/a/…/b as a path: slice a gate names, against a path 40 deep', async () => {
