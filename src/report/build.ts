@@ -1,7 +1,8 @@
 import { advise } from '../advice/index.js';
-import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
+import { STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
+import { computeAcceptance } from '../metrics/acceptance.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
@@ -17,6 +18,7 @@ import { previousPeriod } from '../metrics/previous.js';
 import { keyTrends, weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
+import { reportClosedPulls } from './closed-pulls.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
 
@@ -76,6 +78,8 @@ interface DomainModel {
   deploys: readonly Deploy[];
   /** pull requests open at the end of the window (GitHub mode) */
   openPulls: readonly OpenPull[];
+  /** pull requests closed without merging (GitHub mode), when every one of the window was read: acceptance */
+  closedPulls?: readonly ClosedPull[] | null;
   listed?: true;
 }
 
@@ -121,6 +125,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     signal: context.deploySignal.kind,
     github,
     hours,
+    closedPulls: model.listed !== false ? (model.closedPulls ?? null) : null,
+    includeBots: policy.includeBots,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
@@ -142,6 +148,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     queueOnlyChanges: listed?.queueOnlyChanges ?? [],
     deploys: listed?.deploys ?? [],
     openPulls: listed?.openPulls ?? [],
+    ...(listed?.closedPulls !== undefined && { closedPulls: listed.closedPulls }),
     ...(context.unlinkedIncidents !== undefined && context.unlinkedIncidents.length > 0 && { unlinkedIncidents: context.unlinkedIncidents }),
     ...(listed === null && { withChanges: false }),
     summary,
@@ -158,8 +165,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   return report;
 }
 
-/** The lists of a report read from a repository: its window's changes, deploys and open pull requests. */
-function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls'> {
+/** The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests. */
+function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls' | 'closedPulls'> {
   const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
   return {
     changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
@@ -169,6 +176,7 @@ function lists(model: DomainModel, window: Window, now: number, counts: (c: Chan
       .map((c) => toReportChange(c, true)),
     deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
+    ...(model.closedPulls !== undefined && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }),
   };
 }
 
@@ -238,6 +246,10 @@ interface SummaryInput {
   fromGitHub?: (change: MeasuredChange) => boolean;
   /** one repository: every counted change and deploy of the model, for the window before this one */
   previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean };
+  /** the pull requests closed without merging, when all of the window's were read (GitHub mode); else null */
+  closedPulls?: readonly ClosedPull[] | null;
+  /** bots' pull requests are counted (--include-bots) */
+  includeBots?: boolean;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
@@ -296,6 +308,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...(detail && { queues }),
     queueTrend,
     ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
+    acceptance: input.github && input.closedPulls !== undefined && input.closedPulls !== null
+      ? computeAcceptance({ changes: counted, closedPulls: input.closedPulls, window, includeBots: input.includeBots ?? false, measure: waiting.measure })
+      : null,
   };
 }
 
