@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import type { Report } from '../../src/report/schema.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
+import { agentPulls, agentPullsScenario } from '../histories/agent-pulls.js';
+
+const H = 3600;
+const TOKEN = 'ghp_acceptanceTestToken0123456789abcdefAB';
+const WINDOW = ['--since', '2026-05-01', '--until', '2026-06-01', '--now', '2026-06-01T00:00:00Z'];
+
+let repo: FixtureRepo;
+let run: GitHubRun;
+let report: Report;
+
+beforeAll(async () => {
+  repo = agentPulls();
+  run = await reportWithGitHub(repo.dir, agentPullsScenario(repo), TOKEN, ['--repo', 'acme/app', ...WINDOW]);
+  report = run.report;
+});
+afterAll(async () => {
+  await run?.close();
+  repo?.cleanup();
+});
+
+/*
+ * Truth, counted by hand from fixtures/github-scenarios/agent-pulls.json (window May 2026):
+ *  merged: people's #1 #2 #3 #4; Copilot #10 #14, Codex #11, Claude Code #12, Devin #13 → 9, AI 5, other 4
+ *  closed without merging in the window, into main:
+ *   #20 dave's, rejected: bob's review 14 10:00 (dave's own comment 11:00 is not review), carol's comment 12:00,
+ *       closed 15 10:00 → 1 review, 1 comment, 24h in review, opened 13 10:00 → 48h to close
+ *   #21 erin's draft → closed draft        #22 dependabot's → a bot's, in no figure
+ *   #30 Copilot's [WIP] draft, closed by Copilot 2 minutes after opening → a failed run
+ *   #31 Copilot's, rejected: Copilot's reviewer bot and Copilot's own comment are not review; ada's review
+ *       16 15:00, ada's and bob's comments; closed by ada 18 09:00 → 1 review, 2 comments, 42h, 48h to close
+ *   #32 carol's from Codex (label codex), closed by carol unreviewed after 24h → rejected, 0 effort
+ *   #33 dave's from Claude Code (footer in its description), bob's two reviews from 21 12:00, closed 23 08:00
+ *       → 2 reviews, 44h in review, 48h to close
+ *   #34 Devin's draft, closed by ada → closed draft
+ *   #35 Devin's, carol's review 24 11:00 and comment 11:30 (her review on the 27th is after the close),
+ *       closed 25 10:00 → 1 review, 1 comment, 23h, 24h to close
+ *   not this window's: #40 closed in April, #42 into release-1.x; #50 still open
+ *  all: merged 9, rejected 5 (#20 #31 #32 #33 #35) → 9/14; drafts 2; failed runs 1
+ *       to close 24 24 48 48 48 → p50 48h; reviewed 4; reviews 5; comments 4; in review 24+42+0+44+23 = 133h
+ *  AI: merged 5, rejected 4 → 5/9; drafts 1 (#34); failed 1 (#30); to close 24 24 48 48 → 36h; reviewed 3;
+ *       reviews 4; comments 3; in review 109h
+ *  other: merged 4, rejected 1 → 4/5; drafts 1; to close 48h; 1 review, 1 comment, 24h
+ *  per tool: copilot merged 2 rejected 1 failed 1 (decided 3); claude-code 1/1; codex 1/1; devin 1/1 + draft
+ */
+describe('acceptance of a window of agent pull requests, counted by hand', () => {
+  it('reads every query valid against GitHub\'s schema', () => {
+    expect(run.server.requests.filter((r) => r.invalid)).toEqual([]);
+  });
+
+  it('weighs the merged against the rejected, drafts and failed runs apart', () => {
+    const a = report.summary.acceptance;
+    expect(a).toMatchObject({ merged: 9, rejected: 5, closedDrafts: 2, failedRuns: 1, timeToCloseP50: 48 * H, reviewed: 4, reviews: 5, comments: 4, reviewTime: 133 * H });
+    expect(a?.ai).toMatchObject({ merged: 5, rejected: 4, closedDrafts: 1, failedRuns: 1, timeToCloseP50: 36 * H, reviewed: 3, reviews: 4, comments: 3, reviewTime: 109 * H });
+    expect(a?.other).toMatchObject({ merged: 4, rejected: 1, closedDrafts: 1, failedRuns: 0, timeToCloseP50: 48 * H, reviewed: 1, reviews: 1, comments: 1, reviewTime: 24 * H });
+    // the JSON writes ratios to six decimals
+    expect([a?.rate, a?.ai.rate, a?.other.rate].map((r) => r?.toFixed(6))).toEqual([9 / 14, 5 / 9, 4 / 5].map((r) => r.toFixed(6)));
+    // 9 of 14: the Wilson score interval worked by hand (z = 1.96), 0.3876 to 0.8366
+    expect([a?.rateLow, a?.rateHigh].map((r) => r?.toFixed(4))).toEqual(['0.3876', '0.8366']);
+    // too few decided to tell the groups apart
+    expect(a?.aiMinusOther.value).toBeCloseTo(5 / 9 - 4 / 5, 6);
+    expect(a?.aiMinusOther.real).toBe(false);
+    expect(a?.note).toContain('AI-assisted 9, other 5');
+  });
+
+  it('gives each tool its own figures, Copilot\'s (three decided) first', () => {
+    const tools = report.summary.acceptance?.tools ?? [];
+    expect(tools.map((t) => [t.tool, t.merged, t.rejected, t.closedDrafts, t.failedRuns, t.reviews, t.comments, t.reviewTime / H, (t.timeToCloseP50 ?? 0) / H])).toEqual([
+      ['copilot', 2, 1, 0, 1, 1, 2, 42, 48],
+      ['claude-code', 1, 1, 0, 0, 2, 0, 44, 48],
+      ['codex', 1, 1, 0, 0, 0, 0, 0, 24],
+      ['devin', 1, 1, 1, 0, 1, 1, 23, 24],
+    ]);
+  });
+
+  it('lists the window\'s closed pull requests, each with what marks it and why it is apart', () => {
+    const listed = report.closedPulls ?? [];
+    // oldest close first: #21 on the 14th, #20 the 15th, #30 the 16th, #31 the 18th, #22 and #32 the 20th, …
+    expect(listed.map((p) => p.number)).toEqual([21, 20, 30, 31, 22, 32, 33, 34, 35]);
+    const byNumber = new Map(listed.map((p) => [p.number, p]));
+    expect(byNumber.get(30)).toMatchObject({ failedRun: true, isDraft: true, aiTools: ['copilot'], closedBy: 'copilot-swe-agent' });
+    expect(byNumber.get(22)).toMatchObject({ bot: true, aiTools: [] });
+    expect(byNumber.get(32)).toMatchObject({ failedRun: false, aiEvidence: ['label: codex'], closedBy: 'carol' });
+    expect(byNumber.get(33)?.aiEvidence).toEqual(['🤖 Generated with [Claude Code](https://claude.ai/code)']);
+    expect(byNumber.get(35)).toMatchObject({ reviews: 1, comments: 1, firstReviewAt: '2026-05-24T11:00:00Z', aiTools: ['devin'] });
+  });
+
+  it('from git alone, acceptance cannot be known', async () => {
+    const git = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false });
+    expect(git.summary.acceptance).toBeNull();
+    expect(git.closedPulls).toBeUndefined();
+  });
+});
