@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
@@ -89,9 +92,34 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     expect(byNumber.get(35)).toMatchObject({ reviews: 1, comments: 1, firstReviewAt: '2026-05-24T11:00:00Z', aiTools: ['devin'] });
   });
 
-  it('from git alone, acceptance cannot be known', async () => {
+  it('is written in text at 80 columns, in Markdown and in HTML, each figure as the report holds it', () => {
+    // 9/14, 5/9, 4/5, 2/3, 1/2 and their Wilson intervals (worked by hand as above), rounded to whole percents
+    const wide = renderText(report, { color: false, width: 400 });
+    expect(wide).toContain('acceptance (merged of decided, 95% interval): all 64% (39%–84%) of 14 · AI-assisted 56% (27%–81%) of 9 · other 80% (38%–96%) of 5');
+    expect(wide).toContain('by tool: copilot 67% (21%–94%) of 3, claude-code 50% (9%–91%) of 2, codex 50% (9%–91%) of 2, devin 50% (9%–91%) of 2');
+    expect(wide).toContain('rejected: 5, p50 2d to close, 5 reviews, 4 comments, 5d 13h in review · apart: 2 drafts, 1 failed run');
+    expect(wide).toContain('AI-assisted − other: −24 pp (95% interval −58 pp to +25 pp): too few pull requests to tell');
+    const text = renderText(report, { color: false, width: 80 });
+    expect(text.split('\n').filter((line) => line.length > 80)).toEqual([]);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| ↳ copilot | 2 | 1 | 67% | 21%–94% | 0 | 1 |');
+    expect(markdown).toContain('| ↳ copilot | 1 | 2d | 1 | 1 | 2 | 1d 18h |');
+    expect(markdown).toContain('| Other | 4 | 1 | 80% | 38%–96% | 1 | 0 |');
+    expect(markdown).toContain('| Other | 1 | 2d | 1 | 1 | 1 | 1d |');
+    const html = renderHtml(report);
+    expect(html).toContain('<section id="acceptance"');
+    expect(html).toContain('<th scope="row">&nbsp;&nbsp;codex</th><td class="num">1</td><td class="num">1d</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">0s</td></tr>');
+    expect(html).toContain('<th scope="row">&nbsp;&nbsp;devin</th><td class="num">1</td><td class="num">1</td><td class="num">50%</td><td class="num">9%–91%</td><td class="num">1</td><td class="num">0</td></tr>');
+  });
+
+  it('from git alone, acceptance cannot be known, and every format says so', async () => {
     const git = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false });
     expect(git.summary.acceptance).toBeNull();
     expect(git.closedPulls).toBeUndefined();
+    const unknown = 'Acceptance cannot be known from git alone: git never sees a pull request closed without merging';
+    // the text says so beside the AI-assisted changes it found (#10 #12 #13 #14 by their commits)
+    expect(renderText(git, { color: false, width: 200 })).toContain(`acceptance: ${unknown}`);
+    expect(renderMarkdown(git)).toContain(unknown);
+    expect(renderHtml(git)).toContain(unknown);
   });
 });
