@@ -75,8 +75,7 @@ export function acceptanceView(report: Report, days: DurationFormat, always = fa
 
 function unknownText(report: Report): string {
   if (!report.sources.includes('github')) return 'Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).';
-  if (report.repositories !== undefined) return 'Acceptance is measured per repository, in each one’s own report, not over several.';
-  return 'Acceptance is not measured: the pull requests closed without merging in the window were not all read (the GitHub read stopped early, or the report was made from other reports).';
+  return 'Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).';
 }
 
 function row(name: string, g: AcceptanceGroup, days: DurationFormat): AcceptanceRow {

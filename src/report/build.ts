@@ -88,6 +88,8 @@ interface MeasuredModel {
   changes: readonly MeasuredChange[];
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
+  /** as a domain model's: the reports' pull requests closed without merging, when every GitHub one listed them */
+  closedPulls?: readonly ClosedPull[] | null;
   listed: false;
 }
 
@@ -125,7 +127,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     signal: context.deploySignal.kind,
     github,
     hours,
-    closedPulls: model.listed !== false ? (model.closedPulls ?? null) : null,
+    closedPulls: model.closedPulls ?? null,
     includeBots: policy.includeBots,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
@@ -158,7 +160,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
+    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
     report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
     report.failedRepositories = context.failedRepositories ?? [];
   }
@@ -202,22 +204,30 @@ interface RepositoryGroup {
   changes: readonly MeasuredChange[];
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
+  /** its pull requests closed without merging, when they were read (acceptance); else null or absent */
+  closedPulls?: readonly ClosedPull[] | null;
 }
 
 const EMPTY_GROUP: RepositoryGroup = { changes: [], deploys: [], openPulls: [] };
 
 /** One pass over everything: filtering it once per repository was quadratic over an organisation. */
-function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], openPulls: readonly OpenPull[]): Map<string | undefined, RepositoryGroup> {
-  type Gathered = { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[] };
+function groupByRepository(
+  changes: readonly MeasuredChange[],
+  deploys: readonly MeasuredDeploy[],
+  openPulls: readonly OpenPull[],
+  closedPulls: readonly ClosedPull[] | null,
+): Map<string | undefined, RepositoryGroup> {
+  type Gathered = { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[]; closedPulls: ClosedPull[] | null };
   const groups = new Map<string | undefined, Gathered>();
   const group = (name: string | undefined): Gathered => {
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [] }));
+    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [], closedPulls: closedPulls === null ? null : [] }));
     return g;
   };
   for (const c of changes) group(c.repository).changes.push(c);
   for (const d of deploys) group(d.repository).deploys.push(d);
   for (const p of openPulls) group(p.repository).openPulls.push(p);
+  for (const p of closedPulls ?? []) group(p.repository).closedPulls?.push(p);
   return groups;
 }
 
@@ -332,7 +342,10 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
   const ours = queueInput(group.changes, group.openPulls, (c) => isCounted(c, policy), policy, queued.now, queued.timezone);
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
-  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
+  const summary = summarizeWith({
+    inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours,
+    closedPulls: group.closedPulls ?? null, includeBots: policy.includeBots,
+  }, false);
   const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), businessHours: hours };
   const top = advise(advice, policy.thresholds)[0];
   return {

@@ -1,12 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
+import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
 import { agentPulls, agentPullsScenario } from '../histories/agent-pulls.js';
+import { mainScenario } from '../scenarios.js';
 
 const H = 3600;
 const TOKEN = 'ghp_acceptanceTestToken0123456789abcdefAB';
@@ -121,5 +126,36 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     expect(renderText(git, { color: false, width: 200 })).toContain(`acceptance: ${unknown}`);
     expect(renderMarkdown(git)).toContain(unknown);
     expect(renderHtml(git)).toContain(unknown);
+  });
+});
+
+describe('acceptance over several reports (aggregate)', () => {
+  it('is the one report\'s, beside a git-only repository\'s (whose merges are no pull requests GitHub saw); unknown when a GitHub report lists no closed ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowaudit-acceptance-'));
+    const other = mainScenario();
+    try {
+      const agents = join(dir, 'agents.json');
+      writeFileSync(agents, JSON.stringify(report));
+      const git = join(dir, 'git.json');
+      writeFileSync(git, JSON.stringify(await audit({ path: other.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false })));
+      const { closedPulls: _listed, ...unlisted } = report;
+      const older = join(dir, 'older.json');
+      writeFileSync(older, JSON.stringify({ ...unlisted, repository: { ...report.repository, remote: 'acme/older' } }));
+      const aggregate = async (...files: string[]): Promise<Report> => {
+        const result = await runCli(['aggregate', ...files, '--format', 'json']);
+        expect(result.stderr).toBe('');
+        return JSON.parse(result.stdout) as Report;
+      };
+      const strip = (a: Report['summary']['acceptance']): unknown => JSON.parse(JSON.stringify(a));
+      expect(strip((await aggregate(agents)).summary.acceptance)).toEqual(strip(report.summary.acceptance));
+      const mixed = await aggregate(agents, git);
+      expect(strip(mixed.summary.acceptance)).toEqual(strip(report.summary.acceptance));
+      // each repository's row has its own: the git-only one cannot know it
+      expect(mixed.repositories?.map((r) => r.summary.acceptance?.merged ?? null)).toEqual([9, null]);
+      expect((await aggregate(agents, older)).summary.acceptance).toBeNull();
+    } finally {
+      other.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
