@@ -129,6 +129,27 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
   });
 });
 
+describe('acceptance in gates', () => {
+  it('a threshold on the AI-assisted rate holds or breaches on the report\'s figure; from git alone it is not measured', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowaudit-acceptance-gate-'));
+    try {
+      const file = join(dir, 'report.json');
+      writeFileSync(file, JSON.stringify(report));
+      // AI-assisted 5 of 9 (55.6%), all 9 of 14 (64.3%)
+      expect((await runCli(['check', '--report', file, '--fail-on', 'acceptance.ai.rate>=50%', '--fail-on', 'acceptance.rate>=60%'])).code).toBe(0);
+      const breached = await runCli(['check', '--report', file, '--fail-on', 'acceptance.ai.rate>=60%', '--format', 'json']);
+      expect(breached.code).toBe(1);
+      const git = join(dir, 'git.json');
+      writeFileSync(git, JSON.stringify(await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false })));
+      expect((await runCli(['check', '--report', git, '--fail-on', 'acceptance.ai.rate>=60%', '--strict'])).code).toBe(1);
+      const list = await runCli(['check', '--list', '--format', 'json']);
+      expect(list.stdout).toContain('acceptance.aiMinusOther');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('acceptance over several reports (aggregate)', () => {
   it('is the one report\'s, beside a git-only repository\'s (whose merges are no pull requests GitHub saw); unknown when a GitHub report lists no closed ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowaudit-acceptance-'));

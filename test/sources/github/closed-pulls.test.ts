@@ -134,6 +134,31 @@ describe('the pull requests closed without merging', () => {
   });
 });
 
+describe('a closed list a server garbled', () => {
+  it('reads wrong types as safe values, leaves out one without a close time, and caches what reads back', async () => {
+    const pulls = [closedPull(2, '2024-03-03T09:00:00Z', '2024-03-05T12:00:00Z'), closedPull(3, '2024-03-06T09:00:00Z', '2024-03-07T12:00:00Z')];
+    srv = await serve(scenarioOf(pulls), [{
+      kind: 'rewrite', match: 'FlowSnapshot', times: -1,
+      set: {
+        'data.repository.closed.nodes.*.author': null, 'data.repository.closed.nodes.*.body': 7, 'data.repository.closed.nodes.*.commits': 'x',
+        'data.repository.closed.nodes.*.closedEvent': { nodes: 5 }, 'data.repository.closed.nodes.*.reviews': null, 'data.repository.closed.nodes.*.labels.nodes': [{ name: 7 }],
+        'data.repository.closed.nodes.*.isDraft': 'yes', 'data.repository.closed.nodes.0.closedAt': 'not a time',
+      },
+    }]);
+    cache = tempDir();
+    const warnings: string[] = [];
+    const options = optionsFor(srv, cache.dir, { warn: (m) => warnings.push(m) });
+    const data = await fetchGitHub(options);
+    expect(data.closedPulls).toEqual([expect.objectContaining({ number: 2, author: 'ghost', body: '', commitMessages: [], labels: [], reviews: [], isDraft: false, closedBy: null })]);
+    expect(warnings).toContain('a closed pull request (#3) came back without its number or its open and close times: left out');
+    expect(warnings.some((w) => w.startsWith('GitHub sent null where a list belongs (closed pull request reviews ×1)'))).toBe(true);
+    // what was cached reads back: the next run is warm and asks one request
+    const start = srv.requests.length;
+    expect((await fetchGitHub(options)).closedPulls.map((p) => p.number)).toEqual([2]);
+    expect(srv.requests.length - start).toBe(1);
+  });
+});
+
 describe('the closed list in the cache', () => {
   const base = (): Pull[] => [
     merged(1, '2024-03-02T10:00:00Z'),
