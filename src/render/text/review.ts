@@ -50,7 +50,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
 
 /** Acceptance in a few wrapped lines: the rates with their intervals, per tool, what the rejected took, the difference. */
 function acceptanceLines(view: AcceptanceView, ctx: TextContext): string[] {
-  if (view.unknown !== null) return [ctx.c.dim(wrap(`acceptance: ${view.unknown}`, ctx.width))];
+  if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
   // in a sentence: "all …, AI-assisted …, other …"
   const rate = (r: AcceptanceView['rows'][number]): string => `${r.tool || r.name === 'AI-assisted' ? terminalSafe(r.name) : r.name.toLowerCase()} ${r.rate} of ${r.decided}`;
   const groups = view.rows.filter((r) => !r.tool);
