@@ -190,6 +190,11 @@ export interface ClosedPull {
   isDraft: boolean;
   /** closed by the AI agent that opened it, as a failed run: no work anyone rejected */
   failedRun: boolean;
+  /**
+   * its number names a change on the tracked branch: it landed other than by GitHub's merge button (its commits
+   * pushed, a commit queue or merge bot that closes the pull request), so it was accepted, not rejected
+   */
+  landed: boolean;
   /** what marks it AI-assisted, as a change's `aiEvidence` */
   aiEvidence: string[];
   reviews: number;

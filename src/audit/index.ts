@@ -159,8 +159,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
   // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
+  // one a change of the branch names landed by a push or a commit queue (Node's PR-URL, bors): accepted, not rejected
+  const landedNumbers = new Set(changes.flatMap((c) => (c.number === null ? [] : [c.number])));
   const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) =>
-    toClosedPull(p, { botPattern: settings.botPattern, aiLabels: settings.config.ai.labels, aiMarkers: settings.aiMarkers }));
+    toClosedPull(p, { botPattern: settings.botPattern, aiLabels: settings.config.ai.labels, aiMarkers: settings.aiMarkers, landedNumbers }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;

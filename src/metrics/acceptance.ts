@@ -2,8 +2,9 @@
  * Acceptance (SPEC section 5, GitHub mode): of the window's pull requests into the tracked branch that were
  * decided, the share merged — merged ÷ (merged + closed unmerged) — for all of them, the AI-assisted ones, the rest
  * and each AI tool, with 95% intervals, and what a rejected one took: its time to close and its reviewers' effort.
- * Drafts closed unmerged (never put up for review) and agents' failed runs (the agent closed its own attempt) are
- * counted apart and are in no rate; open pull requests are undecided. Pure.
+ * A pull request closed unmerged whose change landed all the same (a push of its commits, a commit queue) counts as
+ * merged. Drafts closed unmerged (never put up for review) and agents' failed runs (the agent closed its own
+ * attempt) are counted apart and are in no rate; open pull requests are undecided. Pure.
  */
 import type { ClosedPull, MeasuredChange, Window } from '../domain.js';
 import { aiToolsOf } from '../model/pull-ai.js';
@@ -27,7 +28,7 @@ export interface AcceptanceInput {
   measure: (from: number, to: number) => number;
 }
 
-/** The window's decided and closed pull requests of one group. */
+/** The window's decided and closed pull requests of one group: closed ones that landed count as merged. */
 interface Decided {
   merged: readonly MeasuredChange[];
   closed: readonly ClosedPull[];
@@ -63,18 +64,21 @@ export function computeAcceptance(input: AcceptanceInput): Acceptance {
 
 /** One group's figures: its rate and interval, what was closed apart, and what its rejected pull requests took. */
 function groupOf(group: Decided, measure: (from: number, to: number) => number): AcceptanceGroup {
-  const failedRuns = group.closed.filter((p) => p.failedRun);
-  const rejected = group.closed.filter((p) => !p.failedRun && !p.isDraft);
-  const rate = wilson(group.merged.length, group.merged.length + rejected.length);
+  const landed = countOf(group.closed, (p) => p.landed);
+  const unlanded = group.closed.filter((p) => !p.landed);
+  const failedRuns = unlanded.filter((p) => p.failedRun);
+  const rejected = unlanded.filter((p) => !p.failedRun && !p.isDraft);
+  const merged = group.merged.length + landed;
+  const rate = wilson(merged, merged + rejected.length);
   let reviewTime = 0;
   for (const p of rejected) if (p.firstReviewAt !== null) reviewTime += Math.max(0, measure(p.firstReviewAt, p.closedAt));
   return {
-    merged: group.merged.length,
+    merged,
     rejected: rejected.length,
     rate: rate.value,
     rateLow: rate.low,
     rateHigh: rate.high,
-    closedDrafts: countOf(group.closed, (p) => !p.failedRun && p.isDraft),
+    closedDrafts: countOf(unlanded, (p) => !p.failedRun && p.isDraft),
     failedRuns: failedRuns.length,
     timeToCloseP50: distribution(rejected.map((p) => Math.max(0, measure(p.createdAt, p.closedAt)))).p50,
     reviewed: countOf(rejected, (p) => p.firstReviewAt !== null),

@@ -232,7 +232,7 @@ export const REPAIR_REASONS = {
  * AI-assisted ones, the rest and each AI tool (`metrics/acceptance.ts`).
  */
 export const ACCEPTANCE = {
-  merged: count('merged', 'pull requests merged in the window (the counted changes that came from a pull request: bots left out)'),
+  merged: count('merged', 'pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)'),
   rejected: count('rejected (closed unmerged)', 'pull requests closed without merging in the window, ready for review when closed and not an agent\'s failed run'),
   rate: share('acceptance rate', 'merged ÷ (merged + rejected); drafts closed unmerged, agents\' failed runs and open pull requests are in neither; null when both are 0'),
   rateLow: share('acceptance rate, 95% interval from', 'the lower end of the rate\'s 95% Wilson score interval'),

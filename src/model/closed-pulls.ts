@@ -14,11 +14,14 @@ const ATTEMPT_TITLE = /^\s*(?:\[\s*(?:wip|failed)\s*\]|wip\s*:)/i;
 
 export interface ClosedPullOptions extends PullEvidenceOptions {
   botPattern: Tester | null;
+  /** the pull request numbers the tracked branch's changes name (`(#N)`, `Merge pull request #N`, `PR-URL:`) */
+  landedNumbers: ReadonlySet<number>;
 }
 
 /**
- * A pull request closed without merging, in domain form: whether it was a bot's or an agent's failed run, its
- * AI evidence, and the reviews and comments people other than its author gave it before it closed. Pure.
+ * A pull request closed without merging, in domain form: whether it was a bot's or an agent's failed run, whether
+ * it landed all the same (a change of the tracked branch names it), its AI evidence, and the reviews and comments
+ * people other than its author gave it before it closed. Pure.
  */
 export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions): ClosedPull {
   const agent = isAgentAuthor(pull.author, pull.authorIsBot);
@@ -39,6 +42,7 @@ export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions)
     closedAt: pull.closedAt,
     isDraft: pull.isDraft,
     failedRun: agent && closedByItself(pull) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= FAILED_RUN_SECONDS),
+    landed: options.landedNumbers.has(pull.number),
     aiEvidence: pullAiEvidence(pull, options),
     reviews: reviewed.length,
     comments: commented.length,

@@ -13,6 +13,7 @@ export const closedPullSchema = z.object({
   closedAt: time,
   isDraft: z.boolean().describe('still a draft when closed: never put up for review, in no rate'),
   failedRun: z.boolean().describe('closed by the AI agent that opened it (titled [WIP]/[Failed], or within the hour): a failed run, in no rate'),
+  landed: z.boolean().describe('a change of the tracked branch names it: it landed all the same (pushed, or by a commit queue), and counts as merged'),
   aiEvidence: z.array(z.string()).describe('what marks it AI-assisted'),
   aiTools: z.array(z.string()).describe('the AI tools its evidence names'),
   reviews: z.number().int().nonnegative().describe('submitted reviews by people other than the author (no bot), before the close'),

@@ -7,7 +7,8 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  * `… (#N)` whose sha the scenario's `"@sqN"` names. People's #1–#4; GitHub's Copilot agent's #10 and #14 (its
  * commits' author is the agent), #11 a person's from Codex (a `codex/` branch, labelled `codex`: the config's
  * `ai.labels` names it), #12 a person's with Claude Code (its squash message carries Claude's co-author trailer and
- * footer), #13 Devin's. The config file comes with the first commit.
+ * footer), #13 Devin's; #36 a person's a commit queue pushed (GitHub lists it closed, not merged). The config file
+ * comes with the first commit.
  */
 export function agentPulls(): FixtureRepo {
   const squash = (n: number, title: string, at: string, author?: string, body = ''): { commit: string; on: string; at: string; author?: string; id: string } => ({
@@ -24,6 +25,8 @@ export function agentPulls(): FixtureRepo {
     squash(4, 'Document the API', '2026-05-10T12:00:00Z'),
     squash(14, 'Add a health endpoint', '2026-05-11T15:00:00Z', 'Copilot <198982749+Copilot@users.noreply.github.com>'),
     squash(13, 'Add request metrics', '2026-05-12T15:00:00Z', 'devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>'),
+    // pushed by a commit queue, which then closed the pull request unmerged
+    squash(36, 'Land the parser fix', '2026-05-26T09:55:00Z', 'Erin <erin@example.com>'),
   ]);
 }
 

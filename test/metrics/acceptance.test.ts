@@ -24,7 +24,7 @@ function merged(id: string, aiEvidence: string[] = [], pull = true): MeasuredCha
 let n = 100;
 function closed(o: Partial<ClosedPull> = {}): ClosedPull {
   return {
-    number: n++, title: 'x', url: null, author: 'ada', bot: false, createdAt: SINCE + 24 * H, closedAt: SINCE + 48 * H, isDraft: false, failedRun: false,
+    number: n++, title: 'x', url: null, author: 'ada', bot: false, createdAt: SINCE + 24 * H, closedAt: SINCE + 48 * H, isDraft: false, failedRun: false, landed: false,
     aiEvidence: [], reviews: 0, comments: 0, firstReviewAt: null, closedBy: 'bob', ...o,
   };
 }
@@ -67,6 +67,13 @@ describe('acceptance', () => {
     expect(computeAcceptance({ changes, closedPulls, window, includeBots: true, measure: wall }).rejected).toBe(3);
   });
 
+  it('counts one closed unmerged whose change landed all the same as merged, whatever else it was', () => {
+    const closedPulls = [closed({ landed: true }), closed({ landed: true, isDraft: true }), closed({ landed: true, aiEvidence: COPILOT, failedRun: true }), closed()];
+    const a = computeAcceptance({ changes: [merged('a')], closedPulls, window, includeBots: false, measure: wall });
+    expect(a).toMatchObject({ merged: 4, rejected: 1, closedDrafts: 0, failedRuns: 0, rate: 0.8 });
+    expect(a.ai).toMatchObject({ merged: 1, rejected: 0 });
+  });
+
   it('gives each tool its own group, a pull request naming two in both, most decided first', () => {
     const changes = [merged('a', CLAUDE), merged('b', [...CLAUDE, ...COPILOT]), merged('c', ['label: codex'])];
     const closedPulls = [closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: CLAUDE })];
@@ -95,18 +102,19 @@ describe('acceptance', () => {
 
   it('holds on any pull requests: the groups add up to the whole, and every rate is within its interval', () => {
     const pullArb = fc.record({
-      ai: fc.boolean(), draft: fc.boolean(), failed: fc.boolean(), bot: fc.boolean(), inWindow: fc.boolean(), reviews: fc.nat(5), reviewAfter: fc.option(fc.nat(20 * H)),
+      ai: fc.boolean(), draft: fc.boolean(), failed: fc.boolean(), landed: fc.boolean(), bot: fc.boolean(), inWindow: fc.boolean(), reviews: fc.nat(5), reviewAfter: fc.option(fc.nat(20 * H)),
     });
     fc.assert(fc.property(fc.array(pullArb, { maxLength: 40 }), fc.nat(30), fc.nat(30), (pulls, aiMerged, otherMerged) => {
       const changes = [...Array.from({ length: aiMerged }, (_, i) => merged(`a${i}`, CLAUDE)), ...Array.from({ length: otherMerged }, (_, i) => merged(`o${i}`))];
       const closedPulls = pulls.map((p) => closed({
-        aiEvidence: p.ai ? COPILOT : [], isDraft: p.draft, failedRun: p.failed && p.ai, bot: p.bot && !p.ai, closedAt: p.inWindow ? SINCE + 48 * H : UNTIL + H,
+        aiEvidence: p.ai ? COPILOT : [], isDraft: p.draft, failedRun: p.failed && p.ai, landed: p.landed, bot: p.bot && !p.ai, closedAt: p.inWindow ? SINCE + 48 * H : UNTIL + H,
         reviews: p.reviews, firstReviewAt: p.reviewAfter === null ? null : SINCE + 24 * H + p.reviewAfter,
       }));
       const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
       for (const key of ['merged', 'rejected', 'closedDrafts', 'failedRuns', 'reviews', 'reviewTime'] as const) expect(a.ai[key] + a.other[key]).toBe(a[key]);
       const kept = pulls.filter((p) => p.inWindow && !(p.bot && !p.ai));
-      expect(a.rejected + a.closedDrafts + a.failedRuns).toBe(kept.length);
+      // every closed one in the window is decided or apart, once: landed ones among the merged
+      expect(a.merged - changes.length + a.rejected + a.closedDrafts + a.failedRuns).toBe(kept.length);
       for (const g of [a, a.ai, a.other, ...a.tools]) {
         if (g.rate === null) expect(g.merged + g.rejected).toBe(0);
         else expect((g.rateLow as number) <= g.rate && g.rate <= (g.rateHigh as number)).toBe(true);

@@ -15,7 +15,7 @@ function closed(o: Partial<GitHubClosedPull> = {}): GitHubClosedPull {
   };
 }
 
-const options = { botPattern: null, aiLabels: ['codex'], aiMarkers: [] };
+const options = { botPattern: null, aiLabels: ['codex'], aiMarkers: [], landedNumbers: new Set([41]) };
 
 describe('a pull request closed without merging, in domain form', () => {
   it('counts the reviews and comments of people other than the author before the close, and dates the first', () => {
@@ -34,6 +34,10 @@ describe('a pull request closed without merging, in domain form', () => {
       ],
     }), options);
     expect(pull).toMatchObject({ reviews: 1, comments: 1, firstReviewAt: T + 3 * H, bot: false, failedRun: false, aiEvidence: [], closedBy: 'bob' });
+  });
+
+  it('one whose number a change of the branch names landed all the same', () => {
+    expect([toClosedPull(closed({ number: 41 }), options).landed, toClosedPull(closed({ number: 42 }), options).landed]).toEqual([true, false]);
   });
 
   it('a bot\'s is a bot\'s; an agent\'s app is never one', () => {
