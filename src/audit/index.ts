@@ -16,6 +16,7 @@ import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
+import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
@@ -110,7 +111,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const scope = { branch: branch.name, since: Math.max(0, previousWindow(window).since - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
-  const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
+  // the pull requests closed without merging are read for this window alone: acceptance has no previous period
+  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { ...scope, closedSince: window.since }, warn, warning, progress));
   // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
   // (every merge a deploy: nothing ships by a release line)
   const linePulls = gh === null || deployFrom === 'merge' ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
@@ -168,13 +170,18 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+  // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
+  // one a change of the branch names landed by a push or a commit queue (Node's PR-URL, bors): accepted, not rejected
+  const landedNumbers = new Set(changes.flatMap((c) => (c.number === null ? [] : [c.number])));
+  const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) =>
+    toClosedPull(p, { botPattern: settings.botPattern, aiLabels: settings.config.ai.labels, aiMarkers: settings.aiMarkers, landedNumbers }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   // the previous period is compared only when the history starts before it: half a period would compare nothing
   const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
   const { buildReport } = await builder;
-  const report = buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
+  const report = buildReport({ changes, deploys, openPulls, closedPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
@@ -235,7 +242,7 @@ function pullOptions(settings: AuditSettings, trackedBranch: string, release: Re
 async function readGitHub(
   gh: GitHubAccess,
   options: AuditOptions,
-  scope: { branch: string; since: number; until: number; now: number; incidentLabel: string },
+  scope: { branch: string; since: number; until: number; now: number; incidentLabel: string; closedSince: number },
   warn: (message: string) => void,
   warning: (message: string) => void,
   progress: (event: ProgressEvent) => void,
@@ -245,7 +252,7 @@ async function readGitHub(
   const { defaultCacheDir, fetchGitHub } = await import('../sources/github/index.js');
   let waitAnnounced = false;
   progress({ step: 'reading pull requests from GitHub' });
-  const github = await fetchGitHub(fetchOptions(gh, options, scope, defaultCacheDir(env), {
+  const github = await fetchGitHub({ ...fetchOptions(gh, options, scope, defaultCacheDir(env), {
     warning,
     progress,
     onWait: (left) => {
@@ -254,7 +261,7 @@ async function readGitHub(
       waitAnnounced = true;
       progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
     },
-  }));
+  }), closedSince: scope.closedSince });
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
   if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;
