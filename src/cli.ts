@@ -7,6 +7,7 @@ import { helpText } from './commands/help.js';
 import { emit, resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, HELP_GROUPS, REPOS_FORMATS } from './commands/report-options.js';
 import { ConfigError, FlowauditError, GitHubError, RateLimitError } from './errors.js';
+import { groupingHelp } from './model/slices.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
@@ -60,7 +61,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .addOption(formatOption())
       .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
       .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
-      .option('--by <grouping>', 'one row per slice: team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders) or label (GitHub)')
+      .option('--by <grouping>', `one row per slice: ${groupingHelp()}`)
       .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
   )
     .addHelpText('after', helpText('report'))
