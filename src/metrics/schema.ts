@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, type Figure } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -67,9 +67,9 @@ export type Interval = z.infer<typeof intervalSchema>;
 // compared.ts
 export const comparedRowSchema = z.object({
   key: z.string().describe('dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate'),
-  group: z.enum(['stage', 'dora']),
+  group: z.enum(COMPARED_GROUPS),
   label: z.string(),
-  unit: z.enum(['seconds', 'ratio', 'deploys/week']),
+  unit: z.enum(COMPARED_UNITS),
   lowerIsBetter: z.boolean().describe('durations and failure rates: lower is better; deploy frequency: higher'),
   before: z.number().nullable(),
   after: z.number().nullable(),
@@ -89,7 +89,7 @@ export const previousPeriodSchema = z.object({
   covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
-  rows: z.array(comparedRowSchema).describe('per stage the data can see (p50) and per DORA key: before = the previous window, after = this one'),
+  rows: z.array(comparedRowSchema).describe('per figure compared (as by compare) that the data can see: each stage\'s and cycle time\'s p50 and p90, each DORA key; before = the previous window, after = this one'),
 });
 export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
 
