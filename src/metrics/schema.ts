@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, type Figure } from './catalogue.js';
+import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -39,6 +39,15 @@ function described(schema: z.ZodType, figure: Figure): z.ZodType {
 /** A group of figures' shape, each as the catalogue declares it. */
 function figureShape<T extends Record<string, Figure>>(group: T): { [K in keyof T]: FigureSchema<T[K]> } {
   return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)])) as { [K in keyof T]: FigureSchema<T[K]> };
+}
+
+/**
+ * A part of the summary as the catalogue declares it, its figures and the groups within: the schema of a part
+ * the summary does not spell out (a group added to the catalogue with its metric, and no schema written for it).
+ */
+export function catalogueSchema(node: Figure | FigureGroup): z.ZodType {
+  if (isFigure(node)) return figureSchema(node);
+  return z.object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
 }
 
 // percentile.ts

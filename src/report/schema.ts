@@ -6,13 +6,14 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { COUNTS } from '../metrics/catalogue.js';
+import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import {
   aiComparisonSchema,
   businessHoursSchema,
+  catalogueSchema,
   censoredDistributionSchema,
   ciHealthSchema,
   distributionSchema,
@@ -156,7 +157,7 @@ export const histogramSchema = z.object({
   buckets: z.array(histogramBucketSchema),
 });
 
-export const summarySchema = z.object({
+const writtenSummarySchema = z.object({
   changes: figureSchema(COUNTS.changes),
   excluded: z.object({ bots: figureSchema(COUNTS.bots), syncs: figureSchema(COUNTS.syncs) }).describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
@@ -191,6 +192,16 @@ export const summarySchema = z.object({
   slices: slicesSchema.optional(),
   products: productsSchema.optional(),
 });
+
+/**
+ * The summary: the parts written above, then every part of the catalogue they do not spell out, its schema the
+ * catalogue's (`catalogueSchema`), so a figure added to the catalogue and computed by the report builder is in the
+ * JSON Schema and read back with no schema written for it. Its type is the written parts': a part the catalogue
+ * alone declares is read through the catalogue (gates, comparisons), never by name.
+ */
+export const summarySchema = writtenSummarySchema.extend(
+  Object.fromEntries(Object.entries(CATALOGUE.members).filter(([key]) => !(key in writtenSummarySchema.shape)).map(([key, node]) => [key, catalogueSchema(node)])),
+) as unknown as typeof writtenSummarySchema;
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
