@@ -10,7 +10,8 @@
  * every report's previous period (`metrics/compared.ts` reads the declarations; their renderers and
  * `previous-csv` write whatever rows they are given).
  *
- * To add a figure: an entry here, the metric that computes it, and its call in `report/build.ts`.
+ * To add a figure: an entry here, the metric that computes it, and its call in `windowFigures` (`report/build.ts`);
+ * docs/architecture.md says what follows from them.
  */
 import { STAGES, type StageName } from '../domain.js';
 import { LARGE_CHANGE_LINES } from './limits.js';
