@@ -50,6 +50,18 @@ export function catalogueSchema(node: Figure | FigureGroup): z.ZodType {
   return z.object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
 }
 
+/**
+ * The parts of `catalogue` a written shape does not have, each its catalogue schema, optional: a report written
+ * before a part was measured still reads.
+ */
+export function catalogueOnly(catalogue: FigureGroup, written: Readonly<Record<string, unknown>>): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(catalogue.members)
+      .filter(([key]) => !Object.hasOwn(written, key))
+      .map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]),
+  );
+}
+
 // percentile.ts
 /** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
 export const distributionSchema = z.object(figureShape(DISTRIBUTION));

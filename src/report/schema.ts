@@ -13,7 +13,7 @@ import { slicesSchema } from './slices-schema.js';
 import {
   aiComparisonSchema,
   businessHoursSchema,
-  catalogueSchema,
+  catalogueOnly,
   censoredDistributionSchema,
   ciHealthSchema,
   distributionSchema,
@@ -196,12 +196,11 @@ const writtenSummarySchema = z.object({
 /**
  * The summary: the parts written above, then every part of the catalogue they do not spell out, its schema the
  * catalogue's (`catalogueSchema`), so a figure added to the catalogue and computed by the report builder is in the
- * JSON Schema and read back with no schema written for it. Its type is the written parts': a part the catalogue
+ * JSON Schema and read back with no schema written for it. Such a part is optional: a report written before it was
+ * measured still reads (a gate on it is then not measured). Its type is the written parts': a part the catalogue
  * alone declares is read through the catalogue (gates, comparisons), never by name.
  */
-export const summarySchema = writtenSummarySchema.extend(
-  Object.fromEntries(Object.entries(CATALOGUE.members).filter(([key]) => !(key in writtenSummarySchema.shape)).map(([key, node]) => [key, catalogueSchema(node)])),
-) as unknown as typeof writtenSummarySchema;
+export const summarySchema = writtenSummarySchema.extend(catalogueOnly(CATALOGUE, writtenSummarySchema.shape)) as unknown as typeof writtenSummarySchema;
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
