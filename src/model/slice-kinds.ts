@@ -78,7 +78,7 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
     by: {
       // the folders DEPTH levels deep, by the teams' one-third rule
       argument: { text: 'DEPTH', example: '2', pattern: /^[1-9]$/ },
-      help: 'folders',
+      help: 'folders DEPTH deep',
       groups: (f, _context, depth) => teamsOf(f.files, folderOwners(Number(depth))),
       none: '(top level)',
     },

@@ -8,11 +8,19 @@ const README = new URL('../../README.md', import.meta.url);
 const START = '<!-- slice kinds: made from src/model/slice-kinds.ts by test/docs/readme-slices.test.ts -->';
 const END = '<!-- slice kinds end -->';
 
-/** The README's table of slice kinds: one row per kind of the registry, in its order, as a slice of it is written. */
+/**
+ * The README's table of slice kinds: one row per kind of the registry, in its order, as a slice of it is written,
+ * what it holds and, for a kind that groups, its `--by` value and what the rows are.
+ */
 export function sliceKindsTable(kinds: Readonly<Record<string, SliceKind>>): string {
   const forms = sliceForms(kinds);
-  const rows = Object.values(kinds).map((kind, i) => `| \`${forms[i] ?? ''}\` | ${kind.meta.help} |`);
-  return ['| slice | the changes |', '| --- | --- |', ...rows].join('\n');
+  const by = (kind: SliceKind): string => {
+    if (kind.by === undefined) return '';
+    const value = kind.by.argument === undefined ? kind.meta.name : `${kind.meta.name}:${kind.by.argument.text}`;
+    return `\`${value}\` (${kind.by.help})`;
+  };
+  const rows = Object.values(kinds).map((kind, i) => `| \`${forms[i] ?? ''}\` | ${kind.meta.help} | ${by(kind)} |`);
+  return ['| slice | the changes | `--by` |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 describe('README.md', () => {
@@ -28,14 +36,20 @@ describe('README.md', () => {
     else expect(readme.slice(from, to + END.length), 'run UPDATE_DOCS=1 npx vitest run test/docs/readme-slices.test.ts').toBe(made);
   });
 
-  it('gives --by every grouping of the registry in the table of flags', () => {
-    expect(readme).toContain(`| \`--by ${groupingChoices().join('\\|')}\` |`);
+  it('names every grouping of the registry in the table, and --by\'s row of flags sends the reader there', () => {
+    const table = sliceKindsTable(SLICE_KINDS);
+    for (const value of groupingChoices()) expect(table).toContain(`| \`${value}\` (`);
+    expect(readme).toContain('| `--by GROUPING` |');
   });
 
-  it('has a row for a kind added to the registry, and the row says what it holds', () => {
-    const day: SliceKind = { meta: { name: 'weekday', argument: 'DAY', noun: 'weekday', help: 'those merged on that day', needs: [] }, predicate: () => () => true };
-    const table = sliceKindsTable({ ...SLICE_KINDS, weekday: day });
+  it('has a row for a kind added to the registry, and the row says what it holds and how --by takes it', () => {
+    const day: SliceKind = {
+      meta: { name: 'day', argument: 'DAY', noun: 'day', help: 'those merged on that day', needs: [] },
+      predicate: () => () => true,
+      by: { help: 'days', groups: () => [], none: '(none)' },
+    };
+    const table = sliceKindsTable({ ...SLICE_KINDS, day });
     expect(table).not.toBe(sliceKindsTable(SLICE_KINDS));
-    expect(table.split('\n').at(-1)).toBe('| `weekday:DAY` | those merged on that day |');
+    expect(table.split('\n').at(-1)).toBe('| `day:DAY` | those merged on that day | `day` (days) |');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodeowners } from '../../src/model/owners.js';
-import type { SliceChange, SliceKind } from '../../src/model/slice-kind.js';
+import { change as domainChange } from './data.js';
+import type { Change } from '../../src/domain.js';
+import type { SliceKind } from '../../src/model/slice-kind.js';
 import { SLICE_KINDS } from '../../src/model/slice-kinds.js';
 import {
   groupChanges, groupingChoices, groupingHelp, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, rowSlice, sliceForms, sliceMeasure, sliceName,
@@ -8,8 +10,9 @@ import {
 } from '../../src/model/slices.js';
 
 const owners = { owners: parseCodeowners('/pay/ @acme/payments\n/shop/ @acme/checkout\n') };
-const change = (id: string, files: Array<[string, number]>, more: Partial<SliceChange> = {}): SliceFacts => ({
-  id, files: files.map(([path, lines]) => ({ path, lines })), change: { author: 'ada', bot: false, aiEvidence: [], ...more },
+// each change as the domain holds it: a kind reading another of its fields finds it here too
+const change = (id: string, files: Array<[string, number]>, more: Partial<Change> = {}): SliceFacts => ({
+  id, files: files.map(([path, lines]) => ({ path, lines })), change: domainChange(id, { author: 'ada', ...more }),
 });
 const changes = [
   change('a', [['pay/x.ts', 10]], { labels: ['AI-Pilot'], aiEvidence: ['Co-authored-by: Claude'] }),
@@ -114,7 +117,7 @@ describe('--by groups', () => {
 
   it('reads --by from the registry: its choices, help and errors', () => {
     expect(groupingChoices()).toEqual(['team', 'product', 'path:DEPTH', 'label']);
-    expect(groupingHelp()).toBe('team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders) or label (GitHub)');
+    expect(groupingHelp()).toBe('team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders DEPTH deep) or label (GitHub)');
     expect(parseGrouping('path:2')).toEqual({ kind: 'path', argument: '2' });
     expect(() => parseGrouping('path:0')).toThrow('--by \'path:0\' is not a grouping: write team, product, path:DEPTH (such as path:2) or label');
     expect(() => parseGrouping('path')).toThrow(/not a grouping/);
