@@ -127,7 +127,7 @@ describe('--by groups', () => {
   });
 
   it('names a table\'s rows by the kind\'s noun, knows its rest row and the slice each other row is', () => {
-    expect(['team', 'product', 'path:2', 'label', 'weekday'].map((by) => groupingNoun(by))).toEqual(['team', 'product', 'folder', 'label', 'slice']);
+    expect(['team', 'product', 'path:2', 'label', 'squad'].map((by) => groupingNoun(by))).toEqual(['team', 'product', 'folder', 'label', 'slice']);
     expect(isNoGroup('team:unowned', 'team')).toBe(true);
     expect(isNoGroup('path:(top level)', 'path:3')).toBe(true);
     expect(isNoGroup('label:unowned', 'label')).toBe(false);
