@@ -82,6 +82,8 @@ describe('every figure the catalogue compares is in every comparison', () => {
     const comparison = compareReports(report, report);
     expect(comparison.rows.map((r) => r.key)).toEqual(keys);
     expect(comparison.rows.filter((r) => r.before === null || r.after === null)).toEqual([]);
+    // each basis reads values from the samples (a path that reads none would leave every interval empty)
+    expect(comparison.rows.filter((r) => r.interval.difference !== 0).map((r) => r.key)).toEqual([]);
     const text = renderComparisonText(comparison, { color: false, width: 200 });
     const markdown = renderComparisonMarkdown(comparison);
     for (const f of figures) {
@@ -96,6 +98,7 @@ describe('every figure the catalogue compares is in every comparison', () => {
     expect(rows.map((r) => r.key)).toEqual(keys);
     expect(rows.map((r) => r.label)).toEqual(labels);
     expect(rows.filter((r) => r.direction === null)).toEqual([]);
+    expect(rows.filter((r) => r.interval.difference === null).map((r) => r.key)).toEqual([]);
   });
 
   it('the previous period\'s table in text, Markdown and HTML, and previous-csv', () => {
