@@ -275,7 +275,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   const { inWindow, counted, window, hours } = input;
   // the changes still waiting have waited until now, counted as every other duration is
   const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
-  const stages = summarizeStages(counted, waiting);
+  const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): WindowFigures => windowFigures({ changes, deploys, window: w, waiting, signal: input.signal, hours });
+  const figures = figuresOf(counted, input.deploys, window);
+  const { stageSummary: stages, dora, ...more } = figures;
   const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
   const health = computeFlowHealth({
     changes: counted,
@@ -284,7 +286,6 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
-  const dora = computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
@@ -309,7 +310,14 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     ...(detail && input.previous && {
-      previous: previousPeriod({ ...input.previous, window, current: { stages: stages.stages, dora }, stages: queueStages(input.github, input.signal), waiting, signal: input.signal, github: input.github, businessHours: hours !== null }),
+      previous: previousPeriod({
+        ...input.previous,
+        window,
+        current: comparedPart(figures),
+        figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+        stages: queueStages(input.github, input.signal),
+        github: input.github,
+      }),
     }),
     ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
     leadTimeHistogram: leadTimeHistogram(counted),
@@ -321,7 +329,40 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     acceptance: input.github && input.closedPulls !== undefined && input.closedPulls !== null
       ? computeAcceptance({ changes: counted, closedPulls: input.closedPulls, window, includeBots: input.includeBots ?? false, measure: waiting.measure })
       : null,
+    // a figure of the window added in `windowFigures` alone, after the rest: its schema is the catalogue's
+    ...more,
   };
+}
+
+/** What the figures of one window are computed from. */
+interface WindowInput {
+  /** its counted changes */
+  changes: readonly MeasuredChange[];
+  /** its deploys */
+  deploys: readonly MeasuredDeploy[];
+  window: Window;
+  waiting: Waiting;
+  signal: DeploySignalKind;
+  hours: BusinessHours | null;
+}
+
+/** A window's figures that are compared with another window's: those `windowFigures` computes. */
+type WindowFigures = ReturnType<typeof windowFigures>;
+
+/**
+ * The figures of one window that a comparison reads (the catalogue's `compared`), computed alike for the window
+ * and, for the previous period, for the window before it. A figure added here is in the summary and the previous
+ * period with no other edit (its schema and comparison are read from its catalogue entry).
+ */
+function windowFigures(input: WindowInput) {
+  const stageSummary = summarizeStages(input.changes, input.waiting);
+  const dora = computeDora({ window: input.window, now: input.waiting.now, deploys: input.deploys, leadTime: stageSummary.leadTime, signal: input.signal, businessHours: input.hours !== null });
+  return { stageSummary, dora };
+}
+
+/** A window's figures as the summary places them, for the compared figures' catalogue paths. */
+function comparedPart({ stageSummary, ...rest }: WindowFigures): object {
+  return { stages: stageSummary.stages, cycleTime: stageSummary.cycleTime, leadTime: stageSummary.leadTime, ...rest };
 }
 
 /**

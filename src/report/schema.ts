@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { COUNTS } from '../metrics/catalogue.js';
+import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
@@ -15,6 +15,7 @@ import {
   acceptanceSchema,
   aiComparisonSchema,
   businessHoursSchema,
+  catalogueOnly,
   censoredDistributionSchema,
   ciHealthSchema,
   distributionSchema,
@@ -158,7 +159,7 @@ export const histogramSchema = z.object({
   buckets: z.array(histogramBucketSchema),
 });
 
-export const summarySchema = z.object({
+const writtenSummarySchema = z.object({
   changes: figureSchema(COUNTS.changes),
   excluded: z.object({ bots: figureSchema(COUNTS.bots), syncs: figureSchema(COUNTS.syncs) }).describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
@@ -197,6 +198,15 @@ export const summarySchema = z.object({
   slices: slicesSchema.optional(),
   products: productsSchema.optional(),
 });
+
+/**
+ * The summary: the parts written above, then every part of the catalogue they do not spell out, its schema the
+ * catalogue's (`catalogueSchema`), so a figure added to the catalogue and computed by the report builder is in the
+ * JSON Schema and read back with no schema written for it. Such a part is optional: a report written before it was
+ * measured still reads (a gate on it is then not measured). Its type is the written parts': a part the catalogue
+ * alone declares is read through the catalogue (gates, comparisons), never by name.
+ */
+export const summarySchema = writtenSummarySchema.extend(catalogueOnly(CATALOGUE, writtenSummarySchema.shape)) as unknown as typeof writtenSummarySchema;
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
