@@ -22352,6 +22352,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
+		if (read >= LARGE_HISTORY && pulls.walked.size > 0) collectGarbage();
 		const changes = buildChanges({
 			firstParent,
 			commits,
