@@ -40113,11 +40113,16 @@ async function runAction(io) {
 		env
 	});
 	const breached = code === 1;
-	setOutputs(io.env, {
-		report: command.report,
-		breached: breached ? "true" : "false",
-		"exit-code": String(code)
-	});
+	try {
+		setOutputs(io.env, {
+			report: command.report,
+			breached: breached ? "true" : "false",
+			"exit-code": String(code)
+		});
+	} catch (error) {
+		io.stderr.write(`::error title=${escapeProperty("flowaudit")}::${escapeData(`cannot write the outputs to $GITHUB_OUTPUT: ${error.message}`)}\n`);
+		return 2;
+	}
 	if (code > 1) return code;
 	return breached && command.fail ? 1 : 0;
 }

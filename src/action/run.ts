@@ -84,7 +84,12 @@ export async function runAction(io: CliIo): Promise<number> {
   const env = command.token === '' ? io.env : { ...io.env, GH_TOKEN: command.token };
   const code = await run(command.args, { ...io, env });
   const breached = code === 1;
-  setOutputs(io.env, { report: command.report, breached: breached ? 'true' : 'false', 'exit-code': String(code) });
+  try {
+    setOutputs(io.env, { report: command.report, breached: breached ? 'true' : 'false', 'exit-code': String(code) });
+  } catch (error) {
+    io.stderr.write(`::error title=${escapeProperty('flowaudit')}::${escapeData(`cannot write the outputs to $GITHUB_OUTPUT: ${(error as Error).message}`)}\n`);
+    return 2;
+  }
   if (code > 1) return code;
   return breached && command.fail ? 1 : 0;
 }

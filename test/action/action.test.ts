@@ -68,13 +68,12 @@ function readOutputs(file: string): Record<string, string> {
   return outputs;
 }
 
-function runAction(given: Record<string, string>, files: Record<string, string> = {}): Run {
+function runAction(given: Record<string, string>, overrides: Record<string, string> = {}): Run {
   const workspace = mkdtempSync(join(dir, 'run-'));
   const summary = join(workspace, 'summary.md');
   const output = join(workspace, 'output');
   writeFileSync(summary, '');
   writeFileSync(output, '');
-  for (const [name, body] of Object.entries(files)) writeFileSync(join(workspace, name), body);
   // the runner sets every input, its default when the workflow gives none; the token's default is the job's
   // token, empty here: git only
   const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [`INPUT_${name.toUpperCase()}`, given[name] ?? (name === 'token' ? '' : spec.default)]));
@@ -87,9 +86,10 @@ function runAction(given: Record<string, string>, files: Record<string, string> 
     GITHUB_WORKSPACE: workspace,
     RUNNER_OS: 'Linux',
     ...inputs,
+    ...overrides,
   };
   const r = spawnSync(process.execPath, [join(actionDir, action.runs.main)], { cwd: workspace, env, encoding: 'utf8' });
-  return { exit: r.status ?? -1, outputs: readOutputs(output), summary: readFileSync(summary, 'utf8'), stdout: r.stdout, stderr: r.stderr, workspace };
+  return { exit: r.status ?? -1, outputs: env.GITHUB_OUTPUT === output ? readOutputs(output) : {}, summary: readFileSync(summary, 'utf8'), stdout: r.stdout, stderr: r.stderr, workspace };
 }
 
 describe('action.yml', () => {
@@ -186,6 +186,11 @@ describe('the Action, run as a runner runs it', () => {
     expect(pdf.exit).toBe(2);
     expect(pdf.stderr).toBe(`::error title=flowaudit::format must be one of ${FORMATS.join(', ')}, not 'pdf'\n`);
     expect(runAction({ path: repo.dir, fail: 'yes' }).stderr).toContain("fail must be true or false, not 'yes'");
+    // outputs that cannot be written: one line, exit 2, no stack trace
+    const unwritable = runAction({ path: repo.dir, since: SINCE, until: '2026-04-01' }, { GITHUB_OUTPUT: join(dir, 'no-such-folder', 'output') });
+    expect(unwritable.exit).toBe(2);
+    expect(unwritable.stderr).toMatch(/^::error title=flowaudit::cannot write the outputs to \$GITHUB_OUTPUT: ENOENT/m);
+    expect(unwritable.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
