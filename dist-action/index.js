@@ -36211,6 +36211,7 @@ async function auditWith(options, reads, now, window) {
 	} : window;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const { buildReport } = await builder;
+	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
 		deploys,
@@ -36284,7 +36285,7 @@ async function readGitHub(gh, options, scope, warn, warning, progress) {
 	if (options.verbose) warn(`GitHub: ${plural$2(github.requests, "request")}, query cost ${plural$2(github.cost, "point")}`);
 	return github;
 }
-var DAY, READ_SLACK, MAX_DEPLOY_LOOKBACK, LARGE_MODEL;
+var DAY, READ_SLACK, MAX_DEPLOY_LOOKBACK, LARGE_MODEL, LARGE_HEAP;
 var init_audit = __esmMin((() => {
 	init_errors$2();
 	init_memory();
@@ -36319,6 +36320,7 @@ var init_audit = __esmMin((() => {
 	READ_SLACK = 7 * DAY;
 	MAX_DEPLOY_LOOKBACK = 365 * DAY;
 	LARGE_MODEL = 1e4;
+	LARGE_HEAP = 120 * 2 ** 20;
 }));
 // src/model/owners.ts
 function parseCodeowners(text) {
