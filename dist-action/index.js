@@ -2737,7 +2737,7 @@ var init_mini = __esmMin((() => {
 }));
 // node_modules/@date-fns/tz/date/index.js
 var TZDate;
-var init_date = __esmMin((() => {
+var init_date$1 = __esmMin((() => {
 	init_tzName();
 	init_mini();
 	TZDate = class TZDate extends TZDateMini {
@@ -2797,14 +2797,14 @@ var init_date = __esmMin((() => {
 }));
 // node_modules/@date-fns/tz/tz/index.js
 var init_tz$1 = __esmMin((() => {
-	init_date();
+	init_date$1();
 }));
 // node_modules/@date-fns/tz/tzScan/index.js
 var init_tzScan = __esmMin((() => {}));
 // node_modules/@date-fns/tz/index.js
 var init_tz = __esmMin((() => {
 	init_constants();
-	init_date();
+	init_date$1();
 	init_mini();
 	init_tz$1();
 	init_tzOffset();
@@ -4131,7 +4131,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
+var UNITS, MODES, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
 var init_catalogue = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -4347,6 +4347,43 @@ var init_catalogue = __esmMin((() => {
 			nullable: true,
 			modes: ["github"],
 			description: "pull requests with a label matching --bug-label; null from git alone (no labels)"
+		}
+	};
+	ACCEPTANCE = {
+		merged: count$4("merged", "pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)"),
+		rejected: count$4("rejected (closed unmerged)", "pull requests closed without merging in the window, ready for review when closed and not an agent's failed run"),
+		rate: share$2("acceptance rate", "merged ÷ (merged + rejected); drafts closed unmerged, agents' failed runs and open pull requests are in neither; null when both are 0"),
+		rateLow: share$2("acceptance rate, 95% interval from", "the lower end of the rate's 95% Wilson score interval"),
+		rateHigh: share$2("acceptance rate, 95% interval to", "the upper end of the rate's 95% Wilson score interval"),
+		closedDrafts: count$4("drafts closed unmerged", "closed without merging in the window while still a draft (never put up for review): in no rate"),
+		failedRuns: count$4("agents' failed runs", "closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate"),
+		timeToCloseP50: duration$2("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
+		reviewed: count$4("rejected ones reviewed", "rejected pull requests with a review or comment by a person other than the author (no bot) before the close"),
+		reviews: count$4("reviews of rejected ones", "submitted reviews by people other than the author (no bot) on the rejected pull requests"),
+		comments: count$4("comments on rejected ones", "conversation comments by people other than the author (no bot) on the rejected pull requests"),
+		reviewTime: {
+			kind: "duration",
+			label: "time in review of rejected ones",
+			nullable: false,
+			description: "Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand"
+		}
+	};
+	RATE_DIFFERENCE = {
+		value: {
+			kind: "ratio",
+			label: "(AI-assisted − other)",
+			nullable: true,
+			description: "AI-assisted acceptance rate − other pull requests'; null when a group decided none"
+		},
+		low: {
+			kind: "ratio",
+			label: "95% interval from",
+			nullable: true
+		},
+		high: {
+			kind: "ratio",
+			label: "95% interval to",
+			nullable: true
 		}
 	};
 	COUNTS = {
@@ -4584,6 +4621,26 @@ var init_catalogue = __esmMin((() => {
 					other: {
 						label: "other",
 						members: REPAIR
+					}
+				}
+			},
+			acceptance: {
+				label: "acceptance:",
+				computedBy: "metrics/acceptance.ts computeAcceptance",
+				modes: ["github"],
+				members: {
+					...ACCEPTANCE,
+					ai: {
+						label: "AI-assisted",
+						members: ACCEPTANCE
+					},
+					other: {
+						label: "other",
+						members: ACCEPTANCE
+					},
+					aiMinusOther: {
+						label: "acceptance rate difference",
+						members: RATE_DIFFERENCE
 					}
 				}
 			},
@@ -8502,23 +8559,30 @@ function cells(report, row) {
 	];
 }
 function lead(rows) {
-	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the first deploy of any); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them the first deploy of any); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
 function commonScope(rows) {
-	const scope = /^@[^/]+\//.exec(rows[0]?.name ?? "")?.[0] ?? "";
-	return scope !== "" && rows.length > 1 && rows.every((r) => r.name.startsWith(scope) && r.name.length > scope.length) ? scope : "";
+	if (rows.length < 2) return "";
+	const names = rows.map((r) => `${r.name}/`);
+	let scope = names[0];
+	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
+	return scope;
+}
+function shortName(name, scope) {
+	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
 }
 function renderProductsText(report, ctx) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return [];
 	const scope = commonScope(rows);
-	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? cell.slice(scope.length) : cell)));
+	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
 	const columns = TEXT_HEADS.map((head, i) => ({
 		head,
 		...i > 0 && { align: "right" },
 		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
 	}));
-	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}.`} CFR: change failure rate; unrel.: unreleased.`;
+	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
+	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
 	return [
 		ctx.c.bold("Products"),
 		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
@@ -8829,7 +8893,7 @@ function signedDuration(seconds, days) {
 	if (seconds === 0) return "0";
 	return `${seconds > 0 ? "+" : "-"}${formatDuration(Math.abs(seconds), days)}`;
 }
-function differenceText(interval, days) {
+function differenceText$1(interval, days) {
 	const { difference, low, high } = interval;
 	if (difference === null || low === null || high === null) return null;
 	return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
@@ -8849,7 +8913,7 @@ function aiDifferenceLine(intervals, label, days, tooFew = false) {
 		...STAGES
 	].map((k) => ({
 		name: k === "leadTime" ? "lead time" : k === "cycleTime" ? "cycle time" : label(k),
-		text: differenceText(intervals[k], days),
+		text: differenceText$1(intervals[k], days),
 		real: intervals[k].real
 	})).filter((i) => i.text !== null);
 	if (items.length === 0) return null;
@@ -9514,6 +9578,80 @@ var init_trends$1 = __esmMin((() => {
 	init_trend$1();
 	init_layout();
 }));
+// src/render/acceptance.ts
+function acceptanceView(report, days, always = false) {
+	const a = report.summary.acceptance;
+	if (a === void 0) return null;
+	if (a === null) {
+		const github = report.sources.includes("github");
+		if (!always && !github && report.summary.ai.assisted === 0) return null;
+		return {
+			unknown: unknownText(report),
+			rows: [],
+			difference: null,
+			note: null
+		};
+	}
+	return {
+		unknown: null,
+		rows: [
+			row$2("All", a, days),
+			row$2("AI-assisted", a.ai, days),
+			...a.tools.map((t) => ({
+				...row$2(t.tool, t, days),
+				tool: true
+			})),
+			row$2("Other", a.other, days)
+		],
+		difference: differenceText(a.aiMinusOther, a.note !== null),
+		note: a.note
+	};
+}
+function unknownText(report) {
+	if (!report.sources.includes("github")) return "Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).";
+	return "Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).";
+}
+function row$2(name, g, days) {
+	const apart = [g.closedDrafts > 0 ? plural$2(g.closedDrafts, "draft") : "", g.failedRuns > 0 ? plural$2(g.failedRuns, "failed run") : ""].filter(Boolean).join(", ");
+	return {
+		name,
+		merged: String(g.merged),
+		rejected: String(g.rejected),
+		decided: g.merged + g.rejected,
+		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
+		share: formatPercent(g.rate),
+		interval: g.rate === null ? "—" : interval(g),
+		apart: apart || "—",
+		drafts: String(g.closedDrafts),
+		failedRuns: String(g.failedRuns),
+		reviewed: String(g.reviewed),
+		toClose: formatDuration(g.timeToCloseP50, days),
+		effort: g.rejected === 0 ? "—" : g.reviewed === 0 ? "none reviewed" : `${plural$2(g.reviews, "review")}, ${plural$2(g.comments, "comment")}, ${formatDuration(g.reviewTime, days)} in review`,
+		reviews: String(g.reviews),
+		comments: String(g.comments),
+		inReview: formatDuration(g.reviewTime, days),
+		tool: false
+	};
+}
+function interval(g) {
+	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
+}
+function points(value) {
+	const rounded = Math.round(Math.abs(value) * 100);
+	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
+}
+function differenceText(d, tooFew) {
+	if (d.value === null || d.low === null || d.high === null) return null;
+	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
+	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
+}
+var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
+var init_acceptance$2 = __esmMin((() => {
+	init_units();
+	init_duration();
+	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
+	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
+}));
 // src/render/health.ts
 function healthSections(report) {
 	const days = durationFormat(report.businessHours);
@@ -9720,11 +9858,26 @@ function reviewAndCi(report, ctx) {
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
 	}
+	const acceptance = acceptanceView(report, ctx.durations);
+	if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
 	if (out.length === 0) return [];
 	return [c.bold("Review, CI and AI"), ...out];
 }
+function acceptanceLines(view, ctx) {
+	if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
+	const rate = (r) => `${r.tool || r.name === "AI-assisted" ? terminalSafe(r.name) : r.name.toLowerCase()} ${r.rate} of ${r.decided}`;
+	const groups = view.rows.filter((r) => !r.tool);
+	const tools = view.rows.filter((r) => r.tool);
+	const all = groups[0];
+	const lines = [`acceptance (merged of decided, 95% interval): ${groups.map(rate).join(" · ")}`];
+	if (tools.length > 0) lines.push(`  by tool: ${tools.map(rate).join(", ")}`);
+	if (all) lines.push(`  rejected: ${all.rejected}, p50 ${all.toClose} to close, ${all.effort}${all.apart === "—" ? "" : ` · apart: ${all.apart}`}`);
+	if (view.difference) lines.push(`  ${view.difference}`);
+	return lines.map((l) => wrap(l, ctx.width));
+}
 var init_review = __esmMin((() => {
 	init_stage_labels();
+	init_acceptance$2();
 	init_confidence();
 	init_health();
 	init_units();
@@ -10274,6 +10427,7 @@ function renderMarkdown(input, options = {}) {
 		const health = healthSections(report);
 		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
 		for (const section of health) out.push(...healthSection(section));
+		out.push(...acceptanceMarkdown(report));
 		out.push(...queueSection(report), ...slowest(report));
 		if (options.summary) out.push(...leftOut(report));
 		else out.push(...allChanges(report, options.maxChanges));
@@ -10571,6 +10725,59 @@ function flow(report) {
 		""
 	];
 }
+function acceptanceMarkdown(report) {
+	const view = acceptanceView(report, durationFormat(report.businessHours), true);
+	if (view === null) return [];
+	if (view.unknown !== null) return [
+		`### ${md(ACCEPTANCE_TITLE)}`,
+		"",
+		md(view.unknown),
+		""
+	];
+	const name = (r) => r.tool ? `↳ ${md(r.name)}` : md(r.name);
+	return [
+		`### ${md(ACCEPTANCE_TITLE)}`,
+		"",
+		md(ACCEPTANCE_BASIS),
+		"",
+		...table([
+			"",
+			"Merged",
+			"Rejected",
+			"Acceptance",
+			"95% interval",
+			"Drafts closed",
+			"Agents’ failed runs"
+		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
+			r.merged,
+			r.rejected,
+			r.share,
+			r.interval,
+			r.drafts,
+			r.failedRuns
+		].map(md)])),
+		"What the rejected ones took: opened → closed, and others’ reviews and comments before the close (time in review: the first one → the close).",
+		"",
+		...table([
+			"",
+			"Rejected",
+			"p50 to close",
+			"Reviewed",
+			"Reviews",
+			"Comments",
+			"Time in review"
+		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
+			r.rejected,
+			r.toClose,
+			r.reviewed,
+			r.reviews,
+			r.comments,
+			r.inReview
+		].map(md)])),
+		...view.difference ? [`${md(view.difference)}.`, ""] : [],
+		...view.note ? [`> ${md(view.note)}`, ""] : []
+	];
+}
 function healthSection(section) {
 	const out = [`### ${md(section.title)}`, ""];
 	if (section.figures.length > 0) out.push(...table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
@@ -10786,6 +10993,7 @@ var init_markdown = __esmMin((() => {
 	init_catalogue();
 	init_format$2();
 	init_health();
+	init_acceptance$2();
 	init_stage_labels();
 	init_repositories();
 	init_products$3();
@@ -11075,6 +11283,51 @@ var init_changes$1 = __esmMin((() => {
 		cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ""))}">${h(name(ch.repository ?? ""))}</td>`
 	});
 	slowness = (ch) => ch.leadTime ?? ch.cycleTime ?? -1;
+}));
+// src/render/html/acceptance.ts
+function acceptance(report) {
+	const view = acceptanceView(report, durationFormat(report.businessHours), true);
+	if (view === null) return "";
+	if (view.unknown !== null) return section("acceptance", ACCEPTANCE_TITLE, h(view.unknown));
+	const name = (r) => `<th scope="row">${r.tool ? `&nbsp;&nbsp;${h(r.name)}` : h(r.name)}</th>`;
+	const decided = view.rows.map((r) => `<tr>${name(r)}${[
+		r.merged,
+		r.rejected,
+		r.share,
+		r.interval,
+		r.drafts,
+		r.failedRuns
+	].map(num$2).join("")}</tr>`);
+	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
+		r.rejected,
+		r.toClose,
+		r.reviewed,
+		r.reviews,
+		r.comments,
+		r.inReview
+	].map(num$2).join("")}</tr>`);
+	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
+		"",
+		"Merged",
+		"Rejected",
+		"Acceptance",
+		"95% interval",
+		"Drafts closed",
+		"Agents’ failed runs"
+	], decided, "lrrrrrr", { caption: "Pull requests decided in the window, and those closed apart" }), table$2([
+		"",
+		"Rejected",
+		"p50 to close",
+		"Reviewed",
+		"Reviews",
+		"Comments",
+		"Time in review"
+	], rejected, "lrrrrrr", { caption: "What the rejected ones took: opened → closed, and others’ reviews and comments before the close (first one → close)" }), view.difference ? `<p class="note">${h(view.difference)}.</p>` : "");
+}
+var init_acceptance$1 = __esmMin((() => {
+	init_acceptance$2();
+	init_duration();
+	init_parts();
 }));
 // src/render/svg/time-axis.ts
 function timeTicks(start, end, width) {
@@ -12344,6 +12597,7 @@ function renderHtml(input) {
 		unreleased(report),
 		...teamwork(report),
 		aiComparison$1(report),
+		acceptance(report),
 		queues(report),
 		changesTable(report)
 	], notes(report)].filter(Boolean).join("\n");
@@ -12388,6 +12642,7 @@ var init_html = __esmMin((() => {
 	init_format$2();
 	init_assets();
 	init_changes$1();
+	init_acceptance$1();
 	init_comparison();
 	init_delivery();
 	init_overview();
@@ -12525,21 +12780,21 @@ function namesAiTool(key, value) {
 function isAiToolEmail(email) {
 	return TOOL_EMAIL.test(email.trim());
 }
-var TOOLS, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
+var TOOLS$1, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
 var init_ai_markers = __esmMin((() => {
-	TOOLS = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
+	TOOLS$1 = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
 	NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
-	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS}|${NAMESAKES})\b`, "i");
-	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS})\b`, "i");
+	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
+	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1})\b`, "i");
 	TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, "i");
 	TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
 	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 	TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
-	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS}|${NAMESAKES}|ai)\b.*$`, "gim");
+	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS$1}|${NAMESAKES}|ai)\b.*$`, "gim");
 	MAX_EVIDENCE_LENGTH = 120;
 	NONE$2 = [];
-	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS}|${NAMESAKES})\b`, "i");
+	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
 }));
 // src/model/bots.ts
 function isAiAgent(name, email) {
@@ -12922,7 +13177,7 @@ function walkSide(merge, commits, claimed) {
 }
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-	const sync = landing.sync || !isReleasePull(commit, landing, input) && bringsReleaseOnly(commit, walk, input);
+	const sync = landing.sync || !isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -12941,6 +13196,23 @@ function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
 	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
 	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+function bringsBumpedLine(walk, landing, input) {
+	const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
+	if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
+	const side = new Map(walk.commits.map((c) => [c.sha, c]));
+	const carried = new Set();
+	const stack = bumps.map((c) => c.sha);
+	while (stack.length > 0) {
+		const commit = side.get(stack.pop());
+		if (commit === void 0 || carried.has(commit.sha)) continue;
+		carried.add(commit.sha);
+		stack.push(...commit.parents);
+	}
+	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
+	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
+	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
+	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
 }
 function squashChange(commit, number, input, rules) {
 	const change = baseChange(commit, "squash", number, commit.subject.replace(/\s*\(#\d+\)\s*$/, ""), input);
@@ -13085,12 +13357,14 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
 	}
 }
-var RebaseIndex;
+var VERSION_BUMP, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_bots();
 	init_message();
 	init_own_commits();
+	init_release_lines();
 	init_stages();
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
 		pulls;
 		release;
@@ -14132,960 +14406,78 @@ function unlinkedText(incident, window) {
 var init_incidents = __esmMin((() => {
 	init_units();
 }));
-// node_modules/ignore/index.js
-var require_ignore = __commonJSMin(((exports, module) => {
-	function makeArray(subject) {
-		return Array.isArray(subject) ? subject : [subject];
-	}
-	const UNDEFINED = void 0;
-	const EMPTY = "";
-	const SPACE = " ";
-	const ESCAPE = "\\";
-	const REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-	const BOM = "﻿";
-	const REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-	const REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-	const REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-	const REGEX_SPLITALL_CRLF = /\r?\n/g;
-	const DOUBLE_SLASH = "//";
-	const SLASH_CODE = 47;
-	const DOT_CODE = 46;
-	const SLASH = "/";
-	let TMP_KEY_IGNORE = "node-ignore";
-	if (typeof Symbol !== "undefined") TMP_KEY_IGNORE = Symbol.for("node-ignore");
-	const KEY_IGNORE = TMP_KEY_IGNORE;
-	const define = (object, key, value) => {
-		Object.defineProperty(object, key, { value });
-		return value;
-	};
-	const RETURN_FALSE = () => false;
-	const POSIX_CLASSES = {
-		alnum: "0-9A-Za-z",
-		alpha: "A-Za-z",
-		blank: " \\t",
-		cntrl: "\\x00-\\x1f\\x7f",
-		digit: "0-9",
-		graph: "!-.0-~",
-		lower: "a-z",
-		print: " -.0-~",
-		punct: "!-.:-@\\[-`{-~",
-		space: " \\t\\n\\r",
-		upper: "A-Z",
-		xdigit: "0-9A-Fa-f"
-	};
-	const CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-	const escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-	const NON_SLASH = "(?!\\/)";
-	const classSource = (negated, body) => {
-		if (negated) return `[^\\/${body}]`;
-		const source = `[${body}]`;
-		return new RegExp(source).test("/") ? NON_SLASH + source : source;
-	};
-	const scanBracket = (pattern, start) => {
-		const { length } = pattern;
-		let index = start + 1;
-		let negated = EMPTY;
-		const lead = pattern[index];
-		if (lead === "!" || lead === "^") {
-			negated = "^";
-			index++;
-		}
-		let body = EMPTY;
-		let prev = EMPTY;
-		for (;;) {
-			const char = pattern[index];
-			if (char === UNDEFINED) return null;
-			if (char === ESCAPE) {
-				const escaped = pattern[++index];
-				body += escapeMember(escaped);
-				prev = escaped;
-			} else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-				index++;
-				let to = pattern[index];
-				if (to === ESCAPE) to = pattern[index += 1];
-				if (prev <= to) body += `-${escapeMember(to)}`;
-				prev = EMPTY;
-			} else if (char === "[" && pattern[index + 1] === ":") {
-				const nameStart = index + 2;
-				let end = nameStart;
-				while (end < length && pattern[end] !== "]") end++;
-				if (end === length) return null;
-				if (end > nameStart && pattern[end - 1] === ":") {
-					const name = pattern.slice(nameStart, end - 1);
-					if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) return null;
-					body += POSIX_CLASSES[name];
-					prev = EMPTY;
-					index = end;
-				} else {
-					body += escapeMember("[");
-					prev = "[";
-					index = nameStart - 2;
-				}
-			} else {
-				body += escapeMember(char);
-				prev = char;
-			}
-			index++;
-			if (pattern[index] === "]") return {
-				end: index,
-				source: classSource(negated, body)
-			};
-		}
-	};
-	const NEVER_MATCH = "[]";
-	const PLACEHOLDER = "\0";
-	const REGEX_RESTORE_PLACEHOLDER = new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, "g");
-	const TRAILING_WILDCARD = "";
-	const TRAILING_DOUBLESTAR = "";
-	const isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-	const extractBrackets = (pattern) => {
-		const sources = [];
-		const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-		const { length } = pattern;
-		let out = EMPTY;
-		let index = 0;
-		while (index < length) {
-			const char = pattern[index];
-			if (char === ESCAPE) {
-				const escaped = pattern[index + 1];
-				if (escaped === SLASH && index + 2 === length) out += hold(NEVER_MATCH);
-				else if (escaped === "*" || escaped === "[" || escaped === SPACE) out += pattern.slice(index, index + 2);
-				else out += hold(REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped);
-				index += 2;
-			} else if (isReserved(char)) {
-				out += hold(`[${char}]`);
-				index++;
-			} else if (char === "[") {
-				const scanned = scanBracket(pattern, index);
-				if (scanned === null) {
-					out += hold(NEVER_MATCH);
-					index = length;
-				} else {
-					out += hold(scanned.source);
-					index = scanned.end + 1;
-				}
-			} else {
-				out += char;
-				index++;
-			}
-		}
-		return {
-			source: out,
-			sources
-		};
-	};
-	const DIRECT = null;
-	const REGEX_INNER_SLASH = /\/(?!$)/;
-	const WILDCARD = "[^\\/]*";
-	const REPLACERS = [
-		[
-			/(\\+)( ?)/g,
-			(_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-			"\\ "
-		],
-		[
-			/(^|\/)\*{3,}(?=\/|$)/g,
-			(_, start) => `${start}**`,
-			"*"
-		],
-		[/[\\$.|*+(){^]/g, (match) => `\\${match}`],
-		[
-			/(?!\\)\?/g,
-			() => "[^/]",
-			"?"
-		],
-		[
-			/^\//,
-			() => "^",
-			SLASH
-		],
-		[
-			/\//g,
-			() => "\\/",
-			SLASH
-		],
-		[
-			/^\^*(?:\\\*\\\*\\\/)+/,
-			() => "(?:^|\\/)",
-			"*"
-		],
-		[DIRECT, (source, pattern) => {
-			if (!source || source[0] === "^" || source[0] === "(") return source;
-			return (!REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^") + source;
-		}],
-		[
-			/\\\/\\\*\\\*(?=\\\/|$)/g,
-			(_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-			"*"
-		],
-		[
-			/(^|[^\\])(?:\\\*)+(?!$)/g,
-			(_, p1) => p1 + WILDCARD,
-			"*"
-		],
-		[
-			/(^|[^\\])((?:\\\\)*)\\\*$/,
-			(match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-			"*"
-		],
-		[
-			/\\\\\\(?=[$.|*+(){^])/g,
-			() => ESCAPE,
-			"\\\\"
-		],
-		[
-			/\\\\/g,
-			() => ESCAPE,
-			"\\\\"
-		],
-		[
-			/\\\[([^\]/]*?)($|\])/g,
-			(match, range, close) => `\\[${range}${close}`,
-			"["
-		],
-		[DIRECT, (source) => {
-			const last = source[source.length - 1];
-			if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) return source;
-			return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-		}]
-	];
-	const REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-	const MODE_IGNORE = "regex";
-	const MODE_CHECK_IGNORE = "checkRegex";
-	const replaceTrailingWildcard = (_, p1) => {
-		return `${p1 ? `${p1}[^/]+` : "[^/]*"}(?=$|\\/$)`;
-	};
-	const REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-	const replaceTrailingDoublestar = () => "[\\s\\S]";
-	const separatorAfter = (run, at) => {
-		let separator = EMPTY;
-		for (let index = at + 1; index < run.length && !run[index].wildcard; index++) separator += run[index].single;
-		return separator;
-	};
-	const pinWildcards = (source) => {
-		if (source.indexOf(WILDCARD) < 0) return source;
+// src/glob-match.ts
+function globNames(body) {
+	return body.split("/").map((part) => {
+		if (/^\*\*+$/.test(part)) return null;
 		const tokens = [];
-		const { length } = source;
-		let index = 0;
-		while (index < length) {
-			const char = source[index];
-			if (source.startsWith(WILDCARD, index)) {
-				tokens.push({ wildcard: true });
-				index += 6;
-			} else if (char === "[") {
-				let end = index + 1;
-				if (source[end] === "^") end++;
-				if (source[end] === "]") end++;
-				while (end < length && source[end] !== "]") end += source[end] === ESCAPE ? 2 : 1;
-				end++;
-				tokens.push({ single: source.slice(index, end) });
-				index = end;
-			} else if (char === ESCAPE) {
-				tokens.push({ single: source.slice(index, index + 2) });
-				index += 2;
-			} else if (char === "(") {
-				let depth = 0;
-				let end = index;
-				do {
-					if (source[end] === ESCAPE) end++;
-					else if (source[end] === "(") depth++;
-					else if (source[end] === ")") depth--;
-					end++;
-				} while (end < length && depth > 0);
-				if ("*+?".indexOf(source[end]) >= 0) end++;
-				tokens.push({ boundary: source.slice(index, end) });
-				index = end;
-			} else if (char === "^" || char === "$") {
-				tokens.push({ boundary: char });
-				index++;
-			} else {
-				tokens.push({ single: char });
-				index++;
-			}
+		for (let i = 0; i < part.length; i++) {
+			const c = part[i];
+			if (c === "*") {
+				if (tokens.at(-1) !== 0) tokens.push(0);
+			} else tokens.push(c === "?" ? 1 : c);
 		}
-		let out = EMPTY;
-		let run = [];
-		const flush = () => {
-			let lastWildcard;
-			run.forEach((token, at) => {
-				if (token.wildcard) lastWildcard = at;
-			});
-			run.forEach((token, at) => {
-				if (!token.wildcard) {
-					out += token.single;
-					return;
-				}
-				out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
-			});
-			run = [];
-		};
-		tokens.forEach((token) => {
-			if (token.boundary === void 0) {
-				run.push(token);
-				return;
-			}
-			flush();
-			out += token.boundary;
-		});
-		flush();
-		return out;
-	};
-	const makeRegexPrefix = (pattern) => {
-		if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) pattern = "**";
-		const { source, sources } = extractBrackets(pattern);
-		const replaced = REPLACERS.reduce((prev, [matcher, replacer, required]) => {
-			if (matcher === DIRECT) return replacer(prev, pattern);
-			if (required !== UNDEFINED && prev.indexOf(required) < 0) return prev;
-			return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-		}, source);
-		return sources.length ? replaced.replace(REGEX_RESTORE_PLACEHOLDER, (match, index) => sources[index]) : replaced;
-	};
-	const checkSourceOf = (body, prefix) => {
-		if (body[body.length - 1] === SLASH) prefix = makeRegexPrefix(body.slice(0, -1));
-		const head = prefix.slice(0, -1);
-		const last = prefix[prefix.length - 1];
-		return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-	};
-	const matchesBasename = (body) => {
-		const index = body.indexOf(SLASH);
-		return index < 0 || index === body.length - 1;
-	};
-	const basenameOf = (path) => {
-		const end = path.length - 1;
-		const index = path.lastIndexOf(SLASH, path[end] === SLASH ? end - 1 : end);
-		return index < 0 ? path : path.slice(index + 1);
-	};
-	const parentOf = (path) => {
-		if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-			const slices = path.split(SLASH).filter(Boolean);
-			slices.pop();
-			return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-		}
-		const end = path.length - 1;
-		const cut = path.lastIndexOf(SLASH, path.charCodeAt(end) === SLASH_CODE ? end - 1 : end);
-		return cut < 0 ? EMPTY : path.slice(0, cut + 1);
-	};
-	const isString = (subject) => typeof subject === "string";
-	const checkPattern = (pattern) => pattern && isString(pattern);
-	const splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-	var IgnoreRule = class {
-		constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-			this.pattern = pattern;
-			this.mark = mark;
-			this.negative = negative;
-			define(this, "body", body);
-			define(this, "ignoreCase", ignoreCase);
-			define(this, "regexPrefix", prefix);
-		}
-		get _basenameOnly() {
-			return define(this, "_basenameOnly", matchesBasename(this.body));
-		}
-		get regex() {
-			const key = "_regex";
-			if (this[key]) return this[key];
-			return this._make(MODE_IGNORE, key);
-		}
-		get checkRegex() {
-			const key = "_checkRegex";
-			if (this[key]) return this[key];
-			return this._make(MODE_CHECK_IGNORE, key);
-		}
-		_make(mode, key) {
-			const str = pinWildcards(mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix));
-			const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-			return define(this, key, regex);
-		}
-	};
-	const hasTrailingBackslash = (str) => {
-		let count = 0;
-		while (str[str.length - count - 1] === ESCAPE) count++;
-		return count % 2 === 1;
-	};
-	const trimEnd = (body, stripLineEnd) => {
-		let lineEnd = body.length;
-		let end;
-		for (;;) {
-			if (stripLineEnd && body[lineEnd - 1] === "\r") lineEnd--;
-			end = lineEnd;
-			while (body[end - 1] === SPACE) end--;
-			if (!stripLineEnd || body[end - 1] !== "\n") break;
-			lineEnd = end - 1;
-		}
-		if (end === lineEnd) return body.slice(0, lineEnd);
-		let backslashes = 0;
-		while (body[end - backslashes - 1] === ESCAPE) backslashes++;
-		return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-	};
-	const createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-		let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-		if (body[0] === "#") return;
-		let negative = false;
-		if (body[0] === "!") {
-			negative = true;
-			body = body.slice(1);
-		}
-		const last = body[body.length - 1];
-		if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) body = trimEnd(body, stripLineEnd);
-		if (!body || hasTrailingBackslash(body)) return;
-		body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-		const regexPrefix = makeRegexPrefix(body);
-		return new IgnoreRule(pattern, mark, body, ignoreCase, negative, regexPrefix);
-	};
-	var RuleManager = class {
-		constructor(ignoreCase) {
-			this._ignoreCase = ignoreCase;
-			this._rules = [];
-			this._basenameCount = 0;
-		}
-		_add(pattern, index) {
-			if (pattern && pattern[KEY_IGNORE]) {
-				this._rules = this._rules.concat(pattern._rules._rules);
-				this._basenameCount += pattern._rules._basenameCount;
-				this._added = true;
-				return;
-			}
-			const isStr = isString(pattern);
-			const raw = isStr ? pattern : pattern.pattern;
-			const rule = checkPattern(raw) && createRule(raw, isStr ? UNDEFINED : pattern.mark, this._ignoreCase, !this._split, this._stripBOM && !index);
-			if (rule) {
-				this._added = true;
-				this._rules.push(rule);
-				if (matchesBasename(rule.body)) this._basenameCount++;
-			}
-		}
-		add(pattern) {
-			this._added = false;
-			this._split = isString(pattern);
-			this._stripBOM = !this._split || pattern[0] === BOM;
-			makeArray(this._split ? splitPattern(pattern) : pattern).forEach(this._add, this);
-			if (this._added) this._literalRules = UNDEFINED;
-			return this._added;
-		}
-		testLiteral(path) {
-			const rules = this._literalRules || (this._literalRules = this._rules.filter(({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"));
-			let ignored = false;
-			let unignored = false;
-			let matchedRule;
-			for (let index = rules.length - 1; index >= 0; index--) {
-				const rule = rules[index];
-				if (rule.checkRegex.test(path)) {
-					ignored = !rule.negative;
-					unignored = rule.negative;
-					matchedRule = rule.negative ? UNDEFINED : rule;
-					break;
-				}
-			}
-			const ret = {
-				ignored,
-				unignored
-			};
-			if (matchedRule) ret.rule = matchedRule;
-			return ret;
-		}
-		test(path, mode) {
-			const rules = this._rules;
-			const { length } = rules;
-			const shortcut = this._basenameCount * 2 >= length;
-			const basename = shortcut ? basenameOf(path) : path;
-			for (let index = length - 1; index >= 0; index--) {
-				const rule = rules[index];
-				if (rule[mode].test(shortcut && rule._basenameOnly ? basename : path)) {
-					const { negative } = rule;
-					const ret = {
-						ignored: !negative,
-						unignored: negative
-					};
-					if (!negative) ret.rule = rule;
-					return ret;
-				}
-			}
-			return {
-				ignored: false,
-				unignored: false
-			};
-		}
-	};
-	const throwError = (message, Ctor) => {
-		throw new Ctor(message);
-	};
-	const checkPath = (path, originalPath, doThrow) => {
-		if (!isString(path)) return doThrow(`path must be a string, but got \`${originalPath}\``, TypeError);
-		if (!path) return doThrow(`path must not be empty`, TypeError);
-		if (checkPath.isNotRelative(path)) return doThrow(`path should be a \`path.relative()\`d string, but got "${originalPath}"`, RangeError);
-		return true;
-	};
-	const isNotRelative = (path) => {
-		const first = path.charCodeAt(0);
-		if (first === SLASH_CODE) return true;
-		if (first !== DOT_CODE) return false;
-		if (path.length === 1) return true;
-		const second = path.charCodeAt(1);
-		if (second === SLASH_CODE) return true;
-		if (second !== DOT_CODE) return false;
-		return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
-	};
-	checkPath.isNotRelative = isNotRelative;
-	checkPath.convert = (p) => p;
-	const convertPath = (target) => isString(target) && checkPath.convert(target);
-	var Ignore = class {
-		constructor({ ignorecase = true, ignoreCase = ignorecase, allowRelativePaths = false } = {}) {
-			define(this, KEY_IGNORE, true);
-			this._rules = new RuleManager(ignoreCase);
-			this._strictPathCheck = !allowRelativePaths;
-			this._initCache();
-		}
-		_initCache() {
-			this._ignoreCache = Object.create(null);
-			this._testCache = Object.create(null);
-		}
-		add(pattern) {
-			if (this._rules.add(pattern)) this._initCache();
-			return this;
-		}
-		addPattern(pattern) {
-			return this.add(pattern);
-		}
-		_test(originalPath, cache, path) {
-			checkPath(path, originalPath, this._strictPathCheck ? throwError : RETURN_FALSE);
-			return path ? this._t(path, cache) : {
-				ignored: false,
-				unignored: false
-			};
-		}
-		checkIgnore(target) {
-			const path = convertPath(target);
-			if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) return this._test(target, this._testCache, path);
-			const dir = this._t(path, this._testCache);
-			if (dir.ignored) return dir;
-			const literal = this._rules.testLiteral(path);
-			return literal.ignored || literal.unignored ? literal : dir;
-		}
-		_t(path, cache) {
-			if (path in cache) return cache[path];
-			const parentPath = parentOf(path);
-			const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-			return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
-		}
-		ignores(path) {
-			return this._test(path, this._ignoreCache, convertPath(path)).ignored;
-		}
-		createFilter() {
-			return (path) => !this.ignores(path);
-		}
-		filter(paths) {
-			return makeArray(paths).filter(this.createFilter());
-		}
-		test(path) {
-			return this._test(path, this._testCache, convertPath(path));
-		}
-	};
-	const factory = (options) => new Ignore(options);
-	const isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
-	const setupWindows = () => {
-		const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-		checkPath.convert = makePosix;
-		const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-		checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
-	};
-	if (typeof process !== "undefined" && process.platform === "win32") setupWindows();
-	module.exports = factory;
-	factory.default = factory;
-	module.exports.isPathValid = isPathValid;
-	define(module.exports, Symbol.for("setupWindows"), setupWindows);
-}));
-// src/model/release-tags.ts
-function releaseProduct(name) {
-	const m = VERSION$4.exec(name);
-	return m ? name.slice(0, m.index).replace(/v$/i, "") : name;
-}
-function chooseReleaseTags(tags, pattern, includePrereleases) {
-	const releases = [];
-	const prereleases = [];
-	for (const tag of tags) {
-		if (!pattern.test(tag.name)) continue;
-		if (!includePrereleases && isPrerelease(tag.name)) prereleases.push(tag);
-		else releases.push(tag);
-	}
-	return {
-		releases,
-		prereleases
-	};
-}
-function noReleaseTagWarning(all, choice, patternSource) {
-	if (all.length === 0 || choice.releases.length > 0) return null;
-	const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
-	const few = `${newest.join(", ")}${all.length > newest.length ? ", …" : ""}`;
-	if (choice.prereleases.length > 0) return `the repository's ${plural$2(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$2(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
-	return `none of the repository's ${plural$2(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
-}
-var init_release_tags = __esmMin((() => {
-	init_release_names();
-	init_units();
-}));
-// src/model/products.ts
-function findProducts(packages, tags, declared) {
-	const byKey = new Map();
-	for (const key of [
-		"name",
-		"folder",
-		"base"
-	]) for (const p of packages) {
-		const k = (key === "base" ? p.folder.split("/").at(-1) ?? p.folder : p[key]).toLowerCase();
-		if (!byKey.has(k)) byKey.set(k, p);
-	}
-	const packageOf = (tag) => {
-		const key = tagKey(tag);
-		return key === "" ? void 0 : byKey.get(key);
-	};
-	const tagged = new Map();
-	for (const tag of tags) {
-		if (declaredOf(tag, declared) !== null) continue;
-		const p = packageOf(tag);
-		if (p !== void 0 && !declared.has(p.name)) tagged.set(p.name, p);
-	}
-	const list = [...[...tagged.values()].map((p) => ({
-		name: p.name,
-		paths: [p.folder]
-	})), ...[...declared].map(([name, d]) => ({
-		name,
-		paths: [...d.paths]
-	}))].sort((a, b) => a.name.localeCompare(b.name));
-	const folders = [...tagged.values()].sort((a, b) => b.folder.length - a.folder.length);
-	const matchers = [...declared].map(([name, d]) => ({
-		name,
-		matcher: (0, import_ignore$3.default)().add([...d.paths])
-	}));
-	return {
-		list,
-		ofTag(tag) {
-			const named = declaredOf(tag, declared);
-			if (named !== null) return named;
-			const p = packageOf(tag);
-			return p !== void 0 && tagged.get(p.name) === p ? p.name : null;
-		},
-		ofPaths(paths) {
-			const found = new Set();
-			for (const path of paths) {
-				for (const m of matchers) if (m.matcher.ignores(path)) found.add(m.name);
-				const folder = folders.find((p) => path.startsWith(`${p.folder}/`));
-				if (folder !== void 0) found.add(folder.name);
-			}
-			return [...found].sort();
-		}
-	};
-}
-function tagKey(tag) {
-	return releaseProduct(tag).replace(/[@/_-]$/, "").toLowerCase();
-}
-function declaredOf(tag, declared) {
-	for (const [name, d] of declared) if (d.tags !== null && d.tags.test(tag)) return name;
-	const key = tagKey(tag);
-	for (const [name, d] of declared) if (d.tags === null && key !== "" && name.toLowerCase() === key) return name;
-	return null;
-}
-function assignProductDeploys(changes, candidates, products, ship, options) {
-	if (products === null || products.names.size < 2) return assignDeploys(changes, ship(changes, candidates), options);
-	const groups = new Map();
-	for (const c of candidates) {
-		const key = products.names.has(c.target) ? c.target : "";
-		groups.set(key, [...groups.get(key) ?? [], c]);
-	}
-	const order = new Map(candidates.map((c, i) => [`${c.ref}\u0000${c.sha}`, i]));
-	const indexOf = (d) => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
-	const touched = (c) => products.touched.get(c.sha) ?? [];
-	const ofGroup = (c, product) => product === "" || touched(c).length === 0 || touched(c).includes(product);
-	const firstOfUntouched = new Map();
-	for (const [product, own] of groups) for (const deploy of ship(changes.filter((c) => ofGroup(c, product)), own)) for (const sha of deploy.shipped) if ((firstOfUntouched.get(sha) ?? Infinity) > indexOf(deploy)) firstOfUntouched.set(sha, indexOf(deploy));
-	const groupOf = new Map([...firstOfUntouched].map(([sha, i]) => [sha, candidates[i]?.target ?? ""]));
-	const all = [];
-	const earliest = new Map();
-	for (const [product, own] of groups) {
-		const key = (target) => products.names.has(target) ? target : "";
-		const mine = changes.filter((c) => touched(c).length === 0 ? key(groupOf.get(c.sha) ?? "\0") === product : ofGroup(c, product)).map((c) => ({ ...c }));
-		const bySha = new Map(mine.map((c) => [c.sha, c]));
-		for (const deploy of assignDeploys(mine, ship(mine, own), options)) {
-			if (product !== "") deploy.product = product;
-			all.push(deploy);
-			for (const sha of deploy.changeShas) {
-				const known = earliest.get(sha);
-				if (known === void 0 || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, {
-					deploy,
-					change: bySha.get(sha)
-				});
-			}
-		}
-	}
-	for (const change of changes) {
-		const first = earliest.get(change.sha);
-		if (first !== void 0) {
-			change.deployedAt = first.change.deployedAt;
-			change.flags = first.change.flags;
-		}
-		const of = touched(change);
-		change.products = of.length > 0 ? [...of] : first?.deploy.product !== void 0 ? [first.deploy.product] : [];
-	}
-	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
-}
-var import_ignore$3;
-var init_products$2 = __esmMin((() => {
-	import_ignore$3 = __toESM(require_ignore(), 1);
-	init_deploys$1();
-	init_release_tags();
-}));
-// src/model/repairs.ts
-function ownRepairReasons(change, bugLabel) {
-	const reasons = [];
-	if (change.isRevert) reasons.push("revert");
-	if (change.branch !== null && HOTFIX_BRANCH.test(change.branch)) reasons.push("hotfixBranch");
-	if (FIX_TITLE.test(change.title.trim())) reasons.push("fixTitle");
-	if (bugLabel !== null && (change.labels ?? []).some((label) => bugLabel.test(label))) reasons.push("bugLabel");
-	return reasons;
-}
-function failedDeployFixes(changes, deploys) {
-	const bySha = new Map(changes.map((c) => [c.sha, c]));
-	const byTime = new Map();
-	for (const deploy of deploys) byTime.set(deploy.at, [...byTime.get(deploy.at) ?? [], deploy]);
-	const fixes = new Set();
-	for (const failed of deploys) {
-		if (!failed.failed || failed.restoredAfter === null) continue;
-		for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
-			if (restoring === failed) continue;
-			for (const sha of restoring.changeShas) {
-				const change = bySha.get(sha);
-				if (change !== void 0 && change.mergedAt > failed.at) fixes.add(sha);
-			}
-		}
-	}
-	return fixes;
-}
-function markRepairs(changes, deploys, bugLabel) {
-	const fixes = failedDeployFixes(changes, deploys);
-	for (const change of changes) {
-		const reasons = ownRepairReasons(change, bugLabel);
-		if (fixes.has(change.sha)) reasons.push("failedDeployFix");
-		if (reasons.length > 0) change.flags = [...change.flags, ...reasons.map((r) => REPAIR_FLAGS[r])];
-	}
-	const bySha = new Map(changes.map((c) => [c.sha, c]));
-	const unplanned = (sha) => {
-		const change = bySha.get(sha);
-		return change !== void 0 && (change.isRevert || fixes.has(sha) || HOTFIX.test(change.title) || HOTFIX.test(change.branch ?? ""));
-	};
-	for (const deploy of deploys) deploy.rework = deploy.changeShas.length > 0 && deploy.changeShas.every(unplanned);
-}
-var REPAIR_FLAGS, HOTFIX_BRANCH, HOTFIX, FIX_TITLE;
-var init_repairs = __esmMin((() => {
-	REPAIR_FLAGS = {
-		revert: "repair:revert",
-		failedDeployFix: "repair:failed-deploy-fix",
-		hotfixBranch: "repair:hotfix-branch",
-		fixTitle: "repair:fix-title",
-		bugLabel: "repair:bug-label"
-	};
-	HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
-	HOTFIX = /\bhot-?fix/i;
-	FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
-}));
-// src/model/reverts.ts
-function markReverts(changes, revertRefs) {
-	const byNumber = new Map();
-	for (const change of changes) if (change.number !== null) byNumber.set(change.number, change);
-	const findSha = shaLookup(changes, revertRefs);
-	const lastWithTitle = new Map();
-	let marked = 0;
-	for (const change of changes) {
-		let targets = null;
-		const refs = revertRefs.get(change.sha);
-		const bare = bareTitle(change.title);
-		if (refs !== void 0) {
-			const whole = refs.revertMessage || isRevertTitle(bare);
-			for (const reverted of refs.shas) if (whole) targets = withTarget(targets, findSha(reverted));
-			else markPartial(findSha(reverted), change);
-			for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
-		}
-		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
-		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-		const title = bare.startsWith("Revert \"") ? /^Revert "(.+)"$/.exec(bare) : null;
-		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? "")));
-		lastWithTitle.set(bare, change);
-		for (const reverted of targets ?? []) {
-			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
-			if (reverted.isRevert) continue;
-			change.isRevert = true;
-			if (reverted.revertedBy === null) {
-				reverted.revertedBy = change.sha;
-				marked++;
-			}
-		}
-	}
-	return marked;
-}
-function markPartial(reverted, by) {
-	if (reverted === void 0 || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes("partially-reverted")) return;
-	reverted.flags = [...reverted.flags, "partially-reverted"];
-}
-function withTarget(targets, found) {
-	if (found === void 0) return targets;
-	const set = targets ?? new Set();
-	set.add(found);
-	return set;
-}
-function shaLookup(changes, revertRefs) {
-	const named = new Set();
-	for (const refs of revertRefs.values()) for (const sha of refs.shas) named.add(sha);
-	if (named.size === 0) return () => void 0;
-	const prefixes = new Map();
-	for (const sha of named) {
-		if (sha.length < 7 || sha.length >= 40) continue;
-		const key = hex7(sha);
-		if (key < 0) continue;
-		const known = prefixes.get(key);
-		if (known === void 0) prefixes.set(key, [sha]);
-		else known.push(sha);
-	}
-	const holder = new Map();
-	const firstWithPrefix = new Map();
-	const meet = (sha, change) => {
-		if (named.has(sha)) holder.set(sha, change);
-		if (prefixes.size === 0) return;
-		const candidates = prefixes.get(hex7(sha));
-		if (candidates === void 0) return;
-		for (const prefix of candidates) {
-			if (!sha.startsWith(prefix)) continue;
-			if (!firstWithPrefix.has(prefix)) firstWithPrefix.set(prefix, sha);
-			holder.set(sha, change);
-		}
-	};
-	for (const change of changes) {
-		for (const sha of change.commitShas) meet(sha, change);
-		meet(change.sha, change);
-	}
-	return (sha) => {
-		const exact = holder.get(sha);
-		if (exact !== void 0 || sha.length < 7 || sha.length >= 40) return exact;
-		const first = firstWithPrefix.get(sha);
-		return first === void 0 ? void 0 : holder.get(first);
-	};
-}
-function hex7(text) {
-	let value = 0;
-	for (let i = 0; i < 7; i++) {
-		const c = text.charCodeAt(i);
-		const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-		if (digit < 0) return -1;
-		value = value * 16 + digit;
-	}
-	return value;
-}
-function bareTitle(title) {
-	return title.includes("(#") ? title.replace(/\s*\(#\d+\)\s*$/, "") : title;
-}
-function collectRevertRefs(changes, commitOf) {
-	const refs = new Map();
-	for (const change of changes) {
-		const shas = [];
-		const prs = [];
-		const own = new Set([change.sha, ...change.commitShas]);
-		let syncRevert = false;
-		for (const sha of own) {
-			const commit = commitOf(sha);
-			if (!commit) continue;
-			shas.push(...commit.revertsShas);
-			prs.push(...commit.revertsPrs);
-			if (change.kind === "sync" && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
-		}
-		if (shas.length === 0 && prs.length === 0) continue;
-		own.delete(change.sha);
-		const only = own.size === 1 ? commitOf([...own][0]) : void 0;
-		const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
-		refs.set(change.sha, {
-			shas,
-			prs,
-			revertMessage
-		});
-	}
-	return refs;
-}
-var init_reverts = __esmMin((() => {
-	init_message();
-}));
-// src/model/build.ts
-function buildModel(history, pulls, sizes, deploys, policy) {
-	if (pulls !== null && sizes === null) throw new Error("buildModel: pull requests are joined to sized changes");
-	const changes = history.changes.map((c) => ({ ...c }));
-	if (sizes !== null) applySizes(changes, sizes);
-	if (pulls !== null) applyPulls(changes, pulls.list, pulls.options);
-	markReverts(changes, history.revertRefs);
-	const dropEmpty = deploys.kind !== "merge" && deploys.dropEmpty;
-	const assign = {
-		revertWindow: policy.revertWindow,
-		dropEmpty
-	};
-	const assigned = deploys.kind === "merge" ? assignDeploys(changes, mergeDeploys(changes), assign) : assignProductDeploys(changes, deploys.candidates, deploys.products ?? null, (some, candidates) => settleRollbacks(shipments(some, candidates, {
-		graph: deploys.graph,
-		releaseLine: deploys.releaseLine,
-		copies: deploys.copies,
-		pullHeads: squashHeads(some, deploys.pullHeads)
-	}), deploys.ancestors), assign);
-	const failures = deploys.github;
-	const withFailed = failures === null ? assigned : applyGitHubFailures(assigned, failures.failedDeployments);
-	const linked = failures === null || failures.incidents.length === 0 ? {
-		deploys: withFailed,
-		unlinked: []
-	} : linkIncidents(withFailed, failures.incidents, {
-		window: failures.incidentWindow,
-		changes,
-		productOf: productsOf(deploys)
+		return tokens;
 	});
-	markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
-	let clockSkew = 0;
-	for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
-	return {
-		changes,
-		deploys: linked.deploys,
-		clockSkew,
-		unlinked: linked.unlinked
-	};
 }
-function withSizes(changes, sizes) {
-	const sized = changes.map((c) => ({ ...c }));
-	applySizes(sized, sizes);
-	return sized;
-}
-function productsOf(evidence) {
-	const target = new Map();
-	if (evidence.kind !== "merge") for (const c of evidence.candidates) target.set(`${c.sha}@${c.at}`, c.target);
-	return (deploy) => target.get(`${deploy.sha}@${deploy.at}`) ?? "";
-}
-function squashHeads(changes, heads) {
-	const byLanding = new Map();
-	if (heads.size === 0) return byLanding;
-	for (const change of changes) {
-		if (change.kind !== "squash" || change.number === null) continue;
-		const head = heads.get(change.number);
-		if (head !== void 0) byLanding.set(change.sha, head.sha);
+function matchNames(names, end, path) {
+	const parts = path.split("/");
+	const last = names.length;
+	const first = new Uint8Array(last + 1);
+	first[0] = 1;
+	let states = close(names, first);
+	for (let k = 1; k <= parts.length; k++) {
+		const part = parts[k - 1];
+		const next = new Uint8Array(last + 1);
+		let any = false;
+		for (let s = 0; s < last; s++) {
+			if (states[s] === 0) continue;
+			const name = names[s];
+			if (name === null) {
+				next[s] = 1;
+				any = true;
+			} else if (matchName(name, part)) {
+				next[s + 1] = 1;
+				any = true;
+			}
+		}
+		if (!any) return false;
+		states = close(names, next);
+		if (states[last] === 1) {
+			if (end === "here-or-below") return true;
+			if (end === "below" && k < parts.length) return true;
+			if (end === "child" && k === parts.length - 1) return true;
+			if (end === "exact" && k === parts.length) return true;
+		}
 	}
-	return byLanding;
+	return false;
 }
-function settleRollbacks(contents, ancestors) {
-	const previous = new Map();
-	for (const deploy of contents) {
-		const before = previous.get(deploy.target);
-		if (deploy.rollback === null) deploy.rollback = before !== void 0 && (ancestors.get(deploy.sha)?.has(before.sha) ?? false);
-		if (deploy.shipped.length > 0 || deploy.rollback) previous.set(deploy.target, deploy);
+function close(names, states) {
+	for (let s = 0; s < names.length; s++) if (states[s] === 1 && names[s] === null) states[s + 1] = 1;
+	return states;
+}
+function matchName(tokens, name) {
+	let t = 0;
+	let i = 0;
+	let star = -1;
+	let resume = 0;
+	while (i < name.length) {
+		const token = tokens[t];
+		if (t < tokens.length && token !== 0 && (token === 1 || token === name[i])) {
+			t++;
+			i++;
+		} else if (token === 0) {
+			star = t++;
+			resume = i;
+		} else if (star !== -1) {
+			t = star + 1;
+			i = ++resume;
+		} else return false;
 	}
-	return contents;
+	while (tokens[t] === 0) t++;
+	return t === tokens.length;
 }
-var init_build$2 = __esmMin((() => {
-	init_changes();
-	init_deploys$1();
-	init_github_deploys();
-	init_github_pulls();
-	init_incidents();
-	init_products$2();
-	init_repairs();
-	init_reverts();
-	init_stages();
-}));
+var init_glob_match = __esmMin((() => {}));
 // node_modules/re2js/build/index.js
 var build_exports$1 = __exportAll({
 	Matcher: () => Matcher,
@@ -15123,7 +14515,7 @@ function re(stringsOrFlags, ...values) {
 	};
 }
 var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
-var init_build$1 = __esmMin((() => {
+var init_build$2 = __esmMin((() => {
 	RE2Flags = class RE2Flags {
 		static FOLD_CASE = 1;
 		static LITERAL = 2;
@@ -21066,12 +20458,662 @@ function describe$1(error) {
 }
 var re2js, engine, PatternError;
 var init_patterns = __esmMin((() => {
-	init_build$1();
+	init_build$2();
 	engine = () => re2js ??= build_exports$1;
 	PatternError = class extends Error {};
 }));
+// src/glob.ts
+function compileGlob(source, syntax, options = {}) {
+	if (source.length > GLOB_LIMITS.length) throw new GlobError(`longer than ${GLOB_LIMITS.length} characters`);
+	let body = source;
+	let folderOnly = false;
+	let anchored = true;
+	if (syntax === "gitignore") {
+		folderOnly = /[^\\]\/$/.test(body) || body === "/";
+		body = body.replace(/\/+$/, "");
+		anchored = body.includes("/");
+		body = body.replace(/^\/+/, "");
+	} else body = body.replace(/^(?:\.\/)+/, "").replace(/^\/+/, "").replace(/\/+$/, "");
+	if (body === "") throw new GlobError("empty");
+	body = body.replace(/(^|\/)\*\*+(?:\/\*\*+)+(?=\/|$)/g, "$1**");
+	const translated = translate(body, syntax);
+	if (translated.wildcards > GLOB_LIMITS.wildcards) throw new GlobError(`more than ${GLOB_LIMITS.wildcards} wildcards`);
+	const contents = options.contents ?? true;
+	const literal = literalGlob(source, translated, {
+		anchored,
+		folderOnly,
+		contents,
+		syntax
+	});
+	if (literal !== null) return literal;
+	const tail = syntax === "folder" ? "" : folderOnly ? contents ? "/.*" : "/[^/]*" : contents ? "(?:/.*)?" : "";
+	const regex = regexGlob(source, `^${anchored ? "" : "(?:.*/)?"}${translated.regex}${tail}$`, anchored ? translated.prefix : "", translated.longest);
+	if (options.engine === "re2" || /[[\\]/.test(body) || syntax === "folder" && body.includes("{")) return regex;
+	const end = syntax === "folder" ? "exact" : folderOnly ? contents ? "below" : "child" : contents ? "here-or-below" : "exact";
+	const names = globNames(body);
+	if (syntax === "gitignore" && names.length > 1 && names.at(-1) === null) names.splice(-1, 1, [0], null);
+	if (!anchored) names.unshift(null);
+	const prefix = anchored ? translated.prefix : "";
+	return {
+		source,
+		test: (path) => path.startsWith(prefix) && path.includes(translated.longest) && (path.length > LONG_PATH ? regex.test(path) : matchNames(names, end, path))
+	};
+}
+function literalGlob(source, t, o) {
+	if (t.wildcards > 0 || t.literal === null) return null;
+	const name = t.literal;
+	if (o.syntax === "folder") return {
+		source,
+		test: (path) => path === name
+	};
+	const below = (path, at) => path.length > at + name.length && path[at + name.length] === "/" && (o.contents || !path.includes("/", at + name.length + 1));
+	const here = (path, at) => path.startsWith(name, at) && (below(path, at) || !o.folderOnly && path.length === at + name.length);
+	if (o.anchored) return {
+		source,
+		test: (path) => here(path, 0)
+	};
+	return {
+		source,
+		test(path) {
+			if (here(path, 0)) return true;
+			for (let at = path.indexOf(`/${name}`); at !== -1; at = path.indexOf(`/${name}`, at + 1)) if (here(path, at + 1)) return true;
+			return false;
+		}
+	};
+}
+function regexGlob(source, regex, prefix, longest) {
+	let compiled;
+	return {
+		source,
+		test(path) {
+			if (!path.startsWith(prefix) || !path.includes(longest)) return false;
+			if (compiled === void 0) try {
+				compiled = compilePattern(regex);
+			} catch {
+				compiled = null;
+			}
+			return compiled?.test(path) ?? false;
+		}
+	};
+}
+function translate(glob, syntax) {
+	let regex = "";
+	let wildcards = 0;
+	let prefix = null;
+	let run = "";
+	let longest = "";
+	let literal = "";
+	let depth = 0;
+	const endRun = () => {
+		if (run.length > longest.length) longest = run;
+		run = "";
+	};
+	const wildcard = (source) => {
+		wildcards++;
+		prefix ??= literal;
+		endRun();
+		regex += source;
+	};
+	const plain = (c) => {
+		regex += META.test(c) ? `\\${c}` : c;
+		if (depth === 0) run += c;
+		if (prefix === null) literal += c;
+	};
+	for (let i = 0; i < glob.length; i++) {
+		const c = glob[i];
+		if (c === "\\" && i + 1 < glob.length) plain(glob[++i]);
+		else if (c === "*") {
+			let stars = 1;
+			while (glob[i + stars] === "*") stars++;
+			const whole = (i === 0 || glob[i - 1] === "/") && (i + stars === glob.length || glob[i + stars] === "/");
+			i += stars - 1;
+			if (stars >= 2 && whole) {
+				if (glob[i + 1] === "/") {
+					wildcard("(?:.*/)?");
+					i++;
+				} else if (i + 1 === glob.length && regex.endsWith("/")) {
+					regex = regex.slice(0, -1);
+					if (run.endsWith("/")) run = run.slice(0, -1);
+					if (prefix === null) literal = literal.slice(0, -1);
+					wildcard(syntax === "folder" ? "(?:/.*)?" : "/.*");
+				} else wildcard(".*");
+			} else wildcard("[^/]*");
+		} else if (c === "?") wildcard("[^/]");
+		else if (c === "[") {
+			const cls = characterClass(glob, i);
+			if (cls === null) plain(c);
+			else {
+				wildcard(cls.regex);
+				i = cls.end;
+			}
+		} else if (syntax === "folder" && c === "{" && closes(glob, i)) {
+			depth++;
+			wildcard("(?:");
+		} else if (syntax === "folder" && c === "," && depth > 0) regex += "|";
+		else if (syntax === "folder" && c === "}" && depth > 0) {
+			depth--;
+			regex += ")";
+		} else plain(c);
+	}
+	endRun();
+	return {
+		regex,
+		wildcards,
+		prefix: prefix ?? literal,
+		longest,
+		literal: wildcards === 0 ? literal : null
+	};
+}
+function closes(glob, at) {
+	let depth = 0;
+	for (let i = at; i < glob.length; i++) if (glob[i] === "\\") i++;
+	else if (glob[i] === "{") depth++;
+	else if (glob[i] === "}" && --depth === 0) return true;
+	return false;
+}
+function characterClass(glob, at) {
+	let i = at + 1;
+	const negated = glob[i] === "!" || glob[i] === "^";
+	if (negated) i++;
+	let body = "";
+	for (let first = true; i < glob.length; first = false, i++) {
+		const c = glob[i];
+		if (c === "]" && !first) return {
+			regex: negated ? `[^/${body}]` : body === "" ? "[^\\s\\S]" : `[${body}]`,
+			end: i
+		};
+		if (c === "[" && glob[i + 1] === ":") {
+			const close = glob.indexOf(":]", i + 2);
+			if (close !== -1 && /^[a-z]+$/.test(glob.slice(i + 2, close))) {
+				body += glob.slice(i, close + 2);
+				i = close + 1;
+				continue;
+			}
+		}
+		if (c === "\\" && i + 1 < glob.length) {
+			const next = glob[++i];
+			if (next !== "/") body += /[\\\]^[-]/.test(next) ? `\\${next}` : next;
+		} else if (c === "/") {} else body += /[\\\]^[]/.test(c) ? `\\${c}` : c;
+	}
+	return null;
+}
+function globProblem(source, syntax) {
+	try {
+		compileGlob(source.replace(/^!/, ""), syntax);
+		return null;
+	} catch (error) {
+		if (error instanceof GlobError) return error.message;
+		throw error;
+	}
+}
+function globList(patterns, refused = () => void 0) {
+	const rules = [];
+	for (const written of patterns) {
+		const negated = written.startsWith("!");
+		try {
+			rules.push({
+				glob: compileGlob(negated ? written.slice(1) : written, "gitignore"),
+				negated
+			});
+		} catch (error) {
+			if (!(error instanceof GlobError)) throw error;
+			refused(written, error.message);
+		}
+	}
+	return (path) => {
+		for (let i = rules.length - 1; i >= 0; i--) {
+			const rule = rules[i];
+			if (rule.glob.test(path)) return !rule.negated;
+		}
+		return false;
+	};
+}
+function pathSliceGlob(glob) {
+	try {
+		const compiled = compileGlob(glob, "gitignore");
+		return (path) => compiled.test(path);
+	} catch (error) {
+		if (!(error instanceof GlobError)) throw error;
+		throw new ConfigError(`path:${glob.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}${glob.length > 40 ? "…" : ""} is not a glob flowaudit matches: ${error.message}`);
+	}
+}
+var GLOB_LIMITS, GlobError, LONG_PATH, META;
+var init_glob = __esmMin((() => {
+	init_errors$2();
+	init_glob_match();
+	init_patterns();
+	GLOB_LIMITS = {
+		length: 1e3,
+		wildcards: 100
+	};
+	GlobError = class extends Error {};
+	LONG_PATH = 4096;
+	META = /[\\.+*?()|[\]{}^$]/;
+}));
+// src/model/release-tags.ts
+function releaseProduct(name) {
+	const m = VERSION$4.exec(name);
+	return m ? name.slice(0, m.index).replace(/v$/i, "") : name;
+}
+function chooseReleaseTags(tags, pattern, includePrereleases) {
+	const releases = [];
+	const prereleases = [];
+	for (const tag of tags) {
+		if (!pattern.test(tag.name)) continue;
+		if (!includePrereleases && isPrerelease(tag.name)) prereleases.push(tag);
+		else releases.push(tag);
+	}
+	return {
+		releases,
+		prereleases
+	};
+}
+function noReleaseTagWarning(all, choice, patternSource) {
+	if (all.length === 0 || choice.releases.length > 0) return null;
+	const newest = [...all].sort((a, b) => b.at - a.at || a.name.localeCompare(b.name)).slice(0, 5).map((t) => t.name);
+	const few = `${newest.join(", ")}${all.length > newest.length ? ", …" : ""}`;
+	if (choice.prereleases.length > 0) return `the repository's ${plural$2(all.length, "tag")} (${few}) include no final release matching --tag-pattern ${patternSource}, only ${plural$2(choice.prereleases.length, "pre-release")}: pass --include-prereleases to count them as deploys`;
+	return `none of the repository's ${plural$2(all.length, "tag")} (${few}) matches --tag-pattern ${patternSource}: give a pattern that matches its release tags`;
+}
+var init_release_tags = __esmMin((() => {
+	init_release_names();
+	init_units();
+}));
+// src/model/products.ts
+function findProducts(packages, tags, declared, ownFolder = null, refused = () => void 0) {
+	const byKey = new Map();
+	const keys = [
+		(p) => p.name,
+		(p) => p.folder === "" ? null : p.folder,
+		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
+		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder
+	];
+	for (const key of keys) for (const p of packages) {
+		const k = key(p)?.toLowerCase();
+		if (k !== void 0 && k !== "" && !byKey.has(k)) byKey.set(k, p);
+	}
+	const own = ownFolder === null ? void 0 : packages.find((p) => p.folder === ownFolder);
+	const packageOf = (tag) => {
+		const key = tagKey(tag);
+		return key === "" ? own : byKey.get(key);
+	};
+	const tagged = new Map();
+	for (const tag of tags) {
+		if (declaredOf(tag, declared) !== null) continue;
+		const p = packageOf(tag);
+		if (p !== void 0 && !declared.has(p.name)) tagged.set(p.name, p);
+	}
+	const list = [...[...tagged.values()].map((p) => ({
+		name: p.name,
+		paths: [p.folder === "" ? "." : p.folder]
+	})), ...[...declared].map(([name, d]) => ({
+		name,
+		paths: [...d.paths]
+	}))].sort((a, b) => a.name.localeCompare(b.name));
+	const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== "").map((p) => [p.folder, p.name]));
+	const rootProduct = [...tagged.values()].find((p) => p.folder === "")?.name ?? null;
+	const folderOf = (path) => {
+		for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) {
+			const name = byFolder.get(path.slice(0, at));
+			if (name !== void 0) return name;
+		}
+	};
+	const matchers = [...declared].map(([name, d]) => ({
+		name,
+		matches: globList(d.paths, (glob, why) => refused(name, glob, why))
+	}));
+	return {
+		list,
+		own: own !== void 0 && tagged.get(own.name) === own ? own.name : null,
+		ofTag(tag) {
+			const named = declaredOf(tag, declared);
+			if (named !== null) return named;
+			const p = packageOf(tag);
+			return p !== void 0 && tagged.get(p.name) === p ? p.name : null;
+		},
+		ofPaths(paths) {
+			const found = new Set();
+			for (const path of paths) {
+				let held = false;
+				for (const m of matchers) if (m.matches(path)) {
+					found.add(m.name);
+					held = true;
+				}
+				const folder = folderOf(path);
+				if (folder !== void 0) found.add(folder);
+				else if (!held && rootProduct !== null) found.add(rootProduct);
+			}
+			return [...found].sort();
+		}
+	};
+}
+function ownTagsFolder(tag, versions) {
+	const m = VERSION$4.exec(tag);
+	if (m === null) return null;
+	const version = tag.slice(m.index);
+	const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, "") === version).map(([folder]) => folder);
+	if (carrying.length === 0) return null;
+	return carrying.length === 1 ? carrying[0] : "";
+}
+function tagKey(tag) {
+	return releaseProduct(tag).replace(/[@/_-]$/, "").toLowerCase();
+}
+function declaredOf(tag, declared) {
+	for (const [name, d] of declared) if (d.tags !== null && d.tags.test(tag)) return name;
+	const key = tagKey(tag);
+	for (const [name, d] of declared) if (d.tags === null && key !== "" && name.toLowerCase() === key) return name;
+	return null;
+}
+function assignProductDeploys(changes, candidates, products, ship, options) {
+	if (products === null || products.names.size < 2) return assignDeploys(changes, ship(changes, candidates), options);
+	const groups = new Map();
+	for (const c of candidates) {
+		const key = products.names.has(c.target) ? c.target : "";
+		groups.set(key, [...groups.get(key) ?? [], c]);
+	}
+	const order = new Map(candidates.map((c, i) => [`${c.ref}\u0000${c.sha}`, i]));
+	const indexOf = (d) => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
+	const touched = (c) => products.touched.get(c.sha) ?? [];
+	const own = products.own !== null && groups.has(products.own) ? products.own : null;
+	const groupOf = new Map();
+	if (own === null) {
+		const untouched = changes.filter((c) => touched(c).length === 0);
+		for (const deploy of ship(untouched, candidates)) for (const sha of deploy.shipped) groupOf.set(sha, products.names.has(deploy.target) ? deploy.target : "");
+	}
+	const inGroup = (c, product) => {
+		if (touched(c).length > 0) return product === "" || touched(c).includes(product);
+		return own !== null ? product === own || product === "" : groupOf.get(c.sha) === product;
+	};
+	const all = [];
+	const earliest = new Map();
+	for (const [product, mine] of groups) {
+		const of = changes.filter((c) => inGroup(c, product)).map((c) => ({ ...c }));
+		const bySha = new Map(of.map((c) => [c.sha, c]));
+		for (const deploy of assignDeploys(of, ship(of, mine), options)) {
+			if (product !== "") deploy.product = product;
+			all.push(deploy);
+			for (const sha of deploy.changeShas) {
+				const known = earliest.get(sha);
+				if (known === void 0 || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, {
+					deploy,
+					change: bySha.get(sha)
+				});
+			}
+		}
+	}
+	for (const change of changes) {
+		const first = earliest.get(change.sha);
+		if (first !== void 0) {
+			change.deployedAt = first.change.deployedAt;
+			change.flags = first.change.flags;
+		}
+		const of = touched(change);
+		change.products = of.length > 0 ? [...of] : first?.deploy.product !== void 0 ? [first.deploy.product] : own !== null ? [own] : [];
+	}
+	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
+}
+var init_products$2 = __esmMin((() => {
+	init_glob();
+	init_release_names();
+	init_deploys$1();
+	init_release_tags();
+}));
+// src/model/repairs.ts
+function ownRepairReasons(change, bugLabel) {
+	const reasons = [];
+	if (change.isRevert) reasons.push("revert");
+	if (change.branch !== null && HOTFIX_BRANCH.test(change.branch)) reasons.push("hotfixBranch");
+	if (FIX_TITLE.test(change.title.trim())) reasons.push("fixTitle");
+	if (bugLabel !== null && (change.labels ?? []).some((label) => bugLabel.test(label))) reasons.push("bugLabel");
+	return reasons;
+}
+function failedDeployFixes(changes, deploys) {
+	const bySha = new Map(changes.map((c) => [c.sha, c]));
+	const byTime = new Map();
+	for (const deploy of deploys) byTime.set(deploy.at, [...byTime.get(deploy.at) ?? [], deploy]);
+	const fixes = new Set();
+	for (const failed of deploys) {
+		if (!failed.failed || failed.restoredAfter === null) continue;
+		for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
+			if (restoring === failed) continue;
+			for (const sha of restoring.changeShas) {
+				const change = bySha.get(sha);
+				if (change !== void 0 && change.mergedAt > failed.at) fixes.add(sha);
+			}
+		}
+	}
+	return fixes;
+}
+function markRepairs(changes, deploys, bugLabel) {
+	const fixes = failedDeployFixes(changes, deploys);
+	for (const change of changes) {
+		const reasons = ownRepairReasons(change, bugLabel);
+		if (fixes.has(change.sha)) reasons.push("failedDeployFix");
+		if (reasons.length > 0) change.flags = [...change.flags, ...reasons.map((r) => REPAIR_FLAGS[r])];
+	}
+	const bySha = new Map(changes.map((c) => [c.sha, c]));
+	const unplanned = (sha) => {
+		const change = bySha.get(sha);
+		return change !== void 0 && (change.isRevert || fixes.has(sha) || HOTFIX.test(change.title) || HOTFIX.test(change.branch ?? ""));
+	};
+	for (const deploy of deploys) deploy.rework = deploy.changeShas.length > 0 && deploy.changeShas.every(unplanned);
+}
+var REPAIR_FLAGS, HOTFIX_BRANCH, HOTFIX, FIX_TITLE;
+var init_repairs = __esmMin((() => {
+	REPAIR_FLAGS = {
+		revert: "repair:revert",
+		failedDeployFix: "repair:failed-deploy-fix",
+		hotfixBranch: "repair:hotfix-branch",
+		fixTitle: "repair:fix-title",
+		bugLabel: "repair:bug-label"
+	};
+	HOTFIX_BRANCH = /(^|\/)hot-?fix\//i;
+	HOTFIX = /\bhot-?fix/i;
+	FIX_TITLE = /^(hot-?)?fix(\([^)]*\))?!?:/i;
+}));
+// src/model/reverts.ts
+function markReverts(changes, revertRefs) {
+	const byNumber = new Map();
+	for (const change of changes) if (change.number !== null) byNumber.set(change.number, change);
+	const findSha = shaLookup(changes, revertRefs);
+	const lastWithTitle = new Map();
+	let marked = 0;
+	for (const change of changes) {
+		let targets = null;
+		const refs = revertRefs.get(change.sha);
+		const bare = bareTitle(change.title);
+		if (refs !== void 0) {
+			const whole = refs.revertMessage || isRevertTitle(bare);
+			for (const reverted of refs.shas) if (whole) targets = withTarget(targets, findSha(reverted));
+			else markPartial(findSha(reverted), change);
+			for (const number of refs.prs) targets = withTarget(targets, byNumber.get(number));
+		}
+		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
+		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
+		const title = bare.startsWith("Revert \"") ? /^Revert "(.+)"$/.exec(bare) : null;
+		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? "")));
+		lastWithTitle.set(bare, change);
+		for (const reverted of targets ?? []) {
+			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
+			if (reverted.isRevert) continue;
+			change.isRevert = true;
+			if (reverted.revertedBy === null) {
+				reverted.revertedBy = change.sha;
+				marked++;
+			}
+		}
+	}
+	return marked;
+}
+function markPartial(reverted, by) {
+	if (reverted === void 0 || reverted === by || reverted.mergedAt > by.mergedAt || reverted.flags.includes("partially-reverted")) return;
+	reverted.flags = [...reverted.flags, "partially-reverted"];
+}
+function withTarget(targets, found) {
+	if (found === void 0) return targets;
+	const set = targets ?? new Set();
+	set.add(found);
+	return set;
+}
+function shaLookup(changes, revertRefs) {
+	const named = new Set();
+	for (const refs of revertRefs.values()) for (const sha of refs.shas) named.add(sha);
+	if (named.size === 0) return () => void 0;
+	const prefixes = new Map();
+	for (const sha of named) {
+		if (sha.length < 7 || sha.length >= 40) continue;
+		const key = hex7(sha);
+		if (key < 0) continue;
+		const known = prefixes.get(key);
+		if (known === void 0) prefixes.set(key, [sha]);
+		else known.push(sha);
+	}
+	const holder = new Map();
+	const firstWithPrefix = new Map();
+	const meet = (sha, change) => {
+		if (named.has(sha)) holder.set(sha, change);
+		if (prefixes.size === 0) return;
+		const candidates = prefixes.get(hex7(sha));
+		if (candidates === void 0) return;
+		for (const prefix of candidates) {
+			if (!sha.startsWith(prefix)) continue;
+			if (!firstWithPrefix.has(prefix)) firstWithPrefix.set(prefix, sha);
+			holder.set(sha, change);
+		}
+	};
+	for (const change of changes) {
+		for (const sha of change.commitShas) meet(sha, change);
+		meet(change.sha, change);
+	}
+	return (sha) => {
+		const exact = holder.get(sha);
+		if (exact !== void 0 || sha.length < 7 || sha.length >= 40) return exact;
+		const first = firstWithPrefix.get(sha);
+		return first === void 0 ? void 0 : holder.get(first);
+	};
+}
+function hex7(text) {
+	let value = 0;
+	for (let i = 0; i < 7; i++) {
+		const c = text.charCodeAt(i);
+		const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+		if (digit < 0) return -1;
+		value = value * 16 + digit;
+	}
+	return value;
+}
+function bareTitle(title) {
+	return title.includes("(#") ? title.replace(/\s*\(#\d+\)\s*$/, "") : title;
+}
+function collectRevertRefs(changes, commitOf) {
+	const refs = new Map();
+	for (const change of changes) {
+		const shas = [];
+		const prs = [];
+		const own = new Set([change.sha, ...change.commitShas]);
+		let syncRevert = false;
+		for (const sha of own) {
+			const commit = commitOf(sha);
+			if (!commit) continue;
+			shas.push(...commit.revertsShas);
+			prs.push(...commit.revertsPrs);
+			if (change.kind === "sync" && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
+		}
+		if (shas.length === 0 && prs.length === 0) continue;
+		own.delete(change.sha);
+		const only = own.size === 1 ? commitOf([...own][0]) : void 0;
+		const revertMessage = syncRevert || commitOf(change.sha)?.revertMessage === true || only?.revertMessage === true;
+		refs.set(change.sha, {
+			shas,
+			prs,
+			revertMessage
+		});
+	}
+	return refs;
+}
+var init_reverts = __esmMin((() => {
+	init_message();
+}));
+// src/model/build.ts
+function buildModel(history, pulls, sizes, deploys, policy) {
+	if (pulls !== null && sizes === null) throw new Error("buildModel: pull requests are joined to sized changes");
+	const changes = history.changes.map((c) => ({ ...c }));
+	if (sizes !== null) applySizes(changes, sizes);
+	if (pulls !== null) applyPulls(changes, pulls.list, pulls.options);
+	markReverts(changes, history.revertRefs);
+	const dropEmpty = deploys.kind !== "merge" && deploys.dropEmpty;
+	const assign = {
+		revertWindow: policy.revertWindow,
+		dropEmpty
+	};
+	const assigned = deploys.kind === "merge" ? assignDeploys(changes, mergeDeploys(changes), assign) : assignProductDeploys(changes, deploys.candidates, deploys.products ?? null, (some, candidates) => settleRollbacks(shipments(some, candidates, {
+		graph: deploys.graph,
+		releaseLine: deploys.releaseLine,
+		copies: deploys.copies,
+		pullHeads: squashHeads(some, deploys.pullHeads)
+	}), deploys.ancestors), assign);
+	const failures = deploys.github;
+	const withFailed = failures === null ? assigned : applyGitHubFailures(assigned, failures.failedDeployments);
+	const linked = failures === null || failures.incidents.length === 0 ? {
+		deploys: withFailed,
+		unlinked: []
+	} : linkIncidents(withFailed, failures.incidents, {
+		window: failures.incidentWindow,
+		changes,
+		productOf: productsOf(deploys)
+	});
+	markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
+	let clockSkew = 0;
+	for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
+	return {
+		changes,
+		deploys: linked.deploys,
+		clockSkew,
+		unlinked: linked.unlinked
+	};
+}
+function withSizes(changes, sizes) {
+	const sized = changes.map((c) => ({ ...c }));
+	applySizes(sized, sizes);
+	return sized;
+}
+function productsOf(evidence) {
+	const target = new Map();
+	if (evidence.kind !== "merge") for (const c of evidence.candidates) target.set(`${c.sha}@${c.at}`, c.target);
+	return (deploy) => target.get(`${deploy.sha}@${deploy.at}`) ?? "";
+}
+function squashHeads(changes, heads) {
+	const byLanding = new Map();
+	if (heads.size === 0) return byLanding;
+	for (const change of changes) {
+		if (change.kind !== "squash" || change.number === null) continue;
+		const head = heads.get(change.number);
+		if (head !== void 0) byLanding.set(change.sha, head.sha);
+	}
+	return byLanding;
+}
+function settleRollbacks(contents, ancestors) {
+	const previous = new Map();
+	for (const deploy of contents) {
+		const before = previous.get(deploy.target);
+		if (deploy.rollback === null) deploy.rollback = before !== void 0 && (ancestors.get(deploy.sha)?.has(before.sha) ?? false);
+		if (deploy.shipped.length > 0 || deploy.rollback) previous.set(deploy.target, deploy);
+	}
+	return contents;
+}
+var init_build$1 = __esmMin((() => {
+	init_changes();
+	init_deploys$1();
+	init_github_deploys();
+	init_github_pulls();
+	init_incidents();
+	init_products$2();
+	init_repairs();
+	init_reverts();
+	init_stages();
+}));
 // src/time.ts
-function parseTime(value, now, flag) {
+function parseTime$1(value, now, flag) {
 	const text = value.trim();
 	const span = /^\d/.test(text) && /[a-z]$/i.test(text) && !ISO.test(text) ? parseDuration(text) : null;
 	const seconds = span !== null ? now - span : isoSeconds(text);
@@ -21106,7 +21148,7 @@ function dayExists(year, month, day) {
 }
 function resolveNow(now) {
 	if (now === void 0) return Math.floor(Date.now() / 1e3);
-	return parseTime(now, 0, "--now");
+	return parseTime$1(now, 0, "--now");
 }
 function previousWindow(window) {
 	return {
@@ -21115,8 +21157,8 @@ function previousWindow(window) {
 	};
 }
 function resolveWindow(options, now) {
-	const until = options.until === void 0 ? now : parseTime(options.until, now, "--until");
-	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime(options.since, now, "--since");
+	const until = options.until === void 0 ? now : parseTime$1(options.until, now, "--until");
+	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime$1(options.since, now, "--since");
 	if (since >= until) throw new ConfigError(`--since (${new Date(since * 1e3).toISOString()}) must be before --until (${new Date(until * 1e3).toISOString()})`);
 	if (until - since > 631152e4) throw new ConfigError(`the window from ${new Date(since * 1e3).toISOString().slice(0, 10)} to ${new Date(until * 1e3).toISOString().slice(0, 10)} is longer than 200 years: narrow --since or --until`);
 	return {
@@ -21417,6 +21459,31 @@ var init_convert = __esmMin((() => {
 		return d >= 0 && d <= 9 ? d : NaN;
 	};
 	two = (text, at) => digit(text, at) * 10 + digit(text, at + 1);
+}));
+// src/sources/git/committers.ts
+async function readCommitters(cwd, shas) {
+	const found = new Map();
+	if (shas.length === 0) return found;
+	await streamGit(cwd, [
+		"log",
+		"--no-walk=unsorted",
+		"--stdin",
+		"--format=%H%x1f%ae%x1f%ce"
+	], (record) => {
+		const [sha, author, committer] = record.toString("utf8").split("");
+		if (sha !== void 0 && author !== void 0 && committer !== void 0) found.set(sha, {
+			author: author.toLowerCase(),
+			committer: committer.toLowerCase()
+		});
+	}, {
+		separator: 10,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return found;
+}
+var init_committers = __esmMin((() => {
+	init_run();
 }));
 // src/sources/git/remote.ts
 function parseRemote(url) {
@@ -21727,6 +21794,83 @@ var init_open_pulls = __esmMin((() => {
 	init_bots();
 	init_pull_events();
 }));
+// src/model/pull-ai.ts
+function pullAiEvidence(pull, options) {
+	const evidence = [];
+	for (const message of pull.commitMessages) evidence.push(...findAiMarkers(message, options.aiMarkers));
+	evidence.push(...findAiMarkers(pull.body, options.aiMarkers));
+	for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
+	if (isAgentAuthor(pull.author, pull.authorIsBot)) evidence.push(`PR author: ${pull.author}`);
+	return [...new Set(evidence)];
+}
+function isAgentAuthor(login, isBotType) {
+	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
+}
+function aiToolsOf(item) {
+	if (item.aiEvidence.length === 0) return [];
+	const tools = new Set();
+	for (const line of item.aiEvidence) tools.add(TOOLS.find(([, names]) => names.test(line))?.[0] ?? "unnamed");
+	return [...tools].sort();
+}
+var TOOLS;
+var init_pull_ai = __esmMin((() => {
+	init_ai_markers();
+	init_bots();
+	TOOLS = [
+		["claude-code", /\bclaude\b|anthropic/i],
+		["copilot", /copilot/i],
+		["codex", /codex/i],
+		["cursor", /cursor/i],
+		["devin", /devin/i],
+		["jules", /jules/i],
+		["gemini", /gemini/i],
+		["aider", /aider/i],
+		["windsurf", /windsurf|codeium/i],
+		["chatgpt", /chatgpt|openai|\bgpt\b/i]
+	];
+}));
+// src/model/closed-pulls.ts
+function toClosedPull(pull, options) {
+	const agent = isAgentAuthor(pull.author, pull.authorIsBot);
+	const author = pull.author.toLowerCase();
+	const person = (login, isBotType) => !isBotType && !isBot(login, "", options.botPattern) && login.toLowerCase() !== author;
+	const reviewed = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= pull.closedAt && person(r.author, r.authorIsBot)).map((r) => r.submittedAt);
+	const commented = pull.comments.filter((c) => c.createdAt <= pull.closedAt && person(c.author, c.authorIsBot)).map((c) => c.createdAt);
+	const first = [...reviewed, ...commented].reduce((min, at) => min === null || at < min ? at : min, null);
+	return {
+		number: pull.number,
+		title: pull.title,
+		url: /^https?:\/\//.test(pull.url) ? pull.url : null,
+		author: pull.author,
+		bot: !agent && (pull.authorIsBot || isBot(pull.author, "", options.botPattern)),
+		createdAt: pull.createdAt,
+		closedAt: pull.closedAt,
+		isDraft: pull.isDraft,
+		failedRun: agent && closedByItself(pull) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= 3600),
+		landed: options.landedNumbers.has(pull.number),
+		aiEvidence: pullAiEvidence(pull, options),
+		reviews: reviewed.length,
+		comments: commented.length,
+		firstReviewAt: first,
+		closedBy: pull.closedBy?.login ?? null
+	};
+}
+function closedByItself(pull) {
+	const closer = pull.closedBy;
+	if (closer === null) return false;
+	const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
+	if (bare(closer.login) === bare(pull.author)) return true;
+	if (!isAgentAuthor(closer.login, closer.isBot)) return false;
+	const tools = (login) => aiToolsOf({ aiEvidence: [login] });
+	const mine = tools(pull.author);
+	return tools(closer.login).some((t) => mine.includes(t));
+}
+var ATTEMPT_TITLE;
+var init_closed_pulls$2 = __esmMin((() => {
+	init_bots();
+	init_pull_ai();
+	ATTEMPT_TITLE = /^\s*(?:\[\s*(?:wip|failed)\s*\]|wip\s*:)/i;
+}));
 // src/audit/deploys.ts
 async function chooseSignal(asked, input) {
 	if (asked !== void 0) return {
@@ -21924,14 +22068,14 @@ var init_pull_commits = __esmMin((() => {}));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {
 	const rules = parseAttributes(gitattributes);
-	const extra = extraExcluded.length > 0 ? (0, import_ignore$2.default)().add([...extraExcluded]) : null;
+	const extra = extraExcluded.length > 0 ? globList(extraExcluded) : null;
 	const cache = new Map();
 	return (path) => {
 		const known = cache.get(path);
 		if (known !== void 0) return known;
 		let counts = !(LOCK_FILES.test(path) || VENDORED.test(path) || MINIFIED.test(path) || GENERATED.test(path));
-		for (const rule of rules) if (rule.matcher.ignores(path)) counts = !rule.excluded;
-		if (extra?.ignores(path)) counts = false;
+		for (const rule of rules) if (rule.glob.test(path)) counts = !rule.excluded;
+		if (extra?.(path) === true) counts = false;
 		cache.set(path, counts);
 		return counts;
 	};
@@ -21949,17 +22093,19 @@ function parseAttributes(text) {
 			const excluded = m[1] === void 0 && (m[4] === void 0 || m[4] === "true");
 			try {
 				rules.push({
-					matcher: (0, import_ignore$2.default)().add(pattern),
+					glob: compileGlob(pattern, "gitignore"),
 					excluded
 				});
-			} catch {}
+			} catch (error) {
+				if (!(error instanceof GlobError)) throw error;
+			}
 		}
 	}
 	return rules;
 }
-var import_ignore$2, LOCK_FILES, VENDORED, MINIFIED, GENERATED;
+var LOCK_FILES, VENDORED, MINIFIED, GENERATED;
 var init_size_filter = __esmMin((() => {
-	import_ignore$2 = __toESM(require_ignore(), 1);
+	init_glob();
 	LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile)$/;
 	VENDORED = /(^|\/)(vendor|vendors|third[_-]party|node_modules|bower_components|Godeps\/_workspace)\//;
 	MINIFIED = /(\.|-)min\.(js|css|mjs)$|\.(js|css)\.map$/;
@@ -22656,16 +22802,16 @@ function esc(str) {
 function slugify(input) {
 	return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function isObject(data) {
+function isObject$1(data) {
 	return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 function isPlainObject$2(o) {
-	if (isObject(o) === false) return false;
+	if (isObject$1(o) === false) return false;
 	const ctor = o.constructor;
 	if (ctor === void 0) return true;
 	if (typeof ctor !== "function") return true;
 	const prot = ctor.prototype;
-	if (isObject(prot) === false) return false;
+	if (isObject$1(prot) === false) return false;
 	if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) return false;
 	return true;
 }
@@ -23013,7 +23159,7 @@ function constantCatch(value) {
 	return fn;
 }
 var Cached, captureStackTrace, allowsEval, propertyKeyTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, installing, broke, breaker, CONSTANT_CATCH;
-var init_util = __esmMin((() => {
+var init_util$1 = __esmMin((() => {
 	init_core$1();
 	Cached = class {
 		constructor(getter) {
@@ -23154,7 +23300,7 @@ function config(newConfig) {
 }
 var _a$1, NEVER, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
 var init_core$1 = __esmMin((() => {
-	init_util();
+	init_util$1();
 	NEVER = Object.freeze({ status: "aborted" });
 	_zodDesc = {
 		value: void 0,
@@ -23246,7 +23392,7 @@ function formatError$1(error, mapper = (issue) => issue.message) {
 var _messageDesc, _issuesDesc, _installedToString, initializer$1, $ZodError;
 var init_errors$1 = __esmMin((() => {
 	init_core$1();
-	init_util();
+	init_util$1();
 	_messageDesc = {
 		get: _getMessage,
 		set: _setMessage,
@@ -23342,9 +23488,9 @@ function validateFallback(schema, value, _ctx) {
 	return result.issues.length === 0;
 }
 var _parse, _parseAsync, _safeParse, _safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync$1, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync;
-var init_parse$3 = __esmMin((() => {
+var init_parse$4 = __esmMin((() => {
 	init_core$1();
-	init_util();
+	init_util$1();
 	_parse = (_Err) => {
 		const fn = (schema, value, _ctx, _params) => {
 			const ctx = _ctx ? {
@@ -23512,7 +23658,7 @@ function timeSource(args) {
 	const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
 	return typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
 }
-function time$5(args) {
+function time$6(args) {
 	return new RegExp(`^${timeSource(args)}$`);
 }
 function datetime$1(args) {
@@ -23563,7 +23709,7 @@ var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGre
 var init_checks$1 = __esmMin((() => {
 	init_core$1();
 	init_regexes();
-	init_util();
+	init_util$1();
 	$ZodCheck = $constructor("$ZodCheck", (inst, def) => {
 		var _a;
 		inst._zod ?? (inst._zod = {});
@@ -24288,7 +24434,7 @@ var init_schemas$1 = __esmMin((() => {
 	init_core$1();
 	init_doc();
 	init_regexes();
-	init_util();
+	init_util$1();
 	init_versions();
 	$ZodType = $constructor("$ZodType", (inst, def) => {
 		var _a;
@@ -24525,7 +24671,7 @@ var init_schemas$1 = __esmMin((() => {
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodISOTime = $constructor("$ZodISOTime", (inst, def) => {
-		def.pattern ?? (def.pattern = time$5(def));
+		def.pattern ?? (def.pattern = time$6(def));
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodISODuration = $constructor("$ZodISODuration", (inst, def) => {
@@ -24737,7 +24883,7 @@ var init_schemas$1 = __esmMin((() => {
 			}
 			return propValues;
 		});
-		const isObject$1 = isObject;
+		const isObject = isObject$1;
 		const catchall = def.catchall;
 		let value;
 		const memo = globalConfig.memoizer;
@@ -24745,7 +24891,7 @@ var init_schemas$1 = __esmMin((() => {
 		inst._zod.parse = (payload, ctx) => {
 			value ?? (value = _normalized.value);
 			const input = payload.value;
-			if (!isObject$1(input)) {
+			if (!isObject(input)) {
 				payload.issues.push({
 					expected: "object",
 					code: "invalid_type",
@@ -24875,7 +25021,7 @@ var init_schemas$1 = __esmMin((() => {
 			return doc.compile();
 		};
 		let fastpass;
-		const isObject$2 = isObject;
+		const isObject = isObject$1;
 		const jit = !globalConfig.jitless;
 		const fastEnabled = jit && allowsEval.value;
 		const catchall = def.catchall;
@@ -24883,7 +25029,7 @@ var init_schemas$1 = __esmMin((() => {
 		inst._zod.parse = (payload, ctx) => {
 			value ?? (value = _normalized.value);
 			const input = payload.value;
-			if (!isObject$2(input)) {
+			if (!isObject(input)) {
 				payload.issues.push({
 					expected: "object",
 					code: "invalid_type",
@@ -25432,7 +25578,7 @@ function isBackEdge(ctx, value) {
 }
 var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open$1, memo;
 var init_memoizer = __esmMin((() => {
-	init_util();
+	init_util$1();
 	$ZodCyclicError = class extends Error {
 		constructor() {
 			super(`Cannot parse a reference cycle that closes through a transform`);
@@ -25545,7 +25691,7 @@ function en_default() {
 }
 var error;
 var init_en = __esmMin((() => {
-	init_util();
+	init_util$1();
 	error = () => {
 		const Sizable = {
 			string: {
@@ -26149,7 +26295,7 @@ function _check(fn, params) {
 }
 var init_api = __esmMin((() => {
 	init_checks$1();
-	init_util();
+	init_util$1();
 }));
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
@@ -26545,7 +26691,7 @@ function isTransforming(_schema, _ctx) {
 var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
 var init_to_json_schema = __esmMin((() => {
 	init_registries();
-	init_util();
+	init_util$1();
 	FOLDABLE_KEYS = new Set([
 		"type",
 		"properties",
@@ -26664,7 +26810,7 @@ var init_json_schema_processors = __esmMin((() => {
 	init_regexes();
 	init_schemas$1();
 	init_to_json_schema();
-	init_util();
+	init_util$1();
 	narrowMin = (agg, key, value) => {
 		if (agg[key] === void 0 || value > agg[key]) agg[key] = value;
 	};
@@ -27020,13 +27166,13 @@ var init_json_schema_processors = __esmMin((() => {
 // node_modules/zod/v4/core/index.js
 var init_core = __esmMin((() => {
 	init_core$1();
-	init_parse$3();
+	init_parse$4();
 	init_errors$1();
 	init_schemas$1();
 	init_memoizer();
 	init_checks$1();
 	init_versions();
-	init_util();
+	init_util$1();
 	init_regexes();
 	init_en();
 	init_registries();
@@ -27067,7 +27213,7 @@ function _lazyMethod(proto, key, make) {
 var _installedErrorProtos, initializer, ZodRealError;
 var init_errors = __esmMin((() => {
 	init_core();
-	init_util();
+	init_util$1();
 	_installedErrorProtos = new WeakSet([Object.prototype, Error.prototype]);
 	initializer = (inst, issues) => {
 		$ZodError.init(inst, issues);
@@ -27096,11 +27242,11 @@ var init_errors = __esmMin((() => {
 	ZodRealError = $constructor("ZodError", initializer, void 0, { Parent: Error });
 }));
 // node_modules/zod/v4/classic/parse.js
-var parse$4, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
-var init_parse$2 = __esmMin((() => {
+var parse$5, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
+var init_parse$3 = __esmMin((() => {
 	init_core();
 	init_errors();
-	parse$4 = _parse(ZodRealError);
+	parse$5 = _parse(ZodRealError);
 	parseAsync = _parseAsync(ZodRealError);
 	safeParse = _safeParse(ZodRealError);
 	safeParseAsync = _safeParseAsync(ZodRealError);
@@ -27282,7 +27428,7 @@ var init_schemas = __esmMin((() => {
 	init_to_json_schema();
 	init_en();
 	init_checks();
-	init_parse$2();
+	init_parse$3();
 	ZodType = $constructor("ZodType", (inst, def) => {
 		_ensureDefaultLocale();
 		$ZodType.init(inst, def);
@@ -27395,7 +27541,7 @@ var init_schemas = __esmMin((() => {
 			own(this, "~standard", value);
 		},
 		parse: function _parse(data, params) {
-			return parse$4(this, data, params, { callee: _parse });
+			return parse$5(this, data, params, { callee: _parse });
 		},
 		parseAsync: async function _parseAsync(data, params) {
 			return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -28011,11 +28157,11 @@ var init_external = __esmMin((() => {
 	init_schemas();
 	init_checks();
 	init_errors();
-	init_parse$2();
+	init_parse$3();
 	init_compat();
 	init_json_schema_processors();
 	init_registries();
-	init_util();
+	init_util$1();
 	init_checks();
 	init_iso();
 	init_schemas();
@@ -28141,7 +28287,8 @@ function readCache(file, key, warn) {
 	}
 	return {
 		pulls: data.pulls,
-		deployments: data.deployments
+		deployments: data.deployments,
+		closed: data.closed
 	};
 }
 function writeCache(file, key, content, savedAt, warn) {
@@ -28153,7 +28300,8 @@ function writeCache(file, key, content, savedAt, warn) {
 		baseBranch: key.baseBranch,
 		savedAt: new Date(savedAt * 1e3).toISOString(),
 		pulls: content.pulls,
-		deployments: content.deployments
+		deployments: content.deployments,
+		...content.closed !== void 0 && { closed: content.closed }
 	};
 	const checked = fileSchema.safeParse(body);
 	if (!checked.success) {
@@ -28189,22 +28337,22 @@ function writeCacheJson(file, body, warn) {
 function sweepStaleTemps(file) {
 	sweepTemps(dirname(file), CACHE_TEMP, (_pid, ageMs) => ageMs > HOUR_MS);
 }
-var CACHE_FORMAT, time$4, pullSchema$1, deploymentSchema, listSchema, fileSchema, MAX_CACHE_BYTES, CACHE_TEMP, HOUR_MS;
+var CACHE_FORMAT, time$5, pullSchema$1, actorSchema, closedPullSchema$1, deploymentSchema, listSchema, fileSchema, MAX_CACHE_BYTES, CACHE_TEMP, HOUR_MS;
 var init_cache = __esmMin((() => {
 	init_zod();
 	init_read_regular();
 	init_temp_files();
 	CACHE_FORMAT = "flowaudit-github-cache";
-	time$4 = number().int();
+	time$5 = number().int();
 	pullSchema$1 = object({
 		number: number().int(),
 		title: string(),
 		url: string(),
 		author: string(),
 		authorIsBot: boolean(),
-		createdAt: time$4,
-		updatedAt: time$4,
-		mergedAt: time$4,
+		createdAt: time$5,
+		updatedAt: time$5,
+		mergedAt: time$5,
 		mergeCommitSha: string().nullable(),
 		headRefName: string(),
 		additions: number(),
@@ -28215,20 +28363,20 @@ var init_cache = __esmMin((() => {
 			sha: string(),
 			authorEmail: string().nullable(),
 			parents: array(string()),
-			authoredAt: time$4,
-			committedAt: time$4,
+			authoredAt: time$5,
+			committedAt: time$5,
 			message: string()
 		})),
 		reviews: array(object({
 			author: string(),
 			authorIsBot: boolean(),
 			state: string(),
-			submittedAt: time$4.nullable()
+			submittedAt: time$5.nullable()
 		})),
 		comments: array(object({
 			author: string(),
 			authorIsBot: boolean(),
-			createdAt: time$4
+			createdAt: time$5
 		})),
 		events: array(object({
 			type: _enum([
@@ -28238,30 +28386,53 @@ var init_cache = __esmMin((() => {
 				"forcePush",
 				"mergeQueue"
 			]),
-			at: time$4
+			at: time$5
 		})),
 		checks: array(object({
 			name: string(),
 			status: string(),
 			conclusion: string().nullable(),
-			startedAt: time$4.nullable(),
-			completedAt: time$4.nullable()
+			startedAt: time$5.nullable(),
+			completedAt: time$5.nullable()
 		})),
 		wasDraft: boolean()
 	});
+	actorSchema = object({
+		login: string(),
+		isBot: boolean()
+	});
+	closedPullSchema$1 = object({
+		number: number().int(),
+		title: string(),
+		url: string(),
+		author: string(),
+		authorIsBot: boolean(),
+		createdAt: time$5,
+		updatedAt: time$5,
+		closedAt: time$5,
+		isDraft: boolean(),
+		headRefName: string(),
+		labels: array(string()),
+		body: string(),
+		commitMessages: array(string()),
+		reviews: pullSchema$1.shape.reviews,
+		comments: pullSchema$1.shape.comments,
+		truncated: boolean(),
+		closedBy: actorSchema.nullable()
+	});
 	deploymentSchema = object({
 		environment: string(),
-		createdAt: time$4,
+		createdAt: time$5,
 		sha: string().nullable(),
 		ref: string().nullable(),
 		statuses: array(object({
 			state: string(),
-			at: time$4
+			at: time$5
 		}))
 	});
 	listSchema = (item) => object({
-		coveredSince: time$4,
-		newest: time$4.nullable(),
+		coveredSince: time$5,
+		newest: time$5.nullable(),
 		items: array(item)
 	});
 	fileSchema = object({
@@ -28272,7 +28443,8 @@ var init_cache = __esmMin((() => {
 		baseBranch: string(),
 		savedAt: string(),
 		pulls: listSchema(pullSchema$1),
-		deployments: listSchema(deploymentSchema)
+		deployments: listSchema(deploymentSchema),
+		closed: listSchema(closedPullSchema$1).optional()
 	});
 	MAX_CACHE_BYTES = 256 * MEGABYTE;
 	CACHE_TEMP = /^\.(?:[^/]+\.json\.flowaudit-)?(\d+)[.-][0-9a-f]{8}\.tmp$/;
@@ -28511,6 +28683,54 @@ var init_map = __esmMin((() => {
 		AddedToMergeQueueEvent: "mergeQueue"
 	};
 }));
+// src/sources/github/closed-pulls.ts
+function keptText(value) {
+	if (value.length <= KEPT_TEXT.head + KEPT_TEXT.tail) return value;
+	return `${value.slice(0, KEPT_TEXT.head)}\n…\n${value.slice(-KEPT_TEXT.tail)}`;
+}
+function mapClosedPull(raw, gaps = new Gaps()) {
+	const number = numberOf(raw.number);
+	const createdAt = seconds$3(raw.createdAt);
+	const closedAt = seconds$3(raw.closedAt);
+	if (number === null || createdAt === null || closedAt === null) return null;
+	const author = actor(raw.author);
+	const reviews = raw.reviews ?? null;
+	const comments = raw.comments ?? null;
+	const closing = present(raw.closedEvent?.nodes).filter((n) => n.__typename === "ClosedEvent").at(-1);
+	return {
+		number,
+		title: text(raw.title),
+		url: text(raw.url),
+		author: author.login,
+		authorIsBot: author.isBot,
+		createdAt,
+		updatedAt: seconds$3(raw.updatedAt) ?? closedAt,
+		closedAt,
+		isDraft: raw.isDraft === true,
+		headRefName: text(raw.headRefName),
+		labels: labelsOf(raw),
+		body: keptText(text(raw.body)),
+		commitMessages: present(raw.commits?.nodes).map((n) => keptText(text(n.commit?.message))).filter((m) => m !== ""),
+		reviews: mapReviews(gaps.nodes(reviews, "closed pull request reviews")),
+		comments: mapComments(gaps.nodes(comments, "closed pull request comments")),
+		truncated: reviews?.pageInfo?.hasNextPage === true || comments?.pageInfo?.hasNextPage === true,
+		closedBy: closing === void 0 ? null : actor(closing.actor)
+	};
+}
+function standingClosed(cached, fetched, notClosed) {
+	const byNumber = new Map();
+	for (const pull of cached) byNumber.set(pull.number, pull);
+	for (const [number, pull] of fetched) byNumber.set(number, pull);
+	return [...byNumber.values()].filter((p) => !notClosed.merged.has(p.number) && !notClosed.open.has(p.number));
+}
+var KEPT_TEXT;
+var init_closed_pulls$1 = __esmMin((() => {
+	init_map();
+	KEPT_TEXT = {
+		head: 3072,
+		tail: 1024
+	};
+}));
 // src/sources/github/pager.ts
 async function* paginate(fetchPage, options) {
 	const guard = new CursorGuard(options.label);
@@ -28672,7 +28892,7 @@ function linePullsOperation(asks) {
 		variables
 	};
 }
-var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
+var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, CLOSED_NESTED, CLOSED_PULL_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, CLOSED_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, CLOSED_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
 var init_queries = __esmMin((() => {
 	NESTED = {
 		labels: 20,
@@ -28739,6 +28959,20 @@ var init_queries = __esmMin((() => {
 	INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {
   number title url createdAt closedAt labels(first: 20) { nodes { name } }
 }`;
+	CLOSED_NESTED = {
+		labels: 20,
+		commits: 20,
+		reviews: 20,
+		comments: 20
+	};
+	CLOSED_PULL_FRAGMENT = `fragment ClosedPull on PullRequest {
+  number title url createdAt updatedAt closedAt isDraft
+  ${`author ${ACTOR} headRefName body labels(first: ${CLOSED_NESTED.labels}) { nodes { name } }`}
+  commits(first: ${CLOSED_NESTED.commits}) { totalCount nodes { commit { message } } }
+  reviews(first: ${CLOSED_NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
+  comments(first: ${CLOSED_NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
+  closedEvent: timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { __typename ... on ClosedEvent { createdAt actor ${ACTOR} } } }
+}`;
 	RATE_LIMIT = "rateLimit { cost remaining resetAt }";
 	MERGED_CONNECTION = `merged: pullRequests(first: $first, after: $after, states: [MERGED], baseRefName: $base, orderBy: { field: UPDATED_AT, direction: DESC }) {
       ${PAGE_INFO} nodes { ...MergedPull }
@@ -28755,10 +28989,13 @@ var init_queries = __esmMin((() => {
 	INCIDENTS_CONNECTION = `incidents: issues(first: ${FOLLOW_UP.page}, after: $incidentsAfter, filterBy: { labels: $incidentLabels, since: $incidentSince }, orderBy: { field: CREATED_AT, direction: DESC }) {
       ${PAGE_INFO} nodes { ...IncidentFields }
     }`;
+	CLOSED_CONNECTION = `closed: pullRequests(first: $first, after: $closedAfter, states: [CLOSED], baseRefName: $base, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...ClosedPull }
+    }`;
 	SNAPSHOT = {
 		name: "FlowSnapshot",
 		query: `query FlowSnapshot($owner: String!, $name: String!, $base: String!, $first: Int!, $after: String,
-  $deploymentsAfter: String, $releasesAfter: String, $openAfter: String, $incidentsAfter: String,
+  $deploymentsAfter: String, $releasesAfter: String, $openAfter: String, $incidentsAfter: String, $closedAfter: String,
   $incidentLabels: [String!], $incidentSince: DateTime) {
   repository(owner: $owner, name: $name) {
     ${MERGED_CONNECTION}
@@ -28766,6 +29003,7 @@ var init_queries = __esmMin((() => {
     ${RELEASES_CONNECTION}
     ${OPEN_CONNECTION}
     ${INCIDENTS_CONNECTION}
+    ${CLOSED_CONNECTION}
   }
   ${RATE_LIMIT}
 }
@@ -28773,7 +29011,8 @@ ${MERGED_PULL_FRAGMENT}
 ${DEPLOYMENT_FRAGMENT}
 ${RELEASE_FRAGMENT}
 ${OPEN_PULL_FRAGMENT}
-${INCIDENT_FRAGMENT}`
+${INCIDENT_FRAGMENT}
+${CLOSED_PULL_FRAGMENT}`
 	};
 	MERGED_PULLS = {
 		name: "MergedPullRequests",
@@ -28814,6 +29053,16 @@ ${RELEASE_FRAGMENT}`
   ${RATE_LIMIT}
 }
 ${OPEN_PULL_FRAGMENT}`
+	};
+	CLOSED_PULLS = {
+		name: "ClosedPullRequests",
+		query: `query ClosedPullRequests($owner: String!, $name: String!, $base: String!, $first: Int!, $closedAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${CLOSED_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${CLOSED_PULL_FRAGMENT}`
 	};
 	INCIDENTS = {
 		name: "IncidentIssues",
@@ -28995,7 +29244,8 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 		deploymentsAfter: null,
 		releasesAfter: null,
 		openAfter: null,
-		incidentsAfter: null
+		incidentsAfter: null,
+		closedAfter: null
 	};
 	const incidentVars = {
 		incidentLabels: [options.incidentLabel],
@@ -29087,6 +29337,25 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 		const incident = mapIncident(raw);
 		if (incident) out.incidents.push(incident);
 	}
+	for await (const page of paginate(async (closedAfter) => toPage(take(await client.request(CLOSED_PULLS, {
+		...repo,
+		base: options.baseBranch,
+		first: plan.pageSize,
+		closedAfter
+	}))?.repository?.closed, "closed pull requests", gaps), {
+		label: "closed pull requests",
+		firstPage: toPage(first.closed, "closed pull requests", gaps),
+		stopAt: (p) => (seconds$3(p.updatedAt) ?? 0) < plan.closedStop,
+		warn
+	})) {
+		for (const raw of page) {
+			const pull = mapClosedPull(raw, gaps);
+			if (pull) out.closedPulls.set(pull.number, pull);
+			else warn(`a closed pull request (${typeof raw.number === "number" ? `#${raw.number}` : "no number"}) came back without its number or its open and close times: left out`);
+		}
+		progress(`fetched ${plural$2(out.closedPulls.size, "pull request")} closed without merging`);
+	}
+	out.closedComplete = true;
 }
 function toPage(conn, label, gaps) {
 	if (conn === null || typeof conn !== "object" || !Array.isArray(conn.nodes)) {
@@ -29112,6 +29381,7 @@ function toPage(conn, label, gaps) {
 var init_lists = __esmMin((() => {
 	init_errors$2();
 	init_map();
+	init_closed_pulls$1();
 	init_overflow();
 	init_pager();
 	init_queries();
@@ -29321,7 +29591,7 @@ function expand(template, context) {
 	if (template === "/") return template;
 	else return template.replace(/\/$/, "");
 }
-function parse$3(options) {
+function parse$4(options) {
 	let method = options.method.toUpperCase();
 	let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
 	let headers = Object.assign({}, options.headers);
@@ -29358,7 +29628,7 @@ function parse$3(options) {
 	}, typeof body !== "undefined" ? { body } : null, options.request ? { request: options.request } : null);
 }
 function endpointWithDefaults(defaults, route, options) {
-	return parse$3(merge$1(defaults, route, options));
+	return parse$4(merge$1(defaults, route, options));
 }
 function withDefaults$3(oldDefaults, newDefaults) {
 	const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
@@ -29367,7 +29637,7 @@ function withDefaults$3(oldDefaults, newDefaults) {
 		DEFAULTS: DEFAULTS2,
 		defaults: withDefaults$3.bind(null, DEFAULTS2),
 		merge: merge$1.bind(null, DEFAULTS2),
-		parse: parse$3
+		parse: parse$4
 	});
 }
 var DEFAULTS, urlVariableRegex, endpoint;
@@ -30401,20 +30671,20 @@ var init_keyed_cache = __esmMin((() => {
 	init_token();
 }));
 // src/sources/github/workflow-cache.ts
-var FORMAT$1, VERSION$1, time$3, runSchema, workflowCache;
+var FORMAT$1, VERSION$1, time$4, runSchema, workflowCache;
 var init_workflow_cache = __esmMin((() => {
 	init_zod();
 	init_keyed_cache();
 	FORMAT$1 = "flowaudit-workflow-runs-cache";
 	VERSION$1 = 1;
-	time$3 = number().int();
+	time$4 = number().int();
 	runSchema = object({
 		workflow: string(),
 		path: string(),
 		event: string(),
 		status: string(),
 		conclusion: string().nullable(),
-		updatedAt: time$3
+		updatedAt: time$4
 	});
 	workflowCache = keyedCache({
 		folder: "github-workflow-runs",
@@ -30423,7 +30693,7 @@ var init_workflow_cache = __esmMin((() => {
 		field: "commits",
 		what: "workflow runs",
 		entry: object({
-			at: time$3,
+			at: time$4,
 			settled: boolean(),
 			runs: array(runSchema),
 			emptyAt: string().optional()
@@ -30526,19 +30796,19 @@ var init_workflow = __esmMin((() => {
 	SETTLE = 86400;
 }));
 // src/sources/github/line-pulls-cache.ts
-var FORMAT, VERSION, time$2, pullSchema, linePullsCache;
+var FORMAT, VERSION, time$3, pullSchema, linePullsCache;
 var init_line_pulls_cache = __esmMin((() => {
 	init_zod();
 	init_keyed_cache();
 	FORMAT = "flowaudit-release-line-pulls-cache";
 	VERSION = 1;
-	time$2 = number().int();
+	time$3 = number().int();
 	pullSchema = object({
 		number: number().int(),
 		title: string(),
 		body: string(),
-		mergedAt: time$2,
-		updatedAt: time$2,
+		mergedAt: time$3,
+		updatedAt: time$3,
 		mergeCommitSha: string()
 	});
 	linePullsCache = keyedCache({
@@ -30549,8 +30819,8 @@ var init_line_pulls_cache = __esmMin((() => {
 		what: "release-line pull requests",
 		entry: object({
 			tip: string(),
-			coveredSince: time$2,
-			newest: time$2.nullable(),
+			coveredSince: time$3,
+			newest: time$3.nullable(),
 			pulls: array(pullSchema)
 		})
 	});
@@ -30763,6 +31033,10 @@ async function fetchGitHub(options) {
 	const pullStop = pullsWarm ? Math.max(options.since, cached.pulls.newest ?? options.since) : options.since;
 	const deploysWarm = cached !== null && cached.deployments.coveredSince <= deploySince && cached.deployments.newest !== null;
 	const deployStop = deploysWarm ? Math.max(deploySince, (cached.deployments.newest ?? 0) - DEPLOY_SETTLE) : deploySince;
+	const closedSince = options.closedSince ?? options.since;
+	const closedCache = cached?.closed;
+	const closedWarm = closedCache !== void 0 && closedCache.coveredSince <= closedSince;
+	const closedStop = closedWarm ? Math.max(closedSince, closedCache.newest ?? closedSince) : closedSince;
 	const client = clientFor(options);
 	const fetched = {
 		pulls: new Map(),
@@ -30771,17 +31045,20 @@ async function fetchGitHub(options) {
 		deployments: [],
 		releases: [],
 		openPulls: [],
-		incidents: []
+		incidents: [],
+		closedPulls: new Map(),
+		closedComplete: false
 	};
 	const gaps = new Gaps();
 	let partial = false;
 	try {
 		await fetchLists(client, options, fetched, warn, {
-			firstPage: pullsWarm ? Math.min(pageSize, WARM_FIRST_PAGE) : pageSize,
+			firstPage: pullsWarm && closedWarm ? Math.min(pageSize, WARM_FIRST_PAGE) : pageSize,
 			pageSize,
 			pullStop,
 			deployStop,
-			deploySince
+			deploySince,
+			closedStop
 		}, gaps);
 		for (const w of await fetchOverflow(client, options, fetched.pulls, fetched.needs, fetched.guards, gaps, options.onProgress)) warn(w);
 		for (const w of await fetchParents(client, options, fetched.pulls.values())) warn(w);
@@ -30798,17 +31075,25 @@ async function fetchGitHub(options) {
 		deploysWarm,
 		deployStop,
 		since: options.since,
-		deploySince
+		deploySince,
+		closedWarm,
+		closedStop,
+		closedSince
 	});
 	if (cacheFile !== null && !partial) writeCache(cacheFile, key, content, options.now, warn);
 	if (cacheFile !== null && partial) warn("the GitHub cache was not updated: this run stopped early");
 	const pulls = content.pulls.items.filter((p) => p.mergedAt >= options.since).sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number);
+	const closedPulls = (content.closed?.items ?? []).filter((p) => p.closedAt >= closedSince).sort((a, b) => a.closedAt - b.closedAt || a.number - b.number);
+	const truncated = closedPulls.filter((p) => p.truncated).length;
+	if (truncated > 0) warn(`${plural$2(truncated, "pull request")} closed without merging had more reviews or comments than the first 20 read: their review effort is counted from those (a lower bound)`);
 	return {
 		pulls,
 		deployments: content.deployments.items.filter((d) => d.createdAt >= deploySince).sort((a, b) => a.createdAt - b.createdAt),
 		releases: fetched.releases.sort((a, b) => a.createdAt - b.createdAt),
 		openPulls: fetched.openPulls.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
 		incidents: fetched.incidents.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+		closedPulls,
+		closedComplete: fetched.closedComplete,
 		requests: client.stats.requests,
 		cost: client.stats.cost,
 		partial,
@@ -30825,6 +31110,11 @@ function merge(cached, fetched, at) {
 	const pullsContinue = cached !== null && at.pullsWarm && at.pullStop === cached.pulls.newest;
 	const deployments = [...(cached?.deployments.items ?? []).filter((d) => d.createdAt < at.deployStop), ...fetched.deployments];
 	const deploysContinue = cached !== null && at.deploysWarm && at.deployStop > at.deploySince;
+	const closedItems = standingClosed(cached?.closed?.items ?? [], fetched.closedPulls, {
+		merged: new Set(pulls.keys()),
+		open: new Set(fetched.openPulls.map((p) => p.number))
+	});
+	const closedContinue = cached?.closed !== void 0 && at.closedWarm && at.closedStop === cached.closed.newest;
 	return {
 		pulls: {
 			coveredSince: pullsContinue ? cached.pulls.coveredSince : at.since,
@@ -30835,6 +31125,11 @@ function merge(cached, fetched, at) {
 			coveredSince: deploysContinue ? cached.deployments.coveredSince : at.deploySince,
 			newest: maxOf(deployments.map((d) => d.createdAt)),
 			items: deployments.sort((a, b) => a.createdAt - b.createdAt)
+		},
+		closed: {
+			coveredSince: closedContinue ? cached.closed?.coveredSince ?? at.closedSince : at.closedSince,
+			newest: maxOf(closedItems.map((p) => p.updatedAt)),
+			items: closedItems.sort((a, b) => b.updatedAt - a.updatedAt || b.number - a.number)
 		}
 	};
 }
@@ -30847,6 +31142,7 @@ var DEFAULT_PAGE_SIZE, DEFAULT_LOOKBACK, WARM_FIRST_PAGE, DEPLOY_SETTLE;
 var init_github = __esmMin((() => {
 	init_errors$2();
 	init_cache();
+	init_closed_pulls$1();
 	init_lists();
 	init_map();
 	init_overflow();
@@ -30902,8 +31198,27 @@ function sourceNotes(signal, github, inWindow, pullRefs) {
 	if (unseen > 0 && !pullRefs) notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
 	return notes;
 }
+function mostlyDirect(inWindow) {
+	const landed = inWindow.filter((c) => c.kind !== "sync");
+	return landed.length >= FEW && 2 * landed.filter((c) => c.kind === "direct").length > landed.length;
+}
+function mergeToolNote(inWindow, identities) {
+	if (!mostlyDirect(inWindow)) return null;
+	const landed = inWindow.filter((c) => c.kind !== "sync");
+	const direct = landed.filter((c) => c.kind === "direct");
+	const byCommitter = new Map();
+	for (const c of direct) {
+		const who = identities.get(c.sha);
+		if (who !== void 0 && who.committer !== who.author) byCommitter.set(who.committer, (byCommitter.get(who.committer) ?? 0) + 1);
+	}
+	const most = Math.max(0, ...byCommitter.values());
+	if (2 * most <= direct.length) return null;
+	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
+}
+var FEW;
 var init_notes = __esmMin((() => {
 	init_units();
+	FEW = 10;
 }));
 // src/sources/events/parse.ts
 function parseEvents(text, file) {
@@ -30991,7 +31306,7 @@ function deployOf(r, at) {
 	if (!SUCCESS.has(status) && !FAILED.has(status)) throw new EventsError(`${at}: field 'status' must be success or failed (also: ${[...SUCCESS, ...FAILED].filter((s) => s !== "success" && s !== "failed").join(", ")})`);
 	return {
 		sha: sha(r, "sha", at, true),
-		at: time$1(r, "at", at, true),
+		at: time$2(r, "at", at, true),
 		environment: optionalText(r, "environment", at),
 		product: optionalText(r, "product", at),
 		status: FAILED.has(status) ? "failed" : "success",
@@ -31001,8 +31316,8 @@ function deployOf(r, at) {
 function incidentOf(r, at) {
 	const id = typeof r.id === "number" && Number.isSafeInteger(r.id) ? String(r.id) : optionalText(r, "id", at);
 	if (id === null) throw new EventsError(`${at}: field 'id' is missing: an incident needs the id its tool gave it`);
-	const openedAt = time$1(r, "openedAt", at, true);
-	const resolvedAt = time$1(r, "resolvedAt", at, false);
+	const openedAt = time$2(r, "openedAt", at, true);
+	const resolvedAt = time$2(r, "resolvedAt", at, false);
 	if (resolvedAt !== null && resolvedAt < openedAt) throw new EventsError(`${at}: field 'resolvedAt' is before 'openedAt'`);
 	return {
 		id,
@@ -31030,7 +31345,7 @@ function sha(r, field, at, required) {
 	if (!SHA.test(value)) throw new EventsError(`${at}: field '${field}' must be a commit sha (4 to 64 hex digits)`);
 	return value.toLowerCase();
 }
-function time$1(r, field, at, required) {
+function time$2(r, field, at, required) {
 	const value = optionalText(r, field, at);
 	if (value === null) {
 		if (required) throw new EventsError(`${at}: field '${field}' is missing`);
@@ -31044,7 +31359,7 @@ function clean$1(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }
 var EventsError, SHA, ISO_TIME$1, SUCCESS, FAILED, FIELDS$1;
-var init_parse$1 = __esmMin((() => {
+var init_parse$2 = __esmMin((() => {
 	EventsError = class extends Error {};
 	SHA = /^[0-9a-f]{4,64}$/i;
 	ISO_TIME$1 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -31159,7 +31474,7 @@ var MAX_EVENTS_FILE, NO_EVENTS;
 var init_events = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
-	init_parse$1();
+	init_parse$2();
 	init_run();
 	MAX_EVENTS_FILE = 64 * MEGABYTE;
 	NO_EVENTS = {
@@ -31633,13 +31948,13 @@ function createScanner$1(text, ignoreTrivia = false) {
 		if (text.charCodeAt(pos) === 48) pos++;
 		else {
 			pos++;
-			while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+			while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
 		}
 		if (pos < text.length && text.charCodeAt(pos) === 46) {
 			pos++;
-			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+			if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
 				pos++;
-				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+				while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
 			} else {
 				scanError = 3;
 				return text.substring(start, pos);
@@ -31649,9 +31964,9 @@ function createScanner$1(text, ignoreTrivia = false) {
 		if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
 			pos++;
 			if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) pos++;
-			if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+			if (pos < text.length && isDigit$1(text.charCodeAt(pos))) {
 				pos++;
-				while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
+				while (pos < text.length && isDigit$1(text.charCodeAt(pos))) pos++;
 				end = pos;
 			} else scanError = 3;
 		}
@@ -31819,7 +32134,7 @@ function createScanner$1(text, ignoreTrivia = false) {
 			case 45:
 				value += String.fromCharCode(code);
 				pos++;
-				if (pos === len || !isDigit(text.charCodeAt(pos))) return token = 16;
+				if (pos === len || !isDigit$1(text.charCodeAt(pos))) return token = 16;
 			case 48:
 			case 49:
 			case 50:
@@ -31891,7 +32206,7 @@ function isWhiteSpace(ch) {
 function isLineBreak(ch) {
 	return ch === 10 || ch === 13;
 }
-function isDigit(ch) {
+function isDigit$1(ch) {
 	return ch >= 48 && ch <= 57;
 }
 var CharacterCodes;
@@ -32275,7 +32590,7 @@ function getLocation$1(text, position) {
 		}
 	};
 }
-function parse$1(text, errors = [], options = ParseOptions.DEFAULT) {
+function parse$2(text, errors = [], options = ParseOptions.DEFAULT) {
 	let currentProperty = null;
 	let currentParent = [];
 	const previousParents = [];
@@ -32888,7 +33203,7 @@ var main_exports = __exportAll({
 	getNodePath: () => getNodePath,
 	getNodeValue: () => getNodeValue,
 	modify: () => modify,
-	parse: () => parse,
+	parse: () => parse$1,
 	parseTree: () => parseTree,
 	printParseErrorCode: () => printParseErrorCode,
 	stripComments: () => stripComments,
@@ -32936,7 +33251,7 @@ function applyEdits(text, edits) {
 	}
 	return text;
 }
-var createScanner, ScanError, SyntaxKind, getLocation, parse, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
+var createScanner, ScanError, SyntaxKind, getLocation, parse$1, parseTree, findNodeAtLocation, findNodeAtOffset, getNodePath, getNodeValue, visit, stripComments, ParseErrorCode;
 var init_main = __esmMin((() => {
 	init_format$1();
 	init_edit();
@@ -32972,7 +33287,7 @@ var init_main = __esmMin((() => {
 		SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
 	})(SyntaxKind || (SyntaxKind = {}));
 	getLocation = getLocation$1;
-	parse = parse$1;
+	parse$1 = parse$2;
 	parseTree = parseTree$1;
 	findNodeAtLocation = findNodeAtLocation$1;
 	findNodeAtOffset = findNodeAtOffset$1;
@@ -33089,6 +33404,7 @@ var init_schema$2 = __esmMin((() => {
 	init_zod();
 	init_defaults();
 	init_types$1();
+	init_glob();
 	init_patterns();
 	init_deploys$3();
 	init_values();
@@ -33100,7 +33416,13 @@ var init_schema$2 = __esmMin((() => {
 	})]));
 	clock = string({ error: "must be a time of day like 09:00" }).refine((v) => parseClock(v) !== null, { error: "must be a time of day like 09:00" });
 	label = nonEmpty("a label name");
-	pathPattern = nonEmpty("a path pattern");
+	pathPattern = nonEmpty("a path pattern").superRefine((source, ctx) => {
+		const problem = source === "" ? null : globProblem(source, "gitignore");
+		if (problem !== null) ctx.addIssue({
+			code: "custom",
+			message: `is not a path pattern flowaudit matches: ${problem}`
+		});
+	});
 	expression = nonEmpty("a threshold expression");
 	FIELDS = {
 		bots: list(regexField("i"), "regular expressions"),
@@ -33241,7 +33563,7 @@ function unwrapShape(schema) {
 	while (s && s.shape === void 0 && typeof s.unwrap === "function") s = s.unwrap();
 	return s?.shape;
 }
-var init_parse = __esmMin((() => {
+var init_parse$1 = __esmMin((() => {
 	init_errors$2();
 	init_defaults();
 	init_issues();
@@ -33267,7 +33589,7 @@ async function loadConfig(options) {
 		});
 		throw new ConfigError(`config ${name} ${error.message}: a config is a small JSON file (see \`flowaudit init\`)`, { cause: error });
 	}
-	const { parseConfigText } = await Promise.resolve().then(() => (init_parse(), parse_exports));
+	const { parseConfigText } = await Promise.resolve().then(() => (init_parse$1(), parse_exports));
 	return {
 		...parseConfigText(text, name),
 		source: path
@@ -33358,6 +33680,57 @@ var init_settings = __esmMin((() => {
 		sat: 6
 	};
 }));
+// src/sources/git/blobs.ts
+async function readBlobs(cwd, names, maxBytes) {
+	const found = new Map();
+	const asked = [...new Set(names)].filter((n) => !/[\n\r]/.test(n));
+	if (asked.length === 0) return found;
+	const sizes = [];
+	await streamGit(cwd, ["cat-file", "--batch-check=%(objecttype) %(objectsize)"], (record) => {
+		const m = /^blob (\d+)$/.exec(record.toString("utf8"));
+		sizes.push(m ? Number(m[1]) : null);
+	}, {
+		separator: 10,
+		input: `${asked.join("\n")}\n`,
+		onFailure: () => true
+	});
+	const small = [];
+	asked.forEach((name, i) => {
+		const size = sizes[i];
+		if (size === null || size === void 0) return;
+		if (size > maxBytes) found.set(name, { tooLarge: size });
+		else small.push(name);
+	});
+	if (small.length === 0) return found;
+	let at = 0;
+	let blob = null;
+	let filled = 0;
+	await streamGitRanges(cwd, ["cat-file", "--batch"], (buffer, start, end) => {
+		if (blob === null) {
+			const m = /^[0-9a-f]+ blob (\d+)$/.exec(buffer.toString("latin1", start, end));
+			if (m === null) {
+				at++;
+				return;
+			}
+			blob = Buffer.allocUnsafe(Number(m[1]) + 1);
+			filled = 0;
+			return;
+		}
+		filled += buffer.copy(blob, filled, start, end);
+		if (filled < blob.length) blob[filled++] = 10;
+		if (filled < blob.length) return;
+		found.set(small[at++], { text: blob.toString("utf8", 0, blob.length - 1) });
+		blob = null;
+	}, {
+		separator: 10,
+		input: `${small.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return found;
+}
+var init_blobs = __esmMin((() => {
+	init_run();
+}));
 // src/sources/git/changed-files.ts
 async function readChangedFiles(cwd, shas, counts = () => true) {
 	const files = new Map();
@@ -33411,15 +33784,12 @@ async function readChangedFiles(cwd, shas, counts = () => true) {
 	return files;
 }
 async function readCodeowners(cwd, sha) {
+	const blobs = await readBlobs(cwd, CODEOWNERS_PATHS.map((path) => `${sha}:${path}`), CODEOWNERS_LIMIT);
 	for (const path of CODEOWNERS_PATHS) {
-		const text = await gitAnswer(cwd, [
-			"cat-file",
-			"-p",
-			`${sha}:${path}`
-		]);
-		if (text !== null) return {
+		const blob = blobs.get(`${sha}:${path}`);
+		if (blob !== void 0) return {
 			path,
-			text
+			...blob
 		};
 	}
 	return null;
@@ -33435,14 +33805,16 @@ async function commitBefore(cwd, branch, until) {
 		"--"
 	]))?.trim() || null;
 }
-var CODEOWNERS_PATHS;
+var CODEOWNERS_PATHS, CODEOWNERS_LIMIT;
 var init_changed_files = __esmMin((() => {
+	init_blobs();
 	init_run();
 	CODEOWNERS_PATHS = [
 		".github/CODEOWNERS",
 		"CODEOWNERS",
 		"docs/CODEOWNERS"
 	];
+	CODEOWNERS_LIMIT = 3145727;
 }));
 // src/sources/git/touched-paths.ts
 async function readTouchedPaths(cwd, shas) {
@@ -33475,44 +33847,1096 @@ async function readTouchedPaths(cwd, shas) {
 var init_touched_paths = __esmMin((() => {
 	init_run();
 }));
+// node_modules/smol-toml/dist/error.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function getLineColFromPtr(string, ptr) {
+	let lines = string.slice(0, ptr).split(/\r?\n/);
+	return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+	let lines = string.split(/\r?\n/);
+	let codeblock = "";
+	let numberLen = (Math.log10(line + 1) | 0) + 1;
+	for (let i = line - 1; i <= line + 1; i++) {
+		let l = lines[i - 1];
+		if (!l) continue;
+		codeblock += i.toString().padEnd(numberLen, " ");
+		codeblock += ":  ";
+		codeblock += l;
+		codeblock += "\n";
+		if (i === line) {
+			codeblock += " ".repeat(numberLen + column + 2);
+			codeblock += "^\n";
+		}
+	}
+	return codeblock;
+}
+var TomlError;
+var init_error = __esmMin((() => {
+	TomlError = class TomlError extends Error {
+		line;
+		column;
+		codeblock;
+		constructor(message, options) {
+			const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+			const codeblock = makeCodeBlock(options.toml, line, column);
+			super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+			this.line = line;
+			this.column = column;
+			this.codeblock = codeblock;
+		}
+		static x(message, ctx, ptr) {
+			throw new TomlError(message, {
+				toml: ctx.s,
+				ptr: ptr ?? ctx.p
+			});
+		}
+	};
+}));
+// node_modules/smol-toml/dist/primitive.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function parseString(ctx) {
+	let startPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p++);
+	let first = c;
+	let isLiteral = c === 39;
+	let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+	if (isMultiline) {
+		if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10) ctx.p++;
+		else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) ctx.p += 2;
+	}
+	let parsed = "";
+	let sliceStart = ctx.p;
+	let state = 0;
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		c = ctx.s.charCodeAt(ctx.p);
+		if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) state = state && 3;
+		else if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in strings", ctx);
+		else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+			if (isMultiline) {
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+			}
+			if (!state) {
+				let s = ctx.s.slice(sliceStart, ctx.p);
+				parsed = parsed ? parsed + s : s;
+			}
+			ctx.p += isMultiline ? 3 : 1;
+			return parsed;
+		} else if (!state) {
+			if (!isLiteral && c === 92) {
+				parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+				state = 1;
+			}
+		} else if (state === 1) {
+			if (c === 120 || c === 117 || c === 85) {
+				let errPtr = ctx.p++ - 1;
+				let value = 0;
+				let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+				for (let j = 0; j < len; j++, ctx.p++) {
+					let hex = ctx.s.charCodeAt(ctx.p);
+					let digit = hex >= 48 && hex <= 57 ? hex - 48 : hex >= 65 && hex <= 70 ? hex - 65 + 10 : hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1;
+					if (digit < 0) TomlError.x("invalid non-hex character in unicode escape", ctx);
+					value = value << 4 | digit;
+				}
+				if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) TomlError.x("invalid unicode escape", ctx, errPtr);
+				parsed += String.fromCodePoint(value);
+				sliceStart = ctx.p--;
+				state = 0;
+			} else if (isMultiline && (c === 32 || c === 9)) state = 2;
+			else {
+				if (c === 98) parsed += "\b";
+				else if (c === 116) parsed += "	";
+				else if (c === 110) parsed += "\n";
+				else if (c === 102) parsed += "\f";
+				else if (c === 114) parsed += "\r";
+				else if (c === 101) parsed += "\x1B";
+				else if (c === 34) parsed += "\"";
+				else if (c === 92) parsed += "\\";
+				else TomlError.x("unrecognised escape sequence", ctx);
+				sliceStart = ctx.p + 1;
+				state = 0;
+			}
+		} else if (c !== 32 && c !== 9) {
+			if (state === 2) TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+			state = !isLiteral && c === 92 ? 1 : 0;
+			sliceStart = ctx.p;
+		}
+	}
+	TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esmMin((() => {
+	init_error();
+}));
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esmMin((() => {
+	DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+	TomlDate = class TomlDate extends Date {
+		#hasDate = false;
+		#hasTime = false;
+		#offset = null;
+		constructor(date, fasttype, unsafeDelim) {
+			/*!
+			* Copyright (c) Squirrel Chat et al., All rights reserved.
+			* SPDX-License-Identifier: BSD-3-Clause
+			*
+			* Redistribution and use in source and binary forms, with or without
+			* modification, are permitted provided that the following conditions are met:
+			*
+			* 1. Redistributions of source code must retain the above copyright notice, this
+			*    list of conditions and the following disclaimer.
+			* 2. Redistributions in binary form must reproduce the above copyright notice,
+			*    this list of conditions and the following disclaimer in the
+			*    documentation and/or other materials provided with the distribution.
+			* 3. Neither the name of the copyright holder nor the names of its contributors
+			*    may be used to endorse or promote products derived from this software without
+			*    specific prior written permission.
+			*
+			* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+			* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+			* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+			* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+			* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+			* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+			* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+			* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+			* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+			* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+			*/
+			let hasDate = true;
+			let hasTime = true;
+			let offset = "Z";
+			let c;
+			if (typeof date === "string") {
+				if (fasttype) prep: {
+					if (fasttype < 3) {
+						if (+date.slice(11, 13) > 23) {
+							date = "";
+							break prep;
+						}
+						if (fasttype === 2) {
+							offset = null;
+							date += "Z";
+						} else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) offset = date.slice(date.length - 6);
+						if (unsafeDelim) date = date.slice(0, 10) + "T" + date.slice(11);
+					} else if (fasttype === 4) date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+					hasDate = fasttype !== 4;
+					hasTime = fasttype !== 3;
+				}
+				else {
+					let match = date.match(DATE_TIME_RE);
+					if (match) {
+						if (!match[1]) {
+							hasDate = false;
+							date = `0000-01-01T${date}`;
+						}
+						hasTime = !!match[2];
+						hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+						if (match[2] && +match[2] > 23) date = "";
+						else {
+							offset = match[3] || null;
+							if (!offset && hasTime) date += "Z";
+						}
+					} else date = "";
+				}
+			}
+			super(date);
+			if (!isNaN(this.getTime())) {
+				this.#hasDate = hasDate;
+				this.#hasTime = hasTime;
+				this.#offset = offset;
+			}
+		}
+		isDateTime() {
+			return this.#hasDate && this.#hasTime;
+		}
+		isLocal() {
+			return !this.#hasDate || !this.#hasTime || !this.#offset;
+		}
+		isDate() {
+			return this.#hasDate && !this.#hasTime;
+		}
+		isTime() {
+			return this.#hasTime && !this.#hasDate;
+		}
+		isValid() {
+			return this.#hasDate || this.#hasTime;
+		}
+		toISOString() {
+			let iso = super.toISOString();
+			if (this.isDate()) return iso.slice(0, 10);
+			if (this.isTime()) return iso.slice(11, 23);
+			if (this.#offset === null) return iso.slice(0, -1);
+			if (this.#offset === "Z" || this.#offset === "z") return iso;
+			let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+			offset = this.#offset[0] === "-" ? offset : -offset;
+			return new Date(this.getTime() - offset * 6e4).toISOString().slice(0, -1) + this.#offset;
+		}
+		static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+			let date = new TomlDate(jsDate);
+			date.#offset = offset;
+			return date;
+		}
+		static wrapAsLocalDateTime(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#offset = null;
+			return date;
+		}
+		static wrapAsLocalDate(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#hasTime = false;
+			date.#offset = null;
+			return date;
+		}
+		static wrapAsLocalTime(jsDate) {
+			let date = new TomlDate(jsDate);
+			date.#hasDate = false;
+			date.#offset = null;
+			return date;
+		}
+	};
+}));
+// node_modules/smol-toml/dist/extract.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function isDigit(char, base = 10) {
+	return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+	return char === 32 || char === 9 || char === 10 || char === 13 || delim && (char === delim || char === 44) || char === 35;
+}
+function extractValue(ctx, end) {
+	let errPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p);
+	if (c === 91 || c === 123) {
+		ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+		let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+		ctx.d++;
+		return value;
+	}
+	if (c === 34 || c === 39) return parseString(ctx);
+	if (c === 116) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, true;
+	}
+	if (c === 102) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, false;
+	}
+	if (c === 43 || c === 45) return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+	if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) return parseDate(ctx, c, end);
+	if (ctx.s.charCodeAt(ctx.p + 2) === 58) return parseTime(ctx, c, end);
+	return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+	let c = startChr;
+	let state = 0;
+	let hasUnderscores = false;
+	if (c === 105) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, (sign || 1) / 0;
+	}
+	if (c === 110) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, NaN;
+	}
+	if (c === 48) {
+		if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr)) return ctx.bi === true ? 0n : 0;
+		if (!sign) {
+			if (c === 120) return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+			else if (c === 98) return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+			else if (c === 111) return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+		}
+		if (c === 46) state = 2;
+		else if (c === 101 || c === 69) state = 4;
+		else TomlError.x("illegal leading zero", ctx, startPtr);
+	} else if (!isDigit(c)) TomlError.x("invalid value", ctx, startPtr);
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+		if (!state) state = 1;
+		if (c === 95) {
+			if (!(state & 1)) TomlError.x("illegal underscore", ctx);
+			state += 11;
+			hasUnderscores = true;
+		} else if (state === 1 && c === 46) state = 2;
+		else if ((state === 1 || state === 3) && (c === 101 || c === 69)) state = 4;
+		else if (state === 4 && (c === 43 || c === 45)) state = 6;
+		else if (!isDigit(c)) TomlError.x(`illegal character in numeric literal`, ctx);
+		else if (state > 9) state -= 11;
+		else if (!(state & 1)) state++;
+	}
+	if (!state) {
+		let val = (startChr - 48) * (sign || 1);
+		return ctx.bi === true ? BigInt(val) : val;
+	}
+	if (!(state & 1)) TomlError.x("unfinished numeric value", ctx, startPtr);
+	let str = ctx.s.slice(startPtr, ctx.p);
+	if (hasUnderscores) str = str.replaceAll("_", "");
+	return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+	let c, underscore = 1;
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) if (c === 95) {
+		if (underscore & 1) TomlError.x("illegal underscore", ctx);
+		underscore = 3;
+	} else if (!isDigit(c, base)) TomlError.x(`illegal character in numeric literal`, ctx);
+	else if (underscore & 1) underscore--;
+	if (underscore & 1) TomlError.x("unfinished numeric value", ctx);
+	let str = ctx.s.slice(startPtr + 2, ctx.p);
+	if (underscore) str = str.replaceAll("_", "");
+	return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+	if (ctx.bi !== true) int: {
+		let val = parseInt(str, base);
+		if (!Number.isSafeInteger(val)) {
+			if (ctx.bi) break int;
+			TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+		}
+		return val;
+	}
+	return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+	let startPtr = ctx.p++, unsafeSeparator;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+	ctx.p += 5;
+	if (!isDigit(ctx.s.charCodeAt(ctx.p++))) TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+	if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 3, false, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) !== 58) TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	if (c = ctx.s.charCodeAt(ctx.p)) {
+		if (c === 90 || c === 122) return readDate(ctx, ctx.s.slice(startPtr, ++ctx.p), 1, unsafeSeparator, startPtr, "[+00:00]");
+		if (c === 43 || c === 45) return readDate(ctx, ctx.s.slice(startPtr, ctx.p += 6), 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+	}
+	return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+	let start = ctx.p;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) return parseNumber(ctx, --ctx.p, c, 0, endChr);
+	if (ctx.s.charCodeAt(ctx.p += 4) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	return readDate(ctx, ctx.s.slice(start, ctx.p), 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+	if (ctx.ld) {
+		let date = new TomlDate(str, type, unsafeDelim);
+		if (!date.isValid()) TomlError.x("invalid date", ctx, errPtr);
+		return date;
+	}
+	try {
+		if (temporalSuffix) str += temporalSuffix;
+		switch (type) {
+			case 1: return Temporal.ZonedDateTime.from(str);
+			case 2: return Temporal.PlainDateTime.from(str);
+			case 3: return Temporal.PlainDate.from(str);
+			case 4: return Temporal.PlainTime.from(str);
+		}
+	} catch (e) {
+		TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+	}
+}
+var init_extract = __esmMin((() => {
+	init_primitive();
+	init_struct();
+	init_error();
+	init_date();
+}));
+// node_modules/smol-toml/dist/util.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function skipComment(ctx) {
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		let c = ctx.s.charCodeAt(ctx.p);
+		if (c === 10) break;
+		if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+			ctx.p++;
+			break;
+		}
+		if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in comments", ctx);
+	}
+}
+function skipVoid(ctx, banNewLines, banComments) {
+	let c;
+	while (ctx.p < ctx.s.length) {
+		while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))) ctx.p++;
+		if (banComments || c !== 35) break;
+		skipComment(ctx);
+	}
+}
+var init_util = __esmMin((() => {
+	init_error();
+}));
+// node_modules/smol-toml/dist/struct.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function parseKey(ctx, end = 61) {
+	let startPtr;
+	let state = 0;
+	let parsed = [];
+	let sliceStart;
+	let c = ctx.s.charCodeAt(startPtr = ctx.p);
+	do
+		if (c === end) {
+			if (!state) TomlError.x("unexpected end of key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			return ctx.p++, parsed;
+		} else if (c === 46) {
+			if (!state) TomlError.x("illegal empty bare key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			state = 0;
+		} else if (!state && (c === 34 || c === 39)) {
+			if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2)) TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+			parsed.push(parseString(ctx));
+			state = 2;
+			ctx.p--;
+		} else if (c === 32 || c === 9) {
+			if (state === 1) {
+				parsed.push(ctx.s.slice(sliceStart, ctx.p));
+				state = 2;
+			}
+		} else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) TomlError.x("illegal character in key", ctx);
+		else if (!state) {
+			state = 1;
+			sliceStart = ctx.p;
+		}
+	while (c = ctx.s.charCodeAt(++ctx.p));
+	TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+	let startPtr = ctx.p++;
+	let res = Object.create(null);
+	let seen = new Set();
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+			ctx.p++;
+			return res;
+		}
+		let k;
+		let t = res;
+		let hasOwn = false;
+		let errPtr = ctx.p;
+		let key = parseKey(ctx);
+		for (let i = 0; i < key.length; i++) {
+			if (i) t = hasOwn ? t[k] : t[k] = Object.create(null);
+			k = key[i];
+			if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) {
+				t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+				break;
+			}
+			if (!hasOwn && unsafe) Object.defineProperty(t, k, {
+				enumerable: true,
+				configurable: true,
+				writable: true
+			});
+		}
+		if (hasOwn) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+		skipVoid(ctx, true, true);
+		let value = extractValue(ctx, 125);
+		if (t && typeof (t[k] = value) === "object") seen.add(value);
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+	let startPtr = ctx.p++;
+	let res = [];
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+			ctx.p++;
+			return res;
+		}
+		res.push(extractValue(ctx, 93));
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esmMin((() => {
+	init_primitive();
+	init_extract();
+	init_util();
+	init_error();
+}));
+// node_modules/smol-toml/dist/parse.js
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+function peekTable(ctx, key, table, meta, type) {
+	let t = table;
+	let m = meta;
+	let k;
+	let hasOwn = false;
+	let state;
+	for (let i = 0; i < key.length; i++) {
+		if (i) {
+			t = hasOwn ? t[k] : t[k] = Object.create(null);
+			m = (state = m[k]).c;
+			if (type === 0 && (state.t === 1 || state.t === 2)) return null;
+			if (state.t === 2) {
+				let l = t.length - 1;
+				t = t[l];
+				m = m[l].c;
+			}
+		}
+		k = key[i];
+		if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) return null;
+		if (!hasOwn) {
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) return false;
+			if (unsafe) {
+				Object.defineProperty(t, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+				Object.defineProperty(m, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+			}
+			m[k] = {
+				t: i < key.length - 1 && type === 2 ? 3 : type,
+				d: false,
+				i: 0,
+				c: Object.create(null)
+			};
+		}
+	}
+	state = m[k];
+	if (state.t !== type && !(type === 1 && state.t === 3)) return null;
+	if (type === 2) {
+		if (!state.d) {
+			state.d = true;
+			t[k] = [];
+		}
+		t[k].push(t = Object.create(null));
+		state.c[state.i++] = state = {
+			t: 1,
+			d: false,
+			i: 0,
+			c: Object.create(null)
+		};
+	}
+	if (state.d) return null;
+	state.d = true;
+	if (type === 1) t = hasOwn ? t[k] : t[k] = Object.create(null);
+	else if (type === 0 && hasOwn) return null;
+	return [
+		k,
+		t,
+		state.c
+	];
+}
+function validateTablePeek(ctx, peek, ptr) {
+	if (peek === null || ctx.uk === 2) TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+	let ctx = {
+		s: toml,
+		p: 0,
+		d: options.maxDepth ?? 1e3,
+		bi: options.integersAsBigInt ?? false,
+		ld: options.useLegacyDate ?? true,
+		uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+	};
+	let res = Object.create(null);
+	let meta = Object.create(null);
+	let tmp;
+	let skipping = false;
+	let tbl = res;
+	let m = meta;
+	if (toml.charCodeAt(0) === 65279) ctx.p++;
+	skipVoid(ctx);
+	while (ctx.p < toml.length) {
+		if (toml.charCodeAt(ctx.p) === 91) {
+			let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+			tmp = ctx.p += +isTableArray;
+			skipping = false;
+			let k = parseKey(ctx, 93);
+			if (isTableArray) {
+				if (toml.charCodeAt(ctx.p) !== 93) TomlError.x("expected end of table array declaration", ctx);
+				ctx.p++;
+			}
+			let p = peekTable(ctx, k, res, meta, isTableArray ? 2 : 1);
+			if (!p) {
+				validateTablePeek(ctx, p, tmp);
+				skipping = true;
+			} else {
+				m = p[2];
+				tbl = p[1];
+			}
+		} else {
+			tmp = ctx.p;
+			let p = peekTable(ctx, parseKey(ctx), tbl, m, 0);
+			if (!p && !skipping) validateTablePeek(ctx, p, tmp);
+			skipVoid(ctx, true, true);
+			let v = extractValue(ctx, void 0);
+			if (p && !skipping) p[1][p[0]] = v;
+		}
+		skipVoid(ctx, true);
+		if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+		skipVoid(ctx);
+	}
+	return res;
+}
+var init_parse = __esmMin((() => {
+	init_struct();
+	init_extract();
+	init_util();
+	init_error();
+}));
+var init_stringify = __esmMin((() => {
+	"".isWellFormed;
+}));
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esmMin((() => {
+	init_parse();
+	init_stringify();
+}));
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+// src/sources/git/manifests.ts
+function npmWorkspaces(text) {
+	const workspaces = parseJson(text)?.workspaces;
+	const list = Array.isArray(workspaces) ? workspaces : isObject(workspaces) ? workspaces.packages : void 0;
+	return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
+}
+function pnpmWorkspaces(text) {
+	if (text === null) return [];
+	const lines = text.split("\n");
+	const at = lines.findIndex((l) => l.startsWith("packages") && /^packages[ \t]*:/.test(l));
+	if (at === -1) return [];
+	const rest = stripYamlComment(lines[at].slice(lines[at].indexOf(":") + 1)).trim();
+	if (rest.startsWith("[")) return flowSequence([rest, ...lines.slice(at + 1)]);
+	const patterns = [];
+	for (const raw of lines.slice(at + 1)) {
+		const line = raw.replace(/\r$/, "");
+		const first = line[0];
+		if (first !== void 0 && first !== " " && first !== "	" && first !== "-" && first !== "#") break;
+		const item = line.trimStart();
+		if (!item.startsWith("-")) continue;
+		patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
+	}
+	return patterns.filter((p) => p !== "");
+}
+function flowSequence(lines) {
+	const items = [];
+	let item = "";
+	let quote = null;
+	let first = true;
+	for (const raw of lines) {
+		const line = quote === null ? stripYamlComment(raw) : raw;
+		for (let i = first ? 1 : 0; i < line.length; i++) {
+			const c = line[i];
+			if (quote !== null) {
+				item += c;
+				if (c === quote) quote = null;
+			} else if (c === "\"" || c === "'") {
+				quote = c;
+				item += c;
+			} else if (c === "," || c === "]") {
+				items.push(yamlScalar(item.trim()));
+				item = "";
+				if (c === "]") return items.filter((p) => p !== "");
+			} else item += c;
+		}
+		first = false;
+	}
+	return [];
+}
+function yamlScalar(text) {
+	if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).split("''").join("'");
+	if (text.length >= 2 && text.startsWith("\"") && text.endsWith("\"")) return text.slice(1, -1).replace(/\\(.)/g, "$1");
+	return text;
+}
+function stripYamlComment(line) {
+	let quote = null;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
+		if (quote !== null) {
+			if (c === quote) quote = null;
+		} else if (c === "\"" || c === "'") quote = c;
+		else if (c === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) return line.slice(0, i);
+	}
+	return line;
+}
+function cargoWorkspace(text) {
+	const workspace = parseTomlText(text)?.workspace;
+	const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+	return isObject(workspace) ? {
+		members: strings(workspace.members),
+		exclude: strings(workspace.exclude)
+	} : {
+		members: [],
+		exclude: []
+	};
+}
+function goWorkUses(text) {
+	if (text === null) return [];
+	const folders = [];
+	let block = false;
+	for (const raw of text.split("\n")) {
+		const line = stripGoComment(raw).trim();
+		if (block) {
+			if (line === ")") block = false;
+			else if (line !== "") folders.push(line);
+			continue;
+		}
+		const words = line.split(/[ \t]+/);
+		if (words[0] === "use(" || words[0] === "use" && words[1] === "(") block = true;
+		else if (words[0] === "use" && words[1] !== void 0) folders.push(words[1]);
+	}
+	return folders.map((f) => goString(f).replace(/^\.\/?/, "").replace(/\/$/, ""));
+}
+function goModulePath(text) {
+	if (text === null) return null;
+	for (const raw of text.split("\n")) {
+		const line = stripGoComment(raw).trim();
+		if (!line.startsWith("module")) continue;
+		const path = goString(line.slice(6).trim());
+		if (path !== "" && line.length > 6 && /[ \t]/.test(line[6])) return path;
+	}
+	return null;
+}
+function stripGoComment(line) {
+	const at = line.indexOf("//");
+	return at === -1 ? line : line.slice(0, at);
+}
+function goString(text) {
+	return text.length >= 2 && (text[0] === "\"" || text[0] === "`") && text.endsWith(text[0]) ? text.slice(1, -1) : text;
+}
+function declaredName(kind, text) {
+	if (kind === "go.mod") return goModulePath(text);
+	const name = kind === "package.json" ? parseJson(text)?.name : tomlTable(parseTomlText(text), "package")?.name;
+	return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
+}
+function declaredVersion(kind, text, root = null) {
+	if (kind === "go.mod") return null;
+	if (kind === "package.json") {
+		const version = parseJson(text)?.version;
+		return typeof version === "string" ? version.trim() : null;
+	}
+	const version = tomlTable(parseTomlText(text), "package")?.version;
+	if (typeof version === "string") return version.trim();
+	if (!isObject(version) || version.workspace !== true) return null;
+	const inherited = tomlTable(tomlTable(parseTomlText(root), "workspace"), "package")?.version;
+	return typeof inherited === "string" ? inherited.trim() : null;
+}
+function isObject(value) {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function tomlTable(table, key) {
+	const value = table?.[key];
+	return isObject(value) ? value : null;
+}
+function parseJson(text) {
+	if (text === null) return null;
+	try {
+		const json = JSON.parse(text);
+		return isObject(json) ? json : null;
+	} catch {
+		return null;
+	}
+}
+function parseTomlText(text) {
+	if (text === null) return null;
+	try {
+		return parse(text);
+	} catch {
+		return null;
+	}
+}
+var init_manifests = __esmMin((() => {
+	init_dist();
+}));
 // src/sources/git/workspaces.ts
-async function readWorkspacePackages(cwd, sha) {
-	const blob = (path) => gitAnswer(cwd, [
-		"cat-file",
-		"-p",
-		`${sha}:${path}`
-	]);
-	const [pkg, pnpm, cargo, work] = await Promise.all([
-		blob("package.json"),
-		blob("pnpm-workspace.yaml"),
-		blob("Cargo.toml"),
-		blob("go.work")
-	]);
-	const npmPatterns = [...npmWorkspaces(pkg), ...pnpmWorkspaces(pnpm)];
-	const cargoPatterns = cargoMembers(cargo);
-	const goFolders = goWorkUses(work);
-	if (npmPatterns.length + cargoPatterns.length + goFolders.length === 0) return [];
+async function readWorkspace(cwd, sha, rootName) {
+	const warnings = [];
+	const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
+	const text = (file) => textOf$1(root.get(`${sha}:${file}`), file, warnings);
+	const [pkg, pnpm, cargo, work] = ROOT_FILES.map(text);
 	const manifests = await listManifests(cwd, sha);
 	const found = new Map();
-	const take = (patterns, manifest) => {
-		const match = folderMatcher(patterns);
-		for (const folder of manifests.get(manifest) ?? []) if (folder !== "" && match(folder) && !found.has(folder)) found.set(folder, {
-			folder,
-			manifest
-		});
+	const take = (folders, kind) => {
+		for (const folder of folders) if (folder !== "" && !found.has(folder)) found.set(folder, kind);
 	};
-	take(npmPatterns, "package.json");
-	take(cargoPatterns, "Cargo.toml");
-	for (const folder of goFolders) if (folder !== "" && !found.has(folder)) found.set(folder, {
+	const refused = (file) => (why) => warnings.push(`a workspace glob in ${file} is left out (${why}): the packages only it names are not products`);
+	const npmFolders = manifests.get("package.json") ?? [];
+	take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused("package.json"))), "package.json");
+	take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused("pnpm-workspace.yaml"))), "package.json");
+	const crates = cargoWorkspace(cargo);
+	const excluded = crates.exclude.map(normalFolder);
+	const members = folderMatcher(crates.members, refused("Cargo.toml"));
+	take((manifests.get("Cargo.toml") ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), "Cargo.toml");
+	const goModules = manifests.get("go.mod") ?? [];
+	take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), "go.mod");
+	const rootKind = [
+		"go.mod",
+		"Cargo.toml",
+		"package.json"
+	].find((kind) => (manifests.get(kind) ?? []).includes("") && (kind !== "Cargo.toml" || declaredName("Cargo.toml", cargo) !== null));
+	const packages = [...found].map(([folder, manifest]) => ({
 		folder,
-		manifest: "go.mod"
+		manifest
+	})).sort((a, b) => a.folder.localeCompare(b.folder));
+	if (rootKind !== void 0) packages.unshift({
+		folder: "",
+		manifest: rootKind
 	});
-	const packages = [...found.values()].sort((a, b) => a.folder.localeCompare(b.folder));
-	const names = packages.length > MAX_NAMES_READ ? packages.map(() => null) : await Promise.all(packages.map((p) => p.manifest === "go.mod" ? Promise.resolve(null) : blob(`${p.folder}/${p.manifest}`)));
-	return packages.map((p, i) => ({
-		folder: p.folder,
-		name: declaredName(p.manifest, names[i] ?? null) ?? p.folder.split("/").at(-1) ?? p.folder
-	}));
+	const names = packages.length > MAX_NAMES_READ ? new Map() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+	const large = [...names.values()].filter((b) => "tooLarge" in b).length;
+	if (large > 0) warnings.push(`${plural$2(large, "package manifest")} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? "was" : "were"} not read: ${large === 1 ? "its package is" : "their packages are"} named for ${large === 1 ? "its folder" : "their folders"}`);
+	return {
+		packages: packages.map((p) => {
+			const blob = names.get(`${sha}:${manifestPath(p)}`);
+			const declared = declaredName(p.manifest, blob !== void 0 && "text" in blob ? blob.text : null);
+			return {
+				folder: p.folder,
+				manifest: p.manifest,
+				name: declared ?? (p.folder === "" ? rootName : p.folder.split("/").at(-1) ?? p.folder)
+			};
+		}),
+		warnings
+	};
+}
+async function readVersions(cwd, rev, packages) {
+	const read = packages.filter((p) => p.manifest !== "go.mod");
+	const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
+	const text = (name) => {
+		const blob = blobs.get(name);
+		return blob !== void 0 && "text" in blob ? blob.text : null;
+	};
+	const rootCargo = text(`${rev}:Cargo.toml`);
+	const versions = new Map();
+	for (const p of read) {
+		const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
+		if (version !== null && version !== "") versions.set(p.folder, version);
+	}
+	return versions;
+}
+function manifestPath(p) {
+	return p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`;
+}
+function textOf$1(blob, file, warnings) {
+	if (blob === void 0) return null;
+	if ("text" in blob) return blob.text;
+	warnings.push(`${file} is ${blob.tooLarge} bytes, over the ${MANIFEST_LIMIT / 1024 / 1024} MB flowaudit reads of a manifest: the packages it lists are not products`);
+	return null;
 }
 async function listManifests(cwd, sha) {
 	const folders = new Map();
@@ -33527,8 +34951,10 @@ async function listManifests(cwd, sha) {
 		const slash = path.lastIndexOf("/");
 		const file = path.slice(slash + 1);
 		if (!MANIFESTS.has(file)) return;
+		const folder = slash === -1 ? "" : path.slice(0, slash);
+		if (folder.split("/").includes("node_modules")) return;
 		const list = folders.get(file) ?? [];
-		list.push(slash === -1 ? "" : path.slice(0, slash));
+		list.push(folder);
 		folders.set(file, list);
 	}, {
 		separator: 0,
@@ -33536,119 +34962,68 @@ async function listManifests(cwd, sha) {
 	});
 	return folders;
 }
-function npmWorkspaces(text) {
-	const json = parseJson(text);
-	if (json === null || typeof json !== "object") return [];
-	const workspaces = json.workspaces;
-	const list = Array.isArray(workspaces) ? workspaces : workspaces?.packages;
-	return Array.isArray(list) ? list.filter((p) => typeof p === "string") : [];
+function goFinds(folder) {
+	return folder.split("/").every((name) => name !== "vendor" && name !== "testdata" && !name.startsWith("_") && !name.startsWith("."));
 }
-function pnpmWorkspaces(text) {
-	if (text === null) return [];
-	const lines = text.split(/\r?\n/);
-	const at = lines.findIndex((l) => /^packages\s*:/.test(l));
-	if (at === -1) return [];
-	const inline = /^packages\s*:\s*\[(.*)\]/.exec(lines[at] ?? "");
-	if (inline) return (inline[1] ?? "").split(",").map(unquote).filter((p) => p !== "");
-	const patterns = [];
-	for (const line of lines.slice(at + 1)) {
-		if (/^\S/.test(line)) break;
-		const item = /^\s*-\s*(.+?)\s*(?:#.*)?$/.exec(line);
-		if (item) patterns.push(unquote(item[1] ?? ""));
-	}
-	return patterns.filter((p) => p !== "");
+function normalFolder(written) {
+	return written.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
 }
-function cargoMembers(text) {
-	if (text === null) return [];
-	const table = /^\[workspace\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
-	const members = table ? /^\s*members\s*=\s*\[([\s\S]*?)\]/m.exec(table[1] ?? "") : null;
-	if (!members) return [];
-	return (members[1] ?? "").split(/[,\n]/).map((p) => unquote(p.replace(/#.*$/, ""))).filter((p) => p !== "");
-}
-function goWorkUses(text) {
-	if (text === null) return [];
-	const folders = [];
-	let block = false;
-	for (const raw of text.split(/\r?\n/)) {
-		const line = raw.replace(/\/\/.*$/, "").trim();
-		if (block) {
-			if (line === ")") block = false;
-			else if (line !== "") folders.push(line);
-		} else if (/^use\s*\($/.test(line)) block = true;
-		else {
-			const one = /^use\s+(\S+)$/.exec(line);
-			if (one) folders.push(one[1] ?? "");
-		}
-	}
-	return folders.map((f) => unquote(f).replace(/^\.\/?/, "").replace(/\/$/, ""));
-}
-function declaredName(manifest, text) {
-	if (text === null) return null;
-	if (manifest === "package.json") {
-		const name = parseJson(text)?.name;
-		return typeof name === "string" && name.trim() !== "" ? name.trim() : null;
-	}
-	if (manifest === "Cargo.toml") {
-		const table = /^\[package\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
-		return (table ? /^\s*name\s*=\s*["']([^"']+)["']/m.exec(table[1] ?? "") : null)?.[1] ?? null;
-	}
-	return null;
-}
-function folderMatcher(patterns) {
+function folderMatcher(patterns, refused = () => void 0) {
 	const include = [];
 	const exclude = [];
 	for (const written of patterns) {
 		const negated = written.startsWith("!");
-		const pattern = written.slice(negated ? 1 : 0).replace(/^\.\//, "").replace(/\/+$/, "");
-		if (pattern === "") continue;
-		(negated ? exclude : include).push(globRegex(pattern));
+		try {
+			(negated ? exclude : include).push(compileGlob(written.slice(negated ? 1 : 0), "folder"));
+		} catch (error) {
+			if (!(error instanceof GlobError)) throw error;
+			if (error.message !== "empty") refused(error.message);
+		}
 	}
-	return (folder) => include.some((r) => r.test(folder)) && !exclude.some((r) => r.test(folder));
+	if (include.length === 0) return () => false;
+	return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
 }
-function globRegex(glob) {
-	let source = "";
-	for (let i = 0; i < glob.length; i++) {
-		const c = glob[i];
-		if (c === "*" && glob[i + 1] === "*") {
-			const slash = glob[i + 2] === "/";
-			source += slash ? "(?:.*/)?" : ".*";
-			i += slash ? 2 : 1;
-		} else if (c === "*") source += "[^/]*";
-		else if (c === "?") source += "[^/]";
-		else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-	}
-	return new RegExp(`^${source.replace(/\/\.\*$/, "(?:/.*)?")}$`);
-}
-function unquote(text) {
-	return text.trim().replace(/^(["'])(.*)\1$/, "$2").trim();
-}
-function parseJson(text) {
-	if (text === null) return null;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return null;
-	}
-}
-var MANIFESTS, MAX_NAMES_READ;
+var MANIFEST_LIMIT, MAX_NAMES_READ, MANIFESTS, ROOT_FILES;
 var init_workspaces = __esmMin((() => {
+	init_glob();
+	init_units();
+	init_blobs();
+	init_manifests();
 	init_run();
+	MANIFEST_LIMIT = 1048576;
+	MAX_NAMES_READ = 2e3;
 	MANIFESTS = new Set([
 		"package.json",
 		"Cargo.toml",
 		"go.mod"
 	]);
-	MAX_NAMES_READ = 400;
+	ROOT_FILES = [
+		"package.json",
+		"pnpm-workspace.yaml",
+		"Cargo.toml",
+		"go.work"
+	];
 }));
 // src/audit/products.ts
-async function readProducts(repo, branch, until, tags, changes, declared) {
-	const named = new Map(Object.entries(declared).map(([name, p]) => [name, {
+async function readProducts(repo, changes, o) {
+	const { warning } = o;
+	const tags = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now) ? o.tags : o.tags.filter((t) => tagKey(t.name) !== "");
+	const named = new Map(Object.entries(o.declared).map(([name, p]) => [name, {
 		paths: p.paths,
 		tags: p.tags === null ? null : compilePattern(p.tags)
 	}]));
-	if (new Set(tags.map(tagKey).filter((k) => k !== "")).size + named.size < 2) return null;
-	const end = await commitBefore(repo.cwd, branch, until);
-	const products = findProducts(end === null ? [] : await readWorkspacePackages(repo.cwd, end), tags, named);
+	const keys = new Set(tags.map((t) => tagKey(t.name)));
+	if (keys.size + named.size < 2) return null;
+	const packages = await windowPackages(repo, o);
+	const own = keys.has("") ? await ownFolder(repo, tags, packages) : null;
+	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
+		folder: "",
+		name: o.repositoryName,
+		manifest: "package.json"
+	});
+	const products = findProducts(packages, tags.map((t) => t.name), named, own, (product, _glob, why) => {
+		warning(`a path glob of product ${product} in the config is left out (${why})`);
+	});
 	if (products.list.length < 2) return null;
 	const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== "sync").map((c) => c.sha));
 	const touched = new Map();
@@ -33661,16 +35036,54 @@ async function readProducts(repo, branch, until, tags, changes, declared) {
 		ofTag: (tag) => products.ofTag(tag),
 		evidence: {
 			names: new Set(products.list.map((p) => p.name)),
+			own: products.own,
 			touched
 		}
 	};
 }
+async function windowPackages(repo, o) {
+	const [start, end] = await Promise.all([commitBefore(repo.cwd, o.branch, o.since), commitBefore(repo.cwd, o.branch, o.until)]);
+	const read = async (sha) => {
+		if (sha === null) return [];
+		const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
+		if (sha === end) for (const w of workspace.warnings) o.warning(w);
+		return workspace.packages;
+	};
+	const atEnd = await read(end);
+	if (start === null || start === end) return atEnd;
+	const folders = new Set(atEnd.map((p) => p.folder));
+	return [...atEnd, ...(await read(start)).filter((p) => !folders.has(p.folder))];
+}
+async function ownFolder(repo, tags, packages) {
+	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
+	if (packages.every((p) => p.manifest === "go.mod")) return "";
+	for (const tag of own) {
+		const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages));
+		if (folder !== null) return folder;
+	}
+	return "";
+}
+function untouchedNote(inWindow, read) {
+	const shipped = inWindow.filter((c) => c.kind !== "sync" && !read.evidence.touched.has(c.sha)).filter((c) => c.deployedAt !== null).length;
+	if (shipped === 0) return null;
+	const own = read.evidence.own;
+	const withWhat = own === null ? "each with the first deploy of any product after it" : `with the repository's own tags, the deploys of ${own}`;
+	return `${plural$2(shipped, "change")} of the window touched no product's files and shipped ${withWhat} (the products column names that product).`;
+}
+function unknownTagsWarning(tags) {
+	if (tags.length === 0) return null;
+	const few = [...tags].sort().slice(0, 5);
+	return `${plural$2(tags.length, "tag")} name${tags.length === 1 ? "s" : ""} no package of the workspace and ${tags.length === 1 ? "is" : "are"} no deploy (${few.join(", ")}${tags.length > few.length ? ", …" : ""}): name ${tags.length === 1 ? "its" : "their"} product in the config's products to count ${tags.length === 1 ? "it" : "them"}`;
+}
+var OWN_TAGS_TRIED;
 var init_products$1 = __esmMin((() => {
 	init_products$2();
 	init_patterns();
 	init_changed_files();
 	init_touched_paths();
 	init_workspaces();
+	init_units();
+	OWN_TAGS_TRIED = 3;
 }));
 // src/metrics/what-if.ts
 function whatIf(changes, stage, cap, weeks) {
@@ -34360,6 +35773,130 @@ function countOf(items, test) {
 	return n;
 }
 var init_count = __esmMin((() => {}));
+// src/metrics/proportion.ts
+function wilson(k, n) {
+	if (n <= 0) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	const p = k / n;
+	const z2 = Z * Z;
+	const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+	const half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+	return {
+		value: p,
+		low: k === 0 ? 0 : Math.max(0, centre - half),
+		high: k === n ? 1 : Math.min(1, centre + half)
+	};
+}
+function shareDifference(a, b) {
+	const x = wilson(a.k, a.n);
+	const y = wilson(b.k, b.n);
+	if (x.value === null || y.value === null || x.low === null || x.high === null || y.low === null || y.high === null) return {
+		value: null,
+		low: null,
+		high: null
+	};
+	const d = x.value - y.value;
+	return {
+		value: d,
+		low: d - Math.sqrt((x.value - x.low) ** 2 + (y.high - y.value) ** 2),
+		high: d + Math.sqrt((x.high - x.value) ** 2 + (y.value - y.low) ** 2)
+	};
+}
+var Z;
+var init_proportion = __esmMin((() => {
+	Z = 1.959963984540054;
+}));
+// src/metrics/acceptance.ts
+function computeAcceptance(input) {
+	const merged = input.changes.filter((c) => c.review !== null);
+	const closed = input.closedPulls.filter((p) => p.closedAt >= input.window.since && p.closedAt < input.window.until && (input.includeBots || !p.bot));
+	const all = {
+		merged,
+		closed
+	};
+	const ai = {
+		merged: merged.filter((c) => c.aiEvidence.length > 0),
+		closed: closed.filter((p) => p.aiEvidence.length > 0)
+	};
+	const other = {
+		merged: merged.filter((c) => c.aiEvidence.length === 0),
+		closed: closed.filter((p) => p.aiEvidence.length === 0)
+	};
+	const [aiGroup, otherGroup] = [groupOf(ai, input.measure), groupOf(other, input.measure)];
+	const decided = (g) => g.merged + g.rejected;
+	const difference = shareDifference({
+		k: aiGroup.merged,
+		n: decided(aiGroup)
+	}, {
+		k: otherGroup.merged,
+		n: decided(otherGroup)
+	});
+	const few = Math.min(decided(aiGroup), decided(otherGroup)) < 10;
+	return {
+		...groupOf(all, input.measure),
+		ai: aiGroup,
+		other: otherGroup,
+		aiMinusOther: {
+			value: difference.value,
+			low: difference.low,
+			high: difference.high,
+			real: !few && difference.low !== null && difference.high !== null && (difference.low > 0 || difference.high < 0)
+		},
+		tools: byTool(ai, input.measure),
+		note: few ? `Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.` : null
+	};
+}
+function groupOf(group, measure) {
+	const landed = countOf(group.closed, (p) => p.landed);
+	const unlanded = group.closed.filter((p) => !p.landed);
+	const failedRuns = unlanded.filter((p) => p.failedRun);
+	const rejected = unlanded.filter((p) => !p.failedRun && !p.isDraft);
+	const merged = group.merged.length + landed;
+	const rate = wilson(merged, merged + rejected.length);
+	let reviewTime = 0;
+	for (const p of rejected) if (p.firstReviewAt !== null) reviewTime += Math.max(0, measure(p.firstReviewAt, p.closedAt));
+	return {
+		merged,
+		rejected: rejected.length,
+		rate: rate.value,
+		rateLow: rate.low,
+		rateHigh: rate.high,
+		closedDrafts: countOf(unlanded, (p) => !p.failedRun && p.isDraft),
+		failedRuns: failedRuns.length,
+		timeToCloseP50: distribution$2(rejected.map((p) => Math.max(0, measure(p.createdAt, p.closedAt)))).p50,
+		reviewed: countOf(rejected, (p) => p.firstReviewAt !== null),
+		reviews: rejected.reduce((sum, p) => sum + p.reviews, 0),
+		comments: rejected.reduce((sum, p) => sum + p.comments, 0),
+		reviewTime
+	};
+}
+function byTool(ai, measure) {
+	const groups = new Map();
+	const of = (tool) => {
+		let g = groups.get(tool);
+		if (!g) groups.set(tool, g = {
+			merged: [],
+			closed: []
+		});
+		return g;
+	};
+	for (const c of ai.merged) for (const tool of aiToolsOf(c)) of(tool).merged.push(c);
+	for (const p of ai.closed) for (const tool of aiToolsOf(p)) of(tool).closed.push(p);
+	return [...groups].map(([tool, g]) => ({
+		tool,
+		...groupOf(g, measure)
+	})).sort((a, b) => b.merged + b.rejected - (a.merged + a.rejected) || a.tool.localeCompare(b.tool));
+}
+var init_acceptance = __esmMin((() => {
+	init_pull_ai();
+	init_count();
+	init_limits();
+	init_percentile();
+	init_proportion();
+}));
 // src/metrics/dora.ts
 function doraBand(key, value) {
 	const table = TABLES.get(key);
@@ -35604,6 +37141,52 @@ var init_unreleased = __esmMin((() => {
 	init_percentile();
 	OLDEST = 10;
 }));
+// src/report/closed-pulls.ts
+function reportClosedPulls(pulls, window) {
+	return pulls.filter((p) => p.closedAt >= window.since && p.closedAt < window.until).map((p) => ({
+		number: p.number,
+		title: p.title,
+		url: p.url,
+		author: p.author,
+		bot: p.bot,
+		createdAt: iso$2(p.createdAt),
+		closedAt: iso$2(p.closedAt),
+		isDraft: p.isDraft,
+		failedRun: p.failedRun,
+		landed: p.landed,
+		aiEvidence: p.aiEvidence,
+		aiTools: aiToolsOf(p),
+		reviews: p.reviews,
+		comments: p.comments,
+		firstReviewAt: iso$2(p.firstReviewAt),
+		closedBy: p.closedBy,
+		...p.repository !== void 0 && { repository: p.repository }
+	}));
+}
+function fromReportClosedPull(p, repository) {
+	return {
+		number: p.number,
+		title: p.title,
+		url: p.url,
+		author: p.author,
+		bot: p.bot,
+		createdAt: epoch(p.createdAt) ?? 0,
+		closedAt: epoch(p.closedAt) ?? 0,
+		isDraft: p.isDraft,
+		failedRun: p.failedRun,
+		landed: p.landed,
+		aiEvidence: p.aiEvidence,
+		reviews: p.reviews,
+		comments: p.comments,
+		firstReviewAt: epoch(p.firstReviewAt),
+		closedBy: p.closedBy,
+		...repository !== void 0 && { repository }
+	};
+}
+var init_closed_pulls = __esmMin((() => {
+	init_pull_ai();
+	init_convert();
+}));
 // src/report/build.ts
 var build_exports = __exportAll({
 	buildReport: () => buildReport,
@@ -35635,6 +37218,8 @@ function buildReport(model, window, now, policy, context) {
 		signal: context.deploySignal.kind,
 		github,
 		hours,
+		closedPulls: model.closedPulls ?? null,
+		includeBots: policy.includeBots,
 		...mixed && { fromGitHub: (c) => c.repository !== void 0 && viaGitHub.has(c.repository) },
 		...context.previousCovered !== void 0 && { previous: {
 			changes: model.changes.filter(counts),
@@ -35670,6 +37255,7 @@ function buildReport(model, window, now, policy, context) {
 		queueOnlyChanges: listed?.queueOnlyChanges ?? [],
 		deploys: listed?.deploys ?? [],
 		openPulls: listed?.openPulls ?? [],
+		...listed?.closedPulls !== void 0 && { closedPulls: listed.closedPulls },
 		...context.unlinkedIncidents !== void 0 && context.unlinkedIncidents.length > 0 && { unlinkedIncidents: context.unlinkedIncidents },
 		...listed === null && { withChanges: false },
 		summary,
@@ -35679,7 +37265,7 @@ function buildReport(model, window, now, policy, context) {
 	};
 	if (context.repositories) {
 		noteMergeSignals(report.summary, context.repositories);
-		const byRepository = context.repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
+		const byRepository = context.repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
 		report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 		report.failedRepositories = context.failedRepositories ?? [];
 	}
@@ -35691,7 +37277,8 @@ function lists(model, window, now, counts) {
 		changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
 		queueOnlyChanges: model.changes.filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now)).map((c) => toReportChange(c, true)),
 		deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
-		openPulls: model.openPulls.map(toReportOpenPull)
+		openPulls: model.openPulls.map(toReportOpenPull),
+		...model.closedPulls !== void 0 && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }
 	};
 }
 function queueInput(changes, openPulls, counts, policy, now, timezone) {
@@ -35702,20 +37289,22 @@ function queueInput(changes, openPulls, counts, policy, now, timezone) {
 		timezone: timezone ?? "UTC"
 	};
 }
-function groupByRepository(changes, deploys, openPulls) {
+function groupByRepository(changes, deploys, openPulls, closedPulls) {
 	const groups = new Map();
 	const group = (name) => {
 		let g = groups.get(name);
 		if (!g) groups.set(name, g = {
 			changes: [],
 			deploys: [],
-			openPulls: []
+			openPulls: [],
+			closedPulls: closedPulls === null ? null : []
 		});
 		return g;
 	};
 	for (const c of changes) group(c.repository).changes.push(c);
 	for (const d of deploys) group(d.repository).deploys.push(d);
 	for (const p of openPulls) group(p.repository).openPulls.push(p);
+	for (const p of closedPulls ?? []) group(p.repository).closedPulls?.push(p);
 	return groups;
 }
 function queueStages(github, signal) {
@@ -35807,7 +37396,14 @@ function summarizeWith(input, detail) {
 		...detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, {
 			...input.queued,
 			...window
-		}) : null }
+		}) : null },
+		acceptance: input.github && input.closedPulls !== void 0 && input.closedPulls !== null ? computeAcceptance({
+			changes: counted,
+			closedPulls: input.closedPulls,
+			window,
+			includeBots: input.includeBots ?? false,
+			measure: waiting.measure
+		}) : null
 	};
 }
 function buildRepositoryRow(repo, data, now, policy, hours, timezone = "UTC") {
@@ -35835,7 +37431,9 @@ function repositoryRow(repo, group, queued, policy, hours) {
 		now: queued.now,
 		signal: repo.deploySignal,
 		github,
-		hours
+		hours,
+		closedPulls: group.closedPulls ?? null,
+		includeBots: policy.includeBots
 	}, false);
 	const top = advise({
 		sources: repo.sources,
@@ -35888,6 +37486,7 @@ var init_build = __esmMin((() => {
 	init_domain();
 	init_business_hours();
 	init_count();
+	init_acceptance();
 	init_dora();
 	init_flow_health();
 	init_headline();
@@ -35903,6 +37502,7 @@ var init_build = __esmMin((() => {
 	init_trend$2();
 	init_unreleased();
 	init_version();
+	init_closed_pulls();
 	init_convert();
 	SLOWEST = 10;
 	EMPTY_GROUP = {
@@ -36121,7 +37721,10 @@ async function auditWith(options, reads, now, window) {
 		now,
 		incidentLabel: settings.incidentLabel
 	};
-	const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
+	const github = gh === null ? null : await orCancel(readGitHub(gh, options, {
+		...scope,
+		closedSince: window.since
+	}, warn, warning, progress));
 	const linePulls = gh === null || deployFrom === "merge" ? [] : await readLinePulls(gh, options, {
 		...scope,
 		lines: release.tips.activeLines
@@ -36143,7 +37746,7 @@ async function auditWith(options, reads, now, window) {
 		warning,
 		progress
 	});
-	const signal = await orCancel(chooseSignal(deployFrom, {
+	const chosen = await orCancel(chooseSignal(deployFrom, {
 		github,
 		tags,
 		environment: settings.environment,
@@ -36154,10 +37757,28 @@ async function auditWith(options, reads, now, window) {
 		workflow: settings.workflow
 	}));
 	const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
-	if (signal.kind === "tags" && tags.length === 0) warning(noRelease ?? "the repository has no tags: nothing counts as deployed");
-	else if (signal.kind === "merge" && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
+	if (chosen.kind === "tags" && tags.length === 0) warning(noRelease ?? "the repository has no tags: nothing counts as deployed");
+	else if (chosen.kind === "merge" && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 	progress({ step: "matching changes to deploys" });
-	const products = signal.kind === "tags" || signal.kind === "releases" ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), signal.refs.map((r) => r.name), model.changes, settings.config.products)) : null;
+	const products = chosen.kind === "tags" || chosen.kind === "releases" ? await orCancel(readProducts(repo, model.changes, {
+		branch: branch.name,
+		since: window.since,
+		until: Math.min(window.until, now),
+		from: readFrom,
+		now,
+		tags: chosen.refs,
+		declared: settings.config.products,
+		repositoryName: remote?.name ?? basename(repo.path),
+		warning
+	})) : null;
+	const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === void 0 && products.ofTag(r.name) === null);
+	const unknownWarning = unknownTagsWarning(unknown.filter((r) => r.at >= readFrom && r.at <= now).map((r) => r.name));
+	if (unknownWarning !== null) warning(unknownWarning);
+	const left = new Set(unknown);
+	const signal = left.size === 0 ? chosen : {
+		...chosen,
+		refs: chosen.refs.filter((r) => !left.has(r))
+	};
 	const evidence = await orCancel(readDeployEvidence(repo, signal, {
 		boundary: exclude,
 		from: readFrom,
@@ -36200,9 +37821,17 @@ async function auditWith(options, reads, now, window) {
 	const inWindow = changes.filter((c) => c.mergedAt >= window.since && c.mergedAt < window.until);
 	const unsized = inWindow.filter((c) => c.size === null).length;
 	if (numstat.unknown.length > 0 && unsized > 0) warning(`${plural$2(unsized, "change")} ${unsized === 1 ? "has" : "have"} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
+	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
 		botPattern: settings.botPattern
+	}));
+	const landedNumbers = new Set(changes.flatMap((c) => c.number === null ? [] : [c.number]));
+	const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) => toClosedPull(p, {
+		botPattern: settings.botPattern,
+		aiLabels: settings.config.ai.labels,
+		aiMarkers: settings.aiMarkers,
+		landedNumbers
 	}));
 	const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
 	const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? {
@@ -36215,7 +37844,8 @@ async function auditWith(options, reads, now, window) {
 	const report = buildReport({
 		changes,
 		deploys,
-		openPulls
+		openPulls,
+		closedPulls
 	}, covered, now, settings.policy, {
 		generatedAt: new Date().toISOString(),
 		repository: {
@@ -36230,7 +37860,7 @@ async function auditWith(options, reads, now, window) {
 		},
 		businessHours: settings.businessHours,
 		timezone: settings.timezone,
-		notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
+		notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
 		warnings,
 		unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
 			id: i.id,
@@ -36272,15 +37902,18 @@ async function readGitHub(gh, options, scope, warn, warning, progress) {
 	const { defaultCacheDir, fetchGitHub } = await Promise.resolve().then(() => (init_github(), github_exports));
 	let waitAnnounced = false;
 	progress({ step: "reading pull requests from GitHub" });
-	const github = await fetchGitHub(fetchOptions(gh, options, scope, defaultCacheDir(env), {
-		warning,
-		progress,
-		onWait: (left) => {
-			if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
-			waitAnnounced = true;
-			progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
-		}
-	}));
+	const github = await fetchGitHub({
+		...fetchOptions(gh, options, scope, defaultCacheDir(env), {
+			warning,
+			progress,
+			onWait: (left) => {
+				if (!waitAnnounced) warn(`GitHub rate limit reached: waiting ${left}s for the reset`);
+				waitAnnounced = true;
+				progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
+			}
+		}),
+		closedSince: scope.closedSince
+	});
 	if (github.partial) warning("a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)");
 	if (options.verbose) warn(`GitHub: ${plural$2(github.requests, "request")}, query cost ${plural$2(github.cost, "point")}`);
 	return github;
@@ -36290,16 +37923,18 @@ var init_audit = __esmMin((() => {
 	init_errors$2();
 	init_memory();
 	init_units();
-	init_build$2();
+	init_build$1();
 	init_business_hours();
 	init_options();
 	init_time();
 	init_convert();
+	init_committers();
 	init_remote();
 	init_repo();
 	init_access();
 	init_bots();
 	init_open_pulls();
+	init_closed_pulls$2();
 	init_release_tags();
 	init_deploys();
 	init_deploys$3();
@@ -36323,19 +37958,25 @@ var init_audit = __esmMin((() => {
 	LARGE_HEAP = 120 * 2 ** 20;
 }));
 // src/model/owners.ts
-function parseCodeowners(text) {
+function parseCodeowners(text, refused = () => void 0) {
 	const rules = [];
-	for (const raw of text.split(/\r?\n/)) {
-		const line = raw.replace(/(^|\s)#.*$/, "").trim();
+	let number = 0;
+	for (const raw of text.split("\n")) {
+		number++;
+		const line = stripComment(raw).trim();
 		if (line === "") continue;
-		const [pattern, ...rest] = line.split(/\s+/);
-		if (pattern === void 0 || pattern.startsWith("!") || /\[/.test(pattern)) continue;
-		const owners = rest.filter((o) => o.startsWith("@") || o.includes("@")).map(ownerName);
-		rules.push({
-			matcher: (0, import_ignore$1.default)().add(pattern),
-			directOnly: /\/\*$/.test(pattern),
-			owners
-		});
+		const [pattern, ...rest] = line.split(/[ \t]+/);
+		if (pattern === void 0 || pattern.startsWith("!") || pattern.includes("[")) continue;
+		const owners = rest.filter((o) => o.includes("@")).map(ownerName);
+		try {
+			rules.push({
+				glob: compileGlob(pattern, "gitignore", { contents: !pattern.endsWith("/*") }),
+				owners
+			});
+		} catch (error) {
+			if (!(error instanceof GlobError)) throw error;
+			refused(number, error.message);
+		}
 	}
 	const cache = new Map();
 	return { of(path) {
@@ -36344,7 +37985,7 @@ function parseCodeowners(text) {
 		let owners = [];
 		for (let i = rules.length - 1; i >= 0; i--) {
 			const rule = rules[i];
-			if (matches(rule, path)) {
+			if (rule.glob.test(path)) {
 				owners = rule.owners;
 				break;
 			}
@@ -36353,12 +37994,9 @@ function parseCodeowners(text) {
 		return owners;
 	} };
 }
-function matches(rule, path) {
-	if (!rule.matcher.ignores(path)) return false;
-	if (!rule.directOnly) return true;
-	const parts = path.split("/");
-	for (let i = 1; i < parts.length; i++) if (rule.matcher.ignores(`${parts.slice(0, i).join("/")}/`)) return false;
-	return true;
+function stripComment(line) {
+	for (let at = line.indexOf("#"); at !== -1; at = line.indexOf("#", at + 1)) if (at === 0 || line[at - 1] === " " || line[at - 1] === "	") return line.slice(0, at);
+	return line;
 }
 function ownerName(owner) {
 	if (!owner.startsWith("@")) return owner.toLowerCase();
@@ -36378,9 +38016,9 @@ function teamsOf(files, owners) {
 	if (total === 0) return [];
 	return [...owned].filter(([, lines]) => 3 * lines >= total).map(([owner]) => owner).sort();
 }
-var import_ignore$1, UNOWNED;
+var UNOWNED;
 var init_owners = __esmMin((() => {
-	import_ignore$1 = __toESM(require_ignore(), 1);
+	init_glob();
 	UNOWNED = "unowned";
 }));
 // src/model/slices.ts
@@ -36436,8 +38074,8 @@ function slicePredicate(slice, owners) {
 			return slice.name === "unowned" ? teams.length === 0 : teams.includes(slice.name);
 		};
 		case "path": {
-			const matcher = (0, import_ignore.default)().add(slice.glob);
-			return (f) => f.files.some((file) => matcher.ignores(file.path));
+			const matches = pathSliceGlob(slice.glob);
+			return (f) => f.files.some((file) => matches(file.path));
 		}
 		case "product": return (f) => (f.products ?? []).some((p) => p.toLowerCase() === slice.name);
 		case "label": return (f) => f.labels.some((l) => l.toLowerCase() === slice.name);
@@ -36485,10 +38123,10 @@ function folderOwners(depth) {
 		return parts.length > depth ? [parts.slice(0, depth).join("/")] : [];
 	} };
 }
-var import_ignore, SLICE, NO_GROUP;
+var SLICE, NO_GROUP;
 var init_slices$1 = __esmMin((() => {
-	import_ignore = __toESM(require_ignore(), 1);
 	init_errors$2();
+	init_glob();
 	init_owners();
 	SLICE = /^(team|product|path|label|author):(.+)$/;
 	NO_GROUP = {
@@ -36683,6 +38321,7 @@ async function readSliceInput(report, files) {
 		"-p",
 		`${end}:.gitattributes`
 	]) ?? "";
+	const refused = [];
 	const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
 	return {
 		facts: report.changes.map((c) => ({
@@ -36694,11 +38333,20 @@ async function readSliceInput(report, files) {
 			bot: c.bot,
 			author: c.author
 		})),
-		owners: codeowners === null ? null : parseCodeowners(codeowners.text),
-		ownersPath: codeowners?.path ?? null
+		owners: codeowners === null || !("text" in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)),
+		ownersPath: codeowners !== null && "text" in codeowners ? codeowners.path : null,
+		warnings: codeownersWarnings(codeowners, refused)
 	};
 }
+function codeownersWarnings(file, refused) {
+	if (file === null) return [];
+	if ("tooLarge" in file) return [`${file.path} is ${file.tooLarge} bytes: GitHub loads no CODEOWNERS file of 3 MB or more, so every change is unowned`];
+	if (refused.length === 0) return [];
+	const lines = refused.slice(0, 5).join(", ") + (refused.length > 5 ? ", …" : "");
+	return [`${file.path}: ${refused.length === 1 ? "the pattern on line" : "the patterns on lines"} ${lines} ${refused.length === 1 ? "is" : "are"} past what one glob may cost (over ${GLOB_LIMITS.length} characters or ${GLOB_LIMITS.wildcards} wildcards) and left out`];
+}
 var init_slice_facts = __esmMin((() => {
+	init_glob();
 	init_owners();
 	init_size_filter();
 	init_changed_files();
@@ -37329,6 +38977,7 @@ function digestReport(report) {
 		queueOnly: packChanges(report.queueOnlyChanges, () => true),
 		deploys: packDeploys(report.deploys),
 		openPulls: report.openPulls,
+		closedPulls: report.closedPulls ?? null,
 		slices: digestSlices(report)
 	};
 }
@@ -37373,11 +39022,13 @@ function unpackDeploys(digest, repository) {
 	}
 	return {
 		deploys,
-		openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository))
+		openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository)),
+		closedPulls: digest.closedPulls === null ? null : digest.closedPulls.map((p) => fromReportClosedPull(p, repository))
 	};
 }
 var orNull;
 var init_digest = __esmMin((() => {
+	init_closed_pulls();
 	init_convert();
 	init_columns();
 	init_slices();
@@ -37722,12 +39373,13 @@ function ownRow(digest) {
 		held: rows.hold(digest.queueOnly),
 		repository: name
 	}]);
-	const { deploys, openPulls } = unpackDeploys(digest, name);
+	const { deploys, openPulls, closedPulls } = unpackDeploys(digest, name);
 	deploys.sort((a, b) => a.at - b.at);
 	return buildRepositoryRow(repositoryContext(name, facts), {
 		changes,
 		deploys,
-		openPulls
+		openPulls,
+		closedPulls
 	}, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
 }
 function reportRow(report) {
@@ -37833,6 +39485,7 @@ var init_combine = __esmMin((() => {
 		kept = new Set();
 		deploys = [];
 		openPulls = new Map();
+		closedPulls = new Map();
 		shared = new Set();
 		add(digest, origin, row) {
 			const facts = digest.facts;
@@ -37862,6 +39515,8 @@ var init_combine = __esmMin((() => {
 					now
 				});
 			}
+			if (facts.sources.includes("github") && unpacked.closedPulls === null) this.closedPulls = null;
+			for (const pull of unpacked.closedPulls ?? []) this.closedPulls?.set(keyOf(name, String(pull.number)), pull);
 			this.taken.push({
 				name,
 				origin,
@@ -37942,6 +39597,7 @@ var init_combine = __esmMin((() => {
 				changes,
 				deploys,
 				openPulls,
+				closedPulls: this.closedPulls === null ? null : [...this.closedPulls.values()],
 				listed: false
 			}, window, now, policy, {
 				...context,
@@ -37963,6 +39619,7 @@ var init_combine = __esmMin((() => {
 			});
 			this.deploys.length = 0;
 			this.openPulls.clear();
+			this.closedPulls?.clear();
 			this.window = window;
 			this.now = report.now;
 			if (pooled.slices === void 0) return report;
@@ -38107,7 +39764,8 @@ async function withSlices(report, by, written) {
 	const input = await readSliceInput(report, by.kind === "team" || by.kind === "path");
 	const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.owners);
 	const slices = sliceTable(report, groups, written, by.kind === "team" ? input.ownersPath : null);
-	const warnings = by.kind === "team" && input.owners === null ? [...report.warnings, "no CODEOWNERS file (.github/, the root or docs/) at the window's end: every change is unowned"] : by.kind === "product" && report.summary.products === void 0 ? [...report.warnings, "this repository is one product (no two package tags match workspace packages, and the config names no two products): every change is in product:(no product)"] : report.warnings;
+	const said = by.kind === "team" ? input.warnings.length > 0 ? input.warnings : input.owners === null ? ["no CODEOWNERS file (.github/, the root or docs/) at the window's end: every change is unowned"] : [] : by.kind === "product" && report.summary.products === void 0 ? ["this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)"] : [];
+	const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
 	const of = new Map();
 	for (const [name, ids] of groups) for (const id of ids) of.set(id, [...of.get(id) ?? [], name]);
 	const changes = report.changes.map((c) => c.counted ? {
@@ -38361,7 +40019,7 @@ function described(schema, figure) {
 function figureShape(group) {
 	return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)]));
 }
-var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendSchema, queueWeekSchema, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendSchema, queueWeekSchema, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -38595,6 +40253,17 @@ var init_schema$1 = __esmMin((() => {
 		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
 		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)")
 	});
+	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));
+	acceptanceSchema = acceptanceGroupSchema.extend({
+		ai: acceptanceGroupSchema.describe("the AI-assisted pull requests (a lower bound: only marked work is found)"),
+		other: acceptanceGroupSchema.describe("the other pull requests"),
+		aiMinusOther: object({
+			...figureShape(RATE_DIFFERENCE),
+			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
+		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
+		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
+		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
+	});
 	repairFiguresSchema = object(figureShape(REPAIR));
 	repairWeekSchema = object({
 		weekStart: string().describe("Monday 00:00 UTC that starts the week (ISO date), as the trend's"),
@@ -38644,6 +40313,31 @@ var init_types = __esmMin((() => {
 		wipPerAuthor: number().nonnegative().describe("open pull requests per active author"),
 		unreviewedShare: number().min(0).max(1).describe("share of changes merged without review"),
 		aiRatio: number().min(1).describe("how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)")
+	});
+}));
+// src/report/closed-pulls-schema.ts
+var time$1, closedPullSchema;
+var init_closed_pulls_schema = __esmMin((() => {
+	init_zod();
+	time$1 = datetime({ offset: true });
+	closedPullSchema = object({
+		number: number().int(),
+		title: string(),
+		url: string().nullable(),
+		author: string(),
+		bot: boolean().describe("automation (never an AI agent): in no figure unless bots are counted"),
+		createdAt: time$1,
+		closedAt: time$1,
+		isDraft: boolean().describe("still a draft when closed: never put up for review, in no rate"),
+		failedRun: boolean().describe("closed by the AI agent that opened it (titled [WIP]/[Failed], or within the hour): a failed run, in no rate"),
+		landed: boolean().describe("a change of the tracked branch names it: it landed all the same (pushed, or by a commit queue), and counts as merged"),
+		aiEvidence: array(string()).describe("what marks it AI-assisted"),
+		aiTools: array(string()).describe("the AI tools its evidence names"),
+		reviews: number().int().nonnegative().describe("submitted reviews by people other than the author (no bot), before the close"),
+		comments: number().int().nonnegative().describe("conversation comments by people other than the author (no bot), before the close"),
+		firstReviewAt: time$1.nullable().describe("the first of those reviews and comments"),
+		closedBy: string().nullable().describe("who closed it, when GitHub says"),
+		repository: string().optional()
 	});
 }));
 // src/report/products-schema.ts
@@ -38711,6 +40405,7 @@ var init_schema = __esmMin((() => {
 	init_domain();
 	init_catalogue();
 	init_types();
+	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
 	init_schema$1();
@@ -38863,6 +40558,7 @@ var init_schema = __esmMin((() => {
 		ci: ciHealthSchema.nullable(),
 		wip: wipHealthSchema.nullable(),
 		aiComparison: aiComparisonSchema.describe("AI-assisted changes (a lower bound) against the rest, stage by stage"),
+		acceptance: acceptanceSchema.nullable().optional().describe("GitHub mode: the share of the window's decided pull requests that merged, and what the rejected ones took; null where the pull requests closed without merging were not read (git alone: git never sees one; a slice; a report over several repositories; a read cut short by --partial); absent from reports made before it was measured"),
 		queues: queuesSchema.describe("per stage, week by week: arrivals, departures and the queue at the week's end, over every counted change merged by now and (GitHub) the open pull requests"),
 		queueTrend: queueTrendsSchema.describe("per stage: arrivals and departures per week, the queue's growth per week, and both sides of Little's law"),
 		reviewCapacity: reviewCapacitySchema,
@@ -38959,6 +40655,7 @@ var init_schema = __esmMin((() => {
 		queueOnlyChanges: array(reportChangeSchema).default([]).describe("counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them"),
 		deploys: array(reportDeploySchema).describe("deploys in the window"),
 		openPulls: array(openPullSchema).describe("pull requests open at the end of the window (GitHub mode; [] from git alone)"),
+		closedPulls: array(closedPullSchema).optional().describe("pull requests into the tracked branch closed without merging in the window (GitHub mode, when they were read), oldest close first"),
 		unlinkedIncidents: array(unlinkedIncidentSchema).optional().describe("incidents opened in the window that followed no deploy (of their product) within --incident-window: they fail nothing; present when there is one"),
 		withChanges: literal(false).optional().describe("a report over several repositories that leaves out changes, queueOnlyChanges, deploys and openPulls (the figures are over all of them; `--with-changes` lists them)"),
 		summary: summarySchema,
@@ -39250,7 +40947,7 @@ function parseSide(arg) {
 	const time = (value) => {
 		try {
 			if (!STARTS_WITH_DATE.test(value)) throw new Error("not a date");
-			return parseTime(value, 0, "window");
+			return parseTime$1(value, 0, "window");
 		} catch {
 			throw new ConfigError(`'${shown}' is not a window: '${value}' is not an ISO date (write SINCE..UNTIL, such as 2026-01-01..2026-03-31)`);
 		}
@@ -39720,7 +41417,7 @@ var repos_exports = __exportAll({
 async function reposCommand(org, flags, io) {
 	if (!LOGIN.test(org)) throw new ConfigError(`'${org}' is not an organisation name: letters, digits and hyphens, at most 39`);
 	const now = resolveNow(flags.now);
-	const since = parseTime(flags.activeSince, now, "--active-since");
+	const since = parseTime$1(flags.activeSince, now, "--active-since");
 	if (since >= now) throw new ConfigError(`--active-since '${flags.activeSince}' is not in the past`);
 	const maxJobs = Number(flags.maxJobs);
 	if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > MATRIX_LIMIT) throw new ConfigError(`--max-jobs '${flags.maxJobs}' must be a whole number from 1 to ${MATRIX_LIMIT} (GitHub runs at most ${MATRIX_LIMIT} jobs of a matrix)`);

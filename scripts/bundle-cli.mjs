@@ -21,7 +21,7 @@ const worker = path.join(dist, 'aggregate', 'digest-worker.js');
 await build({
   input: { flowaudit: path.join(dist, 'cli.js'), 'digest-worker': worker, index: path.join(dist, 'index.js') },
   platform: 'node',
-  // dependencies are bundled, CommonJS ones too (commander, ignore, cli-table3)
+  // dependencies are bundled, CommonJS ones too (commander, cli-table3)
   external: (id) => id.startsWith('node:'),
   plugins: [lazyRequires('beside'), sameImportMetaUrl()],
   output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -1,3 +1,4 @@
+import { GLOB_LIMITS } from '../glob.js';
 import { parseCodeowners, type Owners } from '../model/owners.js';
 import type { SliceFacts } from '../model/slices.js';
 import { sizeFilter } from '../model/size-filter.js';
@@ -12,6 +13,8 @@ export interface SliceInput {
   owners: Owners | null;
   /** where that file is (`.github/CODEOWNERS`) */
   ownersPath: string | null;
+  /** what could not be read of it: one sentence each (too large for GitHub, a pattern past what a glob may cost) */
+  warnings: string[];
 }
 
 /**
@@ -27,6 +30,7 @@ export async function readSliceInput(report: Report, files: boolean): Promise<Sl
   const end = files ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
   const codeowners = end === null ? null : await readCodeowners(cwd, end);
   const attributes = end === null ? '' : ((await gitAnswer(cwd, ['cat-file', '-p', `${end}:.gitattributes`])) ?? '');
+  const refused: number[] = [];
   const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
   return {
     facts: report.changes.map((c) => ({
@@ -38,7 +42,17 @@ export async function readSliceInput(report: Report, files: boolean): Promise<Sl
       bot: c.bot,
       author: c.author,
     })),
-    owners: codeowners === null ? null : parseCodeowners(codeowners.text),
-    ownersPath: codeowners?.path ?? null,
+    owners: codeowners === null || !('text' in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)),
+    ownersPath: codeowners !== null && 'text' in codeowners ? codeowners.path : null,
+    warnings: codeownersWarnings(codeowners, refused),
   };
+}
+
+/** What the report says of a CODEOWNERS file it could not read whole (`refused`: the lines of patterns left out). */
+function codeownersWarnings(file: { path: string; tooLarge: number } | { path: string; text: string } | null, refused: readonly number[]): string[] {
+  if (file === null) return [];
+  if ('tooLarge' in file) return [`${file.path} is ${file.tooLarge} bytes: GitHub loads no CODEOWNERS file of 3 MB or more, so every change is unowned`];
+  if (refused.length === 0) return [];
+  const lines = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ', …' : '');
+  return [`${file.path}: ${refused.length === 1 ? 'the pattern on line' : 'the patterns on lines'} ${lines} ${refused.length === 1 ? 'is' : 'are'} past what one glob may cost (over ${GLOB_LIMITS.length} characters or ${GLOB_LIMITS.wildcards} wildcards) and left out`];
 }

@@ -12,11 +12,12 @@ export async function withSlices(report: Report, by: Grouping, written: string):
   const input = await readSliceInput(report, by.kind === 'team' || by.kind === 'path');
   const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.owners);
   const slices = sliceTable(report, groups, written, by.kind === 'team' ? input.ownersPath : null);
-  const warnings = by.kind === 'team' && input.owners === null
-    ? [...report.warnings, 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned']
+  const said = by.kind === 'team'
+    ? input.warnings.length > 0 ? input.warnings : input.owners === null ? ['no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned'] : []
     : by.kind === 'product' && report.summary.products === undefined
-      ? [...report.warnings, 'this repository is one product (no two package tags match workspace packages, and the config names no two products): every change is in product:(no product)']
-      : report.warnings;
+      ? ['this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)']
+      : [];
+  const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
   // each listed change names its slices: what lets an aggregate pool a slice across repositories
   const of = new Map<string, string[]>();
   for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);

@@ -226,6 +226,33 @@ export const REPAIR_REASONS = {
   bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, modes: ['github'], description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
 } as const satisfies Record<string, Figure>;
 
+/**
+ * Acceptance (SPEC section 5, GitHub mode): how the window's pull requests into the tracked branch were decided —
+ * merged, or closed without merging — and the review effort the rejected ones took, over all of them, the
+ * AI-assisted ones, the rest and each AI tool (`metrics/acceptance.ts`).
+ */
+export const ACCEPTANCE = {
+  merged: count('merged', 'pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)'),
+  rejected: count('rejected (closed unmerged)', 'pull requests closed without merging in the window, ready for review when closed and not an agent\'s failed run'),
+  rate: share('acceptance rate', 'merged ÷ (merged + rejected); drafts closed unmerged, agents\' failed runs and open pull requests are in neither; null when both are 0'),
+  rateLow: share('acceptance rate, 95% interval from', 'the lower end of the rate\'s 95% Wilson score interval'),
+  rateHigh: share('acceptance rate, 95% interval to', 'the upper end of the rate\'s 95% Wilson score interval'),
+  closedDrafts: count('drafts closed unmerged', 'closed without merging in the window while still a draft (never put up for review): in no rate'),
+  failedRuns: count('agents\' failed runs', 'closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate'),
+  timeToCloseP50: duration('p50 time to close a rejected one', 'opened → closed of the rejected pull requests, seconds (type 7)'),
+  reviewed: count('rejected ones reviewed', 'rejected pull requests with a review or comment by a person other than the author (no bot) before the close'),
+  reviews: count('reviews of rejected ones', 'submitted reviews by people other than the author (no bot) on the rejected pull requests'),
+  comments: count('comments on rejected ones', 'conversation comments by people other than the author (no bot) on the rejected pull requests'),
+  reviewTime: { kind: 'duration', label: 'time in review of rejected ones', nullable: false, description: 'Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand' },
+} as const satisfies Record<string, Figure>;
+
+/** AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score). */
+export const RATE_DIFFERENCE = {
+  value: { kind: 'ratio', label: '(AI-assisted − other)', nullable: true, description: 'AI-assisted acceptance rate − other pull requests\'; null when a group decided none' },
+  low: { kind: 'ratio', label: '95% interval from', nullable: true },
+  high: { kind: 'ratio', label: '95% interval to', nullable: true },
+} as const satisfies Record<string, Figure>;
+
 /** The summary's own counts, beside its groups. */
 export const COUNTS = {
   changes: count('changes counted', 'changes counted in the stage figures'),
@@ -345,6 +372,17 @@ export const CATALOGUE: FigureGroup = {
         reasons: { label: 'by reason:', members: REPAIR_REASONS },
         ai: { label: 'AI-assisted', members: REPAIR },
         other: { label: 'other', members: REPAIR },
+      },
+    },
+    acceptance: {
+      label: 'acceptance:',
+      computedBy: 'metrics/acceptance.ts computeAcceptance',
+      modes: ['github'],
+      members: {
+        ...ACCEPTANCE,
+        ai: { label: 'AI-assisted', members: ACCEPTANCE },
+        other: { label: 'other', members: ACCEPTANCE },
+        aiMinusOther: { label: 'acceptance rate difference', members: RATE_DIFFERENCE },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { ACCEPTANCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -331,6 +331,26 @@ export const aiComparisonSchema = z.object({
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
+
+// acceptance.ts
+export const acceptanceGroupSchema = z.object(figureShape(ACCEPTANCE));
+export type AcceptanceGroup = z.infer<typeof acceptanceGroupSchema>;
+
+export const acceptanceSchema = acceptanceGroupSchema.extend({
+  ai: acceptanceGroupSchema.describe('the AI-assisted pull requests (a lower bound: only marked work is found)'),
+  other: acceptanceGroupSchema.describe('the other pull requests'),
+  aiMinusOther: z
+    .object({
+      ...figureShape(RATE_DIFFERENCE),
+      real: z.boolean().describe(`the 95% interval leaves out 0 and each group decided at least ${MIN_AI_GROUP} pull requests: a difference the data can tell`),
+    })
+    .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
+  tools: z
+    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)') }))
+    .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),
+  note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
+});
+export type Acceptance = z.infer<typeof acceptanceSchema>;
 
 // repair.ts
 const repairFiguresSchema = z.object(figureShape(REPAIR));

@@ -1,5 +1,5 @@
-import ignore from 'ignore';
 import { ConfigError } from '../errors.js';
+import { pathSliceGlob } from '../glob.js';
 import type { ChangedFile } from '../sources/git/changed-files.js';
 import { teamsOf, UNOWNED, type Owners } from './owners.js';
 
@@ -95,8 +95,8 @@ export function slicePredicate(slice: Slice, owners: Owners | null): (facts: Sli
         return slice.name === UNOWNED ? teams.length === 0 : teams.includes(slice.name);
       };
     case 'path': {
-      const matcher = ignore().add(slice.glob);
-      return (f) => f.files.some((file) => matcher.ignores(file.path));
+      const matches = pathSliceGlob(slice.glob);
+      return (f) => f.files.some((file) => matches(file.path));
     }
     case 'product':
       return (f) => (f.products ?? []).some((p) => p.toLowerCase() === slice.name);

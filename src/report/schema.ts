@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import {
+  acceptanceSchema,
   aiComparisonSchema,
   businessHoursSchema,
   censoredDistributionSchema,
@@ -185,6 +187,10 @@ export const summarySchema = z.object({
   ci: ciHealthSchema.nullable(),
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+  acceptance: acceptanceSchema
+    .nullable()
+    .optional()
+    .describe('GitHub mode: the share of the window\'s decided pull requests that merged, and what the rejected ones took; null where the pull requests closed without merging were not read (git alone: git never sees one; a slice; a report over several repositories; a read cut short by --partial); absent from reports made before it was measured'),
   queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
   queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
   reviewCapacity: reviewCapacitySchema,
@@ -249,6 +255,7 @@ export const reportSchema = z.object({
     .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  closedPulls: z.array(closedPullSchema).optional().describe('pull requests into the tracked branch closed without merging in the window (GitHub mode, when they were read), oldest close first'),
   unlinkedIncidents: z.array(unlinkedIncidentSchema).optional().describe('incidents opened in the window that followed no deploy (of their product) within --incident-window: they fail nothing; present when there is one'),
   withChanges: z
     .literal(false)
