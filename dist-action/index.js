@@ -3236,11176 +3236,6 @@ var init_report_options = __esmMin((() => {
 		output: "Output:"
 	};
 }));
-// node_modules/chalk/source/vendor/ansi-styles/index.js
-function assembleStyles$1() {
-	const codes = new Map();
-	for (const [groupName, group] of Object.entries(styles$2)) {
-		for (const [styleName, style] of Object.entries(group)) {
-			styles$2[styleName] = {
-				open: `\u001B[${style[0]}m`,
-				close: `\u001B[${style[1]}m`
-			};
-			group[styleName] = styles$2[styleName];
-			codes.set(style[0], style[1]);
-		}
-		Object.defineProperty(styles$2, groupName, {
-			value: group,
-			enumerable: false
-		});
-	}
-	Object.defineProperty(styles$2, "codes", {
-		value: codes,
-		enumerable: false
-	});
-	styles$2.color.close = "\x1B[39m";
-	styles$2.bgColor.close = "\x1B[49m";
-	styles$2.color.ansi = wrapAnsi16$1();
-	styles$2.color.ansi256 = wrapAnsi256$1();
-	styles$2.color.ansi16m = wrapAnsi16m$1();
-	styles$2.bgColor.ansi = wrapAnsi16$1(ANSI_BACKGROUND_OFFSET$1);
-	styles$2.bgColor.ansi256 = wrapAnsi256$1(ANSI_BACKGROUND_OFFSET$1);
-	styles$2.bgColor.ansi16m = wrapAnsi16m$1(ANSI_BACKGROUND_OFFSET$1);
-	Object.defineProperties(styles$2, {
-		rgbToAnsi256: {
-			value(red, green, blue) {
-				if (red === green && green === blue) {
-					if (red < 8) return 16;
-					if (red > 248) return 231;
-					return Math.round((red - 8) / 247 * 24) + 232;
-				}
-				return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
-			},
-			enumerable: false
-		},
-		hexToRgb: {
-			value(hex) {
-				const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-				if (!matches) return [
-					0,
-					0,
-					0
-				];
-				let [colorString] = matches;
-				if (colorString.length === 3) colorString = [...colorString].map((character) => character + character).join("");
-				const integer = Number.parseInt(colorString, 16);
-				return [
-					integer >> 16 & 255,
-					integer >> 8 & 255,
-					integer & 255
-				];
-			},
-			enumerable: false
-		},
-		hexToAnsi256: {
-			value: (hex) => styles$2.rgbToAnsi256(...styles$2.hexToRgb(hex)),
-			enumerable: false
-		},
-		ansi256ToAnsi: {
-			value(code) {
-				if (code < 8) return 30 + code;
-				if (code < 16) return 90 + (code - 8);
-				let red;
-				let green;
-				let blue;
-				if (code >= 232) {
-					red = ((code - 232) * 10 + 8) / 255;
-					green = red;
-					blue = red;
-				} else {
-					code -= 16;
-					const remainder = code % 36;
-					red = Math.floor(code / 36) / 5;
-					green = Math.floor(remainder / 6) / 5;
-					blue = remainder % 6 / 5;
-				}
-				const value = Math.max(red, green, blue) * 2;
-				if (value === 0) return 30;
-				let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
-				if (value === 2) result += 60;
-				return result;
-			},
-			enumerable: false
-		},
-		rgbToAnsi: {
-			value: (red, green, blue) => styles$2.ansi256ToAnsi(styles$2.rgbToAnsi256(red, green, blue)),
-			enumerable: false
-		},
-		hexToAnsi: {
-			value: (hex) => styles$2.ansi256ToAnsi(styles$2.hexToAnsi256(hex)),
-			enumerable: false
-		}
-	});
-	return styles$2;
-}
-var ANSI_BACKGROUND_OFFSET$1, wrapAnsi16$1, wrapAnsi256$1, wrapAnsi16m$1, styles$2, foregroundColorNames$1, backgroundColorNames$1, ansiStyles$1;
-var init_ansi_styles$1 = __esmMin((() => {
-	ANSI_BACKGROUND_OFFSET$1 = 10;
-	wrapAnsi16$1 = (offset = 0) => (code) => `\u001B[${code + offset}m`;
-	wrapAnsi256$1 = (offset = 0) => (code) => `\u001B[${38 + offset};5;${code}m`;
-	wrapAnsi16m$1 = (offset = 0) => (red, green, blue) => `\u001B[${38 + offset};2;${red};${green};${blue}m`;
-	styles$2 = {
-		modifier: {
-			reset: [0, 0],
-			bold: [1, 22],
-			dim: [2, 22],
-			italic: [3, 23],
-			underline: [4, 24],
-			overline: [53, 55],
-			inverse: [7, 27],
-			hidden: [8, 28],
-			strikethrough: [9, 29]
-		},
-		color: {
-			black: [30, 39],
-			red: [31, 39],
-			green: [32, 39],
-			yellow: [33, 39],
-			blue: [34, 39],
-			magenta: [35, 39],
-			cyan: [36, 39],
-			white: [37, 39],
-			blackBright: [90, 39],
-			gray: [90, 39],
-			grey: [90, 39],
-			redBright: [91, 39],
-			greenBright: [92, 39],
-			yellowBright: [93, 39],
-			blueBright: [94, 39],
-			magentaBright: [95, 39],
-			cyanBright: [96, 39],
-			whiteBright: [97, 39]
-		},
-		bgColor: {
-			bgBlack: [40, 49],
-			bgRed: [41, 49],
-			bgGreen: [42, 49],
-			bgYellow: [43, 49],
-			bgBlue: [44, 49],
-			bgMagenta: [45, 49],
-			bgCyan: [46, 49],
-			bgWhite: [47, 49],
-			bgBlackBright: [100, 49],
-			bgGray: [100, 49],
-			bgGrey: [100, 49],
-			bgRedBright: [101, 49],
-			bgGreenBright: [102, 49],
-			bgYellowBright: [103, 49],
-			bgBlueBright: [104, 49],
-			bgMagentaBright: [105, 49],
-			bgCyanBright: [106, 49],
-			bgWhiteBright: [107, 49]
-		}
-	};
-	Object.keys(styles$2.modifier);
-	foregroundColorNames$1 = Object.keys(styles$2.color);
-	backgroundColorNames$1 = Object.keys(styles$2.bgColor);
-	[...foregroundColorNames$1, ...backgroundColorNames$1];
-	ansiStyles$1 = assembleStyles$1();
-}));
-// node_modules/chalk/source/vendor/supports-color/index.js
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process$1.argv) {
-	const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-	const position = argv.indexOf(prefix + flag);
-	const terminatorPosition = argv.indexOf("--");
-	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-}
-function envForceColor() {
-	if ("FORCE_COLOR" in env) {
-		if (env.FORCE_COLOR === "true") return 1;
-		if (env.FORCE_COLOR === "false") return 0;
-		return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-	}
-}
-function translateLevel(level) {
-	if (level === 0) return false;
-	return {
-		level,
-		hasBasic: true,
-		has256: level >= 2,
-		has16m: level >= 3
-	};
-}
-function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-	const noFlagForceColor = envForceColor();
-	if (noFlagForceColor !== void 0) flagForceColor = noFlagForceColor;
-	const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-	if (forceColor === 0) return 0;
-	if (sniffFlags) {
-		if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) return 3;
-		if (hasFlag("color=256")) return 2;
-	}
-	if ("TF_BUILD" in env && "AGENT_NAME" in env) return 1;
-	if (haveStream && !streamIsTTY && forceColor === void 0) return 0;
-	const min = forceColor || 0;
-	if (env.TERM === "dumb") return min;
-	if (process$1.platform === "win32") {
-		const osRelease = os.release().split(".");
-		if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) return Number(osRelease[2]) >= 14931 ? 3 : 2;
-		return 1;
-	}
-	if ("CI" in env) {
-		if ([
-			"GITHUB_ACTIONS",
-			"GITEA_ACTIONS",
-			"CIRCLECI"
-		].some((key) => key in env)) return 3;
-		if ([
-			"TRAVIS",
-			"APPVEYOR",
-			"GITLAB_CI",
-			"BUILDKITE",
-			"DRONE"
-		].some((sign) => sign in env) || env.CI_NAME === "codeship") return 1;
-		return min;
-	}
-	if ("TEAMCITY_VERSION" in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-	if (env.COLORTERM === "truecolor") return 3;
-	if (env.TERM === "xterm-kitty") return 3;
-	if (env.TERM === "xterm-ghostty") return 3;
-	if (env.TERM === "wezterm") return 3;
-	if ("TERM_PROGRAM" in env) {
-		const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-		switch (env.TERM_PROGRAM) {
-			case "iTerm.app": return version >= 3 ? 3 : 2;
-			case "Apple_Terminal": return 2;
-		}
-	}
-	if (/-256(color)?$/i.test(env.TERM)) return 2;
-	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) return 1;
-	if ("COLORTERM" in env) return 1;
-	return min;
-}
-function createSupportsColor(stream, options = {}) {
-	return translateLevel(_supportsColor(stream, {
-		streamIsTTY: stream && stream.isTTY,
-		...options
-	}));
-}
-var env, flagForceColor, supportsColor;
-var init_supports_color = __esmMin((() => {
-	({env} = process$1);
-	if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) flagForceColor = 0;
-	else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) flagForceColor = 1;
-	supportsColor = {
-		stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
-		stderr: createSupportsColor({ isTTY: tty.isatty(2) })
-	};
-}));
-// node_modules/chalk/source/utilities.js
-function stringReplaceAll(string, substring, replacer) {
-	let index = string.indexOf(substring);
-	if (index === -1) return string;
-	const substringLength = substring.length;
-	let endIndex = 0;
-	let returnValue = "";
-	do {
-		returnValue += string.slice(endIndex, index) + substring + replacer;
-		endIndex = index + substringLength;
-		index = string.indexOf(substring, endIndex);
-	} while (index !== -1);
-	returnValue += string.slice(endIndex);
-	return returnValue;
-}
-function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
-	let endIndex = 0;
-	let returnValue = "";
-	do {
-		const gotCR = string[index - 1] === "\r";
-		returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
-		endIndex = index + 1;
-		index = string.indexOf("\n", endIndex);
-	} while (index !== -1);
-	returnValue += string.slice(endIndex);
-	return returnValue;
-}
-var init_utilities$1 = __esmMin((() => {}));
-// node_modules/chalk/source/index.js
-function createChalk(options) {
-	return chalkFactory(options);
-}
-var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles$1, applyOptions, Chalk, chalkFactory, getModelAnsi, proto, createStyler, createBuilder, applyStyle;
-var init_source = __esmMin((() => {
-	init_ansi_styles$1();
-	init_supports_color();
-	init_utilities$1();
-	({stdout: stdoutColor, stderr: stderrColor} = supportsColor);
-	GENERATOR = Symbol("GENERATOR");
-	STYLER = Symbol("STYLER");
-	IS_EMPTY = Symbol("IS_EMPTY");
-	levelMapping = [
-		"ansi",
-		"ansi",
-		"ansi256",
-		"ansi16m"
-	];
-	styles$1 = Object.create(null);
-	applyOptions = (object, options = {}) => {
-		if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) throw new Error("The `level` option should be an integer from 0 to 3");
-		const colorLevel = stdoutColor ? stdoutColor.level : 0;
-		object.level = options.level === void 0 ? colorLevel : options.level;
-	};
-	Chalk = class {
-		constructor(options) {
-			return chalkFactory(options);
-		}
-	};
-	chalkFactory = (options) => {
-		const chalk = (...strings) => strings.join(" ");
-		applyOptions(chalk, options);
-		Object.setPrototypeOf(chalk, createChalk.prototype);
-		return chalk;
-	};
-	Object.setPrototypeOf(createChalk.prototype, Function.prototype);
-	for (const [styleName, style] of Object.entries(ansiStyles$1)) styles$1[styleName] = { get() {
-		const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
-		Object.defineProperty(this, styleName, { value: builder });
-		return builder;
-	} };
-	styles$1.visible = { get() {
-		const builder = createBuilder(this, this[STYLER], true);
-		Object.defineProperty(this, "visible", { value: builder });
-		return builder;
-	} };
-	getModelAnsi = (model, level, type, ...arguments_) => {
-		if (model === "rgb") {
-			if (level === "ansi16m") return ansiStyles$1[type].ansi16m(...arguments_);
-			if (level === "ansi256") return ansiStyles$1[type].ansi256(ansiStyles$1.rgbToAnsi256(...arguments_));
-			return ansiStyles$1[type].ansi(ansiStyles$1.rgbToAnsi(...arguments_));
-		}
-		if (model === "hex") return getModelAnsi("rgb", level, type, ...ansiStyles$1.hexToRgb(...arguments_));
-		return ansiStyles$1[type][model](...arguments_);
-	};
-	for (const model of [
-		"rgb",
-		"hex",
-		"ansi256"
-	]) {
-		styles$1[model] = { get() {
-			const { level } = this;
-			return function(...arguments_) {
-				const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansiStyles$1.color.close, this[STYLER]);
-				return createBuilder(this, styler, this[IS_EMPTY]);
-			};
-		} };
-		const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
-		styles$1[bgModel] = { get() {
-			const { level } = this;
-			return function(...arguments_) {
-				const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansiStyles$1.bgColor.close, this[STYLER]);
-				return createBuilder(this, styler, this[IS_EMPTY]);
-			};
-		} };
-	}
-	proto = Object.defineProperties(() => {}, {
-		...styles$1,
-		level: {
-			enumerable: true,
-			get() {
-				return this[GENERATOR].level;
-			},
-			set(level) {
-				this[GENERATOR].level = level;
-			}
-		}
-	});
-	createStyler = (open, close, parent) => {
-		let openAll;
-		let closeAll;
-		if (parent === void 0) {
-			openAll = open;
-			closeAll = close;
-		} else {
-			openAll = parent.openAll + open;
-			closeAll = close + parent.closeAll;
-		}
-		return {
-			open,
-			close,
-			openAll,
-			closeAll,
-			parent
-		};
-	};
-	createBuilder = (self, _styler, _isEmpty) => {
-		const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
-		Object.setPrototypeOf(builder, proto);
-		builder[GENERATOR] = self;
-		builder[STYLER] = _styler;
-		builder[IS_EMPTY] = _isEmpty;
-		return builder;
-	};
-	applyStyle = (self, string) => {
-		if (self.level <= 0 || !string) return self[IS_EMPTY] ? "" : string;
-		let styler = self[STYLER];
-		if (styler === void 0) return string;
-		const { openAll, closeAll } = styler;
-		if (string.includes("\x1B")) while (styler !== void 0) {
-			string = stringReplaceAll(string, styler.close, styler.open);
-			styler = styler.parent;
-		}
-		const lfIndex = string.indexOf("\n");
-		if (lfIndex !== -1) string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
-		return openAll + string + closeAll;
-	};
-	Object.defineProperties(createChalk.prototype, styles$1);
-	createChalk();
-	createChalk({ level: stderrColor ? stderrColor.level : 0 });
-}));
-// src/stage-labels.ts
-function stageLabel$1(stage, gitOnly) {
-	switch (stage) {
-		case "coding": return gitOnly ? "first → last commit" : "coding";
-		case "pickup": return "pickup (waiting for review)";
-		case "review": return gitOnly ? "review & merge wait" : "review & rework";
-		case "merge": return "merge wait (approved)";
-		case "deploy": return "deploy wait";
-	}
-}
-function shortStageLabel(stage, gitOnly) {
-	return (gitOnly ? SHORT_GIT_ONLY[stage] : void 0) ?? SHORT[stage];
-}
-var SHORT, SHORT_GIT_ONLY;
-var init_stage_labels = __esmMin((() => {
-	SHORT = {
-		coding: "coding",
-		pickup: "pickup",
-		review: "review",
-		merge: "merge wait",
-		deploy: "deploy wait"
-	};
-	SHORT_GIT_ONLY = {
-		coding: "first → last",
-		review: "review & merge"
-	};
-}));
-// src/domain.ts
-var STAGES;
-var init_domain = __esmMin((() => {
-	STAGES = [
-		"coding",
-		"pickup",
-		"review",
-		"merge",
-		"deploy"
-	];
-}));
-// src/metrics/stage-of.ts
-var STAGE_OF;
-var init_stage_of = __esmMin((() => {
-	STAGE_OF = {
-		coding: (change) => change.stages.coding,
-		pickup: (change) => change.stages.pickup,
-		review: (change) => change.stages.review,
-		merge: (change) => change.stages.merge,
-		deploy: (change) => change.stages.deploy
-	};
-}));
-// node_modules/quickselect/index.js
-function quickselect(arr, k, left = 0, right = arr.length - 1, compare = defaultCompare) {
-	while (right > left) {
-		if (right - left > 600) {
-			const n = right - left + 1;
-			const m = k - left + 1;
-			const z = Math.log(n);
-			const s = .5 * Math.exp(2 * z / 3);
-			const sd = .5 * Math.sqrt(z * s * (n - s) / n) * (m - n / 2 < 0 ? -1 : 1);
-			quickselect(arr, k, Math.max(left, Math.floor(k - m * s / n + sd)), Math.min(right, Math.floor(k + (n - m) * s / n + sd)), compare);
-		}
-		const t = arr[k];
-		let i = left;
-		let j = right;
-		swap(arr, left, k);
-		if (compare(arr[right], t) > 0) swap(arr, left, right);
-		while (i < j) {
-			swap(arr, i, j);
-			i++;
-			j--;
-			while (compare(arr[i], t) < 0) i++;
-			while (compare(arr[j], t) > 0) j--;
-		}
-		if (compare(arr[left], t) === 0) swap(arr, left, j);
-		else {
-			j++;
-			swap(arr, j, right);
-		}
-		if (j <= k) left = j + 1;
-		if (k <= j) right = j - 1;
-	}
-}
-function swap(arr, i, j) {
-	const tmp = arr[i];
-	arr[i] = arr[j];
-	arr[j] = tmp;
-}
-function defaultCompare(a, b) {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-var init_quickselect = __esmMin((() => {}));
-// src/metrics/scratch.ts
-var ScratchPool;
-var init_scratch = __esmMin((() => {
-	ScratchPool = class {
-		keep;
-		#spares = [];
-		constructor(keep) {
-			this.keep = keep;
-		}
-		borrow(length) {
-			const spare = this.#spares.pop();
-			if (spare !== void 0 && spare.length >= length) return spare;
-			return new Float64Array(Math.max(length, 2 * (spare?.length ?? 512)));
-		}
-		giveBack(array) {
-			if (this.#spares.length < this.keep) this.#spares.push(array);
-		}
-	};
-}));
-// src/metrics/percentile.ts
-function percentile(sorted, p) {
-	if (sorted.length === 0) return null;
-	const h = (sorted.length - 1) * p;
-	const lo = Math.floor(h);
-	const hi = Math.ceil(h);
-	const a = sorted[lo];
-	const b = sorted[hi];
-	return a + (h - lo) * (b - a);
-}
-function distribution$2(values) {
-	return distributionOf(values, (v) => v);
-}
-function distributionOf(items, value) {
-	const lent = scratch$2.borrow(items.length);
-	try {
-		const { known, sum } = gather(items, value, lent);
-		return distributionOfValues(known, sum);
-	} finally {
-		scratch$2.giveBack(lent);
-	}
-}
-function gather(items, value, known) {
-	let n = 0;
-	let sum = 0;
-	for (let i = 0; i < items.length; i++) {
-		const v = value(items[i]);
-		if (v === null || !Number.isFinite(v)) continue;
-		known[n++] = v;
-		sum += v;
-	}
-	return {
-		known: known.subarray(0, n),
-		sum
-	};
-}
-function distributionOfValues(values, sum) {
-	const n = values.length;
-	if (n === 0) return {
-		count: 0,
-		p50: null,
-		p75: null,
-		p90: null,
-		mean: null
-	};
-	const [p90, p75, p50] = percentilesOfUnsorted(values, [
-		.9,
-		.75,
-		.5
-	]);
-	return {
-		count: n,
-		p50: p50 ?? null,
-		p75: p75 ?? null,
-		p90: p90 ?? null,
-		mean: sum / n
-	};
-}
-function percentilesOfUnsorted(values, ps) {
-	const n = values.length;
-	let right = n - 1;
-	return ps.map((p) => {
-		const h = (n - 1) * p;
-		const lo = Math.floor(h);
-		select(values, lo, 0, right);
-		const a = values[lo];
-		let b = a;
-		if (Math.ceil(h) !== lo) {
-			b = Infinity;
-			const end = right > lo ? right : n - 1;
-			for (let i = lo + 1; i <= end; i++) if (values[i] < b) b = values[i];
-		}
-		right = lo;
-		return a + (h - lo) * (b - a);
-	});
-}
-function orderBand(values, first, last) {
-	const n = values.length;
-	if (4 * (last - first + 1) > n) {
-		values.sort();
-		return;
-	}
-	select(values, first, 0, n - 1);
-	if (last === first) return;
-	select(values, last, first + 1, n - 1);
-	values.subarray(first + 1, last).sort();
-}
-function median$1(values) {
-	return medianOf(values, (v) => v);
-}
-function medianOf(items, value) {
-	const lent = scratch$2.borrow(items.length);
-	try {
-		const { known } = gather(items, value, lent);
-		return known.length === 0 ? null : percentilesOfUnsorted(known, [.5])[0];
-	} finally {
-		scratch$2.giveBack(lent);
-	}
-}
-var scratch$2, select;
-var init_percentile = __esmMin((() => {
-	init_quickselect();
-	init_scratch();
-	scratch$2 = new ScratchPool(1);
-	select = (values, k, left, right) => quickselect(values, k, left, right);
-}));
-// src/metrics/censored.ts
-function censoredDistributionOf(items, observe) {
-	const doneScratch = scratch$1.borrow(items.length);
-	const runningScratch = scratch$1.borrow(items.length);
-	try {
-		return censoredOf(items, observe, doneScratch, runningScratch);
-	} finally {
-		scratch$1.giveBack(runningScratch);
-		scratch$1.giveBack(doneScratch);
-	}
-}
-function censoredOf(items, observe, doneScratch, runningScratch) {
-	let finished = 0;
-	let running = 0;
-	let sum = 0;
-	for (let i = 0; i < items.length; i++) {
-		const o = observe(items[i]);
-		if (o === null || !Number.isFinite(o.seconds)) continue;
-		if (o.done) {
-			doneScratch[finished++] = o.seconds;
-			sum += o.seconds;
-		} else runningScratch[running++] = o.seconds;
-	}
-	const done = doneScratch.subarray(0, finished);
-	if (running === 0) return {
-		...distributionOfValues(done, sum),
-		censored: 0,
-		atLeast: null
-	};
-	const still = runningScratch.subarray(0, running).sort();
-	const reached = kaplanMeier(done.sort(), still, PERCENTILES.map(([, p]) => 1 - p + EPSILON$2));
-	const horizon = readableUntil(done, still);
-	const figures = Object.fromEntries(PERCENTILES.map(([key], i) => {
-		const seconds = reached[i] ?? null;
-		return [key, seconds !== null && seconds <= horizon ? seconds : null];
-	}));
-	const unreached = PERCENTILES.filter(([key]) => figures[key] === null);
-	if (unreached.length === 0) return {
-		count: finished + running,
-		...figures,
-		mean: null,
-		censored: running,
-		atLeast: null
-	};
-	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound(done, still, p) : null]));
-	return {
-		count: finished + running,
-		...figures,
-		mean: null,
-		censored: running,
-		atLeast: bounds[unreached[0][0]],
-		bounds
-	};
-}
-function lowerBound(done, running, p) {
-	const h = (done.length + running.length - 1) * p;
-	const lo = Math.floor(h);
-	const a = nthOfMerged(done, running, lo);
-	return a + (h - lo) * (nthOfMerged(done, running, Math.ceil(h)) - a);
-}
-function nthOfMerged(a, b, n) {
-	let i = 0;
-	let j = 0;
-	for (let k = 0; k < n; k++) if (j >= b.length || i < a.length && a[i] <= b[j]) i++;
-	else j++;
-	if (j >= b.length || i < a.length && a[i] <= b[j]) return a[i];
-	return b[j];
-}
-function readableUntil(done, running) {
-	const keep = Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * (done.length + running.length)));
-	let i = done.length - 1;
-	let j = running.length - 1;
-	let value = 0;
-	for (let k = 0; k < keep; k++) if (j < 0 || i >= 0 && done[i] >= running[j]) value = done[i--];
-	else value = running[j--];
-	return value;
-}
-function kaplanMeier(done, running, levels) {
-	const reached = levels.map(() => null);
-	let atRisk = done.length + running.length;
-	let survival = 1;
-	let i = 0;
-	let j = 0;
-	while (i < done.length || j < running.length) {
-		const t = Math.min(i < done.length ? done[i] : Infinity, j < running.length ? running[j] : Infinity);
-		let finished = 0;
-		for (; i < done.length && done[i] === t; i++) finished++;
-		let still = 0;
-		for (; j < running.length && running[j] === t; j++) still++;
-		if (finished > 0) {
-			survival *= 1 - finished / atRisk;
-			for (let k = 0; k < levels.length; k++) if (reached[k] === null && survival <= levels[k]) reached[k] = t;
-		}
-		atRisk -= finished + still;
-	}
-	return reached;
-}
-var PERCENTILES, EPSILON$2, scratch$1, MIN_AT_RISK_SHARE;
-var init_censored = __esmMin((() => {
-	init_percentile();
-	init_scratch();
-	PERCENTILES = [
-		["p50", .5],
-		["p75", .75],
-		["p90", .9]
-	];
-	EPSILON$2 = 1e-9;
-	scratch$1 = new ScratchPool(2);
-	MIN_AT_RISK_SHARE = .05;
-}));
-// src/metrics/stage-summary.ts
-function summarizeStages(changes, waiting) {
-	const kind = changes.some((c) => c.leadTime !== null) ? "deployed" : "merged";
-	const shareSums = new Float64Array(STAGES.length);
-	const stageSums = new Float64Array(STAGES.length);
-	const values = new Float64Array(STAGES.length);
-	let basis = 0;
-	let all = 0;
-	for (const c of changes) {
-		if (kind === "deployed" ? c.leadTime === null : c.cycleTime === null) continue;
-		let total = 0;
-		const stages = c.stages;
-		for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i]] ?? 0;
-		if (!(total > 0)) continue;
-		basis++;
-		all += total;
-		for (let i = 0; i < STAGES.length; i++) {
-			shareSums[i] = shareSums[i] + values[i] / total;
-			stageSums[i] = stageSums[i] + values[i];
-		}
-	}
-	const stages = Object.fromEntries(STAGES.map((s) => {
-		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
-		const shown = figure.count > 0 && basis > 0;
-		const i = STAGES.indexOf(s);
-		const oneCommit = s === "coding" ? { oneCommit: oneCommitChanges(changes) } : {};
-		return [s, {
-			...figure,
-			...oneCommit,
-			share: shown ? shareSums[i] / basis : null,
-			shareOfTotal: shown ? stageSums[i] / all : null
-		}];
-	}));
-	return {
-		changes: changes.length,
-		stages,
-		cycleTime: distributionOf(changes, (c) => c.cycleTime),
-		leadTime: censoredDistributionOf(changes, (c) => leadObservation(c, waiting)),
-		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
-		shareBasis: {
-			kind,
-			changes: basis
-		}
-	};
-}
-function codingUnseen(coding, gitOnly) {
-	return gitOnly && coding.oneCommit !== void 0 && coding.count > 0 && coding.oneCommit * 2 > coding.count;
-}
-function oneCommitChanges(changes) {
-	let n = 0;
-	const coding = STAGE_OF.coding;
-	for (const c of changes) if (c.kind !== "direct" && coding(c) !== null && c.firstCommitAt !== null && c.firstCommitAt === c.lastCommitAt) n++;
-	return n;
-}
-function leadObservation(change, waiting) {
-	if (change.leadTime !== null) return {
-		seconds: change.leadTime,
-		done: true
-	};
-	if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
-	return {
-		seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)),
-		done: false
-	};
-}
-function deployObservation(c, waiting) {
-	const deploy = c.stages.deploy;
-	if (deploy !== null) return {
-		seconds: deploy,
-		done: true
-	};
-	if (c.deployedAt !== null) return null;
-	return {
-		seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)),
-		done: false
-	};
-}
-var init_stage_summary = __esmMin((() => {
-	init_domain();
-	init_stage_of();
-	init_censored();
-	init_percentile();
-}));
-// src/metrics/limits.ts
-var AI_INTERVAL_KEYS;
-var init_limits = __esmMin((() => {
-	init_domain();
-	AI_INTERVAL_KEYS = [
-		"leadTime",
-		"cycleTime",
-		...STAGES
-	];
-}));
-// src/metrics/catalogue.ts
-function isFigure(node) {
-	return "kind" in node;
-}
-function perStage$1(label, computedBy, members) {
-	return {
-		label: "",
-		computedBy,
-		members: Object.fromEntries(STAGES.map((stage) => [stage, {
-			label: label(stage),
-			modes: STAGE_MODES[stage],
-			members: Object.fromEntries(Object.entries(members).filter(([, f]) => f.stages === void 0 || f.stages.includes(stage)))
-		}]))
-	};
-}
-function catalogueEntries(group = CATALOGUE) {
-	const entries = [];
-	const walk = (node, segments, labels, computedBy, modes) => {
-		const by = node.computedBy ?? computedBy;
-		const can = node.modes ?? modes;
-		const words = node.label === "" ? labels : [...labels, node.label];
-		for (const [key, member] of Object.entries(node.members)) {
-			if (!isFigure(member)) {
-				walk(member, [...segments, key], words, by, can);
-				continue;
-			}
-			const stands = key === "value";
-			entries.push({
-				path: (stands ? segments : [...segments, key]).join("."),
-				segments: [...segments, key],
-				figure: member,
-				label: [...words, member.label].join(" "),
-				computedBy: by,
-				modes: member.modes ?? can,
-				bands: stands ? node.bands ?? null : null
-			});
-		}
-	};
-	walk(group, [], [], "", MODES);
-	return entries;
-}
-function bandOf(table, value) {
-	const names = [
-		"elite",
-		"high",
-		"medium"
-	];
-	for (let i = 0; i < names.length; i++) {
-		const edge = table.edges[i];
-		if (table.better === "higher" ? value > edge || table.inclusive && value === edge : value < edge || table.inclusive && value === edge) return names[i];
-	}
-	return "low";
-}
-function figureLabel(path) {
-	let node = CATALOGUE;
-	for (const key of path.split(".")) {
-		const next = isFigure(node) ? void 0 : node.members[key];
-		if (next === void 0) throw new Error(`no figure ${path} in the catalogue`);
-		node = next;
-	}
-	return node.label;
-}
-var UNITS, MODES, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
-var init_catalogue = __esmMin((() => {
-	init_domain();
-	init_limits();
-	UNITS = {
-		duration: { name: "duration" },
-		ratio: { name: "ratio" },
-		count: { name: "count" },
-		number: { name: "number" }
-	};
-	MODES = ["git", "github"];
-	HOUR$3 = 3600;
-	DAY$11 = 24 * HOUR$3;
-	WEEK$7 = 7 * DAY$11;
-	DORA_2024 = {
-		source: "2024 Accelerate State of DevOps Report",
-		year: 2024
-	};
-	count$4 = (label, description) => ({
-		kind: "count",
-		label,
-		nullable: false,
-		...description !== void 0 && { description }
-	});
-	duration$2 = (label, description) => ({
-		kind: "duration",
-		label,
-		nullable: true,
-		...description !== void 0 && { description }
-	});
-	share$2 = (label, description) => ({
-		kind: "ratio",
-		label,
-		nullable: true,
-		bounded: true,
-		...description !== void 0 && { description }
-	});
-	DISTRIBUTION = {
-		count: count$4("count"),
-		p50: duration$2("p50"),
-		p75: duration$2("p75"),
-		p90: duration$2("p90"),
-		mean: duration$2("mean")
-	};
-	CENSORED = {
-		...DISTRIBUTION,
-		censored: count$4("changes still waiting", "values still running at now (merged, not yet deployed), counted as right-censored"),
-		atLeast: duration$2("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
-	};
-	BOUNDS = {
-		p50: duration$2("p50 at least"),
-		p75: duration$2("p75 at least"),
-		p90: duration$2("p90 at least")
-	};
-	boundsGroup = (stages) => ({
-		label: "bounds:",
-		members: BOUNDS,
-		...stages !== void 0 && { stages }
-	});
-	STAGE = {
-		...DISTRIBUTION,
-		censored: {
-			...count$4("changes still waiting", "deploy stage: changes merged and not yet deployed at now, counted as right-censored"),
-			stages: ["deploy"]
-		},
-		atLeast: {
-			...duration$2("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
-			stages: ["deploy"]
-		},
-		oneCommit: {
-			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
-			stages: ["coding"]
-		},
-		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
-		shareOfTotal: share$2("share of all time", "Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)")
-	};
-	doraKey = (kind, label) => ({
-		value: {
-			kind,
-			label,
-			nullable: true,
-			description: "null when not measurable"
-		},
-		count: count$4("count (of deploys or changes)", "how many deploys or changes the value is computed over")
-	});
-	SIZE = {
-		count: count$4("changes with a known size", "changes with a known size"),
-		p50: {
-			kind: "number",
-			label: "p50 lines changed",
-			nullable: true,
-			description: "lines changed (additions + deletions)"
-		},
-		p90: {
-			kind: "number",
-			label: "p90 lines changed",
-			nullable: true
-		},
-		over200: {
-			kind: "ratio",
-			label: "share over 200 lines",
-			nullable: true,
-			description: "share of sized changes over 200 changed lines"
-		},
-		over400: {
-			kind: "ratio",
-			label: "share over 400 lines",
-			nullable: true,
-			description: "share of sized changes over 400 changed lines"
-		}
-	};
-	UNRELEASED = {
-		count: count$4("changes merged, not deployed", "counted changes merged in the window and not deployed at now"),
-		p50Age: duration$2("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
-		oldestAge: duration$2("oldest age")
-	};
-	QUEUE_TREND = {
-		arrivalsPerWeek: {
-			kind: "number",
-			label: "arrivals per week",
-			nullable: false,
-			description: "arrivals in the window ÷ its length in weeks"
-		},
-		departuresPerWeek: {
-			kind: "number",
-			label: "departures per week",
-			nullable: false
-		},
-		growthPerWeek: {
-			kind: "number",
-			label: "queue growth per week",
-			nullable: true,
-			description: "least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks"
-		},
-		meanQueue: {
-			kind: "number",
-			label: "mean queue",
-			nullable: false,
-			description: "time-average number of changes in the stage over the window (Little's law: L)"
-		},
-		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
-		littleQueue: {
-			kind: "number",
-			label: "arrival rate × mean time (λW)",
-			nullable: true,
-			description: "arrival rate × mean time in stage (λW): near meanQueue when the window was steady"
-		}
-	};
-	REVIEW_HEALTH = {
-		reviews: count$4("reviews", "submitted reviews by humans other than the PR author"),
-		reviewers: count$4("reviewers", "how many people reviewed"),
-		topTwoShare: share$2("share by the two busiest reviewers", "share of all reviews done by the two busiest reviewers (gatekeeper risk)"),
-		unreviewed: count$4("changes merged unreviewed", "changes merged with no human review (direct pushes included)"),
-		unreviewedShare: share$2("share merged unreviewed"),
-		selfMerged: count$4("changes without another's approval", "changes landed without an approval by anyone but the author"),
-		selfMergedShare: share$2("share without another's approval"),
-		reviewsPerChange: {
-			kind: "number",
-			label: "reviews per change",
-			nullable: true
-		},
-		largeChanges: count$4("large changes", `changes over 400 lines`),
-		largeChangesWithoutComments: count$4("large changes approved without a comment", "large changes approved with no review comment at all"),
-		largeChangeCommentsPer100LinesP50: {
-			kind: "number",
-			label: "p50 comments per 100 lines of a large change",
-			nullable: true,
-			description: "review depth of the large changes: p50 of comments per 100 changed lines"
-		}
-	};
-	REWORK_HEALTH = {
-		reviewed: count$4("reviewed pull requests", "the base: reviewed pull requests"),
-		reworked: count$4("reworked after the first review", "with commits or force-pushes after the first review"),
-		share: share$2("share reworked"),
-		changesRequested: count$4("changes requested"),
-		changesRequestedShare: share$2("share with changes requested")
-	};
-	CI_HEALTH = {
-		changes: count$4("changes with timed checks", "changes whose final head commit has timed check runs"),
-		p50: duration$2("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
-		p90: duration$2("p90 check wall time"),
-		checks: count$4("checks", "distinct check names per final head commit, summed over changes"),
-		flakyChecks: count$4("flaky checks", "… of them that concluded FAILURE and later SUCCESS on the same commit"),
-		flakyRate: share$2("flaky rate"),
-		mergeWaitOnChecksShare: share$2("share of merge wait on checks", "approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage")
-	};
-	WIP_HEALTH = {
-		open: count$4("open pull requests", "open non-draft pull requests at the end of the window (bots left out)"),
-		drafts: count$4("open drafts"),
-		p50Age: duration$2("p50 age", "age of the open non-draft pull requests at the end of the window"),
-		p90Age: duration$2("p90 age"),
-		activeAuthors: count$4("active authors", "people who merged a change in the window or have an open pull request"),
-		perAuthor: {
-			kind: "number",
-			label: "open per active author",
-			nullable: true,
-			description: "open non-draft pull requests per active author"
-		}
-	};
-	REPAIR = {
-		changes: count$4("changes", "counted changes the figures are over"),
-		repairs: count$4("repairs", "changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests"),
-		share: share$2("share of changes", "repairs ÷ changes; null with no change"),
-		cycleTimeShare: share$2("share of cycle time", "Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0")
-	};
-	REPAIR_REASONS = {
-		revert: count$4("reverts"),
-		failedDeployFix: count$4("fixes of a failed deploy", "landed after a failed deploy and shipped in the deploy that restored it"),
-		hotfixBranch: count$4("from a hotfix/ branch"),
-		fixTitle: count$4("titled fix: or hotfix:"),
-		bugLabel: {
-			kind: "count",
-			label: "labelled as a bug",
-			nullable: true,
-			modes: ["github"],
-			description: "pull requests with a label matching --bug-label; null from git alone (no labels)"
-		}
-	};
-	ACCEPTANCE = {
-		merged: count$4("merged", "pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)"),
-		rejected: count$4("rejected (closed unmerged)", "pull requests closed without merging in the window, ready for review when closed and not an agent's failed run"),
-		rate: share$2("acceptance rate", "merged ÷ (merged + rejected); drafts closed unmerged, agents' failed runs and open pull requests are in neither; null when both are 0"),
-		rateLow: share$2("acceptance rate, 95% interval from", "the lower end of the rate's 95% Wilson score interval"),
-		rateHigh: share$2("acceptance rate, 95% interval to", "the upper end of the rate's 95% Wilson score interval"),
-		closedDrafts: count$4("drafts closed unmerged", "closed without merging in the window while still a draft (never put up for review): in no rate"),
-		failedRuns: count$4("agents' failed runs", "closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate"),
-		timeToCloseP50: duration$2("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
-		reviewed: count$4("rejected ones reviewed", "rejected pull requests with a review or comment by a person other than the author (no bot) before the close"),
-		reviews: count$4("reviews of rejected ones", "submitted reviews by people other than the author (no bot) on the rejected pull requests"),
-		comments: count$4("comments on rejected ones", "conversation comments by people other than the author (no bot) on the rejected pull requests"),
-		reviewTime: {
-			kind: "duration",
-			label: "time in review of rejected ones",
-			nullable: false,
-			description: "Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand"
-		}
-	};
-	RATE_DIFFERENCE = {
-		value: {
-			kind: "ratio",
-			label: "(AI-assisted − other)",
-			nullable: true,
-			description: "AI-assisted acceptance rate − other pull requests'; null when a group decided none"
-		},
-		low: {
-			kind: "ratio",
-			label: "95% interval from",
-			nullable: true
-		},
-		high: {
-			kind: "ratio",
-			label: "95% interval to",
-			nullable: true
-		}
-	};
-	COUNTS = {
-		changes: count$4("changes counted", "changes counted in the stage figures"),
-		bots: count$4("bot changes"),
-		syncs: count$4("sync merges"),
-		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
-		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
-		reverted: count$4("changes reverted"),
-		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
-		aiAssisted: count$4("changes with an AI marker"),
-		aiOther: count$4("other changes")
-	};
-	PRODUCT = {
-		changes: count$4("changes", "counted changes of the window in the product: touching its code, or touching no product's and shipped by its deploy"),
-		deploys: count$4("deploys", "the product's deploys in the window (its tags or releases)"),
-		failedDeploys: count$4("failed deploys"),
-		deploysPerWeek: {
-			kind: "number",
-			label: "deploys per week",
-			nullable: true,
-			description: "deploys per week over the covered part of the window; null under one whole week (then: deploys in coveredDays)"
-		},
-		coveredDays: {
-			kind: "number",
-			label: "days of history covered",
-			nullable: false,
-			description: "days of the window the history covers, up to now"
-		},
-		leadTimeP50: duration$2("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
-		leadTimeAtLeast: duration$2("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
-		changeFailureRate: share$2("change failure rate", "its failed deploys ÷ its deploys; null without a deploy"),
-		unreleased: count$4("unreleased", "its changes merged in the window and not deployed at now")
-	};
-	DEPLOY_DAYS = {
-		kind: "number",
-		label: "days with a deploy per week",
-		nullable: true,
-		description: "days with a deploy per week, never over 7; null under one whole week of covered history"
-	};
-	DEPLOY_COVERAGE = {
-		deployDays: count$4("days with a deploy", "days (UTC) with at least one deploy"),
-		coveredDays: {
-			kind: "number",
-			label: "days of history covered",
-			nullable: false,
-			description: "days of the window the history covers, up to now: the rates per week need at least 7"
-		}
-	};
-	STAGE_MODES = {
-		coding: MODES,
-		pickup: ["github"],
-		review: MODES,
-		merge: ["github"],
-		deploy: MODES
-	};
-	CATALOGUE = {
-		label: "",
-		computedBy: "report/build.ts buildReport",
-		members: {
-			changes: COUNTS.changes,
-			excluded: {
-				label: "left out:",
-				computedBy: "report/build.ts buildReport",
-				members: {
-					bots: COUNTS.bots,
-					syncs: COUNTS.syncs
-				}
-			},
-			stages: perStage$1((stage) => `${stage} stage`, "metrics/stage-summary.ts summarizeStages", {
-				...STAGE,
-				bounds: boundsGroup(["deploy"])
-			}),
-			shareBasis: {
-				label: "share basis:",
-				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: { changes: COUNTS.shareBasis }
-			},
-			cycleTime: {
-				label: "cycle time",
-				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: DISTRIBUTION
-			},
-			leadTime: {
-				label: "lead time",
-				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: {
-					...CENSORED,
-					bounds: boundsGroup()
-				}
-			},
-			leadTimeDeployed: {
-				label: "lead time of deployed changes",
-				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: DISTRIBUTION
-			},
-			unreleased: {
-				label: "unreleased:",
-				computedBy: "metrics/unreleased.ts unreleasedChanges",
-				members: UNRELEASED
-			},
-			flow: {
-				label: "",
-				members: {
-					anomalies: {
-						label: "",
-						computedBy: "report/build.ts buildReport",
-						members: { clockSkew: COUNTS.clockSkew }
-					},
-					size: {
-						label: "size:",
-						computedBy: "metrics/size.ts sizeSummary",
-						members: SIZE
-					},
-					reverted: COUNTS.reverted,
-					partiallyReverted: COUNTS.partiallyReverted
-				}
-			},
-			ai: {
-				label: "AI-assisted:",
-				computedBy: "report/build.ts buildReport",
-				members: {
-					assisted: COUNTS.aiAssisted,
-					other: COUNTS.aiOther
-				}
-			},
-			dora: {
-				label: "DORA",
-				computedBy: "metrics/dora.ts computeDora",
-				members: {
-					deploymentFrequency: {
-						label: "deployment frequency",
-						bands: {
-							better: "higher",
-							edges: [
-								7,
-								1,
-								12 / 52
-							],
-							inclusive: true,
-							...DORA_2024,
-							published: [
-								"on demand (multiple deploys per day)",
-								"between once per day and once per week",
-								"between once per week and once per month",
-								"between once per month and once every six months"
-							]
-						},
-						members: {
-							...doraKey("number", "(deploys per week)"),
-							deployDaysPerWeek: DEPLOY_DAYS,
-							...DEPLOY_COVERAGE
-						}
-					},
-					leadTime: {
-						label: "lead time for changes",
-						bands: {
-							better: "lower",
-							edges: [
-								DAY$11,
-								WEEK$7,
-								30 * DAY$11
-							],
-							inclusive: false,
-							...DORA_2024,
-							published: [
-								"less than one day",
-								"between one day and one week",
-								"between one week and one month",
-								"between one month and six months"
-							]
-						},
-						members: doraKey("duration", "(median)")
-					},
-					changeFailureRate: {
-						label: "change failure rate",
-						bands: {
-							better: "lower",
-							edges: [
-								.05,
-								.1,
-								.2
-							],
-							inclusive: true,
-							...DORA_2024,
-							published: [
-								"5%",
-								"20%",
-								"10%",
-								"40%"
-							]
-						},
-						members: doraKey("ratio", "(failed deploys ÷ deploys)")
-					},
-					timeToRestore: {
-						label: "failed deployment recovery time",
-						bands: {
-							better: "lower",
-							edges: [
-								HOUR$3,
-								DAY$11,
-								WEEK$7
-							],
-							inclusive: false,
-							...DORA_2024,
-							published: [
-								"less than one hour",
-								"less than one day",
-								"less than one day",
-								"between one week and one month"
-							]
-						},
-						members: doraKey("duration", "(median)")
-					},
-					reworkRate: {
-						label: "deployment rework rate",
-						bands: null,
-						members: doraKey("ratio", "(rework deploys ÷ deploys)")
-					}
-				}
-			},
-			repair: {
-				label: "repair:",
-				computedBy: "metrics/repair.ts computeRepair",
-				members: {
-					...REPAIR,
-					reasons: {
-						label: "by reason:",
-						members: REPAIR_REASONS
-					},
-					ai: {
-						label: "AI-assisted",
-						members: REPAIR
-					},
-					other: {
-						label: "other",
-						members: REPAIR
-					}
-				}
-			},
-			acceptance: {
-				label: "acceptance:",
-				computedBy: "metrics/acceptance.ts computeAcceptance",
-				modes: ["github"],
-				members: {
-					...ACCEPTANCE,
-					ai: {
-						label: "AI-assisted",
-						members: ACCEPTANCE
-					},
-					other: {
-						label: "other",
-						members: ACCEPTANCE
-					},
-					aiMinusOther: {
-						label: "acceptance rate difference",
-						members: RATE_DIFFERENCE
-					}
-				}
-			},
-			review: {
-				label: "review:",
-				computedBy: "metrics/flow-health.ts computeFlowHealth",
-				modes: ["github"],
-				members: REVIEW_HEALTH
-			},
-			rework: {
-				label: "rework:",
-				computedBy: "metrics/flow-health.ts computeFlowHealth",
-				modes: ["github"],
-				members: REWORK_HEALTH
-			},
-			ci: {
-				label: "CI:",
-				computedBy: "metrics/flow-health.ts computeFlowHealth",
-				modes: ["github"],
-				members: CI_HEALTH
-			},
-			wip: {
-				label: "work in progress:",
-				computedBy: "metrics/flow-health.ts computeFlowHealth",
-				modes: ["github"],
-				members: WIP_HEALTH
-			},
-			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
-		}
-	};
-}));
-// src/render/format.ts
-function httpUrl(url) {
-	if (!url) return null;
-	let parsed;
-	try {
-		parsed = new URL(url);
-	} catch {
-		return null;
-	}
-	if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
-	return parsed.href.replace(/[()|<>"'`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function businessHoursText(report) {
-	const b = report.businessHours;
-	if (!b) return null;
-	return `${b.start}–${b.end}, ${b.days.map((d) => WEEKDAYS$1[d] ?? String(d)).join(" ")} (${b.timezone})`;
-}
-function workingDayText(report) {
-	const b = report.businessHours;
-	return b ? `a day (d) is a working day of ${Math.round(workingDaySeconds(b) / 3600 * 100) / 100}h` : null;
-}
-function figureTitle(path) {
-	const label = figureLabel(path);
-	return label.charAt(0).toUpperCase() + label.slice(1);
-}
-function doraNotes(figures) {
-	const byNote = new Map();
-	for (const [name, figure] of figures) if (figure.note) byNote.set(figure.note, [...byNote.get(figure.note) ?? [], name]);
-	return [...byNote].map(([note, names]) => `${names.join(", ")}: ${note}`);
-}
-function minuteOf(iso) {
-	return iso.slice(0, 16).replace("T", " ");
-}
-function mergedInWindow(report) {
-	const s = report.summary;
-	return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
-}
-function deploysInWindow(report) {
-	return report.withChanges === false ? report.summary.dora.deploymentFrequency.count : report.deploys.length;
-}
-function listsLeftOut(report, what, code = (flag) => flag) {
-	if (report.withChanges !== false) return null;
-	return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code("--with-changes")} to list them.`;
-}
-function shareBasisText(summary) {
-	const { kind, changes } = summary.shareBasis;
-	const measure = kind === "deployed" ? "lead time" : "cycle time";
-	const zero = (kind === "deployed" ? summary.leadTimeDeployed.count : summary.cycleTime.count) - changes;
-	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
-}
-function codingUnseenNote(report) {
-	const coding = report.summary.stages.coding;
-	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	const one = coding.oneCommit ?? 0;
-	return `first → last commit: git cannot see coding time. ${one} of ${plural$2(coding.count, "change")} (${Math.round(one / coding.count * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
-}
-var WEEKDAYS$1;
-var init_format$2 = __esmMin((() => {
-	init_units();
-	init_stage_summary();
-	init_catalogue();
-	WEEKDAYS$1 = [
-		"Sun",
-		"Mon",
-		"Tue",
-		"Wed",
-		"Thu",
-		"Fri",
-		"Sat"
-	];
-}));
-// src/render/duration.ts
-function durationOrBound(value, bound, format = CALENDAR_DAYS) {
-	return value === null && bound !== null && bound !== void 0 ? `≥ ${formatDuration(bound, format)}` : formatDuration(value, format);
-}
-function boundOf(figure, key) {
-	if (figure[key] !== null) return null;
-	return figure.bounds?.[key] ?? figure.atLeast ?? null;
-}
-function percentileText(figure, key, format = CALENDAR_DAYS) {
-	return durationOrBound(figure[key], boundOf(figure, key), format);
-}
-function formatPerWeek(value) {
-	return value === null || value === void 0 ? "—" : value.toFixed(2);
-}
-function deployRateText(f) {
-	if (f.value === null && f.coveredDays !== void 0) {
-		const days = f.coveredDays;
-		const hours = Math.round(days * 24);
-		const shown = days < 1 ? hours < 1 ? "under an hour" : `${hours}h` : Number.isInteger(days) ? `${days} ${days === 1 ? "day" : "days"}` : `${days.toFixed(1)} days`;
-		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
-	}
-	return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
-}
-function formatPercent(ratio, digits = 0) {
-	return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
-}
-var init_duration = __esmMin((() => {
-	init_units();
-}));
-// src/render/names.ts
-function isPath(name) {
-	return /^([/\\~.]|[A-Za-z]:[\\/])/.test(name);
-}
-function repositoryName(repository) {
-	return repository.remote ?? parts(repository.path).at(-1) ?? repository.path;
-}
-function repositoryNamer(report) {
-	const rows = report.repositories ?? [];
-	const local = rows.filter((r) => r.remote === null);
-	const tail = (path, k) => parts(path).slice(-k).join("/");
-	const shown = new Map();
-	for (const row of rows) {
-		if (row.remote !== null) {
-			shown.set(row.name, row.remote);
-			continue;
-		}
-		const depth = parts(row.path).length;
-		let k = 1;
-		while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;
-		shown.set(row.name, tail(row.path, k) || row.path);
-	}
-	return (name) => shown.get(name) ?? (isPath(name) ? parts(name).at(-1) ?? name : name);
-}
-var parts;
-var init_names = __esmMin((() => {
-	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
-}));
-// node_modules/cli-table3/src/debug.js
-var require_debug = __commonJSMin(((exports, module) => {
-	let messages = [];
-	let level = 0;
-	const debug = (msg, min) => {
-		if (level >= min) messages.push(msg);
-	};
-	debug.WARN = 1;
-	debug.INFO = 2;
-	debug.DEBUG = 3;
-	debug.reset = () => {
-		messages = [];
-	};
-	debug.setDebugLevel = (v) => {
-		level = v;
-	};
-	debug.warn = (msg) => debug(msg, debug.WARN);
-	debug.info = (msg) => debug(msg, debug.INFO);
-	debug.debug = (msg) => debug(msg, debug.DEBUG);
-	debug.debugMessages = () => messages;
-	module.exports = debug;
-}));
-// node_modules/cli-table3/node_modules/ansi-regex/index.js
-var require_ansi_regex = __commonJSMin(((exports, module) => {
-	module.exports = ({ onlyFirst = false } = {}) => {
-		const pattern = ["[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)", "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"].join("|");
-		return new RegExp(pattern, onlyFirst ? void 0 : "g");
-	};
-}));
-// node_modules/cli-table3/node_modules/strip-ansi/index.js
-var require_strip_ansi = __commonJSMin(((exports, module) => {
-	const ansiRegex = require_ansi_regex();
-	module.exports = (string) => typeof string === "string" ? string.replace(ansiRegex(), "") : string;
-}));
-// node_modules/is-fullwidth-code-point/index.js
-var require_is_fullwidth_code_point = __commonJSMin(((exports, module) => {
-	const isFullwidthCodePoint = (codePoint) => {
-		if (Number.isNaN(codePoint)) return false;
-		if (codePoint >= 4352 && (codePoint <= 4447 || codePoint === 9001 || codePoint === 9002 || 11904 <= codePoint && codePoint <= 12871 && codePoint !== 12351 || 12880 <= codePoint && codePoint <= 19903 || 19968 <= codePoint && codePoint <= 42182 || 43360 <= codePoint && codePoint <= 43388 || 44032 <= codePoint && codePoint <= 55203 || 63744 <= codePoint && codePoint <= 64255 || 65040 <= codePoint && codePoint <= 65049 || 65072 <= codePoint && codePoint <= 65131 || 65281 <= codePoint && codePoint <= 65376 || 65504 <= codePoint && codePoint <= 65510 || 110592 <= codePoint && codePoint <= 110593 || 127488 <= codePoint && codePoint <= 127569 || 131072 <= codePoint && codePoint <= 262141)) return true;
-		return false;
-	};
-	module.exports = isFullwidthCodePoint;
-	module.exports.default = isFullwidthCodePoint;
-}));
-// node_modules/emoji-regex/index.js
-var require_emoji_regex = __commonJSMin(((exports, module) => {
-	module.exports = function() {
-		return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
-	};
-}));
-// node_modules/cli-table3/node_modules/string-width/index.js
-var require_string_width = __commonJSMin(((exports, module) => {
-	const stripAnsi = require_strip_ansi();
-	const isFullwidthCodePoint = require_is_fullwidth_code_point();
-	const emojiRegex = require_emoji_regex();
-	const stringWidth = (string) => {
-		if (typeof string !== "string" || string.length === 0) return 0;
-		string = stripAnsi(string);
-		if (string.length === 0) return 0;
-		string = string.replace(emojiRegex(), "  ");
-		let width = 0;
-		for (let i = 0; i < string.length; i++) {
-			const code = string.codePointAt(i);
-			if (code <= 31 || code >= 127 && code <= 159) continue;
-			if (code >= 768 && code <= 879) continue;
-			if (code > 65535) i++;
-			width += isFullwidthCodePoint(code) ? 2 : 1;
-		}
-		return width;
-	};
-	module.exports = stringWidth;
-	module.exports.default = stringWidth;
-}));
-// node_modules/cli-table3/src/utils.js
-var require_utils = __commonJSMin(((exports, module) => {
-	const stringWidth = require_string_width();
-	function codeRegex(capture) {
-		return capture ? /\u001b\[((?:\d*;){0,5}\d*)m/g : /\u001b\[(?:\d*;){0,5}\d*m/g;
-	}
-	function strlen(str) {
-		let code = codeRegex();
-		return ("" + str).replace(code, "").split("\n").reduce(function(memo, s) {
-			return stringWidth(s) > memo ? stringWidth(s) : memo;
-		}, 0);
-	}
-	function repeat(str, times) {
-		return Array(times + 1).join(str);
-	}
-	function pad(str, len, pad, dir) {
-		let length = strlen(str);
-		if (len + 1 >= length) {
-			let padlen = len - length;
-			switch (dir) {
-				case "right":
-					str = repeat(pad, padlen) + str;
-					break;
-				case "center": {
-					let right = Math.ceil(padlen / 2);
-					str = repeat(pad, padlen - right) + str + repeat(pad, right);
-					break;
-				}
-				default: str = str + repeat(pad, padlen);
-			}
-		}
-		return str;
-	}
-	let codeCache = {};
-	function addToCodeCache(name, on, off) {
-		on = "\x1B[" + on + "m";
-		off = "\x1B[" + off + "m";
-		codeCache[on] = {
-			set: name,
-			to: true
-		};
-		codeCache[off] = {
-			set: name,
-			to: false
-		};
-		codeCache[name] = {
-			on,
-			off
-		};
-	}
-	addToCodeCache("bold", 1, 22);
-	addToCodeCache("italics", 3, 23);
-	addToCodeCache("underline", 4, 24);
-	addToCodeCache("inverse", 7, 27);
-	addToCodeCache("strikethrough", 9, 29);
-	function updateState(state, controlChars) {
-		let controlCode = controlChars[1] ? parseInt(controlChars[1].split(";")[0]) : 0;
-		if (controlCode >= 30 && controlCode <= 39 || controlCode >= 90 && controlCode <= 97) {
-			state.lastForegroundAdded = controlChars[0];
-			return;
-		}
-		if (controlCode >= 40 && controlCode <= 49 || controlCode >= 100 && controlCode <= 107) {
-			state.lastBackgroundAdded = controlChars[0];
-			return;
-		}
-		if (controlCode === 0) {
-			for (let i in state) if (Object.prototype.hasOwnProperty.call(state, i)) delete state[i];
-			return;
-		}
-		let info = codeCache[controlChars[0]];
-		if (info) state[info.set] = info.to;
-	}
-	function readState(line) {
-		let code = codeRegex(true);
-		let controlChars = code.exec(line);
-		let state = {};
-		while (controlChars !== null) {
-			updateState(state, controlChars);
-			controlChars = code.exec(line);
-		}
-		return state;
-	}
-	function unwindState(state, ret) {
-		let lastBackgroundAdded = state.lastBackgroundAdded;
-		let lastForegroundAdded = state.lastForegroundAdded;
-		delete state.lastBackgroundAdded;
-		delete state.lastForegroundAdded;
-		Object.keys(state).forEach(function(key) {
-			if (state[key]) ret += codeCache[key].off;
-		});
-		if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") ret += "\x1B[49m";
-		if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") ret += "\x1B[39m";
-		return ret;
-	}
-	function rewindState(state, ret) {
-		let lastBackgroundAdded = state.lastBackgroundAdded;
-		let lastForegroundAdded = state.lastForegroundAdded;
-		delete state.lastBackgroundAdded;
-		delete state.lastForegroundAdded;
-		Object.keys(state).forEach(function(key) {
-			if (state[key]) ret = codeCache[key].on + ret;
-		});
-		if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") ret = lastBackgroundAdded + ret;
-		if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") ret = lastForegroundAdded + ret;
-		return ret;
-	}
-	function truncateWidth(str, desiredLength) {
-		if (str.length === strlen(str)) return str.substr(0, desiredLength);
-		while (strlen(str) > desiredLength) str = str.slice(0, -1);
-		return str;
-	}
-	function truncateWidthWithAnsi(str, desiredLength) {
-		let code = codeRegex(true);
-		let split = str.split(codeRegex());
-		let splitIndex = 0;
-		let retLen = 0;
-		let ret = "";
-		let myArray;
-		let state = {};
-		while (retLen < desiredLength) {
-			myArray = code.exec(str);
-			let toAdd = split[splitIndex];
-			splitIndex++;
-			if (retLen + strlen(toAdd) > desiredLength) toAdd = truncateWidth(toAdd, desiredLength - retLen);
-			ret += toAdd;
-			retLen += strlen(toAdd);
-			if (retLen < desiredLength) {
-				if (!myArray) break;
-				ret += myArray[0];
-				updateState(state, myArray);
-			}
-		}
-		return unwindState(state, ret);
-	}
-	function truncate(str, desiredLength, truncateChar) {
-		truncateChar = truncateChar || "…";
-		if (strlen(str) <= desiredLength) return str;
-		desiredLength -= strlen(truncateChar);
-		let ret = truncateWidthWithAnsi(str, desiredLength);
-		ret += truncateChar;
-		const hrefTag = "\x1B]8;;\x07";
-		if (str.includes(hrefTag) && !ret.includes(hrefTag)) ret += hrefTag;
-		return ret;
-	}
-	function defaultOptions() {
-		return {
-			chars: {
-				top: "─",
-				"top-mid": "┬",
-				"top-left": "┌",
-				"top-right": "┐",
-				bottom: "─",
-				"bottom-mid": "┴",
-				"bottom-left": "└",
-				"bottom-right": "┘",
-				left: "│",
-				"left-mid": "├",
-				mid: "─",
-				"mid-mid": "┼",
-				right: "│",
-				"right-mid": "┤",
-				middle: "│"
-			},
-			truncate: "…",
-			colWidths: [],
-			rowHeights: [],
-			colAligns: [],
-			rowAligns: [],
-			style: {
-				"padding-left": 1,
-				"padding-right": 1,
-				head: ["red"],
-				border: ["grey"],
-				compact: false
-			},
-			head: []
-		};
-	}
-	function mergeOptions(options, defaults) {
-		options = options || {};
-		defaults = defaults || defaultOptions();
-		let ret = Object.assign({}, defaults, options);
-		ret.chars = Object.assign({}, defaults.chars, options.chars);
-		ret.style = Object.assign({}, defaults.style, options.style);
-		return ret;
-	}
-	function wordWrap(maxLength, input) {
-		let lines = [];
-		let split = input.split(/(\s+)/g);
-		let line = [];
-		let lineLength = 0;
-		let whitespace;
-		for (let i = 0; i < split.length; i += 2) {
-			let word = split[i];
-			let newLength = lineLength + strlen(word);
-			if (lineLength > 0 && whitespace) newLength += whitespace.length;
-			if (newLength > maxLength) {
-				if (lineLength !== 0) lines.push(line.join(""));
-				line = [word];
-				lineLength = strlen(word);
-			} else {
-				line.push(whitespace || "", word);
-				lineLength = newLength;
-			}
-			whitespace = split[i + 1];
-		}
-		if (lineLength) lines.push(line.join(""));
-		return lines;
-	}
-	function textWrap(maxLength, input) {
-		let lines = [];
-		let line = "";
-		function pushLine(str, ws) {
-			if (line.length && ws) line += ws;
-			line += str;
-			while (line.length > maxLength) {
-				lines.push(line.slice(0, maxLength));
-				line = line.slice(maxLength);
-			}
-		}
-		let split = input.split(/(\s+)/g);
-		for (let i = 0; i < split.length; i += 2) pushLine(split[i], i && split[i - 1]);
-		if (line.length) lines.push(line);
-		return lines;
-	}
-	function multiLineWordWrap(maxLength, input, wrapOnWordBoundary = true) {
-		let output = [];
-		input = input.split("\n");
-		const handler = wrapOnWordBoundary ? wordWrap : textWrap;
-		for (let i = 0; i < input.length; i++) output.push.apply(output, handler(maxLength, input[i]));
-		return output;
-	}
-	function colorizeLines(input) {
-		let state = {};
-		let output = [];
-		for (let i = 0; i < input.length; i++) {
-			let line = rewindState(state, input[i]);
-			state = readState(line);
-			let temp = Object.assign({}, state);
-			output.push(unwindState(temp, line));
-		}
-		return output;
-	}
-	function hyperlink(url, text) {
-		const OSC = "\x1B]";
-		const BEL = "\x07";
-		const SEP = ";";
-		return [
-			OSC,
-			"8",
-			SEP,
-			SEP,
-			url || text,
-			BEL,
-			text,
-			OSC,
-			"8",
-			SEP,
-			SEP,
-			BEL
-		].join("");
-	}
-	module.exports = {
-		strlen,
-		repeat,
-		pad,
-		truncate,
-		mergeOptions,
-		wordWrap: multiLineWordWrap,
-		colorizeLines,
-		hyperlink
-	};
-}));
-// node_modules/@colors/colors/lib/styles.js
-var require_styles = __commonJSMin(((exports, module) => {
-	var styles = {};
-	module["exports"] = styles;
-	var codes = {
-		reset: [0, 0],
-		bold: [1, 22],
-		dim: [2, 22],
-		italic: [3, 23],
-		underline: [4, 24],
-		inverse: [7, 27],
-		hidden: [8, 28],
-		strikethrough: [9, 29],
-		black: [30, 39],
-		red: [31, 39],
-		green: [32, 39],
-		yellow: [33, 39],
-		blue: [34, 39],
-		magenta: [35, 39],
-		cyan: [36, 39],
-		white: [37, 39],
-		gray: [90, 39],
-		grey: [90, 39],
-		brightRed: [91, 39],
-		brightGreen: [92, 39],
-		brightYellow: [93, 39],
-		brightBlue: [94, 39],
-		brightMagenta: [95, 39],
-		brightCyan: [96, 39],
-		brightWhite: [97, 39],
-		bgBlack: [40, 49],
-		bgRed: [41, 49],
-		bgGreen: [42, 49],
-		bgYellow: [43, 49],
-		bgBlue: [44, 49],
-		bgMagenta: [45, 49],
-		bgCyan: [46, 49],
-		bgWhite: [47, 49],
-		bgGray: [100, 49],
-		bgGrey: [100, 49],
-		bgBrightRed: [101, 49],
-		bgBrightGreen: [102, 49],
-		bgBrightYellow: [103, 49],
-		bgBrightBlue: [104, 49],
-		bgBrightMagenta: [105, 49],
-		bgBrightCyan: [106, 49],
-		bgBrightWhite: [107, 49],
-		blackBG: [40, 49],
-		redBG: [41, 49],
-		greenBG: [42, 49],
-		yellowBG: [43, 49],
-		blueBG: [44, 49],
-		magentaBG: [45, 49],
-		cyanBG: [46, 49],
-		whiteBG: [47, 49]
-	};
-	Object.keys(codes).forEach(function(key) {
-		var val = codes[key];
-		var style = styles[key] = [];
-		style.open = "\x1B[" + val[0] + "m";
-		style.close = "\x1B[" + val[1] + "m";
-	});
-}));
-// node_modules/@colors/colors/lib/system/has-flag.js
-var require_has_flag = __commonJSMin(((exports, module) => {
-	module.exports = function(flag, argv) {
-		argv = argv || process.argv;
-		var terminatorPos = argv.indexOf("--");
-		var prefix = /^-{1,2}/.test(flag) ? "" : "--";
-		var pos = argv.indexOf(prefix + flag);
-		return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-	};
-}));
-// node_modules/@colors/colors/lib/system/supports-colors.js
-var require_supports_colors = __commonJSMin(((exports, module) => {
-	var os = __require("os");
-	var hasFlag = require_has_flag();
-	var env = process.env;
-	var forceColor = void 0;
-	if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) forceColor = false;
-	else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) forceColor = true;
-	if ("FORCE_COLOR" in env) forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-	function translateLevel(level) {
-		if (level === 0) return false;
-		return {
-			level,
-			hasBasic: true,
-			has256: level >= 2,
-			has16m: level >= 3
-		};
-	}
-	function supportsColor(stream) {
-		if (forceColor === false) return 0;
-		if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) return 3;
-		if (hasFlag("color=256")) return 2;
-		if (stream && !stream.isTTY && forceColor !== true) return 0;
-		var min = forceColor ? 1 : 0;
-		if (process.platform === "win32") {
-			var osRelease = os.release().split(".");
-			if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) return Number(osRelease[2]) >= 14931 ? 3 : 2;
-			return 1;
-		}
-		if ("CI" in env) {
-			if ([
-				"TRAVIS",
-				"CIRCLECI",
-				"APPVEYOR",
-				"GITLAB_CI"
-			].some(function(sign) {
-				return sign in env;
-			}) || env.CI_NAME === "codeship") return 1;
-			return min;
-		}
-		if ("TEAMCITY_VERSION" in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-		if ("TERM_PROGRAM" in env) {
-			var version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-			switch (env.TERM_PROGRAM) {
-				case "iTerm.app": return version >= 3 ? 3 : 2;
-				case "Hyper": return 3;
-				case "Apple_Terminal": return 2;
-			}
-		}
-		if (/-256(color)?$/i.test(env.TERM)) return 2;
-		if (/^screen|^xterm|^vt100|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) return 1;
-		if ("COLORTERM" in env) return 1;
-		if (env.TERM === "dumb") return min;
-		return min;
-	}
-	function getSupportLevel(stream) {
-		return translateLevel(supportsColor(stream));
-	}
-	module.exports = {
-		supportsColor: getSupportLevel,
-		stdout: getSupportLevel(process.stdout),
-		stderr: getSupportLevel(process.stderr)
-	};
-}));
-// node_modules/@colors/colors/lib/custom/trap.js
-var require_trap = __commonJSMin(((exports, module) => {
-	module["exports"] = function runTheTrap(text, options) {
-		var result = "";
-		text = text || "Run the trap, drop the bass";
-		text = text.split("");
-		var trap = {
-			a: [
-				"@",
-				"Ą",
-				"Ⱥ",
-				"Ʌ",
-				"Δ",
-				"Λ",
-				"Д"
-			],
-			b: [
-				"ß",
-				"Ɓ",
-				"Ƀ",
-				"ɮ",
-				"β",
-				"฿"
-			],
-			c: [
-				"©",
-				"Ȼ",
-				"Ͼ"
-			],
-			d: [
-				"Ð",
-				"Ɗ",
-				"Ԁ",
-				"ԁ",
-				"Ԃ",
-				"ԃ"
-			],
-			e: [
-				"Ë",
-				"ĕ",
-				"Ǝ",
-				"ɘ",
-				"Σ",
-				"ξ",
-				"Ҽ",
-				"੬"
-			],
-			f: ["Ӻ"],
-			g: ["ɢ"],
-			h: [
-				"Ħ",
-				"ƕ",
-				"Ң",
-				"Һ",
-				"Ӈ",
-				"Ԋ"
-			],
-			i: ["༏"],
-			j: ["Ĵ"],
-			k: [
-				"ĸ",
-				"Ҡ",
-				"Ӄ",
-				"Ԟ"
-			],
-			l: ["Ĺ"],
-			m: [
-				"ʍ",
-				"Ӎ",
-				"ӎ",
-				"Ԡ",
-				"ԡ",
-				"൩"
-			],
-			n: [
-				"Ñ",
-				"ŋ",
-				"Ɲ",
-				"Ͷ",
-				"Π",
-				"Ҋ"
-			],
-			o: [
-				"Ø",
-				"õ",
-				"ø",
-				"Ǿ",
-				"ʘ",
-				"Ѻ",
-				"ם",
-				"۝",
-				"๏"
-			],
-			p: ["Ƿ", "Ҏ"],
-			q: ["্"],
-			r: [
-				"®",
-				"Ʀ",
-				"Ȑ",
-				"Ɍ",
-				"ʀ",
-				"Я"
-			],
-			s: [
-				"§",
-				"Ϟ",
-				"ϟ",
-				"Ϩ"
-			],
-			t: [
-				"Ł",
-				"Ŧ",
-				"ͳ"
-			],
-			u: ["Ʊ", "Ս"],
-			v: ["ט"],
-			w: [
-				"Ш",
-				"Ѡ",
-				"Ѽ",
-				"൰"
-			],
-			x: [
-				"Ҳ",
-				"Ӿ",
-				"Ӽ",
-				"ӽ"
-			],
-			y: [
-				"¥",
-				"Ұ",
-				"Ӌ"
-			],
-			z: ["Ƶ", "ɀ"]
-		};
-		text.forEach(function(c) {
-			c = c.toLowerCase();
-			var chars = trap[c] || [" "];
-			var rand = Math.floor(Math.random() * chars.length);
-			if (typeof trap[c] !== "undefined") result += trap[c][rand];
-			else result += c;
-		});
-		return result;
-	};
-}));
-// node_modules/@colors/colors/lib/custom/zalgo.js
-var require_zalgo = __commonJSMin(((exports, module) => {
-	module["exports"] = function zalgo(text, options) {
-		text = text || "   he is here   ";
-		var soul = {
-			"up": [
-				"̍",
-				"̎",
-				"̄",
-				"̅",
-				"̿",
-				"̑",
-				"̆",
-				"̐",
-				"͒",
-				"͗",
-				"͑",
-				"̇",
-				"̈",
-				"̊",
-				"͂",
-				"̓",
-				"̈",
-				"͊",
-				"͋",
-				"͌",
-				"̃",
-				"̂",
-				"̌",
-				"͐",
-				"̀",
-				"́",
-				"̋",
-				"̏",
-				"̒",
-				"̓",
-				"̔",
-				"̽",
-				"̉",
-				"ͣ",
-				"ͤ",
-				"ͥ",
-				"ͦ",
-				"ͧ",
-				"ͨ",
-				"ͩ",
-				"ͪ",
-				"ͫ",
-				"ͬ",
-				"ͭ",
-				"ͮ",
-				"ͯ",
-				"̾",
-				"͛",
-				"͆",
-				"̚"
-			],
-			"down": [
-				"̖",
-				"̗",
-				"̘",
-				"̙",
-				"̜",
-				"̝",
-				"̞",
-				"̟",
-				"̠",
-				"̤",
-				"̥",
-				"̦",
-				"̩",
-				"̪",
-				"̫",
-				"̬",
-				"̭",
-				"̮",
-				"̯",
-				"̰",
-				"̱",
-				"̲",
-				"̳",
-				"̹",
-				"̺",
-				"̻",
-				"̼",
-				"ͅ",
-				"͇",
-				"͈",
-				"͉",
-				"͍",
-				"͎",
-				"͓",
-				"͔",
-				"͕",
-				"͖",
-				"͙",
-				"͚",
-				"̣"
-			],
-			"mid": [
-				"̕",
-				"̛",
-				"̀",
-				"́",
-				"͘",
-				"̡",
-				"̢",
-				"̧",
-				"̨",
-				"̴",
-				"̵",
-				"̶",
-				"͜",
-				"͝",
-				"͞",
-				"͟",
-				"͠",
-				"͢",
-				"̸",
-				"̷",
-				"͡",
-				" ҉"
-			]
-		};
-		var all = [].concat(soul.up, soul.down, soul.mid);
-		function randomNumber(range) {
-			return Math.floor(Math.random() * range);
-		}
-		function isChar(character) {
-			var bool = false;
-			all.filter(function(i) {
-				bool = i === character;
-			});
-			return bool;
-		}
-		function heComes(text, options) {
-			var result = "";
-			var counts;
-			var l;
-			options = options || {};
-			options["up"] = typeof options["up"] !== "undefined" ? options["up"] : true;
-			options["mid"] = typeof options["mid"] !== "undefined" ? options["mid"] : true;
-			options["down"] = typeof options["down"] !== "undefined" ? options["down"] : true;
-			options["size"] = typeof options["size"] !== "undefined" ? options["size"] : "maxi";
-			text = text.split("");
-			for (l in text) {
-				if (isChar(l)) continue;
-				result = result + text[l];
-				counts = {
-					"up": 0,
-					"down": 0,
-					"mid": 0
-				};
-				switch (options.size) {
-					case "mini":
-						counts.up = randomNumber(8);
-						counts.mid = randomNumber(2);
-						counts.down = randomNumber(8);
-						break;
-					case "maxi":
-						counts.up = randomNumber(16) + 3;
-						counts.mid = randomNumber(4) + 1;
-						counts.down = randomNumber(64) + 3;
-						break;
-					default:
-						counts.up = randomNumber(8) + 1;
-						counts.mid = randomNumber(6) / 2;
-						counts.down = randomNumber(8) + 1;
-				}
-				var arr = [
-					"up",
-					"mid",
-					"down"
-				];
-				for (var d in arr) {
-					var index = arr[d];
-					for (var i = 0; i <= counts[index]; i++) if (options[index]) result = result + soul[index][randomNumber(soul[index].length)];
-				}
-			}
-			return result;
-		}
-		return heComes(text, options);
-	};
-}));
-// node_modules/@colors/colors/lib/maps/america.js
-var require_america = __commonJSMin(((exports, module) => {
-	module["exports"] = function(colors) {
-		return function(letter, i, exploded) {
-			if (letter === " ") return letter;
-			switch (i % 3) {
-				case 0: return colors.red(letter);
-				case 1: return colors.white(letter);
-				case 2: return colors.blue(letter);
-			}
-		};
-	};
-}));
-// node_modules/@colors/colors/lib/maps/zebra.js
-var require_zebra = __commonJSMin(((exports, module) => {
-	module["exports"] = function(colors) {
-		return function(letter, i, exploded) {
-			return i % 2 === 0 ? letter : colors.inverse(letter);
-		};
-	};
-}));
-// node_modules/@colors/colors/lib/maps/rainbow.js
-var require_rainbow = __commonJSMin(((exports, module) => {
-	module["exports"] = function(colors) {
-		var rainbowColors = [
-			"red",
-			"yellow",
-			"green",
-			"blue",
-			"magenta"
-		];
-		return function(letter, i, exploded) {
-			if (letter === " ") return letter;
-			else return colors[rainbowColors[i++ % rainbowColors.length]](letter);
-		};
-	};
-}));
-// node_modules/@colors/colors/lib/maps/random.js
-var require_random = __commonJSMin(((exports, module) => {
-	module["exports"] = function(colors) {
-		var available = [
-			"underline",
-			"inverse",
-			"grey",
-			"yellow",
-			"red",
-			"green",
-			"blue",
-			"white",
-			"cyan",
-			"magenta",
-			"brightYellow",
-			"brightRed",
-			"brightGreen",
-			"brightBlue",
-			"brightWhite",
-			"brightCyan",
-			"brightMagenta"
-		];
-		return function(letter, i, exploded) {
-			return letter === " " ? letter : colors[available[Math.round(Math.random() * (available.length - 2))]](letter);
-		};
-	};
-}));
-// node_modules/@colors/colors/lib/colors.js
-var require_colors = __commonJSMin(((exports, module) => {
-	var colors = {};
-	module["exports"] = colors;
-	colors.themes = {};
-	var util = __require("util");
-	var ansiStyles = colors.styles = require_styles();
-	var defineProps = Object.defineProperties;
-	var newLineRegex = new RegExp(/[\r\n]+/g);
-	colors.supportsColor = require_supports_colors().supportsColor;
-	if (typeof colors.enabled === "undefined") colors.enabled = colors.supportsColor() !== false;
-	colors.enable = function() {
-		colors.enabled = true;
-	};
-	colors.disable = function() {
-		colors.enabled = false;
-	};
-	colors.stripColors = colors.strip = function(str) {
-		return ("" + str).replace(/\x1B\[\d+m/g, "");
-	};
-	colors.stylize = function stylize(str, style) {
-		if (!colors.enabled) return str + "";
-		var styleMap = ansiStyles[style];
-		if (!styleMap && style in colors) return colors[style](str);
-		return styleMap.open + str + styleMap.close;
-	};
-	var matchOperatorsRe = /[|\\{}()[\]^$+*?.]/g;
-	var escapeStringRegexp = function(str) {
-		if (typeof str !== "string") throw new TypeError("Expected a string");
-		return str.replace(matchOperatorsRe, "\\$&");
-	};
-	function build(_styles) {
-		var builder = function builder() {
-			return applyStyle.apply(builder, arguments);
-		};
-		builder._styles = _styles;
-		builder.__proto__ = proto;
-		return builder;
-	}
-	var styles = (function() {
-		var ret = {};
-		ansiStyles.grey = ansiStyles.gray;
-		Object.keys(ansiStyles).forEach(function(key) {
-			ansiStyles[key].closeRe = new RegExp(escapeStringRegexp(ansiStyles[key].close), "g");
-			ret[key] = { get: function() {
-				return build(this._styles.concat(key));
-			} };
-		});
-		return ret;
-	})();
-	var proto = defineProps(function colors() {}, styles);
-	function applyStyle() {
-		var str = Array.prototype.slice.call(arguments).map(function(arg) {
-			if (arg != null && arg.constructor === String) return arg;
-			else return util.inspect(arg);
-		}).join(" ");
-		if (!colors.enabled || !str) return str;
-		var newLinesPresent = str.indexOf("\n") != -1;
-		var nestedStyles = this._styles;
-		var i = nestedStyles.length;
-		while (i--) {
-			var code = ansiStyles[nestedStyles[i]];
-			str = code.open + str.replace(code.closeRe, code.open) + code.close;
-			if (newLinesPresent) str = str.replace(newLineRegex, function(match) {
-				return code.close + match + code.open;
-			});
-		}
-		return str;
-	}
-	colors.setTheme = function(theme) {
-		if (typeof theme === "string") {
-			console.log("colors.setTheme now only accepts an object, not a string.  If you are trying to set a theme from a file, it is now your (the caller's) responsibility to require the file.  The old syntax looked like colors.setTheme(__dirname + '/../themes/generic-logging.js'); The new syntax looks like colors.setTheme(require(__dirname + '/../themes/generic-logging.js'));");
-			return;
-		}
-		for (var style in theme) (function(style) {
-			colors[style] = function(str) {
-				if (typeof theme[style] === "object") {
-					var out = str;
-					for (var i in theme[style]) out = colors[theme[style][i]](out);
-					return out;
-				}
-				return colors[theme[style]](str);
-			};
-		})(style);
-	};
-	function init() {
-		var ret = {};
-		Object.keys(styles).forEach(function(name) {
-			ret[name] = { get: function() {
-				return build([name]);
-			} };
-		});
-		return ret;
-	}
-	var sequencer = function sequencer(map, str) {
-		var exploded = str.split("");
-		exploded = exploded.map(map);
-		return exploded.join("");
-	};
-	colors.trap = require_trap();
-	colors.zalgo = require_zalgo();
-	colors.maps = {};
-	colors.maps.america = require_america()(colors);
-	colors.maps.zebra = require_zebra()(colors);
-	colors.maps.rainbow = require_rainbow()(colors);
-	colors.maps.random = require_random()(colors);
-	for (var map in colors.maps) (function(map) {
-		colors[map] = function(str) {
-			return sequencer(colors.maps[map], str);
-		};
-	})(map);
-	defineProps(colors, init());
-}));
-// node_modules/@colors/colors/safe.js
-var require_safe = __commonJSMin(((exports, module) => {
-	module["exports"] = require_colors();
-}));
-// node_modules/cli-table3/src/cell.js
-var require_cell = __commonJSMin(((exports, module) => {
-	const { info, debug } = require_debug();
-	const utils = require_utils();
-	var Cell = class Cell {
-		constructor(options) {
-			this.setOptions(options);
-			this.x = null;
-			this.y = null;
-		}
-		setOptions(options) {
-			if ([
-				"boolean",
-				"number",
-				"bigint",
-				"string"
-			].indexOf(typeof options) !== -1) options = { content: "" + options };
-			options = options || {};
-			this.options = options;
-			let content = options.content;
-			if ([
-				"boolean",
-				"number",
-				"bigint",
-				"string"
-			].indexOf(typeof content) !== -1) this.content = String(content);
-			else if (!content) this.content = this.options.href || "";
-			else throw new Error("Content needs to be a primitive, got: " + typeof content);
-			this.colSpan = options.colSpan || 1;
-			this.rowSpan = options.rowSpan || 1;
-			if (this.options.href) Object.defineProperty(this, "href", { get() {
-				return this.options.href;
-			} });
-		}
-		mergeTableOptions(tableOptions, cells) {
-			this.cells = cells;
-			let optionsChars = this.options.chars || {};
-			let tableChars = tableOptions.chars;
-			let chars = this.chars = {};
-			CHAR_NAMES.forEach(function(name) {
-				setOption(optionsChars, tableChars, name, chars);
-			});
-			this.truncate = this.options.truncate || tableOptions.truncate;
-			let style = this.options.style = this.options.style || {};
-			let tableStyle = tableOptions.style;
-			setOption(style, tableStyle, "padding-left", this);
-			setOption(style, tableStyle, "padding-right", this);
-			this.head = style.head || tableStyle.head;
-			this.border = style.border || tableStyle.border;
-			this.fixedWidth = tableOptions.colWidths[this.x];
-			this.lines = this.computeLines(tableOptions);
-			this.desiredWidth = utils.strlen(this.content) + this.paddingLeft + this.paddingRight;
-			this.desiredHeight = this.lines.length;
-		}
-		computeLines(tableOptions) {
-			const tableWordWrap = tableOptions.wordWrap || tableOptions.textWrap;
-			const { wordWrap = tableWordWrap } = this.options;
-			if (this.fixedWidth && wordWrap) {
-				this.fixedWidth -= this.paddingLeft + this.paddingRight;
-				if (this.colSpan) {
-					let i = 1;
-					while (i < this.colSpan) {
-						this.fixedWidth += tableOptions.colWidths[this.x + i];
-						i++;
-					}
-				}
-				const { wrapOnWordBoundary: tableWrapOnWordBoundary = true } = tableOptions;
-				const { wrapOnWordBoundary = tableWrapOnWordBoundary } = this.options;
-				return this.wrapLines(utils.wordWrap(this.fixedWidth, this.content, wrapOnWordBoundary));
-			}
-			return this.wrapLines(this.content.split("\n"));
-		}
-		wrapLines(computedLines) {
-			const lines = utils.colorizeLines(computedLines);
-			if (this.href) return lines.map((line) => utils.hyperlink(this.href, line));
-			return lines;
-		}
-		init(tableOptions) {
-			let x = this.x;
-			let y = this.y;
-			this.widths = tableOptions.colWidths.slice(x, x + this.colSpan);
-			this.heights = tableOptions.rowHeights.slice(y, y + this.rowSpan);
-			this.width = this.widths.reduce(sumPlusOne, -1);
-			this.height = this.heights.reduce(sumPlusOne, -1);
-			this.hAlign = this.options.hAlign || tableOptions.colAligns[x];
-			this.vAlign = this.options.vAlign || tableOptions.rowAligns[y];
-			this.drawRight = x + this.colSpan == tableOptions.colWidths.length;
-		}
-		draw(lineNum, spanningCell) {
-			if (lineNum == "top") return this.drawTop(this.drawRight);
-			if (lineNum == "bottom") return this.drawBottom(this.drawRight);
-			let content = utils.truncate(this.content, 10, this.truncate);
-			if (!lineNum) info(`${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${content}`);
-			let padLen = Math.max(this.height - this.lines.length, 0);
-			let padTop;
-			switch (this.vAlign) {
-				case "center":
-					padTop = Math.ceil(padLen / 2);
-					break;
-				case "bottom":
-					padTop = padLen;
-					break;
-				default: padTop = 0;
-			}
-			if (lineNum < padTop || lineNum >= padTop + this.lines.length) return this.drawEmpty(this.drawRight, spanningCell);
-			let forceTruncation = this.lines.length > this.height && lineNum + 1 >= this.height;
-			return this.drawLine(lineNum - padTop, this.drawRight, forceTruncation, spanningCell);
-		}
-		drawTop(drawRight) {
-			let content = [];
-			if (this.cells) this.widths.forEach(function(width, index) {
-				content.push(this._topLeftChar(index));
-				content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], width));
-			}, this);
-			else {
-				content.push(this._topLeftChar(0));
-				content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], this.width));
-			}
-			if (drawRight) content.push(this.chars[this.y == 0 ? "topRight" : "rightMid"]);
-			return this.wrapWithStyleColors("border", content.join(""));
-		}
-		_topLeftChar(offset) {
-			let x = this.x + offset;
-			let leftChar;
-			if (this.y == 0) leftChar = x == 0 ? "topLeft" : offset == 0 ? "topMid" : "top";
-			else if (x == 0) leftChar = "leftMid";
-			else {
-				leftChar = offset == 0 ? "midMid" : "bottomMid";
-				if (this.cells) {
-					if (this.cells[this.y - 1][x] instanceof Cell.ColSpanCell) leftChar = offset == 0 ? "topMid" : "mid";
-					if (offset == 0) {
-						let i = 1;
-						while (this.cells[this.y][x - i] instanceof Cell.ColSpanCell) i++;
-						if (this.cells[this.y][x - i] instanceof Cell.RowSpanCell) leftChar = "leftMid";
-					}
-				}
-			}
-			return this.chars[leftChar];
-		}
-		wrapWithStyleColors(styleProperty, content) {
-			if (this[styleProperty] && this[styleProperty].length) try {
-				let colors = require_safe();
-				for (let i = this[styleProperty].length - 1; i >= 0; i--) colors = colors[this[styleProperty][i]];
-				return colors(content);
-			} catch (e) {
-				return content;
-			}
-			else return content;
-		}
-		drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
-			let left = this.chars[this.x == 0 ? "left" : "middle"];
-			if (this.x && spanningCell && this.cells) {
-				let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
-				while (cellLeft instanceof ColSpanCell) cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
-				if (!(cellLeft instanceof RowSpanCell)) left = this.chars["rightMid"];
-			}
-			let leftPadding = utils.repeat(" ", this.paddingLeft);
-			let right = drawRight ? this.chars["right"] : "";
-			let rightPadding = utils.repeat(" ", this.paddingRight);
-			let line = this.lines[lineNum];
-			let len = this.width - (this.paddingLeft + this.paddingRight);
-			if (forceTruncationSymbol) line += this.truncate || "…";
-			let content = utils.truncate(line, len, this.truncate);
-			content = utils.pad(content, len, " ", this.hAlign);
-			content = leftPadding + content + rightPadding;
-			return this.stylizeLine(left, content, right);
-		}
-		stylizeLine(left, content, right) {
-			left = this.wrapWithStyleColors("border", left);
-			right = this.wrapWithStyleColors("border", right);
-			if (this.y === 0) content = this.wrapWithStyleColors("head", content);
-			return left + content + right;
-		}
-		drawBottom(drawRight) {
-			let left = this.chars[this.x == 0 ? "bottomLeft" : "bottomMid"];
-			let content = utils.repeat(this.chars.bottom, this.width);
-			let right = drawRight ? this.chars["bottomRight"] : "";
-			return this.wrapWithStyleColors("border", left + content + right);
-		}
-		drawEmpty(drawRight, spanningCell) {
-			let left = this.chars[this.x == 0 ? "left" : "middle"];
-			if (this.x && spanningCell && this.cells) {
-				let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
-				while (cellLeft instanceof ColSpanCell) cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
-				if (!(cellLeft instanceof RowSpanCell)) left = this.chars["rightMid"];
-			}
-			let right = drawRight ? this.chars["right"] : "";
-			let content = utils.repeat(" ", this.width);
-			return this.stylizeLine(left, content, right);
-		}
-	};
-	var ColSpanCell = class {
-		constructor() {}
-		draw(lineNum) {
-			if (typeof lineNum === "number") debug(`${this.y}-${this.x}: 1x1 ColSpanCell`);
-			return "";
-		}
-		init() {}
-		mergeTableOptions() {}
-	};
-	var RowSpanCell = class {
-		constructor(originalCell) {
-			this.originalCell = originalCell;
-		}
-		init(tableOptions) {
-			let y = this.y;
-			let originalY = this.originalCell.y;
-			this.cellOffset = y - originalY;
-			this.offset = findDimension(tableOptions.rowHeights, originalY, this.cellOffset);
-		}
-		draw(lineNum) {
-			if (lineNum == "top") return this.originalCell.draw(this.offset, this.cellOffset);
-			if (lineNum == "bottom") return this.originalCell.draw("bottom");
-			debug(`${this.y}-${this.x}: 1x${this.colSpan} RowSpanCell for ${this.originalCell.content}`);
-			return this.originalCell.draw(this.offset + 1 + lineNum);
-		}
-		mergeTableOptions() {}
-	};
-	function firstDefined(...args) {
-		return args.filter((v) => v !== void 0 && v !== null).shift();
-	}
-	function setOption(objA, objB, nameB, targetObj) {
-		let nameA = nameB.split("-");
-		if (nameA.length > 1) {
-			nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
-			nameA = nameA.join("");
-			targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
-		} else targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
-	}
-	function findDimension(dimensionTable, startingIndex, span) {
-		let ret = dimensionTable[startingIndex];
-		for (let i = 1; i < span; i++) ret += 1 + dimensionTable[startingIndex + i];
-		return ret;
-	}
-	function sumPlusOne(a, b) {
-		return a + b + 1;
-	}
-	let CHAR_NAMES = [
-		"top",
-		"top-mid",
-		"top-left",
-		"top-right",
-		"bottom",
-		"bottom-mid",
-		"bottom-left",
-		"bottom-right",
-		"left",
-		"left-mid",
-		"mid",
-		"mid-mid",
-		"right",
-		"right-mid",
-		"middle"
-	];
-	module.exports = Cell;
-	module.exports.ColSpanCell = ColSpanCell;
-	module.exports.RowSpanCell = RowSpanCell;
-}));
-// node_modules/cli-table3/src/layout-manager.js
-var require_layout_manager = __commonJSMin(((exports, module) => {
-	const { warn, debug } = require_debug();
-	const Cell = require_cell();
-	const { ColSpanCell, RowSpanCell } = Cell;
-	(function() {
-		function next(alloc, col) {
-			if (alloc[col] > 0) return next(alloc, col + 1);
-			return col;
-		}
-		function layoutTable(table) {
-			let alloc = {};
-			table.forEach(function(row, rowIndex) {
-				let col = 0;
-				row.forEach(function(cell) {
-					cell.y = rowIndex;
-					cell.x = rowIndex ? next(alloc, col) : col;
-					const rowSpan = cell.rowSpan || 1;
-					const colSpan = cell.colSpan || 1;
-					if (rowSpan > 1) for (let cs = 0; cs < colSpan; cs++) alloc[cell.x + cs] = rowSpan;
-					col = cell.x + colSpan;
-				});
-				Object.keys(alloc).forEach((idx) => {
-					alloc[idx]--;
-					if (alloc[idx] < 1) delete alloc[idx];
-				});
-			});
-		}
-		function maxWidth(table) {
-			let mw = 0;
-			table.forEach(function(row) {
-				row.forEach(function(cell) {
-					mw = Math.max(mw, cell.x + (cell.colSpan || 1));
-				});
-			});
-			return mw;
-		}
-		function maxHeight(table) {
-			return table.length;
-		}
-		function cellsConflict(cell1, cell2) {
-			let yMin1 = cell1.y;
-			let yMax1 = cell1.y - 1 + (cell1.rowSpan || 1);
-			let yMin2 = cell2.y;
-			let yConflict = !(yMin1 > cell2.y - 1 + (cell2.rowSpan || 1) || yMin2 > yMax1);
-			let xMin1 = cell1.x;
-			let xMax1 = cell1.x - 1 + (cell1.colSpan || 1);
-			let xMin2 = cell2.x;
-			let xConflict = !(xMin1 > cell2.x - 1 + (cell2.colSpan || 1) || xMin2 > xMax1);
-			return yConflict && xConflict;
-		}
-		function conflictExists(rows, x, y) {
-			let i_max = Math.min(rows.length - 1, y);
-			let cell = {
-				x,
-				y
-			};
-			for (let i = 0; i <= i_max; i++) {
-				let row = rows[i];
-				for (let j = 0; j < row.length; j++) if (cellsConflict(cell, row[j])) return true;
-			}
-			return false;
-		}
-		function allBlank(rows, y, xMin, xMax) {
-			for (let x = xMin; x < xMax; x++) if (conflictExists(rows, x, y)) return false;
-			return true;
-		}
-		function addRowSpanCells(table) {
-			table.forEach(function(row, rowIndex) {
-				row.forEach(function(cell) {
-					for (let i = 1; i < cell.rowSpan; i++) {
-						let rowSpanCell = new RowSpanCell(cell);
-						rowSpanCell.x = cell.x;
-						rowSpanCell.y = cell.y + i;
-						rowSpanCell.colSpan = cell.colSpan;
-						insertCell(rowSpanCell, table[rowIndex + i]);
-					}
-				});
-			});
-		}
-		function addColSpanCells(cellRows) {
-			for (let rowIndex = cellRows.length - 1; rowIndex >= 0; rowIndex--) {
-				let cellColumns = cellRows[rowIndex];
-				for (let columnIndex = 0; columnIndex < cellColumns.length; columnIndex++) {
-					let cell = cellColumns[columnIndex];
-					for (let k = 1; k < cell.colSpan; k++) {
-						let colSpanCell = new ColSpanCell();
-						colSpanCell.x = cell.x + k;
-						colSpanCell.y = cell.y;
-						cellColumns.splice(columnIndex + 1, 0, colSpanCell);
-					}
-				}
-			}
-		}
-		function insertCell(cell, row) {
-			let x = 0;
-			while (x < row.length && row[x].x < cell.x) x++;
-			row.splice(x, 0, cell);
-		}
-		function fillInTable(table) {
-			let h_max = maxHeight(table);
-			let w_max = maxWidth(table);
-			debug(`Max rows: ${h_max}; Max cols: ${w_max}`);
-			for (let y = 0; y < h_max; y++) for (let x = 0; x < w_max; x++) if (!conflictExists(table, x, y)) {
-				let opts = {
-					x,
-					y,
-					colSpan: 1,
-					rowSpan: 1
-				};
-				x++;
-				while (x < w_max && !conflictExists(table, x, y)) {
-					opts.colSpan++;
-					x++;
-				}
-				let y2 = y + 1;
-				while (y2 < h_max && allBlank(table, y2, opts.x, opts.x + opts.colSpan)) {
-					opts.rowSpan++;
-					y2++;
-				}
-				let cell = new Cell(opts);
-				cell.x = opts.x;
-				cell.y = opts.y;
-				warn(`Missing cell at ${cell.y}-${cell.x}.`);
-				insertCell(cell, table[y]);
-			}
-		}
-		function generateCells(rows) {
-			return rows.map(function(row) {
-				if (!Array.isArray(row)) {
-					let key = Object.keys(row)[0];
-					row = row[key];
-					if (Array.isArray(row)) {
-						row = row.slice();
-						row.unshift(key);
-					} else row = [key, row];
-				}
-				return row.map(function(cell) {
-					return new Cell(cell);
-				});
-			});
-		}
-		function makeTableLayout(rows) {
-			let cellRows = generateCells(rows);
-			layoutTable(cellRows);
-			fillInTable(cellRows);
-			addRowSpanCells(cellRows);
-			addColSpanCells(cellRows);
-			return cellRows;
-		}
-		module.exports = {
-			makeTableLayout,
-			layoutTable,
-			addRowSpanCells,
-			maxWidth,
-			fillInTable,
-			computeWidths: makeComputeWidths("colSpan", "desiredWidth", "x", 1),
-			computeHeights: makeComputeWidths("rowSpan", "desiredHeight", "y", 1)
-		};
-	})();
-	function makeComputeWidths(colSpan, desiredWidth, x, forcedMin) {
-		return function(vals, table) {
-			let result = [];
-			let spanners = [];
-			let auto = {};
-			table.forEach(function(row) {
-				row.forEach(function(cell) {
-					if ((cell[colSpan] || 1) > 1) spanners.push(cell);
-					else result[cell[x]] = Math.max(result[cell[x]] || 0, cell[desiredWidth] || 0, forcedMin);
-				});
-			});
-			vals.forEach(function(val, index) {
-				if (typeof val === "number") result[index] = val;
-			});
-			for (let k = spanners.length - 1; k >= 0; k--) {
-				let cell = spanners[k];
-				let span = cell[colSpan];
-				let col = cell[x];
-				let existingWidth = result[col];
-				let editableCols = typeof vals[col] === "number" ? 0 : 1;
-				if (typeof existingWidth === "number") for (let i = 1; i < span; i++) {
-					existingWidth += 1 + result[col + i];
-					if (typeof vals[col + i] !== "number") editableCols++;
-				}
-				else {
-					existingWidth = desiredWidth === "desiredWidth" ? cell.desiredWidth - 1 : 1;
-					if (!auto[col] || auto[col] < existingWidth) auto[col] = existingWidth;
-				}
-				if (cell[desiredWidth] > existingWidth) {
-					let i = 0;
-					while (editableCols > 0 && cell[desiredWidth] > existingWidth) {
-						if (typeof vals[col + i] !== "number") {
-							let dif = Math.round((cell[desiredWidth] - existingWidth) / editableCols);
-							existingWidth += dif;
-							result[col + i] += dif;
-							editableCols--;
-						}
-						i++;
-					}
-				}
-			}
-			Object.assign(vals, result, auto);
-			for (let j = 0; j < vals.length; j++) vals[j] = Math.max(forcedMin, vals[j] || 0);
-		};
-	}
-}));
-// node_modules/cli-table3/src/table.js
-var require_table = __commonJSMin(((exports, module) => {
-	const debug = require_debug();
-	const utils = require_utils();
-	const tableLayout = require_layout_manager();
-	var Table = class extends Array {
-		constructor(opts) {
-			super();
-			const options = utils.mergeOptions(opts);
-			Object.defineProperty(this, "options", {
-				value: options,
-				enumerable: options.debug
-			});
-			if (options.debug) {
-				switch (typeof options.debug) {
-					case "boolean":
-						debug.setDebugLevel(debug.WARN);
-						break;
-					case "number":
-						debug.setDebugLevel(options.debug);
-						break;
-					case "string":
-						debug.setDebugLevel(parseInt(options.debug, 10));
-						break;
-					default:
-						debug.setDebugLevel(debug.WARN);
-						debug.warn(`Debug option is expected to be boolean, number, or string. Received a ${typeof options.debug}`);
-				}
-				Object.defineProperty(this, "messages", { get() {
-					return debug.debugMessages();
-				} });
-			}
-		}
-		toString() {
-			let array = this;
-			let headersPresent = this.options.head && this.options.head.length;
-			if (headersPresent) {
-				array = [this.options.head];
-				if (this.length) array.push.apply(array, this);
-			} else this.options.style.head = [];
-			let cells = tableLayout.makeTableLayout(array);
-			cells.forEach(function(row) {
-				row.forEach(function(cell) {
-					cell.mergeTableOptions(this.options, cells);
-				}, this);
-			}, this);
-			tableLayout.computeWidths(this.options.colWidths, cells);
-			tableLayout.computeHeights(this.options.rowHeights, cells);
-			cells.forEach(function(row) {
-				row.forEach(function(cell) {
-					cell.init(this.options);
-				}, this);
-			}, this);
-			let result = [];
-			for (let rowIndex = 0; rowIndex < cells.length; rowIndex++) {
-				let row = cells[rowIndex];
-				let heightOfRow = this.options.rowHeights[rowIndex];
-				if (rowIndex === 0 || !this.options.style.compact || rowIndex == 1 && headersPresent) doDraw(row, "top", result);
-				for (let lineNum = 0; lineNum < heightOfRow; lineNum++) doDraw(row, lineNum, result);
-				if (rowIndex + 1 == cells.length) doDraw(row, "bottom", result);
-			}
-			return result.join("\n");
-		}
-		get width() {
-			return this.toString().split("\n")[0].length;
-		}
-	};
-	Table.reset = () => debug.reset();
-	function doDraw(row, lineNum, result) {
-		let line = [];
-		row.forEach(function(cell) {
-			line.push(cell.draw(lineNum));
-		});
-		let str = line.join("");
-		if (str.length) result.push(str);
-	}
-	module.exports = Table;
-}));
-// node_modules/cli-table3/index.js
-var require_cli_table3 = __commonJSMin(((exports, module) => {
-	module.exports = require_table();
-}));
-// node_modules/ansi-regex/index.js
-function ansiRegex({ onlyFirst = false } = {}) {
-	return new RegExp(pattern, onlyFirst ? void 0 : "g");
-}
-var ST, stringControls, osc, controlString, pattern;
-var init_ansi_regex = __esmMin((() => {
-	ST = String.raw`(?:\u001B\u005C|\u009C)`;
-	stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
-	osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
-	controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
-	pattern = `${String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`}|${osc}|${controlString}|${String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`}|${String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`}`;
-}));
-// node_modules/strip-ansi/index.js
-function stripAnsi(string) {
-	if (typeof string !== "string") throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
-	if (!string.includes("\x1B") && !string.includes("")) return string;
-	return string.replace(regex, "");
-}
-var regex;
-var init_strip_ansi = __esmMin((() => {
-	init_ansi_regex();
-	regex = ansiRegex();
-})), ambiguousRanges, fullwidthRanges, wideRanges;
-var init_lookup_data = __esmMin((() => {
-	ambiguousRanges = [
-		161,
-		161,
-		164,
-		164,
-		167,
-		168,
-		170,
-		170,
-		173,
-		174,
-		176,
-		180,
-		182,
-		186,
-		188,
-		191,
-		198,
-		198,
-		208,
-		208,
-		215,
-		216,
-		222,
-		225,
-		230,
-		230,
-		232,
-		234,
-		236,
-		237,
-		240,
-		240,
-		242,
-		243,
-		247,
-		250,
-		252,
-		252,
-		254,
-		254,
-		257,
-		257,
-		273,
-		273,
-		275,
-		275,
-		283,
-		283,
-		294,
-		295,
-		299,
-		299,
-		305,
-		307,
-		312,
-		312,
-		319,
-		322,
-		324,
-		324,
-		328,
-		331,
-		333,
-		333,
-		338,
-		339,
-		358,
-		359,
-		363,
-		363,
-		462,
-		462,
-		464,
-		464,
-		466,
-		466,
-		468,
-		468,
-		470,
-		470,
-		472,
-		472,
-		474,
-		474,
-		476,
-		476,
-		593,
-		593,
-		609,
-		609,
-		708,
-		708,
-		711,
-		711,
-		713,
-		715,
-		717,
-		717,
-		720,
-		720,
-		728,
-		731,
-		733,
-		733,
-		735,
-		735,
-		768,
-		879,
-		913,
-		929,
-		931,
-		937,
-		945,
-		961,
-		963,
-		969,
-		1025,
-		1025,
-		1040,
-		1103,
-		1105,
-		1105,
-		8208,
-		8208,
-		8211,
-		8214,
-		8216,
-		8217,
-		8220,
-		8221,
-		8224,
-		8226,
-		8228,
-		8231,
-		8240,
-		8240,
-		8242,
-		8243,
-		8245,
-		8245,
-		8251,
-		8251,
-		8254,
-		8254,
-		8308,
-		8308,
-		8319,
-		8319,
-		8321,
-		8324,
-		8364,
-		8364,
-		8451,
-		8451,
-		8453,
-		8453,
-		8457,
-		8457,
-		8467,
-		8467,
-		8470,
-		8470,
-		8481,
-		8482,
-		8486,
-		8486,
-		8491,
-		8491,
-		8531,
-		8532,
-		8539,
-		8542,
-		8544,
-		8555,
-		8560,
-		8569,
-		8585,
-		8585,
-		8592,
-		8601,
-		8632,
-		8633,
-		8658,
-		8658,
-		8660,
-		8660,
-		8679,
-		8679,
-		8704,
-		8704,
-		8706,
-		8707,
-		8711,
-		8712,
-		8715,
-		8715,
-		8719,
-		8719,
-		8721,
-		8721,
-		8725,
-		8725,
-		8730,
-		8730,
-		8733,
-		8736,
-		8739,
-		8739,
-		8741,
-		8741,
-		8743,
-		8748,
-		8750,
-		8750,
-		8756,
-		8759,
-		8764,
-		8765,
-		8776,
-		8776,
-		8780,
-		8780,
-		8786,
-		8786,
-		8800,
-		8801,
-		8804,
-		8807,
-		8810,
-		8811,
-		8814,
-		8815,
-		8834,
-		8835,
-		8838,
-		8839,
-		8853,
-		8853,
-		8857,
-		8857,
-		8869,
-		8869,
-		8895,
-		8895,
-		8978,
-		8978,
-		9312,
-		9449,
-		9451,
-		9547,
-		9552,
-		9587,
-		9600,
-		9615,
-		9618,
-		9621,
-		9632,
-		9633,
-		9635,
-		9641,
-		9650,
-		9651,
-		9654,
-		9655,
-		9660,
-		9661,
-		9664,
-		9665,
-		9670,
-		9672,
-		9675,
-		9675,
-		9678,
-		9681,
-		9698,
-		9701,
-		9711,
-		9711,
-		9733,
-		9734,
-		9737,
-		9737,
-		9742,
-		9743,
-		9756,
-		9756,
-		9758,
-		9758,
-		9792,
-		9792,
-		9794,
-		9794,
-		9824,
-		9825,
-		9827,
-		9829,
-		9831,
-		9834,
-		9836,
-		9837,
-		9839,
-		9839,
-		9886,
-		9887,
-		9919,
-		9919,
-		9926,
-		9933,
-		9935,
-		9939,
-		9941,
-		9953,
-		9955,
-		9955,
-		9960,
-		9961,
-		9963,
-		9969,
-		9972,
-		9972,
-		9974,
-		9977,
-		9979,
-		9980,
-		9982,
-		9983,
-		10045,
-		10045,
-		10102,
-		10111,
-		11094,
-		11097,
-		12872,
-		12879,
-		57344,
-		63743,
-		65024,
-		65039,
-		65533,
-		65533,
-		127232,
-		127242,
-		127248,
-		127277,
-		127280,
-		127337,
-		127344,
-		127373,
-		127375,
-		127376,
-		127387,
-		127404,
-		917760,
-		917999,
-		983040,
-		1048573,
-		1048576,
-		1114109
-	];
-	fullwidthRanges = [
-		12288,
-		12288,
-		65281,
-		65376,
-		65504,
-		65510
-	];
-	wideRanges = [
-		4352,
-		4447,
-		8986,
-		8987,
-		9001,
-		9002,
-		9193,
-		9196,
-		9200,
-		9200,
-		9203,
-		9203,
-		9725,
-		9726,
-		9748,
-		9749,
-		9776,
-		9783,
-		9800,
-		9811,
-		9855,
-		9855,
-		9866,
-		9871,
-		9875,
-		9875,
-		9889,
-		9889,
-		9898,
-		9899,
-		9917,
-		9918,
-		9924,
-		9925,
-		9934,
-		9934,
-		9940,
-		9940,
-		9962,
-		9962,
-		9970,
-		9971,
-		9973,
-		9973,
-		9978,
-		9978,
-		9981,
-		9981,
-		9989,
-		9989,
-		9994,
-		9995,
-		10024,
-		10024,
-		10060,
-		10060,
-		10062,
-		10062,
-		10067,
-		10069,
-		10071,
-		10071,
-		10133,
-		10135,
-		10160,
-		10160,
-		10175,
-		10175,
-		11035,
-		11036,
-		11088,
-		11088,
-		11093,
-		11093,
-		11904,
-		11929,
-		11931,
-		12019,
-		12032,
-		12245,
-		12272,
-		12287,
-		12289,
-		12350,
-		12353,
-		12438,
-		12441,
-		12543,
-		12549,
-		12591,
-		12593,
-		12686,
-		12688,
-		12773,
-		12783,
-		12830,
-		12832,
-		12871,
-		12880,
-		42124,
-		42128,
-		42182,
-		43360,
-		43388,
-		44032,
-		55203,
-		63744,
-		64255,
-		65040,
-		65049,
-		65072,
-		65106,
-		65108,
-		65126,
-		65128,
-		65131,
-		94176,
-		94180,
-		94192,
-		94198,
-		94208,
-		101594,
-		101631,
-		101664,
-		101760,
-		101874,
-		101888,
-		102801,
-		102816,
-		102866,
-		110576,
-		110579,
-		110581,
-		110587,
-		110589,
-		110590,
-		110592,
-		110888,
-		110898,
-		110898,
-		110928,
-		110930,
-		110933,
-		110933,
-		110948,
-		110952,
-		110960,
-		111355,
-		119552,
-		119638,
-		119648,
-		119670,
-		126980,
-		126980,
-		127183,
-		127183,
-		127374,
-		127374,
-		127377,
-		127386,
-		127406,
-		127406,
-		127488,
-		127490,
-		127504,
-		127547,
-		127552,
-		127560,
-		127568,
-		127569,
-		127584,
-		127589,
-		127744,
-		127776,
-		127789,
-		127797,
-		127799,
-		127868,
-		127870,
-		127891,
-		127904,
-		127946,
-		127951,
-		127955,
-		127968,
-		127984,
-		127988,
-		127988,
-		127992,
-		128062,
-		128064,
-		128064,
-		128066,
-		128252,
-		128255,
-		128317,
-		128331,
-		128334,
-		128336,
-		128359,
-		128378,
-		128378,
-		128405,
-		128406,
-		128420,
-		128420,
-		128507,
-		128591,
-		128640,
-		128709,
-		128716,
-		128716,
-		128720,
-		128722,
-		128725,
-		128729,
-		128732,
-		128735,
-		128747,
-		128748,
-		128756,
-		128764,
-		128986,
-		128986,
-		128992,
-		129003,
-		129008,
-		129008,
-		129292,
-		129338,
-		129340,
-		129349,
-		129351,
-		129535,
-		129648,
-		129660,
-		129664,
-		129734,
-		129736,
-		129736,
-		129740,
-		129757,
-		129759,
-		129771,
-		129775,
-		129786,
-		131072,
-		196605,
-		196608,
-		262141
-	];
-}));
-// node_modules/get-east-asian-width/utilities.js
-var isInRange;
-var init_utilities = __esmMin((() => {
-	isInRange = (ranges, codePoint) => {
-		let low = 0;
-		let high = Math.floor(ranges.length / 2) - 1;
-		while (low <= high) {
-			const mid = Math.floor((low + high) / 2);
-			const i = mid * 2;
-			if (codePoint < ranges[i]) high = mid - 1;
-			else if (codePoint > ranges[i + 1]) low = mid + 1;
-			else return true;
-		}
-		return false;
-	};
-}));
-// node_modules/get-east-asian-width/lookup.js
-function findWideFastPathRange(ranges) {
-	let fastPathStart = ranges[0];
-	let fastPathEnd = ranges[1];
-	for (let index = 0; index < ranges.length; index += 2) {
-		const start = ranges[index];
-		const end = ranges[index + 1];
-		if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) return [start, end];
-		if (end - start > fastPathEnd - fastPathStart) {
-			fastPathStart = start;
-			fastPathEnd = end;
-		}
-	}
-	return [fastPathStart, fastPathEnd];
-}
-var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
-var init_lookup = __esmMin((() => {
-	init_lookup_data();
-	init_utilities();
-	commonCjkCodePoint = 19968;
-	[wideFastPathStart, wideFastPathEnd] = findWideFastPathRange(wideRanges);
-	isAmbiguous = (codePoint) => {
-		if (codePoint < 161 || codePoint > 1114109) return false;
-		return isInRange(ambiguousRanges, codePoint);
-	};
-	isFullwidth = (codePoint) => {
-		if (codePoint < 12288 || codePoint > 65510) return false;
-		return isInRange(fullwidthRanges, codePoint);
-	};
-	isWide = (codePoint) => {
-		if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) return true;
-		if (codePoint < 4352 || codePoint > 262141) return false;
-		return isInRange(wideRanges, codePoint);
-	};
-}));
-// node_modules/get-east-asian-width/index.js
-function validate$1(codePoint) {
-	if (!Number.isSafeInteger(codePoint)) throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
-}
-function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
-	validate$1(codePoint);
-	if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) return 2;
-	return 1;
-}
-var init_get_east_asian_width = __esmMin((() => {
-	init_lookup();
-}));
-// node_modules/string-width/index.js
-function isDoubleWidthNonRgiEmojiSequence(segment) {
-	if (segment.length > 50) return false;
-	if (unqualifiedKeycapRegex.test(segment)) return true;
-	if (segment.includes("‍")) {
-		const pictographics = segment.match(extendedPictographicRegex);
-		return pictographics !== null && pictographics.length >= 2;
-	}
-	return false;
-}
-function baseVisible(segment) {
-	const index = segment.search(visibleCharacterRegex);
-	return index === -1 ? void 0 : segment.slice(index);
-}
-function isHangulLeadingJamo(codePoint) {
-	return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
-}
-function isHangulVowelJamo(codePoint) {
-	return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
-}
-function isHangulTrailingJamo(codePoint) {
-	return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
-}
-function isHangulJamo(codePoint) {
-	return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
-}
-function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
-	const codePoints = [];
-	for (const character of visibleSegment) {
-		if (!visibleCharacterRegex.test(character)) continue;
-		codePoints.push(character.codePointAt(0));
-	}
-	if (codePoints.length === 0) return;
-	let width = 0;
-	for (let index = 0; index < codePoints.length; index++) {
-		const codePoint = codePoints[index];
-		if (!isHangulJamo(codePoint)) {
-			if (width === 0) return;
-			for (let remaining = index; remaining < codePoints.length; remaining++) width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
-			return width;
-		}
-		if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
-			width += 2;
-			index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
-			continue;
-		}
-		width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-	}
-	return width;
-}
-function trailingWidth(visibleSegment, eastAsianWidthOptions) {
-	let extra = 0;
-	let first = true;
-	for (const character of visibleSegment) {
-		if (first) {
-			first = false;
-			continue;
-		}
-		if (spacingMarkRegex.test(character) || character >= "＀" && character <= "￯") extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
-	}
-	return extra;
-}
-function stringWidth(input, options = {}) {
-	if (typeof input !== "string" || input.length === 0) return 0;
-	const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
-	let string = input;
-	if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes(""))) string = stripAnsi(string);
-	if (string.length === 0) return 0;
-	if (/^[\u0020-\u007E]*$/.test(string)) return string.length;
-	let width = 0;
-	const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-	for (const { segment } of segmenter$1.segment(string)) {
-		const visibleSegment = baseVisible(segment);
-		if (visibleSegment === void 0) continue;
-		if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
-			width += 2;
-			continue;
-		}
-		const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
-		if (hangulWidth !== void 0) {
-			width += hangulWidth;
-			continue;
-		}
-		const codePoint = visibleSegment.codePointAt(0);
-		width += eastAsianWidth(codePoint, eastAsianWidthOptions);
-		width += trailingWidth(visibleSegment, eastAsianWidthOptions);
-	}
-	return width;
-}
-var segmenter$1, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
-var init_string_width = __esmMin((() => {
-	init_strip_ansi();
-	init_get_east_asian_width();
-	segmenter$1 = new Intl.Segmenter();
-	visibleCharacterRegex = /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/v;
-	spacingMarkRegex = /\p{Spacing_Mark}/v;
-	rgiEmojiRegex = /^\p{RGI_Emoji}$/v;
-	unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
-	extendedPictographicRegex = /\p{Extended_Pictographic}/gu;
-}));
-// node_modules/ansi-styles/index.js
-function assembleStyles() {
-	const codes = new Map();
-	for (const [groupName, group] of Object.entries(styles)) {
-		for (const [styleName, style] of Object.entries(group)) {
-			styles[styleName] = {
-				open: `\u001B[${style[0]}m`,
-				close: `\u001B[${style[1]}m`
-			};
-			group[styleName] = styles[styleName];
-			codes.set(style[0], style[1]);
-		}
-		Object.defineProperty(styles, groupName, {
-			value: group,
-			enumerable: false
-		});
-	}
-	Object.defineProperty(styles, "codes", {
-		value: codes,
-		enumerable: false
-	});
-	styles.color.close = "\x1B[39m";
-	styles.bgColor.close = "\x1B[49m";
-	styles.color.ansi = wrapAnsi16();
-	styles.color.ansi256 = wrapAnsi256();
-	styles.color.ansi16m = wrapAnsi16m();
-	styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
-	styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
-	styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
-	Object.defineProperties(styles, {
-		rgbToAnsi256: {
-			value(red, green, blue) {
-				if (red === green && green === blue) {
-					if (red < 8) return 16;
-					if (red > 248) return 231;
-					return Math.round((red - 8) / 247 * 24) + 232;
-				}
-				return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
-			},
-			enumerable: false
-		},
-		hexToRgb: {
-			value(hex) {
-				const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-				if (!matches) return [
-					0,
-					0,
-					0
-				];
-				let [colorString] = matches;
-				if (colorString.length === 3) colorString = [...colorString].map((character) => character + character).join("");
-				const integer = Number.parseInt(colorString, 16);
-				return [
-					integer >> 16 & 255,
-					integer >> 8 & 255,
-					integer & 255
-				];
-			},
-			enumerable: false
-		},
-		hexToAnsi256: {
-			value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
-			enumerable: false
-		},
-		ansi256ToAnsi: {
-			value(code) {
-				if (code < 8) return 30 + code;
-				if (code < 16) return 90 + (code - 8);
-				let red;
-				let green;
-				let blue;
-				if (code >= 232) {
-					red = ((code - 232) * 10 + 8) / 255;
-					green = red;
-					blue = red;
-				} else {
-					code -= 16;
-					const remainder = code % 36;
-					red = Math.floor(code / 36) / 5;
-					green = Math.floor(remainder / 6) / 5;
-					blue = remainder % 6 / 5;
-				}
-				const value = Math.max(red, green, blue) * 2;
-				if (value === 0) return 30;
-				let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
-				if (value === 2) result += 60;
-				return result;
-			},
-			enumerable: false
-		},
-		rgbToAnsi: {
-			value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
-			enumerable: false
-		},
-		hexToAnsi: {
-			value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
-			enumerable: false
-		}
-	});
-	return styles;
-}
-var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, foregroundColorNames, backgroundColorNames, ansiStyles;
-var init_ansi_styles = __esmMin((() => {
-	ANSI_BACKGROUND_OFFSET = 10;
-	wrapAnsi16 = (offset = 0) => (code) => `\u001B[${code + offset}m`;
-	wrapAnsi256 = (offset = 0) => (code) => `\u001B[${38 + offset};5;${code}m`;
-	wrapAnsi16m = (offset = 0) => (red, green, blue) => `\u001B[${38 + offset};2;${red};${green};${blue}m`;
-	styles = {
-		modifier: {
-			reset: [0, 0],
-			bold: [1, 22],
-			dim: [2, 22],
-			italic: [3, 23],
-			underline: [4, 24],
-			overline: [53, 55],
-			inverse: [7, 27],
-			hidden: [8, 28],
-			strikethrough: [9, 29]
-		},
-		color: {
-			black: [30, 39],
-			red: [31, 39],
-			green: [32, 39],
-			yellow: [33, 39],
-			blue: [34, 39],
-			magenta: [35, 39],
-			cyan: [36, 39],
-			white: [37, 39],
-			blackBright: [90, 39],
-			gray: [90, 39],
-			grey: [90, 39],
-			redBright: [91, 39],
-			greenBright: [92, 39],
-			yellowBright: [93, 39],
-			blueBright: [94, 39],
-			magentaBright: [95, 39],
-			cyanBright: [96, 39],
-			whiteBright: [97, 39]
-		},
-		bgColor: {
-			bgBlack: [40, 49],
-			bgRed: [41, 49],
-			bgGreen: [42, 49],
-			bgYellow: [43, 49],
-			bgBlue: [44, 49],
-			bgMagenta: [45, 49],
-			bgCyan: [46, 49],
-			bgWhite: [47, 49],
-			bgBlackBright: [100, 49],
-			bgGray: [100, 49],
-			bgGrey: [100, 49],
-			bgRedBright: [101, 49],
-			bgGreenBright: [102, 49],
-			bgYellowBright: [103, 49],
-			bgBlueBright: [104, 49],
-			bgMagentaBright: [105, 49],
-			bgCyanBright: [106, 49],
-			bgWhiteBright: [107, 49]
-		}
-	};
-	Object.keys(styles.modifier);
-	foregroundColorNames = Object.keys(styles.color);
-	backgroundColorNames = Object.keys(styles.bgColor);
-	[...foregroundColorNames, ...backgroundColorNames];
-	ansiStyles = assembleStyles();
-}));
-// node_modules/wrap-ansi/index.js
-function wrapAnsi(string, columns, options) {
-	return normalizeText(String(string)).replaceAll("\r\n", "\n").split("\n").map((line) => exec(expandTabs(line), columns, options)).join("\n");
-}
-var ANSI_ESCAPE, ANSI_ESCAPE_BELL, C1_CSI, ANSI_CSI, ANSI_OSC, ANSI_SGR_TERMINATOR, ANSI_SGR_RESET, ANSI_SGR_RESET_FOREGROUND, ANSI_SGR_RESET_BACKGROUND, ANSI_SGR_RESET_UNDERLINE_COLOR, ANSI_SGR_FOREGROUND_EXTENDED, ANSI_SGR_BACKGROUND_EXTENDED, ANSI_SGR_UNDERLINE_COLOR_EXTENDED, ANSI_SGR_COLOR_MODE_RGB, ANSI_SGR_COLOR_MODE_256, ANSI_ESCAPE_LINK, ESCAPES, ESCAPE_CHARACTERS, CSI_INTRODUCER, CSI_PARAMETERS, SGR_PARAMETERS, OSC_STRING_TERMINATOR, OSC_STRING_PAYLOAD, LINK_PARAMETERS, OSC_STRING, ANSI_ESCAPE_REGEX, ANSI_SGR_MODIFIER_CLOSE_CODES, segmenter, getStringWidth, TAB_SIZE, ESCAPE_INTRODUCER_REGEX, ROW_BOUNDARY_REGEX, ASCII_PRINTABLE_REGEX, wrapAnsiCode, wrapAnsiHyperlink, matchAnsiEscape, forEachSegment, getWidth, getTokens, splitWords, getColonColorToken, getSgrTokens, removeActiveStyle, upsertActiveStyle, removeModifierStylesByClose, getColorStyle, applySgrResetCode, applySgrToken, applySgrParameters, applySgrResets, applyLeadingSgrResets, getClosingSgrSequence, getOpeningSgrSequence, wrapWord, stringVisibleTrimSpacesRight, expandTabs, restoreStylesAcrossRows, exec, normalizeText;
-var init_wrap_ansi = __esmMin((() => {
-	init_string_width();
-	init_ansi_styles();
-	ANSI_ESCAPE = "\x1B";
-	ANSI_ESCAPE_BELL = "\x07";
-	C1_CSI = "";
-	ANSI_CSI = "[";
-	ANSI_OSC = "]";
-	ANSI_SGR_TERMINATOR = "m";
-	ANSI_SGR_RESET = 0;
-	ANSI_SGR_RESET_FOREGROUND = 39;
-	ANSI_SGR_RESET_BACKGROUND = 49;
-	ANSI_SGR_RESET_UNDERLINE_COLOR = 59;
-	ANSI_SGR_FOREGROUND_EXTENDED = 38;
-	ANSI_SGR_BACKGROUND_EXTENDED = 48;
-	ANSI_SGR_UNDERLINE_COLOR_EXTENDED = 58;
-	ANSI_SGR_COLOR_MODE_RGB = 2;
-	ANSI_SGR_COLOR_MODE_256 = 5;
-	ANSI_ESCAPE_LINK = `${ANSI_OSC}8;`;
-	ESCAPES = new Set([ANSI_ESCAPE, C1_CSI]);
-	ESCAPE_CHARACTERS = [...ESCAPES].join("");
-	CSI_INTRODUCER = `(?:${ANSI_ESCAPE}\\${ANSI_CSI}|${C1_CSI})`;
-	CSI_PARAMETERS = "[0-?]*[ -/]*[@-~]";
-	SGR_PARAMETERS = `(?<sgr>[0-9;:]*)${ANSI_SGR_TERMINATOR}`;
-	OSC_STRING_TERMINATOR = `(?:${ANSI_ESCAPE_BELL}|${ANSI_ESCAPE}\\\\)`;
-	OSC_STRING_PAYLOAD = String.raw`[^\u0000-\u001F\u007F-\u009F]*`;
-	LINK_PARAMETERS = String.raw`8;(?<parameters>[^;\u0000-\u001F\u007F-\u009F]*);(?<uri>${OSC_STRING_PAYLOAD})${OSC_STRING_TERMINATOR}`;
-	OSC_STRING = `${OSC_STRING_PAYLOAD}${OSC_STRING_TERMINATOR}`;
-	ANSI_ESCAPE_REGEX = new RegExp(`${CSI_INTRODUCER}(?:${SGR_PARAMETERS}|${CSI_PARAMETERS})|${ANSI_ESCAPE}\\${ANSI_OSC}(?:${LINK_PARAMETERS}|${OSC_STRING})`, "y");
-	ANSI_SGR_MODIFIER_CLOSE_CODES = new Set(ansiStyles.codes.values());
-	ANSI_SGR_MODIFIER_CLOSE_CODES.delete(ANSI_SGR_RESET);
-	segmenter = new Intl.Segmenter();
-	getStringWidth = (string) => stringWidth(string, { countAnsiEscapeCodes: true });
-	TAB_SIZE = 8;
-	ESCAPE_INTRODUCER_REGEX = new RegExp(`[${ESCAPE_CHARACTERS}]`, "g");
-	ROW_BOUNDARY_REGEX = new RegExp(`[\\n${ESCAPE_CHARACTERS}]`, "g");
-	ASCII_PRINTABLE_REGEX = /^[ -~]*$/;
-	wrapAnsiCode = (code) => `${ANSI_ESCAPE}${ANSI_CSI}${code}${ANSI_SGR_TERMINATOR}`;
-	wrapAnsiHyperlink = (url, parameters = "") => `${ANSI_ESCAPE}${ANSI_ESCAPE_LINK}${parameters};${url}${ANSI_ESCAPE_BELL}`;
-	matchAnsiEscape = (string, index) => {
-		if (!ESCAPES.has(string[index])) return;
-		ANSI_ESCAPE_REGEX.lastIndex = index;
-		return ANSI_ESCAPE_REGEX.exec(string) ?? void 0;
-	};
-	forEachSegment = (string, onPlainText, onEscape = () => {}) => {
-		let plainStart = 0;
-		let index = 0;
-		while (index < string.length) {
-			ESCAPE_INTRODUCER_REGEX.lastIndex = index;
-			const introducer = ESCAPE_INTRODUCER_REGEX.exec(string);
-			if (!introducer) break;
-			const escape = matchAnsiEscape(string, introducer.index);
-			if (!escape) {
-				index = introducer.index + 1;
-				continue;
-			}
-			if (introducer.index > plainStart) onPlainText(string.slice(plainStart, introducer.index));
-			onEscape(escape[0]);
-			index = introducer.index + escape[0].length;
-			plainStart = index;
-		}
-		if (plainStart < string.length) onPlainText(string.slice(plainStart));
-	};
-	getWidth = (string) => {
-		let plainText = "";
-		forEachSegment(string, (part) => {
-			plainText += part;
-		});
-		return getStringWidth(plainText);
-	};
-	getTokens = (string) => {
-		const tokens = [];
-		forEachSegment(string, (plainText) => {
-			if (ASCII_PRINTABLE_REGEX.test(plainText)) {
-				for (const character of plainText) tokens.push({
-					value: character,
-					width: 1
-				});
-				return;
-			}
-			for (const { segment } of segmenter.segment(plainText)) tokens.push({
-				value: segment,
-				width: getStringWidth(segment)
-			});
-		}, (escape) => {
-			tokens.push({
-				value: escape,
-				width: 0
-			});
-		});
-		return tokens;
-	};
-	splitWords = (string) => {
-		let currentWord = {
-			value: "",
-			plainText: ""
-		};
-		const words = [currentWord];
-		forEachSegment(string, (plainText) => {
-			const parts = plainText.split(" ");
-			currentWord.value += parts[0];
-			currentWord.plainText += parts[0];
-			for (let index = 1; index < parts.length; index++) {
-				currentWord = {
-					value: parts[index],
-					plainText: parts[index]
-				};
-				words.push(currentWord);
-			}
-		}, (escape) => {
-			currentWord.value += escape;
-		});
-		for (const word of words) word.width = getStringWidth(word.plainText);
-		return words;
-	};
-	getColonColorToken = (parameter) => {
-		const parts = parameter.split(":");
-		const code = Number.parseInt(parts[0], 10);
-		const mode = Number.parseInt(parts[1], 10);
-		if (![
-			ANSI_SGR_FOREGROUND_EXTENDED,
-			ANSI_SGR_BACKGROUND_EXTENDED,
-			ANSI_SGR_UNDERLINE_COLOR_EXTENDED
-		].includes(code)) return;
-		if (mode === ANSI_SGR_COLOR_MODE_256 && parts.length === 3 && /^\d+$/.test(parts[2])) return {
-			code,
-			open: parameter,
-			hasArguments: true
-		};
-		if (mode !== ANSI_SGR_COLOR_MODE_RGB) return;
-		const components = parts.length === 6 ? parts.slice(3) : parts.slice(2);
-		const colorSpace = parts.length === 6 ? parts[2] : void 0;
-		if (components.length === 3 && components.every((component) => /^\d+$/.test(component)) && (colorSpace === void 0 || /^\d*$/.test(colorSpace))) return {
-			code,
-			open: parameter,
-			hasArguments: true
-		};
-	};
-	getSgrTokens = (sgrParameters) => {
-		const parameters = sgrParameters.split(";");
-		const sgrTokens = [];
-		for (let index = 0; index < parameters.length; index++) {
-			const parameter = parameters[index];
-			if (parameter.includes(":")) {
-				const colonColorToken = getColonColorToken(parameter);
-				if (colonColorToken) sgrTokens.push(colonColorToken);
-				continue;
-			}
-			const code = parameter === "" ? ANSI_SGR_RESET : Number.parseInt(parameter, 10);
-			if (!Number.isFinite(code)) continue;
-			if (code === ANSI_SGR_FOREGROUND_EXTENDED || code === ANSI_SGR_BACKGROUND_EXTENDED || code === ANSI_SGR_UNDERLINE_COLOR_EXTENDED) {
-				if (index + 1 >= parameters.length) break;
-				const mode = Number.parseInt(parameters[index + 1], 10);
-				const colorIndex = Number.parseInt(parameters[index + 2], 10);
-				if (mode === ANSI_SGR_COLOR_MODE_256 && Number.isFinite(colorIndex)) {
-					sgrTokens.push({
-						code,
-						open: [
-							code,
-							mode,
-							colorIndex
-						].join(";"),
-						hasArguments: true
-					});
-					index += 2;
-					continue;
-				}
-				const red = Number.parseInt(parameters[index + 2], 10);
-				const green = Number.parseInt(parameters[index + 3], 10);
-				const blue = Number.parseInt(parameters[index + 4], 10);
-				if (mode === ANSI_SGR_COLOR_MODE_RGB && Number.isFinite(red) && Number.isFinite(green) && Number.isFinite(blue)) {
-					sgrTokens.push({
-						code,
-						open: [
-							code,
-							mode,
-							red,
-							green,
-							blue
-						].join(";"),
-						hasArguments: true
-					});
-					index += 4;
-					continue;
-				}
-				break;
-			}
-			sgrTokens.push({
-				code,
-				open: String(code),
-				hasArguments: false
-			});
-		}
-		return sgrTokens;
-	};
-	removeActiveStyle = (activeStyles, family) => {
-		const activeStyleIndex = activeStyles.findIndex((activeStyle) => activeStyle.family === family);
-		if (activeStyleIndex !== -1) activeStyles.splice(activeStyleIndex, 1);
-	};
-	upsertActiveStyle = (activeStyles, nextActiveStyle) => {
-		removeActiveStyle(activeStyles, nextActiveStyle.family);
-		activeStyles.push(nextActiveStyle);
-	};
-	removeModifierStylesByClose = (activeStyles, closeCode) => {
-		for (let index = activeStyles.length - 1; index >= 0; index--) {
-			const activeStyle = activeStyles[index];
-			if (activeStyle.family.startsWith("modifier-") && activeStyle.close === closeCode) activeStyles.splice(index, 1);
-		}
-	};
-	getColorStyle = (sgrToken) => {
-		const { code, open, hasArguments } = sgrToken;
-		if (code >= 30 && code <= 37 || code >= 90 && code <= 97 || code === ANSI_SGR_FOREGROUND_EXTENDED && hasArguments) return {
-			family: "foreground",
-			open,
-			close: ANSI_SGR_RESET_FOREGROUND
-		};
-		if (code >= 40 && code <= 47 || code >= 100 && code <= 107 || code === ANSI_SGR_BACKGROUND_EXTENDED && hasArguments) return {
-			family: "background",
-			open,
-			close: ANSI_SGR_RESET_BACKGROUND
-		};
-		if (code === ANSI_SGR_UNDERLINE_COLOR_EXTENDED && hasArguments) return {
-			family: "underlineColor",
-			open,
-			close: ANSI_SGR_RESET_UNDERLINE_COLOR
-		};
-	};
-	applySgrResetCode = (code, activeStyles) => {
-		if (code === ANSI_SGR_RESET) {
-			activeStyles.length = 0;
-			return true;
-		}
-		if (code === ANSI_SGR_RESET_FOREGROUND) {
-			removeActiveStyle(activeStyles, "foreground");
-			return true;
-		}
-		if (code === ANSI_SGR_RESET_BACKGROUND) {
-			removeActiveStyle(activeStyles, "background");
-			return true;
-		}
-		if (code === ANSI_SGR_RESET_UNDERLINE_COLOR) {
-			removeActiveStyle(activeStyles, "underlineColor");
-			return true;
-		}
-		if (ANSI_SGR_MODIFIER_CLOSE_CODES.has(code)) {
-			removeModifierStylesByClose(activeStyles, code);
-			return true;
-		}
-		return false;
-	};
-	applySgrToken = (sgrToken, activeStyles) => {
-		const { code } = sgrToken;
-		if (applySgrResetCode(code, activeStyles)) return;
-		const colorStyle = getColorStyle(sgrToken);
-		if (colorStyle) {
-			upsertActiveStyle(activeStyles, colorStyle);
-			return;
-		}
-		const close = ansiStyles.codes.get(code);
-		if (close !== void 0 && close !== ANSI_SGR_RESET) upsertActiveStyle(activeStyles, {
-			family: `modifier-${code}`,
-			open: sgrToken.open,
-			close
-		});
-	};
-	applySgrParameters = (sgrParameters, activeStyles) => {
-		for (const sgrToken of getSgrTokens(sgrParameters)) applySgrToken(sgrToken, activeStyles);
-	};
-	applySgrResets = (sgrParameters, activeStyles) => {
-		for (const { code } of getSgrTokens(sgrParameters)) applySgrResetCode(code, activeStyles);
-	};
-	applyLeadingSgrResets = (string, startIndex, activeStyles) => {
-		let index = startIndex;
-		while (index < string.length) {
-			const match = matchAnsiEscape(string, index);
-			if (!match) break;
-			if (match.groups.sgr !== void 0) applySgrResets(match.groups.sgr, activeStyles);
-			index += match[0].length;
-		}
-	};
-	getClosingSgrSequence = (activeStyles) => [...activeStyles].reverse().map((activeStyle) => wrapAnsiCode(activeStyle.close)).join("");
-	getOpeningSgrSequence = (activeStyles) => activeStyles.map((activeStyle) => wrapAnsiCode(activeStyle.open)).join("");
-	wrapWord = (rows, word, columns, rowWidth) => {
-		const tokens = getTokens(word);
-		let visible = rowWidth;
-		for (let index = 0; index < tokens.length; index++) {
-			const token = tokens[index];
-			if (token.width > 0 && visible > 0 && visible + token.width > columns) {
-				rows.push("");
-				visible = 0;
-			}
-			rows[rows.length - 1] += token.value;
-			visible += token.width;
-			if (visible === columns && index < tokens.length - 1) {
-				rows.push("");
-				visible = 0;
-			}
-		}
-		if (!visible && rows.at(-1).length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop();
-		return getWidth(rows.at(-1));
-	};
-	stringVisibleTrimSpacesRight = (string) => {
-		if (!string.includes(" ")) return string;
-		const segments = [];
-		forEachSegment(string, (plainText) => {
-			segments.push({
-				value: plainText,
-				isEscape: false
-			});
-		}, (escape) => {
-			segments.push({
-				value: escape,
-				isEscape: true
-			});
-		});
-		for (let index = segments.length - 1; index >= 0; index--) {
-			const segment = segments[index];
-			if (segment.isEscape) continue;
-			let end = segment.value.length;
-			while (end > 0 && segment.value[end - 1] === " ") end--;
-			segment.value = segment.value.slice(0, end);
-			if (getStringWidth(segment.value) > 0) break;
-		}
-		return segments.map((segment) => segment.value).join("");
-	};
-	expandTabs = (line) => {
-		if (!line.includes("	")) return line;
-		let visible = 0;
-		let expandedLine = "";
-		let plainTextSinceTab = "";
-		const expandPlainText = (plainText) => {
-			const segments = plainText.split("	");
-			for (const [index, segment] of segments.entries()) {
-				expandedLine += segment;
-				plainTextSinceTab += segment;
-				if (index < segments.length - 1) {
-					visible += getStringWidth(plainTextSinceTab);
-					plainTextSinceTab = "";
-					const spaces = TAB_SIZE - visible % TAB_SIZE;
-					expandedLine += " ".repeat(spaces);
-					visible += spaces;
-				}
-			}
-		};
-		forEachSegment(line, expandPlainText, (escape) => {
-			expandedLine += escape;
-		});
-		return expandedLine;
-	};
-	restoreStylesAcrossRows = (preString) => {
-		let returnValue = "";
-		let activeHyperlink;
-		const activeStyles = [];
-		let index = 0;
-		let copiedIndex = 0;
-		while (index < preString.length) {
-			ROW_BOUNDARY_REGEX.lastIndex = index;
-			const boundary = ROW_BOUNDARY_REGEX.exec(preString);
-			if (!boundary) break;
-			index = boundary.index;
-			if (boundary[0] !== "\n") {
-				const escape = matchAnsiEscape(preString, index);
-				if (!escape) {
-					index++;
-					continue;
-				}
-				const { groups } = escape;
-				if (groups.sgr !== void 0) applySgrParameters(groups.sgr, activeStyles);
-				else if (groups.uri !== void 0) activeHyperlink = groups.uri.length === 0 ? void 0 : {
-					parameters: groups.parameters,
-					uri: groups.uri
-				};
-				index += escape[0].length;
-				continue;
-			}
-			returnValue += preString.slice(copiedIndex, index);
-			if (index > copiedIndex) {
-				if (activeHyperlink) returnValue += wrapAnsiHyperlink("");
-				returnValue += getClosingSgrSequence(activeStyles);
-			}
-			returnValue += "\n";
-			index++;
-			copiedIndex = index;
-			if (index < preString.length && preString[index] !== "\n") {
-				const openingStyles = [...activeStyles];
-				applyLeadingSgrResets(preString, index, openingStyles);
-				returnValue += getOpeningSgrSequence(openingStyles);
-				if (activeHyperlink) returnValue += wrapAnsiHyperlink(activeHyperlink.uri, activeHyperlink.parameters);
-			}
-		}
-		return returnValue + preString.slice(copiedIndex);
-	};
-	exec = (string, columns, options = {}) => {
-		if (options.trim !== false && string.trim() === "") return "";
-		const words = splitWords(string);
-		let rows = [""];
-		let rowLength = 0;
-		let trimmedRowIndex = -1;
-		let isFirstWord = true;
-		for (const word of words) {
-			const rowIndex = rows.length - 1;
-			if (options.trim !== false && trimmedRowIndex !== rowIndex) {
-				const row = rows[rowIndex];
-				const trimmedRow = row.trimStart();
-				if (trimmedRow.length !== row.length) {
-					rows[rowIndex] = trimmedRow;
-					rowLength = getWidth(trimmedRow);
-				}
-				if (trimmedRow.length > 0) trimmedRowIndex = rowIndex;
-			}
-			if (isFirstWord) isFirstWord = false;
-			else {
-				if (rowLength >= columns && (options.wordWrap === false || options.trim === false)) {
-					rows.push("");
-					rowLength = 0;
-				}
-				if (rowLength > 0 || options.trim === false) {
-					rows[rows.length - 1] += " ";
-					rowLength++;
-				}
-			}
-			if (options.hard && options.wordWrap !== false && word.width > columns) {
-				const remainingColumns = columns - rowLength;
-				const breaksStartingThisLine = 1 + Math.floor((word.width - remainingColumns - 1) / columns);
-				if (Math.floor((word.width - 1) / columns) < breaksStartingThisLine) {
-					rows.push("");
-					rowLength = 0;
-				}
-				rowLength = wrapWord(rows, word.value, columns, rowLength);
-				continue;
-			}
-			if (rowLength + word.width > columns && rowLength > 0 && word.width > 0) {
-				if (options.wordWrap === false && rowLength < columns) {
-					rowLength = wrapWord(rows, word.value, columns, rowLength);
-					continue;
-				}
-				rows.push("");
-				rowLength = 0;
-			}
-			if (rowLength + word.width > columns && options.wordWrap === false) {
-				rowLength = wrapWord(rows, word.value, columns, rowLength);
-				continue;
-			}
-			rows[rows.length - 1] += word.value;
-			rowLength += word.width;
-		}
-		if (options.trim !== false) rows = rows.map((row) => stringVisibleTrimSpacesRight(row));
-		return restoreStylesAcrossRows(rows.join("\n"));
-	};
-	normalizeText = (string) => {
-		let normalizedString = "";
-		forEachSegment(string, (plainText) => {
-			normalizedString += plainText.normalize();
-		}, (escape) => {
-			normalizedString += escape;
-		});
-		return normalizedString;
-	};
-}));
-// src/render/text/layout.ts
-function wrap(text, width, hanging = 2) {
-	const indent = /^ */.exec(text)?.[0].length ?? 0;
-	const options = {
-		hard: true,
-		trim: true
-	};
-	const [first = "", ...more] = wrapAnsi(text.slice(indent), Math.max(10, width - indent), options).split("\n");
-	const rest = more.length === 0 ? [] : wrapAnsi(more.join(" "), Math.max(10, width - indent - hanging), options).split("\n");
-	return [" ".repeat(indent) + first, ...rest.map((line) => " ".repeat(indent + hanging) + line)].join("\n");
-}
-function visibleWidth(text) {
-	return stringWidth(text);
-}
-function fitTable(columns, rows, ctx) {
-	const widths = shrink(columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i])))), columns, ctx.width - (columns.length + 1));
-	const table = new import_cli_table3.default({
-		head: columns.map((c) => c.head),
-		chars: COMPACT,
-		colWidths: widths,
-		colAligns: columns.map((c) => c.align ?? "left"),
-		wordWrap: false,
-		style: {
-			head: ctx.color ? ["cyan"] : [],
-			border: ctx.color ? ["grey"] : []
-		}
-	});
-	for (const row of rows) table.push(row.map((cell, i) => {
-		const text = typeof cell === "string" ? cell : cell((widths[i] ?? 2) - 2);
-		return columns[i]?.wrap ? {
-			content: text,
-			wordWrap: true
-		} : text;
-	}));
-	return table.toString();
-}
-function naturalWidth(head, cells) {
-	return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0));
-}
-function shrink(natural, columns, room) {
-	const widths = [...natural];
-	let excess = widths.reduce((a, b) => a + b, 0) - room;
-	const take = (may) => {
-		while (excess > 0) {
-			let widest = -1;
-			columns.forEach((col, i) => {
-				if (!may(col, widths[i] ?? 0)) return;
-				if (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
-			});
-			if (widest === -1) return;
-			widths[widest] = (widths[widest] ?? 0) - 1;
-			excess--;
-		}
-	};
-	const ranks = [...new Set(columns.filter((c) => c.min !== void 0).map((c) => c.rank ?? 0))].sort((a, b) => a - b);
-	for (const rank of ranks) take((col, width) => col.min !== void 0 && (col.rank ?? 0) === rank && width > col.min);
-	take((col, width) => col.min !== void 0 && width > FLOOR);
-	return widths;
-}
-function bar(share, width, c) {
-	if (share === null || width <= 0) return "";
-	const filled = Math.round(share * width);
-	return c.green("█".repeat(filled)) + c.dim("·".repeat(width - filled));
-}
-function formatTime(iso, timeZone, dateOnly = false) {
-	const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", {
-		timeZone,
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-		hour: "2-digit",
-		minute: "2-digit",
-		hourCycle: "h23"
-	}).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-	const day = `${parts.year}-${parts.month}-${parts.day}`;
-	return dateOnly ? day : `${day} ${parts.hour}:${parts.minute}`;
-}
-var import_cli_table3, COMPACT, FLOOR;
-var init_layout = __esmMin((() => {
-	import_cli_table3 = __toESM(require_cli_table3(), 1);
-	init_string_width();
-	init_wrap_ansi();
-	COMPACT = {
-		mid: "",
-		"left-mid": "",
-		"mid-mid": "",
-		"right-mid": ""
-	};
-	FLOOR = 4;
-}));
-// src/render/html/parts.ts
-function stageName(stage, report) {
-	return shortStageLabel(stage, !report.sources.includes("github"));
-}
-function plural$1(n, one, many = `${one}s`) {
-	return `${n} ${n === 1 ? one : many}`;
-}
-function section(id, title, lead, ...content) {
-	return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${h(title)}</h2>\n${lead ? `<p class="lead">${lead}</p>\n` : ""}${content.filter(Boolean).join("\n")}\n</section>`;
-}
-function figure(svg, caption, note = "") {
-	return `<figure><figcaption>${h(caption)}</figcaption>${svg}${note ? `<p class="note">${h(note)}</p>` : ""}</figure>`;
-}
-function charts(...figures) {
-	const present = figures.filter(Boolean);
-	return present.length === 0 ? "" : `<div class="charts">${present.join("")}</div>`;
-}
-function tiles(items, kind = "") {
-	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
-	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
-}
-function num$2(text) {
-	return `<td class="num">${h(text)}</td>`;
-}
-function ext(text, cls = "") {
-	return `<td class="ext${cls ? ` ${cls}` : ""}">${h(text)}</td>`;
-}
-function link(url, text) {
-	const href = httpUrl(url);
-	return href ? `<a href="${h(href)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
-}
-function table$2(head, rows, align = "", options = {}) {
-	const th = head.map((c, i) => `<th scope="col"${align[i] === "r" ? " class=\"num\"" : ""}>${h(c)}</th>`).join("");
-	const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : "";
-	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
-}
-function details$1(summary, body) {
-	return `<details><summary>${h(summary)}</summary>${body}</details>`;
-}
-var h;
-var init_parts = __esmMin((() => {
-	init_stage_labels();
-	init_sanitize();
-	init_format$2();
-	h = escapeHtml;
-}));
-// src/render/svg/scale.ts
-function countTicks(max, most = 4) {
-	if (!(max > 0)) return {
-		max: 1,
-		ticks: [0, 1]
-	};
-	const raw = max / most;
-	const magnitude = 10 ** Math.floor(Math.log10(raw));
-	const step = Math.max(1, [
-		1,
-		2,
-		5,
-		10
-	].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
-	const count = Math.ceil(max / step);
-	return {
-		max: step * count,
-		ticks: Array.from({ length: count + 1 }, (_, i) => i * step)
-	};
-}
-function countScale(max, most = 4) {
-	const { max: end, ticks } = countTicks(max, most);
-	return {
-		ticks,
-		at: (v) => clamp(v / end)
-	};
-}
-function logDurationScale(values) {
-	const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-	const max = Math.max(M, ...positive);
-	const min = Math.min(max, ...positive);
-	const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
-	const hi = LOG_TICKS.find((t) => t >= max) ?? max;
-	let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);
-	if (ticks.length > 6) ticks = ticks.filter((t, i) => i === 0 || i === ticks.length - 1 || !MINOR.has(t));
-	const span = Math.log(hi / lo);
-	const floor = values.some((v) => v === 0) ? ZERO_STEP : 0;
-	return {
-		ticks: floor > 0 ? [0, ...ticks] : ticks,
-		at: (v) => v <= 0 ? 0 : floor + (1 - floor) * (v <= lo ? 0 : clamp(Math.log(v / lo) / span))
-	};
-}
-function logCountScale(max) {
-	const top = Math.max(1, max);
-	const ticks = [0];
-	for (let magnitude = 1; magnitude <= top; magnitude *= 10) for (const m of [
-		1,
-		2,
-		5
-	]) if (m * magnitude <= top) ticks.push(m * magnitude);
-	const span = Math.log10(1 + top);
-	return {
-		ticks,
-		at: (v) => clamp(Math.log10(1 + Math.max(0, v)) / span)
-	};
-}
-function thinTicks(scale, length, gap) {
-	const close = (a, b) => Math.abs(scale.at(b) - scale.at(a)) * length < gap;
-	let ticks = [...scale.ticks];
-	while (ticks.length > 2 && ticks.some((t, i) => i > 0 && close(ticks[i - 1], t))) {
-		const last = ticks.at(-1);
-		const kept = ticks.filter((_, i) => i % 2 === 0);
-		if (kept.at(-1) !== last) {
-			if (kept.length > 1 && close(kept.at(-1), last)) kept.pop();
-			kept.push(last);
-		}
-		ticks = kept;
-	}
-	return ticks;
-}
-function clamp(v) {
-	return Math.min(1, Math.max(0, v));
-}
-function inkOn(fill) {
-	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
-	if (!m) return "#000";
-	const [r, g, b] = [
-		m[1],
-		m[2],
-		m[3]
-	].map((h) => {
-		const c = parseInt(h ?? "0", 16) / 255;
-		return c <= .03928 ? c / 12.92 : ((c + .055) / 1.055) ** 2.4;
-	});
-	return .2126 * r + .7152 * g + .0722 * b > .2 ? "#000" : "#fff";
-}
-var M, H, D, LOG_TICKS, MINOR, ZERO_STEP, STAGE_COLOURS, LEAD_COLOUR, AI_COLOUR, OTHER_COLOUR, FAIL_COLOUR, ACCENT_COLOUR;
-var init_scale = __esmMin((() => {
-	M = 60;
-	H = 3600;
-	D = 86400;
-	LOG_TICKS = [
-		1,
-		10,
-		M,
-		600,
-		H,
-		6 * H,
-		D,
-		7 * D,
-		30 * D,
-		365 * D,
-		3650 * D
-	];
-	MINOR = new Set([
-		10,
-		600,
-		6 * H
-	]);
-	ZERO_STEP = .1;
-	STAGE_COLOURS = {
-		coding: "#0072b2",
-		pickup: "#e69f00",
-		review: "#cc79a7",
-		merge: "#009e73",
-		deploy: "#56b4e9"
-	};
-	LEAD_COLOUR = "currentColor";
-	AI_COLOUR = "#d55e00";
-	OTHER_COLOUR = "#7f7f7f";
-	FAIL_COLOUR = "#cf222e";
-	ACCENT_COLOUR = "#0072b2";
-}));
-// src/render/svg/svg.ts
-function em(c) {
-	if (NARROW.has(c)) return .34;
-	if (WIDE.has(c)) return 1;
-	if (SYMBOL.has(c)) return .84;
-	if (/[0-9]/.test(c)) return .64;
-	if (/[A-Z]/.test(c)) return .76;
-	if (/[frt]/.test(c)) return .42;
-	return (c.codePointAt(0) ?? 0) > 11904 ? 1 : .64;
-}
-function textWidth(text) {
-	let width = 0;
-	for (const c of text) width += em(c);
-	return width * 13;
-}
-function fitText(text, width) {
-	if (textWidth(text) <= width) return text;
-	const chars = [...text];
-	while (chars.length > 1 && textWidth(`${chars.join("")}…`) > width) chars.pop();
-	return `${chars.join("")}…`;
-}
-function px(value) {
-	return String(Math.round(value * 10) / 10);
-}
-function el(name, attrs, ...children) {
-	const attributes = Object.entries(attrs).filter((entry) => entry[1] !== null && entry[1] !== void 0).map(([key, value]) => ` ${key}="${typeof value === "number" ? px(value) : escapeHtml(value)}"`).join("");
-	return children.length === 0 ? `<${name}${attributes}/>` : `<${name}${attributes}>${children.join("")}</${name}>`;
-}
-function label$1(x, y, content, attrs = {}, whole) {
-	return el("text", {
-		x,
-		y,
-		...attrs
-	}, escapeHtml(content), whole !== void 0 && whole !== content ? tooltip(whole) : "");
-}
-function tooltip(content) {
-	return `<title>${escapeHtml(content)}</title>`;
-}
-function chart(frame, ...body) {
-	return el("svg", {
-		viewBox: `0 0 ${px(frame.width)} ${px(frame.height)}`,
-		width: frame.width,
-		height: frame.height,
-		role: "img",
-		"aria-labelledby": `${frame.id}-title ${frame.id}-desc`,
-		class: "chart",
-		"data-chart": frame.id,
-		"font-size": 13
-	}, el("title", { id: `${frame.id}-title` }, escapeHtml(frame.title)), el("desc", { id: `${frame.id}-desc` }, escapeHtml(frame.description)), ...body);
-}
-function emptyChart(frame, why) {
-	return chart({
-		...frame,
-		height: 48
-	}, label$1(frame.width / 2, 28, why, {
-		"text-anchor": "middle",
-		class: "muted"
-	}));
-}
-var NARROW, WIDE, SYMBOL;
-var init_svg = __esmMin((() => {
-	init_sanitize();
-	NARROW = new Set([..." .,:;!|'`iljI()[]{}·"]);
-	WIDE = new Set([..."mwMW%—"]);
-	SYMBOL = new Set([..."≥≤+−<>=~→×"]);
-}));
-// src/render/svg/legend.ts
-function legend(items, x0, y0, width) {
-	let x = x0;
-	let y = y0;
-	const parts = [];
-	for (const item of items) {
-		const text = fitText(item.text, width - 18);
-		const w = 18 + textWidth(text) + 14;
-		if (x > x0 && x + w > x0 + width) {
-			x = x0;
-			y += ROW;
-		}
-		parts.push(item.hollow ? el("circle", {
-			cx: x + 6,
-			cy: y + 8,
-			r: 4,
-			fill: "none",
-			stroke: item.colour,
-			"stroke-width": 1.5
-		}) : item.line ? el("line", {
-			x1: x,
-			y1: y + 8,
-			x2: x + 14,
-			y2: y + 8,
-			stroke: item.colour,
-			"stroke-width": 2.5,
-			"stroke-dasharray": item.dashed ? "4 3" : null
-		}) : item.band ? el("rect", {
-			x,
-			y: y + 2,
-			width: 12,
-			height: 12,
-			class: "gap"
-		}) : el("rect", {
-			x,
-			y: y + 2,
-			width: 12,
-			height: 12,
-			rx: 2,
-			fill: item.colour,
-			"fill-opacity": item.opacity
-		}), label$1(x + 18, y + 13, text, {}, item.text));
-		x += w;
-	}
-	return {
-		markup: el("g", { class: "legend" }, ...parts),
-		height: items.length === 0 ? 0 : y - y0 + ROW
-	};
-}
-var ROW;
-var init_legend = __esmMin((() => {
-	init_svg();
-	ROW = 20;
-}));
-// src/render/svg/bars.ts
-function stackedShareBar(frame, segments) {
-	const known = segments.filter((s) => s.share !== null);
-	const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
-	if (total <= 0) return emptyChart({
-		...frame,
-		width: WIDTH$2,
-		height: 0
-	}, "no change with a known first commit: the time cannot be split");
-	const barY = 4;
-	const barH = 40;
-	let x = 0;
-	const rects = [];
-	for (const s of known) {
-		const share = s.share ?? 0;
-		const w = share / total * WIDTH$2;
-		if (w <= 0) continue;
-		const text = `${s.name}: ${percent$2(share)}${s.detail ? ` · ${s.detail}` : ""}`;
-		rects.push(el("rect", {
-			x,
-			y: barY,
-			width: w,
-			height: barH,
-			fill: s.colour
-		}, tooltip(text)));
-		if (w >= textWidth(percent$2(share)) + 6) rects.push(label$1(x + w / 2, 28.5, percent$2(share), {
-			"text-anchor": "middle",
-			fill: inkOn(s.colour),
-			"font-weight": 600,
-			"aria-hidden": "true"
-		}));
-		x += w;
-	}
-	const key = legend(segments.map((s) => ({
-		text: `${s.name} ${s.share === null ? "—" : percent$2(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
-		colour: s.colour
-	})), 0, 56, WIDTH$2);
-	return chart({
-		...frame,
-		width: WIDTH$2,
-		height: 56 + key.height
-	}, el("g", {}, ...rects), key.markup);
-}
-function barChart(frame, rows, options) {
-	const stacked = options.layout === "stacked";
-	const shown = (r, j) => r.values[j] ?? (stacked ? null : r.bounds?.[j] ?? null);
-	const text = (r, j) => r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null);
-	const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v) => v !== null));
-	const totals = stacked ? rows.map((r) => r.values.reduce((sum, v) => sum + (v ?? 0), 0)) : all;
-	if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({
-		...frame,
-		width: WIDTH$2,
-		height: 0
-	}, options.empty);
-	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(Math.max(...totals));
-	const showLegend = options.legend || options.series.length > 1;
-	const key = showLegend ? legend(options.series.map((s) => ({
-		text: s.name,
-		colour: s.colour,
-		opacity: s.opacity
-	})), 0, 0, WIDTH$2) : {
-		markup: "",
-		height: 0
-	};
-	const texts = stacked ? rows.map((r) => r.text ?? "") : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
-	const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
-	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
-	const plotW = WIDTH$2 - labelW - valueW;
-	const perRow = stacked ? 1 : options.series.length;
-	const rowH = perRow * 15 + GAP;
-	const top = key.height + (showLegend ? 6 : 2);
-	const bottom = top + rows.length * rowH;
-	const x = (v) => labelW + scale.at(v) * plotW;
-	const ticks = thinTicks(scale, plotW, 40).map((t) => el("line", {
-		x1: x(t),
-		x2: x(t),
-		y1: top - 2,
-		y2: bottom - GAP + 4,
-		class: "grid"
-	}) + label$1(x(t), bottom + 8, options.format(t), {
-		"text-anchor": "middle",
-		class: "muted"
-	}));
-	const body = rows.map((row, i) => {
-		const y = top + i * rowH;
-		const name = fitText(row.label, labelW - 8);
-		const rowLabel = label$1(labelW - 8, y + perRow * 15 / 2 + 4, name, { "text-anchor": "end" }, row.label);
-		if (stacked) {
-			let from = 0;
-			return rowLabel + row.values.map((v, j) => {
-				const s = options.series[j];
-				const x0 = x(from);
-				from += v ?? 0;
-				const w = x(from) - x0;
-				return w <= 0 ? "" : el("rect", {
-					x: x0,
-					y,
-					width: w,
-					height: BAR,
-					fill: row.colour ?? s.colour,
-					"fill-opacity": s.opacity
-				}, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`));
-			}).join("") + label$1(x(from) + 4, y + BAR - 2.5, row.text ?? "", { class: "value" });
-		}
-		return rowLabel + row.values.map((v, j) => {
-			const s = options.series[j];
-			const by = y + j * 15;
-			const at = shown(row, j);
-			const w = at === null ? 0 : Math.max(at > 0 ? 1.5 : 0, x(at) - labelW);
-			const written = text(row, j);
-			const colour = row.colour ?? s.colour;
-			const paint = v === null && at !== null ? {
-				fill: "none",
-				stroke: colour,
-				"stroke-width": 1.5,
-				"stroke-dasharray": "4 2",
-				class: "bound"
-			} : {
-				fill: colour,
-				"fill-opacity": s.opacity
-			};
-			return el("rect", {
-				x: labelW,
-				y: by,
-				width: w,
-				height: BAR,
-				...paint
-			}, tooltip(`${row.label}, ${s.name}: ${written}`)) + label$1(labelW + w + 4, by + BAR - 2.5, written, { class: "value" });
-		}).join("");
-	});
-	return chart({
-		...frame,
-		width: WIDTH$2,
-		height: bottom + 14
-	}, key.markup, ...ticks, ...body);
-}
-var WIDTH$2, percent$2, BAR, GAP;
-var init_bars = __esmMin((() => {
-	init_scale();
-	init_legend();
-	init_svg();
-	WIDTH$2 = 400;
-	percent$2 = (share) => `${Math.round(share * 100)}%`;
-	BAR = 14;
-	GAP = 10;
-}));
-// src/render/repositories.ts
-function cells$1(row, name, days) {
-	return [
-		name(row.name),
-		`${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
-		String(row.changes),
-		durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast, days),
-		formatDuration(row.cycleTimeP50, days),
-		String(row.deploys),
-		formatPerWeek(row.deploymentFrequency),
-		formatPercent(row.changeFailureRate),
-		unreleasedCell(row.unreleased, days),
-		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
-	];
-}
-function unreleasedCell(unreleased, days) {
-	return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge, days)})`;
-}
-function whole(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const freq = s.dora.deploymentFrequency.value;
-	const top = report.recommendations[0];
-	return [
-		`all ${report.repositories?.length ?? 0}`,
-		`${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
-		String(s.changes),
-		percentileText(s.leadTime, "p50", days),
-		formatDuration(s.cycleTime.p50, days),
-		String(s.dora.deploymentFrequency.count),
-		formatPerWeek(freq),
-		formatPercent(s.dora.changeFailureRate.value),
-		unreleasedCell(s.unreleased, days),
-		top && top.id !== "healthy" ? top.measure.replace(/:.*$/, "") : "—"
-	];
-}
-function failedLines(report) {
-	return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
-}
-function renderRepositoryText(report, options) {
-	if (!report.repositories) return "";
-	const c = new Chalk({ level: options.color ? 1 : 0 });
-	const name = repositoryNamer(report);
-	const days = durationFormat(report.businessHours);
-	const head = [
-		"repository",
-		"window",
-		"changes",
-		"lead p50",
-		"cycle p50",
-		"deploys",
-		"/week",
-		"CFR",
-		"unreleased",
-		"fix first"
-	];
-	const width = options.width ?? 80;
-	const plain = [...report.repositories.map((row) => cells$1(row, name, days)), whole(report)].map((r) => r.map(terminalSafe));
-	const rows = plain.map((r, i) => i === plain.length - 1 ? r.map((text) => c.bold(text)) : r);
-	const natural = (i) => naturalWidth(head[i] ?? "", plain.map((r) => r[i]));
-	const least = (i) => i === 0 ? Math.min(natural(0), 32) : natural(i);
-	const fits = (shown) => shown.reduce((sum, i) => sum + least(i), shown.length + 1) <= width;
-	const shown = [
-		0,
-		2,
-		3,
-		4,
-		5,
-		6,
-		7,
-		TOP
-	];
-	const dropped = [];
-	for (const i of DROP_ORDER) {
-		if (fits(shown)) break;
-		shown.splice(shown.indexOf(i), 1);
-		dropped.push(i);
-	}
-	const unreleasedColumn = fits([...shown, 8]);
-	if (unreleasedColumn) shown.push(8);
-	const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
-	const windowColumn = !sameWindow && fits([...shown, 1]);
-	if (windowColumn) shown.push(1);
-	shown.sort((x, y) => x - y);
-	const columns = head.map((h, i) => ({
-		head: h,
-		...NUMERIC.has(i) && { align: "right" },
-		...i === 0 && { min: Math.min(least(0), 12) },
-		...i === TOP && {
-			min: Math.min(least(TOP), 12),
-			rank: 1
-		}
-	}));
-	const pick = (list) => shown.map((i) => list[i]);
-	const table = fitTable(pick(columns), rows.map(pick), {
-		color: options.color,
-		width
-	});
-	const names = plain.map((r) => r[0] ?? "");
-	const below = [
-		...dropped.sort((x, y) => x - y).map((i) => `${HEAD[i] ?? ""}: ${plain.map((r, j) => `${names[j] ?? ""} ${r[i] ?? ""}`).join(" · ")}`),
-		...unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(name(r.name))}: ${unreleasedCell(r.unreleased, days)}`),
-		...sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(name(r.name))}: ${cells$1(r, name, days)[1]}`)
-	];
-	const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-	return [
-		c.bold("Repositories"),
-		table,
-		...below.map((line) => c.dim(wrap(line, width))),
-		...failed
-	].join("\n");
-}
-function renderRepositoryMarkdown(report) {
-	if (!report.repositories) return "";
-	const name = repositoryNamer(report);
-	const days = durationFormat(report.businessHours);
-	const rows = [...report.repositories.map((row) => cells$1(row, name, days)), whole(report)].map((r, i, all) => r.map((t) => i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t)));
-	const failed = failedLines(report).map((line) => `- could not be read: ${escapeMarkdown(line)}`);
-	return [
-		"### Repositories",
-		"",
-		`| ${HEAD.join(" | ")} |`,
-		`| ${HEAD.map((_, i) => NUMERIC.has(i) ? "--:" : ":--").join(" | ")} |`,
-		...rows.map((r) => `| ${r.join(" | ")} |`),
-		"",
-		...failed.length > 0 ? [...failed, ""] : []
-	].join("\n") + "\n";
-}
-function renderRepositoryHtml(report) {
-	if (!report.repositories) return "";
-	const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? " class=\"num\"" : ""}>${escapeHtml(c)}</th>`).join("");
-	const name = repositoryNamer(report);
-	const days = durationFormat(report.businessHours);
-	const tr = (r, total) => `<tr${total ? " class=\"total\"" : ""}>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? " class=\"num\"" : i === 1 ? " class=\"date\"" : ""}>${escapeHtml(t)}</td>`).join("")}</tr>`;
-	const svg = barChart({
-		id: "repository-lead-times",
-		title: "Median lead and cycle time per repository",
-		description: "For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis."
-	}, report.repositories.map((r) => ({
-		label: name(r.name),
-		values: [r.leadTimeP50, r.cycleTimeP50],
-		bounds: [r.leadTimeP50 === null ? r.summary.leadTime.atLeast : null, null]
-	})), {
-		series: [{
-			name: "lead time p50",
-			colour: STAGE_COLOURS.deploy
-		}, {
-			name: "cycle time p50",
-			colour: STAGE_COLOURS.coding
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no repository has a known lead or cycle time"
-	});
-	const failed = failedLines(report);
-	return section("repositories", "Repositories", escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`), charts(figure(svg, "Lead and cycle time by repository", "The name is cut short where it is long; the table gives it whole."), ...doraCharts(report.repositories, name)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells$1(r, name, days), false)).join("")}${tr(whole(report), true)}</tbody></table></div>`, failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join("")}</ul></div>` : "");
-}
-function doraCharts(rows, name) {
-	const frequency = barChart({
-		id: "repository-deploy-frequency",
-		title: "Deploys per week by repository",
-		description: "For each repository, its deploys per week over its own window."
-	}, rows.map((r) => ({
-		label: name(r.name),
-		values: [r.deploymentFrequency]
-	})), {
-		series: [{
-			name: "deploys per week",
-			colour: ACCENT_COLOUR
-		}],
-		scale: "count",
-		format: formatPerWeek,
-		empty: "no repository has a deploy in its window"
-	});
-	const failure = barChart({
-		id: "repository-failure-rate",
-		title: "Change failure rate by repository",
-		description: "For each repository, the share of its deploys that failed."
-	}, rows.map((r) => ({
-		label: name(r.name),
-		values: [r.changeFailureRate === null ? null : r.changeFailureRate * 100]
-	})), {
-		series: [{
-			name: "change failure rate",
-			colour: FAIL_COLOUR
-		}],
-		scale: "count",
-		format: (v) => v === null ? "—" : formatPercent(v / 100),
-		empty: "no repository has a failed deploy, or none has deploys"
-	});
-	return [figure(frequency, "Deploy frequency by repository"), figure(failure, "Change failure rate by repository")];
-}
-var HEAD, NUMERIC, TOP, DROP_ORDER;
-var init_repositories = __esmMin((() => {
-	init_source();
-	init_duration();
-	init_names();
-	init_sanitize();
-	init_layout();
-	init_parts();
-	init_bars();
-	init_scale();
-	HEAD = [
-		"repository",
-		"window",
-		"changes",
-		"lead time p50",
-		"cycle time p50",
-		"deploys",
-		"per week",
-		"failure rate",
-		"unreleased",
-		"top recommendation"
-	];
-	NUMERIC = new Set([
-		2,
-		3,
-		4,
-		5,
-		6,
-		7,
-		8
-	]);
-	TOP = HEAD.length - 1;
-	DROP_ORDER = [
-		4,
-		5,
-		6,
-		2,
-		7,
-		3
-	];
-}));
-// src/render/products.ts
-function rateCell(row) {
-	if (row.deploysPerWeek !== null) return formatPerWeek(row.deploysPerWeek);
-	return deployRateText({
-		value: null,
-		unit: "deploys/week",
-		band: null,
-		count: row.deploys,
-		deployDaysPerWeek: null,
-		coveredDays: row.coveredDays
-	});
-}
-function cells(report, row) {
-	return [
-		row.name,
-		String(row.changes),
-		String(row.deploys),
-		rateCell(row),
-		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-		formatPercent(row.changeFailureRate),
-		String(row.unreleased)
-	];
-}
-function lead(rows) {
-	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them the first deploy of any); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
-}
-function commonScope(rows) {
-	if (rows.length < 2) return "";
-	const names = rows.map((r) => `${r.name}/`);
-	let scope = names[0];
-	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
-	return scope;
-}
-function shortName(name, scope) {
-	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
-}
-function renderProductsText(report, ctx) {
-	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return [];
-	const scope = commonScope(rows);
-	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
-	const columns = TEXT_HEADS.map((head, i) => ({
-		head,
-		...i > 0 && { align: "right" },
-		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
-	}));
-	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
-	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
-	return [
-		ctx.c.bold("Products"),
-		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
-		fitTable(columns, body, ctx)
-	];
-}
-function renderProductsMarkdown(report) {
-	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return [];
-	return [
-		"### Products",
-		"",
-		escapeMarkdown(lead(rows)),
-		"",
-		`| ${HEADS.map(escapeMarkdown).join(" | ")} |`,
-		`| ${HEADS.map((_, i) => i === 0 ? ":--" : "--:").join(" | ")} |`,
-		...rows.map((r) => `| ${cells(report, r).map(escapeMarkdown).join(" | ")} |`),
-		""
-	];
-}
-function renderProductsHtml(report) {
-	const rows = report.summary.products;
-	if (rows === void 0 || rows.length === 0) return "";
-	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
-	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
-	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
-}
-var HEADS, TEXT_HEADS;
-var init_products$3 = __esmMin((() => {
-	init_catalogue();
-	init_duration();
-	init_parts();
-	init_sanitize();
-	init_layout();
-	HEADS = [
-		"product",
-		"changes",
-		"deploys",
-		"deploys per week",
-		"lead p50",
-		"failure rate",
-		"unreleased"
-	];
-	TEXT_HEADS = [
-		"product",
-		"changes",
-		"deploys",
-		"/week",
-		"lead p50",
-		"CFR",
-		"unrel."
-	];
-}));
-// src/render/slices.ts
-function shownStages(report) {
-	return STAGES.filter((s) => report.summary.stages[s].p50 !== null);
-}
-function stageCell(row, stage, days) {
-	const s = row.stages[stage];
-	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatPercent(s.share)})`}`;
-}
-function columns$1(report) {
-	return [
-		{
-			head: "slice",
-			cell: (r) => r.name
-		},
-		{
-			head: "repos",
-			numeric: true,
-			cell: (r) => String(r.repositories?.length ?? 0),
-			when: (_, s) => s.rows.some((r) => r.repositories !== void 0)
-		},
-		{
-			head: "changes",
-			numeric: true,
-			cell: (r) => String(r.changes)
-		},
-		...shownStages(report).map((stage) => ({
-			head: `${stageName(stage, report)} p50`,
-			numeric: true,
-			cell: (r, c) => stageCell(r, stage, c.days)
-		})),
-		{
-			head: "cycle p50",
-			numeric: true,
-			cell: (r, c) => formatDuration(r.cycleTimeP50, c.days)
-		},
-		{
-			head: "lead p50",
-			numeric: true,
-			cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days)
-		},
-		{
-			head: "deploys",
-			numeric: true,
-			cell: (r) => r.deploys === void 0 ? "—" : String(r.deploys),
-			when: byProduct
-		},
-		{
-			head: "failure rate",
-			numeric: true,
-			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatPercent(r.changeFailureRate),
-			when: byProduct
-		},
-		{
-			head: "unreleased",
-			numeric: true,
-			cell: (r) => String(r.unreleased)
-		},
-		{
-			head: "AI",
-			numeric: true,
-			cell: (r) => formatPercent(r.aiShare)
-		},
-		{
-			head: "reviews/change",
-			numeric: true,
-			cell: (r) => r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1),
-			when: github
-		},
-		{
-			head: "top recommendation",
-			cell: top
-		}
-	];
-}
-function productHeads(report) {
-	return byProduct(report) ? ["deploys", "failure rate"] : [];
-}
-function productCells(report, row) {
-	if (!byProduct(report)) return [];
-	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatPercent(row.changeFailureRate)];
-}
-function table$1(report, slices) {
-	const ctx = {
-		report,
-		days: durationFormat(report.businessHours)
-	};
-	const shown = columns$1(report).filter((c) => c.when === void 0 || c.when(report, slices));
-	return {
-		heads: shown.map((c) => c.head),
-		numeric: shown.map((c) => c.numeric === true),
-		rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx)))
-	};
-}
-function slowestStage(row, gitOnly) {
-	let best = null;
-	for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : row.stages[best].share ?? -1)) best = s;
-	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
-}
-function sliceFindings(slices, counted) {
-	if (slices.by !== "team") return [];
-	if (slices.owners === null) return ["No CODEOWNERS file at the window's end (.github/, the root or docs/): no change has an owner."];
-	const unowned = slices.rows.find((r) => r.name === "team:unowned")?.changes ?? 0;
-	const share = slices.unownedShare;
-	const pooled = slices.rows.some((r) => r.repositories !== void 0);
-	return [
-		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
-		...share !== null && share >= .25 ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
-		"A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.",
-		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
-	];
-}
-function renderSlicesText(report, options) {
-	const slices = report.summary.slices;
-	if (!slices) return [];
-	const c = new Chalk({ level: options.color ? 1 : 0 });
-	const days = durationFormat(report.businessHours);
-	const pooled = slices.rows.some((r) => r.repositories !== void 0);
-	const heads = [
-		"slice",
-		...pooled ? ["repos"] : [],
-		"changes",
-		"slowest stage",
-		"cycle p50",
-		"lead p50",
-		...productHeads(report),
-		"unreleased",
-		"AI",
-		...github(report) ? ["rev/chg"] : [],
-		"top recommendation"
-	];
-	const rows = slices.rows.map((r) => [
-		r.name,
-		...pooled ? [String(r.repositories?.length ?? 0)] : [],
-		String(r.changes),
-		slowestStage(r, !report.sources.includes("github")),
-		formatDuration(r.cycleTimeP50, days),
-		durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days),
-		...productCells(report, r),
-		String(r.unreleased),
-		formatPercent(r.aiShare),
-		...github(report) ? [r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)] : [],
-		top(r)
-	].map(terminalSafe));
-	const last = heads.length - 1;
-	const fitted = fitTable(heads.map((h, i) => ({
-		head: h,
-		...i > 0 && i < last && h !== "slowest stage" && { align: "right" },
-		...(i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }
-	})), rows, {
-		color: options.color,
-		width: options.width ?? 80
-	});
-	return [
-		c.bold(`By ${terminalSafe(slices.by)}`),
-		fitted,
-		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))
-	];
-}
-function renderSlicesMarkdown(report) {
-	const slices = report.summary.slices;
-	if (!slices) return "";
-	const t = table$1(report, slices);
-	return [
-		`### By ${escapeMarkdown(slices.by)}`,
-		"",
-		`| ${t.heads.map(escapeMarkdown).join(" | ")} |`,
-		`| ${t.numeric.map((n) => n ? "--:" : ":--").join(" | ")} |`,
-		...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`),
-		"",
-		`${escapeMarkdown(STAGE_NOTE)}\n`,
-		...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`)
-	].join("\n") + "\n";
-}
-function renderSlicesHtml(report) {
-	const slices = report.summary.slices;
-	if (!slices) return "";
-	const t = table$1(report, slices);
-	const last = t.heads.length - 1;
-	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
-	const tr = (r) => `<tr>${r.map((text, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? " class=\"num\"" : i === last ? " class=\"ext\"" : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`;
-	const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${slices.by === "team" ? "team" : "slice"}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join("")}</tbody></table></div>`;
-	return section("slices", `By ${slices.by}`, sliceFindings(slices, report.summary.changes).map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
-}
-function sliceCharts(report, slices) {
-	const days = durationFormat(report.businessHours);
-	const format = (v) => formatDuration(v, days);
-	const stages = shownStages(report);
-	const label = (name) => name.replace(/^[a-z]+:/, "");
-	const noun = slices.by === "team" ? "team" : slices.by === "label" ? "label" : "folder";
-	const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
-	const longest = Math.max(0, ...sums);
-	const unit = longest >= 2 * DAY$10 ? DAY$10 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
-	const inUnits = (v) => v === null ? null : v / unit;
-	const stagesSvg = barChart({
-		id: "slice-stages",
-		title: `Stage medians by ${slices.by}`,
-		description: `For each ${slices.by === "team" ? "team" : "slice"}, the median time of its changes in each stage, laid end to end.`
-	}, slices.rows.map((r, i) => ({
-		label: label(r.name),
-		values: stages.map((s) => inUnits(r.stages[s].p50)),
-		text: format(sums[i] ?? 0)
-	})), {
-		series: stages.map((s) => ({
-			name: stageName(s, report),
-			colour: STAGE_COLOURS[s]
-		})),
-		layout: "stacked",
-		scale: "count",
-		format: (v) => format(v === null ? null : Math.round(v * unit)),
-		empty: "no slice has a stage with a known duration"
-	});
-	const leadSvg = barChart({
-		id: "slice-lead-times",
-		title: `Median lead and cycle time by ${slices.by}`,
-		description: "For each slice, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis."
-	}, slices.rows.map((r) => ({
-		label: label(r.name),
-		values: [r.leadTimeP50, r.cycleTimeP50],
-		bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null]
-	})), {
-		series: [{
-			name: "lead time p50",
-			colour: STAGE_COLOURS.deploy
-		}, {
-			name: "cycle time p50",
-			colour: STAGE_COLOURS.coding
-		}],
-		scale: "duration",
-		format,
-		empty: "no slice has a known lead or cycle time"
-	});
-	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
-}
-var UNOWNED_FINDING, STAGE_NOTE, HOUR$2, DAY$10, github, top, byProduct;
-var init_slices$3 = __esmMin((() => {
-	init_source();
-	init_domain();
-	init_stage_labels();
-	init_duration();
-	init_parts();
-	init_sanitize();
-	init_bars();
-	init_scale();
-	init_layout();
-	UNOWNED_FINDING = .25;
-	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
-	HOUR$2 = 3600;
-	DAY$10 = 86400;
-	github = (report) => report.sources.includes("github");
-	top = (row) => row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—";
-	byProduct = (report) => report.summary.slices?.by === "product";
-}));
-// src/render/confidence.ts
-function signedDuration(seconds, days) {
-	if (seconds === 0) return "0";
-	return `${seconds > 0 ? "+" : "-"}${formatDuration(Math.abs(seconds), days)}`;
-}
-function differenceText$1(interval, days) {
-	const { difference, low, high } = interval;
-	if (difference === null || low === null || high === null) return null;
-	return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
-}
-function whatIfText$1(whatIf, stageLabel, days) {
-	const { now, then } = whatIf.leadTimeP50;
-	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours$1(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
-}
-function hours$1(h) {
-	const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-	return `${n} change-hour${n === 1 ? "" : "s"}`;
-}
-function aiDifferenceLine(intervals, label, days, tooFew = false) {
-	const items = [
-		"leadTime",
-		"cycleTime",
-		...STAGES
-	].map((k) => ({
-		name: k === "leadTime" ? "lead time" : k === "cycleTime" ? "cycle time" : label(k),
-		text: differenceText$1(intervals[k], days),
-		real: intervals[k].real
-	})).filter((i) => i.text !== null);
-	if (items.length === 0) return null;
-	const real = items.filter((i) => i.real).map((i) => i.name);
-	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : real.length === 0 ? "the data cannot tell any of them" : real.length === items.length ? "each a real difference" : `a real difference: ${real.join(", ")}; the data cannot tell the rest`;
-	return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
-}
-var init_confidence = __esmMin((() => {
-	init_domain();
-	init_duration();
-}));
-// src/render/text/advice.ts
-function recommendations$2(report, ctx) {
-	if (report.recommendations.length === 0) return [];
-	const { c } = ctx;
-	const out = [c.bold("What to fix first")];
-	report.recommendations.forEach((r, i) => {
-		const number = `${i + 1}. `;
-		const pad = " ".repeat(number.length);
-		out.push(wrap(`${number}${c.bold(terminalSafe(r.measure))} · ${terminalSafe(r.value)}`, ctx.width, number.length));
-		if (r.whatIf) out.push(wrap(`${pad}what if: ${whatIfText$1(r.whatIf, stageLabel$1(r.whatIf.stage, !report.sources.includes("github")), ctx.durations)}`, ctx.width, 2));
-		out.push(wrap(`${pad}${terminalSafe(r.tellsYou)}`, ctx.width, 0));
-		out.push(wrap(`${pad}→ ${terminalSafe(r.doNext)}`, ctx.width, 2));
-	});
-	return out;
-}
-var init_advice$1 = __esmMin((() => {
-	init_stage_labels();
-	init_confidence();
-	init_sanitize();
-	init_layout();
-}));
-// src/render/band.ts
-function edgeText(key, value) {
-	if (key === "deploymentFrequency") return value >= 1 ? `${trim$1(value)} a week` : `${trim$1(value * 52 / 12)} a month`;
-	if (key === "changeFailureRate") return `${trim$1(value * 100)}%`;
-	return formatDuration(value);
-}
-function bandRange(key, band) {
-	const table = TABLES$1.get(key);
-	if (table === void 0) return "";
-	const edges = table.edges.map((e) => edgeText(key, e));
-	const [best, worst] = table.better === "lower" ? [table.inclusive ? "at most" : "under", table.inclusive ? "over" : "at least"] : [table.inclusive ? "at least" : "over", table.inclusive ? "under" : "at most"];
-	if (band === "elite") return `${best} ${edges[0] ?? ""}`;
-	if (band === "low") return `${worst} ${edges[2] ?? ""}`;
-	const [from, to] = band === "high" ? [edges[0], edges[1]] : [edges[1], edges[2]];
-	return table.better === "lower" ? `${from ?? ""} to ${to ?? ""}` : `${to ?? ""} to ${from ?? ""}`;
-}
-function bandText(key, band) {
-	const table = TABLES$1.get(key);
-	if (!band || table === void 0) return "";
-	return `${band} performer band (DORA ${table.year}): ${bandRange(key, band)}`;
-}
-var TABLES$1, trim$1;
-var init_band = __esmMin((() => {
-	init_catalogue();
-	init_units();
-	TABLES$1 = new Map(catalogueEntries().flatMap((e) => e.bands === null ? [] : [[e.path.replace(/^dora\./, ""), e.bands]]));
-	trim$1 = (n) => String(Number(n.toFixed(2)));
-}));
-// src/render/incidents.ts
-function unlinkedText$1(incident) {
-	const product = incident.product === null ? "" : ` (product ${incident.product})`;
-	const resolved = incident.resolvedAt === null ? ", not resolved" : `, resolved ${minuteOf(incident.resolvedAt)}`;
-	return `${incident.id}, opened ${minuteOf(incident.openedAt)} UTC${product}${resolved}`;
-}
-var UNLINKED_LEAD;
-var init_incidents$1 = __esmMin((() => {
-	init_format$2();
-	UNLINKED_LEAD = "incidents that followed no deploy within the incident window (--incident-window), so they fail none:";
-}));
-// src/render/text/deploys.ts
-function deploys$2(report, ctx) {
-	const { c } = ctx;
-	const d = report.summary.dora;
-	const freq = d.deploymentFrequency;
-	const cfr = d.changeFailureRate;
-	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (freq.band ? ` · ${bandText("deploymentFrequency", freq.band)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText("leadTime", d.leadTime.band)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText("changeFailureRate", cfr.band)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText("timeToRestore", d.timeToRestore.band)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatPercent(d.reworkRate.value)}`, ctx.width));
-	const recent = report.deploys.slice(-8);
-	if (recent.length === 0) return out;
-	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
-	const marks = recent.map((deploy) => [deploy.rollback ? "rollback" : "", deploy.failed ? "failed" : ""].filter(Boolean).join(", "));
-	const marked = marks.some((mark) => mark !== "");
-	const rows = recent.map((deploy, i) => {
-		const row = [
-			terminalSafe(deploy.ref),
-			formatTime(deploy.at, ctx.timeZone),
-			String(deploy.changes)
-		];
-		return marked ? [...row, marks[i] ? c.red(marks[i]) : ""] : row;
-	});
-	const columns = [
-		{
-			head: "deploy",
-			min: 12
-		},
-		{ head: `at (${ctx.timeZone})` },
-		{
-			head: "changes",
-			align: "right"
-		},
-		...marked ? [{ head: "status" }] : []
-	];
-	out.push(fitTable(columns, rows, ctx));
-	out.push(...failedDeploys(report, ctx));
-	const unlinked = report.unlinkedIncidents ?? [];
-	if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width)));
-	return out;
-}
-function failedDeploys(report, ctx) {
-	const failed = report.deploys.filter((deploy) => deploy.failed);
-	if (failed.length === 0) return [];
-	return [ctx.c.dim(`${failed.length === 1 ? "the failed deploy" : `the ${failed.length} failed deploys`}, and why:`), ...failed.map((deploy) => {
-		const why = deploy.failureReasons.length > 0 ? deploy.failureReasons.join("; ") : "no reason recorded";
-		const restored = deploy.restoredAfter === null ? "" : `; restored after ${formatDuration(deploy.restoredAfter, ctx.durations)}`;
-		return wrap(`  ${ctx.c.red("failed")} ${terminalSafe(deploy.ref)} ${formatTime(deploy.at, ctx.timeZone)}: ${terminalSafe(why)}${restored}`, ctx.width);
-	})];
-}
-var init_deploys$2 = __esmMin((() => {
-	init_catalogue();
-	init_band();
-	init_units();
-	init_duration();
-	init_incidents$1();
-	init_sanitize();
-	init_layout();
-}));
-// src/render/text/notes.ts
-function notes$2(report, ctx) {
-	return report.notes.map((note) => ctx.c.dim(wrap(`· ${terminalSafe(note)}`, ctx.width)));
-}
-var init_notes$1 = __esmMin((() => {
-	init_sanitize();
-	init_layout();
-}));
-// src/render/repair.ts
-function repairHeadline(r) {
-	const cycle = r.cycleTimeShare === null ? "" : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
-	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
-}
-function repairReasons(r) {
-	return REASONS.flatMap((key) => {
-		const n = r.reasons[key];
-		return n === null || n === 0 ? [] : [`${figureLabel(`repair.reasons.${key}`)} ${n}`];
-	}).join(" · ");
-}
-function repairSplit(r) {
-	if (r.ai.changes === 0) return "";
-	const side = (label, f) => `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
-	return `${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
-}
-function repairWeeks(r) {
-	return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [
-		w.weekStart,
-		formatPercent(w.share),
-		`${w.repairs} of ${w.changes}`,
-		formatPercent(w.cycleTimeShare)
-	]);
-}
-function repairMarkdown(report) {
-	const r = report.summary.repair;
-	if (!r || r.changes === 0) return [];
-	const reasons = repairReasons(r);
-	const split = repairSplit(r);
-	const weeks = repairWeeks(r);
-	return [
-		"### Repairs",
-		"",
-		REPAIR_LEAD,
-		"",
-		`- **${repairHeadline(r)}**${reasons ? `: ${reasons}` : ""}`,
-		...split ? [`- ${split}`] : [],
-		"",
-		...weeks.length > 1 ? [
-			"<details>",
-			`<summary>Week by week (${weeks.length} weeks with changes)</summary>`,
-			"",
-			"| Week | Repairs | Of changes | Of cycle time |",
-			"| :-- | --: | --: | --: |",
-			...weeks.map((w) => `| ${w.join(" | ")} |`),
-			"",
-			"</details>",
-			""
-		] : []
-	];
-}
-var REASONS, REPAIR_LEAD;
-var init_repair$3 = __esmMin((() => {
-	init_catalogue();
-	init_duration();
-	REASONS = [
-		"revert",
-		"failedDeployFix",
-		"hotfixBranch",
-		"fixTitle",
-		"bugLabel"
-	];
-	REPAIR_LEAD = "Changes that repaired earlier work: reverts, changes that landed after a failed deploy and shipped in the deploy that restored it, changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). \"Fixes #N\" in a body alone does not make a repair.";
-}));
-// src/render/text/repair.ts
-function repair$1(report, ctx) {
-	const r = report.summary.repair;
-	if (!r || r.changes === 0) return [];
-	const reasons = repairReasons(r);
-	const split = repairSplit(r);
-	const weeks = repairWeeks(r).slice(-8);
-	const anyRepair = weeks.some((w) => !(w[2] ?? "").startsWith("0 of"));
-	return [
-		ctx.c.bold("Repairs"),
-		wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ""}`, ctx.width),
-		...split ? [wrap(split, ctx.width)] : [],
-		...weeks.length > 1 && anyRepair ? [fitTable([
-			{ head: "week" },
-			{
-				head: "repairs",
-				align: "right"
-			},
-			{
-				head: "of changes",
-				align: "right"
-			},
-			{
-				head: "of cycle time",
-				align: "right"
-			}
-		], weeks, ctx)] : []
-	];
-}
-var init_repair$2 = __esmMin((() => {
-	init_repair$3();
-	init_layout();
-}));
-// src/render/previous.ts
-function previousView(report, days) {
-	const p = report.summary.previous;
-	if (p === void 0) return null;
-	const span = `${day$1(p.since)} → ${day$1(p.until)}`;
-	if (!p.covered) return {
-		title: "Against the previous period",
-		uncovered: `Previous period (${span}): the history does not reach back to it`,
-		rows: []
-	};
-	const rows = p.rows.filter((r) => r.direction !== null).map((r) => ({
-		label: r.group === "dora" ? figureLabel(r.key) : r.label,
-		before: valueText(r.before, r, days),
-		now: valueText(r.after, r, days),
-		change: changeText(r, days),
-		direction: r.direction
-	}));
-	return {
-		title: `Against the previous period: ${span} (${plural$2(p.changes, "change")}, ${plural$2(p.deploys, "deploy")})`,
-		uncovered: null,
-		rows
-	};
-}
-function valueText(value, row, days) {
-	if (value === null) return "—";
-	if (row.unit === "seconds") return formatDuration(value, days);
-	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
-	return `${formatPerWeek(value)}/wk`;
-}
-function signed$2(value, row, days) {
-	if (value === 0) return "0";
-	const sign = value > 0 ? "+" : "-";
-	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
-	if (row.unit === "ratio") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
-	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
-}
-function changeText(row, days) {
-	const { change, direction, interval } = row;
-	if (direction === "same") return "no change";
-	if (direction !== "better" && direction !== "worse") return "the data cannot tell";
-	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
-	return `${signed$2(change, row, days)} (${signed$2(interval.low, row, days)} … ${signed$2(interval.high, row, days)}), ${direction}`;
-}
-var day$1, PREVIOUS_NOTE;
-var init_previous$3 = __esmMin((() => {
-	init_catalogue();
-	init_units();
-	init_duration();
-	day$1 = (iso) => iso.slice(0, 10);
-	PREVIOUS_NOTE = "A change is written only where its 95% interval (bootstrap) excludes 0.";
-}));
-// src/render/text/previous.ts
-function previous(report, ctx) {
-	const view = previousView(report, ctx.durations);
-	if (view === null) return [];
-	const { c } = ctx;
-	if (view.uncovered !== null) return [wrap(view.uncovered, ctx.width)];
-	if (view.rows.length === 0) return [];
-	const columns = [
-		{
-			head: "figure",
-			min: 12,
-			wrap: true
-		},
-		{
-			head: "before",
-			align: "right"
-		},
-		{
-			head: "now",
-			align: "right"
-		},
-		{
-			head: "change (95% interval)",
-			min: 16,
-			wrap: true,
-			rank: 1
-		}
-	];
-	const rows = view.rows.map((r) => [
-		r.label,
-		r.before,
-		r.now,
-		r.direction === "better" ? c.green(r.change) : r.direction === "worse" ? c.red(r.change) : r.change
-	]);
-	return [
-		c.bold(wrap(view.title, ctx.width)),
-		fitTable(columns, rows, ctx),
-		c.dim(wrap(PREVIOUS_NOTE, ctx.width))
-	];
-}
-var init_previous$2 = __esmMin((() => {
-	init_previous$3();
-	init_layout();
-}));
-// src/render/signal.ts
-function deploySignalWords(signal) {
-	if (signal.kind === "merge") return "every merge (no deploy signal found)";
-	return signal.detail.replace(/; .*$/s, "").replace(/ (to environments )?matching .*?(, pre-releases included)?$/s, (_m, environments, prereleases) => `${environments ? " to production" : ""}${prereleases ?? ""}`) || signal.kind;
-}
-function deploySignalHeader(report) {
-	const words = deploySignalWords(report.deploySignal);
-	const read = /^(\d+) /.exec(words)?.[1];
-	const inWindow = deploysInWindow(report);
-	return read === void 0 || Number(read) === inWindow ? words : `${inWindow} in the window, read from ${words}`;
-}
-var init_signal = __esmMin((() => {
-	init_format$2();
-}));
-// src/render/text/overview.ts
-function labeller(report, width) {
-	const gitOnly = !report.sources.includes("github");
-	if (width >= 100) return (stage) => stageLabel$1(stage, gitOnly);
-	return (stage) => stage === "review" ? stageLabel$1(stage, gitOnly) : shortStageLabel(stage, gitOnly);
-}
-function windowText$1(report, timeZone) {
-	const bound = (iso) => {
-		const full = formatTime(iso, timeZone);
-		return full.endsWith(" 00:00") ? full.slice(0, 10) : full;
-	};
-	return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
-}
-function header$1(report, ctx) {
-	const { c } = ctx;
-	const lines = [c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)), wrap(`branch ${terminalSafe(report.repository.branch)} · ${windowText$1(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${terminalSafe(deploySignalHeader(report))}`, ctx.width)];
-	const b = report.businessHours;
-	if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
-	return lines;
-}
-function nothingMerged(report, ctx) {
-	if (mergedInWindow(report) > 0) return [];
-	return [wrap(`No changes merged between ${windowText$1(report, ctx.timeZone).replace(" → ", " and ")}.`, ctx.width)];
-}
-function headline$2(report, ctx) {
-	const s = report.summary;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	return [ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)), ctx.c.dim(wrap(`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`, ctx.width))];
-}
-function stages$1(report, ctx) {
-	const { c } = ctx;
-	const s = report.summary;
-	const name = labeller(report, ctx.width);
-	const what = (text) => (w) => w >= text.length ? c.dim(text) : "";
-	const unseen = codingUnseenNote(report);
-	const rows = STAGES.map((stage) => {
-		const f = s.stages[stage];
-		const share = stage === "coding" && unseen !== null ? null : f.share;
-		return [
-			name(stage),
-			String(f.count),
-			percentileText(f, "p50", ctx.durations),
-			percentileText(f, "p75", ctx.durations),
-			percentileText(f, "p90", ctx.durations),
-			formatPercent(share),
-			(w) => bar(share, w, c)
-		];
-	});
-	rows.push([
-		c.bold("cycle time"),
-		String(s.cycleTime.count),
-		formatDuration(s.cycleTime.p50, ctx.durations),
-		formatDuration(s.cycleTime.p75, ctx.durations),
-		formatDuration(s.cycleTime.p90, ctx.durations),
-		"",
-		what("commit → merge")
-	]);
-	rows.push([
-		c.bold("lead time"),
-		String(s.leadTime.count),
-		percentileText(s.leadTime, "p50", ctx.durations),
-		percentileText(s.leadTime, "p75", ctx.durations),
-		percentileText(s.leadTime, "p90", ctx.durations),
-		"",
-		what("commit → deploy")
-	]);
-	const figuresWidth = [
-		0,
-		1,
-		2,
-		3,
-		4,
-		5
-	].reduce((sum, i) => sum + naturalWidth(i === 0 ? "stage" : "count", rows.map((r) => r[i])), 8);
-	const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
-	const keep = (_, i) => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
-	const table = fitTable([
-		{
-			head: "stage",
-			min: 12,
-			rank: 1
-		},
-		{
-			head: "count",
-			align: "right"
-		},
-		{
-			head: "p50",
-			align: "right"
-		},
-		{
-			head: "p75",
-			align: "right"
-		},
-		{
-			head: "p90",
-			align: "right"
-		},
-		{
-			head: "share",
-			align: "right"
-		},
-		{
-			head: "",
-			min: 6,
-			prefer: 20
-		}
-	].filter(keep), rows.map((r) => r.filter(keep)), ctx);
-	return [
-		c.bold("Where the time goes"),
-		table,
-		...unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))]
-	];
-}
-var init_overview$1 = __esmMin((() => {
-	init_format$2();
-	init_domain();
-	init_names();
-	init_stage_labels();
-	init_units();
-	init_duration();
-	init_sanitize();
-	init_layout();
-	init_signal();
-}));
-// src/metrics/trend.ts
-function weekStart(t) {
-	const day = Math.floor(t / DAY$9);
-	return (day - (day + 3) % 7) * DAY$9;
-}
-function weekBuckets(changes, window) {
-	const first = weekStart(window.since);
-	const buckets = [];
-	for (let start = first; start < window.until; start += 7 * DAY$9) buckets.push([]);
-	for (const change of changes) {
-		if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
-		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$9))]?.push(change);
-	}
-	return {
-		first,
-		buckets
-	};
-}
-function weeklyTrend(changes, window, waiting) {
-	const { first, buckets } = weekBuckets(changes, window);
-	return { weeks: buckets.map((inWeek, i) => ({
-		weekStart: isoDay(first + i * 7 * DAY$9),
-		...changeFigures(inWeek, waiting)
-	})) };
-}
-function isoDay(t) {
-	return new Date(t * 1e3).toISOString().slice(0, 10);
-}
-function changeFigures(inPeriod, waiting) {
-	const open = inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
-	const stages = inPeriod.length === 0 ? Object.fromEntries(STAGES.map((s) => [s, null])) : Object.fromEntries(STAGES.map((s) => [s, medianOf(inPeriod, STAGE_OF[s])]));
-	const lead = (c) => leadObservation(c, waiting)?.seconds ?? null;
-	const deploy = (c) => deployObservation(c, waiting)?.seconds ?? null;
-	const bound = (value) => open > 0 ? medianOf(inPeriod, value) : null;
-	return {
-		changes: inPeriod.length,
-		waiting: open,
-		leadTimeP50: inPeriod.length === 0 || open > 0 ? null : medianOf(inPeriod, lead),
-		leadTimeAtLeast: bound(lead),
-		cycleTimeP50: inPeriod.length === 0 ? null : medianOf(inPeriod, (c) => c.cycleTime),
-		stages: open > 0 ? {
-			...stages,
-			deploy: null
-		} : stages,
-		deployAtLeast: bound(deploy)
-	};
-}
-function periodOf(window) {
-	return window.until - window.since > 182 * DAY$9 ? "month" : "week";
-}
-function periodAround(t, period) {
-	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$9];
-	const d = new Date(t * 1e3);
-	return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1e3, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1e3];
-}
-function keyTrends$1(changes, deploys, window, waiting) {
-	const period = periodOf(window);
-	const from = Math.max(window.since, window.historyFrom ?? window.since);
-	const to = Math.min(window.until, Math.max(waiting.now, from));
-	const bounds = [];
-	if (from < to) {
-		for (let [start] = periodAround(from, period); start < to; start = periodAround(start, period)[1]) bounds.push(start);
-		bounds.push(periodAround(bounds.at(-1) ?? from, period)[1]);
-	}
-	const at = (t) => {
-		let lo = 0;
-		let hi = bounds.length - 2;
-		while (lo < hi) {
-			const mid = lo + hi + 1 >> 1;
-			if (bounds[mid] <= t) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo;
-	};
-	const merged = bounds.slice(1).map(() => []);
-	const shipped = bounds.slice(1).map(() => []);
-	for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
-	for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
-	return {
-		period,
-		periods: merged.map((inPeriod, i) => {
-			const start = bounds[i];
-			const end = bounds[i + 1];
-			const covered = Math.min(end, to) - Math.max(start, from);
-			const partial = start < from || end > to;
-			const out = shipped[i] ?? [];
-			const failed = out.filter((d) => d.failed);
-			const { changes: count, waiting: open, ...figures } = changeFigures(inPeriod, waiting);
-			return {
-				start: isoDay(start),
-				end: isoDay(end),
-				partial,
-				complete: !partial && count > 0 && open === 0,
-				changes: count,
-				waiting: open,
-				deploys: out.length,
-				failedDeploys: failed.length,
-				deploymentFrequency: covered >= 7 * DAY$9 ? out.length / (covered / (7 * DAY$9)) : null,
-				changeFailureRate: out.length > 0 ? failed.length / out.length : null,
-				timeToRestoreP50: median$1(failed.map((d) => d.restoredAfter)),
-				...figures
-			};
-		})
-	};
-}
-function sparkline(values, apart) {
-	const present = values.filter((v, i) => v !== null && !apart?.[i]);
-	if (present.length === 0 && !apart?.some(Boolean)) return "";
-	const min = Math.min(...present);
-	const max = Math.max(...present);
-	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
-}
-var DAY$9, SPARKS;
-var init_trend$2 = __esmMin((() => {
-	init_domain();
-	init_stage_of();
-	init_percentile();
-	init_stage_summary();
-	DAY$9 = 86400;
-	SPARKS = "▁▂▃▄▅▆▇█";
-}));
-// src/render/trend.ts
-function periodsSoFar(report) {
-	const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
-	return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
-}
-function keySeries(report) {
-	const gitOnly = !report.sources.includes("github");
-	const stageName = (s) => shortStageLabel(s, gitOnly);
-	const periods = periodsSoFar(report);
-	const series = (key, label, unit, value, bound) => {
-		const waits = bound !== void 0;
-		const apart = periods.map((p) => p.partial || waits && p.waiting > 0);
-		const values = periods.map(value);
-		const known = values.filter((v, i) => v !== null && !apart[i]);
-		return {
-			key,
-			label,
-			unit,
-			values,
-			bounds: periods.map((p) => bound?.(p) ?? null),
-			apart,
-			from: known[0] ?? null,
-			to: known.at(-1) ?? null
-		};
-	};
-	return [
-		series("deploymentFrequency", figureLabel("dora.deploymentFrequency"), "perWeek", (p) => p.deploymentFrequency),
-		series("leadTime", `${figureLabel("leadTime")} p50`, "seconds", (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
-		series("changeFailureRate", figureLabel("dora.changeFailureRate"), "ratio", (p) => p.changeFailureRate),
-		series("timeToRestore", `${figureLabel("dora.timeToRestore")} p50`, "seconds", (p) => p.timeToRestoreP50),
-		...STAGES.map((s) => series(s, `${stageName(s)} p50`, "seconds", (p) => p.stages[s], s === "deploy" ? (p) => p.deployAtLeast : void 0))
-	].filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
-}
-function apartNote(period) {
-	return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
-}
-function keyValueText(value, unit, days) {
-	if (value === null) return "—";
-	if (unit === "perWeek") return `${formatPerWeek(value)}/wk`;
-	if (unit === "ratio") return `${Math.round(value * 100)}%`;
-	return formatDuration(value, days);
-}
-var init_trend$1 = __esmMin((() => {
-	init_domain();
-	init_catalogue();
-	init_stage_labels();
-	init_duration();
-}));
-// src/render/text/trends.ts
-function trends(report, ctx) {
-	const period = report.summary.trend.period ?? "week";
-	const all = keySeries(report);
-	if (periodsSoFar(report).length < 2 || all.length === 0) return [];
-	if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
-	const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 22 <= ctx.width;
-	const label = (text) => spelled ? text : text.replace(/^failed deployment /, "").replace(/^deployment frequency$/, "deploy frequency").replace(/^change failure rate$/, "failure rate").replace(/^lead time for changes/, "lead time");
-	const labelWidth = Math.max(...all.map((k) => label(k.label).length)) + 2;
-	const shown = Math.min(60, Math.max(8, ctx.width - labelWidth - 22));
-	const lines = all.map((k) => {
-		const line = sparkline(k.values.slice(-shown), k.apart.slice(-shown));
-		const values = k.values.slice(-shown).filter((v, i) => v !== null && !k.apart.slice(-shown)[i]);
-		const compared = values.length === 0 ? "" : `  ${keyValueText(values[0] ?? null, k.unit, ctx.durations)} → ${keyValueText(values.at(-1) ?? null, k.unit, ctx.durations)}`;
-		return `${label(k.label).padEnd(labelWidth)}${ctx.c.cyan(compared === "" ? line.trimEnd() : line)}${compared}`;
-	});
-	const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
-	return [
-		ctx.c.bold(`Trends by ${period} (→: from the first to the last complete ${period})`),
-		...lines,
-		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : []
-	];
-}
-var init_trends$1 = __esmMin((() => {
-	init_trend$2();
-	init_trend$1();
-	init_layout();
-}));
-// src/render/acceptance.ts
-function acceptanceView(report, days, always = false) {
-	const a = report.summary.acceptance;
-	if (a === void 0) return null;
-	if (a === null) {
-		const github = report.sources.includes("github");
-		if (!always && !github && report.summary.ai.assisted === 0) return null;
-		return {
-			unknown: unknownText(report),
-			rows: [],
-			difference: null,
-			note: null
-		};
-	}
-	return {
-		unknown: null,
-		rows: [
-			row$2("All", a, days),
-			row$2("AI-assisted", a.ai, days),
-			...a.tools.map((t) => ({
-				...row$2(t.tool, t, days),
-				tool: true
-			})),
-			row$2("Other", a.other, days)
-		],
-		difference: differenceText(a.aiMinusOther, a.note !== null),
-		note: a.note
-	};
-}
-function unknownText(report) {
-	if (!report.sources.includes("github")) return "Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).";
-	return "Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).";
-}
-function row$2(name, g, days) {
-	const apart = [g.closedDrafts > 0 ? plural$2(g.closedDrafts, "draft") : "", g.failedRuns > 0 ? plural$2(g.failedRuns, "failed run") : ""].filter(Boolean).join(", ");
-	return {
-		name,
-		merged: String(g.merged),
-		rejected: String(g.rejected),
-		decided: g.merged + g.rejected,
-		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
-		share: formatPercent(g.rate),
-		interval: g.rate === null ? "—" : interval(g),
-		apart: apart || "—",
-		drafts: String(g.closedDrafts),
-		failedRuns: String(g.failedRuns),
-		reviewed: String(g.reviewed),
-		toClose: formatDuration(g.timeToCloseP50, days),
-		effort: g.rejected === 0 ? "—" : g.reviewed === 0 ? "none reviewed" : `${plural$2(g.reviews, "review")}, ${plural$2(g.comments, "comment")}, ${formatDuration(g.reviewTime, days)} in review`,
-		reviews: String(g.reviews),
-		comments: String(g.comments),
-		inReview: formatDuration(g.reviewTime, days),
-		tool: false
-	};
-}
-function interval(g) {
-	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
-}
-function points(value) {
-	const rounded = Math.round(Math.abs(value) * 100);
-	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
-}
-function differenceText(d, tooFew) {
-	if (d.value === null || d.low === null || d.high === null) return null;
-	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
-	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
-}
-var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
-var init_acceptance$2 = __esmMin((() => {
-	init_units();
-	init_duration();
-	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
-	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
-}));
-// src/render/health.ts
-function healthSections(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const out = [];
-	if (s.review) {
-		const r = s.review;
-		out.push({
-			id: "review",
-			title: "Review health",
-			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${decimal(r.reviewsPerChange)} per change`],
-				["Share of reviews by the two busiest reviewers", formatPercent(r.topTwoShare)],
-				["Merged without review", `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
-				["Merged without an approval by someone else", `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
-				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
-				["Review depth on large changes (comments per 100 lines, p50)", decimal(r.largeChangeCommentsPer100LinesP50)]
-			],
-			tables: r.byReviewer.length === 0 ? [] : [{
-				head: [
-					"Reviewer",
-					"Reviews",
-					"First reviews",
-					"Pickup p50 when first"
-				],
-				rows: r.byReviewer.slice(0, 10).map((x) => [
-					x.reviewer,
-					count$3(x.reviews),
-					count$3(x.firstReviews),
-					formatDuration(x.pickupP50, days)
-				])
-			}]
-		});
-	}
-	if (s.rework) {
-		const w = s.rework;
-		out.push({
-			id: "rework",
-			title: "Rework",
-			figures: [
-				["Reviewed changes", count$3(w.reviewed)],
-				["Commits or force-pushes after the first review", `${w.reworked} (${formatPercent(w.share)})`],
-				["Changes requested", `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`]
-			],
-			tables: []
-		});
-	}
-	if (s.ci) {
-		const c = s.ci;
-		out.push({
-			id: "ci",
-			title: "CI checks",
-			figures: [
-				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
-				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
-				["Share of the merge wait spent waiting on checks", formatPercent(c.mergeWaitOnChecksShare)],
-				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
-			],
-			tables: c.worstFlaky.length === 0 ? [] : [{
-				head: [
-					"Flaky check",
-					"Flaky runs",
-					"Changes that ran it",
-					"Rate"
-				],
-				rows: c.worstFlaky.map((f) => [
-					f.name,
-					count$3(f.flaky),
-					count$3(f.runs),
-					formatPercent(f.rate)
-				])
-			}]
-		});
-	}
-	if (s.wip) {
-		const w = s.wip;
-		out.push({
-			id: "wip",
-			title: "Work in progress",
-			figures: [
-				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
-				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
-				["Open pull requests per active author", decimal(w.perAuthor)],
-				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
-			],
-			tables: w.oldest.length === 0 ? [] : [{
-				head: [
-					"Longest open",
-					"Title",
-					"Author",
-					"State",
-					"Open for"
-				],
-				rows: w.oldest.map((p) => [
-					`#${p.number}`,
-					p.title,
-					p.author,
-					p.isDraft ? "draft" : "ready",
-					formatDuration(p.age, days)
-				]),
-				links: w.oldest.map((p) => p.url ?? null)
-			}]
-		});
-	}
-	const ai = s.aiComparison;
-	if (ai.assisted.count > 0) {
-		const intervals = ai.intervals;
-		const row = (name, a, o, key) => {
-			const i = key ? intervals?.[key] : void 0;
-			return [
-				name,
-				a,
-				o,
-				...intervals ? i ? [
-					signed$1(i.difference, days),
-					range(i, days),
-					verdict(i, tooFewToCompare(ai))
-				] : [
-					"",
-					"",
-					""
-				] : []
-			];
-		};
-		const rows = [
-			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
-			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
-			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
-			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", lines$2(ai.assisted.p50Size), lines$2(ai.other.p50Size)),
-			row("Reverted", formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
-			row("Reworked after review", formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))
-		];
-		out.push({
-			id: "ai",
-			title: "AI-assisted vs other",
-			figures: ai.note ? [["Note", ai.note]] : [],
-			tables: [{
-				head: [
-					"",
-					"AI-assisted (a lower bound)",
-					"Other",
-					...intervals ? [
-						"Difference of medians",
-						"95% interval",
-						"Verdict"
-					] : []
-				],
-				rows
-			}]
-		});
-	}
-	return out;
-}
-function signed$1(seconds, days) {
-	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
-}
-function range(i, days) {
-	return i.low === null || i.high === null ? "—" : `${signed$1(i.low, days)} to ${signed$1(i.high, days)}`;
-}
-function tooFewToCompare(ai) {
-	return Math.min(ai.assisted.count, ai.other.count) < 10;
-}
-function verdict(i, tooFew = false) {
-	if (i.difference === null) return "not measurable";
-	if (tooFew) return "too few changes to tell";
-	if (!i.real) return "the data cannot tell";
-	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
-}
-var count$3, decimal, lines$2;
-var init_health = __esmMin((() => {
-	init_domain();
-	init_stage_labels();
-	init_duration();
-	init_units();
-	init_limits();
-	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
-	decimal = (n) => n === null || n === void 0 ? "—" : n.toFixed(1);
-	lines$2 = (n) => n === null || n === void 0 ? "—" : `${Math.round(n)} lines`;
-}));
-// src/render/text/review.ts
-function reviewAndCi(report, ctx) {
-	const { c } = ctx;
-	const s = report.summary;
-	const pct = (v) => formatPercent(v ?? null);
-	const lines = [];
-	if (s.review) {
-		const r = s.review;
-		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? "—"} per change`);
-	}
-	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
-	if (sized.length > 1) lines.push(`size: p50 ${s.flow.size.p50 ?? "—"} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
-	if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
-	if (s.ci) {
-		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
-		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
-	}
-	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? "—"} per active author`);
-	const ai = s.aiComparison;
-	const out = lines.map((l) => wrap(l, ctx.width));
-	if (ai && ai.assisted.count > 0) {
-		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${ai.assisted.p50Size ?? "—"} vs ${ai.other.p50Size ?? "—"} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
-		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
-		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
-		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
-	}
-	const acceptance = acceptanceView(report, ctx.durations);
-	if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
-	if (out.length === 0) return [];
-	return [c.bold("Review, CI and AI"), ...out];
-}
-function acceptanceLines(view, ctx) {
-	if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
-	const rate = (r) => `${r.tool || r.name === "AI-assisted" ? terminalSafe(r.name) : r.name.toLowerCase()} ${r.rate} of ${r.decided}`;
-	const groups = view.rows.filter((r) => !r.tool);
-	const tools = view.rows.filter((r) => r.tool);
-	const all = groups[0];
-	const lines = [`acceptance (merged of decided, 95% interval): ${groups.map(rate).join(" · ")}`];
-	if (tools.length > 0) lines.push(`  by tool: ${tools.map(rate).join(", ")}`);
-	if (all) lines.push(`  rejected: ${all.rejected}, p50 ${all.toClose} to close, ${all.effort}${all.apart === "—" ? "" : ` · apart: ${all.apart}`}`);
-	if (view.difference) lines.push(`  ${view.difference}`);
-	return lines.map((l) => wrap(l, ctx.width));
-}
-var init_review = __esmMin((() => {
-	init_stage_labels();
-	init_acceptance$2();
-	init_confidence();
-	init_health();
-	init_units();
-	init_duration();
-	init_sanitize();
-	init_layout();
-}));
-// src/render/text/queues.ts
-function queues$1(report, ctx) {
-	const { c } = ctx;
-	const s = report.summary;
-	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
-	if (stages.length === 0) return [];
-	const gitOnly = !report.sources.includes("github");
-	const table = fitTable([
-		{
-			head: "stage",
-			min: 8,
-			wrap: true
-		},
-		{
-			head: "in/wk",
-			align: "right"
-		},
-		{
-			head: "out/wk",
-			align: "right"
-		},
-		{
-			head: "growth/wk",
-			align: "right",
-			min: 7
-		},
-		{
-			head: "mean queue",
-			align: "right",
-			min: 7,
-			wrap: true
-		},
-		{
-			head: "λ × W",
-			align: "right"
-		},
-		{
-			head: "mean time",
-			align: "right",
-			min: 8,
-			wrap: true
-		}
-	], stages.map((stage) => {
-		const t = s.queueTrend[stage];
-		const growth = t?.growthPerWeek ?? null;
-		const grow = rate(growth, true);
-		return [
-			shortStageLabel(stage, gitOnly),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			growth !== null && growth > 0 ? c.red(grow) : grow,
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
-			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
-		];
-	}), ctx);
-	const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 9) + 3;
-	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
-	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
-	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
-	const lines = [];
-	for (const stage of stages) {
-		const weeks = s.queues[stage] ?? [];
-		const queue = weeks.map((w) => w.queue);
-		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
-		const ai = weeks.map((w) => w.aiShare);
-		if (ai.some((v) => v !== null)) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai)}`);
-	}
-	const capacity = s.reviewCapacity ?? [];
-	if (capacity.length > 0) {
-		lines.push(`  ${"reviews".padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))} ${ends(capacity.map((w) => w.reviews))} a week`);
-		lines.push(`  ${"PRs ready".padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))} ${ends(capacity.map((w) => w.readyPulls))} a week`);
-	}
-	return [
-		c.bold("Where the queue builds"),
-		table,
-		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).", ctx.width)),
-		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
-		...lines,
-		c.dim(wrap(littlesLaw(report, stages), ctx.width))
-	];
-}
-function littlesLaw(report, stages) {
-	const trend = report.summary.queueTrend;
-	const biggest = stages.map((stage) => ({
-		stage,
-		t: trend[stage]
-	})).filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-	const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
-	if (!biggest?.t) return `${rule}.`;
-	const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
-	const weeks = (meanTimeInStage ?? 0) / WEEK$6;
-	const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= .2 * Math.max(1, meanQueue ?? 0) ? "close: the flow was steady" : "far apart: the queue grew or drained in the window";
-	return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes("github"))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
-}
-function weeksNote(report, shown) {
-	const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
-	if (!first) return "";
-	const weeks = first.slice(-shown);
-	const zone = report.timezone;
-	const day = (iso) => {
-		if (iso === void 0) return "";
-		const d = new TZDate(Date.parse(iso), zone);
-		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-	};
-	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
-}
-var rate, WEEK$6;
-var init_queues$1 = __esmMin((() => {
-	init_tz();
-	init_domain();
-	init_trend$2();
-	init_stage_labels();
-	init_duration();
-	init_layout();
-	rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
-	WEEK$6 = 604800;
-}));
-// src/render/text/slowest.ts
-function slowest$1(report, ctx) {
-	const top = report.summary.slowest.slice(0, SHOWN);
-	if (top.length === 0) return [];
-	const gitOnly = !report.sources.includes("github");
-	const narrow = ctx.width < 100;
-	const table = fitTable([
-		{
-			head: "change",
-			min: 9
-		},
-		{
-			head: "title",
-			min: 12
-		},
-		{
-			head: "total",
-			align: "right"
-		},
-		{
-			head: "mostly",
-			min: 12
-		}
-	], top.map((ch) => [
-		terminalSafe(ch.id),
-		terminalSafe(ch.title),
-		formatDuration(ch.total, ctx.durations),
-		ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""
-	]), ctx);
-	return [ctx.c.bold("Slowest changes"), table];
-}
-var SHOWN;
-var init_slowest$1 = __esmMin((() => {
-	init_stage_labels();
-	init_duration();
-	init_sanitize();
-	init_layout();
-	SHOWN = 5;
-}));
-// src/render/unreleased.ts
-function leadTimeCensoringText(report) {
-	const days = durationFormat(report.businessHours);
-	const { leadTime, leadTimeDeployed } = report.summary;
-	if (leadTime.censored === 0) return null;
-	return [`lead time p50 ${percentileText(leadTime, "p50", days)} with the ${plural$2(leadTime.censored, "change")} still waiting counted as censored`, `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural$2(leadTimeDeployed.count, "deployed change")} only`];
-}
-function unreleasedText(report) {
-	const days = durationFormat(report.businessHours);
-	const u = report.summary.unreleased;
-	if (u.count === 0) return null;
-	return `${plural$2(u.count, "merged change")} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
-}
-function renderUnreleasedText(report, ctx) {
-	const days = durationFormat(report.businessHours);
-	const { c } = ctx;
-	const backlog = unreleasedText(report);
-	const lead = leadTimeCensoringText(report);
-	if (backlog === null && lead === null) return [];
-	const out = [c.bold("Unreleased")];
-	if (backlog !== null) out.push(wrap(backlog, ctx.width));
-	const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
-	if (oldest.length > 0) {
-		const name = repositoryNamer(report);
-		const rows = oldest.map((ch) => [
-			terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id),
-			terminalSafe(ch.title),
-			formatTime(ch.mergedAt, ctx.timeZone),
-			formatDuration(ch.age, days)
-		]);
-		out.push(fitTable([
-			{
-				head: "change",
-				min: 9
-			},
-			{
-				head: "title",
-				min: 12
-			},
-			{ head: `merged (${ctx.timeZone})` },
-			{
-				head: "waiting",
-				align: "right"
-			}
-		], rows, ctx));
-	}
-	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-	return ["", ...out];
-}
-var TEXT_OLDEST;
-var init_unreleased$1 = __esmMin((() => {
-	init_units();
-	init_duration();
-	init_sanitize();
-	init_names();
-	init_layout();
-	TEXT_OLDEST = 5;
-}));
-// src/render/text.ts
-var text_exports = __exportAll({
-	renderTerminalText: () => renderTerminalText,
-	renderText: () => renderText,
-	stageLabel: () => stageLabel
-});
-function stageLabel(stage, report) {
-	return stageLabel$1(stage, !report.sources.includes("github"));
-}
-function renderText(report, options) {
-	const ctx = {
-		c: new Chalk({ level: options.color ? 1 : 0 }),
-		color: options.color,
-		width: options.width ?? 80,
-		timeZone: options.timeZone ?? report.timezone,
-		durations: durationFormat(report.businessHours)
-	};
-	return `${SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0).map((lines) => lines.join("\n")).join("\n\n")}\n`;
-}
-function renderTerminalText(report, options) {
-	return terminalOutput(renderText(report, options), options.color);
-}
-var withChanges, SECTIONS;
-var init_text = __esmMin((() => {
-	init_source();
-	init_stage_labels();
-	init_format$2();
-	init_repositories();
-	init_products$3();
-	init_slices$3();
-	init_sanitize();
-	init_advice$1();
-	init_deploys$2();
-	init_notes$1();
-	init_repair$2();
-	init_previous$2();
-	init_overview$1();
-	init_trends$1();
-	init_review();
-	init_queues$1();
-	init_slowest$1();
-	init_unreleased$1();
-	init_units();
-	withChanges = (section) => (report, ctx) => mergedInWindow(report) === 0 ? [] : section(report, ctx);
-	SECTIONS = [
-		(report, ctx) => {
-			const table = renderRepositoryText(report, ctx);
-			return table === "" ? [] : [table];
-		},
-		header$1,
-		nothingMerged,
-		withChanges(headline$2),
-		withChanges(renderSlicesText),
-		withChanges((report, ctx) => [...stages$1(report, ctx), ...renderUnreleasedText(report, ctx)]),
-		withChanges(trends),
-		withChanges(previous),
-		withChanges(deploys$2),
-		withChanges(renderProductsText),
-		withChanges(repair$1),
-		withChanges(reviewAndCi),
-		withChanges(queues$1),
-		withChanges(recommendations$2),
-		withChanges(slowest$1),
-		notes$2
-	];
-}));
-// src/version.ts
-function schemaUrl(name) {
-	return `https://raw.githubusercontent.com/flowaudit/flowaudit/v${VERSION$3}/schema/${name}.schema.json`;
-}
-var VERSION$3;
-var init_version = __esmMin((() => {
-	VERSION$3 = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
-}));
-// src/render/json.ts
-var json_exports = __exportAll({ renderJsonChunks: () => renderJsonChunks });
-function itemsAtDepthTwo(items, round) {
-	return JSON.stringify([items], round, 2).slice(6, -6);
-}
-function* renderJsonChunks(input, lists) {
-	const { $schema: _previous, ...fields } = input;
-	for (const chunk of jsonChunks({
-		$schema: schemaUrl("report"),
-		...fields
-	}, lists)) yield jsonSafe(chunk);
-}
-function* jsonChunks(report, lists) {
-	const placeholder = (key) => `\u0000${key}\u0000`;
-	const present = LIST_KEYS.filter((k) => report[k] !== void 0);
-	let rest = JSON.stringify({
-		...report,
-		...Object.fromEntries(present.map((k) => [k, placeholder(k)]))
-	}, replacer, 2);
-	for (const key of present) {
-		const token = JSON.stringify(placeholder(key));
-		const at = rest.indexOf(token);
-		yield rest.slice(0, at);
-		rest = rest.slice(at + token.length);
-		let first = true;
-		const round = key === "repositories" ? replacer : void 0;
-		let group = [];
-		const items = key === "repositories" ? report.repositories : lists?.[key] ?? report[key];
-		for (const item of items) {
-			group.push(item);
-			if (group.length < GROUP) continue;
-			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
-			first = false;
-			group = [];
-		}
-		if (group.length > 0) {
-			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
-			first = false;
-		}
-		yield first ? "[]" : "\n  ]";
-	}
-	yield `${rest}\n`;
-}
-var replacer, LIST_KEYS, GROUP;
-var init_json = __esmMin((() => {
-	init_version();
-	init_sanitize();
-	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
-	LIST_KEYS = [
-		"changes",
-		"queueOnlyChanges",
-		"deploys",
-		"openPulls",
-		"repositories"
-	];
-	GROUP = 32;
-}));
-// src/render/csv.ts
-var csv_exports = __exportAll({
-	cell: () => cell,
-	renderCsv: () => renderCsv,
-	renderCsvChunks: () => renderCsvChunks
-});
-function renderCsv(report) {
-	return [...renderCsvChunks(report)].join("");
-}
-function* renderCsvChunks(report, changes = report.changes) {
-	const repositoryColumn = report.repositories !== void 0;
-	const slicesColumn = report.summary.slices !== void 0;
-	const productColumn = report.summary.products !== void 0;
-	const head = [
-		...repositoryColumn ? ["repository"] : [],
-		...COLUMNS,
-		...slicesColumn ? ["slices"] : [],
-		...productColumn ? ["products"] : []
-	];
-	const name = repositoryNamer(report);
-	let rows = [head.join(",")];
-	for (const ch of changes) {
-		const repair = ch.flags.filter((f) => f.startsWith("repair:")).map((f) => f.slice(7)).join(" ");
-		const values = {
-			...ch,
-			...ch.stages,
-			flags: ch.flags.join(" "),
-			repair
-		};
-		const row = [
-			...COLUMNS.map((col) => cell(values[col])),
-			...slicesColumn ? [cell((ch.slices ?? []).join(" "))] : [],
-			...productColumn ? [cell((ch.products ?? []).join(" "))] : []
-		];
-		const repository = ch.repository === void 0 ? repositoryName(report.repository) : name(ch.repository);
-		rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(","));
-		if (rows.length >= ROWS_PER_CHUNK) {
-			yield rows.join("\r\n") + "\r\n";
-			rows = [];
-		}
-	}
-	if (rows.length > 0) yield rows.join("\r\n") + "\r\n";
-}
-function cell(value) {
-	if (value === null || value === void 0) return "";
-	let text = terminalSafe(String(value));
-	if (/^[=+\-@]/.test(text) && typeof value === "string") text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text;
-}
-var COLUMNS, ROWS_PER_CHUNK;
-var init_csv = __esmMin((() => {
-	init_domain();
-	init_sanitize();
-	init_names();
-	COLUMNS = [
-		"id",
-		"number",
-		"kind",
-		"title",
-		"author",
-		"sha",
-		"url",
-		"bot",
-		"commits",
-		"additions",
-		"deletions",
-		"files",
-		"firstCommitAt",
-		"readyAt",
-		"firstReviewAt",
-		"approvedAt",
-		"mergedAt",
-		"deployedAt",
-		...STAGES,
-		"cycleTime",
-		"leadTime",
-		"aiAssisted",
-		"reverted",
-		"revertedBy",
-		"flags",
-		"repair"
-	];
-	ROWS_PER_CHUNK = 2e3;
-}));
-// src/render/csv-trends.ts
-var csv_trends_exports = __exportAll({
-	renderPreviousCsv: () => renderPreviousCsv,
-	renderTrendsCsv: () => renderTrendsCsv
-});
-function renderTrendsCsv(report) {
-	const period = report.summary.trend.period ?? "week";
-	const rows = (report.summary.trend.periods ?? []).map((p) => {
-		const values = {
-			...p,
-			...p.stages,
-			period
-		};
-		return TREND_COLUMNS.map((col) => cell(values[col])).join(",");
-	});
-	return [TREND_COLUMNS.join(","), ...rows].map((r) => `${r}\r\n`).join("");
-}
-function renderPreviousCsv(report) {
-	const p = report.summary.previous;
-	const rows = (p?.covered ? p.rows : []).map((r) => {
-		const real = r.direction === "better" || r.direction === "worse";
-		const verdict = r.direction === null ? "not measured" : r.direction === "uncertain" ? "the data cannot tell" : r.direction;
-		return [
-			r.group === "dora" ? figureLabel(r.key) : r.label,
-			r.key,
-			r.unit,
-			r.before,
-			r.after,
-			real ? r.change : null,
-			real ? r.interval.low : null,
-			real ? r.interval.high : null,
-			verdict,
-			r.sample.before,
-			r.sample.after,
-			p?.since,
-			p?.until
-		].map(cell).join(",");
-	});
-	return [PREVIOUS_COLUMNS.join(","), ...rows].map((r) => `${r}\r\n`).join("");
-}
-var TREND_COLUMNS, PREVIOUS_COLUMNS;
-var init_csv_trends = __esmMin((() => {
-	init_domain();
-	init_catalogue();
-	init_csv();
-	TREND_COLUMNS = [
-		"period",
-		"start",
-		"end",
-		"partial",
-		"complete",
-		"changes",
-		"waiting",
-		"deploys",
-		"failedDeploys",
-		"deploymentFrequency",
-		"changeFailureRate",
-		"timeToRestoreP50",
-		"leadTimeP50",
-		"leadTimeAtLeast",
-		"cycleTimeP50",
-		...STAGES,
-		"deployAtLeast"
-	];
-	PREVIOUS_COLUMNS = [
-		"figure",
-		"key",
-		"unit",
-		"before",
-		"now",
-		"change",
-		"low",
-		"high",
-		"verdict",
-		"sampleBefore",
-		"sampleNow",
-		"previousSince",
-		"previousUntil"
-	];
-}));
-// src/render/markdown.ts
-var markdown_exports = __exportAll({
-	md: () => md,
-	renderMarkdown: () => renderMarkdown
-});
-function md(text) {
-	return escapeMarkdown(text).replace(/[~$]/g, (c) => `\\${c}`).replace(/@(?=[\w-])/g, "@&#8203;").replace(/(?<!&)#(?=\d)/g, "#&#8203;");
-}
-function mdLine(text) {
-	return md(text).replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space, mark) => /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`);
-}
-function renderMarkdown(input, options = {}) {
-	const report = input;
-	const out = [...header(report)];
-	const repositories = renderRepositoryMarkdown(input);
-	if (mergedInWindow(report) === 0) {
-		if (repositories) out.push(repositories);
-		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
-	} else {
-		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
-		if (repositories) out.push(repositories);
-		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
-		out.push(...stageTable(report), ...recommendations$1(report), ...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
-		if (!options.summary) out.push(...trend$1(report));
-		out.push(...flow(report));
-		if (!options.summary) out.push(...deploys$1(report));
-		out.push(...renderProductsMarkdown(report));
-		out.push(...repairMarkdown(report));
-		out.push(...unreleased$1(report));
-		const health = healthSections(report);
-		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
-		for (const section of health) out.push(...healthSection(section));
-		out.push(...acceptanceMarkdown(report));
-		out.push(...queueSection(report), ...slowest(report));
-		if (options.summary) out.push(...leftOut(report));
-		else out.push(...allChanges(report, options.maxChanges));
-	}
-	out.push(...notes$1(report));
-	out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
-	return `${out.join("\n")}\n`;
-}
-function header(report) {
-	const r = report.repository;
-	const hours = businessHoursText(report);
-	return [
-		`## flowaudit · ${md(repositoryName(r))}`,
-		"",
-		`**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ""} · **sources** ${md(report.sources.join(" + "))} · **deploys** ${md(deploySignalHeader(report))}`,
-		"",
-		...hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? "")}.`, ""] : []
-	];
-}
-function keyFigures$1(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const d = s.dora;
-	const band = (x, key) => x.band ? ` (${bandText(key, x.band)})` : "";
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	return [[
-		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime, "leadTime")}`,
-		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, "deploymentFrequency")}`,
-		`${figureLabel("dora.changeFailureRate")} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, "changeFailureRate")}`,
-		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
-		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
-	].join(" · "), ""];
-}
-function row$1(cells) {
-	return `| ${cells.join(" | ")} |`;
-}
-function table(head, align, rows) {
-	return [
-		row$1(head),
-		row$1([...align].map((a) => a === "r" ? "--:" : ":--")),
-		...rows.map(row$1),
-		""
-	];
-}
-function stageTable(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
-	const unseen = codingUnseenNote(report);
-	const rows = STAGES.map((stage) => {
-		const f = s.stages[stage];
-		return [
-			stageLabel(stage, report),
-			String(f.count),
-			percentileText(f, "p50", days),
-			percentileText(f, "p75", days),
-			percentileText(f, "p90", days),
-			formatPercent(stage === "coding" && unseen !== null ? null : f.share),
-			...ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
-		].map(md);
-	});
-	for (const [name, d, what] of [[
-		figureLabel("cycleTime"),
-		s.cycleTime,
-		"first commit → merge"
-	], [
-		figureLabel("leadTime"),
-		s.leadTime,
-		"first commit → deploy"
-	]]) rows.push([
-		`**${name}** (${what})`,
-		String(d.count),
-		percentileText(d, "p50", days),
-		percentileText(d, "p75", days),
-		percentileText(d, "p90", days),
-		"",
-		...ofTotal ? [""] : []
-	]);
-	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
-	const notes = [
-		...unseen === null ? [] : [unseen],
-		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
-		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
-	];
-	return [
-		"### Where the time goes",
-		"",
-		`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`,
-		"",
-		...table([
-			"Stage",
-			"Changes",
-			"p50",
-			"p75",
-			"p90",
-			"Share",
-			...ofTotal ? ["Share of all time"] : []
-		], `lrrrrr${ofTotal ? "r" : ""}`, rows),
-		...notes.map((n) => `- ${n}`),
-		...notes.length > 0 ? [""] : []
-	];
-}
-function doraTable(report) {
-	const days = durationFormat(report.businessHours);
-	const d = report.summary.dora;
-	const f = d.deploymentFrequency;
-	const band = (x, key) => bandText(key, x.band) || "—";
-	const rows = [
-		[
-			figureTitle("dora.deploymentFrequency"),
-			deployRateText(f),
-			band(f, "deploymentFrequency"),
-			plural$2(f.count, "deploy")
-		],
-		[
-			figureTitle("dora.leadTime"),
-			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days),
-			band(d.leadTime, "leadTime"),
-			plural$2(d.leadTime.count, "change")
-		],
-		[
-			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			band(d.changeFailureRate, "changeFailureRate"),
-			plural$2(d.changeFailureRate.count, "deploy")
-		],
-		[
-			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value, days),
-			band(d.timeToRestore, "timeToRestore"),
-			plural$2(d.timeToRestore.count, "restore")
-		],
-		[
-			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			band(d.reworkRate, "reworkRate"),
-			plural$2(d.reworkRate.count, "deploy")
-		]
-	];
-	const figureNotes = doraNotes([
-		[figureTitle("dora.deploymentFrequency"), f],
-		[figureTitle("dora.leadTime"), d.leadTime],
-		[figureTitle("dora.changeFailureRate"), d.changeFailureRate],
-		[figureTitle("dora.timeToRestore"), d.timeToRestore],
-		[figureTitle("dora.reworkRate"), d.reworkRate]
-	]);
-	return [
-		"### DORA keys",
-		"",
-		...table([
-			"Key",
-			"Value",
-			"Band",
-			"Over"
-		], "lrll", rows.map((r) => r.map(md))),
-		...figureNotes.map((n) => `- ${mdLine(n)}`),
-		...figureNotes.length ? [""] : []
-	];
-}
-function recommendations$1(report) {
-	const days = durationFormat(report.businessHours);
-	if (report.recommendations.length === 0) return [];
-	const whatIfs = report.recommendations.some((r) => r.whatIf);
-	const rows = report.recommendations.map((r) => {
-		const w = r.whatIf;
-		const whatIf = w ? whatIfText$1(w, stageLabel(w.stage, report), days) : "";
-		return [
-			r.measure,
-			r.value,
-			r.tellsYou,
-			r.doNext,
-			...whatIfs ? [whatIf] : []
-		].map(md);
-	});
-	return [
-		"### What to do next",
-		"",
-		...table([
-			"What you measure",
-			"Measured",
-			"What it tells you",
-			"What you do next",
-			...whatIfs ? ["What if"] : []
-		], whatIfs ? "lllll" : "llll", rows)
-	];
-}
-function distribution$1(report) {
-	const { of, buckets } = report.summary.leadTimeHistogram;
-	if (buckets.every((b) => b.count === 0)) return [];
-	return [
-		`### Lead time: spread and trend`,
-		"",
-		`Changes by ${of === "leadTime" ? "lead time (first commit → deploy)" : "cycle time (first commit → merge; nothing deployed)"}:`,
-		"",
-		...table(buckets.map((b) => b.label), "r".repeat(buckets.length), [buckets.map((b) => String(b.count))])
-	];
-}
-function unreleased$1(report) {
-	const days = durationFormat(report.businessHours);
-	const u = report.summary.unreleased;
-	if (!u) return [];
-	const out = ["### Merged, not yet deployed", ""];
-	if (u.count === 0) return [
-		...out,
-		"Every change merged by the end of the window has been deployed.",
-		""
-	];
-	out.push(`${plural$2(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
-	const oldest = u.oldestChanges ?? [];
-	if (oldest.length > 0) out.push(...table([
-		"Change",
-		"Title",
-		"Merged (UTC)",
-		"Waiting"
-	], "lllr", oldest.map((c) => [
-		changeRef(c),
-		md(c.title),
-		md(minuteOf(c.mergedAt)),
-		formatDuration(c.age, days)
-	])));
-	else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(", ")}`, "");
-	return out;
-}
-function queueSection(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
-	if (stages.length === 0) return [];
-	const rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
-	const trend = stages.map((stage) => {
-		const t = s.queueTrend[stage];
-		return [
-			stageLabel(stage, report),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			rate(t?.growthPerWeek, true),
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
-			formatDuration(t?.meanTimeInStage ?? null, days)
-		].map(md);
-	});
-	const capacity = s.reviewCapacity ?? [];
-	const weeks = (s.queues[stages[0]] ?? []).map((w, i) => [
-		md(w.weekStart.slice(0, 16).replace("T", " ")),
-		...stages.map((stage) => {
-			const week = s.queues[stage]?.[i];
-			if (!week) return "—";
-			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatPercent(week.aiShare)} AI)`}`;
-		}),
-		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
-	]);
-	const zone = report.timezone;
-	return [
-		"### Where the queue builds",
-		"",
-		"When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.",
-		"",
-		...table([
-			"Stage",
-			"Arrivals a week",
-			"Departures a week",
-			"Queue growth a week",
-			"Mean queue (L)",
-			"λ × W",
-			"Time in stage (W)"
-		], "lrrrrrr", trend),
-		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.",
-		"",
-		...details("Weekly queues", [
-			`Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
-			"",
-			...table([
-				"Week of (UTC)",
-				...stages.map((stage) => md(stageLabel(stage, report))),
-				...capacity.length > 0 ? ["Reviews done", "Pull requests ready"] : []
-			], `l${"r".repeat(stages.length + (capacity.length > 0 ? 2 : 0))}`, weeks)
-		])
-	];
-}
-function flow(report) {
-	const { size, reverted, partiallyReverted } = report.summary.flow;
-	const ai = report.summary.ai;
-	const lines = [
-		`- **Size** (lines changed, lock and generated files left out): p50 ${num$1(size.p50, 0)}, p90 ${num$1(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
-		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
-		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)`
-	];
-	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "negative interval")} clamped to 0`);
-	return [
-		"### Change size",
-		"",
-		...lines,
-		""
-	];
-}
-function acceptanceMarkdown(report) {
-	const view = acceptanceView(report, durationFormat(report.businessHours), true);
-	if (view === null) return [];
-	if (view.unknown !== null) return [
-		`### ${md(ACCEPTANCE_TITLE)}`,
-		"",
-		md(view.unknown),
-		""
-	];
-	const name = (r) => r.tool ? `↳ ${md(r.name)}` : md(r.name);
-	return [
-		`### ${md(ACCEPTANCE_TITLE)}`,
-		"",
-		md(ACCEPTANCE_BASIS),
-		"",
-		...table([
-			"",
-			"Merged",
-			"Rejected",
-			"Acceptance",
-			"95% interval",
-			"Drafts closed",
-			"Agents’ failed runs"
-		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
-			r.merged,
-			r.rejected,
-			r.share,
-			r.interval,
-			r.drafts,
-			r.failedRuns
-		].map(md)])),
-		"What the rejected ones took: opened → closed, and others’ reviews and comments before the close (time in review: the first one → the close).",
-		"",
-		...table([
-			"",
-			"Rejected",
-			"p50 to close",
-			"Reviewed",
-			"Reviews",
-			"Comments",
-			"Time in review"
-		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
-			r.rejected,
-			r.toClose,
-			r.reviewed,
-			r.reviews,
-			r.comments,
-			r.inReview
-		].map(md)])),
-		...view.difference ? [`${md(view.difference)}.`, ""] : [],
-		...view.note ? [`> ${md(view.note)}`, ""] : []
-	];
-}
-function healthSection(section) {
-	const out = [`### ${md(section.title)}`, ""];
-	if (section.figures.length > 0) out.push(...table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
-	for (const t of section.tables) {
-		const cell = (text, i, row) => {
-			const url = i === 0 ? httpUrl(t.links?.[row]) : null;
-			return url ? `[${md(text)}](${url})` : md(text);
-		};
-		out.push(...table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
-	}
-	return out;
-}
-function previousPeriod$2(report) {
-	const view = previousView(report, durationFormat(report.businessHours));
-	if (view === null || view.uncovered === null && view.rows.length === 0) return [];
-	if (view.uncovered !== null) return [`${md(view.uncovered)}.`, ""];
-	const rows = view.rows.map((r) => [
-		md(r.label),
-		md(r.before),
-		md(r.now),
-		md(r.change)
-	]);
-	return [
-		`### ${md(view.title)}`,
-		"",
-		...table([
-			"Figure",
-			"Before",
-			"Now",
-			"Change (95% interval)"
-		], "lrrl", rows),
-		PREVIOUS_NOTE,
-		""
-	];
-}
-function trend$1(report) {
-	const days = durationFormat(report.businessHours);
-	const periods = periodsSoFar(report);
-	const period = report.summary.trend.period ?? "week";
-	if (periods.length < 2) return [];
-	const series = keySeries(report);
-	const lead = series.find((k) => k.key === "leadTime");
-	const spark = lead ? sparkline(lead.values, lead.apart) : "";
-	const compared = lead?.from === null || lead === void 0 ? "" : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
-	const mark = (p, text) => p.partial ? `${text} (part)` : text;
-	const rows = periods.map((p) => [
-		mark(p, md(p.start)),
-		`${p.changes}${p.waiting ? ` (${p.waiting} waiting)` : ""}`,
-		String(p.deploys),
-		keyValueText(p.deploymentFrequency, "perWeek", days),
-		durationOrBound(p.leadTimeP50, p.leadTimeAtLeast, days),
-		keyValueText(p.changeFailureRate, "ratio", days),
-		formatDuration(p.timeToRestoreP50, days),
-		...STAGES.map((s) => s === "deploy" ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))
-	]);
-	const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
-	return details(`Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(), [
-		`First → last complete ${period}: ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
-		"",
-		...table([
-			period === "week" ? "Week of" : "Month of",
-			"Changes",
-			"Deploys",
-			"Deploys a week",
-			"Lead time p50",
-			"Failure rate",
-			"Recovery time p50",
-			...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes("github"))} p50`)
-		], "lrrrrrrrrrrr", rows)
-	]);
-}
-function deploys$1(report) {
-	const days = durationFormat(report.businessHours);
-	const leftOut = listsLeftOut(report, "deploy", (flag) => `\`${flag}\``);
-	if (leftOut !== null) return [
-		"### Deploys",
-		"",
-		`${plural$2(deploysInWindow(report), "deploy")} in the window. ${leftOut}`,
-		""
-	];
-	const unlinked = (report.unlinkedIncidents ?? []).length === 0 ? [] : [
-		`Unlinked ${UNLINKED_LEAD}`,
-		"",
-		...(report.unlinkedIncidents ?? []).map((i) => `- ${md(unlinkedText$1(i))}`),
-		""
-	];
-	if (report.deploys.length === 0) return unlinked.length === 0 ? [] : [
-		"### Deploys",
-		"",
-		...unlinked
-	];
-	const rows = report.deploys.map((d) => [
-		md(d.ref),
-		md(minuteOf(d.at)),
-		String(d.changes),
-		md([d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ") || "ok"),
-		formatDuration(d.restoredAfter, days)
-	]);
-	const signal = deploySignalWords(report.deploySignal);
-	return [
-		"### Deploys",
-		"",
-		`${plural$2(report.deploys.length, "deploy")} in the window, read from ${md(signal)}.`,
-		"",
-		...details(`Deploys (${report.deploys.length})`, table([
-			"Deploy",
-			"At (UTC)",
-			"Changes",
-			"Status",
-			"Restored after"
-		], "llrlr", rows)),
-		...unlinked
-	];
-}
-function slowest(report) {
-	const days = durationFormat(report.businessHours);
-	const top = report.summary.slowest.slice(0, 5);
-	if (top.length === 0) return [];
-	const rows = top.map((ch) => [
-		changeRef(ch),
-		md(ch.title),
-		formatDuration(ch.total, days),
-		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : "—"
-	]);
-	return details(`Slowest changes (${top.length})`, table([
-		"Change",
-		"Title",
-		"Total",
-		"Mostly"
-	], "llrl", rows));
-}
-function allChanges(report, limit) {
-	const days = durationFormat(report.businessHours);
-	const leftOut = listsLeftOut(report, "change", (flag) => `\`${flag}\``);
-	if (leftOut !== null) return [leftOut, ""];
-	const several = report.repositories !== void 0;
-	const name = repositoryNamer(report);
-	const shown = limit === void 0 ? report.changes : report.changes.slice(0, Math.max(0, limit));
-	const rows = shown.map((ch) => [
-		...several ? [md(name(ch.repository ?? ""))] : [],
-		changeRef(ch),
-		md(ch.title),
-		md(ch.author),
-		md(ch.kind) + (ch.counted ? "" : " (not counted)"),
-		md(minuteOf(ch.mergedAt)),
-		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
-		formatDuration(ch.leadTime, days),
-		ch.additions === null || ch.deletions === null ? "—" : String(ch.additions + ch.deletions),
-		md([
-			...ch.flags,
-			...ch.aiAssisted ? ["ai-assisted"] : [],
-			...ch.reverted ? ["reverted"] : []
-		].join(", "))
-	]);
-	const more = report.changes.length - shown.length;
-	return details(`All changes (${report.changes.length})`, [...table([
-		...several ? ["Repository"] : [],
-		"Change",
-		"Title",
-		"Author",
-		"Kind",
-		"Merged (UTC)",
-		...STAGES,
-		"Lead time",
-		"Size",
-		"Flags"
-	], `${several ? "l" : ""}lllllrrrrrrrl`, rows), ...more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ""] : []]);
-}
-function leftOut(report) {
-	return [`_Left out of this summary: the list of ${[
-		plural$2(mergedInWindow(report), "change"),
-		plural$2(deploysInWindow(report), "deploy"),
-		report.summary.trend.weeks.length > 1 ? `${plural$2(report.summary.trend.weeks.length, "week")} of trend` : ""
-	].filter(Boolean).join(", the ")}. The full report (\`--format json\` or \`html\`) has them._`, ""];
-}
-function notes$1(report) {
-	const out = [];
-	if (report.warnings.length > 0) out.push("### Warnings", "", ...report.warnings.map((w) => `- ${mdLine(w)}`), "");
-	if (report.notes.length > 0) out.push("### Notes", "", ...report.notes.map((n) => `- ${mdLine(n)}`), "");
-	return out;
-}
-function details(summary, body) {
-	return [
-		"<details>",
-		`<summary>${escapeHtml(summary)}</summary>`,
-		"",
-		...body,
-		"</details>",
-		""
-	];
-}
-function changeRef(ch) {
-	const url = httpUrl(ch.url);
-	return url ? `[${md(ch.id)}](${url})` : md(ch.id);
-}
-function num$1(value, digits = 2) {
-	return value === null ? "—" : value.toFixed(digits);
-}
-function day(iso) {
-	return md(iso.slice(0, 10));
-}
-function median(seconds, days) {
-	return seconds === null ? "—" : `${formatDuration(seconds, days)} (median)`;
-}
-var init_markdown = __esmMin((() => {
-	init_band();
-	init_domain();
-	init_trend$2();
-	init_trend$1();
-	init_previous$3();
-	init_names();
-	init_duration();
-	init_catalogue();
-	init_format$2();
-	init_health();
-	init_acceptance$2();
-	init_stage_labels();
-	init_repositories();
-	init_products$3();
-	init_slices$3();
-	init_repair$3();
-	init_incidents$1();
-	init_confidence();
-	init_sanitize();
-	init_text();
-	init_units();
-	init_signal();
-}));
-// src/render/html/assets.ts
-var CSS, SCRIPT;
-var init_assets = __esmMin((() => {
-	CSS = `
-:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--accent:#0969da;--alert:#cf222e;--warn-bg:#fff8c5}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--accent:#4493f8;--alert:#f85149;--warn-bg:#272115}}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
-header,main,footer{max-width:1120px;margin:0 auto;padding:0 16px}
-h1{font-size:1.6rem;margin:24px 0 4px;overflow-wrap:anywhere}
-h2{font-size:1.25rem;margin:40px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
-h3{font-size:1rem;margin:0 0 4px}
-a{color:var(--accent)}
-code{font-size:.9em;background:var(--panel);padding:0 2px;border-radius:3px}
-.meta,.note,.muted,.sub{color:var(--muted)}
-.meta{margin:4px 0;overflow-wrap:anywhere}
-.lead{margin:4px 0 12px;max-width:72ch}
-.note{font-size:.875rem;margin:6px 0;max-width:80ch}
-.note.warn{color:var(--fg);background:var(--warn-bg);border-radius:4px;padding:6px 10px}
-.ext{overflow-wrap:break-word}
-/* names and titles wrap rather than push a table past its column; a wide table still scrolls in its own box */
-td.ext{overflow-wrap:anywhere;min-width:6rem}
-tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
-li.ext,p .ext{overflow-wrap:anywhere}
-nav.toc{margin:12px 0 0}
-nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
-.headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
-.tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;min-width:0}
-.tile.alert{border-left:4px solid var(--alert)}
-.tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:2px 6px;flex-wrap:wrap;color:var(--muted);font-size:.8rem;line-height:1.3}
-/* a band is written in words ("high performer band: 1d to 7d"): it wraps under the label on a narrow tile */
-.tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
-.tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
-.tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
-.charts>*{min-width:0}
-figure{margin:14px 0;min-width:0}
-figcaption{font-weight:600;margin-bottom:6px}
-.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
-/* a shadow at an edge with more table beyond it (the covers move with the content, the shadows stay) */
-.scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/40px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/40px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(128,128,128,.35),transparent) left/12px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(128,128,128,.35),transparent) right/12px 100% no-repeat scroll}
-.scroll:focus-visible{outline:2px solid var(--accent)}
-svg.chart{display:block;max-width:100%;height:auto;color:var(--fg);font-family:inherit}
-svg.chart text:not([fill]){fill:currentColor}
-svg.chart text.muted,svg.chart text.value{fill:var(--muted)}
-svg.chart .grid{stroke:var(--line);stroke-width:1}
-svg.chart .gap{fill:var(--line);fill-opacity:.45}
-table{border-collapse:collapse;min-width:min(100%,40rem);font-size:.875rem}
-#changes-table{width:100%}
-caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{border-bottom:2px solid var(--line);white-space:nowrap}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.title{min-width:16rem}
-td.id{white-space:nowrap}
-tr.total th,tr.total td{font-weight:600}
-tr.not-counted td{color:var(--muted)}
-tr.failed td{background:rgba(207,34,46,.08)}
-td.growing{color:var(--alert);font-weight:600}
-td.date{white-space:nowrap}
-td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-.band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
-.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}
-.recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
-.rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
-.rec p{margin:4px 0}
-.rec .measured{color:var(--muted)}
-.rec-body{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:8px 20px}
-.whatif{background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:8px 12px;font-size:.925rem;align-self:start}
-.table-tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
-.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:16rem;max-width:100%}
-.pager{display:inline-flex;gap:8px;align-items:center}
-.pager button{font:inherit;padding:3px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);cursor:pointer}
-.pager button:disabled{opacity:.45;cursor:default}
-th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
-th button:focus-visible,.pager button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
-th[aria-sort=ascending] button::after{content:" ▲"}
-th[aria-sort=descending] button::after{content:" ▼"}
-details summary{cursor:pointer;margin:8px 0}
-footer{margin-top:40px;padding-bottom:24px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}.tiles{gap:8px}}
-@media print{
-:root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f3f3f3;--line:#bbb;--accent:#000;--alert:#000}
-body{font-size:10pt}
-header,main,footer{max-width:none;padding:0}
-nav.toc,.table-tools,noscript{display:none}
-.scroll{overflow:visible}
-svg.chart{max-height:90mm;width:auto}
-figure,.tile,.rec,tr,.headline{break-inside:avoid}
-h2,h3,figcaption{break-after:avoid}
-table{font-size:8pt}
-th[aria-sort] button::after{content:""}
-a{color:inherit;text-decoration:none}
-.band{color:#000;border:1px solid #000;background:none}
-}
-`;
-	SCRIPT = `
-(function () {
-  'use strict';
-  var table = document.getElementById('changes-table');
-  if (!table || !table.tBodies[0]) return;
-  var body = table.tBodies[0];
-  var size = Number(table.getAttribute('data-page-size')) || 50;
-  // a phone shows fewer rows a page: each is several lines tall there
-  if (window.matchMedia && window.matchMedia('(max-width: 600px)').matches) size = Math.min(size, 20);
-  var order = Array.prototype.slice.call(body.rows);
-  var text = new Map(order.map(function (row) { return [row, row.textContent.toLowerCase()]; }));
-  var search = document.getElementById('changes-search');
-  var prev = document.getElementById('changes-prev');
-  var next = document.getElementById('changes-next');
-  var status = document.getElementById('changes-status');
-  var tools = document.getElementById('changes-tools');
-  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  var page = 0;
-  var query = '';
-
-  function show() {
-    var list = query ? order.filter(function (row) { return text.get(row).indexOf(query) >= 0; }) : order;
-    var pages = Math.max(1, Math.ceil(list.length / size));
-    if (page >= pages) page = pages - 1;
-    var from = page * size;
-    var to = Math.min(list.length, from + size);
-    var visible = new Set(list.slice(from, to));
-    order.forEach(function (row) { row.hidden = !visible.has(row); });
-    if (status) status.textContent = list.length === 0 ? 'no change matches' : (from + 1) + '–' + to + ' of ' + list.length + (query ? ' matching' : '');
-    if (prev) prev.disabled = page === 0;
-    if (next) next.disabled = to >= list.length;
-  }
-
-  function key(row, column, numeric) {
-    var cell = row.cells[column];
-    if (!cell) return null;
-    var raw = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.trim();
-    if (raw === '' || raw === '—') return null;
-    return numeric ? Number(raw) : raw;
-  }
-
-  function sortBy(th, column) {
-    var ascending = th.getAttribute('aria-sort') !== 'ascending';
-    Array.prototype.forEach.call(th.parentNode.cells, function (cell) { cell.removeAttribute('aria-sort'); });
-    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-    var numeric = th.getAttribute('data-type') === 'number';
-    var keyed = order.map(function (row, index) { return { row: row, index: index, key: key(row, column, numeric) }; });
-    keyed.sort(function (a, b) {
-      if (a.key === null || b.key === null) return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
-      var c = numeric ? a.key - b.key : collator.compare(a.key, b.key);
-      return (ascending ? c : -c) || a.index - b.index;
-    });
-    order = keyed.map(function (k) { return k.row; });
-    order.forEach(function (row) { body.appendChild(row); });
-    page = 0;
-    show();
-  }
-
-  var head = table.tHead && table.tHead.rows[0];
-  if (head) Array.prototype.forEach.call(head.cells, function (th, column) {
-    var button = th.querySelector('button');
-    if (button) button.addEventListener('click', function () { sortBy(th, column); });
-  });
-  if (search) search.addEventListener('input', function () { query = search.value.trim().toLowerCase(); page = 0; show(); });
-  if (prev) prev.addEventListener('click', function () { page -= 1; show(); });
-  if (next) next.addEventListener('click', function () { page += 1; show(); });
-  if (tools) tools.hidden = false;
-  show();
-})();
-`;
-}));
-// src/render/html/changes.ts
-function columns(report) {
-	const days = durationFormat(report.businessHours);
-	return [
-		{
-			head: "Change",
-			type: "text",
-			cell: (ch) => `<td class="id">${link(ch.url, ch.id)}</td>`
-		},
-		{
-			head: "Title",
-			type: "text",
-			cell: (ch) => `<td class="ext title">${h(ch.title)}</td>`
-		},
-		{
-			head: "Author",
-			type: "text",
-			cell: (ch) => `<td class="ext">${h(ch.author)}</td>`
-		},
-		{
-			head: "Kind",
-			type: "text",
-			cell: (ch) => `<td>${h(ch.kind)}</td>`
-		},
-		{
-			head: "Merged",
-			type: "number",
-			cell: (ch) => `<td class="num" data-v="${epoch$2(ch.mergedAt)}" title="${h(`${minuteOf(ch.mergedAt)} UTC`)}">${h(ch.mergedAt.slice(0, 10))}</td>`
-		},
-		...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k) => ({
-			head: stageName(k, report),
-			type: "number",
-			cell: (ch) => seconds$4(ch.stages[k], days)
-		})),
-		{
-			head: "Lead time",
-			type: "number",
-			cell: (ch) => seconds$4(ch.leadTime, days)
-		},
-		{
-			head: "Size",
-			type: "number",
-			cell: (ch) => {
-				const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions;
-				return `<td class="num" data-v="${size ?? ""}">${size === null ? "—" : `${size} lines`}</td>`;
-			}
-		},
-		{
-			head: "Flags",
-			type: "text",
-			cell: (ch) => `<td class="flags">${h([
-				...ch.aiAssisted ? ["ai-assisted"] : [],
-				...ch.reverted ? ["reverted"] : [],
-				...ch.flags
-			].join(", "))}</td>`
-		}
-	];
-}
-function changesTable(report) {
-	const leftOut = listsLeftOut(report, "change", (flag) => `<code>${flag}</code>`);
-	if (leftOut !== null) {
-		const days = durationFormat(report.businessHours);
-		const name = repositoryNamer(report);
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.changes))}${num$2(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$2(formatDuration(r.cycleTimeP50, days))}${num$2(String(r.unreleased.count))}</tr>`);
-		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
-		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
-			"Repository",
-			"Changes",
-			"Lead time p50",
-			"Cycle time p50",
-			"Not yet deployed"
-		], rows, "lrrrr", { caption: "Changes of each repository" }) : "");
-	}
-	const all = columns(report);
-	const shown = report.repositories ? [
-		all[0],
-		repositoryColumn(repositoryNamer(report)),
-		...all.slice(1)
-	] : all;
-	const ordered = report.changes.map((ch, i) => ({
-		ch,
-		i
-	})).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);
-	const head = shown.map((c) => `<th scope="col" data-type="${c.type}"${c.type === "number" ? " class=\"num\"" : ""}><button type="button">${h(c.head)}</button></th>`).join("");
-	const rows = ordered.map(({ ch }, i) => {
-		return `<tr${[ch.counted ? "" : " class=\"not-counted\" title=\"left out of the stage figures\"", i >= 50 ? " hidden" : ""].join("")}>${shown.map((c) => c.cell(ch)).join("")}</tr>`;
-	});
-	const total = report.changes.length;
-	const first = Math.min(50, total);
-	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
-	return section("changes", `Changes (${total})`, h(`${plural$1(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
-}
-var epoch$2, seconds$4, repositoryColumn, slowness;
-var init_changes$1 = __esmMin((() => {
-	init_domain();
-	init_duration();
-	init_format$2();
-	init_parts();
-	init_names();
-	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
-	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
-	repositoryColumn = (name) => ({
-		head: "Repository",
-		type: "text",
-		cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ""))}">${h(name(ch.repository ?? ""))}</td>`
-	});
-	slowness = (ch) => ch.leadTime ?? ch.cycleTime ?? -1;
-}));
-// src/render/html/acceptance.ts
-function acceptance(report) {
-	const view = acceptanceView(report, durationFormat(report.businessHours), true);
-	if (view === null) return "";
-	if (view.unknown !== null) return section("acceptance", ACCEPTANCE_TITLE, h(view.unknown));
-	const name = (r) => `<th scope="row">${r.tool ? `&nbsp;&nbsp;${h(r.name)}` : h(r.name)}</th>`;
-	const decided = view.rows.map((r) => `<tr>${name(r)}${[
-		r.merged,
-		r.rejected,
-		r.share,
-		r.interval,
-		r.drafts,
-		r.failedRuns
-	].map(num$2).join("")}</tr>`);
-	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
-		r.rejected,
-		r.toClose,
-		r.reviewed,
-		r.reviews,
-		r.comments,
-		r.inReview
-	].map(num$2).join("")}</tr>`);
-	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
-		"",
-		"Merged",
-		"Rejected",
-		"Acceptance",
-		"95% interval",
-		"Drafts closed",
-		"Agents’ failed runs"
-	], decided, "lrrrrrr", { caption: "Pull requests decided in the window, and those closed apart" }), table$2([
-		"",
-		"Rejected",
-		"p50 to close",
-		"Reviewed",
-		"Reviews",
-		"Comments",
-		"Time in review"
-	], rejected, "lrrrrrr", { caption: "What the rejected ones took: opened → closed, and others’ reviews and comments before the close (first one → close)" }), view.difference ? `<p class="note">${h(view.difference)}.</p>` : "");
-}
-var init_acceptance$1 = __esmMin((() => {
-	init_acceptance$2();
-	init_duration();
-	init_parts();
-}));
-// src/render/svg/time-axis.ts
-function timeTicks(start, end, width) {
-	if (!(end > start)) return [];
-	const fits = (ticks) => ticks.every((t, i) => i === 0 || (t.at - ticks[i - 1].at) / (end - start) * width >= (textWidth(t.label) + textWidth(ticks[i - 1].label)) / 2 + 8);
-	if (end - start <= 70 * DAY$8) {
-		const firstMonday = Math.ceil((start / DAY$8 - 4) / 7) * 7 + 4;
-		const mondays = [];
-		for (let day = firstMonday; day * DAY$8 <= end; day += 7) mondays.push(day * DAY$8);
-		return pick$1([
-			1,
-			2,
-			3,
-			4,
-			6,
-			8
-		], (every) => mondays.filter((_, i) => i % every === 0).map((at) => ({
-			at,
-			label: dayLabel(at)
-		})), fits);
-	}
-	const first = new Date(start * 1e3);
-	const months = [];
-	for (let index = first.getUTCFullYear() * 12 + first.getUTCMonth() + 1;; index++) {
-		const at = Date.UTC(Math.floor(index / 12), index % 12, 1) / 1e3;
-		if (at > end) break;
-		months.push({
-			at,
-			index
-		});
-	}
-	return pick$1([
-		1,
-		2,
-		3,
-		6,
-		12,
-		24,
-		60
-	], (step) => {
-		return months.filter((m) => m.index % step === 0).map((m, i) => ({
-			at: m.at,
-			label: i === 0 || m.index % 12 === 0 ? `${MONTHS[m.index % 12] ?? ""} ${Math.floor(m.index / 12)}` : MONTHS[m.index % 12] ?? ""
-		}));
-	}, fits);
-}
-function pick$1(steps, ticksFor, fits) {
-	for (const step of steps) {
-		const ticks = ticksFor(step);
-		if (fits(ticks)) return ticks;
-	}
-	return ticksFor(steps.at(-1) ?? 1);
-}
-function dayLabel(at) {
-	const d = new Date(at * 1e3);
-	return `${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCDate()}`;
-}
-function drawTimeTicks(ticks, x, y0, y1) {
-	return ticks.map((t) => {
-		const at = x(t.at);
-		const half = textWidth(t.label) / 2;
-		const anchor = at + half > 400 ? "end" : at - half < 0 ? "start" : "middle";
-		return el("line", {
-			x1: at,
-			x2: at,
-			y1: y0,
-			y2: y1,
-			class: "grid"
-		}) + label$1(at, y1 + 15, t.label, {
-			"text-anchor": anchor,
-			class: "muted"
-		});
-	});
-}
-var DAY$8, MONTHS;
-var init_time_axis = __esmMin((() => {
-	init_svg();
-	DAY$8 = 86400;
-	MONTHS = [
-		"Jan",
-		"Feb",
-		"Mar",
-		"Apr",
-		"May",
-		"Jun",
-		"Jul",
-		"Aug",
-		"Sep",
-		"Oct",
-		"Nov",
-		"Dec"
-	];
-}));
-// src/render/svg/trend.ts
-function weeklyChart(frame, options) {
-	const { weeks } = options;
-	const drawn = options.lines.filter((s) => s.values.some((v) => v !== null) || s.bounds?.some((v) => v !== null));
-	const values = drawn.flatMap((s) => [...s.values, ...s.bounds ?? []].filter((v) => v !== null));
-	if (weeks.length === 0 || values.length === 0) return emptyChart({
-		...frame,
-		width: WIDTH$1,
-		height: 0
-	}, options.empty);
-	const cols = options.columns;
-	const emptyWeeks = cols ? cols.values.map((v) => v === 0) : weeks.map(() => false);
-	const items = drawn.map((s) => ({
-		text: s.name,
-		colour: s.colour,
-		line: true,
-		dashed: s.dashed
-	}));
-	if (cols) items.push({
-		text: cols.name,
-		colour: cols.colour
-	});
-	if (emptyWeeks.some(Boolean)) items.push({
-		text: `no ${cols?.name ?? "data"}`,
-		colour: "",
-		band: true
-	});
-	if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({
-		text: `incomplete ${options.period ?? "week"}`,
-		colour: OTHER_COLOUR,
-		hollow: true
-	});
-	const key = legend(items, 0, 0, WIDTH$1);
-	const scale = options.scale === "duration" ? logDurationScale(values) : countScale(Math.max(...values));
-	const tickText = scale.ticks.map((t) => options.format(t));
-	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
-	const right = 12;
-	const plotW = WIDTH$1 - left - right;
-	const top = key.height + 10;
-	const plotH = options.plotHeight ?? 150;
-	const colTop = top + plotH + 20;
-	const colH = cols ? 44 : 0;
-	const axisY = cols ? colTop + colH : top + plotH;
-	const height = axisY + 24;
-	const day = (d) => Date.parse(`${d ?? ""}T00:00:00Z`) / 1e3;
-	const starts = weeks.map(day);
-	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$5);
-	const start = starts[0];
-	const end = ends.at(-1);
-	const xAt = (t) => left + (t - start) / (end - start) * plotW;
-	const xWeek = (i) => xAt((starts[i] + ends[i]) / 2);
-	const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i])));
-	const of = options.period ?? "week";
-	const apartIn = (s, i) => options.apart?.[i] === true || s.apart?.[i] === true;
-	const y = (v) => top + plotH - scale.at(v) * plotH;
-	const shade = emptyWeeks.map((isEmpty, i) => isEmpty ? el("rect", {
-		x: xWeek(i) - slot / 2,
-		y: top,
-		width: slot,
-		height: plotH,
-		class: "gap"
-	}, tooltip(`${of} of ${weeks[i] ?? ""}: no ${cols?.name ?? "data"}`)) : "");
-	const grid = thinTicks(scale, plotH, 22).map((t) => el("line", {
-		x1: left,
-		x2: WIDTH$1 - right,
-		y1: y(t),
-		y2: y(t),
-		class: "grid"
-	}) + label$1(left - 6, y(t) + 4, options.format(t), {
-		"text-anchor": "end",
-		class: "muted"
-	}));
-	const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
-	const lines = drawn.map((s) => {
-		const apart = (i) => apartIn(s, i);
-		const segments = [];
-		let path = "";
-		s.values.forEach((v, i) => {
-			if (v === null || apart(i)) {
-				if (path) segments.push(path);
-				path = "";
-			} else path += `${path ? "L" : "M"}${round(xWeek(i))} ${round(y(v))}`;
-		});
-		if (path) segments.push(path);
-		const joined = (i) => (s.values[i] ?? null) !== null && !apart(i);
-		const dots = s.values.map((v, i) => {
-			if (v === null) return "";
-			const note = s.notes?.[i];
-			const text = `${of} of ${weeks[i] ?? ""}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ""}`;
-			if (apart(i)) return el("circle", {
-				cx: xWeek(i),
-				cy: y(v),
-				r: s.strong ? 3.2 : 2.4,
-				fill: "none",
-				stroke: OTHER_COLOUR,
-				"stroke-width": 1.5,
-				class: "apart"
-			}, tooltip(`${text} (incomplete ${of})`));
-			const alone = !joined(i - 1) && !joined(i + 1);
-			const r = slot >= 6 || alone ? s.strong ? 3.2 : 2.4 : 1.6;
-			return el("circle", {
-				cx: xWeek(i),
-				cy: y(v),
-				r,
-				fill: s.colour
-			}, tooltip(text));
-		});
-		const bounds = (s.bounds ?? []).map((b, i) => b === null || s.values[i] !== null && s.values[i] !== void 0 ? "" : el("circle", {
-			cx: xWeek(i),
-			cy: y(b),
-			r: s.strong ? 3.2 : 2.4,
-			fill: "none",
-			stroke: s.colour,
-			"stroke-width": 1.5,
-			class: "bound"
-		}, tooltip(`${of} of ${weeks[i] ?? ""}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)));
-		const stroke = {
-			fill: "none",
-			stroke: s.colour,
-			"stroke-width": s.strong ? 2.75 : 1.5,
-			"stroke-linejoin": "round",
-			"stroke-dasharray": s.dashed ? "5 3" : null
-		};
-		return el("g", { class: "series" }, ...segments.map((d) => el("path", {
-			d,
-			...stroke
-		})), ...dots, ...bounds);
-	});
-	const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
-	return chart({
-		...frame,
-		width: WIDTH$1,
-		height
-	}, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
-}
-function weekColumns(cols, weeks, top, height, x, slot, of) {
-	const scale = countScale(Math.max(...cols.values), 1);
-	const max = scale.ticks.at(-1) ?? 1;
-	const w = Math.max(1, slot * .7);
-	const bars = cols.values.map((v, i) => {
-		const h = scale.at(v) * height;
-		return el("rect", {
-			x: x(i) - w / 2,
-			y: top + height - h,
-			width: w,
-			height: Math.max(h, .5),
-			fill: cols.colour
-		}, tooltip(`${of} of ${weeks[i] ?? ""}: ${cols.format(v)} ${cols.name}`));
-	});
-	return [
-		el("line", {
-			x1: x(0) - slot / 2,
-			x2: x(weeks.length - 1) + slot / 2,
-			y1: top,
-			y2: top,
-			class: "grid"
-		}),
-		label$1(x(0) - slot / 2 - 6, top + 9, cols.format(max), {
-			"text-anchor": "end",
-			class: "muted"
-		}),
-		...bars
-	];
-}
-function round(v) {
-	return Math.round(v * 10) / 10;
-}
-var WIDTH$1, WEEK$5;
-var init_trend = __esmMin((() => {
-	init_scale();
-	init_legend();
-	init_svg();
-	init_time_axis();
-	WIDTH$1 = 400;
-	WEEK$5 = 604800;
-}));
-// src/render/html/comparison.ts
-function aiComparison$1(report) {
-	const days = durationFormat(report.businessHours);
-	const ai = report.summary.aiComparison;
-	const a = ai.assisted;
-	const o = ai.other;
-	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.`);
-	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
-	const compared = [
-		[
-			"leadTime",
-			"lead time",
-			a.leadTimeP50,
-			o.leadTimeP50
-		],
-		[
-			"cycleTime",
-			"cycle time",
-			a.cycleTimeP50,
-			o.cycleTimeP50
-		],
-		...STAGES.map((k) => [
-			k,
-			stageName(k, report),
-			a.stages[k],
-			o.stages[k]
-		])
-	];
-	const svg = barChart({
-		id: "ai-vs-other",
-		title: "AI-assisted vs other changes: p50 of each stage",
-		description: "The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis."
-	}, compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({
-		label,
-		values: [x, y]
-	})), {
-		series: [{
-			name: `AI-assisted (${a.count})`,
-			colour: AI_COLOUR
-		}, {
-			name: `other (${o.count})`,
-			colour: OTHER_COLOUR
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no duration known for either group"
-	});
-	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$2(x)}${num$2(y)}${intervals ? `${num$2(interval ? signed$1(interval.difference, days) : "")}${num$2(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
-	const rows = [
-		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-		row("size, median", lines$1(a.p50Size), lines$1(o.p50Size)),
-		row("reverted", formatPercent(a.failureRate), formatPercent(o.failureRate)),
-		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []
-	];
-	const head = [
-		"",
-		`AI-assisted (${a.count})`,
-		`Other (${o.count})`,
-		...intervals ? [
-			"Difference of medians",
-			"95% interval",
-			"Verdict"
-		] : []
-	];
-	return section("ai", "AI-assisted vs other", lead, ai.note ? `<p class="note warn">${h(ai.note)}</p>` : "", charts(figure(svg, "Medians, AI-assisted and other", "Each pair: the AI-assisted median above, the other changes’ below.")), table$2(head, rows, intervals ? "lrrrrl" : "lrr", { caption: "The comparison in numbers" }), intervals ? "<p class=\"note\">A difference counts only when its 95% interval (bootstrap) leaves out zero; otherwise the data cannot tell the groups apart.</p>" : "");
-}
-function queues(report) {
-	const days = durationFormat(report.businessHours);
-	const q = report.summary.queues;
-	if (!q) return "";
-	const trend = report.summary.queueTrend ?? {};
-	const stages = STAGES.filter((k) => (q[k] ?? []).some((w) => w.queue > 0 || w.arrivals > 0));
-	const small = stages.map((k) => {
-		const weeks = q[k] ?? [];
-		return figure(weeklyChart({
-			id: `queue-${k}`,
-			title: `${stageName(k, report)}: changes waiting, arriving and leaving`,
-			description: `Per week, how many changes were in ${stageLabel(k, report)} at the week's end, how many entered it and how many left it.`
-		}, {
-			weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
-			lines: [
-				{
-					name: "waiting at week’s end",
-					colour: STAGE_COLOURS[k],
-					strong: true,
-					values: weeks.map((w) => w.queue),
-					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)
-				},
-				{
-					name: "arrived",
-					colour: OTHER_COLOUR,
-					dashed: true,
-					values: weeks.map((w) => w.arrivals)
-				},
-				{
-					name: "left",
-					colour: OTHER_COLOUR,
-					values: weeks.map((w) => w.departures)
-				}
-			],
-			scale: "count",
-			format: (v) => String(v),
-			plotHeight: 110,
-			empty: "no change in this stage"
-		}), stageLabel(k, report), growthNote(trend[k]));
-	});
-	const rows = stages.map((k) => {
-		const t = trend[k];
-		const fixed = (v) => v === null || v === void 0 ? "—" : v.toFixed(1);
-		const growth = t?.growthPerWeek ?? null;
-		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$2(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(`${growth > 0 ? "+" : "−"}${Math.abs(growth).toFixed(1)}`)}</td>`;
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$2(fixed(t?.arrivalsPerWeek))}${num$2(fixed(t?.departuresPerWeek))}${growthCell}${[
-			fixed(t?.meanQueue),
-			fixed(t?.littleQueue),
-			formatDuration(t?.meanTimeInStage ?? null, days)
-		].map(num$2).join("")}</tr>`;
-	});
-	const capacity = reviewCapacity$1(report);
-	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
-		"Stage",
-		"Arrive per week",
-		"Leave per week",
-		"Queue growth per week",
-		"Mean queue",
-		"Arrivals × time in stage",
-		"Mean time in stage"
-	], rows, "lrrrrrr"), "<p class=\"note\">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>", charts(...small, capacity));
-}
-function growthNote(t) {
-	if (!t || t.growthPerWeek === null) return "";
-	if (Math.abs(t.growthPerWeek) < STEADY) return "The queue held steady over the window.";
-	return `The queue ${t.growthPerWeek > 0 ? "grew" : "shrank"} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
-}
-function reviewCapacity$1(report) {
-	const weeks = report.summary.reviewCapacity;
-	if (!weeks || weeks.length === 0) return "";
-	return figure(weeklyChart({
-		id: "review-capacity",
-		title: "Review capacity: reviews against pull requests ready",
-		description: "Per week, the reviews submitted and the pull requests ready for review."
-	}, {
-		weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
-		lines: [{
-			name: "reviews submitted",
-			colour: STAGE_COLOURS.review,
-			strong: true,
-			values: weeks.map((w) => w.reviews)
-		}, {
-			name: "pull requests ready",
-			colour: STAGE_COLOURS.pickup,
-			values: weeks.map((w) => w.readyPulls)
-		}],
-		scale: "count",
-		format: (v) => String(v),
-		plotHeight: 110,
-		empty: "no review in the window"
-	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
-}
-var STEADY, lines$1;
-var init_comparison = __esmMin((() => {
-	init_domain();
-	init_duration();
-	init_health();
-	init_bars();
-	init_scale();
-	init_trend();
-	init_text();
-	init_parts();
-	STEADY = .05;
-	lines$1 = (n) => n === null ? "—" : `${Math.round(n)} lines`;
-}));
-// src/render/svg/timeline.ts
-function timelineChart(frame, events, start, end, sizeName, empty) {
-	if (events.length === 0 || !(end > start)) return emptyChart({
-		...frame,
-		width: WIDTH,
-		height: 0
-	}, empty);
-	const items = [{
-		text: "deploy",
-		colour: ACCENT_COLOUR
-	}];
-	if (events.some((e) => e.status === "failed")) items.push({
-		text: "failed",
-		colour: FAIL_COLOUR
-	});
-	if (events.some((e) => e.status === "rollback")) items.push({
-		text: "rollback",
-		colour: ROLLBACK_COLOUR
-	});
-	const key = legend(items, 0, 0, WIDTH);
-	const scale = logCountScale(Math.max(1, ...events.map((e) => e.size)));
-	const left = Math.max(...scale.ticks.map((t) => textWidth(String(t)))) + 10;
-	const right = 10;
-	const top = key.height + 24;
-	const plotH = 130;
-	const base = top + plotH;
-	const plotW = WIDTH - left - right;
-	const x = (t) => left + (Math.min(end, Math.max(start, t)) - start) / (end - start) * plotW;
-	const y = (v) => base - scale.at(v) * plotH;
-	const grid = thinTicks(scale, plotH, 22).map((t) => el("line", {
-		x1: left,
-		x2: WIDTH - right,
-		y1: y(t),
-		y2: y(t),
-		class: "grid"
-	}) + label$1(left - 6, y(t) + 4, String(t), {
-		"text-anchor": "end",
-		class: "muted"
-	}));
-	const axisName = label$1(0, top - 10, sizeName, { class: "muted" });
-	const time = drawTimeTicks(timeTicks(start, end, plotW), x, base, base + 4);
-	const marks = [...events].sort((a, b) => rank(a.status) - rank(b.status)).map((e) => {
-		const cx = x(e.at);
-		const cy = y(e.size);
-		const colour = e.status === "failed" ? FAIL_COLOUR : e.status === "rollback" ? ROLLBACK_COLOUR : ACCENT_COLOUR;
-		return el("g", {}, el("line", {
-			x1: cx,
-			x2: cx,
-			y1: base,
-			y2: cy,
-			stroke: colour,
-			"stroke-width": 1.5,
-			"stroke-opacity": .7
-		}), e.status === "failed" ? el("path", {
-			d: `M${r(cx - 4.5)} ${r(cy - 4.5)}L${r(cx + 4.5)} ${r(cy + 4.5)}M${r(cx - 4.5)} ${r(cy + 4.5)}L${r(cx + 4.5)} ${r(cy - 4.5)}`,
-			stroke: colour,
-			"stroke-width": 2.5
-		}) : e.status === "rollback" ? el("path", {
-			d: `M${r(cx)} ${r(cy - 5.5)}L${r(cx + 5.5)} ${r(cy)}L${r(cx)} ${r(cy + 5.5)}L${r(cx - 5.5)} ${r(cy)}Z`,
-			fill: colour
-		}) : el("circle", {
-			cx,
-			cy,
-			r: 3.2,
-			fill: colour
-		}), el("rect", {
-			x: cx - 5,
-			y: cy - 6,
-			width: 10,
-			height: base - cy + 6,
-			fill: "transparent"
-		}, tooltip(e.tip)));
-	});
-	return chart({
-		...frame,
-		width: WIDTH,
-		height: base + 24
-	}, key.markup, axisName, ...grid, ...time, ...marks);
-}
-function rank(status) {
-	return status === "ok" ? 0 : 1;
-}
-function r(v) {
-	return Math.round(v * 10) / 10;
-}
-var WIDTH, ROLLBACK_COLOUR;
-var init_timeline = __esmMin((() => {
-	init_scale();
-	init_legend();
-	init_svg();
-	init_time_axis();
-	WIDTH = 400;
-	ROLLBACK_COLOUR = "#e69f00";
-}));
-// src/render/html/delivery.ts
-function leadTime(report) {
-	return section("lead-time", "Lead time: spread and trend", "", charts(distribution(report), trend(report)));
-}
-function distribution(report) {
-	const { of, buckets } = report.summary.leadTimeHistogram;
-	const deployed = of === "leadTime";
-	const what = deployed ? "lead time" : "cycle time";
-	const svg = barChart({
-		id: "lead-time-distribution",
-		title: `Distribution of ${what}`,
-		description: `How many changes had a ${what} in each range (first commit → ${deployed ? "deploy" : "merge"}).`
-	}, buckets.map((b) => ({
-		label: b.label,
-		values: [b.count],
-		text: String(b.count)
-	})), {
-		series: [{
-			name: "changes",
-			colour: STAGE_COLOURS.coding
-		}],
-		scale: "count",
-		layout: "stacked",
-		format: (v) => String(v ?? 0),
-		empty: "no change with a known duration"
-	});
-	const note = deployed ? "Changes by lead time, from first commit to deploy." : "Nothing deployed in the window: cycle time (first commit → merge) is shown instead.";
-	return figure(svg, `How long changes take: ${what}`, note);
-}
-function trend(report) {
-	const days = durationFormat(report.businessHours);
-	const periods = periodsSoFar(report);
-	const period = report.summary.trend.period ?? "week";
-	const lines = keySeries(report).filter((k) => k.key === "leadTime" || STAGES.includes(k.key));
-	const svg = weeklyChart({
-		id: "weekly-trend",
-		title: `Lead time and stage medians by ${period}`,
-		description: `Per ${period} (UTC), the median lead time and the median of each stage over the changes merged in it, and how many merged.`
-	}, {
-		weeks: periods.map((p) => p.start),
-		ends: periods.map((p) => p.end),
-		period,
-		lines: lines.map((k) => ({
-			name: k.label,
-			colour: k.key === "leadTime" ? LEAD_COLOUR : STAGE_COLOURS[k.key],
-			strong: k.key === "leadTime",
-			values: k.values,
-			bounds: k.bounds,
-			apart: k.apart
-		})),
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		columns: {
-			name: "changes merged",
-			colour: OTHER_COLOUR,
-			values: periods.map((p) => p.changes),
-			format: String
-		},
-		empty: "no change merged in the window"
-	});
-	const notes = [`Medians of the changes merged each ${period}, on a logarithmic time axis; the columns below count them.`];
-	if (periods.some((p) => p.changes === 0)) notes.push(`A shaded ${period} had no merged change, so its lines break.`);
-	if (periods.some((p) => p.partial || p.waiting > 0)) notes.push(`A hollow grey dot is an incomplete ${period}, cut by the window (for lead time and deploy wait also one whose changes are not all deployed, then drawn in the line's colour as a lower bound, ≥): the lines break there and it is left out of every comparison.`);
-	return figure(svg, `Trend by ${period}: medians and changes merged`, notes.join(" "));
-}
-function changeSize(report) {
-	const days = durationFormat(report.businessHours);
-	const { size, reverted, partiallyReverted } = report.summary.flow;
-	const lines = (n) => n === null ? "—" : `${Math.round(n)} lines`;
-	const svg = barChart({
-		id: "cycle-time-by-size",
-		title: "Cycle time by change size",
-		description: "The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted."
-	}, size.buckets.map((b) => ({
-		label: `${b.bucket.replace("-", "–")} lines`,
-		values: [b.cycleTimeP50]
-	})), {
-		series: [{
-			name: "cycle time p50",
-			colour: STAGE_COLOURS.coding
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no change with a known size"
-	});
-	const counts = size.buckets.map((b) => `${b.bucket.replace("-", "–")} lines: ${plural$1(b.count, "change")}`).join("; ");
-	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
-		{
-			label: "Size, median",
-			value: lines(size.p50),
-			sub: `p90 ${lines(size.p90)}`
-		},
-		{
-			label: "Over 400 lines",
-			value: formatPercent(size.over400),
-			sub: `over 200 lines: ${formatPercent(size.over200)}`,
-			alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare
-		},
-		{
-			label: "Reverted",
-			value: String(reverted),
-			sub: (partiallyReverted ?? 0) > 0 ? `changes a later commit reverted; ${partiallyReverted} partially (no failure)` : "changes a later commit reverted"
-		}
-	]), charts(figure(svg, "Does size slow changes down here?", `Median cycle time per size range (${counts}).`)));
-}
-function deploys(report) {
-	const days = durationFormat(report.businessHours);
-	const signal = deploySignalWords(report.deploySignal);
-	const name = repositoryNamer(report);
-	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
-	if (leftOut !== null) {
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.deploys))}${num$2(String(r.failedDeploys))}${num$2(formatPerWeek(r.deploymentFrequency))}</tr>`);
-		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
-			"Repository",
-			"Deploys",
-			"Failed",
-			"Per week"
-		], rows, "lrrr", { caption: "Deploys of each repository" }) : "");
-	}
-	const start = epoch$1(report.window.since);
-	const end = Math.min(epoch$1(report.window.until), Math.max(epoch$1(report.now), start + 1));
-	const svg = timelineChart({
-		id: "deploy-timeline",
-		title: "Deploys over the window",
-		description: "Each deploy at its time, as tall as the number of changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds."
-	}, report.deploys.map((d) => ({
-		at: epoch$1(d.at),
-		size: d.changes,
-		status: d.failed ? "failed" : d.rollback ? "rollback" : "ok",
-		tip: [
-			`${d.repository ? `${name(d.repository)} ` : ""}${d.ref}`,
-			`${minuteOf(d.at)} UTC`,
-			`${plural$1(d.changes, "change")} shipped`,
-			...d.rollback ? ["rollback"] : [],
-			...d.failed ? [`failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}`] : [],
-			...d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter, days)}`] : []
-		].join(" · ")
-	})), start, end, "changes shipped", "no deploy in the window");
-	const multi = report.repositories !== void 0;
-	const rows = report.deploys.map((d) => {
-		const status = [d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ");
-		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$2(String(d.changes))}<td>${h(status || "ok")}</td>${num$2(formatDuration(d.restoredAfter, days))}</tr>`;
-	});
-	const list = report.deploys.length === 0 ? "" : details$1(`Every deploy (${report.deploys.length})`, table$2([
-		...multi ? ["Repository"] : [],
-		"Deploy",
-		"At (UTC)",
-		"Changes",
-		"Status",
-		"Restored after"
-	], rows, `${multi ? "l" : ""}llrlr`));
-	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.";
-	const unlinked = report.unlinkedIncidents ?? [];
-	const incidents = unlinked.length === 0 ? "" : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText$1(i))}</li>`).join("")}</ul>`;
-	return section("deploys", "Deploys", h(`${plural$1(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
-}
-function unreleased(report) {
-	const days = durationFormat(report.businessHours);
-	const u = report.summary.unreleased;
-	if (!u) return "";
-	if (u.count === 0) return section("unreleased", "Merged, not yet deployed", "Every change merged by the end of the window has been deployed.");
-	const oldest = u.oldestChanges ?? [];
-	const multi = report.repositories !== void 0;
-	const name = repositoryNamer(report);
-	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$2(formatDuration(c.age, days))}</tr>`);
-	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
-		{
-			label: "Changes waiting",
-			value: String(u.count)
-		},
-		{
-			label: "Median wait so far",
-			value: formatDuration(u.p50Age, days)
-		},
-		{
-			label: "Longest wait",
-			value: formatDuration(u.oldestAge, days),
-			alert: u.oldestAge !== null && u.oldestAge > 1209600
-		}
-	]), rows.length > 0 ? table$2([
-		...multi ? ["Repository"] : [],
-		"Change",
-		"Title",
-		"Merged (UTC)",
-		"Waiting"
-	], rows, `${multi ? "l" : ""}lllr`, { caption: `The ${rows.length} waiting longest` }) : oldestIds(u.oldest));
-}
-function oldestIds(ids) {
-	return ids.length === 0 ? "" : `<p>Oldest: <span class="ext">${h(ids.join(", "))}</span></p>`;
-}
-var epoch$1;
-var init_delivery = __esmMin((() => {
-	init_domain();
-	init_incidents$1();
-	init_duration();
-	init_format$2();
-	init_bars();
-	init_scale();
-	init_timeline();
-	init_trend();
-	init_trend$1();
-	init_names();
-	init_parts();
-	init_signal();
-	epoch$1 = (iso) => Date.parse(iso) / 1e3;
-}));
-// src/render/html/overview.ts
-function band(dora, key) {
-	const words = bandText(key, dora.band);
-	return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : "";
-}
-function keyFigures(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const d = s.dora;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
-	const list = [
-		{
-			label: `${figureTitle("leadTime")}, median`,
-			value: percentileText(s.leadTime, "p50", days),
-			badge: band(d.leadTime, "leadTime"),
-			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
-		},
-		{
-			label: `${figureTitle("cycleTime")}, median`,
-			value: formatDuration(s.cycleTime.p50, days),
-			sub: "first commit → merge"
-		},
-		{
-			label: "Deploys per week",
-			value: formatPerWeek(d.deploymentFrequency.value),
-			badge: band(d.deploymentFrequency, "deploymentFrequency"),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
-		},
-		{
-			label: figureTitle("dora.changeFailureRate"),
-			value: formatPercent(d.changeFailureRate.value),
-			badge: band(d.changeFailureRate, "changeFailureRate"),
-			sub: `over ${plural$1(d.changeFailureRate.count, "deploy")}`
-		},
-		s.unreleased ? {
-			label: "Merged, not deployed",
-			value: String(s.unreleased.count),
-			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
-			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
-		} : {
-			label: `${figureTitle("dora.timeToRestore")}, median`,
-			value: formatDuration(d.timeToRestore.value, days),
-			badge: band(d.timeToRestore, "timeToRestore"),
-			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
-		}
-	];
-	list.push({
-		label: "Changes counted",
-		value: String(s.changes),
-		sub: excluded ? `left out: ${excluded}` : "merged in the window"
-	});
-	return tiles(list, "key");
-}
-function stages(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
-	const unseen = codingUnseenNote(report);
-	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
-	const shares = stackedShareBar({
-		id: "stage-shares",
-		title: "Share of the time in each stage",
-		description: `The share of each stage in the lead time of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share"}.`
-	}, STAGES.map((k) => ({
-		name: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		share: shareOf(k),
-		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
-	})));
-	const percentiles = barChart({
-		id: "stage-percentiles",
-		title: "p50 and p90 of each stage",
-		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
-	}, [...STAGES.map((k) => ({
-		label: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		values: [s.stages[k].p50, s.stages[k].p90],
-		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
-	})), {
-		label: figureLabel("leadTime"),
-		colour: LEAD_COLOUR,
-		values: [s.leadTime.p50, s.leadTime.p90],
-		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
-	}], {
-		series: [{
-			name: "p50: half take less",
-			colour: OTHER_COLOUR
-		}, {
-			name: "p90: one in ten takes longer",
-			colour: OTHER_COLOUR,
-			opacity: .4
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no stage has a known duration"
-	});
-	const stageRows = STAGES.map((k) => {
-		const f = s.stages[k];
-		const cells = [
-			String(f.count),
-			percentileText(f, "p50", days),
-			percentileText(f, "p75", days),
-			percentileText(f, "p90", days),
-			formatPercent(shareOf(k)),
-			...hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
-		];
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num$2).join("")}</tr>`;
-	});
-	const totals = [[
-		figureTitle("cycleTime"),
-		"first commit → merge",
-		s.cycleTime
-	], [
-		figureTitle("leadTime"),
-		"first commit → deploy",
-		s.leadTime
-	]].map(([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[
-		String(d.count),
-		percentileText(d, "p50", days),
-		percentileText(d, "p75", days),
-		percentileText(d, "p90", days),
-		"",
-		...hasShareOfTotal ? [""] : []
-	].map(num$2).join("")}</tr>`);
-	const notes = [];
-	if (unseen !== null) notes.push(unseen);
-	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
-	if (censored > 0) {
-		const one = censored === 1;
-		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
-	}
-	if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
-	return section("stages", "Where the time goes", h(`Over ${plural$1(s.changes, "change")}; the shares are over ${shareBasisText(s)}.`), charts(figure(shares, "Share of the lead time of the typical change, by stage", "Each change is split into its stages from first commit to deploy, so the shares add up to 100%."), figure(percentiles, "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.")), table$2([
-		"Stage",
-		"Changes",
-		"p50",
-		"p75",
-		"p90",
-		"Share",
-		...hasShareOfTotal ? ["Share of all time"] : []
-	], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? "r" : ""}`), notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function dora(report) {
-	const days = durationFormat(report.businessHours);
-	const d = report.summary.dora;
-	const f = d.deploymentFrequency;
-	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
-	const rows = [
-		[
-			figureTitle("dora.deploymentFrequency"),
-			deployRateText(f),
-			f,
-			plural$1(f.count, "deploy"),
-			"deploymentFrequency"
-		],
-		[
-			figureTitle("dora.leadTime"),
-			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
-			d.leadTime,
-			plural$1(d.leadTime.count, "change"),
-			"leadTime"
-		],
-		[
-			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			d.changeFailureRate,
-			plural$1(d.changeFailureRate.count, "deploy"),
-			"changeFailureRate"
-		],
-		[
-			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value),
-			d.timeToRestore,
-			plural$1(d.timeToRestore.count, "restore"),
-			"timeToRestore"
-		],
-		[
-			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			d.reworkRate,
-			plural$1(d.reworkRate.count, "deploy"),
-			"reworkRate"
-		]
-	];
-	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report's clusters, the last to publish bands.", table$2([
-		"Key",
-		"Value",
-		"Band",
-		"Over"
-	], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || "<span class=\"muted\">—</span>"}</td>${num$2(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function recommendations(report) {
-	if (report.recommendations.length === 0) return "";
-	return section("recommendations", "What to do next", "Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.", `<ol class="recs">${report.recommendations.map((r) => {
-		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
-		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
-	}).join("")}</ol>`);
-}
-function whatIfText(w, report) {
-	const days = durationFormat(report.businessHours);
-	const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
-}
-var init_overview = __esmMin((() => {
-	init_band();
-	init_domain();
-	init_duration();
-	init_catalogue();
-	init_format$2();
-	init_bars();
-	init_scale();
-	init_text();
-	init_parts();
-}));
-// src/render/html/repair.ts
-function repair(report) {
-	const r = report.summary.repair;
-	if (!r || r.changes === 0) return "";
-	const reasons = repairReasons(r);
-	const split = repairSplit(r);
-	const weeks = repairWeeks(r);
-	return section("repair", "Repairs", h(REPAIR_LEAD), `<p><b>${h(repairHeadline(r))}</b>${reasons ? `: ${h(reasons)}` : ""}</p>`, split ? `<p>${h(split)}</p>` : "", weeks.length > 1 ? details$1(`Week by week (${weeks.length} weeks with changes)`, table$2([
-		"Week",
-		"Repairs",
-		"Of changes",
-		"Of cycle time"
-	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$2).join("")}</tr>`), "lrrr")) : "");
-}
-var init_repair$1 = __esmMin((() => {
-	init_repair$3();
-	init_parts();
-}));
-// src/render/html/previous.ts
-function previousPeriod$1(report) {
-	const view = previousView(report, durationFormat(report.businessHours));
-	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
-	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
-	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$2(r.before)}${num$2(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
-	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
-		"Figure",
-		"Before",
-		"Now",
-		"Change (95% interval)"
-	], rows, "lrrl"));
-}
-var init_previous$1 = __esmMin((() => {
-	init_duration();
-	init_previous$3();
-	init_parts();
-}));
-// src/render/html/trends.ts
-function keyTrends(report) {
-	const periods = periodsSoFar(report);
-	const period = report.summary.trend.period ?? "week";
-	if (periods.length < 2) return "";
-	const days = durationFormat(report.businessHours);
-	const series = keySeries(report);
-	const capital = (text) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
-	const chartOf = (key, colour, scale) => {
-		const k = series.find((s) => s.key === key);
-		if (k === void 0) return "";
-		const percent = k.unit === "ratio";
-		const values = k.values.map((v) => v === null ? null : percent ? v * 100 : v);
-		const format = (v) => v === null ? "—" : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days);
-		const svg = weeklyChart({
-			id: `trend-${key}`,
-			title: `${capital(k.label)} by ${period}`,
-			description: `Per ${period} (UTC), the ${k.label}.`
-		}, {
-			weeks: periods.map((p) => p.start),
-			ends: periods.map((p) => p.end),
-			period,
-			apart: k.apart,
-			lines: [{
-				name: k.label,
-				colour,
-				strong: true,
-				values
-			}],
-			scale,
-			format,
-			plotHeight: 90,
-			empty: `no ${k.label} in the window`
-		});
-		const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
-		return figure(svg, `${capital(k.label)} by ${period}`, compared);
-	};
-	const figures = [
-		chartOf("deploymentFrequency", ACCENT_COLOUR, "count"),
-		chartOf("changeFailureRate", FAIL_COLOUR, "count"),
-		chartOf("timeToRestore", OTHER_COLOUR, "duration")
-	];
-	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
-	return section("trends", `Trends by ${period}`, h(lead), charts(...figures));
-}
-var init_trends = __esmMin((() => {
-	init_duration();
-	init_scale();
-	init_trend();
-	init_trend$1();
-	init_parts();
-}));
-// src/render/html/teamwork.ts
-function teamwork(report) {
-	const s = report.summary;
-	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", "Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). Run with a GitHub token (<code>GH_TOKEN</code>) to add them.")];
-	return [
-		review(report),
-		rework$1(report),
-		ci(report),
-		wip$1(report)
-	];
-}
-function review(report) {
-	const days = durationFormat(report.businessHours);
-	const r = report.summary.review;
-	if (!r) return "";
-	const t = report.policy.thresholds;
-	const shown = r.byReviewer.slice(0, REVIEWERS_DRAWN);
-	const load = barChart({
-		id: "reviewer-load",
-		title: "Reviews per reviewer",
-		description: `Submitted reviews by each of the ${shown.length} busiest reviewers, and on how many changes each was the first to review.`
-	}, shown.map((x) => ({
-		label: x.reviewer,
-		values: [x.reviews],
-		text: `${x.reviews} · ${x.firstReviews} first`
-	})), {
-		series: [{
-			name: "reviews",
-			colour: STAGE_COLOURS.review
-		}],
-		scale: "count",
-		layout: "stacked",
-		format: (v) => String(v ?? 0),
-		empty: "no review by anyone but the author"
-	});
-	const more = r.byReviewer.length - shown.length;
-	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$2(String(x.reviews))}${num$2(String(x.firstReviews))}${num$2(formatDuration(x.pickupP50, days))}</tr>`);
-	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)} per change.`), tiles([
-		{
-			label: "Reviews by the two busiest",
-			value: formatPercent(r.topTwoShare),
-			sub: "of all reviews: a bottleneck when high",
-			alert: over(r.topTwoShare, t.reviewTopTwoShare)
-		},
-		{
-			label: "Merged without review",
-			value: formatPercent(r.unreviewedShare),
-			sub: plural$1(r.unreviewed, "change"),
-			alert: over(r.unreviewedShare, t.unreviewedShare)
-		},
-		{
-			label: "Merged without another’s approval",
-			value: formatPercent(r.selfMergedShare),
-			sub: plural$1(r.selfMerged, "change")
-		},
-		{
-			label: "Review depth on large changes",
-			value: r.largeChangeCommentsPer100LinesP50 === null ? "—" : r.largeChangeCommentsPer100LinesP50.toFixed(1),
-			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
-			alert: r.largeChangesWithoutComments > 0
-		}
-	]), charts(figure(load, "Review load: reviews per reviewer", `Each bar is a reviewer’s submitted reviews; “first” counts the changes they reviewed first.${more > 0 ? ` ${plural$1(more, "more reviewer")} in the table.` : ""}`)), rows.length > 0 ? details$1(`Every reviewer (${r.byReviewer.length})`, table$2([
-		"Reviewer",
-		"Reviews",
-		"First to review",
-		"Pickup when first, median"
-	], rows, "lrrr")) : "");
-}
-function rework$1(report) {
-	const w = report.summary.rework;
-	if (!w) return "";
-	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
-		label: "Changed after the first review",
-		value: formatPercent(w.share),
-		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
-		alert: over(w.share, report.policy.thresholds.reworkShare)
-	}, {
-		label: "Changes requested",
-		value: formatPercent(w.changesRequestedShare),
-		sub: `${w.changesRequested} of ${w.reviewed}`
-	}]));
-}
-function ci(report) {
-	const days = durationFormat(report.businessHours);
-	const c = report.summary.ci;
-	if (!c) return "";
-	const t = report.policy.thresholds;
-	const durations = barChart({
-		id: "check-durations",
-		title: "Check wall time",
-		description: "How many changes had their checks (on the final head commit) take each span of wall time."
-	}, c.durationHistogram.map((b) => ({
-		label: b.label,
-		values: [b.count],
-		text: String(b.count)
-	})), {
-		series: [{
-			name: "changes",
-			colour: ACCENT_COLOUR
-		}],
-		scale: "count",
-		layout: "stacked",
-		format: (v) => String(v ?? 0),
-		empty: "no change with timed check runs"
-	});
-	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$2(String(f.flaky))}${num$2(String(f.runs))}${num$2(formatPercent(f.rate))}</tr>`);
-	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
-		{
-			label: "Check wall time, median",
-			value: formatDuration(c.p50, days),
-			sub: `p90 ${formatDuration(c.p90, days)}`,
-			alert: over(c.p50, t.checksP50)
-		},
-		{
-			label: "Flaky check runs",
-			value: formatPercent(c.flakyRate, 1),
-			sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`,
-			alert: over(c.flakyRate, t.flakyRate)
-		},
-		{
-			label: "Merge wait spent on checks",
-			value: formatPercent(c.mergeWaitOnChecksShare),
-			sub: "after approval, waiting for checks to finish"
-		}
-	]), charts(figure(durations, "How long checks take", "Changes by the wall time of their checks: first start to last finish."), flaky.length > 0 ? `<figure><figcaption>The flakiest checks</figcaption>${table$2([
-		"Check",
-		"Flaky",
-		"Runs",
-		"Rate"
-	], flaky, "lrrr")}<p class="note">Flaky: failed, then passed on the same commit. Runs: changes whose final commit ran the check.</p></figure>` : "<figure><figcaption>The flakiest checks</figcaption><p class=\"note\">No check failed and then passed on the same commit.</p></figure>"));
-}
-function wip$1(report) {
-	const days = durationFormat(report.businessHours);
-	const w = report.summary.wip;
-	if (!w) return "";
-	const ages = barChart({
-		id: "open-pull-ages",
-		title: "Open pull requests by age",
-		description: "Open pull requests at the end of the window by how long they have been open, ready for review and drafts apart."
-	}, w.ageHistogram.map((b) => ({
-		label: b.label,
-		values: [b.ready, b.drafts],
-		text: b.drafts > 0 ? `${b.ready} + ${b.drafts} draft` : String(b.ready)
-	})), {
-		series: [{
-			name: "ready for review",
-			colour: STAGE_COLOURS.pickup
-		}, {
-			name: "draft",
-			colour: OTHER_COLOUR,
-			opacity: .5
-		}],
-		scale: "count",
-		layout: "stacked",
-		format: (v) => String(v ?? 0),
-		empty: "no open pull request",
-		legend: true
-	});
-	const multi = report.repositories !== void 0;
-	const name = repositoryNamer(report);
-	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$2(formatDuration(p.age, days))}</tr>`);
-	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
-		{
-			label: "Open, ready for review",
-			value: String(w.open),
-			sub: `and ${plural$1(w.drafts, "draft")}`
-		},
-		{
-			label: "Age, median",
-			value: formatDuration(w.p50Age, days),
-			sub: `p90 ${formatDuration(w.p90Age, days)}`
-		},
-		{
-			label: "Open per active author",
-			value: w.perAuthor === null ? "—" : w.perAuthor.toFixed(1),
-			sub: "ready for review",
-			alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor)
-		}
-	]), charts(figure(ages, "Open pull requests by age", "How long each open pull request has been open at the end of the window.")), rows.length > 0 ? table$2([
-		...multi ? ["Repository"] : [],
-		"Pull request",
-		"Title",
-		"Author",
-		"State",
-		"Open for"
-	], rows, `${multi ? "l" : ""}llllr`, { caption: "The longest open" }) : "");
-}
-var REVIEWERS_DRAWN, over;
-var init_teamwork = __esmMin((() => {
-	init_duration();
-	init_bars();
-	init_scale();
-	init_parts();
-	init_names();
-	REVIEWERS_DRAWN = 12;
-	over = (value, threshold) => value !== null && value > threshold;
-}));
-// src/render/html.ts
-var html_exports = __exportAll({
-	HTML_CSP: () => HTML_CSP,
-	renderHtml: () => renderHtml
-});
-function renderHtml(input) {
-	const report = input;
-	const name = repositoryName(report.repository);
-	const hours = businessHoursText(report);
-	const main = [...mergedInWindow(report) === 0 ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`] : [
-		`<p class="headline">${h(report.summary.headline)}</p>`,
-		keyFigures(report),
-		renderRepositoryHtml(report),
-		renderSlicesHtml(report),
-		stages(report),
-		recommendations(report),
-		dora(report),
-		previousPeriod$1(report),
-		leadTime(report),
-		keyTrends(report),
-		changeSize(report),
-		deploys(report),
-		renderProductsHtml(report),
-		repair(report),
-		unreleased(report),
-		...teamwork(report),
-		aiComparison$1(report),
-		acceptance(report),
-		queues(report),
-		changesTable(report)
-	], notes(report)].filter(Boolean).join("\n");
-	const signal = deploySignalHeader(report);
-	return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="color-scheme" content="light dark">
-<link rel="icon" href="data:,">
-<title>flowaudit · ${h(name)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
-<h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${signal}`)}</p>
-${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? "")}.</p>\n` : ""}${contents(main)}
-</header>
-<main>
-${main}
-</main>
-<footer><p class="meta">${h(`${report.tool.name} ${report.tool.version} · generated ${report.generatedAt}`)}</p></footer>
-<script>${SCRIPT}<\/script>
-</body>
-</html>
-`;
-}
-function contents(main) {
-	const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ""}">${title ?? ""}</a></li>`);
-	return links.length < 3 ? "" : `<nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav>`;
-}
-function notes(report) {
-	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
-	return [report.warnings.length > 0 ? section("warnings", "Warnings", "", list(report.warnings)) : "", report.notes.length > 0 ? section("notes", "Notes", "", list(report.notes)) : ""].filter(Boolean).join("\n");
-}
-var HTML_CSP;
-var init_html = __esmMin((() => {
-	init_format$2();
-	init_assets();
-	init_changes$1();
-	init_acceptance$1();
-	init_comparison();
-	init_delivery();
-	init_overview();
-	init_parts();
-	init_repair$1();
-	init_previous$1();
-	init_trends();
-	init_teamwork();
-	init_repositories();
-	init_names();
-	init_signal();
-	init_products$3();
-	init_slices$3();
-	HTML_CSP = [
-		"default-src 'none'",
-		`script-src 'sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}'`,
-		"style-src 'unsafe-inline'",
-		"img-src data:",
-		"base-uri 'none'",
-		"form-action 'none'"
-	].join("; ");
-}));
-// src/render/formats.ts
-function formatExtension(format) {
-	return OUTPUT_FORMATS[format].extension;
-}
-async function loadRenderer(format) {
-	return OUTPUT_FORMATS[format].load();
-}
-var OUTPUT_FORMATS, FORMATS;
-var init_formats = __esmMin((() => {
-	OUTPUT_FORMATS = {
-		text: {
-			writes: "the terminal report, laid out to the terminal's width",
-			extension: "txt",
-			load: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).renderTerminalText
-		},
-		json: {
-			writes: "the report as JSON (schema/report.schema.json)",
-			extension: "json",
-			load: async () => {
-				const { renderJsonChunks } = await Promise.resolve().then(() => (init_json(), json_exports));
-				return (report, options) => renderJsonChunks(report, options.lists);
-			}
-		},
-		csv: {
-			writes: "one row per change",
-			extension: "csv",
-			load: async () => {
-				const { renderCsvChunks } = await Promise.resolve().then(() => (init_csv(), csv_exports));
-				return (report, options) => renderCsvChunks(report, options.lists?.changes);
-			}
-		},
-		"trends-csv": {
-			writes: "one row per week (per month for windows over 26 weeks) with every key",
-			extension: "trends.csv",
-			load: async () => {
-				const { renderTrendsCsv } = await Promise.resolve().then(() => (init_csv_trends(), csv_trends_exports));
-				return (report) => renderTrendsCsv(report);
-			}
-		},
-		"previous-csv": {
-			writes: "one row per figure: the window against the one of the same length before it",
-			extension: "previous.csv",
-			load: async () => {
-				const { renderPreviousCsv } = await Promise.resolve().then(() => (init_csv_trends(), csv_trends_exports));
-				return (report) => renderPreviousCsv(report);
-			}
-		},
-		markdown: {
-			writes: "GitHub-flavoured Markdown (pull request comments, wikis, step summaries)",
-			extension: "md",
-			load: async () => {
-				const { renderMarkdown } = await Promise.resolve().then(() => (init_markdown(), markdown_exports));
-				return (report) => renderMarkdown(report);
-			}
-		},
-		html: {
-			writes: "one self-contained HTML file, charts as inline SVG",
-			extension: "html",
-			load: async () => {
-				const { renderHtml } = await Promise.resolve().then(() => (init_html(), html_exports));
-				return (report) => renderHtml(report);
-			}
-		}
-	};
-	FORMATS = Object.keys(OUTPUT_FORMATS);
-}));
-// src/io/memory.ts
-function collectGarbage() {
-	if (collect === null) {
-		const { setFlagsFromString } = require$1("node:v8");
-		const { runInNewContext } = require$1("node:vm");
-		setFlagsFromString("--expose-gc");
-		collect = runInNewContext("gc");
-	}
-	collect();
-}
-async function collectGarbageAfterIo() {
-	await new Promise((resolve) => setImmediate(resolve));
-	await new Promise((resolve) => setImmediate(resolve));
-	collectGarbage();
-}
-var require$1, collect;
-var init_memory = __esmMin((() => {
-	require$1 = createRequire(import.meta.url);
-	collect = null;
-}));
-// src/model/ai-markers.ts
-function findAiMarkers(message, extra = []) {
-	const found = [];
-	if (MAYBE_MARKED.test(message)) {
-		for (const match of message.matchAll(TRAILER)) if (namesAiTool(match[1] ?? "", match[2] ?? "")) found.push([match.index, match[0]]);
-		for (const match of message.matchAll(TOOL_FOOTER)) found.push([match.index, match[0]]);
-	}
-	if (found.length === 0 && extra.length === 0) return NONE$2;
-	for (const pattern of extra) for (const text of pattern.matches(message)) found.push([message.indexOf(text), text]);
-	const evidence = [];
-	for (const [, line] of found.sort((a, b) => a[0] - b[0])) {
-		const trimmed = line.trim().slice(0, MAX_EVIDENCE_LENGTH);
-		if (trimmed !== "" && !evidence.includes(trimmed)) evidence.push(trimmed);
-	}
-	return evidence;
-}
-function namesAiTool(key, value) {
-	if (PERSON_KEY.test(key)) {
-		const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
-		const name = (m ? m[1] : value)?.trim() ?? "";
-		const email = m?.[2]?.trim() ?? "";
-		const notAPerson = /^https?:\/\//i.test(email) && ANY_TOOL.test(name);
-		return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name) || notAPerson;
-	}
-	return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
-}
-function isAiToolEmail(email) {
-	return TOOL_EMAIL.test(email.trim());
-}
-var TOOLS$1, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
-var init_ai_markers = __esmMin((() => {
-	TOOLS$1 = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
-	NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
-	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1})\b`, "i");
-	TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, "i");
-	TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
-	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
-	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
-	TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
-	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS$1}|${NAMESAKES}|ai)\b.*$`, "gim");
-	MAX_EVIDENCE_LENGTH = 120;
-	NONE$2 = [];
-	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-}));
-// src/model/bots.ts
-function isAiAgent(name, email) {
-	return AI_AGENT.test(name.trim()) || isAiToolEmail(email);
-}
-function isBot(name, email, extra = null) {
-	if (isAiAgent(name, email)) return false;
-	if ([name, email.replace(/@.*$/, "").replace(/^\d+\+/, "")].some((s) => BOT_NAMES.test(s) || extra !== null && extra.test(s))) return true;
-	if (extra !== null && extra.test(email)) return true;
-	const trimmed = name.trim();
-	return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
-}
-var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, AI_AGENT;
-var init_bots = __esmMin((() => {
-	init_ai_markers();
-	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
-	BOT_SUFFIX = [
-		/[\s._-](?:ro)?bot$/i,
-		/[a-z0-9](?:Bot|Robot)$/,
-		/^[a-z0-9_.-]*bot$/
-	];
-	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
-	AI_AGENT = /^(?:claude|cursor|devin|jules)\[bot\]$|^(?:copilot|copilot-swe-agent|devin-ai-integration|codex|openai-codex|chatgpt-codex-connector|cursor-agent|cursor agent|cursoragent|google-labs-jules|gemini-code-assist|claude code)(?:\[bot\])?$/i;
-}));
-// src/model/release-lines.ts
-function isReleaseLine(name) {
-	const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
-	return !(short.replace(/^origin\//, "").includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short));
-}
-function isReleaseTag(name) {
-	return RELEASE_TAG.test(name);
-}
-function releaseCommits(tips, parentsOf, onLine) {
-	const all = new Set();
-	const lines = new Set();
-	const stack = [...tips].map((sha) => [sha, true]);
-	while (stack.length > 0) {
-		const [sha, firstParent] = stack.pop();
-		if (onLine(sha) || all.has(sha) && (!firstParent || lines.has(sha))) continue;
-		const parents = parentsOf(sha);
-		if (parents === void 0) continue;
-		if (firstParent) lines.add(sha);
-		if (all.has(sha)) {
-			if (parents[0] !== void 0) stack.push([parents[0], true]);
-			continue;
-		}
-		all.add(sha);
-		parents.forEach((parent, i) => stack.push([parent, firstParent && i === 0]));
-	}
-	return {
-		all,
-		lines
-	};
-}
-var NAMED_LINE, VERSION_LINE, LINE_FOLDER, RELEASE_TAG;
-var init_release_lines = __esmMin((() => {
-	NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
-	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
-	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
-	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
-}));
-// src/model/message.ts
-function isRevertTitle(title) {
-	return REVERT_SUBJECT.test(title);
-}
-function parseMessage(message, aiMarkers = []) {
-	const newline = message.indexOf("\n");
-	const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
-	const body = newline === -1 ? "" : message.slice(newline + 1);
-	const bodyFirstLine = firstNonBlankLine(body);
-	const refers = MAYBE_REFERS.test(body);
-	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
-	const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
-	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
-	const cherryPickOf = message.includes("(cherry picked from commit ") ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? "") : [];
-	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
-	const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-	return {
-		subject,
-		bodyFirstLine,
-		landingUrl,
-		aiEvidence: findAiMarkers(message, aiMarkers),
-		revertsShas,
-		revertsPrs,
-		cherryPickOf,
-		backportOf,
-		revertMessage
-	};
-}
-function firstNonBlankLine(text) {
-	for (let from = 0; from < text.length;) {
-		let end = text.indexOf("\n", from);
-		if (end === -1) end = text.length;
-		const line = text.slice(from, end).trim();
-		if (line !== "") return line;
-		from = end + 1;
-	}
-	return "";
-}
-function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
-	let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
-	if (m) return {
-		number: Number(m[1]),
-		branch: stripOwner(m[2] ?? ""),
-		sync: false,
-		title: bodyFirstLine || subject
-	};
-	m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
-	if (m) return {
-		number: Number(m[1]),
-		branch: stripOwner(m[2] ?? ""),
-		sync: false,
-		title: bodyFirstLine || subject
-	};
-	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
-	const number = trailing ? Number(trailing[1]) : null;
-	if (merge) {
-		if (/^Merge (tag|signed tag) /.test(subject)) return {
-			number,
-			branch: null,
-			sync: true,
-			title: subject
-		};
-		m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
-		if (m) {
-			const branch = m[1] ?? "";
-			const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
-			const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
-			return {
-				number: number ?? (gitlab ? Number(gitlab[1]) : null),
-				branch,
-				sync: fromTracked || isReleaseLine(branch),
-				title: subject
-			};
-		}
-	}
-	return {
-		number,
-		branch: null,
-		sync: false,
-		title: subject
-	};
-}
-function stripOwner(ref) {
-	const slash = ref.search(/[/:]/);
-	return slash === -1 ? ref : ref.slice(slash + 1);
-}
-function numberFromUrl(url) {
-	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
-	return m ? Number(m[1]) : null;
-}
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH;
-var init_message = __esmMin((() => {
-	init_ai_markers();
-	init_release_lines();
-	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
-	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
-	REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
-	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
-	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
-	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
-	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+from\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
-	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
-	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
-	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
-}));
-// src/model/own-commits.ts
-function withEmail(emails, email) {
-	if (emails === void 0) return email;
-	if (typeof emails === "string") return emails === email ? emails : [emails, email];
-	if (!emails.includes(email)) emails.push(email);
-	return emails;
-}
-function ownCommits(commits, rules, landedAt) {
-	return unlessAll(unlessAll(landedAt === null ? [...commits] : commits.filter((c) => c.committedAt <= landedAt), (c) => rules.isRelease(c.sha)), (c) => rules.landed.has(c));
-}
-function carriedOver(commit, rules) {
-	return rules.isRelease(commit.sha) || rules.landed.has(commit);
-}
-function pullRefCommits(commits, rules) {
-	return unlessAll([...commits], (c) => rules.isRelease(c.sha));
-}
-function unlessAll(commits, drop) {
-	const kept = commits.filter((c) => !drop(c));
-	return kept.length > 0 ? kept : commits;
-}
-var CopyIndex;
-var init_own_commits = __esmMin((() => {
-	CopyIndex = class {
-		bySubject = new Map();
-		add(commit) {
-			const email = commit.authorEmail ?? "";
-			const known = this.bySubject.get(commit.subject);
-			if (known === void 0) this.bySubject.set(commit.subject, {
-				at: commit.authoredAt,
-				emails: email
-			});
-			else if (known instanceof Map) known.set(commit.authoredAt, withEmail(known.get(commit.authoredAt), email));
-			else if (known.at === commit.authoredAt) known.emails = withEmail(known.emails, email);
-			else this.bySubject.set(commit.subject, new Map([[known.at, known.emails], [commit.authoredAt, email]]));
-		}
-		has(commit) {
-			const known = this.bySubject.get(commit.subject);
-			const emails = known === void 0 || known instanceof Map ? known?.get(commit.authoredAt) : known.at === commit.authoredAt ? known.emails : void 0;
-			if (emails === void 0) return false;
-			const matches = (email) => commit.authorEmail === null || email === "" || email === commit.authorEmail;
-			return typeof emails === "string" ? matches(emails) : emails.some(matches);
-		}
-	};
-}));
-// src/model/stages.ts
-function emptyStages() {
-	return {
-		coding: null,
-		pickup: null,
-		review: null,
-		merge: null,
-		deploy: null
-	};
-}
-function computeStages(change, deploySignal, measure = wallClock) {
-	const flags = new Set(change.flags);
-	const { firstCommitAt: t0, lastCommitAt: last, readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
-	if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) flags.add("rebased");
-	const events = [{
-		at: t0,
-		starts: "coding"
-	}];
-	if (change.kind === "direct") {} else if (t2 !== null) {
-		events.push({
-			at: t2,
-			starts: "pickup"
-		});
-		if (t4 === null) flags.add("unreviewed");
-		else {
-			events.push({
-				at: t4,
-				starts: "review"
-			});
-			if (t5 === null) flags.add("unapproved");
-			else events.push({
-				at: t5,
-				starts: "merge"
-			});
-		}
-	} else events.push({
-		at: last,
-		starts: "review"
-	});
-	let skew = 0;
-	const counted = [];
-	for (const [i, e] of events.entries()) {
-		const before = i === 0 ? null : events[i - 1]?.at ?? null;
-		if (before !== null && e.at !== null && e.at < before) skew++;
-		const floor = i === 0 ? null : counted[i - 1] ?? null;
-		counted.push(e.at === null ? null : Math.min(t7, floor === null ? e.at : Math.max(floor, e.at)));
-	}
-	const lastEvent = events.at(-1)?.at ?? null;
-	if (lastEvent !== null && t7 < lastEvent) skew++;
-	const stages = emptyStages();
-	for (const [i, e] of events.entries()) {
-		const from = counted[i] ?? null;
-		const to = i + 1 < events.length ? counted[i + 1] ?? null : t7;
-		if (from !== null && to !== null) stages[e.starts] = measure(from, to);
-	}
-	if (t8 !== null && t8 < t7) skew++;
-	const shipped = t8 === null ? null : Math.max(t7, t8);
-	if (shipped !== null) stages.deploy = measure(t7, shipped);
-	if (deploySignal === "merge" && t8 !== null) flags.add("deploy-is-merge");
-	if (skew > 0) flags.add("clock-skew");
-	change.stages = stages;
-	const start = counted[0] ?? null;
-	change.cycleTime = start === null ? null : measure(start, t7);
-	change.leadTime = start === null || shipped === null ? null : measure(start, shipped);
-	change.flags = [...flags].sort();
-	return skew;
-}
-var wallClock;
-var init_stages = __esmMin((() => {
-	wallClock = (a, b) => b - a;
-}));
-// src/model/changes.ts
-function buildChanges(input) {
-	const claimed = new Set(input.firstParent.map((c) => c.sha));
-	const rules = {
-		landed: new CopyIndex(),
-		isRelease: (sha) => input.release.has(sha)
-	};
-	const named = new Set();
-	for (const c of input.firstParent) {
-		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
-		if (n !== null) named.add(n);
-	}
-	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
-	const changes = [];
-	const trailerGroups = new Map();
-	const line = input.firstParent;
-	for (let i = 0; i < line.length; i++) {
-		const commit = line[i];
-		let change;
-		if (commit.parents.length >= 2) change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
-		else if (commit.landingUrl !== null && !/\(#\d+\)\s*$/.test(commit.subject)) {
-			const known = trailerGroups.get(commit.landingUrl);
-			if (known) {
-				extendGroup(known, [commit], rules);
-				continue;
-			}
-			const group = groupChange([commit], "trailer", numberFromUrl(commit.landingUrl), input, rules);
-			group.change.url = safeUrl$1(commit.landingUrl);
-			group.change.forkPoints = commit.parents.slice(0, 1);
-			trailerGroups.set(commit.landingUrl, group);
-			change = group.change;
-		} else {
-			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
-			const run = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
-			if (run !== null) {
-				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
-				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
-				i += run.length - 1;
-			} else if (landing.number !== null) {
-				change = squashChange(commit, landing.number, input, rules);
-				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
-			} else {
-				const pushed = pushedHead(line, i, input.pullHeads);
-				const members = line.slice(i, i + (pushed?.length ?? 1));
-				change = groupChange(members, pushed ? "rebase" : "direct", pushed?.number ?? null, input, rules).change;
-				change.forkPoints = commit.parents.slice(0, 1);
-				i += members.length - 1;
-			}
-		}
-		changes.push(change);
-	}
-	for (const change of changes) {
-		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
-		if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
-	}
-	if (input.sizes !== void 0) applySizes(changes, input.sizes);
-	const position = new Map(line.map((c, i) => [c.sha, i]));
-	return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
-}
-function applySizes(changes, sizes) {
-	for (const change of changes) {
-		if (change.landedShas === void 0) {
-			change.size = sizes.get(change.sha) ?? null;
-			continue;
-		}
-		const parts = change.landedShas.map((sha) => sizes.get(sha));
-		change.size = parts.some((s) => s === void 0) ? null : parts.reduce((sum, s) => addSizes(sum, s), {
-			additions: 0,
-			deletions: 0,
-			files: 0
-		});
-	}
-}
-function walkSide(merge, commits, claimed) {
-	const found = [];
-	const helpers = [];
-	const forkPoints = [];
-	const walked = new Set();
-	const onTracked = (sha) => claimed.has(sha) && !walked.has(sha) || !commits.has(sha);
-	const stack = merge.parents.slice(1).map((p) => [p, true]);
-	while (stack.length > 0) {
-		const [sha, viaFirstParent] = stack.pop();
-		const commit = commits.get(sha);
-		if (claimed.has(sha) || commit === void 0) {
-			if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
-			continue;
-		}
-		claimed.add(sha);
-		walked.add(sha);
-		if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
-		else helpers.push(commit);
-		commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
-	}
-	return {
-		commits: found,
-		helpers,
-		forkPoints
-	};
-}
-function mergeChange(commit, walk, input, rules) {
-	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-	const sync = landing.sync || !isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
-	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
-	change.branch = landing.branch;
-	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
-	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
-	else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits$1(pull, rules, change.mergedAt), pull.forkPoints);
-	else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
-	if (!sync) landCommits(change, walk.commits, pull, rules);
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
-	return change;
-}
-function isReleasePull(commit, landing, input) {
-	const head = commit.parents[1];
-	return landing.number !== null && landing.branch !== null && head !== void 0 && input.tagged?.has(head) === true;
-}
-function bringsReleaseOnly(commit, walk, input) {
-	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
-	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
-	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
-}
-function bringsBumpedLine(walk, landing, input) {
-	const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
-	if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
-	const side = new Map(walk.commits.map((c) => [c.sha, c]));
-	const carried = new Set();
-	const stack = bumps.map((c) => c.sha);
-	while (stack.length > 0) {
-		const commit = side.get(stack.pop());
-		if (commit === void 0 || carried.has(commit.sha)) continue;
-		carried.add(commit.sha);
-		stack.push(...commit.parents);
-	}
-	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
-	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
-	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
-	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
-}
-function squashChange(commit, number, input, rules) {
-	const change = baseChange(commit, "squash", number, commit.subject.replace(/\s*\(#\d+\)\s*$/, ""), input);
-	const pull = input.pulls.get(number);
-	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
-	if (pull && own.length > 0) {
-		applyOwnCommits(change, own, pull.forkPoints);
-		landCommits(change, own, pull, rules);
-	} else {
-		change.commitShas = [commit.sha];
-		change.commits = null;
-		change.flags.push("commits-unseen");
-	}
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
-	return change;
-}
-function ownPullCommits$1(pull, rules, landedAt) {
-	const own = ownCommits(pull.commits, rules, landedAt);
-	return own.length > 0 || !pull.releaseLeftOut ? own : ownCommits(pull.withRelease(), rules, landedAt);
-}
-function groupChange(members, kind, number, input, rules) {
-	const first = members[0];
-	const change = baseChange(first, kind, number, first.subject, input);
-	const group = {
-		change,
-		members: [],
-		notOwn: new Set()
-	};
-	extendGroup(group, members, rules);
-	if (kind === "rebase" && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
-	return group;
-}
-function extendGroup(group, members, rules) {
-	const { change } = group;
-	for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
-	for (const c of members) rules.landed.add(c);
-	const fresh = group.members.length === 0;
-	group.members.push(...members);
-	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
-	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
-	change.commitShas = group.members.map((c) => c.sha);
-	const last = members.reduce((a, b) => b.committedAt >= a.committedAt ? b : a);
-	if (fresh || last.committedAt >= change.mergedAt) {
-		change.mergedAt = last.committedAt;
-		change.sha = last.sha;
-	}
-	change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
-	if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
-}
-function landCommits(change, commits, pull, rules) {
-	for (const c of commits) rules.landed.add(c);
-	if (!pull) return;
-	const carried = pullRefCommits(pull.commits, rules);
-	for (const c of carried) rules.landed.add(c);
-	change.commitShas = unique([...change.commitShas, ...carried.map((c) => c.sha)]);
-}
-function baseChange(commit, kind, number, title, input) {
-	return {
-		id: number !== null ? `#${number}` : commit.sha.slice(0, 10),
-		number,
-		title,
-		author: commit.authorName,
-		authorEmail: commit.authorEmail,
-		url: number !== null && input.webUrl !== null ? `${input.webUrl}/pull/${number}` : null,
-		branch: null,
-		kind,
-		sha: commit.sha,
-		commitShas: [],
-		commits: 0,
-		size: null,
-		bot: false,
-		firstCommitAt: null,
-		lastCommitAt: null,
-		readyAt: null,
-		firstReviewAt: null,
-		approvedAt: null,
-		mergedAt: commit.committedAt,
-		deployedAt: null,
-		forkPoints: [],
-		forkPointAt: null,
-		flags: [],
-		aiEvidence: [],
-		revertedBy: null,
-		isRevert: false,
-		stages: emptyStages(),
-		cycleTime: null,
-		leadTime: null,
-		review: null
-	};
-}
-function applyOwnCommits(change, own, forkPoints) {
-	change.commitShas = own.map((c) => c.sha);
-	change.commits = own.length;
-	change.forkPoints = forkPoints;
-	if (own.length === 0) return;
-	let first = own[0];
-	let last = -Infinity;
-	for (const c of own) {
-		if (c.authoredAt < first.authoredAt) first = c;
-		if (c.authoredAt > last) last = c.authoredAt;
-	}
-	change.firstCommitAt = first.authoredAt;
-	change.lastCommitAt = last;
-	const evidence = own.flatMap((c) => c.aiEvidence);
-	for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
-	change.aiEvidence = unique(evidence);
-	if (change.kind === "merge" || change.kind === "sync") {
-		change.author = first.authorName;
-		change.authorEmail = first.authorEmail;
-	}
-}
-function pushedHead(line, i, heads) {
-	if (heads.size === 0) return null;
-	const first = line[i];
-	for (let j = i; j < line.length; j++) {
-		const c = line[j];
-		if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
-		const number = heads.get(c.sha);
-		if (number !== void 0) return {
-			number,
-			length: j - i + 1
-		};
-	}
-	return null;
-}
-function addSizes(a, b) {
-	return {
-		additions: a.additions + b.additions,
-		deletions: a.deletions + b.deletions,
-		files: a.files + b.files
-	};
-}
-function unique(values) {
-	return [...new Set(values)];
-}
-function safeUrl$1(url) {
-	return /^https?:\/\/[^\s"'<>]+$/.test(url) ? url : null;
-}
-function resolveForkPoints(changes, dateOf) {
-	for (const change of changes) {
-		const dates = change.forkPoints.map(dateOf).filter((d) => d !== void 0);
-		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
-	}
-}
-var VERSION_BUMP, RebaseIndex;
-var init_changes = __esmMin((() => {
-	init_bots();
-	init_message();
-	init_own_commits();
-	init_release_lines();
-	init_stages();
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
-	RebaseIndex = class {
-		pulls;
-		release;
-		landed;
-		bySubject = new Map();
-		constructor(pulls, release, landed, named) {
-			this.pulls = pulls;
-			this.release = release;
-			this.landed = landed;
-			for (const [number, pull] of pulls) {
-				if (named.has(number)) continue;
-				for (const c of pull.commits) {
-					if (release.has(c.sha)) continue;
-					const entry = {
-						number,
-						committedAt: c.committedAt,
-						authorEmail: c.authorEmail,
-						authoredAt: c.authoredAt
-					};
-					const found = this.bySubject.get(c.subject);
-					if (found) found.push(entry);
-					else this.bySubject.set(c.subject, [entry]);
-				}
-			}
-		}
-		runAt(line, i) {
-			if (this.bySubject.size === 0) return null;
-			let candidates = this.candidates(line[i]);
-			if (candidates.length === 0) return null;
-			const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
-			let length = 1;
-			for (let j = i + 1; j < line.length; j++) {
-				const next = line[j];
-				if (next.parents.length >= 2 || next.landingUrl !== null) break;
-				const nextCandidates = new Set(this.candidates(next));
-				const kept = candidates.filter((n) => nextCandidates.has(n));
-				const apart = next.committedAt !== line[j - 1].committedAt;
-				if (kept.length === 0 || apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n))) break;
-				candidates = kept;
-				length++;
-			}
-			const rank = (n) => remaining.get(n) === length ? -Infinity : remaining.get(n) ?? 0;
-			return {
-				number: candidates.reduce((a, b) => rank(b) < rank(a) || rank(b) === rank(a) && b > a ? b : a),
-				length
-			};
-		}
-		remaining(number) {
-			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
-		}
-		candidates(commit) {
-			if (commit.parents.length >= 2) return [];
-			return (this.bySubject.get(commit.subject) ?? []).filter((e) => e.authorEmail === commit.authorEmail && e.authoredAt === commit.authoredAt && e.committedAt < commit.committedAt).map((e) => e.number);
-		}
-	};
-}));
-// src/sources/git/run.ts
-function gitEnvironment(base = process.env) {
-	const env = {};
-	for (const [key, value] of Object.entries(base)) if (!key.toUpperCase().startsWith("GIT_") || KEPT_GIT_VARIABLES.has(key)) env[key] = value;
-	return {
-		...env,
-		GIT_CONFIG_NOSYSTEM: "1",
-		GIT_CONFIG_GLOBAL: "/dev/null",
-		GIT_OPTIONAL_LOCKS: "0",
-		GIT_TERMINAL_PROMPT: "0",
-		GIT_NO_LAZY_FETCH: "1",
-		GIT_ALLOW_PROTOCOL: "/",
-		GIT_FLUSH: "0",
-		LC_ALL: "C"
-	};
-}
-function carriedSafeDirectories() {
-	if (safeDirectories !== null) return safeDirectories;
-	const env = {
-		...gitEnvironment(),
-		...Object.fromEntries([
-			"GIT_CONFIG_GLOBAL",
-			"GIT_CONFIG_SYSTEM",
-			"GIT_CONFIG_NOSYSTEM"
-		].map((k) => [k, process.env[k]]))
-	};
-	const found = [];
-	for (const scope of ["--system", "--global"]) {
-		const result = spawnSync("git", [
-			"config",
-			scope,
-			"--get-all",
-			"safe.directory"
-		], {
-			cwd: "/",
-			env,
-			encoding: "utf8",
-			stdio: [
-				"ignore",
-				"pipe",
-				"ignore"
-			],
-			timeout: 1e4
-		});
-		if (result.status === 0) found.push(...result.stdout.split("\n").filter((line) => line !== ""));
-	}
-	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
-	return safeDirectories;
-}
-function gitInvocation(args) {
-	const command = args[0] ?? "";
-	if (!READ_COMMANDS.has(command) || command === "config" && !args.slice(1).some((a) => CONFIG_READS.has(a)) || args.some((a) => PROGRAM_FLAGS.has(a.split("=")[0] ?? ""))) throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
-	environment ??= gitEnvironment();
-	const safe = DIFF_COMMANDS.has(command) ? [
-		command,
-		"--no-ext-diff",
-		"--no-textconv",
-		...args.slice(1)
-	] : [...args];
-	return {
-		args: [
-			"--no-pager",
-			...GIT_CONFIG_ARGS,
-			...safeDirectories ?? [],
-			...safe
-		],
-		env: environment
-	};
-}
-function streamGit(cwd, args, onRecord, options) {
-	return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
-}
-function streamGitRanges(cwd, args, onRecord, options) {
-	return new Promise((resolve, reject) => {
-		const { signal } = options;
-		if (signal?.aborted) return reject(signal.reason);
-		const withSafeDirectories = safeDirectories !== null;
-		const invocation = gitInvocation(args);
-		const child = spawn("git", invocation.args, {
-			cwd,
-			env: invocation.env,
-			stdio: [
-				"pipe",
-				"pipe",
-				"pipe"
-			]
-		});
-		const abort = () => {
-			if (child.pid !== void 0 && child.exitCode === null && child.signalCode === null) child.kill();
-		};
-		signal?.addEventListener("abort", abort, { once: true });
-		const { separator } = options;
-		let pending = null;
-		let stderr = "";
-		let failed = null;
-		let stopped = false;
-		const stop = () => {
-			stopped = true;
-			child.kill();
-		};
-		child.stdout.on("data", (chunk) => {
-			if (failed || stopped) return;
-			let start = 0;
-			try {
-				if (pending !== null) {
-					const end = chunk.indexOf(separator);
-					if (end === -1) {
-						pending = Buffer.concat([pending, chunk]);
-						return;
-					}
-					const record = Buffer.concat([pending, chunk.subarray(0, end)]);
-					pending = null;
-					start = end + 1;
-					if (onRecord(record, 0, record.length) === false) return stop();
-				}
-				for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
-					if (onRecord(chunk, start, i) === false) return stop();
-					start = i + 1;
-				}
-			} catch (error) {
-				failed = error;
-				child.kill();
-				return;
-			}
-			if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
-		});
-		child.stderr.on("data", (chunk) => {
-			if (stderr.length < 8192) stderr += chunk.toString("utf8");
-		});
-		child.on("error", (error) => {
-			signal?.removeEventListener("abort", abort);
-			reject(new GitError("git could not be started: is git installed and on PATH?", { cause: error }));
-		});
-		child.on("close", (code) => {
-			signal?.removeEventListener("abort", abort);
-			if (signal?.aborted) return reject(signal.reason);
-			if (failed) return reject(failed);
-			if (stopped) return resolve();
-			if (pending !== null && code === 0) try {
-				onRecord(pending, 0, pending.length);
-			} catch (error) {
-				return reject(error);
-			}
-			if (code !== 0) {
-				if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
-				if (options.onFailure?.(code ?? 1, stderr)) return resolve();
-				return reject(gitFailure(args, stderr));
-			}
-			resolve();
-		});
-		child.stdin.on("error", () => void 0);
-		child.stdin.end(options.input ?? "");
-	});
-}
-async function gitOutput(cwd, args, input) {
-	const parts = [];
-	await streamGit(cwd, args, (record) => parts.push(Buffer.from(record), Buffer.from("\n")), {
-		separator: 10,
-		...input === void 0 ? {} : { input }
-	});
-	return Buffer.concat(parts).toString("utf8");
-}
-async function gitAnswer(cwd, args) {
-	try {
-		return await gitOutput(cwd, args);
-	} catch (error) {
-		if (error instanceof GitError) return null;
-		throw error;
-	}
-}
-function gitFailure(args, stderr) {
-	const first = stderr.split("\n").find((line) => line.trim() !== "") ?? "no message";
-	return new GitError(`git ${args[0] ?? ""} failed: ${first.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}`);
-}
-function assertSafeRef(ref, what) {
-	if (ref.startsWith("-") || ref.includes("\0") || ref.trim() === "") throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
-	return ref;
-}
-var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
-var init_run = __esmMin((() => {
-	init_errors$2();
-	READ_COMMANDS = new Set([
-		"log",
-		"rev-list",
-		"rev-parse",
-		"for-each-ref",
-		"cat-file",
-		"ls-tree",
-		"config",
-		"symbolic-ref",
-		"merge-base"
-	]);
-	DIFF_COMMANDS = new Set(["log"]);
-	CONFIG_READS = new Set([
-		"--get",
-		"--get-all",
-		"--get-regexp",
-		"--list"
-	]);
-	PROGRAM_FLAGS = new Set([
-		"--ext-diff",
-		"--textconv",
-		"--filters",
-		"--show-signature",
-		"--upload-pack",
-		"--paginate"
-	]);
-	GIT_CONFIG_ARGS = [
-		"-c",
-		"core.quotepath=off",
-		"-c",
-		"log.showSignature=false",
-		"-c",
-		"protocol.allow=never",
-		"-c",
-		"core.fsmonitor=false",
-		"-c",
-		"core.hooksPath=/dev/null",
-		"-c",
-		"core.pager=cat",
-		"-c",
-		"core.sshCommand=false",
-		"-c",
-		"credential.helper=",
-		"-c",
-		"core.askPass=",
-		"-c",
-		"core.attributesFile=/dev/null",
-		"-c",
-		"gc.auto=0",
-		"-c",
-		"maintenance.auto=false",
-		"-c",
-		"core.packedGitWindowSize=8m",
-		"-c",
-		"core.packedGitLimit=64m",
-		"-c",
-		"core.deltaBaseCacheLimit=16m"
-	];
-	KEPT_GIT_VARIABLES = new Set(["GIT_EXEC_PATH", "GIT_CEILING_DIRECTORIES"]);
-	environment = null;
-	safeDirectories = null;
-	DUBIOUS = /dubious ownership/i;
-}));
-// src/sources/git/deploy-contents.ts
-function growingGraph() {
-	const graph = {
-		node: new Map(),
-		sha: [],
-		parentStart: [],
-		parentCount: [],
-		parents: []
-	};
-	const add = (sha) => {
-		const n = graph.sha.length;
-		graph.node.set(sha, n);
-		graph.sha.push(sha);
-		graph.parentStart.push(-1);
-		graph.parentCount.push(0);
-		return n;
-	};
-	const nodeOf = (sha) => graph.node.get(sha) ?? add(sha);
-	return {
-		graph,
-		nodeOf,
-		add
-	};
-}
-async function readCommitGraph(repo, tips, exclude) {
-	const { graph, nodeOf } = growingGraph();
-	if (tips.length === 0) return graph;
-	await streamGit(repo, [
-		"rev-list",
-		"--parents",
-		"--ignore-missing",
-		"--stdin"
-	], (record) => {
-		let end = record.indexOf(SPACE$1);
-		if (end === -1) end = record.length;
-		const n = nodeOf(record.toString("latin1", 0, end));
-		graph.parentStart[n] = graph.parents.length;
-		let count = 0;
-		for (let from = end + 1; from < record.length; from = end + 1) {
-			end = record.indexOf(SPACE$1, from);
-			if (end === -1) end = record.length;
-			graph.parents.push(nodeOf(record.toString("latin1", from, end)));
-			count++;
-		}
-		graph.parentCount[n] = count;
-	}, {
-		separator: 10,
-		input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`
-	});
-	return graph;
-}
-function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
-}
-async function isAncestor(repo, ancestor, of) {
-	let result = true;
-	await streamGit(repo, [
-		"merge-base",
-		"--is-ancestor",
-		ancestor,
-		of
-	], () => void 0, {
-		separator: 10,
-		onFailure: (code) => {
-			result = false;
-			return code === 1 || code === 128;
-		}
-	});
-	return result;
-}
-var SPACE$1;
-var init_deploy_contents = __esmMin((() => {
-	init_run();
-	SPACE$1 = 32;
-}));
-// src/model/reach.ts
-function commitGraph(tips, parentsOf) {
-	const { graph, add } = growingGraph();
-	const nodes = [];
-	const parentsWaiting = [];
-	for (const tip of tips) {
-		if (graph.node.has(tip)) continue;
-		const tipParents = parentsOf(tip);
-		if (tipParents === void 0) continue;
-		nodes.push(add(tip));
-		parentsWaiting.push(tipParents);
-		while (nodes.length > 0) {
-			const n = nodes.pop();
-			const parents = parentsWaiting.pop();
-			graph.parentStart[n] = graph.parents.length;
-			graph.parentCount[n] = parents.length;
-			for (const parent of parents) {
-				let p = graph.node.get(parent);
-				if (p === void 0) {
-					p = add(parent);
-					const grandparents = parentsOf(parent);
-					if (grandparents !== void 0) {
-						nodes.push(p);
-						parentsWaiting.push(grandparents);
-					}
-				}
-				graph.parents.push(p);
-			}
-		}
-	}
-	return graph;
-}
-function firstReach(graph, tips) {
-	const reach = new Int32Array(graph.parentStart.length).fill(-1);
-	const stack = [];
-	tips.forEach((sha, t) => {
-		const start = graph.node.get(sha);
-		if (start === void 0 || reach[start] !== -1) return;
-		reach[start] = t;
-		stack.push(start);
-		while (stack.length > 0) {
-			const n = stack.pop();
-			const from = graph.parentStart[n];
-			if (from === -1) continue;
-			const to = from + graph.parentCount[n];
-			for (let i = from; i < to; i++) {
-				const parent = graph.parents[i];
-				if (reach[parent] !== -1) continue;
-				reach[parent] = t;
-				stack.push(parent);
-			}
-		}
-	});
-	return reach;
-}
-function reachesWithin(graph, of, ancestor) {
-	const target = graph.node.get(ancestor);
-	const start = graph.node.get(of);
-	if (target === void 0) return null;
-	const unknown = graph.parentStart[target] === -1 ? null : false;
-	if (start === void 0) return unknown;
-	const seen = new Uint8Array(graph.parentStart.length);
-	const stack = [start];
-	seen[start] = 1;
-	while (stack.length > 0) {
-		const n = stack.pop();
-		if (n === target) return true;
-		const from = graph.parentStart[n];
-		if (from === -1) continue;
-		for (let i = from; i < from + graph.parentCount[n]; i++) {
-			const parent = graph.parents[i];
-			if (seen[parent] === 0) {
-				seen[parent] = 1;
-				stack.push(parent);
-			}
-		}
-	}
-	return unknown;
-}
-function releaseLineCommits(graph, tip, tips) {
-	const size = graph.parentStart.length;
-	const line = new Uint8Array(size);
-	for (let n = graph.node.get(tip); n !== void 0 && line[n] === 0;) {
-		line[n] = 1;
-		const from = graph.parentStart[n];
-		n = from === -1 || graph.parentCount[n] === 0 ? void 0 : graph.parents[from];
-	}
-	const seen = new Uint8Array(size);
-	const found = [];
-	const stack = [];
-	for (const sha of tips) {
-		const start = graph.node.get(sha);
-		if (start === void 0 || line[start] === 1 || seen[start] === 1) continue;
-		seen[start] = 1;
-		stack.push(start);
-		while (stack.length > 0) {
-			const n = stack.pop();
-			const from = graph.parentStart[n];
-			if (from === -1) continue;
-			found.push(graph.sha[n]);
-			for (let i = from; i < from + graph.parentCount[n]; i++) {
-				const parent = graph.parents[i];
-				if (line[parent] === 0 && seen[parent] === 0) {
-					seen[parent] = 1;
-					stack.push(parent);
-				}
-			}
-		}
-	}
-	return found;
-}
-function parentsBeyond(graph, tip, tips) {
-	const onBranch = new Uint8Array(graph.parentStart.length);
-	const walk = (starts, marked, visit) => {
-		const stack = [];
-		for (const start of starts) {
-			if (marked[start] === 1) continue;
-			marked[start] = 1;
-			stack.push(start);
-			while (stack.length > 0) {
-				const n = stack.pop();
-				const from = graph.parentStart[n];
-				if (from === -1) continue;
-				visit(n);
-				for (let i = from; i < from + graph.parentCount[n]; i++) {
-					const parent = graph.parents[i];
-					if (marked[parent] === 0) {
-						marked[parent] = 1;
-						stack.push(parent);
-					}
-				}
-			}
-		}
-	};
-	const nodes = (shas) => shas.flatMap((sha) => graph.node.get(sha) ?? []);
-	walk(nodes([tip]), onBranch, () => void 0);
-	const beyond = new Map();
-	walk(nodes(tips), onBranch, (n) => {
-		const from = graph.parentStart[n];
-		const parents = [];
-		for (let i = from; i < from + graph.parentCount[n]; i++) parents.push(graph.sha[graph.parents[i]]);
-		beyond.set(graph.sha[n], parents);
-	});
-	return beyond;
-}
-var init_reach = __esmMin((() => {
-	init_deploy_contents();
-}));
-// src/model/deploys.ts
-function shipments(changes, candidates, evidence) {
-	const { graph } = evidence;
-	const reach = firstReach(graph, candidates.map((c) => c.sha));
-	const reachOfNode = (n) => n === void 0 ? -1 : reach[n];
-	const reachOf = (sha) => reachOfNode(sha === void 0 ? void 0 : graph.node.get(sha));
-	const shippable = changes.filter((c) => c.kind !== "sync");
-	const first = new Map();
-	const consider = (change, deploy) => {
-		if (change === void 0 || deploy < 0) return;
-		const known = first.get(change.sha);
-		if (known === void 0 || deploy < known) first.set(change.sha, deploy);
-	};
-	const byLanding = new Map(shippable.map((c) => [c.sha, c]));
-	const named = new Set();
-	for (const commit of evidence.releaseLine) for (const sha of commit.cherryPickOf) named.add(sha);
-	const byCommit = new Map();
-	for (const change of shippable) {
-		consider(change, reachOf(change.sha));
-		consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
-		if (named.size === 0) continue;
-		for (const sha of change.commitShas) if (named.has(sha)) byCommit.set(sha, change);
-		if (named.has(change.sha)) byCommit.set(change.sha, change);
-	}
-	const byNumber = new Map();
-	for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
-	for (const commit of evidence.releaseLine) {
-		const deploy = reachOf(commit.sha);
-		if (deploy < 0) continue;
-		for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
-		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
-		for (const ref of commit.references) {
-			const change = byNumber.get(ref.number);
-			if (change !== void 0 && (ref.title === null || ref.title === bareTitle$1(change.title))) consider(change, deploy);
-		}
-	}
-	const contents = candidates.map((c) => ({
-		ref: c.ref,
-		sha: c.sha,
-		at: c.at,
-		target: c.target,
-		shipped: [],
-		rollback: false
-	}));
-	for (const change of shippable) {
-		const deploy = first.get(change.sha);
-		if (deploy !== void 0) contents[deploy]?.shipped.push(change.sha);
-	}
-	const previous = new Map();
-	contents.forEach((deploy, index) => {
-		const before = previous.get(deploy.target);
-		const beforeSha = before === void 0 ? void 0 : contents[before]?.sha;
-		if (deploy.shipped.length === 0 && before !== void 0 && beforeSha !== void 0 && beforeSha !== deploy.sha) {
-			const node = graph.node.get(deploy.sha);
-			deploy.rollback = node !== void 0 && reach[node] > before ? graph.parentStart[node] === -1 ? null : false : reachesWithin(graph, beforeSha, deploy.sha);
-		}
-		if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
-	});
-	return contents;
-}
-function headOf(change, graph, pullHeads) {
-	if (change.kind === "squash") {
-		const head = pullHeads.get(change.sha);
-		return head === void 0 ? void 0 : graph.node.get(head);
-	}
-	if (change.kind !== "merge") return void 0;
-	const n = graph.node.get(change.sha);
-	const start = n === void 0 ? -1 : graph.parentStart[n];
-	if (n === void 0 || start === -1 || graph.parentCount[n] < 2) return void 0;
-	return graph.parents[start + 1];
-}
-function bareTitle$1(title) {
-	return title.replace(/\s*\(#\d+\)$/, "").trim();
-}
-function mergeDeploys(changes) {
-	return changes.filter((c) => c.kind !== "sync").map((c) => ({
-		ref: c.id,
-		sha: c.sha,
-		at: c.mergedAt,
-		target: "",
-		shipped: [c.sha],
-		rollback: false
-	}));
-}
-function assignDeploys(changes, contents, options) {
-	const bySha = new Map(changes.map((c) => [c.sha, c]));
-	const deployOf = new Map();
-	const deploys = [];
-	const rolledBack = new Map();
-	const lastTo = new Map();
-	for (const d of contents) {
-		const deploy = {
-			ref: d.ref,
-			sha: d.sha,
-			at: d.at,
-			changeShas: [],
-			rollback: d.rollback === true,
-			rework: false,
-			failed: false,
-			failureReasons: [],
-			restoredAfter: null
-		};
-		for (const sha of d.shipped) {
-			const change = bySha.get(sha);
-			if (!change || change.deployedAt !== null) continue;
-			change.deployedAt = Math.max(d.at, change.mergedAt);
-			if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, "deployed-before-merge"])];
-			deploy.changeShas.push(sha);
-			deployOf.set(sha, deploy);
-		}
-		if (options.dropEmpty && deploy.changeShas.length === 0 && !deploy.rollback) continue;
-		const before = lastTo.get(d.target);
-		if (deploy.rollback && before) rolledBack.set(deploy, before);
-		lastTo.set(d.target, deploy);
-		deploys.push(deploy);
-	}
-	const window = windowText(options.revertWindow);
-	for (const deploy of deploys) for (const sha of deploy.changeShas) {
-		const change = bySha.get(sha);
-		const revert = change?.revertedBy ? bySha.get(change.revertedBy) : void 0;
-		if (!change || !revert) continue;
-		const revertDeploy = deployOf.get(revert.sha);
-		if (revertDeploy === deploy) continue;
-		if (revert.mergedAt < deploy.at) continue;
-		if (revert.mergedAt - deploy.at > options.revertWindow) continue;
-		fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
-	}
-	for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
-	return deploys;
-}
-function windowText(seconds) {
-	const days = seconds / 86400;
-	return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? "" : "s"}` : formatDuration(seconds);
-}
-function fail(deploy, reason, restoredAfter) {
-	deploy.failed = true;
-	deploy.failureReasons.push(reason);
-	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
-}
-var init_deploys$1 = __esmMin((() => {
-	init_units();
-	init_reach();
-}));
-// src/model/github-deploys.ts
-function failedDeployments(deployments, environment) {
-	const refs = [];
-	for (const d of deployments) {
-		if (!environment.test(d.environment) || d.sha === null) continue;
-		const last = d.statuses.at(-1);
-		if (last && (last.state === "FAILURE" || last.state === "ERROR") && !d.statuses.some((s) => s.state === "SUCCESS")) refs.push({
-			name: `${d.environment}@${d.sha.slice(0, 7)}`,
-			sha: d.sha,
-			at: last.at
-		});
-	}
-	return refs;
-}
-function applyGitHubFailures(deploys, failed) {
-	const all = [...deploys, ...failed.map((f) => ({
-		ref: f.name,
-		sha: f.sha,
-		at: f.at,
-		changeShas: [],
-		rollback: false,
-		rework: false,
-		failed: true,
-		failureReasons: ["deployment status failure"],
-		restoredAfter: null
-	}))].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
-	all.forEach((deploy, i) => {
-		if (deploy.failureReasons.includes("deployment status failure")) {
-			const next = all.slice(i + 1).find((d) => !d.failureReasons.includes("deployment status failure"));
-			if (next) deploy.restoredAfter = next.at - deploy.at;
-		}
-	});
-	return all;
-}
-function gitHubIncidents(issues) {
-	return issues.map((i) => ({
-		id: `#${i.number}`,
-		openedAt: i.createdAt,
-		resolvedAt: i.closedAt,
-		product: null,
-		sha: null
-	}));
-}
-var init_github_deploys = __esmMin((() => {}));
-// src/model/pull-events.ts
-function pullEvents(pull, options = {}) {
-	const required = Math.max(1, Math.floor(options.requiredApprovals ?? 1));
-	const author = pull.author.toLowerCase();
-	const counts = (login, isBotType) => !isBotType && !/\[bot\]$/i.test(login) && !(options.isBot?.(login) ?? false) && login.toLowerCase() !== author;
-	const firstReady = pull.events.filter((e) => e.type === "ready").reduce((min, e) => min === null || e.at < min ? e.at : min, null);
-	const readyAt = pull.wasDraft && firstReady !== null ? firstReady : pull.createdAt;
-	const inRange = (at) => at >= readyAt && at <= pull.mergedAt;
-	const says = [];
-	for (const review of pull.reviews) {
-		if (review.state === "PENDING" || review.submittedAt === null) continue;
-		if (!counts(review.author, review.authorIsBot) || !inRange(review.submittedAt)) continue;
-		says.push({
-			reviewer: review.author.toLowerCase(),
-			state: review.state,
-			at: review.submittedAt
-		});
-	}
-	says.sort((a, b) => a.at - b.at);
-	const commentTimes = pull.comments.filter((c) => counts(c.author, c.authorIsBot) && inRange(c.createdAt)).map((c) => c.createdAt);
-	const firstReviewAt = minOf([...says.map((s) => s.at), ...commentTimes]);
-	const approvedAt = approvalTime(says, required);
-	const rework = {
-		commitsAfterFirstReview: firstReviewAt === null ? 0 : pull.commits.filter((c) => c.authoredAt > firstReviewAt).length,
-		forcePushesAfterFirstReview: firstReviewAt === null ? 0 : pull.events.filter((e) => e.type === "forcePush" && e.at > firstReviewAt).length,
-		changesRequested: says.some((s) => s.state === "CHANGES_REQUESTED")
-	};
-	const flags = [];
-	if (firstReviewAt === null) flags.push("unreviewed");
-	else if (approvedAt === null) flags.push("unapproved");
-	if (pull.wasDraft) flags.push("was-draft");
-	if (rework.changesRequested) flags.push("changes-requested");
-	if (approvedAt !== null) {
-		if (pull.commits.some((c) => c.authoredAt > approvedAt && c.authoredAt <= pull.mergedAt)) flags.push("commits-after-approval");
-		if (pull.events.some((e) => e.type === "forcePush" && e.at > approvedAt && e.at <= pull.mergedAt)) flags.push("force-push-after-approval");
-	}
-	return {
-		readyAt,
-		firstReviewAt,
-		approvedAt,
-		flags: flags.sort(),
-		rework
-	};
-}
-function approvalTime(says, required) {
-	const latest = new Map();
-	for (const say of says) {
-		if (say.state === "APPROVED") latest.set(say.reviewer, "approved");
-		else if (say.state === "CHANGES_REQUESTED") latest.set(say.reviewer, "blocking");
-		else if (say.state === "DISMISSED") latest.delete(say.reviewer);
-		else continue;
-		const values = [...latest.values()];
-		if (!values.includes("blocking") && values.filter((v) => v === "approved").length >= required) return say.at;
-	}
-	return null;
-}
-function minOf(values) {
-	let min = null;
-	for (const v of values) if (min === null || v < min) min = v;
-	return min;
-}
-var init_pull_events = __esmMin((() => {}));
-// src/model/pull-review.ts
-function reviewOf(pull, readyAt, rework) {
-	const author = pull.author.toLowerCase();
-	const human = (login, bot) => !isBotLogin(login, bot) && login.toLowerCase() !== author;
-	const submitted = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && human(r.author, r.authorIsBot));
-	const counts = new Map();
-	for (const r of submitted) counts.set(r.author.toLowerCase(), (counts.get(r.author.toLowerCase()) ?? 0) + 1);
-	const humanComments = pull.comments.filter((c) => human(c.author, c.authorIsBot));
-	let first = null;
-	for (const say of [...submitted.map((r) => ({
-		who: r.author.toLowerCase(),
-		at: r.submittedAt
-	})), ...humanComments.map((c) => ({
-		who: c.author.toLowerCase(),
-		at: c.createdAt
-	}))]) if (say.at >= readyAt && say.at <= pull.mergedAt && (first === null || say.at < first.at)) first = say;
-	return {
-		reviewers: [...counts].map(([login, reviews]) => ({
-			login,
-			reviews
-		})).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)),
-		reviewedAt: submitted.map((r) => r.submittedAt).sort((a, b) => a - b),
-		firstReviewer: first?.who ?? null,
-		comments: humanComments.length + submitted.filter((r) => r.state === "COMMENTED" || r.state === "CHANGES_REQUESTED").length,
-		commitsAfterFirstReview: rework.commitsAfterFirstReview,
-		forcePushesAfterFirstReview: rework.forcePushesAfterFirstReview,
-		changesRequested: rework.changesRequested,
-		checks: checksOf(pull.checks)
-	};
-}
-function checksOf(checks) {
-	if (checks.length === 0) return null;
-	let start = Infinity;
-	let end = -Infinity;
-	for (const c of checks) {
-		if (c.startedAt !== null && c.startedAt < start) start = c.startedAt;
-		if (c.completedAt !== null && c.completedAt > end) end = c.completedAt;
-	}
-	const byName = new Map();
-	checks.forEach((c, index) => {
-		const runs = byName.get(c.name) ?? [];
-		runs.push({
-			conclusion: (c.conclusion ?? "").toUpperCase(),
-			order: c.completedAt ?? c.startedAt ?? Number.POSITIVE_INFINITY,
-			index
-		});
-		byName.set(c.name, runs);
-	});
-	const flaky = [];
-	for (const [name, runs] of byName) {
-		runs.sort((a, b) => a.order - b.order || a.index - b.index);
-		const firstFailure = runs.findIndex((r) => r.conclusion === "FAILURE");
-		if (firstFailure !== -1 && runs.slice(firstFailure + 1).some((r) => r.conclusion === "SUCCESS")) flaky.push(name);
-	}
-	return {
-		wallTime: start === Infinity || end === -Infinity ? null : Math.max(0, end - start),
-		lastCompletedAt: end === -Infinity ? null : end,
-		names: [...byName.keys()],
-		flaky
-	};
-}
-var isBotLogin;
-var init_pull_review = __esmMin((() => {
-	isBotLogin = (login, isBot) => isBot || /\[bot\]$/i.test(login);
-}));
-// src/model/github-pulls.ts
-function applyPulls(changes, pulls, options) {
-	const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha, p]));
-	const absorbedBy = new Map();
-	changes.forEach((change, index) => {
-		const pull = bySha.get(change.sha);
-		if (pull && change.kind === "direct" && pull.commits.length > 1) for (const earlier of rebasedCommits(changes, index, pull, bySha)) absorbedBy.set(earlier, change);
-	});
-	const landed = new LandedIndex();
-	changes.forEach((change) => {
-		if (absorbedBy.has(change)) return;
-		const pull = bySha.get(change.sha);
-		if (!pull || change.kind === "sync") {
-			landed.addChange(change.commitShas, options.identityOf ?? (() => void 0));
-			return;
-		}
-		const events = pullEvents(pull, {
-			requiredApprovals: options.requiredApprovals,
-			isBot: options.isBot
-		});
-		const unseen = change.kind === "direct" || change.flags.includes("commits-unseen");
-		if (change.kind === "direct") {
-			change.kind = pull.commits.length > 1 || replaysOnly(change, pull) ? "rebase" : "squash";
-			for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
-		}
-		change.number = pull.number;
-		change.id = `#${pull.number}`;
-		change.title = pull.title;
-		change.author = pull.author;
-		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
-		change.branch = pull.headRefName;
-		const agent = isAgentLogin(pull.author, pull.authorIsBot);
-		change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
-		if (unseen && pull.commits.length > 0) {
-			const own = ownPullCommits(pull, landed, options);
-			if (own.length > 0) {
-				change.commits = own.length;
-				change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
-				change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
-				change.flags = change.flags.filter((f) => f !== "commits-unseen");
-				change.forkPoints = [];
-				change.forkPointAt = null;
-			}
-		}
-		landed.addPull(pull, change.commitShas);
-		change.readyAt = events.readyAt;
-		change.firstReviewAt = events.firstReviewAt;
-		change.approvedAt = events.approvedAt;
-		change.flags = [...new Set([...change.flags, ...events.flags])];
-		if (change.size === null) change.size = {
-			additions: pull.additions,
-			deletions: pull.deletions,
-			files: pull.changedFiles
-		};
-		const evidence = [...change.aiEvidence];
-		for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
-		for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-		if (agent) evidence.push(`PR author: ${pull.author}`);
-		change.aiEvidence = [...new Set(evidence)];
-		change.review = reviewOf(pull, events.readyAt, events.rework);
-		if (pull.labels.length > 0) change.labels = [...pull.labels];
-	});
-	for (let i = changes.length - 1; i >= 0; i--) if (absorbedBy.has(changes[i])) changes.splice(i, 1);
-}
-function replaysOnly(change, pull) {
-	const only = pull.commits.length === 1 ? pull.commits[0] : void 0;
-	return only !== void 0 && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
-}
-function isAgentLogin(login, isBotType) {
-	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
-}
-function ownPullCommits(pull, landed, options) {
-	const inPull = new Set(pull.commits.map((c) => c.sha));
-	return ownCommits(pull.commits.filter((c) => !bringsBranch(c, inPull, options)).map((c) => apiIdentity(c)), {
-		landed,
-		isRelease: options.isRelease ?? (() => false)
-	}, pull.mergedAt);
-}
-function bringsBranch(commit, inPull, options) {
-	if (commit.parents.length === 1) return false;
-	const onBranch = options.onBranch ?? (() => false);
-	if (commit.parents.some((p) => !inPull.has(p) && onBranch(p))) return true;
-	if (commit.parents.length >= 2 && commit.parents.every((p) => inPull.has(p))) return false;
-	const tracked = options.trackedBranch ?? null;
-	return tracked !== null && mergesBranch(subjectOf(commit.message), tracked);
-}
-function apiIdentity(c) {
-	return {
-		sha: c.sha,
-		authorEmail: c.authorEmail,
-		authoredAt: c.authoredAt,
-		committedAt: c.committedAt,
-		subject: subjectOf(c.message)
-	};
-}
-function subjectOf(message) {
-	const newline = message.indexOf("\n");
-	return (newline === -1 ? message : message.slice(0, newline)).trim();
-}
-function mergesBranch(subject, branch) {
-	const name = branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-	return new RegExp(`^(?:[\\w()!-]+:\\s*)?merge (?:remote-tracking )?(?:branch )?'?(?:[\\w.-]+/)?${name}'?(?:\\s|$)`, "i").test(subject);
-}
-function rebasedCommits(changes, index, pull, bySha) {
-	const copies = new Set(pull.commits.map((c) => `${c.authoredAt}\x1f${subjectOf(c.message)}`));
-	const found = [];
-	for (let i = index - 1; i >= 0 && found.length < pull.commits.length - 1; i--) {
-		const earlier = changes[i];
-		if (earlier.kind !== "direct" || bySha.has(earlier.sha) || !copies.has(`${earlier.firstCommitAt}\x1f${earlier.title}`)) break;
-		found.push(earlier);
-	}
-	return found;
-}
-function absorb(change, earlier) {
-	change.commitShas = [...change.commitShas, ...earlier.commitShas];
-	change.size = change.size === null || earlier.size === null ? null : {
-		additions: change.size.additions + earlier.size.additions,
-		deletions: change.size.deletions + earlier.size.deletions,
-		files: change.size.files + earlier.size.files
-	};
-}
-var LandedIndex;
-var init_github_pulls = __esmMin((() => {
-	init_ai_markers();
-	init_bots();
-	init_own_commits();
-	init_pull_events();
-	init_pull_review();
-	LandedIndex = class extends CopyIndex {
-		shas = new Set();
-		addChange(shas, identityOf) {
-			for (const sha of shas) {
-				this.shas.add(sha);
-				const identity = identityOf(sha);
-				if (identity) this.add(identity);
-			}
-		}
-		addPull(pull, shas) {
-			for (const sha of shas) this.shas.add(sha);
-			for (const c of pull.commits) {
-				this.shas.add(c.sha);
-				this.add(apiIdentity(c));
-			}
-		}
-		has(commit) {
-			return this.shas.has(commit.sha) || super.has(commit);
-		}
-	};
-}));
-// src/model/incidents.ts
-function linkIncidents(deploys, incidents, options) {
-	const out = [...deploys];
-	const unlinked = [];
-	const shippedBy = shipperOf(deploys, options.changes);
-	for (const incident of incidents) {
-		const index = (incident.sha === null ? void 0 : shippedBy.get(incident.sha)) ?? lastBefore(out, incident, options);
-		const deploy = index === void 0 ? void 0 : out[index];
-		if (index === void 0 || deploy === void 0) {
-			unlinked.push(incident);
-			continue;
-		}
-		const restored = incident.resolvedAt === null ? null : Math.max(0, incident.resolvedAt - deploy.at);
-		out[index] = {
-			...deploy,
-			failed: true,
-			failureReasons: [...deploy.failureReasons, `incident ${incident.id}`],
-			restoredAfter: restored === null ? deploy.restoredAfter : Math.min(deploy.restoredAfter ?? Infinity, restored)
-		};
-	}
-	return {
-		deploys: out,
-		unlinked
-	};
-}
-function lastBefore(deploys, incident, options) {
-	for (let i = deploys.length - 1; i >= 0; i -= 1) {
-		const deploy = deploys[i];
-		if (deploy.at > incident.openedAt) continue;
-		if (incident.product !== null && options.productOf(deploy) !== incident.product) continue;
-		return incident.openedAt - deploy.at <= options.window ? i : void 0;
-	}
-}
-function shipperOf(deploys, changes) {
-	const bySha = new Map(changes.map((c) => [c.sha, c]));
-	const shipper = new Map();
-	const set = (sha, index) => {
-		if (!shipper.has(sha)) shipper.set(sha, index);
-	};
-	deploys.forEach((deploy, index) => {
-		for (const landing of deploy.changeShas) {
-			set(landing, index);
-			for (const sha of bySha.get(landing)?.commitShas ?? []) set(sha, index);
-		}
-		set(deploy.sha, index);
-	});
-	return shipper;
-}
-function unlinkedText(incident, window) {
-	const product = incident.product === null ? "" : ` of product ${incident.product}`;
-	return `incident ${incident.id} follows no deploy${product} within ${formatDuration(window)}: it is listed as unlinked and fails no deploy`;
-}
-var init_incidents = __esmMin((() => {
-	init_units();
-}));
 // src/glob-match.ts
 function globNames(body) {
 	return body.split("/").map((part) => {
@@ -20690,6 +9520,11571 @@ var init_glob = __esmMin((() => {
 	LONG_PATH = 4096;
 	META = /[\\.+*?()|[\]{}^$]/;
 }));
+// src/model/owners.ts
+function parseCodeowners(text, refused = () => void 0) {
+	const rules = [];
+	let number = 0;
+	for (const raw of text.split("\n")) {
+		number++;
+		const line = stripComment(raw).trim();
+		if (line === "") continue;
+		const [pattern, ...rest] = line.split(/[ \t]+/);
+		if (pattern === void 0 || pattern.startsWith("!") || pattern.includes("[")) continue;
+		const owners = rest.filter((o) => o.includes("@")).map(ownerName);
+		try {
+			rules.push({
+				glob: compileGlob(pattern, "gitignore", { contents: !pattern.endsWith("/*") }),
+				owners
+			});
+		} catch (error) {
+			if (!(error instanceof GlobError)) throw error;
+			refused(number, error.message);
+		}
+	}
+	const cache = new Map();
+	return { of(path) {
+		const known = cache.get(path);
+		if (known !== void 0) return known;
+		let owners = [];
+		for (let i = rules.length - 1; i >= 0; i--) {
+			const rule = rules[i];
+			if (rule.glob.test(path)) {
+				owners = rule.owners;
+				break;
+			}
+		}
+		cache.set(path, owners);
+		return owners;
+	} };
+}
+function stripComment(line) {
+	for (let at = line.indexOf("#"); at !== -1; at = line.indexOf("#", at + 1)) if (at === 0 || line[at - 1] === " " || line[at - 1] === "	") return line.slice(0, at);
+	return line;
+}
+function ownerName(owner) {
+	if (!owner.startsWith("@")) return owner.toLowerCase();
+	const name = owner.slice(1);
+	return (name.includes("/") ? name.slice(name.indexOf("/") + 1) : name).toLowerCase();
+}
+function teamsOf(files, owners) {
+	const byLines = files.some((f) => f.lines > 0);
+	const weight = (f) => byLines ? f.lines : 1;
+	let total = 0;
+	const owned = new Map();
+	for (const file of files) {
+		const w = weight(file);
+		total += w;
+		for (const owner of new Set(owners.of(file.path))) owned.set(owner, (owned.get(owner) ?? 0) + w);
+	}
+	if (total === 0) return [];
+	return [...owned].filter(([, lines]) => 3 * lines >= total).map(([owner]) => owner).sort();
+}
+var UNOWNED;
+var init_owners = __esmMin((() => {
+	init_glob();
+	UNOWNED = "unowned";
+}));
+// src/model/slice-kinds.ts
+function folderOwners(depth) {
+	return { of(path) {
+		const parts = path.split("/");
+		return parts.length > depth ? [parts.slice(0, depth).join("/")] : [];
+	} };
+}
+var lower, SLICE_KINDS;
+var init_slice_kinds = __esmMin((() => {
+	init_glob();
+	init_owners();
+	lower = (value) => value.toLowerCase();
+	SLICE_KINDS = {
+		team: {
+			meta: {
+				name: "team",
+				argument: "NAME",
+				noun: "team",
+				help: "those the team owns at least a third of the changed lines of, by the CODEOWNERS file (`.github/CODEOWNERS`, else `CODEOWNERS`, else `docs/CODEOWNERS`, as GitHub looks) at the window's end, its patterns applied as GitHub does (gitignore-style, with case, the last matching line wins; `docs/*` owns only the files directly in `docs/`; a file of 3 MB or more is not loaded). `@acme/payments` is `team:payments`. A change is never split: a 50/50 change is in both teams, an 80/20 one in the first alone. `team:unowned`: no team owns a third",
+				needs: ["files", "owners"]
+			},
+			normalise: (value) => value.replace(/^@/, "").replace(/^[^/]*\//, "").toLowerCase(),
+			predicate: (slice, { owners }) => (f) => {
+				const teams = owners === null ? [] : teamsOf(f.files, owners);
+				return slice.value === "unowned" ? teams.length === 0 : teams.includes(slice.value ?? "");
+			},
+			by: {
+				help: "CODEOWNERS",
+				groups: (f, { owners }) => owners === null ? [] : teamsOf(f.files, owners),
+				none: UNOWNED,
+				owners: true,
+				warning: ({ owners }) => owners === null ? "no CODEOWNERS file (.github/, the root or docs/) at the window's end: every change is unowned" : null
+			}
+		},
+		product: {
+			meta: {
+				name: "product",
+				argument: "NAME",
+				noun: "product",
+				help: "in a monorepo, those of the product (see [Products of a monorepo](#products-of-a-monorepo)): touching its code, or touching no product's and shipped by its deploy. `product:@acme/api`",
+				needs: []
+			},
+			normalise: lower,
+			predicate: (slice) => (f) => (f.change.products ?? []).some((p) => p.toLowerCase() === slice.value),
+			ownDeploys: (slice) => (d) => d.product?.toLowerCase() === slice.value,
+			by: {
+				help: "a monorepo's",
+				groups: (f) => f.change.products ?? [],
+				none: "(no product)",
+				warning: ({ products }) => products ? null : "this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)"
+			}
+		},
+		path: {
+			meta: {
+				name: "path",
+				argument: "GLOB",
+				noun: "folder",
+				help: "those touching a file the gitignore-style glob matches, with case (`path:src/api/`, `path:*.sql`)",
+				needs: ["files"]
+			},
+			predicate: (slice) => {
+				const matches = pathSliceGlob(slice.value ?? "");
+				return (f) => f.files.some((file) => matches(file.path));
+			},
+			by: {
+				argument: {
+					text: "DEPTH",
+					example: "2",
+					pattern: /^[1-9]$/
+				},
+				help: "folders DEPTH deep",
+				groups: (f, _context, depth) => teamsOf(f.files, folderOwners(Number(depth))),
+				none: "(top level)"
+			}
+		},
+		label: {
+			meta: {
+				name: "label",
+				argument: "NAME",
+				noun: "label",
+				help: "(GitHub mode) those whose pull request has the label",
+				needs: []
+			},
+			normalise: lower,
+			predicate: (slice) => (f) => (f.change.labels ?? []).some((l) => l.toLowerCase() === slice.value),
+			by: {
+				help: "GitHub",
+				groups: (f) => [...new Set((f.change.labels ?? []).map(lower))],
+				none: "(no label)"
+			}
+		},
+		ai: {
+			meta: {
+				name: "ai",
+				noun: "slice",
+				help: "those with AI evidence (a lower bound)",
+				needs: []
+			},
+			predicate: () => (f) => f.change.aiEvidence.length > 0
+		},
+		other: {
+			meta: {
+				name: "other",
+				noun: "slice",
+				help: "those without AI evidence: the rest",
+				needs: []
+			},
+			predicate: () => (f) => f.change.aiEvidence.length === 0
+		},
+		bots: {
+			meta: {
+				name: "bots",
+				noun: "slice",
+				help: "those a bot wrote (counted in the slice whatever `--include-bots` says; the whole leaves them out without it)",
+				needs: [],
+				countsBots: true
+			},
+			predicate: () => (f) => f.change.bot
+		},
+		author: {
+			meta: {
+				name: "author",
+				argument: "LOGIN",
+				noun: "author",
+				help: "one person's (their GitHub login, or from git alone their name), for self-assessment only: never in a `--by` table",
+				needs: []
+			},
+			normalise: lower,
+			predicate: (slice) => (f) => f.change.author.toLowerCase() === slice.value
+		}
+	};
+}));
+// src/model/slices.ts
+function orList$1(values) {
+	return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1) ?? ""}`;
+}
+function kindNamed(name, kinds) {
+	return Object.hasOwn(kinds, name) ? kinds[name] : void 0;
+}
+function writtenKind(kind) {
+	return kind.meta.argument === void 0 ? kind.meta.name : `${kind.meta.name}:${kind.meta.argument}`;
+}
+function sliceForms(kinds = SLICE_KINDS) {
+	return Object.values(kinds).map(writtenKind);
+}
+function parseSlice(text, kinds = SLICE_KINDS) {
+	const written = text.trim();
+	const colon = written.indexOf(":");
+	const name = colon === -1 ? written : written.slice(0, colon);
+	const value = colon === -1 ? null : written.slice(colon + 1).trim();
+	const kind = kindNamed(name, kinds);
+	if (kind !== void 0) {
+		if (kind.meta.argument === void 0 && value === null) return {
+			kind: name,
+			value: null
+		};
+		if (kind.meta.argument !== void 0 && value) return {
+			kind: name,
+			value: kind.normalise === void 0 ? value : kind.normalise(value)
+		};
+	}
+	throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList$1(sliceForms(kinds))}`);
+}
+function namesSlice(text, also = [], kinds = SLICE_KINDS) {
+	const name = /^[a-z][a-z0-9-]*/.exec(text)?.[0] ?? "";
+	const next = text.charAt(name.length);
+	const kind = kindNamed(name, kinds);
+	const alone = next === "" || next === "@";
+	if (also.includes(name)) return alone;
+	if (kind === void 0) return false;
+	return kind.meta.argument === void 0 ? alone : next === ":";
+}
+function sliceName(slice) {
+	return slice.value === null ? slice.kind : `${slice.kind}:${slice.value}`;
+}
+function kindOf$1(slice, kinds) {
+	const kind = kindNamed(slice.kind, kinds);
+	if (kind === void 0) throw new Error(`no slice kind ${slice.kind}`);
+	return kind;
+}
+function sliceNeeds(slices, kinds = SLICE_KINDS) {
+	return new Set(slices.flatMap((s) => kindOf$1(s, kinds).meta.needs));
+}
+function slicePredicate(slice, context, kinds = SLICE_KINDS) {
+	return kindOf$1(slice, kinds).predicate(slice, context);
+}
+function sliceMeasure(slice, kinds = SLICE_KINDS) {
+	const kind = kindOf$1(slice, kinds);
+	return {
+		countBots: kind.meta.countsBots === true,
+		ownDeploys: kind.ownDeploys?.(slice)
+	};
+}
+function groupingKinds(kinds) {
+	return Object.values(kinds).filter((k) => k.by !== void 0);
+}
+function groupingHelp(kinds = SLICE_KINDS) {
+	return orList$1(groupingKinds(kinds).map((k) => `${writtenGrouping(k)} (${k.by.help})`));
+}
+function parseGrouping(text, kinds = SLICE_KINDS) {
+	const written = text.trim();
+	const colon = written.indexOf(":");
+	const name = colon === -1 ? written : written.slice(0, colon);
+	const argument = colon === -1 ? null : written.slice(colon + 1);
+	const by = kindNamed(name, kinds)?.by;
+	if (by !== void 0) {
+		if (by.argument === void 0 && argument === null) return {
+			kind: name,
+			argument: null
+		};
+		if (by.argument !== void 0 && argument !== null && by.argument.pattern.test(argument)) return {
+			kind: name,
+			argument
+		};
+	}
+	const choices = groupingKinds(kinds).map((k) => k.by.argument === void 0 ? k.meta.name : `${writtenGrouping(k)} (such as ${k.meta.name}:${k.by.argument.example})`);
+	throw new ConfigError(`--by '${printable(written)}' is not a grouping: write ${orList$1(choices)}`);
+}
+function groupingOf(by, kinds = SLICE_KINDS) {
+	const kind = kindNamed(by.split(":")[0] ?? "", kinds);
+	return kind?.by === void 0 ? void 0 : kind;
+}
+function groupingNoun(by, kinds = SLICE_KINDS) {
+	return groupingOf(by, kinds)?.meta.noun ?? "slice";
+}
+function isNoGroup(name, by, kinds = SLICE_KINDS) {
+	const kind = groupingOf(by, kinds);
+	return kind !== void 0 && name === `${kind.meta.name}:${kind.by.none}`;
+}
+function rowSlice(name, by, kinds = SLICE_KINDS) {
+	const kind = groupingOf(by, kinds);
+	if (kind === void 0 || isNoGroup(name, by, kinds) || !name.startsWith(`${kind.meta.name}:`)) return null;
+	const value = name.slice(kind.meta.name.length + 1);
+	return {
+		kind: kind.meta.name,
+		value: kind.normalise === void 0 ? value : kind.normalise(value)
+	};
+}
+function sortByGrouping(rows, by, kinds = SLICE_KINDS) {
+	const kind = groupingOf(by, kinds);
+	const order = kind?.by.order;
+	const prefix = kind === void 0 ? "" : `${kind.meta.name}:`;
+	const last = (r) => isNoGroup(r.name, by, kinds) ? 1 : 0;
+	const own = (a, b) => order === void 0 ? b.changes - a.changes : order(a.name.slice(prefix.length), b.name.slice(prefix.length));
+	return [...rows].sort((a, b) => last(a) - last(b) || own(a, b) || a.name.localeCompare(b.name));
+}
+function groupChanges(facts, by, context, kinds = SLICE_KINDS) {
+	const grouping = kindNamed(by.kind, kinds)?.by;
+	if (grouping === void 0) throw new Error(`no grouping ${by.kind}`);
+	const groups = new Map();
+	for (const f of facts) {
+		const values = grouping.groups(f, context, by.argument);
+		for (const value of values.length === 0 ? [grouping.none] : values) {
+			const name = `${by.kind}:${value}`;
+			const ids = groups.get(name);
+			if (ids) ids.push(f.id);
+			else groups.set(name, [f.id]);
+		}
+	}
+	return groups;
+}
+var printable, writtenGrouping;
+var init_slices$3 = __esmMin((() => {
+	init_errors$2();
+	init_slice_kinds();
+	printable = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+	writtenGrouping = (kind) => kind.by.argument === void 0 ? kind.meta.name : `${kind.meta.name}:${kind.by.argument.text}`;
+}));
+// node_modules/chalk/source/vendor/ansi-styles/index.js
+function assembleStyles$1() {
+	const codes = new Map();
+	for (const [groupName, group] of Object.entries(styles$2)) {
+		for (const [styleName, style] of Object.entries(group)) {
+			styles$2[styleName] = {
+				open: `\u001B[${style[0]}m`,
+				close: `\u001B[${style[1]}m`
+			};
+			group[styleName] = styles$2[styleName];
+			codes.set(style[0], style[1]);
+		}
+		Object.defineProperty(styles$2, groupName, {
+			value: group,
+			enumerable: false
+		});
+	}
+	Object.defineProperty(styles$2, "codes", {
+		value: codes,
+		enumerable: false
+	});
+	styles$2.color.close = "\x1B[39m";
+	styles$2.bgColor.close = "\x1B[49m";
+	styles$2.color.ansi = wrapAnsi16$1();
+	styles$2.color.ansi256 = wrapAnsi256$1();
+	styles$2.color.ansi16m = wrapAnsi16m$1();
+	styles$2.bgColor.ansi = wrapAnsi16$1(ANSI_BACKGROUND_OFFSET$1);
+	styles$2.bgColor.ansi256 = wrapAnsi256$1(ANSI_BACKGROUND_OFFSET$1);
+	styles$2.bgColor.ansi16m = wrapAnsi16m$1(ANSI_BACKGROUND_OFFSET$1);
+	Object.defineProperties(styles$2, {
+		rgbToAnsi256: {
+			value(red, green, blue) {
+				if (red === green && green === blue) {
+					if (red < 8) return 16;
+					if (red > 248) return 231;
+					return Math.round((red - 8) / 247 * 24) + 232;
+				}
+				return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
+			},
+			enumerable: false
+		},
+		hexToRgb: {
+			value(hex) {
+				const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+				if (!matches) return [
+					0,
+					0,
+					0
+				];
+				let [colorString] = matches;
+				if (colorString.length === 3) colorString = [...colorString].map((character) => character + character).join("");
+				const integer = Number.parseInt(colorString, 16);
+				return [
+					integer >> 16 & 255,
+					integer >> 8 & 255,
+					integer & 255
+				];
+			},
+			enumerable: false
+		},
+		hexToAnsi256: {
+			value: (hex) => styles$2.rgbToAnsi256(...styles$2.hexToRgb(hex)),
+			enumerable: false
+		},
+		ansi256ToAnsi: {
+			value(code) {
+				if (code < 8) return 30 + code;
+				if (code < 16) return 90 + (code - 8);
+				let red;
+				let green;
+				let blue;
+				if (code >= 232) {
+					red = ((code - 232) * 10 + 8) / 255;
+					green = red;
+					blue = red;
+				} else {
+					code -= 16;
+					const remainder = code % 36;
+					red = Math.floor(code / 36) / 5;
+					green = Math.floor(remainder / 6) / 5;
+					blue = remainder % 6 / 5;
+				}
+				const value = Math.max(red, green, blue) * 2;
+				if (value === 0) return 30;
+				let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+				if (value === 2) result += 60;
+				return result;
+			},
+			enumerable: false
+		},
+		rgbToAnsi: {
+			value: (red, green, blue) => styles$2.ansi256ToAnsi(styles$2.rgbToAnsi256(red, green, blue)),
+			enumerable: false
+		},
+		hexToAnsi: {
+			value: (hex) => styles$2.ansi256ToAnsi(styles$2.hexToAnsi256(hex)),
+			enumerable: false
+		}
+	});
+	return styles$2;
+}
+var ANSI_BACKGROUND_OFFSET$1, wrapAnsi16$1, wrapAnsi256$1, wrapAnsi16m$1, styles$2, foregroundColorNames$1, backgroundColorNames$1, ansiStyles$1;
+var init_ansi_styles$1 = __esmMin((() => {
+	ANSI_BACKGROUND_OFFSET$1 = 10;
+	wrapAnsi16$1 = (offset = 0) => (code) => `\u001B[${code + offset}m`;
+	wrapAnsi256$1 = (offset = 0) => (code) => `\u001B[${38 + offset};5;${code}m`;
+	wrapAnsi16m$1 = (offset = 0) => (red, green, blue) => `\u001B[${38 + offset};2;${red};${green};${blue}m`;
+	styles$2 = {
+		modifier: {
+			reset: [0, 0],
+			bold: [1, 22],
+			dim: [2, 22],
+			italic: [3, 23],
+			underline: [4, 24],
+			overline: [53, 55],
+			inverse: [7, 27],
+			hidden: [8, 28],
+			strikethrough: [9, 29]
+		},
+		color: {
+			black: [30, 39],
+			red: [31, 39],
+			green: [32, 39],
+			yellow: [33, 39],
+			blue: [34, 39],
+			magenta: [35, 39],
+			cyan: [36, 39],
+			white: [37, 39],
+			blackBright: [90, 39],
+			gray: [90, 39],
+			grey: [90, 39],
+			redBright: [91, 39],
+			greenBright: [92, 39],
+			yellowBright: [93, 39],
+			blueBright: [94, 39],
+			magentaBright: [95, 39],
+			cyanBright: [96, 39],
+			whiteBright: [97, 39]
+		},
+		bgColor: {
+			bgBlack: [40, 49],
+			bgRed: [41, 49],
+			bgGreen: [42, 49],
+			bgYellow: [43, 49],
+			bgBlue: [44, 49],
+			bgMagenta: [45, 49],
+			bgCyan: [46, 49],
+			bgWhite: [47, 49],
+			bgBlackBright: [100, 49],
+			bgGray: [100, 49],
+			bgGrey: [100, 49],
+			bgRedBright: [101, 49],
+			bgGreenBright: [102, 49],
+			bgYellowBright: [103, 49],
+			bgBlueBright: [104, 49],
+			bgMagentaBright: [105, 49],
+			bgCyanBright: [106, 49],
+			bgWhiteBright: [107, 49]
+		}
+	};
+	Object.keys(styles$2.modifier);
+	foregroundColorNames$1 = Object.keys(styles$2.color);
+	backgroundColorNames$1 = Object.keys(styles$2.bgColor);
+	[...foregroundColorNames$1, ...backgroundColorNames$1];
+	ansiStyles$1 = assembleStyles$1();
+}));
+// node_modules/chalk/source/vendor/supports-color/index.js
+function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process$1.argv) {
+	const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+	const position = argv.indexOf(prefix + flag);
+	const terminatorPosition = argv.indexOf("--");
+	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+function envForceColor() {
+	if ("FORCE_COLOR" in env) {
+		if (env.FORCE_COLOR === "true") return 1;
+		if (env.FORCE_COLOR === "false") return 0;
+		return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+	}
+}
+function translateLevel(level) {
+	if (level === 0) return false;
+	return {
+		level,
+		hasBasic: true,
+		has256: level >= 2,
+		has16m: level >= 3
+	};
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+	const noFlagForceColor = envForceColor();
+	if (noFlagForceColor !== void 0) flagForceColor = noFlagForceColor;
+	const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+	if (forceColor === 0) return 0;
+	if (sniffFlags) {
+		if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) return 3;
+		if (hasFlag("color=256")) return 2;
+	}
+	if ("TF_BUILD" in env && "AGENT_NAME" in env) return 1;
+	if (haveStream && !streamIsTTY && forceColor === void 0) return 0;
+	const min = forceColor || 0;
+	if (env.TERM === "dumb") return min;
+	if (process$1.platform === "win32") {
+		const osRelease = os.release().split(".");
+		if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) return Number(osRelease[2]) >= 14931 ? 3 : 2;
+		return 1;
+	}
+	if ("CI" in env) {
+		if ([
+			"GITHUB_ACTIONS",
+			"GITEA_ACTIONS",
+			"CIRCLECI"
+		].some((key) => key in env)) return 3;
+		if ([
+			"TRAVIS",
+			"APPVEYOR",
+			"GITLAB_CI",
+			"BUILDKITE",
+			"DRONE"
+		].some((sign) => sign in env) || env.CI_NAME === "codeship") return 1;
+		return min;
+	}
+	if ("TEAMCITY_VERSION" in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+	if (env.COLORTERM === "truecolor") return 3;
+	if (env.TERM === "xterm-kitty") return 3;
+	if (env.TERM === "xterm-ghostty") return 3;
+	if (env.TERM === "wezterm") return 3;
+	if ("TERM_PROGRAM" in env) {
+		const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+		switch (env.TERM_PROGRAM) {
+			case "iTerm.app": return version >= 3 ? 3 : 2;
+			case "Apple_Terminal": return 2;
+		}
+	}
+	if (/-256(color)?$/i.test(env.TERM)) return 2;
+	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) return 1;
+	if ("COLORTERM" in env) return 1;
+	return min;
+}
+function createSupportsColor(stream, options = {}) {
+	return translateLevel(_supportsColor(stream, {
+		streamIsTTY: stream && stream.isTTY,
+		...options
+	}));
+}
+var env, flagForceColor, supportsColor;
+var init_supports_color = __esmMin((() => {
+	({env} = process$1);
+	if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) flagForceColor = 0;
+	else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) flagForceColor = 1;
+	supportsColor = {
+		stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+		stderr: createSupportsColor({ isTTY: tty.isatty(2) })
+	};
+}));
+// node_modules/chalk/source/utilities.js
+function stringReplaceAll(string, substring, replacer) {
+	let index = string.indexOf(substring);
+	if (index === -1) return string;
+	const substringLength = substring.length;
+	let endIndex = 0;
+	let returnValue = "";
+	do {
+		returnValue += string.slice(endIndex, index) + substring + replacer;
+		endIndex = index + substringLength;
+		index = string.indexOf(substring, endIndex);
+	} while (index !== -1);
+	returnValue += string.slice(endIndex);
+	return returnValue;
+}
+function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+	let endIndex = 0;
+	let returnValue = "";
+	do {
+		const gotCR = string[index - 1] === "\r";
+		returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+		endIndex = index + 1;
+		index = string.indexOf("\n", endIndex);
+	} while (index !== -1);
+	returnValue += string.slice(endIndex);
+	return returnValue;
+}
+var init_utilities$1 = __esmMin((() => {}));
+// node_modules/chalk/source/index.js
+function createChalk(options) {
+	return chalkFactory(options);
+}
+var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles$1, applyOptions, Chalk, chalkFactory, getModelAnsi, proto, createStyler, createBuilder, applyStyle;
+var init_source = __esmMin((() => {
+	init_ansi_styles$1();
+	init_supports_color();
+	init_utilities$1();
+	({stdout: stdoutColor, stderr: stderrColor} = supportsColor);
+	GENERATOR = Symbol("GENERATOR");
+	STYLER = Symbol("STYLER");
+	IS_EMPTY = Symbol("IS_EMPTY");
+	levelMapping = [
+		"ansi",
+		"ansi",
+		"ansi256",
+		"ansi16m"
+	];
+	styles$1 = Object.create(null);
+	applyOptions = (object, options = {}) => {
+		if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) throw new Error("The `level` option should be an integer from 0 to 3");
+		const colorLevel = stdoutColor ? stdoutColor.level : 0;
+		object.level = options.level === void 0 ? colorLevel : options.level;
+	};
+	Chalk = class {
+		constructor(options) {
+			return chalkFactory(options);
+		}
+	};
+	chalkFactory = (options) => {
+		const chalk = (...strings) => strings.join(" ");
+		applyOptions(chalk, options);
+		Object.setPrototypeOf(chalk, createChalk.prototype);
+		return chalk;
+	};
+	Object.setPrototypeOf(createChalk.prototype, Function.prototype);
+	for (const [styleName, style] of Object.entries(ansiStyles$1)) styles$1[styleName] = { get() {
+		const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
+		Object.defineProperty(this, styleName, { value: builder });
+		return builder;
+	} };
+	styles$1.visible = { get() {
+		const builder = createBuilder(this, this[STYLER], true);
+		Object.defineProperty(this, "visible", { value: builder });
+		return builder;
+	} };
+	getModelAnsi = (model, level, type, ...arguments_) => {
+		if (model === "rgb") {
+			if (level === "ansi16m") return ansiStyles$1[type].ansi16m(...arguments_);
+			if (level === "ansi256") return ansiStyles$1[type].ansi256(ansiStyles$1.rgbToAnsi256(...arguments_));
+			return ansiStyles$1[type].ansi(ansiStyles$1.rgbToAnsi(...arguments_));
+		}
+		if (model === "hex") return getModelAnsi("rgb", level, type, ...ansiStyles$1.hexToRgb(...arguments_));
+		return ansiStyles$1[type][model](...arguments_);
+	};
+	for (const model of [
+		"rgb",
+		"hex",
+		"ansi256"
+	]) {
+		styles$1[model] = { get() {
+			const { level } = this;
+			return function(...arguments_) {
+				const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansiStyles$1.color.close, this[STYLER]);
+				return createBuilder(this, styler, this[IS_EMPTY]);
+			};
+		} };
+		const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+		styles$1[bgModel] = { get() {
+			const { level } = this;
+			return function(...arguments_) {
+				const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansiStyles$1.bgColor.close, this[STYLER]);
+				return createBuilder(this, styler, this[IS_EMPTY]);
+			};
+		} };
+	}
+	proto = Object.defineProperties(() => {}, {
+		...styles$1,
+		level: {
+			enumerable: true,
+			get() {
+				return this[GENERATOR].level;
+			},
+			set(level) {
+				this[GENERATOR].level = level;
+			}
+		}
+	});
+	createStyler = (open, close, parent) => {
+		let openAll;
+		let closeAll;
+		if (parent === void 0) {
+			openAll = open;
+			closeAll = close;
+		} else {
+			openAll = parent.openAll + open;
+			closeAll = close + parent.closeAll;
+		}
+		return {
+			open,
+			close,
+			openAll,
+			closeAll,
+			parent
+		};
+	};
+	createBuilder = (self, _styler, _isEmpty) => {
+		const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
+		Object.setPrototypeOf(builder, proto);
+		builder[GENERATOR] = self;
+		builder[STYLER] = _styler;
+		builder[IS_EMPTY] = _isEmpty;
+		return builder;
+	};
+	applyStyle = (self, string) => {
+		if (self.level <= 0 || !string) return self[IS_EMPTY] ? "" : string;
+		let styler = self[STYLER];
+		if (styler === void 0) return string;
+		const { openAll, closeAll } = styler;
+		if (string.includes("\x1B")) while (styler !== void 0) {
+			string = stringReplaceAll(string, styler.close, styler.open);
+			styler = styler.parent;
+		}
+		const lfIndex = string.indexOf("\n");
+		if (lfIndex !== -1) string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
+		return openAll + string + closeAll;
+	};
+	Object.defineProperties(createChalk.prototype, styles$1);
+	createChalk();
+	createChalk({ level: stderrColor ? stderrColor.level : 0 });
+}));
+// src/stage-labels.ts
+function stageLabel$1(stage, gitOnly) {
+	switch (stage) {
+		case "coding": return gitOnly ? "first → last commit" : "coding";
+		case "pickup": return "pickup (waiting for review)";
+		case "review": return gitOnly ? "review & merge wait" : "review & rework";
+		case "merge": return "merge wait (approved)";
+		case "deploy": return "deploy wait";
+	}
+}
+function shortStageLabel(stage, gitOnly) {
+	return (gitOnly ? SHORT_GIT_ONLY[stage] : void 0) ?? SHORT[stage];
+}
+var SHORT, SHORT_GIT_ONLY;
+var init_stage_labels = __esmMin((() => {
+	SHORT = {
+		coding: "coding",
+		pickup: "pickup",
+		review: "review",
+		merge: "merge wait",
+		deploy: "deploy wait"
+	};
+	SHORT_GIT_ONLY = {
+		coding: "first → last",
+		review: "review & merge"
+	};
+}));
+// src/domain.ts
+var STAGES;
+var init_domain = __esmMin((() => {
+	STAGES = [
+		"coding",
+		"pickup",
+		"review",
+		"merge",
+		"deploy"
+	];
+}));
+// src/metrics/stage-of.ts
+var STAGE_OF;
+var init_stage_of = __esmMin((() => {
+	STAGE_OF = {
+		coding: (change) => change.stages.coding,
+		pickup: (change) => change.stages.pickup,
+		review: (change) => change.stages.review,
+		merge: (change) => change.stages.merge,
+		deploy: (change) => change.stages.deploy
+	};
+}));
+// node_modules/quickselect/index.js
+function quickselect(arr, k, left = 0, right = arr.length - 1, compare = defaultCompare) {
+	while (right > left) {
+		if (right - left > 600) {
+			const n = right - left + 1;
+			const m = k - left + 1;
+			const z = Math.log(n);
+			const s = .5 * Math.exp(2 * z / 3);
+			const sd = .5 * Math.sqrt(z * s * (n - s) / n) * (m - n / 2 < 0 ? -1 : 1);
+			quickselect(arr, k, Math.max(left, Math.floor(k - m * s / n + sd)), Math.min(right, Math.floor(k + (n - m) * s / n + sd)), compare);
+		}
+		const t = arr[k];
+		let i = left;
+		let j = right;
+		swap(arr, left, k);
+		if (compare(arr[right], t) > 0) swap(arr, left, right);
+		while (i < j) {
+			swap(arr, i, j);
+			i++;
+			j--;
+			while (compare(arr[i], t) < 0) i++;
+			while (compare(arr[j], t) > 0) j--;
+		}
+		if (compare(arr[left], t) === 0) swap(arr, left, j);
+		else {
+			j++;
+			swap(arr, j, right);
+		}
+		if (j <= k) left = j + 1;
+		if (k <= j) right = j - 1;
+	}
+}
+function swap(arr, i, j) {
+	const tmp = arr[i];
+	arr[i] = arr[j];
+	arr[j] = tmp;
+}
+function defaultCompare(a, b) {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+var init_quickselect = __esmMin((() => {}));
+// src/metrics/scratch.ts
+var ScratchPool;
+var init_scratch = __esmMin((() => {
+	ScratchPool = class {
+		keep;
+		#spares = [];
+		constructor(keep) {
+			this.keep = keep;
+		}
+		borrow(length) {
+			const spare = this.#spares.pop();
+			if (spare !== void 0 && spare.length >= length) return spare;
+			return new Float64Array(Math.max(length, 2 * (spare?.length ?? 512)));
+		}
+		giveBack(array) {
+			if (this.#spares.length < this.keep) this.#spares.push(array);
+		}
+	};
+}));
+// src/metrics/percentile.ts
+function percentile(sorted, p) {
+	if (sorted.length === 0) return null;
+	const h = (sorted.length - 1) * p;
+	const lo = Math.floor(h);
+	const hi = Math.ceil(h);
+	const a = sorted[lo];
+	const b = sorted[hi];
+	return a + (h - lo) * (b - a);
+}
+function distribution$2(values) {
+	return distributionOf(values, (v) => v);
+}
+function distributionOf(items, value) {
+	const lent = scratch$2.borrow(items.length);
+	try {
+		const { known, sum } = gather(items, value, lent);
+		return distributionOfValues(known, sum);
+	} finally {
+		scratch$2.giveBack(lent);
+	}
+}
+function gather(items, value, known) {
+	let n = 0;
+	let sum = 0;
+	for (let i = 0; i < items.length; i++) {
+		const v = value(items[i]);
+		if (v === null || !Number.isFinite(v)) continue;
+		known[n++] = v;
+		sum += v;
+	}
+	return {
+		known: known.subarray(0, n),
+		sum
+	};
+}
+function distributionOfValues(values, sum) {
+	const n = values.length;
+	if (n === 0) return {
+		count: 0,
+		p50: null,
+		p75: null,
+		p90: null,
+		mean: null
+	};
+	const [p90, p75, p50] = percentilesOfUnsorted(values, [
+		.9,
+		.75,
+		.5
+	]);
+	return {
+		count: n,
+		p50: p50 ?? null,
+		p75: p75 ?? null,
+		p90: p90 ?? null,
+		mean: sum / n
+	};
+}
+function percentilesOfUnsorted(values, ps) {
+	const n = values.length;
+	let right = n - 1;
+	return ps.map((p) => {
+		const h = (n - 1) * p;
+		const lo = Math.floor(h);
+		select(values, lo, 0, right);
+		const a = values[lo];
+		let b = a;
+		if (Math.ceil(h) !== lo) {
+			b = Infinity;
+			const end = right > lo ? right : n - 1;
+			for (let i = lo + 1; i <= end; i++) if (values[i] < b) b = values[i];
+		}
+		right = lo;
+		return a + (h - lo) * (b - a);
+	});
+}
+function orderBand(values, first, last) {
+	const n = values.length;
+	if (4 * (last - first + 1) > n) {
+		values.sort();
+		return;
+	}
+	select(values, first, 0, n - 1);
+	if (last === first) return;
+	select(values, last, first + 1, n - 1);
+	values.subarray(first + 1, last).sort();
+}
+function median$1(values) {
+	return medianOf(values, (v) => v);
+}
+function medianOf(items, value) {
+	const lent = scratch$2.borrow(items.length);
+	try {
+		const { known } = gather(items, value, lent);
+		return known.length === 0 ? null : percentilesOfUnsorted(known, [.5])[0];
+	} finally {
+		scratch$2.giveBack(lent);
+	}
+}
+var scratch$2, select;
+var init_percentile = __esmMin((() => {
+	init_quickselect();
+	init_scratch();
+	scratch$2 = new ScratchPool(1);
+	select = (values, k, left, right) => quickselect(values, k, left, right);
+}));
+// src/metrics/censored.ts
+function censoredDistributionOf(items, observe) {
+	const doneScratch = scratch$1.borrow(items.length);
+	const runningScratch = scratch$1.borrow(items.length);
+	try {
+		return censoredOf(items, observe, doneScratch, runningScratch);
+	} finally {
+		scratch$1.giveBack(runningScratch);
+		scratch$1.giveBack(doneScratch);
+	}
+}
+function censoredOf(items, observe, doneScratch, runningScratch) {
+	let finished = 0;
+	let running = 0;
+	let sum = 0;
+	for (let i = 0; i < items.length; i++) {
+		const o = observe(items[i]);
+		if (o === null || !Number.isFinite(o.seconds)) continue;
+		if (o.done) {
+			doneScratch[finished++] = o.seconds;
+			sum += o.seconds;
+		} else runningScratch[running++] = o.seconds;
+	}
+	const done = doneScratch.subarray(0, finished);
+	if (running === 0) return {
+		...distributionOfValues(done, sum),
+		censored: 0,
+		atLeast: null
+	};
+	const still = runningScratch.subarray(0, running).sort();
+	const reached = kaplanMeier(done.sort(), still, PERCENTILES.map(([, p]) => 1 - p + EPSILON$2));
+	const horizon = readableUntil(done, still);
+	const figures = Object.fromEntries(PERCENTILES.map(([key], i) => {
+		const seconds = reached[i] ?? null;
+		return [key, seconds !== null && seconds <= horizon ? seconds : null];
+	}));
+	const unreached = PERCENTILES.filter(([key]) => figures[key] === null);
+	if (unreached.length === 0) return {
+		count: finished + running,
+		...figures,
+		mean: null,
+		censored: running,
+		atLeast: null
+	};
+	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound(done, still, p) : null]));
+	return {
+		count: finished + running,
+		...figures,
+		mean: null,
+		censored: running,
+		atLeast: bounds[unreached[0][0]],
+		bounds
+	};
+}
+function lowerBound(done, running, p) {
+	const h = (done.length + running.length - 1) * p;
+	const lo = Math.floor(h);
+	const a = nthOfMerged(done, running, lo);
+	return a + (h - lo) * (nthOfMerged(done, running, Math.ceil(h)) - a);
+}
+function nthOfMerged(a, b, n) {
+	let i = 0;
+	let j = 0;
+	for (let k = 0; k < n; k++) if (j >= b.length || i < a.length && a[i] <= b[j]) i++;
+	else j++;
+	if (j >= b.length || i < a.length && a[i] <= b[j]) return a[i];
+	return b[j];
+}
+function readableUntil(done, running) {
+	const keep = Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * (done.length + running.length)));
+	let i = done.length - 1;
+	let j = running.length - 1;
+	let value = 0;
+	for (let k = 0; k < keep; k++) if (j < 0 || i >= 0 && done[i] >= running[j]) value = done[i--];
+	else value = running[j--];
+	return value;
+}
+function kaplanMeier(done, running, levels) {
+	const reached = levels.map(() => null);
+	let atRisk = done.length + running.length;
+	let survival = 1;
+	let i = 0;
+	let j = 0;
+	while (i < done.length || j < running.length) {
+		const t = Math.min(i < done.length ? done[i] : Infinity, j < running.length ? running[j] : Infinity);
+		let finished = 0;
+		for (; i < done.length && done[i] === t; i++) finished++;
+		let still = 0;
+		for (; j < running.length && running[j] === t; j++) still++;
+		if (finished > 0) {
+			survival *= 1 - finished / atRisk;
+			for (let k = 0; k < levels.length; k++) if (reached[k] === null && survival <= levels[k]) reached[k] = t;
+		}
+		atRisk -= finished + still;
+	}
+	return reached;
+}
+var PERCENTILES, EPSILON$2, scratch$1, MIN_AT_RISK_SHARE;
+var init_censored = __esmMin((() => {
+	init_percentile();
+	init_scratch();
+	PERCENTILES = [
+		["p50", .5],
+		["p75", .75],
+		["p90", .9]
+	];
+	EPSILON$2 = 1e-9;
+	scratch$1 = new ScratchPool(2);
+	MIN_AT_RISK_SHARE = .05;
+}));
+// src/metrics/stage-summary.ts
+function summarizeStages(changes, waiting) {
+	const kind = changes.some((c) => c.leadTime !== null) ? "deployed" : "merged";
+	const shareSums = new Float64Array(STAGES.length);
+	const stageSums = new Float64Array(STAGES.length);
+	const values = new Float64Array(STAGES.length);
+	let basis = 0;
+	let all = 0;
+	for (const c of changes) {
+		if (kind === "deployed" ? c.leadTime === null : c.cycleTime === null) continue;
+		let total = 0;
+		const stages = c.stages;
+		for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i]] ?? 0;
+		if (!(total > 0)) continue;
+		basis++;
+		all += total;
+		for (let i = 0; i < STAGES.length; i++) {
+			shareSums[i] = shareSums[i] + values[i] / total;
+			stageSums[i] = stageSums[i] + values[i];
+		}
+	}
+	const stages = Object.fromEntries(STAGES.map((s) => {
+		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
+		const shown = figure.count > 0 && basis > 0;
+		const i = STAGES.indexOf(s);
+		const oneCommit = s === "coding" ? { oneCommit: oneCommitChanges(changes) } : {};
+		return [s, {
+			...figure,
+			...oneCommit,
+			share: shown ? shareSums[i] / basis : null,
+			shareOfTotal: shown ? stageSums[i] / all : null
+		}];
+	}));
+	return {
+		changes: changes.length,
+		stages,
+		cycleTime: distributionOf(changes, (c) => c.cycleTime),
+		leadTime: censoredDistributionOf(changes, (c) => leadObservation(c, waiting)),
+		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
+		shareBasis: {
+			kind,
+			changes: basis
+		}
+	};
+}
+function codingUnseen(coding, gitOnly) {
+	return gitOnly && coding.oneCommit !== void 0 && coding.count > 0 && coding.oneCommit * 2 > coding.count;
+}
+function oneCommitChanges(changes) {
+	let n = 0;
+	const coding = STAGE_OF.coding;
+	for (const c of changes) if (c.kind !== "direct" && coding(c) !== null && c.firstCommitAt !== null && c.firstCommitAt === c.lastCommitAt) n++;
+	return n;
+}
+function leadObservation(change, waiting) {
+	if (change.leadTime !== null) return {
+		seconds: change.leadTime,
+		done: true
+	};
+	if (change.firstCommitAt === null || change.cycleTime === null || change.deployedAt !== null) return null;
+	return {
+		seconds: waiting.measure(change.firstCommitAt, Math.max(waiting.now, change.firstCommitAt)),
+		done: false
+	};
+}
+function deployObservation(c, waiting) {
+	const deploy = c.stages.deploy;
+	if (deploy !== null) return {
+		seconds: deploy,
+		done: true
+	};
+	if (c.deployedAt !== null) return null;
+	return {
+		seconds: waiting.measure(c.mergedAt, Math.max(waiting.now, c.mergedAt)),
+		done: false
+	};
+}
+var init_stage_summary = __esmMin((() => {
+	init_domain();
+	init_stage_of();
+	init_censored();
+	init_percentile();
+}));
+// src/metrics/limits.ts
+var AI_INTERVAL_KEYS;
+var init_limits = __esmMin((() => {
+	init_domain();
+	AI_INTERVAL_KEYS = [
+		"leadTime",
+		"cycleTime",
+		...STAGES
+	];
+}));
+// src/metrics/catalogue.ts
+function isFigure(node) {
+	return "kind" in node;
+}
+function perStage$1(label, computedBy, members, compared) {
+	return {
+		label: "",
+		computedBy,
+		members: Object.fromEntries(STAGES.map((stage) => [stage, {
+			label: label(stage),
+			modes: STAGE_MODES[stage],
+			...compared !== void 0 && { compared: compared(stage) },
+			members: Object.fromEntries(Object.entries(members).filter(([, f]) => f.stages === void 0 || f.stages.includes(stage)))
+		}]))
+	};
+}
+function catalogueEntries(group = CATALOGUE) {
+	const entries = [];
+	const walk = (node, segments, labels, computedBy, modes) => {
+		const by = node.computedBy ?? computedBy;
+		const can = node.modes ?? modes;
+		const words = node.label === "" ? labels : [...labels, node.label];
+		for (const [key, member] of Object.entries(node.members)) {
+			if (!isFigure(member)) {
+				walk(member, [...segments, key], words, by, can);
+				continue;
+			}
+			const stands = key === "value";
+			entries.push({
+				path: (stands ? segments : [...segments, key]).join("."),
+				segments: [...segments, key],
+				figure: member,
+				label: [...words, member.label].join(" "),
+				computedBy: by,
+				modes: member.modes ?? can,
+				bands: stands ? node.bands ?? null : null
+			});
+		}
+	};
+	walk(group, [], [], "", MODES);
+	return entries;
+}
+function bandOf(table, value) {
+	const names = [
+		"elite",
+		"high",
+		"medium"
+	];
+	for (let i = 0; i < names.length; i++) {
+		const edge = table.edges[i];
+		if (table.better === "higher" ? value > edge || table.inclusive && value === edge : value < edge || table.inclusive && value === edge) return names[i];
+	}
+	return "low";
+}
+function figureLabel(path) {
+	let node = CATALOGUE;
+	for (const key of path.split(".")) {
+		const next = isFigure(node) ? void 0 : node.members[key];
+		if (next === void 0) throw new Error(`no figure ${path} in the catalogue`);
+		node = next;
+	}
+	return node.label;
+}
+var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
+var init_catalogue = __esmMin((() => {
+	init_domain();
+	init_limits();
+	UNITS = {
+		duration: { name: "duration" },
+		ratio: { name: "ratio" },
+		count: { name: "count" },
+		number: { name: "number" }
+	};
+	MODES = ["git", "github"];
+	COMPARED_GROUPS = ["stage", "dora"];
+	COMPARED_UNITS = [
+		"seconds",
+		"ratio",
+		"deploys/week"
+	];
+	percentilesOfChanges = (group, stage) => ({
+		figures: ["p50", "p90"],
+		group,
+		lowerIsBetter: true,
+		basis: { over: "changes" },
+		...stage !== void 0 && { stage }
+	});
+	HOUR$3 = 3600;
+	DAY$11 = 24 * HOUR$3;
+	WEEK$7 = 7 * DAY$11;
+	DORA_2024 = {
+		source: "2024 Accelerate State of DevOps Report",
+		year: 2024
+	};
+	count$4 = (label, description) => ({
+		kind: "count",
+		label,
+		nullable: false,
+		...description !== void 0 && { description }
+	});
+	duration$2 = (label, description) => ({
+		kind: "duration",
+		label,
+		nullable: true,
+		...description !== void 0 && { description }
+	});
+	share$2 = (label, description) => ({
+		kind: "ratio",
+		label,
+		nullable: true,
+		bounded: true,
+		...description !== void 0 && { description }
+	});
+	DISTRIBUTION = {
+		count: count$4("count"),
+		p50: duration$2("p50"),
+		p75: duration$2("p75"),
+		p90: duration$2("p90"),
+		mean: duration$2("mean")
+	};
+	CENSORED = {
+		...DISTRIBUTION,
+		censored: count$4("changes still waiting", "values still running at now (merged, not yet deployed), counted as right-censored"),
+		atLeast: duration$2("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
+	};
+	BOUNDS = {
+		p50: duration$2("p50 at least"),
+		p75: duration$2("p75 at least"),
+		p90: duration$2("p90 at least")
+	};
+	boundsGroup = (stages) => ({
+		label: "bounds:",
+		members: BOUNDS,
+		...stages !== void 0 && { stages }
+	});
+	STAGE = {
+		...DISTRIBUTION,
+		censored: {
+			...count$4("changes still waiting", "deploy stage: changes merged and not yet deployed at now, counted as right-censored"),
+			stages: ["deploy"]
+		},
+		atLeast: {
+			...duration$2("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
+			stages: ["deploy"]
+		},
+		oneCommit: {
+			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
+			stages: ["coding"]
+		},
+		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
+		shareOfTotal: share$2("share of all time", "Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)")
+	};
+	doraKey = (kind, label) => ({
+		value: {
+			kind,
+			label,
+			nullable: true,
+			description: "null when not measurable"
+		},
+		count: count$4("count (of deploys or changes)", "how many deploys or changes the value is computed over")
+	});
+	SIZE = {
+		count: count$4("changes with a known size", "changes with a known size"),
+		p50: {
+			kind: "number",
+			label: "p50 lines changed",
+			nullable: true,
+			description: "lines changed (additions + deletions)"
+		},
+		p90: {
+			kind: "number",
+			label: "p90 lines changed",
+			nullable: true
+		},
+		over200: {
+			kind: "ratio",
+			label: "share over 200 lines",
+			nullable: true,
+			description: "share of sized changes over 200 changed lines"
+		},
+		over400: {
+			kind: "ratio",
+			label: "share over 400 lines",
+			nullable: true,
+			description: "share of sized changes over 400 changed lines"
+		}
+	};
+	UNRELEASED = {
+		count: count$4("changes merged, not deployed", "counted changes merged in the window and not deployed at now"),
+		p50Age: duration$2("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
+		oldestAge: duration$2("oldest age")
+	};
+	QUEUE_TREND = {
+		arrivalsPerWeek: {
+			kind: "number",
+			label: "arrivals per week",
+			nullable: false,
+			description: "arrivals in the window ÷ its length in weeks"
+		},
+		departuresPerWeek: {
+			kind: "number",
+			label: "departures per week",
+			nullable: false
+		},
+		growthPerWeek: {
+			kind: "number",
+			label: "queue growth per week",
+			nullable: true,
+			description: "least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks"
+		},
+		meanQueue: {
+			kind: "number",
+			label: "mean queue",
+			nullable: false,
+			description: "time-average number of changes in the stage over the window (Little's law: L)"
+		},
+		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
+		littleQueue: {
+			kind: "number",
+			label: "arrival rate × mean time (λW)",
+			nullable: true,
+			description: "arrival rate × mean time in stage (λW): near meanQueue when the window was steady"
+		}
+	};
+	REVIEW_HEALTH = {
+		reviews: count$4("reviews", "submitted reviews by humans other than the PR author"),
+		reviewers: count$4("reviewers", "how many people reviewed"),
+		topTwoShare: share$2("share by the two busiest reviewers", "share of all reviews done by the two busiest reviewers (gatekeeper risk)"),
+		unreviewed: count$4("changes merged unreviewed", "changes merged with no human review (direct pushes included)"),
+		unreviewedShare: share$2("share merged unreviewed"),
+		selfMerged: count$4("changes without another's approval", "changes landed without an approval by anyone but the author"),
+		selfMergedShare: share$2("share without another's approval"),
+		reviewsPerChange: {
+			kind: "number",
+			label: "reviews per change",
+			nullable: true
+		},
+		largeChanges: count$4("large changes", `changes over 400 lines`),
+		largeChangesWithoutComments: count$4("large changes approved without a comment", "large changes approved with no review comment at all"),
+		largeChangeCommentsPer100LinesP50: {
+			kind: "number",
+			label: "p50 comments per 100 lines of a large change",
+			nullable: true,
+			description: "review depth of the large changes: p50 of comments per 100 changed lines"
+		}
+	};
+	REWORK_HEALTH = {
+		reviewed: count$4("reviewed pull requests", "the base: reviewed pull requests"),
+		reworked: count$4("reworked after the first review", "with commits or force-pushes after the first review"),
+		share: share$2("share reworked"),
+		changesRequested: count$4("changes requested"),
+		changesRequestedShare: share$2("share with changes requested")
+	};
+	CI_HEALTH = {
+		changes: count$4("changes with timed checks", "changes whose final head commit has timed check runs"),
+		p50: duration$2("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
+		p90: duration$2("p90 check wall time"),
+		checks: count$4("checks", "distinct check names per final head commit, summed over changes"),
+		flakyChecks: count$4("flaky checks", "… of them that concluded FAILURE and later SUCCESS on the same commit"),
+		flakyRate: share$2("flaky rate"),
+		mergeWaitOnChecksShare: share$2("share of merge wait on checks", "approved changes: Σ (approval → last check completion, clamped to the merge stage) ÷ Σ merge stage")
+	};
+	WIP_HEALTH = {
+		open: count$4("open pull requests", "open non-draft pull requests at the end of the window (bots left out)"),
+		drafts: count$4("open drafts"),
+		p50Age: duration$2("p50 age", "age of the open non-draft pull requests at the end of the window"),
+		p90Age: duration$2("p90 age"),
+		activeAuthors: count$4("active authors", "people who merged a change in the window or have an open pull request"),
+		perAuthor: {
+			kind: "number",
+			label: "open per active author",
+			nullable: true,
+			description: "open non-draft pull requests per active author"
+		}
+	};
+	REPAIR = {
+		changes: count$4("changes", "counted changes the figures are over"),
+		repairs: count$4("repairs", "changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests"),
+		share: share$2("share of changes", "repairs ÷ changes; null with no change"),
+		cycleTimeShare: share$2("share of cycle time", "Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0")
+	};
+	REPAIR_REASONS = {
+		revert: count$4("reverts"),
+		failedDeployFix: count$4("fixes of a failed deploy", "landed after a failed deploy and shipped in the deploy that restored it"),
+		hotfixBranch: count$4("from a hotfix/ branch"),
+		fixTitle: count$4("titled fix: or hotfix:"),
+		bugLabel: {
+			kind: "count",
+			label: "labelled as a bug",
+			nullable: true,
+			modes: ["github"],
+			description: "pull requests with a label matching --bug-label; null from git alone (no labels)"
+		}
+	};
+	ACCEPTANCE = {
+		merged: count$4("merged", "pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)"),
+		rejected: count$4("rejected (closed unmerged)", "pull requests closed without merging in the window, ready for review when closed and not an agent's failed run"),
+		rate: share$2("acceptance rate", "merged ÷ (merged + rejected); drafts closed unmerged, agents' failed runs and open pull requests are in neither; null when both are 0"),
+		rateLow: share$2("acceptance rate, 95% interval from", "the lower end of the rate's 95% Wilson score interval"),
+		rateHigh: share$2("acceptance rate, 95% interval to", "the upper end of the rate's 95% Wilson score interval"),
+		closedDrafts: count$4("drafts closed unmerged", "closed without merging in the window while still a draft (never put up for review): in no rate"),
+		failedRuns: count$4("agents' failed runs", "closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate"),
+		timeToCloseP50: duration$2("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
+		reviewed: count$4("rejected ones reviewed", "rejected pull requests with a review or comment by a person other than the author (no bot) before the close"),
+		reviews: count$4("reviews of rejected ones", "submitted reviews by people other than the author (no bot) on the rejected pull requests"),
+		comments: count$4("comments on rejected ones", "conversation comments by people other than the author (no bot) on the rejected pull requests"),
+		reviewTime: {
+			kind: "duration",
+			label: "time in review of rejected ones",
+			nullable: false,
+			description: "Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand"
+		}
+	};
+	RATE_DIFFERENCE = {
+		value: {
+			kind: "ratio",
+			label: "(AI-assisted − other)",
+			nullable: true,
+			description: "AI-assisted acceptance rate − other pull requests'; null when a group decided none"
+		},
+		low: {
+			kind: "ratio",
+			label: "95% interval from",
+			nullable: true
+		},
+		high: {
+			kind: "ratio",
+			label: "95% interval to",
+			nullable: true
+		}
+	};
+	COUNTS = {
+		changes: count$4("changes counted", "changes counted in the stage figures"),
+		bots: count$4("bot changes"),
+		syncs: count$4("sync merges"),
+		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
+		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
+		reverted: count$4("changes reverted"),
+		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
+		aiAssisted: count$4("changes with an AI marker"),
+		aiOther: count$4("other changes")
+	};
+	PRODUCT = {
+		changes: count$4("changes", "counted changes of the window in the product: touching its code, or touching no product's and shipped by its deploy"),
+		deploys: count$4("deploys", "the product's deploys in the window (its tags or releases)"),
+		failedDeploys: count$4("failed deploys"),
+		deploysPerWeek: {
+			kind: "number",
+			label: "deploys per week",
+			nullable: true,
+			description: "deploys per week over the covered part of the window; null under one whole week (then: deploys in coveredDays)"
+		},
+		coveredDays: {
+			kind: "number",
+			label: "days of history covered",
+			nullable: false,
+			description: "days of the window the history covers, up to now"
+		},
+		leadTimeP50: duration$2("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
+		leadTimeAtLeast: duration$2("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
+		changeFailureRate: share$2("change failure rate", "its failed deploys ÷ its deploys; null without a deploy"),
+		unreleased: count$4("unreleased", "its changes merged in the window and not deployed at now")
+	};
+	DEPLOY_DAYS = {
+		kind: "number",
+		label: "days with a deploy per week",
+		nullable: true,
+		description: "days with a deploy per week, never over 7; null under one whole week of covered history"
+	};
+	DEPLOY_COVERAGE = {
+		deployDays: count$4("days with a deploy", "days (UTC) with at least one deploy"),
+		coveredDays: {
+			kind: "number",
+			label: "days of history covered",
+			nullable: false,
+			description: "days of the window the history covers, up to now: the rates per week need at least 7"
+		}
+	};
+	STAGE_MODES = {
+		coding: MODES,
+		pickup: ["github"],
+		review: MODES,
+		merge: ["github"],
+		deploy: MODES
+	};
+	CATALOGUE = {
+		label: "",
+		computedBy: "report/build.ts buildReport",
+		members: {
+			changes: COUNTS.changes,
+			excluded: {
+				label: "left out:",
+				computedBy: "report/build.ts buildReport",
+				members: {
+					bots: COUNTS.bots,
+					syncs: COUNTS.syncs
+				}
+			},
+			stages: perStage$1((stage) => `${stage} stage`, "metrics/stage-summary.ts summarizeStages", {
+				...STAGE,
+				bounds: boundsGroup(["deploy"])
+			}, (stage) => percentilesOfChanges("stage", stage)),
+			shareBasis: {
+				label: "share basis:",
+				computedBy: "metrics/stage-summary.ts summarizeStages",
+				members: { changes: COUNTS.shareBasis }
+			},
+			cycleTime: {
+				label: "cycle time",
+				computedBy: "metrics/stage-summary.ts summarizeStages",
+				compared: percentilesOfChanges("stage"),
+				members: DISTRIBUTION
+			},
+			leadTime: {
+				label: "lead time",
+				computedBy: "metrics/stage-summary.ts summarizeStages",
+				members: {
+					...CENSORED,
+					bounds: boundsGroup()
+				}
+			},
+			leadTimeDeployed: {
+				label: "lead time of deployed changes",
+				computedBy: "metrics/stage-summary.ts summarizeStages",
+				members: DISTRIBUTION
+			},
+			unreleased: {
+				label: "unreleased:",
+				computedBy: "metrics/unreleased.ts unreleasedChanges",
+				members: UNRELEASED
+			},
+			flow: {
+				label: "",
+				members: {
+					anomalies: {
+						label: "",
+						computedBy: "report/build.ts buildReport",
+						members: { clockSkew: COUNTS.clockSkew }
+					},
+					size: {
+						label: "size:",
+						computedBy: "metrics/size.ts sizeSummary",
+						members: SIZE
+					},
+					reverted: COUNTS.reverted,
+					partiallyReverted: COUNTS.partiallyReverted
+				}
+			},
+			ai: {
+				label: "AI-assisted:",
+				computedBy: "report/build.ts buildReport",
+				members: {
+					assisted: COUNTS.aiAssisted,
+					other: COUNTS.aiOther
+				}
+			},
+			dora: {
+				label: "DORA",
+				computedBy: "metrics/dora.ts computeDora",
+				members: {
+					deploymentFrequency: {
+						label: "deployment frequency",
+						compared: {
+							figures: ["value"],
+							group: "dora",
+							lowerIsBetter: false,
+							basis: { over: "days" },
+							unit: "deploys/week"
+						},
+						bands: {
+							better: "higher",
+							edges: [
+								7,
+								1,
+								12 / 52
+							],
+							inclusive: true,
+							...DORA_2024,
+							published: [
+								"on demand (multiple deploys per day)",
+								"between once per day and once per week",
+								"between once per week and once per month",
+								"between once per month and once every six months"
+							]
+						},
+						members: {
+							...doraKey("number", "(deploys per week)"),
+							deployDaysPerWeek: DEPLOY_DAYS,
+							...DEPLOY_COVERAGE
+						}
+					},
+					leadTime: {
+						label: "lead time for changes",
+						compared: {
+							figures: ["value"],
+							group: "dora",
+							lowerIsBetter: true,
+							basis: {
+								over: "changes",
+								value: "leadTime"
+							}
+						},
+						bands: {
+							better: "lower",
+							edges: [
+								DAY$11,
+								WEEK$7,
+								30 * DAY$11
+							],
+							inclusive: false,
+							...DORA_2024,
+							published: [
+								"less than one day",
+								"between one day and one week",
+								"between one week and one month",
+								"between one month and six months"
+							]
+						},
+						members: doraKey("duration", "(median)")
+					},
+					changeFailureRate: {
+						label: "change failure rate",
+						compared: {
+							figures: ["value"],
+							group: "dora",
+							lowerIsBetter: true,
+							basis: {
+								over: "deploys",
+								value: "failed"
+							}
+						},
+						bands: {
+							better: "lower",
+							edges: [
+								.05,
+								.1,
+								.2
+							],
+							inclusive: true,
+							...DORA_2024,
+							published: [
+								"5%",
+								"20%",
+								"10%",
+								"40%"
+							]
+						},
+						members: doraKey("ratio", "(failed deploys ÷ deploys)")
+					},
+					timeToRestore: {
+						label: "failed deployment recovery time",
+						compared: {
+							figures: ["value"],
+							group: "dora",
+							lowerIsBetter: true,
+							basis: {
+								over: "deploys",
+								value: "restoredAfter",
+								where: "failed"
+							},
+							short: "recovery time"
+						},
+						bands: {
+							better: "lower",
+							edges: [
+								HOUR$3,
+								DAY$11,
+								WEEK$7
+							],
+							inclusive: false,
+							...DORA_2024,
+							published: [
+								"less than one hour",
+								"less than one day",
+								"less than one day",
+								"between one week and one month"
+							]
+						},
+						members: doraKey("duration", "(median)")
+					},
+					reworkRate: {
+						label: "deployment rework rate",
+						compared: {
+							figures: ["value"],
+							group: "dora",
+							lowerIsBetter: true,
+							basis: {
+								over: "deploys",
+								value: "rework"
+							},
+							short: "rework rate"
+						},
+						bands: null,
+						members: doraKey("ratio", "(rework deploys ÷ deploys)")
+					}
+				}
+			},
+			repair: {
+				label: "repair:",
+				computedBy: "metrics/repair.ts computeRepair",
+				members: {
+					...REPAIR,
+					reasons: {
+						label: "by reason:",
+						members: REPAIR_REASONS
+					},
+					ai: {
+						label: "AI-assisted",
+						members: REPAIR
+					},
+					other: {
+						label: "other",
+						members: REPAIR
+					}
+				}
+			},
+			acceptance: {
+				label: "acceptance:",
+				computedBy: "metrics/acceptance.ts computeAcceptance",
+				modes: ["github"],
+				members: {
+					...ACCEPTANCE,
+					ai: {
+						label: "AI-assisted",
+						members: ACCEPTANCE
+					},
+					other: {
+						label: "other",
+						members: ACCEPTANCE
+					},
+					aiMinusOther: {
+						label: "acceptance rate difference",
+						members: RATE_DIFFERENCE
+					}
+				}
+			},
+			review: {
+				label: "review:",
+				computedBy: "metrics/flow-health.ts computeFlowHealth",
+				modes: ["github"],
+				members: REVIEW_HEALTH
+			},
+			rework: {
+				label: "rework:",
+				computedBy: "metrics/flow-health.ts computeFlowHealth",
+				modes: ["github"],
+				members: REWORK_HEALTH
+			},
+			ci: {
+				label: "CI:",
+				computedBy: "metrics/flow-health.ts computeFlowHealth",
+				modes: ["github"],
+				members: CI_HEALTH
+			},
+			wip: {
+				label: "work in progress:",
+				computedBy: "metrics/flow-health.ts computeFlowHealth",
+				modes: ["github"],
+				members: WIP_HEALTH
+			},
+			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
+		}
+	};
+}));
+// src/render/format.ts
+function httpUrl(url) {
+	if (!url) return null;
+	let parsed;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return null;
+	}
+	if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+	return parsed.href.replace(/[()|<>"'`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function businessHoursText(report) {
+	const b = report.businessHours;
+	if (!b) return null;
+	return `${b.start}–${b.end}, ${b.days.map((d) => WEEKDAYS$1[d] ?? String(d)).join(" ")} (${b.timezone})`;
+}
+function workingDayText(report) {
+	const b = report.businessHours;
+	return b ? `a day (d) is a working day of ${Math.round(workingDaySeconds(b) / 3600 * 100) / 100}h` : null;
+}
+function figureTitle(path) {
+	const label = figureLabel(path);
+	return label.charAt(0).toUpperCase() + label.slice(1);
+}
+function doraNotes(figures) {
+	const byNote = new Map();
+	for (const [name, figure] of figures) if (figure.note) byNote.set(figure.note, [...byNote.get(figure.note) ?? [], name]);
+	return [...byNote].map(([note, names]) => `${names.join(", ")}: ${note}`);
+}
+function minuteOf(iso) {
+	return iso.slice(0, 16).replace("T", " ");
+}
+function mergedInWindow(report) {
+	const s = report.summary;
+	return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
+}
+function deploysInWindow(report) {
+	return report.withChanges === false ? report.summary.dora.deploymentFrequency.count : report.deploys.length;
+}
+function listsLeftOut(report, what, code = (flag) => flag) {
+	if (report.withChanges !== false) return null;
+	return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code("--with-changes")} to list them.`;
+}
+function shareBasisText(summary) {
+	const { kind, changes } = summary.shareBasis;
+	const measure = kind === "deployed" ? "lead time" : "cycle time";
+	const zero = (kind === "deployed" ? summary.leadTimeDeployed.count : summary.cycleTime.count) - changes;
+	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
+}
+function codingUnseenNote(report) {
+	const coding = report.summary.stages.coding;
+	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
+	const one = coding.oneCommit ?? 0;
+	return `first → last commit: git cannot see coding time. ${one} of ${plural$2(coding.count, "change")} (${Math.round(one / coding.count * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
+}
+var WEEKDAYS$1;
+var init_format$2 = __esmMin((() => {
+	init_units();
+	init_stage_summary();
+	init_catalogue();
+	WEEKDAYS$1 = [
+		"Sun",
+		"Mon",
+		"Tue",
+		"Wed",
+		"Thu",
+		"Fri",
+		"Sat"
+	];
+}));
+// src/render/duration.ts
+function durationOrBound(value, bound, format = CALENDAR_DAYS) {
+	return value === null && bound !== null && bound !== void 0 ? `≥ ${formatDuration(bound, format)}` : formatDuration(value, format);
+}
+function boundOf(figure, key) {
+	if (figure[key] !== null) return null;
+	return figure.bounds?.[key] ?? figure.atLeast ?? null;
+}
+function percentileText(figure, key, format = CALENDAR_DAYS) {
+	return durationOrBound(figure[key], boundOf(figure, key), format);
+}
+function formatPerWeek(value) {
+	return value === null || value === void 0 ? "—" : value.toFixed(2);
+}
+function deployRateText(f) {
+	if (f.value === null && f.coveredDays !== void 0) {
+		const days = f.coveredDays;
+		const hours = Math.round(days * 24);
+		const shown = days < 1 ? hours < 1 ? "under an hour" : `${hours}h` : Number.isInteger(days) ? `${days} ${days === 1 ? "day" : "days"}` : `${days.toFixed(1)} days`;
+		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
+	}
+	return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
+}
+function formatPercent(ratio, digits = 0) {
+	return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
+}
+var init_duration = __esmMin((() => {
+	init_units();
+}));
+// src/render/names.ts
+function isPath(name) {
+	return /^([/\\~.]|[A-Za-z]:[\\/])/.test(name);
+}
+function repositoryName(repository) {
+	return repository.remote ?? parts(repository.path).at(-1) ?? repository.path;
+}
+function repositoryNamer(report) {
+	const rows = report.repositories ?? [];
+	const local = rows.filter((r) => r.remote === null);
+	const tail = (path, k) => parts(path).slice(-k).join("/");
+	const shown = new Map();
+	for (const row of rows) {
+		if (row.remote !== null) {
+			shown.set(row.name, row.remote);
+			continue;
+		}
+		const depth = parts(row.path).length;
+		let k = 1;
+		while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;
+		shown.set(row.name, tail(row.path, k) || row.path);
+	}
+	return (name) => shown.get(name) ?? (isPath(name) ? parts(name).at(-1) ?? name : name);
+}
+var parts;
+var init_names = __esmMin((() => {
+	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+}));
+// node_modules/cli-table3/src/debug.js
+var require_debug = __commonJSMin(((exports, module) => {
+	let messages = [];
+	let level = 0;
+	const debug = (msg, min) => {
+		if (level >= min) messages.push(msg);
+	};
+	debug.WARN = 1;
+	debug.INFO = 2;
+	debug.DEBUG = 3;
+	debug.reset = () => {
+		messages = [];
+	};
+	debug.setDebugLevel = (v) => {
+		level = v;
+	};
+	debug.warn = (msg) => debug(msg, debug.WARN);
+	debug.info = (msg) => debug(msg, debug.INFO);
+	debug.debug = (msg) => debug(msg, debug.DEBUG);
+	debug.debugMessages = () => messages;
+	module.exports = debug;
+}));
+// node_modules/cli-table3/node_modules/ansi-regex/index.js
+var require_ansi_regex = __commonJSMin(((exports, module) => {
+	module.exports = ({ onlyFirst = false } = {}) => {
+		const pattern = ["[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)", "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"].join("|");
+		return new RegExp(pattern, onlyFirst ? void 0 : "g");
+	};
+}));
+// node_modules/cli-table3/node_modules/strip-ansi/index.js
+var require_strip_ansi = __commonJSMin(((exports, module) => {
+	const ansiRegex = require_ansi_regex();
+	module.exports = (string) => typeof string === "string" ? string.replace(ansiRegex(), "") : string;
+}));
+// node_modules/is-fullwidth-code-point/index.js
+var require_is_fullwidth_code_point = __commonJSMin(((exports, module) => {
+	const isFullwidthCodePoint = (codePoint) => {
+		if (Number.isNaN(codePoint)) return false;
+		if (codePoint >= 4352 && (codePoint <= 4447 || codePoint === 9001 || codePoint === 9002 || 11904 <= codePoint && codePoint <= 12871 && codePoint !== 12351 || 12880 <= codePoint && codePoint <= 19903 || 19968 <= codePoint && codePoint <= 42182 || 43360 <= codePoint && codePoint <= 43388 || 44032 <= codePoint && codePoint <= 55203 || 63744 <= codePoint && codePoint <= 64255 || 65040 <= codePoint && codePoint <= 65049 || 65072 <= codePoint && codePoint <= 65131 || 65281 <= codePoint && codePoint <= 65376 || 65504 <= codePoint && codePoint <= 65510 || 110592 <= codePoint && codePoint <= 110593 || 127488 <= codePoint && codePoint <= 127569 || 131072 <= codePoint && codePoint <= 262141)) return true;
+		return false;
+	};
+	module.exports = isFullwidthCodePoint;
+	module.exports.default = isFullwidthCodePoint;
+}));
+// node_modules/emoji-regex/index.js
+var require_emoji_regex = __commonJSMin(((exports, module) => {
+	module.exports = function() {
+		return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
+	};
+}));
+// node_modules/cli-table3/node_modules/string-width/index.js
+var require_string_width = __commonJSMin(((exports, module) => {
+	const stripAnsi = require_strip_ansi();
+	const isFullwidthCodePoint = require_is_fullwidth_code_point();
+	const emojiRegex = require_emoji_regex();
+	const stringWidth = (string) => {
+		if (typeof string !== "string" || string.length === 0) return 0;
+		string = stripAnsi(string);
+		if (string.length === 0) return 0;
+		string = string.replace(emojiRegex(), "  ");
+		let width = 0;
+		for (let i = 0; i < string.length; i++) {
+			const code = string.codePointAt(i);
+			if (code <= 31 || code >= 127 && code <= 159) continue;
+			if (code >= 768 && code <= 879) continue;
+			if (code > 65535) i++;
+			width += isFullwidthCodePoint(code) ? 2 : 1;
+		}
+		return width;
+	};
+	module.exports = stringWidth;
+	module.exports.default = stringWidth;
+}));
+// node_modules/cli-table3/src/utils.js
+var require_utils = __commonJSMin(((exports, module) => {
+	const stringWidth = require_string_width();
+	function codeRegex(capture) {
+		return capture ? /\u001b\[((?:\d*;){0,5}\d*)m/g : /\u001b\[(?:\d*;){0,5}\d*m/g;
+	}
+	function strlen(str) {
+		let code = codeRegex();
+		return ("" + str).replace(code, "").split("\n").reduce(function(memo, s) {
+			return stringWidth(s) > memo ? stringWidth(s) : memo;
+		}, 0);
+	}
+	function repeat(str, times) {
+		return Array(times + 1).join(str);
+	}
+	function pad(str, len, pad, dir) {
+		let length = strlen(str);
+		if (len + 1 >= length) {
+			let padlen = len - length;
+			switch (dir) {
+				case "right":
+					str = repeat(pad, padlen) + str;
+					break;
+				case "center": {
+					let right = Math.ceil(padlen / 2);
+					str = repeat(pad, padlen - right) + str + repeat(pad, right);
+					break;
+				}
+				default: str = str + repeat(pad, padlen);
+			}
+		}
+		return str;
+	}
+	let codeCache = {};
+	function addToCodeCache(name, on, off) {
+		on = "\x1B[" + on + "m";
+		off = "\x1B[" + off + "m";
+		codeCache[on] = {
+			set: name,
+			to: true
+		};
+		codeCache[off] = {
+			set: name,
+			to: false
+		};
+		codeCache[name] = {
+			on,
+			off
+		};
+	}
+	addToCodeCache("bold", 1, 22);
+	addToCodeCache("italics", 3, 23);
+	addToCodeCache("underline", 4, 24);
+	addToCodeCache("inverse", 7, 27);
+	addToCodeCache("strikethrough", 9, 29);
+	function updateState(state, controlChars) {
+		let controlCode = controlChars[1] ? parseInt(controlChars[1].split(";")[0]) : 0;
+		if (controlCode >= 30 && controlCode <= 39 || controlCode >= 90 && controlCode <= 97) {
+			state.lastForegroundAdded = controlChars[0];
+			return;
+		}
+		if (controlCode >= 40 && controlCode <= 49 || controlCode >= 100 && controlCode <= 107) {
+			state.lastBackgroundAdded = controlChars[0];
+			return;
+		}
+		if (controlCode === 0) {
+			for (let i in state) if (Object.prototype.hasOwnProperty.call(state, i)) delete state[i];
+			return;
+		}
+		let info = codeCache[controlChars[0]];
+		if (info) state[info.set] = info.to;
+	}
+	function readState(line) {
+		let code = codeRegex(true);
+		let controlChars = code.exec(line);
+		let state = {};
+		while (controlChars !== null) {
+			updateState(state, controlChars);
+			controlChars = code.exec(line);
+		}
+		return state;
+	}
+	function unwindState(state, ret) {
+		let lastBackgroundAdded = state.lastBackgroundAdded;
+		let lastForegroundAdded = state.lastForegroundAdded;
+		delete state.lastBackgroundAdded;
+		delete state.lastForegroundAdded;
+		Object.keys(state).forEach(function(key) {
+			if (state[key]) ret += codeCache[key].off;
+		});
+		if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") ret += "\x1B[49m";
+		if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") ret += "\x1B[39m";
+		return ret;
+	}
+	function rewindState(state, ret) {
+		let lastBackgroundAdded = state.lastBackgroundAdded;
+		let lastForegroundAdded = state.lastForegroundAdded;
+		delete state.lastBackgroundAdded;
+		delete state.lastForegroundAdded;
+		Object.keys(state).forEach(function(key) {
+			if (state[key]) ret = codeCache[key].on + ret;
+		});
+		if (lastBackgroundAdded && lastBackgroundAdded != "\x1B[49m") ret = lastBackgroundAdded + ret;
+		if (lastForegroundAdded && lastForegroundAdded != "\x1B[39m") ret = lastForegroundAdded + ret;
+		return ret;
+	}
+	function truncateWidth(str, desiredLength) {
+		if (str.length === strlen(str)) return str.substr(0, desiredLength);
+		while (strlen(str) > desiredLength) str = str.slice(0, -1);
+		return str;
+	}
+	function truncateWidthWithAnsi(str, desiredLength) {
+		let code = codeRegex(true);
+		let split = str.split(codeRegex());
+		let splitIndex = 0;
+		let retLen = 0;
+		let ret = "";
+		let myArray;
+		let state = {};
+		while (retLen < desiredLength) {
+			myArray = code.exec(str);
+			let toAdd = split[splitIndex];
+			splitIndex++;
+			if (retLen + strlen(toAdd) > desiredLength) toAdd = truncateWidth(toAdd, desiredLength - retLen);
+			ret += toAdd;
+			retLen += strlen(toAdd);
+			if (retLen < desiredLength) {
+				if (!myArray) break;
+				ret += myArray[0];
+				updateState(state, myArray);
+			}
+		}
+		return unwindState(state, ret);
+	}
+	function truncate(str, desiredLength, truncateChar) {
+		truncateChar = truncateChar || "…";
+		if (strlen(str) <= desiredLength) return str;
+		desiredLength -= strlen(truncateChar);
+		let ret = truncateWidthWithAnsi(str, desiredLength);
+		ret += truncateChar;
+		const hrefTag = "\x1B]8;;\x07";
+		if (str.includes(hrefTag) && !ret.includes(hrefTag)) ret += hrefTag;
+		return ret;
+	}
+	function defaultOptions() {
+		return {
+			chars: {
+				top: "─",
+				"top-mid": "┬",
+				"top-left": "┌",
+				"top-right": "┐",
+				bottom: "─",
+				"bottom-mid": "┴",
+				"bottom-left": "└",
+				"bottom-right": "┘",
+				left: "│",
+				"left-mid": "├",
+				mid: "─",
+				"mid-mid": "┼",
+				right: "│",
+				"right-mid": "┤",
+				middle: "│"
+			},
+			truncate: "…",
+			colWidths: [],
+			rowHeights: [],
+			colAligns: [],
+			rowAligns: [],
+			style: {
+				"padding-left": 1,
+				"padding-right": 1,
+				head: ["red"],
+				border: ["grey"],
+				compact: false
+			},
+			head: []
+		};
+	}
+	function mergeOptions(options, defaults) {
+		options = options || {};
+		defaults = defaults || defaultOptions();
+		let ret = Object.assign({}, defaults, options);
+		ret.chars = Object.assign({}, defaults.chars, options.chars);
+		ret.style = Object.assign({}, defaults.style, options.style);
+		return ret;
+	}
+	function wordWrap(maxLength, input) {
+		let lines = [];
+		let split = input.split(/(\s+)/g);
+		let line = [];
+		let lineLength = 0;
+		let whitespace;
+		for (let i = 0; i < split.length; i += 2) {
+			let word = split[i];
+			let newLength = lineLength + strlen(word);
+			if (lineLength > 0 && whitespace) newLength += whitespace.length;
+			if (newLength > maxLength) {
+				if (lineLength !== 0) lines.push(line.join(""));
+				line = [word];
+				lineLength = strlen(word);
+			} else {
+				line.push(whitespace || "", word);
+				lineLength = newLength;
+			}
+			whitespace = split[i + 1];
+		}
+		if (lineLength) lines.push(line.join(""));
+		return lines;
+	}
+	function textWrap(maxLength, input) {
+		let lines = [];
+		let line = "";
+		function pushLine(str, ws) {
+			if (line.length && ws) line += ws;
+			line += str;
+			while (line.length > maxLength) {
+				lines.push(line.slice(0, maxLength));
+				line = line.slice(maxLength);
+			}
+		}
+		let split = input.split(/(\s+)/g);
+		for (let i = 0; i < split.length; i += 2) pushLine(split[i], i && split[i - 1]);
+		if (line.length) lines.push(line);
+		return lines;
+	}
+	function multiLineWordWrap(maxLength, input, wrapOnWordBoundary = true) {
+		let output = [];
+		input = input.split("\n");
+		const handler = wrapOnWordBoundary ? wordWrap : textWrap;
+		for (let i = 0; i < input.length; i++) output.push.apply(output, handler(maxLength, input[i]));
+		return output;
+	}
+	function colorizeLines(input) {
+		let state = {};
+		let output = [];
+		for (let i = 0; i < input.length; i++) {
+			let line = rewindState(state, input[i]);
+			state = readState(line);
+			let temp = Object.assign({}, state);
+			output.push(unwindState(temp, line));
+		}
+		return output;
+	}
+	function hyperlink(url, text) {
+		const OSC = "\x1B]";
+		const BEL = "\x07";
+		const SEP = ";";
+		return [
+			OSC,
+			"8",
+			SEP,
+			SEP,
+			url || text,
+			BEL,
+			text,
+			OSC,
+			"8",
+			SEP,
+			SEP,
+			BEL
+		].join("");
+	}
+	module.exports = {
+		strlen,
+		repeat,
+		pad,
+		truncate,
+		mergeOptions,
+		wordWrap: multiLineWordWrap,
+		colorizeLines,
+		hyperlink
+	};
+}));
+// node_modules/@colors/colors/lib/styles.js
+var require_styles = __commonJSMin(((exports, module) => {
+	var styles = {};
+	module["exports"] = styles;
+	var codes = {
+		reset: [0, 0],
+		bold: [1, 22],
+		dim: [2, 22],
+		italic: [3, 23],
+		underline: [4, 24],
+		inverse: [7, 27],
+		hidden: [8, 28],
+		strikethrough: [9, 29],
+		black: [30, 39],
+		red: [31, 39],
+		green: [32, 39],
+		yellow: [33, 39],
+		blue: [34, 39],
+		magenta: [35, 39],
+		cyan: [36, 39],
+		white: [37, 39],
+		gray: [90, 39],
+		grey: [90, 39],
+		brightRed: [91, 39],
+		brightGreen: [92, 39],
+		brightYellow: [93, 39],
+		brightBlue: [94, 39],
+		brightMagenta: [95, 39],
+		brightCyan: [96, 39],
+		brightWhite: [97, 39],
+		bgBlack: [40, 49],
+		bgRed: [41, 49],
+		bgGreen: [42, 49],
+		bgYellow: [43, 49],
+		bgBlue: [44, 49],
+		bgMagenta: [45, 49],
+		bgCyan: [46, 49],
+		bgWhite: [47, 49],
+		bgGray: [100, 49],
+		bgGrey: [100, 49],
+		bgBrightRed: [101, 49],
+		bgBrightGreen: [102, 49],
+		bgBrightYellow: [103, 49],
+		bgBrightBlue: [104, 49],
+		bgBrightMagenta: [105, 49],
+		bgBrightCyan: [106, 49],
+		bgBrightWhite: [107, 49],
+		blackBG: [40, 49],
+		redBG: [41, 49],
+		greenBG: [42, 49],
+		yellowBG: [43, 49],
+		blueBG: [44, 49],
+		magentaBG: [45, 49],
+		cyanBG: [46, 49],
+		whiteBG: [47, 49]
+	};
+	Object.keys(codes).forEach(function(key) {
+		var val = codes[key];
+		var style = styles[key] = [];
+		style.open = "\x1B[" + val[0] + "m";
+		style.close = "\x1B[" + val[1] + "m";
+	});
+}));
+// node_modules/@colors/colors/lib/system/has-flag.js
+var require_has_flag = __commonJSMin(((exports, module) => {
+	module.exports = function(flag, argv) {
+		argv = argv || process.argv;
+		var terminatorPos = argv.indexOf("--");
+		var prefix = /^-{1,2}/.test(flag) ? "" : "--";
+		var pos = argv.indexOf(prefix + flag);
+		return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+	};
+}));
+// node_modules/@colors/colors/lib/system/supports-colors.js
+var require_supports_colors = __commonJSMin(((exports, module) => {
+	var os = __require("os");
+	var hasFlag = require_has_flag();
+	var env = process.env;
+	var forceColor = void 0;
+	if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) forceColor = false;
+	else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) forceColor = true;
+	if ("FORCE_COLOR" in env) forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+	function translateLevel(level) {
+		if (level === 0) return false;
+		return {
+			level,
+			hasBasic: true,
+			has256: level >= 2,
+			has16m: level >= 3
+		};
+	}
+	function supportsColor(stream) {
+		if (forceColor === false) return 0;
+		if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) return 3;
+		if (hasFlag("color=256")) return 2;
+		if (stream && !stream.isTTY && forceColor !== true) return 0;
+		var min = forceColor ? 1 : 0;
+		if (process.platform === "win32") {
+			var osRelease = os.release().split(".");
+			if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) return Number(osRelease[2]) >= 14931 ? 3 : 2;
+			return 1;
+		}
+		if ("CI" in env) {
+			if ([
+				"TRAVIS",
+				"CIRCLECI",
+				"APPVEYOR",
+				"GITLAB_CI"
+			].some(function(sign) {
+				return sign in env;
+			}) || env.CI_NAME === "codeship") return 1;
+			return min;
+		}
+		if ("TEAMCITY_VERSION" in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+		if ("TERM_PROGRAM" in env) {
+			var version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+			switch (env.TERM_PROGRAM) {
+				case "iTerm.app": return version >= 3 ? 3 : 2;
+				case "Hyper": return 3;
+				case "Apple_Terminal": return 2;
+			}
+		}
+		if (/-256(color)?$/i.test(env.TERM)) return 2;
+		if (/^screen|^xterm|^vt100|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) return 1;
+		if ("COLORTERM" in env) return 1;
+		if (env.TERM === "dumb") return min;
+		return min;
+	}
+	function getSupportLevel(stream) {
+		return translateLevel(supportsColor(stream));
+	}
+	module.exports = {
+		supportsColor: getSupportLevel,
+		stdout: getSupportLevel(process.stdout),
+		stderr: getSupportLevel(process.stderr)
+	};
+}));
+// node_modules/@colors/colors/lib/custom/trap.js
+var require_trap = __commonJSMin(((exports, module) => {
+	module["exports"] = function runTheTrap(text, options) {
+		var result = "";
+		text = text || "Run the trap, drop the bass";
+		text = text.split("");
+		var trap = {
+			a: [
+				"@",
+				"Ą",
+				"Ⱥ",
+				"Ʌ",
+				"Δ",
+				"Λ",
+				"Д"
+			],
+			b: [
+				"ß",
+				"Ɓ",
+				"Ƀ",
+				"ɮ",
+				"β",
+				"฿"
+			],
+			c: [
+				"©",
+				"Ȼ",
+				"Ͼ"
+			],
+			d: [
+				"Ð",
+				"Ɗ",
+				"Ԁ",
+				"ԁ",
+				"Ԃ",
+				"ԃ"
+			],
+			e: [
+				"Ë",
+				"ĕ",
+				"Ǝ",
+				"ɘ",
+				"Σ",
+				"ξ",
+				"Ҽ",
+				"੬"
+			],
+			f: ["Ӻ"],
+			g: ["ɢ"],
+			h: [
+				"Ħ",
+				"ƕ",
+				"Ң",
+				"Һ",
+				"Ӈ",
+				"Ԋ"
+			],
+			i: ["༏"],
+			j: ["Ĵ"],
+			k: [
+				"ĸ",
+				"Ҡ",
+				"Ӄ",
+				"Ԟ"
+			],
+			l: ["Ĺ"],
+			m: [
+				"ʍ",
+				"Ӎ",
+				"ӎ",
+				"Ԡ",
+				"ԡ",
+				"൩"
+			],
+			n: [
+				"Ñ",
+				"ŋ",
+				"Ɲ",
+				"Ͷ",
+				"Π",
+				"Ҋ"
+			],
+			o: [
+				"Ø",
+				"õ",
+				"ø",
+				"Ǿ",
+				"ʘ",
+				"Ѻ",
+				"ם",
+				"۝",
+				"๏"
+			],
+			p: ["Ƿ", "Ҏ"],
+			q: ["্"],
+			r: [
+				"®",
+				"Ʀ",
+				"Ȑ",
+				"Ɍ",
+				"ʀ",
+				"Я"
+			],
+			s: [
+				"§",
+				"Ϟ",
+				"ϟ",
+				"Ϩ"
+			],
+			t: [
+				"Ł",
+				"Ŧ",
+				"ͳ"
+			],
+			u: ["Ʊ", "Ս"],
+			v: ["ט"],
+			w: [
+				"Ш",
+				"Ѡ",
+				"Ѽ",
+				"൰"
+			],
+			x: [
+				"Ҳ",
+				"Ӿ",
+				"Ӽ",
+				"ӽ"
+			],
+			y: [
+				"¥",
+				"Ұ",
+				"Ӌ"
+			],
+			z: ["Ƶ", "ɀ"]
+		};
+		text.forEach(function(c) {
+			c = c.toLowerCase();
+			var chars = trap[c] || [" "];
+			var rand = Math.floor(Math.random() * chars.length);
+			if (typeof trap[c] !== "undefined") result += trap[c][rand];
+			else result += c;
+		});
+		return result;
+	};
+}));
+// node_modules/@colors/colors/lib/custom/zalgo.js
+var require_zalgo = __commonJSMin(((exports, module) => {
+	module["exports"] = function zalgo(text, options) {
+		text = text || "   he is here   ";
+		var soul = {
+			"up": [
+				"̍",
+				"̎",
+				"̄",
+				"̅",
+				"̿",
+				"̑",
+				"̆",
+				"̐",
+				"͒",
+				"͗",
+				"͑",
+				"̇",
+				"̈",
+				"̊",
+				"͂",
+				"̓",
+				"̈",
+				"͊",
+				"͋",
+				"͌",
+				"̃",
+				"̂",
+				"̌",
+				"͐",
+				"̀",
+				"́",
+				"̋",
+				"̏",
+				"̒",
+				"̓",
+				"̔",
+				"̽",
+				"̉",
+				"ͣ",
+				"ͤ",
+				"ͥ",
+				"ͦ",
+				"ͧ",
+				"ͨ",
+				"ͩ",
+				"ͪ",
+				"ͫ",
+				"ͬ",
+				"ͭ",
+				"ͮ",
+				"ͯ",
+				"̾",
+				"͛",
+				"͆",
+				"̚"
+			],
+			"down": [
+				"̖",
+				"̗",
+				"̘",
+				"̙",
+				"̜",
+				"̝",
+				"̞",
+				"̟",
+				"̠",
+				"̤",
+				"̥",
+				"̦",
+				"̩",
+				"̪",
+				"̫",
+				"̬",
+				"̭",
+				"̮",
+				"̯",
+				"̰",
+				"̱",
+				"̲",
+				"̳",
+				"̹",
+				"̺",
+				"̻",
+				"̼",
+				"ͅ",
+				"͇",
+				"͈",
+				"͉",
+				"͍",
+				"͎",
+				"͓",
+				"͔",
+				"͕",
+				"͖",
+				"͙",
+				"͚",
+				"̣"
+			],
+			"mid": [
+				"̕",
+				"̛",
+				"̀",
+				"́",
+				"͘",
+				"̡",
+				"̢",
+				"̧",
+				"̨",
+				"̴",
+				"̵",
+				"̶",
+				"͜",
+				"͝",
+				"͞",
+				"͟",
+				"͠",
+				"͢",
+				"̸",
+				"̷",
+				"͡",
+				" ҉"
+			]
+		};
+		var all = [].concat(soul.up, soul.down, soul.mid);
+		function randomNumber(range) {
+			return Math.floor(Math.random() * range);
+		}
+		function isChar(character) {
+			var bool = false;
+			all.filter(function(i) {
+				bool = i === character;
+			});
+			return bool;
+		}
+		function heComes(text, options) {
+			var result = "";
+			var counts;
+			var l;
+			options = options || {};
+			options["up"] = typeof options["up"] !== "undefined" ? options["up"] : true;
+			options["mid"] = typeof options["mid"] !== "undefined" ? options["mid"] : true;
+			options["down"] = typeof options["down"] !== "undefined" ? options["down"] : true;
+			options["size"] = typeof options["size"] !== "undefined" ? options["size"] : "maxi";
+			text = text.split("");
+			for (l in text) {
+				if (isChar(l)) continue;
+				result = result + text[l];
+				counts = {
+					"up": 0,
+					"down": 0,
+					"mid": 0
+				};
+				switch (options.size) {
+					case "mini":
+						counts.up = randomNumber(8);
+						counts.mid = randomNumber(2);
+						counts.down = randomNumber(8);
+						break;
+					case "maxi":
+						counts.up = randomNumber(16) + 3;
+						counts.mid = randomNumber(4) + 1;
+						counts.down = randomNumber(64) + 3;
+						break;
+					default:
+						counts.up = randomNumber(8) + 1;
+						counts.mid = randomNumber(6) / 2;
+						counts.down = randomNumber(8) + 1;
+				}
+				var arr = [
+					"up",
+					"mid",
+					"down"
+				];
+				for (var d in arr) {
+					var index = arr[d];
+					for (var i = 0; i <= counts[index]; i++) if (options[index]) result = result + soul[index][randomNumber(soul[index].length)];
+				}
+			}
+			return result;
+		}
+		return heComes(text, options);
+	};
+}));
+// node_modules/@colors/colors/lib/maps/america.js
+var require_america = __commonJSMin(((exports, module) => {
+	module["exports"] = function(colors) {
+		return function(letter, i, exploded) {
+			if (letter === " ") return letter;
+			switch (i % 3) {
+				case 0: return colors.red(letter);
+				case 1: return colors.white(letter);
+				case 2: return colors.blue(letter);
+			}
+		};
+	};
+}));
+// node_modules/@colors/colors/lib/maps/zebra.js
+var require_zebra = __commonJSMin(((exports, module) => {
+	module["exports"] = function(colors) {
+		return function(letter, i, exploded) {
+			return i % 2 === 0 ? letter : colors.inverse(letter);
+		};
+	};
+}));
+// node_modules/@colors/colors/lib/maps/rainbow.js
+var require_rainbow = __commonJSMin(((exports, module) => {
+	module["exports"] = function(colors) {
+		var rainbowColors = [
+			"red",
+			"yellow",
+			"green",
+			"blue",
+			"magenta"
+		];
+		return function(letter, i, exploded) {
+			if (letter === " ") return letter;
+			else return colors[rainbowColors[i++ % rainbowColors.length]](letter);
+		};
+	};
+}));
+// node_modules/@colors/colors/lib/maps/random.js
+var require_random = __commonJSMin(((exports, module) => {
+	module["exports"] = function(colors) {
+		var available = [
+			"underline",
+			"inverse",
+			"grey",
+			"yellow",
+			"red",
+			"green",
+			"blue",
+			"white",
+			"cyan",
+			"magenta",
+			"brightYellow",
+			"brightRed",
+			"brightGreen",
+			"brightBlue",
+			"brightWhite",
+			"brightCyan",
+			"brightMagenta"
+		];
+		return function(letter, i, exploded) {
+			return letter === " " ? letter : colors[available[Math.round(Math.random() * (available.length - 2))]](letter);
+		};
+	};
+}));
+// node_modules/@colors/colors/lib/colors.js
+var require_colors = __commonJSMin(((exports, module) => {
+	var colors = {};
+	module["exports"] = colors;
+	colors.themes = {};
+	var util = __require("util");
+	var ansiStyles = colors.styles = require_styles();
+	var defineProps = Object.defineProperties;
+	var newLineRegex = new RegExp(/[\r\n]+/g);
+	colors.supportsColor = require_supports_colors().supportsColor;
+	if (typeof colors.enabled === "undefined") colors.enabled = colors.supportsColor() !== false;
+	colors.enable = function() {
+		colors.enabled = true;
+	};
+	colors.disable = function() {
+		colors.enabled = false;
+	};
+	colors.stripColors = colors.strip = function(str) {
+		return ("" + str).replace(/\x1B\[\d+m/g, "");
+	};
+	colors.stylize = function stylize(str, style) {
+		if (!colors.enabled) return str + "";
+		var styleMap = ansiStyles[style];
+		if (!styleMap && style in colors) return colors[style](str);
+		return styleMap.open + str + styleMap.close;
+	};
+	var matchOperatorsRe = /[|\\{}()[\]^$+*?.]/g;
+	var escapeStringRegexp = function(str) {
+		if (typeof str !== "string") throw new TypeError("Expected a string");
+		return str.replace(matchOperatorsRe, "\\$&");
+	};
+	function build(_styles) {
+		var builder = function builder() {
+			return applyStyle.apply(builder, arguments);
+		};
+		builder._styles = _styles;
+		builder.__proto__ = proto;
+		return builder;
+	}
+	var styles = (function() {
+		var ret = {};
+		ansiStyles.grey = ansiStyles.gray;
+		Object.keys(ansiStyles).forEach(function(key) {
+			ansiStyles[key].closeRe = new RegExp(escapeStringRegexp(ansiStyles[key].close), "g");
+			ret[key] = { get: function() {
+				return build(this._styles.concat(key));
+			} };
+		});
+		return ret;
+	})();
+	var proto = defineProps(function colors() {}, styles);
+	function applyStyle() {
+		var str = Array.prototype.slice.call(arguments).map(function(arg) {
+			if (arg != null && arg.constructor === String) return arg;
+			else return util.inspect(arg);
+		}).join(" ");
+		if (!colors.enabled || !str) return str;
+		var newLinesPresent = str.indexOf("\n") != -1;
+		var nestedStyles = this._styles;
+		var i = nestedStyles.length;
+		while (i--) {
+			var code = ansiStyles[nestedStyles[i]];
+			str = code.open + str.replace(code.closeRe, code.open) + code.close;
+			if (newLinesPresent) str = str.replace(newLineRegex, function(match) {
+				return code.close + match + code.open;
+			});
+		}
+		return str;
+	}
+	colors.setTheme = function(theme) {
+		if (typeof theme === "string") {
+			console.log("colors.setTheme now only accepts an object, not a string.  If you are trying to set a theme from a file, it is now your (the caller's) responsibility to require the file.  The old syntax looked like colors.setTheme(__dirname + '/../themes/generic-logging.js'); The new syntax looks like colors.setTheme(require(__dirname + '/../themes/generic-logging.js'));");
+			return;
+		}
+		for (var style in theme) (function(style) {
+			colors[style] = function(str) {
+				if (typeof theme[style] === "object") {
+					var out = str;
+					for (var i in theme[style]) out = colors[theme[style][i]](out);
+					return out;
+				}
+				return colors[theme[style]](str);
+			};
+		})(style);
+	};
+	function init() {
+		var ret = {};
+		Object.keys(styles).forEach(function(name) {
+			ret[name] = { get: function() {
+				return build([name]);
+			} };
+		});
+		return ret;
+	}
+	var sequencer = function sequencer(map, str) {
+		var exploded = str.split("");
+		exploded = exploded.map(map);
+		return exploded.join("");
+	};
+	colors.trap = require_trap();
+	colors.zalgo = require_zalgo();
+	colors.maps = {};
+	colors.maps.america = require_america()(colors);
+	colors.maps.zebra = require_zebra()(colors);
+	colors.maps.rainbow = require_rainbow()(colors);
+	colors.maps.random = require_random()(colors);
+	for (var map in colors.maps) (function(map) {
+		colors[map] = function(str) {
+			return sequencer(colors.maps[map], str);
+		};
+	})(map);
+	defineProps(colors, init());
+}));
+// node_modules/@colors/colors/safe.js
+var require_safe = __commonJSMin(((exports, module) => {
+	module["exports"] = require_colors();
+}));
+// node_modules/cli-table3/src/cell.js
+var require_cell = __commonJSMin(((exports, module) => {
+	const { info, debug } = require_debug();
+	const utils = require_utils();
+	var Cell = class Cell {
+		constructor(options) {
+			this.setOptions(options);
+			this.x = null;
+			this.y = null;
+		}
+		setOptions(options) {
+			if ([
+				"boolean",
+				"number",
+				"bigint",
+				"string"
+			].indexOf(typeof options) !== -1) options = { content: "" + options };
+			options = options || {};
+			this.options = options;
+			let content = options.content;
+			if ([
+				"boolean",
+				"number",
+				"bigint",
+				"string"
+			].indexOf(typeof content) !== -1) this.content = String(content);
+			else if (!content) this.content = this.options.href || "";
+			else throw new Error("Content needs to be a primitive, got: " + typeof content);
+			this.colSpan = options.colSpan || 1;
+			this.rowSpan = options.rowSpan || 1;
+			if (this.options.href) Object.defineProperty(this, "href", { get() {
+				return this.options.href;
+			} });
+		}
+		mergeTableOptions(tableOptions, cells) {
+			this.cells = cells;
+			let optionsChars = this.options.chars || {};
+			let tableChars = tableOptions.chars;
+			let chars = this.chars = {};
+			CHAR_NAMES.forEach(function(name) {
+				setOption(optionsChars, tableChars, name, chars);
+			});
+			this.truncate = this.options.truncate || tableOptions.truncate;
+			let style = this.options.style = this.options.style || {};
+			let tableStyle = tableOptions.style;
+			setOption(style, tableStyle, "padding-left", this);
+			setOption(style, tableStyle, "padding-right", this);
+			this.head = style.head || tableStyle.head;
+			this.border = style.border || tableStyle.border;
+			this.fixedWidth = tableOptions.colWidths[this.x];
+			this.lines = this.computeLines(tableOptions);
+			this.desiredWidth = utils.strlen(this.content) + this.paddingLeft + this.paddingRight;
+			this.desiredHeight = this.lines.length;
+		}
+		computeLines(tableOptions) {
+			const tableWordWrap = tableOptions.wordWrap || tableOptions.textWrap;
+			const { wordWrap = tableWordWrap } = this.options;
+			if (this.fixedWidth && wordWrap) {
+				this.fixedWidth -= this.paddingLeft + this.paddingRight;
+				if (this.colSpan) {
+					let i = 1;
+					while (i < this.colSpan) {
+						this.fixedWidth += tableOptions.colWidths[this.x + i];
+						i++;
+					}
+				}
+				const { wrapOnWordBoundary: tableWrapOnWordBoundary = true } = tableOptions;
+				const { wrapOnWordBoundary = tableWrapOnWordBoundary } = this.options;
+				return this.wrapLines(utils.wordWrap(this.fixedWidth, this.content, wrapOnWordBoundary));
+			}
+			return this.wrapLines(this.content.split("\n"));
+		}
+		wrapLines(computedLines) {
+			const lines = utils.colorizeLines(computedLines);
+			if (this.href) return lines.map((line) => utils.hyperlink(this.href, line));
+			return lines;
+		}
+		init(tableOptions) {
+			let x = this.x;
+			let y = this.y;
+			this.widths = tableOptions.colWidths.slice(x, x + this.colSpan);
+			this.heights = tableOptions.rowHeights.slice(y, y + this.rowSpan);
+			this.width = this.widths.reduce(sumPlusOne, -1);
+			this.height = this.heights.reduce(sumPlusOne, -1);
+			this.hAlign = this.options.hAlign || tableOptions.colAligns[x];
+			this.vAlign = this.options.vAlign || tableOptions.rowAligns[y];
+			this.drawRight = x + this.colSpan == tableOptions.colWidths.length;
+		}
+		draw(lineNum, spanningCell) {
+			if (lineNum == "top") return this.drawTop(this.drawRight);
+			if (lineNum == "bottom") return this.drawBottom(this.drawRight);
+			let content = utils.truncate(this.content, 10, this.truncate);
+			if (!lineNum) info(`${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${content}`);
+			let padLen = Math.max(this.height - this.lines.length, 0);
+			let padTop;
+			switch (this.vAlign) {
+				case "center":
+					padTop = Math.ceil(padLen / 2);
+					break;
+				case "bottom":
+					padTop = padLen;
+					break;
+				default: padTop = 0;
+			}
+			if (lineNum < padTop || lineNum >= padTop + this.lines.length) return this.drawEmpty(this.drawRight, spanningCell);
+			let forceTruncation = this.lines.length > this.height && lineNum + 1 >= this.height;
+			return this.drawLine(lineNum - padTop, this.drawRight, forceTruncation, spanningCell);
+		}
+		drawTop(drawRight) {
+			let content = [];
+			if (this.cells) this.widths.forEach(function(width, index) {
+				content.push(this._topLeftChar(index));
+				content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], width));
+			}, this);
+			else {
+				content.push(this._topLeftChar(0));
+				content.push(utils.repeat(this.chars[this.y == 0 ? "top" : "mid"], this.width));
+			}
+			if (drawRight) content.push(this.chars[this.y == 0 ? "topRight" : "rightMid"]);
+			return this.wrapWithStyleColors("border", content.join(""));
+		}
+		_topLeftChar(offset) {
+			let x = this.x + offset;
+			let leftChar;
+			if (this.y == 0) leftChar = x == 0 ? "topLeft" : offset == 0 ? "topMid" : "top";
+			else if (x == 0) leftChar = "leftMid";
+			else {
+				leftChar = offset == 0 ? "midMid" : "bottomMid";
+				if (this.cells) {
+					if (this.cells[this.y - 1][x] instanceof Cell.ColSpanCell) leftChar = offset == 0 ? "topMid" : "mid";
+					if (offset == 0) {
+						let i = 1;
+						while (this.cells[this.y][x - i] instanceof Cell.ColSpanCell) i++;
+						if (this.cells[this.y][x - i] instanceof Cell.RowSpanCell) leftChar = "leftMid";
+					}
+				}
+			}
+			return this.chars[leftChar];
+		}
+		wrapWithStyleColors(styleProperty, content) {
+			if (this[styleProperty] && this[styleProperty].length) try {
+				let colors = require_safe();
+				for (let i = this[styleProperty].length - 1; i >= 0; i--) colors = colors[this[styleProperty][i]];
+				return colors(content);
+			} catch (e) {
+				return content;
+			}
+			else return content;
+		}
+		drawLine(lineNum, drawRight, forceTruncationSymbol, spanningCell) {
+			let left = this.chars[this.x == 0 ? "left" : "middle"];
+			if (this.x && spanningCell && this.cells) {
+				let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
+				while (cellLeft instanceof ColSpanCell) cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
+				if (!(cellLeft instanceof RowSpanCell)) left = this.chars["rightMid"];
+			}
+			let leftPadding = utils.repeat(" ", this.paddingLeft);
+			let right = drawRight ? this.chars["right"] : "";
+			let rightPadding = utils.repeat(" ", this.paddingRight);
+			let line = this.lines[lineNum];
+			let len = this.width - (this.paddingLeft + this.paddingRight);
+			if (forceTruncationSymbol) line += this.truncate || "…";
+			let content = utils.truncate(line, len, this.truncate);
+			content = utils.pad(content, len, " ", this.hAlign);
+			content = leftPadding + content + rightPadding;
+			return this.stylizeLine(left, content, right);
+		}
+		stylizeLine(left, content, right) {
+			left = this.wrapWithStyleColors("border", left);
+			right = this.wrapWithStyleColors("border", right);
+			if (this.y === 0) content = this.wrapWithStyleColors("head", content);
+			return left + content + right;
+		}
+		drawBottom(drawRight) {
+			let left = this.chars[this.x == 0 ? "bottomLeft" : "bottomMid"];
+			let content = utils.repeat(this.chars.bottom, this.width);
+			let right = drawRight ? this.chars["bottomRight"] : "";
+			return this.wrapWithStyleColors("border", left + content + right);
+		}
+		drawEmpty(drawRight, spanningCell) {
+			let left = this.chars[this.x == 0 ? "left" : "middle"];
+			if (this.x && spanningCell && this.cells) {
+				let cellLeft = this.cells[this.y + spanningCell][this.x - 1];
+				while (cellLeft instanceof ColSpanCell) cellLeft = this.cells[cellLeft.y][cellLeft.x - 1];
+				if (!(cellLeft instanceof RowSpanCell)) left = this.chars["rightMid"];
+			}
+			let right = drawRight ? this.chars["right"] : "";
+			let content = utils.repeat(" ", this.width);
+			return this.stylizeLine(left, content, right);
+		}
+	};
+	var ColSpanCell = class {
+		constructor() {}
+		draw(lineNum) {
+			if (typeof lineNum === "number") debug(`${this.y}-${this.x}: 1x1 ColSpanCell`);
+			return "";
+		}
+		init() {}
+		mergeTableOptions() {}
+	};
+	var RowSpanCell = class {
+		constructor(originalCell) {
+			this.originalCell = originalCell;
+		}
+		init(tableOptions) {
+			let y = this.y;
+			let originalY = this.originalCell.y;
+			this.cellOffset = y - originalY;
+			this.offset = findDimension(tableOptions.rowHeights, originalY, this.cellOffset);
+		}
+		draw(lineNum) {
+			if (lineNum == "top") return this.originalCell.draw(this.offset, this.cellOffset);
+			if (lineNum == "bottom") return this.originalCell.draw("bottom");
+			debug(`${this.y}-${this.x}: 1x${this.colSpan} RowSpanCell for ${this.originalCell.content}`);
+			return this.originalCell.draw(this.offset + 1 + lineNum);
+		}
+		mergeTableOptions() {}
+	};
+	function firstDefined(...args) {
+		return args.filter((v) => v !== void 0 && v !== null).shift();
+	}
+	function setOption(objA, objB, nameB, targetObj) {
+		let nameA = nameB.split("-");
+		if (nameA.length > 1) {
+			nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+			nameA = nameA.join("");
+			targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+		} else targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+	}
+	function findDimension(dimensionTable, startingIndex, span) {
+		let ret = dimensionTable[startingIndex];
+		for (let i = 1; i < span; i++) ret += 1 + dimensionTable[startingIndex + i];
+		return ret;
+	}
+	function sumPlusOne(a, b) {
+		return a + b + 1;
+	}
+	let CHAR_NAMES = [
+		"top",
+		"top-mid",
+		"top-left",
+		"top-right",
+		"bottom",
+		"bottom-mid",
+		"bottom-left",
+		"bottom-right",
+		"left",
+		"left-mid",
+		"mid",
+		"mid-mid",
+		"right",
+		"right-mid",
+		"middle"
+	];
+	module.exports = Cell;
+	module.exports.ColSpanCell = ColSpanCell;
+	module.exports.RowSpanCell = RowSpanCell;
+}));
+// node_modules/cli-table3/src/layout-manager.js
+var require_layout_manager = __commonJSMin(((exports, module) => {
+	const { warn, debug } = require_debug();
+	const Cell = require_cell();
+	const { ColSpanCell, RowSpanCell } = Cell;
+	(function() {
+		function next(alloc, col) {
+			if (alloc[col] > 0) return next(alloc, col + 1);
+			return col;
+		}
+		function layoutTable(table) {
+			let alloc = {};
+			table.forEach(function(row, rowIndex) {
+				let col = 0;
+				row.forEach(function(cell) {
+					cell.y = rowIndex;
+					cell.x = rowIndex ? next(alloc, col) : col;
+					const rowSpan = cell.rowSpan || 1;
+					const colSpan = cell.colSpan || 1;
+					if (rowSpan > 1) for (let cs = 0; cs < colSpan; cs++) alloc[cell.x + cs] = rowSpan;
+					col = cell.x + colSpan;
+				});
+				Object.keys(alloc).forEach((idx) => {
+					alloc[idx]--;
+					if (alloc[idx] < 1) delete alloc[idx];
+				});
+			});
+		}
+		function maxWidth(table) {
+			let mw = 0;
+			table.forEach(function(row) {
+				row.forEach(function(cell) {
+					mw = Math.max(mw, cell.x + (cell.colSpan || 1));
+				});
+			});
+			return mw;
+		}
+		function maxHeight(table) {
+			return table.length;
+		}
+		function cellsConflict(cell1, cell2) {
+			let yMin1 = cell1.y;
+			let yMax1 = cell1.y - 1 + (cell1.rowSpan || 1);
+			let yMin2 = cell2.y;
+			let yConflict = !(yMin1 > cell2.y - 1 + (cell2.rowSpan || 1) || yMin2 > yMax1);
+			let xMin1 = cell1.x;
+			let xMax1 = cell1.x - 1 + (cell1.colSpan || 1);
+			let xMin2 = cell2.x;
+			let xConflict = !(xMin1 > cell2.x - 1 + (cell2.colSpan || 1) || xMin2 > xMax1);
+			return yConflict && xConflict;
+		}
+		function conflictExists(rows, x, y) {
+			let i_max = Math.min(rows.length - 1, y);
+			let cell = {
+				x,
+				y
+			};
+			for (let i = 0; i <= i_max; i++) {
+				let row = rows[i];
+				for (let j = 0; j < row.length; j++) if (cellsConflict(cell, row[j])) return true;
+			}
+			return false;
+		}
+		function allBlank(rows, y, xMin, xMax) {
+			for (let x = xMin; x < xMax; x++) if (conflictExists(rows, x, y)) return false;
+			return true;
+		}
+		function addRowSpanCells(table) {
+			table.forEach(function(row, rowIndex) {
+				row.forEach(function(cell) {
+					for (let i = 1; i < cell.rowSpan; i++) {
+						let rowSpanCell = new RowSpanCell(cell);
+						rowSpanCell.x = cell.x;
+						rowSpanCell.y = cell.y + i;
+						rowSpanCell.colSpan = cell.colSpan;
+						insertCell(rowSpanCell, table[rowIndex + i]);
+					}
+				});
+			});
+		}
+		function addColSpanCells(cellRows) {
+			for (let rowIndex = cellRows.length - 1; rowIndex >= 0; rowIndex--) {
+				let cellColumns = cellRows[rowIndex];
+				for (let columnIndex = 0; columnIndex < cellColumns.length; columnIndex++) {
+					let cell = cellColumns[columnIndex];
+					for (let k = 1; k < cell.colSpan; k++) {
+						let colSpanCell = new ColSpanCell();
+						colSpanCell.x = cell.x + k;
+						colSpanCell.y = cell.y;
+						cellColumns.splice(columnIndex + 1, 0, colSpanCell);
+					}
+				}
+			}
+		}
+		function insertCell(cell, row) {
+			let x = 0;
+			while (x < row.length && row[x].x < cell.x) x++;
+			row.splice(x, 0, cell);
+		}
+		function fillInTable(table) {
+			let h_max = maxHeight(table);
+			let w_max = maxWidth(table);
+			debug(`Max rows: ${h_max}; Max cols: ${w_max}`);
+			for (let y = 0; y < h_max; y++) for (let x = 0; x < w_max; x++) if (!conflictExists(table, x, y)) {
+				let opts = {
+					x,
+					y,
+					colSpan: 1,
+					rowSpan: 1
+				};
+				x++;
+				while (x < w_max && !conflictExists(table, x, y)) {
+					opts.colSpan++;
+					x++;
+				}
+				let y2 = y + 1;
+				while (y2 < h_max && allBlank(table, y2, opts.x, opts.x + opts.colSpan)) {
+					opts.rowSpan++;
+					y2++;
+				}
+				let cell = new Cell(opts);
+				cell.x = opts.x;
+				cell.y = opts.y;
+				warn(`Missing cell at ${cell.y}-${cell.x}.`);
+				insertCell(cell, table[y]);
+			}
+		}
+		function generateCells(rows) {
+			return rows.map(function(row) {
+				if (!Array.isArray(row)) {
+					let key = Object.keys(row)[0];
+					row = row[key];
+					if (Array.isArray(row)) {
+						row = row.slice();
+						row.unshift(key);
+					} else row = [key, row];
+				}
+				return row.map(function(cell) {
+					return new Cell(cell);
+				});
+			});
+		}
+		function makeTableLayout(rows) {
+			let cellRows = generateCells(rows);
+			layoutTable(cellRows);
+			fillInTable(cellRows);
+			addRowSpanCells(cellRows);
+			addColSpanCells(cellRows);
+			return cellRows;
+		}
+		module.exports = {
+			makeTableLayout,
+			layoutTable,
+			addRowSpanCells,
+			maxWidth,
+			fillInTable,
+			computeWidths: makeComputeWidths("colSpan", "desiredWidth", "x", 1),
+			computeHeights: makeComputeWidths("rowSpan", "desiredHeight", "y", 1)
+		};
+	})();
+	function makeComputeWidths(colSpan, desiredWidth, x, forcedMin) {
+		return function(vals, table) {
+			let result = [];
+			let spanners = [];
+			let auto = {};
+			table.forEach(function(row) {
+				row.forEach(function(cell) {
+					if ((cell[colSpan] || 1) > 1) spanners.push(cell);
+					else result[cell[x]] = Math.max(result[cell[x]] || 0, cell[desiredWidth] || 0, forcedMin);
+				});
+			});
+			vals.forEach(function(val, index) {
+				if (typeof val === "number") result[index] = val;
+			});
+			for (let k = spanners.length - 1; k >= 0; k--) {
+				let cell = spanners[k];
+				let span = cell[colSpan];
+				let col = cell[x];
+				let existingWidth = result[col];
+				let editableCols = typeof vals[col] === "number" ? 0 : 1;
+				if (typeof existingWidth === "number") for (let i = 1; i < span; i++) {
+					existingWidth += 1 + result[col + i];
+					if (typeof vals[col + i] !== "number") editableCols++;
+				}
+				else {
+					existingWidth = desiredWidth === "desiredWidth" ? cell.desiredWidth - 1 : 1;
+					if (!auto[col] || auto[col] < existingWidth) auto[col] = existingWidth;
+				}
+				if (cell[desiredWidth] > existingWidth) {
+					let i = 0;
+					while (editableCols > 0 && cell[desiredWidth] > existingWidth) {
+						if (typeof vals[col + i] !== "number") {
+							let dif = Math.round((cell[desiredWidth] - existingWidth) / editableCols);
+							existingWidth += dif;
+							result[col + i] += dif;
+							editableCols--;
+						}
+						i++;
+					}
+				}
+			}
+			Object.assign(vals, result, auto);
+			for (let j = 0; j < vals.length; j++) vals[j] = Math.max(forcedMin, vals[j] || 0);
+		};
+	}
+}));
+// node_modules/cli-table3/src/table.js
+var require_table = __commonJSMin(((exports, module) => {
+	const debug = require_debug();
+	const utils = require_utils();
+	const tableLayout = require_layout_manager();
+	var Table = class extends Array {
+		constructor(opts) {
+			super();
+			const options = utils.mergeOptions(opts);
+			Object.defineProperty(this, "options", {
+				value: options,
+				enumerable: options.debug
+			});
+			if (options.debug) {
+				switch (typeof options.debug) {
+					case "boolean":
+						debug.setDebugLevel(debug.WARN);
+						break;
+					case "number":
+						debug.setDebugLevel(options.debug);
+						break;
+					case "string":
+						debug.setDebugLevel(parseInt(options.debug, 10));
+						break;
+					default:
+						debug.setDebugLevel(debug.WARN);
+						debug.warn(`Debug option is expected to be boolean, number, or string. Received a ${typeof options.debug}`);
+				}
+				Object.defineProperty(this, "messages", { get() {
+					return debug.debugMessages();
+				} });
+			}
+		}
+		toString() {
+			let array = this;
+			let headersPresent = this.options.head && this.options.head.length;
+			if (headersPresent) {
+				array = [this.options.head];
+				if (this.length) array.push.apply(array, this);
+			} else this.options.style.head = [];
+			let cells = tableLayout.makeTableLayout(array);
+			cells.forEach(function(row) {
+				row.forEach(function(cell) {
+					cell.mergeTableOptions(this.options, cells);
+				}, this);
+			}, this);
+			tableLayout.computeWidths(this.options.colWidths, cells);
+			tableLayout.computeHeights(this.options.rowHeights, cells);
+			cells.forEach(function(row) {
+				row.forEach(function(cell) {
+					cell.init(this.options);
+				}, this);
+			}, this);
+			let result = [];
+			for (let rowIndex = 0; rowIndex < cells.length; rowIndex++) {
+				let row = cells[rowIndex];
+				let heightOfRow = this.options.rowHeights[rowIndex];
+				if (rowIndex === 0 || !this.options.style.compact || rowIndex == 1 && headersPresent) doDraw(row, "top", result);
+				for (let lineNum = 0; lineNum < heightOfRow; lineNum++) doDraw(row, lineNum, result);
+				if (rowIndex + 1 == cells.length) doDraw(row, "bottom", result);
+			}
+			return result.join("\n");
+		}
+		get width() {
+			return this.toString().split("\n")[0].length;
+		}
+	};
+	Table.reset = () => debug.reset();
+	function doDraw(row, lineNum, result) {
+		let line = [];
+		row.forEach(function(cell) {
+			line.push(cell.draw(lineNum));
+		});
+		let str = line.join("");
+		if (str.length) result.push(str);
+	}
+	module.exports = Table;
+}));
+// node_modules/cli-table3/index.js
+var require_cli_table3 = __commonJSMin(((exports, module) => {
+	module.exports = require_table();
+}));
+// node_modules/ansi-regex/index.js
+function ansiRegex({ onlyFirst = false } = {}) {
+	return new RegExp(pattern, onlyFirst ? void 0 : "g");
+}
+var ST, stringControls, osc, controlString, pattern;
+var init_ansi_regex = __esmMin((() => {
+	ST = String.raw`(?:\u001B\u005C|\u009C)`;
+	stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+	osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+	controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+	pattern = `${String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`}|${osc}|${controlString}|${String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`}|${String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`}`;
+}));
+// node_modules/strip-ansi/index.js
+function stripAnsi(string) {
+	if (typeof string !== "string") throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
+	if (!string.includes("\x1B") && !string.includes("")) return string;
+	return string.replace(regex, "");
+}
+var regex;
+var init_strip_ansi = __esmMin((() => {
+	init_ansi_regex();
+	regex = ansiRegex();
+})), ambiguousRanges, fullwidthRanges, wideRanges;
+var init_lookup_data = __esmMin((() => {
+	ambiguousRanges = [
+		161,
+		161,
+		164,
+		164,
+		167,
+		168,
+		170,
+		170,
+		173,
+		174,
+		176,
+		180,
+		182,
+		186,
+		188,
+		191,
+		198,
+		198,
+		208,
+		208,
+		215,
+		216,
+		222,
+		225,
+		230,
+		230,
+		232,
+		234,
+		236,
+		237,
+		240,
+		240,
+		242,
+		243,
+		247,
+		250,
+		252,
+		252,
+		254,
+		254,
+		257,
+		257,
+		273,
+		273,
+		275,
+		275,
+		283,
+		283,
+		294,
+		295,
+		299,
+		299,
+		305,
+		307,
+		312,
+		312,
+		319,
+		322,
+		324,
+		324,
+		328,
+		331,
+		333,
+		333,
+		338,
+		339,
+		358,
+		359,
+		363,
+		363,
+		462,
+		462,
+		464,
+		464,
+		466,
+		466,
+		468,
+		468,
+		470,
+		470,
+		472,
+		472,
+		474,
+		474,
+		476,
+		476,
+		593,
+		593,
+		609,
+		609,
+		708,
+		708,
+		711,
+		711,
+		713,
+		715,
+		717,
+		717,
+		720,
+		720,
+		728,
+		731,
+		733,
+		733,
+		735,
+		735,
+		768,
+		879,
+		913,
+		929,
+		931,
+		937,
+		945,
+		961,
+		963,
+		969,
+		1025,
+		1025,
+		1040,
+		1103,
+		1105,
+		1105,
+		8208,
+		8208,
+		8211,
+		8214,
+		8216,
+		8217,
+		8220,
+		8221,
+		8224,
+		8226,
+		8228,
+		8231,
+		8240,
+		8240,
+		8242,
+		8243,
+		8245,
+		8245,
+		8251,
+		8251,
+		8254,
+		8254,
+		8308,
+		8308,
+		8319,
+		8319,
+		8321,
+		8324,
+		8364,
+		8364,
+		8451,
+		8451,
+		8453,
+		8453,
+		8457,
+		8457,
+		8467,
+		8467,
+		8470,
+		8470,
+		8481,
+		8482,
+		8486,
+		8486,
+		8491,
+		8491,
+		8531,
+		8532,
+		8539,
+		8542,
+		8544,
+		8555,
+		8560,
+		8569,
+		8585,
+		8585,
+		8592,
+		8601,
+		8632,
+		8633,
+		8658,
+		8658,
+		8660,
+		8660,
+		8679,
+		8679,
+		8704,
+		8704,
+		8706,
+		8707,
+		8711,
+		8712,
+		8715,
+		8715,
+		8719,
+		8719,
+		8721,
+		8721,
+		8725,
+		8725,
+		8730,
+		8730,
+		8733,
+		8736,
+		8739,
+		8739,
+		8741,
+		8741,
+		8743,
+		8748,
+		8750,
+		8750,
+		8756,
+		8759,
+		8764,
+		8765,
+		8776,
+		8776,
+		8780,
+		8780,
+		8786,
+		8786,
+		8800,
+		8801,
+		8804,
+		8807,
+		8810,
+		8811,
+		8814,
+		8815,
+		8834,
+		8835,
+		8838,
+		8839,
+		8853,
+		8853,
+		8857,
+		8857,
+		8869,
+		8869,
+		8895,
+		8895,
+		8978,
+		8978,
+		9312,
+		9449,
+		9451,
+		9547,
+		9552,
+		9587,
+		9600,
+		9615,
+		9618,
+		9621,
+		9632,
+		9633,
+		9635,
+		9641,
+		9650,
+		9651,
+		9654,
+		9655,
+		9660,
+		9661,
+		9664,
+		9665,
+		9670,
+		9672,
+		9675,
+		9675,
+		9678,
+		9681,
+		9698,
+		9701,
+		9711,
+		9711,
+		9733,
+		9734,
+		9737,
+		9737,
+		9742,
+		9743,
+		9756,
+		9756,
+		9758,
+		9758,
+		9792,
+		9792,
+		9794,
+		9794,
+		9824,
+		9825,
+		9827,
+		9829,
+		9831,
+		9834,
+		9836,
+		9837,
+		9839,
+		9839,
+		9886,
+		9887,
+		9919,
+		9919,
+		9926,
+		9933,
+		9935,
+		9939,
+		9941,
+		9953,
+		9955,
+		9955,
+		9960,
+		9961,
+		9963,
+		9969,
+		9972,
+		9972,
+		9974,
+		9977,
+		9979,
+		9980,
+		9982,
+		9983,
+		10045,
+		10045,
+		10102,
+		10111,
+		11094,
+		11097,
+		12872,
+		12879,
+		57344,
+		63743,
+		65024,
+		65039,
+		65533,
+		65533,
+		127232,
+		127242,
+		127248,
+		127277,
+		127280,
+		127337,
+		127344,
+		127373,
+		127375,
+		127376,
+		127387,
+		127404,
+		917760,
+		917999,
+		983040,
+		1048573,
+		1048576,
+		1114109
+	];
+	fullwidthRanges = [
+		12288,
+		12288,
+		65281,
+		65376,
+		65504,
+		65510
+	];
+	wideRanges = [
+		4352,
+		4447,
+		8986,
+		8987,
+		9001,
+		9002,
+		9193,
+		9196,
+		9200,
+		9200,
+		9203,
+		9203,
+		9725,
+		9726,
+		9748,
+		9749,
+		9776,
+		9783,
+		9800,
+		9811,
+		9855,
+		9855,
+		9866,
+		9871,
+		9875,
+		9875,
+		9889,
+		9889,
+		9898,
+		9899,
+		9917,
+		9918,
+		9924,
+		9925,
+		9934,
+		9934,
+		9940,
+		9940,
+		9962,
+		9962,
+		9970,
+		9971,
+		9973,
+		9973,
+		9978,
+		9978,
+		9981,
+		9981,
+		9989,
+		9989,
+		9994,
+		9995,
+		10024,
+		10024,
+		10060,
+		10060,
+		10062,
+		10062,
+		10067,
+		10069,
+		10071,
+		10071,
+		10133,
+		10135,
+		10160,
+		10160,
+		10175,
+		10175,
+		11035,
+		11036,
+		11088,
+		11088,
+		11093,
+		11093,
+		11904,
+		11929,
+		11931,
+		12019,
+		12032,
+		12245,
+		12272,
+		12287,
+		12289,
+		12350,
+		12353,
+		12438,
+		12441,
+		12543,
+		12549,
+		12591,
+		12593,
+		12686,
+		12688,
+		12773,
+		12783,
+		12830,
+		12832,
+		12871,
+		12880,
+		42124,
+		42128,
+		42182,
+		43360,
+		43388,
+		44032,
+		55203,
+		63744,
+		64255,
+		65040,
+		65049,
+		65072,
+		65106,
+		65108,
+		65126,
+		65128,
+		65131,
+		94176,
+		94180,
+		94192,
+		94198,
+		94208,
+		101594,
+		101631,
+		101664,
+		101760,
+		101874,
+		101888,
+		102801,
+		102816,
+		102866,
+		110576,
+		110579,
+		110581,
+		110587,
+		110589,
+		110590,
+		110592,
+		110888,
+		110898,
+		110898,
+		110928,
+		110930,
+		110933,
+		110933,
+		110948,
+		110952,
+		110960,
+		111355,
+		119552,
+		119638,
+		119648,
+		119670,
+		126980,
+		126980,
+		127183,
+		127183,
+		127374,
+		127374,
+		127377,
+		127386,
+		127406,
+		127406,
+		127488,
+		127490,
+		127504,
+		127547,
+		127552,
+		127560,
+		127568,
+		127569,
+		127584,
+		127589,
+		127744,
+		127776,
+		127789,
+		127797,
+		127799,
+		127868,
+		127870,
+		127891,
+		127904,
+		127946,
+		127951,
+		127955,
+		127968,
+		127984,
+		127988,
+		127988,
+		127992,
+		128062,
+		128064,
+		128064,
+		128066,
+		128252,
+		128255,
+		128317,
+		128331,
+		128334,
+		128336,
+		128359,
+		128378,
+		128378,
+		128405,
+		128406,
+		128420,
+		128420,
+		128507,
+		128591,
+		128640,
+		128709,
+		128716,
+		128716,
+		128720,
+		128722,
+		128725,
+		128729,
+		128732,
+		128735,
+		128747,
+		128748,
+		128756,
+		128764,
+		128986,
+		128986,
+		128992,
+		129003,
+		129008,
+		129008,
+		129292,
+		129338,
+		129340,
+		129349,
+		129351,
+		129535,
+		129648,
+		129660,
+		129664,
+		129734,
+		129736,
+		129736,
+		129740,
+		129757,
+		129759,
+		129771,
+		129775,
+		129786,
+		131072,
+		196605,
+		196608,
+		262141
+	];
+}));
+// node_modules/get-east-asian-width/utilities.js
+var isInRange;
+var init_utilities = __esmMin((() => {
+	isInRange = (ranges, codePoint) => {
+		let low = 0;
+		let high = Math.floor(ranges.length / 2) - 1;
+		while (low <= high) {
+			const mid = Math.floor((low + high) / 2);
+			const i = mid * 2;
+			if (codePoint < ranges[i]) high = mid - 1;
+			else if (codePoint > ranges[i + 1]) low = mid + 1;
+			else return true;
+		}
+		return false;
+	};
+}));
+// node_modules/get-east-asian-width/lookup.js
+function findWideFastPathRange(ranges) {
+	let fastPathStart = ranges[0];
+	let fastPathEnd = ranges[1];
+	for (let index = 0; index < ranges.length; index += 2) {
+		const start = ranges[index];
+		const end = ranges[index + 1];
+		if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) return [start, end];
+		if (end - start > fastPathEnd - fastPathStart) {
+			fastPathStart = start;
+			fastPathEnd = end;
+		}
+	}
+	return [fastPathStart, fastPathEnd];
+}
+var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
+var init_lookup = __esmMin((() => {
+	init_lookup_data();
+	init_utilities();
+	commonCjkCodePoint = 19968;
+	[wideFastPathStart, wideFastPathEnd] = findWideFastPathRange(wideRanges);
+	isAmbiguous = (codePoint) => {
+		if (codePoint < 161 || codePoint > 1114109) return false;
+		return isInRange(ambiguousRanges, codePoint);
+	};
+	isFullwidth = (codePoint) => {
+		if (codePoint < 12288 || codePoint > 65510) return false;
+		return isInRange(fullwidthRanges, codePoint);
+	};
+	isWide = (codePoint) => {
+		if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) return true;
+		if (codePoint < 4352 || codePoint > 262141) return false;
+		return isInRange(wideRanges, codePoint);
+	};
+}));
+// node_modules/get-east-asian-width/index.js
+function validate$1(codePoint) {
+	if (!Number.isSafeInteger(codePoint)) throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+	validate$1(codePoint);
+	if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) return 2;
+	return 1;
+}
+var init_get_east_asian_width = __esmMin((() => {
+	init_lookup();
+}));
+// node_modules/string-width/index.js
+function isDoubleWidthNonRgiEmojiSequence(segment) {
+	if (segment.length > 50) return false;
+	if (unqualifiedKeycapRegex.test(segment)) return true;
+	if (segment.includes("‍")) {
+		const pictographics = segment.match(extendedPictographicRegex);
+		return pictographics !== null && pictographics.length >= 2;
+	}
+	return false;
+}
+function baseVisible(segment) {
+	const index = segment.search(visibleCharacterRegex);
+	return index === -1 ? void 0 : segment.slice(index);
+}
+function isHangulLeadingJamo(codePoint) {
+	return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
+}
+function isHangulVowelJamo(codePoint) {
+	return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
+}
+function isHangulTrailingJamo(codePoint) {
+	return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
+}
+function isHangulJamo(codePoint) {
+	return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
+}
+function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
+	const codePoints = [];
+	for (const character of visibleSegment) {
+		if (!visibleCharacterRegex.test(character)) continue;
+		codePoints.push(character.codePointAt(0));
+	}
+	if (codePoints.length === 0) return;
+	let width = 0;
+	for (let index = 0; index < codePoints.length; index++) {
+		const codePoint = codePoints[index];
+		if (!isHangulJamo(codePoint)) {
+			if (width === 0) return;
+			for (let remaining = index; remaining < codePoints.length; remaining++) width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
+			return width;
+		}
+		if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
+			width += 2;
+			index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
+			continue;
+		}
+		width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+	}
+	return width;
+}
+function trailingWidth(visibleSegment, eastAsianWidthOptions) {
+	let extra = 0;
+	let first = true;
+	for (const character of visibleSegment) {
+		if (first) {
+			first = false;
+			continue;
+		}
+		if (spacingMarkRegex.test(character) || character >= "＀" && character <= "￯") extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
+	}
+	return extra;
+}
+function stringWidth(input, options = {}) {
+	if (typeof input !== "string" || input.length === 0) return 0;
+	const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
+	let string = input;
+	if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes(""))) string = stripAnsi(string);
+	if (string.length === 0) return 0;
+	if (/^[\u0020-\u007E]*$/.test(string)) return string.length;
+	let width = 0;
+	const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+	for (const { segment } of segmenter$1.segment(string)) {
+		const visibleSegment = baseVisible(segment);
+		if (visibleSegment === void 0) continue;
+		if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+			width += 2;
+			continue;
+		}
+		const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+		if (hangulWidth !== void 0) {
+			width += hangulWidth;
+			continue;
+		}
+		const codePoint = visibleSegment.codePointAt(0);
+		width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+		width += trailingWidth(visibleSegment, eastAsianWidthOptions);
+	}
+	return width;
+}
+var segmenter$1, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
+var init_string_width = __esmMin((() => {
+	init_strip_ansi();
+	init_get_east_asian_width();
+	segmenter$1 = new Intl.Segmenter();
+	visibleCharacterRegex = /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/v;
+	spacingMarkRegex = /\p{Spacing_Mark}/v;
+	rgiEmojiRegex = /^\p{RGI_Emoji}$/v;
+	unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
+	extendedPictographicRegex = /\p{Extended_Pictographic}/gu;
+}));
+// node_modules/ansi-styles/index.js
+function assembleStyles() {
+	const codes = new Map();
+	for (const [groupName, group] of Object.entries(styles)) {
+		for (const [styleName, style] of Object.entries(group)) {
+			styles[styleName] = {
+				open: `\u001B[${style[0]}m`,
+				close: `\u001B[${style[1]}m`
+			};
+			group[styleName] = styles[styleName];
+			codes.set(style[0], style[1]);
+		}
+		Object.defineProperty(styles, groupName, {
+			value: group,
+			enumerable: false
+		});
+	}
+	Object.defineProperty(styles, "codes", {
+		value: codes,
+		enumerable: false
+	});
+	styles.color.close = "\x1B[39m";
+	styles.bgColor.close = "\x1B[49m";
+	styles.color.ansi = wrapAnsi16();
+	styles.color.ansi256 = wrapAnsi256();
+	styles.color.ansi16m = wrapAnsi16m();
+	styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
+	styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
+	styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
+	Object.defineProperties(styles, {
+		rgbToAnsi256: {
+			value(red, green, blue) {
+				if (red === green && green === blue) {
+					if (red < 8) return 16;
+					if (red > 248) return 231;
+					return Math.round((red - 8) / 247 * 24) + 232;
+				}
+				return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
+			},
+			enumerable: false
+		},
+		hexToRgb: {
+			value(hex) {
+				const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+				if (!matches) return [
+					0,
+					0,
+					0
+				];
+				let [colorString] = matches;
+				if (colorString.length === 3) colorString = [...colorString].map((character) => character + character).join("");
+				const integer = Number.parseInt(colorString, 16);
+				return [
+					integer >> 16 & 255,
+					integer >> 8 & 255,
+					integer & 255
+				];
+			},
+			enumerable: false
+		},
+		hexToAnsi256: {
+			value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
+			enumerable: false
+		},
+		ansi256ToAnsi: {
+			value(code) {
+				if (code < 8) return 30 + code;
+				if (code < 16) return 90 + (code - 8);
+				let red;
+				let green;
+				let blue;
+				if (code >= 232) {
+					red = ((code - 232) * 10 + 8) / 255;
+					green = red;
+					blue = red;
+				} else {
+					code -= 16;
+					const remainder = code % 36;
+					red = Math.floor(code / 36) / 5;
+					green = Math.floor(remainder / 6) / 5;
+					blue = remainder % 6 / 5;
+				}
+				const value = Math.max(red, green, blue) * 2;
+				if (value === 0) return 30;
+				let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+				if (value === 2) result += 60;
+				return result;
+			},
+			enumerable: false
+		},
+		rgbToAnsi: {
+			value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
+			enumerable: false
+		},
+		hexToAnsi: {
+			value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
+			enumerable: false
+		}
+	});
+	return styles;
+}
+var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, foregroundColorNames, backgroundColorNames, ansiStyles;
+var init_ansi_styles = __esmMin((() => {
+	ANSI_BACKGROUND_OFFSET = 10;
+	wrapAnsi16 = (offset = 0) => (code) => `\u001B[${code + offset}m`;
+	wrapAnsi256 = (offset = 0) => (code) => `\u001B[${38 + offset};5;${code}m`;
+	wrapAnsi16m = (offset = 0) => (red, green, blue) => `\u001B[${38 + offset};2;${red};${green};${blue}m`;
+	styles = {
+		modifier: {
+			reset: [0, 0],
+			bold: [1, 22],
+			dim: [2, 22],
+			italic: [3, 23],
+			underline: [4, 24],
+			overline: [53, 55],
+			inverse: [7, 27],
+			hidden: [8, 28],
+			strikethrough: [9, 29]
+		},
+		color: {
+			black: [30, 39],
+			red: [31, 39],
+			green: [32, 39],
+			yellow: [33, 39],
+			blue: [34, 39],
+			magenta: [35, 39],
+			cyan: [36, 39],
+			white: [37, 39],
+			blackBright: [90, 39],
+			gray: [90, 39],
+			grey: [90, 39],
+			redBright: [91, 39],
+			greenBright: [92, 39],
+			yellowBright: [93, 39],
+			blueBright: [94, 39],
+			magentaBright: [95, 39],
+			cyanBright: [96, 39],
+			whiteBright: [97, 39]
+		},
+		bgColor: {
+			bgBlack: [40, 49],
+			bgRed: [41, 49],
+			bgGreen: [42, 49],
+			bgYellow: [43, 49],
+			bgBlue: [44, 49],
+			bgMagenta: [45, 49],
+			bgCyan: [46, 49],
+			bgWhite: [47, 49],
+			bgBlackBright: [100, 49],
+			bgGray: [100, 49],
+			bgGrey: [100, 49],
+			bgRedBright: [101, 49],
+			bgGreenBright: [102, 49],
+			bgYellowBright: [103, 49],
+			bgBlueBright: [104, 49],
+			bgMagentaBright: [105, 49],
+			bgCyanBright: [106, 49],
+			bgWhiteBright: [107, 49]
+		}
+	};
+	Object.keys(styles.modifier);
+	foregroundColorNames = Object.keys(styles.color);
+	backgroundColorNames = Object.keys(styles.bgColor);
+	[...foregroundColorNames, ...backgroundColorNames];
+	ansiStyles = assembleStyles();
+}));
+// node_modules/wrap-ansi/index.js
+function wrapAnsi(string, columns, options) {
+	return normalizeText(String(string)).replaceAll("\r\n", "\n").split("\n").map((line) => exec(expandTabs(line), columns, options)).join("\n");
+}
+var ANSI_ESCAPE, ANSI_ESCAPE_BELL, C1_CSI, ANSI_CSI, ANSI_OSC, ANSI_SGR_TERMINATOR, ANSI_SGR_RESET, ANSI_SGR_RESET_FOREGROUND, ANSI_SGR_RESET_BACKGROUND, ANSI_SGR_RESET_UNDERLINE_COLOR, ANSI_SGR_FOREGROUND_EXTENDED, ANSI_SGR_BACKGROUND_EXTENDED, ANSI_SGR_UNDERLINE_COLOR_EXTENDED, ANSI_SGR_COLOR_MODE_RGB, ANSI_SGR_COLOR_MODE_256, ANSI_ESCAPE_LINK, ESCAPES, ESCAPE_CHARACTERS, CSI_INTRODUCER, CSI_PARAMETERS, SGR_PARAMETERS, OSC_STRING_TERMINATOR, OSC_STRING_PAYLOAD, LINK_PARAMETERS, OSC_STRING, ANSI_ESCAPE_REGEX, ANSI_SGR_MODIFIER_CLOSE_CODES, segmenter, getStringWidth, TAB_SIZE, ESCAPE_INTRODUCER_REGEX, ROW_BOUNDARY_REGEX, ASCII_PRINTABLE_REGEX, wrapAnsiCode, wrapAnsiHyperlink, matchAnsiEscape, forEachSegment, getWidth, getTokens, splitWords, getColonColorToken, getSgrTokens, removeActiveStyle, upsertActiveStyle, removeModifierStylesByClose, getColorStyle, applySgrResetCode, applySgrToken, applySgrParameters, applySgrResets, applyLeadingSgrResets, getClosingSgrSequence, getOpeningSgrSequence, wrapWord, stringVisibleTrimSpacesRight, expandTabs, restoreStylesAcrossRows, exec, normalizeText;
+var init_wrap_ansi = __esmMin((() => {
+	init_string_width();
+	init_ansi_styles();
+	ANSI_ESCAPE = "\x1B";
+	ANSI_ESCAPE_BELL = "\x07";
+	C1_CSI = "";
+	ANSI_CSI = "[";
+	ANSI_OSC = "]";
+	ANSI_SGR_TERMINATOR = "m";
+	ANSI_SGR_RESET = 0;
+	ANSI_SGR_RESET_FOREGROUND = 39;
+	ANSI_SGR_RESET_BACKGROUND = 49;
+	ANSI_SGR_RESET_UNDERLINE_COLOR = 59;
+	ANSI_SGR_FOREGROUND_EXTENDED = 38;
+	ANSI_SGR_BACKGROUND_EXTENDED = 48;
+	ANSI_SGR_UNDERLINE_COLOR_EXTENDED = 58;
+	ANSI_SGR_COLOR_MODE_RGB = 2;
+	ANSI_SGR_COLOR_MODE_256 = 5;
+	ANSI_ESCAPE_LINK = `${ANSI_OSC}8;`;
+	ESCAPES = new Set([ANSI_ESCAPE, C1_CSI]);
+	ESCAPE_CHARACTERS = [...ESCAPES].join("");
+	CSI_INTRODUCER = `(?:${ANSI_ESCAPE}\\${ANSI_CSI}|${C1_CSI})`;
+	CSI_PARAMETERS = "[0-?]*[ -/]*[@-~]";
+	SGR_PARAMETERS = `(?<sgr>[0-9;:]*)${ANSI_SGR_TERMINATOR}`;
+	OSC_STRING_TERMINATOR = `(?:${ANSI_ESCAPE_BELL}|${ANSI_ESCAPE}\\\\)`;
+	OSC_STRING_PAYLOAD = String.raw`[^\u0000-\u001F\u007F-\u009F]*`;
+	LINK_PARAMETERS = String.raw`8;(?<parameters>[^;\u0000-\u001F\u007F-\u009F]*);(?<uri>${OSC_STRING_PAYLOAD})${OSC_STRING_TERMINATOR}`;
+	OSC_STRING = `${OSC_STRING_PAYLOAD}${OSC_STRING_TERMINATOR}`;
+	ANSI_ESCAPE_REGEX = new RegExp(`${CSI_INTRODUCER}(?:${SGR_PARAMETERS}|${CSI_PARAMETERS})|${ANSI_ESCAPE}\\${ANSI_OSC}(?:${LINK_PARAMETERS}|${OSC_STRING})`, "y");
+	ANSI_SGR_MODIFIER_CLOSE_CODES = new Set(ansiStyles.codes.values());
+	ANSI_SGR_MODIFIER_CLOSE_CODES.delete(ANSI_SGR_RESET);
+	segmenter = new Intl.Segmenter();
+	getStringWidth = (string) => stringWidth(string, { countAnsiEscapeCodes: true });
+	TAB_SIZE = 8;
+	ESCAPE_INTRODUCER_REGEX = new RegExp(`[${ESCAPE_CHARACTERS}]`, "g");
+	ROW_BOUNDARY_REGEX = new RegExp(`[\\n${ESCAPE_CHARACTERS}]`, "g");
+	ASCII_PRINTABLE_REGEX = /^[ -~]*$/;
+	wrapAnsiCode = (code) => `${ANSI_ESCAPE}${ANSI_CSI}${code}${ANSI_SGR_TERMINATOR}`;
+	wrapAnsiHyperlink = (url, parameters = "") => `${ANSI_ESCAPE}${ANSI_ESCAPE_LINK}${parameters};${url}${ANSI_ESCAPE_BELL}`;
+	matchAnsiEscape = (string, index) => {
+		if (!ESCAPES.has(string[index])) return;
+		ANSI_ESCAPE_REGEX.lastIndex = index;
+		return ANSI_ESCAPE_REGEX.exec(string) ?? void 0;
+	};
+	forEachSegment = (string, onPlainText, onEscape = () => {}) => {
+		let plainStart = 0;
+		let index = 0;
+		while (index < string.length) {
+			ESCAPE_INTRODUCER_REGEX.lastIndex = index;
+			const introducer = ESCAPE_INTRODUCER_REGEX.exec(string);
+			if (!introducer) break;
+			const escape = matchAnsiEscape(string, introducer.index);
+			if (!escape) {
+				index = introducer.index + 1;
+				continue;
+			}
+			if (introducer.index > plainStart) onPlainText(string.slice(plainStart, introducer.index));
+			onEscape(escape[0]);
+			index = introducer.index + escape[0].length;
+			plainStart = index;
+		}
+		if (plainStart < string.length) onPlainText(string.slice(plainStart));
+	};
+	getWidth = (string) => {
+		let plainText = "";
+		forEachSegment(string, (part) => {
+			plainText += part;
+		});
+		return getStringWidth(plainText);
+	};
+	getTokens = (string) => {
+		const tokens = [];
+		forEachSegment(string, (plainText) => {
+			if (ASCII_PRINTABLE_REGEX.test(plainText)) {
+				for (const character of plainText) tokens.push({
+					value: character,
+					width: 1
+				});
+				return;
+			}
+			for (const { segment } of segmenter.segment(plainText)) tokens.push({
+				value: segment,
+				width: getStringWidth(segment)
+			});
+		}, (escape) => {
+			tokens.push({
+				value: escape,
+				width: 0
+			});
+		});
+		return tokens;
+	};
+	splitWords = (string) => {
+		let currentWord = {
+			value: "",
+			plainText: ""
+		};
+		const words = [currentWord];
+		forEachSegment(string, (plainText) => {
+			const parts = plainText.split(" ");
+			currentWord.value += parts[0];
+			currentWord.plainText += parts[0];
+			for (let index = 1; index < parts.length; index++) {
+				currentWord = {
+					value: parts[index],
+					plainText: parts[index]
+				};
+				words.push(currentWord);
+			}
+		}, (escape) => {
+			currentWord.value += escape;
+		});
+		for (const word of words) word.width = getStringWidth(word.plainText);
+		return words;
+	};
+	getColonColorToken = (parameter) => {
+		const parts = parameter.split(":");
+		const code = Number.parseInt(parts[0], 10);
+		const mode = Number.parseInt(parts[1], 10);
+		if (![
+			ANSI_SGR_FOREGROUND_EXTENDED,
+			ANSI_SGR_BACKGROUND_EXTENDED,
+			ANSI_SGR_UNDERLINE_COLOR_EXTENDED
+		].includes(code)) return;
+		if (mode === ANSI_SGR_COLOR_MODE_256 && parts.length === 3 && /^\d+$/.test(parts[2])) return {
+			code,
+			open: parameter,
+			hasArguments: true
+		};
+		if (mode !== ANSI_SGR_COLOR_MODE_RGB) return;
+		const components = parts.length === 6 ? parts.slice(3) : parts.slice(2);
+		const colorSpace = parts.length === 6 ? parts[2] : void 0;
+		if (components.length === 3 && components.every((component) => /^\d+$/.test(component)) && (colorSpace === void 0 || /^\d*$/.test(colorSpace))) return {
+			code,
+			open: parameter,
+			hasArguments: true
+		};
+	};
+	getSgrTokens = (sgrParameters) => {
+		const parameters = sgrParameters.split(";");
+		const sgrTokens = [];
+		for (let index = 0; index < parameters.length; index++) {
+			const parameter = parameters[index];
+			if (parameter.includes(":")) {
+				const colonColorToken = getColonColorToken(parameter);
+				if (colonColorToken) sgrTokens.push(colonColorToken);
+				continue;
+			}
+			const code = parameter === "" ? ANSI_SGR_RESET : Number.parseInt(parameter, 10);
+			if (!Number.isFinite(code)) continue;
+			if (code === ANSI_SGR_FOREGROUND_EXTENDED || code === ANSI_SGR_BACKGROUND_EXTENDED || code === ANSI_SGR_UNDERLINE_COLOR_EXTENDED) {
+				if (index + 1 >= parameters.length) break;
+				const mode = Number.parseInt(parameters[index + 1], 10);
+				const colorIndex = Number.parseInt(parameters[index + 2], 10);
+				if (mode === ANSI_SGR_COLOR_MODE_256 && Number.isFinite(colorIndex)) {
+					sgrTokens.push({
+						code,
+						open: [
+							code,
+							mode,
+							colorIndex
+						].join(";"),
+						hasArguments: true
+					});
+					index += 2;
+					continue;
+				}
+				const red = Number.parseInt(parameters[index + 2], 10);
+				const green = Number.parseInt(parameters[index + 3], 10);
+				const blue = Number.parseInt(parameters[index + 4], 10);
+				if (mode === ANSI_SGR_COLOR_MODE_RGB && Number.isFinite(red) && Number.isFinite(green) && Number.isFinite(blue)) {
+					sgrTokens.push({
+						code,
+						open: [
+							code,
+							mode,
+							red,
+							green,
+							blue
+						].join(";"),
+						hasArguments: true
+					});
+					index += 4;
+					continue;
+				}
+				break;
+			}
+			sgrTokens.push({
+				code,
+				open: String(code),
+				hasArguments: false
+			});
+		}
+		return sgrTokens;
+	};
+	removeActiveStyle = (activeStyles, family) => {
+		const activeStyleIndex = activeStyles.findIndex((activeStyle) => activeStyle.family === family);
+		if (activeStyleIndex !== -1) activeStyles.splice(activeStyleIndex, 1);
+	};
+	upsertActiveStyle = (activeStyles, nextActiveStyle) => {
+		removeActiveStyle(activeStyles, nextActiveStyle.family);
+		activeStyles.push(nextActiveStyle);
+	};
+	removeModifierStylesByClose = (activeStyles, closeCode) => {
+		for (let index = activeStyles.length - 1; index >= 0; index--) {
+			const activeStyle = activeStyles[index];
+			if (activeStyle.family.startsWith("modifier-") && activeStyle.close === closeCode) activeStyles.splice(index, 1);
+		}
+	};
+	getColorStyle = (sgrToken) => {
+		const { code, open, hasArguments } = sgrToken;
+		if (code >= 30 && code <= 37 || code >= 90 && code <= 97 || code === ANSI_SGR_FOREGROUND_EXTENDED && hasArguments) return {
+			family: "foreground",
+			open,
+			close: ANSI_SGR_RESET_FOREGROUND
+		};
+		if (code >= 40 && code <= 47 || code >= 100 && code <= 107 || code === ANSI_SGR_BACKGROUND_EXTENDED && hasArguments) return {
+			family: "background",
+			open,
+			close: ANSI_SGR_RESET_BACKGROUND
+		};
+		if (code === ANSI_SGR_UNDERLINE_COLOR_EXTENDED && hasArguments) return {
+			family: "underlineColor",
+			open,
+			close: ANSI_SGR_RESET_UNDERLINE_COLOR
+		};
+	};
+	applySgrResetCode = (code, activeStyles) => {
+		if (code === ANSI_SGR_RESET) {
+			activeStyles.length = 0;
+			return true;
+		}
+		if (code === ANSI_SGR_RESET_FOREGROUND) {
+			removeActiveStyle(activeStyles, "foreground");
+			return true;
+		}
+		if (code === ANSI_SGR_RESET_BACKGROUND) {
+			removeActiveStyle(activeStyles, "background");
+			return true;
+		}
+		if (code === ANSI_SGR_RESET_UNDERLINE_COLOR) {
+			removeActiveStyle(activeStyles, "underlineColor");
+			return true;
+		}
+		if (ANSI_SGR_MODIFIER_CLOSE_CODES.has(code)) {
+			removeModifierStylesByClose(activeStyles, code);
+			return true;
+		}
+		return false;
+	};
+	applySgrToken = (sgrToken, activeStyles) => {
+		const { code } = sgrToken;
+		if (applySgrResetCode(code, activeStyles)) return;
+		const colorStyle = getColorStyle(sgrToken);
+		if (colorStyle) {
+			upsertActiveStyle(activeStyles, colorStyle);
+			return;
+		}
+		const close = ansiStyles.codes.get(code);
+		if (close !== void 0 && close !== ANSI_SGR_RESET) upsertActiveStyle(activeStyles, {
+			family: `modifier-${code}`,
+			open: sgrToken.open,
+			close
+		});
+	};
+	applySgrParameters = (sgrParameters, activeStyles) => {
+		for (const sgrToken of getSgrTokens(sgrParameters)) applySgrToken(sgrToken, activeStyles);
+	};
+	applySgrResets = (sgrParameters, activeStyles) => {
+		for (const { code } of getSgrTokens(sgrParameters)) applySgrResetCode(code, activeStyles);
+	};
+	applyLeadingSgrResets = (string, startIndex, activeStyles) => {
+		let index = startIndex;
+		while (index < string.length) {
+			const match = matchAnsiEscape(string, index);
+			if (!match) break;
+			if (match.groups.sgr !== void 0) applySgrResets(match.groups.sgr, activeStyles);
+			index += match[0].length;
+		}
+	};
+	getClosingSgrSequence = (activeStyles) => [...activeStyles].reverse().map((activeStyle) => wrapAnsiCode(activeStyle.close)).join("");
+	getOpeningSgrSequence = (activeStyles) => activeStyles.map((activeStyle) => wrapAnsiCode(activeStyle.open)).join("");
+	wrapWord = (rows, word, columns, rowWidth) => {
+		const tokens = getTokens(word);
+		let visible = rowWidth;
+		for (let index = 0; index < tokens.length; index++) {
+			const token = tokens[index];
+			if (token.width > 0 && visible > 0 && visible + token.width > columns) {
+				rows.push("");
+				visible = 0;
+			}
+			rows[rows.length - 1] += token.value;
+			visible += token.width;
+			if (visible === columns && index < tokens.length - 1) {
+				rows.push("");
+				visible = 0;
+			}
+		}
+		if (!visible && rows.at(-1).length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop();
+		return getWidth(rows.at(-1));
+	};
+	stringVisibleTrimSpacesRight = (string) => {
+		if (!string.includes(" ")) return string;
+		const segments = [];
+		forEachSegment(string, (plainText) => {
+			segments.push({
+				value: plainText,
+				isEscape: false
+			});
+		}, (escape) => {
+			segments.push({
+				value: escape,
+				isEscape: true
+			});
+		});
+		for (let index = segments.length - 1; index >= 0; index--) {
+			const segment = segments[index];
+			if (segment.isEscape) continue;
+			let end = segment.value.length;
+			while (end > 0 && segment.value[end - 1] === " ") end--;
+			segment.value = segment.value.slice(0, end);
+			if (getStringWidth(segment.value) > 0) break;
+		}
+		return segments.map((segment) => segment.value).join("");
+	};
+	expandTabs = (line) => {
+		if (!line.includes("	")) return line;
+		let visible = 0;
+		let expandedLine = "";
+		let plainTextSinceTab = "";
+		const expandPlainText = (plainText) => {
+			const segments = plainText.split("	");
+			for (const [index, segment] of segments.entries()) {
+				expandedLine += segment;
+				plainTextSinceTab += segment;
+				if (index < segments.length - 1) {
+					visible += getStringWidth(plainTextSinceTab);
+					plainTextSinceTab = "";
+					const spaces = TAB_SIZE - visible % TAB_SIZE;
+					expandedLine += " ".repeat(spaces);
+					visible += spaces;
+				}
+			}
+		};
+		forEachSegment(line, expandPlainText, (escape) => {
+			expandedLine += escape;
+		});
+		return expandedLine;
+	};
+	restoreStylesAcrossRows = (preString) => {
+		let returnValue = "";
+		let activeHyperlink;
+		const activeStyles = [];
+		let index = 0;
+		let copiedIndex = 0;
+		while (index < preString.length) {
+			ROW_BOUNDARY_REGEX.lastIndex = index;
+			const boundary = ROW_BOUNDARY_REGEX.exec(preString);
+			if (!boundary) break;
+			index = boundary.index;
+			if (boundary[0] !== "\n") {
+				const escape = matchAnsiEscape(preString, index);
+				if (!escape) {
+					index++;
+					continue;
+				}
+				const { groups } = escape;
+				if (groups.sgr !== void 0) applySgrParameters(groups.sgr, activeStyles);
+				else if (groups.uri !== void 0) activeHyperlink = groups.uri.length === 0 ? void 0 : {
+					parameters: groups.parameters,
+					uri: groups.uri
+				};
+				index += escape[0].length;
+				continue;
+			}
+			returnValue += preString.slice(copiedIndex, index);
+			if (index > copiedIndex) {
+				if (activeHyperlink) returnValue += wrapAnsiHyperlink("");
+				returnValue += getClosingSgrSequence(activeStyles);
+			}
+			returnValue += "\n";
+			index++;
+			copiedIndex = index;
+			if (index < preString.length && preString[index] !== "\n") {
+				const openingStyles = [...activeStyles];
+				applyLeadingSgrResets(preString, index, openingStyles);
+				returnValue += getOpeningSgrSequence(openingStyles);
+				if (activeHyperlink) returnValue += wrapAnsiHyperlink(activeHyperlink.uri, activeHyperlink.parameters);
+			}
+		}
+		return returnValue + preString.slice(copiedIndex);
+	};
+	exec = (string, columns, options = {}) => {
+		if (options.trim !== false && string.trim() === "") return "";
+		const words = splitWords(string);
+		let rows = [""];
+		let rowLength = 0;
+		let trimmedRowIndex = -1;
+		let isFirstWord = true;
+		for (const word of words) {
+			const rowIndex = rows.length - 1;
+			if (options.trim !== false && trimmedRowIndex !== rowIndex) {
+				const row = rows[rowIndex];
+				const trimmedRow = row.trimStart();
+				if (trimmedRow.length !== row.length) {
+					rows[rowIndex] = trimmedRow;
+					rowLength = getWidth(trimmedRow);
+				}
+				if (trimmedRow.length > 0) trimmedRowIndex = rowIndex;
+			}
+			if (isFirstWord) isFirstWord = false;
+			else {
+				if (rowLength >= columns && (options.wordWrap === false || options.trim === false)) {
+					rows.push("");
+					rowLength = 0;
+				}
+				if (rowLength > 0 || options.trim === false) {
+					rows[rows.length - 1] += " ";
+					rowLength++;
+				}
+			}
+			if (options.hard && options.wordWrap !== false && word.width > columns) {
+				const remainingColumns = columns - rowLength;
+				const breaksStartingThisLine = 1 + Math.floor((word.width - remainingColumns - 1) / columns);
+				if (Math.floor((word.width - 1) / columns) < breaksStartingThisLine) {
+					rows.push("");
+					rowLength = 0;
+				}
+				rowLength = wrapWord(rows, word.value, columns, rowLength);
+				continue;
+			}
+			if (rowLength + word.width > columns && rowLength > 0 && word.width > 0) {
+				if (options.wordWrap === false && rowLength < columns) {
+					rowLength = wrapWord(rows, word.value, columns, rowLength);
+					continue;
+				}
+				rows.push("");
+				rowLength = 0;
+			}
+			if (rowLength + word.width > columns && options.wordWrap === false) {
+				rowLength = wrapWord(rows, word.value, columns, rowLength);
+				continue;
+			}
+			rows[rows.length - 1] += word.value;
+			rowLength += word.width;
+		}
+		if (options.trim !== false) rows = rows.map((row) => stringVisibleTrimSpacesRight(row));
+		return restoreStylesAcrossRows(rows.join("\n"));
+	};
+	normalizeText = (string) => {
+		let normalizedString = "";
+		forEachSegment(string, (plainText) => {
+			normalizedString += plainText.normalize();
+		}, (escape) => {
+			normalizedString += escape;
+		});
+		return normalizedString;
+	};
+}));
+// src/render/text/layout.ts
+function wrap(text, width, hanging = 2) {
+	const indent = /^ */.exec(text)?.[0].length ?? 0;
+	const options = {
+		hard: true,
+		trim: true
+	};
+	const [first = "", ...more] = wrapAnsi(text.slice(indent), Math.max(10, width - indent), options).split("\n");
+	const rest = more.length === 0 ? [] : wrapAnsi(more.join(" "), Math.max(10, width - indent - hanging), options).split("\n");
+	return [" ".repeat(indent) + first, ...rest.map((line) => " ".repeat(indent + hanging) + line)].join("\n");
+}
+function visibleWidth(text) {
+	return stringWidth(text);
+}
+function fitTable(columns, rows, ctx) {
+	const widths = shrink(columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i])))), columns, ctx.width - (columns.length + 1));
+	const table = new import_cli_table3.default({
+		head: columns.map((c) => c.head),
+		chars: COMPACT,
+		colWidths: widths,
+		colAligns: columns.map((c) => c.align ?? "left"),
+		wordWrap: false,
+		style: {
+			head: ctx.color ? ["cyan"] : [],
+			border: ctx.color ? ["grey"] : []
+		}
+	});
+	for (const row of rows) table.push(row.map((cell, i) => {
+		const text = typeof cell === "string" ? cell : cell((widths[i] ?? 2) - 2);
+		return columns[i]?.wrap ? {
+			content: text,
+			wordWrap: true
+		} : text;
+	}));
+	return table.toString();
+}
+function naturalWidth(head, cells) {
+	return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0));
+}
+function shrink(natural, columns, room) {
+	const widths = [...natural];
+	let excess = widths.reduce((a, b) => a + b, 0) - room;
+	const take = (may) => {
+		while (excess > 0) {
+			let widest = -1;
+			columns.forEach((col, i) => {
+				if (!may(col, widths[i] ?? 0)) return;
+				if (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
+			});
+			if (widest === -1) return;
+			widths[widest] = (widths[widest] ?? 0) - 1;
+			excess--;
+		}
+	};
+	const ranks = [...new Set(columns.filter((c) => c.min !== void 0).map((c) => c.rank ?? 0))].sort((a, b) => a - b);
+	for (const rank of ranks) take((col, width) => col.min !== void 0 && (col.rank ?? 0) === rank && width > col.min);
+	take((col, width) => col.min !== void 0 && width > FLOOR);
+	return widths;
+}
+function bar(share, width, c) {
+	if (share === null || width <= 0) return "";
+	const filled = Math.round(share * width);
+	return c.green("█".repeat(filled)) + c.dim("·".repeat(width - filled));
+}
+function formatTime(iso, timeZone, dateOnly = false) {
+	const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", {
+		timeZone,
+		year: "numeric",
+		month: "2-digit",
+		day: "2-digit",
+		hour: "2-digit",
+		minute: "2-digit",
+		hourCycle: "h23"
+	}).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+	const day = `${parts.year}-${parts.month}-${parts.day}`;
+	return dateOnly ? day : `${day} ${parts.hour}:${parts.minute}`;
+}
+var import_cli_table3, COMPACT, FLOOR;
+var init_layout = __esmMin((() => {
+	import_cli_table3 = __toESM(require_cli_table3(), 1);
+	init_string_width();
+	init_wrap_ansi();
+	COMPACT = {
+		mid: "",
+		"left-mid": "",
+		"mid-mid": "",
+		"right-mid": ""
+	};
+	FLOOR = 4;
+}));
+// src/render/html/parts.ts
+function stageName(stage, report) {
+	return shortStageLabel(stage, !report.sources.includes("github"));
+}
+function plural$1(n, one, many = `${one}s`) {
+	return `${n} ${n === 1 ? one : many}`;
+}
+function section(id, title, lead, ...content) {
+	return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${h(title)}</h2>\n${lead ? `<p class="lead">${lead}</p>\n` : ""}${content.filter(Boolean).join("\n")}\n</section>`;
+}
+function figure(svg, caption, note = "") {
+	return `<figure><figcaption>${h(caption)}</figcaption>${svg}${note ? `<p class="note">${h(note)}</p>` : ""}</figure>`;
+}
+function charts(...figures) {
+	const present = figures.filter(Boolean);
+	return present.length === 0 ? "" : `<div class="charts">${present.join("")}</div>`;
+}
+function tiles(items, kind = "") {
+	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
+	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
+}
+function num$2(text) {
+	return `<td class="num">${h(text)}</td>`;
+}
+function ext(text, cls = "") {
+	return `<td class="ext${cls ? ` ${cls}` : ""}">${h(text)}</td>`;
+}
+function link(url, text) {
+	const href = httpUrl(url);
+	return href ? `<a href="${h(href)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
+}
+function table$2(head, rows, align = "", options = {}) {
+	const th = head.map((c, i) => `<th scope="col"${align[i] === "r" ? " class=\"num\"" : ""}>${h(c)}</th>`).join("");
+	const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : "";
+	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+}
+function details$1(summary, body) {
+	return `<details><summary>${h(summary)}</summary>${body}</details>`;
+}
+var h;
+var init_parts = __esmMin((() => {
+	init_stage_labels();
+	init_sanitize();
+	init_format$2();
+	h = escapeHtml;
+}));
+// src/render/svg/scale.ts
+function countTicks(max, most = 4) {
+	if (!(max > 0)) return {
+		max: 1,
+		ticks: [0, 1]
+	};
+	const raw = max / most;
+	const magnitude = 10 ** Math.floor(Math.log10(raw));
+	const step = Math.max(1, [
+		1,
+		2,
+		5,
+		10
+	].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
+	const count = Math.ceil(max / step);
+	return {
+		max: step * count,
+		ticks: Array.from({ length: count + 1 }, (_, i) => i * step)
+	};
+}
+function countScale(max, most = 4) {
+	const { max: end, ticks } = countTicks(max, most);
+	return {
+		ticks,
+		at: (v) => clamp(v / end)
+	};
+}
+function logDurationScale(values) {
+	const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+	const max = Math.max(M, ...positive);
+	const min = Math.min(max, ...positive);
+	const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
+	const hi = LOG_TICKS.find((t) => t >= max) ?? max;
+	let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);
+	if (ticks.length > 6) ticks = ticks.filter((t, i) => i === 0 || i === ticks.length - 1 || !MINOR.has(t));
+	const span = Math.log(hi / lo);
+	const floor = values.some((v) => v === 0) ? ZERO_STEP : 0;
+	return {
+		ticks: floor > 0 ? [0, ...ticks] : ticks,
+		at: (v) => v <= 0 ? 0 : floor + (1 - floor) * (v <= lo ? 0 : clamp(Math.log(v / lo) / span))
+	};
+}
+function logCountScale(max) {
+	const top = Math.max(1, max);
+	const ticks = [0];
+	for (let magnitude = 1; magnitude <= top; magnitude *= 10) for (const m of [
+		1,
+		2,
+		5
+	]) if (m * magnitude <= top) ticks.push(m * magnitude);
+	const span = Math.log10(1 + top);
+	return {
+		ticks,
+		at: (v) => clamp(Math.log10(1 + Math.max(0, v)) / span)
+	};
+}
+function thinTicks(scale, length, gap) {
+	const close = (a, b) => Math.abs(scale.at(b) - scale.at(a)) * length < gap;
+	let ticks = [...scale.ticks];
+	while (ticks.length > 2 && ticks.some((t, i) => i > 0 && close(ticks[i - 1], t))) {
+		const last = ticks.at(-1);
+		const kept = ticks.filter((_, i) => i % 2 === 0);
+		if (kept.at(-1) !== last) {
+			if (kept.length > 1 && close(kept.at(-1), last)) kept.pop();
+			kept.push(last);
+		}
+		ticks = kept;
+	}
+	return ticks;
+}
+function clamp(v) {
+	return Math.min(1, Math.max(0, v));
+}
+function inkOn(fill) {
+	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+	if (!m) return "#000";
+	const [r, g, b] = [
+		m[1],
+		m[2],
+		m[3]
+	].map((h) => {
+		const c = parseInt(h ?? "0", 16) / 255;
+		return c <= .03928 ? c / 12.92 : ((c + .055) / 1.055) ** 2.4;
+	});
+	return .2126 * r + .7152 * g + .0722 * b > .2 ? "#000" : "#fff";
+}
+var M, H, D, LOG_TICKS, MINOR, ZERO_STEP, STAGE_COLOURS, LEAD_COLOUR, AI_COLOUR, OTHER_COLOUR, FAIL_COLOUR, ACCENT_COLOUR;
+var init_scale = __esmMin((() => {
+	M = 60;
+	H = 3600;
+	D = 86400;
+	LOG_TICKS = [
+		1,
+		10,
+		M,
+		600,
+		H,
+		6 * H,
+		D,
+		7 * D,
+		30 * D,
+		365 * D,
+		3650 * D
+	];
+	MINOR = new Set([
+		10,
+		600,
+		6 * H
+	]);
+	ZERO_STEP = .1;
+	STAGE_COLOURS = {
+		coding: "#0072b2",
+		pickup: "#e69f00",
+		review: "#cc79a7",
+		merge: "#009e73",
+		deploy: "#56b4e9"
+	};
+	LEAD_COLOUR = "currentColor";
+	AI_COLOUR = "#d55e00";
+	OTHER_COLOUR = "#7f7f7f";
+	FAIL_COLOUR = "#cf222e";
+	ACCENT_COLOUR = "#0072b2";
+}));
+// src/render/svg/svg.ts
+function em(c) {
+	if (NARROW.has(c)) return .34;
+	if (WIDE.has(c)) return 1;
+	if (SYMBOL.has(c)) return .84;
+	if (/[0-9]/.test(c)) return .64;
+	if (/[A-Z]/.test(c)) return .76;
+	if (/[frt]/.test(c)) return .42;
+	return (c.codePointAt(0) ?? 0) > 11904 ? 1 : .64;
+}
+function textWidth(text) {
+	let width = 0;
+	for (const c of text) width += em(c);
+	return width * 13;
+}
+function fitText(text, width) {
+	if (textWidth(text) <= width) return text;
+	const chars = [...text];
+	while (chars.length > 1 && textWidth(`${chars.join("")}…`) > width) chars.pop();
+	return `${chars.join("")}…`;
+}
+function px(value) {
+	return String(Math.round(value * 10) / 10);
+}
+function el(name, attrs, ...children) {
+	const attributes = Object.entries(attrs).filter((entry) => entry[1] !== null && entry[1] !== void 0).map(([key, value]) => ` ${key}="${typeof value === "number" ? px(value) : escapeHtml(value)}"`).join("");
+	return children.length === 0 ? `<${name}${attributes}/>` : `<${name}${attributes}>${children.join("")}</${name}>`;
+}
+function label$1(x, y, content, attrs = {}, whole) {
+	return el("text", {
+		x,
+		y,
+		...attrs
+	}, escapeHtml(content), whole !== void 0 && whole !== content ? tooltip(whole) : "");
+}
+function tooltip(content) {
+	return `<title>${escapeHtml(content)}</title>`;
+}
+function chart(frame, ...body) {
+	return el("svg", {
+		viewBox: `0 0 ${px(frame.width)} ${px(frame.height)}`,
+		width: frame.width,
+		height: frame.height,
+		role: "img",
+		"aria-labelledby": `${frame.id}-title ${frame.id}-desc`,
+		class: "chart",
+		"data-chart": frame.id,
+		"font-size": 13
+	}, el("title", { id: `${frame.id}-title` }, escapeHtml(frame.title)), el("desc", { id: `${frame.id}-desc` }, escapeHtml(frame.description)), ...body);
+}
+function emptyChart(frame, why) {
+	return chart({
+		...frame,
+		height: 48
+	}, label$1(frame.width / 2, 28, why, {
+		"text-anchor": "middle",
+		class: "muted"
+	}));
+}
+var NARROW, WIDE, SYMBOL;
+var init_svg = __esmMin((() => {
+	init_sanitize();
+	NARROW = new Set([..." .,:;!|'`iljI()[]{}·"]);
+	WIDE = new Set([..."mwMW%—"]);
+	SYMBOL = new Set([..."≥≤+−<>=~→×"]);
+}));
+// src/render/svg/legend.ts
+function legend(items, x0, y0, width) {
+	let x = x0;
+	let y = y0;
+	const parts = [];
+	for (const item of items) {
+		const text = fitText(item.text, width - 18);
+		const w = 18 + textWidth(text) + 14;
+		if (x > x0 && x + w > x0 + width) {
+			x = x0;
+			y += ROW;
+		}
+		parts.push(item.hollow ? el("circle", {
+			cx: x + 6,
+			cy: y + 8,
+			r: 4,
+			fill: "none",
+			stroke: item.colour,
+			"stroke-width": 1.5
+		}) : item.line ? el("line", {
+			x1: x,
+			y1: y + 8,
+			x2: x + 14,
+			y2: y + 8,
+			stroke: item.colour,
+			"stroke-width": 2.5,
+			"stroke-dasharray": item.dashed ? "4 3" : null
+		}) : item.band ? el("rect", {
+			x,
+			y: y + 2,
+			width: 12,
+			height: 12,
+			class: "gap"
+		}) : el("rect", {
+			x,
+			y: y + 2,
+			width: 12,
+			height: 12,
+			rx: 2,
+			fill: item.colour,
+			"fill-opacity": item.opacity
+		}), label$1(x + 18, y + 13, text, {}, item.text));
+		x += w;
+	}
+	return {
+		markup: el("g", { class: "legend" }, ...parts),
+		height: items.length === 0 ? 0 : y - y0 + ROW
+	};
+}
+var ROW;
+var init_legend = __esmMin((() => {
+	init_svg();
+	ROW = 20;
+}));
+// src/render/svg/bars.ts
+function stackedShareBar(frame, segments) {
+	const known = segments.filter((s) => s.share !== null);
+	const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
+	if (total <= 0) return emptyChart({
+		...frame,
+		width: WIDTH$2,
+		height: 0
+	}, "no change with a known first commit: the time cannot be split");
+	const barY = 4;
+	const barH = 40;
+	let x = 0;
+	const rects = [];
+	for (const s of known) {
+		const share = s.share ?? 0;
+		const w = share / total * WIDTH$2;
+		if (w <= 0) continue;
+		const text = `${s.name}: ${percent$2(share)}${s.detail ? ` · ${s.detail}` : ""}`;
+		rects.push(el("rect", {
+			x,
+			y: barY,
+			width: w,
+			height: barH,
+			fill: s.colour
+		}, tooltip(text)));
+		if (w >= textWidth(percent$2(share)) + 6) rects.push(label$1(x + w / 2, 28.5, percent$2(share), {
+			"text-anchor": "middle",
+			fill: inkOn(s.colour),
+			"font-weight": 600,
+			"aria-hidden": "true"
+		}));
+		x += w;
+	}
+	const key = legend(segments.map((s) => ({
+		text: `${s.name} ${s.share === null ? "—" : percent$2(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
+		colour: s.colour
+	})), 0, 56, WIDTH$2);
+	return chart({
+		...frame,
+		width: WIDTH$2,
+		height: 56 + key.height
+	}, el("g", {}, ...rects), key.markup);
+}
+function barChart(frame, rows, options) {
+	const stacked = options.layout === "stacked";
+	const shown = (r, j) => r.values[j] ?? (stacked ? null : r.bounds?.[j] ?? null);
+	const text = (r, j) => r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null);
+	const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v) => v !== null));
+	const totals = stacked ? rows.map((r) => r.values.reduce((sum, v) => sum + (v ?? 0), 0)) : all;
+	if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({
+		...frame,
+		width: WIDTH$2,
+		height: 0
+	}, options.empty);
+	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(Math.max(...totals));
+	const showLegend = options.legend || options.series.length > 1;
+	const key = showLegend ? legend(options.series.map((s) => ({
+		text: s.name,
+		colour: s.colour,
+		opacity: s.opacity
+	})), 0, 0, WIDTH$2) : {
+		markup: "",
+		height: 0
+	};
+	const texts = stacked ? rows.map((r) => r.text ?? "") : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
+	const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
+	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+	const plotW = WIDTH$2 - labelW - valueW;
+	const perRow = stacked ? 1 : options.series.length;
+	const rowH = perRow * 15 + GAP;
+	const top = key.height + (showLegend ? 6 : 2);
+	const bottom = top + rows.length * rowH;
+	const x = (v) => labelW + scale.at(v) * plotW;
+	const ticks = thinTicks(scale, plotW, 40).map((t) => el("line", {
+		x1: x(t),
+		x2: x(t),
+		y1: top - 2,
+		y2: bottom - GAP + 4,
+		class: "grid"
+	}) + label$1(x(t), bottom + 8, options.format(t), {
+		"text-anchor": "middle",
+		class: "muted"
+	}));
+	const body = rows.map((row, i) => {
+		const y = top + i * rowH;
+		const name = fitText(row.label, labelW - 8);
+		const rowLabel = label$1(labelW - 8, y + perRow * 15 / 2 + 4, name, { "text-anchor": "end" }, row.label);
+		if (stacked) {
+			let from = 0;
+			return rowLabel + row.values.map((v, j) => {
+				const s = options.series[j];
+				const x0 = x(from);
+				from += v ?? 0;
+				const w = x(from) - x0;
+				return w <= 0 ? "" : el("rect", {
+					x: x0,
+					y,
+					width: w,
+					height: BAR,
+					fill: row.colour ?? s.colour,
+					"fill-opacity": s.opacity
+				}, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`));
+			}).join("") + label$1(x(from) + 4, y + BAR - 2.5, row.text ?? "", { class: "value" });
+		}
+		return rowLabel + row.values.map((v, j) => {
+			const s = options.series[j];
+			const by = y + j * 15;
+			const at = shown(row, j);
+			const w = at === null ? 0 : Math.max(at > 0 ? 1.5 : 0, x(at) - labelW);
+			const written = text(row, j);
+			const colour = row.colour ?? s.colour;
+			const paint = v === null && at !== null ? {
+				fill: "none",
+				stroke: colour,
+				"stroke-width": 1.5,
+				"stroke-dasharray": "4 2",
+				class: "bound"
+			} : {
+				fill: colour,
+				"fill-opacity": s.opacity
+			};
+			return el("rect", {
+				x: labelW,
+				y: by,
+				width: w,
+				height: BAR,
+				...paint
+			}, tooltip(`${row.label}, ${s.name}: ${written}`)) + label$1(labelW + w + 4, by + BAR - 2.5, written, { class: "value" });
+		}).join("");
+	});
+	return chart({
+		...frame,
+		width: WIDTH$2,
+		height: bottom + 14
+	}, key.markup, ...ticks, ...body);
+}
+var WIDTH$2, percent$2, BAR, GAP;
+var init_bars = __esmMin((() => {
+	init_scale();
+	init_legend();
+	init_svg();
+	WIDTH$2 = 400;
+	percent$2 = (share) => `${Math.round(share * 100)}%`;
+	BAR = 14;
+	GAP = 10;
+}));
+// src/render/repositories.ts
+function cells$1(row, name, days) {
+	return [
+		name(row.name),
+		`${row.window.since.slice(0, 10)} → ${row.window.until.slice(0, 10)}`,
+		String(row.changes),
+		durationOrBound(row.leadTimeP50, row.summary.leadTime.atLeast, days),
+		formatDuration(row.cycleTimeP50, days),
+		String(row.deploys),
+		formatPerWeek(row.deploymentFrequency),
+		formatPercent(row.changeFailureRate),
+		unreleasedCell(row.unreleased, days),
+		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
+	];
+}
+function unreleasedCell(unreleased, days) {
+	return unreleased.count === 0 || unreleased.oldestAge === null ? String(unreleased.count) : `${unreleased.count} (oldest ${formatDuration(unreleased.oldestAge, days)})`;
+}
+function whole(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const freq = s.dora.deploymentFrequency.value;
+	const top = report.recommendations[0];
+	return [
+		`all ${report.repositories?.length ?? 0}`,
+		`${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}`,
+		String(s.changes),
+		percentileText(s.leadTime, "p50", days),
+		formatDuration(s.cycleTime.p50, days),
+		String(s.dora.deploymentFrequency.count),
+		formatPerWeek(freq),
+		formatPercent(s.dora.changeFailureRate.value),
+		unreleasedCell(s.unreleased, days),
+		top && top.id !== "healthy" ? top.measure.replace(/:.*$/, "") : "—"
+	];
+}
+function failedLines(report) {
+	return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
+}
+function renderRepositoryText(report, options) {
+	if (!report.repositories) return "";
+	const c = new Chalk({ level: options.color ? 1 : 0 });
+	const name = repositoryNamer(report);
+	const days = durationFormat(report.businessHours);
+	const head = [
+		"repository",
+		"window",
+		"changes",
+		"lead p50",
+		"cycle p50",
+		"deploys",
+		"/week",
+		"CFR",
+		"unreleased",
+		"fix first"
+	];
+	const width = options.width ?? 80;
+	const plain = [...report.repositories.map((row) => cells$1(row, name, days)), whole(report)].map((r) => r.map(terminalSafe));
+	const rows = plain.map((r, i) => i === plain.length - 1 ? r.map((text) => c.bold(text)) : r);
+	const natural = (i) => naturalWidth(head[i] ?? "", plain.map((r) => r[i]));
+	const least = (i) => i === 0 ? Math.min(natural(0), 32) : natural(i);
+	const fits = (shown) => shown.reduce((sum, i) => sum + least(i), shown.length + 1) <= width;
+	const shown = [
+		0,
+		2,
+		3,
+		4,
+		5,
+		6,
+		7,
+		TOP
+	];
+	const dropped = [];
+	for (const i of DROP_ORDER) {
+		if (fits(shown)) break;
+		shown.splice(shown.indexOf(i), 1);
+		dropped.push(i);
+	}
+	const unreleasedColumn = fits([...shown, 8]);
+	if (unreleasedColumn) shown.push(8);
+	const sameWindow = report.repositories.every((r) => r.window.since === report.window.since && r.window.until === report.window.until);
+	const windowColumn = !sameWindow && fits([...shown, 1]);
+	if (windowColumn) shown.push(1);
+	shown.sort((x, y) => x - y);
+	const columns = head.map((h, i) => ({
+		head: h,
+		...NUMERIC.has(i) && { align: "right" },
+		...i === 0 && { min: Math.min(least(0), 12) },
+		...i === TOP && {
+			min: Math.min(least(TOP), 12),
+			rank: 1
+		}
+	}));
+	const pick = (list) => shown.map((i) => list[i]);
+	const table = fitTable(pick(columns), rows.map(pick), {
+		color: options.color,
+		width
+	});
+	const names = plain.map((r) => r[0] ?? "");
+	const below = [
+		...dropped.sort((x, y) => x - y).map((i) => `${HEAD[i] ?? ""}: ${plain.map((r, j) => `${names[j] ?? ""} ${r[i] ?? ""}`).join(" · ")}`),
+		...unreleasedColumn ? [] : report.repositories.filter((r) => r.unreleased.count > 0).map((r) => `unreleased in ${terminalSafe(name(r.name))}: ${unreleasedCell(r.unreleased, days)}`),
+		...sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(name(r.name))}: ${cells$1(r, name, days)[1]}`)
+	];
+	const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
+	return [
+		c.bold("Repositories"),
+		table,
+		...below.map((line) => c.dim(wrap(line, width))),
+		...failed
+	].join("\n");
+}
+function renderRepositoryMarkdown(report) {
+	if (!report.repositories) return "";
+	const name = repositoryNamer(report);
+	const days = durationFormat(report.businessHours);
+	const rows = [...report.repositories.map((row) => cells$1(row, name, days)), whole(report)].map((r, i, all) => r.map((t) => i === all.length - 1 ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t)));
+	const failed = failedLines(report).map((line) => `- could not be read: ${escapeMarkdown(line)}`);
+	return [
+		"### Repositories",
+		"",
+		`| ${HEAD.join(" | ")} |`,
+		`| ${HEAD.map((_, i) => NUMERIC.has(i) ? "--:" : ":--").join(" | ")} |`,
+		...rows.map((r) => `| ${r.join(" | ")} |`),
+		"",
+		...failed.length > 0 ? [...failed, ""] : []
+	].join("\n") + "\n";
+}
+function renderRepositoryHtml(report) {
+	if (!report.repositories) return "";
+	const th = HEAD.map((c, i) => `<th scope="col"${NUMERIC.has(i) ? " class=\"num\"" : ""}>${escapeHtml(c)}</th>`).join("");
+	const name = repositoryNamer(report);
+	const days = durationFormat(report.businessHours);
+	const tr = (r, total) => `<tr${total ? " class=\"total\"" : ""}>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td${NUMERIC.has(i) ? " class=\"num\"" : i === 1 ? " class=\"date\"" : ""}>${escapeHtml(t)}</td>`).join("")}</tr>`;
+	const svg = barChart({
+		id: "repository-lead-times",
+		title: "Median lead and cycle time per repository",
+		description: "For each repository, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis."
+	}, report.repositories.map((r) => ({
+		label: name(r.name),
+		values: [r.leadTimeP50, r.cycleTimeP50],
+		bounds: [r.leadTimeP50 === null ? r.summary.leadTime.atLeast : null, null]
+	})), {
+		series: [{
+			name: "lead time p50",
+			colour: STAGE_COLOURS.deploy
+		}, {
+			name: "cycle time p50",
+			colour: STAGE_COLOURS.coding
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no repository has a known lead or cycle time"
+	});
+	const failed = failedLines(report);
+	return section("repositories", "Repositories", escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`), charts(figure(svg, "Lead and cycle time by repository", "The name is cut short where it is long; the table gives it whole."), ...doraCharts(report.repositories, name)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells$1(r, name, days), false)).join("")}${tr(whole(report), true)}</tbody></table></div>`, failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join("")}</ul></div>` : "");
+}
+function doraCharts(rows, name) {
+	const frequency = barChart({
+		id: "repository-deploy-frequency",
+		title: "Deploys per week by repository",
+		description: "For each repository, its deploys per week over its own window."
+	}, rows.map((r) => ({
+		label: name(r.name),
+		values: [r.deploymentFrequency]
+	})), {
+		series: [{
+			name: "deploys per week",
+			colour: ACCENT_COLOUR
+		}],
+		scale: "count",
+		format: formatPerWeek,
+		empty: "no repository has a deploy in its window"
+	});
+	const failure = barChart({
+		id: "repository-failure-rate",
+		title: "Change failure rate by repository",
+		description: "For each repository, the share of its deploys that failed."
+	}, rows.map((r) => ({
+		label: name(r.name),
+		values: [r.changeFailureRate === null ? null : r.changeFailureRate * 100]
+	})), {
+		series: [{
+			name: "change failure rate",
+			colour: FAIL_COLOUR
+		}],
+		scale: "count",
+		format: (v) => v === null ? "—" : formatPercent(v / 100),
+		empty: "no repository has a failed deploy, or none has deploys"
+	});
+	return [figure(frequency, "Deploy frequency by repository"), figure(failure, "Change failure rate by repository")];
+}
+var HEAD, NUMERIC, TOP, DROP_ORDER;
+var init_repositories = __esmMin((() => {
+	init_source();
+	init_duration();
+	init_names();
+	init_sanitize();
+	init_layout();
+	init_parts();
+	init_bars();
+	init_scale();
+	HEAD = [
+		"repository",
+		"window",
+		"changes",
+		"lead time p50",
+		"cycle time p50",
+		"deploys",
+		"per week",
+		"failure rate",
+		"unreleased",
+		"top recommendation"
+	];
+	NUMERIC = new Set([
+		2,
+		3,
+		4,
+		5,
+		6,
+		7,
+		8
+	]);
+	TOP = HEAD.length - 1;
+	DROP_ORDER = [
+		4,
+		5,
+		6,
+		2,
+		7,
+		3
+	];
+}));
+// src/render/products.ts
+function rateCell(row) {
+	if (row.deploysPerWeek !== null) return formatPerWeek(row.deploysPerWeek);
+	return deployRateText({
+		value: null,
+		unit: "deploys/week",
+		band: null,
+		count: row.deploys,
+		deployDaysPerWeek: null,
+		coveredDays: row.coveredDays
+	});
+}
+function cells(report, row) {
+	return [
+		row.name,
+		String(row.changes),
+		String(row.deploys),
+		rateCell(row),
+		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
+		formatPercent(row.changeFailureRate),
+		String(row.unreleased)
+	];
+}
+function lead(rows) {
+	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them the first deploy of any); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+}
+function commonScope(rows) {
+	if (rows.length < 2) return "";
+	const names = rows.map((r) => `${r.name}/`);
+	let scope = names[0];
+	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
+	return scope;
+}
+function shortName(name, scope) {
+	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
+}
+function renderProductsText(report, ctx) {
+	const rows = report.summary.products;
+	if (rows === void 0 || rows.length === 0) return [];
+	const scope = commonScope(rows);
+	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+	const columns = TEXT_HEADS.map((head, i) => ({
+		head,
+		...i > 0 && { align: "right" },
+		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
+	}));
+	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
+	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+	return [
+		ctx.c.bold("Products"),
+		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
+		fitTable(columns, body, ctx)
+	];
+}
+function renderProductsMarkdown(report) {
+	const rows = report.summary.products;
+	if (rows === void 0 || rows.length === 0) return [];
+	return [
+		"### Products",
+		"",
+		escapeMarkdown(lead(rows)),
+		"",
+		`| ${HEADS.map(escapeMarkdown).join(" | ")} |`,
+		`| ${HEADS.map((_, i) => i === 0 ? ":--" : "--:").join(" | ")} |`,
+		...rows.map((r) => `| ${cells(report, r).map(escapeMarkdown).join(" | ")} |`),
+		""
+	];
+}
+function renderProductsHtml(report) {
+	const rows = report.summary.products;
+	if (rows === void 0 || rows.length === 0) return "";
+	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
+	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
+	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
+}
+var HEADS, TEXT_HEADS;
+var init_products$3 = __esmMin((() => {
+	init_catalogue();
+	init_duration();
+	init_parts();
+	init_sanitize();
+	init_layout();
+	HEADS = [
+		"product",
+		"changes",
+		"deploys",
+		"deploys per week",
+		"lead p50",
+		"failure rate",
+		"unreleased"
+	];
+	TEXT_HEADS = [
+		"product",
+		"changes",
+		"deploys",
+		"/week",
+		"lead p50",
+		"CFR",
+		"unrel."
+	];
+}));
+// src/render/slices.ts
+function shownStages(report) {
+	return STAGES.filter((s) => report.summary.stages[s].p50 !== null);
+}
+function stageCell(row, stage, days) {
+	const s = row.stages[stage];
+	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatPercent(s.share)})`}`;
+}
+function columns$1(report) {
+	return [
+		{
+			head: "slice",
+			cell: (r) => r.name
+		},
+		{
+			head: "repos",
+			numeric: true,
+			cell: (r) => String(r.repositories?.length ?? 0),
+			when: (_, s) => s.rows.some((r) => r.repositories !== void 0)
+		},
+		{
+			head: "changes",
+			numeric: true,
+			cell: (r) => String(r.changes)
+		},
+		...shownStages(report).map((stage) => ({
+			head: `${stageName(stage, report)} p50`,
+			numeric: true,
+			cell: (r, c) => stageCell(r, stage, c.days)
+		})),
+		{
+			head: "cycle p50",
+			numeric: true,
+			cell: (r, c) => formatDuration(r.cycleTimeP50, c.days)
+		},
+		{
+			head: "lead p50",
+			numeric: true,
+			cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days)
+		},
+		{
+			head: "deploys",
+			numeric: true,
+			cell: (r) => r.deploys === void 0 ? "—" : String(r.deploys),
+			when: byProduct
+		},
+		{
+			head: "failure rate",
+			numeric: true,
+			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatPercent(r.changeFailureRate),
+			when: byProduct
+		},
+		{
+			head: "unreleased",
+			numeric: true,
+			cell: (r) => String(r.unreleased)
+		},
+		{
+			head: "AI",
+			numeric: true,
+			cell: (r) => formatPercent(r.aiShare)
+		},
+		{
+			head: "reviews/change",
+			numeric: true,
+			cell: (r) => r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1),
+			when: github
+		},
+		{
+			head: "top recommendation",
+			cell: top
+		}
+	];
+}
+function productHeads(report) {
+	return byProduct(report) ? ["deploys", "failure rate"] : [];
+}
+function productCells(report, row) {
+	if (!byProduct(report)) return [];
+	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatPercent(row.changeFailureRate)];
+}
+function table$1(report, slices) {
+	const ctx = {
+		report,
+		days: durationFormat(report.businessHours)
+	};
+	const shown = columns$1(report).filter((c) => c.when === void 0 || c.when(report, slices));
+	return {
+		heads: shown.map((c) => c.head),
+		numeric: shown.map((c) => c.numeric === true),
+		rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx)))
+	};
+}
+function slowestStage(row, gitOnly) {
+	let best = null;
+	for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : row.stages[best].share ?? -1)) best = s;
+	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+}
+function sliceFindings(slices, counted) {
+	if (groupingOf(slices.by)?.by.owners !== true) return [];
+	if (slices.owners === null) return ["No CODEOWNERS file at the window's end (.github/, the root or docs/): no change has an owner."];
+	const unowned = slices.rows.find((r) => isNoGroup(r.name, slices.by))?.changes ?? 0;
+	const share = slices.unownedShare;
+	const pooled = slices.rows.some((r) => r.repositories !== void 0);
+	return [
+		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
+		...share !== null && share >= .25 ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
+		"A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.",
+		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
+	];
+}
+function renderSlicesText(report, options) {
+	const slices = report.summary.slices;
+	if (!slices) return [];
+	const c = new Chalk({ level: options.color ? 1 : 0 });
+	const days = durationFormat(report.businessHours);
+	const pooled = slices.rows.some((r) => r.repositories !== void 0);
+	const heads = [
+		"slice",
+		...pooled ? ["repos"] : [],
+		"changes",
+		"slowest stage",
+		"cycle p50",
+		"lead p50",
+		...productHeads(report),
+		"unreleased",
+		"AI",
+		...github(report) ? ["rev/chg"] : [],
+		"top recommendation"
+	];
+	const rows = slices.rows.map((r) => [
+		r.name,
+		...pooled ? [String(r.repositories?.length ?? 0)] : [],
+		String(r.changes),
+		slowestStage(r, !report.sources.includes("github")),
+		formatDuration(r.cycleTimeP50, days),
+		durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days),
+		...productCells(report, r),
+		String(r.unreleased),
+		formatPercent(r.aiShare),
+		...github(report) ? [r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)] : [],
+		top(r)
+	].map(terminalSafe));
+	const last = heads.length - 1;
+	const fitted = fitTable(heads.map((h, i) => ({
+		head: h,
+		...i > 0 && i < last && h !== "slowest stage" && { align: "right" },
+		...(i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }
+	})), rows, {
+		color: options.color,
+		width: options.width ?? 80
+	});
+	return [
+		c.bold(`By ${terminalSafe(slices.by)}`),
+		fitted,
+		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))
+	];
+}
+function renderSlicesMarkdown(report) {
+	const slices = report.summary.slices;
+	if (!slices) return "";
+	const t = table$1(report, slices);
+	return [
+		`### By ${escapeMarkdown(slices.by)}`,
+		"",
+		`| ${t.heads.map(escapeMarkdown).join(" | ")} |`,
+		`| ${t.numeric.map((n) => n ? "--:" : ":--").join(" | ")} |`,
+		...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`),
+		"",
+		`${escapeMarkdown(STAGE_NOTE)}\n`,
+		...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`)
+	].join("\n") + "\n";
+}
+function renderSlicesHtml(report) {
+	const slices = report.summary.slices;
+	if (!slices) return "";
+	const t = table$1(report, slices);
+	const last = t.heads.length - 1;
+	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
+	const tr = (r) => `<tr>${r.map((text, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? " class=\"num\"" : i === last ? " class=\"ext\"" : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`;
+	const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join("")}</tbody></table></div>`;
+	return section("slices", `By ${slices.by}`, sliceFindings(slices, report.summary.changes).map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
+}
+function sliceCharts(report, slices) {
+	const days = durationFormat(report.businessHours);
+	const format = (v) => formatDuration(v, days);
+	const stages = shownStages(report);
+	const label = (name) => name.slice(name.indexOf(":") + 1);
+	const noun = groupingNoun(slices.by);
+	const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
+	const longest = Math.max(0, ...sums);
+	const unit = longest >= 2 * DAY$10 ? DAY$10 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
+	const inUnits = (v) => v === null ? null : v / unit;
+	const stagesSvg = barChart({
+		id: "slice-stages",
+		title: `Stage medians by ${noun}`,
+		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
+	}, slices.rows.map((r, i) => ({
+		label: label(r.name),
+		values: stages.map((s) => inUnits(r.stages[s].p50)),
+		text: format(sums[i] ?? 0)
+	})), {
+		series: stages.map((s) => ({
+			name: stageName(s, report),
+			colour: STAGE_COLOURS[s]
+		})),
+		layout: "stacked",
+		scale: "count",
+		format: (v) => format(v === null ? null : Math.round(v * unit)),
+		empty: "no slice has a stage with a known duration"
+	});
+	const leadSvg = barChart({
+		id: "slice-lead-times",
+		title: `Median lead and cycle time by ${noun}`,
+		description: `For each ${noun}, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.`
+	}, slices.rows.map((r) => ({
+		label: label(r.name),
+		values: [r.leadTimeP50, r.cycleTimeP50],
+		bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null]
+	})), {
+		series: [{
+			name: "lead time p50",
+			colour: STAGE_COLOURS.deploy
+		}, {
+			name: "cycle time p50",
+			colour: STAGE_COLOURS.coding
+		}],
+		scale: "duration",
+		format,
+		empty: "no slice has a known lead or cycle time"
+	});
+	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
+}
+var UNOWNED_FINDING, STAGE_NOTE, HOUR$2, DAY$10, github, top, byProduct;
+var init_slices$2 = __esmMin((() => {
+	init_source();
+	init_domain();
+	init_slices$3();
+	init_stage_labels();
+	init_duration();
+	init_parts();
+	init_sanitize();
+	init_bars();
+	init_scale();
+	init_layout();
+	UNOWNED_FINDING = .25;
+	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
+	HOUR$2 = 3600;
+	DAY$10 = 86400;
+	github = (report) => report.sources.includes("github");
+	top = (row) => row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—";
+	byProduct = (report) => {
+		const by = report.summary.slices?.by;
+		return by !== void 0 && groupingOf(by)?.ownDeploys !== void 0;
+	};
+}));
+// src/render/confidence.ts
+function signedDuration(seconds, days) {
+	if (seconds === 0) return "0";
+	return `${seconds > 0 ? "+" : "-"}${formatDuration(Math.abs(seconds), days)}`;
+}
+function differenceText$1(interval, days) {
+	const { difference, low, high } = interval;
+	if (difference === null || low === null || high === null) return null;
+	return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
+}
+function whatIfText$1(whatIf, stageLabel, days) {
+	const { now, then } = whatIf.leadTimeP50;
+	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours$1(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
+}
+function hours$1(h) {
+	const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
+	return `${n} change-hour${n === 1 ? "" : "s"}`;
+}
+function aiDifferenceLine(intervals, label, days, tooFew = false) {
+	const items = [
+		"leadTime",
+		"cycleTime",
+		...STAGES
+	].map((k) => ({
+		name: k === "leadTime" ? "lead time" : k === "cycleTime" ? "cycle time" : label(k),
+		text: differenceText$1(intervals[k], days),
+		real: intervals[k].real
+	})).filter((i) => i.text !== null);
+	if (items.length === 0) return null;
+	const real = items.filter((i) => i.real).map((i) => i.name);
+	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : real.length === 0 ? "the data cannot tell any of them" : real.length === items.length ? "each a real difference" : `a real difference: ${real.join(", ")}; the data cannot tell the rest`;
+	return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
+}
+var init_confidence = __esmMin((() => {
+	init_domain();
+	init_duration();
+}));
+// src/render/text/advice.ts
+function recommendations$2(report, ctx) {
+	if (report.recommendations.length === 0) return [];
+	const { c } = ctx;
+	const out = [c.bold("What to fix first")];
+	report.recommendations.forEach((r, i) => {
+		const number = `${i + 1}. `;
+		const pad = " ".repeat(number.length);
+		out.push(wrap(`${number}${c.bold(terminalSafe(r.measure))} · ${terminalSafe(r.value)}`, ctx.width, number.length));
+		if (r.whatIf) out.push(wrap(`${pad}what if: ${whatIfText$1(r.whatIf, stageLabel$1(r.whatIf.stage, !report.sources.includes("github")), ctx.durations)}`, ctx.width, 2));
+		out.push(wrap(`${pad}${terminalSafe(r.tellsYou)}`, ctx.width, 0));
+		out.push(wrap(`${pad}→ ${terminalSafe(r.doNext)}`, ctx.width, 2));
+	});
+	return out;
+}
+var init_advice$1 = __esmMin((() => {
+	init_stage_labels();
+	init_confidence();
+	init_sanitize();
+	init_layout();
+}));
+// src/render/band.ts
+function edgeText(key, value) {
+	if (key === "deploymentFrequency") return value >= 1 ? `${trim$1(value)} a week` : `${trim$1(value * 52 / 12)} a month`;
+	if (key === "changeFailureRate") return `${trim$1(value * 100)}%`;
+	return formatDuration(value);
+}
+function bandRange(key, band) {
+	const table = TABLES$1.get(key);
+	if (table === void 0) return "";
+	const edges = table.edges.map((e) => edgeText(key, e));
+	const [best, worst] = table.better === "lower" ? [table.inclusive ? "at most" : "under", table.inclusive ? "over" : "at least"] : [table.inclusive ? "at least" : "over", table.inclusive ? "under" : "at most"];
+	if (band === "elite") return `${best} ${edges[0] ?? ""}`;
+	if (band === "low") return `${worst} ${edges[2] ?? ""}`;
+	const [from, to] = band === "high" ? [edges[0], edges[1]] : [edges[1], edges[2]];
+	return table.better === "lower" ? `${from ?? ""} to ${to ?? ""}` : `${to ?? ""} to ${from ?? ""}`;
+}
+function bandText(key, band) {
+	const table = TABLES$1.get(key);
+	if (!band || table === void 0) return "";
+	return `${band} performer band (DORA ${table.year}): ${bandRange(key, band)}`;
+}
+var TABLES$1, trim$1;
+var init_band = __esmMin((() => {
+	init_catalogue();
+	init_units();
+	TABLES$1 = new Map(catalogueEntries().flatMap((e) => e.bands === null ? [] : [[e.path.replace(/^dora\./, ""), e.bands]]));
+	trim$1 = (n) => String(Number(n.toFixed(2)));
+}));
+// src/render/incidents.ts
+function unlinkedText$1(incident) {
+	const product = incident.product === null ? "" : ` (product ${incident.product})`;
+	const resolved = incident.resolvedAt === null ? ", not resolved" : `, resolved ${minuteOf(incident.resolvedAt)}`;
+	return `${incident.id}, opened ${minuteOf(incident.openedAt)} UTC${product}${resolved}`;
+}
+var UNLINKED_LEAD;
+var init_incidents$1 = __esmMin((() => {
+	init_format$2();
+	UNLINKED_LEAD = "incidents that followed no deploy within the incident window (--incident-window), so they fail none:";
+}));
+// src/render/text/deploys.ts
+function deploys$2(report, ctx) {
+	const { c } = ctx;
+	const d = report.summary.dora;
+	const freq = d.deploymentFrequency;
+	const cfr = d.changeFailureRate;
+	const out = [c.bold("Deploys")];
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (freq.band ? ` · ${bandText("deploymentFrequency", freq.band)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText("leadTime", d.leadTime.band)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText("changeFailureRate", cfr.band)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText("timeToRestore", d.timeToRestore.band)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatPercent(d.reworkRate.value)}`, ctx.width));
+	const recent = report.deploys.slice(-8);
+	if (recent.length === 0) return out;
+	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
+	const marks = recent.map((deploy) => [deploy.rollback ? "rollback" : "", deploy.failed ? "failed" : ""].filter(Boolean).join(", "));
+	const marked = marks.some((mark) => mark !== "");
+	const rows = recent.map((deploy, i) => {
+		const row = [
+			terminalSafe(deploy.ref),
+			formatTime(deploy.at, ctx.timeZone),
+			String(deploy.changes)
+		];
+		return marked ? [...row, marks[i] ? c.red(marks[i]) : ""] : row;
+	});
+	const columns = [
+		{
+			head: "deploy",
+			min: 12
+		},
+		{ head: `at (${ctx.timeZone})` },
+		{
+			head: "changes",
+			align: "right"
+		},
+		...marked ? [{ head: "status" }] : []
+	];
+	out.push(fitTable(columns, rows, ctx));
+	out.push(...failedDeploys(report, ctx));
+	const unlinked = report.unlinkedIncidents ?? [];
+	if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width)));
+	return out;
+}
+function failedDeploys(report, ctx) {
+	const failed = report.deploys.filter((deploy) => deploy.failed);
+	if (failed.length === 0) return [];
+	return [ctx.c.dim(`${failed.length === 1 ? "the failed deploy" : `the ${failed.length} failed deploys`}, and why:`), ...failed.map((deploy) => {
+		const why = deploy.failureReasons.length > 0 ? deploy.failureReasons.join("; ") : "no reason recorded";
+		const restored = deploy.restoredAfter === null ? "" : `; restored after ${formatDuration(deploy.restoredAfter, ctx.durations)}`;
+		return wrap(`  ${ctx.c.red("failed")} ${terminalSafe(deploy.ref)} ${formatTime(deploy.at, ctx.timeZone)}: ${terminalSafe(why)}${restored}`, ctx.width);
+	})];
+}
+var init_deploys$2 = __esmMin((() => {
+	init_catalogue();
+	init_band();
+	init_units();
+	init_duration();
+	init_incidents$1();
+	init_sanitize();
+	init_layout();
+}));
+// src/render/text/notes.ts
+function notes$2(report, ctx) {
+	return report.notes.map((note) => ctx.c.dim(wrap(`· ${terminalSafe(note)}`, ctx.width)));
+}
+var init_notes$1 = __esmMin((() => {
+	init_sanitize();
+	init_layout();
+}));
+// src/render/repair.ts
+function repairHeadline(r) {
+	const cycle = r.cycleTimeShare === null ? "" : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
+	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+}
+function repairReasons(r) {
+	return REASONS.flatMap((key) => {
+		const n = r.reasons[key];
+		return n === null || n === 0 ? [] : [`${figureLabel(`repair.reasons.${key}`)} ${n}`];
+	}).join(" · ");
+}
+function repairSplit(r) {
+	if (r.ai.changes === 0) return "";
+	const side = (label, f) => `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
+	return `${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
+}
+function repairWeeks(r) {
+	return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [
+		w.weekStart,
+		formatPercent(w.share),
+		`${w.repairs} of ${w.changes}`,
+		formatPercent(w.cycleTimeShare)
+	]);
+}
+function repairMarkdown(report) {
+	const r = report.summary.repair;
+	if (!r || r.changes === 0) return [];
+	const reasons = repairReasons(r);
+	const split = repairSplit(r);
+	const weeks = repairWeeks(r);
+	return [
+		"### Repairs",
+		"",
+		REPAIR_LEAD,
+		"",
+		`- **${repairHeadline(r)}**${reasons ? `: ${reasons}` : ""}`,
+		...split ? [`- ${split}`] : [],
+		"",
+		...weeks.length > 1 ? [
+			"<details>",
+			`<summary>Week by week (${weeks.length} weeks with changes)</summary>`,
+			"",
+			"| Week | Repairs | Of changes | Of cycle time |",
+			"| :-- | --: | --: | --: |",
+			...weeks.map((w) => `| ${w.join(" | ")} |`),
+			"",
+			"</details>",
+			""
+		] : []
+	];
+}
+var REASONS, REPAIR_LEAD;
+var init_repair$3 = __esmMin((() => {
+	init_catalogue();
+	init_duration();
+	REASONS = [
+		"revert",
+		"failedDeployFix",
+		"hotfixBranch",
+		"fixTitle",
+		"bugLabel"
+	];
+	REPAIR_LEAD = "Changes that repaired earlier work: reverts, changes that landed after a failed deploy and shipped in the deploy that restored it, changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). \"Fixes #N\" in a body alone does not make a repair.";
+}));
+// src/render/text/repair.ts
+function repair$1(report, ctx) {
+	const r = report.summary.repair;
+	if (!r || r.changes === 0) return [];
+	const reasons = repairReasons(r);
+	const split = repairSplit(r);
+	const weeks = repairWeeks(r).slice(-8);
+	const anyRepair = weeks.some((w) => !(w[2] ?? "").startsWith("0 of"));
+	return [
+		ctx.c.bold("Repairs"),
+		wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ""}`, ctx.width),
+		...split ? [wrap(split, ctx.width)] : [],
+		...weeks.length > 1 && anyRepair ? [fitTable([
+			{ head: "week" },
+			{
+				head: "repairs",
+				align: "right"
+			},
+			{
+				head: "of changes",
+				align: "right"
+			},
+			{
+				head: "of cycle time",
+				align: "right"
+			}
+		], weeks, ctx)] : []
+	];
+}
+var init_repair$2 = __esmMin((() => {
+	init_repair$3();
+	init_layout();
+}));
+// src/render/previous.ts
+function previousView(report, days) {
+	const p = report.summary.previous;
+	if (p === void 0) return null;
+	const span = `${day$1(p.since)} → ${day$1(p.until)}`;
+	if (!p.covered) return {
+		title: "Against the previous period",
+		uncovered: `Previous period (${span}): the history does not reach back to it`,
+		rows: []
+	};
+	const rows = p.rows.filter((r) => r.direction !== null).map((r) => ({
+		label: r.label,
+		before: valueText(r.before, r, days),
+		now: valueText(r.after, r, days),
+		change: changeText(r, days),
+		direction: r.direction
+	}));
+	return {
+		title: `Against the previous period: ${span} (${plural$2(p.changes, "change")}, ${plural$2(p.deploys, "deploy")})`,
+		uncovered: null,
+		rows
+	};
+}
+function valueText(value, row, days) {
+	if (value === null) return "—";
+	if (row.unit === "seconds") return formatDuration(value, days);
+	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
+	return `${formatPerWeek(value)}/wk`;
+}
+function signed$2(value, row, days) {
+	if (value === 0) return "0";
+	const sign = value > 0 ? "+" : "-";
+	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
+	if (row.unit === "ratio") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
+}
+function changeText(row, days) {
+	const { change, direction, interval } = row;
+	if (direction === "same") return "no change";
+	if (direction !== "better" && direction !== "worse") return "the data cannot tell";
+	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
+	return `${signed$2(change, row, days)} (${signed$2(interval.low, row, days)} … ${signed$2(interval.high, row, days)}), ${direction}`;
+}
+var day$1, PREVIOUS_NOTE;
+var init_previous$3 = __esmMin((() => {
+	init_units();
+	init_duration();
+	day$1 = (iso) => iso.slice(0, 10);
+	PREVIOUS_NOTE = "A change is written only where its 95% interval (bootstrap) excludes 0.";
+}));
+// src/render/text/previous.ts
+function previous(report, ctx) {
+	const view = previousView(report, ctx.durations);
+	if (view === null) return [];
+	const { c } = ctx;
+	if (view.uncovered !== null) return [wrap(view.uncovered, ctx.width)];
+	if (view.rows.length === 0) return [];
+	const columns = [
+		{
+			head: "figure",
+			min: 12,
+			wrap: true
+		},
+		{
+			head: "before",
+			align: "right"
+		},
+		{
+			head: "now",
+			align: "right"
+		},
+		{
+			head: "change (95% interval)",
+			min: 16,
+			wrap: true,
+			rank: 1
+		}
+	];
+	const rows = view.rows.map((r) => [
+		r.label,
+		r.before,
+		r.now,
+		r.direction === "better" ? c.green(r.change) : r.direction === "worse" ? c.red(r.change) : r.change
+	]);
+	return [
+		c.bold(wrap(view.title, ctx.width)),
+		fitTable(columns, rows, ctx),
+		c.dim(wrap(PREVIOUS_NOTE, ctx.width))
+	];
+}
+var init_previous$2 = __esmMin((() => {
+	init_previous$3();
+	init_layout();
+}));
+// src/render/signal.ts
+function deploySignalWords(signal) {
+	if (signal.kind === "merge") return "every merge (no deploy signal found)";
+	return signal.detail.replace(/; .*$/s, "").replace(/ (to environments )?matching .*?(, pre-releases included)?$/s, (_m, environments, prereleases) => `${environments ? " to production" : ""}${prereleases ?? ""}`) || signal.kind;
+}
+function deploySignalHeader(report) {
+	const words = deploySignalWords(report.deploySignal);
+	const read = /^(\d+) /.exec(words)?.[1];
+	const inWindow = deploysInWindow(report);
+	return read === void 0 || Number(read) === inWindow ? words : `${inWindow} in the window, read from ${words}`;
+}
+var init_signal = __esmMin((() => {
+	init_format$2();
+}));
+// src/render/text/overview.ts
+function labeller(report, width) {
+	const gitOnly = !report.sources.includes("github");
+	if (width >= 100) return (stage) => stageLabel$1(stage, gitOnly);
+	return (stage) => stage === "review" ? stageLabel$1(stage, gitOnly) : shortStageLabel(stage, gitOnly);
+}
+function windowText$1(report, timeZone) {
+	const bound = (iso) => {
+		const full = formatTime(iso, timeZone);
+		return full.endsWith(" 00:00") ? full.slice(0, 10) : full;
+	};
+	return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
+}
+function header$1(report, ctx) {
+	const { c } = ctx;
+	const lines = [c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)), wrap(`branch ${terminalSafe(report.repository.branch)} · ${windowText$1(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${terminalSafe(deploySignalHeader(report))}`, ctx.width)];
+	const b = report.businessHours;
+	if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
+	return lines;
+}
+function nothingMerged(report, ctx) {
+	if (mergedInWindow(report) > 0) return [];
+	return [wrap(`No changes merged between ${windowText$1(report, ctx.timeZone).replace(" → ", " and ")}.`, ctx.width)];
+}
+function headline$2(report, ctx) {
+	const s = report.summary;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	return [ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)), ctx.c.dim(wrap(`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`, ctx.width))];
+}
+function stages$1(report, ctx) {
+	const { c } = ctx;
+	const s = report.summary;
+	const name = labeller(report, ctx.width);
+	const what = (text) => (w) => w >= text.length ? c.dim(text) : "";
+	const unseen = codingUnseenNote(report);
+	const rows = STAGES.map((stage) => {
+		const f = s.stages[stage];
+		const share = stage === "coding" && unseen !== null ? null : f.share;
+		return [
+			name(stage),
+			String(f.count),
+			percentileText(f, "p50", ctx.durations),
+			percentileText(f, "p75", ctx.durations),
+			percentileText(f, "p90", ctx.durations),
+			formatPercent(share),
+			(w) => bar(share, w, c)
+		];
+	});
+	rows.push([
+		c.bold("cycle time"),
+		String(s.cycleTime.count),
+		formatDuration(s.cycleTime.p50, ctx.durations),
+		formatDuration(s.cycleTime.p75, ctx.durations),
+		formatDuration(s.cycleTime.p90, ctx.durations),
+		"",
+		what("commit → merge")
+	]);
+	rows.push([
+		c.bold("lead time"),
+		String(s.leadTime.count),
+		percentileText(s.leadTime, "p50", ctx.durations),
+		percentileText(s.leadTime, "p75", ctx.durations),
+		percentileText(s.leadTime, "p90", ctx.durations),
+		"",
+		what("commit → deploy")
+	]);
+	const figuresWidth = [
+		0,
+		1,
+		2,
+		3,
+		4,
+		5
+	].reduce((sum, i) => sum + naturalWidth(i === 0 ? "stage" : "count", rows.map((r) => r[i])), 8);
+	const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
+	const keep = (_, i) => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
+	const table = fitTable([
+		{
+			head: "stage",
+			min: 12,
+			rank: 1
+		},
+		{
+			head: "count",
+			align: "right"
+		},
+		{
+			head: "p50",
+			align: "right"
+		},
+		{
+			head: "p75",
+			align: "right"
+		},
+		{
+			head: "p90",
+			align: "right"
+		},
+		{
+			head: "share",
+			align: "right"
+		},
+		{
+			head: "",
+			min: 6,
+			prefer: 20
+		}
+	].filter(keep), rows.map((r) => r.filter(keep)), ctx);
+	return [
+		c.bold("Where the time goes"),
+		table,
+		...unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))]
+	];
+}
+var init_overview$1 = __esmMin((() => {
+	init_format$2();
+	init_domain();
+	init_names();
+	init_stage_labels();
+	init_units();
+	init_duration();
+	init_sanitize();
+	init_layout();
+	init_signal();
+}));
+// src/metrics/trend.ts
+function weekStart(t) {
+	const day = Math.floor(t / DAY$9);
+	return (day - (day + 3) % 7) * DAY$9;
+}
+function weekBuckets(changes, window) {
+	const first = weekStart(window.since);
+	const buckets = [];
+	for (let start = first; start < window.until; start += 7 * DAY$9) buckets.push([]);
+	for (const change of changes) {
+		if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
+		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$9))]?.push(change);
+	}
+	return {
+		first,
+		buckets
+	};
+}
+function weeklyTrend(changes, window, waiting) {
+	const { first, buckets } = weekBuckets(changes, window);
+	return { weeks: buckets.map((inWeek, i) => ({
+		weekStart: isoDay(first + i * 7 * DAY$9),
+		...changeFigures(inWeek, waiting)
+	})) };
+}
+function isoDay(t) {
+	return new Date(t * 1e3).toISOString().slice(0, 10);
+}
+function changeFigures(inPeriod, waiting) {
+	const open = inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length;
+	const stages = inPeriod.length === 0 ? Object.fromEntries(STAGES.map((s) => [s, null])) : Object.fromEntries(STAGES.map((s) => [s, medianOf(inPeriod, STAGE_OF[s])]));
+	const lead = (c) => leadObservation(c, waiting)?.seconds ?? null;
+	const deploy = (c) => deployObservation(c, waiting)?.seconds ?? null;
+	const bound = (value) => open > 0 ? medianOf(inPeriod, value) : null;
+	return {
+		changes: inPeriod.length,
+		waiting: open,
+		leadTimeP50: inPeriod.length === 0 || open > 0 ? null : medianOf(inPeriod, lead),
+		leadTimeAtLeast: bound(lead),
+		cycleTimeP50: inPeriod.length === 0 ? null : medianOf(inPeriod, (c) => c.cycleTime),
+		stages: open > 0 ? {
+			...stages,
+			deploy: null
+		} : stages,
+		deployAtLeast: bound(deploy)
+	};
+}
+function periodOf(window) {
+	return window.until - window.since > 182 * DAY$9 ? "month" : "week";
+}
+function periodAround(t, period) {
+	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$9];
+	const d = new Date(t * 1e3);
+	return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1e3, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1e3];
+}
+function keyTrends$1(changes, deploys, window, waiting) {
+	const period = periodOf(window);
+	const from = Math.max(window.since, window.historyFrom ?? window.since);
+	const to = Math.min(window.until, Math.max(waiting.now, from));
+	const bounds = [];
+	if (from < to) {
+		for (let [start] = periodAround(from, period); start < to; start = periodAround(start, period)[1]) bounds.push(start);
+		bounds.push(periodAround(bounds.at(-1) ?? from, period)[1]);
+	}
+	const at = (t) => {
+		let lo = 0;
+		let hi = bounds.length - 2;
+		while (lo < hi) {
+			const mid = lo + hi + 1 >> 1;
+			if (bounds[mid] <= t) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	};
+	const merged = bounds.slice(1).map(() => []);
+	const shipped = bounds.slice(1).map(() => []);
+	for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
+	for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
+	return {
+		period,
+		periods: merged.map((inPeriod, i) => {
+			const start = bounds[i];
+			const end = bounds[i + 1];
+			const covered = Math.min(end, to) - Math.max(start, from);
+			const partial = start < from || end > to;
+			const out = shipped[i] ?? [];
+			const failed = out.filter((d) => d.failed);
+			const { changes: count, waiting: open, ...figures } = changeFigures(inPeriod, waiting);
+			return {
+				start: isoDay(start),
+				end: isoDay(end),
+				partial,
+				complete: !partial && count > 0 && open === 0,
+				changes: count,
+				waiting: open,
+				deploys: out.length,
+				failedDeploys: failed.length,
+				deploymentFrequency: covered >= 7 * DAY$9 ? out.length / (covered / (7 * DAY$9)) : null,
+				changeFailureRate: out.length > 0 ? failed.length / out.length : null,
+				timeToRestoreP50: median$1(failed.map((d) => d.restoredAfter)),
+				...figures
+			};
+		})
+	};
+}
+function sparkline(values, apart) {
+	const present = values.filter((v, i) => v !== null && !apart?.[i]);
+	if (present.length === 0 && !apart?.some(Boolean)) return "";
+	const min = Math.min(...present);
+	const max = Math.max(...present);
+	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
+}
+var DAY$9, SPARKS;
+var init_trend$2 = __esmMin((() => {
+	init_domain();
+	init_stage_of();
+	init_percentile();
+	init_stage_summary();
+	DAY$9 = 86400;
+	SPARKS = "▁▂▃▄▅▆▇█";
+}));
+// src/render/trend.ts
+function periodsSoFar(report) {
+	const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
+	return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+}
+function keySeries(report) {
+	const gitOnly = !report.sources.includes("github");
+	const stageName = (s) => shortStageLabel(s, gitOnly);
+	const periods = periodsSoFar(report);
+	const series = (key, label, unit, value, bound) => {
+		const waits = bound !== void 0;
+		const apart = periods.map((p) => p.partial || waits && p.waiting > 0);
+		const values = periods.map(value);
+		const known = values.filter((v, i) => v !== null && !apart[i]);
+		return {
+			key,
+			label,
+			unit,
+			values,
+			bounds: periods.map((p) => bound?.(p) ?? null),
+			apart,
+			from: known[0] ?? null,
+			to: known.at(-1) ?? null
+		};
+	};
+	return [
+		series("deploymentFrequency", figureLabel("dora.deploymentFrequency"), "perWeek", (p) => p.deploymentFrequency),
+		series("leadTime", `${figureLabel("leadTime")} p50`, "seconds", (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
+		series("changeFailureRate", figureLabel("dora.changeFailureRate"), "ratio", (p) => p.changeFailureRate),
+		series("timeToRestore", `${figureLabel("dora.timeToRestore")} p50`, "seconds", (p) => p.timeToRestoreP50),
+		...STAGES.map((s) => series(s, `${stageName(s)} p50`, "seconds", (p) => p.stages[s], s === "deploy" ? (p) => p.deployAtLeast : void 0))
+	].filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
+}
+function apartNote(period) {
+	return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
+}
+function keyValueText(value, unit, days) {
+	if (value === null) return "—";
+	if (unit === "perWeek") return `${formatPerWeek(value)}/wk`;
+	if (unit === "ratio") return `${Math.round(value * 100)}%`;
+	return formatDuration(value, days);
+}
+var init_trend$1 = __esmMin((() => {
+	init_domain();
+	init_catalogue();
+	init_stage_labels();
+	init_duration();
+}));
+// src/render/text/trends.ts
+function trends(report, ctx) {
+	const period = report.summary.trend.period ?? "week";
+	const all = keySeries(report);
+	if (periodsSoFar(report).length < 2 || all.length === 0) return [];
+	if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
+	const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 22 <= ctx.width;
+	const label = (text) => spelled ? text : text.replace(/^failed deployment /, "").replace(/^deployment frequency$/, "deploy frequency").replace(/^change failure rate$/, "failure rate").replace(/^lead time for changes/, "lead time");
+	const labelWidth = Math.max(...all.map((k) => label(k.label).length)) + 2;
+	const shown = Math.min(60, Math.max(8, ctx.width - labelWidth - 22));
+	const lines = all.map((k) => {
+		const line = sparkline(k.values.slice(-shown), k.apart.slice(-shown));
+		const values = k.values.slice(-shown).filter((v, i) => v !== null && !k.apart.slice(-shown)[i]);
+		const compared = values.length === 0 ? "" : `  ${keyValueText(values[0] ?? null, k.unit, ctx.durations)} → ${keyValueText(values.at(-1) ?? null, k.unit, ctx.durations)}`;
+		return `${label(k.label).padEnd(labelWidth)}${ctx.c.cyan(compared === "" ? line.trimEnd() : line)}${compared}`;
+	});
+	const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+	return [
+		ctx.c.bold(`Trends by ${period} (→: from the first to the last complete ${period})`),
+		...lines,
+		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : []
+	];
+}
+var init_trends$1 = __esmMin((() => {
+	init_trend$2();
+	init_trend$1();
+	init_layout();
+}));
+// src/render/acceptance.ts
+function acceptanceView(report, days, always = false) {
+	const a = report.summary.acceptance;
+	if (a === void 0) return null;
+	if (a === null) {
+		const github = report.sources.includes("github");
+		if (!always && !github && report.summary.ai.assisted === 0) return null;
+		return {
+			unknown: unknownText(report),
+			rows: [],
+			difference: null,
+			note: null
+		};
+	}
+	return {
+		unknown: null,
+		rows: [
+			row$2("All", a, days),
+			row$2("AI-assisted", a.ai, days),
+			...a.tools.map((t) => ({
+				...row$2(t.tool, t, days),
+				tool: true
+			})),
+			row$2("Other", a.other, days)
+		],
+		difference: differenceText(a.aiMinusOther, a.note !== null),
+		note: a.note
+	};
+}
+function unknownText(report) {
+	if (!report.sources.includes("github")) return "Acceptance cannot be known from git alone: git never sees a pull request closed without merging (read GitHub: set GH_TOKEN).";
+	return "Acceptance is not measured: the pull requests closed without merging in the window were not all read (a GitHub read that stopped early, or a report among those aggregated made without them).";
+}
+function row$2(name, g, days) {
+	const apart = [g.closedDrafts > 0 ? plural$2(g.closedDrafts, "draft") : "", g.failedRuns > 0 ? plural$2(g.failedRuns, "failed run") : ""].filter(Boolean).join(", ");
+	return {
+		name,
+		merged: String(g.merged),
+		rejected: String(g.rejected),
+		decided: g.merged + g.rejected,
+		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
+		share: formatPercent(g.rate),
+		interval: g.rate === null ? "—" : interval(g),
+		apart: apart || "—",
+		drafts: String(g.closedDrafts),
+		failedRuns: String(g.failedRuns),
+		reviewed: String(g.reviewed),
+		toClose: formatDuration(g.timeToCloseP50, days),
+		effort: g.rejected === 0 ? "—" : g.reviewed === 0 ? "none reviewed" : `${plural$2(g.reviews, "review")}, ${plural$2(g.comments, "comment")}, ${formatDuration(g.reviewTime, days)} in review`,
+		reviews: String(g.reviews),
+		comments: String(g.comments),
+		inReview: formatDuration(g.reviewTime, days),
+		tool: false
+	};
+}
+function interval(g) {
+	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
+}
+function points(value) {
+	const rounded = Math.round(Math.abs(value) * 100);
+	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
+}
+function differenceText(d, tooFew) {
+	if (d.value === null || d.low === null || d.high === null) return null;
+	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
+	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
+}
+var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
+var init_acceptance$2 = __esmMin((() => {
+	init_units();
+	init_duration();
+	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
+	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
+}));
+// src/render/health.ts
+function healthSections(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const out = [];
+	if (s.review) {
+		const r = s.review;
+		out.push({
+			id: "review",
+			title: "Review health",
+			figures: [
+				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${decimal(r.reviewsPerChange)} per change`],
+				["Share of reviews by the two busiest reviewers", formatPercent(r.topTwoShare)],
+				["Merged without review", `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
+				["Merged without an approval by someone else", `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
+				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
+				["Review depth on large changes (comments per 100 lines, p50)", decimal(r.largeChangeCommentsPer100LinesP50)]
+			],
+			tables: r.byReviewer.length === 0 ? [] : [{
+				head: [
+					"Reviewer",
+					"Reviews",
+					"First reviews",
+					"Pickup p50 when first"
+				],
+				rows: r.byReviewer.slice(0, 10).map((x) => [
+					x.reviewer,
+					count$3(x.reviews),
+					count$3(x.firstReviews),
+					formatDuration(x.pickupP50, days)
+				])
+			}]
+		});
+	}
+	if (s.rework) {
+		const w = s.rework;
+		out.push({
+			id: "rework",
+			title: "Rework",
+			figures: [
+				["Reviewed changes", count$3(w.reviewed)],
+				["Commits or force-pushes after the first review", `${w.reworked} (${formatPercent(w.share)})`],
+				["Changes requested", `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`]
+			],
+			tables: []
+		});
+	}
+	if (s.ci) {
+		const c = s.ci;
+		out.push({
+			id: "ci",
+			title: "CI checks",
+			figures: [
+				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
+				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
+				["Share of the merge wait spent waiting on checks", formatPercent(c.mergeWaitOnChecksShare)],
+				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
+			],
+			tables: c.worstFlaky.length === 0 ? [] : [{
+				head: [
+					"Flaky check",
+					"Flaky runs",
+					"Changes that ran it",
+					"Rate"
+				],
+				rows: c.worstFlaky.map((f) => [
+					f.name,
+					count$3(f.flaky),
+					count$3(f.runs),
+					formatPercent(f.rate)
+				])
+			}]
+		});
+	}
+	if (s.wip) {
+		const w = s.wip;
+		out.push({
+			id: "wip",
+			title: "Work in progress",
+			figures: [
+				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
+				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
+				["Open pull requests per active author", decimal(w.perAuthor)],
+				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
+			],
+			tables: w.oldest.length === 0 ? [] : [{
+				head: [
+					"Longest open",
+					"Title",
+					"Author",
+					"State",
+					"Open for"
+				],
+				rows: w.oldest.map((p) => [
+					`#${p.number}`,
+					p.title,
+					p.author,
+					p.isDraft ? "draft" : "ready",
+					formatDuration(p.age, days)
+				]),
+				links: w.oldest.map((p) => p.url ?? null)
+			}]
+		});
+	}
+	const ai = s.aiComparison;
+	if (ai.assisted.count > 0) {
+		const intervals = ai.intervals;
+		const row = (name, a, o, key) => {
+			const i = key ? intervals?.[key] : void 0;
+			return [
+				name,
+				a,
+				o,
+				...intervals ? i ? [
+					signed$1(i.difference, days),
+					range(i, days),
+					verdict(i, tooFewToCompare(ai))
+				] : [
+					"",
+					"",
+					""
+				] : []
+			];
+		};
+		const rows = [
+			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
+			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
+			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
+			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
+			row("Size p50", lines$2(ai.assisted.p50Size), lines$2(ai.other.p50Size)),
+			row("Reverted", formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
+			row("Reworked after review", formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))
+		];
+		out.push({
+			id: "ai",
+			title: "AI-assisted vs other",
+			figures: ai.note ? [["Note", ai.note]] : [],
+			tables: [{
+				head: [
+					"",
+					"AI-assisted (a lower bound)",
+					"Other",
+					...intervals ? [
+						"Difference of medians",
+						"95% interval",
+						"Verdict"
+					] : []
+				],
+				rows
+			}]
+		});
+	}
+	return out;
+}
+function signed$1(seconds, days) {
+	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
+}
+function range(i, days) {
+	return i.low === null || i.high === null ? "—" : `${signed$1(i.low, days)} to ${signed$1(i.high, days)}`;
+}
+function tooFewToCompare(ai) {
+	return Math.min(ai.assisted.count, ai.other.count) < 10;
+}
+function verdict(i, tooFew = false) {
+	if (i.difference === null) return "not measurable";
+	if (tooFew) return "too few changes to tell";
+	if (!i.real) return "the data cannot tell";
+	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
+}
+var count$3, decimal, lines$2;
+var init_health = __esmMin((() => {
+	init_domain();
+	init_stage_labels();
+	init_duration();
+	init_units();
+	init_limits();
+	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
+	decimal = (n) => n === null || n === void 0 ? "—" : n.toFixed(1);
+	lines$2 = (n) => n === null || n === void 0 ? "—" : `${Math.round(n)} lines`;
+}));
+// src/render/text/review.ts
+function reviewAndCi(report, ctx) {
+	const { c } = ctx;
+	const s = report.summary;
+	const pct = (v) => formatPercent(v ?? null);
+	const lines = [];
+	if (s.review) {
+		const r = s.review;
+		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? "—"} per change`);
+	}
+	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
+	if (sized.length > 1) lines.push(`size: p50 ${s.flow.size.p50 ?? "—"} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
+	if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
+	if (s.ci) {
+		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
+		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
+	}
+	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? "—"} per active author`);
+	const ai = s.aiComparison;
+	const out = lines.map((l) => wrap(l, ctx.width));
+	if (ai && ai.assisted.count > 0) {
+		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${ai.assisted.p50Size ?? "—"} vs ${ai.other.p50Size ?? "—"} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
+		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
+		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
+	}
+	const acceptance = acceptanceView(report, ctx.durations);
+	if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
+	if (out.length === 0) return [];
+	return [c.bold("Review, CI and AI"), ...out];
+}
+function acceptanceLines(view, ctx) {
+	if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
+	const rate = (r) => `${r.tool || r.name === "AI-assisted" ? terminalSafe(r.name) : r.name.toLowerCase()} ${r.rate} of ${r.decided}`;
+	const groups = view.rows.filter((r) => !r.tool);
+	const tools = view.rows.filter((r) => r.tool);
+	const all = groups[0];
+	const lines = [`acceptance (merged of decided, 95% interval): ${groups.map(rate).join(" · ")}`];
+	if (tools.length > 0) lines.push(`  by tool: ${tools.map(rate).join(", ")}`);
+	if (all) lines.push(`  rejected: ${all.rejected}, p50 ${all.toClose} to close, ${all.effort}${all.apart === "—" ? "" : ` · apart: ${all.apart}`}`);
+	if (view.difference) lines.push(`  ${view.difference}`);
+	return lines.map((l) => wrap(l, ctx.width));
+}
+var init_review = __esmMin((() => {
+	init_stage_labels();
+	init_acceptance$2();
+	init_confidence();
+	init_health();
+	init_units();
+	init_duration();
+	init_sanitize();
+	init_layout();
+}));
+// src/render/text/queues.ts
+function queues$1(report, ctx) {
+	const { c } = ctx;
+	const s = report.summary;
+	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+	if (stages.length === 0) return [];
+	const gitOnly = !report.sources.includes("github");
+	const table = fitTable([
+		{
+			head: "stage",
+			min: 8,
+			wrap: true
+		},
+		{
+			head: "in/wk",
+			align: "right"
+		},
+		{
+			head: "out/wk",
+			align: "right"
+		},
+		{
+			head: "growth/wk",
+			align: "right",
+			min: 7
+		},
+		{
+			head: "mean queue",
+			align: "right",
+			min: 7,
+			wrap: true
+		},
+		{
+			head: "λ × W",
+			align: "right"
+		},
+		{
+			head: "mean time",
+			align: "right",
+			min: 8,
+			wrap: true
+		}
+	], stages.map((stage) => {
+		const t = s.queueTrend[stage];
+		const growth = t?.growthPerWeek ?? null;
+		const grow = rate(growth, true);
+		return [
+			shortStageLabel(stage, gitOnly),
+			rate(t?.arrivalsPerWeek),
+			rate(t?.departuresPerWeek),
+			growth !== null && growth > 0 ? c.red(grow) : grow,
+			rate(t?.meanQueue),
+			rate(t?.littleQueue),
+			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
+		];
+	}), ctx);
+	const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 9) + 3;
+	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
+	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
+	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
+	const lines = [];
+	for (const stage of stages) {
+		const weeks = s.queues[stage] ?? [];
+		const queue = weeks.map((w) => w.queue);
+		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
+		const ai = weeks.map((w) => w.aiShare);
+		if (ai.some((v) => v !== null)) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai)}`);
+	}
+	const capacity = s.reviewCapacity ?? [];
+	if (capacity.length > 0) {
+		lines.push(`  ${"reviews".padEnd(label - 2)}${spark(capacity.map((w) => w.reviews))} ${ends(capacity.map((w) => w.reviews))} a week`);
+		lines.push(`  ${"PRs ready".padEnd(label - 2)}${spark(capacity.map((w) => w.readyPulls))} ${ends(capacity.map((w) => w.readyPulls))} a week`);
+	}
+	return [
+		c.bold("Where the queue builds"),
+		table,
+		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).", ctx.width)),
+		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
+		...lines,
+		c.dim(wrap(littlesLaw(report, stages), ctx.width))
+	];
+}
+function littlesLaw(report, stages) {
+	const trend = report.summary.queueTrend;
+	const biggest = stages.map((stage) => ({
+		stage,
+		t: trend[stage]
+	})).filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+	const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+	if (!biggest?.t) return `${rule}.`;
+	const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
+	const weeks = (meanTimeInStage ?? 0) / WEEK$6;
+	const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= .2 * Math.max(1, meanQueue ?? 0) ? "close: the flow was steady" : "far apart: the queue grew or drained in the window";
+	return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes("github"))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+}
+function weeksNote(report, shown) {
+	const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
+	if (!first) return "";
+	const weeks = first.slice(-shown);
+	const zone = report.timezone;
+	const day = (iso) => {
+		if (iso === void 0) return "";
+		const d = new TZDate(Date.parse(iso), zone);
+		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+	};
+	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
+}
+var rate, WEEK$6;
+var init_queues$1 = __esmMin((() => {
+	init_tz();
+	init_domain();
+	init_trend$2();
+	init_stage_labels();
+	init_duration();
+	init_layout();
+	rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
+	WEEK$6 = 604800;
+}));
+// src/render/text/slowest.ts
+function slowest$1(report, ctx) {
+	const top = report.summary.slowest.slice(0, SHOWN);
+	if (top.length === 0) return [];
+	const gitOnly = !report.sources.includes("github");
+	const narrow = ctx.width < 100;
+	const table = fitTable([
+		{
+			head: "change",
+			min: 9
+		},
+		{
+			head: "title",
+			min: 12
+		},
+		{
+			head: "total",
+			align: "right"
+		},
+		{
+			head: "mostly",
+			min: 12
+		}
+	], top.map((ch) => [
+		terminalSafe(ch.id),
+		terminalSafe(ch.title),
+		formatDuration(ch.total, ctx.durations),
+		ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""
+	]), ctx);
+	return [ctx.c.bold("Slowest changes"), table];
+}
+var SHOWN;
+var init_slowest$1 = __esmMin((() => {
+	init_stage_labels();
+	init_duration();
+	init_sanitize();
+	init_layout();
+	SHOWN = 5;
+}));
+// src/render/unreleased.ts
+function leadTimeCensoringText(report) {
+	const days = durationFormat(report.businessHours);
+	const { leadTime, leadTimeDeployed } = report.summary;
+	if (leadTime.censored === 0) return null;
+	return [`lead time p50 ${percentileText(leadTime, "p50", days)} with the ${plural$2(leadTime.censored, "change")} still waiting counted as censored`, `lead time p50 ${formatDuration(leadTimeDeployed.p50, days)} over the ${plural$2(leadTimeDeployed.count, "deployed change")} only`];
+}
+function unreleasedText(report) {
+	const days = durationFormat(report.businessHours);
+	const u = report.summary.unreleased;
+	if (u.count === 0) return null;
+	return `${plural$2(u.count, "merged change")} not deployed at ${report.now.slice(0, 10)} · p50 age ${formatDuration(u.p50Age, days)} · oldest ${formatDuration(u.oldestAge, days)}`;
+}
+function renderUnreleasedText(report, ctx) {
+	const days = durationFormat(report.businessHours);
+	const { c } = ctx;
+	const backlog = unreleasedText(report);
+	const lead = leadTimeCensoringText(report);
+	if (backlog === null && lead === null) return [];
+	const out = [c.bold("Unreleased")];
+	if (backlog !== null) out.push(wrap(backlog, ctx.width));
+	const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
+	if (oldest.length > 0) {
+		const name = repositoryNamer(report);
+		const rows = oldest.map((ch) => [
+			terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id),
+			terminalSafe(ch.title),
+			formatTime(ch.mergedAt, ctx.timeZone),
+			formatDuration(ch.age, days)
+		]);
+		out.push(fitTable([
+			{
+				head: "change",
+				min: 9
+			},
+			{
+				head: "title",
+				min: 12
+			},
+			{ head: `merged (${ctx.timeZone})` },
+			{
+				head: "waiting",
+				align: "right"
+			}
+		], rows, ctx));
+	}
+	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
+	return ["", ...out];
+}
+var TEXT_OLDEST;
+var init_unreleased$1 = __esmMin((() => {
+	init_units();
+	init_duration();
+	init_sanitize();
+	init_names();
+	init_layout();
+	TEXT_OLDEST = 5;
+}));
+// src/render/text.ts
+var text_exports = __exportAll({
+	renderTerminalText: () => renderTerminalText,
+	renderText: () => renderText,
+	stageLabel: () => stageLabel
+});
+function stageLabel(stage, report) {
+	return stageLabel$1(stage, !report.sources.includes("github"));
+}
+function renderText(report, options) {
+	const ctx = {
+		c: new Chalk({ level: options.color ? 1 : 0 }),
+		color: options.color,
+		width: options.width ?? 80,
+		timeZone: options.timeZone ?? report.timezone,
+		durations: durationFormat(report.businessHours)
+	};
+	return `${SECTIONS.map((section) => section(report, ctx)).filter((lines) => lines.length > 0).map((lines) => lines.join("\n")).join("\n\n")}\n`;
+}
+function renderTerminalText(report, options) {
+	return terminalOutput(renderText(report, options), options.color);
+}
+var withChanges, SECTIONS;
+var init_text = __esmMin((() => {
+	init_source();
+	init_stage_labels();
+	init_format$2();
+	init_repositories();
+	init_products$3();
+	init_slices$2();
+	init_sanitize();
+	init_advice$1();
+	init_deploys$2();
+	init_notes$1();
+	init_repair$2();
+	init_previous$2();
+	init_overview$1();
+	init_trends$1();
+	init_review();
+	init_queues$1();
+	init_slowest$1();
+	init_unreleased$1();
+	init_units();
+	withChanges = (section) => (report, ctx) => mergedInWindow(report) === 0 ? [] : section(report, ctx);
+	SECTIONS = [
+		(report, ctx) => {
+			const table = renderRepositoryText(report, ctx);
+			return table === "" ? [] : [table];
+		},
+		header$1,
+		nothingMerged,
+		withChanges(headline$2),
+		withChanges(renderSlicesText),
+		withChanges((report, ctx) => [...stages$1(report, ctx), ...renderUnreleasedText(report, ctx)]),
+		withChanges(trends),
+		withChanges(previous),
+		withChanges(deploys$2),
+		withChanges(renderProductsText),
+		withChanges(repair$1),
+		withChanges(reviewAndCi),
+		withChanges(queues$1),
+		withChanges(recommendations$2),
+		withChanges(slowest$1),
+		notes$2
+	];
+}));
+// src/version.ts
+function schemaUrl(name) {
+	return `https://raw.githubusercontent.com/flowaudit/flowaudit/v${VERSION$3}/schema/${name}.schema.json`;
+}
+var VERSION$3;
+var init_version = __esmMin((() => {
+	VERSION$3 = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+}));
+// src/render/json.ts
+var json_exports = __exportAll({ renderJsonChunks: () => renderJsonChunks });
+function itemsAtDepthTwo(items, round) {
+	return JSON.stringify([items], round, 2).slice(6, -6);
+}
+function* renderJsonChunks(input, lists) {
+	const { $schema: _previous, ...fields } = input;
+	for (const chunk of jsonChunks({
+		$schema: schemaUrl("report"),
+		...fields
+	}, lists)) yield jsonSafe(chunk);
+}
+function* jsonChunks(report, lists) {
+	const placeholder = (key) => `\u0000${key}\u0000`;
+	const present = LIST_KEYS.filter((k) => report[k] !== void 0);
+	let rest = JSON.stringify({
+		...report,
+		...Object.fromEntries(present.map((k) => [k, placeholder(k)]))
+	}, replacer, 2);
+	for (const key of present) {
+		const token = JSON.stringify(placeholder(key));
+		const at = rest.indexOf(token);
+		yield rest.slice(0, at);
+		rest = rest.slice(at + token.length);
+		let first = true;
+		const round = key === "repositories" ? replacer : void 0;
+		let group = [];
+		const items = key === "repositories" ? report.repositories : lists?.[key] ?? report[key];
+		for (const item of items) {
+			group.push(item);
+			if (group.length < GROUP) continue;
+			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
+			first = false;
+			group = [];
+		}
+		if (group.length > 0) {
+			yield `${first ? "[" : ","}\n${itemsAtDepthTwo(group, round)}`;
+			first = false;
+		}
+		yield first ? "[]" : "\n  ]";
+	}
+	yield `${rest}\n`;
+}
+var replacer, LIST_KEYS, GROUP;
+var init_json = __esmMin((() => {
+	init_version();
+	init_sanitize();
+	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+	LIST_KEYS = [
+		"changes",
+		"queueOnlyChanges",
+		"deploys",
+		"openPulls",
+		"repositories"
+	];
+	GROUP = 32;
+}));
+// src/render/csv.ts
+var csv_exports = __exportAll({
+	cell: () => cell,
+	renderCsv: () => renderCsv,
+	renderCsvChunks: () => renderCsvChunks
+});
+function renderCsv(report) {
+	return [...renderCsvChunks(report)].join("");
+}
+function* renderCsvChunks(report, changes = report.changes) {
+	const repositoryColumn = report.repositories !== void 0;
+	const slicesColumn = report.summary.slices !== void 0;
+	const productColumn = report.summary.products !== void 0;
+	const head = [
+		...repositoryColumn ? ["repository"] : [],
+		...COLUMNS,
+		...slicesColumn ? ["slices"] : [],
+		...productColumn ? ["products"] : []
+	];
+	const name = repositoryNamer(report);
+	let rows = [head.join(",")];
+	for (const ch of changes) {
+		const repair = ch.flags.filter((f) => f.startsWith("repair:")).map((f) => f.slice(7)).join(" ");
+		const values = {
+			...ch,
+			...ch.stages,
+			flags: ch.flags.join(" "),
+			repair
+		};
+		const row = [
+			...COLUMNS.map((col) => cell(values[col])),
+			...slicesColumn ? [cell((ch.slices ?? []).join(" "))] : [],
+			...productColumn ? [cell((ch.products ?? []).join(" "))] : []
+		];
+		const repository = ch.repository === void 0 ? repositoryName(report.repository) : name(ch.repository);
+		rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(","));
+		if (rows.length >= ROWS_PER_CHUNK) {
+			yield rows.join("\r\n") + "\r\n";
+			rows = [];
+		}
+	}
+	if (rows.length > 0) yield rows.join("\r\n") + "\r\n";
+}
+function cell(value) {
+	if (value === null || value === void 0) return "";
+	let text = terminalSafe(String(value));
+	if (/^[=+\-@]/.test(text) && typeof value === "string") text = `'${text}`;
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text;
+}
+var COLUMNS, ROWS_PER_CHUNK;
+var init_csv = __esmMin((() => {
+	init_domain();
+	init_sanitize();
+	init_names();
+	COLUMNS = [
+		"id",
+		"number",
+		"kind",
+		"title",
+		"author",
+		"sha",
+		"url",
+		"bot",
+		"commits",
+		"additions",
+		"deletions",
+		"files",
+		"firstCommitAt",
+		"readyAt",
+		"firstReviewAt",
+		"approvedAt",
+		"mergedAt",
+		"deployedAt",
+		...STAGES,
+		"cycleTime",
+		"leadTime",
+		"aiAssisted",
+		"reverted",
+		"revertedBy",
+		"flags",
+		"repair"
+	];
+	ROWS_PER_CHUNK = 2e3;
+}));
+// src/render/csv-trends.ts
+var csv_trends_exports = __exportAll({
+	renderPreviousCsv: () => renderPreviousCsv,
+	renderTrendsCsv: () => renderTrendsCsv
+});
+function renderTrendsCsv(report) {
+	const period = report.summary.trend.period ?? "week";
+	const rows = (report.summary.trend.periods ?? []).map((p) => {
+		const values = {
+			...p,
+			...p.stages,
+			period
+		};
+		return TREND_COLUMNS.map((col) => cell(values[col])).join(",");
+	});
+	return [TREND_COLUMNS.join(","), ...rows].map((r) => `${r}\r\n`).join("");
+}
+function renderPreviousCsv(report) {
+	const p = report.summary.previous;
+	const rows = (p?.covered ? p.rows : []).map((r) => {
+		const real = r.direction === "better" || r.direction === "worse";
+		const verdict = r.direction === null ? "not measured" : r.direction === "uncertain" ? "the data cannot tell" : r.direction;
+		return [
+			r.label,
+			r.key,
+			r.unit,
+			r.before,
+			r.after,
+			real ? r.change : null,
+			real ? r.interval.low : null,
+			real ? r.interval.high : null,
+			verdict,
+			r.sample.before,
+			r.sample.after,
+			p?.since,
+			p?.until
+		].map(cell).join(",");
+	});
+	return [PREVIOUS_COLUMNS.join(","), ...rows].map((r) => `${r}\r\n`).join("");
+}
+var TREND_COLUMNS, PREVIOUS_COLUMNS;
+var init_csv_trends = __esmMin((() => {
+	init_domain();
+	init_csv();
+	TREND_COLUMNS = [
+		"period",
+		"start",
+		"end",
+		"partial",
+		"complete",
+		"changes",
+		"waiting",
+		"deploys",
+		"failedDeploys",
+		"deploymentFrequency",
+		"changeFailureRate",
+		"timeToRestoreP50",
+		"leadTimeP50",
+		"leadTimeAtLeast",
+		"cycleTimeP50",
+		...STAGES,
+		"deployAtLeast"
+	];
+	PREVIOUS_COLUMNS = [
+		"figure",
+		"key",
+		"unit",
+		"before",
+		"now",
+		"change",
+		"low",
+		"high",
+		"verdict",
+		"sampleBefore",
+		"sampleNow",
+		"previousSince",
+		"previousUntil"
+	];
+}));
+// src/render/markdown.ts
+var markdown_exports = __exportAll({
+	md: () => md,
+	renderMarkdown: () => renderMarkdown
+});
+function md(text) {
+	return escapeMarkdown(text).replace(/[~$]/g, (c) => `\\${c}`).replace(/@(?=[\w-])/g, "@&#8203;").replace(/(?<!&)#(?=\d)/g, "#&#8203;");
+}
+function mdLine(text) {
+	return md(text).replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, (_m, space, mark) => /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`);
+}
+function renderMarkdown(input, options = {}) {
+	const report = input;
+	const out = [...header(report)];
+	const repositories = renderRepositoryMarkdown(input);
+	if (mergedInWindow(report) === 0) {
+		if (repositories) out.push(repositories);
+		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
+	} else {
+		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
+		if (repositories) out.push(repositories);
+		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
+		out.push(...stageTable(report), ...recommendations$1(report), ...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
+		if (!options.summary) out.push(...trend$1(report));
+		out.push(...flow(report));
+		if (!options.summary) out.push(...deploys$1(report));
+		out.push(...renderProductsMarkdown(report));
+		out.push(...repairMarkdown(report));
+		out.push(...unreleased$1(report));
+		const health = healthSections(report);
+		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
+		for (const section of health) out.push(...healthSection(section));
+		out.push(...acceptanceMarkdown(report));
+		out.push(...queueSection(report), ...slowest(report));
+		if (options.summary) out.push(...leftOut(report));
+		else out.push(...allChanges(report, options.maxChanges));
+	}
+	out.push(...notes$1(report));
+	out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
+	return `${out.join("\n")}\n`;
+}
+function header(report) {
+	const r = report.repository;
+	const hours = businessHoursText(report);
+	return [
+		`## flowaudit · ${md(repositoryName(r))}`,
+		"",
+		`**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ""} · **sources** ${md(report.sources.join(" + "))} · **deploys** ${md(deploySignalHeader(report))}`,
+		"",
+		...hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? "")}.`, ""] : []
+	];
+}
+function keyFigures$1(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const d = s.dora;
+	const band = (x, key) => x.band ? ` (${bandText(key, x.band)})` : "";
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	return [[
+		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime, "leadTime")}`,
+		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
+		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, "deploymentFrequency")}`,
+		`${figureLabel("dora.changeFailureRate")} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, "changeFailureRate")}`,
+		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
+		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
+	].join(" · "), ""];
+}
+function row$1(cells) {
+	return `| ${cells.join(" | ")} |`;
+}
+function table(head, align, rows) {
+	return [
+		row$1(head),
+		row$1([...align].map((a) => a === "r" ? "--:" : ":--")),
+		...rows.map(row$1),
+		""
+	];
+}
+function stageTable(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
+	const unseen = codingUnseenNote(report);
+	const rows = STAGES.map((stage) => {
+		const f = s.stages[stage];
+		return [
+			stageLabel(stage, report),
+			String(f.count),
+			percentileText(f, "p50", days),
+			percentileText(f, "p75", days),
+			percentileText(f, "p90", days),
+			formatPercent(stage === "coding" && unseen !== null ? null : f.share),
+			...ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
+		].map(md);
+	});
+	for (const [name, d, what] of [[
+		figureLabel("cycleTime"),
+		s.cycleTime,
+		"first commit → merge"
+	], [
+		figureLabel("leadTime"),
+		s.leadTime,
+		"first commit → deploy"
+	]]) rows.push([
+		`**${name}** (${what})`,
+		String(d.count),
+		percentileText(d, "p50", days),
+		percentileText(d, "p75", days),
+		percentileText(d, "p90", days),
+		"",
+		...ofTotal ? [""] : []
+	]);
+	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+	const notes = [
+		...unseen === null ? [] : [unseen],
+		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
+		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
+	];
+	return [
+		"### Where the time goes",
+		"",
+		`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`,
+		"",
+		...table([
+			"Stage",
+			"Changes",
+			"p50",
+			"p75",
+			"p90",
+			"Share",
+			...ofTotal ? ["Share of all time"] : []
+		], `lrrrrr${ofTotal ? "r" : ""}`, rows),
+		...notes.map((n) => `- ${n}`),
+		...notes.length > 0 ? [""] : []
+	];
+}
+function doraTable(report) {
+	const days = durationFormat(report.businessHours);
+	const d = report.summary.dora;
+	const f = d.deploymentFrequency;
+	const band = (x, key) => bandText(key, x.band) || "—";
+	const rows = [
+		[
+			figureTitle("dora.deploymentFrequency"),
+			deployRateText(f),
+			band(f, "deploymentFrequency"),
+			plural$2(f.count, "deploy")
+		],
+		[
+			figureTitle("dora.leadTime"),
+			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days),
+			band(d.leadTime, "leadTime"),
+			plural$2(d.leadTime.count, "change")
+		],
+		[
+			figureTitle("dora.changeFailureRate"),
+			formatPercent(d.changeFailureRate.value, 1),
+			band(d.changeFailureRate, "changeFailureRate"),
+			plural$2(d.changeFailureRate.count, "deploy")
+		],
+		[
+			figureTitle("dora.timeToRestore"),
+			median(d.timeToRestore.value, days),
+			band(d.timeToRestore, "timeToRestore"),
+			plural$2(d.timeToRestore.count, "restore")
+		],
+		[
+			figureTitle("dora.reworkRate"),
+			formatPercent(d.reworkRate.value, 1),
+			band(d.reworkRate, "reworkRate"),
+			plural$2(d.reworkRate.count, "deploy")
+		]
+	];
+	const figureNotes = doraNotes([
+		[figureTitle("dora.deploymentFrequency"), f],
+		[figureTitle("dora.leadTime"), d.leadTime],
+		[figureTitle("dora.changeFailureRate"), d.changeFailureRate],
+		[figureTitle("dora.timeToRestore"), d.timeToRestore],
+		[figureTitle("dora.reworkRate"), d.reworkRate]
+	]);
+	return [
+		"### DORA keys",
+		"",
+		...table([
+			"Key",
+			"Value",
+			"Band",
+			"Over"
+		], "lrll", rows.map((r) => r.map(md))),
+		...figureNotes.map((n) => `- ${mdLine(n)}`),
+		...figureNotes.length ? [""] : []
+	];
+}
+function recommendations$1(report) {
+	const days = durationFormat(report.businessHours);
+	if (report.recommendations.length === 0) return [];
+	const whatIfs = report.recommendations.some((r) => r.whatIf);
+	const rows = report.recommendations.map((r) => {
+		const w = r.whatIf;
+		const whatIf = w ? whatIfText$1(w, stageLabel(w.stage, report), days) : "";
+		return [
+			r.measure,
+			r.value,
+			r.tellsYou,
+			r.doNext,
+			...whatIfs ? [whatIf] : []
+		].map(md);
+	});
+	return [
+		"### What to do next",
+		"",
+		...table([
+			"What you measure",
+			"Measured",
+			"What it tells you",
+			"What you do next",
+			...whatIfs ? ["What if"] : []
+		], whatIfs ? "lllll" : "llll", rows)
+	];
+}
+function distribution$1(report) {
+	const { of, buckets } = report.summary.leadTimeHistogram;
+	if (buckets.every((b) => b.count === 0)) return [];
+	return [
+		`### Lead time: spread and trend`,
+		"",
+		`Changes by ${of === "leadTime" ? "lead time (first commit → deploy)" : "cycle time (first commit → merge; nothing deployed)"}:`,
+		"",
+		...table(buckets.map((b) => b.label), "r".repeat(buckets.length), [buckets.map((b) => String(b.count))])
+	];
+}
+function unreleased$1(report) {
+	const days = durationFormat(report.businessHours);
+	const u = report.summary.unreleased;
+	if (!u) return [];
+	const out = ["### Merged, not yet deployed", ""];
+	if (u.count === 0) return [
+		...out,
+		"Every change merged by the end of the window has been deployed.",
+		""
+	];
+	out.push(`${plural$2(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
+	const oldest = u.oldestChanges ?? [];
+	if (oldest.length > 0) out.push(...table([
+		"Change",
+		"Title",
+		"Merged (UTC)",
+		"Waiting"
+	], "lllr", oldest.map((c) => [
+		changeRef(c),
+		md(c.title),
+		md(minuteOf(c.mergedAt)),
+		formatDuration(c.age, days)
+	])));
+	else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(", ")}`, "");
+	return out;
+}
+function queueSection(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
+	if (stages.length === 0) return [];
+	const rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
+	const trend = stages.map((stage) => {
+		const t = s.queueTrend[stage];
+		return [
+			stageLabel(stage, report),
+			rate(t?.arrivalsPerWeek),
+			rate(t?.departuresPerWeek),
+			rate(t?.growthPerWeek, true),
+			rate(t?.meanQueue),
+			rate(t?.littleQueue),
+			formatDuration(t?.meanTimeInStage ?? null, days)
+		].map(md);
+	});
+	const capacity = s.reviewCapacity ?? [];
+	const weeks = (s.queues[stages[0]] ?? []).map((w, i) => [
+		md(w.weekStart.slice(0, 16).replace("T", " ")),
+		...stages.map((stage) => {
+			const week = s.queues[stage]?.[i];
+			if (!week) return "—";
+			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatPercent(week.aiShare)} AI)`}`;
+		}),
+		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
+	]);
+	const zone = report.timezone;
+	return [
+		"### Where the queue builds",
+		"",
+		"When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.",
+		"",
+		...table([
+			"Stage",
+			"Arrivals a week",
+			"Departures a week",
+			"Queue growth a week",
+			"Mean queue (L)",
+			"λ × W",
+			"Time in stage (W)"
+		], "lrrrrrr", trend),
+		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.",
+		"",
+		...details("Weekly queues", [
+			`Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
+			"",
+			...table([
+				"Week of (UTC)",
+				...stages.map((stage) => md(stageLabel(stage, report))),
+				...capacity.length > 0 ? ["Reviews done", "Pull requests ready"] : []
+			], `l${"r".repeat(stages.length + (capacity.length > 0 ? 2 : 0))}`, weeks)
+		])
+	];
+}
+function flow(report) {
+	const { size, reverted, partiallyReverted } = report.summary.flow;
+	const ai = report.summary.ai;
+	const lines = [
+		`- **Size** (lines changed, lock and generated files left out): p50 ${num$1(size.p50, 0)}, p90 ${num$1(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
+		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
+		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)`
+	];
+	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "negative interval")} clamped to 0`);
+	return [
+		"### Change size",
+		"",
+		...lines,
+		""
+	];
+}
+function acceptanceMarkdown(report) {
+	const view = acceptanceView(report, durationFormat(report.businessHours), true);
+	if (view === null) return [];
+	if (view.unknown !== null) return [
+		`### ${md(ACCEPTANCE_TITLE)}`,
+		"",
+		md(view.unknown),
+		""
+	];
+	const name = (r) => r.tool ? `↳ ${md(r.name)}` : md(r.name);
+	return [
+		`### ${md(ACCEPTANCE_TITLE)}`,
+		"",
+		md(ACCEPTANCE_BASIS),
+		"",
+		...table([
+			"",
+			"Merged",
+			"Rejected",
+			"Acceptance",
+			"95% interval",
+			"Drafts closed",
+			"Agents’ failed runs"
+		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
+			r.merged,
+			r.rejected,
+			r.share,
+			r.interval,
+			r.drafts,
+			r.failedRuns
+		].map(md)])),
+		"What the rejected ones took: opened → closed, and others’ reviews and comments before the close (time in review: the first one → the close).",
+		"",
+		...table([
+			"",
+			"Rejected",
+			"p50 to close",
+			"Reviewed",
+			"Reviews",
+			"Comments",
+			"Time in review"
+		], "lrrrrrr", view.rows.map((r) => [name(r), ...[
+			r.rejected,
+			r.toClose,
+			r.reviewed,
+			r.reviews,
+			r.comments,
+			r.inReview
+		].map(md)])),
+		...view.difference ? [`${md(view.difference)}.`, ""] : [],
+		...view.note ? [`> ${md(view.note)}`, ""] : []
+	];
+}
+function healthSection(section) {
+	const out = [`### ${md(section.title)}`, ""];
+	if (section.figures.length > 0) out.push(...table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
+	for (const t of section.tables) {
+		const cell = (text, i, row) => {
+			const url = i === 0 ? httpUrl(t.links?.[row]) : null;
+			return url ? `[${md(text)}](${url})` : md(text);
+		};
+		out.push(...table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+	}
+	return out;
+}
+function previousPeriod$2(report) {
+	const view = previousView(report, durationFormat(report.businessHours));
+	if (view === null || view.uncovered === null && view.rows.length === 0) return [];
+	if (view.uncovered !== null) return [`${md(view.uncovered)}.`, ""];
+	const rows = view.rows.map((r) => [
+		md(r.label),
+		md(r.before),
+		md(r.now),
+		md(r.change)
+	]);
+	return [
+		`### ${md(view.title)}`,
+		"",
+		...table([
+			"Figure",
+			"Before",
+			"Now",
+			"Change (95% interval)"
+		], "lrrl", rows),
+		PREVIOUS_NOTE,
+		""
+	];
+}
+function trend$1(report) {
+	const days = durationFormat(report.businessHours);
+	const periods = periodsSoFar(report);
+	const period = report.summary.trend.period ?? "week";
+	if (periods.length < 2) return [];
+	const series = keySeries(report);
+	const lead = series.find((k) => k.key === "leadTime");
+	const spark = lead ? sparkline(lead.values, lead.apart) : "";
+	const compared = lead?.from === null || lead === void 0 ? "" : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
+	const mark = (p, text) => p.partial ? `${text} (part)` : text;
+	const rows = periods.map((p) => [
+		mark(p, md(p.start)),
+		`${p.changes}${p.waiting ? ` (${p.waiting} waiting)` : ""}`,
+		String(p.deploys),
+		keyValueText(p.deploymentFrequency, "perWeek", days),
+		durationOrBound(p.leadTimeP50, p.leadTimeAtLeast, days),
+		keyValueText(p.changeFailureRate, "ratio", days),
+		formatDuration(p.timeToRestoreP50, days),
+		...STAGES.map((s) => s === "deploy" ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))
+	]);
+	const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
+	return details(`Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(), [
+		`First → last complete ${period}: ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
+		"",
+		...table([
+			period === "week" ? "Week of" : "Month of",
+			"Changes",
+			"Deploys",
+			"Deploys a week",
+			"Lead time p50",
+			"Failure rate",
+			"Recovery time p50",
+			...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes("github"))} p50`)
+		], "lrrrrrrrrrrr", rows)
+	]);
+}
+function deploys$1(report) {
+	const days = durationFormat(report.businessHours);
+	const leftOut = listsLeftOut(report, "deploy", (flag) => `\`${flag}\``);
+	if (leftOut !== null) return [
+		"### Deploys",
+		"",
+		`${plural$2(deploysInWindow(report), "deploy")} in the window. ${leftOut}`,
+		""
+	];
+	const unlinked = (report.unlinkedIncidents ?? []).length === 0 ? [] : [
+		`Unlinked ${UNLINKED_LEAD}`,
+		"",
+		...(report.unlinkedIncidents ?? []).map((i) => `- ${md(unlinkedText$1(i))}`),
+		""
+	];
+	if (report.deploys.length === 0) return unlinked.length === 0 ? [] : [
+		"### Deploys",
+		"",
+		...unlinked
+	];
+	const rows = report.deploys.map((d) => [
+		md(d.ref),
+		md(minuteOf(d.at)),
+		String(d.changes),
+		md([d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ") || "ok"),
+		formatDuration(d.restoredAfter, days)
+	]);
+	const signal = deploySignalWords(report.deploySignal);
+	return [
+		"### Deploys",
+		"",
+		`${plural$2(report.deploys.length, "deploy")} in the window, read from ${md(signal)}.`,
+		"",
+		...details(`Deploys (${report.deploys.length})`, table([
+			"Deploy",
+			"At (UTC)",
+			"Changes",
+			"Status",
+			"Restored after"
+		], "llrlr", rows)),
+		...unlinked
+	];
+}
+function slowest(report) {
+	const days = durationFormat(report.businessHours);
+	const top = report.summary.slowest.slice(0, 5);
+	if (top.length === 0) return [];
+	const rows = top.map((ch) => [
+		changeRef(ch),
+		md(ch.title),
+		formatDuration(ch.total, days),
+		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : "—"
+	]);
+	return details(`Slowest changes (${top.length})`, table([
+		"Change",
+		"Title",
+		"Total",
+		"Mostly"
+	], "llrl", rows));
+}
+function allChanges(report, limit) {
+	const days = durationFormat(report.businessHours);
+	const leftOut = listsLeftOut(report, "change", (flag) => `\`${flag}\``);
+	if (leftOut !== null) return [leftOut, ""];
+	const several = report.repositories !== void 0;
+	const name = repositoryNamer(report);
+	const shown = limit === void 0 ? report.changes : report.changes.slice(0, Math.max(0, limit));
+	const rows = shown.map((ch) => [
+		...several ? [md(name(ch.repository ?? ""))] : [],
+		changeRef(ch),
+		md(ch.title),
+		md(ch.author),
+		md(ch.kind) + (ch.counted ? "" : " (not counted)"),
+		md(minuteOf(ch.mergedAt)),
+		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
+		formatDuration(ch.leadTime, days),
+		ch.additions === null || ch.deletions === null ? "—" : String(ch.additions + ch.deletions),
+		md([
+			...ch.flags,
+			...ch.aiAssisted ? ["ai-assisted"] : [],
+			...ch.reverted ? ["reverted"] : []
+		].join(", "))
+	]);
+	const more = report.changes.length - shown.length;
+	return details(`All changes (${report.changes.length})`, [...table([
+		...several ? ["Repository"] : [],
+		"Change",
+		"Title",
+		"Author",
+		"Kind",
+		"Merged (UTC)",
+		...STAGES,
+		"Lead time",
+		"Size",
+		"Flags"
+	], `${several ? "l" : ""}lllllrrrrrrrl`, rows), ...more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ""] : []]);
+}
+function leftOut(report) {
+	return [`_Left out of this summary: the list of ${[
+		plural$2(mergedInWindow(report), "change"),
+		plural$2(deploysInWindow(report), "deploy"),
+		report.summary.trend.weeks.length > 1 ? `${plural$2(report.summary.trend.weeks.length, "week")} of trend` : ""
+	].filter(Boolean).join(", the ")}. The full report (\`--format json\` or \`html\`) has them._`, ""];
+}
+function notes$1(report) {
+	const out = [];
+	if (report.warnings.length > 0) out.push("### Warnings", "", ...report.warnings.map((w) => `- ${mdLine(w)}`), "");
+	if (report.notes.length > 0) out.push("### Notes", "", ...report.notes.map((n) => `- ${mdLine(n)}`), "");
+	return out;
+}
+function details(summary, body) {
+	return [
+		"<details>",
+		`<summary>${escapeHtml(summary)}</summary>`,
+		"",
+		...body,
+		"</details>",
+		""
+	];
+}
+function changeRef(ch) {
+	const url = httpUrl(ch.url);
+	return url ? `[${md(ch.id)}](${url})` : md(ch.id);
+}
+function num$1(value, digits = 2) {
+	return value === null ? "—" : value.toFixed(digits);
+}
+function day(iso) {
+	return md(iso.slice(0, 10));
+}
+function median(seconds, days) {
+	return seconds === null ? "—" : `${formatDuration(seconds, days)} (median)`;
+}
+var init_markdown = __esmMin((() => {
+	init_band();
+	init_domain();
+	init_trend$2();
+	init_trend$1();
+	init_previous$3();
+	init_names();
+	init_duration();
+	init_catalogue();
+	init_format$2();
+	init_health();
+	init_acceptance$2();
+	init_stage_labels();
+	init_repositories();
+	init_products$3();
+	init_slices$2();
+	init_repair$3();
+	init_incidents$1();
+	init_confidence();
+	init_sanitize();
+	init_text();
+	init_units();
+	init_signal();
+}));
+// src/render/html/assets.ts
+var CSS, SCRIPT;
+var init_assets = __esmMin((() => {
+	CSS = `
+:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--accent:#0969da;--alert:#cf222e;--warn-bg:#fff8c5}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--accent:#4493f8;--alert:#f85149;--warn-bg:#272115}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header,main,footer{max-width:1120px;margin:0 auto;padding:0 16px}
+h1{font-size:1.6rem;margin:24px 0 4px;overflow-wrap:anywhere}
+h2{font-size:1.25rem;margin:40px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:0 0 4px}
+a{color:var(--accent)}
+code{font-size:.9em;background:var(--panel);padding:0 2px;border-radius:3px}
+.meta,.note,.muted,.sub{color:var(--muted)}
+.meta{margin:4px 0;overflow-wrap:anywhere}
+.lead{margin:4px 0 12px;max-width:72ch}
+.note{font-size:.875rem;margin:6px 0;max-width:80ch}
+.note.warn{color:var(--fg);background:var(--warn-bg);border-radius:4px;padding:6px 10px}
+.ext{overflow-wrap:break-word}
+/* names and titles wrap rather than push a table past its column; a wide table still scrolls in its own box */
+td.ext{overflow-wrap:anywhere;min-width:6rem}
+tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
+li.ext,p .ext{overflow-wrap:anywhere}
+nav.toc{margin:12px 0 0}
+nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
+.headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
+.tile{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;min-width:0}
+.tile.alert{border-left:4px solid var(--alert)}
+.tile .label{display:flex;justify-content:space-between;align-items:flex-start;gap:2px 6px;flex-wrap:wrap;color:var(--muted);font-size:.8rem;line-height:1.3}
+/* a band is written in words ("high performer band: 1d to 7d"): it wraps under the label on a narrow tile */
+.tile .label .band{flex:0 1 auto;min-width:0;margin:0;overflow-wrap:anywhere}
+.tile b{font-size:1.45rem;line-height:1.3;font-variant-numeric:tabular-nums}
+.tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
+.charts>*{min-width:0}
+figure{margin:14px 0;min-width:0}
+figcaption{font-weight:600;margin-bottom:6px}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
+/* a shadow at an edge with more table beyond it (the covers move with the content, the shadows stay) */
+.scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/40px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/40px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(128,128,128,.35),transparent) left/12px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(128,128,128,.35),transparent) right/12px 100% no-repeat scroll}
+.scroll:focus-visible{outline:2px solid var(--accent)}
+svg.chart{display:block;max-width:100%;height:auto;color:var(--fg);font-family:inherit}
+svg.chart text:not([fill]){fill:currentColor}
+svg.chart text.muted,svg.chart text.value{fill:var(--muted)}
+svg.chart .grid{stroke:var(--line);stroke-width:1}
+svg.chart .gap{fill:var(--line);fill-opacity:.45}
+table{border-collapse:collapse;min-width:min(100%,40rem);font-size:.875rem}
+#changes-table{width:100%}
+caption{text-align:left;font-weight:600;padding:4px 0}
+th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid var(--line);white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.title{min-width:16rem}
+td.id{white-space:nowrap}
+tr.total th,tr.total td{font-weight:600}
+tr.not-counted td{color:var(--muted)}
+tr.failed td{background:rgba(207,34,46,.08)}
+td.growing{color:var(--alert);font-weight:600}
+td.date{white-space:nowrap}
+td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
+.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}
+.recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
+.rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
+.rec p{margin:4px 0}
+.rec .measured{color:var(--muted)}
+.rec-body{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:8px 20px}
+.whatif{background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:8px 12px;font-size:.925rem;align-self:start}
+.table-tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
+.table-tools input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg);width:16rem;max-width:100%}
+.pager{display:inline-flex;gap:8px;align-items:center}
+.pager button{font:inherit;padding:3px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);cursor:pointer}
+.pager button:disabled{opacity:.45;cursor:default}
+th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
+th button:focus-visible,.pager button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+th[aria-sort=ascending] button::after{content:" ▲"}
+th[aria-sort=descending] button::after{content:" ▼"}
+details summary{cursor:pointer;margin:8px 0}
+footer{margin-top:40px;padding-bottom:24px}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}header,main,footer{padding:0 10px}.tile b{font-size:1.25rem}th,td{padding:4px 6px}.tiles{gap:8px}}
+@media print{
+:root{--fg:#000;--muted:#444;--bg:#fff;--panel:#f3f3f3;--line:#bbb;--accent:#000;--alert:#000}
+body{font-size:10pt}
+header,main,footer{max-width:none;padding:0}
+nav.toc,.table-tools,noscript{display:none}
+.scroll{overflow:visible}
+svg.chart{max-height:90mm;width:auto}
+figure,.tile,.rec,tr,.headline{break-inside:avoid}
+h2,h3,figcaption{break-after:avoid}
+table{font-size:8pt}
+th[aria-sort] button::after{content:""}
+a{color:inherit;text-decoration:none}
+.band{color:#000;border:1px solid #000;background:none}
+}
+`;
+	SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('changes-table');
+  if (!table || !table.tBodies[0]) return;
+  var body = table.tBodies[0];
+  var size = Number(table.getAttribute('data-page-size')) || 50;
+  // a phone shows fewer rows a page: each is several lines tall there
+  if (window.matchMedia && window.matchMedia('(max-width: 600px)').matches) size = Math.min(size, 20);
+  var order = Array.prototype.slice.call(body.rows);
+  var text = new Map(order.map(function (row) { return [row, row.textContent.toLowerCase()]; }));
+  var search = document.getElementById('changes-search');
+  var prev = document.getElementById('changes-prev');
+  var next = document.getElementById('changes-next');
+  var status = document.getElementById('changes-status');
+  var tools = document.getElementById('changes-tools');
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  var page = 0;
+  var query = '';
+
+  function show() {
+    var list = query ? order.filter(function (row) { return text.get(row).indexOf(query) >= 0; }) : order;
+    var pages = Math.max(1, Math.ceil(list.length / size));
+    if (page >= pages) page = pages - 1;
+    var from = page * size;
+    var to = Math.min(list.length, from + size);
+    var visible = new Set(list.slice(from, to));
+    order.forEach(function (row) { row.hidden = !visible.has(row); });
+    if (status) status.textContent = list.length === 0 ? 'no change matches' : (from + 1) + '–' + to + ' of ' + list.length + (query ? ' matching' : '');
+    if (prev) prev.disabled = page === 0;
+    if (next) next.disabled = to >= list.length;
+  }
+
+  function key(row, column, numeric) {
+    var cell = row.cells[column];
+    if (!cell) return null;
+    var raw = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent.trim();
+    if (raw === '' || raw === '—') return null;
+    return numeric ? Number(raw) : raw;
+  }
+
+  function sortBy(th, column) {
+    var ascending = th.getAttribute('aria-sort') !== 'ascending';
+    Array.prototype.forEach.call(th.parentNode.cells, function (cell) { cell.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var numeric = th.getAttribute('data-type') === 'number';
+    var keyed = order.map(function (row, index) { return { row: row, index: index, key: key(row, column, numeric) }; });
+    keyed.sort(function (a, b) {
+      if (a.key === null || b.key === null) return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
+      var c = numeric ? a.key - b.key : collator.compare(a.key, b.key);
+      return (ascending ? c : -c) || a.index - b.index;
+    });
+    order = keyed.map(function (k) { return k.row; });
+    order.forEach(function (row) { body.appendChild(row); });
+    page = 0;
+    show();
+  }
+
+  var head = table.tHead && table.tHead.rows[0];
+  if (head) Array.prototype.forEach.call(head.cells, function (th, column) {
+    var button = th.querySelector('button');
+    if (button) button.addEventListener('click', function () { sortBy(th, column); });
+  });
+  if (search) search.addEventListener('input', function () { query = search.value.trim().toLowerCase(); page = 0; show(); });
+  if (prev) prev.addEventListener('click', function () { page -= 1; show(); });
+  if (next) next.addEventListener('click', function () { page += 1; show(); });
+  if (tools) tools.hidden = false;
+  show();
+})();
+`;
+}));
+// src/render/html/changes.ts
+function columns(report) {
+	const days = durationFormat(report.businessHours);
+	return [
+		{
+			head: "Change",
+			type: "text",
+			cell: (ch) => `<td class="id">${link(ch.url, ch.id)}</td>`
+		},
+		{
+			head: "Title",
+			type: "text",
+			cell: (ch) => `<td class="ext title">${h(ch.title)}</td>`
+		},
+		{
+			head: "Author",
+			type: "text",
+			cell: (ch) => `<td class="ext">${h(ch.author)}</td>`
+		},
+		{
+			head: "Kind",
+			type: "text",
+			cell: (ch) => `<td>${h(ch.kind)}</td>`
+		},
+		{
+			head: "Merged",
+			type: "number",
+			cell: (ch) => `<td class="num" data-v="${epoch$2(ch.mergedAt)}" title="${h(`${minuteOf(ch.mergedAt)} UTC`)}">${h(ch.mergedAt.slice(0, 10))}</td>`
+		},
+		...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k) => ({
+			head: stageName(k, report),
+			type: "number",
+			cell: (ch) => seconds$4(ch.stages[k], days)
+		})),
+		{
+			head: "Lead time",
+			type: "number",
+			cell: (ch) => seconds$4(ch.leadTime, days)
+		},
+		{
+			head: "Size",
+			type: "number",
+			cell: (ch) => {
+				const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions;
+				return `<td class="num" data-v="${size ?? ""}">${size === null ? "—" : `${size} lines`}</td>`;
+			}
+		},
+		{
+			head: "Flags",
+			type: "text",
+			cell: (ch) => `<td class="flags">${h([
+				...ch.aiAssisted ? ["ai-assisted"] : [],
+				...ch.reverted ? ["reverted"] : [],
+				...ch.flags
+			].join(", "))}</td>`
+		}
+	];
+}
+function changesTable(report) {
+	const leftOut = listsLeftOut(report, "change", (flag) => `<code>${flag}</code>`);
+	if (leftOut !== null) {
+		const days = durationFormat(report.businessHours);
+		const name = repositoryNamer(report);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.changes))}${num$2(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$2(formatDuration(r.cycleTimeP50, days))}${num$2(String(r.unreleased.count))}</tr>`);
+		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
+		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
+			"Repository",
+			"Changes",
+			"Lead time p50",
+			"Cycle time p50",
+			"Not yet deployed"
+		], rows, "lrrrr", { caption: "Changes of each repository" }) : "");
+	}
+	const all = columns(report);
+	const shown = report.repositories ? [
+		all[0],
+		repositoryColumn(repositoryNamer(report)),
+		...all.slice(1)
+	] : all;
+	const ordered = report.changes.map((ch, i) => ({
+		ch,
+		i
+	})).sort((a, b) => slowness(b.ch) - slowness(a.ch) || a.i - b.i);
+	const head = shown.map((c) => `<th scope="col" data-type="${c.type}"${c.type === "number" ? " class=\"num\"" : ""}><button type="button">${h(c.head)}</button></th>`).join("");
+	const rows = ordered.map(({ ch }, i) => {
+		return `<tr${[ch.counted ? "" : " class=\"not-counted\" title=\"left out of the stage figures\"", i >= 50 ? " hidden" : ""].join("")}>${shown.map((c) => c.cell(ch)).join("")}</tr>`;
+	});
+	const total = report.changes.length;
+	const first = Math.min(50, total);
+	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
+	return section("changes", `Changes (${total})`, h(`${plural$1(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
+}
+var epoch$2, seconds$4, repositoryColumn, slowness;
+var init_changes$1 = __esmMin((() => {
+	init_domain();
+	init_duration();
+	init_format$2();
+	init_parts();
+	init_names();
+	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
+	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
+	repositoryColumn = (name) => ({
+		head: "Repository",
+		type: "text",
+		cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ""))}">${h(name(ch.repository ?? ""))}</td>`
+	});
+	slowness = (ch) => ch.leadTime ?? ch.cycleTime ?? -1;
+}));
+// src/render/html/acceptance.ts
+function acceptance(report) {
+	const view = acceptanceView(report, durationFormat(report.businessHours), true);
+	if (view === null) return "";
+	if (view.unknown !== null) return section("acceptance", ACCEPTANCE_TITLE, h(view.unknown));
+	const name = (r) => `<th scope="row">${r.tool ? `&nbsp;&nbsp;${h(r.name)}` : h(r.name)}</th>`;
+	const decided = view.rows.map((r) => `<tr>${name(r)}${[
+		r.merged,
+		r.rejected,
+		r.share,
+		r.interval,
+		r.drafts,
+		r.failedRuns
+	].map(num$2).join("")}</tr>`);
+	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
+		r.rejected,
+		r.toClose,
+		r.reviewed,
+		r.reviews,
+		r.comments,
+		r.inReview
+	].map(num$2).join("")}</tr>`);
+	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
+		"",
+		"Merged",
+		"Rejected",
+		"Acceptance",
+		"95% interval",
+		"Drafts closed",
+		"Agents’ failed runs"
+	], decided, "lrrrrrr", { caption: "Pull requests decided in the window, and those closed apart" }), table$2([
+		"",
+		"Rejected",
+		"p50 to close",
+		"Reviewed",
+		"Reviews",
+		"Comments",
+		"Time in review"
+	], rejected, "lrrrrrr", { caption: "What the rejected ones took: opened → closed, and others’ reviews and comments before the close (first one → close)" }), view.difference ? `<p class="note">${h(view.difference)}.</p>` : "");
+}
+var init_acceptance$1 = __esmMin((() => {
+	init_acceptance$2();
+	init_duration();
+	init_parts();
+}));
+// src/render/svg/time-axis.ts
+function timeTicks(start, end, width) {
+	if (!(end > start)) return [];
+	const fits = (ticks) => ticks.every((t, i) => i === 0 || (t.at - ticks[i - 1].at) / (end - start) * width >= (textWidth(t.label) + textWidth(ticks[i - 1].label)) / 2 + 8);
+	if (end - start <= 70 * DAY$8) {
+		const firstMonday = Math.ceil((start / DAY$8 - 4) / 7) * 7 + 4;
+		const mondays = [];
+		for (let day = firstMonday; day * DAY$8 <= end; day += 7) mondays.push(day * DAY$8);
+		return pick$1([
+			1,
+			2,
+			3,
+			4,
+			6,
+			8
+		], (every) => mondays.filter((_, i) => i % every === 0).map((at) => ({
+			at,
+			label: dayLabel(at)
+		})), fits);
+	}
+	const first = new Date(start * 1e3);
+	const months = [];
+	for (let index = first.getUTCFullYear() * 12 + first.getUTCMonth() + 1;; index++) {
+		const at = Date.UTC(Math.floor(index / 12), index % 12, 1) / 1e3;
+		if (at > end) break;
+		months.push({
+			at,
+			index
+		});
+	}
+	return pick$1([
+		1,
+		2,
+		3,
+		6,
+		12,
+		24,
+		60
+	], (step) => {
+		return months.filter((m) => m.index % step === 0).map((m, i) => ({
+			at: m.at,
+			label: i === 0 || m.index % 12 === 0 ? `${MONTHS[m.index % 12] ?? ""} ${Math.floor(m.index / 12)}` : MONTHS[m.index % 12] ?? ""
+		}));
+	}, fits);
+}
+function pick$1(steps, ticksFor, fits) {
+	for (const step of steps) {
+		const ticks = ticksFor(step);
+		if (fits(ticks)) return ticks;
+	}
+	return ticksFor(steps.at(-1) ?? 1);
+}
+function dayLabel(at) {
+	const d = new Date(at * 1e3);
+	return `${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCDate()}`;
+}
+function drawTimeTicks(ticks, x, y0, y1) {
+	return ticks.map((t) => {
+		const at = x(t.at);
+		const half = textWidth(t.label) / 2;
+		const anchor = at + half > 400 ? "end" : at - half < 0 ? "start" : "middle";
+		return el("line", {
+			x1: at,
+			x2: at,
+			y1: y0,
+			y2: y1,
+			class: "grid"
+		}) + label$1(at, y1 + 15, t.label, {
+			"text-anchor": anchor,
+			class: "muted"
+		});
+	});
+}
+var DAY$8, MONTHS;
+var init_time_axis = __esmMin((() => {
+	init_svg();
+	DAY$8 = 86400;
+	MONTHS = [
+		"Jan",
+		"Feb",
+		"Mar",
+		"Apr",
+		"May",
+		"Jun",
+		"Jul",
+		"Aug",
+		"Sep",
+		"Oct",
+		"Nov",
+		"Dec"
+	];
+}));
+// src/render/svg/trend.ts
+function weeklyChart(frame, options) {
+	const { weeks } = options;
+	const drawn = options.lines.filter((s) => s.values.some((v) => v !== null) || s.bounds?.some((v) => v !== null));
+	const values = drawn.flatMap((s) => [...s.values, ...s.bounds ?? []].filter((v) => v !== null));
+	if (weeks.length === 0 || values.length === 0) return emptyChart({
+		...frame,
+		width: WIDTH$1,
+		height: 0
+	}, options.empty);
+	const cols = options.columns;
+	const emptyWeeks = cols ? cols.values.map((v) => v === 0) : weeks.map(() => false);
+	const items = drawn.map((s) => ({
+		text: s.name,
+		colour: s.colour,
+		line: true,
+		dashed: s.dashed
+	}));
+	if (cols) items.push({
+		text: cols.name,
+		colour: cols.colour
+	});
+	if (emptyWeeks.some(Boolean)) items.push({
+		text: `no ${cols?.name ?? "data"}`,
+		colour: "",
+		band: true
+	});
+	if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({
+		text: `incomplete ${options.period ?? "week"}`,
+		colour: OTHER_COLOUR,
+		hollow: true
+	});
+	const key = legend(items, 0, 0, WIDTH$1);
+	const scale = options.scale === "duration" ? logDurationScale(values) : countScale(Math.max(...values));
+	const tickText = scale.ticks.map((t) => options.format(t));
+	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
+	const right = 12;
+	const plotW = WIDTH$1 - left - right;
+	const top = key.height + 10;
+	const plotH = options.plotHeight ?? 150;
+	const colTop = top + plotH + 20;
+	const colH = cols ? 44 : 0;
+	const axisY = cols ? colTop + colH : top + plotH;
+	const height = axisY + 24;
+	const day = (d) => Date.parse(`${d ?? ""}T00:00:00Z`) / 1e3;
+	const starts = weeks.map(day);
+	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$5);
+	const start = starts[0];
+	const end = ends.at(-1);
+	const xAt = (t) => left + (t - start) / (end - start) * plotW;
+	const xWeek = (i) => xAt((starts[i] + ends[i]) / 2);
+	const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i])));
+	const of = options.period ?? "week";
+	const apartIn = (s, i) => options.apart?.[i] === true || s.apart?.[i] === true;
+	const y = (v) => top + plotH - scale.at(v) * plotH;
+	const shade = emptyWeeks.map((isEmpty, i) => isEmpty ? el("rect", {
+		x: xWeek(i) - slot / 2,
+		y: top,
+		width: slot,
+		height: plotH,
+		class: "gap"
+	}, tooltip(`${of} of ${weeks[i] ?? ""}: no ${cols?.name ?? "data"}`)) : "");
+	const grid = thinTicks(scale, plotH, 22).map((t) => el("line", {
+		x1: left,
+		x2: WIDTH$1 - right,
+		y1: y(t),
+		y2: y(t),
+		class: "grid"
+	}) + label$1(left - 6, y(t) + 4, options.format(t), {
+		"text-anchor": "end",
+		class: "muted"
+	}));
+	const time = drawTimeTicks(timeTicks(start, end, plotW), xAt, top, axisY);
+	const lines = drawn.map((s) => {
+		const apart = (i) => apartIn(s, i);
+		const segments = [];
+		let path = "";
+		s.values.forEach((v, i) => {
+			if (v === null || apart(i)) {
+				if (path) segments.push(path);
+				path = "";
+			} else path += `${path ? "L" : "M"}${round(xWeek(i))} ${round(y(v))}`;
+		});
+		if (path) segments.push(path);
+		const joined = (i) => (s.values[i] ?? null) !== null && !apart(i);
+		const dots = s.values.map((v, i) => {
+			if (v === null) return "";
+			const note = s.notes?.[i];
+			const text = `${of} of ${weeks[i] ?? ""}, ${s.name}: ${options.format(v)}${note ? `; ${note}` : ""}`;
+			if (apart(i)) return el("circle", {
+				cx: xWeek(i),
+				cy: y(v),
+				r: s.strong ? 3.2 : 2.4,
+				fill: "none",
+				stroke: OTHER_COLOUR,
+				"stroke-width": 1.5,
+				class: "apart"
+			}, tooltip(`${text} (incomplete ${of})`));
+			const alone = !joined(i - 1) && !joined(i + 1);
+			const r = slot >= 6 || alone ? s.strong ? 3.2 : 2.4 : 1.6;
+			return el("circle", {
+				cx: xWeek(i),
+				cy: y(v),
+				r,
+				fill: s.colour
+			}, tooltip(text));
+		});
+		const bounds = (s.bounds ?? []).map((b, i) => b === null || s.values[i] !== null && s.values[i] !== void 0 ? "" : el("circle", {
+			cx: xWeek(i),
+			cy: y(b),
+			r: s.strong ? 3.2 : 2.4,
+			fill: "none",
+			stroke: s.colour,
+			"stroke-width": 1.5,
+			class: "bound"
+		}, tooltip(`${of} of ${weeks[i] ?? ""}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)));
+		const stroke = {
+			fill: "none",
+			stroke: s.colour,
+			"stroke-width": s.strong ? 2.75 : 1.5,
+			"stroke-linejoin": "round",
+			"stroke-dasharray": s.dashed ? "5 3" : null
+		};
+		return el("g", { class: "series" }, ...segments.map((d) => el("path", {
+			d,
+			...stroke
+		})), ...dots, ...bounds);
+	});
+	const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
+	return chart({
+		...frame,
+		width: WIDTH$1,
+		height
+	}, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
+}
+function weekColumns(cols, weeks, top, height, x, slot, of) {
+	const scale = countScale(Math.max(...cols.values), 1);
+	const max = scale.ticks.at(-1) ?? 1;
+	const w = Math.max(1, slot * .7);
+	const bars = cols.values.map((v, i) => {
+		const h = scale.at(v) * height;
+		return el("rect", {
+			x: x(i) - w / 2,
+			y: top + height - h,
+			width: w,
+			height: Math.max(h, .5),
+			fill: cols.colour
+		}, tooltip(`${of} of ${weeks[i] ?? ""}: ${cols.format(v)} ${cols.name}`));
+	});
+	return [
+		el("line", {
+			x1: x(0) - slot / 2,
+			x2: x(weeks.length - 1) + slot / 2,
+			y1: top,
+			y2: top,
+			class: "grid"
+		}),
+		label$1(x(0) - slot / 2 - 6, top + 9, cols.format(max), {
+			"text-anchor": "end",
+			class: "muted"
+		}),
+		...bars
+	];
+}
+function round(v) {
+	return Math.round(v * 10) / 10;
+}
+var WIDTH$1, WEEK$5;
+var init_trend = __esmMin((() => {
+	init_scale();
+	init_legend();
+	init_svg();
+	init_time_axis();
+	WIDTH$1 = 400;
+	WEEK$5 = 604800;
+}));
+// src/render/html/comparison.ts
+function aiComparison$1(report) {
+	const days = durationFormat(report.businessHours);
+	const ai = report.summary.aiComparison;
+	const a = ai.assisted;
+	const o = ai.other;
+	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.`);
+	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
+	const compared = [
+		[
+			"leadTime",
+			"lead time",
+			a.leadTimeP50,
+			o.leadTimeP50
+		],
+		[
+			"cycleTime",
+			"cycle time",
+			a.cycleTimeP50,
+			o.cycleTimeP50
+		],
+		...STAGES.map((k) => [
+			k,
+			stageName(k, report),
+			a.stages[k],
+			o.stages[k]
+		])
+	];
+	const svg = barChart({
+		id: "ai-vs-other",
+		title: "AI-assisted vs other changes: p50 of each stage",
+		description: "The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis."
+	}, compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({
+		label,
+		values: [x, y]
+	})), {
+		series: [{
+			name: `AI-assisted (${a.count})`,
+			colour: AI_COLOUR
+		}, {
+			name: `other (${o.count})`,
+			colour: OTHER_COLOUR
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no duration known for either group"
+	});
+	const intervals = ai.intervals;
+	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$2(x)}${num$2(y)}${intervals ? `${num$2(interval ? signed$1(interval.difference, days) : "")}${num$2(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const rows = [
+		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
+		row("size, median", lines$1(a.p50Size), lines$1(o.p50Size)),
+		row("reverted", formatPercent(a.failureRate), formatPercent(o.failureRate)),
+		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []
+	];
+	const head = [
+		"",
+		`AI-assisted (${a.count})`,
+		`Other (${o.count})`,
+		...intervals ? [
+			"Difference of medians",
+			"95% interval",
+			"Verdict"
+		] : []
+	];
+	return section("ai", "AI-assisted vs other", lead, ai.note ? `<p class="note warn">${h(ai.note)}</p>` : "", charts(figure(svg, "Medians, AI-assisted and other", "Each pair: the AI-assisted median above, the other changes’ below.")), table$2(head, rows, intervals ? "lrrrrl" : "lrr", { caption: "The comparison in numbers" }), intervals ? "<p class=\"note\">A difference counts only when its 95% interval (bootstrap) leaves out zero; otherwise the data cannot tell the groups apart.</p>" : "");
+}
+function queues(report) {
+	const days = durationFormat(report.businessHours);
+	const q = report.summary.queues;
+	if (!q) return "";
+	const trend = report.summary.queueTrend ?? {};
+	const stages = STAGES.filter((k) => (q[k] ?? []).some((w) => w.queue > 0 || w.arrivals > 0));
+	const small = stages.map((k) => {
+		const weeks = q[k] ?? [];
+		return figure(weeklyChart({
+			id: `queue-${k}`,
+			title: `${stageName(k, report)}: changes waiting, arriving and leaving`,
+			description: `Per week, how many changes were in ${stageLabel(k, report)} at the week's end, how many entered it and how many left it.`
+		}, {
+			weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
+			lines: [
+				{
+					name: "waiting at week’s end",
+					colour: STAGE_COLOURS[k],
+					strong: true,
+					values: weeks.map((w) => w.queue),
+					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)
+				},
+				{
+					name: "arrived",
+					colour: OTHER_COLOUR,
+					dashed: true,
+					values: weeks.map((w) => w.arrivals)
+				},
+				{
+					name: "left",
+					colour: OTHER_COLOUR,
+					values: weeks.map((w) => w.departures)
+				}
+			],
+			scale: "count",
+			format: (v) => String(v),
+			plotHeight: 110,
+			empty: "no change in this stage"
+		}), stageLabel(k, report), growthNote(trend[k]));
+	});
+	const rows = stages.map((k) => {
+		const t = trend[k];
+		const fixed = (v) => v === null || v === void 0 ? "—" : v.toFixed(1);
+		const growth = t?.growthPerWeek ?? null;
+		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$2(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(`${growth > 0 ? "+" : "−"}${Math.abs(growth).toFixed(1)}`)}</td>`;
+		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$2(fixed(t?.arrivalsPerWeek))}${num$2(fixed(t?.departuresPerWeek))}${growthCell}${[
+			fixed(t?.meanQueue),
+			fixed(t?.littleQueue),
+			formatDuration(t?.meanTimeInStage ?? null, days)
+		].map(num$2).join("")}</tr>`;
+	});
+	const capacity = reviewCapacity$1(report);
+	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
+		"Stage",
+		"Arrive per week",
+		"Leave per week",
+		"Queue growth per week",
+		"Mean queue",
+		"Arrivals × time in stage",
+		"Mean time in stage"
+	], rows, "lrrrrrr"), "<p class=\"note\">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>", charts(...small, capacity));
+}
+function growthNote(t) {
+	if (!t || t.growthPerWeek === null) return "";
+	if (Math.abs(t.growthPerWeek) < STEADY) return "The queue held steady over the window.";
+	return `The queue ${t.growthPerWeek > 0 ? "grew" : "shrank"} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+}
+function reviewCapacity$1(report) {
+	const weeks = report.summary.reviewCapacity;
+	if (!weeks || weeks.length === 0) return "";
+	return figure(weeklyChart({
+		id: "review-capacity",
+		title: "Review capacity: reviews against pull requests ready",
+		description: "Per week, the reviews submitted and the pull requests ready for review."
+	}, {
+		weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
+		lines: [{
+			name: "reviews submitted",
+			colour: STAGE_COLOURS.review,
+			strong: true,
+			values: weeks.map((w) => w.reviews)
+		}, {
+			name: "pull requests ready",
+			colour: STAGE_COLOURS.pickup,
+			values: weeks.map((w) => w.readyPulls)
+		}],
+		scale: "count",
+		format: (v) => String(v),
+		plotHeight: 110,
+		empty: "no review in the window"
+	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
+}
+var STEADY, lines$1;
+var init_comparison = __esmMin((() => {
+	init_domain();
+	init_duration();
+	init_health();
+	init_bars();
+	init_scale();
+	init_trend();
+	init_text();
+	init_parts();
+	STEADY = .05;
+	lines$1 = (n) => n === null ? "—" : `${Math.round(n)} lines`;
+}));
+// src/render/svg/timeline.ts
+function timelineChart(frame, events, start, end, sizeName, empty) {
+	if (events.length === 0 || !(end > start)) return emptyChart({
+		...frame,
+		width: WIDTH,
+		height: 0
+	}, empty);
+	const items = [{
+		text: "deploy",
+		colour: ACCENT_COLOUR
+	}];
+	if (events.some((e) => e.status === "failed")) items.push({
+		text: "failed",
+		colour: FAIL_COLOUR
+	});
+	if (events.some((e) => e.status === "rollback")) items.push({
+		text: "rollback",
+		colour: ROLLBACK_COLOUR
+	});
+	const key = legend(items, 0, 0, WIDTH);
+	const scale = logCountScale(Math.max(1, ...events.map((e) => e.size)));
+	const left = Math.max(...scale.ticks.map((t) => textWidth(String(t)))) + 10;
+	const right = 10;
+	const top = key.height + 24;
+	const plotH = 130;
+	const base = top + plotH;
+	const plotW = WIDTH - left - right;
+	const x = (t) => left + (Math.min(end, Math.max(start, t)) - start) / (end - start) * plotW;
+	const y = (v) => base - scale.at(v) * plotH;
+	const grid = thinTicks(scale, plotH, 22).map((t) => el("line", {
+		x1: left,
+		x2: WIDTH - right,
+		y1: y(t),
+		y2: y(t),
+		class: "grid"
+	}) + label$1(left - 6, y(t) + 4, String(t), {
+		"text-anchor": "end",
+		class: "muted"
+	}));
+	const axisName = label$1(0, top - 10, sizeName, { class: "muted" });
+	const time = drawTimeTicks(timeTicks(start, end, plotW), x, base, base + 4);
+	const marks = [...events].sort((a, b) => rank(a.status) - rank(b.status)).map((e) => {
+		const cx = x(e.at);
+		const cy = y(e.size);
+		const colour = e.status === "failed" ? FAIL_COLOUR : e.status === "rollback" ? ROLLBACK_COLOUR : ACCENT_COLOUR;
+		return el("g", {}, el("line", {
+			x1: cx,
+			x2: cx,
+			y1: base,
+			y2: cy,
+			stroke: colour,
+			"stroke-width": 1.5,
+			"stroke-opacity": .7
+		}), e.status === "failed" ? el("path", {
+			d: `M${r(cx - 4.5)} ${r(cy - 4.5)}L${r(cx + 4.5)} ${r(cy + 4.5)}M${r(cx - 4.5)} ${r(cy + 4.5)}L${r(cx + 4.5)} ${r(cy - 4.5)}`,
+			stroke: colour,
+			"stroke-width": 2.5
+		}) : e.status === "rollback" ? el("path", {
+			d: `M${r(cx)} ${r(cy - 5.5)}L${r(cx + 5.5)} ${r(cy)}L${r(cx)} ${r(cy + 5.5)}L${r(cx - 5.5)} ${r(cy)}Z`,
+			fill: colour
+		}) : el("circle", {
+			cx,
+			cy,
+			r: 3.2,
+			fill: colour
+		}), el("rect", {
+			x: cx - 5,
+			y: cy - 6,
+			width: 10,
+			height: base - cy + 6,
+			fill: "transparent"
+		}, tooltip(e.tip)));
+	});
+	return chart({
+		...frame,
+		width: WIDTH,
+		height: base + 24
+	}, key.markup, axisName, ...grid, ...time, ...marks);
+}
+function rank(status) {
+	return status === "ok" ? 0 : 1;
+}
+function r(v) {
+	return Math.round(v * 10) / 10;
+}
+var WIDTH, ROLLBACK_COLOUR;
+var init_timeline = __esmMin((() => {
+	init_scale();
+	init_legend();
+	init_svg();
+	init_time_axis();
+	WIDTH = 400;
+	ROLLBACK_COLOUR = "#e69f00";
+}));
+// src/render/html/delivery.ts
+function leadTime(report) {
+	return section("lead-time", "Lead time: spread and trend", "", charts(distribution(report), trend(report)));
+}
+function distribution(report) {
+	const { of, buckets } = report.summary.leadTimeHistogram;
+	const deployed = of === "leadTime";
+	const what = deployed ? "lead time" : "cycle time";
+	const svg = barChart({
+		id: "lead-time-distribution",
+		title: `Distribution of ${what}`,
+		description: `How many changes had a ${what} in each range (first commit → ${deployed ? "deploy" : "merge"}).`
+	}, buckets.map((b) => ({
+		label: b.label,
+		values: [b.count],
+		text: String(b.count)
+	})), {
+		series: [{
+			name: "changes",
+			colour: STAGE_COLOURS.coding
+		}],
+		scale: "count",
+		layout: "stacked",
+		format: (v) => String(v ?? 0),
+		empty: "no change with a known duration"
+	});
+	const note = deployed ? "Changes by lead time, from first commit to deploy." : "Nothing deployed in the window: cycle time (first commit → merge) is shown instead.";
+	return figure(svg, `How long changes take: ${what}`, note);
+}
+function trend(report) {
+	const days = durationFormat(report.businessHours);
+	const periods = periodsSoFar(report);
+	const period = report.summary.trend.period ?? "week";
+	const lines = keySeries(report).filter((k) => k.key === "leadTime" || STAGES.includes(k.key));
+	const svg = weeklyChart({
+		id: "weekly-trend",
+		title: `Lead time and stage medians by ${period}`,
+		description: `Per ${period} (UTC), the median lead time and the median of each stage over the changes merged in it, and how many merged.`
+	}, {
+		weeks: periods.map((p) => p.start),
+		ends: periods.map((p) => p.end),
+		period,
+		lines: lines.map((k) => ({
+			name: k.label,
+			colour: k.key === "leadTime" ? LEAD_COLOUR : STAGE_COLOURS[k.key],
+			strong: k.key === "leadTime",
+			values: k.values,
+			bounds: k.bounds,
+			apart: k.apart
+		})),
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		columns: {
+			name: "changes merged",
+			colour: OTHER_COLOUR,
+			values: periods.map((p) => p.changes),
+			format: String
+		},
+		empty: "no change merged in the window"
+	});
+	const notes = [`Medians of the changes merged each ${period}, on a logarithmic time axis; the columns below count them.`];
+	if (periods.some((p) => p.changes === 0)) notes.push(`A shaded ${period} had no merged change, so its lines break.`);
+	if (periods.some((p) => p.partial || p.waiting > 0)) notes.push(`A hollow grey dot is an incomplete ${period}, cut by the window (for lead time and deploy wait also one whose changes are not all deployed, then drawn in the line's colour as a lower bound, ≥): the lines break there and it is left out of every comparison.`);
+	return figure(svg, `Trend by ${period}: medians and changes merged`, notes.join(" "));
+}
+function changeSize(report) {
+	const days = durationFormat(report.businessHours);
+	const { size, reverted, partiallyReverted } = report.summary.flow;
+	const lines = (n) => n === null ? "—" : `${Math.round(n)} lines`;
+	const svg = barChart({
+		id: "cycle-time-by-size",
+		title: "Cycle time by change size",
+		description: "The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted."
+	}, size.buckets.map((b) => ({
+		label: `${b.bucket.replace("-", "–")} lines`,
+		values: [b.cycleTimeP50]
+	})), {
+		series: [{
+			name: "cycle time p50",
+			colour: STAGE_COLOURS.coding
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no change with a known size"
+	});
+	const counts = size.buckets.map((b) => `${b.bucket.replace("-", "–")} lines: ${plural$1(b.count, "change")}`).join("; ");
+	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
+		{
+			label: "Size, median",
+			value: lines(size.p50),
+			sub: `p90 ${lines(size.p90)}`
+		},
+		{
+			label: "Over 400 lines",
+			value: formatPercent(size.over400),
+			sub: `over 200 lines: ${formatPercent(size.over200)}`,
+			alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare
+		},
+		{
+			label: "Reverted",
+			value: String(reverted),
+			sub: (partiallyReverted ?? 0) > 0 ? `changes a later commit reverted; ${partiallyReverted} partially (no failure)` : "changes a later commit reverted"
+		}
+	]), charts(figure(svg, "Does size slow changes down here?", `Median cycle time per size range (${counts}).`)));
+}
+function deploys(report) {
+	const days = durationFormat(report.businessHours);
+	const signal = deploySignalWords(report.deploySignal);
+	const name = repositoryNamer(report);
+	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
+	if (leftOut !== null) {
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.deploys))}${num$2(String(r.failedDeploys))}${num$2(formatPerWeek(r.deploymentFrequency))}</tr>`);
+		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
+			"Repository",
+			"Deploys",
+			"Failed",
+			"Per week"
+		], rows, "lrrr", { caption: "Deploys of each repository" }) : "");
+	}
+	const start = epoch$1(report.window.since);
+	const end = Math.min(epoch$1(report.window.until), Math.max(epoch$1(report.now), start + 1));
+	const svg = timelineChart({
+		id: "deploy-timeline",
+		title: "Deploys over the window",
+		description: "Each deploy at its time, as tall as the number of changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds."
+	}, report.deploys.map((d) => ({
+		at: epoch$1(d.at),
+		size: d.changes,
+		status: d.failed ? "failed" : d.rollback ? "rollback" : "ok",
+		tip: [
+			`${d.repository ? `${name(d.repository)} ` : ""}${d.ref}`,
+			`${minuteOf(d.at)} UTC`,
+			`${plural$1(d.changes, "change")} shipped`,
+			...d.rollback ? ["rollback"] : [],
+			...d.failed ? [`failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}`] : [],
+			...d.restoredAfter !== null ? [`restored after ${formatDuration(d.restoredAfter, days)}`] : []
+		].join(" · ")
+	})), start, end, "changes shipped", "no deploy in the window");
+	const multi = report.repositories !== void 0;
+	const rows = report.deploys.map((d) => {
+		const status = [d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ");
+		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$2(String(d.changes))}<td>${h(status || "ok")}</td>${num$2(formatDuration(d.restoredAfter, days))}</tr>`;
+	});
+	const list = report.deploys.length === 0 ? "" : details$1(`Every deploy (${report.deploys.length})`, table$2([
+		...multi ? ["Repository"] : [],
+		"Deploy",
+		"At (UTC)",
+		"Changes",
+		"Status",
+		"Restored after"
+	], rows, `${multi ? "l" : ""}llrlr`));
+	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.";
+	const unlinked = report.unlinkedIncidents ?? [];
+	const incidents = unlinked.length === 0 ? "" : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText$1(i))}</li>`).join("")}</ul>`;
+	return section("deploys", "Deploys", h(`${plural$1(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
+}
+function unreleased(report) {
+	const days = durationFormat(report.businessHours);
+	const u = report.summary.unreleased;
+	if (!u) return "";
+	if (u.count === 0) return section("unreleased", "Merged, not yet deployed", "Every change merged by the end of the window has been deployed.");
+	const oldest = u.oldestChanges ?? [];
+	const multi = report.repositories !== void 0;
+	const name = repositoryNamer(report);
+	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$2(formatDuration(c.age, days))}</tr>`);
+	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
+		{
+			label: "Changes waiting",
+			value: String(u.count)
+		},
+		{
+			label: "Median wait so far",
+			value: formatDuration(u.p50Age, days)
+		},
+		{
+			label: "Longest wait",
+			value: formatDuration(u.oldestAge, days),
+			alert: u.oldestAge !== null && u.oldestAge > 1209600
+		}
+	]), rows.length > 0 ? table$2([
+		...multi ? ["Repository"] : [],
+		"Change",
+		"Title",
+		"Merged (UTC)",
+		"Waiting"
+	], rows, `${multi ? "l" : ""}lllr`, { caption: `The ${rows.length} waiting longest` }) : oldestIds(u.oldest));
+}
+function oldestIds(ids) {
+	return ids.length === 0 ? "" : `<p>Oldest: <span class="ext">${h(ids.join(", "))}</span></p>`;
+}
+var epoch$1;
+var init_delivery = __esmMin((() => {
+	init_domain();
+	init_incidents$1();
+	init_duration();
+	init_format$2();
+	init_bars();
+	init_scale();
+	init_timeline();
+	init_trend();
+	init_trend$1();
+	init_names();
+	init_parts();
+	init_signal();
+	epoch$1 = (iso) => Date.parse(iso) / 1e3;
+}));
+// src/render/html/overview.ts
+function band(dora, key) {
+	const words = bandText(key, dora.band);
+	return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : "";
+}
+function keyFigures(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const d = s.dora;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
+	const list = [
+		{
+			label: `${figureTitle("leadTime")}, median`,
+			value: percentileText(s.leadTime, "p50", days),
+			badge: band(d.leadTime, "leadTime"),
+			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
+		},
+		{
+			label: `${figureTitle("cycleTime")}, median`,
+			value: formatDuration(s.cycleTime.p50, days),
+			sub: "first commit → merge"
+		},
+		{
+			label: "Deploys per week",
+			value: formatPerWeek(d.deploymentFrequency.value),
+			badge: band(d.deploymentFrequency, "deploymentFrequency"),
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
+		},
+		{
+			label: figureTitle("dora.changeFailureRate"),
+			value: formatPercent(d.changeFailureRate.value),
+			badge: band(d.changeFailureRate, "changeFailureRate"),
+			sub: `over ${plural$1(d.changeFailureRate.count, "deploy")}`
+		},
+		s.unreleased ? {
+			label: "Merged, not deployed",
+			value: String(s.unreleased.count),
+			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
+			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
+		} : {
+			label: `${figureTitle("dora.timeToRestore")}, median`,
+			value: formatDuration(d.timeToRestore.value, days),
+			badge: band(d.timeToRestore, "timeToRestore"),
+			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
+		}
+	];
+	list.push({
+		label: "Changes counted",
+		value: String(s.changes),
+		sub: excluded ? `left out: ${excluded}` : "merged in the window"
+	});
+	return tiles(list, "key");
+}
+function stages(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
+	const unseen = codingUnseenNote(report);
+	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
+	const shares = stackedShareBar({
+		id: "stage-shares",
+		title: "Share of the time in each stage",
+		description: `The share of each stage in the lead time of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share"}.`
+	}, STAGES.map((k) => ({
+		name: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		share: shareOf(k),
+		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
+	})));
+	const percentiles = barChart({
+		id: "stage-percentiles",
+		title: "p50 and p90 of each stage",
+		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
+	}, [...STAGES.map((k) => ({
+		label: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		values: [s.stages[k].p50, s.stages[k].p90],
+		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
+	})), {
+		label: figureLabel("leadTime"),
+		colour: LEAD_COLOUR,
+		values: [s.leadTime.p50, s.leadTime.p90],
+		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
+	}], {
+		series: [{
+			name: "p50: half take less",
+			colour: OTHER_COLOUR
+		}, {
+			name: "p90: one in ten takes longer",
+			colour: OTHER_COLOUR,
+			opacity: .4
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no stage has a known duration"
+	});
+	const stageRows = STAGES.map((k) => {
+		const f = s.stages[k];
+		const cells = [
+			String(f.count),
+			percentileText(f, "p50", days),
+			percentileText(f, "p75", days),
+			percentileText(f, "p90", days),
+			formatPercent(shareOf(k)),
+			...hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
+		];
+		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num$2).join("")}</tr>`;
+	});
+	const totals = [[
+		figureTitle("cycleTime"),
+		"first commit → merge",
+		s.cycleTime
+	], [
+		figureTitle("leadTime"),
+		"first commit → deploy",
+		s.leadTime
+	]].map(([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[
+		String(d.count),
+		percentileText(d, "p50", days),
+		percentileText(d, "p75", days),
+		percentileText(d, "p90", days),
+		"",
+		...hasShareOfTotal ? [""] : []
+	].map(num$2).join("")}</tr>`);
+	const notes = [];
+	if (unseen !== null) notes.push(unseen);
+	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+	if (censored > 0) {
+		const one = censored === 1;
+		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+	}
+	if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
+	return section("stages", "Where the time goes", h(`Over ${plural$1(s.changes, "change")}; the shares are over ${shareBasisText(s)}.`), charts(figure(shares, "Share of the lead time of the typical change, by stage", "Each change is split into its stages from first commit to deploy, so the shares add up to 100%."), figure(percentiles, "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.")), table$2([
+		"Stage",
+		"Changes",
+		"p50",
+		"p75",
+		"p90",
+		"Share",
+		...hasShareOfTotal ? ["Share of all time"] : []
+	], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? "r" : ""}`), notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function dora(report) {
+	const days = durationFormat(report.businessHours);
+	const d = report.summary.dora;
+	const f = d.deploymentFrequency;
+	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
+	const rows = [
+		[
+			figureTitle("dora.deploymentFrequency"),
+			deployRateText(f),
+			f,
+			plural$1(f.count, "deploy"),
+			"deploymentFrequency"
+		],
+		[
+			figureTitle("dora.leadTime"),
+			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
+			d.leadTime,
+			plural$1(d.leadTime.count, "change"),
+			"leadTime"
+		],
+		[
+			figureTitle("dora.changeFailureRate"),
+			formatPercent(d.changeFailureRate.value, 1),
+			d.changeFailureRate,
+			plural$1(d.changeFailureRate.count, "deploy"),
+			"changeFailureRate"
+		],
+		[
+			figureTitle("dora.timeToRestore"),
+			median(d.timeToRestore.value),
+			d.timeToRestore,
+			plural$1(d.timeToRestore.count, "restore"),
+			"timeToRestore"
+		],
+		[
+			figureTitle("dora.reworkRate"),
+			formatPercent(d.reworkRate.value, 1),
+			d.reworkRate,
+			plural$1(d.reworkRate.count, "deploy"),
+			"reworkRate"
+		]
+	];
+	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report's clusters, the last to publish bands.", table$2([
+		"Key",
+		"Value",
+		"Band",
+		"Over"
+	], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || "<span class=\"muted\">—</span>"}</td>${num$2(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function recommendations(report) {
+	if (report.recommendations.length === 0) return "";
+	return section("recommendations", "What to do next", "Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.", `<ol class="recs">${report.recommendations.map((r) => {
+		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
+		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
+	}).join("")}</ol>`);
+}
+function whatIfText(w, report) {
+	const days = durationFormat(report.businessHours);
+	const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
+	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
+}
+var init_overview = __esmMin((() => {
+	init_band();
+	init_domain();
+	init_duration();
+	init_catalogue();
+	init_format$2();
+	init_bars();
+	init_scale();
+	init_text();
+	init_parts();
+}));
+// src/render/html/repair.ts
+function repair(report) {
+	const r = report.summary.repair;
+	if (!r || r.changes === 0) return "";
+	const reasons = repairReasons(r);
+	const split = repairSplit(r);
+	const weeks = repairWeeks(r);
+	return section("repair", "Repairs", h(REPAIR_LEAD), `<p><b>${h(repairHeadline(r))}</b>${reasons ? `: ${h(reasons)}` : ""}</p>`, split ? `<p>${h(split)}</p>` : "", weeks.length > 1 ? details$1(`Week by week (${weeks.length} weeks with changes)`, table$2([
+		"Week",
+		"Repairs",
+		"Of changes",
+		"Of cycle time"
+	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$2).join("")}</tr>`), "lrrr")) : "");
+}
+var init_repair$1 = __esmMin((() => {
+	init_repair$3();
+	init_parts();
+}));
+// src/render/html/previous.ts
+function previousPeriod$1(report) {
+	const view = previousView(report, durationFormat(report.businessHours));
+	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
+	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$2(r.before)}${num$2(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
+	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
+		"Figure",
+		"Before",
+		"Now",
+		"Change (95% interval)"
+	], rows, "lrrl"));
+}
+var init_previous$1 = __esmMin((() => {
+	init_duration();
+	init_previous$3();
+	init_parts();
+}));
+// src/render/html/trends.ts
+function keyTrends(report) {
+	const periods = periodsSoFar(report);
+	const period = report.summary.trend.period ?? "week";
+	if (periods.length < 2) return "";
+	const days = durationFormat(report.businessHours);
+	const series = keySeries(report);
+	const capital = (text) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
+	const chartOf = (key, colour, scale) => {
+		const k = series.find((s) => s.key === key);
+		if (k === void 0) return "";
+		const percent = k.unit === "ratio";
+		const values = k.values.map((v) => v === null ? null : percent ? v * 100 : v);
+		const format = (v) => v === null ? "—" : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days);
+		const svg = weeklyChart({
+			id: `trend-${key}`,
+			title: `${capital(k.label)} by ${period}`,
+			description: `Per ${period} (UTC), the ${k.label}.`
+		}, {
+			weeks: periods.map((p) => p.start),
+			ends: periods.map((p) => p.end),
+			period,
+			apart: k.apart,
+			lines: [{
+				name: k.label,
+				colour,
+				strong: true,
+				values
+			}],
+			scale,
+			format,
+			plotHeight: 90,
+			empty: `no ${k.label} in the window`
+		});
+		const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
+		return figure(svg, `${capital(k.label)} by ${period}`, compared);
+	};
+	const figures = [
+		chartOf("deploymentFrequency", ACCENT_COLOUR, "count"),
+		chartOf("changeFailureRate", FAIL_COLOUR, "count"),
+		chartOf("timeToRestore", OTHER_COLOUR, "duration")
+	];
+	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
+	return section("trends", `Trends by ${period}`, h(lead), charts(...figures));
+}
+var init_trends = __esmMin((() => {
+	init_duration();
+	init_scale();
+	init_trend();
+	init_trend$1();
+	init_parts();
+}));
+// src/render/html/teamwork.ts
+function teamwork(report) {
+	const s = report.summary;
+	if (!s.review && !s.rework && !s.ci && !s.wip) return [section("review", "Review, CI and work in progress", "Git alone cannot see reviews, checks or open pull requests, so review load, rework, CI and work in progress are not measured here (unknown, not zero). Run with a GitHub token (<code>GH_TOKEN</code>) to add them.")];
+	return [
+		review(report),
+		rework$1(report),
+		ci(report),
+		wip$1(report)
+	];
+}
+function review(report) {
+	const days = durationFormat(report.businessHours);
+	const r = report.summary.review;
+	if (!r) return "";
+	const t = report.policy.thresholds;
+	const shown = r.byReviewer.slice(0, REVIEWERS_DRAWN);
+	const load = barChart({
+		id: "reviewer-load",
+		title: "Reviews per reviewer",
+		description: `Submitted reviews by each of the ${shown.length} busiest reviewers, and on how many changes each was the first to review.`
+	}, shown.map((x) => ({
+		label: x.reviewer,
+		values: [x.reviews],
+		text: `${x.reviews} · ${x.firstReviews} first`
+	})), {
+		series: [{
+			name: "reviews",
+			colour: STAGE_COLOURS.review
+		}],
+		scale: "count",
+		layout: "stacked",
+		format: (v) => String(v ?? 0),
+		empty: "no review by anyone but the author"
+	});
+	const more = r.byReviewer.length - shown.length;
+	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$2(String(x.reviews))}${num$2(String(x.firstReviews))}${num$2(formatDuration(x.pickupP50, days))}</tr>`);
+	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)} per change.`), tiles([
+		{
+			label: "Reviews by the two busiest",
+			value: formatPercent(r.topTwoShare),
+			sub: "of all reviews: a bottleneck when high",
+			alert: over(r.topTwoShare, t.reviewTopTwoShare)
+		},
+		{
+			label: "Merged without review",
+			value: formatPercent(r.unreviewedShare),
+			sub: plural$1(r.unreviewed, "change"),
+			alert: over(r.unreviewedShare, t.unreviewedShare)
+		},
+		{
+			label: "Merged without another’s approval",
+			value: formatPercent(r.selfMergedShare),
+			sub: plural$1(r.selfMerged, "change")
+		},
+		{
+			label: "Review depth on large changes",
+			value: r.largeChangeCommentsPer100LinesP50 === null ? "—" : r.largeChangeCommentsPer100LinesP50.toFixed(1),
+			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
+			alert: r.largeChangesWithoutComments > 0
+		}
+	]), charts(figure(load, "Review load: reviews per reviewer", `Each bar is a reviewer’s submitted reviews; “first” counts the changes they reviewed first.${more > 0 ? ` ${plural$1(more, "more reviewer")} in the table.` : ""}`)), rows.length > 0 ? details$1(`Every reviewer (${r.byReviewer.length})`, table$2([
+		"Reviewer",
+		"Reviews",
+		"First to review",
+		"Pickup when first, median"
+	], rows, "lrrr")) : "");
+}
+function rework$1(report) {
+	const w = report.summary.rework;
+	if (!w) return "";
+	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
+		label: "Changed after the first review",
+		value: formatPercent(w.share),
+		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
+		alert: over(w.share, report.policy.thresholds.reworkShare)
+	}, {
+		label: "Changes requested",
+		value: formatPercent(w.changesRequestedShare),
+		sub: `${w.changesRequested} of ${w.reviewed}`
+	}]));
+}
+function ci(report) {
+	const days = durationFormat(report.businessHours);
+	const c = report.summary.ci;
+	if (!c) return "";
+	const t = report.policy.thresholds;
+	const durations = barChart({
+		id: "check-durations",
+		title: "Check wall time",
+		description: "How many changes had their checks (on the final head commit) take each span of wall time."
+	}, c.durationHistogram.map((b) => ({
+		label: b.label,
+		values: [b.count],
+		text: String(b.count)
+	})), {
+		series: [{
+			name: "changes",
+			colour: ACCENT_COLOUR
+		}],
+		scale: "count",
+		layout: "stacked",
+		format: (v) => String(v ?? 0),
+		empty: "no change with timed check runs"
+	});
+	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$2(String(f.flaky))}${num$2(String(f.runs))}${num$2(formatPercent(f.rate))}</tr>`);
+	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
+		{
+			label: "Check wall time, median",
+			value: formatDuration(c.p50, days),
+			sub: `p90 ${formatDuration(c.p90, days)}`,
+			alert: over(c.p50, t.checksP50)
+		},
+		{
+			label: "Flaky check runs",
+			value: formatPercent(c.flakyRate, 1),
+			sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`,
+			alert: over(c.flakyRate, t.flakyRate)
+		},
+		{
+			label: "Merge wait spent on checks",
+			value: formatPercent(c.mergeWaitOnChecksShare),
+			sub: "after approval, waiting for checks to finish"
+		}
+	]), charts(figure(durations, "How long checks take", "Changes by the wall time of their checks: first start to last finish."), flaky.length > 0 ? `<figure><figcaption>The flakiest checks</figcaption>${table$2([
+		"Check",
+		"Flaky",
+		"Runs",
+		"Rate"
+	], flaky, "lrrr")}<p class="note">Flaky: failed, then passed on the same commit. Runs: changes whose final commit ran the check.</p></figure>` : "<figure><figcaption>The flakiest checks</figcaption><p class=\"note\">No check failed and then passed on the same commit.</p></figure>"));
+}
+function wip$1(report) {
+	const days = durationFormat(report.businessHours);
+	const w = report.summary.wip;
+	if (!w) return "";
+	const ages = barChart({
+		id: "open-pull-ages",
+		title: "Open pull requests by age",
+		description: "Open pull requests at the end of the window by how long they have been open, ready for review and drafts apart."
+	}, w.ageHistogram.map((b) => ({
+		label: b.label,
+		values: [b.ready, b.drafts],
+		text: b.drafts > 0 ? `${b.ready} + ${b.drafts} draft` : String(b.ready)
+	})), {
+		series: [{
+			name: "ready for review",
+			colour: STAGE_COLOURS.pickup
+		}, {
+			name: "draft",
+			colour: OTHER_COLOUR,
+			opacity: .5
+		}],
+		scale: "count",
+		layout: "stacked",
+		format: (v) => String(v ?? 0),
+		empty: "no open pull request",
+		legend: true
+	});
+	const multi = report.repositories !== void 0;
+	const name = repositoryNamer(report);
+	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$2(formatDuration(p.age, days))}</tr>`);
+	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
+		{
+			label: "Open, ready for review",
+			value: String(w.open),
+			sub: `and ${plural$1(w.drafts, "draft")}`
+		},
+		{
+			label: "Age, median",
+			value: formatDuration(w.p50Age, days),
+			sub: `p90 ${formatDuration(w.p90Age, days)}`
+		},
+		{
+			label: "Open per active author",
+			value: w.perAuthor === null ? "—" : w.perAuthor.toFixed(1),
+			sub: "ready for review",
+			alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor)
+		}
+	]), charts(figure(ages, "Open pull requests by age", "How long each open pull request has been open at the end of the window.")), rows.length > 0 ? table$2([
+		...multi ? ["Repository"] : [],
+		"Pull request",
+		"Title",
+		"Author",
+		"State",
+		"Open for"
+	], rows, `${multi ? "l" : ""}llllr`, { caption: "The longest open" }) : "");
+}
+var REVIEWERS_DRAWN, over;
+var init_teamwork = __esmMin((() => {
+	init_duration();
+	init_bars();
+	init_scale();
+	init_parts();
+	init_names();
+	REVIEWERS_DRAWN = 12;
+	over = (value, threshold) => value !== null && value > threshold;
+}));
+// src/render/html.ts
+var html_exports = __exportAll({
+	HTML_CSP: () => HTML_CSP,
+	renderHtml: () => renderHtml
+});
+function renderHtml(input) {
+	const report = input;
+	const name = repositoryName(report.repository);
+	const hours = businessHoursText(report);
+	const main = [...mergedInWindow(report) === 0 ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`] : [
+		`<p class="headline">${h(report.summary.headline)}</p>`,
+		keyFigures(report),
+		renderRepositoryHtml(report),
+		renderSlicesHtml(report),
+		stages(report),
+		recommendations(report),
+		dora(report),
+		previousPeriod$1(report),
+		leadTime(report),
+		keyTrends(report),
+		changeSize(report),
+		deploys(report),
+		renderProductsHtml(report),
+		repair(report),
+		unreleased(report),
+		...teamwork(report),
+		aiComparison$1(report),
+		acceptance(report),
+		queues(report),
+		changesTable(report)
+	], notes(report)].filter(Boolean).join("\n");
+	const signal = deploySignalHeader(report);
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>flowaudit · ${h(name)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>flowaudit · ${h(name)}</h1>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${signal}`)}</p>
+${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? "")}.</p>\n` : ""}${contents(main)}
+</header>
+<main>
+${main}
+</main>
+<footer><p class="meta">${h(`${report.tool.name} ${report.tool.version} · generated ${report.generatedAt}`)}</p></footer>
+<script>${SCRIPT}<\/script>
+</body>
+</html>
+`;
+}
+function contents(main) {
+	const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ""}">${title ?? ""}</a></li>`);
+	return links.length < 3 ? "" : `<nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav>`;
+}
+function notes(report) {
+	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
+	return [report.warnings.length > 0 ? section("warnings", "Warnings", "", list(report.warnings)) : "", report.notes.length > 0 ? section("notes", "Notes", "", list(report.notes)) : ""].filter(Boolean).join("\n");
+}
+var HTML_CSP;
+var init_html = __esmMin((() => {
+	init_format$2();
+	init_assets();
+	init_changes$1();
+	init_acceptance$1();
+	init_comparison();
+	init_delivery();
+	init_overview();
+	init_parts();
+	init_repair$1();
+	init_previous$1();
+	init_trends();
+	init_teamwork();
+	init_repositories();
+	init_names();
+	init_signal();
+	init_products$3();
+	init_slices$2();
+	HTML_CSP = [
+		"default-src 'none'",
+		`script-src 'sha256-${createHash("sha256").update(SCRIPT, "utf8").digest("base64")}'`,
+		"style-src 'unsafe-inline'",
+		"img-src data:",
+		"base-uri 'none'",
+		"form-action 'none'"
+	].join("; ");
+}));
+// src/render/formats.ts
+function formatExtension(format) {
+	return OUTPUT_FORMATS[format].extension;
+}
+async function loadRenderer(format) {
+	return OUTPUT_FORMATS[format].load();
+}
+var OUTPUT_FORMATS, FORMATS;
+var init_formats = __esmMin((() => {
+	OUTPUT_FORMATS = {
+		text: {
+			writes: "the terminal report, laid out to the terminal's width",
+			extension: "txt",
+			load: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).renderTerminalText
+		},
+		json: {
+			writes: "the report as JSON (schema/report.schema.json)",
+			extension: "json",
+			load: async () => {
+				const { renderJsonChunks } = await Promise.resolve().then(() => (init_json(), json_exports));
+				return (report, options) => renderJsonChunks(report, options.lists);
+			}
+		},
+		csv: {
+			writes: "one row per change",
+			extension: "csv",
+			load: async () => {
+				const { renderCsvChunks } = await Promise.resolve().then(() => (init_csv(), csv_exports));
+				return (report, options) => renderCsvChunks(report, options.lists?.changes);
+			}
+		},
+		"trends-csv": {
+			writes: "one row per week (per month for windows over 26 weeks) with every key",
+			extension: "trends.csv",
+			load: async () => {
+				const { renderTrendsCsv } = await Promise.resolve().then(() => (init_csv_trends(), csv_trends_exports));
+				return (report) => renderTrendsCsv(report);
+			}
+		},
+		"previous-csv": {
+			writes: "one row per figure: the window against the one of the same length before it",
+			extension: "previous.csv",
+			load: async () => {
+				const { renderPreviousCsv } = await Promise.resolve().then(() => (init_csv_trends(), csv_trends_exports));
+				return (report) => renderPreviousCsv(report);
+			}
+		},
+		markdown: {
+			writes: "GitHub-flavoured Markdown (pull request comments, wikis, step summaries)",
+			extension: "md",
+			load: async () => {
+				const { renderMarkdown } = await Promise.resolve().then(() => (init_markdown(), markdown_exports));
+				return (report) => renderMarkdown(report);
+			}
+		},
+		html: {
+			writes: "one self-contained HTML file, charts as inline SVG",
+			extension: "html",
+			load: async () => {
+				const { renderHtml } = await Promise.resolve().then(() => (init_html(), html_exports));
+				return (report) => renderHtml(report);
+			}
+		}
+	};
+	FORMATS = Object.keys(OUTPUT_FORMATS);
+}));
+// src/io/memory.ts
+function collectGarbage() {
+	if (collect === null) {
+		const { setFlagsFromString } = require$1("node:v8");
+		const { runInNewContext } = require$1("node:vm");
+		setFlagsFromString("--expose-gc");
+		collect = runInNewContext("gc");
+	}
+	collect();
+}
+async function collectGarbageAfterIo() {
+	await new Promise((resolve) => setImmediate(resolve));
+	await new Promise((resolve) => setImmediate(resolve));
+	collectGarbage();
+}
+var require$1, collect;
+var init_memory = __esmMin((() => {
+	require$1 = createRequire(import.meta.url);
+	collect = null;
+}));
+// src/model/ai-markers.ts
+function findAiMarkers(message, extra = []) {
+	const found = [];
+	if (MAYBE_MARKED.test(message)) {
+		for (const match of message.matchAll(TRAILER)) if (namesAiTool(match[1] ?? "", match[2] ?? "")) found.push([match.index, match[0]]);
+		for (const match of message.matchAll(TOOL_FOOTER)) found.push([match.index, match[0]]);
+	}
+	if (found.length === 0 && extra.length === 0) return NONE$2;
+	for (const pattern of extra) for (const text of pattern.matches(message)) found.push([message.indexOf(text), text]);
+	const evidence = [];
+	for (const [, line] of found.sort((a, b) => a[0] - b[0])) {
+		const trimmed = line.trim().slice(0, MAX_EVIDENCE_LENGTH);
+		if (trimmed !== "" && !evidence.includes(trimmed)) evidence.push(trimmed);
+	}
+	return evidence;
+}
+function namesAiTool(key, value) {
+	if (PERSON_KEY.test(key)) {
+		const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
+		const name = (m ? m[1] : value)?.trim() ?? "";
+		const email = m?.[2]?.trim() ?? "";
+		const notAPerson = /^https?:\/\//i.test(email) && ANY_TOOL.test(name);
+		return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name) || notAPerson;
+	}
+	return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
+}
+function isAiToolEmail(email) {
+	return TOOL_EMAIL.test(email.trim());
+}
+var TOOLS$1, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
+var init_ai_markers = __esmMin((() => {
+	TOOLS$1 = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
+	NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
+	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
+	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1})\b`, "i");
+	TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, "i");
+	TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
+	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
+	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
+	TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
+	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS$1}|${NAMESAKES}|ai)\b.*$`, "gim");
+	MAX_EVIDENCE_LENGTH = 120;
+	NONE$2 = [];
+	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
+}));
+// src/model/bots.ts
+function isAiAgent(name, email) {
+	return AI_AGENT.test(name.trim()) || isAiToolEmail(email);
+}
+function isBot(name, email, extra = null) {
+	if (isAiAgent(name, email)) return false;
+	if ([name, email.replace(/@.*$/, "").replace(/^\d+\+/, "")].some((s) => BOT_NAMES.test(s) || extra !== null && extra.test(s))) return true;
+	if (extra !== null && extra.test(email)) return true;
+	const trimmed = name.trim();
+	return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
+}
+var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, AI_AGENT;
+var init_bots = __esmMin((() => {
+	init_ai_markers();
+	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
+	BOT_SUFFIX = [
+		/[\s._-](?:ro)?bot$/i,
+		/[a-z0-9](?:Bot|Robot)$/,
+		/^[a-z0-9_.-]*bot$/
+	];
+	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
+	AI_AGENT = /^(?:claude|cursor|devin|jules)\[bot\]$|^(?:copilot|copilot-swe-agent|devin-ai-integration|codex|openai-codex|chatgpt-codex-connector|cursor-agent|cursor agent|cursoragent|google-labs-jules|gemini-code-assist|claude code)(?:\[bot\])?$/i;
+}));
+// src/model/release-lines.ts
+function isReleaseLine(name) {
+	const short = name.replace(/^refs\/(?:heads|remotes\/[^/]+)\//, "");
+	return !(short.replace(/^origin\//, "").includes("/") && !LINE_FOLDER.test(short)) && (NAMED_LINE.test(short) && /\d/.test(short) || VERSION_LINE.test(short));
+}
+function isReleaseTag(name) {
+	return RELEASE_TAG.test(name);
+}
+function releaseCommits(tips, parentsOf, onLine) {
+	const all = new Set();
+	const lines = new Set();
+	const stack = [...tips].map((sha) => [sha, true]);
+	while (stack.length > 0) {
+		const [sha, firstParent] = stack.pop();
+		if (onLine(sha) || all.has(sha) && (!firstParent || lines.has(sha))) continue;
+		const parents = parentsOf(sha);
+		if (parents === void 0) continue;
+		if (firstParent) lines.add(sha);
+		if (all.has(sha)) {
+			if (parents[0] !== void 0) stack.push([parents[0], true]);
+			continue;
+		}
+		all.add(sha);
+		parents.forEach((parent, i) => stack.push([parent, firstParent && i === 0]));
+	}
+	return {
+		all,
+		lines
+	};
+}
+var NAMED_LINE, VERSION_LINE, LINE_FOLDER, RELEASE_TAG;
+var init_release_lines = __esmMin((() => {
+	NAMED_LINE = /(?:^|[-/._])(?:release|releases|release-branch|maint|maintenance|stable|lts|sec|support|hotfix|hotfixes|beta)(?:[-/._]|$)/i;
+	VERSION_LINE = /^(?:origin\/)?(?:[a-z][a-z0-9]*[-_])*v?\d+(?:\.(?:\d+|x))+(?:[-_](?:staging|patches|maint))?$/i;
+	LINE_FOLDER = /^(?:origin\/)?(?:release|releases|maint|maintenance|stable|lts|support|hotfix|hotfixes)\//i;
+	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
+}));
+// src/model/message.ts
+function isRevertTitle(title) {
+	return REVERT_SUBJECT.test(title);
+}
+function parseMessage(message, aiMarkers = []) {
+	const newline = message.indexOf("\n");
+	const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
+	const body = newline === -1 ? "" : message.slice(newline + 1);
+	const bodyFirstLine = firstNonBlankLine(body);
+	const refers = MAYBE_REFERS.test(body);
+	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
+	const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
+	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
+	const cherryPickOf = message.includes("(cherry picked from commit ") ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? "") : [];
+	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
+	const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+	return {
+		subject,
+		bodyFirstLine,
+		landingUrl,
+		aiEvidence: findAiMarkers(message, aiMarkers),
+		revertsShas,
+		revertsPrs,
+		cherryPickOf,
+		backportOf,
+		revertMessage
+	};
+}
+function firstNonBlankLine(text) {
+	for (let from = 0; from < text.length;) {
+		let end = text.indexOf("\n", from);
+		if (end === -1) end = text.length;
+		const line = text.slice(from, end).trim();
+		if (line !== "") return line;
+		from = end + 1;
+	}
+	return "";
+}
+function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
+	let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
+	if (m) return {
+		number: Number(m[1]),
+		branch: stripOwner(m[2] ?? ""),
+		sync: false,
+		title: bodyFirstLine || subject
+	};
+	m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
+	if (m) return {
+		number: Number(m[1]),
+		branch: stripOwner(m[2] ?? ""),
+		sync: false,
+		title: bodyFirstLine || subject
+	};
+	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
+	const number = trailing ? Number(trailing[1]) : null;
+	if (merge) {
+		if (/^Merge (tag|signed tag) /.test(subject)) return {
+			number,
+			branch: null,
+			sync: true,
+			title: subject
+		};
+		m = /^Merge (?:remote-tracking )?(?:branch )?'([^']+)'/.exec(subject);
+		if (m) {
+			const branch = m[1] ?? "";
+			const fromTracked = branch === trackedBranch || branch.endsWith(`/${trackedBranch}`);
+			const gitlab = /See merge request \S*!(\d+)/.exec(bodyFirstLine);
+			return {
+				number: number ?? (gitlab ? Number(gitlab[1]) : null),
+				branch,
+				sync: fromTracked || isReleaseLine(branch),
+				title: subject
+			};
+		}
+	}
+	return {
+		number,
+		branch: null,
+		sync: false,
+		title: subject
+	};
+}
+function stripOwner(ref) {
+	const slash = ref.search(/[/:]/);
+	return slash === -1 ? ref : ref.slice(slash + 1);
+}
+function numberFromUrl(url) {
+	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
+	return m ? Number(m[1]) : null;
+}
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH;
+var init_message = __esmMin((() => {
+	init_ai_markers();
+	init_release_lines();
+	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
+	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
+	REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
+	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
+	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
+	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
+	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+from\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
+	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
+}));
+// src/model/own-commits.ts
+function withEmail(emails, email) {
+	if (emails === void 0) return email;
+	if (typeof emails === "string") return emails === email ? emails : [emails, email];
+	if (!emails.includes(email)) emails.push(email);
+	return emails;
+}
+function ownCommits(commits, rules, landedAt) {
+	return unlessAll(unlessAll(landedAt === null ? [...commits] : commits.filter((c) => c.committedAt <= landedAt), (c) => rules.isRelease(c.sha)), (c) => rules.landed.has(c));
+}
+function carriedOver(commit, rules) {
+	return rules.isRelease(commit.sha) || rules.landed.has(commit);
+}
+function pullRefCommits(commits, rules) {
+	return unlessAll([...commits], (c) => rules.isRelease(c.sha));
+}
+function unlessAll(commits, drop) {
+	const kept = commits.filter((c) => !drop(c));
+	return kept.length > 0 ? kept : commits;
+}
+var CopyIndex;
+var init_own_commits = __esmMin((() => {
+	CopyIndex = class {
+		bySubject = new Map();
+		add(commit) {
+			const email = commit.authorEmail ?? "";
+			const known = this.bySubject.get(commit.subject);
+			if (known === void 0) this.bySubject.set(commit.subject, {
+				at: commit.authoredAt,
+				emails: email
+			});
+			else if (known instanceof Map) known.set(commit.authoredAt, withEmail(known.get(commit.authoredAt), email));
+			else if (known.at === commit.authoredAt) known.emails = withEmail(known.emails, email);
+			else this.bySubject.set(commit.subject, new Map([[known.at, known.emails], [commit.authoredAt, email]]));
+		}
+		has(commit) {
+			const known = this.bySubject.get(commit.subject);
+			const emails = known === void 0 || known instanceof Map ? known?.get(commit.authoredAt) : known.at === commit.authoredAt ? known.emails : void 0;
+			if (emails === void 0) return false;
+			const matches = (email) => commit.authorEmail === null || email === "" || email === commit.authorEmail;
+			return typeof emails === "string" ? matches(emails) : emails.some(matches);
+		}
+	};
+}));
+// src/model/stages.ts
+function emptyStages() {
+	return {
+		coding: null,
+		pickup: null,
+		review: null,
+		merge: null,
+		deploy: null
+	};
+}
+function computeStages(change, deploySignal, measure = wallClock) {
+	const flags = new Set(change.flags);
+	const { firstCommitAt: t0, lastCommitAt: last, readyAt: t2, firstReviewAt: t4, approvedAt: t5, mergedAt: t7, deployedAt: t8 } = change;
+	if (t0 !== null && change.forkPointAt !== null && t0 < change.forkPointAt) flags.add("rebased");
+	const events = [{
+		at: t0,
+		starts: "coding"
+	}];
+	if (change.kind === "direct") {} else if (t2 !== null) {
+		events.push({
+			at: t2,
+			starts: "pickup"
+		});
+		if (t4 === null) flags.add("unreviewed");
+		else {
+			events.push({
+				at: t4,
+				starts: "review"
+			});
+			if (t5 === null) flags.add("unapproved");
+			else events.push({
+				at: t5,
+				starts: "merge"
+			});
+		}
+	} else events.push({
+		at: last,
+		starts: "review"
+	});
+	let skew = 0;
+	const counted = [];
+	for (const [i, e] of events.entries()) {
+		const before = i === 0 ? null : events[i - 1]?.at ?? null;
+		if (before !== null && e.at !== null && e.at < before) skew++;
+		const floor = i === 0 ? null : counted[i - 1] ?? null;
+		counted.push(e.at === null ? null : Math.min(t7, floor === null ? e.at : Math.max(floor, e.at)));
+	}
+	const lastEvent = events.at(-1)?.at ?? null;
+	if (lastEvent !== null && t7 < lastEvent) skew++;
+	const stages = emptyStages();
+	for (const [i, e] of events.entries()) {
+		const from = counted[i] ?? null;
+		const to = i + 1 < events.length ? counted[i + 1] ?? null : t7;
+		if (from !== null && to !== null) stages[e.starts] = measure(from, to);
+	}
+	if (t8 !== null && t8 < t7) skew++;
+	const shipped = t8 === null ? null : Math.max(t7, t8);
+	if (shipped !== null) stages.deploy = measure(t7, shipped);
+	if (deploySignal === "merge" && t8 !== null) flags.add("deploy-is-merge");
+	if (skew > 0) flags.add("clock-skew");
+	change.stages = stages;
+	const start = counted[0] ?? null;
+	change.cycleTime = start === null ? null : measure(start, t7);
+	change.leadTime = start === null || shipped === null ? null : measure(start, shipped);
+	change.flags = [...flags].sort();
+	return skew;
+}
+var wallClock;
+var init_stages = __esmMin((() => {
+	wallClock = (a, b) => b - a;
+}));
+// src/model/changes.ts
+function buildChanges(input) {
+	const claimed = new Set(input.firstParent.map((c) => c.sha));
+	const rules = {
+		landed: new CopyIndex(),
+		isRelease: (sha) => input.release.has(sha)
+	};
+	const named = new Set();
+	for (const c of input.firstParent) {
+		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+		if (n !== null) named.add(n);
+	}
+	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
+	const changes = [];
+	const trailerGroups = new Map();
+	const line = input.firstParent;
+	for (let i = 0; i < line.length; i++) {
+		const commit = line[i];
+		let change;
+		if (commit.parents.length >= 2) change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
+		else if (commit.landingUrl !== null && !/\(#\d+\)\s*$/.test(commit.subject)) {
+			const known = trailerGroups.get(commit.landingUrl);
+			if (known) {
+				extendGroup(known, [commit], rules);
+				continue;
+			}
+			const group = groupChange([commit], "trailer", numberFromUrl(commit.landingUrl), input, rules);
+			group.change.url = safeUrl$1(commit.landingUrl);
+			group.change.forkPoints = commit.parents.slice(0, 1);
+			trailerGroups.set(commit.landingUrl, group);
+			change = group.change;
+		} else {
+			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
+			const run = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+			if (run !== null) {
+				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
+				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
+				i += run.length - 1;
+			} else if (landing.number !== null) {
+				change = squashChange(commit, landing.number, input, rules);
+				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
+			} else {
+				const pushed = pushedHead(line, i, input.pullHeads);
+				const members = line.slice(i, i + (pushed?.length ?? 1));
+				change = groupChange(members, pushed ? "rebase" : "direct", pushed?.number ?? null, input, rules).change;
+				change.forkPoints = commit.parents.slice(0, 1);
+				i += members.length - 1;
+			}
+		}
+		changes.push(change);
+	}
+	for (const change of changes) {
+		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
+		if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+	}
+	if (input.sizes !== void 0) applySizes(changes, input.sizes);
+	const position = new Map(line.map((c, i) => [c.sha, i]));
+	return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
+}
+function applySizes(changes, sizes) {
+	for (const change of changes) {
+		if (change.landedShas === void 0) {
+			change.size = sizes.get(change.sha) ?? null;
+			continue;
+		}
+		const parts = change.landedShas.map((sha) => sizes.get(sha));
+		change.size = parts.some((s) => s === void 0) ? null : parts.reduce((sum, s) => addSizes(sum, s), {
+			additions: 0,
+			deletions: 0,
+			files: 0
+		});
+	}
+}
+function walkSide(merge, commits, claimed) {
+	const found = [];
+	const helpers = [];
+	const forkPoints = [];
+	const walked = new Set();
+	const onTracked = (sha) => claimed.has(sha) && !walked.has(sha) || !commits.has(sha);
+	const stack = merge.parents.slice(1).map((p) => [p, true]);
+	while (stack.length > 0) {
+		const [sha, viaFirstParent] = stack.pop();
+		const commit = commits.get(sha);
+		if (claimed.has(sha) || commit === void 0) {
+			if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
+			continue;
+		}
+		claimed.add(sha);
+		walked.add(sha);
+		if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
+		else helpers.push(commit);
+		commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
+	}
+	return {
+		commits: found,
+		helpers,
+		forkPoints
+	};
+}
+function mergeChange(commit, walk, input, rules) {
+	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
+	const sync = landing.sync || !isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
+	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
+	change.branch = landing.branch;
+	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
+	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
+	else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits$1(pull, rules, change.mergedAt), pull.forkPoints);
+	else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
+	if (!sync) landCommits(change, walk.commits, pull, rules);
+	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	return change;
+}
+function isReleasePull(commit, landing, input) {
+	const head = commit.parents[1];
+	return landing.number !== null && landing.branch !== null && head !== void 0 && input.tagged?.has(head) === true;
+}
+function bringsReleaseOnly(commit, walk, input) {
+	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
+	if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
+	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+function bringsBumpedLine(walk, landing, input) {
+	const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
+	if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
+	const side = new Map(walk.commits.map((c) => [c.sha, c]));
+	const carried = new Set();
+	const stack = bumps.map((c) => c.sha);
+	while (stack.length > 0) {
+		const commit = side.get(stack.pop());
+		if (commit === void 0 || carried.has(commit.sha)) continue;
+		carried.add(commit.sha);
+		stack.push(...commit.parents);
+	}
+	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
+	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
+	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
+	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
+}
+function squashChange(commit, number, input, rules) {
+	const change = baseChange(commit, "squash", number, commit.subject.replace(/\s*\(#\d+\)\s*$/, ""), input);
+	const pull = input.pulls.get(number);
+	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
+	if (pull && own.length > 0) {
+		applyOwnCommits(change, own, pull.forkPoints);
+		landCommits(change, own, pull, rules);
+	} else {
+		change.commitShas = [commit.sha];
+		change.commits = null;
+		change.flags.push("commits-unseen");
+	}
+	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	return change;
+}
+function ownPullCommits$1(pull, rules, landedAt) {
+	const own = ownCommits(pull.commits, rules, landedAt);
+	return own.length > 0 || !pull.releaseLeftOut ? own : ownCommits(pull.withRelease(), rules, landedAt);
+}
+function groupChange(members, kind, number, input, rules) {
+	const first = members[0];
+	const change = baseChange(first, kind, number, first.subject, input);
+	const group = {
+		change,
+		members: [],
+		notOwn: new Set()
+	};
+	extendGroup(group, members, rules);
+	if (kind === "rebase" && number !== null) change.commitShas = unique([...change.commitShas, ...pullRefCommits(input.pulls.get(number)?.commits ?? [], rules).map((c) => c.sha)]);
+	return group;
+}
+function extendGroup(group, members, rules) {
+	const { change } = group;
+	for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
+	for (const c of members) rules.landed.add(c);
+	const fresh = group.members.length === 0;
+	group.members.push(...members);
+	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
+	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
+	change.commitShas = group.members.map((c) => c.sha);
+	const last = members.reduce((a, b) => b.committedAt >= a.committedAt ? b : a);
+	if (fresh || last.committedAt >= change.mergedAt) {
+		change.mergedAt = last.committedAt;
+		change.sha = last.sha;
+	}
+	change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
+	if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
+}
+function landCommits(change, commits, pull, rules) {
+	for (const c of commits) rules.landed.add(c);
+	if (!pull) return;
+	const carried = pullRefCommits(pull.commits, rules);
+	for (const c of carried) rules.landed.add(c);
+	change.commitShas = unique([...change.commitShas, ...carried.map((c) => c.sha)]);
+}
+function baseChange(commit, kind, number, title, input) {
+	return {
+		id: number !== null ? `#${number}` : commit.sha.slice(0, 10),
+		number,
+		title,
+		author: commit.authorName,
+		authorEmail: commit.authorEmail,
+		url: number !== null && input.webUrl !== null ? `${input.webUrl}/pull/${number}` : null,
+		branch: null,
+		kind,
+		sha: commit.sha,
+		commitShas: [],
+		commits: 0,
+		size: null,
+		bot: false,
+		firstCommitAt: null,
+		lastCommitAt: null,
+		readyAt: null,
+		firstReviewAt: null,
+		approvedAt: null,
+		mergedAt: commit.committedAt,
+		deployedAt: null,
+		forkPoints: [],
+		forkPointAt: null,
+		flags: [],
+		aiEvidence: [],
+		revertedBy: null,
+		isRevert: false,
+		stages: emptyStages(),
+		cycleTime: null,
+		leadTime: null,
+		review: null
+	};
+}
+function applyOwnCommits(change, own, forkPoints) {
+	change.commitShas = own.map((c) => c.sha);
+	change.commits = own.length;
+	change.forkPoints = forkPoints;
+	if (own.length === 0) return;
+	let first = own[0];
+	let last = -Infinity;
+	for (const c of own) {
+		if (c.authoredAt < first.authoredAt) first = c;
+		if (c.authoredAt > last) last = c.authoredAt;
+	}
+	change.firstCommitAt = first.authoredAt;
+	change.lastCommitAt = last;
+	const evidence = own.flatMap((c) => c.aiEvidence);
+	for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
+	change.aiEvidence = unique(evidence);
+	if (change.kind === "merge" || change.kind === "sync") {
+		change.author = first.authorName;
+		change.authorEmail = first.authorEmail;
+	}
+}
+function pushedHead(line, i, heads) {
+	if (heads.size === 0) return null;
+	const first = line[i];
+	for (let j = i; j < line.length; j++) {
+		const c = line[j];
+		if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
+		const number = heads.get(c.sha);
+		if (number !== void 0) return {
+			number,
+			length: j - i + 1
+		};
+	}
+	return null;
+}
+function addSizes(a, b) {
+	return {
+		additions: a.additions + b.additions,
+		deletions: a.deletions + b.deletions,
+		files: a.files + b.files
+	};
+}
+function unique(values) {
+	return [...new Set(values)];
+}
+function safeUrl$1(url) {
+	return /^https?:\/\/[^\s"'<>]+$/.test(url) ? url : null;
+}
+function resolveForkPoints(changes, dateOf) {
+	for (const change of changes) {
+		const dates = change.forkPoints.map(dateOf).filter((d) => d !== void 0);
+		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
+	}
+}
+var VERSION_BUMP, RebaseIndex;
+var init_changes = __esmMin((() => {
+	init_bots();
+	init_message();
+	init_own_commits();
+	init_release_lines();
+	init_stages();
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
+	RebaseIndex = class {
+		pulls;
+		release;
+		landed;
+		bySubject = new Map();
+		constructor(pulls, release, landed, named) {
+			this.pulls = pulls;
+			this.release = release;
+			this.landed = landed;
+			for (const [number, pull] of pulls) {
+				if (named.has(number)) continue;
+				for (const c of pull.commits) {
+					if (release.has(c.sha)) continue;
+					const entry = {
+						number,
+						committedAt: c.committedAt,
+						authorEmail: c.authorEmail,
+						authoredAt: c.authoredAt
+					};
+					const found = this.bySubject.get(c.subject);
+					if (found) found.push(entry);
+					else this.bySubject.set(c.subject, [entry]);
+				}
+			}
+		}
+		runAt(line, i) {
+			if (this.bySubject.size === 0) return null;
+			let candidates = this.candidates(line[i]);
+			if (candidates.length === 0) return null;
+			const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
+			let length = 1;
+			for (let j = i + 1; j < line.length; j++) {
+				const next = line[j];
+				if (next.parents.length >= 2 || next.landingUrl !== null) break;
+				const nextCandidates = new Set(this.candidates(next));
+				const kept = candidates.filter((n) => nextCandidates.has(n));
+				const apart = next.committedAt !== line[j - 1].committedAt;
+				if (kept.length === 0 || apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n))) break;
+				candidates = kept;
+				length++;
+			}
+			const rank = (n) => remaining.get(n) === length ? -Infinity : remaining.get(n) ?? 0;
+			return {
+				number: candidates.reduce((a, b) => rank(b) < rank(a) || rank(b) === rank(a) && b > a ? b : a),
+				length
+			};
+		}
+		remaining(number) {
+			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
+		}
+		candidates(commit) {
+			if (commit.parents.length >= 2) return [];
+			return (this.bySubject.get(commit.subject) ?? []).filter((e) => e.authorEmail === commit.authorEmail && e.authoredAt === commit.authoredAt && e.committedAt < commit.committedAt).map((e) => e.number);
+		}
+	};
+}));
+// src/sources/git/run.ts
+function gitEnvironment(base = process.env) {
+	const env = {};
+	for (const [key, value] of Object.entries(base)) if (!key.toUpperCase().startsWith("GIT_") || KEPT_GIT_VARIABLES.has(key)) env[key] = value;
+	return {
+		...env,
+		GIT_CONFIG_NOSYSTEM: "1",
+		GIT_CONFIG_GLOBAL: "/dev/null",
+		GIT_OPTIONAL_LOCKS: "0",
+		GIT_TERMINAL_PROMPT: "0",
+		GIT_NO_LAZY_FETCH: "1",
+		GIT_ALLOW_PROTOCOL: "/",
+		GIT_FLUSH: "0",
+		LC_ALL: "C"
+	};
+}
+function carriedSafeDirectories() {
+	if (safeDirectories !== null) return safeDirectories;
+	const env = {
+		...gitEnvironment(),
+		...Object.fromEntries([
+			"GIT_CONFIG_GLOBAL",
+			"GIT_CONFIG_SYSTEM",
+			"GIT_CONFIG_NOSYSTEM"
+		].map((k) => [k, process.env[k]]))
+	};
+	const found = [];
+	for (const scope of ["--system", "--global"]) {
+		const result = spawnSync("git", [
+			"config",
+			scope,
+			"--get-all",
+			"safe.directory"
+		], {
+			cwd: "/",
+			env,
+			encoding: "utf8",
+			stdio: [
+				"ignore",
+				"pipe",
+				"ignore"
+			],
+			timeout: 1e4
+		});
+		if (result.status === 0) found.push(...result.stdout.split("\n").filter((line) => line !== ""));
+	}
+	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
+	return safeDirectories;
+}
+function gitInvocation(args) {
+	const command = args[0] ?? "";
+	if (!READ_COMMANDS.has(command) || command === "config" && !args.slice(1).some((a) => CONFIG_READS.has(a)) || args.some((a) => PROGRAM_FLAGS.has(a.split("=")[0] ?? ""))) throw new Error(`flowaudit only runs git commands that read: refused git ${command}`);
+	environment ??= gitEnvironment();
+	const safe = DIFF_COMMANDS.has(command) ? [
+		command,
+		"--no-ext-diff",
+		"--no-textconv",
+		...args.slice(1)
+	] : [...args];
+	return {
+		args: [
+			"--no-pager",
+			...GIT_CONFIG_ARGS,
+			...safeDirectories ?? [],
+			...safe
+		],
+		env: environment
+	};
+}
+function streamGit(cwd, args, onRecord, options) {
+	return streamGitRanges(cwd, args, (buffer, start, end) => onRecord(buffer.subarray(start, end)), options);
+}
+function streamGitRanges(cwd, args, onRecord, options) {
+	return new Promise((resolve, reject) => {
+		const { signal } = options;
+		if (signal?.aborted) return reject(signal.reason);
+		const withSafeDirectories = safeDirectories !== null;
+		const invocation = gitInvocation(args);
+		const child = spawn("git", invocation.args, {
+			cwd,
+			env: invocation.env,
+			stdio: [
+				"pipe",
+				"pipe",
+				"pipe"
+			]
+		});
+		const abort = () => {
+			if (child.pid !== void 0 && child.exitCode === null && child.signalCode === null) child.kill();
+		};
+		signal?.addEventListener("abort", abort, { once: true });
+		const { separator } = options;
+		let pending = null;
+		let stderr = "";
+		let failed = null;
+		let stopped = false;
+		const stop = () => {
+			stopped = true;
+			child.kill();
+		};
+		child.stdout.on("data", (chunk) => {
+			if (failed || stopped) return;
+			let start = 0;
+			try {
+				if (pending !== null) {
+					const end = chunk.indexOf(separator);
+					if (end === -1) {
+						pending = Buffer.concat([pending, chunk]);
+						return;
+					}
+					const record = Buffer.concat([pending, chunk.subarray(0, end)]);
+					pending = null;
+					start = end + 1;
+					if (onRecord(record, 0, record.length) === false) return stop();
+				}
+				for (let i = chunk.indexOf(separator, start); i !== -1; i = chunk.indexOf(separator, start)) {
+					if (onRecord(chunk, start, i) === false) return stop();
+					start = i + 1;
+				}
+			} catch (error) {
+				failed = error;
+				child.kill();
+				return;
+			}
+			if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
+		});
+		child.stderr.on("data", (chunk) => {
+			if (stderr.length < 8192) stderr += chunk.toString("utf8");
+		});
+		child.on("error", (error) => {
+			signal?.removeEventListener("abort", abort);
+			reject(new GitError("git could not be started: is git installed and on PATH?", { cause: error }));
+		});
+		child.on("close", (code) => {
+			signal?.removeEventListener("abort", abort);
+			if (signal?.aborted) return reject(signal.reason);
+			if (failed) return reject(failed);
+			if (stopped) return resolve();
+			if (pending !== null && code === 0) try {
+				onRecord(pending, 0, pending.length);
+			} catch (error) {
+				return reject(error);
+			}
+			if (code !== 0) {
+				if (!withSafeDirectories && DUBIOUS.test(stderr) && carriedSafeDirectories().length > 0) return streamGitRanges(cwd, args, onRecord, options).then(resolve, reject);
+				if (options.onFailure?.(code ?? 1, stderr)) return resolve();
+				return reject(gitFailure(args, stderr));
+			}
+			resolve();
+		});
+		child.stdin.on("error", () => void 0);
+		child.stdin.end(options.input ?? "");
+	});
+}
+async function gitOutput(cwd, args, input) {
+	const parts = [];
+	await streamGit(cwd, args, (record) => parts.push(Buffer.from(record), Buffer.from("\n")), {
+		separator: 10,
+		...input === void 0 ? {} : { input }
+	});
+	return Buffer.concat(parts).toString("utf8");
+}
+async function gitAnswer(cwd, args) {
+	try {
+		return await gitOutput(cwd, args);
+	} catch (error) {
+		if (error instanceof GitError) return null;
+		throw error;
+	}
+}
+function gitFailure(args, stderr) {
+	const first = stderr.split("\n").find((line) => line.trim() !== "") ?? "no message";
+	return new GitError(`git ${args[0] ?? ""} failed: ${first.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}`);
+}
+function assertSafeRef(ref, what) {
+	if (ref.startsWith("-") || ref.includes("\0") || ref.trim() === "") throw new GitError(`invalid ${what} '${ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")}': a ref cannot start with '-' or be empty`, { exitCode: 2 });
+	return ref;
+}
+var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
+var init_run = __esmMin((() => {
+	init_errors$2();
+	READ_COMMANDS = new Set([
+		"log",
+		"rev-list",
+		"rev-parse",
+		"for-each-ref",
+		"cat-file",
+		"ls-tree",
+		"config",
+		"symbolic-ref",
+		"merge-base"
+	]);
+	DIFF_COMMANDS = new Set(["log"]);
+	CONFIG_READS = new Set([
+		"--get",
+		"--get-all",
+		"--get-regexp",
+		"--list"
+	]);
+	PROGRAM_FLAGS = new Set([
+		"--ext-diff",
+		"--textconv",
+		"--filters",
+		"--show-signature",
+		"--upload-pack",
+		"--paginate"
+	]);
+	GIT_CONFIG_ARGS = [
+		"-c",
+		"core.quotepath=off",
+		"-c",
+		"log.showSignature=false",
+		"-c",
+		"protocol.allow=never",
+		"-c",
+		"core.fsmonitor=false",
+		"-c",
+		"core.hooksPath=/dev/null",
+		"-c",
+		"core.pager=cat",
+		"-c",
+		"core.sshCommand=false",
+		"-c",
+		"credential.helper=",
+		"-c",
+		"core.askPass=",
+		"-c",
+		"core.attributesFile=/dev/null",
+		"-c",
+		"gc.auto=0",
+		"-c",
+		"maintenance.auto=false",
+		"-c",
+		"core.packedGitWindowSize=8m",
+		"-c",
+		"core.packedGitLimit=64m",
+		"-c",
+		"core.deltaBaseCacheLimit=16m"
+	];
+	KEPT_GIT_VARIABLES = new Set(["GIT_EXEC_PATH", "GIT_CEILING_DIRECTORIES"]);
+	environment = null;
+	safeDirectories = null;
+	DUBIOUS = /dubious ownership/i;
+}));
+// src/sources/git/deploy-contents.ts
+function growingGraph() {
+	const graph = {
+		node: new Map(),
+		sha: [],
+		parentStart: [],
+		parentCount: [],
+		parents: []
+	};
+	const add = (sha) => {
+		const n = graph.sha.length;
+		graph.node.set(sha, n);
+		graph.sha.push(sha);
+		graph.parentStart.push(-1);
+		graph.parentCount.push(0);
+		return n;
+	};
+	const nodeOf = (sha) => graph.node.get(sha) ?? add(sha);
+	return {
+		graph,
+		nodeOf,
+		add
+	};
+}
+async function readCommitGraph(repo, tips, exclude) {
+	const { graph, nodeOf } = growingGraph();
+	if (tips.length === 0) return graph;
+	await streamGit(repo, [
+		"rev-list",
+		"--parents",
+		"--ignore-missing",
+		"--stdin"
+	], (record) => {
+		let end = record.indexOf(SPACE$1);
+		if (end === -1) end = record.length;
+		const n = nodeOf(record.toString("latin1", 0, end));
+		graph.parentStart[n] = graph.parents.length;
+		let count = 0;
+		for (let from = end + 1; from < record.length; from = end + 1) {
+			end = record.indexOf(SPACE$1, from);
+			if (end === -1) end = record.length;
+			graph.parents.push(nodeOf(record.toString("latin1", from, end)));
+			count++;
+		}
+		graph.parentCount[n] = count;
+	}, {
+		separator: 10,
+		input: `${[...new Set(tips), ...exclude.map((sha) => `^${sha}`)].join("\n")}\n`
+	});
+	return graph;
+}
+function copyKey(authorEmail, authoredAt, subject) {
+	return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
+}
+async function isAncestor(repo, ancestor, of) {
+	let result = true;
+	await streamGit(repo, [
+		"merge-base",
+		"--is-ancestor",
+		ancestor,
+		of
+	], () => void 0, {
+		separator: 10,
+		onFailure: (code) => {
+			result = false;
+			return code === 1 || code === 128;
+		}
+	});
+	return result;
+}
+var SPACE$1;
+var init_deploy_contents = __esmMin((() => {
+	init_run();
+	SPACE$1 = 32;
+}));
+// src/model/reach.ts
+function commitGraph(tips, parentsOf) {
+	const { graph, add } = growingGraph();
+	const nodes = [];
+	const parentsWaiting = [];
+	for (const tip of tips) {
+		if (graph.node.has(tip)) continue;
+		const tipParents = parentsOf(tip);
+		if (tipParents === void 0) continue;
+		nodes.push(add(tip));
+		parentsWaiting.push(tipParents);
+		while (nodes.length > 0) {
+			const n = nodes.pop();
+			const parents = parentsWaiting.pop();
+			graph.parentStart[n] = graph.parents.length;
+			graph.parentCount[n] = parents.length;
+			for (const parent of parents) {
+				let p = graph.node.get(parent);
+				if (p === void 0) {
+					p = add(parent);
+					const grandparents = parentsOf(parent);
+					if (grandparents !== void 0) {
+						nodes.push(p);
+						parentsWaiting.push(grandparents);
+					}
+				}
+				graph.parents.push(p);
+			}
+		}
+	}
+	return graph;
+}
+function firstReach(graph, tips) {
+	const reach = new Int32Array(graph.parentStart.length).fill(-1);
+	const stack = [];
+	tips.forEach((sha, t) => {
+		const start = graph.node.get(sha);
+		if (start === void 0 || reach[start] !== -1) return;
+		reach[start] = t;
+		stack.push(start);
+		while (stack.length > 0) {
+			const n = stack.pop();
+			const from = graph.parentStart[n];
+			if (from === -1) continue;
+			const to = from + graph.parentCount[n];
+			for (let i = from; i < to; i++) {
+				const parent = graph.parents[i];
+				if (reach[parent] !== -1) continue;
+				reach[parent] = t;
+				stack.push(parent);
+			}
+		}
+	});
+	return reach;
+}
+function reachesWithin(graph, of, ancestor) {
+	const target = graph.node.get(ancestor);
+	const start = graph.node.get(of);
+	if (target === void 0) return null;
+	const unknown = graph.parentStart[target] === -1 ? null : false;
+	if (start === void 0) return unknown;
+	const seen = new Uint8Array(graph.parentStart.length);
+	const stack = [start];
+	seen[start] = 1;
+	while (stack.length > 0) {
+		const n = stack.pop();
+		if (n === target) return true;
+		const from = graph.parentStart[n];
+		if (from === -1) continue;
+		for (let i = from; i < from + graph.parentCount[n]; i++) {
+			const parent = graph.parents[i];
+			if (seen[parent] === 0) {
+				seen[parent] = 1;
+				stack.push(parent);
+			}
+		}
+	}
+	return unknown;
+}
+function releaseLineCommits(graph, tip, tips) {
+	const size = graph.parentStart.length;
+	const line = new Uint8Array(size);
+	for (let n = graph.node.get(tip); n !== void 0 && line[n] === 0;) {
+		line[n] = 1;
+		const from = graph.parentStart[n];
+		n = from === -1 || graph.parentCount[n] === 0 ? void 0 : graph.parents[from];
+	}
+	const seen = new Uint8Array(size);
+	const found = [];
+	const stack = [];
+	for (const sha of tips) {
+		const start = graph.node.get(sha);
+		if (start === void 0 || line[start] === 1 || seen[start] === 1) continue;
+		seen[start] = 1;
+		stack.push(start);
+		while (stack.length > 0) {
+			const n = stack.pop();
+			const from = graph.parentStart[n];
+			if (from === -1) continue;
+			found.push(graph.sha[n]);
+			for (let i = from; i < from + graph.parentCount[n]; i++) {
+				const parent = graph.parents[i];
+				if (line[parent] === 0 && seen[parent] === 0) {
+					seen[parent] = 1;
+					stack.push(parent);
+				}
+			}
+		}
+	}
+	return found;
+}
+function parentsBeyond(graph, tip, tips) {
+	const onBranch = new Uint8Array(graph.parentStart.length);
+	const walk = (starts, marked, visit) => {
+		const stack = [];
+		for (const start of starts) {
+			if (marked[start] === 1) continue;
+			marked[start] = 1;
+			stack.push(start);
+			while (stack.length > 0) {
+				const n = stack.pop();
+				const from = graph.parentStart[n];
+				if (from === -1) continue;
+				visit(n);
+				for (let i = from; i < from + graph.parentCount[n]; i++) {
+					const parent = graph.parents[i];
+					if (marked[parent] === 0) {
+						marked[parent] = 1;
+						stack.push(parent);
+					}
+				}
+			}
+		}
+	};
+	const nodes = (shas) => shas.flatMap((sha) => graph.node.get(sha) ?? []);
+	walk(nodes([tip]), onBranch, () => void 0);
+	const beyond = new Map();
+	walk(nodes(tips), onBranch, (n) => {
+		const from = graph.parentStart[n];
+		const parents = [];
+		for (let i = from; i < from + graph.parentCount[n]; i++) parents.push(graph.sha[graph.parents[i]]);
+		beyond.set(graph.sha[n], parents);
+	});
+	return beyond;
+}
+var init_reach = __esmMin((() => {
+	init_deploy_contents();
+}));
+// src/model/deploys.ts
+function shipments(changes, candidates, evidence) {
+	const { graph } = evidence;
+	const reach = firstReach(graph, candidates.map((c) => c.sha));
+	const reachOfNode = (n) => n === void 0 ? -1 : reach[n];
+	const reachOf = (sha) => reachOfNode(sha === void 0 ? void 0 : graph.node.get(sha));
+	const shippable = changes.filter((c) => c.kind !== "sync");
+	const first = new Map();
+	const consider = (change, deploy) => {
+		if (change === void 0 || deploy < 0) return;
+		const known = first.get(change.sha);
+		if (known === void 0 || deploy < known) first.set(change.sha, deploy);
+	};
+	const byLanding = new Map(shippable.map((c) => [c.sha, c]));
+	const named = new Set();
+	for (const commit of evidence.releaseLine) for (const sha of commit.cherryPickOf) named.add(sha);
+	const byCommit = new Map();
+	for (const change of shippable) {
+		consider(change, reachOf(change.sha));
+		consider(change, reachOfNode(headOf(change, graph, evidence.pullHeads)));
+		if (named.size === 0) continue;
+		for (const sha of change.commitShas) if (named.has(sha)) byCommit.set(sha, change);
+		if (named.has(change.sha)) byCommit.set(change.sha, change);
+	}
+	const byNumber = new Map();
+	for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
+	for (const commit of evidence.releaseLine) {
+		const deploy = reachOf(commit.sha);
+		if (deploy < 0) continue;
+		for (const landing of evidence.copies.get(commit.key) ?? []) consider(byLanding.get(landing), deploy);
+		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
+		for (const ref of commit.references) {
+			const change = byNumber.get(ref.number);
+			if (change !== void 0 && (ref.title === null || ref.title === bareTitle$1(change.title))) consider(change, deploy);
+		}
+	}
+	const contents = candidates.map((c) => ({
+		ref: c.ref,
+		sha: c.sha,
+		at: c.at,
+		target: c.target,
+		shipped: [],
+		rollback: false
+	}));
+	for (const change of shippable) {
+		const deploy = first.get(change.sha);
+		if (deploy !== void 0) contents[deploy]?.shipped.push(change.sha);
+	}
+	const previous = new Map();
+	contents.forEach((deploy, index) => {
+		const before = previous.get(deploy.target);
+		const beforeSha = before === void 0 ? void 0 : contents[before]?.sha;
+		if (deploy.shipped.length === 0 && before !== void 0 && beforeSha !== void 0 && beforeSha !== deploy.sha) {
+			const node = graph.node.get(deploy.sha);
+			deploy.rollback = node !== void 0 && reach[node] > before ? graph.parentStart[node] === -1 ? null : false : reachesWithin(graph, beforeSha, deploy.sha);
+		}
+		if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
+	});
+	return contents;
+}
+function headOf(change, graph, pullHeads) {
+	if (change.kind === "squash") {
+		const head = pullHeads.get(change.sha);
+		return head === void 0 ? void 0 : graph.node.get(head);
+	}
+	if (change.kind !== "merge") return void 0;
+	const n = graph.node.get(change.sha);
+	const start = n === void 0 ? -1 : graph.parentStart[n];
+	if (n === void 0 || start === -1 || graph.parentCount[n] < 2) return void 0;
+	return graph.parents[start + 1];
+}
+function bareTitle$1(title) {
+	return title.replace(/\s*\(#\d+\)$/, "").trim();
+}
+function mergeDeploys(changes) {
+	return changes.filter((c) => c.kind !== "sync").map((c) => ({
+		ref: c.id,
+		sha: c.sha,
+		at: c.mergedAt,
+		target: "",
+		shipped: [c.sha],
+		rollback: false
+	}));
+}
+function assignDeploys(changes, contents, options) {
+	const bySha = new Map(changes.map((c) => [c.sha, c]));
+	const deployOf = new Map();
+	const deploys = [];
+	const rolledBack = new Map();
+	const lastTo = new Map();
+	for (const d of contents) {
+		const deploy = {
+			ref: d.ref,
+			sha: d.sha,
+			at: d.at,
+			changeShas: [],
+			rollback: d.rollback === true,
+			rework: false,
+			failed: false,
+			failureReasons: [],
+			restoredAfter: null
+		};
+		for (const sha of d.shipped) {
+			const change = bySha.get(sha);
+			if (!change || change.deployedAt !== null) continue;
+			change.deployedAt = Math.max(d.at, change.mergedAt);
+			if (d.at < change.mergedAt) change.flags = [...new Set([...change.flags, "deployed-before-merge"])];
+			deploy.changeShas.push(sha);
+			deployOf.set(sha, deploy);
+		}
+		if (options.dropEmpty && deploy.changeShas.length === 0 && !deploy.rollback) continue;
+		const before = lastTo.get(d.target);
+		if (deploy.rollback && before) rolledBack.set(deploy, before);
+		lastTo.set(d.target, deploy);
+		deploys.push(deploy);
+	}
+	const window = windowText(options.revertWindow);
+	for (const deploy of deploys) for (const sha of deploy.changeShas) {
+		const change = bySha.get(sha);
+		const revert = change?.revertedBy ? bySha.get(change.revertedBy) : void 0;
+		if (!change || !revert) continue;
+		const revertDeploy = deployOf.get(revert.sha);
+		if (revertDeploy === deploy) continue;
+		if (revert.mergedAt < deploy.at) continue;
+		if (revert.mergedAt - deploy.at > options.revertWindow) continue;
+		fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
+	}
+	for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
+	return deploys;
+}
+function windowText(seconds) {
+	const days = seconds / 86400;
+	return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? "" : "s"}` : formatDuration(seconds);
+}
+function fail(deploy, reason, restoredAfter) {
+	deploy.failed = true;
+	deploy.failureReasons.push(reason);
+	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
+}
+var init_deploys$1 = __esmMin((() => {
+	init_units();
+	init_reach();
+}));
+// src/model/github-deploys.ts
+function failedDeployments(deployments, environment) {
+	const refs = [];
+	for (const d of deployments) {
+		if (!environment.test(d.environment) || d.sha === null) continue;
+		const last = d.statuses.at(-1);
+		if (last && (last.state === "FAILURE" || last.state === "ERROR") && !d.statuses.some((s) => s.state === "SUCCESS")) refs.push({
+			name: `${d.environment}@${d.sha.slice(0, 7)}`,
+			sha: d.sha,
+			at: last.at
+		});
+	}
+	return refs;
+}
+function applyGitHubFailures(deploys, failed) {
+	const all = [...deploys, ...failed.map((f) => ({
+		ref: f.name,
+		sha: f.sha,
+		at: f.at,
+		changeShas: [],
+		rollback: false,
+		rework: false,
+		failed: true,
+		failureReasons: ["deployment status failure"],
+		restoredAfter: null
+	}))].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
+	all.forEach((deploy, i) => {
+		if (deploy.failureReasons.includes("deployment status failure")) {
+			const next = all.slice(i + 1).find((d) => !d.failureReasons.includes("deployment status failure"));
+			if (next) deploy.restoredAfter = next.at - deploy.at;
+		}
+	});
+	return all;
+}
+function gitHubIncidents(issues) {
+	return issues.map((i) => ({
+		id: `#${i.number}`,
+		openedAt: i.createdAt,
+		resolvedAt: i.closedAt,
+		product: null,
+		sha: null
+	}));
+}
+var init_github_deploys = __esmMin((() => {}));
+// src/model/pull-events.ts
+function pullEvents(pull, options = {}) {
+	const required = Math.max(1, Math.floor(options.requiredApprovals ?? 1));
+	const author = pull.author.toLowerCase();
+	const counts = (login, isBotType) => !isBotType && !/\[bot\]$/i.test(login) && !(options.isBot?.(login) ?? false) && login.toLowerCase() !== author;
+	const firstReady = pull.events.filter((e) => e.type === "ready").reduce((min, e) => min === null || e.at < min ? e.at : min, null);
+	const readyAt = pull.wasDraft && firstReady !== null ? firstReady : pull.createdAt;
+	const inRange = (at) => at >= readyAt && at <= pull.mergedAt;
+	const says = [];
+	for (const review of pull.reviews) {
+		if (review.state === "PENDING" || review.submittedAt === null) continue;
+		if (!counts(review.author, review.authorIsBot) || !inRange(review.submittedAt)) continue;
+		says.push({
+			reviewer: review.author.toLowerCase(),
+			state: review.state,
+			at: review.submittedAt
+		});
+	}
+	says.sort((a, b) => a.at - b.at);
+	const commentTimes = pull.comments.filter((c) => counts(c.author, c.authorIsBot) && inRange(c.createdAt)).map((c) => c.createdAt);
+	const firstReviewAt = minOf([...says.map((s) => s.at), ...commentTimes]);
+	const approvedAt = approvalTime(says, required);
+	const rework = {
+		commitsAfterFirstReview: firstReviewAt === null ? 0 : pull.commits.filter((c) => c.authoredAt > firstReviewAt).length,
+		forcePushesAfterFirstReview: firstReviewAt === null ? 0 : pull.events.filter((e) => e.type === "forcePush" && e.at > firstReviewAt).length,
+		changesRequested: says.some((s) => s.state === "CHANGES_REQUESTED")
+	};
+	const flags = [];
+	if (firstReviewAt === null) flags.push("unreviewed");
+	else if (approvedAt === null) flags.push("unapproved");
+	if (pull.wasDraft) flags.push("was-draft");
+	if (rework.changesRequested) flags.push("changes-requested");
+	if (approvedAt !== null) {
+		if (pull.commits.some((c) => c.authoredAt > approvedAt && c.authoredAt <= pull.mergedAt)) flags.push("commits-after-approval");
+		if (pull.events.some((e) => e.type === "forcePush" && e.at > approvedAt && e.at <= pull.mergedAt)) flags.push("force-push-after-approval");
+	}
+	return {
+		readyAt,
+		firstReviewAt,
+		approvedAt,
+		flags: flags.sort(),
+		rework
+	};
+}
+function approvalTime(says, required) {
+	const latest = new Map();
+	for (const say of says) {
+		if (say.state === "APPROVED") latest.set(say.reviewer, "approved");
+		else if (say.state === "CHANGES_REQUESTED") latest.set(say.reviewer, "blocking");
+		else if (say.state === "DISMISSED") latest.delete(say.reviewer);
+		else continue;
+		const values = [...latest.values()];
+		if (!values.includes("blocking") && values.filter((v) => v === "approved").length >= required) return say.at;
+	}
+	return null;
+}
+function minOf(values) {
+	let min = null;
+	for (const v of values) if (min === null || v < min) min = v;
+	return min;
+}
+var init_pull_events = __esmMin((() => {}));
+// src/model/pull-review.ts
+function reviewOf(pull, readyAt, rework) {
+	const author = pull.author.toLowerCase();
+	const human = (login, bot) => !isBotLogin(login, bot) && login.toLowerCase() !== author;
+	const submitted = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && human(r.author, r.authorIsBot));
+	const counts = new Map();
+	for (const r of submitted) counts.set(r.author.toLowerCase(), (counts.get(r.author.toLowerCase()) ?? 0) + 1);
+	const humanComments = pull.comments.filter((c) => human(c.author, c.authorIsBot));
+	let first = null;
+	for (const say of [...submitted.map((r) => ({
+		who: r.author.toLowerCase(),
+		at: r.submittedAt
+	})), ...humanComments.map((c) => ({
+		who: c.author.toLowerCase(),
+		at: c.createdAt
+	}))]) if (say.at >= readyAt && say.at <= pull.mergedAt && (first === null || say.at < first.at)) first = say;
+	return {
+		reviewers: [...counts].map(([login, reviews]) => ({
+			login,
+			reviews
+		})).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)),
+		reviewedAt: submitted.map((r) => r.submittedAt).sort((a, b) => a - b),
+		firstReviewer: first?.who ?? null,
+		comments: humanComments.length + submitted.filter((r) => r.state === "COMMENTED" || r.state === "CHANGES_REQUESTED").length,
+		commitsAfterFirstReview: rework.commitsAfterFirstReview,
+		forcePushesAfterFirstReview: rework.forcePushesAfterFirstReview,
+		changesRequested: rework.changesRequested,
+		checks: checksOf(pull.checks)
+	};
+}
+function checksOf(checks) {
+	if (checks.length === 0) return null;
+	let start = Infinity;
+	let end = -Infinity;
+	for (const c of checks) {
+		if (c.startedAt !== null && c.startedAt < start) start = c.startedAt;
+		if (c.completedAt !== null && c.completedAt > end) end = c.completedAt;
+	}
+	const byName = new Map();
+	checks.forEach((c, index) => {
+		const runs = byName.get(c.name) ?? [];
+		runs.push({
+			conclusion: (c.conclusion ?? "").toUpperCase(),
+			order: c.completedAt ?? c.startedAt ?? Number.POSITIVE_INFINITY,
+			index
+		});
+		byName.set(c.name, runs);
+	});
+	const flaky = [];
+	for (const [name, runs] of byName) {
+		runs.sort((a, b) => a.order - b.order || a.index - b.index);
+		const firstFailure = runs.findIndex((r) => r.conclusion === "FAILURE");
+		if (firstFailure !== -1 && runs.slice(firstFailure + 1).some((r) => r.conclusion === "SUCCESS")) flaky.push(name);
+	}
+	return {
+		wallTime: start === Infinity || end === -Infinity ? null : Math.max(0, end - start),
+		lastCompletedAt: end === -Infinity ? null : end,
+		names: [...byName.keys()],
+		flaky
+	};
+}
+var isBotLogin;
+var init_pull_review = __esmMin((() => {
+	isBotLogin = (login, isBot) => isBot || /\[bot\]$/i.test(login);
+}));
+// src/model/github-pulls.ts
+function applyPulls(changes, pulls, options) {
+	const bySha = new Map(pulls.filter((p) => p.mergeCommitSha !== null).map((p) => [p.mergeCommitSha, p]));
+	const absorbedBy = new Map();
+	changes.forEach((change, index) => {
+		const pull = bySha.get(change.sha);
+		if (pull && change.kind === "direct" && pull.commits.length > 1) for (const earlier of rebasedCommits(changes, index, pull, bySha)) absorbedBy.set(earlier, change);
+	});
+	const landed = new LandedIndex();
+	changes.forEach((change) => {
+		if (absorbedBy.has(change)) return;
+		const pull = bySha.get(change.sha);
+		if (!pull || change.kind === "sync") {
+			landed.addChange(change.commitShas, options.identityOf ?? (() => void 0));
+			return;
+		}
+		const events = pullEvents(pull, {
+			requiredApprovals: options.requiredApprovals,
+			isBot: options.isBot
+		});
+		const unseen = change.kind === "direct" || change.flags.includes("commits-unseen");
+		if (change.kind === "direct") {
+			change.kind = pull.commits.length > 1 || replaysOnly(change, pull) ? "rebase" : "squash";
+			for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
+		}
+		change.number = pull.number;
+		change.id = `#${pull.number}`;
+		change.title = pull.title;
+		change.author = pull.author;
+		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
+		change.branch = pull.headRefName;
+		const agent = isAgentLogin(pull.author, pull.authorIsBot);
+		change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
+		if (unseen && pull.commits.length > 0) {
+			const own = ownPullCommits(pull, landed, options);
+			if (own.length > 0) {
+				change.commits = own.length;
+				change.firstCommitAt = own.reduce((min, c) => Math.min(min, c.authoredAt), Infinity);
+				change.lastCommitAt = own.reduce((max, c) => Math.max(max, c.authoredAt), -Infinity);
+				change.flags = change.flags.filter((f) => f !== "commits-unseen");
+				change.forkPoints = [];
+				change.forkPointAt = null;
+			}
+		}
+		landed.addPull(pull, change.commitShas);
+		change.readyAt = events.readyAt;
+		change.firstReviewAt = events.firstReviewAt;
+		change.approvedAt = events.approvedAt;
+		change.flags = [...new Set([...change.flags, ...events.flags])];
+		if (change.size === null) change.size = {
+			additions: pull.additions,
+			deletions: pull.deletions,
+			files: pull.changedFiles
+		};
+		const evidence = [...change.aiEvidence];
+		for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
+		for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
+		if (agent) evidence.push(`PR author: ${pull.author}`);
+		change.aiEvidence = [...new Set(evidence)];
+		change.review = reviewOf(pull, events.readyAt, events.rework);
+		if (pull.labels.length > 0) change.labels = [...pull.labels];
+	});
+	for (let i = changes.length - 1; i >= 0; i--) if (absorbedBy.has(changes[i])) changes.splice(i, 1);
+}
+function replaysOnly(change, pull) {
+	const only = pull.commits.length === 1 ? pull.commits[0] : void 0;
+	return only !== void 0 && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
+}
+function isAgentLogin(login, isBotType) {
+	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
+}
+function ownPullCommits(pull, landed, options) {
+	const inPull = new Set(pull.commits.map((c) => c.sha));
+	return ownCommits(pull.commits.filter((c) => !bringsBranch(c, inPull, options)).map((c) => apiIdentity(c)), {
+		landed,
+		isRelease: options.isRelease ?? (() => false)
+	}, pull.mergedAt);
+}
+function bringsBranch(commit, inPull, options) {
+	if (commit.parents.length === 1) return false;
+	const onBranch = options.onBranch ?? (() => false);
+	if (commit.parents.some((p) => !inPull.has(p) && onBranch(p))) return true;
+	if (commit.parents.length >= 2 && commit.parents.every((p) => inPull.has(p))) return false;
+	const tracked = options.trackedBranch ?? null;
+	return tracked !== null && mergesBranch(subjectOf(commit.message), tracked);
+}
+function apiIdentity(c) {
+	return {
+		sha: c.sha,
+		authorEmail: c.authorEmail,
+		authoredAt: c.authoredAt,
+		committedAt: c.committedAt,
+		subject: subjectOf(c.message)
+	};
+}
+function subjectOf(message) {
+	const newline = message.indexOf("\n");
+	return (newline === -1 ? message : message.slice(0, newline)).trim();
+}
+function mergesBranch(subject, branch) {
+	const name = branch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	return new RegExp(`^(?:[\\w()!-]+:\\s*)?merge (?:remote-tracking )?(?:branch )?'?(?:[\\w.-]+/)?${name}'?(?:\\s|$)`, "i").test(subject);
+}
+function rebasedCommits(changes, index, pull, bySha) {
+	const copies = new Set(pull.commits.map((c) => `${c.authoredAt}\x1f${subjectOf(c.message)}`));
+	const found = [];
+	for (let i = index - 1; i >= 0 && found.length < pull.commits.length - 1; i--) {
+		const earlier = changes[i];
+		if (earlier.kind !== "direct" || bySha.has(earlier.sha) || !copies.has(`${earlier.firstCommitAt}\x1f${earlier.title}`)) break;
+		found.push(earlier);
+	}
+	return found;
+}
+function absorb(change, earlier) {
+	change.commitShas = [...change.commitShas, ...earlier.commitShas];
+	change.size = change.size === null || earlier.size === null ? null : {
+		additions: change.size.additions + earlier.size.additions,
+		deletions: change.size.deletions + earlier.size.deletions,
+		files: change.size.files + earlier.size.files
+	};
+}
+var LandedIndex;
+var init_github_pulls = __esmMin((() => {
+	init_ai_markers();
+	init_bots();
+	init_own_commits();
+	init_pull_events();
+	init_pull_review();
+	LandedIndex = class extends CopyIndex {
+		shas = new Set();
+		addChange(shas, identityOf) {
+			for (const sha of shas) {
+				this.shas.add(sha);
+				const identity = identityOf(sha);
+				if (identity) this.add(identity);
+			}
+		}
+		addPull(pull, shas) {
+			for (const sha of shas) this.shas.add(sha);
+			for (const c of pull.commits) {
+				this.shas.add(c.sha);
+				this.add(apiIdentity(c));
+			}
+		}
+		has(commit) {
+			return this.shas.has(commit.sha) || super.has(commit);
+		}
+	};
+}));
+// src/model/incidents.ts
+function linkIncidents(deploys, incidents, options) {
+	const out = [...deploys];
+	const unlinked = [];
+	const shippedBy = shipperOf(deploys, options.changes);
+	for (const incident of incidents) {
+		const index = (incident.sha === null ? void 0 : shippedBy.get(incident.sha)) ?? lastBefore(out, incident, options);
+		const deploy = index === void 0 ? void 0 : out[index];
+		if (index === void 0 || deploy === void 0) {
+			unlinked.push(incident);
+			continue;
+		}
+		const restored = incident.resolvedAt === null ? null : Math.max(0, incident.resolvedAt - deploy.at);
+		out[index] = {
+			...deploy,
+			failed: true,
+			failureReasons: [...deploy.failureReasons, `incident ${incident.id}`],
+			restoredAfter: restored === null ? deploy.restoredAfter : Math.min(deploy.restoredAfter ?? Infinity, restored)
+		};
+	}
+	return {
+		deploys: out,
+		unlinked
+	};
+}
+function lastBefore(deploys, incident, options) {
+	for (let i = deploys.length - 1; i >= 0; i -= 1) {
+		const deploy = deploys[i];
+		if (deploy.at > incident.openedAt) continue;
+		if (incident.product !== null && options.productOf(deploy) !== incident.product) continue;
+		return incident.openedAt - deploy.at <= options.window ? i : void 0;
+	}
+}
+function shipperOf(deploys, changes) {
+	const bySha = new Map(changes.map((c) => [c.sha, c]));
+	const shipper = new Map();
+	const set = (sha, index) => {
+		if (!shipper.has(sha)) shipper.set(sha, index);
+	};
+	deploys.forEach((deploy, index) => {
+		for (const landing of deploy.changeShas) {
+			set(landing, index);
+			for (const sha of bySha.get(landing)?.commitShas ?? []) set(sha, index);
+		}
+		set(deploy.sha, index);
+	});
+	return shipper;
+}
+function unlinkedText(incident, window) {
+	const product = incident.product === null ? "" : ` of product ${incident.product}`;
+	return `incident ${incident.id} follows no deploy${product} within ${formatDuration(window)}: it is listed as unlinked and fails no deploy`;
+}
+var init_incidents = __esmMin((() => {
+	init_units();
+}));
 // src/model/release-tags.ts
 function releaseProduct(name) {
 	const m = VERSION$4.exec(name);
@@ -21411,6 +21806,7 @@ function fromReportChange(c, repository) {
 		cycleTime: c.cycleTime,
 		leadTime: c.leadTime,
 		review: c.review,
+		...c.labels !== void 0 && { labels: c.labels },
 		...c.products !== void 0 && { products: c.products },
 		...repository !== void 0 && { repository }
 	};
@@ -36151,13 +36547,13 @@ function withValues(a, b, value, use) {
 	const x = scratch.borrow(a.length);
 	const y = scratch.borrow(b.length);
 	try {
-		return use(valuesOf(a, value, x), valuesOf(b, value, y));
+		return use(valuesOf$1(a, value, x), valuesOf$1(b, value, y));
 	} finally {
 		scratch.giveBack(y);
 		scratch.giveBack(x);
 	}
 }
-function valuesOf(items, value, known) {
+function valuesOf$1(items, value, known) {
 	let n = 0;
 	for (const item of items) {
 		const v = value(item);
@@ -36935,14 +37331,101 @@ var init_difference = __esmMin((() => {
 	DAY$1 = 86400;
 }));
 // src/metrics/compared.ts
-function stageBasis(stage, p) {
+function comparedFigures(catalogue = CATALOGUE) {
+	if (catalogue === CATALOGUE && declared !== void 0) return declared;
+	const figures = [];
+	const walk = (node, segments, modes) => {
+		const can = node.modes ?? modes;
+		if (node.compared !== void 0) for (const key of node.compared.figures) {
+			const member = node.members[key];
+			if (member === void 0 || !isFigure(member)) throw new Error(`${[...segments, key].join(".")} is compared but is no figure`);
+			figures.push(comparedFigure(node, node.compared, segments, key, member, member.modes ?? can));
+		}
+		for (const [key, member] of Object.entries(node.members)) if (!isFigure(member)) walk(member, [...segments, key], can);
+	};
+	walk(catalogue, [], MODES);
+	if (catalogue === CATALOGUE) declared = figures;
+	return figures;
+}
+function comparedFigure(group, as, segments, key, figure, modes) {
+	const unit = as.unit ?? UNIT_OF_KIND[figure.kind];
+	if (unit === void 0) throw new Error(`${[...segments, key].join(".")} is compared but names no unit`);
+	const percentile = /^p(\d+)$/.exec(key);
+	const statistic = percentile ? {
+		kind: "percentile",
+		p: Number(percentile[1]) / 100
+	} : figure.kind === "duration" ? MEDIAN : { kind: "mean" };
+	const stands = key === "value";
+	const words = (label) => stands ? label : `${label} ${key}`;
 	return {
-		values: (s) => s.changes.map((c) => stage === "cycleTime" ? c.cycleTime : c.stages[stage]),
-		statistic: {
-			kind: "percentile",
-			p
+		key: (stands ? segments : [...segments, key]).join("."),
+		segments: [...segments, key],
+		count: [...segments, "count"],
+		group: as.group,
+		unit,
+		lowerIsBetter: as.lowerIsBetter,
+		modes,
+		stage: as.stage,
+		basis: {
+			values: valuesOf(as.basis, segments),
+			statistic,
+			days: as.basis.over === "days"
+		},
+		label: ({ gitOnly, short }) => {
+			if (as.stage !== void 0) return words(shortStageLabel(as.stage, gitOnly));
+			return words(short ? as.short ?? group.label : group.label);
 		}
 	};
+}
+function valuesOf(basis, group) {
+	if (basis.over === "days") return (s) => [...s.dailyDeploys];
+	if (basis.over === "changes") {
+		const value = reader(basis.value?.split(".") ?? group);
+		return (s) => s.changes.map(value);
+	}
+	const value = reader(basis.value.split("."));
+	const where = basis.where === void 0 ? null : reader(basis.where.split("."));
+	return (s) => (where === null ? s.deploys : s.deploys.filter((d) => where(d) === 1)).map(value);
+}
+function reader(keys) {
+	return (item) => {
+		const v = valueAt(item, keys);
+		return typeof v === "boolean" ? v ? 1 : 0 : typeof v === "number" && Number.isFinite(v) ? v : null;
+	};
+}
+function valueAt(from, keys) {
+	let v = from;
+	for (const k of keys) {
+		if (v === null || typeof v !== "object") return void 0;
+		v = v[k];
+	}
+	return v;
+}
+function comparedRows(figures, before, after, options) {
+	return figures.map((f) => {
+		const number = (side, keys) => {
+			const v = valueAt(side.summary, keys);
+			return typeof v === "number" ? v : null;
+		};
+		const head = {
+			key: f.key,
+			group: f.group,
+			label: f.label(options),
+			unit: f.unit,
+			lowerIsBetter: f.lowerIsBetter
+		};
+		const counts = [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
+		const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, {
+			before: before.sample,
+			after: after.sample,
+			basis: f.basis,
+			minSample: options.minSample
+		});
+		return f.basis.days ? {
+			...row,
+			lowSample: false
+		} : row;
+	});
 }
 function comparedRow(head, values, counts, samples) {
 	const interval = bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
@@ -36965,91 +37448,23 @@ function comparedRow(head, values, counts, samples) {
 		lowSample: direction !== null && (counts[0] < samples.minSample || counts[1] < samples.minSample)
 	};
 }
-function doraRows(before, after, samples) {
-	return COMPARED_DORA.map((d) => {
-		const b = before[d.key];
-		const a = after[d.key];
-		const row = comparedRow({
-			key: `dora.${d.key}`,
-			group: "dora",
-			label: d.label,
-			unit: d.unit,
-			lowerIsBetter: d.lowerIsBetter
-		}, [b.value, a.value], [b.count, a.count], {
-			...samples,
-			basis: d.basis
-		});
-		return d.key === "deploymentFrequency" ? {
-			...row,
-			lowSample: false
-		} : row;
-	});
-}
 function finite(value) {
 	return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
-var flag$1, COMPARED_DORA;
+var declared, UNIT_OF_KIND;
 var init_compared = __esmMin((() => {
+	init_stage_labels();
 	init_bootstrap();
-	init_difference();
 	init_catalogue();
-	flag$1 = (yes) => yes ? 1 : 0;
-	COMPARED_DORA = [
-		{
-			key: "deploymentFrequency",
-			label: figureLabel("dora.deploymentFrequency"),
-			unit: "deploys/week",
-			lowerIsBetter: false,
-			basis: {
-				values: (s) => [...s.dailyDeploys],
-				statistic: { kind: "mean" }
-			}
-		},
-		{
-			key: "leadTime",
-			label: figureLabel("dora.leadTime"),
-			unit: "seconds",
-			lowerIsBetter: true,
-			basis: {
-				values: (s) => s.changes.map((c) => c.leadTime),
-				statistic: MEDIAN
-			}
-		},
-		{
-			key: "changeFailureRate",
-			label: figureLabel("dora.changeFailureRate"),
-			unit: "ratio",
-			lowerIsBetter: true,
-			basis: {
-				values: (s) => s.deploys.map((d) => flag$1(d.failed)),
-				statistic: { kind: "mean" }
-			}
-		},
-		{
-			key: "timeToRestore",
-			label: "recovery time",
-			unit: "seconds",
-			lowerIsBetter: true,
-			basis: {
-				values: (s) => s.deploys.filter((d) => d.failed).map((d) => d.restoredAfter),
-				statistic: MEDIAN
-			}
-		},
-		{
-			key: "reworkRate",
-			label: "rework rate",
-			unit: "ratio",
-			lowerIsBetter: true,
-			basis: {
-				values: (s) => s.deploys.map((d) => flag$1(d.rework)),
-				statistic: { kind: "mean" }
-			}
-		}
-	];
+	init_difference();
+	UNIT_OF_KIND = {
+		duration: "seconds",
+		ratio: "ratio"
+	};
 }));
 // src/metrics/previous.ts
 function previousPeriod(input) {
-	const { window, waiting } = input;
+	const { window } = input;
 	const previous = previousWindow(window);
 	const within = (w) => (t) => t >= w.since && t < w.until;
 	const before = input.changes.filter((c) => within(previous)(c.mergedAt));
@@ -37067,53 +37482,34 @@ function previousPeriod(input) {
 	};
 	const after = input.changes.filter((c) => within(window)(c.mergedAt));
 	const afterDeploys = input.deploys.filter((d) => within(window)(d.at));
-	const stages = summarizeStages(before, waiting);
-	const dora = computeDora({
-		window: previous,
-		now: waiting.now,
-		deploys: beforeDeploys,
-		leadTime: stages.leadTime,
-		signal: input.signal,
-		businessHours: input.businessHours
-	});
 	const sample = (changes, deploys, w) => ({
 		changes,
 		deploys,
 		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at))
 	});
-	const samples = {
-		before: sample(before, beforeDeploys, previous),
-		after: sample(after, afterDeploys, window),
-		minSample: 10
-	};
-	const rows = input.stages.map((s) => {
-		const b = stages.stages[s];
-		const a = input.current.stages[s];
-		return comparedRow({
-			key: `stages.${s}.p50`,
-			group: "stage",
-			label: `${shortStageLabel(s, !input.github)} p50`,
-			unit: "seconds",
-			lowerIsBetter: true
-		}, [b.p50, a.p50], [b.count, a.count], {
-			...samples,
-			basis: stageBasis(s, .5)
-		});
+	const mode = input.github ? "github" : "git";
+	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage))), {
+		summary: input.figuresOf(before, beforeDeploys, previous),
+		sample: sample(before, beforeDeploys, previous)
+	}, {
+		summary: input.current,
+		sample: sample(after, afterDeploys, window)
+	}, {
+		minSample: 10,
+		gitOnly: !input.github,
+		short: false
 	});
 	return {
 		...head,
-		rows: [...rows, ...doraRows(dora, input.current.dora, samples)]
+		rows
 	};
 }
 var iso$1;
 var init_previous = __esmMin((() => {
-	init_stage_labels();
 	init_time();
 	init_compared();
 	init_difference();
-	init_dora();
 	init_limits();
-	init_stage_summary();
 	iso$1 = (t) => new Date(t * 1e3).toISOString();
 }));
 // src/metrics/unreleased.ts
@@ -37319,7 +37715,16 @@ function summarizeWith(input, detail) {
 		now: input.now,
 		measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a
 	};
-	const stages = summarizeStages(counted, waiting);
+	const figuresOf = (changes, deploys, w) => windowFigures({
+		changes,
+		deploys,
+		window: w,
+		waiting,
+		signal: input.signal,
+		hours
+	});
+	const figures = figuresOf(counted, input.deploys, window);
+	const { stageSummary: stages, dora, ...more } = figures;
 	const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
 	const health = computeFlowHealth({
 		changes: counted,
@@ -37327,14 +37732,6 @@ function summarizeWith(input, detail) {
 		now: Math.min(input.now, window.until),
 		github: input.github,
 		...input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }
-	});
-	const dora = computeDora({
-		window,
-		now: input.now,
-		deploys: input.deploys,
-		leadTime: stages.leadTime,
-		signal: input.signal,
-		businessHours: hours !== null
 	});
 	const { queues, queueTrend } = computeQueues({
 		...input.queued,
@@ -37374,15 +37771,10 @@ function summarizeWith(input, detail) {
 		...detail && input.previous && { previous: previousPeriod({
 			...input.previous,
 			window,
-			current: {
-				stages: stages.stages,
-				dora
-			},
+			current: comparedPart(figures),
+			figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
 			stages: queueStages(input.github, input.signal),
-			waiting,
-			signal: input.signal,
-			github: input.github,
-			businessHours: hours !== null
+			github: input.github
 		}) },
 		...detail && { trend: {
 			...weeklyTrend(counted, window, waiting),
@@ -37403,7 +37795,30 @@ function summarizeWith(input, detail) {
 			window,
 			includeBots: input.includeBots ?? false,
 			measure: waiting.measure
-		}) : null
+		}) : null,
+		...more
+	};
+}
+function windowFigures(input) {
+	const stageSummary = summarizeStages(input.changes, input.waiting);
+	return {
+		stageSummary,
+		dora: computeDora({
+			window: input.window,
+			now: input.waiting.now,
+			deploys: input.deploys,
+			leadTime: stageSummary.leadTime,
+			signal: input.signal,
+			businessHours: input.hours !== null
+		})
+	};
+}
+function comparedPart({ stageSummary, ...rest }) {
+	return {
+		stages: stageSummary.stages,
+		cycleTime: stageSummary.cycleTime,
+		leadTime: stageSummary.leadTime,
+		...rest
 	};
 }
 function buildRepositoryRow(repo, data, now, policy, hours, timezone = "UTC") {
@@ -37541,7 +37956,7 @@ function sliceReport(report, ids, options = {}) {
 		openPulls: report.openPulls
 	};
 }
-function sliceRow(name, slice, product = false) {
+function sliceRow(name, slice, ownDeploys = false) {
 	const s = slice.summary;
 	const top = slice.recommendations[0];
 	return {
@@ -37555,7 +37970,7 @@ function sliceRow(name, slice, product = false) {
 		leadTimeP50: s.leadTime.p50,
 		leadTimeAtLeast: s.leadTime.p50 === null ? s.leadTime.bounds?.p50 ?? s.leadTime.atLeast : null,
 		unreleased: s.unreleased.count,
-		...product && {
+		...ownDeploys && {
 			deploys: s.dora.deploymentFrequency.count,
 			changeFailureRate: s.dora.changeFailureRate.value
 		},
@@ -37571,34 +37986,27 @@ function sliceRow(name, slice, product = false) {
 function sliceTable(report, groups, by, owners) {
 	const rows = [];
 	for (const [name, ids] of groups) {
-		const product = productOfSlice(name);
-		rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys: product === null ? void 0 : (d) => d.product === product }), product !== null));
+		const slice = rowSlice(name, by);
+		const ownDeploys = slice === null ? void 0 : sliceMeasure(slice).ownDeploys;
+		rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys }), ownDeploys !== void 0));
 	}
-	const sorted = sortSliceRows(rows);
+	const sorted = sortByGrouping(rows, by);
 	return {
 		by,
 		owners,
-		unownedShare: by === "team" ? unownedShareOf(sorted, report.summary.changes) : null,
+		unownedShare: groupingOf(by)?.by.owners === true ? noGroupShare(sorted, by, report.summary.changes) : null,
 		rows: sorted
 	};
 }
-function sortSliceRows(rows) {
-	const last = (name) => isRest(name) ? 1 : 0;
-	return [...rows].sort((a, b) => last(a.name) - last(b.name) || b.changes - a.changes || a.name.localeCompare(b.name));
+function noGroupShare(rows, by, counted) {
+	const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
+	return counted > 0 ? none / counted : null;
 }
-function unownedShareOf(rows, counted) {
-	const unowned = rows.find((r) => r.name === "team:unowned")?.changes ?? 0;
-	return counted > 0 ? unowned / counted : null;
-}
-function productOfSlice(name) {
-	return name.startsWith("product:") && name !== "product:(no product)" ? name.slice(8) : null;
-}
-var isRest;
-var init_slices$2 = __esmMin((() => {
+var init_slices$1 = __esmMin((() => {
 	init_domain();
+	init_slices$3();
 	init_build();
 	init_convert();
-	isRest = (name) => name === "team:unowned" || name.endsWith(":(top level)") || name.endsWith(":(no label)") || name.endsWith(":(no product)");
 }));
 // src/report/products.ts
 var products_exports = __exportAll({
@@ -37648,7 +38056,7 @@ function withProducts(report, products) {
 	};
 }
 var init_products = __esmMin((() => {
-	init_slices$2();
+	init_slices$1();
 }));
 // src/audit/index.ts
 async function audit(options) {
@@ -37957,184 +38365,6 @@ var init_audit = __esmMin((() => {
 	LARGE_MODEL = 1e4;
 	LARGE_HEAP = 120 * 2 ** 20;
 }));
-// src/model/owners.ts
-function parseCodeowners(text, refused = () => void 0) {
-	const rules = [];
-	let number = 0;
-	for (const raw of text.split("\n")) {
-		number++;
-		const line = stripComment(raw).trim();
-		if (line === "") continue;
-		const [pattern, ...rest] = line.split(/[ \t]+/);
-		if (pattern === void 0 || pattern.startsWith("!") || pattern.includes("[")) continue;
-		const owners = rest.filter((o) => o.includes("@")).map(ownerName);
-		try {
-			rules.push({
-				glob: compileGlob(pattern, "gitignore", { contents: !pattern.endsWith("/*") }),
-				owners
-			});
-		} catch (error) {
-			if (!(error instanceof GlobError)) throw error;
-			refused(number, error.message);
-		}
-	}
-	const cache = new Map();
-	return { of(path) {
-		const known = cache.get(path);
-		if (known !== void 0) return known;
-		let owners = [];
-		for (let i = rules.length - 1; i >= 0; i--) {
-			const rule = rules[i];
-			if (rule.glob.test(path)) {
-				owners = rule.owners;
-				break;
-			}
-		}
-		cache.set(path, owners);
-		return owners;
-	} };
-}
-function stripComment(line) {
-	for (let at = line.indexOf("#"); at !== -1; at = line.indexOf("#", at + 1)) if (at === 0 || line[at - 1] === " " || line[at - 1] === "	") return line.slice(0, at);
-	return line;
-}
-function ownerName(owner) {
-	if (!owner.startsWith("@")) return owner.toLowerCase();
-	const name = owner.slice(1);
-	return (name.includes("/") ? name.slice(name.indexOf("/") + 1) : name).toLowerCase();
-}
-function teamsOf(files, owners) {
-	const byLines = files.some((f) => f.lines > 0);
-	const weight = (f) => byLines ? f.lines : 1;
-	let total = 0;
-	const owned = new Map();
-	for (const file of files) {
-		const w = weight(file);
-		total += w;
-		for (const owner of new Set(owners.of(file.path))) owned.set(owner, (owned.get(owner) ?? 0) + w);
-	}
-	if (total === 0) return [];
-	return [...owned].filter(([, lines]) => 3 * lines >= total).map(([owner]) => owner).sort();
-}
-var UNOWNED;
-var init_owners = __esmMin((() => {
-	init_glob();
-	UNOWNED = "unowned";
-}));
-// src/model/slices.ts
-function parseSlice(text) {
-	const written = text.trim();
-	if (written === "ai" || written === "other" || written === "bots") return { kind: written };
-	const m = SLICE.exec(written);
-	const value = m?.[2]?.trim() ?? "";
-	if (!m || value === "") {
-		const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-		throw new ConfigError(`'${shown}' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, author:EMAIL-OR-LOGIN, ai, other or bots`);
-	}
-	switch (m[1]) {
-		case "team": return {
-			kind: "team",
-			name: value.replace(/^@/, "").replace(/^[^/]*\//, "").toLowerCase()
-		};
-		case "product": return {
-			kind: "product",
-			name: value.toLowerCase()
-		};
-		case "path": return {
-			kind: "path",
-			glob: value
-		};
-		case "label": return {
-			kind: "label",
-			name: value.toLowerCase()
-		};
-		default: return {
-			kind: "author",
-			who: value.toLowerCase()
-		};
-	}
-}
-function sliceName(slice) {
-	switch (slice.kind) {
-		case "team": return `team:${slice.name}`;
-		case "product": return `product:${slice.name}`;
-		case "path": return `path:${slice.glob}`;
-		case "label": return `label:${slice.name}`;
-		case "author": return `author:${slice.who}`;
-		default: return slice.kind;
-	}
-}
-function needsFiles(slice) {
-	return slice.kind === "team" || slice.kind === "path";
-}
-function slicePredicate(slice, owners) {
-	switch (slice.kind) {
-		case "team": return (f) => {
-			const teams = owners === null ? [] : teamsOf(f.files, owners);
-			return slice.name === "unowned" ? teams.length === 0 : teams.includes(slice.name);
-		};
-		case "path": {
-			const matches = pathSliceGlob(slice.glob);
-			return (f) => f.files.some((file) => matches(file.path));
-		}
-		case "product": return (f) => (f.products ?? []).some((p) => p.toLowerCase() === slice.name);
-		case "label": return (f) => f.labels.some((l) => l.toLowerCase() === slice.name);
-		case "ai": return (f) => f.aiAssisted;
-		case "other": return (f) => !f.aiAssisted;
-		case "bots": return (f) => f.bot;
-		case "author": return (f) => f.author.toLowerCase() === slice.who || f.authorEmail?.toLowerCase() === slice.who;
-	}
-}
-function parseGrouping(text) {
-	const written = text.trim();
-	if (written === "team" || written === "product" || written === "label") return { kind: written };
-	const m = /^path:([1-9])$/.exec(written);
-	if (m) return {
-		kind: "path",
-		depth: Number(m[1])
-	};
-	const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-	throw new ConfigError(`--by '${shown}' is not a grouping: write team, product, path:DEPTH (such as path:2) or label`);
-}
-function groupChanges(facts, by, owners) {
-	const groups = new Map();
-	const put = (name, id) => {
-		const ids = groups.get(name);
-		if (ids) ids.push(id);
-		else groups.set(name, [id]);
-	};
-	const folders = by.kind === "path" ? folderOwners(by.depth) : null;
-	for (const f of facts) {
-		let names;
-		if (by.kind === "label") names = [...new Set(f.labels.map((l) => l.toLowerCase()))].map((l) => `label:${l}`);
-		else if (by.kind === "product") names = (f.products ?? []).map((p) => `product:${p}`);
-		else {
-			const of = folders ?? owners;
-			names = (of === null ? [] : teamsOf(f.files, of)).map((n) => `${by.kind}:${n}`);
-		}
-		if (names.length === 0) names = [by.kind === "team" ? `team:${UNOWNED}` : by.kind === "label" ? `label:${NO_GROUP.label}` : `${by.kind}:${NO_GROUP[by.kind]}`];
-		for (const name of names) put(name, f.id);
-	}
-	return groups;
-}
-function folderOwners(depth) {
-	return { of(path) {
-		const parts = path.split("/");
-		return parts.length > depth ? [parts.slice(0, depth).join("/")] : [];
-	} };
-}
-var SLICE, NO_GROUP;
-var init_slices$1 = __esmMin((() => {
-	init_errors$2();
-	init_glob();
-	init_owners();
-	SLICE = /^(team|product|path|label|author):(.+)$/;
-	NO_GROUP = {
-		path: "(top level)",
-		label: "(no label)",
-		product: "(no product)"
-	};
-}));
 // src/gates/figures.ts
 function lookupFigure(path) {
 	const segments = path.split(".");
@@ -38277,7 +38507,7 @@ function normalize(amount, unit, path, kind, fail) {
 var OPERATORS, OPERATOR_LIST, UNIT_SECONDS, PATH, VALUE;
 var init_expression = __esmMin((() => {
 	init_errors$2();
-	init_slices$1();
+	init_slices$3();
 	init_units();
 	init_figures();
 	OPERATORS = [
@@ -38307,16 +38537,17 @@ var init_render$1 = __esmMin((() => {
 	init_io();
 }));
 // src/audit/slice-facts.ts
-async function readSliceInput(report, files) {
+async function readSliceInput(report, needs) {
 	const cwd = report.repository.path;
+	const files = needs.has("files");
 	const untilAt = Date.parse(report.window.until) / 1e3;
 	const last = report.changes.reduce((m, c) => m === null || c.mergedAt > m.at ? {
 		sha: c.sha,
 		at: c.mergedAt
 	} : m, null);
-	const end = files ? await commitBefore(cwd, report.repository.branch, untilAt) ?? last?.sha ?? null : null;
-	const codeowners = end === null ? null : await readCodeowners(cwd, end);
-	const attributes = end === null ? "" : await gitAnswer(cwd, [
+	const end = files || needs.has("owners") ? await commitBefore(cwd, report.repository.branch, untilAt) ?? last?.sha ?? null : null;
+	const codeowners = end === null || !needs.has("owners") ? null : await readCodeowners(cwd, end);
+	const attributes = end === null || !files ? "" : await gitAnswer(cwd, [
 		"cat-file",
 		"-p",
 		`${end}:.gitattributes`
@@ -38326,15 +38557,12 @@ async function readSliceInput(report, files) {
 	return {
 		facts: report.changes.map((c) => ({
 			id: c.id,
-			files: changed.get(c.sha) ?? [],
-			labels: c.labels ?? [],
-			products: c.products ?? [],
-			aiAssisted: c.aiAssisted,
-			bot: c.bot,
-			author: c.author
+			change: fromReportChange(c, c.repository),
+			files: changed.get(c.sha) ?? []
 		})),
-		owners: codeowners === null || !("text" in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)),
+		context: { owners: codeowners === null || !("text" in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)) },
 		ownersPath: codeowners !== null && "text" in codeowners ? codeowners.path : null,
+		products: report.summary.products !== void 0,
 		warnings: codeownersWarnings(codeowners, refused)
 	};
 }
@@ -38349,6 +38577,7 @@ var init_slice_facts = __esmMin((() => {
 	init_glob();
 	init_owners();
 	init_size_filter();
+	init_convert();
 	init_changed_files();
 	init_run();
 }));
@@ -38930,17 +39159,18 @@ function poolSlices(input) {
 			repositories: [...repositories].sort()
 		});
 	}
+	const byOwners = groupingOf(by)?.by.owners === true;
 	const all = new Set();
 	for (const keys of pooled.values()) for (const key of keys) all.add(key);
 	const inAll = inSet(all);
-	if (by === "team") counted = input.changes.filter((c, i) => inAll(c, i) && input.counts(c)).length;
-	const sorted = sortSliceRows(rows);
+	if (byOwners) counted = input.changes.filter((c, i) => inAll(c, i) && input.counts(c)).length;
+	const sorted = sortByGrouping(rows, by);
 	const owners = [...new Set(withOwners.values())];
 	return {
 		slices: {
 			by,
-			owners: by !== "team" ? null : owners.length === 1 ? owners[0] ?? null : owners.filter((o) => o !== null).length > 0 ? "CODEOWNERS of each repository" : null,
-			unownedShare: by === "team" ? unownedShareOf(sorted, counted) : null,
+			owners: !byOwners ? null : owners.length === 1 ? owners[0] ?? null : owners.filter((o) => o !== null).length > 0 ? "CODEOWNERS of each repository" : null,
+			unownedShare: byOwners ? noGroupShare(sorted, by, counted) : null,
 			rows: sorted
 		},
 		warnings
@@ -38953,7 +39183,8 @@ function mostCommon(values) {
 }
 var keyOf$1;
 var init_slices = __esmMin((() => {
-	init_slices$2();
+	init_slices$3();
+	init_slices$1();
 	keyOf$1 = (repository, id) => `${repository}\u0000${id}`;
 }));
 // src/aggregate/digest.ts
@@ -39761,10 +39992,16 @@ var init_aggregate$1 = __esmMin((() => {
 // src/commands/slicing.ts
 async function withSlices(report, by, written) {
 	oneRepository(report, "--by");
-	const input = await readSliceInput(report, by.kind === "team" || by.kind === "path");
-	const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.owners);
-	const slices = sliceTable(report, groups, written, by.kind === "team" ? input.ownersPath : null);
-	const said = by.kind === "team" ? input.warnings.length > 0 ? input.warnings : input.owners === null ? ["no CODEOWNERS file (.github/, the root or docs/) at the window's end: every change is unowned"] : [] : by.kind === "product" && report.summary.products === void 0 ? ["this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)"] : [];
+	const kind = groupingOf(by.kind);
+	if (kind === void 0) throw new Error(`no grouping ${by.kind}`);
+	const input = await readSliceInput(report, new Set(kind.meta.needs));
+	const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
+	const slices = sliceTable(report, groups, written, kind.by.owners === true ? input.ownersPath : null);
+	const warning = kind.by.owners === true && input.warnings.length > 0 ? null : kind.by.warning?.({
+		...input.context,
+		products: input.products
+	}) ?? null;
+	const said = [...kind.by.owners === true ? input.warnings : [], ...warning === null ? [] : [warning]];
 	const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
 	const of = new Map();
 	for (const [name, ids] of groups) for (const id of ids) of.set(id, [...of.get(id) ?? [], name]);
@@ -39782,28 +40019,24 @@ async function withSlices(report, by, written) {
 		warnings
 	};
 }
+function sliceIds(slice, input) {
+	const inSlice = slicePredicate(slice, input.context);
+	return new Set(input.facts.filter(inSlice).map((f) => f.id));
+}
 async function sliceReports(report, slices, inputs = new Map()) {
 	oneRepository(report, "a slice");
 	let input = inputs.get(report);
 	if (input === void 0) {
-		input = await readSliceInput(report, slices.some(needsFiles));
+		input = await readSliceInput(report, sliceNeeds(slices));
 		inputs.set(report, input);
 	}
-	const facts = input.facts;
-	const owners = input.owners;
-	return slices.map((slice) => {
-		const inSlice = slicePredicate(slice, owners);
-		const ownDeploys = slice.kind === "product" ? (d) => d.product?.toLowerCase() === slice.name : void 0;
-		return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)), {
-			countBots: slice.kind === "bots",
-			ownDeploys
-		});
-	});
+	const read = input;
+	return slices.map((slice) => sliceReport(report, sliceIds(slice, read), sliceMeasure(slice)));
 }
 async function namedSlices(report, thresholds, parts) {
 	const names = slicesNamed(thresholds);
 	if (names.length === 0) return new Map();
-	const slices = names.map(parseSlice);
+	const slices = names.map((name) => parseSlice(name));
 	if (report.repositories !== void 0 && parts !== void 0 && parts.length > 0) {
 		const { aggregateReports } = await Promise.resolve().then(() => (init_aggregate$1(), aggregate_exports$1));
 		const inputs = new Map();
@@ -39820,8 +40053,8 @@ var init_slicing = __esmMin((() => {
 	init_slice_facts();
 	init_errors$2();
 	init_check$1();
+	init_slices$3();
 	init_slices$1();
-	init_slices$2();
 }));
 // src/aggregate/run-many.ts
 var run_many_exports = __exportAll({ settleWithLimit: () => settleWithLimit });
@@ -39992,7 +40225,7 @@ var init_report = __esmMin((() => {
 	init_audit();
 	init_errors$2();
 	init_expression();
-	init_slices$1();
+	init_slices$3();
 	init_memory();
 	init_sanitize();
 	init_token();
@@ -40019,6 +40252,13 @@ function described(schema, figure) {
 function figureShape(group) {
 	return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)]));
 }
+function catalogueSchema(node) {
+	if (isFigure(node)) return figureSchema(node);
+	return object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
+}
+function catalogueOnly(catalogue, written) {
+	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
+}
 var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendSchema, queueWeekSchema, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
@@ -40044,13 +40284,9 @@ var init_schema$1 = __esmMin((() => {
 	});
 	comparedRowSchema = object({
 		key: string().describe("dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate"),
-		group: _enum(["stage", "dora"]),
+		group: _enum(COMPARED_GROUPS),
 		label: string(),
-		unit: _enum([
-			"seconds",
-			"ratio",
-			"deploys/week"
-		]),
+		unit: _enum(COMPARED_UNITS),
 		lowerIsBetter: boolean().describe("durations and failure rates: lower is better; deploy frequency: higher"),
 		before: number().nullable(),
 		after: number().nullable(),
@@ -40075,7 +40311,7 @@ var init_schema$1 = __esmMin((() => {
 		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
 		changes: count$1.describe("counted changes merged in the previous window"),
 		deploys: count$1.describe("deploys in the previous window"),
-		rows: array(comparedRowSchema).describe("per stage the data can see (p50) and per DORA key: before = the previous window, after = this one")
+		rows: array(comparedRowSchema).describe("per figure compared (as by compare) that the data can see: each stage's and cycle time's p50 and p90, each DORA key; before = the previous window, after = this one")
 	});
 	percentileBoundsSchema = object(figureShape(BOUNDS)).describe("present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds");
 	censoredDistributionSchema = object({
@@ -40399,7 +40635,7 @@ var init_slices_schema = __esmMin((() => {
 	}).describe("--by: the window's changes one row per team, product, folder or label");
 }));
 // src/report/schema.ts
-var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
+var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
 var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -40523,7 +40759,7 @@ var init_schema = __esmMin((() => {
 		of: _enum(["leadTime", "cycleTime"]).describe("lead time, or cycle time when nothing deployed"),
 		buckets: array(histogramBucketSchema)
 	});
-	summarySchema = object({
+	writtenSummarySchema = object({
 		changes: figureSchema(COUNTS.changes),
 		excluded: object({
 			bots: figureSchema(COUNTS.bots),
@@ -40565,6 +40801,7 @@ var init_schema = __esmMin((() => {
 		slices: slicesSchema.optional(),
 		products: productsSchema.optional()
 	});
+	summarySchema = writtenSummarySchema.extend(catalogueOnly(CATALOGUE, writtenSummarySchema.shape));
 	repositorySummarySchema = summarySchema.omit({
 		trend: true,
 		slowest: true,
@@ -40846,47 +41083,24 @@ var init_check = __esmMin((() => {
 	init_report_options();
 }));
 // src/compare/compare.ts
-function sampleOf(r) {
+function comparedSide(r) {
 	return {
-		changes: r.changes.filter((c) => c.counted),
-		deploys: r.deploys,
-		dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at))
+		summary: r.summary,
+		sample: {
+			changes: r.changes.filter((c) => c.counted),
+			deploys: r.deploys,
+			dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at))
+		}
 	};
 }
 function compareReports(before, after, options = {}) {
 	const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
-	const rows = [];
-	const samples = {
-		before: sampleOf(before),
-		after: sampleOf(after),
-		minSample
-	};
 	const gitOnly = !(before.sources.includes("github") && after.sources.includes("github"));
-	const distributions = [...STAGES.map((s) => [
-		s,
-		shortStageLabel(s, gitOnly),
-		(r) => r.summary.stages[s]
-	]), [
-		"cycleTime",
-		"cycle time",
-		(r) => r.summary.cycleTime
-	]];
-	for (const [stage, label, pick] of distributions) for (const [p, q] of [["p50", .5], ["p90", .9]]) {
-		const b = pick(before);
-		const a = pick(after);
-		const key = stage === "cycleTime" ? `cycleTime.${p}` : `stages.${stage}.${p}`;
-		rows.push(comparedRow({
-			key,
-			group: "stage",
-			label: `${label} ${p}`,
-			unit: "seconds",
-			lowerIsBetter: true
-		}, [b[p], a[p]], [b.count, a.count], {
-			...samples,
-			basis: stageBasis(stage, q)
-		}));
-	}
-	rows.push(...doraRows(before.summary.dora, after.summary.dora, samples));
+	const rows = comparedRows(comparedFigures(), comparedSide(before), comparedSide(after), {
+		minSample,
+		gitOnly,
+		short: true
+	});
 	const sides = {
 		before: side(before),
 		after: side(after)
@@ -40923,11 +41137,9 @@ function warnings(before, after, minSample) {
 }
 var DEFAULT_MIN_SAMPLE;
 var init_compare$1 = __esmMin((() => {
-	init_domain();
 	init_compared();
 	init_limits();
 	init_difference();
-	init_stage_labels();
 	init_units();
 	DEFAULT_MIN_SAMPLE = 10;
 }));
@@ -40972,7 +41184,7 @@ var init_side = __esmMin((() => {
 // src/compare/slice-side.ts
 function parseSliceSide(arg) {
 	const text = arg.trim();
-	if (!SLICE_START.test(text)) return null;
+	if (!namesSlice(text, [REST])) return null;
 	const at = text.lastIndexOf("@");
 	const windowed = at !== -1 && /^\d{4}-\d{2}-\d{2}/.test(text.slice(at + 1));
 	const written = windowed ? text.slice(0, at) : text;
@@ -40985,20 +41197,20 @@ function parseSliceSide(arg) {
 			until: side.until
 		};
 	}
-	const slice = written === "rest" ? "rest" : parseSlice(written);
-	const name = `${slice === "rest" ? "rest" : sliceName(slice)}${windowed ? text.slice(at) : ""}`;
+	const slice = written === REST ? REST : parseSlice(written);
+	const name = `${slice === REST ? REST : sliceName(slice)}${windowed ? text.slice(at) : ""}`;
 	return {
 		slice,
 		window,
 		name
 	};
 }
-var SLICE_START;
+var REST;
 var init_slice_side = __esmMin((() => {
 	init_errors$2();
-	init_slices$1();
+	init_slices$3();
 	init_side();
-	SLICE_START = /^(team|path|label|author):|^(ai|other|bots|rest)(@|$)/;
+	REST = "rest";
 }));
 // src/commands/compare-slices.ts
 async function compareSlices(sides, flags, io) {
@@ -41020,16 +41232,16 @@ async function compareSlices(sides, flags, io) {
 	const rb = await reportOf(b);
 	progress.done();
 	for (const r of [ra, rb]) if (r.repositories !== void 0) throw new ConfigError("a slice reads one repository's files and owners: compare slices of one repository");
-	const needsFiles = [a, b].some((s) => s.slice !== "rest" && (s.slice.kind === "team" || s.slice.kind === "path"));
-	const inputA = await readSliceInput(ra, needsFiles);
-	const inputB = rb === ra ? inputA : await readSliceInput(rb, needsFiles);
-	const idsOf = (side, input) => side.slice === "rest" ? null : new Set(input.facts.filter(slicePredicate(side.slice, input.owners)).map((f) => f.id));
+	const needs = sliceNeeds([a, b].flatMap((s) => s.slice === "rest" ? [] : [s.slice]));
+	const inputA = await readSliceInput(ra, needs);
+	const inputB = rb === ra ? inputA : await readSliceInput(rb, needs);
+	const idsOf = (side, input) => side.slice === "rest" ? null : sliceIds(side.slice, input);
 	let idsA = idsOf(a, inputA);
 	let idsB = idsOf(b, inputB);
 	if (idsA === null) idsA = new Set(inputA.facts.map((f) => f.id).filter((id) => !idsB.has(id)));
 	if (idsB === null) idsB = new Set(inputB.facts.map((f) => f.id).filter((id) => !idsA.has(id)));
-	const bots = (side) => side.slice !== "rest" && side.slice.kind === "bots";
-	const comparison = compareReports(sliceReport(ra, idsA, { countBots: bots(a) }), sliceReport(rb, idsB, { countBots: bots(b) }));
+	const measure = (side) => side.slice === "rest" ? {} : sliceMeasure(side.slice);
+	const comparison = compareReports(sliceReport(ra, idsA, measure(a)), sliceReport(rb, idsB, measure(b)));
 	const repository = (r) => r.repository.remote ?? r.repository.path;
 	comparison.before.repository = `${repository(ra)} · ${a.name}`;
 	comparison.after.repository = `${repository(rb)} · ${b.name}`;
@@ -41046,12 +41258,13 @@ var init_compare_slices = __esmMin((() => {
 	init_audit();
 	init_compare$1();
 	init_errors$2();
+	init_slices$3();
 	init_slices$1();
-	init_slices$2();
 	init_slice_facts();
 	init_units();
 	init_io();
 	init_report_options();
+	init_slicing();
 }));
 // src/compare/render.ts
 function formatValue(value, row) {
@@ -41619,6 +41832,7 @@ init_leven();
 init_io();
 init_report_options();
 init_errors$2();
+init_slices$3();
 init_stdout();
 init_formats();
 init_sanitize();
@@ -41645,7 +41859,7 @@ async function run(argv, io = processIo()) {
 		outputError: (s, write) => write(`flowaudit: ${terminalSafe(usageWords(s)).replace(/(?<!\?)$/, "; see flowaudit --help")}\n`)
 	});
 	const formatOption = () => new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("text");
-	addOutputOptions(addFailOn(addReportOptions(program.command("report", { isDefault: true }).description("report the value stream of every change merged in the window (several paths: one report for all)").argument("[paths...]", "repositories to audit (default: .)"))).optionsGroup(HELP_GROUPS.output).addOption(formatOption()).option("--concurrency <n>", "repositories read at once, with several paths", "2").option("--with-changes", "with several paths: list every change, deploy and open pull request (CSV always does)").option("--by <grouping>", "one row per slice: team (CODEOWNERS), product (a monorepo's), path:DEPTH (folders) or label (GitHub)").option("--step-summary", "under GitHub Actions, write the summary to the step summary (automatic with --fail-on)")).addHelpText("after", helpText("report")).action(async (paths, flags) => done(await (await Promise.resolve().then(() => (init_report(), report_exports))).reportCommand(paths, flags, io)));
+	addOutputOptions(addFailOn(addReportOptions(program.command("report", { isDefault: true }).description("report the value stream of every change merged in the window (several paths: one report for all)").argument("[paths...]", "repositories to audit (default: .)"))).optionsGroup(HELP_GROUPS.output).addOption(formatOption()).option("--concurrency <n>", "repositories read at once, with several paths", "2").option("--with-changes", "with several paths: list every change, deploy and open pull request (CSV always does)").option("--by <grouping>", `one row per slice: ${groupingHelp()}`).option("--step-summary", "under GitHub Actions, write the summary to the step summary (automatic with --fail-on)")).addHelpText("after", helpText("report")).action(async (paths, flags) => done(await (await Promise.resolve().then(() => (init_report(), report_exports))).reportCommand(paths, flags, io)));
 	addOutputOptions(addFailOn(addReportOptions(program.command("check").description("evaluate thresholds (--fail-on, or \"check\" in the config file): exit 1 when any is breached").argument("[path]", "repository to audit", "."))).option("--report <file>", "gate this JSON report (flowaudit report --format json) instead of auditing").option("--list", "list every figure a threshold may name, its unit and whether this run measures it").optionsGroup(HELP_GROUPS.output).addOption(checkFormat)).addHelpText("after", helpText("check")).action(async (path, flags) => {
 		const [{ checkCommand }, { loadConfig }] = await Promise.all([Promise.resolve().then(() => (init_check(), check_exports)), Promise.resolve().then(() => (init_config(), config_exports))]);
 		done(await checkCommand(path, flags, io, async () => (await loadConfig({
@@ -41656,7 +41870,7 @@ async function run(argv, io = processIo()) {
 			}
 		})).check));
 	});
-	addOutputOptions(addReportOptions(program.command("compare").description("compare two reports: each side a JSON report file or a window such as 2026-01-01..2026-03-31").argument("<before>", "JSON report file or window").argument("<after>", "JSON report file or window").option("--path <path>", "repository whose windows are compared", ".").optionsGroup(HELP_GROUPS.output).addOption(compareFormat))).addHelpText("after", helpText("compare")).action(async (before, after, flags) => done(await (await Promise.resolve().then(() => (init_compare(), compare_exports))).compareCommand(before, after, flags, io)));
+	addOutputOptions(addReportOptions(program.command("compare").description("compare two reports: each side a JSON report file, a window such as 2026-01-01..2026-03-31, or a slice such as team:payments").argument("<before>", `JSON report file, window, or slice of --path's window (${sliceForms().join(", ")}, rest)`).argument("<after>", "JSON report file, window or slice, as <before>").option("--path <path>", "repository whose windows are compared", ".").optionsGroup(HELP_GROUPS.output).addOption(compareFormat))).addHelpText("after", helpText("compare")).action(async (before, after, flags) => done(await (await Promise.resolve().then(() => (init_compare(), compare_exports))).compareCommand(before, after, flags, io)));
 	addOutputOptions(program.command("aggregate").description("one report over JSON reports produced per repository (percentiles recomputed from the changes)").argument("<files...>", "JSON reports (flowaudit report --format json)").addOption(formatOption()).option("--with-changes", "list every change, deploy and open pull request (CSV always does)").option("--expect <file>", "the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)")).addHelpText("after", helpText("aggregate")).action(async (files, flags) => done(await (await Promise.resolve().then(() => (init_aggregate(), aggregate_exports))).aggregateCommand(files, flags, io)));
 	addOutputOptions(program.command("repos").description("list an organisation's active repositories as a GitHub Actions matrix (one job per repository)").argument("<org>", "GitHub organisation").option("--active-since <when>", "a commit on the default branch since: a span (90d, 6mo) or an ISO date", "90d").addOption(new Option("-f, --format <format>", "output format").choices([...REPOS_FORMATS]).default("matrix")).option("--max-jobs <n>", "at most this many matrix jobs: past it, each job audits a batch", "256").option("--forks", "list forks too").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--now <iso>", "take this time as now").option("--verbose", "report GitHub requests and query cost on stderr")).addHelpText("after", helpText("repos")).action(async (org, flags) => done(await (await Promise.resolve().then(() => (init_repos(), repos_exports))).reposCommand(org, flags, io)));
 	program.command("init").description("write a commented starting .flowaudit.json in the repository").argument("[path]", "repository root", ".").option("--force", "overwrite an existing file").addHelpText("after", helpText("init")).action(async (path, flags) => {
