@@ -103,7 +103,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
+    ai: settings.ai, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
@@ -155,7 +155,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
-    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern, ai: settings.ai }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
@@ -210,8 +210,7 @@ function pullOptions(settings: AuditSettings, trackedBranch: string, release: Re
   return {
     requiredApprovals: settings.policy.requiredApprovals,
     isBot: (login) => isBot(login, '', settings.botPattern),
-    aiLabels: settings.config.ai.labels,
-    aiMarkers: settings.aiMarkers,
+    ai: settings.ai,
     trackedBranch,
     isRelease: (sha) => release.has(sha),
     onBranch: (sha) => forPulls?.branchCommits.has(sha) ?? false,
