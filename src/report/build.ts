@@ -2,6 +2,7 @@ import { advise } from '../advice/index.js';
 import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
+import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
@@ -255,6 +256,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
   const stages = summarizeStages(counted, waiting);
   const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
+  const aiTools = aiToolCounts(counted);
   const health = computeFlowHealth({
     changes: counted,
     openPulls: input.openPulls,
@@ -283,7 +285,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       reverted: countOf(counted, (c) => c.revertedBy !== null),
       partiallyReverted: countOf(counted, (c) => c.flags.includes('partially-reverted')),
     },
-    ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
+    ai: { assisted: ai, other: counted.length - ai, agent: aiTools.agent, weak: aiTools.weak, tools: aiTools.tools, lowerBound: true },
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     ...(detail && input.previous && {

@@ -151,6 +151,9 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     flags: change.flags,
     aiAssisted: change.aiEvidence.length > 0,
     aiEvidence: change.aiEvidence,
+    aiTools: change.aiTools ?? [],
+    aiStrength: change.aiStrength ?? null,
+    ...(change.aiWeakEvidence !== undefined && { aiWeakEvidence: change.aiWeakEvidence }),
     reverted: change.revertedBy !== null,
     revertedBy: change.revertedBy,
     review: change.review,
@@ -234,6 +237,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     forkPointAt: null,
     flags: c.flags,
     aiEvidence: c.aiEvidence,
+    ...reportAi(c),
     revertedBy: c.revertedBy,
     isRevert: false,
     stages: c.stages,
@@ -243,6 +247,17 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     ...(c.products !== undefined && { products: c.products }),
     ...(repository !== undefined && { repository }),
   };
+}
+
+/**
+ * A report change's AI tools and strength back; a report written before they were read has AI-assisted changes
+ * with neither: of an unnamed tool, assisted.
+ */
+function reportAi(c: ReportChange): Pick<Change, 'aiTools' | 'aiStrength' | 'aiWeakEvidence'> {
+  const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? 'assisted' : null);
+  if (strength === null) return {};
+  const tools = c.aiTools ?? [];
+  return { aiTools: tools.length > 0 ? tools : ['unknown'], aiStrength: strength, ...(c.aiWeakEvidence !== undefined && { aiWeakEvidence: c.aiWeakEvidence }) };
 }
 
 /** A report's deploy back as a domain deploy; which changes it shipped is not kept, only how many. */
