@@ -196,6 +196,7 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
         reviewedAt: pull.events.reviewedAt.map((t) => iso(t) as string),
       },
     }),
+    ...openPullAi(pull),
     ...(pull.repository !== undefined && { repository: pull.repository }),
   };
 }
@@ -277,6 +278,17 @@ export function fromReportDeploy(d: ReportDeploy, repository: string | undefined
   };
 }
 
+/** An open pull request's AI facts, when it has any (the same fields in the domain and the report). */
+function openPullAi(pull: Pick<OpenPull, 'aiEvidence' | 'aiTools' | 'aiStrength' | 'aiWeakEvidence'>): Pick<OpenPull, 'aiEvidence' | 'aiTools' | 'aiStrength' | 'aiWeakEvidence'> {
+  if (pull.aiStrength === undefined) return {};
+  return {
+    aiEvidence: pull.aiEvidence ?? [],
+    aiTools: pull.aiTools ?? [],
+    aiStrength: pull.aiStrength,
+    ...(pull.aiWeakEvidence !== undefined && { aiWeakEvidence: pull.aiWeakEvidence }),
+  };
+}
+
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
   const e = p.events;
   return {
@@ -284,6 +296,7 @@ export function fromReportOpenPull(p: ReportOpenPull, repository: string | undef
     ...(e !== undefined && {
       events: { readyAt: epoch(e.readyAt), firstReviewAt: epoch(e.firstReviewAt), approvedAt: epoch(e.approvedAt), reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0) },
     }),
+    ...openPullAi(p),
     ...(repository !== undefined && { repository }),
   };
 }

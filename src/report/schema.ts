@@ -140,6 +140,10 @@ export const openPullSchema = z.object({
     })
     .optional()
     .describe('where its review stands at now, which places it in the pickup, review or merge-wait queue'),
+  aiEvidence: z.array(z.string()).optional().describe('its AI evidence, as a change\'s (its author, branch, labels, description); absent when it has none'),
+  aiTools: z.array(z.string()).optional(),
+  aiStrength: z.enum(AI_STRENGTHS).optional(),
+  aiWeakEvidence: z.array(z.string()).optional(),
   repository: z.string().optional(),
 });
 export type ReportOpenPull = z.infer<typeof openPullSchema>;
