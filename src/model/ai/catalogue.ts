@@ -430,4 +430,3 @@ export const AI_SIGNATURES = {
   },
 } as const satisfies Readonly<Record<string, AiSignature>>;
 
-export type AiSignatureId = keyof typeof AI_SIGNATURES;
