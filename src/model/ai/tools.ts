@@ -8,41 +8,41 @@
 export interface AiTool {
   /** as the report writes it */
   readonly name: string;
-  /** what names it in free text, as a regular expression's source (whole words, case-insensitive) */
-  readonly words?: string;
+  /** the words that name it in free text (whole words, case-insensitive) */
+  readonly words?: readonly string[];
 }
 
 export const AI_TOOLS = {
-  aider: { name: 'aider', words: 'aider' },
-  openhands: { name: 'OpenHands', words: 'openhands|opendevin' },
+  aider: { name: 'aider', words: ['aider'] },
+  openhands: { name: 'OpenHands', words: ['openhands', 'opendevin'] },
   amp: { name: 'Amp' },
   warp: { name: 'Warp (Oz)' },
-  kiro: { name: 'Kiro', words: 'kiro' },
-  opencode: { name: 'opencode', words: 'opencode|oh-my-opencode' },
-  atomcode: { name: 'AtomCode', words: 'atomcode' },
-  codebuff: { name: 'Codebuff', words: 'codebuff' },
-  sisyphus: { name: 'Sisyphus (oh-my-opencode)', words: 'sisyphus' },
+  kiro: { name: 'Kiro', words: ['kiro'] },
+  opencode: { name: 'opencode', words: ['opencode', 'oh-my-opencode'] },
+  atomcode: { name: 'AtomCode', words: ['atomcode'] },
+  codebuff: { name: 'Codebuff', words: ['codebuff'] },
+  sisyphus: { name: 'Sisyphus (oh-my-opencode)', words: ['sisyphus'] },
   blink: { name: 'Blink' },
   factory: { name: 'Factory (Droid)' },
   codegen: { name: 'Codegen' },
   sweep: { name: 'Sweep' },
   mentat: { name: 'Mentat' },
   codeflash: { name: 'Codeflash' },
-  'amazon-q': { name: 'Amazon Q Developer', words: 'amazon q' },
-  coderabbit: { name: 'CodeRabbit', words: 'coderabbit' },
-  windsurf: { name: 'Windsurf', words: 'windsurf|codeium' },
+  'amazon-q': { name: 'Amazon Q Developer', words: ['amazon q'] },
+  coderabbit: { name: 'CodeRabbit', words: ['coderabbit'] },
+  windsurf: { name: 'Windsurf', words: ['windsurf', 'codeium'] },
   pi: { name: 'Pi' },
-  codex: { name: 'OpenAI Codex', words: 'codex' },
-  copilot: { name: 'GitHub Copilot', words: 'copilot' },
-  cursor: { name: 'Cursor', words: 'cursor agent|cursor' },
-  devin: { name: 'Devin', words: 'devin ai|devin' },
-  jules: { name: 'Jules', words: 'jules' },
-  'claude-code': { name: 'Claude Code', words: 'claude code|claude|anthropic' },
-  gemini: { name: 'Gemini', words: 'gemini' },
-  openai: { name: 'OpenAI (ChatGPT, GPT models)', words: 'chatgpt|openai|gpt(?:-[\\w.]+)?' },
-  tabnine: { name: 'Tabnine', words: 'tabnine' },
-  deepseek: { name: 'DeepSeek', words: 'deepseek' },
-  qwen: { name: 'Qwen', words: 'qwen' },
+  codex: { name: 'OpenAI Codex', words: ['codex'] },
+  copilot: { name: 'GitHub Copilot', words: ['copilot'] },
+  cursor: { name: 'Cursor', words: ['cursor agent', 'cursor'] },
+  devin: { name: 'Devin', words: ['devin ai', 'devin'] },
+  jules: { name: 'Jules', words: ['jules'] },
+  'claude-code': { name: 'Claude Code', words: ['claude code', 'claude', 'anthropic'] },
+  gemini: { name: 'Gemini', words: ['gemini'] },
+  openai: { name: 'OpenAI (ChatGPT, GPT models)', words: ['chatgpt', 'openai', 'gpt'] },
+  tabnine: { name: 'Tabnine', words: ['tabnine'] },
+  deepseek: { name: 'DeepSeek', words: ['deepseek'] },
+  qwen: { name: 'Qwen', words: ['qwen'] },
   unknown: { name: 'an AI tool it does not name' },
   configured: { name: 'your configured markers' },
 } as const satisfies Readonly<Record<string, AiTool>>;
@@ -54,8 +54,12 @@ export const AI_TOOL_IDS = Object.keys(AI_TOOLS) as AiToolId[];
 
 const NAMING: ReadonlyArray<[AiToolId, RegExp]> = AI_TOOL_IDS.flatMap((id): Array<[AiToolId, RegExp]> => {
   const words = (AI_TOOLS[id] as AiTool).words;
-  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words})(?![\w])`, 'i')]];
+  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join('|')})(?![\w])`, 'i')]];
 });
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** The first tool of the table whose words `text` holds, else null. */
 export function toolNamedIn(text: string): AiToolId | null {
