@@ -2,7 +2,7 @@ import type { AiFinding } from '../../domain.js';
 import type { Pattern } from '../../patterns.js';
 import { looksLikeBot } from '../bot-names.js';
 import { AI_SIGNATURES } from './catalogue.js';
-import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta, type IdentityRule } from './signature.js';
+import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta } from './signature.js';
 import { AI_TOOLS, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
 
 /**
