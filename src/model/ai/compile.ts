@@ -45,9 +45,6 @@ const PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
 const SIGN_OFF_KEY = /^signed-off-by$/i;
 // a line's rest taken whole, not lazily up to trailing blanks (trimmed after): no backtracking over long lines
 const TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
-// `Name <email>`, `Name email@host` (OpenHands writes it so), or a bare name
-const BRACKETED = /^(.*?)\s*<([^>]*)>\s*$/;
-const BARE_ADDRESS = /^(.*?)\s+(\S+@\S+\.\w+)$/;
 const NOREPLY = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
 const APP_NAME = /^(.+)\[bot\]$/i;
 const WEB_ADDRESS = /^https?:\/\//i;
@@ -287,9 +284,18 @@ class Compiled implements AiCatalogue {
   }
 }
 
+/**
+ * `Name <email>`, `Name email@host` (OpenHands writes it so), or a bare name. Cut at the last `<` or blank, not by a
+ * pattern: a line of a million blanks from a hostile commit must not cost a million squared steps.
+ */
 function parseIdentity(value: string): Identity {
-  const m = BRACKETED.exec(value) ?? BARE_ADDRESS.exec(value);
-  return m ? { name: (m[1] ?? '').trim(), email: (m[2] ?? '').trim().toLowerCase() } : { name: value.trim(), email: '' };
+  const v = value.trim();
+  const open = v.endsWith('>') ? v.lastIndexOf('<') : -1;
+  if (open !== -1) return { name: v.slice(0, open).trim(), email: v.slice(open + 1, -1).trim().toLowerCase() };
+  const blank = Math.max(v.lastIndexOf(' '), v.lastIndexOf('\t'));
+  const tail = blank === -1 ? '' : v.slice(blank + 1);
+  if (tail.includes('@') && tail.includes('.')) return { name: v.slice(0, blank).trim(), email: tail.toLowerCase() };
+  return { name: v, email: '' };
 }
 
 /** Findings in the order their lines come, each line once (the first signature's), clipped. */

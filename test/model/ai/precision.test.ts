@@ -87,3 +87,14 @@ describe('AI evidence: precision', () => {
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
 });
+
+describe('AI evidence: hostile messages', () => {
+  it('reads a trailer of a million blanks, 200,000 trailers and a footer behind half a million blanks in linear time', () => {
+    const started = performance.now();
+    expect(ai.message(`Fix\n\nCo-authored-by: x${' '.repeat(1_000_000)}y\nCo-authored-by: ${'<'.repeat(200_000)}\n`)).toEqual([]);
+    expect(ai.message(`Fix\n\n${'Co-authored-by: Claude\n'.repeat(200_000)}`).map((f) => f.tool)).toEqual(['claude-code']);
+    expect(ai.message(`Fix\n\n🤖 ${'\u00a0'.repeat(500_000)} Generated with [Claude Code]\n${'-'.repeat(500_000)}`).map((f) => f.tool)).toEqual(['claude-code']);
+    // generous for a loaded machine: a quadratic reading of the first line alone takes hours
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
