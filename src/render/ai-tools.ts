@@ -1,4 +1,4 @@
-import type { ReportSummary } from '../report/schema.js';
+import type { ReportChange, ReportSummary } from '../report/schema.js';
 import { plural } from '../units.js';
 
 /** the tools a line names before it says how many more */
@@ -21,4 +21,11 @@ export function formatAiTools(ai: ReportSummary['ai'], escape: (text: string) =>
   if ((ai.agent ?? 0) > 0) parts.push(`${ai.agent} by an agent`);
   if ((ai.weak ?? 0) > 0) parts.push(`${ai.weak} more with only a branch name (not counted)`);
   return parts.join(' · ');
+}
+
+/** A change's AI flag in a list of changes: `ai-assisted (claude-code, copilot)`, by the tools' ids; '' for none. */
+export function aiFlag(change: Pick<ReportChange, 'aiAssisted' | 'aiTools'>): string {
+  if (!change.aiAssisted) return '';
+  const tools = change.aiTools ?? [];
+  return tools.length === 0 ? 'ai-assisted' : `ai-assisted (${tools.join(', ')})`;
 }

@@ -19,7 +19,7 @@ import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
-import { formatAiTools } from './ai-tools.js';
+import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
 
@@ -370,7 +370,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
     formatDuration(ch.leadTime, days),
     ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
-    md([...ch.flags, ...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
+    md([...ch.flags, ...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAiTools } from '../../src/render/ai-tools.js';
+import { aiFlag, formatAiTools } from '../../src/render/ai-tools.js';
+import { renderCsv } from '../../src/render/csv.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -41,5 +42,15 @@ describe('the AI tools where the AI-assisted changes are shown', () => {
     expect(renderText(evil, { color: false, width: 200 })).not.toContain('\u001b[31m');
     expect(renderMarkdown(evil)).toContain('by tool: &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(renderMarkdown(evil)).not.toContain('<script>alert(1)');
+  });
+
+  it('names each change\'s tools beside its AI flag, and in a CSV column', () => {
+    const r = report();
+    expect(r.changes.map(aiFlag)).toEqual(['ai-assisted (claude-code)', 'ai-assisted (claude-code)', 'ai-assisted (copilot)', '', '', '']);
+    const [head, first, , , fourth] = renderCsv(r).trim().split('\n');
+    const column = head?.split(',').indexOf('aiTools') ?? -1;
+    expect(column).toBeGreaterThan(-1);
+    expect([first?.split(',')[column], fourth?.split(',')[column]]).toEqual(['claude-code', 'codex']);
+    expect(renderHtml(r)).toContain('ai-assisted (copilot)');
   });
 });
