@@ -14,7 +14,7 @@ export interface Slice {
  * The fields of a change the kinds read. A kind that reads another field of the domain's change names it here:
  * the facts are made from the report's changes (`audit/slice-facts.ts`), which carry every field of it.
  */
-export type SliceChange = Pick<Change, 'author' | 'bot' | 'aiEvidence' | 'labels' | 'products'>;
+export type SliceChange = Pick<Change, 'author' | 'bot' | 'aiEvidence' | 'aiTools' | 'aiStrength' | 'labels' | 'products'>;
 
 /** What a slice reads of one change. */
 export interface SliceFacts {
@@ -65,6 +65,10 @@ export interface SliceKind {
     readonly name: string;
     /** what follows the name and a colon, as help writes it (`NAME`, `GLOB`); absent: the name alone is the slice */
     readonly argument?: string;
+    /** the name alone is a slice too (`ai` beside `ai:TOOL`): written `ai[:TOOL]` in help and errors */
+    readonly alone?: true;
+    /** the values it takes, when they are a fixed set (the tools of `ai:TOOL`): another is refused, naming them */
+    readonly values?: readonly string[];
     /** one of its slices as a page names it in a sentence: team, product, folder, label */
     readonly noun: string;
     /** the README's words for the changes it holds */

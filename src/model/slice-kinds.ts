@@ -1,6 +1,7 @@
 import { pathSliceGlob } from '../glob.js';
 import { teamsOf, UNOWNED, type Owners } from './owners.js';
-import type { SliceKind } from './slice-kind.js';
+import { AI_TOOL_IDS } from './ai/tools.js';
+import type { SliceChange, SliceKind } from './slice-kind.js';
 
 /*
  * Every kind of slice (SPEC section 10), one entry each, in the order the README's table and the errors list them.
@@ -10,6 +11,12 @@ import type { SliceKind } from './slice-kind.js';
  */
 
 const lower = (value: string): string => value.toLowerCase();
+
+/** AI-assisted: evidence of agent or assisted strength (weak evidence, a branch name, is not enough). */
+const assisted = (change: SliceChange): boolean => change.aiEvidence.length > 0;
+
+/** the `--by ai` row of the changes with no AI evidence: the `other` slice */
+const NO_AI = '(no AI evidence)';
 
 /** The folder `depth` levels deep as a path's owner: `src/api/x.ts` at depth 2 is `src/api`; a shallower file has none. */
 function folderOwners(depth: number): Owners {
@@ -94,8 +101,31 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
     },
   },
   ai: {
-    meta: { name: 'ai', noun: 'slice', help: 'those with AI evidence (a lower bound)', needs: [] },
-    predicate: () => (f) => f.change.aiEvidence.length > 0,
+    meta: {
+      name: 'ai',
+      argument: 'TOOL',
+      alone: true,
+      values: AI_TOOL_IDS,
+      noun: 'AI tool',
+      help: `those with AI evidence of agent or assisted strength (a lower bound: only marked work is found; a branch name alone is weak evidence and not enough). \`ai:TOOL\`: those whose evidence names the tool, by the evidence catalogue's id (${AI_TOOL_IDS.map((id) => `\`${id}\``).join(', ')}; see [Bots and AI](docs/definitions.md#bots-and-ai)); a change naming two tools is in both. \`ai\` is \`ai-agent\` and \`ai-assisted\` together, \`other\` the rest`,
+      needs: [],
+    },
+    normalise: lower,
+    predicate: (slice) => (f) => assisted(f.change) && (slice.value === null || (f.change.aiTools ?? []).includes(slice.value)),
+    by: {
+      help: 'per AI tool',
+      // an AI-assisted change a report read back names no tool: the catalogue's `unknown`
+      groups: (f) => (assisted(f.change) ? ((f.change.aiTools ?? []).length > 0 ? (f.change.aiTools ?? []) : ['unknown']) : []),
+      none: NO_AI,
+    },
+  },
+  'ai-agent': {
+    meta: { name: 'ai-agent', noun: 'slice', help: 'those an AI agent authored or opened (their strongest evidence is of agent strength: an agent\'s own identity as author, or its pull request)', needs: [] },
+    predicate: () => (f) => assisted(f.change) && f.change.aiStrength === 'agent',
+  },
+  'ai-assisted': {
+    meta: { name: 'ai-assisted', noun: 'slice', help: 'those a person wrote naming an AI tool (assisted evidence, such as a co-author trailer, and none of agent strength)', needs: [] },
+    predicate: () => (f) => assisted(f.change) && f.change.aiStrength !== 'agent',
   },
   other: {
     meta: { name: 'other', noun: 'slice', help: 'those without AI evidence: the rest', needs: [] },

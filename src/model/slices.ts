@@ -24,9 +24,10 @@ function kindNamed(name: string, kinds: Registry): SliceKind | undefined {
   return Object.hasOwn(kinds, name) ? kinds[name] : undefined;
 }
 
-/** A kind as a slice of it is written in help: `team:NAME`, `ai`. */
+/** A kind as a slice of it is written in help: `team:NAME`, `bots`, `ai[:TOOL]` (the name alone is a slice too). */
 function writtenKind(kind: SliceKind): string {
-  return kind.meta.argument === undefined ? kind.meta.name : `${kind.meta.name}:${kind.meta.argument}`;
+  if (kind.meta.argument === undefined) return kind.meta.name;
+  return kind.meta.alone ? `${kind.meta.name}[:${kind.meta.argument}]` : `${kind.meta.name}:${kind.meta.argument}`;
 }
 
 /** Every kind as a slice of it is written, in the registry's order: the errors' and the README's list. */
@@ -47,8 +48,13 @@ export function parseSlice(text: string, kinds: Registry = SLICE_KINDS): Slice {
   const value = colon === -1 ? null : written.slice(colon + 1).trim();
   const kind = kindNamed(name, kinds);
   if (kind !== undefined) {
-    if (kind.meta.argument === undefined && value === null) return { kind: name, value: null };
-    if (kind.meta.argument !== undefined && value) return { kind: name, value: kind.normalise === undefined ? value : kind.normalise(value) };
+    if ((kind.meta.argument === undefined || kind.meta.alone) && value === null) return { kind: name, value: null };
+    if (kind.meta.argument !== undefined && value) {
+      const normal = kind.normalise === undefined ? value : kind.normalise(value);
+      const values = kind.meta.values;
+      if (values === undefined || values.includes(normal)) return { kind: name, value: normal };
+      throw new ConfigError(`'${printable(written)}' is not a slice: ${name}:${kind.meta.argument} takes ${orList(values)}`);
+    }
   }
   throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList(sliceForms(kinds))}`);
 }
@@ -65,7 +71,8 @@ export function namesSlice(text: string, also: readonly string[] = [], kinds: Re
   const alone = next === '' || next === '@';
   if (also.includes(name)) return alone;
   if (kind === undefined) return false;
-  return kind.meta.argument === undefined ? alone : next === ':';
+  if (kind.meta.argument === undefined) return alone;
+  return next === ':' || (kind.meta.alone === true && alone);
 }
 
 /** A slice as written back: its name in a table, a comparison or a gate (`team:payments`, `bots`). */

@@ -26,10 +26,10 @@ export type SliceRow = z.infer<typeof sliceRowSchema>;
 
 export const slicesSchema = z
   .object({
-    by: z.string().describe('the grouping asked for: team, product, path:DEPTH or label'),
+    by: z.string().describe('the grouping asked for: team, product, path:DEPTH, label or ai'),
     owners: z.string().nullable().describe('with --by team: the CODEOWNERS file read at the window\'s end; null when there is none'),
     unownedShare: share.describe('with --by team: the share of the counted changes no team owns a third of'),
     rows: z.array(sliceRowSchema).describe('one row per slice, most changes first; a change is in every slice owning a third of its changed lines'),
   })
-  .describe('--by: the window\'s changes one row per team, product, folder or label');
+  .describe('--by: the window\'s changes one row per team, product, folder, label or AI tool');
 export type Slices = z.infer<typeof slicesSchema>;

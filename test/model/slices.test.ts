@@ -52,7 +52,7 @@ describe('slices', () => {
   });
 
   it('refuses what is not a slice, listing every kind of the registry', () => {
-    expect(() => parseSlice('squad:x')).toThrow("'squad:x' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, ai, other, bots or author:LOGIN");
+    expect(() => parseSlice('squad:x')).toThrow("'squad:x' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, ai[:TOOL], ai-agent, ai-assisted, other, bots or author:LOGIN");
     expect(() => parseSlice('team:')).toThrow(/not a slice/);
     // a kind that takes no value takes none, and one that takes a value needs it
     expect(() => parseSlice('bots:x')).toThrow(/not a slice/);
@@ -72,7 +72,9 @@ describe('slices', () => {
   });
 
   it('tells a slice from a file or a window, for each kind of the registry', () => {
-    for (const form of sliceForms()) expect(namesSlice(form.replace(/:[A-Z]+$/, ':x')), form).toBe(true);
+    for (const form of sliceForms()) expect(namesSlice(form.replace(/\[?:[A-Z]+\]?$/, ':x')), form).toBe(true);
+    expect(namesSlice('ai')).toBe(true);
+    expect(namesSlice('ai-agent@2026-01-01..2026-02-01')).toBe(true);
     expect(namesSlice('product:@acme/api')).toBe(true);
     expect(namesSlice('ai@2026-01-01..2026-02-01')).toBe(true);
     expect(namesSlice('rest', ['rest'])).toBe(true);
@@ -116,10 +118,10 @@ describe('--by groups', () => {
   });
 
   it('reads --by from the registry: its choices, help and errors', () => {
-    expect(groupingChoices()).toEqual(['team', 'product', 'path:DEPTH', 'label']);
-    expect(groupingHelp()).toBe('team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders DEPTH deep) or label (GitHub)');
+    expect(groupingChoices()).toEqual(['team', 'product', 'path:DEPTH', 'label', 'ai']);
+    expect(groupingHelp()).toBe('team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders DEPTH deep), label (GitHub) or ai (per AI tool)');
     expect(parseGrouping('path:2')).toEqual({ kind: 'path', argument: '2' });
-    expect(() => parseGrouping('path:0')).toThrow('--by \'path:0\' is not a grouping: write team, product, path:DEPTH (such as path:2) or label');
+    expect(() => parseGrouping('path:0')).toThrow('--by \'path:0\' is not a grouping: write team, product, path:DEPTH (such as path:2), label or ai');
     expect(() => parseGrouping('path')).toThrow(/not a grouping/);
     expect(() => parseGrouping('team:2')).toThrow(/not a grouping/);
     // author is a slice, never a table's rows
@@ -150,5 +152,53 @@ describe('--by groups', () => {
     expect(sortByGrouping(byDay, 'day', kinds).map((r) => r.name)).toEqual(['day:mon', 'day:tue', 'day:wed', 'day:(none)']);
     expect(groupingChoices(kinds).at(-1)).toBe('day');
     expect(() => parseSlice('squad:x', kinds)).toThrow(/or day:DAY$/);
+  });
+});
+
+describe('AI slices', () => {
+  // by construction: an agent's change naming Copilot; a person's naming Claude Code and Cursor; a person's whose
+  // evidence a report read back names no tool; a branch name alone (weak); nothing at all
+  const ai = [
+    change('agent', [], { aiEvidence: ['author: Copilot'], aiTools: ['copilot'], aiStrength: 'agent' }),
+    change('pair', [], { aiEvidence: ['Co-authored-by: Claude', 'Co-authored-by: Cursor Agent'], aiTools: ['claude-code', 'cursor'], aiStrength: 'assisted' }),
+    change('bare', [], { aiEvidence: ['Assisted-by: an AI'] }),
+    change('branch', [], { aiEvidence: [], aiTools: ['copilot'], aiStrength: 'weak', aiWeakEvidence: ['branch copilot/fix'] }),
+    change('none', []),
+  ];
+  const of = (slice: string): string[] => ai.filter(slicePredicate(parseSlice(slice), { owners: null })).map((c) => c.id);
+
+  it('ai:TOOL holds the AI-assisted changes naming the tool; a branch name alone is in no AI slice', () => {
+    expect(of('ai:copilot')).toEqual(['agent']);
+    expect(of('ai:Claude-Code')).toEqual(['pair']);
+    expect(of('ai:cursor')).toEqual(['pair']);
+    expect(of('ai:codex')).toEqual([]);
+  });
+
+  it('ai-agent and ai-assisted split ai in two; other is the rest', () => {
+    expect(of('ai')).toEqual(['agent', 'pair', 'bare']);
+    expect(of('ai-agent')).toEqual(['agent']);
+    expect(of('ai-assisted')).toEqual(['pair', 'bare']);
+    expect(of('other')).toEqual(['branch', 'none']);
+  });
+
+  it('refuses a tool the catalogue does not name, saying which it takes', () => {
+    expect(() => parseSlice('ai:copliot')).toThrow(/'ai:copliot' is not a slice: ai:TOOL takes aider, openhands, .* or configured$/);
+    expect(() => parseSlice('ai:')).toThrow(/not a slice/);
+    expect(() => parseSlice('ai-agent:copilot')).toThrow(/not a slice/);
+    expect(sliceName(parseSlice('ai:COPILOT'))).toBe('ai:copilot');
+  });
+
+  it('by ai: a row per tool (a change naming two in both), unnamed tools as unknown, the rest last', () => {
+    const groups = groupChanges(ai, parseGrouping('ai'), { owners: null });
+    expect([...groups]).toEqual([
+      ['ai:copilot', ['agent']],
+      ['ai:claude-code', ['pair']],
+      ['ai:cursor', ['pair']],
+      ['ai:unknown', ['bare']],
+      ['ai:(no AI evidence)', ['branch', 'none']],
+    ]);
+    expect(isNoGroup('ai:(no AI evidence)', 'ai')).toBe(true);
+    expect(rowSlice('ai:copilot', 'ai')).toEqual({ kind: 'ai', value: 'copilot' });
+    expect(groupingNoun('ai')).toBe('AI tool');
   });
 });

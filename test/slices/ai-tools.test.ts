@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildRepo } from '../helpers/git-fixture.js';
+import { runCli } from '../helpers/cli-run.js';
+import { WINDOW } from './fixture.js';
+
+const DAY = 86400;
+const COPILOT = 'Copilot <198982749+Copilot@users.noreply.github.com>';
+const CLAUDE = 'Co-Authored-By: Claude <noreply@anthropic.com>';
+const COPILOT_CO = 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>';
+
+/**
+ * Seven direct commits in March 2026, each a change whose cycle time (author date → commit date) is given:
+ *
+ *   change  evidence                                   tools                 strength   cycle
+ *   k1      authored by Copilot's agent                copilot               agent      1d
+ *   k3      authored by Copilot's agent                copilot               agent      3d
+ *   c2      Claude co-author                           claude-code           assisted   2d
+ *   c4      Claude and Copilot co-authors              claude-code, copilot  assisted   4d
+ *   o5, o6, o8  none                                   —                     —          5d, 6d, 8d
+ *
+ * ai:copilot = k1 k3 c4 (1, 3, 4 d: p50 3d); ai:claude-code = c2 c4 (2, 4 d: p50 3d); ai-agent = k1 k3 (p50 2d);
+ * ai-assisted = c2 c4 (p50 3d); other = o5 o6 o8 (p50 6d).
+ */
+function aiRepo() {
+  const day = (d: number): string => `2026-03-${String(d).padStart(2, '0')}T12:00:00Z`;
+  const change = (id: string, cycle: number, at: number, message: string, author?: string) => ({ commit: message, authorAt: day(at - cycle), at: day(at), id, ...(author && { author }) });
+  return buildRepo([
+    { commit: 'start', at: '2026-02-01T12:00:00Z' },
+    change('k1', 1, 10, 'Fix the parser', COPILOT),
+    change('c2', 2, 11, `Add a cache\n\n${CLAUDE}`),
+    change('k3', 3, 12, 'Retry the upload', COPILOT),
+    change('c4', 4, 14, `Split the module\n\n${CLAUDE}\n${COPILOT_CO}`),
+    change('o5', 5, 16, 'Tidy the docs'),
+    change('o6', 6, 18, 'Bump the version'),
+    change('o8', 8, 20, 'Rename a flag'),
+  ]);
+}
+
+type Row = { name: string; changes: number; cycleTimeP50: number | null; aiShare: number | null };
+
+describe('AI slices: per tool, agent and assisted, through the slice machinery', () => {
+  const repo = aiRepo();
+  const out = mkdtempSync(join(tmpdir(), 'flowaudit-ai-slices-'));
+  afterAll(() => {
+    repo.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('report --by ai: a row per tool, a change naming two in both, the changes with no AI evidence last', async () => {
+    const { code, stdout, stderr } = await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'json']);
+    expect(stderr).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    const rows: Row[] = JSON.parse(stdout).summary.slices.rows;
+    expect(rows.map((r) => [r.name, r.changes, r.cycleTimeP50])).toEqual([
+      ['ai:copilot', 3, 3 * DAY],
+      ['ai:claude-code', 2, 3 * DAY],
+      ['ai:(no AI evidence)', 3, 6 * DAY],
+    ]);
+    expect(rows.map((r) => r.aiShare)).toEqual([1, 1, 0]);
+  });
+
+  it('writes the table in text, Markdown and HTML', async () => {
+    const text = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '--width', '160'])).stdout;
+    expect(text).toMatch(/ai:copilot\s*│?\s*3/);
+    const md = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'markdown'])).stdout;
+    expect(md).toMatch(/\| ai:claude-code \| 2 \|/);
+    const html = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'html'])).stdout;
+    expect(html).toContain('ai:(no AI evidence)');
+  });
+
+  it('gates a tool\'s own figure: ai:claude-code/cycleTime.p50 is 3d, ai-agent\'s 2d', async () => {
+    const pass = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'ai:claude-code/cycleTime.p50<=3d', '--fail-on', 'ai-agent/cycleTime.p50<=2d']);
+    expect(pass.code).toBe(0);
+    const breached = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'ai-agent/cycleTime.p50<2d', '-f', 'json']);
+    expect(breached.code).toBe(1);
+    expect(JSON.parse(breached.stdout).results[0]).toMatchObject({ slice: 'ai-agent', figure: 'cycleTime.p50', measured: 2 * DAY, status: 'breached' });
+    const typo = await runCli(['check', repo.dir, ...WINDOW, '--fail-on', 'ai:copliot/changes<=1']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/ai:TOOL takes .*copilot/);
+  });
+
+  it('compare ai:copilot other and ai-agent ai-assisted: each side over its own changes', async () => {
+    const compare = async (a: string, b: string) => JSON.parse((await runCli(['compare', a, b, '--path', repo.dir, ...WINDOW, '-f', 'json'])).stdout);
+    const tool = await compare('ai:copilot', 'other');
+    expect([tool.before.changes, tool.after.changes]).toEqual([3, 3]);
+    const cycle = tool.rows.find((r: { key: string }) => r.key === 'cycleTime.p50');
+    expect([cycle.before, cycle.after]).toEqual([3 * DAY, 6 * DAY]);
+    const strength = await compare('ai-agent', 'ai-assisted');
+    expect([strength.before.changes, strength.after.changes]).toEqual([2, 2]);
+    expect(strength.warnings.join('\n')).not.toMatch(/on both sides/);
+  });
+
+  it('aggregate pools the --by ai rows of a report by name', async () => {
+    const file = join(out, 'ai.json');
+    expect((await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'json', '-o', file])).code).toBe(0);
+    const pooled: Row[] = JSON.parse((await runCli(['aggregate', file, '-f', 'json'])).stdout).summary.slices.rows;
+    expect(pooled.map((r) => [r.name, r.changes, r.cycleTimeP50])).toEqual([
+      ['ai:copilot', 3, 3 * DAY],
+      ['ai:claude-code', 2, 3 * DAY],
+      ['ai:(no AI evidence)', 3, 6 * DAY],
+    ]);
+  });
+});
