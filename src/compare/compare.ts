@@ -1,6 +1,9 @@
+import { decidedPulls } from '../metrics/acceptance.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import { dailyDeploys } from '../metrics/difference.js';
+import { fromReportClosedPull } from '../report/closed-pulls.js';
+import { fromReportChange, windowFrom } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
 
@@ -42,7 +45,19 @@ export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 
 /** A report as a side of a comparison: its summary, and the counted changes and deploys its figures are over. */
 function comparedSide(r: Report): ComparedSide {
-  return { summary: r.summary, sample: { changes: r.changes.filter((c) => c.counted), deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)) } };
+  const counted = r.changes.filter((c) => c.counted);
+  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)), pulls: decidedPullsOf(r, counted) } };
+}
+
+/** The pull requests a report decided in its window, as its acceptance counts them; none when it has no acceptance. */
+function decidedPullsOf(r: Report, counted: Report['changes']): ReturnType<typeof decidedPulls> {
+  if (r.summary.acceptance == null || r.closedPulls === undefined) return [];
+  return decidedPulls({
+    changes: counted.map((c) => fromReportChange(c, c.repository)),
+    closedPulls: r.closedPulls.map((p) => fromReportClosedPull(p, p.repository)),
+    window: windowFrom(r.window),
+    includeBots: r.policy.includeBots,
+  });
 }
 
 /**

@@ -34,10 +34,38 @@ interface Decided {
   closed: readonly ClosedPull[];
 }
 
+/** The window's merged pull requests and those closed unmerged in it, bots left out unless counted. */
+function decidedOf(input: Omit<AcceptanceInput, 'measure'>): Decided {
+  return {
+    merged: input.changes.filter((c) => c.review !== null),
+    closed: input.closedPulls.filter((p) => p.closedAt >= input.window.since && p.closedAt < input.window.until && (input.includeBots || !p.bot)),
+  };
+}
+
+/** One pull request decided in the window, as `compare` resamples acceptance rates: merged or rejected, AI-assisted or not. */
+export interface DecidedPull {
+  merged: boolean;
+  ai: boolean;
+  other: boolean;
+}
+
+/**
+ * Every pull request in the window's rates, one each (see the module's comment): merged (a closed one whose change
+ * landed counts as merged) or rejected; drafts closed unmerged and agents' failed runs are in no rate and not here.
+ * The mean of `merged` over them is the acceptance rate. Pure.
+ */
+export function decidedPulls(input: Omit<AcceptanceInput, 'measure'>): DecidedPull[] {
+  const { merged, closed } = decidedOf(input);
+  const ai = (evidence: readonly string[]): DecidedPull => ({ merged: true, ai: evidence.length > 0, other: evidence.length === 0 });
+  return [
+    ...merged.map((c) => ai(c.aiEvidence)),
+    ...closed.filter((p) => p.landed || (!p.failedRun && !p.isDraft)).map((p) => ({ ...ai(p.aiEvidence), merged: p.landed })),
+  ];
+}
+
 /** The acceptance figures of the window's pull requests (see the module's comment). */
 export function computeAcceptance(input: AcceptanceInput): Acceptance {
-  const merged = input.changes.filter((c) => c.review !== null);
-  const closed = input.closedPulls.filter((p) => p.closedAt >= input.window.since && p.closedAt < input.window.until && (input.includeBots || !p.bot));
+  const { merged, closed } = decidedOf(input);
   const all: Decided = { merged, closed };
   const ai: Decided = { merged: merged.filter((c) => c.aiEvidence.length > 0), closed: closed.filter((p) => p.aiEvidence.length > 0) };
   const other: Decided = { merged: merged.filter((c) => c.aiEvidence.length === 0), closed: closed.filter((p) => p.aiEvidence.length === 0) };

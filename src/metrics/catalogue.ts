@@ -85,7 +85,7 @@ export interface FigureGroup {
 }
 
 /** The groups of a comparison's rows, as its JSON names them (`compare`, `summary.previous.rows[].group`). */
-export const COMPARED_GROUPS = ['stage', 'dora'] as const;
+export const COMPARED_GROUPS = ['stage', 'dora', 'acceptance'] as const;
 export type ComparedGroup = (typeof COMPARED_GROUPS)[number];
 
 /** The units of a comparison's rows: a duration is in seconds, a ratio a ratio; a `number` figure names its own. */
@@ -96,13 +96,15 @@ export type ComparedUnit = (typeof COMPARED_UNITS)[number];
  * What a figure's 95% interval is resampled from (SPEC section 9): a value of each change (a dot path into it:
  * `leadTime`; the group's own path when absent, `stages.review` for the review stage's figures), a value of each
  * deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys, scaled so that
- * their mean is deploys per week. A percentile figure (`p50`, `p90`) is that percentile of the values; a key's
+ * their mean is deploys per week, or a value of each pull request decided in the window (`acceptance.ts`
+ * `decidedPulls`: `merged` 1 or 0) of those where `where` holds, whose count is the row's sample. A percentile figure (`p50`, `p90`) is that percentile of the values; a key's
  * value is their median when it is a duration, else their mean (a rate).
  */
 export type ComparedBasis =
   | { readonly over: 'changes'; readonly value?: string }
   | { readonly over: 'deploys'; readonly value: string; readonly where?: string }
-  | { readonly over: 'days' };
+  | { readonly over: 'days' }
+  | { readonly over: 'pulls'; readonly value: string; readonly where?: string };
 
 /**
  * How a group's figures are compared, one row each: which of its members, in what group of rows, which way is
@@ -121,6 +123,12 @@ export interface ComparedAs {
   /** the unit of a `number` figure */
   readonly unit?: ComparedUnit;
 }
+
+/** an acceptance rate compared over the decided pull requests (of the AI-assisted or the other ones); higher is better */
+const acceptanceCompared = (where?: 'ai' | 'other'): ComparedAs => ({
+  figures: ['rate'], group: 'acceptance', lowerIsBetter: false, short: where === undefined ? 'acceptance' : `${where === 'ai' ? 'AI' : 'other'} acceptance`,
+  basis: { over: 'pulls', value: 'merged', ...(where !== undefined && { where }) },
+});
 
 /** a distribution's p50 and p90 compared over the changes' values at the group's path; lower is better */
 const percentilesOfChanges = (group: ComparedGroup, stage?: StageName): ComparedAs => ({ figures: ['p50', 'p90'], group, lowerIsBetter: true, basis: { over: 'changes' }, ...(stage !== undefined && { stage }) });
@@ -464,10 +472,12 @@ export const CATALOGUE: FigureGroup = {
       label: 'acceptance:',
       computedBy: 'metrics/acceptance.ts computeAcceptance',
       modes: ['github'],
+      // resampled over the pull requests decided in the window, which a report lists (not the previous window's)
+      compared: acceptanceCompared(),
       members: {
         ...ACCEPTANCE,
-        ai: { label: 'AI-assisted', members: ACCEPTANCE },
-        other: { label: 'other', members: ACCEPTANCE },
+        ai: { label: 'AI-assisted', compared: acceptanceCompared('ai'), members: ACCEPTANCE },
+        other: { label: 'other', compared: acceptanceCompared('other'), members: ACCEPTANCE },
         aiMinusOther: { label: 'acceptance rate difference', members: RATE_DIFFERENCE },
       },
     },

@@ -23,6 +23,8 @@ export interface ComparedSample {
   deploys: ReadonlyArray<object>;
   /** deploys per day of the side's window, scaled so that their mean is deploys per week (`dailyDeployCounts`) */
   dailyDeploys: readonly number[];
+  /** the pull requests decided in the side's window (`acceptance.ts` `decidedPulls`); absent: none are known */
+  pulls?: ReadonlyArray<object>;
 }
 
 /** How a figure is computed from a sample: the values the bootstrap resamples, and the statistic. */
@@ -31,6 +33,8 @@ interface Basis {
   statistic: Statistic;
   /** a sample of days is never too small: deploy frequency is a count of deploys */
   days: boolean;
+  /** over the pull requests decided: the row's sample is how many there are (the summary has no count of them) */
+  pulls: boolean;
 }
 
 /** A figure of the catalogue that is compared: where it is, how it is named and how its interval is resampled. */
@@ -94,7 +98,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
     lowerIsBetter: as.lowerIsBetter,
     modes,
     stage: as.stage,
-    basis: { values: valuesOf(as.basis, segments), statistic, days: as.basis.over === 'days' },
+    basis: { values: valuesOf(as.basis, segments), statistic, days: as.basis.over === 'days', pulls: as.basis.over === 'pulls' },
     label: ({ gitOnly, short }) => {
       if (as.stage !== undefined) return words(shortStageLabel(as.stage, gitOnly));
       return words(short ? (as.short ?? group.label) : group.label);
@@ -111,7 +115,8 @@ function valuesOf(basis: ComparedBasis, group: readonly string[]): (sample: Comp
   }
   const value = reader(basis.value.split('.'));
   const where = basis.where === undefined ? null : reader(basis.where.split('.'));
-  return (s) => (where === null ? s.deploys : s.deploys.filter((d) => where(d) === 1)).map(value);
+  const items = basis.over === 'pulls' ? (s: ComparedSample) => s.pulls ?? [] : (s: ComparedSample) => s.deploys;
+  return (s) => (where === null ? items(s) : items(s).filter((d) => where(d) === 1)).map(value);
 }
 
 /** A number at `keys` of an object; a yes/no as 1 or 0; null when there is none. */
@@ -148,7 +153,7 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
       return typeof v === 'number' ? v : null;
     };
     const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
-    const counts: [number, number] = [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
+    const counts: [number, number] = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
     const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample });
     // deploy frequency is a count of deploys over days: never a sample too small
     return f.basis.days ? { ...row, lowSample: false } : row;

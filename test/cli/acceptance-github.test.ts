@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
+import { compareReports } from '../../src/compare/compare.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -151,6 +152,23 @@ describe('acceptance in gates', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('acceptance in compare', () => {
+  it('resamples each rate over the pull requests decided: its sample is how many (15, AI 9, other 6), not the changes', async () => {
+    const rows = compareReports(report, report).rows.filter((r) => r.group === 'acceptance');
+    expect(rows.map((r) => [r.key, r.label, r.before?.toFixed(4), r.sample])).toEqual([
+      ['acceptance.rate', 'acceptance rate', (10 / 15).toFixed(4), { before: 15, after: 15 }],
+      ['acceptance.ai.rate', 'AI acceptance rate', (5 / 9).toFixed(4), { before: 9, after: 9 }],
+      ['acceptance.other.rate', 'other acceptance rate', (5 / 6).toFixed(4), { before: 6, after: 6 }],
+    ]);
+    // the same pull requests on both sides: no difference the data can tell, and the interval holds 0
+    for (const r of rows) expect([r.direction, (r.interval.low ?? 1) <= 0 && (r.interval.high ?? -1) >= 0]).toEqual(['same', true]);
+    // from git alone a side has no acceptance: its rows have no value and nothing to resample
+    const git = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false });
+    const against = compareReports(git, report).rows.filter((r) => r.group === 'acceptance');
+    expect(against.map((r) => [r.before, r.direction, r.sample.before])).toEqual([[null, null, 0], [null, null, 0], [null, null, 0]]);
   });
 });
 

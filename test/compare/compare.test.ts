@@ -73,12 +73,13 @@ const byKey = (rows: ComparisonRow[], key: string): ComparisonRow => {
 describe('compareReports', () => {
   const c = compareReports(before, after);
 
-  it('has a row per stage and cycle time (p50, p90) and per DORA key, in order', () => {
+  it('has a row per stage and cycle time (p50, p90), per DORA key and per acceptance rate, in order', () => {
     expect(c.schemaVersion).toBe(1);
     expect(c.rows.map((r) => r.key)).toEqual([
       'stages.coding.p50', 'stages.coding.p90', 'stages.pickup.p50', 'stages.pickup.p90', 'stages.review.p50', 'stages.review.p90',
       'stages.merge.p50', 'stages.merge.p90', 'stages.deploy.p50', 'stages.deploy.p90', 'cycleTime.p50', 'cycleTime.p90',
       'dora.deploymentFrequency', 'dora.leadTime', 'dora.changeFailureRate', 'dora.timeToRestore', 'dora.reworkRate',
+      'acceptance.rate', 'acceptance.ai.rate', 'acceptance.other.rate',
     ]);
   });
 
@@ -224,7 +225,7 @@ describe('comparison renderers', () => {
     // before, none of the 40 changes deployed: all 40 still wait (censored), so the median is not reached yet
     expect(cells('deploy wait p50')).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', 'not measured', '40 → 8']);
     expect(text).toContain('better or worse only where the 95% interval of the change excludes 0');
-    expect(text).toContain('n: changes (or deploys) before → after; * fewer than 10 on a side: too few to trust');
+    expect(text).toContain('n: changes (or deploys; pull requests decided for acceptance) before → after; * fewer than 10 on a side: too few to trust');
     expect(cells('deployment frequency')[5]).toMatch(/^-\d\.\d\d … \+\d\.\d\d\/wk$/);
     expect(text).toContain('warning: after has 8 changes, fewer than 10: too few to trust its figures');
     expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h 30m/);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeReview, ClosedPull, MeasuredChange } from '../../src/domain.js';
-import { computeAcceptance } from '../../src/metrics/acceptance.js';
+import { computeAcceptance, decidedPulls } from '../../src/metrics/acceptance.js';
 import { wilson } from '../../src/metrics/proportion.js';
 
 const H = 3600;
@@ -122,6 +122,12 @@ describe('acceptance', () => {
       const kept = pulls.filter((p) => p.inWindow && !(p.bot && !p.ai));
       // every closed one in the window is decided or apart, once: landed ones among the merged
       expect(a.merged - changes.length + a.rejected + a.closedDrafts + a.failedRuns).toBe(kept.length);
+      // what compare resamples is the same set: one per decided pull request, merged 1, its mean the rate
+      const decided = decidedPulls({ changes, closedPulls, window, includeBots: false });
+      for (const [g, of] of [[a, decided], [a.ai, decided.filter((d) => d.ai)], [a.other, decided.filter((d) => d.other)]] as const) {
+        expect(of.length).toBe(g.merged + g.rejected);
+        expect(of.filter((d) => d.merged).length).toBe(g.merged);
+      }
       for (const g of [a, a.ai, a.other, ...a.tools]) {
         if (g.rate === null) expect(g.merged + g.rejected).toBe(0);
         else expect((g.rateLow as number) <= g.rate && g.rate <= (g.rateHigh as number)).toBe(true);
