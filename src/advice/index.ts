@@ -1,6 +1,7 @@
 import { whatIf, weeksIn, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
 import { hasGithub } from './kit.js';
 import { aiAssisted } from './rules/ai-assisted.js';
+import { aiDefects } from './rules/ai-defects.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
 import { deployWait } from './rules/deploy-wait.js';
 import { flakyChecks } from './rules/flaky-checks.js';
@@ -34,6 +35,7 @@ export const RULES: readonly AdviceRule[] = [
   repairShare,
   wip,
   aiAssisted,
+  aiDefects,
 ];
 
 /** The rules that can run on these sources: GitHub rules only when the report has GitHub data. */

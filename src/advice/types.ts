@@ -85,6 +85,40 @@ export interface RepairInput extends RepairFiguresInput {
   readonly other?: RepairFiguresInput;
 }
 
+/** One group's defect rates as the AI-defects rule reads them (`metrics/ai-defects.ts`). */
+export interface DefectGroupInput {
+  readonly changes: number;
+  readonly reverted: number;
+  readonly revertRate: number | null;
+  readonly revertRateLow: number | null;
+  readonly revertRateHigh: number | null;
+  readonly fixedUp: number;
+  readonly fixUpRate: number | null;
+  readonly fixUpRateLow: number | null;
+  readonly fixUpRateHigh: number | null;
+  readonly deploys: number;
+  readonly failed: number;
+  readonly failureRate: number | null;
+  readonly failureRateLow: number | null;
+  readonly failureRateHigh: number | null;
+}
+
+/** A difference of two rates with its interval, and whether the data can tell it. */
+export interface ShareDifferenceInput {
+  readonly value: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly real: boolean;
+}
+
+export interface AiDefectsInput {
+  readonly ai: DefectGroupInput;
+  readonly other: DefectGroupInput;
+  readonly revertDifference: ShareDifferenceInput;
+  readonly fixUpDifference: ShareDifferenceInput;
+  readonly failureDifference: ShareDifferenceInput;
+}
+
 export interface AdviceSummary {
   readonly changes: number;
   readonly stages: Readonly<Record<StageName, StageInput>>;
@@ -113,6 +147,8 @@ export interface AdviceSummary {
   readonly wip?: WipInput | null;
   /** repair share (`metrics/repair.ts`): absent from reports made before it was measured */
   readonly repair?: RepairInput | null;
+  /** AI defects (`metrics/ai-defects.ts`): absent from reports made before it was measured */
+  readonly aiDefects?: AiDefectsInput | null;
   readonly aiComparison?: { readonly assisted: AiGroupInput; readonly other: AiGroupInput } | null;
 }
 

@@ -99,7 +99,7 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     table,
   ];
   out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)' + (wide ? '' : '; unclear: it includes 0, the data cannot tell. The intervals: --width 100, or --format markdown or json'), width)));
-  out.push(c.dim(wrap(`n: changes (or deploys; pull requests decided for acceptance) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
+  out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);
 }

@@ -302,6 +302,44 @@ export const ACCEPTANCE = {
   reviewTime: { kind: 'duration', label: 'time in review of rejected ones', nullable: false, description: 'Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand' },
 } as const satisfies Record<string, Figure>;
 
+/**
+ * One group's defects (`metrics/ai-defects.ts`): the AI-assisted changes' or the rest's, each rate with its 95%
+ * Wilson score interval.
+ */
+export const DEFECT_GROUP = {
+  changes: count('changes', 'counted changes of the group merged in the window'),
+  reverted: count('reverted', 'of them, those a revert landed on the tracked branch for by now'),
+  revertRate: share('revert rate', 'reverted ÷ changes; null with no change'),
+  revertRateLow: share('revert rate, 95% interval from'),
+  revertRateHigh: share('revert rate, 95% interval to'),
+  fixedUp: count('fixed up', 'of them, those shipped in a failed deploy that a later change repaired (it landed after the failure and shipped in the deploy that restored it), reverts apart'),
+  fixUpRate: share('fix-up rate', 'fixed up ÷ changes; null with no change'),
+  fixUpRateLow: share('fix-up rate, 95% interval from'),
+  fixUpRateHigh: share('fix-up rate, 95% interval to'),
+  deploys: count('deploys', 'the window\'s deploys that shipped first at least one of the group\'s changes (the rest\'s: none AI-assisted)'),
+  failed: count('failed deploys', 'of those deploys, the failed ones'),
+  failureRate: share('deploy failure rate', 'failed ÷ deploys; null with no deploy'),
+  failureRateLow: share('deploy failure rate, 95% interval from'),
+  failureRateHigh: share('deploy failure rate, 95% interval to'),
+} as const satisfies Record<string, Figure>;
+
+/** A group's rate − the other group's, with its 95% interval (Newcombe's hybrid score). */
+export const SHARE_DIFFERENCE = {
+  value: { kind: 'ratio', label: '(AI-assisted − other)', nullable: true, description: 'the AI-assisted group\'s rate − the other\'s; null when a group has none to count' },
+  low: { kind: 'ratio', label: '95% interval from', nullable: true },
+  high: { kind: 'ratio', label: '95% interval to', nullable: true },
+} as const satisfies Record<string, Figure>;
+
+/** The share of the window's failed deploys that shipped an AI-assisted change, beside the share of all its deploys that did. */
+export const AI_DEFECT_SHARES = {
+  failedDeploys: count('failed deploys', 'the window\'s failed deploys that shipped first a counted change merged in the window'),
+  failedWithAi: count('failed deploys with an AI-assisted change', 'of them, those that shipped at least one AI-assisted change'),
+  failedAiShare: share('share of failed deploys with an AI-assisted change', 'failed with an AI-assisted change ÷ failed deploys; null with none failed'),
+  failedAiShareLow: share('share of failed deploys with an AI-assisted change, 95% interval from'),
+  failedAiShareHigh: share('share of failed deploys with an AI-assisted change, 95% interval to'),
+  deploysAiShare: share('share of all deploys with an AI-assisted change', 'the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys\' share would be were AI-assisted changes no more likely to fail'),
+} as const satisfies Record<string, Figure>;
+
 /** AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score). */
 export const RATE_DIFFERENCE = {
   value: { kind: 'ratio', label: '(AI-assisted − other)', nullable: true, description: 'AI-assisted acceptance rate − other pull requests\'; null when a group decided none' },
@@ -479,6 +517,18 @@ export const CATALOGUE: FigureGroup = {
         ai: { label: 'AI-assisted', compared: acceptanceCompared('ai'), members: ACCEPTANCE },
         other: { label: 'other', compared: acceptanceCompared('other'), members: ACCEPTANCE },
         aiMinusOther: { label: 'acceptance rate difference', members: RATE_DIFFERENCE },
+      },
+    },
+    aiDefects: {
+      label: 'AI defects:',
+      computedBy: 'metrics/ai-defects.ts computeAiDefects',
+      members: {
+        ...AI_DEFECT_SHARES,
+        ai: { label: 'AI-assisted', members: DEFECT_GROUP },
+        other: { label: 'other', members: DEFECT_GROUP },
+        revertDifference: { label: 'revert rate difference', members: SHARE_DIFFERENCE },
+        fixUpDifference: { label: 'fix-up rate difference', members: SHARE_DIFFERENCE },
+        failureDifference: { label: 'deploy failure rate difference', members: SHARE_DIFFERENCE },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { ACCEPTANCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -372,6 +372,25 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
   note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
+
+// ai-defects.ts
+export const defectGroupSchema = z.object(figureShape(DEFECT_GROUP));
+export type DefectGroup = z.infer<typeof defectGroupSchema>;
+const shareDifferenceSchema = z.object({
+  ...figureShape(SHARE_DIFFERENCE),
+  real: z.boolean().describe(`the 95% interval leaves out 0 and each group has at least ${MIN_AI_GROUP} changes (deploys, for the failure rate): a difference the data can tell`),
+});
+export type ShareDifference = z.infer<typeof shareDifferenceSchema>;
+export const aiDefectsSchema = z.object({
+  ...figureShape(AI_DEFECT_SHARES),
+  ai: defectGroupSchema.describe('the AI-assisted changes (a lower bound: only marked work is found), and the deploys that shipped at least one'),
+  other: defectGroupSchema.describe('the other changes, and the deploys that shipped only them'),
+  revertDifference: shareDifferenceSchema.describe('AI-assisted revert rate − other\'s'),
+  fixUpDifference: shareDifferenceSchema.describe('AI-assisted fix-up rate − other\'s'),
+  failureDifference: shareDifferenceSchema.describe('the failure rate of deploys with an AI-assisted change − of those without'),
+  note: z.string().nullable().describe(`set when a group has fewer than ${MIN_AI_GROUP} changes or deploys: too few to tell`),
+});
+export type AiDefects = z.infer<typeof aiDefectsSchema>;
 
 // repair.ts
 const repairFiguresSchema = z.object(figureShape(REPAIR));

@@ -3,6 +3,7 @@ import { STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKin
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
+import { computeAiDefects } from '../metrics/ai-defects.js';
 import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
@@ -311,6 +312,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ai: { assisted: ai, other: counted.length - ai, agent: aiTools.agent, weak: aiTools.weak, tools: aiTools.tools, lowerBound: true },
     dora,
     repair: computeRepair(counted, window, input.github, detail),
+    aiDefects: computeAiDefects({ changes: counted, later: input.queued.changes, deploys: input.deploys }),
     ...(detail && input.previous && {
       previous: previousPeriod({
         ...input.previous,

@@ -14,6 +14,7 @@ import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import {
   acceptanceSchema,
+  aiDefectsSchema,
   aiComparisonSchema,
   businessHoursSchema,
   catalogueOnly,
@@ -204,6 +205,7 @@ const writtenSummarySchema = z.object({
   ci: ciHealthSchema.nullable(),
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+  aiDefects: aiDefectsSchema.optional().describe('AI-assisted changes against the rest: revert and fix-up rates, the failure rate of the deploys that shipped them, the share of failed deploys with an AI-assisted change (absent from reports made before it was measured)'),
   acceptance: acceptanceSchema
     .nullable()
     .optional()

@@ -1,4 +1,4 @@
-import type { AdviceInput } from '../../src/advice/types.js';
+import type { AdviceInput, DefectGroupInput } from '../../src/advice/types.js';
 
 const H = 3600;
 
@@ -40,7 +40,23 @@ export function healthy(): AdviceInput {
         assisted: { count: 12, p50Size: 90, leadTimeP50: 20 * H, failureRate: 0.05 },
         other: { count: 40, p50Size: 80, leadTimeP50: 18 * H, failureRate: 0.04 },
       },
+      // AI-assisted 5% reverted against 4%, a difference the data can tell (real) but under the threshold's 1.5×
+      aiDefects: {
+        ai: defects({ changes: 200, reverted: 10, revertRate: 0.05, revertRateLow: 0.03, revertRateHigh: 0.09 }),
+        other: defects({ changes: 1000, reverted: 40, revertRate: 0.04, revertRateLow: 0.03, revertRateHigh: 0.05 }),
+        revertDifference: { value: 0.01, low: 0.001, high: 0.04, real: true },
+        fixUpDifference: { value: 0, low: -0.01, high: 0.01, real: false },
+        failureDifference: { value: 0, low: -0.1, high: 0.1, real: false },
+      },
     },
+  };
+}
+
+/** A group's defect rates: none fixed up, no deploys, but for what is given. */
+function defects(o: Partial<DefectGroupInput>): DefectGroupInput {
+  return {
+    changes: 0, reverted: 0, revertRate: null, revertRateLow: null, revertRateHigh: null, fixedUp: 0, fixUpRate: 0, fixUpRateLow: 0, fixUpRateHigh: 0.02,
+    deploys: 0, failed: 0, failureRate: null, failureRateLow: null, failureRateHigh: null, ...o,
   };
 }
 

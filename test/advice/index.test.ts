@@ -88,6 +88,7 @@ describe('advise', () => {
       'repair share 20% (threshold 30%)',
       'open pull requests per author 1.2 (threshold 2)',
       'AI-assisted vs other, worst ratio 1.1× (threshold 1.5×)',
+      'AI-assisted revert rate 5% vs 4% (threshold 1.5×)',
     ]);
     expect(row?.tellsYou).not.toContain('GitHub');
   });
@@ -102,6 +103,7 @@ describe('advise', () => {
       'change failure rate 5% (threshold 15%)',
       'repair share 20% (threshold 30%)',
       'AI-assisted vs other, worst ratio 1.1× (threshold 1.5×)',
+      'AI-assisted revert rate 5% vs 4% (threshold 1.5×)',
     ]);
     expect(row?.tellsYou).toContain('need GitHub data and were not checked');
   });
@@ -114,6 +116,7 @@ describe('advise', () => {
         flow: { size: { count: 0, p50: null, p90: null, over200: null, over400: null } },
         dora: { deploymentFrequency: { value: null }, changeFailureRate: { value: null, count: 0 }, timeToRestore: { value: null }, reworkRate: { value: null } },
         aiComparison: null,
+        aiDefects: null,
         repair: { changes: 0, repairs: 0, share: null, cycleTimeShare: null },
       },
     });

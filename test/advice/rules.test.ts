@@ -35,6 +35,8 @@ const CASES: Case[] = [
   { id: 'unreviewed-merges', figure: 'summary.review.unreviewedShare', limit: (t) => t.unreviewedShare, step: 0.01, base: healthy, threshold: '10%' },
   // other p50 size is 80 lines: the threshold ratio 1.5× puts the limit at 120
   { id: 'ai-assisted', figure: 'summary.aiComparison.assisted.p50Size', limit: (t) => 80 * t.aiRatio, step: 1, base: gitOnly, threshold: '1.5×' },
+  // the rest's revert rate is 4%, and the difference is real: the threshold ratio 1.5× puts the limit at 6%
+  { id: 'ai-defects', figure: 'summary.aiDefects.ai.revertRate', limit: (t) => 0.04 * t.aiRatio, step: 0.001, base: gitOnly, threshold: '1.5×' },
 ];
 
 const rule = (id: string) => {
@@ -89,6 +91,25 @@ describe('each rule at its threshold', () => {
 });
 
 describe('rule specifics', () => {
+  it('ai-defects fires only when the interval says the difference is real, naming both rates and their intervals', () => {
+    const doubled = patch(healthy(), { summary: { aiDefects: { ai: { revertRate: 0.1, revertRateLow: 0.06, revertRateHigh: 0.15 } } } });
+    const row = rule('ai-defects').evaluate(doubled, t);
+    expect(row?.value).toBe('AI-assisted changes were reverted 2.5× as often: 10% (10 of 200 changes; 95% 6%–15%) against 4% for the rest (40 of 1000 changes; 3%–5%); the difference 0.1%–4% leaves out 0 (threshold 1.5×)');
+    // the same rates, but the interval holds 0 (or a group is under ten): the data cannot tell, nothing fires
+    expect(rule('ai-defects').evaluate(patch(doubled, { summary: { aiDefects: { revertDifference: { real: false } } } }), t)).toBeNull();
+    expect(rule('ai-defects').check(patch(doubled, { summary: { aiDefects: { revertDifference: { real: false } } } }), t)).toBe('AI-assisted revert rate 10% vs 4% (the data cannot tell) (threshold 1.5×)');
+    // a real difference in the deploys' failure rate comes first, over its deploys
+    const failing = patch(doubled, { summary: { aiDefects: {
+      ai: { deploys: 40, failed: 12, failureRate: 0.3, failureRateLow: 0.18, failureRateHigh: 0.45 },
+      other: { deploys: 60, failed: 6, failureRate: 0.1, failureRateLow: 0.05, failureRateHigh: 0.2 },
+      failureDifference: { value: 0.2, low: 0.04, high: 0.36, real: true },
+    } } });
+    expect(rule('ai-defects').evaluate(failing, t)).toMatchObject({ figure: 'summary.aiDefects.ai.failureRate' });
+    expect(rule('ai-defects').evaluate(failing, t)?.value).toMatch(/^deploys that shipped an AI-assisted change failed 3× as often: 30% \(12 of 40 deploys/);
+    // reports made before it was measured have none
+    expect(rule('ai-defects').evaluate(patch(healthy(), { summary: { aiDefects: null } }), t)).toBeNull();
+  });
+
   it('words a pickup row with units, count and share', () => {
     const row = rule('pickup-wait').evaluate(patch(healthy(), at('summary.stages.pickup', { count: 50, p50: 52 * H, share: 0.35 })), t);
     expect(row?.measure).toBe('Pickup: time from a pull request being ready for review to its first review');

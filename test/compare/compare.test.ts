@@ -225,7 +225,7 @@ describe('comparison renderers', () => {
     // before, none of the 40 changes deployed: all 40 still wait (censored), so the median is not reached yet
     expect(cells('deploy wait p50')).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', 'not measured', '40 → 8']);
     expect(text).toContain('better or worse only where the 95% interval of the change excludes 0');
-    expect(text).toContain('n: changes (or deploys; pull requests decided for acceptance) before → after; * fewer than 10 on a side: too few to trust');
+    expect(text).toContain('n: changes (deploys, pull requests) before → after; * fewer than 10 on a side: too few to trust');
     expect(cells('deployment frequency')[5]).toMatch(/^-\d\.\d\d … \+\d\.\d\d\/wk$/);
     expect(text).toContain('warning: after has 8 changes, fewer than 10: too few to trust its figures');
     expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h 30m/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/domain.js';
 import { evaluateGates } from '../../src/gates/check.js';
 import { lookupFigure } from '../../src/gates/figures.js';
+import { computeAiDefects } from '../../src/metrics/ai-defects.js';
 import { catalogueEntries } from '../../src/metrics/catalogue.js';
 import { report } from '../aggregate/report-builder.js';
 
@@ -23,8 +24,11 @@ describe('lookupFigure', () => {
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };
+    // and the AI defects, in reports since they were measured
+    r.summary.aiDefects = computeAiDefects({ changes: [], later: [], deploys: [] });
     const paths = catalogueEntries().filter((e) => e.modes.includes('git')).map((e) => e.path);
     expect(paths).toContain('stages.review.p75');
+    expect(paths).toContain('aiDefects.ai.revertRate');
     expect(paths).toContain('dora.changeFailureRate');
     for (const path of paths) {
       const found = lookupFigure(path);

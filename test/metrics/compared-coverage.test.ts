@@ -67,23 +67,31 @@ const report: Report = buildReport(
 
 const figures = comparedFigures();
 const keys = figures.map((f) => f.key);
-const labels = figures.map((f) => f.label({ gitOnly: false, short: false }));
+// the acceptance rates are compared by `compare` alone: the previous window's closed pull requests are not read
+const previousFigures = figures.filter((f) => !f.basis.pulls);
+const previousKeys = previousFigures.map((f) => f.key);
+const labels = previousFigures.map((f) => f.label({ gitOnly: false, short: false }));
+// this report lists no closed pull requests: its acceptance is measured in test/cli/acceptance-github.test.ts
+const measuredHere = new Set(previousKeys);
 
 describe('every figure the catalogue compares is in every comparison', () => {
-  it('the catalogue compares each stage\'s and cycle time\'s p50 and p90, and each DORA key', () => {
+  it('the catalogue compares each stage\'s and cycle time\'s p50 and p90, each DORA key and each acceptance rate', () => {
     // what README and docs/definitions.md promise: a declaration dropped from the catalogue fails here
     expect(keys).toEqual([
       ...['coding', 'pickup', 'review', 'merge', 'deploy'].flatMap((s) => [`stages.${s}.p50`, `stages.${s}.p90`]), 'cycleTime.p50', 'cycleTime.p90',
       'dora.deploymentFrequency', 'dora.leadTime', 'dora.changeFailureRate', 'dora.timeToRestore', 'dora.reworkRate',
+      'acceptance.rate', 'acceptance.ai.rate', 'acceptance.other.rate',
     ]);
   });
 
   it('compare: a row per figure, each measured on both sides, in text and Markdown', () => {
     const comparison = compareReports(report, report);
     expect(comparison.rows.map((r) => r.key)).toEqual(keys);
-    expect(comparison.rows.filter((r) => r.before === null || r.after === null)).toEqual([]);
+    const measured = comparison.rows.filter((r) => measuredHere.has(r.key));
+    expect(measured.map((r) => r.key)).toEqual(previousKeys);
+    expect(measured.filter((r) => r.before === null || r.after === null)).toEqual([]);
     // each basis reads values from the samples (a path that reads none would leave every interval empty)
-    expect(comparison.rows.filter((r) => r.interval.difference !== 0).map((r) => r.key)).toEqual([]);
+    expect(measured.filter((r) => r.interval.difference !== 0).map((r) => r.key)).toEqual([]);
     const text = renderComparisonText(comparison, { color: false, width: 200 });
     const markdown = renderComparisonMarkdown(comparison);
     for (const f of figures) {
@@ -95,7 +103,7 @@ describe('every figure the catalogue compares is in every comparison', () => {
 
   it('the previous period: a row per figure in the JSON, each measured in both windows', () => {
     const rows = report.summary.previous?.rows ?? [];
-    expect(rows.map((r) => r.key)).toEqual(keys);
+    expect(rows.map((r) => r.key)).toEqual(previousKeys);
     expect(rows.map((r) => r.label)).toEqual(labels);
     expect(rows.filter((r) => r.direction === null)).toEqual([]);
     expect(rows.filter((r) => r.interval.difference === null).map((r) => r.key)).toEqual([]);
@@ -108,7 +116,7 @@ describe('every figure the catalogue compares is in every comparison', () => {
     const markdown = section(renderMarkdown(report), '### Against the previous period', 'A change is written only');
     const html = section(renderHtml(report), '<section id="previous"', '</section>');
     const csv = renderPreviousCsv(report).trim().split('\r\n').slice(1).map((line) => line.split(','));
-    expect(csv.map((cells) => cells[1])).toEqual(keys);
+    expect(csv.map((cells) => cells[1])).toEqual(previousKeys);
     for (const label of labels) {
       expect(text, label).toMatch(new RegExp(`│ ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +│`));
       expect(markdown, label).toContain(`| ${escapeMarkdown(label)} |`);

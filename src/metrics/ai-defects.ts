@@ -1,0 +1,110 @@
+/**
+ * AI defects (issue 39, "track AI-assisted defects"): whether the changes behind failed deploys, reverts and fixes
+ * were AI-assisted, and how that compares with the rest. Of the window's counted changes, AI-assisted (agent or
+ * assisted evidence) against the rest: the share reverted, the share fixed up — shipped in a failed deploy that a
+ * later change repaired (it landed after the failure and shipped in the deploy that restored it: the repairs
+ * model's failed-deploy fix), a revert being counted as reverted, not fixed up — and, over the window's deploys
+ * that shipped them, the failure rate of the deploys that shipped an AI-assisted change against those that
+ * shipped none; with the share of failed deploys that shipped an AI-assisted change. Each rate has its 95% Wilson
+ * interval, each difference Newcombe's; a difference is real only when its interval leaves out 0 and both groups
+ * have at least MIN_AI_GROUP changes (deploys, for the failure rate). A change is tied to the deploy that shipped it
+ * first by its `deployedAt` (and repository). Pure.
+ */
+import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
+import { REPAIR_FLAGS } from '../model/repairs.js';
+import { MIN_AI_GROUP } from './limits.js';
+import { shareDifference, wilson } from './proportion.js';
+import type { AiDefects, DefectGroup, ShareDifference } from './schema.js';
+
+export type { AiDefects } from './schema.js';
+
+export interface AiDefectsInput {
+  /** the counted changes merged in the window */
+  changes: readonly MeasuredChange[];
+  /** every counted change merged by now, the window's and later: the fixes may land after it */
+  later: readonly MeasuredChange[];
+  /** the window's deploys */
+  deploys: readonly MeasuredDeploy[];
+}
+
+const deployKey = (repository: string | undefined, at: number): string => `${repository ?? ''}\u0000${at}`;
+const isAi = (c: Pick<MeasuredChange, 'aiEvidence'>): boolean => c.aiEvidence.length > 0;
+
+/** The AI defects of a window (see the module's comment). */
+export function computeAiDefects(input: AiDefectsInput): AiDefects {
+  const shipped = new Map<string, MeasuredChange[]>();
+  for (const c of input.changes) {
+    if (c.deployedAt === null) continue;
+    const key = deployKey(c.repository, c.deployedAt);
+    shipped.set(key, [...(shipped.get(key) ?? []), c]);
+  }
+  // the deploys a later change repaired: it landed after the failure and shipped in the deploy that restored it
+  const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
+  const fixedUp = new Set<MeasuredChange>();
+  const deploys = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } };
+  for (const d of input.deploys) {
+    const changes = shipped.get(deployKey(d.repository, d.at)) ?? [];
+    if (changes.length === 0) continue;
+    const group = changes.some(isAi) ? deploys.ai : deploys.other;
+    group.all += 1;
+    if (!d.failed) continue;
+    group.failed += 1;
+    const repaired = d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter));
+    if (repaired) for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
+  }
+  const groupOf = (changes: readonly MeasuredChange[], own: { all: number; failed: number }): DefectGroup => {
+    const reverted = changes.filter((c) => c.revertedBy !== null).length;
+    const fixed = changes.filter((c) => fixedUp.has(c)).length;
+    const revert = wilson(reverted, changes.length);
+    const fix = wilson(fixed, changes.length);
+    const failure = wilson(own.failed, own.all);
+    return {
+      changes: changes.length,
+      reverted,
+      revertRate: revert.value,
+      revertRateLow: revert.low,
+      revertRateHigh: revert.high,
+      fixedUp: fixed,
+      fixUpRate: fix.value,
+      fixUpRateLow: fix.low,
+      fixUpRateHigh: fix.high,
+      deploys: own.all,
+      failed: own.failed,
+      failureRate: failure.value,
+      failureRateLow: failure.low,
+      failureRateHigh: failure.high,
+    };
+  };
+  const ai = groupOf(input.changes.filter(isAi), deploys.ai);
+  const other = groupOf(input.changes.filter((c) => !isAi(c)), deploys.other);
+  const failed = ai.failed + other.failed;
+  const failedShare = wilson(ai.failed, failed);
+  const fewChanges = Math.min(ai.changes, other.changes) < MIN_AI_GROUP;
+  const fewDeploys = Math.min(ai.deploys, other.deploys) < MIN_AI_GROUP;
+  const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => {
+    const d = shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] });
+    return { ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) };
+  };
+  return {
+    failedDeploys: failed,
+    failedWithAi: ai.failed,
+    failedAiShare: failedShare.value,
+    failedAiShareLow: failedShare.low,
+    failedAiShareHigh: failedShare.high,
+    deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
+    ai,
+    other,
+    revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
+    fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges),
+    failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
+    note: noteOf(ai, other, fewChanges, fewDeploys),
+  };
+}
+
+function noteOf(ai: DefectGroup, other: DefectGroup, fewChanges: boolean, fewDeploys: boolean): string | null {
+  const parts = [
+    ...(fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : []),
+    ...(fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []),
+  ];
+  return parts.length === 0 ? null : `Too few to tell the groups apart: fewer than ${MIN_AI_GROUP} ${parts.join(` or fewer than ${MIN_AI_GROUP} `)} in a group.`;
+}

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Change, MeasuredDeploy } from '../../src/domain.js';
+import { computeAiDefects } from '../../src/metrics/ai-defects.js';
+import { REPAIR_FLAGS } from '../../src/model/repairs.js';
+import { change, h } from '../model/data.js';
+
+const AI = { aiEvidence: ['Co-Authored-By: Claude <noreply@anthropic.com>'], aiTools: ['claude-code'] };
+const deploy = (at: number, failed = false, restoredAfter: number | null = null): MeasuredDeploy => ({ at: h(at), failed, rollback: false, rework: false, restoredAfter: restoredAfter === null ? null : restoredAfter * 3600 });
+const shipped = (name: string, at: number, o: Partial<Change> = {}): Change => change(name, { deployedAt: h(at), ...o });
+
+/*
+ * Five deploys, by hand:
+ *   D10  ok                                   ships a1 (AI, later reverted)
+ *   D20  failed, restored 5h later by D25     ships a2 (AI), o1                  → both fixed up: f1 repaired it
+ *   D25  ok                                   ships f1 (merged after D20, the failed-deploy fix)
+ *   D30  failed, restored 10h later by D40    ships o2                           → not fixed up: D40 ships no fix
+ *   D40  ok                                   ships o3
+ *   a3 (AI) not deployed.
+ * AI: a1 a2 a3 → reverted 1, fixed up 1; deploys D10 D20 (1 failed). Other: o1 f1 o2 o3 → reverted 0, fixed up 1;
+ * deploys D25 D30 D40 (1 failed). Failed deploys 2, one with an AI-assisted change; 2 of 5 deploys had one.
+ */
+describe('AI defects, counted by hand', () => {
+  const changes = [
+    shipped('a1', 10, { ...AI, revertedBy: 'r1' }),
+    shipped('a2', 20, AI),
+    shipped('o1', 20),
+    shipped('f1', 25, { mergedAt: h(22), flags: [REPAIR_FLAGS.failedDeployFix] }),
+    shipped('o2', 30),
+    shipped('o3', 40),
+    change('a3', AI),
+  ];
+  const deploys = [deploy(10), deploy(20, true, 5), deploy(25), deploy(30, true, 10), deploy(40)];
+  const d = computeAiDefects({ changes, later: changes, deploys });
+
+  it('counts reverted and fixed-up changes and the deploys that shipped them, per group', () => {
+    expect(d.ai).toMatchObject({ changes: 3, reverted: 1, fixedUp: 1, deploys: 2, failed: 1, revertRate: 1 / 3, fixUpRate: 1 / 3, failureRate: 0.5 });
+    expect(d.other).toMatchObject({ changes: 4, reverted: 0, fixedUp: 1, deploys: 3, failed: 1, revertRate: 0, fixUpRate: 0.25, failureRate: 1 / 3 });
+    expect(d).toMatchObject({ failedDeploys: 2, failedWithAi: 1, failedAiShare: 0.5, deploysAiShare: 0.4 });
+    // 0 of 4: the Wilson interval starts at 0 exactly
+    expect(d.other.revertRateLow).toBe(0);
+  });
+
+  it('says too few, and calls no difference real, under ten in a group', () => {
+    expect([d.revertDifference.real, d.fixUpDifference.real, d.failureDifference.real]).toEqual([false, false, false]);
+    expect(d.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 3, other 4) or fewer than 10 deploys that shipped them (with an AI-assisted change 2, without 3) in a group.');
+  });
+
+  it('a fix that lands after the window still marks what it repaired', () => {
+    const inWindow = changes.filter((c) => c.id !== 'f1');
+    expect(computeAiDefects({ changes: inWindow, later: changes, deploys }).other.fixedUp).toBe(1);
+    expect(computeAiDefects({ changes: inWindow, later: inWindow, deploys }).other.fixedUp).toBe(0);
+  });
+
+  it('calls a difference real when its interval leaves out 0 and both groups have ten or more', () => {
+    const many = [
+      ...Array.from({ length: 40 }, (_, i) => change(`a${i}`, { ...AI, revertedBy: i < 20 ? `r${i}` : null })),
+      ...Array.from({ length: 40 }, (_, i) => change(`o${i}`, { revertedBy: i < 1 ? 'r' : null })),
+    ];
+    const real = computeAiDefects({ changes: many, later: many, deploys: [] });
+    expect(real.revertDifference.value).toBeCloseTo(0.5 - 1 / 40, 10);
+    expect(real.revertDifference.real).toBe(true);
+    expect((real.revertDifference.low ?? 0) > 0).toBe(true);
+    // equal fix-up rates (none): no difference
+    expect(real.fixUpDifference).toMatchObject({ value: 0, real: false });
+    // no deploys: nothing to say of failures, and the note says so
+    expect([real.failedAiShare, real.failureDifference.value]).toEqual([null, null]);
+    expect(real.note).toMatch(/fewer than 10 deploys/);
+  });
+
+  it('holds on any history: the groups add up, and every rate is within its interval', () => {
+    const arb = fc.array(fc.record({ ai: fc.boolean(), reverted: fc.boolean(), deploy: fc.option(fc.nat(9)), fix: fc.boolean() }), { maxLength: 40 });
+    const deploysArb = fc.array(fc.record({ failed: fc.boolean(), restoredAfter: fc.option(fc.integer({ min: 1, max: 9 })) }), { minLength: 10, maxLength: 10 });
+    fc.assert(fc.property(arb, deploysArb, (rows, ds) => {
+      const cs = rows.map((r, i) => change(`c${i}`, {
+        ...(r.ai && AI), revertedBy: r.reverted ? 'r' : null, deployedAt: r.deploy === null ? null : h(r.deploy * 10), flags: r.fix ? [REPAIR_FLAGS.failedDeployFix] : [],
+      }));
+      const deps = ds.map((x, i) => deploy(i * 10, x.failed, x.failed && x.restoredAfter !== null ? x.restoredAfter * 10 : null));
+      const a = computeAiDefects({ changes: cs, later: cs, deploys: deps });
+      expect(a.ai.changes + a.other.changes).toBe(cs.length);
+      expect(a.ai.failed + a.other.failed).toBe(a.failedDeploys);
+      expect(a.failedWithAi).toBe(a.ai.failed);
+      expect(a.ai.deploys + a.other.deploys).toBe(new Set(cs.filter((c) => c.deployedAt !== null).map((c) => c.deployedAt)).size);
+      for (const g of [a.ai, a.other]) {
+        expect(g.reverted + g.fixedUp).toBeLessThanOrEqual(g.changes);
+        for (const [v, lo, hi] of [[g.revertRate, g.revertRateLow, g.revertRateHigh], [g.fixUpRate, g.fixUpRateLow, g.fixUpRateHigh], [g.failureRate, g.failureRateLow, g.failureRateHigh]] as const) {
+          if (v === null) expect([lo, hi]).toEqual([null, null]);
+          else expect((lo as number) <= v && v <= (hi as number)).toBe(true);
+        }
+      }
+      for (const diff of [a.revertDifference, a.fixUpDifference, a.failureDifference]) if (diff.real) expect((diff.low as number) > 0 || (diff.high as number) < 0).toBe(true);
+    }));
+  });
+});
