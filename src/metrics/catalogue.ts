@@ -89,7 +89,7 @@ export const COMPARED_GROUPS = ['stage', 'dora', 'acceptance'] as const;
 export type ComparedGroup = (typeof COMPARED_GROUPS)[number];
 
 /** The units of a comparison's rows: a duration is in seconds, a ratio a ratio; a `number` figure names its own. */
-export const COMPARED_UNITS = ['seconds', 'ratio', 'deploys/week'] as const;
+export const COMPARED_UNITS = ['seconds', 'ratio', 'deploys/week', 'changes/week', 'changes'] as const;
 export type ComparedUnit = (typeof COMPARED_UNITS)[number];
 
 /**
@@ -546,6 +546,7 @@ export const CATALOGUE: FigureGroup = {
 export const NOT_FIGURES: Readonly<Record<string, string>> = {
   aiComparison: 'two groups of changes compared stage by stage, each difference with its interval: read as a whole in its own section',
   previous: 'the window against the one before it, figure by figure, each change with its interval: read as a whole in its own section',
+  aiShift: 'the window before the AI-assisted share rose against after, stage by stage, each change with its interval: read as a whole in its own section',
 };
 
 /** A figure at its place: what `check --list`, the gates and the docs read. */

@@ -373,6 +373,27 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
 
+// ai-shift.ts
+const aiShiftSideSchema = z.object({
+  since: z.string(),
+  until: z.string(),
+  changes: count.describe('counted changes merged in the side'),
+  aiShare: share.describe('AI-assisted changes ÷ changes'),
+  weeks: z.number().describe('the side\'s length in weeks, to one decimal'),
+});
+export const aiShiftSchema = z.object({
+  level: z.number().describe('the AI-assisted share of changes that marks AI\'s arrival (a quarter)'),
+  weeks: z.number().int().describe('the share is over each week and the ones after it, this many in all; a side needs at least this many weeks'),
+  minChanges: count.describe('the fewest changes a side needs'),
+  peak: z.object({ share: z.number(), week: z.string() }).nullable().describe('the highest share over such weeks, and the week they start; null with no change'),
+  status: z.enum(['shifted', 'never', 'always', 'too-short']).describe('shifted: compared; never: the share never stayed above the level to the window\'s end; always: it was above it from the first week (no before); too-short: a side has fewer weeks or changes than needed'),
+  week: z.string().nullable().describe('the Monday (UTC) of the first week from which the share stays above the level'),
+  before: aiShiftSideSchema.nullable(),
+  after: aiShiftSideSchema.nullable(),
+  rows: z.array(comparedRowSchema).describe('each stage\'s and cycle time\'s p50, changes merged a week, and each stage\'s queue at the weeks\' ends (their mean), before against after, with the 95% interval of the difference'),
+});
+export type AiShift = z.infer<typeof aiShiftSchema>;
+
 // ai-defects.ts
 export const defectGroupSchema = z.object(figureShape(DEFECT_GROUP));
 export type DefectGroup = z.infer<typeof defectGroupSchema>;

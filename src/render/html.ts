@@ -9,6 +9,7 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { repair } from './html/repair.js';
+import { aiShift } from './html/ai-shift.js';
 import { previousPeriod } from './html/previous.js';
 import { keyTrends } from './html/trends.js';
 import { teamwork } from './html/teamwork.js';
@@ -63,6 +64,7 @@ export function renderHtml(input: Report): string {
         deploys(report),
         renderProductsHtml(report),
         repair(report),
+        aiShift(report),
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),

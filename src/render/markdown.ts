@@ -16,6 +16,7 @@ import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
 import { renderSlicesMarkdown } from './slices.js';
 import { repairMarkdown } from './repair.js';
+import { aiShiftMarkdown } from './ai-shift.js';
 import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
@@ -78,6 +79,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (!options.summary) out.push(...deploys(report));
     out.push(...renderProductsMarkdown(report));
     out.push(...repairMarkdown(report));
+    out.push(...aiShiftMarkdown(report, durationFormat(report.businessHours)));
     out.push(...unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {

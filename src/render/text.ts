@@ -12,6 +12,7 @@ import { deploys } from './text/deploys.js';
 import type { TextContext } from './text/layout.js';
 import { notes } from './text/notes.js';
 import { repair } from './text/repair.js';
+import { aiShift } from './text/ai-shift.js';
 import { previous } from './text/previous.js';
 import { header, headline, nothingMerged, stages } from './text/overview.js';
 import { trends } from './text/trends.js';
@@ -54,6 +55,7 @@ const SECTIONS: readonly TextSection[] = [
   withChanges(deploys),
   withChanges(renderProductsText),
   withChanges(repair),
+  withChanges(aiShift),
   withChanges(reviewAndCi),
   withChanges(queues),
   withChanges(recommendations),

@@ -4,6 +4,7 @@ import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js
 import { countOf } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
 import { computeAiDefects } from '../metrics/ai-defects.js';
+import { computeAiShift } from '../metrics/ai-shift.js';
 import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
@@ -313,6 +314,18 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     aiDefects: computeAiDefects({ changes: counted, later: input.queued.changes, deploys: input.deploys }),
+    // one repository's history, as the previous period: over several the weeks AI arrived differ
+    ...(detail && input.previous && {
+      aiShift: computeAiShift({
+        changes: counted,
+        deploys: input.deploys,
+        window,
+        queues,
+        stages: queueStages(input.github, input.signal),
+        figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+        github: input.github,
+      }),
+    }),
     ...(detail && input.previous && {
       previous: previousPeriod({
         ...input.previous,
