@@ -43,7 +43,8 @@ export interface AiShiftInput {
 
 /**
  * The week the AI-assisted share rose past the level (see the module's comment), and the two sides compared.
- * A week's share is over it and the three weeks after it (the window's last weeks over what is left of it); the
+ * A week's share is over it and the three weeks after it (the window's last weeks over what is left of it; a span
+ * of no change has none, and breaks no run); the
  * shift is the first week from which that share stays above the level to the window's end, moved on past the
  * weeks whose own share is not above it (so the split falls where AI-assisted changes began, not up to three
  * weeks ahead of them), when some earlier week's was not above it. Pure.
@@ -55,10 +56,10 @@ export function computeAiShift(input: AiShiftInput): AiShift {
   const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + AI_SHIFT_WEEKS).flat()));
   const head = { level: AI_SHIFT_LEVEL, weeks: AI_SHIFT_WEEKS, minChanges: AI_SHIFT_MIN_CHANGES, peak: peakOf(shares, first) };
   const above = (s: number | null): boolean => s !== null && s > AI_SHIFT_LEVEL;
-  // the first week of the run above the level that lasts to the end
+  // the first week of the run above the level that lasts to the end; weeks of no change say nothing either way
   let start = shares.length;
-  while (start > 0 && above(shares[start - 1] ?? null)) start--;
-  if (start === shares.length) return { ...head, status: 'never', week: null, before: null, after: null, rows: [] };
+  while (start > 0 && (shares[start - 1] === null || above(shares[start - 1] ?? null))) start--;
+  if (!shares.slice(start).some(above)) return { ...head, status: 'never', week: null, before: null, after: null, rows: [] };
   if (start === 0) return { ...head, status: 'always', week: null, before: null, after: null, rows: [] };
   while (start < buckets.length - 1 && !above(shareOf(buckets[start] ?? []))) start++;
   const at = Math.max(window.since, first + start * WEEK);

@@ -90,6 +90,11 @@ describe('where the queue moved when AI arrived', () => {
     expect(renderHtml(report)).toContain('<section id="ai-shift"');
   });
 
+  it('weeks of no change at all break no run (a history that stops before the window ends)', () => {
+    const quiet = history((week, i) => week >= 6 && i < 2).filter((c) => c.mergedAt < SINCE + 10 * WEEK);
+    expect(reportOf(quiet).summary.aiShift).toMatchObject({ status: 'shifted', week: '2026-02-16', after: { changes: 16 } });
+  });
+
   it('says so when the share never rose past the level, was above it from the start, or a side is too short', () => {
     const never = reportOf(history((week, i) => i === 0 && week % 2 === 0)).summary.aiShift;
     expect(never).toMatchObject({ status: 'never', week: null, rows: [], peak: { share: 2 / 16 } });

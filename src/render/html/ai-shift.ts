@@ -11,5 +11,6 @@ export function aiShift(report: Report): string {
     const d = view.directions[i];
     return `<tr><th scope="row">${h(label)}</th>${num(before)}${num(after)}<td${d === 'better' || d === 'worse' ? ` class="${d}"` : ''}>${h(change)}</td></tr>`;
   });
-  return section('ai-shift', AI_SHIFT_TITLE, h(view.basis), `<p><b>${h(view.sentence)}</b></p>`, rows.length > 0 ? table(['Figure', 'Before', 'After', 'Change (95% interval)'], rows, 'lrrl') : '');
+  // the finding first, as a reader meets it; what the split is, under the table
+  return section('ai-shift', AI_SHIFT_TITLE, `<b>${h(view.sentence)}</b>`, rows.length > 0 ? table(['Figure', 'Before', 'After', 'Change (95% interval)'], rows, 'lrrl') : '', `<p class="note">${h(view.basis)}</p>`);
 }
