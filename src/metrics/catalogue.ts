@@ -323,6 +323,23 @@ export const DEFECT_GROUP = {
   failureRateHigh: share('deploy failure rate, 95% interval to'),
 } as const satisfies Record<string, Figure>;
 
+/** One group's review load and work in progress (`metrics/ai-load.ts`, GitHub mode). */
+export const AI_LOAD_GROUP = {
+  reviewed: count('changes reviewed', 'merged changes of the group a person reviewed, whose size and review stage are known and over 0'),
+  largeReviewed: count('large changes reviewed', 'of them, those over 400 changed lines'),
+  linesPerReviewHourP50: { kind: 'number', label: 'lines per review hour p50', nullable: true, description: 'p50 over the reviewed changes of changed lines ÷ hours of their review stage (first review → approval): how much a reviewer is asked to read per hour' },
+  open: count('open pull requests', 'the group\'s open non-draft pull requests at the end of the window (bots left out)'),
+  drafts: count('open drafts'),
+  openP50Age: duration('open p50 age', 'age of the group\'s open non-draft pull requests at the end of the window'),
+} as const satisfies Record<string, Figure>;
+
+/** AI-assisted lines per review hour p50 − other's, with its 95% bootstrap interval. */
+export const LOAD_DIFFERENCE = {
+  value: { kind: 'number', label: '(AI-assisted − other)', nullable: true, description: 'AI-assisted p50 lines per review hour − other\'s; null when a group has none' },
+  low: { kind: 'number', label: '95% interval from', nullable: true },
+  high: { kind: 'number', label: '95% interval to', nullable: true },
+} as const satisfies Record<string, Figure>;
+
 /** A group's rate − the other group's, with its 95% interval (Newcombe's hybrid score). */
 export const SHARE_DIFFERENCE = {
   value: { kind: 'ratio', label: '(AI-assisted − other)', nullable: true, description: 'the AI-assisted group\'s rate − the other\'s; null when a group has none to count' },
@@ -529,6 +546,16 @@ export const CATALOGUE: FigureGroup = {
         revertDifference: { label: 'revert rate difference', members: SHARE_DIFFERENCE },
         fixUpDifference: { label: 'fix-up rate difference', members: SHARE_DIFFERENCE },
         failureDifference: { label: 'deploy failure rate difference', members: SHARE_DIFFERENCE },
+      },
+    },
+    aiLoad: {
+      label: 'AI review load:',
+      computedBy: 'metrics/ai-load.ts computeAiLoad',
+      modes: ['github'],
+      members: {
+        ai: { label: 'AI-assisted', members: AI_LOAD_GROUP },
+        other: { label: 'other', members: AI_LOAD_GROUP },
+        linesPerReviewHourDifference: { label: 'lines per review hour difference', members: LOAD_DIFFERENCE },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },

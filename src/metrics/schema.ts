@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { ACCEPTANCE, AI_LOAD_GROUP, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -372,6 +372,18 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
   note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
+
+// ai-load.ts
+export const aiLoadGroupSchema = z.object(figureShape(AI_LOAD_GROUP));
+export type AiLoadGroup = z.infer<typeof aiLoadGroupSchema>;
+export const aiLoadSchema = z.object({
+  ai: aiLoadGroupSchema.describe('the AI-assisted changes and open pull requests (a lower bound: only marked work is found)'),
+  other: aiLoadGroupSchema.describe('the other changes and open pull requests'),
+  linesPerReviewHourDifference: z
+    .object({ ...figureShape(LOAD_DIFFERENCE), real: z.boolean().describe(`the 95% interval leaves out 0 and each group has at least ${MIN_AI_GROUP} reviewed changes`) })
+    .describe('AI-assisted p50 lines per review hour − other\'s, with its 95% bootstrap interval'),
+});
+export type AiLoad = z.infer<typeof aiLoadSchema>;
 
 // ai-shift.ts
 const aiShiftSideSchema = z.object({

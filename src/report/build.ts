@@ -4,6 +4,7 @@ import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js
 import { countOf } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
 import { computeAiDefects } from '../metrics/ai-defects.js';
+import { computeAiLoad } from '../metrics/ai-load.js';
 import { computeAiShift } from '../metrics/ai-shift.js';
 import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
@@ -314,6 +315,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     aiDefects: computeAiDefects({ changes: counted, later: input.queued.changes, deploys: input.deploys }),
+    aiLoad: input.github ? computeAiLoad({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until) }) : null,
     // one repository's history, as the previous period: over several the weeks AI arrived differ
     ...(detail && input.previous && {
       aiShift: computeAiShift({

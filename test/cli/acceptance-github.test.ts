@@ -155,6 +155,15 @@ describe('acceptance in gates', () => {
   });
 });
 
+describe('review load and work in progress by group', () => {
+  it('counts an agent\'s open draft in the AI-assisted group, never as a bot\'s; from git alone it is unknown', async () => {
+    // #50, Copilot's, still open as a draft; the merged ones' sizes are not in this fixture, so none is in a rate
+    expect(report.summary.aiLoad).toMatchObject({ ai: { open: 0, drafts: 1, reviewed: 0 }, other: { open: 0, drafts: 0 }, linesPerReviewHourDifference: { value: null, real: false } });
+    const git = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-06-01', now: '2026-06-01T00:00:00Z', github: false });
+    expect(git.summary.aiLoad).toBeNull();
+  });
+});
+
 describe('acceptance in compare', () => {
   it('resamples each rate over the pull requests decided: its sample is how many (15, AI 9, other 6), not the changes', async () => {
     const rows = compareReports(report, report).rows.filter((r) => r.group === 'acceptance');
