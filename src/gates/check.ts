@@ -75,20 +75,45 @@ function evaluate(report: Report, t: Threshold): Omit<GateResult, 'failed'> {
   const shown = t.slice === undefined ? t.path : `${t.slice}/${t.path}`;
   const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, ...(t.slice !== undefined && { slice: t.slice }) };
   if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})` };
-  // a percentile the censored estimate never reaches is at least atLeast (the time the estimate is read until): that may decide it
-  const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
-  if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
-    const passed = boundDecides(atLeast, t.operator, t.value);
-    return { ...result, passed, display: `${shown} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
+  const bound = lowerBound(report.summary, t.segments, parent);
+  if (bound !== null) {
+    const passed = boundDecides(bound, t.operator, t.value);
+    return { ...result, passed, display: `${shown} ≥ ${formatIn(bound, t.unit)}, changes still waiting (${wanted})` };
   }
   return { ...result, passed: null, display: `${shown} not measured (${wanted})` };
 }
 
-/** What a value known only to exceed `bound` says of a threshold: null when it cannot tell. */
+/**
+ * A true lower bound of a percentile the censored estimate never reaches (changes still waiting): its own bound
+ * (`bounds.p75`), else the lowest unreached one's (`atLeast`: percentiles only rise). The DORA lead time is the
+ * summary's lead time p50. Null when the figure has none.
+ */
+function lowerBound(summary: Report['summary'], segments: readonly string[], parent: unknown): number | null {
+  const key = segments.at(-1) ?? '';
+  const dora = segments.length === 3 && segments[0] === 'dora' && segments[1] === 'leadTime' && key === 'value';
+  const holder = (dora ? summary.leadTime : parent) as { atLeast?: unknown; bounds?: Record<string, unknown> } | undefined;
+  const percentile = dora ? 'p50' : key;
+  if (!/^p\d+$/.test(percentile) || holder === undefined || holder === null) return null;
+  const own = holder.bounds?.[percentile];
+  const bound = typeof own === 'number' ? own : holder.atLeast;
+  return typeof bound === 'number' && Number.isFinite(bound) ? bound : null;
+}
+
+/**
+ * What a value known only to be at least `bound` (it may equal it) says of a threshold: null when it cannot
+ * tell. At the threshold exactly, `>=` holds and `<` is breached; `>`, `<=`, `==` and `!=` cannot tell.
+ */
 function boundDecides(bound: number, operator: Operator, threshold: number): boolean | null {
-  if (bound < threshold) return null;
-  if (operator === '>' || operator === '>=' || operator === '!=') return true;
-  return false;
+  const atOrOver = compare(bound, '>=', threshold);
+  const over = compare(bound, '>', threshold);
+  switch (operator) {
+    case '>=': return atOrOver ? true : null;
+    case '>': return over ? true : null;
+    case '<': return atOrOver ? false : null;
+    case '<=': return over ? false : null;
+    case '==': return over ? false : null;
+    case '!=': return over ? true : null;
+  }
 }
 
 export function compare(measured: number, operator: Operator, threshold: number): boolean {

@@ -20,13 +20,45 @@ describe('evaluateGates', () => {
     const waiting = report({ summary: { leadTime: { count: 9, p50: null, p75: null, p90: null, censored: 6, atLeast: 40 * D } } });
     const { results, breached } = evaluateGates(waiting, ['leadTime.p50<=7d', 'leadTime.p50>30d', 'leadTime.p50<=60d', 'leadTimeDeployed.p50<=7d']);
     expect(results.map((r) => [r.passed, r.display])).toEqual([
-      [false, 'leadTime.p50 > 40d, changes still waiting (wanted <= 7d)'],
-      [true, 'leadTime.p50 > 40d, changes still waiting (wanted > 30d)'],
+      [false, 'leadTime.p50 ≥ 40d, changes still waiting (wanted <= 7d)'],
+      [true, 'leadTime.p50 ≥ 40d, changes still waiting (wanted > 30d)'],
       // over 40 days may or may not be under 60
-      [null, 'leadTime.p50 > 40d, changes still waiting (wanted <= 60d)'],
+      [null, 'leadTime.p50 ≥ 40d, changes still waiting (wanted <= 60d)'],
       [null, 'leadTimeDeployed.p50 not measured (wanted <= 7d)'],
     ]);
     expect(breached).toBe(1);
+  });
+
+  // a percentile the estimate never reached is at least its bound, possibly equal to it: with the bound exactly at
+  // the threshold, only what "at least" makes certain is decided
+  it.each([
+    ['leadTime.p50>=7d', true, 'leadTime.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['leadTime.p50<7d', false, 'leadTime.p50 ≥ 7d, changes still waiting (wanted < 7d)'],
+    ['leadTime.p50>7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted > 7d)'],
+    ['leadTime.p50<=7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted <= 7d)'],
+    ['leadTime.p50==7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted == 7d)'],
+    ['leadTime.p50!=7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted != 7d)'],
+    ['leadTime.p50>=168h', true, 'leadTime.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    // the DORA key is the summary's median: the same bound decides it
+    ['dora.leadTime>=7d', true, 'dora.leadTime ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['dora.leadTime<7d', false, 'dora.leadTime ≥ 7d, changes still waiting (wanted < 7d)'],
+    // each percentile by its own bound: p75 is at least 12 days, more than the lowest bound says
+    ['leadTime.p75>=12d', true, 'leadTime.p75 ≥ 12d, changes still waiting (wanted >= 12d)'],
+    ['leadTime.p75<12d', false, 'leadTime.p75 ≥ 12d, changes still waiting (wanted < 12d)'],
+    ['stages.deploy.p50>=7d', true, 'stages.deploy.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['stages.deploy.p50<7d', false, 'stages.deploy.p50 ≥ 7d, changes still waiting (wanted < 7d)'],
+  ])('a bound exactly at the threshold: %s → passed %s', (expression, passed, display) => {
+    const bounded = { p50: null, p75: null, p90: null, censored: 4, atLeast: 7 * D, bounds: { p50: 7 * D, p75: 12 * D, p90: 20 * D } };
+    const waiting = report({
+      summary: {
+        leadTime: { count: 8, ...bounded },
+        dora: { leadTime: { value: null, count: 8 } },
+      },
+    });
+    waiting.summary.stages.deploy = { ...waiting.summary.stages.deploy, count: 8, ...bounded };
+    const { results, breached } = evaluateGates(waiting, [expression]);
+    expect(results[0]).toMatchObject({ passed, display });
+    expect(breached).toBe(passed === false ? 1 : 0);
   });
 
   it.each([
