@@ -57,6 +57,15 @@ export function resolveNow(now: string | undefined): number {
   return parseTime(now, 0, '--now');
 }
 
+/**
+ * The time every figure is measured at, in epoch seconds (SPEC section 6): the time `--now` gives when it is
+ * given, else the window's end, or the clock when that comes first (a window that runs to now). A closed window
+ * is measured at its end, so its report reads the same whenever it runs.
+ */
+export function measuredAt(window: Window, clock: number, nowGiven: boolean): number {
+  return nowGiven ? clock : Math.min(window.until, clock);
+}
+
 /** The window of the same length just before `window`, which a report compares it with. */
 export function previousWindow(window: Window): Window {
   return { since: window.since - (window.until - window.since), until: window.since };

@@ -16,6 +16,15 @@ export function httpUrl(url: string | null | undefined): string | null {
   return parsed.href.replace(/[()|<>"'`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/**
+ * `as of 2026-08-22`: the time every figure is measured at (the window's end, the clock for a window that runs
+ * to now, or --now), written as the window's bounds are: the date alone at midnight UTC, else with its minute.
+ */
+export function asOfText(report: Pick<Report, 'now'>): string {
+  const minute = report.now.slice(0, 16).replace('T', ' ');
+  return `as of ${minute.endsWith(' 00:00') ? minute.slice(0, 10) : `${minute} UTC`}`;
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** `09:00–17:00, Mon Tue Wed Thu Fri (Europe/Berlin)` when the report counts only business hours, else null. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../report/schema.js';
-import { businessHoursText, mergedInWindow, workingDayText } from './format.js';
+import { asOfText, businessHoursText, mergedInWindow, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
 import { aiComparison, queues } from './html/comparison.js';
@@ -85,7 +85,7 @@ export function renderHtml(input: Report): string {
 <body>
 <header>
 <h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''}, ${asOfText(report)} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
 ${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? '')}.</p>\n` : ''}${contents(main)}
 </header>
 <main>

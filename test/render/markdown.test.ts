@@ -28,7 +28,7 @@ describe('renderMarkdown: content', () => {
 
   it('opens with the repository, window, sources and deploy signal, then the headline', () => {
     expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
-    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** GitHub Releases');
+    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30, as of 2026-04-01 · **sources** git + github · **deploys** GitHub Releases');
     /*
      * The typical change, over the 7 deployed (fractions of each one's own lead time, hours):
      *   deploy (48/78 + 22/84.5 + 3/57 + 48/226 + 20/21.67 + 4/4.42 + 24/255) / 7 = 3.0636 / 7 = 44%

@@ -18,11 +18,13 @@ function labeller(report: Report, width: number): (stage: StageName) => string {
 
 /** `2026-01-01 → 2026-04-01 UTC`: a date alone where the bound is midnight in the zone, else with its time. */
 export function windowText(report: Report, timeZone: string): string {
-  const bound = (iso: string): string => {
-    const full = formatTime(iso, timeZone);
-    return full.endsWith(' 00:00') ? full.slice(0, 10) : full;
-  };
-  return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
+  return `${localBound(report.window.since, timeZone)} → ${localBound(report.window.until, timeZone)} ${timeZone}`;
+}
+
+/** A time of the window in the zone: its date alone at midnight there, else with its minute. */
+function localBound(iso: string, timeZone: string): string {
+  const full = formatTime(iso, timeZone);
+  return full.endsWith(' 00:00') ? full.slice(0, 10) : full;
 }
 
 /** The repository, branch, window, sources and deploy signal; business hours when on. */
@@ -31,7 +33,7 @@ export function header(report: Report, ctx: TextContext): string[] {
   const lines = [
     c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)),
     wrap(
-      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
+      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''}, as of ${localBound(report.now, ctx.timeZone)} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${terminalSafe(deploySignalHeader(report))}`,
       ctx.width,
     ),
