@@ -1,4 +1,5 @@
-import { whatIf, weeksIn, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
+import { coverage } from '../metrics/coverage.js';
+import { whatIf, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
 import { hasGithub } from './kit.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
@@ -60,14 +61,18 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
     rows.push(saving ? { ...row, whatIf: saving } : row);
   }
   if (rows.length === 0) return [healthy(input, thresholds, rules)];
-  const saved = (r: Recommendation): number => r.whatIf?.hoursSavedPerWeek ?? -1;
+  // every what-if of a report is over the same days: the hours saved rank them as the hours a week would
+  const saved = (r: Recommendation): number => r.whatIf?.hoursSaved ?? r.whatIf?.hoursSavedPerWeek ?? -1;
   return rows.sort((a, b) => saved(b) - saved(a) || b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
-  const weeks = weeksIn(Date.parse(input.window.since) / 1000, Date.parse(input.window.until) / 1000);
-  return whatIf(counted, stage, cap, weeks);
+  const { since, until, historyFrom } = input.window;
+  const at = (iso: string): number => Date.parse(iso) / 1000;
+  // over the part of the window the history covers, up to now: deploy frequency's basis
+  const span = coverage({ since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }) }, at(input.now ?? until));
+  return whatIf(counted, stage, cap, span);
 }
 
 function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly AdviceRule[]): Recommendation {

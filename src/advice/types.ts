@@ -125,8 +125,10 @@ export interface AdviceInput {
    * Absent: no what-if, and the rows rank by impact alone.
    */
   readonly changes?: ReadonlyArray<WhatIfChange & { readonly counted?: boolean }>;
-  /** ISO times: the what-if's hours saved are per week of the window */
-  readonly window?: { readonly since: string; readonly until: string };
+  /** ISO times: the what-if's hours saved are per week of the part of the window the history covers, up to now */
+  readonly window?: { readonly since: string; readonly until: string; readonly historyFrom?: string };
+  /** ISO time the figures are measured at; the window's end when absent */
+  readonly now?: string;
   /** set when the report counts business hours: the rows then write a `d` as a working day. Absent: calendar days */
   readonly businessHours?: { readonly start: string; readonly end: string } | null;
 }

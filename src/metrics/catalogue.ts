@@ -155,14 +155,22 @@ export const UNRELEASED = {
   oldestAge: duration('oldest age'),
 } as const satisfies Record<string, Figure>;
 
-/** A stage's arrivals, departures and queue over the window, and both sides of Little's law (`metrics/queues.ts`). */
+/**
+ * A stage's arrivals, departures and queue over the window, and both sides of Little's law (`metrics/queues.ts`).
+ * Every rate is over the weeks of history the window covers (as deploy frequency's), null under one whole week.
+ */
 export const QUEUE_TREND = {
-  arrivalsPerWeek: { kind: 'number', label: 'arrivals per week', nullable: false, description: 'arrivals in the window ÷ its length in weeks' },
-  departuresPerWeek: { kind: 'number', label: 'departures per week', nullable: false },
-  growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks' },
-  meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average number of changes in the stage over the window (Little\'s law: L)' },
+  arrivalsPerWeek: { kind: 'number', label: 'arrivals per week', nullable: true, description: 'arrivals ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week (then: arrivals in coveredDays)' },
+  departuresPerWeek: { kind: 'number', label: 'departures per week', nullable: true, description: 'departures ÷ the weeks covered; null under one whole week' },
+  growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'net flow: (queueEnd − queueStart) ÷ the weeks covered = arrivals − departures a week, changes per week; null under one whole week' },
+  meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average number of changes in the stage over the covered part of the window (Little\'s law: L)' },
   meanTimeInStage: duration('mean time in stage', 'mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when the window was steady' },
+  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when the window was steady; null under one whole week' },
+  arrivals: count('arrivals', 'changes whose stage began in the window'),
+  departures: count('departures', 'changes whose stage ended in the window'),
+  queueStart: count('queue at the start', 'changes in the stage when the window began'),
+  queueEnd: count('queue at the end', 'changes in the stage at the last week\'s end (the window\'s end, or now): queueStart + arrivals − departures'),
+  coveredDays: { kind: 'number', label: 'days of history covered', nullable: false, description: 'days of the window the history covers, up to now: the rates per week need at least 7' },
 } as const satisfies Record<string, Figure>;
 
 export const REVIEW_HEALTH = {

@@ -2,6 +2,7 @@ import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration } from '../units.js';
 import { bandOf, catalogueEntries } from './catalogue.js';
 import type { CensoredDistribution } from './censored.js';
+import { coverage, perWeek as ratePerWeek } from './coverage.js';
 import { median } from './percentile.js';
 import type { Band, Dora } from './schema.js';
 
@@ -44,19 +45,20 @@ export interface DoraInput {
  */
 export function computeDora(input: DoraInput): Dora {
   const { window, deploys, leadTime, signal } = input;
-  const span = coveredSeconds(window, input.now);
+  const covered = coverage(window, input.now);
+  const span = covered.seconds;
   const weeks = span / WEEK;
   // a rate per week needs a whole week under it: two days of history would say 500 deploys a week
-  const whole = weeks >= 1;
+  const whole = covered.weeks !== null;
   const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY))).size;
-  const perWeek = whole ? deploys.length / weeks : null;
+  const perWeek = ratePerWeek(deploys.length, covered);
   const merge = signal === 'merge';
   const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
   const hoursNote = input.businessHours ? 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given' : undefined;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;
-  const covered = whole && window.historyFrom !== undefined && window.historyFrom > window.since
+  const since = whole && window.historyFrom !== undefined && window.historyFrom > window.since
     ? `over the ${weeks.toFixed(1)} weeks since the history's first commit`
     : undefined;
   const short = whole ? undefined : `under one whole week of history (${(span / DAY).toFixed(1)} days): no rate per week and no band`;
@@ -69,8 +71,8 @@ export function computeDora(input: DoraInput): Dora {
       // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
       deployDays,
-      coveredDays: Math.round((span / DAY) * 100) / 100,
-      ...note(mergeNote, covered, short),
+      coveredDays: covered.days,
+      ...note(mergeNote, since, short),
     },
     leadTime: {
       value: leadTime.p50,
@@ -96,15 +98,6 @@ export function computeDora(input: DoraInput): Dora {
     reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', band: null, count: deploys.length, note: 'no published band (added by the 2024 DORA report)' },
   };
 }
-
-/** The seconds of the window the history covers: from its first commit (when later than since) up to now. */
-function coveredSeconds(window: Window, now: number): number {
-  const from = Math.max(window.since, window.historyFrom ?? window.since);
-  const to = Math.min(window.until, Math.max(now, window.since));
-  return Math.max(0, to - from);
-}
-
-
 
 /** The band of the median lead time; when it is unknown but at least atLeast, the band that bound decides, if any. */
 function leadBand(leadTime: CensoredDistribution): Band | null {

@@ -230,7 +230,16 @@ export const queueWeekSchema = z.object({
 });
 export type QueueWeek = z.infer<typeof queueWeekSchema>;
 
-export const queueTrendSchema = z.object(figureShape(QUEUE_TREND));
+// the counts and the days the rates are over are in reports since the rates were made over covered weeks
+const { arrivals, departures, queueStart, queueEnd, coveredDays, ...queueRates } = QUEUE_TREND;
+export const queueTrendSchema = z.object({
+  ...figureShape(queueRates),
+  arrivals: optionalFigureSchema(arrivals),
+  departures: optionalFigureSchema(departures),
+  queueStart: optionalFigureSchema(queueStart),
+  queueEnd: optionalFigureSchema(queueEnd),
+  coveredDays: optionalFigureSchema(coveredDays),
+});
 export type QueueTrend = z.infer<typeof queueTrendSchema>;
 
 const perStageOptional = <T extends z.ZodType>(value: T) =>
@@ -262,7 +271,9 @@ export const whatIfSchema = z.object({
     now: z.number().describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
     then: z.number().describe('… with the stage capped, seconds'),
   }),
-  hoursSavedPerWeek: z.number().nonnegative().describe('Σ seconds trimmed ÷ 3600 ÷ weeks in the window'),
+  hoursSavedPerWeek: z.number().nonnegative().nullable().describe('hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week'),
+  hoursSaved: z.number().nonnegative().optional().describe('change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days'),
+  coveredDays: z.number().nonnegative().optional().describe('days of the window the history covers, up to now: what hoursSaved is over'),
 });
 export type WhatIf = z.infer<typeof whatIfSchema>;
 

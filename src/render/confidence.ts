@@ -23,7 +23,16 @@ export function differenceText(interval: Interval, days: DurationFormat): string
  */
 export function whatIfText(whatIf: WhatIf, stageLabel: string, days: DurationFormat): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hoursSavedText(whatIf)} (summed over the changes)`;
+}
+
+/**
+ * `212 change-hours of waiting saved a week`; under one whole week of covered history, where the report gives no
+ * rate, the hours and the days they are over: `40 change-hours of waiting saved in 2.7 days`.
+ */
+export function hoursSavedText(whatIf: WhatIf): string {
+  if (whatIf.hoursSavedPerWeek !== null) return `${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${hours(whatIf.hoursSaved ?? 0)} of waiting saved in ${whatIf.coveredDays ?? 0} days`;
 }
 
 /** `212 change-hours`, `12.5 change-hours`, `1 change-hour` */

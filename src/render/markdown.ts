@@ -8,6 +8,7 @@ import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
+import { queueChangeText } from './queue-flow.js';
 import { asOfText, businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { shortStageLabel } from '../stage-labels.js';
@@ -243,7 +244,12 @@ function queueSection(report: Report): string[] {
     'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
     '',
     ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
-    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
+    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.',
+    '',
+    ...stages.flatMap((stage) => {
+      const said = queueChangeText(s.queueTrend[stage]);
+      return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
+    }),
     '',
     ...details('Weekly queues', [
       `Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,

@@ -124,7 +124,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), businessHours: hours };
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
     schemaVersion: 1,
@@ -263,7 +263,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
   const dora = computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null });
-  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
+  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, historyFrom: window.historyFrom, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
     excluded: {
@@ -318,7 +318,7 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
   const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
-  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), businessHours: hours };
+  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), now: iso(queued.now) as string, businessHours: hours };
   const top = advise(advice, policy.thresholds)[0];
   return {
     name: repo.name,

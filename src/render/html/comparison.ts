@@ -1,4 +1,4 @@
-import { STAGES } from '../../domain.js';
+import { STAGES, type StageName } from '../../domain.js';
 import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { range, signed, tooFewToCompare, verdict } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
@@ -8,6 +8,7 @@ import type { QueueTrend } from '../../metrics/queues.js';
 import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
+import { littlesLawText, queueChangeText } from '../queue-flow.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
 
@@ -94,15 +95,20 @@ export function queues(report: Report): string {
     'Where the queue builds',
     'When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.',
     table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], rows, 'lrrrrrr'),
-    '<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>',
+    `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`,
     charts(...small, capacity),
   );
 }
 
 function growthNote(t: QueueTrend | undefined): string {
-  if (!t || t.growthPerWeek === null) return '';
-  if (Math.abs(t.growthPerWeek) < STEADY) return 'The queue held steady over the window.';
-  return `The queue ${t.growthPerWeek > 0 ? 'grew' : 'shrank'} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+  return queueChangeText(t) ?? '';
+}
+
+/** Little's law with the numbers of the stage where most changes wait, as the text report says it. */
+function littleCaption(report: Report, stages: readonly StageName[]): string {
+  const trend = report.summary.queueTrend ?? {};
+  const biggest = stages.map((k) => ({ k, t: trend[k] })).filter((x) => x.t !== undefined).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+  return biggest?.t ? ` ${h(`${littlesLawText(stageLabel(biggest.k, report), biggest.t, durationFormat(report.businessHours))}.`)}` : '';
 }
 
 function reviewCapacity(report: Report): string {

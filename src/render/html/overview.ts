@@ -6,6 +6,7 @@ import { figureLabel } from '../../metrics/catalogue.js';
 import { codingUnseenNote, doraNotes, figureTitle, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
+import { hoursSavedText } from '../confidence.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
@@ -135,6 +136,5 @@ export function recommendations(report: Report): string {
 
 function whatIfText(w: WhatIf, report: Report): string {
   const days = durationFormat(report.businessHours);
-  const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
 }

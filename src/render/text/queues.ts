@@ -4,11 +4,11 @@ import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
+import { littlesLawText } from '../queue-flow.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
 
 /** `2.0`, `+2.0`, `—` */
 const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
-const WEEK = 7 * 86_400;
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -62,29 +62,39 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
-    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).', ctx.width)),
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean time: the time a change spends in the stage (W).', ctx.width)),
+    ...shortHistory(report, stages, ctx),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
-    c.dim(wrap(littlesLaw(report, stages), ctx.width)),
+    c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width)),
   ];
 }
 
 /**
  * Little's law as one sentence with the numbers of the stage where most changes wait: `λ × W` is arrivals a
- * week times weeks in the stage, which a steady flow keeps equal to the mean queue.
+ * week times the time in the stage, which a steady flow keeps equal to the mean queue.
  */
-function littlesLaw(report: Report, stages: readonly StageName[]): string {
+function littlesLaw(report: Report, stages: readonly StageName[], ctx: TextContext): string {
   const trend = report.summary.queueTrend;
   const biggest = stages
     .map((stage) => ({ stage, t: trend[stage] }))
-    .filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null)
+    .filter((x) => x.t !== undefined)
     .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
   if (!biggest?.t) return `${rule}.`;
-  const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
-  const weeks = (meanTimeInStage ?? 0) / WEEK;
-  const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= 0.2 * Math.max(1, meanQueue ?? 0) ? 'close: the flow was steady' : 'far apart: the queue grew or drained in the window';
-  return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes('github'))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+  return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes('github')), biggest.t, ctx.durations)}.`;
+}
+
+/** Under one whole week of covered history: no rate, and what the days held instead, stage by stage. */
+function shortHistory(report: Report, stages: readonly StageName[], ctx: TextContext): string[] {
+  const gitOnly = !report.sources.includes('github');
+  const short = stages.flatMap((stage) => {
+    const t = report.summary.queueTrend[stage];
+    return t && t.arrivalsPerWeek === null && t.arrivals !== undefined ? [`${shortStageLabel(stage, gitOnly)} ${t.arrivals} in, ${t.departures ?? 0} out, queue ${t.queueStart ?? 0} → ${t.queueEnd ?? 0}`] : [];
+  });
+  if (short.length === 0) return [];
+  const days = report.summary.queueTrend[stages[0] as StageName]?.coveredDays ?? 0;
+  return [ctx.c.dim(wrap(`No rate a week from ${days} days of history (under one whole week); in those days: ${short.join('; ')}.`, ctx.width))];
 }
 
 function weeksNote(report: Report, shown: number): string {
