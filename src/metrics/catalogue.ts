@@ -42,7 +42,20 @@ export interface Figure {
   readonly description?: string;
   /** the modes that can measure it, where they are fewer than its group's */
   readonly modes?: readonly Mode[];
+  /** it has a trend: a line period by period and a direction (SPEC section 10), read as this says */
+  readonly trend?: TrendSpec;
 }
+
+/**
+ * How a figure is read period by period and over each half of the complete periods (`metrics/trend-keys.ts`):
+ * deploys per week of the period; or a statistic of a value of the period's changes (merged in it), deploys or
+ * failed deploys — `value` a field of each (`leadTime`, `cycleTime`, `failed`, `restoredAfter`), or `stage`: the
+ * stage whose figure it is. A value that runs until a deploy (lead time, the deploy wait) makes a period whose
+ * changes are not all deployed a bound, drawn apart and never compared.
+ */
+export type TrendSpec =
+  | { readonly of: 'deploys'; readonly statistic: 'perWeek' }
+  | { readonly of: 'changes' | 'deploys' | 'failedDeploys'; readonly statistic: 'median' | 'mean'; readonly value: string };
 
 /**
  * DORA performance bands of a figure: `edges` are the elite, high and medium limits in the figure's unit (per
@@ -128,6 +141,7 @@ const boundsGroup = (stages?: readonly StageName[]): FigureGroup => ({ label: 'b
 /** A stage's figures, in the order `summarizeStages` writes them; the deploy stage's waiting changes are censored. */
 export const STAGE = {
   ...DISTRIBUTION,
+  p50: { ...DISTRIBUTION.p50, trend: { of: 'changes', statistic: 'median', value: 'stage' } },
   censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
   atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'), stages: ['deploy'] },
   oneCommit: { ...count('changes of one commit (git sees no coding time)', 'coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero'), stages: ['coding'] },
@@ -135,9 +149,9 @@ export const STAGE = {
   shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 } as const satisfies Record<string, Figure>;
 
-/** A DORA key: its value and how many deploys or changes it is over (`metrics/dora.ts`). */
-export const doraKey = (kind: FigureKind, label: string) => ({
-  value: { kind, label, nullable: true, description: 'null when not measurable' },
+/** A DORA key: its value and how many deploys or changes it is over (`metrics/dora.ts`), and its trend if it has one. */
+export const doraKey = (kind: FigureKind, label: string, trend?: TrendSpec) => ({
+  value: { kind, label, nullable: true, description: 'null when not measurable', ...(trend !== undefined && { trend }) },
   count: count('count (of deploys or changes)', 'how many deploys or changes the value is computed over'),
 }) as const satisfies Record<string, Figure>;
 
@@ -322,25 +336,25 @@ export const CATALOGUE: FigureGroup = {
             better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
             published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
           },
-          members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
+          members: { ...doraKey('number', '(deploys per week)', { of: 'deploys', statistic: 'perWeek' }), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
         leadTime: {
           label: 'lead time for changes',
           bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
-          members: doraKey('duration', '(median)'),
+          members: doraKey('duration', '(median)', { of: 'changes', statistic: 'median', value: 'leadTime' }),
         },
         changeFailureRate: {
           label: 'change failure rate',
           // the clusters' 5%, 10% (medium's) and 20% (high's), in order
           bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
-          members: doraKey('ratio', '(failed deploys ÷ deploys)'),
+          members: doraKey('ratio', '(failed deploys ÷ deploys)', { of: 'deploys', statistic: 'mean', value: 'failed' }),
         },
         // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
         timeToRestore: {
           label: 'failed deployment recovery time',
           // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
           bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
-          members: doraKey('duration', '(median)'),
+          members: doraKey('duration', '(median)', { of: 'failedDeploys', statistic: 'median', value: 'restoredAfter' }),
         },
         reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
       },

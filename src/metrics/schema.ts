@@ -213,10 +213,39 @@ export const trendPeriodSchema = z.object({
 });
 export type TrendPeriod = z.infer<typeof trendPeriodSchema>;
 
+const trendHalfSchema = z.object({
+  from: z.string().describe('the half\'s first day (ISO date, UTC)'),
+  to: z.string().describe('the day after its last'),
+  periods: count.describe('complete periods in it'),
+  value: z.number().nullable().describe('the figure over the whole half: deploys ÷ its weeks for a rate, failed ÷ deploys for a ratio, the median of its changes (or failed deploys) for a duration'),
+  count: count.describe('the deploys, changes or failed deploys it is over'),
+});
+
+export const trendDirectionSchema = z.object({
+  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('the second half against the first: rising or falling only when the 95% interval of the difference excludes 0; null under four complete periods'),
+  completePeriods: count.describe('the periods compared: not cut by the window and, for a figure changes still waiting decide, every change deployed'),
+  first: trendHalfSchema.nullable().describe('the first half of the complete periods (the middle one left out when they are odd)'),
+  second: trendHalfSchema.nullable().describe('the second half'),
+  interval: intervalSchema.describe('second − first, with its 95% bootstrap interval (2,000 resamples, fixed seed), resampled from the halves\' changes, deploys or days'),
+  note: z.string().nullable().describe('why there is no direction, or what the halves leave out'),
+});
+export type TrendDirection = z.infer<typeof trendDirectionSchema>;
+
+export const trendKeySchema = z.object({
+  key: z.string().describe('the figure\'s path in the summary (dora.deploymentFrequency, stages.review.p50): the catalogue declares which have a trend'),
+  unit: z.enum(['perWeek', 'seconds', 'ratio', 'number']),
+  values: z.array(z.number().nullable()).describe('per period of `periods`: its value; null where there is none, or only a bound'),
+  bounds: z.array(z.number().nullable()).describe('per period: where changes still wait, a true lower bound of its value'),
+  apart: z.array(z.boolean()).describe('per period: drawn apart, never compared (cut by the window, or changes still waiting)'),
+  direction: trendDirectionSchema,
+});
+export type TrendKey = z.infer<typeof trendKeySchema>;
+
 export const trendSchema = z.object({
   weeks: z.array(trendWeekSchema),
   period: z.enum(['week', 'month']).optional().describe('the periods\' length: weeks, or calendar months (UTC) for windows over 26 weeks'),
   periods: z.array(trendPeriodSchema).optional().describe('every key period by period over the part of the window the history covers up to now'),
+  keys: z.array(trendKeySchema).optional().describe('every figure with a trend, period by period, and its direction'),
 });
 export type Trend = z.infer<typeof trendSchema>;
 

@@ -2,7 +2,7 @@ import { bandText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
-import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
+import { apartNote, directionText, intervalText, keySeries, keyValueText, periodsSoFar } from './trend.js';
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
@@ -303,7 +303,7 @@ function trend(report: Report): string[] {
   const series = keySeries(report);
   const lead = series.find((k) => k.key === 'leadTime');
   const spark = lead ? sparkline(lead.values, lead.apart) : '';
-  const compared = lead?.from === null || lead === undefined ? '' : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
+  const compared = lead === undefined ? '' : ` (${directionText(lead, days, period)})`;
   const mark = (p: (typeof periods)[number], text: string): string => (p.partial ? `${text} (part)` : text);
   const rows = periods.map((p) => [
     mark(p, md(p.start)),
@@ -315,11 +315,14 @@ function trend(report: Report): string[] {
     formatDuration(p.timeToRestoreP50, days),
     ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))),
   ]);
-  const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
+  const trends = series.map((k) => {
+    const interval = intervalText(k, days, period);
+    return `${k.label} ${directionText(k, days, period)}${interval === null ? '' : ` (${interval})`}`;
+  });
   return details(
     `Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(),
     [
-      `First → last complete ${period}: ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
+      `Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
       '',
       ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/report/schema.js';
-import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
+import { buildReport, change, D, EVIL_TITLE, H, noDirection, sampleChanges, trendKey } from './report-builder.js';
 import { githubReport, largeGitReport } from './rich-report.js';
 
 const RECOMMENDATION = {
@@ -102,7 +102,8 @@ describe('renderMarkdown: content', () => {
   });
 
   it('shows every key period by period, as the report carries them', () => {
-    expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(\S+( \S+)? → \S+( \S+)?\)<\/summary>/);
+    // four weeks, the last two with changes still waiting: two complete weeks, no direction, never "first → last"
+    expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(no direction \(\d complete weeks?\)\)<\/summary>/);
     // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h; v1.2.0 deployed on the 5th, not failed
     expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 1 \| 1\.00\/wk \| 3d 6h \| 0% \| — \|/m);
     // the week of v1.3.0, failed and restored after 5h
@@ -116,13 +117,17 @@ describe('renderMarkdown: content', () => {
       timeToRestoreP50: null, leadTimeP50: lead, leadTimeAtLeast: bound, cycleTimeP50: D, stages: waiting > 0 ? { ...stages, deploy: null } : stages, deployAtLeast: waiting > 0 ? 30 * 60 : null,
     });
     const given = buildReport(sampleChanges(), {}, {
-      trend: { weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)] },
+      trend: {
+        weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)],
+        keys: [trendKey('dora.leadTime', 'seconds', [9 * D, 5 * D, null], { bounds: [null, null, H], apart: [false, false, true], direction: noDirection(2) })],
+      },
     });
     const text = renderMarkdown(given);
-    // the last week's 1h bound would read as a fall from 5d to 1h: the comparison stops at the last complete week
-    expect(text).toMatch(/<summary>Trends by week: lead time p50 █▁· \(9d → 5d\)<\/summary>/);
+    // the last week's 1h bound would read as a fall from 5d to 1h, and two weeks are no trend: no direction
+    expect(text).toMatch(/<summary>Trends by week: lead time p50 █▁· \(no direction \(2 complete weeks\)\)<\/summary>/);
     expect(text).toMatch(/^\| 2026-03-16 \| 3 \(2 waiting\) \| 0 \| 0\.00\/wk \| ≥ 1h \| — \| — \| 1h \| — \| — \| — \| ≥ 30m \|$/m);
-    expect(text).toContain(' · lead time p50 9d → 5d · ');
+    expect(text).toContain(': lead time p50 no direction (2 complete weeks). ');
+    expect(text).not.toMatch(/9d → 5d/);
   });
 
   it('lays out review health and the AI comparison from their figures, in words and units', () => {
