@@ -57,20 +57,38 @@ export type TrendSpec =
   | { readonly of: 'deploys'; readonly statistic: 'perWeek' }
   | { readonly of: 'changes' | 'deploys' | 'failedDeploys'; readonly statistic: 'median' | 'mean'; readonly value: string };
 
+/** The four clusters of the 2024 State of DevOps report, best first. */
+export type Cluster = 'elite' | 'high' | 'medium' | 'low';
+export const CLUSTERS: readonly Cluster[] = ['elite', 'high', 'medium', 'low'];
+
 /**
- * DORA performance bands of a figure: `edges` are the elite, high and medium limits in the figure's unit (per
- * week, seconds or a ratio); the better side of an edge is in the band, the edge itself too when `inclusive`.
+ * One cluster's value of a DORA key as the report published it: its words, and the values they mean in the
+ * figure's unit — a range `[from, to]` (either end null when the words give none: "less than one hour" has no
+ * lower end), `to` not included when the words say "less than"; a value published as one number is a range of one.
+ */
+export interface PublishedValue {
+  readonly words: string;
+  readonly from: number | null;
+  readonly to: number | null;
+  /** "less than …": `to` itself is not in the range */
+  readonly below?: boolean;
+}
+
+/**
+ * A DORA key against the 2024 clusters as published (SPEC section 4): each cluster's published value in the
+ * figure's unit (per week, seconds or a ratio). A `range` key is named with the cluster whose published range
+ * holds it (the best such cluster, where they overlap); a `values` key, published as one number per cluster and
+ * not in cluster order, is written with the published values it lies between (`metrics/clusters.ts`).
  */
 export interface BandTable {
   readonly better: 'higher' | 'lower';
-  readonly edges: readonly [elite: number, high: number, medium: number];
-  readonly inclusive: boolean;
-  /** where the bands come from */
+  readonly kind: 'range' | 'values';
+  /** where the values come from */
   readonly source: string;
-  /** the year of the report the bands come from, which every band the report writes names */
+  /** the year of the report they come from, which every position the report writes names */
   readonly year: number;
-  /** the report's own words for each cluster (elite, high, medium, low), which the edges are read from */
-  readonly published: readonly [elite: string, high: string, medium: string, low: string];
+  /** elite, high, medium and low, as published */
+  readonly published: readonly [elite: PublishedValue, high: PublishedValue, medium: PublishedValue, low: PublishedValue];
 }
 
 /**
@@ -93,12 +111,13 @@ export interface FigureGroup {
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
 /*
- * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish bands
+ * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish them
  * (the 2025 report replaced them with team archetypes). Its clusters are not ordered on every key — the high
  * cluster's change failure rate (20%) is above the medium one's (10%), and high and medium both recover in "less
- * than one day" — so the edges are the clusters' own values put in order: a band never ranks a lower failure rate
- * or a shorter recovery worse.
+ * than one day" — so the report quotes them as published and never reorders them into bands. A month is 30 days
+ * (12 a year for a rate), six months 26 weeks.
  */
 const DORA_2024 = { source: '2024 Accelerate State of DevOps Report', year: 2024 } as const;
 
@@ -333,27 +352,51 @@ export const CATALOGUE: FigureGroup = {
         deploymentFrequency: {
           label: 'deployment frequency',
           bands: {
-            better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
-            published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
+            better: 'higher', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'on demand (multiple deploys per day)', from: 7, to: null },
+              { words: 'between once per day and once per week', from: 1, to: 7 },
+              { words: 'between once per week and once per month', from: 12 / 52, to: 1 },
+              { words: 'between once per month and once every six months', from: 2 / 52, to: 12 / 52 },
+            ],
           },
           members: { ...doraKey('number', '(deploys per week)', { of: 'deploys', statistic: 'perWeek' }), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
         leadTime: {
           label: 'lead time for changes',
-          bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
+          bands: {
+            better: 'lower', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'between one day and one week', from: DAY, to: WEEK },
+              { words: 'between one week and one month', from: WEEK, to: MONTH },
+              { words: 'between one month and six months', from: MONTH, to: 26 * WEEK },
+            ],
+          },
           members: doraKey('duration', '(median)', { of: 'changes', statistic: 'median', value: 'leadTime' }),
         },
         changeFailureRate: {
           label: 'change failure rate',
-          // the clusters' 5%, 10% (medium's) and 20% (high's), in order
-          bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
+          // one value per cluster, not in cluster order: high's 20% is above medium's 10%
+          bands: {
+            better: 'lower', kind: 'values', ...DORA_2024,
+            published: [{ words: '5%', from: 0.05, to: 0.05 }, { words: '20%', from: 0.2, to: 0.2 }, { words: '10%', from: 0.1, to: 0.1 }, { words: '40%', from: 0.4, to: 0.4 }],
+          },
           members: doraKey('ratio', '(failed deploys ÷ deploys)', { of: 'deploys', statistic: 'mean', value: 'failed' }),
         },
         // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
         timeToRestore: {
           label: 'failed deployment recovery time',
-          // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
-          bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
+          // high and medium both "less than one day", low "between one week and one month": nothing holds a day to a week
+          bands: {
+            better: 'lower', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'less than one hour', from: null, to: HOUR, below: true },
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'between one week and one month', from: WEEK, to: MONTH },
+            ],
+          },
           members: doraKey('duration', '(median)', { of: 'failedDeploys', statistic: 'median', value: 'restoredAfter' }),
         },
         reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
@@ -425,17 +468,6 @@ export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry
   };
   walk(group, [], [], '', MODES);
   return entries;
-}
-
-/** The band a value falls in, by a band table. */
-export function bandOf(table: BandTable, value: number): 'elite' | 'high' | 'medium' | 'low' {
-  const names = ['elite', 'high', 'medium'] as const;
-  for (let i = 0; i < names.length; i++) {
-    const edge = table.edges[i] as number;
-    const within = table.better === 'higher' ? value > edge || (table.inclusive && value === edge) : value < edge || (table.inclusive && value === edge);
-    if (within) return names[i] as 'elite' | 'high' | 'medium';
-  }
-  return 'low';
 }
 
 /**

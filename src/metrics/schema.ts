@@ -134,7 +134,8 @@ const DORA_KEY = doraKey('number', 'value');
 export const doraFigureSchema = z.object({
   value: figureSchema(DORA_KEY.value),
   unit: z.string(),
-  band: bandSchema.nullable(),
+  band: bandSchema.nullable().describe('deployment frequency, lead time and recovery time: the 2024 cluster whose published range holds the value (the best, where they overlap); null outside every published range, for the change failure rate (published as one value per cluster: see position) and where no cluster applies'),
+  position: z.string().nullable().optional().describe('where the value stands against the 2024 clusters as published, in the report\'s words: the cluster whose range holds it, or the published values it lies between ("DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%"); null when none applies'),
   count: figureSchema(DORA_KEY.count),
   note: z.string().optional(),
 });

@@ -1,4 +1,4 @@
-import { bandText } from './band.js';
+import { clusterText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
@@ -110,13 +110,13 @@ function keyFigures(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
-  const band = (x: DoraFigure, key: string): string => (x.band ? ` (${bandText(key, x.band)})` : '');
+  const band = (x: DoraFigure): string => (clusterText(x) ? ` (${clusterText(x)})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime, 'leadTime')}`,
+    `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
-    `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
+    `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -165,16 +165,16 @@ function doraTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
-  const band = (x: DoraFigure, key: string): string => bandText(key, x.band) || '—';
+  const band = (x: DoraFigure): string => clusterText(x) || '—';
   const rows = [
-    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f, 'deploymentFrequency'), plural(f.count, 'deploy')],
-    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime, 'leadTime'), plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate, 'changeFailureRate'), plural(d.changeFailureRate.count, 'deploy')],
-    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore, 'timeToRestore'), plural(d.timeToRestore.count, 'restore')],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), band(d.reworkRate, 'reworkRate'), plural(d.reworkRate.count, 'deploy')],
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f), plural(f.count, 'deploy')],
+    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
+    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([[figureTitle('dora.deploymentFrequency'), f], [figureTitle('dora.leadTime'), d.leadTime], [figureTitle('dora.changeFailureRate'), d.changeFailureRate], [figureTitle('dora.timeToRestore'), d.timeToRestore], [figureTitle('dora.reworkRate'), d.reworkRate]]);
-  return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
+  return ['### DORA keys', '', ...table(['Key', 'Value', 'Against the DORA clusters', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
 function recommendations(report: Report): string[] {

@@ -97,7 +97,7 @@ describe('aggregateReports', () => {
     // 8 deploys over 8 weeks; 7 distinct deploy days (Jan 5 twice)
     expect(d.deploymentFrequency).toMatchObject({ value: 1, count: 8, band: 'high', deployDaysPerWeek: 7 / 8 });
     expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: 'elite' });
-    expect(d.changeFailureRate).toMatchObject({ value: 3 / 8, count: 8, band: 'low' });
+    expect(d.changeFailureRate).toMatchObject({ value: 3 / 8, count: 8, band: null, position: 'DORA 2024: between the high cluster’s 20% and the low cluster’s 40%' });
     // restored after 2h and 6h; the one not restored is not in the median
     expect(d.timeToRestore).toMatchObject({ value: 4 * H, count: 2, band: 'high' });
     expect(d.reworkRate).toMatchObject({ value: 1 / 8, count: 8 });

@@ -1,4 +1,4 @@
-import { bandText } from '../band.js';
+import { clusterText } from '../band.js';
 import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText } from '../duration.js';
@@ -12,9 +12,11 @@ import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
 
-function band(dora: DoraFigure, key: string): string {
-  const words = bandText(key, dora.band);
-  return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : '';
+/** A key's position against the DORA clusters: coloured by the cluster whose published range holds it, plain words else. */
+function band(dora: DoraFigure): string {
+  const words = clusterText(dora);
+  if (!words) return '';
+  return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band" title="DORA 2024 clusters">${h(words)}</span>`;
 }
 
 /** The figures a reader takes away, as tiles under the headline. */
@@ -25,23 +27,23 @@ export function keyFigures(report: Report): string {
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
-    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime, 'leadTime'), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
+    { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },
     { label: `${figureTitle('cycleTime')}, median`, value: formatDuration(s.cycleTime.p50, days), sub: 'first commit → merge' },
     {
       label: 'Deploys per week',
       value: formatPerWeek(d.deploymentFrequency.value),
-      badge: band(d.deploymentFrequency, 'deploymentFrequency'),
+      badge: band(d.deploymentFrequency),
       sub: report.deploySignal.kind === 'merge'
         ? 'every merge counted as a deploy'
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
           : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate, 'changeFailureRate'), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
-      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore, 'timeToRestore'), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
+      : { label: `${figureTitle('dora.timeToRestore')}, median`, value: formatDuration(d.timeToRestore.value, days), badge: band(d.timeToRestore), sub: `over ${plural(d.timeToRestore.count, 'restore')}` },
   ];
   list.push({ label: 'Changes counted', value: String(s.changes), sub: excluded ? `left out: ${excluded}` : 'merged in the window' });
   return tiles(list, 'key');
@@ -118,8 +120,8 @@ export function dora(report: Report): string {
   return section(
     'dora',
     'DORA keys',
-    'The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report\'s clusters, the last to publish bands.',
-    table(['Key', 'Value', 'Band', 'Over'], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
+    'The four keys of the State of DevOps reports and the rework rate added in 2024, each placed against the 2024 report\'s clusters (elite, high, medium, low) as published — the last report to publish them: the cluster whose published range holds it, or the published values it lies between.',
+    table(['Key', 'Value', 'Against the DORA clusters', 'Over'], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || '<span class="muted">—</span>'}</td>${num(over)}</tr>`), 'lllr'),
     doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(''),
   );
 }

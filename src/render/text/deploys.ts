@@ -1,5 +1,5 @@
 import { figureLabel } from '../../metrics/catalogue.js';
-import { bandText } from '../band.js';
+import { clusterText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
@@ -19,13 +19,13 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   out.push(
     wrap(
       (freq.value === null && freq.coveredDays !== undefined ? deployRateText(freq) : `${plural(freq.count, 'deploy')} in the window · ${deployRateText(freq)}`) +
-        (freq.band ? ` · ${bandText('deploymentFrequency', freq.band)}` : ''),
+        (clusterText(freq) ? ` · ${clusterText(freq)}` : ''),
       ctx.width,
     ),
     wrap(
-      `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
-        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
-        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}` +
+      `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ''}` +
+        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
+        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ''}` +
         ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
       ctx.width,
     ),
