@@ -138,6 +138,14 @@ export const doraFigureSchema = z.object({
   position: z.string().nullable().optional().describe('where the value stands against the 2024 clusters as published, in the report\'s words: the cluster whose range holds it, or the published values it lies between ("DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%"); null when none applies'),
   count: figureSchema(DORA_KEY.count),
   note: z.string().optional(),
+  repositories: z
+    .object({
+      measured: count.describe('repositories with a value of their own'),
+      of: count.describe('repositories in the report'),
+      positions: z.array(z.object({ position: z.string(), band: bandSchema.nullable(), repositories: count })).describe('how many repositories stand at each position against the 2024 clusters, best first'),
+    })
+    .optional()
+    .describe('a report over several repositories, deployment frequency, change failure rate and recovery time: value is the median repository\'s own, and this is how the repositories lie; never a figure of deploys summed across them'),
 });
 export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
@@ -148,6 +156,7 @@ export const doraSchema = z.object({
     deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
     coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
     note: doraFigureSchema.shape.note,
+    repositories: doraFigureSchema.shape.repositories,
   }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,

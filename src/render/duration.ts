@@ -51,7 +51,9 @@ export function deployRateText(f: Dora['deploymentFrequency']): string {
     const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
     return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
-  return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
+  // several repositories: the median repository's own, never the deploys summed
+  const median = f.repositories === undefined ? '' : 'the median repository: ';
+  return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
 
 export function formatPercent(ratio: number | null, digits = 0): string {

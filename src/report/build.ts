@@ -3,6 +3,7 @@ import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredC
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
 import { computeDora } from '../metrics/dora.js';
+import { doraAcross } from '../metrics/dora-across.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
@@ -124,6 +125,10 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
+  // several repositories: each one's row, and the keys each measures on its own deploys as their distribution
+  const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
+  // (one repository over several windows is one repository: its deploys are its own)
+  if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
@@ -149,13 +154,18 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     notes: context.notes,
     warnings: context.warnings,
   };
-  if (context.repositories) {
+  if (context.repositories && rows !== undefined) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
-    report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
+    report.repositories = rows;
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
+}
+
+/** Each repository's row, made beforehand or here from its own data. */
+function repositoryRows(repositories: readonly RepositoryContext[], model: ReportModel, windowDeploys: readonly MeasuredDeploy[], queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow[] {
+  const byRepository = repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
+  return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 }
 
 /** The lists of a report read from a repository: its window's changes, deploys and open pull requests. */

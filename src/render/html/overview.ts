@@ -37,9 +37,11 @@ export function keyFigures(report: Report): string {
         ? 'every merge counted as a deploy'
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
-          : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
+          : d.deploymentFrequency.repositories !== undefined
+            ? `the median repository’s own, of ${plural(d.deploymentFrequency.repositories.of, 'repository', 'repositories')}`
+            : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: d.changeFailureRate.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
