@@ -147,7 +147,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const built = buildModel({ changes: changesAsOf(model.changes, now), revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
   const { deploys, clockSkew } = built;
   // a clone not fetched for weeks reads as a quiet end of the window: said on stderr and in the report's notes
-  const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), now);
+  const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), Math.min(window.until, now));
   if (stale !== null) warn(stale);
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));
