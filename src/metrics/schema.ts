@@ -232,7 +232,7 @@ const trendHalfSchema = z.object({
 });
 
 export const trendDirectionSchema = z.object({
-  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('the second half against the first: rising or falling only when the 95% interval of the difference excludes 0; null under four complete periods'),
+  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('the second half against the first: rising or falling only when the 95% interval of the difference excludes 0; null under four complete periods, or when a half has no value'),
   completePeriods: count.describe('the periods compared: not cut by the window and, for a figure changes still waiting decide, every change deployed'),
   first: trendHalfSchema.nullable().describe('the first half of the complete periods (the middle one left out when they are odd)'),
   second: trendHalfSchema.nullable().describe('the second half'),

@@ -123,6 +123,11 @@ function directionOf(reader: Reader, complete: readonly KeyPeriod[], period: 'we
   const halves = [complete.slice(0, half), complete.slice(n - half)] as const;
   const [first, second] = halves.map((ps) => halfOf(reader, ps));
   if (first === undefined || second === undefined) throw new Error('two halves');
+  // a half with nothing to measure (no failed deploy, no stage git can see) gives nothing to compare
+  if (first.summary.value === null || second.summary.value === null) {
+    const which = first.summary.value === null && second.summary.value === null ? 'either half' : first.summary.value === null ? 'the first half' : 'the second half';
+    return { direction: null, completePeriods: n, first: first.summary, second: second.summary, interval: none.interval, note: `no value in ${which}: no direction` };
+  }
   const statistic: Statistic = reader.spec.statistic === 'median' ? MEDIAN : { kind: 'mean' };
   const interval = bootstrapDifference(second.sample, first.sample, statistic);
   const direction = !interval.real ? 'no clear trend' : (interval.low ?? 0) > 0 ? 'rising' : 'falling';

@@ -146,8 +146,8 @@ describe('a trend\'s direction: the first half of the complete periods against t
     expect(keyOf(trends, 'dora.leadTime')?.direction).toMatchObject({ direction: 'falling', first: { value: 2 * D, count: 8 }, second: { value: D, count: 8 }, interval: { difference: -D, low: -D, high: -D, real: true } });
     // none of the first 8 deploys failed, 12 of the last 24: 0% → 50%
     expect(keyOf(trends, 'dora.changeFailureRate')?.direction).toMatchObject({ direction: 'rising', first: { value: 0, count: 8 }, second: { value: 0.5, count: 24 } });
-    // no failure in the first half: no recovery time to compare, so no clear trend
-    expect(keyOf(trends, 'dora.timeToRestore')?.direction).toMatchObject({ direction: 'no clear trend', first: { value: null, count: 0 }, second: { value: 3 * H, count: 12 } });
+    // no failure in the first half: no recovery time to compare, so no direction at all
+    expect(keyOf(trends, 'dora.timeToRestore')?.direction).toMatchObject({ direction: null, first: { value: null, count: 0 }, second: { value: 3 * H, count: 12 }, note: 'no value in the first half: no direction' });
     // the coding stage (1h every change) did not move: no clear trend, not "falling by 0"
     expect(keyOf(trends, 'stages.coding.p50')?.direction).toMatchObject({ direction: 'no clear trend', first: { value: H }, second: { value: H }, interval: { difference: 0 } });
   });
