@@ -113,7 +113,7 @@ describe('renderHtml: what each section says', () => {
     // releases in 4 weeks, one failed
     expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA 2024 cluster">DORA 2024: high cluster, between one day and one week</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
     expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA 2024 cluster">DORA 2024: medium cluster, between once per week and once per month</span></span><b>0.50</b>');
-    expect(html).toContain('<span class="label">Change failure rate <span class="band" title="DORA 2024 clusters">DORA 2024: over the low cluster’s 40%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
+    expect(html).toContain('<span class="label">Change failure rate <span class="band band-none" title="DORA 2024 clusters">DORA 2024: over the low cluster’s 40%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
     expect(html).toContain('<span class="label">Changes counted</span><b>9</b><span class="sub">left out: 1 by bots, 1 sync</span>');
   });
 

@@ -65,7 +65,7 @@ td.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
-.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}
+.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
 .recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 .rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .rec p{margin:4px 0}

@@ -16,7 +16,7 @@ import { charts, figure, h, num, plural, section, stageName, table, tiles, type 
 function band(dora: DoraFigure): string {
   const words = clusterText(dora);
   if (!words) return '';
-  return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band" title="DORA 2024 clusters">${h(words)}</span>`;
+  return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
 }
 
 /** The figures a reader takes away, as tiles under the headline. */
