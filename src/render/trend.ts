@@ -74,7 +74,7 @@ function signedText(value: number, unit: KeySeries['unit'], days: DurationFormat
  */
 export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: DurationFormat, period: 'week' | 'month'): string {
   const d = k.direction;
-  if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (nothing to measure in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
+  if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
   if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
   return `${d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }

@@ -26,7 +26,7 @@ export function trends(report: Report, ctx: TextContext): string[] {
   const shown = Math.min(60, Math.max(8, inline ? room : ctx.width - labelWidth));
   const lines = all.flatMap((k, i) => {
     const line = `${label(k.label).padEnd(labelWidth)}${ctx.c.cyan(sparkline(k.values.slice(-shown), k.apart.slice(-shown)))}`;
-    return inline ? [`${line}  ${said[i] ?? ''}`] : [line, `${' '.repeat(labelWidth)}${said[i] ?? ''}`];
+    return inline ? [`${line}  ${said[i] ?? ''}`] : [line, wrap(`  ${said[i] ?? ''}`, ctx.width)];
   });
   const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
   const intervals = all.flatMap((k) => {
