@@ -5,7 +5,7 @@
  * whenever it runs.
  */
 import type { Change } from '../domain.js';
-import type { GitHubData, GitHubOpenPull, GitHubPull } from '../sources/github/types.js';
+import type { GitHubClosedPull, GitHubData, GitHubOpenPull, GitHubPull } from '../sources/github/types.js';
 import { plural } from '../units.js';
 
 const DAY = 86400;
@@ -18,18 +18,20 @@ export function changesAsOf(changes: readonly Change[], now: number): Change[] {
 /**
  * GitHub's data as it stood at `now`: the pull requests merged by then; those merged later but opened by then
  * are open at `now` (in its queues and work in progress), with what happened to them up to then; those open today
- * opened after `now` are left out; deployments made by then with their statuses by then; incidents opened by then,
- * open still where they closed later. A pull request closed unmerged after `now` was open then too: GitHub's
- * closed ones are not read, so it is missing (a limit the docs state). Pure.
+ * opened after `now` are left out, and so are those closed without merging after `now`, open then; deployments made
+ * by then with their statuses by then; incidents opened by then, open still where they closed later. Pure.
  */
 export function gitHubAsOf(data: GitHubData, now: number, branch: string): GitHubData {
   const merged = data.pulls.filter((p) => p.mergedAt <= now);
   const stillOpen = data.pulls.filter((p) => p.mergedAt > now && p.createdAt <= now).map((p) => openAt(mergedAsOpen(p, branch), now));
   const open = data.openPulls.filter((p) => p.createdAt <= now).map((p) => openAt(p, now));
+  // closed without merging after now, opened by then: open then, not yet rejected
+  const closedLater = data.closedPulls.filter((p) => p.closedAt > now && p.createdAt <= now).map((p) => openAt(closedAsOpen(p, branch), now));
   return {
     ...data,
     pulls: merged,
-    openPulls: [...open, ...stillOpen].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+    openPulls: [...open, ...stillOpen, ...closedLater].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+    closedPulls: data.closedPulls.filter((p) => p.closedAt <= now),
     deployments: data.deployments.filter((d) => d.createdAt <= now).map((d) => ({ ...d, statuses: d.statuses.filter((s) => s.at <= now) })),
     incidents: data.incidents.filter((i) => i.createdAt <= now).map((i) => (i.closedAt !== null && i.closedAt > now ? { ...i, closedAt: null } : i)),
   };
@@ -40,6 +42,14 @@ function mergedAsOpen(pull: GitHubPull, branch: string): GitHubOpenPull {
   return {
     number: pull.number, title: pull.title, url: pull.url, author: pull.author, authorIsBot: pull.authorIsBot, createdAt: pull.createdAt,
     updatedAt: pull.createdAt, isDraft: false, baseRefName: branch, wasDraft: pull.wasDraft, events: pull.events, reviews: pull.reviews, comments: pull.comments,
+  };
+}
+
+/** A pull request closed without merging, in the shape of an open one, before it closed. */
+function closedAsOpen(pull: GitHubClosedPull, branch: string): GitHubOpenPull {
+  return {
+    number: pull.number, title: pull.title, url: pull.url, author: pull.author, authorIsBot: pull.authorIsBot, createdAt: pull.createdAt,
+    updatedAt: pull.createdAt, isDraft: pull.isDraft, baseRefName: branch, wasDraft: pull.isDraft, events: [], reviews: pull.reviews, comments: pull.comments,
   };
 }
 

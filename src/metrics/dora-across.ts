@@ -3,7 +3,7 @@
  * every change at once), but deployment frequency, change failure rate and recovery time are each repository's
  * own: summed across repositories, three placed high, low and medium once read "2.05 per week … high" — a place
  * none of them holds. The whole is their distribution: the median repository's value, and how many repositories
- * stand at each position against the 2024 clusters.
+ * stand at each position against the 2024 clusters, in words (each repository's own is in its row).
  */
 import type { Dora, DoraFigure } from './schema.js';
 import { median } from './percentile.js';
@@ -23,11 +23,12 @@ export function doraAcross(whole: Dora, each: readonly Dora[]): Dora {
     const measured = figures.filter((f) => f.value !== null);
     const value = median(measured.map((f) => f.value));
     // the whole's own note was of its pooled figure: the position says what this one is
-    const across: Pick<DoraFigure, 'value' | 'band' | 'position'> & { repositories: NonNullable<DoraFigure['repositories']> } = {
+    // how each repository stands is in its row: the whole says how many lie where, in words
+    const across: Pick<DoraFigure, 'value' | 'band' | 'position'> & { repositories: number } = {
       value,
       band: null,
       position: positionsText(measured, each.length),
-      repositories: { measured: measured.length, of: each.length, positions: positionsOf(measured) },
+      repositories: measured.length,
     };
     if (key === 'deploymentFrequency') {
       const { note: _n, repositories: _r, ...rest } = whole.deploymentFrequency;
@@ -42,7 +43,7 @@ export function doraAcross(whole: Dora, each: readonly Dora[]): Dora {
 }
 
 /** How many repositories stand at each position, best cluster first (those no cluster holds after). */
-function positionsOf(figures: readonly DoraFigure[]): NonNullable<DoraFigure['repositories']>['positions'] {
+function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; band: DoraFigure['band']; repositories: number }> {
   const groups = new Map<string, { position: string; band: DoraFigure['band']; repositories: number; value: number }>();
   for (const f of figures) {
     const position = f.position ?? '';

@@ -118,7 +118,6 @@ function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], start: number,
     departures,
     queueStart: start,
     queueEnd: end,
-    coveredDays: covered.days,
   };
 }
 

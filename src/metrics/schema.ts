@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { ACCEPTANCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -41,6 +41,27 @@ function figureShape<T extends Record<string, Figure>>(group: T): { [K in keyof 
   return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)])) as { [K in keyof T]: FigureSchema<T[K]> };
 }
 
+/**
+ * A part of the summary as the catalogue declares it, its figures and the groups within: the schema of a part
+ * the summary does not spell out (a group added to the catalogue with its metric, and no schema written for it).
+ */
+export function catalogueSchema(node: Figure | FigureGroup): z.ZodType {
+  if (isFigure(node)) return figureSchema(node);
+  return z.object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
+}
+
+/**
+ * The parts of `catalogue` a written shape does not have, each its catalogue schema, optional: a report written
+ * before a part was measured still reads.
+ */
+export function catalogueOnly(catalogue: FigureGroup, written: Readonly<Record<string, unknown>>): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(catalogue.members)
+      .filter(([key]) => !Object.hasOwn(written, key))
+      .map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]),
+  );
+}
+
 // percentile.ts
 /** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
 export const distributionSchema = z.object(figureShape(DISTRIBUTION));
@@ -67,9 +88,9 @@ export type Interval = z.infer<typeof intervalSchema>;
 // compared.ts
 export const comparedRowSchema = z.object({
   key: z.string().describe('dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate'),
-  group: z.enum(['stage', 'dora']),
+  group: z.enum(COMPARED_GROUPS),
   label: z.string(),
-  unit: z.enum(['seconds', 'ratio', 'deploys/week']),
+  unit: z.enum(COMPARED_UNITS),
   lowerIsBetter: z.boolean().describe('durations and failure rates: lower is better; deploy frequency: higher'),
   before: z.number().nullable(),
   after: z.number().nullable(),
@@ -89,7 +110,7 @@ export const previousPeriodSchema = z.object({
   covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
-  rows: z.array(comparedRowSchema).describe('per stage the data can see (p50) and per DORA key: before = the previous window, after = this one'),
+  rows: z.array(comparedRowSchema).describe('per figure compared (as by compare) that the data can see: each stage\'s and cycle time\'s p50 and p90, each DORA key; before = the previous window, after = this one'),
 });
 export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
 
@@ -138,14 +159,7 @@ export const doraFigureSchema = z.object({
   position: z.string().nullable().optional().describe('where the value stands against the 2024 clusters as published, in the report\'s words: the cluster whose range holds it, or the published values it lies between ("DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%"); null when none applies'),
   count: figureSchema(DORA_KEY.count),
   note: z.string().optional(),
-  repositories: z
-    .object({
-      measured: count.describe('repositories with a value of their own'),
-      of: count.describe('repositories in the report'),
-      positions: z.array(z.object({ position: z.string(), band: bandSchema.nullable(), repositories: count })).describe('how many repositories stand at each position against the 2024 clusters, best first'),
-    })
-    .optional()
-    .describe('a report over several repositories, deployment frequency, change failure rate and recovery time: value is the median repository\'s own, and this is how the repositories lie; never a figure of deploys summed across them'),
+  repositories: count.optional().describe('several repositories: how many have a value of their own, value being the median of theirs (each repository\'s is in its row)'),
 });
 export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
@@ -224,29 +238,29 @@ export const trendPeriodSchema = z.object({
 export type TrendPeriod = z.infer<typeof trendPeriodSchema>;
 
 const trendHalfSchema = z.object({
-  from: z.string().describe('the half\'s first day (ISO date, UTC)'),
+  from: z.string(),
   to: z.string().describe('the day after its last'),
-  periods: count.describe('complete periods in it'),
-  value: z.number().nullable().describe('the figure over the whole half: deploys ÷ its weeks for a rate, failed ÷ deploys for a ratio, the median of its changes (or failed deploys) for a duration'),
-  count: count.describe('the deploys, changes or failed deploys it is over'),
+  periods: count,
+  value: z.number().nullable().describe('the figure over the whole half'),
+  count: count.describe('deploys, changes or failed deploys it is over'),
 });
 
 export const trendDirectionSchema = z.object({
-  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('the second half against the first: rising or falling only when the 95% interval of the difference excludes 0; null under four complete periods, or when a half has no value'),
-  completePeriods: count.describe('the periods compared: not cut by the window and, for a figure changes still waiting decide, every change deployed'),
-  first: trendHalfSchema.nullable().describe('the first half of the complete periods (the middle one left out when they are odd)'),
-  second: trendHalfSchema.nullable().describe('the second half'),
-  interval: intervalSchema.describe('second − first, with its 95% bootstrap interval (2,000 resamples, fixed seed), resampled from the halves\' changes, deploys or days'),
-  note: z.string().nullable().describe('why there is no direction, or what the halves leave out'),
+  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('rising or falling only when the interval excludes 0; null under four complete periods, or a half without a value'),
+  completePeriods: count,
+  first: trendHalfSchema.nullable().describe('the first half of the complete periods'),
+  second: trendHalfSchema.nullable(),
+  interval: z.object({ difference: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable(), real: z.boolean() }).describe('second − first, with its 95% bootstrap interval'),
+  note: z.string().nullable(),
 });
 export type TrendDirection = z.infer<typeof trendDirectionSchema>;
 
 export const trendKeySchema = z.object({
-  key: z.string().describe('the figure\'s path in the summary (dora.deploymentFrequency, stages.review.p50): the catalogue declares which have a trend'),
+  key: z.string().describe('the figure\'s path in the summary'),
   unit: z.enum(['perWeek', 'seconds', 'ratio', 'number']),
-  values: z.array(z.number().nullable()).describe('per period of `periods`: its value; null where there is none, or only a bound'),
-  bounds: z.array(z.number().nullable()).describe('per period: where changes still wait, a true lower bound of its value'),
-  apart: z.array(z.boolean()).describe('per period: drawn apart, never compared (cut by the window, or changes still waiting)'),
+  values: z.array(z.number().nullable()).describe('per period: its value; null where none, or only a bound'),
+  bounds: z.array(z.number().nullable()).describe('per period: a lower bound where changes still wait'),
+  apart: z.array(z.boolean()).describe('per period: drawn apart, never compared'),
   direction: trendDirectionSchema,
 });
 export type TrendKey = z.infer<typeof trendKeySchema>;
@@ -269,15 +283,14 @@ export const queueWeekSchema = z.object({
 });
 export type QueueWeek = z.infer<typeof queueWeekSchema>;
 
-// the counts and the days the rates are over are in reports since the rates were made over covered weeks
-const { arrivals, departures, queueStart, queueEnd, coveredDays, ...queueRates } = QUEUE_TREND;
+// the counts are in reports since the rates were made over covered weeks (the days they are over: dora.deploymentFrequency.coveredDays)
+const { arrivals, departures, queueStart, queueEnd, ...queueRates } = QUEUE_TREND;
 export const queueTrendSchema = z.object({
   ...figureShape(queueRates),
   arrivals: optionalFigureSchema(arrivals),
   departures: optionalFigureSchema(departures),
   queueStart: optionalFigureSchema(queueStart),
   queueEnd: optionalFigureSchema(queueEnd),
-  coveredDays: optionalFigureSchema(coveredDays),
 });
 export type QueueTrend = z.infer<typeof queueTrendSchema>;
 
@@ -381,6 +394,26 @@ export const aiComparisonSchema = z.object({
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
+
+// acceptance.ts
+export const acceptanceGroupSchema = z.object(figureShape(ACCEPTANCE));
+export type AcceptanceGroup = z.infer<typeof acceptanceGroupSchema>;
+
+export const acceptanceSchema = acceptanceGroupSchema.extend({
+  ai: acceptanceGroupSchema.describe('the AI-assisted pull requests (a lower bound: only marked work is found)'),
+  other: acceptanceGroupSchema.describe('the other pull requests'),
+  aiMinusOther: z
+    .object({
+      ...figureShape(RATE_DIFFERENCE),
+      real: z.boolean().describe(`the 95% interval leaves out 0 and each group decided at least ${MIN_AI_GROUP} pull requests: a difference the data can tell`),
+    })
+    .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
+  tools: z
+    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)') }))
+    .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),
+  note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
+});
+export type Acceptance = z.infer<typeof acceptanceSchema>;
 
 // repair.ts
 const repairFiguresSchema = z.object(figureShape(REPAIR));

@@ -14,27 +14,28 @@ function rate(n: number, sign = false): string {
 }
 
 /**
+ * `days`: the days of history the window covers (deploy frequency's `coveredDays`, the rates' basis).
  * `The queue grew from 0 to 23 changes: +1.8 a week (24.4 arriving, 22.7 leaving).`, `shrank`, or `ended where it
  * began (4 changes)`; under one whole week of history the counts and the days: `went from 0 to 221 changes in 2.7
  * days (221 arriving, 0 leaving): no rate from under one whole week.` Null for a report without the counts.
  */
-export function queueChangeText(t: QueueTrend | undefined): string | null {
+export function queueChangeText(t: QueueTrend | undefined, days: number): string | null {
   if (!t || t.queueStart === undefined || t.queueEnd === undefined || t.arrivals === undefined || t.departures === undefined) return null;
   const { queueStart: start, queueEnd: end } = t;
   const noun = end === 1 ? 'change' : 'changes';
   if (t.growthPerWeek === null || t.arrivalsPerWeek === null || t.departuresPerWeek === null) {
-    return `The queue went from ${start} to ${end} ${noun} in ${t.coveredDays ?? 0} days (${t.arrivals} arriving, ${t.departures} leaving): no rate from under one whole week.`;
+    return `The queue went from ${start} to ${end} ${noun} in ${days} days (${t.arrivals} arriving, ${t.departures} leaving): no rate from under one whole week.`;
   }
   if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate(t.arrivalsPerWeek)} arriving and ${rate(t.departuresPerWeek)} leaving a week.`;
   return `The queue ${end > start ? 'grew' : 'shrank'} from ${start} to ${end} ${noun}: ${rate(t.growthPerWeek, true)} a week (${rate(t.arrivalsPerWeek)} arriving, ${rate(t.departuresPerWeek)} leaving).`;
 }
 
 /**
- * Little's law for one stage in words, with its numbers: `deploy wait: 2.6 a week × 2d 19h ≈ 1.0 waiting, against
+ * Little's law for one stage in words, with its numbers (`covered`: the days of history the rates are over): `deploy wait: 2.6 a week × 2d 19h ≈ 1.0 waiting, against
  * 0.4 on average, while its queue went from 0 to 23`; under one whole week of history, that there is no rate.
  */
-export function littlesLawText(label: string, t: QueueTrend, days: DurationFormat): string {
-  if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${t.coveredDays ?? 0} days of history (under one whole week)`;
+export function littlesLawText(label: string, t: QueueTrend, days: DurationFormat, covered: number): string {
+  if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${covered} days of history (under one whole week)`;
   const queue = t.queueStart === undefined || t.queueEnd === undefined ? '' : `, while its queue went from ${t.queueStart} to ${t.queueEnd}`;
   return `${label}: ${rate(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${rate(t.littleQueue)} waiting, against ${rate(t.meanQueue)} on average${queue}`;
 }

@@ -99,7 +99,7 @@ describe('aggregateReports', () => {
     expect(d.deploymentFrequency).toMatchObject({
       value: 0.75, count: 8, band: null,
       position: '2 of 2 repositories, each on its own (DORA 2024): 1 high · 1 medium',
-      repositories: { measured: 2, of: 2, positions: [{ band: 'high', repositories: 1 }, { band: 'medium', repositories: 1 }] },
+      repositories: 2,
     });
     // lead time stays pooled over every change
     expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: 'elite' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesAsOf, gitHubAsOf, staleHistoryNote } from '../../src/audit/as-of.js';
-import type { GitHubData, GitHubOpenPull, GitHubPull } from '../../src/sources/github/types.js';
+import type { GitHubClosedPull, GitHubData, GitHubOpenPull, GitHubPull } from '../../src/sources/github/types.js';
 import { change } from '../model/data.js';
 
 const DAY = 86400;
@@ -24,7 +24,7 @@ function open(number: number, createdAt: number, more: Partial<GitHubOpenPull> =
 }
 
 function data(over: Partial<GitHubData>): GitHubData {
-  return { pulls: [], deployments: [], releases: [], openPulls: [], incidents: [], requests: 0, cost: 0, partial: false, warnings: [], cacheFile: null, cachedPulls: 0, ...over };
+  return { pulls: [], deployments: [], releases: [], openPulls: [], closedPulls: [], closedComplete: true, incidents: [], requests: 0, cost: 0, partial: false, warnings: [], cacheFile: null, cachedPulls: 0, ...over } as GitHubData;
 }
 
 describe('what the sources said at the window\'s end', () => {
@@ -60,6 +60,16 @@ describe('what the sources said at the window\'s end', () => {
       ],
     }), NOW, 'main');
     expect(cut.openPulls.map((p) => [p.number, p.isDraft])).toEqual([[4, false], [6, true], [7, false]]);
+  });
+
+  it('opens again a pull request closed without merging after the end, not yet rejected then', () => {
+    const closed = (number: number, createdAt: number, closedAt: number): GitHubClosedPull => ({
+      number, title: `#${number}`, url: '', author: 'ada', authorIsBot: false, createdAt, updatedAt: closedAt, closedAt, isDraft: false, headRefName: `f${number}`, labels: [],
+      body: '', commitMessages: [], reviews: [review(NOW - DAY), review(NOW + DAY)], comments: [], truncated: false, closedBy: null,
+    });
+    const cut = gitHubAsOf(data({ closedPulls: [closed(11, NOW - 5 * DAY, NOW - DAY), closed(12, NOW - 5 * DAY, NOW + DAY), closed(13, NOW + DAY, NOW + 2 * DAY)] }), NOW, 'main');
+    expect(cut.closedPulls.map((p) => p.number)).toEqual([11]);
+    expect(cut.openPulls.map((p) => [p.number, p.reviews.length])).toEqual([[12, 1]]);
   });
 
   it('keeps deployments made by then with their statuses by then, and incidents opened by then, open where they closed later', () => {

@@ -25,7 +25,7 @@ describe('weekly queues of a team that finishes more than it merges', () => {
     // review (git only) = last commit → merge: three arrive each Tuesday, one merges each week
     expect(report.summary.queues.review).toEqual([week(0, 3, 1, 2, 1 / 3), week(1, 3, 1, 4, 1 / 3), week(2, 3, 1, 6, 1 / 3), week(3, 3, 1, 8, 1 / 3)]);
     // net flow: the queue went from 0 to 8 in four weeks, 12 in and 4 out
-    expect(report.summary.queueTrend.review).toMatchObject({ arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, arrivals: 12, departures: 4, queueStart: 0, queueEnd: 8, coveredDays: 28 });
+    expect(report.summary.queueTrend.review).toMatchObject({ arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, arrivals: 12, departures: 4, queueStart: 0, queueEnd: 8 });
   });
 
   it('counts coding that crosses a week boundary in both weeks', () => {

@@ -60,7 +60,7 @@ describe('a history shorter than a week', () => {
     const json = await runCli(['report', twoDays.dir, '--format', 'json', ...NOW]);
     const deploy = (JSON.parse(json.stdout) as Report).summary.queueTrend.deploy;
     // four changes, each tagged as it landed: four in, four out, over two days of history (not 90 days of window)
-    expect(deploy).toMatchObject({ arrivals: 4, departures: 4, queueStart: 0, queueEnd: 0, coveredDays: 2, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
+    expect(deploy).toMatchObject({ arrivals: 4, departures: 4, queueStart: 0, queueEnd: 0, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
     const text = await runCli(['report', twoDays.dir, '--width', '80', '--no-color', ...NOW]);
     const joined = text.stdout.replace(/\n +/g, ' ');
     expect(joined).toContain('No rate a week from 2 days of history (under one whole week); in those days: first → last 4 in, 4 out, queue 0 → 0; review & merge 0 in, 0 out, queue 0 → 0; deploy wait 4 in, 4 out, queue 0 → 0.');

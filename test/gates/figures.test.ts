@@ -8,7 +8,7 @@ import { report } from '../aggregate/report-builder.js';
 describe('lookupFigure', () => {
   it('resolves every figure of the catalogue to its place in a report (a number or null)', () => {
     // every stage's queue trend, as GitHub mode has them
-    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9, coveredDays: 28 };
+    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 };
     const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
     // the lower bounds are there only while changes still wait: as a report with waiting changes has them
     const bounds = { p50: null, p75: 172800, p90: 259200 };
@@ -35,7 +35,7 @@ describe('lookupFigure', () => {
   });
 
   it('lets a threshold name a queue\'s growth, and calls a stage git cannot see not measured', () => {
-    const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9, coveredDays: 28 } } } });
+    const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 } } } });
     const { results, breached } = evaluateGates(growing, ['queueTrend.review.growthPerWeek<=0.5', 'queueTrend.pickup.growthPerWeek<=0.5', 'queueTrend.review.meanTimeInStage<=2d']);
     expect(results.map((x) => x.display)).toEqual([
       'queueTrend.review.growthPerWeek = 2 (wanted <= 0.5)',

@@ -59,7 +59,6 @@ describe('queue trends over random histories', () => {
           expect(t.departures).toBe(weeks.reduce((s, x) => s + x.departures, 0));
           expect(t.queueEnd).toBe(weeks.at(-1)?.queue);
           expect((t.queueEnd ?? 0) - (t.queueStart ?? 0)).toBe((t.arrivals ?? 0) - (t.departures ?? 0));
-          expect(t.coveredDays).toBeCloseTo(coveredDays, 2);
           if (coveredDays < 7) {
             expect([t.arrivalsPerWeek, t.departuresPerWeek, t.growthPerWeek, t.littleQueue]).toEqual([null, null, null, null]);
             continue;

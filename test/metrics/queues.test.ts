@@ -127,7 +127,7 @@ describe('weekly queues', () => {
       { weekStart: '2026-03-16T00:00:00Z', arrivals: 1, departures: 0, queue: 2, aiShare: null },
     ]);
     // 3 arrivals and 3 departures in 2 weeks; the queue 2 at the start and 2 at the end: no growth
-    expect(queueTrend.review).toMatchObject({ arrivalsPerWeek: 1.5, departuresPerWeek: 1.5, growthPerWeek: 0, arrivals: 3, departures: 3, queueStart: 2, queueEnd: 2, coveredDays: 14 });
+    expect(queueTrend.review).toMatchObject({ arrivalsPerWeek: 1.5, departuresPerWeek: 1.5, growthPerWeek: 0, arrivals: 3, departures: 3, queueStart: 2, queueEnd: 2 });
     expect(Object.keys(queues)).toEqual(['review']);
   });
 
@@ -202,7 +202,7 @@ describe('weekly queues', () => {
     const changes = arriving.map((at, i) => reviewWait(at, leaving[i] ?? MON + 36 * D + i * H));
     const { queues, queueTrend } = computeQueues({ changes, openPulls: [], since: MON, until: MON + 35 * D, now: MON + 40 * D, stages: ['review'], timezone: 'UTC' });
     expect(queues.review?.map((w) => w.queue)).toEqual([10, 8, 6, 4, 4]);
-    expect(queueTrend.review).toMatchObject({ arrivals: 10, departures: 6, queueStart: 0, queueEnd: 4, coveredDays: 35, arrivalsPerWeek: 2, departuresPerWeek: 1.2 });
+    expect(queueTrend.review).toMatchObject({ arrivals: 10, departures: 6, queueStart: 0, queueEnd: 4, arrivalsPerWeek: 2, departuresPerWeek: 1.2 });
     expect(queueTrend.review?.growthPerWeek).toBeCloseTo(0.8, 12);
   });
 
@@ -210,14 +210,14 @@ describe('weekly queues', () => {
     // five days of window: three arrivals and one departure are counts, not "4.2 a week"
     const changes = [reviewWait(MON, MON + D), reviewWait(MON + D, MON + 9 * D), reviewWait(MON + 2 * D, MON + 9 * D)];
     const short = computeQueues({ changes, openPulls: [], since: MON, until: MON + 5 * D, now: MON + 10 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
-    expect(short).toMatchObject({ arrivals: 3, departures: 1, queueStart: 0, queueEnd: 2, coveredDays: 5, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
+    expect(short).toMatchObject({ arrivals: 3, departures: 1, queueStart: 0, queueEnd: 2, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
     // a window of four weeks whose history starts two weeks in: the rates are over those two weeks
     const late = [reviewWait(MON + 15 * D, MON + 16 * D), reviewWait(MON + 16 * D, MON + 17 * D), reviewWait(MON + 20 * D, MON + 30 * D)];
     const covered = computeQueues({ changes: late, openPulls: [], since: MON, until: MON + 28 * D, now: MON + 35 * D, historyFrom: MON + 14 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
-    expect(covered).toMatchObject({ arrivals: 3, departures: 2, coveredDays: 14, arrivalsPerWeek: 1.5, departuresPerWeek: 1, growthPerWeek: 0.5 });
+    expect(covered).toMatchObject({ arrivals: 3, departures: 2, arrivalsPerWeek: 1.5, departuresPerWeek: 1, growthPerWeek: 0.5 });
     // and as far as now, for a window that runs past it: 10 days of 14, still over a week
     const soFar = computeQueues({ changes, openPulls: [], since: MON, until: MON + 14 * D, now: MON + 10 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
-    expect(soFar).toMatchObject({ coveredDays: 10, arrivals: 3, departures: 3, arrivalsPerWeek: 2.1 });
+    expect(soFar).toMatchObject({ arrivals: 3, departures: 3, arrivalsPerWeek: 2.1 });
   });
 });
 

@@ -130,7 +130,7 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
     const [departures, queueStart, queueEnd] = j === 1 ? [18, 3, 11] : j === 3 ? [28, 6, 4] : [26, 4, 4];
     return [k, {
       arrivalsPerWeek: 26 / 4, departuresPerWeek: departures / 4, growthPerWeek: (queueEnd - queueStart) / 4, meanQueue: j === 1 ? 10 : 4.1, meanTimeInStage: (j + 1) * 9 * H, littleQueue: j === 1 ? 9.1 : 3.9,
-      arrivals: 26, departures, queueStart, queueEnd, coveredDays: 28,
+      arrivals: 26, departures, queueStart, queueEnd,
     }];
   }));
   const unreleasedChanges = report.changes.filter((c) => c.deployedAt === null && c.counted).slice(0, 5);

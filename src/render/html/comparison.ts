@@ -80,7 +80,7 @@ export function queues(report: Report): string {
         empty: 'no change in this stage',
       },
     );
-    return figure(svg, stageLabel(k, report), growthNote(trend[k]));
+    return figure(svg, stageLabel(k, report), growthNote(trend[k], report.summary.dora.deploymentFrequency.coveredDays ?? 0));
   });
   const rows = stages.map((k) => {
     const t = trend[k];
@@ -100,15 +100,15 @@ export function queues(report: Report): string {
   );
 }
 
-function growthNote(t: QueueTrend | undefined): string {
-  return queueChangeText(t) ?? '';
+function growthNote(t: QueueTrend | undefined, days: number): string {
+  return queueChangeText(t, days) ?? '';
 }
 
 /** Little's law with the numbers of the stage where most changes wait, as the text report says it. */
 function littleCaption(report: Report, stages: readonly StageName[]): string {
   const trend = report.summary.queueTrend ?? {};
   const biggest = stages.map((k) => ({ k, t: trend[k] })).filter((x) => x.t !== undefined).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-  return biggest?.t ? ` ${h(`${littlesLawText(stageLabel(biggest.k, report), biggest.t, durationFormat(report.businessHours))}.`)}` : '';
+  return biggest?.t ? ` ${h(`${littlesLawText(stageLabel(biggest.k, report), biggest.t, durationFormat(report.businessHours), report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`)}` : '';
 }
 
 function reviewCapacity(report: Report): string {

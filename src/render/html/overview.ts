@@ -38,7 +38,7 @@ export function keyFigures(report: Report): string {
         : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
           : d.deploymentFrequency.repositories !== undefined
-            ? `the median repository’s own, of ${plural(d.deploymentFrequency.repositories.of, 'repository', 'repositories')}`
+            ? `the median repository’s own, of ${plural(report.repositories?.length ?? 0, 'repository', 'repositories')}`
             : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
     { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate), sub: d.changeFailureRate.repositories !== undefined ? 'the median repository’s own' : `over ${plural(d.changeFailureRate.count, 'deploy')}` },

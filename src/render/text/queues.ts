@@ -82,7 +82,7 @@ function littlesLaw(report: Report, stages: readonly StageName[], ctx: TextConte
     .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
   const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
   if (!biggest?.t) return `${rule}.`;
-  return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes('github')), biggest.t, ctx.durations)}.`;
+  return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes('github')), biggest.t, ctx.durations, report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`;
 }
 
 /** Under one whole week of covered history: no rate, and what the days held instead, stage by stage. */
@@ -93,7 +93,7 @@ function shortHistory(report: Report, stages: readonly StageName[], ctx: TextCon
     return t && t.arrivalsPerWeek === null && t.arrivals !== undefined ? [`${shortStageLabel(stage, gitOnly)} ${t.arrivals} in, ${t.departures ?? 0} out, queue ${t.queueStart ?? 0} → ${t.queueEnd ?? 0}`] : [];
   });
   if (short.length === 0) return [];
-  const days = report.summary.queueTrend[stages[0] as StageName]?.coveredDays ?? 0;
+  const days = report.summary.dora.deploymentFrequency.coveredDays ?? 0;
   return [ctx.c.dim(wrap(`No rate a week from ${days} days of history (under one whole week); in those days: ${short.join('; ')}.`, ctx.width))];
 }
 
