@@ -95,3 +95,59 @@ export function noun(count: number, one: string, other = `${one}s`): string {
 export function plural(count: number, one: string, other = `${one}s`): string {
   return `${count} ${noun(count, one, other)}`;
 }
+
+/*
+ * How each kind of figure is written, everywhere it is written (every format, the headline, the advice rows, the
+ * gates): one writer per kind, so one figure never reads two ways on one page. Durations are `formatDuration`'s.
+ */
+
+/** how close a float must come to a whole percent to be written as one (0.05 × 100 is 5.000000000000001) */
+const WHOLE = 1e-9;
+
+/**
+ * A ratio (0–1) in percent: whole from 10% (`44%`), one decimal under it (`5.3%`, `0.5%`), so 4.5% is never
+ * written as DORA's 5%; a ratio that is not 0 never reads `0%` (`< 0.1%` under 0.05%) and one that is not 1
+ * never `100%` (`> 99%` from 99.5%). `—` when not measured. docs/definitions.md states the rule.
+ */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  if (ratio === 0) return '0%';
+  if (ratio === 1) return '100%';
+  const p = ratio * 100;
+  if (p < 0.05) return '< 0.1%';
+  if (p >= 99.5) return '> 99%';
+  if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
+  return `${Math.round(p)}%`;
+}
+
+/**
+ * A rate per week (deploys, arrivals): two decimals (`0.34`), so a repository releasing every six weeks does not
+ * read 0.2 in one place and 0.17 in another, nor one releasing twice a year 0.0 beside its 12 deploys. `—` when
+ * not measured.
+ */
+export function formatPerWeek(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(2);
+}
+
+/** A plain number (a mean queue, reviews per change, change-hours): one decimal under 100 (`17.5`), whole from 100 (`1104`); `—` when not measured. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return Math.abs(value) >= 99.95 ? String(Math.round(value)) : value.toFixed(1);
+}
+
+/** Lines changed: `12 lines`, `1 line`; `—` when not measured. */
+export function formatLines(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return plural(Math.round(value), 'line');
+}
+
+/** A count: `12`; `—` when not measured. */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : String(value);
+}
+
+/** A signed figure written by its kind's writer: `+0.70`, `−1.25`, `0.00` (a change, a growth). */
+export function withSign(value: number | null | undefined, write: (magnitude: number) => string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${write(Math.abs(value))}`;
+}

@@ -114,6 +114,7 @@ export const stageFigureSchema = distributionSchema.extend({
   atLeast: optionalFigureSchema(STAGE.atLeast),
   bounds: percentileBoundsSchema.optional(),
   oneCommit: optionalFigureSchema(STAGE.oneCommit),
+  oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
   share: figureSchema(STAGE.share),
   shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });
@@ -122,6 +123,7 @@ export type StageFigure = z.infer<typeof stageFigureSchema>;
 export const shareBasisSchema = z.object({
   kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
   changes: figureSchema(COUNTS.shareBasis),
+  zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero),
 });
 export type ShareBasis = z.infer<typeof shareBasisSchema>;
 

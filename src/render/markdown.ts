@@ -6,9 +6,9 @@ import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
-import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { businessHoursText, codingUnseenNote, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -19,7 +19,7 @@ import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
-import { noun, plural } from '../units.js';
+import { noun, plural, withSign } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
 
 export interface MarkdownOptions {
@@ -115,7 +115,7 @@ function keyFigures(report: Report): string[] {
     `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime, 'leadTime')}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
     d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
-    `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
+    `${figureLabel('dora.changeFailureRate')} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -134,17 +134,17 @@ function stageTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
-  const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const unseen = codingUnseenNote(report);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(stage === 'coding' && unseen !== null ? null : f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatRatio(stage === 'coding' && unseen !== null ? null : f.share)].map(md);
   });
   for (const [name, d, what] of [[figureLabel('cycleTime'), s.cycleTime, 'first commit → merge'], [figureLabel('leadTime'), s.leadTime, 'first commit → deploy']] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '']);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
+    shareNote(s),
     ...(unseen === null ? [] : [unseen]),
     ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
     ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []),
@@ -154,7 +154,7 @@ function stageTable(report: Report): string[] {
     '',
     `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
-    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
+    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
     ...notes.map((n) => `- ${n}`),
     ...(notes.length > 0 ? [''] : []),
   ];
@@ -168,9 +168,9 @@ function doraTable(report: Report): string[] {
   const rows = [
     [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f, 'deploymentFrequency'), plural(f.count, 'deploy')],
     [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime, 'leadTime'), plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate, 'changeFailureRate'), plural(d.changeFailureRate.count, 'deploy')],
+    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), band(d.changeFailureRate, 'changeFailureRate'), plural(d.changeFailureRate.count, 'deploy')],
     [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore, 'timeToRestore'), plural(d.timeToRestore.count, 'restore')],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), band(d.reworkRate, 'reworkRate'), plural(d.reworkRate.count, 'deploy')],
+    [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), band(d.reworkRate, 'reworkRate'), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([[figureTitle('dora.deploymentFrequency'), f], [figureTitle('dora.leadTime'), d.leadTime], [figureTitle('dora.changeFailureRate'), d.changeFailureRate], [figureTitle('dora.timeToRestore'), d.timeToRestore], [figureTitle('dora.reworkRate'), d.reworkRate]]);
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
@@ -221,10 +221,9 @@ function queueSection(report: Report): string[] {
   const s = report.summary;
   const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
   if (stages.length === 0) return [];
-  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
   const trend = stages.map((stage) => {
     const t = s.queueTrend[stage];
-    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
+    return [stageLabel(stage, report), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), withSign(t?.growthPerWeek, formatPerWeek), formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
   });
   const capacity = s.reviewCapacity ?? [];
   const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
@@ -232,7 +231,7 @@ function queueSection(report: Report): string[] {
     ...stages.map((stage) => {
       const week = s.queues[stage]?.[i];
       if (!week) return '—';
-      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatRatio(week.aiShare)} AI)`}`;
     }),
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
@@ -257,7 +256,7 @@ function flow(report: Report): string[] {
   const { size, reverted, partiallyReverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
-    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
+    `- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural(size.count, 'change')} with a known size)`,
     `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
     `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
   ];
@@ -397,10 +396,6 @@ function details(summary: string, body: string[]): string[] {
 function changeRef(ch: { id: string; url: string | null }): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
-}
-
-function num(value: number | null, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits);
 }
 
 function day(iso: string): string {

@@ -6,7 +6,7 @@ import { figureLabel } from '../metrics/catalogue.js';
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
+import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 
 export interface PreviousRow {
   label: string;
@@ -46,7 +46,7 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
 function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value, days);
-  if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  if (row.unit === 'ratio') return formatRatio(value);
   return `${formatPerWeek(value)}/wk`;
 }
 

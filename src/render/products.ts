@@ -1,7 +1,7 @@
 import { figureLabel } from '../metrics/catalogue.js';
 import type { ProductRow } from '../report/products-schema.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatPercent, formatPerWeek } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatRatio, formatPerWeek } from './duration.js';
 import { section } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js';
@@ -29,7 +29,7 @@ function cells(report: Report, row: ProductRow): string[] {
     String(row.deploys),
     rateCell(row),
     durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-    formatPercent(row.changeFailureRate),
+    formatRatio(row.changeFailureRate),
     String(row.unreleased),
   ];
 }

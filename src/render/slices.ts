@@ -3,7 +3,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatNumber, formatRatio, type DurationFormat } from './duration.js';
 import { charts, figure, section, stageName } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
@@ -52,7 +52,7 @@ function shownStages(report: Report): StageName[] {
 
 function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): string {
   const s = row.stages[stage];
-  return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatPercent(s.share)})`}`;
+  return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatRatio(s.share)})`}`;
 }
 
 const github = (report: Report): boolean => report.sources.includes('github');
@@ -72,10 +72,10 @@ function columns(report: Report): Column[] {
     { head: 'cycle p50', numeric: true, cell: (r, c) => formatDuration(r.cycleTimeP50, c.days) },
     { head: 'lead p50', numeric: true, cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days) },
     { head: 'deploys', numeric: true, cell: (r) => (r.deploys === undefined ? '—' : String(r.deploys)), when: byProduct },
-    { head: 'failure rate', numeric: true, cell: (r) => (r.changeFailureRate === undefined ? '—' : formatPercent(r.changeFailureRate)), when: byProduct },
+    { head: 'failure rate', numeric: true, cell: (r) => (r.changeFailureRate === undefined ? '—' : formatRatio(r.changeFailureRate)), when: byProduct },
     { head: 'unreleased', numeric: true, cell: (r) => String(r.unreleased) },
-    { head: 'AI', numeric: true, cell: (r) => formatPercent(r.aiShare) },
-    { head: 'reviews/change', numeric: true, cell: (r) => (r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)), when: github },
+    { head: 'AI', numeric: true, cell: (r) => formatRatio(r.aiShare) },
+    { head: 'reviews/change', numeric: true, cell: (r) => formatNumber(r.reviewsPerChange), when: github },
     { head: 'top recommendation', cell: top },
   ];
 }
@@ -89,7 +89,7 @@ function productHeads(report: Report): string[] {
 
 function productCells(report: Report, row: SliceRow): string[] {
   if (!byProduct(report)) return [];
-  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatPercent(row.changeFailureRate)];
+  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatRatio(row.changeFailureRate)];
 }
 
 function table(report: Report, slices: Slices): { heads: string[]; numeric: boolean[]; rows: string[][] } {
@@ -102,7 +102,7 @@ function table(report: Report, slices: Slices): { heads: string[]; numeric: bool
 function slowestStage(row: SliceRow, gitOnly: boolean): string {
   let best: StageName | null = null;
   for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : (row.stages[best].share ?? -1))) best = s;
-  return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+  return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatRatio(row.stages[best].share)}`;
 }
 
 /**
@@ -118,9 +118,9 @@ export function sliceFindings(slices: Slices, counted: number): string[] {
   // pooled: the share is of the changes of the repositories whose reports were sliced, not of the whole
   const of = pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted;
   return [
-    `${unowned} of ${of} changes${share === null ? '' : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
+    `${unowned} of ${of} changes${share === null ? '' : ` (${formatRatio(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
     ...(share !== null && share >= UNOWNED_FINDING
-      ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`]
+      ? [`Finding: ${formatRatio(share)} of the changes are unowned (${formatRatio(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`]
       : []),
     'A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.',
     ...(pooled ? ['Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories\' figures.'] : []),
@@ -136,8 +136,8 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
   const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
   const rows = slices.rows.map((r) =>
-    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatPercent(r.aiShare),
-      ...(github(report) ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
+    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatRatio(r.aiShare),
+      ...(github(report) ? [formatNumber(r.reviewsPerChange)] : []),
       top(r)].map(terminalSafe));
   const last = heads.length - 1;
   const columns = heads.map((h, i) => ({

@@ -141,7 +141,7 @@ describe('renderHtml: what each section says', () => {
     const recs = sectionOf(renderHtml(report), 'recommendations');
     expect(recs).toContain('<h3>Pickup time (p50)</h3><p class="measured">Measured: <b>1d 6h (threshold 24h)</b></p>');
     expect(recs).toContain('<p class="do"><b>What you do next:</b> Agree a review rota</p>');
-    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 38 change-hours of waiting saved per week, summed over the changes that waited longer.</div>');
+    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 37.5 change-hours of waiting saved per week, summed over the changes that waited longer.</div>');
     expect(renderHtml(sample)).not.toContain('<section id="recommendations"');
   });
 
@@ -231,10 +231,10 @@ describe('renderHtml: what each section says', () => {
 
   it('shows where the queue builds: a growing queue flagged, a steady one called steady', () => {
     const queues = sectionOf(renderHtml(githubReport()), 'queues');
-    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.4<\/td><td class="num">4\.2<\/td><td class="num growing">\+2\.0<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
-    expect(queues).toMatch(/coding<\/th><td class="num">6\.4<\/td><td class="num">6\.1<\/td><td class="num">steady<\/td>/);
-    expect(queues).toContain('<p class="note">The queue grew by about 2.0 changes a week.</p>');
-    expect(queues).toContain('<p class="note">The queue shrank by about 0.4 changes a week.</p>');
+    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.40<\/td><td class="num">4\.20<\/td><td class="num growing">\+2\.00<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
+    expect(queues).toMatch(/coding<\/th><td class="num">6\.40<\/td><td class="num">6\.10<\/td><td class="num">steady<\/td>/);
+    expect(queues).toContain('<p class="note">The queue grew by about 2.00 changes a week.</p>');
+    expect(queues).toContain('<p class="note">The queue shrank by about 0.40 changes a week.</p>');
   });
 
   it('reports without changes keep the header and notes and draw nothing', () => {

@@ -1,6 +1,6 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
-import { durationFormat, formatDuration, formatPercent, formatPerWeek } from '../duration.js';
+import { durationFormat, formatDuration, formatLines as lines, formatRatio, formatPerWeek } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
@@ -61,7 +61,6 @@ function trend(report: Report): string {
 export function changeSize(report: Report): string {
   const days = durationFormat(report.businessHours);
   const { size, reverted, partiallyReverted } = report.summary.flow;
-  const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
   const svg = barChart(
     { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
     size.buckets.map((b) => ({ label: `${b.bucket.replace('-', '–')} lines`, values: [b.cycleTimeP50] })),
@@ -74,7 +73,7 @@ export function changeSize(report: Report): string {
     h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural(size.count, 'change')} with a known size.`),
     tiles([
       { label: 'Size, median', value: lines(size.p50), sub: `p90 ${lines(size.p90)}` },
-      { label: 'Over 400 lines', value: formatPercent(size.over400), sub: `over 200 lines: ${formatPercent(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
+      { label: 'Over 400 lines', value: formatRatio(size.over400), sub: `over 200 lines: ${formatRatio(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
       { label: 'Reverted', value: String(reverted), sub: (partiallyReverted ?? 0) > 0 ? `changes a later commit reverted; ${partiallyReverted} partially (no failure)` : 'changes a later commit reverted' },
     ]),
     charts(figure(svg, 'Does size slow changes down here?', `Median cycle time per size range (${counts}).`)),

@@ -1,14 +1,15 @@
 import { bandText } from '../band.js';
 import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
-import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText } from '../duration.js';
+import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
-import { codingUnseenNote, doraNotes, figureTitle, shareBasisText } from '../format.js';
+import { codingUnseenNote, doraNotes, figureTitle, shareBasisText, shareNote } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
 import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
+import { changeHours } from '../confidence.js';
 import { charts, figure, h, num, plural, section, stageName, table, tiles, type Tile } from './parts.js';
 
 function band(dora: DoraFigure, key: string): string {
@@ -36,7 +37,7 @@ export function keyFigures(report: Report): string {
           ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate`
           : `${plural(d.deploymentFrequency.count, 'deploy')} in the window`,
     },
-    { label: figureTitle('dora.changeFailureRate'), value: formatPercent(d.changeFailureRate.value), badge: band(d.changeFailureRate, 'changeFailureRate'), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
+    { label: figureTitle('dora.changeFailureRate'), value: formatRatio(d.changeFailureRate.value), badge: band(d.changeFailureRate, 'changeFailureRate'), sub: `over ${plural(d.changeFailureRate.count, 'deploy')}` },
     // the backlog when the report has it; the DORA table has the time to restore either way
     s.unreleased
       ? { label: 'Merged, not deployed', value: String(s.unreleased.count), sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : 'everything merged has shipped', alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 14 * 86400 }
@@ -50,7 +51,6 @@ export function keyFigures(report: Report): string {
 export function stages(report: Report): string {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
-  const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const unseen = codingUnseenNote(report);
   // what git cannot see gets no share, in the chart as in its table
   const shareOf = (k: StageName): number | null => (k === 'coding' && unseen !== null ? null : s.stages[k].share);
@@ -58,9 +58,10 @@ export function stages(report: Report): string {
     {
       id: 'stage-shares',
       title: 'Share of the time in each stage',
-      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share'}.`,
+      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty'}.`,
     },
     STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: shareOf(k), detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
+    unseen === null ? undefined : `${stageName('coding', report)}: no share (git cannot see coding time)`,
   );
   const rows = [
     ...STAGES.map((k) => ({ label: stageName(k, report), colour: STAGE_COLOURS[k], values: [s.stages[k].p50, s.stages[k].p90], bounds: [boundOf(s.stages[k], 'p50'), boundOf(s.stages[k], 'p90')] })),
@@ -73,13 +74,13 @@ export function stages(report: Report): string {
   );
   const stageRows = STAGES.map((k) => {
     const f = s.stages[k];
-    const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(shareOf(k)), ...(hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])];
+    const cells = [String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatRatio(shareOf(k))];
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num).join('')}</tr>`;
   });
   const totals = ([[figureTitle('cycleTime'), 'first commit → merge', s.cycleTime], [figureTitle('leadTime'), 'first commit → deploy', s.leadTime]] as const).map(
-    ([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(hasShareOfTotal ? [''] : [])].map(num).join('')}</tr>`,
+    ([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), ''].map(num).join('')}</tr>`,
   );
-  const notes: string[] = [];
+  const notes: string[] = [shareNote(s)];
   if (unseen !== null) notes.push(unseen);
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   if (censored > 0) {
@@ -93,10 +94,10 @@ export function stages(report: Report): string {
     'Where the time goes',
     h(`Over ${plural(s.changes, 'change')}; the shares are over ${shareBasisText(s)}.`),
     charts(
-      figure(shares, 'Share of the lead time of the typical change, by stage', 'Each change is split into its stages from first commit to deploy, so the shares add up to 100%.'),
+      figure(shares, 'Share of the lead time of the typical change, by stage', shareCaption(unseen !== null)),
       figure(percentiles, 'p50 and p90 per stage', 'Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.'),
     ),
-    table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(hasShareOfTotal ? ['Share of all time'] : [])], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? 'r' : ''}`),
+    table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], [...stageRows, ...totals], 'lrrrrr'),
     notes.map((n) => `<p class="note">${h(n)}</p>`).join(''),
   );
 }
@@ -110,9 +111,9 @@ export function dora(report: Report): string {
   const rows: Array<[string, string, DoraFigure, string, string]> = [
     [figureTitle('dora.deploymentFrequency'), deployRateText(f), f, plural(f.count, 'deploy'), 'deploymentFrequency'],
     [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value), d.leadTime, plural(d.leadTime.count, 'change'), 'leadTime'],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy'), 'changeFailureRate'],
+    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), d.changeFailureRate, plural(d.changeFailureRate.count, 'deploy'), 'changeFailureRate'],
     [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value), d.timeToRestore, plural(d.timeToRestore.count, 'restore'), 'timeToRestore'],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), d.reworkRate, plural(d.reworkRate.count, 'deploy'), 'reworkRate'],
+    [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), d.reworkRate, plural(d.reworkRate.count, 'deploy'), 'reworkRate'],
   ];
   return section(
     'dora',
@@ -135,6 +136,15 @@ export function recommendations(report: Report): string {
 
 function whatIfText(w: WhatIf, report: Report): string {
   const days = durationFormat(report.businessHours);
-  const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${changeHours(w.hoursSavedPerWeek)} of waiting saved per week, summed over the changes that waited longer.`;
+}
+
+/**
+ * What the share bar's caption may say: that the shares add up to 100% only when every stage has its share, so
+ * the labels under the bar add up to it too; else what the empty part of the bar is.
+ */
+export function shareCaption(codingUnseen: boolean): string {
+  return codingUnseen
+    ? 'Each segment is as wide as its share. Git cannot see coding time, so the first → last commit span has no share and its part of the bar is left empty: the shares shown add up to less than 100%.'
+    : 'Each change is split into its stages from first commit to deploy, and each segment is as wide as its share: the shares add up to 100%.';
 }

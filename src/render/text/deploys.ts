@@ -2,7 +2,7 @@ import { figureLabel } from '../../metrics/catalogue.js';
 import { bandText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
+import { deployRateText, durationOrBound, formatRatio, formatDuration } from '../duration.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
@@ -24,9 +24,9 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     ),
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
-        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
+        ` · ${figureLabel('dora.changeFailureRate')} ${formatRatio(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
         ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}` +
-        ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
+        ` · ${figureLabel('dora.reworkRate')} ${formatRatio(d.reworkRate.value)}`,
       ctx.width,
     ),
   );

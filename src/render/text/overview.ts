@@ -4,7 +4,7 @@ import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent, percentileText } from '../duration.js';
+import { formatDuration, formatRatio, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { bar, fitTable, formatTime, naturalWidth, wrap, type Cell, type TextContext } from './layout.js';
 import { deploySignalHeader } from '../signal.js';
@@ -66,7 +66,7 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
     const share = stage === 'coding' && unseen !== null ? null : f.share;
-    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatPercent(share), (w: number) => bar(share, w, c)];
+    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatRatio(share), (w: number) => bar(share, w, c)];
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50, ctx.durations), formatDuration(s.cycleTime.p75, ctx.durations), formatDuration(s.cycleTime.p90, ctx.durations), '', what('commit → merge')]);
   rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50', ctx.durations), percentileText(s.leadTime, 'p75', ctx.durations), percentileText(s.leadTime, 'p90', ctx.durations), '', what('commit → deploy')]);

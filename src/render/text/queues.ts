@@ -3,11 +3,10 @@ import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
-import { formatDuration } from '../duration.js';
+import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
+import { withSign } from '../../units.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
 
-/** `2.0`, `+2.0`, `—` */
-const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
 const WEEK = 7 * 86_400;
 
 /**
@@ -24,8 +23,8 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const rows = stages.map((stage) => {
     const t = s.queueTrend[stage];
     const growth = t?.growthPerWeek ?? null;
-    const grow = rate(growth, true);
-    return [shortStageLabel(stage, gitOnly), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
+    const grow = withSign(growth, formatPerWeek);
+    return [shortStageLabel(stage, gitOnly), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
   const table = fitTable(
     [
@@ -84,7 +83,7 @@ function littlesLaw(report: Report, stages: readonly StageName[]): string {
   const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
   const weeks = (meanTimeInStage ?? 0) / WEEK;
   const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= 0.2 * Math.max(1, meanQueue ?? 0) ? 'close: the flow was steady' : 'far apart: the queue grew or drained in the window';
-  return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes('github'))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+  return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes('github'))}: ${formatPerWeek(arrivalsPerWeek)} a week × ${formatNumber(weeks)} weeks ≈ ${formatNumber(littleQueue)} waiting, against ${formatNumber(meanQueue)} on average (${verdict}).`;
 }
 
 function weeksNote(report: Report, shown: number): string {
