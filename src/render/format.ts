@@ -101,3 +101,8 @@ export function codingUnseenNote(report: Report): string | null {
   const one = coding.oneCommit ?? 0;
   return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
 }
+
+/** A change's lines added and deleted, `+40 −10`, as the report holds them; `—` when its size is unknown. */
+export function linesText(change: { additions: number | null; deletions: number | null }): string {
+  return change.additions === null || change.deletions === null ? '—' : `+${change.additions} −${change.deletions}`;
+}

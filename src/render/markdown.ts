@@ -8,7 +8,7 @@ import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
-import { businessHoursText, codingUnseenNote, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
@@ -361,12 +361,12 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     md(minuteOf(ch.mergedAt)),
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
     formatDuration(ch.leadTime, days),
-    ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
+    linesText(ch),
     md([...ch.flags, ...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Lines', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }

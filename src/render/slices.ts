@@ -201,14 +201,14 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   // every row's name starts with the grouping (team:): the caption says it, the bars keep the room
   const label = (name: string): string => name.replace(/^[a-z]+:/, '');
   const noun = slices.by === 'team' ? 'team' : slices.by === 'label' ? 'label' : 'folder';
-  const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
-  const longest = Math.max(0, ...sums);
+  const longest = Math.max(0, ...slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0)));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(
     { id: 'slice-stages', title: `Stage medians by ${slices.by}`, description: `For each ${slices.by === 'team' ? 'team' : 'slice'}, the median time of its changes in each stage, laid end to end.` },
-    slices.rows.map((r, i) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)), text: format(sums[i] ?? 0) })),
+    // no total after a bar: the sum of the medians is no figure of the report (each median is its segment's tooltip)
+    slices.rows.map((r) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)) })),
     { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
   );
   const leadSvg = barChart(
@@ -217,7 +217,7 @@ function sliceCharts(report: Report, slices: Slices): string[] {
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format, empty: 'no slice has a known lead or cycle time' },
   );
   return [
-    figure(stagesSvg, `Where each ${noun}’s typical change waits`, 'Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives.'),
+    figure(stagesSvg, `Where each ${noun}’s typical change waits`, 'Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives.'),
     figure(leadSvg, `Lead and cycle time by ${noun}`),
   ];
 }

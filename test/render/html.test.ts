@@ -265,7 +265,8 @@ describe('renderHtml: the table of changes', () => {
   it('gives sort keys to the script in the DOM and words to the reader', () => {
     expect(html).toContain('<th scope="col" data-type="number" class="num"><button type="button">Lead time</button></th>');
     expect(html).toContain('<td class="num" data-v="1772532000" title="2026-03-03 10:00 UTC">2026-03-03</td>');
-    expect(html).toContain('<td class="num" data-v="50">50 lines</td>');
+    // the lines as the report holds them (40 added, 10 deleted), sorted by their sum
+    expect(html).toContain('<td class="num" data-v="50">+40 −10</td>');
     expect(html).toContain('<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search"');
   });
 
