@@ -163,7 +163,7 @@ export const QUEUE_TREND = {
   growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks' },
   meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average number of changes in the stage over the window (Little\'s law: L)' },
   meanTimeInStage: duration('mean time in stage', 'mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when the window was steady' },
+  littleQueue: { kind: 'number', label: 'queue if the flow were steady (arrivals a week × weeks in the stage)', nullable: true, description: 'arrival rate × mean time in stage (Little\'s law, λW): near meanQueue when the window was steady' },
 } as const satisfies Record<string, Figure>;
 
 export const REVIEW_HEALTH = {

@@ -52,8 +52,8 @@ function mdLine(text: string): string {
 
 /**
  * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary, in the
- * HTML report's order: header, headline and key figures, the repositories of a report over several, where the
- * time goes, what to do next, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
+ * HTML report's order: header, headline and key figures, where the time goes and what to fix first (the first
+ * screen), the repositories of a report over several, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
  * the unreleased backlog, review, rework, CI, work in progress, AI-assisted vs other, the queues, then the
  * slowest and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
  * escaped, so a title cannot break a table or inject markup.
@@ -66,11 +66,13 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
+    // the first screen is the answer: the headline, where the time goes, what to fix first; then the rest
     out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
+    out.push(...stageTable(report), ...recommendations(report));
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...previousPeriod(report), ...distribution(report));
+    out.push(...doraTable(report), ...previousPeriod(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
@@ -176,16 +178,36 @@ function doraTable(report: Report): string[] {
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
+/**
+ * What to fix first: the first recommendation written out (what it measured, its what-if, what it tells and what
+ * to do), the rest in the articles' four columns under it; when no rule fired, one sentence, what was checked
+ * folded under it.
+ */
 function recommendations(report: Report): string[] {
   const days = durationFormat(report.businessHours);
-  if (report.recommendations.length === 0) return [];
-  const whatIfs = report.recommendations.some((r) => r.whatIf);
-  const rows = report.recommendations.map((r) => {
-    const w = r.whatIf;
-    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report), days) : '';
-    return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
-  });
-  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
+  const [first, ...rest] = report.recommendations;
+  if (first === undefined) return [];
+  if (first.id === 'healthy') {
+    const checked = first.checked ?? [];
+    return ['### What to fix first', '', `**${md(first.measure)}**; ${md(first.value)}.`, '', ...(checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), '']) : [])];
+  }
+  const whatIf = (r: typeof first): string => (r.whatIf ? whatIfText(r.whatIf, stageLabel(r.whatIf.stage, report), days) : '');
+  const lead = [
+    `**${md(first.measure)}**: ${md(first.value)}`,
+    '',
+    ...(first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : []),
+    `- **What it tells you**: ${md(first.tellsYou)}`,
+    `- **What you do next**: ${md(first.doNext)}`,
+    '',
+  ];
+  const whatIfs = rest.some((r) => r.whatIf);
+  const rows = rest.map((r) => [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf(r)] : [])].map(md));
+  return [
+    '### What to fix first',
+    '',
+    ...lead,
+    ...(rows.length > 0 ? [`Then, ${rows.length === 1 ? 'one more' : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`, '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)] : []),
+  ];
 }
 
 /** The lead-time distribution as one row of counts under the ranges. */
@@ -241,7 +263,7 @@ function queueSection(report: Report): string[] {
     '',
     'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
     '',
-    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Time in stage'], 'lrrrrrr', trend),
     'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
     '',
     ...details('Weekly queues', [

@@ -53,5 +53,5 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
     out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
   if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-  return ['', ...out];
+  return out;
 }

@@ -34,8 +34,9 @@ describe('what git cannot see of coding', () => {
     const md = renderMarkdown(r);
     expect(md).toMatch(/\| first → last commit \| 6 \| [^|]+\| [^|]+\| [^|]+\| — \|/);
     expect(md).toContain('- first → last commit: git cannot see coding time.');
+    // the HTML says it under its share bar, whose empty part is the stage's: 4 of 6 changes, 67%, one commit
     const html = renderHtml(r);
-    expect(html).toContain('first → last commit: git cannot see coding time.');
+    expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed as one commit)');
   });
 
   it('keeps the share when half or fewer are one commit', () => {

@@ -83,10 +83,15 @@ describe('renderMarkdown: content', () => {
     ]);
   });
 
-  it('has the recommendations table in the articles’ four columns when there are recommendations', () => {
-    const table = tableAfter(markdown, 'What you measure');
+  it('writes out what to fix first, and the rest in the articles’ four columns', () => {
+    // one recommendation: written out, no table of the rest
+    expect(markdown).toContain('### What to fix first\n\n**Pickup time (p75)**: 1d 6h (threshold 24h)\n\n- **What it tells you**: Reviews wait for people \\| not for code\n- **What you do next**: Agree a review rota\n');
+    expect(markdown).not.toContain('What you measure');
+    const two = renderMarkdown(buildReport(sampleChanges(), { recommendations: [RECOMMENDATION, { ...RECOMMENDATION, id: 'second', measure: 'Deploy wait (p50)' }] }));
+    const table = tableAfter(two, 'What you measure');
     expect(cells(table[0] ?? '')).toEqual(['What you measure', 'Measured', 'What it tells you', 'What you do next']);
-    expect(cells(table[2] ?? '')).toEqual(['Pickup time (p75)', '1d 6h (threshold 24h)', 'Reviews wait for people \\| not for code', 'Agree a review rota']);
+    expect(table.slice(2).map((r) => cells(r)[0])).toEqual(['Deploy wait (p50)']);
+    expect(two).toContain('Then, one more, ranked by the hours of waiting each accounts for:');
     expect(renderMarkdown(buildReport(sampleChanges()))).not.toContain('What you measure');
   });
 
@@ -220,7 +225,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('follows the HTML report from the key figures to the queues', () => {
     expect(headings(markdown)).toEqual([
-      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
+      'Where the time goes', 'What to fix first', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
       'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
     ]);
     expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band \(DORA 2024\): 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.75\*\* deploys per week \(high performer band \(DORA 2024\): 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band \(DORA 2024\): 10% to 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
@@ -234,9 +239,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
   });
 
   it('adds the what-if to its recommendation', () => {
-    const table = tableAfter(markdown, 'What if');
-    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5 change-hours of waiting saved a week (summed over the changes)');
-    expect(cells(table[3] ?? '')[4]).toBe('');
+    expect(markdown).toContain('- **What if**: pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5 change-hours of waiting saved a week (summed over the changes)\n');
   });
 
   it('lists the unreleased changes, the lead-time ranges, the queues and the AI intervals', () => {

@@ -91,7 +91,7 @@ export function queues(report: Report): string {
     'queues',
     'Where the queue builds',
     'When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.',
-    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], rows, 'lrrrrrr'),
+    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Mean time in stage'], rows, 'lrrrrrr'),
     '<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>',
     charts(...small, capacity),
   );

@@ -11,12 +11,16 @@ import { keySeries, periodsSoFar } from '../trend.js';
 import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
+import { stagePercentiles } from './overview.js';
 
 const epoch = (iso: string): number => Date.parse(iso) / 1000;
 
-/** The lead-time distribution and the weekly trend, side by side. */
+/** The spread of each stage, the lead-time distribution and the weekly trend, side by side. */
 export function leadTime(report: Report): string {
-  return section('lead-time', 'Lead time: spread and trend', '', charts(distribution(report), trend(report)));
+  const days = durationFormat(report.businessHours);
+  const deployed = report.summary.leadTimeDeployed;
+  const lead = deployed.p50 === null || report.summary.leadTime.censored === 0 ? '' : `Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(deployed.p50, days)} (p90 ${formatDuration(deployed.p90, days)}).`;
+  return section('lead-time', 'Lead time: spread and trend', h(lead), charts(stagePercentiles(report), distribution(report), trend(report)));
 }
 
 function distribution(report: Report): string {

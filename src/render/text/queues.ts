@@ -33,7 +33,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
       { head: 'out/wk', align: 'right' },
       { head: 'growth/wk', align: 'right', min: 7 },
       { head: 'mean queue', align: 'right', min: 7, wrap: true },
-      { head: 'λ × W', align: 'right' },
+      { head: 'if steady', align: 'right', min: 7, wrap: true },
       { head: 'mean time', align: 'right', min: 8, wrap: true },
     ],
     rows,
@@ -61,7 +61,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
-    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).', ctx.width)),
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
     c.dim(wrap(littlesLaw(report, stages), ctx.width)),
@@ -69,7 +69,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
 }
 
 /**
- * Little's law as one sentence with the numbers of the stage where most changes wait: `λ × W` is arrivals a
+ * Little's law as one sentence with the numbers of the stage where most changes wait: `if steady` is arrivals a
  * week times weeks in the stage, which a steady flow keeps equal to the mean queue.
  */
 function littlesLaw(report: Report, stages: readonly StageName[]): string {
@@ -78,7 +78,7 @@ function littlesLaw(report: Report, stages: readonly StageName[]): string {
     .map((stage) => ({ stage, t: trend[stage] }))
     .filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null)
     .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+  const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
   if (!biggest?.t) return `${rule}.`;
   const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
   const weeks = (meanTimeInStage ?? 0) / WEEK;
