@@ -10,7 +10,7 @@ import { barChart, stackedShareBar } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { stageLabel } from '../text.js';
 import { changeHours } from '../confidence.js';
-import { charts, details, figure, h, num, plural, section, stageName, table, tiles, wideNum, type Tile } from './parts.js';
+import { details, figure, h, num, plural, section, stageName, table, tiles, wideNum, type Tile } from './parts.js';
 
 function band(dora: DoraFigure, key: string): string {
   const words = bandText(key, dora.band);
