@@ -8,7 +8,7 @@ import { charts, figure, section, stageName } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
-import { fitTable, naturalWidth } from './text/layout.js';
+import { droppedNote, fitTableDropping, naturalWidth, wrap } from './text/layout.js';
 
 /*
  * `--by`'s table: one row per team, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -22,6 +22,9 @@ import { fitTable, naturalWidth } from './text/layout.js';
  * has. Documented in docs/definitions.md.
  */
 export const UNOWNED_FINDING = 0.25;
+
+/** the terminal table's figures in the order they give way when it is too wide, the least read first */
+const SLICE_DROP_ORDER = ['rev/chg', 'AI', 'repos', 'unreleased', 'cycle p50', 'failure rate', 'deploys', 'slowest stage', 'changes', 'lead p50'];
 
 /** under the Markdown and HTML tables, whose stage cells hold two figures */
 const STAGE_NOTE = 'A stage\'s cell: its median, and in brackets its share of the typical change.';
@@ -134,19 +137,24 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const days = durationFormat(report.businessHours);
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
-  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
+  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'fix first'];
   const rows = slices.rows.map((r) =>
     [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatRatio(r.aiShare),
       ...(github(report) ? [formatNumber(r.reviewsPerChange)] : []),
       top(r)].map(terminalSafe));
   const last = heads.length - 1;
+  // too wide for the terminal, the figures give way, the least read first, and are named under the table: the
+  // slice's name is never cut (every `path:` or `product:` slice read `p…` at 80 columns), the recommendation wraps
   const columns = heads.map((h, i) => ({
     head: h,
     ...(i > 0 && i < last && h !== 'slowest stage' && { align: 'right' as const }),
-    ...((i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }),
+    ...(i === last && { min: Math.min(14, naturalWidth(h, rows.map((r) => r[i]))), wrap: true }),
+    ...(i > 0 && i < last && { drop: SLICE_DROP_ORDER.indexOf(h) === -1 ? SLICE_DROP_ORDER.length : SLICE_DROP_ORDER.indexOf(h) }),
   }));
-  const fitted = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
-  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))];
+  const width = options.width ?? 80;
+  const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
+  const note = droppedNote(dropped, width);
+  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */

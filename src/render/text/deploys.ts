@@ -40,7 +40,7 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     return marked ? [...row, marks[i] ? c.red(marks[i]) : ''] : row;
   });
   // the status column only when one of the rows has something to say
-  const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
+  const columns = [{ head: 'deploy' }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
   out.push(...failedDeploys(report, ctx));
   const unlinked = report.unlinkedIncidents ?? [];

@@ -121,6 +121,39 @@ export function shrink(natural: readonly number[], columns: readonly Column[], r
   return widths;
 }
 
+export interface DroppableColumn extends Column {
+  /** the order columns are dropped in when the table is too wide, lowest first; absent: never dropped */
+  drop?: number;
+}
+
+/**
+ * A table no wider than `width` whose cells stay whole where a column can give way: the columns with a `drop`
+ * rank are left out, lowest first, until the rest fit with every cell whole; only then do the shrinkable columns
+ * (`min`) shrink. A row's name (a column with neither `drop` nor `min`) is never cut. Returns the table and the
+ * heads of the columns left out, for a line under it that says so.
+ */
+export function fitTableDropping(columns: readonly DroppableColumn[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): { table: string; dropped: string[] } {
+  const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
+  // a wrapping column takes its `min` when fitting: wrapped, it cuts nothing
+  const least = columns.map((col, i) => (col.wrap && col.min !== undefined ? Math.min(col.min, natural[i] ?? 0) : (natural[i] ?? 0)));
+  const kept = columns.map(() => true);
+  const fits = (): boolean => least.reduce((sum, w, i) => sum + (kept[i] ? w + 1 : 0), 1) <= ctx.width;
+  const order = columns.map((col, i) => ({ i, rank: col.drop })).filter((c): c is { i: number; rank: number } => c.rank !== undefined).sort((a, b) => a.rank - b.rank || b.i - a.i);
+  const dropped: number[] = [];
+  for (const { i } of order) {
+    if (fits()) break;
+    kept[i] = false;
+    dropped.push(i);
+  }
+  const pick = <T>(list: readonly T[]): T[] => list.filter((_, i) => kept[i]);
+  return { table: fitTable(pick(columns), rows.map(pick), ctx), dropped: dropped.sort((a, b) => a - b).map((i) => columns[i]?.head ?? '') };
+}
+
+/** The line under a table that left columns out to fit the terminal: which, and where to see them. */
+export function droppedNote(dropped: readonly string[], width: number): string | null {
+  return dropped.length === 0 ? null : `left out to fit ${width} columns: ${dropped.join(', ')} (a wider --width, or --format markdown or html, shows them)`;
+}
+
 /** A share as a bar of `width` cells: filled green, the rest dim dots. */
 export function bar(share: number | null, width: number, c: ChalkInstance): string {
   if (share === null || width <= 0) return '';
