@@ -366,6 +366,46 @@ export const NOT_FIGURES: Readonly<Record<string, string>> = {
   previous: 'the window against the one before it, figure by figure, each change with its interval: read as a whole in its own section',
 };
 
+/**
+ * What a plain number of the summary counts, so it is never written bare (`dora.deploymentFrequency = 1.45 a
+ * week`, not `= 1.45`): a rate per week, lines, days, or changes, reviews and pull requests per something. Keyed
+ * by the figure's path as `check --list` gives it (`<stage>` for each stage); every `number` figure has one
+ * (test/metrics/catalogue.test.ts).
+ */
+export type NumberUnit = 'perWeek' | 'lines' | 'days' | 'changes' | 'reviewsPerChange' | 'commentsPer100Lines' | 'pullsPerAuthor';
+
+/** each unit in words, after the number: `1.45 a week`, `12 lines` */
+export const UNIT_WORDS: Readonly<Record<NumberUnit, string>> = {
+  perWeek: 'a week',
+  lines: 'lines',
+  days: 'days',
+  changes: 'changes',
+  reviewsPerChange: 'reviews per change',
+  commentsPer100Lines: 'comments per 100 lines',
+  pullsPerAuthor: 'open pull requests per author',
+};
+
+export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
+  'flow.size.p50': 'lines',
+  'flow.size.p90': 'lines',
+  'dora.deploymentFrequency': 'perWeek',
+  'dora.deploymentFrequency.deployDaysPerWeek': 'perWeek',
+  'dora.deploymentFrequency.coveredDays': 'days',
+  'review.reviewsPerChange': 'reviewsPerChange',
+  'review.largeChangeCommentsPer100LinesP50': 'commentsPer100Lines',
+  'wip.perAuthor': 'pullsPerAuthor',
+  'queueTrend.<stage>.arrivalsPerWeek': 'perWeek',
+  'queueTrend.<stage>.departuresPerWeek': 'perWeek',
+  'queueTrend.<stage>.growthPerWeek': 'perWeek',
+  'queueTrend.<stage>.meanQueue': 'changes',
+  'queueTrend.<stage>.littleQueue': 'changes',
+};
+
+/** A number figure's unit, by its path (a stage's name read as `<stage>`); undefined for any other kind. */
+export function numberUnit(path: string): NumberUnit | undefined {
+  return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, '$1.<stage>.')];
+}
+
 /** A figure at its place: what `check --list`, the gates and the docs read. */
 export interface CatalogueEntry {
   /** dot path into `report.summary`; a DORA key's is the key's own (`dora.leadTime`), its value implied */
