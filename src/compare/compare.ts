@@ -1,4 +1,5 @@
 import { STAGES, type StageName } from '../domain.js';
+import { repositoryName } from '../render/names.js';
 import { comparedRow, doraRows, stageBasis, type ComparedRow, type ComparedSample } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import type { Distribution } from '../metrics/percentile.js';
@@ -75,12 +76,15 @@ export function compareReports(before: Report, after: Report, options: CompareOp
   }
   rows.push(...doraRows(before.summary.dora, after.summary.dora, samples));
   const sides = { before: side(before), after: side(after) };
-  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
+  // one repository on both sides: known by its remote, else the folder it was read from (its name may be shared)
+  const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
+  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample, same) };
 }
 
 function side(report: Report): ComparisonSide {
   return {
-    repository: report.repository.remote ?? report.repository.path,
+    // named as every page names it: its remote, else its folder, never the machine's path to it
+    repository: repositoryName(report.repository),
     window: report.window,
     changes: report.summary.changes,
     deploys: report.summary.dora.deploymentFrequency.count,
@@ -90,7 +94,7 @@ function side(report: Report): ComparisonSide {
   };
 }
 
-function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number): string[] {
+function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number, sameRepository: boolean): string[] {
   const out: string[] = [];
   for (const [name, s] of [['before', before], ['after', after]] as const) {
     if (s.changes < minSample) out.push(`${name} has ${plural(s.changes, 'change')}, fewer than ${minSample}: too few to trust its figures`);
@@ -106,6 +110,6 @@ function warnings(before: ComparisonSide, after: ComparisonSide, minSample: numb
   }
   const t = (iso: string): number => Date.parse(iso);
   const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
-  if (before.repository === after.repository && overlap) out.push('the two windows overlap: some changes are on both sides');
+  if (sameRepository && overlap) out.push('the two windows overlap: some changes are on both sides');
   return out;
 }

@@ -208,8 +208,8 @@ export const policySchema = z.object({
 export type Policy = z.infer<typeof policySchema>;
 
 export const repositoryRowSchema = z.object({
-  name: z.string().describe('owner/name when the remote is known, else the path'),
-  path: z.string(),
+  name: z.string().describe('what every page calls it: owner/name when the remote is known, else its folder\'s name with as many of its path\'s last parts as tell it apart (a/repo, b/repo); never a path of the machine'),
+  path: z.string().describe('the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it'),
   remote: z.string().nullable(),
   branch: z.string(),
   window: z.object({ since: time, until: time }),
@@ -232,7 +232,7 @@ export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: time,
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
-  repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
+  repository: z.object({ path: z.string().describe('the folder it was read from on the machine that made the report (an aggregate: "aggregate"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder'), remote: z.string().nullable(), branch: z.string() }),
   window: z
     .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
     .describe('changes merged in [since, until) are in the window'),

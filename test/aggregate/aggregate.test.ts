@@ -80,7 +80,7 @@ describe('aggregateReports', () => {
     expect(s.stages.review.shareOfTotal).toBeCloseTo(3 / 36, 12);
     // a stage no change could show has no share (as for one repository)
     expect(s.stages.pickup).toMatchObject({ count: 0, p50: null, share: null });
-    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5 });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5, zeroTotal: 0 });
   });
 
   it('recomputes sizes, reverts and AI over the counted changes', () => {
