@@ -31,7 +31,7 @@ export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, seg
     const share = s.share ?? 0;
     const w = share * WIDTH;
     const text = `${s.name}: ${formatRatio(share)}${s.detail ? ` · ${s.detail}` : ''}`;
-    rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour, 'data-share': share }, tooltip(text)));
+    rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour, 'data-share': String(share) }, tooltip(text)));
     if (w >= textWidth(formatRatio(share)) + 6) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, formatRatio(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
     x += w;
   }
