@@ -24,8 +24,6 @@ const RUNS = 60;
 const json = (report: Report): Report => JSON.parse([...renderJsonChunks(report)].join('')) as Report;
 /** a table row's cells: the text between its `│` (or `|`) */
 const cells = (line: string, bar = '│'): string[] => line.split(bar).slice(1, -1).map((c) => c.trim());
-/** the text of an HTML fragment, as a reader sees it */
-const visible = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim();
 /** a cell of Markdown or HTML as its reader sees it: `&gt; 99%` is `> 99%` */
 const unescape = (text: string): string => text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
 const pattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
