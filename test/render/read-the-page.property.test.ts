@@ -104,8 +104,9 @@ describe('the page, read over generated histories', () => {
           drawn += Number(share);
         }
         const caption = /data-chart="stage-shares"[\s\S]*?<\/svg><p class="note">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
-        if (caption.includes('add up to 100%')) expect(Math.abs(drawn - 1)).toBeLessThan(1e-9);
-        else expect(drawn).toBeLessThan(1 - 1e-9);
+        const shares = JSON.stringify(STAGES.map((k) => [k, report.summary.stages[k].share, report.summary.stages[k].oneCommit]));
+        if (caption.includes('add up to 100%')) expect(Math.abs(drawn - 1), `${caption} ${shares}`).toBeLessThan(1e-9);
+        else expect(drawn, `${caption} ${shares}`).toBeLessThan(1 - 1e-9);
       }),
       { numRuns: RUNS },
     );

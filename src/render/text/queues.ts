@@ -28,7 +28,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   });
   const table = fitTable(
     [
-      { head: 'stage', min: 8, wrap: true },
+      { head: 'stage', min: 8, wrap: true, rank: 1 },
       { head: 'in/wk', align: 'right' },
       { head: 'out/wk', align: 'right' },
       { head: 'growth/wk', align: 'right', min: 7 },
