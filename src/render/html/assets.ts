@@ -40,7 +40,7 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
 /* the first screen: the share bar beside the stages table, which takes the wider part */
-.charts.split{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}
+.charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
 @media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:600px){.wide-only{display:none}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}

@@ -61,7 +61,7 @@ export function stages(report: Report): string {
     {
       id: 'stage-shares',
       title: 'Share of the time in each stage',
-      description: `The share of each stage in the lead time of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty'}.`,
+      description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty'}.`,
     },
     STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: shareOf(k), detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
     unseen === null ? undefined : `${stageName('coding', report)}: no share (git cannot see coding time)`,
@@ -89,9 +89,9 @@ export function stages(report: Report): string {
   return section(
     'stages',
     'Where the time goes',
-    h(`A stage's share: the part of the typical change's ${s.shareBasis.kind === 'deployed' ? 'lead' : 'cycle'} time spent in it, over ${shareBasisText(s)}, each weighing the same.`),
+    h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`),
     `<div class="charts split">${[
-      figure(shares, 'Share of the lead time of the typical change, by stage', shareCaption(report)),
+      figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)),
       table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], [...stageRows, ...totals], 'lrrrrr', { wide: [1, 3] }),
     ].join('')}</div>`,
     notes.map((n) => `<p class="note">${h(n)}</p>`).join(''),
@@ -141,6 +141,11 @@ function whatIfText(w: WhatIf, report: Report): string {
   return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${changeHours(w.hoursSavedPerWeek)} of waiting saved per week, summed over the changes that waited longer.`;
 }
 
+/** What the shares are of: the lead time, or the cycle time when nothing deployed (the share basis's kind). */
+function totalOf(report: Report): string {
+  return report.summary.shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time';
+}
+
 /**
  * What the share bar's caption may say: that the shares add up to 100% only when every stage has its share, so
  * the labels under the bar add up to it too; else what the empty part of the bar is.
@@ -153,7 +158,7 @@ export function shareCaption(report: Report): string {
   // the empty part is there only when the stage git cannot see took time in the changes: else the shares shown are all of it
   return unseen && (coding.share ?? 0) > 0
     ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, 'change')}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.`
-    : 'Each change is split into its stages from first commit to deploy, and each segment is as wide as its share: the shares add up to 100%.';
+    : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === 'deployed' ? 'deploy' : 'merge'}, and each segment is as wide as its share: the shares add up to 100%.`;
 }
 
 /** p50 and p90 of each stage and of the lead time on a log axis: the spread the first screen's table gives in figures. */
