@@ -1,6 +1,15 @@
 const CALENDAR_DAY = 86400;
 
 /**
+ * A figure as the JSON report writes it: to the millionth. Every writer below rounds from this value, so a
+ * page and the JSON beside it never round one figure apart (121.49999999999997 seconds, float noise of an
+ * interpolated percentile, is 121.5 in the JSON: 2m 2s on every page, not 2m 1s in the terminal).
+ */
+export function asWritten(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
  * How long a `d` is where durations are written: a calendar day, or the working day when a report counts only
  * business hours (SPEC section 6: with --business-hours a "day" is a working day, 8h for 09:00–17:00). A value
  * the writer is given, so two reports written at once (one in working days) cannot change each other's units.
@@ -24,7 +33,7 @@ export function durationFormat(hours: { start: string; end: string } | null | un
  */
 export function formatDuration(seconds: number | null, format: DurationFormat = CALENDAR_DAYS): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
-  let rest = Math.round(seconds);
+  let rest = Math.round(asWritten(seconds));
   if (rest <= 0) return '0s';
   const parts: string[] = [];
   const units: ReadonlyArray<readonly [string, number]> = [['d', format.day], ['h', 3600], ['m', 60], ['s', 1]];
@@ -113,7 +122,7 @@ export function formatRatio(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
   if (ratio === 0) return '0%';
   if (ratio === 1) return '100%';
-  const p = ratio * 100;
+  const p = asWritten(ratio) * 100;
   if (p < 0.05) return '< 0.1%';
   if (p >= 99.5) return '> 99%';
   if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
@@ -126,19 +135,20 @@ export function formatRatio(ratio: number | null | undefined): string {
  * not measured.
  */
 export function formatPerWeek(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(2);
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : asWritten(value).toFixed(2);
 }
 
 /** A plain number (a mean queue, reviews per change, change-hours): one decimal under 100 (`17.5`), whole from 100 (`1104`); `—` when not measured. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return Math.abs(value) >= 99.95 ? String(Math.round(value)) : value.toFixed(1);
+  const written = asWritten(value);
+  return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
 }
 
 /** Lines changed: `12 lines`, `1 line`; `—` when not measured. */
 export function formatLines(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return plural(Math.round(value), 'line');
+  return plural(Math.round(asWritten(value)), 'line');
 }
 
 /** A count: `12`; `—` when not measured. */

@@ -54,7 +54,7 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
   }
   const options = { strict: flags.strict === true, slices: await namedSlices(report, thresholds) };
   const outcome = evaluateGates(report, thresholds, options);
-  const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
+  const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results, layoutWidth(io, flags.width)), false);
   await emit(io, rendered, flags.output);
   // a threshold the run cannot measure passes: said on stderr too, with why and what --strict does
   for (const result of outcome.results) {

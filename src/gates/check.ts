@@ -1,3 +1,4 @@
+import wrapAnsi from 'wrap-ansi';
 import { catalogueEntries, numberUnit, UNIT_WORDS } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
@@ -178,11 +179,16 @@ export function unmeasuredLine(result: GateResult): string | null {
   return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
 }
 
-/** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
-export function renderGateText(results: readonly GateResult[]): string {
+/**
+ * Plain text for the terminal: a headline, then one line per threshold with its measured value, wrapped to
+ * `columns` (default 80) under the figure, past its status.
+ */
+export function renderGateText(results: readonly GateResult[], columns = 80): string {
   const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
-  const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
-  return [`flowaudit check: ${headline(results)}`, ...lines].join('\n') + '\n';
+  const indent = 2 + width + 2;
+  const wrapped = (text: string, room: number): string[] => wrapAnsi(text, Math.max(20, room), { hard: true }).split('\n');
+  const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : ' '.repeat(indent)}${part}`));
+  return [...wrapped(`flowaudit check: ${headline(results)}`, columns), ...lines].join('\n') + '\n';
 }
 
 /** A GitHub-flavoured Markdown table, for the Actions step summary and PR comments. */

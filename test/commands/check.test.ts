@@ -70,7 +70,7 @@ describe('flowaudit check: gates that cannot pass by accident', () => {
   });
 
   it('passes a figure git cannot see with a warning, and fails it with --strict', async () => {
-    const args = ['check', scene.repo.dir, '--no-github', '--fail-on', 'leadTime.p50<=2d', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW];
+    const args = ['check', scene.repo.dir, '--no-github', '--width', '200', '--fail-on', 'leadTime.p50<=2d', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW];
     const lenient = await runCli(args);
     expect(lenient.code).toBe(0);
     // it passes, but not unseen: stderr says why it was not measured and what --strict does

@@ -111,7 +111,7 @@ describe('gate renderers', () => {
   const { results } = evaluateGates(subject, ['leadTime.p50<=7d', 'stages.pickup.p50<=1d', 'dora.changeFailureRate<=15%']);
 
   it('text: a headline and one line per threshold', () => {
-    expect(renderGateText(results)).toBe(
+    expect(renderGateText(results, 200)).toBe(
       [
         'flowaudit check: 1 of 3 thresholds breached, 1 not measured (passed: add --strict to fail a threshold the run cannot measure)',
         '  breached      leadTime.p50 = 9d 12h (wanted <= 7d)',
@@ -120,6 +120,13 @@ describe('gate renderers', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('text: fits the terminal, a long result wrapped under its figure, past its status', () => {
+    const lines = renderGateText(results, 80).split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const at = lines.findIndex((l) => l.startsWith('  not measured  stages.pickup.p50 not measured:'));
+    expect(lines[at + 1]?.startsWith(' '.repeat(16))).toBe(true);
   });
 
   it('markdown: a table with the operator escaped', () => {
@@ -144,7 +151,7 @@ describe('gate renderers', () => {
       expect(strict.breached).toBe(0);
       expect(strict.failed).toBe(1);
       expect(evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d']).failed).toBe(0);
-      expect(renderGateText(strict.results)).toBe(
+      expect(renderGateText(strict.results, 200)).toBe(
         [
           'flowaudit check: 0 of 2 thresholds breached, 1 not measured (a failure with --strict)',
           '  ok                               leadTime.p50 = 9d 12h (wanted <= 10d)',
