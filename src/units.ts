@@ -151,11 +151,6 @@ export function formatLines(value: number | null | undefined): string {
   return plural(Math.round(asWritten(value)), 'line');
 }
 
-/** A count: `12`; `—` when not measured. */
-export function formatCount(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : String(value);
-}
-
 /** A signed figure written by its kind's writer: `+0.70`, `−1.25`, `0.00` (a change, a growth). */
 export function withSign(value: number | null | undefined, write: (magnitude: number) => string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
