@@ -156,3 +156,13 @@ export function withSign(value: number | null | undefined, write: (magnitude: nu
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${write(Math.abs(value))}`;
 }
+
+/**
+ * A difference of two ratios in percentage points, signed, its size written as a ratio is (whole from 10 points,
+ * one decimal under them): `+3.5 pp`, `−12 pp`, `0 pp`; `—` when not measured.
+ */
+export function formatPoints(difference: number | null | undefined, minus = '−'): string {
+  if (difference === null || difference === undefined || !Number.isFinite(difference)) return '—';
+  const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, '');
+  return size === '0' ? '0 pp' : `${difference < 0 ? minus : '+'}${size} pp`;
+}

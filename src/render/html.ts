@@ -3,6 +3,7 @@ import type { Report } from '../report/schema.js';
 import { businessHoursText, mergedInWindow, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
+import { acceptance } from './html/acceptance.js';
 import { aiComparison, queues } from './html/comparison.js';
 import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
@@ -37,8 +38,8 @@ export const HTML_CSP = [
  * The report as one self-contained HTML file: no request leaves it when opened (inline CSS, inline SVG charts,
  * one small inline script that searches, sorts and pages the table of changes from the DOM), readable on a
  * phone, in dark mode and printed. Sections in reading order: the headline, where the time goes and what to fix
- * first (the first screen), the key figures, the DORA keys, then lead time, deploys, the unreleased backlog, review, rework, CI, work in
- * progress, AI-assisted vs other, the queues, and every change. Every piece of text from git or GitHub is
+ * first (the first screen), the key figures, the DORA keys, then lead time, deploys, the unreleased backlog, review,
+ * rework, CI, work in progress, AI-assisted vs other, acceptance, the queues, and every change. Every piece of text from git or GitHub is
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
@@ -66,6 +67,7 @@ export function renderHtml(input: Report): string {
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),
+        acceptance(report),
         queues(report),
         changesTable(report),
       ];
