@@ -2868,12 +2868,15 @@ var init_business_hours = __esmMin((() => {
 	DAY$12 = 86400;
 }));
 // src/units.ts
+function asWritten(value) {
+	return Math.round(value * 1e6) / 1e6;
+}
 function durationFormat(hours) {
 	return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
 }
 function formatDuration(seconds, format = CALENDAR_DAYS) {
 	if (seconds === null || !Number.isFinite(seconds)) return "—";
-	let rest = Math.round(seconds);
+	let rest = Math.round(asWritten(seconds));
 	if (rest <= 0) return "0s";
 	const parts = [];
 	const units = [
@@ -2923,7 +2926,38 @@ function noun(count, one, other = `${one}s`) {
 function plural$2(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
-var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL;
+function formatRatio(ratio) {
+	if (ratio === null || ratio === void 0 || !Number.isFinite(ratio)) return "—";
+	if (ratio === 0) return "0%";
+	if (ratio === 1) return "100%";
+	const p = asWritten(ratio) * 100;
+	if (p < .05) return "< 0.1%";
+	if (p >= 99.5) return "> 99%";
+	if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
+	return `${Math.round(p)}%`;
+}
+function formatPerWeek(value) {
+	return value === null || value === void 0 || !Number.isFinite(value) ? "—" : asWritten(value).toFixed(2);
+}
+function formatNumber(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	const written = asWritten(value);
+	return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
+}
+function formatLines(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return plural$2(Math.round(asWritten(value)), "line");
+}
+function withSign(value, write) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return `${value > 0 ? "+" : value < 0 ? "−" : ""}${write(Math.abs(value))}`;
+}
+function formatPoints(difference, minus = "−") {
+	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
+	const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, "");
+	return size === "0" ? "0 pp" : `${difference < 0 ? minus : "+"}${size} pp`;
+}
+var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL, WHOLE;
 var init_units = __esmMin((() => {
 	CALENDAR_DAY = 86400;
 	CALENDAR_DAYS = Object.freeze({ day: CALENDAR_DAY });
@@ -2938,6 +2972,7 @@ var init_units = __esmMin((() => {
 	};
 	DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
 	PLURAL = new Intl.PluralRules("en-US");
+	WHOLE = 1e-9;
 }));
 // src/sources/deploys/branch.ts
 var branch;
@@ -10599,13 +10634,17 @@ function summarizeStages(changes, waiting) {
 	const stageSums = new Float64Array(STAGES.length);
 	const values = new Float64Array(STAGES.length);
 	let basis = 0;
+	let zeroTotal = 0;
 	let all = 0;
 	for (const c of changes) {
 		if (kind === "deployed" ? c.leadTime === null : c.cycleTime === null) continue;
 		let total = 0;
 		const stages = c.stages;
 		for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i]] ?? 0;
-		if (!(total > 0)) continue;
+		if (!(total > 0)) {
+			zeroTotal++;
+			continue;
+		}
 		basis++;
 		all += total;
 		for (let i = 0; i < STAGES.length; i++) {
@@ -10617,7 +10656,11 @@ function summarizeStages(changes, waiting) {
 		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
 		const shown = figure.count > 0 && basis > 0;
 		const i = STAGES.indexOf(s);
-		const oneCommit = s === "coding" ? { oneCommit: oneCommitChanges(changes) } : {};
+		const one = s === "coding" ? oneCommitChanges(changes) : 0;
+		const oneCommit = s === "coding" ? {
+			oneCommit: one,
+			oneCommitShare: figure.count > 0 ? one / figure.count : null
+		} : {};
 		return [s, {
 			...figure,
 			...oneCommit,
@@ -10633,7 +10676,8 @@ function summarizeStages(changes, waiting) {
 		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
 		shareBasis: {
 			kind,
-			changes: basis
+			changes: basis,
+			zeroTotal
 		}
 	};
 }
@@ -10701,6 +10745,9 @@ function perStage$1(label, computedBy, members, compared) {
 		}]))
 	};
 }
+function numberUnit(path) {
+	return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, "$1.<stage>.")];
+}
 function catalogueEntries(group = CATALOGUE) {
 	const entries = [];
 	const walk = (node, segments, labels, computedBy, modes) => {
@@ -10748,7 +10795,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
+var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -10834,6 +10881,10 @@ var init_catalogue = __esmMin((() => {
 			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
 			stages: ["coding"]
 		},
+		oneCommitShare: {
+			...share$2("share of changes of one commit", "coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change"),
+			stages: ["coding"]
+		},
 		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
 		shareOfTotal: share$2("share of all time", "Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)")
 	};
@@ -10904,9 +10955,9 @@ var init_catalogue = __esmMin((() => {
 		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
 		littleQueue: {
 			kind: "number",
-			label: "arrival rate × mean time (λW)",
+			label: "queue if the flow were steady (arrivals a week × weeks in the stage)",
 			nullable: true,
-			description: "arrival rate × mean time in stage (λW): near meanQueue when the window was steady"
+			description: "arrival rate × mean time in stage (Little's law, λW): near meanQueue when the window was steady"
 		}
 	};
 	REVIEW_HEALTH = {
@@ -11021,6 +11072,7 @@ var init_catalogue = __esmMin((() => {
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
+		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
 		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
 		reverted: count$4("changes reverted"),
 		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
@@ -11090,7 +11142,10 @@ var init_catalogue = __esmMin((() => {
 			shareBasis: {
 				label: "share basis:",
 				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: { changes: COUNTS.shareBasis }
+				members: {
+					changes: COUNTS.shareBasis,
+					zeroTotal: COUNTS.shareBasisZero
+				}
 			},
 			cycleTime: {
 				label: "cycle time",
@@ -11348,6 +11403,30 @@ var init_catalogue = __esmMin((() => {
 			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
 		}
 	};
+	UNIT_WORDS = {
+		perWeek: "a week",
+		lines: "lines",
+		days: "days",
+		changes: "changes",
+		reviewsPerChange: "reviews per change",
+		commentsPer100Lines: "comments per 100 lines",
+		pullsPerAuthor: "open pull requests per author"
+	};
+	NUMBER_UNITS = {
+		"flow.size.p50": "lines",
+		"flow.size.p90": "lines",
+		"dora.deploymentFrequency": "perWeek",
+		"dora.deploymentFrequency.deployDaysPerWeek": "perWeek",
+		"dora.deploymentFrequency.coveredDays": "days",
+		"review.reviewsPerChange": "reviewsPerChange",
+		"review.largeChangeCommentsPer100LinesP50": "commentsPer100Lines",
+		"wip.perAuthor": "pullsPerAuthor",
+		"queueTrend.<stage>.arrivalsPerWeek": "perWeek",
+		"queueTrend.<stage>.departuresPerWeek": "perWeek",
+		"queueTrend.<stage>.growthPerWeek": "perWeek",
+		"queueTrend.<stage>.meanQueue": "changes",
+		"queueTrend.<stage>.littleQueue": "changes"
+	};
 }));
 // src/render/format.ts
 function httpUrl(url) {
@@ -11368,7 +11447,7 @@ function businessHoursText(report) {
 }
 function workingDayText(report) {
 	const b = report.businessHours;
-	return b ? `a day (d) is a working day of ${Math.round(workingDaySeconds(b) / 3600 * 100) / 100}h` : null;
+	return b ? `a day (d) is a working day of ${formatDuration(workingDaySeconds(b))}` : null;
 }
 function figureTitle(path) {
 	const label = figureLabel(path);
@@ -11394,16 +11473,20 @@ function listsLeftOut(report, what, code = (flag) => flag) {
 	return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code("--with-changes")} to list them.`;
 }
 function shareBasisText(summary) {
-	const { kind, changes } = summary.shareBasis;
+	const { kind, changes, zeroTotal: zero = 0 } = summary.shareBasis;
 	const measure = kind === "deployed" ? "lead time" : "cycle time";
-	const zero = (kind === "deployed" ? summary.leadTimeDeployed.count : summary.cycleTime.count) - changes;
 	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
+}
+function shareNote(summary) {
+	return `share: the part of the typical change's ${summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time"} spent in the stage, each change weighing the same.`;
 }
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	const one = coding.oneCommit ?? 0;
-	return `first → last commit: git cannot see coding time. ${one} of ${plural$2(coding.count, "change")} (${Math.round(one / coding.count * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share. With GitHub, coding runs from the first commit to the pull request's opening.`;
+}
+function linesText(change) {
+	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
 }
 var WEEKDAYS$1;
 var init_format$2 = __esmMin((() => {
@@ -11431,9 +11514,6 @@ function boundOf(figure, key) {
 function percentileText(figure, key, format = CALENDAR_DAYS) {
 	return durationOrBound(figure[key], boundOf(figure, key), format);
 }
-function formatPerWeek(value) {
-	return value === null || value === void 0 ? "—" : value.toFixed(2);
-}
 function deployRateText(f) {
 	if (f.value === null && f.coveredDays !== void 0) {
 		const days = f.coveredDays;
@@ -11443,9 +11523,6 @@ function deployRateText(f) {
 	}
 	return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
-function formatPercent(ratio, digits = 0) {
-	return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
-}
 var init_duration = __esmMin((() => {
 	init_units();
 }));
@@ -11454,28 +11531,32 @@ function isPath(name) {
 	return /^([/\\~.]|[A-Za-z]:[\\/])/.test(name);
 }
 function repositoryName(repository) {
-	return repository.remote ?? parts(repository.path).at(-1) ?? repository.path;
+	return repository.remote ?? parts$1(repository.path).at(-1) ?? repository.path;
 }
 function repositoryNamer(report) {
 	const rows = report.repositories ?? [];
 	const local = rows.filter((r) => r.remote === null);
-	const tail = (path, k) => parts(path).slice(-k).join("/");
+	const tail = (path, k) => parts$1(path).slice(-k).join("/");
 	const shown = new Map();
 	for (const row of rows) {
 		if (row.remote !== null) {
 			shown.set(row.name, row.remote);
 			continue;
 		}
-		const depth = parts(row.path).length;
+		if (!isPath(row.name)) {
+			shown.set(row.name, row.name);
+			continue;
+		}
+		const depth = parts$1(row.path).length;
 		let k = 1;
 		while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;
 		shown.set(row.name, tail(row.path, k) || row.path);
 	}
-	return (name) => shown.get(name) ?? (isPath(name) ? parts(name).at(-1) ?? name : name);
+	return (name) => shown.get(name) ?? (isPath(name) ? parts$1(name).at(-1) ?? name : name);
 }
-var parts;
-var init_names = __esmMin((() => {
-	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+var parts$1;
+var init_names$1 = __esmMin((() => {
+	parts$1 = (path) => path.split(/[\\/]+/).filter(Boolean);
 }));
 // node_modules/cli-table3/src/debug.js
 var require_debug = __commonJSMin(((exports, module) => {
@@ -14513,6 +14594,30 @@ function shrink(natural, columns, room) {
 	take((col, width) => col.min !== void 0 && width > FLOOR);
 	return widths;
 }
+function fitTableDropping(columns, rows, ctx) {
+	const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
+	const least = columns.map((col, i) => col.wrap && col.min !== void 0 ? Math.min(col.min, natural[i] ?? 0) : natural[i] ?? 0);
+	const kept = columns.map(() => true);
+	const fits = () => least.reduce((sum, w, i) => sum + (kept[i] ? w + 1 : 0), 1) <= ctx.width;
+	const order = columns.map((col, i) => ({
+		i,
+		rank: col.drop
+	})).filter((c) => c.rank !== void 0).sort((a, b) => a.rank - b.rank || b.i - a.i);
+	const dropped = [];
+	for (const { i } of order) {
+		if (fits()) break;
+		kept[i] = false;
+		dropped.push(i);
+	}
+	const pick = (list) => list.filter((_, i) => kept[i]);
+	return {
+		table: fitTable(pick(columns), rows.map(pick), ctx),
+		dropped: dropped.sort((a, b) => a - b).map((i) => columns[i]?.head ?? "")
+	};
+}
+function droppedNote(dropped, width) {
+	return dropped.length === 0 ? null : `left out to fit ${width} columns: ${dropped.join(", ")} (a wider --width, or --format markdown or html, shows them)`;
+}
 function bar(share, width, c) {
 	if (share === null || width <= 0) return "";
 	const filled = Math.round(share * width);
@@ -14565,8 +14670,11 @@ function tiles(items, kind = "") {
 	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
 	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
 }
-function num$2(text) {
+function num$1(text) {
 	return `<td class="num">${h(text)}</td>`;
+}
+function wideNum(text) {
+	return `<td class="num wide-only">${h(text)}</td>`;
 }
 function ext(text, cls = "") {
 	return `<td class="ext${cls ? ` ${cls}` : ""}">${h(text)}</td>`;
@@ -14576,7 +14684,8 @@ function link(url, text) {
 	return href ? `<a href="${h(href)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
 }
 function table$2(head, rows, align = "", options = {}) {
-	const th = head.map((c, i) => `<th scope="col"${align[i] === "r" ? " class=\"num\"" : ""}>${h(c)}</th>`).join("");
+	const cls = (i) => [align[i] === "r" ? "num" : "", options.wide?.includes(i) ? "wide-only" : ""].filter(Boolean).join(" ");
+	const th = head.map((c, i) => `<th scope="col"${cls(i) ? ` class="${cls(i)}"` : ""}>${h(c)}</th>`).join("");
 	const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : "";
 	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
@@ -14615,6 +14724,13 @@ function countScale(max, most = 4) {
 	return {
 		ticks,
 		at: (v) => clamp(v / end)
+	};
+}
+function ratioScale(max, most = 4) {
+	const { max: end, ticks } = countTicks(Math.min(1, max) * 100, most);
+	return {
+		ticks: ticks.map((t) => t / 100),
+		at: (v) => clamp(v * 100 / end)
 	};
 }
 function logDurationScale(values) {
@@ -14834,10 +14950,9 @@ var init_legend = __esmMin((() => {
 	ROW = 20;
 }));
 // src/render/svg/bars.ts
-function stackedShareBar(frame, segments) {
-	const known = segments.filter((s) => s.share !== null);
-	const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
-	if (total <= 0) return emptyChart({
+function stackedShareBar(frame, segments, rest) {
+	const known = segments.filter((s) => s.share !== null && s.share > 0);
+	if (known.length === 0) return emptyChart({
 		...frame,
 		width: WIDTH$2,
 		height: 0
@@ -14848,17 +14963,17 @@ function stackedShareBar(frame, segments) {
 	const rects = [];
 	for (const s of known) {
 		const share = s.share ?? 0;
-		const w = share / total * WIDTH$2;
-		if (w <= 0) continue;
-		const text = `${s.name}: ${percent$2(share)}${s.detail ? ` · ${s.detail}` : ""}`;
+		const w = share * WIDTH$2;
+		const text = `${s.name}: ${formatRatio(share)}${s.detail ? ` · ${s.detail}` : ""}`;
 		rects.push(el("rect", {
 			x,
 			y: barY,
 			width: w,
 			height: barH,
-			fill: s.colour
+			fill: s.colour,
+			"data-share": String(share)
 		}, tooltip(text)));
-		if (w >= textWidth(percent$2(share)) + 6) rects.push(label$1(x + w / 2, 28.5, percent$2(share), {
+		if (w >= textWidth(formatRatio(share)) + 6) rects.push(label$1(x + w / 2, 28.5, formatRatio(share), {
 			"text-anchor": "middle",
 			fill: inkOn(s.colour),
 			"font-weight": 600,
@@ -14866,15 +14981,26 @@ function stackedShareBar(frame, segments) {
 		}));
 		x += w;
 	}
-	const key = legend(segments.map((s) => ({
-		text: `${s.name} ${s.share === null ? "—" : percent$2(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
+	const empty = WIDTH$2 - x >= .5 ? [el("rect", {
+		x,
+		y: barY,
+		width: WIDTH$2 - x,
+		height: barH,
+		class: "gap"
+	}, tooltip(rest ?? "no share"))] : [];
+	const key = legend([...segments.map((s) => ({
+		text: `${s.name} ${formatRatio(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
 		colour: s.colour
-	})), 0, 56, WIDTH$2);
+	})), ...empty.length > 0 && rest !== void 0 ? [{
+		text: rest,
+		colour: "none",
+		band: true
+	}] : []], 0, 56, WIDTH$2);
 	return chart({
 		...frame,
 		width: WIDTH$2,
 		height: 56 + key.height
-	}, el("g", {}, ...rects), key.markup);
+	}, el("g", {}, ...rects, ...empty), key.markup);
 }
 function barChart(frame, rows, options) {
 	const stacked = options.layout === "stacked";
@@ -14969,13 +15095,13 @@ function barChart(frame, rows, options) {
 		height: bottom + 14
 	}, key.markup, ...ticks, ...body);
 }
-var WIDTH$2, percent$2, BAR, GAP;
+var WIDTH$2, BAR, GAP;
 var init_bars = __esmMin((() => {
+	init_units();
 	init_scale();
 	init_legend();
 	init_svg();
 	WIDTH$2 = 400;
-	percent$2 = (share) => `${Math.round(share * 100)}%`;
 	BAR = 14;
 	GAP = 10;
 }));
@@ -14989,7 +15115,7 @@ function cells$1(row, name, days) {
 		formatDuration(row.cycleTimeP50, days),
 		String(row.deploys),
 		formatPerWeek(row.deploymentFrequency),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		unreleasedCell(row.unreleased, days),
 		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
 	];
@@ -15010,7 +15136,7 @@ function whole(report) {
 		formatDuration(s.cycleTime.p50, days),
 		String(s.dora.deploymentFrequency.count),
 		formatPerWeek(freq),
-		formatPercent(s.dora.changeFailureRate.value),
+		formatRatio(s.dora.changeFailureRate.value),
 		unreleasedCell(s.unreleased, days),
 		top && top.id !== "healthy" ? top.measure.replace(/:.*$/, "") : "—"
 	];
@@ -15166,7 +15292,7 @@ function doraCharts(rows, name) {
 			colour: FAIL_COLOUR
 		}],
 		scale: "count",
-		format: (v) => v === null ? "—" : formatPercent(v / 100),
+		format: (v) => v === null ? "—" : formatRatio(v / 100),
 		empty: "no repository has a failed deploy, or none has deploys"
 	});
 	return [figure(frequency, "Deploy frequency by repository"), figure(failure, "Change failure rate by repository")];
@@ -15175,7 +15301,7 @@ var HEAD, NUMERIC, TOP, DROP_ORDER;
 var init_repositories = __esmMin((() => {
 	init_source();
 	init_duration();
-	init_names();
+	init_names$1();
 	init_sanitize();
 	init_layout();
 	init_parts();
@@ -15231,7 +15357,7 @@ function cells(report, row) {
 		String(row.deploys),
 		rateCell(row),
 		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		String(row.unreleased)
 	];
 }
@@ -15255,15 +15381,20 @@ function renderProductsText(report, ctx) {
 	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
 	const columns = TEXT_HEADS.map((head, i) => ({
 		head,
-		...i > 0 && { align: "right" },
-		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
+		...i > 0 && {
+			align: "right",
+			drop: PRODUCT_DROP_ORDER.indexOf(head)
+		}
 	}));
 	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
 	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+	const { table, dropped } = fitTableDropping(columns, body, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	return [
 		ctx.c.bold("Products"),
 		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
-		fitTable(columns, body, ctx)
+		table,
+		...note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))]
 	];
 }
 function renderProductsMarkdown(report) {
@@ -15287,7 +15418,7 @@ function renderProductsHtml(report) {
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
 }
-var HEADS, TEXT_HEADS;
+var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
 	init_catalogue();
 	init_duration();
@@ -15312,6 +15443,15 @@ var init_products$3 = __esmMin((() => {
 		"CFR",
 		"unrel."
 	];
+	PRODUCT_DROP_ORDER = [
+		"",
+		"unrel.",
+		"/week",
+		"changes",
+		"CFR",
+		"deploys",
+		"lead p50"
+	];
 }));
 // src/render/slices.ts
 function shownStages(report) {
@@ -15319,7 +15459,7 @@ function shownStages(report) {
 }
 function stageCell(row, stage, days) {
 	const s = row.stages[stage];
-	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatPercent(s.share)})`}`;
+	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
 }
 function columns$1(report) {
 	return [
@@ -15362,7 +15502,7 @@ function columns$1(report) {
 		{
 			head: "failure rate",
 			numeric: true,
-			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatPercent(r.changeFailureRate),
+			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatRatio(r.changeFailureRate),
 			when: byProduct
 		},
 		{
@@ -15373,12 +15513,12 @@ function columns$1(report) {
 		{
 			head: "AI",
 			numeric: true,
-			cell: (r) => formatPercent(r.aiShare)
+			cell: (r) => formatRatio(r.aiShare)
 		},
 		{
 			head: "reviews/change",
 			numeric: true,
-			cell: (r) => r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1),
+			cell: (r) => formatNumber(r.reviewsPerChange),
 			when: github
 		},
 		{
@@ -15392,7 +15532,7 @@ function productHeads(report) {
 }
 function productCells(report, row) {
 	if (!byProduct(report)) return [];
-	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatPercent(row.changeFailureRate)];
+	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatRatio(row.changeFailureRate)];
 }
 function table$1(report, slices) {
 	const ctx = {
@@ -15406,10 +15546,10 @@ function table$1(report, slices) {
 		rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx)))
 	};
 }
-function slowestStage(row, gitOnly) {
+function slowestStage$1(row, gitOnly) {
 	let best = null;
 	for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : row.stages[best].share ?? -1)) best = s;
-	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatRatio(row.stages[best].share)}`;
 }
 function sliceFindings(slices, counted) {
 	if (groupingOf(slices.by)?.by.owners !== true) return [];
@@ -15418,8 +15558,8 @@ function sliceFindings(slices, counted) {
 	const share = slices.unownedShare;
 	const pooled = slices.rows.some((r) => r.repositories !== void 0);
 	return [
-		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
-		...share !== null && share >= .25 ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
+		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatRatio(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
+		...share !== null && share >= .25 ? [`Finding: ${formatRatio(share)} of the changes are unowned (${formatRatio(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
 		"A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.",
 		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
 	];
@@ -15441,34 +15581,42 @@ function renderSlicesText(report, options) {
 		"unreleased",
 		"AI",
 		...github(report) ? ["rev/chg"] : [],
-		"top recommendation"
+		"fix first"
 	];
 	const rows = slices.rows.map((r) => [
 		r.name,
 		...pooled ? [String(r.repositories?.length ?? 0)] : [],
 		String(r.changes),
-		slowestStage(r, !report.sources.includes("github")),
+		slowestStage$1(r, !report.sources.includes("github")),
 		formatDuration(r.cycleTimeP50, days),
 		durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days),
 		...productCells(report, r),
 		String(r.unreleased),
-		formatPercent(r.aiShare),
-		...github(report) ? [r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)] : [],
+		formatRatio(r.aiShare),
+		...github(report) ? [formatNumber(r.reviewsPerChange)] : [],
 		top(r)
 	].map(terminalSafe));
 	const last = heads.length - 1;
-	const fitted = fitTable(heads.map((h, i) => ({
+	const columns = heads.map((h, i) => ({
 		head: h,
 		...i > 0 && i < last && h !== "slowest stage" && { align: "right" },
-		...(i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }
-	})), rows, {
+		...i === last && {
+			min: Math.min(14, naturalWidth(h, rows.map((r) => r[i]))),
+			wrap: true
+		},
+		...i > 0 && i < last && { drop: SLICE_DROP_ORDER.indexOf(h) === -1 ? SLICE_DROP_ORDER.length : SLICE_DROP_ORDER.indexOf(h) }
+	}));
+	const width = options.width ?? 80;
+	const { table: fitted, dropped } = fitTableDropping(columns, rows, {
 		color: options.color,
-		width: options.width ?? 80
+		width
 	});
+	const note = droppedNote(dropped, width);
 	return [
 		c.bold(`By ${terminalSafe(slices.by)}`),
 		fitted,
-		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))
+		...note === null ? [] : [c.dim(wrap(note, width))],
+		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
 	];
 }
 function renderSlicesMarkdown(report) {
@@ -15502,18 +15650,16 @@ function sliceCharts(report, slices) {
 	const stages = shownStages(report);
 	const label = (name) => name.slice(name.indexOf(":") + 1);
 	const noun = groupingNoun(slices.by);
-	const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
-	const longest = Math.max(0, ...sums);
+	const longest = Math.max(0, ...slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0)));
 	const unit = longest >= 2 * DAY$10 ? DAY$10 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
 	const inUnits = (v) => v === null ? null : v / unit;
 	const stagesSvg = barChart({
 		id: "slice-stages",
 		title: `Stage medians by ${noun}`,
 		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
-	}, slices.rows.map((r, i) => ({
+	}, slices.rows.map((r) => ({
 		label: label(r.name),
-		values: stages.map((s) => inUnits(r.stages[s].p50)),
-		text: format(sums[i] ?? 0)
+		values: stages.map((s) => inUnits(r.stages[s].p50))
 	})), {
 		series: stages.map((s) => ({
 			name: stageName(s, report),
@@ -15544,9 +15690,9 @@ function sliceCharts(report, slices) {
 		format,
 		empty: "no slice has a known lead or cycle time"
 	});
-	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
+	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
 }
-var UNOWNED_FINDING, STAGE_NOTE, HOUR$2, DAY$10, github, top, byProduct;
+var UNOWNED_FINDING, SLICE_DROP_ORDER, STAGE_NOTE, HOUR$2, DAY$10, github, top, byProduct;
 var init_slices$2 = __esmMin((() => {
 	init_source();
 	init_domain();
@@ -15559,6 +15705,18 @@ var init_slices$2 = __esmMin((() => {
 	init_scale();
 	init_layout();
 	UNOWNED_FINDING = .25;
+	SLICE_DROP_ORDER = [
+		"rev/chg",
+		"AI",
+		"repos",
+		"unreleased",
+		"cycle p50",
+		"failure rate",
+		"deploys",
+		"slowest stage",
+		"changes",
+		"lead p50"
+	];
 	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
 	HOUR$2 = 3600;
 	DAY$10 = 86400;
@@ -15581,11 +15739,10 @@ function differenceText$1(interval, days) {
 }
 function whatIfText$1(whatIf, stageLabel, days) {
 	const { now, then } = whatIf.leadTimeP50;
-	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours$1(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
+	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${changeHours(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
 }
-function hours$1(h) {
-	const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-	return `${n} change-hour${n === 1 ? "" : "s"}`;
+function changeHours(h) {
+	return `${formatNumber(h)} change-hours`;
 }
 function aiDifferenceLine(intervals, label, days, tooFew = false) {
 	const items = [
@@ -15611,6 +15768,8 @@ function recommendations$2(report, ctx) {
 	if (report.recommendations.length === 0) return [];
 	const { c } = ctx;
 	const out = [c.bold("What to fix first")];
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") return [...out, wrap(`${terminalSafe(first.measure)}; ${terminalSafe(first.value)}.`, ctx.width)];
 	report.recommendations.forEach((r, i) => {
 		const number = `${i + 1}. `;
 		const pad = " ".repeat(number.length);
@@ -15673,7 +15832,7 @@ function deploys$2(report, ctx) {
 	const freq = d.deploymentFrequency;
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (freq.band ? ` · ${bandText("deploymentFrequency", freq.band)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText("leadTime", d.leadTime.band)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText("changeFailureRate", cfr.band)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText("timeToRestore", d.timeToRestore.band)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatPercent(d.reworkRate.value)}`, ctx.width));
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (freq.band ? ` · ${bandText("deploymentFrequency", freq.band)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText("leadTime", d.leadTime.band)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${cfr.band ? ` (${bandText("changeFailureRate", cfr.band)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText("timeToRestore", d.timeToRestore.band)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -15688,10 +15847,7 @@ function deploys$2(report, ctx) {
 		return marked ? [...row, marks[i] ? c.red(marks[i]) : ""] : row;
 	});
 	const columns = [
-		{
-			head: "deploy",
-			min: 12
-		},
+		{ head: "deploy" },
 		{ head: `at (${ctx.timeZone})` },
 		{
 			head: "changes",
@@ -15733,8 +15889,8 @@ var init_notes$1 = __esmMin((() => {
 }));
 // src/render/repair.ts
 function repairHeadline(r) {
-	const cycle = r.cycleTimeShare === null ? "" : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
-	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+	const cycle = r.cycleTimeShare === null ? "" : `, ${formatRatio(r.cycleTimeShare)} of the cycle time`;
+	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 function repairReasons(r) {
 	return REASONS.flatMap((key) => {
@@ -15744,15 +15900,15 @@ function repairReasons(r) {
 }
 function repairSplit(r) {
 	if (r.ai.changes === 0) return "";
-	const side = (label, f) => `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
-	return `${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
+	const side = (label, f) => `among the ${label} changes: ${formatRatio(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatRatio(f.cycleTimeShare)} of their cycle time)`}`;
+	return `repairs ${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
 }
 function repairWeeks(r) {
 	return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [
 		w.weekStart,
-		formatPercent(w.share),
+		formatRatio(w.share),
 		`${w.repairs} of ${w.changes}`,
-		formatPercent(w.cycleTimeShare)
+		formatRatio(w.cycleTimeShare)
 	]);
 }
 function repairMarkdown(report) {
@@ -15801,13 +15957,17 @@ function repair$1(report, ctx) {
 	if (!r || r.changes === 0) return [];
 	const reasons = repairReasons(r);
 	const split = repairSplit(r);
-	const weeks = repairWeeks(r).slice(-8);
+	const all = repairWeeks(r);
+	const weeks = all.slice(-8);
 	const anyRepair = weeks.some((w) => !(w[2] ?? "").startsWith("0 of"));
+	const table = weeks.length > 1 && anyRepair;
+	const cut = table && all.length > weeks.length ? [ctx.c.dim(wrap(`the last ${weeks.length} of ${all.length} weeks with changes (every week: --format markdown, html or json):`, ctx.width))] : [];
 	return [
 		ctx.c.bold("Repairs"),
 		wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ""}`, ctx.width),
 		...split ? [wrap(split, ctx.width)] : [],
-		...weeks.length > 1 && anyRepair ? [fitTable([
+		...cut,
+		...table ? [fitTable([
 			{ head: "week" },
 			{
 				head: "repairs",
@@ -15854,14 +16014,14 @@ function previousView(report, days) {
 function valueText(value, row, days) {
 	if (value === null) return "—";
 	if (row.unit === "seconds") return formatDuration(value, days);
-	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
+	if (row.unit === "ratio") return formatRatio(value);
 	return `${formatPerWeek(value)}/wk`;
 }
 function signed$2(value, row, days) {
 	if (value === 0) return "0";
 	const sign = value > 0 ? "+" : "-";
 	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
-	if (row.unit === "ratio") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+	if (row.unit === "ratio") return formatPoints(value, "-");
 	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
 }
 function changeText(row, days) {
@@ -15980,7 +16140,7 @@ function stages$1(report, ctx) {
 			percentileText(f, "p50", ctx.durations),
 			percentileText(f, "p75", ctx.durations),
 			percentileText(f, "p90", ctx.durations),
-			formatPercent(share),
+			formatRatio(share),
 			(w) => bar(share, w, c)
 		];
 	});
@@ -16053,7 +16213,7 @@ function stages$1(report, ctx) {
 var init_overview$1 = __esmMin((() => {
 	init_format$2();
 	init_domain();
-	init_names();
+	init_names$1();
 	init_stage_labels();
 	init_units();
 	init_duration();
@@ -16221,7 +16381,7 @@ function apartNote(period) {
 function keyValueText(value, unit, days) {
 	if (value === null) return "—";
 	if (unit === "perWeek") return `${formatPerWeek(value)}/wk`;
-	if (unit === "ratio") return `${Math.round(value * 100)}%`;
+	if (unit === "ratio") return formatRatio(value);
 	return formatDuration(value, days);
 }
 var init_trend$1 = __esmMin((() => {
@@ -16298,8 +16458,8 @@ function row$2(name, g, days) {
 		merged: String(g.merged),
 		rejected: String(g.rejected),
 		decided: g.merged + g.rejected,
-		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
-		share: formatPercent(g.rate),
+		rate: g.rate === null ? "—" : `${formatRatio(g.rate)} (${interval(g)})`,
+		share: formatRatio(g.rate),
 		interval: g.rate === null ? "—" : interval(g),
 		apart: apart || "—",
 		drafts: String(g.closedDrafts),
@@ -16314,23 +16474,20 @@ function row$2(name, g, days) {
 	};
 }
 function interval(g) {
-	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
-}
-function points(value) {
-	const rounded = Math.round(Math.abs(value) * 100);
-	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
+	return `${formatRatio(g.rateLow)}–${formatRatio(g.rateHigh)}`;
 }
 function differenceText(d, tooFew) {
 	if (d.value === null || d.low === null || d.high === null) return null;
 	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
 	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
 }
-var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
+var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS, points;
 var init_acceptance$2 = __esmMin((() => {
 	init_units();
 	init_duration();
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
+	points = (value) => formatPoints(value);
 }));
 // src/render/health.ts
 function healthSections(report) {
@@ -16343,12 +16500,12 @@ function healthSections(report) {
 			id: "review",
 			title: "Review health",
 			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${decimal(r.reviewsPerChange)} per change`],
-				["Share of reviews by the two busiest reviewers", formatPercent(r.topTwoShare)],
-				["Merged without review", `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
-				["Merged without an approval by someone else", `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
+				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
+				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
+				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
+				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
 				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
-				["Review depth on large changes (comments per 100 lines, p50)", decimal(r.largeChangeCommentsPer100LinesP50)]
+				["Review depth on large changes (comments per 100 lines, p50)", formatNumber(r.largeChangeCommentsPer100LinesP50)]
 			],
 			tables: r.byReviewer.length === 0 ? [] : [{
 				head: [
@@ -16373,8 +16530,8 @@ function healthSections(report) {
 			title: "Rework",
 			figures: [
 				["Reviewed changes", count$3(w.reviewed)],
-				["Commits or force-pushes after the first review", `${w.reworked} (${formatPercent(w.share)})`],
-				["Changes requested", `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`]
+				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
+				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
 			],
 			tables: []
 		});
@@ -16386,8 +16543,8 @@ function healthSections(report) {
 			title: "CI checks",
 			figures: [
 				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
-				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
-				["Share of the merge wait spent waiting on checks", formatPercent(c.mergeWaitOnChecksShare)],
+				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
+				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
 				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
 			],
 			tables: c.worstFlaky.length === 0 ? [] : [{
@@ -16401,7 +16558,7 @@ function healthSections(report) {
 					f.name,
 					count$3(f.flaky),
 					count$3(f.runs),
-					formatPercent(f.rate)
+					formatRatio(f.rate)
 				])
 			}]
 		});
@@ -16414,7 +16571,7 @@ function healthSections(report) {
 			figures: [
 				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
 				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
-				["Open pull requests per active author", decimal(w.perAuthor)],
+				["Open pull requests per active author", formatNumber(w.perAuthor)],
 				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
 			],
 			tables: w.oldest.length === 0 ? [] : [{
@@ -16461,9 +16618,9 @@ function healthSections(report) {
 			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
 			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
 			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", lines$2(ai.assisted.p50Size), lines$2(ai.other.p50Size)),
-			row("Reverted", formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
-			row("Reworked after review", formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))
+			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
+			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
+			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
 		];
 		out.push({
 			id: "ai",
@@ -16501,7 +16658,7 @@ function verdict(i, tooFew = false) {
 	if (!i.real) return "the data cannot tell";
 	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
 }
-var count$3, decimal, lines$2;
+var count$3;
 var init_health = __esmMin((() => {
 	init_domain();
 	init_stage_labels();
@@ -16509,31 +16666,29 @@ var init_health = __esmMin((() => {
 	init_units();
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
-	decimal = (n) => n === null || n === void 0 ? "—" : n.toFixed(1);
-	lines$2 = (n) => n === null || n === void 0 ? "—" : `${Math.round(n)} lines`;
 }));
 // src/render/text/review.ts
 function reviewAndCi(report, ctx) {
 	const { c } = ctx;
 	const s = report.summary;
-	const pct = (v) => formatPercent(v ?? null);
+	const pct = (v) => formatRatio(v ?? null);
 	const lines = [];
 	if (s.review) {
 		const r = s.review;
-		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? "—"} per change`);
+		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
 	}
 	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
-	if (sized.length > 1) lines.push(`size: p50 ${s.flow.size.p50 ?? "—"} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
+	if (sized.length > 1) lines.push(`size: p50 ${formatLines(s.flow.size.p50)}, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
 	if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
 	if (s.ci) {
 		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
 		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
 	}
-	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? "—"} per active author`);
+	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
 	const ai = s.aiComparison;
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
-		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${ai.assisted.p50Size ?? "—"} vs ${ai.other.p50Size ?? "—"} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
 		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
@@ -16576,7 +16731,8 @@ function queues$1(report, ctx) {
 		{
 			head: "stage",
 			min: 8,
-			wrap: true
+			wrap: true,
+			rank: 1
 		},
 		{
 			head: "in/wk",
@@ -16598,8 +16754,10 @@ function queues$1(report, ctx) {
 			wrap: true
 		},
 		{
-			head: "λ × W",
-			align: "right"
+			head: "if steady",
+			align: "right",
+			min: 7,
+			wrap: true
 		},
 		{
 			head: "mean time",
@@ -16610,14 +16768,14 @@ function queues$1(report, ctx) {
 	], stages.map((stage) => {
 		const t = s.queueTrend[stage];
 		const growth = t?.growthPerWeek ?? null;
-		const grow = rate(growth, true);
+		const grow = withSign(growth, formatPerWeek);
 		return [
 			shortStageLabel(stage, gitOnly),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
 			growth !== null && growth > 0 ? c.red(grow) : grow,
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
 		];
 	}), ctx);
@@ -16641,7 +16799,7 @@ function queues$1(report, ctx) {
 	return [
 		c.bold("Where the queue builds"),
 		table,
-		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).", ctx.width)),
+		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
 		...lines,
 		c.dim(wrap(littlesLaw(report, stages), ctx.width))
@@ -16653,12 +16811,12 @@ function littlesLaw(report, stages) {
 		stage,
 		t: trend[stage]
 	})).filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-	const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+	const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
 	if (!biggest?.t) return `${rule}.`;
 	const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
 	const weeks = (meanTimeInStage ?? 0) / WEEK$6;
 	const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= .2 * Math.max(1, meanQueue ?? 0) ? "close: the flow was steady" : "far apart: the queue grew or drained in the window";
-	return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes("github"))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+	return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes("github"))}: ${formatPerWeek(arrivalsPerWeek)} a week × ${formatNumber(weeks)} weeks ≈ ${formatNumber(littleQueue)} waiting, against ${formatNumber(meanQueue)} on average (${verdict}).`;
 }
 function weeksNote(report, shown) {
 	const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
@@ -16672,15 +16830,15 @@ function weeksNote(report, shown) {
 	};
 	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
 }
-var rate, WEEK$6;
+var WEEK$6;
 var init_queues$1 = __esmMin((() => {
 	init_tz();
 	init_domain();
 	init_trend$2();
 	init_stage_labels();
 	init_duration();
+	init_units();
 	init_layout();
-	rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
 	WEEK$6 = 604800;
 }));
 // src/render/text/slowest.ts
@@ -16690,10 +16848,7 @@ function slowest$1(report, ctx) {
 	const gitOnly = !report.sources.includes("github");
 	const narrow = ctx.width < 100;
 	const table = fitTable([
-		{
-			head: "change",
-			min: 9
-		},
+		{ head: "change" },
 		{
 			head: "title",
 			min: 12
@@ -16753,10 +16908,7 @@ function renderUnreleasedText(report, ctx) {
 			formatDuration(ch.age, days)
 		]);
 		out.push(fitTable([
-			{
-				head: "change",
-				min: 9
-			},
+			{ head: "change" },
 			{
 				head: "title",
 				min: 12
@@ -16769,14 +16921,14 @@ function renderUnreleasedText(report, ctx) {
 		], rows, ctx));
 	}
 	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-	return ["", ...out];
+	return out;
 }
 var TEXT_OLDEST;
 var init_unreleased$1 = __esmMin((() => {
 	init_units();
 	init_duration();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	init_layout();
 	TEXT_OLDEST = 5;
 }));
@@ -16825,23 +16977,24 @@ var init_text = __esmMin((() => {
 	init_units();
 	withChanges = (section) => (report, ctx) => mergedInWindow(report) === 0 ? [] : section(report, ctx);
 	SECTIONS = [
+		header$1,
+		nothingMerged,
+		withChanges(headline$2),
+		withChanges(stages$1),
+		withChanges(recommendations$2),
 		(report, ctx) => {
 			const table = renderRepositoryText(report, ctx);
 			return table === "" ? [] : [table];
 		},
-		header$1,
-		nothingMerged,
-		withChanges(headline$2),
 		withChanges(renderSlicesText),
-		withChanges((report, ctx) => [...stages$1(report, ctx), ...renderUnreleasedText(report, ctx)]),
+		withChanges(renderProductsText),
+		withChanges(renderUnreleasedText),
+		withChanges(deploys$2),
 		withChanges(trends),
 		withChanges(previous),
-		withChanges(deploys$2),
-		withChanges(renderProductsText),
 		withChanges(repair$1),
 		withChanges(reviewAndCi),
 		withChanges(queues$1),
-		withChanges(recommendations$2),
 		withChanges(slowest$1),
 		notes$2
 	];
@@ -16899,9 +17052,10 @@ function* jsonChunks(report, lists) {
 }
 var replacer, LIST_KEYS, GROUP;
 var init_json = __esmMin((() => {
+	init_units();
 	init_version();
 	init_sanitize();
-	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? asWritten(value) : value;
 	LIST_KEYS = [
 		"changes",
 		"queueOnlyChanges",
@@ -16964,7 +17118,7 @@ var COLUMNS, ROWS_PER_CHUNK;
 var init_csv = __esmMin((() => {
 	init_domain();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	COLUMNS = [
 		"id",
 		"number",
@@ -17094,9 +17248,10 @@ function renderMarkdown(input, options = {}) {
 		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
 	} else {
 		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
+		out.push(...stageTable(report), ...recommendations$1(report));
 		if (repositories) out.push(repositories);
 		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
-		out.push(...stageTable(report), ...recommendations$1(report), ...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
+		out.push(...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
 		if (!options.summary) out.push(...trend$1(report));
 		out.push(...flow(report));
 		if (!options.summary) out.push(...deploys$1(report));
@@ -17136,7 +17291,7 @@ function keyFigures$1(report) {
 		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime, "leadTime")}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
 		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, "deploymentFrequency")}`,
-		`${figureLabel("dora.changeFailureRate")} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, "changeFailureRate")}`,
+		`${figureLabel("dora.changeFailureRate")} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate, "changeFailureRate")}`,
 		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
 		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
 	].join(" · "), ""];
@@ -17156,7 +17311,6 @@ function stageTable(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
 	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
 	const unseen = codingUnseenNote(report);
 	const rows = STAGES.map((stage) => {
 		const f = s.stages[stage];
@@ -17166,8 +17320,7 @@ function stageTable(report) {
 			percentileText(f, "p50", days),
 			percentileText(f, "p75", days),
 			percentileText(f, "p90", days),
-			formatPercent(stage === "coding" && unseen !== null ? null : f.share),
-			...ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
+			formatRatio(stage === "coding" && unseen !== null ? null : f.share)
 		].map(md);
 	});
 	for (const [name, d, what] of [[
@@ -17184,11 +17337,11 @@ function stageTable(report) {
 		percentileText(d, "p50", days),
 		percentileText(d, "p75", days),
 		percentileText(d, "p90", days),
-		"",
-		...ofTotal ? [""] : []
+		""
 	]);
 	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
 	const notes = [
+		shareNote(s),
 		...unseen === null ? [] : [unseen],
 		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
 		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
@@ -17204,9 +17357,8 @@ function stageTable(report) {
 			"p50",
 			"p75",
 			"p90",
-			"Share",
-			...ofTotal ? ["Share of all time"] : []
-		], `lrrrrr${ofTotal ? "r" : ""}`, rows),
+			"Share"
+		], "lrrrrr", rows),
 		...notes.map((n) => `- ${n}`),
 		...notes.length > 0 ? [""] : []
 	];
@@ -17231,7 +17383,7 @@ function doraTable(report) {
 		],
 		[
 			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
+			formatRatio(d.changeFailureRate.value),
 			band(d.changeFailureRate, "changeFailureRate"),
 			plural$2(d.changeFailureRate.count, "deploy")
 		],
@@ -17243,7 +17395,7 @@ function doraTable(report) {
 		],
 		[
 			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
+			formatRatio(d.reworkRate.value),
 			band(d.reworkRate, "reworkRate"),
 			plural$2(d.reworkRate.count, "deploy")
 		]
@@ -17270,29 +17422,50 @@ function doraTable(report) {
 }
 function recommendations$1(report) {
 	const days = durationFormat(report.businessHours);
-	if (report.recommendations.length === 0) return [];
-	const whatIfs = report.recommendations.some((r) => r.whatIf);
-	const rows = report.recommendations.map((r) => {
-		const w = r.whatIf;
-		const whatIf = w ? whatIfText$1(w, stageLabel(w.stage, report), days) : "";
+	const [first, ...rest] = report.recommendations;
+	if (first === void 0) return [];
+	if (first.id === "healthy") {
+		const checked = first.checked ?? [];
 		return [
-			r.measure,
-			r.value,
-			r.tellsYou,
-			r.doNext,
-			...whatIfs ? [whatIf] : []
-		].map(md);
-	});
-	return [
-		"### What to do next",
+			"### What to fix first",
+			"",
+			`**${md(first.measure)}**; ${md(first.value)}.`,
+			"",
+			...checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), ""]) : []
+		];
+	}
+	const whatIf = (r) => r.whatIf ? whatIfText$1(r.whatIf, stageLabel(r.whatIf.stage, report), days) : "";
+	const lead = [
+		`**${md(first.measure)}**: ${md(first.value)}`,
 		"",
-		...table([
-			"What you measure",
-			"Measured",
-			"What it tells you",
-			"What you do next",
-			...whatIfs ? ["What if"] : []
-		], whatIfs ? "lllll" : "llll", rows)
+		...first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : [],
+		`- **What it tells you**: ${md(first.tellsYou)}`,
+		`- **What you do next**: ${md(first.doNext)}`,
+		""
+	];
+	const whatIfs = rest.some((r) => r.whatIf);
+	const rows = rest.map((r) => [
+		r.measure,
+		r.value,
+		r.tellsYou,
+		r.doNext,
+		...whatIfs ? [whatIf(r)] : []
+	].map(md));
+	return [
+		"### What to fix first",
+		"",
+		...lead,
+		...rows.length > 0 ? [
+			`Then, ${rows.length === 1 ? "one more" : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`,
+			"",
+			...table([
+				"What you measure",
+				"Measured",
+				"What it tells you",
+				"What you do next",
+				...whatIfs ? ["What if"] : []
+			], whatIfs ? "lllll" : "llll", rows)
+		] : []
 	];
 }
 function distribution$1(report) {
@@ -17337,16 +17510,15 @@ function queueSection(report) {
 	const s = report.summary;
 	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
 	if (stages.length === 0) return [];
-	const rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
 	const trend = stages.map((stage) => {
 		const t = s.queueTrend[stage];
 		return [
 			stageLabel(stage, report),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			rate(t?.growthPerWeek, true),
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
+			withSign(t?.growthPerWeek, formatPerWeek),
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
 		].map(md);
 	});
@@ -17356,7 +17528,7 @@ function queueSection(report) {
 		...stages.map((stage) => {
 			const week = s.queues[stage]?.[i];
 			if (!week) return "—";
-			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatPercent(week.aiShare)} AI)`}`;
+			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatRatio(week.aiShare)} AI)`}`;
 		}),
 		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
 	]);
@@ -17371,9 +17543,9 @@ function queueSection(report) {
 			"Arrivals a week",
 			"Departures a week",
 			"Queue growth a week",
-			"Mean queue (L)",
-			"λ × W",
-			"Time in stage (W)"
+			"Mean queue",
+			"If steady (arrivals × time in stage)",
+			"Time in stage"
 		], "lrrrrrr", trend),
 		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.",
 		"",
@@ -17392,7 +17564,7 @@ function flow(report) {
 	const { size, reverted, partiallyReverted } = report.summary.flow;
 	const ai = report.summary.ai;
 	const lines = [
-		`- **Size** (lines changed, lock and generated files left out): p50 ${num$1(size.p50, 0)}, p90 ${num$1(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
+		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
 		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
 		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)`
 	];
@@ -17604,7 +17776,7 @@ function allChanges(report, limit) {
 		md(minuteOf(ch.mergedAt)),
 		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
 		formatDuration(ch.leadTime, days),
-		ch.additions === null || ch.deletions === null ? "—" : String(ch.additions + ch.deletions),
+		linesText(ch),
 		md([
 			...ch.flags,
 			...ch.aiAssisted ? ["ai-assisted"] : [],
@@ -17621,7 +17793,7 @@ function allChanges(report, limit) {
 		"Merged (UTC)",
 		...STAGES,
 		"Lead time",
-		"Size",
+		"Lines",
 		"Flags"
 	], `${several ? "l" : ""}lllllrrrrrrrl`, rows), ...more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ""] : []]);
 }
@@ -17652,9 +17824,6 @@ function changeRef(ch) {
 	const url = httpUrl(ch.url);
 	return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }
-function num$1(value, digits = 2) {
-	return value === null ? "—" : value.toFixed(digits);
-}
 function day(iso) {
 	return md(iso.slice(0, 10));
 }
@@ -17667,7 +17836,7 @@ var init_markdown = __esmMin((() => {
 	init_trend$2();
 	init_trend$1();
 	init_previous$3();
-	init_names();
+	init_names$1();
 	init_duration();
 	init_catalogue();
 	init_format$2();
@@ -17711,6 +17880,7 @@ td.ext{overflow-wrap:anywhere;min-width:6rem}
 tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
 li.ext,p .ext{overflow-wrap:anywhere}
 nav.toc{margin:12px 0 0}
+details.toc-fold{margin:8px 0 0;font-size:.875rem}
 nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
 .headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
@@ -17723,6 +17893,10 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
+/* the first screen: the share bar beside the stages table, which takes the wider part */
+.charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
+@media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
+@media (max-width:600px){.wide-only{display:none}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
@@ -17895,12 +18069,9 @@ function columns(report) {
 			cell: (ch) => seconds$4(ch.leadTime, days)
 		},
 		{
-			head: "Size",
+			head: "Lines",
 			type: "number",
-			cell: (ch) => {
-				const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions;
-				return `<td class="num" data-v="${size ?? ""}">${size === null ? "—" : `${size} lines`}</td>`;
-			}
+			cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? "" : ch.additions + ch.deletions}">${h(linesText(ch))}</td>`
 		},
 		{
 			head: "Flags",
@@ -17918,7 +18089,7 @@ function changesTable(report) {
 	if (leftOut !== null) {
 		const days = durationFormat(report.businessHours);
 		const name = repositoryNamer(report);
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.changes))}${num$2(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$2(formatDuration(r.cycleTimeP50, days))}${num$2(String(r.unreleased.count))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.changes))}${num$1(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$1(formatDuration(r.cycleTimeP50, days))}${num$1(String(r.unreleased.count))}</tr>`);
 		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
 		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
@@ -17953,7 +18124,7 @@ var init_changes$1 = __esmMin((() => {
 	init_duration();
 	init_format$2();
 	init_parts();
-	init_names();
+	init_names$1();
 	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	repositoryColumn = (name) => ({
@@ -17976,7 +18147,7 @@ function acceptance(report) {
 		r.interval,
 		r.drafts,
 		r.failedRuns
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
 		r.rejected,
 		r.toClose,
@@ -17984,7 +18155,7 @@ function acceptance(report) {
 		r.reviews,
 		r.comments,
 		r.inReview
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
 		"",
 		"Merged",
@@ -18133,7 +18304,7 @@ function weeklyChart(frame, options) {
 		hollow: true
 	});
 	const key = legend(items, 0, 0, WIDTH$1);
-	const scale = options.scale === "duration" ? logDurationScale(values) : countScale(Math.max(...values));
+	const scale = options.scale === "duration" ? logDurationScale(values) : options.scale === "ratio" ? ratioScale(Math.max(...values)) : countScale(Math.max(...values));
 	const tickText = scale.ticks.map((t) => options.format(t));
 	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
 	const right = 12;
@@ -18324,12 +18495,12 @@ function aiComparison$1(report) {
 		empty: "no duration known for either group"
 	});
 	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$2(x)}${num$2(y)}${intervals ? `${num$2(interval ? signed$1(interval.difference, days) : "")}${num$2(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$1(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
 	const rows = [
 		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-		row("size, median", lines$1(a.p50Size), lines$1(o.p50Size)),
-		row("reverted", formatPercent(a.failureRate), formatPercent(o.failureRate)),
-		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []
+		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size)),
+		row("reverted", formatRatio(a.failureRate), formatRatio(o.failureRate)),
+		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []
 	];
 	const head = [
 		"",
@@ -18363,7 +18534,7 @@ function queues(report) {
 					colour: STAGE_COLOURS[k],
 					strong: true,
 					values: weeks.map((w) => w.queue),
-					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)
+					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatRatio(w.aiShare)} of arrivals`)
 				},
 				{
 					name: "arrived",
@@ -18385,14 +18556,13 @@ function queues(report) {
 	});
 	const rows = stages.map((k) => {
 		const t = trend[k];
-		const fixed = (v) => v === null || v === void 0 ? "—" : v.toFixed(1);
 		const growth = t?.growthPerWeek ?? null;
-		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$2(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(`${growth > 0 ? "+" : "−"}${Math.abs(growth).toFixed(1)}`)}</td>`;
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$2(fixed(t?.arrivalsPerWeek))}${num$2(fixed(t?.departuresPerWeek))}${growthCell}${[
-			fixed(t?.meanQueue),
-			fixed(t?.littleQueue),
+		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$1(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(withSign(growth, formatPerWeek))}</td>`;
+		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$1(formatPerWeek(t?.arrivalsPerWeek))}${num$1(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
-		].map(num$2).join("")}</tr>`;
+		].map(num$1).join("")}</tr>`;
 	});
 	const capacity = reviewCapacity$1(report);
 	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
@@ -18401,14 +18571,14 @@ function queues(report) {
 		"Leave per week",
 		"Queue growth per week",
 		"Mean queue",
-		"Arrivals × time in stage",
+		"If steady (arrivals × time in stage)",
 		"Mean time in stage"
 	], rows, "lrrrrrr"), "<p class=\"note\">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>", charts(...small, capacity));
 }
 function growthNote(t) {
 	if (!t || t.growthPerWeek === null) return "";
 	if (Math.abs(t.growthPerWeek) < STEADY) return "The queue held steady over the window.";
-	return `The queue ${t.growthPerWeek > 0 ? "grew" : "shrank"} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+	return `The queue ${t.growthPerWeek > 0 ? "grew" : "shrank"} by about ${formatPerWeek(Math.abs(t.growthPerWeek))} changes a week.`;
 }
 function reviewCapacity$1(report) {
 	const weeks = report.summary.reviewCapacity;
@@ -18435,18 +18605,18 @@ function reviewCapacity$1(report) {
 		empty: "no review in the window"
 	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
 }
-var STEADY, lines$1;
+var STEADY;
 var init_comparison = __esmMin((() => {
 	init_domain();
 	init_duration();
 	init_health();
+	init_units();
 	init_bars();
 	init_scale();
 	init_trend();
 	init_text();
 	init_parts();
 	STEADY = .05;
-	lines$1 = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 }));
 // src/render/svg/timeline.ts
 function timelineChart(frame, events, start, end, sizeName, empty) {
@@ -18542,9 +18712,246 @@ var init_timeline = __esmMin((() => {
 	WIDTH = 400;
 	ROLLBACK_COLOUR = "#e69f00";
 }));
+// src/render/html/overview.ts
+function band(dora, key) {
+	const words = bandText(key, dora.band);
+	return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : "";
+}
+function keyFigures(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const d = s.dora;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
+	const list = [
+		{
+			label: `${figureTitle("leadTime")}, median`,
+			value: percentileText(s.leadTime, "p50", days),
+			badge: band(d.leadTime, "leadTime"),
+			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
+		},
+		{
+			label: `${figureTitle("cycleTime")}, median`,
+			value: formatDuration(s.cycleTime.p50, days),
+			sub: "first commit → merge"
+		},
+		{
+			label: "Deploys per week",
+			value: formatPerWeek(d.deploymentFrequency.value),
+			badge: band(d.deploymentFrequency, "deploymentFrequency"),
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
+		},
+		{
+			label: figureTitle("dora.changeFailureRate"),
+			value: formatRatio(d.changeFailureRate.value),
+			badge: band(d.changeFailureRate, "changeFailureRate"),
+			sub: `over ${plural$1(d.changeFailureRate.count, "deploy")}`
+		},
+		s.unreleased ? {
+			label: "Merged, not deployed",
+			value: String(s.unreleased.count),
+			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
+			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
+		} : {
+			label: `${figureTitle("dora.timeToRestore")}, median`,
+			value: formatDuration(d.timeToRestore.value, days),
+			badge: band(d.timeToRestore, "timeToRestore"),
+			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
+		}
+	];
+	list.push({
+		label: "Changes counted",
+		value: String(s.changes),
+		sub: excluded ? `left out: ${excluded}` : "merged in the window"
+	});
+	return tiles(list, "key");
+}
+function stages(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const unseen = codingUnseenNote(report);
+	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
+	const shares = stackedShareBar({
+		id: "stage-shares",
+		title: "Share of the time in each stage",
+		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
+	}, STAGES.map((k) => ({
+		name: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		share: shareOf(k),
+		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
+	})), unseen === null ? void 0 : `${stageName("coding", report)}: no share (git cannot see coding time)`);
+	const stageRows = STAGES.map((k) => {
+		const f = s.stages[k];
+		const cells = [
+			String(f.count),
+			percentileText(f, "p50", days),
+			percentileText(f, "p75", days),
+			percentileText(f, "p90", days),
+			formatRatio(shareOf(k))
+		];
+		const wide = (i) => i === 0 || i === 2;
+		return `<tr><th scope="row" title="${h(stageLabel(k, report))}"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageName(k, report))}</th>${cells.map((c, i) => wide(i) ? wideNum(c) : num$1(c)).join("")}</tr>`;
+	});
+	const totals = [[
+		figureTitle("cycleTime"),
+		"first commit → merge",
+		s.cycleTime
+	], [
+		figureTitle("leadTime"),
+		"first commit → deploy",
+		s.leadTime
+	]].map(([name, what, d]) => `<tr class="total"><th scope="row" title="${h(what)}">${h(name)}</th>${[
+		String(d.count),
+		percentileText(d, "p50", days),
+		percentileText(d, "p75", days),
+		percentileText(d, "p90", days),
+		""
+	].map((c, i) => i === 0 || i === 2 ? wideNum(c) : num$1(c)).join("")}</tr>`);
+	const notes = [];
+	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+	const bounded = [s.stages.deploy, s.leadTime].some((f) => [
+		"p50",
+		"p75",
+		"p90"
+	].some((p) => boundOf(f, p) !== null));
+	if (censored > 0 && bounded) {
+		const one = censored === 1;
+		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+	}
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
+	return section("stages", "Where the time goes", h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`), `<div class="charts split">${[figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)), table$2([
+		"Stage",
+		"Changes",
+		"p50",
+		"p75",
+		"p90",
+		"Share"
+	], [...stageRows, ...totals], "lrrrrr", { wide: [1, 3] })].join("")}</div>`, notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function dora(report) {
+	const days = durationFormat(report.businessHours);
+	const d = report.summary.dora;
+	const f = d.deploymentFrequency;
+	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
+	const rows = [
+		[
+			figureTitle("dora.deploymentFrequency"),
+			deployRateText(f),
+			f,
+			plural$1(f.count, "deploy"),
+			"deploymentFrequency"
+		],
+		[
+			figureTitle("dora.leadTime"),
+			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
+			d.leadTime,
+			plural$1(d.leadTime.count, "change"),
+			"leadTime"
+		],
+		[
+			figureTitle("dora.changeFailureRate"),
+			formatRatio(d.changeFailureRate.value),
+			d.changeFailureRate,
+			plural$1(d.changeFailureRate.count, "deploy"),
+			"changeFailureRate"
+		],
+		[
+			figureTitle("dora.timeToRestore"),
+			median(d.timeToRestore.value),
+			d.timeToRestore,
+			plural$1(d.timeToRestore.count, "restore"),
+			"timeToRestore"
+		],
+		[
+			figureTitle("dora.reworkRate"),
+			formatRatio(d.reworkRate.value),
+			d.reworkRate,
+			plural$1(d.reworkRate.count, "deploy"),
+			"reworkRate"
+		]
+	];
+	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report's clusters, the last to publish bands.", table$2([
+		"Key",
+		"Value",
+		"Band",
+		"Over"
+	], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || "<span class=\"muted\">—</span>"}</td>${num$1(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function recommendations(report) {
+	if (report.recommendations.length === 0) return "";
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") {
+		const checked = first.checked ?? [];
+		return section("recommendations", "What to fix first", "", `<p><b>${h(`${first.measure}; ${first.value}.`)}</b></p>`, checked.length > 0 ? details$1(`What was checked (${checked.length})`, `<ul>${checked.map((c) => `<li>${h(c)}</li>`).join("")}</ul>`) : "");
+	}
+	return section("recommendations", "What to fix first", "Ranked by the hours of waiting each accounts for.", `<ol class="recs">${report.recommendations.map((r) => {
+		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
+		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
+	}).join("")}</ol>`);
+}
+function whatIfText(w, report) {
+	const days = durationFormat(report.businessHours);
+	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${changeHours(w.hoursSavedPerWeek)} of waiting saved per week, summed over the changes that waited longer.`;
+}
+function totalOf(report) {
+	return report.summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time";
+}
+function shareCaption(report) {
+	const coding = report.summary.stages.coding;
+	const unseen = codingUnseenNote(report) !== null;
+	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100%.`;
+}
+function stagePercentiles(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	return figure(barChart({
+		id: "stage-percentiles",
+		title: "p50 and p90 of each stage",
+		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
+	}, [...STAGES.map((k) => ({
+		label: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		values: [s.stages[k].p50, s.stages[k].p90],
+		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
+	})), {
+		label: figureLabel("leadTime"),
+		colour: LEAD_COLOUR,
+		values: [s.leadTime.p50, s.leadTime.p90],
+		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
+	}], {
+		series: [{
+			name: "p50: half take less",
+			colour: OTHER_COLOUR
+		}, {
+			name: "p90: one in ten takes longer",
+			colour: OTHER_COLOUR,
+			opacity: .4
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no stage has a known duration"
+	}), "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.");
+}
+var init_overview = __esmMin((() => {
+	init_band();
+	init_domain();
+	init_duration();
+	init_catalogue();
+	init_format$2();
+	init_bars();
+	init_scale();
+	init_text();
+	init_confidence();
+	init_parts();
+}));
 // src/render/html/delivery.ts
 function leadTime(report) {
-	return section("lead-time", "Lead time: spread and trend", "", charts(distribution(report), trend(report)));
+	const days = durationFormat(report.businessHours);
+	const deployed = report.summary.leadTimeDeployed;
+	const lead = deployed.p50 === null || report.summary.leadTime.censored === 0 ? "" : `Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(deployed.p50, days)} (p90 ${formatDuration(deployed.p90, days)}).`;
+	return section("lead-time", "Lead time: spread and trend", h(lead), charts(stagePercentiles(report), distribution(report), trend(report)));
 }
 function distribution(report) {
 	const { of, buckets } = report.summary.leadTimeHistogram;
@@ -18610,7 +19017,6 @@ function trend(report) {
 function changeSize(report) {
 	const days = durationFormat(report.businessHours);
 	const { size, reverted, partiallyReverted } = report.summary.flow;
-	const lines = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 	const svg = barChart({
 		id: "cycle-time-by-size",
 		title: "Cycle time by change size",
@@ -18631,13 +19037,13 @@ function changeSize(report) {
 	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
 		{
 			label: "Size, median",
-			value: lines(size.p50),
-			sub: `p90 ${lines(size.p90)}`
+			value: formatLines(size.p50),
+			sub: `p90 ${formatLines(size.p90)}`
 		},
 		{
 			label: "Over 400 lines",
-			value: formatPercent(size.over400),
-			sub: `over 200 lines: ${formatPercent(size.over200)}`,
+			value: formatRatio(size.over400),
+			sub: `over 200 lines: ${formatRatio(size.over200)}`,
 			alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare
 		},
 		{
@@ -18653,7 +19059,7 @@ function deploys(report) {
 	const name = repositoryNamer(report);
 	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
 	if (leftOut !== null) {
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.deploys))}${num$2(String(r.failedDeploys))}${num$2(formatPerWeek(r.deploymentFrequency))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.deploys))}${num$1(String(r.failedDeploys))}${num$1(formatPerWeek(r.deploymentFrequency))}</tr>`);
 		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
 			"Deploys",
@@ -18683,7 +19089,7 @@ function deploys(report) {
 	const multi = report.repositories !== void 0;
 	const rows = report.deploys.map((d) => {
 		const status = [d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ");
-		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$2(String(d.changes))}<td>${h(status || "ok")}</td>${num$2(formatDuration(d.restoredAfter, days))}</tr>`;
+		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$1(String(d.changes))}<td>${h(status || "ok")}</td>${num$1(formatDuration(d.restoredAfter, days))}</tr>`;
 	});
 	const list = report.deploys.length === 0 ? "" : details$1(`Every deploy (${report.deploys.length})`, table$2([
 		...multi ? ["Repository"] : [],
@@ -18706,7 +19112,7 @@ function unreleased(report) {
 	const oldest = u.oldestChanges ?? [];
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$2(formatDuration(c.age, days))}</tr>`);
+	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$1(formatDuration(c.age, days))}</tr>`);
 	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
 		{
 			label: "Changes waiting",
@@ -18743,226 +19149,11 @@ var init_delivery = __esmMin((() => {
 	init_timeline();
 	init_trend();
 	init_trend$1();
-	init_names();
+	init_names$1();
 	init_parts();
 	init_signal();
+	init_overview();
 	epoch$1 = (iso) => Date.parse(iso) / 1e3;
-}));
-// src/render/html/overview.ts
-function band(dora, key) {
-	const words = bandText(key, dora.band);
-	return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : "";
-}
-function keyFigures(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const d = s.dora;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
-	const list = [
-		{
-			label: `${figureTitle("leadTime")}, median`,
-			value: percentileText(s.leadTime, "p50", days),
-			badge: band(d.leadTime, "leadTime"),
-			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
-		},
-		{
-			label: `${figureTitle("cycleTime")}, median`,
-			value: formatDuration(s.cycleTime.p50, days),
-			sub: "first commit → merge"
-		},
-		{
-			label: "Deploys per week",
-			value: formatPerWeek(d.deploymentFrequency.value),
-			badge: band(d.deploymentFrequency, "deploymentFrequency"),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
-		},
-		{
-			label: figureTitle("dora.changeFailureRate"),
-			value: formatPercent(d.changeFailureRate.value),
-			badge: band(d.changeFailureRate, "changeFailureRate"),
-			sub: `over ${plural$1(d.changeFailureRate.count, "deploy")}`
-		},
-		s.unreleased ? {
-			label: "Merged, not deployed",
-			value: String(s.unreleased.count),
-			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
-			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
-		} : {
-			label: `${figureTitle("dora.timeToRestore")}, median`,
-			value: formatDuration(d.timeToRestore.value, days),
-			badge: band(d.timeToRestore, "timeToRestore"),
-			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
-		}
-	];
-	list.push({
-		label: "Changes counted",
-		value: String(s.changes),
-		sub: excluded ? `left out: ${excluded}` : "merged in the window"
-	});
-	return tiles(list, "key");
-}
-function stages(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
-	const unseen = codingUnseenNote(report);
-	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
-	const shares = stackedShareBar({
-		id: "stage-shares",
-		title: "Share of the time in each stage",
-		description: `The share of each stage in the lead time of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share"}.`
-	}, STAGES.map((k) => ({
-		name: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		share: shareOf(k),
-		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
-	})));
-	const percentiles = barChart({
-		id: "stage-percentiles",
-		title: "p50 and p90 of each stage",
-		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
-	}, [...STAGES.map((k) => ({
-		label: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		values: [s.stages[k].p50, s.stages[k].p90],
-		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
-	})), {
-		label: figureLabel("leadTime"),
-		colour: LEAD_COLOUR,
-		values: [s.leadTime.p50, s.leadTime.p90],
-		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
-	}], {
-		series: [{
-			name: "p50: half take less",
-			colour: OTHER_COLOUR
-		}, {
-			name: "p90: one in ten takes longer",
-			colour: OTHER_COLOUR,
-			opacity: .4
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no stage has a known duration"
-	});
-	const stageRows = STAGES.map((k) => {
-		const f = s.stages[k];
-		const cells = [
-			String(f.count),
-			percentileText(f, "p50", days),
-			percentileText(f, "p75", days),
-			percentileText(f, "p90", days),
-			formatPercent(shareOf(k)),
-			...hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
-		];
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num$2).join("")}</tr>`;
-	});
-	const totals = [[
-		figureTitle("cycleTime"),
-		"first commit → merge",
-		s.cycleTime
-	], [
-		figureTitle("leadTime"),
-		"first commit → deploy",
-		s.leadTime
-	]].map(([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[
-		String(d.count),
-		percentileText(d, "p50", days),
-		percentileText(d, "p75", days),
-		percentileText(d, "p90", days),
-		"",
-		...hasShareOfTotal ? [""] : []
-	].map(num$2).join("")}</tr>`);
-	const notes = [];
-	if (unseen !== null) notes.push(unseen);
-	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
-	if (censored > 0) {
-		const one = censored === 1;
-		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
-	}
-	if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
-	return section("stages", "Where the time goes", h(`Over ${plural$1(s.changes, "change")}; the shares are over ${shareBasisText(s)}.`), charts(figure(shares, "Share of the lead time of the typical change, by stage", "Each change is split into its stages from first commit to deploy, so the shares add up to 100%."), figure(percentiles, "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.")), table$2([
-		"Stage",
-		"Changes",
-		"p50",
-		"p75",
-		"p90",
-		"Share",
-		...hasShareOfTotal ? ["Share of all time"] : []
-	], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? "r" : ""}`), notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function dora(report) {
-	const days = durationFormat(report.businessHours);
-	const d = report.summary.dora;
-	const f = d.deploymentFrequency;
-	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
-	const rows = [
-		[
-			figureTitle("dora.deploymentFrequency"),
-			deployRateText(f),
-			f,
-			plural$1(f.count, "deploy"),
-			"deploymentFrequency"
-		],
-		[
-			figureTitle("dora.leadTime"),
-			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
-			d.leadTime,
-			plural$1(d.leadTime.count, "change"),
-			"leadTime"
-		],
-		[
-			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			d.changeFailureRate,
-			plural$1(d.changeFailureRate.count, "deploy"),
-			"changeFailureRate"
-		],
-		[
-			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value),
-			d.timeToRestore,
-			plural$1(d.timeToRestore.count, "restore"),
-			"timeToRestore"
-		],
-		[
-			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			d.reworkRate,
-			plural$1(d.reworkRate.count, "deploy"),
-			"reworkRate"
-		]
-	];
-	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report's clusters, the last to publish bands.", table$2([
-		"Key",
-		"Value",
-		"Band",
-		"Over"
-	], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || "<span class=\"muted\">—</span>"}</td>${num$2(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function recommendations(report) {
-	if (report.recommendations.length === 0) return "";
-	return section("recommendations", "What to do next", "Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.", `<ol class="recs">${report.recommendations.map((r) => {
-		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
-		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
-	}).join("")}</ol>`);
-}
-function whatIfText(w, report) {
-	const days = durationFormat(report.businessHours);
-	const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
-}
-var init_overview = __esmMin((() => {
-	init_band();
-	init_domain();
-	init_duration();
-	init_catalogue();
-	init_format$2();
-	init_bars();
-	init_scale();
-	init_text();
-	init_parts();
 }));
 // src/render/html/repair.ts
 function repair(report) {
@@ -18976,7 +19167,7 @@ function repair(report) {
 		"Repairs",
 		"Of changes",
 		"Of cycle time"
-	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$2).join("")}</tr>`), "lrrr")) : "");
+	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$1).join("")}</tr>`), "lrrr")) : "");
 }
 var init_repair$1 = __esmMin((() => {
 	init_repair$3();
@@ -18987,7 +19178,7 @@ function previousPeriod$1(report) {
 	const view = previousView(report, durationFormat(report.businessHours));
 	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
 	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
-	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$2(r.before)}${num$2(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$1(r.before)}${num$1(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
 	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
 		"Figure",
 		"Before",
@@ -19011,9 +19202,8 @@ function keyTrends(report) {
 	const chartOf = (key, colour, scale) => {
 		const k = series.find((s) => s.key === key);
 		if (k === void 0) return "";
-		const percent = k.unit === "ratio";
-		const values = k.values.map((v) => v === null ? null : percent ? v * 100 : v);
-		const format = (v) => v === null ? "—" : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days);
+		const values = k.values;
+		const format = (v) => keyValueText(v, k.unit, days);
 		const svg = weeklyChart({
 			id: `trend-${key}`,
 			title: `${capital(k.label)} by ${period}`,
@@ -19039,7 +19229,7 @@ function keyTrends(report) {
 	};
 	const figures = [
 		chartOf("deploymentFrequency", ACCENT_COLOUR, "count"),
-		chartOf("changeFailureRate", FAIL_COLOUR, "count"),
+		chartOf("changeFailureRate", FAIL_COLOUR, "ratio"),
 		chartOf("timeToRestore", OTHER_COLOUR, "duration")
 	];
 	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
@@ -19088,28 +19278,28 @@ function review(report) {
 		empty: "no review by anyone but the author"
 	});
 	const more = r.byReviewer.length - shown.length;
-	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$2(String(x.reviews))}${num$2(String(x.firstReviews))}${num$2(formatDuration(x.pickupP50, days))}</tr>`);
-	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)} per change.`), tiles([
+	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$1(String(x.reviews))}${num$1(String(x.firstReviews))}${num$1(formatDuration(x.pickupP50, days))}</tr>`);
+	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change.`), tiles([
 		{
 			label: "Reviews by the two busiest",
-			value: formatPercent(r.topTwoShare),
+			value: formatRatio(r.topTwoShare),
 			sub: "of all reviews: a bottleneck when high",
 			alert: over(r.topTwoShare, t.reviewTopTwoShare)
 		},
 		{
 			label: "Merged without review",
-			value: formatPercent(r.unreviewedShare),
+			value: formatRatio(r.unreviewedShare),
 			sub: plural$1(r.unreviewed, "change"),
 			alert: over(r.unreviewedShare, t.unreviewedShare)
 		},
 		{
 			label: "Merged without another’s approval",
-			value: formatPercent(r.selfMergedShare),
+			value: formatRatio(r.selfMergedShare),
 			sub: plural$1(r.selfMerged, "change")
 		},
 		{
 			label: "Review depth on large changes",
-			value: r.largeChangeCommentsPer100LinesP50 === null ? "—" : r.largeChangeCommentsPer100LinesP50.toFixed(1),
+			value: formatNumber(r.largeChangeCommentsPer100LinesP50),
 			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
 			alert: r.largeChangesWithoutComments > 0
 		}
@@ -19125,12 +19315,12 @@ function rework$1(report) {
 	if (!w) return "";
 	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
 		label: "Changed after the first review",
-		value: formatPercent(w.share),
+		value: formatRatio(w.share),
 		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
 		alert: over(w.share, report.policy.thresholds.reworkShare)
 	}, {
 		label: "Changes requested",
-		value: formatPercent(w.changesRequestedShare),
+		value: formatRatio(w.changesRequestedShare),
 		sub: `${w.changesRequested} of ${w.reviewed}`
 	}]));
 }
@@ -19157,7 +19347,7 @@ function ci(report) {
 		format: (v) => String(v ?? 0),
 		empty: "no change with timed check runs"
 	});
-	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$2(String(f.flaky))}${num$2(String(f.runs))}${num$2(formatPercent(f.rate))}</tr>`);
+	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$1(String(f.flaky))}${num$1(String(f.runs))}${num$1(formatRatio(f.rate))}</tr>`);
 	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
 		{
 			label: "Check wall time, median",
@@ -19167,13 +19357,13 @@ function ci(report) {
 		},
 		{
 			label: "Flaky check runs",
-			value: formatPercent(c.flakyRate, 1),
+			value: formatRatio(c.flakyRate),
 			sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`,
 			alert: over(c.flakyRate, t.flakyRate)
 		},
 		{
 			label: "Merge wait spent on checks",
-			value: formatPercent(c.mergeWaitOnChecksShare),
+			value: formatRatio(c.mergeWaitOnChecksShare),
 			sub: "after approval, waiting for checks to finish"
 		}
 	]), charts(figure(durations, "How long checks take", "Changes by the wall time of their checks: first start to last finish."), flaky.length > 0 ? `<figure><figcaption>The flakiest checks</figcaption>${table$2([
@@ -19212,7 +19402,7 @@ function wip$1(report) {
 	});
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$2(formatDuration(p.age, days))}</tr>`);
+	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$1(formatDuration(p.age, days))}</tr>`);
 	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
 		{
 			label: "Open, ready for review",
@@ -19226,7 +19416,7 @@ function wip$1(report) {
 		},
 		{
 			label: "Open per active author",
-			value: w.perAuthor === null ? "—" : w.perAuthor.toFixed(1),
+			value: formatNumber(w.perAuthor),
 			sub: "ready for review",
 			alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor)
 		}
@@ -19245,7 +19435,7 @@ var init_teamwork = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_parts();
-	init_names();
+	init_names$1();
 	REVIEWERS_DRAWN = 12;
 	over = (value, threshold) => value !== null && value > threshold;
 }));
@@ -19260,11 +19450,11 @@ function renderHtml(input) {
 	const hours = businessHoursText(report);
 	const main = [...mergedInWindow(report) === 0 ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`] : [
 		`<p class="headline">${h(report.summary.headline)}</p>`,
+		stages(report),
+		recommendations(report),
 		keyFigures(report),
 		renderRepositoryHtml(report),
 		renderSlicesHtml(report),
-		stages(report),
-		recommendations(report),
 		dora(report),
 		previousPeriod$1(report),
 		leadTime(report),
@@ -19310,7 +19500,7 @@ ${main}
 }
 function contents(main) {
 	const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ""}">${title ?? ""}</a></li>`);
-	return links.length < 3 ? "" : `<nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav>`;
+	return links.length < 3 ? "" : `<details class="toc-fold"><summary>Sections (${links.length})</summary><nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav></details>`;
 }
 function notes(report) {
 	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
@@ -19331,7 +19521,7 @@ var init_html = __esmMin((() => {
 	init_trends();
 	init_teamwork();
 	init_repositories();
-	init_names();
+	init_names$1();
 	init_signal();
 	init_products$3();
 	init_slices$2();
@@ -22981,7 +23171,7 @@ async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
 		pulls: noPulls,
 		lines
 	};
-	const commits = reachedFrom([tip], read, EMPTY$1);
+	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
 	return {
 		commits,
@@ -23012,7 +23202,7 @@ function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }
-var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$1;
+var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
 var init_git_history = __esmMin((() => {
 	init_changes();
 	init_copies();
@@ -23028,7 +23218,7 @@ var init_git_history = __esmMin((() => {
 	init_release_graph();
 	LARGE_HISTORY = 2e4;
 	SPLIT_SIZES_FROM = 4e3;
-	EMPTY$1 = new Map();
+	EMPTY$2 = new Map();
 }));
 // src/audit/reads.ts
 function startReads(path, o) {
@@ -35512,12 +35702,11 @@ var init_what_if = __esmMin((() => {
 function duration(seconds, input) {
 	return formatDuration(seconds, durationFormat(input.businessHours));
 }
-function percent$1(ratio) {
-	const p = ratio * 100;
-	return p < 10 && Math.round(p) !== p ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
+function percent(ratio) {
+	return formatRatio(ratio);
 }
 function lines(n) {
-	return `${Math.round(n)} line${Math.round(n) === 1 ? "" : "s"}`;
+	return formatLines(n);
 }
 function times(factor) {
 	return `${(Math.round(factor * 10) / 10).toString()}×`;
@@ -35559,7 +35748,7 @@ function row(parts) {
 	};
 }
 function stageValue(label, stage, threshold, input) {
-	const share = measured(stage.share) ? `, ${percent$1(stage.share)} of the total time` : "";
+	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
 	return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
@@ -35617,7 +35806,7 @@ var init_ai_assisted = __esmMin((() => {
 			floor: .05,
 			label: "failure rate",
 			word: "failing more often",
-			format: percent$1
+			format: percent
 		}
 	];
 	aiAssisted = {
@@ -35663,21 +35852,21 @@ var init_change_failure_rate = __esmMin((() => {
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
 			const failed = Math.round(rate * cfr.count);
 			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration(timeToRestore.value, input)}` : "";
-			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent$1(reworkRate.value)} of deploys only carried fixes or reverts` : "";
+			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
 				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident",
-				value: `${percent$1(rate)} of deploys failed (threshold ${percent$1(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
+				value: `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
 				tellsYou: "Problems are found in production rather than before merge. Each failure costs a fix, a revert or a rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.",
 				doNext: "Go through the failed deploys in this report and look for what the reverted changes share (size, area of the code, missing tests). Add the check that would have caught them, and make rollback one routine step.",
 				impact: measured(timeToRestore.value) ? hours(timeToRestore.value * failed) : 0,
 				figure: "summary.dora.changeFailureRate.value",
-				threshold: percent$1(t.changeFailureRate)
+				threshold: percent(t.changeFailureRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.dora.changeFailureRate.value;
-			return measured(rate) ? `change failure rate ${percent$1(rate)} (threshold ${percent$1(t.changeFailureRate)})` : null;
+			return measured(rate) ? `change failure rate ${percent(rate)} (threshold ${percent(t.changeFailureRate)})` : null;
 		}
 	};
 }));
@@ -35740,21 +35929,21 @@ var init_flaky_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const rate = ci?.flakyRate;
 			if (!measured(rate) || rate <= t.flakyRate) return null;
-			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent$1(c.rate)}`);
+			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent(c.rate)}`);
 			return row({
 				id: "flaky-checks",
 				measure: "Flaky checks: the same check on the same commit failed, then passed",
-				value: `flaky rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
+				value: `flaky rate ${percent(rate)} (threshold ${percent(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
 				tellsYou: "Failures that go away on a retry teach people to ignore red checks, so real failures get retried too. Every retry also adds a full check run to the wait.",
 				doNext: "Fix or quarantine the worst offenders first, give each flaky test an owner as you would a bug, and stop automatic retries from hiding new ones.",
 				impact: measured(ci?.p50) ? hours(rate * input.summary.changes * ci.p50) : 0,
 				figure: "summary.ci.flakyRate",
-				threshold: percent$1(t.flakyRate)
+				threshold: percent(t.flakyRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.ci?.flakyRate;
-			return measured(rate) ? `flaky check rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})` : null;
+			return measured(rate) ? `flaky check rate ${percent(rate)} (threshold ${percent(t.flakyRate)})` : null;
 		}
 	};
 }));
@@ -35773,17 +35962,17 @@ var init_large_changes = __esmMin((() => {
 			return row({
 				id: "large-changes",
 				measure: "Change size: lines added plus deleted per change (lock, vendored and generated files left out)",
-				value: `${percent$1(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent$1(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
+				value: `${percent(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
 				tellsYou: "Large changes wait longer for a reviewer, get a lighter read once they have one, and are harder to revert cleanly. Problems that a small change would show early stay hidden until the end.",
 				doNext: "Aim for changes under about 200 lines: land refactors on their own, put unfinished features behind a flag, and stack several small pull requests instead of opening one big one.",
 				impact: stageHours(input.summary.stages.review) * size.over400,
 				figure: "summary.flow.size.over400",
-				threshold: percent$1(t.largeChangeShare)
+				threshold: percent(t.largeChangeShare)
 			});
 		},
 		check(input, t) {
 			const over = input.summary.flow.size.over400;
-			return measured(over) ? `changes over 400 lines ${percent$1(over)} (threshold ${percent$1(t.largeChangeShare)})` : null;
+			return measured(over) ? `changes over 400 lines ${percent(over)} (threshold ${percent(t.largeChangeShare)})` : null;
 		}
 	};
 }));
@@ -35803,7 +35992,7 @@ var init_merge_wait = __esmMin((() => {
 			const stage = input.summary.stages.merge;
 			if (!measured(stage.p50) || stage.p50 <= t.mergeWaitP50) return null;
 			const checks = input.summary.ci?.mergeWaitOnChecksShare;
-			const onChecks = measured(checks) ? `; ${percent$1(checks)} of it waiting on checks` : "";
+			const onChecks = measured(checks) ? `; ${percent(checks)} of it waiting on checks` : "";
 			return row({
 				id: "merge-wait",
 				measure: "Merge wait: time from approval to merge",
@@ -35856,7 +36045,7 @@ var init_pickup_wait = __esmMin((() => {
 // src/advice/rules/repair-share.ts
 function split(ai, other) {
 	if (!ai || !other || ai.changes < MIN_CHANGES || other.changes < MIN_CHANGES || !measured(ai.share) || !measured(other.share)) return "";
-	return `; AI-assisted ${percent$1(ai.share)} of ${ai.changes}, the rest ${percent$1(other.share)} of ${other.changes}`;
+	return `; AI-assisted ${percent(ai.share)} of ${ai.changes}, the rest ${percent(other.share)} of ${other.changes}`;
 }
 var MIN_CHANGES, repairShare;
 var init_repair_share = __esmMin((() => {
@@ -35870,22 +36059,22 @@ var init_repair_share = __esmMin((() => {
 			const repair = input.summary.repair;
 			const share = repair?.share;
 			if (!repair || !measured(share) || repair.changes < MIN_CHANGES || share <= t.repairShare) return null;
-			const capacity = measured(repair.cycleTimeShare) ? `, ${percent$1(repair.cycleTimeShare)} of the cycle time` : "";
+			const capacity = measured(repair.cycleTimeShare) ? `, ${percent(repair.cycleTimeShare)} of the cycle time` : "";
 			const cycle = input.summary.cycleTime.p50;
 			return row({
 				id: "repair-share",
 				measure: "Repair share: changes that repaired earlier work (reverts, fixes of a failed deploy, hotfixes, fix: titles, bug labels)",
-				value: `${percent$1(share)} of changes were repairs (threshold ${percent$1(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
+				value: `${percent(share)} of changes were repairs (threshold ${percent(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
 				tellsYou: "A large part of the team's capacity goes back into work already shipped. Defects escape review and tests, and each repair competes with new work for the same reviewers and deploys.",
 				doNext: "Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share (size, area, missing tests) and add the check that would have caught them before merge; if AI-assisted changes need repair more often, review them as closely as the rest.",
 				impact: measured(cycle) ? hours(cycle * repair.repairs) : 0,
 				figure: "summary.repair.share",
-				threshold: percent$1(t.repairShare)
+				threshold: percent(t.repairShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.repair?.share;
-			return measured(share) ? `repair share ${percent$1(share)} (threshold ${percent$1(t.repairShare)})` : null;
+			return measured(share) ? `repair share ${percent(share)} (threshold ${percent(t.repairShare)})` : null;
 		}
 	};
 }));
@@ -35908,17 +36097,17 @@ var init_review_concentration = __esmMin((() => {
 			return row({
 				id: "review-concentration",
 				measure: "Review load: share of all reviews done by the two busiest reviewers",
-				value: `top two reviewers did ${percent$1(share)} of reviews (threshold ${percent$1(t.reviewTopTwoShare)})${who}`,
+				value: `top two reviewers did ${percent(share)} of reviews (threshold ${percent(t.reviewTopTwoShare)})${who}`,
 				tellsYou: "Two people are the gate for most changes. Their queue sets how long everyone waits for a first review, and when either is away or busy, reviews stall.",
 				doNext: "Spread the load: rotate a reviewer of the day, assign code owners as teams rather than people, and pair others with the two busiest reviewers until more people can approve with confidence.",
 				impact: stageHours(input.summary.stages.pickup) * share,
 				figure: "summary.review.topTwoShare",
-				threshold: percent$1(t.reviewTopTwoShare)
+				threshold: percent(t.reviewTopTwoShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.topTwoShare;
-			return measured(share) ? `top-two review share ${percent$1(share)} (threshold ${percent$1(t.reviewTopTwoShare)})` : null;
+			return measured(share) ? `top-two review share ${percent(share)} (threshold ${percent(t.reviewTopTwoShare)})` : null;
 		}
 	};
 }));
@@ -35967,21 +36156,21 @@ var init_rework = __esmMin((() => {
 			const figures = input.summary.rework;
 			const share = figures?.share;
 			if (!measured(share) || share <= t.reworkShare) return null;
-			const requested = measured(figures?.changesRequestedShare) ? `; ${percent$1(figures.changesRequestedShare)} had changes requested` : "";
+			const requested = measured(figures?.changesRequestedShare) ? `; ${percent(figures.changesRequestedShare)} had changes requested` : "";
 			return row({
 				id: "rework",
 				measure: "Rework: changes with commits or force-pushes after their first review",
-				value: `${percent$1(share)} of changes reworked after review (threshold ${percent$1(t.reworkShare)})${requested}`,
+				value: `${percent(share)} of changes reworked after review (threshold ${percent(t.reworkShare)})${requested}`,
 				tellsYou: "Changes are still being reshaped after review started: the approach was agreed too late, or pull requests are opened before they are ready. Each round trip waits for the reviewer again.",
 				doNext: "Agree the approach before the code on anything sizeable (a short note, or a draft pull request early on), keep drafts as drafts until they are ready, and write down what reviewers keep asking for.",
 				impact: stageHours(input.summary.stages.review) * share,
 				figure: "summary.rework.share",
-				threshold: percent$1(t.reworkShare)
+				threshold: percent(t.reworkShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.rework?.share;
-			return measured(share) ? `rework after review ${percent$1(share)} (threshold ${percent$1(t.reworkShare)})` : null;
+			return measured(share) ? `rework after review ${percent(share)} (threshold ${percent(t.reworkShare)})` : null;
 		}
 	};
 }));
@@ -35998,7 +36187,7 @@ var init_slow_checks = __esmMin((() => {
 			const p50 = ci?.p50;
 			if (!measured(p50) || p50 <= t.checksP50) return null;
 			const p90 = measured(ci?.p90) ? `, p90 ${duration(ci.p90, input)}` : "";
-			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent$1(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
+			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
 			return row({
 				id: "slow-checks",
 				measure: "Checks: wall time of the CI checks on each change's final commit",
@@ -36028,21 +36217,21 @@ var init_unreviewed_merges = __esmMin((() => {
 			const review = input.summary.review;
 			const share = review?.unreviewedShare;
 			if (!measured(share) || share <= t.unreviewedShare) return null;
-			const self = measured(review?.selfMergedShare) ? `; ${percent$1(review.selfMergedShare)} merged by their own author` : "";
+			const self = measured(review?.selfMergedShare) ? `; ${percent(review.selfMergedShare)} merged by their own author` : "";
 			return row({
 				id: "unreviewed-merges",
 				measure: "Unreviewed merges: changes merged with no review from anyone but the author",
-				value: `${percent$1(share)} of changes merged unreviewed (threshold ${percent$1(t.unreviewedShare)})${self}`,
+				value: `${percent(share)} of changes merged unreviewed (threshold ${percent(t.unreviewedShare)})${self}`,
 				tellsYou: "These changes reached the main branch on one person's judgement: mistakes and knowledge stay with the author, and the review figures look faster than the team really is.",
 				doNext: "Require one approving review on the main branch (branch protection or a ruleset). If some changes truly need no review, agree which (docs, paired work) instead of skipping it silently.",
 				impact: 0,
 				figure: "summary.review.unreviewedShare",
-				threshold: percent$1(t.unreviewedShare)
+				threshold: percent(t.unreviewedShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.unreviewedShare;
-			return measured(share) ? `unreviewed merges ${percent$1(share)} (threshold ${percent$1(t.unreviewedShare)})` : null;
+			return measured(share) ? `unreviewed merges ${percent(share)} (threshold ${percent(t.unreviewedShare)})` : null;
 		}
 	};
 }));
@@ -36108,7 +36297,7 @@ function healthy(input, thresholds, rules) {
 	const gitOnly = hasGithub(input) ? "" : " Review, rework, check and work-in-progress figures need GitHub data and were not checked.";
 	if (checked.length === 0) return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
+		measure: "Nothing could be checked against a threshold",
 		value: "no figure could be measured",
 		tellsYou: `Nothing crosses a threshold, but only because there was nothing to measure in this window.${gitOnly}`,
 		doNext: "Widen the window (--since) or check the branch and deploy signal, then run again.",
@@ -36118,8 +36307,9 @@ function healthy(input, thresholds, rules) {
 	};
 	return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
-		value: checked.join("; "),
+		measure: "Nothing is over its threshold",
+		value: slowestStage(input),
+		checked,
 		tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
 		doNext: "Keep these figures guarded in CI with the config's `check` list, and tighten the threshold closest to its limit in .flowaudit.json to find the next constraint.",
 		impact: 0,
@@ -36127,9 +36317,24 @@ function healthy(input, thresholds, rules) {
 		threshold: "each rule's threshold"
 	};
 }
+function slowestStage(input) {
+	const gitOnly = !hasGithub(input);
+	const stages = input.summary.stages;
+	const slowest = STAGES.filter((s) => measured(stages[s].share) && !(s === "coding" && codingUnseen({
+		count: stages.coding.count,
+		oneCommit: stages.coding.oneCommit
+	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
+	if (slowest === null) return "no stage has a share of the typical change's time";
+	const stage = stages[slowest];
+	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration(stage.p50, input)}`;
+}
 var RULES;
 var init_advice = __esmMin((() => {
 	init_what_if();
+	init_domain();
+	init_stage_summary();
+	init_stage_labels();
+	init_format();
 	init_kit();
 	init_ai_assisted();
 	init_change_failure_rate();
@@ -36919,12 +37124,12 @@ function headline$1(summary, o) {
 	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
 	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$2(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
 	const share = (k) => stages[k].share ?? 0;
-	const ranked = Object.keys(stages).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
+	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
 	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${percent((stages.coding.oneCommit ?? 0) / stages.coding.count)} of the changes landed as one commit.` : "";
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
 	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
-		pct: percent(share(k)),
+		pct: formatRatio(share(k)),
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
 	}));
 	const start = o.businessHours ? "Counting working time only, the" : "The";
@@ -36934,19 +37139,18 @@ function headline$1(summary, o) {
 		return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
 	}
 	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-	const waitText = o.gitOnly ? `${waits.length > 0 ? percent(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${percent(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
+	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
 	const workText = work.map((w) => `${w.pct} ${w.what}`);
 	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ""}.${unseenText}`;
 }
 function joinAnd(parts) {
 	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
 }
-var percent, WAITING, MIN_SHARE_CHANGES;
+var WAITING, MIN_SHARE_CHANGES;
 var init_headline = __esmMin((() => {
 	init_stage_labels();
 	init_stage_summary();
 	init_units();
-	percent = (ratio) => `${Math.round(ratio * 100)}%`;
 	WAITING = [
 		"pickup",
 		"merge",
@@ -38589,7 +38793,8 @@ var check_exports$1 = __exportAll({
 	renderGateJson: () => renderGateJson,
 	renderGateMarkdown: () => renderGateMarkdown,
 	renderGateText: () => renderGateText,
-	slicesNamed: () => slicesNamed
+	slicesNamed: () => slicesNamed,
+	unmeasuredLine: () => unmeasuredLine
 });
 function slicesNamed(thresholds) {
 	return [...new Set(thresholds.flatMap((t) => t.slice === void 0 ? [] : [t.slice]))];
@@ -38619,7 +38824,8 @@ function evaluate(report, t) {
 		node = typeof node === "object" && node !== null ? node[key] : void 0;
 	}
 	const measured = typeof node === "number" && Number.isFinite(node) ? node : null;
-	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
+	const words = unitWords(t.path);
+	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}${words}`;
 	const shown = t.slice === void 0 ? t.path : `${t.slice}/${t.path}`;
 	const result = {
 		expression: t.expression,
@@ -38633,7 +38839,7 @@ function evaluate(report, t) {
 	if (measured !== null) return {
 		...result,
 		passed: compare(measured, t.operator, t.value),
-		display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})`
+		display: `${shown} = ${formatIn(measured, t.unit)}${words} (${wanted})`
 	};
 	const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? "") ? parent?.atLeast : void 0;
 	if (typeof atLeast === "number" && Number.isFinite(atLeast)) {
@@ -38641,14 +38847,25 @@ function evaluate(report, t) {
 		return {
 			...result,
 			passed,
-			display: `${shown} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})`
+			display: `${shown} > ${formatIn(atLeast, t.unit)}${words}, changes still waiting (${wanted})`
 		};
 	}
+	const reason = whyNotMeasured(report, t, parent);
 	return {
 		...result,
 		passed: null,
-		display: `${shown} not measured (${wanted})`
+		reason,
+		display: `${shown} not measured: ${reason} (${wanted})`
 	};
+}
+function whyNotMeasured(report, t, parent) {
+	const entry = catalogueEntries().find((e) => e.path === t.path);
+	const mode = report.sources.includes("github") ? "github" : "git";
+	if (entry !== void 0 && !entry.modes.includes(mode)) return "git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)";
+	const group = typeof parent === "object" && parent !== null ? parent : {};
+	if (group.count === 0) return EMPTY$1[t.path] ?? (t.path.startsWith("dora.") ? "no deploy in the window" : "no change in the window has it");
+	if (typeof group.note === "string" && group.note !== "") return group.note;
+	return "the window's data gives it no value";
 }
 function boundDecides(bound, operator, threshold) {
 	if (bound < threshold) return null;
@@ -38671,6 +38888,10 @@ function formatIn(value, unit) {
 	if (unit === "%") return `${trim(value * 100)}%`;
 	return formatDuration(value);
 }
+function unitWords(path) {
+	const unit = numberUnit(path);
+	return unit === void 0 ? "" : ` ${UNIT_WORDS[unit]}`;
+}
 function trim(value) {
 	return String(Number(value.toFixed(2)));
 }
@@ -38684,19 +38905,25 @@ function headline(results) {
 	const breached = results.filter((r) => r.passed === false).length;
 	const unmeasured = results.filter((r) => r.passed === null);
 	const strict = unmeasured.filter((r) => r.failed).length;
-	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : ""}`;
+	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : " (passed: add --strict to fail a threshold the run cannot measure)"}`;
 	return `${breached} of ${plural$2(results.length, "threshold")} breached${unmeasuredText}`;
 }
-function renderGateText(results) {
+function unmeasuredLine(result) {
+	if (result.passed !== null) return null;
+	return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
+}
+function renderGateText(results, columns = 80) {
 	const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
-	const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
-	return [`flowaudit check: ${headline(results)}`, ...lines].join("\n") + "\n";
+	const indent = 2 + width + 2;
+	const wrapped = (text, room) => wrapAnsi(text, Math.max(20, room), { hard: true }).split("\n");
+	const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : " ".repeat(indent)}${part}`));
+	return [...wrapped(`flowaudit check: ${headline(results)}`, columns), ...lines].join("\n") + "\n";
 }
 function renderGateMarkdown(results) {
 	const rows = results.map((r) => {
 		const mark = r.passed === null ? r.failed ? "❌ not measured (--strict)" : "⚠️ not measured" : r.passed ? "✅ ok" : "❌ breached";
-		const measured = r.measured === null ? "—" : formatIn(r.measured, r.unit);
-		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+		const measured = r.measured === null ? "—" : `${formatIn(r.measured, r.unit)}${unitWords(r.path)}`;
+		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}${unitWords(r.path)}`)} | ${escapeMarkdown(measured)} |`;
 	});
 	return [
 		`### flowaudit thresholds: ${headline(results)}`,
@@ -38734,12 +38961,18 @@ function renderGateJson(outcome, report, options = {}) {
 	};
 	return `${JSON.stringify(body, null, 2)}\n`;
 }
-var EPSILON;
+var EPSILON, EMPTY$1;
 var init_check$1 = __esmMin((() => {
+	init_wrap_ansi();
+	init_catalogue();
 	init_sanitize();
 	init_units();
 	init_expression();
 	EPSILON = 1e-9;
+	EMPTY$1 = {
+		"dora.timeToRestore": "no failed deploy was restored in the window",
+		"dora.leadTime": "no change in the window has a known first commit"
+	};
 }));
 // src/aggregate/packed/fields.ts
 function bitsOf(c) {
@@ -39265,6 +39498,34 @@ var init_digest = __esmMin((() => {
 	init_slices();
 	orNull = (value) => Number.isNaN(value) ? null : value === (value | 0) ? value | 0 : value;
 }));
+// src/aggregate/names.ts
+function repositoryNames(repositories) {
+	const names = new Map();
+	const remotes = new Set();
+	for (const r of repositories) {
+		if (r.remote === null || names.has(r.key)) continue;
+		names.set(r.key, r.remote);
+		remotes.add(r.remote);
+	}
+	const local = [...new Map(repositories.filter((r) => r.remote === null).map((r) => [r.key, r.path])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+	const tail = (path, k) => parts(path).slice(-k).join("/") || path;
+	const taken = new Set(remotes);
+	for (const [key, path] of local) {
+		const depth = Math.max(1, parts(path).length);
+		let k = 1;
+		const clashes = (name) => remotes.has(name) || local.some(([other, otherPath]) => other !== key && tail(otherPath, k) === name);
+		while (k < depth && clashes(tail(path, k))) k++;
+		let name = tail(path, k);
+		for (let n = 2; taken.has(name); n++) name = `${tail(path, k)} (${n})`;
+		names.set(key, name);
+		taken.add(name);
+	}
+	return names;
+}
+var parts;
+var init_names = __esmMin((() => {
+	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+}));
 // src/aggregate/packed/views.ts
 var EMPTY, NO_REVIEWERS, NO_TIMES, View, PackedChange, PackedReview;
 var init_views = __esmMin((() => {
@@ -39671,6 +39932,31 @@ var init_own_row = __esmMin((() => {
 	init_rows();
 }));
 // src/aggregate/combine.ts
+function renamedRow(row, name) {
+	if (row.name === name) return row;
+	const { unreleased, wip } = row.summary;
+	return {
+		...row,
+		name,
+		summary: {
+			...row.summary,
+			unreleased: {
+				...unreleased,
+				oldestChanges: unreleased.oldestChanges.map((c) => ({
+					...c,
+					repository: name
+				}))
+			},
+			wip: wip === null ? null : {
+				...wip,
+				oldest: wip.oldest.map((p) => ({
+					...p,
+					repository: name
+				}))
+			}
+		}
+	};
+}
 function measuredOf(c) {
 	return {
 		...c,
@@ -39704,6 +39990,7 @@ var init_combine = __esmMin((() => {
 	init_build();
 	init_convert();
 	init_digest();
+	init_names();
 	init_own_row();
 	init_slices();
 	init_columns();
@@ -39771,8 +40058,14 @@ var init_combine = __esmMin((() => {
 			const first = taken[0];
 			if (!first) throw new ConfigError("nothing to aggregate: give at least one JSON report");
 			const warnings = [];
+			this.names = repositoryNames(taken.map((t) => ({
+				key: t.name,
+				path: t.facts.repository.path,
+				remote: t.facts.repository.remote
+			})));
+			const shown = (t) => this.nameOf(t.name);
 			const includeBots = this.includeBots;
-			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(", ")} are left out, as the other reports left theirs out`);
+			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(", ")} are left out, as the other reports left theirs out`);
 			const since = Math.min(...taken.map((t) => t.window.since));
 			const until = Math.max(...taken.map((t) => t.window.until));
 			const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
@@ -39790,7 +40083,7 @@ var init_combine = __esmMin((() => {
 			}).until}`);
 			const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
 			if (hours.size > 1) warnings.push("the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike");
-			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 			const changes = this.measured();
 			const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
@@ -39800,12 +40093,16 @@ var init_combine = __esmMin((() => {
 			const repositories = taken.map((t) => {
 				const row = own(t);
 				return {
-					...repositoryContext(t.name, t.facts),
-					...row !== void 0 && { row }
+					...repositoryContext(shown(t), t.facts),
+					...row !== void 0 && { row: renamedRow(row, shown(t)) }
 				};
 			});
-			const deploys = this.deploys.sort((a, b) => a.at - b.at);
-			const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+			const named = (item) => item.repository === void 0 ? item : {
+				...item,
+				repository: this.nameOf(item.repository)
+			};
+			const deploys = this.deploys.sort((a, b) => a.at - b.at).map(named);
+			const openPulls = [...this.openPulls.values()].map((p) => named(p.pull));
 			const policy = {
 				...first.facts.policy,
 				includeBots
@@ -39822,7 +40119,7 @@ var init_combine = __esmMin((() => {
 				businessHours,
 				timezone,
 				notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings]
+				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings]
 			};
 			const report = buildReport({
 				changes,
@@ -39836,7 +40133,10 @@ var init_combine = __esmMin((() => {
 				failedRepositories: options.failed ?? []
 			});
 			const pooled = poolSlices({
-				repositories: taken,
+				repositories: taken.map((t) => ({
+					name: shown(t),
+					slices: t.slices
+				})),
 				changes,
 				deploys,
 				openPulls,
@@ -39865,13 +40165,17 @@ var init_combine = __esmMin((() => {
 		}
 		window = null;
 		now = "";
+		names = new Map();
+		nameOf(key) {
+			return this.names.get(key) ?? key;
+		}
 		measured() {
 			const parts = [];
 			for (const t of this.taken) {
 				if (t.changes === null || t.queueOnly === null) throw new Error("Combiner: finished once already");
 				parts.push({
 					held: t.changes,
-					repository: t.name
+					repository: this.nameOf(t.name)
 				});
 				const take = [];
 				for (let i = 0; i < t.queueOnly.count; i++) {
@@ -39884,7 +40188,7 @@ var init_combine = __esmMin((() => {
 				}
 				parts.push({
 					held: t.queueOnly,
-					repository: t.name,
+					repository: this.nameOf(t.name),
 					take
 				});
 				t.changes = t.queueOnly = null;
@@ -39897,22 +40201,24 @@ var init_combine = __esmMin((() => {
 			const policy = { includeBots: this.includeBots };
 			const now = epoch(this.now) ?? 0;
 			const kept = this.kept;
+			const nameOf = (key) => this.nameOf(key);
 			const within = (at) => at >= window.since && at < window.until;
 			const queueOnlyChanges = [];
 			const deploys = [];
 			const openPulls = new Map();
 			let done = false;
 			function* changes() {
-				for (const { report, name } of source) {
+				for (const { report, name: key } of source) {
+					const name = nameOf(key);
 					for (const d of report.deploys) deploys.push({
 						...d,
 						repository: name
 					});
 					const seenAt = epoch(report.now) ?? 0;
 					for (const p of report.openPulls) {
-						const key = keyOf(name, String(p.number));
-						const seen = openPulls.get(key);
-						if (seen === void 0 || seen.now < seenAt) openPulls.set(key, {
+						const pull = keyOf(key, String(p.number));
+						const seen = openPulls.get(pull);
+						if (seen === void 0 || seen.now < seenAt) openPulls.set(pull, {
 							pull: {
 								...p,
 								repository: name
@@ -39926,7 +40232,7 @@ var init_combine = __esmMin((() => {
 						repository: name
 					};
 					for (const c of report.queueOnlyChanges) {
-						if (!kept.has(keyOf(name, c.sha))) continue;
+						if (!kept.has(keyOf(key, c.sha))) continue;
 						const merged = epoch(c.mergedAt) ?? 0;
 						if (within(merged)) yield {
 							...c,
@@ -40202,8 +40508,12 @@ async function reportCommand(paths, flags, io) {
 			strict: flags.strict === true,
 			slices: gateSlices
 		}).results;
-		for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
-		else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);
+		const { unmeasuredLine } = await Promise.resolve().then(() => (init_check$1(), check_exports$1));
+		for (const result of results) {
+			const unmeasured = unmeasuredLine(result);
+			if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+			else if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+		}
 	}
 	if (results !== null || flags.stepSummary) await (await Promise.resolve().then(() => (init_actions(), actions_exports))).publishToActions(io, report, results);
 	const breached = results?.some((r) => r.failed) ?? false;
@@ -40323,12 +40633,14 @@ var init_schema$1 = __esmMin((() => {
 		atLeast: optionalFigureSchema(STAGE.atLeast),
 		bounds: percentileBoundsSchema.optional(),
 		oneCommit: optionalFigureSchema(STAGE.oneCommit),
+		oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
 		share: figureSchema(STAGE.share),
 		shareOfTotal: figureSchema(STAGE.shareOfTotal)
 	});
 	shareBasisSchema = object({
 		kind: _enum(["deployed", "merged"]).describe("which changes the shares are over: those deployed, or (when none is) those merged"),
-		changes: figureSchema(COUNTS.shareBasis)
+		changes: figureSchema(COUNTS.shareBasis),
+		zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero)
 	});
 	bandSchema = _enum([
 		"elite",
@@ -40532,7 +40844,8 @@ var init_types = __esmMin((() => {
 		impact: number().nonnegative().describe("hours of waiting it accounts for: the ranking key"),
 		figure: string().describe("JSON path of the figure in the report, e.g. summary.stages.pickup.p50"),
 		threshold: string().describe("the threshold it crossed, in the figure's units, e.g. 1d or 15%"),
-		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold")
+		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold"),
+		checked: array(string()).optional().describe("the `healthy` row: each rule's figure against its threshold, as checked")
 	});
 	thresholdsSchema = object({
 		pickupP50: number().nonnegative().describe("p50 pickup (ready → first review), seconds"),
@@ -40817,8 +41130,8 @@ var init_schema = __esmMin((() => {
 		thresholds: thresholdsSchema.describe("the recommendation thresholds the rows were checked against")
 	});
 	repositoryRowSchema = object({
-		name: string().describe("owner/name when the remote is known, else the path"),
-		path: string(),
+		name: string().describe("what every page calls it: owner/name when the remote is known, else its folder's name with as many of its path's last parts as tell it apart (a/repo, b/repo); never a path of the machine"),
+		path: string().describe("the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it"),
 		remote: string().nullable(),
 		branch: string(),
 		window: object({
@@ -40862,7 +41175,7 @@ var init_schema = __esmMin((() => {
 			version: string()
 		}),
 		repository: object({
-			path: string(),
+			path: string().describe("the folder it was read from on the machine that made the report (an aggregate: \"aggregate\"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder"),
 			remote: string().nullable(),
 			branch: string()
 		}),
@@ -40952,13 +41265,17 @@ var init_read_report = __esmMin((() => {
 	HINT = "write it with `flowaudit report --format json > report.json`";
 }));
 // src/gates/list.ts
+function unitShown(entry) {
+	const unit = numberUnit(entry.path);
+	return unit === void 0 ? UNIT_SHOWN[entry.figure.kind] : `number (${UNIT_WORDS[unit].replace(/^(reviews|comments|open pull requests) /, "")})`;
+}
 function measuredIn(entry) {
 	return entry.modes.includes("git") ? "git, GitHub" : "GitHub";
 }
 function measuredBy(entry, mode) {
-	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub mode";
+	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub";
 }
-function renderFigureList(mode, format, entries = catalogueEntries()) {
+function renderFigureList(mode, format, width = 80, entries = catalogueEntries()) {
 	const can = mode === null ? entries.length : entries.filter((e) => e.modes.includes(mode)).length;
 	if (format === "json") {
 		const figures = entries.map((e) => ({
@@ -40977,7 +41294,7 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 	const last = mode === null ? "measured in" : "this run";
 	const rows = entries.map((e) => [
 		e.path,
-		UNIT_SHOWN[e.figure.kind],
+		unitShown(e),
 		mode === null ? measuredIn(e) : measuredBy(e, mode),
 		e.label
 	]);
@@ -41002,19 +41319,28 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 		1,
 		2
 	].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-	const line = (cells) => cells.map((c, i) => i < 3 ? c.padEnd(widths[i]) : c).join("  ").trimEnd();
+	const at = widths.reduce((sum, w) => sum + w + 2, 0);
+	const room = width - at;
+	const line = (cells) => {
+		const head = cells.slice(0, 3).map((c, i) => c.padEnd(widths[i])).join("  ");
+		const label = cells[3] ?? "";
+		if (room >= 24) return wrapAnsi(label, room, { hard: true }).split("\n").map((part, i) => `${i === 0 ? `${head}  ` : " ".repeat(at)}${part}`.trimEnd());
+		return [cells[0] ?? "", ...wrapAnsi(cells.slice(1).join(" · "), width - 4, { hard: true }).split("\n").map((part) => `    ${part}`)];
+	};
 	const footer = "A duration takes a unit (s, m, h, d, w, mo, y), a ratio % or 0–1, a count or number none: leadTime.p50<=7d, dora.changeFailureRate<=15%.";
+	const wrapped = (text) => wrapAnsi(text, width, { hard: true }).split("\n");
 	return [
-		`flowaudit check --list: ${title}`,
+		...wrapped(`flowaudit check --list: ${title}`),
 		"",
-		line(header),
-		...rows.map(line),
+		...line(header),
+		...rows.flatMap(line),
 		"",
-		footer
+		...wrapped(footer)
 	].join("\n") + "\n";
 }
 var UNIT_SHOWN, MODE_NAME;
 var init_list = __esmMin((() => {
+	init_wrap_ansi();
 	init_catalogue();
 	init_sanitize();
 	init_units();
@@ -41033,7 +41359,7 @@ var init_list = __esmMin((() => {
 var check_exports = __exportAll({ checkCommand: () => checkCommand });
 async function checkCommand(path, flags, io, configured = async () => []) {
 	if (flags.list) {
-		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
+		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format, layoutWidth(io, flags.width)), flags.output);
 		return 0;
 	}
 	const explicit = parseThresholds(flags.failOn ?? []);
@@ -41051,7 +41377,11 @@ async function checkCommand(path, flags, io, configured = async () => []) {
 		slices: await namedSlices(report, thresholds)
 	};
 	const outcome = evaluateGates(report, thresholds, options);
-	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false), flags.output);
+	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results, layoutWidth(io, flags.width)), false), flags.output);
+	for (const result of outcome.results) {
+		const unmeasured = unmeasuredLine(result);
+		if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+	}
 	await publishToActions(io, report, outcome.results);
 	return outcome.failed > 0 ? 1 : 0;
 }
@@ -41105,17 +41435,18 @@ function compareReports(before, after, options = {}) {
 		before: side(before),
 		after: side(after)
 	};
+	const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
 	return {
 		schemaVersion: 1,
 		minSample,
 		...sides,
 		rows,
-		warnings: warnings(sides.before, sides.after, minSample)
+		warnings: warnings(sides.before, sides.after, minSample, same)
 	};
 }
 function side(report) {
 	return {
-		repository: report.repository.remote ?? report.repository.path,
+		repository: repositoryName(report.repository),
 		window: report.window,
 		changes: report.summary.changes,
 		deploys: report.summary.dora.deploymentFrequency.count,
@@ -41124,7 +41455,7 @@ function side(report) {
 		businessHours: report.businessHours ?? null
 	};
 }
-function warnings(before, after, minSample) {
+function warnings(before, after, minSample, sameRepository) {
 	const out = [];
 	for (const [name, s] of [["before", before], ["after", after]]) if (s.changes < minSample) out.push(`${name} has ${plural$2(s.changes, "change")}, fewer than ${minSample}: too few to trust its figures`);
 	if (before.sources.join("+") !== after.sources.join("+")) out.push(`the sides read different sources (before: ${before.sources.join(" + ")}, after: ${after.sources.join(" + ")}): stage figures are not comparable`);
@@ -41132,11 +41463,12 @@ function warnings(before, after, minSample) {
 	if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) out.push("the sides count time differently (business hours on one side, or different hours): durations are not comparable");
 	const t = (iso) => Date.parse(iso);
 	const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
-	if (before.repository === after.repository && overlap) out.push("the two windows overlap: some changes are on both sides");
+	if (sameRepository && overlap) out.push("the two windows overlap: some changes are on both sides");
 	return out;
 }
 var DEFAULT_MIN_SAMPLE;
 var init_compare$1 = __esmMin((() => {
+	init_names$1();
 	init_compared();
 	init_limits();
 	init_difference();
