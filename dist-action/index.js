@@ -10330,8 +10330,13 @@ var init_stage_labels = __esmMin((() => {
 	};
 }));
 // src/domain.ts
-var STAGES;
+var AI_STRENGTHS, STAGES;
 var init_domain = __esmMin((() => {
+	AI_STRENGTHS = [
+		"agent",
+		"assisted",
+		"weak"
+	];
 	STAGES = [
 		"coding",
 		"pickup",
@@ -10795,8 +10800,8 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
-var init_catalogue = __esmMin((() => {
+var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
 	UNITS = {
@@ -11076,8 +11081,14 @@ var init_catalogue = __esmMin((() => {
 		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
 		reverted: count$4("changes reverted"),
 		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
-		aiAssisted: count$4("changes with an AI marker"),
-		aiOther: count$4("other changes")
+		aiAssisted: count$4("changes with an AI marker", "changes with AI evidence of agent or assisted strength (a lower bound)"),
+		aiOther: count$4("other changes"),
+		aiAgent: count$4("changes an agent authored or opened", "of the AI-assisted changes, those whose strongest evidence is an agent's: it authored the commits or opened the pull request"),
+		aiWeak: count$4("weak signs only (a branch name; not counted)", "changes whose only AI evidence is weak (a branch such as codex/…): not counted as AI-assisted, said apart")
+	};
+	AI_TOOL = {
+		changes: count$4("AI-assisted changes naming the tool", "AI-assisted changes whose evidence names the tool; a change of two tools counts in both rows"),
+		weak: count$4("changes with only a weak sign of the tool", "changes whose only AI evidence is weak (a branch name) and names the tool")
 	};
 	PRODUCT = {
 		changes: count$4("changes", "counted changes of the window in the product: touching its code, or touching no product's and shipped by its deploy"),
@@ -11193,7 +11204,9 @@ var init_catalogue = __esmMin((() => {
 				computedBy: "report/build.ts buildReport",
 				members: {
 					assisted: COUNTS.aiAssisted,
-					other: COUNTS.aiOther
+					other: COUNTS.aiOther,
+					agent: COUNTS.aiAgent,
+					weak: COUNTS.aiWeak
 				}
 			},
 			dora: {
@@ -11492,7 +11505,7 @@ var WEEKDAYS$1;
 var init_format$2 = __esmMin((() => {
 	init_units();
 	init_stage_summary();
-	init_catalogue();
+	init_catalogue$1();
 	WEEKDAYS$1 = [
 		"Sun",
 		"Mon",
@@ -15420,7 +15433,7 @@ function renderProductsHtml(report) {
 }
 var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_duration();
 	init_parts();
 	init_sanitize();
@@ -15809,7 +15822,7 @@ function bandText(key, band) {
 }
 var TABLES$1, trim$1;
 var init_band = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_units();
 	TABLES$1 = new Map(catalogueEntries().flatMap((e) => e.bands === null ? [] : [[e.path.replace(/^dora\./, ""), e.bands]]));
 	trim$1 = (n) => String(Number(n.toFixed(2)));
@@ -15871,7 +15884,7 @@ function failedDeploys(report, ctx) {
 	})];
 }
 var init_deploys$2 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_band();
 	init_units();
 	init_duration();
@@ -15940,7 +15953,7 @@ function repairMarkdown(report) {
 }
 var REASONS, REPAIR_LEAD;
 var init_repair$3 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_duration();
 	REASONS = [
 		"revert",
@@ -16386,7 +16399,7 @@ function keyValueText(value, unit, days) {
 }
 var init_trend$1 = __esmMin((() => {
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_stage_labels();
 	init_duration();
 }));
@@ -16667,6 +16680,29 @@ var init_health = __esmMin((() => {
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
 }));
+// src/render/ai-tools.ts
+function formatAiTools(ai, escape) {
+	const tools = (ai.tools ?? []).filter((t) => t.changes > 0);
+	const parts = [];
+	if (tools.length > 0) {
+		const shown = tools.slice(0, SHOWN$1).map((t) => `${escape(t.name)} ${t.changes}`);
+		const rest = tools.length - SHOWN$1;
+		parts.push(`by tool: ${shown.join(", ")}${rest > 0 ? `, ${plural$2(rest, "other tool")}` : ""}`);
+	}
+	if ((ai.agent ?? 0) > 0) parts.push(`${ai.agent} by an agent`);
+	if ((ai.weak ?? 0) > 0) parts.push(`${ai.weak} more with only a branch name (not counted)`);
+	return parts.join(" · ");
+}
+function aiFlag(change) {
+	if (!change.aiAssisted) return "";
+	const tools = change.aiTools ?? [];
+	return tools.length === 0 ? "ai-assisted" : `ai-assisted (${tools.join(", ")})`;
+}
+var SHOWN$1;
+var init_ai_tools$1 = __esmMin((() => {
+	init_units();
+	SHOWN$1 = 6;
+}));
 // src/render/text/review.ts
 function reviewAndCi(report, ctx) {
 	const { c } = ctx;
@@ -16689,6 +16725,8 @@ function reviewAndCi(report, ctx) {
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
 		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		const tools = formatAiTools(s.ai, terminalSafe);
+		if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
 		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
@@ -16716,6 +16754,7 @@ var init_review = __esmMin((() => {
 	init_confidence();
 	init_health();
 	init_units();
+	init_ai_tools$1();
 	init_duration();
 	init_sanitize();
 	init_layout();
@@ -17092,6 +17131,7 @@ function* renderCsvChunks(report, changes = report.changes) {
 			...ch,
 			...ch.stages,
 			flags: ch.flags.join(" "),
+			aiTools: (ch.aiTools ?? []).join(" "),
 			repair
 		};
 		const row = [
@@ -17142,6 +17182,7 @@ var init_csv = __esmMin((() => {
 		"cycleTime",
 		"leadTime",
 		"aiAssisted",
+		"aiTools",
 		"reverted",
 		"revertedBy",
 		"flags",
@@ -17566,7 +17607,7 @@ function flow(report) {
 	const lines = [
 		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
 		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
-		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)`
+		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
 	];
 	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "negative interval")} clamped to 0`);
 	return [
@@ -17628,6 +17669,10 @@ function acceptanceMarkdown(report) {
 		...view.difference ? [`${md(view.difference)}.`, ""] : [],
 		...view.note ? [`> ${md(view.note)}`, ""] : []
 	];
+}
+function aiTools(ai) {
+	const tools = formatAiTools(ai, md);
+	return tools ? `; ${tools}` : "";
 }
 function healthSection(section) {
 	const out = [`### ${md(section.title)}`, ""];
@@ -17779,7 +17824,7 @@ function allChanges(report, limit) {
 		linesText(ch),
 		md([
 			...ch.flags,
-			...ch.aiAssisted ? ["ai-assisted"] : [],
+			...ch.aiAssisted ? [aiFlag(ch)] : [],
 			...ch.reverted ? ["reverted"] : []
 		].join(", "))
 	]);
@@ -17838,7 +17883,7 @@ var init_markdown = __esmMin((() => {
 	init_previous$3();
 	init_names$1();
 	init_duration();
-	init_catalogue();
+	init_catalogue$1();
 	init_format$2();
 	init_health();
 	init_acceptance$2();
@@ -17851,6 +17896,7 @@ var init_markdown = __esmMin((() => {
 	init_confidence();
 	init_sanitize();
 	init_text();
+	init_ai_tools$1();
 	init_units();
 	init_signal();
 }));
@@ -18077,7 +18123,7 @@ function columns(report) {
 			head: "Flags",
 			type: "text",
 			cell: (ch) => `<td class="flags">${h([
-				...ch.aiAssisted ? ["ai-assisted"] : [],
+				...ch.aiAssisted ? [aiFlag(ch)] : [],
 				...ch.reverted ? ["reverted"] : [],
 				...ch.flags
 			].join(", "))}</td>`
@@ -18120,6 +18166,7 @@ function changesTable(report) {
 }
 var epoch$2, seconds$4, repositoryColumn, slowness;
 var init_changes$1 = __esmMin((() => {
+	init_ai_tools$1();
 	init_domain();
 	init_duration();
 	init_format$2();
@@ -18453,7 +18500,8 @@ function aiComparison$1(report) {
 	const ai = report.summary.aiComparison;
 	const a = ai.assisted;
 	const o = ai.other;
-	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.`);
+	const tools = formatAiTools(report.summary.ai, (name) => name);
+	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ""}`);
 	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
 	const compared = [
 		[
@@ -18608,6 +18656,7 @@ function reviewCapacity$1(report) {
 var STEADY;
 var init_comparison = __esmMin((() => {
 	init_domain();
+	init_ai_tools$1();
 	init_duration();
 	init_health();
 	init_units();
@@ -18938,7 +18987,7 @@ var init_overview = __esmMin((() => {
 	init_band();
 	init_domain();
 	init_duration();
-	init_catalogue();
+	init_catalogue$1();
 	init_format$2();
 	init_bars();
 	init_scale();
@@ -19620,65 +19669,19 @@ var init_memory = __esmMin((() => {
 	require$1 = createRequire(import.meta.url);
 	collect = null;
 }));
-// src/model/ai-markers.ts
-function findAiMarkers(message, extra = []) {
-	const found = [];
-	if (MAYBE_MARKED.test(message)) {
-		for (const match of message.matchAll(TRAILER)) if (namesAiTool(match[1] ?? "", match[2] ?? "")) found.push([match.index, match[0]]);
-		for (const match of message.matchAll(TOOL_FOOTER)) found.push([match.index, match[0]]);
-	}
-	if (found.length === 0 && extra.length === 0) return NONE$2;
-	for (const pattern of extra) for (const text of pattern.matches(message)) found.push([message.indexOf(text), text]);
-	const evidence = [];
-	for (const [, line] of found.sort((a, b) => a[0] - b[0])) {
-		const trimmed = line.trim().slice(0, MAX_EVIDENCE_LENGTH);
-		if (trimmed !== "" && !evidence.includes(trimmed)) evidence.push(trimmed);
-	}
-	return evidence;
-}
-function namesAiTool(key, value) {
-	if (PERSON_KEY.test(key)) {
-		const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
-		const name = (m ? m[1] : value)?.trim() ?? "";
-		const email = m?.[2]?.trim() ?? "";
-		const notAPerson = /^https?:\/\//i.test(email) && ANY_TOOL.test(name);
-		return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name) || notAPerson;
-	}
-	return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
-}
-function isAiToolEmail(email) {
-	return TOOL_EMAIL.test(email.trim());
-}
-var TOOLS$1, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
-var init_ai_markers = __esmMin((() => {
-	TOOLS$1 = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
-	NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
-	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1})\b`, "i");
-	TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, "i");
-	TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
-	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
-	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
-	TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
-	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS$1}|${NAMESAKES}|ai)\b.*$`, "gim");
-	MAX_EVIDENCE_LENGTH = 120;
-	NONE$2 = [];
-	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-}));
-// src/model/bots.ts
-function isAiAgent(name, email) {
-	return AI_AGENT.test(name.trim()) || isAiToolEmail(email);
-}
-function isBot(name, email, extra = null) {
-	if (isAiAgent(name, email)) return false;
+// src/model/bot-names.ts
+function botByName(name, email, extra = null) {
 	if ([name, email.replace(/@.*$/, "").replace(/^\d+\+/, "")].some((s) => BOT_NAMES.test(s) || extra !== null && extra.test(s))) return true;
 	if (extra !== null && extra.test(email)) return true;
 	const trimmed = name.trim();
 	return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
 }
-var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, AI_AGENT;
-var init_bots = __esmMin((() => {
-	init_ai_markers();
+function looksLikeBot(name, email) {
+	const local = email.replace(/@.*$/, "").replace(/^\d+\+/, "");
+	return botByName(name, email) || BOT_WORD.test(name.trim()) || BOT_WORD.test(local);
+}
+var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
+var init_bot_names = __esmMin((() => {
 	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
@@ -19686,7 +19689,1585 @@ var init_bots = __esmMin((() => {
 		/^[a-z0-9_.-]*bot$/
 	];
 	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
-	AI_AGENT = /^(?:claude|cursor|devin|jules)\[bot\]$|^(?:copilot|copilot-swe-agent|devin-ai-integration|codex|openai-codex|chatgpt-codex-connector|cursor-agent|cursor agent|cursoragent|google-labs-jules|gemini-code-assist|claude code)(?:\[bot\])?$/i;
+	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
+}));
+// src/model/ai/catalogue.ts
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var init_catalogue = __esmMin((() => {
+	CLAUDE = {
+		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
+		apps: [
+			"claude",
+			"anthropic-code-agent",
+			"claude-code-action"
+		]
+	};
+	COPILOT = {
+		accounts: ["copilot"],
+		apps: ["copilot-swe-agent"]
+	};
+	CODEX = {
+		emails: ["codex@openai.com", "noreply@openai.com"],
+		apps: ["chatgpt-codex-connector", "openai-codex"]
+	};
+	CURSOR = {
+		emails: ["cursoragent@cursor.com"],
+		apps: ["cursor-agent", "cursoragent"]
+	};
+	DEVIN = { apps: ["devin-ai-integration"] };
+	JULES = { apps: ["google-labs-jules"] };
+	GEMINI = { apps: ["gemini-code-assist", "gemini-cli"] };
+	AIDER = { emails: [
+		"aider@aider.chat",
+		"noreply@aider.chat",
+		"noreply@aider.dev"
+	] };
+	OPENHANDS = {
+		emails: [
+			"openhands@all-hands.dev",
+			"openhands-claude@all-hands.dev",
+			"opendevin@all-hands.dev",
+			"opendevin@opendevin.ai"
+		],
+		accounts: ["openhands-agent"]
+	};
+	KIRO = {
+		accounts: ["kiro-agent"],
+		apps: ["kiro-agent"]
+	};
+	OPENCODE = {
+		emails: ["noreply@opencode.ai"],
+		apps: ["opencode-agent"]
+	};
+	FACTORY = {
+		emails: ["droid@factory.ai"],
+		apps: ["factory-droid"]
+	};
+	CODEGEN = {
+		emails: ["team+codegenbot@codegen.sh"],
+		apps: ["codegen-sh"]
+	};
+	SWEEP = { apps: [
+		"sweep-ai",
+		"sweep-nightly",
+		"sweep-canary"
+	] };
+	CODERABBIT = { apps: ["coderabbitai"] };
+	AMAZON_Q = { apps: ["amazon-q-developer"] };
+	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|kiro|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody)$|\b(?:claude|cursor|devin|jules|cody)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
+	prefix = (word) => new RegExp(`^${word}/`, "i");
+	AI_SIGNATURES = {
+		"claude-code/author": {
+			meta: {
+				tool: "claude-code",
+				place: "author",
+				rule: "the author is Claude: `noreply@anthropic.com` (whatever the name), or the `claude`, `anthropic-code-agent` or `claude-code-action` app",
+				examples: [{
+					text: "Claude <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}, {
+					text: "anthropic-code-agent[bot] <242468646+Claude@users.noreply.github.com>",
+					seen: "vitejs/vite"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"claude-code/co-author": {
+			meta: {
+				tool: "claude-code",
+				place: "co-author",
+				rule: "a co-author at `noreply@anthropic.com`, whatever the model in its name",
+				examples: [{
+					text: "Co-Authored-By: Claude <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}, {
+					text: "Co-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"claude-code/session": {
+			meta: {
+				tool: "claude-code",
+				place: "trailer",
+				rule: "a `Claude-Session:` trailer (Claude Code on the web links its session)",
+				examples: [{
+					text: "Claude-Session: https://claude.ai/code/session_01Y1SqgPEDo1gytPt3KB7czh",
+					seen: "fastify/fastify"
+				}]
+			},
+			trailer: { key: /^claude-session$/i },
+			hint: "claude-session"
+		},
+		"claude-code/footer": {
+			meta: {
+				tool: "claude-code",
+				place: "footer",
+				rule: "the line Claude Code writes: `🤖 Generated with [Claude Code](…)`",
+				examples: [{
+					text: "🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			line: /^\W*generated with \[?claude code\b.*$/gim,
+			hint: "generated with"
+		},
+		"claude-code/body": {
+			meta: {
+				tool: "claude-code",
+				place: "body",
+				rule: "the same line in a pull request's description",
+				examples: [{
+					text: "🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*generated with \[?claude code\b.*$/gim
+		},
+		"claude-code/branch": {
+			meta: {
+				tool: "claude-code",
+				place: "branch",
+				rule: "a branch `claude/…` (Claude Code on the web names its branches so)",
+				examples: [{
+					text: "claude/fix-vite-port-binding-issue",
+					seen: "vitejs/vite"
+				}]
+			},
+			name: prefix("claude")
+		},
+		"claude-code/pull-author": {
+			meta: {
+				tool: "claude-code",
+				place: "pull-author",
+				rule: "a pull request opened by Claude (the `Claude` agent account, the `claude` or `anthropic-code-agent` app)",
+				examples: [{
+					text: "Claude (Bot)",
+					seen: "vitejs/vite (a squash of its pull request, authored Claude <242468646+Claude@users.noreply.github.com>)"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"copilot/author": {
+			meta: {
+				tool: "copilot",
+				place: "author",
+				rule: "the author is Copilot's coding agent: `copilot-swe-agent[bot]`, or the `Copilot` account's address",
+				examples: [{
+					text: "copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}, {
+					text: "Copilot <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}]
+			},
+			identity: COPILOT
+		},
+		"copilot/co-author": {
+			meta: {
+				tool: "copilot",
+				place: "co-author",
+				rule: "a co-author at the `Copilot` account's address",
+				examples: [{
+					text: "Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>",
+					seen: "vitejs/vite"
+				}, {
+					text: "Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}]
+			},
+			identity: COPILOT
+		},
+		"copilot/autofix": {
+			meta: {
+				tool: "copilot",
+				place: "co-author",
+				rule: "a co-author `Copilot Autofix powered by AI` (a code-scanning fix the person committed)",
+				examples: [{
+					text: "Co-authored-by: Copilot Autofix powered by AI <62310815+github-advanced-security[bot]@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: { name: /^copilot autofix\b/i },
+			hint: "copilot autofix"
+		},
+		"copilot/session": {
+			meta: {
+				tool: "copilot",
+				place: "trailer",
+				rule: "an `Agent-Logs-Url:` trailer linking a GitHub agent session (Copilot's coding agent writes it)",
+				examples: [{
+					text: "Agent-Logs-Url: https://github.com/microsoft/aspire/sessions/30f81659-a662-4530-818e-f348bf91913c",
+					seen: "dotnet/aspire"
+				}]
+			},
+			trailer: {
+				key: /^agent-logs-url$/i,
+				value: /github\.com\/[^/\s]+\/[^/\s]+\/sessions\//i
+			},
+			hint: "agent-logs-url"
+		},
+		"copilot/branch": {
+			meta: {
+				tool: "copilot",
+				place: "branch",
+				rule: "a branch `copilot/…`",
+				examples: [{
+					text: "copilot/add-aspire-cache-support",
+					seen: "dotnet/aspire"
+				}]
+			},
+			name: prefix("copilot")
+		},
+		"copilot/pull-author": {
+			meta: {
+				tool: "copilot",
+				place: "pull-author",
+				rule: "a pull request opened by `Copilot` (the coding agent)",
+				examples: [{
+					text: "Copilot (Bot)",
+					seen: "dotnet/aspire (squashes of its pull requests, authored Copilot <198982749+Copilot@users.noreply.github.com>)"
+				}]
+			},
+			identity: COPILOT
+		},
+		"codex/author": {
+			meta: {
+				tool: "codex",
+				place: "author",
+				rule: "the author is Codex: `codex@openai.com` or `noreply@openai.com` whatever the name, or the `chatgpt-codex-connector` app",
+				examples: [{
+					text: "Codex <codex@openai.com>",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			identity: CODEX
+		},
+		"codex/co-author": {
+			meta: {
+				tool: "codex",
+				place: "co-author",
+				rule: "a co-author (or a sign-off) at `codex@openai.com` or `noreply@openai.com`, whatever its name",
+				examples: [
+					{
+						text: "Co-authored-by: Codex <noreply@openai.com>",
+						seen: "astral-sh/uv"
+					},
+					{
+						text: "Co-authored-by: GPT-5 Codex <codex@openai.com>",
+						seen: "vitejs/vite"
+					},
+					{
+						text: "Signed-off-by: Codex <codex@openai.com>",
+						seen: "google-gemini/gemini-cli"
+					}
+				]
+			},
+			identity: CODEX
+		},
+		"codex/task": {
+			meta: {
+				tool: "codex",
+				place: "footer",
+				rule: "a link to a Codex task (`https://chatgpt.com/codex/tasks/…`), which Codex puts in the pull requests it writes",
+				examples: [{
+					text: "https://chatgpt.com/codex/tasks/task_e_687a53ba646c8331baa4140c5b2bec70",
+					seen: "astral-sh/uv"
+				}]
+			},
+			line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim,
+			hint: "chatgpt\\.com/codex/tasks/"
+		},
+		"codex/body": {
+			meta: {
+				tool: "codex",
+				place: "body",
+				rule: "the same link in a pull request's description",
+				examples: [{
+					text: "https://chatgpt.com/codex/tasks/task_e_687a532188d08331b4352ba0a78f8fdb",
+					seen: "astral-sh/uv"
+				}]
+			},
+			line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim
+		},
+		"codex/branch": {
+			meta: {
+				tool: "codex",
+				place: "branch",
+				rule: "a branch `codex/…` (Codex pushes under the person's account, so its branch is often its only trace)",
+				examples: [{
+					text: "codex/readme-refresh",
+					seen: "drawmeanelephant/boris"
+				}, {
+					text: "codex/incremental-graph-hashing",
+					seen: "withastro/astro"
+				}]
+			},
+			name: prefix("codex")
+		},
+		"codex/label": {
+			meta: {
+				tool: "codex",
+				place: "label",
+				rule: "the label `codex`, which Codex puts on the pull requests it opens",
+				examples: [{
+					text: "codex",
+					seen: "astral-sh/uv"
+				}]
+			},
+			name: /^codex$/i
+		},
+		"cursor/author": {
+			meta: {
+				tool: "cursor",
+				place: "author",
+				rule: "the author is Cursor's agent: `cursoragent@cursor.com`",
+				examples: [{
+					text: "Cursor Agent <cursoragent@cursor.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: CURSOR
+		},
+		"cursor/co-author": {
+			meta: {
+				tool: "cursor",
+				place: "co-author",
+				rule: "a co-author at `cursoragent@cursor.com`",
+				examples: [{
+					text: "Co-authored-by: Cursor <cursoragent@cursor.com>",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			identity: CURSOR
+		},
+		"cursor/made-with": {
+			meta: {
+				tool: "cursor",
+				place: "trailer",
+				rule: "a `Made-with: Cursor` trailer",
+				examples: [{
+					text: "Made-with: Cursor",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			trailer: {
+				key: /^made-with$/i,
+				value: /^cursor\b/i
+			},
+			hint: "made-with"
+		},
+		"cursor/footer": {
+			meta: {
+				tool: "cursor",
+				place: "footer",
+				rule: "the line Cursor's agent writes: `Made with [Cursor](https://cursor.com)`",
+				examples: [{
+					text: "Made with [Cursor](https://cursor.com)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*made with \[cursor\].*$/gim,
+			hint: "made with \\[cursor\\]"
+		},
+		"cursor/body": {
+			meta: {
+				tool: "cursor",
+				place: "body",
+				rule: "the same line in a pull request's description",
+				examples: [{
+					text: "Made with [Cursor](https://cursor.com)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*made with \[cursor\].*$/gim
+		},
+		"cursor/branch": {
+			meta: {
+				tool: "cursor",
+				place: "branch",
+				rule: "a branch `cursor/…` (Cursor's background agents)",
+				examples: [{
+					text: "cursor/add-emoji-to-readme-file-805c",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("cursor")
+		},
+		"devin/author": {
+			meta: {
+				tool: "devin",
+				place: "author",
+				rule: "the author is the `devin-ai-integration` app",
+				examples: [{
+					text: "Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: DEVIN
+		},
+		"devin/co-author": {
+			meta: {
+				tool: "devin",
+				place: "co-author",
+				rule: "a co-author at the `devin-ai-integration` app's address",
+				examples: [{
+					text: "Co-Authored-By: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+					seen: "fastify/fastify"
+				}]
+			},
+			identity: DEVIN
+		},
+		"devin/branch": {
+			meta: {
+				tool: "devin",
+				place: "branch",
+				rule: "a branch `devin/…`",
+				examples: [{
+					text: "devin/1738948675-add-symbol-last-editor",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("devin")
+		},
+		"devin/pull-author": {
+			meta: {
+				tool: "devin",
+				place: "pull-author",
+				rule: "a pull request opened by the `devin-ai-integration` app",
+				examples: [{
+					text: "devin-ai-integration (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: DEVIN
+		},
+		"jules/author": {
+			meta: {
+				tool: "jules",
+				place: "author",
+				rule: "the author is the `google-labs-jules` app",
+				examples: [{
+					text: "google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: JULES
+		},
+		"jules/co-author": {
+			meta: {
+				tool: "jules",
+				place: "co-author",
+				rule: "a co-author at the `google-labs-jules` app's address",
+				examples: [{
+					text: "Co-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: JULES
+		},
+		"jules/pull-author": {
+			meta: {
+				tool: "jules",
+				place: "pull-author",
+				rule: "a pull request opened by the `google-labs-jules` app",
+				examples: [{
+					text: "google-labs-jules (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: JULES
+		},
+		"gemini/author": {
+			meta: {
+				tool: "gemini",
+				place: "author",
+				rule: "the author is the `gemini-cli` app (Gemini CLI's GitHub agent)",
+				examples: [{
+					text: "gemini-cli[bot] <218312386+gemini-cli[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: GEMINI
+		},
+		"gemini/pull-author": {
+			meta: {
+				tool: "gemini",
+				place: "pull-author",
+				rule: "a pull request opened by the `gemini-cli` app",
+				examples: [{
+					text: "gemini-cli (Bot)",
+					seen: "google-gemini/gemini-cli (squashes of its pull requests, authored gemini-cli[bot])"
+				}]
+			},
+			identity: GEMINI
+		},
+		"gemini/co-author": {
+			meta: {
+				tool: "gemini",
+				place: "co-author",
+				rule: "a co-author at the `gemini-code-assist` or `gemini-cli` app's address",
+				why: "GitHub adds the reviewer as a co-author when a person commits its suggestion: the code is the AI's",
+				examples: [{
+					text: "Co-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: GEMINI
+		},
+		"coderabbit/author": {
+			meta: {
+				tool: "coderabbit",
+				place: "author",
+				rule: "the author is the `coderabbitai` app (its generated tests and docstrings)",
+				examples: [{
+					text: "coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"coderabbit/co-author": {
+			meta: {
+				tool: "coderabbit",
+				place: "co-author",
+				rule: "a co-author at the `coderabbitai` app's address",
+				why: "it co-authors a commit of its suggestion or of the tests it generated: code it wrote, as `gemini-code-assist`'s",
+				examples: [{
+					text: "Co-authored-by: coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"coderabbit/branch": {
+			meta: {
+				tool: "coderabbit",
+				place: "branch",
+				rule: "a branch `coderabbitai/…` (its generated tests and docstrings)",
+				examples: [{
+					text: "coderabbitai/utg/0fd602e",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			name: prefix("coderabbitai")
+		},
+		"coderabbit/pull-author": {
+			meta: {
+				tool: "coderabbit",
+				place: "pull-author",
+				rule: "a pull request opened by the `coderabbitai` app (generated tests)",
+				examples: [{
+					text: "coderabbitai (Bot)",
+					seen: "google-gemini/gemini-cli (its generated tests: `Merge pull request #12 from osbornesec/coderabbitai/utg/0fd602e`)"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"aider/author": {
+			meta: {
+				tool: "aider",
+				place: "author",
+				rule: "an author named `Name (aider)` (aider's own commits) or at aider's address",
+				why: "aider commits the person's own unsaved edits first with only the committer renamed, so the committer is not read",
+				examples: [{
+					text: "Paul Gauthier (aider) <paul@aider.chat>",
+					seen: "Aider-AI/aider"
+				}]
+			},
+			identity: {
+				...AIDER,
+				name: /\(aider\)$/i
+			}
+		},
+		"aider/co-author": {
+			meta: {
+				tool: "aider",
+				place: "co-author",
+				rule: "a co-author at `aider@aider.chat` (or `noreply@aider.chat`, `noreply@aider.dev`)",
+				examples: [{
+					text: "Co-authored-by: aider (gemini/gemini-3-pro-preview) <aider@aider.chat>",
+					seen: "Aider-AI/aider"
+				}]
+			},
+			identity: AIDER
+		},
+		"openhands/author": {
+			meta: {
+				tool: "openhands",
+				place: "author",
+				rule: "the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name",
+				examples: [{
+					text: "openhands <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}, {
+					text: "OpenHands Bot <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/co-author": {
+			meta: {
+				tool: "openhands",
+				place: "co-author",
+				rule: "a co-author at `openhands@all-hands.dev`",
+				examples: [{
+					text: "Co-authored-by: openhands <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}, {
+					text: "Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/pull-author": {
+			meta: {
+				tool: "openhands",
+				place: "pull-author",
+				rule: "a pull request opened by the `openhands-agent` account (OpenHands' resolver)",
+				examples: [{
+					text: "openhands-agent",
+					seen: "All-Hands-AI/OpenHands (squashes of its pull requests, authored OpenHands <opendevin@all-hands.dev>)"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/branch": {
+			meta: {
+				tool: "openhands",
+				place: "branch",
+				rule: "a branch `openhands-fix-issue-N` (OpenHands' resolver) or `openhands/…`",
+				examples: [{
+					text: "openhands-fix-issue-10786",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			name: /^openhands(?:\/|-fix-issue-)/i
+		},
+		"amp/co-author": {
+			meta: {
+				tool: "amp",
+				place: "co-author",
+				rule: "a co-author at `amp@ampcode.com`",
+				examples: [{
+					text: "Co-authored-by: Amp <amp@ampcode.com>",
+					seen: "tokio-rs/axum"
+				}]
+			},
+			identity: { emails: ["amp@ampcode.com"] }
+		},
+		"amp/thread": {
+			meta: {
+				tool: "amp",
+				place: "trailer",
+				rule: "an `Amp-Thread-ID:` (or `Amp-Thread:`) trailer, on its own too",
+				examples: [{
+					text: "Amp-Thread-ID: https://ampcode.com/threads/T-019e3056-66b5-701d-806d-eab1e8fa6328",
+					seen: "tokio-rs/axum"
+				}]
+			},
+			trailer: { key: /^amp-thread(?:-id)?$/i },
+			hint: "amp-thread"
+		},
+		"warp/co-author": {
+			meta: {
+				tool: "warp",
+				place: "co-author",
+				rule: "a co-author at `oz-agent@warp.dev` (Warp's agent, Oz)",
+				examples: [{
+					text: "Co-Authored-By: Oz <oz-agent@warp.dev>",
+					seen: "vitejs/vite"
+				}]
+			},
+			identity: { emails: ["oz-agent@warp.dev"] }
+		},
+		"kiro/author": {
+			meta: {
+				tool: "kiro",
+				place: "author",
+				rule: "the author is the `kiro-agent` account",
+				examples: [{
+					text: "Kiro Agent <244629292+kiro-agent@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: KIRO
+		},
+		"kiro/pull-author": {
+			meta: {
+				tool: "kiro",
+				place: "pull-author",
+				rule: "a pull request opened by `kiro-agent`",
+				examples: [{
+					text: "kiro-agent (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: KIRO
+		},
+		"windsurf/author": {
+			meta: {
+				tool: "windsurf",
+				place: "author",
+				rule: "the author is Windsurf's agent: `cascade@windsurf.ai`",
+				examples: [{
+					text: "Cascade <cascade@windsurf.ai>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { emails: ["cascade@windsurf.ai"] }
+		},
+		"opencode/co-author": {
+			meta: {
+				tool: "opencode",
+				place: "co-author",
+				rule: "a co-author at `noreply@opencode.ai` or the `opencode-agent` app",
+				examples: [{
+					text: "Co-Authored-By: opencode <noreply@opencode.ai>",
+					seen: "public code: a commit guide telling opencode to leave it out"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"opencode/author": {
+			meta: {
+				tool: "opencode",
+				place: "author",
+				rule: "the author is the `opencode-agent` app",
+				examples: [{
+					text: "opencode-agent[bot] <opencode-agent[bot]@users.noreply.github.com>",
+					seen: "public code: a commit guide naming opencode's GitHub App"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"opencode/pull-author": {
+			meta: {
+				tool: "opencode",
+				place: "pull-author",
+				rule: "a pull request opened by the `opencode-agent` app",
+				examples: [{
+					text: "opencode-agent (Bot)",
+					seen: "anomalyco/opencode (its pull requests #43541 and on)"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"sisyphus/co-author": {
+			meta: {
+				tool: "sisyphus",
+				place: "co-author",
+				rule: "a co-author at `clio-agent@sisyphuslabs.ai` (Sisyphus, oh-my-opencode's agent)",
+				examples: [{
+					text: "Co-authored-by: Sisyphus <clio-agent@sisyphuslabs.ai>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { emails: ["clio-agent@sisyphuslabs.ai"] }
+		},
+		"sisyphus/footer": {
+			meta: {
+				tool: "sisyphus",
+				place: "footer",
+				rule: "the line Sisyphus writes: `Ultraworked with [Sisyphus](…)`",
+				examples: [{
+					text: "Ultraworked with [Sisyphus](https://github.com/code-yeongyu/oh-my-openagent)",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			line: /^\W*ultraworked with \[sisyphus\].*$/gim,
+			hint: "ultraworked with"
+		},
+		"atomcode/co-author": {
+			meta: {
+				tool: "atomcode",
+				place: "co-author",
+				rule: "a co-author named `AtomCode` (its address, `noreply@atomgit.com`, is the host's, not the agent's own)",
+				examples: [{
+					text: "Co-Authored-By: AtomCode <noreply@atomgit.com>",
+					seen: "public code: a project's commit rules for AtomCode"
+				}]
+			},
+			identity: { name: /^atomcode$/i },
+			hint: "atomcode"
+		},
+		"codebuff/co-author": {
+			meta: {
+				tool: "codebuff",
+				place: "co-author",
+				rule: "a co-author at `noreply@codebuff.com`",
+				examples: [{
+					text: "Co-Authored-By: Codebuff <noreply@codebuff.com>",
+					seen: "drawmeanelephant/boris"
+				}]
+			},
+			identity: { emails: ["noreply@codebuff.com"] }
+		},
+		"factory/co-author": {
+			meta: {
+				tool: "factory",
+				place: "co-author",
+				rule: "a co-author at the `factory-droid` app's address (Factory's Droid)",
+				examples: [{
+					text: "Co-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: FACTORY
+		},
+		"factory/author": {
+			meta: {
+				tool: "factory",
+				place: "author",
+				rule: "the author is the `factory-droid` app",
+				examples: [{
+					text: "factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli (as a co-author)"
+				}]
+			},
+			identity: FACTORY
+		},
+		"factory/pull-author": {
+			meta: {
+				tool: "factory",
+				place: "pull-author",
+				rule: "a pull request opened by the `factory-droid` app",
+				examples: [{
+					text: "factory-droid (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: FACTORY
+		},
+		"codegen/author": {
+			meta: {
+				tool: "codegen",
+				place: "author",
+				rule: "the author is Codegen's agent: the `codegen-sh` app or `team+codegenbot@codegen.sh`",
+				examples: [{
+					text: "codegen-sh[bot] <131295404+codegen-sh[bot]@users.noreply.github.com>",
+					seen: "codegen-sh/codegen"
+				}, {
+					text: "codegen-bot <team+codegenbot@codegen.sh>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"codegen/co-author": {
+			meta: {
+				tool: "codegen",
+				place: "co-author",
+				rule: "a co-author that is Codegen's agent",
+				examples: [{
+					text: "Co-authored-by: codegen-bot <team+codegenbot@codegen.sh>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"codegen/branch": {
+			meta: {
+				tool: "codegen",
+				place: "branch",
+				rule: "a branch `codegen-bot/…`",
+				examples: [{
+					text: "codegen-bot/1f3b3554",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("codegen-bot")
+		},
+		"codegen/pull-author": {
+			meta: {
+				tool: "codegen",
+				place: "pull-author",
+				rule: "a pull request opened by the `codegen-sh` app",
+				examples: [{
+					text: "codegen-sh (Bot)",
+					seen: "codegen-sh/codegen (squashes of its pull requests, authored codegen-sh[bot])"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"sweep/author": {
+			meta: {
+				tool: "sweep",
+				place: "author",
+				rule: "the author is a Sweep app (`sweep-ai`, `sweep-nightly`, `sweep-canary`)",
+				examples: [{
+					text: "sweep-ai[bot] <128439645+sweep-ai[bot]@users.noreply.github.com>",
+					seen: "sweepai/sweep"
+				}]
+			},
+			identity: SWEEP
+		},
+		"sweep/co-author": {
+			meta: {
+				tool: "sweep",
+				place: "co-author",
+				rule: "a co-author that is a Sweep app",
+				examples: [{
+					text: "Co-authored-by: sweep-nightly[bot] <131841235+sweep-nightly[bot]@users.noreply.github.com>",
+					seen: "sweepai/sweep"
+				}]
+			},
+			identity: SWEEP
+		},
+		"sweep/branch": {
+			meta: {
+				tool: "sweep",
+				place: "branch",
+				rule: "a branch `sweep/…`",
+				examples: [{
+					text: "sweep/fix-import-error",
+					seen: "sweepai/sweep"
+				}]
+			},
+			name: prefix("sweep")
+		},
+		"sweep/pull-author": {
+			meta: {
+				tool: "sweep",
+				place: "pull-author",
+				rule: "a pull request opened by a Sweep app",
+				examples: [{
+					text: "sweep-nightly (Bot)",
+					seen: "sweepai/sweep (squashes of its pull requests, authored sweep-nightly[bot])"
+				}]
+			},
+			identity: SWEEP
+		},
+		"amazon-q/author": {
+			meta: {
+				tool: "amazon-q",
+				place: "author",
+				rule: "the author is Amazon Q Developer's agent, the `amazon-q-developer` app",
+				examples: [{
+					text: "amazon-q-developer[bot] <208079219+amazon-q-developer[bot]@users.noreply.github.com>",
+					seen: "public code: an agent pull request's audit naming its head commit's author"
+				}]
+			},
+			identity: AMAZON_Q
+		},
+		"amazon-q/pull-author": {
+			meta: {
+				tool: "amazon-q",
+				place: "pull-author",
+				rule: "a pull request opened by the `amazon-q-developer` app",
+				examples: [{
+					text: "amazon-q-developer (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: AMAZON_Q
+		},
+		"mentat/author": {
+			meta: {
+				tool: "mentat",
+				place: "author",
+				rule: "the author is Mentat's agent, the `MentatBot` account",
+				examples: [{
+					text: "MentatBot <160964065+MentatBot@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: {
+				accounts: ["mentatbot"],
+				apps: ["mentatbot"]
+			}
+		},
+		"codeflash/author": {
+			meta: {
+				tool: "codeflash",
+				place: "author",
+				rule: "the author is the `codeflash-ai` app (its optimisations)",
+				examples: [{
+					text: "codeflash-ai[bot] <148906541+codeflash-ai[bot]@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: { apps: ["codeflash-ai"] }
+		},
+		"blink/author": {
+			meta: {
+				tool: "blink",
+				place: "author",
+				rule: "the author is the `blink-so` app (Coder's Blink agent)",
+				examples: [{
+					text: "blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { apps: ["blink-so"] }
+		},
+		"pi/co-author": {
+			meta: {
+				tool: "pi",
+				place: "co-author",
+				rule: "a co-author at `noreply@pi.dev` (the Pi coding agent, whatever model it names)",
+				examples: [{
+					text: "Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>",
+					seen: "rails/rails"
+				}]
+			},
+			identity: { emails: ["noreply@pi.dev"] }
+		},
+		"named/co-author": {
+			meta: {
+				tool: "named",
+				place: "co-author",
+				rule: "a co-author that is not a bot and whose name is a tool's (`Copilot`, `Gemini`, `Cursor Agent`, `Claude Opus 4.1`, `Devin AI`); a bare first name that is also a tool's (`Claude Shannon`, `Devin Smith`) is a person",
+				why: "a bot co-author counts only as a known AI app above: a release bot whose name holds a model's (`gemini-cli-robot`) is not one",
+				examples: [{
+					text: "Co-authored-by: Gemini",
+					seen: "All-Hands-AI/OpenHands",
+					tool: "gemini"
+				}, {
+					text: "Co-authored-by: Gemini <gemini@google.com>",
+					seen: "google-gemini/gemini-cli",
+					tool: "gemini"
+				}]
+			},
+			identity: { name: TOOL_AS_NAME }
+		},
+		"named/trailer": {
+			meta: {
+				tool: "named",
+				place: "trailer",
+				rule: "a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`",
+				why: "`Assisted-by: <a person>` (curl's use) names no tool and is not read",
+				examples: [{
+					text: "Assisted-by: gemini-cli",
+					seen: "google-gemini/gemini-cli",
+					tool: "gemini"
+				}, {
+					text: "Assisted-by: OpenAI:gpt-5.4",
+					seen: "fastify/fastify",
+					tool: "openai"
+				}]
+			},
+			trailer: { key: /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i }
+		},
+		"named/footer": {
+			meta: {
+				tool: "named",
+				place: "footer",
+				rule: "a line that starts `Generated with|by|using` and a tool's name (or `AI`)",
+				examples: [{
+					text: "🤖 Generated with Claude Code",
+					seen: "google-gemini/gemini-cli",
+					tool: "claude-code"
+				}]
+			},
+			line: /^\W*generated (?:with|by|using) \[?(\w[\w .-]*).*$/gim,
+			hint: "generated (?:with|by|using)"
+		}
+	};
+}));
+// src/model/ai/signature.ts
+var PLACE_STRENGTH;
+var init_signature = __esmMin((() => {
+	PLACE_STRENGTH = {
+		author: "agent",
+		"pull-author": "agent",
+		"co-author": "assisted",
+		trailer: "assisted",
+		footer: "assisted",
+		label: "assisted",
+		body: "assisted",
+		message: "assisted",
+		branch: "weak"
+	};
+}));
+// src/model/ai/tools.ts
+function escapeWord(word) {
+	return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function toolNamedIn(text) {
+	for (const [id, words] of NAMING) if (words.test(text)) return id;
+	return null;
+}
+function toolName(id) {
+	return Object.hasOwn(AI_TOOLS, id) ? AI_TOOLS[id].name : id;
+}
+var AI_TOOLS, AI_TOOL_IDS, NAMING;
+var init_tools = __esmMin((() => {
+	AI_TOOLS = {
+		aider: {
+			name: "aider",
+			words: ["aider"]
+		},
+		openhands: {
+			name: "OpenHands",
+			words: ["openhands", "opendevin"]
+		},
+		amp: { name: "Amp" },
+		warp: { name: "Warp (Oz)" },
+		kiro: {
+			name: "Kiro",
+			words: ["kiro"]
+		},
+		opencode: {
+			name: "opencode",
+			words: ["opencode", "oh-my-opencode"]
+		},
+		atomcode: {
+			name: "AtomCode",
+			words: ["atomcode"]
+		},
+		codebuff: {
+			name: "Codebuff",
+			words: ["codebuff"]
+		},
+		sisyphus: {
+			name: "Sisyphus (oh-my-opencode)",
+			words: ["sisyphus"]
+		},
+		blink: { name: "Blink" },
+		factory: { name: "Factory (Droid)" },
+		codegen: { name: "Codegen" },
+		sweep: { name: "Sweep" },
+		mentat: { name: "Mentat" },
+		codeflash: { name: "Codeflash" },
+		"amazon-q": {
+			name: "Amazon Q Developer",
+			words: ["amazon q"]
+		},
+		coderabbit: {
+			name: "CodeRabbit",
+			words: ["coderabbit"]
+		},
+		windsurf: {
+			name: "Windsurf",
+			words: ["windsurf", "codeium"]
+		},
+		pi: { name: "Pi" },
+		codex: {
+			name: "OpenAI Codex",
+			words: ["codex"]
+		},
+		copilot: {
+			name: "GitHub Copilot",
+			words: ["copilot"]
+		},
+		cursor: {
+			name: "Cursor",
+			words: ["cursor agent", "cursor"]
+		},
+		devin: {
+			name: "Devin",
+			words: ["devin ai", "devin"]
+		},
+		jules: {
+			name: "Jules",
+			words: ["jules"]
+		},
+		"claude-code": {
+			name: "Claude Code",
+			words: [
+				"claude code",
+				"claude",
+				"anthropic"
+			]
+		},
+		gemini: {
+			name: "Gemini",
+			words: ["gemini"]
+		},
+		openai: {
+			name: "OpenAI (ChatGPT, GPT models)",
+			words: [
+				"chatgpt",
+				"openai",
+				"gpt"
+			]
+		},
+		tabnine: {
+			name: "Tabnine",
+			words: ["tabnine"]
+		},
+		deepseek: {
+			name: "DeepSeek",
+			words: ["deepseek"]
+		},
+		qwen: {
+			name: "Qwen",
+			words: ["qwen"]
+		},
+		unknown: { name: "an AI tool it does not name" },
+		configured: { name: "your configured markers" }
+	};
+	AI_TOOL_IDS = Object.keys(AI_TOOLS);
+	NAMING = AI_TOOL_IDS.flatMap((id) => {
+		const words = AI_TOOLS[id].words;
+		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
+	});
+}));
+// src/model/ai/compile.ts
+function compileCatalogue(extras = {}, signatures) {
+	if ((extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && signatures === void 0) return builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {});
+	return new Compiled(signatures ?? Object.values(AI_SIGNATURES), extras);
+}
+function parseIdentity(value) {
+	const v = value.trim();
+	const open = v.endsWith(">") ? v.lastIndexOf("<") : -1;
+	if (open !== -1) return {
+		name: v.slice(0, open).trim(),
+		email: v.slice(open + 1, -1).trim().toLowerCase()
+	};
+	const blank = Math.max(v.lastIndexOf(" "), v.lastIndexOf("	"));
+	const tail = blank === -1 ? "" : v.slice(blank + 1);
+	if (tail.includes("@") && tail.includes(".")) return {
+		name: v.slice(0, blank).trim(),
+		email: tail.toLowerCase()
+	};
+	return {
+		name: v,
+		email: ""
+	};
+}
+function ordered(found) {
+	if (found.length === 0) return NONE$2;
+	const seen = new Set();
+	const out = [];
+	for (const [, finding] of found.sort((a, b) => a[0] - b[0])) {
+		const line = clip(finding.line);
+		if (line === "" || seen.has(line)) continue;
+		seen.add(line);
+		out.push(line === finding.line ? finding : {
+			...finding,
+			line
+		});
+	}
+	return out;
+}
+function clip(line) {
+	return line.trim().slice(0, 120);
+}
+function escape(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function quickScan(hints, literals) {
+	const words = [...new Set(literals.map((l) => l.toLowerCase()))];
+	const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+	return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escape)].join("|")})`, "i");
+}
+function hintOf$1(signature) {
+	if (signature.hint === void 0 || signature.hint === "") throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
+	return signature.hint;
+}
+var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
+var init_compile$1 = __esmMin((() => {
+	init_bot_names();
+	init_catalogue();
+	init_signature();
+	init_tools();
+	BODY_LIMIT = 16384;
+	MAX_REMEMBERED = 5e4;
+	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
+	SIGN_OFF_KEY = /^signed-off-by$/i;
+	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+	NOREPLY = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
+	APP_NAME = /^(.+)\[bot\]$/i;
+	WEB_ADDRESS = /^https?:\/\//i;
+	AI_WORD = /^ai\b/i;
+	Compiled = class {
+		identities = new Map();
+		trailers = [];
+		lines = new Map();
+		names = new Map();
+		maybe;
+		footers;
+		authors = new Map();
+		trailerLines = new Map();
+		constructor(signatures, extras) {
+			const hints = [];
+			const literals = [];
+			for (const signature of signatures) this.add(signature, hints, literals);
+			for (const tool of Object.values(AI_TOOLS)) literals.push(...tool.words ?? []);
+			this.maybe = quickScan(hints, literals);
+			const quick = (this.lines.get("footer") ?? []).map((e) => e.quick?.source ?? ".");
+			this.footers = quick.length === 0 ? null : new RegExp(quick.join("|"), "i");
+			for (const pattern of extras.markers ?? []) this.lineList("message").push({
+				tool: "configured",
+				place: "message",
+				find: (text) => pattern.matches(text).map((m) => [
+					text.indexOf(m),
+					m,
+					""
+				])
+			});
+			const labels = new Set(extras.labels ?? []);
+			if (labels.size > 0) this.nameList("label").push({
+				tool: "configured",
+				place: "label",
+				test: (name) => labels.has(name)
+			});
+		}
+		message(text) {
+			const found = [];
+			if (this.maybe.test(text)) {
+				for (const match of text.matchAll(TRAILER)) {
+					let finding = this.trailerLines.get(match[0]);
+					if (finding === void 0) {
+						finding = this.trailer(match[1] ?? "", (match[2] ?? "").trimEnd(), match[0]);
+						if (this.trailerLines.size >= MAX_REMEMBERED) this.trailerLines.clear();
+						this.trailerLines.set(match[0], finding);
+					}
+					if (finding) found.push([match.index, finding]);
+				}
+				if (this.footers?.test(text) === true) for (const entry of this.lines.get("footer") ?? []) this.collect(entry, text, found);
+			}
+			for (const entry of this.lines.get("message") ?? []) this.collect(entry, text, found);
+			return ordered(found);
+		}
+		author(name, email) {
+			const key = `${name}\u0000${email}`;
+			let finding = this.authors.get(key);
+			if (finding === void 0) {
+				const entry = this.identity("author", {
+					name: name.trim(),
+					email: email.trim().toLowerCase()
+				}, false);
+				finding = entry ? {
+					tool: entry.tool,
+					strength: PLACE_STRENGTH.author,
+					line: `author: ${name}`
+				} : null;
+				if (this.authors.size >= MAX_REMEMBERED) this.authors.clear();
+				this.authors.set(key, finding);
+			}
+			return finding;
+		}
+		pullAuthor(login, isBotType) {
+			const bare = login.trim().replace(APP_NAME, "$1").toLowerCase();
+			const app = isBotType || APP_NAME.test(login.trim());
+			const index = this.identities.get("pull-author");
+			const tool = (app ? index?.apps.get(bare) : void 0) ?? index?.accounts.get(bare);
+			return tool === void 0 ? null : {
+				tool,
+				strength: PLACE_STRENGTH["pull-author"],
+				line: `PR author: ${login}`
+			};
+		}
+		branch(name) {
+			const entry = this.names.get("branch")?.find((e) => e.test(name));
+			return entry ? {
+				tool: entry.tool,
+				strength: PLACE_STRENGTH.branch,
+				line: clip(`branch: ${name}`)
+			} : null;
+		}
+		label(name) {
+			const entry = this.names.get("label")?.find((e) => e.test(name));
+			return entry ? {
+				tool: entry.tool,
+				strength: PLACE_STRENGTH.label,
+				line: clip(`label: ${name}`)
+			} : null;
+		}
+		body(text) {
+			const read = text.length > 16384 ? text.slice(0, BODY_LIMIT) : text;
+			const found = [];
+			for (const entry of this.lines.get("body") ?? []) this.collect(entry, read, found);
+			return ordered(found).map((f) => ({
+				...f,
+				line: clip(`PR body: ${f.line}`)
+			}));
+		}
+		add(signature, hints, literals) {
+			const { tool, place } = signature.meta;
+			if ("identity" in signature) {
+				if (place !== "author" && place !== "co-author" && place !== "pull-author") throw new Error(`${place}: not an identity's place`);
+				const { identity } = signature;
+				let index = this.identities.get(place);
+				if (index === void 0) this.identities.set(place, index = {
+					emails: new Map(),
+					apps: new Map(),
+					accounts: new Map(),
+					names: []
+				});
+				const keep = (map, keys) => {
+					for (const key of keys ?? []) if (!map.has(key)) map.set(key, tool);
+				};
+				keep(index.emails, identity.emails);
+				keep(index.apps, identity.apps);
+				keep(index.accounts, identity.accounts);
+				if (identity.name !== void 0) index.names.push({
+					tool,
+					name: identity.name,
+					named: tool === "named"
+				});
+				literals.push(...identity.emails ?? [], ...identity.apps ?? [], ...identity.accounts ?? []);
+				if (identity.name !== void 0 && tool !== "named" && place === "co-author") hints.push(hintOf$1(signature));
+			} else if ("trailer" in signature) {
+				this.trailers.push({
+					tool,
+					place,
+					key: signature.trailer.key,
+					value: signature.trailer.value
+				});
+				if (tool !== "named") hints.push(hintOf$1(signature));
+			} else if ("line" in signature) {
+				if (place !== "footer" && place !== "body" && place !== "message") throw new Error(`${place}: not a line's place`);
+				const { line } = signature;
+				const find = (text) => Array.from(text.matchAll(line), (m) => [
+					m.index,
+					m[0],
+					m[1] ?? m[0]
+				]);
+				if (place !== "footer") this.lineList(place).push({
+					tool,
+					place,
+					find
+				});
+				else {
+					const hint = hintOf$1(signature);
+					hints.push(hint);
+					this.lineList(place).push({
+						tool,
+						place,
+						find,
+						quick: new RegExp(hint, "i")
+					});
+				}
+			} else {
+				if (place !== "branch" && place !== "label") throw new Error(`${place}: not a name's place`);
+				const { name } = signature;
+				this.nameList(place).push({
+					tool,
+					place,
+					test: (text) => name.test(text)
+				});
+			}
+		}
+		lineList(place) {
+			let list = this.lines.get(place);
+			if (list === void 0) this.lines.set(place, list = []);
+			return list;
+		}
+		nameList(place) {
+			let list = this.names.get(place);
+			if (list === void 0) this.names.set(place, list = []);
+			return list;
+		}
+		collect(entry, text, found) {
+			if (entry.quick !== void 0 && !entry.quick.test(text)) return;
+			for (const [index, line, naming] of entry.find(text)) {
+				const tool = entry.tool === "named" ? toolNamedIn(naming) ?? (AI_WORD.test(naming) ? "unknown" : null) : entry.tool;
+				if (tool !== null) found.push([index, {
+					tool,
+					strength: PLACE_STRENGTH[entry.place],
+					line
+				}]);
+			}
+		}
+		trailer(key, value, line) {
+			const person = PERSON_KEY.test(key);
+			if (person || SIGN_OFF_KEY.test(key)) {
+				const entry = this.identity("co-author", parseIdentity(value), !person);
+				return entry ? {
+					tool: entry.tool,
+					strength: PLACE_STRENGTH["co-author"],
+					line
+				} : null;
+			}
+			for (const entry of this.trailers) {
+				if (!entry.key.test(key) || entry.value !== void 0 && !entry.value.test(value)) continue;
+				const tool = entry.tool === "named" ? toolNamedIn(value) ?? toolNamedIn(key.replace(/-/g, " ")) : entry.tool;
+				if (tool !== null) return {
+					tool,
+					strength: PLACE_STRENGTH[entry.place],
+					line
+				};
+			}
+			return null;
+		}
+		identity(place, who, exact) {
+			const index = this.identities.get(place);
+			if (index === void 0) return null;
+			const noreply = NOREPLY.exec(who.email);
+			const app = APP_NAME.exec(who.name)?.[1]?.toLowerCase() ?? (noreply?.[2] !== void 0 ? noreply[1]?.toLowerCase() : void 0);
+			const account = noreply?.[2] === void 0 ? noreply?.[1]?.toLowerCase() : void 0;
+			const known = (who.email === "" ? void 0 : index.emails.get(who.email)) ?? (app === void 0 ? void 0 : index.apps.get(app)) ?? (account === void 0 ? void 0 : index.accounts.get(account));
+			if (known !== void 0) return { tool: known };
+			if (exact || who.name === "") return null;
+			for (const { tool, name, named } of index.names) {
+				if (!named) {
+					if (name.test(who.name)) return { tool };
+					continue;
+				}
+				if (looksLikeBot(who.name, who.email)) continue;
+				if (name.test(who.name) || WEB_ADDRESS.test(who.email) && toolNamedIn(who.name) !== null) return { tool: toolNamedIn(who.name) ?? "unknown" };
+			}
+			return null;
+		}
+	};
+	NONE$2 = [];
+}));
+// src/model/ai/facts.ts
+function aiFactsOf(findings) {
+	if (findings.length === 0) return { aiEvidence: [] };
+	const kept = distinct(findings);
+	const strong = kept.filter((f) => f.strength !== "weak");
+	const weak = kept.filter((f) => f.strength === "weak");
+	let strongest = "weak";
+	for (const f of kept) if (RANK[f.strength] > RANK[strongest]) strongest = f.strength;
+	return {
+		aiEvidence: strong.map((f) => f.line),
+		aiTools: [...new Set((strong.length > 0 ? strong : weak).map((f) => f.tool))],
+		aiStrength: strongest,
+		...weak.length > 0 && { aiWeakEvidence: weak.map((f) => f.line) }
+	};
+}
+function distinct(findings) {
+	const kept = [];
+	const lines = new Set();
+	for (const finding of findings) {
+		if (lines.has(finding.line)) continue;
+		lines.add(finding.line);
+		kept.push(finding);
+	}
+	return kept;
+}
+function setAiFindings(change, findings) {
+	delete change.aiFindings;
+	delete change.aiTools;
+	delete change.aiStrength;
+	delete change.aiWeakEvidence;
+	Object.assign(change, aiFactsOf(findings));
+	if (findings.length > 0) change.aiFindings = distinct(findings);
+}
+function addAiFindings(change, findings) {
+	if (findings.length === 0) return;
+	setAiFindings(change, [...change.aiFindings ?? change.aiEvidence.map((line) => ({
+		tool: "unknown",
+		strength: "assisted",
+		line
+	})), ...findings]);
+}
+var RANK;
+var init_facts = __esmMin((() => {
+	RANK = {
+		agent: 3,
+		assisted: 2,
+		weak: 1
+	};
+}));
+// src/model/bots.ts
+function isAiAgent(name, email) {
+	return compileCatalogue().author(name, email) !== null;
+}
+function isBot(name, email, extra = null) {
+	return !isAiAgent(name, email) && botByName(name, email, extra);
+}
+var init_bots = __esmMin((() => {
+	init_compile$1();
+	init_bot_names();
 }));
 // src/model/release-lines.ts
 function isReleaseLine(name) {
@@ -19729,7 +21310,7 @@ var init_release_lines = __esmMin((() => {
 function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title);
 }
-function parseMessage(message, aiMarkers = []) {
+function parseMessage(message, ai = compileCatalogue()) {
 	const newline = message.indexOf("\n");
 	const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
 	const body = newline === -1 ? "" : message.slice(newline + 1);
@@ -19745,7 +21326,7 @@ function parseMessage(message, aiMarkers = []) {
 		subject,
 		bodyFirstLine,
 		landingUrl,
-		aiEvidence: findAiMarkers(message, aiMarkers),
+		aiEvidence: ai.message(message),
 		revertsShas,
 		revertsPrs,
 		cherryPickOf,
@@ -19817,7 +21398,7 @@ function numberFromUrl(url) {
 }
 var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH;
 var init_message = __esmMin((() => {
-	init_ai_markers();
+	init_compile$1();
 	init_release_lines();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
@@ -19998,7 +21579,8 @@ function buildChanges(input) {
 	}
 	for (const change of changes) {
 		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
-		if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+		const agent = AI.author(change.author, change.authorEmail);
+		if (agent) addAiFindings(change, [agent]);
 	}
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map(line.map((c, i) => [c.sha, i]));
@@ -20054,7 +21636,9 @@ function mergeChange(commit, walk, input, rules) {
 	else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits$1(pull, rules, change.mergedAt), pull.forkPoints);
 	else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
 	if (!sync) landCommits(change, walk.commits, pull, rules);
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	addAiFindings(change, commit.aiEvidence);
+	const branch = landing.branch === null ? null : AI.branch(landing.branch);
+	if (branch) addAiFindings(change, [branch]);
 	return change;
 }
 function isReleasePull(commit, landing, input) {
@@ -20095,7 +21679,7 @@ function squashChange(commit, number, input, rules) {
 		change.commits = null;
 		change.flags.push("commits-unseen");
 	}
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	addAiFindings(change, commit.aiEvidence);
 	return change;
 }
 function ownPullCommits$1(pull, rules, landedAt) {
@@ -20128,7 +21712,7 @@ function extendGroup(group, members, rules) {
 		change.mergedAt = last.committedAt;
 		change.sha = last.sha;
 	}
-	change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
+	addAiFindings(change, group.members.flatMap((c) => c.aiEvidence));
 	if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
 }
 function landCommits(change, commits, pull, rules) {
@@ -20186,8 +21770,11 @@ function applyOwnCommits(change, own, forkPoints) {
 	change.firstCommitAt = first.authoredAt;
 	change.lastCommitAt = last;
 	const evidence = own.flatMap((c) => c.aiEvidence);
-	for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
-	change.aiEvidence = unique(evidence);
+	for (const c of own) {
+		const agent = AI.author(c.authorName, c.authorEmail);
+		if (agent) evidence.push(agent);
+	}
+	setAiFindings(change, evidence);
 	if (change.kind === "merge" || change.kind === "sync") {
 		change.author = first.authorName;
 		change.authorEmail = first.authorEmail;
@@ -20226,13 +21813,16 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
 	}
 }
-var VERSION_BUMP, RebaseIndex;
+var AI, VERSION_BUMP, RebaseIndex;
 var init_changes = __esmMin((() => {
+	init_compile$1();
+	init_facts();
 	init_bots();
 	init_message();
 	init_own_commits();
 	init_release_lines();
 	init_stages();
+	AI = compileCatalogue();
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
 		pulls;
@@ -20944,6 +22534,32 @@ function gitHubIncidents(issues) {
 	}));
 }
 var init_github_deploys = __esmMin((() => {}));
+// src/model/ai/pull.ts
+function pullAiEvidence(pull, catalogue = compileCatalogue()) {
+	const found = [];
+	for (const commit of pull.commits) {
+		const email = commit.authorEmail ?? "";
+		const by = email === "" ? null : catalogue.author("", email);
+		if (by) found.push({
+			...by,
+			line: `commit author: ${email}`
+		});
+		found.push(...catalogue.message(commit.message));
+	}
+	for (const label of pull.labels) {
+		const finding = catalogue.label(label);
+		if (finding) found.push(finding);
+	}
+	const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
+	if (author) found.push(author);
+	if (pull.body !== void 0 && pull.body !== "") found.push(...catalogue.body(pull.body));
+	const branch = pull.headRefName === "" ? null : catalogue.branch(pull.headRefName);
+	if (branch) found.push(branch);
+	return found;
+}
+var init_pull = __esmMin((() => {
+	init_compile$1();
+}));
 // src/model/pull-events.ts
 function pullEvents(pull, options = {}) {
 	const required = Math.max(1, Math.floor(options.requiredApprovals ?? 1));
@@ -21102,8 +22718,8 @@ function applyPulls(changes, pulls, options) {
 		change.author = pull.author;
 		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
 		change.branch = pull.headRefName;
-		const agent = isAgentLogin(pull.author, pull.authorIsBot);
-		change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
+		const ai = options.ai ?? compileCatalogue();
+		change.bot = !(ai.pullAuthor(pull.author, pull.authorIsBot) !== null) && (pull.authorIsBot || options.isBot(pull.author));
 		if (unseen && pull.commits.length > 0) {
 			const own = ownPullCommits(pull, landed, options);
 			if (own.length > 0) {
@@ -21125,11 +22741,10 @@ function applyPulls(changes, pulls, options) {
 			deletions: pull.deletions,
 			files: pull.changedFiles
 		};
-		const evidence = [...change.aiEvidence];
-		for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
-		for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-		if (agent) evidence.push(`PR author: ${pull.author}`);
-		change.aiEvidence = [...new Set(evidence)];
+		addAiFindings(change, pullAiEvidence(unseen ? pull : {
+			...pull,
+			commits: pull.commits.map((c) => ({ message: c.message }))
+		}, ai));
 		change.review = reviewOf(pull, events.readyAt, events.rework);
 		if (pull.labels.length > 0) change.labels = [...pull.labels];
 	});
@@ -21138,9 +22753,6 @@ function applyPulls(changes, pulls, options) {
 function replaysOnly(change, pull) {
 	const only = pull.commits.length === 1 ? pull.commits[0] : void 0;
 	return only !== void 0 && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
-}
-function isAgentLogin(login, isBotType) {
-	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
 }
 function ownPullCommits(pull, landed, options) {
 	const inPull = new Set(pull.commits.map((c) => c.sha));
@@ -21194,8 +22806,9 @@ function absorb(change, earlier) {
 }
 var LandedIndex;
 var init_github_pulls = __esmMin((() => {
-	init_ai_markers();
-	init_bots();
+	init_compile$1();
+	init_facts();
+	init_pull();
 	init_own_commits();
 	init_pull_events();
 	init_pull_review();
@@ -21914,6 +23527,9 @@ function toReportChange(change, counted) {
 		flags: change.flags,
 		aiAssisted: change.aiEvidence.length > 0,
 		aiEvidence: change.aiEvidence,
+		aiTools: change.aiTools ?? [],
+		aiStrength: change.aiStrength ?? null,
+		...change.aiWeakEvidence !== void 0 && { aiWeakEvidence: change.aiWeakEvidence },
 		reverted: change.revertedBy !== null,
 		revertedBy: change.revertedBy,
 		review: change.review,
@@ -21952,6 +23568,7 @@ function toReportOpenPull(pull) {
 			approvedAt: iso$2(pull.events.approvedAt),
 			reviewedAt: pull.events.reviewedAt.map((t) => iso$2(t))
 		} },
+		...openPullAi(pull),
 		...pull.repository !== void 0 && { repository: pull.repository }
 	};
 }
@@ -21990,6 +23607,7 @@ function fromReportChange(c, repository) {
 		forkPointAt: null,
 		flags: c.flags,
 		aiEvidence: c.aiEvidence,
+		...reportAi(c),
 		revertedBy: c.revertedBy,
 		isRevert: false,
 		stages: c.stages,
@@ -21999,6 +23617,16 @@ function fromReportChange(c, repository) {
 		...c.labels !== void 0 && { labels: c.labels },
 		...c.products !== void 0 && { products: c.products },
 		...repository !== void 0 && { repository }
+	};
+}
+function reportAi(c) {
+	const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null);
+	if (strength === null) return {};
+	const tools = c.aiTools ?? [];
+	return {
+		aiTools: tools.length > 0 ? tools : ["unknown"],
+		aiStrength: strength,
+		...c.aiWeakEvidence !== void 0 && { aiWeakEvidence: c.aiWeakEvidence }
 	};
 }
 function fromReportDeploy(d, repository) {
@@ -22014,6 +23642,15 @@ function fromReportDeploy(d, repository) {
 		restoredAfter: d.restoredAfter,
 		...d.product !== void 0 && { product: d.product },
 		...repository !== void 0 && { repository }
+	};
+}
+function openPullAi(pull) {
+	if (pull.aiStrength === void 0) return {};
+	return {
+		aiEvidence: pull.aiEvidence ?? [],
+		aiTools: pull.aiTools ?? [],
+		aiStrength: pull.aiStrength,
+		...pull.aiWeakEvidence !== void 0 && { aiWeakEvidence: pull.aiWeakEvidence }
 	};
 }
 function fromReportOpenPull(p, repository) {
@@ -22032,6 +23669,7 @@ function fromReportOpenPull(p, repository) {
 			approvedAt: epoch(e.approvedAt),
 			reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0)
 		} },
+		...openPullAi(p),
 		...repository !== void 0 && { repository }
 	};
 }
@@ -22360,12 +23998,14 @@ function toOpenPull(pull, now, options) {
 		isBot: bot
 	});
 	const reviewedAt = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= now).filter((r) => !r.authorIsBot && !bot(r.author) && r.author.toLowerCase() !== author).map((r) => r.submittedAt).sort((a, b) => a - b);
+	const ai = options.ai ?? compileCatalogue();
+	const agent = ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
 	return {
 		number: pull.number,
 		title: pull.title,
 		url: /^https?:\/\//.test(pull.url) ? pull.url : null,
 		author: pull.author,
-		bot: pull.authorIsBot || bot(pull.author),
+		bot: !agent && (pull.authorIsBot || bot(pull.author)),
 		createdAt: pull.createdAt,
 		isDraft: pull.isDraft,
 		events: {
@@ -22373,51 +24013,43 @@ function toOpenPull(pull, now, options) {
 			firstReviewAt: events?.firstReviewAt ?? null,
 			approvedAt: events?.approvedAt ?? null,
 			reviewedAt
-		}
+		},
+		...openAi(aiFactsOf(pullAiEvidence({
+			...pull,
+			commits: []
+		}, ai)))
 	};
 }
+function openAi(facts) {
+	return facts.aiStrength === void 0 ? {} : facts;
+}
 var init_open_pulls = __esmMin((() => {
+	init_compile$1();
+	init_facts();
+	init_pull();
 	init_bots();
 	init_pull_events();
 }));
 // src/model/pull-ai.ts
-function pullAiEvidence(pull, options) {
-	const evidence = [];
-	for (const message of pull.commitMessages) evidence.push(...findAiMarkers(message, options.aiMarkers));
-	evidence.push(...findAiMarkers(pull.body, options.aiMarkers));
-	for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-	if (isAgentAuthor(pull.author, pull.authorIsBot)) evidence.push(`PR author: ${pull.author}`);
-	return [...new Set(evidence)];
+function pullAiFacts(pull, catalogue) {
+	return aiFactsOf(pullAiEvidence(pull, catalogue));
 }
-function isAgentAuthor(login, isBotType) {
-	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
+function isAgentAuthor(login, isBotType, catalogue) {
+	return catalogue.pullAuthor(login, isBotType)?.strength === "agent";
 }
 function aiToolsOf(item) {
 	if (item.aiEvidence.length === 0) return [];
-	const tools = new Set();
-	for (const line of item.aiEvidence) tools.add(TOOLS.find(([, names]) => names.test(line))?.[0] ?? "unnamed");
-	return [...tools].sort();
+	return item.aiTools === void 0 || item.aiTools.length === 0 ? [UNNAMED_TOOL] : [...item.aiTools].sort();
 }
-var TOOLS;
+var UNNAMED_TOOL;
 var init_pull_ai = __esmMin((() => {
-	init_ai_markers();
-	init_bots();
-	TOOLS = [
-		["claude-code", /\bclaude\b|anthropic/i],
-		["copilot", /copilot/i],
-		["codex", /codex/i],
-		["cursor", /cursor/i],
-		["devin", /devin/i],
-		["jules", /jules/i],
-		["gemini", /gemini/i],
-		["aider", /aider/i],
-		["windsurf", /windsurf|codeium/i],
-		["chatgpt", /chatgpt|openai|\bgpt\b/i]
-	];
+	init_facts();
+	init_pull();
+	UNNAMED_TOOL = "unknown";
 }));
 // src/model/closed-pulls.ts
 function toClosedPull(pull, options) {
-	const agent = isAgentAuthor(pull.author, pull.authorIsBot);
+	const agent = isAgentAuthor(pull.author, pull.authorIsBot, options.ai);
 	const author = pull.author.toLowerCase();
 	const person = (login, isBotType) => !isBotType && !isBot(login, "", options.botPattern) && login.toLowerCase() !== author;
 	const reviewed = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= pull.closedAt && person(r.author, r.authorIsBot)).map((r) => r.submittedAt);
@@ -22432,24 +24064,29 @@ function toClosedPull(pull, options) {
 		createdAt: pull.createdAt,
 		closedAt: pull.closedAt,
 		isDraft: pull.isDraft,
-		failedRun: agent && closedByItself(pull) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= 3600),
+		failedRun: agent && closedByItself(pull, options.ai) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= 3600),
 		landed: options.landedNumbers.has(pull.number),
-		aiEvidence: pullAiEvidence(pull, options),
+		...pullAiFacts({
+			author: pull.author,
+			authorIsBot: pull.authorIsBot,
+			headRefName: pull.headRefName,
+			labels: pull.labels,
+			body: pull.body,
+			commits: pull.commitMessages.map((message) => ({ message }))
+		}, options.ai),
 		reviews: reviewed.length,
 		comments: commented.length,
 		firstReviewAt: first,
 		closedBy: pull.closedBy?.login ?? null
 	};
 }
-function closedByItself(pull) {
+function closedByItself(pull, ai) {
 	const closer = pull.closedBy;
 	if (closer === null) return false;
 	const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
 	if (bare(closer.login) === bare(pull.author)) return true;
-	if (!isAgentAuthor(closer.login, closer.isBot)) return false;
-	const tools = (login) => aiToolsOf({ aiEvidence: [login] });
-	const mine = tools(pull.author);
-	return tools(closer.login).some((t) => mine.includes(t));
+	const closedBy = ai.pullAuthor(closer.login, closer.isBot);
+	return closedBy?.strength === "agent" && closedBy.tool === ai.pullAuthor(pull.author, pull.authorIsBot)?.tool;
 }
 var ATTEMPT_TITLE;
 var init_closed_pulls$2 = __esmMin((() => {
@@ -22773,7 +24410,10 @@ function toCommit(fields, parents, buffer, start, end, intern, parse) {
 		subject: buffer.toString("utf8", start, subjectEnd).trim(),
 		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
 		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
-		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map(own$1),
+		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
+			...f,
+			line: own$1(f.line)
+		})),
 		revertsShas: facts.revertsShas.length === 0 ? NONE$1 : facts.revertsShas.map(own$1),
 		revertsPrs: facts.revertsPrs.length === 0 ? NONE$1 : facts.revertsPrs,
 		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
@@ -23070,7 +24710,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	let read = 0;
 	const parse = (message) => {
 		if (++read % 1e3 === 0) o.onCommits?.(read);
-		return parseMessage(message, o.aiMarkers);
+		return parseMessage(message, o.ai);
 	};
 	const since = (boundary?.at ?? 0) - LOOKBACK;
 	const model = await (async () => {
@@ -28856,8 +30496,8 @@ function readCache(file, key, warn) {
 	const json = readCacheJson(file, warn);
 	if (json === null) return null;
 	const header = json;
-	if (header === null || typeof header !== "object" || header.format !== "flowaudit-github-cache" || header.version !== 2) {
-		warn(`the GitHub cache ${file} is in an old format (${header !== null && typeof header === "object" && header.format === "flowaudit-github-cache" ? `version ${String(header.version)}` : "an unknown format"}, this flowaudit writes version 2): ignored, it will be rebuilt`);
+	if (header === null || typeof header !== "object" || header.format !== "flowaudit-github-cache" || header.version !== 3) {
+		warn(`the GitHub cache ${file} is in an old format (${header !== null && typeof header === "object" && header.format === "flowaudit-github-cache" ? `version ${String(header.version)}` : "an unknown format"}, this flowaudit writes version 3): ignored, it will be rebuilt`);
 		return null;
 	}
 	const parsed = fileSchema.safeParse(json);
@@ -28880,7 +30520,7 @@ function readCache(file, key, warn) {
 function writeCache(file, key, content, savedAt, warn) {
 	const body = {
 		format: CACHE_FORMAT,
-		version: 2,
+		version: 3,
 		host: key.host,
 		repository: `${key.owner}/${key.name}`,
 		baseBranch: key.baseBranch,
@@ -28945,6 +30585,7 @@ var init_cache = __esmMin((() => {
 		deletions: number(),
 		changedFiles: number(),
 		labels: array(string()),
+		body: string(),
 		commits: array(object({
 			sha: string(),
 			authorEmail: string().nullable(),
@@ -29023,7 +30664,7 @@ var init_cache = __esmMin((() => {
 	});
 	fileSchema = object({
 		format: literal(CACHE_FORMAT),
-		version: literal(2),
+		version: literal(3),
 		host: string(),
 		repository: string(),
 		baseBranch: string(),
@@ -29143,27 +30784,37 @@ function numberOf(value) {
 function labelsOf(raw) {
 	return present(raw.labels?.nodes).map((l) => text(l.name)).filter((name) => name !== "");
 }
+function bodyOf(value) {
+	const body = text(value);
+	return body.length <= 8192 ? body : `${body.slice(0, PULL_BODY_HEAD)}\n…\n${body.slice(-2048)}`;
+}
+function mapPullAiEvidence(raw) {
+	const author = actor(raw.author);
+	return {
+		author: author.login,
+		authorIsBot: author.isBot,
+		headRefName: text(raw.headRefName),
+		labels: labelsOf(raw),
+		body: bodyOf(raw.body)
+	};
+}
 function mapMergedPull(raw, gaps = new Gaps()) {
 	const createdAt = seconds$3(raw.createdAt);
 	const mergedAt = seconds$3(raw.mergedAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || mergedAt === null || number === null) return null;
-	const author = actor(raw.author);
 	return settlePull({
 		number,
 		title: text(raw.title),
 		url: text(raw.url),
-		author: author.login,
-		authorIsBot: author.isBot,
+		...mapPullAiEvidence(raw),
 		createdAt,
 		updatedAt: seconds$3(raw.updatedAt) ?? mergedAt,
 		mergedAt,
 		mergeCommitSha: text(raw.mergeCommit?.oid) || null,
-		headRefName: text(raw.headRefName),
 		additions: count$2(raw.additions),
 		deletions: count$2(raw.deletions),
 		changedFiles: count$2(raw.changedFiles),
-		labels: labelsOf(raw),
 		commits: mapCommits(gaps.nodes(raw.commits, "pull request commits")),
 		reviews: mapReviews(gaps.nodes(raw.reviews, "pull request reviews")),
 		comments: mapComments(gaps.nodes(raw.comments, "pull request comments")),
@@ -29216,13 +30867,11 @@ function mapOpenPull(raw) {
 	const createdAt = seconds$3(raw.createdAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || number === null) return null;
-	const author = actor(raw.author);
 	return {
 		number,
 		title: text(raw.title),
 		url: text(raw.url),
-		author: author.login,
-		authorIsBot: author.isBot,
+		...mapPullAiEvidence(raw),
 		createdAt,
 		updatedAt: seconds$3(raw.updatedAt) ?? createdAt,
 		isDraft: raw.isDraft === true,
@@ -29245,7 +30894,7 @@ function mapIncident(raw) {
 		labels: labelsOf(raw)
 	};
 }
-var Gaps, EVENT_TYPES;
+var Gaps, EVENT_TYPES, PULL_BODY_HEAD;
 var init_map = __esmMin((() => {
 	Gaps = class {
 		counts = new Map();
@@ -29268,6 +30917,7 @@ var init_map = __esmMin((() => {
 		HeadRefForcePushedEvent: "forcePush",
 		AddedToMergeQueueEvent: "mergeQueue"
 	};
+	PULL_BODY_HEAD = 6144;
 }));
 // src/sources/github/closed-pulls.ts
 function keptText(value) {
@@ -29478,7 +31128,7 @@ function linePullsOperation(asks) {
 		variables
 	};
 }
-var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, CLOSED_NESTED, CLOSED_PULL_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, CLOSED_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, CLOSED_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
+var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, PULL_AI_EVIDENCE, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, CLOSED_NESTED, CLOSED_PULL_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, CLOSED_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, CLOSED_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
 var init_queries = __esmMin((() => {
 	NESTED = {
 		labels: 20,
@@ -29509,11 +31159,14 @@ var init_queries = __esmMin((() => {
 	REVIEW_NODES = `nodes { state submittedAt author ${ACTOR} }`;
 	COMMENT_NODES = `nodes { createdAt author ${ACTOR} }`;
 	CHECK_RUN_NODES = "nodes { name status conclusion startedAt completedAt }";
-	MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
-  number title url createdAt updatedAt mergedAt isDraft headRefName baseRefName additions deletions changedFiles
-  author ${ACTOR}
-  mergeCommit { oid }
+	PULL_AI_EVIDENCE = `fragment PullAiEvidence on PullRequest {
+  author ${ACTOR} headRefName body
   labels(first: ${NESTED.labels}) { nodes { name } }
+}`;
+	MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
+  number title url createdAt updatedAt mergedAt isDraft baseRefName additions deletions changedFiles
+  ...PullAiEvidence
+  mergeCommit { oid }
   commits(first: ${NESTED.commits}) { ${PAGE_INFO} ${COMMIT_NODES} }
   ${headCommit(NESTED.checkSuites, NESTED.checkRuns)}
   timelineItems(first: ${NESTED.timeline}, itemTypes: [${TIMELINE_TYPES}]) { ${PAGE_INFO} ${TIMELINE_NODES} }
@@ -29533,7 +31186,8 @@ var init_queries = __esmMin((() => {
 		comments: 10
 	};
 	OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
-  number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+  number title url createdAt updatedAt isDraft baseRefName
+  ...PullAiEvidence
   timelineItems(first: ${OPEN_NESTED.timeline}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) { nodes {
       __typename
       ... on ReadyForReviewEvent { createdAt }
@@ -29546,14 +31200,13 @@ var init_queries = __esmMin((() => {
   number title url createdAt closedAt labels(first: 20) { nodes { name } }
 }`;
 	CLOSED_NESTED = {
-		labels: 20,
 		commits: 20,
 		reviews: 20,
 		comments: 20
 	};
 	CLOSED_PULL_FRAGMENT = `fragment ClosedPull on PullRequest {
   number title url createdAt updatedAt closedAt isDraft
-  ${`author ${ACTOR} headRefName body labels(first: ${CLOSED_NESTED.labels}) { nodes { name } }`}
+  ...PullAiEvidence
   commits(first: ${CLOSED_NESTED.commits}) { totalCount nodes { commit { message } } }
   reviews(first: ${CLOSED_NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
   comments(first: ${CLOSED_NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
@@ -29598,7 +31251,8 @@ ${DEPLOYMENT_FRAGMENT}
 ${RELEASE_FRAGMENT}
 ${OPEN_PULL_FRAGMENT}
 ${INCIDENT_FRAGMENT}
-${CLOSED_PULL_FRAGMENT}`
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	MERGED_PULLS = {
 		name: "MergedPullRequests",
@@ -29608,7 +31262,8 @@ ${CLOSED_PULL_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${MERGED_PULL_FRAGMENT}`
+${MERGED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	DEPLOYMENTS = {
 		name: "Deployments",
@@ -29638,7 +31293,8 @@ ${RELEASE_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${OPEN_PULL_FRAGMENT}`
+${OPEN_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	CLOSED_PULLS = {
 		name: "ClosedPullRequests",
@@ -29648,7 +31304,8 @@ ${OPEN_PULL_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${CLOSED_PULL_FRAGMENT}`
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	INCIDENTS = {
 		name: "IncidentIssues",
@@ -34053,8 +35710,8 @@ var init_schema$2 = __esmMin((() => {
 		incidentLabel: FIELDS.incidentLabel.optional().describe("an issue with this label, opened after a deploy and before the next, marks that deploy failed"),
 		bugLabel: FIELDS.bugLabel.optional().describe("pull request labels that mark a bug fix, counted as a repair (regular expression, case-insensitive)"),
 		ai: strictObject({
-			markers: FIELDS.aiMarkers.optional().describe("extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers"),
-			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted")
+			markers: FIELDS.aiMarkers.optional().describe("extra markers of AI-assisted commits (regular expressions matched anywhere in a commit message), on top of the built-in evidence catalogue: entries of the tool \"configured\""),
+			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted (exact names): entries of the tool \"configured\"")
 		}, { error: OBJECT }).optional(),
 		requiredApprovals: FIELDS.requiredApprovals.optional().describe("approvals from someone other than the author before a change counts as approved"),
 		businessHours: strictObject({
@@ -34216,7 +35873,10 @@ async function resolveSettings(options, repoRoot) {
 		includePrereleases,
 		revertWindow,
 		botPattern: botSource !== null ? compileRegex(botSource, "bots", "i") : null,
-		aiMarkers: [...config.ai.markers, ...options.aiMarkers ?? []].map((m) => compileRegex(m, "ai.markers", "im")),
+		ai: compileCatalogue({
+			markers: [...config.ai.markers, ...options.aiMarkers ?? []].map((m) => compileRegex(m, "ai.markers", "im")),
+			labels: config.ai.labels
+		}),
 		environment: compileRegex(options.environment ?? config.deploy.environment, "--environment"),
 		workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== void 0 ? "--workflow" : "deploy.workflow", "i"),
 		deployFrom: options.deployFrom ?? (config.deploy.from === "auto" ? void 0 : config.deploy.from),
@@ -34255,6 +35915,7 @@ var init_settings = __esmMin((() => {
 	init_errors$2();
 	init_business_hours();
 	init_options();
+	init_compile$1();
 	DEFAULT_INCIDENT_WINDOW = 604800;
 	WEEKDAY_NUMBERS = {
 		sun: 0,
@@ -35840,7 +37501,7 @@ var init_ai_assisted = __esmMin((() => {
 // src/advice/rules/change-failure-rate.ts
 var changeFailureRate;
 var init_change_failure_rate = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_format();
 	init_kit();
 	changeFailureRate = {
@@ -36498,6 +38159,38 @@ var init_acceptance = __esmMin((() => {
 	init_percentile();
 	init_proportion();
 }));
+// src/metrics/ai-tools.ts
+function aiToolCounts(changes) {
+	const rows = new Map();
+	const row = (tool) => {
+		let r = rows.get(tool);
+		if (r === void 0) rows.set(tool, r = {
+			tool,
+			name: toolName(tool),
+			changes: 0,
+			weak: 0
+		});
+		return r;
+	};
+	let agent = 0;
+	let weak = 0;
+	for (const c of changes) if (c.aiEvidence.length > 0) {
+		if (c.aiStrength === "agent") agent++;
+		for (const tool of c.aiTools !== void 0 && c.aiTools.length > 0 ? c.aiTools : ["unknown"]) row(tool).changes++;
+	} else if (c.aiStrength === "weak") {
+		weak++;
+		for (const tool of c.aiTools ?? []) row(tool).weak++;
+	}
+	const tools = [...rows.values()].sort((a, b) => b.changes - a.changes || b.weak - a.weak || a.tool.localeCompare(b.tool));
+	return {
+		agent,
+		weak,
+		tools
+	};
+}
+var init_ai_tools = __esmMin((() => {
+	init_tools();
+}));
 // src/metrics/dora.ts
 function doraBand(key, value) {
 	const table = TABLES.get(key);
@@ -36576,7 +38269,7 @@ function note(...notes) {
 var DAY$5, WEEK$3, TABLES;
 var init_dora = __esmMin((() => {
 	init_units();
-	init_catalogue();
+	init_catalogue$1();
 	init_percentile();
 	DAY$5 = 86400;
 	WEEK$3 = 7 * DAY$5;
@@ -37659,7 +39352,7 @@ var declared, UNIT_OF_KIND;
 var init_compared = __esmMin((() => {
 	init_stage_labels();
 	init_bootstrap();
-	init_catalogue();
+	init_catalogue$1();
 	init_difference();
 	UNIT_OF_KIND = {
 		duration: "seconds",
@@ -37756,6 +39449,8 @@ function reportClosedPulls(pulls, window) {
 		landed: p.landed,
 		aiEvidence: p.aiEvidence,
 		aiTools: aiToolsOf(p),
+		...p.aiStrength !== void 0 && { aiStrength: p.aiStrength },
+		...p.aiWeakEvidence !== void 0 && { aiWeakEvidence: p.aiWeakEvidence },
 		reviews: p.reviews,
 		comments: p.comments,
 		firstReviewAt: iso$2(p.firstReviewAt),
@@ -37776,6 +39471,9 @@ function fromReportClosedPull(p, repository) {
 		failedRun: p.failedRun,
 		landed: p.landed,
 		aiEvidence: p.aiEvidence,
+		aiTools: p.aiTools,
+		...p.aiStrength !== void 0 && { aiStrength: p.aiStrength },
+		...p.aiWeakEvidence !== void 0 && { aiWeakEvidence: p.aiWeakEvidence },
 		reviews: p.reviews,
 		comments: p.comments,
 		firstReviewAt: epoch(p.firstReviewAt),
@@ -37930,6 +39628,7 @@ function summarizeWith(input, detail) {
 	const figures = figuresOf(counted, input.deploys, window);
 	const { stageSummary: stages, dora, ...more } = figures;
 	const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
+	const aiTools = aiToolCounts(counted);
 	const health = computeFlowHealth({
 		changes: counted,
 		openPulls: input.openPulls,
@@ -37968,6 +39667,9 @@ function summarizeWith(input, detail) {
 		ai: {
 			assisted: ai,
 			other: counted.length - ai,
+			agent: aiTools.agent,
+			weak: aiTools.weak,
+			tools: aiTools.tools,
 			lowerBound: true
 		},
 		dora,
@@ -38106,6 +39808,7 @@ var init_build = __esmMin((() => {
 	init_business_hours();
 	init_count();
 	init_acceptance();
+	init_ai_tools();
 	init_dora();
 	init_flow_health();
 	init_headline();
@@ -38315,7 +40018,7 @@ async function auditWith(options, reads, now, window) {
 		unit: "commits"
 	});
 	const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		botPattern: settings.botPattern,
 		webUrl: webUrl(remote),
 		forPulls: gh !== null,
@@ -38436,13 +40139,13 @@ async function auditWith(options, reads, now, window) {
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
-		botPattern: settings.botPattern
+		botPattern: settings.botPattern,
+		ai: settings.ai
 	}));
 	const landedNumbers = new Set(changes.flatMap((c) => c.number === null ? [] : [c.number]));
 	const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) => toClosedPull(p, {
 		botPattern: settings.botPattern,
-		aiLabels: settings.config.ai.labels,
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		landedNumbers
 	}));
 	const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
@@ -38501,8 +40204,7 @@ function pullOptions(settings, trackedBranch, release, forPulls) {
 	return {
 		requiredApprovals: settings.policy.requiredApprovals,
 		isBot: (login) => isBot(login, "", settings.botPattern),
-		aiLabels: settings.config.ai.labels,
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		trackedBranch,
 		isRelease: (sha) => release.has(sha),
 		onBranch: (sha) => forPulls?.branchCommits.has(sha) ?? false,
@@ -38625,7 +40327,7 @@ function nearest(path) {
 }
 var paths;
 var init_figures = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 }));
 // src/gates/expression.ts
 function parseThreshold(input) {
@@ -38964,7 +40666,7 @@ function renderGateJson(outcome, report, options = {}) {
 var EPSILON, EMPTY$1;
 var init_check$1 = __esmMin((() => {
 	init_wrap_ansi();
-	init_catalogue();
+	init_catalogue$1();
 	init_sanitize();
 	init_units();
 	init_expression();
@@ -39122,6 +40824,11 @@ var init_fields = __esmMin((() => {
 			of: (c) => c.revertedBy
 		},
 		{
+			name: "aiStrength",
+			on: "change",
+			of: (c) => c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null)
+		},
+		{
 			name: "firstReviewer",
 			on: "review",
 			of: (c) => c.review?.firstReviewer ?? null
@@ -39142,6 +40849,11 @@ var init_fields = __esmMin((() => {
 			name: "aiEvidence",
 			on: "change",
 			of: (c) => c.aiEvidence
+		},
+		{
+			name: "aiTools",
+			on: "change",
+			of: (c) => c.aiTools ?? (c.aiEvidence.length > 0 ? ["unknown"] : [])
 		},
 		{
 			name: "reviewers",
@@ -39576,6 +41288,9 @@ var init_views = __esmMin((() => {
 		get revertedBy() {
 			return textAt(this.p, this.i, TEXT.revertedBy);
 		}
+		get aiStrength() {
+			return textAt(this.p, this.i, TEXT.aiStrength) ?? void 0;
+		}
 		get kind() {
 			return KINDS[this.r.bits[this.k] & 7];
 		}
@@ -39628,6 +41343,9 @@ var init_views = __esmMin((() => {
 		}
 		get aiEvidence() {
 			return listAt(this.p, this.i, LIST.aiEvidence, EMPTY);
+		}
+		get aiTools() {
+			return listAt(this.p, this.i, LIST.aiTools, EMPTY);
 		}
 		get review() {
 			return this.has(FLAG.reviewed) ? new PackedReview(this.p, this.i, this.r, this.k) : null;
@@ -39958,9 +41676,11 @@ function renamedRow(row, name) {
 	};
 }
 function measuredOf(c) {
+	const { aiStrength, ...rest } = c;
 	return {
-		...c,
+		...rest,
 		...changeTimes(c),
+		...aiStrength != null && { aiStrength },
 		size: null,
 		review: null
 	};
@@ -40573,7 +42293,7 @@ var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBuck
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_limits();
 	count$1 = number().int().nonnegative();
 	share$1 = number().min(0).max(1).nullable();
@@ -40809,7 +42529,7 @@ var init_schema$1 = __esmMin((() => {
 			...figureShape(RATE_DIFFERENCE),
 			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
 		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
-		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
+		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
 		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
 	});
 	repairFiguresSchema = object(figureShape(REPAIR));
@@ -40864,10 +42584,25 @@ var init_types = __esmMin((() => {
 		aiRatio: number().min(1).describe("how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)")
 	});
 }));
+// src/report/ai-tools-schema.ts
+var aiToolRowSchema, aiToolsSchema;
+var init_ai_tools_schema = __esmMin((() => {
+	init_zod();
+	init_catalogue$1();
+	init_schema$1();
+	aiToolRowSchema = object({
+		tool: string().describe("the evidence catalogue's id of the tool (claude-code, copilot, codex, cursor, …; unknown: evidence that names no tool)"),
+		name: string().describe("the tool as the report writes it"),
+		changes: figureSchema(AI_TOOL.changes),
+		weak: figureSchema(AI_TOOL.weak)
+	});
+	aiToolsSchema = array(aiToolRowSchema).describe("per AI tool its evidence names: the AI-assisted changes naming it and, apart, those only a weak sign of it marks; most changes first");
+}));
 // src/report/closed-pulls-schema.ts
 var time$1, closedPullSchema;
 var init_closed_pulls_schema = __esmMin((() => {
 	init_zod();
+	init_domain();
 	time$1 = datetime({ offset: true });
 	closedPullSchema = object({
 		number: number().int(),
@@ -40881,7 +42616,9 @@ var init_closed_pulls_schema = __esmMin((() => {
 		failedRun: boolean().describe("closed by the AI agent that opened it (titled [WIP]/[Failed], or within the hour): a failed run, in no rate"),
 		landed: boolean().describe("a change of the tracked branch names it: it landed all the same (pushed, or by a commit queue), and counts as merged"),
 		aiEvidence: array(string()).describe("what marks it AI-assisted"),
-		aiTools: array(string()).describe("the AI tools its evidence names"),
+		aiTools: array(string()).describe("the AI tools of its AI-assisted evidence (empty when it is not AI-assisted)"),
+		aiStrength: _enum(AI_STRENGTHS).optional().describe("the strength of its strongest AI evidence: agent, assisted or weak"),
+		aiWeakEvidence: array(string()).optional().describe("its weak AI evidence (a branch name), apart: never AI-assisted on its own"),
 		reviews: number().int().nonnegative().describe("submitted reviews by people other than the author (no bot), before the close"),
 		comments: number().int().nonnegative().describe("conversation comments by people other than the author (no bot), before the close"),
 		firstReviewAt: time$1.nullable().describe("the first of those reviews and comments"),
@@ -40893,7 +42630,7 @@ var init_closed_pulls_schema = __esmMin((() => {
 var productRowSchema, productsSchema;
 var init_products_schema = __esmMin((() => {
 	init_zod();
-	init_catalogue();
+	init_catalogue$1();
 	init_schema$1();
 	productRowSchema = object({
 		name: string().describe("the product: a workspace package's declared name (@changesets/cli, tokio) or a name the config gives"),
@@ -40952,8 +42689,9 @@ var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChan
 var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_types();
+	init_ai_tools_schema();
 	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
@@ -41013,8 +42751,11 @@ var init_schema = __esmMin((() => {
 		cycleTime: seconds,
 		leadTime: seconds,
 		flags: array(string()),
-		aiAssisted: boolean(),
-		aiEvidence: array(string()),
+		aiAssisted: boolean().describe("it has AI evidence of agent or assisted strength (aiEvidence is not empty)"),
+		aiEvidence: array(string()).describe("the lines of the evidence that make it AI-assisted, for the reader"),
+		aiTools: array(string()).optional().describe("the AI tools its evidence names, by the evidence catalogue's ids (claude-code, copilot, codex, …): of its AI-assisted evidence, else of its weak evidence; absent when it has none (and from reports written before tools were named)"),
+		aiStrength: _enum(AI_STRENGTHS).nullable().optional().describe("its strongest AI evidence: agent (an agent authored its commits or opened its pull request), assisted (a person's change naming a tool), weak (a branch name only); null when it has none"),
+		aiWeakEvidence: array(string()).optional().describe("the lines of its weak AI evidence (a branch name), which alone do not make it AI-assisted"),
 		reverted: boolean(),
 		revertedBy: string().nullable(),
 		review: changeReviewSchema.nullable().describe("what GitHub said of the review and checks; null from git alone"),
@@ -41056,6 +42797,10 @@ var init_schema = __esmMin((() => {
 			approvedAt: time.nullable().describe("T5; null while not approved"),
 			reviewedAt: array(time).describe("its submitted reviews by humans other than the author")
 		}).optional().describe("where its review stands at now, which places it in the pickup, review or merge-wait queue"),
+		aiEvidence: array(string()).optional().describe("its AI evidence, as a change's (its author, branch, labels, description); absent when it has none"),
+		aiTools: array(string()).optional(),
+		aiStrength: _enum(AI_STRENGTHS).optional(),
+		aiWeakEvidence: array(string()).optional(),
 		repository: string().optional()
 	});
 	slowChangeSchema = object({
@@ -41094,6 +42839,9 @@ var init_schema = __esmMin((() => {
 		ai: object({
 			assisted: figureSchema(COUNTS.aiAssisted),
 			other: figureSchema(COUNTS.aiOther),
+			agent: figureSchema(COUNTS.aiAgent).optional(),
+			weak: figureSchema(COUNTS.aiWeak).optional(),
+			tools: aiToolsSchema.optional(),
 			lowerBound: literal(true)
 		}),
 		dora: doraSchema,
@@ -41341,7 +43089,7 @@ function renderFigureList(mode, format, width = 80, entries = catalogueEntries()
 var UNIT_SHOWN, MODE_NAME;
 var init_list = __esmMin((() => {
 	init_wrap_ansi();
-	init_catalogue();
+	init_catalogue$1();
 	init_sanitize();
 	init_units();
 	UNIT_SHOWN = {

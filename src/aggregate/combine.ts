@@ -291,9 +291,11 @@ function renamedRow(row: RepositoryRow, name: string): RepositoryRow {
 
 /** What the queues read of a listed change. */
 function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
+  const { aiStrength, ...rest } = c;
   return {
-    ...c,
+    ...rest,
     ...changeTimes(c),
+    ...(aiStrength != null && { aiStrength }),
     size: null,
     review: null,
   };

@@ -21,6 +21,8 @@ describe('lookupFigure', () => {
     r.summary.stages.coding.oneCommitShare = 0.25;
     // and the changes of a total of 0, left out of the shares
     r.summary.shareBasis.zeroTotal = 0;
+    // the AI-assisted changes an agent made and those only a weak sign marks, in reports since tools were read
+    Object.assign(r.summary.ai, { agent: 0, weak: 0 });
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };

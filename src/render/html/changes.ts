@@ -1,3 +1,4 @@
+import { aiFlag } from '../ai-tools.js';
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
 import { durationFormat, durationOrBound, formatDuration, type DurationFormat } from '../duration.js';
@@ -32,7 +33,7 @@ function columns(report: Report): Column[] {
   // the lines added and deleted as the report holds them (a sum written here would be a figure the report lacks);
   // the sort key, which nobody reads, is their sum
   { head: 'Lines', type: 'number', cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? '' : ch.additions + ch.deletions}">${h(linesText(ch))}</td>` },
-  { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
+  { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
   ];
 }
 
