@@ -8,6 +8,7 @@ import type { ProductRow } from '../../src/report/products-schema.js';
 import type { Report } from '../../src/report/schema.js';
 import type { SliceRow } from '../../src/report/slices-schema.js';
 import { durationFormat } from '../../src/units.js';
+import { shortStageLabel, stageLabel } from '../../src/stage-labels.js';
 import { Chalk } from 'chalk';
 import { buildReport, change, D, H, sampleChanges } from './report-builder.js';
 
@@ -124,6 +125,51 @@ describe('a row\'s name is never cut while a column can give way', () => {
     const out = renderProductsText(report, ctx).join('\n');
     for (const name of names) expect(out).toContain(`│ ${name} `);
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('a narrow terminal: figures give way, names and heads stay whole', () => {
+  const tableAfter = (out: string, title: string): string[] => {
+    const lines = out.split('\n');
+    const from = lines.indexOf(title);
+    const end = lines.findIndex((l, i) => i > from && l.startsWith('└'));
+    return lines.slice(from + 1, end + 1);
+  };
+  // a row's first cell, its continuation lines joined: `review &` over `merge wait` is `review & merge wait`
+  const names = (table: string[]): string[] => {
+    const out: string[] = [];
+    for (const line of table.filter((l) => l.startsWith('│'))) {
+      const cells = line.split('│').slice(1, -1).map((c) => c.trim());
+      // the head, on one line or wrapped onto two
+      if (cells[0] === 'stage' || (cells[0] === '' && out.length === 0)) continue;
+      if (cells.slice(1).every((c) => c === '') && out.length > 0) out[out.length - 1] += ` ${cells[0]}`;
+      else out.push(cells[0] ?? '');
+    }
+    return out;
+  };
+
+  it('at 60 columns keeps every stage\'s name whole in the stages and queue tables, and names the figures left out', () => {
+    for (const sources of [['git'], ['git', 'github']] as Report['sources'][]) {
+      const report = buildReport(sampleChanges(), { sources });
+      const gitOnly = sources.length === 1;
+      const out = text(report, 60);
+      // before: 'first →…', 'review …', 'merge w…' in the stages table; 'fir…', 'rev…' in the queue table
+      const stagesTable = tableAfter(out, 'Where the time goes');
+      expect(names(stagesTable)).toEqual([...STAGES.map((s) => (s === 'review' ? stageLabel(s, gitOnly) : shortStageLabel(s, gitOnly))), 'cycle time', 'lead time']);
+      expect(out.replace(/\s+/g, ' ')).toContain('left out to fit 60 columns: p75 (a wider --width');
+      const queueTable = tableAfter(out, 'Where the queue builds');
+      expect(names(queueTable)).toEqual(STAGES.map((s) => shortStageLabel(s, gitOnly)));
+      for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('wraps the queue table\'s heads at 80 columns rather than cut them (growth/…, mean qu…, if stea…)', () => {
+    const out = text(buildReport(sampleChanges()), 80);
+    const table = tableAfter(out, 'Where the queue builds');
+    const heads = table.slice(1, 3).map((l) => l.split('│').slice(1, -1).map((c) => c.trim()));
+    const joined = (heads[0] ?? []).map((h, i) => `${h} ${heads[1]?.[i] ?? ''}`.trim());
+    expect(joined).toEqual(['stage', 'in/wk', 'out/wk', 'growth/wk', 'mean queue', 'if steady', 'mean time']);
+    expect(table.join('\n')).not.toContain('…');
   });
 });
 

@@ -5,7 +5,7 @@ import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
 import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
 import { withSign } from '../../units.js';
-import { fitTable, wrap, type TextContext } from './layout.js';
+import { droppedNote, fitTableDropping, longestWord, naturalWidth, wrap, type TextContext } from './layout.js';
 
 const WEEK = 7 * 86_400;
 
@@ -26,19 +26,25 @@ export function queues(report: Report, ctx: TextContext): string[] {
     const grow = withSign(growth, formatPerWeek);
     return [shortStageLabel(stage, gitOnly), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
-  const table = fitTable(
+  // a figure's column narrows only as far as its head can wrap, each figure whole on its line
+  const headWraps = (i: number, head: string): number => Math.max(longestWord([head]), naturalWidth('', rows.map((r) => r[i])));
+  // too wide, the figures of Little's law give way first (named under the table; the sentence under it keeps their
+  // numbers), then the heads wrap; a stage's name wraps only when nothing more can give way
+  const { table, dropped } = fitTableDropping(
     [
-      { head: 'stage', min: 8, wrap: true, rank: 1 },
+      { head: 'stage', min: longestWord(rows.map((r) => r[0])), wrap: true, whole: true, rank: 1 },
       { head: 'in/wk', align: 'right' },
       { head: 'out/wk', align: 'right' },
-      { head: 'growth/wk', align: 'right', min: 7 },
-      { head: 'mean queue', align: 'right', min: 7, wrap: true },
-      { head: 'if steady', align: 'right', min: 7, wrap: true },
-      { head: 'mean time', align: 'right', min: 8, wrap: true },
+      // a signed figure, never cut
+      { head: 'growth/wk', align: 'right' },
+      { head: 'mean queue', align: 'right', min: headWraps(4, 'mean queue'), wrap: true, drop: 2 },
+      { head: 'if steady', align: 'right', min: headWraps(5, 'if steady'), wrap: true, drop: 0 },
+      { head: 'mean time', align: 'right', min: headWraps(6, 'mean time'), wrap: true, drop: 1 },
     ],
     rows,
     ctx,
   );
+  const note = droppedNote(dropped, ctx.width);
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
   const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
@@ -61,6 +67,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
+    ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]),
     c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
