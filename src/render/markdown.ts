@@ -417,7 +417,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Lines', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES.map((stage) => md(shortStageLabel(stage, !report.sources.includes('github')))), 'Lead time', 'Lines', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }
