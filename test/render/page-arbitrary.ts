@@ -15,6 +15,7 @@ import { change, D, H } from './report-builder.js';
 const SINCE = Date.parse('2026-03-02T00:00:00Z') / 1000;
 const UNTIL = Date.parse('2026-03-30T00:00:00Z') / 1000;
 const NOW = Date.parse('2026-04-01T00:00:00Z') / 1000;
+const LATE = Date.parse('2026-10-01T00:00:00Z') / 1000;
 /** a path no page may show: the machine's folder the repository was read from */
 export const MACHINE_PATH = '/home/ada-lovelace/secret-client/shop-service';
 
@@ -54,12 +55,18 @@ export const pageCases: fc.Arbitrary<PageCase> = fc
     changes: fc.array(changeArb, { minLength: 1, maxLength: 40 }),
     deploys: fc.array(fc.record({ at: fc.integer({ min: SINCE, max: UNTIL - 1 }), failed: fc.boolean() }), { maxLength: 250 }),
     failedShare: fc.constantFrom(0, 0.005, 0.05, 0.3),
+    // read soon after the window, or half a year later: the changes still waiting then have bounds as wide as
+    // bat's `≥ 148d 14h`, which the terminal's tables must fit
+    late: fc.boolean(),
+    // the share of the changes never deployed: most of them, and the percentiles of deploy wait and lead time are
+    // bounds (`≥ 190d 2h`), the widest figures
+    unshipped: fc.constantFrom(0, 0, 0.7),
   })
-  .map(({ github, changes, deploys, failedShare }) => {
+  .map(({ github, changes, deploys, failedShare, late, unshipped }) => {
     const made = changes.map((c, i) => {
       const stages: Partial<Record<StageName, number>> = {};
       for (const s of STAGES) {
-        const value = c[s];
+        const value = s === 'deploy' && i < changes.length * unshipped ? null : c[s];
         // git alone sees no pickup or merge wait
         if (value !== null && (github || (s !== 'pickup' && s !== 'merge'))) stages[s] = value;
       }
@@ -80,10 +87,10 @@ export const pageCases: fc.Arbitrary<PageCase> = fc
     const report = buildReport(
       { changes: made.map((c) => fromReportChange(c, undefined)), deploys: list, openPulls: [] },
       { since: SINCE, until: UNTIL },
-      NOW,
+      late ? LATE : NOW,
       POLICY,
       {
-        generatedAt: iso(NOW),
+        generatedAt: iso(late ? LATE : NOW),
         repository: { path: MACHINE_PATH, remote: null, branch: 'main' },
         sources: github ? ['git', 'github'] : ['git'],
         deploySignal: { kind: 'releases', detail: 'GitHub Releases' },

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/domain.js';
 import { renderCsv } from '../../src/render/csv.js';
-import { percentileText } from '../../src/render/duration.js';
+import { deployRateText, durationOrBound, formatDuration, percentileText } from '../../src/render/duration.js';
+import { figureTitle, linesText } from '../../src/render/format.js';
+import { figureLabel } from '../../src/metrics/catalogue.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderJsonChunks } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -10,7 +12,7 @@ import { escapeHtml } from '../../src/render/sanitize.js';
 import { renderText } from '../../src/render/text.js';
 import { visibleWidth } from '../../src/render/text/layout.js';
 import type { Report } from '../../src/report/schema.js';
-import { stageLabel } from '../../src/stage-labels.js';
+import { shortStageLabel, stageLabel } from '../../src/stage-labels.js';
 import { formatRatio } from '../../src/units.js';
 import { MACHINE_PATH, pageCases } from './page-arbitrary.js';
 
@@ -27,6 +29,25 @@ const cells = (line: string, bar = '│'): string[] => line.split(bar).slice(1, 
 /** a cell of Markdown or HTML as its reader sees it: `&gt; 99%` is `> 99%` */
 const unescape = (text: string): string => text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
 const pattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}
 const sectionOf = (html: string, id: string): string => /<section id="([a-z-]+)"[\s\S]*?<\/section>/g.exec(html.slice(html.indexOf(`<section id="${id}"`)))?.[0] ?? '';
 
 /** Each stage's and the two totals' figures, as the one writer of their kind writes them from the JSON's values. */
@@ -66,6 +87,77 @@ describe('the page, read over generated histories', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('writes every DORA key the same in text, Markdown and HTML, as the JSON holds it', () => {
+    fc.assert(
+      fc.property(pageCases, ({ report }) => {
+        const s = json(report).summary;
+        const d = s.dora;
+        // each key's value as the one writer of its kind writes it from the JSON
+        const want: Array<[string, string]> = [
+          ['dora.deploymentFrequency', deployRateText(d.deploymentFrequency)],
+          ['dora.leadTime', durationOrBound(d.leadTime.value, s.leadTime.atLeast)],
+          ['dora.changeFailureRate', formatRatio(d.changeFailureRate.value)],
+          ['dora.timeToRestore', formatDuration(d.timeToRestore.value)],
+          ['dora.reworkRate', formatRatio(d.reworkRate.value)],
+        ];
+        const text = renderText(report, { color: false, width: 400 });
+        const deploys = text.slice(text.indexOf('\nDeploys\n')).replace(/\s+/g, ' ');
+        const markdown = renderMarkdown(report);
+        const html = renderHtml(report);
+        for (const [path, value] of want) {
+          const title = figureTitle(path);
+          // the terminal: `lead time for changes 3d 12h`; deploys per week open their line
+          if (path === 'dora.deploymentFrequency') expect(deploys, path).toContain(value);
+          else expect(deploys, path).toContain(`${figureLabel(path)} ${value}`);
+          // the DORA tables: the value, a duration as `(median)` after it
+          const mdCell = new RegExp(`^\\| ${pattern(title)} \\| ([^|]*) \\|`, 'm').exec(markdown)?.[1];
+          expect(unescape(mdCell ?? '').replace(/ \(median\)$/, ''), `markdown ${path}`).toBe(value);
+          const htmlCell = new RegExp(`<th scope="row">${pattern(escapeHtml(title))}</th><td>([^<]*)</td>`).exec(html)?.[1];
+          expect(unescape(htmlCell ?? '').replace(/ \(median\)$/, ''), `html ${path}`).toBe(value);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('lists each change\'s stages, lead time and lines alike in the CSV, Markdown and HTML, as the JSON holds them', () => {
+    fc.assert(
+      fc.property(pageCases, ({ report }) => {
+        const changes = json(report).changes;
+        const gitOnly = !report.sources.includes('github');
+        const [head = [], ...rows] = parseCsv(renderCsv(report));
+        const page = renderMarkdown(report).split('\n');
+        // the list of every change, after the unreleased and slowest tables' rows of some of them
+        const markdown = page.slice(page.findIndex((l) => l.startsWith('| Change | Title | Author |')));
+        const mdHead = cells(markdown[0] ?? '', '|');
+        const html = sectionOf(renderHtml(report), 'changes');
+        const htmlRows = [...html.matchAll(/<tr[^>]*><td class="id">([\s\S]*?)<\/tr>/g)].map((m) => m[0]);
+        const shown = STAGES.filter((k) => report.summary.stages[k].count > 0);
+        expect(rows).toHaveLength(changes.length);
+        // the Markdown's heads name the stages as every other table does (they read 'coding' where git sees first → last)
+        expect(mdHead.slice(5, 10)).toEqual(STAGES.map((k) => escapeHtml(shortStageLabel(k, gitOnly))));
+        changes.forEach((ch, i) => {
+          const csv = Object.fromEntries(head.map((h, j) => [h, rows[i]?.[j] ?? '']));
+          // the CSV: seconds and counts as the JSON holds them, empty for unknown
+          for (const k of STAGES) expect(csv[k], `csv ${ch.id} ${k}`).toBe(ch.stages[k] === null ? '' : String(ch.stages[k]));
+          expect(csv['leadTime']).toBe(ch.leadTime === null ? '' : String(ch.leadTime));
+          expect([csv['additions'], csv['deletions']]).toEqual([String(ch.additions ?? ''), String(ch.deletions ?? '')]);
+          // the Markdown and HTML lists: those values by the one duration and lines writer
+          const md = cells(markdown.find((l) => l.startsWith(`| [${ch.id.replace('#', '#&#8203;')}](`)) ?? '', '|');
+          expect(md.slice(5, 12).map(unescape), `markdown ${ch.id}`).toEqual([...STAGES.map((k) => formatDuration(ch.stages[k])), formatDuration(ch.leadTime), linesText(ch)]);
+          const tr = htmlRows.find((r) => r.includes(`>${ch.id}</a>`)) ?? '';
+          const tds = [...tr.matchAll(/<td class="num" data-v="([^"]*)"[^>]*>([^<]*)<\/td>/g)].slice(1).map((m) => [m[1], unescape(m[2] ?? '')]);
+          expect(tds, `html ${ch.id}`).toEqual([
+            ...shown.map((k) => [String(ch.stages[k] ?? ''), formatDuration(ch.stages[k])]),
+            [String(ch.leadTime ?? ''), formatDuration(ch.leadTime)],
+            [ch.additions === null || ch.deletions === null ? '' : String(ch.additions + ch.deletions), linesText(ch)],
+          ]);
+        });
+      }),
+      { numRuns: 30 },
     );
   });
 
@@ -126,10 +218,18 @@ describe('the page, read over generated histories', () => {
     );
   });
 
-  it('lays the terminal report out within --width, whatever the width', () => {
+  it('lays the terminal report out within --width, whatever the width, a row\'s name and a table\'s heads never cut', () => {
     fc.assert(
       fc.property(pageCases, fc.integer({ min: 60, max: 200 }), ({ report }, width) => {
-        for (const line of renderText(report, { color: false, width }).split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(width);
+        const lines = renderText(report, { color: false, width }).split('\n');
+        for (const line of lines) expect(visibleWidth(line), line).toBeLessThanOrEqual(width);
+        lines.forEach((line, i) => {
+          if (!line.startsWith('│')) return;
+          // a row's name (a stage, a change, a deploy, a week) is its first cell: wrapped if need be, never cut
+          expect(cells(line)[0], line).not.toMatch(/…$/);
+          // a head (the line under a table's top) wraps rather than cut
+          if (lines[i - 1]?.startsWith('┌')) expect(line, line).not.toContain('…');
+        });
       }),
       { numRuns: RUNS },
     );
