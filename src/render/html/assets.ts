@@ -42,7 +42,8 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 /* the first screen: the share bar beside the stages table, which takes the wider part */
 .charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
 @media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
-@media (max-width:600px){.wide-only{display:none}.charts.split tbody th[scope=row]{min-width:0}}
+.narrow-only{display:none}
+@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}

@@ -88,7 +88,10 @@ export function table(head: readonly string[], rows: readonly string[], align = 
   const cls = (i: number): string => [align[i] === 'r' ? 'num' : '', options.wide?.includes(i) ? 'wide-only' : ''].filter(Boolean).join(' ');
   const th = head.map((c, i) => `<th scope="col"${cls(i) ? ` class="${cls(i)}"` : ''}>${h(c)}</th>`).join('');
   const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : '';
-  return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ''}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  // a phone leaves the wide-only columns out, and says which under the table (only there)
+  const left = (options.wide ?? []).map((i) => head[i]).filter((c): c is string => c !== undefined && c !== '');
+  const note = left.length > 0 ? `<p class="note narrow-only">${h(`Left out on a narrow screen: ${left.join(', ')} (turn the phone or widen the window to see them).`)}</p>` : '';
+  return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ''}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${note}`;
 }
 
 /** Collapsed detail: a summary line and what opens under it. */
