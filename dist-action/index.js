@@ -2868,12 +2868,15 @@ var init_business_hours = __esmMin((() => {
 	DAY$14 = 86400;
 }));
 // src/units.ts
+function asWritten(value) {
+	return Math.round(value * 1e6) / 1e6;
+}
 function durationFormat(hours) {
 	return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
 }
 function formatDuration(seconds, format = CALENDAR_DAYS) {
 	if (seconds === null || !Number.isFinite(seconds)) return "—";
-	let rest = Math.round(seconds);
+	let rest = Math.round(asWritten(seconds));
 	if (rest <= 0) return "0s";
 	const parts = [];
 	const units = [
@@ -2923,7 +2926,38 @@ function noun(count, one, other = `${one}s`) {
 function plural$2(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
-var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL;
+function formatRatio(ratio) {
+	if (ratio === null || ratio === void 0 || !Number.isFinite(ratio)) return "—";
+	if (ratio === 0) return "0%";
+	if (ratio === 1) return "100%";
+	const p = asWritten(ratio) * 100;
+	if (p < .05) return "< 0.1%";
+	if (p >= 99.5) return "> 99%";
+	if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
+	return `${Math.round(p)}%`;
+}
+function formatPerWeek(value) {
+	return value === null || value === void 0 || !Number.isFinite(value) ? "—" : asWritten(value).toFixed(2);
+}
+function formatNumber(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	const written = asWritten(value);
+	return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
+}
+function formatLines(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return plural$2(Math.round(asWritten(value)), "line");
+}
+function withSign(value, write) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return `${value > 0 ? "+" : value < 0 ? "−" : ""}${write(Math.abs(value))}`;
+}
+function formatPoints(difference, minus = "−") {
+	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
+	const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, "");
+	return size === "0" ? "0 pp" : `${difference < 0 ? minus : "+"}${size} pp`;
+}
+var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL, WHOLE;
 var init_units = __esmMin((() => {
 	CALENDAR_DAY = 86400;
 	CALENDAR_DAYS = Object.freeze({ day: CALENDAR_DAY });
@@ -2938,6 +2972,7 @@ var init_units = __esmMin((() => {
 	};
 	DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
 	PLURAL = new Intl.PluralRules("en-US");
+	WHOLE = 1e-9;
 }));
 // src/sources/deploys/branch.ts
 var branch;
@@ -10295,8 +10330,13 @@ var init_stage_labels = __esmMin((() => {
 	};
 }));
 // src/domain.ts
-var STAGES;
+var AI_STRENGTHS, STAGES;
 var init_domain = __esmMin((() => {
+	AI_STRENGTHS = [
+		"agent",
+		"assisted",
+		"weak"
+	];
 	STAGES = [
 		"coding",
 		"pickup",
@@ -10599,13 +10639,17 @@ function summarizeStages(changes, waiting) {
 	const stageSums = new Float64Array(STAGES.length);
 	const values = new Float64Array(STAGES.length);
 	let basis = 0;
+	let zeroTotal = 0;
 	let all = 0;
 	for (const c of changes) {
 		if (kind === "deployed" ? c.leadTime === null : c.cycleTime === null) continue;
 		let total = 0;
 		const stages = c.stages;
 		for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i]] ?? 0;
-		if (!(total > 0)) continue;
+		if (!(total > 0)) {
+			zeroTotal++;
+			continue;
+		}
 		basis++;
 		all += total;
 		for (let i = 0; i < STAGES.length; i++) {
@@ -10617,7 +10661,11 @@ function summarizeStages(changes, waiting) {
 		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
 		const shown = figure.count > 0 && basis > 0;
 		const i = STAGES.indexOf(s);
-		const oneCommit = s === "coding" ? { oneCommit: oneCommitChanges(changes) } : {};
+		const one = s === "coding" ? oneCommitChanges(changes) : 0;
+		const oneCommit = s === "coding" ? {
+			oneCommit: one,
+			oneCommitShare: figure.count > 0 ? one / figure.count : null
+		} : {};
 		return [s, {
 			...figure,
 			...oneCommit,
@@ -10633,7 +10681,8 @@ function summarizeStages(changes, waiting) {
 		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
 		shareBasis: {
 			kind,
-			changes: basis
+			changes: basis,
+			zeroTotal
 		}
 	};
 }
@@ -10701,6 +10750,9 @@ function perStage$1(label, computedBy, members, compared) {
 		}]))
 	};
 }
+function numberUnit(path) {
+	return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, "$1.<stage>.")];
+}
 function catalogueEntries(group = CATALOGUE) {
 	const entries = [];
 	const walk = (node, segments, labels, computedBy, modes) => {
@@ -10736,8 +10788,8 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$13, WEEK$7, MONTH, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
-var init_catalogue = __esmMin((() => {
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$13, WEEK$7, MONTH, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
 	UNITS = {
@@ -10837,6 +10889,10 @@ var init_catalogue = __esmMin((() => {
 			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
 			stages: ["coding"]
 		},
+		oneCommitShare: {
+			...share$2("share of changes of one commit", "coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change"),
+			stages: ["coding"]
+		},
 		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
 		shareOfTotal: share$2("share of all time", "Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)")
 	};
@@ -10909,9 +10965,9 @@ var init_catalogue = __esmMin((() => {
 		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
 		littleQueue: {
 			kind: "number",
-			label: "arrival rate × mean time (λW)",
+			label: "queue if the flow were steady (arrivals a week × weeks in the stage)",
 			nullable: true,
-			description: "arrival rate × mean time in stage (λW): near meanQueue when steady"
+			description: "arrival rate × mean time in stage (Little's law, λW): near meanQueue when the window was steady"
 		},
 		arrivals: count$4("arrivals"),
 		departures: count$4("departures"),
@@ -11030,11 +11086,18 @@ var init_catalogue = __esmMin((() => {
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
+		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
 		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
 		reverted: count$4("changes reverted"),
 		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
-		aiAssisted: count$4("changes with an AI marker"),
-		aiOther: count$4("other changes")
+		aiAssisted: count$4("changes with an AI marker", "changes with AI evidence of agent or assisted strength (a lower bound)"),
+		aiOther: count$4("other changes"),
+		aiAgent: count$4("changes an agent authored or opened", "of the AI-assisted changes, those whose strongest evidence is an agent's: it authored the commits or opened the pull request"),
+		aiWeak: count$4("weak signs only (a branch name; not counted)", "changes whose only AI evidence is weak (a branch such as codex/…): not counted as AI-assisted, said apart")
+	};
+	AI_TOOL = {
+		changes: count$4("AI-assisted changes naming the tool", "AI-assisted changes whose evidence names the tool; a change of two tools counts in both rows"),
+		weak: count$4("changes with only a weak sign of the tool", "changes whose only AI evidence is weak (a branch name) and names the tool")
 	};
 	PRODUCT = {
 		changes: count$4("changes", "counted changes of the window in the product: touching its code, or touching no product's and shipped by its deploy"),
@@ -11099,7 +11162,10 @@ var init_catalogue = __esmMin((() => {
 			shareBasis: {
 				label: "share basis:",
 				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: { changes: COUNTS.shareBasis }
+				members: {
+					changes: COUNTS.shareBasis,
+					zeroTotal: COUNTS.shareBasisZero
+				}
 			},
 			cycleTime: {
 				label: "cycle time",
@@ -11147,7 +11213,9 @@ var init_catalogue = __esmMin((() => {
 				computedBy: "report/build.ts buildReport",
 				members: {
 					assisted: COUNTS.aiAssisted,
-					other: COUNTS.aiOther
+					other: COUNTS.aiOther,
+					agent: COUNTS.aiAgent,
+					weak: COUNTS.aiWeak
 				}
 			},
 			dora: {
@@ -11420,6 +11488,30 @@ var init_catalogue = __esmMin((() => {
 			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
 		}
 	};
+	UNIT_WORDS = {
+		perWeek: "a week",
+		lines: "lines",
+		days: "days",
+		changes: "changes",
+		reviewsPerChange: "reviews per change",
+		commentsPer100Lines: "comments per 100 lines",
+		pullsPerAuthor: "open pull requests per author"
+	};
+	NUMBER_UNITS = {
+		"flow.size.p50": "lines",
+		"flow.size.p90": "lines",
+		"dora.deploymentFrequency": "perWeek",
+		"dora.deploymentFrequency.deployDaysPerWeek": "perWeek",
+		"dora.deploymentFrequency.coveredDays": "days",
+		"review.reviewsPerChange": "reviewsPerChange",
+		"review.largeChangeCommentsPer100LinesP50": "commentsPer100Lines",
+		"wip.perAuthor": "pullsPerAuthor",
+		"queueTrend.<stage>.arrivalsPerWeek": "perWeek",
+		"queueTrend.<stage>.departuresPerWeek": "perWeek",
+		"queueTrend.<stage>.growthPerWeek": "perWeek",
+		"queueTrend.<stage>.meanQueue": "changes",
+		"queueTrend.<stage>.littleQueue": "changes"
+	};
 }));
 // src/render/format.ts
 function httpUrl(url) {
@@ -11444,7 +11536,7 @@ function businessHoursText(report) {
 }
 function workingDayText(report) {
 	const b = report.businessHours;
-	return b ? `a day (d) is a working day of ${Math.round(workingDaySeconds(b) / 3600 * 100) / 100}h` : null;
+	return b ? `a day (d) is a working day of ${formatDuration(workingDaySeconds(b))}` : null;
 }
 function figureTitle(path) {
 	const label = figureLabel(path);
@@ -11470,22 +11562,26 @@ function listsLeftOut(report, what, code = (flag) => flag) {
 	return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code("--with-changes")} to list them.`;
 }
 function shareBasisText(summary) {
-	const { kind, changes } = summary.shareBasis;
+	const { kind, changes, zeroTotal: zero = 0 } = summary.shareBasis;
 	const measure = kind === "deployed" ? "lead time" : "cycle time";
-	const zero = (kind === "deployed" ? summary.leadTimeDeployed.count : summary.cycleTime.count) - changes;
 	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
+}
+function shareNote(summary) {
+	return `share: the part of the typical change's ${summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time"} spent in the stage, each change weighing the same.`;
 }
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	const one = coding.oneCommit ?? 0;
-	return `first → last commit: git cannot see coding time. ${one} of ${plural$2(coding.count, "change")} (${Math.round(one / coding.count * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share. With GitHub, coding runs from the first commit to the pull request's opening.`;
+}
+function linesText(change) {
+	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
 }
 var WEEKDAYS$1;
 var init_format$2 = __esmMin((() => {
 	init_units();
 	init_stage_summary();
-	init_catalogue();
+	init_catalogue$1();
 	WEEKDAYS$1 = [
 		"Sun",
 		"Mon",
@@ -11507,9 +11603,6 @@ function boundOf(figure, key) {
 function percentileText(figure, key, format = CALENDAR_DAYS) {
 	return durationOrBound(figure[key], boundOf(figure, key), format);
 }
-function formatPerWeek(value) {
-	return value === null || value === void 0 ? "—" : value.toFixed(2);
-}
 function deployRateText(f) {
 	if (f.value === null && f.coveredDays !== void 0) {
 		const days = f.coveredDays;
@@ -11519,9 +11612,6 @@ function deployRateText(f) {
 	}
 	return `${f.repositories === void 0 ? "" : "the median repository: "}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
-function formatPercent(ratio, digits = 0) {
-	return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
-}
 var init_duration = __esmMin((() => {
 	init_units();
 }));
@@ -11530,28 +11620,32 @@ function isPath(name) {
 	return /^([/\\~.]|[A-Za-z]:[\\/])/.test(name);
 }
 function repositoryName(repository) {
-	return repository.remote ?? parts(repository.path).at(-1) ?? repository.path;
+	return repository.remote ?? parts$1(repository.path).at(-1) ?? repository.path;
 }
 function repositoryNamer(report) {
 	const rows = report.repositories ?? [];
 	const local = rows.filter((r) => r.remote === null);
-	const tail = (path, k) => parts(path).slice(-k).join("/");
+	const tail = (path, k) => parts$1(path).slice(-k).join("/");
 	const shown = new Map();
 	for (const row of rows) {
 		if (row.remote !== null) {
 			shown.set(row.name, row.remote);
 			continue;
 		}
-		const depth = parts(row.path).length;
+		if (!isPath(row.name)) {
+			shown.set(row.name, row.name);
+			continue;
+		}
+		const depth = parts$1(row.path).length;
 		let k = 1;
 		while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;
 		shown.set(row.name, tail(row.path, k) || row.path);
 	}
-	return (name) => shown.get(name) ?? (isPath(name) ? parts(name).at(-1) ?? name : name);
+	return (name) => shown.get(name) ?? (isPath(name) ? parts$1(name).at(-1) ?? name : name);
 }
-var parts;
-var init_names = __esmMin((() => {
-	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+var parts$1;
+var init_names$1 = __esmMin((() => {
+	parts$1 = (path) => path.split(/[\\/]+/).filter(Boolean);
 }));
 // node_modules/cli-table3/src/debug.js
 var require_debug = __commonJSMin(((exports, module) => {
@@ -14547,7 +14641,10 @@ function visibleWidth(text) {
 function fitTable(columns, rows, ctx) {
 	const widths = shrink(columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i])))), columns, ctx.width - (columns.length + 1));
 	const table = new import_cli_table3.default({
-		head: columns.map((c) => c.head),
+		head: columns.map((c, i) => visibleWidth(c.head) > (widths[i] ?? 2) - 2 ? wrapAnsi(c.head, Math.max(1, (widths[i] ?? 2) - 2), {
+			hard: true,
+			trim: true
+		}) : c.head),
 		chars: COMPACT,
 		colWidths: widths,
 		colAligns: columns.map((c) => c.align ?? "left"),
@@ -14588,6 +14685,33 @@ function shrink(natural, columns, room) {
 	for (const rank of ranks) take((col, width) => col.min !== void 0 && (col.rank ?? 0) === rank && width > col.min);
 	take((col, width) => col.min !== void 0 && width > FLOOR);
 	return widths;
+}
+function longestWord(cells) {
+	return 2 + Math.max(0, ...cells.map((cell) => typeof cell === "string" ? Math.max(0, ...cell.split(/\s+/).map(visibleWidth)) : 0));
+}
+function fitTableDropping(columns, rows, ctx) {
+	const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
+	const least = columns.map((col, i) => (col.wrap || col.prefer !== void 0) && col.min !== void 0 && !col.whole ? Math.min(col.min, natural[i] ?? 0) : natural[i] ?? 0);
+	const kept = columns.map(() => true);
+	const fits = () => least.reduce((sum, w, i) => sum + (kept[i] ? w + 1 : 0), 1) <= ctx.width;
+	const order = columns.map((col, i) => ({
+		i,
+		rank: col.drop
+	})).filter((c) => c.rank !== void 0).sort((a, b) => a.rank - b.rank || b.i - a.i);
+	const dropped = [];
+	for (const { i } of order) {
+		if (fits()) break;
+		kept[i] = false;
+		dropped.push(i);
+	}
+	const pick = (list) => list.filter((_, i) => kept[i]);
+	return {
+		table: fitTable(pick(columns), rows.map(pick), ctx),
+		dropped: dropped.sort((a, b) => a - b).map((i) => columns[i]?.head ?? "").filter((head) => head !== "")
+	};
+}
+function droppedNote(dropped, width) {
+	return dropped.length === 0 ? null : `left out to fit ${width} columns: ${dropped.join(", ")} (a wider --width, or --format markdown or html, shows them)`;
 }
 function bar(share, width, c) {
 	if (share === null || width <= 0) return "";
@@ -14641,8 +14765,11 @@ function tiles(items, kind = "") {
 	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
 	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
 }
-function num$2(text) {
+function num$1(text) {
 	return `<td class="num">${h(text)}</td>`;
+}
+function wideNum(text) {
+	return `<td class="num wide-only">${h(text)}</td>`;
 }
 function ext(text, cls = "") {
 	return `<td class="ext${cls ? ` ${cls}` : ""}">${h(text)}</td>`;
@@ -14652,9 +14779,12 @@ function link(url, text) {
 	return href ? `<a href="${h(href)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
 }
 function table$2(head, rows, align = "", options = {}) {
-	const th = head.map((c, i) => `<th scope="col"${align[i] === "r" ? " class=\"num\"" : ""}>${h(c)}</th>`).join("");
+	const cls = (i) => [align[i] === "r" ? "num" : "", options.wide?.includes(i) ? "wide-only" : ""].filter(Boolean).join(" ");
+	const th = head.map((c, i) => `<th scope="col"${cls(i) ? ` class="${cls(i)}"` : ""}>${h(c)}</th>`).join("");
 	const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : "";
-	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+	const left = (options.wide ?? []).map((i) => head[i]).filter((c) => c !== void 0 && c !== "");
+	const note = left.length > 0 ? `<p class="note narrow-only">${h(`Left out on a narrow screen: ${left.join(", ")} (turn the phone or widen the window to see them).`)}</p>` : "";
+	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>${note}`;
 }
 function details$1(summary, body) {
 	return `<details><summary>${h(summary)}</summary>${body}</details>`;
@@ -14691,6 +14821,13 @@ function countScale(max, most = 4) {
 	return {
 		ticks,
 		at: (v) => clamp(v / end)
+	};
+}
+function ratioScale(max, most = 4) {
+	const { max: end, ticks } = countTicks(Math.min(1, max) * 100, most);
+	return {
+		ticks: ticks.map((t) => t / 100),
+		at: (v) => clamp(v * 100 / end)
 	};
 }
 function logDurationScale(values) {
@@ -14910,10 +15047,9 @@ var init_legend = __esmMin((() => {
 	ROW = 20;
 }));
 // src/render/svg/bars.ts
-function stackedShareBar(frame, segments) {
-	const known = segments.filter((s) => s.share !== null);
-	const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
-	if (total <= 0) return emptyChart({
+function stackedShareBar(frame, segments, rest) {
+	const known = segments.filter((s) => s.share !== null && s.share > 0);
+	if (known.length === 0) return emptyChart({
 		...frame,
 		width: WIDTH$2,
 		height: 0
@@ -14924,17 +15060,17 @@ function stackedShareBar(frame, segments) {
 	const rects = [];
 	for (const s of known) {
 		const share = s.share ?? 0;
-		const w = share / total * WIDTH$2;
-		if (w <= 0) continue;
-		const text = `${s.name}: ${percent$2(share)}${s.detail ? ` · ${s.detail}` : ""}`;
+		const w = share * WIDTH$2;
+		const text = `${s.name}: ${formatRatio(share)}${s.detail ? ` · ${s.detail}` : ""}`;
 		rects.push(el("rect", {
 			x,
 			y: barY,
 			width: w,
 			height: barH,
-			fill: s.colour
+			fill: s.colour,
+			"data-share": String(share)
 		}, tooltip(text)));
-		if (w >= textWidth(percent$2(share)) + 6) rects.push(label$1(x + w / 2, 28.5, percent$2(share), {
+		if (w >= textWidth(formatRatio(share)) + 6) rects.push(label$1(x + w / 2, 28.5, formatRatio(share), {
 			"text-anchor": "middle",
 			fill: inkOn(s.colour),
 			"font-weight": 600,
@@ -14942,15 +15078,26 @@ function stackedShareBar(frame, segments) {
 		}));
 		x += w;
 	}
-	const key = legend(segments.map((s) => ({
-		text: `${s.name} ${s.share === null ? "—" : percent$2(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
+	const empty = WIDTH$2 - x >= .5 ? [el("rect", {
+		x,
+		y: barY,
+		width: WIDTH$2 - x,
+		height: barH,
+		class: "gap"
+	}, tooltip(rest ?? "no share"))] : [];
+	const key = legend([...segments.map((s) => ({
+		text: `${s.name} ${formatRatio(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
 		colour: s.colour
-	})), 0, 56, WIDTH$2);
+	})), ...empty.length > 0 && rest !== void 0 ? [{
+		text: rest,
+		colour: "none",
+		band: true
+	}] : []], 0, 56, WIDTH$2);
 	return chart({
 		...frame,
 		width: WIDTH$2,
 		height: 56 + key.height
-	}, el("g", {}, ...rects), key.markup);
+	}, el("g", {}, ...rects, ...empty), key.markup);
 }
 function barChart(frame, rows, options) {
 	const stacked = options.layout === "stacked";
@@ -15045,13 +15192,13 @@ function barChart(frame, rows, options) {
 		height: bottom + 14
 	}, key.markup, ...ticks, ...body);
 }
-var WIDTH$2, percent$2, BAR, GAP;
+var WIDTH$2, BAR, GAP;
 var init_bars = __esmMin((() => {
+	init_units();
 	init_scale();
 	init_legend();
 	init_svg();
 	WIDTH$2 = 400;
-	percent$2 = (share) => `${Math.round(share * 100)}%`;
 	BAR = 14;
 	GAP = 10;
 }));
@@ -15065,7 +15212,7 @@ function cells$1(row, name, days) {
 		formatDuration(row.cycleTimeP50, days),
 		String(row.deploys),
 		formatPerWeek(row.deploymentFrequency),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		unreleasedCell(row.unreleased, days),
 		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
 	];
@@ -15086,7 +15233,7 @@ function whole(report) {
 		formatDuration(s.cycleTime.p50, days),
 		String(s.dora.deploymentFrequency.count),
 		formatPerWeek(freq),
-		formatPercent(s.dora.changeFailureRate.value),
+		formatRatio(s.dora.changeFailureRate.value),
 		unreleasedCell(s.unreleased, days),
 		top && top.id !== "healthy" ? top.measure.replace(/:.*$/, "") : "—"
 	];
@@ -15256,7 +15403,7 @@ function doraCharts(rows, name) {
 			colour: FAIL_COLOUR
 		}],
 		scale: "count",
-		format: (v) => v === null ? "—" : formatPercent(v / 100),
+		format: (v) => v === null ? "—" : formatRatio(v / 100),
 		empty: "no repository has a failed deploy, or none has deploys"
 	});
 	return [figure(frequency, "Deploy frequency by repository"), figure(failure, "Change failure rate by repository")];
@@ -15265,7 +15412,7 @@ var HEAD, NUMERIC, TOP, DROP_ORDER;
 var init_repositories = __esmMin((() => {
 	init_source();
 	init_duration();
-	init_names();
+	init_names$1();
 	init_sanitize();
 	init_layout();
 	init_parts();
@@ -15321,7 +15468,7 @@ function cells(report, row) {
 		String(row.deploys),
 		rateCell(row),
 		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		String(row.unreleased)
 	];
 }
@@ -15345,15 +15492,20 @@ function renderProductsText(report, ctx) {
 	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
 	const columns = TEXT_HEADS.map((head, i) => ({
 		head,
-		...i > 0 && { align: "right" },
-		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
+		...i > 0 && {
+			align: "right",
+			drop: PRODUCT_DROP_ORDER.indexOf(head)
+		}
 	}));
 	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
 	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+	const { table, dropped } = fitTableDropping(columns, body, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	return [
 		ctx.c.bold("Products"),
 		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
-		fitTable(columns, body, ctx)
+		table,
+		...note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))]
 	];
 }
 function renderProductsMarkdown(report) {
@@ -15377,9 +15529,9 @@ function renderProductsHtml(report) {
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
 }
-var HEADS, TEXT_HEADS;
+var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_duration();
 	init_parts();
 	init_sanitize();
@@ -15402,6 +15554,15 @@ var init_products$3 = __esmMin((() => {
 		"CFR",
 		"unrel."
 	];
+	PRODUCT_DROP_ORDER = [
+		"",
+		"unrel.",
+		"/week",
+		"changes",
+		"CFR",
+		"deploys",
+		"lead p50"
+	];
 }));
 // src/render/slices.ts
 function shownStages(report) {
@@ -15409,7 +15570,7 @@ function shownStages(report) {
 }
 function stageCell(row, stage, days) {
 	const s = row.stages[stage];
-	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatPercent(s.share)})`}`;
+	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
 }
 function columns$1(report) {
 	return [
@@ -15452,7 +15613,7 @@ function columns$1(report) {
 		{
 			head: "failure rate",
 			numeric: true,
-			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatPercent(r.changeFailureRate),
+			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatRatio(r.changeFailureRate),
 			when: byProduct
 		},
 		{
@@ -15463,12 +15624,12 @@ function columns$1(report) {
 		{
 			head: "AI",
 			numeric: true,
-			cell: (r) => formatPercent(r.aiShare)
+			cell: (r) => formatRatio(r.aiShare)
 		},
 		{
 			head: "reviews/change",
 			numeric: true,
-			cell: (r) => r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1),
+			cell: (r) => formatNumber(r.reviewsPerChange),
 			when: github
 		},
 		{
@@ -15482,7 +15643,7 @@ function productHeads(report) {
 }
 function productCells(report, row) {
 	if (!byProduct(report)) return [];
-	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatPercent(row.changeFailureRate)];
+	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatRatio(row.changeFailureRate)];
 }
 function table$1(report, slices) {
 	const ctx = {
@@ -15496,10 +15657,10 @@ function table$1(report, slices) {
 		rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx)))
 	};
 }
-function slowestStage(row, gitOnly) {
+function slowestStage$1(row, gitOnly) {
 	let best = null;
 	for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : row.stages[best].share ?? -1)) best = s;
-	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatRatio(row.stages[best].share)}`;
 }
 function sliceFindings(slices, counted) {
 	if (groupingOf(slices.by)?.by.owners !== true) return [];
@@ -15508,8 +15669,8 @@ function sliceFindings(slices, counted) {
 	const share = slices.unownedShare;
 	const pooled = slices.rows.some((r) => r.repositories !== void 0);
 	return [
-		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
-		...share !== null && share >= .25 ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
+		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatRatio(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
+		...share !== null && share >= .25 ? [`Finding: ${formatRatio(share)} of the changes are unowned (${formatRatio(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
 		"A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.",
 		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
 	];
@@ -15531,34 +15692,42 @@ function renderSlicesText(report, options) {
 		"unreleased",
 		"AI",
 		...github(report) ? ["rev/chg"] : [],
-		"top recommendation"
+		"fix first"
 	];
 	const rows = slices.rows.map((r) => [
 		r.name,
 		...pooled ? [String(r.repositories?.length ?? 0)] : [],
 		String(r.changes),
-		slowestStage(r, !report.sources.includes("github")),
+		slowestStage$1(r, !report.sources.includes("github")),
 		formatDuration(r.cycleTimeP50, days),
 		durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days),
 		...productCells(report, r),
 		String(r.unreleased),
-		formatPercent(r.aiShare),
-		...github(report) ? [r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)] : [],
+		formatRatio(r.aiShare),
+		...github(report) ? [formatNumber(r.reviewsPerChange)] : [],
 		top(r)
 	].map(terminalSafe));
 	const last = heads.length - 1;
-	const fitted = fitTable(heads.map((h, i) => ({
+	const columns = heads.map((h, i) => ({
 		head: h,
 		...i > 0 && i < last && h !== "slowest stage" && { align: "right" },
-		...(i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }
-	})), rows, {
+		...i === last && {
+			min: Math.min(14, naturalWidth(h, rows.map((r) => r[i]))),
+			wrap: true
+		},
+		...i > 0 && i < last && { drop: SLICE_DROP_ORDER.indexOf(h) === -1 ? SLICE_DROP_ORDER.length : SLICE_DROP_ORDER.indexOf(h) }
+	}));
+	const width = options.width ?? 80;
+	const { table: fitted, dropped } = fitTableDropping(columns, rows, {
 		color: options.color,
-		width: options.width ?? 80
+		width
 	});
+	const note = droppedNote(dropped, width);
 	return [
 		c.bold(`By ${terminalSafe(slices.by)}`),
 		fitted,
-		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))
+		...note === null ? [] : [c.dim(wrap(note, width))],
+		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
 	];
 }
 function renderSlicesMarkdown(report) {
@@ -15592,18 +15761,16 @@ function sliceCharts(report, slices) {
 	const stages = shownStages(report);
 	const label = (name) => name.slice(name.indexOf(":") + 1);
 	const noun = groupingNoun(slices.by);
-	const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
-	const longest = Math.max(0, ...sums);
+	const longest = Math.max(0, ...slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0)));
 	const unit = longest >= 2 * DAY$12 ? DAY$12 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
 	const inUnits = (v) => v === null ? null : v / unit;
 	const stagesSvg = barChart({
 		id: "slice-stages",
 		title: `Stage medians by ${noun}`,
 		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
-	}, slices.rows.map((r, i) => ({
+	}, slices.rows.map((r) => ({
 		label: label(r.name),
-		values: stages.map((s) => inUnits(r.stages[s].p50)),
-		text: format(sums[i] ?? 0)
+		values: stages.map((s) => inUnits(r.stages[s].p50))
 	})), {
 		series: stages.map((s) => ({
 			name: stageName(s, report),
@@ -15634,9 +15801,9 @@ function sliceCharts(report, slices) {
 		format,
 		empty: "no slice has a known lead or cycle time"
 	});
-	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
+	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
 }
-var UNOWNED_FINDING, STAGE_NOTE, HOUR$2, DAY$12, github, top, byProduct;
+var UNOWNED_FINDING, SLICE_DROP_ORDER, STAGE_NOTE, HOUR$2, DAY$12, github, top, byProduct;
 var init_slices$2 = __esmMin((() => {
 	init_source();
 	init_domain();
@@ -15649,6 +15816,18 @@ var init_slices$2 = __esmMin((() => {
 	init_scale();
 	init_layout();
 	UNOWNED_FINDING = .25;
+	SLICE_DROP_ORDER = [
+		"rev/chg",
+		"AI",
+		"repos",
+		"unreleased",
+		"cycle p50",
+		"failure rate",
+		"deploys",
+		"slowest stage",
+		"changes",
+		"lead p50"
+	];
 	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
 	HOUR$2 = 3600;
 	DAY$12 = 86400;
@@ -15674,12 +15853,11 @@ function whatIfText$1(whatIf, stageLabel, days) {
 	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hoursSavedText(whatIf)} (summed over the changes)`;
 }
 function hoursSavedText(whatIf) {
-	if (whatIf.hoursSavedPerWeek !== null) return `${hours$1(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
-	return `${hours$1(whatIf.hoursSaved ?? 0)} of waiting saved in ${whatIf.coveredDays ?? 0} days`;
+	if (whatIf.hoursSavedPerWeek !== null) return `${changeHours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+	return `${changeHours(whatIf.hoursSaved ?? 0)} of waiting saved in ${formatNumber(whatIf.coveredDays ?? 0)} days`;
 }
-function hours$1(h) {
-	const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-	return `${n} change-hour${n === 1 ? "" : "s"}`;
+function changeHours(h) {
+	return `${formatNumber(h)} change-hours`;
 }
 function aiDifferenceLine(intervals, label, days, tooFew = false) {
 	const items = [
@@ -15705,6 +15883,8 @@ function recommendations$2(report, ctx) {
 	if (report.recommendations.length === 0) return [];
 	const { c } = ctx;
 	const out = [c.bold("What to fix first")];
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") return [...out, wrap(`${terminalSafe(first.measure)}; ${terminalSafe(first.value)}.`, ctx.width)];
 	report.recommendations.forEach((r, i) => {
 		const number = `${i + 1}. `;
 		const pad = " ".repeat(number.length);
@@ -15745,7 +15925,7 @@ function deploys$2(report, ctx) {
 	const freq = d.deploymentFrequency;
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatPercent(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatPercent(d.reworkRate.value)}`, ctx.width));
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -15760,10 +15940,7 @@ function deploys$2(report, ctx) {
 		return marked ? [...row, marks[i] ? c.red(marks[i]) : ""] : row;
 	});
 	const columns = [
-		{
-			head: "deploy",
-			min: 12
-		},
+		{ head: "deploy" },
 		{ head: `at (${ctx.timeZone})` },
 		{
 			head: "changes",
@@ -15787,7 +15964,7 @@ function failedDeploys(report, ctx) {
 	})];
 }
 var init_deploys$2 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_band();
 	init_units();
 	init_duration();
@@ -15805,8 +15982,8 @@ var init_notes$1 = __esmMin((() => {
 }));
 // src/render/repair.ts
 function repairHeadline(r) {
-	const cycle = r.cycleTimeShare === null ? "" : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
-	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+	const cycle = r.cycleTimeShare === null ? "" : `, ${formatRatio(r.cycleTimeShare)} of the cycle time`;
+	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 function repairReasons(r) {
 	return REASONS.flatMap((key) => {
@@ -15816,15 +15993,15 @@ function repairReasons(r) {
 }
 function repairSplit(r) {
 	if (r.ai.changes === 0) return "";
-	const side = (label, f) => `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
-	return `${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
+	const side = (label, f) => `among the ${label} changes: ${formatRatio(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatRatio(f.cycleTimeShare)} of their cycle time)`}`;
+	return `repairs ${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
 }
 function repairWeeks(r) {
 	return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [
 		w.weekStart,
-		formatPercent(w.share),
+		formatRatio(w.share),
 		`${w.repairs} of ${w.changes}`,
-		formatPercent(w.cycleTimeShare)
+		formatRatio(w.cycleTimeShare)
 	]);
 }
 function repairMarkdown(report) {
@@ -15856,7 +16033,7 @@ function repairMarkdown(report) {
 }
 var REASONS, REPAIR_LEAD;
 var init_repair$3 = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_duration();
 	REASONS = [
 		"revert",
@@ -15873,13 +16050,17 @@ function repair$1(report, ctx) {
 	if (!r || r.changes === 0) return [];
 	const reasons = repairReasons(r);
 	const split = repairSplit(r);
-	const weeks = repairWeeks(r).slice(-8);
+	const all = repairWeeks(r);
+	const weeks = all.slice(-8);
 	const anyRepair = weeks.some((w) => !(w[2] ?? "").startsWith("0 of"));
+	const table = weeks.length > 1 && anyRepair;
+	const cut = table && all.length > weeks.length ? [ctx.c.dim(wrap(`the last ${weeks.length} of ${all.length} weeks with changes (every week: --format markdown, html or json):`, ctx.width))] : [];
 	return [
 		ctx.c.bold("Repairs"),
 		wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ""}`, ctx.width),
 		...split ? [wrap(split, ctx.width)] : [],
-		...weeks.length > 1 && anyRepair ? [fitTable([
+		...cut,
+		...table ? [fitTable([
 			{ head: "week" },
 			{
 				head: "repairs",
@@ -15926,14 +16107,14 @@ function previousView(report, days) {
 function valueText(value, row, days) {
 	if (value === null) return "—";
 	if (row.unit === "seconds") return formatDuration(value, days);
-	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
+	if (row.unit === "ratio") return formatRatio(value);
 	return `${formatPerWeek(value)}/wk`;
 }
 function signed$2(value, row, days) {
 	if (value === 0) return "0";
 	const sign = value > 0 ? "+" : "-";
 	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
-	if (row.unit === "ratio") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+	if (row.unit === "ratio") return formatPoints(value, "-");
 	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
 }
 function changeText(row, days) {
@@ -16052,7 +16233,7 @@ function stages$1(report, ctx) {
 			percentileText(f, "p50", ctx.durations),
 			percentileText(f, "p75", ctx.durations),
 			percentileText(f, "p90", ctx.durations),
-			formatPercent(share),
+			formatRatio(share),
 			(w) => bar(share, w, c)
 		];
 	});
@@ -16074,20 +16255,12 @@ function stages$1(report, ctx) {
 		"",
 		what("commit → deploy")
 	]);
-	const figuresWidth = [
-		0,
-		1,
-		2,
-		3,
-		4,
-		5
-	].reduce((sum, i) => sum + naturalWidth(i === 0 ? "stage" : "count", rows.map((r) => r[i])), 8);
-	const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
-	const keep = (_, i) => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
-	const table = fitTable([
+	const { table, dropped } = fitTableDropping([
 		{
 			head: "stage",
-			min: 12,
+			min: longestWord(rows.map((r) => r[0])),
+			wrap: true,
+			whole: true,
 			rank: 1
 		},
 		{
@@ -16100,7 +16273,8 @@ function stages$1(report, ctx) {
 		},
 		{
 			head: "p75",
-			align: "right"
+			align: "right",
+			drop: 1
 		},
 		{
 			head: "p90",
@@ -16113,19 +16287,22 @@ function stages$1(report, ctx) {
 		{
 			head: "",
 			min: 6,
-			prefer: 20
+			prefer: 20,
+			drop: 0
 		}
-	].filter(keep), rows.map((r) => r.filter(keep)), ctx);
+	], rows, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	return [
 		c.bold("Where the time goes"),
 		table,
+		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		...unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))]
 	];
 }
 var init_overview$1 = __esmMin((() => {
 	init_format$2();
 	init_domain();
-	init_names();
+	init_names$1();
 	init_stage_labels();
 	init_units();
 	init_duration();
@@ -16499,7 +16676,7 @@ var WEEK$6, SO_FAR, TREND_ENTRIES;
 var init_trend_keys = __esmMin((() => {
 	init_domain();
 	init_bootstrap();
-	init_catalogue();
+	init_catalogue$1();
 	init_difference();
 	init_percentile();
 	init_stage_of();
@@ -16671,8 +16848,8 @@ function apartNote(period) {
 function keyValueText(value, unit, days) {
 	if (value === null) return "—";
 	if (unit === "perWeek") return `${formatPerWeek(value)}/wk`;
-	if (unit === "ratio") return `${Math.round(value * 100)}%`;
-	if (unit === "number") return String(Math.round(value * 100) / 100);
+	if (unit === "ratio") return formatRatio(value);
+	if (unit === "number") return formatNumber(value);
 	return formatDuration(value, days);
 }
 function signedText(value, unit, days) {
@@ -16693,7 +16870,7 @@ function intervalText(k, days, period) {
 }
 var init_trend$1 = __esmMin((() => {
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_stage_labels();
 	init_duration();
 }));
@@ -16771,8 +16948,8 @@ function row$2(name, g, days) {
 		merged: String(g.merged),
 		rejected: String(g.rejected),
 		decided: g.merged + g.rejected,
-		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
-		share: formatPercent(g.rate),
+		rate: g.rate === null ? "—" : `${formatRatio(g.rate)} (${interval(g)})`,
+		share: formatRatio(g.rate),
 		interval: g.rate === null ? "—" : interval(g),
 		apart: apart || "—",
 		drafts: String(g.closedDrafts),
@@ -16787,23 +16964,20 @@ function row$2(name, g, days) {
 	};
 }
 function interval(g) {
-	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
-}
-function points(value) {
-	const rounded = Math.round(Math.abs(value) * 100);
-	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
+	return `${formatRatio(g.rateLow)}–${formatRatio(g.rateHigh)}`;
 }
 function differenceText(d, tooFew) {
 	if (d.value === null || d.low === null || d.high === null) return null;
 	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
 	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
 }
-var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
+var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS, points;
 var init_acceptance$2 = __esmMin((() => {
 	init_units();
 	init_duration();
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
+	points = (value) => formatPoints(value);
 }));
 // src/render/health.ts
 function healthSections(report) {
@@ -16816,12 +16990,12 @@ function healthSections(report) {
 			id: "review",
 			title: "Review health",
 			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${decimal(r.reviewsPerChange)} per change`],
-				["Share of reviews by the two busiest reviewers", formatPercent(r.topTwoShare)],
-				["Merged without review", `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
-				["Merged without an approval by someone else", `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
+				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
+				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
+				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
+				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
 				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
-				["Review depth on large changes (comments per 100 lines, p50)", decimal(r.largeChangeCommentsPer100LinesP50)]
+				["Review depth on large changes (comments per 100 lines, p50)", formatNumber(r.largeChangeCommentsPer100LinesP50)]
 			],
 			tables: r.byReviewer.length === 0 ? [] : [{
 				head: [
@@ -16846,8 +17020,8 @@ function healthSections(report) {
 			title: "Rework",
 			figures: [
 				["Reviewed changes", count$3(w.reviewed)],
-				["Commits or force-pushes after the first review", `${w.reworked} (${formatPercent(w.share)})`],
-				["Changes requested", `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`]
+				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
+				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
 			],
 			tables: []
 		});
@@ -16859,8 +17033,8 @@ function healthSections(report) {
 			title: "CI checks",
 			figures: [
 				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
-				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
-				["Share of the merge wait spent waiting on checks", formatPercent(c.mergeWaitOnChecksShare)],
+				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
+				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
 				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
 			],
 			tables: c.worstFlaky.length === 0 ? [] : [{
@@ -16874,7 +17048,7 @@ function healthSections(report) {
 					f.name,
 					count$3(f.flaky),
 					count$3(f.runs),
-					formatPercent(f.rate)
+					formatRatio(f.rate)
 				])
 			}]
 		});
@@ -16887,7 +17061,7 @@ function healthSections(report) {
 			figures: [
 				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
 				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
-				["Open pull requests per active author", decimal(w.perAuthor)],
+				["Open pull requests per active author", formatNumber(w.perAuthor)],
 				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
 			],
 			tables: w.oldest.length === 0 ? [] : [{
@@ -16934,9 +17108,9 @@ function healthSections(report) {
 			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
 			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
 			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", lines$2(ai.assisted.p50Size), lines$2(ai.other.p50Size)),
-			row("Reverted", formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
-			row("Reworked after review", formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))
+			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
+			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
+			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
 		];
 		out.push({
 			id: "ai",
@@ -16974,7 +17148,7 @@ function verdict(i, tooFew = false) {
 	if (!i.real) return "the data cannot tell";
 	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
 }
-var count$3, decimal, lines$2;
+var count$3;
 var init_health = __esmMin((() => {
 	init_domain();
 	init_stage_labels();
@@ -16982,31 +17156,54 @@ var init_health = __esmMin((() => {
 	init_units();
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
-	decimal = (n) => n === null || n === void 0 ? "—" : n.toFixed(1);
-	lines$2 = (n) => n === null || n === void 0 ? "—" : `${Math.round(n)} lines`;
+}));
+// src/render/ai-tools.ts
+function formatAiTools(ai, escape) {
+	const tools = (ai.tools ?? []).filter((t) => t.changes > 0);
+	const parts = [];
+	if (tools.length > 0) {
+		const shown = tools.slice(0, SHOWN$1).map((t) => `${escape(t.name)} ${t.changes}`);
+		const rest = tools.length - SHOWN$1;
+		parts.push(`by tool: ${shown.join(", ")}${rest > 0 ? `, ${plural$2(rest, "other tool")}` : ""}`);
+	}
+	if ((ai.agent ?? 0) > 0) parts.push(`${ai.agent} by an agent`);
+	if ((ai.weak ?? 0) > 0) parts.push(`${ai.weak} more with only a branch name (not counted)`);
+	return parts.join(" · ");
+}
+function aiFlag(change) {
+	if (!change.aiAssisted) return "";
+	const tools = change.aiTools ?? [];
+	return tools.length === 0 ? "ai-assisted" : `ai-assisted (${tools.join(", ")})`;
+}
+var SHOWN$1;
+var init_ai_tools$1 = __esmMin((() => {
+	init_units();
+	SHOWN$1 = 6;
 }));
 // src/render/text/review.ts
 function reviewAndCi(report, ctx) {
 	const { c } = ctx;
 	const s = report.summary;
-	const pct = (v) => formatPercent(v ?? null);
+	const pct = (v) => formatRatio(v ?? null);
 	const lines = [];
 	if (s.review) {
 		const r = s.review;
-		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? "—"} per change`);
+		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
 	}
 	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
-	if (sized.length > 1) lines.push(`size: p50 ${s.flow.size.p50 ?? "—"} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
+	if (sized.length > 1) lines.push(`size: p50 ${formatLines(s.flow.size.p50)}, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
 	if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
 	if (s.ci) {
 		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
 		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
 	}
-	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? "—"} per active author`);
+	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
 	const ai = s.aiComparison;
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
-		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${ai.assisted.p50Size ?? "—"} vs ${ai.other.p50Size ?? "—"} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		const tools = formatAiTools(s.ai, terminalSafe);
+		if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
 		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
@@ -17034,30 +17231,31 @@ var init_review = __esmMin((() => {
 	init_confidence();
 	init_health();
 	init_units();
+	init_ai_tools$1();
 	init_duration();
 	init_sanitize();
 	init_layout();
 }));
 // src/render/queue-flow.ts
-function rate$1(n, sign = false) {
-	const text = Math.abs(n).toFixed(1);
-	return sign ? `${n > 0 && text !== "0.0" ? "+" : n < 0 && text !== "0.0" ? "−" : ""}${text}` : text;
+function rate(n, sign = false) {
+	return sign && formatPerWeek(Math.abs(n)) !== formatPerWeek(0) ? withSign(n, formatPerWeek) : formatPerWeek(sign ? Math.abs(n) : n);
 }
 function queueChangeText(t, days) {
 	if (!t || t.queueStart === void 0 || t.queueEnd === void 0 || t.arrivals === void 0 || t.departures === void 0) return null;
 	const { queueStart: start, queueEnd: end } = t;
 	const noun = end === 1 ? "change" : "changes";
 	if (t.growthPerWeek === null || t.arrivalsPerWeek === null || t.departuresPerWeek === null) return `The queue went from ${start} to ${end} ${noun} in ${days} days (${t.arrivals} arriving, ${t.departures} leaving): no rate from under one whole week.`;
-	if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate$1(t.arrivalsPerWeek)} arriving and ${rate$1(t.departuresPerWeek)} leaving a week.`;
-	return `The queue ${end > start ? "grew" : "shrank"} from ${start} to ${end} ${noun}: ${rate$1(t.growthPerWeek, true)} a week (${rate$1(t.arrivalsPerWeek)} arriving, ${rate$1(t.departuresPerWeek)} leaving).`;
+	if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate(t.arrivalsPerWeek)} arriving and ${rate(t.departuresPerWeek)} leaving a week.`;
+	return `The queue ${end > start ? "grew" : "shrank"} from ${start} to ${end} ${noun}: ${rate(t.growthPerWeek, true)} a week (${rate(t.arrivalsPerWeek)} arriving, ${rate(t.departuresPerWeek)} leaving).`;
 }
 function littlesLawText(label, t, days, covered) {
 	if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${covered} days of history (under one whole week)`;
 	const queue = t.queueStart === void 0 || t.queueEnd === void 0 ? "" : `, while its queue went from ${t.queueStart} to ${t.queueEnd}`;
-	return `${label}: ${rate$1(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${rate$1(t.littleQueue)} waiting, against ${rate$1(t.meanQueue)} on average${queue}`;
+	return `${label}: ${rate(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${formatNumber(t.littleQueue)} waiting, against ${formatNumber(t.meanQueue)} on average${queue}`;
 }
 var init_queue_flow = __esmMin((() => {
 	init_duration();
+	init_units();
 }));
 // src/render/text/queues.ts
 function queues$1(report, ctx) {
@@ -17066,11 +17264,28 @@ function queues$1(report, ctx) {
 	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
 	if (stages.length === 0) return [];
 	const gitOnly = !report.sources.includes("github");
-	const table = fitTable([
+	const rows = stages.map((stage) => {
+		const t = s.queueTrend[stage];
+		const growth = t?.growthPerWeek ?? null;
+		const grow = withSign(growth, formatPerWeek);
+		return [
+			shortStageLabel(stage, gitOnly),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
+			growth !== null && growth > 0 ? c.red(grow) : grow,
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
+			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
+		];
+	});
+	const headWraps = (i, head) => Math.max(longestWord([head]), naturalWidth("", rows.map((r) => r[i])));
+	const { table, dropped } = fitTableDropping([
 		{
 			head: "stage",
-			min: 8,
-			wrap: true
+			min: longestWord(rows.map((r) => r[0])),
+			wrap: true,
+			whole: true,
+			rank: 1
 		},
 		{
 			head: "in/wk",
@@ -17082,39 +17297,31 @@ function queues$1(report, ctx) {
 		},
 		{
 			head: "growth/wk",
-			align: "right",
-			min: 7
+			align: "right"
 		},
 		{
 			head: "mean queue",
 			align: "right",
-			min: 7,
-			wrap: true
+			min: headWraps(4, "mean queue"),
+			wrap: true,
+			drop: 2
 		},
 		{
-			head: "λ × W",
-			align: "right"
+			head: "if steady",
+			align: "right",
+			min: headWraps(5, "if steady"),
+			wrap: true,
+			drop: 0
 		},
 		{
 			head: "mean time",
 			align: "right",
-			min: 8,
-			wrap: true
+			min: headWraps(6, "mean time"),
+			wrap: true,
+			drop: 1
 		}
-	], stages.map((stage) => {
-		const t = s.queueTrend[stage];
-		const growth = t?.growthPerWeek ?? null;
-		const grow = rate(growth, true);
-		return [
-			shortStageLabel(stage, gitOnly),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			growth !== null && growth > 0 ? c.red(grow) : grow,
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
-			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
-		];
-	}), ctx);
+	], rows, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 9) + 3;
 	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
 	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
@@ -17135,7 +17342,8 @@ function queues$1(report, ctx) {
 	return [
 		c.bold("Where the queue builds"),
 		table,
-		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean time: the time a change spends in the stage (W).", ctx.width)),
+		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
+		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		...shortHistory(report, stages, ctx),
 		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
 		...lines,
@@ -17148,7 +17356,7 @@ function littlesLaw(report, stages, ctx) {
 		stage,
 		t: trend[stage]
 	})).filter((x) => x.t !== void 0).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-	const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
+	const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
 	if (!biggest?.t) return `${rule}.`;
 	return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes("github")), biggest.t, ctx.durations, report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`;
 }
@@ -17174,16 +17382,15 @@ function weeksNote(report, shown) {
 	};
 	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
 }
-var rate;
 var init_queues$1 = __esmMin((() => {
 	init_tz();
 	init_domain();
 	init_trend$2();
 	init_stage_labels();
 	init_duration();
+	init_units();
 	init_queue_flow();
 	init_layout();
-	rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
 }));
 // src/render/text/slowest.ts
 function slowest$1(report, ctx) {
@@ -17192,10 +17399,7 @@ function slowest$1(report, ctx) {
 	const gitOnly = !report.sources.includes("github");
 	const narrow = ctx.width < 100;
 	const table = fitTable([
-		{
-			head: "change",
-			min: 9
-		},
+		{ head: "change" },
 		{
 			head: "title",
 			min: 12
@@ -17255,10 +17459,7 @@ function renderUnreleasedText(report, ctx) {
 			formatDuration(ch.age, days)
 		]);
 		out.push(fitTable([
-			{
-				head: "change",
-				min: 9
-			},
+			{ head: "change" },
 			{
 				head: "title",
 				min: 12
@@ -17271,14 +17472,14 @@ function renderUnreleasedText(report, ctx) {
 		], rows, ctx));
 	}
 	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-	return ["", ...out];
+	return out;
 }
 var TEXT_OLDEST;
 var init_unreleased$1 = __esmMin((() => {
 	init_units();
 	init_duration();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	init_layout();
 	TEXT_OLDEST = 5;
 }));
@@ -17327,23 +17528,24 @@ var init_text = __esmMin((() => {
 	init_units();
 	withChanges = (section) => (report, ctx) => mergedInWindow(report) === 0 ? [] : section(report, ctx);
 	SECTIONS = [
+		header$1,
+		nothingMerged,
+		withChanges(headline$2),
+		withChanges(stages$1),
+		withChanges(recommendations$2),
 		(report, ctx) => {
 			const table = renderRepositoryText(report, ctx);
 			return table === "" ? [] : [table];
 		},
-		header$1,
-		nothingMerged,
-		withChanges(headline$2),
 		withChanges(renderSlicesText),
-		withChanges((report, ctx) => [...stages$1(report, ctx), ...renderUnreleasedText(report, ctx)]),
+		withChanges(renderProductsText),
+		withChanges(renderUnreleasedText),
+		withChanges(deploys$2),
 		withChanges(trends),
 		withChanges(previous),
-		withChanges(deploys$2),
-		withChanges(renderProductsText),
 		withChanges(repair$1),
 		withChanges(reviewAndCi),
 		withChanges(queues$1),
-		withChanges(recommendations$2),
 		withChanges(slowest$1),
 		notes$2
 	];
@@ -17401,9 +17603,10 @@ function* jsonChunks(report, lists) {
 }
 var replacer, LIST_KEYS, GROUP;
 var init_json = __esmMin((() => {
+	init_units();
 	init_version();
 	init_sanitize();
-	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? asWritten(value) : value;
 	LIST_KEYS = [
 		"changes",
 		"queueOnlyChanges",
@@ -17440,6 +17643,7 @@ function* renderCsvChunks(report, changes = report.changes) {
 			...ch,
 			...ch.stages,
 			flags: ch.flags.join(" "),
+			aiTools: (ch.aiTools ?? []).join(" "),
 			repair
 		};
 		const row = [
@@ -17466,7 +17670,7 @@ var COLUMNS, ROWS_PER_CHUNK;
 var init_csv = __esmMin((() => {
 	init_domain();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	COLUMNS = [
 		"id",
 		"number",
@@ -17490,6 +17694,7 @@ var init_csv = __esmMin((() => {
 		"cycleTime",
 		"leadTime",
 		"aiAssisted",
+		"aiTools",
 		"reverted",
 		"revertedBy",
 		"flags",
@@ -17596,9 +17801,10 @@ function renderMarkdown(input, options = {}) {
 		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
 	} else {
 		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
+		out.push(...stageTable(report), ...recommendations$1(report));
 		if (repositories) out.push(repositories);
 		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
-		out.push(...stageTable(report), ...recommendations$1(report), ...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
+		out.push(...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
 		if (!options.summary) out.push(...trend$1(report));
 		out.push(...flow(report));
 		if (!options.summary) out.push(...deploys$1(report));
@@ -17638,7 +17844,7 @@ function keyFigures$1(report) {
 		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime)}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
 		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
-		`${figureLabel("dora.changeFailureRate")} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+		`${figureLabel("dora.changeFailureRate")} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
 		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
 		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
 	].join(" · "), ""];
@@ -17658,7 +17864,6 @@ function stageTable(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
 	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
 	const unseen = codingUnseenNote(report);
 	const rows = STAGES.map((stage) => {
 		const f = s.stages[stage];
@@ -17668,8 +17873,7 @@ function stageTable(report) {
 			percentileText(f, "p50", days),
 			percentileText(f, "p75", days),
 			percentileText(f, "p90", days),
-			formatPercent(stage === "coding" && unseen !== null ? null : f.share),
-			...ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
+			formatRatio(stage === "coding" && unseen !== null ? null : f.share)
 		].map(md);
 	});
 	for (const [name, d, what] of [[
@@ -17686,11 +17890,11 @@ function stageTable(report) {
 		percentileText(d, "p50", days),
 		percentileText(d, "p75", days),
 		percentileText(d, "p90", days),
-		"",
-		...ofTotal ? [""] : []
+		""
 	]);
 	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
 	const notes = [
+		shareNote(s),
 		...unseen === null ? [] : [unseen],
 		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
 		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
@@ -17706,9 +17910,8 @@ function stageTable(report) {
 			"p50",
 			"p75",
 			"p90",
-			"Share",
-			...ofTotal ? ["Share of all time"] : []
-		], `lrrrrr${ofTotal ? "r" : ""}`, rows),
+			"Share"
+		], "lrrrrr", rows),
 		...notes.map((n) => `- ${n}`),
 		...notes.length > 0 ? [""] : []
 	];
@@ -17733,7 +17936,7 @@ function doraTable(report) {
 		],
 		[
 			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
+			formatRatio(d.changeFailureRate.value),
 			band(d.changeFailureRate),
 			plural$2(d.changeFailureRate.count, "deploy")
 		],
@@ -17745,7 +17948,7 @@ function doraTable(report) {
 		],
 		[
 			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
+			formatRatio(d.reworkRate.value),
 			band(d.reworkRate),
 			plural$2(d.reworkRate.count, "deploy")
 		]
@@ -17772,29 +17975,50 @@ function doraTable(report) {
 }
 function recommendations$1(report) {
 	const days = durationFormat(report.businessHours);
-	if (report.recommendations.length === 0) return [];
-	const whatIfs = report.recommendations.some((r) => r.whatIf);
-	const rows = report.recommendations.map((r) => {
-		const w = r.whatIf;
-		const whatIf = w ? whatIfText$1(w, stageLabel(w.stage, report), days) : "";
+	const [first, ...rest] = report.recommendations;
+	if (first === void 0) return [];
+	if (first.id === "healthy") {
+		const checked = first.checked ?? [];
 		return [
-			r.measure,
-			r.value,
-			r.tellsYou,
-			r.doNext,
-			...whatIfs ? [whatIf] : []
-		].map(md);
-	});
-	return [
-		"### What to do next",
+			"### What to fix first",
+			"",
+			`**${md(first.measure)}**; ${md(first.value)}.`,
+			"",
+			...checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), ""]) : []
+		];
+	}
+	const whatIf = (r) => r.whatIf ? whatIfText$1(r.whatIf, stageLabel(r.whatIf.stage, report), days) : "";
+	const lead = [
+		`**${md(first.measure)}**: ${md(first.value)}`,
 		"",
-		...table([
-			"What you measure",
-			"Measured",
-			"What it tells you",
-			"What you do next",
-			...whatIfs ? ["What if"] : []
-		], whatIfs ? "lllll" : "llll", rows)
+		...first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : [],
+		`- **What it tells you**: ${md(first.tellsYou)}`,
+		`- **What you do next**: ${md(first.doNext)}`,
+		""
+	];
+	const whatIfs = rest.some((r) => r.whatIf);
+	const rows = rest.map((r) => [
+		r.measure,
+		r.value,
+		r.tellsYou,
+		r.doNext,
+		...whatIfs ? [whatIf(r)] : []
+	].map(md));
+	return [
+		"### What to fix first",
+		"",
+		...lead,
+		...rows.length > 0 ? [
+			`Then, ${rows.length === 1 ? "one more" : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`,
+			"",
+			...table([
+				"What you measure",
+				"Measured",
+				"What it tells you",
+				"What you do next",
+				...whatIfs ? ["What if"] : []
+			], whatIfs ? "lllll" : "llll", rows)
+		] : []
 	];
 }
 function distribution$1(report) {
@@ -17839,16 +18063,15 @@ function queueSection(report) {
 	const s = report.summary;
 	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
 	if (stages.length === 0) return [];
-	const rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
 	const trend = stages.map((stage) => {
 		const t = s.queueTrend[stage];
 		return [
 			stageLabel(stage, report),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			rate(t?.growthPerWeek, true),
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
+			withSign(t?.growthPerWeek, formatPerWeek),
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
 		].map(md);
 	});
@@ -17858,7 +18081,7 @@ function queueSection(report) {
 		...stages.map((stage) => {
 			const week = s.queues[stage]?.[i];
 			if (!week) return "—";
-			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatPercent(week.aiShare)} AI)`}`;
+			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatRatio(week.aiShare)} AI)`}`;
 		}),
 		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
 	]);
@@ -17873,9 +18096,9 @@ function queueSection(report) {
 			"Arrivals a week",
 			"Departures a week",
 			"Queue growth a week",
-			"Mean queue (L)",
-			"λ × W",
-			"Time in stage (W)"
+			"Mean queue",
+			"If steady (arrivals × time in stage)",
+			"Time in stage"
 		], "lrrrrrr", trend),
 		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.",
 		"",
@@ -17899,9 +18122,9 @@ function flow(report) {
 	const { size, reverted, partiallyReverted } = report.summary.flow;
 	const ai = report.summary.ai;
 	const lines = [
-		`- **Size** (lines changed, lock and generated files left out): p50 ${num$1(size.p50, 0)}, p90 ${num$1(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
+		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
 		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
-		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)`
+		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
 	];
 	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "negative interval")} clamped to 0`);
 	return [
@@ -17963,6 +18186,10 @@ function acceptanceMarkdown(report) {
 		...view.difference ? [`${md(view.difference)}.`, ""] : [],
 		...view.note ? [`> ${md(view.note)}`, ""] : []
 	];
+}
+function aiTools(ai) {
+	const tools = formatAiTools(ai, md);
+	return tools ? `; ${tools}` : "";
 }
 function healthSection(section) {
 	const out = [`### ${md(section.title)}`, ""];
@@ -18114,10 +18341,10 @@ function allChanges(report, limit) {
 		md(minuteOf(ch.mergedAt)),
 		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
 		formatDuration(ch.leadTime, days),
-		ch.additions === null || ch.deletions === null ? "—" : String(ch.additions + ch.deletions),
+		linesText(ch),
 		md([
 			...ch.flags,
-			...ch.aiAssisted ? ["ai-assisted"] : [],
+			...ch.aiAssisted ? [aiFlag(ch)] : [],
 			...ch.reverted ? ["reverted"] : []
 		].join(", "))
 	]);
@@ -18129,9 +18356,9 @@ function allChanges(report, limit) {
 		"Author",
 		"Kind",
 		"Merged (UTC)",
-		...STAGES,
+		...STAGES.map((stage) => md(shortStageLabel(stage, !report.sources.includes("github")))),
 		"Lead time",
-		"Size",
+		"Lines",
 		"Flags"
 	], `${several ? "l" : ""}lllllrrrrrrrl`, rows), ...more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ""] : []]);
 }
@@ -18162,9 +18389,6 @@ function changeRef(ch) {
 	const url = httpUrl(ch.url);
 	return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }
-function num$1(value, digits = 2) {
-	return value === null ? "—" : value.toFixed(digits);
-}
 function day(iso) {
 	return md(iso.slice(0, 10));
 }
@@ -18177,9 +18401,9 @@ var init_markdown = __esmMin((() => {
 	init_trend$2();
 	init_trend$1();
 	init_previous$3();
-	init_names();
+	init_names$1();
 	init_duration();
-	init_catalogue();
+	init_catalogue$1();
 	init_queue_flow();
 	init_format$2();
 	init_health();
@@ -18193,6 +18417,7 @@ var init_markdown = __esmMin((() => {
 	init_confidence();
 	init_sanitize();
 	init_text();
+	init_ai_tools$1();
 	init_units();
 	init_signal();
 }));
@@ -18222,6 +18447,7 @@ td.ext{overflow-wrap:anywhere;min-width:6rem}
 tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
 li.ext,p .ext{overflow-wrap:anywhere}
 nav.toc{margin:12px 0 0}
+details.toc-fold{margin:8px 0 0;font-size:.875rem}
 nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
 .headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
@@ -18234,6 +18460,11 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
+/* the first screen: the share bar beside the stages table, which takes the wider part */
+.charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
+@media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
+.narrow-only{display:none}
+@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
@@ -18406,18 +18637,15 @@ function columns(report) {
 			cell: (ch) => seconds$4(ch.leadTime, days)
 		},
 		{
-			head: "Size",
+			head: "Lines",
 			type: "number",
-			cell: (ch) => {
-				const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions;
-				return `<td class="num" data-v="${size ?? ""}">${size === null ? "—" : `${size} lines`}</td>`;
-			}
+			cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? "" : ch.additions + ch.deletions}">${h(linesText(ch))}</td>`
 		},
 		{
 			head: "Flags",
 			type: "text",
 			cell: (ch) => `<td class="flags">${h([
-				...ch.aiAssisted ? ["ai-assisted"] : [],
+				...ch.aiAssisted ? [aiFlag(ch)] : [],
 				...ch.reverted ? ["reverted"] : [],
 				...ch.flags
 			].join(", "))}</td>`
@@ -18429,7 +18657,7 @@ function changesTable(report) {
 	if (leftOut !== null) {
 		const days = durationFormat(report.businessHours);
 		const name = repositoryNamer(report);
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.changes))}${num$2(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$2(formatDuration(r.cycleTimeP50, days))}${num$2(String(r.unreleased.count))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.changes))}${num$1(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$1(formatDuration(r.cycleTimeP50, days))}${num$1(String(r.unreleased.count))}</tr>`);
 		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
 		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
@@ -18460,11 +18688,12 @@ function changesTable(report) {
 }
 var epoch$2, seconds$4, repositoryColumn, slowness;
 var init_changes$1 = __esmMin((() => {
+	init_ai_tools$1();
 	init_domain();
 	init_duration();
 	init_format$2();
 	init_parts();
-	init_names();
+	init_names$1();
 	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	repositoryColumn = (name) => ({
@@ -18487,7 +18716,7 @@ function acceptance(report) {
 		r.interval,
 		r.drafts,
 		r.failedRuns
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
 		r.rejected,
 		r.toClose,
@@ -18495,7 +18724,7 @@ function acceptance(report) {
 		r.reviews,
 		r.comments,
 		r.inReview
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
 		"",
 		"Merged",
@@ -18644,7 +18873,7 @@ function weeklyChart(frame, options) {
 		hollow: true
 	});
 	const key = legend(items, 0, 0, WIDTH$1);
-	const scale = options.scale === "duration" ? logDurationScale(values) : countScale(Math.max(...values));
+	const scale = options.scale === "duration" ? logDurationScale(values) : options.scale === "ratio" ? ratioScale(Math.max(...values)) : countScale(Math.max(...values));
 	const tickText = scale.ticks.map((t) => options.format(t));
 	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
 	const right = 12;
@@ -18793,7 +19022,8 @@ function aiComparison$1(report) {
 	const ai = report.summary.aiComparison;
 	const a = ai.assisted;
 	const o = ai.other;
-	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.`);
+	const tools = formatAiTools(report.summary.ai, (name) => name);
+	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ""}`);
 	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
 	const compared = [
 		[
@@ -18835,12 +19065,12 @@ function aiComparison$1(report) {
 		empty: "no duration known for either group"
 	});
 	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$2(x)}${num$2(y)}${intervals ? `${num$2(interval ? signed$1(interval.difference, days) : "")}${num$2(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$1(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
 	const rows = [
 		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-		row("size, median", lines$1(a.p50Size), lines$1(o.p50Size)),
-		row("reverted", formatPercent(a.failureRate), formatPercent(o.failureRate)),
-		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []
+		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size)),
+		row("reverted", formatRatio(a.failureRate), formatRatio(o.failureRate)),
+		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []
 	];
 	const head = [
 		"",
@@ -18874,7 +19104,7 @@ function queues(report) {
 					colour: STAGE_COLOURS[k],
 					strong: true,
 					values: weeks.map((w) => w.queue),
-					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)
+					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatRatio(w.aiShare)} of arrivals`)
 				},
 				{
 					name: "arrived",
@@ -18896,14 +19126,13 @@ function queues(report) {
 	});
 	const rows = stages.map((k) => {
 		const t = trend[k];
-		const fixed = (v) => v === null || v === void 0 ? "—" : v.toFixed(1);
 		const growth = t?.growthPerWeek ?? null;
-		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$2(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(`${growth > 0 ? "+" : "−"}${Math.abs(growth).toFixed(1)}`)}</td>`;
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$2(fixed(t?.arrivalsPerWeek))}${num$2(fixed(t?.departuresPerWeek))}${growthCell}${[
-			fixed(t?.meanQueue),
-			fixed(t?.littleQueue),
+		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$1(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(withSign(growth, formatPerWeek))}</td>`;
+		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$1(formatPerWeek(t?.arrivalsPerWeek))}${num$1(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
-		].map(num$2).join("")}</tr>`;
+		].map(num$1).join("")}</tr>`;
 	});
 	const capacity = reviewCapacity$1(report);
 	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
@@ -18912,7 +19141,7 @@ function queues(report) {
 		"Leave per week",
 		"Queue growth per week",
 		"Mean queue",
-		"Arrivals × time in stage",
+		"If steady (arrivals × time in stage)",
 		"Mean time in stage"
 	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
 }
@@ -18952,11 +19181,13 @@ function reviewCapacity$1(report) {
 		empty: "no review in the window"
 	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
 }
-var STEADY, lines$1;
+var STEADY;
 var init_comparison = __esmMin((() => {
 	init_domain();
+	init_ai_tools$1();
 	init_duration();
 	init_health();
+	init_units();
 	init_bars();
 	init_scale();
 	init_trend();
@@ -18964,7 +19195,6 @@ var init_comparison = __esmMin((() => {
 	init_text();
 	init_parts();
 	STEADY = .05;
-	lines$1 = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 }));
 // src/render/svg/timeline.ts
 function timelineChart(frame, events, start, end, sizeName, empty) {
@@ -19060,9 +19290,247 @@ var init_timeline = __esmMin((() => {
 	WIDTH = 400;
 	ROLLBACK_COLOUR = "#e69f00";
 }));
+// src/render/html/overview.ts
+function band(dora) {
+	const words = clusterText(dora);
+	if (!words) return "";
+	return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
+}
+function keyFigures(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const d = s.dora;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
+	const list = [
+		{
+			label: `${figureTitle("leadTime")}, median`,
+			value: percentileText(s.leadTime, "p50", days),
+			badge: band(d.leadTime),
+			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
+		},
+		{
+			label: `${figureTitle("cycleTime")}, median`,
+			value: formatDuration(s.cycleTime.p50, days),
+			sub: "first commit → merge"
+		},
+		{
+			label: "Deploys per week",
+			value: formatPerWeek(d.deploymentFrequency.value),
+			badge: band(d.deploymentFrequency),
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural$1(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
+		},
+		{
+			label: figureTitle("dora.changeFailureRate"),
+			value: formatRatio(d.changeFailureRate.value),
+			badge: band(d.changeFailureRate),
+			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural$1(d.changeFailureRate.count, "deploy")}`
+		},
+		s.unreleased ? {
+			label: "Merged, not deployed",
+			value: String(s.unreleased.count),
+			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
+			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
+		} : {
+			label: `${figureTitle("dora.timeToRestore")}, median`,
+			value: formatDuration(d.timeToRestore.value, days),
+			badge: band(d.timeToRestore),
+			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
+		}
+	];
+	list.push({
+		label: "Changes counted",
+		value: String(s.changes),
+		sub: excluded ? `left out: ${excluded}` : "merged in the window"
+	});
+	return tiles(list, "key");
+}
+function stages(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const unseen = codingUnseenNote(report);
+	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
+	const shares = stackedShareBar({
+		id: "stage-shares",
+		title: "Share of the time in each stage",
+		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
+	}, STAGES.map((k) => ({
+		name: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		share: shareOf(k),
+		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
+	})), unseen === null ? void 0 : `${stageName("coding", report)}: no share (git cannot see coding time)`);
+	const stageRows = STAGES.map((k) => {
+		const f = s.stages[k];
+		const cells = [
+			String(f.count),
+			percentileText(f, "p50", days),
+			percentileText(f, "p75", days),
+			percentileText(f, "p90", days),
+			formatRatio(shareOf(k))
+		];
+		const wide = (i) => i === 0 || i === 2;
+		return `<tr><th scope="row" title="${h(stageLabel(k, report))}"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageName(k, report))}</th>${cells.map((c, i) => wide(i) ? wideNum(c) : num$1(c)).join("")}</tr>`;
+	});
+	const totals = [[
+		figureTitle("cycleTime"),
+		"first commit → merge",
+		s.cycleTime
+	], [
+		figureTitle("leadTime"),
+		"first commit → deploy",
+		s.leadTime
+	]].map(([name, what, d]) => `<tr class="total"><th scope="row" title="${h(what)}">${h(name)}</th>${[
+		String(d.count),
+		percentileText(d, "p50", days),
+		percentileText(d, "p75", days),
+		percentileText(d, "p90", days),
+		""
+	].map((c, i) => i === 0 || i === 2 ? wideNum(c) : num$1(c)).join("")}</tr>`);
+	const notes = [];
+	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+	const bounded = [s.stages.deploy, s.leadTime].some((f) => [
+		"p50",
+		"p75",
+		"p90"
+	].some((p) => boundOf(f, p) !== null));
+	if (censored > 0 && bounded) {
+		const one = censored === 1;
+		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+	}
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
+	return section("stages", "Where the time goes", h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`), `<div class="charts split">${[figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)), table$2([
+		"Stage",
+		"Changes",
+		"p50",
+		"p75",
+		"p90",
+		"Share"
+	], [...stageRows, ...totals], "lrrrrr", { wide: [1, 3] })].join("")}</div>`, notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function dora(report) {
+	const days = durationFormat(report.businessHours);
+	const d = report.summary.dora;
+	const f = d.deploymentFrequency;
+	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
+	const rows = [
+		[
+			figureTitle("dora.deploymentFrequency"),
+			deployRateText(f),
+			f,
+			plural$1(f.count, "deploy"),
+			"deploymentFrequency"
+		],
+		[
+			figureTitle("dora.leadTime"),
+			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
+			d.leadTime,
+			plural$1(d.leadTime.count, "change"),
+			"leadTime"
+		],
+		[
+			figureTitle("dora.changeFailureRate"),
+			formatRatio(d.changeFailureRate.value),
+			d.changeFailureRate,
+			plural$1(d.changeFailureRate.count, "deploy"),
+			"changeFailureRate"
+		],
+		[
+			figureTitle("dora.timeToRestore"),
+			median(d.timeToRestore.value),
+			d.timeToRestore,
+			plural$1(d.timeToRestore.count, "restore"),
+			"timeToRestore"
+		],
+		[
+			figureTitle("dora.reworkRate"),
+			formatRatio(d.reworkRate.value),
+			d.reworkRate,
+			plural$1(d.reworkRate.count, "deploy"),
+			"reworkRate"
+		]
+	];
+	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each placed against the 2024 report's clusters (elite, high, medium, low) as published — the last report to publish them: the cluster whose published range holds it, or the published values it lies between.", table$2([
+		"Key",
+		"Value",
+		"Against the DORA clusters",
+		"Over"
+	], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || "<span class=\"muted\">—</span>"}</td>${num$1(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function recommendations(report) {
+	if (report.recommendations.length === 0) return "";
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") {
+		const checked = first.checked ?? [];
+		return section("recommendations", "What to fix first", "", `<p><b>${h(`${first.measure}; ${first.value}.`)}</b></p>`, checked.length > 0 ? details$1(`What was checked (${checked.length})`, `<ul>${checked.map((c) => `<li>${h(c)}</li>`).join("")}</ul>`) : "");
+	}
+	return section("recommendations", "What to fix first", "Ranked by the hours of waiting each accounts for.", `<ol class="recs">${report.recommendations.map((r) => {
+		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
+		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
+	}).join("")}</ol>`);
+}
+function whatIfText(w, report) {
+	const days = durationFormat(report.businessHours);
+	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
+}
+function totalOf(report) {
+	return report.summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time";
+}
+function shareCaption(report) {
+	const coding = report.summary.stages.coding;
+	const unseen = codingUnseenNote(report) !== null;
+	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100%.`;
+}
+function stagePercentiles(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	return figure(barChart({
+		id: "stage-percentiles",
+		title: "p50 and p90 of each stage",
+		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
+	}, [...STAGES.map((k) => ({
+		label: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		values: [s.stages[k].p50, s.stages[k].p90],
+		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
+	})), {
+		label: figureLabel("leadTime"),
+		colour: LEAD_COLOUR,
+		values: [s.leadTime.p50, s.leadTime.p90],
+		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
+	}], {
+		series: [{
+			name: "p50: half take less",
+			colour: OTHER_COLOUR
+		}, {
+			name: "p90: one in ten takes longer",
+			colour: OTHER_COLOUR,
+			opacity: .4
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no stage has a known duration"
+	}), "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.");
+}
+var init_overview = __esmMin((() => {
+	init_band();
+	init_domain();
+	init_duration();
+	init_catalogue$1();
+	init_format$2();
+	init_confidence();
+	init_bars();
+	init_scale();
+	init_text();
+	init_parts();
+}));
 // src/render/html/delivery.ts
 function leadTime(report) {
-	return section("lead-time", "Lead time: spread and trend", "", charts(distribution(report), trend(report)));
+	const days = durationFormat(report.businessHours);
+	const deployed = report.summary.leadTimeDeployed;
+	const lead = deployed.p50 === null || report.summary.leadTime.censored === 0 ? "" : `Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(deployed.p50, days)} (p90 ${formatDuration(deployed.p90, days)}).`;
+	return section("lead-time", "Lead time: spread and trend", h(lead), charts(stagePercentiles(report), distribution(report), trend(report)));
 }
 function distribution(report) {
 	const { of, buckets } = report.summary.leadTimeHistogram;
@@ -19128,7 +19596,6 @@ function trend(report) {
 function changeSize(report) {
 	const days = durationFormat(report.businessHours);
 	const { size, reverted, partiallyReverted } = report.summary.flow;
-	const lines = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 	const svg = barChart({
 		id: "cycle-time-by-size",
 		title: "Cycle time by change size",
@@ -19149,13 +19616,13 @@ function changeSize(report) {
 	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
 		{
 			label: "Size, median",
-			value: lines(size.p50),
-			sub: `p90 ${lines(size.p90)}`
+			value: formatLines(size.p50),
+			sub: `p90 ${formatLines(size.p90)}`
 		},
 		{
 			label: "Over 400 lines",
-			value: formatPercent(size.over400),
-			sub: `over 200 lines: ${formatPercent(size.over200)}`,
+			value: formatRatio(size.over400),
+			sub: `over 200 lines: ${formatRatio(size.over200)}`,
 			alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare
 		},
 		{
@@ -19171,7 +19638,7 @@ function deploys(report) {
 	const name = repositoryNamer(report);
 	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
 	if (leftOut !== null) {
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.deploys))}${num$2(String(r.failedDeploys))}${num$2(formatPerWeek(r.deploymentFrequency))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.deploys))}${num$1(String(r.failedDeploys))}${num$1(formatPerWeek(r.deploymentFrequency))}</tr>`);
 		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
 			"Deploys",
@@ -19201,7 +19668,7 @@ function deploys(report) {
 	const multi = report.repositories !== void 0;
 	const rows = report.deploys.map((d) => {
 		const status = [d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ");
-		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$2(String(d.changes))}<td>${h(status || "ok")}</td>${num$2(formatDuration(d.restoredAfter, days))}</tr>`;
+		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$1(String(d.changes))}<td>${h(status || "ok")}</td>${num$1(formatDuration(d.restoredAfter, days))}</tr>`;
 	});
 	const list = report.deploys.length === 0 ? "" : details$1(`Every deploy (${report.deploys.length})`, table$2([
 		...multi ? ["Repository"] : [],
@@ -19224,7 +19691,7 @@ function unreleased(report) {
 	const oldest = u.oldestChanges ?? [];
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$2(formatDuration(c.age, days))}</tr>`);
+	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$1(formatDuration(c.age, days))}</tr>`);
 	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
 		{
 			label: "Changes waiting",
@@ -19261,227 +19728,11 @@ var init_delivery = __esmMin((() => {
 	init_timeline();
 	init_trend();
 	init_trend$1();
-	init_names();
+	init_names$1();
 	init_parts();
 	init_signal();
+	init_overview();
 	epoch$1 = (iso) => Date.parse(iso) / 1e3;
-}));
-// src/render/html/overview.ts
-function band(dora) {
-	const words = clusterText(dora);
-	if (!words) return "";
-	return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
-}
-function keyFigures(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const d = s.dora;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
-	const list = [
-		{
-			label: `${figureTitle("leadTime")}, median`,
-			value: percentileText(s.leadTime, "p50", days),
-			badge: band(d.leadTime),
-			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
-		},
-		{
-			label: `${figureTitle("cycleTime")}, median`,
-			value: formatDuration(s.cycleTime.p50, days),
-			sub: "first commit → merge"
-		},
-		{
-			label: "Deploys per week",
-			value: formatPerWeek(d.deploymentFrequency.value),
-			badge: band(d.deploymentFrequency),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural$1(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
-		},
-		{
-			label: figureTitle("dora.changeFailureRate"),
-			value: formatPercent(d.changeFailureRate.value),
-			badge: band(d.changeFailureRate),
-			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural$1(d.changeFailureRate.count, "deploy")}`
-		},
-		s.unreleased ? {
-			label: "Merged, not deployed",
-			value: String(s.unreleased.count),
-			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
-			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
-		} : {
-			label: `${figureTitle("dora.timeToRestore")}, median`,
-			value: formatDuration(d.timeToRestore.value, days),
-			badge: band(d.timeToRestore),
-			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
-		}
-	];
-	list.push({
-		label: "Changes counted",
-		value: String(s.changes),
-		sub: excluded ? `left out: ${excluded}` : "merged in the window"
-	});
-	return tiles(list, "key");
-}
-function stages(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
-	const unseen = codingUnseenNote(report);
-	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
-	const shares = stackedShareBar({
-		id: "stage-shares",
-		title: "Share of the time in each stage",
-		description: `The share of each stage in the lead time of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share"}.`
-	}, STAGES.map((k) => ({
-		name: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		share: shareOf(k),
-		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
-	})));
-	const percentiles = barChart({
-		id: "stage-percentiles",
-		title: "p50 and p90 of each stage",
-		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
-	}, [...STAGES.map((k) => ({
-		label: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		values: [s.stages[k].p50, s.stages[k].p90],
-		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
-	})), {
-		label: figureLabel("leadTime"),
-		colour: LEAD_COLOUR,
-		values: [s.leadTime.p50, s.leadTime.p90],
-		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
-	}], {
-		series: [{
-			name: "p50: half take less",
-			colour: OTHER_COLOUR
-		}, {
-			name: "p90: one in ten takes longer",
-			colour: OTHER_COLOUR,
-			opacity: .4
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no stage has a known duration"
-	});
-	const stageRows = STAGES.map((k) => {
-		const f = s.stages[k];
-		const cells = [
-			String(f.count),
-			percentileText(f, "p50", days),
-			percentileText(f, "p75", days),
-			percentileText(f, "p90", days),
-			formatPercent(shareOf(k)),
-			...hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
-		];
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num$2).join("")}</tr>`;
-	});
-	const totals = [[
-		figureTitle("cycleTime"),
-		"first commit → merge",
-		s.cycleTime
-	], [
-		figureTitle("leadTime"),
-		"first commit → deploy",
-		s.leadTime
-	]].map(([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[
-		String(d.count),
-		percentileText(d, "p50", days),
-		percentileText(d, "p75", days),
-		percentileText(d, "p90", days),
-		"",
-		...hasShareOfTotal ? [""] : []
-	].map(num$2).join("")}</tr>`);
-	const notes = [];
-	if (unseen !== null) notes.push(unseen);
-	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
-	if (censored > 0) {
-		const one = censored === 1;
-		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
-	}
-	if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
-	return section("stages", "Where the time goes", h(`Over ${plural$1(s.changes, "change")}; the shares are over ${shareBasisText(s)}.`), charts(figure(shares, "Share of the lead time of the typical change, by stage", "Each change is split into its stages from first commit to deploy, so the shares add up to 100%."), figure(percentiles, "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.")), table$2([
-		"Stage",
-		"Changes",
-		"p50",
-		"p75",
-		"p90",
-		"Share",
-		...hasShareOfTotal ? ["Share of all time"] : []
-	], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? "r" : ""}`), notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function dora(report) {
-	const days = durationFormat(report.businessHours);
-	const d = report.summary.dora;
-	const f = d.deploymentFrequency;
-	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
-	const rows = [
-		[
-			figureTitle("dora.deploymentFrequency"),
-			deployRateText(f),
-			f,
-			plural$1(f.count, "deploy"),
-			"deploymentFrequency"
-		],
-		[
-			figureTitle("dora.leadTime"),
-			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
-			d.leadTime,
-			plural$1(d.leadTime.count, "change"),
-			"leadTime"
-		],
-		[
-			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			d.changeFailureRate,
-			plural$1(d.changeFailureRate.count, "deploy"),
-			"changeFailureRate"
-		],
-		[
-			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value),
-			d.timeToRestore,
-			plural$1(d.timeToRestore.count, "restore"),
-			"timeToRestore"
-		],
-		[
-			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			d.reworkRate,
-			plural$1(d.reworkRate.count, "deploy"),
-			"reworkRate"
-		]
-	];
-	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each placed against the 2024 report's clusters (elite, high, medium, low) as published — the last report to publish them: the cluster whose published range holds it, or the published values it lies between.", table$2([
-		"Key",
-		"Value",
-		"Against the DORA clusters",
-		"Over"
-	], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || "<span class=\"muted\">—</span>"}</td>${num$2(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function recommendations(report) {
-	if (report.recommendations.length === 0) return "";
-	return section("recommendations", "What to do next", "Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.", `<ol class="recs">${report.recommendations.map((r) => {
-		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
-		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
-	}).join("")}</ol>`);
-}
-function whatIfText(w, report) {
-	const days = durationFormat(report.businessHours);
-	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
-}
-var init_overview = __esmMin((() => {
-	init_band();
-	init_domain();
-	init_duration();
-	init_catalogue();
-	init_format$2();
-	init_confidence();
-	init_bars();
-	init_scale();
-	init_text();
-	init_parts();
 }));
 // src/render/html/repair.ts
 function repair(report) {
@@ -19495,7 +19746,7 @@ function repair(report) {
 		"Repairs",
 		"Of changes",
 		"Of cycle time"
-	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$2).join("")}</tr>`), "lrrr")) : "");
+	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$1).join("")}</tr>`), "lrrr")) : "");
 }
 var init_repair$1 = __esmMin((() => {
 	init_repair$3();
@@ -19506,7 +19757,7 @@ function previousPeriod$1(report) {
 	const view = previousView(report, durationFormat(report.businessHours));
 	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
 	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
-	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$2(r.before)}${num$2(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$1(r.before)}${num$1(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
 	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
 		"Figure",
 		"Before",
@@ -19530,9 +19781,8 @@ function keyTrends(report) {
 	const chartOf = (key, colour, scale) => {
 		const k = series.find((s) => s.key === key);
 		if (k === void 0) return "";
-		const percent = k.unit === "ratio";
-		const values = k.values.map((v) => v === null ? null : percent ? v * 100 : v);
-		const format = (v) => v === null ? "—" : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days);
+		const values = k.values;
+		const format = (v) => keyValueText(v, k.unit, days);
 		return figure(weeklyChart({
 			id: `trend-${key}`,
 			title: `${capital(k.label)} by ${period}`,
@@ -19556,7 +19806,7 @@ function keyTrends(report) {
 	};
 	const figures = [
 		chartOf("deploymentFrequency", ACCENT_COLOUR, "count"),
-		chartOf("changeFailureRate", FAIL_COLOUR, "count"),
+		chartOf("changeFailureRate", FAIL_COLOUR, "ratio"),
 		chartOf("timeToRestore", OTHER_COLOUR, "duration")
 	];
 	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
@@ -19613,28 +19863,28 @@ function review(report) {
 		empty: "no review by anyone but the author"
 	});
 	const more = r.byReviewer.length - shown.length;
-	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$2(String(x.reviews))}${num$2(String(x.firstReviews))}${num$2(formatDuration(x.pickupP50, days))}</tr>`);
-	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)} per change.`), tiles([
+	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$1(String(x.reviews))}${num$1(String(x.firstReviews))}${num$1(formatDuration(x.pickupP50, days))}</tr>`);
+	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change.`), tiles([
 		{
 			label: "Reviews by the two busiest",
-			value: formatPercent(r.topTwoShare),
+			value: formatRatio(r.topTwoShare),
 			sub: "of all reviews: a bottleneck when high",
 			alert: over(r.topTwoShare, t.reviewTopTwoShare)
 		},
 		{
 			label: "Merged without review",
-			value: formatPercent(r.unreviewedShare),
+			value: formatRatio(r.unreviewedShare),
 			sub: plural$1(r.unreviewed, "change"),
 			alert: over(r.unreviewedShare, t.unreviewedShare)
 		},
 		{
 			label: "Merged without another’s approval",
-			value: formatPercent(r.selfMergedShare),
+			value: formatRatio(r.selfMergedShare),
 			sub: plural$1(r.selfMerged, "change")
 		},
 		{
 			label: "Review depth on large changes",
-			value: r.largeChangeCommentsPer100LinesP50 === null ? "—" : r.largeChangeCommentsPer100LinesP50.toFixed(1),
+			value: formatNumber(r.largeChangeCommentsPer100LinesP50),
 			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
 			alert: r.largeChangesWithoutComments > 0
 		}
@@ -19650,12 +19900,12 @@ function rework$1(report) {
 	if (!w) return "";
 	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
 		label: "Changed after the first review",
-		value: formatPercent(w.share),
+		value: formatRatio(w.share),
 		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
 		alert: over(w.share, report.policy.thresholds.reworkShare)
 	}, {
 		label: "Changes requested",
-		value: formatPercent(w.changesRequestedShare),
+		value: formatRatio(w.changesRequestedShare),
 		sub: `${w.changesRequested} of ${w.reviewed}`
 	}]));
 }
@@ -19682,7 +19932,7 @@ function ci(report) {
 		format: (v) => String(v ?? 0),
 		empty: "no change with timed check runs"
 	});
-	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$2(String(f.flaky))}${num$2(String(f.runs))}${num$2(formatPercent(f.rate))}</tr>`);
+	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$1(String(f.flaky))}${num$1(String(f.runs))}${num$1(formatRatio(f.rate))}</tr>`);
 	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
 		{
 			label: "Check wall time, median",
@@ -19692,13 +19942,13 @@ function ci(report) {
 		},
 		{
 			label: "Flaky check runs",
-			value: formatPercent(c.flakyRate, 1),
+			value: formatRatio(c.flakyRate),
 			sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`,
 			alert: over(c.flakyRate, t.flakyRate)
 		},
 		{
 			label: "Merge wait spent on checks",
-			value: formatPercent(c.mergeWaitOnChecksShare),
+			value: formatRatio(c.mergeWaitOnChecksShare),
 			sub: "after approval, waiting for checks to finish"
 		}
 	]), charts(figure(durations, "How long checks take", "Changes by the wall time of their checks: first start to last finish."), flaky.length > 0 ? `<figure><figcaption>The flakiest checks</figcaption>${table$2([
@@ -19737,7 +19987,7 @@ function wip$1(report) {
 	});
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$2(formatDuration(p.age, days))}</tr>`);
+	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$1(formatDuration(p.age, days))}</tr>`);
 	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
 		{
 			label: "Open, ready for review",
@@ -19751,7 +20001,7 @@ function wip$1(report) {
 		},
 		{
 			label: "Open per active author",
-			value: w.perAuthor === null ? "—" : w.perAuthor.toFixed(1),
+			value: formatNumber(w.perAuthor),
 			sub: "ready for review",
 			alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor)
 		}
@@ -19770,7 +20020,7 @@ var init_teamwork = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_parts();
-	init_names();
+	init_names$1();
 	REVIEWERS_DRAWN = 12;
 	over = (value, threshold) => value !== null && value > threshold;
 }));
@@ -19785,11 +20035,11 @@ function renderHtml(input) {
 	const hours = businessHoursText(report);
 	const main = [...mergedInWindow(report) === 0 ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`] : [
 		`<p class="headline">${h(report.summary.headline)}</p>`,
+		stages(report),
+		recommendations(report),
 		keyFigures(report),
 		renderRepositoryHtml(report),
 		renderSlicesHtml(report),
-		stages(report),
-		recommendations(report),
 		dora(report),
 		previousPeriod$1(report),
 		leadTime(report),
@@ -19835,7 +20085,7 @@ ${main}
 }
 function contents(main) {
 	const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ""}">${title ?? ""}</a></li>`);
-	return links.length < 3 ? "" : `<nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav>`;
+	return links.length < 3 ? "" : `<details class="toc-fold"><summary>Sections (${links.length})</summary><nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav></details>`;
 }
 function notes(report) {
 	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
@@ -19856,7 +20106,7 @@ var init_html = __esmMin((() => {
 	init_trends();
 	init_teamwork();
 	init_repositories();
-	init_names();
+	init_names$1();
 	init_signal();
 	init_products$3();
 	init_slices$2();
@@ -19955,65 +20205,19 @@ var init_memory = __esmMin((() => {
 	require$1 = createRequire(import.meta.url);
 	collect = null;
 }));
-// src/model/ai-markers.ts
-function findAiMarkers(message, extra = []) {
-	const found = [];
-	if (MAYBE_MARKED.test(message)) {
-		for (const match of message.matchAll(TRAILER)) if (namesAiTool(match[1] ?? "", match[2] ?? "")) found.push([match.index, match[0]]);
-		for (const match of message.matchAll(TOOL_FOOTER)) found.push([match.index, match[0]]);
-	}
-	if (found.length === 0 && extra.length === 0) return NONE$2;
-	for (const pattern of extra) for (const text of pattern.matches(message)) found.push([message.indexOf(text), text]);
-	const evidence = [];
-	for (const [, line] of found.sort((a, b) => a[0] - b[0])) {
-		const trimmed = line.trim().slice(0, MAX_EVIDENCE_LENGTH);
-		if (trimmed !== "" && !evidence.includes(trimmed)) evidence.push(trimmed);
-	}
-	return evidence;
-}
-function namesAiTool(key, value) {
-	if (PERSON_KEY.test(key)) {
-		const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
-		const name = (m ? m[1] : value)?.trim() ?? "";
-		const email = m?.[2]?.trim() ?? "";
-		const notAPerson = /^https?:\/\//i.test(email) && ANY_TOOL.test(name);
-		return TOOL_EMAIL.test(email) || UNAMBIGUOUS_TOOL.test(name) || TOOL_AS_PERSON.test(name) || notAPerson;
-	}
-	return TOOL_KEY.test(key) && (ANY_TOOL.test(key) || ANY_TOOL.test(value));
-}
-function isAiToolEmail(email) {
-	return TOOL_EMAIL.test(email.trim());
-}
-var TOOLS$1, NAMESAKES, ANY_TOOL, UNAMBIGUOUS_TOOL, TOOL_AS_PERSON, TOOL_EMAIL, TRAILER, PERSON_KEY, TOOL_KEY, TOOL_FOOTER, MAX_EVIDENCE_LENGTH, NONE$2, MAYBE_MARKED;
-var init_ai_markers = __esmMin((() => {
-	TOOLS$1 = String.raw`anthropic|copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai`;
-	NAMESAKES = String.raw`claude|cursor|devin|jules|cody`;
-	ANY_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-	UNAMBIGUOUS_TOOL = new RegExp(String.raw`\b(?:${TOOLS$1})\b`, "i");
-	TOOL_AS_PERSON = new RegExp(String.raw`^(?:${NAMESAKES})$|\b(?:${NAMESAKES})\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|\d[\w.]*)\b`, "i");
-	TOOL_EMAIL = /^(?:noreply@anthropic\.com|cursoragent@cursor\.com|[^@]*@aider\.chat|(?:\d+\+)?(?:claude|copilot|copilot-swe-agent|devin-ai-integration|chatgpt-codex-connector|google-labs-jules|cursor)(?:\[bot\])?@users\.noreply\.github\.com)$/i;
-	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S.*?)[ \t]*$/gm;
-	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
-	TOOL_KEY = /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i;
-	TOOL_FOOTER = new RegExp(String.raw`^\W*generated (?:with|by|using) \[?(?:${TOOLS$1}|${NAMESAKES}|ai)\b.*$`, "gim");
-	MAX_EVIDENCE_LENGTH = 120;
-	NONE$2 = [];
-	MAYBE_MARKED = new RegExp(String.raw`generated (?:with|by|using)|\b(?:${TOOLS$1}|${NAMESAKES})\b`, "i");
-}));
-// src/model/bots.ts
-function isAiAgent(name, email) {
-	return AI_AGENT.test(name.trim()) || isAiToolEmail(email);
-}
-function isBot(name, email, extra = null) {
-	if (isAiAgent(name, email)) return false;
+// src/model/bot-names.ts
+function botByName(name, email, extra = null) {
 	if ([name, email.replace(/@.*$/, "").replace(/^\d+\+/, "")].some((s) => BOT_NAMES.test(s) || extra !== null && extra.test(s))) return true;
 	if (extra !== null && extra.test(email)) return true;
 	const trimmed = name.trim();
 	return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
 }
-var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, AI_AGENT;
-var init_bots = __esmMin((() => {
-	init_ai_markers();
+function looksLikeBot(name, email) {
+	const local = email.replace(/@.*$/, "").replace(/^\d+\+/, "");
+	return botByName(name, email) || BOT_WORD.test(name.trim()) || BOT_WORD.test(local);
+}
+var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
+var init_bot_names = __esmMin((() => {
 	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
@@ -20021,7 +20225,1585 @@ var init_bots = __esmMin((() => {
 		/^[a-z0-9_.-]*bot$/
 	];
 	BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
-	AI_AGENT = /^(?:claude|cursor|devin|jules)\[bot\]$|^(?:copilot|copilot-swe-agent|devin-ai-integration|codex|openai-codex|chatgpt-codex-connector|cursor-agent|cursor agent|cursoragent|google-labs-jules|gemini-code-assist|claude code)(?:\[bot\])?$/i;
+	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
+}));
+// src/model/ai/catalogue.ts
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var init_catalogue = __esmMin((() => {
+	CLAUDE = {
+		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
+		apps: [
+			"claude",
+			"anthropic-code-agent",
+			"claude-code-action"
+		]
+	};
+	COPILOT = {
+		accounts: ["copilot"],
+		apps: ["copilot-swe-agent"]
+	};
+	CODEX = {
+		emails: ["codex@openai.com", "noreply@openai.com"],
+		apps: ["chatgpt-codex-connector", "openai-codex"]
+	};
+	CURSOR = {
+		emails: ["cursoragent@cursor.com"],
+		apps: ["cursor-agent", "cursoragent"]
+	};
+	DEVIN = { apps: ["devin-ai-integration"] };
+	JULES = { apps: ["google-labs-jules"] };
+	GEMINI = { apps: ["gemini-code-assist", "gemini-cli"] };
+	AIDER = { emails: [
+		"aider@aider.chat",
+		"noreply@aider.chat",
+		"noreply@aider.dev"
+	] };
+	OPENHANDS = {
+		emails: [
+			"openhands@all-hands.dev",
+			"openhands-claude@all-hands.dev",
+			"opendevin@all-hands.dev",
+			"opendevin@opendevin.ai"
+		],
+		accounts: ["openhands-agent"]
+	};
+	KIRO = {
+		accounts: ["kiro-agent"],
+		apps: ["kiro-agent"]
+	};
+	OPENCODE = {
+		emails: ["noreply@opencode.ai"],
+		apps: ["opencode-agent"]
+	};
+	FACTORY = {
+		emails: ["droid@factory.ai"],
+		apps: ["factory-droid"]
+	};
+	CODEGEN = {
+		emails: ["team+codegenbot@codegen.sh"],
+		apps: ["codegen-sh"]
+	};
+	SWEEP = { apps: [
+		"sweep-ai",
+		"sweep-nightly",
+		"sweep-canary"
+	] };
+	CODERABBIT = { apps: ["coderabbitai"] };
+	AMAZON_Q = { apps: ["amazon-q-developer"] };
+	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|kiro|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody)$|\b(?:claude|cursor|devin|jules|cody)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
+	prefix = (word) => new RegExp(`^${word}/`, "i");
+	AI_SIGNATURES = {
+		"claude-code/author": {
+			meta: {
+				tool: "claude-code",
+				place: "author",
+				rule: "the author is Claude: `noreply@anthropic.com` (whatever the name), or the `claude`, `anthropic-code-agent` or `claude-code-action` app",
+				examples: [{
+					text: "Claude <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}, {
+					text: "anthropic-code-agent[bot] <242468646+Claude@users.noreply.github.com>",
+					seen: "vitejs/vite"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"claude-code/co-author": {
+			meta: {
+				tool: "claude-code",
+				place: "co-author",
+				rule: "a co-author at `noreply@anthropic.com`, whatever the model in its name",
+				examples: [{
+					text: "Co-Authored-By: Claude <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}, {
+					text: "Co-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>",
+					seen: "astral-sh/uv"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"claude-code/session": {
+			meta: {
+				tool: "claude-code",
+				place: "trailer",
+				rule: "a `Claude-Session:` trailer (Claude Code on the web links its session)",
+				examples: [{
+					text: "Claude-Session: https://claude.ai/code/session_01Y1SqgPEDo1gytPt3KB7czh",
+					seen: "fastify/fastify"
+				}]
+			},
+			trailer: { key: /^claude-session$/i },
+			hint: "claude-session"
+		},
+		"claude-code/footer": {
+			meta: {
+				tool: "claude-code",
+				place: "footer",
+				rule: "the line Claude Code writes: `🤖 Generated with [Claude Code](…)`",
+				examples: [{
+					text: "🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			line: /^\W*generated with \[?claude code\b.*$/gim,
+			hint: "generated with"
+		},
+		"claude-code/body": {
+			meta: {
+				tool: "claude-code",
+				place: "body",
+				rule: "the same line in a pull request's description",
+				examples: [{
+					text: "🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*generated with \[?claude code\b.*$/gim
+		},
+		"claude-code/branch": {
+			meta: {
+				tool: "claude-code",
+				place: "branch",
+				rule: "a branch `claude/…` (Claude Code on the web names its branches so)",
+				examples: [{
+					text: "claude/fix-vite-port-binding-issue",
+					seen: "vitejs/vite"
+				}]
+			},
+			name: prefix("claude")
+		},
+		"claude-code/pull-author": {
+			meta: {
+				tool: "claude-code",
+				place: "pull-author",
+				rule: "a pull request opened by Claude (the `Claude` agent account, the `claude` or `anthropic-code-agent` app)",
+				examples: [{
+					text: "Claude (Bot)",
+					seen: "vitejs/vite (a squash of its pull request, authored Claude <242468646+Claude@users.noreply.github.com>)"
+				}]
+			},
+			identity: CLAUDE
+		},
+		"copilot/author": {
+			meta: {
+				tool: "copilot",
+				place: "author",
+				rule: "the author is Copilot's coding agent: `copilot-swe-agent[bot]`, or the `Copilot` account's address",
+				examples: [{
+					text: "copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}, {
+					text: "Copilot <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}]
+			},
+			identity: COPILOT
+		},
+		"copilot/co-author": {
+			meta: {
+				tool: "copilot",
+				place: "co-author",
+				rule: "a co-author at the `Copilot` account's address",
+				examples: [{
+					text: "Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>",
+					seen: "vitejs/vite"
+				}, {
+					text: "Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+					seen: "dotnet/aspire"
+				}]
+			},
+			identity: COPILOT
+		},
+		"copilot/autofix": {
+			meta: {
+				tool: "copilot",
+				place: "co-author",
+				rule: "a co-author `Copilot Autofix powered by AI` (a code-scanning fix the person committed)",
+				examples: [{
+					text: "Co-authored-by: Copilot Autofix powered by AI <62310815+github-advanced-security[bot]@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: { name: /^copilot autofix\b/i },
+			hint: "copilot autofix"
+		},
+		"copilot/session": {
+			meta: {
+				tool: "copilot",
+				place: "trailer",
+				rule: "an `Agent-Logs-Url:` trailer linking a GitHub agent session (Copilot's coding agent writes it)",
+				examples: [{
+					text: "Agent-Logs-Url: https://github.com/microsoft/aspire/sessions/30f81659-a662-4530-818e-f348bf91913c",
+					seen: "dotnet/aspire"
+				}]
+			},
+			trailer: {
+				key: /^agent-logs-url$/i,
+				value: /github\.com\/[^/\s]+\/[^/\s]+\/sessions\//i
+			},
+			hint: "agent-logs-url"
+		},
+		"copilot/branch": {
+			meta: {
+				tool: "copilot",
+				place: "branch",
+				rule: "a branch `copilot/…`",
+				examples: [{
+					text: "copilot/add-aspire-cache-support",
+					seen: "dotnet/aspire"
+				}]
+			},
+			name: prefix("copilot")
+		},
+		"copilot/pull-author": {
+			meta: {
+				tool: "copilot",
+				place: "pull-author",
+				rule: "a pull request opened by `Copilot` (the coding agent)",
+				examples: [{
+					text: "Copilot (Bot)",
+					seen: "dotnet/aspire (squashes of its pull requests, authored Copilot <198982749+Copilot@users.noreply.github.com>)"
+				}]
+			},
+			identity: COPILOT
+		},
+		"codex/author": {
+			meta: {
+				tool: "codex",
+				place: "author",
+				rule: "the author is Codex: `codex@openai.com` or `noreply@openai.com` whatever the name, or the `chatgpt-codex-connector` app",
+				examples: [{
+					text: "Codex <codex@openai.com>",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			identity: CODEX
+		},
+		"codex/co-author": {
+			meta: {
+				tool: "codex",
+				place: "co-author",
+				rule: "a co-author (or a sign-off) at `codex@openai.com` or `noreply@openai.com`, whatever its name",
+				examples: [
+					{
+						text: "Co-authored-by: Codex <noreply@openai.com>",
+						seen: "astral-sh/uv"
+					},
+					{
+						text: "Co-authored-by: GPT-5 Codex <codex@openai.com>",
+						seen: "vitejs/vite"
+					},
+					{
+						text: "Signed-off-by: Codex <codex@openai.com>",
+						seen: "google-gemini/gemini-cli"
+					}
+				]
+			},
+			identity: CODEX
+		},
+		"codex/task": {
+			meta: {
+				tool: "codex",
+				place: "footer",
+				rule: "a link to a Codex task (`https://chatgpt.com/codex/tasks/…`), which Codex puts in the pull requests it writes",
+				examples: [{
+					text: "https://chatgpt.com/codex/tasks/task_e_687a53ba646c8331baa4140c5b2bec70",
+					seen: "astral-sh/uv"
+				}]
+			},
+			line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim,
+			hint: "chatgpt\\.com/codex/tasks/"
+		},
+		"codex/body": {
+			meta: {
+				tool: "codex",
+				place: "body",
+				rule: "the same link in a pull request's description",
+				examples: [{
+					text: "https://chatgpt.com/codex/tasks/task_e_687a532188d08331b4352ba0a78f8fdb",
+					seen: "astral-sh/uv"
+				}]
+			},
+			line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim
+		},
+		"codex/branch": {
+			meta: {
+				tool: "codex",
+				place: "branch",
+				rule: "a branch `codex/…` (Codex pushes under the person's account, so its branch is often its only trace)",
+				examples: [{
+					text: "codex/readme-refresh",
+					seen: "drawmeanelephant/boris"
+				}, {
+					text: "codex/incremental-graph-hashing",
+					seen: "withastro/astro"
+				}]
+			},
+			name: prefix("codex")
+		},
+		"codex/label": {
+			meta: {
+				tool: "codex",
+				place: "label",
+				rule: "the label `codex`, which Codex puts on the pull requests it opens",
+				examples: [{
+					text: "codex",
+					seen: "astral-sh/uv"
+				}]
+			},
+			name: /^codex$/i
+		},
+		"cursor/author": {
+			meta: {
+				tool: "cursor",
+				place: "author",
+				rule: "the author is Cursor's agent: `cursoragent@cursor.com`",
+				examples: [{
+					text: "Cursor Agent <cursoragent@cursor.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: CURSOR
+		},
+		"cursor/co-author": {
+			meta: {
+				tool: "cursor",
+				place: "co-author",
+				rule: "a co-author at `cursoragent@cursor.com`",
+				examples: [{
+					text: "Co-authored-by: Cursor <cursoragent@cursor.com>",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			identity: CURSOR
+		},
+		"cursor/made-with": {
+			meta: {
+				tool: "cursor",
+				place: "trailer",
+				rule: "a `Made-with: Cursor` trailer",
+				examples: [{
+					text: "Made-with: Cursor",
+					seen: "fastapi/fastapi"
+				}]
+			},
+			trailer: {
+				key: /^made-with$/i,
+				value: /^cursor\b/i
+			},
+			hint: "made-with"
+		},
+		"cursor/footer": {
+			meta: {
+				tool: "cursor",
+				place: "footer",
+				rule: "the line Cursor's agent writes: `Made with [Cursor](https://cursor.com)`",
+				examples: [{
+					text: "Made with [Cursor](https://cursor.com)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*made with \[cursor\].*$/gim,
+			hint: "made with \\[cursor\\]"
+		},
+		"cursor/body": {
+			meta: {
+				tool: "cursor",
+				place: "body",
+				rule: "the same line in a pull request's description",
+				examples: [{
+					text: "Made with [Cursor](https://cursor.com)",
+					seen: "Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp"
+				}]
+			},
+			line: /^\W*made with \[cursor\].*$/gim
+		},
+		"cursor/branch": {
+			meta: {
+				tool: "cursor",
+				place: "branch",
+				rule: "a branch `cursor/…` (Cursor's background agents)",
+				examples: [{
+					text: "cursor/add-emoji-to-readme-file-805c",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("cursor")
+		},
+		"devin/author": {
+			meta: {
+				tool: "devin",
+				place: "author",
+				rule: "the author is the `devin-ai-integration` app",
+				examples: [{
+					text: "Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: DEVIN
+		},
+		"devin/co-author": {
+			meta: {
+				tool: "devin",
+				place: "co-author",
+				rule: "a co-author at the `devin-ai-integration` app's address",
+				examples: [{
+					text: "Co-Authored-By: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+					seen: "fastify/fastify"
+				}]
+			},
+			identity: DEVIN
+		},
+		"devin/branch": {
+			meta: {
+				tool: "devin",
+				place: "branch",
+				rule: "a branch `devin/…`",
+				examples: [{
+					text: "devin/1738948675-add-symbol-last-editor",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("devin")
+		},
+		"devin/pull-author": {
+			meta: {
+				tool: "devin",
+				place: "pull-author",
+				rule: "a pull request opened by the `devin-ai-integration` app",
+				examples: [{
+					text: "devin-ai-integration (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: DEVIN
+		},
+		"jules/author": {
+			meta: {
+				tool: "jules",
+				place: "author",
+				rule: "the author is the `google-labs-jules` app",
+				examples: [{
+					text: "google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: JULES
+		},
+		"jules/co-author": {
+			meta: {
+				tool: "jules",
+				place: "co-author",
+				rule: "a co-author at the `google-labs-jules` app's address",
+				examples: [{
+					text: "Co-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: JULES
+		},
+		"jules/pull-author": {
+			meta: {
+				tool: "jules",
+				place: "pull-author",
+				rule: "a pull request opened by the `google-labs-jules` app",
+				examples: [{
+					text: "google-labs-jules (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: JULES
+		},
+		"gemini/author": {
+			meta: {
+				tool: "gemini",
+				place: "author",
+				rule: "the author is the `gemini-cli` app (Gemini CLI's GitHub agent)",
+				examples: [{
+					text: "gemini-cli[bot] <218312386+gemini-cli[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: GEMINI
+		},
+		"gemini/pull-author": {
+			meta: {
+				tool: "gemini",
+				place: "pull-author",
+				rule: "a pull request opened by the `gemini-cli` app",
+				examples: [{
+					text: "gemini-cli (Bot)",
+					seen: "google-gemini/gemini-cli (squashes of its pull requests, authored gemini-cli[bot])"
+				}]
+			},
+			identity: GEMINI
+		},
+		"gemini/co-author": {
+			meta: {
+				tool: "gemini",
+				place: "co-author",
+				rule: "a co-author at the `gemini-code-assist` or `gemini-cli` app's address",
+				why: "GitHub adds the reviewer as a co-author when a person commits its suggestion: the code is the AI's",
+				examples: [{
+					text: "Co-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: GEMINI
+		},
+		"coderabbit/author": {
+			meta: {
+				tool: "coderabbit",
+				place: "author",
+				rule: "the author is the `coderabbitai` app (its generated tests and docstrings)",
+				examples: [{
+					text: "coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"coderabbit/co-author": {
+			meta: {
+				tool: "coderabbit",
+				place: "co-author",
+				rule: "a co-author at the `coderabbitai` app's address",
+				why: "it co-authors a commit of its suggestion or of the tests it generated: code it wrote, as `gemini-code-assist`'s",
+				examples: [{
+					text: "Co-authored-by: coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"coderabbit/branch": {
+			meta: {
+				tool: "coderabbit",
+				place: "branch",
+				rule: "a branch `coderabbitai/…` (its generated tests and docstrings)",
+				examples: [{
+					text: "coderabbitai/utg/0fd602e",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			name: prefix("coderabbitai")
+		},
+		"coderabbit/pull-author": {
+			meta: {
+				tool: "coderabbit",
+				place: "pull-author",
+				rule: "a pull request opened by the `coderabbitai` app (generated tests)",
+				examples: [{
+					text: "coderabbitai (Bot)",
+					seen: "google-gemini/gemini-cli (its generated tests: `Merge pull request #12 from osbornesec/coderabbitai/utg/0fd602e`)"
+				}]
+			},
+			identity: CODERABBIT
+		},
+		"aider/author": {
+			meta: {
+				tool: "aider",
+				place: "author",
+				rule: "an author named `Name (aider)` (aider's own commits) or at aider's address",
+				why: "aider commits the person's own unsaved edits first with only the committer renamed, so the committer is not read",
+				examples: [{
+					text: "Paul Gauthier (aider) <paul@aider.chat>",
+					seen: "Aider-AI/aider"
+				}]
+			},
+			identity: {
+				...AIDER,
+				name: /\(aider\)$/i
+			}
+		},
+		"aider/co-author": {
+			meta: {
+				tool: "aider",
+				place: "co-author",
+				rule: "a co-author at `aider@aider.chat` (or `noreply@aider.chat`, `noreply@aider.dev`)",
+				examples: [{
+					text: "Co-authored-by: aider (gemini/gemini-3-pro-preview) <aider@aider.chat>",
+					seen: "Aider-AI/aider"
+				}]
+			},
+			identity: AIDER
+		},
+		"openhands/author": {
+			meta: {
+				tool: "openhands",
+				place: "author",
+				rule: "the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name",
+				examples: [{
+					text: "openhands <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}, {
+					text: "OpenHands Bot <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/co-author": {
+			meta: {
+				tool: "openhands",
+				place: "co-author",
+				rule: "a co-author at `openhands@all-hands.dev`",
+				examples: [{
+					text: "Co-authored-by: openhands <openhands@all-hands.dev>",
+					seen: "All-Hands-AI/OpenHands"
+				}, {
+					text: "Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/pull-author": {
+			meta: {
+				tool: "openhands",
+				place: "pull-author",
+				rule: "a pull request opened by the `openhands-agent` account (OpenHands' resolver)",
+				examples: [{
+					text: "openhands-agent",
+					seen: "All-Hands-AI/OpenHands (squashes of its pull requests, authored OpenHands <opendevin@all-hands.dev>)"
+				}]
+			},
+			identity: OPENHANDS
+		},
+		"openhands/branch": {
+			meta: {
+				tool: "openhands",
+				place: "branch",
+				rule: "a branch `openhands-fix-issue-N` (OpenHands' resolver) or `openhands/…`",
+				examples: [{
+					text: "openhands-fix-issue-10786",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			name: /^openhands(?:\/|-fix-issue-)/i
+		},
+		"amp/co-author": {
+			meta: {
+				tool: "amp",
+				place: "co-author",
+				rule: "a co-author at `amp@ampcode.com`",
+				examples: [{
+					text: "Co-authored-by: Amp <amp@ampcode.com>",
+					seen: "tokio-rs/axum"
+				}]
+			},
+			identity: { emails: ["amp@ampcode.com"] }
+		},
+		"amp/thread": {
+			meta: {
+				tool: "amp",
+				place: "trailer",
+				rule: "an `Amp-Thread-ID:` (or `Amp-Thread:`) trailer, on its own too",
+				examples: [{
+					text: "Amp-Thread-ID: https://ampcode.com/threads/T-019e3056-66b5-701d-806d-eab1e8fa6328",
+					seen: "tokio-rs/axum"
+				}]
+			},
+			trailer: { key: /^amp-thread(?:-id)?$/i },
+			hint: "amp-thread"
+		},
+		"warp/co-author": {
+			meta: {
+				tool: "warp",
+				place: "co-author",
+				rule: "a co-author at `oz-agent@warp.dev` (Warp's agent, Oz)",
+				examples: [{
+					text: "Co-Authored-By: Oz <oz-agent@warp.dev>",
+					seen: "vitejs/vite"
+				}]
+			},
+			identity: { emails: ["oz-agent@warp.dev"] }
+		},
+		"kiro/author": {
+			meta: {
+				tool: "kiro",
+				place: "author",
+				rule: "the author is the `kiro-agent` account",
+				examples: [{
+					text: "Kiro Agent <244629292+kiro-agent@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: KIRO
+		},
+		"kiro/pull-author": {
+			meta: {
+				tool: "kiro",
+				place: "pull-author",
+				rule: "a pull request opened by `kiro-agent`",
+				examples: [{
+					text: "kiro-agent (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: KIRO
+		},
+		"windsurf/author": {
+			meta: {
+				tool: "windsurf",
+				place: "author",
+				rule: "the author is Windsurf's agent: `cascade@windsurf.ai`",
+				examples: [{
+					text: "Cascade <cascade@windsurf.ai>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { emails: ["cascade@windsurf.ai"] }
+		},
+		"opencode/co-author": {
+			meta: {
+				tool: "opencode",
+				place: "co-author",
+				rule: "a co-author at `noreply@opencode.ai` or the `opencode-agent` app",
+				examples: [{
+					text: "Co-Authored-By: opencode <noreply@opencode.ai>",
+					seen: "public code: a commit guide telling opencode to leave it out"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"opencode/author": {
+			meta: {
+				tool: "opencode",
+				place: "author",
+				rule: "the author is the `opencode-agent` app",
+				examples: [{
+					text: "opencode-agent[bot] <opencode-agent[bot]@users.noreply.github.com>",
+					seen: "public code: a commit guide naming opencode's GitHub App"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"opencode/pull-author": {
+			meta: {
+				tool: "opencode",
+				place: "pull-author",
+				rule: "a pull request opened by the `opencode-agent` app",
+				examples: [{
+					text: "opencode-agent (Bot)",
+					seen: "anomalyco/opencode (its pull requests #43541 and on)"
+				}]
+			},
+			identity: OPENCODE
+		},
+		"sisyphus/co-author": {
+			meta: {
+				tool: "sisyphus",
+				place: "co-author",
+				rule: "a co-author at `clio-agent@sisyphuslabs.ai` (Sisyphus, oh-my-opencode's agent)",
+				examples: [{
+					text: "Co-authored-by: Sisyphus <clio-agent@sisyphuslabs.ai>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { emails: ["clio-agent@sisyphuslabs.ai"] }
+		},
+		"sisyphus/footer": {
+			meta: {
+				tool: "sisyphus",
+				place: "footer",
+				rule: "the line Sisyphus writes: `Ultraworked with [Sisyphus](…)`",
+				examples: [{
+					text: "Ultraworked with [Sisyphus](https://github.com/code-yeongyu/oh-my-openagent)",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			line: /^\W*ultraworked with \[sisyphus\].*$/gim,
+			hint: "ultraworked with"
+		},
+		"atomcode/co-author": {
+			meta: {
+				tool: "atomcode",
+				place: "co-author",
+				rule: "a co-author named `AtomCode` (its address, `noreply@atomgit.com`, is the host's, not the agent's own)",
+				examples: [{
+					text: "Co-Authored-By: AtomCode <noreply@atomgit.com>",
+					seen: "public code: a project's commit rules for AtomCode"
+				}]
+			},
+			identity: { name: /^atomcode$/i },
+			hint: "atomcode"
+		},
+		"codebuff/co-author": {
+			meta: {
+				tool: "codebuff",
+				place: "co-author",
+				rule: "a co-author at `noreply@codebuff.com`",
+				examples: [{
+					text: "Co-Authored-By: Codebuff <noreply@codebuff.com>",
+					seen: "drawmeanelephant/boris"
+				}]
+			},
+			identity: { emails: ["noreply@codebuff.com"] }
+		},
+		"factory/co-author": {
+			meta: {
+				tool: "factory",
+				place: "co-author",
+				rule: "a co-author at the `factory-droid` app's address (Factory's Droid)",
+				examples: [{
+					text: "Co-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: FACTORY
+		},
+		"factory/author": {
+			meta: {
+				tool: "factory",
+				place: "author",
+				rule: "the author is the `factory-droid` app",
+				examples: [{
+					text: "factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli (as a co-author)"
+				}]
+			},
+			identity: FACTORY
+		},
+		"factory/pull-author": {
+			meta: {
+				tool: "factory",
+				place: "pull-author",
+				rule: "a pull request opened by the `factory-droid` app",
+				examples: [{
+					text: "factory-droid (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: FACTORY
+		},
+		"codegen/author": {
+			meta: {
+				tool: "codegen",
+				place: "author",
+				rule: "the author is Codegen's agent: the `codegen-sh` app or `team+codegenbot@codegen.sh`",
+				examples: [{
+					text: "codegen-sh[bot] <131295404+codegen-sh[bot]@users.noreply.github.com>",
+					seen: "codegen-sh/codegen"
+				}, {
+					text: "codegen-bot <team+codegenbot@codegen.sh>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"codegen/co-author": {
+			meta: {
+				tool: "codegen",
+				place: "co-author",
+				rule: "a co-author that is Codegen's agent",
+				examples: [{
+					text: "Co-authored-by: codegen-bot <team+codegenbot@codegen.sh>",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"codegen/branch": {
+			meta: {
+				tool: "codegen",
+				place: "branch",
+				rule: "a branch `codegen-bot/…`",
+				examples: [{
+					text: "codegen-bot/1f3b3554",
+					seen: "codegen-sh/codegen"
+				}]
+			},
+			name: prefix("codegen-bot")
+		},
+		"codegen/pull-author": {
+			meta: {
+				tool: "codegen",
+				place: "pull-author",
+				rule: "a pull request opened by the `codegen-sh` app",
+				examples: [{
+					text: "codegen-sh (Bot)",
+					seen: "codegen-sh/codegen (squashes of its pull requests, authored codegen-sh[bot])"
+				}]
+			},
+			identity: CODEGEN
+		},
+		"sweep/author": {
+			meta: {
+				tool: "sweep",
+				place: "author",
+				rule: "the author is a Sweep app (`sweep-ai`, `sweep-nightly`, `sweep-canary`)",
+				examples: [{
+					text: "sweep-ai[bot] <128439645+sweep-ai[bot]@users.noreply.github.com>",
+					seen: "sweepai/sweep"
+				}]
+			},
+			identity: SWEEP
+		},
+		"sweep/co-author": {
+			meta: {
+				tool: "sweep",
+				place: "co-author",
+				rule: "a co-author that is a Sweep app",
+				examples: [{
+					text: "Co-authored-by: sweep-nightly[bot] <131841235+sweep-nightly[bot]@users.noreply.github.com>",
+					seen: "sweepai/sweep"
+				}]
+			},
+			identity: SWEEP
+		},
+		"sweep/branch": {
+			meta: {
+				tool: "sweep",
+				place: "branch",
+				rule: "a branch `sweep/…`",
+				examples: [{
+					text: "sweep/fix-import-error",
+					seen: "sweepai/sweep"
+				}]
+			},
+			name: prefix("sweep")
+		},
+		"sweep/pull-author": {
+			meta: {
+				tool: "sweep",
+				place: "pull-author",
+				rule: "a pull request opened by a Sweep app",
+				examples: [{
+					text: "sweep-nightly (Bot)",
+					seen: "sweepai/sweep (squashes of its pull requests, authored sweep-nightly[bot])"
+				}]
+			},
+			identity: SWEEP
+		},
+		"amazon-q/author": {
+			meta: {
+				tool: "amazon-q",
+				place: "author",
+				rule: "the author is Amazon Q Developer's agent, the `amazon-q-developer` app",
+				examples: [{
+					text: "amazon-q-developer[bot] <208079219+amazon-q-developer[bot]@users.noreply.github.com>",
+					seen: "public code: an agent pull request's audit naming its head commit's author"
+				}]
+			},
+			identity: AMAZON_Q
+		},
+		"amazon-q/pull-author": {
+			meta: {
+				tool: "amazon-q",
+				place: "pull-author",
+				rule: "a pull request opened by the `amazon-q-developer` app",
+				examples: [{
+					text: "amazon-q-developer (Bot)",
+					seen: "public code: a list of the accounts agents open pull requests with, each checked against a real one"
+				}]
+			},
+			identity: AMAZON_Q
+		},
+		"mentat/author": {
+			meta: {
+				tool: "mentat",
+				place: "author",
+				rule: "the author is Mentat's agent, the `MentatBot` account",
+				examples: [{
+					text: "MentatBot <160964065+MentatBot@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: {
+				accounts: ["mentatbot"],
+				apps: ["mentatbot"]
+			}
+		},
+		"codeflash/author": {
+			meta: {
+				tool: "codeflash",
+				place: "author",
+				rule: "the author is the `codeflash-ai` app (its optimisations)",
+				examples: [{
+					text: "codeflash-ai[bot] <148906541+codeflash-ai[bot]@users.noreply.github.com>",
+					seen: "All-Hands-AI/OpenHands"
+				}]
+			},
+			identity: { apps: ["codeflash-ai"] }
+		},
+		"blink/author": {
+			meta: {
+				tool: "blink",
+				place: "author",
+				rule: "the author is the `blink-so` app (Coder's Blink agent)",
+				examples: [{
+					text: "blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>",
+					seen: "google-gemini/gemini-cli"
+				}]
+			},
+			identity: { apps: ["blink-so"] }
+		},
+		"pi/co-author": {
+			meta: {
+				tool: "pi",
+				place: "co-author",
+				rule: "a co-author at `noreply@pi.dev` (the Pi coding agent, whatever model it names)",
+				examples: [{
+					text: "Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>",
+					seen: "rails/rails"
+				}]
+			},
+			identity: { emails: ["noreply@pi.dev"] }
+		},
+		"named/co-author": {
+			meta: {
+				tool: "named",
+				place: "co-author",
+				rule: "a co-author that is not a bot and whose name is a tool's (`Copilot`, `Gemini`, `Cursor Agent`, `Claude Opus 4.1`, `Devin AI`); a bare first name that is also a tool's (`Claude Shannon`, `Devin Smith`) is a person",
+				why: "a bot co-author counts only as a known AI app above: a release bot whose name holds a model's (`gemini-cli-robot`) is not one",
+				examples: [{
+					text: "Co-authored-by: Gemini",
+					seen: "All-Hands-AI/OpenHands",
+					tool: "gemini"
+				}, {
+					text: "Co-authored-by: Gemini <gemini@google.com>",
+					seen: "google-gemini/gemini-cli",
+					tool: "gemini"
+				}]
+			},
+			identity: { name: TOOL_AS_NAME }
+		},
+		"named/trailer": {
+			meta: {
+				tool: "named",
+				place: "trailer",
+				rule: "a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`",
+				why: "`Assisted-by: <a person>` (curl's use) names no tool and is not read",
+				examples: [{
+					text: "Assisted-by: gemini-cli",
+					seen: "google-gemini/gemini-cli",
+					tool: "gemini"
+				}, {
+					text: "Assisted-by: OpenAI:gpt-5.4",
+					seen: "fastify/fastify",
+					tool: "openai"
+				}]
+			},
+			trailer: { key: /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i }
+		},
+		"named/footer": {
+			meta: {
+				tool: "named",
+				place: "footer",
+				rule: "a line that starts `Generated with|by|using` and a tool's name (or `AI`)",
+				examples: [{
+					text: "🤖 Generated with Claude Code",
+					seen: "google-gemini/gemini-cli",
+					tool: "claude-code"
+				}]
+			},
+			line: /^\W*generated (?:with|by|using) \[?(\w[\w .-]*).*$/gim,
+			hint: "generated (?:with|by|using)"
+		}
+	};
+}));
+// src/model/ai/signature.ts
+var PLACE_STRENGTH;
+var init_signature = __esmMin((() => {
+	PLACE_STRENGTH = {
+		author: "agent",
+		"pull-author": "agent",
+		"co-author": "assisted",
+		trailer: "assisted",
+		footer: "assisted",
+		label: "assisted",
+		body: "assisted",
+		message: "assisted",
+		branch: "weak"
+	};
+}));
+// src/model/ai/tools.ts
+function escapeWord(word) {
+	return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function toolNamedIn(text) {
+	for (const [id, words] of NAMING) if (words.test(text)) return id;
+	return null;
+}
+function toolName(id) {
+	return Object.hasOwn(AI_TOOLS, id) ? AI_TOOLS[id].name : id;
+}
+var AI_TOOLS, AI_TOOL_IDS, NAMING;
+var init_tools = __esmMin((() => {
+	AI_TOOLS = {
+		aider: {
+			name: "aider",
+			words: ["aider"]
+		},
+		openhands: {
+			name: "OpenHands",
+			words: ["openhands", "opendevin"]
+		},
+		amp: { name: "Amp" },
+		warp: { name: "Warp (Oz)" },
+		kiro: {
+			name: "Kiro",
+			words: ["kiro"]
+		},
+		opencode: {
+			name: "opencode",
+			words: ["opencode", "oh-my-opencode"]
+		},
+		atomcode: {
+			name: "AtomCode",
+			words: ["atomcode"]
+		},
+		codebuff: {
+			name: "Codebuff",
+			words: ["codebuff"]
+		},
+		sisyphus: {
+			name: "Sisyphus (oh-my-opencode)",
+			words: ["sisyphus"]
+		},
+		blink: { name: "Blink" },
+		factory: { name: "Factory (Droid)" },
+		codegen: { name: "Codegen" },
+		sweep: { name: "Sweep" },
+		mentat: { name: "Mentat" },
+		codeflash: { name: "Codeflash" },
+		"amazon-q": {
+			name: "Amazon Q Developer",
+			words: ["amazon q"]
+		},
+		coderabbit: {
+			name: "CodeRabbit",
+			words: ["coderabbit"]
+		},
+		windsurf: {
+			name: "Windsurf",
+			words: ["windsurf", "codeium"]
+		},
+		pi: { name: "Pi" },
+		codex: {
+			name: "OpenAI Codex",
+			words: ["codex"]
+		},
+		copilot: {
+			name: "GitHub Copilot",
+			words: ["copilot"]
+		},
+		cursor: {
+			name: "Cursor",
+			words: ["cursor agent", "cursor"]
+		},
+		devin: {
+			name: "Devin",
+			words: ["devin ai", "devin"]
+		},
+		jules: {
+			name: "Jules",
+			words: ["jules"]
+		},
+		"claude-code": {
+			name: "Claude Code",
+			words: [
+				"claude code",
+				"claude",
+				"anthropic"
+			]
+		},
+		gemini: {
+			name: "Gemini",
+			words: ["gemini"]
+		},
+		openai: {
+			name: "OpenAI (ChatGPT, GPT models)",
+			words: [
+				"chatgpt",
+				"openai",
+				"gpt"
+			]
+		},
+		tabnine: {
+			name: "Tabnine",
+			words: ["tabnine"]
+		},
+		deepseek: {
+			name: "DeepSeek",
+			words: ["deepseek"]
+		},
+		qwen: {
+			name: "Qwen",
+			words: ["qwen"]
+		},
+		unknown: { name: "an AI tool it does not name" },
+		configured: { name: "your configured markers" }
+	};
+	AI_TOOL_IDS = Object.keys(AI_TOOLS);
+	NAMING = AI_TOOL_IDS.flatMap((id) => {
+		const words = AI_TOOLS[id].words;
+		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
+	});
+}));
+// src/model/ai/compile.ts
+function compileCatalogue(extras = {}, signatures) {
+	if ((extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && signatures === void 0) return builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {});
+	return new Compiled(signatures ?? Object.values(AI_SIGNATURES), extras);
+}
+function parseIdentity(value) {
+	const v = value.trim();
+	const open = v.endsWith(">") ? v.lastIndexOf("<") : -1;
+	if (open !== -1) return {
+		name: v.slice(0, open).trim(),
+		email: v.slice(open + 1, -1).trim().toLowerCase()
+	};
+	const blank = Math.max(v.lastIndexOf(" "), v.lastIndexOf("	"));
+	const tail = blank === -1 ? "" : v.slice(blank + 1);
+	if (tail.includes("@") && tail.includes(".")) return {
+		name: v.slice(0, blank).trim(),
+		email: tail.toLowerCase()
+	};
+	return {
+		name: v,
+		email: ""
+	};
+}
+function ordered(found) {
+	if (found.length === 0) return NONE$2;
+	const seen = new Set();
+	const out = [];
+	for (const [, finding] of found.sort((a, b) => a[0] - b[0])) {
+		const line = clip(finding.line);
+		if (line === "" || seen.has(line)) continue;
+		seen.add(line);
+		out.push(line === finding.line ? finding : {
+			...finding,
+			line
+		});
+	}
+	return out;
+}
+function clip(line) {
+	return line.trim().slice(0, 120);
+}
+function escape(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function quickScan(hints, literals) {
+	const words = [...new Set(literals.map((l) => l.toLowerCase()))];
+	const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+	return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escape)].join("|")})`, "i");
+}
+function hintOf$1(signature) {
+	if (signature.hint === void 0 || signature.hint === "") throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
+	return signature.hint;
+}
+var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
+var init_compile$1 = __esmMin((() => {
+	init_bot_names();
+	init_catalogue();
+	init_signature();
+	init_tools();
+	BODY_LIMIT = 16384;
+	MAX_REMEMBERED = 5e4;
+	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
+	SIGN_OFF_KEY = /^signed-off-by$/i;
+	TRAILER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(\S[^\n]*)$/gm;
+	NOREPLY = /^(?:\d+\+)?([^@\s]+?)(\[bot\])?@users\.noreply\.github\.com$/i;
+	APP_NAME = /^(.+)\[bot\]$/i;
+	WEB_ADDRESS = /^https?:\/\//i;
+	AI_WORD = /^ai\b/i;
+	Compiled = class {
+		identities = new Map();
+		trailers = [];
+		lines = new Map();
+		names = new Map();
+		maybe;
+		footers;
+		authors = new Map();
+		trailerLines = new Map();
+		constructor(signatures, extras) {
+			const hints = [];
+			const literals = [];
+			for (const signature of signatures) this.add(signature, hints, literals);
+			for (const tool of Object.values(AI_TOOLS)) literals.push(...tool.words ?? []);
+			this.maybe = quickScan(hints, literals);
+			const quick = (this.lines.get("footer") ?? []).map((e) => e.quick?.source ?? ".");
+			this.footers = quick.length === 0 ? null : new RegExp(quick.join("|"), "i");
+			for (const pattern of extras.markers ?? []) this.lineList("message").push({
+				tool: "configured",
+				place: "message",
+				find: (text) => pattern.matches(text).map((m) => [
+					text.indexOf(m),
+					m,
+					""
+				])
+			});
+			const labels = new Set(extras.labels ?? []);
+			if (labels.size > 0) this.nameList("label").push({
+				tool: "configured",
+				place: "label",
+				test: (name) => labels.has(name)
+			});
+		}
+		message(text) {
+			const found = [];
+			if (this.maybe.test(text)) {
+				for (const match of text.matchAll(TRAILER)) {
+					let finding = this.trailerLines.get(match[0]);
+					if (finding === void 0) {
+						finding = this.trailer(match[1] ?? "", (match[2] ?? "").trimEnd(), match[0]);
+						if (this.trailerLines.size >= MAX_REMEMBERED) this.trailerLines.clear();
+						this.trailerLines.set(match[0], finding);
+					}
+					if (finding) found.push([match.index, finding]);
+				}
+				if (this.footers?.test(text) === true) for (const entry of this.lines.get("footer") ?? []) this.collect(entry, text, found);
+			}
+			for (const entry of this.lines.get("message") ?? []) this.collect(entry, text, found);
+			return ordered(found);
+		}
+		author(name, email) {
+			const key = `${name}\u0000${email}`;
+			let finding = this.authors.get(key);
+			if (finding === void 0) {
+				const entry = this.identity("author", {
+					name: name.trim(),
+					email: email.trim().toLowerCase()
+				}, false);
+				finding = entry ? {
+					tool: entry.tool,
+					strength: PLACE_STRENGTH.author,
+					line: `author: ${name}`
+				} : null;
+				if (this.authors.size >= MAX_REMEMBERED) this.authors.clear();
+				this.authors.set(key, finding);
+			}
+			return finding;
+		}
+		pullAuthor(login, isBotType) {
+			const bare = login.trim().replace(APP_NAME, "$1").toLowerCase();
+			const app = isBotType || APP_NAME.test(login.trim());
+			const index = this.identities.get("pull-author");
+			const tool = (app ? index?.apps.get(bare) : void 0) ?? index?.accounts.get(bare);
+			return tool === void 0 ? null : {
+				tool,
+				strength: PLACE_STRENGTH["pull-author"],
+				line: `PR author: ${login}`
+			};
+		}
+		branch(name) {
+			const entry = this.names.get("branch")?.find((e) => e.test(name));
+			return entry ? {
+				tool: entry.tool,
+				strength: PLACE_STRENGTH.branch,
+				line: clip(`branch: ${name}`)
+			} : null;
+		}
+		label(name) {
+			const entry = this.names.get("label")?.find((e) => e.test(name));
+			return entry ? {
+				tool: entry.tool,
+				strength: PLACE_STRENGTH.label,
+				line: clip(`label: ${name}`)
+			} : null;
+		}
+		body(text) {
+			const read = text.length > 16384 ? text.slice(0, BODY_LIMIT) : text;
+			const found = [];
+			for (const entry of this.lines.get("body") ?? []) this.collect(entry, read, found);
+			return ordered(found).map((f) => ({
+				...f,
+				line: clip(`PR body: ${f.line}`)
+			}));
+		}
+		add(signature, hints, literals) {
+			const { tool, place } = signature.meta;
+			if ("identity" in signature) {
+				if (place !== "author" && place !== "co-author" && place !== "pull-author") throw new Error(`${place}: not an identity's place`);
+				const { identity } = signature;
+				let index = this.identities.get(place);
+				if (index === void 0) this.identities.set(place, index = {
+					emails: new Map(),
+					apps: new Map(),
+					accounts: new Map(),
+					names: []
+				});
+				const keep = (map, keys) => {
+					for (const key of keys ?? []) if (!map.has(key)) map.set(key, tool);
+				};
+				keep(index.emails, identity.emails);
+				keep(index.apps, identity.apps);
+				keep(index.accounts, identity.accounts);
+				if (identity.name !== void 0) index.names.push({
+					tool,
+					name: identity.name,
+					named: tool === "named"
+				});
+				literals.push(...identity.emails ?? [], ...identity.apps ?? [], ...identity.accounts ?? []);
+				if (identity.name !== void 0 && tool !== "named" && place === "co-author") hints.push(hintOf$1(signature));
+			} else if ("trailer" in signature) {
+				this.trailers.push({
+					tool,
+					place,
+					key: signature.trailer.key,
+					value: signature.trailer.value
+				});
+				if (tool !== "named") hints.push(hintOf$1(signature));
+			} else if ("line" in signature) {
+				if (place !== "footer" && place !== "body" && place !== "message") throw new Error(`${place}: not a line's place`);
+				const { line } = signature;
+				const find = (text) => Array.from(text.matchAll(line), (m) => [
+					m.index,
+					m[0],
+					m[1] ?? m[0]
+				]);
+				if (place !== "footer") this.lineList(place).push({
+					tool,
+					place,
+					find
+				});
+				else {
+					const hint = hintOf$1(signature);
+					hints.push(hint);
+					this.lineList(place).push({
+						tool,
+						place,
+						find,
+						quick: new RegExp(hint, "i")
+					});
+				}
+			} else {
+				if (place !== "branch" && place !== "label") throw new Error(`${place}: not a name's place`);
+				const { name } = signature;
+				this.nameList(place).push({
+					tool,
+					place,
+					test: (text) => name.test(text)
+				});
+			}
+		}
+		lineList(place) {
+			let list = this.lines.get(place);
+			if (list === void 0) this.lines.set(place, list = []);
+			return list;
+		}
+		nameList(place) {
+			let list = this.names.get(place);
+			if (list === void 0) this.names.set(place, list = []);
+			return list;
+		}
+		collect(entry, text, found) {
+			if (entry.quick !== void 0 && !entry.quick.test(text)) return;
+			for (const [index, line, naming] of entry.find(text)) {
+				const tool = entry.tool === "named" ? toolNamedIn(naming) ?? (AI_WORD.test(naming) ? "unknown" : null) : entry.tool;
+				if (tool !== null) found.push([index, {
+					tool,
+					strength: PLACE_STRENGTH[entry.place],
+					line
+				}]);
+			}
+		}
+		trailer(key, value, line) {
+			const person = PERSON_KEY.test(key);
+			if (person || SIGN_OFF_KEY.test(key)) {
+				const entry = this.identity("co-author", parseIdentity(value), !person);
+				return entry ? {
+					tool: entry.tool,
+					strength: PLACE_STRENGTH["co-author"],
+					line
+				} : null;
+			}
+			for (const entry of this.trailers) {
+				if (!entry.key.test(key) || entry.value !== void 0 && !entry.value.test(value)) continue;
+				const tool = entry.tool === "named" ? toolNamedIn(value) ?? toolNamedIn(key.replace(/-/g, " ")) : entry.tool;
+				if (tool !== null) return {
+					tool,
+					strength: PLACE_STRENGTH[entry.place],
+					line
+				};
+			}
+			return null;
+		}
+		identity(place, who, exact) {
+			const index = this.identities.get(place);
+			if (index === void 0) return null;
+			const noreply = NOREPLY.exec(who.email);
+			const app = APP_NAME.exec(who.name)?.[1]?.toLowerCase() ?? (noreply?.[2] !== void 0 ? noreply[1]?.toLowerCase() : void 0);
+			const account = noreply?.[2] === void 0 ? noreply?.[1]?.toLowerCase() : void 0;
+			const known = (who.email === "" ? void 0 : index.emails.get(who.email)) ?? (app === void 0 ? void 0 : index.apps.get(app)) ?? (account === void 0 ? void 0 : index.accounts.get(account));
+			if (known !== void 0) return { tool: known };
+			if (exact || who.name === "") return null;
+			for (const { tool, name, named } of index.names) {
+				if (!named) {
+					if (name.test(who.name)) return { tool };
+					continue;
+				}
+				if (looksLikeBot(who.name, who.email)) continue;
+				if (name.test(who.name) || WEB_ADDRESS.test(who.email) && toolNamedIn(who.name) !== null) return { tool: toolNamedIn(who.name) ?? "unknown" };
+			}
+			return null;
+		}
+	};
+	NONE$2 = [];
+}));
+// src/model/ai/facts.ts
+function aiFactsOf(findings) {
+	if (findings.length === 0) return { aiEvidence: [] };
+	const kept = distinct(findings);
+	const strong = kept.filter((f) => f.strength !== "weak");
+	const weak = kept.filter((f) => f.strength === "weak");
+	let strongest = "weak";
+	for (const f of kept) if (RANK[f.strength] > RANK[strongest]) strongest = f.strength;
+	return {
+		aiEvidence: strong.map((f) => f.line),
+		aiTools: [...new Set((strong.length > 0 ? strong : weak).map((f) => f.tool))],
+		aiStrength: strongest,
+		...weak.length > 0 && { aiWeakEvidence: weak.map((f) => f.line) }
+	};
+}
+function distinct(findings) {
+	const kept = [];
+	const lines = new Set();
+	for (const finding of findings) {
+		if (lines.has(finding.line)) continue;
+		lines.add(finding.line);
+		kept.push(finding);
+	}
+	return kept;
+}
+function setAiFindings(change, findings) {
+	delete change.aiFindings;
+	delete change.aiTools;
+	delete change.aiStrength;
+	delete change.aiWeakEvidence;
+	Object.assign(change, aiFactsOf(findings));
+	if (findings.length > 0) change.aiFindings = distinct(findings);
+}
+function addAiFindings(change, findings) {
+	if (findings.length === 0) return;
+	setAiFindings(change, [...change.aiFindings ?? change.aiEvidence.map((line) => ({
+		tool: "unknown",
+		strength: "assisted",
+		line
+	})), ...findings]);
+}
+var RANK;
+var init_facts = __esmMin((() => {
+	RANK = {
+		agent: 3,
+		assisted: 2,
+		weak: 1
+	};
+}));
+// src/model/bots.ts
+function isAiAgent(name, email) {
+	return compileCatalogue().author(name, email) !== null;
+}
+function isBot(name, email, extra = null) {
+	return !isAiAgent(name, email) && botByName(name, email, extra);
+}
+var init_bots = __esmMin((() => {
+	init_compile$1();
+	init_bot_names();
 }));
 // src/model/release-lines.ts
 function isReleaseLine(name) {
@@ -20064,7 +21846,7 @@ var init_release_lines = __esmMin((() => {
 function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title);
 }
-function parseMessage(message, aiMarkers = []) {
+function parseMessage(message, ai = compileCatalogue()) {
 	const newline = message.indexOf("\n");
 	const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
 	const body = newline === -1 ? "" : message.slice(newline + 1);
@@ -20080,7 +21862,7 @@ function parseMessage(message, aiMarkers = []) {
 		subject,
 		bodyFirstLine,
 		landingUrl,
-		aiEvidence: findAiMarkers(message, aiMarkers),
+		aiEvidence: ai.message(message),
 		revertsShas,
 		revertsPrs,
 		cherryPickOf,
@@ -20152,7 +21934,7 @@ function numberFromUrl(url) {
 }
 var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH;
 var init_message = __esmMin((() => {
-	init_ai_markers();
+	init_compile$1();
 	init_release_lines();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
@@ -20333,7 +22115,8 @@ function buildChanges(input) {
 	}
 	for (const change of changes) {
 		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
-		if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+		const agent = AI.author(change.author, change.authorEmail);
+		if (agent) addAiFindings(change, [agent]);
 	}
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map(line.map((c, i) => [c.sha, i]));
@@ -20389,7 +22172,9 @@ function mergeChange(commit, walk, input, rules) {
 	else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits$1(pull, rules, change.mergedAt), pull.forkPoints);
 	else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
 	if (!sync) landCommits(change, walk.commits, pull, rules);
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	addAiFindings(change, commit.aiEvidence);
+	const branch = landing.branch === null ? null : AI.branch(landing.branch);
+	if (branch) addAiFindings(change, [branch]);
 	return change;
 }
 function isReleasePull(commit, landing, input) {
@@ -20430,7 +22215,7 @@ function squashChange(commit, number, input, rules) {
 		change.commits = null;
 		change.flags.push("commits-unseen");
 	}
-	change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+	addAiFindings(change, commit.aiEvidence);
 	return change;
 }
 function ownPullCommits$1(pull, rules, landedAt) {
@@ -20463,7 +22248,7 @@ function extendGroup(group, members, rules) {
 		change.mergedAt = last.committedAt;
 		change.sha = last.sha;
 	}
-	change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
+	addAiFindings(change, group.members.flatMap((c) => c.aiEvidence));
 	if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
 }
 function landCommits(change, commits, pull, rules) {
@@ -20521,8 +22306,11 @@ function applyOwnCommits(change, own, forkPoints) {
 	change.firstCommitAt = first.authoredAt;
 	change.lastCommitAt = last;
 	const evidence = own.flatMap((c) => c.aiEvidence);
-	for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
-	change.aiEvidence = unique(evidence);
+	for (const c of own) {
+		const agent = AI.author(c.authorName, c.authorEmail);
+		if (agent) evidence.push(agent);
+	}
+	setAiFindings(change, evidence);
 	if (change.kind === "merge" || change.kind === "sync") {
 		change.author = first.authorName;
 		change.authorEmail = first.authorEmail;
@@ -20561,13 +22349,16 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
 	}
 }
-var VERSION_BUMP, RebaseIndex;
+var AI, VERSION_BUMP, RebaseIndex;
 var init_changes = __esmMin((() => {
+	init_compile$1();
+	init_facts();
 	init_bots();
 	init_message();
 	init_own_commits();
 	init_release_lines();
 	init_stages();
+	AI = compileCatalogue();
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
 		pulls;
@@ -21279,6 +23070,32 @@ function gitHubIncidents(issues) {
 	}));
 }
 var init_github_deploys = __esmMin((() => {}));
+// src/model/ai/pull.ts
+function pullAiEvidence(pull, catalogue = compileCatalogue()) {
+	const found = [];
+	for (const commit of pull.commits) {
+		const email = commit.authorEmail ?? "";
+		const by = email === "" ? null : catalogue.author("", email);
+		if (by) found.push({
+			...by,
+			line: `commit author: ${email}`
+		});
+		found.push(...catalogue.message(commit.message));
+	}
+	for (const label of pull.labels) {
+		const finding = catalogue.label(label);
+		if (finding) found.push(finding);
+	}
+	const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
+	if (author) found.push(author);
+	if (pull.body !== void 0 && pull.body !== "") found.push(...catalogue.body(pull.body));
+	const branch = pull.headRefName === "" ? null : catalogue.branch(pull.headRefName);
+	if (branch) found.push(branch);
+	return found;
+}
+var init_pull = __esmMin((() => {
+	init_compile$1();
+}));
 // src/model/pull-events.ts
 function pullEvents(pull, options = {}) {
 	const required = Math.max(1, Math.floor(options.requiredApprovals ?? 1));
@@ -21437,8 +23254,8 @@ function applyPulls(changes, pulls, options) {
 		change.author = pull.author;
 		change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
 		change.branch = pull.headRefName;
-		const agent = isAgentLogin(pull.author, pull.authorIsBot);
-		change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
+		const ai = options.ai ?? compileCatalogue();
+		change.bot = !(ai.pullAuthor(pull.author, pull.authorIsBot) !== null) && (pull.authorIsBot || options.isBot(pull.author));
 		if (unseen && pull.commits.length > 0) {
 			const own = ownPullCommits(pull, landed, options);
 			if (own.length > 0) {
@@ -21460,11 +23277,10 @@ function applyPulls(changes, pulls, options) {
 			deletions: pull.deletions,
 			files: pull.changedFiles
 		};
-		const evidence = [...change.aiEvidence];
-		for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
-		for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-		if (agent) evidence.push(`PR author: ${pull.author}`);
-		change.aiEvidence = [...new Set(evidence)];
+		addAiFindings(change, pullAiEvidence(unseen ? pull : {
+			...pull,
+			commits: pull.commits.map((c) => ({ message: c.message }))
+		}, ai));
 		change.review = reviewOf(pull, events.readyAt, events.rework);
 		if (pull.labels.length > 0) change.labels = [...pull.labels];
 	});
@@ -21473,9 +23289,6 @@ function applyPulls(changes, pulls, options) {
 function replaysOnly(change, pull) {
 	const only = pull.commits.length === 1 ? pull.commits[0] : void 0;
 	return only !== void 0 && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
-}
-function isAgentLogin(login, isBotType) {
-	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
 }
 function ownPullCommits(pull, landed, options) {
 	const inPull = new Set(pull.commits.map((c) => c.sha));
@@ -21529,8 +23342,9 @@ function absorb(change, earlier) {
 }
 var LandedIndex;
 var init_github_pulls = __esmMin((() => {
-	init_ai_markers();
-	init_bots();
+	init_compile$1();
+	init_facts();
+	init_pull();
 	init_own_commits();
 	init_pull_events();
 	init_pull_review();
@@ -22252,6 +24066,9 @@ function toReportChange(change, counted) {
 		flags: change.flags,
 		aiAssisted: change.aiEvidence.length > 0,
 		aiEvidence: change.aiEvidence,
+		aiTools: change.aiTools ?? [],
+		aiStrength: change.aiStrength ?? null,
+		...change.aiWeakEvidence !== void 0 && { aiWeakEvidence: change.aiWeakEvidence },
 		reverted: change.revertedBy !== null,
 		revertedBy: change.revertedBy,
 		review: change.review,
@@ -22290,6 +24107,7 @@ function toReportOpenPull(pull) {
 			approvedAt: iso$2(pull.events.approvedAt),
 			reviewedAt: pull.events.reviewedAt.map((t) => iso$2(t))
 		} },
+		...openPullAi(pull),
 		...pull.repository !== void 0 && { repository: pull.repository }
 	};
 }
@@ -22328,6 +24146,7 @@ function fromReportChange(c, repository) {
 		forkPointAt: null,
 		flags: c.flags,
 		aiEvidence: c.aiEvidence,
+		...reportAi(c),
 		revertedBy: c.revertedBy,
 		isRevert: false,
 		stages: c.stages,
@@ -22337,6 +24156,16 @@ function fromReportChange(c, repository) {
 		...c.labels !== void 0 && { labels: c.labels },
 		...c.products !== void 0 && { products: c.products },
 		...repository !== void 0 && { repository }
+	};
+}
+function reportAi(c) {
+	const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null);
+	if (strength === null) return {};
+	const tools = c.aiTools ?? [];
+	return {
+		aiTools: tools.length > 0 ? tools : ["unknown"],
+		aiStrength: strength,
+		...c.aiWeakEvidence !== void 0 && { aiWeakEvidence: c.aiWeakEvidence }
 	};
 }
 function fromReportDeploy(d, repository) {
@@ -22352,6 +24181,15 @@ function fromReportDeploy(d, repository) {
 		restoredAfter: d.restoredAfter,
 		...d.product !== void 0 && { product: d.product },
 		...repository !== void 0 && { repository }
+	};
+}
+function openPullAi(pull) {
+	if (pull.aiStrength === void 0) return {};
+	return {
+		aiEvidence: pull.aiEvidence ?? [],
+		aiTools: pull.aiTools ?? [],
+		aiStrength: pull.aiStrength,
+		...pull.aiWeakEvidence !== void 0 && { aiWeakEvidence: pull.aiWeakEvidence }
 	};
 }
 function fromReportOpenPull(p, repository) {
@@ -22370,6 +24208,7 @@ function fromReportOpenPull(p, repository) {
 			approvedAt: epoch(e.approvedAt),
 			reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0)
 		} },
+		...openPullAi(p),
 		...repository !== void 0 && { repository }
 	};
 }
@@ -22698,12 +24537,14 @@ function toOpenPull(pull, now, options) {
 		isBot: bot
 	});
 	const reviewedAt = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= now).filter((r) => !r.authorIsBot && !bot(r.author) && r.author.toLowerCase() !== author).map((r) => r.submittedAt).sort((a, b) => a - b);
+	const ai = options.ai ?? compileCatalogue();
+	const agent = ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
 	return {
 		number: pull.number,
 		title: pull.title,
 		url: /^https?:\/\//.test(pull.url) ? pull.url : null,
 		author: pull.author,
-		bot: pull.authorIsBot || bot(pull.author),
+		bot: !agent && (pull.authorIsBot || bot(pull.author)),
 		createdAt: pull.createdAt,
 		isDraft: pull.isDraft,
 		events: {
@@ -22711,51 +24552,43 @@ function toOpenPull(pull, now, options) {
 			firstReviewAt: events?.firstReviewAt ?? null,
 			approvedAt: events?.approvedAt ?? null,
 			reviewedAt
-		}
+		},
+		...openAi(aiFactsOf(pullAiEvidence({
+			...pull,
+			commits: []
+		}, ai)))
 	};
 }
+function openAi(facts) {
+	return facts.aiStrength === void 0 ? {} : facts;
+}
 var init_open_pulls = __esmMin((() => {
+	init_compile$1();
+	init_facts();
+	init_pull();
 	init_bots();
 	init_pull_events();
 }));
 // src/model/pull-ai.ts
-function pullAiEvidence(pull, options) {
-	const evidence = [];
-	for (const message of pull.commitMessages) evidence.push(...findAiMarkers(message, options.aiMarkers));
-	evidence.push(...findAiMarkers(pull.body, options.aiMarkers));
-	for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-	if (isAgentAuthor(pull.author, pull.authorIsBot)) evidence.push(`PR author: ${pull.author}`);
-	return [...new Set(evidence)];
+function pullAiFacts(pull, catalogue) {
+	return aiFactsOf(pullAiEvidence(pull, catalogue));
 }
-function isAgentAuthor(login, isBotType) {
-	return isAiAgent(login, "") || isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, "")}[bot]`, "");
+function isAgentAuthor(login, isBotType, catalogue) {
+	return catalogue.pullAuthor(login, isBotType)?.strength === "agent";
 }
 function aiToolsOf(item) {
 	if (item.aiEvidence.length === 0) return [];
-	const tools = new Set();
-	for (const line of item.aiEvidence) tools.add(TOOLS.find(([, names]) => names.test(line))?.[0] ?? "unnamed");
-	return [...tools].sort();
+	return item.aiTools === void 0 || item.aiTools.length === 0 ? [UNNAMED_TOOL] : [...item.aiTools].sort();
 }
-var TOOLS;
+var UNNAMED_TOOL;
 var init_pull_ai = __esmMin((() => {
-	init_ai_markers();
-	init_bots();
-	TOOLS = [
-		["claude-code", /\bclaude\b|anthropic/i],
-		["copilot", /copilot/i],
-		["codex", /codex/i],
-		["cursor", /cursor/i],
-		["devin", /devin/i],
-		["jules", /jules/i],
-		["gemini", /gemini/i],
-		["aider", /aider/i],
-		["windsurf", /windsurf|codeium/i],
-		["chatgpt", /chatgpt|openai|\bgpt\b/i]
-	];
+	init_facts();
+	init_pull();
+	UNNAMED_TOOL = "unknown";
 }));
 // src/model/closed-pulls.ts
 function toClosedPull(pull, options) {
-	const agent = isAgentAuthor(pull.author, pull.authorIsBot);
+	const agent = isAgentAuthor(pull.author, pull.authorIsBot, options.ai);
 	const author = pull.author.toLowerCase();
 	const person = (login, isBotType) => !isBotType && !isBot(login, "", options.botPattern) && login.toLowerCase() !== author;
 	const reviewed = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= pull.closedAt && person(r.author, r.authorIsBot)).map((r) => r.submittedAt);
@@ -22770,24 +24603,29 @@ function toClosedPull(pull, options) {
 		createdAt: pull.createdAt,
 		closedAt: pull.closedAt,
 		isDraft: pull.isDraft,
-		failedRun: agent && closedByItself(pull) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= 3600),
+		failedRun: agent && closedByItself(pull, options.ai) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= 3600),
 		landed: options.landedNumbers.has(pull.number),
-		aiEvidence: pullAiEvidence(pull, options),
+		...pullAiFacts({
+			author: pull.author,
+			authorIsBot: pull.authorIsBot,
+			headRefName: pull.headRefName,
+			labels: pull.labels,
+			body: pull.body,
+			commits: pull.commitMessages.map((message) => ({ message }))
+		}, options.ai),
 		reviews: reviewed.length,
 		comments: commented.length,
 		firstReviewAt: first,
 		closedBy: pull.closedBy?.login ?? null
 	};
 }
-function closedByItself(pull) {
+function closedByItself(pull, ai) {
 	const closer = pull.closedBy;
 	if (closer === null) return false;
 	const bare = (login) => login.toLowerCase().replace(/\[bot\]$/, "");
 	if (bare(closer.login) === bare(pull.author)) return true;
-	if (!isAgentAuthor(closer.login, closer.isBot)) return false;
-	const tools = (login) => aiToolsOf({ aiEvidence: [login] });
-	const mine = tools(pull.author);
-	return tools(closer.login).some((t) => mine.includes(t));
+	const closedBy = ai.pullAuthor(closer.login, closer.isBot);
+	return closedBy?.strength === "agent" && closedBy.tool === ai.pullAuthor(pull.author, pull.authorIsBot)?.tool;
 }
 var ATTEMPT_TITLE;
 var init_closed_pulls$2 = __esmMin((() => {
@@ -23117,7 +24955,10 @@ function toCommit(fields, parents, buffer, start, end, intern, parse) {
 		subject: buffer.toString("utf8", start, subjectEnd).trim(),
 		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
 		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
-		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map(own$1),
+		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
+			...f,
+			line: own$1(f.line)
+		})),
 		revertsShas: facts.revertsShas.length === 0 ? NONE$1 : facts.revertsShas.map(own$1),
 		revertsPrs: facts.revertsPrs.length === 0 ? NONE$1 : facts.revertsPrs,
 		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
@@ -23414,7 +25255,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	let read = 0;
 	const parse = (message) => {
 		if (++read % 1e3 === 0) o.onCommits?.(read);
-		return parseMessage(message, o.aiMarkers);
+		return parseMessage(message, o.ai);
 	};
 	const since = (boundary?.at ?? 0) - LOOKBACK;
 	const model = await (async () => {
@@ -23515,7 +25356,7 @@ async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
 		pulls: noPulls,
 		lines
 	};
-	const commits = reachedFrom([tip], read, EMPTY$1);
+	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
 	return {
 		commits,
@@ -23546,7 +25387,7 @@ function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }
-var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$1;
+var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
 var init_git_history = __esmMin((() => {
 	init_changes();
 	init_copies();
@@ -23562,7 +25403,7 @@ var init_git_history = __esmMin((() => {
 	init_release_graph();
 	LARGE_HISTORY = 2e4;
 	SPLIT_SIZES_FROM = 4e3;
-	EMPTY$1 = new Map();
+	EMPTY$2 = new Map();
 }));
 // src/audit/reads.ts
 function startReads(path, o) {
@@ -29200,8 +31041,8 @@ function readCache(file, key, warn) {
 	const json = readCacheJson(file, warn);
 	if (json === null) return null;
 	const header = json;
-	if (header === null || typeof header !== "object" || header.format !== "flowaudit-github-cache" || header.version !== 2) {
-		warn(`the GitHub cache ${file} is in an old format (${header !== null && typeof header === "object" && header.format === "flowaudit-github-cache" ? `version ${String(header.version)}` : "an unknown format"}, this flowaudit writes version 2): ignored, it will be rebuilt`);
+	if (header === null || typeof header !== "object" || header.format !== "flowaudit-github-cache" || header.version !== 3) {
+		warn(`the GitHub cache ${file} is in an old format (${header !== null && typeof header === "object" && header.format === "flowaudit-github-cache" ? `version ${String(header.version)}` : "an unknown format"}, this flowaudit writes version 3): ignored, it will be rebuilt`);
 		return null;
 	}
 	const parsed = fileSchema.safeParse(json);
@@ -29224,7 +31065,7 @@ function readCache(file, key, warn) {
 function writeCache(file, key, content, savedAt, warn) {
 	const body = {
 		format: CACHE_FORMAT,
-		version: 2,
+		version: 3,
 		host: key.host,
 		repository: `${key.owner}/${key.name}`,
 		baseBranch: key.baseBranch,
@@ -29289,6 +31130,7 @@ var init_cache = __esmMin((() => {
 		deletions: number(),
 		changedFiles: number(),
 		labels: array(string()),
+		body: string(),
 		commits: array(object({
 			sha: string(),
 			authorEmail: string().nullable(),
@@ -29367,7 +31209,7 @@ var init_cache = __esmMin((() => {
 	});
 	fileSchema = object({
 		format: literal(CACHE_FORMAT),
-		version: literal(2),
+		version: literal(3),
 		host: string(),
 		repository: string(),
 		baseBranch: string(),
@@ -29487,27 +31329,37 @@ function numberOf(value) {
 function labelsOf(raw) {
 	return present(raw.labels?.nodes).map((l) => text(l.name)).filter((name) => name !== "");
 }
+function bodyOf(value) {
+	const body = text(value);
+	return body.length <= 8192 ? body : `${body.slice(0, PULL_BODY_HEAD)}\n…\n${body.slice(-2048)}`;
+}
+function mapPullAiEvidence(raw) {
+	const author = actor(raw.author);
+	return {
+		author: author.login,
+		authorIsBot: author.isBot,
+		headRefName: text(raw.headRefName),
+		labels: labelsOf(raw),
+		body: bodyOf(raw.body)
+	};
+}
 function mapMergedPull(raw, gaps = new Gaps()) {
 	const createdAt = seconds$3(raw.createdAt);
 	const mergedAt = seconds$3(raw.mergedAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || mergedAt === null || number === null) return null;
-	const author = actor(raw.author);
 	return settlePull({
 		number,
 		title: text(raw.title),
 		url: text(raw.url),
-		author: author.login,
-		authorIsBot: author.isBot,
+		...mapPullAiEvidence(raw),
 		createdAt,
 		updatedAt: seconds$3(raw.updatedAt) ?? mergedAt,
 		mergedAt,
 		mergeCommitSha: text(raw.mergeCommit?.oid) || null,
-		headRefName: text(raw.headRefName),
 		additions: count$2(raw.additions),
 		deletions: count$2(raw.deletions),
 		changedFiles: count$2(raw.changedFiles),
-		labels: labelsOf(raw),
 		commits: mapCommits(gaps.nodes(raw.commits, "pull request commits")),
 		reviews: mapReviews(gaps.nodes(raw.reviews, "pull request reviews")),
 		comments: mapComments(gaps.nodes(raw.comments, "pull request comments")),
@@ -29560,13 +31412,11 @@ function mapOpenPull(raw) {
 	const createdAt = seconds$3(raw.createdAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || number === null) return null;
-	const author = actor(raw.author);
 	return {
 		number,
 		title: text(raw.title),
 		url: text(raw.url),
-		author: author.login,
-		authorIsBot: author.isBot,
+		...mapPullAiEvidence(raw),
 		createdAt,
 		updatedAt: seconds$3(raw.updatedAt) ?? createdAt,
 		isDraft: raw.isDraft === true,
@@ -29589,7 +31439,7 @@ function mapIncident(raw) {
 		labels: labelsOf(raw)
 	};
 }
-var Gaps, EVENT_TYPES;
+var Gaps, EVENT_TYPES, PULL_BODY_HEAD;
 var init_map = __esmMin((() => {
 	Gaps = class {
 		counts = new Map();
@@ -29612,6 +31462,7 @@ var init_map = __esmMin((() => {
 		HeadRefForcePushedEvent: "forcePush",
 		AddedToMergeQueueEvent: "mergeQueue"
 	};
+	PULL_BODY_HEAD = 6144;
 }));
 // src/sources/github/closed-pulls.ts
 function keptText(value) {
@@ -29822,7 +31673,7 @@ function linePullsOperation(asks) {
 		variables
 	};
 }
-var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, CLOSED_NESTED, CLOSED_PULL_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, CLOSED_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, CLOSED_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
+var NESTED, FOLLOW_UP, TIMELINE_TYPES, ACTOR, PAGE_INFO, COMMIT_NODES, TIMELINE_NODES, REVIEW_NODES, COMMENT_NODES, CHECK_RUN_NODES, PULL_AI_EVIDENCE, MERGED_PULL_FRAGMENT, DEPLOYMENT_FRAGMENT, RELEASE_FRAGMENT, OPEN_NESTED, OPEN_PULL_FRAGMENT, INCIDENT_FRAGMENT, CLOSED_NESTED, CLOSED_PULL_FRAGMENT, RATE_LIMIT, MERGED_CONNECTION, DEPLOYMENTS_CONNECTION, RELEASES_CONNECTION, OPEN_CONNECTION, INCIDENTS_CONNECTION, CLOSED_CONNECTION, SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, CLOSED_PULLS, INCIDENTS, WORKFLOW_SUITES, WORKFLOW_SUITE_NODES;
 var init_queries = __esmMin((() => {
 	NESTED = {
 		labels: 20,
@@ -29853,11 +31704,14 @@ var init_queries = __esmMin((() => {
 	REVIEW_NODES = `nodes { state submittedAt author ${ACTOR} }`;
 	COMMENT_NODES = `nodes { createdAt author ${ACTOR} }`;
 	CHECK_RUN_NODES = "nodes { name status conclusion startedAt completedAt }";
-	MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
-  number title url createdAt updatedAt mergedAt isDraft headRefName baseRefName additions deletions changedFiles
-  author ${ACTOR}
-  mergeCommit { oid }
+	PULL_AI_EVIDENCE = `fragment PullAiEvidence on PullRequest {
+  author ${ACTOR} headRefName body
   labels(first: ${NESTED.labels}) { nodes { name } }
+}`;
+	MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
+  number title url createdAt updatedAt mergedAt isDraft baseRefName additions deletions changedFiles
+  ...PullAiEvidence
+  mergeCommit { oid }
   commits(first: ${NESTED.commits}) { ${PAGE_INFO} ${COMMIT_NODES} }
   ${headCommit(NESTED.checkSuites, NESTED.checkRuns)}
   timelineItems(first: ${NESTED.timeline}, itemTypes: [${TIMELINE_TYPES}]) { ${PAGE_INFO} ${TIMELINE_NODES} }
@@ -29877,7 +31731,8 @@ var init_queries = __esmMin((() => {
 		comments: 10
 	};
 	OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
-  number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+  number title url createdAt updatedAt isDraft baseRefName
+  ...PullAiEvidence
   timelineItems(first: ${OPEN_NESTED.timeline}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) { nodes {
       __typename
       ... on ReadyForReviewEvent { createdAt }
@@ -29890,14 +31745,13 @@ var init_queries = __esmMin((() => {
   number title url createdAt closedAt labels(first: 20) { nodes { name } }
 }`;
 	CLOSED_NESTED = {
-		labels: 20,
 		commits: 20,
 		reviews: 20,
 		comments: 20
 	};
 	CLOSED_PULL_FRAGMENT = `fragment ClosedPull on PullRequest {
   number title url createdAt updatedAt closedAt isDraft
-  ${`author ${ACTOR} headRefName body labels(first: ${CLOSED_NESTED.labels}) { nodes { name } }`}
+  ...PullAiEvidence
   commits(first: ${CLOSED_NESTED.commits}) { totalCount nodes { commit { message } } }
   reviews(first: ${CLOSED_NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
   comments(first: ${CLOSED_NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
@@ -29942,7 +31796,8 @@ ${DEPLOYMENT_FRAGMENT}
 ${RELEASE_FRAGMENT}
 ${OPEN_PULL_FRAGMENT}
 ${INCIDENT_FRAGMENT}
-${CLOSED_PULL_FRAGMENT}`
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	MERGED_PULLS = {
 		name: "MergedPullRequests",
@@ -29952,7 +31807,8 @@ ${CLOSED_PULL_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${MERGED_PULL_FRAGMENT}`
+${MERGED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	DEPLOYMENTS = {
 		name: "Deployments",
@@ -29982,7 +31838,8 @@ ${RELEASE_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${OPEN_PULL_FRAGMENT}`
+${OPEN_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	CLOSED_PULLS = {
 		name: "ClosedPullRequests",
@@ -29992,7 +31849,8 @@ ${OPEN_PULL_FRAGMENT}`
   }
   ${RATE_LIMIT}
 }
-${CLOSED_PULL_FRAGMENT}`
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`
 	};
 	INCIDENTS = {
 		name: "IncidentIssues",
@@ -34397,8 +36255,8 @@ var init_schema$2 = __esmMin((() => {
 		incidentLabel: FIELDS.incidentLabel.optional().describe("an issue with this label, opened after a deploy and before the next, marks that deploy failed"),
 		bugLabel: FIELDS.bugLabel.optional().describe("pull request labels that mark a bug fix, counted as a repair (regular expression, case-insensitive)"),
 		ai: strictObject({
-			markers: FIELDS.aiMarkers.optional().describe("extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers"),
-			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted")
+			markers: FIELDS.aiMarkers.optional().describe("extra markers of AI-assisted commits (regular expressions matched anywhere in a commit message), on top of the built-in evidence catalogue: entries of the tool \"configured\""),
+			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted (exact names): entries of the tool \"configured\"")
 		}, { error: OBJECT }).optional(),
 		requiredApprovals: FIELDS.requiredApprovals.optional().describe("approvals from someone other than the author before a change counts as approved"),
 		businessHours: strictObject({
@@ -34560,7 +36418,10 @@ async function resolveSettings(options, repoRoot) {
 		includePrereleases,
 		revertWindow,
 		botPattern: botSource !== null ? compileRegex(botSource, "bots", "i") : null,
-		aiMarkers: [...config.ai.markers, ...options.aiMarkers ?? []].map((m) => compileRegex(m, "ai.markers", "im")),
+		ai: compileCatalogue({
+			markers: [...config.ai.markers, ...options.aiMarkers ?? []].map((m) => compileRegex(m, "ai.markers", "im")),
+			labels: config.ai.labels
+		}),
 		environment: compileRegex(options.environment ?? config.deploy.environment, "--environment"),
 		workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== void 0 ? "--workflow" : "deploy.workflow", "i"),
 		deployFrom: options.deployFrom ?? (config.deploy.from === "auto" ? void 0 : config.deploy.from),
@@ -34599,6 +36460,7 @@ var init_settings = __esmMin((() => {
 	init_errors$2();
 	init_business_hours();
 	init_options();
+	init_compile$1();
 	DEFAULT_INCIDENT_WINDOW = 604800;
 	WEEKDAY_NUMBERS = {
 		sun: 0,
@@ -36057,7 +37919,10 @@ function mergedAsOpen(pull, branch) {
 		wasDraft: pull.wasDraft,
 		events: pull.events,
 		reviews: pull.reviews,
-		comments: pull.comments
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
 	};
 }
 function closedAsOpen(pull, branch) {
@@ -36074,7 +37939,10 @@ function closedAsOpen(pull, branch) {
 		wasDraft: pull.isDraft,
 		events: [],
 		reviews: pull.reviews,
-		comments: pull.comments
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
 	};
 }
 function openAt(pull, now) {
@@ -36151,12 +38019,11 @@ var init_what_if = __esmMin((() => {
 function duration(seconds, input) {
 	return formatDuration(seconds, durationFormat(input.businessHours));
 }
-function percent$1(ratio) {
-	const p = ratio * 100;
-	return p < 10 && Math.round(p) !== p ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
+function percent(ratio) {
+	return formatRatio(ratio);
 }
 function lines(n) {
-	return `${Math.round(n)} line${Math.round(n) === 1 ? "" : "s"}`;
+	return formatLines(n);
 }
 function times(factor) {
 	return `${(Math.round(factor * 10) / 10).toString()}×`;
@@ -36198,7 +38065,7 @@ function row(parts) {
 	};
 }
 function stageValue(label, stage, threshold, input) {
-	const share = measured(stage.share) ? `, ${percent$1(stage.share)} of the total time` : "";
+	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
 	return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
@@ -36256,7 +38123,7 @@ var init_ai_assisted = __esmMin((() => {
 			floor: .05,
 			label: "failure rate",
 			word: "failing more often",
-			format: percent$1
+			format: percent
 		}
 	];
 	aiAssisted = {
@@ -36290,7 +38157,7 @@ var init_ai_assisted = __esmMin((() => {
 // src/advice/rules/change-failure-rate.ts
 var changeFailureRate;
 var init_change_failure_rate = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	init_format();
 	init_kit();
 	changeFailureRate = {
@@ -36302,21 +38169,21 @@ var init_change_failure_rate = __esmMin((() => {
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
 			const failed = Math.round(rate * cfr.count);
 			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration(timeToRestore.value, input)}` : "";
-			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent$1(reworkRate.value)} of deploys only carried fixes or reverts` : "";
+			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
 				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident",
-				value: `${percent$1(rate)} of deploys failed (threshold ${percent$1(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
+				value: `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
 				tellsYou: "Problems are found in production rather than before merge. Each failure costs a fix, a revert or a rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.",
 				doNext: "Go through the failed deploys in this report and look for what the reverted changes share (size, area of the code, missing tests). Add the check that would have caught them, and make rollback one routine step.",
 				impact: measured(timeToRestore.value) ? hours(timeToRestore.value * failed) : 0,
 				figure: "summary.dora.changeFailureRate.value",
-				threshold: percent$1(t.changeFailureRate)
+				threshold: percent(t.changeFailureRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.dora.changeFailureRate.value;
-			return measured(rate) ? `change failure rate ${percent$1(rate)} (threshold ${percent$1(t.changeFailureRate)})` : null;
+			return measured(rate) ? `change failure rate ${percent(rate)} (threshold ${percent(t.changeFailureRate)})` : null;
 		}
 	};
 }));
@@ -36379,21 +38246,21 @@ var init_flaky_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const rate = ci?.flakyRate;
 			if (!measured(rate) || rate <= t.flakyRate) return null;
-			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent$1(c.rate)}`);
+			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent(c.rate)}`);
 			return row({
 				id: "flaky-checks",
 				measure: "Flaky checks: the same check on the same commit failed, then passed",
-				value: `flaky rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
+				value: `flaky rate ${percent(rate)} (threshold ${percent(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
 				tellsYou: "Failures that go away on a retry teach people to ignore red checks, so real failures get retried too. Every retry also adds a full check run to the wait.",
 				doNext: "Fix or quarantine the worst offenders first, give each flaky test an owner as you would a bug, and stop automatic retries from hiding new ones.",
 				impact: measured(ci?.p50) ? hours(rate * input.summary.changes * ci.p50) : 0,
 				figure: "summary.ci.flakyRate",
-				threshold: percent$1(t.flakyRate)
+				threshold: percent(t.flakyRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.ci?.flakyRate;
-			return measured(rate) ? `flaky check rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})` : null;
+			return measured(rate) ? `flaky check rate ${percent(rate)} (threshold ${percent(t.flakyRate)})` : null;
 		}
 	};
 }));
@@ -36412,17 +38279,17 @@ var init_large_changes = __esmMin((() => {
 			return row({
 				id: "large-changes",
 				measure: "Change size: lines added plus deleted per change (lock, vendored and generated files left out)",
-				value: `${percent$1(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent$1(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
+				value: `${percent(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
 				tellsYou: "Large changes wait longer for a reviewer, get a lighter read once they have one, and are harder to revert cleanly. Problems that a small change would show early stay hidden until the end.",
 				doNext: "Aim for changes under about 200 lines: land refactors on their own, put unfinished features behind a flag, and stack several small pull requests instead of opening one big one.",
 				impact: stageHours(input.summary.stages.review) * size.over400,
 				figure: "summary.flow.size.over400",
-				threshold: percent$1(t.largeChangeShare)
+				threshold: percent(t.largeChangeShare)
 			});
 		},
 		check(input, t) {
 			const over = input.summary.flow.size.over400;
-			return measured(over) ? `changes over 400 lines ${percent$1(over)} (threshold ${percent$1(t.largeChangeShare)})` : null;
+			return measured(over) ? `changes over 400 lines ${percent(over)} (threshold ${percent(t.largeChangeShare)})` : null;
 		}
 	};
 }));
@@ -36442,7 +38309,7 @@ var init_merge_wait = __esmMin((() => {
 			const stage = input.summary.stages.merge;
 			if (!measured(stage.p50) || stage.p50 <= t.mergeWaitP50) return null;
 			const checks = input.summary.ci?.mergeWaitOnChecksShare;
-			const onChecks = measured(checks) ? `; ${percent$1(checks)} of it waiting on checks` : "";
+			const onChecks = measured(checks) ? `; ${percent(checks)} of it waiting on checks` : "";
 			return row({
 				id: "merge-wait",
 				measure: "Merge wait: time from approval to merge",
@@ -36495,7 +38362,7 @@ var init_pickup_wait = __esmMin((() => {
 // src/advice/rules/repair-share.ts
 function split(ai, other) {
 	if (!ai || !other || ai.changes < MIN_CHANGES || other.changes < MIN_CHANGES || !measured(ai.share) || !measured(other.share)) return "";
-	return `; AI-assisted ${percent$1(ai.share)} of ${ai.changes}, the rest ${percent$1(other.share)} of ${other.changes}`;
+	return `; AI-assisted ${percent(ai.share)} of ${ai.changes}, the rest ${percent(other.share)} of ${other.changes}`;
 }
 var MIN_CHANGES, repairShare;
 var init_repair_share = __esmMin((() => {
@@ -36509,22 +38376,22 @@ var init_repair_share = __esmMin((() => {
 			const repair = input.summary.repair;
 			const share = repair?.share;
 			if (!repair || !measured(share) || repair.changes < MIN_CHANGES || share <= t.repairShare) return null;
-			const capacity = measured(repair.cycleTimeShare) ? `, ${percent$1(repair.cycleTimeShare)} of the cycle time` : "";
+			const capacity = measured(repair.cycleTimeShare) ? `, ${percent(repair.cycleTimeShare)} of the cycle time` : "";
 			const cycle = input.summary.cycleTime.p50;
 			return row({
 				id: "repair-share",
 				measure: "Repair share: changes that repaired earlier work (reverts, fixes of a failed deploy, hotfixes, fix: titles, bug labels)",
-				value: `${percent$1(share)} of changes were repairs (threshold ${percent$1(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
+				value: `${percent(share)} of changes were repairs (threshold ${percent(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
 				tellsYou: "A large part of the team's capacity goes back into work already shipped. Defects escape review and tests, and each repair competes with new work for the same reviewers and deploys.",
 				doNext: "Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share (size, area, missing tests) and add the check that would have caught them before merge; if AI-assisted changes need repair more often, review them as closely as the rest.",
 				impact: measured(cycle) ? hours(cycle * repair.repairs) : 0,
 				figure: "summary.repair.share",
-				threshold: percent$1(t.repairShare)
+				threshold: percent(t.repairShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.repair?.share;
-			return measured(share) ? `repair share ${percent$1(share)} (threshold ${percent$1(t.repairShare)})` : null;
+			return measured(share) ? `repair share ${percent(share)} (threshold ${percent(t.repairShare)})` : null;
 		}
 	};
 }));
@@ -36547,17 +38414,17 @@ var init_review_concentration = __esmMin((() => {
 			return row({
 				id: "review-concentration",
 				measure: "Review load: share of all reviews done by the two busiest reviewers",
-				value: `top two reviewers did ${percent$1(share)} of reviews (threshold ${percent$1(t.reviewTopTwoShare)})${who}`,
+				value: `top two reviewers did ${percent(share)} of reviews (threshold ${percent(t.reviewTopTwoShare)})${who}`,
 				tellsYou: "Two people are the gate for most changes. Their queue sets how long everyone waits for a first review, and when either is away or busy, reviews stall.",
 				doNext: "Spread the load: rotate a reviewer of the day, assign code owners as teams rather than people, and pair others with the two busiest reviewers until more people can approve with confidence.",
 				impact: stageHours(input.summary.stages.pickup) * share,
 				figure: "summary.review.topTwoShare",
-				threshold: percent$1(t.reviewTopTwoShare)
+				threshold: percent(t.reviewTopTwoShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.topTwoShare;
-			return measured(share) ? `top-two review share ${percent$1(share)} (threshold ${percent$1(t.reviewTopTwoShare)})` : null;
+			return measured(share) ? `top-two review share ${percent(share)} (threshold ${percent(t.reviewTopTwoShare)})` : null;
 		}
 	};
 }));
@@ -36606,21 +38473,21 @@ var init_rework = __esmMin((() => {
 			const figures = input.summary.rework;
 			const share = figures?.share;
 			if (!measured(share) || share <= t.reworkShare) return null;
-			const requested = measured(figures?.changesRequestedShare) ? `; ${percent$1(figures.changesRequestedShare)} had changes requested` : "";
+			const requested = measured(figures?.changesRequestedShare) ? `; ${percent(figures.changesRequestedShare)} had changes requested` : "";
 			return row({
 				id: "rework",
 				measure: "Rework: changes with commits or force-pushes after their first review",
-				value: `${percent$1(share)} of changes reworked after review (threshold ${percent$1(t.reworkShare)})${requested}`,
+				value: `${percent(share)} of changes reworked after review (threshold ${percent(t.reworkShare)})${requested}`,
 				tellsYou: "Changes are still being reshaped after review started: the approach was agreed too late, or pull requests are opened before they are ready. Each round trip waits for the reviewer again.",
 				doNext: "Agree the approach before the code on anything sizeable (a short note, or a draft pull request early on), keep drafts as drafts until they are ready, and write down what reviewers keep asking for.",
 				impact: stageHours(input.summary.stages.review) * share,
 				figure: "summary.rework.share",
-				threshold: percent$1(t.reworkShare)
+				threshold: percent(t.reworkShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.rework?.share;
-			return measured(share) ? `rework after review ${percent$1(share)} (threshold ${percent$1(t.reworkShare)})` : null;
+			return measured(share) ? `rework after review ${percent(share)} (threshold ${percent(t.reworkShare)})` : null;
 		}
 	};
 }));
@@ -36637,7 +38504,7 @@ var init_slow_checks = __esmMin((() => {
 			const p50 = ci?.p50;
 			if (!measured(p50) || p50 <= t.checksP50) return null;
 			const p90 = measured(ci?.p90) ? `, p90 ${duration(ci.p90, input)}` : "";
-			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent$1(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
+			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
 			return row({
 				id: "slow-checks",
 				measure: "Checks: wall time of the CI checks on each change's final commit",
@@ -36667,21 +38534,21 @@ var init_unreviewed_merges = __esmMin((() => {
 			const review = input.summary.review;
 			const share = review?.unreviewedShare;
 			if (!measured(share) || share <= t.unreviewedShare) return null;
-			const self = measured(review?.selfMergedShare) ? `; ${percent$1(review.selfMergedShare)} merged by their own author` : "";
+			const self = measured(review?.selfMergedShare) ? `; ${percent(review.selfMergedShare)} merged by their own author` : "";
 			return row({
 				id: "unreviewed-merges",
 				measure: "Unreviewed merges: changes merged with no review from anyone but the author",
-				value: `${percent$1(share)} of changes merged unreviewed (threshold ${percent$1(t.unreviewedShare)})${self}`,
+				value: `${percent(share)} of changes merged unreviewed (threshold ${percent(t.unreviewedShare)})${self}`,
 				tellsYou: "These changes reached the main branch on one person's judgement: mistakes and knowledge stay with the author, and the review figures look faster than the team really is.",
 				doNext: "Require one approving review on the main branch (branch protection or a ruleset). If some changes truly need no review, agree which (docs, paired work) instead of skipping it silently.",
 				impact: 0,
 				figure: "summary.review.unreviewedShare",
-				threshold: percent$1(t.unreviewedShare)
+				threshold: percent(t.unreviewedShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.unreviewedShare;
-			return measured(share) ? `unreviewed merges ${percent$1(share)} (threshold ${percent$1(t.unreviewedShare)})` : null;
+			return measured(share) ? `unreviewed merges ${percent(share)} (threshold ${percent(t.unreviewedShare)})` : null;
 		}
 	};
 }));
@@ -36753,7 +38620,7 @@ function healthy(input, thresholds, rules) {
 	const gitOnly = hasGithub(input) ? "" : " Review, rework, check and work-in-progress figures need GitHub data and were not checked.";
 	if (checked.length === 0) return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
+		measure: "Nothing could be checked against a threshold",
 		value: "no figure could be measured",
 		tellsYou: `Nothing crosses a threshold, but only because there was nothing to measure in this window.${gitOnly}`,
 		doNext: "Widen the window (--since) or check the branch and deploy signal, then run again.",
@@ -36763,8 +38630,9 @@ function healthy(input, thresholds, rules) {
 	};
 	return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
-		value: checked.join("; "),
+		measure: "Nothing is over its threshold",
+		value: slowestStage(input),
+		checked,
 		tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
 		doNext: "Keep these figures guarded in CI with the config's `check` list, and tighten the threshold closest to its limit in .flowaudit.json to find the next constraint.",
 		impact: 0,
@@ -36772,10 +38640,25 @@ function healthy(input, thresholds, rules) {
 		threshold: "each rule's threshold"
 	};
 }
+function slowestStage(input) {
+	const gitOnly = !hasGithub(input);
+	const stages = input.summary.stages;
+	const slowest = STAGES.filter((s) => measured(stages[s].share) && !(s === "coding" && codingUnseen({
+		count: stages.coding.count,
+		oneCommit: stages.coding.oneCommit
+	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
+	if (slowest === null) return "no stage has a share of the typical change's time";
+	const stage = stages[slowest];
+	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration(stage.p50, input)}`;
+}
 var RULES;
 var init_advice = __esmMin((() => {
 	init_coverage();
 	init_what_if();
+	init_domain();
+	init_stage_summary();
+	init_stage_labels();
+	init_format();
 	init_kit();
 	init_ai_assisted();
 	init_change_failure_rate();
@@ -36939,6 +38822,38 @@ var init_acceptance = __esmMin((() => {
 	init_percentile();
 	init_proportion();
 }));
+// src/metrics/ai-tools.ts
+function aiToolCounts(changes) {
+	const rows = new Map();
+	const row = (tool) => {
+		let r = rows.get(tool);
+		if (r === void 0) rows.set(tool, r = {
+			tool,
+			name: toolName(tool),
+			changes: 0,
+			weak: 0
+		});
+		return r;
+	};
+	let agent = 0;
+	let weak = 0;
+	for (const c of changes) if (c.aiEvidence.length > 0) {
+		if (c.aiStrength === "agent") agent++;
+		for (const tool of c.aiTools !== void 0 && c.aiTools.length > 0 ? c.aiTools : ["unknown"]) row(tool).changes++;
+	} else if (c.aiStrength === "weak") {
+		weak++;
+		for (const tool of c.aiTools ?? []) row(tool).weak++;
+	}
+	const tools = [...rows.values()].sort((a, b) => b.changes - a.changes || b.weak - a.weak || a.tool.localeCompare(b.tool));
+	return {
+		agent,
+		weak,
+		tools
+	};
+}
+var init_ai_tools = __esmMin((() => {
+	init_tools();
+}));
 // src/metrics/clusters.ts
 function named(table, clusters) {
 	const groups = [];
@@ -37011,7 +38926,7 @@ function clusterAtLeast(table, bound) {
 }
 var EPSILON$1, and, whose, quoted;
 var init_clusters = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 	EPSILON$1 = 1e-9;
 	and = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
 	whose = (g) => `the ${and(g.names)} ${g.names.length > 1 ? "clusters’" : "cluster’s"}`;
@@ -37102,7 +39017,7 @@ function note(...notes) {
 var DAY$4, WEEK$3, TABLES, NO_POSITION;
 var init_dora = __esmMin((() => {
 	init_units();
-	init_catalogue();
+	init_catalogue$1();
 	init_clusters();
 	init_coverage();
 	init_percentile();
@@ -37172,7 +39087,7 @@ function positionsText(figures, of) {
 var OWN;
 var init_dora_across = __esmMin((() => {
 	init_percentile();
-	init_catalogue();
+	init_catalogue$1();
 	OWN = [
 		"deploymentFrequency",
 		"changeFailureRate",
@@ -37514,12 +39429,12 @@ function headline$1(summary, o) {
 	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
 	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$2(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
 	const share = (k) => stages[k].share ?? 0;
-	const ranked = Object.keys(stages).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
+	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
 	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${percent((stages.coding.oneCommit ?? 0) / stages.coding.count)} of the changes landed as one commit.` : "";
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
 	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
-		pct: percent(share(k)),
+		pct: formatRatio(share(k)),
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
 	}));
 	const start = o.businessHours ? "Counting working time only, the" : "The";
@@ -37529,19 +39444,18 @@ function headline$1(summary, o) {
 		return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
 	}
 	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-	const waitText = o.gitOnly ? `${waits.length > 0 ? percent(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${percent(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
+	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
 	const workText = work.map((w) => `${w.pct} ${w.what}`);
 	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ""}.${unseenText}`;
 }
 function joinAnd(parts) {
 	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
 }
-var percent, WAITING, MIN_SHARE_CHANGES;
+var WAITING, MIN_SHARE_CHANGES;
 var init_headline = __esmMin((() => {
 	init_stage_labels();
 	init_stage_summary();
 	init_units();
-	percent = (ratio) => `${Math.round(ratio * 100)}%`;
 	WAITING = [
 		"pickup",
 		"merge",
@@ -38036,7 +39950,7 @@ var declared, UNIT_OF_KIND;
 var init_compared = __esmMin((() => {
 	init_stage_labels();
 	init_bootstrap();
-	init_catalogue();
+	init_catalogue$1();
 	init_difference();
 	UNIT_OF_KIND = {
 		duration: "seconds",
@@ -38133,6 +40047,8 @@ function reportClosedPulls(pulls, window) {
 		landed: p.landed,
 		aiEvidence: p.aiEvidence,
 		aiTools: aiToolsOf(p),
+		...p.aiStrength !== void 0 && { aiStrength: p.aiStrength },
+		...p.aiWeakEvidence !== void 0 && { aiWeakEvidence: p.aiWeakEvidence },
 		reviews: p.reviews,
 		comments: p.comments,
 		firstReviewAt: iso$2(p.firstReviewAt),
@@ -38153,6 +40069,9 @@ function fromReportClosedPull(p, repository) {
 		failedRun: p.failedRun,
 		landed: p.landed,
 		aiEvidence: p.aiEvidence,
+		aiTools: p.aiTools,
+		...p.aiStrength !== void 0 && { aiStrength: p.aiStrength },
+		...p.aiWeakEvidence !== void 0 && { aiWeakEvidence: p.aiWeakEvidence },
 		reviews: p.reviews,
 		comments: p.comments,
 		firstReviewAt: epoch(p.firstReviewAt),
@@ -38313,6 +40232,7 @@ function summarizeWith(input, detail) {
 	const figures = figuresOf(counted, input.deploys, window);
 	const { stageSummary: stages, dora, ...more } = figures;
 	const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
+	const aiTools = aiToolCounts(counted);
 	const health = computeFlowHealth({
 		changes: counted,
 		openPulls: input.openPulls,
@@ -38352,6 +40272,9 @@ function summarizeWith(input, detail) {
 		ai: {
 			assisted: ai,
 			other: counted.length - ai,
+			agent: aiTools.agent,
+			weak: aiTools.weak,
+			tools: aiTools.tools,
 			lowerBound: true
 		},
 		dora,
@@ -38491,6 +40414,7 @@ var init_build = __esmMin((() => {
 	init_business_hours();
 	init_count();
 	init_acceptance();
+	init_ai_tools();
 	init_dora();
 	init_dora_across();
 	init_flow_health();
@@ -38706,7 +40630,7 @@ async function auditWith(options, reads, times, window) {
 		unit: "commits"
 	});
 	const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		botPattern: settings.botPattern,
 		webUrl: webUrl(remote),
 		forPulls: gh !== null,
@@ -38829,13 +40753,13 @@ async function auditWith(options, reads, times, window) {
 	const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
 	const openPulls = (github?.openPulls ?? []).map((p) => toOpenPull(p, now, {
 		requiredApprovals: settings.policy.requiredApprovals,
-		botPattern: settings.botPattern
+		botPattern: settings.botPattern,
+		ai: settings.ai
 	}));
 	const landedNumbers = new Set(changes.flatMap((c) => c.number === null ? [] : [c.number]));
 	const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) => toClosedPull(p, {
 		botPattern: settings.botPattern,
-		aiLabels: settings.config.ai.labels,
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		landedNumbers
 	}));
 	const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
@@ -38898,8 +40822,7 @@ function pullOptions(settings, trackedBranch, release, forPulls) {
 	return {
 		requiredApprovals: settings.policy.requiredApprovals,
 		isBot: (login) => isBot(login, "", settings.botPattern),
-		aiLabels: settings.config.ai.labels,
-		aiMarkers: settings.aiMarkers,
+		ai: settings.ai,
 		trackedBranch,
 		isRelease: (sha) => release.has(sha),
 		onBranch: (sha) => forPulls?.branchCommits.has(sha) ?? false,
@@ -39023,7 +40946,7 @@ function nearest(path) {
 }
 var paths;
 var init_figures = __esmMin((() => {
-	init_catalogue();
+	init_catalogue$1();
 }));
 // src/gates/expression.ts
 function parseThreshold(input) {
@@ -39191,7 +41114,8 @@ var check_exports$1 = __exportAll({
 	renderGateJson: () => renderGateJson,
 	renderGateMarkdown: () => renderGateMarkdown,
 	renderGateText: () => renderGateText,
-	slicesNamed: () => slicesNamed
+	slicesNamed: () => slicesNamed,
+	unmeasuredLine: () => unmeasuredLine
 });
 function slicesNamed(thresholds) {
 	return [...new Set(thresholds.flatMap((t) => t.slice === void 0 ? [] : [t.slice]))];
@@ -39221,7 +41145,8 @@ function evaluate(report, t) {
 		node = typeof node === "object" && node !== null ? node[key] : void 0;
 	}
 	const measured = typeof node === "number" && Number.isFinite(node) ? node : null;
-	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
+	const words = unitWords(t.path);
+	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}${words}`;
 	const shown = t.slice === void 0 ? t.path : `${t.slice}/${t.path}`;
 	const result = {
 		expression: t.expression,
@@ -39235,7 +41160,7 @@ function evaluate(report, t) {
 	if (measured !== null) return {
 		...result,
 		passed: compare(measured, t.operator, t.value),
-		display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})`
+		display: `${shown} = ${formatIn(measured, t.unit)}${words} (${wanted})`
 	};
 	const bound = lowerBound(report.summary, t.segments, parent);
 	if (bound !== null) {
@@ -39243,14 +41168,25 @@ function evaluate(report, t) {
 		return {
 			...result,
 			passed,
-			display: `${shown} ≥ ${formatIn(bound, t.unit)}, changes still waiting (${wanted})`
+			display: `${shown} ≥ ${formatIn(bound, t.unit)}${words}, changes still waiting (${wanted})`
 		};
 	}
+	const reason = whyNotMeasured(report, t, parent);
 	return {
 		...result,
 		passed: null,
-		display: `${shown} not measured (${wanted})`
+		reason,
+		display: `${shown} not measured: ${reason} (${wanted})`
 	};
+}
+function whyNotMeasured(report, t, parent) {
+	const entry = catalogueEntries().find((e) => e.path === t.path);
+	const mode = report.sources.includes("github") ? "github" : "git";
+	if (entry !== void 0 && !entry.modes.includes(mode)) return "git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)";
+	const group = typeof parent === "object" && parent !== null ? parent : {};
+	if (group.count === 0) return EMPTY$1[t.path] ?? (t.path.startsWith("dora.") ? "no deploy in the window" : "no change in the window has it");
+	if (typeof group.note === "string" && group.note !== "") return group.note;
+	return "the window's data gives it no value";
 }
 function lowerBound(summary, segments, parent) {
 	const key = segments.at(-1) ?? "";
@@ -39290,6 +41226,10 @@ function formatIn(value, unit) {
 	if (unit === "%") return `${trim(value * 100)}%`;
 	return formatDuration(value);
 }
+function unitWords(path) {
+	const unit = numberUnit(path);
+	return unit === void 0 ? "" : ` ${UNIT_WORDS[unit]}`;
+}
 function trim(value) {
 	return String(Number(value.toFixed(2)));
 }
@@ -39303,19 +41243,25 @@ function headline(results) {
 	const breached = results.filter((r) => r.passed === false).length;
 	const unmeasured = results.filter((r) => r.passed === null);
 	const strict = unmeasured.filter((r) => r.failed).length;
-	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : ""}`;
+	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : " (passed: add --strict to fail a threshold the run cannot measure)"}`;
 	return `${breached} of ${plural$2(results.length, "threshold")} breached${unmeasuredText}`;
 }
-function renderGateText(results) {
+function unmeasuredLine(result) {
+	if (result.passed !== null) return null;
+	return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
+}
+function renderGateText(results, columns = 80) {
 	const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
-	const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
-	return [`flowaudit check: ${headline(results)}`, ...lines].join("\n") + "\n";
+	const indent = 2 + width + 2;
+	const wrapped = (text, room) => wrapAnsi(text, Math.max(20, room), { hard: true }).split("\n");
+	const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : " ".repeat(indent)}${part}`));
+	return [...wrapped(`flowaudit check: ${headline(results)}`, columns), ...lines].join("\n") + "\n";
 }
 function renderGateMarkdown(results) {
 	const rows = results.map((r) => {
 		const mark = r.passed === null ? r.failed ? "❌ not measured (--strict)" : "⚠️ not measured" : r.passed ? "✅ ok" : "❌ breached";
-		const measured = r.measured === null ? "—" : formatIn(r.measured, r.unit);
-		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+		const measured = r.measured === null ? "—" : `${formatIn(r.measured, r.unit)}${unitWords(r.path)}`;
+		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}${unitWords(r.path)}`)} | ${escapeMarkdown(measured)} |`;
 	});
 	return [
 		`### flowaudit thresholds: ${headline(results)}`,
@@ -39353,12 +41299,18 @@ function renderGateJson(outcome, report, options = {}) {
 	};
 	return `${JSON.stringify(body, null, 2)}\n`;
 }
-var EPSILON;
+var EPSILON, EMPTY$1;
 var init_check$1 = __esmMin((() => {
+	init_wrap_ansi();
+	init_catalogue$1();
 	init_sanitize();
 	init_units();
 	init_expression();
 	EPSILON = 1e-9;
+	EMPTY$1 = {
+		"dora.timeToRestore": "no failed deploy was restored in the window",
+		"dora.leadTime": "no change in the window has a known first commit"
+	};
 }));
 // src/aggregate/packed/fields.ts
 function bitsOf(c) {
@@ -39508,6 +41460,11 @@ var init_fields = __esmMin((() => {
 			of: (c) => c.revertedBy
 		},
 		{
+			name: "aiStrength",
+			on: "change",
+			of: (c) => c.aiStrength ?? (c.aiEvidence.length > 0 ? "assisted" : null)
+		},
+		{
 			name: "firstReviewer",
 			on: "review",
 			of: (c) => c.review?.firstReviewer ?? null
@@ -39528,6 +41485,11 @@ var init_fields = __esmMin((() => {
 			name: "aiEvidence",
 			on: "change",
 			of: (c) => c.aiEvidence
+		},
+		{
+			name: "aiTools",
+			on: "change",
+			of: (c) => c.aiTools ?? (c.aiEvidence.length > 0 ? ["unknown"] : [])
 		},
 		{
 			name: "reviewers",
@@ -39884,6 +41846,34 @@ var init_digest = __esmMin((() => {
 	init_slices();
 	orNull = (value) => Number.isNaN(value) ? null : value === (value | 0) ? value | 0 : value;
 }));
+// src/aggregate/names.ts
+function repositoryNames(repositories) {
+	const names = new Map();
+	const remotes = new Set();
+	for (const r of repositories) {
+		if (r.remote === null || names.has(r.key)) continue;
+		names.set(r.key, r.remote);
+		remotes.add(r.remote);
+	}
+	const local = [...new Map(repositories.filter((r) => r.remote === null).map((r) => [r.key, r.path])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+	const tail = (path, k) => parts(path).slice(-k).join("/") || path;
+	const taken = new Set(remotes);
+	for (const [key, path] of local) {
+		const depth = Math.max(1, parts(path).length);
+		let k = 1;
+		const clashes = (name) => remotes.has(name) || local.some(([other, otherPath]) => other !== key && tail(otherPath, k) === name);
+		while (k < depth && clashes(tail(path, k))) k++;
+		let name = tail(path, k);
+		for (let n = 2; taken.has(name); n++) name = `${tail(path, k)} (${n})`;
+		names.set(key, name);
+		taken.add(name);
+	}
+	return names;
+}
+var parts;
+var init_names = __esmMin((() => {
+	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+}));
 // src/aggregate/packed/views.ts
 var EMPTY, NO_REVIEWERS, NO_TIMES, View, PackedChange, PackedReview;
 var init_views = __esmMin((() => {
@@ -39933,6 +41923,9 @@ var init_views = __esmMin((() => {
 		}
 		get revertedBy() {
 			return textAt(this.p, this.i, TEXT.revertedBy);
+		}
+		get aiStrength() {
+			return textAt(this.p, this.i, TEXT.aiStrength) ?? void 0;
 		}
 		get kind() {
 			return KINDS[this.r.bits[this.k] & 7];
@@ -39986,6 +41979,9 @@ var init_views = __esmMin((() => {
 		}
 		get aiEvidence() {
 			return listAt(this.p, this.i, LIST.aiEvidence, EMPTY);
+		}
+		get aiTools() {
+			return listAt(this.p, this.i, LIST.aiTools, EMPTY);
 		}
 		get review() {
 			return this.has(FLAG.reviewed) ? new PackedReview(this.p, this.i, this.r, this.k) : null;
@@ -40290,10 +42286,37 @@ var init_own_row = __esmMin((() => {
 	init_rows();
 }));
 // src/aggregate/combine.ts
-function measuredOf(c) {
+function renamedRow(row, name) {
+	if (row.name === name) return row;
+	const { unreleased, wip } = row.summary;
 	return {
-		...c,
+		...row,
+		name,
+		summary: {
+			...row.summary,
+			unreleased: {
+				...unreleased,
+				oldestChanges: unreleased.oldestChanges.map((c) => ({
+					...c,
+					repository: name
+				}))
+			},
+			wip: wip === null ? null : {
+				...wip,
+				oldest: wip.oldest.map((p) => ({
+					...p,
+					repository: name
+				}))
+			}
+		}
+	};
+}
+function measuredOf(c) {
+	const { aiStrength, ...rest } = c;
+	return {
+		...rest,
 		...changeTimes(c),
+		...aiStrength != null && { aiStrength },
 		size: null,
 		review: null
 	};
@@ -40323,6 +42346,7 @@ var init_combine = __esmMin((() => {
 	init_build();
 	init_convert();
 	init_digest();
+	init_names();
 	init_own_row();
 	init_slices();
 	init_columns();
@@ -40390,8 +42414,14 @@ var init_combine = __esmMin((() => {
 			const first = taken[0];
 			if (!first) throw new ConfigError("nothing to aggregate: give at least one JSON report");
 			const warnings = [];
+			this.names = repositoryNames(taken.map((t) => ({
+				key: t.name,
+				path: t.facts.repository.path,
+				remote: t.facts.repository.remote
+			})));
+			const shown = (t) => this.nameOf(t.name);
 			const includeBots = this.includeBots;
-			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(", ")} are left out, as the other reports left theirs out`);
+			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(", ")} are left out, as the other reports left theirs out`);
 			const since = Math.min(...taken.map((t) => t.window.since));
 			const until = Math.max(...taken.map((t) => t.window.until));
 			const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
@@ -40409,7 +42439,7 @@ var init_combine = __esmMin((() => {
 			}).until}`);
 			const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
 			if (hours.size > 1) warnings.push("the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike");
-			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 			const changes = this.measured();
 			const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
@@ -40419,12 +42449,16 @@ var init_combine = __esmMin((() => {
 			const repositories = taken.map((t) => {
 				const row = own(t);
 				return {
-					...repositoryContext(t.name, t.facts),
-					...row !== void 0 && { row }
+					...repositoryContext(shown(t), t.facts),
+					...row !== void 0 && { row: renamedRow(row, shown(t)) }
 				};
 			});
-			const deploys = this.deploys.sort((a, b) => a.at - b.at);
-			const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+			const named = (item) => item.repository === void 0 ? item : {
+				...item,
+				repository: this.nameOf(item.repository)
+			};
+			const deploys = this.deploys.sort((a, b) => a.at - b.at).map(named);
+			const openPulls = [...this.openPulls.values()].map((p) => named(p.pull));
 			const policy = {
 				...first.facts.policy,
 				includeBots
@@ -40441,7 +42475,7 @@ var init_combine = __esmMin((() => {
 				businessHours,
 				timezone,
 				notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings]
+				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings]
 			};
 			const report = buildReport({
 				changes,
@@ -40455,7 +42489,10 @@ var init_combine = __esmMin((() => {
 				failedRepositories: options.failed ?? []
 			});
 			const pooled = poolSlices({
-				repositories: taken,
+				repositories: taken.map((t) => ({
+					name: shown(t),
+					slices: t.slices
+				})),
 				changes,
 				deploys,
 				openPulls,
@@ -40484,13 +42521,17 @@ var init_combine = __esmMin((() => {
 		}
 		window = null;
 		now = "";
+		names = new Map();
+		nameOf(key) {
+			return this.names.get(key) ?? key;
+		}
 		measured() {
 			const parts = [];
 			for (const t of this.taken) {
 				if (t.changes === null || t.queueOnly === null) throw new Error("Combiner: finished once already");
 				parts.push({
 					held: t.changes,
-					repository: t.name
+					repository: this.nameOf(t.name)
 				});
 				const take = [];
 				for (let i = 0; i < t.queueOnly.count; i++) {
@@ -40503,7 +42544,7 @@ var init_combine = __esmMin((() => {
 				}
 				parts.push({
 					held: t.queueOnly,
-					repository: t.name,
+					repository: this.nameOf(t.name),
 					take
 				});
 				t.changes = t.queueOnly = null;
@@ -40516,22 +42557,24 @@ var init_combine = __esmMin((() => {
 			const policy = { includeBots: this.includeBots };
 			const now = epoch(this.now) ?? 0;
 			const kept = this.kept;
+			const nameOf = (key) => this.nameOf(key);
 			const within = (at) => at >= window.since && at < window.until;
 			const queueOnlyChanges = [];
 			const deploys = [];
 			const openPulls = new Map();
 			let done = false;
 			function* changes() {
-				for (const { report, name } of source) {
+				for (const { report, name: key } of source) {
+					const name = nameOf(key);
 					for (const d of report.deploys) deploys.push({
 						...d,
 						repository: name
 					});
 					const seenAt = epoch(report.now) ?? 0;
 					for (const p of report.openPulls) {
-						const key = keyOf(name, String(p.number));
-						const seen = openPulls.get(key);
-						if (seen === void 0 || seen.now < seenAt) openPulls.set(key, {
+						const pull = keyOf(key, String(p.number));
+						const seen = openPulls.get(pull);
+						if (seen === void 0 || seen.now < seenAt) openPulls.set(pull, {
 							pull: {
 								...p,
 								repository: name
@@ -40545,7 +42588,7 @@ var init_combine = __esmMin((() => {
 						repository: name
 					};
 					for (const c of report.queueOnlyChanges) {
-						if (!kept.has(keyOf(name, c.sha))) continue;
+						if (!kept.has(keyOf(key, c.sha))) continue;
 						const merged = epoch(c.mergedAt) ?? 0;
 						if (within(merged)) yield {
 							...c,
@@ -40821,8 +42864,12 @@ async function reportCommand(paths, flags, io) {
 			strict: flags.strict === true,
 			slices: gateSlices
 		}).results;
-		for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
-		else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);
+		const { unmeasuredLine } = await Promise.resolve().then(() => (init_check$1(), check_exports$1));
+		for (const result of results) {
+			const unmeasured = unmeasuredLine(result);
+			if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+			else if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+		}
 	}
 	if (results !== null || flags.stepSummary) await (await Promise.resolve().then(() => (init_actions(), actions_exports))).publishToActions(io, report, results);
 	const breached = results?.some((r) => r.failed) ?? false;
@@ -40882,7 +42929,7 @@ var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBuck
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_limits();
 	count$1 = number().int().nonnegative();
 	share$1 = number().min(0).max(1).nullable();
@@ -40942,12 +42989,14 @@ var init_schema$1 = __esmMin((() => {
 		atLeast: optionalFigureSchema(STAGE.atLeast),
 		bounds: percentileBoundsSchema.optional(),
 		oneCommit: optionalFigureSchema(STAGE.oneCommit),
+		oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
 		share: figureSchema(STAGE.share),
 		shareOfTotal: figureSchema(STAGE.shareOfTotal)
 	});
 	shareBasisSchema = object({
 		kind: _enum(["deployed", "merged"]).describe("which changes the shares are over: those deployed, or (when none is) those merged"),
-		changes: figureSchema(COUNTS.shareBasis)
+		changes: figureSchema(COUNTS.shareBasis),
+		zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero)
 	});
 	bandSchema = _enum([
 		"elite",
@@ -41166,7 +43215,7 @@ var init_schema$1 = __esmMin((() => {
 			...figureShape(RATE_DIFFERENCE),
 			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
 		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
-		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
+		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
 		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
 	});
 	repairFiguresSchema = object(figureShape(REPAIR));
@@ -41201,7 +43250,8 @@ var init_types = __esmMin((() => {
 		impact: number().nonnegative().describe("hours of waiting it accounts for: the ranking key"),
 		figure: string().describe("JSON path of the figure in the report, e.g. summary.stages.pickup.p50"),
 		threshold: string().describe("the threshold it crossed, in the figure's units, e.g. 1d or 15%"),
-		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold")
+		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold"),
+		checked: array(string()).optional().describe("the `healthy` row: each rule's figure against its threshold, as checked")
 	});
 	thresholdsSchema = object({
 		pickupP50: number().nonnegative().describe("p50 pickup (ready → first review), seconds"),
@@ -41220,10 +43270,25 @@ var init_types = __esmMin((() => {
 		aiRatio: number().min(1).describe("how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)")
 	});
 }));
+// src/report/ai-tools-schema.ts
+var aiToolRowSchema, aiToolsSchema;
+var init_ai_tools_schema = __esmMin((() => {
+	init_zod();
+	init_catalogue$1();
+	init_schema$1();
+	aiToolRowSchema = object({
+		tool: string().describe("the evidence catalogue's id of the tool (claude-code, copilot, codex, cursor, …; unknown: evidence that names no tool)"),
+		name: string().describe("the tool as the report writes it"),
+		changes: figureSchema(AI_TOOL.changes),
+		weak: figureSchema(AI_TOOL.weak)
+	});
+	aiToolsSchema = array(aiToolRowSchema).describe("per AI tool its evidence names: the AI-assisted changes naming it and, apart, those only a weak sign of it marks; most changes first");
+}));
 // src/report/closed-pulls-schema.ts
 var time$1, closedPullSchema;
 var init_closed_pulls_schema = __esmMin((() => {
 	init_zod();
+	init_domain();
 	time$1 = datetime({ offset: true });
 	closedPullSchema = object({
 		number: number().int(),
@@ -41237,7 +43302,9 @@ var init_closed_pulls_schema = __esmMin((() => {
 		failedRun: boolean().describe("closed by the AI agent that opened it (titled [WIP]/[Failed], or within the hour): a failed run, in no rate"),
 		landed: boolean().describe("a change of the tracked branch names it: it landed all the same (pushed, or by a commit queue), and counts as merged"),
 		aiEvidence: array(string()).describe("what marks it AI-assisted"),
-		aiTools: array(string()).describe("the AI tools its evidence names"),
+		aiTools: array(string()).describe("the AI tools of its AI-assisted evidence (empty when it is not AI-assisted)"),
+		aiStrength: _enum(AI_STRENGTHS).optional().describe("the strength of its strongest AI evidence: agent, assisted or weak"),
+		aiWeakEvidence: array(string()).optional().describe("its weak AI evidence (a branch name), apart: never AI-assisted on its own"),
 		reviews: number().int().nonnegative().describe("submitted reviews by people other than the author (no bot), before the close"),
 		comments: number().int().nonnegative().describe("conversation comments by people other than the author (no bot), before the close"),
 		firstReviewAt: time$1.nullable().describe("the first of those reviews and comments"),
@@ -41249,7 +43316,7 @@ var init_closed_pulls_schema = __esmMin((() => {
 var productRowSchema, productsSchema;
 var init_products_schema = __esmMin((() => {
 	init_zod();
-	init_catalogue();
+	init_catalogue$1();
 	init_schema$1();
 	productRowSchema = object({
 		name: string().describe("the product: a workspace package's declared name (@changesets/cli, tokio) or a name the config gives"),
@@ -41308,8 +43375,9 @@ var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChan
 var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
-	init_catalogue();
+	init_catalogue$1();
 	init_types();
+	init_ai_tools_schema();
 	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
@@ -41369,8 +43437,11 @@ var init_schema = __esmMin((() => {
 		cycleTime: seconds,
 		leadTime: seconds,
 		flags: array(string()),
-		aiAssisted: boolean(),
-		aiEvidence: array(string()),
+		aiAssisted: boolean().describe("it has AI evidence of agent or assisted strength (aiEvidence is not empty)"),
+		aiEvidence: array(string()).describe("the lines of the evidence that make it AI-assisted, for the reader"),
+		aiTools: array(string()).optional().describe("the AI tools its evidence names, by the evidence catalogue's ids (claude-code, copilot, codex, …): of its AI-assisted evidence, else of its weak evidence; absent when it has none (and from reports written before tools were named)"),
+		aiStrength: _enum(AI_STRENGTHS).nullable().optional().describe("its strongest AI evidence: agent (an agent authored its commits or opened its pull request), assisted (a person's change naming a tool), weak (a branch name only); null when it has none"),
+		aiWeakEvidence: array(string()).optional().describe("the lines of its weak AI evidence (a branch name), which alone do not make it AI-assisted"),
 		reverted: boolean(),
 		revertedBy: string().nullable(),
 		review: changeReviewSchema.nullable().describe("what GitHub said of the review and checks; null from git alone"),
@@ -41412,6 +43483,10 @@ var init_schema = __esmMin((() => {
 			approvedAt: time.nullable().describe("T5; null while not approved"),
 			reviewedAt: array(time).describe("its submitted reviews by humans other than the author")
 		}).optional().describe("where its review stands at now, which places it in the pickup, review or merge-wait queue"),
+		aiEvidence: array(string()).optional().describe("its AI evidence, as a change's (its author, branch, labels, description); absent when it has none"),
+		aiTools: array(string()).optional(),
+		aiStrength: _enum(AI_STRENGTHS).optional(),
+		aiWeakEvidence: array(string()).optional(),
 		repository: string().optional()
 	});
 	slowChangeSchema = object({
@@ -41450,6 +43525,9 @@ var init_schema = __esmMin((() => {
 		ai: object({
 			assisted: figureSchema(COUNTS.aiAssisted),
 			other: figureSchema(COUNTS.aiOther),
+			agent: figureSchema(COUNTS.aiAgent).optional(),
+			weak: figureSchema(COUNTS.aiWeak).optional(),
+			tools: aiToolsSchema.optional(),
 			lowerBound: literal(true)
 		}),
 		dora: doraSchema,
@@ -41486,8 +43564,8 @@ var init_schema = __esmMin((() => {
 		thresholds: thresholdsSchema.describe("the recommendation thresholds the rows were checked against")
 	});
 	repositoryRowSchema = object({
-		name: string().describe("owner/name when the remote is known, else the path"),
-		path: string(),
+		name: string().describe("what every page calls it: owner/name when the remote is known, else its folder's name with as many of its path's last parts as tell it apart (a/repo, b/repo); never a path of the machine"),
+		path: string().describe("the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it"),
 		remote: string().nullable(),
 		branch: string(),
 		window: object({
@@ -41531,7 +43609,7 @@ var init_schema = __esmMin((() => {
 			version: string()
 		}),
 		repository: object({
-			path: string(),
+			path: string().describe("the folder it was read from on the machine that made the report (an aggregate: \"aggregate\"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder"),
 			remote: string().nullable(),
 			branch: string()
 		}),
@@ -41621,13 +43699,17 @@ var init_read_report = __esmMin((() => {
 	HINT = "write it with `flowaudit report --format json > report.json`";
 }));
 // src/gates/list.ts
+function unitShown(entry) {
+	const unit = numberUnit(entry.path);
+	return unit === void 0 ? UNIT_SHOWN[entry.figure.kind] : `number (${UNIT_WORDS[unit].replace(/^(reviews|comments|open pull requests) /, "")})`;
+}
 function measuredIn(entry) {
 	return entry.modes.includes("git") ? "git, GitHub" : "GitHub";
 }
 function measuredBy(entry, mode) {
-	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub mode";
+	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub";
 }
-function renderFigureList(mode, format, entries = catalogueEntries()) {
+function renderFigureList(mode, format, width = 80, entries = catalogueEntries()) {
 	const can = mode === null ? entries.length : entries.filter((e) => e.modes.includes(mode)).length;
 	if (format === "json") {
 		const figures = entries.map((e) => ({
@@ -41646,7 +43728,7 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 	const last = mode === null ? "measured in" : "this run";
 	const rows = entries.map((e) => [
 		e.path,
-		UNIT_SHOWN[e.figure.kind],
+		unitShown(e),
 		mode === null ? measuredIn(e) : measuredBy(e, mode),
 		e.label
 	]);
@@ -41671,20 +43753,29 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 		1,
 		2
 	].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-	const line = (cells) => cells.map((c, i) => i < 3 ? c.padEnd(widths[i]) : c).join("  ").trimEnd();
+	const at = widths.reduce((sum, w) => sum + w + 2, 0);
+	const room = width - at;
+	const line = (cells) => {
+		const head = cells.slice(0, 3).map((c, i) => c.padEnd(widths[i])).join("  ");
+		const label = cells[3] ?? "";
+		if (room >= 24) return wrapAnsi(label, room, { hard: true }).split("\n").map((part, i) => `${i === 0 ? `${head}  ` : " ".repeat(at)}${part}`.trimEnd());
+		return [cells[0] ?? "", ...wrapAnsi(cells.slice(1).join(" · "), width - 4, { hard: true }).split("\n").map((part) => `    ${part}`)];
+	};
 	const footer = "A duration takes a unit (s, m, h, d, w, mo, y), a ratio % or 0–1, a count or number none: leadTime.p50<=7d, dora.changeFailureRate<=15%.";
+	const wrapped = (text) => wrapAnsi(text, width, { hard: true }).split("\n");
 	return [
-		`flowaudit check --list: ${title}`,
+		...wrapped(`flowaudit check --list: ${title}`),
 		"",
-		line(header),
-		...rows.map(line),
+		...line(header),
+		...rows.flatMap(line),
 		"",
-		footer
+		...wrapped(footer)
 	].join("\n") + "\n";
 }
 var UNIT_SHOWN, MODE_NAME;
 var init_list = __esmMin((() => {
-	init_catalogue();
+	init_wrap_ansi();
+	init_catalogue$1();
 	init_sanitize();
 	init_units();
 	UNIT_SHOWN = {
@@ -41702,7 +43793,7 @@ var init_list = __esmMin((() => {
 var check_exports = __exportAll({ checkCommand: () => checkCommand });
 async function checkCommand(path, flags, io, configured = async () => []) {
 	if (flags.list) {
-		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
+		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format, layoutWidth(io, flags.width)), flags.output);
 		return 0;
 	}
 	const explicit = parseThresholds(flags.failOn ?? []);
@@ -41720,7 +43811,11 @@ async function checkCommand(path, flags, io, configured = async () => []) {
 		slices: await namedSlices(report, thresholds)
 	};
 	const outcome = evaluateGates(report, thresholds, options);
-	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false), flags.output);
+	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results, layoutWidth(io, flags.width)), false), flags.output);
+	for (const result of outcome.results) {
+		const unmeasured = unmeasuredLine(result);
+		if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+	}
 	await publishToActions(io, report, outcome.results);
 	return outcome.failed > 0 ? 1 : 0;
 }
@@ -41774,17 +43869,18 @@ function compareReports(before, after, options = {}) {
 		before: side(before),
 		after: side(after)
 	};
+	const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
 	return {
 		schemaVersion: 1,
 		minSample,
 		...sides,
 		rows,
-		warnings: warnings(sides.before, sides.after, minSample)
+		warnings: warnings(sides.before, sides.after, minSample, same)
 	};
 }
 function side(report) {
 	return {
-		repository: report.repository.remote ?? report.repository.path,
+		repository: repositoryName(report.repository),
 		window: report.window,
 		changes: report.summary.changes,
 		deploys: report.summary.dora.deploymentFrequency.count,
@@ -41793,7 +43889,7 @@ function side(report) {
 		businessHours: report.businessHours ?? null
 	};
 }
-function warnings(before, after, minSample) {
+function warnings(before, after, minSample, sameRepository) {
 	const out = [];
 	for (const [name, s] of [["before", before], ["after", after]]) if (s.changes < minSample) out.push(`${name} has ${plural$2(s.changes, "change")}, fewer than ${minSample}: too few to trust its figures`);
 	if (before.sources.join("+") !== after.sources.join("+")) out.push(`the sides read different sources (before: ${before.sources.join(" + ")}, after: ${after.sources.join(" + ")}): stage figures are not comparable`);
@@ -41801,11 +43897,12 @@ function warnings(before, after, minSample) {
 	if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) out.push("the sides count time differently (business hours on one side, or different hours): durations are not comparable");
 	const t = (iso) => Date.parse(iso);
 	const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
-	if (before.repository === after.repository && overlap) out.push("the two windows overlap: some changes are on both sides");
+	if (sameRepository && overlap) out.push("the two windows overlap: some changes are on both sides");
 	return out;
 }
 var DEFAULT_MIN_SAMPLE;
 var init_compare$1 = __esmMin((() => {
+	init_names$1();
 	init_compared();
 	init_limits();
 	init_difference();

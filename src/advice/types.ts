@@ -17,6 +17,8 @@ export interface StageInput {
   /** deploy stage: changes still waiting at now, and the largest wait seen when the p50 is not reached */
   readonly censored?: number;
   readonly atLeast?: number | null;
+  /** coding stage: changes of one commit, whose first → last commit span git cannot see as coding time */
+  readonly oneCommit?: number;
 }
 
 export interface DistributionInput {
@@ -145,6 +147,7 @@ export const recommendationSchema = z.object({
   figure: z.string().describe('JSON path of the figure in the report, e.g. summary.stages.pickup.p50'),
   threshold: z.string().describe('the threshold it crossed, in the figure\'s units, e.g. 1d or 15%'),
   whatIf: whatIfSchema.optional().describe('rules about a stage: the window\'s deployed changes with that stage capped at the threshold'),
+  checked: z.array(z.string()).optional().describe('the `healthy` row: each rule\'s figure against its threshold, as checked'),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 

@@ -6,6 +6,7 @@ import { buildReport, isCounted, type RepositoryContext } from '../report/build.
 import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
+import { repositoryNames } from './names.js';
 import { nameOf, repositoryContext } from './own-row.js';
 import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
@@ -116,9 +117,12 @@ export class Combiner {
     const first = taken[0];
     if (!first) throw new ConfigError('nothing to aggregate: give at least one JSON report');
     const warnings: string[] = [];
+    // what the report calls each repository: its key (a remote, else a path) is the aggregate's own
+    this.names = repositoryNames(taken.map((t) => ({ key: t.name, path: t.facts.repository.path, remote: t.facts.repository.remote })));
+    const shown = (t: Taken): string => this.nameOf(t.name);
     const includeBots = this.includeBots;
     if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
-      warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(', ')} are left out, as the other reports left theirs out`);
+      warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(', ')} are left out, as the other reports left theirs out`);
     }
     const since = Math.min(...taken.map((t) => t.window.since));
     const until = Math.max(...taken.map((t) => t.window.until));
@@ -130,7 +134,7 @@ export class Combiner {
     }
     const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
-    if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+    if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 
     const changes = this.measured();
     const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
@@ -151,10 +155,11 @@ export class Combiner {
         : undefined;
     const repositories: RepositoryContext[] = taken.map((t) => {
       const row = own(t);
-      return { ...repositoryContext(t.name, t.facts), ...(row !== undefined && { row }) };
+      return { ...repositoryContext(shown(t), t.facts), ...(row !== undefined && { row: renamedRow(row, shown(t)) }) };
     });
-    const deploys = this.deploys.sort((a, b) => a.at - b.at);
-    const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+    const named = <T extends { repository?: string }>(item: T): T => (item.repository === undefined ? item : { ...item, repository: this.nameOf(item.repository) });
+    const deploys = this.deploys.sort((a, b) => a.at - b.at).map(named);
+    const openPulls = [...this.openPulls.values()].map((p) => named(p.pull));
     const policy = { ...first.facts.policy, includeBots };
     const context = {
       generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -164,13 +169,13 @@ export class Combiner {
       businessHours,
       timezone,
       notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-      warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
+      warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings],
     };
     const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()];
     const report = buildReport({ changes, deploys, openPulls, closedPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
     // slices pool their changes by name across the repositories; each is built as the whole is, over its part
     const pooled = poolSlices({
-      repositories: taken,
+      repositories: taken.map((t) => ({ name: shown(t), slices: t.slices })),
       changes,
       deploys,
       openPulls,
@@ -189,6 +194,12 @@ export class Combiner {
 
   private window: Window | null = null;
   private now = '';
+  /** each key's name in the report (`repositoryNames`), once `finish` has made them */
+  private names = new Map<string, string>();
+
+  private nameOf(key: string): string {
+    return this.names.get(key) ?? key;
+  }
 
   /**
    * Every change the figures are over, in the order of their merges (ties in the order taken): the windows'
@@ -198,7 +209,7 @@ export class Combiner {
     const parts: HeldPart[] = [];
     for (const t of this.taken) {
       if (t.changes === null || t.queueOnly === null) throw new Error('Combiner: finished once already');
-      parts.push({ held: t.changes, repository: t.name });
+      parts.push({ held: t.changes, repository: this.nameOf(t.name) });
       const take: number[] = [];
       for (let i = 0; i < t.queueOnly.count; i++) {
         const key = keyOf(t.name, shaAt(t.queueOnly.texts, i) as string);
@@ -208,7 +219,7 @@ export class Combiner {
           take.push(i);
         }
       }
-      parts.push({ held: t.queueOnly, repository: t.name, take });
+      parts.push({ held: t.queueOnly, repository: this.nameOf(t.name), take });
       t.changes = t.queueOnly = null;
     }
     return this.rows.merged(parts);
@@ -227,23 +238,25 @@ export class Combiner {
     const policy = { includeBots: this.includeBots };
     const now = epoch(this.now) ?? 0;
     const kept = this.kept;
+    const nameOf = (key: string): string => this.nameOf(key);
     const within = (at: number): boolean => at >= window.since && at < window.until;
     const queueOnlyChanges: ReportChange[] = [];
     const deploys: ReportDeploy[] = [];
     const openPulls = new Map<string, { pull: ReportOpenPull; now: number }>();
     let done = false;
     function* changes(): Generator<ReportChange> {
-      for (const { report, name } of source) {
+      for (const { report, name: key } of source) {
+        const name = nameOf(key);
         for (const d of report.deploys) deploys.push({ ...d, repository: name });
         const seenAt = epoch(report.now) ?? 0;
         for (const p of report.openPulls) {
-          const key = keyOf(name, String(p.number));
-          const seen = openPulls.get(key);
-          if (seen === undefined || seen.now < seenAt) openPulls.set(key, { pull: { ...p, repository: name }, now: seenAt });
+          const pull = keyOf(key, String(p.number));
+          const seen = openPulls.get(pull);
+          if (seen === undefined || seen.now < seenAt) openPulls.set(pull, { pull: { ...p, repository: name }, now: seenAt });
         }
         for (const c of report.changes) yield { ...c, counted: isCounted(c, policy), repository: name };
         for (const c of report.queueOnlyChanges) {
-          if (!kept.has(keyOf(name, c.sha))) continue;
+          if (!kept.has(keyOf(key, c.sha))) continue;
           const merged = epoch(c.mergedAt) ?? 0;
           if (within(merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
           else if (isCounted(c, policy) && merged <= now && inWindowQueues(measuredOf(c), window.since, window.until, now)) queueOnlyChanges.push({ ...c, counted: true, repository: name });
@@ -261,11 +274,28 @@ export class Combiner {
   }
 }
 
+/** A repository's own row under the name the report gives it, as are the items of it that name their repository. */
+function renamedRow(row: RepositoryRow, name: string): RepositoryRow {
+  if (row.name === name) return row;
+  const { unreleased, wip } = row.summary;
+  return {
+    ...row,
+    name,
+    summary: {
+      ...row.summary,
+      unreleased: { ...unreleased, oldestChanges: unreleased.oldestChanges.map((c) => ({ ...c, repository: name })) },
+      wip: wip === null ? null : { ...wip, oldest: wip.oldest.map((p) => ({ ...p, repository: name })) },
+    },
+  };
+}
+
 /** What the queues read of a listed change. */
 function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
+  const { aiStrength, ...rest } = c;
   return {
-    ...c,
+    ...rest,
     ...changeTimes(c),
+    ...(aiStrength != null && { aiStrength }),
     size: null,
     review: null,
   };

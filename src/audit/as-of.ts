@@ -42,6 +42,7 @@ function mergedAsOpen(pull: GitHubPull, branch: string): GitHubOpenPull {
   return {
     number: pull.number, title: pull.title, url: pull.url, author: pull.author, authorIsBot: pull.authorIsBot, createdAt: pull.createdAt,
     updatedAt: pull.createdAt, isDraft: false, baseRefName: branch, wasDraft: pull.wasDraft, events: pull.events, reviews: pull.reviews, comments: pull.comments,
+    headRefName: pull.headRefName, labels: pull.labels, body: pull.body,
   };
 }
 
@@ -50,6 +51,7 @@ function closedAsOpen(pull: GitHubClosedPull, branch: string): GitHubOpenPull {
   return {
     number: pull.number, title: pull.title, url: pull.url, author: pull.author, authorIsBot: pull.authorIsBot, createdAt: pull.createdAt,
     updatedAt: pull.createdAt, isDraft: pull.isDraft, baseRefName: branch, wasDraft: pull.isDraft, events: [], reviews: pull.reviews, comments: pull.comments,
+    headRefName: pull.headRefName, labels: pull.labels, body: pull.body,
   };
 }
 

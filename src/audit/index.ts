@@ -112,7 +112,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
   const model = await readGitChanges(repo, branch, boundary, release, sizes, reads.pullRefs, {
-    aiMarkers: settings.aiMarkers, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
+    ai: settings.ai, botPattern: settings.botPattern, webUrl: webUrl(remote), forPulls: gh !== null,
     onCommits: (count) => progress({ step: reading, count, unit: 'commits' }),
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
@@ -181,12 +181,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // from git alone, most changes landing with no pull request number may be a merge tool's squashes: who committed them says
   const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
-    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+    toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern, ai: settings.ai }));
   // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
   // one a change of the branch names landed by a push or a commit queue (Node's PR-URL, bors): accepted, not rejected
   const landedNumbers = new Set(changes.flatMap((c) => (c.number === null ? [] : [c.number])));
   const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) =>
-    toClosedPull(p, { botPattern: settings.botPattern, aiLabels: settings.config.ai.labels, aiMarkers: settings.aiMarkers, landedNumbers }));
+    toClosedPull(p, { botPattern: settings.botPattern, ai: settings.ai, landedNumbers }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
@@ -244,8 +244,7 @@ function pullOptions(settings: AuditSettings, trackedBranch: string, release: Re
   return {
     requiredApprovals: settings.policy.requiredApprovals,
     isBot: (login) => isBot(login, '', settings.botPattern),
-    aiLabels: settings.config.ai.labels,
-    aiMarkers: settings.aiMarkers,
+    ai: settings.ai,
     trackedBranch,
     isRelease: (sha) => release.has(sha),
     onBranch: (sha) => forPulls?.branchCommits.has(sha) ?? false,

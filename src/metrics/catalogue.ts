@@ -212,6 +212,7 @@ export const STAGE = {
   censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
   atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'), stages: ['deploy'] },
   oneCommit: { ...count('changes of one commit (git sees no coding time)', 'coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero'), stages: ['coding'] },
+  oneCommitShare: { ...share('share of changes of one commit', 'coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change'), stages: ['coding'] },
   share: share('share of the typical change', 'the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
   shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 } as const satisfies Record<string, Figure>;
@@ -246,7 +247,7 @@ export const QUEUE_TREND = {
   growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'net flow: (queueEnd − queueStart) ÷ the weeks covered' },
   meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average queue over the covered time (Little\'s L)' },
   meanTimeInStage: duration('mean time in stage', 'mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when steady' },
+  littleQueue: { kind: 'number', label: 'queue if the flow were steady (arrivals a week × weeks in the stage)', nullable: true, description: 'arrival rate × mean time in stage (Little\'s law, λW): near meanQueue when the window was steady' },
   arrivals: count('arrivals'),
   departures: count('departures'),
   queueStart: count('queue at the start'),
@@ -347,11 +348,23 @@ export const COUNTS = {
   bots: count('bot changes'),
   syncs: count('sync merges'),
   shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
+  shareBasisZero: count('changes with a total of 0', 'changes of the share basis\'s kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them'),
   clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),
   reverted: count('changes reverted'),
   partiallyReverted: count('changes partially reverted', 'changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure'),
-  aiAssisted: count('changes with an AI marker'),
+  aiAssisted: count('changes with an AI marker', 'changes with AI evidence of agent or assisted strength (a lower bound)'),
   aiOther: count('other changes'),
+  aiAgent: count('changes an agent authored or opened', 'of the AI-assisted changes, those whose strongest evidence is an agent\'s: it authored the commits or opened the pull request'),
+  aiWeak: count('weak signs only (a branch name; not counted)', 'changes whose only AI evidence is weak (a branch such as codex/…): not counted as AI-assisted, said apart'),
+} as const satisfies Record<string, Figure>;
+
+/**
+ * One AI tool's row of `summary.ai.tools` (SPEC section 5): a list, so not in the catalogue's walk, as the
+ * products' rows are not; the schema's rows are built from these entries (`metrics/ai-tools.ts`).
+ */
+export const AI_TOOL = {
+  changes: count('AI-assisted changes naming the tool', 'AI-assisted changes whose evidence names the tool; a change of two tools counts in both rows'),
+  weak: count('changes with only a weak sign of the tool', 'changes whose only AI evidence is weak (a branch name) and names the tool'),
 } as const satisfies Record<string, Figure>;
 
 /**
@@ -412,7 +425,7 @@ export const CATALOGUE: FigureGroup = {
     changes: COUNTS.changes,
     excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs } },
     stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }, (stage) => percentilesOfChanges('stage', stage)),
-    shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis } },
+    shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis, zeroTotal: COUNTS.shareBasisZero } },
     cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', compared: percentilesOfChanges('stage'), members: DISTRIBUTION },
     leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { ...CENSORED, bounds: boundsGroup() } },
     leadTimeDeployed: { label: 'lead time of deployed changes', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
@@ -426,7 +439,16 @@ export const CATALOGUE: FigureGroup = {
         partiallyReverted: COUNTS.partiallyReverted,
       },
     },
-    ai: { label: 'AI-assisted:', computedBy: 'report/build.ts buildReport', members: { assisted: COUNTS.aiAssisted, other: COUNTS.aiOther } },
+    ai: {
+      label: 'AI-assisted:',
+      computedBy: 'report/build.ts buildReport',
+      members: {
+        assisted: COUNTS.aiAssisted,
+        other: COUNTS.aiOther,
+        agent: COUNTS.aiAgent,
+        weak: COUNTS.aiWeak,
+      },
+    },
     dora: {
       label: 'DORA',
       computedBy: 'metrics/dora.ts computeDora',
@@ -531,6 +553,46 @@ export const NOT_FIGURES: Readonly<Record<string, string>> = {
   aiComparison: 'two groups of changes compared stage by stage, each difference with its interval: read as a whole in its own section',
   previous: 'the window against the one before it, figure by figure, each change with its interval: read as a whole in its own section',
 };
+
+/**
+ * What a plain number of the summary counts, so it is never written bare (`dora.deploymentFrequency = 1.45 a
+ * week`, not `= 1.45`): a rate per week, lines, days, or changes, reviews and pull requests per something. Keyed
+ * by the figure's path as `check --list` gives it (`<stage>` for each stage); every `number` figure has one
+ * (test/metrics/catalogue.test.ts).
+ */
+export type NumberUnit = 'perWeek' | 'lines' | 'days' | 'changes' | 'reviewsPerChange' | 'commentsPer100Lines' | 'pullsPerAuthor';
+
+/** each unit in words, after the number: `1.45 a week`, `12 lines` */
+export const UNIT_WORDS: Readonly<Record<NumberUnit, string>> = {
+  perWeek: 'a week',
+  lines: 'lines',
+  days: 'days',
+  changes: 'changes',
+  reviewsPerChange: 'reviews per change',
+  commentsPer100Lines: 'comments per 100 lines',
+  pullsPerAuthor: 'open pull requests per author',
+};
+
+export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
+  'flow.size.p50': 'lines',
+  'flow.size.p90': 'lines',
+  'dora.deploymentFrequency': 'perWeek',
+  'dora.deploymentFrequency.deployDaysPerWeek': 'perWeek',
+  'dora.deploymentFrequency.coveredDays': 'days',
+  'review.reviewsPerChange': 'reviewsPerChange',
+  'review.largeChangeCommentsPer100LinesP50': 'commentsPer100Lines',
+  'wip.perAuthor': 'pullsPerAuthor',
+  'queueTrend.<stage>.arrivalsPerWeek': 'perWeek',
+  'queueTrend.<stage>.departuresPerWeek': 'perWeek',
+  'queueTrend.<stage>.growthPerWeek': 'perWeek',
+  'queueTrend.<stage>.meanQueue': 'changes',
+  'queueTrend.<stage>.littleQueue': 'changes',
+};
+
+/** A number figure's unit, by its path (a stage's name read as `<stage>`); undefined for any other kind. */
+export function numberUnit(path: string): NumberUnit | undefined {
+  return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, '$1.<stage>.')];
+}
 
 /** A figure at its place: what `check --list`, the gates and the docs read. */
 export interface CatalogueEntry {

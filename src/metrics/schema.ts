@@ -135,6 +135,7 @@ export const stageFigureSchema = distributionSchema.extend({
   atLeast: optionalFigureSchema(STAGE.atLeast),
   bounds: percentileBoundsSchema.optional(),
   oneCommit: optionalFigureSchema(STAGE.oneCommit),
+  oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
   share: figureSchema(STAGE.share),
   shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });
@@ -143,6 +144,7 @@ export type StageFigure = z.infer<typeof stageFigureSchema>;
 export const shareBasisSchema = z.object({
   kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
   changes: figureSchema(COUNTS.shareBasis),
+  zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero),
 });
 export type ShareBasis = z.infer<typeof shareBasisSchema>;
 
@@ -409,7 +411,7 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
     })
     .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
   tools: z
-    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)') }))
+    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)') }))
     .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),
   note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
 });

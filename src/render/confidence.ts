@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
 
 /** A signed duration: `+1d 2h`, `-45m`, `0`. */
 export function signedDuration(seconds: number, days: DurationFormat): string {
@@ -31,14 +31,13 @@ export function whatIfText(whatIf: WhatIf, stageLabel: string, days: DurationFor
  * rate, the hours and the days they are over: `40 change-hours of waiting saved in 2.7 days`.
  */
 export function hoursSavedText(whatIf: WhatIf): string {
-  if (whatIf.hoursSavedPerWeek !== null) return `${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
-  return `${hours(whatIf.hoursSaved ?? 0)} of waiting saved in ${whatIf.coveredDays ?? 0} days`;
+  if (whatIf.hoursSavedPerWeek !== null) return `${changeHours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${changeHours(whatIf.hoursSaved ?? 0)} of waiting saved in ${formatNumber(whatIf.coveredDays ?? 0)} days`;
 }
 
-/** `212 change-hours`, `12.5 change-hours`, `1 change-hour` */
-function hours(h: number): string {
-  const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-  return `${n} change-hour${n === 1 ? '' : 's'}`;
+/** `212 change-hours`, `12.5 change-hours`: a number as every page writes one (`formatNumber`) */
+export function changeHours(h: number): string {
+  return `${formatNumber(h)} change-hours`;
 }
 
 /**

@@ -6,10 +6,10 @@ import { apartNote, directionText, intervalText, keySeries, keyValueText, period
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { queueChangeText } from './queue-flow.js';
-import { asOfText, businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { shortStageLabel } from '../stage-labels.js';
@@ -21,7 +21,8 @@ import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
-import { noun, plural } from '../units.js';
+import { aiFlag, formatAiTools } from './ai-tools.js';
+import { noun, plural, withSign } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
 
 export interface MarkdownOptions {
@@ -54,8 +55,8 @@ function mdLine(text: string): string {
 
 /**
  * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary, in the
- * HTML report's order: header, headline and key figures, the repositories of a report over several, where the
- * time goes, what to do next, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
+ * HTML report's order: header, headline and key figures, where the time goes and what to fix first (the first
+ * screen), the repositories of a report over several, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
  * the unreleased backlog, review, rework, CI, work in progress, AI-assisted vs other, the queues, then the
  * slowest and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
  * escaped, so a title cannot break a table or inject markup.
@@ -68,11 +69,13 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
+    // the first screen is the answer: the headline, where the time goes, what to fix first; then the rest
     out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
+    out.push(...stageTable(report), ...recommendations(report));
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...previousPeriod(report), ...distribution(report));
+    out.push(...doraTable(report), ...previousPeriod(report), ...distribution(report));
     if (!options.summary) out.push(...trend(report));
     out.push(...flow(report));
     if (!options.summary) out.push(...deploys(report));
@@ -118,7 +121,7 @@ function keyFigures(report: Report): string[] {
     `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
     d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
-    `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
+    `${figureLabel('dora.changeFailureRate')} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -137,17 +140,17 @@ function stageTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
-  const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const unseen = codingUnseenNote(report);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(stage === 'coding' && unseen !== null ? null : f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatRatio(stage === 'coding' && unseen !== null ? null : f.share)].map(md);
   });
   for (const [name, d, what] of [[figureLabel('cycleTime'), s.cycleTime, 'first commit → merge'], [figureLabel('leadTime'), s.leadTime, 'first commit → deploy']] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '']);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
+    shareNote(s),
     ...(unseen === null ? [] : [unseen]),
     ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
     ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []),
@@ -157,7 +160,7 @@ function stageTable(report: Report): string[] {
     '',
     `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
-    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
+    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
     ...notes.map((n) => `- ${n}`),
     ...(notes.length > 0 ? [''] : []),
   ];
@@ -171,24 +174,44 @@ function doraTable(report: Report): string[] {
   const rows = [
     [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f), plural(f.count, 'deploy')],
     [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
+    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
     [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
+    [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([[figureTitle('dora.deploymentFrequency'), f], [figureTitle('dora.leadTime'), d.leadTime], [figureTitle('dora.changeFailureRate'), d.changeFailureRate], [figureTitle('dora.timeToRestore'), d.timeToRestore], [figureTitle('dora.reworkRate'), d.reworkRate]]);
   return ['### DORA keys', '', ...table(['Key', 'Value', 'Against the DORA clusters', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
+/**
+ * What to fix first: the first recommendation written out (what it measured, its what-if, what it tells and what
+ * to do), the rest in the articles' four columns under it; when no rule fired, one sentence, what was checked
+ * folded under it.
+ */
 function recommendations(report: Report): string[] {
   const days = durationFormat(report.businessHours);
-  if (report.recommendations.length === 0) return [];
-  const whatIfs = report.recommendations.some((r) => r.whatIf);
-  const rows = report.recommendations.map((r) => {
-    const w = r.whatIf;
-    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report), days) : '';
-    return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
-  });
-  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
+  const [first, ...rest] = report.recommendations;
+  if (first === undefined) return [];
+  if (first.id === 'healthy') {
+    const checked = first.checked ?? [];
+    return ['### What to fix first', '', `**${md(first.measure)}**; ${md(first.value)}.`, '', ...(checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), '']) : [])];
+  }
+  const whatIf = (r: typeof first): string => (r.whatIf ? whatIfText(r.whatIf, stageLabel(r.whatIf.stage, report), days) : '');
+  const lead = [
+    `**${md(first.measure)}**: ${md(first.value)}`,
+    '',
+    ...(first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : []),
+    `- **What it tells you**: ${md(first.tellsYou)}`,
+    `- **What you do next**: ${md(first.doNext)}`,
+    '',
+  ];
+  const whatIfs = rest.some((r) => r.whatIf);
+  const rows = rest.map((r) => [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf(r)] : [])].map(md));
+  return [
+    '### What to fix first',
+    '',
+    ...lead,
+    ...(rows.length > 0 ? [`Then, ${rows.length === 1 ? 'one more' : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`, '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)] : []),
+  ];
 }
 
 /** The lead-time distribution as one row of counts under the ranges. */
@@ -224,10 +247,9 @@ function queueSection(report: Report): string[] {
   const s = report.summary;
   const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
   if (stages.length === 0) return [];
-  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
   const trend = stages.map((stage) => {
     const t = s.queueTrend[stage];
-    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
+    return [stageLabel(stage, report), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), withSign(t?.growthPerWeek, formatPerWeek), formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
   });
   const capacity = s.reviewCapacity ?? [];
   const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
@@ -235,7 +257,7 @@ function queueSection(report: Report): string[] {
     ...stages.map((stage) => {
       const week = s.queues[stage]?.[i];
       if (!week) return '—';
-      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatRatio(week.aiShare)} AI)`}`;
     }),
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
@@ -245,7 +267,7 @@ function queueSection(report: Report): string[] {
     '',
     'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
     '',
-    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Time in stage'], 'lrrrrrr', trend),
     'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.',
     '',
     ...stages.flatMap((stage) => {
@@ -265,9 +287,9 @@ function flow(report: Report): string[] {
   const { size, reverted, partiallyReverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
-    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
+    `- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural(size.count, 'change')} with a known size)`,
     `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
-    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
+    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`,
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
   return ['### Change size', '', ...lines, ''];
@@ -291,6 +313,12 @@ function acceptanceMarkdown(report: Report): string[] {
     ...(view.difference ? [`${md(view.difference)}.`, ''] : []),
     ...(view.note ? [`> ${md(view.note)}`, ''] : []),
   ];
+}
+
+/** The AI tools after the AI-assisted count: "; by tool: …", or nothing. */
+function aiTools(ai: Report['summary']['ai']): string {
+  const tools = formatAiTools(ai, md);
+  return tools ? `; ${tools}` : '';
 }
 
 function healthSection(section: HealthSection): string[] {
@@ -393,12 +421,12 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     md(minuteOf(ch.mergedAt)),
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
     formatDuration(ch.leadTime, days),
-    ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
-    md([...ch.flags, ...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
+    linesText(ch),
+    md([...ch.flags, ...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES.map((stage) => md(shortStageLabel(stage, !report.sources.includes('github')))), 'Lead time', 'Lines', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }
@@ -428,10 +456,6 @@ function details(summary: string, body: string[]): string[] {
 function changeRef(ch: { id: string; url: string | null }): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
-}
-
-function num(value: number | null, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits);
 }
 
 function day(iso: string): string {

@@ -1,5 +1,6 @@
 import type { QueueTrend } from '../metrics/queues.js';
-import { formatDuration, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, formatPerWeek, type DurationFormat } from './duration.js';
+import { withSign } from '../units.js';
 
 /*
  * The queues' words, the same in every format (SPEC section 9): how a stage's queue went over the window, from
@@ -7,10 +8,9 @@ import { formatDuration, type DurationFormat } from './duration.js';
  * row and the drawn line — and Little's law with its numbers. No rate is said from under one whole week.
  */
 
-/** `1.8`, `−0.7`: a rate a week as the queue tables write it. */
+/** `1.80`, `−0.70`: a rate a week as the queue tables write it (the one writer of rates, `formatPerWeek`). */
 function rate(n: number, sign = false): string {
-  const text = Math.abs(n).toFixed(1);
-  return sign ? `${n > 0 && text !== '0.0' ? '+' : n < 0 && text !== '0.0' ? '−' : ''}${text}` : text;
+  return sign && formatPerWeek(Math.abs(n)) !== formatPerWeek(0) ? withSign(n, formatPerWeek) : formatPerWeek(sign ? Math.abs(n) : n);
 }
 
 /**
@@ -37,5 +37,5 @@ export function queueChangeText(t: QueueTrend | undefined, days: number): string
 export function littlesLawText(label: string, t: QueueTrend, days: DurationFormat, covered: number): string {
   if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${covered} days of history (under one whole week)`;
   const queue = t.queueStart === undefined || t.queueEnd === undefined ? '' : `, while its queue went from ${t.queueStart} to ${t.queueEnd}`;
-  return `${label}: ${rate(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${rate(t.littleQueue)} waiting, against ${rate(t.meanQueue)} on average${queue}`;
+  return `${label}: ${rate(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${formatNumber(t.littleQueue)} waiting, against ${formatNumber(t.meanQueue)} on average${queue}`;
 }

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { repositoryNamer } from './names.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap } from './text/layout.js';
@@ -29,7 +29,7 @@ function cells(row: RepositoryRow, name: (key: string) => string, days: Duration
     formatDuration(row.cycleTimeP50, days),
     String(row.deploys),
     formatPerWeek(row.deploymentFrequency),
-    formatPercent(row.changeFailureRate),
+    formatRatio(row.changeFailureRate),
     unreleasedCell(row.unreleased, days),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
@@ -53,7 +53,7 @@ function whole(report: Report): string[] {
     formatDuration(s.cycleTime.p50, days),
     String(s.dora.deploymentFrequency.count),
     formatPerWeek(freq),
-    formatPercent(s.dora.changeFailureRate.value),
+    formatRatio(s.dora.changeFailureRate.value),
     unreleasedCell(s.unreleased, days),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
@@ -194,7 +194,7 @@ function doraCharts(rows: readonly RepositoryRow[], name: (key: string) => strin
   const failure = barChart(
     { id: 'repository-failure-rate', title: 'Change failure rate by repository', description: 'For each repository, the share of its deploys that failed.' },
     rows.map((r) => ({ label: name(r.name), values: [r.changeFailureRate === null ? null : r.changeFailureRate * 100] })),
-    { series: [{ name: 'change failure rate', colour: FAIL_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : formatPercent(v / 100)), empty: 'no repository has a failed deploy, or none has deploys' },
+    { series: [{ name: 'change failure rate', colour: FAIL_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : formatRatio(v / 100)), empty: 'no repository has a failed deploy, or none has deploys' },
   );
   return [figure(frequency, 'Deploy frequency by repository'), figure(failure, 'Change failure rate by repository')];
 }

@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
 type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
@@ -57,8 +57,8 @@ export function apartNote(period: 'week' | 'month'): string {
 export function keyValueText(value: number | null, unit: KeySeries['unit'], days: DurationFormat): string {
   if (value === null) return '—';
   if (unit === 'perWeek') return `${formatPerWeek(value)}/wk`;
-  if (unit === 'ratio') return `${Math.round(value * 100)}%`;
-  if (unit === 'number') return String(Math.round(value * 100) / 100);
+  if (unit === 'ratio') return formatRatio(value);
+  if (unit === 'number') return formatNumber(value);
   return formatDuration(value, days);
 }
 

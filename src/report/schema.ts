@@ -5,9 +5,10 @@
  * the module that computes it (metrics, advice) and assembled here.
  */
 import { z } from 'zod';
-import { STAGES, type StageName } from '../domain.js';
+import { AI_STRENGTHS, STAGES, type StageName } from '../domain.js';
 import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { aiToolsSchema } from './ai-tools-schema.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
@@ -88,8 +89,11 @@ export const reportChangeSchema = z.object({
   cycleTime: seconds,
   leadTime: seconds,
   flags: z.array(z.string()),
-  aiAssisted: z.boolean(),
-  aiEvidence: z.array(z.string()),
+  aiAssisted: z.boolean().describe('it has AI evidence of agent or assisted strength (aiEvidence is not empty)'),
+  aiEvidence: z.array(z.string()).describe('the lines of the evidence that make it AI-assisted, for the reader'),
+  aiTools: z.array(z.string()).optional().describe('the AI tools its evidence names, by the evidence catalogue\'s ids (claude-code, copilot, codex, …): of its AI-assisted evidence, else of its weak evidence; absent when it has none (and from reports written before tools were named)'),
+  aiStrength: z.enum(AI_STRENGTHS).nullable().optional().describe('its strongest AI evidence: agent (an agent authored its commits or opened its pull request), assisted (a person\'s change naming a tool), weak (a branch name only); null when it has none'),
+  aiWeakEvidence: z.array(z.string()).optional().describe('the lines of its weak AI evidence (a branch name), which alone do not make it AI-assisted'),
   reverted: z.boolean(),
   revertedBy: z.string().nullable(),
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
@@ -139,6 +143,10 @@ export const openPullSchema = z.object({
     })
     .optional()
     .describe('where its review stands at now, which places it in the pickup, review or merge-wait queue'),
+  aiEvidence: z.array(z.string()).optional().describe('its AI evidence, as a change\'s (its author, branch, labels, description); absent when it has none'),
+  aiTools: z.array(z.string()).optional(),
+  aiStrength: z.enum(AI_STRENGTHS).optional(),
+  aiWeakEvidence: z.array(z.string()).optional(),
   repository: z.string().optional(),
 });
 export type ReportOpenPull = z.infer<typeof openPullSchema>;
@@ -176,7 +184,15 @@ const writtenSummarySchema = z.object({
     // absent from a report written before it was counted: such a report still reads back
     partiallyReverted: figureSchema(COUNTS.partiallyReverted).optional(),
   }),
-  ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
+  ai: z.object({
+    assisted: figureSchema(COUNTS.aiAssisted),
+    other: figureSchema(COUNTS.aiOther),
+    // absent from a report written before tools and strengths were read: such a report still reads back
+    agent: figureSchema(COUNTS.aiAgent).optional(),
+    weak: figureSchema(COUNTS.aiWeak).optional(),
+    tools: aiToolsSchema.optional(),
+    lowerBound: z.literal(true),
+  }),
   dora: doraSchema,
   repair: repairSchema.optional().describe('the changes that repaired earlier work and the share of the cycle time they took (absent from reports made before it was measured)'),
   previous: previousPeriodSchema.optional().describe('the window against the one of the same length just before it (a report read from one repository); absent over several repositories'),
@@ -224,8 +240,8 @@ export const policySchema = z.object({
 export type Policy = z.infer<typeof policySchema>;
 
 export const repositoryRowSchema = z.object({
-  name: z.string().describe('owner/name when the remote is known, else the path'),
-  path: z.string(),
+  name: z.string().describe('what every page calls it: owner/name when the remote is known, else its folder\'s name with as many of its path\'s last parts as tell it apart (a/repo, b/repo); never a path of the machine'),
+  path: z.string().describe('the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it'),
   remote: z.string().nullable(),
   branch: z.string(),
   window: z.object({ since: time, until: time }),
@@ -248,7 +264,7 @@ export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: time,
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
-  repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
+  repository: z.object({ path: z.string().describe('the folder it was read from on the machine that made the report (an aggregate: "aggregate"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder'), remote: z.string().nullable(), branch: z.string() }),
   window: z
     .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
     .describe('changes merged in [since, until) are in the window'),

@@ -80,7 +80,7 @@ describe('aggregateReports', () => {
     expect(s.stages.review.shareOfTotal).toBeCloseTo(3 / 36, 12);
     // a stage no change could show has no share (as for one repository)
     expect(s.stages.pickup).toMatchObject({ count: 0, p50: null, share: null });
-    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5 });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5, zeroTotal: 0 });
   });
 
   it('recomputes sizes, reverts and AI over the counted changes', () => {
@@ -89,7 +89,8 @@ describe('aggregateReports', () => {
     expect(s.flow.size.p90).toBeCloseTo(425, 9);
     expect(s.flow.reverted).toBe(1);
     expect(s.flow.anomalies.clockSkew).toBe(1);
-    expect(s.ai).toEqual({ assisted: 1, other: 4, lowerBound: true });
+    // a report written before tools were named: its AI-assisted change counts under an unnamed tool
+    expect(s.ai).toEqual({ assisted: 1, other: 4, agent: 0, weak: 0, tools: [{ tool: 'unknown', name: 'an AI tool it does not name', changes: 1, weak: 0 }], lowerBound: true });
   });
 
   it('takes deploy frequency, failure rate and recovery time of each repository on its own: the whole is their median and how they lie', () => {

@@ -11,7 +11,7 @@ const review = (at: number) => ({ author: 'grace', authorIsBot: false, state: 'A
 function merged(number: number, createdAt: number, mergedAt: number, more: Partial<GitHubPull> = {}): GitHubPull {
   return {
     number, title: `#${number}`, url: `https://github.com/acme/shop/pull/${number}`, author: 'ada', authorIsBot: false, createdAt, updatedAt: mergedAt, mergedAt,
-    mergeCommitSha: String(number).padEnd(40, '0'), headRefName: `f${number}`, additions: 1, deletions: 0, changedFiles: 1, labels: [], commits: [], reviews: [], comments: [],
+    mergeCommitSha: String(number).padEnd(40, '0'), headRefName: `f${number}`, additions: 1, deletions: 0, changedFiles: 1, labels: [], body: '', commits: [], reviews: [], comments: [],
     events: [], checks: [], wasDraft: false, ...more,
   };
 }
@@ -19,7 +19,7 @@ function merged(number: number, createdAt: number, mergedAt: number, more: Parti
 function open(number: number, createdAt: number, more: Partial<GitHubOpenPull> = {}): GitHubOpenPull {
   return {
     number, title: `#${number}`, url: `https://github.com/acme/shop/pull/${number}`, author: 'ada', authorIsBot: false, createdAt, updatedAt: createdAt, isDraft: false,
-    baseRefName: 'main', wasDraft: false, events: [], reviews: [], comments: [], ...more,
+    baseRefName: 'main', wasDraft: false, events: [], reviews: [], comments: [], headRefName: `f${number}`, labels: [], body: '', ...more,
   };
 }
 

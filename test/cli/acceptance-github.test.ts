@@ -10,7 +10,7 @@ import type { Report } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
-import { agentPulls, agentPullsScenario } from '../histories/agent-pulls.js';
+import { agentPulls, agentPullsScenario } from '../histories/closed-agent-pulls.js';
 import { mainScenario } from '../scenarios.js';
 
 const H = 3600;
@@ -95,16 +95,18 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     expect(byNumber.get(22)).toMatchObject({ bot: true, aiTools: [] });
     expect(byNumber.get(36)).toMatchObject({ landed: true, closedBy: 'commit-queue' });
     expect(listed.filter((p) => p.landed).map((p) => p.number)).toEqual([36]);
-    expect(byNumber.get(32)).toMatchObject({ failedRun: false, aiEvidence: ['label: codex'], closedBy: 'carol' });
-    expect(byNumber.get(33)?.aiEvidence).toEqual(['🤖 Generated with [Claude Code](https://claude.ai/code)']);
+    // Codex's label, and its task link in the description
+    expect(byNumber.get(32)).toMatchObject({ failedRun: false, aiEvidence: ['label: codex', 'PR body: https://chatgpt.com/codex/tasks/task_e_6651'], closedBy: 'carol' });
+    expect(byNumber.get(33)?.aiEvidence).toEqual(['PR body: 🤖 Generated with [Claude Code](https://claude.ai/code)']);
     expect(byNumber.get(35)).toMatchObject({ reviews: 1, comments: 1, firstReviewAt: '2026-05-24T11:00:00Z', aiTools: ['devin'] });
   });
 
   it('is written in text at 80 columns, in Markdown and in HTML, each figure as the report holds it', () => {
-    // 10/15, 5/9, 5/6, 2/3, 1/2 and their Wilson intervals (worked by hand as above), rounded to whole percents
+    // 10/15, 5/9, 5/6, 2/3, 1/2 and their Wilson intervals (worked by hand as above), written as every ratio is:
+    // whole percents, one decimal under 10% (1 of 2's lower bound, 9.45%, is 9.5%)
     const wide = renderText(report, { color: false, width: 400 });
     expect(wide).toContain('acceptance (merged of decided, 95% interval): all 67% (42%–85%) of 15 · AI-assisted 56% (27%–81%) of 9 · other 83% (44%–97%) of 6');
-    expect(wide).toContain('by tool: copilot 67% (21%–94%) of 3, claude-code 50% (9%–91%) of 2, codex 50% (9%–91%) of 2, devin 50% (9%–91%) of 2');
+    expect(wide).toContain('by tool: copilot 67% (21%–94%) of 3, claude-code 50% (9.5%–91%) of 2, codex 50% (9.5%–91%) of 2, devin 50% (9.5%–91%) of 2');
     expect(wide).toContain('rejected: 5, p50 2d to close, 5 reviews, 4 comments, 5d 13h in review · apart: 2 drafts, 1 failed run');
     expect(wide).toContain('AI-assisted − other: −28 pp (95% interval −60 pp to +19 pp): too few pull requests to tell');
     const text = renderText(report, { color: false, width: 80 });
@@ -117,7 +119,7 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     const html = renderHtml(report);
     expect(html).toContain('<section id="acceptance"');
     expect(html).toContain('<th scope="row">&nbsp;&nbsp;codex</th><td class="num">1</td><td class="num">1d</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">0s</td></tr>');
-    expect(html).toContain('<th scope="row">&nbsp;&nbsp;devin</th><td class="num">1</td><td class="num">1</td><td class="num">50%</td><td class="num">9%–91%</td><td class="num">1</td><td class="num">0</td></tr>');
+    expect(html).toContain('<th scope="row">&nbsp;&nbsp;devin</th><td class="num">1</td><td class="num">1</td><td class="num">50%</td><td class="num">9.5%–91%</td><td class="num">1</td><td class="num">0</td></tr>');
   });
 
   it('from git alone, acceptance cannot be known, and every format says so', async () => {

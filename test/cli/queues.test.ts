@@ -101,12 +101,12 @@ describe('in the text and Markdown reports', () => {
     expect(stdout).toContain('Where the queue builds');
     const section = stdout.slice(stdout.indexOf('Where the queue builds'));
     const cells = (label: string): string[] => (section.split('\n').find((l) => l.startsWith(`│ ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
-    // in/wk, out/wk, growth/wk, mean queue (3288/672), λ × W (5424/672), time in stage 452h
-    expect(cells('review & merge')).toEqual(['review & merge', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
+    // in/wk, out/wk, growth/wk (rates per week, two decimals), mean queue (3288/672), if steady (5424/672), time in stage 452h
+    expect(cells('review & merge')).toEqual(['review & merge', '3.00', '1.00', '+2.00', '4.9', '8.1', '18d 20h']);
     // from git alone the coding stage is the span between first and last commit, named so
-    expect(cells('first → last')).toEqual(['first → last', '3.0', '3.0', '0.0', '0.5', '0.5', '1d 6h']);
+    expect(cells('first → last')).toEqual(['first → last', '3.00', '3.00', '0.00', '0.5', '0.5', '1d 6h']);
     // Little's law in one sentence, with the numbers of the stage where most changes wait (review: 4.9)
-    expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.0 a week × 18d 20h ≈ 8.1 waiting, against 4.9 on average, while its queue went from 0 to 8.');
+    expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.00 a week × 18d 20h ≈ 8.1 waiting, against 4.9 on average, while its queue went from 0 to 8.');
     expect(stdout).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
     expect(stdout).toMatch(/^ {2}review & merge +▁▃▆█ 2 → 8$/m);
     expect(stdout).toMatch(/^ {4}AI share +▄▄▄▄$/m);
@@ -124,10 +124,12 @@ describe('in the text and Markdown reports', () => {
     const { stdout, code } = await runCli(args('markdown'));
     expect(code).toBe(0);
     expect(stdout).toContain('### Where the queue builds');
-    expect(stdout).toContain('| review &amp; merge wait | 3.0 | 1.0 | +2.0 | 4.9 | 8.1 | 18d 20h |');
+    expect(stdout).toContain('| review &amp; merge wait | 3.00 | 1.00 | +2.00 | 4.9 | 8.1 | 18d 20h |');
     expect(stdout).toContain('| Week of (UTC) | first → last commit | review &amp; merge wait | deploy wait |');
     expect(stdout).toContain('| 2026-03-16 00:00 | 4 / 3 / **1** (25% AI) | 3 / 1 / **6** (33% AI) | 1 / 2 / **0** (0% AI) |');
-    expect(stdout).toContain('| review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes) |');
+    // the first recommendation written out, its what-if under it; the next in the table, its what-if in its column
+    expect(stdout).toContain('- **What if**: review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes)\n');
+    expect(stdout).toContain('| deploy wait capped at 1d: lead time p50 of deployed changes 18d 2h → 14d 14h, 162 change-hours of waiting saved a week (summed over the changes) |');
     expect(stdout).toContain('|  | AI-assisted (a lower bound) | Other | Difference of medians | 95% interval | Verdict |');
     expect(stdout).toMatch(/\| Lead time p50 \| [^|]+ \| [^|]+ \| \+3d \| −[^|]+ to \+[^|]+ \| too few changes to tell \|/);
   });

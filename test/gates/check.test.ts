@@ -24,7 +24,7 @@ describe('evaluateGates', () => {
       [true, 'leadTime.p50 ≥ 40d, changes still waiting (wanted > 30d)'],
       // over 40 days may or may not be under 60
       [null, 'leadTime.p50 ≥ 40d, changes still waiting (wanted <= 60d)'],
-      [null, 'leadTimeDeployed.p50 not measured (wanted <= 7d)'],
+      [null, 'leadTimeDeployed.p50 not measured: no change in the window has it (wanted <= 7d)'],
     ]);
     expect(breached).toBe(1);
   });
@@ -123,8 +123,8 @@ describe('evaluateGates', () => {
       'leadTime.p50 = 9d 12h (wanted <= 8d 8h)',
       'dora.changeFailureRate = 15% (wanted <= 10%)',
       'dora.changeFailureRate = 0.15 (wanted <= 0.1)',
-      'dora.deploymentFrequency = 2.5 (wanted >= 1)',
-      'stages.pickup.p50 not measured (wanted <= 1d)',
+      'dora.deploymentFrequency = 2.5 a week (wanted >= 1 a week)',
+      'stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
     ]);
     expect(formatIn(1 / 3, '%')).toBe('33.33%');
     expect(formatIn(90, 'm')).toBe('1m 30s');
@@ -143,21 +143,28 @@ describe('gate renderers', () => {
   const { results } = evaluateGates(subject, ['leadTime.p50<=7d', 'stages.pickup.p50<=1d', 'dora.changeFailureRate<=15%']);
 
   it('text: a headline and one line per threshold', () => {
-    expect(renderGateText(results)).toBe(
+    expect(renderGateText(results, 200)).toBe(
       [
-        'flowaudit check: 1 of 3 thresholds breached, 1 not measured',
+        'flowaudit check: 1 of 3 thresholds breached, 1 not measured (passed: add --strict to fail a threshold the run cannot measure)',
         '  breached      leadTime.p50 = 9d 12h (wanted <= 7d)',
-        '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
+        '  not measured  stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
         '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
         '',
       ].join('\n'),
     );
   });
 
+  it('text: fits the terminal, a long result wrapped under its figure, past its status', () => {
+    const lines = renderGateText(results, 80).split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const at = lines.findIndex((l) => l.startsWith('  not measured  stages.pickup.p50 not measured:'));
+    expect(lines[at + 1]?.startsWith(' '.repeat(16))).toBe(true);
+  });
+
   it('markdown: a table with the operator escaped', () => {
     expect(renderGateMarkdown(results)).toBe(
       [
-        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured',
+        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured (passed: add --strict to fail a threshold the run cannot measure)',
         '',
         '| result | figure | threshold | measured |',
         '| --- | --- | --- | --- |',
@@ -176,11 +183,11 @@ describe('gate renderers', () => {
       expect(strict.breached).toBe(0);
       expect(strict.failed).toBe(1);
       expect(evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d']).failed).toBe(0);
-      expect(renderGateText(strict.results)).toBe(
+      expect(renderGateText(strict.results, 200)).toBe(
         [
           'flowaudit check: 0 of 2 thresholds breached, 1 not measured (a failure with --strict)',
           '  ok                               leadTime.p50 = 9d 12h (wanted <= 10d)',
-          '  not measured: failed (--strict)  stages.pickup.p50 not measured (wanted <= 1d)',
+          '  not measured: failed (--strict)  stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
           '',
         ].join('\n'),
       );

@@ -18,6 +18,11 @@ describe('lookupFigure', () => {
     Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
     // the one-commit changes of the coding stage, in reports since they were counted
     r.summary.stages.coding.oneCommit = 3;
+    r.summary.stages.coding.oneCommitShare = 0.25;
+    // and the changes of a total of 0, left out of the shares
+    r.summary.shareBasis.zeroTotal = 0;
+    // the AI-assisted changes an agent made and those only a weak sign marks, in reports since tools were read
+    Object.assign(r.summary.ai, { agent: 0, weak: 0 });
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };
@@ -38,8 +43,8 @@ describe('lookupFigure', () => {
     const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 } } } });
     const { results, breached } = evaluateGates(growing, ['queueTrend.review.growthPerWeek<=0.5', 'queueTrend.pickup.growthPerWeek<=0.5', 'queueTrend.review.meanTimeInStage<=2d']);
     expect(results.map((x) => x.display)).toEqual([
-      'queueTrend.review.growthPerWeek = 2 (wanted <= 0.5)',
-      'queueTrend.pickup.growthPerWeek not measured (wanted <= 0.5)',
+      'queueTrend.review.growthPerWeek = 2 a week (wanted <= 0.5 a week)',
+      'queueTrend.pickup.growthPerWeek not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 0.5 a week)',
       'queueTrend.review.meanTimeInStage = 1d 1h (wanted <= 2d)',
     ]);
     expect(breached).toBe(1);

@@ -126,8 +126,8 @@ describe('renderHtml: what each section says', () => {
     // 4/9 at 1d (p50) and 2/9 at 2d (p75); p90 is beyond the data, at least type 7 of the nine with the two at
     // their waits so far: rank 7.2 of 9, 7d 14h + 0.2 × 6d = 8d 18h 48m (not the 13d 14h of the oldest)
     expect(text(sectionOf(html, 'stages'))).toContain('deploy wait 9 1d 2d ≥ 8d 18h 44%');
-    // and its chart draws that bound as its table writes it, not a dash
-    expect(text(sectionOf(html, 'stages'))).toContain('deploy wait 1d ≥ 8d 18h');
+    // and the percentiles' chart (under lead time) draws that bound as its table writes it, not a dash
+    expect(text(sectionOf(html, 'lead-time'))).toContain('deploy wait 1d ≥ 8d 18h');
     expect(text(sectionOf(html, 'stages'))).toContain('2 changes merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far');
   });
 
@@ -207,7 +207,7 @@ describe('renderHtml: what each section says', () => {
     expect(text(sectionOf(git, 'review'))).toContain('Git alone cannot see reviews, checks or open pull requests');
     for (const id of ['rework', 'ci', 'wip']) expect(git).not.toContain(`<section id="${id}"`);
     // from git alone "review" is the whole wait from the last commit to the merge, and the charts say so
-    expect(sectionOf(git, 'stages')).toMatch(/<text [^>]*>review &amp; merge<\/text>/);
+    expect(sectionOf(git, 'lead-time')).toMatch(/<text [^>]*>review &amp; merge<\/text>/);
     expect(git).toContain('<button type="button">review &amp; merge</button>');
     // and the table of changes has no column of dashes for the stages git cannot see
     expect(git).not.toContain('<button type="button">pickup</button>');
@@ -231,12 +231,12 @@ describe('renderHtml: what each section says', () => {
 
   it('shows where the queue builds: a growing queue flagged, a steady one called steady', () => {
     const queues = sectionOf(renderHtml(githubReport()), 'queues');
-    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.5<\/td><td class="num">4\.5<\/td><td class="num growing">\+2\.0<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
-    expect(queues).toMatch(/coding<\/th><td class="num">6\.5<\/td><td class="num">6\.5<\/td><td class="num">steady<\/td>/);
+    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.50<\/td><td class="num">4\.50<\/td><td class="num growing">\+2\.00<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
+    expect(queues).toMatch(/coding<\/th><td class="num">6\.50<\/td><td class="num">6\.50<\/td><td class="num">steady<\/td>/);
     // the caption says what the counts make true: the queue's start and end, and the growth between them
-    expect(queues).toContain('<p class="note">The queue grew from 3 to 11 changes: +2.0 a week (6.5 arriving, 4.5 leaving).</p>');
-    expect(queues).toContain('<p class="note">The queue shrank from 6 to 4 changes: −0.5 a week (6.5 arriving, 7.0 leaving).</p>');
-    expect(queues).toContain('<p class="note">The queue ended where it began (4 changes): 6.5 arriving and 6.5 leaving a week.</p>');
+    expect(queues).toContain('<p class="note">The queue grew from 3 to 11 changes: +2.00 a week (6.50 arriving, 4.50 leaving).</p>');
+    expect(queues).toContain('<p class="note">The queue shrank from 6 to 4 changes: −0.50 a week (6.50 arriving, 7.00 leaving).</p>');
+    expect(queues).toContain('<p class="note">The queue ended where it began (4 changes): 6.50 arriving and 6.50 leaving a week.</p>');
   });
 
   it('reports without changes keep the header and notes and draw nothing', () => {
@@ -267,7 +267,8 @@ describe('renderHtml: the table of changes', () => {
   it('gives sort keys to the script in the DOM and words to the reader', () => {
     expect(html).toContain('<th scope="col" data-type="number" class="num"><button type="button">Lead time</button></th>');
     expect(html).toContain('<td class="num" data-v="1772532000" title="2026-03-03 10:00 UTC">2026-03-03</td>');
-    expect(html).toContain('<td class="num" data-v="50">50 lines</td>');
+    // the lines as the report holds them (40 added, 10 deleted), sorted by their sum
+    expect(html).toContain('<td class="num" data-v="50">+40 −10</td>');
     expect(html).toContain('<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search"');
   });
 

@@ -16,13 +16,11 @@ export function keyTrends(report: Report): string {
   const days = durationFormat(report.businessHours);
   const series = keySeries(report);
   const capital = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
-  const chartOf = (key: KeySeries['key'], colour: string, scale: 'count' | 'duration'): string => {
+  const chartOf = (key: KeySeries['key'], colour: string, scale: 'count' | 'duration' | 'ratio'): string => {
     const k = series.find((s) => s.key === key);
     if (k === undefined) return '';
-    // a ratio is drawn in percent, on a linear axis from 0
-    const percent = k.unit === 'ratio';
-    const values = k.values.map((v) => (v === null ? null : percent ? v * 100 : v));
-    const format = (v: number | null): string => (v === null ? '—' : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days));
+    const values = k.values;
+    const format = (v: number | null): string => keyValueText(v, k.unit, days);
     const svg = weeklyChart(
       { id: `trend-${key}`, title: `${capital(k.label)} by ${period}`, description: `Per ${period} (UTC), the ${k.label}.` },
       {
@@ -33,7 +31,7 @@ export function keyTrends(report: Report): string {
     );
     return figure(svg, `${capital(k.label)} by ${period}`, `${capital(directionText(k, days, period))}.`);
   };
-  const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'count'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
+  const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'ratio'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
   const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
   return section('trends', `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
 }

@@ -26,6 +26,15 @@ export function countScale(max: number, most = 4): Scale {
   return { ticks, at: (v) => clamp(v / end) };
 }
 
+/**
+ * A linear ratio axis (0–1) from 0 to a round percentage at or above `max`, its ticks at whole percentages (10%,
+ * 20%): a ratio is drawn as the report holds it and its ticks written by the ratio writer, never scaled to 100.
+ */
+export function ratioScale(max: number, most = 4): Scale {
+  const { max: end, ticks } = countTicks(Math.min(1, max) * 100, most);
+  return { ticks: ticks.map((t) => t / 100), at: (v) => clamp((v * 100) / end) };
+}
+
 // durations a reader adds up without thinking: a minute, an hour, a day, a week, a month, a year
 const LOG_TICKS = [1, 10, M, 10 * M, H, 6 * H, D, 7 * D, 30 * D, 365 * D, 3650 * D];
 const MINOR = new Set([10, 10 * M, 6 * H]);

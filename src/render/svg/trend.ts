@@ -1,4 +1,4 @@
-import { countScale, logDurationScale, OTHER_COLOUR, thinTicks, type Scale } from './scale.js';
+import { countScale, logDurationScale, OTHER_COLOUR, ratioScale, thinTicks, type Scale } from './scale.js';
 import { legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 import { drawTimeTicks, timeTicks } from './time-axis.js';
@@ -43,8 +43,8 @@ export interface WeeklyChartOptions {
    */
   apart?: readonly boolean[];
   lines: readonly WeekSeries[];
-  /** `duration`: seconds on a log scale; `count`: linear from 0 */
-  scale: 'duration' | 'count';
+  /** `duration`: seconds on a log scale; `count`: linear from 0; `ratio`: 0–1, linear from 0 in whole percentages */
+  scale: 'duration' | 'count' | 'ratio';
   format: (value: number) => string;
   /** a small panel of columns under the lines (changes merged per week); a week with none is shaded above */
   columns?: WeekColumns;
@@ -69,7 +69,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   if (emptyWeeks.some(Boolean)) items.push({ text: `no ${cols?.name ?? 'data'}`, colour: '', band: true });
   if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({ text: `incomplete ${options.period ?? 'week'}`, colour: OTHER_COLOUR, hollow: true });
   const key = legend(items, 0, 0, WIDTH);
-  const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : countScale(Math.max(...values));
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : options.scale === 'ratio' ? ratioScale(Math.max(...values)) : countScale(Math.max(...values));
   const tickText = scale.ticks.map((t) => options.format(t));
   const left = Math.max(30, ...tickText.map(textWidth)) + 8;
   const right = 12;

@@ -2,7 +2,7 @@ import { figureLabel } from '../../metrics/catalogue.js';
 import { clusterText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
+import { deployRateText, durationOrBound, formatRatio, formatDuration } from '../duration.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
@@ -24,9 +24,9 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     ),
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ''}` +
-        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
+        ` · ${figureLabel('dora.changeFailureRate')} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
         ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ''}` +
-        ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
+        ` · ${figureLabel('dora.reworkRate')} ${formatRatio(d.reworkRate.value)}`,
       ctx.width,
     ),
   );
@@ -40,7 +40,7 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     return marked ? [...row, marks[i] ? c.red(marks[i]) : ''] : row;
   });
   // the status column only when one of the rows has something to say
-  const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
+  const columns = [{ head: 'deploy' }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
   out.push(...failedDeploys(report, ctx));
   const unlinked = report.unlinkedIncidents ?? [];

@@ -3,12 +3,10 @@ import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
-import { formatDuration } from '../duration.js';
+import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
+import { withSign } from '../../units.js';
 import { littlesLawText } from '../queue-flow.js';
-import { fitTable, wrap, type TextContext } from './layout.js';
-
-/** `2.0`, `+2.0`, `—` */
-const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
+import { droppedNote, fitTableDropping, longestWord, naturalWidth, wrap, type TextContext } from './layout.js';
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -24,22 +22,28 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const rows = stages.map((stage) => {
     const t = s.queueTrend[stage];
     const growth = t?.growthPerWeek ?? null;
-    const grow = rate(growth, true);
-    return [shortStageLabel(stage, gitOnly), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
+    const grow = withSign(growth, formatPerWeek);
+    return [shortStageLabel(stage, gitOnly), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
-  const table = fitTable(
+  // a figure's column narrows only as far as its head can wrap, each figure whole on its line
+  const headWraps = (i: number, head: string): number => Math.max(longestWord([head]), naturalWidth('', rows.map((r) => r[i])));
+  // too wide, the figures of Little's law give way first (named under the table; the sentence under it keeps their
+  // numbers), then the heads wrap; a stage's name wraps only when nothing more can give way
+  const { table, dropped } = fitTableDropping(
     [
-      { head: 'stage', min: 8, wrap: true },
+      { head: 'stage', min: longestWord(rows.map((r) => r[0])), wrap: true, whole: true, rank: 1 },
       { head: 'in/wk', align: 'right' },
       { head: 'out/wk', align: 'right' },
-      { head: 'growth/wk', align: 'right', min: 7 },
-      { head: 'mean queue', align: 'right', min: 7, wrap: true },
-      { head: 'λ × W', align: 'right' },
-      { head: 'mean time', align: 'right', min: 8, wrap: true },
+      // a signed figure, never cut
+      { head: 'growth/wk', align: 'right' },
+      { head: 'mean queue', align: 'right', min: headWraps(4, 'mean queue'), wrap: true, drop: 2 },
+      { head: 'if steady', align: 'right', min: headWraps(5, 'if steady'), wrap: true, drop: 0 },
+      { head: 'mean time', align: 'right', min: headWraps(6, 'mean time'), wrap: true, drop: 1 },
     ],
     rows,
     ctx,
   );
+  const note = droppedNote(dropped, ctx.width);
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
   const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
@@ -62,7 +66,8 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
-    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean time: the time a change spends in the stage (W).', ctx.width)),
+    ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]),
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     ...shortHistory(report, stages, ctx),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
@@ -71,8 +76,8 @@ export function queues(report: Report, ctx: TextContext): string[] {
 }
 
 /**
- * Little's law as one sentence with the numbers of the stage where most changes wait: `λ × W` is arrivals a
- * week times the time in the stage, which a steady flow keeps equal to the mean queue.
+ * Little's law as one sentence with the numbers of the stage where most changes wait: `if steady` is arrivals a
+ * week times weeks in the stage, which a steady flow keeps equal to the mean queue.
  */
 function littlesLaw(report: Report, stages: readonly StageName[], ctx: TextContext): string {
   const trend = report.summary.queueTrend;
@@ -80,7 +85,7 @@ function littlesLaw(report: Report, stages: readonly StageName[], ctx: TextConte
     .map((stage) => ({ stage, t: trend[stage] }))
     .filter((x) => x.t !== undefined)
     .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
+  const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
   if (!biggest?.t) return `${rule}.`;
   return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes('github')), biggest.t, ctx.durations, report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`;
 }
