@@ -10,6 +10,7 @@ import { nameOf, repositoryContext } from './own-row.js';
 import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
+import { largest, smallest } from '../lists.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -115,10 +116,10 @@ export class Combiner {
     if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
       warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(', ')} are left out, as the other reports left theirs out`);
     }
-    const since = Math.min(...taken.map((t) => t.window.since));
-    const until = Math.max(...taken.map((t) => t.window.until));
+    const since = smallest(taken.map((t) => t.window.since));
+    const until = largest(taken.map((t) => t.window.until));
     // the union is measured from where the earliest history starts
-    const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+    const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
     const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
     if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
       warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
@@ -128,7 +129,7 @@ export class Combiner {
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
 
     const changes = this.measured();
-    const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+    const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
     const businessHours = hours.size === 1 ? first.facts.businessHours : null;
     // weeks start in one zone: the reports' own when they share one, else UTC
     const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC';

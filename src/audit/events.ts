@@ -1,9 +1,9 @@
 import { ConfigError } from '../errors.js';
-import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
+import { MEGABYTE, readRegularLines, UnreadableFile } from '../io/read-regular.js';
 import type { DeployRef } from '../model/github-deploys.js';
 import type { Incident } from '../model/incidents.js';
 import type { Tester } from '../patterns.js';
-import { EventsError, parseEvents, type DeployEvent, type EventsRead } from '../sources/events/parse.js';
+import { EventsError, eventsReader, type DeployEvent, type EventsRead } from '../sources/events/parse.js';
 import { gitOutput } from '../sources/git/run.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 
@@ -29,18 +29,11 @@ export const NO_EVENTS: Events = { deploys: [], failed: [], incidents: [] };
 export function readEventsFiles(paths: readonly string[]): EventsRead {
   const all: EventsRead = { deploys: [], incidents: [] };
   for (const path of paths) {
-    let text: string;
     try {
-      text = readRegularFile(path, MAX_EVENTS_FILE);
+      // a line at a time: the records are all that is kept of a file
+      readRegularLines(path, MAX_EVENTS_FILE, eventsReader(path, all));
     } catch (error) {
       if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
-      throw error;
-    }
-    try {
-      const read = parseEvents(text, path);
-      all.deploys.push(...read.deploys);
-      all.incidents.push(...read.incidents);
-    } catch (error) {
       if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
       throw error;
     }

@@ -6,6 +6,7 @@ import { dailyDeploys } from '../metrics/difference.js';
 import type { Report } from '../report/schema.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { plural } from '../units.js';
+import { append } from '../lists.js';
 
 export type { Direction } from '../metrics/difference.js';
 export type { ComparedUnit } from '../metrics/compared.js';
@@ -73,7 +74,7 @@ export function compareReports(before: Report, after: Report, options: CompareOp
       rows.push(comparedRow({ key, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], { ...samples, basis: stageBasis(stage, q) }));
     }
   }
-  rows.push(...doraRows(before.summary.dora, after.summary.dora, samples));
+  append(rows, doraRows(before.summary.dora, after.summary.dora, samples));
   const sides = { before: side(before), after: side(after) };
   return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
 }

@@ -2,6 +2,7 @@ import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { formatDuration, plural } from '../units.js';
 import { parseThreshold, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
+import { largest } from '../lists.js';
 
 export interface GateResult {
   expression: string;
@@ -137,7 +138,7 @@ function headline(results: readonly GateResult[]): string {
 
 /** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
 export function renderGateText(results: readonly GateResult[]): string {
-  const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
+  const width = Math.max(largest(results.map((r) => shownStatus(r).length)), 0);
   const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
   return [`flowaudit check: ${headline(results)}`, ...lines].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import { catalogueEntries, UNITS, type CatalogueEntry, type Mode } from '../metrics/catalogue.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { plural } from '../units.js';
+import { largest } from '../lists.js';
 
 /** How a threshold on each kind is written, for the unit column. */
 const UNIT_SHOWN = { duration: 'duration (7d)', ratio: 'ratio (15%)', count: 'count', number: 'number' } as const;
@@ -43,7 +44,7 @@ export function renderFigureList(mode: Mode | null, format: 'text' | 'json' | 'm
     return [`### flowaudit figures: ${title}`, '', `| figure | unit | ${last} | what it is |`, '| --- | --- | --- | --- |', ...lines].join('\n') + '\n';
   }
   const header = ['figure', 'unit', last, 'what it is'] as const;
-  const widths = [0, 1, 2].map((i) => Math.max(header[i as 0 | 1 | 2].length, ...rows.map((r) => r[i as 0 | 1 | 2].length)));
+  const widths = [0, 1, 2].map((i) => Math.max(header[i as 0 | 1 | 2].length, largest(rows.map((r) => r[i as 0 | 1 | 2].length))));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i] as number) : c)).join('  ').trimEnd();
   const footer = 'A duration takes a unit (s, m, h, d, w, mo, y), a ratio % or 0–1, a count or number none: leadTime.p50<=7d, dora.changeFailureRate<=15%.';
   return [`flowaudit check --list: ${title}`, '', line(header), ...rows.map(line), '', footer].join('\n') + '\n';

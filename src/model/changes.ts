@@ -5,6 +5,7 @@ import { numberFromUrl, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { emptyStages } from './stages.js';
+import { append, largest } from '../lists.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -250,7 +251,7 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
   for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
   for (const c of members) rules.landed.add(c);
   const fresh = group.members.length === 0;
-  group.members.push(...members);
+  append(group.members, members);
   const own = group.members.filter((c) => !group.notOwn.has(c.sha));
   applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
   change.commitShas = group.members.map((c) => c.sha);
@@ -455,6 +456,6 @@ function safeUrl(url: string): string | null {
 export function resolveForkPoints(changes: Change[], dateOf: (sha: string) => number | undefined): void {
   for (const change of changes) {
     const dates = change.forkPoints.map(dateOf).filter((d): d is number => d !== undefined);
-    change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
+    change.forkPointAt = dates.length > 0 ? largest(dates) : null;
   }
 }

@@ -6,6 +6,7 @@ import { CopyIndex, ownCommits, type CommitIdentity } from './own-commits.js';
 import { pullEvents } from './pull-events.js';
 import { reviewOf } from './pull-review.js';
 import type { Pattern } from '../patterns.js';
+import { append } from '../lists.js';
 
 export interface ApplyPullsOptions {
   requiredApprovals: number;
@@ -83,7 +84,7 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     change.flags = [...new Set([...change.flags, ...events.flags])];
     if (change.size === null) change.size = { additions: pull.additions, deletions: pull.deletions, files: pull.changedFiles };
     const evidence = [...change.aiEvidence];
-    for (const c of pull.commits) evidence.push(...findAiMarkers(c.message, options.aiMarkers));
+    for (const c of pull.commits) append(evidence, findAiMarkers(c.message, options.aiMarkers));
     for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
     if (agent) evidence.push(`PR author: ${pull.author}`);
     change.aiEvidence = [...new Set(evidence)];

@@ -9,6 +9,7 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
 import { fitTable, naturalWidth } from './text/layout.js';
+import { largest } from '../lists.js';
 
 /*
  * `--by`'s table: one row per team, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -203,7 +204,7 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const noun = slices.by === 'team' ? 'team' : slices.by === 'label' ? 'label' : 'folder';
   const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
-  const longest = Math.max(0, ...sums);
+  const longest = Math.max(0, largest(sums));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(

@@ -3,6 +3,7 @@ import type { DurationFormat } from '../../units.js';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { largest } from '../../lists.js';
 
 /*
  * Laying text out in a terminal of a given width: wrapping (ANSI-aware, by wrap-ansi), visible widths (by
@@ -87,7 +88,7 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
 
 /** The columns a table's column takes with its head and text cells whole, its padding included (a cell drawn to fit counts 0). */
 export function naturalWidth(head: string, cells: ReadonlyArray<Cell | undefined>): number {
-  return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0)));
+  return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0))));
 }
 
 /** The fewest columns a shrinkable column is cut to when the table fits no other way: a character and the ellipsis. */

@@ -5,6 +5,7 @@ import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
+import { largest } from '../../lists.js';
 
 /** `2.0`, `+2.0`, `—` */
 const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
@@ -42,7 +43,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   );
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
-  const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
+  const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
   const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
   const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;

@@ -51,15 +51,36 @@ const FIELDS = ['type', 'sha', 'at', 'environment', 'product', 'status', 'id', '
  * @throws EventsError `FILE:LINE: …` for the first line that is wrong
  */
 export function parseEvents(text: string, file: string): EventsRead {
-  const name = clean(file);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const firstRecord = lines.find((l) => l.trim() !== '') ?? '';
-  const csv = /\.csv$/i.test(file) || (!/\.(jsonl|ndjson|json)$/i.test(file) && !firstRecord.trimStart().startsWith('{'));
   const out: EventsRead = { deploys: [], incidents: [] };
+  const line = eventsReader(file, out);
+  let number = 0;
+  let start = 0;
+  // line by line, not split: the lines are never all held at once
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end === -1 ? text.length : end);
+    number += 1;
+    line((number === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, ''), number);
+    if (end === -1) return out;
+    start = end + 1;
+  }
+}
+
+/**
+ * The reader of one events file fed a line at a time (its text without the line break, and its number from
+ * 1), as `parseEvents` reads them: each record is pushed into `out` as its line is read, so a file of any
+ * length is never held whole. The first line that is not blank decides JSON Lines or CSV, as in parseEvents.
+ * @throws EventsError `FILE:LINE: …` from the call that reads a wrong line
+ */
+export function eventsReader(file: string, out: EventsRead): (line: string, number: number) => void {
+  const name = clean(file);
+  const named = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson|json)$/i.test(file) ? 'json' : null;
+  let csv: boolean | null = null;
   let header: string[] | null = null;
-  lines.forEach((line, index) => {
-    const at = `${name}:${index + 1}`;
+  return (line, number) => {
+    const at = `${name}:${number}`;
     if (line.trim() === '') return;
+    csv ??= named === 'csv' || (named === null && !line.trimStart().startsWith('{'));
     if (csv && header === null) {
       header = csvCells(line, at).map((h) => h.trim());
       const known = header.filter((h) => FIELDS.includes(h));
@@ -72,8 +93,7 @@ export function parseEvents(text: string, file: string): EventsRead {
     if (type === 'deploy') out.deploys.push(deployOf(record, at));
     else if (type === 'incident') out.incidents.push(incidentOf(record, at));
     else throw new EventsError(`${at}: field 'type' must be "deploy" or "incident"${type === undefined ? ', and is missing' : ''}`);
-  });
-  return out;
+  };
 }
 
 type Fields = Record<string, unknown>;
