@@ -47,7 +47,7 @@ export function parseReport(text: string, path: string, accepts?: (data: unknown
   }
   const version = (data as { schemaVersion: unknown }).schemaVersion;
   if (version !== 1) {
-    throw new ConfigError(`report '${path}' has schemaVersion ${JSON.stringify(version)}; this flowaudit reads schemaVersion 1`, {
+    throw new ConfigError(`report '${path}' has ${versionText(version)}; this flowaudit reads schemaVersion 1`, {
       hint: 'use the flowaudit version that wrote it, or write the report again with this one',
     });
   }
@@ -57,6 +57,16 @@ export function parseReport(text: string, path: string, accepts?: (data: unknown
     throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, { cause: result.error, hint: HINT });
   }
   return result.data;
+}
+
+/**
+ * The schemaVersion a report names, as an error may show it: a number as written, anything else by its kind.
+ * Never stringified: a file's value may be nested a million deep (a stack overflow) or a megabyte long.
+ */
+function versionText(version: unknown): string {
+  // a JSON number is at most 24 characters as JavaScript writes it
+  if (typeof version === 'number' || version === null) return `schemaVersion ${String(version)}`;
+  return `a schemaVersion that is ${Array.isArray(version) ? 'a list' : typeof version === 'object' ? 'an object' : `a ${typeof version}`}`;
 }
 
 /** `summary.stages.pickup.p50: expected number, got string`: where the first problem is, and what it is. */
