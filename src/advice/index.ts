@@ -15,6 +15,7 @@ import { slowChecks } from './rules/slow-checks.js';
 import { unreviewedMerges } from './rules/unreviewed-merges.js';
 import { wip } from './rules/wip.js';
 import type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
+import { isoSeconds } from '../time.js';
 
 export type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
 
@@ -66,7 +67,7 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
 
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
-  const weeks = weeksIn(Date.parse(input.window.since) / 1000, Date.parse(input.window.until) / 1000);
+  const weeks = weeksIn(isoSeconds(input.window.since) ?? NaN, isoSeconds(input.window.until) ?? NaN);
   return whatIf(counted, stage, cap, weeks);
 }
 

@@ -4,6 +4,7 @@ import { sizeFilter } from '../model/size-filter.js';
 import type { Report } from '../report/schema.js';
 import { commitBefore, readChangedFiles, readCodeowners } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
+import { isoSeconds } from '../time.js';
 
 /** What slicing a report's changes reads from its repository. */
 export interface SliceInput {
@@ -22,7 +23,7 @@ export interface SliceInput {
  */
 export async function readSliceInput(report: Report, files: boolean): Promise<SliceInput> {
   const cwd = report.repository.path;
-  const untilAt = Date.parse(report.window.until) / 1000;
+  const untilAt = isoSeconds(report.window.until) ?? NaN;
   const last = report.changes.reduce<{ sha: string; at: string } | null>((m, c) => (m === null || c.mergedAt > m.at ? { sha: c.sha, at: c.mergedAt } : m), null);
   const end = files ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
   const codeowners = end === null ? null : await readCodeowners(cwd, end);

@@ -7,6 +7,7 @@ import type { Report } from '../report/schema.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { plural } from '../units.js';
 import { append } from '../lists.js';
+import { isoSeconds } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
 export type { ComparedUnit } from '../metrics/compared.js';
@@ -105,7 +106,7 @@ function warnings(before: ComparisonSide, after: ComparisonSide, minSample: numb
   if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) {
     out.push('the sides count time differently (business hours on one side, or different hours): durations are not comparable');
   }
-  const t = (iso: string): number => Date.parse(iso);
+  const t = (iso: string): number => isoSeconds(iso) ?? NaN;
   const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
   if (before.repository === after.repository && overlap) out.push('the two windows overlap: some changes are on both sides');
   return out;

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { expectReport, run, sandbox, type Sandbox } from './harness.js';
+import { expectError, expectReport, run, sandbox, type Sandbox } from './harness.js';
 import { origin, WINDOW } from './repos.js';
 
 let repo: FixtureRepo;
@@ -113,5 +113,32 @@ describe('an events sha is a commit, never a ref', () => {
     ]);
     expect(report.deploys.map((d) => d.sha)).toEqual([heads[0]]);
     expect(report.warnings).toContainEqual(expect.stringMatching(/^2 events-file shas are no commit of this repository and were left out: /));
+  });
+});
+
+describe('times of an events file', () => {
+  it.each([
+    ['2026-02-30T10:00:00Z', 2],
+    ['2026-04-31T10:00:00+02:00', 2],
+    ['2025-02-29T10:00:00Z', 2],
+    ['2026-03-10T24:00:00Z', 2],
+    ['2026-03-10T10:60:00Z', 2],
+    // no zone: read in this machine's zone, which a report must not depend on
+    ['2026-03-10T10:00:00', 2],
+  ])("a deploy at '%s' is bad input: one line naming the file, the line and the field", async (at, line) => {
+    box = sandbox();
+    const path = events([{ type: 'deploy', sha: heads[0], at: '2026-03-06T00:00:00Z' }, { type: 'deploy', sha: heads[0], at }]);
+    const done = started();
+    expectError(await run(box, [repo.dir, '--events', path, ...WINDOW]), 2,
+      `${path}:${line}: field 'at' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z; see "Events files" in the README`);
+    done();
+  });
+
+  it('an incident resolved on 2026-04-31 (CSV) is bad input too; a leap day that exists is read', async () => {
+    box = sandbox();
+    const path = join(box.dir, 'incidents.csv');
+    writeFileSync(path, `type,id,openedAt,resolvedAt\nincident,PD-1,2024-02-29T10:00:00Z,2024-03-01T10:00:00Z\nincident,PD-2,2026-04-30T10:00:00Z,2026-04-31T10:00:00Z\n`);
+    expectError(await run(box, [repo.dir, '--events', path, ...WINDOW]), 2,
+      `${path}:3: field 'resolvedAt' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z; see "Events files" in the README`);
   });
 });

@@ -11,8 +11,9 @@ import { keySeries, periodsSoFar } from '../trend.js';
 import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
+import { isoSeconds } from '../../time.js';
 
-const epoch = (iso: string): number => Date.parse(iso) / 1000;
+const epoch = (iso: string): number => isoSeconds(iso) ?? NaN;
 
 /** The lead-time distribution and the weekly trend, side by side. */
 export function leadTime(report: Report): string {

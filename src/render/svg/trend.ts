@@ -3,6 +3,7 @@ import { legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 import { drawTimeTicks, timeTicks } from './time-axis.js';
 import { largest, smallest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 const WIDTH = CHART_WIDTH;
 const WEEK = 7 * 86400;
@@ -82,7 +83,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const axisY = cols ? colTop + colH : top + plotH;
   const height = axisY + 24;
 
-  const day = (d: string | undefined): number => Date.parse(`${d ?? ''}T00:00:00Z`) / 1000;
+  const day = (d: string | undefined): number => isoSeconds(`${d ?? ''}T00:00:00Z`) ?? NaN;
   const starts = weeks.map(day);
   const ends = weeks.map((_, i) => (options.ends ? day(options.ends[i]) : (starts[i] as number) + WEEK));
   const start = starts[0] as number;

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /*
  * Laying text out in a terminal of a given width: wrapping (ANSI-aware, by wrap-ansi), visible widths (by
@@ -136,7 +137,7 @@ export function bar(share: number | null, width: number, c: ChalkInstance): stri
 export function formatTime(iso: string, timeZone: string, dateOnly = false): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
+      .formatToParts(new Date((isoSeconds(iso) ?? NaN) * 1000))
       .map((p) => [p.type, p.value]),
   );
   const day = `${parts.year}-${parts.month}-${parts.day}`;

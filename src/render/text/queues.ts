@@ -6,6 +6,7 @@ import { shortStageLabel } from '../../stage-labels.js';
 import { formatDuration } from '../duration.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
 import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /** `2.0`, `+2.0`, `—` */
 const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
@@ -96,7 +97,7 @@ function weeksNote(report: Report, shown: number): string {
   // a week starts Monday 00:00 in the zone: written as that local date
   const day = (iso: string | undefined): string => {
     if (iso === undefined) return '';
-    const d = new TZDate(Date.parse(iso), zone);
+    const d = new TZDate((isoSeconds(iso) ?? NaN) * 1000, zone);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
   return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;

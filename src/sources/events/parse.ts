@@ -3,6 +3,7 @@
  * or CSV with a header. Parsed whole or not at all: the first bad line is the error, naming the file, the line
  * and the field, so a half-read file never reaches a report.
  */
+import { isoSeconds, RECORD_TIME } from '../../time.js';
 
 /** A deploy another system recorded: the commit it put out, when, and where. */
 export interface DeployEvent {
@@ -39,8 +40,6 @@ export interface EventsRead {
 export class EventsError extends Error {}
 
 const SHA = /^[0-9a-f]{4,64}$/i;
-// a time with its zone: a time without one would be read in this machine's zone, which a report must not depend on
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const SUCCESS = new Set(['success', 'succeeded', 'successful', 'ok', 'deployed', 'healthy', 'synced']);
 const FAILED = new Set(['failed', 'failure', 'error', 'errored', 'degraded']);
 const FIELDS = ['type', 'sha', 'at', 'environment', 'product', 'status', 'id', 'openedAt', 'resolvedAt', 'severity'];
@@ -202,9 +201,10 @@ function time(r: Fields, field: string, at: string, required: boolean): number |
     if (required) throw new EventsError(`${at}: field '${field}' is missing`);
     return null;
   }
-  const ms = ISO_TIME.test(value) ? Date.parse(value.replace(' ', 'T')) : NaN;
-  if (!Number.isFinite(ms)) throw new EventsError(`${at}: field '${field}' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z`);
-  return Math.floor(ms / 1000);
+  // the one time parser: a day the month lacks (2026-02-30) or no zone is an error, never a day of the next month
+  const seconds = isoSeconds(value, RECORD_TIME);
+  if (seconds === null) throw new EventsError(`${at}: field '${field}' must be ${RECORD_TIME.expected}`);
+  return seconds;
 }
 
 /** A file name as an error line may show it: no control characters. */
