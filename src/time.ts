@@ -137,6 +137,26 @@ export function resolveNow(now: string | undefined): number {
   return parseTime(now, 0, '--now');
 }
 
+/** The longest window in seconds: `MAX_WINDOW_YEARS` of 365.25 days. */
+const MAX_WINDOW_SECONDS = MAX_WINDOW_YEARS * 365.25 * DAY;
+
+/** Whether epoch seconds `t` is within the years flowaudit reads: 1970-01-01 to 9999-12-31. */
+export function withinYears(t: number): boolean {
+  return t >= EARLIEST && t <= LATEST;
+}
+
+/**
+ * What makes `[since, until)` a window the flags could not give, and the field it is about (none: the window
+ * as a whole); null when it is one. The same rules as `resolveWindow`, for a window read from a report.
+ */
+export function windowProblem(since: number, until: number): { field?: 'since' | 'until'; message: string } | null {
+  if (!withinYears(since)) return { field: 'since', message: 'is not between 1970-01-01 and 9999-12-31, where a window is' };
+  if (!withinYears(until)) return { field: 'until', message: 'is not between 1970-01-01 and 9999-12-31, where a window is' };
+  if (since >= until) return { field: 'until', message: 'is not after since: a window ends after it starts' };
+  if (until - since > MAX_WINDOW_SECONDS) return { message: `is longer than ${MAX_WINDOW_YEARS} years, as no window flowaudit writes is` };
+  return null;
+}
+
 /** The window of the same length just before `window`, which a report compares it with. */
 export function previousWindow(window: Window): Window {
   return { since: window.since - (window.until - window.since), until: window.since };
@@ -152,7 +172,7 @@ export function resolveWindow(options: { since?: string | undefined; until?: str
   if (since >= until) {
     throw new ConfigError(`--since (${new Date(since * 1000).toISOString()}) must be before --until (${new Date(until * 1000).toISOString()})`);
   }
-  if (until - since > MAX_WINDOW_YEARS * 365.25 * 86400) {
+  if (until - since > MAX_WINDOW_SECONDS) {
     throw new ConfigError(`the window from ${new Date(since * 1000).toISOString().slice(0, 10)} to ${new Date(until * 1000).toISOString().slice(0, 10)} is longer than ${MAX_WINDOW_YEARS} years: narrow --since or --until`);
   }
   return { since, until };

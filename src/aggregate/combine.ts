@@ -11,6 +11,7 @@ import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
 import { largest, smallest } from '../lists.js';
+import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -63,6 +64,8 @@ export class Combiner {
    * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
    */
   private readonly shared = new Set<string>();
+  /** the union of the windows taken so far */
+  private span = { since: Infinity, until: -Infinity };
 
   /**
    * Takes one report's digest, its changes held as packed. A repository already taken over
@@ -77,6 +80,7 @@ export class Combiner {
     if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
     const name = nameOf(facts);
     const window = windowFrom(facts.window);
+    this.withinWindowLimit(window, origin);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
     if (this.taken.some((t) => t.name === name)) this.shared.add(name);
@@ -95,6 +99,22 @@ export class Combiner {
     }
     this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly), slices: digest.slices ?? null });
     return { added: true, name };
+  }
+
+  /**
+   * The whole's window is the union of the reports': held to the same 200 years as one report's, or its week
+   * by week series would run over millennia (two reports, of 1971 and of 2500).
+   * @throws ConfigError naming the report that stretches it too far
+   */
+  private withinWindowLimit(window: Window, origin: string): void {
+    const since = Math.min(window.since, this.span.since);
+    const until = Math.max(window.until, this.span.until);
+    if (windowProblem(since, until) === null) {
+      this.span = { since, until };
+      return;
+    }
+    const { since: from, until: to } = windowOf({ since, until });
+    throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than ${MAX_WINDOW_YEARS} years: aggregate reports of windows nearer each other`);
   }
 
   /** Whether the combined figures count bot changes: only when every report counted them. */
