@@ -124,6 +124,23 @@ describe('a report that cannot be is bad input, its field named', () => {
     expectError(o, 2, `'${late}' stretches the reports' windows to 2026-03-01 → 2526-04-01, longer than 200 years: aggregate reports of windows nearer each other`);
   });
 
+  it('a schemaVersion nested two million deep, or a megabyte long: told by its kind, never written out (a stack overflow, exit 4, before)', async () => {
+    box = sandbox();
+    const deep = join(box.dir, 'deep.json');
+    writeFileSync(deep, `{"schemaVersion": ${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`);
+    const long = join(box.dir, 'long.json');
+    writeFileSync(long, JSON.stringify({ schemaVersion: 'x'.repeat(1_000_000) }));
+    const hint = 'use the flowaudit version that wrote it, or write the report again with this one';
+    for (const args of [['aggregate', deep], ['check', '--report', deep, '--fail-on', 'changes>=0'], ['compare', deep, deep]]) {
+      const o = await bounded(args);
+      expectError(o, 2, `report '${deep}' has a schemaVersion that is a list; this flowaudit reads schemaVersion 1`);
+      expect(o.stderr).toContain(hint);
+    }
+    const o = await bounded(['aggregate', long]);
+    expectError(o, 2, `report '${long}' has a schemaVersion that is a string; this flowaudit reads schemaVersion 1`);
+    expect(o.stderr.length).toBeLessThan(1000);
+  });
+
   it('the report as flowaudit wrote it still reads everywhere', async () => {
     box = sandbox();
     const path = broken(() => undefined);
