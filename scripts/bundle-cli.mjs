@@ -19,7 +19,7 @@ const worker = path.join(dist, 'aggregate', 'digest-worker.js');
 await build({
   input: { flowaudit: path.join(dist, 'cli.js'), 'digest-worker': worker, index: path.join(dist, 'index.js') },
   platform: 'node',
-  // dependencies are bundled, CommonJS ones too (commander, ignore, cli-table3), but for jsonc-parser: its UMD
+  // dependencies are bundled, CommonJS ones too (commander, cli-table3), but for jsonc-parser: its UMD
   // build requires its own files by computed name (and it is required only when a config file is read); so it
   // alone stays in package.json's dependencies
   external: (id) => id.startsWith('node:') || /^jsonc-parser(\/|$)/.test(id),

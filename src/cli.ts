@@ -7,6 +7,7 @@ import { helpText } from './commands/help.js';
 import { resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, HELP_GROUPS, REPOS_FORMATS } from './commands/report-options.js';
 import { ConfigError, FlowauditError, GitHubError, RateLimitError } from './errors.js';
+import { groupingHelp, sliceForms } from './model/slices.js';
 import { StdoutClosed } from './io/stdout.js';
 import { FORMATS } from './render/formats.js';
 import { terminalOutput, terminalSafe } from './render/sanitize.js';
@@ -60,7 +61,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       .addOption(formatOption())
       .option('--concurrency <n>', 'repositories read at once, with several paths', '2')
       .option('--with-changes', 'with several paths: list every change, deploy and open pull request (CSV always does)')
-      .option('--by <grouping>', 'one row per slice: team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders) or label (GitHub)')
+      .option('--by <grouping>', `one row per slice: ${groupingHelp()}`)
       .option('--step-summary', 'under GitHub Actions, write the summary to the step summary (automatic with --fail-on)'),
   )
     .addHelpText('after', helpText('report'))
@@ -91,9 +92,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     addReportOptions(
       program
         .command('compare')
-        .description('compare two reports: each side a JSON report file or a window such as 2026-01-01..2026-03-31')
-        .argument('<before>', 'JSON report file or window')
-        .argument('<after>', 'JSON report file or window')
+        .description('compare two reports: each side a JSON report file, a window such as 2026-01-01..2026-03-31, or a slice such as team:payments')
+        .argument('<before>', `JSON report file, window, or slice of --path's window (${sliceForms().join(', ')}, rest)`)
+        .argument('<after>', 'JSON report file, window or slice, as <before>')
         .option('--path <path>', 'repository whose windows are compared', '.')
         .optionsGroup(HELP_GROUPS.output)
         .addOption(compareFormat),

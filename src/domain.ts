@@ -173,6 +173,39 @@ export interface OpenPullEvents {
   reviewedAt: number[];
 }
 
+/**
+ * A pull request into the tracked branch closed without merging (GitHub mode): what acceptance weighs against
+ * the merged ones. Reviews and comments are by people other than the author (no bot's).
+ */
+export interface ClosedPull {
+  number: number;
+  title: string;
+  url: string | null;
+  author: string;
+  /** automation (never an AI agent): left out as a bot's change is, unless bots are counted */
+  bot: boolean;
+  createdAt: number;
+  closedAt: number;
+  /** still a draft when closed: never put up for review */
+  isDraft: boolean;
+  /** closed by the AI agent that opened it, as a failed run: no work anyone rejected */
+  failedRun: boolean;
+  /**
+   * its number names a change on the tracked branch: it landed other than by GitHub's merge button (its commits
+   * pushed, a commit queue or merge bot that closes the pull request), so it was accepted, not rejected
+   */
+  landed: boolean;
+  /** what marks it AI-assisted, as a change's `aiEvidence` */
+  aiEvidence: string[];
+  reviews: number;
+  comments: number;
+  /** the first of those reviews and comments, before the close; null when there was none */
+  firstReviewAt: number | null;
+  /** who closed it, when GitHub says */
+  closedBy: string | null;
+  repository?: string;
+}
+
 export type DeploySignalKind = 'events' | 'branch' | 'deployments' | 'workflow' | 'releases' | 'tags' | 'merge';
 
 export interface Deploy {

@@ -1,4 +1,4 @@
-import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
+import type { ClosedPull, DeploySignalKind, MeasuredChange, MeasuredDeploy, OpenPull, Window } from '../domain.js';
 import { ConfigError } from '../errors.js';
 import { inWindowQueues } from '../metrics/queues-spans.js';
 import type { ReportLists } from '../render/lists.js';
@@ -59,6 +59,8 @@ export class Combiner {
    * ones, which are counted once, as the report with the later `now` saw them
    */
   private readonly openPulls = new Map<string, { pull: OpenPull; now: number }>();
+  /** the pull requests closed without merging, by repository and number; null once a GitHub report lacks its list */
+  private closedPulls: Map<string, ClosedPull> | null = new Map();
   /**
    * the repositories whose figures in the whole are not their own report's alone: taken twice (disjoint
    * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
@@ -97,6 +99,9 @@ export class Combiner {
       if (seen !== undefined) this.shared.add(name);
       if (seen === undefined || seen.now < now) this.openPulls.set(key, { pull, now });
     }
+    // acceptance weighs a repository's merged pull requests against its closed ones: without them, for none
+    if (facts.sources.includes('github') && unpacked.closedPulls === null) this.closedPulls = null;
+    for (const pull of unpacked.closedPulls ?? []) this.closedPulls?.set(keyOf(name, String(pull.number)), pull);
     this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly), slices: digest.slices ?? null });
     return { added: true, name };
   }
@@ -182,7 +187,8 @@ export class Combiner {
       notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
       warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
     };
-    const report = buildReport({ changes, deploys, openPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
+    const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()];
+    const report = buildReport({ changes, deploys, openPulls, closedPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
     // slices pool their changes by name across the repositories; each is built as the whole is, over its part
     const pooled = poolSlices({
       repositories: taken,
@@ -195,6 +201,7 @@ export class Combiner {
     // the figures are made: what they were made of is let go before the lists are read again
     this.deploys.length = 0;
     this.openPulls.clear();
+    this.closedPulls?.clear();
     this.window = window;
     this.now = report.now;
     if (pooled.slices === undefined) return report;

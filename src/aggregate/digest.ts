@@ -1,4 +1,5 @@
-import type { MeasuredDeploy, OpenPull } from '../domain.js';
+import type { ClosedPull, MeasuredDeploy, OpenPull } from '../domain.js';
+import { fromReportClosedPull } from '../report/closed-pulls.js';
 import { earlier, epoch, fromReportOpenPull } from '../report/convert.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { orNaN, packChanges, packedBuffers, type PackedChanges } from './packed/columns.js';
@@ -36,6 +37,8 @@ export interface ReportDigest {
   queueOnly: PackedChanges;
   deploys: PackedDeploys;
   openPulls: Report['openPulls'];
+  /** its pull requests closed without merging, when it lists them (GitHub mode, all of the window's read); else null */
+  closedPulls: NonNullable<Report['closedPulls']> | null;
   /** its `--by` table and which change is in which slice; null when it was written without `--by` */
   slices: DigestSlices | null;
 }
@@ -75,6 +78,7 @@ export function digestReport(report: Report): ReportDigest {
     queueOnly: packChanges(report.queueOnlyChanges, () => true),
     deploys: packDeploys(report.deploys),
     openPulls: report.openPulls,
+    closedPulls: report.closedPulls ?? null,
     slices: digestSlices(report),
   };
 }
@@ -109,13 +113,20 @@ function packDeploys(deploys: Report['deploys']): PackedDeploys {
   return { count: deploys.length, numbers, bits };
 }
 
-/** A digest's deploys and open pull requests as the figures read them, each naming `repository`. */
-export function unpackDeploys(digest: ReportDigest, repository: string): { deploys: MeasuredDeploy[]; openPulls: OpenPull[] } {
+/**
+ * A digest's deploys, open and closed pull requests as the figures read them, each naming `repository`; its
+ * closed ones null when it does not list them.
+ */
+export function unpackDeploys(digest: ReportDigest, repository: string): { deploys: MeasuredDeploy[]; openPulls: OpenPull[]; closedPulls: ClosedPull[] | null } {
   const d = digest.deploys;
   const deploys: MeasuredDeploy[] = new Array<MeasuredDeploy>(d.count);
   for (let i = 0; i < d.count; i++) {
     const b = d.bits[i] as number;
     deploys[i] = { at: orNull(d.numbers[2 * i] as number) ?? 0, failed: (b & 1) !== 0, rollback: (b & 2) !== 0, rework: (b & 4) !== 0, restoredAfter: orNull(d.numbers[2 * i + 1] as number), repository };
   }
-  return { deploys, openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository)) };
+  return {
+    deploys,
+    openPulls: digest.openPulls.map((p) => fromReportOpenPull(p, repository)),
+    closedPulls: digest.closedPulls === null ? null : digest.closedPulls.map((p) => fromReportClosedPull(p, repository)),
+  };
 }

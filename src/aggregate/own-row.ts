@@ -42,9 +42,9 @@ export function ownRow(digest: ReportDigest): RepositoryRow | undefined {
     { held: rows.hold(digest.changes), repository: name },
     { held: rows.hold(digest.queueOnly), repository: name },
   ]);
-  const { deploys, openPulls } = unpackDeploys(digest, name);
+  const { deploys, openPulls, closedPulls } = unpackDeploys(digest, name);
   deploys.sort((a, b) => a.at - b.at);
-  return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
+  return buildRepositoryRow(repositoryContext(name, facts), { changes, deploys, openPulls, closedPulls }, epoch(facts.now) ?? 0, facts.policy, facts.businessHours, facts.timezone);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MeasuredChange, MeasuredDeploy, OpenPull } from '../domain.js';
 import type { Report } from '../report/schema.js';
-import { sliceRow, sortSliceRows, unownedShareOf } from '../report/slices.js';
+import { groupingOf, sortByGrouping } from '../model/slices.js';
+import { noGroupShare, sliceRow } from '../report/slices.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 
 /*
@@ -12,7 +13,7 @@ import type { SliceRow, Slices } from '../report/slices-schema.js';
 
 /** What an aggregate keeps of a report's `--by` table. */
 export interface DigestSlices {
-  /** the grouping: team, path:DEPTH or label */
+  /** the grouping, as `--by` was written: team, path:2, label, product */
   by: string;
   /** where the owners were read (`.github/CODEOWNERS`); null when there was no CODEOWNERS file or not by team */
   owners: string | null;
@@ -123,18 +124,20 @@ export function poolSlices(input: PoolInput): { slices: Slices | undefined; warn
     const report = input.build(changes, mine(input.deploys), mine(input.openPulls));
     rows.push({ ...sliceRow(name, report), repositories: [...repositories].sort() });
   }
-  // every counted change of a report by team is in one row at least (unowned included): the whole they are a share of
+  // by owners (teams), every counted change of a report is in one row at least (unowned included): the whole they
+  // are a share of
+  const byOwners = groupingOf(by)?.by.owners === true;
   const all = new Set<string>();
   for (const keys of pooled.values()) for (const key of keys) all.add(key);
   const inAll = inSet(all);
-  if (by === 'team') counted = input.changes.filter((c, i) => inAll(c, i) && input.counts(c)).length;
-  const sorted = sortSliceRows(rows);
+  if (byOwners) counted = input.changes.filter((c, i) => inAll(c, i) && input.counts(c)).length;
+  const sorted = sortByGrouping(rows, by);
   const owners = [...new Set(withOwners.values())];
   return {
     slices: {
       by,
-      owners: by !== 'team' ? null : owners.length === 1 ? (owners[0] ?? null) : owners.filter((o) => o !== null).length > 0 ? 'CODEOWNERS of each repository' : null,
-      unownedShare: by === 'team' ? unownedShareOf(sorted, counted) : null,
+      owners: !byOwners ? null : owners.length === 1 ? (owners[0] ?? null) : owners.filter((o) => o !== null).length > 0 ? 'CODEOWNERS of each repository' : null,
+      unownedShare: byOwners ? noGroupShare(sorted, by, counted) : null,
       rows: sorted,
     },
     warnings,

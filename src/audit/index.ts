@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
@@ -8,6 +8,7 @@ import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from
 import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
+import { readCommitters } from '../sources/git/committers.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
@@ -15,6 +16,7 @@ import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
 import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
+import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
@@ -25,13 +27,13 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { sourceNotes } from './notes.js';
+import { mergeToolNote, mostlyDirect, sourceNotes } from './notes.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
-import { readProducts } from './products.js';
+import { readProducts, unknownTagsWarning, untouchedNote } from './products.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -109,25 +111,35 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
   const scope = { branch: branch.name, since: Math.max(0, previousWindow(window).since - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
-  const github = gh === null ? null : await orCancel(readGitHub(gh, options, scope, warn, warning, progress));
+  // the pull requests closed without merging are read for this window alone: acceptance has no previous period
+  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { ...scope, closedSince: window.since }, warn, warning, progress));
   // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
   // (every merge a deploy: nothing ships by a release line)
   const linePulls = gh === null || deployFrom === 'merge' ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
   const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
-  const signal = await orCancel(chooseSignal(deployFrom, {
+  const chosen = await orCancel(chooseSignal(deployFrom, {
     github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch, workflowRuns, workflow: settings.workflow,
   }));
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
-  if (signal.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
-  else if (signal.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
+  if (chosen.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
+  else if (chosen.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
   // a monorepo's products: only tags and releases name the product they version
-  const products = signal.kind === 'tags' || signal.kind === 'releases'
-    ? await orCancel(readProducts(repo, branch.name, Math.min(window.until, now), signal.refs.map((r) => r.name), model.changes, settings.config.products))
+  const products = chosen.kind === 'tags' || chosen.kind === 'releases'
+    ? await orCancel(readProducts(repo, model.changes, {
+      branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared: settings.config.products,
+      repositoryName: remote?.name ?? basename(repo.path), warning,
+    }))
     : null;
+  // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those the history holds
+  const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === undefined && products.ofTag(r.name) === null);
+  const unknownWarning = unknownTagsWarning(unknown.filter((r) => r.at >= readFrom && r.at <= now).map((r) => r.name));
+  if (unknownWarning !== null) warning(unknownWarning);
+  const left = new Set(unknown);
+  const signal = left.size === 0 ? chosen : { ...chosen, refs: chosen.refs.filter((r) => !left.has(r)) };
   const evidence = await orCancel(readDeployEvidence(repo, signal, {
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
     events, incidentWindow: settings.incidentWindow, products,
@@ -154,22 +166,29 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   if (numstat.unknown.length > 0 && unsized > 0) {
     warning(`${plural(unsized, 'change')} ${unsized === 1 ? 'has' : 'have'} unknown size: this clone lacks some file contents (a partial clone); the rest of the report is unaffected`);
   }
+  // from git alone, most changes landing with no pull request number may be a merge tool's squashes: who committed them says
+  const mergeTool = github === null && mostlyDirect(inWindow) ? mergeToolNote(inWindow, await readCommitters(repo.cwd, inWindow.map((c) => c.sha))) : null;
   const openPulls: OpenPull[] = (github?.openPulls ?? []).map((p) =>
     toOpenPull(p, now, { requiredApprovals: settings.policy.requiredApprovals, botPattern: settings.botPattern }));
+  // acceptance weighs the merged against these: a list cut short (--partial) would overstate it, so none then
+  // one a change of the branch names landed by a push or a commit queue (Node's PR-URL, bors): accepted, not rejected
+  const landedNumbers = new Set(changes.flatMap((c) => (c.number === null ? [] : [c.number])));
+  const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) =>
+    toClosedPull(p, { botPattern: settings.botPattern, aiLabels: settings.config.ai.labels, aiMarkers: settings.aiMarkers, landedNumbers }));
   // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
   const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   // the previous period is compared only when the history starts before it: half a period would compare nothing
   const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
   const { buildReport } = await builder;
-  const report = buildReport({ changes, deploys, openPulls }, covered, now, settings.policy, {
+  const report = buildReport({ changes, deploys, openPulls, closedPulls }, covered, now, settings.policy, {
     generatedAt: new Date().toISOString(),
     repository: { path: repo.path, remote: remote ? `${remote.owner}/${remote.name}` : null, branch: branch.name },
     sources: github ? ['git', 'github'] : ['git'],
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
+    notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
@@ -223,7 +242,7 @@ function pullOptions(settings: AuditSettings, trackedBranch: string, release: Re
 async function readGitHub(
   gh: GitHubAccess,
   options: AuditOptions,
-  scope: { branch: string; since: number; until: number; now: number; incidentLabel: string },
+  scope: { branch: string; since: number; until: number; now: number; incidentLabel: string; closedSince: number },
   warn: (message: string) => void,
   warning: (message: string) => void,
   progress: (event: ProgressEvent) => void,
@@ -233,7 +252,7 @@ async function readGitHub(
   const { defaultCacheDir, fetchGitHub } = await import('../sources/github/index.js');
   let waitAnnounced = false;
   progress({ step: 'reading pull requests from GitHub' });
-  const github = await fetchGitHub(fetchOptions(gh, options, scope, defaultCacheDir(env), {
+  const github = await fetchGitHub({ ...fetchOptions(gh, options, scope, defaultCacheDir(env), {
     warning,
     progress,
     onWait: (left) => {
@@ -242,7 +261,7 @@ async function readGitHub(
       waitAnnounced = true;
       progress({ step: `GitHub rate limit: waiting ${left}s for the reset` });
     },
-  }));
+  }), closedSince: scope.closedSince });
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
   if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;

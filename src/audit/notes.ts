@@ -20,3 +20,32 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   }
   return notes;
 }
+
+// at fewer changes than this a share says little
+const FEW = 10;
+
+/** Whether most of the window's changes landed with no pull request number: the question `mergeToolNote` answers. */
+export function mostlyDirect(inWindow: readonly Change[]): boolean {
+  const landed = inWindow.filter((c) => c.kind !== 'sync');
+  return landed.length >= FEW && 2 * landed.filter((c) => c.kind === 'direct').length > landed.length;
+}
+
+/**
+ * What git alone cannot tell (SPEC section 1), said when most of the window's changes landed as direct pushes and
+ * most of those were committed by one identity for other authors: a merge tool that squashes without keeping
+ * `(#N)` in the subject looks like direct pushes. Null otherwise. `identities` are the landing commits'.
+ */
+export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyMap<string, { author: string; committer: string }>): string | null {
+  if (!mostlyDirect(inWindow)) return null;
+  const landed = inWindow.filter((c) => c.kind !== 'sync');
+  const direct = landed.filter((c) => c.kind === 'direct');
+  const byCommitter = new Map<string, number>();
+  for (const c of direct) {
+    const who = identities.get(c.sha);
+    // a commit its own author committed is a push like any other; one committed for another author was landed
+    if (who !== undefined && who.committer !== who.author) byCommitter.set(who.committer, (byCommitter.get(who.committer) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...byCommitter.values());
+  if (2 * most <= direct.length) return null;
+  return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
+}

@@ -1,10 +1,11 @@
 import type { Change } from '../domain.js';
-import { findProducts, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
+import { findProducts, ownTagsFolder, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { readWorkspacePackages } from '../sources/git/workspaces.js';
+import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
+import { plural } from '../units.js';
 
 /** A monorepo's products as the deploys read them: the product each tag versions, and what each change touched. */
 export interface ProductsRead {
@@ -13,27 +14,51 @@ export interface ProductsRead {
   evidence: ProductEvidence;
 }
 
+// the repository's own tags tried, newest first, for the package whose manifest carries their version
+const OWN_TAGS_TRIED = 3;
+
+/** Where and what readProducts reads. */
+export interface ProductsScope {
+  branch: string;
+  /** the window (epoch seconds): its workspace packages are those at its start and at its end */
+  since: number;
+  until: number;
+  /** the span of the history read: the repository's own tags in it are deploys the model matches */
+  from: number;
+  now: number;
+  /** the release tags, final (and pre-releases when they count) */
+  tags: readonly { name: string; sha: string; at: number }[];
+  declared: Readonly<Record<string, { paths: string[]; tags: string | null }>>;
+  /** the root package's name when its manifest declares none */
+  repositoryName: string;
+  warning: (message: string) => void;
+}
+
 /**
- * The repository's products (SPEC section 3): its workspace packages at the window's end (the tracked branch's
- * last commit before `until`) that its release tags version, and the config's; with two or more, the paths each
- * change touched, read once for them all. Null for a repository of one product (or none).
+ * The repository's products (SPEC section 3): its workspace packages (those at the window's end, and those gone
+ * since its start: the tracked branch's last commits before each) that its release tags version, and the
+ * config's; with two or more, the paths each change touched, read once for them all. What could not be read (a
+ * manifest too large, a glob past what one may cost) is told to `warning`. Null for a repository of one product.
  */
-export async function readProducts(
-  repo: RepoInfo,
-  branch: string,
-  until: number,
-  tags: readonly string[],
-  changes: readonly Change[],
-  declared: Readonly<Record<string, { paths: string[]; tags: string | null }>>,
-): Promise<ProductsRead | null> {
-  const named = new Map<string, DeclaredProduct>(Object.entries(declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
-  // two products or none: the names the tags version (`name@1.2.3`) and the config's must make two before
-  // the workspace manifests are worth reading (a repository tagged `v1.2.3` alone reads nothing)
-  const keys = new Set(tags.map(tagKey).filter((k) => k !== ''));
+export async function readProducts(repo: RepoInfo, changes: readonly Change[], o: ProductsScope): Promise<ProductsRead | null> {
+  const { warning } = o;
+  // the repository's own tags (`v1.2.3`) version a product only while the history read holds some: tags of its
+  // first years (tokio's v0.1) make no product of the root, which would hold every file no package does
+  const ownRead = o.tags.some((t) => tagKey(t.name) === '' && t.at >= o.from && t.at <= o.now);
+  const tags = ownRead ? o.tags : o.tags.filter((t) => tagKey(t.name) !== '');
+  const named = new Map<string, DeclaredProduct>(Object.entries(o.declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
+  // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
+  // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
+  const keys = new Set(tags.map((t) => tagKey(t.name)));
   if (keys.size + named.size < 2) return null;
-  const end = await commitBefore(repo.cwd, branch, until);
-  const packages = end === null ? [] : await readWorkspacePackages(repo.cwd, end);
-  const products = findProducts(packages, tags, named);
+  const packages = await windowPackages(repo, o);
+  const own = keys.has('') ? await ownFolder(repo, tags, packages) : null;
+  // the repository's own tags version the root package when no other carries their version: the repository
+  // itself, named for it, when its root has no manifest
+  if (own === '' && !packages.some((p) => p.folder === '')) packages.unshift({ folder: '', name: o.repositoryName, manifest: 'package.json' });
+  const products = findProducts(packages, tags.map((t) => t.name), named, own, (product, _glob, why) => {
+    warning(`a path glob of product ${product} in the config is left out (${why})`);
+  });
   if (products.list.length < 2) return null;
   const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== 'sync').map((c) => c.sha));
   const touched = new Map<string, string[]>();
@@ -41,5 +66,58 @@ export async function readProducts(
     const of = products.ofPaths(list);
     if (of.length > 0) touched.set(sha, of);
   }
-  return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), touched } };
+  return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched } };
+}
+
+/** The workspace packages at the window's end, and those at its start that are gone by then (a package removed). */
+async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<WorkspacePackage[]> {
+  const [start, end] = await Promise.all([commitBefore(repo.cwd, o.branch, o.since), commitBefore(repo.cwd, o.branch, o.until)]);
+  const read = async (sha: string | null): Promise<WorkspacePackage[]> => {
+    if (sha === null) return [];
+    const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
+    // what could not be read is said of the window's end, where the products are named
+    if (sha === end) for (const w of workspace.warnings) o.warning(w);
+    return workspace.packages;
+  };
+  const atEnd = await read(end);
+  if (start === null || start === end) return atEnd;
+  const folders = new Set(atEnd.map((p) => p.folder));
+  return [...atEnd, ...(await read(start)).filter((p) => !folders.has(p.folder))];
+}
+
+/**
+ * The folder of the package the repository's own tags (`v1.2.3`) version: the manifests are read at the newest
+ * of them, then older ones, until one carries that tag's version (ownTagsFolder); else the root package ('').
+ */
+async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: string; at: number }[], packages: readonly WorkspacePackage[]): Promise<string> {
+  const own = tags.filter((t) => tagKey(t.name) === '').sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
+  if (packages.every((p) => p.manifest === 'go.mod')) return '';
+  for (const tag of own) {
+    const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages));
+    if (folder !== null) return folder;
+  }
+  return '';
+}
+
+/**
+ * What the report says of the changes of the window that touched no product's code (SPEC section 3): how many
+ * shipped, and with whose deploys; null when none did.
+ */
+export function untouchedNote(inWindow: readonly Change[], read: ProductsRead): string | null {
+  const untouched = inWindow.filter((c) => c.kind !== 'sync' && !read.evidence.touched.has(c.sha));
+  const shipped = untouched.filter((c) => c.deployedAt !== null).length;
+  if (shipped === 0) return null;
+  const own = read.evidence.own;
+  const withWhat = own === null ? 'each with the first deploy of any product after it' : `with the repository's own tags, the deploys of ${own}`;
+  return `${plural(shipped, 'change')} of the window touched no product's files and shipped ${withWhat} (the products column names that product).`;
+}
+
+/**
+ * The warning for the release tags, among the deploy candidates of the history read, that name no product (SPEC
+ * section 3): they are no deploy, of anything. Null when there are none.
+ */
+export function unknownTagsWarning(tags: readonly string[]): string | null {
+  if (tags.length === 0) return null;
+  const few = [...tags].sort().slice(0, 5);
+  return `${plural(tags.length, 'tag')} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${few.join(', ')}${tags.length > few.length ? ', …' : ''}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
 }

@@ -1,6 +1,9 @@
-import { parseCodeowners, type Owners } from '../model/owners.js';
-import type { SliceFacts } from '../model/slices.js';
+import { GLOB_LIMITS } from '../glob.js';
+import { parseCodeowners } from '../model/owners.js';
+import type { SliceContext, SliceFacts } from '../model/slices.js';
+import type { SliceNeed } from '../model/slice-kind.js';
 import { sizeFilter } from '../model/size-filter.js';
+import { fromReportChange } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { commitBefore, readChangedFiles, readCodeowners } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
@@ -9,37 +12,47 @@ import { isoSeconds } from '../time.js';
 /** What slicing a report's changes reads from its repository. */
 export interface SliceInput {
   facts: SliceFacts[];
-  /** the CODEOWNERS file at the window's end; null when the repository has none there */
-  owners: Owners | null;
+  /** what the repository says beyond each change: its CODEOWNERS file at the window's end (null: none there) */
+  context: SliceContext;
   /** where that file is (`.github/CODEOWNERS`) */
   ownersPath: string | null;
+  /** the report is of a repository of several products (`summary.products`) */
+  products: boolean;
+  /** what could not be read of the CODEOWNERS file: one sentence each (too large for GitHub, a pattern past what a glob may cost) */
+  warnings: string[];
 }
 
 /**
- * Reads, for a report of one repository, what its slices need: the files each change of the window touched and
- * their changed lines (`files`: only when a slice reads them), and the CODEOWNERS file at the window's end
- * (the tracked branch's last commit before it, else the window's last change). Lines of files left out of
- * sizes (lock files, generated, `linguist-generated`) count 0: they name an owner only when nothing else does.
+ * Reads, for a report of one repository, what its slices need (`needs`, from the kinds' `meta.needs`): each change
+ * as the domain holds it, the files each change of the window touched and their changed lines (`files`), and the
+ * CODEOWNERS file at the window's end (`owners`: the tracked branch's last commit before it, else the window's
+ * last change). Lines of files left out of sizes (lock files, generated, `linguist-generated`) count 0: they name
+ * an owner only when nothing else does.
  */
-export async function readSliceInput(report: Report, files: boolean): Promise<SliceInput> {
+export async function readSliceInput(report: Report, needs: ReadonlySet<SliceNeed>): Promise<SliceInput> {
   const cwd = report.repository.path;
+  const files = needs.has('files');
   const untilAt = isoSeconds(report.window.until) ?? NaN;
   const last = report.changes.reduce<{ sha: string; at: string } | null>((m, c) => (m === null || c.mergedAt > m.at ? { sha: c.sha, at: c.mergedAt } : m), null);
-  const end = files ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
-  const codeowners = end === null ? null : await readCodeowners(cwd, end);
-  const attributes = end === null ? '' : ((await gitAnswer(cwd, ['cat-file', '-p', `${end}:.gitattributes`])) ?? '');
+  const end = files || needs.has('owners') ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
+  const codeowners = end === null || !needs.has('owners') ? null : await readCodeowners(cwd, end);
+  const attributes = end === null || !files ? '' : ((await gitAnswer(cwd, ['cat-file', '-p', `${end}:.gitattributes`])) ?? '');
+  const refused: number[] = [];
   const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
   return {
-    facts: report.changes.map((c) => ({
-      id: c.id,
-      files: changed.get(c.sha) ?? [],
-      labels: c.labels ?? [],
-      products: c.products ?? [],
-      aiAssisted: c.aiAssisted,
-      bot: c.bot,
-      author: c.author,
-    })),
-    owners: codeowners === null ? null : parseCodeowners(codeowners.text),
-    ownersPath: codeowners?.path ?? null,
+    facts: report.changes.map((c) => ({ id: c.id, change: fromReportChange(c, c.repository), files: changed.get(c.sha) ?? [] })),
+    context: { owners: codeowners === null || !('text' in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)) },
+    ownersPath: codeowners !== null && 'text' in codeowners ? codeowners.path : null,
+    products: report.summary.products !== undefined,
+    warnings: codeownersWarnings(codeowners, refused),
   };
+}
+
+/** What the report says of a CODEOWNERS file it could not read whole (`refused`: the lines of patterns left out). */
+function codeownersWarnings(file: { path: string; tooLarge: number } | { path: string; text: string } | null, refused: readonly number[]): string[] {
+  if (file === null) return [];
+  if ('tooLarge' in file) return [`${file.path} is ${file.tooLarge} bytes: GitHub loads no CODEOWNERS file of 3 MB or more, so every change is unowned`];
+  if (refused.length === 0) return [];
+  const lines = refused.slice(0, 5).join(', ') + (refused.length > 5 ? ', …' : '');
+  return [`${file.path}: ${refused.length === 1 ? 'the pattern on line' : 'the patterns on lines'} ${lines} ${refused.length === 1 ? 'is' : 'are'} past what one glob may cost (over ${GLOB_LIMITS.length} characters or ${GLOB_LIMITS.wildcards} wildcards) and left out`];
 }

@@ -2,13 +2,14 @@ import { audit } from '../audit/index.js';
 import { compareReports, type Comparison } from '../compare/compare.js';
 import type { SliceSide } from '../compare/slice-side.js';
 import { ConfigError } from '../errors.js';
-import { slicePredicate } from '../model/slices.js';
+import { sliceMeasure, sliceNeeds, type Slice } from '../model/slices.js';
 import { sliceReport } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
-import { readSliceInput } from '../audit/slice-facts.js';
+import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { plural } from '../units.js';
 import { progressLine, type CliIo } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
+import { sliceIds } from './slicing.js';
 
 /**
  * A controlled pilot: `compare team:payments team:checkout`, `compare label:ai-pilot rest`, or one slice before and
@@ -37,18 +38,19 @@ export async function compareSlices(sides: Array<SliceSide | null>, flags: Repor
   const rb = await reportOf(b);
   progress.done();
   for (const r of [ra, rb]) if (r.repositories !== undefined) throw new ConfigError('a slice reads one repository\'s files and owners: compare slices of one repository');
-  const needsFiles = [a, b].some((s) => s.slice !== 'rest' && (s.slice.kind === 'team' || s.slice.kind === 'path'));
-  const inputA = await readSliceInput(ra, needsFiles);
-  const inputB = rb === ra ? inputA : await readSliceInput(rb, needsFiles);
-  const idsOf = (side: SliceSide, input: typeof inputA): Set<string> | null =>
-    side.slice === 'rest' ? null : new Set(input.facts.filter(slicePredicate(side.slice, input.owners)).map((f) => f.id));
+  const named = [a, b].flatMap((s): Slice[] => (s.slice === 'rest' ? [] : [s.slice]));
+  const needs = sliceNeeds(named);
+  const inputA = await readSliceInput(ra, needs);
+  const inputB = rb === ra ? inputA : await readSliceInput(rb, needs);
+  const idsOf = (side: SliceSide, input: SliceInput): Set<string> | null => (side.slice === 'rest' ? null : sliceIds(side.slice, input));
   let idsA = idsOf(a, inputA);
   let idsB = idsOf(b, inputB);
   // rest: every change of its window the other side does not hold
   if (idsA === null) idsA = new Set(inputA.facts.map((f) => f.id).filter((id) => !(idsB as Set<string>).has(id)));
   if (idsB === null) idsB = new Set(inputB.facts.map((f) => f.id).filter((id) => !(idsA as Set<string>).has(id)));
-  const bots = (side: SliceSide): boolean => side.slice !== 'rest' && side.slice.kind === 'bots';
-  const comparison = compareReports(sliceReport(ra, idsA, { countBots: bots(a) }), sliceReport(rb, idsB, { countBots: bots(b) }));
+  // each side measured as its kind says: a product over its own deploys, the bots' slice counting the bots
+  const measure = (side: SliceSide) => (side.slice === 'rest' ? {} : sliceMeasure(side.slice));
+  const comparison = compareReports(sliceReport(ra, idsA, measure(a)), sliceReport(rb, idsB, measure(b)));
   const repository = (r: Report): string => r.repository.remote ?? r.repository.path;
   comparison.before.repository = `${repository(ra)} · ${a.name}`;
   comparison.after.repository = `${repository(rb)} · ${b.name}`;

@@ -2,26 +2,33 @@ import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { ConfigError } from '../errors.js';
 import { slicesNamed } from '../gates/check.js';
 import type { Threshold } from '../gates/expression.js';
-import { groupChanges, needsFiles, parseSlice, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
+import { groupChanges, groupingOf, parseSlice, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
 import { sliceReport, sliceTable } from '../report/slices.js';
-import type { Report, ReportDeploy } from '../report/schema.js';
+import type { Report } from '../report/schema.js';
 
-/** `--by` on a report of one repository: its `summary.slices`, one row per team, folder or label. */
+/** `--by` on a report of one repository: its `summary.slices`, one row per team, folder, label or product. */
 export async function withSlices(report: Report, by: Grouping, written: string): Promise<Report> {
   oneRepository(report, '--by');
-  const input = await readSliceInput(report, by.kind === 'team' || by.kind === 'path');
-  const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.owners);
-  const slices = sliceTable(report, groups, written, by.kind === 'team' ? input.ownersPath : null);
-  const warnings = by.kind === 'team' && input.owners === null
-    ? [...report.warnings, 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned']
-    : by.kind === 'product' && report.summary.products === undefined
-      ? [...report.warnings, 'this repository is one product (no two package tags match workspace packages, and the config names no two products): every change is in product:(no product)']
-      : report.warnings;
+  const kind = groupingOf(by.kind);
+  if (kind === undefined) throw new Error(`no grouping ${by.kind}`);
+  const input = await readSliceInput(report, new Set(kind.meta.needs));
+  const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
+  const slices = sliceTable(report, groups, written, kind.by.owners === true ? input.ownersPath : null);
+  // what could not be read of the owners file says more than that there are no owners
+  const warning = kind.by.owners === true && input.warnings.length > 0 ? null : (kind.by.warning?.({ ...input.context, products: input.products }) ?? null);
+  const said = [...(kind.by.owners === true ? input.warnings : []), ...(warning === null ? [] : [warning])];
+  const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
   // each listed change names its slices: what lets an aggregate pool a slice across repositories
   const of = new Map<string, string[]>();
   for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);
   const changes = report.changes.map((c) => (c.counted ? { ...c, slices: of.get(c.id) ?? [] } : c));
   return { ...report, changes, summary: { ...report.summary, slices }, warnings };
+}
+
+/** The ids of the changes of `input` in `slice`. */
+export function sliceIds(slice: Slice, input: SliceInput): Set<string> {
+  const inSlice = slicePredicate(slice, input.context);
+  return new Set(input.facts.filter(inSlice).map((f) => f.id));
 }
 
 /**
@@ -32,17 +39,12 @@ export async function sliceReports(report: Report, slices: readonly Slice[], inp
   oneRepository(report, 'a slice');
   let input = inputs.get(report);
   if (input === undefined) {
-    input = await readSliceInput(report, slices.some(needsFiles));
+    input = await readSliceInput(report, sliceNeeds(slices));
     inputs.set(report, input);
   }
-  const facts = input.facts;
-  const owners = input.owners;
-  return slices.map((slice) => {
-    const inSlice = slicePredicate(slice, owners);
-    // a product's slice is measured over its own deploys (SPEC section 3); the bots' slice counts the bots
-    const ownDeploys = slice.kind === 'product' ? (d: ReportDeploy) => d.product?.toLowerCase() === slice.name : undefined;
-    return sliceReport(report, new Set(facts.filter(inSlice).map((f) => f.id)), { countBots: slice.kind === 'bots', ownDeploys });
-  });
+  const read = input;
+  // a product's slice is measured over its own deploys (SPEC section 3); the bots' slice counts the bots
+  return slices.map((slice) => sliceReport(report, sliceIds(slice, read), sliceMeasure(slice)));
 }
 
 /**
@@ -53,7 +55,7 @@ export async function sliceReports(report: Report, slices: readonly Slice[], inp
 export async function namedSlices(report: Report, thresholds: readonly Threshold[], parts?: readonly Report[]): Promise<Map<string, Report>> {
   const names = slicesNamed(thresholds);
   if (names.length === 0) return new Map();
-  const slices = names.map(parseSlice);
+  const slices = names.map((name) => parseSlice(name));
   if (report.repositories !== undefined && parts !== undefined && parts.length > 0) {
     const { aggregateReports } = await import('../aggregate/aggregate.js');
     const inputs = new Map<Report, SliceInput>();

@@ -1,12 +1,8 @@
-import { STAGES, type StageName } from '../domain.js';
-import { comparedRow, doraRows, stageBasis, type ComparedRow, type ComparedSample } from '../metrics/compared.js';
+import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
-import type { Distribution } from '../metrics/percentile.js';
 import { dailyDeploys } from '../metrics/difference.js';
 import type { Report } from '../report/schema.js';
-import { shortStageLabel } from '../stage-labels.js';
 import { plural } from '../units.js';
-import { append } from '../lists.js';
 import { isoSeconds } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
@@ -45,37 +41,24 @@ export interface CompareOptions {
 
 export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 
-/** What a report's figures are computed over: its counted changes and its deploys. */
-function sampleOf(r: Report): ComparedSample {
-  return { changes: r.changes.filter((c) => c.counted), deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)) };
+/** A report as a side of a comparison: its summary, and the counted changes and deploys its figures are over. */
+function comparedSide(r: Report): ComparedSide {
+  return { summary: r.summary, sample: { changes: r.changes.filter((c) => c.counted), deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)) } };
 }
 
 /**
- * Compares two reports (a baseline and a later window, or two repositories): per stage and cycle time
- * (p50, p90) and per DORA key, the two values, the change, the 95% interval of the change (bootstrap over
- * the reports' changes and deploys), its direction and the sample sizes. A change is better or worse only
- * when its interval excludes 0 (SPEC section 9). Pure.
+ * Compares two reports (a baseline and a later window, or two repositories): every figure the catalogue declares
+ * compared (each stage's and cycle time's p50 and p90, each DORA key), the two values, the change, the 95% interval
+ * of the change (bootstrap over the reports' changes and deploys), its direction and the sample sizes. A change is
+ * better or worse only when its interval excludes 0 (SPEC section 9). Pure.
  */
 export function compareReports(before: Report, after: Report, options: CompareOptions = {}): Comparison {
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
-  const rows: ComparisonRow[] = [];
-  const samples = { before: sampleOf(before), after: sampleOf(after), minSample };
   // a stage is named as the rest of the report names it; a side read from git alone saw only the first to the
   // last commit of "coding", so the row says so (the sides' sources differing is a warning of its own)
   const gitOnly = !(before.sources.includes('github') && after.sources.includes('github'));
-  const distributions: Array<[StageName | 'cycleTime', string, (r: Report) => Distribution]> = [
-    ...STAGES.map((s): [StageName, string, (r: Report) => Distribution] => [s, shortStageLabel(s, gitOnly), (r) => r.summary.stages[s]]),
-    ['cycleTime', 'cycle time', (r) => r.summary.cycleTime],
-  ];
-  for (const [stage, label, pick] of distributions) {
-    for (const [p, q] of [['p50', 0.5], ['p90', 0.9]] as const) {
-      const b = pick(before);
-      const a = pick(after);
-      const key = stage === 'cycleTime' ? `cycleTime.${p}` : `stages.${stage}.${p}`;
-      rows.push(comparedRow({ key, group: 'stage', label: `${label} ${p}`, unit: 'seconds', lowerIsBetter: true }, [b[p], a[p]], [b.count, a.count], { ...samples, basis: stageBasis(stage, q) }));
-    }
-  }
-  append(rows, doraRows(before.summary.dora, after.summary.dora, samples));
+  // the narrow table's names: "recovery time", not "failed deployment recovery time", which wraps at 80 columns
+  const rows = comparedRows(comparedFigures(), comparedSide(before), comparedSide(after), { minSample, gitOnly, short: true });
   const sides = { before: side(before), after: side(after) };
   return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
 }

@@ -3,6 +3,7 @@ import { THRESHOLD_DEFAULTS } from './defaults.js';
 import type { Thresholds } from './types.js';
 import { WEEKDAYS } from './types.js';
 import type { DeploySignalKind } from '../domain.js';
+import { globProblem } from '../glob.js';
 import { patternProblem } from '../patterns.js';
 import { DEPLOY_SOURCE_NAMES } from '../sources/deploys/index.js';
 import { isTimeZone, KIND_MESSAGES, parseClock, parseThreshold } from './values.js';
@@ -55,7 +56,11 @@ export function thresholdField(kind: keyof typeof KIND_MESSAGES) {
 const clock = z.string({ error: 'must be a time of day like 09:00' }).refine((v) => parseClock(v) !== null, { error: 'must be a time of day like 09:00' });
 
 const label = nonEmpty('a label name');
-const pathPattern = nonEmpty('a path pattern');
+// matched in time linear in the path (src/glob.ts); a glob past what one may cost is refused here, named by field
+const pathPattern = nonEmpty('a path pattern').superRefine((source, ctx) => {
+  const problem = source === '' ? null : globProblem(source, 'gitignore');
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: `is not a path pattern flowaudit matches: ${problem}` });
+});
 const expression = nonEmpty('a threshold expression');
 
 /** Each field's schema, and the list fields' element schemas, also used to check the flags that override them. */

@@ -6,7 +6,12 @@
  * against it; the renderers name the DORA keys, lead time and cycle time by `figureLabel`. Plain data: the gates
  * read it without loading zod.
  *
- * To add a figure: an entry here, the metric that computes it, and the renderers' lines that show it.
+ * A group that declares `compared` is compared figure by figure — by `compare` (two reports, two slices) and by
+ * every report's previous period (`metrics/compared.ts` reads the declarations; their renderers and
+ * `previous-csv` write whatever rows they are given).
+ *
+ * To add a figure: an entry here, the metric that computes it, and its call in `windowFigures` (`report/build.ts`);
+ * docs/architecture.md says what follows from them.
  */
 import { STAGES, type StageName } from '../domain.js';
 import { LARGE_CHANGE_LINES } from './limits.js';
@@ -74,8 +79,51 @@ export interface FigureGroup {
   readonly bands?: BandTable | null;
   /** in the stage groups: the stages that have it; all when absent */
   readonly stages?: readonly StageName[];
+  /** how its figures are compared (`compare`, the previous period); absent: they are not */
+  readonly compared?: ComparedAs;
   readonly members: Readonly<Record<string, Figure | FigureGroup>>;
 }
+
+/** The groups of a comparison's rows, as its JSON names them (`compare`, `summary.previous.rows[].group`). */
+export const COMPARED_GROUPS = ['stage', 'dora'] as const;
+export type ComparedGroup = (typeof COMPARED_GROUPS)[number];
+
+/** The units of a comparison's rows: a duration is in seconds, a ratio a ratio; a `number` figure names its own. */
+export const COMPARED_UNITS = ['seconds', 'ratio', 'deploys/week'] as const;
+export type ComparedUnit = (typeof COMPARED_UNITS)[number];
+
+/**
+ * What a figure's 95% interval is resampled from (SPEC section 9): a value of each change (a dot path into it:
+ * `leadTime`; the group's own path when absent, `stages.review` for the review stage's figures), a value of each
+ * deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys, scaled so that
+ * their mean is deploys per week. A percentile figure (`p50`, `p90`) is that percentile of the values; a key's
+ * value is their median when it is a duration, else their mean (a rate).
+ */
+export type ComparedBasis =
+  | { readonly over: 'changes'; readonly value?: string }
+  | { readonly over: 'deploys'; readonly value: string; readonly where?: string }
+  | { readonly over: 'days' };
+
+/**
+ * How a group's figures are compared, one row each: which of its members, in what group of rows, which way is
+ * better, and what the interval resamples. A row's sample is the group's `count`.
+ */
+export interface ComparedAs {
+  /** the members compared, in this order: `p50`, `p90`; a DORA key's `value` */
+  readonly figures: readonly string[];
+  readonly group: ComparedGroup;
+  readonly lowerIsBetter: boolean;
+  readonly basis: ComparedBasis;
+  /** a stage's figures are named by the stage's short name (`stage-labels.ts`: from git alone, what git sees of it) */
+  readonly stage?: StageName;
+  /** the words `compare`'s narrow table names it by, where the group's label is longer ('recovery time') */
+  readonly short?: string;
+  /** the unit of a `number` figure */
+  readonly unit?: ComparedUnit;
+}
+
+/** a distribution's p50 and p90 compared over the changes' values at the group's path; lower is better */
+const percentilesOfChanges = (group: ComparedGroup, stage?: StageName): ComparedAs => ({ figures: ['p50', 'p90'], group, lowerIsBetter: true, basis: { over: 'changes' }, ...(stage !== undefined && { stage }) });
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -226,6 +274,33 @@ export const REPAIR_REASONS = {
   bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, modes: ['github'], description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
 } as const satisfies Record<string, Figure>;
 
+/**
+ * Acceptance (SPEC section 5, GitHub mode): how the window's pull requests into the tracked branch were decided —
+ * merged, or closed without merging — and the review effort the rejected ones took, over all of them, the
+ * AI-assisted ones, the rest and each AI tool (`metrics/acceptance.ts`).
+ */
+export const ACCEPTANCE = {
+  merged: count('merged', 'pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)'),
+  rejected: count('rejected (closed unmerged)', 'pull requests closed without merging in the window, ready for review when closed and not an agent\'s failed run'),
+  rate: share('acceptance rate', 'merged ÷ (merged + rejected); drafts closed unmerged, agents\' failed runs and open pull requests are in neither; null when both are 0'),
+  rateLow: share('acceptance rate, 95% interval from', 'the lower end of the rate\'s 95% Wilson score interval'),
+  rateHigh: share('acceptance rate, 95% interval to', 'the upper end of the rate\'s 95% Wilson score interval'),
+  closedDrafts: count('drafts closed unmerged', 'closed without merging in the window while still a draft (never put up for review): in no rate'),
+  failedRuns: count('agents\' failed runs', 'closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate'),
+  timeToCloseP50: duration('p50 time to close a rejected one', 'opened → closed of the rejected pull requests, seconds (type 7)'),
+  reviewed: count('rejected ones reviewed', 'rejected pull requests with a review or comment by a person other than the author (no bot) before the close'),
+  reviews: count('reviews of rejected ones', 'submitted reviews by people other than the author (no bot) on the rejected pull requests'),
+  comments: count('comments on rejected ones', 'conversation comments by people other than the author (no bot) on the rejected pull requests'),
+  reviewTime: { kind: 'duration', label: 'time in review of rejected ones', nullable: false, description: 'Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand' },
+} as const satisfies Record<string, Figure>;
+
+/** AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score). */
+export const RATE_DIFFERENCE = {
+  value: { kind: 'ratio', label: '(AI-assisted − other)', nullable: true, description: 'AI-assisted acceptance rate − other pull requests\'; null when a group decided none' },
+  low: { kind: 'ratio', label: '95% interval from', nullable: true },
+  high: { kind: 'ratio', label: '95% interval to', nullable: true },
+} as const satisfies Record<string, Figure>;
+
 /** The summary's own counts, beside its groups. */
 export const COUNTS = {
   changes: count('changes counted', 'changes counted in the stage figures'),
@@ -267,15 +342,23 @@ export const DEPLOY_COVERAGE = {
 
 const STAGE_MODES: Readonly<Record<StageName, readonly Mode[]>> = { coding: MODES, pickup: ['github'], review: MODES, merge: ['github'], deploy: MODES };
 
-/** The stages, each a group of the figures it has; git alone cannot see pickup and merge wait. */
-function perStage(label: (stage: StageName) => string, computedBy: string, members: Readonly<Record<string, Figure | FigureGroup>>): FigureGroup {
+/**
+ * The stages, each a group of the figures it has; git alone cannot see pickup and merge wait. `compared`: how each
+ * stage's figures are compared, given the stage.
+ */
+function perStage(label: (stage: StageName) => string, computedBy: string, members: Readonly<Record<string, Figure | FigureGroup>>, compared?: (stage: StageName) => ComparedAs): FigureGroup {
   return {
     label: '',
     computedBy,
     members: Object.fromEntries(
       STAGES.map((stage) => [
         stage,
-        { label: label(stage), modes: STAGE_MODES[stage], members: Object.fromEntries(Object.entries(members).filter(([, f]) => f.stages === undefined || f.stages.includes(stage))) },
+        {
+          label: label(stage),
+          modes: STAGE_MODES[stage],
+          ...(compared !== undefined && { compared: compared(stage) }),
+          members: Object.fromEntries(Object.entries(members).filter(([, f]) => f.stages === undefined || f.stages.includes(stage))),
+        },
       ]),
     ),
   };
@@ -288,9 +371,9 @@ export const CATALOGUE: FigureGroup = {
   members: {
     changes: COUNTS.changes,
     excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs } },
-    stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }),
+    stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }, (stage) => percentilesOfChanges('stage', stage)),
     shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis } },
-    cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
+    cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', compared: percentilesOfChanges('stage'), members: DISTRIBUTION },
     leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { ...CENSORED, bounds: boundsGroup() } },
     leadTimeDeployed: { label: 'lead time of deployed changes', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
     unreleased: { label: 'unreleased:', computedBy: 'metrics/unreleased.ts unreleasedChanges', members: UNRELEASED },
@@ -310,6 +393,7 @@ export const CATALOGUE: FigureGroup = {
       members: {
         deploymentFrequency: {
           label: 'deployment frequency',
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week' },
           bands: {
             better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
             published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
@@ -318,11 +402,13 @@ export const CATALOGUE: FigureGroup = {
         },
         leadTime: {
           label: 'lead time for changes',
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'changes', value: 'leadTime' } },
           bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
           members: doraKey('duration', '(median)'),
         },
         changeFailureRate: {
           label: 'change failure rate',
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'failed' } },
           // the clusters' 5%, 10% (medium's) and 20% (high's), in order
           bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
           members: doraKey('ratio', '(failed deploys ÷ deploys)'),
@@ -330,11 +416,18 @@ export const CATALOGUE: FigureGroup = {
         // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
         timeToRestore: {
           label: 'failed deployment recovery time',
+          // "failed deployment recovery time" wraps in compare's 80-column table: its last words there
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'restoredAfter', where: 'failed' }, short: 'recovery time' },
           // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
           bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
           members: doraKey('duration', '(median)'),
         },
-        reworkRate: { label: 'deployment rework rate', bands: null, members: doraKey('ratio', '(rework deploys ÷ deploys)') },
+        reworkRate: {
+          label: 'deployment rework rate',
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'rework' }, short: 'rework rate' },
+          bands: null,
+          members: doraKey('ratio', '(rework deploys ÷ deploys)'),
+        },
       },
     },
     repair: {
@@ -345,6 +438,17 @@ export const CATALOGUE: FigureGroup = {
         reasons: { label: 'by reason:', members: REPAIR_REASONS },
         ai: { label: 'AI-assisted', members: REPAIR },
         other: { label: 'other', members: REPAIR },
+      },
+    },
+    acceptance: {
+      label: 'acceptance:',
+      computedBy: 'metrics/acceptance.ts computeAcceptance',
+      modes: ['github'],
+      members: {
+        ...ACCEPTANCE,
+        ai: { label: 'AI-assisted', members: ACCEPTANCE },
+        other: { label: 'other', members: ACCEPTANCE },
+        aiMinusOther: { label: 'acceptance rate difference', members: RATE_DIFFERENCE },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },

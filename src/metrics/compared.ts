@@ -1,49 +1,158 @@
 /*
  * One figure of two samples compared (SPEC sections 9 and 10): the values, the change, its 95% bootstrap interval
  * and whether the data can tell. `flowaudit compare` (two reports, two slices) and every report's previous period
- * build their rows here, so both say "better" on the same evidence.
+ * build their rows here, from the catalogue's `compared` declarations, so both compare the same figures and say
+ * "better" on the same evidence.
  */
 import type { StageName } from '../domain.js';
+import { shortStageLabel } from '../stage-labels.js';
 import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
+import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
 import { directionOf, type Direction } from './difference.js';
-import { figureLabel } from './catalogue.js';
-import type { ComparedRow, Dora } from './schema.js';
+import type { ComparedRow } from './schema.js';
 
 export type { ComparedRow } from './schema.js';
-export type ComparedUnit = ComparedRow['unit'];
+export type { ComparedUnit } from './catalogue.js';
 
-/** What a side's figures are computed over: its counted changes and its deploys. */
+/**
+ * What a side's figures are computed over: its counted changes and its deploys (a report's or the model's: a
+ * basis reads them by the catalogue's paths, which both have), and its deploys per day.
+ */
 export interface ComparedSample {
-  changes: ReadonlyArray<{ stages: Readonly<Record<StageName, number | null>>; cycleTime: number | null; leadTime: number | null }>;
-  deploys: ReadonlyArray<{ failed: boolean; rework: boolean; restoredAfter: number | null }>;
+  changes: ReadonlyArray<object>;
+  deploys: ReadonlyArray<object>;
   /** deploys per day of the side's window, scaled so that their mean is deploys per week (`dailyDeployCounts`) */
   dailyDeploys: readonly number[];
 }
 
 /** How a figure is computed from a sample: the values the bootstrap resamples, and the statistic. */
-export interface Basis {
+interface Basis {
   values: (sample: ComparedSample) => Array<number | null>;
   statistic: Statistic;
+  /** a sample of days is never too small: deploy frequency is a count of deploys */
+  days: boolean;
 }
 
-export type DoraKeyName = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore' | 'reworkRate';
+/** A figure of the catalogue that is compared: where it is, how it is named and how its interval is resampled. */
+export interface ComparedFigure {
+  /** dot path into `report.summary`, a DORA key's its own (`dora.leadTime`): the row's key */
+  key: string;
+  /** the keys of its value in the summary (a DORA key's end in `value`) */
+  segments: readonly string[];
+  /** the keys of its group's `count`: how many changes or deploys the value is over */
+  count: readonly string[];
+  group: ComparedGroup;
+  unit: ComparedUnit;
+  lowerIsBetter: boolean;
+  /** the modes that can measure it */
+  modes: readonly Mode[];
+  /** a stage's figure: named by the stage, and left out of a previous period whose data cannot see the stage */
+  stage: StageName | undefined;
+  basis: Basis;
+  /** its name in a table: `short` in compare's narrow one; from git alone a stage is named for what git sees of it */
+  label: (options: { gitOnly: boolean; short: boolean }) => string;
+}
 
-const flag = (yes: boolean): number => (yes ? 1 : 0);
+/** Every figure the catalogue declares compared, in the summary's order. */
+export function comparedFigures(catalogue: FigureGroup = CATALOGUE): ComparedFigure[] {
+  if (catalogue === CATALOGUE && declared !== undefined) return declared;
+  const figures: ComparedFigure[] = [];
+  const walk = (node: FigureGroup, segments: readonly string[], modes: readonly Mode[]): void => {
+    const can = node.modes ?? modes;
+    if (node.compared !== undefined) {
+      for (const key of node.compared.figures) {
+        const member = node.members[key];
+        // a declaration naming no figure of its group is the catalogue's bug
+        if (member === undefined || !isFigure(member)) throw new Error(`${[...segments, key].join('.')} is compared but is no figure`);
+        figures.push(comparedFigure(node, node.compared, segments, key, member, member.modes ?? can));
+      }
+    }
+    for (const [key, member] of Object.entries(node.members)) if (!isFigure(member)) walk(member, [...segments, key], can);
+  };
+  walk(catalogue, [], MODES);
+  if (catalogue === CATALOGUE) declared = figures;
+  return figures;
+}
 
-/** The DORA keys compared, in the summary's order, each with what its interval resamples. */
-const COMPARED_DORA: ReadonlyArray<{ key: DoraKeyName; label: string; unit: ComparedUnit; lowerIsBetter: boolean; basis: Basis }> = [
-  { key: 'deploymentFrequency', label: figureLabel('dora.deploymentFrequency'), unit: 'deploys/week', lowerIsBetter: false, basis: { values: (s) => [...s.dailyDeploys], statistic: { kind: 'mean' } } },
-  { key: 'leadTime', label: figureLabel('dora.leadTime'), unit: 'seconds', lowerIsBetter: true, basis: { values: (s) => s.changes.map((c) => c.leadTime), statistic: MEDIAN } },
-  { key: 'changeFailureRate', label: figureLabel('dora.changeFailureRate'), unit: 'ratio', lowerIsBetter: true, basis: { values: (s) => s.deploys.map((d) => flag(d.failed)), statistic: { kind: 'mean' } } },
-  // the catalogue's "failed deployment recovery time" and "deployment rework rate" wrap in the 80-column
-  // comparison table: their last words
-  { key: 'timeToRestore', label: 'recovery time', unit: 'seconds', lowerIsBetter: true, basis: { values: (s) => s.deploys.filter((d) => d.failed).map((d) => d.restoredAfter), statistic: MEDIAN } },
-  { key: 'reworkRate', label: 'rework rate', unit: 'ratio', lowerIsBetter: true, basis: { values: (s) => s.deploys.map((d) => flag(d.rework)), statistic: { kind: 'mean' } } },
-];
+let declared: ComparedFigure[] | undefined;
 
-/** A stage's (or cycle time's) percentile over the sample's changes. */
-export function stageBasis(stage: StageName | 'cycleTime', p: number): Basis {
-  return { values: (s) => s.changes.map((c) => (stage === 'cycleTime' ? c.cycleTime : c.stages[stage])), statistic: { kind: 'percentile', p } };
+const UNIT_OF_KIND: Partial<Record<Figure['kind'], ComparedUnit>> = { duration: 'seconds', ratio: 'ratio' };
+
+function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly string[], key: string, figure: Figure, modes: readonly Mode[]): ComparedFigure {
+  const unit = as.unit ?? UNIT_OF_KIND[figure.kind];
+  if (unit === undefined) throw new Error(`${[...segments, key].join('.')} is compared but names no unit`);
+  const percentile = /^p(\d+)$/.exec(key);
+  const statistic: Statistic = percentile ? { kind: 'percentile', p: Number(percentile[1]) / 100 } : figure.kind === 'duration' ? MEDIAN : { kind: 'mean' };
+  const stands = key === 'value';
+  const words = (label: string): string => (stands ? label : `${label} ${key}`);
+  return {
+    key: (stands ? segments : [...segments, key]).join('.'),
+    segments: [...segments, key],
+    count: [...segments, 'count'],
+    group: as.group,
+    unit,
+    lowerIsBetter: as.lowerIsBetter,
+    modes,
+    stage: as.stage,
+    basis: { values: valuesOf(as.basis, segments), statistic, days: as.basis.over === 'days' },
+    label: ({ gitOnly, short }) => {
+      if (as.stage !== undefined) return words(shortStageLabel(as.stage, gitOnly));
+      return words(short ? (as.short ?? group.label) : group.label);
+    },
+  };
+}
+
+/** The values a basis resamples, read from a sample. */
+function valuesOf(basis: ComparedBasis, group: readonly string[]): (sample: ComparedSample) => Array<number | null> {
+  if (basis.over === 'days') return (s) => [...s.dailyDeploys];
+  if (basis.over === 'changes') {
+    const value = reader(basis.value?.split('.') ?? group);
+    return (s) => s.changes.map(value);
+  }
+  const value = reader(basis.value.split('.'));
+  const where = basis.where === undefined ? null : reader(basis.where.split('.'));
+  return (s) => (where === null ? s.deploys : s.deploys.filter((d) => where(d) === 1)).map(value);
+}
+
+/** A number at `keys` of an object; a yes/no as 1 or 0; null when there is none. */
+function reader(keys: readonly string[]): (item: object) => number | null {
+  return (item) => {
+    const v = valueAt(item, keys);
+    return typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+}
+
+function valueAt(from: unknown, keys: readonly string[]): unknown {
+  let v = from;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** What is compared of each side: its summary (or the part of one the compared figures are in) and its sample. */
+export interface ComparedSide {
+  summary: object;
+  sample: ComparedSample;
+}
+
+/**
+ * One row per figure, each side's own value and count read from its summary at the figure's path, after − before
+ * recomputed from the samples with its 95% interval (`comparedRow`).
+ */
+export function comparedRows(figures: readonly ComparedFigure[], before: ComparedSide, after: ComparedSide, options: { minSample: number; gitOnly: boolean; short: boolean }): ComparedRow[] {
+  return figures.map((f) => {
+    const number = (side: ComparedSide, keys: readonly string[]): number | null => {
+      const v = valueAt(side.summary, keys);
+      return typeof v === 'number' ? v : null;
+    };
+    const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
+    const counts: [number, number] = [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
+    const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample });
+    // deploy frequency is a count of deploys over days: never a sample too small
+    return f.basis.days ? { ...row, lowSample: false } : row;
+  });
 }
 
 /**
@@ -51,9 +160,9 @@ export function stageBasis(stage: StageName | 'cycleTime', p: number): Basis {
  * stays the side's Kaplan–Meier median), the change, and after − before recomputed from the samples with its 95%
  * interval. Better or worse only when the interval excludes 0; `lowSample` when a side is under `minSample`. Pure.
  */
-export function comparedRow(
+function comparedRow(
   head: Pick<ComparedRow, 'key' | 'group' | 'label' | 'unit' | 'lowerIsBetter'>,
-  values: [before: number | null | undefined, after: number | null | undefined],
+  values: [before: number | null, after: number | null],
   counts: [before: number, after: number],
   samples: { before: ComparedSample; after: ComparedSample; basis: Basis; minSample: number },
 ): ComparedRow {
@@ -73,16 +182,6 @@ export function comparedRow(
     sample: { before: counts[0], after: counts[1] },
     lowSample: direction !== null && (counts[0] < samples.minSample || counts[1] < samples.minSample),
   };
-}
-
-/** Each DORA key of two sides compared; deploy frequency is a count of deploys, never a sample too small. */
-export function doraRows(before: Dora, after: Dora, samples: { before: ComparedSample; after: ComparedSample; minSample: number }): ComparedRow[] {
-  return COMPARED_DORA.map((d) => {
-    const b = before[d.key];
-    const a = after[d.key];
-    const row = comparedRow({ key: `dora.${d.key}`, group: 'dora', label: d.label, unit: d.unit, lowerIsBetter: d.lowerIsBetter }, [b.value, a.value], [b.count, a.count], { ...samples, basis: d.basis });
-    return d.key === 'deploymentFrequency' ? { ...row, lowSample: false } : row;
-  });
 }
 
 function finite(value: number | null | undefined): number | null {

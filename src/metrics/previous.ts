@@ -1,16 +1,14 @@
 /*
- * The previous period (SPEC section 10): the window against the one of the same length just before it, per stage
- * (p50) and DORA key, each change with its 95% bootstrap interval, built as `compare` builds its rows.
+ * The previous period (SPEC section 10): the window against the one of the same length just before it, figure by
+ * figure — every figure the catalogue declares compared, as `compare` compares them — each change with its 95%
+ * bootstrap interval.
  */
-import type { DeploySignalKind, MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
-import { shortStageLabel } from '../stage-labels.js';
+import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
 import { previousWindow } from '../time.js';
-import { comparedRow, doraRows, stageBasis, type ComparedSample } from './compared.js';
+import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
 import { dailyDeployCounts } from './difference.js';
-import { computeDora } from './dora.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
-import type { Dora, PreviousPeriod, StageFigure } from './schema.js';
-import { summarizeStages, type Waiting } from './stage-summary.js';
+import type { PreviousPeriod } from './schema.js';
 
 export type { PreviousPeriod } from './schema.js';
 
@@ -22,25 +20,24 @@ export interface PreviousInput {
   window: Window;
   /** the history read reaches back over the whole previous window (its first commit is no later than its start) */
   covered: boolean;
-  /** this window's own figures, as its summary gives them */
-  current: { stages: Readonly<Record<StageName, StageFigure>>; dora: Dora };
+  /** this window's figures, as its summary gives them (the compared figures are read at their catalogue paths) */
+  current: object;
+  /** a window's figures computed as this window's are (changes still waiting censored at now): the previous one's */
+  figuresOf: (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window) => object;
   /** the stages the data can see (git alone: no pickup or merge wait; the merge signal: no deploy wait) */
   stages: readonly StageName[];
-  waiting: Waiting;
-  signal: DeploySignalKind;
   github: boolean;
-  businessHours: boolean;
 }
 
 const iso = (t: number): string => new Date(t * 1000).toISOString();
 
 /**
- * The previous window [since − length, since) compared with this one: its figures computed as this window's are
- * (changes still waiting censored at now), and per figure after − before with its interval. Not covered: the
- * window and counts alone, no rows (a history that starts inside it would compare half a period). Pure.
+ * The previous window [since − length, since) compared with this one: its figures computed as this window's are,
+ * and per compared figure the data can measure after − before with its interval. Not covered: the window and
+ * counts alone, no rows (a history that starts inside it would compare half a period). Pure.
  */
 export function previousPeriod(input: PreviousInput): PreviousPeriod {
-  const { window, waiting } = input;
+  const { window } = input;
   const previous = previousWindow(window);
   const within = (w: Window) => (t: number): boolean => t >= w.since && t < w.until;
   const before = input.changes.filter((c) => within(previous)(c.mergedAt));
@@ -49,16 +46,18 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   if (!input.covered) return { ...head, rows: [] };
   const after = input.changes.filter((c) => within(window)(c.mergedAt));
   const afterDeploys = input.deploys.filter((d) => within(window)(d.at));
-  const stages = summarizeStages(before, waiting);
-  const dora = computeDora({ window: previous, now: waiting.now, deploys: beforeDeploys, leadTime: stages.leadTime, signal: input.signal, businessHours: input.businessHours });
   const sample = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): ComparedSample => ({
     changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
   });
-  const samples = { before: sample(before, beforeDeploys, previous), after: sample(after, afterDeploys, window), minSample: MIN_COMPARED_SAMPLE };
-  const rows = input.stages.map((s) => {
-    const b = stages.stages[s];
-    const a = input.current.stages[s];
-    return comparedRow({ key: `stages.${s}.p50`, group: 'stage', label: `${shortStageLabel(s, !input.github)} p50`, unit: 'seconds', lowerIsBetter: true }, [b.p50, a.p50], [b.count, a.count], { ...samples, basis: stageBasis(s, 0.5) });
-  });
-  return { ...head, rows: [...rows, ...doraRows(dora, input.current.dora, samples)] };
+  // a figure this run's data cannot measure is left out: git alone has no pickup, the merge signal no deploy wait
+  const mode = input.github ? 'github' : 'git';
+  const figures = comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === undefined || input.stages.includes(f.stage)));
+  const rows = comparedRows(
+    figures,
+    { summary: input.figuresOf(before, beforeDeploys, previous), sample: sample(before, beforeDeploys, previous) },
+    { summary: input.current, sample: sample(after, afterDeploys, window) },
+    // a report's own tables have the room for each figure's whole name
+    { minSample: MIN_COMPARED_SAMPLE, gitOnly: !input.github, short: false },
+  );
+  return { ...head, rows };
 }

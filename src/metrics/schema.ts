@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { BOUNDS, CENSORED, CI_HEALTH, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, type Figure } from './catalogue.js';
+import { ACCEPTANCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -43,6 +43,27 @@ function figureShape<T extends Record<string, Figure>>(group: T): { [K in keyof 
   return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)])) as { [K in keyof T]: FigureSchema<T[K]> };
 }
 
+/**
+ * A part of the summary as the catalogue declares it, its figures and the groups within: the schema of a part
+ * the summary does not spell out (a group added to the catalogue with its metric, and no schema written for it).
+ */
+export function catalogueSchema(node: Figure | FigureGroup): z.ZodType {
+  if (isFigure(node)) return figureSchema(node);
+  return z.object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
+}
+
+/**
+ * The parts of `catalogue` a written shape does not have, each its catalogue schema, optional: a report written
+ * before a part was measured still reads.
+ */
+export function catalogueOnly(catalogue: FigureGroup, written: Readonly<Record<string, unknown>>): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(catalogue.members)
+      .filter(([key]) => !Object.hasOwn(written, key))
+      .map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]),
+  );
+}
+
 // percentile.ts
 /** count, p50, p75, p90 and mean of the values where a figure is known, in the figure's unit (seconds for durations). */
 export const distributionSchema = z.object(figureShape(DISTRIBUTION));
@@ -69,9 +90,9 @@ export type Interval = z.infer<typeof intervalSchema>;
 // compared.ts
 export const comparedRowSchema = z.object({
   key: z.string().describe('dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate'),
-  group: z.enum(['stage', 'dora']),
+  group: z.enum(COMPARED_GROUPS),
   label: z.string(),
-  unit: z.enum(['seconds', 'ratio', 'deploys/week']),
+  unit: z.enum(COMPARED_UNITS),
   lowerIsBetter: z.boolean().describe('durations and failure rates: lower is better; deploy frequency: higher'),
   before: z.number().nullable(),
   after: z.number().nullable(),
@@ -91,7 +112,7 @@ export const previousPeriodSchema = z.object({
   covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
-  rows: z.array(comparedRowSchema).describe('per stage the data can see (p50) and per DORA key: before = the previous window, after = this one'),
+  rows: z.array(comparedRowSchema).describe('per figure compared (as by compare) that the data can see: each stage\'s and cycle time\'s p50 and p90, each DORA key; before = the previous window, after = this one'),
 });
 export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
 
@@ -333,6 +354,26 @@ export const aiComparisonSchema = z.object({
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
+
+// acceptance.ts
+export const acceptanceGroupSchema = z.object(figureShape(ACCEPTANCE));
+export type AcceptanceGroup = z.infer<typeof acceptanceGroupSchema>;
+
+export const acceptanceSchema = acceptanceGroupSchema.extend({
+  ai: acceptanceGroupSchema.describe('the AI-assisted pull requests (a lower bound: only marked work is found)'),
+  other: acceptanceGroupSchema.describe('the other pull requests'),
+  aiMinusOther: z
+    .object({
+      ...figureShape(RATE_DIFFERENCE),
+      real: z.boolean().describe(`the 95% interval leaves out 0 and each group decided at least ${MIN_AI_GROUP} pull requests: a difference the data can tell`),
+    })
+    .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
+  tools: z
+    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)') }))
+    .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),
+  note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
+});
+export type Acceptance = z.infer<typeof acceptanceSchema>;
 
 // repair.ts
 const repairFiguresSchema = z.object(figureShape(REPAIR));

@@ -4,6 +4,7 @@ import { isAiAgent, isBot } from './bots.js';
 import { numberFromUrl, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
+import { isReleaseLine } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
 
@@ -162,7 +163,7 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-  const sync = landing.sync || (!isReleasePull(commit, landing, input) && bringsReleaseOnly(commit, walk, input));
+  const sync = landing.sync || (!isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
@@ -198,6 +199,35 @@ function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesIn
   if (walk.commits.length > 0) return walk.commits.every((c) => input.release.has(c.sha)) && walk.commits.some((c) => input.releaseLines.has(c.sha));
   // nothing but helper merges, each of a release line's commit (already brought in by an earlier merge)
   return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
+}
+
+// a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
+// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)
+const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
+
+/**
+ * Whether a merge brings a release line that no tag or branch names yet (SPEC section 3): its side — helper
+ * merges that brought the tracked branch in aside — holds a version bump (`prepare 3.14.0-rc.0`) and otherwise
+ * only what that bump carries (its ancestors on the side) or what release lines and tags already hold; and the side
+ * is a line, not a pull request's branch: pull requests landed on it, or a merge names it as a release line
+ * (`Merge branch 'release-3.14' into merge-3.14`). A side of bumps alone is a release pull request: no sync.
+ */
+function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesInput): boolean {
+  const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
+  if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
+  const side = new Map(walk.commits.map((c) => [c.sha, c]));
+  const carried = new Set<string>();
+  const stack = bumps.map((c) => c.sha);
+  while (stack.length > 0) {
+    const commit = side.get(stack.pop() as string);
+    if (commit === undefined || carried.has(commit.sha)) continue;
+    carried.add(commit.sha);
+    stack.push(...commit.parents);
+  }
+  if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
+  const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
+  const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
+  return pulls || branches.some((b) => b !== null && isReleaseLine(b));
 }
 
 function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {

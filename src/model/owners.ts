@@ -1,11 +1,8 @@
-import ignore, { type Ignore } from 'ignore';
+import { compileGlob, GlobError, type Glob } from '../glob.js';
 import type { ChangedFile } from '../sources/git/changed-files.js';
 
-
 interface OwnerRule {
-  matcher: Ignore;
-  /** `docs/*`: GitHub matches the files directly in docs/, not those deeper (gitignore would) */
-  directOnly: boolean;
+  glob: Glob;
   /** the owners' names; empty: the pattern takes ownership away (a later line with no owner) */
   owners: string[];
 }
@@ -17,22 +14,31 @@ export interface Owners {
 }
 
 /**
- * Reads a CODEOWNERS file as GitHub applies it: gitignore-style patterns, the last matching line wins, a line
- * with a pattern and no owner leaves the path unowned. An owner is named without its `@` and its organisation
+ * Reads a CODEOWNERS file as GitHub applies it ("About code owners"): gitignore-style patterns, matched with
+ * case, the last matching line wins, a line with a pattern and no owner leaves the path unowned, and `docs/*`
+ * owns the files directly in docs/, not those deeper. An owner is named without its `@` and its organisation
  * (`@acme/payments` is `payments`, `@alice` is `alice`), an email as written: `team:payments` names it so.
- * Lines GitHub would skip (a `!` negation, a `[…]` range it does not support) are skipped. Pure; answers are
- * cached per path.
+ * Lines GitHub would skip (a `!` negation, a `[…]` range it does not support) are skipped; so is a pattern past
+ * what one glob may cost (GLOB_LIMITS), told to `refused` with its line number and why. Every pattern matches in
+ * time linear in the path (src/glob.ts). Pure; answers are cached per path.
  */
-export function parseCodeowners(text: string): Owners {
+export function parseCodeowners(text: string, refused: (line: number, why: string) => void = () => undefined): Owners {
   const rules: OwnerRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    // an unescaped # starts a comment, at the start of a line or after a space
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+  let number = 0;
+  // one line at a time, each split by a scan of its own: a long line costs its length, never its square
+  for (const raw of text.split('\n')) {
+    number++;
+    const line = stripComment(raw).trim();
     if (line === '') continue;
-    const [pattern, ...rest] = line.split(/\s+/);
-    if (pattern === undefined || pattern.startsWith('!') || /\[/.test(pattern)) continue;
-    const owners = rest.filter((o) => o.startsWith('@') || o.includes('@')).map(ownerName);
-    rules.push({ matcher: ignore().add(pattern), directOnly: /\/\*$/.test(pattern), owners });
+    const [pattern, ...rest] = line.split(/[ \t]+/);
+    if (pattern === undefined || pattern.startsWith('!') || pattern.includes('[')) continue;
+    const owners = rest.filter((o) => o.includes('@')).map(ownerName);
+    try {
+      rules.push({ glob: compileGlob(pattern, 'gitignore', { contents: !pattern.endsWith('/*') }), owners });
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      refused(number, error.message);
+    }
   }
   const cache = new Map<string, readonly string[]>();
   return {
@@ -42,7 +48,7 @@ export function parseCodeowners(text: string): Owners {
       let owners: readonly string[] = [];
       for (let i = rules.length - 1; i >= 0; i--) {
         const rule = rules[i] as OwnerRule;
-        if (matches(rule, path)) {
+        if (rule.glob.test(path)) {
           owners = rule.owners;
           break;
         }
@@ -53,13 +59,12 @@ export function parseCodeowners(text: string): Owners {
   };
 }
 
-function matches(rule: OwnerRule, path: string): boolean {
-  if (!rule.matcher.ignores(path)) return false;
-  if (!rule.directOnly) return true;
-  // `dir/*` matched through a directory below dir/: not a file directly in it
-  const parts = path.split('/');
-  for (let i = 1; i < parts.length; i++) if (rule.matcher.ignores(`${parts.slice(0, i).join('/')}/`)) return false;
-  return true;
+/** The line before its comment: an unescaped `#` at the start or after a space or tab starts one. */
+function stripComment(line: string): string {
+  for (let at = line.indexOf('#'); at !== -1; at = line.indexOf('#', at + 1)) {
+    if (at === 0 || line[at - 1] === ' ' || line[at - 1] === '\t') return line.slice(0, at);
+  }
+  return line;
 }
 
 function ownerName(owner: string): string {

@@ -1,16 +1,19 @@
-import ignore from 'ignore';
 import type { Change, Deploy } from '../domain.js';
+import { globList } from '../glob.js';
 import type { Tester } from '../patterns.js';
+import { VERSION } from '../release-names.js';
 import { assignDeploys, type AssignOptions, type DeployCandidate, type DeployContents } from './deploys.js';
 import { releaseProduct } from './release-tags.js';
 
 /*
  * The products of a monorepo (SPEC section 3): what a repository ships separately, each with its own deploys.
- * Found from package tags matched to the workspace's packages, or named in the config; a repository with fewer
+ * Every package of the workspace that a tag versions is one: a tag that names it (`@scope/name@1.2.3`,
+ * `name-v1.2.3`, `path/v1.2.3`), or the repository's own tags (`v1.2.3`, no package named) when its manifest
+ * carries their version, else the root package; and every product the config names. A repository with fewer
  * than two has none, and every deploy ships whatever it reaches, as in a repository of one product.
  */
 
-/** A package of the workspace at the window's end (sources/git/workspaces.ts). */
+/** A package of the workspace at the window's end (sources/git/workspaces.ts); folder '' is the root package. */
 export interface PackageFolder {
   folder: string;
   name: string;
@@ -26,15 +29,17 @@ export interface DeclaredProduct {
 /** One product: its name and where its code is. */
 export interface Product {
   name: string;
-  /** its folders (a workspace package's) or the config's patterns, as written */
+  /** its folders (a workspace package's; `.` for the root package) or the config's patterns, as written */
   paths: string[];
 }
 
-/** The repository's products and the two questions the model asks of them. */
+/** The repository's products and the questions the model asks of them. */
 export interface Products {
   /** in name order; fewer than two: the repository is one product */
   list: Product[];
-  /** the product a tag (or a release's tag) versions; null when none */
+  /** the product the repository's own tags (`v1.2.3`) version; null when it has none */
+  own: string | null;
+  /** the product a tag (or a release's tag) versions; null when none: a tag that names no known package */
   ofTag(tag: string): string | null;
   /** the products whose code a change's paths touch, in name order; none when it touches no product's */
   ofPaths(paths: readonly string[]): string[];
@@ -43,21 +48,37 @@ export interface Products {
 /**
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
- * the name being the package's declared name, its folder or the folder's last part); a product the config names
- * is one whatever its tags, and takes the tags its pattern matches before any package does. Pure.
+ * `path/v1.2.3`, the name being the package's declared name, its folder or the folder's last part); the
+ * repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
+ * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
+ * paths past what one may cost is left out, told to `refused`. Pure.
  */
-export function findProducts(packages: readonly PackageFolder[], tags: readonly string[], declared: ReadonlyMap<string, DeclaredProduct>): Products {
+export function findProducts(
+  packages: readonly PackageFolder[],
+  tags: readonly string[],
+  declared: ReadonlyMap<string, DeclaredProduct>,
+  ownFolder: string | null = null,
+  refused: (product: string, glob: string, why: string) => void = () => undefined,
+): Products {
   const byKey = new Map<string, PackageFolder>();
   // the declared name first, then the folder, then its last part: a later key never displaces an earlier one
-  for (const key of ['name', 'folder', 'base'] as const) {
+  const keys: Array<(p: PackageFolder) => string | null> = [
+    (p) => p.name,
+    (p) => (p.folder === '' ? null : p.folder),
+    // a Go module of a new major version lives in `path/v2`, and is tagged `path/v2.0.0`
+    (p) => (/\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, '') : null),
+    (p) => (p.folder === '' ? null : (p.folder.split('/').at(-1) ?? p.folder)),
+  ];
+  for (const key of keys) {
     for (const p of packages) {
-      const k = (key === 'base' ? (p.folder.split('/').at(-1) ?? p.folder) : p[key]).toLowerCase();
-      if (!byKey.has(k)) byKey.set(k, p);
+      const k = key(p)?.toLowerCase();
+      if (k !== undefined && k !== '' && !byKey.has(k)) byKey.set(k, p);
     }
   }
+  const own = ownFolder === null ? undefined : packages.find((p) => p.folder === ownFolder);
   const packageOf = (tag: string): PackageFolder | undefined => {
     const key = tagKey(tag);
-    return key === '' ? undefined : byKey.get(key);
+    return key === '' ? own : byKey.get(key);
   };
   const tagged = new Map<string, PackageFolder>();
   for (const tag of tags) {
@@ -66,14 +87,24 @@ export function findProducts(packages: readonly PackageFolder[], tags: readonly 
     if (p !== undefined && !declared.has(p.name)) tagged.set(p.name, p);
   }
   const list: Product[] = [
-    ...[...tagged.values()].map((p) => ({ name: p.name, paths: [p.folder] })),
+    ...[...tagged.values()].map((p) => ({ name: p.name, paths: [p.folder === '' ? '.' : p.folder] })),
     ...[...declared].map(([name, d]) => ({ name, paths: [...d.paths] })),
   ].sort((a, b) => a.name.localeCompare(b.name));
-  // a package's folder holds it, the deepest first: a package nested in another's folder is its own
-  const folders = [...tagged.values()].sort((a, b) => b.folder.length - a.folder.length);
-  const matchers = [...declared].map(([name, d]) => ({ name, matcher: ignore().add([...d.paths]) }));
+  // a package's folder holds it, the deepest first: a package nested in another's folder is its own; the root
+  // package holds what no other product does
+  const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== '').map((p) => [p.folder, p.name]));
+  const rootProduct = [...tagged.values()].find((p) => p.folder === '')?.name ?? null;
+  const folderOf = (path: string): string | undefined => {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const name = byFolder.get(path.slice(0, at));
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  };
+  const matchers = [...declared].map(([name, d]) => ({ name, matches: globList(d.paths, (glob, why) => refused(name, glob, why)) }));
   return {
     list,
+    own: own !== undefined && tagged.get(own.name) === own ? own.name : null,
     ofTag(tag) {
       const named = declaredOf(tag, declared);
       if (named !== null) return named;
@@ -83,9 +114,16 @@ export function findProducts(packages: readonly PackageFolder[], tags: readonly 
     ofPaths(paths) {
       const found = new Set<string>();
       for (const path of paths) {
-        for (const m of matchers) if (m.matcher.ignores(path)) found.add(m.name);
-        const folder = folders.find((p) => path.startsWith(`${p.folder}/`));
-        if (folder !== undefined) found.add(folder.name);
+        let held = false;
+        for (const m of matchers) {
+          if (m.matches(path)) {
+            found.add(m.name);
+            held = true;
+          }
+        }
+        const folder = folderOf(path);
+        if (folder !== undefined) found.add(folder);
+        else if (!held && rootProduct !== null) found.add(rootProduct);
       }
       return [...found].sort();
     },
@@ -93,9 +131,24 @@ export function findProducts(packages: readonly PackageFolder[], tags: readonly 
 }
 
 /**
+ * The folder of the package the repository's own tag `tag` versions (SPEC section 3): the root package ('') when
+ * its manifest carries the tag's version (`v1.2.3` is 1.2.3), else the one other package whose manifest does,
+ * else the root package when several do (a workspace whose packages are all versioned together is one product);
+ * null when none does. `versions` are the manifests' versions at that tag, by folder. Pure.
+ */
+export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>): string | null {
+  const m = VERSION.exec(tag);
+  if (m === null) return null;
+  const version = tag.slice(m.index);
+  const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, '') === version).map(([folder]) => folder);
+  if (carrying.length === 0) return null;
+  return carrying.length === 1 ? (carrying[0] as string) : '';
+}
+
+/**
  * The name a tag versions, without case, as a package is named: its text before the version less the
  * separator (`@scope/name@1.2.3` → `@scope/name`, `name-v1.2.3` → `name`, `cli/v1.2.3` → `cli`); '' for a
- * bare version (`v1.2.3`).
+ * bare version (`v1.2.3`): one of the repository's own tags.
  */
 export function tagKey(tag: string): string {
   return releaseProduct(tag).replace(/[@/_-]$/, '').toLowerCase();
@@ -113,6 +166,11 @@ function declaredOf(tag: string, declared: ReadonlyMap<string, DeclaredProduct>)
 export interface ProductEvidence {
   /** the products' names; a candidate whose target is none of them ships whatever it reaches */
   names: ReadonlySet<string>;
+  /**
+   * the product the repository's own tags version: a change touching no product's code ships with its deploys;
+   * null (no such tags): with the first deploy of any product
+   */
+  own: string | null;
   /** by landing sha: the products whose code the change touched (none: it ships with any product's deploy) */
   touched: ReadonlyMap<string, readonly string[]>;
 }
@@ -123,10 +181,11 @@ export type Ship = (changes: readonly Change[], candidates: readonly DeployCandi
 /**
  * The deploys and when each change shipped, in a repository of products (SPEC section 3): each product's deploys
  * ship the changes touching its code — a change of two products is shipped by each one's first deploy reaching it —
- * and a change touching no product's code ships with the first deploy of any product (or of a tag of none, which
- * ships whatever it reaches). Each product's deploys are settled by `assignDeploys` as a repository's are (its
- * failures, reverts and rollbacks among its own); a change's `deployedAt` is its earliest, and `products` are
- * those it touched, else the one whose deploy shipped it. Without two products: `assignDeploys` itself.
+ * and a change touching no product's code ships with the repository's own deploys (those of `products.own`), or
+ * without them with the first deploy of any product (or of a tag of none, which ships whatever it reaches). Each
+ * product's deploys are settled by `assignDeploys` as a repository's are (its failures, reverts and rollbacks among
+ * its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the one whose
+ * deploy shipped it. Without two products: `assignDeploys` itself.
  * Sets the changes' fields as `assignDeploys` does; returns the deploys in time order.
  */
 export function assignProductDeploys(changes: Change[], candidates: readonly DeployCandidate[], products: ProductEvidence | null, ship: Ship, options: AssignOptions): Deploy[] {
@@ -139,23 +198,27 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   const order = new Map(candidates.map((c, i) => [`${c.ref}\u0000${c.sha}`, i]));
   const indexOf = (d: { ref: string; sha: string }): number => order.get(`${d.ref}\u0000${d.sha}`) ?? Infinity;
   const touched = (c: Change): readonly string[] => products.touched.get(c.sha) ?? [];
-  const ofGroup = (c: Change, product: string): boolean => product === '' || touched(c).length === 0 || touched(c).includes(product);
-  // a change touching no product's code ships once, with the first deploy of any product: found first
-  const firstOfUntouched = new Map<string, number>();
-  for (const [product, own] of groups) {
-    for (const deploy of ship(changes.filter((c) => ofGroup(c, product)), own)) {
-      for (const sha of deploy.shipped) if ((firstOfUntouched.get(sha) ?? Infinity) > indexOf(deploy)) firstOfUntouched.set(sha, indexOf(deploy));
+  const own = products.own !== null && groups.has(products.own) ? products.own : null;
+  // without the repository's own deploys, a change touching no product's code ships once, with the first deploy
+  // of any product: all of them, in time order, in one pass
+  const groupOf = new Map<string, string>();
+  if (own === null) {
+    const untouched = changes.filter((c) => touched(c).length === 0);
+    for (const deploy of ship(untouched, candidates)) {
+      for (const sha of deploy.shipped) groupOf.set(sha, products.names.has(deploy.target) ? deploy.target : '');
     }
   }
-  const groupOf = new Map([...firstOfUntouched].map(([sha, i]) => [sha, candidates[i]?.target ?? '']));
+  const inGroup = (c: Change, product: string): boolean => {
+    if (touched(c).length > 0) return product === '' || touched(c).includes(product);
+    return own !== null ? product === own || product === '' : groupOf.get(c.sha) === product;
+  };
   const all: Deploy[] = [];
   const earliest = new Map<string, { deploy: Deploy; change: Change }>();
-  for (const [product, own] of groups) {
-    const key = (target: string): string => (products.names.has(target) ? target : '');
+  for (const [product, mine] of groups) {
     // each product settles its own copies: assignDeploys sets the fields of the changes it is given
-    const mine = changes.filter((c) => (touched(c).length === 0 ? key(groupOf.get(c.sha) ?? '\u0000') === product : ofGroup(c, product))).map((c) => ({ ...c }));
-    const bySha = new Map(mine.map((c) => [c.sha, c]));
-    for (const deploy of assignDeploys(mine, ship(mine, own), options)) {
+    const of = changes.filter((c) => inGroup(c, product)).map((c) => ({ ...c }));
+    const bySha = new Map(of.map((c) => [c.sha, c]));
+    for (const deploy of assignDeploys(of, ship(of, mine), options)) {
       if (product !== '') deploy.product = product;
       all.push(deploy);
       for (const sha of deploy.changeShas) {
@@ -171,7 +234,7 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
       change.flags = first.change.flags;
     }
     const of = touched(change);
-    change.products = of.length > 0 ? [...of] : first?.deploy.product !== undefined ? [first.deploy.product] : [];
+    change.products = of.length > 0 ? [...of] : first?.deploy.product !== undefined ? [first.deploy.product] : own !== null ? [own] : [];
   }
   return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }

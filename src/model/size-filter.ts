@@ -1,4 +1,4 @@
-import ignore, { type Ignore } from 'ignore';
+import { compileGlob, globList, GlobError, type Glob } from '../glob.js';
 
 // lock files: machine-written, they say nothing about the size of the work
 const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile)$/;
@@ -13,22 +13,22 @@ const GENERATED = /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.(cc|h)|\.generated\.\w
  */
 export function sizeFilter(gitattributes: string, extraExcluded: readonly string[] = []): (path: string) => boolean {
   const rules = parseAttributes(gitattributes);
-  const extra = extraExcluded.length > 0 ? ignore().add([...extraExcluded]) : null;
+  const extra = extraExcluded.length > 0 ? globList(extraExcluded) : null;
   const cache = new Map<string, boolean>();
   return (path: string) => {
     const known = cache.get(path);
     if (known !== undefined) return known;
     let counts = !(LOCK_FILES.test(path) || VENDORED.test(path) || MINIFIED.test(path) || GENERATED.test(path));
     // the last matching .gitattributes line wins, as in git, and may put back a file the defaults left out
-    for (const rule of rules) if (rule.matcher.ignores(path)) counts = !rule.excluded;
-    if (extra?.ignores(path)) counts = false;
+    for (const rule of rules) if (rule.glob.test(path)) counts = !rule.excluded;
+    if (extra?.(path) === true) counts = false;
     cache.set(path, counts);
     return counts;
   };
 }
 
 interface AttributeRule {
-  matcher: Ignore;
+  glob: Glob;
   /** true: the line sets linguist-generated/vendored; false: it unsets them */
   excluded: boolean;
 }
@@ -45,9 +45,10 @@ function parseAttributes(text: string): AttributeRule[] {
       if (!m) continue;
       const excluded = m[1] === undefined && (m[4] === undefined || m[4] === 'true');
       try {
-        rules.push({ matcher: ignore().add(pattern), excluded });
-      } catch {
-        // a pattern `ignore` cannot read is skipped: it only narrows what counts
+        rules.push({ glob: compileGlob(pattern, 'gitignore'), excluded });
+      } catch (error) {
+        // a glob past what one may cost is skipped (matched in linear time, src/glob.ts): it only narrows what counts
+        if (!(error instanceof GlobError)) throw error;
       }
     }
   }

@@ -1,171 +1,203 @@
-import ignore from 'ignore';
 import { ConfigError } from '../errors.js';
-import type { ChangedFile } from '../sources/git/changed-files.js';
-import { teamsOf, UNOWNED, type Owners } from './owners.js';
+import type { Slice, SliceContext, SliceFacts, SliceKind, SliceNeed } from './slice-kind.js';
+import { SLICE_KINDS } from './slice-kinds.js';
 
-/** One predicate over a window's changes (SPEC section 10). */
-export type Slice =
-  | { kind: 'team'; name: string }
-  | { kind: 'product'; name: string }
-  | { kind: 'path'; glob: string }
-  | { kind: 'label'; name: string }
-  | { kind: 'ai' }
-  | { kind: 'other' }
-  | { kind: 'bots' }
-  | { kind: 'author'; who: string };
+/*
+ * Slices as the command line, gates and pages read and write them, made from the registry of kinds
+ * (`slice-kinds.ts`): how a slice is parsed and named, whether a change is in it, what it reads, how `--by` groups
+ * changes into rows and what those rows are called. No function here names a kind.
+ */
 
-/** What a slice reads of one change. */
-export interface SliceFacts {
-  id: string;
-  /** the files it touched with their changed lines; empty when the clone could not say */
-  files: readonly ChangedFile[];
-  /** its pull request's labels (GitHub mode); empty from git alone */
-  labels: readonly string[];
-  /** the products of a monorepo it is of (touched, or shipped by); empty in a repository of one product */
-  products?: readonly string[];
-  aiAssisted: boolean;
-  bot: boolean;
-  /** its author's login or name, and email when known */
-  author: string;
-  authorEmail?: string;
+export type { Slice, SliceContext, SliceFacts } from './slice-kind.js';
+
+type Registry = Readonly<Record<string, SliceKind>>;
+
+const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+
+/** `a, b or c` */
+function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
 }
 
-const SLICE = /^(team|product|path|label|author):(.+)$/;
+/** The kind named by the text before a slice's or a grouping's first colon; undefined when no kind has that name. */
+function kindNamed(name: string, kinds: Registry): SliceKind | undefined {
+  return Object.hasOwn(kinds, name) ? kinds[name] : undefined;
+}
+
+/** A kind as a slice of it is written in help: `team:NAME`, `ai`. */
+function writtenKind(kind: SliceKind): string {
+  return kind.meta.argument === undefined ? kind.meta.name : `${kind.meta.name}:${kind.meta.argument}`;
+}
+
+/** Every kind as a slice of it is written, in the registry's order: the errors' and the README's list. */
+export function sliceForms(kinds: Registry = SLICE_KINDS): string[] {
+  return Object.values(kinds).map(writtenKind);
+}
 
 /**
- * Reads a slice as written on the command line: `team:NAME`, `product:NAME`, `path:GLOB`, `label:NAME`, `ai`,
- * `other`, `bots`, `author:EMAIL-OR-LOGIN`. Names are matched without case, as GitHub's.
- * @throws ConfigError (exit 2) for anything else
+ * Reads a slice as written on the command line, in a gate or a compare side: a kind's name, and for a kind that
+ * takes one, a colon and a non-empty value (`team:payments`, `path:src/api/`, `ai`), normalised as the kind
+ * compares it (names without case, as GitHub's).
+ * @throws ConfigError (exit 2) listing every kind, for anything else
  */
-export function parseSlice(text: string): Slice {
+export function parseSlice(text: string, kinds: Registry = SLICE_KINDS): Slice {
   const written = text.trim();
-  if (written === 'ai' || written === 'other' || written === 'bots') return { kind: written };
-  const m = SLICE.exec(written);
-  const value = m?.[2]?.trim() ?? '';
-  if (!m || value === '') {
-    const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-    throw new ConfigError(`'${shown}' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, author:EMAIL-OR-LOGIN, ai, other or bots`);
+  const colon = written.indexOf(':');
+  const name = colon === -1 ? written : written.slice(0, colon);
+  const value = colon === -1 ? null : written.slice(colon + 1).trim();
+  const kind = kindNamed(name, kinds);
+  if (kind !== undefined) {
+    if (kind.meta.argument === undefined && value === null) return { kind: name, value: null };
+    if (kind.meta.argument !== undefined && value) return { kind: name, value: kind.normalise === undefined ? value : kind.normalise(value) };
   }
-  switch (m[1]) {
-    case 'team':
-      return { kind: 'team', name: value.replace(/^@/, '').replace(/^[^/]*\//, '').toLowerCase() };
-    case 'product':
-      return { kind: 'product', name: value.toLowerCase() };
-    case 'path':
-      return { kind: 'path', glob: value };
-    case 'label':
-      return { kind: 'label', name: value.toLowerCase() };
-    default:
-      return { kind: 'author', who: value.toLowerCase() };
-  }
+  throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList(sliceForms(kinds))}`);
 }
 
-/** A slice as written back: its name in a table, a comparison or a gate. */
+/**
+ * Whether a command-line argument names a slice rather than a file or a window (`compare`'s sides): it starts with
+ * a kind's name followed, for a kind that takes a value, by a colon, else by its end or `@` (a window of its own),
+ * or it is one of `also` (`rest`). A slice it names may still be unreadable: `parseSlice` says why.
+ */
+export function namesSlice(text: string, also: readonly string[] = [], kinds: Registry = SLICE_KINDS): boolean {
+  const name = /^[a-z][a-z0-9-]*/.exec(text)?.[0] ?? '';
+  const next = text.charAt(name.length);
+  const kind = kindNamed(name, kinds);
+  const alone = next === '' || next === '@';
+  if (also.includes(name)) return alone;
+  if (kind === undefined) return false;
+  return kind.meta.argument === undefined ? alone : next === ':';
+}
+
+/** A slice as written back: its name in a table, a comparison or a gate (`team:payments`, `bots`). */
 export function sliceName(slice: Slice): string {
-  switch (slice.kind) {
-    case 'team':
-      return `team:${slice.name}`;
-    case 'product':
-      return `product:${slice.name}`;
-    case 'path':
-      return `path:${slice.glob}`;
-    case 'label':
-      return `label:${slice.name}`;
-    case 'author':
-      return `author:${slice.who}`;
-    default:
-      return slice.kind;
-  }
+  return slice.value === null ? slice.kind : `${slice.kind}:${slice.value}`;
 }
 
-/** Whether a slice needs the files each change touched (and, for teams, the CODEOWNERS file). */
-export function needsFiles(slice: Slice): boolean {
-  return slice.kind === 'team' || slice.kind === 'path';
+function kindOf(slice: Slice, kinds: Registry): SliceKind {
+  const kind = kindNamed(slice.kind, kinds);
+  // a slice is made by parseSlice from the same registry: another is a caller's bug
+  if (kind === undefined) throw new Error(`no slice kind ${slice.kind}`);
+  return kind;
+}
+
+/** What the slices read besides each change's own record: the files each change touched, the CODEOWNERS file. */
+export function sliceNeeds(slices: ReadonlyArray<Slice>, kinds: Registry = SLICE_KINDS): Set<SliceNeed> {
+  return new Set(slices.flatMap((s) => kindOf(s, kinds).meta.needs));
+}
+
+/** The predicate of a slice over the changes' facts, given what the repository says (its CODEOWNERS file). */
+export function slicePredicate(slice: Slice, context: SliceContext, kinds: Registry = SLICE_KINDS): (facts: SliceFacts) => boolean {
+  return kindOf(slice, kinds).predicate(slice, context);
+}
+
+/** How a slice's report is built: over its own deploys (a product's), counting the bots' changes (`bots`). */
+export function sliceMeasure(slice: Slice, kinds: Registry = SLICE_KINDS): { countBots: boolean; ownDeploys: ((deploy: { readonly product?: string | undefined }) => boolean) | undefined } {
+  const kind = kindOf(slice, kinds);
+  return { countBots: kind.meta.countsBots === true, ownDeploys: kind.ownDeploys?.(slice) };
+}
+
+/** How `--by` groups the changes: a kind that has a grouping, and the value after its colon (`path:2`), if it takes one. */
+export interface Grouping {
+  readonly kind: string;
+  readonly argument: string | null;
+}
+
+/** The kinds `--by` takes, in the registry's order. */
+function groupingKinds(kinds: Registry): Array<SliceKind & { by: NonNullable<SliceKind['by']> }> {
+  return Object.values(kinds).filter((k): k is SliceKind & { by: NonNullable<SliceKind['by']> } => k.by !== undefined);
+}
+
+const writtenGrouping = (kind: SliceKind & { by: NonNullable<SliceKind['by']> }): string =>
+  kind.by.argument === undefined ? kind.meta.name : `${kind.meta.name}:${kind.by.argument.text}`;
+
+/** `--by`'s values, in the registry's order: `team`, `path:DEPTH`. */
+export function groupingChoices(kinds: Registry = SLICE_KINDS): string[] {
+  return groupingKinds(kinds).map(writtenGrouping);
+}
+
+/** `--by`'s help: `team (CODEOWNERS), product (a monorepo's), path:DEPTH (folders) or label (GitHub)`. */
+export function groupingHelp(kinds: Registry = SLICE_KINDS): string {
+  return orList(groupingKinds(kinds).map((k) => `${writtenGrouping(k)} (${k.by.help})`));
 }
 
 /**
- * The predicate of a slice over the changes' facts; `owners` is the CODEOWNERS file at the window's end (null:
- * there is none, and every change is unowned). `team:unowned` is the changes no team owns a third of.
+ * Reads `--by`: a kind that has a grouping, and for one that takes an argument, a colon and an argument its
+ * pattern allows (`path:2`).
+ * @throws ConfigError (exit 2) listing the groupings, for anything else
  */
-export function slicePredicate(slice: Slice, owners: Owners | null): (facts: SliceFacts) => boolean {
-  switch (slice.kind) {
-    case 'team':
-      return (f) => {
-        const teams = owners === null ? [] : teamsOf(f.files, owners);
-        return slice.name === UNOWNED ? teams.length === 0 : teams.includes(slice.name);
-      };
-    case 'path': {
-      const matcher = ignore().add(slice.glob);
-      return (f) => f.files.some((file) => matcher.ignores(file.path));
-    }
-    case 'product':
-      return (f) => (f.products ?? []).some((p) => p.toLowerCase() === slice.name);
-    case 'label':
-      return (f) => f.labels.some((l) => l.toLowerCase() === slice.name);
-    case 'ai':
-      return (f) => f.aiAssisted;
-    case 'other':
-      return (f) => !f.aiAssisted;
-    case 'bots':
-      return (f) => f.bot;
-    case 'author':
-      return (f) => f.author.toLowerCase() === slice.who || f.authorEmail?.toLowerCase() === slice.who;
-  }
-}
-
-/** How `--by` groups the changes: by owning team, by product, by folder DEPTH levels deep, or by pull request label. */
-export type Grouping = { kind: 'team' } | { kind: 'product' } | { kind: 'path'; depth: number } | { kind: 'label' };
-
-/**
- * Reads `--by`: `team`, `product`, `path:DEPTH` (1–9) or `label`.
- * @throws ConfigError (exit 2) for anything else
- */
-export function parseGrouping(text: string): Grouping {
+export function parseGrouping(text: string, kinds: Registry = SLICE_KINDS): Grouping {
   const written = text.trim();
-  if (written === 'team' || written === 'product' || written === 'label') return { kind: written };
-  const m = /^path:([1-9])$/.exec(written);
-  if (m) return { kind: 'path', depth: Number(m[1]) };
-  const shown = written.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  throw new ConfigError(`--by '${shown}' is not a grouping: write team, product, path:DEPTH (such as path:2) or label`);
+  const colon = written.indexOf(':');
+  const name = colon === -1 ? written : written.slice(0, colon);
+  const argument = colon === -1 ? null : written.slice(colon + 1);
+  const by = kindNamed(name, kinds)?.by;
+  if (by !== undefined) {
+    if (by.argument === undefined && argument === null) return { kind: name, argument: null };
+    if (by.argument !== undefined && argument !== null && by.argument.pattern.test(argument)) return { kind: name, argument };
+  }
+  const choices = groupingKinds(kinds).map((k) => (k.by.argument === undefined ? k.meta.name : `${writtenGrouping(k)} (such as ${k.meta.name}:${k.by.argument.example})`));
+  throw new ConfigError(`--by '${printable(written)}' is not a grouping: write ${orList(choices)}`);
 }
 
-/** the group of the changes whose files are all at the top of the tree (path:DEPTH) or that have no label */
-export const NO_GROUP = { path: '(top level)', label: '(no label)', product: '(no product)' } as const;
+/** The kind of a `--by` table, by the grouping it was written with (`path:2`); undefined for one no kind has. */
+export function groupingOf(by: string, kinds: Registry = SLICE_KINDS): (SliceKind & { by: NonNullable<SliceKind['by']> }) | undefined {
+  const kind = kindNamed(by.split(':')[0] ?? '', kinds);
+  return kind?.by === undefined ? undefined : (kind as SliceKind & { by: NonNullable<SliceKind['by']> });
+}
+
+/** One of a `--by` table's rows in a sentence: `team`, `folder`; `slice` for a grouping no kind has. */
+export function groupingNoun(by: string, kinds: Registry = SLICE_KINDS): string {
+  return groupingOf(by, kinds)?.meta.noun ?? 'slice';
+}
+
+/** Whether a row of a table by `by` is that of the changes in no group (`team:unowned`, `path:(top level)`). */
+export function isNoGroup(name: string, by: string, kinds: Registry = SLICE_KINDS): boolean {
+  const kind = groupingOf(by, kinds);
+  return kind !== undefined && name === `${kind.meta.name}:${kind.by.none}`;
+}
 
 /**
- * Each change's groups under `by`, by slice name (`team:payments`, `path:src/api`, `label:bug`), in the order
- * the changes come: a change is in every group holding at least a third of its changed lines (teams and
- * folders, never split in fractions), in each of its labels or in each of its products; one in none is in
- * `team:unowned`, the top level, `(no label)` or `(no product)`. Pure.
+ * The slice a row of a table by `by` is (`product:@acme/a`, normalised as the kind compares it); null for the row of
+ * the changes in no group, which is no slice of the kind (`product:(no product)` has no deploys of its own).
  */
-export function groupChanges(facts: readonly SliceFacts[], by: Grouping, owners: Owners | null): Map<string, string[]> {
+export function rowSlice(name: string, by: string, kinds: Registry = SLICE_KINDS): Slice | null {
+  const kind = groupingOf(by, kinds);
+  if (kind === undefined || isNoGroup(name, by, kinds) || !name.startsWith(`${kind.meta.name}:`)) return null;
+  const value = name.slice(kind.meta.name.length + 1);
+  return { kind: kind.meta.name, value: kind.normalise === undefined ? value : kind.normalise(value) };
+}
+
+/**
+ * Rows of a table by `by` in the grouping's order: the row of the changes in no group last, the others by the
+ * grouping's own order of their values, else most changes first; ties by name. Pure.
+ */
+export function sortByGrouping<R extends { name: string; changes: number }>(rows: readonly R[], by: string, kinds: Registry = SLICE_KINDS): R[] {
+  const kind = groupingOf(by, kinds);
+  const order = kind?.by.order;
+  const prefix = kind === undefined ? '' : `${kind.meta.name}:`;
+  const last = (r: R): number => (isNoGroup(r.name, by, kinds) ? 1 : 0);
+  const own = (a: R, b: R): number => (order === undefined ? b.changes - a.changes : order(a.name.slice(prefix.length), b.name.slice(prefix.length)));
+  return [...rows].sort((a, b) => last(a) - last(b) || own(a, b) || a.name.localeCompare(b.name));
+}
+
+/**
+ * Each change's groups under `by`, by slice name (`team:payments`, `path:src/api`, `label:bug`), in the order the
+ * changes come: a change is in every group its kind gives it (teams and folders holding at least a third of its
+ * changed lines, each of its labels or products), one in none in the kind's `none` group (`team:unowned`). Pure.
+ */
+export function groupChanges(facts: readonly SliceFacts[], by: Grouping, context: SliceContext, kinds: Registry = SLICE_KINDS): Map<string, string[]> {
+  const kind = kindNamed(by.kind, kinds);
+  const grouping = kind?.by;
+  if (grouping === undefined) throw new Error(`no grouping ${by.kind}`);
   const groups = new Map<string, string[]>();
-  const put = (name: string, id: string): void => {
-    const ids = groups.get(name);
-    if (ids) ids.push(id);
-    else groups.set(name, [id]);
-  };
-  const folders = by.kind === 'path' ? folderOwners(by.depth) : null;
   for (const f of facts) {
-    let names: string[];
-    if (by.kind === 'label') names = [...new Set(f.labels.map((l) => l.toLowerCase()))].map((l) => `label:${l}`);
-    else if (by.kind === 'product') names = (f.products ?? []).map((p) => `product:${p}`);
-    else {
-      const of = folders ?? owners;
-      names = (of === null ? [] : teamsOf(f.files, of)).map((n) => `${by.kind}:${n}`);
+    const values = grouping.groups(f, context, by.argument);
+    for (const value of values.length === 0 ? [grouping.none] : values) {
+      const name = `${by.kind}:${value}`;
+      const ids = groups.get(name);
+      if (ids) ids.push(f.id);
+      else groups.set(name, [f.id]);
     }
-    if (names.length === 0) names = [by.kind === 'team' ? `team:${UNOWNED}` : by.kind === 'label' ? `label:${NO_GROUP.label}` : `${by.kind}:${NO_GROUP[by.kind]}`];
-    for (const name of names) put(name, f.id);
   }
   return groups;
-}
-
-/** The folder `depth` levels deep as a path's owner: `src/api/x.ts` at depth 2 is `src/api`; a shallower file has none. */
-function folderOwners(depth: number): Owners {
-  return {
-    of(path) {
-      const parts = path.split('/');
-      return parts.length > depth ? [parts.slice(0, depth).join('/')] : [];
-    },
-  };
 }

@@ -1,5 +1,4 @@
 import { STAGES } from '../domain.js';
-import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
 import { cell } from './csv.js';
 
@@ -34,7 +33,7 @@ export function renderPreviousCsv(report: Report): string {
   const rows = (p?.covered ? p.rows : []).map((r) => {
     const real = r.direction === 'better' || r.direction === 'worse';
     const verdict = r.direction === null ? 'not measured' : r.direction === 'uncertain' ? 'the data cannot tell' : r.direction;
-    return [r.group === 'dora' ? figureLabel(r.key) : r.label, r.key, r.unit, r.before, r.after, real ? r.change : null, real ? r.interval.low : null, real ? r.interval.high : null, verdict, r.sample.before, r.sample.after, p?.since, p?.until].map(cell).join(',');
+    return [r.label, r.key, r.unit, r.before, r.after, real ? r.change : null, real ? r.interval.low : null, real ? r.interval.high : null, verdict, r.sample.before, r.sample.after, p?.since, p?.until].map(cell).join(',');
   });
   return [PREVIOUS_COLUMNS.join(','), ...rows].map((r) => `${r}\r\n`).join('');
 }

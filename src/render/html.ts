@@ -3,6 +3,7 @@ import type { Report } from '../report/schema.js';
 import { businessHoursText, mergedInWindow, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
+import { acceptance } from './html/acceptance.js';
 import { aiComparison, queues } from './html/comparison.js';
 import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
@@ -38,7 +39,7 @@ export const HTML_CSP = [
  * one small inline script that searches, sorts and pages the table of changes from the DOM), readable on a
  * phone, in dark mode and printed. Sections in reading order: the headline and key figures, where the time goes,
  * what to do next, the DORA keys, then lead time, deploys, the unreleased backlog, review, rework, CI, work in
- * progress, AI-assisted vs other, the queues, and every change. Every piece of text from git or GitHub is
+ * progress, AI-assisted vs other, acceptance, the queues, and every change. Every piece of text from git or GitHub is
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
@@ -65,6 +66,7 @@ export function renderHtml(input: Report): string {
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),
+        acceptance(report),
         queues(report),
         changesTable(report),
       ];

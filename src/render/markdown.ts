@@ -10,6 +10,7 @@ import { deployRateText, durationFormat, durationOrBound, formatDuration, format
 import { figureLabel } from '../metrics/catalogue.js';
 import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
+import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
@@ -83,6 +84,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
       out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
     }
     for (const section of health) append(out, healthSection(section));
+    append(out, acceptanceMarkdown(report));
     append(out, queueSection(report));
     append(out, slowest(report));
     if (options.summary) append(out, leftOut(report));
@@ -265,6 +267,26 @@ function flow(report: Report): string[] {
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
   return ['### Change size', '', ...lines, ''];
+}
+
+/** Acceptance per group and AI tool, or the one sentence saying why it is not measured. */
+function acceptanceMarkdown(report: Report): string[] {
+  const view = acceptanceView(report, durationFormat(report.businessHours), true);
+  if (view === null) return [];
+  if (view.unknown !== null) return [`### ${md(ACCEPTANCE_TITLE)}`, '', md(view.unknown), ''];
+  const name = (r: AcceptanceRow): string => (r.tool ? `↳ ${md(r.name)}` : md(r.name));
+  return [
+    `### ${md(ACCEPTANCE_TITLE)}`,
+    '',
+    md(ACCEPTANCE_BASIS),
+    '',
+    ...table(['', 'Merged', 'Rejected', 'Acceptance', '95% interval', 'Drafts closed', 'Agents’ failed runs'], 'lrrrrrr', view.rows.map((r) => [name(r), ...[r.merged, r.rejected, r.share, r.interval, r.drafts, r.failedRuns].map(md)])),
+    'What the rejected ones took: opened → closed, and others’ reviews and comments before the close (time in review: the first one → the close).',
+    '',
+    ...table(['', 'Rejected', 'p50 to close', 'Reviewed', 'Reviews', 'Comments', 'Time in review'], 'lrrrrrr', view.rows.map((r) => [name(r), ...[r.rejected, r.toClose, r.reviewed, r.reviews, r.comments, r.inReview].map(md)])),
+    ...(view.difference ? [`${md(view.difference)}.`, ''] : []),
+    ...(view.note ? [`> ${md(view.note)}`, ''] : []),
+  ];
 }
 
 function healthSection(section: HealthSection): string[] {

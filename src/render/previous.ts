@@ -2,7 +2,6 @@
  * The previous period as every format writes it (SPEC section 10): the window against the one of the same length
  * before it, a change written only where its 95% interval excludes 0 — otherwise the data cannot tell.
  */
-import { figureLabel } from '../metrics/catalogue.js';
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
@@ -37,8 +36,8 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
   }
   const rows = p.rows
     .filter((r) => r.direction !== null)
-    // a DORA key by its catalogue label, as every table names it
-    .map((r) => ({ label: r.group === 'dora' ? figureLabel(r.key) : r.label, before: valueText(r.before, r, days), now: valueText(r.after, r, days), change: changeText(r, days), direction: r.direction }));
+    // every row the report holds, each by the name the catalogue gives it (`metrics/compared.ts`)
+    .map((r) => ({ label: r.label, before: valueText(r.before, r, days), now: valueText(r.after, r, days), change: changeText(r, days), direction: r.direction }));
   return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows };
 }
 

@@ -36,13 +36,24 @@ function cells(report: Report, row: ProductRow): string[] {
 
 /** What the table is over, under its title. */
 function lead(rows: readonly ProductRow[]): string {
-  return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the first deploy of any); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
+  return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them the first deploy of any); ${figureLabel('dora.changeFailureRate')} is over each product's own deploys.`;
 }
 
-/** The npm scope every product's name starts with (`@changesets/`), when they share one; else ''. */
+/**
+ * The folders every product's name starts with, when they share some: an npm scope (`@changesets/`), a Go
+ * module's path (`go.opentelemetry.io/otel/`, whose root module is the scope itself); else ''.
+ */
 function commonScope(rows: readonly ProductRow[]): string {
-  const scope = /^@[^/]+\//.exec(rows[0]?.name ?? '')?.[0] ?? '';
-  return scope !== '' && rows.length > 1 && rows.every((r) => r.name.startsWith(scope) && r.name.length > scope.length) ? scope : '';
+  if (rows.length < 2) return '';
+  const names = rows.map((r) => `${r.name}/`);
+  let scope = names[0] as string;
+  for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf('/', scope.length - 2) + 1);
+  return scope;
+}
+
+/** A name as the terminal's table shows it: without the common scope; the scope's own module as `.`. */
+function shortName(name: string, scope: string): string {
+  return scope === '' ? name : `${name}/` === scope ? '.' : name.slice(scope.length);
 }
 
 /** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product. */
@@ -50,13 +61,14 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return [];
   const scope = commonScope(rows);
-  const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? cell.slice(scope.length) : cell)));
+  const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
   const columns = TEXT_HEADS.map((head, i) => ({
     head,
     ...(i > 0 && { align: 'right' as const }),
     ...(i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }),
   }));
-  const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}.`} CFR: change failure rate; unrel.: unreleased.`;
+  const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : '';
+  const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
   return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), fitTable(columns, body, ctx)];
 }
 

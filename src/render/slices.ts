@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { STAGES, type StageName } from '../domain.js';
+import { groupingNoun, groupingOf, isNoGroup } from '../model/slices.js';
 import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
@@ -12,7 +13,7 @@ import { fitTable, naturalWidth } from './text/layout.js';
 import { largest } from '../lists.js';
 
 /*
- * `--by`'s table: one row per team, folder or label (summary.slices). Text, Markdown and HTML lay out the same
+ * `--by`'s table: one row per team, product, folder or label (summary.slices). Text, Markdown and HTML lay out the same
  * cells from one list of columns; the share of changes no team owns is a finding of its own, written under the
  * table, and the HTML draws each slice's stage medians and lead time beside it.
  */
@@ -81,8 +82,14 @@ function columns(report: Report): Column[] {
   ];
 }
 
-/** `--by product`: each product's own deploys and failure rate (the other groupings share the repository's). */
-const byProduct = (report: Report): boolean => report.summary.slices?.by === 'product';
+/**
+ * A grouping whose slices have deploys of their own (`--by product`): each row's deploys and failure rate (the
+ * other groupings share the repository's).
+ */
+const byProduct = (report: Report): boolean => {
+  const by = report.summary.slices?.by;
+  return by !== undefined && groupingOf(by)?.ownDeploys !== undefined;
+};
 
 function productHeads(report: Report): string[] {
   return byProduct(report) ? ['deploys', 'failure rate'] : [];
@@ -111,9 +118,9 @@ function slowestStage(row: SliceRow, gitOnly: boolean): string {
  * owners when that share reaches UNOWNED_FINDING, and how a change counts in several rows.
  */
 export function sliceFindings(slices: Slices, counted: number): string[] {
-  if (slices.by !== 'team') return [];
+  if (groupingOf(slices.by)?.by.owners !== true) return [];
   if (slices.owners === null) return ['No CODEOWNERS file at the window\'s end (.github/, the root or docs/): no change has an owner.'];
-  const unowned = slices.rows.find((r) => r.name === 'team:unowned')?.changes ?? 0;
+  const unowned = slices.rows.find((r) => isNoGroup(r.name, slices.by))?.changes ?? 0;
   const share = slices.unownedShare;
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
   // pooled: the share is of the changes of the repositories whose reports were sliced, not of the whole
@@ -180,7 +187,7 @@ export function renderSlicesHtml(report: Report): string {
   const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(text).replace(/ p50$/, '<br>p50')}</th>`).join('');
   const tr = (r: string[]): string =>
     `<tr>${r.map((text, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? ' class="num"' : i === last ? ' class="ext"' : ''}>${escapeHtml(text)}</td>`)).join('')}</tr>`;
-  const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${slices.by === 'team' ? 'team' : 'slice'}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join('')}</tbody></table></div>`;
+  const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join('')}</tbody></table></div>`;
   return section(
     'slices',
     `By ${slices.by}`,
@@ -199,21 +206,21 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const days = durationFormat(report.businessHours);
   const format = (v: number | null): string => formatDuration(v, days);
   const stages = shownStages(report);
-  // every row's name starts with the grouping (team:): the caption says it, the bars keep the room
-  const label = (name: string): string => name.replace(/^[a-z]+:/, '');
-  const noun = slices.by === 'team' ? 'team' : slices.by === 'label' ? 'label' : 'folder';
+  // every row's name starts with the grouping's kind (team:): the caption says it, the bars keep the room
+  const label = (name: string): string => name.slice(name.indexOf(':') + 1);
+  const noun = groupingNoun(slices.by);
   const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
   const longest = Math.max(0, largest(sums));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(
-    { id: 'slice-stages', title: `Stage medians by ${slices.by}`, description: `For each ${slices.by === 'team' ? 'team' : 'slice'}, the median time of its changes in each stage, laid end to end.` },
+    { id: 'slice-stages', title: `Stage medians by ${noun}`, description: `For each ${noun}, the median time of its changes in each stage, laid end to end.` },
     slices.rows.map((r, i) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)), text: format(sums[i] ?? 0) })),
     { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
   );
   const leadSvg = barChart(
-    { id: 'slice-lead-times', title: `Median lead and cycle time by ${slices.by}`, description: 'For each slice, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.' },
+    { id: 'slice-lead-times', title: `Median lead and cycle time by ${noun}`, description: `For each ${noun}, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.` },
     slices.rows.map((r) => ({ label: label(r.name), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null] })),
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format, empty: 'no slice has a known lead or cycle time' },
   );

@@ -1,7 +1,8 @@
 import { advise } from '../advice/index.js';
-import { STAGES, type Change, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
+import { STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
+import { computeAcceptance } from '../metrics/acceptance.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
@@ -17,6 +18,7 @@ import { previousPeriod } from '../metrics/previous.js';
 import { keyTrends, weeklyTrend } from '../metrics/trend.js';
 import { unreleasedChanges } from '../metrics/unreleased.js';
 import { VERSION } from '../version.js';
+import { reportClosedPulls } from './closed-pulls.js';
 import { toReportChange, toReportDeploy, toReportOpenPull, windowOf, iso } from './convert.js';
 import type { Policy, Report, ReportSummary, RepositoryRow, RepositorySummary } from './schema.js';
 
@@ -76,6 +78,8 @@ interface DomainModel {
   deploys: readonly Deploy[];
   /** pull requests open at the end of the window (GitHub mode) */
   openPulls: readonly OpenPull[];
+  /** pull requests closed without merging (GitHub mode), when every one of the window was read: acceptance */
+  closedPulls?: readonly ClosedPull[] | null;
   listed?: true;
 }
 
@@ -84,6 +88,8 @@ interface MeasuredModel {
   changes: readonly MeasuredChange[];
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
+  /** as a domain model's: the reports' pull requests closed without merging, when every GitHub one listed them */
+  closedPulls?: readonly ClosedPull[] | null;
   listed: false;
 }
 
@@ -121,6 +127,8 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     signal: context.deploySignal.kind,
     github,
     hours,
+    closedPulls: model.closedPulls ?? null,
+    includeBots: policy.includeBots,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
@@ -142,6 +150,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     queueOnlyChanges: listed?.queueOnlyChanges ?? [],
     deploys: listed?.deploys ?? [],
     openPulls: listed?.openPulls ?? [],
+    ...(listed?.closedPulls !== undefined && { closedPulls: listed.closedPulls }),
     ...(context.unlinkedIncidents !== undefined && context.unlinkedIncidents.length > 0 && { unlinkedIncidents: context.unlinkedIncidents }),
     ...(listed === null && { withChanges: false }),
     summary,
@@ -151,15 +160,15 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   };
   if (context.repositories) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls);
+    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
     report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
 }
 
-/** The lists of a report read from a repository: its window's changes, deploys and open pull requests. */
-function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls'> {
+/** The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests. */
+function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls' | 'closedPulls'> {
   const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
   return {
     changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
@@ -169,6 +178,7 @@ function lists(model: DomainModel, window: Window, now: number, counts: (c: Chan
       .map((c) => toReportChange(c, true)),
     deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
     openPulls: model.openPulls.map(toReportOpenPull),
+    ...(model.closedPulls !== undefined && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }),
   };
 }
 
@@ -194,22 +204,30 @@ interface RepositoryGroup {
   changes: readonly MeasuredChange[];
   deploys: readonly MeasuredDeploy[];
   openPulls: readonly OpenPull[];
+  /** its pull requests closed without merging, when they were read (acceptance); else null or absent */
+  closedPulls?: readonly ClosedPull[] | null;
 }
 
 const EMPTY_GROUP: RepositoryGroup = { changes: [], deploys: [], openPulls: [] };
 
 /** One pass over everything: filtering it once per repository was quadratic over an organisation. */
-function groupByRepository(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], openPulls: readonly OpenPull[]): Map<string | undefined, RepositoryGroup> {
-  type Gathered = { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[] };
+function groupByRepository(
+  changes: readonly MeasuredChange[],
+  deploys: readonly MeasuredDeploy[],
+  openPulls: readonly OpenPull[],
+  closedPulls: readonly ClosedPull[] | null,
+): Map<string | undefined, RepositoryGroup> {
+  type Gathered = { changes: MeasuredChange[]; deploys: MeasuredDeploy[]; openPulls: OpenPull[]; closedPulls: ClosedPull[] | null };
   const groups = new Map<string | undefined, Gathered>();
   const group = (name: string | undefined): Gathered => {
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [] }));
+    if (!g) groups.set(name, (g = { changes: [], deploys: [], openPulls: [], closedPulls: closedPulls === null ? null : [] }));
     return g;
   };
   for (const c of changes) group(c.repository).changes.push(c);
   for (const d of deploys) group(d.repository).deploys.push(d);
   for (const p of openPulls) group(p.repository).openPulls.push(p);
+  for (const p of closedPulls ?? []) group(p.repository).closedPulls?.push(p);
   return groups;
 }
 
@@ -238,6 +256,10 @@ interface SummaryInput {
   fromGitHub?: (change: MeasuredChange) => boolean;
   /** one repository: every counted change and deploy of the model, for the window before this one */
   previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean };
+  /** the pull requests closed without merging, when all of the window's were read (GitHub mode); else null */
+  closedPulls?: readonly ClosedPull[] | null;
+  /** bots' pull requests are counted (--include-bots) */
+  includeBots?: boolean;
 }
 
 function summarize(input: SummaryInput): ReportSummary {
@@ -253,7 +275,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   const { inWindow, counted, window, hours } = input;
   // the changes still waiting have waited until now, counted as every other duration is
   const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
-  const stages = summarizeStages(counted, waiting);
+  const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): WindowFigures => windowFigures({ changes, deploys, window: w, waiting, signal: input.signal, hours });
+  const figures = figuresOf(counted, input.deploys, window);
+  const { stageSummary: stages, dora, ...more } = figures;
   const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
   const health = computeFlowHealth({
     changes: counted,
@@ -262,7 +286,6 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
-  const dora = computeDora({ window, now: input.now, deploys: input.deploys, leadTime: stages.leadTime, signal: input.signal, businessHours: hours !== null });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
@@ -287,7 +310,14 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     ...(detail && input.previous && {
-      previous: previousPeriod({ ...input.previous, window, current: { stages: stages.stages, dora }, stages: queueStages(input.github, input.signal), waiting, signal: input.signal, github: input.github, businessHours: hours !== null }),
+      previous: previousPeriod({
+        ...input.previous,
+        window,
+        current: comparedPart(figures),
+        figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+        stages: queueStages(input.github, input.signal),
+        github: input.github,
+      }),
     }),
     ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
     leadTimeHistogram: leadTimeHistogram(counted),
@@ -296,7 +326,43 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     ...(detail && { queues }),
     queueTrend,
     ...(detail && { reviewCapacity: input.github ? reviewCapacity(input.queued.changes, input.queued.openPulls, { ...input.queued, ...window }) : null }),
+    acceptance: input.github && input.closedPulls !== undefined && input.closedPulls !== null
+      ? computeAcceptance({ changes: counted, closedPulls: input.closedPulls, window, includeBots: input.includeBots ?? false, measure: waiting.measure })
+      : null,
+    // a figure of the window added in `windowFigures` alone, after the rest: its schema is the catalogue's
+    ...more,
   };
+}
+
+/** What the figures of one window are computed from. */
+interface WindowInput {
+  /** its counted changes */
+  changes: readonly MeasuredChange[];
+  /** its deploys */
+  deploys: readonly MeasuredDeploy[];
+  window: Window;
+  waiting: Waiting;
+  signal: DeploySignalKind;
+  hours: BusinessHours | null;
+}
+
+/** A window's figures that are compared with another window's: those `windowFigures` computes. */
+type WindowFigures = ReturnType<typeof windowFigures>;
+
+/**
+ * The figures of one window that a comparison reads (the catalogue's `compared`), computed alike for the window
+ * and, for the previous period, for the window before it. A figure added here is in the summary and the previous
+ * period with no other edit (its schema and comparison are read from its catalogue entry).
+ */
+function windowFigures(input: WindowInput) {
+  const stageSummary = summarizeStages(input.changes, input.waiting);
+  const dora = computeDora({ window: input.window, now: input.waiting.now, deploys: input.deploys, leadTime: stageSummary.leadTime, signal: input.signal, businessHours: input.hours !== null });
+  return { stageSummary, dora };
+}
+
+/** A window's figures as the summary places them, for the compared figures' catalogue paths. */
+function comparedPart({ stageSummary, ...rest }: WindowFigures): object {
+  return { stages: stageSummary.stages, cycleTime: stageSummary.cycleTime, leadTime: stageSummary.leadTime, ...rest };
 }
 
 /**
@@ -317,7 +383,10 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
   const ours = queueInput(group.changes, group.openPulls, (c) => isCounted(c, policy), policy, queued.now, queued.timezone);
   // its own sources: a git-only repository among GitHub ones has no review figures, not zeros
   const github = repo.sources.includes('github');
-  const summary = summarizeWith({ inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours }, false);
+  const summary = summarizeWith({
+    inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours,
+    closedPulls: group.closedPulls ?? null, includeBots: policy.includeBots,
+  }, false);
   const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), businessHours: hours };
   const top = advise(advice, policy.thresholds)[0];
   return {

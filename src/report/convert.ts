@@ -199,6 +199,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     cycleTime: c.cycleTime,
     leadTime: c.leadTime,
     review: c.review,
+    ...(c.labels !== undefined && { labels: c.labels }),
     ...(c.products !== undefined && { products: c.products }),
     ...(repository !== undefined && { repository }),
   };

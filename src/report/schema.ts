@@ -6,14 +6,17 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { COUNTS } from '../metrics/catalogue.js';
+import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
 import { refineReport } from './invariants.js';
 import {
+  acceptanceSchema,
   aiComparisonSchema,
   businessHoursSchema,
+  catalogueOnly,
   censoredDistributionSchema,
   ciHealthSchema,
   distributionSchema,
@@ -158,7 +161,7 @@ export const histogramSchema = z.object({
   buckets: z.array(histogramBucketSchema),
 });
 
-export const summarySchema = z.object({
+const writtenSummarySchema = z.object({
   changes: figureSchema(COUNTS.changes),
   excluded: z.object({ bots: figureSchema(COUNTS.bots), syncs: figureSchema(COUNTS.syncs) }).describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
@@ -187,12 +190,25 @@ export const summarySchema = z.object({
   ci: ciHealthSchema.nullable(),
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
+  acceptance: acceptanceSchema
+    .nullable()
+    .optional()
+    .describe('GitHub mode: the share of the window\'s decided pull requests that merged, and what the rejected ones took; null where the pull requests closed without merging were not read (git alone: git never sees one; a slice; a report over several repositories; a read cut short by --partial); absent from reports made before it was measured'),
   queues: queuesSchema.describe('per stage, week by week: arrivals, departures and the queue at the week\'s end, over every counted change merged by now and (GitHub) the open pull requests'),
   queueTrend: queueTrendsSchema.describe('per stage: arrivals and departures per week, the queue\'s growth per week, and both sides of Little\'s law'),
   reviewCapacity: reviewCapacitySchema,
   slices: slicesSchema.optional(),
   products: productsSchema.optional(),
 });
+
+/**
+ * The summary: the parts written above, then every part of the catalogue they do not spell out, its schema the
+ * catalogue's (`catalogueSchema`), so a figure added to the catalogue and computed by the report builder is in the
+ * JSON Schema and read back with no schema written for it. Such a part is optional: a report written before it was
+ * measured still reads (a gate on it is then not measured). Its type is the written parts': a part the catalogue
+ * alone declares is read through the catalogue (gates, comparisons), never by name.
+ */
+export const summarySchema = writtenSummarySchema.extend(catalogueOnly(CATALOGUE, writtenSummarySchema.shape)) as unknown as typeof writtenSummarySchema;
 export type ReportSummary = z.infer<typeof summarySchema>;
 
 export const repositorySummarySchema = summarySchema
@@ -251,6 +267,7 @@ export const reportSchema = z.object({
     .describe('counted changes merged outside the window (before it, or after it and by now) whose stages overlapped it: only the queues count them'),
   deploys: z.array(reportDeploySchema).describe('deploys in the window'),
   openPulls: z.array(openPullSchema).describe('pull requests open at the end of the window (GitHub mode; [] from git alone)'),
+  closedPulls: z.array(closedPullSchema).optional().describe('pull requests into the tracked branch closed without merging in the window (GitHub mode, when they were read), oldest close first'),
   unlinkedIncidents: z.array(unlinkedIncidentSchema).optional().describe('incidents opened in the window that followed no deploy (of their product) within --incident-window: they fail nothing; present when there is one'),
   withChanges: z
     .literal(false)

@@ -1,4 +1,5 @@
 import { STAGES } from '../domain.js';
+import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
 import type { Report, ReportDeploy } from './schema.js';
@@ -50,8 +51,8 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
   return { ...rest, changes, deploys, openPulls: report.openPulls };
 }
 
-/** One row of the `--by` table from a slice's report; a product's (`product`) has its own deploys and failure rate. */
-export function sliceRow(name: string, slice: Report, product = false): SliceRow {
+/** One row of the `--by` table from a slice's report; one over its own deploys (`ownDeploys`: a product's) gives its deploys and failure rate. */
+export function sliceRow(name: string, slice: Report, ownDeploys = false): SliceRow {
   const s = slice.summary;
   const top = slice.recommendations[0];
   return {
@@ -62,7 +63,7 @@ export function sliceRow(name: string, slice: Report, product = false): SliceRow
     leadTimeP50: s.leadTime.p50,
     leadTimeAtLeast: s.leadTime.p50 === null ? (s.leadTime.bounds?.p50 ?? s.leadTime.atLeast) : null,
     unreleased: s.unreleased.count,
-    ...(product && { deploys: s.dora.deploymentFrequency.count, changeFailureRate: s.dora.changeFailureRate.value }),
+    ...(ownDeploys && { deploys: s.dora.deploymentFrequency.count, changeFailureRate: s.dora.changeFailureRate.value }),
     aiShare: s.changes === 0 ? null : s.ai.assisted / s.changes,
     reviewsPerChange: s.review?.reviewsPerChange ?? null,
     topRecommendation: top && top.id !== 'healthy' ? { id: top.id, measure: top.measure, value: top.value } : null,
@@ -70,35 +71,23 @@ export function sliceRow(name: string, slice: Report, product = false): SliceRow
 }
 
 /**
- * `summary.slices` of a report grouped by `by`: one row per group of `groups` (slice name → change ids), most
- * changes first and the unowned row last; rows are over the counted changes only, as every figure.
+ * `summary.slices` of a report grouped by `by`: one row per group of `groups` (slice name → change ids), in the
+ * grouping's order (most changes first, the row of the changes in no group last); rows are over the counted
+ * changes only, as every figure. A row of a kind with deploys of its own (a product's) is measured over them.
  */
 export function sliceTable(report: Report, groups: ReadonlyMap<string, readonly string[]>, by: string, owners: string | null): Slices {
   const rows: SliceRow[] = [];
   for (const [name, ids] of groups) {
-    const product = productOfSlice(name);
-    rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys: product === null ? undefined : (d) => d.product === product }), product !== null));
+    const slice = rowSlice(name, by);
+    const ownDeploys = slice === null ? undefined : sliceMeasure(slice).ownDeploys;
+    rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys }), ownDeploys !== undefined));
   }
-  const sorted = sortSliceRows(rows);
-  return { by, owners, unownedShare: by === 'team' ? unownedShareOf(sorted, report.summary.changes) : null, rows: sorted };
+  const sorted = sortByGrouping(rows, by);
+  return { by, owners, unownedShare: groupingOf(by)?.by.owners === true ? noGroupShare(sorted, by, report.summary.changes) : null, rows: sorted };
 }
 
-/** the rows of the changes in no group: the unowned, the top level, no label, no product */
-const isRest = (name: string): boolean => name === 'team:unowned' || name.endsWith(':(top level)') || name.endsWith(':(no label)') || name.endsWith(':(no product)');
-
-/** The rows most changes first, the row of the changes in no group last. */
-export function sortSliceRows(rows: readonly SliceRow[]): SliceRow[] {
-  const last = (name: string): number => (isRest(name) ? 1 : 0);
-  return [...rows].sort((a, b) => last(a.name) - last(b.name) || b.changes - a.changes || a.name.localeCompare(b.name));
-}
-
-/** The share of `counted` changes in the unowned row; null when nothing is counted. */
-export function unownedShareOf(rows: readonly SliceRow[], counted: number): number | null {
-  const unowned = rows.find((r) => r.name === 'team:unowned')?.changes ?? 0;
-  return counted > 0 ? unowned / counted : null;
-}
-
-/** The product a `--by product` row names (`product:@acme/api`); null for any other row, and for `(no product)`. */
-function productOfSlice(name: string): string | null {
-  return name.startsWith('product:') && name !== 'product:(no product)' ? name.slice('product:'.length) : null;
+/** The share of `counted` changes in the row of the changes in no group (the unowned); null when nothing is counted. */
+export function noGroupShare(rows: readonly SliceRow[], by: string, counted: number): number | null {
+  const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
+  return counted > 0 ? none / counted : null;
 }

@@ -54,6 +54,8 @@ interface RunOptions {
   toFile?: boolean;
   /** run bin/flowaudit.js in a child process: for cases that need the process's own environment */
   subprocess?: boolean;
+  /** with subprocess: the most it may take (ms) before it is killed (default two minutes) */
+  timeout?: number;
 }
 
 /** Runs `flowaudit args…` in the sandbox and checks what every hostile case must hold, whatever it expects. */
@@ -64,7 +66,7 @@ export async function run(box: Sandbox, args: string[], options: RunOptions = {}
   if (toFile) mkdirOut(box);
   let result: { code: number; stdout: string; stderr: string };
   if (options.subprocess) {
-    const child = spawnSync(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH, HOME: box.dir, ...env }, encoding: 'utf8', timeout: 120_000 });
+    const child = spawnSync(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH, HOME: box.dir, ...env }, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
     result = { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
   } else {
     result = await runCli(argv, env);

@@ -34,14 +34,17 @@ const before = Array.from({ length: 11 }, (_, i) => change(PREVIOUS_START + (i +
 const after = Array.from({ length: 11 }, (_, i) => change(WINDOW.since + (i + 1) * D, (i + 2) * H, (1 + i) * H));
 const deploys = [...[1, 8, 15, 22].map((d) => deploy(PREVIOUS_START + d * D + 2 * H)), ...[1, 4, 8, 11, 15, 18, 22, 25].map((d) => deploy(WINDOW.since + d * D + 2 * H))];
 
+/** a window's figures as the report builder places them in its summary */
+function figures(changes: readonly MeasuredChange[], windowDeploys: readonly MeasuredDeploy[], window: { since: number; until: number }): object {
+  const stages = summarizeStages(changes, waiting);
+  const dora = computeDora({ window, now: NOW, deploys: windowDeploys, leadTime: stages.leadTime, signal: 'tags', businessHours: false });
+  return { stages: stages.stages, cycleTime: stages.cycleTime, leadTime: stages.leadTime, dora };
+}
+
 function previous(covered: boolean) {
-  const inWindow = after;
-  const stages = summarizeStages(inWindow, waiting);
-  const windowDeploys = deploys.filter((d) => d.at >= WINDOW.since);
-  const dora = computeDora({ window: WINDOW, now: NOW, deploys: windowDeploys, leadTime: stages.leadTime, signal: 'tags', businessHours: false });
   return previousPeriod({
-    changes: [...before, ...after], deploys, window: WINDOW, covered, current: { stages: stages.stages, dora },
-    stages: ['coding', 'review', 'deploy'], waiting, signal: 'tags', github: false, businessHours: false,
+    changes: [...before, ...after], deploys, window: WINDOW, covered, current: figures(after, deploys.filter((d) => d.at >= WINDOW.since), WINDOW),
+    figuresOf: figures, stages: ['coding', 'review', 'deploy'], github: false,
   });
 }
 
@@ -72,6 +75,20 @@ describe('the previous period', () => {
     expect(rows.get('dora.changeFailureRate')).toMatchObject({ before: 0, after: 0, direction: 'same' });
     // the stages the data cannot see are not compared
     expect(rows.has('stages.pickup.p50')).toBe(false);
+  });
+
+  it('compares every figure the catalogue declares compared that the data can see, as compare does, with the figures\' whole names', () => {
+    expect(previous(true).rows.map((r) => [r.key, r.label])).toEqual([
+      ['stages.coding.p50', 'first → last p50'], ['stages.coding.p90', 'first → last p90'],
+      ['stages.review.p50', 'review & merge p50'], ['stages.review.p90', 'review & merge p90'],
+      ['stages.deploy.p50', 'deploy wait p50'], ['stages.deploy.p90', 'deploy wait p90'],
+      ['cycleTime.p50', 'cycle time p50'], ['cycleTime.p90', 'cycle time p90'],
+      ['dora.deploymentFrequency', 'deployment frequency'], ['dora.leadTime', 'lead time for changes'], ['dora.changeFailureRate', 'change failure rate'],
+      ['dora.timeToRestore', 'failed deployment recovery time'], ['dora.reworkRate', 'deployment rework rate'],
+    ]);
+    // cycle time = coding + review: before 11h … 31h (p50 21h), now 3h … 23h (p50 13h): apart by 8h, the samples overlapping
+    const rows = new Map(previous(true).rows.map((r) => [r.key, r]));
+    expect(rows.get('cycleTime.p50')).toMatchObject({ before: 21 * H, after: 13 * H, change: -8 * H, sample: { before: 11, after: 11 } });
   });
 
   it('gives no figures when the history does not reach back over the previous window', () => {

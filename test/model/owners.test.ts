@@ -67,3 +67,22 @@ describe('the teams of a change: every owner of at least a third of its changed 
     expect(teamsOf([{ path: 'pay/logo.png', lines: 0 }, { path: 'shop/a.png', lines: 0 }, { path: 'x.png', lines: 0 }], owners)).toEqual(['checkout', 'payments']);
   });
 });
+
+describe('CODEOWNERS patterns as GitHub documents them, matched in linear time', () => {
+  it('matches with case, as GitHub does', () => {
+    const owners = parseCodeowners('/Docs/ @acme/docs\n*.MD @alice\n');
+    expect([owners.of('Docs/a.txt'), owners.of('docs/a.txt'), owners.of('x.MD'), owners.of('x.md')]).toEqual([['docs'], [], ['alice'], []]);
+  });
+
+  it('**/logs owns every file in a logs folder at any depth; an owner-less /apps/github takes its folder back', () => {
+    const owners = parseCodeowners('**/logs @octocat\n/apps/ @octocat\n/apps/github\n');
+    expect(['build/logs/a', 'deeply/nested/logs/b', 'logs/c', 'apps/x', 'apps/github/y'].map((p) => owners.of(p))).toEqual([['octocat'], ['octocat'], ['octocat'], ['octocat'], []]);
+  });
+
+  it('leaves out a pattern past what a glob may cost, saying on which line, and keeps the others', () => {
+    const refused: Array<[number, string]> = [];
+    const owners = parseCodeowners(`* @all\n${'a*'.repeat(200)} @x\n`, (line, why) => refused.push([line, why]));
+    expect(refused).toEqual([[2, 'more than 100 wildcards']]);
+    expect(owners.of('aaaa')).toEqual(['all']);
+  });
+});

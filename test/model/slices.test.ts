@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodeowners } from '../../src/model/owners.js';
-import { groupChanges, parseGrouping, parseSlice, slicePredicate, sliceName, type SliceFacts } from '../../src/model/slices.js';
+import { change as domainChange } from './data.js';
+import type { Change } from '../../src/domain.js';
+import type { SliceKind } from '../../src/model/slice-kind.js';
+import { SLICE_KINDS } from '../../src/model/slice-kinds.js';
+import {
+  groupChanges, groupingChoices, groupingHelp, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, rowSlice, sliceForms, sliceMeasure, sliceName,
+  sliceNeeds, slicePredicate, sortByGrouping, type SliceFacts,
+} from '../../src/model/slices.js';
 
-const owners = parseCodeowners('/pay/ @acme/payments\n/shop/ @acme/checkout\n');
-const change = (id: string, files: Array<[string, number]>, more: Partial<SliceFacts> = {}): SliceFacts => ({
-  id, files: files.map(([path, lines]) => ({ path, lines })), labels: [], aiAssisted: false, bot: false, author: 'ada', ...more,
+const owners = { owners: parseCodeowners('/pay/ @acme/payments\n/shop/ @acme/checkout\n') };
+// each change as the domain holds it: a kind reading another of its fields finds it here too
+const change = (id: string, files: Array<[string, number]>, more: Partial<Change> = {}): SliceFacts => ({
+  id, files: files.map(([path, lines]) => ({ path, lines })), change: domainChange(id, { author: 'ada', ...more }),
 });
 const changes = [
-  change('a', [['pay/x.ts', 10]], { labels: ['AI-Pilot'], aiAssisted: true }),
+  change('a', [['pay/x.ts', 10]], { labels: ['AI-Pilot'], aiEvidence: ['Co-authored-by: Claude'] }),
   change('b', [['pay/x.ts', 5], ['shop/y.ts', 5]], { bot: true, author: 'dependabot[bot]' }),
-  change('c', [['pay/x.ts', 8], ['shop/y.ts', 2]], { labels: ['bug', 'ai-pilot'] }),
-  change('d', [['README', 3]], { author: 'Grace', authorEmail: 'grace@example.com' }),
+  change('c', [['pay/x.ts', 8], ['shop/y.ts', 2]], { labels: ['bug', 'ai-pilot'], products: ['@acme/Web'] }),
+  change('d', [['README', 3]], { author: 'Grace', products: ['api'] }),
 ];
 const ids = (slice: string): string[] => changes.filter(slicePredicate(parseSlice(slice), owners)).map((c) => c.id);
 
@@ -21,38 +29,61 @@ describe('slices', () => {
     expect(ids('team:unowned')).toEqual(['d']);
   });
 
-  it('path, label, ai, other, bots and author', () => {
+  it('product, path, label, ai, other, bots and author', () => {
+    expect(ids('product:@ACME/web')).toEqual(['c']);
     expect(ids('path:shop/')).toEqual(['b', 'c']);
     expect(ids('path:*.ts')).toEqual(['a', 'b', 'c']);
     expect(ids('label:ai-pilot')).toEqual(['a', 'c']);
     expect(ids('ai')).toEqual(['a']);
     expect(ids('other')).toEqual(['b', 'c', 'd']);
     expect(ids('bots')).toEqual(['b']);
-    expect(ids('author:GRACE@example.com')).toEqual(['d']);
-    expect(ids('author:grace')).toEqual(['d']);
+    expect(ids('author:GRACE')).toEqual(['d']);
   });
 
   it('without a CODEOWNERS file every change is unowned', () => {
-    expect(changes.filter(slicePredicate(parseSlice('team:payments'), null))).toEqual([]);
-    expect(changes.filter(slicePredicate(parseSlice('team:unowned'), null))).toHaveLength(4);
+    expect(changes.filter(slicePredicate(parseSlice('team:payments'), { owners: null }))).toEqual([]);
+    expect(changes.filter(slicePredicate(parseSlice('team:unowned'), { owners: null }))).toHaveLength(4);
   });
 
   it('names a slice as written back', () => {
     expect(sliceName(parseSlice(' team:@acme/Payments '))).toBe('team:payments');
     expect(sliceName(parseSlice('bots'))).toBe('bots');
+    expect(sliceName(parseSlice('path:src/API/'))).toBe('path:src/API/');
   });
 
-  it('refuses what is not a slice or a grouping', () => {
-    expect(() => parseSlice('squad:x')).toThrow(/'squad:x' is not a slice/);
+  it('refuses what is not a slice, listing every kind of the registry', () => {
+    expect(() => parseSlice('squad:x')).toThrow("'squad:x' is not a slice: write team:NAME, product:NAME, path:GLOB, label:NAME, ai, other, bots or author:LOGIN");
     expect(() => parseSlice('team:')).toThrow(/not a slice/);
-    expect(() => parseGrouping('path:0')).toThrow(/not a grouping/);
-    expect(parseGrouping('path:2')).toEqual({ kind: 'path', depth: 2 });
+    // a kind that takes no value takes none, and one that takes a value needs it
+    expect(() => parseSlice('bots:x')).toThrow(/not a slice/);
+    expect(() => parseSlice('label')).toThrow(/not a slice/);
+    // a key every object has is no kind
+    expect(() => parseSlice('constructor:x')).toThrow(/not a slice/);
+  });
+
+  it('says what each slice reads and how its report is measured', () => {
+    expect([...sliceNeeds([parseSlice('team:x')])].sort()).toEqual(['files', 'owners']);
+    expect([...sliceNeeds([parseSlice('path:x'), parseSlice('label:y')])]).toEqual(['files']);
+    expect([...sliceNeeds([parseSlice('product:x'), parseSlice('ai')])]).toEqual([]);
+    expect(sliceMeasure(parseSlice('bots')).countBots).toBe(true);
+    expect(sliceMeasure(parseSlice('team:x'))).toEqual({ countBots: false, ownDeploys: undefined });
+    const own = sliceMeasure(parseSlice('product:@Acme/API')).ownDeploys;
+    expect([{ product: '@acme/api' }, { product: 'web' }, {}].map((d) => own?.(d))).toEqual([true, false, false]);
+  });
+
+  it('tells a slice from a file or a window, for each kind of the registry', () => {
+    for (const form of sliceForms()) expect(namesSlice(form.replace(/:[A-Z]+$/, ':x')), form).toBe(true);
+    expect(namesSlice('product:@acme/api')).toBe(true);
+    expect(namesSlice('ai@2026-01-01..2026-02-01')).toBe(true);
+    expect(namesSlice('rest', ['rest'])).toBe(true);
+    expect(namesSlice('rest')).toBe(false);
+    for (const file of ['report.json', 'ai.json', 'teams/a.json', '2026-01-01..2026-02-01', 'c:/reports/a.json', 'bots-report.json']) expect(namesSlice(file), file).toBe(false);
   });
 });
 
 describe('--by groups', () => {
   it('by team: a change in every team owning a third, unowned when none does', () => {
-    expect([...groupChanges(changes, { kind: 'team' }, owners)]).toEqual([
+    expect([...groupChanges(changes, parseGrouping('team'), owners)]).toEqual([
       ['team:payments', ['a', 'b', 'c']],
       ['team:checkout', ['b']],
       ['team:unowned', ['d']],
@@ -61,7 +92,7 @@ describe('--by groups', () => {
 
   it('by folder, the same rule; a file at the top is in the top level', () => {
     const deep = [change('e', [['src/api/a.ts', 2], ['src/web/b.ts', 1]]), change('f', [['src/api/a.ts', 1], ['src/web/b.ts', 3]])];
-    expect([...groupChanges([...deep, changes[3] as SliceFacts], { kind: 'path', depth: 2 }, null)]).toEqual([
+    expect([...groupChanges([...deep, changes[3] as SliceFacts], parseGrouping('path:2'), { owners: null })]).toEqual([
       ['path:src/api', ['e']],
       ['path:src/web', ['e', 'f']],
       ['path:(top level)', ['d']],
@@ -69,10 +100,55 @@ describe('--by groups', () => {
   });
 
   it('by label: each label once, without case; no label in its own group', () => {
-    expect([...groupChanges(changes, { kind: 'label' }, owners)]).toEqual([
+    expect([...groupChanges(changes, parseGrouping('label'), owners)]).toEqual([
       ['label:ai-pilot', ['a', 'c']],
       ['label:(no label)', ['b', 'd']],
       ['label:bug', ['c']],
     ]);
+  });
+
+  it('by product: each of its products; none in (no product)', () => {
+    expect([...groupChanges(changes, parseGrouping('product'), owners)]).toEqual([
+      ['product:(no product)', ['a', 'b']],
+      ['product:@acme/Web', ['c']],
+      ['product:api', ['d']],
+    ]);
+  });
+
+  it('reads --by from the registry: its choices, help and errors', () => {
+    expect(groupingChoices()).toEqual(['team', 'product', 'path:DEPTH', 'label']);
+    expect(groupingHelp()).toBe('team (CODEOWNERS), product (a monorepo\'s), path:DEPTH (folders DEPTH deep) or label (GitHub)');
+    expect(parseGrouping('path:2')).toEqual({ kind: 'path', argument: '2' });
+    expect(() => parseGrouping('path:0')).toThrow('--by \'path:0\' is not a grouping: write team, product, path:DEPTH (such as path:2) or label');
+    expect(() => parseGrouping('path')).toThrow(/not a grouping/);
+    expect(() => parseGrouping('team:2')).toThrow(/not a grouping/);
+    // author is a slice, never a table's rows
+    expect(() => parseGrouping('author')).toThrow(/not a grouping/);
+  });
+
+  it('names a table\'s rows by the kind\'s noun, knows its rest row and the slice each other row is', () => {
+    expect(['team', 'product', 'path:2', 'label', 'squad'].map((by) => groupingNoun(by))).toEqual(['team', 'product', 'folder', 'label', 'slice']);
+    expect(isNoGroup('team:unowned', 'team')).toBe(true);
+    expect(isNoGroup('path:(top level)', 'path:3')).toBe(true);
+    expect(isNoGroup('label:unowned', 'label')).toBe(false);
+    expect(rowSlice('product:@Acme/A', 'product')).toEqual({ kind: 'product', value: '@acme/a' });
+    expect(rowSlice('product:(no product)', 'product')).toBeNull();
+  });
+
+  it('orders a table\'s rows: most changes first, the rest last, or by the kind\'s own order', () => {
+    const rows = [{ name: 'team:unowned', changes: 9 }, { name: 'team:b', changes: 2 }, { name: 'team:a', changes: 2 }, { name: 'team:c', changes: 5 }];
+    expect(sortByGrouping(rows, 'team').map((r) => r.name)).toEqual(['team:c', 'team:a', 'team:b', 'team:unowned']);
+    // a kind with an order of its own (days of the week) keeps it whatever the counts
+    const days = ['mon', 'tue', 'wed'];
+    const weekday: SliceKind = {
+      meta: { name: 'day', argument: 'DAY', noun: 'day', help: 'merged on that day', needs: [] },
+      predicate: () => () => true,
+      by: { help: 'days', groups: () => [], none: '(none)', order: (a, b) => days.indexOf(a) - days.indexOf(b) },
+    };
+    const kinds = { ...SLICE_KINDS, day: weekday };
+    const byDay = [{ name: 'day:(none)', changes: 1 }, { name: 'day:wed', changes: 7 }, { name: 'day:mon', changes: 1 }, { name: 'day:tue', changes: 3 }];
+    expect(sortByGrouping(byDay, 'day', kinds).map((r) => r.name)).toEqual(['day:mon', 'day:tue', 'day:wed', 'day:(none)']);
+    expect(groupingChoices(kinds).at(-1)).toBe('day');
+    expect(() => parseSlice('squad:x', kinds)).toThrow(/or day:DAY$/);
   });
 });

@@ -73,3 +73,100 @@ export function declaredProducts(): FixtureRepo {
 }
 
 export const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
+
+const WIDGET_ROOT = '{"name": "widget-monorepo", "private": true, "workspaces": ["packages/*", "packages/integrations/*", "!packages/integrations/internal"]}\n';
+const widget = (version: string): string => `{"name": "widget", "version": "${version}"}\n`;
+
+/**
+ * A workspace whose main package, widget (packages/widget), is tagged with the repository's own tags (v1.1.0, no
+ * package named) and carries their version in its manifest, beside two scoped packages under a nested glob
+ * (packages/integrations/*: @widget/react, @widget/vue) and one the workspace leaves out (!…/internal), every
+ * change authored the day before it lands:
+ *
+ *   change  lands   touches                      shipped first by
+ *   c1      Mar 2   packages/widget              v1.1.0 (Mar 7)
+ *   c2      Mar 3   packages/integrations/react  @widget/react@1.1.0 (Mar 5)
+ *   c3      Mar 4   README.md (no product)       v1.1.0 (Mar 7): the repository's own tags, not react's earlier one
+ *           tag @widget/react@1.1.0 on c3 (Mar 5)
+ *   b1      Mar 6   widget's manifest → 1.1.0    v1.1.0 (Mar 7), tagged on b1
+ *   c4      Mar 10  widget and vue               @widget/vue@1.1.0 (Mar 11), and v1.2.0 ships it for widget
+ *           tag @widget/vue@1.1.0 on c4 (Mar 11)
+ *   c5      Mar 12  packages/integrations/internal (no product)   v1.2.0 (Mar 15), not the internal tag that day
+ *           tag @widget/internal@0.2.0 on c5 (Mar 12): names no package of the workspace, no deploy
+ *   b2      Mar 14  widget's manifest → 1.2.0    v1.2.0 (Mar 15), tagged on b2
+ *   c6      Mar 20  packages/widget              unreleased
+ */
+export function ownTags(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': WIDGET_ROOT,
+        'packages/widget/package.json': widget('1.0.0'),
+        'packages/integrations/react/package.json': '{"name": "@widget/react", "version": "1.0.0"}\n',
+        'packages/integrations/vue/package.json': '{"name": "@widget/vue", "version": "1.0.0"}\n',
+        'packages/integrations/internal/package.json': '{"name": "@widget/internal", "private": true}\n',
+      },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: '@widget/react@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: '@widget/vue@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('c1', 2, { 'packages/widget/src/a.ts': 'one\n' }),
+    change('c2', 3, { 'packages/integrations/react/x.ts': 'one\n' }),
+    change('c3', 4, { 'README.md': 'widget\n' }),
+    tag('@widget/react@1.1.0', 'c3', 5),
+    change('b1', 6, { 'packages/widget/package.json': widget('1.1.0') }, 'release widget 1.1.0'),
+    tag('v1.1.0', 'b1', 7),
+    change('c4', 10, { 'packages/widget/src/b.ts': 'one\n', 'packages/integrations/vue/y.ts': 'one\n' }),
+    tag('@widget/vue@1.1.0', 'c4', 11),
+    change('c5', 12, { 'packages/integrations/internal/z.ts': 'one\n' }),
+    tag('@widget/internal@0.2.0', 'c5', 12),
+    change('b2', 14, { 'packages/widget/package.json': widget('1.2.0') }, 'release widget 1.2.0'),
+    tag('v1.2.0', 'b2', 15),
+    change('c6', 20, { 'packages/widget/src/a.ts': 'two\n' }),
+  ]);
+}
+
+/**
+ * A Go repository with a nested module and no go.work: the root module example.com/kit (tagged v1.1.0) and
+ * example.com/kit/api in api/ (tagged api/v1.1.0), and a tool module in _tools/ that go skips. g1 touches
+ * api/ (Mar 2), g2 the root module (Mar 3); api/v1.1.0 is tagged on g2 on Mar 5, v1.1.0 on g2 on Mar 6: g1
+ * ships with api's tag, g2 with the root module's a day later, not with api's tag that reached it first.
+ */
+export function goModules(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'modules', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'go.mod': 'module example.com/kit\n\ngo 1.22\n', 'kit.go': 'package kit\n', 'api/go.mod': 'module example.com/kit/api\n', 'api/client.go': 'package api\n', '_tools/go.mod': 'module tools\n' },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'api/v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('g1', 2, { 'api/client.go': 'package api // 2\n' }),
+    change('g2', 3, { 'kit.go': 'package kit // 2\n' }),
+    tag('api/v1.1.0', 'g2', 5),
+    tag('v1.1.0', 'g2', 6),
+  ]);
+}
+
+/**
+ * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.0.9, the
+ * version of no package: the root's) is older than the history read, so it makes no product of the root: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
+ * is gone by the window's end (removed Mar 5); d2 touches README.md (Mar 4) and ships with the first deploy of any
+ * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for.
+ */
+export function removedPackage(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2025-01-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a", "version": "0.1.0"}\n', 'packages/old/package.json': '{"name": "old"}\n' },
+    },
+    { tag: 'v0.0.9', ref: 'base', at: '2025-01-02T12:00:00Z', annotated: true },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'old@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('d1', 2, { 'packages/old/x.ts': 'one\n' }),
+    tag('old@1.1.0', 'd1', 3),
+    change('d2', 4, { 'README.md': 'a\n' }),
+    change('gone', 5, { 'packages/old/package.json': null, 'packages/old/x.ts': null }),
+    tag('a@1.1.0', 'gone', 7),
+  ]);
+}

@@ -102,6 +102,11 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     const [a] = await sliceReports(report, [parseSlice('product:@ACME/A')]);
     expect(a?.changes.map((c) => c.title)).toEqual(['m1', 'm4', 'Revert "m4"']);
     expect(a?.summary.dora.deploymentFrequency.count).toBe(2);
+    // the page names the rows as the kind does: products, not folders
+    const html = renderHtml(sliced);
+    expect(html).toContain('Where each product’s typical change waits');
+    expect(html).toContain('<caption>One row per product</caption>');
+    expect(html).not.toMatch(/folder’s|by folder/);
   });
 });
 

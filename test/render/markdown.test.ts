@@ -221,7 +221,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
   it('follows the HTML report from the key figures to the queues', () => {
     expect(headings(markdown)).toEqual([
       'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
-      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Where the queue builds', 'Notes',
+      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Acceptance: merged or closed unmerged', 'Where the queue builds', 'Notes',
     ]);
     expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band \(DORA 2024\): 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.75\*\* deploys per week \(high performer band \(DORA 2024\): 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band \(DORA 2024\): 10% to 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
   });

@@ -29,7 +29,18 @@ describe('the products table', () => {
     // the common scope is left out of the terminal's names, and said
     const text = renderProductsText(report, ctx).join('\n');
     expect(text).toMatch(/│ web +│/);
-    expect(text).toContain('without their common @acme/');
+    expect(text.replace(/\s+/g, ' ')).toContain('without their common @acme/');
+  });
+
+  it('leaves a Go repository\'s common module path out of the terminal\'s names, its root module shown as .', () => {
+    const report = { ...base, summary: { ...base.summary, products: [row('go.example.com/kit'), row('go.example.com/kit/sdk/metric'), row('go.example.com/kit/api')] } };
+    const text = renderProductsText(report, ctx).join('\n');
+    expect(text).toMatch(/│ \. +│/);
+    expect(text).toMatch(/│ sdk\/metric +│/);
+    expect(text.replace(/\s+/g, ' ')).toContain('without their common go.example.com/kit/ (. is go.example.com/kit itself)');
+    // a common start that is not a whole folder is no scope
+    const near = { ...base, summary: { ...base.summary, products: [row('create-vite'), row('create-vitest')] } };
+    expect(renderProductsText(near, ctx).join('\n')).toMatch(/│ create-vite +│/);
   });
 
   it('escapes a product\'s name in every format', () => {

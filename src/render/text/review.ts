@@ -1,4 +1,5 @@
 import { stageLabel } from '../../stage-labels.js';
+import { acceptanceView, type AcceptanceView } from '../acceptance.js';
 import { aiDifferenceLine } from '../confidence.js';
 import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
@@ -41,6 +42,23 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
     if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
+  const acceptance = acceptanceView(report, ctx.durations);
+  if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
   if (out.length === 0) return [];
   return [c.bold('Review, CI and AI'), ...out];
+}
+
+/** Acceptance in a few wrapped lines: the rates with their intervals, per tool, what the rejected took, the difference. */
+function acceptanceLines(view: AcceptanceView, ctx: TextContext): string[] {
+  if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
+  // in a sentence: "all …, AI-assisted …, other …"
+  const rate = (r: AcceptanceView['rows'][number]): string => `${r.tool || r.name === 'AI-assisted' ? terminalSafe(r.name) : r.name.toLowerCase()} ${r.rate} of ${r.decided}`;
+  const groups = view.rows.filter((r) => !r.tool);
+  const tools = view.rows.filter((r) => r.tool);
+  const all = groups[0];
+  const lines = [`acceptance (merged of decided, 95% interval): ${groups.map(rate).join(' · ')}`];
+  if (tools.length > 0) lines.push(`  by tool: ${tools.map(rate).join(', ')}`);
+  if (all) lines.push(`  rejected: ${all.rejected}, p50 ${all.toClose} to close, ${all.effort}${all.apart === '—' ? '' : ` · apart: ${all.apart}`}`);
+  if (view.difference) lines.push(`  ${view.difference}`);
+  return lines.map((l) => wrap(l, ctx.width));
 }

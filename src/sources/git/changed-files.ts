@@ -1,3 +1,4 @@
+import { readBlobs } from './blobs.js';
 import { gitAnswer, streamGitRanges } from './run.js';
 
 /** One file a change touched and its changed lines (added + deleted; 0 for a binary file or one size leaves out). */
@@ -55,11 +56,19 @@ export async function readChangedFiles(cwd: string, shas: readonly string[], cou
   return files;
 }
 
-/** The CODEOWNERS file GitHub would use at `sha` (the first of its three places that exists), read as a blob (`cat-file`: the runner runs only reads, and no textconv); null: none. */
-export async function readCodeowners(cwd: string, sha: string): Promise<{ path: string; text: string } | null> {
+// GitHub does not load a CODEOWNERS file of 3 MB or more ("About code owners"): neither does flowaudit
+const CODEOWNERS_LIMIT = 3 * 1024 * 1024 - 1;
+
+/**
+ * The CODEOWNERS file GitHub would use at `sha` (the first of its three places that exists), read as a blob
+ * (`cat-file`: the runner runs only reads, and no textconv); its size alone when it is past the 3 MB GitHub
+ * reads; null: none.
+ */
+export async function readCodeowners(cwd: string, sha: string): Promise<{ path: string; text: string } | { path: string; tooLarge: number } | null> {
+  const blobs = await readBlobs(cwd, CODEOWNERS_PATHS.map((path) => `${sha}:${path}`), CODEOWNERS_LIMIT);
   for (const path of CODEOWNERS_PATHS) {
-    const text = await gitAnswer(cwd, ['cat-file', '-p', `${sha}:${path}`]);
-    if (text !== null) return { path, text };
+    const blob = blobs.get(`${sha}:${path}`);
+    if (blob !== undefined) return { path, ...blob };
   }
   return null;
 }

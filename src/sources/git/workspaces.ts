@@ -1,44 +1,109 @@
-import { gitAnswer, streamGit } from './run.js';
+import { compileGlob, GlobError, type Glob } from '../../glob.js';
+import { plural } from '../../units.js';
+import { readBlobs, type BlobRead } from './blobs.js';
+import { cargoWorkspace, declaredName, declaredVersion, goWorkUses, npmWorkspaces, pnpmWorkspaces, type ManifestKind } from './manifests.js';
+import { streamGit } from './run.js';
 
 /** One package of a workspace: where it lives and the name its manifest declares. */
 export interface WorkspacePackage {
-  /** its folder, from the repository's root, without a trailing slash (`packages/cli`) */
+  /** its folder, from the repository's root, without a trailing slash (`packages/cli`); '' for the root package */
   folder: string;
-  /** the name its manifest declares (`@changesets/cli`, a crate's name); the folder's own name when unread */
+  /** the name its manifest declares (`@changesets/cli`, a crate's name, a Go module's path); else the folder's own name */
   name: string;
+  /** the manifest that makes its folder a package */
+  manifest: ManifestKind;
 }
 
-/** The manifest each workspace tool lists its packages' folders in, and the file that makes a folder a package. */
-const MANIFESTS = new Set(['package.json', 'Cargo.toml', 'go.mod']);
-// a workspace with more packages than this is read by folder alone: one blob read per package stays bounded
-const MAX_NAMES_READ = 400;
+/** A workspace as read at one commit, and what could not be read of it. */
+export interface Workspace {
+  /** by folder; the root package (folder '') first when the root has a manifest */
+  packages: WorkspacePackage[];
+  /** one sentence each: a manifest past the size flowaudit reads, a glob past what one may cost */
+  warnings: string[];
+}
+
+/** The most of one manifest flowaudit reads (bytes): a larger one is left out, with a warning. */
+export const MANIFEST_LIMIT = 1024 * 1024;
+// a workspace with more packages than this is read by folder alone: the names' read stays bounded
+const MAX_NAMES_READ = 2000;
+const MANIFESTS: ReadonlySet<string> = new Set<ManifestKind>(['package.json', 'Cargo.toml', 'go.mod']);
+const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'Cargo.toml', 'go.work'] as const;
 
 /**
- * The packages of the workspaces declared at commit `sha` (SPEC section 3, products): `package.json`
- * `workspaces`, `pnpm-workspace.yaml` `packages`, Cargo's `[workspace] members` and `go.work`'s `use`, each
- * pattern matched against the folders holding that tool's manifest. Read with `ls-tree` and `cat-file` (never
- * a checkout): a partial clone may lack a blob, which then says nothing (a manifest unread, a name taken from
- * the folder) rather than failing the run. Empty when the repository declares no workspace.
+ * The packages of the workspace at commit `sha` (SPEC section 3, products): those `package.json` `workspaces`
+ * and `pnpm-workspace.yaml` `packages` name (a glob with `!` leaves folders out), Cargo's `[workspace] members`
+ * less its `exclude`, `go.work`'s `use`, or, without a go.work, every Go module (a folder with a go.mod, but
+ * for those Go itself skips: `vendor`, `testdata`, `_` and `.` folders); and the root package, when the root
+ * holds a manifest (its declared name, else `rootName`). Read with `ls-tree` and `cat-file` (never a checkout):
+ * a blob a partial clone lacks says nothing (a manifest unread, a name taken from the folder). A manifest over
+ * MANIFEST_LIMIT bytes, or a glob past what one may cost, is left out with a warning. Empty: no manifest read.
  */
-export async function readWorkspacePackages(cwd: string, sha: string): Promise<WorkspacePackage[]> {
-  const blob = (path: string): Promise<string | null> => gitAnswer(cwd, ['cat-file', '-p', `${sha}:${path}`]);
-  const [pkg, pnpm, cargo, work] = await Promise.all([blob('package.json'), blob('pnpm-workspace.yaml'), blob('Cargo.toml'), blob('go.work')]);
-  const npmPatterns = [...npmWorkspaces(pkg), ...pnpmWorkspaces(pnpm)];
-  const cargoPatterns = cargoMembers(cargo);
-  const goFolders = goWorkUses(work);
-  if (npmPatterns.length + cargoPatterns.length + goFolders.length === 0) return [];
+export async function readWorkspace(cwd: string, sha: string, rootName: string): Promise<Workspace> {
+  const warnings: string[] = [];
+  const root = await readBlobs(cwd, ROOT_FILES.map((f) => `${sha}:${f}`), MANIFEST_LIMIT);
+  const text = (file: string): string | null => textOf(root.get(`${sha}:${file}`), file, warnings);
+  const [pkg, pnpm, cargo, work] = ROOT_FILES.map(text) as [string | null, string | null, string | null, string | null];
   const manifests = await listManifests(cwd, sha);
-  const found = new Map<string, { folder: string; manifest: string }>();
-  const take = (patterns: readonly string[], manifest: string): void => {
-    const match = folderMatcher(patterns);
-    for (const folder of manifests.get(manifest) ?? []) if (folder !== '' && match(folder) && !found.has(folder)) found.set(folder, { folder, manifest });
+  const found = new Map<string, ManifestKind>();
+  const take = (folders: Iterable<string>, kind: ManifestKind): void => {
+    for (const folder of folders) if (folder !== '' && !found.has(folder)) found.set(folder, kind);
   };
-  take(npmPatterns, 'package.json');
-  take(cargoPatterns, 'Cargo.toml');
-  for (const folder of goFolders) if (folder !== '' && !found.has(folder)) found.set(folder, { folder, manifest: 'go.mod' });
-  const packages = [...found.values()].sort((a, b) => a.folder.localeCompare(b.folder));
-  const names = packages.length > MAX_NAMES_READ ? packages.map(() => null) : await Promise.all(packages.map((p) => (p.manifest === 'go.mod' ? Promise.resolve(null) : blob(`${p.folder}/${p.manifest}`))));
-  return packages.map((p, i) => ({ folder: p.folder, name: declaredName(p.manifest, names[i] ?? null) ?? p.folder.split('/').at(-1) ?? p.folder }));
+  const refused = (file: string) => (why: string) => warnings.push(`a workspace glob in ${file} is left out (${why}): the packages only it names are not products`);
+  const npmFolders = manifests.get('package.json') ?? [];
+  take(npmFolders.filter(folderMatcher(npmWorkspaces(pkg), refused('package.json'))), 'package.json');
+  take(npmFolders.filter(folderMatcher(pnpmWorkspaces(pnpm), refused('pnpm-workspace.yaml'))), 'package.json');
+  const crates = cargoWorkspace(cargo);
+  const excluded = crates.exclude.map(normalFolder);
+  const members = folderMatcher(crates.members, refused('Cargo.toml'));
+  take((manifests.get('Cargo.toml') ?? []).filter((f) => members(f) && !excluded.some((x) => f === x || f.startsWith(`${x}/`))), 'Cargo.toml');
+  const goModules = manifests.get('go.mod') ?? [];
+  take(work !== null ? goWorkUses(work).filter((f) => goModules.includes(f)) : goModules.filter(goFinds), 'go.mod');
+  const rootKind = (['go.mod', 'Cargo.toml', 'package.json'] as const).find((kind) => (manifests.get(kind) ?? []).includes('') && (kind !== 'Cargo.toml' || declaredName('Cargo.toml', cargo) !== null));
+  const packages = [...found].map(([folder, manifest]) => ({ folder, manifest })).sort((a, b) => a.folder.localeCompare(b.folder));
+  if (rootKind !== undefined) packages.unshift({ folder: '', manifest: rootKind });
+  const names = packages.length > MAX_NAMES_READ ? new Map<string, BlobRead>() : await readBlobs(cwd, packages.map((p) => `${sha}:${manifestPath(p)}`), MANIFEST_LIMIT);
+  const large = [...names.values()].filter((b) => 'tooLarge' in b).length;
+  if (large > 0) warnings.push(`${plural(large, 'package manifest')} over ${MANIFEST_LIMIT / 1024 / 1024} MB ${large === 1 ? 'was' : 'were'} not read: ${large === 1 ? 'its package is' : 'their packages are'} named for ${large === 1 ? 'its folder' : 'their folders'}`);
+  return {
+    packages: packages.map((p) => {
+      const blob = names.get(`${sha}:${manifestPath(p)}`);
+      const declared = declaredName(p.manifest, blob !== undefined && 'text' in blob ? blob.text : null);
+      return { folder: p.folder, manifest: p.manifest, name: declared ?? (p.folder === '' ? rootName : (p.folder.split('/').at(-1) ?? p.folder)) };
+    }),
+    warnings,
+  };
+}
+
+/**
+ * The version each package's manifest declares at `rev` (a tag), by folder, in one read: package.json's
+ * `version`, Cargo.toml's (inherited from the root's `[workspace.package]` too). Go modules have none (their
+ * versions are their tags). A manifest the clone lacks, or past MANIFEST_LIMIT, gives none.
+ */
+export async function readVersions(cwd: string, rev: string, packages: readonly WorkspacePackage[]): Promise<Map<string, string>> {
+  const read = packages.filter((p) => p.manifest !== 'go.mod');
+  const blobs = await readBlobs(cwd, [`${rev}:Cargo.toml`, ...read.map((p) => `${rev}:${manifestPath(p)}`)], MANIFEST_LIMIT);
+  const text = (name: string): string | null => {
+    const blob = blobs.get(name);
+    return blob !== undefined && 'text' in blob ? blob.text : null;
+  };
+  const rootCargo = text(`${rev}:Cargo.toml`);
+  const versions = new Map<string, string>();
+  for (const p of read) {
+    const version = declaredVersion(p.manifest, text(`${rev}:${manifestPath(p)}`), rootCargo);
+    if (version !== null && version !== '') versions.set(p.folder, version);
+  }
+  return versions;
+}
+
+function manifestPath(p: { folder: string; manifest: ManifestKind }): string {
+  return p.folder === '' ? p.manifest : `${p.folder}/${p.manifest}`;
+}
+
+function textOf(blob: BlobRead | undefined, file: string, warnings: string[]): string | null {
+  if (blob === undefined) return null;
+  if ('text' in blob) return blob.text;
+  warnings.push(`${file} is ${blob.tooLarge} bytes, over the ${MANIFEST_LIMIT / 1024 / 1024} MB flowaudit reads of a manifest: the packages it lists are not products`);
+  return null;
 }
 
 /** The folders holding each manifest kind at `sha` ('' for the root), from one `ls-tree` of the tree alone (no blob). */
@@ -49,124 +114,43 @@ async function listManifests(cwd: string, sha: string): Promise<Map<string, stri
     const slash = path.lastIndexOf('/');
     const file = path.slice(slash + 1);
     if (!MANIFESTS.has(file)) return;
+    const folder = slash === -1 ? '' : path.slice(0, slash);
+    // a dependency's own manifests, committed with it, are no package of the workspace
+    if (folder.split('/').includes('node_modules')) return;
     const list = folders.get(file) ?? [];
-    list.push(slash === -1 ? '' : path.slice(0, slash));
+    list.push(folder);
     folders.set(file, list);
   }, { separator: 0, onFailure: () => true });
   return folders;
 }
 
-/** `workspaces: [...]` or `workspaces: {packages: [...]}` of a root package.json. */
-export function npmWorkspaces(text: string | null): string[] {
-  const json = parseJson(text);
-  if (json === null || typeof json !== 'object') return [];
-  const workspaces = (json as { workspaces?: unknown }).workspaces;
-  const list = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
-  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+/** Whether `go` finds the module in this folder: it skips `vendor`, `testdata` and folders named with `_` or `.` first. */
+function goFinds(folder: string): boolean {
+  return folder.split('/').every((name) => name !== 'vendor' && name !== 'testdata' && !name.startsWith('_') && !name.startsWith('.'));
 }
 
-/** The `packages:` list of a pnpm-workspace.yaml (the one key flowaudit reads, as block or flow sequence). */
-export function pnpmWorkspaces(text: string | null): string[] {
-  if (text === null) return [];
-  const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((l) => /^packages\s*:/.test(l));
-  if (at === -1) return [];
-  const inline = /^packages\s*:\s*\[(.*)\]/.exec(lines[at] ?? '');
-  if (inline) return (inline[1] ?? '').split(',').map(unquote).filter((p) => p !== '');
-  const patterns: string[] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (/^\S/.test(line)) break;
-    const item = /^\s*-\s*(.+?)\s*(?:#.*)?$/.exec(line);
-    if (item) patterns.push(unquote(item[1] ?? ''));
-  }
-  return patterns.filter((p) => p !== '');
-}
-
-/** `members = [...]` of the `[workspace]` table of a root Cargo.toml. */
-export function cargoMembers(text: string | null): string[] {
-  if (text === null) return [];
-  const table = /^\[workspace\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
-  const members = table ? /^\s*members\s*=\s*\[([\s\S]*?)\]/m.exec(table[1] ?? '') : null;
-  if (!members) return [];
-  return (members[1] ?? '').split(/[,\n]/).map((p) => unquote(p.replace(/#.*$/, ''))).filter((p) => p !== '');
-}
-
-/** The folders of a go.work's `use` directives, one line or a block. */
-export function goWorkUses(text: string | null): string[] {
-  if (text === null) return [];
-  const folders: string[] = [];
-  let block = false;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    if (block) {
-      if (line === ')') block = false;
-      else if (line !== '') folders.push(line);
-    } else if (/^use\s*\($/.test(line)) block = true;
-    else {
-      const one = /^use\s+(\S+)$/.exec(line);
-      if (one) folders.push(one[1] ?? '');
-    }
-  }
-  return folders.map((f) => unquote(f).replace(/^\.\/?/, '').replace(/\/$/, ''));
-}
-
-/** The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`; null when none or unread. */
-export function declaredName(manifest: string, text: string | null): string | null {
-  if (text === null) return null;
-  if (manifest === 'package.json') {
-    const name = (parseJson(text) as { name?: unknown } | null)?.name;
-    return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
-  }
-  if (manifest === 'Cargo.toml') {
-    const table = /^\[package\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
-    const name = table ? /^\s*name\s*=\s*["']([^"']+)["']/m.exec(table[1] ?? '') : null;
-    return name?.[1] ?? null;
-  }
-  return null;
+function normalFolder(written: string): string {
+  return written.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
 }
 
 /**
- * Whether a folder is one a workspace's patterns name: `*` one folder name, `**` any depth, a leading `!`
- * leaves folders out (pnpm), a trailing `/` or `/*`-less folder names itself.
+ * Whether a folder is one a workspace's globs name, as npm's and pnpm's matchers read them (src/glob.ts): `*`
+ * one folder name, `**` any depth, braces one of several; a glob with `!` leaves folders out, wherever it is in
+ * the list. A glob past what one may cost is left out, told to `refused`.
  */
-export function folderMatcher(patterns: readonly string[]): (folder: string) => boolean {
-  const include: RegExp[] = [];
-  const exclude: RegExp[] = [];
+export function folderMatcher(patterns: readonly string[], refused: (why: string) => void = () => undefined): (folder: string) => boolean {
+  const include: Glob[] = [];
+  const exclude: Glob[] = [];
   for (const written of patterns) {
     const negated = written.startsWith('!');
-    const pattern = written.slice(negated ? 1 : 0).replace(/^\.\//, '').replace(/\/+$/, '');
-    if (pattern === '') continue;
-    (negated ? exclude : include).push(globRegex(pattern));
+    try {
+      (negated ? exclude : include).push(compileGlob(written.slice(negated ? 1 : 0), 'folder'));
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      // an empty glob names nothing: said only when it is one past the limits
+      if (error.message !== 'empty') refused(error.message);
+    }
   }
-  return (folder) => include.some((r) => r.test(folder)) && !exclude.some((r) => r.test(folder));
-}
-
-/** A folder glob as a regular expression over the whole path: `**` any depth, `*` and `?` within one name. */
-export function globRegex(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '*' && glob[i + 1] === '*') {
-      // `a/**/b` also matches `a/b`; a trailing `**` any depth below (and the folder itself)
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source.replace(/\/\.\*$/, '(?:/.*)?')}$`);
-}
-
-function unquote(text: string): string {
-  return text.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+  if (include.length === 0) return () => false;
+  return (folder) => include.some((g) => g.test(folder)) && !exclude.some((g) => g.test(folder));
 }

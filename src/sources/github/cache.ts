@@ -1,7 +1,7 @@
 /**
  * The GitHub cache: per host, repository and base branch, the merged pull requests already fetched (domain
- * form) with the newest `updatedAt` seen, and the deployments with the newest `createdAt`. A later run asks
- * GitHub only for what changed since. Never holds the token: only domain objects are written.
+ * form) with the newest `updatedAt` seen, the deployments with the newest `createdAt`, and the pull requests
+ * closed without merging with the newest `updatedAt`. A later run asks GitHub only for what changed since. Never holds the token: only domain objects are written.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { MEGABYTE, readRegularFile, UnreadableFile } from '../../io/read-regular.js';
 import { holdTemp, releaseTemp, sweepTemps, tempPathFor } from '../../io/temp-files.js';
-import type { GitHubDeployment, GitHubPull } from './types.js';
+import type { GitHubClosedPull, GitHubDeployment, GitHubPull } from './types.js';
 
 export const CACHE_FORMAT = 'flowaudit-github-cache';
 /** Bump when the stored shape or the meaning of a field changes: older files are then rebuilt. */
@@ -26,7 +26,7 @@ export interface CacheKey {
 export interface CachedList<T> {
   /** the list is complete for items at or after this time (epoch s) as of `savedAt` */
   coveredSince: number;
-  /** newest `updatedAt` (pulls) or `createdAt` (deployments) among the items; null when there are none */
+  /** newest `updatedAt` (pulls, closed pulls) or `createdAt` (deployments) among the items; null when there are none */
   newest: number | null;
   items: T[];
 }
@@ -34,6 +34,8 @@ export interface CachedList<T> {
 export interface CacheContent {
   pulls: CachedList<GitHubPull>;
   deployments: CachedList<GitHubDeployment>;
+  /** closed without merging; absent from a file written before they were read (then read as not cached) */
+  closed?: CachedList<GitHubClosedPull> | undefined;
 }
 
 /** `$XDG_CACHE_HOME/flowaudit`, else `~/.cache/flowaudit`. */
@@ -78,6 +80,26 @@ const pullSchema = z.object({
   checks: z.array(z.object({ name: z.string(), status: z.string(), conclusion: z.string().nullable(), startedAt: time.nullable(), completedAt: time.nullable() })),
   wasDraft: z.boolean(),
 });
+const actorSchema = z.object({ login: z.string(), isBot: z.boolean() });
+const closedPullSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  author: z.string(),
+  authorIsBot: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
+  closedAt: time,
+  isDraft: z.boolean(),
+  headRefName: z.string(),
+  labels: z.array(z.string()),
+  body: z.string(),
+  commitMessages: z.array(z.string()),
+  reviews: pullSchema.shape.reviews,
+  comments: pullSchema.shape.comments,
+  truncated: z.boolean(),
+  closedBy: actorSchema.nullable(),
+});
 const deploymentSchema = z.object({
   environment: z.string(),
   createdAt: time,
@@ -95,6 +117,8 @@ const fileSchema = z.object({
   savedAt: z.string(),
   pulls: listSchema(pullSchema),
   deployments: listSchema(deploymentSchema),
+  // added within version 2: a file without it still holds good merged pull requests
+  closed: listSchema(closedPullSchema).optional(),
 });
 
 /**
@@ -154,7 +178,7 @@ export function readCache(file: string, key: CacheKey, warn: (message: string) =
     warn(`the GitHub cache ${file} belongs to ${data.host}/${data.repository}@${data.baseBranch}: ignored, it will be rebuilt`);
     return null;
   }
-  return { pulls: data.pulls, deployments: data.deployments };
+  return { pulls: data.pulls, deployments: data.deployments, closed: data.closed };
 }
 
 /**
@@ -173,6 +197,7 @@ export function writeCache(file: string, key: CacheKey, content: CacheContent, s
     savedAt: new Date(savedAt * 1000).toISOString(),
     pulls: content.pulls,
     deployments: content.deployments,
+    ...(content.closed !== undefined && { closed: content.closed }),
   };
   const checked = fileSchema.safeParse(body);
   if (!checked.success) {

@@ -5,15 +5,16 @@
 import { GitHubError } from '../../errors.js';
 import type { FetchGitHubOptions } from './options.js';
 import { isoOf, mapDeployment, mapIncident, mapMergedPull, mapOpenPull, mapRelease, present, seconds, type Gaps } from './map.js';
+import { mapClosedPull } from './closed-pulls.js';
 import { overflowNeed, type OverflowGuards } from './overflow.js';
 import { paginate, type Page } from './pager.js';
 import {
-  DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, RELEASES, SNAPSHOT,
-  type DeploymentsData, type IncidentsData, type MergedPullsData, type OpenPullsData, type OverflowNeed, type RawConnection,
-  type RawDeployment, type RawIssue, type RawMergedPull, type RawOpenPull, type RawRelease, type ReleasesData, type SnapshotData,
+  CLOSED_PULLS, DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, RELEASES, SNAPSHOT,
+  type ClosedPullsData, type DeploymentsData, type IncidentsData, type MergedPullsData, type OpenPullsData, type OverflowNeed, type RawConnection,
+  type RawClosedPull, type RawDeployment, type RawIssue, type RawMergedPull, type RawOpenPull, type RawRelease, type ReleasesData, type SnapshotData,
 } from './queries.js';
 import type { GitHubClient, GraphQLResult } from './request.js';
-import type { GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubRelease } from './types.js';
+import type { GitHubClosedPull, GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubRelease } from './types.js';
 import { plural } from '../../units.js';
 
 /** What this run fetched (filled as pages arrive, so a rate-limit stop keeps what came before it). */
@@ -27,6 +28,10 @@ export interface Fetched {
   releases: GitHubRelease[];
   openPulls: GitHubOpenPull[];
   incidents: GitHubIncident[];
+  /** closed without merging, by number */
+  closedPulls: Map<number, GitHubClosedPull>;
+  /** the closed list was read back to where it stops (not cut short by a rate limit) */
+  closedComplete: boolean;
 }
 
 export interface Plan {
@@ -39,6 +44,8 @@ export interface Plan {
   deployStop: number;
   /** releases created before this are not read; incidents updated before it are not asked for */
   deploySince: number;
+  /** closed PRs updated before this are not read: closed before the window, or already cached */
+  closedStop: number;
 }
 
 /**
@@ -48,7 +55,7 @@ export interface Plan {
 export async function fetchLists(client: GitHubClient, options: FetchGitHubOptions, out: Fetched, warn: (m: string) => void, plan: Plan, gaps: Gaps): Promise<void> {
   const repo = { owner: options.owner, name: options.name };
   const progress = options.onProgress ?? (() => undefined);
-  const lists = { deploymentsAfter: null, releasesAfter: null, openAfter: null, incidentsAfter: null };
+  const lists = { deploymentsAfter: null, releasesAfter: null, openAfter: null, incidentsAfter: null, closedAfter: null };
   const incidentVars = { incidentLabels: [options.incidentLabel], incidentSince: isoOf(plan.deploySince) };
   const take = <T>(result: GraphQLResult<T>): T => {
     result.warnings.forEach(warn);
@@ -120,6 +127,19 @@ export async function fetchLists(client: GitHubClient, options: FetchGitHubOptio
       if (incident) out.incidents.push(incident);
     }
   }
+
+  for await (const page of paginate<RawClosedPull>(
+    async (closedAfter) => toPage(take(await client.request<ClosedPullsData>(CLOSED_PULLS, { ...repo, base: options.baseBranch, first: plan.pageSize, closedAfter }))?.repository?.closed, 'closed pull requests', gaps),
+    { label: 'closed pull requests', firstPage: toPage(first.closed, 'closed pull requests', gaps), stopAt: (p) => (seconds(p.updatedAt) ?? 0) < plan.closedStop, warn },
+  )) {
+    for (const raw of page) {
+      const pull = mapClosedPull(raw, gaps);
+      if (pull) out.closedPulls.set(pull.number, pull);
+      else warn(`a closed pull request (${typeof raw.number === 'number' ? `#${raw.number}` : 'no number'}) came back without its number or its open and close times: left out`);
+    }
+    progress(`fetched ${plural(out.closedPulls.size, 'pull request')} closed without merging`);
+  }
+  out.closedComplete = true;
 }
 
 /**

@@ -58,7 +58,7 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 }
 
-function actor(raw: RawActor | null | undefined): { login: string; isBot: boolean } {
+export function actor(raw: RawActor | null | undefined): { login: string; isBot: boolean } {
   // a deleted account shows as null: GitHub's UI calls it ghost
   const login = text(raw?.login, 'ghost') || 'ghost';
   return { login, isBot: raw?.__typename === 'Bot' || /\[bot\]$/i.test(login) };
@@ -141,7 +141,7 @@ export function numberOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
 }
 
-function labelsOf(raw: { labels?: { nodes?: ReadonlyArray<{ name?: unknown } | null> | null } | null }): string[] {
+export function labelsOf(raw: { labels?: { nodes?: ReadonlyArray<{ name?: unknown } | null> | null } | null }): string[] {
   return present(raw.labels?.nodes).map((l) => text(l.name)).filter((name) => name !== '');
 }
 

@@ -10,6 +10,11 @@ export interface FetchGitHubOptions {
   /** window start, epoch s: merged PRs updated before it are not fetched */
   since: number;
   /**
+   * epoch s: pull requests closed without merging before it are not fetched (default `since`); the audit reads
+   * them for its window alone, not for the one before it as the merged ones
+   */
+  closedSince?: number;
+  /**
    * window end, epoch s. Nothing is cut at it: PRs merged later come first in update order anyway, and later
    * deployments, releases and incidents are what dates and fails the window's changes.
    */

@@ -129,6 +129,29 @@ export interface RawOpenPull {
   comments?: { nodes: Array<RawComment | null> | null } | null;
 }
 
+/**
+ * A pull request closed without merging, as the closed list reads it: what says whether an AI tool made it (its
+ * author, branch, labels, description, commit messages), the first page of its reviews and comments, and who
+ * closed it (its last ClosedEvent).
+ */
+export interface RawClosedPull {
+  number: number;
+  title: string;
+  url: string;
+  body: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  isDraft: boolean;
+  headRefName: string;
+  author: RawActor | null;
+  labels: { nodes: Array<{ name: string } | null> | null } | null;
+  commits: { totalCount?: number | null; nodes: Array<{ commit: { message: string } | null } | null> | null } | null;
+  reviews: RawConnection<RawReview> | null;
+  comments: RawConnection<RawComment> | null;
+  closedEvent: { nodes: Array<{ __typename: string; createdAt?: string; actor?: RawActor | null } | null> | null } | null;
+}
+
 export interface RawIssue {
   number: number;
   title: string;
@@ -151,6 +174,7 @@ export interface SnapshotData {
     releases: RawConnection<RawRelease>;
     open: RawConnection<RawOpenPull>;
     incidents: RawConnection<RawIssue>;
+    closed: RawConnection<RawClosedPull>;
   } | null;
   rateLimit: RawRateLimit | null;
 }
@@ -172,6 +196,11 @@ export interface ReleasesData {
 
 export interface OpenPullsData {
   repository: { open: RawConnection<RawOpenPull> } | null;
+  rateLimit: RawRateLimit | null;
+}
+
+export interface ClosedPullsData {
+  repository: { closed: RawConnection<RawClosedPull> } | null;
   rateLimit: RawRateLimit | null;
 }
 
@@ -267,6 +296,27 @@ const INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {
   number title url createdAt closedAt labels(first: 20) { nodes { name } }
 }`;
 
+/**
+ * Nested page sizes of a closed pull request: a hundred of them multiply each. Its commits are read for their
+ * messages only (an AI tool's trailers), the first twenty; reviews and comments for the effort a rejection took.
+ */
+export const CLOSED_NESTED = { labels: 20, commits: 20, reviews: 20, comments: 20 } as const;
+
+/**
+ * What says whether an AI tool made a pull request: its author (an agent's app), head branch, labels and
+ * description. Kept apart so that the merged and open pull requests' reads can share it.
+ */
+const PULL_EVIDENCE_FIELDS = `author ${ACTOR} headRefName body labels(first: ${CLOSED_NESTED.labels}) { nodes { name } }`;
+
+const CLOSED_PULL_FRAGMENT = `fragment ClosedPull on PullRequest {
+  number title url createdAt updatedAt closedAt isDraft
+  ${PULL_EVIDENCE_FIELDS}
+  commits(first: ${CLOSED_NESTED.commits}) { totalCount nodes { commit { message } } }
+  reviews(first: ${CLOSED_NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
+  comments(first: ${CLOSED_NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
+  closedEvent: timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { __typename ... on ClosedEvent { createdAt actor ${ACTOR} } } }
+}`;
+
 const RATE_LIMIT = 'rateLimit { cost remaining resetAt }';
 
 const MERGED_CONNECTION = `merged: pullRequests(first: $first, after: $after, states: [MERGED], baseRefName: $base, orderBy: { field: UPDATED_AT, direction: DESC }) {
@@ -285,6 +335,11 @@ const INCIDENTS_CONNECTION = `incidents: issues(first: ${FOLLOW_UP.page}, after:
       ${PAGE_INFO} nodes { ...IncidentFields }
     }`;
 
+// closed without merging into the tracked branch, newest update first: `$first` as the merged list's, so a retry halves it
+const CLOSED_CONNECTION = `closed: pullRequests(first: $first, after: $closedAfter, states: [CLOSED], baseRefName: $base, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      ${PAGE_INFO} nodes { ...ClosedPull }
+    }`;
+
 // ------------------------------------------------------------------------------------------ operations
 
 /**
@@ -295,7 +350,7 @@ const INCIDENTS_CONNECTION = `incidents: issues(first: ${FOLLOW_UP.page}, after:
 export const SNAPSHOT: Operation = {
   name: 'FlowSnapshot',
   query: `query FlowSnapshot($owner: String!, $name: String!, $base: String!, $first: Int!, $after: String,
-  $deploymentsAfter: String, $releasesAfter: String, $openAfter: String, $incidentsAfter: String,
+  $deploymentsAfter: String, $releasesAfter: String, $openAfter: String, $incidentsAfter: String, $closedAfter: String,
   $incidentLabels: [String!], $incidentSince: DateTime) {
   repository(owner: $owner, name: $name) {
     ${MERGED_CONNECTION}
@@ -303,6 +358,7 @@ export const SNAPSHOT: Operation = {
     ${RELEASES_CONNECTION}
     ${OPEN_CONNECTION}
     ${INCIDENTS_CONNECTION}
+    ${CLOSED_CONNECTION}
   }
   ${RATE_LIMIT}
 }
@@ -310,7 +366,8 @@ ${MERGED_PULL_FRAGMENT}
 ${DEPLOYMENT_FRAGMENT}
 ${RELEASE_FRAGMENT}
 ${OPEN_PULL_FRAGMENT}
-${INCIDENT_FRAGMENT}`,
+${INCIDENT_FRAGMENT}
+${CLOSED_PULL_FRAGMENT}`,
 };
 
 /** Merged PRs into `$base`, newest update first. Variables: owner, name, base, first (1–100), after. */
@@ -359,6 +416,21 @@ export const OPEN_PULLS: Operation = {
   ${RATE_LIMIT}
 }
 ${OPEN_PULL_FRAGMENT}`,
+};
+
+/**
+ * Pull requests into `$base` closed without merging, newest update first (acceptance: what was rejected).
+ * Variables: owner, name, base, first (1–100), closedAfter.
+ */
+export const CLOSED_PULLS: Operation = {
+  name: 'ClosedPullRequests',
+  query: `query ClosedPullRequests($owner: String!, $name: String!, $base: String!, $first: Int!, $closedAfter: String) {
+  repository(owner: $owner, name: $name) {
+    ${CLOSED_CONNECTION}
+  }
+  ${RATE_LIMIT}
+}
+${CLOSED_PULL_FRAGMENT}`,
 };
 
 /** Issues with the incident label updated since a time. Variables: owner, name, incidentLabels, incidentSince, incidentsAfter. */

@@ -145,6 +145,42 @@ export interface GitHubOpenPull {
   comments: GitHubComment[];
 }
 
+/** Who did something on GitHub: a login (`ghost` for a deleted account) and whether GitHub says it is a `Bot`. */
+export interface GitHubActor {
+  login: string;
+  isBot: boolean;
+}
+
+/**
+ * A pull request into the tracked branch closed without merging: what says whether an AI tool made it, the
+ * reviews and comments it got, and who closed it.
+ */
+export interface GitHubClosedPull {
+  number: number;
+  title: string;
+  url: string;
+  author: string;
+  authorIsBot: boolean;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number;
+  /** a draft when it was closed */
+  isDraft: boolean;
+  headRefName: string;
+  labels: string[];
+  /** its description, its first and last few KB when longer (an agent's footer ends it) */
+  body: string;
+  /** the messages of its first commits (each's first and last few KB) */
+  commitMessages: string[];
+  /** the first page of its reviews and of its conversation comments */
+  reviews: GitHubReview[];
+  comments: GitHubComment[];
+  /** it had more reviews or comments than that page: their counts are at least what was read */
+  truncated: boolean;
+  /** who closed it, when GitHub says (its last ClosedEvent's actor) */
+  closedBy: GitHubActor | null;
+}
+
 export interface GitHubIncident {
   number: number;
   title: string;
@@ -165,6 +201,10 @@ export interface GitHubData {
   openPulls: GitHubOpenPull[];
   /** issues carrying the incident label, updated at or after `since - lookback`, oldest first */
   incidents: GitHubIncident[];
+  /** closed without merging into the base branch at or after `closedSince` (else `since`), oldest close first */
+  closedPulls: GitHubClosedPull[];
+  /** the closed list was read back to its start: false when the fetch stopped early (--partial) before it was */
+  closedComplete: boolean;
   /** HTTP requests sent (retries included) */
   requests: number;
   /** rate-limit points GitHub charged (sum of `rateLimit.cost`) */

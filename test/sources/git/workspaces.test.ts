@@ -1,65 +1,86 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cargoMembers, folderMatcher, goWorkUses, npmWorkspaces, pnpmWorkspaces, readWorkspacePackages } from '../../../src/sources/git/workspaces.js';
+import { folderMatcher, MANIFEST_LIMIT, readVersions, readWorkspace } from '../../../src/sources/git/workspaces.js';
 import { buildRepo } from '../../helpers/git-fixture.js';
 
-describe('workspace manifests', () => {
-  it('reads package.json workspaces as a list or under packages', () => {
-    expect(npmWorkspaces('{"workspaces": ["packages/*", "apps/web"]}')).toEqual(['packages/*', 'apps/web']);
-    expect(npmWorkspaces('{"workspaces": {"packages": ["libs/**"]}}')).toEqual(['libs/**']);
-    expect(npmWorkspaces('{"name": "x"}')).toEqual([]);
-    expect(npmWorkspaces('not json')).toEqual([]);
+describe('folderMatcher', () => {
+  it('matches folders as the tools do: * one name, ** any depth, braces, ! leaves out wherever it is', () => {
+    const match = folderMatcher(['!packages/internal', 'packages/*', 'libs/**', '{apps,tools}/*']);
+    expect(['packages/a', 'packages/a/b', 'packages/internal', 'libs/x/y', 'apps/a', 'tools/t', 'other/a'].map(match)).toEqual([true, false, false, true, true, true, false]);
   });
 
-  it('reads pnpm-workspace.yaml packages, quoted or not, with exclusions, and stops at the next key', () => {
-    const yaml = "packages:\n  - 'packages/*'\n  - \"apps/*\" # the apps\n  - '!packages/internal'\ncatalog:\n  - not-a-package\n";
-    expect(pnpmWorkspaces(yaml)).toEqual(['packages/*', 'apps/*', '!packages/internal']);
-    expect(pnpmWorkspaces("packages: ['a/*', 'b']\n")).toEqual(['a/*', 'b']);
-  });
-
-  it('reads Cargo workspace members from the [workspace] table only', () => {
-    const toml = '[package]\nname = "root"\n\n[workspace]\nmembers = [\n  "tokio",\n  "tokio-util", # utilities\n  "crates/*",\n]\n\n[dependencies]\nmembers = ["no"]\n';
-    expect(cargoMembers(toml)).toEqual(['tokio', 'tokio-util', 'crates/*']);
-    expect(cargoMembers('[package]\nname = "one"\n')).toEqual([]);
-  });
-
-  it('reads go.work use directives, one line or a block', () => {
-    expect(goWorkUses('go 1.22\n\nuse (\n\t./cmd/api\n\t./lib // shared\n)\nuse ./tools\n')).toEqual(['cmd/api', 'lib', 'tools']);
-  });
-
-  it('matches folders as the tools do: * one name, ** any depth, ! leaves out', () => {
-    const match = folderMatcher(['packages/*', 'libs/**', '!packages/internal']);
-    expect(['packages/a', 'packages/a/b', 'packages/internal', 'libs/x/y', 'apps/a'].map(match)).toEqual([true, false, false, true, false]);
+  it('leaves out a glob past what one may cost, saying why, and keeps the others', () => {
+    const why: string[] = [];
+    const match = folderMatcher([`${'a*'.repeat(101)}`, 'packages/*'], (w) => why.push(w));
+    expect([match('packages/a'), why]).toEqual([true, ['more than 100 wildcards']]);
   });
 });
 
-describe('readWorkspacePackages', () => {
+describe('readWorkspace', () => {
+  const large = `packages:\n  - 'big/*'\n#${'x'.repeat(MANIFEST_LIMIT)}\n`;
   const repo = buildRepo([
     {
       commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
       files: {
-        'package.json': '{"workspaces": ["packages/*"]}\n',
-        'packages/a/package.json': '{"name": "@acme/a"}\n',
-        'packages/b/package.json': '{"version": "1.0.0"}\n',
-        'packages/b/nested/package.json': '{"name": "fixture-only"}\n',
-        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
-        'crates/fast/Cargo.toml': '[package]\nname = "fast-io"\nversion = "0.1.0"\n',
-        'go.work': 'use ./svc\n',
+        'package.json': '{"name": "acme-monorepo", "private": true, "workspaces": ["packages/*"]}\n',
+        'pnpm-workspace.yaml': "packages:\n  - 'packages/*/*'\n  - '!packages/integrations/internal'\n",
+        'packages/a/package.json': '{"name": "@acme/a", "version": "1.0.0"}\n',
+        'packages/b/package.json': '{"version": "2.0.0"}\n',
+        'packages/integrations/react/package.json': '{"name": "@acme/react", "version": "3.0.0"}\n',
+        'packages/integrations/internal/package.json': '{"name": "internal"}\n',
+        'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\nexclude = ["crates/old"]\n[workspace.package]\nversion = "0.4.0"\n',
+        'crates/fast/Cargo.toml': '[package]\nname = "fast-io"\nversion.workspace = true\n',
+        'crates/old/Cargo.toml': '[package]\nname = "old"\n',
         'svc/go.mod': 'module example.com/svc\n',
+        'svc/vendor/x/go.mod': 'module example.com/x\n',
+        'svc/testdata/y/go.mod': 'module example.com/y\n',
       },
     },
+    { commit: 'a large manifest', at: '2026-02-02T12:00:00Z', id: 'large', files: { 'pnpm-workspace.yaml': large } },
   ]);
-  afterAll(() => repo.cleanup());
+  const go = buildRepo([
+    {
+      commit: 'go modules', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'go.mod': 'module example.com/root\n', 'api/go.mod': 'module example.com/root/api\n', 'sdk/metric/go.mod': 'module example.com/root/sdk/metric\n', '_tools/go.mod': 'module tools\n' },
+    },
+    { commit: 'a go.work', at: '2026-02-02T12:00:00Z', id: 'work', files: { 'go.work': 'go 1.22\nuse (\n\t.\n\t./api\n)\n' } },
+  ]);
+  afterAll(() => {
+    repo.cleanup();
+    go.cleanup();
+  });
 
-  it('finds each package\'s folder and declared name, the folder\'s own name when it declares none', async () => {
-    expect(await readWorkspacePackages(repo.dir, repo.sha('base'))).toEqual([
-      { folder: 'crates/fast', name: 'fast-io' },
-      { folder: 'packages/a', name: '@acme/a' },
-      { folder: 'packages/b', name: 'b' },
-      { folder: 'svc', name: 'svc' },
-    ]);
+  it('finds every package of every workspace kind and glob form, the root first, each with its declared name', async () => {
+    expect(await readWorkspace(repo.dir, repo.sha('base'), 'repo')).toEqual({
+      packages: [
+        { folder: '', manifest: 'package.json', name: 'acme-monorepo' },
+        { folder: 'crates/fast', manifest: 'Cargo.toml', name: 'fast-io' },
+        { folder: 'packages/a', manifest: 'package.json', name: '@acme/a' },
+        { folder: 'packages/b', manifest: 'package.json', name: 'b' },
+        { folder: 'packages/integrations/react', manifest: 'package.json', name: '@acme/react' },
+        { folder: 'svc', manifest: 'go.mod', name: 'example.com/svc' },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('finds Go modules by their go.mod files without a go.work (skipping what go skips), and by the go.work with one', async () => {
+    const names = async (sha: string) => (await readWorkspace(go.dir, sha, 'root')).packages.map((p) => [p.folder, p.name]);
+    expect(await names(go.sha('base'))).toEqual([['', 'example.com/root'], ['api', 'example.com/root/api'], ['sdk/metric', 'example.com/root/sdk/metric']]);
+    expect(await names(go.sha('work'))).toEqual([['', 'example.com/root'], ['api', 'example.com/root/api']]);
+  });
+
+  it('leaves out a manifest over the limit, with a warning', async () => {
+    const read = await readWorkspace(repo.dir, repo.sha('large'), 'repo');
+    expect(read.packages.map((p) => p.folder)).toEqual(['', 'crates/fast', 'packages/a', 'packages/b', 'svc']);
+    expect(read.warnings).toEqual([`pnpm-workspace.yaml is ${large.length} bytes, over the 1 MB flowaudit reads of a manifest: the packages it lists are not products`]);
+  });
+
+  it('reads the versions the manifests carry at a commit, a crate\'s inherited', async () => {
+    const { packages } = await readWorkspace(repo.dir, repo.sha('base'), 'repo');
+    expect(await readVersions(repo.dir, repo.sha('base'), packages)).toEqual(new Map([['crates/fast', '0.4.0'], ['packages/a', '1.0.0'], ['packages/b', '2.0.0'], ['packages/integrations/react', '3.0.0']]));
   });
 
   it('says nothing for a commit it cannot read rather than failing', async () => {
-    expect(await readWorkspacePackages(repo.dir, '0'.repeat(40))).toEqual([]);
+    expect(await readWorkspace(repo.dir, '0'.repeat(40), 'repo')).toEqual({ packages: [], warnings: [] });
   });
 });

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../../fixtures/github-server/cost.mjs';
 import { getGitHubSchema } from '../../../fixtures/github-server/server.mjs';
 import {
-  commitParentsOperation, DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, overflowOperation, RELEASES, SNAPSHOT, type OverflowNeed,
+  CLOSED_PULLS, commitParentsOperation, DEPLOYMENTS, INCIDENTS, MERGED_PULLS, OPEN_PULLS, overflowOperation, RELEASES, SNAPSHOT, type OverflowNeed,
 } from '../../../src/sources/github/queries.js';
 
 const schema = getGitHubSchema();
 const errorsOf = (query: string) => validate(schema, parse(query)).map((e) => e.message);
 
 describe('GraphQL operations', () => {
-  it.each([SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, INCIDENTS])('$name is valid against GitHub\'s published schema', (operation) => {
+  it.each([SNAPSHOT, MERGED_PULLS, DEPLOYMENTS, RELEASES, OPEN_PULLS, INCIDENTS, CLOSED_PULLS])('$name is valid against GitHub\'s published schema', (operation) => {
     expect(errorsOf(operation.query)).toEqual([]);
     // named, one operation per document, and it asks for its cost
     const doc = parse(operation.query);
@@ -34,6 +34,13 @@ describe('GraphQL operations', () => {
     const only = overflowOperation([{ number: 7, reviews: 'cur' }]);
     expect(only.operation.query).not.toMatch(/commits|timelineItems|comments\(/);
     expect(only.variables).toEqual({ n0: 7, reviews0: 'cur' });
+  });
+
+  it('asks a page of a hundred closed pull requests for a few points: each nested list once per pull request', () => {
+    const page = analyzeQuery(schema, parse(CLOSED_PULLS.query), 'ClosedPullRequests', { owner: 'o', name: 'n', base: 'main', first: 100 });
+    expect(page.errors).toEqual([]);
+    // the list, then labels, commits, reviews, comments and the closing event of each of the hundred: 501 connections
+    expect(page.cost).toBe(5);
   });
 
   it('asks a merged-PR page for no parents (a connection per listed commit), and a hundred commits\' parents for a point', () => {

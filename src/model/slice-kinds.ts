@@ -1,0 +1,114 @@
+import { pathSliceGlob } from '../glob.js';
+import { teamsOf, UNOWNED, type Owners } from './owners.js';
+import type { SliceKind } from './slice-kind.js';
+
+/*
+ * Every kind of slice (SPEC section 10), one entry each, in the order the README's table and the errors list them.
+ * A new kind is its entry here and, when it reads a field of a change no kind read before, that field's name in
+ * `SliceChange` (`slice-kind.ts`); the slice pattern, `compare`'s sides, gates, `--by`'s choices, help and errors,
+ * the pages' nouns and the README's table are made from the registry.
+ */
+
+const lower = (value: string): string => value.toLowerCase();
+
+/** The folder `depth` levels deep as a path's owner: `src/api/x.ts` at depth 2 is `src/api`; a shallower file has none. */
+function folderOwners(depth: number): Owners {
+  return {
+    of(path) {
+      const parts = path.split('/');
+      return parts.length > depth ? [parts.slice(0, depth).join('/')] : [];
+    },
+  };
+}
+
+export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
+  team: {
+    meta: {
+      name: 'team',
+      argument: 'NAME',
+      noun: 'team',
+      help: 'those the team owns at least a third of the changed lines of, by the CODEOWNERS file (`.github/CODEOWNERS`, else `CODEOWNERS`, else `docs/CODEOWNERS`, as GitHub looks) at the window\'s end, its patterns applied as GitHub does (gitignore-style, with case, the last matching line wins; `docs/*` owns only the files directly in `docs/`; a file of 3 MB or more is not loaded). `@acme/payments` is `team:payments`. A change is never split: a 50/50 change is in both teams, an 80/20 one in the first alone. `team:unowned`: no team owns a third',
+      needs: ['files', 'owners'],
+    },
+    // `@acme/payments` is `payments`, as CODEOWNERS names its owners
+    normalise: (value) => value.replace(/^@/, '').replace(/^[^/]*\//, '').toLowerCase(),
+    predicate: (slice, { owners }) => (f) => {
+      const teams = owners === null ? [] : teamsOf(f.files, owners);
+      return slice.value === UNOWNED ? teams.length === 0 : teams.includes(slice.value ?? '');
+    },
+    by: {
+      help: 'CODEOWNERS',
+      groups: (f, { owners }) => (owners === null ? [] : teamsOf(f.files, owners)),
+      none: UNOWNED,
+      owners: true,
+      warning: ({ owners }) => (owners === null ? 'no CODEOWNERS file (.github/, the root or docs/) at the window\'s end: every change is unowned' : null),
+    },
+  },
+  product: {
+    meta: {
+      name: 'product',
+      argument: 'NAME',
+      noun: 'product',
+      help: 'in a monorepo, those of the product (see [Products of a monorepo](#products-of-a-monorepo)): touching its code, or touching no product\'s and shipped by its deploy. `product:@acme/api`',
+      needs: [],
+    },
+    normalise: lower,
+    predicate: (slice) => (f) => (f.change.products ?? []).some((p) => p.toLowerCase() === slice.value),
+    // a product's deploys ship its changes alone (SPEC section 3): its DORA keys are its own
+    ownDeploys: (slice) => (d) => d.product?.toLowerCase() === slice.value,
+    by: {
+      help: 'a monorepo\'s',
+      groups: (f) => f.change.products ?? [],
+      none: '(no product)',
+      warning: ({ products }) => (products ? null : 'this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)'),
+    },
+  },
+  path: {
+    meta: {
+      name: 'path',
+      argument: 'GLOB',
+      noun: 'folder',
+      help: 'those touching a file the gitignore-style glob matches, with case (`path:src/api/`, `path:*.sql`)',
+      needs: ['files'],
+    },
+    predicate: (slice) => {
+      const matches = pathSliceGlob(slice.value ?? '');
+      return (f) => f.files.some((file) => matches(file.path));
+    },
+    by: {
+      // the folders DEPTH levels deep, by the teams' one-third rule
+      argument: { text: 'DEPTH', example: '2', pattern: /^[1-9]$/ },
+      help: 'folders DEPTH deep',
+      groups: (f, _context, depth) => teamsOf(f.files, folderOwners(Number(depth))),
+      none: '(top level)',
+    },
+  },
+  label: {
+    meta: { name: 'label', argument: 'NAME', noun: 'label', help: '(GitHub mode) those whose pull request has the label', needs: [] },
+    normalise: lower,
+    predicate: (slice) => (f) => (f.change.labels ?? []).some((l) => l.toLowerCase() === slice.value),
+    by: {
+      help: 'GitHub',
+      groups: (f) => [...new Set((f.change.labels ?? []).map(lower))],
+      none: '(no label)',
+    },
+  },
+  ai: {
+    meta: { name: 'ai', noun: 'slice', help: 'those with AI evidence (a lower bound)', needs: [] },
+    predicate: () => (f) => f.change.aiEvidence.length > 0,
+  },
+  other: {
+    meta: { name: 'other', noun: 'slice', help: 'those without AI evidence: the rest', needs: [] },
+    predicate: () => (f) => f.change.aiEvidence.length === 0,
+  },
+  bots: {
+    meta: { name: 'bots', noun: 'slice', help: 'those a bot wrote (counted in the slice whatever `--include-bots` says; the whole leaves them out without it)', needs: [], countsBots: true },
+    predicate: () => (f) => f.change.bot,
+  },
+  author: {
+    // a report names an author by login (GitHub) or name (git), never by email: the slice matches what it names
+    meta: { name: 'author', argument: 'LOGIN', noun: 'author', help: 'one person\'s (their GitHub login, or from git alone their name), for self-assessment only: never in a `--by` table', needs: [] },
+    normalise: lower,
+    predicate: (slice) => (f) => f.change.author.toLowerCase() === slice.value,
+  },
+};

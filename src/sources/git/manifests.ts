@@ -1,0 +1,191 @@
+import { parse as parseToml } from 'smol-toml';
+
+/*
+ * What flowaudit reads of a workspace's manifests: the folders each tool lists its packages in, a package's
+ * declared name and version. A manifest is a file from the audited history, so each reader takes time linear in
+ * its text, whatever its lines hold (a 300 KB list item, 200,000 blank lines): JSON and TOML go through their
+ * parsers (smol-toml refuses nesting past a depth rather than recursing), the two line formats are scanned one
+ * line at a time with no backtracking pattern. A manifest that does not parse says nothing.
+ */
+
+/** The manifests that make a folder a package, by workspace tool. */
+export type ManifestKind = 'package.json' | 'Cargo.toml' | 'go.mod';
+
+/** The globs a root `package.json` lists under `workspaces` (an array, or `{packages: [...]}`). */
+export function npmWorkspaces(text: string | null): string[] {
+  const json = parseJson(text);
+  const workspaces = json?.workspaces;
+  const list = Array.isArray(workspaces) ? workspaces : isObject(workspaces) ? workspaces.packages : undefined;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
+
+/** The `packages:` list of a pnpm-workspace.yaml, as a block or a flow sequence (the one key flowaudit reads). */
+export function pnpmWorkspaces(text: string | null): string[] {
+  if (text === null) return [];
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('packages') && /^packages[ \t]*:/.test(l));
+  if (at === -1) return [];
+  const rest = stripYamlComment((lines[at] as string).slice((lines[at] as string).indexOf(':') + 1)).trim();
+  if (rest.startsWith('[')) return flowSequence([rest, ...lines.slice(at + 1)]);
+  const patterns: string[] = [];
+  for (const raw of lines.slice(at + 1)) {
+    const line = raw.replace(/\r$/, '');
+    const first = line[0];
+    // the next key at the left margin ends the list (an item may sit at the margin too)
+    if (first !== undefined && first !== ' ' && first !== '\t' && first !== '-' && first !== '#') break;
+    const item = line.trimStart();
+    if (!item.startsWith('-')) continue;
+    patterns.push(yamlScalar(stripYamlComment(item.slice(1)).trim()));
+  }
+  return patterns.filter((p) => p !== '');
+}
+
+/** A flow sequence (`[a, 'b', "c"]`) from the lines it starts on: up to its closing bracket. */
+function flowSequence(lines: readonly string[]): string[] {
+  const items: string[] = [];
+  let item = '';
+  let quote: string | null = null;
+  let first = true;
+  for (const raw of lines) {
+    const line = quote === null ? stripYamlComment(raw) : raw;
+    // the opening bracket is the first character of the first line
+    for (let i = first ? 1 : 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (quote !== null) {
+        item += c;
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        item += c;
+      } else if (c === ',' || c === ']') {
+        items.push(yamlScalar(item.trim()));
+        item = '';
+        if (c === ']') return items.filter((p) => p !== '');
+      } else item += c;
+    }
+    first = false;
+  }
+  return [];
+}
+
+/** A YAML scalar as written: quoted (`'a''b'`, `"a\"b"`) or plain. */
+function yamlScalar(text: string): string {
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).split("''").join("'");
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/\\(.)/g, '$1');
+  return text;
+}
+
+/** The line before a YAML comment: a `#` at its start or after a space or tab, outside quotes. */
+function stripYamlComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** The `[workspace]` table of a root Cargo.toml: the globs of its `members`, and the folders it `exclude`s. */
+export function cargoWorkspace(text: string | null): { members: string[]; exclude: string[] } {
+  const workspace = parseTomlText(text)?.workspace;
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  return isObject(workspace) ? { members: strings(workspace.members), exclude: strings(workspace.exclude) } : { members: [], exclude: [] };
+}
+
+/** The folders of a go.work's `use` directives, one line or a block. */
+export function goWorkUses(text: string | null): string[] {
+  if (text === null) return [];
+  const folders: string[] = [];
+  let block = false;
+  for (const raw of text.split('\n')) {
+    const line = stripGoComment(raw).trim();
+    if (block) {
+      if (line === ')') block = false;
+      else if (line !== '') folders.push(line);
+      continue;
+    }
+    const words = line.split(/[ \t]+/);
+    if (words[0] === 'use(' || (words[0] === 'use' && words[1] === '(')) block = true;
+    else if (words[0] === 'use' && words[1] !== undefined) folders.push(words[1]);
+  }
+  return folders.map((f) => goString(f).replace(/^\.\/?/, '').replace(/\/$/, ''));
+}
+
+/** The module path a go.mod declares (`module example.com/api`); null when none. */
+export function goModulePath(text: string | null): string | null {
+  if (text === null) return null;
+  for (const raw of text.split('\n')) {
+    const line = stripGoComment(raw).trim();
+    if (!line.startsWith('module')) continue;
+    const path = goString(line.slice('module'.length).trim());
+    if (path !== '' && line.length > 'module'.length && /[ \t]/.test(line['module'.length] as string)) return path;
+  }
+  return null;
+}
+
+function stripGoComment(line: string): string {
+  const at = line.indexOf('//');
+  return at === -1 ? line : line.slice(0, at);
+}
+
+function goString(text: string): string {
+  return text.length >= 2 && (text[0] === '"' || text[0] === '`') && text.endsWith(text[0]) ? text.slice(1, -1) : text;
+}
+
+/** The name a manifest declares: package.json's `name`, Cargo.toml's `[package] name`, go.mod's module path. */
+export function declaredName(kind: ManifestKind, text: string | null): string | null {
+  if (kind === 'go.mod') return goModulePath(text);
+  const name = kind === 'package.json' ? parseJson(text)?.name : tomlTable(parseTomlText(text), 'package')?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
+
+/**
+ * The version a manifest declares: package.json's `version`, Cargo.toml's `[package] version` (or, when it is
+ * `version.workspace = true`, the root's `[workspace.package] version`, given as `root`); null for go.mod, whose
+ * versions are its tags.
+ */
+export function declaredVersion(kind: ManifestKind, text: string | null, root: string | null = null): string | null {
+  if (kind === 'go.mod') return null;
+  if (kind === 'package.json') {
+    const version = parseJson(text)?.version;
+    return typeof version === 'string' ? version.trim() : null;
+  }
+  const version = tomlTable(parseTomlText(text), 'package')?.version;
+  if (typeof version === 'string') return version.trim();
+  if (!isObject(version) || version.workspace !== true) return null;
+  const inherited = tomlTable(tomlTable(parseTomlText(root), 'workspace'), 'package')?.version;
+  return typeof inherited === 'string' ? inherited.trim() : null;
+}
+
+type Table = Record<string, unknown>;
+
+function isObject(value: unknown): value is Table {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function tomlTable(table: Table | null, key: string): Table | null {
+  const value = table?.[key];
+  return isObject(value) ? value : null;
+}
+
+function parseJson(text: string | null): Table | null {
+  if (text === null) return null;
+  try {
+    const json: unknown = JSON.parse(text);
+    return isObject(json) ? json : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseTomlText(text: string | null): Table | null {
+  if (text === null) return null;
+  try {
+    return parseToml(text) as Table;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ChangeReview, ClosedPull, MeasuredChange } from '../../src/domain.js';
+import { computeAcceptance } from '../../src/metrics/acceptance.js';
+import { wilson } from '../../src/metrics/proportion.js';
+
+const H = 3600;
+const SINCE = 1_700_000_000;
+const UNTIL = SINCE + 30 * 24 * H;
+const window = { since: SINCE, until: UNTIL };
+const wall = (a: number, b: number): number => b - a;
+
+const REVIEWED: ChangeReview = { reviewers: [], reviewedAt: [], firstReviewer: null, comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
+
+/** A counted change merged in the window; `pull` false: a direct push (no pull request behind it). */
+function merged(id: string, aiEvidence: string[] = [], pull = true): MeasuredChange {
+  return {
+    id, title: id, url: null, author: 'ada', kind: 'squash', bot: false, firstCommitAt: SINCE, lastCommitAt: SINCE, readyAt: null, firstReviewAt: null,
+    approvedAt: null, mergedAt: SINCE + H, deployedAt: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null }, cycleTime: null,
+    leadTime: null, size: null, flags: [], aiEvidence, revertedBy: null, review: pull ? REVIEWED : null,
+  };
+}
+
+let n = 100;
+function closed(o: Partial<ClosedPull> = {}): ClosedPull {
+  return {
+    number: n++, title: 'x', url: null, author: 'ada', bot: false, createdAt: SINCE + 24 * H, closedAt: SINCE + 48 * H, isDraft: false, failedRun: false, landed: false,
+    aiEvidence: [], reviews: 0, comments: 0, firstReviewAt: null, closedBy: 'bob', ...o,
+  };
+}
+
+const COPILOT = ['PR author: copilot-swe-agent'];
+const CLAUDE = ['🤖 Generated with [Claude Code](https://claude.ai/code)'];
+
+describe('acceptance', () => {
+  it('weighs the merged against the rejected; drafts, failed runs, bots and other windows apart', () => {
+    const changes = [merged('a'), merged('b'), merged('c'), merged('d', COPILOT), merged('direct', [], false)];
+    const closedPulls = [
+      // rejected: a person's, reviewed twice and commented once by others from hour 30, closed at hour 48
+      closed({ reviews: 2, comments: 1, firstReviewAt: SINCE + 30 * H }),
+      // rejected: Copilot's, closed by a person after 3 days, reviewed from hour 40
+      closed({ aiEvidence: COPILOT, closedAt: SINCE + 96 * H, reviews: 1, firstReviewAt: SINCE + 40 * H }),
+      // Copilot's failed run; Copilot's draft closed unmerged; a person's draft closed unmerged
+      closed({ aiEvidence: COPILOT, failedRun: true, isDraft: true, closedAt: SINCE + 24 * H + 60 }),
+      closed({ aiEvidence: COPILOT, isDraft: true }),
+      closed({ isDraft: true }),
+      // a bot's, and two closed outside the window
+      closed({ bot: true, author: 'dependabot' }),
+      closed({ closedAt: SINCE - 1 }),
+      closed({ closedAt: UNTIL }),
+    ];
+    const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
+    // all: 4 merged (the direct push is no pull request), 2 rejected
+    expect(a).toMatchObject({ merged: 4, rejected: 2, rate: 4 / 6, closedDrafts: 2, failedRuns: 1, reviewed: 2, reviews: 3, comments: 1 });
+    expect([a.rateLow, a.rateHigh]).toEqual([wilson(4, 6).low, wilson(4, 6).high]);
+    // opened at hour 24, closed at 48 and 96: p50 of 24h and 72h
+    expect(a.timeToCloseP50).toBe(48 * H);
+    // first review → close: 18h and 56h
+    expect(a.reviewTime).toBe(74 * H);
+    expect(a.ai).toMatchObject({ merged: 1, rejected: 1, rate: 0.5, closedDrafts: 1, failedRuns: 1, reviewed: 1, reviews: 1, comments: 0, reviewTime: 56 * H, timeToCloseP50: 72 * H });
+    expect(a.other).toMatchObject({ merged: 3, rejected: 1, rate: 0.75, closedDrafts: 1, failedRuns: 0, reviewTime: 18 * H });
+    expect(a.tools).toEqual([{ tool: 'copilot', ...a.ai }]);
+    // too few to tell: a difference, never called real
+    expect(a.aiMinusOther).toMatchObject({ value: -0.25, real: false });
+    expect(a.note).toBe('Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted 2, other 4): too few to compare with confidence.');
+    // counting bots puts the bot's rejection back
+    expect(computeAcceptance({ changes, closedPulls, window, includeBots: true, measure: wall }).rejected).toBe(3);
+  });
+
+  it('counts one closed unmerged whose change landed all the same as merged, whatever else it was', () => {
+    const closedPulls = [closed({ landed: true }), closed({ landed: true, isDraft: true }), closed({ landed: true, aiEvidence: COPILOT, failedRun: true }), closed()];
+    const a = computeAcceptance({ changes: [merged('a')], closedPulls, window, includeBots: false, measure: wall });
+    expect(a).toMatchObject({ merged: 4, rejected: 1, closedDrafts: 0, failedRuns: 0, rate: 0.8 });
+    expect(a.ai).toMatchObject({ merged: 1, rejected: 0 });
+  });
+
+  it('gives each tool its own group, a pull request naming two in both, most decided first', () => {
+    const changes = [merged('a', CLAUDE), merged('b', [...CLAUDE, ...COPILOT]), merged('c', ['label: codex'])];
+    const closedPulls = [closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: CLAUDE })];
+    const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
+    expect(a.tools.map((t) => [t.tool, t.merged, t.rejected, t.rate])).toEqual([['claude-code', 2, 1, 2 / 3], ['codex', 1, 2, 1 / 3], ['copilot', 1, 0, 1]]);
+    expect(a.ai).toMatchObject({ merged: 3, rejected: 3, rate: 0.5 });
+    expect(a.other).toMatchObject({ merged: 0, rejected: 0, rate: null, rateLow: null, rateHigh: null, timeToCloseP50: null, reviewTime: 0 });
+    expect(a.aiMinusOther).toEqual({ value: null, low: null, high: null, real: false });
+  });
+
+  it('calls a difference real when the interval leaves out 0 and each group decided enough', () => {
+    const changes = [...Array.from({ length: 12 }, (_, i) => merged(`ai${i}`, COPILOT)), ...Array.from({ length: 40 }, (_, i) => merged(`o${i}`))];
+    const closedPulls = [...Array.from({ length: 12 }, () => closed({ aiEvidence: COPILOT })), ...Array.from({ length: 2 }, () => closed())];
+    const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
+    expect([a.ai.rate, a.other.rate]).toEqual([0.5, 40 / 42]);
+    expect(a.aiMinusOther.real).toBe(true);
+    expect((a.aiMinusOther.high ?? 0) < 0).toBe(true);
+    expect(a.note).toBeNull();
+  });
+
+  it('counts working time when asked: the time to close and in review are measured as the stages are', () => {
+    const half = (a: number, b: number): number => (b - a) / 2;
+    const a = computeAcceptance({ changes: [], closedPulls: [closed({ firstReviewAt: SINCE + 40 * H })], window, includeBots: false, measure: half });
+    expect([a.timeToCloseP50, a.reviewTime]).toEqual([12 * H, 4 * H]);
+  });
+
+  it('holds on any pull requests: the groups add up to the whole, and every rate is within its interval', () => {
+    const pullArb = fc.record({
+      ai: fc.boolean(), draft: fc.boolean(), failed: fc.boolean(), landed: fc.boolean(), bot: fc.boolean(), inWindow: fc.boolean(), reviews: fc.nat(5), reviewAfter: fc.option(fc.nat(20 * H)),
+    });
+    fc.assert(fc.property(fc.array(pullArb, { maxLength: 40 }), fc.nat(30), fc.nat(30), (pulls, aiMerged, otherMerged) => {
+      const changes = [...Array.from({ length: aiMerged }, (_, i) => merged(`a${i}`, CLAUDE)), ...Array.from({ length: otherMerged }, (_, i) => merged(`o${i}`))];
+      const closedPulls = pulls.map((p) => closed({
+        aiEvidence: p.ai ? COPILOT : [], isDraft: p.draft, failedRun: p.failed && p.ai, landed: p.landed, bot: p.bot && !p.ai, closedAt: p.inWindow ? SINCE + 48 * H : UNTIL + H,
+        reviews: p.reviews, firstReviewAt: p.reviewAfter === null ? null : SINCE + 24 * H + p.reviewAfter,
+      }));
+      const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
+      for (const key of ['merged', 'rejected', 'closedDrafts', 'failedRuns', 'reviews', 'reviewTime'] as const) expect(a.ai[key] + a.other[key]).toBe(a[key]);
+      const kept = pulls.filter((p) => p.inWindow && !(p.bot && !p.ai));
+      // every closed one in the window is decided or apart, once: landed ones among the merged
+      expect(a.merged - changes.length + a.rejected + a.closedDrafts + a.failedRuns).toBe(kept.length);
+      for (const g of [a, a.ai, a.other, ...a.tools]) {
+        if (g.rate === null) expect(g.merged + g.rejected).toBe(0);
+        else expect((g.rateLow as number) <= g.rate && g.rate <= (g.rateHigh as number)).toBe(true);
+      }
+    }));
+  });
+});

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { runCli } from '../helpers/cli-run.js';
+import { monorepo } from './fixture.js';
+
+const DAY = 86400;
+const WINDOW = ['--since', '2026-03-01', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z', '--no-github'];
+type Row = { key: string; before: number | null; after: number | null; sample: { before: number; after: number } };
+
+describe('compare two products of a monorepo', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = monorepo();
+  });
+  afterAll(() => repo.cleanup());
+
+  it('compares product:@acme/a with product:c-lib, each over its own changes and its own deploys', async () => {
+    const { code, stdout, stderr } = await runCli(['compare', 'product:@acme/a', 'product:c-lib', '--path', repo.dir, ...WINDOW, '-f', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const c = JSON.parse(stdout);
+    // @acme/a: m1, m4 and m7 (the revert of m4); shipped by @acme/a@1.1.0 (Mar 7) and @acme/a@1.2.0 (Mar 12), which m7 fails
+    // c-lib: m4, m5 and m7; shipped by c-lib-v1.1.0 (Mar 12), which m7 fails
+    expect([c.before.changes, c.before.deploys]).toEqual([3, 2]);
+    expect([c.after.changes, c.after.deploys]).toEqual([3, 1]);
+    expect(c.before.repository).toMatch(/ · product:@acme\/a$/);
+    expect(c.after.repository).toMatch(/ · product:c-lib$/);
+    const failure = c.rows.find((r: Row) => r.key === 'dora.changeFailureRate');
+    expect([failure.before, failure.after]).toEqual([0.5, 1]);
+    // lead times: m1 6d (Mar 1 → Mar 7), m4 3d (Mar 9 → Mar 12), m7 waiting; m5 2d (Mar 10 → Mar 12)
+    const cycle = c.rows.find((r: Row) => r.key === 'cycleTime.p50');
+    expect([cycle.before, cycle.after]).toEqual([DAY, DAY]);
+    expect(c.warnings.join('\n')).toMatch(/2 changes are on both sides \(product:@acme\/a and product:c-lib overlap\)/);
+  });
+});

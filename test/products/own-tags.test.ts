@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import { renderText } from '../../src/render/text.js';
+import type { Report } from '../../src/report/schema.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { goModules, ownTags, removedPackage, WINDOW } from './fixture.js';
+
+const DAY = 86400;
+const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
+
+describe('a workspace whose main package is tagged v1.2.3, beside scoped packages under a nested glob', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = ownTags();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('makes the package whose manifest carries the version the product of the repository\'s own tags, with its row', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.unreleased])).toEqual([
+      ['widget', ['packages/widget'], 7, 2, 1],
+      ['@widget/react', ['packages/integrations/react'], 1, 1, 0],
+      ['@widget/vue', ['packages/integrations/vue'], 1, 1, 0],
+    ]);
+    expect(renderText(report, { color: false, width: 120 })).toMatch(/│ widget +│ +7 │ +2 │/);
+  });
+
+  it('ships each change with its own product\'s first deploy, and one touching no product with the repository\'s own tags', () => {
+    expect(['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((t) => deployedAt(report, t))).toEqual([
+      '2026-03-07T12:00:00Z', '2026-03-05T12:00:00Z', '2026-03-07T12:00:00Z', '2026-03-11T12:00:00Z', '2026-03-15T12:00:00Z', null,
+    ]);
+    // c3 waited 3 days for widget's tag, not 1 for react's
+    expect(report.changes.find((c) => c.title === 'c3')?.leadTime).toBe(4 * DAY);
+    expect(report.changes.find((c) => c.title === 'c3')?.products).toEqual(['widget']);
+    expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
+      ['@widget/react@1.1.0', '@widget/react', 1],
+      ['v1.1.0', 'widget', 3],
+      ['@widget/vue@1.1.0', '@widget/vue', 1],
+      ['v1.2.0', 'widget', 3],
+    ]);
+  });
+
+  it('counts a tag that names no package of the workspace as no deploy, in one warning, and says how many changes touched no product', () => {
+    expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
+      "1 tag names no package of the workspace and is no deploy (@widget/internal@0.2.0): name its product in the config's products to count it",
+    ]);
+    expect(report.notes).toContain("2 changes of the window touched no product's files and shipped with the repository's own tags, the deploys of widget (the products column names that product).");
+  });
+});
+
+describe('a Go repository with a nested module and no go.work', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = goModules();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('makes each module a product: the root module the repository\'s own tags\', the nested one its path-prefixed tags\'', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths, p.deploys])).toEqual([
+      ['example.com/kit', ['.'], 1],
+      ['example.com/kit/api', ['api'], 1],
+    ]);
+    expect([deployedAt(report, 'g1'), deployedAt(report, 'g2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-06T12:00:00Z']);
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['api/v1.1.0', 'example.com/kit/api'], ['v1.1.0', 'example.com/kit']]);
+  });
+});
+
+describe('a package removed within the window, and own tags older than the history read', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = removedPackage();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('keeps the removed package a product, its tag a deploy, and ships a change of no product with the first deploy of any', () => {
+    expect(report.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['old@1.1.0', 'old'], ['a@1.1.0', 'a']]);
+    expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
+    expect(report.warnings).toEqual([]);
+    expect(report.notes).toContain("1 change of the window touched no product's files and shipped each with the first deploy of any product after it (the products column names that product).");
+  });
+});

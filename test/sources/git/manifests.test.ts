@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cargoWorkspace, declaredName, declaredVersion, goModulePath, goWorkUses, npmWorkspaces, pnpmWorkspaces } from '../../../src/sources/git/manifests.js';
+
+describe('workspace manifests', () => {
+  it('reads package.json workspaces as a list or under packages', () => {
+    expect(npmWorkspaces('{"workspaces": ["packages/*", "apps/web"]}')).toEqual(['packages/*', 'apps/web']);
+    expect(npmWorkspaces('{"workspaces": {"packages": ["libs/**"]}}')).toEqual(['libs/**']);
+    expect(npmWorkspaces('{"name": "x"}')).toEqual([]);
+    expect(npmWorkspaces('not json')).toEqual([]);
+  });
+
+  it('reads pnpm-workspace.yaml packages, quoted or not, with exclusions, and stops at the next key', () => {
+    const yaml = "packages:\n  - 'packages/*'\n  - \"apps/*\" # the apps\n\n  # a comment\n  - '!packages/internal'\n  - docs\ncatalog:\n  - not-a-package\n";
+    expect(pnpmWorkspaces(yaml)).toEqual(['packages/*', 'apps/*', '!packages/internal', 'docs']);
+    expect(pnpmWorkspaces("packages: ['a/*', 'b'] # two\n")).toEqual(['a/*', 'b']);
+    expect(pnpmWorkspaces('packages: [\n  "a/*",\n  b/**\n]\n')).toEqual(['a/*', 'b/**']);
+    expect(pnpmWorkspaces('packages:\n- at/the/margin\nnext: 1\n')).toEqual(['at/the/margin']);
+    expect(pnpmWorkspaces("packages:\r\n  - 'win/*'\r\n")).toEqual(['win/*']);
+    expect(pnpmWorkspaces("packages:\n  - 'it''s #1'\n")).toEqual(["it's #1"]);
+  });
+
+  it('reads Cargo workspace members and exclude from the [workspace] table only', () => {
+    const toml = '[package]\nname = "root"\n\n[workspace]\nmembers = [\n  "tokio",\n  "tokio-util", # utilities\n  "crates/*",\n]\nexclude = ["crates/old"]\n\n[dependencies]\nmembers = ["no"]\n';
+    expect(cargoWorkspace(toml)).toEqual({ members: ['tokio', 'tokio-util', 'crates/*'], exclude: ['crates/old'] });
+    expect(cargoWorkspace('[package]\nname = "one"\n')).toEqual({ members: [], exclude: [] });
+    expect(cargoWorkspace('not [toml')).toEqual({ members: [], exclude: [] });
+  });
+
+  it('reads go.work use directives, one line or a block, and a go.mod\'s module path', () => {
+    expect(goWorkUses('go 1.22\n\nuse (\n\t./cmd/api\n\t./lib // shared\n)\nuse ./tools\n')).toEqual(['cmd/api', 'lib', 'tools']);
+    expect(goModulePath('// the API\nmodule "example.com/api/v2" // v2\n\ngo 1.22\n')).toBe('example.com/api/v2');
+    expect(goModulePath('go 1.22\n')).toBeNull();
+  });
+
+  it('reads a package\'s name and version, a crate\'s inherited from the workspace', () => {
+    expect([declaredName('package.json', '{"name": " @a/b ", "version": "1.2.3"}'), declaredVersion('package.json', '{"version": "1.2.3"}')]).toEqual(['@a/b', '1.2.3']);
+    expect(declaredName('Cargo.toml', '[package]\nname = "fast-io"\n')).toBe('fast-io');
+    const root = '[workspace]\nmembers = ["a"]\n[workspace.package]\nversion = "0.9.1"\n';
+    expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion.workspace = true\n', root)).toBe('0.9.1');
+    expect(declaredVersion('Cargo.toml', '[package]\nname = "a"\nversion = "2.0.0"\n', root)).toBe('2.0.0');
+    expect(declaredVersion('go.mod', 'module x\n')).toBeNull();
+  });
+});
+
+describe('manifest readers take time linear in their text', () => {
+  const within = (ms: number, read: () => unknown): void => {
+    const start = performance.now();
+    read();
+    expect(performance.now() - start).toBeLessThan(ms);
+  };
+
+  it('a 300 KB pnpm item, quoted or plain, with a comment and no colon', () => {
+    const item = 'a'.repeat(300_000);
+    within(2000, () => expect(pnpmWorkspaces(`packages:\n  - '${item}'\n  - ${item} #\n`)).toHaveLength(2));
+    within(2000, () => expect(pnpmWorkspaces(`packages${' '.repeat(300_000)}\n`)).toEqual([]));
+    within(2000, () => expect(pnpmWorkspaces(`packages: [${' '.repeat(300_000)}`)).toEqual([]));
+  });
+
+  it('200,000 blank lines, or spaces, in a Cargo.toml and a go.work', () => {
+    within(2000, () => expect(cargoWorkspace(`[workspace]\n${'\n'.repeat(200_000)}members = ["a"]\n`).members).toEqual(['a']));
+    within(2000, () => expect(cargoWorkspace(`[workspace]\n${' \n'.repeat(200_000)}`).members).toEqual([]));
+    within(2000, () => expect(goWorkUses(`use (\n${'\n'.repeat(200_000)}./a\n)\n`)).toEqual(['a']));
+  });
+});
