@@ -222,7 +222,7 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
     const commit = side.get(stack.pop() as string);
     if (commit === undefined || carried.has(commit.sha)) continue;
     carried.add(commit.sha);
-    stack.push(...commit.parents);
+    append(stack, commit.parents);
   }
   if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
   const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);

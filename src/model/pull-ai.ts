@@ -1,6 +1,7 @@
 import type { Pattern } from '../patterns.js';
 import { findAiMarkers } from './ai-markers.js';
 import { isAiAgent } from './bots.js';
+import { append } from '../lists.js';
 
 /*
  * The seam between acceptance and the AI detector: what marks a pull request AI-assisted, and which tools a
@@ -33,8 +34,8 @@ export interface PullEvidenceOptions {
  */
 export function pullAiEvidence(pull: PullFacts, options: PullEvidenceOptions): string[] {
   const evidence: string[] = [];
-  for (const message of pull.commitMessages) evidence.push(...findAiMarkers(message, options.aiMarkers));
-  evidence.push(...findAiMarkers(pull.body, options.aiMarkers));
+  for (const message of pull.commitMessages) append(evidence, findAiMarkers(message, options.aiMarkers));
+  append(evidence, findAiMarkers(pull.body, options.aiMarkers));
   for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
   if (isAgentAuthor(pull.author, pull.authorIsBot)) evidence.push(`PR author: ${pull.author}`);
   return [...new Set(evidence)];
