@@ -14,7 +14,7 @@ const LAYERS = [
   ['report', '^src/report/'],
   ['render', '^src/(render|gates|compare)/'],
 ];
-const APP = '^src/(audit|aggregate|commands|config)/|^src/io/(?!(read-regular|temp-files)\\.ts$)|^src/(cli|options|index)\\.ts$';
+const APP = '^src/(audit|aggregate|commands|config|action)/|^src/io/(?!(read-regular|temp-files)\\.ts$)|^src/(cli|options|index)\\.ts$';
 
 const forbidden = [
   { name: 'no-circular', severity: 'error', comment: 'an import cycle', from: {}, to: { circular: true } },

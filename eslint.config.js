@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-action/**', 'node_modules/**', 'bench/.work/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

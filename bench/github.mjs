@@ -104,6 +104,7 @@ export default async function runGitHubBench({ root, print }) {
       { line: `target: warm with one more PR closed unmerged <= ${CLOSED_WARM_TARGET} request -> ${closedPass ? 'PASS' : 'FAIL'} (${closedOne.requests}; ${closedOne.data.closedPulls.length} closed pull requests, the new one read with the first request)` },
       { line: `github: ${invalid === 0 ? 'every query valid against GitHub\'s schema' : `${invalid} query(ies) INVALID against GitHub's schema`}` },
       ...(await runWorkflowBench({ fetchWorkflowRuns, startGitHubServer, print })),
+      ...(await runLackingBench({ fetchGitHub, fetchLinePulls, fetchWorkflowRuns, startGitHubServer, print })),
     ];
   } finally {
     await srv.close();
@@ -147,6 +148,47 @@ async function runWorkflowBench({ fetchWorkflowRuns, startGitHubServer, print })
       { line: `target: workflow runs cold <= ${WORKFLOW_COLD_PER_100} requests per 100 commits -> ${verdict(cold.requests <= coldTarget)} (${((100 * cold.requests) / COMMITS).toFixed(2)} per 100; ${runs} runs)` },
       { line: `target: workflow runs warm <= ${WORKFLOW_WARM_PER_100} request per 100 commits -> ${verdict(warm.requests <= warmTarget && grown.requests <= grownTarget)} (${((100 * warm.requests) / COMMITS).toFixed(2)} per 100 re-run; ${((100 * grown.requests) / commits.length).toFixed(2)} per 100 with ${NEW_COMMITS} new, ${grown.data.cached} from the cache)` },
       { line: `github: workflow queries ${invalid === 0 ? 'every one valid against GitHub\'s schema' : `${invalid} INVALID against GitHub's schema`}` },
+    ];
+  } finally {
+    await srv.close();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A whole warm GitHub run of a repository that has none of what is asked — no pull requests, deployments,
+ * releases or incidents, a release line nothing was merged into, commits without a workflow run — read as an
+ * audit reads it (the tracked branch, the release lines, the workflow runs up to the tip): 1 request warm, the
+ * one that asks what is new, whatever the repository lacks (issue 38).
+ */
+async function runLackingBench({ fetchGitHub, fetchLinePulls, fetchWorkflowRuns, startGitHubServer, print }) {
+  print(`github: serving a repository with nothing to find, ${COMMITS} commits without a workflow run…`);
+  const start = Date.parse('2024-01-01T00:00:00Z') / 1000;
+  const commits = Array.from({ length: COMMITS }, (_, i) => ({ sha: oidOf(i), at: start + i * 4 * 3600 }));
+  const scenario = { repositories: { 'acme/bare': { defaultBranchRef: { name: 'main' }, pullRequests: [], deployments: [], releases: [], issues: [], commits: commits.map(({ sha }) => ({ oid: sha, checkSuites: [] })) } } };
+  const srv = await startGitHubServer({ scenario, token: TOKEN });
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowaudit-bench-bare-'));
+  const now = (commits.at(-1)?.at ?? start) + 3600;
+  const options = {
+    owner: 'acme', name: 'bare', apiUrl: srv.url, token: TOKEN, baseBranch: 'main', since: start, until: now, now,
+    cache: { dir: cacheDir, noCache: false, refresh: false }, partial: false, maxWaitSeconds: 600, incidentLabel: 'incident',
+  };
+  const tip = commits.at(-1)?.sha;
+  const audit = async () => {
+    const data = await fetchGitHub(options);
+    await fetchLinePulls(options, [{ name: '1.x', tip: 'line-tip' }]);
+    return { ...data, workflow: await fetchWorkflowRuns(options, commits, tip) };
+  };
+  try {
+    const cold = await timed(audit, srv);
+    const warm = await timed(audit, srv);
+    const invalid = srv.requests.filter((r) => r.invalid).length;
+    const pass = warm.requests <= 1;
+    return [
+      { command: 'nothing to find, cold', requests: cold.requests, cost: cold.cost, wallS: cold.wallS, target: '-', result: '-' },
+      { command: 'nothing to find, warm re-run', requests: warm.requests, cost: warm.cost, wallS: warm.wallS, target: '<= 1 request', result: pass ? 'PASS' : 'FAIL' },
+      { line: `target: a warm run of a repository with nothing to find <= 1 request -> ${pass ? 'PASS' : 'FAIL'} (${warm.requests}; ${warm.data.workflow.cached} of ${COMMITS} commits' empty answers from the cache)` },
+      ...(invalid === 0 ? [] : [{ line: `github: ${invalid} query(ies) INVALID against GitHub's schema` }]),
     ];
   } finally {
     await srv.close();

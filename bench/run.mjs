@@ -2,7 +2,7 @@
 // flowaudit benchmark. `npm run bench` (builds first) or `node bench/run.mjs [options]`.
 //
 //   --only git|github|aggregate   run one section (default: all)
-//   --cases a,b,…         git cases to run: release, synthetic, small (default: all three)
+//   --cases a,b,…         git cases to run: release, synthetic, merges, small (default: all four)
 //   --repo PATH           also measure an existing repository (any number of times); its branch is HEAD's
 //   --since DATE          window start for every case (default 2000-01-01: the whole history); git log gets it too
 //   --runs N              runs per command (default 3: median wall time, max peak RSS; 3 times as many under
@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeStats, ensureSyntheticRepo } from './synthetic-repo.mjs';
 import { RELEASE_CASES, describeReleaseStats, ensureReleaseRepo } from './release-repo.mjs';
+import { describeMergesStats, ensureMergesRepo } from './merges-repo.mjs';
 import { RSS_PROBE, hasGnuTime, measureInterleaved, runLine, timeOnce } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,11 +46,11 @@ const print = (...a) => console.log(...a);
 
 // ---------------------------------------------------------------------------------------------- options
 
-const CASE_IDS = ['release', 'synthetic', 'small'];
+const CASE_IDS = ['release', 'synthetic', 'merges', 'small'];
 
 function parseArgs(argv) {
   const opts = { only: null, cases: CASE_IDS, repos: [], since: '2000-01-01', runs: 3, text: false, rebuild: false, timeoutS: 900 };
-  const usage = 'usage: node bench/run.mjs [--only git|github|aggregate] [--cases release,synthetic,small] [--repo PATH]… [--since DATE] [--runs N] [--text] [--rebuild] [--timeout S] [--reports N]';
+  const usage = 'usage: node bench/run.mjs [--only git|github|aggregate] [--cases release,synthetic,merges,small] [--repo PATH]… [--since DATE] [--runs N] [--text] [--rebuild] [--timeout S] [--reports N]';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -104,6 +105,7 @@ async function casesToRun(opts) {
   const generated = {
     release: () => ensureReleaseRepo(RELEASE_CASES.large, { force: opts.rebuild, log: print }).then((b) => ({ b, describe: describeReleaseStats(b.stats), commits: b.stats.mainCommits })),
     synthetic: () => ensureSyntheticRepo({ force: opts.rebuild, log: print }).then((b) => ({ b, describe: describeStats(b.stats), commits: b.stats.commits })),
+    merges: () => ensureMergesRepo({ force: opts.rebuild, log: print }).then((b) => ({ b, describe: describeMergesStats(b.stats), commits: b.stats.commits })),
     small: () => ensureReleaseRepo(RELEASE_CASES.small, { force: opts.rebuild, log: print }).then((b) => ({ b, describe: describeReleaseStats(b.stats), commits: b.stats.mainCommits })),
   };
   for (const id of CASE_IDS.filter((c) => opts.cases.includes(c))) {

@@ -4,13 +4,15 @@
 // files and about 60 ms (80 ms of CPU). The aggregate's worker thread is bundled beside it, sharing its chunks:
 // unbundled, each worker loaded its modules one file at a time for 0.32 s before its first report, 0.2 s
 // bundled; dist/aggregate/digest-worker.js, where the library and the CLI start it, then only imports the
-// bundle. The library (dist/index.js) is bundled beside them as dist/bin/index.js, which package.json exports:
-// so the installed package needs none of the bundled dependencies at run time (they are devDependencies), only
-// what stays outside the bundle. The rest of dist/ stays as tsc wrote it, for the types.
+// bundle. The library (dist/index.js) is bundled beside them as dist/bin/index.js, which package.json exports.
+// Every dependency is in the bundle, so the installed package needs nothing from node_modules: the two
+// required only when needed (re2js, jsonc-parser) are each one CommonJS file beside the chunks
+// (scripts/lazy-requires.mjs). The rest of dist/ stays as tsc wrote it, for the types' bundle.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { lazyRequires, writeBeside } from './lazy-requires.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const out = path.join(dist, 'bin');
@@ -19,14 +21,13 @@ const worker = path.join(dist, 'aggregate', 'digest-worker.js');
 await build({
   input: { flowaudit: path.join(dist, 'cli.js'), 'digest-worker': worker, index: path.join(dist, 'index.js') },
   platform: 'node',
-  // dependencies are bundled, CommonJS ones too (commander, cli-table3), but for jsonc-parser: its UMD
-  // build requires its own files by computed name (and it is required only when a config file is read); so it
-  // alone stays in package.json's dependencies
-  external: (id) => id.startsWith('node:') || /^jsonc-parser(\/|$)/.test(id),
-  plugins: [sameImportMetaUrl()],
+  // dependencies are bundled, CommonJS ones too (commander, cli-table3)
+  external: (id) => id.startsWith('node:'),
+  plugins: [lazyRequires('beside'), sameImportMetaUrl()],
   output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   logLevel: 'warn',
 });
+await writeBeside(out, { cwd: fileURLToPath(new URL('..', import.meta.url)) });
 writeFileSync(worker, "// the aggregate's worker thread, bundled (scripts/bundle-cli.mjs)\nimport '../bin/digest-worker.js';\n");
 
 /**

@@ -226,7 +226,8 @@ function handleError(error: unknown, io: CliIo, debug: boolean, canGoOnWithoutGi
   return UNEXPECTED;
 }
 
-function processIo(): CliIo {
+/** The process's own streams, environment and folder, as the bin and the Action run the CLI. */
+export function processIo(): CliIo {
   // write errors are seen by each write's callback (io/stdout.ts); without a listener a closed pipe would also
   // surface as an unhandled 'error' event and a stack trace
   process.stdout.on('error', () => undefined);

@@ -17,7 +17,8 @@ export interface Commit {
   bodyFirstLine: string;
   /** `PR-URL:` / `Reviewed-on:` / `Link:` trailer value, when present */
   landingUrl: string | null;
-  aiEvidence: string[];
+  /** what the message says of an AI tool (the evidence catalogue's message signatures), in message order */
+  aiEvidence: readonly AiFinding[];
   /** shas named by `This reverts commit <sha>` */
   revertsShas: string[];
   /** PR numbers named by `Reverts #N` / `Reverts owner/repo#N` */
@@ -38,6 +39,21 @@ export interface Commit {
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
 export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'revertMessage'>;
+
+/**
+ * How strongly evidence says an AI tool took part (SPEC section 5): `agent`, the agent authored the commits or
+ * opened the pull request; `assisted`, a person's change names the tool; `weak`, a branch name only.
+ */
+export type AiStrength = 'agent' | 'assisted' | 'weak';
+
+export const AI_STRENGTHS: readonly AiStrength[] = ['agent', 'assisted', 'weak'];
+
+/** One piece of AI evidence: the tool it names (the catalogue's id), its strength, and the line a reader sees. */
+export interface AiFinding {
+  readonly tool: string;
+  readonly strength: AiStrength;
+  readonly line: string;
+}
 
 export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
 
@@ -87,7 +103,19 @@ export interface Change {
   /** the fork point's commit date: a first commit older than it is flagged `rebased` (never clamped) */
   forkPointAt: number | null;
   flags: string[];
+  /** the lines of the evidence that make it AI-assisted (agent or assisted strength); empty when there is none */
   aiEvidence: string[];
+  /**
+   * the AI tools its evidence names (the catalogue's ids): those of its agent and assisted evidence, else of its
+   * weak evidence; absent when it has none
+   */
+  aiTools?: string[];
+  /** the strength of its strongest AI evidence; absent when it has none */
+  aiStrength?: AiStrength;
+  /** the lines of its weak evidence (a branch name): counted apart, never AI-assisted on their own */
+  aiWeakEvidence?: string[];
+  /** every piece of AI evidence found, the model's record the four fields above are made from */
+  aiFindings?: AiFinding[];
   revertedBy: string | null;
   /** the change is itself a revert of another change */
   isRevert: boolean;
@@ -113,7 +141,7 @@ export type MeasuredChange = Pick<
   Change,
   | 'id' | 'title' | 'url' | 'author' | 'kind' | 'bot'
   | 'firstCommitAt' | 'lastCommitAt' | 'readyAt' | 'firstReviewAt' | 'approvedAt' | 'mergedAt' | 'deployedAt'
-  | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'revertedBy' | 'review' | 'repository'
+  | 'stages' | 'cycleTime' | 'leadTime' | 'size' | 'flags' | 'aiEvidence' | 'aiTools' | 'aiStrength' | 'revertedBy' | 'review' | 'repository'
 >;
 
 /**
@@ -158,6 +186,11 @@ export interface OpenPull {
   isDraft: boolean;
   /** where its review stands at `now`, for the queues (GitHub mode; absent when the source did not say) */
   events?: OpenPullEvents;
+  /** its AI evidence, as a change's (see Change); absent when it has none */
+  aiEvidence?: string[];
+  aiTools?: string[];
+  aiStrength?: AiStrength;
+  aiWeakEvidence?: string[];
   repository?: string;
 }
 
@@ -197,6 +230,10 @@ export interface ClosedPull {
   landed: boolean;
   /** what marks it AI-assisted, as a change's `aiEvidence` */
   aiEvidence: string[];
+  /** the tools of its evidence, the strength of its strongest and its weak evidence apart, as a change's */
+  aiTools?: string[];
+  aiStrength?: AiStrength;
+  aiWeakEvidence?: string[];
   reviews: number;
   comments: number;
   /** the first of those reviews and comments, before the close; null when there was none */

@@ -284,9 +284,11 @@ export class Combiner {
 
 /** What the queues read of a listed change. */
 function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
+  const { aiStrength, ...rest } = c;
   return {
-    ...c,
+    ...rest,
     ...changeTimes(c),
+    ...(aiStrength != null && { aiStrength }),
     size: null,
     review: null,
   };

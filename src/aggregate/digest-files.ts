@@ -47,8 +47,9 @@ export function digestFile(path: string, accepts?: (data: unknown) => boolean): 
  */
 export async function compiledSchema(kind: 'report' | 'digest' = 'report'): Promise<((data: unknown) => boolean) | undefined> {
   try {
-    const module = (await import(new URL(`./validate-${kind}.js`, import.meta.url).href)) as { default: (data: unknown) => boolean };
-    return module.default;
+    // one module holds both: they share every part of the schema but a listed change's
+    const module = (await import(new URL('./validate-report.js', import.meta.url).href)) as Record<typeof kind, (data: unknown) => boolean>;
+    return module[kind];
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import { validateBusinessHours, type BusinessHours } from '../metrics/business-h
 import { compileRegex, type AuditOptions } from '../options.js';
 import type { Pattern } from '../patterns.js';
 import type { Policy } from '../report/schema.js';
+import { compileCatalogue, type AiCatalogue } from '../model/ai/compile.js';
 
 /** What one audit runs with: the config file under the flags, compiled and validated. */
 export interface AuditSettings {
@@ -15,7 +16,8 @@ export interface AuditSettings {
   /** seconds */
   revertWindow: number;
   botPattern: Pattern | null;
-  aiMarkers: Pattern[];
+  /** the AI evidence catalogue, with the config's markers and labels as entries of their own */
+  ai: AiCatalogue;
   environment: Pattern;
   /** the workflows whose successful runs are deploys (--workflow), by name or file */
   workflow: Pattern;
@@ -58,7 +60,10 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     includePrereleases,
     revertWindow,
     botPattern: botSource !== null ? compileRegex(botSource, 'bots', 'i') : null,
-    aiMarkers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
+    ai: compileCatalogue({
+      markers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
+      labels: config.ai.labels,
+    }),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
     workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== undefined ? '--workflow' : 'deploy.workflow', 'i'),
     deployFrom: options.deployFrom ?? (config.deploy.from === 'auto' ? undefined : config.deploy.from),

@@ -49,7 +49,7 @@ async function readWorkflowRuns(
   const last = Math.min(scope.now, scope.until + AFTER_WINDOW);
   const commits = line.filter((c) => c.at >= scope.since && c.at <= last).map((c) => ({ sha: c.sha, at: c.at }));
   report.progress({ step: 'reading workflow runs from GitHub', count: 0, unit: 'commits' });
-  const read = await fetchWorkflowRuns(fetchOptions(gh, options, { ...scope, branch: scope.branch.name, until: last }, defaultCacheDir(env), report), commits);
+  const read = await fetchWorkflowRuns(fetchOptions(gh, options, { ...scope, branch: scope.branch.name, until: last }, defaultCacheDir(env), report), commits, scope.branch.tip);
   if (options.verbose) {
     report.warn(`GitHub workflow runs: ${plural(commits.length, 'commit')} (${read.cached} from the cache), ${plural(read.requests, 'request')}, query cost ${plural(read.cost, 'point')}`);
   }

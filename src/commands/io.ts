@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { writeStdout, type OutStream } from '../io/stdout.js';
 import { writeOutputFile } from '../io/write-atomic.js';
@@ -28,8 +29,9 @@ export interface OutputFlags {
   quiet?: boolean;
 }
 
+/** `path` from `cwd` (an absolute one as it is: `/x`, and on Windows `C:\x` too, as a runner's paths are). */
 export function resolvePath(path: string, cwd: string): string {
-  return path.startsWith('/') ? path : `${cwd}/${path}`;
+  return isAbsolute(path) ? path : `${cwd}/${path}`;
 }
 
 /** The path with links resolved, to tell the same file or repository given twice; as given when it is missing (reading it says why). */

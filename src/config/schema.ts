@@ -123,8 +123,8 @@ export const configSchema = z.strictObject(
     ai: z
       .strictObject(
         {
-          markers: FIELDS.aiMarkers.optional().describe('extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers'),
-          labels: FIELDS.aiLabels.optional().describe('pull request labels that mark a change AI-assisted'),
+          markers: FIELDS.aiMarkers.optional().describe('extra markers of AI-assisted commits (regular expressions matched anywhere in a commit message), on top of the built-in evidence catalogue: entries of the tool "configured"'),
+          labels: FIELDS.aiLabels.optional().describe('pull request labels that mark a change AI-assisted (exact names): entries of the tool "configured"'),
         },
         { error: OBJECT },
       )

@@ -310,8 +310,19 @@ export const COUNTS = {
   clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),
   reverted: count('changes reverted'),
   partiallyReverted: count('changes partially reverted', 'changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure'),
-  aiAssisted: count('changes with an AI marker'),
+  aiAssisted: count('changes with an AI marker', 'changes with AI evidence of agent or assisted strength (a lower bound)'),
   aiOther: count('other changes'),
+  aiAgent: count('changes an agent authored or opened', 'of the AI-assisted changes, those whose strongest evidence is an agent\'s: it authored the commits or opened the pull request'),
+  aiWeak: count('weak signs only (a branch name; not counted)', 'changes whose only AI evidence is weak (a branch such as codex/…): not counted as AI-assisted, said apart'),
+} as const satisfies Record<string, Figure>;
+
+/**
+ * One AI tool's row of `summary.ai.tools` (SPEC section 5): a list, so not in the catalogue's walk, as the
+ * products' rows are not; the schema's rows are built from these entries (`metrics/ai-tools.ts`).
+ */
+export const AI_TOOL = {
+  changes: count('AI-assisted changes naming the tool', 'AI-assisted changes whose evidence names the tool; a change of two tools counts in both rows'),
+  weak: count('changes with only a weak sign of the tool', 'changes whose only AI evidence is weak (a branch name) and names the tool'),
 } as const satisfies Record<string, Figure>;
 
 /**
@@ -386,7 +397,16 @@ export const CATALOGUE: FigureGroup = {
         partiallyReverted: COUNTS.partiallyReverted,
       },
     },
-    ai: { label: 'AI-assisted:', computedBy: 'report/build.ts buildReport', members: { assisted: COUNTS.aiAssisted, other: COUNTS.aiOther } },
+    ai: {
+      label: 'AI-assisted:',
+      computedBy: 'report/build.ts buildReport',
+      members: {
+        assisted: COUNTS.aiAssisted,
+        other: COUNTS.aiOther,
+        agent: COUNTS.aiAgent,
+        weak: COUNTS.aiWeak,
+      },
+    },
     dora: {
       label: 'DORA',
       computedBy: 'metrics/dora.ts computeDora',

@@ -369,7 +369,7 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
     })
     .describe('AI-assisted acceptance rate − other\'s, with its 95% interval (Newcombe\'s hybrid score)'),
   tools: z
-    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; unnamed: a configured label or marker)') }))
+    .array(acceptanceGroupSchema.extend({ tool: z.string().describe('the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)') }))
     .describe('the AI-assisted pull requests of each tool (one naming two counts under both), most decided first'),
   note: z.string().nullable().describe(`set when a group decided fewer than ${MIN_AI_GROUP} pull requests (merged or rejected): too few to compare`),
 });

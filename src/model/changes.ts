@@ -1,6 +1,8 @@
 import type { Change, ChangeKind, Commit, Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
-import { isAiAgent, isBot } from './bots.js';
+import { compileCatalogue } from './ai/compile.js';
+import { addAiFindings, setAiFindings } from './ai/facts.js';
+import { isBot } from './bots.js';
 import { numberFromUrl, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
@@ -35,6 +37,9 @@ export interface BuildChangesInput {
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
 }
+
+// the built-in catalogue: who an agent is and what a branch says (the config's markers were read with the messages)
+const AI = compileCatalogue();
 
 /** The own-commit rules, with the copies index this history fills as changes land. */
 type Rules = OwnCommitRules & { landed: CopyIndex };
@@ -108,7 +113,8 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   for (const change of changes) {
     change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
-    if (isAiAgent(change.author, change.authorEmail)) change.aiEvidence = unique([...change.aiEvidence, `author: ${change.author}`]);
+    const agent = AI.author(change.author, change.authorEmail);
+    if (agent) addAiFindings(change, [agent]);
   }
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
@@ -171,7 +177,10 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits(pull, rules, change.mergedAt), pull.forkPoints);
   else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
   if (!sync) landCommits(change, walk.commits, pull, rules);
-  change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+  addAiFindings(change, commit.aiEvidence);
+  // the branch the merge names (`Merge pull request #7 from acme/codex/fix-parser`): weak evidence, said apart
+  const branch = landing.branch === null ? null : AI.branch(landing.branch);
+  if (branch) addAiFindings(change, [branch]);
   return change;
 }
 
@@ -244,7 +253,7 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
     change.commits = null;
     change.flags.push('commits-unseen');
   }
-  change.aiEvidence = unique([...change.aiEvidence, ...commit.aiEvidence]);
+  addAiFindings(change, commit.aiEvidence);
   return change;
 }
 
@@ -290,7 +299,7 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
     change.mergedAt = last.committedAt;
     change.sha = last.sha;
   }
-  change.aiEvidence = unique([...change.aiEvidence, ...group.members.flatMap((c) => c.aiEvidence)]);
+  addAiFindings(change, group.members.flatMap((c) => c.aiEvidence));
   // a group's size is the sum of its commits' diffs (applySizes)
   if (group.members.length > 1) change.landedShas = group.members.map((c) => c.sha);
 }
@@ -359,8 +368,11 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): v
   change.lastCommitAt = last;
   const evidence = own.flatMap((c) => c.aiEvidence);
   // an AI agent that wrote commits of the change made it AI-assisted work
-  for (const c of own) if (isAiAgent(c.authorName, c.authorEmail)) evidence.push(`author: ${c.authorName}`);
-  change.aiEvidence = unique(evidence);
+  for (const c of own) {
+    const agent = AI.author(c.authorName, c.authorEmail);
+    if (agent) evidence.push(agent);
+  }
+  setAiFindings(change, evidence);
   // a merge's author is who merged it; the work is its first own commit's author's (a squash's author is
   // already the pull request's: GitHub writes it)
   if (change.kind === 'merge' || change.kind === 'sync') {

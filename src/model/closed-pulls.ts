@@ -2,7 +2,8 @@ import type { ClosedPull } from '../domain.js';
 import type { GitHubClosedPull } from '../sources/github/types.js';
 import type { Tester } from '../patterns.js';
 import { isBot } from './bots.js';
-import { aiToolsOf, isAgentAuthor, pullAiEvidence, type PullEvidenceOptions } from './pull-ai.js';
+import type { AiCatalogue } from './ai/compile.js';
+import { isAgentAuthor, pullAiFacts } from './pull-ai.js';
 
 /**
  * An AI agent's failed run (issue 39): a pull request the agent opened and closed itself, either titled as an
@@ -12,7 +13,9 @@ import { aiToolsOf, isAgentAuthor, pullAiEvidence, type PullEvidenceOptions } fr
 export const FAILED_RUN_SECONDS = 3600;
 const ATTEMPT_TITLE = /^\s*(?:\[\s*(?:wip|failed)\s*\]|wip\s*:)/i;
 
-export interface ClosedPullOptions extends PullEvidenceOptions {
+export interface ClosedPullOptions {
+  /** the AI evidence catalogue, with the config's markers and labels */
+  ai: AiCatalogue;
   botPattern: Tester | null;
   /** the pull request numbers the tracked branch's changes name (`(#N)`, `Merge pull request #N`, `PR-URL:`) */
   landedNumbers: ReadonlySet<number>;
@@ -24,7 +27,7 @@ export interface ClosedPullOptions extends PullEvidenceOptions {
  * people other than its author gave it before it closed. Pure.
  */
 export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions): ClosedPull {
-  const agent = isAgentAuthor(pull.author, pull.authorIsBot);
+  const agent = isAgentAuthor(pull.author, pull.authorIsBot, options.ai);
   const author = pull.author.toLowerCase();
   const person = (login: string, isBotType: boolean): boolean => !isBotType && !isBot(login, '', options.botPattern) && login.toLowerCase() !== author;
   const reviewed = pull.reviews
@@ -41,9 +44,9 @@ export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions)
     createdAt: pull.createdAt,
     closedAt: pull.closedAt,
     isDraft: pull.isDraft,
-    failedRun: agent && closedByItself(pull) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= FAILED_RUN_SECONDS),
+    failedRun: agent && closedByItself(pull, options.ai) && (ATTEMPT_TITLE.test(pull.title) || pull.closedAt - pull.createdAt <= FAILED_RUN_SECONDS),
     landed: options.landedNumbers.has(pull.number),
-    aiEvidence: pullAiEvidence(pull, options),
+    ...pullAiFacts({ author: pull.author, authorIsBot: pull.authorIsBot, headRefName: pull.headRefName, labels: pull.labels, body: pull.body, commits: pull.commitMessages.map((message) => ({ message })) }, options.ai),
     reviews: reviewed.length,
     comments: commented.length,
     firstReviewAt: first,
@@ -52,13 +55,11 @@ export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions)
 }
 
 /** The agent that opened it closed it: the same login (with or without `[bot]`), or another login of the same agent's app. */
-function closedByItself(pull: GitHubClosedPull): boolean {
+function closedByItself(pull: GitHubClosedPull, ai: AiCatalogue): boolean {
   const closer = pull.closedBy;
   if (closer === null) return false;
   const bare = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, '');
   if (bare(closer.login) === bare(pull.author)) return true;
-  if (!isAgentAuthor(closer.login, closer.isBot)) return false;
-  const tools = (login: string): string[] => aiToolsOf({ aiEvidence: [login] });
-  const mine = tools(pull.author);
-  return tools(closer.login).some((t) => mine.includes(t));
+  const closedBy = ai.pullAuthor(closer.login, closer.isBot);
+  return closedBy?.strength === 'agent' && closedBy.tool === ai.pullAuthor(pull.author, pull.authorIsBot)?.tool;
 }

@@ -1,19 +1,17 @@
 import type { Change } from '../domain.js';
 import type { GitHubPull, GitHubPullCommit } from '../sources/github/types.js';
-import { findAiMarkers } from './ai-markers.js';
-import { isAiAgent } from './bots.js';
+import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
+import { addAiFindings } from './ai/facts.js';
+import { pullAiEvidence } from './ai/pull.js';
 import { CopyIndex, ownCommits, type CommitIdentity } from './own-commits.js';
 import { pullEvents } from './pull-events.js';
 import { reviewOf } from './pull-review.js';
-import type { Pattern } from '../patterns.js';
-import { append } from '../lists.js';
 
 export interface ApplyPullsOptions {
   requiredApprovals: number;
   isBot: (login: string) => boolean;
-  /** PR labels that mark a change AI-assisted */
-  aiLabels: readonly string[];
-  aiMarkers: readonly Pattern[];
+  /** the evidence catalogue, with the config's markers and labels; the built-in one when absent */
+  ai?: AiCatalogue;
   /** the branch audited: a PR commit that merges it into the PR is not the PR's work */
   trackedBranch?: string;
   /** the commit is on a release line or behind a release tag (git knows; section 1) */
@@ -61,7 +59,9 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     change.author = pull.author;
     change.url = /^https?:\/\//.test(pull.url) ? pull.url : null;
     change.branch = pull.headRefName;
-    const agent = isAgentLogin(pull.author, pull.authorIsBot);
+    const ai = options.ai ?? compileCatalogue();
+    // an agent's pull request is AI-assisted work, never a bot's, even when GitHub lists its account as a Bot
+    const agent = ai.pullAuthor(pull.author, pull.authorIsBot) !== null;
     change.bot = !agent && (pull.authorIsBot || options.isBot(pull.author));
     if (unseen && pull.commits.length > 0) {
       // the PR's own commits date the work of a squash or rebase merge (section 1's rules, as git applies them)
@@ -83,11 +83,9 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     change.approvedAt = events.approvedAt;
     change.flags = [...new Set([...change.flags, ...events.flags])];
     if (change.size === null) change.size = { additions: pull.additions, deletions: pull.deletions, files: pull.changedFiles };
-    const evidence = [...change.aiEvidence];
-    for (const c of pull.commits) append(evidence, findAiMarkers(c.message, options.aiMarkers));
-    for (const label of pull.labels) if (options.aiLabels.includes(label)) evidence.push(`label: ${label}`);
-    if (agent) evidence.push(`PR author: ${pull.author}`);
-    change.aiEvidence = [...new Set(evidence)];
+    // what git found, then what the pull request says: its commits, labels, author, description and branch
+    // (the commits' authors only where git did not see the commits: git named them already)
+    addAiFindings(change, pullAiEvidence(unseen ? pull : { ...pull, commits: pull.commits.map((c) => ({ message: c.message })) }, ai));
     change.review = reviewOf(pull, events.readyAt, events.rework);
     // for label slices (`label:NAME`, `--by label`)
     if (pull.labels.length > 0) change.labels = [...pull.labels];
@@ -103,11 +101,6 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
 function replaysOnly(change: Change, pull: GitHubPull): boolean {
   const only = pull.commits.length === 1 ? pull.commits[0] : undefined;
   return only !== undefined && only.authoredAt === change.firstCommitAt && subjectOf(only.message) === change.title;
-}
-
-/** GitHub lists an app's login without `[bot]` and says it is a Bot: an AI agent's app is still not a bot. */
-function isAgentLogin(login: string, isBotType: boolean): boolean {
-  return isAiAgent(login, '') || (isBotType && isAiAgent(`${login.replace(/\[bot\]$/i, '')}[bot]`, ''));
 }
 
 /**

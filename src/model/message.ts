@@ -1,6 +1,5 @@
 import type { MessageFacts } from '../domain.js';
-import type { Pattern } from '../patterns.js';
-import { findAiMarkers } from './ai-markers.js';
+import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { isReleaseLine } from './release-lines.js';
 
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
@@ -27,8 +26,8 @@ export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(title);
 }
 
-/** Reads the facts out of a full commit message (%B). Pure. */
-export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []): MessageFacts {
+/** Reads the facts out of a full commit message (%B); `ai` is the evidence catalogue with the config's markers. Pure. */
+export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue()): MessageFacts {
   const newline = message.indexOf('\n');
   const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
   const body = newline === -1 ? '' : message.slice(newline + 1);
@@ -42,7 +41,7 @@ export function parseMessage(message: string, aiMarkers: readonly Pattern[] = []
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, aiEvidence: findAiMarkers(message, aiMarkers), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
+  return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
 }
 
 /** The first line of `text` with more than white space, trimmed; empty when there is none. */

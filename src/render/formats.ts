@@ -17,6 +17,8 @@ export type Renderer = (report: Report, options: RenderOptions) => string | Iter
 interface OutputFormat {
   /** what the format writes, for help text and docs */
   readonly writes: string;
+  /** a file of it ends with this (the Action's default report file is `flowaudit-report.<extension>`) */
+  readonly extension: string;
   readonly load: () => Promise<Renderer>;
 }
 
@@ -28,9 +30,10 @@ interface OutputFormat {
  * library loads at once.
  */
 const OUTPUT_FORMATS = {
-  text: { writes: 'the terminal report, laid out to the terminal\'s width', load: async () => (await import('./text.js')).renderTerminalText },
+  text: { writes: 'the terminal report, laid out to the terminal\'s width', extension: 'txt', load: async () => (await import('./text.js')).renderTerminalText },
   json: {
     writes: 'the report as JSON (schema/report.schema.json)',
+    extension: 'json',
     load: async () => {
       // in pieces: a report of a whole large history is never one huge string
       const { renderJsonChunks } = await import('./json.js');
@@ -39,6 +42,7 @@ const OUTPUT_FORMATS = {
   },
   csv: {
     writes: 'one row per change',
+    extension: 'csv',
     load: async () => {
       const { renderCsvChunks } = await import('./csv.js');
       return (report, options) => renderCsvChunks(report, options.lists?.changes);
@@ -46,6 +50,7 @@ const OUTPUT_FORMATS = {
   },
   'trends-csv': {
     writes: 'one row per week (per month for windows over 26 weeks) with every key',
+    extension: 'trends.csv',
     load: async () => {
       const { renderTrendsCsv } = await import('./csv-trends.js');
       return (report) => renderTrendsCsv(report);
@@ -53,6 +58,7 @@ const OUTPUT_FORMATS = {
   },
   'previous-csv': {
     writes: 'one row per figure: the window against the one of the same length before it',
+    extension: 'previous.csv',
     load: async () => {
       const { renderPreviousCsv } = await import('./csv-trends.js');
       return (report) => renderPreviousCsv(report);
@@ -60,6 +66,7 @@ const OUTPUT_FORMATS = {
   },
   markdown: {
     writes: 'GitHub-flavoured Markdown (pull request comments, wikis, step summaries)',
+    extension: 'md',
     load: async () => {
       const { renderMarkdown } = await import('./markdown.js');
       return (report) => renderMarkdown(report);
@@ -67,6 +74,7 @@ const OUTPUT_FORMATS = {
   },
   html: {
     writes: 'one self-contained HTML file, charts as inline SVG',
+    extension: 'html',
     load: async () => {
       const { renderHtml } = await import('./html.js');
       return (report) => renderHtml(report);
@@ -82,6 +90,11 @@ export const FORMATS = Object.keys(OUTPUT_FORMATS) as readonly Format[];
 /** `text (the terminal report…), json (…)`: each format and what it writes, for help text. */
 export function formatsHelp(): string {
   return FORMATS.map((name) => `${name} (${OUTPUT_FORMATS[name].writes})`).join(', ');
+}
+
+/** What a file of `format` ends with, without the dot: `md` for markdown, `trends.csv` for trends-csv. */
+export function formatExtension(format: Format): string {
+  return OUTPUT_FORMATS[format].extension;
 }
 
 /** The renderer of one format, loaded when asked for. */

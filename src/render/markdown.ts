@@ -20,6 +20,7 @@ import { UNLINKED_LEAD, unlinkedText } from './incidents.js';
 import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
+import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
 import { append } from '../lists.js';
@@ -263,7 +264,7 @@ function flow(report: Report): string[] {
   const lines = [
     `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
     `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
-    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)`,
+    `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`,
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
   return ['### Change size', '', ...lines, ''];
@@ -287,6 +288,12 @@ function acceptanceMarkdown(report: Report): string[] {
     ...(view.difference ? [`${md(view.difference)}.`, ''] : []),
     ...(view.note ? [`> ${md(view.note)}`, ''] : []),
   ];
+}
+
+/** The AI tools after the AI-assisted count: "; by tool: …", or nothing. */
+function aiTools(ai: Report['summary']['ai']): string {
+  const tools = formatAiTools(ai, md);
+  return tools ? `; ${tools}` : '';
 }
 
 function healthSection(section: HealthSection): string[] {
@@ -387,7 +394,7 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
     formatDuration(ch.leadTime, days),
     ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
-    md([...ch.flags, ...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
+    md([...ch.flags, ...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [

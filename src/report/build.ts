@@ -3,6 +3,7 @@ import { STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKin
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
+import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
@@ -279,6 +280,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   const figures = figuresOf(counted, input.deploys, window);
   const { stageSummary: stages, dora, ...more } = figures;
   const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
+  const aiTools = aiToolCounts(counted);
   const health = computeFlowHealth({
     changes: counted,
     openPulls: input.openPulls,
@@ -306,7 +308,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       reverted: countOf(counted, (c) => c.revertedBy !== null),
       partiallyReverted: countOf(counted, (c) => c.flags.includes('partially-reverted')),
     },
-    ai: { assisted: ai, other: counted.length - ai, lowerBound: true },
+    ai: { assisted: ai, other: counted.length - ai, agent: aiTools.agent, weak: aiTools.weak, tools: aiTools.tools, lowerBound: true },
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     ...(detail && input.previous && {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AI_STRENGTHS } from '../domain.js';
 
 const time = z.iso.datetime({ offset: true });
 
@@ -15,7 +16,9 @@ export const closedPullSchema = z.object({
   failedRun: z.boolean().describe('closed by the AI agent that opened it (titled [WIP]/[Failed], or within the hour): a failed run, in no rate'),
   landed: z.boolean().describe('a change of the tracked branch names it: it landed all the same (pushed, or by a commit queue), and counts as merged'),
   aiEvidence: z.array(z.string()).describe('what marks it AI-assisted'),
-  aiTools: z.array(z.string()).describe('the AI tools its evidence names'),
+  aiTools: z.array(z.string()).describe('the AI tools of its AI-assisted evidence (empty when it is not AI-assisted)'),
+  aiStrength: z.enum(AI_STRENGTHS).optional().describe('the strength of its strongest AI evidence: agent, assisted or weak'),
+  aiWeakEvidence: z.array(z.string()).optional().describe('its weak AI evidence (a branch name), apart: never AI-assisted on its own'),
   reviews: z.number().int().nonnegative().describe('submitted reviews by people other than the author (no bot), before the close'),
   comments: z.number().int().nonnegative().describe('conversation comments by people other than the author (no bot), before the close'),
   firstReviewAt: time.nullable().describe('the first of those reviews and comments'),

@@ -110,6 +110,9 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     flags: change.flags,
     aiAssisted: change.aiEvidence.length > 0,
     aiEvidence: change.aiEvidence,
+    aiTools: change.aiTools ?? [],
+    aiStrength: change.aiStrength ?? null,
+    ...(change.aiWeakEvidence !== undefined && { aiWeakEvidence: change.aiWeakEvidence }),
     reverted: change.revertedBy !== null,
     revertedBy: change.revertedBy,
     review: change.review,
@@ -152,6 +155,7 @@ export function toReportOpenPull(pull: OpenPull): ReportOpenPull {
         reviewedAt: pull.events.reviewedAt.map((t) => iso(t) as string),
       },
     }),
+    ...openPullAi(pull),
     ...(pull.repository !== undefined && { repository: pull.repository }),
   };
 }
@@ -193,6 +197,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     forkPointAt: null,
     flags: c.flags,
     aiEvidence: c.aiEvidence,
+    ...reportAi(c),
     revertedBy: c.revertedBy,
     isRevert: false,
     stages: c.stages,
@@ -203,6 +208,17 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     ...(c.products !== undefined && { products: c.products }),
     ...(repository !== undefined && { repository }),
   };
+}
+
+/**
+ * A report change's AI tools and strength back; a report written before they were read has AI-assisted changes
+ * with neither: of an unnamed tool, assisted.
+ */
+function reportAi(c: ReportChange): Pick<Change, 'aiTools' | 'aiStrength' | 'aiWeakEvidence'> {
+  const strength = c.aiStrength ?? (c.aiEvidence.length > 0 ? 'assisted' : null);
+  if (strength === null) return {};
+  const tools = c.aiTools ?? [];
+  return { aiTools: tools.length > 0 ? tools : ['unknown'], aiStrength: strength, ...(c.aiWeakEvidence !== undefined && { aiWeakEvidence: c.aiWeakEvidence }) };
 }
 
 /** A report's deploy back as a domain deploy; which changes it shipped is not kept, only how many. */
@@ -222,6 +238,17 @@ export function fromReportDeploy(d: ReportDeploy, repository: string | undefined
   };
 }
 
+/** An open pull request's AI facts, when it has any (the same fields in the domain and the report). */
+function openPullAi(pull: Pick<OpenPull, 'aiEvidence' | 'aiTools' | 'aiStrength' | 'aiWeakEvidence'>): Pick<OpenPull, 'aiEvidence' | 'aiTools' | 'aiStrength' | 'aiWeakEvidence'> {
+  if (pull.aiStrength === undefined) return {};
+  return {
+    aiEvidence: pull.aiEvidence ?? [],
+    aiTools: pull.aiTools ?? [],
+    aiStrength: pull.aiStrength,
+    ...(pull.aiWeakEvidence !== undefined && { aiWeakEvidence: pull.aiWeakEvidence }),
+  };
+}
+
 export function fromReportOpenPull(p: ReportOpenPull, repository: string | undefined): OpenPull {
   const e = p.events;
   return {
@@ -229,6 +256,7 @@ export function fromReportOpenPull(p: ReportOpenPull, repository: string | undef
     ...(e !== undefined && {
       events: { readyAt: epoch(e.readyAt), firstReviewAt: epoch(e.firstReviewAt), approvedAt: epoch(e.approvedAt), reviewedAt: e.reviewedAt.map((t) => epoch(t) ?? 0) },
     }),
+    ...openPullAi(p),
     ...(repository !== undefined && { repository }),
   };
 }

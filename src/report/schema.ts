@@ -5,9 +5,10 @@
  * the module that computes it (metrics, advice) and assembled here.
  */
 import { z } from 'zod';
-import { STAGES, type StageName } from '../domain.js';
+import { AI_STRENGTHS, STAGES, type StageName } from '../domain.js';
 import { CATALOGUE, COUNTS } from '../metrics/catalogue.js';
 import { recommendationSchema, thresholdsSchema } from '../advice/types.js';
+import { aiToolsSchema } from './ai-tools-schema.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
@@ -90,8 +91,11 @@ export const reportChangeSchema = z.object({
   cycleTime: seconds,
   leadTime: seconds,
   flags: z.array(z.string()),
-  aiAssisted: z.boolean(),
-  aiEvidence: z.array(z.string()),
+  aiAssisted: z.boolean().describe('it has AI evidence of agent or assisted strength (aiEvidence is not empty)'),
+  aiEvidence: z.array(z.string()).describe('the lines of the evidence that make it AI-assisted, for the reader'),
+  aiTools: z.array(z.string()).optional().describe('the AI tools its evidence names, by the evidence catalogue\'s ids (claude-code, copilot, codex, …): of its AI-assisted evidence, else of its weak evidence; absent when it has none (and from reports written before tools were named)'),
+  aiStrength: z.enum(AI_STRENGTHS).nullable().optional().describe('its strongest AI evidence: agent (an agent authored its commits or opened its pull request), assisted (a person\'s change naming a tool), weak (a branch name only); null when it has none'),
+  aiWeakEvidence: z.array(z.string()).optional().describe('the lines of its weak AI evidence (a branch name), which alone do not make it AI-assisted'),
   reverted: z.boolean(),
   revertedBy: z.string().nullable(),
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
@@ -141,6 +145,10 @@ export const openPullSchema = z.object({
     })
     .optional()
     .describe('where its review stands at now, which places it in the pickup, review or merge-wait queue'),
+  aiEvidence: z.array(z.string()).optional().describe('its AI evidence, as a change\'s (its author, branch, labels, description); absent when it has none'),
+  aiTools: z.array(z.string()).optional(),
+  aiStrength: z.enum(AI_STRENGTHS).optional(),
+  aiWeakEvidence: z.array(z.string()).optional(),
   repository: z.string().optional(),
 });
 export type ReportOpenPull = z.infer<typeof openPullSchema>;
@@ -178,7 +186,15 @@ const writtenSummarySchema = z.object({
     // absent from a report written before it was counted: such a report still reads back
     partiallyReverted: figureSchema(COUNTS.partiallyReverted).optional(),
   }),
-  ai: z.object({ assisted: figureSchema(COUNTS.aiAssisted), other: figureSchema(COUNTS.aiOther), lowerBound: z.literal(true) }),
+  ai: z.object({
+    assisted: figureSchema(COUNTS.aiAssisted),
+    other: figureSchema(COUNTS.aiOther),
+    // absent from a report written before tools and strengths were read: such a report still reads back
+    agent: figureSchema(COUNTS.aiAgent).optional(),
+    weak: figureSchema(COUNTS.aiWeak).optional(),
+    tools: aiToolsSchema.optional(),
+    lowerBound: z.literal(true),
+  }),
   dora: doraSchema,
   repair: repairSchema.optional().describe('the changes that repaired earlier work and the share of the cycle time they took (absent from reports made before it was measured)'),
   previous: previousPeriodSchema.optional().describe('the window against the one of the same length just before it (a report read from one repository); absent over several repositories'),

@@ -89,7 +89,8 @@ describe('aggregateReports', () => {
     expect(s.flow.size.p90).toBeCloseTo(425, 9);
     expect(s.flow.reverted).toBe(1);
     expect(s.flow.anomalies.clockSkew).toBe(1);
-    expect(s.ai).toEqual({ assisted: 1, other: 4, lowerBound: true });
+    // a report written before tools were named: its AI-assisted change counts under an unnamed tool
+    expect(s.ai).toEqual({ assisted: 1, other: 4, agent: 0, weak: 0, tools: [{ tool: 'unknown', name: 'an AI tool it does not name', changes: 1, weak: 0 }], lowerBound: true });
   });
 
   it('recomputes DORA from the deploys over the union of the windows', () => {

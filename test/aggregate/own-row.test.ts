@@ -47,7 +47,7 @@ describe("a repository's row made from its report alone", () => {
     expect(first?.changes).toBe(4);
     expect(first?.leadTimeP50).toBe(4 * H);
     expect(first?.unreleased).toEqual({ count: 1, p50Age: 9 * D, oldestAge: 9 * D });
-    expect(first?.summary.ai).toEqual({ assisted: 1, other: 3, lowerBound: true });
+    expect(first?.summary.ai).toEqual({ assisted: 1, other: 3, agent: 0, weak: 0, tools: [{ tool: 'unknown', name: 'an AI tool it does not name', changes: 1, weak: 0 }], lowerBound: true });
   });
 
   it('is made again where the whole reads it otherwise: another report seen later makes the whole\'s now later', () => {

@@ -10,7 +10,7 @@ import type { Report } from '../../src/report/schema.js';
 import { runCli } from '../helpers/cli-run.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
-import { agentPulls, agentPullsScenario } from '../histories/agent-pulls.js';
+import { agentPulls, agentPullsScenario } from '../histories/closed-agent-pulls.js';
 import { mainScenario } from '../scenarios.js';
 
 const H = 3600;
@@ -95,8 +95,9 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     expect(byNumber.get(22)).toMatchObject({ bot: true, aiTools: [] });
     expect(byNumber.get(36)).toMatchObject({ landed: true, closedBy: 'commit-queue' });
     expect(listed.filter((p) => p.landed).map((p) => p.number)).toEqual([36]);
-    expect(byNumber.get(32)).toMatchObject({ failedRun: false, aiEvidence: ['label: codex'], closedBy: 'carol' });
-    expect(byNumber.get(33)?.aiEvidence).toEqual(['🤖 Generated with [Claude Code](https://claude.ai/code)']);
+    // Codex's label, and its task link in the description
+    expect(byNumber.get(32)).toMatchObject({ failedRun: false, aiEvidence: ['label: codex', 'PR body: https://chatgpt.com/codex/tasks/task_e_6651'], closedBy: 'carol' });
+    expect(byNumber.get(33)?.aiEvidence).toEqual(['PR body: 🤖 Generated with [Claude Code](https://claude.ai/code)']);
     expect(byNumber.get(35)).toMatchObject({ reviews: 1, comments: 1, firstReviewAt: '2026-05-24T11:00:00Z', aiTools: ['devin'] });
   });
 

@@ -124,7 +124,11 @@ describe('bots and AI agents', () => {
     ]);
     expect(find('#71').aiEvidence).toEqual(['author: Copilot']);
     expect(r.summary.excluded.bots).toBe(2);
-    expect(r.summary.ai).toEqual({ assisted: 3, other: 2, lowerBound: true });
+    // #71 Copilot's agent's, the 06 push Claude's (its trailer), the 08 push Copilot's (its co-author)
+    expect(r.summary.ai).toEqual({
+      assisted: 3, other: 2, agent: 1, weak: 0, lowerBound: true,
+      tools: [{ tool: 'copilot', name: 'GitHub Copilot', changes: 2, weak: 0 }, { tool: 'claude-code', name: 'Claude Code', changes: 1, weak: 0 }],
+    });
   });
 });
 

@@ -44,9 +44,9 @@ describe('the CSV report', () => {
   it('has one row per change with every timestamp and stage in seconds', async () => {
     const { stdout } = await runCli([repo.dir, '--format', 'csv', ...WINDOW]);
     const rows = stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,number,kind,title,author,sha,url,bot,commits,additions,deletions,files,firstCommitAt,readyAt,firstReviewAt,approvedAt,mergedAt,deployedAt,coding,pickup,review,merge,deploy,cycleTime,leadTime,aiAssisted,reverted,revertedBy,flags,repair');
+    expect(rows[0]).toBe('id,number,kind,title,author,sha,url,bot,commits,additions,deletions,files,firstCommitAt,readyAt,firstReviewAt,approvedAt,mergedAt,deployedAt,coding,pickup,review,merge,deploy,cycleTime,leadTime,aiAssisted,aiTools,reverted,revertedBy,flags,repair');
     expect(rows).toHaveLength(7);
-    expect(rows[1]).toBe(`#1,1,merge,Add feature one,Ada Lovelace,${repo.sha('pr1')},,false,2,15,0,3,2026-03-02T10:00:00Z,,,,2026-03-03T10:00:00Z,2026-03-04T10:00:00Z,14400,,72000,,86400,86400,172800,true,false,,,`);
+    expect(rows[1]).toBe(`#1,1,merge,Add feature one,Ada Lovelace,${repo.sha('pr1')},,false,2,15,0,3,2026-03-02T10:00:00Z,,,,2026-03-03T10:00:00Z,2026-03-04T10:00:00Z,14400,,72000,,86400,86400,172800,true,claude-code,false,,,`);
     // the revert is a repair, and it fixed v1.1.0 (shipped by v1.2.0, which restored it): its flags and repair column say so
     expect(rows[5]).toContain('"Revert ""fix typo"""');
     expect(rows[5]?.endsWith(',repair:failed-deploy-fix repair:revert,failed-deploy-fix revert')).toBe(true);

@@ -18,6 +18,8 @@ describe('lookupFigure', () => {
     Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
     // the one-commit changes of the coding stage, in reports since they were counted
     r.summary.stages.coding.oneCommit = 3;
+    // the AI-assisted changes an agent made and those only a weak sign marks, in reports since tools were read
+    Object.assign(r.summary.ai, { agent: 0, weak: 0 });
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
     r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };

@@ -12,12 +12,20 @@ const wall = (a: number, b: number): number => b - a;
 
 const REVIEWED: ChangeReview = { reviewers: [], reviewedAt: [], firstReviewer: null, comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
 
+/** AI evidence as the catalogue gives it: the lines, and the tools they name */
+interface Ai { aiEvidence: string[]; aiTools?: string[] }
+const NONE: Ai = { aiEvidence: [] };
+const COPILOT: Ai = { aiEvidence: ['PR author: copilot-swe-agent'], aiTools: ['copilot'] };
+const CLAUDE: Ai = { aiEvidence: ['🤖 Generated with [Claude Code](https://claude.ai/code)'], aiTools: ['claude-code'] };
+const CODEX: Ai = { aiEvidence: ['label: codex'], aiTools: ['codex'] };
+const both = (a: Ai, b: Ai): Ai => ({ aiEvidence: [...a.aiEvidence, ...b.aiEvidence], aiTools: [...(a.aiTools ?? []), ...(b.aiTools ?? [])] });
+
 /** A counted change merged in the window; `pull` false: a direct push (no pull request behind it). */
-function merged(id: string, aiEvidence: string[] = [], pull = true): MeasuredChange {
+function merged(id: string, ai: Ai = NONE, pull = true): MeasuredChange {
   return {
     id, title: id, url: null, author: 'ada', kind: 'squash', bot: false, firstCommitAt: SINCE, lastCommitAt: SINCE, readyAt: null, firstReviewAt: null,
     approvedAt: null, mergedAt: SINCE + H, deployedAt: null, stages: { coding: null, pickup: null, review: null, merge: null, deploy: null }, cycleTime: null,
-    leadTime: null, size: null, flags: [], aiEvidence, revertedBy: null, review: pull ? REVIEWED : null,
+    leadTime: null, size: null, flags: [], ...ai, revertedBy: null, review: pull ? REVIEWED : null,
   };
 }
 
@@ -29,20 +37,19 @@ function closed(o: Partial<ClosedPull> = {}): ClosedPull {
   };
 }
 
-const COPILOT = ['PR author: copilot-swe-agent'];
-const CLAUDE = ['🤖 Generated with [Claude Code](https://claude.ai/code)'];
+
 
 describe('acceptance', () => {
   it('weighs the merged against the rejected; drafts, failed runs, bots and other windows apart', () => {
-    const changes = [merged('a'), merged('b'), merged('c'), merged('d', COPILOT), merged('direct', [], false)];
+    const changes = [merged('a'), merged('b'), merged('c'), merged('d', COPILOT), merged('direct', NONE, false)];
     const closedPulls = [
       // rejected: a person's, reviewed twice and commented once by others from hour 30, closed at hour 48
       closed({ reviews: 2, comments: 1, firstReviewAt: SINCE + 30 * H }),
       // rejected: Copilot's, closed by a person after 3 days, reviewed from hour 40
-      closed({ aiEvidence: COPILOT, closedAt: SINCE + 96 * H, reviews: 1, firstReviewAt: SINCE + 40 * H }),
+      closed({ ...COPILOT, closedAt: SINCE + 96 * H, reviews: 1, firstReviewAt: SINCE + 40 * H }),
       // Copilot's failed run; Copilot's draft closed unmerged; a person's draft closed unmerged
-      closed({ aiEvidence: COPILOT, failedRun: true, isDraft: true, closedAt: SINCE + 24 * H + 60 }),
-      closed({ aiEvidence: COPILOT, isDraft: true }),
+      closed({ ...COPILOT, failedRun: true, isDraft: true, closedAt: SINCE + 24 * H + 60 }),
+      closed({ ...COPILOT, isDraft: true }),
       closed({ isDraft: true }),
       // a bot's, and two closed outside the window
       closed({ bot: true, author: 'dependabot' }),
@@ -68,15 +75,15 @@ describe('acceptance', () => {
   });
 
   it('counts one closed unmerged whose change landed all the same as merged, whatever else it was', () => {
-    const closedPulls = [closed({ landed: true }), closed({ landed: true, isDraft: true }), closed({ landed: true, aiEvidence: COPILOT, failedRun: true }), closed()];
+    const closedPulls = [closed({ landed: true }), closed({ landed: true, isDraft: true }), closed({ landed: true, ...COPILOT, failedRun: true }), closed()];
     const a = computeAcceptance({ changes: [merged('a')], closedPulls, window, includeBots: false, measure: wall });
     expect(a).toMatchObject({ merged: 4, rejected: 1, closedDrafts: 0, failedRuns: 0, rate: 0.8 });
     expect(a.ai).toMatchObject({ merged: 1, rejected: 0 });
   });
 
   it('gives each tool its own group, a pull request naming two in both, most decided first', () => {
-    const changes = [merged('a', CLAUDE), merged('b', [...CLAUDE, ...COPILOT]), merged('c', ['label: codex'])];
-    const closedPulls = [closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: ['label: codex'] }), closed({ aiEvidence: CLAUDE })];
+    const changes = [merged('a', CLAUDE), merged('b', both(CLAUDE, COPILOT)), merged('c', CODEX)];
+    const closedPulls = [closed({ ...CODEX }), closed({ ...CODEX }), closed({ ...CLAUDE })];
     const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
     expect(a.tools.map((t) => [t.tool, t.merged, t.rejected, t.rate])).toEqual([['claude-code', 2, 1, 2 / 3], ['codex', 1, 2, 1 / 3], ['copilot', 1, 0, 1]]);
     expect(a.ai).toMatchObject({ merged: 3, rejected: 3, rate: 0.5 });
@@ -86,7 +93,7 @@ describe('acceptance', () => {
 
   it('calls a difference real when the interval leaves out 0 and each group decided enough', () => {
     const changes = [...Array.from({ length: 12 }, (_, i) => merged(`ai${i}`, COPILOT)), ...Array.from({ length: 40 }, (_, i) => merged(`o${i}`))];
-    const closedPulls = [...Array.from({ length: 12 }, () => closed({ aiEvidence: COPILOT })), ...Array.from({ length: 2 }, () => closed())];
+    const closedPulls = [...Array.from({ length: 12 }, () => closed({ ...COPILOT })), ...Array.from({ length: 2 }, () => closed())];
     const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });
     expect([a.ai.rate, a.other.rate]).toEqual([0.5, 40 / 42]);
     expect(a.aiMinusOther.real).toBe(true);
@@ -107,7 +114,7 @@ describe('acceptance', () => {
     fc.assert(fc.property(fc.array(pullArb, { maxLength: 40 }), fc.nat(30), fc.nat(30), (pulls, aiMerged, otherMerged) => {
       const changes = [...Array.from({ length: aiMerged }, (_, i) => merged(`a${i}`, CLAUDE)), ...Array.from({ length: otherMerged }, (_, i) => merged(`o${i}`))];
       const closedPulls = pulls.map((p) => closed({
-        aiEvidence: p.ai ? COPILOT : [], isDraft: p.draft, failedRun: p.failed && p.ai, landed: p.landed, bot: p.bot && !p.ai, closedAt: p.inWindow ? SINCE + 48 * H : UNTIL + H,
+        ...(p.ai ? COPILOT : NONE), isDraft: p.draft, failedRun: p.failed && p.ai, landed: p.landed, bot: p.bot && !p.ai, closedAt: p.inWindow ? SINCE + 48 * H : UNTIL + H,
         reviews: p.reviews, firstReviewAt: p.reviewAfter === null ? null : SINCE + 24 * H + p.reviewAfter,
       }));
       const a = computeAcceptance({ changes, closedPulls, window, includeBots: false, measure: wall });

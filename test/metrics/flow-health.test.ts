@@ -22,7 +22,7 @@ const check = (name: string, start: number, end: number, conclusion: string): Gi
 });
 const pull = (over: Partial<GitHubPull>): GitHubPull => ({
   number: 1, title: '', url: '', author: 'x', authorIsBot: false, createdAt: T, updatedAt: T, mergedAt: T, mergeCommitSha: null,
-  headRefName: 'b', additions: 0, deletions: 0, changedFiles: 1, labels: [], commits: [], reviews: [], comments: [], events: [],
+  headRefName: 'b', body: '', additions: 0, deletions: 0, changedFiles: 1, labels: [], commits: [], reviews: [], comments: [], events: [],
   checks: [], wasDraft: false, ...over,
 });
 /** What the model keeps of the pull request behind `c` (the review figures read only that). */

@@ -87,7 +87,7 @@ describe('buildModel', () => {
     // a rebase merge: a and b replay pull request #42's commits, c lands it; a revert of it follows
     const pr: GitHubPull = {
       number: 42, title: 'Rebased work', url: 'https://github.com/acme/app/pull/42', author: 'ada', authorIsBot: false, createdAt: h(-5), updatedAt: h(3),
-      mergedAt: h(3), mergeCommitSha: sha('c'), headRefName: 'ada/work', additions: 9, deletions: 2, changedFiles: 3, labels: [], reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: h(2) }],
+      mergedAt: h(3), mergeCommitSha: sha('c'), headRefName: 'ada/work', body: '', additions: 9, deletions: 2, changedFiles: 3, labels: [], reviews: [{ author: 'bob', authorIsBot: false, state: 'APPROVED', submittedAt: h(2) }],
       commits: ['a', 'b', 'c'].map((n, i) => ({ sha: sha(`p${n}`), authorEmail: null, parents: [], authoredAt: h(-10 + i), committedAt: h(-10 + i), message: n })),
       comments: [], events: [], checks: [], wasDraft: false,
     };
@@ -95,7 +95,7 @@ describe('buildModel', () => {
       changes: ['a', 'b', 'c'].map((n, i) => direct(n, h(3), { firstCommitAt: h(-10 + i), lastCommitAt: h(-10 + i), title: n })).concat(direct('r', h(20), { title: 'Revert "Rebased work"' })),
       revertRefs: new Map([[sha('r'), { shas: [sha('c')], prs: [], revertMessage: true }]]),
     };
-    const pulls: Pulls = { list: [pr], options: { requiredApprovals: 1, isBot: () => false, aiLabels: [], aiMarkers: [] } };
+    const pulls: Pulls = { list: [pr], options: { requiredApprovals: 1, isBot: () => false } };
     const evidence = tagged(['a', 'b', 'c', 'r'], [['v1', 'c', h(4)], ['v2', 'r', h(30)]]);
     const snapshot = structuredClone({ history, pulls: pulls.list, sizes, evidence });
     deepFreeze({ history, pulls, sizes, evidence });
@@ -114,6 +114,6 @@ describe('buildModel', () => {
     const model = buildModel(history, null, null, { kind: 'merge', github: null }, policy);
     const sized = withSizes(model.changes, new Map([[sha('a'), { additions: 2, deletions: 0, files: 1 }]]));
     expect([model.changes[0]?.size, sized[0]?.size]).toEqual([null, { additions: 2, deletions: 0, files: 1 }]);
-    expect(() => buildModel(history, { list: [], options: { requiredApprovals: 1, isBot: () => false, aiLabels: [], aiMarkers: [] } }, null, { kind: 'merge', github: null }, policy)).toThrow(/sized/);
+    expect(() => buildModel(history, { list: [], options: { requiredApprovals: 1, isBot: () => false } }, null, { kind: 'merge', github: null }, policy)).toThrow(/sized/);
   });
 });

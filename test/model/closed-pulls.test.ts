@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAILED_RUN_SECONDS, toClosedPull } from '../../src/model/closed-pulls.js';
-import { aiToolsOf, pullAiEvidence } from '../../src/model/pull-ai.js';
+import { compileCatalogue } from '../../src/model/ai/compile.js';
+import { aiToolsOf } from '../../src/model/pull-ai.js';
 import { compilePattern } from '../../src/patterns.js';
 import type { GitHubClosedPull } from '../../src/sources/github/types.js';
 
@@ -15,7 +16,7 @@ function closed(o: Partial<GitHubClosedPull> = {}): GitHubClosedPull {
   };
 }
 
-const options = { botPattern: null, aiLabels: ['codex'], aiMarkers: [], landedNumbers: new Set([41]) };
+const options = { botPattern: null, ai: compileCatalogue({ labels: ['ai-pilot'] }), landedNumbers: new Set([41]) };
 
 describe('a pull request closed without merging, in domain form', () => {
   it('counts the reviews and comments of people other than the author before the close, and dates the first', () => {
@@ -69,37 +70,28 @@ describe('a pull request closed without merging, in domain form', () => {
     expect(toClosedPull(closed({ title: '[WIP] try', closedBy: { login: 'ada', isBot: false }, closedAt: T + 60 }), options).failedRun).toBe(false);
   });
 
-  it('reads the AI evidence of the author, the description, the commit messages and configured labels', () => {
+  it('reads the AI evidence of the author, the description, the commit messages and labels, by the one catalogue', () => {
     const pull = toClosedPull(closed({
       author: 'ada', headRefName: 'codex/fix-login', labels: ['codex', 'bug'],
       body: 'Fixes the login.\n\n🤖 Generated with [Claude Code](https://claude.ai/code)',
       commitMessages: ['Fix login\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>'],
     }), options);
-    expect(pull.aiEvidence).toEqual(['Co-authored-by: Cursor Agent <cursoragent@cursor.com>', '🤖 Generated with [Claude Code](https://claude.ai/code)', 'label: codex']);
-    expect(aiToolsOf(pull)).toEqual(['claude-code', 'codex', 'cursor']);
+    // a co-author trailer, the footer in the description, Codex's label: assisted; the codex/ branch is weak, apart
+    expect(pull.aiEvidence).toEqual(['Co-authored-by: Cursor Agent <cursoragent@cursor.com>', 'label: codex', 'PR body: 🤖 Generated with [Claude Code](https://claude.ai/code)']);
+    expect(pull.aiWeakEvidence).toEqual(['branch: codex/fix-login']);
+    expect([aiToolsOf(pull), pull.aiStrength]).toEqual([['claude-code', 'codex', 'cursor'], 'assisted']);
+    // a configured label is evidence of the user's own tool
+    expect(aiToolsOf(toClosedPull(closed({ labels: ['ai-pilot'] }), options))).toEqual(['configured']);
     // a person named Claude co-authoring is a person; an unconfigured label is nobody's evidence
-    expect(pullAiEvidence({ ...closed({ labels: ['ai'] }), commitMessages: ['x\n\nCo-authored-by: Claude Shannon <claude@bell-labs.com>'] }, options)).toEqual([]);
+    const none = toClosedPull(closed({ labels: ['ai'], commitMessages: ['x\n\nCo-authored-by: Claude Shannon <claude@bell-labs.com>'] }), options);
+    expect([none.aiEvidence, aiToolsOf(none)]).toEqual([[], []]);
   });
 });
 
-describe('the tools evidence names', () => {
-  it.each([
-    ['PR author: copilot-swe-agent', 'copilot'],
-    ['PR author: devin-ai-integration', 'devin'],
-    ['PR author: chatgpt-codex-connector', 'codex'],
-    ['Co-authored-by: Claude <noreply@anthropic.com>', 'claude-code'],
-    ['🤖 Generated with [Claude Code](https://claude.ai/code)', 'claude-code'],
-    ['Co-authored-by: Cursor Agent <cursoragent@cursor.com>', 'cursor'],
-    ['Generated-by: Gemini', 'gemini'],
-    ['Co-authored-by: aider (gpt-4o) <noreply@aider.chat>', 'aider'],
-    ['label: codex', 'codex'],
-    ['label: ai-generated', 'unnamed'],
-  ])('%s → %s', (line, tool) => {
-    expect(aiToolsOf({ aiEvidence: [line] })).toEqual([tool]);
-  });
-
-  it('none for no evidence; each tool once, sorted', () => {
-    expect(aiToolsOf({ aiEvidence: [] })).toEqual([]);
-    expect(aiToolsOf({ aiEvidence: ['PR author: Copilot', 'Co-authored-by: Copilot <x@users.noreply.github.com>', 'label: codex'] })).toEqual(['codex', 'copilot']);
+describe('the tools of an AI-assisted change or pull request', () => {
+  it('are its aiTools, sorted; none without AI-assisted evidence (weak alone is not); unknown for lines made elsewhere', () => {
+    expect(aiToolsOf({ aiEvidence: ['PR author: Copilot', 'label: codex'], aiTools: ['copilot', 'codex'] })).toEqual(['codex', 'copilot']);
+    expect(aiToolsOf({ aiEvidence: [], aiTools: ['claude-code'] })).toEqual([]);
+    expect(aiToolsOf({ aiEvidence: ['AI-Tool: in-house'] })).toEqual(['unknown']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain.js';
+import { compileCatalogue } from '../../src/model/ai/compile.js';
 import { applyPulls } from '../../src/model/github-pulls.js';
 import { emptyStages } from '../../src/model/stages.js';
 import type { GitHubPull } from '../../src/sources/github/types.js';
@@ -13,11 +14,11 @@ const direct = (sha: string, authoredAt: number, committedAt: number): Change =>
 
 const pull = (o: Partial<GitHubPull>): GitHubPull => ({
   number: 42, title: 'Rebased work', url: 'https://github.com/acme/app/pull/42', author: 'ada', authorIsBot: false, createdAt: 150, updatedAt: 400,
-  mergedAt: 400, mergeCommitSha: null, headRefName: 'ada/work', additions: 30, deletions: 3, changedFiles: 3, labels: [], commits: [], reviews: [],
+  mergedAt: 400, mergeCommitSha: null, headRefName: 'ada/work', body: '', additions: 30, deletions: 3, changedFiles: 3, labels: [], commits: [], reviews: [],
   comments: [], events: [], checks: [], wasDraft: false, ...o,
 });
 
-const options = { requiredApprovals: 1, isBot: () => false, aiLabels: ['ai-assisted'], aiMarkers: [] };
+const options = { requiredApprovals: 1, isBot: () => false, ai: compileCatalogue({ labels: ['ai-assisted'] }) };
 
 describe('joining pull requests to the changes git found', () => {
   it('folds a rebase merge commits into one change', () => {

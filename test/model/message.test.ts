@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseLanding, parseMessage } from '../../src/model/message.js';
 
 describe('commit messages', () => {
-  it('finds AI markers of every documented form', () => {
+  it('finds AI evidence with the tool each names, in message order', () => {
     const m = parseMessage('Add x\n\nbody\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\nAssisted-by: Gemini\n');
     expect(m.aiEvidence).toEqual([
-      'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>',
-      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
-      'Assisted-by: Gemini',
+      { tool: 'copilot', strength: 'assisted', line: 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>' },
+      { tool: 'claude-code', strength: 'assisted', line: '🤖 Generated with [Claude Code](https://claude.com/claude-code)' },
+      { tool: 'gemini', strength: 'assisted', line: 'Assisted-by: Gemini' },
     ]);
     expect(parseMessage('Fix\n\nCo-authored-by: Jane Doe <jane@example.com>').aiEvidence).toEqual([]);
   });

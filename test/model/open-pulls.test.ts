@@ -10,7 +10,7 @@ const options = { requiredApprovals: 1, botPattern: /^ci-helper$/ };
 function pull(over: Partial<GitHubOpenPull> = {}): GitHubOpenPull {
   return {
     number: 7, title: 'Open', url: 'https://github.com/acme/app/pull/7', author: 'ada', authorIsBot: false, createdAt: h(0), updatedAt: h(50),
-    isDraft: false, baseRefName: 'main', wasDraft: false, events: [], reviews: [], comments: [], ...over,
+    isDraft: false, baseRefName: 'main', headRefName: 'ada/open', labels: [], body: '', wasDraft: false, events: [], reviews: [], comments: [], ...over,
   };
 }
 

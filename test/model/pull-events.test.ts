@@ -17,6 +17,7 @@ function pull(over: Partial<GitHubPull> = {}): GitHubPull {
     mergedAt: h(20),
     mergeCommitSha: 'f'.repeat(40),
     headRefName: 'ada/change',
+    body: '',
     additions: 10,
     deletions: 1,
     changedFiles: 1,

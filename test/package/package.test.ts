@@ -1,23 +1,49 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as library from '../../src/index.js';
+import { VERSION } from '../../src/version.js';
+import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { mainScenario } from '../scenarios.js';
 
 /*
- * The package as npm would pack it (after `npm run build`): the bundled CLI and library inline their
- * dependencies, so `dependencies` holds exactly what the bundle still loads from node_modules at run time —
- * a dependency listed but bundled costs every user its install, one bundled-out but unlisted breaks them.
+ * The package as a user gets it: packed from this build (`npm test` builds first), then installed from its
+ * tarball into an empty folder, with no registry (it has no dependency to fetch), and run from there.
  */
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  dependencies: Record<string, string>;
+const MB = 1024 * 1024;
+interface Manifest {
+  dependencies?: Record<string, string>;
+  scripts: Record<string, string>;
   engines: { node: string };
-  exports: Record<string, { import?: string } | string>;
+  exports: Record<string, { import?: string; types?: string } | string>;
   bin: Record<string, string>;
-};
+  types: string;
+}
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
 const bundle = join(ROOT, 'dist/bin');
 const chunks = readdirSync(bundle).filter((name) => name.endsWith('.js'));
+
+let dir: string;
+let packed: { filename: string; files: Array<{ path: string; size: number }> };
+let installed: string;
+let install: SpawnSyncReturns<string>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'flowaudit-package-'));
+  const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  expect(pack.status, pack.stderr).toBe(0);
+  packed = (JSON.parse(pack.stdout) as [typeof packed])[0];
+  installed = join(dir, 'user');
+  mkdirSync(installed);
+  writeFileSync(join(installed, 'package.json'), '{ "name": "user", "private": true }\n');
+  install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: installed, encoding: 'utf8' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The packages a bundled file loads by bare name: static and dynamic imports, require and createRequire(…)(…). */
 function bareSpecifiers(code: string): string[] {
@@ -26,32 +52,92 @@ function bareSpecifiers(code: string): string[] {
 }
 
 describe('the package', () => {
-  it('lists as dependencies exactly the packages its bundle loads at run time', () => {
+  it('lists as dependencies exactly the packages its bundle loads at run time: none', () => {
     const loaded = new Set(chunks.flatMap((name) => bareSpecifiers(readFileSync(join(bundle, name), 'utf8'))));
-    expect([...loaded].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+    expect([...loaded].sort()).toEqual(Object.keys(manifest.dependencies ?? {}).sort());
+    expect(loaded.size).toBe(0);
   });
 
-  it('its dependencies install on the Node it says it runs on', () => {
-    const ours = Number(/^>=\s*(\d+)/.exec(manifest.engines.node)?.[1]);
-    expect(ours).toBe(20);
-    for (const name of Object.keys(manifest.dependencies)) {
-      const wanted = (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node;
-      if (wanted === undefined) continue;
-      expect(Number(/^>=\s*(\d+)/.exec(wanted)?.[1]), `${name} wants node ${wanted}`).toBeLessThanOrEqual(ours);
-    }
+  it('runs no script where it is installed: it is built when packed', () => {
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[script], script).toBeUndefined();
+    expect(manifest.scripts.prepack).toBe('npm run build');
+    expect(install.status, install.stderr).toBe(0);
+    expect(install.stderr).not.toMatch(/install script|allowScripts/i);
   });
 
-  it('packs the bundle, the entry points and the schemas, and not the unbundled build', () => {
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const files = new Set((JSON.parse(r.stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path));
+  it('packs the bundle, the entry points, one validator, one types file and the schemas, and nothing tsc wrote apart', () => {
+    const files = new Set(packed.files.map((f) => f.path));
     const library = manifest.exports['.'];
-    const entries = [...Object.values(manifest.bin), typeof library === 'string' ? library : library?.import ?? ''].map((p) => p.replace(/^\.\//, ''));
-    for (const file of [...entries, ...chunks.map((name) => `dist/bin/${name}`), 'dist/aggregate/digest-worker.js', 'dist/index.d.ts', 'schema/report.schema.json', 'schema/config.schema.json', 'action.yml']) {
+    const entries = [...Object.values(manifest.bin), typeof library === 'string' ? library : library?.import ?? '', manifest.types].map((p) => p.replace(/^\.\//, ''));
+    for (const file of [...entries, ...chunks.map((name) => `dist/bin/${name}`), 'dist/bin/re2js.cjs', 'dist/bin/jsonc-parser.cjs', 'dist/aggregate/digest-worker.js', 'dist/aggregate/validate-report.js', 'schema/report.schema.json', 'schema/config.schema.json']) {
       expect(files.has(file), file).toBe(true);
     }
-    // tsc's own output is bundled already: shipping it would double the package
-    expect(files.has('dist/cli.js')).toBe(false);
-    expect(files.has('dist/index.js')).toBe(false);
+    // tsc's own output is bundled already, its declarations too: shipping them would double the package
+    expect([...files].filter((f) => f.endsWith('.d.ts'))).toEqual(['dist/bin/index.d.ts']);
+    expect([...files].filter((f) => /^dist\/(?!bin\/|aggregate\/(digest-worker|validate-report)\.js$)/.test(f))).toEqual([]);
+    expect([...files].filter((f) => /^(src|test|dist-action)\//.test(f))).toEqual([]);
+  });
+
+  it('takes at most 3 MB installed', () => {
+    const du = spawnSync('du', ['-sk', join(installed, 'node_modules')], { encoding: 'utf8' });
+    expect(du.status, du.stderr).toBe(0);
+    const kilobytes = Number(du.stdout.split('\t')[0]);
+    expect(kilobytes * 1024).toBeLessThanOrEqual(3 * MB);
+    expect(readdirSync(join(installed, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['flowaudit']);
+  });
+});
+
+describe('the installed package', () => {
+  let repo: FixtureRepo;
+  beforeAll(() => {
+    repo = mainScenario();
+  });
+  afterAll(() => repo.cleanup());
+
+  it('runs its CLI, with a config file and the patterns it names (the files loaded only when needed)', () => {
+    const bin = join(installed, 'node_modules', '.bin', 'flowaudit');
+    expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(VERSION);
+    writeFileSync(join(repo.dir, '.flowaudit.json'), '{\n  // 1.0 and 1.1 only\n  "deploy": { "tagPattern": "^v1\\\\.[01]\\\\." },\n}\n');
+    const r = spawnSync(bin, ['report', repo.dir, '--format', 'json', '--no-github', '--since', '2026-03-01T12:00:00Z', '--until', '2026-04-01', '--now', '2026-04-01T00:00:00Z'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { deploys: Array<{ ref: string }> }).deploys.map((d) => d.ref)).toEqual(['v1.0.0', 'v1.1.0']);
+  });
+
+  it('exports the library, and types every export and nothing else', () => {
+    const script = "const m = await import('flowaudit'); console.log(JSON.stringify(Object.keys(m).sort()))";
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: installed, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(Object.keys(library).sort());
+    // a user's module, type-checked against the installed types, zod installed beside them as README says
+    const consumer = join(dir, 'consumer');
+    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+    cpSync(join(installed, 'node_modules', 'flowaudit'), join(consumer, 'node_modules', 'flowaudit'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', 'zod'), join(consumer, 'node_modules', 'zod'));
+    const user = join(consumer, 'use.mts');
+    writeFileSync(user, [
+      "import { audit, renderMarkdown, reportSchema, ConfigError, type Report, type AuditOptions } from 'flowaudit';",
+      "const options: AuditOptions = { path: '.', since: '90d' };",
+      'const report: Report = await audit(options);',
+      'const text: string = renderMarkdown(report);',
+      'const again: Report = reportSchema.parse(JSON.parse(text));',
+      'export const seen = [again.summary.leadTime.p50, new ConfigError("x").exitCode];',
+      '',
+    ].join('\n'));
+    const program = ts.createProgram([user], {
+      module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true,
+      types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')],
+    });
+    // the user's module and flowaudit's types checked whole; zod's own files only where they are used
+    const types = join(consumer, 'node_modules', 'flowaudit', manifest.types);
+    const checked = [user, types].map((file) => program.getSourceFile(file));
+    expect(checked.every(Boolean)).toBe(true);
+    const problems = [...program.getOptionsDiagnostics(), ...checked.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)])]
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+    const text = readFileSync(types, 'utf8');
+    const exported = [...text.matchAll(/^export (?:declare )?(?:const|function|class|interface|type) (\w+)/gm)].map((m) => m[1]);
+    const listed = [...text.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => (m[1] ?? '').split(',').map((n) => n.trim().split(/\s+as\s+/).pop() ?? '')).filter(Boolean);
+    for (const name of Object.keys(library)) expect([...exported, ...listed], name).toContain(name);
+    expect(exported.length + listed.length).toBeLessThan(60);
   });
 });

@@ -4,18 +4,18 @@ import { reportSchema, type Report } from '../../src/report/schema.js';
 import { change, deploy, H, report } from '../aggregate/report-builder.js';
 
 /*
- * The compiled report schemas (dist/aggregate/validate-report.js and validate-digest.js, written by `npm run
+ * The compiled report schemas (dist/aggregate/validate-report.js's `report` and `digest`, written by `npm run
  * build` from the zod schema) must accept exactly what zod accepts: aggregate takes what they accept without
  * asking zod. Every leaf of a report is replaced in turn by values of every other kind, and each must give
  * zod's verdict.
  */
-const load = (name: string): Promise<((data: unknown) => boolean) | null> =>
-  import(new URL(`../../dist/aggregate/${name}`, import.meta.url).href).then(
-    (m: { default: (data: unknown) => boolean }) => m.default,
+const load = (name: 'report' | 'digest'): Promise<((data: unknown) => boolean) | null> =>
+  import(new URL('../../dist/aggregate/validate-report.js', import.meta.url).href).then(
+    (m: Record<string, ((data: unknown) => boolean) | undefined>) => m[name] ?? null,
     () => null,
   );
-const compiled = await load('validate-report.js');
-const digest = await load('validate-digest.js');
+const compiled = await load('report');
+const digest = await load('digest');
 
 const review = { reviewers: [{ login: 'bo', reviews: 2 }], reviewedAt: [1767500000, 1767550000], firstReviewer: 'bo', comments: 3, commitsAfterFirstReview: 1, forcePushesAfterFirstReview: 0, changesRequested: true, checks: { wallTime: 600, lastCompletedAt: 1767600000, names: ['build'], flaky: [] } };
 const sample = report({

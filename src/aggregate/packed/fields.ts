@@ -60,6 +60,8 @@ export const TEXT_FIELDS = [
   { name: 'url', on: 'none', of: (c, urlPrefix) => c.url?.slice(urlPrefix.length) ?? null },
   { name: 'author', on: 'change', of: (c) => c.author },
   { name: 'revertedBy', on: 'change', of: (c) => c.revertedBy },
+  // a report written before strengths were read: its AI-assisted changes are assisted
+  { name: 'aiStrength', on: 'change', of: (c) => c.aiStrength ?? (c.aiEvidence.length > 0 ? 'assisted' : null) },
   { name: 'firstReviewer', on: 'review', of: (c) => c.review?.firstReviewer ?? null },
   // the landing commit's sha, kept only where another report of the repository may list the change too
   { name: 'sha', on: 'none', of: (c, _, keepSha) => (keepSha ? c.sha : null) },
@@ -75,6 +77,8 @@ export interface ListField {
 export const LIST_FIELDS = [
   { name: 'flags', on: 'change', of: (c) => c.flags },
   { name: 'aiEvidence', on: 'change', of: (c) => c.aiEvidence },
+  // a report written before tools were named: its AI-assisted changes are of an unnamed tool
+  { name: 'aiTools', on: 'change', of: (c) => c.aiTools ?? (c.aiEvidence.length > 0 ? ['unknown'] : []) },
   { name: 'reviewers', on: 'review', of: (c) => c.review?.reviewers },
   { name: 'names', on: 'checks', of: (c) => c.review?.checks?.names },
   { name: 'flaky', on: 'checks', of: (c) => c.review?.checks?.flaky },

@@ -1,4 +1,4 @@
-import type { ChangeChecks, ChangeKind, ChangeReview, MeasuredChange, Size, Stages } from '../../domain.js';
+import type { AiStrength, ChangeChecks, ChangeKind, ChangeReview, MeasuredChange, Size, Stages } from '../../domain.js';
 import { listAt, numberAt, textAt, type Rows, type Texts } from './columns.js';
 import { FLAG, KINDS, LIST, N, NUMBER, TEXT } from './fields.js';
 
@@ -64,6 +64,9 @@ class PackedChange extends View implements MeasuredChange {
   get revertedBy(): string | null {
     return textAt(this.p, this.i, TEXT.revertedBy);
   }
+  get aiStrength(): AiStrength | undefined {
+    return (textAt(this.p, this.i, TEXT.aiStrength) as AiStrength | null) ?? undefined;
+  }
   get kind(): ChangeKind {
     return KINDS[(this.r.bits[this.k] as number) & 7] as ChangeKind;
   }
@@ -107,6 +110,9 @@ class PackedChange extends View implements MeasuredChange {
   }
   get aiEvidence(): string[] {
     return listAt(this.p, this.i, LIST.aiEvidence, EMPTY);
+  }
+  get aiTools(): string[] {
+    return listAt(this.p, this.i, LIST.aiTools, EMPTY);
   }
   get review(): ChangeReview | null {
     return this.has(FLAG.reviewed) ? new PackedReview(this.p, this.i, this.r, this.k) : null;

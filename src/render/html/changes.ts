@@ -1,3 +1,4 @@
+import { aiFlag } from '../ai-tools.js';
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
 import { durationFormat, durationOrBound, formatDuration, type DurationFormat } from '../duration.js';
@@ -31,7 +32,7 @@ function columns(report: Report): Column[] {
   ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k], days) })),
   { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime, days) },
   { head: 'Size', type: 'number', cell: (ch) => { const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions; return `<td class="num" data-v="${size ?? ''}">${size === null ? '—' : `${size} lines`}</td>`; } },
-  { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? ['ai-assisted'] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
+  { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
   ];
 }
 

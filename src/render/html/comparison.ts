@@ -1,4 +1,5 @@
 import { STAGES } from '../../domain.js';
+import { formatAiTools } from '../ai-tools.js';
 import { durationFormat, formatDuration, formatPercent } from '../duration.js';
 import { range, signed, tooFewToCompare, verdict } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
@@ -22,7 +23,8 @@ export function aiComparison(report: Report): string {
   const ai = report.summary.aiComparison;
   const a = ai.assisted;
   const o = ai.other;
-  const lead = h(`At least ${plural(a.count, 'change')} carried an AI marker (a lower bound: only marked work is found), against ${plural(o.count, 'other')}.`);
+  const tools = formatAiTools(report.summary.ai, (name) => name);
+  const lead = h(`At least ${plural(a.count, 'change')} carried an AI marker (a lower bound: only marked work is found), against ${plural(o.count, 'other')}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ''}`);
   if (a.count === 0) return section('ai', 'AI-assisted vs other', `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
   const compared: Array<[Compared, string, number | null, number | null]> = [
     ['leadTime', 'lead time', a.leadTimeP50, o.leadTimeP50],

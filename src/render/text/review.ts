@@ -4,6 +4,7 @@ import { aiDifferenceLine } from '../confidence.js';
 import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
+import { formatAiTools } from '../ai-tools.js';
 import { formatDuration, formatPercent } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { wrap, type TextContext } from './layout.js';
@@ -39,6 +40,8 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
         ctx.width,
       ),
     );
+    const tools = formatAiTools(s.ai, terminalSafe);
+    if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
     const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, !report.sources.includes('github')), ctx.durations, tooFewToCompare(ai));
     if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));

@@ -118,7 +118,7 @@ function toCommit(
     // (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
     bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : '',
     landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
-    aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map(own),
+    aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map((f) => ({ ...f, line: own(f.line) })),
     revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
     cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),

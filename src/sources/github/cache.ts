@@ -14,7 +14,7 @@ import type { GitHubClosedPull, GitHubDeployment, GitHubPull } from './types.js'
 
 export const CACHE_FORMAT = 'flowaudit-github-cache';
 /** Bump when the stored shape or the meaning of a field changes: older files are then rebuilt. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export interface CacheKey {
   host: string;
@@ -73,6 +73,7 @@ const pullSchema = z.object({
   deletions: z.number(),
   changedFiles: z.number(),
   labels: z.array(z.string()),
+  body: z.string(),
   commits: z.array(z.object({ sha: z.string(), authorEmail: z.string().nullable(), parents: z.array(z.string()), authoredAt: time, committedAt: time, message: z.string() })),
   reviews: z.array(z.object({ author: z.string(), authorIsBot: z.boolean(), state: z.string(), submittedAt: time.nullable() })),
   comments: z.array(z.object({ author: z.string(), authorIsBot: z.boolean(), createdAt: time })),

@@ -6,12 +6,12 @@
  */
 import { isoSeconds, RECORD_TIME } from '../../time.js';
 import type {
-  RawActor, RawCheckSuite, RawComment, RawCommit, RawDeployment, RawHeadCommit, RawIssue, RawMergedPull, RawOpenPull, RawRelease,
-  RawReview, RawTimelineItem,
+  RawActor, RawCheckSuite, RawComment, RawCommit, RawDeployment, RawHeadCommit, RawIssue, RawMergedPull, RawOpenPull, RawPullAiEvidence,
+  RawRelease, RawReview, RawTimelineItem,
 } from './queries.js';
 import type {
-  GitHubCheck, GitHubComment, GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubPullCommit, GitHubPullEvent,
-  GitHubRelease, GitHubReview, PullEventType,
+  GitHubCheck, GitHubComment, GitHubDeployment, GitHubIncident, GitHubOpenPull, GitHubPull, GitHubPullAiEvidence, GitHubPullCommit,
+  GitHubPullEvent, GitHubRelease, GitHubReview, PullEventType,
 } from './types.js';
 
 /** ISO time → epoch seconds (the one time parser: with its zone, a day its month has); null for a missing or unreadable time. */
@@ -145,6 +145,25 @@ export function labelsOf(raw: { labels?: { nodes?: ReadonlyArray<{ name?: unknow
   return present(raw.labels?.nodes).map((l) => text(l.name)).filter((name) => name !== '');
 }
 
+/** How much of a long description is kept: its start and its end, where the tools write what wrote it. */
+export const PULL_BODY_HEAD = 6144;
+export const PULL_BODY_TAIL = 2048;
+
+/** A description's start and end, joined by a line of its own; the whole of one that fits. */
+function bodyOf(value: unknown): string {
+  const body = text(value);
+  return body.length <= PULL_BODY_HEAD + PULL_BODY_TAIL ? body : `${body.slice(0, PULL_BODY_HEAD)}\n…\n${body.slice(-PULL_BODY_TAIL)}`;
+}
+
+/**
+ * What a pull request says of the AI tools behind it (`PULL_AI_EVIDENCE`), in domain form, whatever its state.
+ * A field GitHub did not send reads as empty.
+ */
+export function mapPullAiEvidence(raw: Partial<RawPullAiEvidence>): GitHubPullAiEvidence {
+  const author = actor(raw.author);
+  return { author: author.login, authorIsBot: author.isBot, headRefName: text(raw.headRefName), labels: labelsOf(raw), body: bodyOf(raw.body) };
+}
+
 /**
  * A merged PR in domain form; null when GitHub's answer lacks what identifies it (no number or merge time).
  * `wasDraft` is settled by `settlePull` once every timeline page is in.
@@ -154,22 +173,18 @@ export function mapMergedPull(raw: RawMergedPull, gaps: Gaps = new Gaps()): GitH
   const mergedAt = seconds(raw.mergedAt);
   const number = numberOf(raw.number);
   if (createdAt === null || mergedAt === null || number === null) return null;
-  const author = actor(raw.author);
   const pull: GitHubPull = {
     number,
     title: text(raw.title),
     url: text(raw.url),
-    author: author.login,
-    authorIsBot: author.isBot,
+    ...mapPullAiEvidence(raw),
     createdAt,
     updatedAt: seconds(raw.updatedAt) ?? mergedAt,
     mergedAt,
     mergeCommitSha: text(raw.mergeCommit?.oid) || null,
-    headRefName: text(raw.headRefName),
     additions: count(raw.additions),
     deletions: count(raw.deletions),
     changedFiles: count(raw.changedFiles),
-    labels: labelsOf(raw),
     commits: mapCommits(gaps.nodes(raw.commits, 'pull request commits')),
     reviews: mapReviews(gaps.nodes(raw.reviews, 'pull request reviews')),
     comments: mapComments(gaps.nodes(raw.comments, 'pull request comments')),
@@ -223,13 +238,11 @@ export function mapOpenPull(raw: RawOpenPull): GitHubOpenPull | null {
   const createdAt = seconds(raw.createdAt);
   const number = numberOf(raw.number);
   if (createdAt === null || number === null) return null;
-  const author = actor(raw.author);
   return {
     number,
     title: text(raw.title),
     url: text(raw.url),
-    author: author.login,
-    authorIsBot: author.isBot,
+    ...mapPullAiEvidence(raw),
     createdAt,
     updatedAt: seconds(raw.updatedAt) ?? createdAt,
     isDraft: raw.isDraft === true,

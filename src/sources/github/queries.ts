@@ -74,7 +74,18 @@ export interface RawComment {
   author: RawActor | null;
 }
 
-export interface RawMergedPull {
+/**
+ * What a pull request says of the AI tools behind it, in any state (`PULL_AI_EVIDENCE`): who opened it (an agent's
+ * app is a `Bot`), its head branch, labels and description.
+ */
+export interface RawPullAiEvidence {
+  author: RawActor | null;
+  headRefName: string;
+  labels: { nodes: Array<{ name: string } | null> | null } | null;
+  body: string | null;
+}
+
+export interface RawMergedPull extends RawPullAiEvidence {
   number: number;
   title: string;
   url: string;
@@ -82,14 +93,11 @@ export interface RawMergedPull {
   updatedAt: string;
   mergedAt: string | null;
   isDraft: boolean;
-  headRefName: string;
   baseRefName: string;
   additions: number;
   deletions: number;
   changedFiles: number;
-  author: RawActor | null;
   mergeCommit: { oid: string } | null;
-  labels: { nodes: Array<{ name: string } | null> | null } | null;
   commits: RawConnection<RawCommit>;
   headCommit: RawHeadCommit;
   timelineItems: RawConnection<RawTimelineItem>;
@@ -114,7 +122,7 @@ export interface RawRelease {
   tagCommit: { oid: string } | null;
 }
 
-export interface RawOpenPull {
+export interface RawOpenPull extends Partial<RawPullAiEvidence> {
   number: number;
   title: string;
   url: string;
@@ -257,11 +265,20 @@ function headCommit(suites: number, runs: number): string {
   }`;
 }
 
-const MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
-  number title url createdAt updatedAt mergedAt isDraft headRefName baseRefName additions deletions changedFiles
-  author ${ACTOR}
-  mergeCommit { oid }
+/**
+ * The fragment of what a pull request says of the AI tools behind it, for every read of pull requests (merged,
+ * open, closed): spread `...PullAiEvidence` into a pull request's selection and append `PULL_AI_EVIDENCE` to the
+ * operation; map it with `mapPullAiEvidence`. One labels connection per pull request.
+ */
+export const PULL_AI_EVIDENCE = `fragment PullAiEvidence on PullRequest {
+  author ${ACTOR} headRefName body
   labels(first: ${NESTED.labels}) { nodes { name } }
+}`;
+
+const MERGED_PULL_FRAGMENT = `fragment MergedPull on PullRequest {
+  number title url createdAt updatedAt mergedAt isDraft baseRefName additions deletions changedFiles
+  ...PullAiEvidence
+  mergeCommit { oid }
   commits(first: ${NESTED.commits}) { ${PAGE_INFO} ${COMMIT_NODES} }
   ${headCommit(NESTED.checkSuites, NESTED.checkRuns)}
   timelineItems(first: ${NESTED.timeline}, itemTypes: [${TIMELINE_TYPES}]) { ${PAGE_INFO} ${TIMELINE_NODES} }
@@ -282,7 +299,8 @@ const RELEASE_FRAGMENT = `fragment ReleaseFields on Release {
 export const OPEN_NESTED = { timeline: 10, reviews: 20, comments: 10 } as const;
 
 const OPEN_PULL_FRAGMENT = `fragment OpenPull on PullRequest {
-  number title url createdAt updatedAt isDraft baseRefName author ${ACTOR}
+  number title url createdAt updatedAt isDraft baseRefName
+  ...PullAiEvidence
   timelineItems(first: ${OPEN_NESTED.timeline}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) { nodes {
       __typename
       ... on ReadyForReviewEvent { createdAt }
@@ -300,17 +318,11 @@ const INCIDENT_FRAGMENT = `fragment IncidentFields on Issue {
  * Nested page sizes of a closed pull request: a hundred of them multiply each. Its commits are read for their
  * messages only (an AI tool's trailers), the first twenty; reviews and comments for the effort a rejection took.
  */
-export const CLOSED_NESTED = { labels: 20, commits: 20, reviews: 20, comments: 20 } as const;
-
-/**
- * What says whether an AI tool made a pull request: its author (an agent's app), head branch, labels and
- * description. Kept apart so that the merged and open pull requests' reads can share it.
- */
-const PULL_EVIDENCE_FIELDS = `author ${ACTOR} headRefName body labels(first: ${CLOSED_NESTED.labels}) { nodes { name } }`;
+export const CLOSED_NESTED = { commits: 20, reviews: 20, comments: 20 } as const;
 
 const CLOSED_PULL_FRAGMENT = `fragment ClosedPull on PullRequest {
   number title url createdAt updatedAt closedAt isDraft
-  ${PULL_EVIDENCE_FIELDS}
+  ...PullAiEvidence
   commits(first: ${CLOSED_NESTED.commits}) { totalCount nodes { commit { message } } }
   reviews(first: ${CLOSED_NESTED.reviews}) { ${PAGE_INFO} ${REVIEW_NODES} }
   comments(first: ${CLOSED_NESTED.comments}) { ${PAGE_INFO} ${COMMENT_NODES} }
@@ -367,7 +379,8 @@ ${DEPLOYMENT_FRAGMENT}
 ${RELEASE_FRAGMENT}
 ${OPEN_PULL_FRAGMENT}
 ${INCIDENT_FRAGMENT}
-${CLOSED_PULL_FRAGMENT}`,
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`,
 };
 
 /** Merged PRs into `$base`, newest update first. Variables: owner, name, base, first (1–100), after. */
@@ -379,7 +392,8 @@ export const MERGED_PULLS: Operation = {
   }
   ${RATE_LIMIT}
 }
-${MERGED_PULL_FRAGMENT}`,
+${MERGED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`,
 };
 
 /** Deployments of every environment, newest first. Variables: owner, name, deploymentsAfter. */
@@ -415,7 +429,8 @@ export const OPEN_PULLS: Operation = {
   }
   ${RATE_LIMIT}
 }
-${OPEN_PULL_FRAGMENT}`,
+${OPEN_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`,
 };
 
 /**
@@ -430,7 +445,8 @@ export const CLOSED_PULLS: Operation = {
   }
   ${RATE_LIMIT}
 }
-${CLOSED_PULL_FRAGMENT}`,
+${CLOSED_PULL_FRAGMENT}
+${PULL_AI_EVIDENCE}`,
 };
 
 /** Issues with the incident label updated since a time. Variables: owner, name, incidentLabels, incidentSince, incidentsAfter. */

@@ -48,23 +48,37 @@ export interface GitHubCheck {
   completedAt: number | null;
 }
 
+/**
+ * What a pull request says of the AI tools behind it (`PULL_AI_EVIDENCE` in `queries.ts`): who opened it, its head
+ * branch, labels and description.
+ */
+export interface GitHubPullAiEvidence {
+  /** login; `ghost` when the account was deleted */
+  author: string;
+  /** GitHub says the author is a `Bot` (an app, whose login comes without `[bot]`), or the login ends in `[bot]` */
+  authorIsBot: boolean;
+  headRefName: string;
+  labels: string[];
+  /**
+   * its description, as much as says what wrote it: the first `PULL_BODY_HEAD` and the last `PULL_BODY_TAIL`
+   * characters of a longer one (the tools write their lines at its end); '' when there is none
+   */
+  body: string;
+}
+
 /** A merged pull request into the tracked branch. */
-export interface GitHubPull {
+export interface GitHubPull extends GitHubPullAiEvidence {
   number: number;
   title: string;
   url: string;
-  author: string;
-  authorIsBot: boolean;
   createdAt: number;
   updatedAt: number;
   mergedAt: number;
   /** null when GitHub has no merge commit (rare: merged by a push of the head) */
   mergeCommitSha: string | null;
-  headRefName: string;
   additions: number;
   deletions: number;
   changedFiles: number;
-  labels: string[];
   /** the PR's own commits, oldest first (as GitHub lists them) */
   commits: GitHubPullCommit[];
   /** submitted reviews and pending ones (submittedAt null), in GitHub's order */
@@ -127,12 +141,10 @@ export interface GitHubRelease {
   sha: string | null;
 }
 
-export interface GitHubOpenPull {
+export interface GitHubOpenPull extends GitHubPullAiEvidence {
   number: number;
   title: string;
   url: string;
-  author: string;
-  authorIsBot: boolean;
   createdAt: number;
   updatedAt: number;
   isDraft: boolean;

@@ -19,7 +19,7 @@ const full: ReportChange = change({
   id: '#7', title: 'the title', url: 'https://github.com/acme/one/pull/7', author: 'ada', revertedBy: '#9', kind: 'trailer', bot: true,
   firstCommitAt: at(1), lastCommitAt: at(2), readyAt: at(3), firstReviewAt: at(4), approvedAt: at(5), mergedAt: at(6),
   stages: { coding: 11, pickup: 12, review: 13, merge: 14, deploy: 15 }, cycleTime: 16, leadTime: 17, additions: 18, deletions: 19, files: 20,
-  flags: ['rebased'], aiEvidence: ['trailer: Co-authored-by copilot'],
+  flags: ['rebased'], aiEvidence: ['trailer: Co-authored-by copilot'], aiTools: ['copilot', 'claude-code'], aiStrength: 'agent',
   review: {
     reviewers: [{ login: 'bo', reviews: 2 }], reviewedAt: [1767999600, 1768003200], firstReviewer: 'bo', comments: 21, commitsAfterFirstReview: 22,
     forcePushesAfterFirstReview: 23, changesRequested: true, checks: { wallTime: 24, lastCompletedAt: 25, names: ['ci', 'lint'], flaky: ['lint'] },

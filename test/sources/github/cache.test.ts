@@ -92,7 +92,7 @@ describe('cache options and damage', () => {
 
   it.each([
     ['truncated JSON', (text: string) => text.slice(0, text.length / 2), /is corrupt \(not valid JSON\): ignored, it will be rebuilt$/],
-    ['an old version', (text: string) => text.replace(`"version":${CACHE_VERSION}`, '"version":0'), /is in an old format \(version 0, this flowaudit writes version 2\): ignored, it will be rebuilt$/],
+    ['an old version', (text: string) => text.replace(`"version":${CACHE_VERSION}`, '"version":0'), new RegExp(`is in an old format \\(version 0, this flowaudit writes version ${CACHE_VERSION}\\): ignored, it will be rebuilt$`)],
     ['another format', () => '{"pulls": []}', /is in an old format \(an unknown format/],
     ['a damaged pull', (text: string) => text.replace('"mergedAt":', '"mergedAt":"soon","x":'), /is corrupt \(pulls\.items\.\d+\.mergedAt: .*\): ignored, it will be rebuilt$/],
   ] as Array<[string, (text: string) => string, RegExp]>)('a cache with %s is ignored with a warning and rebuilt', async (_, damage, message) => {

@@ -85,4 +85,27 @@ describe('workflow runs from GitHub', () => {
     expect(read.requests).toBe(3);
     expect(srv.requests.map((r) => askedIn(r.variables).length)).toEqual([100, 100, 50]);
   });
+
+  it('an empty answer stands while the tip does: nothing is asked again until something is pushed', async () => {
+    const { srv, dir } = await setUp();
+    const none = 'e'.repeat(40);
+    // RECENT has runs (under a day old: asked again); UNKNOWN, GitHub does not know; NONE, a commit with no suite
+    const scenarioNone = { repositories: { 'acme/shop': { defaultBranchRef: { name: 'main' }, commits: [...scenario.repositories['acme/shop'].commits, { oid: none, checkSuites: [] }] } } };
+    const srvNone = await serve(scenarioNone as never);
+    cleanups.push(() => srvNone.close());
+    const asked = [commits[1], commits[3], { sha: none, at: at('2024-03-31T22:00:00Z') }] as Array<{ sha: string; at: number }>;
+    await fetchWorkflowRuns(optionsFor(srvNone, dir, { now: NOW }), asked, 'tip1');
+    const warm = await fetchWorkflowRuns(optionsFor(srvNone, dir, { now: NOW }), asked, 'tip1');
+    expect(warm.cached).toBe(2);
+    expect(askedIn(srvNone.requests.at(-1)?.variables)).toEqual([RECENT]);
+    // the tip moved: the empty answers are asked again
+    const moved = await fetchWorkflowRuns(optionsFor(srvNone, dir, { now: NOW }), asked, 'tip2');
+    expect(moved.cached).toBe(0);
+    expect(askedIn(srvNone.requests.at(-1)?.variables)).toEqual([RECENT, UNKNOWN, none]);
+    // without a tip nothing stands but what settled (the former behaviour)
+    await fetchWorkflowRuns(optionsFor(srvNone, dir, { now: NOW }), asked);
+    expect(askedIn(srvNone.requests.at(-1)?.variables)).toHaveLength(3);
+    expect(srv.requests).toEqual([]);
+    expect(invalidRequests(srvNone)).toEqual([]);
+  });
 });

@@ -1,0 +1,432 @@
+import type { AiSignature, IdentityRule } from './signature.js';
+
+/*
+ * The AI evidence catalogue (SPEC section 5): every sign that a change involved an AI tool, one entry each, as the
+ * field writes it. An entry is its `meta` — the tool, where it is read, the rule in users' words and real examples
+ * (each the text as a public repository holds it: `test/model/ai/catalogue.test.ts` runs every one) — beside how
+ * it matches. Its strength comes from its place (`PLACE_STRENGTH`): an agent's own identity as author is the
+ * agent's work, a trailer, footer, label or description a person's change naming the tool, a branch name a hint.
+ * docs/definitions.md's rules are made from this table (`test/model/ai/catalogue-docs.test.ts`); the config's
+ * `ai.markers` and `ai.labels` join it as entries of the tool `configured` (`compile.ts`).
+ *
+ * To add a sign: its entry here, with the real text it was seen in. An identity names the agent by what only the
+ * agent's own account holds (its address, its GitHub App or account), never by an address's domain: the tools'
+ * own people commit from `@anthropic.com`, `@openai.com`, `@aider.chat` and `@all-hands.dev`.
+ */
+
+// the agents' own identities, shared by where they are read (a commit's author, a co-author, a pull request's author)
+const CLAUDE: IdentityRule = { emails: ['noreply@anthropic.com', '242468646+claude@users.noreply.github.com'], apps: ['claude', 'anthropic-code-agent', 'claude-code-action'] };
+const COPILOT: IdentityRule = { accounts: ['copilot'], apps: ['copilot-swe-agent'] };
+const CODEX: IdentityRule = { emails: ['codex@openai.com', 'noreply@openai.com'], apps: ['chatgpt-codex-connector', 'openai-codex'] };
+const CURSOR: IdentityRule = { emails: ['cursoragent@cursor.com'], apps: ['cursor-agent', 'cursoragent'] };
+const DEVIN: IdentityRule = { apps: ['devin-ai-integration'] };
+const JULES: IdentityRule = { apps: ['google-labs-jules'] };
+const GEMINI: IdentityRule = { apps: ['gemini-code-assist', 'gemini-cli'] };
+const AIDER: IdentityRule = { emails: ['aider@aider.chat', 'noreply@aider.chat', 'noreply@aider.dev'] };
+const OPENHANDS: IdentityRule = { emails: ['openhands@all-hands.dev', 'openhands-claude@all-hands.dev', 'opendevin@all-hands.dev', 'opendevin@opendevin.ai'], accounts: ['openhands-agent'] };
+const KIRO: IdentityRule = { accounts: ['kiro-agent'], apps: ['kiro-agent'] };
+const OPENCODE: IdentityRule = { emails: ['noreply@opencode.ai'], apps: ['opencode-agent'] };
+const FACTORY: IdentityRule = { emails: ['droid@factory.ai'], apps: ['factory-droid'] };
+const CODEGEN: IdentityRule = { emails: ['team+codegenbot@codegen.sh'], apps: ['codegen-sh'] };
+const SWEEP: IdentityRule = { apps: ['sweep-ai', 'sweep-nightly', 'sweep-canary'] };
+const CODERABBIT: IdentityRule = { apps: ['coderabbitai'] };
+const AMAZON_Q: IdentityRule = { apps: ['amazon-q-developer'] };
+
+// a name that is a tool's, whole words: a tool's own word anywhere, or a name that is also a person's (Claude, Devin)
+// alone or followed by what only a tool is called (AI, Agent, Code, a model)
+const TOOL_AS_NAME = new RegExp(
+  String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|kiro|atomcode|codebuff|coderabbit|opencode)\b` +
+    String.raw`|^(?:claude|cursor|devin|jules|cody)$|\b(?:claude|cursor|devin|jules|cody)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`,
+  'i',
+);
+
+// a branch prefix an agent names its branches with when it pushes under a person's account
+const prefix = (word: string): RegExp => new RegExp(`^${word}/`, 'i');
+
+export const AI_SIGNATURES = {
+  // ---------------------------------------------------------------- Claude Code
+  'claude-code/author': {
+    meta: {
+      tool: 'claude-code', place: 'author', rule: 'the author is Claude: `noreply@anthropic.com` (whatever the name), or the `claude`, `anthropic-code-agent` or `claude-code-action` app',
+      examples: [{ text: 'Claude <noreply@anthropic.com>', seen: 'astral-sh/uv' }, { text: 'anthropic-code-agent[bot] <242468646+Claude@users.noreply.github.com>', seen: 'vitejs/vite' }],
+    },
+    identity: CLAUDE,
+  },
+  'claude-code/co-author': {
+    meta: {
+      tool: 'claude-code', place: 'co-author', rule: 'a co-author at `noreply@anthropic.com`, whatever the model in its name',
+      examples: [{ text: 'Co-Authored-By: Claude <noreply@anthropic.com>', seen: 'astral-sh/uv' }, { text: 'Co-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>', seen: 'astral-sh/uv' }],
+    },
+    identity: CLAUDE,
+  },
+  'claude-code/session': {
+    meta: { tool: 'claude-code', place: 'trailer', rule: 'a `Claude-Session:` trailer (Claude Code on the web links its session)', examples: [{ text: 'Claude-Session: https://claude.ai/code/session_01Y1SqgPEDo1gytPt3KB7czh', seen: 'fastify/fastify' }] },
+    trailer: { key: /^claude-session$/i },
+    hint: 'claude-session',
+  },
+  'claude-code/footer': {
+    meta: { tool: 'claude-code', place: 'footer', rule: 'the line Claude Code writes: `🤖 Generated with [Claude Code](…)`', examples: [{ text: '🤖 Generated with [Claude Code](https://claude.com/claude-code)', seen: 'google-gemini/gemini-cli' }] },
+    line: /^\W*generated with \[?claude code\b.*$/gim,
+    hint: 'generated with',
+  },
+  'claude-code/body': {
+    meta: { tool: 'claude-code', place: 'body', rule: 'the same line in a pull request\'s description', examples: [{ text: '🤖 Generated with [Claude Code](https://claude.com/claude-code)', seen: 'Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp' }] },
+    line: /^\W*generated with \[?claude code\b.*$/gim,
+  },
+  'claude-code/branch': {
+    meta: { tool: 'claude-code', place: 'branch', rule: 'a branch `claude/…` (Claude Code on the web names its branches so)', examples: [{ text: 'claude/fix-vite-port-binding-issue', seen: 'vitejs/vite' }] },
+    name: prefix('claude'),
+  },
+  'claude-code/pull-author': {
+    meta: { tool: 'claude-code', place: 'pull-author', rule: 'a pull request opened by Claude (the `Claude` agent account, the `claude` or `anthropic-code-agent` app)', examples: [{ text: 'Claude (Bot)', seen: 'vitejs/vite (a squash of its pull request, authored Claude <242468646+Claude@users.noreply.github.com>)' }] },
+    identity: CLAUDE,
+  },
+
+  // ---------------------------------------------------------------- GitHub Copilot
+  'copilot/author': {
+    meta: {
+      tool: 'copilot', place: 'author', rule: 'the author is Copilot\'s coding agent: `copilot-swe-agent[bot]`, or the `Copilot` account\'s address',
+      examples: [{ text: 'copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', seen: 'dotnet/aspire' }, { text: 'Copilot <198982749+Copilot@users.noreply.github.com>', seen: 'dotnet/aspire' }],
+    },
+    identity: COPILOT,
+  },
+  'copilot/co-author': {
+    meta: { tool: 'copilot', place: 'co-author', rule: 'a co-author at the `Copilot` account\'s address', examples: [{ text: 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', seen: 'vitejs/vite' }, { text: 'Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', seen: 'dotnet/aspire' }] },
+    identity: COPILOT,
+  },
+  'copilot/autofix': {
+    meta: {
+      tool: 'copilot', place: 'co-author', rule: 'a co-author `Copilot Autofix powered by AI` (a code-scanning fix the person committed)',
+      examples: [{ text: 'Co-authored-by: Copilot Autofix powered by AI <62310815+github-advanced-security[bot]@users.noreply.github.com>', seen: 'All-Hands-AI/OpenHands' }],
+    },
+    identity: { name: /^copilot autofix\b/i },
+    hint: 'copilot autofix',
+  },
+  'copilot/session': {
+    meta: { tool: 'copilot', place: 'trailer', rule: 'an `Agent-Logs-Url:` trailer linking a GitHub agent session (Copilot\'s coding agent writes it)', examples: [{ text: 'Agent-Logs-Url: https://github.com/microsoft/aspire/sessions/30f81659-a662-4530-818e-f348bf91913c', seen: 'dotnet/aspire' }] },
+    trailer: { key: /^agent-logs-url$/i, value: /github\.com\/[^/\s]+\/[^/\s]+\/sessions\//i },
+    hint: 'agent-logs-url',
+  },
+  'copilot/branch': {
+    meta: { tool: 'copilot', place: 'branch', rule: 'a branch `copilot/…`', examples: [{ text: 'copilot/add-aspire-cache-support', seen: 'dotnet/aspire' }] },
+    name: prefix('copilot'),
+  },
+  'copilot/pull-author': {
+    meta: { tool: 'copilot', place: 'pull-author', rule: 'a pull request opened by `Copilot` (the coding agent)', examples: [{ text: 'Copilot (Bot)', seen: 'dotnet/aspire (squashes of its pull requests, authored Copilot <198982749+Copilot@users.noreply.github.com>)' }] },
+    identity: COPILOT,
+  },
+
+  // ---------------------------------------------------------------- OpenAI Codex
+  'codex/author': {
+    meta: { tool: 'codex', place: 'author', rule: 'the author is Codex: `codex@openai.com` or `noreply@openai.com` whatever the name, or the `chatgpt-codex-connector` app', examples: [{ text: 'Codex <codex@openai.com>', seen: 'fastapi/fastapi' }] },
+    identity: CODEX,
+  },
+  'codex/co-author': {
+    meta: {
+      tool: 'codex', place: 'co-author', rule: 'a co-author (or a sign-off) at `codex@openai.com` or `noreply@openai.com`, whatever its name',
+      examples: [{ text: 'Co-authored-by: Codex <noreply@openai.com>', seen: 'astral-sh/uv' }, { text: 'Co-authored-by: GPT-5 Codex <codex@openai.com>', seen: 'vitejs/vite' }, { text: 'Signed-off-by: Codex <codex@openai.com>', seen: 'google-gemini/gemini-cli' }],
+    },
+    identity: CODEX,
+  },
+  'codex/task': {
+    meta: { tool: 'codex', place: 'footer', rule: 'a link to a Codex task (`https://chatgpt.com/codex/tasks/…`), which Codex puts in the pull requests it writes', examples: [{ text: 'https://chatgpt.com/codex/tasks/task_e_687a53ba646c8331baa4140c5b2bec70', seen: 'astral-sh/uv' }] },
+    line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim,
+    hint: 'chatgpt\\.com/codex/tasks/',
+  },
+  'codex/body': {
+    meta: { tool: 'codex', place: 'body', rule: 'the same link in a pull request\'s description', examples: [{ text: 'https://chatgpt.com/codex/tasks/task_e_687a532188d08331b4352ba0a78f8fdb', seen: 'astral-sh/uv' }] },
+    line: /^.*\bchatgpt\.com\/codex\/tasks\/\S+.*$/gim,
+  },
+  'codex/branch': {
+    meta: { tool: 'codex', place: 'branch', rule: 'a branch `codex/…` (Codex pushes under the person\'s account, so its branch is often its only trace)', examples: [{ text: 'codex/readme-refresh', seen: 'drawmeanelephant/boris' }, { text: 'codex/incremental-graph-hashing', seen: 'withastro/astro' }] },
+    name: prefix('codex'),
+  },
+  'codex/label': {
+    meta: { tool: 'codex', place: 'label', rule: 'the label `codex`, which Codex puts on the pull requests it opens', examples: [{ text: 'codex', seen: 'astral-sh/uv' }] },
+    name: /^codex$/i,
+  },
+
+  // ---------------------------------------------------------------- Cursor
+  'cursor/author': {
+    meta: { tool: 'cursor', place: 'author', rule: 'the author is Cursor\'s agent: `cursoragent@cursor.com`', examples: [{ text: 'Cursor Agent <cursoragent@cursor.com>', seen: 'All-Hands-AI/OpenHands' }] },
+    identity: CURSOR,
+  },
+  'cursor/co-author': {
+    meta: { tool: 'cursor', place: 'co-author', rule: 'a co-author at `cursoragent@cursor.com`', examples: [{ text: 'Co-authored-by: Cursor <cursoragent@cursor.com>', seen: 'fastapi/fastapi' }] },
+    identity: CURSOR,
+  },
+  'cursor/made-with': {
+    meta: { tool: 'cursor', place: 'trailer', rule: 'a `Made-with: Cursor` trailer', examples: [{ text: 'Made-with: Cursor', seen: 'fastapi/fastapi' }] },
+    trailer: { key: /^made-with$/i, value: /^cursor\b/i },
+    hint: 'made-with',
+  },
+  'cursor/footer': {
+    meta: { tool: 'cursor', place: 'footer', rule: 'the line Cursor\'s agent writes: `Made with [Cursor](https://cursor.com)`', examples: [{ text: 'Made with [Cursor](https://cursor.com)', seen: 'Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp' }] },
+    line: /^\W*made with \[cursor\].*$/gim,
+    hint: 'made with \\[cursor\\]',
+  },
+  'cursor/body': {
+    meta: { tool: 'cursor', place: 'body', rule: 'the same line in a pull request\'s description', examples: [{ text: 'Made with [Cursor](https://cursor.com)', seen: 'Promptly-Technologies-LLC/fastapi-jinja2-postgres-webapp' }] },
+    line: /^\W*made with \[cursor\].*$/gim,
+  },
+  'cursor/branch': {
+    meta: { tool: 'cursor', place: 'branch', rule: 'a branch `cursor/…` (Cursor\'s background agents)', examples: [{ text: 'cursor/add-emoji-to-readme-file-805c', seen: 'codegen-sh/codegen' }] },
+    name: prefix('cursor'),
+  },
+
+  // ---------------------------------------------------------------- Devin
+  'devin/author': {
+    meta: { tool: 'devin', place: 'author', rule: 'the author is the `devin-ai-integration` app', examples: [{ text: 'Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>', seen: 'codegen-sh/codegen' }] },
+    identity: DEVIN,
+  },
+  'devin/co-author': {
+    meta: { tool: 'devin', place: 'co-author', rule: 'a co-author at the `devin-ai-integration` app\'s address', examples: [{ text: 'Co-Authored-By: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>', seen: 'fastify/fastify' }] },
+    identity: DEVIN,
+  },
+  'devin/branch': {
+    meta: { tool: 'devin', place: 'branch', rule: 'a branch `devin/…`', examples: [{ text: 'devin/1738948675-add-symbol-last-editor', seen: 'codegen-sh/codegen' }] },
+    name: prefix('devin'),
+  },
+  'devin/pull-author': {
+    meta: { tool: 'devin', place: 'pull-author', rule: 'a pull request opened by the `devin-ai-integration` app', examples: [{ text: 'devin-ai-integration (Bot)', seen: 'public code: a list of the accounts agents open pull requests with, each checked against a real one' }] },
+    identity: DEVIN,
+  },
+
+  // ---------------------------------------------------------------- Jules
+  'jules/author': {
+    meta: { tool: 'jules', place: 'author', rule: 'the author is the `google-labs-jules` app', examples: [{ text: 'google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: JULES,
+  },
+  'jules/co-author': {
+    meta: { tool: 'jules', place: 'co-author', rule: 'a co-author at the `google-labs-jules` app\'s address', examples: [{ text: 'Co-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: JULES,
+  },
+  'jules/pull-author': {
+    meta: { tool: 'jules', place: 'pull-author', rule: 'a pull request opened by the `google-labs-jules` app', examples: [{ text: 'google-labs-jules (Bot)', seen: 'public code: a list of the accounts agents open pull requests with, each checked against a real one' }] },
+    identity: JULES,
+  },
+
+  // ---------------------------------------------------------------- Gemini
+  'gemini/author': {
+    meta: { tool: 'gemini', place: 'author', rule: 'the author is the `gemini-cli` app (Gemini CLI\'s GitHub agent)', examples: [{ text: 'gemini-cli[bot] <218312386+gemini-cli[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: GEMINI,
+  },
+  'gemini/pull-author': {
+    meta: { tool: 'gemini', place: 'pull-author', rule: 'a pull request opened by the `gemini-cli` app', examples: [{ text: 'gemini-cli (Bot)', seen: 'google-gemini/gemini-cli (squashes of its pull requests, authored gemini-cli[bot])' }] },
+    identity: GEMINI,
+  },
+  'gemini/co-author': {
+    meta: {
+      tool: 'gemini', place: 'co-author', rule: 'a co-author at the `gemini-code-assist` or `gemini-cli` app\'s address', why: 'GitHub adds the reviewer as a co-author when a person commits its suggestion: the code is the AI\'s',
+      examples: [{ text: 'Co-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }],
+    },
+    identity: GEMINI,
+  },
+
+  // ---------------------------------------------------------------- CodeRabbit
+  'coderabbit/author': {
+    meta: { tool: 'coderabbit', place: 'author', rule: 'the author is the `coderabbitai` app (its generated tests and docstrings)', examples: [{ text: 'coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: CODERABBIT,
+  },
+  'coderabbit/co-author': {
+    meta: {
+      tool: 'coderabbit', place: 'co-author', rule: 'a co-author at the `coderabbitai` app\'s address', why: 'it co-authors a commit of its suggestion or of the tests it generated: code it wrote, as `gemini-code-assist`\'s',
+      examples: [{ text: 'Co-authored-by: coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }],
+    },
+    identity: CODERABBIT,
+  },
+  'coderabbit/branch': {
+    meta: { tool: 'coderabbit', place: 'branch', rule: 'a branch `coderabbitai/…` (its generated tests and docstrings)', examples: [{ text: 'coderabbitai/utg/0fd602e', seen: 'google-gemini/gemini-cli' }] },
+    name: prefix('coderabbitai'),
+  },
+  'coderabbit/pull-author': {
+    meta: { tool: 'coderabbit', place: 'pull-author', rule: 'a pull request opened by the `coderabbitai` app (generated tests)', examples: [{ text: 'coderabbitai (Bot)', seen: 'google-gemini/gemini-cli (its generated tests: `Merge pull request #12 from osbornesec/coderabbitai/utg/0fd602e`)' }] },
+    identity: CODERABBIT,
+  },
+
+  // ---------------------------------------------------------------- aider
+  'aider/author': {
+    meta: {
+      tool: 'aider', place: 'author', rule: 'an author named `Name (aider)` (aider\'s own commits) or at aider\'s address', why: 'aider commits the person\'s own unsaved edits first with only the committer renamed, so the committer is not read',
+      examples: [{ text: 'Paul Gauthier (aider) <paul@aider.chat>', seen: 'Aider-AI/aider' }],
+    },
+    identity: { ...AIDER, name: /\(aider\)$/i },
+  },
+  'aider/co-author': {
+    meta: { tool: 'aider', place: 'co-author', rule: 'a co-author at `aider@aider.chat` (or `noreply@aider.chat`, `noreply@aider.dev`)', examples: [{ text: 'Co-authored-by: aider (gemini/gemini-3-pro-preview) <aider@aider.chat>', seen: 'Aider-AI/aider' }] },
+    identity: AIDER,
+  },
+
+  // ---------------------------------------------------------------- OpenHands
+  'openhands/author': {
+    meta: {
+      tool: 'openhands', place: 'author', rule: 'the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name',
+      examples: [{ text: 'openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'OpenHands Bot <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }],
+    },
+    identity: OPENHANDS,
+  },
+  'openhands/co-author': {
+    meta: { tool: 'openhands', place: 'co-author', rule: 'a co-author at `openhands@all-hands.dev`', examples: [{ text: 'Co-authored-by: openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev', seen: 'All-Hands-AI/OpenHands' }] },
+    identity: OPENHANDS,
+  },
+  'openhands/pull-author': {
+    meta: { tool: 'openhands', place: 'pull-author', rule: 'a pull request opened by the `openhands-agent` account (OpenHands\' resolver)', examples: [{ text: 'openhands-agent', seen: 'All-Hands-AI/OpenHands (squashes of its pull requests, authored OpenHands <opendevin@all-hands.dev>)' }] },
+    identity: OPENHANDS,
+  },
+  'openhands/branch': {
+    meta: { tool: 'openhands', place: 'branch', rule: 'a branch `openhands-fix-issue-N` (OpenHands\' resolver) or `openhands/…`', examples: [{ text: 'openhands-fix-issue-10786', seen: 'All-Hands-AI/OpenHands' }] },
+    name: /^openhands(?:\/|-fix-issue-)/i,
+  },
+
+  // ---------------------------------------------------------------- the others, as the field shows them
+  'amp/co-author': {
+    meta: { tool: 'amp', place: 'co-author', rule: 'a co-author at `amp@ampcode.com`', examples: [{ text: 'Co-authored-by: Amp <amp@ampcode.com>', seen: 'tokio-rs/axum' }] },
+    identity: { emails: ['amp@ampcode.com'] },
+  },
+  'amp/thread': {
+    meta: { tool: 'amp', place: 'trailer', rule: 'an `Amp-Thread-ID:` (or `Amp-Thread:`) trailer, on its own too', examples: [{ text: 'Amp-Thread-ID: https://ampcode.com/threads/T-019e3056-66b5-701d-806d-eab1e8fa6328', seen: 'tokio-rs/axum' }] },
+    trailer: { key: /^amp-thread(?:-id)?$/i },
+    hint: 'amp-thread',
+  },
+  'warp/co-author': {
+    meta: { tool: 'warp', place: 'co-author', rule: 'a co-author at `oz-agent@warp.dev` (Warp\'s agent, Oz)', examples: [{ text: 'Co-Authored-By: Oz <oz-agent@warp.dev>', seen: 'vitejs/vite' }] },
+    identity: { emails: ['oz-agent@warp.dev'] },
+  },
+  'kiro/author': {
+    meta: { tool: 'kiro', place: 'author', rule: 'the author is the `kiro-agent` account', examples: [{ text: 'Kiro Agent <244629292+kiro-agent@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: KIRO,
+  },
+  'kiro/pull-author': {
+    meta: { tool: 'kiro', place: 'pull-author', rule: 'a pull request opened by `kiro-agent`', examples: [{ text: 'kiro-agent (Bot)', seen: 'public code: a list of the accounts agents open pull requests with, each checked against a real one' }] },
+    identity: KIRO,
+  },
+  'windsurf/author': {
+    meta: { tool: 'windsurf', place: 'author', rule: 'the author is Windsurf\'s agent: `cascade@windsurf.ai`', examples: [{ text: 'Cascade <cascade@windsurf.ai>', seen: 'google-gemini/gemini-cli' }] },
+    identity: { emails: ['cascade@windsurf.ai'] },
+  },
+  'opencode/co-author': {
+    meta: { tool: 'opencode', place: 'co-author', rule: 'a co-author at `noreply@opencode.ai` or the `opencode-agent` app', examples: [{ text: 'Co-Authored-By: opencode <noreply@opencode.ai>', seen: 'public code: a commit guide telling opencode to leave it out' }] },
+    identity: OPENCODE,
+  },
+  'opencode/author': {
+    meta: { tool: 'opencode', place: 'author', rule: 'the author is the `opencode-agent` app', examples: [{ text: 'opencode-agent[bot] <opencode-agent[bot]@users.noreply.github.com>', seen: 'public code: a commit guide naming opencode\'s GitHub App' }] },
+    identity: OPENCODE,
+  },
+  'opencode/pull-author': {
+    meta: { tool: 'opencode', place: 'pull-author', rule: 'a pull request opened by the `opencode-agent` app', examples: [{ text: 'opencode-agent (Bot)', seen: 'anomalyco/opencode (its pull requests #43541 and on)' }] },
+    identity: OPENCODE,
+  },
+  'sisyphus/co-author': {
+    meta: { tool: 'sisyphus', place: 'co-author', rule: 'a co-author at `clio-agent@sisyphuslabs.ai` (Sisyphus, oh-my-opencode\'s agent)', examples: [{ text: 'Co-authored-by: Sisyphus <clio-agent@sisyphuslabs.ai>', seen: 'google-gemini/gemini-cli' }] },
+    identity: { emails: ['clio-agent@sisyphuslabs.ai'] },
+  },
+  'sisyphus/footer': {
+    meta: { tool: 'sisyphus', place: 'footer', rule: 'the line Sisyphus writes: `Ultraworked with [Sisyphus](…)`', examples: [{ text: 'Ultraworked with [Sisyphus](https://github.com/code-yeongyu/oh-my-openagent)', seen: 'google-gemini/gemini-cli' }] },
+    line: /^\W*ultraworked with \[sisyphus\].*$/gim,
+    hint: 'ultraworked with',
+  },
+  'atomcode/co-author': {
+    meta: { tool: 'atomcode', place: 'co-author', rule: 'a co-author named `AtomCode` (its address, `noreply@atomgit.com`, is the host\'s, not the agent\'s own)', examples: [{ text: 'Co-Authored-By: AtomCode <noreply@atomgit.com>', seen: 'public code: a project\'s commit rules for AtomCode' }] },
+    identity: { name: /^atomcode$/i },
+    hint: 'atomcode',
+  },
+  'codebuff/co-author': {
+    meta: { tool: 'codebuff', place: 'co-author', rule: 'a co-author at `noreply@codebuff.com`', examples: [{ text: 'Co-Authored-By: Codebuff <noreply@codebuff.com>', seen: 'drawmeanelephant/boris' }] },
+    identity: { emails: ['noreply@codebuff.com'] },
+  },
+  'factory/co-author': {
+    meta: { tool: 'factory', place: 'co-author', rule: 'a co-author at the `factory-droid` app\'s address (Factory\'s Droid)', examples: [{ text: 'Co-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: FACTORY,
+  },
+  'factory/author': {
+    meta: { tool: 'factory', place: 'author', rule: 'the author is the `factory-droid` app', examples: [{ text: 'factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli (as a co-author)' }] },
+    identity: FACTORY,
+  },
+  'factory/pull-author': {
+    meta: { tool: 'factory', place: 'pull-author', rule: 'a pull request opened by the `factory-droid` app', examples: [{ text: 'factory-droid (Bot)', seen: 'public code: a list of the accounts agents open pull requests with, each checked against a real one' }] },
+    identity: FACTORY,
+  },
+  'codegen/author': {
+    meta: { tool: 'codegen', place: 'author', rule: 'the author is Codegen\'s agent: the `codegen-sh` app or `team+codegenbot@codegen.sh`', examples: [{ text: 'codegen-sh[bot] <131295404+codegen-sh[bot]@users.noreply.github.com>', seen: 'codegen-sh/codegen' }, { text: 'codegen-bot <team+codegenbot@codegen.sh>', seen: 'codegen-sh/codegen' }] },
+    identity: CODEGEN,
+  },
+  'codegen/co-author': {
+    meta: { tool: 'codegen', place: 'co-author', rule: 'a co-author that is Codegen\'s agent', examples: [{ text: 'Co-authored-by: codegen-bot <team+codegenbot@codegen.sh>', seen: 'codegen-sh/codegen' }] },
+    identity: CODEGEN,
+  },
+  'codegen/branch': {
+    meta: { tool: 'codegen', place: 'branch', rule: 'a branch `codegen-bot/…`', examples: [{ text: 'codegen-bot/1f3b3554', seen: 'codegen-sh/codegen' }] },
+    name: prefix('codegen-bot'),
+  },
+  'codegen/pull-author': {
+    meta: { tool: 'codegen', place: 'pull-author', rule: 'a pull request opened by the `codegen-sh` app', examples: [{ text: 'codegen-sh (Bot)', seen: 'codegen-sh/codegen (squashes of its pull requests, authored codegen-sh[bot])' }] },
+    identity: CODEGEN,
+  },
+  'sweep/author': {
+    meta: { tool: 'sweep', place: 'author', rule: 'the author is a Sweep app (`sweep-ai`, `sweep-nightly`, `sweep-canary`)', examples: [{ text: 'sweep-ai[bot] <128439645+sweep-ai[bot]@users.noreply.github.com>', seen: 'sweepai/sweep' }] },
+    identity: SWEEP,
+  },
+  'sweep/co-author': {
+    meta: { tool: 'sweep', place: 'co-author', rule: 'a co-author that is a Sweep app', examples: [{ text: 'Co-authored-by: sweep-nightly[bot] <131841235+sweep-nightly[bot]@users.noreply.github.com>', seen: 'sweepai/sweep' }] },
+    identity: SWEEP,
+  },
+  'sweep/branch': {
+    meta: { tool: 'sweep', place: 'branch', rule: 'a branch `sweep/…`', examples: [{ text: 'sweep/fix-import-error', seen: 'sweepai/sweep' }] },
+    name: prefix('sweep'),
+  },
+  'sweep/pull-author': {
+    meta: { tool: 'sweep', place: 'pull-author', rule: 'a pull request opened by a Sweep app', examples: [{ text: 'sweep-nightly (Bot)', seen: 'sweepai/sweep (squashes of its pull requests, authored sweep-nightly[bot])' }] },
+    identity: SWEEP,
+  },
+  'amazon-q/author': {
+    meta: { tool: 'amazon-q', place: 'author', rule: 'the author is Amazon Q Developer\'s agent, the `amazon-q-developer` app', examples: [{ text: 'amazon-q-developer[bot] <208079219+amazon-q-developer[bot]@users.noreply.github.com>', seen: 'public code: an agent pull request\'s audit naming its head commit\'s author' }] },
+    identity: AMAZON_Q,
+  },
+  'amazon-q/pull-author': {
+    meta: { tool: 'amazon-q', place: 'pull-author', rule: 'a pull request opened by the `amazon-q-developer` app', examples: [{ text: 'amazon-q-developer (Bot)', seen: 'public code: a list of the accounts agents open pull requests with, each checked against a real one' }] },
+    identity: AMAZON_Q,
+  },
+  'mentat/author': {
+    meta: { tool: 'mentat', place: 'author', rule: 'the author is Mentat\'s agent, the `MentatBot` account', examples: [{ text: 'MentatBot <160964065+MentatBot@users.noreply.github.com>', seen: 'All-Hands-AI/OpenHands' }] },
+    identity: { accounts: ['mentatbot'], apps: ['mentatbot'] },
+  },
+  'codeflash/author': {
+    meta: { tool: 'codeflash', place: 'author', rule: 'the author is the `codeflash-ai` app (its optimisations)', examples: [{ text: 'codeflash-ai[bot] <148906541+codeflash-ai[bot]@users.noreply.github.com>', seen: 'All-Hands-AI/OpenHands' }] },
+    identity: { apps: ['codeflash-ai'] },
+  },
+  'blink/author': {
+    meta: { tool: 'blink', place: 'author', rule: 'the author is the `blink-so` app (Coder\'s Blink agent)', examples: [{ text: 'blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },
+    identity: { apps: ['blink-so'] },
+  },
+  'pi/co-author': {
+    meta: { tool: 'pi', place: 'co-author', rule: 'a co-author at `noreply@pi.dev` (the Pi coding agent, whatever model it names)', examples: [{ text: 'Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>', seen: 'rails/rails' }] },
+    identity: { emails: ['noreply@pi.dev'] },
+  },
+
+  // ---------------------------------------------------------------- any tool, by its name
+  'named/co-author': {
+    meta: {
+      tool: 'named', place: 'co-author', rule: 'a co-author that is not a bot and whose name is a tool\'s (`Copilot`, `Gemini`, `Cursor Agent`, `Claude Opus 4.1`, `Devin AI`); a bare first name that is also a tool\'s (`Claude Shannon`, `Devin Smith`) is a person',
+      why: 'a bot co-author counts only as a known AI app above: a release bot whose name holds a model\'s (`gemini-cli-robot`) is not one',
+      examples: [
+        { text: 'Co-authored-by: Gemini', seen: 'All-Hands-AI/OpenHands', tool: 'gemini' },
+        { text: 'Co-authored-by: Gemini <gemini@google.com>', seen: 'google-gemini/gemini-cli', tool: 'gemini' },
+      ],
+    },
+    identity: { name: TOOL_AS_NAME },
+  },
+  'named/trailer': {
+    meta: {
+      tool: 'named', place: 'trailer', rule: 'a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`',
+      why: '`Assisted-by: <a person>` (curl\'s use) names no tool and is not read',
+      examples: [{ text: 'Assisted-by: gemini-cli', seen: 'google-gemini/gemini-cli', tool: 'gemini' }, { text: 'Assisted-by: OpenAI:gpt-5.4', seen: 'fastify/fastify', tool: 'openai' }],
+    },
+    trailer: { key: /^(?:[a-z0-9]+-)*(?:generated|assisted|made|created|written|authored|coded)(?:-(?:by|with|using|in))?$|^(?:[a-z0-9]+-)*ai(?:-[a-z]+)*$/i },
+  },
+  'named/footer': {
+    meta: { tool: 'named', place: 'footer', rule: 'a line that starts `Generated with|by|using` and a tool\'s name (or `AI`)', examples: [{ text: '🤖 Generated with Claude Code', seen: 'google-gemini/gemini-cli', tool: 'claude-code' }] },
+    line: /^\W*generated (?:with|by|using) \[?(\w[\w .-]*).*$/gim,
+    hint: 'generated (?:with|by|using)',
+  },
+} as const satisfies Readonly<Record<string, AiSignature>>;
+

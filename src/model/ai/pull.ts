@@ -1,0 +1,40 @@
+import type { AiFinding } from '../../domain.js';
+import { compileCatalogue, type AiCatalogue } from './compile.js';
+
+/** What a pull request says of AI tools, in any state: merged, open or closed (GitHub mode). */
+export interface PullAiInput {
+  /** login; `isBot`: GitHub says the account is a Bot (an app's login comes without `[bot]`) */
+  author: string;
+  authorIsBot: boolean;
+  headRefName: string;
+  labels: readonly string[];
+  /** its description (the source keeps its start and end); '' when there is none */
+  body?: string;
+  /** its commits' messages and, where GitHub gives it, their git authors' emails */
+  commits: ReadonlyArray<{ message: string; authorEmail?: string | null }>;
+}
+
+/**
+ * Every piece of AI evidence a pull request holds (SPEC section 5), by the one catalogue: its commits' authors and
+ * messages, its labels, its author (an agent that opened it), its description and its head branch (weak).
+ * Pure; `catalogue` carries the configuration's markers and labels.
+ */
+export function pullAiEvidence(pull: PullAiInput, catalogue: AiCatalogue = compileCatalogue()): AiFinding[] {
+  const found: AiFinding[] = [];
+  for (const commit of pull.commits) {
+    const email = commit.authorEmail ?? '';
+    const by = email === '' ? null : catalogue.author('', email);
+    if (by) found.push({ ...by, line: `commit author: ${email}` });
+    found.push(...catalogue.message(commit.message));
+  }
+  for (const label of pull.labels) {
+    const finding = catalogue.label(label);
+    if (finding) found.push(finding);
+  }
+  const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
+  if (author) found.push(author);
+  if (pull.body !== undefined && pull.body !== '') found.push(...catalogue.body(pull.body));
+  const branch = pull.headRefName === '' ? null : catalogue.branch(pull.headRefName);
+  if (branch) found.push(branch);
+  return found;
+}

@@ -1,0 +1,39 @@
+import type { Tester } from '../patterns.js';
+
+/**
+ * What makes a name or an address automation's (SPEC section 1), before the AI catalogue has its say: `bots.ts`
+ * puts the two together, since an AI agent is never a bot.
+ */
+
+// logins and names of dependency updaters, merge services and CI identities
+const BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
+// "Gopher Robot", "k8s-ci-robot", "release_bot"; "RenovateBot", "ImgBot"; one-word handles such as "rustbot".
+// Case matters for the second form: a surname such as "Talbot" is not a bot
+const BOT_SUFFIX = [/[\s._-](?:ro)?bot$/i, /[a-z0-9](?:Bot|Robot)$/, /^[a-z0-9_.-]*bot$/];
+// CI identities by email: GitHub Actions' own address and `*-bot@` / `*.bot@` mailboxes
+const BOT_EMAIL = /^(actions@github\.com|[^@\s]*[-._]bot@\S*)$/i;
+// a "bot" or "robot" word anywhere in a handle: "release-bot-gpt", "gemini-cli-robot"
+const BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
+
+/**
+ * Whether a name or email is automation's by its shape: a known bot name or login, a CI identity by name or
+ * email, or a match of the configured pattern (`extra`, tested on the name, the email's local part and the whole
+ * email). Says nothing of AI agents: `isBot` does.
+ */
+export function botByName(name: string, email: string, extra: Tester | null = null): boolean {
+  const local = email.replace(/@.*$/, '').replace(/^\d+\+/, '');
+  if ([name, local].some((s) => BOT_NAMES.test(s) || (extra !== null && extra.test(s)))) return true;
+  if (extra !== null && extra.test(email)) return true;
+  const trimmed = name.trim();
+  return BOT_SUFFIX.some((pattern) => pattern.test(trimmed)) || BOT_EMAIL.test(email.trim());
+}
+
+/**
+ * Whether a co-author looks like automation: a bot by its shape, or a handle with a "bot" word anywhere in it. A
+ * co-author that looks so names an AI tool only by a signature of its own (a known AI app), never by a tool's
+ * word in its name: a release bot named for a model is not one.
+ */
+export function looksLikeBot(name: string, email: string): boolean {
+  const local = email.replace(/@.*$/, '').replace(/^\d+\+/, '');
+  return botByName(name, email) || BOT_WORD.test(name.trim()) || BOT_WORD.test(local);
+}
