@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { appendFileSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import process$1 from "node:process";
 import os, { availableParallelism, homedir } from "node:os";
@@ -2845,11 +2845,11 @@ function workingSeconds(a, b, hours) {
 			total += Math.max(0, Math.min(close, b) - Math.max(open, a));
 		}
 		day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, 0, 0, 0, hours.timezone);
-		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$14) * 1e3, hours.timezone);
+		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$15) * 1e3, hours.timezone);
 	}
 	return total;
 }
-var DEFAULT_BUSINESS_HOURS, DAY$14;
+var DEFAULT_BUSINESS_HOURS, DAY$15;
 var init_business_hours = __esmMin((() => {
 	init_tz();
 	init_errors$2();
@@ -2865,7 +2865,7 @@ var init_business_hours = __esmMin((() => {
 		start: "09:00",
 		end: "17:00"
 	};
-	DAY$14 = 86400;
+	DAY$15 = 86400;
 }));
 // src/units.ts
 function asWritten(value) {
@@ -9794,19 +9794,19 @@ function namesSlice(text, also = [], kinds = SLICE_KINDS) {
 function sliceName(slice) {
 	return slice.value === null ? slice.kind : `${slice.kind}:${slice.value}`;
 }
-function kindOf$1(slice, kinds) {
+function kindOf$2(slice, kinds) {
 	const kind = kindNamed(slice.kind, kinds);
 	if (kind === void 0) throw new Error(`no slice kind ${slice.kind}`);
 	return kind;
 }
 function sliceNeeds(slices, kinds = SLICE_KINDS) {
-	return new Set(slices.flatMap((s) => kindOf$1(s, kinds).meta.needs));
+	return new Set(slices.flatMap((s) => kindOf$2(s, kinds).meta.needs));
 }
 function slicePredicate(slice, context, kinds = SLICE_KINDS) {
-	return kindOf$1(slice, kinds).predicate(slice, context);
+	return kindOf$2(slice, kinds).predicate(slice, context);
 }
 function sliceMeasure(slice, kinds = SLICE_KINDS) {
-	const kind = kindOf$1(slice, kinds);
+	const kind = kindOf$2(slice, kinds);
 	return {
 		countBots: kind.meta.countsBots === true,
 		ownDeploys: kind.ownDeploys?.(slice)
@@ -10788,7 +10788,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$13, WEEK$7, MONTH, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$14, WEEK$7, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -10819,9 +10819,9 @@ var init_catalogue$1 = __esmMin((() => {
 		...stage !== void 0 && { stage }
 	});
 	HOUR$3 = 3600;
-	DAY$13 = 24 * HOUR$3;
-	WEEK$7 = 7 * DAY$13;
-	MONTH = 30 * DAY$13;
+	DAY$14 = 24 * HOUR$3;
+	WEEK$7 = 7 * DAY$14;
+	MONTH = 30 * DAY$14;
 	DORA_2024 = {
 		source: "2024 Accelerate State of DevOps Report",
 		year: 2024
@@ -10832,7 +10832,7 @@ var init_catalogue$1 = __esmMin((() => {
 		nullable: false,
 		...description !== void 0 && { description }
 	});
-	duration$2 = (label, description) => ({
+	duration$3 = (label, description) => ({
 		kind: "duration",
 		label,
 		nullable: true,
@@ -10847,20 +10847,20 @@ var init_catalogue$1 = __esmMin((() => {
 	});
 	DISTRIBUTION = {
 		count: count$4("count"),
-		p50: duration$2("p50"),
-		p75: duration$2("p75"),
-		p90: duration$2("p90"),
-		mean: duration$2("mean")
+		p50: duration$3("p50"),
+		p75: duration$3("p75"),
+		p90: duration$3("p90"),
+		mean: duration$3("mean")
 	};
 	CENSORED = {
 		...DISTRIBUTION,
 		censored: count$4("changes still waiting", "values still running at now (merged, not yet deployed), counted as right-censored"),
-		atLeast: duration$2("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
+		atLeast: duration$3("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
 	};
 	BOUNDS = {
-		p50: duration$2("p50 at least"),
-		p75: duration$2("p75 at least"),
-		p90: duration$2("p90 at least")
+		p50: duration$3("p50 at least"),
+		p75: duration$3("p75 at least"),
+		p90: duration$3("p90 at least")
 	};
 	boundsGroup = (stages) => ({
 		label: "bounds:",
@@ -10882,7 +10882,7 @@ var init_catalogue$1 = __esmMin((() => {
 			stages: ["deploy"]
 		},
 		atLeast: {
-			...duration$2("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
+			...duration$3("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
 			stages: ["deploy"]
 		},
 		oneCommit: {
@@ -10934,8 +10934,8 @@ var init_catalogue$1 = __esmMin((() => {
 	};
 	UNRELEASED = {
 		count: count$4("changes merged, not deployed", "counted changes merged in the window and not deployed at now"),
-		p50Age: duration$2("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
-		oldestAge: duration$2("oldest age")
+		p50Age: duration$3("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
+		oldestAge: duration$3("oldest age")
 	};
 	QUEUE_TREND = {
 		arrivalsPerWeek: {
@@ -10962,7 +10962,7 @@ var init_catalogue$1 = __esmMin((() => {
 			nullable: false,
 			description: "time-average queue over the covered time (Little's L)"
 		},
-		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
+		meanTimeInStage: duration$3("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
 		littleQueue: {
 			kind: "number",
 			label: "queue if the flow were steady (arrivals a week × weeks in the stage)",
@@ -11005,8 +11005,8 @@ var init_catalogue$1 = __esmMin((() => {
 	};
 	CI_HEALTH = {
 		changes: count$4("changes with timed checks", "changes whose final head commit has timed check runs"),
-		p50: duration$2("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
-		p90: duration$2("p90 check wall time"),
+		p50: duration$3("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
+		p90: duration$3("p90 check wall time"),
 		checks: count$4("checks", "distinct check names per final head commit, summed over changes"),
 		flakyChecks: count$4("flaky checks", "… of them that concluded FAILURE and later SUCCESS on the same commit"),
 		flakyRate: share$2("flaky rate"),
@@ -11015,8 +11015,8 @@ var init_catalogue$1 = __esmMin((() => {
 	WIP_HEALTH = {
 		open: count$4("open pull requests", "open non-draft pull requests at the end of the window (bots left out)"),
 		drafts: count$4("open drafts"),
-		p50Age: duration$2("p50 age", "age of the open non-draft pull requests at the end of the window"),
-		p90Age: duration$2("p90 age"),
+		p50Age: duration$3("p50 age", "age of the open non-draft pull requests at the end of the window"),
+		p90Age: duration$3("p90 age"),
 		activeAuthors: count$4("active authors", "people who merged a change in the window or have an open pull request"),
 		perAuthor: {
 			kind: "number",
@@ -11052,7 +11052,7 @@ var init_catalogue$1 = __esmMin((() => {
 		rateHigh: share$2("acceptance rate, 95% interval to", "the upper end of the rate's 95% Wilson score interval"),
 		closedDrafts: count$4("drafts closed unmerged", "closed without merging in the window while still a draft (never put up for review): in no rate"),
 		failedRuns: count$4("agents' failed runs", "closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate"),
-		timeToCloseP50: duration$2("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
+		timeToCloseP50: duration$3("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
 		reviewed: count$4("rejected ones reviewed", "rejected pull requests with a review or comment by a person other than the author (no bot) before the close"),
 		reviews: count$4("reviews of rejected ones", "submitted reviews by people other than the author (no bot) on the rejected pull requests"),
 		comments: count$4("comments on rejected ones", "conversation comments by people other than the author (no bot) on the rejected pull requests"),
@@ -11115,8 +11115,8 @@ var init_catalogue$1 = __esmMin((() => {
 			nullable: false,
 			description: "days of the window the history covers, up to now"
 		},
-		leadTimeP50: duration$2("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
-		leadTimeAtLeast: duration$2("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
+		leadTimeP50: duration$3("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
+		leadTimeAtLeast: duration$3("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
 		changeFailureRate: share$2("change failure rate", "its failed deploys ÷ its deploys; null without a deploy"),
 		unreleased: count$4("unreleased", "its changes merged in the window and not deployed at now")
 	};
@@ -11286,12 +11286,12 @@ var init_catalogue$1 = __esmMin((() => {
 								{
 									words: "less than one day",
 									from: null,
-									to: DAY$13,
+									to: DAY$14,
 									below: true
 								},
 								{
 									words: "between one day and one week",
-									from: DAY$13,
+									from: DAY$14,
 									to: WEEK$7
 								},
 								{
@@ -11383,13 +11383,13 @@ var init_catalogue$1 = __esmMin((() => {
 								{
 									words: "less than one day",
 									from: null,
-									to: DAY$13,
+									to: DAY$14,
 									below: true
 								},
 								{
 									words: "less than one day",
 									from: null,
-									to: DAY$13,
+									to: DAY$14,
 									below: true
 								},
 								{
@@ -14624,6 +14624,168 @@ var init_wrap_ansi = __esmMin((() => {
 		return normalizedString;
 	};
 }));
+// src/lists.ts
+function largest(values) {
+	let out = -Infinity;
+	for (const v of values) out = Math.max(out, v);
+	return out;
+}
+function smallest(values) {
+	let out = Infinity;
+	for (const v of values) out = Math.min(out, v);
+	return out;
+}
+function append(target, items) {
+	for (const item of items) target.push(item);
+	return target;
+}
+var init_lists$1 = __esmMin((() => {}));
+// src/time.ts
+function parseTime$1(value, now, flag) {
+	const text = value.trim();
+	const span = /^\d/.test(text) && /[a-z]$/i.test(text) && !ISO.test(text) ? parseDuration(text) : null;
+	const seconds = span !== null ? now - span : isoSeconds(text, FLAG_TIME);
+	if (seconds === null) throw new ConfigError(`${flag} '${clean$3(value)}' is not a date: use ${FLAG_TIME.expected} or a span like 90d, 12w, 6mo`);
+	if (!(seconds >= EARLIEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is before 1970-01-01: git history has no earlier dates`);
+	if (!(seconds <= LATEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is after 9999-12-31: use a date with a four-digit year`);
+	return seconds;
+}
+function isoSeconds(text, form = RECORD_TIME) {
+	const fast = reportFormSeconds(text);
+	if (fast !== void 0) return fast;
+	const m = ISO.exec(text);
+	if (!m) return null;
+	if (m[4] === void 0 && !form.dateOnly) return null;
+	if (m[4] !== void 0 && m[8] === void 0 && form.zone === "required") return null;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = [
+		m[1],
+		m[2],
+		m[3],
+		m[4],
+		m[5],
+		m[6]
+	].map((part) => part === void 0 ? void 0 : Number(part));
+	if (year === void 0 || month === void 0 || day === void 0) return null;
+	if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+	const offsetHours = Number(m[10] ?? 0);
+	const offsetMinutes = Number(m[11] ?? 0);
+	if (offsetHours > form.maxOffsetHours || offsetMinutes > 59) return null;
+	const offset = (m[9] === "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+	const fraction = m[7] === void 0 ? 0 : Number(m[7]);
+	return Math.floor(daysFromCivil(year, month, day) * DAY$13 + hour * 3600 + minute * 60 + second + fraction) - offset;
+}
+function reportFormSeconds(text) {
+	if (!(text.length === 20 && text[4] === "-" && text[7] === "-" && text[10] === "T" && text[13] === ":" && text[16] === ":" && text[19] === "Z")) return void 0;
+	const year = two(text, 0) * 100 + two(text, 2);
+	const month = two(text, 5);
+	const day = two(text, 8);
+	const hour = two(text, 11);
+	const minute = two(text, 14);
+	const second = two(text, 17);
+	if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return null;
+	return daysFromCivil(year, month, day) * DAY$13 + hour * 3600 + minute * 60 + second;
+}
+function dayExists(year, month, day) {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+}
+function daysIn(year, month) {
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
+}
+function daysFromCivil(year, month, day) {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+function resolveNow(now) {
+	if (now === void 0) return Math.floor(Date.now() / 1e3);
+	return parseTime$1(now, 0, "--now");
+}
+function measuredAt(window, clock, nowGiven) {
+	return nowGiven ? clock : Math.min(window.until, clock);
+}
+function withinYears(t) {
+	return t >= EARLIEST && t <= LATEST;
+}
+function windowProblem(since, until) {
+	if (!withinYears(since)) return {
+		field: "since",
+		message: "is not between 1970-01-01 and 9999-12-31, where a window is"
+	};
+	if (!withinYears(until)) return {
+		field: "until",
+		message: "is not between 1970-01-01 and 9999-12-31, where a window is"
+	};
+	if (since >= until) return {
+		field: "until",
+		message: "is not after since: a window ends after it starts"
+	};
+	if (until - since > MAX_WINDOW_SECONDS) return { message: `is longer than 200 years, as no window flowaudit writes is` };
+	return null;
+}
+function previousWindow(window) {
+	return {
+		since: window.since - (window.until - window.since),
+		until: window.since
+	};
+}
+function resolveWindow(options, now) {
+	const until = options.until === void 0 ? now : parseTime$1(options.until, now, "--until");
+	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime$1(options.since, now, "--since");
+	if (since >= until) throw new ConfigError(`--since (${new Date(since * 1e3).toISOString()}) must be before --until (${new Date(until * 1e3).toISOString()})`);
+	if (until - since > MAX_WINDOW_SECONDS) throw new ConfigError(`the window from ${new Date(since * 1e3).toISOString().slice(0, 10)} to ${new Date(until * 1e3).toISOString().slice(0, 10)} is longer than 200 years: narrow --since or --until`);
+	return {
+		since,
+		until
+	};
+}
+function clean$3(s) {
+	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+}
+var EARLIEST, LATEST, FLAG_TIME, RECORD_TIME, ISO, DAY$13, digit, two, DAYS_IN_MONTH, MAX_WINDOW_SECONDS;
+var init_time = __esmMin((() => {
+	init_errors$2();
+	init_units();
+	EARLIEST = 0;
+	LATEST = Date.UTC(9999, 11, 31, 23, 59, 59) / 1e3;
+	FLAG_TIME = {
+		zone: "utc",
+		dateOnly: true,
+		maxOffsetHours: 14,
+		expected: "an ISO date (2026-01-31, 2026-01-31T12:00:00Z)"
+	};
+	RECORD_TIME = {
+		zone: "required",
+		dateOnly: false,
+		maxOffsetHours: 23,
+		expected: "an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z"
+	};
+	ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
+	DAY$13 = 86400;
+	digit = (text, at) => {
+		const d = text.charCodeAt(at) - 48;
+		return d >= 0 && d <= 9 ? d : NaN;
+	};
+	two = (text, at) => digit(text, at) * 10 + digit(text, at + 1);
+	DAYS_IN_MONTH = [
+		31,
+		28,
+		31,
+		30,
+		31,
+		30,
+		31,
+		31,
+		30,
+		31,
+		30,
+		31
+	];
+	MAX_WINDOW_SECONDS = 73050 * DAY$13;
+}));
 // src/render/text/layout.ts
 function wrap(text, width, hanging = 2) {
 	const indent = /^ */.exec(text)?.[0].length ?? 0;
@@ -14664,7 +14826,7 @@ function fitTable(columns, rows, ctx) {
 	return table.toString();
 }
 function naturalWidth(head, cells) {
-	return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0));
+	return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0)));
 }
 function shrink(natural, columns, room) {
 	const widths = [...natural];
@@ -14687,7 +14849,7 @@ function shrink(natural, columns, room) {
 	return widths;
 }
 function longestWord(cells) {
-	return 2 + Math.max(0, ...cells.map((cell) => typeof cell === "string" ? Math.max(0, ...cell.split(/\s+/).map(visibleWidth)) : 0));
+	return 2 + Math.max(0, largest(cells.map((cell) => typeof cell === "string" ? Math.max(0, largest(cell.split(/\s+/).map(visibleWidth))) : 0)));
 }
 function fitTableDropping(columns, rows, ctx) {
 	const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
@@ -14727,7 +14889,7 @@ function formatTime(iso, timeZone, dateOnly = false) {
 		hour: "2-digit",
 		minute: "2-digit",
 		hourCycle: "h23"
-	}).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+	}).formatToParts(new Date((isoSeconds(iso) ?? NaN) * 1e3)).map((p) => [p.type, p.value]));
 	const day = `${parts.year}-${parts.month}-${parts.day}`;
 	return dateOnly ? day : `${day} ${parts.hour}:${parts.minute}`;
 }
@@ -14736,6 +14898,8 @@ var init_layout = __esmMin((() => {
 	import_cli_table3 = __toESM(require_cli_table3(), 1);
 	init_string_width();
 	init_wrap_ansi();
+	init_lists$1();
+	init_time();
 	COMPACT = {
 		mid: "",
 		"left-mid": "",
@@ -14832,8 +14996,8 @@ function ratioScale(max, most = 4) {
 }
 function logDurationScale(values) {
 	const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-	const max = Math.max(M, ...positive);
-	const min = Math.min(max, ...positive);
+	const max = Math.max(M, largest(positive));
+	const min = Math.min(max, smallest(positive));
 	const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
 	const hi = LOG_TICKS.find((t) => t >= max) ?? max;
 	let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);
@@ -14891,6 +15055,7 @@ function inkOn(fill) {
 }
 var M, H, D, LOG_TICKS, MINOR, ZERO_STEP, STAGE_COLOURS, LEAD_COLOUR, AI_COLOUR, OTHER_COLOUR, FAIL_COLOUR, ACCENT_COLOUR;
 var init_scale = __esmMin((() => {
+	init_lists$1();
 	M = 60;
 	H = 3600;
 	D = 86400;
@@ -15110,7 +15275,7 @@ function barChart(frame, rows, options) {
 		width: WIDTH$2,
 		height: 0
 	}, options.empty);
-	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(Math.max(...totals));
+	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(largest(totals));
 	const showLegend = options.legend || options.series.length > 1;
 	const key = showLegend ? legend(options.series.map((s) => ({
 		text: s.name,
@@ -15121,8 +15286,8 @@ function barChart(frame, rows, options) {
 		height: 0
 	};
 	const texts = stacked ? rows.map((r) => r.text ?? "") : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
-	const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
-	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+	const valueW = Math.max(24, largest(texts.map(textWidth))) + 6;
+	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, largest(rows.map((r) => textWidth(r.label)))) + 8);
 	const plotW = WIDTH$2 - labelW - valueW;
 	const perRow = stacked ? 1 : options.series.length;
 	const rowH = perRow * 15 + GAP;
@@ -15190,7 +15355,7 @@ function barChart(frame, rows, options) {
 		...frame,
 		width: WIDTH$2,
 		height: bottom + 14
-	}, key.markup, ...ticks, ...body);
+	}, key.markup, ...ticks, body.join(""));
 }
 var WIDTH$2, BAR, GAP;
 var init_bars = __esmMin((() => {
@@ -15198,6 +15363,7 @@ var init_bars = __esmMin((() => {
 	init_scale();
 	init_legend();
 	init_svg();
+	init_lists$1();
 	WIDTH$2 = 400;
 	BAR = 14;
 	GAP = 10;
@@ -15761,7 +15927,7 @@ function sliceCharts(report, slices) {
 	const stages = shownStages(report);
 	const label = (name) => name.slice(name.indexOf(":") + 1);
 	const noun = groupingNoun(slices.by);
-	const longest = Math.max(0, ...slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0)));
+	const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
 	const unit = longest >= 2 * DAY$12 ? DAY$12 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
 	const inUnits = (v) => v === null ? null : v / unit;
 	const stagesSvg = barChart({
@@ -15815,6 +15981,7 @@ var init_slices$2 = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_layout();
+	init_lists$1();
 	UNOWNED_FINDING = .25;
 	SLICE_DROP_ORDER = [
 		"rev/chg",
@@ -15949,9 +16116,9 @@ function deploys$2(report, ctx) {
 		...marked ? [{ head: "status" }] : []
 	];
 	out.push(fitTable(columns, rows, ctx));
-	out.push(...failedDeploys(report, ctx));
+	append(out, failedDeploys(report, ctx));
 	const unlinked = report.unlinkedIncidents ?? [];
-	if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width)));
+	if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width))]);
 	return out;
 }
 function failedDeploys(report, ctx) {
@@ -15971,6 +16138,7 @@ var init_deploys$2 = __esmMin((() => {
 	init_incidents$1();
 	init_sanitize();
 	init_layout();
+	init_lists$1();
 }));
 // src/render/text/notes.ts
 function notes$2(report, ctx) {
@@ -16524,7 +16692,7 @@ function directionOf$1(before, after, interval, lowerIsBetter) {
 	return !(interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
 }
 function dailyDeploys(window, deployTimes) {
-	return dailyDeployCounts(Date.parse(window.since) / 1e3, Date.parse(window.until) / 1e3, deployTimes.map((at) => Date.parse(at) / 1e3));
+	return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
 }
 function dailyDeployCounts(since, until, deployTimes) {
 	const length = until - since;
@@ -16539,6 +16707,7 @@ function dailyDeployCounts(since, until, deployTimes) {
 }
 var EPSILON$2, DAY$11;
 var init_difference = __esmMin((() => {
+	init_time();
 	EPSILON$2 = 1e-9;
 	DAY$11 = 86400;
 }));
@@ -16805,8 +16974,8 @@ function keyTrends$1(changes, deploys, window, waiting) {
 function sparkline(values, apart) {
 	const present = values.filter((v, i) => v !== null && !apart?.[i]);
 	if (present.length === 0 && !apart?.some(Boolean)) return "";
-	const min = Math.min(...present);
-	const max = Math.max(...present);
+	const min = smallest(present);
+	const max = largest(present);
 	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
 var DAY$10, SPARKS;
@@ -16816,13 +16985,14 @@ var init_trend$2 = __esmMin((() => {
 	init_percentile();
 	init_stage_summary();
 	init_trend_keys();
+	init_lists$1();
 	DAY$10 = 86400;
 	SPARKS = "▁▂▃▄▅▆▇█";
 }));
 // src/render/trend.ts
 function periodsSoFar(report) {
-	const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
-	return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+	const end = Math.min(isoSeconds(report.window.until) ?? NaN, isoSeconds(report.now) ?? NaN);
+	return (report.summary.trend.periods ?? []).filter((p) => (isoSeconds(`${p.start}T00:00:00Z`) ?? NaN) < end);
 }
 function keySeries(report) {
 	const gitOnly = !report.sources.includes("github");
@@ -16873,6 +17043,7 @@ var init_trend$1 = __esmMin((() => {
 	init_catalogue$1();
 	init_stage_labels();
 	init_duration();
+	init_time();
 }));
 // src/render/text/trends.ts
 function trends(report, ctx) {
@@ -16880,11 +17051,11 @@ function trends(report, ctx) {
 	const all = keySeries(report);
 	if (periodsSoFar(report).length < 2 || all.length === 0) return [];
 	if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
-	const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
+	const spelled = largest(all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
 	const label = (text) => spelled ? text : text.replace(/^failed deployment /, "").replace(/^deployment frequency$/, "deploy frequency").replace(/^change failure rate$/, "failure rate").replace(/^lead time for changes/, "lead time");
-	const labelWidth = Math.max(...all.map((k) => label(k.label).length)) + 2;
+	const labelWidth = largest(all.map((k) => label(k.label).length)) + 2;
 	const said = all.map((k) => directionText$1(k, ctx.durations, period));
-	const room = ctx.width - labelWidth - 2 - Math.max(...said.map((t) => t.length));
+	const room = ctx.width - labelWidth - 2 - largest(said.map((t) => t.length));
 	const inline = room >= 8;
 	const shown = Math.min(60, Math.max(8, inline ? room : ctx.width - labelWidth));
 	const lines = all.flatMap((k, i) => {
@@ -16907,6 +17078,7 @@ var init_trends$1 = __esmMin((() => {
 	init_trend$2();
 	init_trend$1();
 	init_layout();
+	init_lists$1();
 }));
 // src/render/acceptance.ts
 function acceptanceView(report, days, always = false) {
@@ -17209,7 +17381,7 @@ function reviewAndCi(report, ctx) {
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
 	}
 	const acceptance = acceptanceView(report, ctx.durations);
-	if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
+	if (acceptance) append(out, acceptanceLines(acceptance, ctx));
 	if (out.length === 0) return [];
 	return [c.bold("Review, CI and AI"), ...out];
 }
@@ -17235,6 +17407,7 @@ var init_review = __esmMin((() => {
 	init_duration();
 	init_sanitize();
 	init_layout();
+	init_lists$1();
 }));
 // src/render/queue-flow.ts
 function rate(n, sign = false) {
@@ -17322,7 +17495,7 @@ function queues$1(report, ctx) {
 		}
 	], rows, ctx);
 	const note = droppedNote(dropped, ctx.width);
-	const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 9) + 3;
+	const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 9) + 3;
 	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
 	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
@@ -17377,7 +17550,7 @@ function weeksNote(report, shown) {
 	const zone = report.timezone;
 	const day = (iso) => {
 		if (iso === void 0) return "";
-		const d = new TZDate(Date.parse(iso), zone);
+		const d = new TZDate((isoSeconds(iso) ?? NaN) * 1e3, zone);
 		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 	};
 	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
@@ -17391,6 +17564,8 @@ var init_queues$1 = __esmMin((() => {
 	init_units();
 	init_queue_flow();
 	init_layout();
+	init_lists$1();
+	init_time();
 }));
 // src/render/text/slowest.ts
 function slowest$1(report, ctx) {
@@ -17471,7 +17646,7 @@ function renderUnreleasedText(report, ctx) {
 			}
 		], rows, ctx));
 	}
-	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
+	if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
 	return out;
 }
 var TEXT_OLDEST;
@@ -17481,6 +17656,7 @@ var init_unreleased$1 = __esmMin((() => {
 	init_sanitize();
 	init_names$1();
 	init_layout();
+	init_lists$1();
 	TEXT_OLDEST = 5;
 }));
 // src/render/text.ts
@@ -17800,26 +17976,35 @@ function renderMarkdown(input, options = {}) {
 		if (repositories) out.push(repositories);
 		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
 	} else {
-		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
-		out.push(...stageTable(report), ...recommendations$1(report));
+		append(out, [
+			`> **${md(report.summary.headline)}**`,
+			"",
+			...keyFigures$1(report)
+		]);
+		for (const part of [stageTable(report), recommendations$1(report)]) append(out, part);
 		if (repositories) out.push(repositories);
 		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
-		out.push(...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
-		if (!options.summary) out.push(...trend$1(report));
-		out.push(...flow(report));
-		if (!options.summary) out.push(...deploys$1(report));
-		out.push(...renderProductsMarkdown(report));
-		out.push(...repairMarkdown(report));
-		out.push(...unreleased$1(report));
+		for (const part of [
+			doraTable(report),
+			previousPeriod$2(report),
+			distribution$1(report)
+		]) append(out, part);
+		if (!options.summary) append(out, trend$1(report));
+		append(out, flow(report));
+		if (!options.summary) append(out, deploys$1(report));
+		append(out, renderProductsMarkdown(report));
+		append(out, repairMarkdown(report));
+		append(out, unreleased$1(report));
 		const health = healthSections(report);
 		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
-		for (const section of health) out.push(...healthSection(section));
-		out.push(...acceptanceMarkdown(report));
-		out.push(...queueSection(report), ...slowest(report));
-		if (options.summary) out.push(...leftOut(report));
-		else out.push(...allChanges(report, options.maxChanges));
+		for (const section of health) append(out, healthSection(section));
+		append(out, acceptanceMarkdown(report));
+		append(out, queueSection(report));
+		append(out, slowest(report));
+		if (options.summary) append(out, leftOut(report));
+		else append(out, allChanges(report, options.maxChanges));
 	}
-	out.push(...notes$1(report));
+	append(out, notes$1(report));
 	out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
 	return `${out.join("\n")}\n`;
 }
@@ -18044,7 +18229,7 @@ function unreleased$1(report) {
 	];
 	out.push(`${plural$2(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
 	const oldest = u.oldestChanges ?? [];
-	if (oldest.length > 0) out.push(...table([
+	if (oldest.length > 0) append(out, table([
 		"Change",
 		"Title",
 		"Merged (UTC)",
@@ -18193,13 +18378,13 @@ function aiTools(ai) {
 }
 function healthSection(section) {
 	const out = [`### ${md(section.title)}`, ""];
-	if (section.figures.length > 0) out.push(...table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
+	if (section.figures.length > 0) append(out, table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
 	for (const t of section.tables) {
 		const cell = (text, i, row) => {
 			const url = i === 0 ? httpUrl(t.links?.[row]) : null;
 			return url ? `[${md(text)}](${url})` : md(text);
 		};
-		out.push(...table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+		append(out, table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
 	}
 	return out;
 }
@@ -18371,8 +18556,18 @@ function leftOut(report) {
 }
 function notes$1(report) {
 	const out = [];
-	if (report.warnings.length > 0) out.push("### Warnings", "", ...report.warnings.map((w) => `- ${mdLine(w)}`), "");
-	if (report.notes.length > 0) out.push("### Notes", "", ...report.notes.map((n) => `- ${mdLine(n)}`), "");
+	if (report.warnings.length > 0) append(out, [
+		"### Warnings",
+		"",
+		...report.warnings.map((w) => `- ${mdLine(w)}`),
+		""
+	]);
+	if (report.notes.length > 0) append(out, [
+		"### Notes",
+		"",
+		...report.notes.map((n) => `- ${mdLine(n)}`),
+		""
+	]);
 	return out;
 }
 function details(summary, body) {
@@ -18420,6 +18615,7 @@ var init_markdown = __esmMin((() => {
 	init_ai_tools$1();
 	init_units();
 	init_signal();
+	init_lists$1();
 }));
 // src/render/html/assets.ts
 var CSS, SCRIPT;
@@ -18694,7 +18890,8 @@ var init_changes$1 = __esmMin((() => {
 	init_format$2();
 	init_parts();
 	init_names$1();
-	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
+	init_time();
+	epoch$2 = (iso) => iso === null ? "" : String(isoSeconds(iso) ?? NaN);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	repositoryColumn = (name) => ({
 		head: "Repository",
@@ -18873,9 +19070,9 @@ function weeklyChart(frame, options) {
 		hollow: true
 	});
 	const key = legend(items, 0, 0, WIDTH$1);
-	const scale = options.scale === "duration" ? logDurationScale(values) : options.scale === "ratio" ? ratioScale(Math.max(...values)) : countScale(Math.max(...values));
+	const scale = options.scale === "duration" ? logDurationScale(values) : options.scale === "ratio" ? ratioScale(largest(values)) : countScale(largest(values));
 	const tickText = scale.ticks.map((t) => options.format(t));
-	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
+	const left = Math.max(30, largest(tickText.map(textWidth))) + 8;
 	const right = 12;
 	const plotW = WIDTH$1 - left - right;
 	const top = key.height + 10;
@@ -18884,14 +19081,14 @@ function weeklyChart(frame, options) {
 	const colH = cols ? 44 : 0;
 	const axisY = cols ? colTop + colH : top + plotH;
 	const height = axisY + 24;
-	const day = (d) => Date.parse(`${d ?? ""}T00:00:00Z`) / 1e3;
+	const day = (d) => isoSeconds(`${d ?? ""}T00:00:00Z`) ?? NaN;
 	const starts = weeks.map(day);
 	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$5);
 	const start = starts[0];
 	const end = ends.at(-1);
 	const xAt = (t) => left + (t - start) / (end - start) * plotW;
 	const xWeek = (i) => xAt((starts[i] + ends[i]) / 2);
-	const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i])));
+	const slot = smallest(ends.map((e, i) => xAt(e) - xAt(starts[i])));
 	const of = options.period ?? "week";
 	const apartIn = (s, i) => options.apart?.[i] === true || s.apart?.[i] === true;
 	const y = (v) => top + plotH - scale.at(v) * plotH;
@@ -18963,20 +19160,20 @@ function weeklyChart(frame, options) {
 			"stroke-linejoin": "round",
 			"stroke-dasharray": s.dashed ? "5 3" : null
 		};
-		return el("g", { class: "series" }, ...segments.map((d) => el("path", {
+		return el("g", { class: "series" }, segments.map((d) => el("path", {
 			d,
 			...stroke
-		})), ...dots, ...bounds);
+		})).join(""), dots.join(""), bounds.join(""));
 	});
 	const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
 	return chart({
 		...frame,
 		width: WIDTH$1,
 		height
-	}, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
+	}, key.markup, shade.join(""), ...grid, ...time, columns.join(""), ...lines.reverse());
 }
 function weekColumns(cols, weeks, top, height, x, slot, of) {
-	const scale = countScale(Math.max(...cols.values), 1);
+	const scale = countScale(largest(cols.values), 1);
 	const max = scale.ticks.at(-1) ?? 1;
 	const w = Math.max(1, slot * .7);
 	const bars = cols.values.map((v, i) => {
@@ -19013,6 +19210,8 @@ var init_trend = __esmMin((() => {
 	init_legend();
 	init_svg();
 	init_time_axis();
+	init_lists$1();
+	init_time();
 	WIDTH$1 = 400;
 	WEEK$5 = 604800;
 }));
@@ -19216,8 +19415,8 @@ function timelineChart(frame, events, start, end, sizeName, empty) {
 		colour: ROLLBACK_COLOUR
 	});
 	const key = legend(items, 0, 0, WIDTH);
-	const scale = logCountScale(Math.max(1, ...events.map((e) => e.size)));
-	const left = Math.max(...scale.ticks.map((t) => textWidth(String(t)))) + 10;
+	const scale = logCountScale(Math.max(1, largest(events.map((e) => e.size))));
+	const left = largest(scale.ticks.map((t) => textWidth(String(t)))) + 10;
 	const right = 10;
 	const top = key.height + 24;
 	const plotH = 130;
@@ -19273,7 +19472,7 @@ function timelineChart(frame, events, start, end, sizeName, empty) {
 		...frame,
 		width: WIDTH,
 		height: base + 24
-	}, key.markup, axisName, ...grid, ...time, ...marks);
+	}, key.markup, axisName, ...grid, ...time, marks.join(""));
 }
 function rank(status) {
 	return status === "ok" ? 0 : 1;
@@ -19287,6 +19486,7 @@ var init_timeline = __esmMin((() => {
 	init_legend();
 	init_svg();
 	init_time_axis();
+	init_lists$1();
 	WIDTH = 400;
 	ROLLBACK_COLOUR = "#e69f00";
 }));
@@ -19732,7 +19932,8 @@ var init_delivery = __esmMin((() => {
 	init_parts();
 	init_signal();
 	init_overview();
-	epoch$1 = (iso) => Date.parse(iso) / 1e3;
+	init_time();
+	epoch$1 = (iso) => isoSeconds(iso) ?? NaN;
 }));
 // src/render/html/repair.ts
 function repair(report) {
@@ -21466,7 +21667,7 @@ function parseIdentity(value) {
 		email: ""
 	};
 }
-function ordered(found) {
+function ordered$1(found) {
 	if (found.length === 0) return NONE$2;
 	const seen = new Set();
 	const out = [];
@@ -21502,6 +21703,7 @@ var init_compile$1 = __esmMin((() => {
 	init_catalogue();
 	init_signature();
 	init_tools();
+	init_lists$1();
 	BODY_LIMIT = 16384;
 	MAX_REMEMBERED = 5e4;
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
@@ -21524,7 +21726,7 @@ var init_compile$1 = __esmMin((() => {
 			const hints = [];
 			const literals = [];
 			for (const signature of signatures) this.add(signature, hints, literals);
-			for (const tool of Object.values(AI_TOOLS)) literals.push(...tool.words ?? []);
+			for (const tool of Object.values(AI_TOOLS)) append(literals, tool.words ?? []);
 			this.maybe = quickScan(hints, literals);
 			const quick = (this.lines.get("footer") ?? []).map((e) => e.quick?.source ?? ".");
 			this.footers = quick.length === 0 ? null : new RegExp(quick.join("|"), "i");
@@ -21559,7 +21761,7 @@ var init_compile$1 = __esmMin((() => {
 				if (this.footers?.test(text) === true) for (const entry of this.lines.get("footer") ?? []) this.collect(entry, text, found);
 			}
 			for (const entry of this.lines.get("message") ?? []) this.collect(entry, text, found);
-			return ordered(found);
+			return ordered$1(found);
 		}
 		author(name, email) {
 			const key = `${name}\u0000${email}`;
@@ -21610,7 +21812,7 @@ var init_compile$1 = __esmMin((() => {
 			const read = text.length > 16384 ? text.slice(0, BODY_LIMIT) : text;
 			const found = [];
 			for (const entry of this.lines.get("body") ?? []) this.collect(entry, read, found);
-			return ordered(found).map((f) => ({
+			return ordered$1(found).map((f) => ({
 				...f,
 				line: clip(`PR body: ${f.line}`)
 			}));
@@ -21638,7 +21840,11 @@ var init_compile$1 = __esmMin((() => {
 					name: identity.name,
 					named: tool === "named"
 				});
-				literals.push(...identity.emails ?? [], ...identity.apps ?? [], ...identity.accounts ?? []);
+				for (const list of [
+					identity.emails,
+					identity.apps,
+					identity.accounts
+				]) append(literals, list ?? []);
 				if (identity.name !== void 0 && tool !== "named" && place === "co-author") hints.push(hintOf$1(signature));
 			} else if ("trailer" in signature) {
 				this.trailers.push({
@@ -22196,7 +22402,7 @@ function bringsBumpedLine(walk, landing, input) {
 		const commit = side.get(stack.pop());
 		if (commit === void 0 || carried.has(commit.sha)) continue;
 		carried.add(commit.sha);
-		stack.push(...commit.parents);
+		append(stack, commit.parents);
 	}
 	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
 	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
@@ -22239,7 +22445,7 @@ function extendGroup(group, members, rules) {
 	for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
 	for (const c of members) rules.landed.add(c);
 	const fresh = group.members.length === 0;
-	group.members.push(...members);
+	append(group.members, members);
 	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
 	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
 	change.commitShas = group.members.map((c) => c.sha);
@@ -22346,7 +22552,7 @@ function safeUrl$1(url) {
 function resolveForkPoints(changes, dateOf) {
 	for (const change of changes) {
 		const dates = change.forkPoints.map(dateOf).filter((d) => d !== void 0);
-		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
+		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
 var AI, VERSION_BUMP, RebaseIndex;
@@ -22358,6 +22564,7 @@ var init_changes = __esmMin((() => {
 	init_own_commits();
 	init_release_lines();
 	init_stages();
+	init_lists$1();
 	AI = compileCatalogue();
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
@@ -22460,7 +22667,7 @@ function carriedSafeDirectories() {
 			],
 			timeout: 1e4
 		});
-		if (result.status === 0) found.push(...result.stdout.split("\n").filter((line) => line !== ""));
+		if (result.status === 0) append(found, result.stdout.split("\n").filter((line) => line !== ""));
 	}
 	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
 	return safeDirectories;
@@ -22597,6 +22804,7 @@ function assertSafeRef(ref, what) {
 var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
 var init_run = __esmMin((() => {
 	init_errors$2();
+	init_lists$1();
 	READ_COMMANDS = new Set([
 		"log",
 		"rev-list",
@@ -23052,12 +23260,12 @@ function applyGitHubFailures(deploys, failed) {
 		failureReasons: ["deployment status failure"],
 		restoredAfter: null
 	}))].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
-	all.forEach((deploy, i) => {
-		if (deploy.failureReasons.includes("deployment status failure")) {
-			const next = all.slice(i + 1).find((d) => !d.failureReasons.includes("deployment status failure"));
-			if (next) deploy.restoredAfter = next.at - deploy.at;
-		}
-	});
+	let next = null;
+	for (let i = all.length - 1; i >= 0; i--) {
+		const deploy = all[i];
+		if (!deploy.failureReasons.includes("deployment status failure")) next = deploy;
+		else if (next !== null) deploy.restoredAfter = next.at - deploy.at;
+	}
 	return all;
 }
 function gitHubIncidents(issues) {
@@ -23080,7 +23288,7 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 			...by,
 			line: `commit author: ${email}`
 		});
-		found.push(...catalogue.message(commit.message));
+		append(found, catalogue.message(commit.message));
 	}
 	for (const label of pull.labels) {
 		const finding = catalogue.label(label);
@@ -23088,13 +23296,14 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 	}
 	const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
 	if (author) found.push(author);
-	if (pull.body !== void 0 && pull.body !== "") found.push(...catalogue.body(pull.body));
+	if (pull.body !== void 0 && pull.body !== "") append(found, catalogue.body(pull.body));
 	const branch = pull.headRefName === "" ? null : catalogue.branch(pull.headRefName);
 	if (branch) found.push(branch);
 	return found;
 }
 var init_pull = __esmMin((() => {
 	init_compile$1();
+	init_lists$1();
 }));
 // src/model/pull-events.ts
 function pullEvents(pull, options = {}) {
@@ -23749,8 +23958,8 @@ function collectRevertRefs(changes, commitOf) {
 		for (const sha of own) {
 			const commit = commitOf(sha);
 			if (!commit) continue;
-			shas.push(...commit.revertsShas);
-			prs.push(...commit.revertsPrs);
+			append(shas, commit.revertsShas);
+			append(prs, commit.revertsPrs);
 			if (change.kind === "sync" && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
 		}
 		if (shas.length === 0 && prs.length === 0) continue;
@@ -23767,6 +23976,7 @@ function collectRevertRefs(changes, commitOf) {
 }
 var init_reverts = __esmMin((() => {
 	init_message();
+	init_lists$1();
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
@@ -23846,74 +24056,6 @@ var init_build$1 = __esmMin((() => {
 	init_reverts();
 	init_stages();
 }));
-// src/time.ts
-function parseTime$1(value, now, flag) {
-	const text = value.trim();
-	const span = /^\d/.test(text) && /[a-z]$/i.test(text) && !ISO.test(text) ? parseDuration(text) : null;
-	const seconds = span !== null ? now - span : isoSeconds(text);
-	if (seconds === null) throw new ConfigError(`${flag} '${clean$3(value)}' is not a date: use an ISO date (2026-01-31, 2026-01-31T12:00:00Z) or a span like 90d, 12w, 6mo`);
-	if (!(seconds >= EARLIEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is before 1970-01-01: git history has no earlier dates`);
-	if (!(seconds <= LATEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is after 9999-12-31: use a date with a four-digit year`);
-	return seconds;
-}
-function isoSeconds(text) {
-	const m = ISO.exec(text);
-	if (!m) return null;
-	const [year, month, day, hour = 0, minute = 0, second = 0] = [
-		m[1],
-		m[2],
-		m[3],
-		m[4],
-		m[5],
-		m[6]
-	].map((part) => part === void 0 ? void 0 : Number(part));
-	if (year === void 0 || month === void 0 || day === void 0) return null;
-	if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
-	const offsetHours = Number(m[10] ?? 0);
-	const offsetMinutes = Number(m[11] ?? 0);
-	if (offsetHours > 14 || offsetMinutes > 59) return null;
-	const offset = (m[9] === "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
-	const fraction = m[7] === void 0 ? 0 : Number(m[7]);
-	return Math.floor(Date.UTC(year, month - 1, day, hour, minute, second) / 1e3 + fraction) - offset;
-}
-function dayExists(year, month, day) {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function resolveNow(now) {
-	if (now === void 0) return Math.floor(Date.now() / 1e3);
-	return parseTime$1(now, 0, "--now");
-}
-function measuredAt(window, clock, nowGiven) {
-	return nowGiven ? clock : Math.min(window.until, clock);
-}
-function previousWindow(window) {
-	return {
-		since: window.since - (window.until - window.since),
-		until: window.since
-	};
-}
-function resolveWindow(options, now) {
-	const until = options.until === void 0 ? now : parseTime$1(options.until, now, "--until");
-	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime$1(options.since, now, "--since");
-	if (since >= until) throw new ConfigError(`--since (${new Date(since * 1e3).toISOString()}) must be before --until (${new Date(until * 1e3).toISOString()})`);
-	if (until - since > 631152e4) throw new ConfigError(`the window from ${new Date(since * 1e3).toISOString().slice(0, 10)} to ${new Date(until * 1e3).toISOString().slice(0, 10)} is longer than 200 years: narrow --since or --until`);
-	return {
-		since,
-		until
-	};
-}
-function clean$3(s) {
-	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-}
-var ISO, EARLIEST, LATEST;
-var init_time = __esmMin((() => {
-	init_errors$2();
-	init_units();
-	ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
-	EARLIEST = 0;
-	LATEST = Date.UTC(9999, 11, 31, 23, 59, 59) / 1e3;
-}));
 // src/options.ts
 function compileRegex(source, flag, flags = "") {
 	if (flags === "" && (source === DEFAULT_TAG_PATTERN || source === "^(prod|production|live|prd)$")) return {
@@ -23988,31 +24130,8 @@ function civilFromDays(days) {
 		day: dayOfYear - Math.floor((153 * fromMarch + 2) / 5) + 1
 	};
 }
-function daysFromCivil(year, month, day) {
-	const y = month <= 2 ? year - 1 : year;
-	const era = Math.floor(y / 400);
-	const yearOfEra = y - era * 400;
-	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-	return era * 146097 + dayOfEra - 719468;
-}
 function epoch(time) {
-	if (time === null) return null;
-	const fast = utcSeconds(time);
-	if (fast !== null) return fast;
-	const ms = Date.parse(time);
-	return Number.isFinite(ms) ? Math.floor(ms / 1e3) : null;
-}
-function utcSeconds(time) {
-	if (!inReportForm(time)) return null;
-	const year = two(time, 0) * 100 + two(time, 2);
-	const month = two(time, 5);
-	const day = two(time, 8);
-	const hour = two(time, 11);
-	const minute = two(time, 14);
-	const second = two(time, 17);
-	if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 1e3)) return null;
-	return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+	return time === null ? null : isoSeconds(time, RECORD_TIME);
 }
 function inReportForm(time) {
 	return time.length === 20 && time[4] === "-" && time[7] === "-" && time[10] === "T" && time[13] === ":" && time[16] === ":" && time[19] === "Z";
@@ -24212,16 +24331,12 @@ function fromReportOpenPull(p, repository) {
 		...repository !== void 0 && { repository }
 	};
 }
-var DAY$8, LAST_SECOND, ISO_CODES, digit, two;
+var DAY$8, LAST_SECOND, ISO_CODES;
 var init_convert = __esmMin((() => {
+	init_time();
 	DAY$8 = 86400;
 	LAST_SECOND = 253402300799;
 	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
-	digit = (text, at) => {
-		const d = text.charCodeAt(at) - 48;
-		return d >= 0 && d <= 9 ? d : NaN;
-	};
-	two = (text, at) => digit(text, at) * 10 + digit(text, at + 1);
 }));
 // src/sources/git/committers.ts
 async function readCommitters(cwd, shas) {
@@ -24942,7 +25057,7 @@ function toCommit(fields, parents, buffer, start, end, intern, parse) {
 	if (!SHA$1.test(sha)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, "?")}): run again`);
 	const authoredAt = at === "" ? Number(ct) : Number(at);
 	const committedAt = ct === "" ? authoredAt : Number(ct);
-	const newline = buffer.indexOf(NEWLINE, start);
+	const newline = buffer.indexOf(NEWLINE$1, start);
 	const subjectEnd = newline === -1 || newline > end ? end : newline;
 	const facts = parse(buffer.toString("utf8", start, end));
 	return {
@@ -24988,7 +25103,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE, NONE$1, TITLE_REFERENCE;
+var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE$1, NONE$1, TITLE_REFERENCE;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_run();
@@ -25005,7 +25120,7 @@ var init_history = __esmMin((() => {
 	PARENTS_FIELD = 1;
 	NAME_FIELD = 4;
 	SPACE = 32;
-	NEWLINE = 10;
+	NEWLINE$1 = 10;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
 }));
@@ -26442,7 +26557,7 @@ function datetime$1(args) {
 	const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
 	return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$1, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$2, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
 var init_regexes = __esmMin((() => {
 	cuid = /^[cC][0-9a-z]{6,}$/;
 	cuid2 = /^[0-9a-z]+$/;
@@ -26450,7 +26565,7 @@ var init_regexes = __esmMin((() => {
 	xid = /^[0-9a-vA-V]{20}$/;
 	ksuid = /^[A-Za-z0-9]{27}$/;
 	nanoid = /^[a-zA-Z0-9_-]{21}$/;
-	duration$1 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+	duration$2 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 	guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 	uuid = (version) => {
 		if (!version) return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
@@ -27446,7 +27561,7 @@ var init_schemas$1 = __esmMin((() => {
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodISODuration = $constructor("$ZodISODuration", (inst, def) => {
-		def.pattern ?? (def.pattern = duration$1);
+		def.pattern ?? (def.pattern = duration$2);
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodIPv4 = $constructor("$ZodIPv4", (inst, def) => {
@@ -30946,22 +31061,10 @@ var init_zod = __esmMin((() => {
 }));
 // src/io/read-regular.ts
 function readRegularFile(path, maxBytes) {
-	let fd;
+	const { fd, size } = openRegular(path, maxBytes);
 	try {
-		const named = statSync(path);
-		if (!named.isFile()) throw notRegular(named);
-		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		if (error instanceof UnreadableFile) throw error;
-		const code = error.code ?? "EIO";
-		throw new UnreadableFile(code, code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be opened (${code})`, { cause: error });
-	}
-	try {
-		const stat = fstatSync(fd);
-		if (!stat.isFile()) throw notRegular(stat);
 		const limit = `larger than ${formatBytes(maxBytes)}`;
-		if (stat.size > maxBytes) throw new UnreadableFile("TOO_LARGE", `is ${limit}`);
-		let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
+		let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, size + 1));
 		let length = 0;
 		for (;;) {
 			if (length === buffer.length) {
@@ -30977,17 +31080,82 @@ function readRegularFile(path, maxBytes) {
 		if (length > maxBytes) throw new UnreadableFile("TOO_LARGE", `is ${limit}`);
 		return buffer.toString("utf8", 0, length);
 	} catch (error) {
-		if (error instanceof UnreadableFile) throw error;
-		const code = error.code ?? "EIO";
-		throw new UnreadableFile(code, code === "EISDIR" ? "is a directory" : `cannot be read (${code})`, { cause: error });
+		throw readFailure(error);
 	} finally {
 		closeSync(fd);
 	}
 }
-function notRegular(stat) {
-	return stat.isDirectory() ? new UnreadableFile("EISDIR", "is a directory") : new UnreadableFile("NOT_REGULAR", `is not a regular file (${kindOf(stat)})`);
+function readRegularLines(path, maxBytes, line) {
+	const { fd } = openRegular(path, maxBytes);
+	try {
+		const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+		let carried = [];
+		let total = 0;
+		let number = 0;
+		const emit = (bytes) => {
+			const whole = carried.length === 0 ? bytes : Buffer.concat([...carried, bytes]);
+			carried = [];
+			number += 1;
+			const end = whole.length > 0 && whole[whole.length - 1] === RETURN ? whole.length - 1 : whole.length;
+			const text = whole.toString("utf8", 0, end);
+			line(number === 1 && text.charCodeAt(0) === 65279 ? text.slice(1) : text, number);
+		};
+		for (;;) {
+			let read;
+			try {
+				read = readSync(fd, buffer, 0, buffer.length, null);
+			} catch (error) {
+				throw readFailure(error);
+			}
+			if (read === 0) break;
+			total += read;
+			if (total > maxBytes) throw new UnreadableFile("TOO_LARGE", `is larger than ${formatBytes(maxBytes)}`);
+			const chunk = buffer.subarray(0, read);
+			let start = 0;
+			for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+				emit(chunk.subarray(start, end));
+				start = end + 1;
+			}
+			if (start < read) carried.push(Buffer.from(chunk.subarray(start)));
+		}
+		if (carried.length > 0) emit(Buffer.alloc(0));
+	} finally {
+		closeSync(fd);
+	}
 }
-function kindOf(stat) {
+function openRegular(path, maxBytes) {
+	let fd;
+	try {
+		const named = statSync(path);
+		if (!named.isFile()) throw notRegular(named);
+		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		if (error instanceof UnreadableFile) throw error;
+		const code = error.code ?? "EIO";
+		throw new UnreadableFile(code, code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be opened (${code})`, { cause: error });
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) throw notRegular(stat);
+		if (stat.size > maxBytes) throw new UnreadableFile("TOO_LARGE", `is larger than ${formatBytes(maxBytes)}`);
+		return {
+			fd,
+			size: stat.size
+		};
+	} catch (error) {
+		closeSync(fd);
+		throw readFailure(error);
+	}
+}
+function readFailure(error) {
+	if (error instanceof UnreadableFile) return error;
+	const code = error.code ?? "EIO";
+	return new UnreadableFile(code, code === "EISDIR" ? "is a directory" : `cannot be read (${code})`, { cause: error });
+}
+function notRegular(stat) {
+	return stat.isDirectory() ? new UnreadableFile("EISDIR", "is a directory") : new UnreadableFile("NOT_REGULAR", `is not a regular file (${kindOf$1(stat)})`);
+}
+function kindOf$1(stat) {
 	if (stat.isCharacterDevice()) return "a character device";
 	if (stat.isBlockDevice()) return "a block device";
 	if (stat.isFIFO()) return "a named pipe";
@@ -30997,7 +31165,7 @@ function kindOf(stat) {
 function formatBytes(bytes) {
 	return bytes % 1048576 === 0 ? `${bytes / MEGABYTE} MB` : `${bytes} bytes`;
 }
-var UnreadableFile, MEGABYTE;
+var UnreadableFile, MEGABYTE, CHUNK_BYTES, NEWLINE, RETURN;
 var init_read_regular = __esmMin((() => {
 	UnreadableFile = class extends Error {
 		code;
@@ -31007,6 +31175,9 @@ var init_read_regular = __esmMin((() => {
 		}
 	};
 	MEGABYTE = 1048576;
+	CHUNK_BYTES = 1048576;
+	NEWLINE = 10;
+	RETURN = 13;
 }));
 // src/sources/github/cache.ts
 function defaultCacheDir(env) {
@@ -31224,9 +31395,7 @@ var init_cache = __esmMin((() => {
 }));
 // src/sources/github/map.ts
 function seconds$3(iso) {
-	if (typeof iso !== "string") return null;
-	const ms = Date.parse(iso);
-	return Number.isFinite(ms) ? Math.floor(ms / 1e3) : null;
+	return typeof iso === "string" ? isoSeconds(iso, RECORD_TIME) : null;
 }
 function isoOf(epochSeconds) {
 	return new Date(epochSeconds * 1e3).toISOString().replace(".000Z", "Z");
@@ -31441,6 +31610,7 @@ function mapIncident(raw) {
 }
 var Gaps, EVENT_TYPES, PULL_BODY_HEAD;
 var init_map = __esmMin((() => {
+	init_time();
 	Gaps = class {
 		counts = new Map();
 		nodes(value, list) {
@@ -31917,7 +32087,7 @@ async function fetchOverflow(client, repo, pulls, needs, guards, gaps, onProgres
 			name: repo.name,
 			...variables
 		});
-		warnings.push(...result.warnings);
+		append(warnings, result.warnings);
 		batch.forEach((need, i) => {
 			const pull = pulls.get(need.number);
 			const raw = result.data?.repository?.[`p${i}`];
@@ -31939,20 +32109,20 @@ function apply(pull, raw, asked, o) {
 	const next = { number: pull.number };
 	const more = (conn, key) => follow(conn, pull.number, key, o.guards, o.warn);
 	if (asked.commits !== void 0) {
-		pull.commits.push(...mapCommits(o.gaps.nodes(raw.commits, "pull request commits")));
+		append(pull.commits, mapCommits(o.gaps.nodes(raw.commits, "pull request commits")));
 		next.commits = more(raw.commits, "commits");
 	}
 	if (asked.reviews !== void 0) {
-		pull.reviews.push(...mapReviews(o.gaps.nodes(raw.reviews, "pull request reviews")));
+		append(pull.reviews, mapReviews(o.gaps.nodes(raw.reviews, "pull request reviews")));
 		next.reviews = more(raw.reviews, "reviews");
 	}
 	if (asked.timeline !== void 0) {
-		pull.events.push(...mapEvents(o.gaps.nodes(raw.timelineItems, "pull request timelines")));
+		append(pull.events, mapEvents(o.gaps.nodes(raw.timelineItems, "pull request timelines")));
 		next.timeline = more(raw.timelineItems, "timeline");
 	}
 	if (asked.comments !== void 0) {
 		const comments = mapComments(o.gaps.nodes(raw.comments, "pull request comments"));
-		pull.comments.push(...comments);
+		append(pull.comments, comments);
 		next.comments = hasCountingComment(pull, comments) ? void 0 : more(raw.comments, "comments");
 	}
 	if (asked.checks) {
@@ -31994,6 +32164,7 @@ var init_overflow = __esmMin((() => {
 	init_pager();
 	init_queries();
 	init_units();
+	init_lists$1();
 	MAX_PULLS_PER_REQUEST = 50;
 	NODE_BUDGET = 1e5;
 	CHECKS_NODES = 2526;
@@ -32194,7 +32365,7 @@ async function fetchParents(client, repo, pulls) {
 			name: repo.name,
 			...variables
 		});
-		warnings.push(...result.warnings);
+		append(warnings, result.warnings);
 		batch.forEach((oid, i) => {
 			const raw = result.data?.repository?.[`c${i}`];
 			const parents = present(raw?.parents?.nodes).map((p) => p.oid).filter((p) => typeof p === "string");
@@ -32207,6 +32378,7 @@ var MAYBE_MERGE, PER_REQUEST$1;
 var init_parents = __esmMin((() => {
 	init_map();
 	init_queries();
+	init_lists$1();
 	MAYBE_MERGE = /merg|sync|conflict|upstream/i;
 	PER_REQUEST$1 = 100;
 }));
@@ -33518,7 +33690,7 @@ async function fetchWorkflowRuns(options, commits, tip) {
 				const suites = result.data?.repository?.[`c${i}`]?.checkSuites ?? null;
 				const runs = fetched.get(ask.oid) ?? [];
 				fetched.set(ask.oid, runs);
-				runs.push(...present(suites?.nodes).flatMap(runOf));
+				append(runs, present(suites?.nodes).flatMap(runOf));
 				const next = suites?.pageInfo?.hasNextPage === true ? suites.pageInfo.endCursor : null;
 				if (next !== null && next !== ask.after) pending.push({
 					oid: ask.oid,
@@ -33580,6 +33752,7 @@ var init_workflow = __esmMin((() => {
 	init_queries();
 	init_request();
 	init_workflow_cache();
+	init_lists$1();
 	PER_REQUEST = 100;
 	SETTLE = 86400;
 }));
@@ -33648,7 +33821,7 @@ async function fetchLinePulls(options, lines) {
 		while (pending.length > 0) {
 			const size = pending[0].first;
 			const batch = [];
-			for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST;) if (pending[i].first === size) batch.push(...pending.splice(i, 1));
+			for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST;) if (pending[i].first === size) batch.push(pending.splice(i, 1)[0]);
 			else i++;
 			options.onProgress?.(`reading release lines' pull requests from GitHub (${plural$2(done.size, "line")} of ${pending.length + batch.length + done.size})`);
 			const { operation, variables } = linePullsOperation(batch.map((ask) => ({
@@ -33999,29 +34172,26 @@ function mergeToolNote(inWindow, identities) {
 		const who = identities.get(c.sha);
 		if (who !== void 0 && who.committer !== who.author) byCommitter.set(who.committer, (byCommitter.get(who.committer) ?? 0) + 1);
 	}
-	const most = Math.max(0, ...byCommitter.values());
+	const most = Math.max(0, largest(byCommitter.values()));
 	if (2 * most <= direct.length) return null;
 	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }
 var FEW;
 var init_notes = __esmMin((() => {
 	init_units();
+	init_lists$1();
 	FEW = 10;
 }));
 // src/sources/events/parse.ts
-function parseEvents(text, file) {
+function eventsReader(file, out) {
 	const name = clean$1(file);
-	const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-	const firstRecord = lines.find((l) => l.trim() !== "") ?? "";
-	const csv = /\.csv$/i.test(file) || !/\.(jsonl|ndjson|json)$/i.test(file) && !firstRecord.trimStart().startsWith("{");
-	const out = {
-		deploys: [],
-		incidents: []
-	};
+	const named = /\.csv$/i.test(file) ? "csv" : /\.(jsonl|ndjson|json)$/i.test(file) ? "json" : null;
+	let csv = null;
 	let header = null;
-	lines.forEach((line, index) => {
-		const at = `${name}:${index + 1}`;
+	return (line, number) => {
+		const at = `${name}:${number}`;
 		if (line.trim() === "") return;
+		csv ??= named === "csv" || named === null && !line.trimStart().startsWith("{");
 		if (csv && header === null) {
 			header = csvCells(line, at).map((h) => h.trim());
 			const known = header.filter((h) => FIELDS$1.includes(h));
@@ -34034,8 +34204,7 @@ function parseEvents(text, file) {
 		if (type === "deploy") out.deploys.push(deployOf(record, at));
 		else if (type === "incident") out.incidents.push(incidentOf(record, at));
 		else throw new EventsError(`${at}: field 'type' must be "deploy" or "incident"${type === void 0 ? ", and is missing" : ""}`);
-	});
-	return out;
+	};
 }
 function jsonRecord(line, at) {
 	let value;
@@ -34139,18 +34308,18 @@ function time$2(r, field, at, required) {
 		if (required) throw new EventsError(`${at}: field '${field}' is missing`);
 		return null;
 	}
-	const ms = ISO_TIME$1.test(value) ? Date.parse(value.replace(" ", "T")) : NaN;
-	if (!Number.isFinite(ms)) throw new EventsError(`${at}: field '${field}' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z`);
-	return Math.floor(ms / 1e3);
+	const seconds = isoSeconds(value, RECORD_TIME);
+	if (seconds === null) throw new EventsError(`${at}: field '${field}' must be ${RECORD_TIME.expected}`);
+	return seconds;
 }
 function clean$1(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }
-var EventsError, SHA, ISO_TIME$1, SUCCESS, FAILED, FIELDS$1;
+var EventsError, SHA, SUCCESS, FAILED, FIELDS$1;
 var init_parse$2 = __esmMin((() => {
+	init_time();
 	EventsError = class extends Error {};
 	SHA = /^[0-9a-f]{4,64}$/i;
-	ISO_TIME$1 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 	SUCCESS = new Set([
 		"success",
 		"succeeded",
@@ -34180,40 +34349,87 @@ var init_parse$2 = __esmMin((() => {
 		"severity"
 	];
 }));
+// src/sources/git/commit-ids.ts
+async function commitsNamed(cwd, ids, hexLength) {
+	const matches = new Map(ids.map((id) => [id, []]));
+	const prefixes = new Map();
+	const candidates = new Set();
+	for (const id of new Set(ids)) if (hexLength !== null && id.length === hexLength) {
+		matches.get(id)?.push(id);
+		candidates.add(id);
+	} else if (hexLength === null || id.length < hexLength) {
+		let same = prefixes.get(id.length);
+		if (same === void 0) prefixes.set(id.length, same = new Set());
+		same.add(id);
+	}
+	if (prefixes.size > 0) {
+		const lengths = [...prefixes];
+		await streamGit(cwd, [
+			"cat-file",
+			"--batch-all-objects",
+			"--unordered",
+			"--batch-check=%(objectname)"
+		], (record) => {
+			const oid = record.toString("latin1");
+			for (const [length, set] of lengths) {
+				const prefix = oid.slice(0, length);
+				if (set.has(prefix)) {
+					matches.get(prefix)?.push(oid);
+					candidates.add(oid);
+				}
+			}
+		}, { separator: 10 });
+	}
+	const commits = await commitsAmong(cwd, candidates);
+	for (const [id, found] of matches) matches.set(id, found.filter((oid) => commits.has(oid)));
+	return matches;
+}
+async function commitsAmong(cwd, oids) {
+	const commits = new Set();
+	if (oids.size === 0) return commits;
+	await streamGit(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], (record) => {
+		const [oid = "", type] = record.toString("latin1").split(" ");
+		if (type === "commit") commits.add(oid);
+	}, {
+		separator: 10,
+		input: `${[...oids].join("\n")}\n`
+	});
+	return commits;
+}
+var init_commit_ids = __esmMin((() => {
+	init_run();
+}));
 // src/audit/events.ts
 function readEventsFiles(paths) {
 	const all = {
 		deploys: [],
 		incidents: []
 	};
-	for (const path of paths) {
-		let text;
-		try {
-			text = readRegularFile(path, MAX_EVENTS_FILE);
-		} catch (error) {
-			if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
-			throw error;
-		}
-		try {
-			const read = parseEvents(text, path);
-			all.deploys.push(...read.deploys);
-			all.incidents.push(...read.incidents);
-		} catch (error) {
-			if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
-			throw error;
-		}
+	for (const path of paths) try {
+		readRegularLines(path, MAX_EVENTS_FILE, eventsReader(path, all));
+	} catch (error) {
+		if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
+		if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
+		throw error;
 	}
 	return all;
 }
 async function resolveEvents(repo, read, environment, warning) {
-	const full = await commitsOf(repo, [...new Set([...read.deploys.map((d) => d.sha), ...read.incidents.flatMap((i) => i.sha === null ? [] : [i.sha])])]);
+	const wanted = new Set();
+	for (const d of read.deploys) wanted.add(d.sha);
+	for (const i of read.incidents) if (i.sha !== null) wanted.add(i.sha);
+	const named = await commitsNamed(repo.cwd, [...wanted], hexLengthOf(repo));
 	const unknown = [];
+	const ambiguous = [];
+	const commitOf = (sha, where) => {
+		const commits = named.get(sha) ?? [];
+		if (commits.length === 1) return commits[0];
+		(commits.length === 0 ? unknown : ambiguous).push(`${sha} (${where})`);
+		return null;
+	};
 	const resolved = (event) => {
-		const sha = full.get(event.sha);
-		if (sha === void 0) {
-			unknown.push(`${event.sha} (${event.source})`);
-			return [];
-		}
+		const sha = commitOf(event.sha, event.source);
+		if (sha === null) return [];
 		if (event.environment !== null && !environment.test(event.environment)) return [];
 		return [{
 			name: `${event.product ?? event.environment ?? "deploy"}@${sha.slice(0, 7)}`,
@@ -34225,8 +34441,7 @@ async function resolveEvents(repo, read, environment, warning) {
 	const deploys = read.deploys.filter((d) => d.status === "success").flatMap(resolved);
 	const failed = read.deploys.filter((d) => d.status === "failed").flatMap(resolved);
 	const incidents = read.incidents.map((i) => {
-		const sha = i.sha === null ? null : full.get(i.sha) ?? null;
-		if (i.sha !== null && sha === null) unknown.push(`${i.sha} (${i.source}, incident ${i.id})`);
+		const sha = i.sha === null ? null : commitOf(i.sha, `${i.source}, incident ${i.id}`);
 		return {
 			id: i.id,
 			openedAt: i.openedAt,
@@ -34235,25 +34450,20 @@ async function resolveEvents(repo, read, environment, warning) {
 			sha
 		};
 	});
-	if (unknown.length > 0) {
-		const shown = unknown.slice(0, 10).join(", ");
-		warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${shown}${unknown.length > 10 ? ", …" : ""}`);
-	}
+	if (unknown.length > 0) warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${listed(unknown)}`);
+	if (ambiguous.length > 0) warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? "sha is" : "shas are"} the start of more than one commit's id and ${ambiguous.length === 1 ? "was" : "were"} left out (write more of its digits): ${listed(ambiguous)}`);
 	return {
 		deploys,
 		failed,
 		incidents
 	};
 }
-async function commitsOf(repo, shas) {
-	const full = new Map();
-	if (shas.length === 0) return full;
-	const lines = (await gitOutput(repo.cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], shas.map((s) => `${s}^{commit}`).join("\n") + "\n")).split("\n");
-	shas.forEach((sha, i) => {
-		const match = /^([0-9a-f]{40,64}) commit$/.exec(lines[i] ?? "");
-		if (match) full.set(sha, match[1]);
-	});
-	return full;
+function listed(items) {
+	return `${items.slice(0, 10).join(", ")}${items.length > 10 ? ", …" : ""}`;
+}
+function hexLengthOf(repo) {
+	const known = repo.refs.find((r) => r.commit !== "");
+	return known === void 0 ? null : known.commit.length;
 }
 function clean(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
@@ -34263,7 +34473,7 @@ var init_events = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
 	init_parse$2();
-	init_run();
+	init_commit_ids();
 	MAX_EVENTS_FILE = 64 * MEGABYTE;
 	NO_EVENTS = {
 		deploys: [],
@@ -36103,16 +36313,52 @@ var init_main = __esmMin((() => {
 	})(ParseErrorCode || (ParseErrorCode = {}));
 }));
 // src/config/jsonc.ts
-function parseJsonc(text) {
-	jsonc ??= main_exports;
-	const { parse, printParseErrorCode } = jsonc;
-	const errors = [];
-	const body = text.replace(/^\uFEFF/, "");
-	const value = parse(body, errors, {
+function build(visit, text, errors) {
+	let root;
+	let key = "";
+	const open = [];
+	const put = (value) => {
+		const parent = open.at(-1);
+		if (parent === void 0) root = value;
+		else if (Array.isArray(parent)) parent.push(value);
+		else Object.defineProperty(parent, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+	};
+	const begin = (container) => {
+		put(container);
+		open.push(container);
+	};
+	visit(text, {
+		onObjectBegin: () => begin({}),
+		onObjectProperty: (name) => {
+			key = name;
+		},
+		onObjectEnd: () => void open.pop(),
+		onArrayBegin: () => begin([]),
+		onArrayEnd: () => void open.pop(),
+		onLiteralValue: (value) => put(value),
+		onError: (error, offset, length) => void errors.push({
+			error,
+			offset,
+			length
+		})
+	}, {
 		allowTrailingComma: true,
 		disallowComments: false,
 		allowEmptyContent: false
 	});
+	return root;
+}
+function parseJsonc(text) {
+	jsonc ??= main_exports;
+	const { printParseErrorCode, visit } = jsonc;
+	const errors = [];
+	const body = text.replace(/^\uFEFF/, "");
+	const value = build(visit, body, errors);
 	const first = errors[0];
 	if (first === void 0) return value;
 	const before = body.slice(0, first.offset).split("\n");
@@ -36284,6 +36530,8 @@ function parseConfigText(text, name) {
 	} catch (error) {
 		throw new ConfigError(`config ${name}: not valid JSON: ${error.message}`, { cause: error });
 	}
+	const products = typeof raw === "object" && raw !== null ? raw.products : void 0;
+	if (typeof products === "object" && products !== null && Object.hasOwn(products, "__proto__")) throw new ConfigError(`config ${name}: products.__proto__ cannot be a product's name: name it otherwise`);
 	const result = configSchema.safeParse(raw);
 	if (!result.success) {
 		const problems = describeIssues(result.error.issues, knownKeys);
@@ -38016,7 +38264,7 @@ var init_what_if = __esmMin((() => {
 	init_percentile();
 }));
 // src/advice/format.ts
-function duration(seconds, input) {
+function duration$1(seconds, input) {
 	return formatDuration(seconds, durationFormat(input.businessHours));
 }
 function percent(ratio) {
@@ -38066,7 +38314,7 @@ function row(parts) {
 }
 function stageValue(label, stage, threshold, input) {
 	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
-	return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
+	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
 	init_format();
@@ -38103,6 +38351,7 @@ var DIMENSIONS, aiAssisted;
 var init_ai_assisted = __esmMin((() => {
 	init_format();
 	init_kit();
+	init_lists$1();
 	DIMENSIONS = [
 		{
 			key: "p50Size",
@@ -38116,7 +38365,7 @@ var init_ai_assisted = __esmMin((() => {
 			floor: 3600,
 			label: "p50 lead time",
 			word: "slower to reach production",
-			format: duration
+			format: duration$1
 		},
 		{
 			key: "failureRate",
@@ -38150,7 +38399,7 @@ var init_ai_assisted = __esmMin((() => {
 		check(input, t) {
 			const comparisons = compare$1(input, t);
 			if (!comparisons) return null;
-			return `AI-assisted vs other, worst ratio ${times(Math.max(...comparisons.map((c) => c.ratio)))} (threshold ${times(t.aiRatio)})`;
+			return `AI-assisted vs other, worst ratio ${times(largest(comparisons.map((c) => c.ratio)))} (threshold ${times(t.aiRatio)})`;
 		}
 	};
 }));
@@ -38168,7 +38417,7 @@ var init_change_failure_rate = __esmMin((() => {
 			const rate = cfr.value;
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
 			const failed = Math.round(rate * cfr.count);
-			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration(timeToRestore.value, input)}` : "";
+			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration$1(timeToRestore.value, input)}` : "";
 			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
@@ -38214,7 +38463,7 @@ var init_deploy_wait = __esmMin((() => {
 			return row({
 				id: "deploy-wait",
 				measure: "Deploy wait: time from merge to the first production deploy that contains the change",
-				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
+				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
 				tellsYou: "Merged work is held back and shipped in batches (a release train, a manual release, a fixed schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin on one change.",
 				doNext: "Ship smaller batches more often: automate the release from the main branch, and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
 				impact: stageHours({
@@ -38222,14 +38471,14 @@ var init_deploy_wait = __esmMin((() => {
 					p50
 				}),
 				figure: "summary.stages.deploy.p50",
-				threshold: duration(t.deployWaitP50, input)
+				threshold: duration$1(t.deployWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const stage = input.summary.stages.deploy;
 			const p50 = stage.p50 ?? stage.atLeast ?? null;
 			if (input.deploySignal.kind === "merge" || !measured(p50)) return null;
-			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)})`;
+			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)})`;
 		}
 	};
 }));
@@ -38318,12 +38567,12 @@ var init_merge_wait = __esmMin((() => {
 				doNext: "Turn on auto-merge so an approved pull request merges as soon as its checks pass. If a freeze or a manual merge step is the reason, ask whether it still earns its cost.",
 				impact: stageHours(stage),
 				figure: "summary.stages.merge.p50",
-				threshold: duration(t.mergeWaitP50, input)
+				threshold: duration$1(t.mergeWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.merge.p50;
-			return measured(p50) ? `merge wait p50 ${duration(p50, input)} (threshold ${duration(t.mergeWaitP50, input)})` : null;
+			return measured(p50) ? `merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.mergeWaitP50, input)})` : null;
 		}
 	};
 }));
@@ -38350,12 +38599,12 @@ var init_pickup_wait = __esmMin((() => {
 				doNext: "Make reviewing the first thing people pick up: agree a response time (say half a working day), post review requests where the team sees them, and name a reviewer when the pull request opens.",
 				impact: stageHours(stage),
 				figure: "summary.stages.pickup.p50",
-				threshold: duration(t.pickupP50, input)
+				threshold: duration$1(t.pickupP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.pickup.p50;
-			return measured(p50) ? `pickup p50 ${duration(p50, input)} (threshold ${duration(t.pickupP50, input)})` : null;
+			return measured(p50) ? `pickup p50 ${duration$1(p50, input)} (threshold ${duration$1(t.pickupP50, input)})` : null;
 		}
 	};
 }));
@@ -38451,13 +38700,13 @@ var init_review_wait = __esmMin((() => {
 				doNext: "Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part. Meanwhile, agree how soon a review request gets an answer.",
 				impact: stageHours(stage),
 				figure: "summary.stages.review.p50",
-				threshold: duration(t.reviewWaitP50, input)
+				threshold: duration$1(t.reviewWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.review.p50;
 			if (hasGithub(input) || !measured(p50)) return null;
-			return `review & merge wait p50 ${duration(p50, input)} (threshold ${duration(t.reviewWaitP50, input)})`;
+			return `review & merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.reviewWaitP50, input)})`;
 		}
 	};
 }));
@@ -38503,22 +38752,22 @@ var init_slow_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const p50 = ci?.p50;
 			if (!measured(p50) || p50 <= t.checksP50) return null;
-			const p90 = measured(ci?.p90) ? `, p90 ${duration(ci.p90, input)}` : "";
+			const p90 = measured(ci?.p90) ? `, p90 ${duration$1(ci.p90, input)}` : "";
 			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
 			return row({
 				id: "slow-checks",
 				measure: "Checks: wall time of the CI checks on each change's final commit",
-				value: `p50 checks ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})${p90}${onChecks}`,
+				value: `p50 checks ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})${p90}${onChecks}`,
 				tellsYou: "Every push waits this long for an answer, and every fix after review waits again. Slow checks push people to batch fixes into fewer pushes and to switch to other work while they run.",
 				doNext: "Profile the slowest job first: cache dependencies, split tests across parallel runners, run only the tests the change affects on pull requests, and move the longest suites after merge.",
 				impact: hours(p50 * input.summary.changes),
 				figure: "summary.ci.p50",
-				threshold: duration(t.checksP50, input)
+				threshold: duration$1(t.checksP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.ci?.p50;
-			return measured(p50) ? `checks p50 ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})` : null;
+			return measured(p50) ? `checks p50 ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})` : null;
 		}
 	};
 }));
@@ -38565,7 +38814,7 @@ var init_wip = __esmMin((() => {
 			const perAuthor = figures?.perAuthor;
 			if (!measured(perAuthor) || perAuthor <= t.wipPerAuthor) return null;
 			const open = measured(figures?.open) ? `${plural(figures.open, "open pull request")}, ` : "";
-			const age = measured(figures?.p50Age) ? `, p50 age ${duration(figures.p50Age, input)}` : "";
+			const age = measured(figures?.p50Age) ? `, p50 age ${duration$1(figures.p50Age, input)}` : "";
 			return row({
 				id: "wip",
 				measure: "Work in progress: open pull requests at the end of the window, per active author",
@@ -38608,7 +38857,7 @@ function advise(input, thresholds) {
 function whatIfOf(input, counted, stage, cap) {
 	if (!counted || !input.window) return null;
 	const { since, until, historyFrom } = input.window;
-	const at = (iso) => Date.parse(iso) / 1e3;
+	const at = (iso) => isoSeconds(iso) ?? NaN;
 	return whatIf(counted, stage, cap, coverage({
 		since: at(since),
 		until: at(until),
@@ -38649,7 +38898,7 @@ function slowestStage(input) {
 	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
 	if (slowest === null) return "no stage has a share of the typical change's time";
 	const stage = stages[slowest];
-	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration(stage.p50, input)}`;
+	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration$1(stage.p50, input)}`;
 }
 var RULES;
 var init_advice = __esmMin((() => {
@@ -38674,6 +38923,7 @@ var init_advice = __esmMin((() => {
 	init_slow_checks();
 	init_unreviewed_merges();
 	init_wip();
+	init_time();
 	RULES = [
 		pickupWait,
 		reviewWait,
@@ -41065,7 +41315,7 @@ var init_render$1 = __esmMin((() => {
 async function readSliceInput(report, needs) {
 	const cwd = report.repository.path;
 	const files = needs.has("files");
-	const untilAt = Date.parse(report.window.until) / 1e3;
+	const untilAt = isoSeconds(report.window.until) ?? NaN;
 	const last = report.changes.reduce((m, c) => m === null || c.mergedAt > m.at ? {
 		sha: c.sha,
 		at: c.mergedAt
@@ -41105,6 +41355,7 @@ var init_slice_facts = __esmMin((() => {
 	init_convert();
 	init_changed_files();
 	init_run();
+	init_time();
 }));
 // src/gates/check.ts
 var check_exports$1 = __exportAll({
@@ -41251,7 +41502,7 @@ function unmeasuredLine(result) {
 	return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
 }
 function renderGateText(results, columns = 80) {
-	const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
+	const width = Math.max(largest(results.map((r) => shownStatus(r).length)), 0);
 	const indent = 2 + width + 2;
 	const wrapped = (text, room) => wrapAnsi(text, Math.max(20, room), { hard: true }).split("\n");
 	const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : " ".repeat(indent)}${part}`));
@@ -41306,6 +41557,7 @@ var init_check$1 = __esmMin((() => {
 	init_sanitize();
 	init_units();
 	init_expression();
+	init_lists$1();
 	EPSILON = 1e-9;
 	EMPTY$1 = {
 		"dora.timeToRestore": "no failed deploy was restored in the window",
@@ -41674,8 +41926,12 @@ function digestSlices(report) {
 	const listed = counted.length === 0 || counted.some((c) => c.slices !== void 0);
 	let members = null;
 	if (listed) {
-		members = {};
-		for (const c of counted) for (const name of c.slices ?? []) (members[name] ??= []).push(c.id);
+		members = new Map();
+		for (const c of counted) for (const name of c.slices ?? []) {
+			const ids = members.get(name);
+			if (ids === void 0) members.set(name, [c.id]);
+			else ids.push(c.id);
+		}
 	}
 	return {
 		by: slices.by,
@@ -41714,7 +41970,7 @@ function poolSlices(input) {
 			continue;
 		}
 		withOwners.set(r.name, s.owners);
-		for (const [name, ids] of Object.entries(s.members)) {
+		for (const [name, ids] of s.members) {
 			let keys = pooled.get(name);
 			if (keys === void 0) pooled.set(name, keys = new Set());
 			for (const id of ids) keys.add(keyOf$1(r.name, id));
@@ -42351,6 +42607,8 @@ var init_combine = __esmMin((() => {
 	init_slices();
 	init_columns();
 	init_rows();
+	init_lists$1();
+	init_time();
 	keyOf = (repository, sha) => `${repository}\u0000${sha}`;
 	Combiner = class {
 		taken = [];
@@ -42361,11 +42619,16 @@ var init_combine = __esmMin((() => {
 		openPulls = new Map();
 		closedPulls = new Map();
 		shared = new Set();
+		span = {
+			since: Infinity,
+			until: -Infinity
+		};
 		add(digest, origin, row) {
 			const facts = digest.facts;
 			if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
 			const name = nameOf(facts);
 			const window = windowFrom(facts.window);
+			this.withinWindowLimit(window, origin);
 			const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
 			if (first !== void 0) return {
 				added: false,
@@ -42406,6 +42669,22 @@ var init_combine = __esmMin((() => {
 				name
 			};
 		}
+		withinWindowLimit(window, origin) {
+			const since = Math.min(window.since, this.span.since);
+			const until = Math.max(window.until, this.span.until);
+			if (windowProblem(since, until) === null) {
+				this.span = {
+					since,
+					until
+				};
+				return;
+			}
+			const { since: from, until: to } = windowOf({
+				since,
+				until
+			});
+			throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than 200 years: aggregate reports of windows nearer each other`);
+		}
 		get includeBots() {
 			return this.taken.every((t) => t.facts.policy.includeBots);
 		}
@@ -42422,9 +42701,9 @@ var init_combine = __esmMin((() => {
 			const shown = (t) => this.nameOf(t.name);
 			const includeBots = this.includeBots;
 			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(", ")} are left out, as the other reports left theirs out`);
-			const since = Math.min(...taken.map((t) => t.window.since));
-			const until = Math.max(...taken.map((t) => t.window.until));
-			const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+			const since = smallest(taken.map((t) => t.window.since));
+			const until = largest(taken.map((t) => t.window.until));
+			const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
 			const window = {
 				since,
 				until,
@@ -42441,7 +42720,7 @@ var init_combine = __esmMin((() => {
 			if (hours.size > 1) warnings.push("the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike");
 			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 			const changes = this.measured();
-			const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+			const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
 			const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : "UTC";
 			const thresholds = JSON.stringify(first.facts.policy.thresholds);
@@ -42901,6 +43180,161 @@ var init_report = __esmMin((() => {
 	init_report_options();
 	LARGE_REPORT = 1e4;
 }));
+// src/report/invariants.ts
+function reportProblems(report) {
+	const out = [];
+	windowRules(report.window, ["window"], out);
+	const now = isoSeconds(report.now, RECORD_TIME);
+	if (now !== null && !withinYears(now)) out.push({
+		path: ["now"],
+		message: "is not between 1970-01-01 and 9999-12-31, where a report's times are"
+	});
+	summaryRules(report.summary, ["summary"], out);
+	if (report.withChanges !== false) listRules(report, out);
+	report.repositories?.forEach((row, i) => {
+		windowRules(row.window, [
+			"repositories",
+			i,
+			"window"
+		], out);
+		summaryRules(row.summary, [
+			"repositories",
+			i,
+			"summary"
+		], out);
+		if (row.changes !== row.summary.changes) out.push({
+			path: [
+				"repositories",
+				i,
+				"changes"
+			],
+			message: `is ${row.changes}, but its summary counts ${row.summary.changes} changes`
+		});
+	});
+	return out;
+}
+function refineReport(report, ctx) {
+	for (const problem of reportProblems(report)) ctx.addIssue({
+		code: "custom",
+		path: problem.path,
+		message: problem.message
+	});
+}
+function windowRules(window, at, out) {
+	const since = isoSeconds(window.since, RECORD_TIME);
+	const until = isoSeconds(window.until, RECORD_TIME);
+	if (since === null || until === null) return;
+	const problem = windowProblem(since, until);
+	if (problem !== null) out.push({
+		path: problem.field === void 0 ? at : [...at, problem.field],
+		message: problem.message
+	});
+}
+function summaryRules(summary, at, out) {
+	const distributions = [
+		[["cycleTime"], summary.cycleTime],
+		[["leadTime"], summary.leadTime],
+		[["leadTimeDeployed"], summary.leadTimeDeployed],
+		...Object.entries(summary.stages).map(([stage, figures]) => [["stages", stage], figures])
+	];
+	for (const [path, d] of distributions) {
+		ordered([
+			["p50", d.p50],
+			["p75", d.p75],
+			["p90", d.p90]
+		], [...at, ...path], out);
+		if (d.bounds !== void 0) ordered([
+			["p50", d.bounds.p50],
+			["p75", d.bounds.p75],
+			["p90", d.bounds.p90]
+		], [
+			...at,
+			...path,
+			"bounds"
+		], out);
+		if (d.count !== void 0 && d.count > summary.changes) out.push({
+			path: [
+				...at,
+				...path,
+				"count"
+			],
+			message: `is ${d.count}, more than the ${summary.changes} changes the summary counts`
+		});
+	}
+	ordered([["p50", summary.flow.size.p50], ["p90", summary.flow.size.p90]], [
+		...at,
+		"flow",
+		"size"
+	], out);
+	ordered([["p50Age", summary.unreleased.p50Age], ["oldestAge", summary.unreleased.oldestAge]], [...at, "unreleased"], out);
+	if (summary.unreleased.count > summary.changes) out.push({
+		path: [
+			...at,
+			"unreleased",
+			"count"
+		],
+		message: `is ${summary.unreleased.count}, more than the ${summary.changes} changes the summary counts`
+	});
+	if (summary.ai.assisted + summary.ai.other !== summary.changes) out.push({
+		path: [...at, "ai"],
+		message: `assisted (${summary.ai.assisted}) and other (${summary.ai.other}) do not add up to the ${summary.changes} changes the summary counts`
+	});
+}
+function ordered(values, at, out) {
+	let before = null;
+	for (const [name, value] of values) {
+		if (value === null || value === void 0) continue;
+		if (before !== null && value < before[1] - 1e-9 * Math.max(1, Math.abs(before[1]))) out.push({
+			path: [...at, name],
+			message: `is ${value}, below ${before[0]} (${before[1]}): percentiles are ordered, ${values.map(([n]) => n).join(" ≤ ")}`
+		});
+		before = [name, value];
+	}
+}
+function listRules(report, out) {
+	let counted = 0;
+	let syncs = 0;
+	let bots = 0;
+	for (const c of report.changes) {
+		if (c.counted) counted += 1;
+		if (c.kind === "sync") syncs += 1;
+		else if (c.bot && !c.counted) bots += 1;
+	}
+	const s = report.summary;
+	if (s.changes !== counted) out.push({
+		path: ["summary", "changes"],
+		message: `is ${s.changes}, but ${counted} of the changes listed are counted`
+	});
+	if (s.excluded.syncs !== syncs) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"syncs"
+		],
+		message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs`
+	});
+	if (s.excluded.bots !== bots) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"bots"
+		],
+		message: `is ${s.excluded.bots}, but ${bots} of the changes listed are bots' left out`
+	});
+	const deploys = s.dora.deploymentFrequency.count;
+	if (deploys !== null && deploys !== void 0 && deploys !== report.deploys.length) out.push({
+		path: [
+			"summary",
+			"dora",
+			"deploymentFrequency",
+			"count"
+		],
+		message: `is ${deploys}, but ${report.deploys.length} deploys are listed`
+	});
+}
+var init_invariants = __esmMin((() => {
+	init_time();
+}));
 // src/metrics/schema.ts
 function figureSchema(figure) {
 	return described(nullable(figure), figure);
@@ -42909,7 +43343,7 @@ function optionalFigureSchema(figure) {
 	return described(nullable(figure).optional(), figure);
 }
 function nullable(figure) {
-	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.bounded ? number().min(0).max(1) : number();
+	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.kind === "duration" ? duration : figure.bounded ? number().min(0).max(1) : number();
 	return figure.nullable ? number$2.nullable() : number$2;
 }
 function described(schema, figure) {
@@ -42925,7 +43359,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -42933,13 +43367,14 @@ var init_schema$1 = __esmMin((() => {
 	init_limits();
 	count$1 = number().int().nonnegative();
 	share$1 = number().min(0).max(1).nullable();
-	seconds$2 = number().nullable();
+	duration = number().nonnegative({ error: "a duration cannot be negative" });
+	seconds$2 = duration.nullable();
 	stageSeconds = object(Object.fromEntries(STAGES.map((s) => [s, seconds$2])));
 	distributionSchema = object(figureShape(DISTRIBUTION));
 	histogramBucketSchema = object({
 		label: string(),
-		from: number().describe("seconds, inclusive"),
-		to: number().nullable().describe("seconds, exclusive; null for the open last bucket"),
+		from: duration.describe("seconds, inclusive"),
+		to: duration.nullable().describe("seconds, exclusive; null for the open last bucket"),
 		count: number().int().nonnegative()
 	});
 	intervalSchema = object({
@@ -43043,7 +43478,7 @@ var init_schema$1 = __esmMin((() => {
 			title: string(),
 			url: string().nullable(),
 			mergedAt: datetime({ offset: true }),
-			age: number().describe("seconds since the merge, at now"),
+			age: duration.describe("seconds since the merge, at now"),
 			repository: string().optional()
 		}))
 	});
@@ -43145,8 +43580,8 @@ var init_schema$1 = __esmMin((() => {
 		stage: _enum(STAGES),
 		cap: number().nonnegative().describe("seconds: the rule's threshold, each deployed change's stage capped at it"),
 		leadTimeP50: object({
-			now: number().describe("type-7 p50 lead time of the window's deployed changes, seconds"),
-			then: number().describe("… with the stage capped, seconds")
+			now: duration.describe("type-7 p50 lead time of the window's deployed changes, seconds"),
+			then: duration.describe("… with the stage capped, seconds")
 		}),
 		hoursSavedPerWeek: number().nonnegative().nullable().describe("hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week"),
 		hoursSaved: number().nonnegative().optional().describe("change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days"),
@@ -43188,7 +43623,7 @@ var init_schema$1 = __esmMin((() => {
 			url: string().nullable(),
 			author: string(),
 			isDraft: boolean(),
-			age: number().describe("seconds"),
+			age: duration.describe("seconds"),
 			repository: string().optional()
 		})).describe(`the 10 oldest open pull requests (bots left out, drafts included), oldest first`)
 	});
@@ -43381,9 +43816,10 @@ var init_schema = __esmMin((() => {
 	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
+	init_invariants();
 	init_schema$1();
 	time = datetime({ offset: true });
-	seconds = number().nullable();
+	seconds = duration.nullable();
 	count = number().int().nonnegative();
 	perStage = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value])));
 	stagesSchema = perStage(seconds).describe("seconds; null where no source could see the stage");
@@ -43494,7 +43930,7 @@ var init_schema = __esmMin((() => {
 		title: string(),
 		url: string().nullable(),
 		repository: string().optional(),
-		total: number().describe("lead time, or cycle time when not deployed, seconds"),
+		total: duration.describe("lead time, or cycle time when not deployed, seconds"),
 		totalIs: _enum(["leadTime", "cycleTime"]),
 		stage: _enum(STAGES).nullable().describe("the stage that held most of its time"),
 		stageSeconds: seconds
@@ -43651,7 +44087,7 @@ var init_schema = __esmMin((() => {
 		})).optional(),
 		notes: array(string()).describe("what the sources could not show, and how to get it"),
 		warnings: array(string())
-	});
+	}).superRefine(refineReport);
 }));
 // src/io/read-report.ts
 async function readReportFile(path) {
@@ -43678,14 +44114,25 @@ function parseReport(text, path, accepts) {
 	}
 	if (typeof data !== "object" || data === null || Array.isArray(data) || !("schemaVersion" in data)) throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: HINT });
 	const version = data.schemaVersion;
-	if (version !== 1) throw new ConfigError(`report '${path}' has schemaVersion ${JSON.stringify(version)}; this flowaudit reads schemaVersion 1`, { hint: "use the flowaudit version that wrote it, or write the report again with this one" });
-	if (accepts?.(data)) return data;
+	if (version !== 1) throw new ConfigError(`report '${path}' has ${versionText(version)}; this flowaudit reads schemaVersion 1`, { hint: "use the flowaudit version that wrote it, or write the report again with this one" });
+	if (accepts?.(data)) {
+		const [problem] = reportProblems(data);
+		if (problem === void 0) return data;
+		throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe({
+			path: problem.path,
+			message: problem.message
+		})}`, { hint: HINT });
+	}
 	const result = reportSchema.safeParse(data);
 	if (!result.success) throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, {
 		cause: result.error,
 		hint: HINT
 	});
 	return result.data;
+}
+function versionText(version) {
+	if (typeof version === "number" || version === null) return `schemaVersion ${String(version)}`;
+	return `a schemaVersion that is ${Array.isArray(version) ? "a list" : typeof version === "object" ? "an object" : `a ${typeof version}`}`;
 }
 function describe(issue) {
 	if (!issue) return "it does not match the report schema";
@@ -43695,6 +44142,7 @@ var HINT;
 var init_read_report = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
+	init_invariants();
 	init_schema();
 	HINT = "write it with `flowaudit report --format json > report.json`";
 }));
@@ -43752,7 +44200,7 @@ function renderFigureList(mode, format, width = 80, entries = catalogueEntries()
 		0,
 		1,
 		2
-	].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+	].map((i) => Math.max(header[i].length, largest(rows.map((r) => r[i].length))));
 	const at = widths.reduce((sum, w) => sum + w + 2, 0);
 	const room = width - at;
 	const line = (cells) => {
@@ -43778,6 +44226,7 @@ var init_list = __esmMin((() => {
 	init_catalogue$1();
 	init_sanitize();
 	init_units();
+	init_lists$1();
 	UNIT_SHOWN = {
 		duration: "duration (7d)",
 		ratio: "ratio (15%)",
@@ -43895,7 +44344,7 @@ function warnings(before, after, minSample, sameRepository) {
 	if (before.sources.join("+") !== after.sources.join("+")) out.push(`the sides read different sources (before: ${before.sources.join(" + ")}, after: ${after.sources.join(" + ")}): stage figures are not comparable`);
 	if (before.deploySignal !== after.deploySignal) out.push(`the sides count deploys differently (before: ${before.deploySignal}, after: ${after.deploySignal}): deploy figures are not comparable`);
 	if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) out.push("the sides count time differently (business hours on one side, or different hours): durations are not comparable");
-	const t = (iso) => Date.parse(iso);
+	const t = (iso) => isoSeconds(iso) ?? NaN;
 	const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
 	if (sameRepository && overlap) out.push("the two windows overlap: some changes are on both sides");
 	return out;
@@ -43907,6 +44356,7 @@ var init_compare$1 = __esmMin((() => {
 	init_limits();
 	init_difference();
 	init_units();
+	init_time();
 	DEFAULT_MIN_SAMPLE = 10;
 }));
 // src/compare/side.ts
@@ -44165,7 +44615,7 @@ function renderComparisonMarkdown(comparison) {
 	}
 	out.push("", "Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).");
 	if (comparison.rows.some((r) => r.lowSample)) out.push("", `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
-	if (comparison.warnings.length > 0) out.push("", ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
+	if (comparison.warnings.length > 0) append(out, ["", ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`)]);
 	return out.join("\n") + "\n";
 }
 function renderComparisonJson(comparison) {
@@ -44178,6 +44628,7 @@ var init_render = __esmMin((() => {
 	init_duration();
 	init_units();
 	init_sanitize();
+	init_lists$1();
 	ARROW = {
 		better: "🟢 better",
 		worse: "🔴 worse",
@@ -44455,7 +44906,7 @@ function matrix(active, maxJobs) {
 	return `${JSON.stringify({ include })}\n`;
 }
 function textOf(active) {
-	const width = Math.max(0, ...active.map((r) => r.repository.length));
+	const width = Math.max(0, largest(active.map((r) => r.repository.length)));
 	return active.map((r) => `${terminalSafe(r.repository).padEnd(width)}  ${terminalSafe(r.defaultBranch)}  last commit ${r.lastCommitAt.slice(0, 10)}\n`).join("");
 }
 function iso(seconds) {
@@ -44472,6 +44923,7 @@ var init_repos = __esmMin((() => {
 	init_time();
 	init_units();
 	init_io();
+	init_lists$1();
 	MATRIX_LIMIT = 256;
 	LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 	SAFE_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
@@ -44592,6 +45044,84 @@ var init_aggregate = __esmMin((() => {
 	init_repos();
 	LARGE_AGGREGATE = 1e4;
 }));
+// src/io/write-new.ts
+var write_new_exports = __exportAll({ writeNewFile: () => writeNewFile });
+async function writeNewFile(path, content, options) {
+	const folder = realOrNull(dirname(path));
+	const root = realOrNull(options.inside);
+	if (folder === null || root === null) throw new FlowauditError(`cannot write ${path}: ${root === null ? options.inside : dirname(path)} does not exist`);
+	const within = relative(root, folder);
+	if (within.startsWith("..") || isAbsolute(within)) throw new FlowauditError(`cannot write ${path}: its folder is outside ${options.inside}`);
+	const existing = lstatOrNull(path);
+	if (existing !== null && !existing.isFile()) throw new FlowauditError(`${path} is ${kindOf(existing)}, not a regular file: flowaudit writes a new file there and never through what stands at the name; remove it first`);
+	if (existing !== null && !options.replace) throw new FlowauditError(`${path} exists already: edit it, or pass --force to overwrite it`);
+	const { randomBytes } = await import("node:crypto");
+	const file = existing === null ? path : tempPathFor(path, randomBytes(4).toString("hex"));
+	try {
+		await create(file, path, content);
+		if (file === path) return;
+		try {
+			await rename(file, path);
+		} catch (error) {
+			await rm(file, { force: true });
+			throw new FlowauditError(`cannot write ${path}: ${describeErrno(error)}; nothing was replaced`, { cause: error });
+		}
+	} finally {
+		releaseTemp(file);
+	}
+}
+async function create(file, shown, content) {
+	let handle;
+	try {
+		handle = await open(file, CREATE, 438);
+	} catch (error) {
+		const code = error.code;
+		if (code === "EEXIST" || code === "ELOOP") throw new FlowauditError(`${shown} appeared while flowaudit was writing it: nothing was written; look at what it is and run init again`, { cause: error });
+		throw new FlowauditError(`cannot write ${shown}: ${describeErrno(error)}`, { cause: error });
+	}
+	holdTemp(file);
+	try {
+		try {
+			await handle.writeFile(content, "utf8");
+			await handle.datasync();
+		} finally {
+			await handle.close();
+		}
+	} catch (error) {
+		await rm(file, { force: true });
+		throw new FlowauditError(`cannot write ${shown}: ${describeErrno(error)}; nothing was written`, { cause: error });
+	}
+}
+function realOrNull(path) {
+	try {
+		return realpathSync(path);
+	} catch {
+		return null;
+	}
+}
+function lstatOrNull(path) {
+	try {
+		return lstatSync(path);
+	} catch {
+		return null;
+	}
+}
+function kindOf(stat) {
+	if (stat.isSymbolicLink()) return "a symbolic link";
+	if (stat.isDirectory()) return "a directory";
+	if (stat.isFIFO()) return "a named pipe";
+	if (stat.isCharacterDevice()) return "a character device";
+	if (stat.isBlockDevice()) return "a block device";
+	if (stat.isSocket()) return "a socket";
+	return "not a file";
+}
+var CREATE;
+var init_write_new = __esmMin((() => {
+	init_errors$2();
+	init_chunks();
+	init_temp_files();
+	CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+}));
 // src/cli.ts
 init_esm();
 init_leven();
@@ -44640,10 +45170,13 @@ async function run(argv, io = processIo()) {
 	addOutputOptions(program.command("aggregate").description("one report over JSON reports produced per repository (percentiles recomputed from the changes)").argument("<files...>", "JSON reports (flowaudit report --format json)").addOption(formatOption()).option("--with-changes", "list every change, deploy and open pull request (CSV always does)").option("--expect <file>", "the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)")).addHelpText("after", helpText("aggregate")).action(async (files, flags) => done(await (await Promise.resolve().then(() => (init_aggregate(), aggregate_exports))).aggregateCommand(files, flags, io)));
 	addOutputOptions(program.command("repos").description("list an organisation's active repositories as a GitHub Actions matrix (one job per repository)").argument("<org>", "GitHub organisation").option("--active-since <when>", "a commit on the default branch since: a span (90d, 6mo) or an ISO date", "90d").addOption(new Option("-f, --format <format>", "output format").choices([...REPOS_FORMATS]).default("matrix")).option("--max-jobs <n>", "at most this many matrix jobs: past it, each job audits a batch", "256").option("--forks", "list forks too").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--now <iso>", "take this time as now").option("--verbose", "report GitHub requests and query cost on stderr")).addHelpText("after", helpText("repos")).action(async (org, flags) => done(await (await Promise.resolve().then(() => (init_repos(), repos_exports))).reposCommand(org, flags, io)));
 	program.command("init").description("write a commented starting .flowaudit.json in the repository").argument("[path]", "repository root", ".").option("--force", "overwrite an existing file").addHelpText("after", helpText("init")).action(async (path, flags) => {
-		const target = join(resolvePath(path, io.cwd), ".flowaudit.json");
-		if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
-		const { initConfigText } = await Promise.resolve().then(() => (init_config(), config_exports));
-		await emit(io, initConfigText(), target);
+		const root = resolvePath(path, io.cwd);
+		const target = join(root, ".flowaudit.json");
+		const [{ initConfigText }, { writeNewFile }] = await Promise.all([Promise.resolve().then(() => (init_config(), config_exports)), Promise.resolve().then(() => (init_write_new(), write_new_exports))]);
+		await writeNewFile(target, initConfigText(), {
+			replace: flags.force === true,
+			inside: root
+		});
 		io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
 	});
 	try {

@@ -20,6 +20,7 @@ import { slowChecks } from './rules/slow-checks.js';
 import { unreviewedMerges } from './rules/unreviewed-merges.js';
 import { wip } from './rules/wip.js';
 import type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
+import { isoSeconds } from '../time.js';
 
 export type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
 
@@ -73,7 +74,7 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
   const { since, until, historyFrom } = input.window;
-  const at = (iso: string): number => Date.parse(iso) / 1000;
+  const at = (iso: string): number => isoSeconds(iso) ?? NaN;
   // over the part of the window the history covers, up to now: deploy frequency's basis
   const span = coverage({ since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }) }, at(input.now ?? until));
   return whatIf(counted, stage, cap, span);

@@ -11,6 +11,8 @@ import { nameOf, repositoryContext } from './own-row.js';
 import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
+import { largest, smallest } from '../lists.js';
+import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -65,6 +67,8 @@ export class Combiner {
    * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
    */
   private readonly shared = new Set<string>();
+  /** the union of the windows taken so far */
+  private span = { since: Infinity, until: -Infinity };
 
   /**
    * Takes one report's digest, its changes held as packed. A repository already taken over
@@ -79,6 +83,7 @@ export class Combiner {
     if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
     const name = nameOf(facts);
     const window = windowFrom(facts.window);
+    this.withinWindowLimit(window, origin);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
     if (this.taken.some((t) => t.name === name)) this.shared.add(name);
@@ -100,6 +105,22 @@ export class Combiner {
     for (const pull of unpacked.closedPulls ?? []) this.closedPulls?.set(keyOf(name, String(pull.number)), pull);
     this.taken.push({ name, origin, facts, window, row, changes: this.rows.hold(digest.changes), queueOnly: this.rows.hold(digest.queueOnly), slices: digest.slices ?? null });
     return { added: true, name };
+  }
+
+  /**
+   * The whole's window is the union of the reports': held to the same 200 years as one report's, or its week
+   * by week series would run over millennia (two reports, of 1971 and of 2500).
+   * @throws ConfigError naming the report that stretches it too far
+   */
+  private withinWindowLimit(window: Window, origin: string): void {
+    const since = Math.min(window.since, this.span.since);
+    const until = Math.max(window.until, this.span.until);
+    if (windowProblem(since, until) === null) {
+      this.span = { since, until };
+      return;
+    }
+    const { since: from, until: to } = windowOf({ since, until });
+    throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than ${MAX_WINDOW_YEARS} years: aggregate reports of windows nearer each other`);
   }
 
   /** Whether the combined figures count bot changes: only when every report counted them. */
@@ -124,10 +145,10 @@ export class Combiner {
     if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
       warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(', ')} are left out, as the other reports left theirs out`);
     }
-    const since = Math.min(...taken.map((t) => t.window.since));
-    const until = Math.max(...taken.map((t) => t.window.until));
+    const since = smallest(taken.map((t) => t.window.since));
+    const until = largest(taken.map((t) => t.window.until));
     // the union is measured from where the earliest history starts
-    const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+    const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
     const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
     if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
       warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
@@ -137,7 +158,7 @@ export class Combiner {
     if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 
     const changes = this.measured();
-    const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+    const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
     const businessHours = hours.size === 1 ? first.facts.businessHours : null;
     // weeks start in one zone: the reports' own when they share one, else UTC
     const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC';

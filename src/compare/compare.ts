@@ -4,6 +4,7 @@ import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import { dailyDeploys } from '../metrics/difference.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
+import { isoSeconds } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
 export type { ComparedUnit } from '../metrics/compared.js';
@@ -92,7 +93,7 @@ function warnings(before: ComparisonSide, after: ComparisonSide, minSample: numb
   if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) {
     out.push('the sides count time differently (business hours on one side, or different hours): durations are not comparable');
   }
-  const t = (iso: string): number => Date.parse(iso);
+  const t = (iso: string): number => isoSeconds(iso) ?? NaN;
   const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
   if (sameRepository && overlap) out.push('the two windows overlap: some changes are on both sides');
   return out;

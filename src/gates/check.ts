@@ -4,6 +4,7 @@ import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { formatDuration, plural } from '../units.js';
 import { parseThreshold, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
+import { largest } from '../lists.js';
 
 export interface GateResult {
   expression: string;
@@ -209,7 +210,7 @@ export function unmeasuredLine(result: GateResult): string | null {
  * `columns` (default 80) under the figure, past its status.
  */
 export function renderGateText(results: readonly GateResult[], columns = 80): string {
-  const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
+  const width = Math.max(largest(results.map((r) => shownStatus(r).length)), 0);
   const indent = 2 + width + 2;
   const wrapped = (text: string, room: number): string[] => wrapAnsi(text, Math.max(20, room), { hard: true }).split('\n');
   const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : ' '.repeat(indent)}${part}`));

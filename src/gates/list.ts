@@ -2,6 +2,7 @@ import wrapAnsi from 'wrap-ansi';
 import { catalogueEntries, numberUnit, UNIT_WORDS, UNITS, type CatalogueEntry, type Mode } from '../metrics/catalogue.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { plural } from '../units.js';
+import { largest } from '../lists.js';
 
 /** How a threshold on each kind is written, for the unit column; a number says what it counts (`number (a week)`). */
 const UNIT_SHOWN = { duration: 'duration (7d)', ratio: 'ratio (15%)', count: 'count', number: 'number' } as const;
@@ -49,7 +50,7 @@ export function renderFigureList(mode: Mode | null, format: 'text' | 'json' | 'm
     return [`### flowaudit figures: ${title}`, '', `| figure | unit | ${last} | what it is |`, '| --- | --- | --- | --- |', ...lines].join('\n') + '\n';
   }
   const header = ['figure', 'unit', last, 'what it is'] as const;
-  const widths = [0, 1, 2].map((i) => Math.max(header[i as 0 | 1 | 2].length, ...rows.map((r) => r[i as 0 | 1 | 2].length)));
+  const widths = [0, 1, 2].map((i) => Math.max(header[i as 0 | 1 | 2].length, largest(rows.map((r) => r[i as 0 | 1 | 2].length))));
   // the figure, its unit and whether it is measured in columns; what it is after them, wrapped in the room left,
   // or, where too little is left (a narrow terminal), on the lines under them: no line is wider than `width`
   const at = widths.reduce((sum, w) => sum + w + 2, 0);

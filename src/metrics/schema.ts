@@ -11,7 +11,9 @@ import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
-const seconds = z.number().nullable();
+/** A duration: no interval is negative (clock skew is clamped to 0 and counted), so a report with one is not a report. */
+export const duration = z.number().nonnegative({ error: 'a duration cannot be negative' });
+const seconds = duration.nullable();
 /** a duration per stage, in seconds (a week's medians in the trend, a group's in the AI comparison) */
 const stageSeconds = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>);
 
@@ -28,7 +30,7 @@ function optionalFigureSchema<F extends Figure>(figure: F): z.ZodOptional<Figure
 }
 
 function nullable(figure: Figure): z.ZodType {
-  const number = figure.kind === 'count' ? z.number().int().nonnegative() : figure.bounded ? z.number().min(0).max(1) : z.number();
+  const number = figure.kind === 'count' ? z.number().int().nonnegative() : figure.kind === 'duration' ? duration : figure.bounded ? z.number().min(0).max(1) : z.number();
   return figure.nullable ? number.nullable() : number;
 }
 
@@ -70,8 +72,8 @@ export type Distribution = z.infer<typeof distributionSchema>;
 // histogram.ts
 export const histogramBucketSchema = z.object({
   label: z.string(),
-  from: z.number().describe('seconds, inclusive'),
-  to: z.number().nullable().describe('seconds, exclusive; null for the open last bucket'),
+  from: duration.describe('seconds, inclusive'),
+  to: duration.nullable().describe('seconds, exclusive; null for the open last bucket'),
   count: z.number().int().nonnegative(),
 });
 export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
@@ -200,7 +202,7 @@ export const unreleasedSchema = z.object({
       title: z.string(),
       url: z.string().nullable(),
       mergedAt: z.iso.datetime({ offset: true }),
-      age: z.number().describe('seconds since the merge, at now'),
+      age: duration.describe('seconds since the merge, at now'),
       repository: z.string().optional(),
     }),
   ),
@@ -322,8 +324,8 @@ export const whatIfSchema = z.object({
   stage: z.enum(STAGES as [StageName, ...StageName[]]),
   cap: z.number().nonnegative().describe('seconds: the rule\'s threshold, each deployed change\'s stage capped at it'),
   leadTimeP50: z.object({
-    now: z.number().describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
-    then: z.number().describe('… with the stage capped, seconds'),
+    now: duration.describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
+    then: duration.describe('… with the stage capped, seconds'),
   }),
   hoursSavedPerWeek: z.number().nonnegative().nullable().describe('hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week'),
   hoursSaved: z.number().nonnegative().optional().describe('change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days'),
@@ -371,7 +373,7 @@ export const wipHealthSchema = z.object({
     .array(histogramBucketSchema.omit({ count: true }).extend({ ready: count, drafts: count }))
     .describe('open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart'),
   oldest: z
-    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: z.number().describe('seconds'), repository: z.string().optional() }))
+    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: duration.describe('seconds'), repository: z.string().optional() }))
     .describe(`the ${OLDEST_OPEN} oldest open pull requests (bots left out, drafts included), oldest first`),
 });
 export type WipHealth = z.infer<typeof wipHealthSchema>;

@@ -4,6 +4,7 @@ import { median, medianOf } from './percentile.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { Trend, TrendPeriod } from './schema.js';
 import { trendKeys, type KeyPeriod } from './trend-keys.js';
+import { largest, smallest } from '../lists.js';
 
 export type { Trend, TrendPeriod } from './schema.js';
 
@@ -170,8 +171,8 @@ export const BOUND_MARK = '·';
 export function sparkline(values: ReadonlyArray<number | null>, apart?: readonly boolean[]): string {
   const present = values.filter((v, i): v is number => v !== null && !apart?.[i]);
   if (present.length === 0 && !apart?.some(Boolean)) return '';
-  const min = Math.min(...present);
-  const max = Math.max(...present);
+  const min = smallest(present);
+  const max = largest(present);
   return values
     // a flat line sits mid-height, unless it is flat at 0: an empty queue must not look half full
     .map((v, i) => (apart?.[i] ? BOUND_MARK : v === null ? ' ' : SPARKS[max === min ? (max === 0 ? 0 : 3) : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))

@@ -24,6 +24,7 @@ import { stageLabel } from './text.js';
 import { aiFlag, formatAiTools } from './ai-tools.js';
 import { noun, plural, withSign } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
+import { append } from '../lists.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -70,29 +71,30 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
     // the first screen is the answer: the headline, where the time goes, what to fix first; then the rest
-    out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
-    out.push(...stageTable(report), ...recommendations(report));
+    append(out, [`> **${md(report.summary.headline)}**`, '', ...keyFigures(report)]);
+    for (const part of [stageTable(report), recommendations(report)]) append(out, part);
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...doraTable(report), ...previousPeriod(report), ...distribution(report));
-    if (!options.summary) out.push(...trend(report));
-    out.push(...flow(report));
-    if (!options.summary) out.push(...deploys(report));
-    out.push(...renderProductsMarkdown(report));
-    out.push(...repairMarkdown(report));
-    out.push(...unreleased(report));
+    for (const part of [doraTable(report), previousPeriod(report), distribution(report)]) append(out, part);
+    if (!options.summary) append(out, trend(report));
+    append(out, flow(report));
+    if (!options.summary) append(out, deploys(report));
+    append(out, renderProductsMarkdown(report));
+    append(out, repairMarkdown(report));
+    append(out, unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
       out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
     }
-    for (const section of health) out.push(...healthSection(section));
-    out.push(...acceptanceMarkdown(report));
-    out.push(...queueSection(report), ...slowest(report));
-    if (options.summary) out.push(...leftOut(report));
-    else out.push(...allChanges(report, options.maxChanges));
+    for (const section of health) append(out, healthSection(section));
+    append(out, acceptanceMarkdown(report));
+    append(out, queueSection(report));
+    append(out, slowest(report));
+    if (options.summary) append(out, leftOut(report));
+    else append(out, allChanges(report, options.maxChanges));
   }
-  out.push(...notes(report));
+  append(out, notes(report));
   out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
   return `${out.join('\n')}\n`;
 }
@@ -236,7 +238,7 @@ function unreleased(report: Report): string[] {
   if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
   out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, '');
   const oldest = u.oldestChanges ?? [];
-  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
+  if (oldest.length > 0) append(out, table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
   else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');
   return out;
 }
@@ -323,14 +325,14 @@ function aiTools(ai: Report['summary']['ai']): string {
 
 function healthSection(section: HealthSection): string[] {
   const out = [`### ${md(section.title)}`, ''];
-  if (section.figures.length > 0) out.push(...table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
+  if (section.figures.length > 0) append(out, table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
   for (const t of section.tables) {
     // the first cell links where its row has a web address (a pull request), as the change tables do
     const cell = (text: string, i: number, row: number): string => {
       const url = i === 0 ? httpUrl(t.links?.[row]) : null;
       return url ? `[${md(text)}](${url})` : md(text);
     };
-    out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+    append(out, table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
   }
   return out;
 }
@@ -443,8 +445,8 @@ function leftOut(report: Report): string[] {
 
 function notes(report: Report): string[] {
   const out: string[] = [];
-  if (report.warnings.length > 0) out.push('### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '');
-  if (report.notes.length > 0) out.push('### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '');
+  if (report.warnings.length > 0) append(out, ['### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '']);
+  if (report.notes.length > 0) append(out, ['### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '']);
   return out;
 }
 

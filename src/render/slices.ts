@@ -10,6 +10,7 @@ import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
 import { droppedNote, fitTableDropping, naturalWidth, wrap } from './text/layout.js';
+import { largest } from '../lists.js';
 
 /*
  * `--by`'s table: one row per team, product, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -217,7 +218,7 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const label = (name: string): string => name.slice(name.indexOf(':') + 1);
   const noun = groupingNoun(slices.by);
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
-  const longest = Math.max(0, ...slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0)));
+  const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(

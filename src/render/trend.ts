@@ -3,14 +3,15 @@ import { figureLabel } from '../metrics/catalogue.js';
 import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { isoSeconds } from '../time.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
 type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
 
 /** The trend's periods that have begun by the report's `now`: a window reaching past it draws no empty future. */
 export function periodsSoFar(report: Report): Period[] {
-  const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
-  return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+  const end = Math.min(isoSeconds(report.window.until) ?? NaN, isoSeconds(report.now) ?? NaN);
+  return (report.summary.trend.periods ?? []).filter((p) => (isoSeconds(`${p.start}T00:00:00Z`) ?? NaN) < end);
 }
 
 /** One key's line over the periods, as every format draws it: the report's `summary.trend.keys`, named. */

@@ -12,6 +12,7 @@ import { aiToolsSchema } from './ai-tools-schema.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
+import { refineReport } from './invariants.js';
 import {
   acceptanceSchema,
   aiComparisonSchema,
@@ -21,6 +22,7 @@ import {
   ciHealthSchema,
   distributionSchema,
   doraSchema,
+  duration,
   figureSchema,
   histogramBucketSchema,
   queuesSchema,
@@ -40,7 +42,7 @@ import {
 
 /** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
 const time = z.iso.datetime({ offset: true });
-const seconds = z.number().nullable();
+const seconds = duration.nullable();
 const count = z.number().int().nonnegative();
 const perStage = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(STAGES.map((s) => [s, value])) as Record<StageName, T>);
 
@@ -156,7 +158,7 @@ export const slowChangeSchema = z.object({
   title: z.string(),
   url: z.string().nullable(),
   repository: z.string().optional(),
-  total: z.number().describe('lead time, or cycle time when not deployed, seconds'),
+  total: duration.describe('lead time, or cycle time when not deployed, seconds'),
   totalIs: z.enum(['leadTime', 'cycleTime']),
   stage: z.enum(STAGES as [StageName, ...StageName[]]).nullable().describe('the stage that held most of its time'),
   stageSeconds: seconds,
@@ -293,5 +295,8 @@ export const reportSchema = z.object({
   failedRepositories: z.array(z.object({ name: z.string(), error: z.string() })).optional(),
   notes: z.array(z.string()).describe('what the sources could not show, and how to get it'),
   warnings: z.array(z.string()),
-});
+})
+  // what cannot be, between fields (ordered percentiles, a window the flags could give, counts that agree with
+  // the lists they count): report/invariants.ts, which reading a report a compiled validator accepted runs too
+  .superRefine(refineReport);
 export type Report = z.infer<typeof reportSchema>;

@@ -6,6 +6,7 @@ import { linesText, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { ext, h, link, num, plural, section, stageName, table } from './parts.js';
 import { repositoryNamer } from '../names.js';
+import { isoSeconds } from '../../time.js';
 
 /** rows shown at a time: the slowest few dozen first, the rest a page away */
 export const PAGE_SIZE = 50;
@@ -16,7 +17,7 @@ interface Column {
   cell: (ch: ReportChange) => string;
 }
 
-const epoch = (iso: string | null): string => (iso === null ? '' : String(Date.parse(iso) / 1000));
+const epoch = (iso: string | null): string => (iso === null ? '' : String(isoSeconds(iso) ?? NaN));
 const seconds = (v: number | null, days: DurationFormat): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v, days))}</td>`;
 
 function columns(report: Report): Column[] {

@@ -12,8 +12,9 @@ import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
 import { stagePercentiles } from './overview.js';
+import { isoSeconds } from '../../time.js';
 
-const epoch = (iso: string): number => Date.parse(iso) / 1000;
+const epoch = (iso: string): number => isoSeconds(iso) ?? NaN;
 
 /** The spread of each stage, the lead-time distribution and the weekly trend, side by side. */
 export function leadTime(report: Report): string {

@@ -2,6 +2,7 @@ import { formatRatio } from '../../units.js';
 import { countScale, inkOn, logDurationScale, thinTicks, type Scale } from './scale.js';
 import { legend } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, fitText, label, textWidth, tooltip, type ChartFrame } from './svg.js';
+import { largest } from '../../lists.js';
 
 const WIDTH = CHART_WIDTH;
 
@@ -92,12 +93,12 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
   const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v): v is number => v !== null));
   const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : all;
   if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
-  const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(Math.max(...totals));
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(largest(totals));
   const showLegend = options.legend || options.series.length > 1;
   const key = showLegend ? legend(options.series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH) : { markup: '', height: 0 };
   const texts = stacked ? rows.map((r) => r.text ?? '') : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
-  const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
-  const labelW = Math.min(WIDTH * 0.36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+  const valueW = Math.max(24, largest(texts.map(textWidth))) + 6;
+  const labelW = Math.min(WIDTH * 0.36, Math.max(40, largest(rows.map((r) => textWidth(r.label)))) + 8);
   const plotW = WIDTH - labelW - valueW;
   const perRow = stacked ? 1 : options.series.length;
   const rowH = perRow * (BAR + 1) + GAP;
@@ -138,5 +139,6 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
     });
     return rowLabel + bars.join('');
   });
-  return chart({ ...frame, width: WIDTH, height: bottom + 14 }, key.markup, ...ticks, ...body);
+  // the rows joined, one argument: there is one a slice, and a report may hold any number
+  return chart({ ...frame, width: WIDTH, height: bottom + 14 }, key.markup, ...ticks, body.join(''));
 }

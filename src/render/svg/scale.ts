@@ -1,4 +1,5 @@
 import type { StageName } from '../../domain.js';
+import { largest, smallest } from '../../lists.js';
 
 const M = 60;
 const H = 3600;
@@ -45,8 +46,8 @@ const MINOR = new Set([10, 10 * M, 6 * H]);
  */
 export function logDurationScale(values: readonly number[]): Scale {
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const max = Math.max(M, ...positive);
-  const min = Math.min(max, ...positive);
+  const max = Math.max(M, largest(positive));
+  const min = Math.min(max, smallest(positive));
   const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
   const hi = LOG_TICKS.find((t) => t >= max) ?? max;
   let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);

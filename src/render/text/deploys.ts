@@ -6,6 +6,7 @@ import { deployRateText, durationOrBound, formatRatio, formatDuration } from '..
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
+import { append } from '../../lists.js';
 
 const RECENT = 8;
 
@@ -42,9 +43,9 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   // the status column only when one of the rows has something to say
   const columns = [{ head: 'deploy' }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
-  out.push(...failedDeploys(report, ctx));
+  append(out, failedDeploys(report, ctx));
   const unlinked = report.unlinkedIncidents ?? [];
-  if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width)));
+  if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width))]);
   return out;
 }
 

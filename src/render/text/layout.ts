@@ -3,6 +3,8 @@ import type { DurationFormat } from '../../units.js';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /*
  * Laying text out in a terminal of a given width: wrapping (ANSI-aware, by wrap-ansi), visible widths (by
@@ -88,7 +90,7 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
 
 /** The columns a table's column takes with its head and text cells whole, its padding included (a cell drawn to fit counts 0). */
 export function naturalWidth(head: string, cells: ReadonlyArray<Cell | undefined>): number {
-  return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0)));
+  return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0))));
 }
 
 /** The fewest columns a shrinkable column is cut to when the table fits no other way: a character and the ellipsis. */
@@ -134,7 +136,7 @@ export interface DroppableColumn extends Column {
 
 /** The fewest columns a wrapping column needs to keep each word of its cells whole: its longest word and padding. */
 export function longestWord(cells: ReadonlyArray<Cell | undefined>): number {
-  return 2 + Math.max(0, ...cells.map((cell) => (typeof cell === 'string' ? Math.max(0, ...cell.split(/\s+/).map(visibleWidth)) : 0)));
+  return 2 + Math.max(0, largest(cells.map((cell) => (typeof cell === 'string' ? Math.max(0, largest(cell.split(/\s+/).map(visibleWidth))) : 0))));
 }
 
 /**
@@ -181,7 +183,7 @@ export function bar(share: number | null, width: number, c: ChalkInstance): stri
 export function formatTime(iso: string, timeZone: string, dateOnly = false): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
+      .formatToParts(new Date((isoSeconds(iso) ?? NaN) * 1000))
       .map((p) => [p.type, p.value]),
   );
   const day = `${parts.year}-${parts.month}-${parts.day}`;

@@ -7,6 +7,8 @@ import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
 import { withSign } from '../../units.js';
 import { littlesLawText } from '../queue-flow.js';
 import { droppedNote, fitTableDropping, longestWord, naturalWidth, wrap, type TextContext } from './layout.js';
+import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -46,7 +48,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const note = droppedNote(dropped, ctx.width);
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
-  const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
+  const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
   const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
   const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
@@ -110,7 +112,7 @@ function weeksNote(report: Report, shown: number): string {
   // a week starts Monday 00:00 in the zone: written as that local date
   const day = (iso: string | undefined): string => {
     if (iso === undefined) return '';
-    const d = new TZDate(Date.parse(iso), zone);
+    const d = new TZDate((isoSeconds(iso) ?? NaN) * 1000, zone);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
   return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;

@@ -8,6 +8,7 @@ import { formatAiTools } from '../ai-tools.js';
 import { formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { wrap, type TextContext } from './layout.js';
+import { append } from '../../lists.js';
 
 /** Review, size, rework, CI, WIP (GitHub) and the AI-assisted comparison, one wrapped line each, only what was measured. */
 export function reviewAndCi(report: Report, ctx: TextContext): string[] {
@@ -46,7 +47,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
   const acceptance = acceptanceView(report, ctx.durations);
-  if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
+  if (acceptance) append(out, acceptanceLines(acceptance, ctx));
   if (out.length === 0) return [];
   return [c.bold('Review, CI and AI'), ...out];
 }

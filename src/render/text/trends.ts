@@ -2,6 +2,7 @@ import { BOUND_MARK, sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { apartNote, directionText, intervalText, keySeries, periodsSoFar } from '../trend.js';
 import { wrap, type TextContext } from './layout.js';
+import { largest } from '../../lists.js';
 
 /**
  * Every key period by period as a sparkline, as many periods as fit, each with its direction: the first half of
@@ -15,13 +16,13 @@ export function trends(report: Report, ctx: TextContext): string[] {
   // a history shorter than one whole period has no trend to draw, only marks: said in one line
   if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
   // a narrow terminal gets DORA's long names in their last words ("recovery time p50"), never a cut line
-  const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
+  const spelled = largest(all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
   const label = (text: string): string => (spelled ? text : text.replace(/^failed deployment /, '').replace(/^deployment frequency$/, 'deploy frequency').replace(/^change failure rate$/, 'failure rate').replace(/^lead time for changes/, 'lead time'));
-  const labelWidth = Math.max(...all.map((k) => label(k.label).length)) + 2;
+  const labelWidth = largest(all.map((k) => label(k.label).length)) + 2;
   const said = all.map((k) => directionText(k, ctx.durations, period));
   // room for the longest direction, `  no clear trend: 999d 23h → 999d 23h`, beside the line; a narrow terminal
   // says it on the line below
-  const room = ctx.width - labelWidth - 2 - Math.max(...said.map((t) => t.length));
+  const room = ctx.width - labelWidth - 2 - largest(said.map((t) => t.length));
   const inline = room >= 8;
   const shown = Math.min(60, Math.max(8, inline ? room : ctx.width - labelWidth));
   const lines = all.flatMap((k, i) => {
