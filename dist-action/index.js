@@ -19671,7 +19671,7 @@ function recommendations(report) {
 }
 function whatIfText(w, report) {
 	const days = durationFormat(report.businessHours);
-	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
+	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time of the deployed changes would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
 }
 function totalOf(report) {
 	return report.summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time";

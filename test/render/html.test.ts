@@ -141,7 +141,7 @@ describe('renderHtml: what each section says', () => {
     const recs = sectionOf(renderHtml(report), 'recommendations');
     expect(recs).toContain('<h3>Pickup time (p50)</h3><p class="measured">Measured: <b>1d 6h (threshold 24h)</b></p>');
     expect(recs).toContain('<p class="do"><b>What you do next:</b> Agree a review rota</p>');
-    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 37.5 change-hours of waiting saved a week, summed over the changes that waited longer.</div>');
+    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time of the deployed changes would be 4d 20h instead of 6d 4h: about 37.5 change-hours of waiting saved a week, summed over the changes that waited longer.</div>');
     expect(renderHtml(sample)).not.toContain('<section id="recommendations"');
   });
 

@@ -142,7 +142,7 @@ export function recommendations(report: Report): string {
 
 function whatIfText(w: WhatIf, report: Report): string {
   const days = durationFormat(report.businessHours);
-  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
+  return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time of the deployed changes would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
 }
 
 /** What the shares are of: the lead time, or the cycle time when nothing deployed (the share basis's kind). */
