@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { appendFileSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import process$1 from "node:process";
 import os, { availableParallelism, homedir } from "node:os";
@@ -2845,11 +2845,11 @@ function workingSeconds(a, b, hours) {
 			total += Math.max(0, Math.min(close, b) - Math.max(open, a));
 		}
 		day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + 1, 0, 0, 0, hours.timezone);
-		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$12) * 1e3, hours.timezone);
+		if (day.getTime() / 1e3 <= dayStart) day = new TZDate((dayStart + DAY$15) * 1e3, hours.timezone);
 	}
 	return total;
 }
-var DEFAULT_BUSINESS_HOURS, DAY$12;
+var DEFAULT_BUSINESS_HOURS, DAY$15;
 var init_business_hours = __esmMin((() => {
 	init_tz();
 	init_errors$2();
@@ -2865,15 +2865,18 @@ var init_business_hours = __esmMin((() => {
 		start: "09:00",
 		end: "17:00"
 	};
-	DAY$12 = 86400;
+	DAY$15 = 86400;
 }));
 // src/units.ts
+function asWritten(value) {
+	return Math.round(value * 1e6) / 1e6;
+}
 function durationFormat(hours) {
 	return hours ? { day: workingDaySeconds(hours) } : CALENDAR_DAYS;
 }
 function formatDuration(seconds, format = CALENDAR_DAYS) {
 	if (seconds === null || !Number.isFinite(seconds)) return "—";
-	let rest = Math.round(seconds);
+	let rest = Math.round(asWritten(seconds));
 	if (rest <= 0) return "0s";
 	const parts = [];
 	const units = [
@@ -2923,7 +2926,38 @@ function noun(count, one, other = `${one}s`) {
 function plural$2(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
-var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL;
+function formatRatio(ratio) {
+	if (ratio === null || ratio === void 0 || !Number.isFinite(ratio)) return "—";
+	if (ratio === 0) return "0%";
+	if (ratio === 1) return "100%";
+	const p = asWritten(ratio) * 100;
+	if (p < .05) return "< 0.1%";
+	if (p >= 99.5) return "> 99%";
+	if (p < 9.95) return Math.abs(p - Math.round(p)) < WHOLE ? `${Math.round(p)}%` : `${p.toFixed(1)}%`;
+	return `${Math.round(p)}%`;
+}
+function formatPerWeek(value) {
+	return value === null || value === void 0 || !Number.isFinite(value) ? "—" : asWritten(value).toFixed(2);
+}
+function formatNumber(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	const written = asWritten(value);
+	return Math.abs(written) >= 99.95 ? String(Math.round(written)) : written.toFixed(1);
+}
+function formatLines(value) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return plural$2(Math.round(asWritten(value)), "line");
+}
+function withSign(value, write) {
+	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+	return `${value > 0 ? "+" : value < 0 ? "−" : ""}${write(Math.abs(value))}`;
+}
+function formatPoints(difference, minus = "−") {
+	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
+	const size = formatRatio(Math.abs(asWritten(difference))).replace(/%$/, "");
+	return size === "0" ? "0 pp" : `${difference < 0 ? minus : "+"}${size} pp`;
+}
+var CALENDAR_DAY, CALENDAR_DAYS, DURATION_UNITS, DURATION_PART, PLURAL, WHOLE;
 var init_units = __esmMin((() => {
 	CALENDAR_DAY = 86400;
 	CALENDAR_DAYS = Object.freeze({ day: CALENDAR_DAY });
@@ -2938,6 +2972,7 @@ var init_units = __esmMin((() => {
 	};
 	DURATION_PART = /(\d+(?:\.\d+)?)\s*(mo|[smhdwy])(?![a-z])/y;
 	PLURAL = new Intl.PluralRules("en-US");
+	WHOLE = 1e-9;
 }));
 // src/sources/deploys/branch.ts
 var branch;
@@ -3145,7 +3180,7 @@ var init_flag_values = __esmMin((() => {
 }));
 // src/commands/report-options.ts
 function addReportOptions(command) {
-	return command.optionsGroup(HELP_GROUPS.window).option("--since <when>", "window start: ISO date or a span back from now (90d, 12w)").option("--until <when>", "window end (exclusive): ISO date or span; default now").option("-b, --branch <name>", "tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)").option("--now <iso>", "take this time as now, for reproducible output").option("--include-bots", "count bot-authored changes in the stage figures").option("--business-hours", "count only working time (Mon–Fri 09:00–17:00) in every duration").option("--timezone <tz>", "IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)").option("--config <file>", "config file (default: .flowaudit.json at the repository root)").optionsGroup(HELP_GROUPS.deploys).addOption(new Option("--deploy-from <signal>", `deploy signal: ${deployFromChoices()} (default: the first the repository has)`).argParser((value) => parseDeployFrom(value))).option("--tag-pattern <regex>", "tags that count as deploys").option("--include-prereleases", "count pre-release tags and releases (-rc1, .beta2) as deploys").option("--revert-window <duration>", "a revert within this time of a deploy fails it (default 14d)").option("--events <file>", "deploys and incidents from any system: a JSON Lines or CSV file (repeatable)", collect$1).option("--incident-window <duration>", "an incident fails the last deploy at most this long before it (default 7d)").optionsGroup(HELP_GROUPS.github).option("--no-github", "git only, even when a GitHub token is found").option("--repo <owner/name>", "the GitHub repository (default: from origin)").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--environment <regex>", "GitHub deployment environments that are production").option("--workflow <regex>", "workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)").option("--incident-label <label>", "issue label that marks an incident").option("--bug-label <regex>", "pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)").option("--required-approvals <n>", "approvals a change needs to count as approved").option("--no-cache", "neither read nor write the GitHub cache").option("--refresh", "ignore the GitHub cache and fetch everything again").option("--partial", "on a GitHub rate limit that resets too late, report on what was fetched").option("--timeout <seconds>", "longest wait for each GitHub request (default 30)").option("--verbose", "on stderr: the pattern that chose the deploys, GitHub requests and query cost");
+	return command.optionsGroup(HELP_GROUPS.window).option("--since <when>", "window start: ISO date or a span back from now (90d, 12w)").option("--until <when>", "window end (exclusive), every figure measured as of it: ISO date or span; default now").option("-b, --branch <name>", "tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)").option("--now <iso>", "measure every figure at this time (default: the window's end, or the clock)").option("--include-bots", "count bot-authored changes in the stage figures").option("--business-hours", "count only working time (Mon–Fri 09:00–17:00) in every duration").option("--timezone <tz>", "IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)").option("--config <file>", "config file (default: .flowaudit.json at the repository root)").optionsGroup(HELP_GROUPS.deploys).addOption(new Option("--deploy-from <signal>", `deploy signal: ${deployFromChoices()} (default: the first the repository has)`).argParser((value) => parseDeployFrom(value))).option("--tag-pattern <regex>", "tags that count as deploys").option("--include-prereleases", "count pre-release tags and releases (-rc1, .beta2) as deploys").option("--revert-window <duration>", "a revert within this time of a deploy fails it (default 14d)").option("--events <file>", "deploys and incidents from any system: a JSON Lines or CSV file (repeatable)", collect$1).option("--incident-window <duration>", "an incident fails the last deploy at most this long before it (default 7d)").optionsGroup(HELP_GROUPS.github).option("--no-github", "git only, even when a GitHub token is found").option("--repo <owner/name>", "the GitHub repository (default: from origin)").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--environment <regex>", "GitHub deployment environments that are production").option("--workflow <regex>", "workflows whose successful runs are deploys, by name or file, ignoring case (default deploy|release|publish|cd)").option("--incident-label <label>", "issue label that marks an incident").option("--bug-label <regex>", "pull request labels that mark a bug fix, a repair (default: bug, type: bug, kind/bug, regression)").option("--required-approvals <n>", "approvals a change needs to count as approved").option("--no-cache", "neither read nor write the GitHub cache").option("--refresh", "ignore the GitHub cache and fetch everything again").option("--partial", "on a GitHub rate limit that resets too late, report on what was fetched").option("--timeout <seconds>", "longest wait for each GitHub request (default 30)").option("--verbose", "on stderr: the pattern that chose the deploys, GitHub requests and query cost");
 }
 function addFailOn(command) {
 	return command.optionsGroup(HELP_GROUPS.gates).option("--fail-on <expression>", "threshold such as leadTime.p50<=7d (repeatable); exit 1 when breached", collect$1).option("--strict", "a threshold on a figure this run cannot measure fails (exit 1) instead of passing with a warning");
@@ -9584,6 +9619,130 @@ var init_owners = __esmMin((() => {
 	init_glob();
 	UNOWNED = "unowned";
 }));
+// src/model/ai/tools.ts
+function escapeWord(word) {
+	return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function toolNamedIn(text) {
+	for (const [id, words] of NAMING) if (words.test(text)) return id;
+	return null;
+}
+function toolName(id) {
+	return Object.hasOwn(AI_TOOLS, id) ? AI_TOOLS[id].name : id;
+}
+var AI_TOOLS, AI_TOOL_IDS, NAMING;
+var init_tools = __esmMin((() => {
+	AI_TOOLS = {
+		aider: {
+			name: "aider",
+			words: ["aider"]
+		},
+		openhands: {
+			name: "OpenHands",
+			words: ["openhands", "opendevin"]
+		},
+		amp: { name: "Amp" },
+		warp: { name: "Warp (Oz)" },
+		kiro: {
+			name: "Kiro",
+			words: ["kiro"]
+		},
+		opencode: {
+			name: "opencode",
+			words: ["opencode", "oh-my-opencode"]
+		},
+		atomcode: {
+			name: "AtomCode",
+			words: ["atomcode"]
+		},
+		codebuff: {
+			name: "Codebuff",
+			words: ["codebuff"]
+		},
+		sisyphus: {
+			name: "Sisyphus (oh-my-opencode)",
+			words: ["sisyphus"]
+		},
+		blink: { name: "Blink" },
+		factory: { name: "Factory (Droid)" },
+		codegen: { name: "Codegen" },
+		sweep: { name: "Sweep" },
+		mentat: { name: "Mentat" },
+		codeflash: { name: "Codeflash" },
+		"amazon-q": {
+			name: "Amazon Q Developer",
+			words: ["amazon q"]
+		},
+		coderabbit: {
+			name: "CodeRabbit",
+			words: ["coderabbit"]
+		},
+		windsurf: {
+			name: "Windsurf",
+			words: ["windsurf", "codeium"]
+		},
+		pi: { name: "Pi" },
+		codex: {
+			name: "OpenAI Codex",
+			words: ["codex"]
+		},
+		copilot: {
+			name: "GitHub Copilot",
+			words: ["copilot"]
+		},
+		cursor: {
+			name: "Cursor",
+			words: ["cursor agent", "cursor"]
+		},
+		devin: {
+			name: "Devin",
+			words: ["devin ai", "devin"]
+		},
+		jules: {
+			name: "Jules",
+			words: ["jules"]
+		},
+		"claude-code": {
+			name: "Claude Code",
+			words: [
+				"claude code",
+				"claude",
+				"anthropic"
+			]
+		},
+		gemini: {
+			name: "Gemini",
+			words: ["gemini"]
+		},
+		openai: {
+			name: "OpenAI (ChatGPT, GPT models)",
+			words: [
+				"chatgpt",
+				"openai",
+				"gpt"
+			]
+		},
+		tabnine: {
+			name: "Tabnine",
+			words: ["tabnine"]
+		},
+		deepseek: {
+			name: "DeepSeek",
+			words: ["deepseek"]
+		},
+		qwen: {
+			name: "Qwen",
+			words: ["qwen"]
+		},
+		unknown: { name: "an AI tool it does not name" },
+		configured: { name: "your configured markers" }
+	};
+	AI_TOOL_IDS = Object.keys(AI_TOOLS);
+	NAMING = AI_TOOL_IDS.flatMap((id) => {
+		const words = AI_TOOLS[id].words;
+		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
+	});
+}));
 // src/model/slice-kinds.ts
 function folderOwners(depth) {
 	return { of(path) {
@@ -9591,11 +9750,14 @@ function folderOwners(depth) {
 		return parts.length > depth ? [parts.slice(0, depth).join("/")] : [];
 	} };
 }
-var lower, SLICE_KINDS;
+var lower, assisted, NO_AI, SLICE_KINDS;
 var init_slice_kinds = __esmMin((() => {
 	init_glob();
 	init_owners();
+	init_tools();
 	lower = (value) => value.toLowerCase();
+	assisted = (change) => change.aiEvidence.length > 0;
+	NO_AI = "(no AI evidence)";
 	SLICE_KINDS = {
 		team: {
 			meta: {
@@ -9678,11 +9840,38 @@ var init_slice_kinds = __esmMin((() => {
 		ai: {
 			meta: {
 				name: "ai",
-				noun: "slice",
-				help: "those with AI evidence (a lower bound)",
+				argument: "TOOL",
+				alone: true,
+				values: AI_TOOL_IDS,
+				noun: "AI tool",
+				help: `those with AI evidence of agent or assisted strength (a lower bound: only marked work is found; a branch name alone is weak evidence and not enough). \`ai:TOOL\`: those whose evidence names the tool, by the evidence catalogue's id (${AI_TOOL_IDS.map((id) => `\`${id}\``).join(", ")}; see [Bots and AI](docs/definitions.md#bots-and-ai)); a change naming two tools is in both. \`ai\` is \`ai-agent\` and \`ai-assisted\` together, \`other\` the rest`,
 				needs: []
 			},
-			predicate: () => (f) => f.change.aiEvidence.length > 0
+			normalise: lower,
+			predicate: (slice) => (f) => assisted(f.change) && (slice.value === null || (f.change.aiTools ?? []).includes(slice.value)),
+			by: {
+				help: "per AI tool",
+				groups: (f) => assisted(f.change) ? (f.change.aiTools ?? []).length > 0 ? f.change.aiTools ?? [] : ["unknown"] : [],
+				none: NO_AI
+			}
+		},
+		"ai-agent": {
+			meta: {
+				name: "ai-agent",
+				noun: "slice",
+				help: "those an AI agent authored or opened (their strongest evidence is of agent strength: an agent's own identity as author, or its pull request)",
+				needs: []
+			},
+			predicate: () => (f) => assisted(f.change) && f.change.aiStrength === "agent"
+		},
+		"ai-assisted": {
+			meta: {
+				name: "ai-assisted",
+				noun: "slice",
+				help: "those a person wrote naming an AI tool (assisted evidence, such as a co-author trailer, and none of agent strength)",
+				needs: []
+			},
+			predicate: () => (f) => assisted(f.change) && f.change.aiStrength !== "agent"
 		},
 		other: {
 			meta: {
@@ -9724,7 +9913,8 @@ function kindNamed(name, kinds) {
 	return Object.hasOwn(kinds, name) ? kinds[name] : void 0;
 }
 function writtenKind(kind) {
-	return kind.meta.argument === void 0 ? kind.meta.name : `${kind.meta.name}:${kind.meta.argument}`;
+	if (kind.meta.argument === void 0) return kind.meta.name;
+	return kind.meta.alone ? `${kind.meta.name}[:${kind.meta.argument}]` : `${kind.meta.name}:${kind.meta.argument}`;
 }
 function sliceForms(kinds = SLICE_KINDS) {
 	return Object.values(kinds).map(writtenKind);
@@ -9736,14 +9926,19 @@ function parseSlice(text, kinds = SLICE_KINDS) {
 	const value = colon === -1 ? null : written.slice(colon + 1).trim();
 	const kind = kindNamed(name, kinds);
 	if (kind !== void 0) {
-		if (kind.meta.argument === void 0 && value === null) return {
+		if ((kind.meta.argument === void 0 || kind.meta.alone) && value === null) return {
 			kind: name,
 			value: null
 		};
-		if (kind.meta.argument !== void 0 && value) return {
-			kind: name,
-			value: kind.normalise === void 0 ? value : kind.normalise(value)
-		};
+		if (kind.meta.argument !== void 0 && value) {
+			const normal = kind.normalise === void 0 ? value : kind.normalise(value);
+			const values = kind.meta.values;
+			if (values === void 0 || values.includes(normal)) return {
+				kind: name,
+				value: normal
+			};
+			throw new ConfigError(`'${printable(written)}' is not a slice: ${name}:${kind.meta.argument} takes ${orList$1(values)}`);
+		}
 	}
 	throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList$1(sliceForms(kinds))}`);
 }
@@ -9754,24 +9949,25 @@ function namesSlice(text, also = [], kinds = SLICE_KINDS) {
 	const alone = next === "" || next === "@";
 	if (also.includes(name)) return alone;
 	if (kind === void 0) return false;
-	return kind.meta.argument === void 0 ? alone : next === ":";
+	if (kind.meta.argument === void 0) return alone;
+	return next === ":" || kind.meta.alone === true && alone;
 }
 function sliceName(slice) {
 	return slice.value === null ? slice.kind : `${slice.kind}:${slice.value}`;
 }
-function kindOf$1(slice, kinds) {
+function kindOf$2(slice, kinds) {
 	const kind = kindNamed(slice.kind, kinds);
 	if (kind === void 0) throw new Error(`no slice kind ${slice.kind}`);
 	return kind;
 }
 function sliceNeeds(slices, kinds = SLICE_KINDS) {
-	return new Set(slices.flatMap((s) => kindOf$1(s, kinds).meta.needs));
+	return new Set(slices.flatMap((s) => kindOf$2(s, kinds).meta.needs));
 }
 function slicePredicate(slice, context, kinds = SLICE_KINDS) {
-	return kindOf$1(slice, kinds).predicate(slice, context);
+	return kindOf$2(slice, kinds).predicate(slice, context);
 }
 function sliceMeasure(slice, kinds = SLICE_KINDS) {
-	const kind = kindOf$1(slice, kinds);
+	const kind = kindOf$2(slice, kinds);
 	return {
 		countBots: kind.meta.countsBots === true,
 		ownDeploys: kind.ownDeploys?.(slice)
@@ -10517,7 +10713,7 @@ function censoredOf(items, observe, doneScratch, runningScratch) {
 		atLeast: null
 	};
 	const still = runningScratch.subarray(0, running).sort();
-	const reached = kaplanMeier(done.sort(), still, PERCENTILES.map(([, p]) => 1 - p + EPSILON$2));
+	const reached = kaplanMeier(done.sort(), still, PERCENTILES.map(([, p]) => 1 - p + EPSILON$3));
 	const horizon = readableUntil(done, still);
 	const figures = Object.fromEntries(PERCENTILES.map(([key], i) => {
 		const seconds = reached[i] ?? null;
@@ -10531,7 +10727,7 @@ function censoredOf(items, observe, doneScratch, runningScratch) {
 		censored: running,
 		atLeast: null
 	};
-	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound(done, still, p) : null]));
+	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound$1(done, still, p) : null]));
 	return {
 		count: finished + running,
 		...figures,
@@ -10541,7 +10737,7 @@ function censoredOf(items, observe, doneScratch, runningScratch) {
 		bounds
 	};
 }
-function lowerBound(done, running, p) {
+function lowerBound$1(done, running, p) {
 	const h = (done.length + running.length - 1) * p;
 	const lo = Math.floor(h);
 	const a = nthOfMerged(done, running, lo);
@@ -10584,7 +10780,7 @@ function kaplanMeier(done, running, levels) {
 	}
 	return reached;
 }
-var PERCENTILES, EPSILON$2, scratch$1, MIN_AT_RISK_SHARE;
+var PERCENTILES, EPSILON$3, scratch$1, MIN_AT_RISK_SHARE;
 var init_censored = __esmMin((() => {
 	init_percentile();
 	init_scratch();
@@ -10593,7 +10789,7 @@ var init_censored = __esmMin((() => {
 		["p75", .75],
 		["p90", .9]
 	];
-	EPSILON$2 = 1e-9;
+	EPSILON$3 = 1e-9;
 	scratch$1 = new ScratchPool(2);
 	MIN_AT_RISK_SHARE = .05;
 }));
@@ -10604,13 +10800,17 @@ function summarizeStages(changes, waiting) {
 	const stageSums = new Float64Array(STAGES.length);
 	const values = new Float64Array(STAGES.length);
 	let basis = 0;
+	let zeroTotal = 0;
 	let all = 0;
 	for (const c of changes) {
 		if (kind === "deployed" ? c.leadTime === null : c.cycleTime === null) continue;
 		let total = 0;
 		const stages = c.stages;
 		for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i]] ?? 0;
-		if (!(total > 0)) continue;
+		if (!(total > 0)) {
+			zeroTotal++;
+			continue;
+		}
 		basis++;
 		all += total;
 		for (let i = 0; i < STAGES.length; i++) {
@@ -10622,7 +10822,11 @@ function summarizeStages(changes, waiting) {
 		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
 		const shown = figure.count > 0 && basis > 0;
 		const i = STAGES.indexOf(s);
-		const oneCommit = s === "coding" ? { oneCommit: oneCommitChanges(changes) } : {};
+		const one = s === "coding" ? oneCommitChanges(changes) : 0;
+		const oneCommit = s === "coding" ? {
+			oneCommit: one,
+			oneCommitShare: figure.count > 0 ? one / figure.count : null
+		} : {};
 		return [s, {
 			...figure,
 			...oneCommit,
@@ -10638,7 +10842,8 @@ function summarizeStages(changes, waiting) {
 		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
 		shareBasis: {
 			kind,
-			changes: basis
+			changes: basis,
+			zeroTotal
 		}
 	};
 }
@@ -10706,6 +10911,9 @@ function perStage$1(label, computedBy, members, compared) {
 		}]))
 	};
 }
+function numberUnit(path) {
+	return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, "$1.<stage>.")];
+}
 function catalogueEntries(group = CATALOGUE) {
 	const entries = [];
 	const walk = (node, segments, labels, computedBy, modes) => {
@@ -10732,18 +10940,6 @@ function catalogueEntries(group = CATALOGUE) {
 	walk(group, [], [], "", MODES);
 	return entries;
 }
-function bandOf(table, value) {
-	const names = [
-		"elite",
-		"high",
-		"medium"
-	];
-	for (let i = 0; i < names.length; i++) {
-		const edge = table.edges[i];
-		if (table.better === "higher" ? value > edge || table.inclusive && value === edge : value < edge || table.inclusive && value === edge) return names[i];
-	}
-	return "low";
-}
 function figureLabel(path) {
 	let node = CATALOGUE;
 	for (const key of path.split(".")) {
@@ -10753,7 +10949,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, COMPARED_GROUPS, COMPARED_UNITS, percentilesOfChanges, HOUR$3, DAY$11, WEEK$7, DORA_2024, count$4, duration$2, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -10764,12 +10960,35 @@ var init_catalogue$1 = __esmMin((() => {
 		number: { name: "number" }
 	};
 	MODES = ["git", "github"];
-	COMPARED_GROUPS = ["stage", "dora"];
+	CLUSTERS = [
+		"elite",
+		"high",
+		"medium",
+		"low"
+	];
+	COMPARED_GROUPS = [
+		"stage",
+		"dora",
+		"acceptance"
+	];
 	COMPARED_UNITS = [
 		"seconds",
 		"ratio",
-		"deploys/week"
+		"deploys/week",
+		"changes/week",
+		"changes"
 	];
+	acceptanceCompared = (where) => ({
+		figures: ["rate"],
+		group: "acceptance",
+		lowerIsBetter: false,
+		short: where === void 0 ? "acceptance" : `${where === "ai" ? "AI" : "other"} acceptance`,
+		basis: {
+			over: "pulls",
+			value: "merged",
+			...where !== void 0 && { where }
+		}
+	});
 	percentilesOfChanges = (group, stage) => ({
 		figures: ["p50", "p90"],
 		group,
@@ -10777,9 +10996,10 @@ var init_catalogue$1 = __esmMin((() => {
 		basis: { over: "changes" },
 		...stage !== void 0 && { stage }
 	});
-	HOUR$3 = 3600;
-	DAY$11 = 24 * HOUR$3;
-	WEEK$7 = 7 * DAY$11;
+	HOUR$4 = 3600;
+	DAY$14 = 24 * HOUR$4;
+	WEEK$8 = 7 * DAY$14;
+	MONTH = 30 * DAY$14;
 	DORA_2024 = {
 		source: "2024 Accelerate State of DevOps Report",
 		year: 2024
@@ -10790,7 +11010,7 @@ var init_catalogue$1 = __esmMin((() => {
 		nullable: false,
 		...description !== void 0 && { description }
 	});
-	duration$2 = (label, description) => ({
+	duration$3 = (label, description) => ({
 		kind: "duration",
 		label,
 		nullable: true,
@@ -10805,20 +11025,20 @@ var init_catalogue$1 = __esmMin((() => {
 	});
 	DISTRIBUTION = {
 		count: count$4("count"),
-		p50: duration$2("p50"),
-		p75: duration$2("p75"),
-		p90: duration$2("p90"),
-		mean: duration$2("mean")
+		p50: duration$3("p50"),
+		p75: duration$3("p75"),
+		p90: duration$3("p90"),
+		mean: duration$3("mean")
 	};
 	CENSORED = {
 		...DISTRIBUTION,
 		censored: count$4("changes still waiting", "values still running at now (merged, not yet deployed), counted as right-censored"),
-		atLeast: duration$2("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
+		atLeast: duration$3("at least (a percentile not reached)", "set when a percentile is null (the estimate does not reach it while 5% of the values are still at risk): a true lower bound of the lowest such percentile — type 7 with every waiting value at its time so far — seconds")
 	};
 	BOUNDS = {
-		p50: duration$2("p50 at least"),
-		p75: duration$2("p75 at least"),
-		p90: duration$2("p90 at least")
+		p50: duration$3("p50 at least"),
+		p75: duration$3("p75 at least"),
+		p90: duration$3("p90 at least")
 	};
 	boundsGroup = (stages) => ({
 		label: "bounds:",
@@ -10827,27 +11047,40 @@ var init_catalogue$1 = __esmMin((() => {
 	});
 	STAGE = {
 		...DISTRIBUTION,
+		p50: {
+			...DISTRIBUTION.p50,
+			trend: {
+				of: "changes",
+				statistic: "median",
+				value: "stage"
+			}
+		},
 		censored: {
 			...count$4("changes still waiting", "deploy stage: changes merged and not yet deployed at now, counted as right-censored"),
 			stages: ["deploy"]
 		},
 		atLeast: {
-			...duration$2("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
+			...duration$3("at least (a percentile not reached)", "deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)"),
 			stages: ["deploy"]
 		},
 		oneCommit: {
 			...count$4("changes of one commit (git sees no coding time)", "coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero"),
 			stages: ["coding"]
 		},
+		oneCommitShare: {
+			...share$2("share of changes of one commit", "coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change"),
+			stages: ["coding"]
+		},
 		share: share$2("share of the typical change", "the typical change: the mean, over the changes of the share basis, of this stage's fraction of each one's own total; null when there is no basis or no change shows the stage"),
 		shareOfTotal: share$2("share of all time", "Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)")
 	};
-	doraKey = (kind, label) => ({
+	doraKey = (kind, label, trend) => ({
 		value: {
 			kind,
 			label,
 			nullable: true,
-			description: "null when not measurable"
+			description: "null when not measurable",
+			...trend !== void 0 && { trend }
 		},
 		count: count$4("count (of deploys or changes)", "how many deploys or changes the value is computed over")
 	});
@@ -10879,40 +11112,45 @@ var init_catalogue$1 = __esmMin((() => {
 	};
 	UNRELEASED = {
 		count: count$4("changes merged, not deployed", "counted changes merged in the window and not deployed at now"),
-		p50Age: duration$2("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
-		oldestAge: duration$2("oldest age")
+		p50Age: duration$3("p50 age", "seconds since their merge, at now (type 7); null when there is none"),
+		oldestAge: duration$3("oldest age")
 	};
 	QUEUE_TREND = {
 		arrivalsPerWeek: {
 			kind: "number",
 			label: "arrivals per week",
-			nullable: false,
-			description: "arrivals in the window ÷ its length in weeks"
+			nullable: true,
+			description: "arrivals ÷ the weeks of history covered; null under one whole week"
 		},
 		departuresPerWeek: {
 			kind: "number",
 			label: "departures per week",
-			nullable: false
+			nullable: true,
+			description: "departures ÷ the weeks covered"
 		},
 		growthPerWeek: {
 			kind: "number",
 			label: "queue growth per week",
 			nullable: true,
-			description: "least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks"
+			description: "net flow: (queueEnd − queueStart) ÷ the weeks covered"
 		},
 		meanQueue: {
 			kind: "number",
 			label: "mean queue",
 			nullable: false,
-			description: "time-average number of changes in the stage over the window (Little's law: L)"
+			description: "time-average queue over the covered time (Little's L)"
 		},
-		meanTimeInStage: duration$2("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
+		meanTimeInStage: duration$3("mean time in stage", "mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)"),
 		littleQueue: {
 			kind: "number",
-			label: "arrival rate × mean time (λW)",
+			label: "queue if the flow were steady (arrivals a week × weeks in the stage)",
 			nullable: true,
-			description: "arrival rate × mean time in stage (λW): near meanQueue when the window was steady"
-		}
+			description: "arrival rate × mean time in stage (Little's law, λW): near meanQueue when the window was steady"
+		},
+		arrivals: count$4("arrivals"),
+		departures: count$4("departures"),
+		queueStart: count$4("queue at the start"),
+		queueEnd: count$4("queue at the end", "queueStart + arrivals − departures")
 	};
 	REVIEW_HEALTH = {
 		reviews: count$4("reviews", "submitted reviews by humans other than the PR author"),
@@ -10945,8 +11183,8 @@ var init_catalogue$1 = __esmMin((() => {
 	};
 	CI_HEALTH = {
 		changes: count$4("changes with timed checks", "changes whose final head commit has timed check runs"),
-		p50: duration$2("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
-		p90: duration$2("p90 check wall time"),
+		p50: duration$3("p50 check wall time", "wall time of the checks on the final head commit: max(completedAt) − min(startedAt)"),
+		p90: duration$3("p90 check wall time"),
 		checks: count$4("checks", "distinct check names per final head commit, summed over changes"),
 		flakyChecks: count$4("flaky checks", "… of them that concluded FAILURE and later SUCCESS on the same commit"),
 		flakyRate: share$2("flaky rate"),
@@ -10955,8 +11193,8 @@ var init_catalogue$1 = __esmMin((() => {
 	WIP_HEALTH = {
 		open: count$4("open pull requests", "open non-draft pull requests at the end of the window (bots left out)"),
 		drafts: count$4("open drafts"),
-		p50Age: duration$2("p50 age", "age of the open non-draft pull requests at the end of the window"),
-		p90Age: duration$2("p90 age"),
+		p50Age: duration$3("p50 age", "age of the open non-draft pull requests at the end of the window"),
+		p90Age: duration$3("p90 age"),
 		activeAuthors: count$4("active authors", "people who merged a change in the window or have an open pull request"),
 		perAuthor: {
 			kind: "number",
@@ -10992,7 +11230,7 @@ var init_catalogue$1 = __esmMin((() => {
 		rateHigh: share$2("acceptance rate, 95% interval to", "the upper end of the rate's 95% Wilson score interval"),
 		closedDrafts: count$4("drafts closed unmerged", "closed without merging in the window while still a draft (never put up for review): in no rate"),
 		failedRuns: count$4("agents' failed runs", "closed in the window by the AI agent that opened them, titled [WIP]/[Failed] or within an hour of opening: no rejected work, in no rate"),
-		timeToCloseP50: duration$2("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
+		timeToCloseP50: duration$3("p50 time to close a rejected one", "opened → closed of the rejected pull requests, seconds (type 7)"),
 		reviewed: count$4("rejected ones reviewed", "rejected pull requests with a review or comment by a person other than the author (no bot) before the close"),
 		reviews: count$4("reviews of rejected ones", "submitted reviews by people other than the author (no bot) on the rejected pull requests"),
 		comments: count$4("comments on rejected ones", "conversation comments by people other than the author (no bot) on the rejected pull requests"),
@@ -11002,6 +11240,79 @@ var init_catalogue$1 = __esmMin((() => {
 			nullable: false,
 			description: "Σ over the rejected pull requests of their first review or comment by another person → their close, seconds: how long reviewers had them in hand"
 		}
+	};
+	DEFECT_GROUP = {
+		changes: count$4("changes", "counted changes of the group merged in the window"),
+		reverted: count$4("reverted", "of them, those a revert landed on the tracked branch for by now"),
+		revertRate: share$2("revert rate", "reverted ÷ changes; null with no change"),
+		revertRateLow: share$2("revert rate, 95% interval from"),
+		revertRateHigh: share$2("revert rate, 95% interval to"),
+		fixedUp: count$4("fixed up", "of them, those shipped in a failed deploy that a later change repaired (it landed after the failure and shipped in the deploy that restored it), reverts apart"),
+		fixUpRate: share$2("fix-up rate", "fixed up ÷ changes; null with no change"),
+		fixUpRateLow: share$2("fix-up rate, 95% interval from"),
+		fixUpRateHigh: share$2("fix-up rate, 95% interval to"),
+		deploys: count$4("deploys", "the window's deploys that shipped first at least one of the group's changes (the rest's: none AI-assisted)"),
+		failed: count$4("failed deploys", "of those deploys, the failed ones"),
+		failureRate: share$2("deploy failure rate", "failed ÷ deploys; null with no deploy"),
+		failureRateLow: share$2("deploy failure rate, 95% interval from"),
+		failureRateHigh: share$2("deploy failure rate, 95% interval to")
+	};
+	AI_LOAD_GROUP = {
+		reviewed: count$4("changes reviewed", "merged changes of the group a person reviewed, whose size and review stage are known and over 0"),
+		largeReviewed: count$4("large changes reviewed", "of them, those over 400 changed lines"),
+		linesPerReviewHourP50: {
+			kind: "number",
+			label: "lines per review hour p50",
+			nullable: true,
+			description: "p50 over the reviewed changes of changed lines ÷ hours of their review stage (first review → approval): how much a reviewer is asked to read per hour"
+		},
+		open: count$4("open pull requests", "the group's open non-draft pull requests at the end of the window (bots left out)"),
+		drafts: count$4("open drafts"),
+		openP50Age: duration$3("open p50 age", "age of the group's open non-draft pull requests at the end of the window")
+	};
+	LOAD_DIFFERENCE = {
+		value: {
+			kind: "number",
+			label: "(AI-assisted − other)",
+			nullable: true,
+			description: "AI-assisted p50 lines per review hour − other's; null when a group has none"
+		},
+		low: {
+			kind: "number",
+			label: "95% interval from",
+			nullable: true
+		},
+		high: {
+			kind: "number",
+			label: "95% interval to",
+			nullable: true
+		}
+	};
+	SHARE_DIFFERENCE = {
+		value: {
+			kind: "ratio",
+			label: "(AI-assisted − other)",
+			nullable: true,
+			description: "the AI-assisted group's rate − the other's; null when a group has none to count"
+		},
+		low: {
+			kind: "ratio",
+			label: "95% interval from",
+			nullable: true
+		},
+		high: {
+			kind: "ratio",
+			label: "95% interval to",
+			nullable: true
+		}
+	};
+	AI_DEFECT_SHARES = {
+		failedDeploys: count$4("failed deploys", "the window's failed deploys that shipped first a counted change merged in the window"),
+		failedWithAi: count$4("failed deploys with an AI-assisted change", "of them, those that shipped at least one AI-assisted change"),
+		failedAiShare: share$2("share of failed deploys with an AI-assisted change", "failed with an AI-assisted change ÷ failed deploys; null with none failed"),
+		failedAiShareLow: share$2("share of failed deploys with an AI-assisted change, 95% interval from"),
+		failedAiShareHigh: share$2("share of failed deploys with an AI-assisted change, 95% interval to"),
+		deploysAiShare: share$2("share of all deploys with an AI-assisted change", "the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys' share would be were AI-assisted changes no more likely to fail")
 	};
 	RATE_DIFFERENCE = {
 		value: {
@@ -11026,6 +11337,7 @@ var init_catalogue$1 = __esmMin((() => {
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
+		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
 		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
 		reverted: count$4("changes reverted"),
 		partiallyReverted: count$4("changes partially reverted", "changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure"),
@@ -11054,8 +11366,8 @@ var init_catalogue$1 = __esmMin((() => {
 			nullable: false,
 			description: "days of the window the history covers, up to now"
 		},
-		leadTimeP50: duration$2("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
-		leadTimeAtLeast: duration$2("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
+		leadTimeP50: duration$3("lead time p50", "first commit → deploy, median over its changes with the waiting ones right-censored; null when not reached"),
+		leadTimeAtLeast: duration$3("lead time p50 at least", "when leadTimeP50 is null with changes still waiting: a true lower bound of it"),
 		changeFailureRate: share$2("change failure rate", "its failed deploys ÷ its deploys; null without a deploy"),
 		unreleased: count$4("unreleased", "its changes merged in the window and not deployed at now")
 	};
@@ -11101,7 +11413,10 @@ var init_catalogue$1 = __esmMin((() => {
 			shareBasis: {
 				label: "share basis:",
 				computedBy: "metrics/stage-summary.ts summarizeStages",
-				members: { changes: COUNTS.shareBasis }
+				members: {
+					changes: COUNTS.shareBasis,
+					zeroTotal: COUNTS.shareBasisZero
+				}
 			},
 			cycleTime: {
 				label: "cycle time",
@@ -11169,22 +11484,36 @@ var init_catalogue$1 = __esmMin((() => {
 						},
 						bands: {
 							better: "higher",
-							edges: [
-								7,
-								1,
-								12 / 52
-							],
-							inclusive: true,
+							kind: "range",
 							...DORA_2024,
 							published: [
-								"on demand (multiple deploys per day)",
-								"between once per day and once per week",
-								"between once per week and once per month",
-								"between once per month and once every six months"
+								{
+									words: "on demand (multiple deploys per day)",
+									from: 7,
+									to: null
+								},
+								{
+									words: "between once per day and once per week",
+									from: 1,
+									to: 7
+								},
+								{
+									words: "between once per week and once per month",
+									from: 12 / 52,
+									to: 1
+								},
+								{
+									words: "between once per month and once every six months",
+									from: 2 / 52,
+									to: 12 / 52
+								}
 							]
 						},
 						members: {
-							...doraKey("number", "(deploys per week)"),
+							...doraKey("number", "(deploys per week)", {
+								of: "deploys",
+								statistic: "perWeek"
+							}),
 							deployDaysPerWeek: DEPLOY_DAYS,
 							...DEPLOY_COVERAGE
 						}
@@ -11202,21 +11531,37 @@ var init_catalogue$1 = __esmMin((() => {
 						},
 						bands: {
 							better: "lower",
-							edges: [
-								DAY$11,
-								WEEK$7,
-								30 * DAY$11
-							],
-							inclusive: false,
+							kind: "range",
 							...DORA_2024,
 							published: [
-								"less than one day",
-								"between one day and one week",
-								"between one week and one month",
-								"between one month and six months"
+								{
+									words: "less than one day",
+									from: null,
+									to: DAY$14,
+									below: true
+								},
+								{
+									words: "between one day and one week",
+									from: DAY$14,
+									to: WEEK$8
+								},
+								{
+									words: "between one week and one month",
+									from: WEEK$8,
+									to: MONTH
+								},
+								{
+									words: "between one month and six months",
+									from: MONTH,
+									to: 26 * WEEK$8
+								}
 							]
 						},
-						members: doraKey("duration", "(median)")
+						members: doraKey("duration", "(median)", {
+							of: "changes",
+							statistic: "median",
+							value: "leadTime"
+						})
 					},
 					changeFailureRate: {
 						label: "change failure rate",
@@ -11231,21 +11576,36 @@ var init_catalogue$1 = __esmMin((() => {
 						},
 						bands: {
 							better: "lower",
-							edges: [
-								.05,
-								.1,
-								.2
-							],
-							inclusive: true,
+							kind: "values",
 							...DORA_2024,
 							published: [
-								"5%",
-								"20%",
-								"10%",
-								"40%"
+								{
+									words: "5%",
+									from: .05,
+									to: .05
+								},
+								{
+									words: "20%",
+									from: .2,
+									to: .2
+								},
+								{
+									words: "10%",
+									from: .1,
+									to: .1
+								},
+								{
+									words: "40%",
+									from: .4,
+									to: .4
+								}
 							]
 						},
-						members: doraKey("ratio", "(failed deploys ÷ deploys)")
+						members: doraKey("ratio", "(failed deploys ÷ deploys)", {
+							of: "deploys",
+							statistic: "mean",
+							value: "failed"
+						})
 					},
 					timeToRestore: {
 						label: "failed deployment recovery time",
@@ -11262,21 +11622,39 @@ var init_catalogue$1 = __esmMin((() => {
 						},
 						bands: {
 							better: "lower",
-							edges: [
-								HOUR$3,
-								DAY$11,
-								WEEK$7
-							],
-							inclusive: false,
+							kind: "range",
 							...DORA_2024,
 							published: [
-								"less than one hour",
-								"less than one day",
-								"less than one day",
-								"between one week and one month"
+								{
+									words: "less than one hour",
+									from: null,
+									to: HOUR$4,
+									below: true
+								},
+								{
+									words: "less than one day",
+									from: null,
+									to: DAY$14,
+									below: true
+								},
+								{
+									words: "less than one day",
+									from: null,
+									to: DAY$14,
+									below: true
+								},
+								{
+									words: "between one week and one month",
+									from: WEEK$8,
+									to: MONTH
+								}
 							]
 						},
-						members: doraKey("duration", "(median)")
+						members: doraKey("duration", "(median)", {
+							of: "failedDeploys",
+							statistic: "median",
+							value: "restoredAfter"
+						})
 					},
 					reworkRate: {
 						label: "deployment rework rate",
@@ -11318,19 +11696,68 @@ var init_catalogue$1 = __esmMin((() => {
 				label: "acceptance:",
 				computedBy: "metrics/acceptance.ts computeAcceptance",
 				modes: ["github"],
+				compared: acceptanceCompared(),
 				members: {
 					...ACCEPTANCE,
 					ai: {
 						label: "AI-assisted",
+						compared: acceptanceCompared("ai"),
 						members: ACCEPTANCE
 					},
 					other: {
 						label: "other",
+						compared: acceptanceCompared("other"),
 						members: ACCEPTANCE
 					},
 					aiMinusOther: {
 						label: "acceptance rate difference",
 						members: RATE_DIFFERENCE
+					}
+				}
+			},
+			aiDefects: {
+				label: "AI defects:",
+				computedBy: "metrics/ai-defects.ts computeAiDefects",
+				members: {
+					...AI_DEFECT_SHARES,
+					ai: {
+						label: "AI-assisted",
+						members: DEFECT_GROUP
+					},
+					other: {
+						label: "other",
+						members: DEFECT_GROUP
+					},
+					revertDifference: {
+						label: "revert rate difference",
+						members: SHARE_DIFFERENCE
+					},
+					fixUpDifference: {
+						label: "fix-up rate difference",
+						members: SHARE_DIFFERENCE
+					},
+					failureDifference: {
+						label: "deploy failure rate difference",
+						members: SHARE_DIFFERENCE
+					}
+				}
+			},
+			aiLoad: {
+				label: "AI review load:",
+				computedBy: "metrics/ai-load.ts computeAiLoad",
+				modes: ["github"],
+				members: {
+					ai: {
+						label: "AI-assisted",
+						members: AI_LOAD_GROUP
+					},
+					other: {
+						label: "other",
+						members: AI_LOAD_GROUP
+					},
+					linesPerReviewHourDifference: {
+						label: "lines per review hour difference",
+						members: LOAD_DIFFERENCE
 					}
 				}
 			},
@@ -11361,6 +11788,30 @@ var init_catalogue$1 = __esmMin((() => {
 			queueTrend: perStage$1((stage) => `${stage} queue:`, "metrics/queues.ts computeQueues", QUEUE_TREND)
 		}
 	};
+	UNIT_WORDS = {
+		perWeek: "a week",
+		lines: "lines",
+		days: "days",
+		changes: "changes",
+		reviewsPerChange: "reviews per change",
+		commentsPer100Lines: "comments per 100 lines",
+		pullsPerAuthor: "open pull requests per author"
+	};
+	NUMBER_UNITS = {
+		"flow.size.p50": "lines",
+		"flow.size.p90": "lines",
+		"dora.deploymentFrequency": "perWeek",
+		"dora.deploymentFrequency.deployDaysPerWeek": "perWeek",
+		"dora.deploymentFrequency.coveredDays": "days",
+		"review.reviewsPerChange": "reviewsPerChange",
+		"review.largeChangeCommentsPer100LinesP50": "commentsPer100Lines",
+		"wip.perAuthor": "pullsPerAuthor",
+		"queueTrend.<stage>.arrivalsPerWeek": "perWeek",
+		"queueTrend.<stage>.departuresPerWeek": "perWeek",
+		"queueTrend.<stage>.growthPerWeek": "perWeek",
+		"queueTrend.<stage>.meanQueue": "changes",
+		"queueTrend.<stage>.littleQueue": "changes"
+	};
 }));
 // src/render/format.ts
 function httpUrl(url) {
@@ -11374,6 +11825,10 @@ function httpUrl(url) {
 	if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
 	return parsed.href.replace(/[()|<>"'`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+function asOfText(report) {
+	const minute = report.now.slice(0, 16).replace("T", " ");
+	return `as of ${minute.endsWith(" 00:00") ? minute.slice(0, 10) : `${minute} UTC`}`;
+}
 function businessHoursText(report) {
 	const b = report.businessHours;
 	if (!b) return null;
@@ -11381,7 +11836,7 @@ function businessHoursText(report) {
 }
 function workingDayText(report) {
 	const b = report.businessHours;
-	return b ? `a day (d) is a working day of ${Math.round(workingDaySeconds(b) / 3600 * 100) / 100}h` : null;
+	return b ? `a day (d) is a working day of ${formatDuration(workingDaySeconds(b))}` : null;
 }
 function figureTitle(path) {
 	const label = figureLabel(path);
@@ -11407,16 +11862,20 @@ function listsLeftOut(report, what, code = (flag) => flag) {
 	return `Every ${what} of the ${report.repositories?.length ?? 0} repositories is left out of this report: run with ${code("--with-changes")} to list them.`;
 }
 function shareBasisText(summary) {
-	const { kind, changes } = summary.shareBasis;
+	const { kind, changes, zeroTotal: zero = 0 } = summary.shareBasis;
 	const measure = kind === "deployed" ? "lead time" : "cycle time";
-	const zero = (kind === "deployed" ? summary.leadTimeDeployed.count : summary.cycleTime.count) - changes;
 	return `${plural$2(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ""}`;
+}
+function shareNote(summary) {
+	return `share: the part of the typical change's ${summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time"} spent in the stage, each change weighing the same.`;
 }
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	const one = coding.oneCommit ?? 0;
-	return `first → last commit: git cannot see coding time. ${one} of ${plural$2(coding.count, "change")} (${Math.round(one / coding.count * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share. With GitHub, coding runs from the first commit to the pull request's opening.`;
+}
+function linesText(change) {
+	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
 }
 var WEEKDAYS$1;
 var init_format$2 = __esmMin((() => {
@@ -11444,9 +11903,6 @@ function boundOf(figure, key) {
 function percentileText(figure, key, format = CALENDAR_DAYS) {
 	return durationOrBound(figure[key], boundOf(figure, key), format);
 }
-function formatPerWeek(value) {
-	return value === null || value === void 0 ? "—" : value.toFixed(2);
-}
 function deployRateText(f) {
 	if (f.value === null && f.coveredDays !== void 0) {
 		const days = f.coveredDays;
@@ -11454,10 +11910,7 @@ function deployRateText(f) {
 		const shown = days < 1 ? hours < 1 ? "under an hour" : `${hours}h` : Number.isInteger(days) ? `${days} ${days === 1 ? "day" : "days"}` : `${days.toFixed(1)} days`;
 		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
 	}
-	return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
-}
-function formatPercent(ratio, digits = 0) {
-	return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
+	return `${f.repositories === void 0 ? "" : "the median repository: "}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
 var init_duration = __esmMin((() => {
 	init_units();
@@ -11467,28 +11920,32 @@ function isPath(name) {
 	return /^([/\\~.]|[A-Za-z]:[\\/])/.test(name);
 }
 function repositoryName(repository) {
-	return repository.remote ?? parts(repository.path).at(-1) ?? repository.path;
+	return repository.remote ?? parts$1(repository.path).at(-1) ?? repository.path;
 }
 function repositoryNamer(report) {
 	const rows = report.repositories ?? [];
 	const local = rows.filter((r) => r.remote === null);
-	const tail = (path, k) => parts(path).slice(-k).join("/");
+	const tail = (path, k) => parts$1(path).slice(-k).join("/");
 	const shown = new Map();
 	for (const row of rows) {
 		if (row.remote !== null) {
 			shown.set(row.name, row.remote);
 			continue;
 		}
-		const depth = parts(row.path).length;
+		if (!isPath(row.name)) {
+			shown.set(row.name, row.name);
+			continue;
+		}
+		const depth = parts$1(row.path).length;
 		let k = 1;
 		while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;
 		shown.set(row.name, tail(row.path, k) || row.path);
 	}
-	return (name) => shown.get(name) ?? (isPath(name) ? parts(name).at(-1) ?? name : name);
+	return (name) => shown.get(name) ?? (isPath(name) ? parts$1(name).at(-1) ?? name : name);
 }
-var parts;
-var init_names = __esmMin((() => {
-	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
+var parts$1;
+var init_names$1 = __esmMin((() => {
+	parts$1 = (path) => path.split(/[\\/]+/).filter(Boolean);
 }));
 // node_modules/cli-table3/src/debug.js
 var require_debug = __commonJSMin(((exports, module) => {
@@ -14467,6 +14924,168 @@ var init_wrap_ansi = __esmMin((() => {
 		return normalizedString;
 	};
 }));
+// src/lists.ts
+function largest(values) {
+	let out = -Infinity;
+	for (const v of values) out = Math.max(out, v);
+	return out;
+}
+function smallest(values) {
+	let out = Infinity;
+	for (const v of values) out = Math.min(out, v);
+	return out;
+}
+function append(target, items) {
+	for (const item of items) target.push(item);
+	return target;
+}
+var init_lists$1 = __esmMin((() => {}));
+// src/time.ts
+function parseTime$1(value, now, flag) {
+	const text = value.trim();
+	const span = /^\d/.test(text) && /[a-z]$/i.test(text) && !ISO.test(text) ? parseDuration(text) : null;
+	const seconds = span !== null ? now - span : isoSeconds(text, FLAG_TIME);
+	if (seconds === null) throw new ConfigError(`${flag} '${clean$3(value)}' is not a date: use ${FLAG_TIME.expected} or a span like 90d, 12w, 6mo`);
+	if (!(seconds >= EARLIEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is before 1970-01-01: git history has no earlier dates`);
+	if (!(seconds <= LATEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is after 9999-12-31: use a date with a four-digit year`);
+	return seconds;
+}
+function isoSeconds(text, form = RECORD_TIME) {
+	const fast = reportFormSeconds(text);
+	if (fast !== void 0) return fast;
+	const m = ISO.exec(text);
+	if (!m) return null;
+	if (m[4] === void 0 && !form.dateOnly) return null;
+	if (m[4] !== void 0 && m[8] === void 0 && form.zone === "required") return null;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = [
+		m[1],
+		m[2],
+		m[3],
+		m[4],
+		m[5],
+		m[6]
+	].map((part) => part === void 0 ? void 0 : Number(part));
+	if (year === void 0 || month === void 0 || day === void 0) return null;
+	if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+	const offsetHours = Number(m[10] ?? 0);
+	const offsetMinutes = Number(m[11] ?? 0);
+	if (offsetHours > form.maxOffsetHours || offsetMinutes > 59) return null;
+	const offset = (m[9] === "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+	const fraction = m[7] === void 0 ? 0 : Number(m[7]);
+	return Math.floor(daysFromCivil(year, month, day) * DAY$13 + hour * 3600 + minute * 60 + second + fraction) - offset;
+}
+function reportFormSeconds(text) {
+	if (!(text.length === 20 && text[4] === "-" && text[7] === "-" && text[10] === "T" && text[13] === ":" && text[16] === ":" && text[19] === "Z")) return void 0;
+	const year = two(text, 0) * 100 + two(text, 2);
+	const month = two(text, 5);
+	const day = two(text, 8);
+	const hour = two(text, 11);
+	const minute = two(text, 14);
+	const second = two(text, 17);
+	if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return null;
+	return daysFromCivil(year, month, day) * DAY$13 + hour * 3600 + minute * 60 + second;
+}
+function dayExists(year, month, day) {
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+}
+function daysIn(year, month) {
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
+}
+function daysFromCivil(year, month, day) {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
+function resolveNow(now) {
+	if (now === void 0) return Math.floor(Date.now() / 1e3);
+	return parseTime$1(now, 0, "--now");
+}
+function measuredAt(window, clock, nowGiven) {
+	return nowGiven ? clock : Math.min(window.until, clock);
+}
+function withinYears(t) {
+	return t >= EARLIEST && t <= LATEST;
+}
+function windowProblem(since, until) {
+	if (!withinYears(since)) return {
+		field: "since",
+		message: "is not between 1970-01-01 and 9999-12-31, where a window is"
+	};
+	if (!withinYears(until)) return {
+		field: "until",
+		message: "is not between 1970-01-01 and 9999-12-31, where a window is"
+	};
+	if (since >= until) return {
+		field: "until",
+		message: "is not after since: a window ends after it starts"
+	};
+	if (until - since > MAX_WINDOW_SECONDS) return { message: `is longer than 200 years, as no window flowaudit writes is` };
+	return null;
+}
+function previousWindow(window) {
+	return {
+		since: window.since - (window.until - window.since),
+		until: window.since
+	};
+}
+function resolveWindow(options, now) {
+	const until = options.until === void 0 ? now : parseTime$1(options.until, now, "--until");
+	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime$1(options.since, now, "--since");
+	if (since >= until) throw new ConfigError(`--since (${new Date(since * 1e3).toISOString()}) must be before --until (${new Date(until * 1e3).toISOString()})`);
+	if (until - since > MAX_WINDOW_SECONDS) throw new ConfigError(`the window from ${new Date(since * 1e3).toISOString().slice(0, 10)} to ${new Date(until * 1e3).toISOString().slice(0, 10)} is longer than 200 years: narrow --since or --until`);
+	return {
+		since,
+		until
+	};
+}
+function clean$3(s) {
+	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+}
+var EARLIEST, LATEST, FLAG_TIME, RECORD_TIME, ISO, DAY$13, digit, two, DAYS_IN_MONTH, MAX_WINDOW_SECONDS;
+var init_time = __esmMin((() => {
+	init_errors$2();
+	init_units();
+	EARLIEST = 0;
+	LATEST = Date.UTC(9999, 11, 31, 23, 59, 59) / 1e3;
+	FLAG_TIME = {
+		zone: "utc",
+		dateOnly: true,
+		maxOffsetHours: 14,
+		expected: "an ISO date (2026-01-31, 2026-01-31T12:00:00Z)"
+	};
+	RECORD_TIME = {
+		zone: "required",
+		dateOnly: false,
+		maxOffsetHours: 23,
+		expected: "an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z"
+	};
+	ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
+	DAY$13 = 86400;
+	digit = (text, at) => {
+		const d = text.charCodeAt(at) - 48;
+		return d >= 0 && d <= 9 ? d : NaN;
+	};
+	two = (text, at) => digit(text, at) * 10 + digit(text, at + 1);
+	DAYS_IN_MONTH = [
+		31,
+		28,
+		31,
+		30,
+		31,
+		30,
+		31,
+		31,
+		30,
+		31,
+		30,
+		31
+	];
+	MAX_WINDOW_SECONDS = 73050 * DAY$13;
+}));
 // src/render/text/layout.ts
 function wrap(text, width, hanging = 2) {
 	const indent = /^ */.exec(text)?.[0].length ?? 0;
@@ -14484,7 +15103,10 @@ function visibleWidth(text) {
 function fitTable(columns, rows, ctx) {
 	const widths = shrink(columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i])))), columns, ctx.width - (columns.length + 1));
 	const table = new import_cli_table3.default({
-		head: columns.map((c) => c.head),
+		head: columns.map((c, i) => visibleWidth(c.head) > (widths[i] ?? 2) - 2 ? wrapAnsi(c.head, Math.max(1, (widths[i] ?? 2) - 2), {
+			hard: true,
+			trim: true
+		}) : c.head),
 		chars: COMPACT,
 		colWidths: widths,
 		colAligns: columns.map((c) => c.align ?? "left"),
@@ -14504,7 +15126,7 @@ function fitTable(columns, rows, ctx) {
 	return table.toString();
 }
 function naturalWidth(head, cells) {
-	return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0));
+	return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => typeof cell === "string" ? visibleWidth(cell) : 0)));
 }
 function shrink(natural, columns, room) {
 	const widths = [...natural];
@@ -14526,6 +15148,33 @@ function shrink(natural, columns, room) {
 	take((col, width) => col.min !== void 0 && width > FLOOR);
 	return widths;
 }
+function longestWord(cells) {
+	return 2 + Math.max(0, largest(cells.map((cell) => typeof cell === "string" ? Math.max(0, largest(cell.split(/\s+/).map(visibleWidth))) : 0)));
+}
+function fitTableDropping(columns, rows, ctx) {
+	const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
+	const least = columns.map((col, i) => (col.wrap || col.prefer !== void 0) && col.min !== void 0 && !col.whole ? Math.min(col.min, natural[i] ?? 0) : natural[i] ?? 0);
+	const kept = columns.map(() => true);
+	const fits = () => least.reduce((sum, w, i) => sum + (kept[i] ? w + 1 : 0), 1) <= ctx.width;
+	const order = columns.map((col, i) => ({
+		i,
+		rank: col.drop
+	})).filter((c) => c.rank !== void 0).sort((a, b) => a.rank - b.rank || b.i - a.i);
+	const dropped = [];
+	for (const { i } of order) {
+		if (fits()) break;
+		kept[i] = false;
+		dropped.push(i);
+	}
+	const pick = (list) => list.filter((_, i) => kept[i]);
+	return {
+		table: fitTable(pick(columns), rows.map(pick), ctx),
+		dropped: dropped.sort((a, b) => a - b).map((i) => columns[i]?.head ?? "").filter((head) => head !== "")
+	};
+}
+function droppedNote(dropped, width) {
+	return dropped.length === 0 ? null : `left out to fit ${width} columns: ${dropped.join(", ")} (a wider --width, or --format markdown or html, shows them)`;
+}
 function bar(share, width, c) {
 	if (share === null || width <= 0) return "";
 	const filled = Math.round(share * width);
@@ -14540,7 +15189,7 @@ function formatTime(iso, timeZone, dateOnly = false) {
 		hour: "2-digit",
 		minute: "2-digit",
 		hourCycle: "h23"
-	}).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+	}).formatToParts(new Date((isoSeconds(iso) ?? NaN) * 1e3)).map((p) => [p.type, p.value]));
 	const day = `${parts.year}-${parts.month}-${parts.day}`;
 	return dateOnly ? day : `${day} ${parts.hour}:${parts.minute}`;
 }
@@ -14549,6 +15198,8 @@ var init_layout = __esmMin((() => {
 	import_cli_table3 = __toESM(require_cli_table3(), 1);
 	init_string_width();
 	init_wrap_ansi();
+	init_lists$1();
+	init_time();
 	COMPACT = {
 		mid: "",
 		"left-mid": "",
@@ -14578,8 +15229,11 @@ function tiles(items, kind = "") {
 	const one = (t) => `<div class="tile${t.alert ? " alert" : ""}"><span class="label">${h(t.label)}${t.badge ?? ""}</span><b>${h(t.value)}</b>${t.sub ? `<span class="sub">${h(t.sub)}</span>` : ""}</div>`;
 	return items.length === 0 ? "" : `<div class="tiles${kind ? ` ${kind}` : ""}">${items.map(one).join("")}</div>`;
 }
-function num$2(text) {
+function num$1(text) {
 	return `<td class="num">${h(text)}</td>`;
+}
+function wideNum(text) {
+	return `<td class="num wide-only">${h(text)}</td>`;
 }
 function ext(text, cls = "") {
 	return `<td class="ext${cls ? ` ${cls}` : ""}">${h(text)}</td>`;
@@ -14589,9 +15243,12 @@ function link(url, text) {
 	return href ? `<a href="${h(href)}" rel="noopener noreferrer">${h(text)}</a>` : h(text);
 }
 function table$2(head, rows, align = "", options = {}) {
-	const th = head.map((c, i) => `<th scope="col"${align[i] === "r" ? " class=\"num\"" : ""}>${h(c)}</th>`).join("");
+	const cls = (i) => [align[i] === "r" ? "num" : "", options.wide?.includes(i) ? "wide-only" : ""].filter(Boolean).join(" ");
+	const th = head.map((c, i) => `<th scope="col"${cls(i) ? ` class="${cls(i)}"` : ""}>${h(c)}</th>`).join("");
 	const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : "";
-	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+	const left = (options.wide ?? []).map((i) => head[i]).filter((c) => c !== void 0 && c !== "");
+	const note = left.length > 0 ? `<p class="note narrow-only">${h(`Left out on a narrow screen: ${left.join(", ")} (turn the phone or widen the window to see them).`)}</p>` : "";
+	return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ""}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join("")}</tbody></table></div>${note}`;
 }
 function details$1(summary, body) {
 	return `<details><summary>${h(summary)}</summary>${body}</details>`;
@@ -14630,10 +15287,17 @@ function countScale(max, most = 4) {
 		at: (v) => clamp(v / end)
 	};
 }
+function ratioScale(max, most = 4) {
+	const { max: end, ticks } = countTicks(Math.min(1, max) * 100, most);
+	return {
+		ticks: ticks.map((t) => t / 100),
+		at: (v) => clamp(v * 100 / end)
+	};
+}
 function logDurationScale(values) {
 	const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-	const max = Math.max(M, ...positive);
-	const min = Math.min(max, ...positive);
+	const max = Math.max(M, largest(positive));
+	const min = Math.min(max, smallest(positive));
 	const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
 	const hi = LOG_TICKS.find((t) => t >= max) ?? max;
 	let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);
@@ -14691,6 +15355,7 @@ function inkOn(fill) {
 }
 var M, H, D, LOG_TICKS, MINOR, ZERO_STEP, STAGE_COLOURS, LEAD_COLOUR, AI_COLOUR, OTHER_COLOUR, FAIL_COLOUR, ACCENT_COLOUR;
 var init_scale = __esmMin((() => {
+	init_lists$1();
 	M = 60;
 	H = 3600;
 	D = 86400;
@@ -14847,10 +15512,9 @@ var init_legend = __esmMin((() => {
 	ROW = 20;
 }));
 // src/render/svg/bars.ts
-function stackedShareBar(frame, segments) {
-	const known = segments.filter((s) => s.share !== null);
-	const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
-	if (total <= 0) return emptyChart({
+function stackedShareBar(frame, segments, rest) {
+	const known = segments.filter((s) => s.share !== null && s.share > 0);
+	if (known.length === 0) return emptyChart({
 		...frame,
 		width: WIDTH$2,
 		height: 0
@@ -14861,17 +15525,17 @@ function stackedShareBar(frame, segments) {
 	const rects = [];
 	for (const s of known) {
 		const share = s.share ?? 0;
-		const w = share / total * WIDTH$2;
-		if (w <= 0) continue;
-		const text = `${s.name}: ${percent$2(share)}${s.detail ? ` · ${s.detail}` : ""}`;
+		const w = share * WIDTH$2;
+		const text = `${s.name}: ${formatRatio(share)}${s.detail ? ` · ${s.detail}` : ""}`;
 		rects.push(el("rect", {
 			x,
 			y: barY,
 			width: w,
 			height: barH,
-			fill: s.colour
+			fill: s.colour,
+			"data-share": String(share)
 		}, tooltip(text)));
-		if (w >= textWidth(percent$2(share)) + 6) rects.push(label$1(x + w / 2, 28.5, percent$2(share), {
+		if (w >= textWidth(formatRatio(share)) + 6) rects.push(label$1(x + w / 2, 28.5, formatRatio(share), {
 			"text-anchor": "middle",
 			fill: inkOn(s.colour),
 			"font-weight": 600,
@@ -14879,15 +15543,26 @@ function stackedShareBar(frame, segments) {
 		}));
 		x += w;
 	}
-	const key = legend(segments.map((s) => ({
-		text: `${s.name} ${s.share === null ? "—" : percent$2(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
+	const empty = WIDTH$2 - x >= .5 ? [el("rect", {
+		x,
+		y: barY,
+		width: WIDTH$2 - x,
+		height: barH,
+		class: "gap"
+	}, tooltip(rest ?? "no share"))] : [];
+	const key = legend([...segments.map((s) => ({
+		text: `${s.name} ${formatRatio(s.share)}${s.detail ? ` · ${s.detail}` : ""}`,
 		colour: s.colour
-	})), 0, 56, WIDTH$2);
+	})), ...empty.length > 0 && rest !== void 0 ? [{
+		text: rest,
+		colour: "none",
+		band: true
+	}] : []], 0, 56, WIDTH$2);
 	return chart({
 		...frame,
 		width: WIDTH$2,
 		height: 56 + key.height
-	}, el("g", {}, ...rects), key.markup);
+	}, el("g", {}, ...rects, ...empty), key.markup);
 }
 function barChart(frame, rows, options) {
 	const stacked = options.layout === "stacked";
@@ -14900,7 +15575,7 @@ function barChart(frame, rows, options) {
 		width: WIDTH$2,
 		height: 0
 	}, options.empty);
-	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(Math.max(...totals));
+	const scale = options.scale === "duration" ? logDurationScale(all) : countScale(largest(totals));
 	const showLegend = options.legend || options.series.length > 1;
 	const key = showLegend ? legend(options.series.map((s) => ({
 		text: s.name,
@@ -14911,8 +15586,8 @@ function barChart(frame, rows, options) {
 		height: 0
 	};
 	const texts = stacked ? rows.map((r) => r.text ?? "") : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
-	const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
-	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+	const valueW = Math.max(24, largest(texts.map(textWidth))) + 6;
+	const labelW = Math.min(WIDTH$2 * .36, Math.max(40, largest(rows.map((r) => textWidth(r.label)))) + 8);
 	const plotW = WIDTH$2 - labelW - valueW;
 	const perRow = stacked ? 1 : options.series.length;
 	const rowH = perRow * 15 + GAP;
@@ -14980,15 +15655,16 @@ function barChart(frame, rows, options) {
 		...frame,
 		width: WIDTH$2,
 		height: bottom + 14
-	}, key.markup, ...ticks, ...body);
+	}, key.markup, ...ticks, body.join(""));
 }
-var WIDTH$2, percent$2, BAR, GAP;
+var WIDTH$2, BAR, GAP;
 var init_bars = __esmMin((() => {
+	init_units();
 	init_scale();
 	init_legend();
 	init_svg();
+	init_lists$1();
 	WIDTH$2 = 400;
-	percent$2 = (share) => `${Math.round(share * 100)}%`;
 	BAR = 14;
 	GAP = 10;
 }));
@@ -15002,7 +15678,7 @@ function cells$1(row, name, days) {
 		formatDuration(row.cycleTimeP50, days),
 		String(row.deploys),
 		formatPerWeek(row.deploymentFrequency),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		unreleasedCell(row.unreleased, days),
 		row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—"
 	];
@@ -15023,10 +15699,21 @@ function whole(report) {
 		formatDuration(s.cycleTime.p50, days),
 		String(s.dora.deploymentFrequency.count),
 		formatPerWeek(freq),
-		formatPercent(s.dora.changeFailureRate.value),
+		formatRatio(s.dora.changeFailureRate.value),
 		unreleasedCell(s.unreleased, days),
 		top && top.id !== "healthy" ? top.measure.replace(/:.*$/, "") : "—"
 	];
+}
+function wholeNote(report) {
+	const d = report.summary.dora;
+	if (d.deploymentFrequency.repositories === void 0 && d.changeFailureRate.repositories === void 0) return null;
+	const where = (label, position) => position ? [`${label}: ${position}`] : [];
+	const whereAll = [
+		...where("deploys per week", d.deploymentFrequency.position),
+		...where("change failure rate", d.changeFailureRate.position),
+		...where("recovery time", d.timeToRestore.position)
+	];
+	return `all ${report.repositories?.length ?? 0}: changes and deploys summed, lead and cycle time over all their changes together; per week and failure rate the median repository’s own — each repository is placed on its own, never the whole by its deploys summed${whereAll.length > 0 ? `. ${whereAll.join("; ")}` : ""}.`;
 }
 function failedLines(report) {
 	return (report.failedRepositories ?? []).map((f) => `${f.name}: ${f.error}`);
@@ -15097,10 +15784,12 @@ function renderRepositoryText(report, options) {
 		...sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(name(r.name))}: ${cells$1(r, name, days)[1]}`)
 	];
 	const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
+	const note = wholeNote(report);
 	return [
 		c.bold("Repositories"),
 		table,
 		...below.map((line) => c.dim(wrap(line, width))),
+		...note === null ? [] : [c.dim(wrap(terminalSafe(note), width))],
 		...failed
 	].join("\n");
 }
@@ -15117,6 +15806,7 @@ function renderRepositoryMarkdown(report) {
 		`| ${HEAD.map((_, i) => NUMERIC.has(i) ? "--:" : ":--").join(" | ")} |`,
 		...rows.map((r) => `| ${r.join(" | ")} |`),
 		"",
+		...wholeNote(report) === null ? [] : [escapeMarkdown(wholeNote(report) ?? ""), ""],
 		...failed.length > 0 ? [...failed, ""] : []
 	].join("\n") + "\n";
 }
@@ -15147,7 +15837,7 @@ function renderRepositoryHtml(report) {
 		empty: "no repository has a known lead or cycle time"
 	});
 	const failed = failedLines(report);
-	return section("repositories", "Repositories", escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`), charts(figure(svg, "Lead and cycle time by repository", "The name is cut short where it is long; the table gives it whole."), ...doraCharts(report.repositories, name)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells$1(r, name, days), false)).join("")}${tr(whole(report), true)}</tbody></table></div>`, failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join("")}</ul></div>` : "");
+	return section("repositories", "Repositories", escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`), charts(figure(svg, "Lead and cycle time by repository", "The name is cut short where it is long; the table gives it whole."), ...doraCharts(report.repositories, name)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells$1(r, name, days), false)).join("")}${tr(whole(report), true)}</tbody></table></div>${wholeNote(report) === null ? "" : `<p class="note">${escapeHtml(wholeNote(report) ?? "")}</p>`}`, failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join("")}</ul></div>` : "");
 }
 function doraCharts(rows, name) {
 	const frequency = barChart({
@@ -15179,7 +15869,7 @@ function doraCharts(rows, name) {
 			colour: FAIL_COLOUR
 		}],
 		scale: "count",
-		format: (v) => v === null ? "—" : formatPercent(v / 100),
+		format: (v) => v === null ? "—" : formatRatio(v / 100),
 		empty: "no repository has a failed deploy, or none has deploys"
 	});
 	return [figure(frequency, "Deploy frequency by repository"), figure(failure, "Change failure rate by repository")];
@@ -15188,7 +15878,7 @@ var HEAD, NUMERIC, TOP, DROP_ORDER;
 var init_repositories = __esmMin((() => {
 	init_source();
 	init_duration();
-	init_names();
+	init_names$1();
 	init_sanitize();
 	init_layout();
 	init_parts();
@@ -15244,7 +15934,7 @@ function cells(report, row) {
 		String(row.deploys),
 		rateCell(row),
 		durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-		formatPercent(row.changeFailureRate),
+		formatRatio(row.changeFailureRate),
 		String(row.unreleased)
 	];
 }
@@ -15268,15 +15958,20 @@ function renderProductsText(report, ctx) {
 	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
 	const columns = TEXT_HEADS.map((head, i) => ({
 		head,
-		...i > 0 && { align: "right" },
-		...i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }
+		...i > 0 && {
+			align: "right",
+			drop: PRODUCT_DROP_ORDER.indexOf(head)
+		}
 	}));
 	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
 	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+	const { table, dropped } = fitTableDropping(columns, body, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	return [
 		ctx.c.bold("Products"),
 		ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)),
-		fitTable(columns, body, ctx)
+		table,
+		...note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))]
 	];
 }
 function renderProductsMarkdown(report) {
@@ -15300,7 +15995,7 @@ function renderProductsHtml(report) {
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
 	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
 }
-var HEADS, TEXT_HEADS;
+var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
 	init_catalogue$1();
 	init_duration();
@@ -15325,6 +16020,15 @@ var init_products$3 = __esmMin((() => {
 		"CFR",
 		"unrel."
 	];
+	PRODUCT_DROP_ORDER = [
+		"",
+		"unrel.",
+		"/week",
+		"changes",
+		"CFR",
+		"deploys",
+		"lead p50"
+	];
 }));
 // src/render/slices.ts
 function shownStages(report) {
@@ -15332,7 +16036,7 @@ function shownStages(report) {
 }
 function stageCell(row, stage, days) {
 	const s = row.stages[stage];
-	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatPercent(s.share)})`}`;
+	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
 }
 function columns$1(report) {
 	return [
@@ -15375,7 +16079,7 @@ function columns$1(report) {
 		{
 			head: "failure rate",
 			numeric: true,
-			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatPercent(r.changeFailureRate),
+			cell: (r) => r.changeFailureRate === void 0 ? "—" : formatRatio(r.changeFailureRate),
 			when: byProduct
 		},
 		{
@@ -15386,12 +16090,12 @@ function columns$1(report) {
 		{
 			head: "AI",
 			numeric: true,
-			cell: (r) => formatPercent(r.aiShare)
+			cell: (r) => formatRatio(r.aiShare)
 		},
 		{
 			head: "reviews/change",
 			numeric: true,
-			cell: (r) => r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1),
+			cell: (r) => formatNumber(r.reviewsPerChange),
 			when: github
 		},
 		{
@@ -15405,7 +16109,7 @@ function productHeads(report) {
 }
 function productCells(report, row) {
 	if (!byProduct(report)) return [];
-	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatPercent(row.changeFailureRate)];
+	return [row.deploys === void 0 ? "—" : String(row.deploys), row.changeFailureRate === void 0 ? "—" : formatRatio(row.changeFailureRate)];
 }
 function table$1(report, slices) {
 	const ctx = {
@@ -15419,10 +16123,10 @@ function table$1(report, slices) {
 		rows: slices.rows.map((r) => shown.map((c) => c.cell(r, ctx)))
 	};
 }
-function slowestStage(row, gitOnly) {
+function slowestStage$1(row, gitOnly) {
 	let best = null;
 	for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : row.stages[best].share ?? -1)) best = s;
-	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+	return best === null || row.stages[best].share === null ? "—" : `${shortStageLabel(best, gitOnly)} ${formatRatio(row.stages[best].share)}`;
 }
 function sliceFindings(slices, counted) {
 	if (groupingOf(slices.by)?.by.owners !== true) return [];
@@ -15431,8 +16135,8 @@ function sliceFindings(slices, counted) {
 	const share = slices.unownedShare;
 	const pooled = slices.rows.some((r) => r.repositories !== void 0);
 	return [
-		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
-		...share !== null && share >= .25 ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
+		`${unowned} of ${pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted} changes${share === null ? "" : ` (${formatRatio(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ": nobody is accountable for their wait" : ""}.`,
+		...share !== null && share >= .25 ? [`Finding: ${formatRatio(share)} of the changes are unowned (${formatRatio(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`] : [],
 		"A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.",
 		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
 	];
@@ -15454,34 +16158,42 @@ function renderSlicesText(report, options) {
 		"unreleased",
 		"AI",
 		...github(report) ? ["rev/chg"] : [],
-		"top recommendation"
+		"fix first"
 	];
 	const rows = slices.rows.map((r) => [
 		r.name,
 		...pooled ? [String(r.repositories?.length ?? 0)] : [],
 		String(r.changes),
-		slowestStage(r, !report.sources.includes("github")),
+		slowestStage$1(r, !report.sources.includes("github")),
 		formatDuration(r.cycleTimeP50, days),
 		durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days),
 		...productCells(report, r),
 		String(r.unreleased),
-		formatPercent(r.aiShare),
-		...github(report) ? [r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)] : [],
+		formatRatio(r.aiShare),
+		...github(report) ? [formatNumber(r.reviewsPerChange)] : [],
 		top(r)
 	].map(terminalSafe));
 	const last = heads.length - 1;
-	const fitted = fitTable(heads.map((h, i) => ({
+	const columns = heads.map((h, i) => ({
 		head: h,
 		...i > 0 && i < last && h !== "slowest stage" && { align: "right" },
-		...(i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }
-	})), rows, {
+		...i === last && {
+			min: Math.min(14, naturalWidth(h, rows.map((r) => r[i]))),
+			wrap: true
+		},
+		...i > 0 && i < last && { drop: SLICE_DROP_ORDER.indexOf(h) === -1 ? SLICE_DROP_ORDER.length : SLICE_DROP_ORDER.indexOf(h) }
+	}));
+	const width = options.width ?? 80;
+	const { table: fitted, dropped } = fitTableDropping(columns, rows, {
 		color: options.color,
-		width: options.width ?? 80
+		width
 	});
+	const note = droppedNote(dropped, width);
 	return [
 		c.bold(`By ${terminalSafe(slices.by)}`),
 		fitted,
-		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))
+		...note === null ? [] : [c.dim(wrap(note, width))],
+		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
 	];
 }
 function renderSlicesMarkdown(report) {
@@ -15515,18 +16227,16 @@ function sliceCharts(report, slices) {
 	const stages = shownStages(report);
 	const label = (name) => name.slice(name.indexOf(":") + 1);
 	const noun = groupingNoun(slices.by);
-	const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
-	const longest = Math.max(0, ...sums);
-	const unit = longest >= 2 * DAY$10 ? DAY$10 : longest >= 2 * HOUR$2 ? HOUR$2 : 60;
+	const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
+	const unit = longest >= 2 * DAY$12 ? DAY$12 : longest >= 2 * HOUR$3 ? HOUR$3 : 60;
 	const inUnits = (v) => v === null ? null : v / unit;
 	const stagesSvg = barChart({
 		id: "slice-stages",
 		title: `Stage medians by ${noun}`,
 		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
-	}, slices.rows.map((r, i) => ({
+	}, slices.rows.map((r) => ({
 		label: label(r.name),
-		values: stages.map((s) => inUnits(r.stages[s].p50)),
-		text: format(sums[i] ?? 0)
+		values: stages.map((s) => inUnits(r.stages[s].p50))
 	})), {
 		series: stages.map((s) => ({
 			name: stageName(s, report),
@@ -15557,9 +16267,9 @@ function sliceCharts(report, slices) {
 		format,
 		empty: "no slice has a known lead or cycle time"
 	});
-	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
+	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
 }
-var UNOWNED_FINDING, STAGE_NOTE, HOUR$2, DAY$10, github, top, byProduct;
+var UNOWNED_FINDING, SLICE_DROP_ORDER, STAGE_NOTE, HOUR$3, DAY$12, github, top, byProduct;
 var init_slices$2 = __esmMin((() => {
 	init_source();
 	init_domain();
@@ -15571,10 +16281,23 @@ var init_slices$2 = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_layout();
+	init_lists$1();
 	UNOWNED_FINDING = .25;
+	SLICE_DROP_ORDER = [
+		"rev/chg",
+		"AI",
+		"repos",
+		"unreleased",
+		"cycle p50",
+		"failure rate",
+		"deploys",
+		"slowest stage",
+		"changes",
+		"lead p50"
+	];
 	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
-	HOUR$2 = 3600;
-	DAY$10 = 86400;
+	HOUR$3 = 3600;
+	DAY$12 = 86400;
 	github = (report) => report.sources.includes("github");
 	top = (row) => row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—";
 	byProduct = (report) => {
@@ -15594,11 +16317,14 @@ function differenceText$1(interval, days) {
 }
 function whatIfText$1(whatIf, stageLabel, days) {
 	const { now, then } = whatIf.leadTimeP50;
-	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours$1(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
+	return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hoursSavedText(whatIf)} (summed over the changes)`;
 }
-function hours$1(h) {
-	const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-	return `${n} change-hour${n === 1 ? "" : "s"}`;
+function hoursSavedText(whatIf) {
+	if (whatIf.hoursSavedPerWeek !== null) return `${changeHours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+	return `${changeHours(whatIf.hoursSaved ?? 0)} of waiting saved in ${formatNumber(whatIf.coveredDays ?? 0)} days`;
+}
+function changeHours(h) {
+	return `${formatNumber(h)} change-hours`;
 }
 function aiDifferenceLine(intervals, label, days, tooFew = false) {
 	const items = [
@@ -15624,6 +16350,8 @@ function recommendations$2(report, ctx) {
 	if (report.recommendations.length === 0) return [];
 	const { c } = ctx;
 	const out = [c.bold("What to fix first")];
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") return [...out, wrap(`${terminalSafe(first.measure)}; ${terminalSafe(first.value)}.`, ctx.width)];
 	report.recommendations.forEach((r, i) => {
 		const number = `${i + 1}. `;
 		const pad = " ".repeat(number.length);
@@ -15641,33 +16369,11 @@ var init_advice$1 = __esmMin((() => {
 	init_layout();
 }));
 // src/render/band.ts
-function edgeText(key, value) {
-	if (key === "deploymentFrequency") return value >= 1 ? `${trim$1(value)} a week` : `${trim$1(value * 52 / 12)} a month`;
-	if (key === "changeFailureRate") return `${trim$1(value * 100)}%`;
-	return formatDuration(value);
+function clusterText(figure) {
+	if (figure.position !== void 0) return figure.position ?? "";
+	return figure.band ? `DORA 2024: ${figure.band} cluster` : "";
 }
-function bandRange(key, band) {
-	const table = TABLES$1.get(key);
-	if (table === void 0) return "";
-	const edges = table.edges.map((e) => edgeText(key, e));
-	const [best, worst] = table.better === "lower" ? [table.inclusive ? "at most" : "under", table.inclusive ? "over" : "at least"] : [table.inclusive ? "at least" : "over", table.inclusive ? "under" : "at most"];
-	if (band === "elite") return `${best} ${edges[0] ?? ""}`;
-	if (band === "low") return `${worst} ${edges[2] ?? ""}`;
-	const [from, to] = band === "high" ? [edges[0], edges[1]] : [edges[1], edges[2]];
-	return table.better === "lower" ? `${from ?? ""} to ${to ?? ""}` : `${to ?? ""} to ${from ?? ""}`;
-}
-function bandText(key, band) {
-	const table = TABLES$1.get(key);
-	if (!band || table === void 0) return "";
-	return `${band} performer band (DORA ${table.year}): ${bandRange(key, band)}`;
-}
-var TABLES$1, trim$1;
-var init_band = __esmMin((() => {
-	init_catalogue$1();
-	init_units();
-	TABLES$1 = new Map(catalogueEntries().flatMap((e) => e.bands === null ? [] : [[e.path.replace(/^dora\./, ""), e.bands]]));
-	trim$1 = (n) => String(Number(n.toFixed(2)));
-}));
+var init_band = __esmMin((() => {}));
 // src/render/incidents.ts
 function unlinkedText$1(incident) {
 	const product = incident.product === null ? "" : ` (product ${incident.product})`;
@@ -15686,7 +16392,7 @@ function deploys$2(report, ctx) {
 	const freq = d.deploymentFrequency;
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (freq.band ? ` · ${bandText("deploymentFrequency", freq.band)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText("leadTime", d.leadTime.band)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText("changeFailureRate", cfr.band)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText("timeToRestore", d.timeToRestore.band)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatPercent(d.reworkRate.value)}`, ctx.width));
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -15701,10 +16407,7 @@ function deploys$2(report, ctx) {
 		return marked ? [...row, marks[i] ? c.red(marks[i]) : ""] : row;
 	});
 	const columns = [
-		{
-			head: "deploy",
-			min: 12
-		},
+		{ head: "deploy" },
 		{ head: `at (${ctx.timeZone})` },
 		{
 			head: "changes",
@@ -15713,9 +16416,9 @@ function deploys$2(report, ctx) {
 		...marked ? [{ head: "status" }] : []
 	];
 	out.push(fitTable(columns, rows, ctx));
-	out.push(...failedDeploys(report, ctx));
+	append(out, failedDeploys(report, ctx));
 	const unlinked = report.unlinkedIncidents ?? [];
-	if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width)));
+	if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width))]);
 	return out;
 }
 function failedDeploys(report, ctx) {
@@ -15735,6 +16438,7 @@ var init_deploys$2 = __esmMin((() => {
 	init_incidents$1();
 	init_sanitize();
 	init_layout();
+	init_lists$1();
 }));
 // src/render/text/notes.ts
 function notes$2(report, ctx) {
@@ -15746,8 +16450,8 @@ var init_notes$1 = __esmMin((() => {
 }));
 // src/render/repair.ts
 function repairHeadline(r) {
-	const cycle = r.cycleTimeShare === null ? "" : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
-	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+	const cycle = r.cycleTimeShare === null ? "" : `, ${formatRatio(r.cycleTimeShare)} of the cycle time`;
+	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 function repairReasons(r) {
 	return REASONS.flatMap((key) => {
@@ -15757,15 +16461,15 @@ function repairReasons(r) {
 }
 function repairSplit(r) {
 	if (r.ai.changes === 0) return "";
-	const side = (label, f) => `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
-	return `${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
+	const side = (label, f) => `among the ${label} changes: ${formatRatio(f.share)} of ${f.changes}${f.cycleTimeShare === null ? "" : ` (${formatRatio(f.cycleTimeShare)} of their cycle time)`}`;
+	return `repairs ${side(figureLabel("repair.ai"), r.ai)} · ${side(figureLabel("repair.other"), r.other)}`;
 }
 function repairWeeks(r) {
 	return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [
 		w.weekStart,
-		formatPercent(w.share),
+		formatRatio(w.share),
 		`${w.repairs} of ${w.changes}`,
-		formatPercent(w.cycleTimeShare)
+		formatRatio(w.cycleTimeShare)
 	]);
 }
 function repairMarkdown(report) {
@@ -15814,13 +16518,17 @@ function repair$1(report, ctx) {
 	if (!r || r.changes === 0) return [];
 	const reasons = repairReasons(r);
 	const split = repairSplit(r);
-	const weeks = repairWeeks(r).slice(-8);
+	const all = repairWeeks(r);
+	const weeks = all.slice(-8);
 	const anyRepair = weeks.some((w) => !(w[2] ?? "").startsWith("0 of"));
+	const table = weeks.length > 1 && anyRepair;
+	const cut = table && all.length > weeks.length ? [ctx.c.dim(wrap(`the last ${weeks.length} of ${all.length} weeks with changes (every week: --format markdown, html or json):`, ctx.width))] : [];
 	return [
 		ctx.c.bold("Repairs"),
 		wrap(`${repairHeadline(r)}${reasons ? `: ${reasons}` : ""}`, ctx.width),
 		...split ? [wrap(split, ctx.width)] : [],
-		...weeks.length > 1 && anyRepair ? [fitTable([
+		...cut,
+		...table ? [fitTable([
 			{ head: "week" },
 			{
 				head: "repairs",
@@ -15839,6 +16547,138 @@ function repair$1(report, ctx) {
 }
 var init_repair$2 = __esmMin((() => {
 	init_repair$3();
+	init_layout();
+}));
+// src/render/ai-shift.ts
+function valueText$1(v, unit, days) {
+	if (v === null) return "—";
+	if (unit === "seconds") return formatDuration(v, days);
+	if (unit === "ratio") return pct(v);
+	if (unit === "changes") return v.toFixed(1);
+	return `${formatPerWeek(v)}/wk`;
+}
+function moved(row) {
+	if (row.direction === "same") return "no change";
+	if (row.direction === null || row.direction === "uncertain" || row.before === null || row.after === null || row.before === 0) return "the data cannot tell";
+	const ratio = row.after / row.before;
+	if (ratio >= 2) return `rose ${ratio.toFixed(1)}×`;
+	return ratio > 1 ? `rose ${pct(ratio - 1)}` : `fell ${pct(1 - ratio)}`;
+}
+function changeText$1(row, days) {
+	const word = moved(row);
+	const { low, high } = row.interval;
+	if (word === "no change" || word === "the data cannot tell" || low === null || high === null) return word;
+	const signed = (v) => `${v < 0 ? "-" : "+"}${valueText$1(Math.abs(v), row.unit, days)}`;
+	return `${word} (${signed(low)} … ${signed(high)})`;
+}
+function aiShiftView(report, days) {
+	const s = report.summary.aiShift;
+	if (s === void 0 || s.peak === null || s.peak.share === 0) return null;
+	const level = pct(s.level);
+	const basis = `The AI-assisted share is taken over each week and the ${s.weeks - 1} after it; AI arrived in the first week from which it stays above ${level} to the window's end (a week of its own above it). Each side needs ${s.weeks} weeks and ${s.minChanges} changes. A change is written only where its 95% interval (bootstrap) leaves out 0.${s.status === "shifted" && s.before && s.after ? ` Every figure, split so: flowaudit compare ${s.before.since.slice(0, 10)}..${dayBefore(s.before.until)} ${s.after.since.slice(0, 10)}..${dayBefore(s.after.until)}.` : ""}`;
+	const peak = `its highest was ${pct(s.peak.share)} (the ${s.weeks} weeks from ${s.peak.week})`;
+	if (s.status === "never") return {
+		sentence: `The AI-assisted share of changes never stayed above ${level} to the window's end: ${peak}. There is no before and after to compare.`,
+		basis,
+		rows: [],
+		directions: []
+	};
+	if (s.status === "always") return {
+		sentence: `AI-assisted changes were above ${level} from the window's first weeks: there is no before to compare (an earlier --since may find one).`,
+		basis,
+		rows: [],
+		directions: []
+	};
+	const sides = `before: ${s.before?.changes ?? 0} changes over ${s.before?.weeks ?? 0} weeks; after: ${s.after?.changes ?? 0} over ${s.after?.weeks ?? 0}`;
+	if (s.status === "too-short") return {
+		sentence: `AI-assisted changes passed ${level} in the week of ${s.week ?? ""}, but a side is too short to compare (${sides}; each needs ${s.weeks} weeks and ${s.minChanges} changes).`,
+		basis,
+		rows: [],
+		directions: []
+	};
+	const told = s.rows.filter((r) => r.unit === "seconds").map((r) => moved(r) === "the data cannot tell" ? `${r.label}: the data cannot tell` : `${r.label} ${moved(r)}`);
+	return {
+		sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ""}; ${pct(s.before?.aiShare ?? 0)} before, ${pct(s.after?.aiShare ?? 0)} after): ${told.join(", ")}.`,
+		basis,
+		rows: s.rows.map((r) => [
+			r.label,
+			valueText$1(r.before, r.unit, days),
+			valueText$1(r.after, r.unit, days),
+			changeText$1(r, days)
+		]),
+		directions: s.rows.map((r) => r.direction)
+	};
+}
+function aiShiftMarkdown(report, days) {
+	const view = aiShiftView(report, days);
+	if (view === null) return [];
+	const md = escapeMarkdown;
+	const table = view.rows.length === 0 ? [] : [
+		"| Figure | Before | After | Change (95% interval) |",
+		"| --- | ---: | ---: | --- |",
+		...view.rows.map((r) => `| ${r.map(md).join(" | ")} |`),
+		""
+	];
+	return [
+		`### ${AI_SHIFT_TITLE}`,
+		"",
+		md(view.sentence),
+		"",
+		...table,
+		md(view.basis),
+		""
+	];
+}
+var AI_SHIFT_TITLE, pct, dayBefore;
+var init_ai_shift$3 = __esmMin((() => {
+	init_duration();
+	init_sanitize();
+	AI_SHIFT_TITLE = "Where the queue moved when AI arrived";
+	pct = (x) => `${Math.round(x * 100)}%`;
+	dayBefore = (iso) => new Date(Date.parse(iso) - 864e5).toISOString().slice(0, 10);
+}));
+// src/render/text/ai-shift.ts
+function aiShift$1(report, ctx) {
+	const view = aiShiftView(report, ctx.durations);
+	if (view === null) return [];
+	const { c } = ctx;
+	const columns = [
+		{
+			head: "figure",
+			min: 12,
+			wrap: true
+		},
+		{
+			head: "before",
+			align: "right"
+		},
+		{
+			head: "after",
+			align: "right"
+		},
+		{
+			head: "change (95% interval)",
+			min: 16,
+			wrap: true,
+			rank: 1
+		}
+	];
+	const paint = (text, i) => view.directions[i] === "better" ? c.green(text) : view.directions[i] === "worse" ? c.red(text) : text;
+	const rows = view.rows.map(([label, before, after, change], i) => [
+		label,
+		before,
+		after,
+		paint(change, i)
+	]);
+	return [
+		c.bold(AI_SHIFT_TITLE),
+		wrap(view.sentence, ctx.width),
+		...rows.length > 0 ? [fitTable(columns, rows, ctx)] : [],
+		c.dim(wrap(view.basis, ctx.width))
+	];
+}
+var init_ai_shift$2 = __esmMin((() => {
+	init_ai_shift$3();
 	init_layout();
 }));
 // src/render/previous.ts
@@ -15867,14 +16707,14 @@ function previousView(report, days) {
 function valueText(value, row, days) {
 	if (value === null) return "—";
 	if (row.unit === "seconds") return formatDuration(value, days);
-	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
+	if (row.unit === "ratio") return formatRatio(value);
 	return `${formatPerWeek(value)}/wk`;
 }
 function signed$2(value, row, days) {
 	if (value === 0) return "0";
 	const sign = value > 0 ? "+" : "-";
 	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
-	if (row.unit === "ratio") return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+	if (row.unit === "ratio") return formatPoints(value, "-");
 	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
 }
 function changeText(row, days) {
@@ -15956,15 +16796,15 @@ function labeller(report, width) {
 	return (stage) => stage === "review" ? stageLabel$1(stage, gitOnly) : shortStageLabel(stage, gitOnly);
 }
 function windowText$1(report, timeZone) {
-	const bound = (iso) => {
-		const full = formatTime(iso, timeZone);
-		return full.endsWith(" 00:00") ? full.slice(0, 10) : full;
-	};
-	return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
+	return `${localBound(report.window.since, timeZone)} → ${localBound(report.window.until, timeZone)} ${timeZone}`;
+}
+function localBound(iso, timeZone) {
+	const full = formatTime(iso, timeZone);
+	return full.endsWith(" 00:00") ? full.slice(0, 10) : full;
 }
 function header$1(report, ctx) {
 	const { c } = ctx;
-	const lines = [c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)), wrap(`branch ${terminalSafe(report.repository.branch)} · ${windowText$1(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${terminalSafe(deploySignalHeader(report))}`, ctx.width)];
+	const lines = [c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)), wrap(`branch ${terminalSafe(report.repository.branch)} · ${windowText$1(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ""}, as of ${localBound(report.now, ctx.timeZone)} · sources: ${report.sources.join(" + ")} · deploys: ${terminalSafe(deploySignalHeader(report))}`, ctx.width)];
 	const b = report.businessHours;
 	if (b) lines.push(c.yellow(wrap(`business hours on: durations count only ${b.start}–${b.end} on working days (${terminalSafe(b.timezone)}); ${workingDayText(report)}`, ctx.width)));
 	return lines;
@@ -15993,7 +16833,7 @@ function stages$1(report, ctx) {
 			percentileText(f, "p50", ctx.durations),
 			percentileText(f, "p75", ctx.durations),
 			percentileText(f, "p90", ctx.durations),
-			formatPercent(share),
+			formatRatio(share),
 			(w) => bar(share, w, c)
 		];
 	});
@@ -16015,20 +16855,12 @@ function stages$1(report, ctx) {
 		"",
 		what("commit → deploy")
 	]);
-	const figuresWidth = [
-		0,
-		1,
-		2,
-		3,
-		4,
-		5
-	].reduce((sum, i) => sum + naturalWidth(i === 0 ? "stage" : "count", rows.map((r) => r[i])), 8);
-	const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
-	const keep = (_, i) => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
-	const table = fitTable([
+	const { table, dropped } = fitTableDropping([
 		{
 			head: "stage",
-			min: 12,
+			min: longestWord(rows.map((r) => r[0])),
+			wrap: true,
+			whole: true,
 			rank: 1
 		},
 		{
@@ -16041,7 +16873,8 @@ function stages$1(report, ctx) {
 		},
 		{
 			head: "p75",
-			align: "right"
+			align: "right",
+			drop: 1
 		},
 		{
 			head: "p90",
@@ -16054,19 +16887,22 @@ function stages$1(report, ctx) {
 		{
 			head: "",
 			min: 6,
-			prefer: 20
+			prefer: 20,
+			drop: 0
 		}
-	].filter(keep), rows.map((r) => r.filter(keep)), ctx);
+	], rows, ctx);
+	const note = droppedNote(dropped, ctx.width);
 	return [
 		c.bold("Where the time goes"),
 		table,
+		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		...unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))]
 	];
 }
 var init_overview$1 = __esmMin((() => {
 	init_format$2();
 	init_domain();
-	init_names();
+	init_names$1();
 	init_stage_labels();
 	init_units();
 	init_duration();
@@ -16074,18 +16910,397 @@ var init_overview$1 = __esmMin((() => {
 	init_layout();
 	init_signal();
 }));
+// src/metrics/prng.ts
+function mulberry32(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = state + 1831565813 >>> 0;
+		let t = state;
+		t = Math.imul(t ^ t >>> 15, t | 1);
+		t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+		return ((t ^ t >>> 14) >>> 0) / 4294967296;
+	};
+}
+function squeeze(x) {
+	const xx = x * x;
+	return 1 - .0331 * xx * xx - SQUEEZE_MARGIN;
+}
+function seededRandom(seed) {
+	const uniform = mulberry32(seed);
+	const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+	const gammaOf = (shape) => {
+		const d = shape - 1 / 3;
+		const c = 1 / Math.sqrt(9 * d);
+		return () => {
+			for (;;) {
+				const x = normal();
+				const v = (1 + c * x) ** 3;
+				if (v <= 0) continue;
+				const u = 1 - uniform();
+				if (u < squeeze(x)) return d * v;
+				if (Math.log(u) < .5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+			}
+		};
+	};
+	const betaOf = (a, b) => {
+		const ga = gammaOf(a);
+		const gb = gammaOf(b);
+		return () => {
+			const x = ga();
+			return x / (x + gb());
+		};
+	};
+	return {
+		uniform,
+		beta: (a, b) => betaOf(a, b)(),
+		betaOf
+	};
+}
+var SQUEEZE_MARGIN;
+var init_prng = __esmMin((() => {
+	SQUEEZE_MARGIN = 1e-6;
+}));
+// src/metrics/bootstrap.ts
+function bootstrapDifference(a, b, statistic = MEDIAN) {
+	return withValues(a, b, (v) => v, (xs, ys) => xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic));
+}
+function compareMediansOf(a, b, value) {
+	return withValues(a, b, value, (xs, ys) => compareMediansOfValues(xs, ys));
+}
+function compareMediansOfValues(xs, ys) {
+	if (xs.length === 0 || ys.length === 0) {
+		const median = (values) => values.length === 0 ? null : percentilesOfUnsorted(values, [.5])[0];
+		return {
+			interval: { ...NO_INTERVAL },
+			medians: [median(xs), median(ys)]
+		};
+	}
+	return {
+		interval: differenceOfValues(xs, ys, MEDIAN),
+		medians: [of(xs, MEDIAN), of(ys, MEDIAN)]
+	};
+}
+function differenceOfValues(xs, ys, statistic) {
+	const lent = scratch.borrow(BOOTSTRAP_RESAMPLES);
+	try {
+		return differenceWith(xs, ys, statistic, lent.subarray(0, BOOTSTRAP_RESAMPLES));
+	} finally {
+		scratch.giveBack(lent);
+	}
+}
+function differenceWith(xs, ys, statistic, differences) {
+	if (statistic.kind === "mean") {
+		xs.sort();
+		ys.sort();
+		const draw = meanDrawer(seededRandom(SEED));
+		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = draw(xs) - draw(ys);
+	} else {
+		const ranks = percentileRanks(statistic.p, xs.length, ys.length);
+		const x = (xs.length - 1) * statistic.p;
+		const y = (ys.length - 1) * statistic.p;
+		orderRanks(xs, ranks, 0, x);
+		orderRanks(ys, ranks, 2, y);
+		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+			const at = 4 * r;
+			differences[r] = resampled(xs, x - Math.floor(x), ranks[at], ranks[at + 1]) - resampled(ys, y - Math.floor(y), ranks[at + 2], ranks[at + 3]);
+		}
+	}
+	const [high, low] = percentilesOfUnsorted(differences, [.975, .025]);
+	const enough = xs.length >= 5 && ys.length >= 5;
+	return {
+		difference: of(xs, statistic) - of(ys, statistic),
+		low,
+		high,
+		real: enough && (low > 0 || high < 0)
+	};
+}
+function withValues(a, b, value, use) {
+	const x = scratch.borrow(a.length);
+	const y = scratch.borrow(b.length);
+	try {
+		return use(valuesOf$1(a, value, x), valuesOf$1(b, value, y));
+	} finally {
+		scratch.giveBack(y);
+		scratch.giveBack(x);
+	}
+}
+function valuesOf$1(items, value, known) {
+	let n = 0;
+	for (const item of items) {
+		const v = value(item);
+		if (v !== null && Number.isFinite(v)) known[n++] = v;
+	}
+	return known.subarray(0, n);
+}
+function orderRanks(values, ranks, at, h) {
+	let first = Math.floor(h);
+	let last = Math.ceil(h);
+	for (let i = at; i < ranks.length; i += 4) {
+		const lo = ranks[i];
+		const hi = ranks[i + 1];
+		if (lo < first) first = lo;
+		if (lo > last) last = lo;
+		if (hi > last) last = hi;
+	}
+	orderBand(values, first, last);
+}
+function of(values, statistic) {
+	if (statistic.kind === "mean") return values.reduce((s, v) => s + v, 0) / values.length;
+	return percentile(values, statistic.p);
+}
+function rankDrawer(p, n, random) {
+	const index = (u) => Math.min(n - 1, Math.floor(n * u));
+	const h = (n - 1) * p;
+	const lo = Math.floor(h);
+	const beta = random.betaOf(lo + 1, n - lo);
+	const above = 1 / (n - lo - 1);
+	return (out, at) => {
+		const u = beta();
+		out[at] = index(u);
+		if (h === lo) {
+			out[at + 1] = -1;
+			return;
+		}
+		const next = u + (1 - u) * (1 - random.uniform() ** above);
+		out[at + 1] = index(next);
+	};
+}
+function resampled(sorted, fraction, first, second) {
+	const a = sorted[first];
+	if (second < 0) return a;
+	return a + fraction * (sorted[second] - a);
+}
+function percentileRanks(p, nx, ny) {
+	const key = `${p}/${nx}/${ny}`;
+	let ranks = drawn.get(key);
+	if (ranks === void 0) {
+		const random = seededRandom(SEED);
+		const x = rankDrawer(p, nx, random);
+		const y = rankDrawer(p, ny, random);
+		ranks = new Int32Array(4 * BOOTSTRAP_RESAMPLES);
+		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+			x(ranks, 4 * r);
+			y(ranks, 4 * r + 2);
+		}
+		if (drawn.size >= DRAWN) drawn.delete(drawn.keys().next().value);
+		drawn.set(key, ranks);
+	}
+	return ranks;
+}
+function meanDrawer(random) {
+	return (sorted) => {
+		const n = sorted.length;
+		let sum = 0;
+		for (let i = 0; i < n; i++) sum += sorted[Math.floor(random.uniform() * n)];
+		return sum / n;
+	};
+}
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, scratch, drawn, DRAWN;
+var init_bootstrap = __esmMin((() => {
+	init_percentile();
+	init_prng();
+	init_limits();
+	init_scratch();
+	BOOTSTRAP_RESAMPLES = 2e3;
+	SEED = 1592598566;
+	MEDIAN = {
+		kind: "percentile",
+		p: .5
+	};
+	NO_INTERVAL = {
+		difference: null,
+		low: null,
+		high: null,
+		real: false
+	};
+	scratch = new ScratchPool(3);
+	drawn = new Map();
+	DRAWN = 32;
+}));
+// src/metrics/difference.ts
+function directionOf$1(before, after, interval, lowerIsBetter) {
+	const change = after - before;
+	if (Math.abs(change) <= EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before))) return "same";
+	return !(interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+}
+function dailyDeploys(window, deployTimes) {
+	return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
+}
+function dailyDeployCounts(since, until, deployTimes) {
+	const length = until - since;
+	if (!(length > 0)) return [];
+	const days = new Array(Math.ceil(length / DAY$11)).fill(0);
+	for (const at of deployTimes) {
+		const i = Math.floor((at - since) / DAY$11);
+		if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
+	}
+	const scale = 7 * DAY$11 * days.length / length;
+	return days.map((n) => n * scale);
+}
+var EPSILON$2, DAY$11;
+var init_difference = __esmMin((() => {
+	init_time();
+	EPSILON$2 = 1e-9;
+	DAY$11 = 86400;
+}));
+// src/metrics/trend-keys.ts
+function readerOf(entry) {
+	const spec = entry.figure.trend;
+	const unit = spec.statistic === "perWeek" ? "perWeek" : entry.figure.kind === "duration" ? "seconds" : entry.figure.kind === "ratio" ? "ratio" : "number";
+	if (spec.statistic === "perWeek") return {
+		spec,
+		unit,
+		value: () => 1
+	};
+	const path = spec.value === "stage" ? `stages.${entry.segments[1] ?? ""}` : spec.value;
+	const stage = path.startsWith("stages.") ? path.slice(7) : null;
+	if (stage !== null && !STAGES.includes(stage)) throw new Error(`trend of ${entry.path}: no stage ${stage}`);
+	const value = (item) => {
+		const v = stage !== null ? STAGE_OF[stage](item) : item[path];
+		return typeof v === "boolean" ? Number(v) : typeof v === "number" && Number.isFinite(v) ? v : null;
+	};
+	const soFar = spec.of === "changes" ? SO_FAR[path] : void 0;
+	return {
+		spec,
+		unit,
+		value,
+		...soFar !== void 0 && { soFar }
+	};
+}
+function trendKeys(periods, waiting, period) {
+	return TREND_ENTRIES.map((entry) => {
+		const reader = readerOf(entry);
+		const soFar = reader.soFar;
+		const bounded = (p) => soFar !== void 0 && p.waiting > 0;
+		const apart = periods.map((p) => p.partial || bounded(p));
+		const values = periods.map((p) => bounded(p) ? null : periodValue(reader, p));
+		const bounds = periods.map((p) => soFar !== void 0 && bounded(p) ? median$1(p.changes.map((c) => soFar(c, waiting))) : null);
+		const complete = periods.filter((p, i) => !apart[i] && (reader.spec.of !== "changes" || p.changes.length > 0));
+		return {
+			key: entry.path,
+			unit: reader.unit,
+			values,
+			bounds,
+			apart,
+			direction: directionOf(reader, complete, period)
+		};
+	});
+}
+function itemsOf(spec, p) {
+	return spec.of === "changes" ? p.changes : spec.of === "failedDeploys" ? p.deploys.filter((d) => d.failed) : p.deploys;
+}
+function periodValue(reader, p) {
+	if (reader.spec.statistic === "perWeek") return p.covered >= WEEK$7 ? p.deploys.length / (p.covered / WEEK$7) : null;
+	const values = itemsOf(reader.spec, p).map(reader.value);
+	return reader.spec.statistic === "mean" ? meanOf(values) : median$1(values);
+}
+function meanOf(values) {
+	const known = values.filter((v) => v !== null);
+	return known.length === 0 ? null : known.reduce((s, v) => s + v, 0) / known.length;
+}
+function directionOf(reader, complete, period) {
+	const n = complete.length;
+	const none = {
+		completePeriods: n,
+		first: null,
+		second: null,
+		interval: {
+			difference: null,
+			low: null,
+			high: null,
+			real: false
+		}
+	};
+	if (n < 4) return {
+		direction: null,
+		...none,
+		note: `${n} complete ${period}${n === 1 ? "" : "s"}, under 4: no direction`
+	};
+	const half = Math.floor(n / 2);
+	const [first, second] = [complete.slice(0, half), complete.slice(n - half)].map((ps) => halfOf(reader, ps));
+	if (first === void 0 || second === void 0) throw new Error("two halves");
+	if (first.summary.value === null || second.summary.value === null) {
+		const which = first.summary.value === null && second.summary.value === null ? "either half" : first.summary.value === null ? "the first half" : "the second half";
+		return {
+			direction: null,
+			completePeriods: n,
+			first: first.summary,
+			second: second.summary,
+			interval: none.interval,
+			note: `no value in ${which}: no direction`
+		};
+	}
+	const statistic = reader.spec.statistic === "median" ? MEDIAN : { kind: "mean" };
+	const interval = bootstrapDifference(second.sample, first.sample, statistic);
+	return {
+		direction: !interval.real ? "no clear trend" : (interval.low ?? 0) > 0 ? "rising" : "falling",
+		completePeriods: n,
+		first: first.summary,
+		second: second.summary,
+		interval,
+		note: n % 2 === 1 ? `the middle ${period} of ${n} left out` : null
+	};
+}
+function halfOf(reader, periods) {
+	const from = periods[0]?.start ?? 0;
+	const to = periods.at(-1)?.end ?? 0;
+	const span = {
+		from: new Date(from * 1e3).toISOString().slice(0, 10),
+		to: new Date(to * 1e3).toISOString().slice(0, 10),
+		periods: periods.length
+	};
+	if (reader.spec.statistic === "perWeek") {
+		const deploys = periods.reduce((s, p) => s + p.deploys.length, 0);
+		const weeks = periods.reduce((s, p) => s + p.covered, 0) / WEEK$7;
+		const sample = periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.deploys.map((d) => d.at)));
+		return {
+			summary: {
+				...span,
+				value: weeks > 0 ? deploys / weeks : null,
+				count: deploys
+			},
+			sample
+		};
+	}
+	const values = periods.flatMap((p) => itemsOf(reader.spec, p).map(reader.value));
+	const value = reader.spec.statistic === "mean" ? meanOf(values) : median$1(values);
+	return {
+		summary: {
+			...span,
+			value,
+			count: values.filter((v) => v !== null).length
+		},
+		sample: values
+	};
+}
+var WEEK$7, SO_FAR, TREND_ENTRIES;
+var init_trend_keys = __esmMin((() => {
+	init_domain();
+	init_bootstrap();
+	init_catalogue$1();
+	init_difference();
+	init_percentile();
+	init_stage_of();
+	init_stage_summary();
+	WEEK$7 = 604800;
+	SO_FAR = {
+		leadTime: (c, w) => leadObservation(c, w)?.seconds ?? null,
+		"stages.deploy": (c, w) => deployObservation(c, w)?.seconds ?? null
+	};
+	TREND_ENTRIES = catalogueEntries().filter((e) => e.figure.trend !== void 0).sort((a, b) => Number(a.segments[0] !== "dora") - Number(b.segments[0] !== "dora"));
+}));
 // src/metrics/trend.ts
 function weekStart(t) {
-	const day = Math.floor(t / DAY$9);
-	return (day - (day + 3) % 7) * DAY$9;
+	const day = Math.floor(t / DAY$10);
+	return (day - (day + 3) % 7) * DAY$10;
 }
 function weekBuckets(changes, window) {
 	const first = weekStart(window.since);
 	const buckets = [];
-	for (let start = first; start < window.until; start += 7 * DAY$9) buckets.push([]);
+	for (let start = first; start < window.until; start += 7 * DAY$10) buckets.push([]);
 	for (const change of changes) {
 		if (change.mergedAt < window.since || change.mergedAt >= window.until) continue;
-		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$9))]?.push(change);
+		buckets[Math.floor((change.mergedAt - first) / (7 * DAY$10))]?.push(change);
 	}
 	return {
 		first,
@@ -16095,7 +17310,7 @@ function weekBuckets(changes, window) {
 function weeklyTrend(changes, window, waiting) {
 	const { first, buckets } = weekBuckets(changes, window);
 	return { weeks: buckets.map((inWeek, i) => ({
-		weekStart: isoDay(first + i * 7 * DAY$9),
+		weekStart: isoDay(first + i * 7 * DAY$10),
 		...changeFigures(inWeek, waiting)
 	})) };
 }
@@ -16122,10 +17337,10 @@ function changeFigures(inPeriod, waiting) {
 	};
 }
 function periodOf(window) {
-	return window.until - window.since > 182 * DAY$9 ? "month" : "week";
+	return window.until - window.since > 182 * DAY$10 ? "month" : "week";
 }
 function periodAround(t, period) {
-	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$9];
+	if (period === "week") return [weekStart(t), weekStart(t) + 7 * DAY$10];
 	const d = new Date(t * 1e3);
 	return [Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1e3, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1e3];
 }
@@ -16152,81 +17367,82 @@ function keyTrends$1(changes, deploys, window, waiting) {
 	const shipped = bounds.slice(1).map(() => []);
 	for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
 	for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
+	const keyPeriods = merged.map((inPeriod, i) => {
+		const start = bounds[i];
+		const end = bounds[i + 1];
+		return {
+			start,
+			end,
+			partial: start < from || end > to,
+			covered: Math.min(end, to) - Math.max(start, from),
+			changes: inPeriod,
+			waiting: inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length,
+			deploys: shipped[i] ?? []
+		};
+	});
 	return {
 		period,
-		periods: merged.map((inPeriod, i) => {
-			const start = bounds[i];
-			const end = bounds[i + 1];
-			const covered = Math.min(end, to) - Math.max(start, from);
-			const partial = start < from || end > to;
-			const out = shipped[i] ?? [];
-			const failed = out.filter((d) => d.failed);
-			const { changes: count, waiting: open, ...figures } = changeFigures(inPeriod, waiting);
+		periods: keyPeriods.map((p) => {
+			const failed = p.deploys.filter((d) => d.failed);
+			const { changes: count, waiting: open, ...figures } = changeFigures(p.changes, waiting);
 			return {
-				start: isoDay(start),
-				end: isoDay(end),
-				partial,
-				complete: !partial && count > 0 && open === 0,
+				start: isoDay(p.start),
+				end: isoDay(p.end),
+				partial: p.partial,
+				complete: !p.partial && count > 0 && open === 0,
 				changes: count,
 				waiting: open,
-				deploys: out.length,
+				deploys: p.deploys.length,
 				failedDeploys: failed.length,
-				deploymentFrequency: covered >= 7 * DAY$9 ? out.length / (covered / (7 * DAY$9)) : null,
-				changeFailureRate: out.length > 0 ? failed.length / out.length : null,
+				deploymentFrequency: p.covered >= 7 * DAY$10 ? p.deploys.length / (p.covered / (7 * DAY$10)) : null,
+				changeFailureRate: p.deploys.length > 0 ? failed.length / p.deploys.length : null,
 				timeToRestoreP50: median$1(failed.map((d) => d.restoredAfter)),
 				...figures
 			};
-		})
+		}),
+		keys: trendKeys(keyPeriods, waiting, period)
 	};
 }
 function sparkline(values, apart) {
 	const present = values.filter((v, i) => v !== null && !apart?.[i]);
 	if (present.length === 0 && !apart?.some(Boolean)) return "";
-	const min = Math.min(...present);
-	const max = Math.max(...present);
+	const min = smallest(present);
+	const max = largest(present);
 	return values.map((v, i) => apart?.[i] ? "·" : v === null ? " " : SPARKS[max === min ? max === 0 ? 0 : 3 : Math.round((v - min) / (max - min) * 7)]).join("");
 }
-var DAY$9, SPARKS;
+var DAY$10, SPARKS;
 var init_trend$2 = __esmMin((() => {
 	init_domain();
 	init_stage_of();
 	init_percentile();
 	init_stage_summary();
-	DAY$9 = 86400;
+	init_trend_keys();
+	init_lists$1();
+	DAY$10 = 86400;
 	SPARKS = "▁▂▃▄▅▆▇█";
 }));
 // src/render/trend.ts
 function periodsSoFar(report) {
-	const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
-	return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+	const end = Math.min(isoSeconds(report.window.until) ?? NaN, isoSeconds(report.now) ?? NaN);
+	return (report.summary.trend.periods ?? []).filter((p) => (isoSeconds(`${p.start}T00:00:00Z`) ?? NaN) < end);
 }
 function keySeries(report) {
 	const gitOnly = !report.sources.includes("github");
-	const stageName = (s) => shortStageLabel(s, gitOnly);
-	const periods = periodsSoFar(report);
-	const series = (key, label, unit, value, bound) => {
-		const waits = bound !== void 0;
-		const apart = periods.map((p) => p.partial || waits && p.waiting > 0);
-		const values = periods.map(value);
-		const known = values.filter((v, i) => v !== null && !apart[i]);
+	const shown = periodsSoFar(report).length;
+	return (report.summary.trend.keys ?? []).map((k) => {
+		const [group, name] = k.key.split(".");
+		const stage = group === "stages" && STAGES.includes(name ?? "") ? name : null;
+		const label = stage !== null ? `${shortStageLabel(stage, gitOnly)} p50` : group === "dora" && name === "leadTime" ? `${figureLabel("leadTime")} p50` : `${figureLabel(k.key)}${k.unit === "seconds" ? " p50" : ""}`;
 		return {
-			key,
+			key: stage ?? name ?? k.key,
 			label,
-			unit,
-			values,
-			bounds: periods.map((p) => bound?.(p) ?? null),
-			apart,
-			from: known[0] ?? null,
-			to: known.at(-1) ?? null
+			unit: k.unit,
+			values: k.values.slice(0, shown),
+			bounds: k.bounds.slice(0, shown),
+			apart: k.apart.slice(0, shown),
+			direction: k.direction
 		};
-	};
-	return [
-		series("deploymentFrequency", figureLabel("dora.deploymentFrequency"), "perWeek", (p) => p.deploymentFrequency),
-		series("leadTime", `${figureLabel("leadTime")} p50`, "seconds", (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
-		series("changeFailureRate", figureLabel("dora.changeFailureRate"), "ratio", (p) => p.changeFailureRate),
-		series("timeToRestore", `${figureLabel("dora.timeToRestore")} p50`, "seconds", (p) => p.timeToRestoreP50),
-		...STAGES.map((s) => series(s, `${stageName(s)} p50`, "seconds", (p) => p.stages[s], s === "deploy" ? (p) => p.deployAtLeast : void 0))
-	].filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
+	}).filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
 }
 function apartNote(period) {
 	return `incomplete ${period}: cut by the window, or changes still waiting (a bound)`;
@@ -16234,14 +17450,32 @@ function apartNote(period) {
 function keyValueText(value, unit, days) {
 	if (value === null) return "—";
 	if (unit === "perWeek") return `${formatPerWeek(value)}/wk`;
-	if (unit === "ratio") return `${Math.round(value * 100)}%`;
+	if (unit === "ratio") return formatRatio(value);
+	if (unit === "number") return formatNumber(value);
 	return formatDuration(value, days);
+}
+function signedText(value, unit, days) {
+	const text = keyValueText(Math.abs(value), unit, days);
+	return text === "0s" || /^0(\.0+)?(\/wk|%)?$/.test(text) ? text : `${value > 0 ? "+" : "−"}${text}`;
+}
+function directionText$1(k, days, period) {
+	const d = k.direction;
+	if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? "either half" : d.first.value === null ? "the first half" : "the second half"})`;
+	if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? "" : "s"})`;
+	return `${d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+}
+function intervalText(k, days, period) {
+	const { interval, first, second } = k.direction;
+	if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
+	const halves = `${first.periods} ${period}${first.periods === 1 ? "" : "s"} against ${second.periods}`;
+	return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}`;
 }
 var init_trend$1 = __esmMin((() => {
 	init_domain();
 	init_catalogue$1();
 	init_stage_labels();
 	init_duration();
+	init_time();
 }));
 // src/render/text/trends.ts
 function trends(report, ctx) {
@@ -16249,27 +17483,34 @@ function trends(report, ctx) {
 	const all = keySeries(report);
 	if (periodsSoFar(report).length < 2 || all.length === 0) return [];
 	if (all.every((k) => k.apart.every(Boolean))) return [ctx.c.dim(`Trends by ${period}: no complete ${period} yet.`)];
-	const spelled = Math.max(...all.map((k) => k.label.length)) + 2 + 8 + 22 <= ctx.width;
+	const spelled = largest(all.map((k) => k.label.length)) + 2 + 8 + 36 <= ctx.width;
 	const label = (text) => spelled ? text : text.replace(/^failed deployment /, "").replace(/^deployment frequency$/, "deploy frequency").replace(/^change failure rate$/, "failure rate").replace(/^lead time for changes/, "lead time");
-	const labelWidth = Math.max(...all.map((k) => label(k.label).length)) + 2;
-	const shown = Math.min(60, Math.max(8, ctx.width - labelWidth - 22));
-	const lines = all.map((k) => {
-		const line = sparkline(k.values.slice(-shown), k.apart.slice(-shown));
-		const values = k.values.slice(-shown).filter((v, i) => v !== null && !k.apart.slice(-shown)[i]);
-		const compared = values.length === 0 ? "" : `  ${keyValueText(values[0] ?? null, k.unit, ctx.durations)} → ${keyValueText(values.at(-1) ?? null, k.unit, ctx.durations)}`;
-		return `${label(k.label).padEnd(labelWidth)}${ctx.c.cyan(compared === "" ? line.trimEnd() : line)}${compared}`;
+	const labelWidth = largest(all.map((k) => label(k.label).length)) + 2;
+	const said = all.map((k) => directionText$1(k, ctx.durations, period));
+	const room = ctx.width - labelWidth - 2 - largest(said.map((t) => t.length));
+	const inline = room >= 8;
+	const shown = Math.min(60, Math.max(8, inline ? room : ctx.width - labelWidth));
+	const lines = all.flatMap((k, i) => {
+		const line = `${label(k.label).padEnd(labelWidth)}${ctx.c.cyan(sparkline(k.values.slice(-shown), k.apart.slice(-shown)))}`;
+		return inline ? [`${line}  ${said[i] ?? ""}`] : [line, wrap(`  ${said[i] ?? ""}`, ctx.width)];
 	});
 	const apart = all.some((k) => k.apart.slice(-shown).some(Boolean));
+	const intervals = all.flatMap((k) => {
+		const said = intervalText(k, ctx.durations, period);
+		return said === null ? [] : [`${label(k.label)} ${said}`];
+	});
 	return [
-		ctx.c.bold(`Trends by ${period} (→: from the first to the last complete ${period})`),
+		ctx.c.bold(wrap(`Trends by ${period} (the first half of the complete ${period}s against the second)`, ctx.width)),
 		...lines,
-		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : []
+		...apart ? [ctx.c.dim(wrap(`· ${apartNote(period)}`, ctx.width))] : [],
+		...intervals.length > 0 ? [ctx.c.dim(wrap(`Rising or falling only where the 95% interval of the difference excludes 0: ${intervals.join("; ")}.`, ctx.width))] : []
 	];
 }
 var init_trends$1 = __esmMin((() => {
 	init_trend$2();
 	init_trend$1();
 	init_layout();
+	init_lists$1();
 }));
 // src/render/acceptance.ts
 function acceptanceView(report, days, always = false) {
@@ -16311,9 +17552,9 @@ function row$2(name, g, days) {
 		merged: String(g.merged),
 		rejected: String(g.rejected),
 		decided: g.merged + g.rejected,
-		rate: g.rate === null ? "—" : `${formatPercent(g.rate)} (${interval(g)})`,
-		share: formatPercent(g.rate),
-		interval: g.rate === null ? "—" : interval(g),
+		rate: g.rate === null ? "—" : `${formatRatio(g.rate)} (${interval$1(g)})`,
+		share: formatRatio(g.rate),
+		interval: g.rate === null ? "—" : interval$1(g),
 		apart: apart || "—",
 		drafts: String(g.closedDrafts),
 		failedRuns: String(g.failedRuns),
@@ -16326,24 +17567,21 @@ function row$2(name, g, days) {
 		tool: false
 	};
 }
-function interval(g) {
-	return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
-}
-function points(value) {
-	const rounded = Math.round(Math.abs(value) * 100);
-	return rounded === 0 ? "0 pp" : `${value < 0 ? "−" : "+"}${rounded} pp`;
+function interval$1(g) {
+	return `${formatRatio(g.rateLow)}–${formatRatio(g.rateHigh)}`;
 }
 function differenceText(d, tooFew) {
 	if (d.value === null || d.low === null || d.high === null) return null;
 	const verdict = tooFew ? "too few pull requests to tell" : !d.real ? "the data cannot tell" : d.value < 0 ? "AI-assisted pull requests are merged less often" : "AI-assisted pull requests are merged more often";
 	return `AI-assisted − other: ${points(d.value)} (95% interval ${points(d.low)} to ${points(d.high)}): ${verdict}`;
 }
-var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS;
+var ACCEPTANCE_TITLE, ACCEPTANCE_BASIS, points;
 var init_acceptance$2 = __esmMin((() => {
 	init_units();
 	init_duration();
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
+	points = (value) => formatPoints(value);
 }));
 // src/render/health.ts
 function healthSections(report) {
@@ -16356,12 +17594,12 @@ function healthSections(report) {
 			id: "review",
 			title: "Review health",
 			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${decimal(r.reviewsPerChange)} per change`],
-				["Share of reviews by the two busiest reviewers", formatPercent(r.topTwoShare)],
-				["Merged without review", `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
-				["Merged without an approval by someone else", `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
+				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
+				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
+				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
+				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
 				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
-				["Review depth on large changes (comments per 100 lines, p50)", decimal(r.largeChangeCommentsPer100LinesP50)]
+				["Review depth on large changes (comments per 100 lines, p50)", formatNumber(r.largeChangeCommentsPer100LinesP50)]
 			],
 			tables: r.byReviewer.length === 0 ? [] : [{
 				head: [
@@ -16386,8 +17624,8 @@ function healthSections(report) {
 			title: "Rework",
 			figures: [
 				["Reviewed changes", count$3(w.reviewed)],
-				["Commits or force-pushes after the first review", `${w.reworked} (${formatPercent(w.share)})`],
-				["Changes requested", `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`]
+				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
+				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
 			],
 			tables: []
 		});
@@ -16399,8 +17637,8 @@ function healthSections(report) {
 			title: "CI checks",
 			figures: [
 				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
-				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
-				["Share of the merge wait spent waiting on checks", formatPercent(c.mergeWaitOnChecksShare)],
+				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
+				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
 				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
 			],
 			tables: c.worstFlaky.length === 0 ? [] : [{
@@ -16414,7 +17652,7 @@ function healthSections(report) {
 					f.name,
 					count$3(f.flaky),
 					count$3(f.runs),
-					formatPercent(f.rate)
+					formatRatio(f.rate)
 				])
 			}]
 		});
@@ -16427,7 +17665,7 @@ function healthSections(report) {
 			figures: [
 				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
 				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
-				["Open pull requests per active author", decimal(w.perAuthor)],
+				["Open pull requests per active author", formatNumber(w.perAuthor)],
 				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
 			],
 			tables: w.oldest.length === 0 ? [] : [{
@@ -16474,9 +17712,9 @@ function healthSections(report) {
 			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
 			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
 			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", lines$2(ai.assisted.p50Size), lines$2(ai.other.p50Size)),
-			row("Reverted", formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
-			row("Reworked after review", formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare))
+			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
+			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
+			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
 		];
 		out.push({
 			id: "ai",
@@ -16514,7 +17752,7 @@ function verdict(i, tooFew = false) {
 	if (!i.real) return "the data cannot tell";
 	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
 }
-var count$3, decimal, lines$2;
+var count$3;
 var init_health = __esmMin((() => {
 	init_domain();
 	init_stage_labels();
@@ -16522,8 +17760,6 @@ var init_health = __esmMin((() => {
 	init_units();
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
-	decimal = (n) => n === null || n === void 0 ? "—" : n.toFixed(1);
-	lines$2 = (n) => n === null || n === void 0 ? "—" : `${Math.round(n)} lines`;
 }));
 // src/render/ai-tools.ts
 function formatAiTools(ai, escape) {
@@ -16552,24 +17788,24 @@ var init_ai_tools$1 = __esmMin((() => {
 function reviewAndCi(report, ctx) {
 	const { c } = ctx;
 	const s = report.summary;
-	const pct = (v) => formatPercent(v ?? null);
+	const pct = (v) => formatRatio(v ?? null);
 	const lines = [];
 	if (s.review) {
 		const r = s.review;
-		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? "—"} per change`);
+		lines.push(`reviews: ${r.reviews} by ${plural$2(r.reviewers, "reviewer")} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
 	}
 	const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
-	if (sized.length > 1) lines.push(`size: p50 ${s.flow.size.p50 ?? "—"} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
+	if (sized.length > 1) lines.push(`size: p50 ${formatLines(s.flow.size.p50)}, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(", ")}`);
 	if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
 	if (s.ci) {
 		const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(", ");
 		lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ""}`);
 	}
-	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? "—"} per active author`);
+	if (s.wip) lines.push(`WIP: ${plural$2(s.wip.open, "open PR")} and ${plural$2(s.wip.drafts, "draft")} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
 	const ai = s.aiComparison;
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
-		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${ai.assisted.p50Size ?? "—"} vs ${ai.other.p50Size ?? "—"} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
 		const tools = formatAiTools(s.ai, terminalSafe);
 		if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
 		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
@@ -16577,7 +17813,7 @@ function reviewAndCi(report, ctx) {
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
 	}
 	const acceptance = acceptanceView(report, ctx.durations);
-	if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
+	if (acceptance) append(out, acceptanceLines(acceptance, ctx));
 	if (out.length === 0) return [];
 	return [c.bold("Review, CI and AI"), ...out];
 }
@@ -16603,6 +17839,28 @@ var init_review = __esmMin((() => {
 	init_duration();
 	init_sanitize();
 	init_layout();
+	init_lists$1();
+}));
+// src/render/queue-flow.ts
+function rate(n, sign = false) {
+	return sign && formatPerWeek(Math.abs(n)) !== formatPerWeek(0) ? withSign(n, formatPerWeek) : formatPerWeek(sign ? Math.abs(n) : n);
+}
+function queueChangeText(t, days) {
+	if (!t || t.queueStart === void 0 || t.queueEnd === void 0 || t.arrivals === void 0 || t.departures === void 0) return null;
+	const { queueStart: start, queueEnd: end } = t;
+	const noun = end === 1 ? "change" : "changes";
+	if (t.growthPerWeek === null || t.arrivalsPerWeek === null || t.departuresPerWeek === null) return `The queue went from ${start} to ${end} ${noun} in ${days} days (${t.arrivals} arriving, ${t.departures} leaving): no rate from under one whole week.`;
+	if (end === start) return `The queue ended where it began (${end} ${noun}): ${rate(t.arrivalsPerWeek)} arriving and ${rate(t.departuresPerWeek)} leaving a week.`;
+	return `The queue ${end > start ? "grew" : "shrank"} from ${start} to ${end} ${noun}: ${rate(t.growthPerWeek, true)} a week (${rate(t.arrivalsPerWeek)} arriving, ${rate(t.departuresPerWeek)} leaving).`;
+}
+function littlesLawText(label, t, days, covered) {
+	if (t.arrivalsPerWeek === null || t.littleQueue === null) return `${label}: no rate from ${covered} days of history (under one whole week)`;
+	const queue = t.queueStart === void 0 || t.queueEnd === void 0 ? "" : `, while its queue went from ${t.queueStart} to ${t.queueEnd}`;
+	return `${label}: ${rate(t.arrivalsPerWeek)} a week × ${formatDuration(t.meanTimeInStage, days)} ≈ ${formatNumber(t.littleQueue)} waiting, against ${formatNumber(t.meanQueue)} on average${queue}`;
+}
+var init_queue_flow = __esmMin((() => {
+	init_duration();
+	init_units();
 }));
 // src/render/text/queues.ts
 function queues$1(report, ctx) {
@@ -16611,11 +17869,28 @@ function queues$1(report, ctx) {
 	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
 	if (stages.length === 0) return [];
 	const gitOnly = !report.sources.includes("github");
-	const table = fitTable([
+	const rows = stages.map((stage) => {
+		const t = s.queueTrend[stage];
+		const growth = t?.growthPerWeek ?? null;
+		const grow = withSign(growth, formatPerWeek);
+		return [
+			shortStageLabel(stage, gitOnly),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
+			growth !== null && growth > 0 ? c.red(grow) : grow,
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
+			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
+		];
+	});
+	const headWraps = (i, head) => Math.max(longestWord([head]), naturalWidth("", rows.map((r) => r[i])));
+	const { table, dropped } = fitTableDropping([
 		{
 			head: "stage",
-			min: 8,
-			wrap: true
+			min: longestWord(rows.map((r) => r[0])),
+			wrap: true,
+			whole: true,
+			rank: 1
 		},
 		{
 			head: "in/wk",
@@ -16627,40 +17902,32 @@ function queues$1(report, ctx) {
 		},
 		{
 			head: "growth/wk",
-			align: "right",
-			min: 7
+			align: "right"
 		},
 		{
 			head: "mean queue",
 			align: "right",
-			min: 7,
-			wrap: true
+			min: headWraps(4, "mean queue"),
+			wrap: true,
+			drop: 2
 		},
 		{
-			head: "λ × W",
-			align: "right"
+			head: "if steady",
+			align: "right",
+			min: headWraps(5, "if steady"),
+			wrap: true,
+			drop: 0
 		},
 		{
 			head: "mean time",
 			align: "right",
-			min: 8,
-			wrap: true
+			min: headWraps(6, "mean time"),
+			wrap: true,
+			drop: 1
 		}
-	], stages.map((stage) => {
-		const t = s.queueTrend[stage];
-		const growth = t?.growthPerWeek ?? null;
-		const grow = rate(growth, true);
-		return [
-			shortStageLabel(stage, gitOnly),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			growth !== null && growth > 0 ? c.red(grow) : grow,
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
-			formatDuration(t?.meanTimeInStage ?? null, ctx.durations)
-		];
-	}), ctx);
-	const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 9) + 3;
+	], rows, ctx);
+	const note = droppedNote(dropped, ctx.width);
+	const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 9) + 3;
 	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
 	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
@@ -16680,24 +17947,33 @@ function queues$1(report, ctx) {
 	return [
 		c.bold("Where the queue builds"),
 		table,
-		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).", ctx.width)),
+		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
+		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
+		...shortHistory(report, stages, ctx),
 		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
 		...lines,
-		c.dim(wrap(littlesLaw(report, stages), ctx.width))
+		c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width))
 	];
 }
-function littlesLaw(report, stages) {
+function littlesLaw(report, stages, ctx) {
 	const trend = report.summary.queueTrend;
 	const biggest = stages.map((stage) => ({
 		stage,
 		t: trend[stage]
-	})).filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-	const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+	})).filter((x) => x.t !== void 0).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+	const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
 	if (!biggest?.t) return `${rule}.`;
-	const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
-	const weeks = (meanTimeInStage ?? 0) / WEEK$6;
-	const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= .2 * Math.max(1, meanQueue ?? 0) ? "close: the flow was steady" : "far apart: the queue grew or drained in the window";
-	return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes("github"))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+	return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes("github")), biggest.t, ctx.durations, report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`;
+}
+function shortHistory(report, stages, ctx) {
+	const gitOnly = !report.sources.includes("github");
+	const short = stages.flatMap((stage) => {
+		const t = report.summary.queueTrend[stage];
+		return t && t.arrivalsPerWeek === null && t.arrivals !== void 0 ? [`${shortStageLabel(stage, gitOnly)} ${t.arrivals} in, ${t.departures ?? 0} out, queue ${t.queueStart ?? 0} → ${t.queueEnd ?? 0}`] : [];
+	});
+	if (short.length === 0) return [];
+	const days = report.summary.dora.deploymentFrequency.coveredDays ?? 0;
+	return [ctx.c.dim(wrap(`No rate a week from ${days} days of history (under one whole week); in those days: ${short.join("; ")}.`, ctx.width))];
 }
 function weeksNote(report, shown) {
 	const first = Object.values(report.summary.queues).find((w) => w && w.length > 0);
@@ -16706,21 +17982,22 @@ function weeksNote(report, shown) {
 	const zone = report.timezone;
 	const day = (iso) => {
 		if (iso === void 0) return "";
-		const d = new TZDate(Date.parse(iso), zone);
+		const d = new TZDate((isoSeconds(iso) ?? NaN) * 1e3, zone);
 		return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 	};
 	return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;
 }
-var rate, WEEK$6;
 var init_queues$1 = __esmMin((() => {
 	init_tz();
 	init_domain();
 	init_trend$2();
 	init_stage_labels();
 	init_duration();
+	init_units();
+	init_queue_flow();
 	init_layout();
-	rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
-	WEEK$6 = 604800;
+	init_lists$1();
+	init_time();
 }));
 // src/render/text/slowest.ts
 function slowest$1(report, ctx) {
@@ -16729,10 +18006,7 @@ function slowest$1(report, ctx) {
 	const gitOnly = !report.sources.includes("github");
 	const narrow = ctx.width < 100;
 	const table = fitTable([
-		{
-			head: "change",
-			min: 9
-		},
+		{ head: "change" },
 		{
 			head: "title",
 			min: 12
@@ -16792,10 +18066,7 @@ function renderUnreleasedText(report, ctx) {
 			formatDuration(ch.age, days)
 		]);
 		out.push(fitTable([
-			{
-				head: "change",
-				min: 9
-			},
+			{ head: "change" },
 			{
 				head: "title",
 				min: 12
@@ -16807,16 +18078,17 @@ function renderUnreleasedText(report, ctx) {
 			}
 		], rows, ctx));
 	}
-	if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-	return ["", ...out];
+	if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
+	return out;
 }
 var TEXT_OLDEST;
 var init_unreleased$1 = __esmMin((() => {
 	init_units();
 	init_duration();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	init_layout();
+	init_lists$1();
 	TEXT_OLDEST = 5;
 }));
 // src/render/text.ts
@@ -16854,6 +18126,7 @@ var init_text = __esmMin((() => {
 	init_deploys$2();
 	init_notes$1();
 	init_repair$2();
+	init_ai_shift$2();
 	init_previous$2();
 	init_overview$1();
 	init_trends$1();
@@ -16864,23 +18137,25 @@ var init_text = __esmMin((() => {
 	init_units();
 	withChanges = (section) => (report, ctx) => mergedInWindow(report) === 0 ? [] : section(report, ctx);
 	SECTIONS = [
+		header$1,
+		nothingMerged,
+		withChanges(headline$2),
+		withChanges(stages$1),
+		withChanges(recommendations$2),
 		(report, ctx) => {
 			const table = renderRepositoryText(report, ctx);
 			return table === "" ? [] : [table];
 		},
-		header$1,
-		nothingMerged,
-		withChanges(headline$2),
 		withChanges(renderSlicesText),
-		withChanges((report, ctx) => [...stages$1(report, ctx), ...renderUnreleasedText(report, ctx)]),
+		withChanges(renderProductsText),
+		withChanges(renderUnreleasedText),
+		withChanges(deploys$2),
 		withChanges(trends),
 		withChanges(previous),
-		withChanges(deploys$2),
-		withChanges(renderProductsText),
 		withChanges(repair$1),
+		withChanges(aiShift$1),
 		withChanges(reviewAndCi),
 		withChanges(queues$1),
-		withChanges(recommendations$2),
 		withChanges(slowest$1),
 		notes$2
 	];
@@ -16938,9 +18213,10 @@ function* jsonChunks(report, lists) {
 }
 var replacer, LIST_KEYS, GROUP;
 var init_json = __esmMin((() => {
+	init_units();
 	init_version();
 	init_sanitize();
-	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+	replacer = (_key, value) => typeof value === "number" && !Number.isInteger(value) ? asWritten(value) : value;
 	LIST_KEYS = [
 		"changes",
 		"queueOnlyChanges",
@@ -17004,7 +18280,7 @@ var COLUMNS, ROWS_PER_CHUNK;
 var init_csv = __esmMin((() => {
 	init_domain();
 	init_sanitize();
-	init_names();
+	init_names$1();
 	COLUMNS = [
 		"id",
 		"number",
@@ -17134,25 +18410,36 @@ function renderMarkdown(input, options = {}) {
 		if (repositories) out.push(repositories);
 		out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, "");
 	} else {
-		out.push(`> **${md(report.summary.headline)}**`, "", ...keyFigures$1(report));
+		append(out, [
+			`> **${md(report.summary.headline)}**`,
+			"",
+			...keyFigures$1(report)
+		]);
+		for (const part of [stageTable(report), recommendations$1(report)]) append(out, part);
 		if (repositories) out.push(repositories);
 		if (report.summary.slices) out.push(renderSlicesMarkdown(report));
-		out.push(...stageTable(report), ...recommendations$1(report), ...doraTable(report), ...previousPeriod$2(report), ...distribution$1(report));
-		if (!options.summary) out.push(...trend$1(report));
-		out.push(...flow(report));
-		if (!options.summary) out.push(...deploys$1(report));
-		out.push(...renderProductsMarkdown(report));
-		out.push(...repairMarkdown(report));
-		out.push(...unreleased$1(report));
+		for (const part of [
+			doraTable(report),
+			previousPeriod$2(report),
+			distribution$1(report)
+		]) append(out, part);
+		if (!options.summary) append(out, trend$1(report));
+		append(out, flow(report));
+		if (!options.summary) append(out, deploys$1(report));
+		append(out, renderProductsMarkdown(report));
+		append(out, repairMarkdown(report));
+		append(out, aiShiftMarkdown(report, durationFormat(report.businessHours)));
+		append(out, unreleased$1(report));
 		const health = healthSections(report);
 		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
-		for (const section of health) out.push(...healthSection(section));
-		out.push(...acceptanceMarkdown(report));
-		out.push(...queueSection(report), ...slowest(report));
-		if (options.summary) out.push(...leftOut(report));
-		else out.push(...allChanges(report, options.maxChanges));
+		for (const section of health) append(out, healthSection(section));
+		append(out, acceptanceMarkdown(report));
+		append(out, queueSection(report));
+		append(out, slowest(report));
+		if (options.summary) append(out, leftOut(report));
+		else append(out, allChanges(report, options.maxChanges));
 	}
-	out.push(...notes$1(report));
+	append(out, notes$1(report));
 	out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
 	return `${out.join("\n")}\n`;
 }
@@ -17162,7 +18449,7 @@ function header(report) {
 	return [
 		`## flowaudit · ${md(repositoryName(r))}`,
 		"",
-		`**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ""} · **sources** ${md(report.sources.join(" + "))} · **deploys** ${md(deploySignalHeader(report))}`,
+		`**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ""}, ${md(asOfText(report))} · **sources** ${md(report.sources.join(" + "))} · **deploys** ${md(deploySignalHeader(report))}`,
 		"",
 		...hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? "")}.`, ""] : []
 	];
@@ -17171,13 +18458,13 @@ function keyFigures$1(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
 	const d = s.dora;
-	const band = (x, key) => x.band ? ` (${bandText(key, x.band)})` : "";
+	const band = (x) => clusterText(x) ? ` (${clusterText(x)})` : "";
 	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
 	return [[
-		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime, "leadTime")}`,
+		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime)}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, "deploymentFrequency")}`,
-		`${figureLabel("dora.changeFailureRate")} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, "changeFailureRate")}`,
+		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
+		`${figureLabel("dora.changeFailureRate")} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
 		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
 		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
 	].join(" · "), ""];
@@ -17197,7 +18484,6 @@ function stageTable(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
 	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
 	const unseen = codingUnseenNote(report);
 	const rows = STAGES.map((stage) => {
 		const f = s.stages[stage];
@@ -17207,8 +18493,7 @@ function stageTable(report) {
 			percentileText(f, "p50", days),
 			percentileText(f, "p75", days),
 			percentileText(f, "p90", days),
-			formatPercent(stage === "coding" && unseen !== null ? null : f.share),
-			...ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
+			formatRatio(stage === "coding" && unseen !== null ? null : f.share)
 		].map(md);
 	});
 	for (const [name, d, what] of [[
@@ -17225,11 +18510,11 @@ function stageTable(report) {
 		percentileText(d, "p50", days),
 		percentileText(d, "p75", days),
 		percentileText(d, "p90", days),
-		"",
-		...ofTotal ? [""] : []
+		""
 	]);
 	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
 	const notes = [
+		shareNote(s),
 		...unseen === null ? [] : [unseen],
 		...censored > 0 ? [`${plural$2(censored, "change")} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : [],
 		...s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []
@@ -17245,9 +18530,8 @@ function stageTable(report) {
 			"p50",
 			"p75",
 			"p90",
-			"Share",
-			...ofTotal ? ["Share of all time"] : []
-		], `lrrrrr${ofTotal ? "r" : ""}`, rows),
+			"Share"
+		], "lrrrrr", rows),
 		...notes.map((n) => `- ${n}`),
 		...notes.length > 0 ? [""] : []
 	];
@@ -17256,36 +18540,36 @@ function doraTable(report) {
 	const days = durationFormat(report.businessHours);
 	const d = report.summary.dora;
 	const f = d.deploymentFrequency;
-	const band = (x, key) => bandText(key, x.band) || "—";
+	const band = (x) => clusterText(x) || "—";
 	const rows = [
 		[
 			figureTitle("dora.deploymentFrequency"),
 			deployRateText(f),
-			band(f, "deploymentFrequency"),
+			band(f),
 			plural$2(f.count, "deploy")
 		],
 		[
 			figureTitle("dora.leadTime"),
 			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days),
-			band(d.leadTime, "leadTime"),
+			band(d.leadTime),
 			plural$2(d.leadTime.count, "change")
 		],
 		[
 			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			band(d.changeFailureRate, "changeFailureRate"),
+			formatRatio(d.changeFailureRate.value),
+			band(d.changeFailureRate),
 			plural$2(d.changeFailureRate.count, "deploy")
 		],
 		[
 			figureTitle("dora.timeToRestore"),
 			median(d.timeToRestore.value, days),
-			band(d.timeToRestore, "timeToRestore"),
+			band(d.timeToRestore),
 			plural$2(d.timeToRestore.count, "restore")
 		],
 		[
 			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			band(d.reworkRate, "reworkRate"),
+			formatRatio(d.reworkRate.value),
+			band(d.reworkRate),
 			plural$2(d.reworkRate.count, "deploy")
 		]
 	];
@@ -17302,7 +18586,7 @@ function doraTable(report) {
 		...table([
 			"Key",
 			"Value",
-			"Band",
+			"Against the DORA clusters",
 			"Over"
 		], "lrll", rows.map((r) => r.map(md))),
 		...figureNotes.map((n) => `- ${mdLine(n)}`),
@@ -17311,29 +18595,50 @@ function doraTable(report) {
 }
 function recommendations$1(report) {
 	const days = durationFormat(report.businessHours);
-	if (report.recommendations.length === 0) return [];
-	const whatIfs = report.recommendations.some((r) => r.whatIf);
-	const rows = report.recommendations.map((r) => {
-		const w = r.whatIf;
-		const whatIf = w ? whatIfText$1(w, stageLabel(w.stage, report), days) : "";
+	const [first, ...rest] = report.recommendations;
+	if (first === void 0) return [];
+	if (first.id === "healthy") {
+		const checked = first.checked ?? [];
 		return [
-			r.measure,
-			r.value,
-			r.tellsYou,
-			r.doNext,
-			...whatIfs ? [whatIf] : []
-		].map(md);
-	});
-	return [
-		"### What to do next",
+			"### What to fix first",
+			"",
+			`**${md(first.measure)}**; ${md(first.value)}.`,
+			"",
+			...checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), ""]) : []
+		];
+	}
+	const whatIf = (r) => r.whatIf ? whatIfText$1(r.whatIf, stageLabel(r.whatIf.stage, report), days) : "";
+	const lead = [
+		`**${md(first.measure)}**: ${md(first.value)}`,
 		"",
-		...table([
-			"What you measure",
-			"Measured",
-			"What it tells you",
-			"What you do next",
-			...whatIfs ? ["What if"] : []
-		], whatIfs ? "lllll" : "llll", rows)
+		...first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : [],
+		`- **What it tells you**: ${md(first.tellsYou)}`,
+		`- **What you do next**: ${md(first.doNext)}`,
+		""
+	];
+	const whatIfs = rest.some((r) => r.whatIf);
+	const rows = rest.map((r) => [
+		r.measure,
+		r.value,
+		r.tellsYou,
+		r.doNext,
+		...whatIfs ? [whatIf(r)] : []
+	].map(md));
+	return [
+		"### What to fix first",
+		"",
+		...lead,
+		...rows.length > 0 ? [
+			`Then, ${rows.length === 1 ? "one more" : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`,
+			"",
+			...table([
+				"What you measure",
+				"Measured",
+				"What it tells you",
+				"What you do next",
+				...whatIfs ? ["What if"] : []
+			], whatIfs ? "lllll" : "llll", rows)
+		] : []
 	];
 }
 function distribution$1(report) {
@@ -17359,7 +18664,7 @@ function unreleased$1(report) {
 	];
 	out.push(`${plural$2(u.count, "change")} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, "");
 	const oldest = u.oldestChanges ?? [];
-	if (oldest.length > 0) out.push(...table([
+	if (oldest.length > 0) append(out, table([
 		"Change",
 		"Title",
 		"Merged (UTC)",
@@ -17378,16 +18683,15 @@ function queueSection(report) {
 	const s = report.summary;
 	const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
 	if (stages.length === 0) return [];
-	const rate = (n, sign = false) => n === null || n === void 0 ? "—" : `${sign && n > 0 ? "+" : ""}${n.toFixed(1)}`;
 	const trend = stages.map((stage) => {
 		const t = s.queueTrend[stage];
 		return [
 			stageLabel(stage, report),
-			rate(t?.arrivalsPerWeek),
-			rate(t?.departuresPerWeek),
-			rate(t?.growthPerWeek, true),
-			rate(t?.meanQueue),
-			rate(t?.littleQueue),
+			formatPerWeek(t?.arrivalsPerWeek),
+			formatPerWeek(t?.departuresPerWeek),
+			withSign(t?.growthPerWeek, formatPerWeek),
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
 		].map(md);
 	});
@@ -17397,7 +18701,7 @@ function queueSection(report) {
 		...stages.map((stage) => {
 			const week = s.queues[stage]?.[i];
 			if (!week) return "—";
-			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatPercent(week.aiShare)} AI)`}`;
+			return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? "" : ` (${formatRatio(week.aiShare)} AI)`}`;
 		}),
 		...capacity.length > 0 ? [String(capacity[i]?.reviews ?? "—"), String(capacity[i]?.readyPulls ?? "—")] : []
 	]);
@@ -17412,11 +18716,16 @@ function queueSection(report) {
 			"Arrivals a week",
 			"Departures a week",
 			"Queue growth a week",
-			"Mean queue (L)",
-			"λ × W",
-			"Time in stage (W)"
+			"Mean queue",
+			"If steady (arrivals × time in stage)",
+			"Time in stage"
 		], "lrrrrrr", trend),
-		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.",
+		"Little's law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.",
+		"",
+		...stages.flatMap((stage) => {
+			const said = queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0);
+			return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
+		}),
 		"",
 		...details("Weekly queues", [
 			`Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
@@ -17433,7 +18742,7 @@ function flow(report) {
 	const { size, reverted, partiallyReverted } = report.summary.flow;
 	const ai = report.summary.ai;
 	const lines = [
-		`- **Size** (lines changed, lock and generated files left out): p50 ${num$1(size.p50, 0)}, p90 ${num$1(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
+		`- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural$2(size.count, "change")} with a known size)`,
 		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
 		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
 	];
@@ -17504,13 +18813,13 @@ function aiTools(ai) {
 }
 function healthSection(section) {
 	const out = [`### ${md(section.title)}`, ""];
-	if (section.figures.length > 0) out.push(...table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
+	if (section.figures.length > 0) append(out, table(["Figure", "Value"], "lr", section.figures.map(([k, v]) => [md(k), md(v)])));
 	for (const t of section.tables) {
 		const cell = (text, i, row) => {
 			const url = i === 0 ? httpUrl(t.links?.[row]) : null;
 			return url ? `[${md(text)}](${url})` : md(text);
 		};
-		out.push(...table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+		append(out, table(t.head.map(md), t.head.map((_, i) => i === 0 ? "l" : "r").join(""), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
 	}
 	return out;
 }
@@ -17545,7 +18854,7 @@ function trend$1(report) {
 	const series = keySeries(report);
 	const lead = series.find((k) => k.key === "leadTime");
 	const spark = lead ? sparkline(lead.values, lead.apart) : "";
-	const compared = lead?.from === null || lead === void 0 ? "" : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
+	const compared = lead === void 0 ? "" : ` (${directionText$1(lead, days, period)})`;
 	const mark = (p, text) => p.partial ? `${text} (part)` : text;
 	const rows = periods.map((p) => [
 		mark(p, md(p.start)),
@@ -17557,9 +18866,12 @@ function trend$1(report) {
 		formatDuration(p.timeToRestoreP50, days),
 		...STAGES.map((s) => s === "deploy" ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))
 	]);
-	const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
+	const trends = series.map((k) => {
+		const interval = intervalText(k, days, period);
+		return `${k.label} ${directionText$1(k, days, period)}${interval === null ? "" : ` (${interval})`}`;
+	});
 	return details(`Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(), [
-		`First → last complete ${period}: ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
+		`Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(" · ") || "none")}. Periods start ${period === "week" ? "Monday" : "on the 1st"}, UTC; · and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
 		"",
 		...table([
 			period === "week" ? "Week of" : "Month of",
@@ -17649,7 +18961,7 @@ function allChanges(report, limit) {
 		md(minuteOf(ch.mergedAt)),
 		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
 		formatDuration(ch.leadTime, days),
-		ch.additions === null || ch.deletions === null ? "—" : String(ch.additions + ch.deletions),
+		linesText(ch),
 		md([
 			...ch.flags,
 			...ch.aiAssisted ? [aiFlag(ch)] : [],
@@ -17664,9 +18976,9 @@ function allChanges(report, limit) {
 		"Author",
 		"Kind",
 		"Merged (UTC)",
-		...STAGES,
+		...STAGES.map((stage) => md(shortStageLabel(stage, !report.sources.includes("github")))),
 		"Lead time",
-		"Size",
+		"Lines",
 		"Flags"
 	], `${several ? "l" : ""}lllllrrrrrrrl`, rows), ...more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ""] : []]);
 }
@@ -17679,8 +18991,18 @@ function leftOut(report) {
 }
 function notes$1(report) {
 	const out = [];
-	if (report.warnings.length > 0) out.push("### Warnings", "", ...report.warnings.map((w) => `- ${mdLine(w)}`), "");
-	if (report.notes.length > 0) out.push("### Notes", "", ...report.notes.map((n) => `- ${mdLine(n)}`), "");
+	if (report.warnings.length > 0) append(out, [
+		"### Warnings",
+		"",
+		...report.warnings.map((w) => `- ${mdLine(w)}`),
+		""
+	]);
+	if (report.notes.length > 0) append(out, [
+		"### Notes",
+		"",
+		...report.notes.map((n) => `- ${mdLine(n)}`),
+		""
+	]);
 	return out;
 }
 function details(summary, body) {
@@ -17697,9 +19019,6 @@ function changeRef(ch) {
 	const url = httpUrl(ch.url);
 	return url ? `[${md(ch.id)}](${url})` : md(ch.id);
 }
-function num$1(value, digits = 2) {
-	return value === null ? "—" : value.toFixed(digits);
-}
 function day(iso) {
 	return md(iso.slice(0, 10));
 }
@@ -17712,9 +19031,10 @@ var init_markdown = __esmMin((() => {
 	init_trend$2();
 	init_trend$1();
 	init_previous$3();
-	init_names();
+	init_names$1();
 	init_duration();
 	init_catalogue$1();
+	init_queue_flow();
 	init_format$2();
 	init_health();
 	init_acceptance$2();
@@ -17723,6 +19043,7 @@ var init_markdown = __esmMin((() => {
 	init_products$3();
 	init_slices$2();
 	init_repair$3();
+	init_ai_shift$3();
 	init_incidents$1();
 	init_confidence();
 	init_sanitize();
@@ -17730,6 +19051,7 @@ var init_markdown = __esmMin((() => {
 	init_ai_tools$1();
 	init_units();
 	init_signal();
+	init_lists$1();
 }));
 // src/render/html/assets.ts
 var CSS, SCRIPT;
@@ -17757,6 +19079,7 @@ td.ext{overflow-wrap:anywhere;min-width:6rem}
 tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
 li.ext,p .ext{overflow-wrap:anywhere}
 nav.toc{margin:12px 0 0}
+details.toc-fold{margin:8px 0 0;font-size:.875rem}
 nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
 .headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
@@ -17769,6 +19092,11 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
+/* the first screen: the share bar beside the stages table, which takes the wider part */
+.charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
+@media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
+.narrow-only{display:none}
+@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
@@ -17796,7 +19124,7 @@ td.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
-.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}
+.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
 .recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 .rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .rec p{margin:4px 0}
@@ -17941,12 +19269,9 @@ function columns(report) {
 			cell: (ch) => seconds$4(ch.leadTime, days)
 		},
 		{
-			head: "Size",
+			head: "Lines",
 			type: "number",
-			cell: (ch) => {
-				const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions;
-				return `<td class="num" data-v="${size ?? ""}">${size === null ? "—" : `${size} lines`}</td>`;
-			}
+			cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? "" : ch.additions + ch.deletions}">${h(linesText(ch))}</td>`
 		},
 		{
 			head: "Flags",
@@ -17964,7 +19289,7 @@ function changesTable(report) {
 	if (leftOut !== null) {
 		const days = durationFormat(report.businessHours);
 		const name = repositoryNamer(report);
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.changes))}${num$2(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$2(formatDuration(r.cycleTimeP50, days))}${num$2(String(r.unreleased.count))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.changes))}${num$1(durationOrBound(r.leadTimeP50, r.summary.leadTime.atLeast, days))}${num$1(formatDuration(r.cycleTimeP50, days))}${num$1(String(r.unreleased.count))}</tr>`);
 		const totals = `${plural$1(report.summary.changes, "change")} counted in the window.`;
 		return section("changes", "Changes", `${h(totals)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
@@ -18000,8 +19325,9 @@ var init_changes$1 = __esmMin((() => {
 	init_duration();
 	init_format$2();
 	init_parts();
-	init_names();
-	epoch$2 = (iso) => iso === null ? "" : String(Date.parse(iso) / 1e3);
+	init_names$1();
+	init_time();
+	epoch$2 = (iso) => iso === null ? "" : String(isoSeconds(iso) ?? NaN);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	repositoryColumn = (name) => ({
 		head: "Repository",
@@ -18023,7 +19349,7 @@ function acceptance(report) {
 		r.interval,
 		r.drafts,
 		r.failedRuns
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	const rejected = view.rows.map((r) => `<tr>${name(r)}${[
 		r.rejected,
 		r.toClose,
@@ -18031,7 +19357,7 @@ function acceptance(report) {
 		r.reviews,
 		r.comments,
 		r.inReview
-	].map(num$2).join("")}</tr>`);
+	].map(num$1).join("")}</tr>`);
 	return section("acceptance", ACCEPTANCE_TITLE, h(ACCEPTANCE_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
 		"",
 		"Merged",
@@ -18059,10 +19385,10 @@ var init_acceptance$1 = __esmMin((() => {
 function timeTicks(start, end, width) {
 	if (!(end > start)) return [];
 	const fits = (ticks) => ticks.every((t, i) => i === 0 || (t.at - ticks[i - 1].at) / (end - start) * width >= (textWidth(t.label) + textWidth(ticks[i - 1].label)) / 2 + 8);
-	if (end - start <= 70 * DAY$8) {
-		const firstMonday = Math.ceil((start / DAY$8 - 4) / 7) * 7 + 4;
+	if (end - start <= 70 * DAY$9) {
+		const firstMonday = Math.ceil((start / DAY$9 - 4) / 7) * 7 + 4;
 		const mondays = [];
-		for (let day = firstMonday; day * DAY$8 <= end; day += 7) mondays.push(day * DAY$8);
+		for (let day = firstMonday; day * DAY$9 <= end; day += 7) mondays.push(day * DAY$9);
 		return pick$1([
 			1,
 			2,
@@ -18128,10 +19454,10 @@ function drawTimeTicks(ticks, x, y0, y1) {
 		});
 	});
 }
-var DAY$8, MONTHS;
+var DAY$9, MONTHS;
 var init_time_axis = __esmMin((() => {
 	init_svg();
-	DAY$8 = 86400;
+	DAY$9 = 86400;
 	MONTHS = [
 		"Jan",
 		"Feb",
@@ -18180,9 +19506,9 @@ function weeklyChart(frame, options) {
 		hollow: true
 	});
 	const key = legend(items, 0, 0, WIDTH$1);
-	const scale = options.scale === "duration" ? logDurationScale(values) : countScale(Math.max(...values));
+	const scale = options.scale === "duration" ? logDurationScale(values) : options.scale === "ratio" ? ratioScale(largest(values)) : countScale(largest(values));
 	const tickText = scale.ticks.map((t) => options.format(t));
-	const left = Math.max(30, ...tickText.map(textWidth)) + 8;
+	const left = Math.max(30, largest(tickText.map(textWidth))) + 8;
 	const right = 12;
 	const plotW = WIDTH$1 - left - right;
 	const top = key.height + 10;
@@ -18191,14 +19517,14 @@ function weeklyChart(frame, options) {
 	const colH = cols ? 44 : 0;
 	const axisY = cols ? colTop + colH : top + plotH;
 	const height = axisY + 24;
-	const day = (d) => Date.parse(`${d ?? ""}T00:00:00Z`) / 1e3;
+	const day = (d) => isoSeconds(`${d ?? ""}T00:00:00Z`) ?? NaN;
 	const starts = weeks.map(day);
-	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$5);
+	const ends = weeks.map((_, i) => options.ends ? day(options.ends[i]) : starts[i] + WEEK$6);
 	const start = starts[0];
 	const end = ends.at(-1);
 	const xAt = (t) => left + (t - start) / (end - start) * plotW;
 	const xWeek = (i) => xAt((starts[i] + ends[i]) / 2);
-	const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i])));
+	const slot = smallest(ends.map((e, i) => xAt(e) - xAt(starts[i])));
 	const of = options.period ?? "week";
 	const apartIn = (s, i) => options.apart?.[i] === true || s.apart?.[i] === true;
 	const y = (v) => top + plotH - scale.at(v) * plotH;
@@ -18228,7 +19554,7 @@ function weeklyChart(frame, options) {
 			if (v === null || apart(i)) {
 				if (path) segments.push(path);
 				path = "";
-			} else path += `${path ? "L" : "M"}${round(xWeek(i))} ${round(y(v))}`;
+			} else path += `${path ? "L" : "M"}${round$1(xWeek(i))} ${round$1(y(v))}`;
 		});
 		if (path) segments.push(path);
 		const joined = (i) => (s.values[i] ?? null) !== null && !apart(i);
@@ -18270,20 +19596,20 @@ function weeklyChart(frame, options) {
 			"stroke-linejoin": "round",
 			"stroke-dasharray": s.dashed ? "5 3" : null
 		};
-		return el("g", { class: "series" }, ...segments.map((d) => el("path", {
+		return el("g", { class: "series" }, segments.map((d) => el("path", {
 			d,
 			...stroke
-		})), ...dots, ...bounds);
+		})).join(""), dots.join(""), bounds.join(""));
 	});
 	const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
 	return chart({
 		...frame,
 		width: WIDTH$1,
 		height
-	}, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
+	}, key.markup, shade.join(""), ...grid, ...time, columns.join(""), ...lines.reverse());
 }
 function weekColumns(cols, weeks, top, height, x, slot, of) {
-	const scale = countScale(Math.max(...cols.values), 1);
+	const scale = countScale(largest(cols.values), 1);
 	const max = scale.ticks.at(-1) ?? 1;
 	const w = Math.max(1, slot * .7);
 	const bars = cols.values.map((v, i) => {
@@ -18311,17 +19637,19 @@ function weekColumns(cols, weeks, top, height, x, slot, of) {
 		...bars
 	];
 }
-function round(v) {
+function round$1(v) {
 	return Math.round(v * 10) / 10;
 }
-var WIDTH$1, WEEK$5;
+var WIDTH$1, WEEK$6;
 var init_trend = __esmMin((() => {
 	init_scale();
 	init_legend();
 	init_svg();
 	init_time_axis();
+	init_lists$1();
+	init_time();
 	WIDTH$1 = 400;
-	WEEK$5 = 604800;
+	WEEK$6 = 604800;
 }));
 // src/render/html/comparison.ts
 function aiComparison$1(report) {
@@ -18372,12 +19700,12 @@ function aiComparison$1(report) {
 		empty: "no duration known for either group"
 	});
 	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$2(x)}${num$2(y)}${intervals ? `${num$2(interval ? signed$1(interval.difference, days) : "")}${num$2(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$1(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
 	const rows = [
 		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-		row("size, median", lines$1(a.p50Size), lines$1(o.p50Size)),
-		row("reverted", formatPercent(a.failureRate), formatPercent(o.failureRate)),
-		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []
+		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size)),
+		row("reverted", formatRatio(a.failureRate), formatRatio(o.failureRate)),
+		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []
 	];
 	const head = [
 		"",
@@ -18411,7 +19739,7 @@ function queues(report) {
 					colour: STAGE_COLOURS[k],
 					strong: true,
 					values: weeks.map((w) => w.queue),
-					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)
+					notes: weeks.map((w) => w.aiShare === null ? "" : `AI-assisted ${formatRatio(w.aiShare)} of arrivals`)
 				},
 				{
 					name: "arrived",
@@ -18429,18 +19757,17 @@ function queues(report) {
 			format: (v) => String(v),
 			plotHeight: 110,
 			empty: "no change in this stage"
-		}), stageLabel(k, report), growthNote(trend[k]));
+		}), stageLabel(k, report), growthNote(trend[k], report.summary.dora.deploymentFrequency.coveredDays ?? 0));
 	});
 	const rows = stages.map((k) => {
 		const t = trend[k];
-		const fixed = (v) => v === null || v === void 0 ? "—" : v.toFixed(1);
 		const growth = t?.growthPerWeek ?? null;
-		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$2(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(`${growth > 0 ? "+" : "−"}${Math.abs(growth).toFixed(1)}`)}</td>`;
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$2(fixed(t?.arrivalsPerWeek))}${num$2(fixed(t?.departuresPerWeek))}${growthCell}${[
-			fixed(t?.meanQueue),
-			fixed(t?.littleQueue),
+		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$1(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(withSign(growth, formatPerWeek))}</td>`;
+		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$1(formatPerWeek(t?.arrivalsPerWeek))}${num$1(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[
+			formatNumber(t?.meanQueue),
+			formatNumber(t?.littleQueue),
 			formatDuration(t?.meanTimeInStage ?? null, days)
-		].map(num$2).join("")}</tr>`;
+		].map(num$1).join("")}</tr>`;
 	});
 	const capacity = reviewCapacity$1(report);
 	return section("queues", "Where the queue builds", "When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.", table$2([
@@ -18449,14 +19776,20 @@ function queues(report) {
 		"Leave per week",
 		"Queue growth per week",
 		"Mean queue",
-		"Arrivals × time in stage",
+		"If steady (arrivals × time in stage)",
 		"Mean time in stage"
-	], rows, "lrrrrrr"), "<p class=\"note\">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>", charts(...small, capacity));
+	], rows, "lrrrrrr"), `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`, charts(...small, capacity));
 }
-function growthNote(t) {
-	if (!t || t.growthPerWeek === null) return "";
-	if (Math.abs(t.growthPerWeek) < STEADY) return "The queue held steady over the window.";
-	return `The queue ${t.growthPerWeek > 0 ? "grew" : "shrank"} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+function growthNote(t, days) {
+	return queueChangeText(t, days) ?? "";
+}
+function littleCaption(report, stages) {
+	const trend = report.summary.queueTrend ?? {};
+	const biggest = stages.map((k) => ({
+		k,
+		t: trend[k]
+	})).filter((x) => x.t !== void 0).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+	return biggest?.t ? ` ${h(`${littlesLawText(stageLabel(biggest.k, report), biggest.t, durationFormat(report.businessHours), report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`)}` : "";
 }
 function reviewCapacity$1(report) {
 	const weeks = report.summary.reviewCapacity;
@@ -18483,19 +19816,20 @@ function reviewCapacity$1(report) {
 		empty: "no review in the window"
 	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
 }
-var STEADY, lines$1;
+var STEADY;
 var init_comparison = __esmMin((() => {
 	init_domain();
 	init_ai_tools$1();
 	init_duration();
 	init_health();
+	init_units();
 	init_bars();
 	init_scale();
 	init_trend();
+	init_queue_flow();
 	init_text();
 	init_parts();
 	STEADY = .05;
-	lines$1 = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 }));
 // src/render/svg/timeline.ts
 function timelineChart(frame, events, start, end, sizeName, empty) {
@@ -18517,8 +19851,8 @@ function timelineChart(frame, events, start, end, sizeName, empty) {
 		colour: ROLLBACK_COLOUR
 	});
 	const key = legend(items, 0, 0, WIDTH);
-	const scale = logCountScale(Math.max(1, ...events.map((e) => e.size)));
-	const left = Math.max(...scale.ticks.map((t) => textWidth(String(t)))) + 10;
+	const scale = logCountScale(Math.max(1, largest(events.map((e) => e.size))));
+	const left = largest(scale.ticks.map((t) => textWidth(String(t)))) + 10;
 	const right = 10;
 	const top = key.height + 24;
 	const plotH = 130;
@@ -18574,7 +19908,7 @@ function timelineChart(frame, events, start, end, sizeName, empty) {
 		...frame,
 		width: WIDTH,
 		height: base + 24
-	}, key.markup, axisName, ...grid, ...time, ...marks);
+	}, key.markup, axisName, ...grid, ...time, marks.join(""));
 }
 function rank(status) {
 	return status === "ok" ? 0 : 1;
@@ -18588,12 +19922,251 @@ var init_timeline = __esmMin((() => {
 	init_legend();
 	init_svg();
 	init_time_axis();
+	init_lists$1();
 	WIDTH = 400;
 	ROLLBACK_COLOUR = "#e69f00";
 }));
+// src/render/html/overview.ts
+function band(dora) {
+	const words = clusterText(dora);
+	if (!words) return "";
+	return dora.band ? ` <span class="band band-${h(dora.band)}" title="DORA 2024 cluster">${h(words)}</span>` : ` <span class="band band-none" title="DORA 2024 clusters">${h(words)}</span>`;
+}
+function keyFigures(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const d = s.dora;
+	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
+	const list = [
+		{
+			label: `${figureTitle("leadTime")}, median`,
+			value: percentileText(s.leadTime, "p50", days),
+			badge: band(d.leadTime),
+			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
+		},
+		{
+			label: `${figureTitle("cycleTime")}, median`,
+			value: formatDuration(s.cycleTime.p50, days),
+			sub: "first commit → merge"
+		},
+		{
+			label: "Deploys per week",
+			value: formatPerWeek(d.deploymentFrequency.value),
+			badge: band(d.deploymentFrequency),
+			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : d.deploymentFrequency.repositories !== void 0 ? `the median repository’s own, of ${plural$1(report.repositories?.length ?? 0, "repository", "repositories")}` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
+		},
+		{
+			label: figureTitle("dora.changeFailureRate"),
+			value: formatRatio(d.changeFailureRate.value),
+			badge: band(d.changeFailureRate),
+			sub: d.changeFailureRate.repositories !== void 0 ? "the median repository’s own" : `over ${plural$1(d.changeFailureRate.count, "deploy")}`
+		},
+		s.unreleased ? {
+			label: "Merged, not deployed",
+			value: String(s.unreleased.count),
+			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
+			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
+		} : {
+			label: `${figureTitle("dora.timeToRestore")}, median`,
+			value: formatDuration(d.timeToRestore.value, days),
+			badge: band(d.timeToRestore),
+			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
+		}
+	];
+	list.push({
+		label: "Changes counted",
+		value: String(s.changes),
+		sub: excluded ? `left out: ${excluded}` : "merged in the window"
+	});
+	return tiles(list, "key");
+}
+function stages(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const unseen = codingUnseenNote(report);
+	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
+	const shares = stackedShareBar({
+		id: "stage-shares",
+		title: "Share of the time in each stage",
+		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
+	}, STAGES.map((k) => ({
+		name: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		share: shareOf(k),
+		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
+	})), unseen === null ? void 0 : `${stageName("coding", report)}: no share (git cannot see coding time)`);
+	const stageRows = STAGES.map((k) => {
+		const f = s.stages[k];
+		const cells = [
+			String(f.count),
+			percentileText(f, "p50", days),
+			percentileText(f, "p75", days),
+			percentileText(f, "p90", days),
+			formatRatio(shareOf(k))
+		];
+		const wide = (i) => i === 0 || i === 2;
+		return `<tr><th scope="row" title="${h(stageLabel(k, report))}"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageName(k, report))}</th>${cells.map((c, i) => wide(i) ? wideNum(c) : num$1(c)).join("")}</tr>`;
+	});
+	const totals = [[
+		figureTitle("cycleTime"),
+		"first commit → merge",
+		s.cycleTime
+	], [
+		figureTitle("leadTime"),
+		"first commit → deploy",
+		s.leadTime
+	]].map(([name, what, d]) => `<tr class="total"><th scope="row" title="${h(what)}">${h(name)}</th>${[
+		String(d.count),
+		percentileText(d, "p50", days),
+		percentileText(d, "p75", days),
+		percentileText(d, "p90", days),
+		""
+	].map((c, i) => i === 0 || i === 2 ? wideNum(c) : num$1(c)).join("")}</tr>`);
+	const notes = [];
+	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
+	const bounded = [s.stages.deploy, s.leadTime].some((f) => [
+		"p50",
+		"p75",
+		"p90"
+	].some((p) => boundOf(f, p) !== null));
+	if (censored > 0 && bounded) {
+		const one = censored === 1;
+		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
+	}
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
+	return section("stages", "Where the time goes", h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`), `<div class="charts split">${[figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)), table$2([
+		"Stage",
+		"Changes",
+		"p50",
+		"p75",
+		"p90",
+		"Share"
+	], [...stageRows, ...totals], "lrrrrr", { wide: [1, 3] })].join("")}</div>`, notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function dora(report) {
+	const days = durationFormat(report.businessHours);
+	const d = report.summary.dora;
+	const f = d.deploymentFrequency;
+	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
+	const rows = [
+		[
+			figureTitle("dora.deploymentFrequency"),
+			deployRateText(f),
+			f,
+			plural$1(f.count, "deploy"),
+			"deploymentFrequency"
+		],
+		[
+			figureTitle("dora.leadTime"),
+			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
+			d.leadTime,
+			plural$1(d.leadTime.count, "change"),
+			"leadTime"
+		],
+		[
+			figureTitle("dora.changeFailureRate"),
+			formatRatio(d.changeFailureRate.value),
+			d.changeFailureRate,
+			plural$1(d.changeFailureRate.count, "deploy"),
+			"changeFailureRate"
+		],
+		[
+			figureTitle("dora.timeToRestore"),
+			median(d.timeToRestore.value),
+			d.timeToRestore,
+			plural$1(d.timeToRestore.count, "restore"),
+			"timeToRestore"
+		],
+		[
+			figureTitle("dora.reworkRate"),
+			formatRatio(d.reworkRate.value),
+			d.reworkRate,
+			plural$1(d.reworkRate.count, "deploy"),
+			"reworkRate"
+		]
+	];
+	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each placed against the 2024 report's clusters (elite, high, medium, low) as published — the last report to publish them: the cluster whose published range holds it, or the published values it lies between.", table$2([
+		"Key",
+		"Value",
+		"Against the DORA clusters",
+		"Over"
+	], rows.map(([k, v, x, over]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x) || "<span class=\"muted\">—</span>"}</td>${num$1(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
+}
+function recommendations(report) {
+	if (report.recommendations.length === 0) return "";
+	const [first] = report.recommendations;
+	if (first?.id === "healthy") {
+		const checked = first.checked ?? [];
+		return section("recommendations", "What to fix first", "", `<p><b>${h(`${first.measure}; ${first.value}.`)}</b></p>`, checked.length > 0 ? details$1(`What was checked (${checked.length})`, `<ul>${checked.map((c) => `<li>${h(c)}</li>`).join("")}</ul>`) : "");
+	}
+	return section("recommendations", "What to fix first", "Ranked by the hours of waiting each accounts for.", `<ol class="recs">${report.recommendations.map((r) => {
+		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
+		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
+	}).join("")}</ol>`);
+}
+function whatIfText(w, report) {
+	const days = durationFormat(report.businessHours);
+	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time of the deployed changes would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hoursSavedText(w)}, summed over the changes that waited longer.`;
+}
+function totalOf(report) {
+	return report.summary.shareBasis.kind === "deployed" ? "lead time" : "cycle time";
+}
+function shareCaption(report) {
+	const coding = report.summary.stages.coding;
+	const unseen = codingUnseenNote(report) !== null;
+	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100%.`;
+}
+function stagePercentiles(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	return figure(barChart({
+		id: "stage-percentiles",
+		title: "p50 and p90 of each stage",
+		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
+	}, [...STAGES.map((k) => ({
+		label: stageName(k, report),
+		colour: STAGE_COLOURS[k],
+		values: [s.stages[k].p50, s.stages[k].p90],
+		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
+	})), {
+		label: figureLabel("leadTime"),
+		colour: LEAD_COLOUR,
+		values: [s.leadTime.p50, s.leadTime.p90],
+		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
+	}], {
+		series: [{
+			name: "p50: half take less",
+			colour: OTHER_COLOUR
+		}, {
+			name: "p90: one in ten takes longer",
+			colour: OTHER_COLOUR,
+			opacity: .4
+		}],
+		scale: "duration",
+		format: (v) => formatDuration(v, days),
+		empty: "no stage has a known duration"
+	}), "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.");
+}
+var init_overview = __esmMin((() => {
+	init_band();
+	init_domain();
+	init_duration();
+	init_catalogue$1();
+	init_format$2();
+	init_confidence();
+	init_bars();
+	init_scale();
+	init_text();
+	init_parts();
+}));
 // src/render/html/delivery.ts
 function leadTime(report) {
-	return section("lead-time", "Lead time: spread and trend", "", charts(distribution(report), trend(report)));
+	const days = durationFormat(report.businessHours);
+	const deployed = report.summary.leadTimeDeployed;
+	const lead = deployed.p50 === null || report.summary.leadTime.censored === 0 ? "" : `Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(deployed.p50, days)} (p90 ${formatDuration(deployed.p90, days)}).`;
+	return section("lead-time", "Lead time: spread and trend", h(lead), charts(stagePercentiles(report), distribution(report), trend(report)));
 }
 function distribution(report) {
 	const { of, buckets } = report.summary.leadTimeHistogram;
@@ -18659,7 +20232,6 @@ function trend(report) {
 function changeSize(report) {
 	const days = durationFormat(report.businessHours);
 	const { size, reverted, partiallyReverted } = report.summary.flow;
-	const lines = (n) => n === null ? "—" : `${Math.round(n)} lines`;
 	const svg = barChart({
 		id: "cycle-time-by-size",
 		title: "Cycle time by change size",
@@ -18680,13 +20252,13 @@ function changeSize(report) {
 	return section("size", "Change size", h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural$1(size.count, "change")} with a known size.`), tiles([
 		{
 			label: "Size, median",
-			value: lines(size.p50),
-			sub: `p90 ${lines(size.p90)}`
+			value: formatLines(size.p50),
+			sub: `p90 ${formatLines(size.p90)}`
 		},
 		{
 			label: "Over 400 lines",
-			value: formatPercent(size.over400),
-			sub: `over 200 lines: ${formatPercent(size.over200)}`,
+			value: formatRatio(size.over400),
+			sub: `over 200 lines: ${formatRatio(size.over200)}`,
 			alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare
 		},
 		{
@@ -18702,7 +20274,7 @@ function deploys(report) {
 	const name = repositoryNamer(report);
 	const leftOut = listsLeftOut(report, "deploy", (flag) => `<code>${flag}</code>`);
 	if (leftOut !== null) {
-		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$2(String(r.deploys))}${num$2(String(r.failedDeploys))}${num$2(formatPerWeek(r.deploymentFrequency))}</tr>`);
+		const rows = (report.repositories ?? []).map((r) => `<tr>${ext(name(r.name), "title")}${num$1(String(r.deploys))}${num$1(String(r.failedDeploys))}${num$1(formatPerWeek(r.deploymentFrequency))}</tr>`);
 		return section("deploys", "Deploys", `${h(`${plural$1(deploysInWindow(report), "deploy")} in the window, read from ${signal}.`)} ${leftOut}`, rows.length > 0 ? table$2([
 			"Repository",
 			"Deploys",
@@ -18732,7 +20304,7 @@ function deploys(report) {
 	const multi = report.repositories !== void 0;
 	const rows = report.deploys.map((d) => {
 		const status = [d.rollback ? "rollback" : "", d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join("; ")}` : ""}` : ""].filter(Boolean).join(", ");
-		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$2(String(d.changes))}<td>${h(status || "ok")}</td>${num$2(formatDuration(d.restoredAfter, days))}</tr>`;
+		return `<tr${d.failed ? " class=\"failed\"" : ""}>${multi ? ext(name(d.repository ?? "")) : ""}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num$1(String(d.changes))}<td>${h(status || "ok")}</td>${num$1(formatDuration(d.restoredAfter, days))}</tr>`;
 	});
 	const list = report.deploys.length === 0 ? "" : details$1(`Every deploy (${report.deploys.length})`, table$2([
 		...multi ? ["Repository"] : [],
@@ -18755,7 +20327,7 @@ function unreleased(report) {
 	const oldest = u.oldestChanges ?? [];
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$2(formatDuration(c.age, days))}</tr>`);
+	const rows = oldest.map((c) => `<tr>${multi ? ext(name(c.repository ?? "")) : ""}<td class="id">${link(c.url, c.id)}</td>${ext(c.title, "title")}<td class="date">${h(minuteOf(c.mergedAt))}</td>${num$1(formatDuration(c.age, days))}</tr>`);
 	return section("unreleased", "Merged, not yet deployed", "Work that is done but not in users’ hands: it counts in the lead time as still waiting.", tiles([
 		{
 			label: "Changes waiting",
@@ -18792,226 +20364,12 @@ var init_delivery = __esmMin((() => {
 	init_timeline();
 	init_trend();
 	init_trend$1();
-	init_names();
+	init_names$1();
 	init_parts();
 	init_signal();
-	epoch$1 = (iso) => Date.parse(iso) / 1e3;
-}));
-// src/render/html/overview.ts
-function band(dora, key) {
-	const words = bandText(key, dora.band);
-	return dora.band && words ? ` <span class="band band-${h(dora.band)}" title="DORA band">${h(words)}</span>` : "";
-}
-function keyFigures(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const d = s.dora;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
-	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
-	const list = [
-		{
-			label: `${figureTitle("leadTime")}, median`,
-			value: percentileText(s.leadTime, "p50", days),
-			badge: band(d.leadTime, "leadTime"),
-			sub: `first commit → deploy, ${plural$1(s.leadTime.count, "change")}${waiting}`
-		},
-		{
-			label: `${figureTitle("cycleTime")}, median`,
-			value: formatDuration(s.cycleTime.p50, days),
-			sub: "first commit → merge"
-		},
-		{
-			label: "Deploys per week",
-			value: formatPerWeek(d.deploymentFrequency.value),
-			badge: band(d.deploymentFrequency, "deploymentFrequency"),
-			sub: report.deploySignal.kind === "merge" ? "every merge counted as a deploy" : d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `${deployRateText(d.deploymentFrequency)}: under a week, no rate` : `${plural$1(d.deploymentFrequency.count, "deploy")} in the window`
-		},
-		{
-			label: figureTitle("dora.changeFailureRate"),
-			value: formatPercent(d.changeFailureRate.value),
-			badge: band(d.changeFailureRate, "changeFailureRate"),
-			sub: `over ${plural$1(d.changeFailureRate.count, "deploy")}`
-		},
-		s.unreleased ? {
-			label: "Merged, not deployed",
-			value: String(s.unreleased.count),
-			sub: s.unreleased.count > 0 ? `waiting up to ${formatDuration(s.unreleased.oldestAge, days)}` : "everything merged has shipped",
-			alert: s.unreleased.count > 0 && (s.unreleased.oldestAge ?? 0) > 1209600
-		} : {
-			label: `${figureTitle("dora.timeToRestore")}, median`,
-			value: formatDuration(d.timeToRestore.value, days),
-			badge: band(d.timeToRestore, "timeToRestore"),
-			sub: `over ${plural$1(d.timeToRestore.count, "restore")}`
-		}
-	];
-	list.push({
-		label: "Changes counted",
-		value: String(s.changes),
-		sub: excluded ? `left out: ${excluded}` : "merged in the window"
-	});
-	return tiles(list, "key");
-}
-function stages(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const hasShareOfTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== void 0);
-	const unseen = codingUnseenNote(report);
-	const shareOf = (k) => k === "coding" && unseen !== null ? null : s.stages[k].share;
-	const shares = stackedShareBar({
-		id: "stage-shares",
-		title: "Share of the time in each stage",
-		description: `The share of each stage in the lead time of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share"}.`
-	}, STAGES.map((k) => ({
-		name: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		share: shareOf(k),
-		detail: `p50 ${percentileText(s.stages[k], "p50", days)}`
-	})));
-	const percentiles = barChart({
-		id: "stage-percentiles",
-		title: "p50 and p90 of each stage",
-		description: "Per stage and for the whole lead time, the median and the 90th percentile, on a logarithmic time axis; a hollow bar is a lower bound (≥), where changes still waiting keep the percentile unknown."
-	}, [...STAGES.map((k) => ({
-		label: stageName(k, report),
-		colour: STAGE_COLOURS[k],
-		values: [s.stages[k].p50, s.stages[k].p90],
-		bounds: [boundOf(s.stages[k], "p50"), boundOf(s.stages[k], "p90")]
-	})), {
-		label: figureLabel("leadTime"),
-		colour: LEAD_COLOUR,
-		values: [s.leadTime.p50, s.leadTime.p90],
-		bounds: [boundOf(s.leadTime, "p50"), boundOf(s.leadTime, "p90")]
-	}], {
-		series: [{
-			name: "p50: half take less",
-			colour: OTHER_COLOUR
-		}, {
-			name: "p90: one in ten takes longer",
-			colour: OTHER_COLOUR,
-			opacity: .4
-		}],
-		scale: "duration",
-		format: (v) => formatDuration(v, days),
-		empty: "no stage has a known duration"
-	});
-	const stageRows = STAGES.map((k) => {
-		const f = s.stages[k];
-		const cells = [
-			String(f.count),
-			percentileText(f, "p50", days),
-			percentileText(f, "p75", days),
-			percentileText(f, "p90", days),
-			formatPercent(shareOf(k)),
-			...hasShareOfTotal ? [formatPercent(f.shareOfTotal ?? null)] : []
-		];
-		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${cells.map(num$2).join("")}</tr>`;
-	});
-	const totals = [[
-		figureTitle("cycleTime"),
-		"first commit → merge",
-		s.cycleTime
-	], [
-		figureTitle("leadTime"),
-		"first commit → deploy",
-		s.leadTime
-	]].map(([name, what, d]) => `<tr class="total"><th scope="row">${h(name)} <span class="muted">(${h(what)})</span></th>${[
-		String(d.count),
-		percentileText(d, "p50", days),
-		percentileText(d, "p75", days),
-		percentileText(d, "p90", days),
-		"",
-		...hasShareOfTotal ? [""] : []
-	].map(num$2).join("")}</tr>`);
-	const notes = [];
-	if (unseen !== null) notes.push(unseen);
-	const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
-	if (censored > 0) {
-		const one = censored === 1;
-		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
-	}
-	if (s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null) notes.push(`Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`);
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
-	return section("stages", "Where the time goes", h(`Over ${plural$1(s.changes, "change")}; the shares are over ${shareBasisText(s)}.`), charts(figure(shares, "Share of the lead time of the typical change, by stage", "Each change is split into its stages from first commit to deploy, so the shares add up to 100%."), figure(percentiles, "p50 and p90 per stage", "Logarithmic axis: each grid step is a longer span (minutes, hours, days, weeks), so a median of hours and a p90 of months both show.")), table$2([
-		"Stage",
-		"Changes",
-		"p50",
-		"p75",
-		"p90",
-		"Share",
-		...hasShareOfTotal ? ["Share of all time"] : []
-	], [...stageRows, ...totals], `lrrrrr${hasShareOfTotal ? "r" : ""}`), notes.map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function dora(report) {
-	const days = durationFormat(report.businessHours);
-	const d = report.summary.dora;
-	const f = d.deploymentFrequency;
-	const median = (v) => v === null ? "—" : `${formatDuration(v, days)} (median)`;
-	const rows = [
-		[
-			figureTitle("dora.deploymentFrequency"),
-			deployRateText(f),
-			f,
-			plural$1(f.count, "deploy"),
-			"deploymentFrequency"
-		],
-		[
-			figureTitle("dora.leadTime"),
-			d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value),
-			d.leadTime,
-			plural$1(d.leadTime.count, "change"),
-			"leadTime"
-		],
-		[
-			figureTitle("dora.changeFailureRate"),
-			formatPercent(d.changeFailureRate.value, 1),
-			d.changeFailureRate,
-			plural$1(d.changeFailureRate.count, "deploy"),
-			"changeFailureRate"
-		],
-		[
-			figureTitle("dora.timeToRestore"),
-			median(d.timeToRestore.value),
-			d.timeToRestore,
-			plural$1(d.timeToRestore.count, "restore"),
-			"timeToRestore"
-		],
-		[
-			figureTitle("dora.reworkRate"),
-			formatPercent(d.reworkRate.value, 1),
-			d.reworkRate,
-			plural$1(d.reworkRate.count, "deploy"),
-			"reworkRate"
-		]
-	];
-	return section("dora", "DORA keys", "The four keys of the State of DevOps reports and the rework rate added in 2024, each with its band (elite, high, medium, low) from the 2024 report's clusters, the last to publish bands.", table$2([
-		"Key",
-		"Value",
-		"Band",
-		"Over"
-	], rows.map(([k, v, x, over, key]) => `<tr><th scope="row">${h(k)}</th><td>${h(v)}</td><td>${band(x, key) || "<span class=\"muted\">—</span>"}</td>${num$2(over)}</tr>`), "lllr"), doraNotes(rows.map(([k, , x]) => [k, x])).map((n) => `<p class="note">${h(n)}</p>`).join(""));
-}
-function recommendations(report) {
-	if (report.recommendations.length === 0) return "";
-	return section("recommendations", "What to do next", "Ranked by the hours of waiting each accounts for; each names the figure and threshold that fired it.", `<ol class="recs">${report.recommendations.map((r) => {
-		const whatIf = r.whatIf ? `<div class="whatif"><b>What if</b><br>${h(whatIfText(r.whatIf, report))}</div>` : "";
-		return `<li class="rec"><h3>${h(r.measure)}</h3><p class="measured">Measured: <b>${h(r.value)}</b></p><div class="rec-body"><div><p>${h(r.tellsYou)}</p><p class="do"><b>What you do next:</b> ${h(r.doNext)}</p></div>${whatIf}</div></li>`;
-	}).join("")}</ol>`);
-}
-function whatIfText(w, report) {
-	const days = durationFormat(report.businessHours);
-	const hours = w.hoursSavedPerWeek >= 10 ? w.hoursSavedPerWeek.toFixed(0) : w.hoursSavedPerWeek.toFixed(1);
-	return `With ${stageLabel(w.stage, report)} capped at ${formatDuration(w.cap, days)} and every other stage as it was, the median lead time would be ${formatDuration(w.leadTimeP50.then, days)} instead of ${formatDuration(w.leadTimeP50.now, days)}: about ${hours} change-hours of waiting saved per week, summed over the changes that waited longer.`;
-}
-var init_overview = __esmMin((() => {
-	init_band();
-	init_domain();
-	init_duration();
-	init_catalogue$1();
-	init_format$2();
-	init_bars();
-	init_scale();
-	init_text();
-	init_parts();
+	init_overview();
+	init_time();
+	epoch$1 = (iso) => isoSeconds(iso) ?? NaN;
 }));
 // src/render/html/repair.ts
 function repair(report) {
@@ -19025,10 +20383,30 @@ function repair(report) {
 		"Repairs",
 		"Of changes",
 		"Of cycle time"
-	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$2).join("")}</tr>`), "lrrr")) : "");
+	], weeks.map(([week = "", ...rest]) => `<tr><td>${h(week)}</td>${rest.map(num$1).join("")}</tr>`), "lrrr")) : "");
 }
 var init_repair$1 = __esmMin((() => {
 	init_repair$3();
+	init_parts();
+}));
+// src/render/html/ai-shift.ts
+function aiShift(report) {
+	const view = aiShiftView(report, durationFormat(report.businessHours));
+	if (view === null) return "";
+	const rows = view.rows.map(([label, before, after, change], i) => {
+		const d = view.directions[i];
+		return `<tr><th scope="row">${h(label)}</th>${num$1(before)}${num$1(after)}<td${d === "better" || d === "worse" ? ` class="${d}"` : ""}>${h(change)}</td></tr>`;
+	});
+	return section("ai-shift", AI_SHIFT_TITLE, `<b>${h(view.sentence)}</b>`, rows.length > 0 ? table$2([
+		"Figure",
+		"Before",
+		"After",
+		"Change (95% interval)"
+	], rows, "lrrl") : "", `<p class="note">${h(view.basis)}</p>`);
+}
+var init_ai_shift$1 = __esmMin((() => {
+	init_ai_shift$3();
+	init_duration();
 	init_parts();
 }));
 // src/render/html/previous.ts
@@ -19036,7 +20414,7 @@ function previousPeriod$1(report) {
 	const view = previousView(report, durationFormat(report.businessHours));
 	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
 	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
-	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$2(r.before)}${num$2(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$1(r.before)}${num$1(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
 	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
 		"Figure",
 		"Before",
@@ -19060,10 +20438,9 @@ function keyTrends(report) {
 	const chartOf = (key, colour, scale) => {
 		const k = series.find((s) => s.key === key);
 		if (k === void 0) return "";
-		const percent = k.unit === "ratio";
-		const values = k.values.map((v) => v === null ? null : percent ? v * 100 : v);
-		const format = (v) => v === null ? "—" : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days);
-		const svg = weeklyChart({
+		const values = k.values;
+		const format = (v) => keyValueText(v, k.unit, days);
+		return figure(weeklyChart({
 			id: `trend-${key}`,
 			title: `${capital(k.label)} by ${period}`,
 			description: `Per ${period} (UTC), the ${k.label}.`
@@ -19082,17 +20459,23 @@ function keyTrends(report) {
 			format,
 			plotHeight: 90,
 			empty: `no ${k.label} in the window`
-		});
-		const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
-		return figure(svg, `${capital(k.label)} by ${period}`, compared);
+		}), `${capital(k.label)} by ${period}`, `${capital(directionText$1(k, days, period))}.`);
 	};
 	const figures = [
 		chartOf("deploymentFrequency", ACCENT_COLOUR, "count"),
-		chartOf("changeFailureRate", FAIL_COLOUR, "count"),
+		chartOf("changeFailureRate", FAIL_COLOUR, "ratio"),
 		chartOf("timeToRestore", OTHER_COLOUR, "duration")
 	];
 	const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
-	return section("trends", `Trends by ${period}`, h(lead), charts(...figures));
+	return section("trends", `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
+}
+function directions(series, days, period) {
+	if (series.length === 0) return "";
+	const items = series.map((k) => {
+		const interval = intervalText(k, days, period);
+		return `<li><b>${h(k.label)}</b>: ${h(directionText$1(k, days, period))}${interval === null ? "" : ` <span class="note">(${h(interval)})</span>`}</li>`;
+	});
+	return `<p class="note">${h(`Direction: the first half of the complete ${period}s against the second; rising or falling only where the 95% interval of the difference excludes 0.`)}</p><ul class="directions">${items.join("")}</ul>`;
 }
 var init_trends = __esmMin((() => {
 	init_duration();
@@ -19137,28 +20520,28 @@ function review(report) {
 		empty: "no review by anyone but the author"
 	});
 	const more = r.byReviewer.length - shown.length;
-	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$2(String(x.reviews))}${num$2(String(x.firstReviews))}${num$2(formatDuration(x.pickupP50, days))}</tr>`);
-	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${r.reviewsPerChange === null ? "—" : r.reviewsPerChange.toFixed(1)} per change.`), tiles([
+	const rows = r.byReviewer.map((x) => `<tr>${ext(x.reviewer)}${num$1(String(x.reviews))}${num$1(String(x.firstReviews))}${num$1(formatDuration(x.pickupP50, days))}</tr>`);
+	return section("review", "Review health", h(`${plural$1(r.reviews, "review")} by ${plural$1(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change.`), tiles([
 		{
 			label: "Reviews by the two busiest",
-			value: formatPercent(r.topTwoShare),
+			value: formatRatio(r.topTwoShare),
 			sub: "of all reviews: a bottleneck when high",
 			alert: over(r.topTwoShare, t.reviewTopTwoShare)
 		},
 		{
 			label: "Merged without review",
-			value: formatPercent(r.unreviewedShare),
+			value: formatRatio(r.unreviewedShare),
 			sub: plural$1(r.unreviewed, "change"),
 			alert: over(r.unreviewedShare, t.unreviewedShare)
 		},
 		{
 			label: "Merged without another’s approval",
-			value: formatPercent(r.selfMergedShare),
+			value: formatRatio(r.selfMergedShare),
 			sub: plural$1(r.selfMerged, "change")
 		},
 		{
 			label: "Review depth on large changes",
-			value: r.largeChangeCommentsPer100LinesP50 === null ? "—" : r.largeChangeCommentsPer100LinesP50.toFixed(1),
+			value: formatNumber(r.largeChangeCommentsPer100LinesP50),
 			sub: `comments per 100 lines (median) over ${plural$1(r.largeChanges, "change")} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
 			alert: r.largeChangesWithoutComments > 0
 		}
@@ -19174,12 +20557,12 @@ function rework$1(report) {
 	if (!w) return "";
 	return section("rework", "Rework after review", h(`Over the ${plural$1(w.reviewed, "reviewed change")}.`), tiles([{
 		label: "Changed after the first review",
-		value: formatPercent(w.share),
+		value: formatRatio(w.share),
 		sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`,
 		alert: over(w.share, report.policy.thresholds.reworkShare)
 	}, {
 		label: "Changes requested",
-		value: formatPercent(w.changesRequestedShare),
+		value: formatRatio(w.changesRequestedShare),
 		sub: `${w.changesRequested} of ${w.reviewed}`
 	}]));
 }
@@ -19206,7 +20589,7 @@ function ci(report) {
 		format: (v) => String(v ?? 0),
 		empty: "no change with timed check runs"
 	});
-	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$2(String(f.flaky))}${num$2(String(f.runs))}${num$2(formatPercent(f.rate))}</tr>`);
+	const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num$1(String(f.flaky))}${num$1(String(f.runs))}${num$1(formatRatio(f.rate))}</tr>`);
 	return section("ci", "CI checks", h(`Checks on the final head commit of ${plural$1(c.changes, "change")}.`), tiles([
 		{
 			label: "Check wall time, median",
@@ -19216,13 +20599,13 @@ function ci(report) {
 		},
 		{
 			label: "Flaky check runs",
-			value: formatPercent(c.flakyRate, 1),
+			value: formatRatio(c.flakyRate),
 			sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`,
 			alert: over(c.flakyRate, t.flakyRate)
 		},
 		{
 			label: "Merge wait spent on checks",
-			value: formatPercent(c.mergeWaitOnChecksShare),
+			value: formatRatio(c.mergeWaitOnChecksShare),
 			sub: "after approval, waiting for checks to finish"
 		}
 	]), charts(figure(durations, "How long checks take", "Changes by the wall time of their checks: first start to last finish."), flaky.length > 0 ? `<figure><figcaption>The flakiest checks</figcaption>${table$2([
@@ -19261,7 +20644,7 @@ function wip$1(report) {
 	});
 	const multi = report.repositories !== void 0;
 	const name = repositoryNamer(report);
-	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$2(formatDuration(p.age, days))}</tr>`);
+	const rows = w.oldest.map((p) => `<tr>${multi ? ext(name(p.repository ?? "")) : ""}<td class="id">${link(p.url, `#${p.number}`)}</td>${ext(p.title, "title")}${ext(p.author)}<td>${p.isDraft ? "draft" : "ready"}</td>${num$1(formatDuration(p.age, days))}</tr>`);
 	return section("wip", "Work in progress", h(`Pull requests open at the end of the window (bots left out), by ${plural$1(w.activeAuthors, "active author")}.`), tiles([
 		{
 			label: "Open, ready for review",
@@ -19275,7 +20658,7 @@ function wip$1(report) {
 		},
 		{
 			label: "Open per active author",
-			value: w.perAuthor === null ? "—" : w.perAuthor.toFixed(1),
+			value: formatNumber(w.perAuthor),
 			sub: "ready for review",
 			alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor)
 		}
@@ -19294,7 +20677,7 @@ var init_teamwork = __esmMin((() => {
 	init_bars();
 	init_scale();
 	init_parts();
-	init_names();
+	init_names$1();
 	REVIEWERS_DRAWN = 12;
 	over = (value, threshold) => value !== null && value > threshold;
 }));
@@ -19309,11 +20692,11 @@ function renderHtml(input) {
 	const hours = businessHoursText(report);
 	const main = [...mergedInWindow(report) === 0 ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`] : [
 		`<p class="headline">${h(report.summary.headline)}</p>`,
+		stages(report),
+		recommendations(report),
 		keyFigures(report),
 		renderRepositoryHtml(report),
 		renderSlicesHtml(report),
-		stages(report),
-		recommendations(report),
 		dora(report),
 		previousPeriod$1(report),
 		leadTime(report),
@@ -19322,6 +20705,7 @@ function renderHtml(input) {
 		deploys(report),
 		renderProductsHtml(report),
 		repair(report),
+		aiShift(report),
 		unreleased(report),
 		...teamwork(report),
 		aiComparison$1(report),
@@ -19345,7 +20729,7 @@ function renderHtml(input) {
 <body>
 <header>
 <h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ""} · sources: ${report.sources.join(" + ")} · deploys: ${signal}`)}</p>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ""}, ${asOfText(report)} · sources: ${report.sources.join(" + ")} · deploys: ${signal}`)}</p>
 ${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? "")}.</p>\n` : ""}${contents(main)}
 </header>
 <main>
@@ -19359,7 +20743,7 @@ ${main}
 }
 function contents(main) {
 	const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ""}">${title ?? ""}</a></li>`);
-	return links.length < 3 ? "" : `<nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav>`;
+	return links.length < 3 ? "" : `<details class="toc-fold"><summary>Sections (${links.length})</summary><nav class="toc" aria-label="Sections"><ul>${links.join("")}</ul></nav></details>`;
 }
 function notes(report) {
 	const list = (items) => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join("")}</ul>`;
@@ -19376,11 +20760,12 @@ var init_html = __esmMin((() => {
 	init_overview();
 	init_parts();
 	init_repair$1();
+	init_ai_shift$1();
 	init_previous$1();
 	init_trends();
 	init_teamwork();
 	init_repositories();
-	init_names();
+	init_names$1();
 	init_signal();
 	init_products$3();
 	init_slices$2();
@@ -20593,130 +21978,6 @@ var init_signature = __esmMin((() => {
 		branch: "weak"
 	};
 }));
-// src/model/ai/tools.ts
-function escapeWord(word) {
-	return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function toolNamedIn(text) {
-	for (const [id, words] of NAMING) if (words.test(text)) return id;
-	return null;
-}
-function toolName(id) {
-	return Object.hasOwn(AI_TOOLS, id) ? AI_TOOLS[id].name : id;
-}
-var AI_TOOLS, AI_TOOL_IDS, NAMING;
-var init_tools = __esmMin((() => {
-	AI_TOOLS = {
-		aider: {
-			name: "aider",
-			words: ["aider"]
-		},
-		openhands: {
-			name: "OpenHands",
-			words: ["openhands", "opendevin"]
-		},
-		amp: { name: "Amp" },
-		warp: { name: "Warp (Oz)" },
-		kiro: {
-			name: "Kiro",
-			words: ["kiro"]
-		},
-		opencode: {
-			name: "opencode",
-			words: ["opencode", "oh-my-opencode"]
-		},
-		atomcode: {
-			name: "AtomCode",
-			words: ["atomcode"]
-		},
-		codebuff: {
-			name: "Codebuff",
-			words: ["codebuff"]
-		},
-		sisyphus: {
-			name: "Sisyphus (oh-my-opencode)",
-			words: ["sisyphus"]
-		},
-		blink: { name: "Blink" },
-		factory: { name: "Factory (Droid)" },
-		codegen: { name: "Codegen" },
-		sweep: { name: "Sweep" },
-		mentat: { name: "Mentat" },
-		codeflash: { name: "Codeflash" },
-		"amazon-q": {
-			name: "Amazon Q Developer",
-			words: ["amazon q"]
-		},
-		coderabbit: {
-			name: "CodeRabbit",
-			words: ["coderabbit"]
-		},
-		windsurf: {
-			name: "Windsurf",
-			words: ["windsurf", "codeium"]
-		},
-		pi: { name: "Pi" },
-		codex: {
-			name: "OpenAI Codex",
-			words: ["codex"]
-		},
-		copilot: {
-			name: "GitHub Copilot",
-			words: ["copilot"]
-		},
-		cursor: {
-			name: "Cursor",
-			words: ["cursor agent", "cursor"]
-		},
-		devin: {
-			name: "Devin",
-			words: ["devin ai", "devin"]
-		},
-		jules: {
-			name: "Jules",
-			words: ["jules"]
-		},
-		"claude-code": {
-			name: "Claude Code",
-			words: [
-				"claude code",
-				"claude",
-				"anthropic"
-			]
-		},
-		gemini: {
-			name: "Gemini",
-			words: ["gemini"]
-		},
-		openai: {
-			name: "OpenAI (ChatGPT, GPT models)",
-			words: [
-				"chatgpt",
-				"openai",
-				"gpt"
-			]
-		},
-		tabnine: {
-			name: "Tabnine",
-			words: ["tabnine"]
-		},
-		deepseek: {
-			name: "DeepSeek",
-			words: ["deepseek"]
-		},
-		qwen: {
-			name: "Qwen",
-			words: ["qwen"]
-		},
-		unknown: { name: "an AI tool it does not name" },
-		configured: { name: "your configured markers" }
-	};
-	AI_TOOL_IDS = Object.keys(AI_TOOLS);
-	NAMING = AI_TOOL_IDS.flatMap((id) => {
-		const words = AI_TOOLS[id].words;
-		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
-	});
-}));
 // src/model/ai/compile.ts
 function compileCatalogue(extras = {}, signatures) {
 	if ((extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && signatures === void 0) return builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {});
@@ -20740,7 +22001,7 @@ function parseIdentity(value) {
 		email: ""
 	};
 }
-function ordered(found) {
+function ordered$1(found) {
 	if (found.length === 0) return NONE$2;
 	const seen = new Set();
 	const out = [];
@@ -20776,6 +22037,7 @@ var init_compile$1 = __esmMin((() => {
 	init_catalogue();
 	init_signature();
 	init_tools();
+	init_lists$1();
 	BODY_LIMIT = 16384;
 	MAX_REMEMBERED = 5e4;
 	PERSON_KEY = /^co-?(?:authored|developed)-by$/i;
@@ -20798,7 +22060,7 @@ var init_compile$1 = __esmMin((() => {
 			const hints = [];
 			const literals = [];
 			for (const signature of signatures) this.add(signature, hints, literals);
-			for (const tool of Object.values(AI_TOOLS)) literals.push(...tool.words ?? []);
+			for (const tool of Object.values(AI_TOOLS)) append(literals, tool.words ?? []);
 			this.maybe = quickScan(hints, literals);
 			const quick = (this.lines.get("footer") ?? []).map((e) => e.quick?.source ?? ".");
 			this.footers = quick.length === 0 ? null : new RegExp(quick.join("|"), "i");
@@ -20833,7 +22095,7 @@ var init_compile$1 = __esmMin((() => {
 				if (this.footers?.test(text) === true) for (const entry of this.lines.get("footer") ?? []) this.collect(entry, text, found);
 			}
 			for (const entry of this.lines.get("message") ?? []) this.collect(entry, text, found);
-			return ordered(found);
+			return ordered$1(found);
 		}
 		author(name, email) {
 			const key = `${name}\u0000${email}`;
@@ -20884,7 +22146,7 @@ var init_compile$1 = __esmMin((() => {
 			const read = text.length > 16384 ? text.slice(0, BODY_LIMIT) : text;
 			const found = [];
 			for (const entry of this.lines.get("body") ?? []) this.collect(entry, read, found);
-			return ordered(found).map((f) => ({
+			return ordered$1(found).map((f) => ({
 				...f,
 				line: clip(`PR body: ${f.line}`)
 			}));
@@ -20912,7 +22174,11 @@ var init_compile$1 = __esmMin((() => {
 					name: identity.name,
 					named: tool === "named"
 				});
-				literals.push(...identity.emails ?? [], ...identity.apps ?? [], ...identity.accounts ?? []);
+				for (const list of [
+					identity.emails,
+					identity.apps,
+					identity.accounts
+				]) append(literals, list ?? []);
 				if (identity.name !== void 0 && tool !== "named" && place === "co-author") hints.push(hintOf$1(signature));
 			} else if ("trailer" in signature) {
 				this.trailers.push({
@@ -21470,7 +22736,7 @@ function bringsBumpedLine(walk, landing, input) {
 		const commit = side.get(stack.pop());
 		if (commit === void 0 || carried.has(commit.sha)) continue;
 		carried.add(commit.sha);
-		stack.push(...commit.parents);
+		append(stack, commit.parents);
 	}
 	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
 	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
@@ -21513,7 +22779,7 @@ function extendGroup(group, members, rules) {
 	for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
 	for (const c of members) rules.landed.add(c);
 	const fresh = group.members.length === 0;
-	group.members.push(...members);
+	append(group.members, members);
 	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
 	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
 	change.commitShas = group.members.map((c) => c.sha);
@@ -21620,7 +22886,7 @@ function safeUrl$1(url) {
 function resolveForkPoints(changes, dateOf) {
 	for (const change of changes) {
 		const dates = change.forkPoints.map(dateOf).filter((d) => d !== void 0);
-		change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
+		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
 var AI, VERSION_BUMP, RebaseIndex;
@@ -21632,6 +22898,7 @@ var init_changes = __esmMin((() => {
 	init_own_commits();
 	init_release_lines();
 	init_stages();
+	init_lists$1();
 	AI = compileCatalogue();
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
@@ -21734,7 +23001,7 @@ function carriedSafeDirectories() {
 			],
 			timeout: 1e4
 		});
-		if (result.status === 0) found.push(...result.stdout.split("\n").filter((line) => line !== ""));
+		if (result.status === 0) append(found, result.stdout.split("\n").filter((line) => line !== ""));
 	}
 	safeDirectories = found.flatMap((dir) => ["-c", `safe.directory=${dir}`]);
 	return safeDirectories;
@@ -21871,6 +23138,7 @@ function assertSafeRef(ref, what) {
 var READ_COMMANDS, DIFF_COMMANDS, CONFIG_READS, PROGRAM_FLAGS, GIT_CONFIG_ARGS, KEPT_GIT_VARIABLES, environment, safeDirectories, DUBIOUS;
 var init_run = __esmMin((() => {
 	init_errors$2();
+	init_lists$1();
 	READ_COMMANDS = new Set([
 		"log",
 		"rev-list",
@@ -22326,12 +23594,12 @@ function applyGitHubFailures(deploys, failed) {
 		failureReasons: ["deployment status failure"],
 		restoredAfter: null
 	}))].sort((a, b) => a.at - b.at || a.ref.localeCompare(b.ref));
-	all.forEach((deploy, i) => {
-		if (deploy.failureReasons.includes("deployment status failure")) {
-			const next = all.slice(i + 1).find((d) => !d.failureReasons.includes("deployment status failure"));
-			if (next) deploy.restoredAfter = next.at - deploy.at;
-		}
-	});
+	let next = null;
+	for (let i = all.length - 1; i >= 0; i--) {
+		const deploy = all[i];
+		if (!deploy.failureReasons.includes("deployment status failure")) next = deploy;
+		else if (next !== null) deploy.restoredAfter = next.at - deploy.at;
+	}
 	return all;
 }
 function gitHubIncidents(issues) {
@@ -22354,7 +23622,7 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 			...by,
 			line: `commit author: ${email}`
 		});
-		found.push(...catalogue.message(commit.message));
+		append(found, catalogue.message(commit.message));
 	}
 	for (const label of pull.labels) {
 		const finding = catalogue.label(label);
@@ -22362,13 +23630,14 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 	}
 	const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
 	if (author) found.push(author);
-	if (pull.body !== void 0 && pull.body !== "") found.push(...catalogue.body(pull.body));
+	if (pull.body !== void 0 && pull.body !== "") append(found, catalogue.body(pull.body));
 	const branch = pull.headRefName === "" ? null : catalogue.branch(pull.headRefName);
 	if (branch) found.push(branch);
 	return found;
 }
 var init_pull = __esmMin((() => {
 	init_compile$1();
+	init_lists$1();
 }));
 // src/model/pull-events.ts
 function pullEvents(pull, options = {}) {
@@ -23023,8 +24292,8 @@ function collectRevertRefs(changes, commitOf) {
 		for (const sha of own) {
 			const commit = commitOf(sha);
 			if (!commit) continue;
-			shas.push(...commit.revertsShas);
-			prs.push(...commit.revertsPrs);
+			append(shas, commit.revertsShas);
+			append(prs, commit.revertsPrs);
 			if (change.kind === "sync" && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
 		}
 		if (shas.length === 0 && prs.length === 0) continue;
@@ -23041,6 +24310,7 @@ function collectRevertRefs(changes, commitOf) {
 }
 var init_reverts = __esmMin((() => {
 	init_message();
+	init_lists$1();
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
@@ -23120,71 +24390,6 @@ var init_build$1 = __esmMin((() => {
 	init_reverts();
 	init_stages();
 }));
-// src/time.ts
-function parseTime$1(value, now, flag) {
-	const text = value.trim();
-	const span = /^\d/.test(text) && /[a-z]$/i.test(text) && !ISO.test(text) ? parseDuration(text) : null;
-	const seconds = span !== null ? now - span : isoSeconds(text);
-	if (seconds === null) throw new ConfigError(`${flag} '${clean$3(value)}' is not a date: use an ISO date (2026-01-31, 2026-01-31T12:00:00Z) or a span like 90d, 12w, 6mo`);
-	if (!(seconds >= EARLIEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is before 1970-01-01: git history has no earlier dates`);
-	if (!(seconds <= LATEST)) throw new ConfigError(`${flag} '${clean$3(value)}' is after 9999-12-31: use a date with a four-digit year`);
-	return seconds;
-}
-function isoSeconds(text) {
-	const m = ISO.exec(text);
-	if (!m) return null;
-	const [year, month, day, hour = 0, minute = 0, second = 0] = [
-		m[1],
-		m[2],
-		m[3],
-		m[4],
-		m[5],
-		m[6]
-	].map((part) => part === void 0 ? void 0 : Number(part));
-	if (year === void 0 || month === void 0 || day === void 0) return null;
-	if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
-	const offsetHours = Number(m[10] ?? 0);
-	const offsetMinutes = Number(m[11] ?? 0);
-	if (offsetHours > 14 || offsetMinutes > 59) return null;
-	const offset = (m[9] === "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
-	const fraction = m[7] === void 0 ? 0 : Number(m[7]);
-	return Math.floor(Date.UTC(year, month - 1, day, hour, minute, second) / 1e3 + fraction) - offset;
-}
-function dayExists(year, month, day) {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function resolveNow(now) {
-	if (now === void 0) return Math.floor(Date.now() / 1e3);
-	return parseTime$1(now, 0, "--now");
-}
-function previousWindow(window) {
-	return {
-		since: window.since - (window.until - window.since),
-		until: window.since
-	};
-}
-function resolveWindow(options, now) {
-	const until = options.until === void 0 ? now : parseTime$1(options.until, now, "--until");
-	const since = options.since === void 0 ? Math.max(EARLIEST, until - 7776e3) : parseTime$1(options.since, now, "--since");
-	if (since >= until) throw new ConfigError(`--since (${new Date(since * 1e3).toISOString()}) must be before --until (${new Date(until * 1e3).toISOString()})`);
-	if (until - since > 631152e4) throw new ConfigError(`the window from ${new Date(since * 1e3).toISOString().slice(0, 10)} to ${new Date(until * 1e3).toISOString().slice(0, 10)} is longer than 200 years: narrow --since or --until`);
-	return {
-		since,
-		until
-	};
-}
-function clean$3(s) {
-	return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-}
-var ISO, EARLIEST, LATEST;
-var init_time = __esmMin((() => {
-	init_errors$2();
-	init_units();
-	ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
-	EARLIEST = 0;
-	LATEST = Date.UTC(9999, 11, 31, 23, 59, 59) / 1e3;
-}));
 // src/options.ts
 function compileRegex(source, flag, flags = "") {
 	if (flags === "" && (source === DEFAULT_TAG_PATTERN || source === "^(prod|production|live|prd)$")) return {
@@ -23223,11 +24428,11 @@ var init_options = __esmMin((() => {
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
 }));
 // src/report/convert.ts
-function iso$2(seconds) {
+function iso$3(seconds) {
 	if (seconds === null) return null;
 	if (!Number.isInteger(seconds) || seconds < 0 || seconds > LAST_SECOND) return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
-	const days = Math.floor(seconds / DAY$7);
-	let rest = seconds - days * DAY$7;
+	const days = Math.floor(seconds / DAY$8);
+	let rest = seconds - days * DAY$8;
 	const { year, month, day } = civilFromDays(days);
 	const hours = Math.floor(rest / 3600);
 	rest -= hours * 3600;
@@ -23259,31 +24464,8 @@ function civilFromDays(days) {
 		day: dayOfYear - Math.floor((153 * fromMarch + 2) / 5) + 1
 	};
 }
-function daysFromCivil(year, month, day) {
-	const y = month <= 2 ? year - 1 : year;
-	const era = Math.floor(y / 400);
-	const yearOfEra = y - era * 400;
-	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-	return era * 146097 + dayOfEra - 719468;
-}
 function epoch(time) {
-	if (time === null) return null;
-	const fast = utcSeconds(time);
-	if (fast !== null) return fast;
-	const ms = Date.parse(time);
-	return Number.isFinite(ms) ? Math.floor(ms / 1e3) : null;
-}
-function utcSeconds(time) {
-	if (!inReportForm(time)) return null;
-	const year = two(time, 0) * 100 + two(time, 2);
-	const month = two(time, 5);
-	const day = two(time, 8);
-	const hour = two(time, 11);
-	const minute = two(time, 14);
-	const second = two(time, 17);
-	if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 1e3)) return null;
-	return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+	return time === null ? null : isoSeconds(time, RECORD_TIME);
 }
 function inReportForm(time) {
 	return time.length === 20 && time[4] === "-" && time[7] === "-" && time[10] === "T" && time[13] === ":" && time[16] === ":" && time[19] === "Z";
@@ -23296,9 +24478,9 @@ function earlier(a, b) {
 }
 function windowOf(window) {
 	return {
-		since: iso$2(window.since),
-		until: iso$2(window.until),
-		...window.historyFrom !== void 0 && { historyFrom: iso$2(window.historyFrom) }
+		since: iso$3(window.since),
+		until: iso$3(window.until),
+		...window.historyFrom !== void 0 && { historyFrom: iso$3(window.historyFrom) }
 	};
 }
 function windowFrom(window) {
@@ -23324,13 +24506,13 @@ function toReportChange(change, counted) {
 		files: change.size?.files ?? null,
 		bot: change.bot,
 		counted,
-		firstCommitAt: iso$2(change.firstCommitAt),
-		lastCommitAt: iso$2(change.lastCommitAt),
-		readyAt: iso$2(change.readyAt),
-		firstReviewAt: iso$2(change.firstReviewAt),
-		approvedAt: iso$2(change.approvedAt),
-		mergedAt: iso$2(change.mergedAt),
-		deployedAt: iso$2(change.deployedAt),
+		firstCommitAt: iso$3(change.firstCommitAt),
+		lastCommitAt: iso$3(change.lastCommitAt),
+		readyAt: iso$3(change.readyAt),
+		firstReviewAt: iso$3(change.firstReviewAt),
+		approvedAt: iso$3(change.approvedAt),
+		mergedAt: iso$3(change.mergedAt),
+		deployedAt: iso$3(change.deployedAt),
 		stages: change.stages,
 		cycleTime: change.cycleTime,
 		leadTime: change.leadTime,
@@ -23352,7 +24534,7 @@ function toReportDeploy(deploy) {
 	return {
 		ref: deploy.ref,
 		sha: deploy.sha,
-		at: iso$2(deploy.at),
+		at: iso$3(deploy.at),
 		changes: deploy.changeShas.length,
 		failed: deploy.failed,
 		rollback: deploy.rollback,
@@ -23370,13 +24552,13 @@ function toReportOpenPull(pull) {
 		url: pull.url,
 		author: pull.author,
 		bot: pull.bot,
-		createdAt: iso$2(pull.createdAt),
+		createdAt: iso$3(pull.createdAt),
 		isDraft: pull.isDraft,
 		...pull.events !== void 0 && { events: {
-			readyAt: iso$2(pull.events.readyAt),
-			firstReviewAt: iso$2(pull.events.firstReviewAt),
-			approvedAt: iso$2(pull.events.approvedAt),
-			reviewedAt: pull.events.reviewedAt.map((t) => iso$2(t))
+			readyAt: iso$3(pull.events.readyAt),
+			firstReviewAt: iso$3(pull.events.firstReviewAt),
+			approvedAt: iso$3(pull.events.approvedAt),
+			reviewedAt: pull.events.reviewedAt.map((t) => iso$3(t))
 		} },
 		...openPullAi(pull),
 		...pull.repository !== void 0 && { repository: pull.repository }
@@ -23483,16 +24665,12 @@ function fromReportOpenPull(p, repository) {
 		...repository !== void 0 && { repository }
 	};
 }
-var DAY$7, LAST_SECOND, ISO_CODES, digit, two;
+var DAY$8, LAST_SECOND, ISO_CODES;
 var init_convert = __esmMin((() => {
-	DAY$7 = 86400;
+	init_time();
+	DAY$8 = 86400;
 	LAST_SECOND = 253402300799;
 	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
-	digit = (text, at) => {
-		const d = text.charCodeAt(at) - 48;
-		return d >= 0 && d <= 9 ? d : NaN;
-	};
-	two = (text, at) => digit(text, at) * 10 + digit(text, at + 1);
 }));
 // src/sources/git/committers.ts
 async function readCommitters(cwd, shas) {
@@ -23905,10 +25083,11 @@ var init_closed_pulls$2 = __esmMin((() => {
 	ATTEMPT_TITLE = /^\s*(?:\[\s*(?:wip|failed)\s*\]|wip\s*:)/i;
 }));
 // src/audit/deploys.ts
-async function chooseSignal(asked, input) {
+async function chooseSignal(asked, input, now = Infinity) {
+	const candidates = async (kind) => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at <= now);
 	if (asked !== void 0) return {
 		kind: asked,
-		refs: await DEPLOY_SOURCES[asked].candidates(input)
+		refs: await candidates(asked)
 	};
 	const lookedFor = DEPLOY_SOURCE_NAMES.filter((name) => {
 		const { meta } = DEPLOY_SOURCES[name];
@@ -23917,7 +25096,7 @@ async function chooseSignal(asked, input) {
 	for (const kind of DEPLOY_SOURCE_NAMES) {
 		const source = DEPLOY_SOURCES[kind];
 		if (source.meta.onlyAsked) continue;
-		const refs = await source.candidates(input);
+		const refs = await candidates(kind);
 		if (refs.length > 0 || source.meta.fallback) return {
 			kind,
 			refs,
@@ -23954,9 +25133,14 @@ async function readDeployEvidence(repo, signal, o) {
 }
 function failuresOf(signal, o) {
 	if (o.github === null && o.events.failed.length === 0 && o.events.incidents.length === 0) return null;
+	const failed = signal.kind === "deployments" && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === "events" ? o.events.failed : [];
+	const incidents = [...o.github ? gitHubIncidents(o.github.incidents) : [], ...o.events.incidents];
 	return {
-		failedDeployments: signal.kind === "deployments" && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === "events" ? o.events.failed : [],
-		incidents: [...o.github ? gitHubIncidents(o.github.incidents) : [], ...o.events.incidents],
+		failedDeployments: failed.filter((f) => f.at <= o.now),
+		incidents: incidents.filter((i) => i.openedAt <= o.now).map((i) => i.resolvedAt !== null && i.resolvedAt > o.now ? {
+			...i,
+			resolvedAt: null
+		} : i),
 		incidentWindow: o.incidentWindow
 	};
 }
@@ -24207,7 +25391,7 @@ function toCommit(fields, parents, buffer, start, end, intern, parse) {
 	if (!SHA$1.test(sha)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, "?")}): run again`);
 	const authoredAt = at === "" ? Number(ct) : Number(at);
 	const committedAt = ct === "" ? authoredAt : Number(ct);
-	const newline = buffer.indexOf(NEWLINE, start);
+	const newline = buffer.indexOf(NEWLINE$1, start);
 	const subjectEnd = newline === -1 || newline > end ? end : newline;
 	const facts = parse(buffer.toString("utf8", start, end));
 	return {
@@ -24253,7 +25437,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE, NONE$1, TITLE_REFERENCE;
+var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE$1, NONE$1, TITLE_REFERENCE;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_run();
@@ -24270,7 +25454,7 @@ var init_history = __esmMin((() => {
 	PARENTS_FIELD = 1;
 	NAME_FIELD = 4;
 	SPACE = 32;
-	NEWLINE = 10;
+	NEWLINE$1 = 10;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
 }));
@@ -24478,15 +25662,15 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 		releaseLine
 	};
 }
-var DAY$6, LOOKBACK;
+var DAY$7, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();
 	init_repo();
-	DAY$6 = 86400;
-	LOOKBACK = 365 * DAY$6;
+	DAY$7 = 86400;
+	LOOKBACK = 365 * DAY$7;
 }));
 // src/audit/git-history.ts
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
@@ -24621,7 +25805,7 @@ async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
 		pulls: noPulls,
 		lines
 	};
-	const commits = reachedFrom([tip], read, EMPTY$1);
+	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
 	return {
 		commits,
@@ -24652,7 +25836,7 @@ function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }
-var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$1;
+var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
 var init_git_history = __esmMin((() => {
 	init_changes();
 	init_copies();
@@ -24668,7 +25852,7 @@ var init_git_history = __esmMin((() => {
 	init_release_graph();
 	LARGE_HISTORY = 2e4;
 	SPLIT_SIZES_FROM = 4e3;
-	EMPTY$1 = new Map();
+	EMPTY$2 = new Map();
 }));
 // src/audit/reads.ts
 function startReads(path, o) {
@@ -25707,7 +26891,7 @@ function datetime$1(args) {
 	const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
 	return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$1, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$2, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
 var init_regexes = __esmMin((() => {
 	cuid = /^[cC][0-9a-z]{6,}$/;
 	cuid2 = /^[0-9a-z]+$/;
@@ -25715,7 +26899,7 @@ var init_regexes = __esmMin((() => {
 	xid = /^[0-9a-vA-V]{20}$/;
 	ksuid = /^[A-Za-z0-9]{27}$/;
 	nanoid = /^[a-zA-Z0-9_-]{21}$/;
-	duration$1 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+	duration$2 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 	guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 	uuid = (version) => {
 		if (!version) return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
@@ -26711,7 +27895,7 @@ var init_schemas$1 = __esmMin((() => {
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodISODuration = $constructor("$ZodISODuration", (inst, def) => {
-		def.pattern ?? (def.pattern = duration$1);
+		def.pattern ?? (def.pattern = duration$2);
 		$ZodStringFormat.init(inst, def);
 	});
 	$ZodIPv4 = $constructor("$ZodIPv4", (inst, def) => {
@@ -30211,22 +31395,10 @@ var init_zod = __esmMin((() => {
 }));
 // src/io/read-regular.ts
 function readRegularFile(path, maxBytes) {
-	let fd;
+	const { fd, size } = openRegular(path, maxBytes);
 	try {
-		const named = statSync(path);
-		if (!named.isFile()) throw notRegular(named);
-		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		if (error instanceof UnreadableFile) throw error;
-		const code = error.code ?? "EIO";
-		throw new UnreadableFile(code, code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be opened (${code})`, { cause: error });
-	}
-	try {
-		const stat = fstatSync(fd);
-		if (!stat.isFile()) throw notRegular(stat);
 		const limit = `larger than ${formatBytes(maxBytes)}`;
-		if (stat.size > maxBytes) throw new UnreadableFile("TOO_LARGE", `is ${limit}`);
-		let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
+		let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, size + 1));
 		let length = 0;
 		for (;;) {
 			if (length === buffer.length) {
@@ -30242,17 +31414,82 @@ function readRegularFile(path, maxBytes) {
 		if (length > maxBytes) throw new UnreadableFile("TOO_LARGE", `is ${limit}`);
 		return buffer.toString("utf8", 0, length);
 	} catch (error) {
-		if (error instanceof UnreadableFile) throw error;
-		const code = error.code ?? "EIO";
-		throw new UnreadableFile(code, code === "EISDIR" ? "is a directory" : `cannot be read (${code})`, { cause: error });
+		throw readFailure(error);
 	} finally {
 		closeSync(fd);
 	}
 }
-function notRegular(stat) {
-	return stat.isDirectory() ? new UnreadableFile("EISDIR", "is a directory") : new UnreadableFile("NOT_REGULAR", `is not a regular file (${kindOf(stat)})`);
+function readRegularLines(path, maxBytes, line) {
+	const { fd } = openRegular(path, maxBytes);
+	try {
+		const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+		let carried = [];
+		let total = 0;
+		let number = 0;
+		const emit = (bytes) => {
+			const whole = carried.length === 0 ? bytes : Buffer.concat([...carried, bytes]);
+			carried = [];
+			number += 1;
+			const end = whole.length > 0 && whole[whole.length - 1] === RETURN ? whole.length - 1 : whole.length;
+			const text = whole.toString("utf8", 0, end);
+			line(number === 1 && text.charCodeAt(0) === 65279 ? text.slice(1) : text, number);
+		};
+		for (;;) {
+			let read;
+			try {
+				read = readSync(fd, buffer, 0, buffer.length, null);
+			} catch (error) {
+				throw readFailure(error);
+			}
+			if (read === 0) break;
+			total += read;
+			if (total > maxBytes) throw new UnreadableFile("TOO_LARGE", `is larger than ${formatBytes(maxBytes)}`);
+			const chunk = buffer.subarray(0, read);
+			let start = 0;
+			for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+				emit(chunk.subarray(start, end));
+				start = end + 1;
+			}
+			if (start < read) carried.push(Buffer.from(chunk.subarray(start)));
+		}
+		if (carried.length > 0) emit(Buffer.alloc(0));
+	} finally {
+		closeSync(fd);
+	}
 }
-function kindOf(stat) {
+function openRegular(path, maxBytes) {
+	let fd;
+	try {
+		const named = statSync(path);
+		if (!named.isFile()) throw notRegular(named);
+		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		if (error instanceof UnreadableFile) throw error;
+		const code = error.code ?? "EIO";
+		throw new UnreadableFile(code, code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be opened (${code})`, { cause: error });
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) throw notRegular(stat);
+		if (stat.size > maxBytes) throw new UnreadableFile("TOO_LARGE", `is larger than ${formatBytes(maxBytes)}`);
+		return {
+			fd,
+			size: stat.size
+		};
+	} catch (error) {
+		closeSync(fd);
+		throw readFailure(error);
+	}
+}
+function readFailure(error) {
+	if (error instanceof UnreadableFile) return error;
+	const code = error.code ?? "EIO";
+	return new UnreadableFile(code, code === "EISDIR" ? "is a directory" : `cannot be read (${code})`, { cause: error });
+}
+function notRegular(stat) {
+	return stat.isDirectory() ? new UnreadableFile("EISDIR", "is a directory") : new UnreadableFile("NOT_REGULAR", `is not a regular file (${kindOf$1(stat)})`);
+}
+function kindOf$1(stat) {
 	if (stat.isCharacterDevice()) return "a character device";
 	if (stat.isBlockDevice()) return "a block device";
 	if (stat.isFIFO()) return "a named pipe";
@@ -30262,7 +31499,7 @@ function kindOf(stat) {
 function formatBytes(bytes) {
 	return bytes % 1048576 === 0 ? `${bytes / MEGABYTE} MB` : `${bytes} bytes`;
 }
-var UnreadableFile, MEGABYTE;
+var UnreadableFile, MEGABYTE, CHUNK_BYTES, NEWLINE, RETURN;
 var init_read_regular = __esmMin((() => {
 	UnreadableFile = class extends Error {
 		code;
@@ -30272,6 +31509,9 @@ var init_read_regular = __esmMin((() => {
 		}
 	};
 	MEGABYTE = 1048576;
+	CHUNK_BYTES = 1048576;
+	NEWLINE = 10;
+	RETURN = 13;
 }));
 // src/sources/github/cache.ts
 function defaultCacheDir(env) {
@@ -30489,9 +31729,7 @@ var init_cache = __esmMin((() => {
 }));
 // src/sources/github/map.ts
 function seconds$3(iso) {
-	if (typeof iso !== "string") return null;
-	const ms = Date.parse(iso);
-	return Number.isFinite(ms) ? Math.floor(ms / 1e3) : null;
+	return typeof iso === "string" ? isoSeconds(iso, RECORD_TIME) : null;
 }
 function isoOf(epochSeconds) {
 	return new Date(epochSeconds * 1e3).toISOString().replace(".000Z", "Z");
@@ -30706,6 +31944,7 @@ function mapIncident(raw) {
 }
 var Gaps, EVENT_TYPES, PULL_BODY_HEAD;
 var init_map = __esmMin((() => {
+	init_time();
 	Gaps = class {
 		counts = new Map();
 		nodes(value, list) {
@@ -31182,7 +32421,7 @@ async function fetchOverflow(client, repo, pulls, needs, guards, gaps, onProgres
 			name: repo.name,
 			...variables
 		});
-		warnings.push(...result.warnings);
+		append(warnings, result.warnings);
 		batch.forEach((need, i) => {
 			const pull = pulls.get(need.number);
 			const raw = result.data?.repository?.[`p${i}`];
@@ -31204,20 +32443,20 @@ function apply(pull, raw, asked, o) {
 	const next = { number: pull.number };
 	const more = (conn, key) => follow(conn, pull.number, key, o.guards, o.warn);
 	if (asked.commits !== void 0) {
-		pull.commits.push(...mapCommits(o.gaps.nodes(raw.commits, "pull request commits")));
+		append(pull.commits, mapCommits(o.gaps.nodes(raw.commits, "pull request commits")));
 		next.commits = more(raw.commits, "commits");
 	}
 	if (asked.reviews !== void 0) {
-		pull.reviews.push(...mapReviews(o.gaps.nodes(raw.reviews, "pull request reviews")));
+		append(pull.reviews, mapReviews(o.gaps.nodes(raw.reviews, "pull request reviews")));
 		next.reviews = more(raw.reviews, "reviews");
 	}
 	if (asked.timeline !== void 0) {
-		pull.events.push(...mapEvents(o.gaps.nodes(raw.timelineItems, "pull request timelines")));
+		append(pull.events, mapEvents(o.gaps.nodes(raw.timelineItems, "pull request timelines")));
 		next.timeline = more(raw.timelineItems, "timeline");
 	}
 	if (asked.comments !== void 0) {
 		const comments = mapComments(o.gaps.nodes(raw.comments, "pull request comments"));
-		pull.comments.push(...comments);
+		append(pull.comments, comments);
 		next.comments = hasCountingComment(pull, comments) ? void 0 : more(raw.comments, "comments");
 	}
 	if (asked.checks) {
@@ -31259,6 +32498,7 @@ var init_overflow = __esmMin((() => {
 	init_pager();
 	init_queries();
 	init_units();
+	init_lists$1();
 	MAX_PULLS_PER_REQUEST = 50;
 	NODE_BUDGET = 1e5;
 	CHECKS_NODES = 2526;
@@ -31459,7 +32699,7 @@ async function fetchParents(client, repo, pulls) {
 			name: repo.name,
 			...variables
 		});
-		warnings.push(...result.warnings);
+		append(warnings, result.warnings);
 		batch.forEach((oid, i) => {
 			const raw = result.data?.repository?.[`c${i}`];
 			const parents = present(raw?.parents?.nodes).map((p) => p.oid).filter((p) => typeof p === "string");
@@ -31472,6 +32712,7 @@ var MAYBE_MERGE, PER_REQUEST$1;
 var init_parents = __esmMin((() => {
 	init_map();
 	init_queries();
+	init_lists$1();
 	MAYBE_MERGE = /merg|sync|conflict|upstream/i;
 	PER_REQUEST$1 = 100;
 }));
@@ -32783,7 +34024,7 @@ async function fetchWorkflowRuns(options, commits, tip) {
 				const suites = result.data?.repository?.[`c${i}`]?.checkSuites ?? null;
 				const runs = fetched.get(ask.oid) ?? [];
 				fetched.set(ask.oid, runs);
-				runs.push(...present(suites?.nodes).flatMap(runOf));
+				append(runs, present(suites?.nodes).flatMap(runOf));
 				const next = suites?.pageInfo?.hasNextPage === true ? suites.pageInfo.endCursor : null;
 				if (next !== null && next !== ask.after) pending.push({
 					oid: ask.oid,
@@ -32845,6 +34086,7 @@ var init_workflow = __esmMin((() => {
 	init_queries();
 	init_request();
 	init_workflow_cache();
+	init_lists$1();
 	PER_REQUEST = 100;
 	SETTLE = 86400;
 }));
@@ -32913,7 +34155,7 @@ async function fetchLinePulls(options, lines) {
 		while (pending.length > 0) {
 			const size = pending[0].first;
 			const batch = [];
-			for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST;) if (pending[i].first === size) batch.push(...pending.splice(i, 1));
+			for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST;) if (pending[i].first === size) batch.push(pending.splice(i, 1)[0]);
 			else i++;
 			options.onProgress?.(`reading release lines' pull requests from GitHub (${plural$2(done.size, "line")} of ${pending.length + batch.length + done.size})`);
 			const { operation, variables } = linePullsOperation(batch.map((ask) => ({
@@ -33264,29 +34506,26 @@ function mergeToolNote(inWindow, identities) {
 		const who = identities.get(c.sha);
 		if (who !== void 0 && who.committer !== who.author) byCommitter.set(who.committer, (byCommitter.get(who.committer) ?? 0) + 1);
 	}
-	const most = Math.max(0, ...byCommitter.values());
+	const most = Math.max(0, largest(byCommitter.values()));
 	if (2 * most <= direct.length) return null;
 	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }
 var FEW;
 var init_notes = __esmMin((() => {
 	init_units();
+	init_lists$1();
 	FEW = 10;
 }));
 // src/sources/events/parse.ts
-function parseEvents(text, file) {
+function eventsReader(file, out) {
 	const name = clean$1(file);
-	const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-	const firstRecord = lines.find((l) => l.trim() !== "") ?? "";
-	const csv = /\.csv$/i.test(file) || !/\.(jsonl|ndjson|json)$/i.test(file) && !firstRecord.trimStart().startsWith("{");
-	const out = {
-		deploys: [],
-		incidents: []
-	};
+	const named = /\.csv$/i.test(file) ? "csv" : /\.(jsonl|ndjson|json)$/i.test(file) ? "json" : null;
+	let csv = null;
 	let header = null;
-	lines.forEach((line, index) => {
-		const at = `${name}:${index + 1}`;
+	return (line, number) => {
+		const at = `${name}:${number}`;
 		if (line.trim() === "") return;
+		csv ??= named === "csv" || named === null && !line.trimStart().startsWith("{");
 		if (csv && header === null) {
 			header = csvCells(line, at).map((h) => h.trim());
 			const known = header.filter((h) => FIELDS$1.includes(h));
@@ -33299,8 +34538,7 @@ function parseEvents(text, file) {
 		if (type === "deploy") out.deploys.push(deployOf(record, at));
 		else if (type === "incident") out.incidents.push(incidentOf(record, at));
 		else throw new EventsError(`${at}: field 'type' must be "deploy" or "incident"${type === void 0 ? ", and is missing" : ""}`);
-	});
-	return out;
+	};
 }
 function jsonRecord(line, at) {
 	let value;
@@ -33404,18 +34642,18 @@ function time$2(r, field, at, required) {
 		if (required) throw new EventsError(`${at}: field '${field}' is missing`);
 		return null;
 	}
-	const ms = ISO_TIME$1.test(value) ? Date.parse(value.replace(" ", "T")) : NaN;
-	if (!Number.isFinite(ms)) throw new EventsError(`${at}: field '${field}' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z`);
-	return Math.floor(ms / 1e3);
+	const seconds = isoSeconds(value, RECORD_TIME);
+	if (seconds === null) throw new EventsError(`${at}: field '${field}' must be ${RECORD_TIME.expected}`);
+	return seconds;
 }
 function clean$1(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
 }
-var EventsError, SHA, ISO_TIME$1, SUCCESS, FAILED, FIELDS$1;
+var EventsError, SHA, SUCCESS, FAILED, FIELDS$1;
 var init_parse$2 = __esmMin((() => {
+	init_time();
 	EventsError = class extends Error {};
 	SHA = /^[0-9a-f]{4,64}$/i;
-	ISO_TIME$1 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 	SUCCESS = new Set([
 		"success",
 		"succeeded",
@@ -33445,40 +34683,87 @@ var init_parse$2 = __esmMin((() => {
 		"severity"
 	];
 }));
+// src/sources/git/commit-ids.ts
+async function commitsNamed(cwd, ids, hexLength) {
+	const matches = new Map(ids.map((id) => [id, []]));
+	const prefixes = new Map();
+	const candidates = new Set();
+	for (const id of new Set(ids)) if (hexLength !== null && id.length === hexLength) {
+		matches.get(id)?.push(id);
+		candidates.add(id);
+	} else if (hexLength === null || id.length < hexLength) {
+		let same = prefixes.get(id.length);
+		if (same === void 0) prefixes.set(id.length, same = new Set());
+		same.add(id);
+	}
+	if (prefixes.size > 0) {
+		const lengths = [...prefixes];
+		await streamGit(cwd, [
+			"cat-file",
+			"--batch-all-objects",
+			"--unordered",
+			"--batch-check=%(objectname)"
+		], (record) => {
+			const oid = record.toString("latin1");
+			for (const [length, set] of lengths) {
+				const prefix = oid.slice(0, length);
+				if (set.has(prefix)) {
+					matches.get(prefix)?.push(oid);
+					candidates.add(oid);
+				}
+			}
+		}, { separator: 10 });
+	}
+	const commits = await commitsAmong(cwd, candidates);
+	for (const [id, found] of matches) matches.set(id, found.filter((oid) => commits.has(oid)));
+	return matches;
+}
+async function commitsAmong(cwd, oids) {
+	const commits = new Set();
+	if (oids.size === 0) return commits;
+	await streamGit(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], (record) => {
+		const [oid = "", type] = record.toString("latin1").split(" ");
+		if (type === "commit") commits.add(oid);
+	}, {
+		separator: 10,
+		input: `${[...oids].join("\n")}\n`
+	});
+	return commits;
+}
+var init_commit_ids = __esmMin((() => {
+	init_run();
+}));
 // src/audit/events.ts
 function readEventsFiles(paths) {
 	const all = {
 		deploys: [],
 		incidents: []
 	};
-	for (const path of paths) {
-		let text;
-		try {
-			text = readRegularFile(path, MAX_EVENTS_FILE);
-		} catch (error) {
-			if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
-			throw error;
-		}
-		try {
-			const read = parseEvents(text, path);
-			all.deploys.push(...read.deploys);
-			all.incidents.push(...read.incidents);
-		} catch (error) {
-			if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
-			throw error;
-		}
+	for (const path of paths) try {
+		readRegularLines(path, MAX_EVENTS_FILE, eventsReader(path, all));
+	} catch (error) {
+		if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
+		if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
+		throw error;
 	}
 	return all;
 }
 async function resolveEvents(repo, read, environment, warning) {
-	const full = await commitsOf(repo, [...new Set([...read.deploys.map((d) => d.sha), ...read.incidents.flatMap((i) => i.sha === null ? [] : [i.sha])])]);
+	const wanted = new Set();
+	for (const d of read.deploys) wanted.add(d.sha);
+	for (const i of read.incidents) if (i.sha !== null) wanted.add(i.sha);
+	const named = await commitsNamed(repo.cwd, [...wanted], hexLengthOf(repo));
 	const unknown = [];
+	const ambiguous = [];
+	const commitOf = (sha, where) => {
+		const commits = named.get(sha) ?? [];
+		if (commits.length === 1) return commits[0];
+		(commits.length === 0 ? unknown : ambiguous).push(`${sha} (${where})`);
+		return null;
+	};
 	const resolved = (event) => {
-		const sha = full.get(event.sha);
-		if (sha === void 0) {
-			unknown.push(`${event.sha} (${event.source})`);
-			return [];
-		}
+		const sha = commitOf(event.sha, event.source);
+		if (sha === null) return [];
 		if (event.environment !== null && !environment.test(event.environment)) return [];
 		return [{
 			name: `${event.product ?? event.environment ?? "deploy"}@${sha.slice(0, 7)}`,
@@ -33490,8 +34775,7 @@ async function resolveEvents(repo, read, environment, warning) {
 	const deploys = read.deploys.filter((d) => d.status === "success").flatMap(resolved);
 	const failed = read.deploys.filter((d) => d.status === "failed").flatMap(resolved);
 	const incidents = read.incidents.map((i) => {
-		const sha = i.sha === null ? null : full.get(i.sha) ?? null;
-		if (i.sha !== null && sha === null) unknown.push(`${i.sha} (${i.source}, incident ${i.id})`);
+		const sha = i.sha === null ? null : commitOf(i.sha, `${i.source}, incident ${i.id}`);
 		return {
 			id: i.id,
 			openedAt: i.openedAt,
@@ -33500,25 +34784,20 @@ async function resolveEvents(repo, read, environment, warning) {
 			sha
 		};
 	});
-	if (unknown.length > 0) {
-		const shown = unknown.slice(0, 10).join(", ");
-		warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${shown}${unknown.length > 10 ? ", …" : ""}`);
-	}
+	if (unknown.length > 0) warning(`${unknown.length} events-file ${unknown.length === 1 ? "sha is" : "shas are"} no commit of this repository and ${unknown.length === 1 ? "was" : "were"} left out: ${listed(unknown)}`);
+	if (ambiguous.length > 0) warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? "sha is" : "shas are"} the start of more than one commit's id and ${ambiguous.length === 1 ? "was" : "were"} left out (write more of its digits): ${listed(ambiguous)}`);
 	return {
 		deploys,
 		failed,
 		incidents
 	};
 }
-async function commitsOf(repo, shas) {
-	const full = new Map();
-	if (shas.length === 0) return full;
-	const lines = (await gitOutput(repo.cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], shas.map((s) => `${s}^{commit}`).join("\n") + "\n")).split("\n");
-	shas.forEach((sha, i) => {
-		const match = /^([0-9a-f]{40,64}) commit$/.exec(lines[i] ?? "");
-		if (match) full.set(sha, match[1]);
-	});
-	return full;
+function listed(items) {
+	return `${items.slice(0, 10).join(", ")}${items.length > 10 ? ", …" : ""}`;
+}
+function hexLengthOf(repo) {
+	const known = repo.refs.find((r) => r.commit !== "");
+	return known === void 0 ? null : known.commit.length;
 }
 function clean(text) {
 	return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
@@ -33528,7 +34807,7 @@ var init_events = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
 	init_parse$2();
-	init_run();
+	init_commit_ids();
 	MAX_EVENTS_FILE = 64 * MEGABYTE;
 	NO_EVENTS = {
 		deploys: [],
@@ -33682,30 +34961,30 @@ function defaultConfig() {
 		source: null
 	};
 }
-var HOUR$1, THRESHOLD_DEFAULTS, DEFAULT_THRESHOLDS, DEFAULT_REVERT_WINDOW;
+var HOUR$2, THRESHOLD_DEFAULTS, DEFAULT_THRESHOLDS, DEFAULT_REVERT_WINDOW;
 var init_defaults = __esmMin((() => {
 	init_options();
-	HOUR$1 = 3600;
+	HOUR$2 = 3600;
 	THRESHOLD_DEFAULTS = {
 		pickupP50: {
-			value: 24 * HOUR$1,
+			value: 24 * HOUR$2,
 			kind: "duration",
 			reason: "a review request should get a first look within a working day"
 		},
 		reviewWaitP50: {
-			value: 48 * HOUR$1,
+			value: 48 * HOUR$2,
 			kind: "duration",
 			reason: "git-only wait from last commit to merge covers pickup, review and approval together: two days"
 		},
 		mergeWaitP50: {
-			value: 8 * HOUR$1,
+			value: 8 * HOUR$2,
 			kind: "duration",
 			reason: "approved work should merge the same working day"
 		},
 		deployWaitP50: {
-			value: 24 * HOUR$1,
+			value: 24 * HOUR$2,
 			kind: "duration",
-			reason: "DORA elite lead time is under a day; merged work waiting longer is being batched"
+			reason: "the 2024 DORA elite cluster's lead time is less than one day; merged work waiting longer is being batched"
 		},
 		reviewTopTwoShare: {
 			value: .6,
@@ -35368,16 +36647,52 @@ var init_main = __esmMin((() => {
 	})(ParseErrorCode || (ParseErrorCode = {}));
 }));
 // src/config/jsonc.ts
-function parseJsonc(text) {
-	jsonc ??= main_exports;
-	const { parse, printParseErrorCode } = jsonc;
-	const errors = [];
-	const body = text.replace(/^\uFEFF/, "");
-	const value = parse(body, errors, {
+function build(visit, text, errors) {
+	let root;
+	let key = "";
+	const open = [];
+	const put = (value) => {
+		const parent = open.at(-1);
+		if (parent === void 0) root = value;
+		else if (Array.isArray(parent)) parent.push(value);
+		else Object.defineProperty(parent, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+	};
+	const begin = (container) => {
+		put(container);
+		open.push(container);
+	};
+	visit(text, {
+		onObjectBegin: () => begin({}),
+		onObjectProperty: (name) => {
+			key = name;
+		},
+		onObjectEnd: () => void open.pop(),
+		onArrayBegin: () => begin([]),
+		onArrayEnd: () => void open.pop(),
+		onLiteralValue: (value) => put(value),
+		onError: (error, offset, length) => void errors.push({
+			error,
+			offset,
+			length
+		})
+	}, {
 		allowTrailingComma: true,
 		disallowComments: false,
 		allowEmptyContent: false
 	});
+	return root;
+}
+function parseJsonc(text) {
+	jsonc ??= main_exports;
+	const { printParseErrorCode, visit } = jsonc;
+	const errors = [];
+	const body = text.replace(/^\uFEFF/, "");
+	const value = build(visit, body, errors);
 	const first = errors[0];
 	if (first === void 0) return value;
 	const before = body.slice(0, first.offset).split("\n");
@@ -35549,6 +36864,8 @@ function parseConfigText(text, name) {
 	} catch (error) {
 		throw new ConfigError(`config ${name}: not valid JSON: ${error.message}`, { cause: error });
 	}
+	const products = typeof raw === "object" && raw !== null ? raw.products : void 0;
+	if (typeof products === "object" && products !== null && Object.hasOwn(products, "__proto__")) throw new ConfigError(`config ${name}: products.__proto__ cannot be a product's name: name it otherwise`);
 	const result = configSchema.safeParse(raw);
 	if (!result.success) {
 		const problems = describeIssues(result.error.issues, knownKeys);
@@ -37142,43 +38459,153 @@ var init_products$1 = __esmMin((() => {
 	init_units();
 	OWN_TAGS_TRIED = 3;
 }));
+// src/audit/as-of.ts
+function changesAsOf(changes, now) {
+	return changes.filter((c) => c.mergedAt <= now);
+}
+function gitHubAsOf(data, now, branch) {
+	const merged = data.pulls.filter((p) => p.mergedAt <= now);
+	const stillOpen = data.pulls.filter((p) => p.mergedAt > now && p.createdAt <= now).map((p) => openAt(mergedAsOpen(p, branch), now));
+	const open = data.openPulls.filter((p) => p.createdAt <= now).map((p) => openAt(p, now));
+	const closedLater = data.closedPulls.filter((p) => p.closedAt > now && p.createdAt <= now).map((p) => openAt(closedAsOpen(p, branch), now));
+	return {
+		...data,
+		pulls: merged,
+		openPulls: [
+			...open,
+			...stillOpen,
+			...closedLater
+		].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+		closedPulls: data.closedPulls.filter((p) => p.closedAt <= now),
+		deployments: data.deployments.filter((d) => d.createdAt <= now).map((d) => ({
+			...d,
+			statuses: d.statuses.filter((s) => s.at <= now)
+		})),
+		incidents: data.incidents.filter((i) => i.createdAt <= now).map((i) => i.closedAt !== null && i.closedAt > now ? {
+			...i,
+			closedAt: null
+		} : i)
+	};
+}
+function mergedAsOpen(pull, branch) {
+	return {
+		number: pull.number,
+		title: pull.title,
+		url: pull.url,
+		author: pull.author,
+		authorIsBot: pull.authorIsBot,
+		createdAt: pull.createdAt,
+		updatedAt: pull.createdAt,
+		isDraft: false,
+		baseRefName: branch,
+		wasDraft: pull.wasDraft,
+		events: pull.events,
+		reviews: pull.reviews,
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
+	};
+}
+function closedAsOpen(pull, branch) {
+	return {
+		number: pull.number,
+		title: pull.title,
+		url: pull.url,
+		author: pull.author,
+		authorIsBot: pull.authorIsBot,
+		createdAt: pull.createdAt,
+		updatedAt: pull.createdAt,
+		isDraft: pull.isDraft,
+		baseRefName: branch,
+		wasDraft: pull.isDraft,
+		events: [],
+		reviews: pull.reviews,
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
+	};
+}
+function openAt(pull, now) {
+	const events = pull.events.filter((e) => e.at <= now);
+	const last = events.filter((e) => e.type === "ready" || e.type === "draft").at(-1);
+	const anyLater = pull.events.some((e) => e.at > now && (e.type === "ready" || e.type === "draft"));
+	const isDraft = last !== void 0 ? last.type === "draft" : anyLater ? pull.wasDraft : pull.isDraft;
+	return {
+		...pull,
+		isDraft,
+		events,
+		reviews: pull.reviews.filter((r) => r.submittedAt === null || r.submittedAt <= now),
+		comments: pull.comments.filter((c) => c.createdAt <= now)
+	};
+}
+function staleHistoryNote(newestCommit, now) {
+	if (newestCommit === null || now - newestCommit < 28 * DAY$6) return null;
+	return `the newest commit is ${plural$2(Math.floor((now - newestCommit) / DAY$6), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
+}
+var DAY$6;
+var init_as_of = __esmMin((() => {
+	init_units();
+	DAY$6 = 86400;
+}));
+// src/metrics/coverage.ts
+function coverage(window, now) {
+	const from = Math.max(window.since, window.historyFrom ?? window.since);
+	const to = Math.max(from, Math.min(window.until, Math.max(now, window.since)));
+	const seconds = to - from;
+	return {
+		from,
+		to,
+		seconds,
+		days: Math.round(seconds / DAY$5 * 100) / 100,
+		weeks: seconds >= WEEK$5 ? seconds / WEEK$5 : null
+	};
+}
+function perWeek(count, covered) {
+	return covered.weeks === null ? null : count / covered.weeks;
+}
+var DAY$5, WEEK$5;
+var init_coverage = __esmMin((() => {
+	DAY$5 = 86400;
+	WEEK$5 = 7 * DAY$5;
+}));
 // src/metrics/what-if.ts
-function whatIf(changes, stage, cap, weeks) {
+function whatIf(changes, stage, cap, span) {
 	const deployed = changes.filter((c) => c.leadTime !== null);
-	if (deployed.length === 0 || !(weeks > 0)) return null;
+	if (deployed.length === 0 || !(span.days > 0)) return null;
 	const seconds = STAGE_OF[stage];
 	const cut = (change) => Math.max(0, (seconds(change) ?? 0) - cap);
 	let trimmed = 0;
 	for (const change of deployed) trimmed += cut(change);
+	const now = medianOf(deployed, (c) => c.leadTime);
+	const then = medianOf(deployed, (c) => c.leadTime - cut(c));
+	const hours = trimmed / 3600;
 	return {
 		stage,
 		cap,
 		leadTimeP50: {
-			now: medianOf(deployed, (c) => c.leadTime),
-			then: medianOf(deployed, (c) => c.leadTime - cut(c))
+			now,
+			then
 		},
-		hoursSavedPerWeek: trimmed / 3600 / weeks
+		hoursSavedPerWeek: span.weeks === null ? null : hours / span.weeks,
+		hoursSaved: hours,
+		coveredDays: span.days
 	};
 }
-function weeksIn(since, until) {
-	return (until - since) / WEEK$4;
-}
-var WEEK$4;
 var init_what_if = __esmMin((() => {
 	init_stage_of();
 	init_percentile();
-	WEEK$4 = 604800;
 }));
 // src/advice/format.ts
-function duration(seconds, input) {
+function duration$1(seconds, input) {
 	return formatDuration(seconds, durationFormat(input.businessHours));
 }
-function percent$1(ratio) {
-	const p = ratio * 100;
-	return p < 10 && Math.round(p) !== p ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
+function percent(ratio) {
+	return formatRatio(ratio);
 }
 function lines(n) {
-	return `${Math.round(n)} line${Math.round(n) === 1 ? "" : "s"}`;
+	return formatLines(n);
 }
 function times(factor) {
 	return `${(Math.round(factor * 10) / 10).toString()}×`;
@@ -37220,8 +38647,8 @@ function row(parts) {
 	};
 }
 function stageValue(label, stage, threshold, input) {
-	const share = measured(stage.share) ? `, ${percent$1(stage.share)} of the total time` : "";
-	return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
+	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
+	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
 	init_format();
@@ -37258,6 +38685,7 @@ var DIMENSIONS, aiAssisted;
 var init_ai_assisted = __esmMin((() => {
 	init_format();
 	init_kit();
+	init_lists$1();
 	DIMENSIONS = [
 		{
 			key: "p50Size",
@@ -37271,14 +38699,14 @@ var init_ai_assisted = __esmMin((() => {
 			floor: 3600,
 			label: "p50 lead time",
 			word: "slower to reach production",
-			format: duration
+			format: duration$1
 		},
 		{
 			key: "failureRate",
 			floor: .05,
 			label: "failure rate",
 			word: "failing more often",
-			format: percent$1
+			format: percent
 		}
 	];
 	aiAssisted = {
@@ -37305,7 +38733,75 @@ var init_ai_assisted = __esmMin((() => {
 		check(input, t) {
 			const comparisons = compare$1(input, t);
 			if (!comparisons) return null;
-			return `AI-assisted vs other, worst ratio ${times(Math.max(...comparisons.map((c) => c.ratio)))} (threshold ${times(t.aiRatio)})`;
+			return `AI-assisted vs other, worst ratio ${times(largest(comparisons.map((c) => c.ratio)))} (threshold ${times(t.aiRatio)})`;
+		}
+	};
+}));
+// src/advice/rules/ai-defects.ts
+function worst(d, t) {
+	for (const defect of DEFECTS) {
+		const ai = d.ai[defect.key];
+		const other = d.other[defect.key];
+		if (d[defect.difference].real && measured(ai) && measured(other) && ai > other * t.aiRatio) return defect;
+	}
+	return null;
+}
+var DEFECTS, interval, aiDefects;
+var init_ai_defects$1 = __esmMin((() => {
+	init_format();
+	init_kit();
+	DEFECTS = [
+		{
+			key: "failureRate",
+			difference: "failureDifference",
+			what: "deploys that shipped an AI-assisted change failed",
+			over: (g) => `${g.failed} of ${g.deploys} deploys`
+		},
+		{
+			key: "revertRate",
+			difference: "revertDifference",
+			what: "AI-assisted changes were reverted",
+			over: (g) => `${g.reverted} of ${g.changes} changes`
+		},
+		{
+			key: "fixUpRate",
+			difference: "fixUpDifference",
+			what: "AI-assisted changes needed a fix-up after a failed deploy",
+			over: (g) => `${g.fixedUp} of ${g.changes} changes`
+		}
+	];
+	interval = (low, high) => measured(low) && measured(high) ? `${percent(low)}–${percent(high)}` : "unknown";
+	aiDefects = {
+		id: "ai-defects",
+		needs: "git",
+		evaluate(input, t) {
+			const d = input.summary.aiDefects;
+			if (!d) return null;
+			const defect = worst(d, t);
+			if (defect === null) return null;
+			const ai = d.ai[defect.key];
+			const other = d.other[defect.key];
+			const diff = d[defect.difference];
+			const low = `${defect.key}Low`;
+			const high = `${defect.key}High`;
+			const ratio = other > 0 ? `${times(ai / other)} as often: ` : "";
+			const excess = Math.max(0, (ai - other) * (defect.key === "failureRate" ? d.ai.deploys : d.ai.changes));
+			const cycle = input.summary.cycleTime.p50;
+			return row({
+				id: "ai-defects",
+				measure: "AI defects: how often AI-assisted changes are reverted, need a fix-up after a failed deploy, or ship in a failed deploy, against the rest",
+				value: `${defect.what} ${ratio}${percent(ai)} (${defect.over(d.ai)}; 95% ${interval(d.ai[low], d.ai[high])}) against ${percent(other)} for the rest (${defect.over(d.other)}; ${interval(d.other[low], d.other[high])}); the difference ${interval(diff.low, diff.high)} leaves out 0 (threshold ${times(t.aiRatio)})`,
+				tellsYou: "The AI-assisted work that reaches production breaks more often than the rest, and the interval says it is not chance. Writing code got cheaper; checking it did not, and the saving is being paid back in repairs.",
+				doNext: "Read the reverted and failed AI-assisted changes side by side: find what they share (size, area, missing tests, an agent working unattended) and add the check that would have caught them before merge; keep AI-assisted pull requests small and reviewed as closely as the rest.",
+				impact: measured(cycle) ? hours(cycle * excess) : 0,
+				figure: `summary.aiDefects.ai.${defect.key}`,
+				threshold: times(t.aiRatio)
+			});
+		},
+		check(input, t) {
+			const d = input.summary.aiDefects;
+			if (!d || !measured(d.ai.revertRate) || !measured(d.other.revertRate)) return null;
+			return `AI-assisted revert rate ${percent(d.ai.revertRate)} vs ${percent(d.other.revertRate)}${d.revertDifference.real ? "" : " (the data cannot tell)"} (threshold ${times(t.aiRatio)})`;
 		}
 	};
 }));
@@ -37323,22 +38819,22 @@ var init_change_failure_rate = __esmMin((() => {
 			const rate = cfr.value;
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
 			const failed = Math.round(rate * cfr.count);
-			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration(timeToRestore.value, input)}` : "";
-			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent$1(reworkRate.value)} of deploys only carried fixes or reverts` : "";
+			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration$1(timeToRestore.value, input)}` : "";
+			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
 				measure: "Change failure rate: deploys followed by a revert, a rollback, a failed status or an incident",
-				value: `${percent$1(rate)} of deploys failed (threshold ${percent$1(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
+				value: `${percent(rate)} of deploys failed (threshold ${percent(t.changeFailureRate)}; ${failed} of ${cfr.count})${restore}${rework}`,
 				tellsYou: "Problems are found in production rather than before merge. Each failure costs a fix, a revert or a rollback, and teams that fail often tend to slow down and batch up, which makes the next deploy riskier.",
 				doNext: "Go through the failed deploys in this report and look for what the reverted changes share (size, area of the code, missing tests). Add the check that would have caught them, and make rollback one routine step.",
 				impact: measured(timeToRestore.value) ? hours(timeToRestore.value * failed) : 0,
 				figure: "summary.dora.changeFailureRate.value",
-				threshold: percent$1(t.changeFailureRate)
+				threshold: percent(t.changeFailureRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.dora.changeFailureRate.value;
-			return measured(rate) ? `change failure rate ${percent$1(rate)} (threshold ${percent$1(t.changeFailureRate)})` : null;
+			return measured(rate) ? `change failure rate ${percent(rate)} (threshold ${percent(t.changeFailureRate)})` : null;
 		}
 	};
 }));
@@ -37369,7 +38865,7 @@ var init_deploy_wait = __esmMin((() => {
 			return row({
 				id: "deploy-wait",
 				measure: "Deploy wait: time from merge to the first production deploy that contains the change",
-				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
+				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
 				tellsYou: "Merged work is held back and shipped in batches (a release train, a manual release, a fixed schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin on one change.",
 				doNext: "Ship smaller batches more often: automate the release from the main branch, and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
 				impact: stageHours({
@@ -37377,14 +38873,14 @@ var init_deploy_wait = __esmMin((() => {
 					p50
 				}),
 				figure: "summary.stages.deploy.p50",
-				threshold: duration(t.deployWaitP50, input)
+				threshold: duration$1(t.deployWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const stage = input.summary.stages.deploy;
 			const p50 = stage.p50 ?? stage.atLeast ?? null;
 			if (input.deploySignal.kind === "merge" || !measured(p50)) return null;
-			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)})`;
+			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)})`;
 		}
 	};
 }));
@@ -37401,21 +38897,21 @@ var init_flaky_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const rate = ci?.flakyRate;
 			if (!measured(rate) || rate <= t.flakyRate) return null;
-			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent$1(c.rate)}`);
+			const worst = (ci?.worstFlaky ?? []).slice(0, WORST_LISTED).map((c) => `${c.name} ${percent(c.rate)}`);
 			return row({
 				id: "flaky-checks",
 				measure: "Flaky checks: the same check on the same commit failed, then passed",
-				value: `flaky rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
+				value: `flaky rate ${percent(rate)} (threshold ${percent(t.flakyRate)})${worst.length > 0 ? `; worst: ${worst.join(", ")}` : ""}`,
 				tellsYou: "Failures that go away on a retry teach people to ignore red checks, so real failures get retried too. Every retry also adds a full check run to the wait.",
 				doNext: "Fix or quarantine the worst offenders first, give each flaky test an owner as you would a bug, and stop automatic retries from hiding new ones.",
 				impact: measured(ci?.p50) ? hours(rate * input.summary.changes * ci.p50) : 0,
 				figure: "summary.ci.flakyRate",
-				threshold: percent$1(t.flakyRate)
+				threshold: percent(t.flakyRate)
 			});
 		},
 		check(input, t) {
 			const rate = input.summary.ci?.flakyRate;
-			return measured(rate) ? `flaky check rate ${percent$1(rate)} (threshold ${percent$1(t.flakyRate)})` : null;
+			return measured(rate) ? `flaky check rate ${percent(rate)} (threshold ${percent(t.flakyRate)})` : null;
 		}
 	};
 }));
@@ -37434,17 +38930,17 @@ var init_large_changes = __esmMin((() => {
 			return row({
 				id: "large-changes",
 				measure: "Change size: lines added plus deleted per change (lock, vendored and generated files left out)",
-				value: `${percent$1(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent$1(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
+				value: `${percent(size.over400)} of ${plural(size.count, "change")} over 400 lines (threshold ${percent(t.largeChangeShare)})${typical ? `; ${typical}` : ""}`,
 				tellsYou: "Large changes wait longer for a reviewer, get a lighter read once they have one, and are harder to revert cleanly. Problems that a small change would show early stay hidden until the end.",
 				doNext: "Aim for changes under about 200 lines: land refactors on their own, put unfinished features behind a flag, and stack several small pull requests instead of opening one big one.",
 				impact: stageHours(input.summary.stages.review) * size.over400,
 				figure: "summary.flow.size.over400",
-				threshold: percent$1(t.largeChangeShare)
+				threshold: percent(t.largeChangeShare)
 			});
 		},
 		check(input, t) {
 			const over = input.summary.flow.size.over400;
-			return measured(over) ? `changes over 400 lines ${percent$1(over)} (threshold ${percent$1(t.largeChangeShare)})` : null;
+			return measured(over) ? `changes over 400 lines ${percent(over)} (threshold ${percent(t.largeChangeShare)})` : null;
 		}
 	};
 }));
@@ -37464,7 +38960,7 @@ var init_merge_wait = __esmMin((() => {
 			const stage = input.summary.stages.merge;
 			if (!measured(stage.p50) || stage.p50 <= t.mergeWaitP50) return null;
 			const checks = input.summary.ci?.mergeWaitOnChecksShare;
-			const onChecks = measured(checks) ? `; ${percent$1(checks)} of it waiting on checks` : "";
+			const onChecks = measured(checks) ? `; ${percent(checks)} of it waiting on checks` : "";
 			return row({
 				id: "merge-wait",
 				measure: "Merge wait: time from approval to merge",
@@ -37473,12 +38969,12 @@ var init_merge_wait = __esmMin((() => {
 				doNext: "Turn on auto-merge so an approved pull request merges as soon as its checks pass. If a freeze or a manual merge step is the reason, ask whether it still earns its cost.",
 				impact: stageHours(stage),
 				figure: "summary.stages.merge.p50",
-				threshold: duration(t.mergeWaitP50, input)
+				threshold: duration$1(t.mergeWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.merge.p50;
-			return measured(p50) ? `merge wait p50 ${duration(p50, input)} (threshold ${duration(t.mergeWaitP50, input)})` : null;
+			return measured(p50) ? `merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.mergeWaitP50, input)})` : null;
 		}
 	};
 }));
@@ -37505,19 +39001,19 @@ var init_pickup_wait = __esmMin((() => {
 				doNext: "Make reviewing the first thing people pick up: agree a response time (say half a working day), post review requests where the team sees them, and name a reviewer when the pull request opens.",
 				impact: stageHours(stage),
 				figure: "summary.stages.pickup.p50",
-				threshold: duration(t.pickupP50, input)
+				threshold: duration$1(t.pickupP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.pickup.p50;
-			return measured(p50) ? `pickup p50 ${duration(p50, input)} (threshold ${duration(t.pickupP50, input)})` : null;
+			return measured(p50) ? `pickup p50 ${duration$1(p50, input)} (threshold ${duration$1(t.pickupP50, input)})` : null;
 		}
 	};
 }));
 // src/advice/rules/repair-share.ts
 function split(ai, other) {
 	if (!ai || !other || ai.changes < MIN_CHANGES || other.changes < MIN_CHANGES || !measured(ai.share) || !measured(other.share)) return "";
-	return `; AI-assisted ${percent$1(ai.share)} of ${ai.changes}, the rest ${percent$1(other.share)} of ${other.changes}`;
+	return `; AI-assisted ${percent(ai.share)} of ${ai.changes}, the rest ${percent(other.share)} of ${other.changes}`;
 }
 var MIN_CHANGES, repairShare;
 var init_repair_share = __esmMin((() => {
@@ -37531,22 +39027,22 @@ var init_repair_share = __esmMin((() => {
 			const repair = input.summary.repair;
 			const share = repair?.share;
 			if (!repair || !measured(share) || repair.changes < MIN_CHANGES || share <= t.repairShare) return null;
-			const capacity = measured(repair.cycleTimeShare) ? `, ${percent$1(repair.cycleTimeShare)} of the cycle time` : "";
+			const capacity = measured(repair.cycleTimeShare) ? `, ${percent(repair.cycleTimeShare)} of the cycle time` : "";
 			const cycle = input.summary.cycleTime.p50;
 			return row({
 				id: "repair-share",
 				measure: "Repair share: changes that repaired earlier work (reverts, fixes of a failed deploy, hotfixes, fix: titles, bug labels)",
-				value: `${percent$1(share)} of changes were repairs (threshold ${percent$1(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
+				value: `${percent(share)} of changes were repairs (threshold ${percent(t.repairShare)}; ${repair.repairs} of ${repair.changes})${capacity}${split(repair.ai, repair.other)}`,
 				tellsYou: "A large part of the team's capacity goes back into work already shipped. Defects escape review and tests, and each repair competes with new work for the same reviewers and deploys.",
 				doNext: "Read this report's repairs by reason: for reverts and failed-deploy fixes, find what the original changes share (size, area, missing tests) and add the check that would have caught them before merge; if AI-assisted changes need repair more often, review them as closely as the rest.",
 				impact: measured(cycle) ? hours(cycle * repair.repairs) : 0,
 				figure: "summary.repair.share",
-				threshold: percent$1(t.repairShare)
+				threshold: percent(t.repairShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.repair?.share;
-			return measured(share) ? `repair share ${percent$1(share)} (threshold ${percent$1(t.repairShare)})` : null;
+			return measured(share) ? `repair share ${percent(share)} (threshold ${percent(t.repairShare)})` : null;
 		}
 	};
 }));
@@ -37569,17 +39065,17 @@ var init_review_concentration = __esmMin((() => {
 			return row({
 				id: "review-concentration",
 				measure: "Review load: share of all reviews done by the two busiest reviewers",
-				value: `top two reviewers did ${percent$1(share)} of reviews (threshold ${percent$1(t.reviewTopTwoShare)})${who}`,
+				value: `top two reviewers did ${percent(share)} of reviews (threshold ${percent(t.reviewTopTwoShare)})${who}`,
 				tellsYou: "Two people are the gate for most changes. Their queue sets how long everyone waits for a first review, and when either is away or busy, reviews stall.",
 				doNext: "Spread the load: rotate a reviewer of the day, assign code owners as teams rather than people, and pair others with the two busiest reviewers until more people can approve with confidence.",
 				impact: stageHours(input.summary.stages.pickup) * share,
 				figure: "summary.review.topTwoShare",
-				threshold: percent$1(t.reviewTopTwoShare)
+				threshold: percent(t.reviewTopTwoShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.topTwoShare;
-			return measured(share) ? `top-two review share ${percent$1(share)} (threshold ${percent$1(t.reviewTopTwoShare)})` : null;
+			return measured(share) ? `top-two review share ${percent(share)} (threshold ${percent(t.reviewTopTwoShare)})` : null;
 		}
 	};
 }));
@@ -37606,13 +39102,13 @@ var init_review_wait = __esmMin((() => {
 				doNext: "Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part. Meanwhile, agree how soon a review request gets an answer.",
 				impact: stageHours(stage),
 				figure: "summary.stages.review.p50",
-				threshold: duration(t.reviewWaitP50, input)
+				threshold: duration$1(t.reviewWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.review.p50;
 			if (hasGithub(input) || !measured(p50)) return null;
-			return `review & merge wait p50 ${duration(p50, input)} (threshold ${duration(t.reviewWaitP50, input)})`;
+			return `review & merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.reviewWaitP50, input)})`;
 		}
 	};
 }));
@@ -37628,21 +39124,21 @@ var init_rework = __esmMin((() => {
 			const figures = input.summary.rework;
 			const share = figures?.share;
 			if (!measured(share) || share <= t.reworkShare) return null;
-			const requested = measured(figures?.changesRequestedShare) ? `; ${percent$1(figures.changesRequestedShare)} had changes requested` : "";
+			const requested = measured(figures?.changesRequestedShare) ? `; ${percent(figures.changesRequestedShare)} had changes requested` : "";
 			return row({
 				id: "rework",
 				measure: "Rework: changes with commits or force-pushes after their first review",
-				value: `${percent$1(share)} of changes reworked after review (threshold ${percent$1(t.reworkShare)})${requested}`,
+				value: `${percent(share)} of changes reworked after review (threshold ${percent(t.reworkShare)})${requested}`,
 				tellsYou: "Changes are still being reshaped after review started: the approach was agreed too late, or pull requests are opened before they are ready. Each round trip waits for the reviewer again.",
 				doNext: "Agree the approach before the code on anything sizeable (a short note, or a draft pull request early on), keep drafts as drafts until they are ready, and write down what reviewers keep asking for.",
 				impact: stageHours(input.summary.stages.review) * share,
 				figure: "summary.rework.share",
-				threshold: percent$1(t.reworkShare)
+				threshold: percent(t.reworkShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.rework?.share;
-			return measured(share) ? `rework after review ${percent$1(share)} (threshold ${percent$1(t.reworkShare)})` : null;
+			return measured(share) ? `rework after review ${percent(share)} (threshold ${percent(t.reworkShare)})` : null;
 		}
 	};
 }));
@@ -37658,22 +39154,22 @@ var init_slow_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const p50 = ci?.p50;
 			if (!measured(p50) || p50 <= t.checksP50) return null;
-			const p90 = measured(ci?.p90) ? `, p90 ${duration(ci.p90, input)}` : "";
-			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent$1(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
+			const p90 = measured(ci?.p90) ? `, p90 ${duration$1(ci.p90, input)}` : "";
+			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
 			return row({
 				id: "slow-checks",
 				measure: "Checks: wall time of the CI checks on each change's final commit",
-				value: `p50 checks ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})${p90}${onChecks}`,
+				value: `p50 checks ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})${p90}${onChecks}`,
 				tellsYou: "Every push waits this long for an answer, and every fix after review waits again. Slow checks push people to batch fixes into fewer pushes and to switch to other work while they run.",
 				doNext: "Profile the slowest job first: cache dependencies, split tests across parallel runners, run only the tests the change affects on pull requests, and move the longest suites after merge.",
 				impact: hours(p50 * input.summary.changes),
 				figure: "summary.ci.p50",
-				threshold: duration(t.checksP50, input)
+				threshold: duration$1(t.checksP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.ci?.p50;
-			return measured(p50) ? `checks p50 ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})` : null;
+			return measured(p50) ? `checks p50 ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})` : null;
 		}
 	};
 }));
@@ -37689,21 +39185,21 @@ var init_unreviewed_merges = __esmMin((() => {
 			const review = input.summary.review;
 			const share = review?.unreviewedShare;
 			if (!measured(share) || share <= t.unreviewedShare) return null;
-			const self = measured(review?.selfMergedShare) ? `; ${percent$1(review.selfMergedShare)} merged by their own author` : "";
+			const self = measured(review?.selfMergedShare) ? `; ${percent(review.selfMergedShare)} merged by their own author` : "";
 			return row({
 				id: "unreviewed-merges",
 				measure: "Unreviewed merges: changes merged with no review from anyone but the author",
-				value: `${percent$1(share)} of changes merged unreviewed (threshold ${percent$1(t.unreviewedShare)})${self}`,
+				value: `${percent(share)} of changes merged unreviewed (threshold ${percent(t.unreviewedShare)})${self}`,
 				tellsYou: "These changes reached the main branch on one person's judgement: mistakes and knowledge stay with the author, and the review figures look faster than the team really is.",
 				doNext: "Require one approving review on the main branch (branch protection or a ruleset). If some changes truly need no review, agree which (docs, paired work) instead of skipping it silently.",
 				impact: 0,
 				figure: "summary.review.unreviewedShare",
-				threshold: percent$1(t.unreviewedShare)
+				threshold: percent(t.unreviewedShare)
 			});
 		},
 		check(input, t) {
 			const share = input.summary.review?.unreviewedShare;
-			return measured(share) ? `unreviewed merges ${percent$1(share)} (threshold ${percent$1(t.unreviewedShare)})` : null;
+			return measured(share) ? `unreviewed merges ${percent(share)} (threshold ${percent(t.unreviewedShare)})` : null;
 		}
 	};
 }));
@@ -37720,7 +39216,7 @@ var init_wip = __esmMin((() => {
 			const perAuthor = figures?.perAuthor;
 			if (!measured(perAuthor) || perAuthor <= t.wipPerAuthor) return null;
 			const open = measured(figures?.open) ? `${plural(figures.open, "open pull request")}, ` : "";
-			const age = measured(figures?.p50Age) ? `, p50 age ${duration(figures.p50Age, input)}` : "";
+			const age = measured(figures?.p50Age) ? `, p50 age ${duration$1(figures.p50Age, input)}` : "";
 			return row({
 				id: "wip",
 				measure: "Work in progress: open pull requests at the end of the window, per active author",
@@ -37757,19 +39253,25 @@ function advise(input, thresholds) {
 		} : row);
 	}
 	if (rows.length === 0) return [healthy(input, thresholds, rules)];
-	const saved = (r) => r.whatIf?.hoursSavedPerWeek ?? -1;
+	const saved = (r) => r.whatIf?.hoursSaved ?? r.whatIf?.hoursSavedPerWeek ?? -1;
 	return rows.sort((a, b) => saved(b) - saved(a) || b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 function whatIfOf(input, counted, stage, cap) {
 	if (!counted || !input.window) return null;
-	return whatIf(counted, stage, cap, weeksIn(Date.parse(input.window.since) / 1e3, Date.parse(input.window.until) / 1e3));
+	const { since, until, historyFrom } = input.window;
+	const at = (iso) => isoSeconds(iso) ?? NaN;
+	return whatIf(counted, stage, cap, coverage({
+		since: at(since),
+		until: at(until),
+		...historyFrom !== void 0 && { historyFrom: at(historyFrom) }
+	}, at(input.now ?? until)));
 }
 function healthy(input, thresholds, rules) {
 	const checked = rules.map((rule) => rule.check(input, thresholds)).filter((c) => c !== null);
 	const gitOnly = hasGithub(input) ? "" : " Review, rework, check and work-in-progress figures need GitHub data and were not checked.";
 	if (checked.length === 0) return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
+		measure: "Nothing could be checked against a threshold",
 		value: "no figure could be measured",
 		tellsYou: `Nothing crosses a threshold, but only because there was nothing to measure in this window.${gitOnly}`,
 		doNext: "Widen the window (--since) or check the branch and deploy signal, then run again.",
@@ -37779,8 +39281,9 @@ function healthy(input, thresholds, rules) {
 	};
 	return {
 		id: "healthy",
-		measure: "Every recommendation rule's figure against its threshold",
-		value: checked.join("; "),
+		measure: "Nothing is over its threshold",
+		value: slowestStage(input),
+		checked,
 		tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
 		doNext: "Keep these figures guarded in CI with the config's `check` list, and tighten the threshold closest to its limit in .flowaudit.json to find the next constraint.",
 		impact: 0,
@@ -37788,11 +39291,28 @@ function healthy(input, thresholds, rules) {
 		threshold: "each rule's threshold"
 	};
 }
+function slowestStage(input) {
+	const gitOnly = !hasGithub(input);
+	const stages = input.summary.stages;
+	const slowest = STAGES.filter((s) => measured(stages[s].share) && !(s === "coding" && codingUnseen({
+		count: stages.coding.count,
+		oneCommit: stages.coding.oneCommit
+	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
+	if (slowest === null) return "no stage has a share of the typical change's time";
+	const stage = stages[slowest];
+	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration$1(stage.p50, input)}`;
+}
 var RULES;
 var init_advice = __esmMin((() => {
+	init_coverage();
 	init_what_if();
+	init_domain();
+	init_stage_summary();
+	init_stage_labels();
+	init_format();
 	init_kit();
 	init_ai_assisted();
+	init_ai_defects$1();
 	init_change_failure_rate();
 	init_deploy_wait();
 	init_flaky_checks();
@@ -37806,6 +39326,7 @@ var init_advice = __esmMin((() => {
 	init_slow_checks();
 	init_unreviewed_merges();
 	init_wip();
+	init_time();
 	RULES = [
 		pickupWait,
 		reviewWait,
@@ -37820,7 +39341,8 @@ var init_advice = __esmMin((() => {
 		changeFailureRate,
 		repairShare,
 		wip,
-		aiAssisted
+		aiAssisted,
+		aiDefects
 	];
 }));
 // src/metrics/count.ts
@@ -37867,9 +39389,26 @@ var init_proportion = __esmMin((() => {
 	Z = 1.959963984540054;
 }));
 // src/metrics/acceptance.ts
+function decidedOf(input) {
+	return {
+		merged: input.changes.filter((c) => c.review !== null),
+		closed: input.closedPulls.filter((p) => p.closedAt >= input.window.since && p.closedAt < input.window.until && (input.includeBots || !p.bot))
+	};
+}
+function decidedPulls(input) {
+	const { merged, closed } = decidedOf(input);
+	const ai = (evidence) => ({
+		merged: true,
+		ai: evidence.length > 0,
+		other: evidence.length === 0
+	});
+	return [...merged.map((c) => ai(c.aiEvidence)), ...closed.filter((p) => p.landed || !p.failedRun && !p.isDraft).map((p) => ({
+		...ai(p.aiEvidence),
+		merged: p.landed
+	}))];
+}
 function computeAcceptance(input) {
-	const merged = input.changes.filter((c) => c.review !== null);
-	const closed = input.closedPulls.filter((p) => p.closedAt >= input.window.since && p.closedAt < input.window.until && (input.includeBots || !p.bot));
+	const { merged, closed } = decidedOf(input);
 	const all = {
 		merged,
 		closed
@@ -37882,7 +39421,7 @@ function computeAcceptance(input) {
 		merged: merged.filter((c) => c.aiEvidence.length === 0),
 		closed: closed.filter((p) => p.aiEvidence.length === 0)
 	};
-	const [aiGroup, otherGroup] = [groupOf(ai, input.measure), groupOf(other, input.measure)];
+	const [aiGroup, otherGroup] = [groupOf$1(ai, input.measure), groupOf$1(other, input.measure)];
 	const decided = (g) => g.merged + g.rejected;
 	const difference = shareDifference({
 		k: aiGroup.merged,
@@ -37893,7 +39432,7 @@ function computeAcceptance(input) {
 	});
 	const few = Math.min(decided(aiGroup), decided(otherGroup)) < 10;
 	return {
-		...groupOf(all, input.measure),
+		...groupOf$1(all, input.measure),
 		ai: aiGroup,
 		other: otherGroup,
 		aiMinusOther: {
@@ -37906,7 +39445,7 @@ function computeAcceptance(input) {
 		note: few ? `Fewer than 10 pull requests decided (merged or rejected) in a group (AI-assisted ${decided(aiGroup)}, other ${decided(otherGroup)}): too few to compare with confidence.` : null
 	};
 }
-function groupOf(group, measure) {
+function groupOf$1(group, measure) {
 	const landed = countOf(group.closed, (p) => p.landed);
 	const unlanded = group.closed.filter((p) => !p.landed);
 	const failedRuns = unlanded.filter((p) => p.failedRun);
@@ -37944,7 +39483,7 @@ function byTool(ai, measure) {
 	for (const p of ai.closed) for (const tool of aiToolsOf(p)) of(tool).closed.push(p);
 	return [...groups].map(([tool, g]) => ({
 		tool,
-		...groupOf(g, measure)
+		...groupOf$1(g, measure)
 	})).sort((a, b) => b.merged + b.rejected - (a.merged + a.rejected) || a.tool.localeCompare(b.tool));
 }
 var init_acceptance = __esmMin((() => {
@@ -37954,390 +39493,105 @@ var init_acceptance = __esmMin((() => {
 	init_percentile();
 	init_proportion();
 }));
-// src/metrics/ai-tools.ts
-function aiToolCounts(changes) {
-	const rows = new Map();
-	const row = (tool) => {
-		let r = rows.get(tool);
-		if (r === void 0) rows.set(tool, r = {
-			tool,
-			name: toolName(tool),
-			changes: 0,
-			weak: 0
-		});
-		return r;
-	};
-	let agent = 0;
-	let weak = 0;
-	for (const c of changes) if (c.aiEvidence.length > 0) {
-		if (c.aiStrength === "agent") agent++;
-		for (const tool of c.aiTools !== void 0 && c.aiTools.length > 0 ? c.aiTools : ["unknown"]) row(tool).changes++;
-	} else if (c.aiStrength === "weak") {
-		weak++;
-		for (const tool of c.aiTools ?? []) row(tool).weak++;
+// src/metrics/ai-defects.ts
+function computeAiDefects(input) {
+	const shipped = new Map();
+	for (const c of input.changes) {
+		if (c.deployedAt === null) continue;
+		const key = deployKey(c.repository, c.deployedAt);
+		shipped.set(key, [...shipped.get(key) ?? [], c]);
 	}
-	const tools = [...rows.values()].sort((a, b) => b.changes - a.changes || b.weak - a.weak || a.tool.localeCompare(b.tool));
-	return {
-		agent,
-		weak,
-		tools
-	};
-}
-var init_ai_tools = __esmMin((() => {
-	init_tools();
-}));
-// src/metrics/dora.ts
-function doraBand(key, value) {
-	const table = TABLES.get(key);
-	if (table === void 0) throw new Error(`no band table for dora.${key}`);
-	return bandOf(table, value);
-}
-function computeDora(input) {
-	const { window, deploys, leadTime, signal } = input;
-	const span = coveredSeconds(window, input.now);
-	const weeks = span / WEEK$3;
-	const whole = weeks >= 1;
-	const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY$5))).size;
-	const perWeek = whole ? deploys.length / weeks : null;
-	const merge = signal === "merge";
-	const mergeNote = merge ? "every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band" : void 0;
-	const hoursNote = input.businessHours ? "durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given" : void 0;
-	const failed = deploys.filter((d) => d.failed);
-	const restore = median$1(failed.map((d) => d.restoredAfter));
-	const rework = deploys.filter((d) => d.rework).length;
-	const covered = whole && window.historyFrom !== void 0 && window.historyFrom > window.since ? `over the ${weeks.toFixed(1)} weeks since the history's first commit` : void 0;
-	const short = whole ? void 0 : `under one whole week of history (${(span / DAY$5).toFixed(1)} days): no rate per week and no band`;
-	return {
-		deploymentFrequency: {
-			value: perWeek,
-			unit: "deploys/week",
-			band: perWeek === null || merge ? null : doraBand("deploymentFrequency", perWeek),
-			count: deploys.length,
-			deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
-			deployDays,
-			coveredDays: Math.round(span / DAY$5 * 100) / 100,
-			...note(mergeNote, covered, short)
+	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
+	const fixedUp = new Set();
+	const deploys = {
+		ai: {
+			all: 0,
+			failed: 0
 		},
-		leadTime: {
-			value: leadTime.p50,
-			unit: "seconds",
-			band: merge || input.businessHours ? null : leadBand(leadTime),
-			count: leadTime.count,
-			...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is ≥ ${formatDuration(leadTime.atLeast)}` : void 0)
-		},
-		changeFailureRate: {
-			value: deploys.length > 0 ? failed.length / deploys.length : null,
-			unit: "ratio",
-			band: deploys.length > 0 ? doraBand("changeFailureRate", failed.length / deploys.length) : null,
-			count: deploys.length,
-			...note(merge ? "every merge counted as a deploy (no deploy signal found)" : void 0)
-		},
-		timeToRestore: {
-			value: restore,
-			unit: "seconds",
-			band: restore === null || input.businessHours ? null : doraBand("timeToRestore", restore),
-			count: failed.filter((d) => d.restoredAfter !== null).length,
-			...note(restore === null ? void 0 : hoursNote)
-		},
-		reworkRate: {
-			value: deploys.length > 0 ? rework / deploys.length : null,
-			unit: "ratio",
-			band: null,
-			count: deploys.length,
-			note: "no published band (added by the 2024 DORA report)"
+		other: {
+			all: 0,
+			failed: 0
 		}
 	};
-}
-function coveredSeconds(window, now) {
-	const from = Math.max(window.since, window.historyFrom ?? window.since);
-	const to = Math.min(window.until, Math.max(now, window.since));
-	return Math.max(0, to - from);
-}
-function leadBand(leadTime) {
-	if (leadTime.p50 !== null) return doraBand("leadTime", leadTime.p50);
-	return leadTime.atLeast !== null && doraBand("leadTime", leadTime.atLeast) === "low" ? "low" : null;
-}
-function note(...notes) {
-	const text = notes.filter((n) => n !== void 0).join("; ");
-	return text ? { note: text } : {};
-}
-var DAY$5, WEEK$3, TABLES;
-var init_dora = __esmMin((() => {
-	init_units();
-	init_catalogue$1();
-	init_percentile();
-	DAY$5 = 86400;
-	WEEK$3 = 7 * DAY$5;
-	TABLES = new Map(catalogueEntries().flatMap((e) => e.bands === null || e.segments[0] !== "dora" ? [] : [[e.segments[1], e.bands]]));
-}));
-// src/metrics/histogram.ts
-function histogram(values, edges = LEAD_TIME_EDGES) {
-	const buckets = edges.map(([from, label], i) => ({
-		label,
-		from,
-		to: edges[i + 1]?.[0] ?? null,
-		count: 0
-	}));
-	for (const v of values) {
-		if (v === null || !Number.isFinite(v)) continue;
-		const bucket = buckets.find((b) => b.to === null || v < b.to);
-		if (bucket) bucket.count += 1;
+	for (const d of input.deploys) {
+		const changes = shipped.get(deployKey(d.repository, d.at)) ?? [];
+		if (changes.length === 0) continue;
+		const group = changes.some(isAi) ? deploys.ai : deploys.other;
+		group.all += 1;
+		if (!d.failed) continue;
+		group.failed += 1;
+		if (d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter))) {
+			for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
+		}
 	}
-	return buckets;
-}
-function leadTimeHistogram(changes) {
-	const of = changes.some((c) => c.leadTime !== null) ? "leadTime" : "cycleTime";
-	return {
-		of,
-		buckets: histogram(changes.map((c) => c[of]))
-	};
-}
-var MINUTE, HOUR, DAY$4, WEEK$2, LEAD_TIME_EDGES, CHECK_EDGES, AGE_EDGES;
-var init_histogram = __esmMin((() => {
-	MINUTE = 60;
-	HOUR = 3600;
-	DAY$4 = 86400;
-	WEEK$2 = 7 * DAY$4;
-	LEAD_TIME_EDGES = [
-		[0, "< 1h"],
-		[HOUR, "1–4h"],
-		[4 * HOUR, "4–12h"],
-		[12 * HOUR, "12h–1d"],
-		[DAY$4, "1–2d"],
-		[2 * DAY$4, "2–4d"],
-		[4 * DAY$4, "4–7d"],
-		[WEEK$2, "1–2w"],
-		[2 * WEEK$2, "2–4w"],
-		[4 * WEEK$2, "≥ 4w"]
-	];
-	CHECK_EDGES = [
-		[0, "< 1m"],
-		[MINUTE, "1–2m"],
-		[120, "2–5m"],
-		[300, "5–10m"],
-		[600, "10–20m"],
-		[1200, "20–30m"],
-		[1800, "30m–1h"],
-		[HOUR, "1–2h"],
-		[2 * HOUR, "≥ 2h"]
-	];
-	AGE_EDGES = [
-		[0, "< 1d"],
-		[DAY$4, "1–3d"],
-		[3 * DAY$4, "3–7d"],
-		[WEEK$2, "1–2w"],
-		[2 * WEEK$2, "2–4w"],
-		[4 * WEEK$2, "4w–3mo"],
-		[13 * WEEK$2, "3–6mo"],
-		[26 * WEEK$2, "≥ 6mo"]
-	];
-}));
-// src/metrics/prng.ts
-function mulberry32(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = state + 1831565813 >>> 0;
-		let t = state;
-		t = Math.imul(t ^ t >>> 15, t | 1);
-		t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-		return ((t ^ t >>> 14) >>> 0) / 4294967296;
-	};
-}
-function squeeze(x) {
-	const xx = x * x;
-	return 1 - .0331 * xx * xx - SQUEEZE_MARGIN;
-}
-function seededRandom(seed) {
-	const uniform = mulberry32(seed);
-	const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-	const gammaOf = (shape) => {
-		const d = shape - 1 / 3;
-		const c = 1 / Math.sqrt(9 * d);
-		return () => {
-			for (;;) {
-				const x = normal();
-				const v = (1 + c * x) ** 3;
-				if (v <= 0) continue;
-				const u = 1 - uniform();
-				if (u < squeeze(x)) return d * v;
-				if (Math.log(u) < .5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-			}
-		};
-	};
-	const betaOf = (a, b) => {
-		const ga = gammaOf(a);
-		const gb = gammaOf(b);
-		return () => {
-			const x = ga();
-			return x / (x + gb());
-		};
-	};
-	return {
-		uniform,
-		beta: (a, b) => betaOf(a, b)(),
-		betaOf
-	};
-}
-var SQUEEZE_MARGIN;
-var init_prng = __esmMin((() => {
-	SQUEEZE_MARGIN = 1e-6;
-}));
-// src/metrics/bootstrap.ts
-function bootstrapDifference(a, b, statistic = MEDIAN) {
-	return withValues(a, b, (v) => v, (xs, ys) => xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic));
-}
-function compareMediansOf(a, b, value) {
-	return withValues(a, b, value, (xs, ys) => compareMediansOfValues(xs, ys));
-}
-function compareMediansOfValues(xs, ys) {
-	if (xs.length === 0 || ys.length === 0) {
-		const median = (values) => values.length === 0 ? null : percentilesOfUnsorted(values, [.5])[0];
+	const groupOf = (changes, own) => {
+		const reverted = changes.filter((c) => c.revertedBy !== null).length;
+		const fixed = changes.filter((c) => fixedUp.has(c)).length;
+		const revert = wilson(reverted, changes.length);
+		const fix = wilson(fixed, changes.length);
+		const failure = wilson(own.failed, own.all);
 		return {
-			interval: { ...NO_INTERVAL },
-			medians: [median(xs), median(ys)]
+			changes: changes.length,
+			reverted,
+			revertRate: revert.value,
+			revertRateLow: revert.low,
+			revertRateHigh: revert.high,
+			fixedUp: fixed,
+			fixUpRate: fix.value,
+			fixUpRateLow: fix.low,
+			fixUpRateHigh: fix.high,
+			deploys: own.all,
+			failed: own.failed,
+			failureRate: failure.value,
+			failureRateLow: failure.low,
+			failureRateHigh: failure.high
 		};
-	}
+	};
+	const ai = groupOf(input.changes.filter(isAi), deploys.ai);
+	const other = groupOf(input.changes.filter((c) => !isAi(c)), deploys.other);
+	const failed = ai.failed + other.failed;
+	const failedShare = wilson(ai.failed, failed);
+	const fewChanges = Math.min(ai.changes, other.changes) < 10;
+	const fewDeploys = Math.min(ai.deploys, other.deploys) < 10;
+	const difference = (k, n, few) => {
+		const d = shareDifference({
+			k: k[0],
+			n: n[0]
+		}, {
+			k: k[1],
+			n: n[1]
+		});
+		return {
+			...d,
+			real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0)
+		};
+	};
 	return {
-		interval: differenceOfValues(xs, ys, MEDIAN),
-		medians: [of(xs, MEDIAN), of(ys, MEDIAN)]
+		failedDeploys: failed,
+		failedWithAi: ai.failed,
+		failedAiShare: failedShare.value,
+		failedAiShareLow: failedShare.low,
+		failedAiShareHigh: failedShare.high,
+		deploysAiShare: wilson(ai.deploys, ai.deploys + other.deploys).value,
+		ai,
+		other,
+		revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
+		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges),
+		failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
+		note: noteOf(ai, other, fewChanges, fewDeploys)
 	};
 }
-function differenceOfValues(xs, ys, statistic) {
-	const lent = scratch.borrow(BOOTSTRAP_RESAMPLES);
-	try {
-		return differenceWith(xs, ys, statistic, lent.subarray(0, BOOTSTRAP_RESAMPLES));
-	} finally {
-		scratch.giveBack(lent);
-	}
+function noteOf(ai, other, fewChanges, fewDeploys) {
+	const parts = [...fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
+	return parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`;
 }
-function differenceWith(xs, ys, statistic, differences) {
-	if (statistic.kind === "mean") {
-		xs.sort();
-		ys.sort();
-		const draw = meanDrawer(seededRandom(SEED));
-		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = draw(xs) - draw(ys);
-	} else {
-		const ranks = percentileRanks(statistic.p, xs.length, ys.length);
-		const x = (xs.length - 1) * statistic.p;
-		const y = (ys.length - 1) * statistic.p;
-		orderRanks(xs, ranks, 0, x);
-		orderRanks(ys, ranks, 2, y);
-		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
-			const at = 4 * r;
-			differences[r] = resampled(xs, x - Math.floor(x), ranks[at], ranks[at + 1]) - resampled(ys, y - Math.floor(y), ranks[at + 2], ranks[at + 3]);
-		}
-	}
-	const [high, low] = percentilesOfUnsorted(differences, [.975, .025]);
-	const enough = xs.length >= 5 && ys.length >= 5;
-	return {
-		difference: of(xs, statistic) - of(ys, statistic),
-		low,
-		high,
-		real: enough && (low > 0 || high < 0)
-	};
-}
-function withValues(a, b, value, use) {
-	const x = scratch.borrow(a.length);
-	const y = scratch.borrow(b.length);
-	try {
-		return use(valuesOf$1(a, value, x), valuesOf$1(b, value, y));
-	} finally {
-		scratch.giveBack(y);
-		scratch.giveBack(x);
-	}
-}
-function valuesOf$1(items, value, known) {
-	let n = 0;
-	for (const item of items) {
-		const v = value(item);
-		if (v !== null && Number.isFinite(v)) known[n++] = v;
-	}
-	return known.subarray(0, n);
-}
-function orderRanks(values, ranks, at, h) {
-	let first = Math.floor(h);
-	let last = Math.ceil(h);
-	for (let i = at; i < ranks.length; i += 4) {
-		const lo = ranks[i];
-		const hi = ranks[i + 1];
-		if (lo < first) first = lo;
-		if (lo > last) last = lo;
-		if (hi > last) last = hi;
-	}
-	orderBand(values, first, last);
-}
-function of(values, statistic) {
-	if (statistic.kind === "mean") return values.reduce((s, v) => s + v, 0) / values.length;
-	return percentile(values, statistic.p);
-}
-function rankDrawer(p, n, random) {
-	const index = (u) => Math.min(n - 1, Math.floor(n * u));
-	const h = (n - 1) * p;
-	const lo = Math.floor(h);
-	const beta = random.betaOf(lo + 1, n - lo);
-	const above = 1 / (n - lo - 1);
-	return (out, at) => {
-		const u = beta();
-		out[at] = index(u);
-		if (h === lo) {
-			out[at + 1] = -1;
-			return;
-		}
-		const next = u + (1 - u) * (1 - random.uniform() ** above);
-		out[at + 1] = index(next);
-	};
-}
-function resampled(sorted, fraction, first, second) {
-	const a = sorted[first];
-	if (second < 0) return a;
-	return a + fraction * (sorted[second] - a);
-}
-function percentileRanks(p, nx, ny) {
-	const key = `${p}/${nx}/${ny}`;
-	let ranks = drawn.get(key);
-	if (ranks === void 0) {
-		const random = seededRandom(SEED);
-		const x = rankDrawer(p, nx, random);
-		const y = rankDrawer(p, ny, random);
-		ranks = new Int32Array(4 * BOOTSTRAP_RESAMPLES);
-		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
-			x(ranks, 4 * r);
-			y(ranks, 4 * r + 2);
-		}
-		if (drawn.size >= DRAWN) drawn.delete(drawn.keys().next().value);
-		drawn.set(key, ranks);
-	}
-	return ranks;
-}
-function meanDrawer(random) {
-	return (sorted) => {
-		const n = sorted.length;
-		let sum = 0;
-		for (let i = 0; i < n; i++) sum += sorted[Math.floor(random.uniform() * n)];
-		return sum / n;
-	};
-}
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, scratch, drawn, DRAWN;
-var init_bootstrap = __esmMin((() => {
-	init_percentile();
-	init_prng();
+var deployKey, isAi;
+var init_ai_defects = __esmMin((() => {
+	init_repairs();
 	init_limits();
-	init_scratch();
-	BOOTSTRAP_RESAMPLES = 2e3;
-	SEED = 1592598566;
-	MEDIAN = {
-		kind: "percentile",
-		p: .5
-	};
-	NO_INTERVAL = {
-		difference: null,
-		low: null,
-		high: null,
-		real: false
-	};
-	scratch = new ScratchPool(3);
-	drawn = new Map();
-	DRAWN = 32;
+	init_proportion();
+	deployKey = (repository, at) => `${repository ?? ""}\u0000${at}`;
+	isAi = (c) => c.aiEvidence.length > 0;
 }));
 // src/metrics/size.ts
 function changedLines(change) {
@@ -38394,6 +39648,681 @@ var init_size = __esmMin((() => {
 			401,
 			Infinity
 		]
+	];
+}));
+// src/metrics/ai-load.ts
+function linesPerHour(c) {
+	const lines = changedLines(c);
+	const review = c.stages.review;
+	if (c.review === null || c.review.reviewers.length === 0 || lines === null || review === null || review <= 0) return null;
+	return lines / (review / HOUR$1);
+}
+function groupOf(changes, open, now) {
+	const reviewed = changes.filter((c) => linesPerHour(c) !== null);
+	const rates = reviewed.map((c) => linesPerHour(c));
+	const ready = open.filter((p) => !p.isDraft);
+	return {
+		group: {
+			reviewed: reviewed.length,
+			largeReviewed: reviewed.filter((c) => (changedLines(c) ?? 0) > 400).length,
+			linesPerReviewHourP50: distribution$2(rates).p50,
+			open: ready.length,
+			drafts: open.length - ready.length,
+			openP50Age: distribution$2(ready.map((p) => now - p.createdAt)).p50
+		},
+		rates
+	};
+}
+function computeAiLoad(input) {
+	const isAi = (x) => (x.aiEvidence?.length ?? 0) > 0;
+	const open = input.openPulls.filter((p) => !p.bot && p.createdAt <= input.now);
+	const ai = groupOf(input.changes.filter(isAi), open.filter(isAi), input.now);
+	const other = groupOf(input.changes.filter((c) => !isAi(c)), open.filter((p) => !isAi(p)), input.now);
+	const interval = bootstrapDifference(ai.rates, other.rates, MEDIAN);
+	const few = Math.min(ai.rates.length, other.rates.length) < 10;
+	return {
+		ai: ai.group,
+		other: other.group,
+		linesPerReviewHourDifference: {
+			value: interval.difference,
+			low: interval.low,
+			high: interval.high,
+			real: !few && interval.real
+		}
+	};
+}
+var HOUR$1;
+var init_ai_load = __esmMin((() => {
+	init_bootstrap();
+	init_limits();
+	init_percentile();
+	init_size();
+	HOUR$1 = 3600;
+}));
+// src/metrics/compared.ts
+function comparedFigures(catalogue = CATALOGUE) {
+	if (catalogue === CATALOGUE && declared !== void 0) return declared;
+	const figures = [];
+	const walk = (node, segments, modes) => {
+		const can = node.modes ?? modes;
+		if (node.compared !== void 0) for (const key of node.compared.figures) {
+			const member = node.members[key];
+			if (member === void 0 || !isFigure(member)) throw new Error(`${[...segments, key].join(".")} is compared but is no figure`);
+			figures.push(comparedFigure(node, node.compared, segments, key, member, member.modes ?? can));
+		}
+		for (const [key, member] of Object.entries(node.members)) if (!isFigure(member)) walk(member, [...segments, key], can);
+	};
+	walk(catalogue, [], MODES);
+	if (catalogue === CATALOGUE) declared = figures;
+	return figures;
+}
+function comparedFigure(group, as, segments, key, figure, modes) {
+	const unit = as.unit ?? UNIT_OF_KIND[figure.kind];
+	if (unit === void 0) throw new Error(`${[...segments, key].join(".")} is compared but names no unit`);
+	const percentile = /^p(\d+)$/.exec(key);
+	const statistic = percentile ? {
+		kind: "percentile",
+		p: Number(percentile[1]) / 100
+	} : figure.kind === "duration" ? MEDIAN : { kind: "mean" };
+	const stands = key === "value";
+	const words = (label) => stands ? label : `${label} ${key}`;
+	return {
+		key: (stands ? segments : [...segments, key]).join("."),
+		segments: [...segments, key],
+		count: [...segments, "count"],
+		group: as.group,
+		unit,
+		lowerIsBetter: as.lowerIsBetter,
+		modes,
+		stage: as.stage,
+		basis: {
+			values: valuesOf(as.basis, segments),
+			statistic,
+			days: as.basis.over === "days",
+			pulls: as.basis.over === "pulls"
+		},
+		label: ({ gitOnly, short }) => {
+			if (as.stage !== void 0) return words(shortStageLabel(as.stage, gitOnly));
+			return words(short ? as.short ?? group.label : group.label);
+		}
+	};
+}
+function valuesOf(basis, group) {
+	if (basis.over === "days") return (s) => [...s.dailyDeploys];
+	if (basis.over === "changes") {
+		const value = reader(basis.value?.split(".") ?? group);
+		return (s) => s.changes.map(value);
+	}
+	const value = reader(basis.value.split("."));
+	const where = basis.where === void 0 ? null : reader(basis.where.split("."));
+	const items = basis.over === "pulls" ? (s) => s.pulls ?? [] : (s) => s.deploys;
+	return (s) => (where === null ? items(s) : items(s).filter((d) => where(d) === 1)).map(value);
+}
+function reader(keys) {
+	return (item) => {
+		const v = valueAt(item, keys);
+		return typeof v === "boolean" ? v ? 1 : 0 : typeof v === "number" && Number.isFinite(v) ? v : null;
+	};
+}
+function valueAt(from, keys) {
+	let v = from;
+	for (const k of keys) {
+		if (v === null || typeof v !== "object") return void 0;
+		v = v[k];
+	}
+	return v;
+}
+function comparedRows(figures, before, after, options) {
+	return figures.map((f) => {
+		const number = (side, keys) => {
+			const v = valueAt(side.summary, keys);
+			return typeof v === "number" ? v : null;
+		};
+		const head = {
+			key: f.key,
+			group: f.group,
+			label: f.label(options),
+			unit: f.unit,
+			lowerIsBetter: f.lowerIsBetter
+		};
+		const counts = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
+		const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, {
+			before: before.sample,
+			after: after.sample,
+			basis: f.basis,
+			minSample: options.minSample
+		});
+		return f.basis.days ? {
+			...row,
+			lowSample: false
+		} : row;
+	});
+}
+function comparedRow(head, values, counts, samples) {
+	const interval = bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
+	const b = finite(values[0]);
+	const a = finite(values[1]);
+	const change = a === null || b === null ? null : a - b;
+	const direction = a === null || b === null ? null : directionOf$1(b, a, interval, head.lowerIsBetter);
+	return {
+		...head,
+		before: b,
+		after: a,
+		change: direction === "same" ? 0 : change,
+		relativeChange: change === null || b === null || b === 0 ? null : direction === "same" ? 0 : change / b,
+		direction,
+		interval,
+		sample: {
+			before: counts[0],
+			after: counts[1]
+		},
+		lowSample: direction !== null && (counts[0] < samples.minSample || counts[1] < samples.minSample)
+	};
+}
+function finite(value) {
+	return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+var declared, UNIT_OF_KIND;
+var init_compared = __esmMin((() => {
+	init_stage_labels();
+	init_bootstrap();
+	init_catalogue$1();
+	init_difference();
+	UNIT_OF_KIND = {
+		duration: "seconds",
+		ratio: "ratio"
+	};
+}));
+// src/metrics/ai-shift.ts
+function computeAiShift(input) {
+	const { window } = input;
+	const { first, buckets } = weekBuckets(input.changes, window);
+	const shareOf = (changes) => changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length;
+	const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + 4).flat()));
+	const head = {
+		level: AI_SHIFT_LEVEL,
+		weeks: 4,
+		minChanges: AI_SHIFT_MIN_CHANGES,
+		peak: peakOf(shares, first)
+	};
+	const above = (s) => s !== null && s > .25;
+	let start = shares.length;
+	while (start > 0 && (shares[start - 1] === null || above(shares[start - 1] ?? null))) start--;
+	if (!shares.slice(start).some(above)) return {
+		...head,
+		status: "never",
+		week: null,
+		before: null,
+		after: null,
+		rows: []
+	};
+	if (start === 0) return {
+		...head,
+		status: "always",
+		week: null,
+		before: null,
+		after: null,
+		rows: []
+	};
+	while (start < buckets.length - 1 && !above(shareOf(buckets[start] ?? []))) start++;
+	const at = Math.max(window.since, first + start * WEEK$4);
+	const sides = [{
+		since: window.since,
+		until: at
+	}, {
+		since: at,
+		until: window.until
+	}];
+	const sideOf = (w) => {
+		const changes = input.changes.filter((c) => c.mergedAt >= w.since && c.mergedAt < w.until);
+		const deploys = input.deploys.filter((d) => d.at >= w.since && d.at < w.until);
+		const weeks = (w.until - w.since) / WEEK$4;
+		const ai = changes.filter((c) => c.aiEvidence.length > 0).length;
+		return {
+			window: w,
+			changes,
+			deploys,
+			weeks,
+			head: {
+				since: iso$2(w.since),
+				until: iso$2(w.until),
+				changes: changes.length,
+				aiShare: changes.length === 0 ? null : ai / changes.length,
+				weeks: round(weeks)
+			}
+		};
+	};
+	const [before, after] = [sideOf(sides[0]), sideOf(sides[1])];
+	const short = [before, after].some((s) => s.weeks < 4 || s.changes.length < AI_SHIFT_MIN_CHANGES);
+	const week = isoDay(first + start * WEEK$4);
+	if (short) return {
+		...head,
+		status: "too-short",
+		week,
+		before: before.head,
+		after: after.head,
+		rows: []
+	};
+	const stageRows = comparedRows(comparedFigures().filter((f) => /^(stages\.\w+|cycleTime)\.p50$/.test(f.key) && (f.stage === void 0 || input.stages.includes(f.stage))), {
+		summary: input.figuresOf(before.changes, before.deploys, before.window),
+		sample: sample(before.changes, before.deploys, before.window)
+	}, {
+		summary: input.figuresOf(after.changes, after.deploys, after.window),
+		sample: sample(after.changes, after.deploys, after.window)
+	}, {
+		minSample: 10,
+		gitOnly: !input.github,
+		short: false
+	});
+	return {
+		...head,
+		status: "shifted",
+		week,
+		before: before.head,
+		after: after.head,
+		rows: [...stageRows, ...flowRows(input, buckets, first, at)]
+	};
+}
+function flowRows(input, buckets, first, at) {
+	const split = (items, start) => [items.filter((x, i) => start(x, i) < at), items.filter((x, i) => start(x, i) >= at)];
+	const [arrivedBefore, arrivedAfter] = split(buckets.map((b) => b.length), (_, i) => first + i * WEEK$4);
+	const rows = [weekly("arrivals", "changes merged a week", "changes/week", arrivedBefore, arrivedAfter, false)];
+	for (const stage of input.stages) {
+		const weeks = input.queues[stage];
+		if (weeks === void 0) continue;
+		const [b, a] = split(weeks, (w) => Date.parse(w.weekStart) / 1e3);
+		rows.push(weekly(`queues.${stage}`, `${stage} queue`, "changes", b.map((w) => w.queue), a.map((w) => w.queue), true));
+	}
+	return rows;
+}
+function weekly(key, label, unit, before, after, lowerIsBetter) {
+	const mean = (xs) => xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
+	const [b, a] = [mean(before), mean(after)];
+	const interval = bootstrapDifference(after, before, MEAN);
+	const direction = a === null || b === null ? null : directionOf$1(b, a, interval, lowerIsBetter);
+	const change = a === null || b === null ? null : a - b;
+	return {
+		key,
+		group: "stage",
+		label,
+		unit,
+		lowerIsBetter,
+		before: b,
+		after: a,
+		change: direction === "same" ? 0 : change,
+		relativeChange: change === null || b === null || b === 0 ? null : direction === "same" ? 0 : change / b,
+		direction,
+		interval,
+		sample: {
+			before: before.length,
+			after: after.length
+		},
+		lowSample: before.length < 4 || after.length < 4
+	};
+}
+function sample(changes, deploys, w) {
+	return {
+		changes,
+		deploys,
+		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at))
+	};
+}
+function peakOf(shares, first) {
+	let best = null;
+	shares.forEach((s, i) => {
+		if (s !== null && (best === null || s > best.share)) best = {
+			share: s,
+			week: isoDay(first + i * WEEK$4)
+		};
+	});
+	return best;
+}
+var AI_SHIFT_LEVEL, AI_SHIFT_MIN_CHANGES, WEEK$4, MEAN, iso$2, round;
+var init_ai_shift = __esmMin((() => {
+	init_bootstrap();
+	init_compared();
+	init_difference();
+	init_limits();
+	init_trend$2();
+	AI_SHIFT_LEVEL = .25;
+	AI_SHIFT_MIN_CHANGES = 10;
+	WEEK$4 = 604800;
+	MEAN = { kind: "mean" };
+	iso$2 = (t) => new Date(t * 1e3).toISOString();
+	round = (x) => Math.round(x * 10) / 10;
+}));
+// src/metrics/ai-tools.ts
+function aiToolCounts(changes) {
+	const rows = new Map();
+	const row = (tool) => {
+		let r = rows.get(tool);
+		if (r === void 0) rows.set(tool, r = {
+			tool,
+			name: toolName(tool),
+			changes: 0,
+			weak: 0
+		});
+		return r;
+	};
+	let agent = 0;
+	let weak = 0;
+	for (const c of changes) if (c.aiEvidence.length > 0) {
+		if (c.aiStrength === "agent") agent++;
+		for (const tool of c.aiTools !== void 0 && c.aiTools.length > 0 ? c.aiTools : ["unknown"]) row(tool).changes++;
+	} else if (c.aiStrength === "weak") {
+		weak++;
+		for (const tool of c.aiTools ?? []) row(tool).weak++;
+	}
+	const tools = [...rows.values()].sort((a, b) => b.changes - a.changes || b.weak - a.weak || a.tool.localeCompare(b.tool));
+	return {
+		agent,
+		weak,
+		tools
+	};
+}
+var init_ai_tools = __esmMin((() => {
+	init_tools();
+}));
+// src/metrics/clusters.ts
+function named(table, clusters) {
+	const groups = [];
+	for (const cluster of clusters) {
+		const value = table.published[CLUSTERS.indexOf(cluster)];
+		const same = groups.find((g) => g.value.words === value.words && g.value.from === value.from && g.value.to === value.to);
+		if (same) same.names.push(cluster);
+		else groups.push({
+			names: [cluster],
+			value
+		});
+	}
+	return groups;
+}
+function holds(v, x) {
+	const above = v.from === null || x >= v.from - EPSILON$1;
+	const under = v.to === null || (v.below ? x < v.to - EPSILON$1 : x <= v.to + EPSILON$1);
+	return above && under;
+}
+function clusterPosition(table, value) {
+	const prefix = `DORA ${table.year}: `;
+	const holders = CLUSTERS.filter((c) => holds(table.published[CLUSTERS.indexOf(c)], value));
+	if (table.kind === "range" && holders.length > 0) {
+		const best = named(table, holders)[0];
+		return {
+			cluster: best.names[0] ?? null,
+			words: `${prefix}${and(best.names)} cluster${best.names.length > 1 ? "s" : ""}, ${best.value.words}`
+		};
+	}
+	const all = named(table, CLUSTERS);
+	const lowEnd = (g) => g.value.from ?? -Infinity;
+	const highEnd = (g) => g.value.to ?? Infinity;
+	const below = all.filter((g) => !holds(g.value, value) && highEnd(g) <= value + EPSILON$1).sort((a, b) => highEnd(b) - highEnd(a));
+	const above = all.filter((g) => !holds(g.value, value) && lowEnd(g) >= value - EPSILON$1).sort((a, b) => lowEnd(a) - lowEnd(b));
+	const at = all.filter((g) => holds(g.value, value));
+	const under = below[0];
+	const over = above[0];
+	if (table.kind === "values" && at.length > 0) {
+		const g = at[0];
+		return {
+			cluster: null,
+			words: `${prefix}${under === void 0 && table.better === "lower" ? "at or under" : "at"} ${whose(g)} ${g.value.words}`
+		};
+	}
+	if (under !== void 0 && over !== void 0) return {
+		cluster: null,
+		words: `${prefix}between ${whose(under)} ${quoted(table, under.value.words)} and ${whose(over)} ${quoted(table, over.value.words)}`
+	};
+	if (under !== void 0) return {
+		cluster: null,
+		words: `${prefix}over ${whose(under)} ${quoted(table, under.value.words)}`
+	};
+	if (over !== void 0) return {
+		cluster: null,
+		words: `${prefix}${table.kind === "values" && table.better === "lower" ? "at or under" : "under"} ${whose(over)} ${quoted(table, over.value.words)}`
+	};
+	return {
+		cluster: null,
+		words: ""
+	};
+}
+function clusterAtLeast(table, bound) {
+	if (table.better !== "lower" || table.kind !== "range") return null;
+	const worst = named(table, CLUSTERS).at(-1);
+	if (worst.value.from === null || bound < worst.value.from - EPSILON$1) return null;
+	return {
+		cluster: null,
+		words: `DORA ${table.year}: ${whose(worst)} ${quoted(table, worst.value.words)}, or over it`
+	};
+}
+var EPSILON$1, and, whose, quoted;
+var init_clusters = __esmMin((() => {
+	init_catalogue$1();
+	EPSILON$1 = 1e-9;
+	and = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+	whose = (g) => `the ${and(g.names)} ${g.names.length > 1 ? "clusters’" : "cluster’s"}`;
+	quoted = (table, words) => table.kind === "values" ? words : `“${words}”`;
+}));
+// src/metrics/dora.ts
+function tableOf(key) {
+	const table = TABLES.get(key);
+	if (table === void 0) throw new Error(`no band table for dora.${key}`);
+	return table;
+}
+function doraPosition(key, value) {
+	const { cluster, words } = clusterPosition(tableOf(key), value);
+	return {
+		band: cluster,
+		position: words
+	};
+}
+function computeDora(input) {
+	const { window, deploys, leadTime, signal } = input;
+	const covered = coverage(window, input.now);
+	const span = covered.seconds;
+	const weeks = span / WEEK$3;
+	const whole = covered.weeks !== null;
+	const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY$4))).size;
+	const perWeek$1 = perWeek(deploys.length, covered);
+	const merge = signal === "merge";
+	const mergeNote = merge ? "every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band" : void 0;
+	const hoursNote = input.businessHours ? "durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given" : void 0;
+	const failed = deploys.filter((d) => d.failed);
+	const restore = median$1(failed.map((d) => d.restoredAfter));
+	const rework = deploys.filter((d) => d.rework).length;
+	const since = whole && window.historyFrom !== void 0 && window.historyFrom > window.since ? `over the ${weeks.toFixed(1)} weeks since the history's first commit` : void 0;
+	const short = whole ? void 0 : `under one whole week of history (${(span / DAY$4).toFixed(1)} days): no rate per week and no band`;
+	return {
+		deploymentFrequency: {
+			value: perWeek$1,
+			unit: "deploys/week",
+			...perWeek$1 === null || merge ? NO_POSITION : doraPosition("deploymentFrequency", perWeek$1),
+			count: deploys.length,
+			deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
+			deployDays,
+			coveredDays: covered.days,
+			...note(mergeNote, since, short)
+		},
+		leadTime: {
+			value: leadTime.p50,
+			unit: "seconds",
+			...merge || input.businessHours ? NO_POSITION : leadPosition(leadTime),
+			count: leadTime.count,
+			...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is ≥ ${formatDuration(leadTime.atLeast)}` : void 0)
+		},
+		changeFailureRate: {
+			value: deploys.length > 0 ? failed.length / deploys.length : null,
+			unit: "ratio",
+			...deploys.length > 0 ? doraPosition("changeFailureRate", failed.length / deploys.length) : NO_POSITION,
+			count: deploys.length,
+			...note(merge ? "every merge counted as a deploy (no deploy signal found)" : void 0)
+		},
+		timeToRestore: {
+			value: restore,
+			unit: "seconds",
+			...restore === null || input.businessHours ? NO_POSITION : doraPosition("timeToRestore", restore),
+			count: failed.filter((d) => d.restoredAfter !== null).length,
+			...note(restore === null ? void 0 : hoursNote)
+		},
+		reworkRate: {
+			value: deploys.length > 0 ? rework / deploys.length : null,
+			unit: "ratio",
+			...NO_POSITION,
+			count: deploys.length,
+			note: "no published cluster (added by the 2024 DORA report)"
+		}
+	};
+}
+function leadPosition(leadTime) {
+	if (leadTime.p50 !== null) return doraPosition("leadTime", leadTime.p50);
+	const bound = leadTime.atLeast === null ? null : clusterAtLeast(tableOf("leadTime"), leadTime.atLeast);
+	return bound === null ? NO_POSITION : {
+		band: null,
+		position: bound.words
+	};
+}
+function note(...notes) {
+	const text = notes.filter((n) => n !== void 0).join("; ");
+	return text ? { note: text } : {};
+}
+var DAY$4, WEEK$3, TABLES, NO_POSITION;
+var init_dora = __esmMin((() => {
+	init_units();
+	init_catalogue$1();
+	init_clusters();
+	init_coverage();
+	init_percentile();
+	DAY$4 = 86400;
+	WEEK$3 = 7 * DAY$4;
+	TABLES = new Map(catalogueEntries().flatMap((e) => e.bands === null || e.segments[0] !== "dora" ? [] : [[e.segments[1], e.bands]]));
+	NO_POSITION = {
+		band: null,
+		position: null
+	};
+}));
+// src/metrics/dora-across.ts
+function doraAcross(whole, each) {
+	const out = { ...whole };
+	for (const key of OWN) {
+		const measured = each.map((d) => d[key]).filter((f) => f.value !== null);
+		const across = {
+			value: median$1(measured.map((f) => f.value)),
+			band: null,
+			position: positionsText(measured, each.length),
+			repositories: measured.length
+		};
+		if (key === "deploymentFrequency") {
+			const { note: _n, repositories: _r, ...rest } = whole.deploymentFrequency;
+			const days = median$1(each.map((d) => d.deploymentFrequency.deployDaysPerWeek));
+			out.deploymentFrequency = {
+				...rest,
+				...across,
+				deployDaysPerWeek: days
+			};
+		} else {
+			const { note: _n, repositories: _r, ...rest } = whole[key];
+			out[key] = {
+				...rest,
+				...across
+			};
+		}
+	}
+	return out;
+}
+function positionsOf(figures) {
+	const groups = new Map();
+	for (const f of figures) {
+		const position = f.position ?? "";
+		const group = groups.get(position);
+		if (group) group.repositories++;
+		else groups.set(position, {
+			position,
+			band: f.band,
+			repositories: 1,
+			value: f.value ?? 0
+		});
+	}
+	const rank = (band) => band === null ? CLUSTERS.length : CLUSTERS.indexOf(band);
+	return [...groups.values()].sort((a, b) => rank(a.band) - rank(b.band) || a.value - b.value).map(({ position, band, repositories }) => ({
+		position,
+		band,
+		repositories
+	}));
+}
+function positionsText(figures, of) {
+	if (figures.length === 0) return null;
+	const groups = positionsOf(figures).map((g) => `${g.repositories} ${g.band ?? g.position.replace(/^DORA \d{4}: /, "")}`);
+	const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? "")?.[1];
+	return `${figures.length} of ${of} repositories, each on its own${year === void 0 ? "" : ` (DORA ${year})`}: ${groups.join(" · ")}`;
+}
+var OWN;
+var init_dora_across = __esmMin((() => {
+	init_percentile();
+	init_catalogue$1();
+	OWN = [
+		"deploymentFrequency",
+		"changeFailureRate",
+		"timeToRestore"
+	];
+}));
+// src/metrics/histogram.ts
+function histogram(values, edges = LEAD_TIME_EDGES) {
+	const buckets = edges.map(([from, label], i) => ({
+		label,
+		from,
+		to: edges[i + 1]?.[0] ?? null,
+		count: 0
+	}));
+	for (const v of values) {
+		if (v === null || !Number.isFinite(v)) continue;
+		const bucket = buckets.find((b) => b.to === null || v < b.to);
+		if (bucket) bucket.count += 1;
+	}
+	return buckets;
+}
+function leadTimeHistogram(changes) {
+	const of = changes.some((c) => c.leadTime !== null) ? "leadTime" : "cycleTime";
+	return {
+		of,
+		buckets: histogram(changes.map((c) => c[of]))
+	};
+}
+var MINUTE, HOUR, DAY$3, WEEK$2, LEAD_TIME_EDGES, CHECK_EDGES, AGE_EDGES;
+var init_histogram = __esmMin((() => {
+	MINUTE = 60;
+	HOUR = 3600;
+	DAY$3 = 86400;
+	WEEK$2 = 7 * DAY$3;
+	LEAD_TIME_EDGES = [
+		[0, "< 1h"],
+		[HOUR, "1–4h"],
+		[4 * HOUR, "4–12h"],
+		[12 * HOUR, "12h–1d"],
+		[DAY$3, "1–2d"],
+		[2 * DAY$3, "2–4d"],
+		[4 * DAY$3, "4–7d"],
+		[WEEK$2, "1–2w"],
+		[2 * WEEK$2, "2–4w"],
+		[4 * WEEK$2, "≥ 4w"]
+	];
+	CHECK_EDGES = [
+		[0, "< 1m"],
+		[MINUTE, "1–2m"],
+		[120, "2–5m"],
+		[300, "5–10m"],
+		[600, "10–20m"],
+		[1200, "20–30m"],
+		[1800, "30m–1h"],
+		[HOUR, "1–2h"],
+		[2 * HOUR, "≥ 2h"]
+	];
+	AGE_EDGES = [
+		[0, "< 1d"],
+		[DAY$3, "1–3d"],
+		[3 * DAY$3, "3–7d"],
+		[WEEK$2, "1–2w"],
+		[2 * WEEK$2, "2–4w"],
+		[4 * WEEK$2, "4w–3mo"],
+		[13 * WEEK$2, "3–6mo"],
+		[26 * WEEK$2, "≥ 6mo"]
 	];
 }));
 // src/metrics/flow-health.ts
@@ -38612,12 +40541,12 @@ function headline$1(summary, o) {
 	if (shareBasis.changes === 0) return summary.changes === 0 ? "No change to measure." : `No change has a known, positive ${total}: there is no time to split.`;
 	if (shareBasis.changes < MIN_SHARE_CHANGES) return `Only ${plural$2(shareBasis.changes, "change")} ${shareBasis.changes === 1 ? "has" : "have"} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
 	const share = (k) => stages[k].share ?? 0;
-	const ranked = Object.keys(stages).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
+	const ranked = Object.keys(stages).filter((k) => share(k) >= .005).sort((a, b) => share(b) - share(a));
 	const waits = ranked.filter((k) => WAITING.includes(k));
 	const unseen = codingUnseen(stages.coding, o.gitOnly);
-	const unseenText = unseen ? ` Git cannot see coding time: ${percent((stages.coding.oneCommit ?? 0) / stages.coding.count)} of the changes landed as one commit.` : "";
+	const unseenText = unseen ? ` Git cannot see coding time: ${formatRatio(stages.coding.oneCommitShare)} of the changes landed as one commit.` : "";
 	const work = ranked.filter((k) => !WAITING.includes(k) && !(k === "coding" && unseen)).map((k) => ({
-		pct: percent(share(k)),
+		pct: formatRatio(share(k)),
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
 	}));
 	const start = o.businessHours ? "Counting working time only, the" : "The";
@@ -38627,19 +40556,18 @@ function headline$1(summary, o) {
 		return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
 	}
 	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
-	const waitText = o.gitOnly ? `${waits.length > 0 ? percent(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${percent(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
+	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
 	const workText = work.map((w) => `${w.pct} ${w.what}`);
 	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ""}.${unseenText}`;
 }
 function joinAnd(parts) {
 	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
 }
-var percent, WAITING, MIN_SHARE_CHANGES;
+var WAITING, MIN_SHARE_CHANGES;
 var init_headline = __esmMin((() => {
 	init_stage_labels();
 	init_stage_summary();
 	init_units();
-	percent = (ratio) => `${Math.round(ratio * 100)}%`;
 	WAITING = [
 		"pickup",
 		"merge",
@@ -38731,10 +40659,10 @@ function weekBoundaries(since, until, timezone) {
 }
 function mondays(since, until, timezone) {
 	if (timezone === "UTC") {
-		const day = Math.floor(since / DAY$3);
+		const day = Math.floor(since / DAY$2);
 		const first = day - ((day + 3) % 7 + 7) % 7;
-		const out = [first * DAY$3];
-		for (let i = 1; out[out.length - 1] < until; i++) out.push((first + 7 * i) * DAY$3);
+		const out = [first * DAY$2];
+		for (let i = 1; out[out.length - 1] < until; i++) out.push((first + 7 * i) * DAY$2);
 		return out;
 	}
 	const first = new TZDate(since * 1e3, timezone);
@@ -38759,13 +40687,13 @@ function weekStarts(bounds) {
 	if (out === void 0) starts.set(bounds, out = bounds.slice(0, -1).map((s) => new Date(s * 1e3).toISOString().replace(".000Z", "Z")));
 	return out;
 }
-var KNOWN, known, DAY$3, WEEK$1, starts;
+var KNOWN, known, DAY$2, WEEK$1, starts;
 var init_queues_weeks = __esmMin((() => {
 	init_tz();
 	KNOWN = 16;
 	known = new Map();
-	DAY$3 = 86400;
-	WEEK$1 = 7 * DAY$3;
+	DAY$2 = 86400;
+	WEEK$1 = 7 * DAY$2;
 	starts = new WeakMap();
 }));
 // src/metrics/queues.ts
@@ -38783,10 +40711,15 @@ function computeQueues(input) {
 		return false;
 	});
 	const bounds = weekBoundaries(input.since, end, input.timezone);
+	const covered = coverage({
+		since: input.since,
+		until: input.until,
+		...input.historyFrom !== void 0 && { historyFrom: input.historyFrom }
+	}, input.now);
 	for (const stage of input.stages) {
-		const weeks = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
+		const { weeks, start } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
 		queues[stage] = weeks;
-		queueTrend[stage] = trendOf(spans[stage], weeks, input.since, end, input.now);
+		queueTrend[stage] = trendOf(spans[stage], weeks, start, covered, input.now);
 	}
 	return {
 		queues,
@@ -38820,55 +40753,61 @@ function weeklyQueue(spans, bounds, since, end, anyAi) {
 		}
 		if (!Number.isNaN(ended) && inWindow(ended)) weekOf(ended).departures++;
 	}
-	return rows.map(({ weekStart, arrivals, departures, ai, known }) => {
-		queue += arrivals - departures;
-		return {
-			weekStart,
-			arrivals,
-			departures,
-			queue,
-			aiShare: anyAi && known > 0 ? ai / known : null
-		};
-	});
+	const start = queue;
+	return {
+		weeks: rows.map(({ weekStart, arrivals, departures, ai, known }) => {
+			queue += arrivals - departures;
+			return {
+				weekStart,
+				arrivals,
+				departures,
+				queue,
+				aiShare: anyAi && known > 0 ? ai / known : null
+			};
+		}),
+		start
+	};
 }
-function trendOf(spans, weeks, since, end, now) {
-	const length = end - since;
+function trendOf(spans, weeks, start, covered, now) {
 	const arrivals = weeks.reduce((s, w) => s + w.arrivals, 0);
 	const departures = weeks.reduce((s, w) => s + w.departures, 0);
+	const end = weeks.at(-1)?.queue ?? start;
 	let occupied = 0;
 	let stayed = 0;
 	for (let i = 0; i < spans.length; i++) {
-		const start = spans.start[i];
+		const began = spans.start[i];
 		const ended = spans.end[i];
 		const to = Number.isNaN(ended) ? now : ended;
-		occupied += Math.max(0, Math.min(to, end) - Math.max(start, since));
-		if (start >= since && start < end) stayed += to - start;
+		occupied += Math.max(0, Math.min(to, covered.to) - Math.max(began, covered.from));
+		if (began >= covered.from && began < covered.to) stayed += to - began;
 	}
-	const meanTime = arrivals > 0 ? stayed / arrivals : null;
+	const arriving = arrivalsIn(spans, covered);
+	const meanTime = arriving > 0 ? stayed / arriving : null;
+	const rate = perWeek(arriving, covered);
 	return {
-		arrivalsPerWeek: arrivals / length * WEEK,
-		departuresPerWeek: departures / length * WEEK,
-		growthPerWeek: slope(weeks.map((w) => w.queue)),
-		meanQueue: occupied / length,
+		arrivalsPerWeek: perWeek(arrivals, covered),
+		departuresPerWeek: perWeek(departures, covered),
+		growthPerWeek: perWeek(end - start, covered),
+		meanQueue: covered.seconds > 0 ? occupied / covered.seconds : 0,
 		meanTimeInStage: meanTime,
-		littleQueue: meanTime === null ? null : arrivals / length * meanTime
+		littleQueue: meanTime === null || rate === null ? null : rate / WEEK * meanTime,
+		arrivals,
+		departures,
+		queueStart: start,
+		queueEnd: end
 	};
 }
-function slope(ys) {
-	const n = ys.length;
-	if (n < 2) return null;
-	const meanX = (n - 1) / 2;
-	const meanY = ys.reduce((s, y) => s + y, 0) / n;
-	let num = 0;
-	let den = 0;
-	ys.forEach((y, x) => {
-		num += (x - meanX) * (y - meanY);
-		den += (x - meanX) ** 2;
-	});
-	return num / den;
+function arrivalsIn(spans, covered) {
+	let n = 0;
+	for (let i = 0; i < spans.length; i++) {
+		const began = spans.start[i];
+		if (began >= covered.from && began < covered.to) n++;
+	}
+	return n;
 }
 var WEEK;
 var init_queues = __esmMin((() => {
+	init_coverage();
 	init_queues_spans();
 	init_queues_weeks();
 	WEEK = 604800;
@@ -38910,17 +40849,17 @@ function computeRepair(changes, window, github, weekly = true) {
 		ai: figuresOf(changes.filter((c) => c.aiEvidence.length > 0)),
 		other: figuresOf(changes.filter((c) => c.aiEvidence.length === 0)),
 		...weekly && { weeks: buckets.map((inWeek, i) => ({
-			weekStart: isoDay(first + i * 7 * DAY$2),
+			weekStart: isoDay(first + i * 7 * DAY$1),
 			...figuresOf(inWeek)
 		})) }
 	};
 }
-var DAY$2;
+var DAY$1;
 var init_repair = __esmMin((() => {
 	init_repairs();
 	init_count();
 	init_trend$2();
-	DAY$2 = 86400;
+	DAY$1 = 86400;
 }));
 // src/metrics/queues-review-capacity.ts
 function reviewCapacity(changes, openPulls, window) {
@@ -38998,163 +40937,6 @@ function dominantStage(c) {
 var init_slowest = __esmMin((() => {
 	init_domain();
 }));
-// src/metrics/difference.ts
-function directionOf(before, after, interval, lowerIsBetter) {
-	const change = after - before;
-	if (Math.abs(change) <= EPSILON$1 * Math.max(1, Math.abs(after), Math.abs(before))) return "same";
-	return !(interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
-}
-function dailyDeploys(window, deployTimes) {
-	return dailyDeployCounts(Date.parse(window.since) / 1e3, Date.parse(window.until) / 1e3, deployTimes.map((at) => Date.parse(at) / 1e3));
-}
-function dailyDeployCounts(since, until, deployTimes) {
-	const length = until - since;
-	if (!(length > 0)) return [];
-	const days = new Array(Math.ceil(length / DAY$1)).fill(0);
-	for (const at of deployTimes) {
-		const i = Math.floor((at - since) / DAY$1);
-		if (i >= 0 && i < days.length) days[i] = (days[i] ?? 0) + 1;
-	}
-	const scale = 7 * DAY$1 * days.length / length;
-	return days.map((n) => n * scale);
-}
-var EPSILON$1, DAY$1;
-var init_difference = __esmMin((() => {
-	EPSILON$1 = 1e-9;
-	DAY$1 = 86400;
-}));
-// src/metrics/compared.ts
-function comparedFigures(catalogue = CATALOGUE) {
-	if (catalogue === CATALOGUE && declared !== void 0) return declared;
-	const figures = [];
-	const walk = (node, segments, modes) => {
-		const can = node.modes ?? modes;
-		if (node.compared !== void 0) for (const key of node.compared.figures) {
-			const member = node.members[key];
-			if (member === void 0 || !isFigure(member)) throw new Error(`${[...segments, key].join(".")} is compared but is no figure`);
-			figures.push(comparedFigure(node, node.compared, segments, key, member, member.modes ?? can));
-		}
-		for (const [key, member] of Object.entries(node.members)) if (!isFigure(member)) walk(member, [...segments, key], can);
-	};
-	walk(catalogue, [], MODES);
-	if (catalogue === CATALOGUE) declared = figures;
-	return figures;
-}
-function comparedFigure(group, as, segments, key, figure, modes) {
-	const unit = as.unit ?? UNIT_OF_KIND[figure.kind];
-	if (unit === void 0) throw new Error(`${[...segments, key].join(".")} is compared but names no unit`);
-	const percentile = /^p(\d+)$/.exec(key);
-	const statistic = percentile ? {
-		kind: "percentile",
-		p: Number(percentile[1]) / 100
-	} : figure.kind === "duration" ? MEDIAN : { kind: "mean" };
-	const stands = key === "value";
-	const words = (label) => stands ? label : `${label} ${key}`;
-	return {
-		key: (stands ? segments : [...segments, key]).join("."),
-		segments: [...segments, key],
-		count: [...segments, "count"],
-		group: as.group,
-		unit,
-		lowerIsBetter: as.lowerIsBetter,
-		modes,
-		stage: as.stage,
-		basis: {
-			values: valuesOf(as.basis, segments),
-			statistic,
-			days: as.basis.over === "days"
-		},
-		label: ({ gitOnly, short }) => {
-			if (as.stage !== void 0) return words(shortStageLabel(as.stage, gitOnly));
-			return words(short ? as.short ?? group.label : group.label);
-		}
-	};
-}
-function valuesOf(basis, group) {
-	if (basis.over === "days") return (s) => [...s.dailyDeploys];
-	if (basis.over === "changes") {
-		const value = reader(basis.value?.split(".") ?? group);
-		return (s) => s.changes.map(value);
-	}
-	const value = reader(basis.value.split("."));
-	const where = basis.where === void 0 ? null : reader(basis.where.split("."));
-	return (s) => (where === null ? s.deploys : s.deploys.filter((d) => where(d) === 1)).map(value);
-}
-function reader(keys) {
-	return (item) => {
-		const v = valueAt(item, keys);
-		return typeof v === "boolean" ? v ? 1 : 0 : typeof v === "number" && Number.isFinite(v) ? v : null;
-	};
-}
-function valueAt(from, keys) {
-	let v = from;
-	for (const k of keys) {
-		if (v === null || typeof v !== "object") return void 0;
-		v = v[k];
-	}
-	return v;
-}
-function comparedRows(figures, before, after, options) {
-	return figures.map((f) => {
-		const number = (side, keys) => {
-			const v = valueAt(side.summary, keys);
-			return typeof v === "number" ? v : null;
-		};
-		const head = {
-			key: f.key,
-			group: f.group,
-			label: f.label(options),
-			unit: f.unit,
-			lowerIsBetter: f.lowerIsBetter
-		};
-		const counts = [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-		const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, {
-			before: before.sample,
-			after: after.sample,
-			basis: f.basis,
-			minSample: options.minSample
-		});
-		return f.basis.days ? {
-			...row,
-			lowSample: false
-		} : row;
-	});
-}
-function comparedRow(head, values, counts, samples) {
-	const interval = bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
-	const b = finite(values[0]);
-	const a = finite(values[1]);
-	const change = a === null || b === null ? null : a - b;
-	const direction = a === null || b === null ? null : directionOf(b, a, interval, head.lowerIsBetter);
-	return {
-		...head,
-		before: b,
-		after: a,
-		change: direction === "same" ? 0 : change,
-		relativeChange: change === null || b === null || b === 0 ? null : direction === "same" ? 0 : change / b,
-		direction,
-		interval,
-		sample: {
-			before: counts[0],
-			after: counts[1]
-		},
-		lowSample: direction !== null && (counts[0] < samples.minSample || counts[1] < samples.minSample)
-	};
-}
-function finite(value) {
-	return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-var declared, UNIT_OF_KIND;
-var init_compared = __esmMin((() => {
-	init_stage_labels();
-	init_bootstrap();
-	init_catalogue$1();
-	init_difference();
-	UNIT_OF_KIND = {
-		duration: "seconds",
-		ratio: "ratio"
-	};
-}));
 // src/metrics/previous.ts
 function previousPeriod(input) {
 	const { window } = input;
@@ -39181,7 +40963,7 @@ function previousPeriod(input) {
 		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at))
 	});
 	const mode = input.github ? "github" : "git";
-	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage))), {
+	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage)) && !f.basis.pulls), {
 		summary: input.figuresOf(before, beforeDeploys, previous),
 		sample: sample(before, beforeDeploys, previous)
 	}, {
@@ -39238,8 +41020,8 @@ function reportClosedPulls(pulls, window) {
 		url: p.url,
 		author: p.author,
 		bot: p.bot,
-		createdAt: iso$2(p.createdAt),
-		closedAt: iso$2(p.closedAt),
+		createdAt: iso$3(p.createdAt),
+		closedAt: iso$3(p.closedAt),
 		isDraft: p.isDraft,
 		failedRun: p.failedRun,
 		landed: p.landed,
@@ -39249,7 +41031,7 @@ function reportClosedPulls(pulls, window) {
 		...p.aiWeakEvidence !== void 0 && { aiWeakEvidence: p.aiWeakEvidence },
 		reviews: p.reviews,
 		comments: p.comments,
-		firstReviewAt: iso$2(p.firstReviewAt),
+		firstReviewAt: iso$3(p.firstReviewAt),
 		closedBy: p.closedBy,
 		...p.repository !== void 0 && { repository: p.repository }
 	}));
@@ -39321,12 +41103,15 @@ function buildReport(model, window, now, policy, context) {
 			covered: context.previousCovered
 		} }
 	});
+	const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : void 0;
+	if (rows !== void 0 && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
 	const advice = {
 		sources: context.sources,
 		deploySignal: context.deploySignal,
 		summary,
 		changes: counted,
 		window: windowOf(window),
+		now: iso$3(now),
 		businessHours: hours
 	};
 	const listed = model.listed !== false ? lists(model, window, now, counts) : null;
@@ -39339,7 +41124,7 @@ function buildReport(model, window, now, policy, context) {
 		},
 		repository: context.repository,
 		window: windowOf(window),
-		now: iso$2(now),
+		now: iso$3(now),
 		sources: context.sources,
 		deploySignal: context.deploySignal,
 		businessHours: context.businessHours,
@@ -39357,13 +41142,16 @@ function buildReport(model, window, now, policy, context) {
 		notes: context.notes,
 		warnings: context.warnings
 	};
-	if (context.repositories) {
+	if (context.repositories && rows !== void 0) {
 		noteMergeSignals(report.summary, context.repositories);
-		const byRepository = context.repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
-		report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
+		report.repositories = rows;
 		report.failedRepositories = context.failedRepositories ?? [];
 	}
 	return report;
+}
+function repositoryRows(repositories, model, windowDeploys, queued, policy, hours) {
+	const byRepository = repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
+	return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 }
 function lists(model, window, now, counts) {
 	const within = (c) => c.mergedAt >= window.since && c.mergedAt < window.until;
@@ -39436,6 +41224,7 @@ function summarizeWith(input, detail) {
 		...input.queued,
 		since: window.since,
 		until: window.until,
+		historyFrom: window.historyFrom,
 		stages: queueStages(input.github, input.signal)
 	});
 	return {
@@ -39470,6 +41259,25 @@ function summarizeWith(input, detail) {
 		},
 		dora,
 		repair: computeRepair(counted, window, input.github, detail),
+		aiDefects: computeAiDefects({
+			changes: counted,
+			later: input.queued.changes,
+			deploys: input.deploys
+		}),
+		aiLoad: input.github ? computeAiLoad({
+			changes: counted,
+			openPulls: input.openPulls,
+			now: Math.min(input.now, window.until)
+		}) : null,
+		...detail && input.previous && { aiShift: computeAiShift({
+			changes: counted,
+			deploys: input.deploys,
+			window,
+			queues,
+			stages: queueStages(input.github, input.signal),
+			figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+			github: input.github
+		}) },
 		...detail && input.previous && { previous: previousPeriod({
 			...input.previous,
 			window,
@@ -39558,6 +41366,7 @@ function repositoryRow(repo, group, queued, policy, hours) {
 		summary,
 		changes: counted,
 		window: windowOf(repo.window),
+		now: iso$3(queued.now),
 		businessHours: hours
 	}, policy.thresholds)[0];
 	return {
@@ -39604,8 +41413,12 @@ var init_build = __esmMin((() => {
 	init_business_hours();
 	init_count();
 	init_acceptance();
+	init_ai_defects();
+	init_ai_load();
+	init_ai_shift();
 	init_ai_tools();
 	init_dora();
+	init_dora_across();
 	init_flow_health();
 	init_headline();
 	init_histogram();
@@ -39763,19 +41576,24 @@ var init_products = __esmMin((() => {
 }));
 // src/audit/index.ts
 async function audit(options) {
-	const now = resolveNow(options.now);
-	const window = resolveWindow(options, now);
+	const clock = resolveNow(options.now);
+	const window = resolveWindow(options, clock);
+	const now = measuredAt(window, clock, options.now !== void 0);
 	const reads = startReads(resolve(options.path), {
 		branch: options.branch,
 		headFrom: previousWindow(window).since - MAX_DEPLOY_LOOKBACK
 	});
 	try {
-		return await auditWith(options, reads, now, window);
+		return await auditWith(options, reads, {
+			now,
+			clock
+		}, window);
 	} finally {
 		reads.stop();
 	}
 }
-async function auditWith(options, reads, now, window) {
+async function auditWith(options, reads, times, window) {
+	const { now, clock } = times;
 	const builder = Promise.resolve().then(() => (init_build(), build_exports));
 	const warn = options.warn ?? (() => void 0);
 	const progress = options.progress ?? (() => void 0);
@@ -39829,13 +41647,13 @@ async function auditWith(options, reads, now, window) {
 		branch: branch.name,
 		since: Math.max(0, previousWindow(window).since - READ_SLACK),
 		until: window.until,
-		now,
+		now: clock,
 		incidentLabel: settings.incidentLabel
 	};
-	const github = gh === null ? null : await orCancel(readGitHub(gh, options, {
+	const github = gh === null ? null : gitHubAsOf(await orCancel(readGitHub(gh, options, {
 		...scope,
 		closedSince: window.since
-	}, warn, warning, progress));
+	}, warn, warning, progress)), now, branch.name);
 	const linePulls = gh === null || deployFrom === "merge" ? [] : await readLinePulls(gh, options, {
 		...scope,
 		lines: release.tips.activeLines
@@ -39850,7 +41668,7 @@ async function auditWith(options, reads, now, window) {
 		branch,
 		since: window.since - READ_SLACK,
 		until: window.until,
-		now,
+		now: clock,
 		incidentLabel: settings.incidentLabel
 	}, {
 		warn,
@@ -39866,12 +41684,12 @@ async function auditWith(options, reads, now, window) {
 		branch: onBranch,
 		workflowRuns,
 		workflow: settings.workflow
-	}));
+	}, now));
 	const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
 	if (chosen.kind === "tags" && tags.length === 0) warning(noRelease ?? "the repository has no tags: nothing counts as deployed");
 	else if (chosen.kind === "merge" && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 	progress({ step: "matching changes to deploys" });
-	const products = chosen.kind === "tags" || chosen.kind === "releases" ? await orCancel(readProducts(repo, model.changes, {
+	const products = chosen.kind === "tags" || chosen.kind === "releases" ? await orCancel(readProducts(repo, changesAsOf(model.changes, now), {
 		branch: branch.name,
 		since: window.since,
 		until: Math.min(window.until, now),
@@ -39915,10 +41733,12 @@ async function auditWith(options, reads, now, window) {
 	};
 	const sizedFirst = pulls === null ? null : await sizesRead;
 	const built = buildModel({
-		changes: model.changes,
+		changes: changesAsOf(model.changes, now),
 		revertRefs: model.revertRefs
 	}, pulls, sizedFirst?.sizes ?? null, evidence, policy);
 	const { deploys, clockSkew } = built;
+	const stale = staleHistoryNote(model.changes.reduce((max, c) => max === null || c.mergedAt > max ? c.mergedAt : max, null), Math.min(window.until, now));
+	if (stale !== null) warn(stale);
 	progress({
 		step: "matched changes to deploys",
 		count: deploys.length,
@@ -39971,12 +41791,16 @@ async function auditWith(options, reads, now, window) {
 		},
 		businessHours: settings.businessHours,
 		timezone: settings.timezone,
-		notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
+		notes: [
+			...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
+			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
+			...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)
+		],
 		warnings,
 		unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
 			id: i.id,
-			openedAt: iso$2(i.openedAt),
-			resolvedAt: iso$2(i.resolvedAt),
+			openedAt: iso$3(i.openedAt),
+			resolvedAt: iso$3(i.resolvedAt),
 			product: i.product
 		})),
 		previousCovered
@@ -40061,6 +41885,7 @@ var init_audit = __esmMin((() => {
 	init_incidents();
 	init_settings();
 	init_products$1();
+	init_as_of();
 	DAY = 86400;
 	READ_SLACK = 7 * DAY;
 	MAX_DEPLOY_LOOKBACK = 365 * DAY;
@@ -40242,7 +42067,7 @@ var init_render$1 = __esmMin((() => {
 async function readSliceInput(report, needs) {
 	const cwd = report.repository.path;
 	const files = needs.has("files");
-	const untilAt = Date.parse(report.window.until) / 1e3;
+	const untilAt = isoSeconds(report.window.until) ?? NaN;
 	const last = report.changes.reduce((m, c) => m === null || c.mergedAt > m.at ? {
 		sha: c.sha,
 		at: c.mergedAt
@@ -40282,6 +42107,7 @@ var init_slice_facts = __esmMin((() => {
 	init_convert();
 	init_changed_files();
 	init_run();
+	init_time();
 }));
 // src/gates/check.ts
 var check_exports$1 = __exportAll({
@@ -40291,7 +42117,8 @@ var check_exports$1 = __exportAll({
 	renderGateJson: () => renderGateJson,
 	renderGateMarkdown: () => renderGateMarkdown,
 	renderGateText: () => renderGateText,
-	slicesNamed: () => slicesNamed
+	slicesNamed: () => slicesNamed,
+	unmeasuredLine: () => unmeasuredLine
 });
 function slicesNamed(thresholds) {
 	return [...new Set(thresholds.flatMap((t) => t.slice === void 0 ? [] : [t.slice]))];
@@ -40321,7 +42148,8 @@ function evaluate(report, t) {
 		node = typeof node === "object" && node !== null ? node[key] : void 0;
 	}
 	const measured = typeof node === "number" && Number.isFinite(node) ? node : null;
-	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
+	const words = unitWords(t.path);
+	const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}${words}`;
 	const shown = t.slice === void 0 ? t.path : `${t.slice}/${t.path}`;
 	const result = {
 		expression: t.expression,
@@ -40335,27 +42163,55 @@ function evaluate(report, t) {
 	if (measured !== null) return {
 		...result,
 		passed: compare(measured, t.operator, t.value),
-		display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})`
+		display: `${shown} = ${formatIn(measured, t.unit)}${words} (${wanted})`
 	};
-	const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? "") ? parent?.atLeast : void 0;
-	if (typeof atLeast === "number" && Number.isFinite(atLeast)) {
-		const passed = boundDecides(atLeast, t.operator, t.value);
+	const bound = lowerBound(report.summary, t.segments, parent);
+	if (bound !== null) {
+		const passed = boundDecides(bound, t.operator, t.value);
 		return {
 			...result,
 			passed,
-			display: `${shown} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})`
+			display: `${shown} ≥ ${formatIn(bound, t.unit)}${words}, changes still waiting (${wanted})`
 		};
 	}
+	const reason = whyNotMeasured(report, t, parent);
 	return {
 		...result,
 		passed: null,
-		display: `${shown} not measured (${wanted})`
+		reason,
+		display: `${shown} not measured: ${reason} (${wanted})`
 	};
 }
+function whyNotMeasured(report, t, parent) {
+	const entry = catalogueEntries().find((e) => e.path === t.path);
+	const mode = report.sources.includes("github") ? "github" : "git";
+	if (entry !== void 0 && !entry.modes.includes(mode)) return "git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)";
+	const group = typeof parent === "object" && parent !== null ? parent : {};
+	if (group.count === 0) return EMPTY$1[t.path] ?? (t.path.startsWith("dora.") ? "no deploy in the window" : "no change in the window has it");
+	if (typeof group.note === "string" && group.note !== "") return group.note;
+	return "the window's data gives it no value";
+}
+function lowerBound(summary, segments, parent) {
+	const key = segments.at(-1) ?? "";
+	const dora = segments.length === 3 && segments[0] === "dora" && segments[1] === "leadTime" && key === "value";
+	const holder = dora ? summary.leadTime : parent;
+	const percentile = dora ? "p50" : key;
+	if (!/^p\d+$/.test(percentile) || holder === void 0 || holder === null) return null;
+	const own = holder.bounds?.[percentile];
+	const bound = typeof own === "number" ? own : holder.atLeast;
+	return typeof bound === "number" && Number.isFinite(bound) ? bound : null;
+}
 function boundDecides(bound, operator, threshold) {
-	if (bound < threshold) return null;
-	if (operator === ">" || operator === ">=" || operator === "!=") return true;
-	return false;
+	const atOrOver = compare(bound, ">=", threshold);
+	const over = compare(bound, ">", threshold);
+	switch (operator) {
+		case ">=": return atOrOver ? true : null;
+		case ">": return over ? true : null;
+		case "<": return atOrOver ? false : null;
+		case "<=": return over ? false : null;
+		case "==": return over ? false : null;
+		case "!=": return over ? true : null;
+	}
 }
 function compare(measured, operator, threshold) {
 	const equal = Math.abs(measured - threshold) <= EPSILON * Math.max(1, Math.abs(measured), Math.abs(threshold));
@@ -40373,6 +42229,10 @@ function formatIn(value, unit) {
 	if (unit === "%") return `${trim(value * 100)}%`;
 	return formatDuration(value);
 }
+function unitWords(path) {
+	const unit = numberUnit(path);
+	return unit === void 0 ? "" : ` ${UNIT_WORDS[unit]}`;
+}
 function trim(value) {
 	return String(Number(value.toFixed(2)));
 }
@@ -40386,19 +42246,25 @@ function headline(results) {
 	const breached = results.filter((r) => r.passed === false).length;
 	const unmeasured = results.filter((r) => r.passed === null);
 	const strict = unmeasured.filter((r) => r.failed).length;
-	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : ""}`;
+	const unmeasuredText = unmeasured.length === 0 ? "" : `, ${unmeasured.length} not measured${strict > 0 ? " (a failure with --strict)" : " (passed: add --strict to fail a threshold the run cannot measure)"}`;
 	return `${breached} of ${plural$2(results.length, "threshold")} breached${unmeasuredText}`;
 }
-function renderGateText(results) {
-	const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
-	const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
-	return [`flowaudit check: ${headline(results)}`, ...lines].join("\n") + "\n";
+function unmeasuredLine(result) {
+	if (result.passed !== null) return null;
+	return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
+}
+function renderGateText(results, columns = 80) {
+	const width = Math.max(largest(results.map((r) => shownStatus(r).length)), 0);
+	const indent = 2 + width + 2;
+	const wrapped = (text, room) => wrapAnsi(text, Math.max(20, room), { hard: true }).split("\n");
+	const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : " ".repeat(indent)}${part}`));
+	return [...wrapped(`flowaudit check: ${headline(results)}`, columns), ...lines].join("\n") + "\n";
 }
 function renderGateMarkdown(results) {
 	const rows = results.map((r) => {
 		const mark = r.passed === null ? r.failed ? "❌ not measured (--strict)" : "⚠️ not measured" : r.passed ? "✅ ok" : "❌ breached";
-		const measured = r.measured === null ? "—" : formatIn(r.measured, r.unit);
-		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+		const measured = r.measured === null ? "—" : `${formatIn(r.measured, r.unit)}${unitWords(r.path)}`;
+		return `| ${mark} | \`${(r.slice === void 0 ? r.path : `${r.slice}/${r.path}`).replace(/`/g, "")}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}${unitWords(r.path)}`)} | ${escapeMarkdown(measured)} |`;
 	});
 	return [
 		`### flowaudit thresholds: ${headline(results)}`,
@@ -40436,12 +42302,19 @@ function renderGateJson(outcome, report, options = {}) {
 	};
 	return `${JSON.stringify(body, null, 2)}\n`;
 }
-var EPSILON;
+var EPSILON, EMPTY$1;
 var init_check$1 = __esmMin((() => {
+	init_wrap_ansi();
+	init_catalogue$1();
 	init_sanitize();
 	init_units();
 	init_expression();
+	init_lists$1();
 	EPSILON = 1e-9;
+	EMPTY$1 = {
+		"dora.timeToRestore": "no failed deploy was restored in the window",
+		"dora.leadTime": "no change in the window has a known first commit"
+	};
 }));
 // src/aggregate/packed/fields.ts
 function bitsOf(c) {
@@ -40805,8 +42678,12 @@ function digestSlices(report) {
 	const listed = counted.length === 0 || counted.some((c) => c.slices !== void 0);
 	let members = null;
 	if (listed) {
-		members = {};
-		for (const c of counted) for (const name of c.slices ?? []) (members[name] ??= []).push(c.id);
+		members = new Map();
+		for (const c of counted) for (const name of c.slices ?? []) {
+			const ids = members.get(name);
+			if (ids === void 0) members.set(name, [c.id]);
+			else ids.push(c.id);
+		}
 	}
 	return {
 		by: slices.by,
@@ -40845,7 +42722,7 @@ function poolSlices(input) {
 			continue;
 		}
 		withOwners.set(r.name, s.owners);
-		for (const [name, ids] of Object.entries(s.members)) {
+		for (const [name, ids] of s.members) {
 			let keys = pooled.get(name);
 			if (keys === void 0) pooled.set(name, keys = new Set());
 			for (const id of ids) keys.add(keyOf$1(r.name, id));
@@ -40976,6 +42853,34 @@ var init_digest = __esmMin((() => {
 	init_columns();
 	init_slices();
 	orNull = (value) => Number.isNaN(value) ? null : value === (value | 0) ? value | 0 : value;
+}));
+// src/aggregate/names.ts
+function repositoryNames(repositories) {
+	const names = new Map();
+	const remotes = new Set();
+	for (const r of repositories) {
+		if (r.remote === null || names.has(r.key)) continue;
+		names.set(r.key, r.remote);
+		remotes.add(r.remote);
+	}
+	const local = [...new Map(repositories.filter((r) => r.remote === null).map((r) => [r.key, r.path])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+	const tail = (path, k) => parts(path).slice(-k).join("/") || path;
+	const taken = new Set(remotes);
+	for (const [key, path] of local) {
+		const depth = Math.max(1, parts(path).length);
+		let k = 1;
+		const clashes = (name) => remotes.has(name) || local.some(([other, otherPath]) => other !== key && tail(otherPath, k) === name);
+		while (k < depth && clashes(tail(path, k))) k++;
+		let name = tail(path, k);
+		for (let n = 2; taken.has(name); n++) name = `${tail(path, k)} (${n})`;
+		names.set(key, name);
+		taken.add(name);
+	}
+	return names;
+}
+var parts;
+var init_names = __esmMin((() => {
+	parts = (path) => path.split(/[\\/]+/).filter(Boolean);
 }));
 // src/aggregate/packed/views.ts
 var EMPTY, NO_REVIEWERS, NO_TIMES, View, PackedChange, PackedReview;
@@ -41389,6 +43294,31 @@ var init_own_row = __esmMin((() => {
 	init_rows();
 }));
 // src/aggregate/combine.ts
+function renamedRow(row, name) {
+	if (row.name === name) return row;
+	const { unreleased, wip } = row.summary;
+	return {
+		...row,
+		name,
+		summary: {
+			...row.summary,
+			unreleased: {
+				...unreleased,
+				oldestChanges: unreleased.oldestChanges.map((c) => ({
+					...c,
+					repository: name
+				}))
+			},
+			wip: wip === null ? null : {
+				...wip,
+				oldest: wip.oldest.map((p) => ({
+					...p,
+					repository: name
+				}))
+			}
+		}
+	};
+}
 function measuredOf(c) {
 	const { aiStrength, ...rest } = c;
 	return {
@@ -41424,10 +43354,13 @@ var init_combine = __esmMin((() => {
 	init_build();
 	init_convert();
 	init_digest();
+	init_names();
 	init_own_row();
 	init_slices();
 	init_columns();
 	init_rows();
+	init_lists$1();
+	init_time();
 	keyOf = (repository, sha) => `${repository}\u0000${sha}`;
 	Combiner = class {
 		taken = [];
@@ -41438,11 +43371,16 @@ var init_combine = __esmMin((() => {
 		openPulls = new Map();
 		closedPulls = new Map();
 		shared = new Set();
+		span = {
+			since: Infinity,
+			until: -Infinity
+		};
 		add(digest, origin, row) {
 			const facts = digest.facts;
 			if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
 			const name = nameOf(facts);
 			const window = windowFrom(facts.window);
+			this.withinWindowLimit(window, origin);
 			const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
 			if (first !== void 0) return {
 				added: false,
@@ -41483,6 +43421,22 @@ var init_combine = __esmMin((() => {
 				name
 			};
 		}
+		withinWindowLimit(window, origin) {
+			const since = Math.min(window.since, this.span.since);
+			const until = Math.max(window.until, this.span.until);
+			if (windowProblem(since, until) === null) {
+				this.span = {
+					since,
+					until
+				};
+				return;
+			}
+			const { since: from, until: to } = windowOf({
+				since,
+				until
+			});
+			throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than 200 years: aggregate reports of windows nearer each other`);
+		}
 		get includeBots() {
 			return this.taken.every((t) => t.facts.policy.includeBots);
 		}
@@ -41491,11 +43445,17 @@ var init_combine = __esmMin((() => {
 			const first = taken[0];
 			if (!first) throw new ConfigError("nothing to aggregate: give at least one JSON report");
 			const warnings = [];
+			this.names = repositoryNames(taken.map((t) => ({
+				key: t.name,
+				path: t.facts.repository.path,
+				remote: t.facts.repository.remote
+			})));
+			const shown = (t) => this.nameOf(t.name);
 			const includeBots = this.includeBots;
-			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(", ")} are left out, as the other reports left theirs out`);
-			const since = Math.min(...taken.map((t) => t.window.since));
-			const until = Math.max(...taken.map((t) => t.window.until));
-			const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+			if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(", ")} are left out, as the other reports left theirs out`);
+			const since = smallest(taken.map((t) => t.window.since));
+			const until = largest(taken.map((t) => t.window.until));
+			const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
 			const window = {
 				since,
 				until,
@@ -41510,9 +43470,9 @@ var init_combine = __esmMin((() => {
 			}).until}`);
 			const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
 			if (hours.size > 1) warnings.push("the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike");
-			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+			if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 			const changes = this.measured();
-			const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+			const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
 			const businessHours = hours.size === 1 ? first.facts.businessHours : null;
 			const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : "UTC";
 			const thresholds = JSON.stringify(first.facts.policy.thresholds);
@@ -41520,12 +43480,16 @@ var init_combine = __esmMin((() => {
 			const repositories = taken.map((t) => {
 				const row = own(t);
 				return {
-					...repositoryContext(t.name, t.facts),
-					...row !== void 0 && { row }
+					...repositoryContext(shown(t), t.facts),
+					...row !== void 0 && { row: renamedRow(row, shown(t)) }
 				};
 			});
-			const deploys = this.deploys.sort((a, b) => a.at - b.at);
-			const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+			const named = (item) => item.repository === void 0 ? item : {
+				...item,
+				repository: this.nameOf(item.repository)
+			};
+			const deploys = this.deploys.sort((a, b) => a.at - b.at).map(named);
+			const openPulls = [...this.openPulls.values()].map((p) => named(p.pull));
 			const policy = {
 				...first.facts.policy,
 				includeBots
@@ -41542,7 +43506,7 @@ var init_combine = __esmMin((() => {
 				businessHours,
 				timezone,
 				notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings]
+				warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings]
 			};
 			const report = buildReport({
 				changes,
@@ -41556,7 +43520,10 @@ var init_combine = __esmMin((() => {
 				failedRepositories: options.failed ?? []
 			});
 			const pooled = poolSlices({
-				repositories: taken,
+				repositories: taken.map((t) => ({
+					name: shown(t),
+					slices: t.slices
+				})),
 				changes,
 				deploys,
 				openPulls,
@@ -41585,13 +43552,17 @@ var init_combine = __esmMin((() => {
 		}
 		window = null;
 		now = "";
+		names = new Map();
+		nameOf(key) {
+			return this.names.get(key) ?? key;
+		}
 		measured() {
 			const parts = [];
 			for (const t of this.taken) {
 				if (t.changes === null || t.queueOnly === null) throw new Error("Combiner: finished once already");
 				parts.push({
 					held: t.changes,
-					repository: t.name
+					repository: this.nameOf(t.name)
 				});
 				const take = [];
 				for (let i = 0; i < t.queueOnly.count; i++) {
@@ -41604,7 +43575,7 @@ var init_combine = __esmMin((() => {
 				}
 				parts.push({
 					held: t.queueOnly,
-					repository: t.name,
+					repository: this.nameOf(t.name),
 					take
 				});
 				t.changes = t.queueOnly = null;
@@ -41617,22 +43588,24 @@ var init_combine = __esmMin((() => {
 			const policy = { includeBots: this.includeBots };
 			const now = epoch(this.now) ?? 0;
 			const kept = this.kept;
+			const nameOf = (key) => this.nameOf(key);
 			const within = (at) => at >= window.since && at < window.until;
 			const queueOnlyChanges = [];
 			const deploys = [];
 			const openPulls = new Map();
 			let done = false;
 			function* changes() {
-				for (const { report, name } of source) {
+				for (const { report, name: key } of source) {
+					const name = nameOf(key);
 					for (const d of report.deploys) deploys.push({
 						...d,
 						repository: name
 					});
 					const seenAt = epoch(report.now) ?? 0;
 					for (const p of report.openPulls) {
-						const key = keyOf(name, String(p.number));
-						const seen = openPulls.get(key);
-						if (seen === void 0 || seen.now < seenAt) openPulls.set(key, {
+						const pull = keyOf(key, String(p.number));
+						const seen = openPulls.get(pull);
+						if (seen === void 0 || seen.now < seenAt) openPulls.set(pull, {
 							pull: {
 								...p,
 								repository: name
@@ -41646,7 +43619,7 @@ var init_combine = __esmMin((() => {
 						repository: name
 					};
 					for (const c of report.queueOnlyChanges) {
-						if (!kept.has(keyOf(name, c.sha))) continue;
+						if (!kept.has(keyOf(key, c.sha))) continue;
 						const merged = epoch(c.mergedAt) ?? 0;
 						if (within(merged)) yield {
 							...c,
@@ -41922,8 +43895,12 @@ async function reportCommand(paths, flags, io) {
 			strict: flags.strict === true,
 			slices: gateSlices
 		}).results;
-		for (const result of results) if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
-		else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);
+		const { unmeasuredLine } = await Promise.resolve().then(() => (init_check$1(), check_exports$1));
+		for (const result of results) {
+			const unmeasured = unmeasuredLine(result);
+			if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
+			else if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+		}
 	}
 	if (results !== null || flags.stepSummary) await (await Promise.resolve().then(() => (init_actions(), actions_exports))).publishToActions(io, report, results);
 	const breached = results?.some((r) => r.failed) ?? false;
@@ -41955,6 +43932,161 @@ var init_report = __esmMin((() => {
 	init_report_options();
 	LARGE_REPORT = 1e4;
 }));
+// src/report/invariants.ts
+function reportProblems(report) {
+	const out = [];
+	windowRules(report.window, ["window"], out);
+	const now = isoSeconds(report.now, RECORD_TIME);
+	if (now !== null && !withinYears(now)) out.push({
+		path: ["now"],
+		message: "is not between 1970-01-01 and 9999-12-31, where a report's times are"
+	});
+	summaryRules(report.summary, ["summary"], out);
+	if (report.withChanges !== false) listRules(report, out);
+	report.repositories?.forEach((row, i) => {
+		windowRules(row.window, [
+			"repositories",
+			i,
+			"window"
+		], out);
+		summaryRules(row.summary, [
+			"repositories",
+			i,
+			"summary"
+		], out);
+		if (row.changes !== row.summary.changes) out.push({
+			path: [
+				"repositories",
+				i,
+				"changes"
+			],
+			message: `is ${row.changes}, but its summary counts ${row.summary.changes} changes`
+		});
+	});
+	return out;
+}
+function refineReport(report, ctx) {
+	for (const problem of reportProblems(report)) ctx.addIssue({
+		code: "custom",
+		path: problem.path,
+		message: problem.message
+	});
+}
+function windowRules(window, at, out) {
+	const since = isoSeconds(window.since, RECORD_TIME);
+	const until = isoSeconds(window.until, RECORD_TIME);
+	if (since === null || until === null) return;
+	const problem = windowProblem(since, until);
+	if (problem !== null) out.push({
+		path: problem.field === void 0 ? at : [...at, problem.field],
+		message: problem.message
+	});
+}
+function summaryRules(summary, at, out) {
+	const distributions = [
+		[["cycleTime"], summary.cycleTime],
+		[["leadTime"], summary.leadTime],
+		[["leadTimeDeployed"], summary.leadTimeDeployed],
+		...Object.entries(summary.stages).map(([stage, figures]) => [["stages", stage], figures])
+	];
+	for (const [path, d] of distributions) {
+		ordered([
+			["p50", d.p50],
+			["p75", d.p75],
+			["p90", d.p90]
+		], [...at, ...path], out);
+		if (d.bounds !== void 0) ordered([
+			["p50", d.bounds.p50],
+			["p75", d.bounds.p75],
+			["p90", d.bounds.p90]
+		], [
+			...at,
+			...path,
+			"bounds"
+		], out);
+		if (d.count !== void 0 && d.count > summary.changes) out.push({
+			path: [
+				...at,
+				...path,
+				"count"
+			],
+			message: `is ${d.count}, more than the ${summary.changes} changes the summary counts`
+		});
+	}
+	ordered([["p50", summary.flow.size.p50], ["p90", summary.flow.size.p90]], [
+		...at,
+		"flow",
+		"size"
+	], out);
+	ordered([["p50Age", summary.unreleased.p50Age], ["oldestAge", summary.unreleased.oldestAge]], [...at, "unreleased"], out);
+	if (summary.unreleased.count > summary.changes) out.push({
+		path: [
+			...at,
+			"unreleased",
+			"count"
+		],
+		message: `is ${summary.unreleased.count}, more than the ${summary.changes} changes the summary counts`
+	});
+	if (summary.ai.assisted + summary.ai.other !== summary.changes) out.push({
+		path: [...at, "ai"],
+		message: `assisted (${summary.ai.assisted}) and other (${summary.ai.other}) do not add up to the ${summary.changes} changes the summary counts`
+	});
+}
+function ordered(values, at, out) {
+	let before = null;
+	for (const [name, value] of values) {
+		if (value === null || value === void 0) continue;
+		if (before !== null && value < before[1] - 1e-9 * Math.max(1, Math.abs(before[1]))) out.push({
+			path: [...at, name],
+			message: `is ${value}, below ${before[0]} (${before[1]}): percentiles are ordered, ${values.map(([n]) => n).join(" ≤ ")}`
+		});
+		before = [name, value];
+	}
+}
+function listRules(report, out) {
+	let counted = 0;
+	let syncs = 0;
+	let bots = 0;
+	for (const c of report.changes) {
+		if (c.counted) counted += 1;
+		if (c.kind === "sync") syncs += 1;
+		else if (c.bot && !c.counted) bots += 1;
+	}
+	const s = report.summary;
+	if (s.changes !== counted) out.push({
+		path: ["summary", "changes"],
+		message: `is ${s.changes}, but ${counted} of the changes listed are counted`
+	});
+	if (s.excluded.syncs !== syncs) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"syncs"
+		],
+		message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs`
+	});
+	if (s.excluded.bots !== bots) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"bots"
+		],
+		message: `is ${s.excluded.bots}, but ${bots} of the changes listed are bots' left out`
+	});
+	const deploys = s.dora.deploymentFrequency.count;
+	if (deploys !== null && deploys !== void 0 && deploys !== report.deploys.length) out.push({
+		path: [
+			"summary",
+			"dora",
+			"deploymentFrequency",
+			"count"
+		],
+		message: `is ${deploys}, but ${report.deploys.length} deploys are listed`
+	});
+}
+var init_invariants = __esmMin((() => {
+	init_time();
+}));
 // src/metrics/schema.ts
 function figureSchema(figure) {
 	return described(nullable(figure), figure);
@@ -41963,7 +44095,7 @@ function optionalFigureSchema(figure) {
 	return described(nullable(figure).optional(), figure);
 }
 function nullable(figure) {
-	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.bounded ? number().min(0).max(1) : number();
+	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.kind === "duration" ? duration : figure.bounded ? number().min(0).max(1) : number();
 	return figure.nullable ? number$2.nullable() : number$2;
 }
 function described(schema, figure) {
@@ -41979,7 +44111,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendSchema, queueWeekSchema, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -41987,13 +44119,14 @@ var init_schema$1 = __esmMin((() => {
 	init_limits();
 	count$1 = number().int().nonnegative();
 	share$1 = number().min(0).max(1).nullable();
-	seconds$2 = number().nullable();
+	duration = number().nonnegative({ error: "a duration cannot be negative" });
+	seconds$2 = duration.nullable();
 	stageSeconds = object(Object.fromEntries(STAGES.map((s) => [s, seconds$2])));
 	distributionSchema = object(figureShape(DISTRIBUTION));
 	histogramBucketSchema = object({
 		label: string(),
-		from: number().describe("seconds, inclusive"),
-		to: number().nullable().describe("seconds, exclusive; null for the open last bucket"),
+		from: duration.describe("seconds, inclusive"),
+		to: duration.nullable().describe("seconds, exclusive; null for the open last bucket"),
 		count: number().int().nonnegative()
 	});
 	intervalSchema = object({
@@ -42018,11 +44151,11 @@ var init_schema$1 = __esmMin((() => {
 			"same",
 			"uncertain"
 		]).nullable().describe("better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured"),
-		interval: intervalSchema.describe("after − before recomputed from the two sides' changes (or deploys), with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
+		interval: intervalSchema.describe("after − before recomputed from the two sides' changes (or deploys, or pull requests decided), with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
 		sample: object({
 			before: count$1,
 			after: count$1
-		}).describe("how many changes (or deploys) each side's figure is over"),
+		}).describe("how many changes (or deploys, or pull requests decided for an acceptance rate) each side's figure is over"),
 		lowSample: boolean().describe("both sides measured, and one's sample is under the minimum (never for deploy frequency)")
 	});
 	previousPeriodSchema = object({
@@ -42043,12 +44176,14 @@ var init_schema$1 = __esmMin((() => {
 		atLeast: optionalFigureSchema(STAGE.atLeast),
 		bounds: percentileBoundsSchema.optional(),
 		oneCommit: optionalFigureSchema(STAGE.oneCommit),
+		oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
 		share: figureSchema(STAGE.share),
 		shareOfTotal: figureSchema(STAGE.shareOfTotal)
 	});
 	shareBasisSchema = object({
 		kind: _enum(["deployed", "merged"]).describe("which changes the shares are over: those deployed, or (when none is) those merged"),
-		changes: figureSchema(COUNTS.shareBasis)
+		changes: figureSchema(COUNTS.shareBasis),
+		zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero)
 	});
 	bandSchema = _enum([
 		"elite",
@@ -42060,16 +44195,19 @@ var init_schema$1 = __esmMin((() => {
 	doraFigureSchema = object({
 		value: figureSchema(DORA_KEY.value),
 		unit: string(),
-		band: bandSchema.nullable(),
+		band: bandSchema.nullable().describe("deployment frequency, lead time and recovery time: the 2024 cluster whose published range holds the value (the best, where they overlap); null outside every published range, for the change failure rate (published as one value per cluster: see position) and where no cluster applies"),
+		position: string().nullable().optional().describe("where the value stands against the 2024 clusters as published, in the report's words: the cluster whose range holds it, or the published values it lies between (\"DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%\"); null when none applies"),
 		count: figureSchema(DORA_KEY.count),
-		note: string().optional()
+		note: string().optional(),
+		repositories: count$1.optional().describe("several repositories: how many have a value of their own, value being the median of theirs (each repository's is in its row)")
 	});
 	doraSchema = object({
 		deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({
 			deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
 			deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
 			coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
-			note: doraFigureSchema.shape.note
+			note: doraFigureSchema.shape.note,
+			repositories: doraFigureSchema.shape.repositories
 		}),
 		leadTime: doraFigureSchema,
 		changeFailureRate: doraFigureSchema,
@@ -42092,7 +44230,7 @@ var init_schema$1 = __esmMin((() => {
 			title: string(),
 			url: string().nullable(),
 			mergedAt: datetime({ offset: true }),
-			age: number().describe("seconds since the merge, at now"),
+			age: duration.describe("seconds since the merge, at now"),
 			repository: string().optional()
 		}))
 	});
@@ -42124,10 +44262,48 @@ var init_schema$1 = __esmMin((() => {
 		stages: stageSeconds.describe("p50 of each stage; the deploy wait null while a change waits (see deployAtLeast)"),
 		deployAtLeast: seconds$2.describe("changes still waiting: a true lower bound of the deploy wait p50")
 	});
+	trendHalfSchema = object({
+		from: string(),
+		to: string().describe("the day after its last"),
+		periods: count$1,
+		value: number().nullable().describe("the figure over the whole half"),
+		count: count$1.describe("deploys, changes or failed deploys it is over")
+	});
+	trendDirectionSchema = object({
+		direction: _enum([
+			"rising",
+			"falling",
+			"no clear trend"
+		]).nullable().describe("rising or falling only when the interval excludes 0; null under four complete periods, or a half without a value"),
+		completePeriods: count$1,
+		first: trendHalfSchema.nullable().describe("the first half of the complete periods"),
+		second: trendHalfSchema.nullable(),
+		interval: object({
+			difference: number().nullable(),
+			low: number().nullable(),
+			high: number().nullable(),
+			real: boolean()
+		}).describe("second − first, with its 95% bootstrap interval"),
+		note: string().nullable()
+	});
+	trendKeySchema = object({
+		key: string().describe("the figure's path in the summary"),
+		unit: _enum([
+			"perWeek",
+			"seconds",
+			"ratio",
+			"number"
+		]),
+		values: array(number().nullable()).describe("per period: its value; null where none, or only a bound"),
+		bounds: array(number().nullable()).describe("per period: a lower bound where changes still wait"),
+		apart: array(boolean()).describe("per period: drawn apart, never compared"),
+		direction: trendDirectionSchema
+	});
 	trendSchema = object({
 		weeks: array(trendWeekSchema),
 		period: _enum(["week", "month"]).optional().describe("the periods' length: weeks, or calendar months (UTC) for windows over 26 weeks"),
-		periods: array(trendPeriodSchema).optional().describe("every key period by period over the part of the window the history covers up to now")
+		periods: array(trendPeriodSchema).optional().describe("every key period by period over the part of the window the history covers up to now"),
+		keys: array(trendKeySchema).optional().describe("every figure with a trend, period by period, and its direction")
 	});
 	queueWeekSchema = object({
 		weekStart: string().describe("Monday 00:00 in the report's time zone (UTC unless --timezone), as an ISO UTC time"),
@@ -42136,7 +44312,14 @@ var init_schema$1 = __esmMin((() => {
 		queue: count$1.describe("changes in the stage at the week's end (or the window's, for its last week): began before it, not ended by it"),
 		aiShare: number().min(0).max(1).nullable().describe("AI-assisted share of the week's arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker")
 	});
-	queueTrendSchema = object(figureShape(QUEUE_TREND));
+	({arrivals, departures, queueStart, queueEnd, ...queueRates} = QUEUE_TREND);
+	queueTrendSchema = object({
+		...figureShape(queueRates),
+		arrivals: optionalFigureSchema(arrivals),
+		departures: optionalFigureSchema(departures),
+		queueStart: optionalFigureSchema(queueStart),
+		queueEnd: optionalFigureSchema(queueEnd)
+	});
 	perStageOptional = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])));
 	queuesSchema = perStageOptional(array(queueWeekSchema)).describe("per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait");
 	queueTrendsSchema = perStageOptional(queueTrendSchema);
@@ -42149,10 +44332,12 @@ var init_schema$1 = __esmMin((() => {
 		stage: _enum(STAGES),
 		cap: number().nonnegative().describe("seconds: the rule's threshold, each deployed change's stage capped at it"),
 		leadTimeP50: object({
-			now: number().describe("type-7 p50 lead time of the window's deployed changes, seconds"),
-			then: number().describe("… with the stage capped, seconds")
+			now: duration.describe("type-7 p50 lead time of the window's deployed changes, seconds"),
+			then: duration.describe("… with the stage capped, seconds")
 		}),
-		hoursSavedPerWeek: number().nonnegative().describe("Σ seconds trimmed ÷ 3600 ÷ weeks in the window")
+		hoursSavedPerWeek: number().nonnegative().nullable().describe("hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week"),
+		hoursSaved: number().nonnegative().optional().describe("change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days"),
+		coveredDays: number().nonnegative().optional().describe("days of the window the history covers, up to now: what hoursSaved is over")
 	});
 	reviewerRowSchema = object({
 		reviewer: string().describe("login, lower-cased"),
@@ -42190,7 +44375,7 @@ var init_schema$1 = __esmMin((() => {
 			url: string().nullable(),
 			author: string(),
 			isDraft: boolean(),
-			age: number().describe("seconds"),
+			age: duration.describe("seconds"),
 			repository: string().optional()
 		})).describe(`the 10 oldest open pull requests (bots left out, drafts included), oldest first`)
 	});
@@ -42219,6 +44404,55 @@ var init_schema$1 = __esmMin((() => {
 		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
 		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
 		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
+	});
+	aiLoadGroupSchema = object(figureShape(AI_LOAD_GROUP));
+	aiLoadSchema = object({
+		ai: aiLoadGroupSchema.describe("the AI-assisted changes and open pull requests (a lower bound: only marked work is found)"),
+		other: aiLoadGroupSchema.describe("the other changes and open pull requests"),
+		linesPerReviewHourDifference: object({
+			...figureShape(LOAD_DIFFERENCE),
+			real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 reviewed changes`)
+		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval")
+	});
+	aiShiftSideSchema = object({
+		since: string(),
+		until: string(),
+		changes: count$1.describe("counted changes merged in the side"),
+		aiShare: share$1.describe("AI-assisted changes ÷ changes"),
+		weeks: number().describe("the side's length in weeks, to one decimal")
+	});
+	aiShiftSchema = object({
+		level: number().describe("the AI-assisted share of changes that marks AI's arrival (a quarter)"),
+		weeks: number().int().describe("the share is over each week and the ones after it, this many in all; a side needs at least this many weeks"),
+		minChanges: count$1.describe("the fewest changes a side needs"),
+		peak: object({
+			share: number(),
+			week: string()
+		}).nullable().describe("the highest share over such weeks, and the week they start; null with no change"),
+		status: _enum([
+			"shifted",
+			"never",
+			"always",
+			"too-short"
+		]).describe("shifted: compared; never: the share never stayed above the level to the window's end; always: it was above it from the first week (no before); too-short: a side has fewer weeks or changes than needed"),
+		week: string().nullable().describe("the Monday (UTC) of the first week from which the share stays above the level"),
+		before: aiShiftSideSchema.nullable(),
+		after: aiShiftSideSchema.nullable(),
+		rows: array(comparedRowSchema).describe("each stage's and cycle time's p50, changes merged a week, and each stage's queue at the weeks' ends (their mean), before against after, with the 95% interval of the difference")
+	});
+	defectGroupSchema = object(figureShape(DEFECT_GROUP));
+	shareDifferenceSchema = object({
+		...figureShape(SHARE_DIFFERENCE),
+		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (deploys, for the failure rate): a difference the data can tell`)
+	});
+	aiDefectsSchema = object({
+		...figureShape(AI_DEFECT_SHARES),
+		ai: defectGroupSchema.describe("the AI-assisted changes (a lower bound: only marked work is found), and the deploys that shipped at least one"),
+		other: defectGroupSchema.describe("the other changes, and the deploys that shipped only them"),
+		revertDifference: shareDifferenceSchema.describe("AI-assisted revert rate − other's"),
+		fixUpDifference: shareDifferenceSchema.describe("AI-assisted fix-up rate − other's"),
+		failureDifference: shareDifferenceSchema.describe("the failure rate of deploys with an AI-assisted change − of those without"),
+		note: string().nullable().describe(`set when a group has fewer than 10 changes or deploys: too few to tell`)
 	});
 	repairFiguresSchema = object(figureShape(REPAIR));
 	repairWeekSchema = object({
@@ -42252,7 +44486,8 @@ var init_types = __esmMin((() => {
 		impact: number().nonnegative().describe("hours of waiting it accounts for: the ranking key"),
 		figure: string().describe("JSON path of the figure in the report, e.g. summary.stages.pickup.p50"),
 		threshold: string().describe("the threshold it crossed, in the figure's units, e.g. 1d or 15%"),
-		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold")
+		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold"),
+		checked: array(string()).optional().describe("the `healthy` row: each rule's figure against its threshold, as checked")
 	});
 	thresholdsSchema = object({
 		pickupP50: number().nonnegative().describe("p50 pickup (ready → first review), seconds"),
@@ -42365,11 +44600,11 @@ var init_slices_schema = __esmMin((() => {
 		repositories: array(string()).optional().describe("in a report over several repositories: those the slice has changes in, its changes pooled from them")
 	});
 	slicesSchema = object({
-		by: string().describe("the grouping asked for: team, product, path:DEPTH or label"),
+		by: string().describe("the grouping asked for: team, product, path:DEPTH, label or ai"),
 		owners: string().nullable().describe("with --by team: the CODEOWNERS file read at the window's end; null when there is none"),
 		unownedShare: share.describe("with --by team: the share of the counted changes no team owns a third of"),
 		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines")
-	}).describe("--by: the window's changes one row per team, product, folder or label");
+	}).describe("--by: the window's changes one row per team, product, folder, label or AI tool");
 }));
 // src/report/schema.ts
 var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
@@ -42382,9 +44617,10 @@ var init_schema = __esmMin((() => {
 	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
+	init_invariants();
 	init_schema$1();
 	time = datetime({ offset: true });
-	seconds = number().nullable();
+	seconds = duration.nullable();
 	count = number().int().nonnegative();
 	perStage = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value])));
 	stagesSchema = perStage(seconds).describe("seconds; null where no source could see the stage");
@@ -42495,7 +44731,7 @@ var init_schema = __esmMin((() => {
 		title: string(),
 		url: string().nullable(),
 		repository: string().optional(),
-		total: number().describe("lead time, or cycle time when not deployed, seconds"),
+		total: duration.describe("lead time, or cycle time when not deployed, seconds"),
 		totalIs: _enum(["leadTime", "cycleTime"]),
 		stage: _enum(STAGES).nullable().describe("the stage that held most of its time"),
 		stageSeconds: seconds
@@ -42542,6 +44778,9 @@ var init_schema = __esmMin((() => {
 		ci: ciHealthSchema.nullable(),
 		wip: wipHealthSchema.nullable(),
 		aiComparison: aiComparisonSchema.describe("AI-assisted changes (a lower bound) against the rest, stage by stage"),
+		aiShift: aiShiftSchema.optional().describe("where the queue moved when AI arrived: the window split at the week the AI-assisted share rose past a quarter of changes (over four weeks) and stayed there, each stage's p50, arrivals a week and queues before against after (a report read from one repository; absent over several, and from reports made before it was measured)"),
+		aiLoad: aiLoadSchema.nullable().optional().describe("GitHub mode: review load (lines per review hour) and open pull requests, AI-assisted against the rest; null from git alone (git sees no review or open pull request); absent from reports made before it was measured"),
+		aiDefects: aiDefectsSchema.optional().describe("AI-assisted changes against the rest: revert and fix-up rates, the failure rate of the deploys that shipped them, the share of failed deploys with an AI-assisted change (absent from reports made before it was measured)"),
 		acceptance: acceptanceSchema.nullable().optional().describe("GitHub mode: the share of the window's decided pull requests that merged, and what the rejected ones took; null where the pull requests closed without merging were not read (git alone: git never sees one; a slice; a report over several repositories; a read cut short by --partial); absent from reports made before it was measured"),
 		queues: queuesSchema.describe("per stage, week by week: arrivals, departures and the queue at the week's end, over every counted change merged by now and (GitHub) the open pull requests"),
 		queueTrend: queueTrendsSchema.describe("per stage: arrivals and departures per week, the queue's growth per week, and both sides of Little's law"),
@@ -42565,8 +44804,8 @@ var init_schema = __esmMin((() => {
 		thresholds: thresholdsSchema.describe("the recommendation thresholds the rows were checked against")
 	});
 	repositoryRowSchema = object({
-		name: string().describe("owner/name when the remote is known, else the path"),
-		path: string(),
+		name: string().describe("what every page calls it: owner/name when the remote is known, else its folder's name with as many of its path's last parts as tell it apart (a/repo, b/repo); never a path of the machine"),
+		path: string().describe("the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it"),
 		remote: string().nullable(),
 		branch: string(),
 		window: object({
@@ -42610,7 +44849,7 @@ var init_schema = __esmMin((() => {
 			version: string()
 		}),
 		repository: object({
-			path: string(),
+			path: string().describe("the folder it was read from on the machine that made the report (an aggregate: \"aggregate\"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder"),
 			remote: string().nullable(),
 			branch: string()
 		}),
@@ -42652,7 +44891,7 @@ var init_schema = __esmMin((() => {
 		})).optional(),
 		notes: array(string()).describe("what the sources could not show, and how to get it"),
 		warnings: array(string())
-	});
+	}).superRefine(refineReport);
 }));
 // src/io/read-report.ts
 async function readReportFile(path) {
@@ -42679,14 +44918,25 @@ function parseReport(text, path, accepts) {
 	}
 	if (typeof data !== "object" || data === null || Array.isArray(data) || !("schemaVersion" in data)) throw new ConfigError(`'${path}' is not a flowaudit JSON report (it has no schemaVersion)`, { hint: HINT });
 	const version = data.schemaVersion;
-	if (version !== 1) throw new ConfigError(`report '${path}' has schemaVersion ${JSON.stringify(version)}; this flowaudit reads schemaVersion 1`, { hint: "use the flowaudit version that wrote it, or write the report again with this one" });
-	if (accepts?.(data)) return data;
+	if (version !== 1) throw new ConfigError(`report '${path}' has ${versionText(version)}; this flowaudit reads schemaVersion 1`, { hint: "use the flowaudit version that wrote it, or write the report again with this one" });
+	if (accepts?.(data)) {
+		const [problem] = reportProblems(data);
+		if (problem === void 0) return data;
+		throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe({
+			path: problem.path,
+			message: problem.message
+		})}`, { hint: HINT });
+	}
 	const result = reportSchema.safeParse(data);
 	if (!result.success) throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, {
 		cause: result.error,
 		hint: HINT
 	});
 	return result.data;
+}
+function versionText(version) {
+	if (typeof version === "number" || version === null) return `schemaVersion ${String(version)}`;
+	return `a schemaVersion that is ${Array.isArray(version) ? "a list" : typeof version === "object" ? "an object" : `a ${typeof version}`}`;
 }
 function describe(issue) {
 	if (!issue) return "it does not match the report schema";
@@ -42696,17 +44946,22 @@ var HINT;
 var init_read_report = __esmMin((() => {
 	init_errors$2();
 	init_read_regular();
+	init_invariants();
 	init_schema();
 	HINT = "write it with `flowaudit report --format json > report.json`";
 }));
 // src/gates/list.ts
+function unitShown(entry) {
+	const unit = numberUnit(entry.path);
+	return unit === void 0 ? UNIT_SHOWN[entry.figure.kind] : `number (${UNIT_WORDS[unit].replace(/^(reviews|comments|open pull requests) /, "")})`;
+}
 function measuredIn(entry) {
 	return entry.modes.includes("git") ? "git, GitHub" : "GitHub";
 }
 function measuredBy(entry, mode) {
-	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub mode";
+	return entry.modes.includes(mode) ? "yes" : "no: needs GitHub";
 }
-function renderFigureList(mode, format, entries = catalogueEntries()) {
+function renderFigureList(mode, format, width = 80, entries = catalogueEntries()) {
 	const can = mode === null ? entries.length : entries.filter((e) => e.modes.includes(mode)).length;
 	if (format === "json") {
 		const figures = entries.map((e) => ({
@@ -42725,7 +44980,7 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 	const last = mode === null ? "measured in" : "this run";
 	const rows = entries.map((e) => [
 		e.path,
-		UNIT_SHOWN[e.figure.kind],
+		unitShown(e),
 		mode === null ? measuredIn(e) : measuredBy(e, mode),
 		e.label
 	]);
@@ -42749,23 +45004,33 @@ function renderFigureList(mode, format, entries = catalogueEntries()) {
 		0,
 		1,
 		2
-	].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-	const line = (cells) => cells.map((c, i) => i < 3 ? c.padEnd(widths[i]) : c).join("  ").trimEnd();
+	].map((i) => Math.max(header[i].length, largest(rows.map((r) => r[i].length))));
+	const at = widths.reduce((sum, w) => sum + w + 2, 0);
+	const room = width - at;
+	const line = (cells) => {
+		const head = cells.slice(0, 3).map((c, i) => c.padEnd(widths[i])).join("  ");
+		const label = cells[3] ?? "";
+		if (room >= 24) return wrapAnsi(label, room, { hard: true }).split("\n").map((part, i) => `${i === 0 ? `${head}  ` : " ".repeat(at)}${part}`.trimEnd());
+		return [cells[0] ?? "", ...wrapAnsi(cells.slice(1).join(" · "), width - 4, { hard: true }).split("\n").map((part) => `    ${part}`)];
+	};
 	const footer = "A duration takes a unit (s, m, h, d, w, mo, y), a ratio % or 0–1, a count or number none: leadTime.p50<=7d, dora.changeFailureRate<=15%.";
+	const wrapped = (text) => wrapAnsi(text, width, { hard: true }).split("\n");
 	return [
-		`flowaudit check --list: ${title}`,
+		...wrapped(`flowaudit check --list: ${title}`),
 		"",
-		line(header),
-		...rows.map(line),
+		...line(header),
+		...rows.flatMap(line),
 		"",
-		footer
+		...wrapped(footer)
 	].join("\n") + "\n";
 }
 var UNIT_SHOWN, MODE_NAME;
 var init_list = __esmMin((() => {
+	init_wrap_ansi();
 	init_catalogue$1();
 	init_sanitize();
 	init_units();
+	init_lists$1();
 	UNIT_SHOWN = {
 		duration: "duration (7d)",
 		ratio: "ratio (15%)",
@@ -42781,7 +45046,7 @@ var init_list = __esmMin((() => {
 var check_exports = __exportAll({ checkCommand: () => checkCommand });
 async function checkCommand(path, flags, io, configured = async () => []) {
 	if (flags.list) {
-		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
+		await emit(io, renderFigureList(await runMode(path, flags, io), flags.format, layoutWidth(io, flags.width)), flags.output);
 		return 0;
 	}
 	const explicit = parseThresholds(flags.failOn ?? []);
@@ -42799,7 +45064,11 @@ async function checkCommand(path, flags, io, configured = async () => []) {
 		slices: await namedSlices(report, thresholds)
 	};
 	const outcome = evaluateGates(report, thresholds, options);
-	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false), flags.output);
+	await emit(io, flags.format === "json" ? renderGateJson(outcome, report, options) : flags.format === "markdown" ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results, layoutWidth(io, flags.width)), false), flags.output);
+	for (const result of outcome.results) {
+		const unmeasured = unmeasuredLine(result);
+		if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+	}
 	await publishToActions(io, report, outcome.results);
 	return outcome.failed > 0 ? 1 : 0;
 }
@@ -42832,14 +45101,25 @@ var init_check = __esmMin((() => {
 }));
 // src/compare/compare.ts
 function comparedSide(r) {
+	const counted = r.changes.filter((c) => c.counted);
 	return {
 		summary: r.summary,
 		sample: {
-			changes: r.changes.filter((c) => c.counted),
+			changes: counted,
 			deploys: r.deploys,
-			dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at))
+			dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)),
+			pulls: decidedPullsOf(r, counted)
 		}
 	};
+}
+function decidedPullsOf(r, counted) {
+	if (r.summary.acceptance == null || r.closedPulls === void 0) return [];
+	return decidedPulls({
+		changes: counted.map((c) => fromReportChange(c, c.repository)),
+		closedPulls: r.closedPulls.map((p) => fromReportClosedPull(p, p.repository)),
+		window: windowFrom(r.window),
+		includeBots: r.policy.includeBots
+	});
 }
 function compareReports(before, after, options = {}) {
 	const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
@@ -42853,17 +45133,18 @@ function compareReports(before, after, options = {}) {
 		before: side(before),
 		after: side(after)
 	};
+	const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
 	return {
 		schemaVersion: 1,
 		minSample,
 		...sides,
 		rows,
-		warnings: warnings(sides.before, sides.after, minSample)
+		warnings: warnings(sides.before, sides.after, minSample, same)
 	};
 }
 function side(report) {
 	return {
-		repository: report.repository.remote ?? report.repository.path,
+		repository: repositoryName(report.repository),
 		window: report.window,
 		changes: report.summary.changes,
 		deploys: report.summary.dora.deploymentFrequency.count,
@@ -42872,23 +45153,28 @@ function side(report) {
 		businessHours: report.businessHours ?? null
 	};
 }
-function warnings(before, after, minSample) {
+function warnings(before, after, minSample, sameRepository) {
 	const out = [];
 	for (const [name, s] of [["before", before], ["after", after]]) if (s.changes < minSample) out.push(`${name} has ${plural$2(s.changes, "change")}, fewer than ${minSample}: too few to trust its figures`);
 	if (before.sources.join("+") !== after.sources.join("+")) out.push(`the sides read different sources (before: ${before.sources.join(" + ")}, after: ${after.sources.join(" + ")}): stage figures are not comparable`);
 	if (before.deploySignal !== after.deploySignal) out.push(`the sides count deploys differently (before: ${before.deploySignal}, after: ${after.deploySignal}): deploy figures are not comparable`);
 	if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) out.push("the sides count time differently (business hours on one side, or different hours): durations are not comparable");
-	const t = (iso) => Date.parse(iso);
+	const t = (iso) => isoSeconds(iso) ?? NaN;
 	const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
-	if (before.repository === after.repository && overlap) out.push("the two windows overlap: some changes are on both sides");
+	if (sameRepository && overlap) out.push("the two windows overlap: some changes are on both sides");
 	return out;
 }
 var DEFAULT_MIN_SAMPLE;
 var init_compare$1 = __esmMin((() => {
+	init_acceptance();
+	init_names$1();
 	init_compared();
 	init_limits();
 	init_difference();
+	init_closed_pulls();
+	init_convert();
 	init_units();
+	init_time();
 	DEFAULT_MIN_SAMPLE = 10;
 }));
 // src/compare/side.ts
@@ -43117,7 +45403,7 @@ function renderComparisonText(comparison, options) {
 		table
 	];
 	out.push(c.dim(wrap("better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)" + (wide ? "" : "; unclear: it includes 0, the data cannot tell. The intervals: --width 100, or --format markdown or json"), width)));
-	out.push(c.dim(wrap(`n: changes (or deploys) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
+	out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
 	for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
 	return terminalOutput(out.join("\n") + "\n", options.color);
 }
@@ -43147,7 +45433,7 @@ function renderComparisonMarkdown(comparison) {
 	}
 	out.push("", "Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).");
 	if (comparison.rows.some((r) => r.lowSample)) out.push("", `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
-	if (comparison.warnings.length > 0) out.push("", ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
+	if (comparison.warnings.length > 0) append(out, ["", ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`)]);
 	return out.join("\n") + "\n";
 }
 function renderComparisonJson(comparison) {
@@ -43160,6 +45446,7 @@ var init_render = __esmMin((() => {
 	init_duration();
 	init_units();
 	init_sanitize();
+	init_lists$1();
 	ARROW = {
 		better: "🟢 better",
 		worse: "🔴 worse",
@@ -43437,7 +45724,7 @@ function matrix(active, maxJobs) {
 	return `${JSON.stringify({ include })}\n`;
 }
 function textOf(active) {
-	const width = Math.max(0, ...active.map((r) => r.repository.length));
+	const width = Math.max(0, largest(active.map((r) => r.repository.length)));
 	return active.map((r) => `${terminalSafe(r.repository).padEnd(width)}  ${terminalSafe(r.defaultBranch)}  last commit ${r.lastCommitAt.slice(0, 10)}\n`).join("");
 }
 function iso(seconds) {
@@ -43454,6 +45741,7 @@ var init_repos = __esmMin((() => {
 	init_time();
 	init_units();
 	init_io();
+	init_lists$1();
 	MATRIX_LIMIT = 256;
 	LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 	SAFE_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
@@ -43574,6 +45862,84 @@ var init_aggregate = __esmMin((() => {
 	init_repos();
 	LARGE_AGGREGATE = 1e4;
 }));
+// src/io/write-new.ts
+var write_new_exports = __exportAll({ writeNewFile: () => writeNewFile });
+async function writeNewFile(path, content, options) {
+	const folder = realOrNull(dirname(path));
+	const root = realOrNull(options.inside);
+	if (folder === null || root === null) throw new FlowauditError(`cannot write ${path}: ${root === null ? options.inside : dirname(path)} does not exist`);
+	const within = relative(root, folder);
+	if (within.startsWith("..") || isAbsolute(within)) throw new FlowauditError(`cannot write ${path}: its folder is outside ${options.inside}`);
+	const existing = lstatOrNull(path);
+	if (existing !== null && !existing.isFile()) throw new FlowauditError(`${path} is ${kindOf(existing)}, not a regular file: flowaudit writes a new file there and never through what stands at the name; remove it first`);
+	if (existing !== null && !options.replace) throw new FlowauditError(`${path} exists already: edit it, or pass --force to overwrite it`);
+	const { randomBytes } = await import("node:crypto");
+	const file = existing === null ? path : tempPathFor(path, randomBytes(4).toString("hex"));
+	try {
+		await create(file, path, content);
+		if (file === path) return;
+		try {
+			await rename(file, path);
+		} catch (error) {
+			await rm(file, { force: true });
+			throw new FlowauditError(`cannot write ${path}: ${describeErrno(error)}; nothing was replaced`, { cause: error });
+		}
+	} finally {
+		releaseTemp(file);
+	}
+}
+async function create(file, shown, content) {
+	let handle;
+	try {
+		handle = await open(file, CREATE, 438);
+	} catch (error) {
+		const code = error.code;
+		if (code === "EEXIST" || code === "ELOOP") throw new FlowauditError(`${shown} appeared while flowaudit was writing it: nothing was written; look at what it is and run init again`, { cause: error });
+		throw new FlowauditError(`cannot write ${shown}: ${describeErrno(error)}`, { cause: error });
+	}
+	holdTemp(file);
+	try {
+		try {
+			await handle.writeFile(content, "utf8");
+			await handle.datasync();
+		} finally {
+			await handle.close();
+		}
+	} catch (error) {
+		await rm(file, { force: true });
+		throw new FlowauditError(`cannot write ${shown}: ${describeErrno(error)}; nothing was written`, { cause: error });
+	}
+}
+function realOrNull(path) {
+	try {
+		return realpathSync(path);
+	} catch {
+		return null;
+	}
+}
+function lstatOrNull(path) {
+	try {
+		return lstatSync(path);
+	} catch {
+		return null;
+	}
+}
+function kindOf(stat) {
+	if (stat.isSymbolicLink()) return "a symbolic link";
+	if (stat.isDirectory()) return "a directory";
+	if (stat.isFIFO()) return "a named pipe";
+	if (stat.isCharacterDevice()) return "a character device";
+	if (stat.isBlockDevice()) return "a block device";
+	if (stat.isSocket()) return "a socket";
+	return "not a file";
+}
+var CREATE;
+var init_write_new = __esmMin((() => {
+	init_errors$2();
+	init_chunks();
+	init_temp_files();
+	CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+}));
 // src/cli.ts
 init_esm();
 init_leven();
@@ -43622,10 +45988,13 @@ async function run(argv, io = processIo()) {
 	addOutputOptions(program.command("aggregate").description("one report over JSON reports produced per repository (percentiles recomputed from the changes)").argument("<files...>", "JSON reports (flowaudit report --format json)").addOption(formatOption()).option("--with-changes", "list every change, deploy and open pull request (CSV always does)").option("--expect <file>", "the repositories `repos --format json` listed: those without a report are listed as failed (exit 1)")).addHelpText("after", helpText("aggregate")).action(async (files, flags) => done(await (await Promise.resolve().then(() => (init_aggregate(), aggregate_exports))).aggregateCommand(files, flags, io)));
 	addOutputOptions(program.command("repos").description("list an organisation's active repositories as a GitHub Actions matrix (one job per repository)").argument("<org>", "GitHub organisation").option("--active-since <when>", "a commit on the default branch since: a span (90d, 6mo) or an ISO date", "90d").addOption(new Option("-f, --format <format>", "output format").choices([...REPOS_FORMATS]).default("matrix")).option("--max-jobs <n>", "at most this many matrix jobs: past it, each job audits a batch", "256").option("--forks", "list forks too").option("--api-url <url>", "GitHub GraphQL endpoint (GitHub Enterprise: https://HOST/api/graphql)").option("--now <iso>", "take this time as now").option("--verbose", "report GitHub requests and query cost on stderr")).addHelpText("after", helpText("repos")).action(async (org, flags) => done(await (await Promise.resolve().then(() => (init_repos(), repos_exports))).reposCommand(org, flags, io)));
 	program.command("init").description("write a commented starting .flowaudit.json in the repository").argument("[path]", "repository root", ".").option("--force", "overwrite an existing file").addHelpText("after", helpText("init")).action(async (path, flags) => {
-		const target = join(resolvePath(path, io.cwd), ".flowaudit.json");
-		if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
-		const { initConfigText } = await Promise.resolve().then(() => (init_config(), config_exports));
-		await emit(io, initConfigText(), target);
+		const root = resolvePath(path, io.cwd);
+		const target = join(root, ".flowaudit.json");
+		const [{ initConfigText }, { writeNewFile }] = await Promise.all([Promise.resolve().then(() => (init_config(), config_exports)), Promise.resolve().then(() => (init_write_new(), write_new_exports))]);
+		await writeNewFile(target, initConfigText(), {
+			replace: flags.force === true,
+			inside: root
+		});
 		io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
 	});
 	try {

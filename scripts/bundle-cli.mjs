@@ -24,7 +24,8 @@ await build({
   // dependencies are bundled, CommonJS ones too (commander, cli-table3)
   external: (id) => id.startsWith('node:'),
   plugins: [lazyRequires('beside'), sameImportMetaUrl()],
-  output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  // whitespace only: names stay readable in a profile, and the installed package shrinks by a third
+  output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } },
   logLevel: 'warn',
 });
 await writeBeside(out, { cwd: fileURLToPath(new URL('..', import.meta.url)) });

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import leven from 'leven';
 import { createSupportsColor } from 'supports-color';
 import { helpText } from './commands/help.js';
-import { emit, resolvePath, type CliIo } from './commands/io.js';
+import { resolvePath, type CliIo } from './commands/io.js';
 import { addFailOn, addOutputOptions, addReportOptions, checkFormat, compareFormat, HELP_GROUPS, REPOS_FORMATS } from './commands/report-options.js';
 import { ConfigError, FlowauditError, GitHubError, RateLimitError } from './errors.js';
 import { groupingHelp, sliceForms } from './model/slices.js';
@@ -138,10 +138,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .option('--force', 'overwrite an existing file')
     .addHelpText('after', helpText('init'))
     .action(async (path: string, flags: { force?: boolean }) => {
-      const target = join(resolvePath(path, io.cwd), '.flowaudit.json');
-      if (existsSync(target) && !flags.force) throw new ConfigError(`${target} exists already: edit it, or pass --force to overwrite it`);
-      const { initConfigText } = await import('./config/index.js');
-      await emit(io, initConfigText(), target);
+      const root = resolvePath(path, io.cwd);
+      const target = join(root, '.flowaudit.json');
+      const [{ initConfigText }, { writeNewFile }] = await Promise.all([import('./config/index.js'), import('./io/write-new.js')]);
+      // a new regular file in the repository, never written through a link or device planted at the name
+      await writeNewFile(target, initConfigText(), { replace: flags.force === true, inside: root });
       io.stderr.write(`flowaudit: wrote ${terminalSafe(target)}\n`);
     });
 

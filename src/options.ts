@@ -18,7 +18,7 @@ export interface AuditOptions {
   branch?: string;
   since?: string;
   until?: string;
-  /** ISO time taken as "now": reproducible output */
+  /** ISO time taken as "now", the time every figure is measured at (default: the window's end, or the clock when that is sooner) */
   now?: string;
   deployFrom?: DeploySignalKind;
   /** the deploy branch, with deployFrom 'branch' (--deploy-from branch:NAME) */
@@ -70,7 +70,7 @@ export interface AuditOptions {
   warn?: (message: string) => void;
 }
 
-export { parseTime, resolveNow, resolveWindow } from './time.js';
+export { measuredAt, parseTime, resolveNow, resolveWindow } from './time.js';
 
 /** Release tags: `1.2`, `v1.2.3`, and monorepo package tags `tokio-1.49.0`, `pkg@1.2.3`, `cli/v1.2.3`. */
 export const DEFAULT_TAG_PATTERN = String.raw`^(?:[\w.@/-]*[-@/])?v?\d+(?:\.\d+)+`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderText } from '../src/render/text.js';
-import { CALENDAR_DAYS, durationFormat, formatDuration, workingDaySeconds } from '../src/units.js';
+import { asWritten, CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, workingDaySeconds } from '../src/units.js';
 import { buildReport, change, H } from './render/report-builder.js';
 
 const NINE_TO_FIVE = { timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
@@ -37,5 +37,27 @@ describe('durations in working days', () => {
     expect(outputs[1]).toContain(' 16h coding ');
     expect(outputs[2]).toMatch(/^\| coding \| 1 \| 16h \|/m);
     expect(outputs[3]).toContain('>2d<');
+  });
+});
+
+describe('one writer per kind of figure', () => {
+  it('writes a ratio in whole percent from 10%, one decimal under it, never 0% unless 0 nor 100% unless 1', () => {
+    const cases: Array<[number | null, string]> = [
+      [null, '—'], [0, '0%'], [0.0004, '< 0.1%'], [1 / 200, '0.5%'], [0.05, '5%'], [4 / 75, '5.3%'], [0.0996, '10%'],
+      [0.44, '44%'], [0.994, '99%'], [0.996, '> 99%'], [1, '100%'],
+    ];
+    for (const [ratio, text] of cases) expect(formatRatio(ratio), String(ratio)).toBe(text);
+  });
+
+  it('writes a rate per week with two decimals, any other number with one under 100, lines whole', () => {
+    expect([formatPerWeek(8 / (92 / 7)), formatPerWeek(null), formatNumber(17.48), formatNumber(1104.4), formatLines(12.4), formatLines(1)]).toEqual(['0.61', '—', '17.5', '1104', '12 lines', '1 line']);
+  });
+
+  it('rounds from the value the JSON writes, so a page and the JSON never round one figure apart', () => {
+    // 121.5 s, as an interpolated percentile holds it in floating point; the JSON writes it 121.5
+    const noisy = 121.49999999999997;
+    expect(asWritten(noisy)).toBe(121.5);
+    expect(formatDuration(noisy)).toBe(formatDuration(asWritten(noisy)));
+    expect(formatDuration(noisy)).toBe('2m 2s');
   });
 });

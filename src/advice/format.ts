@@ -3,7 +3,7 @@
  * does not depend on render (data flows metrics → advice → render).
  */
 
-import { durationFormat, formatDuration } from '../units.js';
+import { durationFormat, formatDuration, formatLines, formatRatio } from '../units.js';
 import type { AdviceInput } from './types.js';
 
 /**
@@ -14,14 +14,14 @@ export function duration(seconds: number, input: Pick<AdviceInput, 'businessHour
   return formatDuration(seconds, durationFormat(input.businessHours));
 }
 
-/** `15%`; one decimal below 10% so 4.5% is not shown as 5% next to a 5% threshold. */
+/** `15%`, `4.5%`: a ratio as every page writes it (`formatRatio`), so a row reads as the table beside it. */
 export function percent(ratio: number): string {
-  const p = ratio * 100;
-  return p < 10 && Math.round(p) !== p ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
+  return formatRatio(ratio);
 }
 
+/** `12 lines`, as every page writes a size. */
 export function lines(n: number): string {
-  return `${Math.round(n)} line${Math.round(n) === 1 ? '' : 's'}`;
+  return formatLines(n);
 }
 
 /** `2.5×` */

@@ -1,5 +1,10 @@
-import { whatIf, weeksIn, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
-import { hasGithub } from './kit.js';
+import { coverage } from '../metrics/coverage.js';
+import { whatIf, type WhatIf, type WhatIfChange } from '../metrics/what-if.js';
+import { STAGES, type StageName } from '../domain.js';
+import { codingUnseen } from '../metrics/stage-summary.js';
+import { stageLabel } from '../stage-labels.js';
+import { duration, percent } from './format.js';
+import { hasGithub, measured } from './kit.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { aiDefects } from './rules/ai-defects.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
@@ -16,6 +21,7 @@ import { slowChecks } from './rules/slow-checks.js';
 import { unreviewedMerges } from './rules/unreviewed-merges.js';
 import { wip } from './rules/wip.js';
 import type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
+import { isoSeconds } from '../time.js';
 
 export type { AdviceInput, AdviceRule, Recommendation, Thresholds } from './types.js';
 
@@ -62,16 +68,25 @@ export function advise(input: AdviceInput, thresholds: Thresholds): Recommendati
     rows.push(saving ? { ...row, whatIf: saving } : row);
   }
   if (rows.length === 0) return [healthy(input, thresholds, rules)];
-  const saved = (r: Recommendation): number => r.whatIf?.hoursSavedPerWeek ?? -1;
+  // every what-if of a report is over the same days: the hours saved rank them as the hours a week would
+  const saved = (r: Recommendation): number => r.whatIf?.hoursSaved ?? r.whatIf?.hoursSavedPerWeek ?? -1;
   return rows.sort((a, b) => saved(b) - saved(a) || b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function whatIfOf(input: AdviceInput, counted: ReadonlyArray<WhatIfChange> | undefined, stage: WhatIf['stage'], cap: number): WhatIf | null {
   if (!counted || !input.window) return null;
-  const weeks = weeksIn(Date.parse(input.window.since) / 1000, Date.parse(input.window.until) / 1000);
-  return whatIf(counted, stage, cap, weeks);
+  const { since, until, historyFrom } = input.window;
+  const at = (iso: string): number => isoSeconds(iso) ?? NaN;
+  // over the part of the window the history covers, up to now: deploy frequency's basis
+  const span = coverage({ since: at(since), until: at(until), ...(historyFrom !== undefined && { historyFrom: at(historyFrom) }) }, at(input.now ?? until));
+  return whatIf(counted, stage, cap, span);
 }
 
+/**
+ * The one row when no rule fires, said in one sentence a reader takes in at a glance: nothing is over its
+ * threshold, and where the typical change's time goes most (`measure` and `value` read as one sentence); each
+ * rule's figure against its threshold is kept apart (`checked`), for a page to fold away.
+ */
 function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly AdviceRule[]): Recommendation {
   const checked = rules.map((rule) => rule.check(input, thresholds)).filter((c): c is string => c !== null);
   const gitOnly = hasGithub(input)
@@ -80,7 +95,7 @@ function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly Adv
   if (checked.length === 0) {
     return {
       id: 'healthy',
-      measure: 'Every recommendation rule\'s figure against its threshold',
+      measure: 'Nothing could be checked against a threshold',
       value: 'no figure could be measured',
       tellsYou: `Nothing crosses a threshold, but only because there was nothing to measure in this window.${gitOnly}`,
       doNext: 'Widen the window (--since) or check the branch and deploy signal, then run again.',
@@ -91,8 +106,9 @@ function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly Adv
   }
   return {
     id: 'healthy',
-    measure: 'Every recommendation rule\'s figure against its threshold',
-    value: checked.join('; '),
+    measure: 'Nothing is over its threshold',
+    value: slowestStage(input),
+    checked,
     tellsYou: `No waiting stage, size, quality or AI figure that could be measured crosses its threshold: no single queue dominates the flow.${gitOnly}`,
     doNext:
       'Keep these figures guarded in CI with the config\'s `check` list, and tighten the threshold closest to its ' +
@@ -101,4 +117,19 @@ function healthy(input: AdviceInput, thresholds: Thresholds, rules: readonly Adv
     figure: 'summary',
     threshold: 'each rule\'s threshold',
   };
+}
+
+/**
+ * `the slowest stage is deploy wait: 44% of the typical change's time, p50 3h` — the stage with the largest share
+ * of the typical change, named as the stages table names it; a coding stage git cannot see (most changes one
+ * commit) is not named, as it has no share on the page.
+ */
+function slowestStage(input: AdviceInput): string {
+  const gitOnly = !hasGithub(input);
+  const stages = input.summary.stages;
+  const shown = STAGES.filter((s) => measured(stages[s].share) && !(s === 'coding' && codingUnseen({ count: stages.coding.count, oneCommit: stages.coding.oneCommit }, gitOnly)));
+  const slowest = shown.reduce<StageName | null>((best, s) => (best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best), null);
+  if (slowest === null) return 'no stage has a share of the typical change\'s time';
+  const stage = stages[slowest];
+  return `the slowest stage is ${stageLabel(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? '—' : duration(stage.p50, input)}`;
 }

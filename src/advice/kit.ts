@@ -42,6 +42,6 @@ export function row(parts: Recommendation): Recommendation {
  * it is compared with, so no other figure of the line (a count, a rate) reads as measured against it.
  */
 export function stageValue(label: string, stage: StageInput, threshold: number, input: Pick<AdviceInput, 'businessHours'>): string {
-  const share = measured(stage.share) ? `, ${percent(stage.share)} of the total time` : '';
+  const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : '';
   return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, 'change')}${share}`;
 }

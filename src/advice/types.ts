@@ -17,6 +17,8 @@ export interface StageInput {
   /** deploy stage: changes still waiting at now, and the largest wait seen when the p50 is not reached */
   readonly censored?: number;
   readonly atLeast?: number | null;
+  /** coding stage: changes of one commit, whose first → last commit span git cannot see as coding time */
+  readonly oneCommit?: number;
 }
 
 export interface DistributionInput {
@@ -161,8 +163,10 @@ export interface AdviceInput {
    * Absent: no what-if, and the rows rank by impact alone.
    */
   readonly changes?: ReadonlyArray<WhatIfChange & { readonly counted?: boolean }>;
-  /** ISO times: the what-if's hours saved are per week of the window */
-  readonly window?: { readonly since: string; readonly until: string };
+  /** ISO times: the what-if's hours saved are per week of the part of the window the history covers, up to now */
+  readonly window?: { readonly since: string; readonly until: string; readonly historyFrom?: string };
+  /** ISO time the figures are measured at; the window's end when absent */
+  readonly now?: string;
   /** set when the report counts business hours: the rows then write a `d` as a working day. Absent: calendar days */
   readonly businessHours?: { readonly start: string; readonly end: string } | null;
 }
@@ -179,6 +183,7 @@ export const recommendationSchema = z.object({
   figure: z.string().describe('JSON path of the figure in the report, e.g. summary.stages.pickup.p50'),
   threshold: z.string().describe('the threshold it crossed, in the figure\'s units, e.g. 1d or 15%'),
   whatIf: whatIfSchema.optional().describe('rules about a stage: the window\'s deployed changes with that stage capped at the threshold'),
+  checked: z.array(z.string()).optional().describe('the `healthy` row: each rule\'s figure against its threshold, as checked'),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 

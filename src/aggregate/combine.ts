@@ -6,10 +6,13 @@ import { buildReport, isCounted, type RepositoryContext } from '../report/build.
 import { changeTimes, epoch, windowFrom, windowOf } from '../report/convert.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull, RepositoryRow } from '../report/schema.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
+import { repositoryNames } from './names.js';
 import { nameOf, repositoryContext } from './own-row.js';
 import { poolSlices, type DigestSlices } from './slices.js';
 import { shaAt } from './packed/columns.js';
 import { ChangeRows, type HeldChanges, type HeldPart } from './packed/rows.js';
+import { largest, smallest } from '../lists.js';
+import { MAX_WINDOW_YEARS, windowProblem } from '../time.js';
 
 export interface FinishOptions {
   /** defaults to the current time; everything else is a function of the reports */
@@ -64,6 +67,8 @@ export class Combiner {
    * windows), or an open pull request or a queue-only change of theirs counted once though listed twice
    */
   private readonly shared = new Set<string>();
+  /** the union of the windows taken so far */
+  private span = { since: Infinity, until: -Infinity };
 
   /**
    * Takes one report's digest, its changes held as packed. A repository already taken over
@@ -78,6 +83,7 @@ export class Combiner {
     if (facts.several) throw new ConfigError(`'${origin}' is a report over several repositories: aggregate the per-repository reports it was made of`);
     const name = nameOf(facts);
     const window = windowFrom(facts.window);
+    this.withinWindowLimit(window, origin);
     const first = this.taken.find((t) => t.name === name && t.window.since < window.until && window.since < t.window.until);
     if (first !== undefined) return { added: false, name, countedFrom: first.origin };
     if (this.taken.some((t) => t.name === name)) this.shared.add(name);
@@ -101,6 +107,22 @@ export class Combiner {
     return { added: true, name };
   }
 
+  /**
+   * The whole's window is the union of the reports': held to the same 200 years as one report's, or its week
+   * by week series would run over millennia (two reports, of 1971 and of 2500).
+   * @throws ConfigError naming the report that stretches it too far
+   */
+  private withinWindowLimit(window: Window, origin: string): void {
+    const since = Math.min(window.since, this.span.since);
+    const until = Math.max(window.until, this.span.until);
+    if (windowProblem(since, until) === null) {
+      this.span = { since, until };
+      return;
+    }
+    const { since: from, until: to } = windowOf({ since, until });
+    throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than ${MAX_WINDOW_YEARS} years: aggregate reports of windows nearer each other`);
+  }
+
   /** Whether the combined figures count bot changes: only when every report counted them. */
   get includeBots(): boolean {
     return this.taken.every((t) => t.facts.policy.includeBots);
@@ -116,24 +138,27 @@ export class Combiner {
     const first = taken[0];
     if (!first) throw new ConfigError('nothing to aggregate: give at least one JSON report');
     const warnings: string[] = [];
+    // what the report calls each repository: its key (a remote, else a path) is the aggregate's own
+    this.names = repositoryNames(taken.map((t) => ({ key: t.name, path: t.facts.repository.path, remote: t.facts.repository.remote })));
+    const shown = (t: Taken): string => this.nameOf(t.name);
     const includeBots = this.includeBots;
     if (!includeBots && taken.some((t) => t.facts.policy.includeBots)) {
-      warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map((t) => t.name).join(', ')} are left out, as the other reports left theirs out`);
+      warnings.push(`bot changes counted in ${taken.filter((t) => t.facts.policy.includeBots).map(shown).join(', ')} are left out, as the other reports left theirs out`);
     }
-    const since = Math.min(...taken.map((t) => t.window.since));
-    const until = Math.max(...taken.map((t) => t.window.until));
+    const since = smallest(taken.map((t) => t.window.since));
+    const until = largest(taken.map((t) => t.window.until));
     // the union is measured from where the earliest history starts
-    const historyFrom = Math.min(...taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
+    const historyFrom = smallest(taken.map((t) => Math.max(t.window.since, t.window.historyFrom ?? t.window.since)));
     const window: Window = { since, until, ...(historyFrom > since && { historyFrom }) };
     if (new Set(taken.map((t) => `${t.facts.window.since}/${t.facts.window.until}`)).size > 1) {
       warnings.push(`the reports cover different windows: deploy frequency is over their union, ${windowOf({ since, until }).since} → ${windowOf({ since, until }).until}`);
     }
     const hours = new Set(taken.map((t) => JSON.stringify(t.facts.businessHours)));
     if (hours.size > 1) warnings.push('the reports mix business hours and calendar time (or different business hours): their durations do not add up; audit them alike');
-    if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${first.name}'s`);
+    if (new Set(taken.map((t) => JSON.stringify(t.facts.policy.thresholds))).size > 1) warnings.push(`the reports were checked against different thresholds: the recommendations use ${shown(first)}'s`);
 
     const changes = this.measured();
-    const now = Math.max(...taken.map((t) => epoch(t.facts.now) ?? 0));
+    const now = largest(taken.map((t) => epoch(t.facts.now) ?? 0));
     const businessHours = hours.size === 1 ? first.facts.businessHours : null;
     // weeks start in one zone: the reports' own when they share one, else UTC
     const timezone = new Set(taken.map((t) => t.facts.timezone)).size === 1 ? first.facts.timezone : 'UTC';
@@ -151,10 +176,11 @@ export class Combiner {
         : undefined;
     const repositories: RepositoryContext[] = taken.map((t) => {
       const row = own(t);
-      return { ...repositoryContext(t.name, t.facts), ...(row !== undefined && { row }) };
+      return { ...repositoryContext(shown(t), t.facts), ...(row !== undefined && { row: renamedRow(row, shown(t)) }) };
     });
-    const deploys = this.deploys.sort((a, b) => a.at - b.at);
-    const openPulls = [...this.openPulls.values()].map((p) => p.pull);
+    const named = <T extends { repository?: string }>(item: T): T => (item.repository === undefined ? item : { ...item, repository: this.nameOf(item.repository) });
+    const deploys = this.deploys.sort((a, b) => a.at - b.at).map(named);
+    const openPulls = [...this.openPulls.values()].map((p) => named(p.pull));
     const policy = { ...first.facts.policy, includeBots };
     const context = {
       generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -164,13 +190,13 @@ export class Combiner {
       businessHours,
       timezone,
       notes: [...new Set(taken.flatMap((t) => t.facts.notes))],
-      warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${t.name}: ${w}`)), ...warnings],
+      warnings: [...taken.flatMap((t) => t.facts.warnings.map((w) => `${shown(t)}: ${w}`)), ...warnings],
     };
     const closedPulls = this.closedPulls === null ? null : [...this.closedPulls.values()];
     const report = buildReport({ changes, deploys, openPulls, closedPulls, listed: false }, window, now, policy, { ...context, repositories, failedRepositories: options.failed ?? [] });
     // slices pool their changes by name across the repositories; each is built as the whole is, over its part
     const pooled = poolSlices({
-      repositories: taken,
+      repositories: taken.map((t) => ({ name: shown(t), slices: t.slices })),
       changes,
       deploys,
       openPulls,
@@ -189,6 +215,12 @@ export class Combiner {
 
   private window: Window | null = null;
   private now = '';
+  /** each key's name in the report (`repositoryNames`), once `finish` has made them */
+  private names = new Map<string, string>();
+
+  private nameOf(key: string): string {
+    return this.names.get(key) ?? key;
+  }
 
   /**
    * Every change the figures are over, in the order of their merges (ties in the order taken): the windows'
@@ -198,7 +230,7 @@ export class Combiner {
     const parts: HeldPart[] = [];
     for (const t of this.taken) {
       if (t.changes === null || t.queueOnly === null) throw new Error('Combiner: finished once already');
-      parts.push({ held: t.changes, repository: t.name });
+      parts.push({ held: t.changes, repository: this.nameOf(t.name) });
       const take: number[] = [];
       for (let i = 0; i < t.queueOnly.count; i++) {
         const key = keyOf(t.name, shaAt(t.queueOnly.texts, i) as string);
@@ -208,7 +240,7 @@ export class Combiner {
           take.push(i);
         }
       }
-      parts.push({ held: t.queueOnly, repository: t.name, take });
+      parts.push({ held: t.queueOnly, repository: this.nameOf(t.name), take });
       t.changes = t.queueOnly = null;
     }
     return this.rows.merged(parts);
@@ -227,23 +259,25 @@ export class Combiner {
     const policy = { includeBots: this.includeBots };
     const now = epoch(this.now) ?? 0;
     const kept = this.kept;
+    const nameOf = (key: string): string => this.nameOf(key);
     const within = (at: number): boolean => at >= window.since && at < window.until;
     const queueOnlyChanges: ReportChange[] = [];
     const deploys: ReportDeploy[] = [];
     const openPulls = new Map<string, { pull: ReportOpenPull; now: number }>();
     let done = false;
     function* changes(): Generator<ReportChange> {
-      for (const { report, name } of source) {
+      for (const { report, name: key } of source) {
+        const name = nameOf(key);
         for (const d of report.deploys) deploys.push({ ...d, repository: name });
         const seenAt = epoch(report.now) ?? 0;
         for (const p of report.openPulls) {
-          const key = keyOf(name, String(p.number));
-          const seen = openPulls.get(key);
-          if (seen === undefined || seen.now < seenAt) openPulls.set(key, { pull: { ...p, repository: name }, now: seenAt });
+          const pull = keyOf(key, String(p.number));
+          const seen = openPulls.get(pull);
+          if (seen === undefined || seen.now < seenAt) openPulls.set(pull, { pull: { ...p, repository: name }, now: seenAt });
         }
         for (const c of report.changes) yield { ...c, counted: isCounted(c, policy), repository: name };
         for (const c of report.queueOnlyChanges) {
-          if (!kept.has(keyOf(name, c.sha))) continue;
+          if (!kept.has(keyOf(key, c.sha))) continue;
           const merged = epoch(c.mergedAt) ?? 0;
           if (within(merged)) yield { ...c, counted: isCounted(c, policy), repository: name };
           else if (isCounted(c, policy) && merged <= now && inWindowQueues(measuredOf(c), window.since, window.until, now)) queueOnlyChanges.push({ ...c, counted: true, repository: name });
@@ -259,6 +293,21 @@ export class Combiner {
     });
     return { changes: changes(), queueOnlyChanges: after(queueOnlyChanges), deploys: after(deploys), openPulls: after(openPulls.values(), (p) => p.pull) };
   }
+}
+
+/** A repository's own row under the name the report gives it, as are the items of it that name their repository. */
+function renamedRow(row: RepositoryRow, name: string): RepositoryRow {
+  if (row.name === name) return row;
+  const { unreleased, wip } = row.summary;
+  return {
+    ...row,
+    name,
+    summary: {
+      ...row.summary,
+      unreleased: { ...unreleased, oldestChanges: unreleased.oldestChanges.map((c) => ({ ...c, repository: name })) },
+      wip: wip === null ? null : { ...wip, oldest: wip.oldest.map((p) => ({ ...p, repository: name })) },
+    },
+  };
 }
 
 /** What the queues read of a listed change. */

@@ -5,7 +5,10 @@ import { VERSION } from '../version.js';
 import { unpackDeploys, type ReportDigest, type ReportFacts } from './digest.js';
 import { ChangeRows } from './packed/rows.js';
 
-/** A report's repository name in an aggregate: owner/name when the remote is known, else its path. */
+/**
+ * A report's repository as an aggregate keys it: owner/name when the remote is known, else its path (which tells two
+ * folders of one name apart). The report names it otherwise (`repositoryNames`): a key is no name for a page.
+ */
 export function nameOf(facts: Pick<ReportFacts, 'repository'>): string {
   return facts.repository.remote ?? facts.repository.path;
 }

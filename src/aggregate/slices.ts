@@ -17,8 +17,12 @@ export interface DigestSlices {
   by: string;
   /** where the owners were read (`.github/CODEOWNERS`); null when there was no CODEOWNERS file or not by team */
   owners: string | null;
-  /** slice name → the ids of its changes; null when the report does not say which change is in which slice */
-  members: Record<string, string[]> | null;
+  /**
+   * slice name → the ids of its changes; null when the report does not say which change is in which slice. A
+   * Map: the names are the report's (a slice may be called `constructor` or `__proto__`, which an object's
+   * keys would take for its own)
+   */
+  members: Map<string, string[]> | null;
   /** its rows as it wrote them: what is told of a report whose changes cannot be pooled */
   rows: Array<{ name: string; changes: number }>;
 }
@@ -30,10 +34,16 @@ export function digestSlices(report: Report): DigestSlices | null {
   const counted = report.changes.filter((c) => c.counted);
   // a report with counted changes and none naming its slices was written before changes named them
   const listed = counted.length === 0 || counted.some((c) => c.slices !== undefined);
-  let members: Record<string, string[]> | null = null;
+  let members: Map<string, string[]> | null = null;
   if (listed) {
-    members = {};
-    for (const c of counted) for (const name of c.slices ?? []) (members[name] ??= []).push(c.id);
+    members = new Map();
+    for (const c of counted) {
+      for (const name of c.slices ?? []) {
+        const ids = members.get(name);
+        if (ids === undefined) members.set(name, [c.id]);
+        else ids.push(c.id);
+      }
+    }
   }
   return { by: slices.by, owners: slices.owners, members, rows: slices.rows.map((r) => ({ name: r.name, changes: r.changes })) };
 }
@@ -90,7 +100,7 @@ export function poolSlices(input: PoolInput): { slices: Slices | undefined; warn
       continue;
     }
     withOwners.set(r.name, s.owners);
-    for (const [name, ids] of Object.entries(s.members)) {
+    for (const [name, ids] of s.members) {
       let keys = pooled.get(name);
       if (keys === undefined) pooled.set(name, (keys = new Set()));
       for (const id of ids) keys.add(keyOf(r.name, id));

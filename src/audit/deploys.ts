@@ -27,8 +27,10 @@ export interface DeploySignal {
  * candidate (its order is the most specific signal first), else the fallback (every merge). A source is read
  * only when those before it had none: a GitHub read it needs is not made otherwise.
  */
-export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput): Promise<DeploySignal> {
-  if (asked !== undefined) return { kind: asked, refs: await DEPLOY_SOURCES[asked].candidates(input) };
+export async function chooseSignal(asked: DeploySignalKind | undefined, input: SourceInput, now = Infinity): Promise<DeploySignal> {
+  // the candidates made by now: a closed window's signal is what it was at its end (SPEC section 6)
+  const candidates = async (kind: DeploySignalKind): Promise<DeployRef[]> => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at <= now);
+  if (asked !== undefined) return { kind: asked, refs: await candidates(asked) };
   // what this run can look for: a named deploy branch only when asked, GitHub's sources only with GitHub
   const lookedFor = DEPLOY_SOURCE_NAMES.filter((name) => {
     const { meta } = DEPLOY_SOURCES[name];
@@ -37,7 +39,7 @@ export async function chooseSignal(asked: DeploySignalKind | undefined, input: S
   for (const kind of DEPLOY_SOURCE_NAMES) {
     const source = DEPLOY_SOURCES[kind];
     if (source.meta.onlyAsked) continue;
-    const refs = await source.candidates(input);
+    const refs = await candidates(kind);
     if (refs.length > 0 || source.meta.fallback) return { kind, refs, lookedFor };
   }
   throw new Error('the deploy-source registry has no fallback');
@@ -94,7 +96,12 @@ function failuresOf(signal: DeploySignal, o: EvidenceOptions): GitHubFailures | 
   if (o.github === null && o.events.failed.length === 0 && o.events.incidents.length === 0) return null;
   const failed = signal.kind === 'deployments' && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === 'events' ? o.events.failed : [];
   const incidents = [...(o.github ? gitHubIncidents(o.github.incidents) : []), ...o.events.incidents];
-  return { failedDeployments: failed, incidents, incidentWindow: o.incidentWindow };
+  // as they stood at now (SPEC section 6): a failure or an incident after it is not known yet, a resolution after it not made
+  return {
+    failedDeployments: failed.filter((f) => f.at <= o.now),
+    incidents: incidents.filter((i) => i.openedAt <= o.now).map((i) => (i.resolvedAt !== null && i.resolvedAt > o.now ? { ...i, resolvedAt: null } : i)),
+    incidentWindow: o.incidentWindow,
+  };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { ConfigError } from '../errors.js';
-import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
+import { MEGABYTE, readRegularLines, UnreadableFile } from '../io/read-regular.js';
 import type { DeployRef } from '../model/github-deploys.js';
 import type { Incident } from '../model/incidents.js';
 import type { Tester } from '../patterns.js';
-import { EventsError, parseEvents, type DeployEvent, type EventsRead } from '../sources/events/parse.js';
-import { gitOutput } from '../sources/git/run.js';
+import { EventsError, eventsReader, type DeployEvent, type EventsRead } from '../sources/events/parse.js';
+import { commitsNamed } from '../sources/git/commit-ids.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 
 // an events file is a log of deploys and incidents: years of them fit in far less
@@ -29,18 +29,11 @@ export const NO_EVENTS: Events = { deploys: [], failed: [], incidents: [] };
 export function readEventsFiles(paths: readonly string[]): EventsRead {
   const all: EventsRead = { deploys: [], incidents: [] };
   for (const path of paths) {
-    let text: string;
     try {
-      text = readRegularFile(path, MAX_EVENTS_FILE);
+      // a line at a time: the records are all that is kept of a file
+      readRegularLines(path, MAX_EVENTS_FILE, eventsReader(path, all));
     } catch (error) {
       if (error instanceof UnreadableFile) throw new ConfigError(`--events ${clean(path)} ${error.message}`);
-      throw error;
-    }
-    try {
-      const read = parseEvents(text, path);
-      all.deploys.push(...read.deploys);
-      all.incidents.push(...read.incidents);
-    } catch (error) {
       if (error instanceof EventsError) throw new ConfigError(`${error.message}; see "Events files" in the README`);
       throw error;
     }
@@ -49,19 +42,28 @@ export function readEventsFiles(paths: readonly string[]): EventsRead {
 }
 
 /**
- * The records' commits as the repository names them (one `git cat-file`): a deploy of a commit it does not
- * hold is dropped and each is said in a warning, as is an incident naming one (it is then linked by time).
+ * The records' commits as the repository names them: a sha is the commit whose id it is or starts with, never
+ * a branch or tag of that name (src/sources/git/commit-ids.ts). A deploy of a commit it does not hold, or of a
+ * sha more than one commit starts with, is dropped and each is said in a warning, as is an incident naming one
+ * (it is then linked by time).
  */
 export async function resolveEvents(repo: RepoInfo, read: EventsRead, environment: Tester, warning: (message: string) => void): Promise<Events> {
-  const wanted = [...new Set([...read.deploys.map((d) => d.sha), ...read.incidents.flatMap((i) => (i.sha === null ? [] : [i.sha]))])];
-  const full = await commitsOf(repo, wanted);
+  const wanted = new Set<string>();
+  for (const d of read.deploys) wanted.add(d.sha);
+  for (const i of read.incidents) if (i.sha !== null) wanted.add(i.sha);
+  const named = await commitsNamed(repo.cwd, [...wanted], hexLengthOf(repo));
   const unknown: string[] = [];
+  const ambiguous: string[] = [];
+  /** The one commit `sha` names, else null, with `where` told in the warning that says why. */
+  const commitOf = (sha: string, where: string): string | null => {
+    const commits = named.get(sha) ?? [];
+    if (commits.length === 1) return commits[0] as string;
+    (commits.length === 0 ? unknown : ambiguous).push(`${sha} (${where})`);
+    return null;
+  };
   const resolved = (event: DeployEvent): DeployRef[] => {
-    const sha = full.get(event.sha);
-    if (sha === undefined) {
-      unknown.push(`${event.sha} (${event.source})`);
-      return [];
-    }
+    const sha = commitOf(event.sha, event.source);
+    if (sha === null) return [];
     // an environment named is production only when it matches --environment; none named: the user's own choice
     if (event.environment !== null && !environment.test(event.environment)) return [];
     const where = event.product ?? event.environment ?? 'deploy';
@@ -70,28 +72,27 @@ export async function resolveEvents(repo: RepoInfo, read: EventsRead, environmen
   const deploys = read.deploys.filter((d) => d.status === 'success').flatMap(resolved);
   const failed = read.deploys.filter((d) => d.status === 'failed').flatMap(resolved);
   const incidents = read.incidents.map((i): Incident => {
-    const sha = i.sha === null ? null : (full.get(i.sha) ?? null);
-    if (i.sha !== null && sha === null) unknown.push(`${i.sha} (${i.source}, incident ${i.id})`);
+    const sha = i.sha === null ? null : commitOf(i.sha, `${i.source}, incident ${i.id}`);
     return { id: i.id, openedAt: i.openedAt, resolvedAt: i.resolvedAt, product: i.product, sha };
   });
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 10).join(', ');
-    warning(`${unknown.length} events-file ${unknown.length === 1 ? 'sha is' : 'shas are'} no commit of this repository and ${unknown.length === 1 ? 'was' : 'were'} left out: ${shown}${unknown.length > 10 ? ', …' : ''}`);
+    warning(`${unknown.length} events-file ${unknown.length === 1 ? 'sha is' : 'shas are'} no commit of this repository and ${unknown.length === 1 ? 'was' : 'were'} left out: ${listed(unknown)}`);
+  }
+  if (ambiguous.length > 0) {
+    warning(`${ambiguous.length} events-file ${ambiguous.length === 1 ? 'sha is' : 'shas are'} the start of more than one commit's id and ${ambiguous.length === 1 ? 'was' : 'were'} left out (write more of its digits): ${listed(ambiguous)}`);
   }
   return { deploys, failed, incidents };
 }
 
-/** Full shas of the commits the (possibly abbreviated) shas name; a missing or ambiguous one is absent. */
-async function commitsOf(repo: RepoInfo, shas: readonly string[]): Promise<Map<string, string>> {
-  const full = new Map<string, string>();
-  if (shas.length === 0) return full;
-  const output = await gitOutput(repo.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], shas.map((s) => `${s}^{commit}`).join('\n') + '\n');
-  const lines = output.split('\n');
-  shas.forEach((sha, i) => {
-    const match = /^([0-9a-f]{40,64}) commit$/.exec(lines[i] ?? '');
-    if (match) full.set(sha, match[1] as string);
-  });
-  return full;
+/** The first ten, and an ellipsis when there are more. */
+function listed(items: readonly string[]): string {
+  return `${items.slice(0, 10).join(', ')}${items.length > 10 ? ', …' : ''}`;
+}
+
+/** The length of the repository's commit ids (40, or 64 in a SHA-256 repository), as its refs show it; null when none does. */
+function hexLengthOf(repo: RepoInfo): number | null {
+  const known = repo.refs.find((r) => r.commit !== '');
+  return known === undefined ? null : known.commit.length;
 }
 
 function clean(text: string): string {

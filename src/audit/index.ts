@@ -4,7 +4,7 @@ import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
-import { resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
+import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
@@ -34,6 +34,7 @@ import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 import { readProducts, unknownTagsWarning, untouchedNote } from './products.js';
+import { changesAsOf, gitHubAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -52,14 +53,16 @@ const LARGE_HEAP = 120 * 2 ** 20;
  * @throws ConfigError / GitError (exit 2) for bad input, GitError for git failures, GitHubError / RateLimitError
  */
 export async function audit(options: AuditOptions): Promise<Report> {
-  const now = resolveNow(options.now);
-  const window = resolveWindow(options, now);
+  const clock = resolveNow(options.now);
+  const window = resolveWindow(options, clock);
+  // every figure is measured as of the window's end (SPEC section 6); the clock dates only the GitHub cache
+  const now = measuredAt(window, clock, options.now !== undefined);
   // read while the repository is opened, so the history read can start as soon as its refs are known: the pull
   // refs, and the checked-out branch's first-parent line down to where the history read can start at the
   // earliest (that branch is the one audited unless --branch or origin/HEAD names another: then it is read again)
   const reads = startReads(resolve(options.path), { branch: options.branch, headFrom: previousWindow(window).since - MAX_DEPLOY_LOOKBACK });
   try {
-    return await auditWith(options, reads, now, window);
+    return await auditWith(options, reads, { now, clock }, window);
   } finally {
     // what was started before it was known to be needed stops with the audit (when it failed early)
     reads.stop();
@@ -67,7 +70,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
 }
 
 /** `audit`, once the reads that need nothing but the path are started. */
-async function auditWith(options: AuditOptions, reads: AuditReads, now: number, window: Window): Promise<Report> {
+async function auditWith(options: AuditOptions, reads: AuditReads, times: { now: number; clock: number }, window: Window): Promise<Report> {
+  const { now, clock } = times;
   // the report builder (every metric, and the zod schemas its types come from) loads while git runs, not before
   const builder = import('../report/build.js');
   const warn = options.warn ?? (() => undefined);
@@ -113,18 +117,19 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   });
   const { sizes: sizesRead, pullRefs: hasPullRefs } = model;
   // the sizes are still being read: GitHub is read meanwhile, and what needs no size is done before they are awaited
-  const scope = { branch: branch.name, since: Math.max(0, previousWindow(window).since - READ_SLACK), until: window.until, now, incidentLabel: settings.incidentLabel };
-  // the pull requests closed without merging are read for this window alone: acceptance has no previous period
-  const github = gh === null ? null : await orCancel(readGitHub(gh, options, { ...scope, closedSince: window.since }, warn, warning, progress));
+  const scope = { branch: branch.name, since: Math.max(0, previousWindow(window).since - READ_SLACK), until: window.until, now: clock, incidentLabel: settings.incidentLabel };
+  // what GitHub says today, cut to what it said at now; the pull requests closed without merging are read for this
+  // window alone: acceptance has no previous period
+  const github = gh === null ? null : gitHubAsOf(await orCancel(readGitHub(gh, options, { ...scope, closedSince: window.since }, warn, warning, progress)), now, branch.name);
   // a backport pull request's description names what it copies where its squash may not: read once GitHub answered
   // (every merge a deploy: nothing ships by a release line)
   const linePulls = gh === null || deployFrom === 'merge' ? [] : await readLinePulls(gh, options, { ...scope, lines: release.tips.activeLines }, { warn, warning, progress });
   const events = eventsRead === null ? NO_EVENTS : await resolveEvents(repo, eventsRead, settings.environment, warning);
   const onBranch = deployFrom === 'branch' ? await readBranchDeploys(repo, settings.deployBranch ?? '', branch) : [];
-  const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
+  const workflowRuns = gh === null ? null : workflowRunsReader(gh, repo, options, { branch, since: window.since - READ_SLACK, until: window.until, now: clock, incidentLabel: settings.incidentLabel }, { warn, warning, progress });
   const chosen = await orCancel(chooseSignal(deployFrom, {
     github, tags, environment: settings.environment, includePrereleases: settings.includePrereleases, events: events.deploys, branch: onBranch, workflowRuns, workflow: settings.workflow,
-  }));
+  }, now));
   const noRelease = noReleaseTagWarning(allTags, tagChoice, settings.tagPattern.source);
   if (chosen.kind === 'tags' && tags.length === 0) warning(noRelease ?? 'the repository has no tags: nothing counts as deployed');
   else if (chosen.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
@@ -132,7 +137,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   progress({ step: 'matching changes to deploys' });
   // a monorepo's products: only tags and releases name the product they version
   const products = chosen.kind === 'tags' || chosen.kind === 'releases'
-    ? await orCancel(readProducts(repo, model.changes, {
+    ? await orCancel(readProducts(repo, changesAsOf(model.changes, now), {
       branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared: settings.config.products,
       repositoryName: remote?.name ?? basename(repo.path), warning,
     }))
@@ -153,8 +158,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
   // no step of the model reads a size, so it is built while git still diffs and the sizes are added after
   const pulls = github === null ? null : { list: github.pulls, options: pullOptions(settings, branch.name, model.release, model.forPulls) };
   const sizedFirst = pulls === null ? null : await sizesRead;
-  const built = buildModel({ changes: model.changes, revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
+  // the history as it stood at now: nothing merged later reverts, ships or waits in the window's queues
+  const built = buildModel({ changes: changesAsOf(model.changes, now), revertRefs: model.revertRefs }, pulls, sizedFirst?.sizes ?? null, evidence, policy);
   const { deploys, clockSkew } = built;
+  // a clone not fetched for weeks reads as a quiet end of the window: said on stderr and in the report's notes
+  const stale = staleHistoryNote(model.changes.reduce<number | null>((max, c) => (max === null || c.mergedAt > max ? c.mergedAt : max), null), Math.min(window.until, now));
+  if (stale !== null) warn(stale);
   progress({ step: 'matched changes to deploys', count: deploys.length, unit: 'deploys' });
   for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));
   if (clockSkew > 0) warning(`${plural(clockSkew, 'negative interval')} (clock skew) ${clockSkew === 1 ? 'was' : 'were'} counted as 0`);
@@ -194,7 +203,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, now: number, 
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

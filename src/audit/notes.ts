@@ -1,5 +1,6 @@
 import type { Change, DeploySignalKind } from '../domain.js';
 import { plural } from '../units.js';
+import { largest } from '../lists.js';
 
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
@@ -45,7 +46,7 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
     // a commit its own author committed is a push like any other; one committed for another author was landed
     if (who !== undefined && who.committer !== who.author) byCommitter.set(who.committer, (byCommitter.get(who.committer) ?? 0) + 1);
   }
-  const most = Math.max(0, ...byCommitter.values());
+  const most = Math.max(0, largest(byCommitter.values()));
   if (2 * most <= direct.length) return null;
   return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }

@@ -7,6 +7,7 @@ import { fromReportChange } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { commitBefore, readChangedFiles, readCodeowners } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
+import { isoSeconds } from '../time.js';
 
 /** What slicing a report's changes reads from its repository. */
 export interface SliceInput {
@@ -31,7 +32,7 @@ export interface SliceInput {
 export async function readSliceInput(report: Report, needs: ReadonlySet<SliceNeed>): Promise<SliceInput> {
   const cwd = report.repository.path;
   const files = needs.has('files');
-  const untilAt = Date.parse(report.window.until) / 1000;
+  const untilAt = isoSeconds(report.window.until) ?? NaN;
   const last = report.changes.reduce<{ sha: string; at: string } | null>((m, c) => (m === null || c.mergedAt > m.at ? { sha: c.sha, at: c.mergedAt } : m), null);
   const end = files || needs.has('owners') ? ((await commitBefore(cwd, report.repository.branch, untilAt)) ?? last?.sha ?? null) : null;
   const codeowners = end === null || !needs.has('owners') ? null : await readCodeowners(cwd, end);

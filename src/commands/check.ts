@@ -1,18 +1,18 @@
 import { audit } from '../audit/index.js';
 import { readReportFile } from '../io/read-report.js';
 import { ConfigError } from '../errors.js';
-import { evaluateGates, renderGateJson, renderGateMarkdown, renderGateText } from '../gates/check.js';
+import { evaluateGates, renderGateJson, renderGateMarkdown, renderGateText, unmeasuredLine } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
 import { renderFigureList } from '../gates/list.js';
 import type { Mode } from '../metrics/catalogue.js';
-import { terminalOutput } from '../render/sanitize.js';
+import { terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Report } from '../report/schema.js';
 import { parseRemote } from '../sources/git/remote.js';
 import { openRepository } from '../sources/git/repo.js';
 import { gitHubAccess } from '../sources/github/access.js';
 import { publishToActions } from './actions.js';
 import { namedSlices } from './slicing.js';
-import { emit, progressLine, resolvePath, type CliIo, type OutputFlags } from './io.js';
+import { emit, layoutWidth, progressLine, resolvePath, type CliIo, type OutputFlags } from './io.js';
 import { toAuditOptions, type ReportFlags } from './report-options.js';
 
 export interface CheckFlags extends ReportFlags, OutputFlags {
@@ -36,7 +36,7 @@ export interface CheckFlags extends ReportFlags, OutputFlags {
  */
 export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, configured: () => Promise<string[]> = async () => []): Promise<number> {
   if (flags.list) {
-    await emit(io, renderFigureList(await runMode(path, flags, io), flags.format), flags.output);
+    await emit(io, renderFigureList(await runMode(path, flags, io), flags.format, layoutWidth(io, flags.width)), flags.output);
     return 0;
   }
   const explicit = parseThresholds(flags.failOn ?? []);
@@ -54,8 +54,13 @@ export async function checkCommand(path: string, flags: CheckFlags, io: CliIo, c
   }
   const options = { strict: flags.strict === true, slices: await namedSlices(report, thresholds) };
   const outcome = evaluateGates(report, thresholds, options);
-  const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results), false);
+  const rendered = flags.format === 'json' ? renderGateJson(outcome, report, options) : flags.format === 'markdown' ? renderGateMarkdown(outcome.results) : terminalOutput(renderGateText(outcome.results, layoutWidth(io, flags.width)), false);
   await emit(io, rendered, flags.output);
+  // a threshold the run cannot measure passes: said on stderr too, with why and what --strict does
+  for (const result of outcome.results) {
+    const unmeasured = unmeasuredLine(result);
+    if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
+  }
   await publishToActions(io, report, outcome.results);
   return outcome.failed > 0 ? 1 : 0;
 }

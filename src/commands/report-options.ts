@@ -54,9 +54,9 @@ export function addReportOptions(command: Command): Command {
   return command
     .optionsGroup(HELP_GROUPS.window)
     .option('--since <when>', 'window start: ISO date or a span back from now (90d, 12w)')
-    .option('--until <when>', 'window end (exclusive): ISO date or span; default now')
+    .option('--until <when>', 'window end (exclusive), every figure measured as of it: ISO date or span; default now')
     .option('-b, --branch <name>', 'tracked branch (default: origin/HEAD, else the checked-out branch, else main, master or trunk)')
-    .option('--now <iso>', 'take this time as now, for reproducible output')
+    .option('--now <iso>', 'measure every figure at this time (default: the window\'s end, or the clock)')
     .option('--include-bots', 'count bot-authored changes in the stage figures')
     .option('--business-hours', 'count only working time (Mon–Fri 09:00–17:00) in every duration')
     .option('--timezone <tz>', 'IANA time zone of weeks (queues) and shown times, and of the working day with --business-hours (default UTC)')

@@ -84,9 +84,11 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
   if (thresholds.length > 0) {
     const { evaluateGates } = await import('../gates/check.js');
     results = evaluateGates(report, thresholds, { strict: flags.strict === true, slices: gateSlices }).results;
+    const { unmeasuredLine } = await import('../gates/check.js');
     for (const result of results) {
+      const unmeasured = unmeasuredLine(result);
       if (result.passed === false) io.stderr.write(`flowaudit: threshold breached: ${terminalSafe(result.display)}\n`);
-      else if (result.failed) io.stderr.write(`flowaudit: threshold not measured (--strict): ${terminalSafe(result.display)}\n`);
+      else if (unmeasured !== null) io.stderr.write(`flowaudit: ${terminalSafe(unmeasured)}\n`);
     }
   }
   if (results !== null || flags.stepSummary) await (await import('./actions.js')).publishToActions(io, report, results);

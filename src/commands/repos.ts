@@ -8,6 +8,7 @@ import { parseTime, resolveNow } from '../time.js';
 import { plural } from '../units.js';
 import { emit, warner, type CliIo, type OutputFlags } from './io.js';
 import type { REPOS_FORMATS } from './report-options.js';
+import { largest } from '../lists.js';
 
 export interface ReposFlags extends OutputFlags {
   activeSince: string;
@@ -91,7 +92,7 @@ export function matrix(active: readonly Active[], maxJobs: number): string {
 }
 
 function textOf(active: readonly Active[]): string {
-  const width = Math.max(0, ...active.map((r) => r.repository.length));
+  const width = Math.max(0, largest(active.map((r) => r.repository.length)));
   return active.map((r) => `${terminalSafe(r.repository).padEnd(width)}  ${terminalSafe(r.defaultBranch)}  last commit ${r.lastCommitAt.slice(0, 10)}\n`).join('');
 }
 

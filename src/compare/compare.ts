@@ -1,4 +1,5 @@
 import { decidedPulls } from '../metrics/acceptance.js';
+import { repositoryName } from '../render/names.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import { dailyDeploys } from '../metrics/difference.js';
@@ -6,6 +7,7 @@ import { fromReportClosedPull } from '../report/closed-pulls.js';
 import { fromReportChange, windowFrom } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
+import { isoSeconds } from '../time.js';
 
 export type { Direction } from '../metrics/difference.js';
 export type { ComparedUnit } from '../metrics/compared.js';
@@ -74,12 +76,15 @@ export function compareReports(before: Report, after: Report, options: CompareOp
   // the narrow table's names: "recovery time", not "failed deployment recovery time", which wraps at 80 columns
   const rows = comparedRows(comparedFigures(), comparedSide(before), comparedSide(after), { minSample, gitOnly, short: true });
   const sides = { before: side(before), after: side(after) };
-  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample) };
+  // one repository on both sides: known by its remote, else the folder it was read from (its name may be shared)
+  const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);
+  return { schemaVersion: 1, minSample, ...sides, rows, warnings: warnings(sides.before, sides.after, minSample, same) };
 }
 
 function side(report: Report): ComparisonSide {
   return {
-    repository: report.repository.remote ?? report.repository.path,
+    // named as every page names it: its remote, else its folder, never the machine's path to it
+    repository: repositoryName(report.repository),
     window: report.window,
     changes: report.summary.changes,
     deploys: report.summary.dora.deploymentFrequency.count,
@@ -89,7 +94,7 @@ function side(report: Report): ComparisonSide {
   };
 }
 
-function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number): string[] {
+function warnings(before: ComparisonSide, after: ComparisonSide, minSample: number, sameRepository: boolean): string[] {
   const out: string[] = [];
   for (const [name, s] of [['before', before], ['after', after]] as const) {
     if (s.changes < minSample) out.push(`${name} has ${plural(s.changes, 'change')}, fewer than ${minSample}: too few to trust its figures`);
@@ -103,8 +108,8 @@ function warnings(before: ComparisonSide, after: ComparisonSide, minSample: numb
   if (JSON.stringify(before.businessHours) !== JSON.stringify(after.businessHours)) {
     out.push('the sides count time differently (business hours on one side, or different hours): durations are not comparable');
   }
-  const t = (iso: string): number => Date.parse(iso);
+  const t = (iso: string): number => isoSeconds(iso) ?? NaN;
   const overlap = t(before.window.since) < t(after.window.until) && t(after.window.since) < t(before.window.until);
-  if (before.repository === after.repository && overlap) out.push('the two windows overlap: some changes are on both sides');
+  if (sameRepository && overlap) out.push('the two windows overlap: some changes are on both sides');
   return out;
 }

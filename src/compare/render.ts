@@ -4,6 +4,7 @@ import { formatDuration, formatPerWeek } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
+import { append } from '../lists.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
@@ -128,7 +129,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   }
   out.push('', 'Better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples).');
   if (comparison.rows.some((r) => r.lowSample)) out.push('', `⚠️ fewer than ${comparison.minSample} on a side: too few to trust.`);
-  if (comparison.warnings.length > 0) out.push('', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`));
+  if (comparison.warnings.length > 0) append(out, ['', ...comparison.warnings.map((w) => `> **Warning:** ${e(w)}`)]);
   return out.join('\n') + '\n';
 }
 

@@ -9,7 +9,7 @@ export const THRESHOLD_DEFAULTS: { readonly [K in keyof Thresholds]: { value: nu
   pickupP50: { value: 24 * HOUR, kind: 'duration', reason: 'a review request should get a first look within a working day' },
   reviewWaitP50: { value: 48 * HOUR, kind: 'duration', reason: 'git-only wait from last commit to merge covers pickup, review and approval together: two days' },
   mergeWaitP50: { value: 8 * HOUR, kind: 'duration', reason: 'approved work should merge the same working day' },
-  deployWaitP50: { value: 24 * HOUR, kind: 'duration', reason: 'DORA elite lead time is under a day; merged work waiting longer is being batched' },
+  deployWaitP50: { value: 24 * HOUR, kind: 'duration', reason: 'the 2024 DORA elite cluster\'s lead time is less than one day; merged work waiting longer is being batched' },
   reviewTopTwoShare: { value: 0.6, kind: 'ratio', reason: 'past this two people gate most changes (checked only with 3 or more reviewers)' },
   largeChangeShare: { value: 0.2, kind: 'ratio', reason: 'review finds less past about 400 lines; one change in five that large is a habit' },
   checksP50: { value: 10 * MINUTE, kind: 'duration', reason: 'the ten-minute build: longer and people switch to other work while checks run' },

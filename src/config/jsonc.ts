@@ -25,16 +25,49 @@ const PROBLEMS: Record<string, string> = {
 };
 
 /**
+ * The value of `text`, built as JSON.parse builds it: every key an object's own property. jsonc-parser's own
+ * `parse` assigns them (`object[key] = value`), so a key `__proto__` set the object's prototype: a setting hidden
+ * in it was read as if written, unseen by the check for unknown keys, and a product named so vanished.
+ */
+function build(visit: typeof JsoncParser.visit, text: string, errors: JsoncParser.ParseError[]): unknown {
+  let root: unknown;
+  let key = '';
+  const open: Array<Record<string, unknown> | unknown[]> = [];
+  const put = (value: unknown): void => {
+    const parent = open.at(-1);
+    if (parent === undefined) root = value;
+    else if (Array.isArray(parent)) parent.push(value);
+    else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  const begin = (container: Record<string, unknown> | unknown[]): void => {
+    put(container);
+    open.push(container);
+  };
+  visit(text, {
+    onObjectBegin: () => begin({}),
+    onObjectProperty: (name) => {
+      key = name;
+    },
+    onObjectEnd: () => void open.pop(),
+    onArrayBegin: () => begin([]),
+    onArrayEnd: () => void open.pop(),
+    onLiteralValue: (value) => put(value),
+    onError: (error, offset, length) => void errors.push({ error, offset, length }),
+  }, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  return root;
+}
+
+/**
  * Parses JSON with `//` and `/* *\/` comments and trailing commas, as `flowaudit init` writes it.
  * @throws SyntaxError "expected ',' at line 3 column 3": what and where, never the text itself (a config
  *         pointed at the wrong file must not print what that file holds)
  */
 export function parseJsonc(text: string): unknown {
   jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof JsoncParser;
-  const { parse, printParseErrorCode } = jsonc;
+  const { printParseErrorCode, visit } = jsonc;
   const errors: JsoncParser.ParseError[] = [];
   const body = text.replace(/^\uFEFF/, '');
-  const value: unknown = parse(body, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const value = build(visit, body, errors);
   const first = errors[0];
   if (first === undefined) return value;
   const before = body.slice(0, first.offset).split('\n');

@@ -21,6 +21,11 @@ export function parseConfigText(text: string, name: string): Config {
   } catch (error) {
     throw new ConfigError(`config ${name}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+  // zod leaves a record's key `__proto__` out without a word: a product so named would vanish from the counts
+  const products = typeof raw === 'object' && raw !== null ? (raw as { products?: unknown }).products : undefined;
+  if (typeof products === 'object' && products !== null && Object.hasOwn(products, '__proto__')) {
+    throw new ConfigError(`config ${name}: products.__proto__ cannot be a product's name: name it otherwise`);
+  }
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const problems = describeIssues(result.error.issues, knownKeys);

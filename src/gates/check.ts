@@ -1,7 +1,10 @@
+import wrapAnsi from 'wrap-ansi';
+import { catalogueEntries, numberUnit, UNIT_WORDS } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
 import { escapeMarkdown } from '../render/sanitize.js';
 import { formatDuration, plural } from '../units.js';
 import { parseThreshold, type Operator, type Threshold, type ThresholdUnit } from './expression.js';
+import { largest } from '../lists.js';
 
 export interface GateResult {
   expression: string;
@@ -16,6 +19,8 @@ export interface GateResult {
   measured: number | null;
   /** null when not measured: listed, and a breach only under --strict (`failed`) */
   passed: boolean | null;
+  /** why the run could not measure it (`git alone cannot see it: …`); absent when it was measured */
+  reason?: string;
   /** fails the run: breached, or not measured under --strict */
   failed: boolean;
   /** `leadTime.p50 = 9d 12h (wanted <= 7d)`: durations as the report writes them, ratios as the expression did (% or plain) */
@@ -71,24 +76,71 @@ function evaluate(report: Report, t: Threshold): Omit<GateResult, 'failed'> {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
   }
   const measured = typeof node === 'number' && Number.isFinite(node) ? node : null;
-  const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}`;
+  const words = unitWords(t.path);
+  const wanted = `wanted ${t.operator} ${formatIn(t.value, t.unit)}${words}`;
   const shown = t.slice === undefined ? t.path : `${t.slice}/${t.path}`;
   const result = { expression: t.expression, path: t.path, operator: t.operator, threshold: t.value, unit: t.unit, measured, ...(t.slice !== undefined && { slice: t.slice }) };
-  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${shown} = ${formatIn(measured, t.unit)} (${wanted})` };
-  // a percentile the censored estimate never reaches is at least atLeast (the time the estimate is read until): that may decide it
-  const atLeast = /^p\d+$/.test(t.segments.at(-1) ?? '') ? (parent as { atLeast?: unknown } | undefined)?.atLeast : undefined;
-  if (typeof atLeast === 'number' && Number.isFinite(atLeast)) {
-    const passed = boundDecides(atLeast, t.operator, t.value);
-    return { ...result, passed, display: `${shown} > ${formatIn(atLeast, t.unit)}, changes still waiting (${wanted})` };
+  if (measured !== null) return { ...result, passed: compare(measured, t.operator, t.value), display: `${shown} = ${formatIn(measured, t.unit)}${words} (${wanted})` };
+  const bound = lowerBound(report.summary, t.segments, parent);
+  if (bound !== null) {
+    const passed = boundDecides(bound, t.operator, t.value);
+    return { ...result, passed, display: `${shown} ≥ ${formatIn(bound, t.unit)}${words}, changes still waiting (${wanted})` };
   }
-  return { ...result, passed: null, display: `${shown} not measured (${wanted})` };
+  const reason = whyNotMeasured(report, t, parent);
+  return { ...result, passed: null, reason, display: `${shown} not measured: ${reason} (${wanted})` };
 }
 
-/** What a value known only to exceed `bound` says of a threshold: null when it cannot tell. */
+/** what an empty group of these means, where it is not "no deploy" or "no change" */
+const EMPTY: Readonly<Record<string, string>> = {
+  'dora.timeToRestore': 'no failed deploy was restored in the window',
+  'dora.leadTime': 'no change in the window has a known first commit',
+};
+
+/**
+ * Why a figure has no value in this report, in a reader's words: the mode that can measure it (the catalogue's),
+ * else what its group says of it (a DORA key's note), else that nothing in the window has it.
+ */
+function whyNotMeasured(report: Report, t: Threshold, parent: unknown): string {
+  const entry = catalogueEntries().find((e) => e.path === t.path);
+  const mode = report.sources.includes('github') ? 'github' : 'git';
+  if (entry !== undefined && !entry.modes.includes(mode)) return 'git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`)';
+  const group = typeof parent === 'object' && parent !== null ? (parent as { note?: unknown; count?: unknown }) : {};
+  if (group.count === 0) return EMPTY[t.path] ?? (t.path.startsWith('dora.') ? 'no deploy in the window' : 'no change in the window has it');
+  if (typeof group.note === 'string' && group.note !== '') return group.note;
+  return 'the window\'s data gives it no value';
+}
+
+/**
+ * A true lower bound of a percentile the censored estimate never reaches (changes still waiting): its own bound
+ * (`bounds.p75`), else the lowest unreached one's (`atLeast`: percentiles only rise). The DORA lead time is the
+ * summary's lead time p50. Null when the figure has none.
+ */
+function lowerBound(summary: Report['summary'], segments: readonly string[], parent: unknown): number | null {
+  const key = segments.at(-1) ?? '';
+  const dora = segments.length === 3 && segments[0] === 'dora' && segments[1] === 'leadTime' && key === 'value';
+  const holder = (dora ? summary.leadTime : parent) as { atLeast?: unknown; bounds?: Record<string, unknown> } | undefined;
+  const percentile = dora ? 'p50' : key;
+  if (!/^p\d+$/.test(percentile) || holder === undefined || holder === null) return null;
+  const own = holder.bounds?.[percentile];
+  const bound = typeof own === 'number' ? own : holder.atLeast;
+  return typeof bound === 'number' && Number.isFinite(bound) ? bound : null;
+}
+
+/**
+ * What a value known only to be at least `bound` (it may equal it) says of a threshold: null when it cannot
+ * tell. At the threshold exactly, `>=` holds and `<` is breached; `>`, `<=`, `==` and `!=` cannot tell.
+ */
 function boundDecides(bound: number, operator: Operator, threshold: number): boolean | null {
-  if (bound < threshold) return null;
-  if (operator === '>' || operator === '>=' || operator === '!=') return true;
-  return false;
+  const atOrOver = compare(bound, '>=', threshold);
+  const over = compare(bound, '>', threshold);
+  switch (operator) {
+    case '>=': return atOrOver ? true : null;
+    case '>': return over ? true : null;
+    case '<': return atOrOver ? false : null;
+    case '<=': return over ? false : null;
+    case '==': return over ? false : null;
+    case '!=': return over ? true : null;
+  }
 }
 
 export function compare(measured: number, operator: Operator, threshold: number): boolean {
@@ -114,6 +166,15 @@ export function formatIn(value: number, unit: ThresholdUnit | null): string {
   return formatDuration(value);
 }
 
+/**
+ * ` a week`, ` lines`: the words after a plain number of this figure, so no gate writes a bare `= 1.45`; '' for
+ * a duration, ratio or count, whose unit its value or path says.
+ */
+function unitWords(path: string): string {
+  const unit = numberUnit(path);
+  return unit === undefined ? '' : ` ${UNIT_WORDS[unit]}`;
+}
+
 function trim(value: number): string {
   return String(Number(value.toFixed(2)));
 }
@@ -131,23 +192,37 @@ function headline(results: readonly GateResult[]): string {
   const breached = results.filter((r) => r.passed === false).length;
   const unmeasured = results.filter((r) => r.passed === null);
   const strict = unmeasured.filter((r) => r.failed).length;
-  const unmeasuredText = unmeasured.length === 0 ? '' : `, ${unmeasured.length} not measured${strict > 0 ? ' (a failure with --strict)' : ''}`;
+  const unmeasuredText = unmeasured.length === 0 ? '' : `, ${unmeasured.length} not measured${strict > 0 ? ' (a failure with --strict)' : ' (passed: add --strict to fail a threshold the run cannot measure)'}`;
   return `${breached} of ${plural(results.length, 'threshold')} breached${unmeasuredText}`;
 }
 
-/** Plain text for the terminal: a headline, then one line per threshold with its measured value. */
-export function renderGateText(results: readonly GateResult[]): string {
-  const width = Math.max(...results.map((r) => shownStatus(r).length), 0);
-  const lines = results.map((r) => `  ${shownStatus(r).padEnd(width)}  ${r.display}`);
-  return [`flowaudit check: ${headline(results)}`, ...lines].join('\n') + '\n';
+/**
+ * The stderr line of a threshold the run could not measure, why, and what `--strict` does: such a gate passes,
+ * and without this line it would pass unseen. Null for a threshold that was measured.
+ */
+export function unmeasuredLine(result: GateResult): string | null {
+  if (result.passed !== null) return null;
+  return result.failed ? `threshold not measured (--strict): ${result.display}` : `threshold not measured, so it passed (add --strict to fail it): ${result.display}`;
+}
+
+/**
+ * Plain text for the terminal: a headline, then one line per threshold with its measured value, wrapped to
+ * `columns` (default 80) under the figure, past its status.
+ */
+export function renderGateText(results: readonly GateResult[], columns = 80): string {
+  const width = Math.max(largest(results.map((r) => shownStatus(r).length)), 0);
+  const indent = 2 + width + 2;
+  const wrapped = (text: string, room: number): string[] => wrapAnsi(text, Math.max(20, room), { hard: true }).split('\n');
+  const lines = results.flatMap((r) => wrapped(r.display, columns - indent).map((part, i) => `${i === 0 ? `  ${shownStatus(r).padEnd(width)}  ` : ' '.repeat(indent)}${part}`));
+  return [...wrapped(`flowaudit check: ${headline(results)}`, columns), ...lines].join('\n') + '\n';
 }
 
 /** A GitHub-flavoured Markdown table, for the Actions step summary and PR comments. */
 export function renderGateMarkdown(results: readonly GateResult[]): string {
   const rows = results.map((r) => {
     const mark = r.passed === null ? (r.failed ? '❌ not measured (--strict)' : '⚠️ not measured') : r.passed ? '✅ ok' : '❌ breached';
-    const measured = r.measured === null ? '—' : formatIn(r.measured, r.unit);
-    return `| ${mark} | \`${(r.slice === undefined ? r.path : `${r.slice}/${r.path}`).replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}`)} | ${escapeMarkdown(measured)} |`;
+    const measured = r.measured === null ? '—' : `${formatIn(r.measured, r.unit)}${unitWords(r.path)}`;
+    return `| ${mark} | \`${(r.slice === undefined ? r.path : `${r.slice}/${r.path}`).replace(/`/g, '')}\` | ${escapeMarkdown(`${r.operator} ${formatIn(r.threshold, r.unit)}${unitWords(r.path)}`)} | ${escapeMarkdown(measured)} |`;
   });
   return [`### flowaudit thresholds: ${headline(results)}`, '', '| result | figure | threshold | measured |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { MEGABYTE, readRegularFile, UnreadableFile } from './read-regular.js';
+import { reportProblems } from '../report/invariants.js';
 import { reportSchema, type Report } from '../report/schema.js';
 
 const HINT = 'write it with `flowaudit report --format json > report.json`';
@@ -47,11 +48,16 @@ export function parseReport(text: string, path: string, accepts?: (data: unknown
   }
   const version = (data as { schemaVersion: unknown }).schemaVersion;
   if (version !== 1) {
-    throw new ConfigError(`report '${path}' has schemaVersion ${JSON.stringify(version)}; this flowaudit reads schemaVersion 1`, {
+    throw new ConfigError(`report '${path}' has ${versionText(version)}; this flowaudit reads schemaVersion 1`, {
       hint: 'use the flowaudit version that wrote it, or write the report again with this one',
     });
   }
-  if (accepts?.(data)) return data as Report;
+  if (accepts?.(data)) {
+    // the compiled validator checks each field; the rules between fields are the schema's refinement, run here
+    const [problem] = reportProblems(data as Report);
+    if (problem === undefined) return data as Report;
+    throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe({ path: problem.path, message: problem.message })}`, { hint: HINT });
+  }
   const result = reportSchema.safeParse(data);
   if (!result.success) {
     throw new ConfigError(`report '${path}' is not a valid flowaudit report: ${describe(result.error.issues[0])}`, { cause: result.error, hint: HINT });
@@ -59,8 +65,18 @@ export function parseReport(text: string, path: string, accepts?: (data: unknown
   return result.data;
 }
 
+/**
+ * The schemaVersion a report names, as an error may show it: a number as written, anything else by its kind.
+ * Never stringified: a file's value may be nested a million deep (a stack overflow) or a megabyte long.
+ */
+function versionText(version: unknown): string {
+  // a JSON number is at most 24 characters as JavaScript writes it
+  if (typeof version === 'number' || version === null) return `schemaVersion ${String(version)}`;
+  return `a schemaVersion that is ${Array.isArray(version) ? 'a list' : typeof version === 'object' ? 'an object' : `a ${typeof version}`}`;
+}
+
 /** `summary.stages.pickup.p50: expected number, got string`: where the first problem is, and what it is. */
-function describe(issue: z.core.$ZodIssue | undefined): string {
+function describe(issue: Pick<z.core.$ZodIssue, 'path' | 'message'> | undefined): string {
   if (!issue) return 'it does not match the report schema';
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(the top level)';
   return `${path}: ${issue.message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}`;

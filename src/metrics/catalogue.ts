@@ -47,22 +47,53 @@ export interface Figure {
   readonly description?: string;
   /** the modes that can measure it, where they are fewer than its group's */
   readonly modes?: readonly Mode[];
+  /** it has a trend: a line period by period and a direction (SPEC section 10), read as this says */
+  readonly trend?: TrendSpec;
 }
 
 /**
- * DORA performance bands of a figure: `edges` are the elite, high and medium limits in the figure's unit (per
- * week, seconds or a ratio); the better side of an edge is in the band, the edge itself too when `inclusive`.
+ * How a figure is read period by period and over each half of the complete periods (`metrics/trend-keys.ts`):
+ * deploys per week of the period; or a statistic of a value of the period's changes (merged in it), deploys or
+ * failed deploys — `value` a field of each (`leadTime`, `cycleTime`, `failed`, `restoredAfter`), or `stage`: the
+ * stage whose figure it is. A value that runs until a deploy (lead time, the deploy wait) makes a period whose
+ * changes are not all deployed a bound, drawn apart and never compared.
+ */
+export type TrendSpec =
+  | { readonly of: 'deploys'; readonly statistic: 'perWeek' }
+  | { readonly of: 'changes' | 'deploys' | 'failedDeploys'; readonly statistic: 'median' | 'mean'; readonly value: string };
+
+/** The four clusters of the 2024 State of DevOps report, best first. */
+export type Cluster = 'elite' | 'high' | 'medium' | 'low';
+export const CLUSTERS: readonly Cluster[] = ['elite', 'high', 'medium', 'low'];
+
+/**
+ * One cluster's value of a DORA key as the report published it: its words, and the values they mean in the
+ * figure's unit — a range `[from, to]` (either end null when the words give none: "less than one hour" has no
+ * lower end), `to` not included when the words say "less than"; a value published as one number is a range of one.
+ */
+export interface PublishedValue {
+  readonly words: string;
+  readonly from: number | null;
+  readonly to: number | null;
+  /** "less than …": `to` itself is not in the range */
+  readonly below?: boolean;
+}
+
+/**
+ * A DORA key against the 2024 clusters as published (SPEC section 4): each cluster's published value in the
+ * figure's unit (per week, seconds or a ratio). A `range` key is named with the cluster whose published range
+ * holds it (the best such cluster, where they overlap); a `values` key, published as one number per cluster and
+ * not in cluster order, is written with the published values it lies between (`metrics/clusters.ts`).
  */
 export interface BandTable {
   readonly better: 'higher' | 'lower';
-  readonly edges: readonly [elite: number, high: number, medium: number];
-  readonly inclusive: boolean;
-  /** where the bands come from */
+  readonly kind: 'range' | 'values';
+  /** where the values come from */
   readonly source: string;
-  /** the year of the report the bands come from, which every band the report writes names */
+  /** the year of the report they come from, which every position the report writes names */
   readonly year: number;
-  /** the report's own words for each cluster (elite, high, medium, low), which the edges are read from */
-  readonly published: readonly [elite: string, high: string, medium: string, low: string];
+  /** elite, high, medium and low, as published */
+  readonly published: readonly [elite: PublishedValue, high: PublishedValue, medium: PublishedValue, low: PublishedValue];
 }
 
 /**
@@ -136,12 +167,13 @@ const percentilesOfChanges = (group: ComparedGroup, stage?: StageName): Compared
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
 /*
- * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish bands
+ * The 2024 Accelerate State of DevOps Report's software delivery performance clusters: the last to publish them
  * (the 2025 report replaced them with team archetypes). Its clusters are not ordered on every key — the high
  * cluster's change failure rate (20%) is above the medium one's (10%), and high and medium both recover in "less
- * than one day" — so the edges are the clusters' own values put in order: a band never ranks a lower failure rate
- * or a shorter recovery worse.
+ * than one day" — so the report quotes them as published and never reorders them into bands. A month is 30 days
+ * (12 a year for a rate), six months 26 weeks.
  */
 const DORA_2024 = { source: '2024 Accelerate State of DevOps Report', year: 2024 } as const;
 
@@ -184,16 +216,18 @@ const boundsGroup = (stages?: readonly StageName[]): FigureGroup => ({ label: 'b
 /** A stage's figures, in the order `summarizeStages` writes them; the deploy stage's waiting changes are censored. */
 export const STAGE = {
   ...DISTRIBUTION,
+  p50: { ...DISTRIBUTION.p50, trend: { of: 'changes', statistic: 'median', value: 'stage' } },
   censored: { ...count('changes still waiting', 'deploy stage: changes merged and not yet deployed at now, counted as right-censored'), stages: ['deploy'] },
   atLeast: { ...duration('at least (a percentile not reached)', 'deploy stage: set when a percentile is null, a true lower bound of the lowest such percentile (seconds)'), stages: ['deploy'] },
   oneCommit: { ...count('changes of one commit (git sees no coding time)', 'coding stage: changes landed through a pull request or branch (not pushed directly) whose first and last commit are one moment, so their first → last commit span is 0 by construction: from git alone their coding time is unseen, not zero'), stages: ['coding'] },
+  oneCommitShare: { ...share('share of changes of one commit', 'coding stage: oneCommit ÷ count, the share the report names where git cannot see coding time; null with no change'), stages: ['coding'] },
   share: share('share of the typical change', 'the typical change: the mean, over the changes of the share basis, of this stage\'s fraction of each one\'s own total; null when there is no basis or no change shows the stage'),
   shareOfTotal: share('share of all time', 'Σ this stage ÷ Σ all stages over the share basis: where the total time goes (capacity questions)'),
 } as const satisfies Record<string, Figure>;
 
-/** A DORA key: its value and how many deploys or changes it is over (`metrics/dora.ts`). */
-export const doraKey = (kind: FigureKind, label: string) => ({
-  value: { kind, label, nullable: true, description: 'null when not measurable' },
+/** A DORA key: its value and how many deploys or changes it is over (`metrics/dora.ts`), and its trend if it has one. */
+export const doraKey = (kind: FigureKind, label: string, trend?: TrendSpec) => ({
+  value: { kind, label, nullable: true, description: 'null when not measurable', ...(trend !== undefined && { trend }) },
   count: count('count (of deploys or changes)', 'how many deploys or changes the value is computed over'),
 }) as const satisfies Record<string, Figure>;
 
@@ -211,14 +245,21 @@ export const UNRELEASED = {
   oldestAge: duration('oldest age'),
 } as const satisfies Record<string, Figure>;
 
-/** A stage's arrivals, departures and queue over the window, and both sides of Little's law (`metrics/queues.ts`). */
+/**
+ * A stage's arrivals, departures and queue over the window, and both sides of Little's law (`metrics/queues.ts`).
+ * Every rate is over the weeks of history the window covers (as deploy frequency's), null under one whole week.
+ */
 export const QUEUE_TREND = {
-  arrivalsPerWeek: { kind: 'number', label: 'arrivals per week', nullable: false, description: 'arrivals in the window ÷ its length in weeks' },
-  departuresPerWeek: { kind: 'number', label: 'departures per week', nullable: false },
-  growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'least-squares slope of the weekly queue, changes per week; null with fewer than 2 weeks' },
-  meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average number of changes in the stage over the window (Little\'s law: L)' },
+  arrivalsPerWeek: { kind: 'number', label: 'arrivals per week', nullable: true, description: 'arrivals ÷ the weeks of history covered; null under one whole week' },
+  departuresPerWeek: { kind: 'number', label: 'departures per week', nullable: true, description: 'departures ÷ the weeks covered' },
+  growthPerWeek: { kind: 'number', label: 'queue growth per week', nullable: true, description: 'net flow: (queueEnd − queueStart) ÷ the weeks covered' },
+  meanQueue: { kind: 'number', label: 'mean queue', nullable: false, description: 'time-average queue over the covered time (Little\'s L)' },
   meanTimeInStage: duration('mean time in stage', 'mean wall-clock seconds in the stage of the changes that arrived in the window, open ones up to now (W)'),
-  littleQueue: { kind: 'number', label: 'arrival rate × mean time (λW)', nullable: true, description: 'arrival rate × mean time in stage (λW): near meanQueue when the window was steady' },
+  littleQueue: { kind: 'number', label: 'queue if the flow were steady (arrivals a week × weeks in the stage)', nullable: true, description: 'arrival rate × mean time in stage (Little\'s law, λW): near meanQueue when the window was steady' },
+  arrivals: count('arrivals'),
+  departures: count('departures'),
+  queueStart: count('queue at the start'),
+  queueEnd: count('queue at the end', 'queueStart + arrivals − departures'),
 } as const satisfies Record<string, Figure>;
 
 export const REVIEW_HEALTH = {
@@ -370,6 +411,7 @@ export const COUNTS = {
   bots: count('bot changes'),
   syncs: count('sync merges'),
   shareBasis: count('changes the shares are over', 'changes with a positive total the shares are over'),
+  shareBasisZero: count('changes with a total of 0', 'changes of the share basis\'s kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them'),
   clockSkew: count('changes with clock skew', 'changes with a negative interval (clock skew) clamped to 0'),
   reverted: count('changes reverted'),
   partiallyReverted: count('changes partially reverted', 'changes a sub-commit of a later, larger change reverted in part (flagged partially-reverted): no failure'),
@@ -446,7 +488,7 @@ export const CATALOGUE: FigureGroup = {
     changes: COUNTS.changes,
     excluded: { label: 'left out:', computedBy: 'report/build.ts buildReport', members: { bots: COUNTS.bots, syncs: COUNTS.syncs } },
     stages: perStage((stage) => `${stage} stage`, 'metrics/stage-summary.ts summarizeStages', { ...STAGE, bounds: boundsGroup(['deploy']) }, (stage) => percentilesOfChanges('stage', stage)),
-    shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis } },
+    shareBasis: { label: 'share basis:', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { changes: COUNTS.shareBasis, zeroTotal: COUNTS.shareBasisZero } },
     cycleTime: { label: 'cycle time', computedBy: 'metrics/stage-summary.ts summarizeStages', compared: percentilesOfChanges('stage'), members: DISTRIBUTION },
     leadTime: { label: 'lead time', computedBy: 'metrics/stage-summary.ts summarizeStages', members: { ...CENSORED, bounds: boundsGroup() } },
     leadTimeDeployed: { label: 'lead time of deployed changes', computedBy: 'metrics/stage-summary.ts summarizeStages', members: DISTRIBUTION },
@@ -478,32 +520,56 @@ export const CATALOGUE: FigureGroup = {
           label: 'deployment frequency',
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: false, basis: { over: 'days' }, unit: 'deploys/week' },
           bands: {
-            better: 'higher', edges: [7, 1, 12 / 52], inclusive: true, ...DORA_2024,
-            published: ['on demand (multiple deploys per day)', 'between once per day and once per week', 'between once per week and once per month', 'between once per month and once every six months'],
+            better: 'higher', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'on demand (multiple deploys per day)', from: 7, to: null },
+              { words: 'between once per day and once per week', from: 1, to: 7 },
+              { words: 'between once per week and once per month', from: 12 / 52, to: 1 },
+              { words: 'between once per month and once every six months', from: 2 / 52, to: 12 / 52 },
+            ],
           },
-          members: { ...doraKey('number', '(deploys per week)'), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
+          members: { ...doraKey('number', '(deploys per week)', { of: 'deploys', statistic: 'perWeek' }), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
         },
         leadTime: {
           label: 'lead time for changes',
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'changes', value: 'leadTime' } },
-          bands: { better: 'lower', edges: [DAY, WEEK, 30 * DAY], inclusive: false, ...DORA_2024, published: ['less than one day', 'between one day and one week', 'between one week and one month', 'between one month and six months'] },
-          members: doraKey('duration', '(median)'),
+          bands: {
+            better: 'lower', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'between one day and one week', from: DAY, to: WEEK },
+              { words: 'between one week and one month', from: WEEK, to: MONTH },
+              { words: 'between one month and six months', from: MONTH, to: 26 * WEEK },
+            ],
+          },
+          members: doraKey('duration', '(median)', { of: 'changes', statistic: 'median', value: 'leadTime' }),
         },
         changeFailureRate: {
           label: 'change failure rate',
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'failed' } },
-          // the clusters' 5%, 10% (medium's) and 20% (high's), in order
-          bands: { better: 'lower', edges: [0.05, 0.1, 0.2], inclusive: true, ...DORA_2024, published: ['5%', '20%', '10%', '40%'] },
-          members: doraKey('ratio', '(failed deploys ÷ deploys)'),
+          // one value per cluster, not in cluster order: high's 20% is above medium's 10%
+          bands: {
+            better: 'lower', kind: 'values', ...DORA_2024,
+            published: [{ words: '5%', from: 0.05, to: 0.05 }, { words: '20%', from: 0.2, to: 0.2 }, { words: '10%', from: 0.1, to: 0.1 }, { words: '40%', from: 0.4, to: 0.4 }],
+          },
+          members: doraKey('ratio', '(failed deploys ÷ deploys)', { of: 'deploys', statistic: 'mean', value: 'failed' }),
         },
         // the JSON key keeps its first name (schemaVersion 1 renames nothing); DORA has called it this since 2023
         timeToRestore: {
           label: 'failed deployment recovery time',
           // "failed deployment recovery time" wraps in compare's 80-column table: its last words there
           compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'deploys', value: 'restoredAfter', where: 'failed' }, short: 'recovery time' },
-          // high and medium both "less than one day", low "one week to one month": medium is the day-to-week between
-          bands: { better: 'lower', edges: [HOUR, DAY, WEEK], inclusive: false, ...DORA_2024, published: ['less than one hour', 'less than one day', 'less than one day', 'between one week and one month'] },
-          members: doraKey('duration', '(median)'),
+          // high and medium both "less than one day", low "between one week and one month": nothing holds a day to a week
+          bands: {
+            better: 'lower', kind: 'range', ...DORA_2024,
+            published: [
+              { words: 'less than one hour', from: null, to: HOUR, below: true },
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'less than one day', from: null, to: DAY, below: true },
+              { words: 'between one week and one month', from: WEEK, to: MONTH },
+            ],
+          },
+          members: doraKey('duration', '(median)', { of: 'failedDeploys', statistic: 'median', value: 'restoredAfter' }),
         },
         reworkRate: {
           label: 'deployment rework rate',
@@ -576,6 +642,46 @@ export const NOT_FIGURES: Readonly<Record<string, string>> = {
   aiShift: 'the window before the AI-assisted share rose against after, stage by stage, each change with its interval: read as a whole in its own section',
 };
 
+/**
+ * What a plain number of the summary counts, so it is never written bare (`dora.deploymentFrequency = 1.45 a
+ * week`, not `= 1.45`): a rate per week, lines, days, or changes, reviews and pull requests per something. Keyed
+ * by the figure's path as `check --list` gives it (`<stage>` for each stage); every `number` figure has one
+ * (test/metrics/catalogue.test.ts).
+ */
+export type NumberUnit = 'perWeek' | 'lines' | 'days' | 'changes' | 'reviewsPerChange' | 'commentsPer100Lines' | 'pullsPerAuthor';
+
+/** each unit in words, after the number: `1.45 a week`, `12 lines` */
+export const UNIT_WORDS: Readonly<Record<NumberUnit, string>> = {
+  perWeek: 'a week',
+  lines: 'lines',
+  days: 'days',
+  changes: 'changes',
+  reviewsPerChange: 'reviews per change',
+  commentsPer100Lines: 'comments per 100 lines',
+  pullsPerAuthor: 'open pull requests per author',
+};
+
+export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
+  'flow.size.p50': 'lines',
+  'flow.size.p90': 'lines',
+  'dora.deploymentFrequency': 'perWeek',
+  'dora.deploymentFrequency.deployDaysPerWeek': 'perWeek',
+  'dora.deploymentFrequency.coveredDays': 'days',
+  'review.reviewsPerChange': 'reviewsPerChange',
+  'review.largeChangeCommentsPer100LinesP50': 'commentsPer100Lines',
+  'wip.perAuthor': 'pullsPerAuthor',
+  'queueTrend.<stage>.arrivalsPerWeek': 'perWeek',
+  'queueTrend.<stage>.departuresPerWeek': 'perWeek',
+  'queueTrend.<stage>.growthPerWeek': 'perWeek',
+  'queueTrend.<stage>.meanQueue': 'changes',
+  'queueTrend.<stage>.littleQueue': 'changes',
+};
+
+/** A number figure's unit, by its path (a stage's name read as `<stage>`); undefined for any other kind. */
+export function numberUnit(path: string): NumberUnit | undefined {
+  return NUMBER_UNITS[path] ?? NUMBER_UNITS[path.replace(/^(stages|queueTrend)\.[a-z]+\./, '$1.<stage>.')];
+}
+
 /** A figure at its place: what `check --list`, the gates and the docs read. */
 export interface CatalogueEntry {
   /** dot path into `report.summary`; a DORA key's is the key's own (`dora.leadTime`), its value implied */
@@ -615,17 +721,6 @@ export function catalogueEntries(group: FigureGroup = CATALOGUE): CatalogueEntry
   };
   walk(group, [], [], '', MODES);
   return entries;
-}
-
-/** The band a value falls in, by a band table. */
-export function bandOf(table: BandTable, value: number): 'elite' | 'high' | 'medium' | 'low' {
-  const names = ['elite', 'high', 'medium'] as const;
-  for (let i = 0; i < names.length; i++) {
-    const edge = table.edges[i] as number;
-    const within = table.better === 'higher' ? value > edge || (table.inclusive && value === edge) : value < edge || (table.inclusive && value === edge);
-    if (within) return names[i] as 'elite' | 'high' | 'medium';
-  }
-  return 'low';
 }
 
 /**

@@ -4,6 +4,7 @@
  * is bootstrap.ts's; which figures are compared and how they are shown are compare's.
  */
 import type { Interval } from './bootstrap.js';
+import { isoSeconds } from '../time.js';
 
 /** `uncertain`: the values differ but the 95% interval of the difference includes 0, so the data cannot tell. */
 export type Direction = 'better' | 'worse' | 'same' | 'uncertain';
@@ -29,7 +30,7 @@ export function directionOf(before: number, after: number, interval: Interval, l
  * out; an empty or reversed window has no days.
  */
 export function dailyDeploys(window: { since: string; until: string }, deployTimes: readonly string[]): number[] {
-  return dailyDeployCounts(Date.parse(window.since) / 1000, Date.parse(window.until) / 1000, deployTimes.map((at) => Date.parse(at) / 1000));
+  return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
 }
 
 /** As `dailyDeploys`, over epoch seconds: the window [since, until) and the deploys' times. */

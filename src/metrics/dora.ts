@@ -1,7 +1,9 @@
 import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
 import { formatDuration } from '../units.js';
-import { bandOf, catalogueEntries } from './catalogue.js';
+import { catalogueEntries, type BandTable } from './catalogue.js';
+import { clusterAtLeast, clusterPosition } from './clusters.js';
 import type { CensoredDistribution } from './censored.js';
+import { coverage, perWeek as ratePerWeek } from './coverage.js';
 import { median } from './percentile.js';
 import type { Band, Dora } from './schema.js';
 
@@ -11,18 +13,27 @@ const DAY = 86400;
 const WEEK = 7 * DAY;
 
 /*
- * The bands come from the catalogue's band tables (`metrics/catalogue.ts`: the 2024 State of DevOps Report's
- * clusters), the one place their edges are written: the words the report writes for a band read the same table.
- * Deployment rework rate has no published band and gets none.
+ * The clusters come from the catalogue's band tables (`metrics/catalogue.ts`: the 2024 State of DevOps Report's
+ * clusters as published), the one place their values are written: the words the report writes for a key read the
+ * same table (`metrics/clusters.ts`). Deployment rework rate has no published cluster and gets none.
  */
 const TABLES = new Map(catalogueEntries().flatMap((e) => (e.bands === null || e.segments[0] !== 'dora' ? [] : [[e.segments[1] as string, e.bands] as const])));
 
-/** The band of a DORA key's value, by its table in the catalogue. */
-export function doraBand(key: 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore', value: number): Band {
+type Clustered = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore';
+
+function tableOf(key: Clustered): BandTable {
   const table = TABLES.get(key);
   if (table === undefined) throw new Error(`no band table for dora.${key}`);
-  return bandOf(table, value);
+  return table;
 }
+
+/** A DORA key's band and position against the 2024 clusters, by its table in the catalogue. */
+export function doraPosition(key: Clustered, value: number): { band: Band | null; position: string } {
+  const { cluster, words } = clusterPosition(tableOf(key), value);
+  return { band: cluster, position: words };
+}
+
+const NO_POSITION = { band: null, position: null } as const;
 
 export interface DoraInput {
   /** the window; deploy frequency is over the part the history covers, up to now */
@@ -44,19 +55,20 @@ export interface DoraInput {
  */
 export function computeDora(input: DoraInput): Dora {
   const { window, deploys, leadTime, signal } = input;
-  const span = coveredSeconds(window, input.now);
+  const covered = coverage(window, input.now);
+  const span = covered.seconds;
   const weeks = span / WEEK;
   // a rate per week needs a whole week under it: two days of history would say 500 deploys a week
-  const whole = weeks >= 1;
+  const whole = covered.weeks !== null;
   const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY))).size;
-  const perWeek = whole ? deploys.length / weeks : null;
+  const perWeek = ratePerWeek(deploys.length, covered);
   const merge = signal === 'merge';
   const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
   const hoursNote = input.businessHours ? 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given' : undefined;
   const failed = deploys.filter((d) => d.failed);
   const restore = median(failed.map((d) => d.restoredAfter));
   const rework = deploys.filter((d) => d.rework).length;
-  const covered = whole && window.historyFrom !== undefined && window.historyFrom > window.since
+  const since = whole && window.historyFrom !== undefined && window.historyFrom > window.since
     ? `over the ${weeks.toFixed(1)} weeks since the history's first commit`
     : undefined;
   const short = whole ? undefined : `under one whole week of history (${(span / DAY).toFixed(1)} days): no rate per week and no band`;
@@ -64,53 +76,45 @@ export function computeDora(input: DoraInput): Dora {
     deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
-      band: perWeek === null || merge ? null : doraBand('deploymentFrequency', perWeek),
+      ...(perWeek === null || merge ? NO_POSITION : doraPosition('deploymentFrequency', perWeek)),
       count: deploys.length,
       // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
       deployDays,
-      coveredDays: Math.round((span / DAY) * 100) / 100,
-      ...note(mergeNote, covered, short),
+      coveredDays: covered.days,
+      ...note(mergeNote, since, short),
     },
     leadTime: {
       value: leadTime.p50,
       unit: 'seconds',
-      band: merge || input.businessHours ? null : leadBand(leadTime),
+      ...(merge || input.businessHours ? NO_POSITION : leadPosition(leadTime)),
       count: leadTime.count,
       ...note(mergeNote, hoursNote, leadTime.p50 === null && leadTime.atLeast !== null ? `more than half of the changes are still waiting: the median is ≥ ${formatDuration(leadTime.atLeast)}` : undefined),
     },
     changeFailureRate: {
       value: deploys.length > 0 ? failed.length / deploys.length : null,
       unit: 'ratio',
-      band: deploys.length > 0 ? doraBand('changeFailureRate', failed.length / deploys.length) : null,
+      ...(deploys.length > 0 ? doraPosition('changeFailureRate', failed.length / deploys.length) : NO_POSITION),
       count: deploys.length,
       ...note(merge ? 'every merge counted as a deploy (no deploy signal found)' : undefined),
     },
     timeToRestore: {
       value: restore,
       unit: 'seconds',
-      band: restore === null || input.businessHours ? null : doraBand('timeToRestore', restore),
+      ...(restore === null || input.businessHours ? NO_POSITION : doraPosition('timeToRestore', restore)),
       count: failed.filter((d) => d.restoredAfter !== null).length,
       ...note(restore === null ? undefined : hoursNote),
     },
-    reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', band: null, count: deploys.length, note: 'no published band (added by the 2024 DORA report)' },
+    reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', ...NO_POSITION, count: deploys.length, note: 'no published cluster (added by the 2024 DORA report)' },
   };
 }
 
-/** The seconds of the window the history covers: from its first commit (when later than since) up to now. */
-function coveredSeconds(window: Window, now: number): number {
-  const from = Math.max(window.since, window.historyFrom ?? window.since);
-  const to = Math.min(window.until, Math.max(now, window.since));
-  return Math.max(0, to - from);
-}
-
-
-
-/** The band of the median lead time; when it is unknown but at least atLeast, the band that bound decides, if any. */
-function leadBand(leadTime: CensoredDistribution): Band | null {
-  if (leadTime.p50 !== null) return doraBand('leadTime', leadTime.p50);
-  // the median is longer than atLeast: only the open-ended band is then certain
-  return leadTime.atLeast !== null && doraBand('leadTime', leadTime.atLeast) === 'low' ? 'low' : null;
+/** The median lead time's position; when it is unknown but at least atLeast, what that bound says, if anything. */
+function leadPosition(leadTime: CensoredDistribution): { band: Band | null; position: string | null } {
+  if (leadTime.p50 !== null) return doraPosition('leadTime', leadTime.p50);
+  // the median is longer than atLeast: only the worst cluster, or past it, is then certain
+  const bound = leadTime.atLeast === null ? null : clusterAtLeast(tableOf('leadTime'), leadTime.atLeast);
+  return bound === null ? NO_POSITION : { band: null, position: bound.words };
 }
 
 function note(...notes: Array<string | undefined>): { note?: string } {

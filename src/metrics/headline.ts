@@ -1,9 +1,7 @@
 import type { StageName } from '../domain.js';
 import { stageLabel } from '../stage-labels.js';
 import { codingUnseen, type StageSummary } from './stage-summary.js';
-import { plural } from '../units.js';
-
-const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
+import { formatRatio as percent, plural } from '../units.js';
 
 /** Only these stages are someone waiting on someone (SPEC section 6); review and coding are work. */
 const WAITING: readonly StageName[] = ['pickup', 'merge', 'deploy'];
@@ -28,11 +26,12 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
     return `Only ${plural(shareBasis.changes, 'change')} ${shareBasis.changes === 1 ? 'has' : 'have'} a known, positive ${total}: too few to say where the typical change's time goes (${MIN_SHARE_CHANGES} needed).`;
   }
   const share = (k: StageName): number => stages[k].share ?? 0;
-  const ranked = (Object.keys(stages) as StageName[]).filter((k) => Math.round(share(k) * 100) > 0).sort((a, b) => share(b) - share(a));
+  // a stage under half a percent of the typical change is not worth naming in one sentence
+  const ranked = (Object.keys(stages) as StageName[]).filter((k) => share(k) >= 0.005).sort((a, b) => share(b) - share(a));
   const waits = ranked.filter((k) => WAITING.includes(k));
   const unseen = codingUnseen(stages.coding, o.gitOnly);
   // what git cannot see is said as such, not given a share as if it were a fact about the work
-  const unseenText = unseen ? ` Git cannot see coding time: ${percent((stages.coding.oneCommit ?? 0) / stages.coding.count)} of the changes landed as one commit.` : '';
+  const unseenText = unseen ? ` Git cannot see coding time: ${percent(stages.coding.oneCommitShare)} of the changes landed as one commit.` : '';
   const work = ranked.filter((k) => !WAITING.includes(k) && !(k === 'coding' && unseen)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? (o.gitOnly ? 'coding (first → last commit)' : 'coding') : `in ${stageLabel(k, o.gitOnly)}` }));
   const start = o.businessHours ? 'Counting working time only, the' : 'The';
   if (o.gitOnly && shareBasis.kind !== 'deployed') {

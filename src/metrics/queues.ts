@@ -4,6 +4,7 @@
  * The spans come from `queues-spans.ts`; weeks start Monday 00:00 in the report's time zone.
  */
 import type { MeasuredChange, OpenPull, StageName } from '../domain.js';
+import { coverage, perWeek, type Coverage } from './coverage.js';
 import { stageSpanColumns, type SpanColumns } from './queues-spans.js';
 import { weekBoundaries, weekIndex, weekStarts } from './queues-weeks.js';
 import type { QueueTrend, QueueTrends, Queues, QueueWeek } from './schema.js';
@@ -20,6 +21,8 @@ export interface QueueInput {
   since: number;
   until: number;
   now: number;
+  /** the history's first commit, when later than since: the rates are over the part of the window it covers */
+  historyFrom?: number | undefined;
   /** which stages to report: those the data can see */
   stages: readonly StageName[];
   /** IANA zone the weeks start in */
@@ -39,10 +42,11 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
     return false;
   });
   const bounds = weekBoundaries(input.since, end, input.timezone);
+  const covered = coverage({ since: input.since, until: input.until, ...(input.historyFrom !== undefined && { historyFrom: input.historyFrom }) }, input.now);
   for (const stage of input.stages) {
-    const weeks = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
+    const { weeks, start } = weeklyQueue(spans[stage], bounds, input.since, end, anyAi);
     queues[stage] = weeks;
-    queueTrend[stage] = trendOf(spans[stage], weeks, input.since, end, input.now);
+    queueTrend[stage] = trendOf(spans[stage], weeks, start, covered, input.now);
   }
   return { queues, queueTrend };
 }
@@ -52,7 +56,7 @@ export function computeQueues(input: QueueInput): { queues: Queues; queueTrend: 
  * end, so the partial first and last weeks hold only the window's events and each week's queue is the one
  * before it plus its arrivals minus its departures.
  */
-function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): QueueWeek[] {
+function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: number, end: number, anyAi: boolean): { weeks: QueueWeek[]; start: number } {
   const rows = weekStarts(bounds).map((weekStart) => ({ weekStart, arrivals: 0, departures: 0, queue: 0, ai: 0, known: 0 }));
   const weekOf = (t: number): (typeof rows)[number] => rows[weekIndex(bounds, t)] as (typeof rows)[number];
   const inWindow = (t: number): boolean => t >= since && t < end;
@@ -73,47 +77,56 @@ function weeklyQueue(spans: SpanColumns, bounds: readonly number[], since: numbe
     }
     if (!Number.isNaN(ended) && inWindow(ended)) weekOf(ended).departures++;
   }
-  return rows.map(({ weekStart, arrivals, departures, ai, known }) => {
+  const start = queue;
+  const weeks = rows.map(({ weekStart, arrivals, departures, ai, known }) => {
     queue += arrivals - departures;
     return { weekStart, arrivals, departures, queue, aiShare: anyAi && known > 0 ? ai / known : null };
   });
+  return { weeks, start };
 }
 
-function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], since: number, end: number, now: number): QueueTrend {
-  const length = end - since;
+/**
+ * A stage's figures over the window: its arrivals, departures and queue from start to end; per week of the
+ * covered history (null under one whole week) the arrival and departure rates and the growth, which is their
+ * difference, the net flow: (end − start) ÷ weeks, so it agrees with its row and its drawn line; and both sides
+ * of Little's law over the covered time.
+ */
+function trendOf(spans: SpanColumns, weeks: readonly QueueWeek[], start: number, covered: Coverage, now: number): QueueTrend {
   const arrivals = weeks.reduce((s, w) => s + w.arrivals, 0);
   const departures = weeks.reduce((s, w) => s + w.departures, 0);
+  const end = weeks.at(-1)?.queue ?? start;
   let occupied = 0;
   let stayed = 0;
   for (let i = 0; i < spans.length; i++) {
-    const start = spans.start[i] as number;
+    const began = spans.start[i] as number;
     const ended = spans.end[i] as number;
     const to = Number.isNaN(ended) ? now : ended;
-    occupied += Math.max(0, Math.min(to, end) - Math.max(start, since));
-    if (start >= since && start < end) stayed += to - start;
+    occupied += Math.max(0, Math.min(to, covered.to) - Math.max(began, covered.from));
+    if (began >= covered.from && began < covered.to) stayed += to - began;
   }
-  const meanTime = arrivals > 0 ? stayed / arrivals : null;
+  const arriving = arrivalsIn(spans, covered);
+  const meanTime = arriving > 0 ? stayed / arriving : null;
+  const rate = perWeek(arriving, covered);
   return {
-    arrivalsPerWeek: (arrivals / length) * WEEK,
-    departuresPerWeek: (departures / length) * WEEK,
-    growthPerWeek: slope(weeks.map((w) => w.queue)),
-    meanQueue: occupied / length,
+    arrivalsPerWeek: perWeek(arrivals, covered),
+    departuresPerWeek: perWeek(departures, covered),
+    growthPerWeek: perWeek(end - start, covered),
+    meanQueue: covered.seconds > 0 ? occupied / covered.seconds : 0,
     meanTimeInStage: meanTime,
-    littleQueue: meanTime === null ? null : (arrivals / length) * meanTime,
+    littleQueue: meanTime === null || rate === null ? null : (rate / WEEK) * meanTime,
+    arrivals,
+    departures,
+    queueStart: start,
+    queueEnd: end,
   };
 }
 
-/** Least-squares slope of ys against 0, 1, 2, …; null with fewer than 2 points. */
-export function slope(ys: readonly number[]): number | null {
-  const n = ys.length;
-  if (n < 2) return null;
-  const meanX = (n - 1) / 2;
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
-  let num = 0;
-  let den = 0;
-  ys.forEach((y, x) => {
-    num += (x - meanX) * (y - meanY);
-    den += (x - meanX) ** 2;
-  });
-  return num / den;
+/** How many stays began in the covered time: Little's law's arrivals, over the time its mean queue is. */
+function arrivalsIn(spans: SpanColumns, covered: Coverage): number {
+  let n = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const began = spans.start[i] as number;
+    if (began >= covered.from && began < covered.to) n++;
+  }
+  return n;
 }

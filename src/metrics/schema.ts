@@ -11,7 +11,9 @@ import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
-const seconds = z.number().nullable();
+/** A duration: no interval is negative (clock skew is clamped to 0 and counted), so a report with one is not a report. */
+export const duration = z.number().nonnegative({ error: 'a duration cannot be negative' });
+const seconds = duration.nullable();
 /** a duration per stage, in seconds (a week's medians in the trend, a group's in the AI comparison) */
 const stageSeconds = z.object(Object.fromEntries(STAGES.map((s) => [s, seconds])) as Record<StageName, typeof seconds>);
 
@@ -28,7 +30,7 @@ function optionalFigureSchema<F extends Figure>(figure: F): z.ZodOptional<Figure
 }
 
 function nullable(figure: Figure): z.ZodType {
-  const number = figure.kind === 'count' ? z.number().int().nonnegative() : figure.bounded ? z.number().min(0).max(1) : z.number();
+  const number = figure.kind === 'count' ? z.number().int().nonnegative() : figure.kind === 'duration' ? duration : figure.bounded ? z.number().min(0).max(1) : z.number();
   return figure.nullable ? number.nullable() : number;
 }
 
@@ -70,8 +72,8 @@ export type Distribution = z.infer<typeof distributionSchema>;
 // histogram.ts
 export const histogramBucketSchema = z.object({
   label: z.string(),
-  from: z.number().describe('seconds, inclusive'),
-  to: z.number().nullable().describe('seconds, exclusive; null for the open last bucket'),
+  from: duration.describe('seconds, inclusive'),
+  to: duration.nullable().describe('seconds, exclusive; null for the open last bucket'),
   count: z.number().int().nonnegative(),
 });
 export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
@@ -135,6 +137,7 @@ export const stageFigureSchema = distributionSchema.extend({
   atLeast: optionalFigureSchema(STAGE.atLeast),
   bounds: percentileBoundsSchema.optional(),
   oneCommit: optionalFigureSchema(STAGE.oneCommit),
+  oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
   share: figureSchema(STAGE.share),
   shareOfTotal: figureSchema(STAGE.shareOfTotal),
 });
@@ -143,6 +146,7 @@ export type StageFigure = z.infer<typeof stageFigureSchema>;
 export const shareBasisSchema = z.object({
   kind: z.enum(['deployed', 'merged']).describe('which changes the shares are over: those deployed, or (when none is) those merged'),
   changes: figureSchema(COUNTS.shareBasis),
+  zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero),
 });
 export type ShareBasis = z.infer<typeof shareBasisSchema>;
 
@@ -155,9 +159,11 @@ const DORA_KEY = doraKey('number', 'value');
 export const doraFigureSchema = z.object({
   value: figureSchema(DORA_KEY.value),
   unit: z.string(),
-  band: bandSchema.nullable(),
+  band: bandSchema.nullable().describe('deployment frequency, lead time and recovery time: the 2024 cluster whose published range holds the value (the best, where they overlap); null outside every published range, for the change failure rate (published as one value per cluster: see position) and where no cluster applies'),
+  position: z.string().nullable().optional().describe('where the value stands against the 2024 clusters as published, in the report\'s words: the cluster whose range holds it, or the published values it lies between ("DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%"); null when none applies'),
   count: figureSchema(DORA_KEY.count),
   note: z.string().optional(),
+  repositories: count.optional().describe('several repositories: how many have a value of their own, value being the median of theirs (each repository\'s is in its row)'),
 });
 export type DoraFigure = z.infer<typeof doraFigureSchema>;
 
@@ -168,6 +174,7 @@ export const doraSchema = z.object({
     deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
     coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
     note: doraFigureSchema.shape.note,
+    repositories: doraFigureSchema.shape.repositories,
   }),
   leadTime: doraFigureSchema,
   changeFailureRate: doraFigureSchema,
@@ -195,7 +202,7 @@ export const unreleasedSchema = z.object({
       title: z.string(),
       url: z.string().nullable(),
       mergedAt: z.iso.datetime({ offset: true }),
-      age: z.number().describe('seconds since the merge, at now'),
+      age: duration.describe('seconds since the merge, at now'),
       repository: z.string().optional(),
     }),
   ),
@@ -234,10 +241,39 @@ export const trendPeriodSchema = z.object({
 });
 export type TrendPeriod = z.infer<typeof trendPeriodSchema>;
 
+const trendHalfSchema = z.object({
+  from: z.string(),
+  to: z.string().describe('the day after its last'),
+  periods: count,
+  value: z.number().nullable().describe('the figure over the whole half'),
+  count: count.describe('deploys, changes or failed deploys it is over'),
+});
+
+export const trendDirectionSchema = z.object({
+  direction: z.enum(['rising', 'falling', 'no clear trend']).nullable().describe('rising or falling only when the interval excludes 0; null under four complete periods, or a half without a value'),
+  completePeriods: count,
+  first: trendHalfSchema.nullable().describe('the first half of the complete periods'),
+  second: trendHalfSchema.nullable(),
+  interval: z.object({ difference: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable(), real: z.boolean() }).describe('second − first, with its 95% bootstrap interval'),
+  note: z.string().nullable(),
+});
+export type TrendDirection = z.infer<typeof trendDirectionSchema>;
+
+export const trendKeySchema = z.object({
+  key: z.string().describe('the figure\'s path in the summary'),
+  unit: z.enum(['perWeek', 'seconds', 'ratio', 'number']),
+  values: z.array(z.number().nullable()).describe('per period: its value; null where none, or only a bound'),
+  bounds: z.array(z.number().nullable()).describe('per period: a lower bound where changes still wait'),
+  apart: z.array(z.boolean()).describe('per period: drawn apart, never compared'),
+  direction: trendDirectionSchema,
+});
+export type TrendKey = z.infer<typeof trendKeySchema>;
+
 export const trendSchema = z.object({
   weeks: z.array(trendWeekSchema),
   period: z.enum(['week', 'month']).optional().describe('the periods\' length: weeks, or calendar months (UTC) for windows over 26 weeks'),
   periods: z.array(trendPeriodSchema).optional().describe('every key period by period over the part of the window the history covers up to now'),
+  keys: z.array(trendKeySchema).optional().describe('every figure with a trend, period by period, and its direction'),
 });
 export type Trend = z.infer<typeof trendSchema>;
 
@@ -251,7 +287,15 @@ export const queueWeekSchema = z.object({
 });
 export type QueueWeek = z.infer<typeof queueWeekSchema>;
 
-export const queueTrendSchema = z.object(figureShape(QUEUE_TREND));
+// the counts are in reports since the rates were made over covered weeks (the days they are over: dora.deploymentFrequency.coveredDays)
+const { arrivals, departures, queueStart, queueEnd, ...queueRates } = QUEUE_TREND;
+export const queueTrendSchema = z.object({
+  ...figureShape(queueRates),
+  arrivals: optionalFigureSchema(arrivals),
+  departures: optionalFigureSchema(departures),
+  queueStart: optionalFigureSchema(queueStart),
+  queueEnd: optionalFigureSchema(queueEnd),
+});
 export type QueueTrend = z.infer<typeof queueTrendSchema>;
 
 const perStageOptional = <T extends z.ZodType>(value: T) =>
@@ -280,10 +324,12 @@ export const whatIfSchema = z.object({
   stage: z.enum(STAGES as [StageName, ...StageName[]]),
   cap: z.number().nonnegative().describe('seconds: the rule\'s threshold, each deployed change\'s stage capped at it'),
   leadTimeP50: z.object({
-    now: z.number().describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
-    then: z.number().describe('… with the stage capped, seconds'),
+    now: duration.describe('type-7 p50 lead time of the window\'s deployed changes, seconds'),
+    then: duration.describe('… with the stage capped, seconds'),
   }),
-  hoursSavedPerWeek: z.number().nonnegative().describe('Σ seconds trimmed ÷ 3600 ÷ weeks in the window'),
+  hoursSavedPerWeek: z.number().nonnegative().nullable().describe('hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week'),
+  hoursSaved: z.number().nonnegative().optional().describe('change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days'),
+  coveredDays: z.number().nonnegative().optional().describe('days of the window the history covers, up to now: what hoursSaved is over'),
 });
 export type WhatIf = z.infer<typeof whatIfSchema>;
 
@@ -327,7 +373,7 @@ export const wipHealthSchema = z.object({
     .array(histogramBucketSchema.omit({ count: true }).extend({ ready: count, drafts: count }))
     .describe('open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart'),
   oldest: z
-    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: z.number().describe('seconds'), repository: z.string().optional() }))
+    .array(z.object({ number: z.number().int(), title: z.string(), url: z.string().nullable(), author: z.string(), isDraft: z.boolean(), age: duration.describe('seconds'), repository: z.string().optional() }))
     .describe(`the ${OLDEST_OPEN} oldest open pull requests (bots left out, drafts included), oldest first`),
 });
 export type WipHealth = z.infer<typeof wipHealthSchema>;

@@ -36,6 +36,7 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
   const stageSums = new Float64Array(STAGES.length);
   const values = new Float64Array(STAGES.length);
   let basis = 0;
+  let zeroTotal = 0;
   let all = 0;
   for (const c of changes) {
     if (kind === 'deployed' ? c.leadTime === null : c.cycleTime === null) continue;
@@ -44,7 +45,10 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
     // read once: an aggregate's change makes its stages object on every read
     const stages = c.stages;
     for (let i = 0; i < STAGES.length; i++) total += values[i] = stages[STAGES[i] as StageName] ?? 0;
-    if (!(total > 0)) continue;
+    if (!(total > 0)) {
+      zeroTotal++;
+      continue;
+    }
     basis++;
     all += total;
     for (let i = 0; i < STAGES.length; i++) {
@@ -58,7 +62,9 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
       // a stage no change could show (pickup from git alone) has no share, not 0%
       const shown = figure.count > 0 && basis > 0;
       const i = STAGES.indexOf(s);
-      const oneCommit = s === 'coding' ? { oneCommit: oneCommitChanges(changes) } : {};
+      const one = s === 'coding' ? oneCommitChanges(changes) : 0;
+      // the share of them is written beside the count wherever the stage is given no share (`codingUnseen`)
+      const oneCommit = s === 'coding' ? { oneCommit: one, oneCommitShare: figure.count > 0 ? one / figure.count : null } : {};
       return [s, { ...figure, ...oneCommit, share: shown ? (shareSums[i] as number) / basis : null, shareOfTotal: shown ? (stageSums[i] as number) / all : null }];
     }),
   ) as Record<StageName, StageFigure>;
@@ -68,7 +74,7 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
     cycleTime: distributionOf(changes, (c) => c.cycleTime),
     leadTime: censoredDistributionOf(changes, (c) => leadObservation(c, waiting)),
     leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
-    shareBasis: { kind, changes: basis },
+    shareBasis: { kind, changes: basis, zeroTotal },
   };
 }
 

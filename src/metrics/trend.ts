@@ -3,6 +3,8 @@ import { STAGE_OF } from './stage-of.js';
 import { median, medianOf } from './percentile.js';
 import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { Trend, TrendPeriod } from './schema.js';
+import { trendKeys, type KeyPeriod } from './trend-keys.js';
+import { largest, smallest } from '../lists.js';
 
 export type { Trend, TrendPeriod } from './schema.js';
 
@@ -94,7 +96,7 @@ function periodAround(t: number, period: 'week' | 'month'): [number, number] {
  * not all deployed has bounds for lead time and deploy wait (as `weeklyTrend`): neither is `complete`, the only
  * periods a direction compares. Pure.
  */
-export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window, waiting: Waiting): Required<Pick<Trend, 'period' | 'periods'>> {
+export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window, waiting: Waiting): Required<Pick<Trend, 'period' | 'periods' | 'keys'>> {
   const period = periodOf(window);
   const from = Math.max(window.since, window.historyFrom ?? window.since);
   const to = Math.min(window.until, Math.max(waiting.now, from));
@@ -118,32 +120,37 @@ export function keyTrends(changes: readonly MeasuredChange[], deploys: readonly 
   const shipped: MeasuredDeploy[][] = bounds.slice(1).map(() => []);
   for (const c of changes) if (c.mergedAt >= from && c.mergedAt < to) merged[at(c.mergedAt)]?.push(c);
   for (const d of deploys) if (d.at >= from && d.at < to) shipped[at(d.at)]?.push(d);
+  const keyPeriods = merged.map((inPeriod, i): KeyPeriod => {
+    const start = bounds[i] as number;
+    const end = bounds[i + 1] as number;
+    return {
+      start, end, partial: start < from || end > to, covered: Math.min(end, to) - Math.max(start, from), changes: inPeriod,
+      waiting: inPeriod.filter((c) => c.deployedAt === null && c.mergedAt <= waiting.now).length, deploys: shipped[i] ?? [],
+    };
+  });
   return {
     period,
-    periods: merged.map((inPeriod, i): TrendPeriod => {
-      const start = bounds[i] as number;
-      const end = bounds[i + 1] as number;
-      const covered = Math.min(end, to) - Math.max(start, from);
-      const partial = start < from || end > to;
-      const out = shipped[i] ?? [];
-      const failed = out.filter((d) => d.failed);
-      const { changes: count, waiting: open, ...figures } = changeFigures(inPeriod, waiting);
+    periods: keyPeriods.map((p): TrendPeriod => {
+      const failed = p.deploys.filter((d) => d.failed);
+      const { changes: count, waiting: open, ...figures } = changeFigures(p.changes, waiting);
       return {
-        start: isoDay(start),
-        end: isoDay(end),
-        partial,
-        complete: !partial && count > 0 && open === 0,
+        start: isoDay(p.start),
+        end: isoDay(p.end),
+        partial: p.partial,
+        complete: !p.partial && count > 0 && open === 0,
         changes: count,
         waiting: open,
-        deploys: out.length,
+        deploys: p.deploys.length,
         failedDeploys: failed.length,
         // a rate per week needs a whole week under it (as the DORA key)
-        deploymentFrequency: covered >= 7 * DAY ? out.length / (covered / (7 * DAY)) : null,
-        changeFailureRate: out.length > 0 ? failed.length / out.length : null,
+        deploymentFrequency: p.covered >= 7 * DAY ? p.deploys.length / (p.covered / (7 * DAY)) : null,
+        changeFailureRate: p.deploys.length > 0 ? failed.length / p.deploys.length : null,
         timeToRestoreP50: median(failed.map((d) => d.restoredAfter)),
         ...figures,
       };
     }),
+    // in the schema's order, as a report read back has them
+    keys: trendKeys(keyPeriods, waiting, period),
   };
 }
 
@@ -164,8 +171,8 @@ export const BOUND_MARK = '·';
 export function sparkline(values: ReadonlyArray<number | null>, apart?: readonly boolean[]): string {
   const present = values.filter((v, i): v is number => v !== null && !apart?.[i]);
   if (present.length === 0 && !apart?.some(Boolean)) return '';
-  const min = Math.min(...present);
-  const max = Math.max(...present);
+  const min = smallest(present);
+  const max = largest(present);
   return values
     // a flat line sits mid-height, unless it is flat at 0: an empty queue must not look half full
     .map((v, i) => (apart?.[i] ? BOUND_MARK : v === null ? ' ' : SPARKS[max === min ? (max === 0 ? 0 : 3) : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))

@@ -10,7 +10,11 @@ import type { WhatIf } from './schema.js';
 
 export type { WhatIf } from './schema.js';
 
-const WEEK = 7 * 86400;
+/** What the hours saved are over: the days of history the window covers, and as weeks (null under one whole week). */
+export interface WhatIfSpan {
+  readonly days: number;
+  readonly weeks: number | null;
+}
 
 /** What the what-if reads of a change: the report's changes and the model's both have it. */
 export interface WhatIfChange {
@@ -20,12 +24,14 @@ export interface WhatIfChange {
 }
 
 /**
- * Every deployed change (a lead time) with `stage` capped at `cap` seconds; `weeks` is the window's length
- * in weeks. Null when no change deployed or `weeks` is not positive. Pure.
+ * Every deployed change (a lead time) with `stage` capped at `cap` seconds, over `span`, the part of the window
+ * the history covers (`metrics/coverage.ts`): the change-hours trimmed, and per week of it when it is a whole
+ * week or more (a rate from two days would say thirty times what the days held). Null when no change deployed or
+ * the span has no length. Pure.
  */
-export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: number, weeks: number): WhatIf | null {
+export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: number, span: WhatIfSpan): WhatIf | null {
   const deployed = changes.filter((c): c is WhatIfChange & { leadTime: number } => c.leadTime !== null);
-  if (deployed.length === 0 || !(weeks > 0)) return null;
+  if (deployed.length === 0 || !(span.days > 0)) return null;
   const seconds = STAGE_OF[stage];
   const cut = (change: WhatIfChange): number => Math.max(0, (seconds(change) ?? 0) - cap);
   let trimmed = 0;
@@ -33,10 +39,6 @@ export function whatIf(changes: readonly WhatIfChange[], stage: StageName, cap: 
   // medians by selection, not a sort: a report over an organisation has half a million deployed changes
   const now = medianOf(deployed, (c) => c.leadTime) as number;
   const then = medianOf(deployed, (c) => c.leadTime - cut(c)) as number;
-  return { stage, cap, leadTimeP50: { now, then }, hoursSavedPerWeek: trimmed / 3600 / weeks };
-}
-
-/** The length of `[since, until)` in weeks (epoch seconds in). */
-export function weeksIn(since: number, until: number): number {
-  return (until - since) / WEEK;
+  const hours = trimmed / 3600;
+  return { stage, cap, leadTimeP50: { now, then }, hoursSavedPerWeek: span.weeks === null ? null : hours / span.weeks, hoursSaved: hours, coveredDays: span.days };
 }

@@ -8,6 +8,7 @@ import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
 import { emptyStages } from './stages.js';
+import { append, largest } from '../lists.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -230,7 +231,7 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
     const commit = side.get(stack.pop() as string);
     if (commit === undefined || carried.has(commit.sha)) continue;
     carried.add(commit.sha);
-    stack.push(...commit.parents);
+    append(stack, commit.parents);
   }
   if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
   const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
@@ -289,7 +290,7 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
   for (const c of members) if (carriedOver(c, rules)) group.notOwn.add(c.sha);
   for (const c of members) rules.landed.add(c);
   const fresh = group.members.length === 0;
-  group.members.push(...members);
+  append(group.members, members);
   const own = group.members.filter((c) => !group.notOwn.has(c.sha));
   applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
   change.commitShas = group.members.map((c) => c.sha);
@@ -497,6 +498,6 @@ function safeUrl(url: string): string | null {
 export function resolveForkPoints(changes: Change[], dateOf: (sha: string) => number | undefined): void {
   for (const change of changes) {
     const dates = change.forkPoints.map(dateOf).filter((d): d is number => d !== undefined);
-    change.forkPointAt = dates.length > 0 ? Math.max(...dates) : null;
+    change.forkPointAt = dates.length > 0 ? largest(dates) : null;
   }
 }

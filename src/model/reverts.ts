@@ -1,5 +1,6 @@
 import type { Change, Commit } from '../domain.js';
 import { isRevertTitle } from './message.js';
+import { append } from '../lists.js';
 
 /**
  * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says
@@ -154,8 +155,8 @@ export function collectRevertRefs(changes: readonly Change[], commitOf: (sha: st
     for (const sha of own) {
       const commit = commitOf(sha);
       if (!commit) continue;
-      shas.push(...commit.revertsShas);
-      prs.push(...commit.revertsPrs);
+      append(shas, commit.revertsShas);
+      append(prs, commit.revertsPrs);
       if (change.kind === 'sync' && commit.revertsShas.length > 0 && commit.revertMessage) syncRevert = true;
     }
     if (shas.length === 0 && prs.length === 0) continue;

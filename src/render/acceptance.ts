@@ -6,7 +6,8 @@
 import type { AcceptanceGroup } from '../metrics/acceptance.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { formatDuration, formatRatio, type DurationFormat } from './duration.js';
+import { formatPoints } from '../units.js';
 
 export interface AcceptanceRow {
   /** `All`, `AI-assisted`, `Other`, or a tool (`copilot`) */
@@ -85,8 +86,8 @@ function row(name: string, g: AcceptanceGroup, days: DurationFormat): Acceptance
     merged: String(g.merged),
     rejected: String(g.rejected),
     decided: g.merged + g.rejected,
-    rate: g.rate === null ? '—' : `${formatPercent(g.rate)} (${interval(g)})`,
-    share: formatPercent(g.rate),
+    rate: g.rate === null ? '—' : `${formatRatio(g.rate)} (${interval(g)})`,
+    share: formatRatio(g.rate),
     interval: g.rate === null ? '—' : interval(g),
     apart: apart || '—',
     drafts: String(g.closedDrafts),
@@ -102,14 +103,11 @@ function row(name: string, g: AcceptanceGroup, days: DurationFormat): Acceptance
 }
 
 function interval(g: AcceptanceGroup): string {
-  return `${formatPercent(g.rateLow)}–${formatPercent(g.rateHigh)}`;
+  return `${formatRatio(g.rateLow)}–${formatRatio(g.rateHigh)}`;
 }
 
-/** A difference of two rates in percentage points, with its sign. */
-function points(value: number): string {
-  const rounded = Math.round(Math.abs(value) * 100);
-  return rounded === 0 ? '0 pp' : `${value < 0 ? '−' : '+'}${rounded} pp`;
-}
+/** A difference of two rates in percentage points, with its sign, as every page writes one. */
+const points = (value: number): string => formatPoints(value);
 
 function differenceText(d: { value: number | null; low: number | null; high: number | null; real: boolean }, tooFew: boolean): string | null {
   if (d.value === null || d.low === null || d.high === null) return null;

@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
 
 /** A signed duration: `+1d 2h`, `-45m`, `0`. */
 export function signedDuration(seconds: number, days: DurationFormat): string {
@@ -23,13 +23,21 @@ export function differenceText(interval: Interval, days: DurationFormat): string
  */
 export function whatIfText(whatIf: WhatIf, stageLabel: string, days: DurationFormat): string {
   const { now, then } = whatIf.leadTimeP50;
-  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hours(whatIf.hoursSavedPerWeek)} of waiting saved a week (summed over the changes)`;
+  return `${stageLabel} capped at ${formatDuration(whatIf.cap, days)}: lead time p50 of deployed changes ${formatDuration(now, days)} → ${formatDuration(then, days)}, ${hoursSavedText(whatIf)} (summed over the changes)`;
 }
 
-/** `212 change-hours`, `12.5 change-hours`, `1 change-hour` */
-function hours(h: number): string {
-  const n = h >= 100 ? Math.round(h) : Math.round(h * 10) / 10;
-  return `${n} change-hour${n === 1 ? '' : 's'}`;
+/**
+ * `212 change-hours of waiting saved a week`; under one whole week of covered history, where the report gives no
+ * rate, the hours and the days they are over: `40 change-hours of waiting saved in 2.7 days`.
+ */
+export function hoursSavedText(whatIf: WhatIf): string {
+  if (whatIf.hoursSavedPerWeek !== null) return `${changeHours(whatIf.hoursSavedPerWeek)} of waiting saved a week`;
+  return `${changeHours(whatIf.hoursSaved ?? 0)} of waiting saved in ${formatNumber(whatIf.coveredDays ?? 0)} days`;
+}
+
+/** `212 change-hours`, `12.5 change-hours`: a number as every page writes one (`formatNumber`) */
+export function changeHours(h: number): string {
+  return `${formatNumber(h)} change-hours`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Dora } from '../metrics/schema.js';
-import { CALENDAR_DAYS, durationFormat, formatDuration, type DurationFormat } from '../units.js';
+import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from '../units.js';
 
-export { durationFormat, formatDuration, type DurationFormat };
+export { durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat };
 
 /** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
 export function durationOrBound(value: number | null, bound: number | null | undefined, format: DurationFormat = CALENDAR_DAYS): string {
@@ -31,15 +31,6 @@ export function percentileText(figure: Bounded, key: Percentile, format: Duratio
 }
 
 /**
- * A rate per week as every format writes it, in the report and in an aggregate, in a headline and in a table:
- * two decimals (`0.34`), so the same figure reads the same wherever it is; one decimal wrote a repository releasing
- * every six weeks as 0.2, and one releasing twice a year as 0.0 beside its 12 deploys. `—` when not measured.
- */
-export function formatPerWeek(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : value.toFixed(2);
-}
-
-/**
  * Deploys per week and deploy-days per week, `0.31 per week · 0.31 deploy-days per week`; under one whole week
  * of covered history, where a rate would mislead, `2 deploys in 2 days`.
  */
@@ -51,9 +42,8 @@ export function deployRateText(f: Dora['deploymentFrequency']): string {
     const shown = days < 1 ? (hours < 1 ? 'under an hour' : `${hours}h`) : Number.isInteger(days) ? `${days} ${days === 1 ? 'day' : 'days'}` : `${days.toFixed(1)} days`;
     return `${f.count} ${f.count === 1 ? 'deploy' : 'deploys'} in ${shown}`;
   }
-  return `${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
+  // several repositories: the median repository's own, never the deploys summed
+  const median = f.repositories === undefined ? '' : 'the median repository: ';
+  return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
 
-export function formatPercent(ratio: number | null, digits = 0): string {
-  return ratio === null ? '—' : `${(ratio * 100).toFixed(digits)}%`;
-}

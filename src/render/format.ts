@@ -1,4 +1,4 @@
-import { plural, workingDaySeconds } from '../units.js';
+import { formatDuration, formatRatio, plural, workingDaySeconds } from '../units.js';
 import { codingUnseen } from '../metrics/stage-summary.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
@@ -16,6 +16,15 @@ export function httpUrl(url: string | null | undefined): string | null {
   return parsed.href.replace(/[()|<>"'`\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/**
+ * `as of 2026-08-22`: the time every figure is measured at (the window's end, the clock for a window that runs
+ * to now, or --now), written as the window's bounds are: the date alone at midnight UTC, else with its minute.
+ */
+export function asOfText(report: Pick<Report, 'now'>): string {
+  const minute = report.now.slice(0, 16).replace('T', ' ');
+  return `as of ${minute.endsWith(' 00:00') ? minute.slice(0, 10) : `${minute} UTC`}`;
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** `09:00–17:00, Mon Tue Wed Thu Fri (Europe/Berlin)` when the report counts only business hours, else null. */
@@ -28,7 +37,7 @@ export function businessHoursText(report: Report): string | null {
 /** `a day (d) is a working day of 8h`: said wherever durations count working time only. */
 export function workingDayText(report: Report): string | null {
   const b = report.businessHours;
-  return b ? `a day (d) is a working day of ${Math.round((workingDaySeconds(b) / 3600) * 100) / 100}h` : null;
+  return b ? `a day (d) is a working day of ${formatDuration(workingDaySeconds(b))}` : null;
 }
 
 /** The DORA figures' notes, each once, naming the keys it applies to: `Change failure rate: no deploy …`. */
@@ -77,11 +86,18 @@ export function listsLeftOut(report: Report, what: string, code: (flag: string) 
  * A change with no time at all has no shares, so it is named where it makes the count differ.
  */
 export function shareBasisText(summary: Report['summary']): string {
-  const { kind, changes } = summary.shareBasis;
+  const { kind, changes, zeroTotal: zero = 0 } = summary.shareBasis;
   const measure = kind === 'deployed' ? 'lead time' : 'cycle time';
-  const known = kind === 'deployed' ? summary.leadTimeDeployed.count : summary.cycleTime.count;
-  const zero = known - changes;
   return `${plural(changes, `${kind} change`)}${zero > 0 ? ` (${zero} with a ${measure} of 0 left out)` : ''}`;
+}
+
+/**
+ * What the stages table's one share column is, said under it in every format: the typical change's, not the
+ * share of all the time summed (that one, `shareOfTotal`, is in the JSON report for capacity questions).
+ */
+export function shareNote(summary: Report['summary']): string {
+  const total = summary.shareBasis.kind === 'deployed' ? 'lead time' : 'cycle time';
+  return `share: the part of the typical change's ${total} spent in the stage, each change weighing the same.`;
 }
 
 /**
@@ -92,5 +108,10 @@ export function codingUnseenNote(report: Report): string | null {
   const coding = report.summary.stages.coding;
   if (!codingUnseen(coding, !report.sources.includes('github'))) return null;
   const one = coding.oneCommit ?? 0;
-  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${Math.round((one / coding.count) * 100)}%) landed as one commit, so the span from their first to their last commit is 0 whatever the work took: no share is given for it. With GitHub, coding runs from the first commit to the pull request's opening.`;
+  return `first → last commit: git cannot see coding time. ${one} of ${plural(coding.count, 'change')} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share. With GitHub, coding runs from the first commit to the pull request's opening.`;
+}
+
+/** A change's lines added and deleted, `+40 −10`, as the report holds them; `—` when its size is unknown. */
+export function linesText(change: { additions: number | null; deletions: number | null }): string {
+  return change.additions === null || change.deletions === null ? '—' : `+${change.additions} −${change.deletions}`;
 }

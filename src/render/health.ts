@@ -1,6 +1,6 @@
 import { STAGES } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { durationFormat, formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
 import { plural } from '../units.js';
 import { MIN_AI_GROUP, type Compared } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
@@ -27,8 +27,6 @@ export interface HealthSection {
 }
 
 const count = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
-const decimal = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toFixed(1));
-const lines = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : `${Math.round(n)} lines`);
 
 /** The sections the report measured, in reading order; a section whose figures are null (git only) is left out. */
 export function healthSections(report: Report): HealthSection[] {
@@ -42,9 +40,9 @@ export function healthSections(report: Report): HealthSection[] {
       title: 'Review health',
       figures: [
         ['Reviews', `${r.reviews} by ${plural(r.reviewers, 'reviewer')}, ${decimal(r.reviewsPerChange)} per change`],
-        ['Share of reviews by the two busiest reviewers', formatPercent(r.topTwoShare)],
-        ['Merged without review', `${r.unreviewed} (${formatPercent(r.unreviewedShare)})`],
-        ['Merged without an approval by someone else', `${r.selfMerged} (${formatPercent(r.selfMergedShare)})`],
+        ['Share of reviews by the two busiest reviewers', formatRatio(r.topTwoShare)],
+        ['Merged without review', `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
+        ['Merged without an approval by someone else', `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
         ['Large changes (over 400 lines)', `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
         ['Review depth on large changes (comments per 100 lines, p50)', decimal(r.largeChangeCommentsPer100LinesP50)],
       ],
@@ -61,8 +59,8 @@ export function healthSections(report: Report): HealthSection[] {
       title: 'Rework',
       figures: [
         ['Reviewed changes', count(w.reviewed)],
-        ['Commits or force-pushes after the first review', `${w.reworked} (${formatPercent(w.share)})`],
-        ['Changes requested', `${w.changesRequested} (${formatPercent(w.changesRequestedShare)})`],
+        ['Commits or force-pushes after the first review', `${w.reworked} (${formatRatio(w.share)})`],
+        ['Changes requested', `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`],
       ],
       tables: [],
     });
@@ -74,13 +72,13 @@ export function healthSections(report: Report): HealthSection[] {
       title: 'CI checks',
       figures: [
         ['Check wall time on the final head commit', `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural(c.changes, 'change')}`],
-        ['Flaky checks (failed, then passed on the same commit)', `${c.flakyChecks} of ${c.checks} (${formatPercent(c.flakyRate, 1)})`],
-        ['Share of the merge wait spent waiting on checks', formatPercent(c.mergeWaitOnChecksShare)],
+        ['Flaky checks (failed, then passed on the same commit)', `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
+        ['Share of the merge wait spent waiting on checks', formatRatio(c.mergeWaitOnChecksShare)],
         ['Changes by check wall time', c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(', ') || '—'],
       ],
       tables: c.worstFlaky.length === 0 ? [] : [{
         head: ['Flaky check', 'Flaky runs', 'Changes that ran it', 'Rate'],
-        rows: c.worstFlaky.map((f) => [f.name, count(f.flaky), count(f.runs), formatPercent(f.rate)]),
+        rows: c.worstFlaky.map((f) => [f.name, count(f.flaky), count(f.runs), formatRatio(f.rate)]),
       }],
     });
   }
@@ -115,8 +113,8 @@ export function healthSections(report: Report): HealthSection[] {
       row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), 'cycleTime'),
       ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
       row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size)),
-      row('Reverted', formatPercent(ai.assisted.failureRate), formatPercent(ai.other.failureRate)),
-      row('Reworked after review', formatPercent(ai.assisted.reworkShare), formatPercent(ai.other.reworkShare)),
+      row('Reverted', formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
+      row('Reworked after review', formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare)),
     ];
     out.push({
       id: 'ai',

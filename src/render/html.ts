@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../report/schema.js';
-import { businessHoursText, mergedInWindow, workingDayText } from './format.js';
+import { asOfText, businessHoursText, mergedInWindow, workingDayText } from './format.js';
 import { CSS, SCRIPT } from './html/assets.js';
 import { changesTable } from './html/changes.js';
 import { acceptance } from './html/acceptance.js';
@@ -38,9 +38,9 @@ export const HTML_CSP = [
 /**
  * The report as one self-contained HTML file: no request leaves it when opened (inline CSS, inline SVG charts,
  * one small inline script that searches, sorts and pages the table of changes from the DOM), readable on a
- * phone, in dark mode and printed. Sections in reading order: the headline and key figures, where the time goes,
- * what to do next, the DORA keys, then lead time, deploys, the unreleased backlog, review, rework, CI, work in
- * progress, AI-assisted vs other, acceptance, the queues, and every change. Every piece of text from git or GitHub is
+ * phone, in dark mode and printed. Sections in reading order: the headline, where the time goes and what to fix
+ * first (the first screen), the key figures, the DORA keys, then lead time, deploys, the unreleased backlog, review,
+ * rework, CI, work in progress, AI-assisted vs other, acceptance, the queues, and every change. Every piece of text from git or GitHub is
  * HTML-escaped; only http(s) URLs become links. Reads the report only: every figure is the summary's.
  */
 export function renderHtml(input: Report): string {
@@ -50,12 +50,13 @@ export function renderHtml(input: Report): string {
   const body = mergedInWindow(report) === 0
     ? [renderRepositoryHtml(report), `<p class="headline">${h(`No changes merged between ${report.window.since.slice(0, 10)} and ${report.window.until.slice(0, 10)}.`)}</p>`]
     : [
+        // the first screen is the answer: the headline, where the time goes, what to fix first; then the rest
         `<p class="headline">${h(report.summary.headline)}</p>`,
+        stages(report),
+        recommendations(report),
         keyFigures(report),
         renderRepositoryHtml(report),
         renderSlicesHtml(report),
-        stages(report),
-        recommendations(report),
         dora(report),
         previousPeriod(report),
         leadTime(report),
@@ -89,7 +90,7 @@ export function renderHtml(input: Report): string {
 <body>
 <header>
 <h1>flowaudit · ${h(name)}</h1>
-<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
+<p class="meta">${h(`branch ${report.repository.branch} · ${report.window.since.slice(0, 10)} → ${report.window.until.slice(0, 10)}${report.window.historyFrom ? ` (history from ${report.window.historyFrom.slice(0, 10)})` : ''}, ${asOfText(report)} · sources: ${report.sources.join(' + ')} · deploys: ${signal}`)}</p>
 ${hours ? `<p class="meta"><b>Business hours on</b>: durations count only ${h(hours)}; ${h(workingDayText(input) ?? '')}.</p>\n` : ''}${contents(main)}
 </header>
 <main>
@@ -105,7 +106,8 @@ ${main}
 /** A list of the sections present, linking to each: a long report is read by jumping. */
 function contents(main: string): string {
   const links = [...main.matchAll(/<section id="([a-z-]+)" aria-labelledby="[a-z-]+-h">\n<h2 id="[a-z-]+-h">([^<]*)<\/h2>/g)].map(([, id, title]) => `<li><a href="#${id ?? ''}">${title ?? ''}</a></li>`);
-  return links.length < 3 ? '' : `<nav class="toc" aria-label="Sections"><ul>${links.join('')}</ul></nav>`;
+  // folded: three lines of links would push the answer off the first screen
+  return links.length < 3 ? '' : `<details class="toc-fold"><summary>Sections (${links.length})</summary><nav class="toc" aria-label="Sections"><ul>${links.join('')}</ul></nav></details>`;
 }
 
 function notes(report: Report): string {

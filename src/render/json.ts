@@ -1,9 +1,11 @@
 import type { Report } from '../report/schema.js';
+import { asWritten } from '../units.js';
 import { schemaUrl } from '../version.js';
 import type { ReportLists } from './lists.js';
 import { jsonSafe } from './sanitize.js';
 
-const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value);
+// every float to the millionth, as every page's writers round from it (`asWritten`)
+const replacer = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? asWritten(value) : value);
 const LIST_KEYS = ['changes', 'queueOnlyChanges', 'deploys', 'openPulls', 'repositories'] as const;
 // list items stringified together: one call per item cost a third more than the stringifying itself
 const GROUP = 32;

@@ -1,14 +1,15 @@
-import { bandText } from './band.js';
+import { clusterText } from './band.js';
 import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
-import { apartNote, keySeries, keyValueText, periodsSoFar } from './trend.js';
+import { apartNote, directionText, intervalText, keySeries, keyValueText, periodsSoFar } from './trend.js';
 import { PREVIOUS_NOTE, previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
-import { businessHoursText, codingUnseenNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { queueChangeText } from './queue-flow.js';
+import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { shortStageLabel } from '../stage-labels.js';
@@ -22,8 +23,9 @@ import { whatIfText } from './confidence.js';
 import { escapeHtml, escapeMarkdown } from './sanitize.js';
 import { stageLabel } from './text.js';
 import { aiFlag, formatAiTools } from './ai-tools.js';
-import { noun, plural } from '../units.js';
+import { noun, plural, withSign } from '../units.js';
 import { deploySignalHeader, deploySignalWords } from './signal.js';
+import { append } from '../lists.js';
 
 export interface MarkdownOptions {
   /** list at most this many changes (a PR comment holds 65,536 characters); default: all */
@@ -55,8 +57,8 @@ function mdLine(text: string): string {
 
 /**
  * The whole report as GitHub-flavoured Markdown, for PR comments, wikis and the Actions step summary, in the
- * HTML report's order: header, headline and key figures, the repositories of a report over several, where the
- * time goes, what to do next, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
+ * HTML report's order: header, headline and key figures, where the time goes and what to fix first (the first
+ * screen), the repositories of a report over several, the DORA keys, lead time (distribution, weekly trend), change size, deploys,
  * the unreleased backlog, review, rework, CI, work in progress, AI-assisted vs other, the queues, then the
  * slowest and every change in collapsible sections, and the notes. Every piece of text from git or GitHub is
  * escaped, so a title cannot break a table or inject markup.
@@ -69,29 +71,32 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     if (repositories) out.push(repositories);
     out.push(`No changes merged between ${md(report.window.since)} and ${md(report.window.until)}.`, '');
   } else {
-    out.push(`> **${md(report.summary.headline)}**`, '', ...keyFigures(report));
+    // the first screen is the answer: the headline, where the time goes, what to fix first; then the rest
+    append(out, [`> **${md(report.summary.headline)}**`, '', ...keyFigures(report)]);
+    for (const part of [stageTable(report), recommendations(report)]) append(out, part);
     if (repositories) out.push(repositories);
     if (report.summary.slices) out.push(renderSlicesMarkdown(report));
     // the step summary (options.summary) leaves out the week, deploy and change lists: GitHub caps it at 1 MiB
-    out.push(...stageTable(report), ...recommendations(report), ...doraTable(report), ...previousPeriod(report), ...distribution(report));
-    if (!options.summary) out.push(...trend(report));
-    out.push(...flow(report));
-    if (!options.summary) out.push(...deploys(report));
-    out.push(...renderProductsMarkdown(report));
-    out.push(...repairMarkdown(report));
-    out.push(...aiShiftMarkdown(report, durationFormat(report.businessHours)));
-    out.push(...unreleased(report));
+    for (const part of [doraTable(report), previousPeriod(report), distribution(report)]) append(out, part);
+    if (!options.summary) append(out, trend(report));
+    append(out, flow(report));
+    if (!options.summary) append(out, deploys(report));
+    append(out, renderProductsMarkdown(report));
+    append(out, repairMarkdown(report));
+    append(out, aiShiftMarkdown(report, durationFormat(report.businessHours)));
+    append(out, unreleased(report));
     const health = healthSections(report);
     if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) {
       out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
     }
-    for (const section of health) out.push(...healthSection(section));
-    out.push(...acceptanceMarkdown(report));
-    out.push(...queueSection(report), ...slowest(report));
-    if (options.summary) out.push(...leftOut(report));
-    else out.push(...allChanges(report, options.maxChanges));
+    for (const section of health) append(out, healthSection(section));
+    append(out, acceptanceMarkdown(report));
+    append(out, queueSection(report));
+    append(out, slowest(report));
+    if (options.summary) append(out, leftOut(report));
+    else append(out, allChanges(report, options.maxChanges));
   }
-  out.push(...notes(report));
+  append(out, notes(report));
   out.push(`<sub>${escapeHtml(`${report.tool.name} ${report.tool.version}`)} · generated ${escapeHtml(report.generatedAt)}</sub>`);
   return `${out.join('\n')}\n`;
 }
@@ -102,7 +107,7 @@ function header(report: Report): string[] {
   return [
     `## flowaudit · ${md(repositoryName(r))}`,
     '',
-    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}` +
+    `**Branch** ${md(r.branch)} · **window** ${day(report.window.since)} → ${day(report.window.until)}${report.window.historyFrom ? ` (history from ${day(report.window.historyFrom)})` : ''}, ${md(asOfText(report))}` +
       ` · **sources** ${md(report.sources.join(' + '))} · **deploys** ${md(deploySignalHeader(report))}`,
     '',
     ...(hours ? [`**Business hours on**: durations count only ${md(hours)}; ${md(workingDayText(report) ?? '')}.`, ''] : []),
@@ -114,13 +119,13 @@ function keyFigures(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
-  const band = (x: DoraFigure, key: string): string => (x.band ? ` (${bandText(key, x.band)})` : '');
+  const band = (x: DoraFigure): string => (clusterText(x) ? ` (${clusterText(x)})` : '');
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
   const parts = [
-    `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime, 'leadTime')}`,
+    `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency, 'deploymentFrequency')}`,
-    `${figureLabel('dora.changeFailureRate')} **${formatPercent(d.changeFailureRate.value)}**${band(d.changeFailureRate, 'changeFailureRate')}`,
+    d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== undefined ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
+    `${figureLabel('dora.changeFailureRate')} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
     ...(s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ''}`] : []),
     `**${s.changes}** ${noun(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}`,
   ];
@@ -139,17 +144,17 @@ function stageTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
-  const ofTotal = STAGES.some((k) => s.stages[k].shareOfTotal !== undefined);
   const unseen = codingUnseenNote(report);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];
-    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatPercent(stage === 'coding' && unseen !== null ? null : f.share), ...(ofTotal ? [formatPercent(f.shareOfTotal ?? null)] : [])].map(md);
+    return [stageLabel(stage, report), String(f.count), percentileText(f, 'p50', days), percentileText(f, 'p75', days), percentileText(f, 'p90', days), formatRatio(stage === 'coding' && unseen !== null ? null : f.share)].map(md);
   });
   for (const [name, d, what] of [[figureLabel('cycleTime'), s.cycleTime, 'first commit → merge'], [figureLabel('leadTime'), s.leadTime, 'first commit → deploy']] as const) {
-    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '', ...(ofTotal ? [''] : [])]);
+    rows.push([`**${name}** (${what})`, String(d.count), percentileText(d, 'p50', days), percentileText(d, 'p75', days), percentileText(d, 'p90', days), '']);
   }
   const censored = s.stages.deploy.censored ?? s.leadTime.censored ?? 0;
   const notes = [
+    shareNote(s),
     ...(unseen === null ? [] : [unseen]),
     ...(censored > 0 ? [`${plural(censored, 'change')} merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far (≥ marks a percentile the data does not reach yet).`] : []),
     ...(s.leadTimeDeployed && s.leadTimeDeployed.p50 !== null ? [`Over the deployed changes alone the median lead time is ${formatDuration(s.leadTimeDeployed.p50, days)} (p90 ${formatDuration(s.leadTimeDeployed.p90, days)}).`] : []),
@@ -159,7 +164,7 @@ function stageTable(report: Report): string[] {
     '',
     `${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`,
     '',
-    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', ...(ofTotal ? ['Share of all time'] : [])], `lrrrrr${ofTotal ? 'r' : ''}`, rows),
+    ...table(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share'], 'lrrrrr', rows),
     ...notes.map((n) => `- ${n}`),
     ...(notes.length > 0 ? [''] : []),
   ];
@@ -169,28 +174,48 @@ function doraTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const d = report.summary.dora;
   const f = d.deploymentFrequency;
-  const band = (x: DoraFigure, key: string): string => bandText(key, x.band) || '—';
+  const band = (x: DoraFigure): string => clusterText(x) || '—';
   const rows = [
-    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f, 'deploymentFrequency'), plural(f.count, 'deploy')],
-    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime, 'leadTime'), plural(d.leadTime.count, 'change')],
-    [figureTitle('dora.changeFailureRate'), formatPercent(d.changeFailureRate.value, 1), band(d.changeFailureRate, 'changeFailureRate'), plural(d.changeFailureRate.count, 'deploy')],
-    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore, 'timeToRestore'), plural(d.timeToRestore.count, 'restore')],
-    [figureTitle('dora.reworkRate'), formatPercent(d.reworkRate.value, 1), band(d.reworkRate, 'reworkRate'), plural(d.reworkRate.count, 'deploy')],
+    [figureTitle('dora.deploymentFrequency'), deployRateText(f), band(f), plural(f.count, 'deploy')],
+    [figureTitle('dora.leadTime'), d.leadTime.value === null && report.summary.leadTime.atLeast !== null ? durationOrBound(null, report.summary.leadTime.atLeast, days) : median(d.leadTime.value, days), band(d.leadTime), plural(d.leadTime.count, 'change')],
+    [figureTitle('dora.changeFailureRate'), formatRatio(d.changeFailureRate.value), band(d.changeFailureRate), plural(d.changeFailureRate.count, 'deploy')],
+    [figureTitle('dora.timeToRestore'), median(d.timeToRestore.value, days), band(d.timeToRestore), plural(d.timeToRestore.count, 'restore')],
+    [figureTitle('dora.reworkRate'), formatRatio(d.reworkRate.value), band(d.reworkRate), plural(d.reworkRate.count, 'deploy')],
   ];
   const figureNotes = doraNotes([[figureTitle('dora.deploymentFrequency'), f], [figureTitle('dora.leadTime'), d.leadTime], [figureTitle('dora.changeFailureRate'), d.changeFailureRate], [figureTitle('dora.timeToRestore'), d.timeToRestore], [figureTitle('dora.reworkRate'), d.reworkRate]]);
-  return ['### DORA keys', '', ...table(['Key', 'Value', 'Band', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
+  return ['### DORA keys', '', ...table(['Key', 'Value', 'Against the DORA clusters', 'Over'], 'lrll', rows.map((r) => r.map(md))), ...figureNotes.map((n) => `- ${mdLine(n)}`), ...(figureNotes.length ? [''] : [])];
 }
 
+/**
+ * What to fix first: the first recommendation written out (what it measured, its what-if, what it tells and what
+ * to do), the rest in the articles' four columns under it; when no rule fired, one sentence, what was checked
+ * folded under it.
+ */
 function recommendations(report: Report): string[] {
   const days = durationFormat(report.businessHours);
-  if (report.recommendations.length === 0) return [];
-  const whatIfs = report.recommendations.some((r) => r.whatIf);
-  const rows = report.recommendations.map((r) => {
-    const w = r.whatIf;
-    const whatIf = w ? whatIfText(w, stageLabel(w.stage, report), days) : '';
-    return [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf] : [])].map(md);
-  });
-  return ['### What to do next', '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)];
+  const [first, ...rest] = report.recommendations;
+  if (first === undefined) return [];
+  if (first.id === 'healthy') {
+    const checked = first.checked ?? [];
+    return ['### What to fix first', '', `**${md(first.measure)}**; ${md(first.value)}.`, '', ...(checked.length > 0 ? details(`What was checked (${checked.length})`, [...checked.map((c) => `- ${mdLine(c)}`), '']) : [])];
+  }
+  const whatIf = (r: typeof first): string => (r.whatIf ? whatIfText(r.whatIf, stageLabel(r.whatIf.stage, report), days) : '');
+  const lead = [
+    `**${md(first.measure)}**: ${md(first.value)}`,
+    '',
+    ...(first.whatIf ? [`- **What if**: ${md(whatIf(first))}`] : []),
+    `- **What it tells you**: ${md(first.tellsYou)}`,
+    `- **What you do next**: ${md(first.doNext)}`,
+    '',
+  ];
+  const whatIfs = rest.some((r) => r.whatIf);
+  const rows = rest.map((r) => [r.measure, r.value, r.tellsYou, r.doNext, ...(whatIfs ? [whatIf(r)] : [])].map(md));
+  return [
+    '### What to fix first',
+    '',
+    ...lead,
+    ...(rows.length > 0 ? [`Then, ${rows.length === 1 ? 'one more' : `${rows.length} more`}, ranked by the hours of waiting each accounts for:`, '', ...table(['What you measure', 'Measured', 'What it tells you', 'What you do next', ...(whatIfs ? ['What if'] : [])], whatIfs ? 'lllll' : 'llll', rows)] : []),
+  ];
 }
 
 /** The lead-time distribution as one row of counts under the ranges. */
@@ -215,7 +240,7 @@ function unreleased(report: Report): string[] {
   if (u.count === 0) return [...out, 'Every change merged by the end of the window has been deployed.', ''];
   out.push(`${plural(u.count, 'change')} waiting: median wait so far ${formatDuration(u.p50Age, days)}, longest ${formatDuration(u.oldestAge, days)}.`, '');
   const oldest = u.oldestChanges ?? [];
-  if (oldest.length > 0) out.push(...table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
+  if (oldest.length > 0) append(out, table(['Change', 'Title', 'Merged (UTC)', 'Waiting'], 'lllr', oldest.map((c) => [changeRef(c), md(c.title), md(minuteOf(c.mergedAt)), formatDuration(c.age, days)])));
   else if (u.oldest.length > 0) out.push(`Oldest: ${u.oldest.map(md).join(', ')}`, '');
   return out;
 }
@@ -226,10 +251,9 @@ function queueSection(report: Report): string[] {
   const s = report.summary;
   const stages = STAGES.filter((stage) => (s.queues[stage]?.length ?? 0) > 0);
   if (stages.length === 0) return [];
-  const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
   const trend = stages.map((stage) => {
     const t = s.queueTrend[stage];
-    return [stageLabel(stage, report), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), rate(t?.growthPerWeek, true), rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
+    return [stageLabel(stage, report), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), withSign(t?.growthPerWeek, formatPerWeek), formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(md);
   });
   const capacity = s.reviewCapacity ?? [];
   const weeks = (s.queues[stages[0] as StageName] ?? []).map((w, i) => [
@@ -237,7 +261,7 @@ function queueSection(report: Report): string[] {
     ...stages.map((stage) => {
       const week = s.queues[stage]?.[i];
       if (!week) return '—';
-      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatPercent(week.aiShare)} AI)`}`;
+      return `${week.arrivals} / ${week.departures} / **${week.queue}**${week.aiShare === null ? '' : ` (${formatRatio(week.aiShare)} AI)`}`;
     }),
     ...(capacity.length > 0 ? [String(capacity[i]?.reviews ?? '—'), String(capacity[i]?.readyPulls ?? '—')] : []),
   ]);
@@ -247,8 +271,13 @@ function queueSection(report: Report): string[] {
     '',
     'When work arrives at a stage faster than it leaves, changes pile up there: a growing queue marks the stage to fix first.',
     '',
-    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue (L)', 'λ × W', 'Time in stage (W)'], 'lrrrrrr', trend),
-    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained.',
+    ...table(['Stage', 'Arrivals a week', 'Departures a week', 'Queue growth a week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Time in stage'], 'lrrrrrr', trend),
+    'Little\'s law: the mean queue is about arrivals a week × time in stage when the window is steady; far apart, the queue grew or drained. Queue growth a week is the queue at the end less the queue at the start, a week: arrivals less departures.',
+    '',
+    ...stages.flatMap((stage) => {
+      const said = queueChangeText(s.queueTrend[stage], s.dora.deploymentFrequency.coveredDays ?? 0);
+      return said === null ? [] : [`- **${md(stageLabel(stage, report))}**: ${md(said)}`];
+    }),
     '',
     ...details('Weekly queues', [
       `Each week: arrivals / departures / **queue at its end** (AI-assisted share of the arrivals). Weeks start Monday 00:00 ${md(zone)}, shown in UTC.`,
@@ -262,7 +291,7 @@ function flow(report: Report): string[] {
   const { size, reverted, partiallyReverted } = report.summary.flow;
   const ai = report.summary.ai;
   const lines = [
-    `- **Size** (lines changed, lock and generated files left out): p50 ${num(size.p50, 0)}, p90 ${num(size.p90, 0)}, over 200 lines ${formatPercent(size.over200)}, over 400 lines ${formatPercent(size.over400)} (${plural(size.count, 'change')} with a known size)`,
+    `- **Size** (lines changed, lock and generated files left out): p50 ${formatLines(size.p50)}, p90 ${formatLines(size.p90)}, over 200 lines ${formatRatio(size.over200)}, over 400 lines ${formatRatio(size.over400)} (${plural(size.count, 'change')} with a known size)`,
     `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
     `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`,
   ];
@@ -298,14 +327,14 @@ function aiTools(ai: Report['summary']['ai']): string {
 
 function healthSection(section: HealthSection): string[] {
   const out = [`### ${md(section.title)}`, ''];
-  if (section.figures.length > 0) out.push(...table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
+  if (section.figures.length > 0) append(out, table(['Figure', 'Value'], 'lr', section.figures.map(([k, v]) => [md(k), md(v)])));
   for (const t of section.tables) {
     // the first cell links where its row has a web address (a pull request), as the change tables do
     const cell = (text: string, i: number, row: number): string => {
       const url = i === 0 ? httpUrl(t.links?.[row]) : null;
       return url ? `[${md(text)}](${url})` : md(text);
     };
-    out.push(...table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
+    append(out, table(t.head.map(md), t.head.map((_, i) => (i === 0 ? 'l' : 'r')).join(''), t.rows.map((r, row) => r.map((text, i) => cell(text, i, row)))));
   }
   return out;
 }
@@ -328,7 +357,7 @@ function trend(report: Report): string[] {
   const series = keySeries(report);
   const lead = series.find((k) => k.key === 'leadTime');
   const spark = lead ? sparkline(lead.values, lead.apart) : '';
-  const compared = lead?.from === null || lead === undefined ? '' : ` (${formatDuration(lead.from, days)} → ${formatDuration(lead.to, days)})`;
+  const compared = lead === undefined ? '' : ` (${directionText(lead, days, period)})`;
   const mark = (p: (typeof periods)[number], text: string): string => (p.partial ? `${text} (part)` : text);
   const rows = periods.map((p) => [
     mark(p, md(p.start)),
@@ -340,11 +369,14 @@ function trend(report: Report): string[] {
     formatDuration(p.timeToRestoreP50, days),
     ...STAGES.map((s) => (s === 'deploy' ? durationOrBound(p.stages.deploy, p.deployAtLeast, days) : formatDuration(p.stages[s], days))),
   ]);
-  const trends = series.filter((k) => k.from !== null).map((k) => `${k.label} ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}`);
+  const trends = series.map((k) => {
+    const interval = intervalText(k, days, period);
+    return `${k.label} ${directionText(k, days, period)}${interval === null ? '' : ` (${interval})`}`;
+  });
   return details(
     `Trends by ${period}: lead time p50 ${spark}${compared}`.trimEnd(),
     [
-      `First → last complete ${period}: ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
+      `Direction, the first half of the complete ${period}s against the second (rising or falling only where the 95% interval of the difference excludes 0): ${md(trends.join(' · ') || 'none')}. Periods start ${period === 'week' ? 'Monday' : 'on the 1st'}, UTC; ${BOUND_MARK} and "(part)" mark an ${md(apartNote(period))}; ≥ is a lower bound.`,
       '',
       ...table([period === 'week' ? 'Week of' : 'Month of', 'Changes', 'Deploys', 'Deploys a week', 'Lead time p50', 'Failure rate', 'Recovery time p50', ...STAGES.map((s) => `${shortStageLabel(s, !report.sources.includes('github'))} p50`)], 'lrrrrrrrrrrr', rows),
     ],
@@ -393,12 +425,12 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     md(minuteOf(ch.mergedAt)),
     ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
     formatDuration(ch.leadTime, days),
-    ch.additions === null || ch.deletions === null ? '—' : String(ch.additions + ch.deletions),
+    linesText(ch),
     md([...ch.flags, ...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);
   const more = report.changes.length - shown.length;
   return details(`All changes (${report.changes.length})`, [
-    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES, 'Lead time', 'Size', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
+    ...table([...(several ? ['Repository'] : []), 'Change', 'Title', 'Author', 'Kind', 'Merged (UTC)', ...STAGES.map((stage) => md(shortStageLabel(stage, !report.sources.includes('github')))), 'Lead time', 'Lines', 'Flags'], `${several ? 'l' : ''}lllllrrrrrrrl`, rows),
     ...(more > 0 ? [`${more} more in the JSON report (\`--format json\`).`, ''] : []),
   ]);
 }
@@ -415,8 +447,8 @@ function leftOut(report: Report): string[] {
 
 function notes(report: Report): string[] {
   const out: string[] = [];
-  if (report.warnings.length > 0) out.push('### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '');
-  if (report.notes.length > 0) out.push('### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '');
+  if (report.warnings.length > 0) append(out, ['### Warnings', '', ...report.warnings.map((w) => `- ${mdLine(w)}`), '']);
+  if (report.notes.length > 0) append(out, ['### Notes', '', ...report.notes.map((n) => `- ${mdLine(n)}`), '']);
   return out;
 }
 
@@ -428,10 +460,6 @@ function details(summary: string, body: string[]): string[] {
 function changeRef(ch: { id: string; url: string | null }): string {
   const url = httpUrl(ch.url);
   return url ? `[${md(ch.id)}](${url})` : md(ch.id);
-}
-
-function num(value: number | null, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits);
 }
 
 function day(iso: string): string {

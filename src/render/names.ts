@@ -33,6 +33,12 @@ export function repositoryNamer(report: Pick<Report, 'repositories'>): (name: st
       shown.set(row.name, row.remote);
       continue;
     }
+    // the builder names a repository without a path since it names them alike (aggregate/names.ts); a report
+    // an older flowaudit wrote keyed a local repository by its path, which is shortened here as before
+    if (!isPath(row.name)) {
+      shown.set(row.name, row.name);
+      continue;
+    }
     const depth = parts(row.path).length;
     let k = 1;
     while (k < depth && local.some((o) => o !== row && o.path !== row.path && tail(o.path, k) === tail(row.path, k))) k++;

@@ -4,8 +4,8 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { plural } from '../units.js';
-import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
+import { formatPoints, plural } from '../units.js';
+import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 
 export interface PreviousRow {
   label: string;
@@ -45,7 +45,7 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
 function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
   if (value === null) return '—';
   if (row.unit === 'seconds') return formatDuration(value, days);
-  if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  if (row.unit === 'ratio') return formatRatio(value);
   return `${formatPerWeek(value)}/wk`;
 }
 
@@ -53,7 +53,7 @@ function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFor
   if (value === 0) return '0';
   const sign = value > 0 ? '+' : '-';
   if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(value), days)}`;
-  if (row.unit === 'ratio') return `${sign}${(Math.abs(value) * 100).toFixed(1)} pp`;
+  if (row.unit === 'ratio') return formatPoints(value, '-');
   return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
 }
 

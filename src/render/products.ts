@@ -1,10 +1,10 @@
 import { figureLabel } from '../metrics/catalogue.js';
 import type { ProductRow } from '../report/products-schema.js';
 import type { Report } from '../report/schema.js';
-import { deployRateText, durationFormat, durationOrBound, formatPercent, formatPerWeek } from './duration.js';
+import { deployRateText, durationFormat, durationOrBound, formatRatio, formatPerWeek } from './duration.js';
 import { section } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
-import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js';
+import { droppedNote, fitTableDropping, wrap, type TextContext } from './text/layout.js';
 
 /*
  * The products table (summary.products, SPEC section 3): one row per product of a monorepo, its deploys and
@@ -15,6 +15,8 @@ import { fitTable, naturalWidth, wrap, type TextContext } from './text/layout.js
 const HEADS = ['product', 'changes', 'deploys', 'deploys per week', 'lead p50', 'failure rate', 'unreleased'];
 /** the terminal's narrower heads, so the product's name keeps its room in 80 columns */
 const TEXT_HEADS = ['product', 'changes', 'deploys', '/week', 'lead p50', 'CFR', 'unrel.'];
+/** the terminal's figures in the order they give way when the table is too wide */
+const PRODUCT_DROP_ORDER = ['', 'unrel.', '/week', 'changes', 'CFR', 'deploys', 'lead p50'];
 
 /** A rate per week only over a whole week of covered history, as the deploys section writes it; else `2 deploys in 5 days`. */
 function rateCell(row: ProductRow): string {
@@ -29,7 +31,7 @@ function cells(report: Report, row: ProductRow): string[] {
     String(row.deploys),
     rateCell(row),
     durationOrBound(row.leadTimeP50, row.leadTimeAtLeast, durationFormat(report.businessHours)),
-    formatPercent(row.changeFailureRate),
+    formatRatio(row.changeFailureRate),
     String(row.unreleased),
   ];
 }
@@ -62,14 +64,16 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
   if (rows === undefined || rows.length === 0) return [];
   const scope = commonScope(rows);
   const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
+  // too wide, the figures give way (named under the table), never the product's name
   const columns = TEXT_HEADS.map((head, i) => ({
     head,
-    ...(i > 0 && { align: 'right' as const }),
-    ...(i === 0 && { min: Math.min(24, naturalWidth(head, body.map((r) => r[0]))) }),
+    ...(i > 0 && { align: 'right' as const, drop: PRODUCT_DROP_ORDER.indexOf(head) }),
   }));
   const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : '';
   const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
-  return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), fitTable(columns, body, ctx)];
+  const { table, dropped } = fitTableDropping(columns, body, ctx);
+  const note = droppedNote(dropped, ctx.width);
+  return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), table, ...(note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))])];
 }
 
 /** The table in GitHub-flavoured Markdown; empty for a repository of one product. */

@@ -1,6 +1,6 @@
 import { figureLabel } from '../metrics/catalogue.js';
 import type { Report } from '../report/schema.js';
-import { formatPercent } from './duration.js';
+import { formatRatio } from './duration.js';
 
 /*
  * Repair share in words, the same in every format (text, Markdown, HTML): the renderers only lay these out.
@@ -14,8 +14,8 @@ const REASONS = ['revert', 'failedDeployFix', 'hotfixBranch', 'fixTitle', 'bugLa
 
 /** `14 of 40 changes (35%) repaired earlier work, 25% of the cycle time`. */
 export function repairHeadline(r: Figures): string {
-  const cycle = r.cycleTimeShare === null ? '' : `, ${formatPercent(r.cycleTimeShare)} of the cycle time`;
-  return `${r.repairs} of ${r.changes} ${r.changes === 1 ? 'change' : 'changes'} (${formatPercent(r.share)}) repaired earlier work${cycle}`;
+  const cycle = r.cycleTimeShare === null ? '' : `, ${formatRatio(r.cycleTimeShare)} of the cycle time`;
+  return `${r.repairs} of ${r.changes} ${r.changes === 1 ? 'change' : 'changes'} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 
 /** `reverts 3 · fixes of a failed deploy 2 · …`: every reason with a count; bug labels only when measured. */
@@ -26,17 +26,21 @@ export function repairReasons(r: Repair): string {
   }).join(' · ');
 }
 
-/** `AI-assisted 50% of 12 (40% of their cycle time) · other 29% of 28 (20%)`; '' when no change has an AI marker. */
+/**
+ * `repairs among the AI-assisted changes: 50% of 12 (40% of their cycle time) · among the other changes: 29% of
+ * 28 (20% of their cycle time)`; '' when no change has an AI marker. Labelled as what it splits: a bare
+ * `AI-assisted 50% of 12` under the repairs read as a share of AI-assisted work.
+ */
 export function repairSplit(r: Repair): string {
   if (r.ai.changes === 0) return '';
   const side = (label: string, f: Figures): string =>
-    `${label} ${formatPercent(f.share)} of ${f.changes}${f.cycleTimeShare === null ? '' : ` (${formatPercent(f.cycleTimeShare)} of their cycle time)`}`;
-  return `${side(figureLabel('repair.ai'), r.ai)} · ${side(figureLabel('repair.other'), r.other)}`;
+    `among the ${label} changes: ${formatRatio(f.share)} of ${f.changes}${f.cycleTimeShare === null ? '' : ` (${formatRatio(f.cycleTimeShare)} of their cycle time)`}`;
+  return `repairs ${side(figureLabel('repair.ai'), r.ai)} · ${side(figureLabel('repair.other'), r.other)}`;
 }
 
 /** The weeks that had changes, as `[week, share, repairs of changes, share of cycle time]` rows. */
 export function repairWeeks(r: Repair): string[][] {
-  return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [w.weekStart, formatPercent(w.share), `${w.repairs} of ${w.changes}`, formatPercent(w.cycleTimeShare)]);
+  return (r.weeks ?? []).filter((w) => w.changes > 0).map((w) => [w.weekStart, formatRatio(w.share), `${w.repairs} of ${w.changes}`, formatRatio(w.cycleTimeShare)]);
 }
 
 /** What counts as a repair, for the sections' lead. */

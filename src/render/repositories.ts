@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, RepositoryRow } from '../report/schema.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { repositoryNamer } from './names.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { fitTable, naturalWidth, wrap } from './text/layout.js';
@@ -9,8 +9,9 @@ import { barChart } from './svg/bars.js';
 import { ACCENT_COLOUR, FAIL_COLOUR, STAGE_COLOURS } from './svg/scale.js';
 
 /*
- * The per-repository table of a report over several repositories: one row each, then the whole (its figures
- * recomputed over all changes by the builder, not summed rows). Text, Markdown and HTML lay out the same cells.
+ * The per-repository table of a report over several repositories: one row each, then the whole (its percentiles
+ * recomputed over all changes by the builder, its deploys per week and failure rate the median repository's own,
+ * never summed rows). Text, Markdown and HTML lay out the same cells.
  */
 
 const HEAD = ['repository', 'window', 'changes', 'lead time p50', 'cycle time p50', 'deploys', 'per week', 'failure rate', 'unreleased', 'top recommendation'];
@@ -28,7 +29,7 @@ function cells(row: RepositoryRow, name: (key: string) => string, days: Duration
     formatDuration(row.cycleTimeP50, days),
     String(row.deploys),
     formatPerWeek(row.deploymentFrequency),
-    formatPercent(row.changeFailureRate),
+    formatRatio(row.changeFailureRate),
     unreleasedCell(row.unreleased, days),
     row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—',
   ];
@@ -52,10 +53,23 @@ function whole(report: Report): string[] {
     formatDuration(s.cycleTime.p50, days),
     String(s.dora.deploymentFrequency.count),
     formatPerWeek(freq),
-    formatPercent(s.dora.changeFailureRate.value),
+    formatRatio(s.dora.changeFailureRate.value),
     unreleasedCell(s.unreleased, days),
     top && top.id !== 'healthy' ? top.measure.replace(/:.*$/, '') : '—',
   ];
+}
+
+/**
+ * What the whole row is, in one sentence: counts summed, percentiles over every change, and deploys per week and the
+ * failure rate the median repository's own (each repository placed on its own against the DORA clusters, never the
+ * whole by its deploys summed), with where the repositories stand. Null for a report without the distribution.
+ */
+function wholeNote(report: Report): string | null {
+  const d = report.summary.dora;
+  if (d.deploymentFrequency.repositories === undefined && d.changeFailureRate.repositories === undefined) return null;
+  const where = (label: string, position: string | null | undefined): string[] => (position ? [`${label}: ${position}`] : []);
+  const whereAll = [...where('deploys per week', d.deploymentFrequency.position), ...where('change failure rate', d.changeFailureRate.position), ...where('recovery time', d.timeToRestore.position)];
+  return `all ${report.repositories?.length ?? 0}: changes and deploys summed, lead and cycle time over all their changes together; per week and failure rate the median repository’s own — each repository is placed on its own, never the whole by its deploys summed${whereAll.length > 0 ? `. ${whereAll.join('; ')}` : ''}.`;
 }
 
 // a repository that could not be read keeps the name it was given by: the argument to correct
@@ -116,7 +130,8 @@ export function renderRepositoryText(report: Report, options: { color: boolean; 
     ...(sameWindow || windowColumn ? [] : report.repositories.map((r) => `window of ${terminalSafe(name(r.name))}: ${cells(r, name, days)[1]}`)),
   ];
   const failed = failedLines(report).map((line) => c.red(`could not be read: ${terminalSafe(line)}`));
-  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(wrap(line, width))), ...failed].join('\n');
+  const note = wholeNote(report);
+  return [c.bold('Repositories'), table, ...below.map((line) => c.dim(wrap(line, width))), ...(note === null ? [] : [c.dim(wrap(terminalSafe(note), width))]), ...failed].join('\n');
 }
 
 /** The same table in GitHub-flavoured Markdown; empty for one repository. */
@@ -133,6 +148,7 @@ export function renderRepositoryMarkdown(report: Report): string {
     `| ${HEAD.map((_, i) => (NUMERIC.has(i) ? '--:' : ':--')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
+    ...(wholeNote(report) === null ? [] : [escapeMarkdown(wholeNote(report) ?? ''), '']),
     ...(failed.length > 0 ? [...failed, ''] : []),
   ].join('\n') + '\n';
 }
@@ -159,7 +175,7 @@ export function renderRepositoryHtml(report: Report): string {
     'Repositories',
     escapeHtml(`${report.repositories.length} repositories in one report: each row is measured over its own window, the last over all their changes together.`),
     charts(figure(svg, 'Lead and cycle time by repository', 'The name is cut short where it is long; the table gives it whole.'), ...doraCharts(report.repositories, name)),
-    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, name, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>`,
+    `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${report.repositories.map((r) => tr(cells(r, name, days), false)).join('')}${tr(whole(report), true)}</tbody></table></div>${wholeNote(report) === null ? '' : `<p class="note">${escapeHtml(wholeNote(report) ?? '')}</p>`}`,
     failed.length > 0 ? `<div class="note warn">Could not be read:<ul>${failed.map((f) => `<li class="ext">${escapeHtml(f)}</li>`).join('')}</ul></div>` : '',
   );
 }
@@ -178,7 +194,7 @@ function doraCharts(rows: readonly RepositoryRow[], name: (key: string) => strin
   const failure = barChart(
     { id: 'repository-failure-rate', title: 'Change failure rate by repository', description: 'For each repository, the share of its deploys that failed.' },
     rows.map((r) => ({ label: name(r.name), values: [r.changeFailureRate === null ? null : r.changeFailureRate * 100] })),
-    { series: [{ name: 'change failure rate', colour: FAIL_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : formatPercent(v / 100)), empty: 'no repository has a failed deploy, or none has deploys' },
+    { series: [{ name: 'change failure rate', colour: FAIL_COLOUR }], scale: 'count', format: (v: number | null) => (v === null ? '—' : formatRatio(v / 100)), empty: 'no repository has a failed deploy, or none has deploys' },
   );
   return [figure(frequency, 'Deploy frequency by repository'), figure(failure, 'Change failure rate by repository')];
 }

@@ -4,12 +4,13 @@ import { groupingNoun, groupingOf, isNoGroup } from '../model/slices.js';
 import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { durationFormat, durationOrBound, formatDuration, formatPercent, type DurationFormat } from './duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatNumber, formatRatio, type DurationFormat } from './duration.js';
 import { charts, figure, section, stageName } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
-import { fitTable, naturalWidth } from './text/layout.js';
+import { droppedNote, fitTableDropping, naturalWidth, wrap } from './text/layout.js';
+import { largest } from '../lists.js';
 
 /*
  * `--by`'s table: one row per team, product, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -23,6 +24,9 @@ import { fitTable, naturalWidth } from './text/layout.js';
  * has. Documented in docs/definitions.md.
  */
 export const UNOWNED_FINDING = 0.25;
+
+/** the terminal table's figures in the order they give way when it is too wide, the least read first */
+const SLICE_DROP_ORDER = ['rev/chg', 'AI', 'repos', 'unreleased', 'cycle p50', 'failure rate', 'deploys', 'slowest stage', 'changes', 'lead p50'];
 
 /** under the Markdown and HTML tables, whose stage cells hold two figures */
 const STAGE_NOTE = 'A stage\'s cell: its median, and in brackets its share of the typical change.';
@@ -53,7 +57,7 @@ function shownStages(report: Report): StageName[] {
 
 function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): string {
   const s = row.stages[stage];
-  return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatPercent(s.share)})`}`;
+  return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatRatio(s.share)})`}`;
 }
 
 const github = (report: Report): boolean => report.sources.includes('github');
@@ -73,10 +77,10 @@ function columns(report: Report): Column[] {
     { head: 'cycle p50', numeric: true, cell: (r, c) => formatDuration(r.cycleTimeP50, c.days) },
     { head: 'lead p50', numeric: true, cell: (r, c) => durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, c.days) },
     { head: 'deploys', numeric: true, cell: (r) => (r.deploys === undefined ? '—' : String(r.deploys)), when: byProduct },
-    { head: 'failure rate', numeric: true, cell: (r) => (r.changeFailureRate === undefined ? '—' : formatPercent(r.changeFailureRate)), when: byProduct },
+    { head: 'failure rate', numeric: true, cell: (r) => (r.changeFailureRate === undefined ? '—' : formatRatio(r.changeFailureRate)), when: byProduct },
     { head: 'unreleased', numeric: true, cell: (r) => String(r.unreleased) },
-    { head: 'AI', numeric: true, cell: (r) => formatPercent(r.aiShare) },
-    { head: 'reviews/change', numeric: true, cell: (r) => (r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)), when: github },
+    { head: 'AI', numeric: true, cell: (r) => formatRatio(r.aiShare) },
+    { head: 'reviews/change', numeric: true, cell: (r) => formatNumber(r.reviewsPerChange), when: github },
     { head: 'top recommendation', cell: top },
   ];
 }
@@ -96,7 +100,7 @@ function productHeads(report: Report): string[] {
 
 function productCells(report: Report, row: SliceRow): string[] {
   if (!byProduct(report)) return [];
-  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatPercent(row.changeFailureRate)];
+  return [row.deploys === undefined ? '—' : String(row.deploys), row.changeFailureRate === undefined ? '—' : formatRatio(row.changeFailureRate)];
 }
 
 function table(report: Report, slices: Slices): { heads: string[]; numeric: boolean[]; rows: string[][] } {
@@ -109,7 +113,7 @@ function table(report: Report, slices: Slices): { heads: string[]; numeric: bool
 function slowestStage(row: SliceRow, gitOnly: boolean): string {
   let best: StageName | null = null;
   for (const s of STAGES) if ((row.stages[s].share ?? -1) > (best === null ? -1 : (row.stages[best].share ?? -1))) best = s;
-  return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatPercent(row.stages[best].share)}`;
+  return best === null || row.stages[best].share === null ? '—' : `${shortStageLabel(best, gitOnly)} ${formatRatio(row.stages[best].share)}`;
 }
 
 /**
@@ -125,9 +129,9 @@ export function sliceFindings(slices: Slices, counted: number): string[] {
   // pooled: the share is of the changes of the repositories whose reports were sliced, not of the whole
   const of = pooled && share !== null && share > 0 ? Math.round(unowned / share) : counted;
   return [
-    `${unowned} of ${of} changes${share === null ? '' : ` (${formatPercent(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
+    `${unowned} of ${of} changes${share === null ? '' : ` (${formatRatio(share)})`} have no team owning a third of their lines in ${slices.owners}${unowned > 0 ? ': nobody is accountable for their wait' : ''}.`,
     ...(share !== null && share >= UNOWNED_FINDING
-      ? [`Finding: ${formatPercent(share)} of the changes are unowned (${formatPercent(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`]
+      ? [`Finding: ${formatRatio(share)} of the changes are unowned (${formatRatio(UNOWNED_FINDING)} or more): give their folders owners in CODEOWNERS, so their waits have someone to answer for them.`]
       : []),
     'A change is in every team owning at least a third of its changed lines, so the rows may add up to more than the whole.',
     ...(pooled ? ['Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories\' figures.'] : []),
@@ -141,19 +145,24 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const days = durationFormat(report.businessHours);
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
-  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'top recommendation'];
+  const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'fix first'];
   const rows = slices.rows.map((r) =>
-    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatPercent(r.aiShare),
-      ...(github(report) ? [r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)] : []),
+    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatRatio(r.aiShare),
+      ...(github(report) ? [formatNumber(r.reviewsPerChange)] : []),
       top(r)].map(terminalSafe));
   const last = heads.length - 1;
+  // too wide for the terminal, the figures give way, the least read first, and are named under the table: the
+  // slice's name is never cut (every `path:` or `product:` slice read `p…` at 80 columns), the recommendation wraps
   const columns = heads.map((h, i) => ({
     head: h,
     ...(i > 0 && i < last && h !== 'slowest stage' && { align: 'right' as const }),
-    ...((i === 0 || i === last) && { min: Math.min(12, naturalWidth(h, rows.map((r) => r[i]))) }),
+    ...(i === last && { min: Math.min(14, naturalWidth(h, rows.map((r) => r[i]))), wrap: true }),
+    ...(i > 0 && i < last && { drop: SLICE_DROP_ORDER.indexOf(h) === -1 ? SLICE_DROP_ORDER.length : SLICE_DROP_ORDER.indexOf(h) }),
   }));
-  const fitted = fitTable(columns, rows, { color: options.color, width: options.width ?? 80 });
-  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(terminalSafe(l)))];
+  const width = options.width ?? 80;
+  const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
+  const note = droppedNote(dropped, width);
+  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
@@ -208,14 +217,14 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   // every row's name starts with the grouping's kind (team:): the caption says it, the bars keep the room
   const label = (name: string): string => name.slice(name.indexOf(':') + 1);
   const noun = groupingNoun(slices.by);
-  const sums = slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0));
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
-  const longest = Math.max(0, ...sums);
+  const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(
     { id: 'slice-stages', title: `Stage medians by ${noun}`, description: `For each ${noun}, the median time of its changes in each stage, laid end to end.` },
-    slices.rows.map((r, i) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)), text: format(sums[i] ?? 0) })),
+    // no total after a bar: the sum of the medians is no figure of the report (each median is its segment's tooltip)
+    slices.rows.map((r) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)) })),
     { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
   );
   const leadSvg = barChart(
@@ -224,7 +233,7 @@ function sliceCharts(report: Report, slices: Slices): string[] {
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format, empty: 'no slice has a known lead or cycle time' },
   );
   return [
-    figure(stagesSvg, `Where each ${noun}’s typical change waits`, 'Each bar: the stage medians end to end; the sum of medians is not the median cycle time, which the table gives.'),
+    figure(stagesSvg, `Where each ${noun}’s typical change waits`, 'Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives.'),
     figure(leadSvg, `Lead and cycle time by ${noun}`),
   ];
 }

@@ -37,28 +37,31 @@ export type TextSection = (report: Report, ctx: TextContext) => string[];
 const withChanges = (section: TextSection): TextSection => (report, ctx) => (mergedInWindow(report) === 0 ? [] : section(report, ctx));
 
 /**
- * The terminal report, top to bottom. A new section is a function in its own file under text/, added here;
- * blank lines between sections are put in by `renderText`.
+ * The terminal report, top to bottom: the first screen is the answer — the header, the headline, where the time
+ * goes and what to fix first (with its what-if) — then the repositories, slices and products a report has, then
+ * the rest. A new section is a function in its own file under text/, added here; blank lines between sections
+ * are put in by `renderText`.
  */
 const SECTIONS: readonly TextSection[] = [
+  header,
+  nothingMerged,
+  withChanges(headline),
+  withChanges(stages),
+  withChanges(recommendations),
   (report, ctx) => {
     const table = renderRepositoryText(report, ctx);
     return table === '' ? [] : [table];
   },
-  header,
-  nothingMerged,
-  withChanges(headline),
   withChanges(renderSlicesText),
-  withChanges((report, ctx) => [...stages(report, ctx), ...renderUnreleasedText(report, ctx)]),
+  withChanges(renderProductsText),
+  withChanges(renderUnreleasedText),
+  withChanges(deploys),
   withChanges(trends),
   withChanges(previous),
-  withChanges(deploys),
-  withChanges(renderProductsText),
   withChanges(repair),
   withChanges(aiShift),
   withChanges(reviewAndCi),
   withChanges(queues),
-  withChanges(recommendations),
   withChanges(slowest),
   notes,
 ];

@@ -2,58 +2,51 @@ import { STAGES, type StageName } from '../domain.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { isoSeconds } from '../time.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
+type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
 
 /** The trend's periods that have begun by the report's `now`: a window reaching past it draws no empty future. */
 export function periodsSoFar(report: Report): Period[] {
-  const end = Math.min(Date.parse(report.window.until), Date.parse(report.now));
-  return (report.summary.trend.periods ?? []).filter((p) => Date.parse(`${p.start}T00:00:00Z`) < end);
+  const end = Math.min(isoSeconds(report.window.until) ?? NaN, isoSeconds(report.now) ?? NaN);
+  return (report.summary.trend.periods ?? []).filter((p) => (isoSeconds(`${p.start}T00:00:00Z`) ?? NaN) < end);
 }
 
-/** One key's line over the periods, as every format draws it. */
+/** One key's line over the periods, as every format draws it: the report's `summary.trend.keys`, named. */
 export interface KeySeries {
   /** `deployment frequency`, `lead time p50`, `review p50` */
   label: string;
-  unit: 'seconds' | 'ratio' | 'perWeek';
+  unit: TrendKey['unit'];
   /** the key a series is of: a DORA key's catalogue name, or the stage whose p50 it is */
-  key: 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore' | StageName;
+  key: string;
   /** per period, its value (null: none, or only a bound) */
   values: Array<number | null>;
   /** per period where the value waits on changes not yet deployed, its lower bound */
   bounds: Array<number | null>;
   /** per period, whether it is drawn apart: cut by the window, or (a key changes waiting decide) changes not yet deployed */
   apart: boolean[];
-  /** the first and the last value of a period not drawn apart: what `→` compares */
-  from: number | null;
-  to: number | null;
+  /** the first half of the complete periods against the second, as the report computed it */
+  direction: TrendKey['direction'];
 }
 
 /**
- * Every key's series over the report's periods (SPEC section 10): deploy frequency, lead time, change failure
- * rate, time to restore and the stage p50s. A period cut by the window is drawn apart for every key; one with
- * changes not yet deployed for lead time and deploy wait only, whose figures are then bounds. A key with no value
- * and no bound in any period is left out.
+ * Every figure with a trend (the catalogue declares which, the report builder computes them: SPEC section 10),
+ * over the periods begun by now, named as the page names them: a DORA key by the catalogue, a stage's p50 by the
+ * stage. A key with no value and no bound in any period is left out.
  */
 export function keySeries(report: Report): KeySeries[] {
   const gitOnly = !report.sources.includes('github');
-  const stageName = (s: StageName): string => shortStageLabel(s, gitOnly);
-  const periods = periodsSoFar(report);
-  const series = (key: KeySeries['key'], label: string, unit: KeySeries['unit'], value: (p: Period) => number | null, bound?: (p: Period) => number | null): KeySeries => {
-    const waits = bound !== undefined;
-    const apart = periods.map((p) => p.partial || (waits && p.waiting > 0));
-    const values = periods.map(value);
-    const known = values.filter((v, i): v is number => v !== null && !apart[i]);
-    return { key, label, unit, values, bounds: periods.map((p) => bound?.(p) ?? null), apart, from: known[0] ?? null, to: known.at(-1) ?? null };
-  };
-  return [
-    series('deploymentFrequency', figureLabel('dora.deploymentFrequency'), 'perWeek', (p) => p.deploymentFrequency),
-    series('leadTime', `${figureLabel('leadTime')} p50`, 'seconds', (p) => p.leadTimeP50, (p) => p.leadTimeAtLeast),
-    series('changeFailureRate', figureLabel('dora.changeFailureRate'), 'ratio', (p) => p.changeFailureRate),
-    series('timeToRestore', `${figureLabel('dora.timeToRestore')} p50`, 'seconds', (p) => p.timeToRestoreP50),
-    ...STAGES.map((s) => series(s, `${stageName(s)} p50`, 'seconds', (p) => p.stages[s], s === 'deploy' ? (p) => p.deployAtLeast : undefined)),
-  ].filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
+  const shown = periodsSoFar(report).length;
+  return (report.summary.trend.keys ?? [])
+    .map((k): KeySeries => {
+      const [group, name] = k.key.split('.');
+      const stage = group === 'stages' && (STAGES as readonly string[]).includes(name ?? '') ? (name as StageName) : null;
+      const label = stage !== null ? `${shortStageLabel(stage, gitOnly)} p50` : group === 'dora' && name === 'leadTime' ? `${figureLabel('leadTime')} p50` : `${figureLabel(k.key)}${k.unit === 'seconds' ? ' p50' : ''}`;
+      return { key: stage ?? name ?? k.key, label, unit: k.unit, values: k.values.slice(0, shown), bounds: k.bounds.slice(0, shown), apart: k.apart.slice(0, shown), direction: k.direction };
+    })
+    .filter((k) => k.values.some((v) => v !== null) || k.bounds.some((b) => b !== null));
 }
 
 /** Said under the trends: what a period drawn apart is. */
@@ -65,6 +58,35 @@ export function apartNote(period: 'week' | 'month'): string {
 export function keyValueText(value: number | null, unit: KeySeries['unit'], days: DurationFormat): string {
   if (value === null) return '—';
   if (unit === 'perWeek') return `${formatPerWeek(value)}/wk`;
-  if (unit === 'ratio') return `${Math.round(value * 100)}%`;
+  if (unit === 'ratio') return formatRatio(value);
+  if (unit === 'number') return formatNumber(value);
   return formatDuration(value, days);
+}
+
+/** A signed difference in the key's unit: `+0.75/wk`, `−3d 2h`, `+5%`. */
+function signedText(value: number, unit: KeySeries['unit'], days: DurationFormat): string {
+  const text = keyValueText(Math.abs(value), unit, days);
+  return text === '0s' || /^0(\.0+)?(\/wk|%)?$/.test(text) ? text : `${value > 0 ? '+' : '−'}${text}`;
+}
+
+/**
+ * A key's direction in a few words, with both halves' values: `rising: 0.85/wk → 1.60/wk`, `no clear trend: 1d 4h
+ * → 1d 9h`; `no direction (3 complete weeks)` under four.
+ */
+export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: DurationFormat, period: 'week' | 'month'): string {
+  const d = k.direction;
+  if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
+  if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
+  return `${d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+}
+
+/**
+ * What a direction rests on: `+0.75/wk (95% interval +0.12/wk to +1.40/wk), 6 weeks against 6`; null where there
+ * is no direction.
+ */
+export function intervalText(k: Pick<KeySeries, 'direction' | 'unit'>, days: DurationFormat, period: 'week' | 'month'): string | null {
+  const { interval, first, second } = k.direction;
+  if (first === null || second === null || interval.difference === null || interval.low === null || interval.high === null) return null;
+  const halves = `${first.periods} ${period}${first.periods === 1 ? '' : 's'} against ${second.periods}`;
+  return `${signedText(interval.difference, k.unit, days)} (95% interval ${signedText(interval.low, k.unit, days)} to ${signedText(interval.high, k.unit, days)}), ${halves}`;
 }

@@ -4,6 +4,7 @@ import { durationFormat, formatDuration, percentileText } from './duration.js';
 import { terminalSafe } from './sanitize.js';
 import { repositoryNamer } from './names.js';
 import { fitTable, formatTime, wrap, type TextContext } from './text/layout.js';
+import { append } from '../lists.js';
 
 /*
  * The unreleased backlog and the lead time with and without the changes still waiting, as plain text the
@@ -50,8 +51,8 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
   if (oldest.length > 0) {
     const name = repositoryNamer(report);
     const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
-    out.push(fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
+    out.push(fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));
   }
-  if (lead !== null) out.push(...lead.map((line) => c.dim(wrap(line, ctx.width))));
-  return ['', ...out];
+  if (lead !== null) append(out, lead.map((line) => c.dim(wrap(line, ctx.width))));
+  return out;
 }

@@ -8,6 +8,7 @@ import { computeAiLoad } from '../metrics/ai-load.js';
 import { computeAiShift } from '../metrics/ai-shift.js';
 import { aiToolCounts } from '../metrics/ai-tools.js';
 import { computeDora } from '../metrics/dora.js';
+import { doraAcross } from '../metrics/dora-across.js';
 import { computeFlowHealth } from '../metrics/flow-health.js';
 import { headline } from '../metrics/headline.js';
 import { leadTimeHistogram } from '../metrics/histogram.js';
@@ -136,7 +137,11 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
     ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
   });
-  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), businessHours: hours };
+  // several repositories: each one's row, and the keys each measures on its own deploys as their distribution
+  const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
+  // (one repository over several windows is one repository: its deploys are its own)
+  if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
+  const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
   const listed = model.listed !== false ? lists(model, window, now, counts) : null;
   const report: Report = {
     schemaVersion: 1,
@@ -162,13 +167,18 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     notes: context.notes,
     warnings: context.warnings,
   };
-  if (context.repositories) {
+  if (context.repositories && rows !== undefined) {
     noteMergeSignals(report.summary, context.repositories);
-    const byRepository = context.repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
-    report.repositories = context.repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
+    report.repositories = rows;
     report.failedRepositories = context.failedRepositories ?? [];
   }
   return report;
+}
+
+/** Each repository's row, made beforehand or here from its own data. */
+function repositoryRows(repositories: readonly RepositoryContext[], model: ReportModel, windowDeploys: readonly MeasuredDeploy[], queued: QueuedWork, policy: Policy, hours: BusinessHours | null): RepositoryRow[] {
+  const byRepository = repositories.every((r) => r.row !== undefined) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
+  return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 }
 
 /** The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests. */
@@ -291,7 +301,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
   });
-  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, stages: queueStages(input.github, input.signal) });
+  const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, historyFrom: window.historyFrom, stages: queueStages(input.github, input.signal) });
   return {
     changes: counted.length,
     excluded: {
@@ -406,7 +416,7 @@ function repositoryRow(repo: RepositoryContext, group: RepositoryGroup, queued: 
     inWindow, counted, queued: ours, deploys, openPulls: group.openPulls, window: repo.window, now: queued.now, signal: repo.deploySignal, github, hours,
     closedPulls: group.closedPulls ?? null, includeBots: policy.includeBots,
   }, false);
-  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), businessHours: hours };
+  const advice = { sources: repo.sources, deploySignal: { kind: repo.deploySignal }, summary, changes: counted, window: windowOf(repo.window), now: iso(queued.now) as string, businessHours: hours };
   const top = advise(advice, policy.thresholds)[0];
   return {
     name: repo.name,

@@ -12,6 +12,7 @@ import { aiToolsSchema } from './ai-tools-schema.js';
 import { closedPullSchema } from './closed-pulls-schema.js';
 import { productsSchema } from './products-schema.js';
 import { slicesSchema } from './slices-schema.js';
+import { refineReport } from './invariants.js';
 import {
   acceptanceSchema,
   aiDefectsSchema,
@@ -24,6 +25,7 @@ import {
   ciHealthSchema,
   distributionSchema,
   doraSchema,
+  duration,
   figureSchema,
   histogramBucketSchema,
   queuesSchema,
@@ -43,7 +45,7 @@ import {
 
 /** An ISO 8601 UTC time as the report writes it: `2026-03-04T10:00:00Z`. */
 const time = z.iso.datetime({ offset: true });
-const seconds = z.number().nullable();
+const seconds = duration.nullable();
 const count = z.number().int().nonnegative();
 const perStage = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(STAGES.map((s) => [s, value])) as Record<StageName, T>);
 
@@ -159,7 +161,7 @@ export const slowChangeSchema = z.object({
   title: z.string(),
   url: z.string().nullable(),
   repository: z.string().optional(),
-  total: z.number().describe('lead time, or cycle time when not deployed, seconds'),
+  total: duration.describe('lead time, or cycle time when not deployed, seconds'),
   totalIs: z.enum(['leadTime', 'cycleTime']),
   stage: z.enum(STAGES as [StageName, ...StageName[]]).nullable().describe('the stage that held most of its time'),
   stageSeconds: seconds,
@@ -246,8 +248,8 @@ export const policySchema = z.object({
 export type Policy = z.infer<typeof policySchema>;
 
 export const repositoryRowSchema = z.object({
-  name: z.string().describe('owner/name when the remote is known, else the path'),
-  path: z.string(),
+  name: z.string().describe('what every page calls it: owner/name when the remote is known, else its folder\'s name with as many of its path\'s last parts as tell it apart (a/repo, b/repo); never a path of the machine'),
+  path: z.string().describe('the folder it was read from on the machine that made the report: it tells apart two folders of one name and one repository given twice; no page shows it'),
   remote: z.string().nullable(),
   branch: z.string(),
   window: z.object({ since: time, until: time }),
@@ -270,7 +272,7 @@ export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: time,
   tool: z.object({ name: z.literal('flowaudit'), version: z.string() }),
-  repository: z.object({ path: z.string(), remote: z.string().nullable(), branch: z.string() }),
+  repository: z.object({ path: z.string().describe('the folder it was read from on the machine that made the report (an aggregate: "aggregate"): it tells a repository without a remote apart from another of its name when reports are aggregated; no page shows it, each names the repository by its remote or folder'), remote: z.string().nullable(), branch: z.string() }),
   window: z
     .object({ since: time, until: time, historyFrom: time.optional().describe('the history\'s first commit, when later than since: deploy frequency is over the part of the window it covers') })
     .describe('changes merged in [since, until) are in the window'),
@@ -299,5 +301,8 @@ export const reportSchema = z.object({
   failedRepositories: z.array(z.object({ name: z.string(), error: z.string() })).optional(),
   notes: z.array(z.string()).describe('what the sources could not show, and how to get it'),
   warnings: z.array(z.string()),
-});
+})
+  // what cannot be, between fields (ordered percentiles, a window the flags could give, counts that agree with
+  // the lists they count): report/invariants.ts, which reading a report a compiled validator accepted runs too
+  .superRefine(refineReport);
 export type Report = z.infer<typeof reportSchema>;

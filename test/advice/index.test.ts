@@ -74,7 +74,10 @@ describe('advise', () => {
     expect(row?.id).toBe('healthy');
     expect(row?.impact).toBe(0);
     expect(row?.figure).toBe('summary');
-    expect(row?.value.split('; ')).toEqual([
+    // one sentence a reader takes in at a glance: coding holds half the typical change (10h at the median)
+    expect(`${row?.measure}; ${row?.value}.`).toBe("Nothing is over its threshold; the slowest stage is coding: 50% of the typical change's time, p50 10h.");
+    // each rule's figure against its threshold, apart, for a page to fold away
+    expect(row?.checked).toEqual([
       'pickup p50 2h (threshold 1d)',
       'top-two review share 40% (threshold 60%)',
       'rework after review 20% (threshold 40%)',
@@ -96,7 +99,8 @@ describe('advise', () => {
   it('in git-only mode checks what git measures and says the GitHub figures were not checked', () => {
     const row = advise(gitOnly(), t)[0];
     expect(row?.id).toBe('healthy');
-    expect(row?.value.split('; ')).toEqual([
+    expect(row?.value).toBe("the slowest stage is first → last commit: 50% of the typical change's time, p50 10h");
+    expect(row?.checked).toEqual([
       'review & merge wait p50 20h (threshold 2d)',
       'changes over 400 lines 5% (threshold 20%)',
       'deploy wait p50 3h (threshold 1d)',
@@ -106,6 +110,12 @@ describe('advise', () => {
       'AI-assisted revert rate 5% vs 4% (threshold 1.5×)',
     ]);
     expect(row?.tellsYou).toContain('need GitHub data and were not checked');
+  });
+
+  it('names no stage git cannot see as the slowest: with most changes one commit, coding has no share', () => {
+    const row = advise(patch(gitOnly(), { summary: { stages: { coding: { count: 50, p50: 0, share: 0.5, oneCommit: 30 } } } }), t)[0];
+    // review & merge wait (30%) is the slowest stage the page gives a share
+    expect(row?.value).toBe("the slowest stage is review & merge wait: 30% of the typical change's time, p50 20h");
   });
 
   it('says plainly when there was nothing to measure', () => {

@@ -113,7 +113,7 @@ describe('rule specifics', () => {
   it('words a pickup row with units, count and share', () => {
     const row = rule('pickup-wait').evaluate(patch(healthy(), at('summary.stages.pickup', { count: 50, p50: 52 * H, share: 0.35 })), t);
     expect(row?.measure).toBe('Pickup: time from a pull request being ready for review to its first review');
-    expect(row?.value).toBe('p50 pickup 2d 4h (threshold 1d) over 50 changes, 35% of the total time');
+    expect(row?.value).toBe('p50 pickup 2d 4h (threshold 1d) over 50 changes, 35% of the typical change\'s time');
     expect(row?.impact).toBe(2600);
   });
 
@@ -185,8 +185,8 @@ describe('rule specifics', () => {
   it('deploy-wait says how often deploys happen', () => {
     const slow = (perWeek: number) =>
       rule('deploy-wait').evaluate(patch(gitOnly(), { summary: { stages: { deploy: { count: 40, p50: 3 * 86400, share: 0.6 } }, dora: { deploymentFrequency: { value: perWeek } } } }), t)?.value;
-    expect(slow(2)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the total time; 2 deploys a week');
-    expect(slow(0.25)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the total time; 1 deploy every 4 weeks');
+    expect(slow(2)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the typical change\'s time; 2 deploys a week');
+    expect(slow(0.25)).toBe('p50 deploy wait 3d (threshold 1d) over 40 changes, 60% of the typical change\'s time; 1 deploy every 4 weeks');
   });
 
   it('flaky-checks names the worst offenders', () => {

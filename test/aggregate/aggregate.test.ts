@@ -80,7 +80,7 @@ describe('aggregateReports', () => {
     expect(s.stages.review.shareOfTotal).toBeCloseTo(3 / 36, 12);
     // a stage no change could show has no share (as for one repository)
     expect(s.stages.pickup).toMatchObject({ count: 0, p50: null, share: null });
-    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5 });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 5, zeroTotal: 0 });
   });
 
   it('recomputes sizes, reverts and AI over the counted changes', () => {
@@ -93,14 +93,25 @@ describe('aggregateReports', () => {
     expect(s.ai).toEqual({ assisted: 1, other: 4, agent: 0, weak: 0, tools: [{ tool: 'unknown', name: 'an AI tool it does not name', changes: 1, weak: 0 }], lowerBound: true });
   });
 
-  it('recomputes DORA from the deploys over the union of the windows', () => {
+  it('takes deploy frequency, failure rate and recovery time of each repository on its own: the whole is their median and how they lie', () => {
     const d = s.dora;
-    // 8 deploys over 8 weeks; 7 distinct deploy days (Jan 5 twice)
-    expect(d.deploymentFrequency).toMatchObject({ value: 1, count: 8, band: 'high', deployDaysPerWeek: 7 / 8 });
+    // one: 4 deploys in 4 weeks (1 a week: high), two: 4 in 8 (0.5: medium) — summed, 8 in 8 weeks would read "1 a
+    // week, high", a place neither holds as a pair; the median repository's is 0.75
+    expect(d.deploymentFrequency).toMatchObject({
+      value: 0.75, count: 8, band: null,
+      position: '2 of 2 repositories, each on its own (DORA 2024): 1 high · 1 medium',
+      repositories: 2,
+    });
+    // lead time stays pooled over every change
     expect(d.leadTime).toMatchObject({ value: 3 * H, count: 5, band: 'elite' });
-    expect(d.changeFailureRate).toMatchObject({ value: 3 / 8, count: 8, band: 'low' });
-    // restored after 2h and 6h; the one not restored is not in the median
-    expect(d.timeToRestore).toMatchObject({ value: 4 * H, count: 2, band: 'high' });
+    expect(d.leadTime.repositories).toBeUndefined();
+    // 1 of 4 failed (25%) and 2 of 4 (50%): the median 37.5%, and where each lies against the published rates
+    expect(d.changeFailureRate).toMatchObject({
+      value: 0.375, count: 8, band: null,
+      position: '2 of 2 repositories, each on its own (DORA 2024): 1 between the high cluster’s 20% and the low cluster’s 40% · 1 over the low cluster’s 40%',
+    });
+    // one restored after 2h, two after 6h (its other failure not restored): the median repository's 4h
+    expect(d.timeToRestore).toMatchObject({ value: 4 * H, band: null, position: '2 of 2 repositories, each on its own (DORA 2024): 2 high' });
     expect(d.reworkRate).toMatchObject({ value: 1 / 8, count: 8 });
   });
 

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import type { Report } from '../../src/report/schema.js';
@@ -31,7 +32,7 @@ const own = (report: Report): Report['summary'] => ({ ...report.summary, previou
     const combined = aggregateReports([early, late]);
     expect(combined.summary.changes).toBe(6);
     expect(unlabelled(combined)).toEqual(own(whole));
-    expect(new Set(combined.summary.slowest.map((c) => c.repository))).toEqual(new Set([repo.dir]));
+    expect(new Set(combined.summary.slowest.map((c) => c.repository))).toEqual(new Set([basename(repo.dir)]));
     expect((combined.repositories ?? []).map((r) => [r.changes, r.leadTimeP50])).toEqual([[3, 2 * D + 17 * H], [3, D + 3 * H]]);
   });
 

@@ -103,10 +103,11 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
   });
 
   it('is written in text at 80 columns, in Markdown and in HTML, each figure as the report holds it', () => {
-    // 10/15, 5/9, 5/6, 2/3, 1/2 and their Wilson intervals (worked by hand as above), rounded to whole percents
+    // 10/15, 5/9, 5/6, 2/3, 1/2 and their Wilson intervals (worked by hand as above), written as every ratio is:
+    // whole percents, one decimal under 10% (1 of 2's lower bound, 9.45%, is 9.5%)
     const wide = renderText(report, { color: false, width: 400 });
     expect(wide).toContain('acceptance (merged of decided, 95% interval): all 67% (42%–85%) of 15 · AI-assisted 56% (27%–81%) of 9 · other 83% (44%–97%) of 6');
-    expect(wide).toContain('by tool: copilot 67% (21%–94%) of 3, claude-code 50% (9%–91%) of 2, codex 50% (9%–91%) of 2, devin 50% (9%–91%) of 2');
+    expect(wide).toContain('by tool: copilot 67% (21%–94%) of 3, claude-code 50% (9.5%–91%) of 2, codex 50% (9.5%–91%) of 2, devin 50% (9.5%–91%) of 2');
     expect(wide).toContain('rejected: 5, p50 2d to close, 5 reviews, 4 comments, 5d 13h in review · apart: 2 drafts, 1 failed run');
     expect(wide).toContain('AI-assisted − other: −28 pp (95% interval −60 pp to +19 pp): too few pull requests to tell');
     const text = renderText(report, { color: false, width: 80 });
@@ -119,7 +120,7 @@ describe('acceptance of a window of agent pull requests, counted by hand', () =>
     const html = renderHtml(report);
     expect(html).toContain('<section id="acceptance"');
     expect(html).toContain('<th scope="row">&nbsp;&nbsp;codex</th><td class="num">1</td><td class="num">1d</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">0s</td></tr>');
-    expect(html).toContain('<th scope="row">&nbsp;&nbsp;devin</th><td class="num">1</td><td class="num">1</td><td class="num">50%</td><td class="num">9%–91%</td><td class="num">1</td><td class="num">0</td></tr>');
+    expect(html).toContain('<th scope="row">&nbsp;&nbsp;devin</th><td class="num">1</td><td class="num">1</td><td class="num">50%</td><td class="num">9.5%–91%</td><td class="num">1</td><td class="num">0</td></tr>');
   });
 
   it('from git alone, acceptance cannot be known, and every format says so', async () => {

@@ -67,8 +67,10 @@ describe('flowaudit aggregate: the figures, and each repository its row and summ
       ['direct', true], ['merge', true], ['squash', true],
       ['direct', true], ['merge', true], ['direct', true], ['squash', false],
     ]);
-    expect(full.changes.every((c) => c.repository === repo.dir)).toBe(true);
-    expect(full.deploys.every((d) => d.repository === repo.dir)).toBe(true);
+    // named by the folder, never the machine's path to it (which stays in the row's `path` alone)
+    expect(full.changes.every((c) => c.repository === basename(repo.dir))).toBe(true);
+    expect(full.deploys.every((d) => d.repository === basename(repo.dir))).toBe(true);
+    expect(listed.stdout.split(repo.dir).length - 1).toBe(full.repositories?.length);
   });
 
   it('CSV lists every change with its repository, without being asked', async () => {

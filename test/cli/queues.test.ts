@@ -24,7 +24,8 @@ describe('weekly queues of a team that finishes more than it merges', () => {
   it('counts the review & merge wait queue growing by two a week', () => {
     // review (git only) = last commit → merge: three arrive each Tuesday, one merges each week
     expect(report.summary.queues.review).toEqual([week(0, 3, 1, 2, 1 / 3), week(1, 3, 1, 4, 1 / 3), week(2, 3, 1, 6, 1 / 3), week(3, 3, 1, 8, 1 / 3)]);
-    expect(report.summary.queueTrend.review).toMatchObject({ arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2 });
+    // net flow: the queue went from 0 to 8 in four weeks, 12 in and 4 out
+    expect(report.summary.queueTrend.review).toMatchObject({ arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, arrivals: 12, departures: 4, queueStart: 0, queueEnd: 8 });
   });
 
   it('counts coding that crosses a week boundary in both weeks', () => {
@@ -35,8 +36,8 @@ describe('weekly queues of a team that finishes more than it merges', () => {
   it('counts the deploy queue from merges to tags, with a change still waiting at the window end', () => {
     // A1 merged 03-05 shipped 03-06; A2 (03-12) and A3 (03-19) shipped 03-20; B1 merged 03-26, shipped 04-16
     expect(report.summary.queues.deploy).toEqual([week(0, 1, 1, 0, 1), week(1, 1, 0, 1, 0), week(2, 1, 2, 0, 0), week(3, 1, 0, 1, 1)]);
-    // slope of 0, 1, 0, 1 against 0..3: Σ(x − 1.5)(y − 0.5) = 1, Σ(x − 1.5)² = 5
-    expect(report.summary.queueTrend.deploy?.growthPerWeek).toBeCloseTo(0.2, 12);
+    // from 0 before the first week to 1 at the last week's end: 1 in four weeks (4 in, 3 out)
+    expect(report.summary.queueTrend.deploy).toMatchObject({ queueStart: 0, queueEnd: 1, arrivals: 4, departures: 3, growthPerWeek: 0.25 });
   });
 
   it('sees no pickup or merge wait from git alone, and no reviewer capacity', () => {
@@ -76,14 +77,14 @@ describe('what-if of the rules about a stage', () => {
     // review: A1 50h, A2 218h, A3 386h, B1 386h; trimmed 2 + 170 + 338 + 338 = 848h over 4 weeks = 212h a week
     // lead times then: 96, 264, 96, 576 → p50 (96 + 264) / 2 = 180h
     const row = report.recommendations.find((r) => r.id === 'review-wait');
-    expect(row?.whatIf).toEqual({ stage: 'review', cap: 48 * H, leadTimeP50: { now: 434 * H, then: 180 * H }, hoursSavedPerWeek: 212 });
+    expect(row?.whatIf).toEqual({ stage: 'review', cap: 48 * H, leadTimeP50: { now: 434 * H, then: 180 * H }, hoursSavedPerWeek: 212, hoursSaved: 848, coveredDays: 28 });
   });
 
   it('caps the deploy wait at its 1d threshold', () => {
     // deploy: A1 24h, A2 192h, A3 24h, B1 504h; trimmed 0 + 168 + 0 + 480 = 648h / 4 weeks = 162h a week
     // lead times then: 98, 266, 434, 434 → p50 (266 + 434) / 2 = 350h
     const row = report.recommendations.find((r) => r.id === 'deploy-wait');
-    expect(row?.whatIf).toEqual({ stage: 'deploy', cap: 24 * H, leadTimeP50: { now: 434 * H, then: 350 * H }, hoursSavedPerWeek: 162 });
+    expect(row?.whatIf).toEqual({ stage: 'deploy', cap: 24 * H, leadTimeP50: { now: 434 * H, then: 350 * H }, hoursSavedPerWeek: 162, hoursSaved: 648, coveredDays: 28 });
   });
 
   it('ranks the rows by hours saved a week', () => {
@@ -100,12 +101,12 @@ describe('in the text and Markdown reports', () => {
     expect(stdout).toContain('Where the queue builds');
     const section = stdout.slice(stdout.indexOf('Where the queue builds'));
     const cells = (label: string): string[] => (section.split('\n').find((l) => l.startsWith(`│ ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
-    // in/wk, out/wk, growth/wk, mean queue (3288/672), λ × W (5424/672), time in stage 452h
-    expect(cells('review & merge')).toEqual(['review & merge', '3.0', '1.0', '+2.0', '4.9', '8.1', '18d 20h']);
+    // in/wk, out/wk, growth/wk (rates per week, two decimals), mean queue (3288/672), if steady (5424/672), time in stage 452h
+    expect(cells('review & merge')).toEqual(['review & merge', '3.00', '1.00', '+2.00', '4.9', '8.1', '18d 20h']);
     // from git alone the coding stage is the span between first and last commit, named so
-    expect(cells('first → last')).toEqual(['first → last', '3.0', '3.0', '+0.1', '0.5', '0.5', '1d 6h']);
+    expect(cells('first → last')).toEqual(['first → last', '3.00', '3.00', '0.00', '0.5', '0.5', '1d 6h']);
     // Little's law in one sentence, with the numbers of the stage where most changes wait (review: 4.9)
-    expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.0 a week × 2.7 weeks ≈ 8.1 waiting, against 4.9 on average (far apart: the queue grew or drained in the window).');
+    expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.00 a week × 18d 20h ≈ 8.1 waiting, against 4.9 on average, while its queue went from 0 to 8.');
     expect(stdout).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
     expect(stdout).toMatch(/^ {2}review & merge +▁▃▆█ 2 → 8$/m);
     expect(stdout).toMatch(/^ {4}AI share +▄▄▄▄$/m);
@@ -123,10 +124,12 @@ describe('in the text and Markdown reports', () => {
     const { stdout, code } = await runCli(args('markdown'));
     expect(code).toBe(0);
     expect(stdout).toContain('### Where the queue builds');
-    expect(stdout).toContain('| review &amp; merge wait | 3.0 | 1.0 | +2.0 | 4.9 | 8.1 | 18d 20h |');
+    expect(stdout).toContain('| review &amp; merge wait | 3.00 | 1.00 | +2.00 | 4.9 | 8.1 | 18d 20h |');
     expect(stdout).toContain('| Week of (UTC) | first → last commit | review &amp; merge wait | deploy wait |');
     expect(stdout).toContain('| 2026-03-16 00:00 | 4 / 3 / **1** (25% AI) | 3 / 1 / **6** (33% AI) | 1 / 2 / **0** (0% AI) |');
-    expect(stdout).toContain('| review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes) |');
+    // the first recommendation written out, its what-if under it; the next in the table, its what-if in its column
+    expect(stdout).toContain('- **What if**: review &amp; merge wait capped at 2d: lead time p50 of deployed changes 18d 2h → 7d 12h, 212 change-hours of waiting saved a week (summed over the changes)\n');
+    expect(stdout).toContain('| deploy wait capped at 1d: lead time p50 of deployed changes 18d 2h → 14d 14h, 162 change-hours of waiting saved a week (summed over the changes) |');
     expect(stdout).toContain('|  | AI-assisted (a lower bound) | Other | Difference of medians | 95% interval | Verdict |');
     expect(stdout).toMatch(/\| Lead time p50 \| [^|]+ \| [^|]+ \| \+3d \| −[^|]+ to \+[^|]+ \| too few changes to tell \|/);
   });

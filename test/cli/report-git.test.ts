@@ -116,7 +116,7 @@ describe('git-only report on a repository whose truth is known by construction',
     expect(s.coding.shareOfTotal).toBeCloseTo(32.5 / 151, 6);
     expect(s.review.shareOfTotal).toBeCloseTo(44 / 151, 6);
     expect(s.deploy.shareOfTotal).toBeCloseTo(74.5 / 151, 6);
-    expect(report.summary.shareBasis).toEqual({ kind: 'deployed', changes: 4 });
+    expect(report.summary.shareBasis).toEqual({ kind: 'deployed', changes: 4, zeroTotal: 0 });
     // lead over [24h, 27h, 48h, 52h]: p50 37.5h; cycle over the same four, [0, 30m, 24h, 52h]: p50 12h 15m
     expect(report.summary.leadTime).toMatchObject({ count: 4, p50: 135000, censored: 0, atLeast: null });
     expect(report.summary.leadTimeDeployed).toMatchObject({ count: 4, p50: 135000 });

@@ -23,8 +23,9 @@ describe('the terminal report', () => {
     expect(stdout).toMatch(/│ first → last +│ +4 │ +2h 15m │ +10h │ +20h 48m │ +16% │/);
     expect(stdout).toMatch(/│ lead time +│ +4 │ +1d 13h │/);
     expect(stdout).toContain('4 deploys in the window · 0.92 per week');
-    // a band in words, its range from the catalogue (the line wraps at 80 columns)
-    expect(stdout.replace(/\s+/g, ' ')).toContain('change failure rate 50% (low performer band (DORA 2024): over 20%) · failed deployment recovery time 1d 6h (medium performer band (DORA 2024): 1d to 7d)');
+    // each key against the 2024 clusters as published (the line wraps at 80 columns): 50% is over the low cluster’s
+    // 40%; 1d 6h is more than high and medium's "less than one day" and less than low's "between one week and one month"
+    expect(stdout.replace(/\s+/g, ' ')).toContain('change failure rate 50% (DORA 2024: over the low cluster’s 40%) · failed deployment recovery time 1d 6h (DORA 2024: between the high and medium clusters’ “less than one day” and the low cluster’s “between one week and one month”)');
     expect(stdout).toContain('Git alone cannot see when a pull request was opened');
     expect(stdout).not.toContain('\u001b[');
     for (const line of laidOut.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);

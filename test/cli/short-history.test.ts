@@ -56,6 +56,18 @@ describe('a history shorter than a week', () => {
     expect(text.stdout).not.toMatch(/^(lead time|deploy wait|change failure rate)[^\n]*··/m);
   });
 
+  it('gives the queues no rate either: their counts in the days, and no verdict from Little\'s law', async () => {
+    const json = await runCli(['report', twoDays.dir, '--format', 'json', ...NOW]);
+    const deploy = (JSON.parse(json.stdout) as Report).summary.queueTrend.deploy;
+    // four changes, each tagged as it landed: four in, four out, over two days of history (not 90 days of window)
+    expect(deploy).toMatchObject({ arrivals: 4, departures: 4, queueStart: 0, queueEnd: 0, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
+    const text = await runCli(['report', twoDays.dir, '--width', '80', '--no-color', ...NOW]);
+    const joined = text.stdout.replace(/\n +/g, ' ');
+    expect(joined).toContain('No rate a week from 2 days of history (under one whole week); in those days: first → last 4 in, 4 out, queue 0 → 0; review & merge 0 in, 0 out, queue 0 → 0; deploy wait 4 in, 4 out, queue 0 → 0.');
+    expect(joined).toMatch(/Little's law .*; (first → last|deploy wait): no rate from 2 days of history \(under one whole week\)\./);
+    expect(joined).not.toContain('the flow was steady');
+  });
+
   it('gives a one-commit repository no rate either', async () => {
     const result = await runCli(['report', oneCommit.dir, '--format', 'json', '--now', '2026-05-01T02:00:00Z', '--no-github']);
     expect(result.code).toBe(0);

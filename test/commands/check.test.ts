@@ -17,7 +17,7 @@ function row(stdout: string, path: string): string[] | undefined {
 
 describe('flowaudit check --list', () => {
   it('outside a repository, lists every figure with its unit and the mode that measures it', async () => {
-    const r = await runCli(['check', '--list'], {}, nowhere);
+    const r = await runCli(['check', '--list', '--width', '200'], {}, nowhere);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(`flowaudit check --list: ${catalogueEntries().length} figures a threshold may name; no repository here, so the mode that measures each is listed`);
     expect(row(r.stdout, 'leadTime.p50')).toEqual(['leadTime.p50', 'duration (7d)', 'git, GitHub', 'lead time p50']);
@@ -27,13 +27,24 @@ describe('flowaudit check --list', () => {
   });
 
   it('in a repository in git-only mode, says which figures this run cannot measure', async () => {
-    const r = await runCli(['check', scene.repo.dir, '--list', '--no-github']);
+    const r = await runCli(['check', scene.repo.dir, '--list', '--no-github', '--width', '200']);
     expect(r.code).toBe(0);
     const measured = catalogueEntries().filter((e) => e.modes.includes('git')).length;
     expect(r.stdout.split('\n')[0]).toContain(`this run (git only) measures ${measured} of them`);
-    expect(row(r.stdout, 'stages.pickup.p75')?.[2]).toBe('no: needs GitHub mode');
-    expect(row(r.stdout, 'review.topTwoShare')?.[2]).toBe('no: needs GitHub mode');
+    expect(row(r.stdout, 'stages.pickup.p75')?.[2]).toBe('no: needs GitHub');
+    expect(row(r.stdout, 'review.topTwoShare')?.[2]).toBe('no: needs GitHub');
     expect(row(r.stdout, 'stages.review.p75')?.[2]).toBe('yes');
+  });
+
+  it('fits the terminal: at 80 columns each figure is on its line and what it is under it, no line wider', async () => {
+    const r = await runCli(['check', scene.repo.dir, '--list', '--no-github', '--width', '80']);
+    const lines = r.stdout.split('\n');
+    // 148 columns whatever the terminal, before
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const at = lines.indexOf('stages.pickup.p75');
+    expect(lines[at + 1]).toBe('    duration (7d) · no: needs GitHub · pickup stage p75');
+    // a number says what it counts, as a gate on it does
+    expect(lines[lines.indexOf('dora.deploymentFrequency') + 1]).toMatch(/^ {4}number \(a week\) · yes · /);
   });
 
   it('as JSON, one entry per figure with its modes and this run\'s verdict', async () => {
@@ -59,22 +70,31 @@ describe('flowaudit check: gates that cannot pass by accident', () => {
   });
 
   it('passes a figure git cannot see with a warning, and fails it with --strict', async () => {
-    const args = ['check', scene.repo.dir, '--no-github', '--fail-on', 'leadTime.p50<=2d', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW];
+    const args = ['check', scene.repo.dir, '--no-github', '--width', '200', '--fail-on', 'leadTime.p50<=2d', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW];
     const lenient = await runCli(args);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('  not measured  stages.pickup.p75 not measured (wanted <= 1d)');
+    // it passes, but not unseen: stderr says why it was not measured and what --strict does
+    expect(lenient.stderr).toContain('flowaudit: threshold not measured, so it passed (add --strict to fail it): stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)\n');
+    expect(lenient.stdout).toContain('1 not measured (passed: add --strict to fail a threshold the run cannot measure)');
+    expect(lenient.stdout).toContain('  not measured  stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)');
     const strict = await runCli([...args, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('0 of 2 thresholds breached, 1 not measured (a failure with --strict)');
-    expect(strict.stdout).toContain('not measured: failed (--strict)  stages.pickup.p75 not measured (wanted <= 1d)');
+    expect(strict.stdout).toContain('not measured: failed (--strict)  stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)');
     const markdown = await runCli([...args, '--strict', '--format', 'markdown']);
     expect(markdown.stdout).toContain('| ❌ not measured (--strict) | `stages.pickup.p75` |');
+  });
+
+  it('report --fail-on on a figure git cannot see (the example in --help) passes, and says on stderr why and what --strict does', async () => {
+    const r = await runCli([scene.repo.dir, '--no-github', '--format', 'json', '--fail-on', 'stages.pickup.p75<=24h', ...WINDOW]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('flowaudit: threshold not measured, so it passed (add --strict to fail it): stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)\n');
   });
 
   it('report --fail-on --strict exits 1 on a figure it cannot measure and says so on stderr', async () => {
     const r = await runCli([scene.repo.dir, '--no-github', '--format', 'json', '--fail-on', 'stages.merge.p50<=1d', '--strict', ...WINDOW]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('flowaudit: threshold not measured (--strict): stages.merge.p50 not measured (wanted <= 1d)\n');
+    expect(r.stderr).toBe('flowaudit: threshold not measured (--strict): stages.merge.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)\n');
     expect((await runCli([scene.repo.dir, '--no-github', '--format', 'json', '--fail-on', 'stages.merge.p50<=1d', ...WINDOW])).code).toBe(0);
   });
 });

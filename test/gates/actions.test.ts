@@ -16,13 +16,13 @@ describe('githubAnnotations', () => {
     expect(githubAnnotations(results)).toEqual([
       '::error title=flowaudit threshold::threshold breached: leadTime.p50 = 9d 12h (wanted <= 7d)',
       '::error title=flowaudit threshold::threshold breached: dora.changeFailureRate = 25%25 (wanted <= 15%25)',
-      '::warning title=flowaudit threshold::threshold not checked: stages.pickup.p75 not measured (wanted <= 1d)',
+      '::warning title=flowaudit threshold::threshold not checked: stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
     ]);
   });
 
   it('makes a figure not measured an error under --strict', () => {
     const { results } = evaluateGates(subject, ['stages.pickup.p75<=24h', 'leadTime.p50<=10d'], { strict: true });
-    expect(githubAnnotations(results)).toEqual(['::error title=flowaudit threshold::threshold not measured (--strict): stages.pickup.p75 not measured (wanted <= 1d)']);
+    expect(githubAnnotations(results)).toEqual(['::error title=flowaudit threshold::threshold not measured (--strict): stages.pickup.p75 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)']);
   });
 
   it('escapes CR and LF so a message cannot start a new workflow command', () => {

@@ -20,13 +20,45 @@ describe('evaluateGates', () => {
     const waiting = report({ summary: { leadTime: { count: 9, p50: null, p75: null, p90: null, censored: 6, atLeast: 40 * D } } });
     const { results, breached } = evaluateGates(waiting, ['leadTime.p50<=7d', 'leadTime.p50>30d', 'leadTime.p50<=60d', 'leadTimeDeployed.p50<=7d']);
     expect(results.map((r) => [r.passed, r.display])).toEqual([
-      [false, 'leadTime.p50 > 40d, changes still waiting (wanted <= 7d)'],
-      [true, 'leadTime.p50 > 40d, changes still waiting (wanted > 30d)'],
+      [false, 'leadTime.p50 ≥ 40d, changes still waiting (wanted <= 7d)'],
+      [true, 'leadTime.p50 ≥ 40d, changes still waiting (wanted > 30d)'],
       // over 40 days may or may not be under 60
-      [null, 'leadTime.p50 > 40d, changes still waiting (wanted <= 60d)'],
-      [null, 'leadTimeDeployed.p50 not measured (wanted <= 7d)'],
+      [null, 'leadTime.p50 ≥ 40d, changes still waiting (wanted <= 60d)'],
+      [null, 'leadTimeDeployed.p50 not measured: no change in the window has it (wanted <= 7d)'],
     ]);
     expect(breached).toBe(1);
+  });
+
+  // a percentile the estimate never reached is at least its bound, possibly equal to it: with the bound exactly at
+  // the threshold, only what "at least" makes certain is decided
+  it.each([
+    ['leadTime.p50>=7d', true, 'leadTime.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['leadTime.p50<7d', false, 'leadTime.p50 ≥ 7d, changes still waiting (wanted < 7d)'],
+    ['leadTime.p50>7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted > 7d)'],
+    ['leadTime.p50<=7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted <= 7d)'],
+    ['leadTime.p50==7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted == 7d)'],
+    ['leadTime.p50!=7d', null, 'leadTime.p50 ≥ 7d, changes still waiting (wanted != 7d)'],
+    ['leadTime.p50>=168h', true, 'leadTime.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    // the DORA key is the summary's median: the same bound decides it
+    ['dora.leadTime>=7d', true, 'dora.leadTime ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['dora.leadTime<7d', false, 'dora.leadTime ≥ 7d, changes still waiting (wanted < 7d)'],
+    // each percentile by its own bound: p75 is at least 12 days, more than the lowest bound says
+    ['leadTime.p75>=12d', true, 'leadTime.p75 ≥ 12d, changes still waiting (wanted >= 12d)'],
+    ['leadTime.p75<12d', false, 'leadTime.p75 ≥ 12d, changes still waiting (wanted < 12d)'],
+    ['stages.deploy.p50>=7d', true, 'stages.deploy.p50 ≥ 7d, changes still waiting (wanted >= 7d)'],
+    ['stages.deploy.p50<7d', false, 'stages.deploy.p50 ≥ 7d, changes still waiting (wanted < 7d)'],
+  ])('a bound exactly at the threshold: %s → passed %s', (expression, passed, display) => {
+    const bounded = { p50: null, p75: null, p90: null, censored: 4, atLeast: 7 * D, bounds: { p50: 7 * D, p75: 12 * D, p90: 20 * D } };
+    const waiting = report({
+      summary: {
+        leadTime: { count: 8, ...bounded },
+        dora: { leadTime: { value: null, count: 8 } },
+      },
+    });
+    waiting.summary.stages.deploy = { ...waiting.summary.stages.deploy, count: 8, ...bounded };
+    const { results, breached } = evaluateGates(waiting, [expression]);
+    expect(results[0]).toMatchObject({ passed, display });
+    expect(breached).toBe(passed === false ? 1 : 0);
   });
 
   it.each([
@@ -91,8 +123,8 @@ describe('evaluateGates', () => {
       'leadTime.p50 = 9d 12h (wanted <= 8d 8h)',
       'dora.changeFailureRate = 15% (wanted <= 10%)',
       'dora.changeFailureRate = 0.15 (wanted <= 0.1)',
-      'dora.deploymentFrequency = 2.5 (wanted >= 1)',
-      'stages.pickup.p50 not measured (wanted <= 1d)',
+      'dora.deploymentFrequency = 2.5 a week (wanted >= 1 a week)',
+      'stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
     ]);
     expect(formatIn(1 / 3, '%')).toBe('33.33%');
     expect(formatIn(90, 'm')).toBe('1m 30s');
@@ -111,21 +143,28 @@ describe('gate renderers', () => {
   const { results } = evaluateGates(subject, ['leadTime.p50<=7d', 'stages.pickup.p50<=1d', 'dora.changeFailureRate<=15%']);
 
   it('text: a headline and one line per threshold', () => {
-    expect(renderGateText(results)).toBe(
+    expect(renderGateText(results, 200)).toBe(
       [
-        'flowaudit check: 1 of 3 thresholds breached, 1 not measured',
+        'flowaudit check: 1 of 3 thresholds breached, 1 not measured (passed: add --strict to fail a threshold the run cannot measure)',
         '  breached      leadTime.p50 = 9d 12h (wanted <= 7d)',
-        '  not measured  stages.pickup.p50 not measured (wanted <= 1d)',
+        '  not measured  stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
         '  ok            dora.changeFailureRate = 15% (wanted <= 15%)',
         '',
       ].join('\n'),
     );
   });
 
+  it('text: fits the terminal, a long result wrapped under its figure, past its status', () => {
+    const lines = renderGateText(results, 80).split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const at = lines.findIndex((l) => l.startsWith('  not measured  stages.pickup.p50 not measured:'));
+    expect(lines[at + 1]?.startsWith(' '.repeat(16))).toBe(true);
+  });
+
   it('markdown: a table with the operator escaped', () => {
     expect(renderGateMarkdown(results)).toBe(
       [
-        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured',
+        '### flowaudit thresholds: 1 of 3 thresholds breached, 1 not measured (passed: add --strict to fail a threshold the run cannot measure)',
         '',
         '| result | figure | threshold | measured |',
         '| --- | --- | --- | --- |',
@@ -144,11 +183,11 @@ describe('gate renderers', () => {
       expect(strict.breached).toBe(0);
       expect(strict.failed).toBe(1);
       expect(evaluateGates(subject, ['leadTime.p50<=10d', 'stages.pickup.p50<=1d']).failed).toBe(0);
-      expect(renderGateText(strict.results)).toBe(
+      expect(renderGateText(strict.results, 200)).toBe(
         [
           'flowaudit check: 0 of 2 thresholds breached, 1 not measured (a failure with --strict)',
           '  ok                               leadTime.p50 = 9d 12h (wanted <= 10d)',
-          '  not measured: failed (--strict)  stages.pickup.p50 not measured (wanted <= 1d)',
+          '  not measured: failed (--strict)  stages.pickup.p50 not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 1d)',
           '',
         ].join('\n'),
       );

@@ -9,7 +9,7 @@ import { report } from '../aggregate/report-builder.js';
 describe('lookupFigure', () => {
   it('resolves every figure of the catalogue to its place in a report (a number or null)', () => {
     // every stage's queue trend, as GitHub mode has them
-    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null };
+    const trend = { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: null, littleQueue: null, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 };
     const r = report({ summary: { queueTrend: Object.fromEntries(STAGES.map((s) => [s, trend])) } });
     // the lower bounds are there only while changes still wait: as a report with waiting changes has them
     const bounds = { p50: null, p75: 172800, p90: 259200 };
@@ -19,6 +19,9 @@ describe('lookupFigure', () => {
     Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
     // the one-commit changes of the coding stage, in reports since they were counted
     r.summary.stages.coding.oneCommit = 3;
+    r.summary.stages.coding.oneCommitShare = 0.25;
+    // and the changes of a total of 0, left out of the shares
+    r.summary.shareBasis.zeroTotal = 0;
     // the AI-assisted changes an agent made and those only a weak sign marks, in reports since tools were read
     Object.assign(r.summary.ai, { agent: 0, weak: 0 });
     // and the repair share, in reports since it was measured
@@ -41,11 +44,11 @@ describe('lookupFigure', () => {
   });
 
   it('lets a threshold name a queue\'s growth, and calls a stage git cannot see not measured', () => {
-    const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1 } } } });
+    const growing = report({ summary: { queueTrend: { review: { arrivalsPerWeek: 3, departuresPerWeek: 1, growthPerWeek: 2, meanQueue: 4.9, meanTimeInStage: 90000, littleQueue: 8.1, arrivals: 12, departures: 4, queueStart: 1, queueEnd: 9 } } } });
     const { results, breached } = evaluateGates(growing, ['queueTrend.review.growthPerWeek<=0.5', 'queueTrend.pickup.growthPerWeek<=0.5', 'queueTrend.review.meanTimeInStage<=2d']);
     expect(results.map((x) => x.display)).toEqual([
-      'queueTrend.review.growthPerWeek = 2 (wanted <= 0.5)',
-      'queueTrend.pickup.growthPerWeek not measured (wanted <= 0.5)',
+      'queueTrend.review.growthPerWeek = 2 a week (wanted <= 0.5 a week)',
+      'queueTrend.pickup.growthPerWeek not measured: git alone cannot see it, it needs GitHub data (set GH_TOKEN or run `gh auth login`) (wanted <= 0.5 a week)',
       'queueTrend.review.meanTimeInStage = 1d 1h (wanted <= 2d)',
     ]);
     expect(breached).toBe(1);

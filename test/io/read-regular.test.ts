@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRegularFile, UnreadableFile } from '../../src/io/read-regular.js';
+import { readRegularFile, readRegularLines, UnreadableFile } from '../../src/io/read-regular.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +58,40 @@ describe('readRegularFile', () => {
     } finally {
       writer.kill();
     }
+  });
+});
+
+describe('readRegularLines', () => {
+  const linesOf = (path: string, max = 10_000_000): Array<[string, number]> => {
+    const out: Array<[string, number]> = [];
+    readRegularLines(path, max, (text, number) => out.push([text, number]));
+    return out;
+  };
+
+  it('gives the lines a whole read would, across its 1 MB chunks: a line over three chunks, a character cut by a chunk\'s end, CRLF', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    const chunk = 1024 * 1024;
+    // '日' is three bytes: placed so that its bytes straddle the first chunk's end
+    const lines = ['\ufeff{"first":1}', 'x'.repeat(chunk - 20) + '日本', '', 'y'.repeat(2 * chunk + 5) + '🚀', 'crlf\r', 'é'.repeat(1000), 'last, no newline'];
+    writeFileSync(join(dir, 'f'), lines.join('\n'));
+    const expected = lines.map((line, i): [string, number] => [line.replace(/^\ufeff/, '').replace(/\r$/, ''), i + 1]);
+    expect(linesOf(join(dir, 'f'))).toEqual(expected);
+  });
+
+  it('an empty file has no line; a last newline ends the last line', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    writeFileSync(join(dir, 'empty'), '');
+    writeFileSync(join(dir, 'two'), 'a\nb\n');
+    expect(linesOf(join(dir, 'empty'))).toEqual([]);
+    expect(linesOf(join(dir, 'two'))).toEqual([['a', 1], ['b', 2]]);
+  });
+
+  it('refuses as readRegularFile does: too large, not a regular file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowaudit-read-'));
+    writeFileSync(join(dir, 'a'), 'x\n'.repeat(10));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(() => linesOf(join(dir, 'a'), 19)).toThrow('is larger than 19 bytes');
+    expect(() => linesOf(join(dir, 'fifo'))).toThrow('is not a regular file (a named pipe)');
+    expect(() => linesOf('/dev/zero')).toThrow('is not a regular file (a character device)');
   });
 });

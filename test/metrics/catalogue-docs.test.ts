@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/domain.js';
-import { catalogueEntries, UNITS, type BandTable, type CatalogueEntry, type FigureKind, type Mode } from '../../src/metrics/catalogue.js';
+import { catalogueEntries, UNITS, type BandTable, type CatalogueEntry, type Mode } from '../../src/metrics/catalogue.js';
 
 const DOCS = new URL('../../docs/definitions.md', import.meta.url);
 const START = '<!-- figures: made from src/metrics/catalogue.ts by test/metrics/catalogue-docs.test.ts -->';
@@ -31,25 +31,18 @@ export function figuresTable(entries: readonly CatalogueEntry[]): string {
   return lines.join('\n');
 }
 
-function edge(kind: FigureKind, value: number): string {
-  if (kind === 'ratio') return `${Number((value * 100).toFixed(2))}%`;
-  if (kind === 'duration') return value % 86400 === 0 ? `${value / 86400}d` : `${value / 3600}h`;
-  return `${Number(value.toFixed(2))} a week`;
-}
-
-/** The DORA keys' bands as a table: elite, high and medium by their edges, low past them. */
+/** The DORA keys' clusters as the 2024 report published them, and how the report places a value against them. */
 export function bandsTable(entries: readonly CatalogueEntry[]): string {
-  const lines = ['| DORA key | elite | high | medium | low | from |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = ['| DORA key | elite | high | medium | low | placed | from |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const entry of entries) {
     const table: BandTable | null = entry.bands;
     if (entry.segments.at(-1) !== 'value' || entry.segments[0] !== 'dora') continue;
     if (table === null) {
-      lines.push(`| \`${entry.path}\` | no published band | | | | |`);
+      lines.push(`| \`${entry.path}\` | no published cluster | | | | | |`);
       continue;
     }
-    const [better, worse] = table.better === 'higher' ? (table.inclusive ? ['≥', '<'] : ['>', '≤']) : table.inclusive ? ['≤', '>'] : ['<', '≥'];
-    const [elite, high, medium] = table.edges.map((e) => edge(entry.figure.kind, e));
-    lines.push(`| \`${entry.path}\` | ${better} ${elite} | ${better} ${high} | ${better} ${medium} | ${worse} ${medium} | ${table.source} |`);
+    const placed = table.kind === 'range' ? 'the cluster whose range holds it' : 'between the published values';
+    lines.push(`| \`${entry.path}\` | ${table.published.map((p) => p.words).join(' | ')} | ${placed} | ${table.source} |`);
   }
   return lines.join('\n');
 }
@@ -73,7 +66,7 @@ describe('docs/definitions.md', () => {
     expect(table).toContain('| `stages.<stage>.p50` | duration | <stage> stage p50 | git, GitHub (coding, review, deploy); GitHub (pickup, merge) |');
     expect(table).toContain('| `dora.changeFailureRate` | ratio |');
     expect(table).toContain('| `review.topTwoShare` | ratio | review: share by the two busiest reviewers | GitHub |');
-    expect(bandsTable(catalogueEntries())).toContain('| `dora.leadTime` | < 1d | < 7d | < 30d | ≥ 30d | 2024 Accelerate State of DevOps Report |');
-    expect(bandsTable(catalogueEntries())).toContain('| `dora.changeFailureRate` | ≤ 5% | ≤ 10% | ≤ 20% | > 20% |');
+    expect(bandsTable(catalogueEntries())).toContain('| `dora.leadTime` | less than one day | between one day and one week | between one week and one month | between one month and six months | the cluster whose range holds it | 2024 Accelerate State of DevOps Report |');
+    expect(bandsTable(catalogueEntries())).toContain('| `dora.changeFailureRate` | 5% | 20% | 10% | 40% | between the published values |');
   });
 });

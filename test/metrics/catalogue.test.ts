@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/index.js';
-import { bandOf, catalogueEntries, NOT_FIGURES, type CatalogueEntry } from '../../src/metrics/catalogue.js';
+import { catalogueEntries, NOT_FIGURES, type CatalogueEntry } from '../../src/metrics/catalogue.js';
+import { clusterPosition } from '../../src/metrics/clusters.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { reportWithGitHub, type GitHubRun } from '../helpers/github-run.js';
@@ -104,20 +105,23 @@ describe('the figure catalogue', () => {
     }
   });
 
-  it('bands the DORA keys by the 2024 clusters, edges included, a better value never in a worse band', () => {
+  it('places the DORA keys by the 2024 clusters as published: a range key in the cluster holding it, a better value never in a worse cluster', () => {
     const banded = (path: string): CatalogueEntry => entries.find((e) => e.path === path) as CatalogueEntry;
-    // each value by hand: the 2024 clusters' edges, ordered (change failure rate 5%, 10%, 20%)
-    const cases: Array<[string, Array<[number, string]>]> = [
-      ['dora.deploymentFrequency', [[0, 'low'], [12 / 52 - 1e-9, 'low'], [12 / 52, 'medium'], [0.5, 'medium'], [1, 'high'], [6.99, 'high'], [7, 'elite'], [30, 'elite']]],
-      ['dora.leadTime', [[0, 'elite'], [86399, 'elite'], [86400, 'high'], [604799, 'high'], [604800, 'medium'], [30 * 86400 - 1, 'medium'], [30 * 86400, 'low']]],
-      ['dora.changeFailureRate', [[0, 'elite'], [0.05, 'elite'], [0.050001, 'high'], [0.1, 'high'], [0.100001, 'medium'], [0.15, 'medium'], [0.2, 'medium'], [0.200001, 'low'], [1, 'low']]],
-      ['dora.timeToRestore', [[0, 'elite'], [3599, 'elite'], [3600, 'high'], [86399, 'high'], [86400, 'medium'], [604799, 'medium'], [604800, 'low']]],
+    // each value by hand against the published ranges; null where no cluster's range holds it
+    const cases: Array<[string, Array<[number, string | null]>]> = [
+      ['dora.deploymentFrequency', [[0, null], [2 / 52 - 1e-6, null], [2 / 52, 'low'], [12 / 52 - 1e-6, 'low'], [12 / 52, 'medium'], [0.5, 'medium'], [1, 'high'], [6.99, 'high'], [7, 'elite'], [30, 'elite']]],
+      ['dora.leadTime', [[0, 'elite'], [86399, 'elite'], [86400, 'high'], [604800, 'high'], [604801, 'medium'], [30 * 86400, 'medium'], [30 * 86400 + 1, 'low'], [182 * 86400, 'low'], [183 * 86400, null]]],
+      ['dora.changeFailureRate', [[0, null], [0.05, null], [0.15, null], [1, null]]],
+      ['dora.timeToRestore', [[0, 'elite'], [3599, 'elite'], [3600, 'high'], [86399, 'high'], [86400, null], [604799, null], [604800, 'low'], [30 * 86400, 'low'], [30 * 86400 + 1, null]]],
     ];
     for (const [path, values] of cases) {
       const table = banded(path).bands;
       expect(table?.year, path).toBe(2024);
-      for (const [value, band] of values) expect(`${path} ${value} ${bandOf(table!, value)}`).toBe(`${path} ${value} ${band}`);
+      for (const [value, cluster] of values) expect(`${path} ${value} ${clusterPosition(table!, value).cluster}`).toBe(`${path} ${value} ${cluster}`);
     }
+    // the published words, as the 2024 report wrote them
+    expect(banded('dora.changeFailureRate').bands?.published.map((p) => p.words)).toEqual(['5%', '20%', '10%', '40%']);
+    expect(banded('dora.timeToRestore').bands?.published.map((p) => p.words)).toEqual(['less than one hour', 'less than one day', 'less than one day', 'between one week and one month']);
     expect(banded('dora.reworkRate').bands).toBeNull();
     expect(banded('leadTime.p50').bands).toBeNull();
   });

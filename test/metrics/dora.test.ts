@@ -44,12 +44,13 @@ describe('computeDora', () => {
 
   it('takes the lead time from the summary\'s censored estimate, and its band from the bound when the median is unknown', () => {
     expect(computeDora(base).leadTime).toMatchObject({ value: 2 * D, band: 'high', count: 4 });
-    // the median is over 40 days: low for certain
+    expect(computeDora(base).leadTime.position).toBe('DORA 2024: high cluster, between one day and one week');
+    // the median is over 40 days: the low cluster’s range, or past it — which, the bound cannot tell
     expect(computeDora({ ...base, leadTime: lead({ p50: null, atLeast: 40 * D }) }).leadTime).toMatchObject({
-      value: null, band: 'low', note: 'more than half of the changes are still waiting: the median is ≥ 40d',
+      value: null, band: null, position: 'DORA 2024: the low cluster’s “between one month and six months”, or over it', note: 'more than half of the changes are still waiting: the median is ≥ 40d',
     });
-    // over 2 days says nothing about the band
-    expect(computeDora({ ...base, leadTime: lead({ p50: null, atLeast: 2 * D }) }).leadTime).toMatchObject({ value: null, band: null });
+    // over 2 days says nothing about the cluster
+    expect(computeDora({ ...base, leadTime: lead({ p50: null, atLeast: 2 * D }) }).leadTime).toMatchObject({ value: null, band: null, position: null });
   });
 
   it('gives no band to deploy frequency and lead time with the merge signal, and says why', () => {
@@ -57,17 +58,18 @@ describe('computeDora', () => {
     const why = 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band';
     expect(merge.deploymentFrequency).toMatchObject({ value: 0.2, band: null, note: why });
     expect(merge.leadTime).toMatchObject({ value: 2 * D, band: null, note: why });
-    expect(merge.changeFailureRate).toMatchObject({ band: 'elite' });
+    // no deploy failed: at or under the elite cluster’s published 5%, a position and no band
+    expect(merge.changeFailureRate).toMatchObject({ band: null, position: 'DORA 2024: at or under the elite cluster’s 5%' });
   });
 
   it('gives no calendar-time band to durations counted in working time', () => {
     const failed = [deploy(SINCE + D, { failed: true, restoredAfter: 2 * H }), deploy(SINCE + 2 * D)];
     const hours = computeDora({ ...base, deploys: failed, businessHours: true });
     const why = 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given';
-    expect(hours.leadTime).toMatchObject({ value: 2 * D, band: null, note: why });
-    expect(hours.timeToRestore).toMatchObject({ value: 2 * H, band: null, note: why });
-    // counts and ratios keep theirs
-    expect(hours.changeFailureRate).toMatchObject({ value: 0.5, band: 'low' });
+    expect(hours.leadTime).toMatchObject({ value: 2 * D, band: null, position: null, note: why });
+    expect(hours.timeToRestore).toMatchObject({ value: 2 * H, band: null, position: null, note: why });
+    // counts and ratios keep theirs: half the deploys failed, over the low cluster’s 40%
+    expect(hours.changeFailureRate).toMatchObject({ value: 0.5, band: null, position: 'DORA 2024: over the low cluster’s 40%' });
     expect(hours.deploymentFrequency.band).toBe('low');
   });
 });

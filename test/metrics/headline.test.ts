@@ -34,7 +34,7 @@ describe('headline', () => {
   it('from git alone, gives no share to coding when most changes landed as one commit, and says why', () => {
     const withOneCommit = (oneCommit: number): Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'> => {
       const s = summary({ coding: 0.1, review: 0.3, deploy: 0.6 }, 10);
-      return { ...s, stages: { ...s.stages, coding: { ...s.stages.coding, oneCommit } } };
+      return { ...s, stages: { ...s.stages, coding: { ...s.stages.coding, oneCommit, oneCommitShare: oneCommit / s.stages.coding.count } } };
     };
     // 6 of 10: most; the coding share (10%) is not named, the reason is
     expect(headline(withOneCommit(6), { gitOnly: true, businessHours: false })).toBe(

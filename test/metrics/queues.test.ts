@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, OpenPull, Stages } from '../../src/domain.js';
-import { computeQueues, slope } from '../../src/metrics/queues.js';
+import { computeQueues } from '../../src/metrics/queues.js';
 import { reviewCapacity } from '../../src/metrics/queues-review-capacity.js';
 import { inWindowQueues, stageSpans } from '../../src/metrics/queues-spans.js';
 import { weekBoundaries, weekIndex } from '../../src/metrics/queues-weeks.js';
@@ -126,8 +126,8 @@ describe('weekly queues', () => {
       { weekStart: '2026-03-09T00:00:00Z', arrivals: 1, departures: 2, queue: 1, aiShare: null },
       { weekStart: '2026-03-16T00:00:00Z', arrivals: 1, departures: 0, queue: 2, aiShare: null },
     ]);
-    // 3 arrivals in 2 weeks; the queue 2, 1, 2 has slope 0
-    expect(queueTrend.review).toMatchObject({ arrivalsPerWeek: 1.5, departuresPerWeek: 1.5, growthPerWeek: 0 });
+    // 3 arrivals and 3 departures in 2 weeks; the queue 2 at the start and 2 at the end: no growth
+    expect(queueTrend.review).toMatchObject({ arrivalsPerWeek: 1.5, departuresPerWeek: 1.5, growthPerWeek: 0, arrivals: 3, departures: 3, queueStart: 2, queueEnd: 2 });
     expect(Object.keys(queues)).toEqual(['review']);
   });
 
@@ -193,12 +193,31 @@ describe('weekly queues', () => {
     expect(computeQueues({ changes: [], openPulls: [], since: MON, until: MON, now: MON, stages: ['review'], timezone: 'UTC' })).toEqual({ queues: {}, queueTrend: {} });
   });
 
-  it('fits the least-squares slope', () => {
-    expect(slope([2, 4, 6, 8])).toBe(2);
-    expect(slope([5, 5, 5])).toBe(0);
-    expect(slope([3])).toBeNull();
-    // 0, 1, 0, 1: Σ(x − 1.5)(y − 0.5) = 1 over Σ(x − 1.5)² = 5
-    expect(slope([0, 1, 0, 1])).toBeCloseTo(0.2, 12);
+  it('gives the queue\'s growth as net flow: (end − start) ÷ weeks, arrivals − departures a week, whatever the weeks between', () => {
+    // five whole weeks from Monday: ten changes arrive in week 1, two leave in each of weeks 2, 3 and 4, four wait
+    // past the end. The queue is 10, 8, 6, 4, 4: a least-squares line through it falls (−1.6 a week), but the
+    // queue went from 0 to 4 — it grew by 0.8 a week, 2 arriving and 1.2 leaving.
+    const arriving = Array.from({ length: 10 }, (_, i) => MON + i * H);
+    const leaving = [9, 10, 16, 17, 23, 24].map((d) => MON + d * D);
+    const changes = arriving.map((at, i) => reviewWait(at, leaving[i] ?? MON + 36 * D + i * H));
+    const { queues, queueTrend } = computeQueues({ changes, openPulls: [], since: MON, until: MON + 35 * D, now: MON + 40 * D, stages: ['review'], timezone: 'UTC' });
+    expect(queues.review?.map((w) => w.queue)).toEqual([10, 8, 6, 4, 4]);
+    expect(queueTrend.review).toMatchObject({ arrivals: 10, departures: 6, queueStart: 0, queueEnd: 4, arrivalsPerWeek: 2, departuresPerWeek: 1.2 });
+    expect(queueTrend.review?.growthPerWeek).toBeCloseTo(0.8, 12);
+  });
+
+  it('gives no rate from under one whole week of covered history, only the counts and the days', () => {
+    // five days of window: three arrivals and one departure are counts, not "4.2 a week"
+    const changes = [reviewWait(MON, MON + D), reviewWait(MON + D, MON + 9 * D), reviewWait(MON + 2 * D, MON + 9 * D)];
+    const short = computeQueues({ changes, openPulls: [], since: MON, until: MON + 5 * D, now: MON + 10 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
+    expect(short).toMatchObject({ arrivals: 3, departures: 1, queueStart: 0, queueEnd: 2, arrivalsPerWeek: null, departuresPerWeek: null, growthPerWeek: null, littleQueue: null });
+    // a window of four weeks whose history starts two weeks in: the rates are over those two weeks
+    const late = [reviewWait(MON + 15 * D, MON + 16 * D), reviewWait(MON + 16 * D, MON + 17 * D), reviewWait(MON + 20 * D, MON + 30 * D)];
+    const covered = computeQueues({ changes: late, openPulls: [], since: MON, until: MON + 28 * D, now: MON + 35 * D, historyFrom: MON + 14 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
+    expect(covered).toMatchObject({ arrivals: 3, departures: 2, arrivalsPerWeek: 1.5, departuresPerWeek: 1, growthPerWeek: 0.5 });
+    // and as far as now, for a window that runs past it: 10 days of 14, still over a week
+    const soFar = computeQueues({ changes, openPulls: [], since: MON, until: MON + 14 * D, now: MON + 10 * D, stages: ['review'], timezone: 'UTC' }).queueTrend.review;
+    expect(soFar).toMatchObject({ arrivals: 3, departures: 3, arrivalsPerWeek: 2.1 });
   });
 });
 

@@ -50,7 +50,7 @@ describe('summarizeStages', () => {
     expect(s.stages.review.shareOfTotal).toBeCloseTo(1 / 108, 12);
     expect(s.stages.deploy.shareOfTotal).toBeCloseTo(4 / 108, 12);
     expect(s.stages.pickup).toMatchObject({ count: 0, share: null, shareOfTotal: null });
-    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 3 });
+    expect(s.shareBasis).toEqual({ kind: 'deployed', changes: 3, zeroTotal: 0 });
   });
 
   it('leaves a change with no positive duration out of the shares, and gives none when no change has one', () => {
@@ -60,7 +60,7 @@ describe('summarizeStages', () => {
     expect(s.shareBasis.changes).toBe(1);
     expect(s.stages.coding.share).toBeCloseTo(0.25, 12);
     const none = summarizeStages([zero], WALL);
-    expect(none.shareBasis).toEqual({ kind: 'deployed', changes: 0 });
+    expect(none.shareBasis).toEqual({ kind: 'deployed', changes: 0, zeroTotal: 1 });
     expect(none.stages.coding.share).toBeNull();
   });
 

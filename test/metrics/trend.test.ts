@@ -113,3 +113,73 @@ describe('every key period by period', () => {
     expect(trends.periods[0]).toMatchObject({ leadTimeP50: 15 * H, leadTimeAtLeast: null, stages: { coding: 12 * H, deploy: 3 * H } });
   });
 });
+
+describe('a trend\'s direction: the first half of the complete periods against the second', () => {
+  const MON = at('2026-01-05T00:00:00Z');
+  const deployAt = (day: number, failed = false, restoredAfter: number | null = null) => ({ at: MON + day * D + 12 * H, failed, rollback: false, rework: false, restoredAfter });
+  /** a change merged on `day` of the window (noon), `lead` seconds from its first commit to its deploy (null: waiting) */
+  const changeOn = (day: number, lead: number | null) => change(new Date((MON + day * D + 12 * H) * 1000).toISOString(), H, lead === null ? null : lead - H);
+  const window = (weeks: number) => ({ since: MON, until: MON + weeks * 7 * D });
+  const keyOf = (t: ReturnType<typeof keyTrends>, key: string) => t.keys.find((k) => k.key === key);
+
+  // eight whole weeks: two deploys a week in the first four, six a week (on six days) in the last four, the first
+  // three of each week failed and restored after 3h; the first four weeks' changes took 2d each from first commit
+  // to deploy, the last four's 1d
+  const deploys = [
+    ...[0, 7, 14, 21].flatMap((d) => [deployAt(d), deployAt(d + 3)]),
+    ...[28, 35, 42, 49].flatMap((d) => [0, 1, 2, 3, 4, 5].map((k) => (k < 3 ? deployAt(d + k, true, 3 * H) : deployAt(d + k)))),
+  ];
+  const changes = [...[1, 2, 8, 9, 15, 16, 22, 23].map((d) => changeOn(d, 2 * D)), ...[29, 30, 36, 37, 43, 44, 50, 51].map((d) => changeOn(d, D))];
+  const trends = keyTrends(changes, deploys, window(8), { ...waiting, now: MON + 56 * D });
+
+  it('reads each half over all of its periods, and calls it rising or falling only where the interval excludes 0', () => {
+    // 8 deploys in 4 weeks, then 24 in 4: 2.00 → 6.00 a week
+    const frequency = keyOf(trends, 'dora.deploymentFrequency')?.direction;
+    expect(frequency).toMatchObject({
+      direction: 'rising', completePeriods: 8, note: null,
+      first: { from: '2026-01-05', to: '2026-02-02', periods: 4, value: 2, count: 8 },
+      second: { from: '2026-02-02', to: '2026-03-02', periods: 4, value: 6, count: 24 },
+    });
+    expect(frequency?.interval.difference).toBeCloseTo(4, 12);
+    expect(frequency?.interval.low).toBeGreaterThan(0);
+    // every change of a half took as long: a median of 2d, then of 1d, and an interval of exactly −1d
+    expect(keyOf(trends, 'dora.leadTime')?.direction).toMatchObject({ direction: 'falling', first: { value: 2 * D, count: 8 }, second: { value: D, count: 8 }, interval: { difference: -D, low: -D, high: -D, real: true } });
+    // none of the first 8 deploys failed, 12 of the last 24: 0% → 50%
+    expect(keyOf(trends, 'dora.changeFailureRate')?.direction).toMatchObject({ direction: 'rising', first: { value: 0, count: 8 }, second: { value: 0.5, count: 24 } });
+    // no failure in the first half: no recovery time to compare, so no direction at all
+    expect(keyOf(trends, 'dora.timeToRestore')?.direction).toMatchObject({ direction: null, first: { value: null, count: 0 }, second: { value: 3 * H, count: 12 }, note: 'no value in the first half: no direction' });
+    // the coding stage (1h every change) did not move: no clear trend, not "falling by 0"
+    expect(keyOf(trends, 'stages.coding.p50')?.direction).toMatchObject({ direction: 'no clear trend', first: { value: H }, second: { value: H }, interval: { difference: 0 } });
+  });
+
+  it('says "no clear trend" where a difference is there but the interval does not exclude 0', () => {
+    // two deploys a week against three, on two and three days: 8 deploys in 28 days against 12
+    const few = [...[0, 7, 14, 21].flatMap((d) => [deployAt(d), deployAt(d + 3)]), ...[28, 35, 42, 49].flatMap((d) => [deployAt(d), deployAt(d + 2), deployAt(d + 4)])];
+    const frequency = keyOf(keyTrends(changes, few, window(8), { ...waiting, now: MON + 56 * D }), 'dora.deploymentFrequency')?.direction;
+    expect(frequency).toMatchObject({ first: { value: 2 }, second: { value: 3 } });
+    expect(frequency?.interval.low).toBeLessThan(0);
+    expect(frequency?.direction).toBe('no clear trend');
+  });
+
+  it('gives no direction under four complete periods, and leaves the middle one out of an odd number', () => {
+    const three = keyTrends(changes, deploys, window(3), { ...waiting, now: MON + 21 * D });
+    expect(keyOf(three, 'dora.deploymentFrequency')?.direction).toMatchObject({ direction: null, completePeriods: 3, first: null, second: null, note: '3 complete weeks, under 4: no direction' });
+    // five weeks: weeks 1–2 against 4–5, week 3 left out; 2 deploys a week, then 2 and 6: 2.00 → 4.00
+    const five = keyOf(keyTrends(changes, deploys, window(5), { ...waiting, now: MON + 35 * D }), 'dora.deploymentFrequency')?.direction;
+    expect(five).toMatchObject({ completePeriods: 5, first: { periods: 2, value: 2, to: '2026-01-19' }, second: { periods: 2, value: 4, from: '2026-01-26' }, note: 'the middle week of 5 left out' });
+  });
+
+  it('leaves a period whose changes still wait out of a duration\'s halves, never out of the deploys\'', () => {
+    // the last week's second change is not deployed by now: its lead time is only a bound
+    const waitingLast = [...changes.slice(0, -1), changeOn(51, null)];
+    const t = keyTrends(waitingLast, deploys, window(8), { ...waiting, now: MON + 56 * D });
+    const lead = keyOf(t, 'dora.leadTime');
+    expect(lead?.apart).toEqual([false, false, false, false, false, false, false, true]);
+    expect(lead?.values.at(-1)).toBeNull();
+    // 7 complete weeks: 1–3 against 5–7
+    expect(lead?.direction).toMatchObject({ completePeriods: 7, first: { periods: 3, count: 6 }, second: { periods: 3, count: 6 } });
+    expect(keyOf(t, 'dora.deploymentFrequency')?.direction.completePeriods).toBe(8);
+    // the coding stage is known at the merge: the week is not apart for it
+    expect(keyOf(t, 'stages.coding.p50')?.apart.at(-1)).toBe(false);
+  });
+});

@@ -26,12 +26,16 @@ describe('whatIf', () => {
   it('caps one stage of every deployed change, leaving the others and the null stages as they are', () => {
     // pickup capped at 24h: trims 26 + 36 + 0 + 0 (null: nothing to trim) = 62h → 31h a week over 2 weeks;
     // lead times 100, 120, 80, 30 (p50 90h) become 74, 84, 80, 30 (p50 (74 + 80) / 2 = 77h)
-    expect(whatIf(CHANGES.slice(0, 5), 'pickup', 24 * H, 2)).toEqual({ stage: 'pickup', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 77 * H }, hoursSavedPerWeek: 31 });
+    expect(whatIf(CHANGES.slice(0, 5), 'pickup', 24 * H, { days: 14, weeks: 2 })).toEqual({ stage: 'pickup', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 77 * H }, hoursSavedPerWeek: 31, hoursSaved: 62, coveredDays: 14 });
+  });
+
+  it('gives no hours a week from under one whole week of history: the hours and the days instead', () => {
+    expect(whatIf(CHANGES.slice(0, 5), 'pickup', 24 * H, { days: 2.7, weeks: null })).toMatchObject({ hoursSavedPerWeek: null, hoursSaved: 62, coveredDays: 2.7 });
   });
 
   it('is null when nothing deployed or the window has no length', () => {
-    expect(whatIf([change({ pickup: 100 * H }, null)], 'pickup', 24 * H, 2)).toBeNull();
-    expect(whatIf(CHANGES, 'pickup', 24 * H, 0)).toBeNull();
+    expect(whatIf([change({ pickup: 100 * H }, null)], 'pickup', 24 * H, { days: 14, weeks: 2 })).toBeNull();
+    expect(whatIf(CHANGES, 'pickup', 24 * H, { days: 0, weeks: null })).toBeNull();
   });
 });
 
@@ -54,9 +58,23 @@ describe('advise with the window\'s changes', () => {
       ['review-concentration', null],
       ['large-changes', null],
     ]);
-    expect(rows[1]?.whatIf).toEqual({ stage: 'deploy', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 79 * H }, hoursSavedPerWeek: 12.5 });
+    expect(rows[1]?.whatIf).toEqual({ stage: 'deploy', cap: 24 * H, leadTimeP50: { now: 90 * H, then: 79 * H }, hoursSavedPerWeek: 12.5, hoursSaved: 25, coveredDays: 14 });
     // review concentration accounts for more hours than either (0.8 × 2400h) but says nothing of a stage
     expect(rows[2]?.impact).toBe(1920);
+  });
+
+  it('saves hours a week over the part of the window the history covers, up to now, and none from under a week', () => {
+    // the history starts a week into the two weeks: 25h over one week
+    const late = advise({ ...input, changes: CHANGES, window: { ...WINDOW, historyFrom: '2026-03-09T00:00:00Z' } }, t);
+    expect(late.find((r) => r.id === 'deploy-wait')?.whatIf).toMatchObject({ hoursSavedPerWeek: 25, hoursSaved: 25, coveredDays: 7 });
+    // measured three days in: 3 days of history, no rate, and the rows still ranked by the hours saved
+    const early = advise({ ...input, changes: CHANGES, window: WINDOW, now: '2026-03-05T00:00:00Z' }, t);
+    expect(early.map((r) => [r.id, r.whatIf?.hoursSavedPerWeek ?? null, r.whatIf?.hoursSaved ?? null])).toEqual([
+      ['pickup-wait', null, 62],
+      ['deploy-wait', null, 25],
+      ['review-concentration', null, null],
+      ['large-changes', null, null],
+    ]);
   });
 
   it('keeps the impact order without the changes', () => {

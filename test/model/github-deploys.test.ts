@@ -48,4 +48,14 @@ describe('deploys from GitHub', () => {
       ['d3', false, [], null],
     ]);
   });
+
+  it('failed deploys in a row are each restored at the next that did not fail; the last, never restored, stays null', () => {
+    const deploy = (ref: string, t: string): Deploy => ({ ref, sha: ref, at: at(t), changeShas: [], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null });
+    const failed = (name: string, t: string) => ({ name, sha: name, at: at(t) });
+    const all = applyGitHubFailures(
+      [deploy('ok1', '2026-03-01T00:00:00Z'), deploy('ok2', '2026-03-01T05:00:00Z')],
+      [failed('f1', '2026-03-01T01:00:00Z'), failed('f2', '2026-03-01T02:00:00Z'), failed('f3', '2026-03-01T06:00:00Z')],
+    );
+    expect(all.map((d) => [d.ref, d.restoredAfter])).toEqual([['ok1', null], ['f1', 4 * 3600], ['f2', 3 * 3600], ['ok2', null], ['f3', null]]);
+  });
 });

@@ -45,9 +45,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The packages a bundled file loads by bare name: static and dynamic imports, require and createRequire(…)(…). */
+/**
+ * The packages a bundled file loads by bare name: static and dynamic imports, require and createRequire(…)(…); a
+ * property named `from` (the text `deploy.from "branch"` in an error) is no import.
+ */
 function bareSpecifiers(code: string): string[] {
-  const names = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\)\s*\(\s*)["']([@a-z0-9][\w.@/-]*)["']/g)].map((m) => m[1] ?? '');
+  const names = [...code.matchAll(/(?:(?<![.\w])from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\)\s*\(\s*)["']([@a-z0-9][\w.@/-]*)["']/g)].map((m) => m[1] ?? '');
   return names.filter((name) => !name.startsWith('node:')).map((name) => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0] ?? name));
 }
 

@@ -15,7 +15,8 @@ describe('a rate per week', () => {
     expect(deployRateText({ value: 0.04, unit: 'deploys/week', band: null, count: 12, deployDaysPerWeek: 0.03 })).toBe('0.04 per week · 0.03 deploy-days per week');
   });
 
-  // two repositories over the same four weeks, one deploy and two: 3 deploys in 4 weeks, 0.75 a week over both
+  // two repositories over the same four weeks, one deploy and two: 0.25 and 0.50 a week, each its own; the whole
+  // the median repository's, 0.375 (never 3 deploys summed over 4 weeks, 0.75)
   const merged = (mergedAt: string) => change({ mergedAt, leadTime: H, cycleTime: H, stages: { coding: H, deploy: 0 } });
   const one = report({ repository: { path: '/r/one', remote: 'acme/one' }, changes: [merged('2026-01-05T00:00:00Z')], deploys: [deploy({ at: '2026-01-05T10:00:00Z' })] });
   const two = report({
@@ -26,17 +27,17 @@ describe('a rate per week', () => {
   const all = aggregateReports([one, two]);
 
   it('reads the same in the headline as in the repositories\' table, in every format', () => {
-    expect(all.summary.dora.deploymentFrequency.value).toBeCloseTo(0.75, 12);
+    expect(all.summary.dora.deploymentFrequency.value).toBeCloseTo(0.375, 12);
     const md = renderMarkdown(all);
-    expect(md).toContain('**0.75** deploys per week');
-    expect(md).toContain('| **3** | **0.75** |');
+    expect(md).toContain('**0.38** deploys per week');
+    expect(md).toContain('| **3** | **0.38** |');
     expect(md).toMatch(/\| acme\/one \|[^\n]*\| 1 \| 0\.25 \|/);
     const html = renderHtml(all);
     // the key figure's tile and the repositories' table
-    expect(html).toMatch(/>Deploys per week <span[^>]*>[^<]*<\/span><\/span><b>0\.75<\/b>/);
-    expect(html).toContain('<td class="num">0.75</td>');
+    expect(html).toMatch(/>Deploys per week <span[^>]*>[^<]*<\/span><\/span><b>0\.38<\/b>/);
+    expect(html).toContain('<td class="num">0.38</td>');
     const text = renderText(all, { color: false, width: 200 });
-    expect(text).toContain('0.75 per week');
-    expect(text).toMatch(/│ all 2 +│[^\n]*│ +3 │ +0\.75 │/);
+    expect(text).toContain('the median repository: 0.38 per week');
+    expect(text).toMatch(/│ all 2 +│[^\n]*│ +3 │ +0\.38 │/);
   });
 });

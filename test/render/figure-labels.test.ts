@@ -65,7 +65,7 @@ describe('renderers: figure labels come from the catalogue', () => {
     const { markdown, html } = outputs();
     expect(markdown).toContain('**commit-to-prod time** (first commit → deploy)');
     expect(markdown).toContain('**commit-to-merge time** (first commit → merge)');
-    expect(html).toContain('Commit-to-prod time <span class="muted">');
-    expect(html).toContain('Commit-to-merge time <span class="muted">');
+    expect(html).toContain('<th scope="row" title="first commit → deploy">Commit-to-prod time</th>');
+    expect(html).toContain('<th scope="row" title="first commit → merge">Commit-to-merge time</th>');
   });
 });

@@ -160,6 +160,27 @@ interface ChartText {
     });
   }
 
+  it('opens on the answer: the headline, where the time goes and the first fix start on the first screen at 1280 px; a phone names the stage columns it leaves out', async () => {
+    const desk = await open('github', 1280);
+    try {
+      // before, the first fix began some 1,100 px down, under the DORA keys, the trends and the deploys
+      const fix = await desk.page.locator('section#recommendations').boundingBox();
+      expect(fix?.y ?? Infinity).toBeLessThan(900 - 100);
+      expect(await desk.page.locator('section#stages .narrow-only').isVisible()).toBe(false);
+    } finally {
+      await desk.page.close();
+    }
+    const phone = await open('github', 390);
+    try {
+      expect(await phone.page.locator('section#stages thead th').allTextContents()).toEqual(expect.arrayContaining(['Stage', 'p50', 'p90', 'Share']));
+      expect(await phone.page.locator('section#stages thead th:visible').allTextContents()).toEqual(['Stage', 'p50', 'p90', 'Share']);
+      expect(await phone.page.locator('section#stages .narrow-only').textContent()).toBe('Left out on a narrow screen: Changes, p75 (turn the phone or widen the window to see them).');
+      expect(await phone.page.locator('section#stages .narrow-only').isVisible()).toBe(true);
+    } finally {
+      await phone.page.close();
+    }
+  });
+
   it('dark mode: the page background is dark and the chart text light', async () => {
     const { page } = await open('github', 390, 'dark');
     try {

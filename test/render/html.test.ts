@@ -106,14 +106,14 @@ describe('renderHtml: one self-contained file', () => {
 describe('renderHtml: what each section says', () => {
   const sample = buildReport(sampleChanges());
 
-  it('opens with the headline and the key figures as tiles, DORA bands beside them', () => {
+  it('opens with the headline and the key figures as tiles, each placed against the DORA clusters beside it', () => {
     const html = renderHtml(sample);
     expect(html).toMatch(/<p class="headline">The typical change spends 74% of its lead time waiting/);
     // lead times of the 7 deployed changes and the 2 still waiting (Kaplan–Meier): median 3d 12h (high); 2
     // releases in 4 weeks, one failed
-    expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA band">high performer band (DORA 2024): 1d to 7d</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
-    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA band">medium performer band (DORA 2024): 1 a month to 1 a week</span></span><b>0.50</b>');
-    expect(html).toContain('<span class="label">Change failure rate <span class="band band-low" title="DORA band">low performer band (DORA 2024): over 20%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
+    expect(html).toContain('<div class="tile"><span class="label">Lead time, median <span class="band band-high" title="DORA 2024 cluster">DORA 2024: high cluster, between one day and one week</span></span><b>3d 12h</b><span class="sub">first commit → deploy, 9 changes, 2 still waiting</span></div>');
+    expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA 2024 cluster">DORA 2024: medium cluster, between once per week and once per month</span></span><b>0.50</b>');
+    expect(html).toContain('<span class="label">Change failure rate <span class="band band-none" title="DORA 2024 clusters">DORA 2024: over the low cluster’s 40%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
     expect(html).toContain('<span class="label">Changes counted</span><b>9</b><span class="sub">left out: 1 by bots, 1 sync</span>');
   });
 
@@ -126,8 +126,8 @@ describe('renderHtml: what each section says', () => {
     // 4/9 at 1d (p50) and 2/9 at 2d (p75); p90 is beyond the data, at least type 7 of the nine with the two at
     // their waits so far: rank 7.2 of 9, 7d 14h + 0.2 × 6d = 8d 18h 48m (not the 13d 14h of the oldest)
     expect(text(sectionOf(html, 'stages'))).toContain('deploy wait 9 1d 2d ≥ 8d 18h 44%');
-    // and its chart draws that bound as its table writes it, not a dash
-    expect(text(sectionOf(html, 'stages'))).toContain('deploy wait 1d ≥ 8d 18h');
+    // and the percentiles' chart (under lead time) draws that bound as its table writes it, not a dash
+    expect(text(sectionOf(html, 'lead-time'))).toContain('deploy wait 1d ≥ 8d 18h');
     expect(text(sectionOf(html, 'stages'))).toContain('2 changes merged but not yet deployed count as still waiting: their deploy wait and lead time are at least the time waited so far');
   });
 
@@ -141,7 +141,7 @@ describe('renderHtml: what each section says', () => {
     const recs = sectionOf(renderHtml(report), 'recommendations');
     expect(recs).toContain('<h3>Pickup time (p50)</h3><p class="measured">Measured: <b>1d 6h (threshold 24h)</b></p>');
     expect(recs).toContain('<p class="do"><b>What you do next:</b> Agree a review rota</p>');
-    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time would be 4d 20h instead of 6d 4h: about 38 change-hours of waiting saved per week, summed over the changes that waited longer.</div>');
+    expect(recs).toContain('<div class="whatif"><b>What if</b><br>With pickup (waiting for review) capped at 1d and every other stage as it was, the median lead time of the deployed changes would be 4d 20h instead of 6d 4h: about 37.5 change-hours of waiting saved a week, summed over the changes that waited longer.</div>');
     expect(renderHtml(sample)).not.toContain('<section id="recommendations"');
   });
 
@@ -207,7 +207,7 @@ describe('renderHtml: what each section says', () => {
     expect(text(sectionOf(git, 'review'))).toContain('Git alone cannot see reviews, checks or open pull requests');
     for (const id of ['rework', 'ci', 'wip']) expect(git).not.toContain(`<section id="${id}"`);
     // from git alone "review" is the whole wait from the last commit to the merge, and the charts say so
-    expect(sectionOf(git, 'stages')).toMatch(/<text [^>]*>review &amp; merge<\/text>/);
+    expect(sectionOf(git, 'lead-time')).toMatch(/<text [^>]*>review &amp; merge<\/text>/);
     expect(git).toContain('<button type="button">review &amp; merge</button>');
     // and the table of changes has no column of dashes for the stages git cannot see
     expect(git).not.toContain('<button type="button">pickup</button>');
@@ -231,10 +231,12 @@ describe('renderHtml: what each section says', () => {
 
   it('shows where the queue builds: a growing queue flagged, a steady one called steady', () => {
     const queues = sectionOf(renderHtml(githubReport()), 'queues');
-    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.4<\/td><td class="num">4\.2<\/td><td class="num growing">\+2\.0<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
-    expect(queues).toMatch(/coding<\/th><td class="num">6\.4<\/td><td class="num">6\.1<\/td><td class="num">steady<\/td>/);
-    expect(queues).toContain('<p class="note">The queue grew by about 2.0 changes a week.</p>');
-    expect(queues).toContain('<p class="note">The queue shrank by about 0.4 changes a week.</p>');
+    expect(queues).toMatch(/pickup \(waiting for review\)<\/th><td class="num">6\.50<\/td><td class="num">4\.50<\/td><td class="num growing">\+2\.00<\/td><td class="num">10\.0<\/td><td class="num">9\.1<\/td><td class="num">18h<\/td>/);
+    expect(queues).toMatch(/coding<\/th><td class="num">6\.50<\/td><td class="num">6\.50<\/td><td class="num">steady<\/td>/);
+    // the caption says what the counts make true: the queue's start and end, and the growth between them
+    expect(queues).toContain('<p class="note">The queue grew from 3 to 11 changes: +2.00 a week (6.50 arriving, 4.50 leaving).</p>');
+    expect(queues).toContain('<p class="note">The queue shrank from 6 to 4 changes: −0.50 a week (6.50 arriving, 7.00 leaving).</p>');
+    expect(queues).toContain('<p class="note">The queue ended where it began (4 changes): 6.50 arriving and 6.50 leaving a week.</p>');
   });
 
   it('reports without changes keep the header and notes and draw nothing', () => {
@@ -265,7 +267,8 @@ describe('renderHtml: the table of changes', () => {
   it('gives sort keys to the script in the DOM and words to the reader', () => {
     expect(html).toContain('<th scope="col" data-type="number" class="num"><button type="button">Lead time</button></th>');
     expect(html).toContain('<td class="num" data-v="1772532000" title="2026-03-03 10:00 UTC">2026-03-03</td>');
-    expect(html).toContain('<td class="num" data-v="50">50 lines</td>');
+    // the lines as the report holds them (40 added, 10 deleted), sorted by their sum
+    expect(html).toContain('<td class="num" data-v="50">+40 −10</td>');
     expect(html).toContain('<div class="table-tools" id="changes-tools" hidden><label>Search <input type="search" id="changes-search"');
   });
 

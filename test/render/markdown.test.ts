@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/report/schema.js';
-import { buildReport, change, D, EVIL_TITLE, H, sampleChanges } from './report-builder.js';
+import { buildReport, change, D, EVIL_TITLE, H, noDirection, sampleChanges, trendKey } from './report-builder.js';
 import { githubReport, largeGitReport } from './rich-report.js';
 
 const RECOMMENDATION = {
@@ -28,7 +28,7 @@ describe('renderMarkdown: content', () => {
 
   it('opens with the repository, window, sources and deploy signal, then the headline', () => {
     expect(markdown.startsWith('## flowaudit · acme/shop\n')).toBe(true);
-    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30 · **sources** git + github · **deploys** GitHub Releases');
+    expect(markdown).toContain('**Branch** main · **window** 2026-03-02 → 2026-03-30, as of 2026-04-01 · **sources** git + github · **deploys** GitHub Releases');
     /*
      * The typical change, over the 7 deployed (fractions of each one's own lead time, hours):
      *   deploy (48/78 + 22/84.5 + 3/57 + 48/226 + 20/21.67 + 4/4.42 + 24/255) / 7 = 3.0636 / 7 = 44%
@@ -37,16 +37,16 @@ describe('renderMarkdown: content', () => {
      * Review is work, not waiting: only pickup, merge wait and deploy wait are.
      */
     expect(markdown).toMatch(
-      /^> \*\*The typical change spends 74% of its lead time waiting \(deploy wait 44%, pickup \(waiting for review\) 29%, merge wait \(approved\) 1%\), 20% coding and 6% in review &amp; rework\.\*\*$/m,
+      /^> \*\*The typical change spends 74% of its lead time waiting \(deploy wait 44%, pickup \(waiting for review\) 29%, merge wait \(approved\) 1\.2%\), 20% coding and 6\.4% in review &amp; rework\.\*\*$/m,
     );
   });
 
   it('has one row per stage with count, type-7 percentiles and share, then cycle and lead time', () => {
     const table = tableAfter(markdown, 'Stage');
-    expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share', 'Share of all time']);
+    expect(cells(table[0] ?? '')).toEqual(['Stage', 'Changes', 'p50', 'p75', 'p90', 'Share']);
     // coding over the 9 counted changes (bot and sync left out): 20m 40m 3h 6h 8h 1d 2d 3d 5d → p75 = 2d, p90 = 3d + 0.2 × 2d;
-    // its share of the typical deployed change 20%, of all their time together 26%
-    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '20%', '26%']);
+    // its share of the typical deployed change 20% (of all their time together, 26%, is the JSON's alone: one share on the page)
+    expect(cells(table[2] ?? '')).toEqual(['coding', '9', '8h', '2d', '3d 9h', '20%']);
     expect(table.map((l) => cells(l)[0])).toEqual([
       'Stage', ':--', 'coding', 'pickup (waiting for review)', 'review &amp; rework', 'merge wait (approved)', 'deploy wait',
       '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
@@ -54,7 +54,7 @@ describe('renderMarkdown: content', () => {
     expect(markdown).toContain('9 changes counted (left out: 1 by bots, 1 sync); shares over 7 deployed changes.');
   });
 
-  it('lists the DORA keys with their bands', () => {
+  it('lists the DORA keys against the 2024 clusters as published', () => {
     const table = tableAfter(markdown, 'Key');
     /*
      * 2 releases over the 4-week window, one failed and restored after 5h. Lead time: the 7 deployed changes'
@@ -63,11 +63,12 @@ describe('renderMarkdown: content', () => {
      * Kaplan–Meier over the 9: Ŝ = 8/9, 7/9, 6/9, 5/9, then 4/9 ≤ 1/2 at 3d 12h 30m: the median.
      */
     expect(table.slice(2).map(cells)).toEqual([
-      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'medium performer band (DORA 2024): 1 a month to 1 a week', '2 deploys'],
-      ['Lead time for changes', '3d 12h (median)', 'high performer band (DORA 2024): 1d to 7d', '9 changes'],
-      ['Change failure rate', '50.0%', 'low performer band (DORA 2024): over 20%', '2 deploys'],
-      ['Failed deployment recovery time', '5h (median)', 'high performer band (DORA 2024): 1h to 1d', '1 restore'],
-      ['Deployment rework rate', '0.0%', '—', '2 deploys'],
+      ['Deployment frequency', '0.50 per week · 0.50 deploy-days per week', 'DORA 2024: medium cluster, between once per week and once per month', '2 deploys'],
+      ['Lead time for changes', '3d 12h (median)', 'DORA 2024: high cluster, between one day and one week', '9 changes'],
+      // one of two deploys failed: past every published rate, never a band of flowaudit's making
+      ['Change failure rate', '50%', 'DORA 2024: over the low cluster’s 40%', '2 deploys'],
+      ['Failed deployment recovery time', '5h (median)', 'DORA 2024: high and medium clusters, less than one day', '1 restore'],
+      ['Deployment rework rate', '0%', '—', '2 deploys'],
     ]);
   });
 
@@ -83,10 +84,15 @@ describe('renderMarkdown: content', () => {
     ]);
   });
 
-  it('has the recommendations table in the articles’ four columns when there are recommendations', () => {
-    const table = tableAfter(markdown, 'What you measure');
+  it('writes out what to fix first, and the rest in the articles’ four columns', () => {
+    // one recommendation: written out, no table of the rest
+    expect(markdown).toContain('### What to fix first\n\n**Pickup time (p75)**: 1d 6h (threshold 24h)\n\n- **What it tells you**: Reviews wait for people \\| not for code\n- **What you do next**: Agree a review rota\n');
+    expect(markdown).not.toContain('What you measure');
+    const two = renderMarkdown(buildReport(sampleChanges(), { recommendations: [RECOMMENDATION, { ...RECOMMENDATION, id: 'second', measure: 'Deploy wait (p50)' }] }));
+    const table = tableAfter(two, 'What you measure');
     expect(cells(table[0] ?? '')).toEqual(['What you measure', 'Measured', 'What it tells you', 'What you do next']);
-    expect(cells(table[2] ?? '')).toEqual(['Pickup time (p75)', '1d 6h (threshold 24h)', 'Reviews wait for people \\| not for code', 'Agree a review rota']);
+    expect(table.slice(2).map((r) => cells(r)[0])).toEqual(['Deploy wait (p50)']);
+    expect(two).toContain('Then, one more, ranked by the hours of waiting each accounts for:');
     expect(renderMarkdown(buildReport(sampleChanges()))).not.toContain('What you measure');
   });
 
@@ -102,7 +108,8 @@ describe('renderMarkdown: content', () => {
   });
 
   it('shows every key period by period, as the report carries them', () => {
-    expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(\S+( \S+)? → \S+( \S+)?\)<\/summary>/);
+    // four weeks, the last two with changes still waiting: two complete weeks, no direction, never "first → last"
+    expect(markdown).toMatch(/<summary>Trends by week: lead time p50 \S+ \(no direction \(\d complete weeks?\)\)<\/summary>/);
     // week of 2026-03-02: lead times 3d 6h, 3d 12h, 2d 9h → p50 3d 6h; v1.2.0 deployed on the 5th, not failed
     expect(markdown).toMatch(/^\| 2026-03-02 \| 3 \| 1 \| 1\.00\/wk \| 3d 6h \| 0% \| — \|/m);
     // the week of v1.3.0, failed and restored after 5h
@@ -116,13 +123,17 @@ describe('renderMarkdown: content', () => {
       timeToRestoreP50: null, leadTimeP50: lead, leadTimeAtLeast: bound, cycleTimeP50: D, stages: waiting > 0 ? { ...stages, deploy: null } : stages, deployAtLeast: waiting > 0 ? 30 * 60 : null,
     });
     const given = buildReport(sampleChanges(), {}, {
-      trend: { weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)] },
+      trend: {
+        weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)],
+        keys: [trendKey('dora.leadTime', 'seconds', [9 * D, 5 * D, null], { bounds: [null, null, H], apart: [false, false, true], direction: noDirection(2) })],
+      },
     });
     const text = renderMarkdown(given);
-    // the last week's 1h bound would read as a fall from 5d to 1h: the comparison stops at the last complete week
-    expect(text).toMatch(/<summary>Trends by week: lead time p50 █▁· \(9d → 5d\)<\/summary>/);
+    // the last week's 1h bound would read as a fall from 5d to 1h, and two weeks are no trend: no direction
+    expect(text).toMatch(/<summary>Trends by week: lead time p50 █▁· \(no direction \(2 complete weeks\)\)<\/summary>/);
     expect(text).toMatch(/^\| 2026-03-16 \| 3 \(2 waiting\) \| 0 \| 0\.00\/wk \| ≥ 1h \| — \| — \| 1h \| — \| — \| — \| ≥ 30m \|$/m);
-    expect(text).toContain(' · lead time p50 9d → 5d · ');
+    expect(text).toContain(': lead time p50 no direction (2 complete weeks). ');
+    expect(text).not.toMatch(/9d → 5d/);
   });
 
   it('lays out review health and the AI comparison from their figures, in words and units', () => {
@@ -220,10 +231,10 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
 
   it('follows the HTML report from the key figures to the queues', () => {
     expect(headings(markdown)).toEqual([
-      'Where the time goes', 'What to do next', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
+      'Where the time goes', 'What to fix first', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
       'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Acceptance: merged or closed unmerged', 'Where the queue builds', 'Notes',
     ]);
-    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(high performer band \(DORA 2024\): 1d to 7d\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.75\*\* deploys per week \(high performer band \(DORA 2024\): 1 a week to 7 a week\) · change failure rate \*\*14%\*\* \(medium performer band \(DORA 2024\): 10% to 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
+    expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(DORA 2024: high cluster, between one day and one week\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.75\*\* deploys per week \(DORA 2024: high cluster, between once per day and once per week\) · change failure rate \*\*14%\*\* \(DORA 2024: between the medium cluster’s 10% and the high cluster’s 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
   });
 
   it('says once, from git alone, that review, CI and work in progress are not measured', () => {
@@ -234,16 +245,14 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
   });
 
   it('adds the what-if to its recommendation', () => {
-    const table = tableAfter(markdown, 'What if');
-    expect(cells(table[2] ?? '')[4]).toBe('pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5 change-hours of waiting saved a week (summed over the changes)');
-    expect(cells(table[3] ?? '')[4]).toBe('');
+    expect(markdown).toContain('- **What if**: pickup (waiting for review) capped at 1d: lead time p50 of deployed changes 6d 4h → 4d 20h, 37.5 change-hours of waiting saved a week (summed over the changes)\n');
   });
 
   it('lists the unreleased changes, the lead-time ranges, the queues and the AI intervals', () => {
     expect(markdown).toContain('5 changes waiting: median wait so far 6d, longest 9d 2h.');
     expect(tableAfter(markdown, 'Waiting')[2]).toMatch(/^\| \[#&#8203;\d+\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\) \| &lt;img src=x.* \| 2026-03-\d\d \d\d:\d\d \| 9d \|$/);
     expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
-    expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.4', '4.2', '+2.0', '10.0', '9.1', '18h']);
+    expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.50', '4.50', '+2.00', '10.0', '9.1', '18h']);
     const ai = tableAfter(markdown, 'Difference of medians').map(cells);
     expect(ai[3]).toEqual(['Lead time p50', '1d 20h', '1d 12h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
     expect(ai[4]?.slice(3)).toEqual(['−5h', '−9h to −1h', 'AI-assisted faster']);

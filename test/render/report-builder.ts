@@ -97,3 +97,15 @@ export function sampleChanges(): ReportChange[] {
     change('#111', '2026-03-25T10:00:00Z', { coding: 6 * H, pickup: 2 * H, review: 1 * H, merge: 1 * H }, { kind: 'sync', title: "Merge tag 'v1.2.1'" }),
   ];
 }
+
+type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
+
+/** No direction: fewer than four complete periods, as the report builder says it. */
+export function noDirection(complete: number): TrendKey['direction'] {
+  return { direction: null, completePeriods: complete, first: null, second: null, interval: { difference: null, low: null, high: null, real: false }, note: `${complete} complete weeks, under 4: no direction` };
+}
+
+/** A figure's line and direction as the report builder writes them (`summary.trend.keys`): nothing apart, no bound, unless given. */
+export function trendKey(key: string, unit: TrendKey['unit'], values: Array<number | null>, o: Partial<Pick<TrendKey, 'bounds' | 'apart' | 'direction'>> = {}): TrendKey {
+  return { key, unit, values, bounds: o.bounds ?? values.map(() => null), apart: o.apart ?? values.map(() => false), direction: o.direction ?? noDirection(values.length) };
+}

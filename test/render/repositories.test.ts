@@ -7,7 +7,8 @@ import { change, deploy, H, report } from '../aggregate/report-builder.js';
 
 /*
  * Two repositories by hand: one (Jan 1–29) lead times 1h and 3h, 4 deploys, 1 failed after 2h restored;
- * two (Jan 1–Feb 26) lead time 15h, 4 deploys, none failed. Whole: lead times 1, 3, 15 → p50 3h.
+ * two (Jan 1–Feb 26) lead time 15h, 4 deploys, none failed. Whole: lead times 1, 3, 15 → p50 3h; deploys per week and
+ * failure rate the median repository's own: 1.00 and 0.50 a week → 0.75, 25% and 0% → 12.5%.
  */
 const lead = (hours: number, mergedAt: string) => change({ leadTime: hours * H, cycleTime: hours * H, mergedAt, stages: { coding: hours * H, deploy: 0 } });
 const one = report({
@@ -40,7 +41,7 @@ describe('the per-repository table', () => {
       ['repository', 'window', 'changes', 'lead p50', 'cycle p50', 'deploys', '/week', 'CFR', 'unreleased', 'fix first'],
       ['acme/one', '2026-01-01 → 2026-01-29', '2', '2h', '2h', '4', '1.00', '25%', '4 (oldest 9d)', 'Change failure rate'],
       ['evil|repo<b>', '2026-01-01 → 2026-02-26', '1', '15h', '15h', '4', '0.50', '0%', '0', '—'],
-      ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '1.00', '13%', '4 (oldest 9d)', '—'],
+      ['all 2', '2026-01-01 → 2026-02-26', '3', '3h', '3h', '8', '0.75', '13%', '4 (oldest 9d)', '—'],
     ]);
     expect(text).toContain('could not be read: /r/gone: not a git repository');
     expect(text).not.toContain('\u001b');
@@ -56,7 +57,7 @@ describe('the per-repository table', () => {
       ['repository', 'changes', 'lead p50', '/week', 'CFR', 'fix first'],
       ['acme/one', '2', '2h', '1.00', '25%', 'Change failure rate'],
       ['evil|repo<b>', '1', '15h', '0.50', '0%', '—'],
-      ['all 2', '3', '3h', '1.00', '13%', '—'],
+      ['all 2', '3', '3h', '0.75', '13%', '—'],
     ]);
     expect(text).toContain('cycle time p50: acme/one 2h · evil|repo<b> 15h · all 2 3h');
     expect(text).toContain('deploys: acme/one 4 · evil|repo<b> 4 · all 2 8');
@@ -116,7 +117,7 @@ describe('the per-repository table', () => {
   it('markdown: names escaped, the whole in bold', () => {
     const md = renderRepositoryMarkdown(all);
     expect(md).toContain('| evil\\|repo&lt;b&gt; | 2026-01-01 → 2026-02-26 | 1 | 15h | 15h | 4 | 0.50 | 0% | 0 | — |');
-    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **3h** | **3h** | **8** | **1.00** | **13%** | **4 (oldest 9d)** | **—** |');
+    expect(md).toContain('| **all 2** | **2026-01-01 → 2026-02-26** | **3** | **3h** | **3h** | **8** | **0.75** | **13%** | **4 (oldest 9d)** | **—** |');
     expect(md).toContain('- could not be read: /r/gone: not a git repository');
   });
 

@@ -124,13 +124,19 @@ function withPendingFields(report: Report, next: () => number, github: boolean):
   const queues = Object.fromEntries(seen.map((k, j) => [k, weeks.map((weekStart, i) => ({
     weekStart: `${weekStart}T00:00:00Z`, arrivals: 4 + Math.floor(next() * 6), departures: 3 + Math.floor(next() * 6), queue: j === 1 ? 3 + i * 2 : 2 + Math.floor(next() * 5), aiShare: i % 3 === 0 ? null : Math.round(next() * 40) / 100,
   }))]));
-  const queueTrend = Object.fromEntries(seen.map((k, j) => [k, {
-    arrivalsPerWeek: 6.4, departuresPerWeek: j === 1 ? 4.2 : 6.1, growthPerWeek: j === 1 ? 2 : j === 3 ? -0.4 : 0.01, meanQueue: j === 1 ? 10 : 4.1, meanTimeInStage: (j + 1) * 9 * H, littleQueue: j === 1 ? 9.1 : 3.9,
-  }]));
+  // over the window's four weeks: 26 arrive at each stage; pickup's queue grows from 3 to 11 (18 leave), merge
+  // wait's shrinks from 6 to 4 (28 leave), the others end where they began (26 leave)
+  const queueTrend = Object.fromEntries(seen.map((k, j) => {
+    const [departures, queueStart, queueEnd] = j === 1 ? [18, 3, 11] : j === 3 ? [28, 6, 4] : [26, 4, 4];
+    return [k, {
+      arrivalsPerWeek: 26 / 4, departuresPerWeek: departures / 4, growthPerWeek: (queueEnd - queueStart) / 4, meanQueue: j === 1 ? 10 : 4.1, meanTimeInStage: (j + 1) * 9 * H, littleQueue: j === 1 ? 9.1 : 3.9,
+      arrivals: 26, departures, queueStart, queueEnd,
+    }];
+  }));
   const unreleasedChanges = report.changes.filter((c) => c.deployedAt === null && c.counted).slice(0, 5);
   const pending: Report = {
     ...report,
-    recommendations: report.recommendations.map((r, i) => (i === 0 ? { ...r, whatIf: { stage: 'pickup' as const, cap: 24 * H, leadTimeP50: { now: 6 * D + 4 * H, then: 4 * D + 20 * H }, hoursSavedPerWeek: 37.5 } } : r)),
+    recommendations: report.recommendations.map((r, i) => (i === 0 ? { ...r, whatIf: { stage: 'pickup' as const, cap: 24 * H, leadTimeP50: { now: 6 * D + 4 * H, then: 4 * D + 20 * H }, hoursSavedPerWeek: 37.5, hoursSaved: 150, coveredDays: 28 } } : r)),
     summary: {
       ...s,
       stages: Object.fromEntries(STAGES.map((k) => [k, { ...s.stages[k], shareOfTotal: s.stages[k].share === null ? null : Math.min(1, s.stages[k].share * 1.1), ...(k === 'deploy' ? { censored: unreleasedChanges.length, atLeast: null } : {}) }])) as Report['summary']['stages'],

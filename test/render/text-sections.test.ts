@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/render/text.js';
-import { buildReport, change, D, H, sampleChanges } from './report-builder.js';
+import { buildReport, change, D, H, noDirection, sampleChanges, trendKey } from './report-builder.js';
 
 const LONG = 'Rework the release pipeline so that every package is published from one workflow with provenance';
 
@@ -80,13 +80,55 @@ describe('the trends in the terminal', () => {
       timeToRestoreP50: null, leadTimeP50: lead, leadTimeAtLeast: bound, cycleTimeP50: D, stages: waiting > 0 ? { ...stages, deploy: null } : stages, deployAtLeast: waiting > 0 ? 30 * 60 : null,
     });
     const report = buildReport(sampleChanges(), {}, {
-      trend: { weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)] },
+      trend: {
+        weeks: [], period: 'week', periods: [week('2026-03-02', '2026-03-09', 9 * D, 0, null), week('2026-03-09', '2026-03-16', 5 * D, 0, null), week('2026-03-16', '2026-03-23', null, 2, H)],
+        keys: [
+          trendKey('dora.deploymentFrequency', 'perWeek', [1, 1, 1], { direction: noDirection(3) }),
+          // the last week's 1h is only a bound: drawn apart, never compared
+          trendKey('dora.leadTime', 'seconds', [9 * D, 5 * D, null], { bounds: [null, null, H], apart: [false, false, true], direction: noDirection(2) }),
+        ],
+      },
     });
     const text = renderText(report, { color: false, width: 80 });
-    // the last week's 1h is only a bound: it would read as a fall from 5d to 1h
-    expect(text).toMatch(/^lead time p50 +█▁· {2}9d → 5d$/m);
-    // deploys are facts whether or not changes wait: the last week is compared there
-    expect(text).toMatch(/^deployment frequency +▄▄▄ {2}1\.00\/wk → 1\.00\/wk$/m);
+    // two complete weeks are not a trend: no "9d → 5d" read off two single weeks
+    expect(text).toMatch(/^lead time p50 +█▁· {2}no direction \(2 complete weeks\)$/m);
+    // deploys are facts whether or not changes wait: the last week is complete there
+    expect(text).toMatch(/^deployment frequency +▄▄▄ {2}no direction \(3 complete weeks\)$/m);
     expect(text).toContain('\n· incomplete week: cut by the window, or changes still waiting (a bound)\n');
+  });
+
+  it('words a direction with both halves\' values, and says its interval under the lines', () => {
+    const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
+    const report = buildReport(sampleChanges(), {}, {
+      trend: {
+        weeks: [], period: 'week',
+        periods: weeks.map((start, i) => ({
+          start, end: weeks[i + 1] ?? '2026-03-16', partial: false, complete: true, changes: 2, waiting: 0, deploys: 1, failedDeploys: 0, deploymentFrequency: 1, changeFailureRate: 0,
+          timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
+        })),
+        keys: [
+          trendKey('dora.deploymentFrequency', 'perWeek', [0, 1, 0, 2, 1, 2], {
+            direction: {
+              direction: 'rising', completePeriods: 6, note: null,
+              first: { from: '2026-02-02', to: '2026-02-23', periods: 3, value: 1 / 3, count: 1 },
+              second: { from: '2026-02-23', to: '2026-03-16', periods: 3, value: 5 / 3, count: 5 },
+              interval: { difference: 4 / 3, low: 1 / 3, high: 7 / 3, real: true },
+            },
+          }),
+          trendKey('dora.leadTime', 'seconds', [D, 2 * D, D, D, 2 * D, D], {
+            direction: {
+              direction: 'no clear trend', completePeriods: 6, note: null,
+              first: { from: '2026-02-02', to: '2026-02-23', periods: 3, value: D, count: 6 },
+              second: { from: '2026-02-23', to: '2026-03-16', periods: 3, value: D, count: 6 },
+              interval: { difference: 0, low: -D, high: D, real: false },
+            },
+          }),
+        ],
+      },
+    });
+    const text = renderText(report, { color: false, width: 120 });
+    expect(text).toMatch(/^deployment frequency +▁▅▁█▅█ {2}rising: 0\.33\/wk → 1\.67\/wk$/m);
+    expect(text).toMatch(/^lead time p50 +▁█▁▁█▁ {2}no clear trend: 1d → 1d$/m);
+    expect(text.replace(/\n +/g, ' ')).toContain('Rising or falling only where the 95% interval of the difference excludes 0: deployment frequency +1.33/wk (95% interval +0.33/wk to +2.33/wk), 3 weeks against 3; lead time p50 0s (95% interval −1d to +1d), 3 weeks against 3.');
   });
 });

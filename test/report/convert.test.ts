@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { epoch, iso } from '../../src/report/convert.js';
 
 describe('epoch', () => {
-  it('reads the form reports write as Date.parse does, and every other form by Date.parse', () => {
+  it('reads the form reports write as Date.parse does, and other ISO forms with their zone; a day its month lacks is no time', () => {
     expect(epoch('2026-03-04T10:00:00Z')).toBe(1772618400);
     expect(epoch('1970-01-01T00:00:00Z')).toBe(0);
     expect(epoch('1969-12-31T23:59:59Z')).toBe(-1);
-    // a year before 1000 goes to Date.parse, which reads it as written
+    // a year before 1000 is read as written
     expect(epoch('0099-12-31T23:59:59Z')).toBe(Math.floor(Date.parse('0099-12-31T23:59:59Z') / 1000));
-    // Date.parse rolls 30 February over to 2 March; so does the fast path
-    expect(epoch('2026-02-30T00:00:00Z')).toBe(epoch('2026-03-02T00:00:00Z'));
+    // Date.parse rolls 30 February over to 2 March; a report's time never does (issue 41)
+    expect(epoch('2026-02-30T00:00:00Z')).toBeNull();
+    expect(epoch('2026-04-31T10:00:00+02:00')).toBeNull();
+    // a time without its zone would be read in this machine's zone
+    expect(epoch('2026-03-04T10:00:00')).toBeNull();
     expect(epoch('2026-03-04T10:00:00.500Z')).toBe(1772618400);
     expect(epoch('2026-03-04T11:00:00+01:00')).toBe(1772618400);
     expect(epoch('2026-13-04T10:00:00Z')).toBeNull();
@@ -24,12 +27,15 @@ describe('epoch', () => {
       if (epoch(iso) !== Math.floor(Date.parse(iso) / 1000)) differ.push(iso);
     }
     expect(differ).toEqual([]);
-    // 1600 and 2000 have a 29 February; in 1700 and 2100 it rolls over to 1 March, as Date.parse has it
-    const day = (iso: string): number => (epoch(`${iso}T00:00:00Z`) as number) / 86400;
+    // 1600 and 2000 have a 29 February; 1700 and 2100 have none
+    const day = (iso: string): number | null => {
+      const t = epoch(`${iso}T00:00:00Z`);
+      return t === null ? null : t / 86400;
+    };
     expect([day('1600-02-29'), day('1600-03-01')]).toEqual([-135081, -135080]);
     expect([day('2000-02-29'), day('2000-03-01')]).toEqual([11016, 11017]);
-    expect([day('1700-02-29'), day('1700-03-01')]).toEqual([-98556, -98556]);
-    expect([day('2100-02-29'), day('2100-03-01')]).toEqual([47541, 47541]);
+    expect([day('1700-02-29'), day('1700-03-01')]).toEqual([null, -98556]);
+    expect([day('2100-02-29'), day('2100-03-01')]).toEqual([null, 47541]);
   });
 
   it('agrees with Date.parse over a century of times', () => {

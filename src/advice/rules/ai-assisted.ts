@@ -1,6 +1,7 @@
 import { duration, lines, percent, times } from '../format.js';
 import { hours, measured, row } from '../kit.js';
 import type { AdviceRule, AiGroupInput, AdviceInput, Thresholds } from '../types.js';
+import { largest } from '../../lists.js';
 
 // below this many changes in either group a comparison says more about chance than about the work (SPEC 5)
 export const MIN_GROUP = 10;
@@ -77,7 +78,7 @@ export const aiAssisted: AdviceRule = {
   check(input, t) {
     const comparisons = compare(input, t);
     if (!comparisons) return null;
-    const worst = Math.max(...comparisons.map((c) => c.ratio));
+    const worst = largest(comparisons.map((c) => c.ratio));
     return `AI-assisted vs other, worst ratio ${times(worst)} (threshold ${times(t.aiRatio)})`;
   },
 };

@@ -4,6 +4,7 @@ import { looksLikeBot } from '../bot-names.js';
 import { AI_SIGNATURES } from './catalogue.js';
 import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta } from './signature.js';
 import { AI_TOOLS, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
+import { append } from '../../lists.js';
 
 /**
  * The evidence catalogue made ready to match (SPEC section 5): the built-in signatures of `catalogue.ts` and the
@@ -118,7 +119,7 @@ class Compiled implements AiCatalogue {
     const literals: string[] = [];
     for (const signature of signatures) this.add(signature, hints, literals);
     // the tool-named signatures match what names a tool, in a key, a value or a co-author's name
-    for (const tool of Object.values(AI_TOOLS) as AiTool[]) literals.push(...(tool.words ?? []));
+    for (const tool of Object.values(AI_TOOLS) as AiTool[]) append(literals, tool.words ?? []);
     this.maybe = quickScan(hints, literals);
     const quick = (this.lines.get('footer') ?? []).map((e) => e.quick?.source ?? '.');
     this.footers = quick.length === 0 ? null : new RegExp(quick.join('|'), 'i');
@@ -198,7 +199,7 @@ class Compiled implements AiCatalogue {
       keep(index.apps, identity.apps);
       keep(index.accounts, identity.accounts);
       if (identity.name !== undefined) index.names.push({ tool, name: identity.name, named: tool === 'named' });
-      literals.push(...(identity.emails ?? []), ...(identity.apps ?? []), ...(identity.accounts ?? []));
+      for (const list of [identity.emails, identity.apps, identity.accounts]) append(literals, list ?? []);
       if (identity.name !== undefined && tool !== 'named' && place === 'co-author') hints.push(hintOf(signature));
     } else if ('trailer' in signature) {
       this.trailers.push({ tool, place, key: signature.trailer.key, value: signature.trailer.value });

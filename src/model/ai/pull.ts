@@ -1,5 +1,6 @@
 import type { AiFinding } from '../../domain.js';
 import { compileCatalogue, type AiCatalogue } from './compile.js';
+import { append } from '../../lists.js';
 
 /** What a pull request says of AI tools, in any state: merged, open or closed (GitHub mode). */
 export interface PullAiInput {
@@ -25,7 +26,7 @@ export function pullAiEvidence(pull: PullAiInput, catalogue: AiCatalogue = compi
     const email = commit.authorEmail ?? '';
     const by = email === '' ? null : catalogue.author('', email);
     if (by) found.push({ ...by, line: `commit author: ${email}` });
-    found.push(...catalogue.message(commit.message));
+    append(found, catalogue.message(commit.message));
   }
   for (const label of pull.labels) {
     const finding = catalogue.label(label);
@@ -33,7 +34,7 @@ export function pullAiEvidence(pull: PullAiInput, catalogue: AiCatalogue = compi
   }
   const author = catalogue.pullAuthor(pull.author, pull.authorIsBot);
   if (author) found.push(author);
-  if (pull.body !== undefined && pull.body !== '') found.push(...catalogue.body(pull.body));
+  if (pull.body !== undefined && pull.body !== '') append(found, catalogue.body(pull.body));
   const branch = pull.headRefName === '' ? null : catalogue.branch(pull.headRefName);
   if (branch) found.push(branch);
   return found;

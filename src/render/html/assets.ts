@@ -26,6 +26,7 @@ td.ext{overflow-wrap:anywhere;min-width:6rem}
 tbody th[scope=row]{overflow-wrap:anywhere;min-width:12rem}
 li.ext,p .ext{overflow-wrap:anywhere}
 nav.toc{margin:12px 0 0}
+details.toc-fold{margin:8px 0 0;font-size:.875rem}
 nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:.875rem}
 .headline{font-size:1.15rem;font-weight:600;background:var(--panel);border-left:4px solid var(--accent);border-radius:4px;padding:10px 14px;margin:20px 0 12px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,165px),1fr));gap:10px;margin:12px 0 16px}
@@ -38,6 +39,11 @@ nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 .tile .sub{display:block;font-size:.8rem;line-height:1.35;margin-top:2px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:8px 32px;align-items:start}
 .charts>*{min-width:0}
+/* the first screen: the share bar beside the stages table, which takes the wider part */
+.charts.split{grid-template-columns:minmax(0,1fr) minmax(0,2fr)}
+@media (max-width:860px){.charts.split{grid-template-columns:minmax(0,1fr)}}
+.narrow-only{display:none}
+@media (max-width:600px){.wide-only{display:none}.narrow-only{display:block}.charts.split tbody th[scope=row]{min-width:0}}
 figure{margin:14px 0;min-width:0}
 figcaption{font-weight:600;margin-bottom:6px}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
@@ -65,7 +71,7 @@ td.date{white-space:nowrap}
 td.repo{max-width:11rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .band{display:inline-block;padding:0 8px;margin-left:6px;border-radius:10px;font-size:.75rem;font-weight:600;color:#fff;vertical-align:middle}
-.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}
+.band-elite{background:#1a7f37}.band-high{background:#0969da}.band-medium{background:#9a6700}.band-low{background:#cf222e}.band-none{background:#57606a}
 .recs{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 .rec{border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .rec p{margin:4px 0}

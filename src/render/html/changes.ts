@@ -2,10 +2,11 @@ import { aiFlag } from '../ai-tools.js';
 import { STAGES } from '../../domain.js';
 import type { ReportChange } from '../../report/schema.js';
 import { durationFormat, durationOrBound, formatDuration, type DurationFormat } from '../duration.js';
-import { listsLeftOut, minuteOf } from '../format.js';
+import { linesText, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { ext, h, link, num, plural, section, stageName, table } from './parts.js';
 import { repositoryNamer } from '../names.js';
+import { isoSeconds } from '../../time.js';
 
 /** rows shown at a time: the slowest few dozen first, the rest a page away */
 export const PAGE_SIZE = 50;
@@ -16,7 +17,7 @@ interface Column {
   cell: (ch: ReportChange) => string;
 }
 
-const epoch = (iso: string | null): string => (iso === null ? '' : String(Date.parse(iso) / 1000));
+const epoch = (iso: string | null): string => (iso === null ? '' : String(isoSeconds(iso) ?? NaN));
 const seconds = (v: number | null, days: DurationFormat): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v, days))}</td>`;
 
 function columns(report: Report): Column[] {
@@ -30,7 +31,9 @@ function columns(report: Report): Column[] {
   // a stage no change could show (pickup and merge wait from git alone) would be a column of dashes
   ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k], days) })),
   { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime, days) },
-  { head: 'Size', type: 'number', cell: (ch) => { const size = ch.additions === null || ch.deletions === null ? null : ch.additions + ch.deletions; return `<td class="num" data-v="${size ?? ''}">${size === null ? '—' : `${size} lines`}</td>`; } },
+  // the lines added and deleted as the report holds them (a sum written here would be a figure the report lacks);
+  // the sort key, which nobody reads, is their sum
+  { head: 'Lines', type: 'number', cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? '' : ch.additions + ch.deletions}">${h(linesText(ch))}</td>` },
   { head: 'Flags', type: 'text', cell: (ch) => `<td class="flags">${h([...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : []), ...ch.flags].join(', '))}</td>` },
   ];
 }

@@ -1,21 +1,21 @@
-import { STAGES } from '../../domain.js';
+import { STAGES, type StageName } from '../../domain.js';
 import { formatAiTools } from '../ai-tools.js';
-import { durationFormat, formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
 import { range, signed, tooFewToCompare, verdict } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
+import { withSign } from '../../units.js';
 import type { QueueTrend } from '../../metrics/queues.js';
 import { barChart } from '../svg/bars.js';
 import { AI_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
+import { littlesLawText, queueChangeText } from '../queue-flow.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
 
 /** a queue growing or shrinking by less than this many changes a week reads as steady (0.0 at one decimal) */
 const STEADY = 0.05;
-
-const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
 
 /** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
 export function aiComparison(report: Report): string {
@@ -42,8 +42,8 @@ export function aiComparison(report: Report): string {
   const rows = [
     ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
     row('size, median', lines(a.p50Size), lines(o.p50Size)),
-    row('reverted', formatPercent(a.failureRate), formatPercent(o.failureRate)),
-    ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatPercent(a.reworkShare), formatPercent(o.reworkShare))] : []),
+    row('reverted', formatRatio(a.failureRate), formatRatio(o.failureRate)),
+    ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []),
   ];
   const head = ['', `AI-assisted (${a.count})`, `Other (${o.count})`, ...(intervals ? ['Difference of medians', '95% interval', 'Verdict'] : [])];
   return section(
@@ -71,7 +71,7 @@ export function queues(report: Report): string {
       {
         weeks: weeks.map((w) => w.weekStart.slice(0, 10)),
         lines: [
-          { name: 'waiting at week’s end', colour: STAGE_COLOURS[k], strong: true, values: weeks.map((w) => w.queue), notes: weeks.map((w) => (w.aiShare === null ? '' : `AI-assisted ${formatPercent(w.aiShare)} of arrivals`)) },
+          { name: 'waiting at week’s end', colour: STAGE_COLOURS[k], strong: true, values: weeks.map((w) => w.queue), notes: weeks.map((w) => (w.aiShare === null ? '' : `AI-assisted ${formatRatio(w.aiShare)} of arrivals`)) },
           { name: 'arrived', colour: OTHER_COLOUR, dashed: true, values: weeks.map((w) => w.arrivals) },
           { name: 'left', colour: OTHER_COLOUR, values: weeks.map((w) => w.departures) },
         ],
@@ -81,30 +81,34 @@ export function queues(report: Report): string {
         empty: 'no change in this stage',
       },
     );
-    return figure(svg, stageLabel(k, report), growthNote(trend[k]));
+    return figure(svg, stageLabel(k, report), growthNote(trend[k], report.summary.dora.deploymentFrequency.coveredDays ?? 0));
   });
   const rows = stages.map((k) => {
     const t = trend[k];
-    const fixed = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
     const growth = t?.growthPerWeek ?? null;
-    const growthCell = growth === null || Math.abs(growth) < STEADY ? num(growth === null ? '—' : 'steady') : `<td class="num${growth > 0 ? ' growing' : ''}">${h(`${growth > 0 ? '+' : '−'}${Math.abs(growth).toFixed(1)}`)}</td>`;
-    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(fixed(t?.arrivalsPerWeek))}${num(fixed(t?.departuresPerWeek))}${growthCell}${[fixed(t?.meanQueue), fixed(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(num).join('')}</tr>`;
+    const growthCell = growth === null || Math.abs(growth) < STEADY ? num(growth === null ? '—' : 'steady') : `<td class="num${growth > 0 ? ' growing' : ''}">${h(withSign(growth, formatPerWeek))}</td>`;
+    return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(formatPerWeek(t?.arrivalsPerWeek))}${num(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(num).join('')}</tr>`;
   });
   const capacity = reviewCapacity(report);
   return section(
     'queues',
     'Where the queue builds',
     'When work arrives at a stage faster than it leaves, changes pile up there and wait. A queue that grows week after week marks the stage to fix first.',
-    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'Arrivals × time in stage', 'Mean time in stage'], rows, 'lrrrrrr'),
-    '<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady.</p>',
+    table(['Stage', 'Arrive per week', 'Leave per week', 'Queue growth per week', 'Mean queue', 'If steady (arrivals × time in stage)', 'Mean time in stage'], rows, 'lrrrrrr'),
+    `<p class="note">Little’s law: in a steady window the mean queue is about the arrivals per week times the mean time in the stage (in weeks). When the two columns differ a lot, the window was not steady. Queue growth per week is the queue at the end less the queue at the start, per week: arrivals less departures.${littleCaption(report, stages)}</p>`,
     charts(...small, capacity),
   );
 }
 
-function growthNote(t: QueueTrend | undefined): string {
-  if (!t || t.growthPerWeek === null) return '';
-  if (Math.abs(t.growthPerWeek) < STEADY) return 'The queue held steady over the window.';
-  return `The queue ${t.growthPerWeek > 0 ? 'grew' : 'shrank'} by about ${Math.abs(t.growthPerWeek).toFixed(1)} changes a week.`;
+function growthNote(t: QueueTrend | undefined, days: number): string {
+  return queueChangeText(t, days) ?? '';
+}
+
+/** Little's law with the numbers of the stage where most changes wait, as the text report says it. */
+function littleCaption(report: Report, stages: readonly StageName[]): string {
+  const trend = report.summary.queueTrend ?? {};
+  const biggest = stages.map((k) => ({ k, t: trend[k] })).filter((x) => x.t !== undefined).sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
+  return biggest?.t ? ` ${h(`${littlesLawText(stageLabel(biggest.k, report), biggest.t, durationFormat(report.businessHours), report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`)}` : '';
 }
 
 function reviewCapacity(report: Report): string {

@@ -1,6 +1,6 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
-import { durationFormat, formatDuration, formatPercent, formatPerWeek } from '../duration.js';
+import { durationFormat, formatDuration, formatLines as lines, formatRatio, formatPerWeek } from '../duration.js';
 import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
@@ -11,12 +11,17 @@ import { keySeries, periodsSoFar } from '../trend.js';
 import { repositoryNamer } from '../names.js';
 import { charts, details, ext, figure, h, link, num, plural, section, table, tiles } from './parts.js';
 import { deploySignalWords } from '../signal.js';
+import { stagePercentiles } from './overview.js';
+import { isoSeconds } from '../../time.js';
 
-const epoch = (iso: string): number => Date.parse(iso) / 1000;
+const epoch = (iso: string): number => isoSeconds(iso) ?? NaN;
 
-/** The lead-time distribution and the weekly trend, side by side. */
+/** The spread of each stage, the lead-time distribution and the weekly trend, side by side. */
 export function leadTime(report: Report): string {
-  return section('lead-time', 'Lead time: spread and trend', '', charts(distribution(report), trend(report)));
+  const days = durationFormat(report.businessHours);
+  const deployed = report.summary.leadTimeDeployed;
+  const lead = deployed.p50 === null || report.summary.leadTime.censored === 0 ? '' : `Over the deployed changes alone, as tools that leave out the waiting ones report it, the median lead time is ${formatDuration(deployed.p50, days)} (p90 ${formatDuration(deployed.p90, days)}).`;
+  return section('lead-time', 'Lead time: spread and trend', h(lead), charts(stagePercentiles(report), distribution(report), trend(report)));
 }
 
 function distribution(report: Report): string {
@@ -61,7 +66,6 @@ function trend(report: Report): string {
 export function changeSize(report: Report): string {
   const days = durationFormat(report.businessHours);
   const { size, reverted, partiallyReverted } = report.summary.flow;
-  const lines = (n: number | null): string => (n === null ? '—' : `${Math.round(n)} lines`);
   const svg = barChart(
     { id: 'cycle-time-by-size', title: 'Cycle time by change size', description: 'The median cycle time (first commit → merge) of the changes in each size range, in lines added plus deleted.' },
     size.buckets.map((b) => ({ label: `${b.bucket.replace('-', '–')} lines`, values: [b.cycleTimeP50] })),
@@ -74,7 +78,7 @@ export function changeSize(report: Report): string {
     h(`Lines added plus deleted (lock, vendored and generated files left out), over ${plural(size.count, 'change')} with a known size.`),
     tiles([
       { label: 'Size, median', value: lines(size.p50), sub: `p90 ${lines(size.p90)}` },
-      { label: 'Over 400 lines', value: formatPercent(size.over400), sub: `over 200 lines: ${formatPercent(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
+      { label: 'Over 400 lines', value: formatRatio(size.over400), sub: `over 200 lines: ${formatRatio(size.over200)}`, alert: (size.over400 ?? 0) > report.policy.thresholds.largeChangeShare },
       { label: 'Reverted', value: String(reverted), sub: (partiallyReverted ?? 0) > 0 ? `changes a later commit reverted; ${partiallyReverted} partially (no failure)` : 'changes a later commit reverted' },
     ]),
     charts(figure(svg, 'Does size slow changes down here?', `Median cycle time per size range (${counts}).`)),

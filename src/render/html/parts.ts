@@ -64,6 +64,11 @@ export function num(text: string): string {
   return `<td class="num">${h(text)}</td>`;
 }
 
+/** A number cell a phone's narrow screen leaves out, as its column's head (`table`'s `wide`). */
+export function wideNum(text: string): string {
+  return `<td class="num wide-only">${h(text)}</td>`;
+}
+
 /** A cell of text from git or GitHub: marked so the page's own wording can be told apart from it. */
 export function ext(text: string, cls = ''): string {
   return `<td class="ext${cls ? ` ${cls}` : ''}">${h(text)}</td>`;
@@ -79,10 +84,14 @@ export function link(url: string | null | undefined, text: string): string {
  * A table in its own horizontal scroller (a wide table never widens the page); `align` has one letter per
  * column, `r` for a right-aligned number column. Rows are trusted markup.
  */
-export function table(head: readonly string[], rows: readonly string[], align = '', options: { kind?: string; caption?: string } = {}): string {
-  const th = head.map((c, i) => `<th scope="col"${align[i] === 'r' ? ' class="num"' : ''}>${h(c)}</th>`).join('');
+export function table(head: readonly string[], rows: readonly string[], align = '', options: { kind?: string; caption?: string; wide?: readonly number[] } = {}): string {
+  const cls = (i: number): string => [align[i] === 'r' ? 'num' : '', options.wide?.includes(i) ? 'wide-only' : ''].filter(Boolean).join(' ');
+  const th = head.map((c, i) => `<th scope="col"${cls(i) ? ` class="${cls(i)}"` : ''}>${h(c)}</th>`).join('');
   const caption = options.caption ? `<caption>${h(options.caption)}</caption>` : '';
-  return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ''}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  // a phone leaves the wide-only columns out, and says which under the table (only there)
+  const left = (options.wide ?? []).map((i) => head[i]).filter((c): c is string => c !== undefined && c !== '');
+  const note = left.length > 0 ? `<p class="note narrow-only">${h(`Left out on a narrow screen: ${left.join(', ')} (turn the phone or widen the window to see them).`)}</p>` : '';
+  return `<div class="scroll" tabindex="0"><table${options.kind ? ` class="${options.kind}"` : ''}>${caption}<thead><tr>${th}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${note}`;
 }
 
 /** Collapsed detail: a summary line and what opens under it. */

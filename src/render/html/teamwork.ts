@@ -1,4 +1,4 @@
-import { durationFormat, formatDuration, formatPercent } from '../duration.js';
+import { durationFormat, formatDuration, formatNumber, formatRatio } from '../duration.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { ACCENT_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -38,14 +38,14 @@ function review(report: Report): string {
   return section(
     'review',
     'Review health',
-    h(`${plural(r.reviews, 'review')} by ${plural(r.reviewers, 'reviewer')}, ${r.reviewsPerChange === null ? '—' : r.reviewsPerChange.toFixed(1)} per change.`),
+    h(`${plural(r.reviews, 'review')} by ${plural(r.reviewers, 'reviewer')}, ${formatNumber(r.reviewsPerChange)} per change.`),
     tiles([
-      { label: 'Reviews by the two busiest', value: formatPercent(r.topTwoShare), sub: 'of all reviews: a bottleneck when high', alert: over(r.topTwoShare, t.reviewTopTwoShare) },
-      { label: 'Merged without review', value: formatPercent(r.unreviewedShare), sub: plural(r.unreviewed, 'change'), alert: over(r.unreviewedShare, t.unreviewedShare) },
-      { label: 'Merged without another’s approval', value: formatPercent(r.selfMergedShare), sub: plural(r.selfMerged, 'change') },
+      { label: 'Reviews by the two busiest', value: formatRatio(r.topTwoShare), sub: 'of all reviews: a bottleneck when high', alert: over(r.topTwoShare, t.reviewTopTwoShare) },
+      { label: 'Merged without review', value: formatRatio(r.unreviewedShare), sub: plural(r.unreviewed, 'change'), alert: over(r.unreviewedShare, t.unreviewedShare) },
+      { label: 'Merged without another’s approval', value: formatRatio(r.selfMergedShare), sub: plural(r.selfMerged, 'change') },
       {
         label: 'Review depth on large changes',
-        value: r.largeChangeCommentsPer100LinesP50 === null ? '—' : r.largeChangeCommentsPer100LinesP50.toFixed(1),
+        value: formatNumber(r.largeChangeCommentsPer100LinesP50),
         sub: `comments per 100 lines (median) over ${plural(r.largeChanges, 'change')} of 400+ lines; ${r.largeChangesWithoutComments} approved without a comment`,
         alert: r.largeChangesWithoutComments > 0,
       },
@@ -63,8 +63,8 @@ function rework(report: Report): string {
     'Rework after review',
     h(`Over the ${plural(w.reviewed, 'reviewed change')}.`),
     tiles([
-      { label: 'Changed after the first review', value: formatPercent(w.share), sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`, alert: over(w.share, report.policy.thresholds.reworkShare) },
-      { label: 'Changes requested', value: formatPercent(w.changesRequestedShare), sub: `${w.changesRequested} of ${w.reviewed}` },
+      { label: 'Changed after the first review', value: formatRatio(w.share), sub: `${w.reworked} of ${w.reviewed}: commits or force-pushes after review`, alert: over(w.share, report.policy.thresholds.reworkShare) },
+      { label: 'Changes requested', value: formatRatio(w.changesRequestedShare), sub: `${w.changesRequested} of ${w.reviewed}` },
     ]),
   );
 }
@@ -79,15 +79,15 @@ function ci(report: Report): string {
     c.durationHistogram.map((b) => ({ label: b.label, values: [b.count], text: String(b.count) })),
     { series: [{ name: 'changes', colour: ACCENT_COLOUR }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no change with timed check runs' },
   );
-  const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num(String(f.flaky))}${num(String(f.runs))}${num(formatPercent(f.rate))}</tr>`);
+  const flaky = c.worstFlaky.map((f) => `<tr>${ext(f.name)}${num(String(f.flaky))}${num(String(f.runs))}${num(formatRatio(f.rate))}</tr>`);
   return section(
     'ci',
     'CI checks',
     h(`Checks on the final head commit of ${plural(c.changes, 'change')}.`),
     tiles([
       { label: 'Check wall time, median', value: formatDuration(c.p50, days), sub: `p90 ${formatDuration(c.p90, days)}`, alert: over(c.p50, t.checksP50) },
-      { label: 'Flaky check runs', value: formatPercent(c.flakyRate, 1), sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`, alert: over(c.flakyRate, t.flakyRate) },
-      { label: 'Merge wait spent on checks', value: formatPercent(c.mergeWaitOnChecksShare), sub: 'after approval, waiting for checks to finish' },
+      { label: 'Flaky check runs', value: formatRatio(c.flakyRate), sub: `${c.flakyChecks} of ${c.checks}: failed, then passed on the same commit`, alert: over(c.flakyRate, t.flakyRate) },
+      { label: 'Merge wait spent on checks', value: formatRatio(c.mergeWaitOnChecksShare), sub: 'after approval, waiting for checks to finish' },
     ]),
     charts(
       figure(durations, 'How long checks take', 'Changes by the wall time of their checks: first start to last finish.'),
@@ -117,7 +117,7 @@ function wip(report: Report): string {
     tiles([
       { label: 'Open, ready for review', value: String(w.open), sub: `and ${plural(w.drafts, 'draft')}` },
       { label: 'Age, median', value: formatDuration(w.p50Age, days), sub: `p90 ${formatDuration(w.p90Age, days)}` },
-      { label: 'Open per active author', value: w.perAuthor === null ? '—' : w.perAuthor.toFixed(1), sub: 'ready for review', alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor) },
+      { label: 'Open per active author', value: formatNumber(w.perAuthor), sub: 'ready for review', alert: over(w.perAuthor, report.policy.thresholds.wipPerAuthor) },
     ]),
     charts(figure(ages, 'Open pull requests by age', 'How long each open pull request has been open at the end of the window.')),
     rows.length > 0 ? table([...(multi ? ['Repository'] : []), 'Pull request', 'Title', 'Author', 'State', 'Open for'], rows, `${multi ? 'l' : ''}llllr`, { caption: 'The longest open' }) : '',

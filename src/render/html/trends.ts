@@ -1,8 +1,8 @@
 import type { Report } from '../../report/schema.js';
-import { durationFormat } from '../duration.js';
+import { durationFormat, type DurationFormat } from '../duration.js';
 import { ACCENT_COLOUR, FAIL_COLOUR, OTHER_COLOUR } from '../svg/scale.js';
 import { weeklyChart } from '../svg/trend.js';
-import { keySeries, keyValueText, periodsSoFar, type KeySeries } from '../trend.js';
+import { directionText, intervalText, keySeries, keyValueText, periodsSoFar, type KeySeries } from '../trend.js';
 import { charts, figure, h, section } from './parts.js';
 
 /**
@@ -16,13 +16,11 @@ export function keyTrends(report: Report): string {
   const days = durationFormat(report.businessHours);
   const series = keySeries(report);
   const capital = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
-  const chartOf = (key: KeySeries['key'], colour: string, scale: 'count' | 'duration'): string => {
+  const chartOf = (key: KeySeries['key'], colour: string, scale: 'count' | 'duration' | 'ratio'): string => {
     const k = series.find((s) => s.key === key);
     if (k === undefined) return '';
-    // a ratio is drawn in percent, on a linear axis from 0
-    const percent = k.unit === 'ratio';
-    const values = k.values.map((v) => (v === null ? null : percent ? v * 100 : v));
-    const format = (v: number | null): string => (v === null ? '—' : percent ? `${Math.round(v)}%` : keyValueText(v, k.unit, days));
+    const values = k.values;
+    const format = (v: number | null): string => keyValueText(v, k.unit, days);
     const svg = weeklyChart(
       { id: `trend-${key}`, title: `${capital(k.label)} by ${period}`, description: `Per ${period} (UTC), the ${k.label}.` },
       {
@@ -31,10 +29,22 @@ export function keyTrends(report: Report): string {
         scale, format, plotHeight: 90, empty: `no ${k.label} in the window`,
       },
     );
-    const compared = k.from === null ? `No complete ${period} to compare.` : `First → last complete ${period}: ${keyValueText(k.from, k.unit, days)} → ${keyValueText(k.to, k.unit, days)}.`;
-    return figure(svg, `${capital(k.label)} by ${period}`, compared);
+    return figure(svg, `${capital(k.label)} by ${period}`, `${capital(directionText(k, days, period))}.`);
   };
-  const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'count'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
+  const figures = [chartOf('deploymentFrequency', ACCENT_COLOUR, 'count'), chartOf('changeFailureRate', FAIL_COLOUR, 'ratio'), chartOf('timeToRestore', OTHER_COLOUR, 'duration')];
   const lead = `Each DORA key per ${period}. A hollow grey dot is an incomplete ${period} (cut by the window): left out of every comparison.`;
-  return section('trends', `Trends by ${period}`, h(lead), charts(...figures));
+  return section('trends', `Trends by ${period}`, h(lead), `${charts(...figures)}${directions(series, days, period)}`);
+}
+
+/**
+ * Every key's direction, the first half of the complete periods against the second: rising or falling only where
+ * the 95% interval of the difference excludes 0.
+ */
+function directions(series: readonly KeySeries[], days: DurationFormat, period: 'week' | 'month'): string {
+  if (series.length === 0) return '';
+  const items = series.map((k) => {
+    const interval = intervalText(k, days, period);
+    return `<li><b>${h(k.label)}</b>: ${h(directionText(k, days, period))}${interval === null ? '' : ` <span class="note">(${h(interval)})</span>`}</li>`;
+  });
+  return `<p class="note">${h(`Direction: the first half of the complete ${period}s against the second; rising or falling only where the 95% interval of the difference excludes 0.`)}</p><ul class="directions">${items.join('')}</ul>`;
 }

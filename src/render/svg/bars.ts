@@ -1,6 +1,8 @@
+import { formatRatio } from '../../units.js';
 import { countScale, inkOn, logDurationScale, thinTicks, type Scale } from './scale.js';
 import { legend } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, fitText, label, textWidth, tooltip, type ChartFrame } from './svg.js';
+import { largest } from '../../lists.js';
 
 const WIDTH = CHART_WIDTH;
 
@@ -13,32 +15,35 @@ export interface ShareSegment {
   detail?: string;
 }
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-
 /**
- * One bar split by share (the stages tile the lead time, so it adds to 100%). A segment wide enough carries its
- * share; every segment, however thin, is listed with its share in the legend below.
+ * One bar split by share, each segment as wide as the share it is labelled with (a share of 25% is a quarter of
+ * the bar), never scaled to fill the bar: where the known shares add up to less than the whole (a stage given no
+ * share), the rest of the bar is left empty and `rest` says what it is. A segment wide enough carries its share;
+ * every segment, however thin, is listed with its share in the legend below.
  */
-export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, segments: readonly ShareSegment[]): string {
-  const known = segments.filter((s) => s.share !== null);
-  const total = known.reduce((sum, s) => sum + (s.share ?? 0), 0);
-  if (total <= 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, 'no change with a known first commit: the time cannot be split');
+export function stackedShareBar(frame: Omit<ChartFrame, 'width' | 'height'>, segments: readonly ShareSegment[], rest?: string): string {
+  const known = segments.filter((s) => s.share !== null && s.share > 0);
+  if (known.length === 0) return emptyChart({ ...frame, width: WIDTH, height: 0 }, 'no change with a known first commit: the time cannot be split');
   const barY = 4;
   const barH = 40;
   let x = 0;
   const rects: string[] = [];
   for (const s of known) {
     const share = s.share ?? 0;
-    const w = (share / total) * WIDTH;
-    if (w <= 0) continue;
-    const text = `${s.name}: ${percent(share)}${s.detail ? ` · ${s.detail}` : ''}`;
-    rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour }, tooltip(text)));
-    if (w >= textWidth(percent(share)) + 6) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, percent(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
+    const w = share * WIDTH;
+    const text = `${s.name}: ${formatRatio(share)}${s.detail ? ` · ${s.detail}` : ''}`;
+    rects.push(el('rect', { x, y: barY, width: w, height: barH, fill: s.colour, 'data-share': String(share) }, tooltip(text)));
+    if (w >= textWidth(formatRatio(share)) + 6) rects.push(label(x + w / 2, barY + barH / 2 + 4.5, formatRatio(share), { 'text-anchor': 'middle', fill: inkOn(s.colour), 'font-weight': 600, 'aria-hidden': 'true' }));
     x += w;
   }
-  const items = segments.map((s) => ({ text: `${s.name} ${s.share === null ? '—' : percent(s.share)}${s.detail ? ` · ${s.detail}` : ''}`, colour: s.colour }));
+  // what no share covers stays an empty outline: drawn, it would be a share the labels do not give
+  const empty = WIDTH - x >= 0.5 ? [el('rect', { x, y: barY, width: WIDTH - x, height: barH, class: 'gap' }, tooltip(rest ?? 'no share'))] : [];
+  const items = [
+    ...segments.map((s) => ({ text: `${s.name} ${formatRatio(s.share)}${s.detail ? ` · ${s.detail}` : ''}`, colour: s.colour })),
+    ...(empty.length > 0 && rest !== undefined ? [{ text: rest, colour: 'none', band: true }] : []),
+  ];
   const key = legend(items, 0, barY + barH + 12, WIDTH);
-  return chart({ ...frame, width: WIDTH, height: barY + barH + 12 + key.height }, el('g', {}, ...rects), key.markup);
+  return chart({ ...frame, width: WIDTH, height: barY + barH + 12 + key.height }, el('g', {}, ...rects, ...empty), key.markup);
 }
 
 export interface BarSeries {
@@ -88,12 +93,12 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
   const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v): v is number => v !== null));
   const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : all;
   if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
-  const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(Math.max(...totals));
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(largest(totals));
   const showLegend = options.legend || options.series.length > 1;
   const key = showLegend ? legend(options.series.map((s) => ({ text: s.name, colour: s.colour, opacity: s.opacity })), 0, 0, WIDTH) : { markup: '', height: 0 };
   const texts = stacked ? rows.map((r) => r.text ?? '') : rows.flatMap((r) => r.values.map((_, j) => text(r, j)));
-  const valueW = Math.max(24, ...texts.map(textWidth)) + 6;
-  const labelW = Math.min(WIDTH * 0.36, Math.max(40, ...rows.map((r) => textWidth(r.label))) + 8);
+  const valueW = Math.max(24, largest(texts.map(textWidth))) + 6;
+  const labelW = Math.min(WIDTH * 0.36, Math.max(40, largest(rows.map((r) => textWidth(r.label)))) + 8);
   const plotW = WIDTH - labelW - valueW;
   const perRow = stacked ? 1 : options.series.length;
   const rowH = perRow * (BAR + 1) + GAP;
@@ -134,5 +139,6 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
     });
     return rowLabel + bars.join('');
   });
-  return chart({ ...frame, width: WIDTH, height: bottom + 14 }, key.markup, ...ticks, ...body);
+  // the rows joined, one argument: there is one a slice, and a report may hold any number
+  return chart({ ...frame, width: WIDTH, height: bottom + 14 }, key.markup, ...ticks, body.join(''));
 }

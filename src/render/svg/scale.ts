@@ -1,4 +1,5 @@
 import type { StageName } from '../../domain.js';
+import { largest, smallest } from '../../lists.js';
 
 const M = 60;
 const H = 3600;
@@ -26,6 +27,15 @@ export function countScale(max: number, most = 4): Scale {
   return { ticks, at: (v) => clamp(v / end) };
 }
 
+/**
+ * A linear ratio axis (0–1) from 0 to a round percentage at or above `max`, its ticks at whole percentages (10%,
+ * 20%): a ratio is drawn as the report holds it and its ticks written by the ratio writer, never scaled to 100.
+ */
+export function ratioScale(max: number, most = 4): Scale {
+  const { max: end, ticks } = countTicks(Math.min(1, max) * 100, most);
+  return { ticks: ticks.map((t) => t / 100), at: (v) => clamp((v * 100) / end) };
+}
+
 // durations a reader adds up without thinking: a minute, an hour, a day, a week, a month, a year
 const LOG_TICKS = [1, 10, M, 10 * M, H, 6 * H, D, 7 * D, 30 * D, 365 * D, 3650 * D];
 const MINOR = new Set([10, 10 * M, 6 * H]);
@@ -36,8 +46,8 @@ const MINOR = new Set([10, 10 * M, 6 * H]);
  */
 export function logDurationScale(values: readonly number[]): Scale {
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const max = Math.max(M, ...positive);
-  const min = Math.min(max, ...positive);
+  const max = Math.max(M, largest(positive));
+  const min = Math.min(max, smallest(positive));
   const lo = [...LOG_TICKS].reverse().find((t) => t <= min) ?? 1;
   const hi = LOG_TICKS.find((t) => t >= max) ?? max;
   let ticks = LOG_TICKS.filter((t) => t >= lo && t <= hi);

@@ -2,6 +2,7 @@ import { ACCENT_COLOUR, FAIL_COLOUR, logCountScale, thinTicks } from './scale.js
 import { legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 import { drawTimeTicks, timeTicks } from './time-axis.js';
+import { largest } from '../../lists.js';
 
 const WIDTH = CHART_WIDTH;
 
@@ -27,8 +28,8 @@ export function timelineChart(frame: Omit<ChartFrame, 'width' | 'height'>, event
   if (events.some((e) => e.status === 'failed')) items.push({ text: 'failed', colour: FAIL_COLOUR });
   if (events.some((e) => e.status === 'rollback')) items.push({ text: 'rollback', colour: ROLLBACK_COLOUR });
   const key = legend(items, 0, 0, WIDTH);
-  const scale = logCountScale(Math.max(1, ...events.map((e) => e.size)));
-  const left = Math.max(...scale.ticks.map((t) => textWidth(String(t)))) + 10;
+  const scale = logCountScale(Math.max(1, largest(events.map((e) => e.size))));
+  const left = largest(scale.ticks.map((t) => textWidth(String(t)))) + 10;
   const right = 10;
   const top = key.height + 24;
   const plotH = 130;
@@ -56,7 +57,8 @@ export function timelineChart(frame: Omit<ChartFrame, 'width' | 'height'>, event
     const target = el('rect', { x: cx - 5, y: cy - 6, width: 10, height: base - cy + 6, fill: 'transparent' }, tooltip(e.tip));
     return el('g', {}, stem, mark, target);
   });
-  return chart({ ...frame, width: WIDTH, height: base + 24 }, key.markup, axisName, ...grid, ...time, ...marks);
+  // the marks joined, one argument: there is one a deploy
+  return chart({ ...frame, width: WIDTH, height: base + 24 }, key.markup, axisName, ...grid, ...time, marks.join(''));
 }
 
 function rank(status: TimelineEvent['status']): number {

@@ -1,7 +1,9 @@
-import { countScale, logDurationScale, OTHER_COLOUR, thinTicks, type Scale } from './scale.js';
+import { countScale, logDurationScale, OTHER_COLOUR, ratioScale, thinTicks, type Scale } from './scale.js';
 import { legend, type LegendItem } from './legend.js';
 import { CHART_WIDTH, chart, el, emptyChart, label, textWidth, tooltip, type ChartFrame } from './svg.js';
 import { drawTimeTicks, timeTicks } from './time-axis.js';
+import { largest, smallest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 const WIDTH = CHART_WIDTH;
 const WEEK = 7 * 86400;
@@ -43,8 +45,8 @@ export interface WeeklyChartOptions {
    */
   apart?: readonly boolean[];
   lines: readonly WeekSeries[];
-  /** `duration`: seconds on a log scale; `count`: linear from 0 */
-  scale: 'duration' | 'count';
+  /** `duration`: seconds on a log scale; `count`: linear from 0; `ratio`: 0–1, linear from 0 in whole percentages */
+  scale: 'duration' | 'count' | 'ratio';
   format: (value: number) => string;
   /** a small panel of columns under the lines (changes merged per week); a week with none is shaded above */
   columns?: WeekColumns;
@@ -69,9 +71,9 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   if (emptyWeeks.some(Boolean)) items.push({ text: `no ${cols?.name ?? 'data'}`, colour: '', band: true });
   if (options.apart?.some(Boolean) || drawn.some((s) => s.apart?.some((a, i) => a && (s.values[i] ?? null) !== null))) items.push({ text: `incomplete ${options.period ?? 'week'}`, colour: OTHER_COLOUR, hollow: true });
   const key = legend(items, 0, 0, WIDTH);
-  const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : countScale(Math.max(...values));
+  const scale: Scale = options.scale === 'duration' ? logDurationScale(values) : options.scale === 'ratio' ? ratioScale(largest(values)) : countScale(largest(values));
   const tickText = scale.ticks.map((t) => options.format(t));
-  const left = Math.max(30, ...tickText.map(textWidth)) + 8;
+  const left = Math.max(30, largest(tickText.map(textWidth))) + 8;
   const right = 12;
   const plotW = WIDTH - left - right;
   const top = key.height + 10;
@@ -81,7 +83,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const axisY = cols ? colTop + colH : top + plotH;
   const height = axisY + 24;
 
-  const day = (d: string | undefined): number => Date.parse(`${d ?? ''}T00:00:00Z`) / 1000;
+  const day = (d: string | undefined): number => isoSeconds(`${d ?? ''}T00:00:00Z`) ?? NaN;
   const starts = weeks.map(day);
   const ends = weeks.map((_, i) => (options.ends ? day(options.ends[i]) : (starts[i] as number) + WEEK));
   const start = starts[0] as number;
@@ -89,7 +91,7 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
   const xAt = (t: number): number => left + ((t - start) / (end - start)) * plotW;
   const xWeek = (i: number): number => xAt(((starts[i] as number) + (ends[i] as number)) / 2);
   // the narrowest period's width: months differ by three days at most
-  const slot = Math.min(...ends.map((e, i) => xAt(e) - xAt(starts[i] as number)));
+  const slot = smallest(ends.map((e, i) => xAt(e) - xAt(starts[i] as number)));
   const of = options.period ?? 'week';
   const apartIn = (s: WeekSeries, i: number): boolean => options.apart?.[i] === true || s.apart?.[i] === true;
   const y = (v: number): number => top + plotH - scale.at(v) * plotH;
@@ -127,15 +129,16 @@ export function weeklyChart(frame: Omit<ChartFrame, 'width' | 'height'>, options
         : el('circle', { cx: xWeek(i), cy: y(b), r: s.strong ? 3.2 : 2.4, fill: 'none', stroke: s.colour, 'stroke-width': 1.5, class: 'bound' }, tooltip(`${of} of ${weeks[i] ?? ''}, ${s.name}: ≥ ${options.format(b)}, changes not yet deployed`)),
     );
     const stroke = { fill: 'none', stroke: s.colour, 'stroke-width': s.strong ? 2.75 : 1.5, 'stroke-linejoin': 'round', 'stroke-dasharray': s.dashed ? '5 3' : null };
-    return el('g', { class: 'series' }, ...segments.map((d) => el('path', { d, ...stroke })), ...dots, ...bounds);
+    // each list joined, one argument: a window of many weeks has a dot a week
+    return el('g', { class: 'series' }, segments.map((d) => el('path', { d, ...stroke })).join(''), dots.join(''), bounds.join(''));
   });
   const columns = cols ? weekColumns(cols, weeks, colTop, colH, xWeek, slot, of) : [];
   // the first series (the headline) is drawn last, on top
-  return chart({ ...frame, width: WIDTH, height }, key.markup, ...shade, ...grid, ...time, ...columns, ...lines.reverse());
+  return chart({ ...frame, width: WIDTH, height }, key.markup, shade.join(''), ...grid, ...time, columns.join(''), ...lines.reverse());
 }
 
 function weekColumns(cols: WeekColumns, weeks: readonly string[], top: number, height: number, x: (i: number) => number, slot: number, of: string): string[] {
-  const scale = countScale(Math.max(...cols.values), 1);
+  const scale = countScale(largest(cols.values), 1);
   const max = scale.ticks.at(-1) ?? 1;
   const w = Math.max(1, slot * 0.7);
   const bars = cols.values.map((v, i) => {

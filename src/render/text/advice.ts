@@ -9,6 +9,9 @@ export function recommendations(report: Report, ctx: TextContext): string[] {
   if (report.recommendations.length === 0) return [];
   const { c } = ctx;
   const out = [c.bold('What to fix first')];
+  const [first] = report.recommendations;
+  // nothing fired: one sentence, not a row of every rule's figure
+  if (first?.id === 'healthy') return [...out, wrap(`${terminalSafe(first.measure)}; ${terminalSafe(first.value)}.`, ctx.width)];
   report.recommendations.forEach((r, i) => {
     const number = `${i + 1}. `;
     const pad = ' '.repeat(number.length);

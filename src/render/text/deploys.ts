@@ -1,11 +1,12 @@
 import { figureLabel } from '../../metrics/catalogue.js';
-import { bandText } from '../band.js';
+import { clusterText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
-import { deployRateText, durationOrBound, formatPercent, formatDuration } from '../duration.js';
+import { deployRateText, durationOrBound, formatRatio, formatDuration } from '../duration.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
+import { append } from '../../lists.js';
 
 const RECENT = 8;
 
@@ -19,14 +20,14 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   out.push(
     wrap(
       (freq.value === null && freq.coveredDays !== undefined ? deployRateText(freq) : `${plural(freq.count, 'deploy')} in the window · ${deployRateText(freq)}`) +
-        (freq.band ? ` · ${bandText('deploymentFrequency', freq.band)}` : ''),
+        (clusterText(freq) ? ` · ${clusterText(freq)}` : ''),
       ctx.width,
     ),
     wrap(
-      `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${d.leadTime.band ? ` (${bandText('leadTime', d.leadTime.band)})` : ''}` +
-        ` · ${figureLabel('dora.changeFailureRate')} ${formatPercent(cfr.value)}${cfr.band ? ` (${bandText('changeFailureRate', cfr.band)})` : ''}` +
-        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${d.timeToRestore.band ? ` (${bandText('timeToRestore', d.timeToRestore.band)})` : ''}` +
-        ` · ${figureLabel('dora.reworkRate')} ${formatPercent(d.reworkRate.value)}`,
+      `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ''}` +
+        ` · ${figureLabel('dora.changeFailureRate')} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
+        ` · ${figureLabel('dora.timeToRestore')} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ''}` +
+        ` · ${figureLabel('dora.reworkRate')} ${formatRatio(d.reworkRate.value)}`,
       ctx.width,
     ),
   );
@@ -40,11 +41,11 @@ export function deploys(report: Report, ctx: TextContext): string[] {
     return marked ? [...row, marks[i] ? c.red(marks[i]) : ''] : row;
   });
   // the status column only when one of the rows has something to say
-  const columns = [{ head: 'deploy', min: 12 }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
+  const columns = [{ head: 'deploy' }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
   out.push(fitTable(columns, rows, ctx));
-  out.push(...failedDeploys(report, ctx));
+  append(out, failedDeploys(report, ctx));
   const unlinked = report.unlinkedIncidents ?? [];
-  if (unlinked.length > 0) out.push(ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width)));
+  if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width))]);
   return out;
 }
 

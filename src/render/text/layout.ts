@@ -3,6 +3,8 @@ import type { DurationFormat } from '../../units.js';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /*
  * Laying text out in a terminal of a given width: wrapping (ANSI-aware, by wrap-ansi), visible widths (by
@@ -67,7 +69,8 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
   const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
   const widths = shrink(natural, columns, ctx.width - (columns.length + 1));
   const table = new Table({
-    head: columns.map((c) => c.head),
+    // a head too wide for its column wraps onto more lines, never cut: a label cut to 'mean qu…' reads as nothing
+    head: columns.map((c, i) => (visibleWidth(c.head) > (widths[i] ?? 2) - 2 ? wrapAnsi(c.head, Math.max(1, (widths[i] ?? 2) - 2), { hard: true, trim: true }) : c.head)),
     chars: COMPACT,
     colWidths: widths,
     colAligns: columns.map((c) => c.align ?? 'left'),
@@ -87,7 +90,7 @@ export function fitTable(columns: readonly Column[], rows: readonly Cell[][], ct
 
 /** The columns a table's column takes with its head and text cells whole, its padding included (a cell drawn to fit counts 0). */
 export function naturalWidth(head: string, cells: ReadonlyArray<Cell | undefined>): number {
-  return 2 + Math.max(visibleWidth(head), ...cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0)));
+  return 2 + Math.max(visibleWidth(head), largest(cells.map((cell) => (typeof cell === 'string' ? visibleWidth(cell) : 0))));
 }
 
 /** The fewest columns a shrinkable column is cut to when the table fits no other way: a character and the ellipsis. */
@@ -121,6 +124,51 @@ export function shrink(natural: readonly number[], columns: readonly Column[], r
   return widths;
 }
 
+export interface DroppableColumn extends Column {
+  /** the order columns are dropped in when the table is too wide, lowest first; absent: never dropped */
+  drop?: number;
+  /**
+   * a row's name that wraps (`wrap`, `min`): the droppable columns give way before it wraps, and it wraps only
+   * when the table fits no other way, its `min` (the longest word) keeping every word whole
+   */
+  whole?: boolean;
+}
+
+/** The fewest columns a wrapping column needs to keep each word of its cells whole: its longest word and padding. */
+export function longestWord(cells: ReadonlyArray<Cell | undefined>): number {
+  return 2 + Math.max(0, largest(cells.map((cell) => (typeof cell === 'string' ? Math.max(0, largest(cell.split(/\s+/).map(visibleWidth))) : 0))));
+}
+
+/**
+ * A table no wider than `width` whose cells stay whole where a column can give way: the columns with a `drop`
+ * rank are left out, lowest first, until the rest fit with every cell whole; only then do the shrinkable columns
+ * (`min`) shrink. A row's name (a column with neither `drop` nor `min`) is never cut. Returns the table and the
+ * heads of the columns left out, for a line under it that says so.
+ */
+export function fitTableDropping(columns: readonly DroppableColumn[], rows: readonly Cell[][], ctx: Pick<TextContext, 'color' | 'width'>): { table: string; dropped: string[] } {
+  const natural = columns.map((col, i) => Math.max(2 + (col.prefer ?? 0), naturalWidth(col.head, rows.map((r) => r[i]))));
+  // a wrapping column takes its `min` when fitting (wrapped, it cuts nothing), a drawn one (a bar) its `min`; a
+  // whole name its natural width, so that the figures that can drop give way before it wraps
+  const least = columns.map((col, i) => ((col.wrap || col.prefer !== undefined) && col.min !== undefined && !col.whole ? Math.min(col.min, natural[i] ?? 0) : (natural[i] ?? 0)));
+  const kept = columns.map(() => true);
+  const fits = (): boolean => least.reduce((sum, w, i) => sum + (kept[i] ? w + 1 : 0), 1) <= ctx.width;
+  const order = columns.map((col, i) => ({ i, rank: col.drop })).filter((c): c is { i: number; rank: number } => c.rank !== undefined).sort((a, b) => a.rank - b.rank || b.i - a.i);
+  const dropped: number[] = [];
+  for (const { i } of order) {
+    if (fits()) break;
+    kept[i] = false;
+    dropped.push(i);
+  }
+  const pick = <T>(list: readonly T[]): T[] => list.filter((_, i) => kept[i]);
+  // a drawn column (a bar) has no head to name: it is left out unsaid, its figure (the share) beside it
+  return { table: fitTable(pick(columns), rows.map(pick), ctx), dropped: dropped.sort((a, b) => a - b).map((i) => columns[i]?.head ?? '').filter((head) => head !== '') };
+}
+
+/** The line under a table that left columns out to fit the terminal: which, and where to see them. */
+export function droppedNote(dropped: readonly string[], width: number): string | null {
+  return dropped.length === 0 ? null : `left out to fit ${width} columns: ${dropped.join(', ')} (a wider --width, or --format markdown or html, shows them)`;
+}
+
 /** A share as a bar of `width` cells: filled green, the rest dim dots. */
 export function bar(share: number | null, width: number, c: ChalkInstance): string {
   if (share === null || width <= 0) return '';
@@ -135,7 +183,7 @@ export function bar(share: number | null, width: number, c: ChalkInstance): stri
 export function formatTime(iso: string, timeZone: string, dateOnly = false): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
+      .formatToParts(new Date((isoSeconds(iso) ?? NaN) * 1000))
       .map((p) => [p.type, p.value]),
   );
   const day = `${parts.year}-${parts.month}-${parts.day}`;

@@ -4,9 +4,9 @@ import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel, stageLabel } from '../../stage-labels.js';
 import { plural } from '../../units.js';
-import { formatDuration, formatPercent, percentileText } from '../duration.js';
+import { formatDuration, formatRatio, percentileText } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
-import { bar, fitTable, formatTime, naturalWidth, wrap, type Cell, type TextContext } from './layout.js';
+import { bar, droppedNote, fitTableDropping, formatTime, longestWord, wrap, type Cell, type DroppableColumn, type TextContext } from './layout.js';
 import { deploySignalHeader } from '../signal.js';
 
 /** The stage names of the table: spelled out when there is room, else short (`pickup`, `merge wait`). */
@@ -18,11 +18,13 @@ function labeller(report: Report, width: number): (stage: StageName) => string {
 
 /** `2026-01-01 → 2026-04-01 UTC`: a date alone where the bound is midnight in the zone, else with its time. */
 export function windowText(report: Report, timeZone: string): string {
-  const bound = (iso: string): string => {
-    const full = formatTime(iso, timeZone);
-    return full.endsWith(' 00:00') ? full.slice(0, 10) : full;
-  };
-  return `${bound(report.window.since)} → ${bound(report.window.until)} ${timeZone}`;
+  return `${localBound(report.window.since, timeZone)} → ${localBound(report.window.until, timeZone)} ${timeZone}`;
+}
+
+/** A time of the window in the zone: its date alone at midnight there, else with its minute. */
+function localBound(iso: string, timeZone: string): string {
+  const full = formatTime(iso, timeZone);
+  return full.endsWith(' 00:00') ? full.slice(0, 10) : full;
 }
 
 /** The repository, branch, window, sources and deploy signal; business hours when on. */
@@ -31,7 +33,7 @@ export function header(report: Report, ctx: TextContext): string[] {
   const lines = [
     c.bold(wrap(`flowaudit · ${terminalSafe(repositoryName(report.repository))}`, ctx.width)),
     wrap(
-      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''} · sources: ${report.sources.join(' + ')} · ` +
+      `branch ${terminalSafe(report.repository.branch)} · ${windowText(report, ctx.timeZone)}${report.window.historyFrom ? ` (history from ${formatTime(report.window.historyFrom, ctx.timeZone)})` : ''}, as of ${localBound(report.now, ctx.timeZone)} · sources: ${report.sources.join(' + ')} · ` +
         `deploys: ${terminalSafe(deploySignalHeader(report))}`,
       ctx.width,
     ),
@@ -66,24 +68,23 @@ export function stages(report: Report, ctx: TextContext): string[] {
   const rows: Cell[][] = STAGES.map((stage) => {
     const f = s.stages[stage];
     const share = stage === 'coding' && unseen !== null ? null : f.share;
-    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatPercent(share), (w: number) => bar(share, w, c)];
+    return [name(stage), String(f.count), percentileText(f, 'p50', ctx.durations), percentileText(f, 'p75', ctx.durations), percentileText(f, 'p90', ctx.durations), formatRatio(share), (w: number) => bar(share, w, c)];
   });
   rows.push([c.bold('cycle time'), String(s.cycleTime.count), formatDuration(s.cycleTime.p50, ctx.durations), formatDuration(s.cycleTime.p75, ctx.durations), formatDuration(s.cycleTime.p90, ctx.durations), '', what('commit → merge')]);
   rows.push([c.bold('lead time'), String(s.leadTime.count), percentileText(s.leadTime, 'p50', ctx.durations), percentileText(s.leadTime, 'p75', ctx.durations), percentileText(s.leadTime, 'p90', ctx.durations), '', what('commit → deploy')]);
-  // narrow terminals lose the bar first, then the p75: the figures that stay are never cut, nor a stage's name
-  // where the bar would take its room (bounds such as `≥ 192d 5h` make the figures wider)
-  const figuresWidth = [0, 1, 2, 3, 4, 5].reduce((sum, i) => sum + naturalWidth(i === 0 ? 'stage' : 'count', rows.map((r) => r[i])), 8);
-  const keepBar = ctx.width >= 72 && figuresWidth + 6 <= ctx.width;
-  const keep = (_: unknown, i: number): boolean => (i !== 6 || keepBar) && (i !== 3 || ctx.width >= 60);
-  const columns = [
-    { head: 'stage', min: 12, rank: 1 },
-    { head: 'count', align: 'right' as const },
-    { head: 'p50', align: 'right' as const },
-    { head: 'p75', align: 'right' as const },
-    { head: 'p90', align: 'right' as const },
-    { head: 'share', align: 'right' as const },
-    { head: '', min: 6, prefer: 20 },
+  // narrow terminals lose the bar first, then the p75 (named under the table): the figures that stay are never
+  // cut, and a stage's name wraps only when nothing more can give way (bounds such as `≥ 192d 5h` make the figures
+  // wider)
+  const columns: DroppableColumn[] = [
+    { head: 'stage', min: longestWord(rows.map((r) => r[0])), wrap: true, whole: true, rank: 1 },
+    { head: 'count', align: 'right' },
+    { head: 'p50', align: 'right' },
+    { head: 'p75', align: 'right', drop: 1 },
+    { head: 'p90', align: 'right' },
+    { head: 'share', align: 'right' },
+    { head: '', min: 6, prefer: 20, drop: 0 },
   ];
-  const table = fitTable(columns.filter(keep), rows.map((r) => r.filter(keep)), ctx);
-  return [c.bold('Where the time goes'), table, ...(unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))])];
+  const { table, dropped } = fitTableDropping(columns, rows, ctx);
+  const note = droppedNote(dropped, ctx.width);
+  return [c.bold('Where the time goes'), table, ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]), ...(unseen === null ? [] : [c.dim(wrap(unseen, ctx.width))])];
 }

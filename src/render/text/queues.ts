@@ -3,12 +3,12 @@ import { STAGES, type StageName } from '../../domain.js';
 import { sparkline } from '../../metrics/trend.js';
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel } from '../../stage-labels.js';
-import { formatDuration } from '../duration.js';
-import { fitTable, wrap, type TextContext } from './layout.js';
-
-/** `2.0`, `+2.0`, `—` */
-const rate = (n: number | null | undefined, sign = false): string => (n === null || n === undefined ? '—' : `${sign && n > 0 ? '+' : ''}${n.toFixed(1)}`);
-const WEEK = 7 * 86_400;
+import { formatDuration, formatNumber, formatPerWeek } from '../duration.js';
+import { withSign } from '../../units.js';
+import { littlesLawText } from '../queue-flow.js';
+import { droppedNote, fitTableDropping, longestWord, naturalWidth, wrap, type TextContext } from './layout.js';
+import { largest } from '../../lists.js';
+import { isoSeconds } from '../../time.js';
 
 /**
  * "Where the queue builds" (SPEC section 9): per stage the arrivals, departures and growth of its queue a week,
@@ -24,25 +24,31 @@ export function queues(report: Report, ctx: TextContext): string[] {
   const rows = stages.map((stage) => {
     const t = s.queueTrend[stage];
     const growth = t?.growthPerWeek ?? null;
-    const grow = rate(growth, true);
-    return [shortStageLabel(stage, gitOnly), rate(t?.arrivalsPerWeek), rate(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, rate(t?.meanQueue), rate(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
+    const grow = withSign(growth, formatPerWeek);
+    return [shortStageLabel(stage, gitOnly), formatPerWeek(t?.arrivalsPerWeek), formatPerWeek(t?.departuresPerWeek), growth !== null && growth > 0 ? c.red(grow) : grow, formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, ctx.durations)];
   });
-  const table = fitTable(
+  // a figure's column narrows only as far as its head can wrap, each figure whole on its line
+  const headWraps = (i: number, head: string): number => Math.max(longestWord([head]), naturalWidth('', rows.map((r) => r[i])));
+  // too wide, the figures of Little's law give way first (named under the table; the sentence under it keeps their
+  // numbers), then the heads wrap; a stage's name wraps only when nothing more can give way
+  const { table, dropped } = fitTableDropping(
     [
-      { head: 'stage', min: 8, wrap: true },
+      { head: 'stage', min: longestWord(rows.map((r) => r[0])), wrap: true, whole: true, rank: 1 },
       { head: 'in/wk', align: 'right' },
       { head: 'out/wk', align: 'right' },
-      { head: 'growth/wk', align: 'right', min: 7 },
-      { head: 'mean queue', align: 'right', min: 7, wrap: true },
-      { head: 'λ × W', align: 'right' },
-      { head: 'mean time', align: 'right', min: 8, wrap: true },
+      // a signed figure, never cut
+      { head: 'growth/wk', align: 'right' },
+      { head: 'mean queue', align: 'right', min: headWraps(4, 'mean queue'), wrap: true, drop: 2 },
+      { head: 'if steady', align: 'right', min: headWraps(5, 'if steady'), wrap: true, drop: 0 },
+      { head: 'mean time', align: 'right', min: headWraps(6, 'mean time'), wrap: true, drop: 1 },
     ],
     rows,
     ctx,
   );
+  const note = droppedNote(dropped, ctx.width);
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
-  const label = Math.max(...stages.map((stage) => shortStageLabel(stage, gitOnly).length), 'PRs ready'.length) + 3;
+  const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
   const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
   const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
@@ -62,29 +68,40 @@ export function queues(report: Report, ctx: TextContext): string[] {
   return [
     c.bold('Where the queue builds'),
     table,
-    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: how much longer its queue got each week; mean time: the time a change spends in the stage (W).', ctx.width)),
+    ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]),
+    c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
+    ...shortHistory(report, stages, ctx),
     c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
     ...lines,
-    c.dim(wrap(littlesLaw(report, stages), ctx.width)),
+    c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width)),
   ];
 }
 
 /**
- * Little's law as one sentence with the numbers of the stage where most changes wait: `λ × W` is arrivals a
+ * Little's law as one sentence with the numbers of the stage where most changes wait: `if steady` is arrivals a
  * week times weeks in the stage, which a steady flow keeps equal to the mean queue.
  */
-function littlesLaw(report: Report, stages: readonly StageName[]): string {
+function littlesLaw(report: Report, stages: readonly StageName[], ctx: TextContext): string {
   const trend = report.summary.queueTrend;
   const biggest = stages
     .map((stage) => ({ stage, t: trend[stage] }))
-    .filter((x) => x.t && x.t.littleQueue !== null && x.t.arrivalsPerWeek !== null && x.t.meanTimeInStage !== null && x.t.meanQueue !== null)
+    .filter((x) => x.t !== undefined)
     .sort((a, b) => (b.t?.meanQueue ?? 0) - (a.t?.meanQueue ?? 0))[0];
-  const rule = "Little's law (the λ × W column): in a steady flow, the changes waiting in a stage = arrivals a week × weeks each spends in it";
+  const rule = "Little's law (the 'if steady' column): in a steady flow, the changes waiting in a stage = arrivals a week × the time each spends in it";
   if (!biggest?.t) return `${rule}.`;
-  const { arrivalsPerWeek, meanTimeInStage, littleQueue, meanQueue } = biggest.t;
-  const weeks = (meanTimeInStage ?? 0) / WEEK;
-  const verdict = Math.abs((littleQueue ?? 0) - (meanQueue ?? 0)) <= 0.2 * Math.max(1, meanQueue ?? 0) ? 'close: the flow was steady' : 'far apart: the queue grew or drained in the window';
-  return `${rule}; ${shortStageLabel(biggest.stage, !report.sources.includes('github'))}: ${rate(arrivalsPerWeek)} a week × ${rate(weeks)} weeks ≈ ${rate(littleQueue)} waiting, against ${rate(meanQueue)} on average (${verdict}).`;
+  return `${rule}; ${littlesLawText(shortStageLabel(biggest.stage, !report.sources.includes('github')), biggest.t, ctx.durations, report.summary.dora.deploymentFrequency.coveredDays ?? 0)}.`;
+}
+
+/** Under one whole week of covered history: no rate, and what the days held instead, stage by stage. */
+function shortHistory(report: Report, stages: readonly StageName[], ctx: TextContext): string[] {
+  const gitOnly = !report.sources.includes('github');
+  const short = stages.flatMap((stage) => {
+    const t = report.summary.queueTrend[stage];
+    return t && t.arrivalsPerWeek === null && t.arrivals !== undefined ? [`${shortStageLabel(stage, gitOnly)} ${t.arrivals} in, ${t.departures ?? 0} out, queue ${t.queueStart ?? 0} → ${t.queueEnd ?? 0}`] : [];
+  });
+  if (short.length === 0) return [];
+  const days = report.summary.dora.deploymentFrequency.coveredDays ?? 0;
+  return [ctx.c.dim(wrap(`No rate a week from ${days} days of history (under one whole week); in those days: ${short.join('; ')}.`, ctx.width))];
 }
 
 function weeksNote(report: Report, shown: number): string {
@@ -95,7 +112,7 @@ function weeksNote(report: Report, shown: number): string {
   // a week starts Monday 00:00 in the zone: written as that local date
   const day = (iso: string | undefined): string => {
     if (iso === undefined) return '';
-    const d = new TZDate(Date.parse(iso), zone);
+    const d = new TZDate((isoSeconds(iso) ?? NaN) * 1000, zone);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
   return `, weeks of ${day(weeks[0]?.weekStart)} → ${day(weeks[weeks.length - 1]?.weekStart)} (Mondays, ${zone})`;

@@ -5,37 +5,38 @@ import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { formatAiTools } from '../ai-tools.js';
-import { formatDuration, formatPercent } from '../duration.js';
+import { formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { wrap, type TextContext } from './layout.js';
+import { append } from '../../lists.js';
 
 /** Review, size, rework, CI, WIP (GitHub) and the AI-assisted comparison, one wrapped line each, only what was measured. */
 export function reviewAndCi(report: Report, ctx: TextContext): string[] {
   const { c } = ctx;
   const s = report.summary;
-  const pct = (v: number | null | undefined): string => formatPercent(v ?? null);
+  const pct = (v: number | null | undefined): string => formatRatio(v ?? null);
   const lines: string[] = [];
   if (s.review) {
     const r = s.review;
-    lines.push(`reviews: ${r.reviews} by ${plural(r.reviewers, 'reviewer')} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${r.reviewsPerChange?.toFixed(1) ?? '—'} per change`);
+    lines.push(`reviews: ${r.reviews} by ${plural(r.reviewers, 'reviewer')} · top two do ${pct(r.topTwoShare)} · unreviewed ${pct(r.unreviewedShare)} · self-merged ${pct(r.selfMergedShare)} · ${formatNumber(r.reviewsPerChange)} per change`);
   }
   const sized = s.flow.size.buckets?.filter((b) => b.count > 0) ?? [];
   if (sized.length > 1) {
-    lines.push(`size: p50 ${s.flow.size.p50 ?? '—'} lines, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(', ')}`);
+    lines.push(`size: p50 ${formatLines(s.flow.size.p50)}, ${pct(s.flow.size.over400)} over 400 · cycle time p50 by size: ${sized.map((b) => `${b.bucket} ${formatDuration(b.cycleTimeP50, ctx.durations)} (${b.count})`).join(', ')}`);
   }
   if (s.rework) lines.push(`rework: ${pct(s.rework.share)} of reviewed changes got commits or force-pushes after the first review · changes requested on ${pct(s.rework.changesRequestedShare)}`);
   if (s.ci) {
     const worst = s.ci.worstFlaky.slice(0, 3).map((f) => terminalSafe(f.name)).join(', ');
     lines.push(`checks: p50 ${formatDuration(s.ci.p50, ctx.durations)}, p90 ${formatDuration(s.ci.p90, ctx.durations)} on the final head commit · flaky ${pct(s.ci.flakyRate)}${worst ? ` (worst: ${worst})` : ''}`);
   }
-  if (s.wip) lines.push(`WIP: ${plural(s.wip.open, 'open PR')} and ${plural(s.wip.drafts, 'draft')} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${s.wip.perAuthor?.toFixed(1) ?? '—'} per active author`);
+  if (s.wip) lines.push(`WIP: ${plural(s.wip.open, 'open PR')} and ${plural(s.wip.drafts, 'draft')} · age p50 ${formatDuration(s.wip.p50Age, ctx.durations)} · ${formatNumber(s.wip.perAuthor)} per active author`);
   const ai = s.aiComparison;
   const out = lines.map((l) => wrap(l, ctx.width));
   if (ai && ai.assisted.count > 0) {
     out.push(
       wrap(
         `AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)}` +
-          ` · size p50 ${ai.assisted.p50Size ?? '—'} vs ${ai.other.p50Size ?? '—'} lines · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`,
+          ` · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`,
         ctx.width,
       ),
     );
@@ -46,7 +47,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
   const acceptance = acceptanceView(report, ctx.durations);
-  if (acceptance) out.push(...acceptanceLines(acceptance, ctx));
+  if (acceptance) append(out, acceptanceLines(acceptance, ctx));
   if (out.length === 0) return [];
   return [c.bold('Review, CI and AI'), ...out];
 }

@@ -20,6 +20,6 @@ export function slowest(report: Report, ctx: TextContext): string[] {
     // the time first: where the column is cut, the stage's name gives way, not its figure
     ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : '',
   ]);
-  const table = fitTable([{ head: 'change', min: 9 }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
+  const table = fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: 'total', align: 'right' }, { head: 'mostly', min: 12 }], rows, ctx);
   return [ctx.c.bold('Slowest changes'), table];
 }

@@ -3,6 +3,7 @@
  * or CSV with a header. Parsed whole or not at all: the first bad line is the error, naming the file, the line
  * and the field, so a half-read file never reaches a report.
  */
+import { isoSeconds, RECORD_TIME } from '../../time.js';
 
 /** A deploy another system recorded: the commit it put out, when, and where. */
 export interface DeployEvent {
@@ -39,8 +40,6 @@ export interface EventsRead {
 export class EventsError extends Error {}
 
 const SHA = /^[0-9a-f]{4,64}$/i;
-// a time with its zone: a time without one would be read in this machine's zone, which a report must not depend on
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const SUCCESS = new Set(['success', 'succeeded', 'successful', 'ok', 'deployed', 'healthy', 'synced']);
 const FAILED = new Set(['failed', 'failure', 'error', 'errored', 'degraded']);
 const FIELDS = ['type', 'sha', 'at', 'environment', 'product', 'status', 'id', 'openedAt', 'resolvedAt', 'severity'];
@@ -51,15 +50,36 @@ const FIELDS = ['type', 'sha', 'at', 'environment', 'product', 'status', 'id', '
  * @throws EventsError `FILE:LINE: …` for the first line that is wrong
  */
 export function parseEvents(text: string, file: string): EventsRead {
-  const name = clean(file);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const firstRecord = lines.find((l) => l.trim() !== '') ?? '';
-  const csv = /\.csv$/i.test(file) || (!/\.(jsonl|ndjson|json)$/i.test(file) && !firstRecord.trimStart().startsWith('{'));
   const out: EventsRead = { deploys: [], incidents: [] };
+  const line = eventsReader(file, out);
+  let number = 0;
+  let start = 0;
+  // line by line, not split: the lines are never all held at once
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end === -1 ? text.length : end);
+    number += 1;
+    line((number === 1 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, ''), number);
+    if (end === -1) return out;
+    start = end + 1;
+  }
+}
+
+/**
+ * The reader of one events file fed a line at a time (its text without the line break, and its number from
+ * 1), as `parseEvents` reads them: each record is pushed into `out` as its line is read, so a file of any
+ * length is never held whole. The first line that is not blank decides JSON Lines or CSV, as in parseEvents.
+ * @throws EventsError `FILE:LINE: …` from the call that reads a wrong line
+ */
+export function eventsReader(file: string, out: EventsRead): (line: string, number: number) => void {
+  const name = clean(file);
+  const named = /\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson|json)$/i.test(file) ? 'json' : null;
+  let csv: boolean | null = null;
   let header: string[] | null = null;
-  lines.forEach((line, index) => {
-    const at = `${name}:${index + 1}`;
+  return (line, number) => {
+    const at = `${name}:${number}`;
     if (line.trim() === '') return;
+    csv ??= named === 'csv' || (named === null && !line.trimStart().startsWith('{'));
     if (csv && header === null) {
       header = csvCells(line, at).map((h) => h.trim());
       const known = header.filter((h) => FIELDS.includes(h));
@@ -72,8 +92,7 @@ export function parseEvents(text: string, file: string): EventsRead {
     if (type === 'deploy') out.deploys.push(deployOf(record, at));
     else if (type === 'incident') out.incidents.push(incidentOf(record, at));
     else throw new EventsError(`${at}: field 'type' must be "deploy" or "incident"${type === undefined ? ', and is missing' : ''}`);
-  });
-  return out;
+  };
 }
 
 type Fields = Record<string, unknown>;
@@ -182,9 +201,10 @@ function time(r: Fields, field: string, at: string, required: boolean): number |
     if (required) throw new EventsError(`${at}: field '${field}' is missing`);
     return null;
   }
-  const ms = ISO_TIME.test(value) ? Date.parse(value.replace(' ', 'T')) : NaN;
-  if (!Number.isFinite(ms)) throw new EventsError(`${at}: field '${field}' must be an ISO 8601 time with its zone, such as 2026-03-02T14:05:00Z`);
-  return Math.floor(ms / 1000);
+  // the one time parser: a day the month lacks (2026-02-30) or no zone is an error, never a day of the next month
+  const seconds = isoSeconds(value, RECORD_TIME);
+  if (seconds === null) throw new EventsError(`${at}: field '${field}' must be ${RECORD_TIME.expected}`);
+  return seconds;
 }
 
 /** A file name as an error line may show it: no control characters. */

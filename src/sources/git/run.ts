@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { GitError } from '../../errors.js';
+import { append } from '../../lists.js';
 
 /*
  * The one way flowaudit runs git. The audited repository is untrusted (a stranger's history, a CI checkout's
@@ -96,7 +97,7 @@ function carriedSafeDirectories(): string[] {
   for (const scope of ['--system', '--global']) {
     // run from / so no repository's config is in play; `config --get-all` only reads files
     const result = spawnSync('git', ['config', scope, '--get-all', 'safe.directory'], { cwd: '/', env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-    if (result.status === 0) found.push(...result.stdout.split('\n').filter((line) => line !== ''));
+    if (result.status === 0) append(found, result.stdout.split('\n').filter((line) => line !== ''));
   }
   safeDirectories = found.flatMap((dir) => ['-c', `safe.directory=${dir}`]);
   return safeDirectories;

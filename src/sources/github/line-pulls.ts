@@ -89,7 +89,7 @@ export async function fetchLinePulls(options: FetchGitHubOptions, lines: readonl
       const size = (pending[0] as Ask).first;
       const batch: Ask[] = [];
       for (let i = 0; i < pending.length && batch.length < LINES_PER_REQUEST; ) {
-        if ((pending[i] as Ask).first === size) batch.push(...pending.splice(i, 1));
+        if ((pending[i] as Ask).first === size) batch.push(pending.splice(i, 1)[0] as Ask);
         else i++;
       }
       options.onProgress?.(`reading release lines' pull requests from GitHub (${plural(done.size, 'line')} of ${pending.length + batch.length + done.size})`);

@@ -4,6 +4,7 @@
  * anything) map to safe values, never a crash: a string that is not one reads as '', a number as 0, a list
  * as empty. Lists that came back null are counted in `Gaps`, which the fetch reports once as a warning.
  */
+import { isoSeconds, RECORD_TIME } from '../../time.js';
 import type {
   RawActor, RawCheckSuite, RawComment, RawCommit, RawDeployment, RawHeadCommit, RawIssue, RawMergedPull, RawOpenPull, RawPullAiEvidence,
   RawRelease, RawReview, RawTimelineItem,
@@ -13,11 +14,9 @@ import type {
   GitHubPullEvent, GitHubRelease, GitHubReview, PullEventType,
 } from './types.js';
 
-/** ISO time → epoch seconds; null for a missing or unreadable time. */
+/** ISO time → epoch seconds (the one time parser: with its zone, a day its month has); null for a missing or unreadable time. */
 export function seconds(iso: string | null | undefined): number | null {
-  if (typeof iso !== 'string') return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
+  return typeof iso === 'string' ? isoSeconds(iso, RECORD_TIME) : null;
 }
 
 export function isoOf(epochSeconds: number): string {

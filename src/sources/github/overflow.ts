@@ -9,6 +9,7 @@ import { overflowOperation, type OverflowData, type OverflowNeed, type RawConnec
 import type { GitHubClient } from './request.js';
 import type { GitHubComment, GitHubPull } from './types.js';
 import { plural } from '../../units.js';
+import { append } from '../../lists.js';
 
 /** At most this many PRs, and about this many possible nodes, per follow-up request. */
 const MAX_PULLS_PER_REQUEST = 50;
@@ -90,7 +91,7 @@ export async function fetchOverflow(
     onProgress?.(`fetching the rest of ${plural(batch.length, 'pull request')} with long histories`);
     const { operation, variables } = overflowOperation(batch);
     const result = await client.request<OverflowData>(operation, { owner: repo.owner, name: repo.name, ...variables });
-    warnings.push(...result.warnings);
+    append(warnings, result.warnings);
     batch.forEach((need, i) => {
       const pull = pulls.get(need.number);
       const raw = result.data?.repository?.[`p${i}`];
@@ -109,20 +110,20 @@ function apply(pull: GitHubPull, raw: RawOverflowPull, asked: OverflowNeed, o: {
   const next: OverflowNeed = { number: pull.number };
   const more = (conn: RawConnection<unknown> | null | undefined, key: ListKey): string | undefined => follow(conn, pull.number, key, o.guards, o.warn);
   if (asked.commits !== undefined) {
-    pull.commits.push(...mapCommits(o.gaps.nodes(raw.commits, 'pull request commits')));
+    append(pull.commits, mapCommits(o.gaps.nodes(raw.commits, 'pull request commits')));
     next.commits = more(raw.commits, 'commits');
   }
   if (asked.reviews !== undefined) {
-    pull.reviews.push(...mapReviews(o.gaps.nodes(raw.reviews, 'pull request reviews')));
+    append(pull.reviews, mapReviews(o.gaps.nodes(raw.reviews, 'pull request reviews')));
     next.reviews = more(raw.reviews, 'reviews');
   }
   if (asked.timeline !== undefined) {
-    pull.events.push(...mapEvents(o.gaps.nodes(raw.timelineItems, 'pull request timelines')));
+    append(pull.events, mapEvents(o.gaps.nodes(raw.timelineItems, 'pull request timelines')));
     next.timeline = more(raw.timelineItems, 'timeline');
   }
   if (asked.comments !== undefined) {
     const comments = mapComments(o.gaps.nodes(raw.comments, 'pull request comments'));
-    pull.comments.push(...comments);
+    append(pull.comments, comments);
     next.comments = hasCountingComment(pull, comments) ? undefined : more(raw.comments, 'comments');
   }
   if (asked.checks) {

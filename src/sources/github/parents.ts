@@ -9,6 +9,7 @@ import { present } from './map.js';
 import { commitParentsOperation, type CommitParentsData } from './queries.js';
 import type { GitHubClient } from './request.js';
 import type { GitHubPull, GitHubPullCommit } from './types.js';
+import { append } from '../../lists.js';
 
 const MAYBE_MERGE = /merg|sync|conflict|upstream/i;
 const PER_REQUEST = 100;
@@ -34,7 +35,7 @@ export async function fetchParents(client: GitHubClient, repo: { owner: string; 
     const batch = oids.slice(start, start + PER_REQUEST);
     const { operation, variables } = commitParentsOperation(batch);
     const result = await client.request<CommitParentsData>(operation, { owner: repo.owner, name: repo.name, ...variables });
-    warnings.push(...result.warnings);
+    append(warnings, result.warnings);
     batch.forEach((oid, i) => {
       const raw = result.data?.repository?.[`c${i}`];
       const parents = present(raw?.parents?.nodes).map((p) => p.oid).filter((p): p is string => typeof p === 'string');

@@ -16,6 +16,7 @@ import type { FetchGitHubOptions } from './options.js';
 import { workflowRunsOperation, type RawWorkflowSuite, type WorkflowRunsData } from './queries.js';
 import { DeadlineError } from './request.js';
 import { workflowCache, type CachedCommit, type GitHubWorkflowRun } from './workflow-cache.js';
+import { append } from '../../lists.js';
 
 const PER_REQUEST = 100;
 /** runs of a commit may still start (a re-run, a manual dispatch) for this long after it: not settled before */
@@ -71,7 +72,7 @@ export async function fetchWorkflowRuns(options: FetchGitHubOptions, commits: re
         const suites = result.data?.repository?.[`c${i}`]?.checkSuites ?? null;
         const runs = fetched.get(ask.oid) ?? [];
         fetched.set(ask.oid, runs);
-        runs.push(...present(suites?.nodes).flatMap(runOf));
+        append(runs, present(suites?.nodes).flatMap(runOf));
         const next = suites?.pageInfo?.hasNextPage === true ? suites.pageInfo.endCursor : null;
         // a cursor that does not move would page forever: the commit stays unsettled, asked again next run
         if (next !== null && next !== ask.after) pending.push({ oid: ask.oid, after: next });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shrink, type Column } from '../../../src/render/text/layout.js';
+import { fitTableDropping, longestWord, shrink, type Column, type DroppableColumn } from '../../../src/render/text/layout.js';
 
 // a name, a figure and a recommendation: the figure never shrinks, the other two down to 10 columns
 const COLUMNS: Column[] = [{ head: 'name', min: 10 }, { head: 'figure' }, { head: 'top', min: 10 }];
@@ -16,5 +16,43 @@ describe('shrink', () => {
     expect(shrink([20, 50, 20], COLUMNS, 60)).toEqual([5, 50, 5]);
     // at 4 each the figure alone is too wide: the table overflows rather than cut a figure
     expect(shrink([20, 50, 20], COLUMNS, 50)).toEqual([4, 50, 4]);
+  });
+});
+
+describe('fitTableDropping', () => {
+  const rows = [['review & merge wait', '12', '≥ 148d 14h', '3d 2h']];
+  const cols: DroppableColumn[] = [
+    { head: 'stage', min: longestWord(rows.map((r) => r[0])), wrap: true, whole: true, rank: 1 },
+    { head: 'count', align: 'right' },
+    { head: 'p50', align: 'right', drop: 0 },
+    { head: 'mean time in stage', align: 'right', min: longestWord(['mean time in stage']), wrap: true },
+  ];
+  const ctx = { color: false, width: 0 };
+
+  const firsts = (table: string): string => table.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│')[1]?.trim()).join(' ').replace(/\s+/g, ' ');
+
+  it('wraps a head too wide for its column rather than cut it', () => {
+    // natural 21 + 7 + 12 + 20 and 5 borders = 65: at 60 the head of the shrinkable column wraps, nothing drops
+    const { table, dropped } = fitTableDropping(cols, rows, { ...ctx, width: 60 });
+    expect(dropped).toEqual([]);
+    expect(table).not.toContain('…');
+    expect(table).toMatch(/│ +mean time in │\n│[^\n]*│ +stage │/);
+  });
+
+  it('drops a figure before a whole name wraps, and names it', () => {
+    // at least 21 + 7 + 12 + 7 and 5 borders = 52: at 45 the p50 goes, the name stays on its line
+    const { table, dropped } = fitTableDropping(cols, rows, { ...ctx, width: 45 });
+    expect(dropped).toEqual(['p50']);
+    expect(table).toContain('│ review & merge wait │');
+  });
+
+  it('wraps a whole name at its words when nothing more can drop', () => {
+    // without the p50 at least 21 + 7 + 7 and 4 borders = 39: at 35 the name wraps, never cut
+    const { table, dropped } = fitTableDropping(cols, rows, { ...ctx, width: 35 });
+    expect(dropped).toEqual(['p50']);
+    for (const line of table.split('\n')) expect([...line].length).toBeLessThanOrEqual(35);
+    expect(table).not.toContain('…');
+    expect(table).not.toContain('│ review & merge wait │');
+    expect(firsts(table)).toContain('review & merge wait');
   });
 });

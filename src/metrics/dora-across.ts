@@ -1,0 +1,69 @@
+/*
+ * The DORA keys of a report over several repositories (SPEC section 4). Pooled percentiles stay (lead time is over
+ * every change at once), but deployment frequency, change failure rate and recovery time are each repository's
+ * own: summed across repositories, three placed high, low and medium once read "2.05 per week … high" — a place
+ * none of them holds. The whole is their distribution: the median repository's value, and how many repositories
+ * stand at each position against the 2024 clusters, in words (each repository's own is in its row).
+ */
+import type { Dora, DoraFigure } from './schema.js';
+import { median } from './percentile.js';
+import { CLUSTERS } from './catalogue.js';
+
+/** The keys a repository measures on its own deploys. */
+const OWN = ['deploymentFrequency', 'changeFailureRate', 'timeToRestore'] as const;
+
+/**
+ * `whole`'s DORA keys with deployment frequency, change failure rate and recovery time replaced by the
+ * repositories' distribution (`each`: every repository's own keys, as its row has them). Pure.
+ */
+export function doraAcross(whole: Dora, each: readonly Dora[]): Dora {
+  const out: Dora = { ...whole };
+  for (const key of OWN) {
+    const figures = each.map((d) => d[key]);
+    const measured = figures.filter((f) => f.value !== null);
+    const value = median(measured.map((f) => f.value));
+    // the whole's own note was of its pooled figure: the position says what this one is
+    // how each repository stands is in its row: the whole says how many lie where, in words
+    const across: Pick<DoraFigure, 'value' | 'band' | 'position'> & { repositories: number } = {
+      value,
+      band: null,
+      position: positionsText(measured, each.length),
+      repositories: measured.length,
+    };
+    if (key === 'deploymentFrequency') {
+      const { note: _n, repositories: _r, ...rest } = whole.deploymentFrequency;
+      const days = median(each.map((d) => d.deploymentFrequency.deployDaysPerWeek));
+      out.deploymentFrequency = { ...rest, ...across, deployDaysPerWeek: days };
+    } else {
+      const { note: _n, repositories: _r, ...rest } = whole[key];
+      out[key] = { ...rest, ...across };
+    }
+  }
+  return out;
+}
+
+/** How many repositories stand at each position, best cluster first (those no cluster holds after). */
+function positionsOf(figures: readonly DoraFigure[]): Array<{ position: string; band: DoraFigure['band']; repositories: number }> {
+  const groups = new Map<string, { position: string; band: DoraFigure['band']; repositories: number; value: number }>();
+  for (const f of figures) {
+    const position = f.position ?? '';
+    const group = groups.get(position);
+    if (group) group.repositories++;
+    else groups.set(position, { position, band: f.band, repositories: 1, value: f.value ?? 0 });
+  }
+  const rank = (band: DoraFigure['band']): number => (band === null ? CLUSTERS.length : CLUSTERS.indexOf(band));
+  return [...groups.values()]
+    .sort((a, b) => rank(a.band) - rank(b.band) || a.value - b.value)
+    .map(({ position, band, repositories }) => ({ position, band, repositories }));
+}
+
+/**
+ * `3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 low`; a position no cluster holds (a
+ * change failure rate's) in its words: `2 at or under the elite cluster’s 5%`. Said where one position was.
+ */
+function positionsText(figures: readonly DoraFigure[], of: number): string | null {
+  if (figures.length === 0) return null;
+  const groups = positionsOf(figures).map((g) => `${g.repositories} ${g.band ?? g.position.replace(/^DORA \d{4}: /, '')}`);
+  const year = /^DORA (\d{4}):/.exec(figures.find((f) => f.position)?.position ?? '')?.[1];
+  return `${figures.length} of ${of} repositories, each on its own${year === undefined ? '' : ` (DORA ${year})`}: ${groups.join(' · ')}`;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
+import { poolSlices, type DigestSlices } from '../../src/aggregate/slices.js';
+import type { MeasuredChange, MeasuredDeploy, OpenPull } from '../../src/domain.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderText } from '../../src/render/text.js';
+import type { Report } from '../../src/report/schema.js';
+import { change, deploy, H, report } from './report-builder.js';
+
+/*
+ * Three repositories over the same four weeks (Feb 2–Mar 2): `fast` deploys every weekday but one of its
+ * four weeks' Fridays (19 deploys, 4.75 a week: high, between once per day and once per week), `steady` twice
+ * in the four weeks (0.5 a week: medium), `slow` never (no rate). Summed, 21 deploys in four weeks read "5.25 a
+ * week · high" for the three together — better than two of them and a place none of them but one holds.
+ */
+const WINDOW = { since: '2026-02-02T00:00:00Z', until: '2026-03-02T00:00:00Z' };
+const weekdays = Array.from({ length: 28 }, (_, i) => i).filter((d) => d % 7 < 5 && d !== 25);
+const at = (day: number): string => new Date(Date.parse(WINDOW.since) + (day * 24 + 10) * 3600 * 1000).toISOString().replace('.000Z', 'Z');
+const repository = (name: string, days: readonly number[], failed: readonly number[] = []): Report =>
+  report({
+    repository: { path: `/r/${name}`, remote: `acme/${name}` },
+    window: WINDOW,
+    now: WINDOW.until,
+    changes: [change({ leadTime: 3 * H, cycleTime: 2 * H, mergedAt: at(1), stages: { coding: 2 * H, deploy: H } })],
+    deploys: days.map((d) => deploy({ at: at(d), failed: failed.includes(d), restoredAfter: failed.includes(d) ? 2 * H : null })),
+  });
+
+describe('several repositories: each placed on its own, the whole their distribution', () => {
+  const fast = repository('fast', weekdays);
+  const steady = repository('steady', [3, 17], [17]);
+  const slow = repository('slow', []);
+  const all = aggregateReports([fast, steady, slow]);
+  const d = all.summary.dora;
+
+  it('gives deploy frequency as the median repository\'s and how many lie in each cluster, never the deploys summed', () => {
+    expect(all.repositories?.map((r) => [r.name, r.deploymentFrequency, r.summary.dora.deploymentFrequency.band])).toEqual([
+      ['acme/fast', 19 / 4, 'high'],
+      ['acme/steady', 0.5, 'medium'],
+      ['acme/slow', 0, null],
+    ]);
+    // the three: 0, 0.5 and 4.75 a week — the median 0.5, where 21 ÷ 4 weeks would have said 5.25 and "high"
+    expect(d.deploymentFrequency).toMatchObject({ value: 0.5, band: null, count: 21 });
+    expect(d.deploymentFrequency.repositories).toBe(3);
+    expect(d.deploymentFrequency.position).toBe('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 under the low cluster’s “between once per month and once every six months”');
+    // failure rate: fast 0 of 19, steady 1 of 2, slow none deployed — the median of the two that have one, 25%,
+    // not 1 of 21 (4.8%, "at or under the elite cluster's 5%")
+    expect(d.changeFailureRate).toMatchObject({ value: 0.25, band: null });
+    expect(d.changeFailureRate.position).toBe('2 of 3 repositories, each on its own (DORA 2024): 1 at or under the elite cluster’s 5% · 1 over the low cluster’s 40%');
+  });
+
+  it('puts no cluster badge on the whole in any format, and says how the repositories lie', () => {
+    const html = renderHtml(all);
+    // the first screen's tiles: lead time, pooled over every change, keeps its cluster; the deploys' keys have none
+    const tile = (label: string): string => {
+      const from = html.indexOf(`<span class="label">${label}`);
+      return html.slice(from, html.indexOf('</div>', from));
+    };
+    expect(tile('Deploys per week')).not.toMatch(/band-(elite|high|medium|low)/);
+    expect(tile('Deploys per week')).toContain('3 of 3 repositories, each on its own (DORA 2024): 1 high · 1 medium · 1 under the low cluster’s “between once per month and once every six months”');
+    expect(tile('Deploys per week')).toContain('<b>0.50</b>');
+    expect(tile('Change failure rate')).not.toMatch(/band-(elite|high|medium|low)/);
+    const text = renderText(all, { color: false, width: 200 });
+    expect(text).not.toMatch(/5\.25/);
+    expect(text).toContain('per week and failure rate the median repository’s own');
+  });
+});
+
+describe('a team\'s row of an aggregate over repositories with different deploys', () => {
+  const change = (repository: string, id: string): MeasuredChange => ({ id, repository, mergedAt: 1, kind: 'merge', bot: false } as unknown as MeasuredChange);
+  const deployOf = (repository: string, at: number): MeasuredDeploy => ({ at, failed: repository === 'b', rollback: false, rework: false, restoredAfter: null, repository });
+  const pull = (repository: string, number: number): OpenPull => ({ number, title: '', url: null, author: 'ada', bot: false, createdAt: 0, isDraft: false, repository });
+  const sliced = (members: Record<string, string[]>): DigestSlices => ({ by: 'team', owners: '.github/CODEOWNERS', members: new Map(Object.entries(members)), rows: [] });
+
+  it('sees only its own repositories\' deploys and open pull requests', () => {
+    // team:x owns code in a alone, team:y in b alone, team:z in both; a and b deploy and have open pull requests apart
+    const seen = new Map<string, { deploys: string[]; pulls: string[] }>();
+    const changes = [change('a', 'a1'), change('a', 'a2'), change('b', 'b1'), change('b', 'b2')];
+    const deploys = [deployOf('a', 10), deployOf('a', 20), deployOf('b', 30)];
+    const openPulls = [pull('a', 1), pull('b', 2), pull('b', 3)];
+    let row = '';
+    poolSlices({
+      repositories: [{ name: 'a', slices: sliced({ 'team:x': ['a1'], 'team:z': ['a2'] }) }, { name: 'b', slices: sliced({ 'team:y': ['b1'], 'team:z': ['b2'] }) }],
+      changes, deploys, openPulls,
+      counts: () => true,
+      build: (part, partDeploys, partPulls) => {
+        row = part.map((c) => c.repository).join();
+        seen.set(part.map((c) => c.id).join(), { deploys: partDeploys.map((x) => `${x.repository}@${x.at}`), pulls: partPulls.map((p) => `${p.repository}#${p.number}`) });
+        return aggregateReports([report()]);
+      },
+    });
+    expect(row).not.toBe('');
+    expect(seen.get('a1')).toEqual({ deploys: ['a@10', 'a@20'], pulls: ['a#1'] });
+    expect(seen.get('b1')).toEqual({ deploys: ['b@30'], pulls: ['b#2', 'b#3'] });
+    expect(seen.get('a2,b2')).toEqual({ deploys: ['a@10', 'a@20', 'b@30'], pulls: ['a#1', 'b#2', 'b#3'] });
+  });
+});
