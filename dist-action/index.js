@@ -10005,6 +10005,9 @@ function groupingOf(by, kinds = SLICE_KINDS) {
 function groupingNoun(by, kinds = SLICE_KINDS) {
 	return groupingOf(by, kinds)?.meta.noun ?? "slice";
 }
+function groupingTitle(by, kinds = SLICE_KINDS) {
+	return `By ${groupingNoun(by, kinds)}${by.includes(":") ? ` (${by})` : ""}`;
+}
 function isNoGroup(name, by, kinds = SLICE_KINDS) {
 	const kind = groupingOf(by, kinds);
 	return kind !== void 0 && name === `${kind.meta.name}:${kind.by.none}`;
@@ -16190,7 +16193,7 @@ function renderSlicesText(report, options) {
 	});
 	const note = droppedNote(dropped, width);
 	return [
-		c.bold(`By ${terminalSafe(slices.by)}`),
+		c.bold(terminalSafe(groupingTitle(slices.by))),
 		fitted,
 		...note === null ? [] : [c.dim(wrap(note, width))],
 		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
@@ -16201,7 +16204,7 @@ function renderSlicesMarkdown(report) {
 	if (!slices) return "";
 	const t = table$1(report, slices);
 	return [
-		`### By ${escapeMarkdown(slices.by)}`,
+		`### ${escapeMarkdown(groupingTitle(slices.by))}`,
 		"",
 		`| ${t.heads.map(escapeMarkdown).join(" | ")} |`,
 		`| ${t.numeric.map((n) => n ? "--:" : ":--").join(" | ")} |`,
@@ -16219,7 +16222,7 @@ function renderSlicesHtml(report) {
 	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
 	const tr = (r) => `<tr>${r.map((text, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? " class=\"num\"" : i === last ? " class=\"ext\"" : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`;
 	const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join("")}</tbody></table></div>`;
-	return section("slices", `By ${slices.by}`, sliceFindings(slices, report.summary.changes).map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
+	return section("slices", groupingTitle(slices.by), sliceFindings(slices, report.summary.changes).map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
 }
 function sliceCharts(report, slices) {
 	const days = durationFormat(report.businessHours);

@@ -157,6 +157,11 @@ export function groupingNoun(by: string, kinds: Registry = SLICE_KINDS): string 
   return groupingOf(by, kinds)?.meta.noun ?? 'slice';
 }
 
+/** A `--by` table's title: `By team`, `By AI tool`, `By folder (path:2)` (the grouping written as given when it takes a value). */
+export function groupingTitle(by: string, kinds: Registry = SLICE_KINDS): string {
+  return `By ${groupingNoun(by, kinds)}${by.includes(':') ? ` (${by})` : ''}`;
+}
+
 /** Whether a row of a table by `by` is that of the changes in no group (`team:unowned`, `path:(top level)`). */
 export function isNoGroup(name: string, by: string, kinds: Registry = SLICE_KINDS): boolean {
   const kind = groupingOf(by, kinds);

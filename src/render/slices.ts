@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { STAGES, type StageName } from '../domain.js';
-import { groupingNoun, groupingOf, isNoGroup } from '../model/slices.js';
+import { groupingNoun, groupingOf, groupingTitle, isNoGroup } from '../model/slices.js';
 import type { Report } from '../report/schema.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
@@ -162,7 +162,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const width = options.width ?? 80;
   const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
   const note = droppedNote(dropped, width);
-  return [c.bold(`By ${terminalSafe(slices.by)}`), fitted, ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
+  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
@@ -171,7 +171,7 @@ export function renderSlicesMarkdown(report: Report): string {
   if (!slices) return '';
   const t = table(report, slices);
   return [
-    `### By ${escapeMarkdown(slices.by)}`,
+    `### ${escapeMarkdown(groupingTitle(slices.by))}`,
     '',
     `| ${t.heads.map(escapeMarkdown).join(' | ')} |`,
     `| ${t.numeric.map((n) => (n ? '--:' : ':--')).join(' | ')} |`,
@@ -198,7 +198,7 @@ export function renderSlicesHtml(report: Report): string {
   const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join('')}</tbody></table></div>`;
   return section(
     'slices',
-    `By ${slices.by}`,
+    groupingTitle(slices.by),
     sliceFindings(slices, report.summary.changes).map(escapeHtml).join(' '),
     tableHtml,
     `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`,

@@ -103,7 +103,7 @@ describe('a row\'s name is never cut while a column can give way', () => {
   it('--by path:1 at 80 columns: every slice whole, the figures left out named under the table', () => {
     const names = ['path:documentation', 'path:packages', 'path:(top level)', 'path:scripts'];
     const out = text(sliced('path:1', names));
-    const table = out.slice(out.indexOf('By path:1'));
+    const table = out.slice(out.indexOf('By folder (path:1)'));
     // before: every slice read "p…"
     for (const name of names) expect(table).toContain(`│ ${name} `);
     expect(table.replace(/\s+/g, ' ')).toContain('left out to fit 80 columns: cycle p50, unreleased, AI (a wider --width, or --format markdown or html, shows them)');

@@ -65,8 +65,11 @@ describe('AI slices: per tool, agent and assisted, through the slice machinery',
   it('writes the table in text, Markdown and HTML', async () => {
     const text = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '--width', '160'])).stdout;
     expect(text).toMatch(/ai:copilot\s*│?\s*3/);
+    // titled by what a row is, not by the flag's value ('By ai')
+    expect(text).toMatch(/^By AI tool$/m);
     const md = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'markdown'])).stdout;
     expect(md).toMatch(/\| ai:claude-code \| 2 \|/);
+    expect(md).toContain('### By AI tool\n');
     const html = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'html'])).stdout;
     expect(html).toContain('ai:(no AI evidence)');
   });
