@@ -16635,10 +16635,11 @@ function aiShiftMarkdown(report, days) {
 var AI_SHIFT_TITLE, pct, dayBefore;
 var init_ai_shift$3 = __esmMin((() => {
 	init_duration();
+	init_time();
 	init_sanitize();
 	AI_SHIFT_TITLE = "Where the queue moved when AI arrived";
-	pct = (x) => `${Math.round(x * 100)}%`;
-	dayBefore = (iso) => new Date(Date.parse(iso) - 864e5).toISOString().slice(0, 10);
+	pct = (x) => formatRatio(x);
+	dayBefore = (iso) => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1e3).toISOString().slice(0, 10);
 }));
 // src/render/text/ai-shift.ts
 function aiShift$1(report, ctx) {
@@ -17123,8 +17124,10 @@ var init_bootstrap = __esmMin((() => {
 // src/metrics/difference.ts
 function directionOf$1(before, after, interval, lowerIsBetter) {
 	const change = after - before;
-	if (Math.abs(change) <= EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before))) return "same";
-	return !(interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
+	if (Math.abs(change) <= tolerance) return "same";
+	const holds = interval.low !== null && interval.high !== null && change >= interval.low - tolerance && change <= interval.high + tolerance;
+	return !(interval.real && holds && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
 }
 function dailyDeploys(window, deployTimes) {
 	return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
@@ -39933,8 +39936,8 @@ function flowRows(input, buckets, first, at) {
 	for (const stage of input.stages) {
 		const weeks = input.queues[stage];
 		if (weeks === void 0) continue;
-		const [b, a] = split(weeks, (w) => Date.parse(w.weekStart) / 1e3);
-		rows.push(weekly(`queues.${stage}`, `${stage} queue`, "changes", b.map((w) => w.queue), a.map((w) => w.queue), true));
+		const [b, a] = split(weeks, (w) => isoSeconds(w.weekStart) ?? NaN);
+		rows.push(weekly(`queues.${stage}`, `${shortStageLabel(stage, !input.github)} queue`, "changes", b.map((w) => w.queue), a.map((w) => w.queue), true));
 	}
 	return rows;
 }
@@ -39987,6 +39990,8 @@ var init_ai_shift = __esmMin((() => {
 	init_difference();
 	init_limits();
 	init_trend$2();
+	init_stage_labels();
+	init_time();
 	AI_SHIFT_LEVEL = .25;
 	AI_SHIFT_MIN_CHANGES = 10;
 	WEEK$4 = 604800;

@@ -12,6 +12,8 @@ import { dailyDeployCounts, directionOf } from './difference.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { AiShift, ComparedRow, Queues } from './schema.js';
 import { isoDay, weekBuckets } from './trend.js';
+import { shortStageLabel } from '../stage-labels.js';
+import { isoSeconds } from '../time.js';
 
 export type { AiShift } from './schema.js';
 
@@ -93,8 +95,8 @@ function flowRows(input: AiShiftInput, buckets: readonly MeasuredChange[][], fir
   for (const stage of input.stages) {
     const weeks = input.queues[stage];
     if (weeks === undefined) continue;
-    const [b, a] = split(weeks, (w) => Date.parse(w.weekStart) / 1000);
-    rows.push(weekly(`queues.${stage}`, `${stage} queue`, 'changes', b.map((w) => w.queue), a.map((w) => w.queue), true));
+    const [b, a] = split(weeks, (w) => isoSeconds(w.weekStart) ?? NaN);
+    rows.push(weekly(`queues.${stage}`, `${shortStageLabel(stage, !input.github)} queue`, 'changes', b.map((w) => w.queue), a.map((w) => w.queue), true));
   }
   return rows;
 }

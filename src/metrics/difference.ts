@@ -15,12 +15,17 @@ const DAY = 86400;
 
 /**
  * Which way `after` moved from `before`: `same` when equal (to rounding), better or worse only when `interval`
- * (of after − before) excludes 0 on the side the change is on, `uncertain` otherwise.
+ * (of after − before) excludes 0 on the side the change is on and holds the change itself, `uncertain`
+ * otherwise. A side with changes still waiting reports its Kaplan–Meier median while the interval resamples
+ * the finished values: where the two part so far that the change lies outside its interval (aspire's deploy
+ * wait 'rose 85%, +18d' beside '+7d 15h … +12d'), the interval is not of the change shown and says nothing of it.
  */
 export function directionOf(before: number, after: number, interval: Interval, lowerIsBetter: boolean): Direction {
   const change = after - before;
-  if (Math.abs(change) <= EPSILON * Math.max(1, Math.abs(after), Math.abs(before))) return 'same';
-  const real = interval.real && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
+  const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
+  if (Math.abs(change) <= tolerance) return 'same';
+  const holds = interval.low !== null && interval.high !== null && change >= interval.low - tolerance && change <= interval.high + tolerance;
+  const real = interval.real && holds && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
   return !real ? 'uncertain' : (change < 0) === lowerIsBetter ? 'better' : 'worse';
 }
 

@@ -5,7 +5,8 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPerWeek, type DurationFormat } from './duration.js';
+import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { isoSeconds } from '../time.js';
 import { escapeMarkdown } from './sanitize.js';
 
 export const AI_SHIFT_TITLE = 'Where the queue moved when AI arrived';
@@ -20,10 +21,11 @@ export interface AiShiftView {
   directions: Array<ComparedRow['direction']>;
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
+/** a share or a relative change, as every ratio is written (`formatRatio`: whole from 10%, one decimal under) */
+const pct = (x: number): string => formatRatio(x);
 
 /** The day before an instant, as a date: a window's date-only end includes its day, so a side ends the day before. */
-const dayBefore = (iso: string): string => new Date(Date.parse(iso) - 86400 * 1000).toISOString().slice(0, 10);
+const dayBefore = (iso: string): string => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1000).toISOString().slice(0, 10);
 
 /** A value in its unit: `3d 4h`, `4.5/wk`, `3.2`. */
 function valueText(v: number | null, unit: ComparedRow['unit'], days: DurationFormat): string {

@@ -15,6 +15,15 @@ describe('which way a compared figure moved', () => {
     expect(directionOf(10, 6, interval(-6, -1, false), true)).toBe('uncertain');
   });
 
+  it('says nothing from an interval that does not hold the change shown (a censored side\'s median against the finished values\' interval)', () => {
+    // before 21d, after 39d (+18d, the Kaplan–Meier medians), the finished values' difference +7d 15h … +12d
+    const DAY = 86400;
+    expect(directionOf(21 * DAY, 39 * DAY, interval(7.6 * DAY, 12 * DAY), true)).toBe('uncertain');
+    expect(directionOf(21 * DAY, 30 * DAY, interval(7.6 * DAY, 12 * DAY), true)).toBe('worse');
+    // the change at the interval's edge is in it
+    expect(directionOf(21 * DAY, 33 * DAY, interval(7.6 * DAY, 12 * DAY), true)).toBe('worse');
+  });
+
   it('calls two values equal to rounding the same, whatever the interval', () => {
     expect(directionOf(0.1 + 0.2, 0.3, interval(1, 2), true)).toBe('same');
     expect(directionOf(3600, 3601, interval(1, 2), true)).toBe('worse');
