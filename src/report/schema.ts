@@ -54,6 +54,10 @@ export const stagesSchema = perStage(seconds).describe('seconds; null where no s
 export const changeReviewSchema = z.object({
   reviewers: z.array(z.object({ login: z.string(), reviews: count })).describe('submitted reviews per human reviewer (not the author), busiest first'),
   reviewedAt: z.array(z.number()).default([]).describe('epoch seconds of each of those reviews, ascending (reviews done per week)'),
+  reviewedBy: z
+    .array(z.string())
+    .optional()
+    .describe('the login of each of those reviews, lower-cased, in the order of reviewedAt: who reviewed when (large AI-assisted pull requests per reviewer-day); absent from reports made before it was kept'),
   firstReviewer: z.string().nullable(),
   comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
   commitsAfterFirstReview: count,
