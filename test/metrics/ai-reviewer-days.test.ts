@@ -54,6 +54,12 @@ describe('large AI-assisted pull requests per reviewer-day', () => {
     expect(days.p90).toBeCloseTo(3.1, 10);
   });
 
+  it('counts as large what the large-changes rule does: over 400 changed lines, AI-assisted', () => {
+    const at = (lines: number, ai = true) => largeAiPerReviewerDay({ changes: [reviewed('X', lines, ai, [['rae', mar(5, 9)]])], ...window, timezone: 'UTC' });
+    expect([at(400).worst, at(401).worst, at(401, false).worst]).toEqual([0, 1, 0]);
+    expect(at(400)).toMatchObject({ reviewerDays: 1, p90: 0, worstDate: null, worstReviewer: null });
+  });
+
   it('names the earliest day, then the first login, among equally bad days; none when nothing was reviewed', () => {
     const tied = [reviewed('A', 500, true, [['zed', mar(5, 9)]]), reviewed('B', 500, true, [['amy', mar(6, 9)]]), reviewed('C', 500, true, [['bea', mar(5, 9)]])];
     expect(largeAiPerReviewerDay({ changes: tied, ...window, timezone: 'UTC' })).toEqual({ reviewerDays: 3, p90: 1, worst: 1, worstDate: '2026-03-05', worstReviewer: 'bea' });
