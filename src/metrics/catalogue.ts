@@ -380,9 +380,9 @@ export const AI_LOAD_GROUP = {
  * reviewer are beside it in the schema, being no numbers.
  */
 export const LARGE_AI_REVIEWER_DAYS = {
-  reviewerDays: count('reviewer-days with a review', 'pairs of a person and a day (in the report\'s time zone) with at least one review submitted in the window on a counted change merged in it'),
-  p90: { kind: 'number', label: 'p90', nullable: true, description: `p90 (type 7) over the reviewer-days of the distinct AI-assisted pull requests over ${LARGE_CHANGE_LINES} changed lines the person reviewed that day; null with no reviewer-day` },
-  worst: count('on the worst day', 'the most on one reviewer-day (its date and reviewer in worstDate and worstReviewer); 0 when none was reviewed'),
+  reviewerDays: count('reviewer-days with a review', 'days a person reviewed a counted change, per person'),
+  p90: { kind: 'number', label: 'p90', nullable: true },
+  worst: count('on the worst day'),
 } as const satisfies Record<string, Figure>;
 
 /** AI-assisted lines per review hour p50 − other's, with its 95% bootstrap interval. */

@@ -423,10 +423,10 @@ export type Acceptance = z.infer<typeof acceptanceSchema>;
 export const largeAiPerReviewerDaySchema = z
   .object({
     ...figureShape(LARGE_AI_REVIEWER_DAYS),
-    worstDate: z.string().nullable().describe('the worst reviewer-day\'s date, YYYY-MM-DD in the report\'s time zone; null when none was reviewed'),
-    worstReviewer: z.string().nullable().describe('the login of whoever reviewed them that day (as in reviewers); null when none was reviewed'),
+    worstDate: z.string().nullable().describe('the worst day, YYYY-MM-DD in the report\'s time zone'),
+    worstReviewer: z.string().nullable().describe('who reviewed them that day'),
   })
-  .describe(`per person and day with a review in the window, the distinct large (over ${LARGE_CHANGE_LINES} changed lines) AI-assisted pull requests they reviewed that day: its p90 and the worst day`);
+  .describe(`large (over ${LARGE_CHANGE_LINES} lines) AI-assisted pull requests a person reviewed per day`);
 export type LargeAiPerReviewerDay = z.infer<typeof largeAiPerReviewerDaySchema>;
 
 // ai-load.ts
@@ -438,7 +438,7 @@ export const aiLoadSchema = z.object({
   linesPerReviewHourDifference: z
     .object({ ...figureShape(LOAD_DIFFERENCE), real: z.boolean().describe(`the 95% interval leaves out 0 and each group has at least ${MIN_AI_GROUP} reviewed changes`) })
     .describe('AI-assisted p50 lines per review hour − other\'s, with its 95% bootstrap interval'),
-  largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional().describe('absent from reports made before it was measured'),
+  largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional(),
 });
 export type AiLoad = z.infer<typeof aiLoadSchema>;
 

@@ -57,7 +57,7 @@ export const changeReviewSchema = z.object({
   reviewedBy: z
     .array(z.string())
     .optional()
-    .describe('the login of each of those reviews, lower-cased, in the order of reviewedAt: who reviewed when (large AI-assisted pull requests per reviewer-day); absent from reports made before it was kept'),
+    .describe('the login of each of those reviews, in reviewedAt\'s order'),
   firstReviewer: z.string().nullable(),
   comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
   commitsAfterFirstReview: count,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
 import { runCli } from '../helpers/cli-run.js';
@@ -29,6 +32,20 @@ describe('GitHub mode: large AI-assisted pull requests per reviewer-day (see tes
     expect(run.find('#1').review).toMatchObject({ reviewedBy: ['rae', 'rae'] });
     expect(run.find('#4').review).toMatchObject({ reviewedBy: ['sam', 'rae'] });
     expect(run.find('#7').review).toMatchObject({ reviewedBy: ['sam'] });
+  });
+
+  it('keeps them when the report is read back and aggregated: who reviewed when travels with each change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowaudit-reviewer-days-'));
+    try {
+      const file = join(dir, 'app.json');
+      // the aggregate's figures are made again from the report's changes, packed in columns
+      writeFileSync(file, JSON.stringify(run.report));
+      const result = await runCli(['aggregate', file, '--format', 'json']);
+      expect(result.stderr).toBe('');
+      expect((JSON.parse(result.stdout) as Report).summary.aiLoad?.largeAiPerReviewerDay).toEqual({ reviewerDays: 6, p90: 2, worst: 3, worstDate: '2026-03-10', worstReviewer: 'rae' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gates and lists the figure by its path', async () => {
