@@ -11274,14 +11274,13 @@ var init_catalogue$1 = __esmMin((() => {
 		openP50Age: duration$3("open p50 age", "age of the group's open non-draft pull requests at the end of the window")
 	};
 	LARGE_AI_REVIEWER_DAYS = {
-		reviewerDays: count$4("reviewer-days with a review", "pairs of a person and a day (in the report's time zone) with at least one review submitted in the window on a counted change merged in it"),
+		reviewerDays: count$4("reviewer-days with a review", "days a person reviewed a counted change, per person"),
 		p90: {
 			kind: "number",
 			label: "p90",
-			nullable: true,
-			description: `p90 (type 7) over the reviewer-days of the distinct AI-assisted pull requests over 400 changed lines the person reviewed that day; null with no reviewer-day`
+			nullable: true
 		},
-		worst: count$4("on the worst day", "the most on one reviewer-day (its date and reviewer in worstDate and worstReviewer); 0 when none was reviewed")
+		worst: count$4("on the worst day")
 	};
 	LOAD_DIFFERENCE = {
 		value: {
@@ -44536,9 +44535,9 @@ var init_schema$1 = __esmMin((() => {
 	});
 	largeAiPerReviewerDaySchema = object({
 		...figureShape(LARGE_AI_REVIEWER_DAYS),
-		worstDate: string().nullable().describe("the worst reviewer-day's date, YYYY-MM-DD in the report's time zone; null when none was reviewed"),
-		worstReviewer: string().nullable().describe("the login of whoever reviewed them that day (as in reviewers); null when none was reviewed")
-	}).describe(`per person and day with a review in the window, the distinct large (over 400 changed lines) AI-assisted pull requests they reviewed that day: its p90 and the worst day`);
+		worstDate: string().nullable().describe("the worst day, YYYY-MM-DD in the report's time zone"),
+		worstReviewer: string().nullable().describe("who reviewed them that day")
+	}).describe(`large (over 400 lines) AI-assisted pull requests a person reviewed per day`);
 	aiLoadGroupSchema = object(figureShape(AI_LOAD_GROUP));
 	aiLoadSchema = object({
 		ai: aiLoadGroupSchema.describe("the AI-assisted changes and open pull requests (a lower bound: only marked work is found)"),
@@ -44547,7 +44546,7 @@ var init_schema$1 = __esmMin((() => {
 			...figureShape(LOAD_DIFFERENCE),
 			real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 reviewed changes`)
 		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval"),
-		largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional().describe("absent from reports made before it was measured")
+		largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional()
 	});
 	aiShiftSideSchema = object({
 		since: string(),
@@ -44765,7 +44764,7 @@ var init_schema = __esmMin((() => {
 			reviews: count
 		})).describe("submitted reviews per human reviewer (not the author), busiest first"),
 		reviewedAt: array(number()).default([]).describe("epoch seconds of each of those reviews, ascending (reviews done per week)"),
-		reviewedBy: array(string()).optional().describe("the login of each of those reviews, lower-cased, in the order of reviewedAt: who reviewed when (large AI-assisted pull requests per reviewer-day); absent from reports made before it was kept"),
+		reviewedBy: array(string()).optional().describe("the login of each of those reviews, in reviewedAt's order"),
 		firstReviewer: string().nullable(),
 		comments: count.describe("conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author"),
 		commitsAfterFirstReview: count,
