@@ -10952,7 +10952,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -11272,6 +11272,15 @@ var init_catalogue$1 = __esmMin((() => {
 		open: count$4("open pull requests", "the group's open non-draft pull requests at the end of the window (bots left out)"),
 		drafts: count$4("open drafts"),
 		openP50Age: duration$3("open p50 age", "age of the group's open non-draft pull requests at the end of the window")
+	};
+	LARGE_AI_REVIEWER_DAYS = {
+		reviewerDays: count$4("reviewer-days with a review", "days a person reviewed a counted change, per person"),
+		p90: {
+			kind: "number",
+			label: "p90",
+			nullable: true
+		},
+		worst: count$4("on the worst day")
 	};
 	LOAD_DIFFERENCE = {
 		value: {
@@ -11761,6 +11770,11 @@ var init_catalogue$1 = __esmMin((() => {
 					linesPerReviewHourDifference: {
 						label: "lines per review hour difference",
 						members: LOAD_DIFFERENCE
+					},
+					largeAiPerReviewerDay: {
+						label: "large AI-assisted pull requests per reviewer-day:",
+						computedBy: "metrics/ai-reviewer-days.ts largeAiPerReviewerDay",
+						members: LARGE_AI_REVIEWER_DAYS
 					}
 				}
 			},
@@ -11798,7 +11812,8 @@ var init_catalogue$1 = __esmMin((() => {
 		changes: "changes",
 		reviewsPerChange: "reviews per change",
 		commentsPer100Lines: "comments per 100 lines",
-		pullsPerAuthor: "open pull requests per author"
+		pullsPerAuthor: "open pull requests per author",
+		pullsPerReviewerDay: "pull requests a reviewer-day"
 	};
 	NUMBER_UNITS = {
 		"flow.size.p50": "lines",
@@ -11809,6 +11824,7 @@ var init_catalogue$1 = __esmMin((() => {
 		"review.reviewsPerChange": "reviewsPerChange",
 		"review.largeChangeCommentsPer100LinesP50": "commentsPer100Lines",
 		"wip.perAuthor": "pullsPerAuthor",
+		"aiLoad.largeAiPerReviewerDay.p90": "pullsPerReviewerDay",
 		"queueTrend.<stage>.arrivalsPerWeek": "perWeek",
 		"queueTrend.<stage>.departuresPerWeek": "perWeek",
 		"queueTrend.<stage>.growthPerWeek": "perWeek",
@@ -17558,9 +17574,9 @@ function row$2(name, g, days) {
 		merged: String(g.merged),
 		rejected: String(g.rejected),
 		decided: g.merged + g.rejected,
-		rate: g.rate === null ? "—" : `${formatRatio(g.rate)} (${interval$1(g)})`,
+		rate: g.rate === null ? "—" : `${formatRatio(g.rate)} (${interval$2(g)})`,
 		share: formatRatio(g.rate),
-		interval: g.rate === null ? "—" : interval$1(g),
+		interval: g.rate === null ? "—" : interval$2(g),
 		apart: apart || "—",
 		drafts: String(g.closedDrafts),
 		failedRuns: String(g.failedRuns),
@@ -17573,7 +17589,7 @@ function row$2(name, g, days) {
 		tool: false
 	};
 }
-function interval$1(g) {
+function interval$2(g) {
 	return `${formatRatio(g.rateLow)}–${formatRatio(g.rateHigh)}`;
 }
 function differenceText(d, tooFew) {
@@ -23711,7 +23727,7 @@ var init_pull_events = __esmMin((() => {}));
 function reviewOf(pull, readyAt, rework) {
 	const author = pull.author.toLowerCase();
 	const human = (login, bot) => !isBotLogin(login, bot) && login.toLowerCase() !== author;
-	const submitted = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && human(r.author, r.authorIsBot));
+	const submitted = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && human(r.author, r.authorIsBot)).sort((a, b) => a.submittedAt - b.submittedAt);
 	const counts = new Map();
 	for (const r of submitted) counts.set(r.author.toLowerCase(), (counts.get(r.author.toLowerCase()) ?? 0) + 1);
 	const humanComments = pull.comments.filter((c) => human(c.author, c.authorIsBot));
@@ -23728,7 +23744,8 @@ function reviewOf(pull, readyAt, rework) {
 			login,
 			reviews
 		})).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)),
-		reviewedAt: submitted.map((r) => r.submittedAt).sort((a, b) => a - b),
+		reviewedAt: submitted.map((r) => r.submittedAt),
+		reviewedBy: submitted.map((r) => r.author.toLowerCase()),
 		firstReviewer: first?.who ?? null,
 		comments: humanComments.length + submitted.filter((r) => r.state === "COMMENTED" || r.state === "CHANGES_REQUESTED").length,
 		commitsAfterFirstReview: rework.commitsAfterFirstReview,
@@ -38659,6 +38676,44 @@ function stageValue(label, stage, threshold, input) {
 var init_kit = __esmMin((() => {
 	init_format();
 }));
+// src/advice/rules/ai-acceptance.ts
+var interval$1, rejection, accepted, aiAcceptance;
+var init_ai_acceptance = __esmMin((() => {
+	init_format();
+	init_kit();
+	interval$1 = (low, high) => measured(low) && measured(high) ? `${percent(low)}–${percent(high)}` : "unknown";
+	rejection = (g) => measured(g.rate) ? 1 - g.rate : null;
+	accepted = (g) => `${percent(g.rate)} accepted (${g.merged} of ${g.merged + g.rejected} decided; 95% ${interval$1(g.rateLow, g.rateHigh)})`;
+	aiAcceptance = {
+		id: "ai-acceptance",
+		needs: "github",
+		evaluate(input, t) {
+			const a = input.summary.acceptance;
+			if (!a) return null;
+			const ai = rejection(a.ai);
+			const other = rejection(a.other);
+			const diff = a.aiMinusOther;
+			if (!diff.real || !measured(diff.high) || diff.high >= 0 || !measured(ai) || !measured(other) || !(ai > other * t.aiRatio)) return null;
+			const ratio = other > 0 ? ` ${times(ai / other)} as often` : "";
+			const spent = a.ai.reviewTime > 0 ? `; the ${plural(a.ai.rejected, "rejected one")} took ${num(hours(a.ai.reviewTime))} hours in review (first review → close, summed) and ${plural(a.ai.reviews, "review")}` : "";
+			return row({
+				id: "ai-acceptance",
+				measure: "Acceptance: of the pull requests decided in the window, the share merged — merged ÷ (merged + closed unmerged); drafts, agents' failed runs and open ones apart — AI-assisted against the rest",
+				value: `AI-assisted pull requests were rejected${ratio}: ${percent(ai)} (${a.ai.rejected} of ${a.ai.merged + a.ai.rejected}) against ${percent(other)} for the rest (${a.other.rejected} of ${a.other.merged + a.other.rejected}) (threshold ${times(t.aiRatio)}); AI-assisted ${accepted(a.ai)}, the rest ${accepted(a.other)}; the AI-assisted acceptance rate is lower by ${interval$1(-diff.high, measured(diff.low) ? -diff.low : null)} (95%), an interval that leaves out 0${spent}`,
+				tellsYou: "Reviewers are spending their time on AI-assisted work that is then thrown away, more often than on the rest, and the interval says it is not chance. Writing the code got cheaper; deciding whether to keep it did not, and the review queue pays for it.",
+				doNext: "Read the rejected AI-assisted pull requests and sort them by why they were closed (wrong problem, no tests, too large, duplicate, an agent left unattended); agree what one must carry before it asks for review (a linked issue, tests, a size limit), and let its author close a failed attempt before a reviewer picks it up.",
+				impact: hours(a.ai.reviewTime),
+				figure: "summary.acceptance.ai.rate",
+				threshold: times(t.aiRatio)
+			});
+		},
+		check(input, t) {
+			const a = input.summary.acceptance;
+			if (!a || !measured(a.ai.rate) || !measured(a.other.rate)) return null;
+			return `AI-assisted acceptance ${percent(a.ai.rate)} vs ${percent(a.other.rate)}${a.aiMinusOther.real ? "" : " (the data cannot tell)"} (rejection threshold ${times(t.aiRatio)})`;
+		}
+	};
+}));
 // src/advice/rules/ai-assisted.ts
 function compare$1(input, t) {
 	const groups = input.summary.aiComparison;
@@ -39317,6 +39372,7 @@ var init_advice = __esmMin((() => {
 	init_stage_labels();
 	init_format();
 	init_kit();
+	init_ai_acceptance();
 	init_ai_assisted();
 	init_ai_defects$1();
 	init_change_failure_rate();
@@ -39348,7 +39404,8 @@ var init_advice = __esmMin((() => {
 		repairShare,
 		wip,
 		aiAssisted,
-		aiDefects
+		aiDefects,
+		aiAcceptance
 	];
 }));
 // src/metrics/count.ts
@@ -39656,6 +39713,55 @@ var init_size = __esmMin((() => {
 		]
 	];
 }));
+// src/metrics/ai-reviewer-days.ts
+function dayOf(at, timezone) {
+	if (timezone === "UTC") return new Date(at * 1e3).toISOString().slice(0, 10);
+	const d = new TZDate(at * 1e3, timezone);
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+function largeAiPerReviewerDay(input) {
+	const days = new Map();
+	for (const c of input.changes) {
+		const review = c.review;
+		const by = review?.reviewedBy;
+		if (!review || !by || by.length !== review.reviewedAt.length) continue;
+		const large = c.aiEvidence.length > 0 && (changedLines(c) ?? 0) > 400;
+		review.reviewedAt.forEach((at, j) => {
+			if (at < input.since || at >= input.until) return;
+			const key = `${by[j]}\u0000${dayOf(at, input.timezone)}`;
+			let set = days.get(key);
+			if (!set) days.set(key, set = new Set());
+			if (large) set.add(c);
+		});
+	}
+	let worst = null;
+	const counts = [];
+	for (const [key, set] of days) {
+		const [login, day] = key.split("\0");
+		counts.push(set.size);
+		if (set.size > 0 && (worst === null || set.size > worst.count || set.size === worst.count && (day < worst.day || day === worst.day && login < worst.login))) worst = {
+			count: set.size,
+			login,
+			day
+		};
+	}
+	counts.sort((a, b) => a - b);
+	return {
+		reviewerDays: counts.length,
+		p90: percentile(counts, .9),
+		worst: worst?.count ?? 0,
+		worstDate: worst?.day ?? null,
+		worstReviewer: worst?.login ?? null
+	};
+}
+var pad;
+var init_ai_reviewer_days = __esmMin((() => {
+	init_tz();
+	init_limits();
+	init_percentile();
+	init_size();
+	pad = (n) => String(n).padStart(2, "0");
+}));
 // src/metrics/ai-load.ts
 function linesPerHour(c) {
 	const lines = changedLines(c);
@@ -39694,11 +39800,18 @@ function computeAiLoad(input) {
 			low: interval.low,
 			high: interval.high,
 			real: !few && interval.real
-		}
+		},
+		largeAiPerReviewerDay: largeAiPerReviewerDay({
+			changes: input.changes,
+			since: input.since,
+			until: input.until,
+			timezone: input.timezone
+		})
 	};
 }
 var HOUR$1;
 var init_ai_load = __esmMin((() => {
+	init_ai_reviewer_days();
 	init_bootstrap();
 	init_limits();
 	init_percentile();
@@ -41275,7 +41388,10 @@ function summarizeWith(input, detail) {
 		aiLoad: input.github ? computeAiLoad({
 			changes: counted,
 			openPulls: input.openPulls,
-			now: Math.min(input.now, window.until)
+			now: Math.min(input.now, window.until),
+			since: window.since,
+			until: window.until,
+			timezone: input.queued.timezone
 		}) : null,
 		...detail && input.previous && { aiShift: computeAiShift({
 			changes: counted,
@@ -42509,6 +42625,11 @@ var init_fields = __esmMin((() => {
 			of: (c) => c.review?.reviewers
 		},
 		{
+			name: "reviewedBy",
+			on: "review",
+			of: (c) => c.review?.reviewedBy
+		},
+		{
 			name: "names",
 			on: "checks",
 			of: (c) => c.review?.checks?.names
@@ -43014,6 +43135,10 @@ var init_views = __esmMin((() => {
 			const times = new Array(count);
 			for (let j = 0; j < count; j++) times[j] = this.p.times[from + j];
 			return times;
+		}
+		get reviewedBy() {
+			const logins = listAt(this.p, this.i, LIST.reviewedBy, EMPTY);
+			return logins.length === 0 ? void 0 : logins;
 		}
 		get firstReviewer() {
 			return textAt(this.p, this.i, TEXT.firstReviewer);
@@ -44119,7 +44244,7 @@ function catalogueSchema(node) {
 function catalogueOnly(catalogue, written) {
 	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
 }
-var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
 var init_schema$1 = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -44413,6 +44538,11 @@ var init_schema$1 = __esmMin((() => {
 		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
 		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
 	});
+	largeAiPerReviewerDaySchema = object({
+		...figureShape(LARGE_AI_REVIEWER_DAYS),
+		worstDate: string().nullable().describe("the worst day, YYYY-MM-DD in the report's time zone"),
+		worstReviewer: string().nullable().describe("who reviewed them that day")
+	}).describe(`large (over 400 lines) AI-assisted pull requests a person reviewed per day`);
 	aiLoadGroupSchema = object(figureShape(AI_LOAD_GROUP));
 	aiLoadSchema = object({
 		ai: aiLoadGroupSchema.describe("the AI-assisted changes and open pull requests (a lower bound: only marked work is found)"),
@@ -44420,7 +44550,8 @@ var init_schema$1 = __esmMin((() => {
 		linesPerReviewHourDifference: object({
 			...figureShape(LOAD_DIFFERENCE),
 			real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 reviewed changes`)
-		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval")
+		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval"),
+		largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional()
 	});
 	aiShiftSideSchema = object({
 		since: string(),
@@ -44638,6 +44769,7 @@ var init_schema = __esmMin((() => {
 			reviews: count
 		})).describe("submitted reviews per human reviewer (not the author), busiest first"),
 		reviewedAt: array(number()).default([]).describe("epoch seconds of each of those reviews, ascending (reviews done per week)"),
+		reviewedBy: array(string()).optional().describe("the login of each of those reviews, in reviewedAt's order"),
 		firstReviewer: string().nullable(),
 		comments: count.describe("conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author"),
 		commitsAfterFirstReview: count,
@@ -44787,7 +44919,7 @@ var init_schema = __esmMin((() => {
 		wip: wipHealthSchema.nullable(),
 		aiComparison: aiComparisonSchema.describe("AI-assisted changes (a lower bound) against the rest, stage by stage"),
 		aiShift: aiShiftSchema.optional().describe("where the queue moved when AI arrived: the window split at the week the AI-assisted share rose past a quarter of changes (over four weeks) and stayed there, each stage's p50, arrivals a week and queues before against after (a report read from one repository; absent over several, and from reports made before it was measured)"),
-		aiLoad: aiLoadSchema.nullable().optional().describe("GitHub mode: review load (lines per review hour) and open pull requests, AI-assisted against the rest; null from git alone (git sees no review or open pull request); absent from reports made before it was measured"),
+		aiLoad: aiLoadSchema.nullable().optional().describe("GitHub mode: review load (lines per review hour, large AI-assisted pull requests per reviewer-day) and open pull requests, AI-assisted against the rest; null from git alone (git cannot see who reviewed, nor open pull requests); absent from reports made before it was measured"),
 		aiDefects: aiDefectsSchema.optional().describe("AI-assisted changes against the rest: revert and fix-up rates, the failure rate of the deploys that shipped them, the share of failed deploys with an AI-assisted change (absent from reports made before it was measured)"),
 		acceptance: acceptanceSchema.nullable().optional().describe("GitHub mode: the share of the window's decided pull requests that merged, and what the rejected ones took; null where the pull requests closed without merging were not read (git alone: git never sees one; a slice; a report over several repositories; a read cut short by --partial); absent from reports made before it was measured"),
 		queues: queuesSchema.describe("per stage, week by week: arrivals, departures and the queue at the week's end, over every counted change merged by now and (GitHub) the open pull requests"),

@@ -153,6 +153,11 @@ export interface ChangeReview {
   reviewers: Array<{ login: string; reviews: number }>;
   /** epoch seconds of each of those reviews, ascending: when the reviewing was done (reviews per week) */
   reviewedAt: number[];
+  /**
+   * the login (lower-cased) of each of those reviews, in `reviewedAt`'s order: who reviewed when (large AI-assisted
+   * pull requests per reviewer-day); absent from reports made before it was kept
+   */
+  reviewedBy?: string[];
   /** who gave the first review or comment between ready and merge */
   firstReviewer: string | null;
   /** conversation comments and COMMENTED / CHANGES_REQUESTED reviews: review depth */

@@ -5,6 +5,7 @@ import { codingUnseen } from '../metrics/stage-summary.js';
 import { stageLabel } from '../stage-labels.js';
 import { duration, percent } from './format.js';
 import { hasGithub, measured } from './kit.js';
+import { aiAcceptance } from './rules/ai-acceptance.js';
 import { aiAssisted } from './rules/ai-assisted.js';
 import { aiDefects } from './rules/ai-defects.js';
 import { changeFailureRate } from './rules/change-failure-rate.js';
@@ -42,6 +43,7 @@ export const RULES: readonly AdviceRule[] = [
   wip,
   aiAssisted,
   aiDefects,
+  aiAcceptance,
 ];
 
 /** The rules that can run on these sources: GitHub rules only when the report has GitHub data. */

@@ -121,6 +121,24 @@ export interface AiDefectsInput {
   readonly failureDifference: ShareDifferenceInput;
 }
 
+/** One group's acceptance (`metrics/acceptance.ts`): what the ai-acceptance rule reads of it. */
+export interface AcceptanceGroupInput {
+  readonly merged: number;
+  readonly rejected: number;
+  readonly rate: number | null;
+  readonly rateLow: number | null;
+  readonly rateHigh: number | null;
+  readonly reviews: number;
+  /** seconds the rejected ones were in review: first review → close, summed */
+  readonly reviewTime: number;
+}
+
+export interface AcceptanceInput {
+  readonly ai: AcceptanceGroupInput;
+  readonly other: AcceptanceGroupInput;
+  readonly aiMinusOther: ShareDifferenceInput;
+}
+
 export interface AdviceSummary {
   readonly changes: number;
   readonly stages: Readonly<Record<StageName, StageInput>>;
@@ -151,6 +169,8 @@ export interface AdviceSummary {
   readonly repair?: RepairInput | null;
   /** AI defects (`metrics/ai-defects.ts`): absent from reports made before it was measured */
   readonly aiDefects?: AiDefectsInput | null;
+  /** acceptance (`metrics/acceptance.ts`, GitHub mode): null from git alone, absent from reports made before it was measured */
+  readonly acceptance?: AcceptanceInput | null;
   readonly aiComparison?: { readonly assisted: AiGroupInput; readonly other: AiGroupInput } | null;
 }
 

@@ -3,9 +3,11 @@
  * reviewer is asked to read per hour of review, per change — its changed lines ÷ its review stage (first review →
  * approval), over the merged changes a person reviewed whose size and review stage are known — with the groups'
  * p50s and the difference's 95% bootstrap interval; how many of those were large (over 400 lines); and the open
- * pull requests of each group at the window's end (drafts apart, bots left out) with their p50 age. Pure.
+ * pull requests of each group at the window's end (drafts apart, bots left out) with their p50 age; and the large
+ * AI-assisted pull requests per reviewer-day (`ai-reviewer-days.ts`). Pure.
  */
 import type { MeasuredChange, OpenPull } from '../domain.js';
+import { largeAiPerReviewerDay } from './ai-reviewer-days.js';
 import { bootstrapDifference, MEDIAN } from './bootstrap.js';
 import { LARGE_CHANGE_LINES, MIN_AI_GROUP } from './limits.js';
 import { distribution } from './percentile.js';
@@ -23,6 +25,11 @@ export interface AiLoadInput {
   openPulls: readonly OpenPull[];
   /** the window's end, or now if earlier: when the open ones are counted and aged */
   now: number;
+  /** the window, whose reviews are counted per reviewer-day */
+  since: number;
+  until: number;
+  /** the IANA zone a reviewer-day is in */
+  timezone: string;
 }
 
 /** Lines read per review hour of one change; null when it was not reviewed by a person, or its size or review stage is unknown or 0. */
@@ -62,5 +69,6 @@ export function computeAiLoad(input: AiLoadInput): AiLoad {
     ai: ai.group,
     other: other.group,
     linesPerReviewHourDifference: { value: interval.difference, low: interval.low, high: interval.high, real: !few && interval.real },
+    largeAiPerReviewerDay: largeAiPerReviewerDay({ changes: input.changes, since: input.since, until: input.until, timezone: input.timezone }),
   };
 }

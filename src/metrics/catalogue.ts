@@ -374,6 +374,17 @@ export const AI_LOAD_GROUP = {
   openP50Age: duration('open p50 age', 'age of the group\'s open non-draft pull requests at the end of the window'),
 } as const satisfies Record<string, Figure>;
 
+/**
+ * Large AI-assisted pull requests per reviewer-day (`metrics/ai-reviewer-days.ts`): over each person's days with a
+ * review in the window, how many large AI-assisted pull requests they reviewed that day. The worst day's date and
+ * reviewer are beside it in the schema, being no numbers.
+ */
+export const LARGE_AI_REVIEWER_DAYS = {
+  reviewerDays: count('reviewer-days with a review', 'days a person reviewed a counted change, per person'),
+  p90: { kind: 'number', label: 'p90', nullable: true },
+  worst: count('on the worst day'),
+} as const satisfies Record<string, Figure>;
+
 /** AI-assisted lines per review hour p50 − other's, with its 95% bootstrap interval. */
 export const LOAD_DIFFERENCE = {
   value: { kind: 'number', label: '(AI-assisted − other)', nullable: true, description: 'AI-assisted p50 lines per review hour − other\'s; null when a group has none' },
@@ -622,6 +633,7 @@ export const CATALOGUE: FigureGroup = {
         ai: { label: 'AI-assisted', members: AI_LOAD_GROUP },
         other: { label: 'other', members: AI_LOAD_GROUP },
         linesPerReviewHourDifference: { label: 'lines per review hour difference', members: LOAD_DIFFERENCE },
+        largeAiPerReviewerDay: { label: 'large AI-assisted pull requests per reviewer-day:', computedBy: 'metrics/ai-reviewer-days.ts largeAiPerReviewerDay', members: LARGE_AI_REVIEWER_DAYS },
       },
     },
     review: { label: 'review:', computedBy: 'metrics/flow-health.ts computeFlowHealth', modes: ['github'], members: REVIEW_HEALTH },
@@ -648,7 +660,7 @@ export const NOT_FIGURES: Readonly<Record<string, string>> = {
  * by the figure's path as `check --list` gives it (`<stage>` for each stage); every `number` figure has one
  * (test/metrics/catalogue.test.ts).
  */
-export type NumberUnit = 'perWeek' | 'lines' | 'days' | 'changes' | 'reviewsPerChange' | 'commentsPer100Lines' | 'pullsPerAuthor';
+export type NumberUnit = 'perWeek' | 'lines' | 'days' | 'changes' | 'reviewsPerChange' | 'commentsPer100Lines' | 'pullsPerAuthor' | 'pullsPerReviewerDay';
 
 /** each unit in words, after the number: `1.45 a week`, `12 lines` */
 export const UNIT_WORDS: Readonly<Record<NumberUnit, string>> = {
@@ -659,6 +671,7 @@ export const UNIT_WORDS: Readonly<Record<NumberUnit, string>> = {
   reviewsPerChange: 'reviews per change',
   commentsPer100Lines: 'comments per 100 lines',
   pullsPerAuthor: 'open pull requests per author',
+  pullsPerReviewerDay: 'pull requests a reviewer-day',
 };
 
 export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
@@ -670,6 +683,7 @@ export const NUMBER_UNITS: Readonly<Record<string, NumberUnit>> = {
   'review.reviewsPerChange': 'reviewsPerChange',
   'review.largeChangeCommentsPer100LinesP50': 'commentsPer100Lines',
   'wip.perAuthor': 'pullsPerAuthor',
+  'aiLoad.largeAiPerReviewerDay.p90': 'pullsPerReviewerDay',
   'queueTrend.<stage>.arrivalsPerWeek': 'perWeek',
   'queueTrend.<stage>.departuresPerWeek': 'perWeek',
   'queueTrend.<stage>.growthPerWeek': 'perWeek',

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, AI_LOAD_GROUP, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
-import { AI_INTERVAL_KEYS, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
+import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();
@@ -419,6 +419,16 @@ export const acceptanceSchema = acceptanceGroupSchema.extend({
 });
 export type Acceptance = z.infer<typeof acceptanceSchema>;
 
+// ai-reviewer-days.ts
+export const largeAiPerReviewerDaySchema = z
+  .object({
+    ...figureShape(LARGE_AI_REVIEWER_DAYS),
+    worstDate: z.string().nullable().describe('the worst day, YYYY-MM-DD in the report\'s time zone'),
+    worstReviewer: z.string().nullable().describe('who reviewed them that day'),
+  })
+  .describe(`large (over ${LARGE_CHANGE_LINES} lines) AI-assisted pull requests a person reviewed per day`);
+export type LargeAiPerReviewerDay = z.infer<typeof largeAiPerReviewerDaySchema>;
+
 // ai-load.ts
 export const aiLoadGroupSchema = z.object(figureShape(AI_LOAD_GROUP));
 export type AiLoadGroup = z.infer<typeof aiLoadGroupSchema>;
@@ -428,6 +438,7 @@ export const aiLoadSchema = z.object({
   linesPerReviewHourDifference: z
     .object({ ...figureShape(LOAD_DIFFERENCE), real: z.boolean().describe(`the 95% interval leaves out 0 and each group has at least ${MIN_AI_GROUP} reviewed changes`) })
     .describe('AI-assisted p50 lines per review hour − other\'s, with its 95% bootstrap interval'),
+  largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional(),
 });
 export type AiLoad = z.infer<typeof aiLoadSchema>;
 

@@ -12,7 +12,10 @@ const isBotLogin = (login: string, isBot: boolean): boolean => isBot || /\[bot\]
 export function reviewOf(pull: GitHubPull, readyAt: number, rework: PullRework): ChangeReview {
   const author = pull.author.toLowerCase();
   const human = (login: string, bot: boolean): boolean => !isBotLogin(login, bot) && login.toLowerCase() !== author;
-  const submitted = pull.reviews.filter((r) => r.state !== 'PENDING' && r.submittedAt !== null && human(r.author, r.authorIsBot));
+  // in time order (a stable sort: GitHub's order among reviews of one second), so the times and logins pair up
+  const submitted = pull.reviews
+    .filter((r) => r.state !== 'PENDING' && r.submittedAt !== null && human(r.author, r.authorIsBot))
+    .sort((a, b) => (a.submittedAt as number) - (b.submittedAt as number));
   const counts = new Map<string, number>();
   for (const r of submitted) counts.set(r.author.toLowerCase(), (counts.get(r.author.toLowerCase()) ?? 0) + 1);
   const humanComments = pull.comments.filter((c) => human(c.author, c.authorIsBot));
@@ -25,7 +28,8 @@ export function reviewOf(pull: GitHubPull, readyAt: number, rework: PullRework):
   }
   return {
     reviewers: [...counts].map(([login, reviews]) => ({ login, reviews })).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)),
-    reviewedAt: submitted.map((r) => r.submittedAt as number).sort((a, b) => a - b),
+    reviewedAt: submitted.map((r) => r.submittedAt as number),
+    reviewedBy: submitted.map((r) => r.author.toLowerCase()),
     firstReviewer: first?.who ?? null,
     comments: humanComments.length + submitted.filter((r) => r.state === 'COMMENTED' || r.state === 'CHANGES_REQUESTED').length,
     commitsAfterFirstReview: rework.commitsAfterFirstReview,

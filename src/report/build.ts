@@ -325,7 +325,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     dora,
     repair: computeRepair(counted, window, input.github, detail),
     aiDefects: computeAiDefects({ changes: counted, later: input.queued.changes, deploys: input.deploys }),
-    aiLoad: input.github ? computeAiLoad({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until) }) : null,
+    aiLoad: input.github
+      ? computeAiLoad({ changes: counted, openPulls: input.openPulls, now: Math.min(input.now, window.until), since: window.since, until: window.until, timezone: input.queued.timezone })
+      : null,
     // one repository's history, as the previous period: over several the weeks AI arrived differ
     ...(detail && input.previous && {
       aiShift: computeAiShift({

@@ -54,6 +54,10 @@ export const stagesSchema = perStage(seconds).describe('seconds; null where no s
 export const changeReviewSchema = z.object({
   reviewers: z.array(z.object({ login: z.string(), reviews: count })).describe('submitted reviews per human reviewer (not the author), busiest first'),
   reviewedAt: z.array(z.number()).default([]).describe('epoch seconds of each of those reviews, ascending (reviews done per week)'),
+  reviewedBy: z
+    .array(z.string())
+    .optional()
+    .describe('the login of each of those reviews, in reviewedAt\'s order'),
   firstReviewer: z.string().nullable(),
   comments: count.describe('conversation comments and COMMENTED / CHANGES_REQUESTED reviews by humans other than the author'),
   commitsAfterFirstReview: count,
@@ -210,7 +214,7 @@ const writtenSummarySchema = z.object({
   wip: wipHealthSchema.nullable(),
   aiComparison: aiComparisonSchema.describe('AI-assisted changes (a lower bound) against the rest, stage by stage'),
   aiShift: aiShiftSchema.optional().describe('where the queue moved when AI arrived: the window split at the week the AI-assisted share rose past a quarter of changes (over four weeks) and stayed there, each stage\'s p50, arrivals a week and queues before against after (a report read from one repository; absent over several, and from reports made before it was measured)'),
-  aiLoad: aiLoadSchema.nullable().optional().describe('GitHub mode: review load (lines per review hour) and open pull requests, AI-assisted against the rest; null from git alone (git sees no review or open pull request); absent from reports made before it was measured'),
+  aiLoad: aiLoadSchema.nullable().optional().describe('GitHub mode: review load (lines per review hour, large AI-assisted pull requests per reviewer-day) and open pull requests, AI-assisted against the rest; null from git alone (git cannot see who reviewed, nor open pull requests); absent from reports made before it was measured'),
   aiDefects: aiDefectsSchema.optional().describe('AI-assisted changes against the rest: revert and fix-up rates, the failure rate of the deploys that shipped them, the share of failed deploys with an AI-assisted change (absent from reports made before it was measured)'),
   acceptance: acceptanceSchema
     .nullable()

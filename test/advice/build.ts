@@ -48,6 +48,12 @@ export function healthy(): AdviceInput {
         fixUpDifference: { value: 0, low: -0.01, high: 0.01, real: false },
         failureDifference: { value: 0, low: -0.1, high: 0.1, real: false },
       },
+      // AI-assisted 30% rejected against 25%, a difference the data can tell (real) but under the threshold's 1.5×
+      acceptance: {
+        ai: { merged: 70, rejected: 30, rate: 0.7, rateLow: 0.6, rateHigh: 0.78, reviews: 45, reviewTime: 60 * H },
+        other: { merged: 300, rejected: 100, rate: 0.75, rateLow: 0.71, rateHigh: 0.79, reviews: 150, reviewTime: 200 * H },
+        aiMinusOther: { value: -0.05, low: -0.09, high: -0.01, real: true },
+      },
     },
   };
 }

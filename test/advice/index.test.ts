@@ -92,6 +92,7 @@ describe('advise', () => {
       'open pull requests per author 1.2 (threshold 2)',
       'AI-assisted vs other, worst ratio 1.1× (threshold 1.5×)',
       'AI-assisted revert rate 5% vs 4% (threshold 1.5×)',
+      'AI-assisted acceptance 70% vs 75% (rejection threshold 1.5×)',
     ]);
     expect(row?.tellsYou).not.toContain('GitHub');
   });

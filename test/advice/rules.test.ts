@@ -17,6 +17,8 @@ interface Case {
   step: number;
   base: () => AdviceInput;
   threshold: string;
+  /** a lower value is the worse one (an acceptance rate): "below the threshold" is then above the value */
+  lowerIsWorse?: true;
 }
 
 const CASES: Case[] = [
@@ -37,6 +39,8 @@ const CASES: Case[] = [
   { id: 'ai-assisted', figure: 'summary.aiComparison.assisted.p50Size', limit: (t) => 80 * t.aiRatio, step: 1, base: gitOnly, threshold: '1.5×' },
   // the rest's revert rate is 4%, and the difference is real: the threshold ratio 1.5× puts the limit at 6%
   { id: 'ai-defects', figure: 'summary.aiDefects.ai.revertRate', limit: (t) => 0.04 * t.aiRatio, step: 0.001, base: gitOnly, threshold: '1.5×' },
+  // the rest's rejection rate is 25% (acceptance 75%), the difference real: 1.5× puts the AI-assisted limit at 37.5% rejected, 62.5% accepted
+  { id: 'ai-acceptance', figure: 'summary.acceptance.ai.rate', limit: (t) => 1 - 0.25 * t.aiRatio, step: 0.001, base: healthy, threshold: '1.5×', lowerIsWorse: true },
 ];
 
 const rule = (id: string) => {
@@ -58,20 +62,22 @@ describe('each rule at its threshold', () => {
   for (const c of CASES) {
     describe(c.id, () => {
       const withValue = (v: number) => patch(c.base(), at(c.figure, v));
+      // a step towards the worse side of the threshold
+      const worse = c.lowerIsWorse ? -c.step : c.step;
       it('stays quiet just below the threshold', () => {
-        expect(rule(c.id).evaluate(withValue(c.limit(t) - c.step), t)).toBeNull();
+        expect(rule(c.id).evaluate(withValue(c.limit(t) - worse), t)).toBeNull();
       });
       it('stays quiet at the threshold (it is the largest healthy value)', () => {
         expect(rule(c.id).evaluate(withValue(c.limit(t)), t)).toBeNull();
         expect(advise(withValue(c.limit(t)), t).map((r) => r.id)).toEqual(['healthy']);
       });
       it('fires just above it, naming the figure and the threshold', () => {
-        const input = withValue(c.limit(t) + c.step);
+        const input = withValue(c.limit(t) + worse);
         const row = rule(c.id).evaluate(input, t);
         expect(row).not.toBeNull();
         expect(row?.id).toBe(c.id);
         expect(row?.figure).toBe(c.figure);
-        expect(get(input, row?.figure ?? '')).toBe(c.limit(t) + c.step);
+        expect(get(input, row?.figure ?? '')).toBe(c.limit(t) + worse);
         expect(row?.threshold).toBe(c.threshold);
         expect(row?.value).toContain(`(threshold ${c.threshold}`);
         for (const part of [row?.measure, row?.value, row?.tellsYou, row?.doNext]) expect(part?.length).toBeGreaterThan(10);
@@ -79,7 +85,7 @@ describe('each rule at its threshold', () => {
       });
       it('follows a configured threshold', () => {
         const looser: Thresholds = { ...t, [Object.keys(t).find((k) => c.limit({ ...t, [k]: 1e9 }) !== c.limit(t)) ?? '']: 1e9 };
-        expect(rule(c.id).evaluate(withValue(c.limit(t) + c.step), looser)).toBeNull();
+        expect(rule(c.id).evaluate(withValue(c.limit(t) + worse), looser)).toBeNull();
       });
       it('does not fire when its figure is null', () => {
         expect(rule(c.id).evaluate(patch(c.base(), at(c.figure, null)), t)).toBeNull();
@@ -108,6 +114,30 @@ describe('rule specifics', () => {
     expect(rule('ai-defects').evaluate(failing, t)?.value).toMatch(/^deploys that shipped an AI-assisted change failed 3× as often: 30% \(12 of 40 deploys/);
     // reports made before it was measured have none
     expect(rule('ai-defects').evaluate(patch(healthy(), { summary: { aiDefects: null } }), t)).toBeNull();
+  });
+
+  it('ai-acceptance fires only when the Newcombe interval says AI-assisted pull requests are accepted less, naming the rejected ones\' review time', () => {
+    // 20 of 40 AI-assisted rejected against 100 of 400 others: twice as often; 40 hours in review
+    const doubled = patch(healthy(), { summary: { acceptance: {
+      ai: { merged: 20, rejected: 20, rate: 0.5, rateLow: 0.35, rateHigh: 0.65, reviews: 31, reviewTime: 40 * H },
+      aiMinusOther: { value: -0.25, low: -0.4, high: -0.1, real: true },
+    } } });
+    const row = rule('ai-acceptance').evaluate(doubled, t);
+    expect(row?.value).toBe(
+      'AI-assisted pull requests were rejected 2× as often: 50% (20 of 40) against 25% for the rest (100 of 400) (threshold 1.5×); ' +
+        'AI-assisted 50% accepted (20 of 40 decided; 95% 35%–65%), the rest 75% accepted (300 of 400 decided; 95% 71%–79%); ' +
+        'the AI-assisted acceptance rate is lower by 10%–40% (95%), an interval that leaves out 0; the 20 rejected ones took 40 hours in review (first review → close, summed) and 31 reviews',
+    );
+    expect(row?.impact).toBe(40);
+    // the same rates, but the interval spans 0: the data cannot tell, nothing fires
+    const spans = patch(doubled, { summary: { acceptance: { aiMinusOther: { low: -0.45, high: 0.02, real: false } } } });
+    expect(rule('ai-acceptance').evaluate(spans, t)).toBeNull();
+    expect(rule('ai-acceptance').check(spans, t)).toBe('AI-assisted acceptance 50% vs 75% (the data cannot tell) (rejection threshold 1.5×)');
+    // AI-assisted ones accepted more often, the difference real: no finding
+    const better = patch(doubled, { summary: { acceptance: { ai: { rate: 0.9 }, aiMinusOther: { value: 0.15, low: 0.05, high: 0.2 } } } });
+    expect(rule('ai-acceptance').evaluate(better, t)).toBeNull();
+    // git alone, and reports made before it was measured, have none
+    expect(rule('ai-acceptance').evaluate(patch(healthy(), { summary: { acceptance: null } }), t)).toBeNull();
   });
 
   it('words a pickup row with units, count and share', () => {

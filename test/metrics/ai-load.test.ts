@@ -5,6 +5,8 @@ import { emptyStages } from '../../src/model/stages.js';
 import { change, h } from '../model/data.js';
 
 const H = 3600;
+/** the window the reviews are counted in per reviewer-day */
+const WINDOW = { since: h(0), until: h(1000), timezone: 'UTC' };
 const AI = ['Co-Authored-By: Claude <noreply@anthropic.com>'];
 const REVIEWED: ChangeReview = { reviewers: [{ login: 'bob', reviews: 1 }], reviewedAt: [h(1)], firstReviewer: 'bob', comments: 0, commitsAfterFirstReview: 0, forcePushesAfterFirstReview: 0, changesRequested: false, checks: null };
 /** a merged change of `lines` changed lines whose review stage took `hours` */
@@ -25,7 +27,7 @@ describe('review load and work in progress, AI-assisted against the rest', () =>
     reviewed('o1', 40, 2), reviewed('o2', 10, 1),
   ];
   const openPulls = [open(1, 10, { aiEvidence: AI }), open(2, 5, { aiEvidence: AI, isDraft: true }), open(3, 30), open(4, 50), open(5, 70, { bot: true })];
-  const load = computeAiLoad({ changes, openPulls, now: h(100) });
+  const load = computeAiLoad({ changes, openPulls, now: h(100), ...WINDOW });
 
   it('counts lines per review hour over the changes a person reviewed, and the large ones', () => {
     expect(load.ai).toMatchObject({ reviewed: 3, largeReviewed: 2, linesPerReviewHourP50: 100 });
@@ -42,7 +44,7 @@ describe('review load and work in progress, AI-assisted against the rest', () =>
 
   it('calls the difference real with ten or more in each group and an interval that leaves out 0', () => {
     const many = [...Array.from({ length: 12 }, (_, i) => reviewed(`a${i}`, 400 + i, 1, true)), ...Array.from({ length: 12 }, (_, i) => reviewed(`o${i}`, 40 + i, 1))];
-    const real = computeAiLoad({ changes: many, openPulls: [], now: h(100) });
+    const real = computeAiLoad({ changes: many, openPulls: [], now: h(100), ...WINDOW });
     expect(real.linesPerReviewHourDifference.real).toBe(true);
     expect(real.ai).toMatchObject({ open: 0, openP50Age: null, largeReviewed: 11 });
   });

@@ -80,6 +80,7 @@ export const LIST_FIELDS = [
   // a report written before tools were named: its AI-assisted changes are of an unnamed tool
   { name: 'aiTools', on: 'change', of: (c) => c.aiTools ?? (c.aiEvidence.length > 0 ? ['unknown'] : []) },
   { name: 'reviewers', on: 'review', of: (c) => c.review?.reviewers },
+  { name: 'reviewedBy', on: 'review', of: (c) => c.review?.reviewedBy },
   { name: 'names', on: 'checks', of: (c) => c.review?.checks?.names },
   { name: 'flaky', on: 'checks', of: (c) => c.review?.checks?.flaky },
 ] as const satisfies readonly ListField[];

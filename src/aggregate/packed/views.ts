@@ -133,6 +133,11 @@ class PackedReview extends View implements ChangeReview {
     for (let j = 0; j < count; j++) times[j] = this.p.times[from + j] as number;
     return times;
   }
+  get reviewedBy(): string[] | undefined {
+    // none packed: a report made before the logins were kept, or no review (then reviewedAt is empty too)
+    const logins = listAt(this.p, this.i, LIST.reviewedBy, EMPTY);
+    return logins.length === 0 ? undefined : logins;
+  }
   get firstReviewer(): string | null {
     return textAt(this.p, this.i, TEXT.firstReviewer);
   }
