@@ -78,6 +78,8 @@ describe('the package', () => {
     // tsc's own output is bundled already, its declarations too: shipping them would double the package
     expect([...files].filter((f) => f.endsWith('.d.ts'))).toEqual(['dist/bin/index.d.ts']);
     expect([...files].filter((f) => /^dist\/(?!bin\/|aggregate\/(digest-worker|validate-report)\.js$)/.test(f))).toEqual([]);
+    // what a user reads beside the README ships; how the code is laid out (architecture.md) is for contributors
+    expect([...files].filter((f) => f.startsWith('docs/')).sort()).toEqual(['docs/definitions.md', 'docs/examples/organisation-audit.yml', 'docs/organisation.md']);
     expect([...files].filter((f) => /^(src|test|dist-action)\//.test(f))).toEqual([]);
   });
 
