@@ -16572,7 +16572,7 @@ var init_repair$2 = __esmMin((() => {
 function valueText$1(v, unit, days) {
 	if (v === null) return "—";
 	if (unit === "seconds") return formatDuration(v, days);
-	if (unit === "ratio") return pct(v);
+	if (unit === "ratio") return formatRatio(v);
 	if (unit === "changes") return v.toFixed(1);
 	return `${formatPerWeek(v)}/wk`;
 }
@@ -16581,7 +16581,7 @@ function moved(row) {
 	if (row.direction === null || row.direction === "uncertain" || row.before === null || row.after === null || row.before === 0) return "the data cannot tell";
 	const ratio = row.after / row.before;
 	if (ratio >= 2) return `rose ${ratio.toFixed(1)}×`;
-	return ratio > 1 ? `rose ${pct(ratio - 1)}` : `fell ${pct(1 - ratio)}`;
+	return ratio > 1 ? `rose ${formatRatio(ratio - 1)}` : `fell ${formatRatio(1 - ratio)}`;
 }
 function changeText$1(row, days) {
 	const word = moved(row);
@@ -16593,9 +16593,9 @@ function changeText$1(row, days) {
 function aiShiftView(report, days) {
 	const s = report.summary.aiShift;
 	if (s === void 0 || s.peak === null || s.peak.share === 0) return null;
-	const level = pct(s.level);
+	const level = formatRatio(s.level);
 	const basis = `The AI-assisted share is taken over each week and the ${s.weeks - 1} after it; AI arrived in the first week from which it stays above ${level} to the window's end (a week of its own above it). Each side needs ${s.weeks} weeks and ${s.minChanges} changes. A change is written only where its 95% interval (bootstrap) leaves out 0.${s.status === "shifted" && s.before && s.after ? ` Every figure, split so: flowaudit compare ${s.before.since.slice(0, 10)}..${dayBefore(s.before.until)} ${s.after.since.slice(0, 10)}..${dayBefore(s.after.until)}.` : ""}`;
-	const peak = `its highest was ${pct(s.peak.share)} (the ${s.weeks} weeks from ${s.peak.week})`;
+	const peak = `its highest was ${formatRatio(s.peak.share)} (the ${s.weeks} weeks from ${s.peak.week})`;
 	if (s.status === "never") return {
 		sentence: `The AI-assisted share of changes never stayed above ${level} to the window's end: ${peak}. There is no before and after to compare.`,
 		basis,
@@ -16617,7 +16617,7 @@ function aiShiftView(report, days) {
 	};
 	const told = s.rows.filter((r) => r.unit === "seconds").map((r) => moved(r) === "the data cannot tell" ? `${r.label}: the data cannot tell` : `${r.label} ${moved(r)}`);
 	return {
-		sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ""}; ${pct(s.before?.aiShare ?? 0)} before, ${pct(s.after?.aiShare ?? 0)} after): ${told.join(", ")}.`,
+		sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ""}; ${formatRatio(s.before?.aiShare ?? 0)} before, ${formatRatio(s.after?.aiShare ?? 0)} after): ${told.join(", ")}.`,
 		basis,
 		rows: s.rows.map((r) => [
 			r.label,
@@ -16648,13 +16648,12 @@ function aiShiftMarkdown(report, days) {
 		""
 	];
 }
-var AI_SHIFT_TITLE, pct, dayBefore;
+var AI_SHIFT_TITLE, dayBefore;
 var init_ai_shift$3 = __esmMin((() => {
 	init_duration();
 	init_time();
 	init_sanitize();
 	AI_SHIFT_TITLE = "Where the queue moved when AI arrived";
-	pct = (x) => formatRatio(x);
 	dayBefore = (iso) => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1e3).toISOString().slice(0, 10);
 }));
 // src/render/text/ai-shift.ts

@@ -21,9 +21,6 @@ export interface AiShiftView {
   directions: Array<ComparedRow['direction']>;
 }
 
-/** a share or a relative change, as every ratio is written (`formatRatio`: whole from 10%, one decimal under) */
-const pct = (x: number): string => formatRatio(x);
-
 /** The day before an instant, as a date: a window's date-only end includes its day, so a side ends the day before. */
 const dayBefore = (iso: string): string => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1000).toISOString().slice(0, 10);
 
@@ -31,7 +28,7 @@ const dayBefore = (iso: string): string => new Date(((isoSeconds(iso) ?? NaN) - 
 function valueText(v: number | null, unit: ComparedRow['unit'], days: DurationFormat): string {
   if (v === null) return '—';
   if (unit === 'seconds') return formatDuration(v, days);
-  if (unit === 'ratio') return pct(v);
+  if (unit === 'ratio') return formatRatio(v);
   if (unit === 'changes') return v.toFixed(1);
   return `${formatPerWeek(v)}/wk`;
 }
@@ -42,7 +39,7 @@ function moved(row: ComparedRow): string {
   if (row.direction === null || row.direction === 'uncertain' || row.before === null || row.after === null || row.before === 0) return 'the data cannot tell';
   const ratio = row.after / row.before;
   if (ratio >= 2) return `rose ${ratio.toFixed(1)}×`;
-  return ratio > 1 ? `rose ${pct(ratio - 1)}` : `fell ${pct(1 - ratio)}`;
+  return ratio > 1 ? `rose ${formatRatio(ratio - 1)}` : `fell ${formatRatio(1 - ratio)}`;
 }
 
 /** The change with its 95% interval, in the row's unit, where the data can tell. */
@@ -58,9 +55,9 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
 export function aiShiftView(report: Report, days: DurationFormat): AiShiftView | null {
   const s = report.summary.aiShift;
   if (s === undefined || s.peak === null || s.peak.share === 0) return null;
-  const level = pct(s.level);
+  const level = formatRatio(s.level);
   const basis = `The AI-assisted share is taken over each week and the ${s.weeks - 1} after it; AI arrived in the first week from which it stays above ${level} to the window's end (a week of its own above it). Each side needs ${s.weeks} weeks and ${s.minChanges} changes. A change is written only where its 95% interval (bootstrap) leaves out 0.${s.status === 'shifted' && s.before && s.after ? ` Every figure, split so: flowaudit compare ${s.before.since.slice(0, 10)}..${dayBefore(s.before.until)} ${s.after.since.slice(0, 10)}..${dayBefore(s.after.until)}.` : ''}`;
-  const peak = `its highest was ${pct(s.peak.share)} (the ${s.weeks} weeks from ${s.peak.week})`;
+  const peak = `its highest was ${formatRatio(s.peak.share)} (the ${s.weeks} weeks from ${s.peak.week})`;
   if (s.status === 'never') return { sentence: `The AI-assisted share of changes never stayed above ${level} to the window's end: ${peak}. There is no before and after to compare.`, basis, rows: [], directions: [] };
   if (s.status === 'always') return { sentence: `AI-assisted changes were above ${level} from the window's first weeks: there is no before to compare (an earlier --since may find one).`, basis, rows: [], directions: [] };
   const sides = `before: ${s.before?.changes ?? 0} changes over ${s.before?.weeks ?? 0} weeks; after: ${s.after?.changes ?? 0} over ${s.after?.weeks ?? 0}`;
@@ -68,7 +65,7 @@ export function aiShiftView(report: Report, days: DurationFormat): AiShiftView |
   const stageRows = s.rows.filter((r) => r.unit === 'seconds');
   const told = stageRows.map((r) => (moved(r) === 'the data cannot tell' ? `${r.label}: the data cannot tell` : `${r.label} ${moved(r)}`));
   return {
-    sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ''}; ${pct(s.before?.aiShare ?? 0)} before, ${pct(s.after?.aiShare ?? 0)} after): ${told.join(', ')}.`,
+    sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ''}; ${formatRatio(s.before?.aiShare ?? 0)} before, ${formatRatio(s.after?.aiShare ?? 0)} after): ${told.join(', ')}.`,
     basis,
     rows: s.rows.map((r) => [r.label, valueText(r.before, r.unit, days), valueText(r.after, r.unit, days), changeText(r, days)]),
     directions: s.rows.map((r) => r.direction),
