@@ -52,7 +52,9 @@ export interface AiShiftInput {
  * weeks ahead of them), when some earlier week's was not above it. Pure.
  */
 export function computeAiShift(input: AiShiftInput): AiShift {
-  const { window } = input;
+  // the weeks the history covers: a window reaching back before the first commit would count its empty weeks as
+  // weeks of no arrival and no queue, and put "before" at half a change a week for a team that merges ten
+  const window: Window = { since: Math.max(input.window.since, input.window.historyFrom ?? input.window.since), until: input.window.until };
   const { first, buckets } = weekBuckets(input.changes, window);
   const shareOf = (changes: readonly MeasuredChange[]): number | null => (changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length);
   const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + AI_SHIFT_WEEKS).flat()));
@@ -91,11 +93,13 @@ export function computeAiShift(input: AiShiftInput): AiShift {
 function flowRows(input: AiShiftInput, buckets: readonly MeasuredChange[][], first: number, at: number): ComparedRow[] {
   const split = <T>(items: readonly T[], start: (item: T, i: number) => number): [T[], T[]] => [items.filter((x, i) => start(x, i) < at), items.filter((x, i) => start(x, i) >= at)];
   const [arrivedBefore, arrivedAfter] = split(buckets.map((b) => b.length), (_, i) => first + i * WEEK);
+  // the queues' weeks span the whole window: only those the history covers, as the arrivals'
+  const covered = (w: { weekStart: string }): boolean => (isoSeconds(w.weekStart) ?? NaN) >= first;
   const rows = [weekly('arrivals', 'changes merged a week', 'changes/week', arrivedBefore, arrivedAfter, false)];
   for (const stage of input.stages) {
     const weeks = input.queues[stage];
     if (weeks === undefined) continue;
-    const [b, a] = split(weeks, (w) => isoSeconds(w.weekStart) ?? NaN);
+    const [b, a] = split(weeks.filter(covered), (w) => isoSeconds(w.weekStart) ?? NaN);
     rows.push(weekly(`queues.${stage}`, `${shortStageLabel(stage, !input.github)} queue`, 'changes', b.map((w) => w.queue), a.map((w) => w.queue), true));
   }
   return rows;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
-import type { Change } from '../../src/domain.js';
+import type { Change, Window } from '../../src/domain.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -42,10 +42,10 @@ function history(ai: (week: number, i: number) => boolean, shiftAt = 6): Change[
   return out;
 }
 
-function reportOf(changes: Change[]): Report {
+function reportOf(changes: Change[], window: Window = { since: SINCE, until: UNTIL }): Report {
   return buildReport(
     { changes, deploys: [], openPulls: [] },
-    { since: SINCE, until: UNTIL },
+    window,
     UNTIL,
     { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     {
@@ -93,6 +93,16 @@ describe('where the queue moved when AI arrived', () => {
   it('weeks of no change at all break no run (a history that stops before the window ends)', () => {
     const quiet = history((week, i) => week >= 6 && i < 2).filter((c) => c.mergedAt < SINCE + 10 * WEEK);
     expect(reportOf(quiet).summary.aiShift).toMatchObject({ status: 'shifted', week: '2026-02-16', after: { changes: 16 } });
+  });
+
+  it('counts only the weeks the history covers when the window reaches back before its first commit', () => {
+    // the same twelve weeks in a window opened a year earlier: 52 empty weeks would make "before" 24 changes in 58
+    // weeks (0.4 a week against 4 after, "better") and its queues near 0
+    const early = reportOf(history((week, i) => week >= 6 && i < 2), { since: SINCE - 52 * WEEK, until: UNTIL, historyFrom: SINCE }).summary.aiShift;
+    expect(early?.before).toMatchObject({ since: '2026-01-05T00:00:00.000Z', changes: 24, weeks: 6 });
+    const row = (key: string) => early?.rows.find((r) => r.key === key);
+    expect(row('arrivals')).toMatchObject({ before: 4, after: 4, direction: 'same', sample: { before: 6, after: 6 } });
+    expect(row('queues.review')?.sample).toEqual({ before: 6, after: 6 });
   });
 
   it('says so when the share never rose past the level, was above it from the start, or a side is too short', () => {
