@@ -30,6 +30,14 @@ export function bootstrapDifference(a: ReadonlyArray<number | null>, b: Readonly
 }
 
 /**
+ * As `bootstrapDifference` over two groups' finite values given as typed arrays, which it reorders: what a caller
+ * that reads many values into one array of its own passes without a list of them. Pure but for that order.
+ */
+export function bootstrapDifferenceOfValues(xs: Float64Array, ys: Float64Array, statistic: Statistic = MEDIAN): Interval {
+  return xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic);
+}
+
+/**
  * As `bootstrapDifference` of the medians, over `value` of each item of the two groups, without a list of their
  * values; with each group's median (type 7; null when it has no value), which the difference is of. Pure.
  */
