@@ -69,7 +69,8 @@ function differenceWith(xs: Float64Array, ys: Float64Array, statistic: Statistic
   if (statistic.kind === 'mean') {
     xs.sort();
     ys.sort();
-    meanDifferences(xs, ys, differences);
+    if (byCounts(xs) && byCounts(ys)) countedMeanDifferences(tally(xs), tally(ys), differences);
+    else meanDifferences(xs, ys, differences);
   } else {
     const ranks = percentileRanks(statistic.p, xs.length, ys.length);
     const x = (xs.length - 1) * statistic.p;
@@ -219,4 +220,86 @@ function meanDifferences(xs: Float64Array, ys: Float64Array, differences: Float6
     }
     differences[r] = sx / nx - sy / ny;
   }
+}
+
+/**
+ * Past this many values, a mean's sample of few distinct values (0/1 flags, a day's deploys) is resampled by how
+ * many draws fall on each value rather than draw by draw: the same bootstrap distribution, each resample's counts
+ * being multinomial, at a cost that no longer grows with the sample. An organisation's change failure rate over
+ * 100,000 deploys took 1.2 s of its 2,000 resamples drawn one by one. Smaller samples keep the draw-by-draw loop
+ * (and its exact bytes).
+ */
+const COUNTED_FROM = 1000;
+/** … and at most this many distinct values */
+const COUNTED_DISTINCT = 32;
+
+/** Whether a sorted sample is resampled by counts (see COUNTED_FROM). */
+function byCounts(sorted: Float64Array): boolean {
+  if (sorted.length < COUNTED_FROM) return false;
+  let distinct = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1] && ++distinct > COUNTED_DISTINCT) return false;
+  return true;
+}
+
+/** A sorted sample's distinct values and how many times each occurs. */
+function tally(sorted: Float64Array): { values: number[]; counts: number[]; n: number } {
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1] = (counts.at(-1) as number) + 1;
+    else {
+      values.push(sorted[i] as number);
+      counts.push(1);
+    }
+  }
+  return { values, counts, n: sorted.length };
+}
+
+/**
+ * Each resample's mean of the first sample less the second's, from how many of its n draws fall on each distinct
+ * value: a multinomial, drawn as one binomial per value of the draws left over the values left (seeded with SEED).
+ */
+function countedMeanDifferences(x: ReturnType<typeof tally>, y: ReturnType<typeof tally>, differences: Float64Array): void {
+  const random = seededRandom(SEED);
+  const mean = (t: ReturnType<typeof tally>): number => {
+    let left = t.n;
+    let pool = t.n;
+    let sum = 0;
+    for (let j = 0; j < t.values.length && left > 0; j++) {
+      const c = t.counts[j] as number;
+      const k = c === pool ? left : binomial(left, c / pool, random);
+      sum += k * (t.values[j] as number);
+      left -= k;
+      pool -= c;
+    }
+    return sum / t.n;
+  };
+  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = mean(x) - mean(y);
+}
+
+/**
+ * Binomial(m, p), exactly, in O(log m) draws: how many of m uniforms fall below p, found by drawing the middle one
+ * of them (the i-th smallest of m is Beta(i, m − i + 1)) and keeping the side p is on, whose uniforms are again
+ * uniform over it (Devroye, Non-Uniform Random Variate Generation, X.4); under 16 left, drawn one by one.
+ */
+export function binomial(m: number, p: number, random: Random): number {
+  let count = 0;
+  let left = m;
+  let q = p;
+  while (left >= 16) {
+    const i = (left + 1) >> 1;
+    const u = random.beta(i, left + 1 - i);
+    if (u <= q) {
+      // the i smallest lie under u, so under p; the other left − i are uniform on (u, 1)
+      count += i;
+      left -= i;
+      q = (q - u) / (1 - u);
+    } else {
+      // the i-th and those above it lie over p; the i − 1 below are uniform on (0, u)
+      left = i - 1;
+      q = q / u;
+    }
+  }
+  for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
+  return count;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
+import { binomial, bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
 import { MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/limits.js';
 import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
@@ -64,6 +64,45 @@ describe('bootstrap interval of a difference of medians', () => {
     const result = bootstrapDifference(a, b, { kind: 'mean' });
     expect(result.difference).toBeCloseTo(0.55, 12);
     expect(result.real).toBe(true);
+  });
+
+  it('resamples a large rate by counts as drawing every value would: the same interval as brute force, within noise', () => {
+    // an organisation's change failure rate: 12% of 6,000 deploys against 10% of 5,000 (counted past 1,000 values)
+    const a = range(6000).map((i) => (i % 25 < 3 ? 1 : 0));
+    const b = range(5000).map((i) => (i % 10 === 0 ? 1 : 0));
+    const random = mulberry32(11);
+    const draw = (xs: number[]): number => xs.reduce((s) => s + (xs[Math.floor(random() * xs.length)] as number), 0) / xs.length;
+    const d = range(2000).map(() => draw(a) - draw(b)).sort((x, y) => x - y);
+    const [low, high] = [percentile(d, 0.025) as number, percentile(d, 0.975) as number];
+    const got = bootstrapDifference(a, b, { kind: 'mean' });
+    expect(got.difference).toBeCloseTo(0.02, 12);
+    // the normal approximation's half-width: 1.96 × sqrt(.12 × .88 / 6000 + .1 × .9 / 5000) ≈ 0.0119
+    expect(Math.abs((got.low as number) - low)).toBeLessThan(0.002);
+    expect(Math.abs((got.high as number) - high)).toBeLessThan(0.002);
+    expect((got.high as number) - (got.low as number)).toBeGreaterThan(0.02);
+    expect((got.high as number) - (got.low as number)).toBeLessThan(0.028);
+    // a day's deploys, few distinct counts: the mean of each resample stays a mean of the values
+    const days = range(3000).map((i) => i % 4);
+    const same = bootstrapDifference(days, days, { kind: 'mean' });
+    expect(same.difference).toBe(0);
+    expect(same.real).toBe(false);
+    expect(Math.abs(same.low as number)).toBeLessThan(0.1);
+  });
+
+  it('draws binomials with their mean and variance, at the edges too', () => {
+    const random = seededRandom(5);
+    for (const [m, p] of [[40, 0.3], [1000, 0.02], [100000, 0.5], [17, 0.9]] as const) {
+      const k = range(4000).map(() => binomial(m, p, random));
+      const mean = k.reduce((s, x) => s + x, 0) / k.length;
+      const variance = k.reduce((s, x) => s + (x - mean) ** 2, 0) / (k.length - 1);
+      expect(k.every((x) => Number.isInteger(x) && x >= 0 && x <= m)).toBe(true);
+      // the mean within five standard errors; the variance within 10%
+      expect(Math.abs(mean - m * p)).toBeLessThan(5 * Math.sqrt((m * p * (1 - p)) / k.length));
+      expect(variance / (m * p * (1 - p))).toBeGreaterThan(0.9);
+      expect(variance / (m * p * (1 - p))).toBeLessThan(1.1);
+    }
+    expect(binomial(500, 0, random)).toBe(0);
+    expect(binomial(500, 1, random)).toBe(500);
   });
 
   it('draws each resample\'s percentile as resampling n values would: the same interval as brute force, within noise', () => {
