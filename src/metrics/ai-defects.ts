@@ -36,7 +36,10 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   for (const c of input.changes) {
     if (c.deployedAt === null) continue;
     const key = deployKey(c.repository, c.deployedAt);
-    shipped.set(key, [...(shipped.get(key) ?? []), c]);
+    const together = shipped.get(key);
+    // pushed, not copied: a release that ships thousands of changes made a copy per change, quadratic
+    if (together === undefined) shipped.set(key, [c]);
+    else together.push(c);
   }
   // the deploys a later change repaired: it landed after the failure and shipped in the deploy that restored it
   const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));

@@ -1,7 +1,6 @@
 import type { MeasuredChange, Window } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
 import type { Repair } from './schema.js';
-import { countOf } from './count.js';
 import { isoDay, weekBuckets } from './trend.js';
 
 export type { Repair } from './schema.js';
@@ -15,19 +14,32 @@ export function isRepair(change: Pick<MeasuredChange, 'flags'>): boolean {
 
 type RepairFigures = Pick<Repair, 'changes' | 'repairs' | 'share' | 'cycleTimeShare'>;
 
+/** Repairs and cycle time added up change by change, in their order. */
+class Tally {
+  changes = 0;
+  repairs = 0;
+  cycle = 0;
+  repairCycle = 0;
+
+  add(repair: boolean, cycleTime: number | null): void {
+    this.changes += 1;
+    if (repair) this.repairs += 1;
+    if (cycleTime === null) return;
+    this.cycle += cycleTime;
+    if (repair) this.repairCycle += cycleTime;
+  }
+
+  /** the repairs among them, and the part of their summed cycle time the repairs took */
+  figures(): RepairFigures {
+    return { changes: this.changes, repairs: this.repairs, share: this.changes > 0 ? this.repairs / this.changes : null, cycleTimeShare: this.cycle > 0 ? this.repairCycle / this.cycle : null };
+  }
+}
+
 /** Repairs among `changes`, and the part of their summed cycle time the repairs took. */
 function figuresOf(changes: readonly MeasuredChange[]): RepairFigures {
-  let repairs = 0;
-  let cycle = 0;
-  let repairCycle = 0;
-  for (const change of changes) {
-    const repair = isRepair(change);
-    if (repair) repairs += 1;
-    if (change.cycleTime === null) continue;
-    cycle += change.cycleTime;
-    if (repair) repairCycle += change.cycleTime;
-  }
-  return { changes: changes.length, repairs, share: changes.length > 0 ? repairs / changes.length : null, cycleTimeShare: cycle > 0 ? repairCycle / cycle : null };
+  const tally = new Tally();
+  for (const change of changes) tally.add(isRepair(change), change.cycleTime);
+  return tally.figures();
 }
 
 /**
@@ -38,19 +50,31 @@ function figuresOf(changes: readonly MeasuredChange[]): RepairFigures {
  * null. `weekly` false: without the weeks (a repository's row in a report over several). Pure.
  */
 export function computeRepair(changes: readonly MeasuredChange[], window: Window, github: boolean, weekly = true): Repair {
-  const count = (flag: string): number => countOf(changes, (c) => c.flags.includes(flag));
-  const { first, buckets } = weekBuckets(changes, window);
+  // one pass reads each change's flags once: over an organisation's changes, read through views, each read is a list made
+  const all = new Tally();
+  const ai = new Tally();
+  const other = new Tally();
+  const reasons = { revert: 0, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 0, bugLabel: 0 };
+  for (const change of changes) {
+    const flags = change.flags;
+    const repair = flags.some((f) => f.startsWith('repair:'));
+    if (repair) {
+      if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
+      if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;
+      if (flags.includes(REPAIR_FLAGS.hotfixBranch)) reasons.hotfixBranch += 1;
+      if (flags.includes(REPAIR_FLAGS.fixTitle)) reasons.fixTitle += 1;
+      if (flags.includes(REPAIR_FLAGS.bugLabel)) reasons.bugLabel += 1;
+    }
+    const cycleTime = change.cycleTime;
+    all.add(repair, cycleTime);
+    (change.aiEvidence.length > 0 ? ai : other).add(repair, cycleTime);
+  }
+  const weeks = weekly ? weekBuckets(changes, window) : null;
   return {
-    ...figuresOf(changes),
-    reasons: {
-      revert: count(REPAIR_FLAGS.revert),
-      failedDeployFix: count(REPAIR_FLAGS.failedDeployFix),
-      hotfixBranch: count(REPAIR_FLAGS.hotfixBranch),
-      fixTitle: count(REPAIR_FLAGS.fixTitle),
-      bugLabel: github ? count(REPAIR_FLAGS.bugLabel) : null,
-    },
-    ai: figuresOf(changes.filter((c) => c.aiEvidence.length > 0)),
-    other: figuresOf(changes.filter((c) => c.aiEvidence.length === 0)),
-    ...(weekly && { weeks: buckets.map((inWeek, i) => ({ weekStart: isoDay(first + i * 7 * DAY), ...figuresOf(inWeek) })) }),
+    ...all.figures(),
+    reasons: { ...reasons, bugLabel: github ? reasons.bugLabel : null },
+    ai: ai.figures(),
+    other: other.figures(),
+    ...(weeks !== null && { weeks: weeks.buckets.map((inWeek, i) => ({ weekStart: isoDay(weeks.first + i * 7 * DAY), ...figuresOf(inWeek) })) }),
   };
 }
