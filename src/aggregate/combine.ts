@@ -123,6 +123,11 @@ export class Combiner {
     throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than ${MAX_WINDOW_YEARS} years: aggregate reports of windows nearer each other`);
   }
 
+  /** How many changes the reports taken so far hold. */
+  get changes(): number {
+    return this.rows.length;
+  }
+
   /** Whether the combined figures count bot changes: only when every report counted them. */
   get includeBots(): boolean {
     return this.taken.every((t) => t.facts.policy.includeBots);

@@ -1,7 +1,7 @@
 import { Combiner } from '../aggregate/combine.js';
 import { compiledSchema, digestFiles, statOf } from '../aggregate/digest-files.js';
 import { ConfigError } from '../errors.js';
-import { collectGarbage } from '../io/memory.js';
+import { collectGarbage, growHeapSlowly } from '../io/memory.js';
 import { MEGABYTE, readRegularFile, UnreadableFile } from '../io/read-regular.js';
 import { parseReport, readReportText } from '../io/read-report.js';
 import type { Format } from '../render/index.js';
@@ -58,6 +58,13 @@ export async function aggregateCommand(files: string[], flags: AggregateFlags, i
   const found = new Set(taken.map((t) => t.name.toLowerCase()));
   // GitHub names are case-insensitive; a job that failed left no report
   const failed = expected.filter((name) => !found.has(name.toLowerCase())).map((name) => ({ name, error: 'no report: its job failed or was skipped' }));
+  // the figures over a large organisation keep the heap from growing far past what is live: 1,000 reports
+  // (573,624 changes) peaked at 468-473 MB with it and the collection below, 556-567 MB without, for 0.5 s more
+  if (combiner.changes >= LARGE_AGGREGATE) {
+    growHeapSlowly();
+    // the growth is measured from what is live now: the digests' messages and the workers' leftovers let go
+    collectGarbage();
+  }
   const report = combiner.finish({ failed });
   // the figures read every change through a view made on each pass: hundreds of megabytes of short-lived
   // objects over an organisation, which V8 lets the heap grow on before it collects. Collected before the

@@ -26,6 +26,17 @@ export function collectGarbage(): void {
 }
 
 /**
+ * From now on the heap grows by at most a fifth past what was live at its last full collection, where V8 would
+ * let it grow to two or three times that: for a long computation that makes many short-lived objects that live
+ * long enough to be promoted (an organisation's figures, read through views of packed changes), more full
+ * collections for a lower peak.
+ */
+export function growHeapSlowly(): void {
+  const { setFlagsFromString } = require('node:v8') as typeof V8;
+  setFlagsFromString('--heap-growing-percent=20');
+}
+
+/**
  * `collectGarbage` once the event loop has closed the handles of the processes that just ended: until then
  * a finished git's pipe still holds the reader's closures, and with them everything it read.
  */

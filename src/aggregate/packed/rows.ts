@@ -53,6 +53,11 @@ export class ChangeRows {
     return new ChangeRows(Math.min(BLOCK_SHIFT, Math.ceil(Math.log2(Math.max(1, count)))));
   }
 
+  /** how many changes are held */
+  get length(): number {
+    return this.count;
+  }
+
   /** Takes the rows of `packed` (its numbers and bits are not read again) and gives what is left of it to read. */
   hold(packed: PackedChanges): HeldChanges {
     if (this.listed) throw new Error('ChangeRows: listed already');
