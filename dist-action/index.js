@@ -16933,12 +16933,15 @@ var init_overview$1 = __esmMin((() => {
 function mulberry32(seed) {
 	let state = seed >>> 0;
 	return () => {
-		state = state + 1831565813 >>> 0;
-		let t = state;
-		t = Math.imul(t ^ t >>> 15, t | 1);
-		t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-		return ((t ^ t >>> 14) >>> 0) / 4294967296;
+		state = mulberryStep(state);
+		return mulberryOutput(state);
 	};
+}
+function mulberryOutput(state) {
+	let t = state;
+	t = Math.imul(t ^ t >>> 15, t | 1);
+	t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+	return ((t ^ t >>> 14) >>> 0) / 4294967296;
 }
 function squeeze(x) {
 	const xx = x * x;
@@ -16975,13 +16978,17 @@ function seededRandom(seed) {
 		betaOf
 	};
 }
-var SQUEEZE_MARGIN;
+var mulberryStep, SQUEEZE_MARGIN;
 var init_prng = __esmMin((() => {
+	mulberryStep = (state) => state + 1831565813 >>> 0;
 	SQUEEZE_MARGIN = 1e-6;
 }));
 // src/metrics/bootstrap.ts
 function bootstrapDifference(a, b, statistic = MEDIAN) {
 	return withValues(a, b, (v) => v, (xs, ys) => xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic));
+}
+function bootstrapDifferenceOfValues(xs, ys, statistic = MEDIAN) {
+	return xs.length === 0 || ys.length === 0 ? { ...NO_INTERVAL } : differenceOfValues(xs, ys, statistic);
 }
 function compareMediansOf(a, b, value) {
 	return withValues(a, b, value, (xs, ys) => compareMediansOfValues(xs, ys));
@@ -17011,8 +17018,8 @@ function differenceWith(xs, ys, statistic, differences) {
 	if (statistic.kind === "mean") {
 		xs.sort();
 		ys.sort();
-		const draw = meanDrawer(seededRandom(SEED));
-		for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = draw(xs) - draw(ys);
+		if (byCounts(xs) && byCounts(ys)) countedMeanDifferences(tally(xs), tally(ys), differences);
+		else meanDifferences(xs, ys, differences);
 	} else {
 		const ranks = percentileRanks(statistic.p, xs.length, ys.length);
 		const x = (xs.length - 1) * statistic.p;
@@ -17106,15 +17113,81 @@ function percentileRanks(p, nx, ny) {
 	}
 	return ranks;
 }
-function meanDrawer(random) {
-	return (sorted) => {
-		const n = sorted.length;
-		let sum = 0;
-		for (let i = 0; i < n; i++) sum += sorted[Math.floor(random.uniform() * n)];
-		return sum / n;
+function meanDifferences(xs, ys, differences) {
+	let state = 1592598566;
+	const nx = xs.length;
+	const ny = ys.length;
+	for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+		let sx = 0;
+		for (let i = 0; i < nx; i++) {
+			state = mulberryStep(state);
+			sx += xs[Math.floor(mulberryOutput(state) * nx)];
+		}
+		let sy = 0;
+		for (let i = 0; i < ny; i++) {
+			state = mulberryStep(state);
+			sy += ys[Math.floor(mulberryOutput(state) * ny)];
+		}
+		differences[r] = sx / nx - sy / ny;
+	}
+}
+function byCounts(sorted) {
+	if (sorted.length < COUNTED_FROM) return false;
+	let distinct = 1;
+	for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1] && ++distinct > COUNTED_DISTINCT) return false;
+	return true;
+}
+function tally(sorted) {
+	const values = [];
+	const counts = [];
+	for (let i = 0; i < sorted.length; i++) if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1] = counts.at(-1) + 1;
+	else {
+		values.push(sorted[i]);
+		counts.push(1);
+	}
+	return {
+		values,
+		counts,
+		n: sorted.length
 	};
 }
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, scratch, drawn, DRAWN;
+function countedMeanDifferences(x, y, differences) {
+	const random = seededRandom(SEED);
+	const mean = (t) => {
+		let left = t.n;
+		let pool = t.n;
+		let sum = 0;
+		for (let j = 0; j < t.values.length && left > 0; j++) {
+			const c = t.counts[j];
+			const k = c === pool ? left : binomial(left, c / pool, random);
+			sum += k * t.values[j];
+			left -= k;
+			pool -= c;
+		}
+		return sum / t.n;
+	};
+	for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) differences[r] = mean(x) - mean(y);
+}
+function binomial(m, p, random) {
+	let count = 0;
+	let left = m;
+	let q = p;
+	while (left >= 16) {
+		const i = left + 1 >> 1;
+		const u = random.beta(i, left + 1 - i);
+		if (u <= q) {
+			count += i;
+			left -= i;
+			q = (q - u) / (1 - u);
+		} else {
+			left = i - 1;
+			q = q / u;
+		}
+	}
+	for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
+	return count;
+}
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
 var init_bootstrap = __esmMin((() => {
 	init_percentile();
 	init_prng();
@@ -17135,6 +17208,8 @@ var init_bootstrap = __esmMin((() => {
 	scratch = new ScratchPool(3);
 	drawn = new Map();
 	DRAWN = 32;
+	COUNTED_FROM = 1e3;
+	COUNTED_DISTINCT = 32;
 }));
 // src/metrics/difference.ts
 function directionOf$1(before, after, interval, lowerIsBetter) {
@@ -17194,32 +17269,53 @@ function trendKeys(periods, waiting, period) {
 		const soFar = reader.soFar;
 		const bounded = (p) => soFar !== void 0 && p.waiting > 0;
 		const apart = periods.map((p) => p.partial || bounded(p));
-		const values = periods.map((p) => bounded(p) ? null : periodValue(reader, p));
+		const read = reader.spec.statistic === "perWeek" ? null : readValues(reader, periods);
+		const values = periods.map((p, i) => bounded(p) ? null : periodValue(reader, p, read, i));
 		const bounds = periods.map((p) => soFar !== void 0 && bounded(p) ? median$1(p.changes.map((c) => soFar(c, waiting))) : null);
-		const complete = periods.filter((p, i) => !apart[i] && (reader.spec.of !== "changes" || p.changes.length > 0));
+		const complete = periods.flatMap((p, i) => !apart[i] && (reader.spec.of !== "changes" || p.changes.length > 0) ? [i] : []);
 		return {
 			key: entry.path,
 			unit: reader.unit,
 			values,
 			bounds,
 			apart,
-			direction: directionOf(reader, complete, period)
+			direction: directionOf(reader, periods, complete, read, period)
 		};
 	});
+}
+function readValues(reader, periods) {
+	const items = periods.map((p) => itemsOf(reader.spec, p));
+	const values = new Float64Array(items.reduce((n, xs) => n + xs.length, 0));
+	const starts = new Int32Array(periods.length + 1);
+	let n = 0;
+	items.forEach((xs, i) => {
+		starts[i] = n;
+		for (const item of xs) {
+			const v = reader.value(item);
+			if (v !== null) values[n++] = v;
+		}
+	});
+	starts[periods.length] = n;
+	return {
+		values,
+		starts
+	};
 }
 function itemsOf(spec, p) {
 	return spec.of === "changes" ? p.changes : spec.of === "failedDeploys" ? p.deploys.filter((d) => d.failed) : p.deploys;
 }
-function periodValue(reader, p) {
-	if (reader.spec.statistic === "perWeek") return p.covered >= WEEK$7 ? p.deploys.length / (p.covered / WEEK$7) : null;
-	const values = itemsOf(reader.spec, p).map(reader.value);
-	return reader.spec.statistic === "mean" ? meanOf(values) : median$1(values);
+function periodValue(reader, p, read, i) {
+	if (read === null) return p.covered >= WEEK$7 ? p.deploys.length / (p.covered / WEEK$7) : null;
+	const own = read.values.subarray(read.starts[i], read.starts[i + 1]);
+	if (own.length === 0) return null;
+	return reader.spec.statistic === "mean" ? sumOf([own]) / own.length : percentilesOfUnsorted(own, [.5])[0];
 }
-function meanOf(values) {
-	const known = values.filter((v) => v !== null);
-	return known.length === 0 ? null : known.reduce((s, v) => s + v, 0) / known.length;
+function sumOf(parts) {
+	let sum = 0;
+	for (const part of parts) for (let i = 0; i < part.length; i++) sum += part[i];
+	return sum;
 }
-function directionOf(reader, complete, period) {
+function directionOf(reader, periods, complete, read, period) {
 	const n = complete.length;
 	const none = {
 		completePeriods: n,
@@ -17238,7 +17334,7 @@ function directionOf(reader, complete, period) {
 		note: `${n} complete ${period}${n === 1 ? "" : "s"}, under 4: no direction`
 	};
 	const half = Math.floor(n / 2);
-	const [first, second] = [complete.slice(0, half), complete.slice(n - half)].map((ps) => halfOf(reader, ps));
+	const [first, second] = [complete.slice(0, half), complete.slice(n - half)].map((ids) => halfOf(reader, ids.map((i) => periods[i]), read === null ? null : ids.map((i) => read.values.subarray(read.starts[i], read.starts[i + 1]))));
 	if (first === void 0 || second === void 0) throw new Error("two halves");
 	if (first.summary.value === null || second.summary.value === null) {
 		const which = first.summary.value === null && second.summary.value === null ? "either half" : first.summary.value === null ? "the first half" : "the second half";
@@ -17252,7 +17348,7 @@ function directionOf(reader, complete, period) {
 		};
 	}
 	const statistic = reader.spec.statistic === "median" ? MEDIAN : { kind: "mean" };
-	const interval = bootstrapDifference(second.sample, first.sample, statistic);
+	const interval = bootstrapDifferenceOfValues(second.sample, first.sample, statistic);
 	return {
 		direction: !interval.real ? "no clear trend" : (interval.low ?? 0) > 0 ? "rising" : "falling",
 		completePeriods: n,
@@ -17262,7 +17358,7 @@ function directionOf(reader, complete, period) {
 		note: n % 2 === 1 ? `the middle ${period} of ${n} left out` : null
 	};
 }
-function halfOf(reader, periods) {
+function halfOf(reader, periods, parts) {
 	const from = periods[0]?.start ?? 0;
 	const to = periods.at(-1)?.end ?? 0;
 	const span = {
@@ -17270,10 +17366,10 @@ function halfOf(reader, periods) {
 		to: new Date(to * 1e3).toISOString().slice(0, 10),
 		periods: periods.length
 	};
-	if (reader.spec.statistic === "perWeek") {
+	if (parts === null) {
 		const deploys = periods.reduce((s, p) => s + p.deploys.length, 0);
 		const weeks = periods.reduce((s, p) => s + p.covered, 0) / WEEK$7;
-		const sample = periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.deploys.map((d) => d.at)));
+		const sample = Float64Array.from(periods.flatMap((p) => dailyDeployCounts(p.start, p.end, p.deploys.map((d) => d.at))));
 		return {
 			summary: {
 				...span,
@@ -17283,15 +17379,21 @@ function halfOf(reader, periods) {
 			sample
 		};
 	}
-	const values = periods.flatMap((p) => itemsOf(reader.spec, p).map(reader.value));
-	const value = reader.spec.statistic === "mean" ? meanOf(values) : median$1(values);
+	const sample = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
+	let at = 0;
+	for (const part of parts) {
+		sample.set(part, at);
+		at += part.length;
+	}
+	const count = sample.length;
+	const value = count === 0 ? null : reader.spec.statistic === "mean" ? sumOf(parts) / count : percentilesOfUnsorted(sample, [.5])[0];
 	return {
 		summary: {
 			...span,
 			value,
-			count: values.filter((v) => v !== null).length
+			count
 		},
-		sample: values
+		sample
 	};
 }
 var WEEK$7, SO_FAR, TREND_ENTRIES;
@@ -20874,6 +20976,10 @@ function collectGarbage() {
 		collect = runInNewContext("gc");
 	}
 	collect();
+}
+function growHeapSlowly() {
+	const { setFlagsFromString } = require$1("node:v8");
+	setFlagsFromString("--heap-growing-percent=20");
 }
 async function collectGarbageAfterIo() {
 	await new Promise((resolve) => setImmediate(resolve));
@@ -39561,7 +39667,9 @@ function computeAiDefects(input) {
 	for (const c of input.changes) {
 		if (c.deployedAt === null) continue;
 		const key = deployKey(c.repository, c.deployedAt);
-		shipped.set(key, [...shipped.get(key) ?? [], c]);
+		const together = shipped.get(key);
+		if (together === void 0) shipped.set(key, [c]);
+		else together.push(c);
 	}
 	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
 	const fixedUp = new Set();
@@ -39953,7 +40061,10 @@ var init_compared = __esmMin((() => {
 }));
 // src/metrics/ai-shift.ts
 function computeAiShift(input) {
-	const { window } = input;
+	const window = {
+		since: Math.max(input.window.since, input.window.historyFrom ?? input.window.since),
+		until: input.window.until
+	};
 	const { first, buckets } = weekBuckets(input.changes, window);
 	const shareOf = (changes) => changes.length === 0 ? null : changes.filter((c) => c.aiEvidence.length > 0).length / changes.length;
 	const shares = buckets.map((_, i) => shareOf(buckets.slice(i, i + 4).flat()));
@@ -40044,11 +40155,12 @@ function computeAiShift(input) {
 function flowRows(input, buckets, first, at) {
 	const split = (items, start) => [items.filter((x, i) => start(x, i) < at), items.filter((x, i) => start(x, i) >= at)];
 	const [arrivedBefore, arrivedAfter] = split(buckets.map((b) => b.length), (_, i) => first + i * WEEK$4);
+	const covered = (w) => (isoSeconds(w.weekStart) ?? NaN) >= first;
 	const rows = [weekly("arrivals", "changes merged a week", "changes/week", arrivedBefore, arrivedAfter, false)];
 	for (const stage of input.stages) {
 		const weeks = input.queues[stage];
 		if (weeks === void 0) continue;
-		const [b, a] = split(weeks, (w) => isoSeconds(w.weekStart) ?? NaN);
+		const [b, a] = split(weeks.filter(covered), (w) => isoSeconds(w.weekStart) ?? NaN);
 		rows.push(weekly(`queues.${stage}`, `${shortStageLabel(stage, !input.github)} queue`, "changes", b.map((w) => w.queue), a.map((w) => w.queue), true));
 	}
 	return rows;
@@ -40937,49 +41049,76 @@ function isRepair(change) {
 	return change.flags.some((f) => f.startsWith("repair:"));
 }
 function figuresOf(changes) {
-	let repairs = 0;
-	let cycle = 0;
-	let repairCycle = 0;
-	for (const change of changes) {
-		const repair = isRepair(change);
-		if (repair) repairs += 1;
-		if (change.cycleTime === null) continue;
-		cycle += change.cycleTime;
-		if (repair) repairCycle += change.cycleTime;
-	}
-	return {
-		changes: changes.length,
-		repairs,
-		share: changes.length > 0 ? repairs / changes.length : null,
-		cycleTimeShare: cycle > 0 ? repairCycle / cycle : null
-	};
+	const tally = new Tally();
+	for (const change of changes) tally.add(isRepair(change), change.cycleTime);
+	return tally.figures();
 }
 function computeRepair(changes, window, github, weekly = true) {
-	const count = (flag) => countOf(changes, (c) => c.flags.includes(flag));
-	const { first, buckets } = weekBuckets(changes, window);
+	const all = new Tally();
+	const ai = new Tally();
+	const other = new Tally();
+	const reasons = {
+		revert: 0,
+		failedDeployFix: 0,
+		hotfixBranch: 0,
+		fixTitle: 0,
+		bugLabel: 0
+	};
+	for (const change of changes) {
+		const flags = change.flags;
+		const repair = flags.some((f) => f.startsWith("repair:"));
+		if (repair) {
+			if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
+			if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;
+			if (flags.includes(REPAIR_FLAGS.hotfixBranch)) reasons.hotfixBranch += 1;
+			if (flags.includes(REPAIR_FLAGS.fixTitle)) reasons.fixTitle += 1;
+			if (flags.includes(REPAIR_FLAGS.bugLabel)) reasons.bugLabel += 1;
+		}
+		const cycleTime = change.cycleTime;
+		all.add(repair, cycleTime);
+		(change.aiEvidence.length > 0 ? ai : other).add(repair, cycleTime);
+	}
+	const weeks = weekly ? weekBuckets(changes, window) : null;
 	return {
-		...figuresOf(changes),
+		...all.figures(),
 		reasons: {
-			revert: count(REPAIR_FLAGS.revert),
-			failedDeployFix: count(REPAIR_FLAGS.failedDeployFix),
-			hotfixBranch: count(REPAIR_FLAGS.hotfixBranch),
-			fixTitle: count(REPAIR_FLAGS.fixTitle),
-			bugLabel: github ? count(REPAIR_FLAGS.bugLabel) : null
+			...reasons,
+			bugLabel: github ? reasons.bugLabel : null
 		},
-		ai: figuresOf(changes.filter((c) => c.aiEvidence.length > 0)),
-		other: figuresOf(changes.filter((c) => c.aiEvidence.length === 0)),
-		...weekly && { weeks: buckets.map((inWeek, i) => ({
-			weekStart: isoDay(first + i * 7 * DAY$1),
+		ai: ai.figures(),
+		other: other.figures(),
+		...weeks !== null && { weeks: weeks.buckets.map((inWeek, i) => ({
+			weekStart: isoDay(weeks.first + i * 7 * DAY$1),
 			...figuresOf(inWeek)
 		})) }
 	};
 }
-var DAY$1;
+var DAY$1, Tally;
 var init_repair = __esmMin((() => {
 	init_repairs();
-	init_count();
 	init_trend$2();
 	DAY$1 = 86400;
+	Tally = class {
+		changes = 0;
+		repairs = 0;
+		cycle = 0;
+		repairCycle = 0;
+		add(repair, cycleTime) {
+			this.changes += 1;
+			if (repair) this.repairs += 1;
+			if (cycleTime === null) return;
+			this.cycle += cycleTime;
+			if (repair) this.repairCycle += cycleTime;
+		}
+		figures() {
+			return {
+				changes: this.changes,
+				repairs: this.repairs,
+				share: this.changes > 0 ? this.repairs / this.changes : null,
+				cycleTimeShare: this.cycle > 0 ? this.repairCycle / this.cycle : null
+			};
+		}
+	};
 }));
 // src/metrics/queues-review-capacity.ts
 function reviewCapacity(changes, openPulls, window) {
@@ -43227,6 +43366,9 @@ var init_rows = __esmMin((() => {
 		static fitting(count) {
 			return new ChangeRows(Math.min(BLOCK_SHIFT, Math.ceil(Math.log2(Math.max(1, count)))));
 		}
+		get length() {
+			return this.count;
+		}
 		hold(packed) {
 			if (this.listed) throw new Error("ChangeRows: listed already");
 			if (!this.wide && !(packed.numbers instanceof Int32Array)) this.widen();
@@ -43568,6 +43710,9 @@ var init_combine = __esmMin((() => {
 				until
 			});
 			throw new ConfigError(`'${origin}' stretches the reports' windows to ${from.slice(0, 10)} → ${to.slice(0, 10)}, longer than 200 years: aggregate reports of windows nearer each other`);
+		}
+		get changes() {
+			return this.rows.length;
 		}
 		get includeBots() {
 			return this.taken.every((t) => t.facts.policy.includeBots);
@@ -45933,6 +46078,10 @@ async function aggregateCommand(files, flags, io) {
 		name,
 		error: "no report: its job failed or was skipped"
 	}));
+	if (combiner.changes >= LARGE_AGGREGATE) {
+		growHeapSlowly();
+		collectGarbage();
+	}
 	const report = combiner.finish({ failed });
 	if (report.summary.changes >= LARGE_AGGREGATE) collectGarbage();
 	const code = failed.length > 0 ? 1 : 0;
