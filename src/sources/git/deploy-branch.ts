@@ -1,3 +1,4 @@
+import { ownAscii } from './own-string.js';
 import { streamGit } from './run.js';
 
 /** A commit of a deploy branch's first-parent line: its committer date and parents. */
@@ -13,7 +14,7 @@ export async function readLine(cwd: string, tip: string): Promise<LineCommit[]> 
   const line: LineCommit[] = [];
   await streamGit(cwd, ['log', '--first-parent', '--format=%H %ct %P', tip, '--'], (record) => {
     const [sha, at, ...parents] = record.toString('utf8').trim().split(' ');
-    if (sha && at) line.push({ sha, at: Number(at), parents: parents.filter((p) => p !== '') });
+    if (sha && at) line.push({ sha: ownAscii(sha), at: Number(at), parents: parents.filter((p) => p !== '').map(ownAscii) });
   }, { separator: 10 });
   return line;
 }

@@ -1,5 +1,6 @@
 import type { Commit, MessageFacts } from '../../domain.js';
 import { GitError } from '../../errors.js';
+import { own, ownAscii } from './own-string.js';
 import { streamGit, streamGitRanges } from './run.js';
 
 // every field ends with NUL (%x00 between fields, -z after the body): git cuts every field at a NUL byte, so
@@ -127,11 +128,6 @@ function toCommit(
   };
 }
 
-/** A copy of `s` that shares no memory with the message it was cut from. */
-function own(s: string): string {
-  return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
-}
-
 /** `refs/pull/N/head` refs, when the clone has them: PR number → head commit and its commit date (epoch s). */
 export type PullHeads = Map<number, { sha: string; at: number }>;
 
@@ -143,7 +139,8 @@ export async function listPullHeads(repo: string, signal?: AbortSignal): Promise
     ['for-each-ref', '--format=%(refname)%1f%(objectname)%1f%(committerdate:unix)', 'refs/pull', 'refs/remotes/origin/pull'],
     (line) => {
       const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString('utf8'));
-      if (m) heads.set(Number(m[1]), { sha: m[2] ?? '', at: Number(m[3]) });
+      // the sha decoded on its own: a match cut from the line keeps the whole line alive with it (rails: 51,753)
+      if (m) heads.set(Number(m[1]), { sha: ownAscii(m[2] ?? ''), at: Number(m[3]) });
     },
     { separator: 10, ...(signal && { signal }) },
   );

@@ -1,4 +1,5 @@
 import type { Size } from '../../domain.js';
+import { ownAscii } from './own-string.js';
 import { streamGit, streamGitRanges } from './run.js';
 
 export interface NumstatResult {
@@ -110,7 +111,7 @@ async function numstat(repo: string, revs: string[], counts: (path: string) => b
       const text = token.replace(/^\n+/, '');
       if (text.startsWith('\x1e')) {
         if (current !== null) sizes.set(current, size);
-        const sha = text.slice(1);
+        const sha = ownAscii(text.slice(1));
         if (run.stop?.(sha, sizes)) {
           current = null;
           return false;

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GitError } from '../../errors.js';
+import { ownAscii } from './own-string.js';
 import { assertSafeRef, gitAnswer, gitOutput, streamGit } from './run.js';
 
 /** The small questions about a repository; the history itself is streamed elsewhere. */
@@ -219,7 +220,7 @@ export async function readFirstParentLine(cwd: string, rev: string, downTo: numb
   await streamGit(cwd, ['log', '--first-parent', '--format=%H %ct', '--end-of-options', rev, '--'], (record) => {
     const [sha, ct] = record.toString('latin1').split(' ');
     if (sha === undefined) return true;
-    line.shas.push(sha);
+    line.shas.push(ownAscii(sha));
     line.dates.push(Number(ct));
     return Number(ct) < downTo ? false : true;
   }, { separator: 10, onFailure: () => true, ...(signal && { signal }) });
@@ -259,7 +260,7 @@ export async function commitDates(repo: RepoInfo, shas: string[]): Promise<Map<s
   const out = await gitOutput(repo.cwd, ['log', '--no-walk=unsorted', '--format=%H %ct', '--stdin'], shas.join('\n') + '\n').catch(() => '');
   for (const line of out.split('\n')) {
     const [sha, ct] = line.split(' ');
-    if (sha && ct) dates.set(sha, Number(ct));
+    if (sha && ct) dates.set(ownAscii(sha), Number(ct));
   }
   return dates;
 }
