@@ -28,8 +28,9 @@ export function collectGarbage(): void {
 /**
  * From now on the heap grows by at most a fifth past what was live at its last full collection, where V8 would
  * let it grow to two or three times that: for a long computation that makes many short-lived objects that live
- * long enough to be promoted (an organisation's figures, read through views of packed changes), more full
- * collections for a lower peak.
+ * long enough to be promoted (an organisation's figures read through views of packed changes, a large
+ * history's model and report), more full collections for a lower peak. A V8 flag: it holds for the rest of the
+ * process, which for the CLI is the rest of the run.
  */
 export function growHeapSlowly(): void {
   const { setFlagsFromString } = require('node:v8') as typeof V8;
