@@ -13,7 +13,7 @@ const MIN_SHARE_CHANGES = 5;
  * waiting (pickup, merge wait, deploy wait only). Says nothing about shares with fewer than 5 changes or no
  * positive duration behind them. Pure.
  */
-export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>, o: { gitOnly: boolean; businessHours: boolean }): string {
+export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'>, o: { gitOnly: boolean; businessHours: boolean; deployIsMerge?: boolean }): string {
   const { stages, shareBasis } = summary;
   // shares fall back to the cycle time when no change has a lead time: nothing deployed yet, or (a clone without
   // the pull requests' commits) deployed changes none of whose first commit is known
@@ -34,7 +34,9 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
   const unseenText = unseen ? ` Git cannot see coding time: ${percent(stages.coding.oneCommitShare)} of the changes landed as one commit.` : '';
   const work = ranked.filter((k) => !WAITING.includes(k) && !(k === 'coding' && unseen)).map((k) => ({ pct: percent(share(k)), what: k === 'coding' ? (o.gitOnly ? 'coding (first → last commit)' : 'coding') : `in ${stageLabel(k, o.gitOnly)}` }));
   const start = o.businessHours ? 'Counting working time only, the' : 'The';
-  if (o.gitOnly && shareBasis.kind !== 'deployed') {
+  // every merge taken as its deploy (chosen, or no deploy signal found) has no deploy wait by construction: "none
+  // of its lead time waiting for a deploy" would state as measured what was assumed
+  if (o.gitOnly && (shareBasis.kind !== 'deployed' || o.deployIsMerge === true)) {
     // git sees no waiting stage inside the cycle time ("review & merge wait" mixes work and wait): name shares only
     const [first, ...rest] = work;
     if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;

@@ -59,8 +59,10 @@ export function summarizeStages(changes: readonly MeasuredChange[], waiting: Wai
   const stages = Object.fromEntries(
     STAGES.map((s) => {
       const figure = s === 'deploy' ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
-      // a stage no change could show (pickup from git alone) has no share, not 0%
-      const shown = figure.count > 0 && basis > 0;
+      // a stage no change could show (pickup from git alone) has no share, not 0%; nor has the deploy wait when
+      // nothing shipped: the shares are then of cycle time, which ends at the merge, and a "0%" would read as
+      // "deploys are instant" where the truth is that none happened
+      const shown = figure.count > 0 && basis > 0 && !(kind === 'merged' && s === 'deploy');
       const i = STAGES.indexOf(s);
       const one = s === 'coding' ? oneCommitChanges(changes) : 0;
       // the share of them is written beside the count wherever the stage is given no share (`codingUnseen`)

@@ -308,7 +308,7 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
       bots: countOf(inWindow, (c) => c.bot && c.kind !== 'sync') - countOf(counted, (c) => c.bot),
       syncs: countOf(inWindow, (c) => c.kind === 'sync'),
     },
-    headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null }),
+    headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null, deployIsMerge: input.signal === 'merge' }),
     stages: stages.stages,
     shareBasis: stages.shareBasis,
     cycleTime: stages.cycleTime,

@@ -31,6 +31,12 @@ describe('headline', () => {
     expect(headline(summary({ coding: 0.3, pickup: 0.2, review: 0.5 }, 5), GITHUB)).toBe('The typical change spends 20% of its lead time waiting (pickup (waiting for review) 20%), 50% in review & rework and 30% coding.');
   });
 
+  it('claims no deploy wait when every merge is taken as its deploy: the wait is 0 by construction, not measured', () => {
+    const text = headline(summary({ coding: 0.6, review: 0.4, deploy: 0 }, 5), { gitOnly: true, businessHours: false, deployIsMerge: true });
+    expect(text).toBe('The typical change spends 60% of its lead time coding (first → last commit) and 40% in review & merge wait.');
+    expect(text).not.toContain('deploy');
+  });
+
   it('from git alone, gives no share to coding when most changes landed as one commit, and says why', () => {
     const withOneCommit = (oneCommit: number): Pick<StageSummary, 'stages' | 'shareBasis' | 'changes'> => {
       const s = summary({ coding: 0.1, review: 0.3, deploy: 0.6 }, 10);

@@ -97,6 +97,16 @@ describe('summarizeStages', () => {
     expect(s.stages.coding.share).toBeCloseTo(0.8, 12);
   });
 
+  it('gives the deploy wait no share when nothing was deployed: the shares are of cycle time, which ends at the merge', () => {
+    const s = summarizeStages([change(990, { coding: 3 * H, review: H }), change(995, { coding: H, review: H })], WALL);
+    expect(s.shareBasis).toMatchObject({ kind: 'merged', changes: 2 });
+    // coding (3/4 + 1/2) / 2, review (1/4 + 1/2) / 2: the typical change's whole cycle, with no room for a 0% deploy
+    expect(s.stages.coding.share).toBeCloseTo(0.625, 12);
+    expect(s.stages.review.share).toBeCloseTo(0.375, 12);
+    // the two still wait: the stage has its bounds, but no share of a cycle time it is not part of
+    expect(s.stages.deploy).toMatchObject({ count: 2, censored: 2, share: null, shareOfTotal: null });
+  });
+
   it('measures the waits as every other duration, in working time when asked', () => {
     // a measure that counts half of everything: the waiting change's lead is at least (1000h − 980h) / 2
     const half: Waiting = { now: NOW, measure: (a, b) => (b - a) / 2 };
