@@ -9,6 +9,7 @@ import { changeSize, deploys, leadTime, unreleased } from './html/delivery.js';
 import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { repair } from './html/repair.js';
+import { aiDefects } from './html/ai-defects.js';
 import { aiShift } from './html/ai-shift.js';
 import { previousPeriod } from './html/previous.js';
 import { keyTrends } from './html/trends.js';
@@ -69,6 +70,7 @@ export function renderHtml(input: Report): string {
         unreleased(report),
         ...teamwork(report),
         aiComparison(report),
+        aiDefects(report),
         acceptance(report),
         queues(report),
         changesTable(report),

@@ -12,6 +12,7 @@ import { queueChangeText } from './queue-flow.js';
 import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
+import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
@@ -90,6 +91,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
       out.push('### Review, CI and work in progress', '', 'Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.', '');
     }
     for (const section of health) append(out, healthSection(section));
+    append(out, aiDefectsMarkdown(report));
     append(out, acceptanceMarkdown(report));
     append(out, queueSection(report));
     append(out, slowest(report));
@@ -297,6 +299,21 @@ function flow(report: Report): string[] {
   ];
   if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
   return ['### Change size', '', ...lines, ''];
+}
+
+/** AI defects: each rate AI-assisted against other, and what the difference tells. */
+function aiDefectsMarkdown(report: Report): string[] {
+  const view = aiDefectsView(report);
+  if (view === null) return [];
+  return [
+    `### ${md(AI_DEFECTS_TITLE)}`,
+    '',
+    md(AI_DEFECTS_BASIS),
+    '',
+    ...table(['', 'AI-assisted', 'Other', 'AI-assisted − other (95% interval)'], 'lrrl', view.rows.map((r) => [r.figure, r.ai, r.other, r.difference].map(md))),
+    ...(view.failed ? [`${md(view.failed)}.`, ''] : []),
+    ...(view.note ? [`> ${md(view.note)}`, ''] : []),
+  ];
 }
 
 /** Acceptance per group and AI tool, or the one sentence saying why it is not measured. */

@@ -4,6 +4,7 @@ import { aiDifferenceLine } from '../confidence.js';
 import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
+import { aiDefectsView, type AiDefectsView } from '../ai-defects.js';
 import { formatAiTools } from '../ai-tools.js';
 import { formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
@@ -46,10 +47,24 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
     if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
+  const defects = aiDefectsView(report);
+  if (defects) append(out, defectsLines(defects, ctx));
   const acceptance = acceptanceView(report, ctx.durations);
   if (acceptance) append(out, acceptanceLines(acceptance, ctx));
   if (out.length === 0) return [];
   return [c.bold('Review, CI and AI'), ...out];
+}
+
+/** AI defects in a few wrapped lines: each rate AI-assisted against other, what the difference tells. */
+function defectsLines(view: AiDefectsView, ctx: TextContext): string[] {
+  const { c } = ctx;
+  const paint = (text: string, d: AiDefectsView['rows'][number]['direction']): string => (d === 'worse' ? c.red(text) : d === 'better' ? c.green(text) : text);
+  return [
+    wrap('  defects, AI-assisted vs other (95% intervals):', ctx.width),
+    ...view.rows.map((r) => wrap(`    ${r.figure} ${r.ai} vs ${r.other} · ${paint(r.difference, r.direction)}`, ctx.width, 2)),
+    ...(view.failed ? [wrap(`    ${view.failed}`, ctx.width, 2)] : []),
+    ...(view.note ? [c.dim(wrap(`    ${view.note}`, ctx.width, 2))] : []),
+  ];
 }
 
 /** Acceptance in a few wrapped lines: the rates with their intervals, per tool, what the rejected took, the difference. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { computeAiDefects } from '../../src/metrics/ai-defects.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
+import type { Change } from '../../src/domain.js';
+import { change as modelChange } from '../model/data.js';
+import { buildReport, sampleChanges } from './report-builder.js';
+
+const AI = { aiEvidence: ['Co-Authored-By: Claude <noreply@anthropic.com>'], aiTools: ['claude-code'] };
+
+/** 40 AI-assisted changes, 20 of them reverted, against 40 others, 1 reverted: a difference every page must tell. */
+function defects() {
+  const many: Change[] = [
+    ...Array.from({ length: 40 }, (_, i) => modelChange(`a${i}`, { ...AI, revertedBy: i < 20 ? `r${i}` : null })),
+    ...Array.from({ length: 40 }, (_, i) => modelChange(`o${i}`, { revertedBy: i < 1 ? 'r' : null })),
+  ];
+  return computeAiDefects({ changes: many, later: many, deploys: [] });
+}
+
+describe('AI defects on every page', () => {
+  const report = buildReport(sampleChanges(), {}, { aiDefects: defects() });
+
+  it('writes each rate with its count and interval, and the difference it can tell, in text', () => {
+    const text = renderText(report, { color: false, width: 80 });
+    const flat = text.replace(/\n\s*/g, ' ');
+    // 20 of 40 = 50% (Wilson 35%–65%), 1 of 40 = 2.5% (0.4%–13%): 47.5 pp, written to two figures, its Newcombe
+    // interval above 0
+    expect(flat).toContain('reverted 20 of 40 · 50% (35%–65%) vs 1 of 40 · 2.5% (0.4%–13%) · +48 pp (+29 pp to +62 pp): higher for AI-assisted changes');
+    expect(flat).toContain('fixed up 0 of 40 · 0% (0%–8.8%) vs 0 of 40 · 0% (0%–8.8%) · 0 pp');
+    // no deploy shipped them: no rate, and the note says why the failures cannot be compared
+    expect(flat).toContain('deploy failure rate — vs — · —');
+    expect(flat).toMatch(/fewer than 10 deploys/);
+    expect(text.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+
+  it('gives Markdown and HTML the same rows, the told difference marked worse in HTML', () => {
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('### Defects: AI-assisted against other');
+    expect(markdown).toContain('| reverted | 20 of 40 · 50% (35%–65%) | 1 of 40 · 2.5% (0.4%–13%) | +48 pp (+29 pp to +62 pp): higher for AI-assisted changes |');
+    const html = renderHtml(report);
+    expect(html).toContain('<section id="ai-defects"');
+    expect(html).toContain('<td class="worse">+48 pp (+29 pp to +62 pp): higher for AI-assisted changes</td>');
+  });
+
+  it('says nothing when there is no AI-assisted change to compare, or the report predates the figure', () => {
+    const none = buildReport(sampleChanges(), {}, { aiDefects: { ...defects(), ai: { ...defects().ai, changes: 0 } } });
+    expect(renderText(none, { color: false, width: 80 })).not.toContain('defects, AI-assisted');
+    const { aiDefects: _left, ...older } = buildReport(sampleChanges()).summary;
+    expect(renderHtml({ ...buildReport(sampleChanges()), summary: older })).not.toContain('id="ai-defects"');
+  });
+});
