@@ -7,6 +7,7 @@ import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
+import { withSign } from '../units.js';
 import { escapeMarkdown } from './sanitize.js';
 
 export const AI_SHIFT_TITLE = 'Where the queue moved when AI arrived';
@@ -47,7 +48,7 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
   const word = moved(row);
   const { low, high } = row.interval;
   if (word === 'no change' || word === 'the data cannot tell' || low === null || high === null) return word;
-  const signed = (v: number): string => `${v < 0 ? '-' : '+'}${valueText(Math.abs(v), row.unit, days)}`;
+  const signed = (v: number): string => (v === 0 ? '0' : withSign(v, (magnitude) => valueText(magnitude, row.unit, days)));
   return `${word} (${signed(low)} … ${signed(high)})`;
 }
 

@@ -2,14 +2,15 @@ import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
 import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
+import { withSign } from '../units.js';
 
-/** A signed duration: `+1d 2h`, `-45m`, `0`. */
+/** A signed duration: `+1d 2h`, `−45m`, `0` (the minus sign every page writes, `withSign`'s). */
 export function signedDuration(seconds: number, days: DurationFormat): string {
   if (seconds === 0) return '0';
-  return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds), days)}`;
+  return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
 }
 
-/** A difference of durations with its 95% interval: `+1d 2h (-3h … +2d 4h)`; null when not measured. */
+/** A difference of durations with its 95% interval: `+1d 2h (−3h … +2d 4h)`; null when not measured. */
 export function differenceText(interval: Interval, days: DurationFormat): string | null {
   const { difference, low, high } = interval;
   if (difference === null || low === null || high === null) return null;

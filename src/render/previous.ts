@@ -4,7 +4,7 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { formatPoints, plural } from '../units.js';
+import { formatPoints, plural, withSign } from '../units.js';
 import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 
 export interface PreviousRow {
@@ -51,10 +51,9 @@ function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: D
 
 function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
   if (value === 0) return '0';
-  const sign = value > 0 ? '+' : '-';
-  if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(value), days)}`;
-  if (row.unit === 'ratio') return formatPoints(value, '-');
-  return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
+  if (row.unit === 'seconds') return withSign(value, (magnitude) => formatDuration(magnitude, days));
+  if (row.unit === 'ratio') return formatPoints(value);
+  return withSign(value, (magnitude) => `${formatPerWeek(magnitude)}/wk`);
 }
 
 /** The change and its interval where the interval excludes 0; else what the data can say. */

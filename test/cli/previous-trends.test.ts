@@ -55,12 +55,12 @@ describe('the previous period and the trends of a report', { timeout: 60_000 }, 
     const lines = text.stdout.split('\n');
     expect(lines.find((l) => l.startsWith('Against the previous period'))).toBe('Against the previous period: 2026-02-02 → 2026-03-02 (6 changes, 6 deploys)');
     const row = (name: string): string | undefined => lines.find((l) => l.startsWith(`│ ${name} `));
-    expect(row('review & merge p50')).toMatch(/│ 12h 30m │ +3h │ -9h 30m \(-.+ … -.+\), better +│$/);
+    expect(row('review & merge p50')).toMatch(/│ 12h 30m │ +3h │ −9h 30m \(−.+ … −.+\), better +│$/);
     expect(row('first → last p50')).toMatch(/│ +3h 30m │ +4h │ the data cannot tell +│$/);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
 
     const markdown = await runCli(['report', repo.dir, '--format', 'markdown', ...WINDOW]);
-    expect(markdown.stdout).toMatch(/\| review &amp; merge p50 \| 12h 30m \| 3h \| -9h 30m \(.+\), better \|/);
+    expect(markdown.stdout).toMatch(/\| review &amp; merge p50 \| 12h 30m \| 3h \| −9h 30m \(.+\), better \|/);
     // the trends table names its columns as every table of the report does: DORA's current words, the git-only stage for what it is
     expect(markdown.stdout).toMatch(/\| Lead time p50 \| Failure rate \| Recovery time p50 \| first → last p50 \| pickup p50 \| review & merge p50 \|/);
     const html = await runCli(['report', repo.dir, '--format', 'html', ...WINDOW]);
