@@ -10823,7 +10823,7 @@ function summarizeStages(changes, waiting) {
 	}
 	const stages = Object.fromEntries(STAGES.map((s) => {
 		const figure = s === "deploy" ? censoredDistributionOf(changes, (c) => deployObservation(c, waiting)) : distributionOf(changes, STAGE_OF[s]);
-		const shown = figure.count > 0 && basis > 0;
+		const shown = figure.count > 0 && basis > 0 && !(kind === "merged" && s === "deploy");
 		const i = STAGES.indexOf(s);
 		const one = s === "coding" ? oneCommitChanges(changes) : 0;
 		const oneCommit = s === "coding" ? {
@@ -16327,7 +16327,7 @@ var init_slices$2 = __esmMin((() => {
 // src/render/confidence.ts
 function signedDuration(seconds, days) {
 	if (seconds === 0) return "0";
-	return `${seconds > 0 ? "+" : "-"}${formatDuration(Math.abs(seconds), days)}`;
+	return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
 }
 function differenceText$1(interval, days) {
 	const { difference, low, high } = interval;
@@ -16363,6 +16363,7 @@ function aiDifferenceLine(intervals, label, days, tooFew = false) {
 var init_confidence = __esmMin((() => {
 	init_domain();
 	init_duration();
+	init_units();
 }));
 // src/render/text/advice.ts
 function recommendations$2(report, ctx) {
@@ -16587,7 +16588,7 @@ function changeText$1(row, days) {
 	const word = moved(row);
 	const { low, high } = row.interval;
 	if (word === "no change" || word === "the data cannot tell" || low === null || high === null) return word;
-	const signed = (v) => `${v < 0 ? "-" : "+"}${valueText$1(Math.abs(v), row.unit, days)}`;
+	const signed = (v) => v === 0 ? "0" : withSign(v, (magnitude) => valueText$1(magnitude, row.unit, days));
 	return `${word} (${signed(low)} … ${signed(high)})`;
 }
 function aiShiftView(report, days) {
@@ -16652,6 +16653,7 @@ var AI_SHIFT_TITLE, dayBefore;
 var init_ai_shift$3 = __esmMin((() => {
 	init_duration();
 	init_time();
+	init_units();
 	init_sanitize();
 	AI_SHIFT_TITLE = "Where the queue moved when AI arrived";
 	dayBefore = (iso) => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1e3).toISOString().slice(0, 10);
@@ -16731,10 +16733,9 @@ function valueText(value, row, days) {
 }
 function signed$2(value, row, days) {
 	if (value === 0) return "0";
-	const sign = value > 0 ? "+" : "-";
-	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(value), days)}`;
-	if (row.unit === "ratio") return formatPoints(value, "-");
-	return `${sign}${formatPerWeek(Math.abs(value))}/wk`;
+	if (row.unit === "seconds") return withSign(value, (magnitude) => formatDuration(magnitude, days));
+	if (row.unit === "ratio") return formatPoints(value);
+	return withSign(value, (magnitude) => `${formatPerWeek(magnitude)}/wk`);
 }
 function changeText(row, days) {
 	const { change, direction, interval } = row;
@@ -17884,6 +17885,56 @@ var init_health = __esmMin((() => {
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
 }));
+// src/render/ai-defects.ts
+function aiDefectsView(report) {
+	const d = report.summary.aiDefects;
+	if (d === void 0 || d.ai.changes === 0) return null;
+	const rate = (k, n, value, low, high) => n === 0 ? "—" : `${k} of ${n} · ${formatRatio(value)} (${formatRatio(low)}–${formatRatio(high)})`;
+	return {
+		rows: [
+			{
+				figure: "reverted",
+				ai: rate(d.ai.reverted, d.ai.changes, d.ai.revertRate, d.ai.revertRateLow, d.ai.revertRateHigh),
+				other: rate(d.other.reverted, d.other.changes, d.other.revertRate, d.other.revertRateLow, d.other.revertRateHigh),
+				...told(d.revertDifference)
+			},
+			{
+				figure: "fixed up",
+				ai: rate(d.ai.fixedUp, d.ai.changes, d.ai.fixUpRate, d.ai.fixUpRateLow, d.ai.fixUpRateHigh),
+				other: rate(d.other.fixedUp, d.other.changes, d.other.fixUpRate, d.other.fixUpRateLow, d.other.fixUpRateHigh),
+				...told(d.fixUpDifference)
+			},
+			{
+				figure: "deploy failure rate",
+				ai: rate(d.ai.failed, d.ai.deploys, d.ai.failureRate, d.ai.failureRateLow, d.ai.failureRateHigh),
+				other: rate(d.other.failed, d.other.deploys, d.other.failureRate, d.other.failureRateLow, d.other.failureRateHigh),
+				...told(d.failureDifference)
+			}
+		],
+		failed: d.failedDeploys === 0 ? null : `${d.failedWithAi} of ${plural$2(d.failedDeploys, "failed deploy")} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of all deploys did`,
+		note: d.note
+	};
+}
+function told(d) {
+	if (d.value === null || d.low === null || d.high === null) return {
+		difference: "—",
+		direction: null
+	};
+	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
+	const verdict = direction === null ? "the data cannot tell" : direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes";
+	return {
+		difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
+		direction
+	};
+}
+var AI_DEFECTS_TITLE, AI_DEFECTS_BASIS;
+var init_ai_defects$3 = __esmMin((() => {
+	init_limits();
+	init_units();
+	init_duration();
+	AI_DEFECTS_TITLE = "Defects: AI-assisted against other";
+	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe) leaves out 0 and each group has at least 10.`;
+}));
 // src/render/ai-tools.ts
 function formatAiTools(ai, escape) {
 	const tools = (ai.tools ?? []).filter((t) => t.changes > 0);
@@ -17935,10 +17986,22 @@ function reviewAndCi(report, ctx) {
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
 	}
+	const defects = aiDefectsView(report);
+	if (defects) append(out, defectsLines(defects, ctx));
 	const acceptance = acceptanceView(report, ctx.durations);
 	if (acceptance) append(out, acceptanceLines(acceptance, ctx));
 	if (out.length === 0) return [];
 	return [c.bold("Review, CI and AI"), ...out];
+}
+function defectsLines(view, ctx) {
+	const { c } = ctx;
+	const paint = (text, d) => d === "worse" ? c.red(text) : d === "better" ? c.green(text) : text;
+	return [
+		wrap("  defects, AI-assisted vs other (95% intervals):", ctx.width),
+		...view.rows.map((r) => wrap(`    ${r.figure} ${r.ai} vs ${r.other} · ${paint(r.difference, r.direction)}`, ctx.width, 2)),
+		...view.failed ? [wrap(`    ${view.failed}`, ctx.width, 2)] : [],
+		...view.note ? [c.dim(wrap(`    ${view.note}`, ctx.width, 2))] : []
+	];
 }
 function acceptanceLines(view, ctx) {
 	if (view.unknown !== null) return [ctx.c.dim(wrap(view.unknown, ctx.width))];
@@ -17958,6 +18021,7 @@ var init_review = __esmMin((() => {
 	init_confidence();
 	init_health();
 	init_units();
+	init_ai_defects$3();
 	init_ai_tools$1();
 	init_duration();
 	init_sanitize();
@@ -18556,6 +18620,7 @@ function renderMarkdown(input, options = {}) {
 		const health = healthSections(report);
 		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
 		for (const section of health) append(out, healthSection(section));
+		append(out, aiDefectsMarkdown(report));
 		append(out, acceptanceMarkdown(report));
 		append(out, queueSection(report));
 		append(out, slowest(report));
@@ -18877,6 +18942,29 @@ function flow(report) {
 		""
 	];
 }
+function aiDefectsMarkdown(report) {
+	const view = aiDefectsView(report);
+	if (view === null) return [];
+	return [
+		`### ${md(AI_DEFECTS_TITLE)}`,
+		"",
+		md(AI_DEFECTS_BASIS),
+		"",
+		...table([
+			"",
+			"AI-assisted",
+			"Other",
+			"AI-assisted − other (95% interval)"
+		], "lrrl", view.rows.map((r) => [
+			r.figure,
+			r.ai,
+			r.other,
+			r.difference
+		].map(md))),
+		...view.failed ? [`${md(view.failed)}.`, ""] : [],
+		...view.note ? [`> ${md(view.note)}`, ""] : []
+	];
+}
 function acceptanceMarkdown(report) {
 	const view = acceptanceView(report, durationFormat(report.businessHours), true);
 	if (view === null) return [];
@@ -19161,6 +19249,7 @@ var init_markdown = __esmMin((() => {
 	init_format$2();
 	init_health();
 	init_acceptance$2();
+	init_ai_defects$3();
 	init_stage_labels();
 	init_repositories();
 	init_products$3();
@@ -20512,6 +20601,22 @@ var init_repair$1 = __esmMin((() => {
 	init_repair$3();
 	init_parts();
 }));
+// src/render/html/ai-defects.ts
+function aiDefects$1(report) {
+	const view = aiDefectsView(report);
+	if (view === null) return "";
+	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.figure)}</th>${num$1(r.ai)}${num$1(r.other)}<td${r.direction === null ? "" : ` class="${r.direction}"`}>${h(r.difference)}</td></tr>`);
+	return section("ai-defects", AI_DEFECTS_TITLE, h(AI_DEFECTS_BASIS), view.note ? `<p class="note warn">${h(view.note)}</p>` : "", table$2([
+		"",
+		"AI-assisted",
+		"Other",
+		"AI-assisted − other (95% interval)"
+	], rows, "lrrl", { caption: "Reverts, fix-ups and failed deploys" }), view.failed ? `<p class="note">${h(view.failed)}.</p>` : "");
+}
+var init_ai_defects$2 = __esmMin((() => {
+	init_ai_defects$3();
+	init_parts();
+}));
 // src/render/html/ai-shift.ts
 function aiShift(report) {
 	const view = aiShiftView(report, durationFormat(report.businessHours));
@@ -20832,6 +20937,7 @@ function renderHtml(input) {
 		unreleased(report),
 		...teamwork(report),
 		aiComparison$1(report),
+		aiDefects$1(report),
 		acceptance(report),
 		queues(report),
 		changesTable(report)
@@ -20883,6 +20989,7 @@ var init_html = __esmMin((() => {
 	init_overview();
 	init_parts();
 	init_repair$1();
+	init_ai_defects$2();
 	init_ai_shift$1();
 	init_previous$1();
 	init_trends();
@@ -24841,6 +24948,14 @@ function webUrl(remote) {
 	return `https://${remote.host}/${remote.owner}/${remote.name}`;
 }
 var init_remote = __esmMin((() => {}));
+// src/sources/git/own-string.ts
+function ownAscii(s) {
+	return s.length < 13 ? s : Buffer.from(s, "latin1").toString("latin1");
+}
+function own$1(s) {
+	return s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8");
+}
+var init_own_string = __esmMin((() => {}));
 // src/sources/git/repo.ts
 async function openRepository(path) {
 	const full = resolve(path);
@@ -25016,7 +25131,7 @@ async function readFirstParentLine(cwd, rev, downTo, signal) {
 	], (record) => {
 		const [sha, ct] = record.toString("latin1").split(" ");
 		if (sha === void 0) return true;
-		line.shas.push(sha);
+		line.shas.push(ownAscii(sha));
 		line.dates.push(Number(ct));
 		return Number(ct) < downTo ? false : true;
 	}, {
@@ -25051,12 +25166,13 @@ async function commitDates(repo, shas) {
 	], shas.join("\n") + "\n").catch(() => "");
 	for (const line of out.split("\n")) {
 		const [sha, ct] = line.split(" ");
-		if (sha && ct) dates.set(sha, Number(ct));
+		if (sha && ct) dates.set(ownAscii(sha), Number(ct));
 	}
 	return dates;
 }
 var init_repo = __esmMin((() => {
 	init_errors$2();
+	init_own_string();
 	init_run();
 }));
 // src/sources/github/access.ts
@@ -25543,9 +25659,6 @@ function toCommit(fields, parents, buffer, start, end, intern, parse) {
 		revertMessage: facts.revertMessage
 	};
 }
-function own$1(s) {
-	return s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8");
-}
 async function listPullHeads(repo, signal) {
 	const heads = new Map();
 	await streamGit(repo, [
@@ -25556,7 +25669,7 @@ async function listPullHeads(repo, signal) {
 	], (line) => {
 		const m = /\/pull\/(\d+)\/head\x1f([0-9a-f]+)\x1f(\d*)$/.exec(line.toString("utf8"));
 		if (m) heads.set(Number(m[1]), {
-			sha: m[2] ?? "",
+			sha: ownAscii(m[2] ?? ""),
 			at: Number(m[3])
 		});
 	}, {
@@ -25568,6 +25681,7 @@ async function listPullHeads(repo, signal) {
 var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE$1, NONE$1, TITLE_REFERENCE;
 var init_history = __esmMin((() => {
 	init_errors$2();
+	init_own_string();
 	init_run();
 	FORMAT$2 = [
 		"%H",
@@ -25663,7 +25777,7 @@ async function numstat(repo, revs, counts, run = {}) {
 		const text = token.replace(/^\n+/, "");
 		if (text.startsWith("")) {
 			if (current !== null) sizes.set(current, size);
-			const sha = text.slice(1);
+			const sha = ownAscii(text.slice(1));
 			if (run.stop?.(sha, sizes)) {
 				current = null;
 				return false;
@@ -25735,6 +25849,7 @@ async function resolveCommit(repo, rev) {
 }
 var MAX_RESTARTS;
 var init_numstat = __esmMin((() => {
+	init_own_string();
 	init_run();
 	MAX_RESTARTS = 25;
 }));
@@ -25841,6 +25956,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			since
 		}, release, parse);
 		if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
+		if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
 		o.onCommits?.(read);
 		const firstParent = firstParentLine(branch.tip, commits);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
@@ -25964,7 +26080,7 @@ function releaseAmong(lines, firstParent, commitOf) {
 	const onLine = new Set(firstParent.map((c) => c.sha));
 	return releaseCommits(lines.lineTips, (sha) => commitOf(sha)?.parents ?? lines.beyond.get(sha), (sha) => onLine.has(sha));
 }
-var LARGE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
+var LARGE_HISTORY, LARGE_LIVE_HISTORY, SPLIT_SIZES_FROM, EMPTY$2;
 var init_git_history = __esmMin((() => {
 	init_changes();
 	init_copies();
@@ -25979,6 +26095,7 @@ var init_git_history = __esmMin((() => {
 	init_repo();
 	init_release_graph();
 	LARGE_HISTORY = 2e4;
+	LARGE_LIVE_HISTORY = 80 * 2 ** 20;
 	SPLIT_SIZES_FROM = 4e3;
 	EMPTY$2 = new Map();
 }));
@@ -34975,9 +35092,9 @@ async function readLine(cwd, tip) {
 	], (record) => {
 		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
 		if (sha && at) line.push({
-			sha,
+			sha: ownAscii(sha),
 			at: Number(at),
-			parents: parents.filter((p) => p !== "")
+			parents: parents.filter((p) => p !== "").map(ownAscii)
 		});
 	}, { separator: 10 });
 	return line;
@@ -34992,6 +35109,7 @@ async function readHistorySet(cwd, tip) {
 	return shas;
 }
 var init_deploy_branch$1 = __esmMin((() => {
+	init_own_string();
 	init_run();
 }));
 // src/audit/deploy-branch.ts
@@ -40782,7 +40900,7 @@ function headline$1(summary, o) {
 		what: k === "coding" ? o.gitOnly ? "coding (first → last commit)" : "coding" : `in ${stageLabel$1(k, o.gitOnly)}`
 	}));
 	const start = o.businessHours ? "Counting working time only, the" : "The";
-	if (o.gitOnly && shareBasis.kind !== "deployed") {
+	if (o.gitOnly && (shareBasis.kind !== "deployed" || o.deployIsMerge === true)) {
 		const [first, ...rest] = work;
 		if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
 		return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
@@ -41494,7 +41612,8 @@ function summarizeWith(input, detail) {
 		},
 		headline: headline$1(stages, {
 			gitOnly: !input.github,
-			businessHours: hours !== null
+			businessHours: hours !== null,
+			deployIsMerge: input.signal === "merge"
 		}),
 		stages: stages.stages,
 		shareBasis: stages.shareBasis,
