@@ -3,6 +3,7 @@ import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
 import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
 import { withSign } from '../units.js';
+import { excludesZero } from './health.js';
 
 /** A signed duration: `+1d 2h`, `−45m`, `0` (the minus sign every page writes, `withSign`'s). */
 export function signedDuration(seconds: number, days: DurationFormat): string {
@@ -47,11 +48,15 @@ export function changeHours(h: number): string {
  */
 export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, days: DurationFormat, tooFew = false): string | null {
   const items = (['leadTime', 'cycleTime', ...STAGES] as const)
-    .map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k], days), real: intervals[k].real }))
-    .filter((i): i is { name: string; text: string; real: boolean } => i.text !== null);
+    .map((k) => ({ key: k, name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k], days), real: intervals[k].real }))
+    .filter((i): i is { key: typeof i.key; name: string; text: string; real: boolean } => i.text !== null);
   if (items.length === 0) return null;
   const real = items.filter((i) => i.real).map((i) => i.name);
+  // an interval that leaves out 0 over too few values (deployed changes, most often) is said so, not left to read as real
+  const few = items.filter((i) => !i.real && excludesZero(intervals[i.key])).map((i) => i.name);
+  const rest = real.length + few.length === items.length ? '' : real.length + few.length === 0 ? 'the data cannot tell any of them' : 'the data cannot tell the rest';
+  const parts = [...(real.length === items.length ? ['each a real difference'] : real.length > 0 ? [`a real difference: ${real.join(', ')}`] : []), ...(few.length > 0 ? [`too few values to tell: ${few.join(', ')}`] : []), ...(rest ? [rest] : [])];
   // a group too small to compare: one verdict for all, the one its note gives
-  const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : real.length === 0 ? 'the data cannot tell any of them' : real.length === items.length ? 'each a real difference' : `a real difference: ${real.join(', ')}; the data cannot tell the rest`;
+  const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : parts.join('; ');
   return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;
 }

@@ -145,9 +145,15 @@ export function tooFewToCompare(ai: { assisted: { count: number }; other: { coun
 }
 
 /** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
+/** Whether the interval of a difference leaves out 0: real only with enough values behind it. */
+export function excludesZero(i: DifferenceInterval): boolean {
+  return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
+}
+
 export function verdict(i: DifferenceInterval, tooFew = false): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';
-  if (!i.real) return 'the data cannot tell';
+  // an interval that leaves out 0 over fewer values than a bootstrap can vary (`MIN_BOOTSTRAP_SAMPLE`) tells nothing
+  if (!i.real) return excludesZero(i) ? 'too few values to tell' : 'the data cannot tell';
   return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
 }

@@ -30,4 +30,13 @@ describe('the AI comparison verdict', () => {
     expect(small).toMatch(/— too few changes in a group to tell any of them apart$/);
     expect(small).not.toContain('real difference');
   });
+
+  it('says "too few values" where an interval leaves out 0 over fewer than five deployed changes, not "cannot tell"', () => {
+    // the deploy wait's interval is below 0, but four AI-assisted changes deployed: not real, and not unclear either
+    const fewDeployed: Interval = { difference: -3600 * 200, low: -3600 * 450, high: -3600 * 150, real: false } as Interval;
+    expect(verdict(fewDeployed)).toBe('too few values to tell');
+    const line = aiDifferenceLine({ ...intervals, deploy: fewDeployed }, (s) => s, CALENDAR_DAYS) ?? '';
+    expect(line).toMatch(/— a real difference: lead time; too few values to tell: deploy; the data cannot tell the rest$/);
+    expect(line).toContain('deploy −8d 8h (−18d 18h … −6d 6h)');
+  });
 });
