@@ -16324,6 +16324,187 @@ var init_slices$2 = __esmMin((() => {
 		return by !== void 0 && groupingOf(by)?.ownDeploys !== void 0;
 	};
 }));
+// src/render/health.ts
+function healthSections(report) {
+	const days = durationFormat(report.businessHours);
+	const s = report.summary;
+	const out = [];
+	if (s.review) {
+		const r = s.review;
+		out.push({
+			id: "review",
+			title: "Review health",
+			figures: [
+				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
+				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
+				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
+				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
+				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
+				["Review depth on large changes (comments per 100 lines, p50)", formatNumber(r.largeChangeCommentsPer100LinesP50)]
+			],
+			tables: r.byReviewer.length === 0 ? [] : [{
+				head: [
+					"Reviewer",
+					"Reviews",
+					"First reviews",
+					"Pickup p50 when first"
+				],
+				rows: r.byReviewer.slice(0, 10).map((x) => [
+					x.reviewer,
+					count$3(x.reviews),
+					count$3(x.firstReviews),
+					formatDuration(x.pickupP50, days)
+				])
+			}]
+		});
+	}
+	if (s.rework) {
+		const w = s.rework;
+		out.push({
+			id: "rework",
+			title: "Rework",
+			figures: [
+				["Reviewed changes", count$3(w.reviewed)],
+				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
+				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
+			],
+			tables: []
+		});
+	}
+	if (s.ci) {
+		const c = s.ci;
+		out.push({
+			id: "ci",
+			title: "CI checks",
+			figures: [
+				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
+				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
+				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
+				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
+			],
+			tables: c.worstFlaky.length === 0 ? [] : [{
+				head: [
+					"Flaky check",
+					"Flaky runs",
+					"Changes that ran it",
+					"Rate"
+				],
+				rows: c.worstFlaky.map((f) => [
+					f.name,
+					count$3(f.flaky),
+					count$3(f.runs),
+					formatRatio(f.rate)
+				])
+			}]
+		});
+	}
+	if (s.wip) {
+		const w = s.wip;
+		out.push({
+			id: "wip",
+			title: "Work in progress",
+			figures: [
+				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
+				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
+				["Open pull requests per active author", formatNumber(w.perAuthor)],
+				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
+			],
+			tables: w.oldest.length === 0 ? [] : [{
+				head: [
+					"Longest open",
+					"Title",
+					"Author",
+					"State",
+					"Open for"
+				],
+				rows: w.oldest.map((p) => [
+					`#${p.number}`,
+					p.title,
+					p.author,
+					p.isDraft ? "draft" : "ready",
+					formatDuration(p.age, days)
+				]),
+				links: w.oldest.map((p) => p.url ?? null)
+			}]
+		});
+	}
+	const ai = s.aiComparison;
+	if (ai.assisted.count > 0) {
+		const intervals = ai.intervals;
+		const row = (name, a, o, key) => {
+			const i = key ? intervals?.[key] : void 0;
+			return [
+				name,
+				a,
+				o,
+				...intervals ? i ? [
+					signed$2(i.difference, days),
+					range(i, days),
+					verdict(i, tooFewToCompare(ai))
+				] : [
+					"",
+					"",
+					""
+				] : []
+			];
+		};
+		const rows = [
+			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
+			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
+			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
+			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
+			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
+			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
+			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
+		];
+		out.push({
+			id: "ai",
+			title: "AI-assisted vs other",
+			figures: ai.note ? [["Note", ai.note]] : [],
+			tables: [{
+				head: [
+					"",
+					"AI-assisted (a lower bound)",
+					"Other",
+					...intervals ? [
+						"Difference of medians",
+						"95% interval",
+						"Verdict"
+					] : []
+				],
+				rows
+			}]
+		});
+	}
+	return out;
+}
+function signed$2(seconds, days) {
+	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
+}
+function range(i, days) {
+	return i.low === null || i.high === null ? "—" : `${signed$2(i.low, days)} to ${signed$2(i.high, days)}`;
+}
+function tooFewToCompare(ai) {
+	return Math.min(ai.assisted.count, ai.other.count) < 10;
+}
+function excludesZero(i) {
+	return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
+}
+function verdict(i, tooFew = false) {
+	if (i.difference === null) return "not measurable";
+	if (tooFew) return "too few changes to tell";
+	if (!i.real) return excludesZero(i) ? "too few values to tell" : "the data cannot tell";
+	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
+}
+var count$3;
+var init_health = __esmMin((() => {
+	init_domain();
+	init_stage_labels();
+	init_duration();
+	init_units();
+	init_limits();
+	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
+}));
 // src/render/confidence.ts
 function signedDuration(seconds, days) {
 	if (seconds === 0) return "0";
@@ -16351,19 +16532,28 @@ function aiDifferenceLine(intervals, label, days, tooFew = false) {
 		"cycleTime",
 		...STAGES
 	].map((k) => ({
+		key: k,
 		name: k === "leadTime" ? "lead time" : k === "cycleTime" ? "cycle time" : label(k),
 		text: differenceText$1(intervals[k], days),
 		real: intervals[k].real
 	})).filter((i) => i.text !== null);
 	if (items.length === 0) return null;
 	const real = items.filter((i) => i.real).map((i) => i.name);
-	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : real.length === 0 ? "the data cannot tell any of them" : real.length === items.length ? "each a real difference" : `a real difference: ${real.join(", ")}; the data cannot tell the rest`;
+	const few = items.filter((i) => !i.real && excludesZero(intervals[i.key])).map((i) => i.name);
+	const rest = real.length + few.length === items.length ? "" : real.length + few.length === 0 ? "the data cannot tell any of them" : "the data cannot tell the rest";
+	const parts = [
+		...real.length === items.length ? ["each a real difference"] : real.length > 0 ? [`a real difference: ${real.join(", ")}`] : [],
+		...few.length > 0 ? [`too few values to tell: ${few.join(", ")}`] : [],
+		...rest ? [rest] : []
+	];
+	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : parts.join("; ");
 	return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(", ")} — ${verdict}`;
 }
 var init_confidence = __esmMin((() => {
 	init_domain();
 	init_duration();
 	init_units();
+	init_health();
 }));
 // src/render/text/advice.ts
 function recommendations$2(report, ctx) {
@@ -16731,7 +16921,7 @@ function valueText(value, row, days) {
 	if (row.unit === "ratio") return formatRatio(value);
 	return `${formatPerWeek(value)}/wk`;
 }
-function signed$2(value, row, days) {
+function signed$1(value, row, days) {
 	if (value === 0) return "0";
 	if (row.unit === "seconds") return withSign(value, (magnitude) => formatDuration(magnitude, days));
 	if (row.unit === "ratio") return formatPoints(value);
@@ -16742,7 +16932,7 @@ function changeText(row, days) {
 	if (direction === "same") return "no change";
 	if (direction !== "better" && direction !== "worse") return "the data cannot tell";
 	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
-	return `${signed$2(change, row, days)} (${signed$2(interval.low, row, days)} … ${signed$2(interval.high, row, days)}), ${direction}`;
+	return `${signed$1(change, row, days)} (${signed$1(interval.low, row, days)} … ${signed$1(interval.high, row, days)}), ${direction}`;
 }
 var day$1, PREVIOUS_NOTE;
 var init_previous$3 = __esmMin((() => {
@@ -17706,184 +17896,6 @@ var init_acceptance$2 = __esmMin((() => {
 	ACCEPTANCE_TITLE = "Acceptance: merged or closed unmerged";
 	ACCEPTANCE_BASIS = "Acceptance is merged ÷ (merged + rejected) of the pull requests into the tracked branch decided in the window; drafts closed unmerged and agents’ own failed runs are counted apart, open pull requests are undecided, and the interval is a 95% Wilson interval.";
 	points = (value) => formatPoints(value);
-}));
-// src/render/health.ts
-function healthSections(report) {
-	const days = durationFormat(report.businessHours);
-	const s = report.summary;
-	const out = [];
-	if (s.review) {
-		const r = s.review;
-		out.push({
-			id: "review",
-			title: "Review health",
-			figures: [
-				["Reviews", `${r.reviews} by ${plural$2(r.reviewers, "reviewer")}, ${formatNumber(r.reviewsPerChange)} per change`],
-				["Share of reviews by the two busiest reviewers", formatRatio(r.topTwoShare)],
-				["Merged without review", `${r.unreviewed} (${formatRatio(r.unreviewedShare)})`],
-				["Merged without an approval by someone else", `${r.selfMerged} (${formatRatio(r.selfMergedShare)})`],
-				["Large changes (over 400 lines)", `${r.largeChanges}, ${r.largeChangesWithoutComments} approved without a comment`],
-				["Review depth on large changes (comments per 100 lines, p50)", formatNumber(r.largeChangeCommentsPer100LinesP50)]
-			],
-			tables: r.byReviewer.length === 0 ? [] : [{
-				head: [
-					"Reviewer",
-					"Reviews",
-					"First reviews",
-					"Pickup p50 when first"
-				],
-				rows: r.byReviewer.slice(0, 10).map((x) => [
-					x.reviewer,
-					count$3(x.reviews),
-					count$3(x.firstReviews),
-					formatDuration(x.pickupP50, days)
-				])
-			}]
-		});
-	}
-	if (s.rework) {
-		const w = s.rework;
-		out.push({
-			id: "rework",
-			title: "Rework",
-			figures: [
-				["Reviewed changes", count$3(w.reviewed)],
-				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
-				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
-			],
-			tables: []
-		});
-	}
-	if (s.ci) {
-		const c = s.ci;
-		out.push({
-			id: "ci",
-			title: "CI checks",
-			figures: [
-				["Check wall time on the final head commit", `p50 ${formatDuration(c.p50, days)}, p90 ${formatDuration(c.p90, days)} over ${plural$2(c.changes, "change")}`],
-				["Flaky checks (failed, then passed on the same commit)", `${c.flakyChecks} of ${c.checks} (${formatRatio(c.flakyRate)})`],
-				["Share of the merge wait spent waiting on checks", formatRatio(c.mergeWaitOnChecksShare)],
-				["Changes by check wall time", c.durationHistogram.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ") || "—"]
-			],
-			tables: c.worstFlaky.length === 0 ? [] : [{
-				head: [
-					"Flaky check",
-					"Flaky runs",
-					"Changes that ran it",
-					"Rate"
-				],
-				rows: c.worstFlaky.map((f) => [
-					f.name,
-					count$3(f.flaky),
-					count$3(f.runs),
-					formatRatio(f.rate)
-				])
-			}]
-		});
-	}
-	if (s.wip) {
-		const w = s.wip;
-		out.push({
-			id: "wip",
-			title: "Work in progress",
-			figures: [
-				["Open pull requests (not drafts)", `${w.open}, and ${plural$2(w.drafts, "draft")}`],
-				["Age of the open pull requests", `p50 ${formatDuration(w.p50Age, days)}, p90 ${formatDuration(w.p90Age, days)}`],
-				["Open pull requests per active author", formatNumber(w.perAuthor)],
-				["Open pull requests by age", w.ageHistogram.filter((b) => b.ready + b.drafts > 0).map((b) => `${b.label}: ${b.ready}${b.drafts > 0 ? ` + ${b.drafts} draft` : ""}`).join(", ") || "—"]
-			],
-			tables: w.oldest.length === 0 ? [] : [{
-				head: [
-					"Longest open",
-					"Title",
-					"Author",
-					"State",
-					"Open for"
-				],
-				rows: w.oldest.map((p) => [
-					`#${p.number}`,
-					p.title,
-					p.author,
-					p.isDraft ? "draft" : "ready",
-					formatDuration(p.age, days)
-				]),
-				links: w.oldest.map((p) => p.url ?? null)
-			}]
-		});
-	}
-	const ai = s.aiComparison;
-	if (ai.assisted.count > 0) {
-		const intervals = ai.intervals;
-		const row = (name, a, o, key) => {
-			const i = key ? intervals?.[key] : void 0;
-			return [
-				name,
-				a,
-				o,
-				...intervals ? i ? [
-					signed$1(i.difference, days),
-					range(i, days),
-					verdict(i, tooFewToCompare(ai))
-				] : [
-					"",
-					"",
-					""
-				] : []
-			];
-		};
-		const rows = [
-			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
-			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
-			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
-			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
-			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
-			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
-		];
-		out.push({
-			id: "ai",
-			title: "AI-assisted vs other",
-			figures: ai.note ? [["Note", ai.note]] : [],
-			tables: [{
-				head: [
-					"",
-					"AI-assisted (a lower bound)",
-					"Other",
-					...intervals ? [
-						"Difference of medians",
-						"95% interval",
-						"Verdict"
-					] : []
-				],
-				rows
-			}]
-		});
-	}
-	return out;
-}
-function signed$1(seconds, days) {
-	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
-}
-function range(i, days) {
-	return i.low === null || i.high === null ? "—" : `${signed$1(i.low, days)} to ${signed$1(i.high, days)}`;
-}
-function tooFewToCompare(ai) {
-	return Math.min(ai.assisted.count, ai.other.count) < 10;
-}
-function verdict(i, tooFew = false) {
-	if (i.difference === null) return "not measurable";
-	if (tooFew) return "too few changes to tell";
-	if (!i.real) return "the data cannot tell";
-	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
-}
-var count$3;
-var init_health = __esmMin((() => {
-	init_domain();
-	init_stage_labels();
-	init_duration();
-	init_units();
-	init_limits();
-	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
 }));
 // src/render/ai-defects.ts
 function aiDefectsView(report) {
@@ -19912,7 +19924,7 @@ function aiComparison$1(report) {
 		empty: "no duration known for either group"
 	});
 	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$1(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$2(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
 	const rows = [
 		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
 		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size)),
