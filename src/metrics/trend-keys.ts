@@ -95,8 +95,8 @@ export function trendKeys(periods: readonly KeyPeriod[], waiting: Waiting, perio
 /**
  * A key's values over the periods, read once: period i's finite values at `values[starts[i]]` up to
  * `values[starts[i + 1]]`, in its items' order. One typed array a key, where lists of each period's values and
- * each half's were made and dropped three times over: over an organisation's 570,000 changes that garbage was
- * a hundred megabytes of the aggregate's peak.
+ * each half's were made and dropped three times over: the aggregate of 1,000 reports (570,000 changes) peaked
+ * at 553-579 MB without that garbage, 604 MB with it, and took 9.7 s instead of 11.5.
  */
 interface KeyValues {
   values: Float64Array;

@@ -57,6 +57,8 @@ export function aiDefectsView(report: Report): AiDefectsView | null {
 function told(d: Difference): Pick<AiDefectsRow, 'difference' | 'direction'> {
   if (d.value === null || d.low === null || d.high === null) return { difference: '—', direction: null };
   const direction = !d.real ? null : d.value > 0 ? 'worse' : 'better';
-  const verdict = direction === null ? 'the data cannot tell' : direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes';
+  // an interval that leaves out 0 with a group under the minimum is too few to tell, not unclear (the note says which)
+  const few = !d.real && (d.low > 0 || d.high < 0);
+  const verdict = direction === null ? (few ? 'too few to tell' : 'the data cannot tell') : direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes';
   return { difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
 }

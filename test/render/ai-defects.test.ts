@@ -43,6 +43,12 @@ describe('AI defects on every page', () => {
     expect(html).toContain('<td class="worse">+48 pp (+29 pp to +62 pp): higher for AI-assisted changes</td>');
   });
 
+  it('says "too few to tell" where an interval leaves out 0 but a group is under ten', () => {
+    const few = defects();
+    const report = buildReport(sampleChanges(), {}, { aiDefects: { ...few, revertDifference: { ...few.revertDifference, real: false } } });
+    expect(renderText(report, { color: false, width: 200 })).toContain('+48 pp (+29 pp to +62 pp): too few to tell');
+  });
+
   it('says nothing when there is no AI-assisted change to compare, or the report predates the figure', () => {
     const none = buildReport(sampleChanges(), {}, { aiDefects: { ...defects(), ai: { ...defects().ai, changes: 0 } } });
     expect(renderText(none, { color: false, width: 80 })).not.toContain('defects, AI-assisted');
