@@ -10,6 +10,7 @@ import { dora, keyFigures, recommendations, stages } from './html/overview.js';
 import { h, section } from './html/parts.js';
 import { repair } from './html/repair.js';
 import { aiDefects } from './html/ai-defects.js';
+import { aiLoad } from './html/ai-load.js';
 import { aiShift } from './html/ai-shift.js';
 import { previousPeriod } from './html/previous.js';
 import { keyTrends } from './html/trends.js';
@@ -71,6 +72,7 @@ export function renderHtml(input: Report): string {
         ...teamwork(report),
         aiComparison(report),
         aiDefects(report),
+        aiLoad(report),
         acceptance(report),
         queues(report),
         changesTable(report),

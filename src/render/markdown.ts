@@ -13,6 +13,7 @@ import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, de
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
+import { AI_LOAD_BASIS, AI_LOAD_TITLE, aiLoadView } from './ai-load.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { renderRepositoryMarkdown } from './repositories.js';
 import { renderProductsMarkdown } from './products.js';
@@ -92,6 +93,7 @@ export function renderMarkdown(input: Report, options: MarkdownOptions = {}): st
     }
     for (const section of health) append(out, healthSection(section));
     append(out, aiDefectsMarkdown(report));
+    append(out, aiLoadMarkdown(report));
     append(out, acceptanceMarkdown(report));
     append(out, queueSection(report));
     append(out, slowest(report));
@@ -313,6 +315,21 @@ function aiDefectsMarkdown(report: Report): string[] {
     ...table(['', 'AI-assisted', 'Other', 'AI-assisted − other (95% interval)'], 'lrrl', view.rows.map((r) => [r.figure, r.ai, r.other, r.difference].map(md))),
     ...(view.failed ? [`${md(view.failed)}.`, ''] : []),
     ...(view.note ? [`> ${md(view.note)}`, ''] : []),
+  ];
+}
+
+/** AI review load (GitHub mode): each figure AI-assisted against other, the difference, the worst day. */
+function aiLoadMarkdown(report: Report): string[] {
+  const view = aiLoadView(report, durationFormat(report.businessHours));
+  if (view === null) return [];
+  return [
+    `### ${md(AI_LOAD_TITLE)}`,
+    '',
+    md(AI_LOAD_BASIS),
+    '',
+    ...table(['', 'AI-assisted', 'Other'], 'lrr', view.rows.map((r) => r.map(md))),
+    ...(view.difference ? [`${md(view.difference)}.`, ''] : []),
+    ...(view.perReviewerDay ? [`${md(view.perReviewerDay)}.`, ''] : []),
   ];
 }
 

@@ -23,7 +23,7 @@ if (!hasChromium) console.warn('skipping HTML browser test: /usr/bin/chromium no
 const ARTIFACTS = resolve('test-artifacts/html');
 const WIDTHS = [1280, 390] as const;
 
-const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'ai-defects', 'queues', 'changes', 'notes'];
+const GITHUB_SECTIONS = ['stages', 'recommendations', 'dora', 'lead-time', 'size', 'deploys', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'ai-defects', 'ai-load', 'queues', 'changes', 'notes'];
 
 interface Fixture {
   name: string;

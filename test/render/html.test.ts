@@ -54,7 +54,7 @@ describe('renderHtml: one self-contained file', () => {
 
   it('has every section in reading order, each listed in the contents', () => {
     const ids = [...html.matchAll(/<section id="([a-z-]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'trends', 'size', 'deploys', 'repair', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'ai-defects', 'acceptance', 'queues', 'changes', 'notes']);
+    expect(ids).toEqual(['stages', 'recommendations', 'dora', 'lead-time', 'trends', 'size', 'deploys', 'repair', 'unreleased', 'review', 'rework', 'ci', 'wip', 'ai', 'ai-defects', 'ai-load', 'acceptance', 'queues', 'changes', 'notes']);
     const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
     expect([...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1])).toEqual(ids);
   });

@@ -232,7 +232,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
   it('follows the HTML report from the key figures to the queues', () => {
     expect(headings(markdown)).toEqual([
       'Where the time goes', 'What to fix first', 'DORA keys', 'Lead time: spread and trend', 'Change size', 'Deploys', 'Repairs', 'Merged, not yet deployed',
-      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Defects: AI-assisted against other', 'Acceptance: merged or closed unmerged', 'Where the queue builds', 'Notes',
+      'Review health', 'Rework', 'CI checks', 'Work in progress', 'AI-assisted vs other', 'Defects: AI-assisted against other', 'Review load: AI-assisted against other', 'Acceptance: merged or closed unmerged', 'Where the queue builds', 'Notes',
     ]);
     expect(markdown).toMatch(/^lead time p50 \*\*2d 1h\*\* \(DORA 2024: high cluster, between one day and one week\) · cycle time p50 \*\*1d 4h\*\* · \*\*1\.75\*\* deploys per week \(DORA 2024: high cluster, between once per day and once per week\) · change failure rate \*\*14%\*\* \(DORA 2024: between the medium cluster’s 10% and the high cluster’s 20%\) · \*\*5\*\* merged, not deployed \(waiting up to 9d 2h\) · \*\*64\*\* changes counted \(left out: 1 by bots\)$/m);
   });

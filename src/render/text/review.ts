@@ -5,6 +5,7 @@ import { tooFewToCompare } from '../health.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { aiDefectsView, type AiDefectsView } from '../ai-defects.js';
+import { aiLoadView, type AiLoadView } from '../ai-load.js';
 import { formatAiTools } from '../ai-tools.js';
 import { formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
@@ -49,10 +50,22 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
   }
   const defects = aiDefectsView(report);
   if (defects) append(out, defectsLines(defects, ctx));
+  const load = aiLoadView(report, ctx.durations);
+  if (load) append(out, loadLines(load, ctx));
   const acceptance = acceptanceView(report, ctx.durations);
   if (acceptance) append(out, acceptanceLines(acceptance, ctx));
   if (out.length === 0) return [];
   return [c.bold('Review, CI and AI'), ...out];
+}
+
+/** AI review load in a few wrapped lines: each figure AI-assisted against other, the difference, the worst day. */
+function loadLines(view: AiLoadView, ctx: TextContext): string[] {
+  return [
+    wrap('  review load, AI-assisted vs other:', ctx.width),
+    wrap(`    ${view.rows.map(([label, ai, other]) => `${label} ${ai} vs ${other}`).join(' · ')}`, ctx.width, 2),
+    ...(view.difference ? [wrap(`    ${view.difference}`, ctx.width, 2)] : []),
+    ...(view.perReviewerDay ? [wrap(`    ${terminalSafe(view.perReviewerDay)}`, ctx.width, 2)] : []),
+  ];
 }
 
 /** AI defects in a few wrapped lines: each rate AI-assisted against other, what the difference tells. */
