@@ -17933,7 +17933,8 @@ function told(d) {
 		direction: null
 	};
 	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
-	const verdict = direction === null ? "the data cannot tell" : direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes";
+	const few = !d.real && (d.low > 0 || d.high < 0);
+	const verdict = direction === null ? few ? "too few to tell" : "the data cannot tell" : direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes";
 	return {
 		difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
 		direction
@@ -17946,6 +17947,45 @@ var init_ai_defects$3 = __esmMin((() => {
 	init_duration();
 	AI_DEFECTS_TITLE = "Defects: AI-assisted against other";
 	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe) leaves out 0 and each group has at least 10.`;
+}));
+// src/render/ai-load.ts
+function aiLoadView(report, days) {
+	const l = report.summary.aiLoad;
+	if (l === void 0 || l === null || report.summary.ai.assisted === 0) return null;
+	const group = (g) => [
+		formatNumber(g.linesPerReviewHourP50),
+		`${g.largeReviewed} of ${g.reviewed}`,
+		`${g.open} (${g.drafts} draft${g.drafts === 1 ? "" : "s"})`,
+		formatDuration(g.openP50Age, days)
+	];
+	const [a, o] = [group(l.ai), group(l.other)];
+	const rows = [
+		"lines per review hour, p50",
+		"large changes among those reviewed",
+		"open pull requests (and drafts)",
+		"open p50 age"
+	].map((label, i) => [
+		label,
+		a[i],
+		o[i]
+	]);
+	const d = l.linesPerReviewHourDifference;
+	const signed = (v) => v === 0 ? "0" : withSign(v, formatNumber);
+	const difference = d.value === null || d.low === null || d.high === null ? null : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${d.real ? d.value > 0 ? "AI-assisted changes are read faster per hour" : "AI-assisted changes are read slower per hour" : "the data cannot tell"}`;
+	const r = l.largeAiPerReviewerDay;
+	return {
+		rows,
+		difference,
+		perReviewerDay: r === void 0 || r.reviewerDays === 0 ? null : `large AI-assisted pull requests one person reviewed in a day, over ${r.reviewerDays} reviewer-days: p90 ${formatNumber(r.p90)}, at most ${r.worst}${r.worst > 0 && r.worstDate !== null ? ` (${r.worstDate}${r.worstReviewer !== null ? `, ${r.worstReviewer}` : ""})` : ""}`
+	};
+}
+var AI_LOAD_TITLE, AI_LOAD_BASIS;
+var init_ai_load$2 = __esmMin((() => {
+	init_limits();
+	init_units();
+	init_duration();
+	AI_LOAD_TITLE = "Review load: AI-assisted against other";
+	AI_LOAD_BASIS = `Lines per review hour: the p50 over the merged changes a person reviewed of changed lines ÷ hours from the first review to the approval. Large: over 400 changed lines. Open: non-draft pull requests open at the window's end. A difference is told only when its 95% interval (bootstrap) leaves out 0 and each group has at least 10 reviewed changes.`;
 }));
 // src/render/ai-tools.ts
 function formatAiTools(ai, escape) {
@@ -18000,10 +18040,20 @@ function reviewAndCi(report, ctx) {
 	}
 	const defects = aiDefectsView(report);
 	if (defects) append(out, defectsLines(defects, ctx));
+	const load = aiLoadView(report, ctx.durations);
+	if (load) append(out, loadLines(load, ctx));
 	const acceptance = acceptanceView(report, ctx.durations);
 	if (acceptance) append(out, acceptanceLines(acceptance, ctx));
 	if (out.length === 0) return [];
 	return [c.bold("Review, CI and AI"), ...out];
+}
+function loadLines(view, ctx) {
+	return [
+		wrap("  review load, AI-assisted vs other:", ctx.width),
+		wrap(`    ${view.rows.map(([label, ai, other]) => `${label} ${ai} vs ${other}`).join(" · ")}`, ctx.width, 2),
+		...view.difference ? [wrap(`    ${view.difference}`, ctx.width, 2)] : [],
+		...view.perReviewerDay ? [wrap(`    ${terminalSafe(view.perReviewerDay)}`, ctx.width, 2)] : []
+	];
 }
 function defectsLines(view, ctx) {
 	const { c } = ctx;
@@ -18034,6 +18084,7 @@ var init_review = __esmMin((() => {
 	init_health();
 	init_units();
 	init_ai_defects$3();
+	init_ai_load$2();
 	init_ai_tools$1();
 	init_duration();
 	init_sanitize();
@@ -18633,6 +18684,7 @@ function renderMarkdown(input, options = {}) {
 		if (!report.summary.review && !report.summary.rework && !report.summary.ci && !report.summary.wip) out.push("### Review, CI and work in progress", "", "Git alone cannot see reviews, checks or open pull requests: review load, rework, CI and work in progress are not measured (unknown, not zero). Run with a GitHub token (`GH_TOKEN`) to add them.", "");
 		for (const section of health) append(out, healthSection(section));
 		append(out, aiDefectsMarkdown(report));
+		append(out, aiLoadMarkdown(report));
 		append(out, acceptanceMarkdown(report));
 		append(out, queueSection(report));
 		append(out, slowest(report));
@@ -18977,6 +19029,23 @@ function aiDefectsMarkdown(report) {
 		...view.note ? [`> ${md(view.note)}`, ""] : []
 	];
 }
+function aiLoadMarkdown(report) {
+	const view = aiLoadView(report, durationFormat(report.businessHours));
+	if (view === null) return [];
+	return [
+		`### ${md(AI_LOAD_TITLE)}`,
+		"",
+		md(AI_LOAD_BASIS),
+		"",
+		...table([
+			"",
+			"AI-assisted",
+			"Other"
+		], "lrr", view.rows.map((r) => r.map(md))),
+		...view.difference ? [`${md(view.difference)}.`, ""] : [],
+		...view.perReviewerDay ? [`${md(view.perReviewerDay)}.`, ""] : []
+	];
+}
 function acceptanceMarkdown(report) {
 	const view = acceptanceView(report, durationFormat(report.businessHours), true);
 	if (view === null) return [];
@@ -19262,6 +19331,7 @@ var init_markdown = __esmMin((() => {
 	init_health();
 	init_acceptance$2();
 	init_ai_defects$3();
+	init_ai_load$2();
 	init_stage_labels();
 	init_repositories();
 	init_products$3();
@@ -20629,6 +20699,22 @@ var init_ai_defects$2 = __esmMin((() => {
 	init_ai_defects$3();
 	init_parts();
 }));
+// src/render/html/ai-load.ts
+function aiLoad(report) {
+	const view = aiLoadView(report, durationFormat(report.businessHours));
+	if (view === null) return "";
+	const rows = view.rows.map(([label, ai, other]) => `<tr><th scope="row">${h(label)}</th>${num$1(ai)}${num$1(other)}</tr>`);
+	return section("ai-load", AI_LOAD_TITLE, h(AI_LOAD_BASIS), table$2([
+		"",
+		"AI-assisted",
+		"Other"
+	], rows, "lrr", { caption: "What reviewers are asked to read, and what waits" }), view.difference ? `<p class="note">${h(view.difference)}.</p>` : "", view.perReviewerDay ? `<p class="note">${h(view.perReviewerDay)}.</p>` : "");
+}
+var init_ai_load$1 = __esmMin((() => {
+	init_ai_load$2();
+	init_duration();
+	init_parts();
+}));
 // src/render/html/ai-shift.ts
 function aiShift(report) {
 	const view = aiShiftView(report, durationFormat(report.businessHours));
@@ -20950,6 +21036,7 @@ function renderHtml(input) {
 		...teamwork(report),
 		aiComparison$1(report),
 		aiDefects$1(report),
+		aiLoad(report),
 		acceptance(report),
 		queues(report),
 		changesTable(report)
@@ -21002,6 +21089,7 @@ var init_html = __esmMin((() => {
 	init_parts();
 	init_repair$1();
 	init_ai_defects$2();
+	init_ai_load$1();
 	init_ai_shift$1();
 	init_previous$1();
 	init_trends();
