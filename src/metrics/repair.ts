@@ -57,7 +57,7 @@ export function computeRepair(changes: readonly MeasuredChange[], window: Window
   const reasons = { revert: 0, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 0, bugLabel: 0 };
   for (const change of changes) {
     const flags = change.flags;
-    const repair = flags.some((f) => f.startsWith('repair:'));
+    const repair = isRepair({ flags });
     if (repair) {
       if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
       if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;

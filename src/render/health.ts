@@ -146,7 +146,7 @@ export function tooFewToCompare(ai: { assisted: { count: number }; other: { coun
 
 /** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
 /** Whether the interval of a difference leaves out 0: real only with enough values behind it. */
-export function excludesZero(i: DifferenceInterval): boolean {
+export function excludesZero(i: Pick<DifferenceInterval, 'low' | 'high'>): boolean {
   return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
 }
 
