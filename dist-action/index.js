@@ -17933,7 +17933,7 @@ function told(d) {
 		direction: null
 	};
 	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
-	const few = !d.real && (d.low > 0 || d.high < 0);
+	const few = !d.real && excludesZero(d);
 	const verdict = direction === null ? few ? "too few to tell" : "the data cannot tell" : direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes";
 	return {
 		difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
@@ -17945,6 +17945,7 @@ var init_ai_defects$3 = __esmMin((() => {
 	init_limits();
 	init_units();
 	init_duration();
+	init_health();
 	AI_DEFECTS_TITLE = "Defects: AI-assisted against other";
 	AI_DEFECTS_BASIS = `Reverted: undone by a later revert. Fixed up: shipped in a failed deploy that a later change repaired (a revert counts as reverted). Deploy failure rate: of the window's deploys that first shipped a counted change, those shipping an AI-assisted change against those shipping none. Rates with their 95% Wilson interval; a difference is told only when its 95% interval (Newcombe) leaves out 0 and each group has at least 10.`;
 }));
@@ -41284,7 +41285,7 @@ function computeRepair(changes, window, github, weekly = true) {
 	};
 	for (const change of changes) {
 		const flags = change.flags;
-		const repair = flags.some((f) => f.startsWith("repair:"));
+		const repair = isRepair({ flags });
 		if (repair) {
 			if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
 			if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;
