@@ -8,7 +8,7 @@ import type { Report } from '../report/schema.js';
 import { MIN_AI_GROUP } from '../metrics/limits.js';
 import { formatPoints, plural } from '../units.js';
 import { formatRatio } from './duration.js';
-import { excludesZero } from './health.js';
+import { unsettled } from './health.js';
 
 export const AI_DEFECTS_TITLE = 'Defects: AI-assisted against other';
 /** what every format says the rates are */
@@ -58,8 +58,7 @@ export function aiDefectsView(report: Report): AiDefectsView | null {
 function told(d: Difference): Pick<AiDefectsRow, 'difference' | 'direction'> {
   if (d.value === null || d.low === null || d.high === null) return { difference: '—', direction: null };
   const direction = !d.real ? null : d.value > 0 ? 'worse' : 'better';
-  // an interval that leaves out 0 with a group under the minimum is too few to tell, not unclear (the note says which)
-  const few = !d.real && excludesZero(d);
-  const verdict = direction === null ? (few ? 'too few to tell' : 'the data cannot tell') : direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes';
+  // a group under the minimum: too few to tell (the note says which)
+  const verdict = unsettled(d) ?? (direction === 'worse' ? 'higher for AI-assisted changes' : 'lower for AI-assisted changes');
   return { difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`, direction };
 }

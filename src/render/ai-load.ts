@@ -8,6 +8,7 @@ import type { Report } from '../report/schema.js';
 import { LARGE_CHANGE_LINES, MIN_AI_GROUP } from '../metrics/limits.js';
 import { withSign } from '../units.js';
 import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
+import { unsettled } from './health.js';
 
 export const AI_LOAD_TITLE = 'Review load: AI-assisted against other';
 /** what every format says the figures are */
@@ -39,7 +40,7 @@ export function aiLoadView(report: Report, days: DurationFormat): AiLoadView | n
   const signed = (v: number): string => (v === 0 ? '0' : withSign(v, formatNumber));
   const difference = d.value === null || d.low === null || d.high === null
     ? null
-    : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${d.real ? (d.value > 0 ? 'AI-assisted changes are read faster per hour' : 'AI-assisted changes are read slower per hour') : 'the data cannot tell'}`;
+    : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${unsettled(d) ?? (d.value > 0 ? 'AI-assisted changes are read faster per hour' : 'AI-assisted changes are read slower per hour')}`;
   const r = l.largeAiPerReviewerDay;
   const perReviewerDay = r === undefined || r.reviewerDays === 0
     ? null

@@ -144,12 +144,21 @@ export function tooFewToCompare(ai: { assisted: { count: number }; other: { coun
   return Math.min(ai.assisted.count, ai.other.count) < MIN_AI_GROUP;
 }
 
-/** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
 /** Whether the interval of a difference leaves out 0: real only with enough values behind it. */
 export function excludesZero(i: Pick<DifferenceInterval, 'low' | 'high'>): boolean {
   return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
 }
 
+/**
+ * What a difference that is not real allows one to say: too few to tell when its interval leaves out 0 all the same
+ * (a group under the minimum), else that the data cannot tell; null for a real one, which its figure words itself.
+ */
+export function unsettled(d: Pick<DifferenceInterval, 'low' | 'high' | 'real'>): string | null {
+  if (d.real) return null;
+  return excludesZero(d) ? 'too few to tell' : 'the data cannot tell';
+}
+
+/** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
 export function verdict(i: DifferenceInterval, tooFew = false): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';

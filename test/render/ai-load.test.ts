@@ -39,6 +39,11 @@ describe('AI review load on every page', () => {
     expect(html).not.toContain('<b>octo</b>');
   });
 
+  it('says "too few to tell" where the interval leaves out 0 but a group has under ten reviewed changes', () => {
+    const few = buildReport(sampleChanges(), {}, { aiLoad: { ...LOAD, linesPerReviewHourDifference: { ...LOAD.linesPerReviewHourDifference, real: false } } });
+    expect(renderText(few, { color: false, width: 200 })).toContain('+160 (95% interval +40.0 to +300): too few to tell');
+  });
+
   it('says nothing from git alone (null), nor when no change is AI-assisted', () => {
     expect(renderText(buildReport(sampleChanges(), {}, { aiLoad: null }), { color: false, width: 80 })).not.toContain('review load, AI-assisted');
     const none = buildReport(sampleChanges(), {}, { aiLoad: LOAD });
