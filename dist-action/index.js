@@ -16490,6 +16490,10 @@ function tooFewToCompare(ai) {
 function excludesZero(i) {
 	return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
 }
+function unsettled(d) {
+	if (d.real) return null;
+	return excludesZero(d) ? "too few to tell" : "the data cannot tell";
+}
 function verdict(i, tooFew = false) {
 	if (i.difference === null) return "not measurable";
 	if (tooFew) return "too few changes to tell";
@@ -17933,8 +17937,7 @@ function told(d) {
 		direction: null
 	};
 	const direction = !d.real ? null : d.value > 0 ? "worse" : "better";
-	const few = !d.real && excludesZero(d);
-	const verdict = direction === null ? few ? "too few to tell" : "the data cannot tell" : direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes";
+	const verdict = unsettled(d) ?? (direction === "worse" ? "higher for AI-assisted changes" : "lower for AI-assisted changes");
 	return {
 		difference: `${formatPoints(d.value)} (${formatPoints(d.low)} to ${formatPoints(d.high)}): ${verdict}`,
 		direction
@@ -17972,7 +17975,7 @@ function aiLoadView(report, days) {
 	]);
 	const d = l.linesPerReviewHourDifference;
 	const signed = (v) => v === 0 ? "0" : withSign(v, formatNumber);
-	const difference = d.value === null || d.low === null || d.high === null ? null : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${d.real ? d.value > 0 ? "AI-assisted changes are read faster per hour" : "AI-assisted changes are read slower per hour" : "the data cannot tell"}`;
+	const difference = d.value === null || d.low === null || d.high === null ? null : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${unsettled(d) ?? (d.value > 0 ? "AI-assisted changes are read faster per hour" : "AI-assisted changes are read slower per hour")}`;
 	const r = l.largeAiPerReviewerDay;
 	return {
 		rows,
@@ -17985,6 +17988,7 @@ var init_ai_load$2 = __esmMin((() => {
 	init_limits();
 	init_units();
 	init_duration();
+	init_health();
 	AI_LOAD_TITLE = "Review load: AI-assisted against other";
 	AI_LOAD_BASIS = `Lines per review hour: the p50 over the merged changes a person reviewed of changed lines ÷ hours from the first review to the approval. Large: over 400 changed lines. Open: non-draft pull requests open at the window's end. A difference is told only when its 95% interval (bootstrap) leaves out 0 and each group has at least 10 reviewed changes.`;
 }));
