@@ -1,5 +1,7 @@
+import type { Change } from '../domain.js';
 import { decidedPulls } from '../metrics/acceptance.js';
 import { repositoryName } from '../render/names.js';
+import type { FigureGroup } from '../metrics/catalogue.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import { dailyDeploys } from '../metrics/difference.js';
@@ -41,21 +43,24 @@ export interface Comparison {
 export interface CompareOptions {
   /** a side with fewer changes than this is flagged as too few to trust; default 10 */
   minSample?: number;
+  /** what is compared: the catalogue's figures it declares compared (another catalogue: a test's) */
+  catalogue?: FigureGroup;
 }
 
 export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 
 /** A report as a side of a comparison: its summary, and the counted changes and deploys its figures are over. */
 function comparedSide(r: Report): ComparedSide {
-  const counted = r.changes.filter((c) => c.counted);
+  // in the model's shape, as the previous period's are: a basis reads one shape of change
+  const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
   return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)), pulls: decidedPullsOf(r, counted) } };
 }
 
 /** The pull requests a report decided in its window, as its acceptance counts them; none when it has no acceptance. */
-function decidedPullsOf(r: Report, counted: Report['changes']): ReturnType<typeof decidedPulls> {
+function decidedPullsOf(r: Report, counted: readonly Change[]): ReturnType<typeof decidedPulls> {
   if (r.summary.acceptance == null || r.closedPulls === undefined) return [];
   return decidedPulls({
-    changes: counted.map((c) => fromReportChange(c, c.repository)),
+    changes: counted,
     closedPulls: r.closedPulls.map((p) => fromReportClosedPull(p, p.repository)),
     window: windowFrom(r.window),
     includeBots: r.policy.includeBots,
@@ -64,9 +69,9 @@ function decidedPullsOf(r: Report, counted: Report['changes']): ReturnType<typeo
 
 /**
  * Compares two reports (a baseline and a later window, or two repositories): every figure the catalogue declares
- * compared (each stage's and cycle time's p50 and p90, each DORA key), the two values, the change, the 95% interval
- * of the change (bootstrap over the reports' changes and deploys), its direction and the sample sizes. A change is
- * better or worse only when its interval excludes 0 (SPEC section 9). Pure.
+ * compared, the two values, the change, the 95% interval of the change (bootstrap over the reports' changes and
+ * deploys), its direction and the sample sizes. A change is better or worse only when its interval excludes 0
+ * (SPEC section 9). Pure.
  */
 export function compareReports(before: Report, after: Report, options: CompareOptions = {}): Comparison {
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
@@ -74,7 +79,7 @@ export function compareReports(before: Report, after: Report, options: CompareOp
   // last commit of "coding", so the row says so (the sides' sources differing is a warning of its own)
   const gitOnly = !(before.sources.includes('github') && after.sources.includes('github'));
   // the narrow table's names: "recovery time", not "failed deployment recovery time", which wraps at 80 columns
-  const rows = comparedRows(comparedFigures(), comparedSide(before), comparedSide(after), { minSample, gitOnly, short: true });
+  const rows = comparedRows(comparedFigures(options.catalogue), comparedSide(before), comparedSide(after), { minSample, gitOnly, short: true });
   const sides = { before: side(before), after: side(after) };
   // one repository on both sides: known by its remote, else the folder it was read from (its name may be shared)
   const same = (before.repository.remote ?? before.repository.path) === (after.repository.remote ?? after.repository.path);

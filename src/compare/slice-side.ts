@@ -33,7 +33,7 @@ export function parseSliceSide(arg: string): SliceSide | null {
     if (side.kind !== 'window') throw new ConfigError(`'${text.slice(at + 1)}' after @ is not a window: write SLICE@SINCE..UNTIL`);
     window = { since: side.since, until: side.until };
   }
-  const slice = written === REST ? REST : parseSlice(written);
+  const slice = written.toLowerCase() === REST ? REST : parseSlice(written);
   const name = `${slice === REST ? REST : sliceName(slice)}${windowed ? text.slice(at) : ''}`;
   return { slice, window, name };
 }

@@ -13,7 +13,7 @@
  * To add a figure: an entry here, the metric that computes it, and its call in `windowFigures` (`report/build.ts`);
  * docs/architecture.md says what follows from them.
  */
-import { STAGES, type StageName } from '../domain.js';
+import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
 import { LARGE_CHANGE_LINES } from './limits.js';
 
 /** What a figure measures, which decides its unit and the units a threshold on it may use. */
@@ -125,14 +125,15 @@ export type ComparedUnit = (typeof COMPARED_UNITS)[number];
 
 /**
  * What a figure's 95% interval is resampled from (SPEC section 9): a value of each change (a dot path into it:
- * `leadTime`; the group's own path when absent, `stages.review` for the review stage's figures), a value of each
- * deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys, scaled so that
+ * `leadTime`; the group's own path when absent, `stages.review` for the review stage's figures; or a function of
+ * the model's change, for a value no field holds — the metric's own reading of one change, 1 or 0 for a share), a
+ * value of each deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys, scaled so that
  * their mean is deploys per week, or a value of each pull request decided in the window (`acceptance.ts`
  * `decidedPulls`: `merged` 1 or 0) of those where `where` holds, whose count is the row's sample. A percentile figure (`p50`, `p90`) is that percentile of the values; a key's
  * value is their median when it is a duration, else their mean (a rate).
  */
 export type ComparedBasis =
-  | { readonly over: 'changes'; readonly value?: string }
+  | { readonly over: 'changes'; readonly value?: string | ((change: MeasuredChange) => number | null) }
   | { readonly over: 'deploys'; readonly value: string; readonly where?: string }
   | { readonly over: 'days' }
   | { readonly over: 'pulls'; readonly value: string; readonly where?: string };

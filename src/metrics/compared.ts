@@ -4,7 +4,7 @@
  * build their rows here, from the catalogue's `compared` declarations, so both compare the same figures and say
  * "better" on the same evidence.
  */
-import type { StageName } from '../domain.js';
+import type { MeasuredChange, StageName } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
 import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
@@ -15,11 +15,12 @@ export type { ComparedRow } from './schema.js';
 export type { ComparedUnit } from './catalogue.js';
 
 /**
- * What a side's figures are computed over: its counted changes and its deploys (a report's or the model's: a
- * basis reads them by the catalogue's paths, which both have), and its deploys per day.
+ * What a side's figures are computed over: its counted changes, in the model's shape (a report's are read back
+ * with `fromReportChange`, so a basis reads one shape, epoch seconds and all), its deploys (a report's or the
+ * model's: a basis reads them by the catalogue's paths, which both have), and its deploys per day.
  */
 export interface ComparedSample {
-  changes: ReadonlyArray<object>;
+  changes: readonly MeasuredChange[];
   deploys: ReadonlyArray<object>;
   /** deploys per day of the side's window, scaled so that their mean is deploys per week (`dailyDeployCounts`) */
   dailyDeploys: readonly number[];
@@ -110,7 +111,7 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
 function valuesOf(basis: ComparedBasis, group: readonly string[]): (sample: ComparedSample) => Array<number | null> {
   if (basis.over === 'days') return (s) => [...s.dailyDeploys];
   if (basis.over === 'changes') {
-    const value = reader(basis.value?.split('.') ?? group);
+    const value = typeof basis.value === 'function' ? basis.value : reader(basis.value?.split('.') ?? group);
     return (s) => s.changes.map(value);
   }
   const value = reader(basis.value.split('.'));

@@ -112,7 +112,7 @@ export const previousPeriodSchema = z.object({
   covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
-  rows: z.array(comparedRowSchema).describe('per figure compared (as by compare) that the data can see: each stage\'s and cycle time\'s p50 and p90, each DORA key; before = the previous window, after = this one'),
+  rows: z.array(comparedRowSchema).describe('per figure compare compares but the acceptance rates (docs/definitions.md, the table of figures: compared in) that the data can see; before = the previous window, after = this one'),
 });
 export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
 

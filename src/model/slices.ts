@@ -15,13 +15,15 @@ type Registry = Readonly<Record<string, SliceKind>>;
 const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 /** `a, b or c` */
-function orList(values: readonly string[]): string {
+export function orList(values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;
 }
 
 /** The kind named by the text before a slice's or a grouping's first colon; undefined when no kind has that name. */
 function kindNamed(name: string, kinds: Registry): SliceKind | undefined {
-  return Object.hasOwn(kinds, name) ? kinds[name] : undefined;
+  // a kind's name is read without case, as its values are (`AI`, `Team:payments`): the registry's are lower case
+  const key = name.toLowerCase();
+  return Object.hasOwn(kinds, key) ? kinds[key] : undefined;
 }
 
 /** A kind as a slice of it is written in help: `team:NAME`, `bots`, `ai[:TOOL]` (the name alone is a slice too). */
@@ -48,12 +50,13 @@ export function parseSlice(text: string, kinds: Registry = SLICE_KINDS): Slice {
   const value = colon === -1 ? null : written.slice(colon + 1).trim();
   const kind = kindNamed(name, kinds);
   if (kind !== undefined) {
-    if ((kind.meta.argument === undefined || kind.meta.alone) && value === null) return { kind: name, value: null };
+    const { name: own } = kind.meta;
+    if ((kind.meta.argument === undefined || kind.meta.alone) && value === null) return { kind: own, value: null };
     if (kind.meta.argument !== undefined && value) {
       const normal = kind.normalise === undefined ? value : kind.normalise(value);
       const values = kind.meta.values;
-      if (values === undefined || values.includes(normal)) return { kind: name, value: normal };
-      throw new ConfigError(`'${printable(written)}' is not a slice: ${name}:${kind.meta.argument} takes ${orList(values)}`);
+      if (values === undefined || values.includes(normal)) return { kind: own, value: normal };
+      throw new ConfigError(`'${printable(written)}' is not a slice: ${own}:${kind.meta.argument} takes ${orList(values)}`);
     }
   }
   throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList(sliceForms(kinds))}`);
@@ -65,11 +68,11 @@ export function parseSlice(text: string, kinds: Registry = SLICE_KINDS): Slice {
  * or it is one of `also` (`rest`). A slice it names may still be unreadable: `parseSlice` says why.
  */
 export function namesSlice(text: string, also: readonly string[] = [], kinds: Registry = SLICE_KINDS): boolean {
-  const name = /^[a-z][a-z0-9-]*/.exec(text)?.[0] ?? '';
+  const name = /^[a-z][a-z0-9-]*/i.exec(text)?.[0] ?? '';
   const next = text.charAt(name.length);
   const kind = kindNamed(name, kinds);
   const alone = next === '' || next === '@';
-  if (also.includes(name)) return alone;
+  if (also.includes(name.toLowerCase())) return alone;
   if (kind === undefined) return false;
   if (kind.meta.argument === undefined) return alone;
   return next === ':' || (kind.meta.alone === true && alone);
@@ -122,6 +125,11 @@ export function groupingChoices(kinds: Registry = SLICE_KINDS): string[] {
   return groupingKinds(kinds).map(writtenGrouping);
 }
 
+/** What a row of each `--by` table is, in the registry's order: `team`, `folder`. */
+export function groupingNouns(kinds: Registry = SLICE_KINDS): string[] {
+  return groupingKinds(kinds).map((k) => k.meta.noun);
+}
+
 /** `--by`'s help: `team (CODEOWNERS), product (a monorepo's), path:DEPTH (folders) or label (GitHub)`. */
 export function groupingHelp(kinds: Registry = SLICE_KINDS): string {
   return orList(groupingKinds(kinds).map((k) => `${writtenGrouping(k)} (${k.by.help})`));
@@ -137,13 +145,19 @@ export function parseGrouping(text: string, kinds: Registry = SLICE_KINDS): Grou
   const colon = written.indexOf(':');
   const name = colon === -1 ? written : written.slice(0, colon);
   const argument = colon === -1 ? null : written.slice(colon + 1);
-  const by = kindNamed(name, kinds)?.by;
-  if (by !== undefined) {
-    if (by.argument === undefined && argument === null) return { kind: name, argument: null };
-    if (by.argument !== undefined && argument !== null && by.argument.pattern.test(argument)) return { kind: name, argument };
+  const kind = kindNamed(name, kinds);
+  const by = kind?.by;
+  if (kind !== undefined && by !== undefined) {
+    if (by.argument === undefined && argument === null) return { kind: kind.meta.name, argument: null };
+    if (by.argument !== undefined && argument !== null && by.argument.pattern.test(argument)) return { kind: kind.meta.name, argument };
   }
   const choices = groupingKinds(kinds).map((k) => (k.by.argument === undefined ? k.meta.name : `${writtenGrouping(k)} (such as ${k.meta.name}:${k.by.argument.example})`));
   throw new ConfigError(`--by '${printable(written)}' is not a grouping: write ${orList(choices)}`);
+}
+
+/** A grouping as written back: `team`, `path:2` (whatever case `--by` was given in). */
+export function groupingName(grouping: Grouping): string {
+  return grouping.argument === null ? grouping.kind : `${grouping.kind}:${grouping.argument}`;
 }
 
 /** The kind of a `--by` table, by the grouping it was written with (`path:2`); undefined for one no kind has. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { recommendationSchema } from '../advice/types.js';
+import { groupingChoices, groupingNouns, orList } from '../model/slices.js';
 
 const seconds = z.number().nonnegative().nullable();
 const share = z.number().min(0).max(1).nullable();
@@ -26,10 +27,10 @@ export type SliceRow = z.infer<typeof sliceRowSchema>;
 
 export const slicesSchema = z
   .object({
-    by: z.string().describe('the grouping asked for: team, product, path:DEPTH, label or ai'),
+    by: z.string().describe(`the grouping asked for: ${orList(groupingChoices())}`),
     owners: z.string().nullable().describe('with --by team: the CODEOWNERS file read at the window\'s end; null when there is none'),
     unownedShare: share.describe('with --by team: the share of the counted changes no team owns a third of'),
     rows: z.array(sliceRowSchema).describe('one row per slice, most changes first; a change is in every slice owning a third of its changed lines'),
   })
-  .describe('--by: the window\'s changes one row per team, product, folder, label or AI tool');
+  .describe(`--by: the window's changes one row per ${orList(groupingNouns())}`);
 export type Slices = z.infer<typeof slicesSchema>;

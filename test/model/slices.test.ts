@@ -5,7 +5,7 @@ import type { Change } from '../../src/domain.js';
 import type { SliceKind } from '../../src/model/slice-kind.js';
 import { SLICE_KINDS } from '../../src/model/slice-kinds.js';
 import {
-  groupChanges, groupingChoices, groupingHelp, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, rowSlice, sliceForms, sliceMeasure, sliceName,
+  groupChanges, groupingChoices, groupingHelp, groupingName, groupingNoun, isNoGroup, namesSlice, parseGrouping, parseSlice, rowSlice, sliceForms, sliceMeasure, sliceName,
   sliceNeeds, slicePredicate, sortByGrouping, type SliceFacts,
 } from '../../src/model/slices.js';
 
@@ -49,6 +49,19 @@ describe('slices', () => {
     expect(sliceName(parseSlice(' team:@acme/Payments '))).toBe('team:payments');
     expect(sliceName(parseSlice('bots'))).toBe('bots');
     expect(sliceName(parseSlice('path:src/API/'))).toBe('path:src/API/');
+  });
+
+  it('reads a kind\'s name without case, as its values, and writes it back as the registry names it', () => {
+    expect(sliceName(parseSlice('Team:@acme/Payments'))).toBe('team:payments');
+    expect(parseSlice('AI')).toEqual({ kind: 'ai', value: null });
+    expect(() => parseSlice('AI:nonesuch')).toThrow(/^'AI:nonesuch' is not a slice: ai:TOOL takes /);
+    expect(namesSlice('AI')).toBe(true);
+    expect(namesSlice('Team:payments@2026-01-01..2026-02-01')).toBe(true);
+    expect(namesSlice('Rest', ['rest'])).toBe(true);
+    for (const file of ['AI.json', 'Team.json', 'Bots-report.json']) expect(namesSlice(file), file).toBe(false);
+    expect(parseGrouping('Path:2')).toEqual({ kind: 'path', argument: '2' });
+    expect(groupingName(parseGrouping('TEAM'))).toBe('team');
+    expect(groupingName(parseGrouping('path:3'))).toBe('path:3');
   });
 
   it('refuses what is not a slice, listing every kind of the registry', () => {
