@@ -9910,7 +9910,8 @@ function orList$1(values) {
 	return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1) ?? ""}`;
 }
 function kindNamed(name, kinds) {
-	return Object.hasOwn(kinds, name) ? kinds[name] : void 0;
+	const key = name.toLowerCase();
+	return Object.hasOwn(kinds, key) ? kinds[key] : void 0;
 }
 function writtenKind(kind) {
 	if (kind.meta.argument === void 0) return kind.meta.name;
@@ -9926,28 +9927,29 @@ function parseSlice(text, kinds = SLICE_KINDS) {
 	const value = colon === -1 ? null : written.slice(colon + 1).trim();
 	const kind = kindNamed(name, kinds);
 	if (kind !== void 0) {
+		const { name: own } = kind.meta;
 		if ((kind.meta.argument === void 0 || kind.meta.alone) && value === null) return {
-			kind: name,
+			kind: own,
 			value: null
 		};
 		if (kind.meta.argument !== void 0 && value) {
 			const normal = kind.normalise === void 0 ? value : kind.normalise(value);
 			const values = kind.meta.values;
 			if (values === void 0 || values.includes(normal)) return {
-				kind: name,
+				kind: own,
 				value: normal
 			};
-			throw new ConfigError(`'${printable(written)}' is not a slice: ${name}:${kind.meta.argument} takes ${orList$1(values)}`);
+			throw new ConfigError(`'${printable(written)}' is not a slice: ${own}:${kind.meta.argument} takes ${orList$1(values)}`);
 		}
 	}
 	throw new ConfigError(`'${printable(written)}' is not a slice: write ${orList$1(sliceForms(kinds))}`);
 }
 function namesSlice(text, also = [], kinds = SLICE_KINDS) {
-	const name = /^[a-z][a-z0-9-]*/.exec(text)?.[0] ?? "";
+	const name = /^[a-z][a-z0-9-]*/i.exec(text)?.[0] ?? "";
 	const next = text.charAt(name.length);
 	const kind = kindNamed(name, kinds);
 	const alone = next === "" || next === "@";
-	if (also.includes(name)) return alone;
+	if (also.includes(name.toLowerCase())) return alone;
 	if (kind === void 0) return false;
 	if (kind.meta.argument === void 0) return alone;
 	return next === ":" || kind.meta.alone === true && alone;
@@ -9976,6 +9978,12 @@ function sliceMeasure(slice, kinds = SLICE_KINDS) {
 function groupingKinds(kinds) {
 	return Object.values(kinds).filter((k) => k.by !== void 0);
 }
+function groupingChoices(kinds = SLICE_KINDS) {
+	return groupingKinds(kinds).map(writtenGrouping);
+}
+function groupingNouns(kinds = SLICE_KINDS) {
+	return groupingKinds(kinds).map((k) => k.meta.noun);
+}
 function groupingHelp(kinds = SLICE_KINDS) {
 	return orList$1(groupingKinds(kinds).map((k) => `${writtenGrouping(k)} (${k.by.help})`));
 }
@@ -9984,19 +9992,23 @@ function parseGrouping(text, kinds = SLICE_KINDS) {
 	const colon = written.indexOf(":");
 	const name = colon === -1 ? written : written.slice(0, colon);
 	const argument = colon === -1 ? null : written.slice(colon + 1);
-	const by = kindNamed(name, kinds)?.by;
-	if (by !== void 0) {
+	const kind = kindNamed(name, kinds);
+	const by = kind?.by;
+	if (kind !== void 0 && by !== void 0) {
 		if (by.argument === void 0 && argument === null) return {
-			kind: name,
+			kind: kind.meta.name,
 			argument: null
 		};
 		if (by.argument !== void 0 && argument !== null && by.argument.pattern.test(argument)) return {
-			kind: name,
+			kind: kind.meta.name,
 			argument
 		};
 	}
 	const choices = groupingKinds(kinds).map((k) => k.by.argument === void 0 ? k.meta.name : `${writtenGrouping(k)} (such as ${k.meta.name}:${k.by.argument.example})`);
 	throw new ConfigError(`--by '${printable(written)}' is not a grouping: write ${orList$1(choices)}`);
+}
+function groupingName(grouping) {
+	return grouping.argument === null ? grouping.kind : `${grouping.kind}:${grouping.argument}`;
 }
 function groupingOf(by, kinds = SLICE_KINDS) {
 	const kind = kindNamed(by.split(":")[0] ?? "", kinds);
@@ -40199,7 +40211,7 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 function valuesOf(basis, group) {
 	if (basis.over === "days") return (s) => [...s.dailyDeploys];
 	if (basis.over === "changes") {
-		const value = reader(basis.value?.split(".") ?? group);
+		const value = typeof basis.value === "function" ? basis.value : reader(basis.value?.split(".") ?? group);
 		return (s) => s.changes.map(value);
 	}
 	const value = reader(basis.value.split("."));
@@ -44364,7 +44376,7 @@ async function reportCommand(paths, flags, io) {
 				...event,
 				step: `${path}: ${event.step}`
 			})
-		})).then((r) => by === null ? r : withSlices(r, by, flags.by)));
+		})).then((r) => by === null ? r : withSlices(r, by, groupingName(by))));
 		const reports = [];
 		for (const result of settled) if (result.ok) reports.push(result.value);
 		else {
@@ -44383,7 +44395,7 @@ async function reportCommand(paths, flags, io) {
 			warn: warner(io, flags.quiet)
 		});
 	}
-	if (by !== null && targets.length === 1) report = await withSlices(report, by, flags.by);
+	if (by !== null && targets.length === 1) report = await withSlices(report, by, groupingName(by));
 	progress.done();
 	if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);
 	if (report.changes.length >= LARGE_REPORT) collectGarbage();
@@ -44665,7 +44677,7 @@ var init_schema$1 = __esmMin((() => {
 		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
 		changes: count$1.describe("counted changes merged in the previous window"),
 		deploys: count$1.describe("deploys in the previous window"),
-		rows: array(comparedRowSchema).describe("per figure compared (as by compare) that the data can see: each stage's and cycle time's p50 and p90, each DORA key; before = the previous window, after = this one")
+		rows: array(comparedRowSchema).describe("per figure compare compares but the acceptance rates (docs/definitions.md, the table of figures: compared in) that the data can see; before = the previous window, after = this one")
 	});
 	percentileBoundsSchema = object(figureShape(BOUNDS)).describe("present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds");
 	censoredDistributionSchema = object({
@@ -45082,6 +45094,7 @@ var init_slices_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
 	init_types();
+	init_slices$3();
 	seconds$1 = number().nonnegative().nullable();
 	share = number().min(0).max(1).nullable();
 	sliceRowSchema = object({
@@ -45107,11 +45120,11 @@ var init_slices_schema = __esmMin((() => {
 		repositories: array(string()).optional().describe("in a report over several repositories: those the slice has changes in, its changes pooled from them")
 	});
 	slicesSchema = object({
-		by: string().describe("the grouping asked for: team, product, path:DEPTH, label or ai"),
+		by: string().describe(`the grouping asked for: ${orList$1(groupingChoices())}`),
 		owners: string().nullable().describe("with --by team: the CODEOWNERS file read at the window's end; null when there is none"),
 		unownedShare: share.describe("with --by team: the share of the counted changes no team owns a third of"),
 		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines")
-	}).describe("--by: the window's changes one row per team, product, folder, label or AI tool");
+	}).describe(`--by: the window's changes one row per ${orList$1(groupingNouns())}`);
 }));
 // src/report/schema.ts
 var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
@@ -45609,7 +45622,7 @@ var init_check = __esmMin((() => {
 }));
 // src/compare/compare.ts
 function comparedSide(r) {
-	const counted = r.changes.filter((c) => c.counted);
+	const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
 	return {
 		summary: r.summary,
 		sample: {
@@ -45623,7 +45636,7 @@ function comparedSide(r) {
 function decidedPullsOf(r, counted) {
 	if (r.summary.acceptance == null || r.closedPulls === void 0) return [];
 	return decidedPulls({
-		changes: counted.map((c) => fromReportChange(c, c.repository)),
+		changes: counted,
 		closedPulls: r.closedPulls.map((p) => fromReportClosedPull(p, p.repository)),
 		window: windowFrom(r.window),
 		includeBots: r.policy.includeBots
@@ -45632,7 +45645,7 @@ function decidedPullsOf(r, counted) {
 function compareReports(before, after, options = {}) {
 	const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
 	const gitOnly = !(before.sources.includes("github") && after.sources.includes("github"));
-	const rows = comparedRows(comparedFigures(), comparedSide(before), comparedSide(after), {
+	const rows = comparedRows(comparedFigures(options.catalogue), comparedSide(before), comparedSide(after), {
 		minSample,
 		gitOnly,
 		short: true
@@ -45739,7 +45752,7 @@ function parseSliceSide(arg) {
 			until: side.until
 		};
 	}
-	const slice = written === REST ? REST : parseSlice(written);
+	const slice = written.toLowerCase() === REST ? REST : parseSlice(written);
 	const name = `${slice === REST ? REST : sliceName(slice)}${windowed ? text.slice(at) : ""}`;
 	return {
 		slice,
