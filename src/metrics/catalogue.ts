@@ -127,10 +127,11 @@ export type ComparedUnit = (typeof COMPARED_UNITS)[number];
  * What a figure's 95% interval is resampled from (SPEC section 9): a value of each change (a dot path into it:
  * `leadTime`; the group's own path when absent, `stages.review` for the review stage's figures; or a function of
  * the model's change, for a value no field holds — the metric's own reading of one change, 1 or 0 for a share), a
- * value of each deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys, scaled so that
- * their mean is deploys per week, or a value of each pull request decided in the window (`acceptance.ts`
- * `decidedPulls`: `merged` 1 or 0) of those where `where` holds, whose count is the row's sample. A percentile figure (`p50`, `p90`) is that percentile of the values; a key's
- * value is their median when it is a duration, else their mean (a rate).
+ * value of each deploy (a yes/no counts 1 or 0) of those where `where` holds, or each day of the window's deploys,
+ * scaled so that their mean is deploys per week, or a value of each pull request decided in the window
+ * (`acceptance.ts` `decidedPulls`: `merged` 1 or 0) of those where `where` holds, whose count is the row's sample.
+ * A percentile figure (`p50`, `p90`) is that percentile of the values; a key's value is their median when it is a
+ * duration, else their mean (a rate).
  */
 export type ComparedBasis =
   | { readonly over: 'changes'; readonly value?: string | ((change: MeasuredChange) => number | null) }
