@@ -27,14 +27,15 @@ interface OutputFormat {
  * choices, which validate `--format`) and `loadRenderer` are derived from it; a new format is one entry here
  * and its renderer. Each loads its module on demand: a command loads only the renderer it writes with (the
  * HTML one alone is a tenth of the CLI's code). The same renderers as `RENDERERS` (render/index.ts), which the
- * library loads at once.
+ * library loads at once. Each loader says it gives a `Renderer`: inferred, its type spelt out the whole report
+ * once per format in the library's types (`Format` is this object's keys), 0.3 MB of the package's 0.46 MB of them.
  */
 const OUTPUT_FORMATS = {
-  text: { writes: 'the terminal report, laid out to the terminal\'s width', extension: 'txt', load: async () => (await import('./text.js')).renderTerminalText },
+  text: { writes: 'the terminal report, laid out to the terminal\'s width', extension: 'txt', load: async (): Promise<Renderer> => (await import('./text.js')).renderTerminalText },
   json: {
     writes: 'the report as JSON (schema/report.schema.json)',
     extension: 'json',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       // in pieces: a report of a whole large history is never one huge string
       const { renderJsonChunks } = await import('./json.js');
       return (report, options) => renderJsonChunks(report, options.lists);
@@ -43,7 +44,7 @@ const OUTPUT_FORMATS = {
   csv: {
     writes: 'one row per change',
     extension: 'csv',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       const { renderCsvChunks } = await import('./csv.js');
       return (report, options) => renderCsvChunks(report, options.lists?.changes);
     },
@@ -51,7 +52,7 @@ const OUTPUT_FORMATS = {
   'trends-csv': {
     writes: 'one row per week (per month for windows over 26 weeks) with every key',
     extension: 'trends.csv',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       const { renderTrendsCsv } = await import('./csv-trends.js');
       return (report) => renderTrendsCsv(report);
     },
@@ -59,7 +60,7 @@ const OUTPUT_FORMATS = {
   'previous-csv': {
     writes: 'one row per figure: the window against the one of the same length before it',
     extension: 'previous.csv',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       const { renderPreviousCsv } = await import('./csv-trends.js');
       return (report) => renderPreviousCsv(report);
     },
@@ -67,7 +68,7 @@ const OUTPUT_FORMATS = {
   markdown: {
     writes: 'GitHub-flavoured Markdown (pull request comments, wikis, step summaries)',
     extension: 'md',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       const { renderMarkdown } = await import('./markdown.js');
       return (report) => renderMarkdown(report);
     },
@@ -75,7 +76,7 @@ const OUTPUT_FORMATS = {
   html: {
     writes: 'one self-contained HTML file, charts as inline SVG',
     extension: 'html',
-    load: async () => {
+    load: async (): Promise<Renderer> => {
       const { renderHtml } = await import('./html.js');
       return (report) => renderHtml(report);
     },
