@@ -2,7 +2,7 @@ import { audit } from '../audit/index.js';
 import { ConfigError } from '../errors.js';
 import type { GateResult } from '../gates/check.js';
 import { parseThresholds } from '../gates/expression.js';
-import { groupingName, parseGrouping } from '../model/slices.js';
+import { parseGrouping } from '../model/slices.js';
 import type { Format } from '../render/index.js';
 import { collectGarbage } from '../io/memory.js';
 import { terminalSafe } from '../render/sanitize.js';
@@ -55,7 +55,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     const settled = await settleWithLimit(onceEach(targets, io, flags.quiet), concurrency, (path) =>
       audit(toAuditOptions(path, flags, io, { ...progress, update: (event) => progress.update({ ...event, step: `${path}: ${event.step}` }) })).then((r) =>
         // each repository is sliced by its own owners; the aggregate pools the slices by name
-        by === null ? r : withSlices(r, by, groupingName(by)),
+        by === null ? r : withSlices(r, by),
       ),
     );
     const reports: Report[] = [];
@@ -71,7 +71,7 @@ export async function reportCommand(paths: string[], flags: ReportCommandFlags, 
     if (thresholds.some((t) => t.slice !== undefined)) parts = reports;
     report = aggregateReports(reports, { failed, withChanges: flags.withChanges === true || flags.format === 'csv', warn: warner(io, flags.quiet) });
   }
-  if (by !== null && targets.length === 1) report = await withSlices(report, by, groupingName(by));
+  if (by !== null && targets.length === 1) report = await withSlices(report, by);
   progress.done();
   // the header names the deploy signal in words; the pattern that chose the deploys is for --verbose (and JSON)
   if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);

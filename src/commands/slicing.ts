@@ -2,18 +2,18 @@ import { readSliceInput, type SliceInput } from '../audit/slice-facts.js';
 import { ConfigError } from '../errors.js';
 import { slicesNamed } from '../gates/check.js';
 import type { Threshold } from '../gates/expression.js';
-import { groupChanges, groupingOf, parseSlice, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
+import { groupChanges, groupingName, groupingOf, parseSlice, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
 import { sliceReport, sliceTable } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
 
 /** `--by` on a report of one repository: its `summary.slices`, one row per team, folder, label or product. */
-export async function withSlices(report: Report, by: Grouping, written: string): Promise<Report> {
+export async function withSlices(report: Report, by: Grouping): Promise<Report> {
   oneRepository(report, '--by');
   const kind = groupingOf(by.kind);
   if (kind === undefined) throw new Error(`no grouping ${by.kind}`);
   const input = await readSliceInput(report, new Set(kind.meta.needs));
   const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
-  const slices = sliceTable(report, groups, written, kind.by.owners === true ? input.ownersPath : null);
+  const slices = sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null);
   // what could not be read of the owners file says more than that there are no owners
   const warning = kind.by.owners === true && input.warnings.length > 0 ? null : (kind.by.warning?.({ ...input.context, products: input.products }) ?? null);
   const said = [...(kind.by.owners === true ? input.warnings : []), ...(warning === null ? [] : [warning])];

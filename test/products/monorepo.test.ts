@@ -93,7 +93,7 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
   });
 
   it('slices by product with each product\'s own deploys and failure rate', async () => {
-    const sliced = await withSlices(report, parseGrouping('product'), 'product');
+    const sliced = await withSlices(report, parseGrouping('product'));
     expect(sliced.summary.slices?.rows.map((r) => [r.name, r.changes, r.deploys, r.changeFailureRate])).toEqual([
       ['product:@acme/a', 3, 2, 0.5],
       ['product:@acme/b', 3, 1, 0],
