@@ -44196,13 +44196,13 @@ var init_aggregate$1 = __esmMin((() => {
 	init_digest();
 }));
 // src/commands/slicing.ts
-async function withSlices(report, by, written) {
+async function withSlices(report, by) {
 	oneRepository(report, "--by");
 	const kind = groupingOf(by.kind);
 	if (kind === void 0) throw new Error(`no grouping ${by.kind}`);
 	const input = await readSliceInput(report, new Set(kind.meta.needs));
 	const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
-	const slices = sliceTable(report, groups, written, kind.by.owners === true ? input.ownersPath : null);
+	const slices = sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null);
 	const warning = kind.by.owners === true && input.warnings.length > 0 ? null : kind.by.warning?.({
 		...input.context,
 		products: input.products
@@ -44376,7 +44376,7 @@ async function reportCommand(paths, flags, io) {
 				...event,
 				step: `${path}: ${event.step}`
 			})
-		})).then((r) => by === null ? r : withSlices(r, by, groupingName(by))));
+		})).then((r) => by === null ? r : withSlices(r, by)));
 		const reports = [];
 		for (const result of settled) if (result.ok) reports.push(result.value);
 		else {
@@ -44395,7 +44395,7 @@ async function reportCommand(paths, flags, io) {
 			warn: warner(io, flags.quiet)
 		});
 	}
-	if (by !== null && targets.length === 1) report = await withSlices(report, by, groupingName(by));
+	if (by !== null && targets.length === 1) report = await withSlices(report, by);
 	progress.done();
 	if (flags.verbose && !flags.quiet) io.stderr.write(`flowaudit: deploys: ${terminalSafe(report.deploySignal.kind)}: ${terminalSafe(report.deploySignal.detail)}\n`);
 	if (report.changes.length >= LARGE_REPORT) collectGarbage();
