@@ -44677,7 +44677,7 @@ var init_schema$1 = __esmMin((() => {
 		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
 		changes: count$1.describe("counted changes merged in the previous window"),
 		deploys: count$1.describe("deploys in the previous window"),
-		rows: array(comparedRowSchema).describe("per figure compare compares but the acceptance rates (docs/definitions.md, the table of figures: compared in) that the data can see; before = the previous window, after = this one")
+		rows: array(comparedRowSchema).describe("one per figure the previous period compares (docs/definitions.md, the table of figures: \"compared in\") where the data can see it; before = the previous window, after = this one")
 	});
 	percentileBoundsSchema = object(figureShape(BOUNDS)).describe("present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds");
 	censoredDistributionSchema = object({

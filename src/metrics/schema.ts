@@ -112,7 +112,7 @@ export const previousPeriodSchema = z.object({
   covered: z.boolean().describe('the history read reaches back over the whole previous window; false: no figures (rows empty)'),
   changes: count.describe('counted changes merged in the previous window'),
   deploys: count.describe('deploys in the previous window'),
-  rows: z.array(comparedRowSchema).describe('per figure compare compares but the acceptance rates (docs/definitions.md, the table of figures: compared in) that the data can see; before = the previous window, after = this one'),
+  rows: z.array(comparedRowSchema).describe('one per figure the previous period compares (docs/definitions.md, the table of figures: "compared in") where the data can see it; before = the previous window, after = this one'),
 });
 export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
 
