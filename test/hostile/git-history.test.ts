@@ -114,6 +114,20 @@ describe('dates git stores', () => {
     ]);
   });
 
+  it('an author line git cannot date (no time, or words where it stands) is dated by its committer', async () => {
+    box = sandbox();
+    const repo = keep(origin());
+    // committed 2026-03-14 12:00 and 2026-03-15 12:00; git prints an empty %at for both author lines
+    rawCommit(repo, 'tree TREE\nparent PARENT\nauthor Ev <e@x>\ncommitter Cy <c@x> 1773489600 +0000\n\nno author date\n');
+    rawCommit(repo, 'tree TREE\nparent PARENT\nauthor Ev <e@x> soon +0000\ncommitter Cy <c@x> 1773576000 +0000\n\nwords for a date\n');
+    const o = await run(box, [repo.dir, '--format', 'json', ...WINDOW]);
+    const changes = JSON.parse(expectReport(o)).changes as Array<{ title: string; firstCommitAt: string; mergedAt: string }>;
+    expect(changes.filter((c) => c.title.includes('date')).map((c) => [c.title, c.firstCommitAt, c.mergedAt])).toEqual([
+      ['no author date', '2026-03-14T12:00:00Z', '2026-03-14T12:00:00Z'],
+      ['words for a date', '2026-03-15T12:00:00Z', '2026-03-15T12:00:00Z'],
+    ]);
+  });
+
   it('commits past 2100 are kept (git reads no --before date past 2099)', async () => {
     box = sandbox();
     const repo = keep(buildRepo([
