@@ -25691,14 +25691,8 @@ var init_size_filter = __esmMin((() => {
 }));
 // src/sources/git/history.ts
 async function readCommits(repo, tips, exclude, parse) {
-	const commits = new Map();
-	const intern = {
-		sha: interner(),
-		person: interner()
-	};
 	const revs = [...tips, ...exclude.map((sha) => `^${sha}`)].join("\n");
-	const fields = [];
-	let parents = NONE$1;
+	const reader = commitReader(parse);
 	await streamGitRanges(repo, [
 		"log",
 		"-z",
@@ -25707,23 +25701,61 @@ async function readCommits(repo, tips, exclude, parse) {
 		`--format=${FORMAT$2}`,
 		"--ignore-missing",
 		"--stdin"
-	], (buffer, start, end) => {
-		const field = fields.length;
-		if (field === PARENTS_FIELD) parents = readParentShas(buffer, start, end, intern.sha);
-		if (field < 6) {
-			fields.push(field < NAME_FIELD ? field === PARENTS_FIELD ? "" : buffer.toString("latin1", start, end) : buffer.toString("utf8", start, end));
-			return;
-		}
-		const commit = toCommit(fields, parents, buffer, start, end, intern, parse);
-		fields.length = 0;
-		parents = NONE$1;
-		commits.set(commit.sha, commit);
-	}, {
+	], reader.field, {
 		separator: 0,
 		input: `${revs}\n`
 	});
-	if (fields.length > 0) throw new GitError("git log ended in the middle of a commit: run again");
-	return commits;
+	return reader.commits();
+}
+function commitReader(parse) {
+	const commits = new Map();
+	const intern = {
+		sha: interner(),
+		person: interner()
+	};
+	let next = 0;
+	const header = {
+		sha: "",
+		parents: NONE$1,
+		authoredAt: null,
+		committedAt: null,
+		name: "",
+		email: ""
+	};
+	const field = (buffer, start, end) => {
+		switch (next++) {
+			case 0:
+				if (!isSha(buffer, start, end)) throw new GitError(`git log printed something other than a commit (${buffer.toString("latin1", start, Math.min(end, start + 40)).replace(/[^0-9a-f]/g, "?")}): run again`);
+				header.sha = intern.sha(buffer.toString("latin1", start, end));
+				return;
+			case 1:
+				header.parents = readParentShas(buffer, start, end, intern.sha);
+				return;
+			case 2:
+				header.authoredAt = integerAt(buffer, start, end);
+				return;
+			case 3:
+				header.committedAt = integerAt(buffer, start, end);
+				return;
+			case 4:
+				header.name = intern.person(buffer.toString("utf8", start, end));
+				return;
+			case 5:
+				header.email = intern.person(buffer.toString("utf8", start, end));
+				return;
+		}
+		next = 0;
+		const commit = toCommit(header, buffer, start, end, parse);
+		header.parents = NONE$1;
+		commits.set(commit.sha, commit);
+	};
+	return {
+		field,
+		commits: () => {
+			if (next > 0) throw new GitError("git log ended in the middle of a commit: run again");
+			return commits;
+		}
+	};
 }
 function interner() {
 	const strings = new Map();
@@ -25733,6 +25765,29 @@ function interner() {
 		strings.set(s, s);
 		return s;
 	};
+}
+function isSha(buffer, start, end) {
+	if (end - start !== 40 && end - start !== 64) return false;
+	for (let i = start; i < end; i++) {
+		const c = buffer[i];
+		if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
+	}
+	return true;
+}
+function integerAt(buffer, start, end) {
+	if (start === end) return null;
+	if (end - start > 15) return Number(buffer.toString("latin1", start, end));
+	let i = start;
+	const negative = buffer[i] === MINUS;
+	if (negative) i++;
+	if (i === end) return NaN;
+	let value = 0;
+	for (; i < end; i++) {
+		const digit = buffer[i] - 48;
+		if (digit < 0 || digit > 9) return NaN;
+		value = value * 10 + digit;
+	}
+	return negative ? -value : value;
 }
 function readParentShas(buffer, start, end, intern) {
 	if (start === end) return NONE$1;
@@ -25747,19 +25802,18 @@ function readParentShas(buffer, start, end, intern) {
 	}
 	return shas.slice();
 }
-function toCommit(fields, parents, buffer, start, end, intern, parse) {
-	const [sha = "", , at = "", ct = "", name = "", email = ""] = fields;
-	if (!SHA$1.test(sha)) throw new GitError(`git log printed something other than a commit (${sha.slice(0, 40).replace(/[^0-9a-f]/g, "?")}): run again`);
-	const authoredAt = at === "" ? Number(ct) : Number(at);
-	const committedAt = ct === "" ? authoredAt : Number(ct);
+function toCommit(header, buffer, start, end, parse) {
+	const { sha, parents } = header;
+	const authoredAt = header.authoredAt ?? header.committedAt ?? 0;
+	const committedAt = header.committedAt ?? authoredAt;
 	const newline = buffer.indexOf(NEWLINE$1, start);
 	const subjectEnd = newline === -1 || newline > end ? end : newline;
 	const facts = parse(buffer.toString("utf8", start, end));
 	return {
-		sha: intern.sha(sha),
+		sha,
 		parents,
-		authorName: intern.person(name),
-		authorEmail: intern.person(email),
+		authorName: header.name,
+		authorEmail: header.email,
 		authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
 		committedAt: Number.isFinite(committedAt) ? committedAt : 0,
 		subject: buffer.toString("utf8", start, subjectEnd).trim(),
@@ -25795,7 +25849,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SHA$1, PARENTS_FIELD, NAME_FIELD, SPACE, NEWLINE$1, NONE$1, TITLE_REFERENCE;
+var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
@@ -25809,11 +25863,9 @@ var init_history = __esmMin((() => {
 		"%ae",
 		"%B"
 	].join("%x00");
-	SHA$1 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-	PARENTS_FIELD = 1;
-	NAME_FIELD = 4;
 	SPACE = 32;
 	NEWLINE$1 = 10;
+	MINUS = 45;
 	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
 }));
