@@ -170,3 +170,30 @@ export function removedPackage(): FixtureRepo {
     tag('a@1.1.0', 'gone', 7),
   ]);
 }
+
+/**
+ * A workspace whose packages were tagged on their own years ago and are released now as one, by the repository's
+ * own tags (pnpm: `@pnpm/headless@0.6.2` of 2018, `v10.…` since): the CLI `tool` (packages/cli, tagged v1.0.0 and
+ * v1.1.0, its manifest carrying the version) and `@tool/core` (packages/core, tagged only `@tool/core@0.6.2` in
+ * 2019). e1 touches core (Mar 2), e2 the CLI (Mar 3); v1.1.0 is tagged on the bump (Mar 5): both ship with it,
+ * core's change too, since a tag of 2019 makes no product of core that would hold it back as never deployed.
+ */
+export function formerlyTagged(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2019-01-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "tool-monorepo", "private": true, "workspaces": ["packages/*"]}\n',
+        'packages/cli/package.json': '{"name": "tool", "version": "0.9.0"}\n',
+        'packages/core/package.json': '{"name": "@tool/core", "version": "0.6.2"}\n',
+      },
+    },
+    { tag: '@tool/core@0.6.2', ref: 'base', at: '2019-01-02T12:00:00Z', annotated: true },
+    { commit: 'release tool 1.0.0', at: '2026-02-01T12:00:00Z', id: 'one', files: { 'packages/cli/package.json': '{"name": "tool", "version": "1.0.0"}\n' } },
+    { tag: 'v1.0.0', ref: 'one', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('e1', 2, { 'packages/core/x.ts': 'one\n' }),
+    change('e2', 3, { 'packages/cli/y.ts': 'one\n' }),
+    change('b1', 4, { 'packages/cli/package.json': '{"name": "tool", "version": "1.1.0"}\n' }, 'release tool 1.1.0'),
+    tag('v1.1.0', 'b1', 5),
+  ]);
+}

@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { goModules, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { formerlyTagged, goModules, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -83,5 +83,23 @@ describe('a package removed within the window, and own tags older than the histo
     expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
     expect(report.warnings).toEqual([]);
     expect(report.notes).toContain("1 change of the window touched no product's files and shipped each with the first deploy of any product after it (the products column names that product).");
+  });
+});
+
+describe('packages tagged on their own years ago, released now by the repository\'s own tags', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = formerlyTagged();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('makes no product of a package last tagged years before the history read: its change ships with the release that carries it', () => {
+    // one product left (the CLI, by the own tags): a repository of one product, every tag a deploy of everything
+    expect(report.summary.products).toBeUndefined();
+    expect([deployedAt(report, 'e1'), deployedAt(report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
+    expect(report.summary.unreleased.count).toBe(0);
+    expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 3]]);
   });
 });
