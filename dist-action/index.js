@@ -38796,7 +38796,8 @@ var init_workspaces = __esmMin((() => {
 // src/audit/products.ts
 async function readProducts(repo, changes, o) {
 	const { warning } = o;
-	const tags = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now) ? o.tags : o.tags.filter((t) => tagKey(t.name) !== "");
+	const ownRead = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now);
+	const tags = o.tags.filter((t) => tagKey(t.name) === "" ? ownRead : t.at >= o.from - LOOKBACK);
 	const named = new Map(Object.entries(o.declared).map(([name, p]) => [name, {
 		paths: p.paths,
 		tags: p.tags === null ? null : compilePattern(p.tags)
@@ -38872,6 +38873,7 @@ var init_products$1 = __esmMin((() => {
 	init_touched_paths();
 	init_workspaces();
 	init_units();
+	init_release_graph();
 	OWN_TAGS_TRIED = 3;
 }));
 // src/audit/as-of.ts
