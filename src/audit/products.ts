@@ -46,10 +46,11 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the repository's own tags (`v1.2.3`) version a product only while the history read holds some: tags of its
   // first years (tokio's v0.1) make no product of the root, which would hold every file no package does
   const ownRead = o.tags.some((t) => tagKey(t.name) === '' && t.at >= o.from && t.at <= o.now);
-  // a package's tags make it a product only while it is still tagged: tags older than a year before the history
-  // read (pnpm's `@pnpm/headless@0.6.2` of 2018, whose code ships in the CLI's `v10.…` since) name a package no
-  // longer released by its own tags, which would hold its changes back as never deployed
-  const tags = o.tags.filter((t) => (tagKey(t.name) === '' ? ownRead : t.at >= o.from - LOOKBACK));
+  // a package's tags make it a product only while it is still tagged: tags all older than a year before the
+  // window (pnpm's `@pnpm/headless@0.6.2` of 2018, biome's crates' `biome_js_analyze/v0.5.7` of 2024, whose code
+  // ships in the CLI's releases since) name a package no longer released by its own tags, which would hold its
+  // changes back as never deployed
+  const tags = o.tags.filter((t) => (tagKey(t.name) === '' ? ownRead : t.at >= o.since - LOOKBACK));
   const named = new Map<string, DeclaredProduct>(Object.entries(o.declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
   // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)

@@ -176,7 +176,8 @@ export function removedPackage(): FixtureRepo {
  * own tags (pnpm: `@pnpm/headless@0.6.2` of 2018, `v10.…` since): the CLI `tool` (packages/cli, tagged v1.0.0 and
  * v1.1.0, its manifest carrying the version) and `@tool/core` (packages/core, tagged only `@tool/core@0.6.2` in
  * 2019). e1 touches core (Mar 2), e2 the CLI (Mar 3); v1.1.0 is tagged on the bump (Mar 5): both ship with it,
- * core's change too, since a tag of 2019 makes no product of core that would hold it back as never deployed.
+ * core's change too, since a tag of 2019, years before the window, makes no product of core that would hold it
+ * back as never deployed.
  */
 export function formerlyTagged(): FixtureRepo {
   return buildRepo([

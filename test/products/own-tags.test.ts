@@ -95,7 +95,7 @@ describe('packages tagged on their own years ago, released now by the repository
   });
   afterAll(() => repo.cleanup());
 
-  it('makes no product of a package last tagged years before the history read: its change ships with the release that carries it', () => {
+  it('makes no product of a package last tagged years before the window: its change ships with the release that carries it', () => {
     // one product left (the CLI, by the own tags): a repository of one product, every tag a deploy of everything
     expect(report.summary.products).toBeUndefined();
     expect([deployedAt(report, 'e1'), deployedAt(report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
