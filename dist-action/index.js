@@ -38797,7 +38797,7 @@ var init_workspaces = __esmMin((() => {
 async function readProducts(repo, changes, o) {
 	const { warning } = o;
 	const ownRead = o.tags.some((t) => tagKey(t.name) === "" && t.at >= o.from && t.at <= o.now);
-	const tags = o.tags.filter((t) => tagKey(t.name) === "" ? ownRead : t.at >= o.from - LOOKBACK);
+	const tags = o.tags.filter((t) => tagKey(t.name) === "" ? ownRead : t.at >= o.since - LOOKBACK);
 	const named = new Map(Object.entries(o.declared).map(([name, p]) => [name, {
 		paths: p.paths,
 		tags: p.tags === null ? null : compilePattern(p.tags)
