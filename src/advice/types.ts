@@ -171,7 +171,12 @@ export interface AdviceSummary {
   readonly aiDefects?: AiDefectsInput | null;
   /** acceptance (`metrics/acceptance.ts`, GitHub mode): null from git alone, absent from reports made before it was measured */
   readonly acceptance?: AcceptanceInput | null;
-  readonly aiComparison?: { readonly assisted: AiGroupInput; readonly other: AiGroupInput } | null;
+  readonly aiComparison?: {
+    readonly assisted: AiGroupInput;
+    readonly other: AiGroupInput;
+    /** the bootstrap interval of the lead time's difference: `real` when it leaves out 0 (absent from older reports) */
+    readonly intervals?: { readonly leadTime?: { readonly real: boolean } | null } | null;
+  } | null;
 }
 
 export interface AdviceInput {

@@ -177,7 +177,7 @@ describe('rule specifics', () => {
     const quiet = patch(gitOnly(), { summary: { aiComparison: { assisted: { failureRate: 0.07 }, other: { failureRate: 0 } } } });
     expect(rule('ai-assisted').evaluate(quiet, t)).toBeNull();
     const input = patch(gitOnly(), {
-      summary: { aiComparison: { assisted: { failureRate: 0.2, leadTimeP50: 60 * H }, other: { failureRate: 0.04, leadTimeP50: 20 * H } } },
+      summary: { aiComparison: { assisted: { failureRate: 0.2, leadTimeP50: 60 * H }, other: { failureRate: 0.04, leadTimeP50: 20 * H }, intervals: { leadTime: { real: true } } } },
     });
     const row = rule('ai-assisted').evaluate(input, t);
     expect(row?.figure).toBe('summary.aiComparison.assisted.leadTimeP50');
@@ -187,6 +187,28 @@ describe('rule specifics', () => {
     expect(row?.tellsYou).toContain('slower to reach production and failing more often than the rest');
     // (60h − 20h) × 12 assisted changes
     expect(row?.impact).toBe(480);
+  });
+
+  it('ai-assisted calls no difference one whose 95% interval holds 0, however large its ratio', () => {
+    // sveltejs/kit's kind of window: 7 of 10 AI-assisted changes deployed, their lead time 3.2× the rest's, the
+    // interval −12h … +20d; reverted 0 of 10 against 8 of 691, Newcombe's interval holding 0
+    const input = patch(gitOnly(), {
+      summary: {
+        aiComparison: { assisted: { p50Size: 48, leadTimeP50: 243 * H, failureRate: 0.2 }, other: { p50Size: 29, leadTimeP50: 77 * H, failureRate: 0.04 }, intervals: { leadTime: { real: false } } },
+        aiDefects: { revertDifference: { value: 0.16, low: -0.02, high: 0.4, real: false } },
+      },
+    });
+    const row = rule('ai-assisted').evaluate(input, t);
+    expect(row?.figure).toBe('summary.aiComparison.assisted.p50Size');
+    expect(row?.value).toBe(
+      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 10d 3h vs 3d 5h (the data cannot tell); failure rate 20% vs 4% (the data cannot tell) (threshold 1.5×)',
+    );
+    expect(row?.tellsYou).toContain('Changes with an AI marker are larger than the rest.');
+    // no lead time the data can tell: the row accounts for no hours of waiting
+    expect(row?.impact).toBe(0);
+    // nothing but the unsettled differences over the threshold: no row at all
+    const unsettledOnly = patch(input, { summary: { aiComparison: { assisted: { p50Size: 30 } } } });
+    expect(rule('ai-assisted').evaluate(unsettledOnly, t)).toBeNull();
   });
 
   it('change-failure-rate counts the failed deploys and their time to restore', () => {

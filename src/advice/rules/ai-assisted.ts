@@ -15,12 +15,24 @@ interface Dimension {
   word: string;
   /** the figure as the row writes it; `input` says how long a day is */
   format: (v: number, input: AdviceInput) => string;
+  /**
+   * Whether the report's 95% interval of the groups' difference leaves out 0 (SPEC section 9: a difference is
+   * called one only then): the lead time's bootstrap interval, the revert rate's Newcombe interval (the AI
+   * defects', which the ai-defects rule reads too). A size is known for every change and has no interval.
+   */
+  settled: (input: AdviceInput) => boolean;
 }
 
 const DIMENSIONS: readonly Dimension[] = [
-  { key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines },
-  { key: 'leadTimeP50', floor: 3600, label: 'p50 lead time', word: 'slower to reach production', format: duration },
-  { key: 'failureRate', floor: 0.05, label: 'failure rate', word: 'failing more often', format: percent },
+  { key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines, settled: () => true },
+  {
+    key: 'leadTimeP50', floor: 3600, label: 'p50 lead time', word: 'slower to reach production', format: duration,
+    settled: (input) => input.summary.aiComparison?.intervals?.leadTime?.real === true,
+  },
+  {
+    key: 'failureRate', floor: 0.05, label: 'failure rate', word: 'failing more often', format: percent,
+    settled: (input) => input.summary.aiDefects?.revertDifference.real === true,
+  },
 ];
 
 interface Comparison {
@@ -28,7 +40,10 @@ interface Comparison {
   assisted: number;
   other: number;
   ratio: number;
+  /** over the threshold's multiple, and a difference the data can tell */
   fires: boolean;
+  /** over the threshold's multiple, but an interval that holds 0: written so, never called a finding */
+  unsettled: boolean;
 }
 
 function compare(input: AdviceInput, t: Thresholds): Comparison[] | null {
@@ -40,7 +55,9 @@ function compare(input: AdviceInput, t: Thresholds): Comparison[] | null {
     const o = groups.other[dimension.key];
     if (!measured(a) || !measured(o)) continue;
     const ratio = a / Math.max(o, dimension.floor);
-    out.push({ dimension, assisted: a, other: o, ratio, fires: ratio > t.aiRatio });
+    const over = ratio > t.aiRatio;
+    const settled = dimension.settled(input);
+    out.push({ dimension, assisted: a, other: o, ratio, fires: over && settled, unsettled: over && !settled });
   }
   return out.length > 0 ? out : null;
 }
@@ -56,7 +73,7 @@ export const aiAssisted: AdviceRule = {
     const groups = input.summary.aiComparison;
     if (!comparisons || !first || !groups) return null;
     const sides = comparisons.map(
-      (c) => `${c.dimension.label} ${c.dimension.format(c.assisted, input)} vs ${c.dimension.format(c.other, input)}${c.fires ? ` (${times(c.ratio)})` : ''}`,
+      (c) => `${c.dimension.label} ${c.dimension.format(c.assisted, input)} vs ${c.dimension.format(c.other, input)}${c.fires ? ` (${times(c.ratio)})` : c.unsettled ? ' (the data cannot tell)' : ''}`,
     );
     return row({
       id: 'ai-assisted',
@@ -69,8 +86,8 @@ export const aiAssisted: AdviceRule = {
       doNext:
         'Hold AI-assisted changes to the same bar as the rest: the same size limit, the same review depth, ' +
         'tests in the same change. Ask authors to mark assisted work consistently, and compare again next window.',
-      // the extra lead time the assisted changes took over the others' typical lead time
-      impact: leadTimeExcess(groups.assisted, groups.other),
+      // the extra lead time the assisted changes took over the others' typical lead time, where the data can tell it
+      impact: input.summary.aiComparison?.intervals?.leadTime?.real === true ? leadTimeExcess(groups.assisted, groups.other) : 0,
       figure: `summary.aiComparison.assisted.${first.dimension.key}`,
       threshold: times(t.aiRatio),
     });
