@@ -39118,12 +39118,15 @@ function compare$1(input, t) {
 		const o = groups.other[dimension.key];
 		if (!measured(a) || !measured(o)) continue;
 		const ratio = a / Math.max(o, dimension.floor);
+		const over = ratio > t.aiRatio;
+		const settled = dimension.settled(input);
 		out.push({
 			dimension,
 			assisted: a,
 			other: o,
 			ratio,
-			fires: ratio > t.aiRatio
+			fires: over && settled,
+			unsettled: over && !settled
 		});
 	}
 	return out.length > 0 ? out : null;
@@ -39147,21 +39150,24 @@ var init_ai_assisted = __esmMin((() => {
 			floor: 10,
 			label: "p50 size",
 			word: "larger",
-			format: lines
+			format: lines,
+			settled: () => true
 		},
 		{
 			key: "leadTimeP50",
 			floor: 3600,
 			label: "p50 lead time",
 			word: "slower to reach production",
-			format: duration$1
+			format: duration$1,
+			settled: (input) => input.summary.aiComparison?.intervals?.leadTime?.real === true
 		},
 		{
 			key: "failureRate",
 			floor: .05,
 			label: "failure rate",
 			word: "failing more often",
-			format: percent
+			format: percent,
+			settled: (input) => input.summary.aiDefects?.revertDifference.real === true
 		}
 	];
 	aiAssisted = {
@@ -39173,14 +39179,14 @@ var init_ai_assisted = __esmMin((() => {
 			const first = fired[0];
 			const groups = input.summary.aiComparison;
 			if (!comparisons || !first || !groups) return null;
-			const sides = comparisons.map((c) => `${c.dimension.label} ${c.dimension.format(c.assisted, input)} vs ${c.dimension.format(c.other, input)}${c.fires ? ` (${times(c.ratio)})` : ""}`);
+			const sides = comparisons.map((c) => `${c.dimension.label} ${c.dimension.format(c.assisted, input)} vs ${c.dimension.format(c.other, input)}${c.fires ? ` (${times(c.ratio)})` : c.unsettled ? " (the data cannot tell)" : ""}`);
 			return row({
 				id: "ai-assisted",
 				measure: "AI-assisted changes (with an AI marker; a lower bound) against the other changes",
 				value: `AI-assisted ${groups.assisted.count} vs other ${groups.other.count}: ${sides.join("; ")} (threshold ${times(t.aiRatio)})`,
 				tellsYou: `Changes with an AI marker are ${joinWords(fired.map((c) => c.dimension.word))} than the rest. Code may be produced faster than the team can review and test it. Unmarked assisted work counts as "other", so the real gap may differ.`,
 				doNext: "Hold AI-assisted changes to the same bar as the rest: the same size limit, the same review depth, tests in the same change. Ask authors to mark assisted work consistently, and compare again next window.",
-				impact: leadTimeExcess(groups.assisted, groups.other),
+				impact: input.summary.aiComparison?.intervals?.leadTime?.real === true ? leadTimeExcess(groups.assisted, groups.other) : 0,
 				figure: `summary.aiComparison.assisted.${first.dimension.key}`,
 				threshold: times(t.aiRatio)
 			});
