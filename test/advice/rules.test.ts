@@ -209,6 +209,10 @@ describe('rule specifics', () => {
     // nothing but the unsettled differences over the threshold: no row at all
     const unsettledOnly = patch(input, { summary: { aiComparison: { assisted: { p50Size: 30 } } } });
     expect(rule('ai-assisted').evaluate(unsettledOnly, t)).toBeNull();
+    // what it checked says why: 30 vs 29 lines is 1×, the other two ratios the data cannot tell
+    expect(rule('ai-assisted').check(unsettledOnly, t)).toBe(
+      'AI-assisted vs other, worst ratio 1× (threshold 1.5×); p50 lead time 3.2×: the data cannot tell; failure rate 4×: the data cannot tell',
+    );
   });
 
   it('change-failure-rate counts the failed deploys and their time to restore', () => {

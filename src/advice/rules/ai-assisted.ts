@@ -95,8 +95,11 @@ export const aiAssisted: AdviceRule = {
   check(input, t) {
     const comparisons = compare(input, t);
     if (!comparisons) return null;
-    const worst = largest(comparisons.map((c) => c.ratio));
-    return `AI-assisted vs other, worst ratio ${times(worst)} (threshold ${times(t.aiRatio)})`;
+    // a ratio over the threshold whose interval holds 0 is said so, not read as a miss of the threshold
+    const settled = comparisons.filter((c) => !c.unsettled);
+    const unsettled = comparisons.filter((c) => c.unsettled).map((c) => `; ${c.dimension.label} ${times(c.ratio)}: the data cannot tell`);
+    const worst = settled.length > 0 ? `worst ratio ${times(largest(settled.map((c) => c.ratio)))}` : 'no ratio the data can tell';
+    return `AI-assisted vs other, ${worst} (threshold ${times(t.aiRatio)})${unsettled.join('')}`;
   },
 };
 
