@@ -39194,7 +39194,9 @@ var init_ai_assisted = __esmMin((() => {
 		check(input, t) {
 			const comparisons = compare$1(input, t);
 			if (!comparisons) return null;
-			return `AI-assisted vs other, worst ratio ${times(largest(comparisons.map((c) => c.ratio)))} (threshold ${times(t.aiRatio)})`;
+			const settled = comparisons.filter((c) => !c.unsettled);
+			const unsettled = comparisons.filter((c) => c.unsettled).map((c) => `; ${c.dimension.label} ${times(c.ratio)}: the data cannot tell`);
+			return `AI-assisted vs other, ${settled.length > 0 ? `worst ratio ${times(largest(settled.map((c) => c.ratio)))}` : "no ratio the data can tell"} (threshold ${times(t.aiRatio)})${unsettled.join("")}`;
 		}
 	};
 }));
