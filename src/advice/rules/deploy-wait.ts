@@ -44,9 +44,12 @@ export const deployWait: AdviceRule = {
   },
 };
 
-/** `3 deploys a week`, `1 deploy every 6 weeks`, `no deploy in the window` */
+/** `3 deploys a week`, `1 deploy a week`, `1 deploy every 6 weeks`, `no deploy in the window`, as the figures round */
 function deployRate(perWeek: number): string {
   if (perWeek <= 0) return 'no deploy in the window';
-  if (perWeek >= 1) return `${num(perWeek)} deploys a week`;
-  return `1 deploy every ${num(1 / perWeek)} weeks`;
+  // the words follow the figure as written: 0.98 a week is one every 1.02 weeks, which writes as 1
+  const weeks = num(1 / perWeek);
+  if (perWeek < 1 && weeks !== '1') return `1 deploy every ${weeks} weeks`;
+  const rate = num(perWeek);
+  return `${rate} deploy${rate === '1' ? '' : 's'} a week`;
 }
