@@ -4,6 +4,7 @@ import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
+import { excludesZero } from './health.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
 type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
@@ -71,13 +72,16 @@ function signedText(value: number, unit: KeySeries['unit'], days: DurationFormat
 
 /**
  * A key's direction in a few words, with both halves' values: `rising: 0.85/wk → 1.60/wk`, `no clear trend: 1d 4h
- * → 1d 9h`; `no direction (3 complete weeks)` under four.
+ * → 1d 9h`, `too few values to tell: 8d 23h → 7d 21h`; `no direction (3 complete weeks)` under four.
  */
 export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: DurationFormat, period: 'week' | 'month'): string {
   const d = k.direction;
   if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
   if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
-  return `${d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+  // an interval that leaves out 0 over fewer values than a bootstrap can vary (one failed deploy a half) tells
+  // nothing: said so, not "no clear trend" beside an interval that plainly leaves out 0
+  const said = d.direction === 'no clear trend' && excludesZero(d.interval) ? 'too few values to tell' : d.direction;
+  return `${said}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import { buildReport, change, D, H, noDirection, sampleChanges, trendKey } from './report-builder.js';
 
@@ -130,5 +132,35 @@ describe('the trends in the terminal', () => {
     expect(text).toMatch(/^deployment frequency +▁▅▁█▅█ {2}rising: 0\.33\/wk → 1\.67\/wk$/m);
     expect(text).toMatch(/^lead time p50 +▁█▁▁█▁ {2}no clear trend: 1d → 1d$/m);
     expect(text.replace(/\n +/g, ' ')).toContain('Rising or falling only where the 95% interval of the difference excludes 0: deployment frequency +1.33/wk (95% interval +0.33/wk to +2.33/wk), 3 weeks against 3; lead time p50 0s (95% interval −1d to +1d), 3 weeks against 3.');
+  });
+
+  it('says too few values to tell where an interval leaves out 0 over one value a half, in text, Markdown and HTML', () => {
+    // biome, 2025-09 to 2026-09: one failed deploy a half, restored after 8d 23h and 7d 21h: the resamples of one
+    // value each give the one difference, −1d 1h … −1d 1h, which leaves out 0 and tells nothing
+    const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
+    const report = buildReport(sampleChanges(), {}, {
+      trend: {
+        weeks: [], period: 'week',
+        periods: weeks.map((start, i) => ({
+          start, end: weeks[i + 1] ?? '2026-03-16', partial: false, complete: true, changes: 2, waiting: 0, deploys: 1, failedDeploys: 0, deploymentFrequency: 1, changeFailureRate: 0,
+          timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
+        })),
+        keys: [
+          trendKey('dora.timeToRestore', 'seconds', [8 * D + 23 * H, null, null, 7 * D + 21 * H, null, null], {
+            direction: {
+              direction: 'no clear trend', completePeriods: 6, note: null,
+              first: { from: '2026-02-02', to: '2026-02-23', periods: 3, value: 8 * D + 23 * H, count: 1 },
+              second: { from: '2026-02-23', to: '2026-03-16', periods: 3, value: 7 * D + 21 * H, count: 1 },
+              interval: { difference: -(D + 2 * H), low: -(D + 2 * H), high: -(D + 2 * H), real: false },
+            },
+          }),
+        ],
+      },
+    });
+    const said = 'too few values to tell: 8d 23h → 7d 21h';
+    expect(renderText(report, { color: false, width: 120 })).toMatch(new RegExp(`^failed deployment recovery time p50 .* {2}${said}$`, 'm'));
+    expect(renderMarkdown(report)).toContain(said);
+    expect(renderHtml(report)).toContain(said);
+    for (const page of [renderText(report, { color: false, width: 120 }), renderMarkdown(report), renderHtml(report)]) expect(page).not.toContain('no clear trend: 8d 23h');
   });
 });
