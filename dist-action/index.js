@@ -17792,7 +17792,7 @@ function directionText$1(k, days, period) {
 	const d = k.direction;
 	if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? "either half" : d.first.value === null ? "the first half" : "the second half"})`;
 	if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? "" : "s"})`;
-	return `${d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+	return `${d.direction === "no clear trend" && excludesZero(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 function intervalText(k, days, period) {
 	const { interval, first, second } = k.direction;
@@ -17806,6 +17806,7 @@ var init_trend$1 = __esmMin((() => {
 	init_stage_labels();
 	init_duration();
 	init_time();
+	init_health();
 }));
 // src/render/text/trends.ts
 function trends(report, ctx) {
@@ -39304,8 +39305,10 @@ var init_change_failure_rate = __esmMin((() => {
 // src/advice/rules/deploy-wait.ts
 function deployRate(perWeek) {
 	if (perWeek <= 0) return "no deploy in the window";
-	if (perWeek >= 1) return `${num(perWeek)} deploys a week`;
-	return `1 deploy every ${num(1 / perWeek)} weeks`;
+	const weeks = num(1 / perWeek);
+	if (perWeek < 1 && weeks !== "1") return `1 deploy every ${weeks} weeks`;
+	const rate = num(perWeek);
+	return `${rate} deploy${rate === "1" ? "" : "s"} a week`;
 }
 var deployWait;
 var init_deploy_wait = __esmMin((() => {
