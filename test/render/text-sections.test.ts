@@ -100,14 +100,9 @@ describe('the trends in the terminal', () => {
   });
 
   it('words a direction with both halves\' values, and says its interval under the lines', () => {
-    const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
     const report = buildReport(sampleChanges(), {}, {
       trend: {
-        weeks: [], period: 'week',
-        periods: weeks.map((start, i) => ({
-          start, end: weeks[i + 1] ?? '2026-03-16', partial: false, complete: true, changes: 2, waiting: 0, deploys: 1, failedDeploys: 0, deploymentFrequency: 1, changeFailureRate: 0,
-          timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
-        })),
+        weeks: [], period: 'week', periods: sixWeeks(),
         keys: [
           trendKey('dora.deploymentFrequency', 'perWeek', [0, 1, 0, 2, 1, 2], {
             direction: {
@@ -137,14 +132,9 @@ describe('the trends in the terminal', () => {
   it('says too few values to tell where an interval leaves out 0 over one value a half, in text, Markdown and HTML', () => {
     // biome, 2025-09 to 2026-09: one failed deploy a half, restored after 8d 23h and 7d 21h: the resamples of one
     // value each give the one difference, −1d 1h … −1d 1h, which leaves out 0 and tells nothing
-    const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
     const report = buildReport(sampleChanges(), {}, {
       trend: {
-        weeks: [], period: 'week',
-        periods: weeks.map((start, i) => ({
-          start, end: weeks[i + 1] ?? '2026-03-16', partial: false, complete: true, changes: 2, waiting: 0, deploys: 1, failedDeploys: 0, deploymentFrequency: 1, changeFailureRate: 0,
-          timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
-        })),
+        weeks: [], period: 'week', periods: sixWeeks(),
         keys: [
           trendKey('dora.timeToRestore', 'seconds', [8 * D + 23 * H, null, null, 7 * D + 21 * H, null, null], {
             direction: {
@@ -164,3 +154,12 @@ describe('the trends in the terminal', () => {
     for (const page of [renderText(report, { color: false, width: 120 }), renderMarkdown(report), renderHtml(report)]) expect(page).not.toContain('no clear trend: 8d 23h');
   });
 });
+
+/** Six complete weeks from 2026-02-02, two changes and a deploy each: the periods a trend's keys are drawn over. */
+function sixWeeks() {
+  const weeks = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
+  return weeks.map((start, i) => ({
+    start, end: weeks[i + 1] ?? '2026-03-16', partial: false, complete: true, changes: 2, waiting: 0, deploys: 1, failedDeploys: 0, deploymentFrequency: 1, changeFailureRate: 0,
+    timeToRestoreP50: null, leadTimeP50: D, leadTimeAtLeast: null, cycleTimeP50: D, stages: { coding: H, pickup: null, review: null, merge: null, deploy: D }, deployAtLeast: null,
+  }));
+}
