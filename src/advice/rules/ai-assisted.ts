@@ -23,11 +23,14 @@ interface Dimension {
   settled: (input: AdviceInput) => boolean;
 }
 
+/** The lead time's difference leaves out 0 in its bootstrap interval (`aiComparison.intervals.leadTime`). */
+const leadTimeReal = (input: AdviceInput): boolean => input.summary.aiComparison?.intervals?.leadTime?.real === true;
+
 const DIMENSIONS: readonly Dimension[] = [
   { key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines, settled: () => true },
   {
     key: 'leadTimeP50', floor: 3600, label: 'p50 lead time', word: 'slower to reach production', format: duration,
-    settled: (input) => input.summary.aiComparison?.intervals?.leadTime?.real === true,
+    settled: leadTimeReal,
   },
   {
     key: 'failureRate', floor: 0.05, label: 'failure rate', word: 'failing more often', format: percent,
@@ -87,7 +90,7 @@ export const aiAssisted: AdviceRule = {
         'Hold AI-assisted changes to the same bar as the rest: the same size limit, the same review depth, ' +
         'tests in the same change. Ask authors to mark assisted work consistently, and compare again next window.',
       // the extra lead time the assisted changes took over the others' typical lead time, where the data can tell it
-      impact: input.summary.aiComparison?.intervals?.leadTime?.real === true ? leadTimeExcess(groups.assisted, groups.other) : 0,
+      impact: leadTimeReal(input) ? leadTimeExcess(groups.assisted, groups.other) : 0,
       figure: `summary.aiComparison.assisted.${first.dimension.key}`,
       threshold: times(t.aiRatio),
     });
