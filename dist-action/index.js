@@ -39140,11 +39140,12 @@ function joinWords(words) {
 	if (words.length <= 1) return words.join("");
 	return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
 }
-var DIMENSIONS, aiAssisted;
+var leadTimeReal, DIMENSIONS, aiAssisted;
 var init_ai_assisted = __esmMin((() => {
 	init_format();
 	init_kit();
 	init_lists$1();
+	leadTimeReal = (input) => input.summary.aiComparison?.intervals?.leadTime?.real === true;
 	DIMENSIONS = [
 		{
 			key: "p50Size",
@@ -39160,7 +39161,7 @@ var init_ai_assisted = __esmMin((() => {
 			label: "p50 lead time",
 			word: "slower to reach production",
 			format: duration$1,
-			settled: (input) => input.summary.aiComparison?.intervals?.leadTime?.real === true
+			settled: leadTimeReal
 		},
 		{
 			key: "failureRate",
@@ -39187,7 +39188,7 @@ var init_ai_assisted = __esmMin((() => {
 				value: `AI-assisted ${groups.assisted.count} vs other ${groups.other.count}: ${sides.join("; ")} (threshold ${times(t.aiRatio)})`,
 				tellsYou: `Changes with an AI marker are ${joinWords(fired.map((c) => c.dimension.word))} than the rest. Code may be produced faster than the team can review and test it. Unmarked assisted work counts as "other", so the real gap may differ.`,
 				doNext: "Hold AI-assisted changes to the same bar as the rest: the same size limit, the same review depth, tests in the same change. Ask authors to mark assisted work consistently, and compare again next window.",
-				impact: input.summary.aiComparison?.intervals?.leadTime?.real === true ? leadTimeExcess(groups.assisted, groups.other) : 0,
+				impact: leadTimeReal(input) ? leadTimeExcess(groups.assisted, groups.other) : 0,
 				figure: `summary.aiComparison.assisted.${first.dimension.key}`,
 				threshold: times(t.aiRatio)
 			});
