@@ -6,12 +6,13 @@ import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { formatPoints, plural, withSign } from '../units.js';
 import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { excludesZero } from './health.js';
 
 export interface PreviousRow {
   label: string;
   before: string;
   now: string;
-  /** `-9h (-14h … -3h), better`; `the data cannot tell`; `no change` */
+  /** `-9h (-14h … -3h), better`; `the data cannot tell`; `too few values to tell`; `no change` */
   change: string;
   direction: ComparedRow['direction'];
 }
@@ -60,7 +61,9 @@ function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFor
 function changeText(row: ComparedRow, days: DurationFormat): string {
   const { change, direction, interval } = row;
   if (direction === 'same') return 'no change';
-  if (direction !== 'better' && direction !== 'worse') return 'the data cannot tell';
+  // an interval that leaves out 0 over fewer values than a bootstrap can vary (not real all the same) tells
+  // nothing, and says so; a real interval that does not hold the change shown is not of that change
+  if (direction !== 'better' && direction !== 'worse') return !interval.real && excludesZero(interval) ? 'too few values to tell' : 'the data cannot tell';
   if (change === null || interval.low === null || interval.high === null) return 'the data cannot tell';
   return `${signed(change, row, days)} (${signed(interval.low, row, days)} … ${signed(interval.high, row, days)}), ${direction}`;
 }

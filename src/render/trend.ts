@@ -80,7 +80,7 @@ export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: Du
   if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
   // an interval that leaves out 0 over fewer values than a bootstrap can vary (one failed deploy a half) tells
   // nothing: said so, not "no clear trend" beside an interval that plainly leaves out 0
-  const said = d.direction === 'no clear trend' && excludesZero(d.interval) ? 'too few values to tell' : d.direction;
+  const said = d.direction === 'no clear trend' && !d.interval.real && excludesZero(d.interval) ? 'too few values to tell' : d.direction;
   return `${said}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 

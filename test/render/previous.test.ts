@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ComparedRow } from '../../src/metrics/compared.js';
+import { previousView } from '../../src/render/previous.js';
+import type { Report } from '../../src/report/schema.js';
+import { CALENDAR_DAYS } from '../../src/units.js';
+
+const H = 3600;
+const D = 24 * H;
+
+/** A row of the previous period: a duration compared, lower is better. */
+function row(label: string, before: number, after: number, interval: ComparedRow['interval'], direction: ComparedRow['direction']): ComparedRow {
+  return {
+    key: 'dora.timeToRestore', group: 'dora', label, unit: 'seconds', lowerIsBetter: true, before, after, change: after - before,
+    relativeChange: (after - before) / before, direction, interval, sample: { before: 1, after: 2 }, lowSample: true,
+  };
+}
+
+describe('the previous period as every format words it', () => {
+  it('says too few values to tell where an interval leaves out 0 over too few values, else the data cannot tell', () => {
+    // biome, 2024-09 → 2025-09 against 2025-09 → 2026-09: recovery time 9d 1h over one failed deploy, then 8d 10h
+    // over two; the resamples' interval −1d 3h … −2h 13m leaves out 0 but rests on too few values to be real
+    const report = {
+      summary: {
+        previous: {
+          since: '2024-09-01T00:00:00Z', until: '2025-09-01T00:00:00Z', covered: true, changes: 1326, deploys: 19,
+          rows: [
+            row('failed deployment recovery time', 9 * D + H, 8 * D + 10 * H, { difference: -(D + 3 * H), low: -(D + 3 * H), high: -(2 * H + 13 * 60), real: false }, 'uncertain'),
+            row('lead time for changes', 38 * D, 37 * D, { difference: -D, low: -3 * D, high: 2 * D, real: false }, 'uncertain'),
+            // a side still waiting reports its Kaplan–Meier median: a change of +18d beside a real interval of the
+            // finished changes, +7d 15h … +12d, which does not hold it (aspire's deploy wait)
+            row('deploy wait p50', 10 * D, 28 * D, { difference: 10 * D, low: 7 * D + 15 * H, high: 12 * D, real: true }, 'uncertain'),
+          ],
+        },
+      },
+    } as unknown as Report;
+    expect(previousView(report, CALENDAR_DAYS)?.rows.map((r) => [r.label, r.before, r.now, r.change])).toEqual([
+      ['failed deployment recovery time', '9d 1h', '8d 10h', 'too few values to tell'],
+      ['lead time for changes', '38d', '37d', 'the data cannot tell'],
+      ['deploy wait p50', '10d', '28d', 'the data cannot tell'],
+    ]);
+  });
+});
