@@ -16946,7 +16946,7 @@ function signed$1(value, row, days) {
 function changeText(row, days) {
 	const { change, direction, interval } = row;
 	if (direction === "same") return "no change";
-	if (direction !== "better" && direction !== "worse") return "the data cannot tell";
+	if (direction !== "better" && direction !== "worse") return !interval.real && excludesZero(interval) ? "too few values to tell" : "the data cannot tell";
 	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
 	return `${signed$1(change, row, days)} (${signed$1(interval.low, row, days)} … ${signed$1(interval.high, row, days)}), ${direction}`;
 }
@@ -16954,6 +16954,7 @@ var day$1, PREVIOUS_NOTE;
 var init_previous$3 = __esmMin((() => {
 	init_units();
 	init_duration();
+	init_health();
 	day$1 = (iso) => iso.slice(0, 10);
 	PREVIOUS_NOTE = "A change is written only where its 95% interval (bootstrap) excludes 0.";
 }));
@@ -17792,7 +17793,7 @@ function directionText$1(k, days, period) {
 	const d = k.direction;
 	if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? "either half" : d.first.value === null ? "the first half" : "the second half"})`;
 	if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? "" : "s"})`;
-	return `${d.direction === "no clear trend" && excludesZero(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+	return `${d.direction === "no clear trend" && !d.interval.real && excludesZero(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 function intervalText(k, days, period) {
 	const { interval, first, second } = k.direction;
