@@ -150,6 +150,14 @@ export function excludesZero(i: Pick<DifferenceInterval, 'low' | 'high'>): boole
 }
 
 /**
+ * An interval that leaves out 0 over fewer values than a bootstrap can vary (`MIN_BOOTSTRAP_SAMPLE`): not real
+ * all the same, and worded `too few values to tell`, never "the data cannot tell" beside it.
+ */
+export function tooFewValues(i: Pick<DifferenceInterval, 'low' | 'high' | 'real'>): boolean {
+  return !i.real && excludesZero(i);
+}
+
+/**
  * What a difference that is not real allows one to say: too few to tell when its interval leaves out 0 all the same
  * (a group under the minimum), else that the data cannot tell; null for a real one, which its figure words itself.
  */
@@ -162,7 +170,6 @@ export function unsettled(d: Pick<DifferenceInterval, 'low' | 'high' | 'real'>):
 export function verdict(i: DifferenceInterval, tooFew = false): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';
-  // an interval that leaves out 0 over fewer values than a bootstrap can vary (`MIN_BOOTSTRAP_SAMPLE`) tells nothing
-  if (!i.real) return excludesZero(i) ? 'too few values to tell' : 'the data cannot tell';
+  if (!i.real) return tooFewValues(i) ? 'too few values to tell' : 'the data cannot tell';
   return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
 }

@@ -4,7 +4,7 @@ import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
-import { excludesZero } from './health.js';
+import { tooFewValues } from './health.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
 type TrendKey = NonNullable<Report['summary']['trend']['keys']>[number];
@@ -78,9 +78,8 @@ export function directionText(k: Pick<KeySeries, 'direction' | 'unit'>, days: Du
   const d = k.direction;
   if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? 'either half' : d.first.value === null ? 'the first half' : 'the second half'})`;
   if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? '' : 's'})`;
-  // an interval that leaves out 0 over fewer values than a bootstrap can vary (one failed deploy a half) tells
-  // nothing: said so, not "no clear trend" beside an interval that plainly leaves out 0
-  const said = d.direction === 'no clear trend' && !d.interval.real && excludesZero(d.interval) ? 'too few values to tell' : d.direction;
+  // one failed deploy a half gives an interval that leaves out 0 and tells nothing: said so, not "no clear trend"
+  const said = d.direction === 'no clear trend' && tooFewValues(d.interval) ? 'too few values to tell' : d.direction;
   return `${said}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 
