@@ -16502,6 +16502,9 @@ function tooFewToCompare(ai) {
 function excludesZero(i) {
 	return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
 }
+function tooFewValues(i) {
+	return !i.real && excludesZero(i);
+}
 function unsettled(d) {
 	if (d.real) return null;
 	return excludesZero(d) ? "too few to tell" : "the data cannot tell";
@@ -16509,7 +16512,7 @@ function unsettled(d) {
 function verdict(i, tooFew = false) {
 	if (i.difference === null) return "not measurable";
 	if (tooFew) return "too few changes to tell";
-	if (!i.real) return excludesZero(i) ? "too few values to tell" : "the data cannot tell";
+	if (!i.real) return tooFewValues(i) ? "too few values to tell" : "the data cannot tell";
 	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
 }
 var count$3;
@@ -16946,7 +16949,7 @@ function signed$1(value, row, days) {
 function changeText(row, days) {
 	const { change, direction, interval } = row;
 	if (direction === "same") return "no change";
-	if (direction !== "better" && direction !== "worse") return !interval.real && excludesZero(interval) ? "too few values to tell" : "the data cannot tell";
+	if (direction !== "better" && direction !== "worse") return tooFewValues(interval) ? "too few values to tell" : "the data cannot tell";
 	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
 	return `${signed$1(change, row, days)} (${signed$1(interval.low, row, days)} … ${signed$1(interval.high, row, days)}), ${direction}`;
 }
@@ -17793,7 +17796,7 @@ function directionText$1(k, days, period) {
 	const d = k.direction;
 	if (d.first !== null && d.second !== null && (d.first.value === null || d.second.value === null)) return `no direction (none in ${d.first.value === null && d.second.value === null ? "either half" : d.first.value === null ? "the first half" : "the second half"})`;
 	if (d.direction === null || d.first === null || d.second === null) return `no direction (${d.completePeriods} complete ${period}${d.completePeriods === 1 ? "" : "s"})`;
-	return `${d.direction === "no clear trend" && !d.interval.real && excludesZero(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
+	return `${d.direction === "no clear trend" && tooFewValues(d.interval) ? "too few values to tell" : d.direction}: ${keyValueText(d.first.value, k.unit, days)} → ${keyValueText(d.second.value, k.unit, days)}`;
 }
 function intervalText(k, days, period) {
 	const { interval, first, second } = k.direction;
