@@ -5,6 +5,7 @@ import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 import { append } from '../lists.js';
+import { tooFewValues } from '../render/health.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
@@ -44,14 +45,22 @@ export function formatInterval(row: ComparisonRow): string {
   return `${lo} … ${hi}${row.unit === 'ratio' ? ' pp' : '/wk'}`;
 }
 
-/** What the direction says to a reader: better, worse, same, or that the data cannot tell. */
-export function directionText(direction: Direction | null): string {
-  return direction === null ? 'not measured' : direction === 'uncertain' ? 'the data cannot tell' : direction;
+/**
+ * What the direction says to a reader: better, worse, same, or why not: too few values to tell where the interval
+ * leaves out 0 over fewer values than a bootstrap can vary (as the report's previous period and trends say it),
+ * else that the data cannot tell.
+ */
+function directionText(row: Pick<ComparisonRow, 'direction' | 'interval'>): string {
+  if (row.direction === null) return 'not measured';
+  if (row.direction !== 'uncertain') return row.direction;
+  return tooFewValues(row.interval) ? 'too few values to tell' : 'the data cannot tell';
 }
 
-/** The verdict in one word, for a narrow terminal: `unclear` for "the data cannot tell", `—` when not measured. */
-function shortDirection(direction: Direction | null): string {
-  return direction === null ? '—' : direction === 'uncertain' ? 'unclear' : direction;
+/** The verdict in one word, for a narrow terminal: `unclear` for "the data cannot tell", `too few` for too few values, `—` when not measured. */
+function shortDirection(row: Pick<ComparisonRow, 'direction' | 'interval'>): string {
+  if (row.direction === null) return '—';
+  if (row.direction !== 'uncertain') return row.direction;
+  return tooFewValues(row.interval) ? 'too few' : 'unclear';
 }
 
 export function formatRelative(relative: number | null): string {
@@ -79,7 +88,7 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     formatValue(row.after, row),
     paint(row.direction, formatChange(row)),
     ...(wide ? [paint(row.direction, formatRelative(row.relativeChange)), formatInterval(row)] : []),
-    paint(row.direction, wide ? directionText(row.direction) : shortDirection(row.direction)),
+    paint(row.direction, wide ? directionText(row) : shortDirection(row)),
     `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' *' : ''}`,
   ]);
   const columns = [
@@ -99,13 +108,13 @@ export function renderComparisonText(comparison: Comparison, options: Comparison
     '',
     table,
   ];
-  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)' + (wide ? '' : '; unclear: it includes 0, the data cannot tell. The intervals: --width 100, or --format markdown or json'), width)));
+  out.push(c.dim(wrap('better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)' + (wide ? '' : '; unclear: it includes 0, the data cannot tell; too few: it leaves out 0 over too few values. The intervals: --width 100, or --format markdown or json'), width)));
   out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ''}`, width)));
   for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
   return terminalOutput(out.join('\n') + '\n', options.color);
 }
 
-const ARROW: Record<Direction, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same', uncertain: 'the data cannot tell' };
+const ARROW: Record<Exclude<Direction, 'uncertain'>, string> = { better: '🟢 better', worse: '🔴 worse', same: 'same' };
 
 /** GitHub-flavoured Markdown: both sides, a table of every figure, the warnings as a quote. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
@@ -122,7 +131,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   for (const row of comparison.rows) {
     const cells = [
       e(row.label), e(formatValue(row.before, row)), e(formatValue(row.after, row)), e(formatChange(row)),
-      e(formatRelative(row.relativeChange)), e(formatInterval(row)), row.direction === null ? 'not measured' : ARROW[row.direction],
+      e(formatRelative(row.relativeChange)), e(formatInterval(row)), row.direction === null || row.direction === 'uncertain' ? directionText(row) : ARROW[row.direction],
       `${row.sample.before} → ${row.sample.after}${row.lowSample ? ' ⚠️' : ''}`,
     ];
     out.push(`| ${cells.join(' | ')} |`);

@@ -228,6 +228,18 @@ describe('comparison renderers', () => {
     expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h 30m/);
   });
 
+  it('says "too few values to tell" where an interval leaves out 0 over fewer values than a bootstrap can vary, as the report does', () => {
+    // pickup rose 1h, its interval +30m … +2h leaves out 0, but over too few values to be real: not "worse", and
+    // not "the data cannot tell" beside an interval that leaves out 0
+    const few = { ...c, rows: c.rows.map((r) => (r.label === 'pickup p50' ? { ...r, direction: 'uncertain' as const, interval: { difference: 3600, low: 1800, high: 7200, real: false } } : r)) };
+    const wideText = renderComparisonText(few, { color: false, width: 120 }).split('\n').find((l) => l.includes(' pickup p50 '));
+    expect(wideText).toMatch(/│ too few values to tell +│/);
+    expect(renderComparisonText(few, { color: false }).split('\n').find((l) => l.startsWith('│ pickup p50'))).toMatch(/│ too few +│/);
+    expect(renderComparisonMarkdown(few)).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| \+30m … \+2h \| too few values to tell \|/);
+    // an interval that holds 0 still cannot tell
+    expect(renderComparisonMarkdown(c)).toMatch(/\| pickup p50 \|[^\n]*\| the data cannot tell \|/);
+  });
+
   it('markdown: a table with the interval, and untrusted names escaped', () => {
     const hostile = { ...before, repository: { path: '/x', remote: 'a|b<script>', branch: 'main' } };
     const md = renderComparisonMarkdown(compareReports(hostile, after));
