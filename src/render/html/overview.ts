@@ -65,7 +65,7 @@ export function stages(report: Report): string {
     {
       id: 'stage-shares',
       title: 'Share of the time in each stage',
-      description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? 'the shares add up to 100%' : 'the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty'}.`,
+      description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? 'the shares add up to 100% before each label is rounded' : 'the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty'}.`,
     },
     STAGES.map((k) => ({ name: stageName(k, report), colour: STAGE_COLOURS[k], share: shareOf(k), detail: `p50 ${percentileText(s.stages[k], 'p50', days)}` })),
     unseen === null ? undefined : `${stageName('coding', report)}: no share (git cannot see coding time)`,
@@ -151,8 +151,9 @@ function totalOf(report: Report): string {
 }
 
 /**
- * What the share bar's caption may say: that the shares add up to 100% only when every stage has its share, so
- * the labels under the bar add up to it too; else what the empty part of the bar is.
+ * What the share bar's caption may say: that the shares add up to 100% only when every stage has its share (before
+ * rounding: vite's 11.9%, 19.6% and 68.5% are labelled 12%, 20% and 69%, 101% in all); else what the empty part of
+ * the bar is.
  */
 export function shareCaption(report: Report): string {
   const coding = report.summary.stages.coding;
@@ -162,7 +163,7 @@ export function shareCaption(report: Report): string {
   // the empty part is there only when the stage git cannot see took time in the changes: else the shares shown are all of it
   return unseen && (coding.share ?? 0) > 0
     ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural(coding.count, 'change')}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.`
-    : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === 'deployed' ? 'deploy' : 'merge'}, and each segment is as wide as its share: the shares add up to 100%.`;
+    : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === 'deployed' ? 'deploy' : 'merge'}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 
 /** p50 and p90 of each stage and of the lead time on a log axis: the spread the first screen's table gives in figures. */
