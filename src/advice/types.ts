@@ -176,6 +176,8 @@ export interface AdviceSummary {
     readonly other: AiGroupInput;
     /** the bootstrap interval of the lead time's difference: `real` when it leaves out 0 (absent from older reports) */
     readonly intervals?: { readonly leadTime?: { readonly real: boolean } | null } | null;
+    /** the bootstrap interval of the p50 sizes' difference: `real` when it leaves out 0 (absent from older reports) */
+    readonly sizeInterval?: { readonly real: boolean } | null;
   } | null;
 }
 

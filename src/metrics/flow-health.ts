@@ -191,11 +191,11 @@ function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenP
 }
 
 /** A group of the AI comparison; `medians` are its medians of what the intervals compare, worked out with them. */
-function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: Record<Compared, number | null>): AiGroup {
+function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: Record<Compared, number | null>, p50Size: number | null): AiGroup {
   const stages = Object.fromEntries(STAGES.map((s) => [s, medians[s]])) as AiGroup['stages'];
   return {
     count: changes.length,
-    p50Size: medianOf(changes, changedLines),
+    p50Size,
     failureRate: ratio(countOf(changes, (c) => c.revertedBy !== null), changes.length),
     reworkShare: github ? reworkHealth(changes).share : null,
     leadTimeP50: medians.leadTime,
@@ -213,6 +213,8 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
   const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, value(key))] as const);
   const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval])) as AiComparison['intervals'];
   const medians = (group: 0 | 1): Record<Compared, number | null> => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]])) as Record<Compared, number | null>;
+  // sizes in lines, over the changes whose size is known: its own interval, in its own unit (SPEC section 5: by size)
+  const size = compareMediansOf(assisted, other, changedLines);
   // the medians here are over known values: a change merged and not yet deployed has no lead time or deploy
   // wait yet, and AI-assisted work, often the newer, is the likelier to be waiting: said, never hidden
   const waiting = (group: readonly MeasuredChange[]): number => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
@@ -224,9 +226,10 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiCo
       : null,
   ].filter((n): n is string => n !== null);
   return {
-    assisted: aiGroup(assisted, github, medians(0)),
-    other: aiGroup(other, github, medians(1)),
+    assisted: aiGroup(assisted, github, medians(0), size.medians[0]),
+    other: aiGroup(other, github, medians(1), size.medians[1]),
     note: notes.length > 0 ? notes.join(' ') : null,
     intervals,
+    sizeInterval: size.interval,
   };
 }

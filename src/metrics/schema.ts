@@ -396,6 +396,9 @@ export const aiComparisonSchema = z.object({
   intervals: z
     .object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema])) as Record<Compared, typeof intervalSchema>)
     .describe('p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)'),
+  sizeInterval: intervalSchema
+    .optional()
+    .describe('p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured'),
 });
 export type AiComparison = z.infer<typeof aiComparisonSchema>;
 

@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
+import { formatDuration, formatLines, formatNumber, type DurationFormat } from './duration.js';
 import { withSign } from '../units.js';
 import { excludesZero } from './health.js';
 
@@ -11,11 +11,11 @@ export function signedDuration(seconds: number, days: DurationFormat): string {
   return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
 }
 
-/** A difference of durations with its 95% interval: `+1d 2h (−3h … +2d 4h)`; null when not measured. */
-export function differenceText(interval: Interval, days: DurationFormat): string | null {
+/** A difference with its 95% interval, each end written by `write` (a signed duration: `+1d 2h (−3h … +2d 4h)`); null when not measured. */
+export function differenceText(interval: Interval, write: (value: number) => string): string | null {
   const { difference, low, high } = interval;
   if (difference === null || low === null || high === null) return null;
-  return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
+  return `${write(difference)} (${write(low)} … ${write(high)})`;
 }
 
 /**
@@ -46,14 +46,25 @@ export function changeHours(h: number): string {
  * The AI comparison's differences in one sentence: `p50 AI-assisted − other (95% interval): lead time +3d
  * (-14d … +20d), coding … — a real difference: coding; the data cannot tell the rest`. Null when none is measured.
  */
-export function aiDifferenceLine(intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>, label: (stage: StageName) => string, days: DurationFormat, tooFew = false): string | null {
-  const items = (['leadTime', 'cycleTime', ...STAGES] as const)
-    .map((k) => ({ key: k, name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), text: differenceText(intervals[k], days), real: intervals[k].real }))
-    .filter((i): i is { key: typeof i.key; name: string; text: string; real: boolean } => i.text !== null);
+export function aiDifferenceLine(
+  ai: { intervals: Readonly<Record<'leadTime' | 'cycleTime' | StageName, Interval>>; sizeInterval?: Interval },
+  label: (stage: StageName) => string,
+  days: DurationFormat,
+  tooFew = false,
+): string | null {
+  const duration = (v: number): string => signedDuration(v, days);
+  const measured = [
+    ...(['leadTime', 'cycleTime', ...STAGES] as const).map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), interval: ai.intervals[k], write: duration })),
+    // lines, not time: `size +120 lines (+40 lines … +200 lines)`
+    ...(ai.sizeInterval ? [{ name: 'size', interval: ai.sizeInterval, write: (v: number) => withSign(v, formatLines) }] : []),
+  ];
+  const items = measured
+    .map((m) => ({ ...m, text: differenceText(m.interval, m.write) }))
+    .filter((i): i is typeof i & { text: string } => i.text !== null);
   if (items.length === 0) return null;
-  const real = items.filter((i) => i.real).map((i) => i.name);
+  const real = items.filter((i) => i.interval.real).map((i) => i.name);
   // an interval that leaves out 0 over too few values (deployed changes, most often) is said so, not left to read as real
-  const few = items.filter((i) => !i.real && excludesZero(intervals[i.key])).map((i) => i.name);
+  const few = items.filter((i) => !i.interval.real && excludesZero(i.interval)).map((i) => i.name);
   const rest = real.length + few.length === items.length ? '' : real.length + few.length === 0 ? 'the data cannot tell any of them' : 'the data cannot tell the rest';
   const parts = [...(real.length === items.length ? ['each a real difference'] : real.length > 0 ? [`a real difference: ${real.join(', ')}`] : []), ...(few.length > 0 ? [`too few values to tell: ${few.join(', ')}`] : []), ...(rest ? [rest] : [])];
   // a group too small to compare: one verdict for all, the one its note gives

@@ -1,7 +1,7 @@
 import { STAGES } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
-import { plural } from '../units.js';
+import { plural, withSign } from '../units.js';
 import { MIN_AI_GROUP, type Compared } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
 import type { Report } from '../report/schema.js';
@@ -103,16 +103,14 @@ export function healthSections(report: Report): HealthSection[] {
   const ai = s.aiComparison;
   if (ai.assisted.count > 0) {
     const intervals = ai.intervals;
-    const row = (name: string, a: string, o: string, key?: Compared): string[] => {
-      const i = key ? intervals?.[key] : undefined;
-      return [name, a, o, ...(intervals ? (i ? [signed(i.difference, days), range(i, days), verdict(i, tooFewToCompare(ai))] : ['', '', '']) : [])];
-    };
+    const row = (name: string, a: string, o: string, i?: DifferenceInterval, words = durationWords(days)): string[] =>
+      [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai)) : ['', '', '']) : [])];
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
-      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), 'leadTime'),
-      row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), 'cycleTime'),
-      ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-      row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size)),
+      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), intervals?.leadTime),
+      row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), intervals?.cycleTime),
+      ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), intervals?.[k])),
+      row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size), ai.sizeInterval, SIZE_WORDS),
       row('Reverted', formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
       row('Reworked after review', formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare)),
     ];
@@ -131,9 +129,23 @@ export function signed(seconds: number | null, days: DurationFormat): string {
   return seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds), days)}`;
 }
 
-/** `−1d 6h to +10h`: a 95% interval of a difference. */
-export function range(i: DifferenceInterval, days: DurationFormat): string {
-  return i.low === null || i.high === null ? '—' : `${signed(i.low, days)} to ${signed(i.high, days)}`;
+/** How a row of the AI comparison writes its difference: the signed value, and the verdict's words either way. */
+export interface DifferenceWords {
+  signed: (value: number | null) => string;
+  lower: string;
+  higher: string;
+}
+
+/** Durations: `+3h`, AI-assisted faster or slower. */
+export const durationWords = (days: DurationFormat): DifferenceWords => ({ signed: (v) => signed(v, days), lower: 'AI-assisted faster', higher: 'AI-assisted slower' });
+
+/** Sizes: `+120 lines`, AI-assisted smaller or larger. */
+export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), lower: 'AI-assisted smaller', higher: 'AI-assisted larger' };
+
+/** A row's three cells: the difference, its 95% interval (`−1d 6h to +10h`) and the verdict, in the row's words. */
+export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean): [string, string, string] {
+  const range = i.low === null || i.high === null ? '—' : `${words.signed(i.low)} to ${words.signed(i.high)}`;
+  return [words.signed(i.difference), range, verdict(i, tooFew, words)];
 }
 
 /**
@@ -167,9 +179,9 @@ export function unsettled(d: Pick<DifferenceInterval, 'low' | 'high' | 'real'>):
 }
 
 /** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
-export function verdict(i: DifferenceInterval, tooFew = false): string {
+export function verdict(i: DifferenceInterval, tooFew: boolean, words: Pick<DifferenceWords, 'lower' | 'higher'>): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';
   if (!i.real) return tooFewValues(i) ? 'too few values to tell' : 'the data cannot tell';
-  return i.difference < 0 ? 'AI-assisted faster' : 'AI-assisted slower';
+  return i.difference < 0 ? words.lower : words.higher;
 }

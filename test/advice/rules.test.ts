@@ -215,6 +215,17 @@ describe('rule specifics', () => {
     );
   });
 
+  it('ai-assisted calls the sizes larger only where their 95% interval leaves out 0', () => {
+    // p50 48 lines against 29 (1.7×) over 12 AI-assisted changes: an interval that holds 0 makes it no finding
+    const sizes = (real: boolean) =>
+      patch(gitOnly(), { summary: { aiComparison: { assisted: { p50Size: 48 }, other: { p50Size: 29 }, sizeInterval: { real } } } });
+    expect(rule('ai-assisted').evaluate(sizes(false), t)).toBeNull();
+    expect(rule('ai-assisted').check(sizes(false), t)).toBe('AI-assisted vs other, worst ratio 1.1× (threshold 1.5×); p50 size 1.7×: the data cannot tell');
+    expect(rule('ai-assisted').evaluate(sizes(true), t)?.value).toBe(
+      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 20h vs 18h; failure rate 5% vs 4% (threshold 1.5×)',
+    );
+  });
+
   it('change-failure-rate counts the failed deploys and their time to restore', () => {
     const input = patch(gitOnly(), { summary: { dora: { changeFailureRate: { value: 0.25, count: 40 }, timeToRestore: { value: 3 * H }, reworkRate: { value: 0 } } } });
     const row = rule('change-failure-rate').evaluate(input, t);

@@ -3,7 +3,9 @@ import { STAGES } from '../../src/domain.js';
 import type { Interval } from '../../src/metrics/bootstrap.js';
 import { aiDifferenceLine } from '../../src/render/confidence.js';
 import { CALENDAR_DAYS } from '../../src/units.js';
-import { tooFewToCompare, verdict } from '../../src/render/health.js';
+import { durationWords, SIZE_WORDS, tooFewToCompare, verdict as verdictIn } from '../../src/render/health.js';
+
+const verdict = (i: Interval, tooFew = false): string => verdictIn(i, tooFew, durationWords(CALENDAR_DAYS));
 
 /* The AI comparison says one thing about its numbers: with a group under 10 changes, no difference is "real". */
 
@@ -25,8 +27,8 @@ describe('the AI comparison verdict', () => {
   });
 
   it('the text line gives one verdict: never "a real difference" beside too few changes', () => {
-    expect(aiDifferenceLine(intervals, (s) => s, CALENDAR_DAYS)).toMatch(/— a real difference: lead time; the data cannot tell the rest$/);
-    const small = aiDifferenceLine(intervals, (s) => s, CALENDAR_DAYS, true) ?? '';
+    expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).toMatch(/— a real difference: lead time; the data cannot tell the rest$/);
+    const small = aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS, true) ?? '';
     expect(small).toMatch(/— too few changes in a group to tell any of them apart$/);
     expect(small).not.toContain('real difference');
   });
@@ -35,8 +37,20 @@ describe('the AI comparison verdict', () => {
     // the deploy wait's interval is below 0, but four AI-assisted changes deployed: not real, and not unclear either
     const fewDeployed: Interval = { difference: -3600 * 200, low: -3600 * 450, high: -3600 * 150, real: false } as Interval;
     expect(verdict(fewDeployed)).toBe('too few values to tell');
-    const line = aiDifferenceLine({ ...intervals, deploy: fewDeployed }, (s) => s, CALENDAR_DAYS) ?? '';
+    const line = aiDifferenceLine({ intervals: { ...intervals, deploy: fewDeployed } }, (s) => s, CALENDAR_DAYS) ?? '';
     expect(line).toMatch(/— a real difference: lead time; too few values to tell: deploy; the data cannot tell the rest$/);
     expect(line).toContain('deploy −8d 8h (−18d 18h … −6d 6h)');
+  });
+
+  it('gives the size its own interval, in lines: larger or smaller, never faster or slower', () => {
+    // AI-assisted p50 120 lines against 40: +80 lines, interval +30 … +150 lines, over enough changes
+    const larger: Interval = { difference: 80, low: 30, high: 150, real: true } as Interval;
+    expect(verdictIn(larger, false, SIZE_WORDS)).toBe('AI-assisted larger');
+    expect(verdictIn({ ...larger, difference: -80, low: -150, high: -30 }, false, SIZE_WORDS)).toBe('AI-assisted smaller');
+    const line = aiDifferenceLine({ intervals, sizeInterval: larger }, (s) => s, CALENDAR_DAYS) ?? '';
+    expect(line).toContain('size +80 lines (+30 lines … +150 lines)');
+    expect(line).toMatch(/— a real difference: lead time, size; the data cannot tell the rest$/);
+    // a report written before the size had an interval says what it said then
+    expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).not.toContain('size');
   });
 });

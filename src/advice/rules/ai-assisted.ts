@@ -18,7 +18,7 @@ interface Dimension {
   /**
    * Whether the report's 95% interval of the groups' difference leaves out 0 (SPEC section 9: a difference is
    * called one only then): the lead time's bootstrap interval, the revert rate's Newcombe interval (the AI
-   * defects', which the ai-defects rule reads too). A size is known for every change and has no interval.
+   * defects', which the ai-defects rule reads too), the size's bootstrap interval.
    */
   settled: (input: AdviceInput) => boolean;
 }
@@ -27,7 +27,11 @@ interface Dimension {
 const leadTimeReal = (input: AdviceInput): boolean => input.summary.aiComparison?.intervals?.leadTime?.real === true;
 
 const DIMENSIONS: readonly Dimension[] = [
-  { key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines, settled: () => true },
+  {
+    key: 'p50Size', floor: 10, label: 'p50 size', word: 'larger', format: lines,
+    // a report written before the size had an interval: its sizes were taken as they stood
+    settled: (input) => input.summary.aiComparison?.sizeInterval?.real ?? input.summary.aiComparison?.sizeInterval === undefined,
+  },
   {
     key: 'leadTimeP50', floor: 3600, label: 'p50 lead time', word: 'slower to reach production', format: duration,
     settled: leadTimeReal,

@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { formatAiTools } from '../ai-tools.js';
 import { durationFormat, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
-import { range, signed, tooFewToCompare, verdict } from '../health.js';
+import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
 import type { Report } from '../../report/schema.js';
@@ -37,11 +37,13 @@ export function aiComparison(report: Report): string {
     { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no duration known for either group' },
   );
   const intervals = ai.intervals;
-  const row = (name: string, x: string, y: string, interval?: DifferenceInterval): string =>
-    `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(interval ? signed(interval.difference, days) : '')}${num(interval ? range(interval, days) : '')}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : '')}</td>` : ''}</tr>`;
+  const row = (name: string, x: string, y: string, interval?: DifferenceInterval, words = durationWords(days)): string => {
+    const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai)) : ['', '', ''];
+    return `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(difference)}${num(range)}<td>${h(said)}</td>` : ''}</tr>`;
+  };
   const rows = [
     ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-    row('size, median', lines(a.p50Size), lines(o.p50Size)),
+    row('size, median', lines(a.p50Size), lines(o.p50Size), ai.sizeInterval, SIZE_WORDS),
     row('reverted', formatRatio(a.failureRate), formatRatio(o.failureRate)),
     ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []),
   ];

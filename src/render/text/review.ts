@@ -44,7 +44,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
     );
     const tools = formatAiTools(s.ai, terminalSafe);
     if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
-    const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel(stage, !report.sources.includes('github')), ctx.durations, tooFewToCompare(ai));
+    const differences = aiDifferenceLine(ai, (stage) => stageLabel(stage, !report.sources.includes('github')), ctx.durations, tooFewToCompare(ai));
     if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
     if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
   }
