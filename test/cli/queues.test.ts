@@ -107,8 +107,9 @@ describe('in the text and Markdown reports', () => {
     expect(cells('first → last')).toEqual(['first → last', '3.00', '3.00', '0.00', '0.5', '0.5', '1d 6h']);
     // Little's law in one sentence, with the numbers of the stage where most changes wait (review: 4.9)
     expect(stdout.replace(/\n +/g, ' ')).toContain('review & merge: 3.00 a week × 18d 20h ≈ 8.1 waiting, against 4.9 on average, while its queue went from 0 to 8.');
-    expect(stdout).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC):");
-    expect(stdout).toMatch(/^ {2}review & merge +▁▃▆█ 2 → 8$/m);
+    expect(stdout.replace(/\n +/g, ' ')).toContain("The queue at each week's end, weeks of 2026-03-02 → 2026-03-23 (Mondays, UTC), then the queue at the window's start → at its end:");
+    // the queue 0 at the window's start, as the sentence above says, not the first week's end (2)
+    expect(stdout).toMatch(/^ {2}review & merge +▁▃▆█ 0 → 8$/m);
     expect(stdout).toMatch(/^ {4}AI share +▄▄▄▄$/m);
     // wrapped lines joined back for the wording
     const joined = stdout.replace(/\n +/g, ' ');

@@ -49,14 +49,19 @@ export function queues(report: Report, ctx: TextContext): string[] {
   // a label column, then the sparkline and its first and last values: the spark takes what the width leaves
   // the longest name shown, and a space
   const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 'PRs ready'.length) + 3;
-  const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
+  // as many weeks as the width holds (a year's window touches 53 Mondays: not all of them at 80 columns), the last ones
+  const sparkWidth = Math.max(8, ctx.width - label - 14);
   const spark = (values: ReadonlyArray<number | null>): string => c.cyan(sparkline(values.slice(-sparkWidth)));
   const ends = (values: readonly number[]): string => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
   const lines: string[] = [];
   for (const stage of stages) {
     const weeks = s.queues[stage] ?? [];
     const queue = weeks.map((w) => w.queue);
-    lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
+    // the queue at the window's start and at its end, the figures growth/wk and Little's law's sentence are of (the
+    // first week's end read "54 → 36" beside "its queue went from 27 to 36")
+    const t = s.queueTrend[stage];
+    const startToEnd = t?.queueStart !== undefined && t.queueEnd !== undefined ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
+    lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
     const ai = weeks.map((w) => w.aiShare);
     if (ai.some((v) => v !== null)) lines.push(`  ${'  AI share'.padEnd(label - 2)}${spark(ai)}`);
   }
@@ -71,7 +76,7 @@ export function queues(report: Report, ctx: TextContext): string[] {
     ...(note === null ? [] : [c.dim(wrap(note, ctx.width))]),
     c.dim(wrap('in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.', ctx.width)),
     ...shortHistory(report, stages, ctx),
-    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
+    c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at the window's start → at its end:`, ctx.width)),
     ...lines,
     c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width)),
   ];
