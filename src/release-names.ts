@@ -20,3 +20,19 @@ export function isPrerelease(name: string): boolean {
   if (rest.startsWith('-')) return rest.length > 1;
   return SUFFIX_PRERELEASE.test(rest);
 }
+
+/**
+ * Whether `name` carries a lower version than `than` (`v0.311.0` against `v3.11.1`), each read as the numbers of
+ * its version, compared part by part; false when either names no version (`prod-44`) or they are equal.
+ */
+export function versionBelow(name: string, than: string): boolean {
+  const a = VERSION.exec(name)?.[0].split('.').map(Number);
+  const b = VERSION.exec(than)?.[0].split('.').map(Number);
+  if (a === undefined || b === undefined) return false;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import type { Change, Deploy } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { versionBelow } from '../release-names.js';
 import { formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 
@@ -87,7 +88,10 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   contents.forEach((deploy, index) => {
     const before = previous.get(deploy.target);
     const beforeSha = before === undefined ? undefined : contents[before]?.sha;
-    if (deploy.shipped.length === 0 && before !== undefined && beforeSha !== undefined && beforeSha !== deploy.sha) {
+    // a lower version than the deploy before it names an older release, not a return to it: prometheus tags each
+    // release twice, v3.11.0 and, for Go's modules, v0.311.0, which it pushed after v3.11.1 (no rollback happened)
+    const older = before !== undefined && versionBelow(deploy.ref, contents[before]?.ref ?? '');
+    if (deploy.shipped.length === 0 && before !== undefined && beforeSha !== undefined && beforeSha !== deploy.sha && !older) {
       // every commit the earlier deploy's history holds was first reached by it or before it: a commit first
       // reached later is no ancestor of it, which spares the walk of its whole history
       const node = graph.node.get(deploy.sha);

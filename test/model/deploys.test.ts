@@ -109,6 +109,19 @@ describe('shipments', () => {
     expect(two.map((d) => [d.ref, d.rollback])).toEqual([['a', false], ['b', true], ['c', null]]);
   });
 
+  it('reads a lower version on an earlier release\'s commit as that release named again, not a rollback; a higher one as a rollback', () => {
+    // prometheus: v3.11.0 on m2, v3.11.1 on m4, then v0.311.0 (the Go module's name of v3.11.0) on m2 again
+    const named = (ref: string) =>
+      shipments(changes.slice(0, 1).concat(changes[3] as Change), [
+        { ref: 'v3.11.0', sha: 'm2', at: 50 * H, target: '' },
+        { ref: 'v3.11.1', sha: 'm4', at: 60 * H, target: '' },
+        { ref, sha: 'm2', at: 70 * H, target: '' },
+      ], { graph: g, releaseLine: [], copies: new Map(), pullHeads: new Map() }).map((d) => [d.ref, d.rollback]);
+    expect(named('v0.311.0')).toEqual([['v3.11.0', false], ['v3.11.1', false], ['v0.311.0', false]]);
+    // a newer version put on the older commit is a return to it
+    expect(named('v3.11.2')).toEqual([['v3.11.0', false], ['v3.11.1', false], ['v3.11.2', true]]);
+  });
+
   it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {
     // home-0.5.12 (a package's tag) on m4, then 0.93.0 tagged on m2, cut for the main product's train before it
     const packages = shipments(changes.slice(0, 1).concat(changes[3] as Change), [
