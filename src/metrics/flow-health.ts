@@ -11,7 +11,7 @@ import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
 import { compareMediansOf } from './bootstrap.js';
 import { countOf } from './count.js';
 import { changedLines } from './size.js';
-import { distribution, medianOf } from './percentile.js';
+import { distribution } from './percentile.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, OLDEST_OPEN, WORST_FLAKY, type Compared } from './limits.js';
 import type { AiComparison, AiGroup, CiHealth, ReviewerRow, ReviewHealth, ReworkHealth, WipHealth } from './schema.js';
 

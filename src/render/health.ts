@@ -2,7 +2,7 @@ import { STAGES } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
 import { plural, withSign } from '../units.js';
-import { MIN_AI_GROUP, type Compared } from '../metrics/limits.js';
+import { MIN_AI_GROUP } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
 import type { Report } from '../report/schema.js';
 
