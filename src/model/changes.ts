@@ -192,7 +192,9 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
  */
 function isReleasePull(commit: Commit, landing: Landing, input: BuildChangesInput): boolean {
   const head = commit.parents[1];
-  return landing.number !== null && landing.branch !== null && head !== undefined && input.tagged?.has(head) === true;
+  // a pull request from a release line by its name merges the line back: prometheus' `Merge pull request #18478
+  // from prometheus/release-3.11`, its side parent tagged v3.11.1, brought in what the line released first
+  return landing.number !== null && landing.branch !== null && !isReleaseLine(landing.branch) && head !== undefined && input.tagged?.has(head) === true;
 }
 
 /**

@@ -152,6 +152,9 @@ describe('failures follow the deploy', () => {
  *  #42  squash 07 10:00, v3.2.0 (08 10:00): deploy 1d
  *  #43  `Merge v3.2.1 into main (#43)` 08 13:00, its side parent tagged v3.2.1 but no pull request's branch
  *       named: a release brought in, a sync (and v3.2.1 ships nothing of main: no deploy)
+ *  #44  prometheus' merge-back: release-3.2 cut from main, `fix the 3.2 cache` 08 14:00 tagged v3.2.2 (08 15:00),
+ *       merged back as `Merge pull request #44 from acme/release-3.2` 08 16:00: a pull request whose side parent a
+ *       tag names, but from a release line by its name: a sync, no release pull request (v3.2.2 no deploy)
  */
 function releasePulls(): FixtureRepo {
   const repo = buildRepo([
@@ -174,6 +177,10 @@ function releasePulls(): FixtureRepo {
     { commit: 'fix the formatter', on: 'hotfix', at: '2026-08-08T11:00:00Z' },
     { tag: 'v3.2.1', annotated: true, at: '2026-08-08T12:00:00Z' },
     { merge: 'hotfix', at: '2026-08-08T13:00:00Z', message: 'Merge v3.2.1 into main (#43)' },
+    { branch: 'release-3.2' },
+    { commit: 'fix the 3.2 cache', on: 'release-3.2', at: '2026-08-08T14:00:00Z' },
+    { tag: 'v3.2.2', annotated: true, at: '2026-08-08T15:00:00Z' },
+    { merge: 'release-3.2', at: '2026-08-08T16:00:00Z', message: 'Merge pull request #44 from acme/release-3.2\n\nRelease 3.2.2' },
   ]);
   repo.git('branch', '-D', 'changeset-release/main', 'merge-3.0', 'hotfix');
   return repo;
@@ -196,7 +203,7 @@ describe('release pull requests and merge-backs', () => {
   });
 
   it('counts a release line merged back through a helper branch as a sync, whatever its subject', () => {
-    expect([find(report, '#41').kind, find(report, '#43').kind]).toEqual(['sync', 'sync']);
+    expect([find(report, '#41').kind, find(report, '#43').kind, find(report, '#44').kind]).toEqual(['sync', 'sync', 'sync']);
     expect(find(report, '#42').stages.deploy).toBe(D);
     expect(report.summary.unreleased.count).toBe(0);
   });
