@@ -73,7 +73,9 @@ export function releaseGraph(tips: ReleaseTips, branchTip: string, tagShas: read
   const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
   const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
     const commit = commitOf(sha) as Commit;
-    return { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) };
+    const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) };
+    if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
+    return line;
   });
   return { graph, readFrom: tips.readFrom, lineTips: tips.lineTips, beyond: parentsBeyond(graph, branchTip, tips.active), releaseLine };
 }

@@ -21,6 +21,22 @@ export interface DeployContents extends DeployCandidate {
   shipped: string[];
   /** its commit is an ancestor of the previous deploy's to the same target; null when the graph cannot tell (ask git) */
   rollback: boolean | null;
+  /** reverts made on a release line of changes it shipped; absent when none */
+  lineReverts?: LineRevert[];
+}
+
+/**
+ * A change reverted on a release line (prometheus reverted #17240 on release-3.7 eight days after v3.7.0 shipped
+ * it, released the revert in v3.7.3, and brought it to main only with the line's merge-back six days later).
+ */
+export interface LineRevert {
+  /** the reverted change's landing sha */
+  change: string;
+  /** the revert's commit on the line */
+  by: string;
+  at: number;
+  /** when the first deploy that holds the revert went out; null when none has yet */
+  restoredAt: number | null;
 }
 
 /** What shows which deploy shipped a change, besides the graph: copies on release lines and pull heads. */
@@ -84,6 +100,12 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     const deploy = first.get(change.sha);
     if (deploy !== undefined) contents[deploy]?.shipped.push(change.sha);
   }
+  for (const revert of lineReverts(shippable, evidence, byLanding)) {
+    const deploy = contents[first.get(revert.change) ?? -1];
+    if (deploy === undefined) continue;
+    const restoredBy = reachOf(revert.by);
+    deploy.lineReverts = [...(deploy.lineReverts ?? []), { ...revert, restoredAt: restoredBy < 0 ? null : (candidates[restoredBy]?.at ?? null) }];
+  }
   const previous = new Map<string, number>();
   contents.forEach((deploy, index) => {
     const before = previous.get(deploy.target);
@@ -102,6 +124,39 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
   });
   return contents;
+}
+
+/**
+ * The reverts made on the release lines, each with the change it reverts: the change holding a commit its
+ * `This reverts commit` line names (as its landing commit or one of its commits), or whose copy on a line it
+ * names (a backport reverted: same copy key, or the cherry-pick's source). Only the lines' reverts are looked at:
+ * most histories have none, and then nothing is indexed.
+ */
+function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byLanding: ReadonlyMap<string, Change>): Array<Omit<LineRevert, 'restoredAt'>> {
+  const reverts = evidence.releaseLine.filter((c) => c.reverts !== undefined);
+  if (reverts.length === 0) return [];
+  const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
+  const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));
+  // the shas to find a change by: those named, and the sources of the named copies' cherry-picks
+  const wanted = new Set([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
+  const byCommit = new Map<string, Change>();
+  for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) if (wanted.has(sha)) byCommit.set(sha, change);
+  const changeOf = (sha: string): Change | undefined => {
+    const own = byCommit.get(sha);
+    if (own !== undefined) return own;
+    const copy = lineCommit.get(sha);
+    if (copy === undefined) return undefined;
+    const landing = evidence.copies.get(copy.key)?.[0];
+    return (landing === undefined ? undefined : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== undefined);
+  };
+  const out: Array<Omit<LineRevert, 'restoredAt'>> = [];
+  for (const commit of reverts) {
+    for (const sha of commit.reverts?.shas ?? []) {
+      const change = changeOf(sha);
+      if (change !== undefined) out.push({ change: change.sha, by: commit.sha, at: commit.reverts?.at ?? 0 });
+    }
+  }
+  return out;
 }
 
 /** The node of the commit a change's work ended on: a merge's side parent, a squash's pull head; else none. */
@@ -182,6 +237,16 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
     }
   }
   for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
+  // a revert on a release line fails the deploy that shipped the change as a revert landed on the branch would,
+  // restored by the first deploy that holds it
+  for (const d of contents) {
+    for (const revert of d.lineReverts ?? []) {
+      const change = bySha.get(revert.change);
+      const deploy = deployOf.get(revert.change);
+      if (!change || !deploy || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
+      fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at));
+    }
+  }
   return deploys;
 }
 

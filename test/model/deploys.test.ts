@@ -122,6 +122,33 @@ describe('shipments', () => {
     expect(named('v3.11.2')).toEqual([['v3.11.0', false], ['v3.11.1', false], ['v3.11.2', true]]);
   });
 
+  it('fails the deploy whose change a release line reverted, restored by the first deploy that holds the revert', () => {
+    /*
+     * prometheus' v3.7.0: c1 (its work commit w1, landing m1) shipped in v1.0.0 at 11h; release-1.0 leaves m1 with
+     * a fix r1 (v1.0.1, 20h) and `Revert "…"` r2 naming w1, committed at 50h, released in v1.0.2 at 60h; main goes
+     * on to m2 (v1.1.0, 120h). The revert never landed on main as a change.
+     */
+    const line = graph({ w1: ['b0'], m1: ['b0', 'w1'], m2: ['m1'], r1: ['m1'], r2: ['r1'] });
+    const reverted = [change('#1', 'm1', 10 * H, { kind: 'merge', commitShas: ['w1'] }), change('c2', 'm2', 100 * H)];
+    const built = shipments(reverted, [
+      { ref: 'v1.0.0', sha: 'm1', at: 11 * H, target: '' },
+      { ref: 'v1.0.1', sha: 'r1', at: 20 * H, target: '' },
+      { ref: 'v1.0.2', sha: 'r2', at: 60 * H, target: '' },
+      { ref: 'v1.1.0', sha: 'm2', at: 120 * H, target: '' },
+    ], { graph: line, releaseLine: [
+      { sha: 'r1', key: 'fix', cherryPickOf: [], references: [] },
+      { sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 50 * H } },
+    ], copies: new Map(), pullHeads: new Map() });
+    const failed = (window: number) => assignDeploys(reverted.map((c) => ({ ...c })), built, { revertWindow: window, dropEmpty: true })
+      .map((d) => [d.ref, d.failed, d.failureReasons, d.restoredAfter]);
+    expect(failed(14 * D)).toEqual([
+      ['v1.0.0', true, ['shipped #1, reverted on a release line by r2 within 14 days'], 49 * H],
+      ['v1.1.0', false, [], null],
+    ]);
+    // a revert 39h after the deploy is past a day's window: a redesign, no failure
+    expect(failed(D).map((d) => d[1])).toEqual([false, false]);
+  });
+
   it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {
     // home-0.5.12 (a package's tag) on m4, then 0.93.0 tagged on m2, cut for the main product's train before it
     const packages = shipments(changes.slice(0, 1).concat(changes[3] as Change), [

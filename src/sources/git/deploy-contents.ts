@@ -80,6 +80,11 @@ export interface ReleaseLineCommit {
    * with that number (`Fix the parser (#12)`), null when a backport phrase named it (`Backport of #12`)
    */
   references: ReadonlyArray<{ number: number; title: string | null }>;
+  /**
+   * a revert made on the line (its message says so): the shas its `This reverts commit` lines name, and when it
+   * was committed; absent from any other commit
+   */
+  reverts?: { shas: readonly string[]; at: number };
 }
 
 /** The key a copy shares with its original: author email, author date (epoch seconds) and subject line. */
