@@ -184,8 +184,8 @@ export type Ship = (changes: readonly Change[], candidates: readonly DeployCandi
  * and a change touching no product's code ships with the repository's own deploys (those of `products.own`), or
  * without them with the first deploy of any product (or of a tag of none, which ships whatever it reaches). Each
  * product's deploys are settled by `assignDeploys` as a repository's are (its failures, reverts and rollbacks among
- * its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the one whose
- * deploy shipped it. Without two products: `assignDeploys` itself.
+ * its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the repository's
+ * own product when its tags ship such changes, else none. Without two products: `assignDeploys` itself.
  * Sets the changes' fields as `assignDeploys` does; returns the deploys in time order.
  */
 export function assignProductDeploys(changes: Change[], candidates: readonly DeployCandidate[], products: ProductEvidence | null, ship: Ship, options: AssignOptions): Deploy[] {
@@ -234,7 +234,11 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
       change.flags = first.change.flags;
     }
     const of = touched(change);
-    change.products = of.length > 0 ? [...of] : first?.deploy.product !== undefined ? [first.deploy.product] : own !== null ? [own] : [];
+    // a change touching no product's code is of the repository's own product, when its tags ship it; without one,
+    // of no product: the deploy that put it out first is whichever product was tagged first, a tie among the tags
+    // of one release (otel-js-contrib tags 50-68 packages in one second: the name sorting first took 66 CI and docs
+    // changes; tokio's CI changes went to tokio-macros, tagged minutes before tokio)
+    change.products = of.length > 0 ? [...of] : own !== null ? [own] : [];
   }
   return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }

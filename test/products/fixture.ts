@@ -21,6 +21,7 @@ const MANIFESTS = {
  *   m1      Mar 2   packages/a            @acme/a@1.1.0 (Mar 7), not b's earlier tag 6d
  *   m2      Mar 3   packages/b            @acme/b@1.1.0 (Mar 5)                       3d
  *   m3      Mar 4   README.md (no package) @acme/b@1.1.0 (Mar 5), the first of any      2d
+ *                                          (of no product: in no product's row)
  *           tags @acme/b@1.1.0 (Mar 5) and @acme/a@1.1.0 (Mar 7), both on m3
  *   m4      Mar 10  packages/a, packages/c @acme/a@1.2.0 (Mar 12; sorts first), and   3d
  *                                          c-lib-v1.1.0 ships it for c

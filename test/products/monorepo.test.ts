@@ -47,11 +47,12 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(m1?.products).toEqual(['@acme/a']);
   });
 
-  it('ships a change touching no package with the first deploy of any product', () => {
+  it('ships a change touching no package with the first deploy of any product, and counts it in no product\'s row', () => {
     const m3 = report.changes.find((c) => c.title === 'm3');
     expect(m3?.deployedAt).toBe('2026-03-05T12:00:00Z');
-    expect(m3?.products).toEqual(['@acme/b']);
-    expect(deployOf('m3')).toBe('@acme/b@1.1.0');
+    // @acme/b was tagged first, not because the change is b's: none of its files is
+    expect(m3?.products).toEqual([]);
+    expect(report.deploys.find((d) => d.ref === '@acme/b@1.1.0')?.changes).toBe(2);
   });
 
   it('ships a change touching two packages with the first of their deploys, and tags at one commit each their own', () => {
@@ -63,8 +64,9 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
   it('gives each product its deploys, rate, lead time p50, failure rate and unreleased changes', () => {
     expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.failedDeploys, p.unreleased])).toEqual([
       ['@acme/a', ['packages/a'], 3, 2, 1, 1],
-      ['@acme/b', ['packages/b'], 3, 1, 0, 1],
       ['c-lib', ['packages/c'], 3, 1, 1, 1],
+      // m2 and m6: m3 touched none of b's files
+      ['@acme/b', ['packages/b'], 2, 1, 0, 1],
     ]);
     const row = (name: string) => report.summary.products?.find((p) => p.name === name);
     expect(row('@acme/a')?.deploysPerWeek).toBeCloseTo(2 / WEEKS, 5);
@@ -74,7 +76,7 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(row('@acme/a')?.changeFailureRate).toBe(0.5);
     expect(row('@acme/b')?.changeFailureRate).toBe(0);
     expect(row('c-lib')?.changeFailureRate).toBe(1);
-    // lead times: a 6d, 3d and one waiting 12d; b 3d, 2d, one waiting 13d; c 3d, 2d, one waiting 12d
+    // lead times: a 6d, 3d and one waiting 12d; b 3d and one waiting 13d; c 3d, 2d, one waiting 12d
     expect(row('@acme/a')?.leadTimeP50).toBe(6 * DAY);
     expect(row('@acme/b')?.leadTimeP50).toBe(3 * DAY);
     expect(row('c-lib')?.leadTimeP50).toBe(3 * DAY);
@@ -84,7 +86,7 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     const text = renderText(report, { color: false, width: 120 });
     expect(text).toMatch(/Products\n/);
     expect(text).toMatch(/@acme\/a\s*│?\s*3\s*│?\s*2\s*│?\s*0\.45\s*│?\s*6d\s*│?\s*50%\s*│?\s*1/);
-    expect(renderMarkdown(report)).toContain('| @acme/b | 3 | 1 | 0.23 | 3d | 0% | 1 |');
+    expect(renderMarkdown(report)).toContain('| @acme/b | 2 | 1 | 0.23 | 3d | 0% | 1 |');
     expect(renderHtml(report)).toContain('<section id="products"');
     const csv = renderCsv(report).split('\r\n');
     expect(csv[0]?.endsWith(',products')).toBe(true);
@@ -96,8 +98,10 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     const sliced = await withSlices(report, parseGrouping('product'));
     expect(sliced.summary.slices?.rows.map((r) => [r.name, r.changes, r.deploys, r.changeFailureRate])).toEqual([
       ['product:@acme/a', 3, 2, 0.5],
-      ['product:@acme/b', 3, 1, 0],
       ['product:c-lib', 3, 1, 1],
+      ['product:@acme/b', 2, 1, 0],
+      // m3, of no product: no deploys of its own
+      ['product:(no product)', 1, undefined, undefined],
     ]);
     const [a] = await sliceReports(report, [parseSlice('product:@ACME/A')]);
     expect(a?.changes.map((c) => c.title)).toEqual(['m1', 'm4', 'Revert "m4"']);
