@@ -25,6 +25,8 @@ export interface DigestSlices {
   members: Map<string, string[]> | null;
   /** its rows as it wrote them: what is told of a report whose changes cannot be pooled */
   rows: Array<{ name: string; changes: number }>;
+  /** why it has no rows: nothing to group so (a repository of one product, by product); null when it was grouped */
+  ungrouped: string | null;
 }
 
 /** The `--by` table of a report as an aggregate keeps it; null when it was written without `--by`. Pure. */
@@ -45,7 +47,7 @@ export function digestSlices(report: Report): DigestSlices | null {
       }
     }
   }
-  return { by: slices.by, owners: slices.owners, members, rows: slices.rows.map((r) => ({ name: r.name, changes: r.changes })) };
+  return { by: slices.by, owners: slices.owners, members, rows: slices.rows.map((r) => ({ name: r.name, changes: r.changes })), ungrouped: slices.ungrouped ?? null };
 }
 
 /** A repository taken into the aggregate, as pooling reads it. */
@@ -92,6 +94,10 @@ export function poolSlices(input: PoolInput): { slices: Slices | undefined; warn
     }
     if (s.by !== by) {
       warnings.push(`${r.name}: its report is by ${s.by}, the others by ${by}: its changes are in no slice row`);
+      continue;
+    }
+    if (s.ungrouped !== null) {
+      warnings.push(`${r.name}: ${s.ungrouped} Its changes are in no row.`);
       continue;
     }
     if (s.members === null) {

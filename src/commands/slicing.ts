@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { slicesNamed } from '../gates/check.js';
 import type { Threshold } from '../gates/expression.js';
 import { groupChanges, groupingName, groupingOf, parseSlice, sliceMeasure, sliceNeeds, slicePredicate, type Grouping, type Slice } from '../model/slices.js';
-import { sliceReport, sliceTable } from '../report/slices.js';
+import { sliceReport, sliceTable, ungroupedTable } from '../report/slices.js';
 import type { Report } from '../report/schema.js';
 
 /** `--by` on a report of one repository: its `summary.slices`, one row per team, folder, label or product. */
@@ -12,12 +12,15 @@ export async function withSlices(report: Report, by: Grouping): Promise<Report> 
   const kind = groupingOf(by.kind);
   if (kind === undefined) throw new Error(`no grouping ${by.kind}`);
   const input = await readSliceInput(report, new Set(kind.meta.needs));
-  const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
-  const slices = sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null);
+  const context = { ...input.context, products: input.products };
+  // nothing to group (a repository of one product): no rows, the reason in their place
+  const ungrouped = kind.by.ungrouped?.(context) ?? null;
+  const groups = ungrouped === null ? groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context) : new Map<string, string[]>();
+  const slices = ungrouped === null ? sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null) : ungroupedTable(groupingName(by), ungrouped);
   // what could not be read of the owners file says more than that there are no owners
-  const warning = kind.by.owners === true && input.warnings.length > 0 ? null : (kind.by.warning?.({ ...input.context, products: input.products }) ?? null);
-  const said = [...(kind.by.owners === true ? input.warnings : []), ...(warning === null ? [] : [warning])];
-  const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
+  const warning = kind.by.owners === true && input.warnings.length > 0 ? null : (kind.by.warning?.(context) ?? null);
+  const told = [...(kind.by.owners === true ? input.warnings : []), ...(warning === null ? [] : [warning])];
+  const warnings = told.length === 0 ? report.warnings : [...report.warnings, ...told];
   // each listed change names its slices: what lets an aggregate pool a slice across repositories
   const of = new Map<string, string[]>();
   for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);

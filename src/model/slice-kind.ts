@@ -50,8 +50,14 @@ export interface SliceGrouping {
   readonly order?: (a: string, b: string) => number;
   /** the rows are owners read from CODEOWNERS: the table names the file and the share of changes no one owns */
   readonly owners?: true;
-  /** what to warn when the repository cannot be grouped so (no CODEOWNERS file; a repository of one product) */
+  /** what to warn when the repository's changes all fall in the `none` row (no CODEOWNERS file: every change is unowned) */
   readonly warning?: (context: SliceContext & { readonly products: boolean }) => string | null;
+  /**
+   * why the repository has nothing to group so (a repository of one product has no product to slice by); null when
+   * it has. The table then has no rows, this sentence in their place: one row of every change under the `none`
+   * value would read as a group of its own, without the deploys that shipped it
+   */
+  readonly ungrouped?: (context: SliceContext & { readonly products: boolean }) => string | null;
 }
 
 /**

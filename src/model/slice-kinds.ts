@@ -67,7 +67,8 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
       help: 'a monorepo\'s',
       groups: (f) => f.change.products ?? [],
       none: '(no product)',
-      warning: ({ products }) => (products ? null : 'this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)'),
+      // a repository of fewer than two products is one product (SPEC section 3): its figures are the report's own
+      ungrouped: ({ products }) => (products ? null : 'No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report.'),
     },
   },
   path: {

@@ -143,6 +143,8 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const slices = report.summary.slices;
   if (!slices) return [];
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  // nothing to group (a repository of one product): the reason where the table would be
+  if (slices.ungrouped !== undefined) return [c.bold(terminalSafe(groupingTitle(slices.by))), wrap(terminalSafe(slices.ungrouped), options.width ?? 80)];
   const days = durationFormat(report.businessHours);
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
   const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'fix first'];
@@ -169,6 +171,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
 export function renderSlicesMarkdown(report: Report): string {
   const slices = report.summary.slices;
   if (!slices) return '';
+  if (slices.ungrouped !== undefined) return `### ${escapeMarkdown(groupingTitle(slices.by))}\n\n${escapeMarkdown(slices.ungrouped)}\n\n`;
   const t = table(report, slices);
   return [
     `### ${escapeMarkdown(groupingTitle(slices.by))}`,
@@ -189,6 +192,7 @@ export function renderSlicesMarkdown(report: Report): string {
 export function renderSlicesHtml(report: Report): string {
   const slices = report.summary.slices;
   if (!slices) return '';
+  if (slices.ungrouped !== undefined) return section('slices', groupingTitle(slices.by), escapeHtml(slices.ungrouped));
   const t = table(report, slices);
   const last = t.heads.length - 1;
   // `p50` under its stage's name: the page's width goes to the figures, so the table fits beside nothing at 1280 px

@@ -31,6 +31,7 @@ export const slicesSchema = z
     owners: z.string().nullable().describe('with --by team: the CODEOWNERS file read at the window\'s end; null when there is none'),
     unownedShare: share.describe('with --by team: the share of the counted changes no team owns a third of'),
     rows: z.array(sliceRowSchema).describe('one row per slice, most changes first; a change is in every slice owning a third of its changed lines'),
+    ungrouped: z.string().optional().describe('why there are no rows: the repository has nothing to group so (with --by product, a repository of one product: its figures are the whole report\'s)'),
   })
   .describe(`--by: the window's changes one row per ${orList(groupingNouns())}`);
 export type Slices = z.infer<typeof slicesSchema>;

@@ -86,6 +86,15 @@ export function sliceTable(report: Report, groups: ReadonlyMap<string, readonly 
   return { by, owners, unownedShare: groupingOf(by)?.by.owners === true ? noGroupShare(sorted, by, report.summary.changes) : null, rows: sorted };
 }
 
+/**
+ * `summary.slices` of a report with nothing to group by `by` (`why`: a repository of one product has no product to
+ * slice by): no rows, the reason in their place. A row of every change under the `none` value would read as a
+ * group of its own, beside the report's own figures and without the deploys that shipped it.
+ */
+export function ungroupedTable(by: string, why: string): Slices {
+  return { by, owners: null, unownedShare: null, rows: [], ungrouped: why };
+}
+
 /** The share of `counted` changes in the row of the changes in no group (the unowned); null when nothing is counted. */
 export function noGroupShare(rows: readonly SliceRow[], by: string, counted: number): number | null {
   const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;

@@ -69,7 +69,7 @@ describe('a team\'s row of an aggregate over repositories with different deploys
   const change = (repository: string, id: string): MeasuredChange => ({ id, repository, mergedAt: 1, kind: 'merge', bot: false } as unknown as MeasuredChange);
   const deployOf = (repository: string, at: number): MeasuredDeploy => ({ at, failed: repository === 'b', rollback: false, rework: false, restoredAfter: null, repository });
   const pull = (repository: string, number: number): OpenPull => ({ number, title: '', url: null, author: 'ada', bot: false, createdAt: 0, isDraft: false, repository });
-  const sliced = (members: Record<string, string[]>): DigestSlices => ({ by: 'team', owners: '.github/CODEOWNERS', members: new Map(Object.entries(members)), rows: [] });
+  const sliced = (members: Record<string, string[]>): DigestSlices => ({ by: 'team', owners: '.github/CODEOWNERS', members: new Map(Object.entries(members)), rows: [], ungrouped: null });
 
   it('sees only its own repositories\' deploys and open pull requests', () => {
     // team:x owns code in a alone, team:y in b alone, team:z in both; a and b deploy and have open pull requests apart

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { audit } from '../../src/audit/index.js';
 import { withSlices, sliceReports } from '../../src/commands/slicing.js';
 import { parseGrouping, parseSlice } from '../../src/model/slices.js';
@@ -133,6 +134,25 @@ describe('a monorepo with one product', () => {
     expect(renderText(report, { color: false, width: 120 })).not.toMatch(/Products/);
     expect(renderMarkdown(report)).not.toMatch(/### Products/);
     expect(renderCsv(report).split('\r\n')[0]).not.toMatch(/products/);
+  });
+
+  it('slices by product into no row of its own, saying the repository is one product, in every format and across repositories', async () => {
+    // one product, whose two tags ship every change: a row 'product:(no product)' of them all, its deploys '—',
+    // read as a group of its own beside the Deploys section's 2 deploys
+    const sliced = await withSlices(report, parseGrouping('product'));
+    expect(sliced.summary.slices?.rows).toEqual([]);
+    expect(sliced.summary.slices?.ungrouped).toMatch(/^No product to slice by: this repository is one product/);
+    expect(sliced.changes.filter((c) => c.counted).every((c) => c.slices?.length === 0)).toBe(true);
+    const text = renderText(sliced, { color: false, width: 200 });
+    expect(text).toMatch(/By product\nNo product to slice by: this repository is one product/);
+    for (const page of [text, renderMarkdown(sliced), renderHtml(sliced)]) {
+      expect(page).toContain('No product to slice by');
+      expect(page).not.toContain('(no product)');
+    }
+    // two such repositories pool no row between them: each says why its changes are in none
+    const all = aggregateReports([sliced, { ...sliced, repository: { ...sliced.repository, path: '/elsewhere/other' } }], { withChanges: true });
+    expect(all.summary.slices?.rows).toEqual([]);
+    expect(all.warnings.filter((w) => w.includes('No product to slice by') && w.endsWith('Its changes are in no row.'))).toHaveLength(2);
   });
 });
 
