@@ -192,7 +192,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   // the previous period is compared only when the history starts before it: half a period would compare nothing
   const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
-  const { buildReport } = await builder;
+  const { buildReport, isCounted } = await builder;
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
   if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
@@ -203,7 +203,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

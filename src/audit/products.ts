@@ -106,10 +106,11 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
 
 /**
  * What the report says of the changes of the window that touched no product's code (SPEC section 3): how many
- * shipped, and with whose deploys; null when none did.
+ * shipped, and with whose deploys; null when none did. Over the changes the figures count (`counts`: bots only
+ * with --include-bots), as the figures beside it are.
  */
-export function untouchedNote(inWindow: readonly Change[], read: ProductsRead): string | null {
-  const untouched = inWindow.filter((c) => c.kind !== 'sync' && !read.evidence.touched.has(c.sha));
+export function untouchedNote(inWindow: readonly Change[], read: ProductsRead, counts: (change: Change) => boolean): string | null {
+  const untouched = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha));
   const shipped = untouched.filter((c) => c.deployedAt !== null).length;
   if (shipped === 0) return null;
   const own = read.evidence.own;

@@ -153,7 +153,8 @@ export function goModules(): FixtureRepo {
  * A workspace (packages/*) whose package old is removed within the window, and whose own tag (v0.0.9, the
  * version of no package: the root's) is older than the history read, so it makes no product of the root: d1 touches old (Mar 2) and ships with old@1.1.0 (Mar 3), though old
  * is gone by the window's end (removed Mar 5); d2 touches README.md (Mar 4) and ships with the first deploy of any
- * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for.
+ * product after it, a@1.1.0 (Mar 7), there being none of the repository's own tags to wait for; so does dependabot's
+ * bump of .github/dependabot.yml (Mar 4), a bot's change the figures leave out without --include-bots.
  */
 export function removedPackage(): FixtureRepo {
   return buildRepo([
@@ -167,6 +168,7 @@ export function removedPackage(): FixtureRepo {
     change('d1', 2, { 'packages/old/x.ts': 'one\n' }),
     tag('old@1.1.0', 'd1', 3),
     change('d2', 4, { 'README.md': 'a\n' }),
+    { ...change('bump', 4, { '.github/dependabot.yml': 'version: 2\n' }), author: 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>' },
     change('gone', 5, { 'packages/old/package.json': null, 'packages/old/x.ts': null }),
     tag('a@1.1.0', 'gone', 7),
   ]);

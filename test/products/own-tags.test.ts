@@ -84,6 +84,14 @@ describe('a package removed within the window, and own tags older than the histo
     expect(report.warnings).toEqual([]);
     expect(report.notes).toContain("1 change of the window touched no product's files and shipped each with the first deploy of any product after it (the products column names that product).");
   });
+
+  it('counts in the note of changes touching no product the changes the figures count: the bot\'s only with --include-bots', async () => {
+    // d2 and dependabot's bump touch no product; the bump is left out of the figures, so of the note too
+    const note = (r: Report) => r.notes.find((n) => n.includes("touched no product's files"));
+    expect([report.summary.changes, note(report)?.split(' of the window')[0]]).toEqual([3, '1 change']);
+    const withBots = await audit({ path: repo.dir, ...WINDOW, includeBots: true });
+    expect([withBots.summary.changes, note(withBots)?.split(' of the window')[0]]).toEqual([4, '2 changes']);
+  });
 });
 
 describe('packages tagged on their own years ago, released now by the repository\'s own tags', () => {
