@@ -173,7 +173,7 @@ describe('rule specifics', () => {
     expect(rule('ai-assisted').check(patch(gitOnly(), { summary: { aiComparison: null } }), t)).toBeNull();
   });
 
-  it('ai-assisted floors a tiny failure rate baseline at 5% and lists every comparison', () => {
+  it('ai-assisted floors a tiny share reverted at 5%, names it for what it counts (not the DORA change failure rate, per deploy) and lists every comparison', () => {
     const quiet = patch(gitOnly(), { summary: { aiComparison: { assisted: { failureRate: 0.07 }, other: { failureRate: 0 } } } });
     expect(rule('ai-assisted').evaluate(quiet, t)).toBeNull();
     const input = patch(gitOnly(), {
@@ -182,9 +182,9 @@ describe('rule specifics', () => {
     const row = rule('ai-assisted').evaluate(input, t);
     expect(row?.figure).toBe('summary.aiComparison.assisted.leadTimeP50');
     expect(row?.value).toBe(
-      'AI-assisted 12 vs other 40: p50 size 90 lines vs 80 lines; p50 lead time 2d 12h vs 20h (3×); failure rate 20% vs 4% (4×) (threshold 1.5×)',
+      'AI-assisted 12 vs other 40: p50 size 90 lines vs 80 lines; p50 lead time 2d 12h vs 20h (3×); share reverted 20% vs 4% (4×) (threshold 1.5×)',
     );
-    expect(row?.tellsYou).toContain('slower to reach production and failing more often than the rest');
+    expect(row?.tellsYou).toContain('slower to reach production and reverted more often than the rest');
     // (60h − 20h) × 12 assisted changes
     expect(row?.impact).toBe(480);
   });
@@ -201,7 +201,7 @@ describe('rule specifics', () => {
     const row = rule('ai-assisted').evaluate(input, t);
     expect(row?.figure).toBe('summary.aiComparison.assisted.p50Size');
     expect(row?.value).toBe(
-      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 10d 3h vs 3d 5h (the data cannot tell); failure rate 20% vs 4% (the data cannot tell) (threshold 1.5×)',
+      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 10d 3h vs 3d 5h (the data cannot tell); share reverted 20% vs 4% (the data cannot tell) (threshold 1.5×)',
     );
     expect(row?.tellsYou).toContain('Changes with an AI marker are larger than the rest.');
     // no lead time the data can tell: the row accounts for no hours of waiting
@@ -211,7 +211,7 @@ describe('rule specifics', () => {
     expect(rule('ai-assisted').evaluate(unsettledOnly, t)).toBeNull();
     // what it checked says why: 30 vs 29 lines is 1×, the other two ratios the data cannot tell
     expect(rule('ai-assisted').check(unsettledOnly, t)).toBe(
-      'AI-assisted vs other, worst ratio 1× (threshold 1.5×); p50 lead time 3.2×: the data cannot tell; failure rate 4×: the data cannot tell',
+      'AI-assisted vs other, worst ratio 1× (threshold 1.5×); p50 lead time 3.2×: the data cannot tell; share reverted 4×: the data cannot tell',
     );
   });
 
@@ -222,7 +222,7 @@ describe('rule specifics', () => {
     expect(rule('ai-assisted').evaluate(sizes(false), t)).toBeNull();
     expect(rule('ai-assisted').check(sizes(false), t)).toBe('AI-assisted vs other, worst ratio 1.1× (threshold 1.5×); p50 size 1.7×: the data cannot tell');
     expect(rule('ai-assisted').evaluate(sizes(true), t)?.value).toBe(
-      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 20h vs 18h; failure rate 5% vs 4% (threshold 1.5×)',
+      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 20h vs 18h; share reverted 5% vs 4% (threshold 1.5×)',
     );
   });
 

@@ -37,7 +37,9 @@ const DIMENSIONS: readonly Dimension[] = [
     settled: leadTimeReal,
   },
   {
-    key: 'failureRate', floor: 0.05, label: 'failure rate', word: 'failing more often', format: percent,
+    // the share of the group's changes reverted (aiComparison's failureRate), not the DORA change failure rate,
+    // which is per deploy: named for what it counts, beside the report's change failure rate
+    key: 'failureRate', floor: 0.05, label: 'share reverted', word: 'reverted more often', format: percent,
     settled: (input) => input.summary.aiDefects?.revertDifference.real === true,
   },
 ];
@@ -69,7 +71,7 @@ function compare(input: AdviceInput, t: Thresholds): Comparison[] | null {
   return out.length > 0 ? out : null;
 }
 
-/** AI-assisted changes (a lower bound) are larger, slower or fail more than the rest; both groups ≥ 10. */
+/** AI-assisted changes (a lower bound) are larger, slower or reverted more often than the rest; both groups ≥ 10. */
 export const aiAssisted: AdviceRule = {
   id: 'ai-assisted',
   needs: 'git',
