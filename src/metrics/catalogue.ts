@@ -326,6 +326,14 @@ export const REPAIR_REASONS = {
 } as const satisfies Record<string, Figure>;
 
 /**
+ * The repairs counted under more than one reason (tokio's revert of a change that had failed a deploy is a revert
+ * and a fix of that deploy): what the reasons add up to beyond the repairs, for a page to say so beside them.
+ */
+export const REPAIR_OVERLAP = {
+  several: count('under several reasons', 'repairs two reasons or more marked, counted under each: why the reasons add up to more than the repairs'),
+} as const satisfies Record<string, Figure>;
+
+/**
  * Acceptance (SPEC section 5, GitHub mode): how the window's pull requests into the tracked branch were decided —
  * merged, or closed without merging — and the review effort the rejected ones took, over all of them, the
  * AI-assisted ones, the rest and each AI tool (`metrics/acceptance.ts`).
@@ -597,7 +605,7 @@ export const CATALOGUE: FigureGroup = {
       computedBy: 'metrics/repair.ts computeRepair',
       members: {
         ...REPAIR,
-        reasons: { label: 'by reason:', members: REPAIR_REASONS },
+        reasons: { label: 'by reason:', members: { ...REPAIR_REASONS, ...REPAIR_OVERLAP } },
         ai: { label: 'AI-assisted', members: REPAIR },
         other: { label: 'other', members: REPAIR },
       },

@@ -1,11 +1,14 @@
 import type { MeasuredChange, Window } from '../domain.js';
-import { REPAIR_FLAGS } from '../model/repairs.js';
+import { REPAIR_FLAGS, type RepairReason } from '../model/repairs.js';
 import type { Repair } from './schema.js';
 import { isoDay, weekBuckets } from './trend.js';
 
 export type { Repair } from './schema.js';
 
 const DAY = 86400;
+
+/** every reason a change is a repair for, each counted apart */
+const REASONS = Object.keys(REPAIR_FLAGS) as RepairReason[];
 
 /** Whether a change repaired earlier work: the model flagged it with at least one reason. */
 export function isRepair(change: Pick<MeasuredChange, 'flags'>): boolean {
@@ -54,16 +57,20 @@ export function computeRepair(changes: readonly MeasuredChange[], window: Window
   const all = new Tally();
   const ai = new Tally();
   const other = new Tally();
-  const reasons = { revert: 0, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 0, bugLabel: 0 };
+  const reasons: Record<RepairReason, number> = { revert: 0, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 0, bugLabel: 0 };
+  // the repairs of two reasons or more, counted under each: the reasons add up to more than the repairs by them
+  let several = 0;
   for (const change of changes) {
     const flags = change.flags;
     const repair = isRepair({ flags });
     if (repair) {
-      if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
-      if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;
-      if (flags.includes(REPAIR_FLAGS.hotfixBranch)) reasons.hotfixBranch += 1;
-      if (flags.includes(REPAIR_FLAGS.fixTitle)) reasons.fixTitle += 1;
-      if (flags.includes(REPAIR_FLAGS.bugLabel)) reasons.bugLabel += 1;
+      let marked = 0;
+      for (const reason of REASONS) {
+        if (!flags.includes(REPAIR_FLAGS[reason])) continue;
+        reasons[reason] += 1;
+        marked += 1;
+      }
+      if (marked > 1) several += 1;
     }
     const cycleTime = change.cycleTime;
     all.add(repair, cycleTime);
@@ -72,7 +79,7 @@ export function computeRepair(changes: readonly MeasuredChange[], window: Window
   const weeks = weekly ? weekBuckets(changes, window) : null;
   return {
     ...all.figures(),
-    reasons: { ...reasons, bugLabel: github ? reasons.bugLabel : null },
+    reasons: { ...reasons, bugLabel: github ? reasons.bugLabel : null, several },
     ai: ai.figures(),
     other: other.figures(),
     ...(weeks !== null && { weeks: weeks.buckets.map((inWeek, i) => ({ weekStart: isoDay(weeks.first + i * 7 * DAY), ...figuresOf(inWeek) })) }),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_OVERLAP, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -492,7 +492,9 @@ export const repairWeekSchema = z.object({
   ...figureShape(REPAIR),
 });
 export const repairSchema = repairFiguresSchema.extend({
-  reasons: z.object(figureShape(REPAIR_REASONS)).describe('repairs by reason; a change with two reasons is counted under both'),
+  reasons: z
+    .object({ ...figureShape(REPAIR_REASONS), several: figureShape(REPAIR_OVERLAP).several.optional() })
+    .describe('repairs by reason; a change with two reasons is counted under both, and `several` counts such repairs (absent from a report written before it was counted)'),
   ai: repairFiguresSchema.describe('the AI-assisted changes (a lower bound)'),
   other: repairFiguresSchema.describe('the other changes'),
   weeks: z.array(repairWeekSchema).optional().describe('week by week, by merge time (Monday-based UTC weeks); left out of a repository\'s row in a report over several, as its trend is'),

@@ -18,12 +18,20 @@ export function repairHeadline(r: Figures): string {
   return `${r.repairs} of ${r.changes} ${r.changes === 1 ? 'change' : 'changes'} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 
-/** `reverts 3 · fixes of a failed deploy 2 · …`: every reason with a count; bug labels only when measured. */
+/**
+ * `reverts 3 · fixes of a failed deploy 2 · …`: every reason with a count; bug labels only when measured. A repair
+ * of several reasons is counted under each, so the counts may add up to more than the repairs: the line says how
+ * many of them did (tokio: `reverts 4 · fixes of a failed deploy 6` of 9 repairs, one a revert of a change that
+ * had failed a deploy, read as a miscount).
+ */
 export function repairReasons(r: Repair): string {
-  return REASONS.flatMap((key) => {
+  const reasons = REASONS.flatMap((key) => {
     const n = r.reasons[key];
     return n === null || n === 0 ? [] : [`${figureLabel(`repair.reasons.${key}`)} ${n}`];
   }).join(' · ');
+  const several = r.reasons.several ?? 0;
+  if (reasons === '' || several === 0) return reasons;
+  return `${reasons} (${several} of the ${r.repairs} repairs ${several === 1 ? 'has' : 'have'} several of these reasons, counted under each)`;
 }
 
 /**

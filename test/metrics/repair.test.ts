@@ -99,7 +99,8 @@ describe('repair share, on a history whose repairs are known', () => {
     expect(r?.repairs).toBe(4);
     expect(r?.share).toBe(0.4);
     expect(r?.cycleTimeShare).toBeCloseTo(8.5 / 130.5, 10);
-    expect(r?.reasons).toEqual({ revert: 1, failedDeployFix: 2, hotfixBranch: 1, fixTitle: 2, bugLabel: null });
+    // #3 (a fix of v2 titled fix:) and the revert (of v2's change, shipped in v3) are under two reasons each
+    expect(r?.reasons).toEqual({ revert: 1, failedDeployFix: 2, hotfixBranch: 1, fixTitle: 2, bugLabel: null, several: 2 });
     // v2 failed (its change reverted) and v3, which shipped only the fix and the revert, is rework: 1 of 5
     expect(report.deploys.map((d) => [d.ref, d.failed, d.rework])).toEqual([['v1.0.0', false, false], ['v1.1.0', true, false], ['v1.2.0', false, true], ['v1.3.0', false, false], ['v1.4.0', false, false]]);
     expect(report.summary.dora.reworkRate.value).toBe(1 / 5);
@@ -133,16 +134,19 @@ describe('repair share, on a history whose repairs are known', () => {
   it('shows the repairs in text, Markdown, HTML and CSV', () => {
     const text = renderText(report, { color: false, width: 400 });
     // 8.5 of the 130.5 hours of cycle time (6.5%): written as the advice row writes it, not rounded to 7% here
-    expect(text).toContain('Repairs\n4 of 10 changes (40%) repaired earlier work, 6.5% of the cycle time: reverts 1 · fixes of a failed deploy 2 · from a hotfix/ branch 1 · titled fix: or hotfix: 2');
+    // the reasons add up to 6 of 4 repairs: #3 and the revert are under two each, and the line says so
+    const reasons = 'reverts 1 · fixes of a failed deploy 2 · from a hotfix/ branch 1 · titled fix: or hotfix: 2 (2 of the 4 repairs have several of these reasons, counted under each)';
+    expect(text).toContain(`Repairs\n4 of 10 changes (40%) repaired earlier work, 6.5% of the cycle time: ${reasons}\n`);
     // AI-assisted: #4 of #4, #5, #6 (2 of 74 hours); the rest: #3, the revert, #7 of 7 (6.5 of 56.5 hours)
     expect(text).toContain('repairs among the AI-assisted changes: 33% of 3 (2.7% of their cycle time) · among the other changes: 43% of 7 (12% of their cycle time)');
     expect(text).toMatch(/2026-03-09 +│? *25% +│? *1 of 4 +│? *7\.1%/);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('### Repairs');
+    expect(markdown).toContain(`repaired earlier work, 6.5% of the cycle time**: ${reasons}\n`);
     expect(markdown).toContain('| 2026-03-02 | 50% | 3 of 6 | 6.0% |');
     const html = renderHtml(report);
     expect(html).toContain('<section id="repair" aria-labelledby="repair-h">');
-    expect(html).toContain('<b>4 of 10 changes (40%) repaired earlier work, 6.5% of the cycle time</b>');
+    expect(html).toContain(`<b>4 of 10 changes (40%) repaired earlier work, 6.5% of the cycle time</b>: ${reasons}</p>`);
     const csv = renderCsv(report).split('\r\n');
     expect(csv[0]?.endsWith(',flags,repair')).toBe(true);
     expect(csv.find((line) => line.startsWith('#3,'))?.endsWith(',failed-deploy-fix fix-title')).toBe(true);
