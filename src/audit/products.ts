@@ -114,8 +114,8 @@ export function untouchedNote(inWindow: readonly Change[], read: ProductsRead, c
   const shipped = untouched.filter((c) => c.deployedAt !== null).length;
   if (shipped === 0) return null;
   const own = read.evidence.own;
-  const withWhat = own === null ? 'each with the first deploy of any product after it' : `with the repository's own tags, the deploys of ${own}`;
-  return `${plural(shipped, 'change')} of the window touched no product's files and shipped ${withWhat} (the products column names that product).`;
+  if (own !== null) return `${plural(shipped, 'change')} of the window touched no product's files and shipped with the repository's own tags, the deploys of ${own} (the products column names that product).`;
+  return `${plural(shipped, 'change')} of the window touched no product's files: each shipped with the first deploy of any product after it, and is of no product (in no product's row).`;
 }
 
 /**
