@@ -174,14 +174,34 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
-  else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits(pull, rules, change.mergedAt), pull.forkPoints);
-  else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
-  if (!sync) landCommits(change, walk.commits, pull, rules);
+  else {
+    const fromPull = walk.commits.length === 0 && pull !== undefined;
+    const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
+    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints);
+    byPeople(change, own, input.botPattern);
+    landCommits(change, walk.commits, pull, rules);
+  }
   addAiFindings(change, commit.aiEvidence);
   // the branch the merge names (`Merge pull request #7 from acme/codex/fix-parser`): weak evidence, said apart
   const branch = landing.branch === null ? null : AI.branch(landing.branch);
   if (branch) addAiFindings(change, [branch]);
   return change;
+}
+
+/**
+ * A merge's work is people's when people wrote most of its own commits: its author is then the first of them, not
+ * a bot whose commit came first (glitch-soc's `Merge upstream changes up to …` pull requests, 10 of 13 commits by
+ * people, were left out as renovate[bot]'s). A bot's pull request a person added a commit to (Dependabot's bump
+ * and a fix of the lockfile) stays the bot's.
+ */
+function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null): void {
+  if (!isBot(change.author, change.authorEmail, botPattern)) return;
+  const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern));
+  if (people.length * 2 <= own.length) return;
+  let first = people[0] as Commit;
+  for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
+  change.author = first.authorName;
+  change.authorEmail = first.authorEmail;
 }
 
 /**
