@@ -244,6 +244,9 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       const change = bySha.get(revert.change);
       const deploy = deployOf.get(revert.change);
       if (!change || !deploy || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
+      // the deploy holds the revert itself (bitwarden's v2025.9.2 is its `Revert "Bumped version to 2025.9.3"`):
+      // production never had the failure, as for a revert landed on the branch before its deploy
+      if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
       fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at));
     }
   }

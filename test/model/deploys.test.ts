@@ -147,6 +147,19 @@ describe('shipments', () => {
     ]);
     // a revert 39h after the deploy is past a day's window: a redesign, no failure
     expect(failed(D).map((d) => d[1])).toEqual([false, false]);
+    // bitwarden's v2025.9.2 tags the revert itself (committed before the tag), shipping the change and its revert
+    // at once: production never had the failure
+    const together = shipments(reverted, [
+      { ref: 'v1.0.0', sha: 'r2', at: 60 * H, target: '' },
+      { ref: 'v1.1.0', sha: 'm2', at: 120 * H, target: '' },
+    ], { graph: line, releaseLine: [
+      { sha: 'r1', key: 'fix', cherryPickOf: [], references: [] },
+      { sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 60 * H } },
+    ], copies: new Map(), pullHeads: new Map() });
+    expect(assignDeploys(reverted.map((c) => ({ ...c })), together, { revertWindow: 14 * D, dropEmpty: true }).map((d) => [d.ref, d.failed])).toEqual([
+      ['v1.0.0', false],
+      ['v1.1.0', false],
+    ]);
   });
 
   it('compares a deploy with the last one to the same target: another package\'s newer tag is no rollback to go back from', () => {
