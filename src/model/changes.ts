@@ -3,7 +3,7 @@ import type { Tester } from '../patterns.js';
 import { compileCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { numberFromUrl, parseLanding, type Landing } from './message.js';
+import { isVersionBump, numberFromUrl, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
@@ -232,9 +232,6 @@ function bringsReleaseOnly(commit: Commit, walk: SideWalk, input: BuildChangesIn
   return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
 
-// a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
-// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)
-const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 
 /**
  * Whether a merge brings a release line that no tag or branch names yet (SPEC section 3): its side — helper
@@ -244,7 +241,7 @@ const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|
  * (`Merge branch 'release-3.14' into merge-3.14`). A side of bumps alone is a release pull request: no sync.
  */
 function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesInput): boolean {
-  const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
+  const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
   if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
   const side = new Map(walk.commits.map((c) => [c.sha, c]));
   const carried = new Set<string>();

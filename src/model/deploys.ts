@@ -1,6 +1,7 @@
 import type { Change, Deploy } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { versionBelow } from '../release-names.js';
+import { isOwnVersionBump } from './message.js';
 import { formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 
@@ -224,7 +225,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
       const revert = change?.revertedBy ? bySha.get(change.revertedBy) : undefined;
-      if (!change || !revert) continue;
+      if (!change || !revert || housekeeping(change)) continue;
       const revertDeploy = deployOf.get(revert.sha);
       // reverted before it ever shipped: production never had the failure
       if (revertDeploy === deploy) continue;
@@ -243,7 +244,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
     for (const revert of d.lineReverts ?? []) {
       const change = bySha.get(revert.change);
       const deploy = deployOf.get(revert.change);
-      if (!change || !deploy || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
+      if (!change || !deploy || housekeeping(change) || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
       // the deploy holds the revert itself (bitwarden's v2025.9.2 is its `Revert "Bumped version to 2025.9.3"`):
       // production never had the failure, as for a revert landed on the branch before its deploy
       if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
@@ -251,6 +252,15 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
     }
   }
   return deploys;
+}
+
+/**
+ * A change whose revert is release housekeeping, no failure: one that sets the project's own version (bitwarden's
+ * release workflow bumps to 2025.9.3 and a maintainer reverts it minutes later to tag 2025.9.2). A version string
+ * put back changes nothing that runs; a dependency's bump reverted (`Bump lodash from …`) still fails its deploy.
+ */
+function housekeeping(change: Change): boolean {
+  return isOwnVersionBump(change.title);
 }
 
 /** `14 days`, `1 day`, else the duration as reports write it (`36h`). */

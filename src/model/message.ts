@@ -21,6 +21,23 @@ const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
 const REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
 
+// a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
+// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)
+const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
+
+/** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
+export function isVersionBump(subject: string): boolean {
+  return VERSION_BUMP.test(subject);
+}
+
+/**
+ * Whether a subject sets the project's own version, not a dependency's: a version bump that bumps nothing
+ * `from` one version to another (`Bump lodash from 4.17.20 to 4.17.21` is Dependabot's).
+ */
+export function isOwnVersionBump(subject: string): boolean {
+  return isVersionBump(subject) && !/\bfrom\b/i.test(subject);
+}
+
 /** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
 export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(title);

@@ -29,4 +29,15 @@ describe('assignDeploys: the first deploy wins', () => {
     bad.revertedBy = revert.sha;
     expect(assignDeploys([bad, revert], [deploy('v1', h(5), [bad.sha, revert.sha])], OPTIONS)[0]?.failed).toBe(false);
   });
+
+  it('fails no deploy when the change reverted only set the project\'s version, and still does for a dependency\'s bump', () => {
+    // bitwarden: the release workflow bumps to 2025.9.3 and a maintainer reverts it, release housekeeping
+    const failed = (title: string): boolean => {
+      const bump = change('bump', { mergedAt: h(1), title });
+      const revert = change('rev', { mergedAt: h(6), title: `Revert "${title}"` });
+      bump.revertedBy = revert.sha;
+      return assignDeploys([bump, revert], [deploy('v1', h(5), [bump.sha]), deploy('v2', h(8), [revert.sha])], OPTIONS)[0]?.failed ?? false;
+    };
+    expect(['Bumped version to 2025.9.3', 'chore(release): 1.4.0', 'Bump lodash from 4.17.20 to 4.17.21', 'Add the parser'].map(failed)).toEqual([false, false, true, true]);
+  });
 });
