@@ -49,6 +49,9 @@ export function renderUnreleasedText(report: Report, ctx: TextContext): string[]
   if (backlog !== null) out.push(wrap(backlog, ctx.width));
   const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
   if (oldest.length > 0) {
+    // fewer rows than it counts: said, as the deploys' table says it (Radarr's 6 changes, 5 rows)
+    const count = report.summary.unreleased.count;
+    if (count > oldest.length) out.push(c.dim(`the ${oldest.length} oldest of ${count}:`));
     const name = repositoryNamer(report);
     const rows = oldest.map((ch) => [terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id), terminalSafe(ch.title), formatTime(ch.mergedAt, ctx.timeZone), formatDuration(ch.age, days)]);
     out.push(fitTable([{ head: 'change' }, { head: 'title', min: 12 }, { head: `merged (${ctx.timeZone})` }, { head: 'waiting', align: 'right' }], rows, ctx));

@@ -107,7 +107,7 @@ export const reportChangeSchema = z.object({
   revertedBy: z.string().nullable(),
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
   labels: z.array(z.string()).optional().describe('its pull request\'s labels (GitHub mode), when it has any'),
-  products: z.array(z.string()).optional().describe('in a repository of several products: those whose code it touched, else the one whose deploy shipped it'),
+  products: z.array(z.string()).optional().describe('in a repository of several products: those whose code it touched, else the repository\'s own product when its tags ship it, else none'),
   repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
   slices: z.array(z.string()).optional().describe('with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories'),
 });

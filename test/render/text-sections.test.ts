@@ -33,6 +33,17 @@ describe('the terminal sections at 80 columns', () => {
     expect(unreleased.join('\n')).toContain('merged (UTC)');
   });
 
+  it('says how many of the changes still waiting the table lists, when it lists fewer', () => {
+    // Radarr: 6 changes waiting, 5 rows and nothing to say the sixth was left out
+    const waiting = [1, 2, 3, 4, 5, 6].map((i) => ({ ...change(`#${200 + i}`, `2026-03-2${i}T10:00:00Z`, { coding: H, review: H }), deployedAt: null, leadTime: null, stages: { coding: H, pickup: null, review: H, merge: null, deploy: null } }));
+    const lines = section(renderText(buildReport(waiting), { color: false, width: 80 }), 'Unreleased');
+    expect(lines[1]).toMatch(/^6 merged changes not deployed/);
+    expect(lines).toContain('the 5 oldest of 6:');
+    expect(lines.filter((l) => l.startsWith('│ #'))).toHaveLength(5);
+    // all of them listed: no such line
+    expect(section(text, 'Unreleased').some((l) => / oldest of /.test(l))).toBe(false);
+  });
+
   it('marks the failed deploy in a status column', () => {
     const deploys = section(text, 'Deploys');
     expect(deploys.find((l) => l.includes('v1.3.0'))).toMatch(/│ v1\.3\.0 +│ 2026-03-12 12:00 │ +\d+ │ failed +│/);
