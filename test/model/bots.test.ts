@@ -13,12 +13,15 @@ describe('bots', () => {
       ['Release Tooling', 'release-bot@example.com'],
       ['RenovateBot', 'renovate@example.com'],
       ['rustbot', 'rustbot@example.com'],
+      // Radarr's translation merges and cleanups
+      ['Weblate', 'noreply@weblate.org'],
+      ['Hosted Weblate', 'hosted@weblate.org'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
   });
 
   it('does not take people for bots', () => {
-    const people: Array<[string, string]> = [['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com']];
+    const people: Array<[string, string]> = [['Weblates Fan', 'fan@example.com'], ['Jane Talbot', 'jane@example.com'], ['Abbot Smith', 'abbot@example.com'], ['Roberta Botha', 'rb@example.com'], ['Ada Lovelace', 'ada@example.com']];
     expect(people.filter(([name, email]) => isBot(name, email))).toEqual([]);
   });
 
