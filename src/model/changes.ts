@@ -34,6 +34,11 @@ export interface BuildChangesInput {
    */
   tagged?: ReadonlySet<string>;
   botPattern: Tester | null;
+  /**
+   * whether the history read holds a commit, the release lines' and pull refs' commits included (a cherry-pick of
+   * none of them is a port from elsewhere); absent: those of `commits`
+   */
+  read?: (sha: string) => boolean;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
 }
@@ -42,7 +47,7 @@ export interface BuildChangesInput {
 const AI = compileCatalogue();
 
 /** The own-commit rules, with the copies index this history fills as changes land. */
-type Rules = OwnCommitRules & { landed: CopyIndex };
+type Rules = OwnCommitRules & { landed: CopyIndex; /** whether the history read holds a commit: a cherry-pick of none is a port */ read: (sha: string) => boolean };
 
 interface SideWalk {
   commits: Commit[];
@@ -60,7 +65,7 @@ interface SideWalk {
  */
 export function buildChanges(input: BuildChangesInput): Change[] {
   const claimed = new Set(input.firstParent.map((c) => c.sha));
-  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha) };
+  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)) };
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set<number>();
   for (const c of input.firstParent) {
@@ -173,11 +178,11 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
-  if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
+  if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
   else {
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
-    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints);
+    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
     byPeople(change, own, input.botPattern);
     landCommits(change, walk.commits, pull, rules);
   }
@@ -264,7 +269,7 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
   const pull = input.pulls.get(number);
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
   if (pull && own.length > 0) {
-    applyOwnCommits(change, own, pull.forkPoints);
+    applyOwnCommits(change, own, pull.forkPoints, rules.read);
     landCommits(change, own, pull, rules);
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown
@@ -311,7 +316,7 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
   const fresh = group.members.length === 0;
   append(group.members, members);
   const own = group.members.filter((c) => !group.notOwn.has(c.sha));
-  applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
+  applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules.read);
   change.commitShas = group.members.map((c) => c.sha);
   const last = members.reduce((a, b) => (b.committedAt >= a.committedAt ? b : a));
   if (fresh || last.committedAt >= change.mergedAt) {
@@ -371,19 +376,36 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
   };
 }
 
-function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[]): void {
+/**
+ * When a commit's work began here: its author date, but for a cherry-pick of a commit this history does not hold
+ * (a port from another repository, `(cherry picked from commit …)` naming a commit of Sonarr's in Radarr's
+ * history), its commit date: the author date is the original's, years before (Radarr's 8911cbe872, authored in
+ * 2020 and pushed in 2025, read as 1,698 days from first commit to last). A cherry-pick of a commit read is
+ * judged by the copy rules instead.
+ */
+function startOf(commit: Commit, read: (sha: string) => boolean): number {
+  if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some(read)) return commit.authoredAt;
+  return Math.max(commit.authoredAt, commit.committedAt);
+}
+
+function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], read: (sha: string) => boolean): void {
   change.commitShas = own.map((c) => c.sha);
   change.commits = own.length;
   change.forkPoints = forkPoints;
   if (own.length === 0) return;
   // a loop, not Math.min(...): a huge merge can bring more commits than a call takes arguments
   let first = own[0] as Commit;
+  let firstAt = Infinity;
   let last = -Infinity;
   for (const c of own) {
-    if (c.authoredAt < first.authoredAt) first = c;
-    if (c.authoredAt > last) last = c.authoredAt;
+    const at = startOf(c, read);
+    if (at < firstAt) {
+      first = c;
+      firstAt = at;
+    }
+    if (at > last) last = at;
   }
-  change.firstCommitAt = first.authoredAt;
+  change.firstCommitAt = firstAt;
   change.lastCommitAt = last;
   const evidence = own.flatMap((c) => c.aiEvidence);
   // an AI agent that wrote commits of the change made it AI-assisted work

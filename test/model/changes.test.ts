@@ -40,6 +40,19 @@ describe('changes and their own commits', () => {
     expect(pr).toMatchObject({ id: '#30', kind: 'merge', title: 'Add thirty', commits: 2, firstCommitAt: h(10), lastCommitAt: h(18), forkPoints: [sha('m0')] });
   });
 
+  it('starts a port from another repository (a cherry-pick of a commit the history does not hold) at its commit date', () => {
+    // Radarr's port of a Sonarr commit authored 2020: (cherry picked from commit <Sonarr's sha>), pushed years later
+    const port = commit('port', { parents: ['m0'], authorAt: h(-40000), at: h(10), cherryPickOf: ['f'.repeat(40)] });
+    // a cherry-pick of a commit this history holds keeps the original's author date, as the copy rules read it
+    const pick = commit('pick', { parents: ['port'], authorAt: h(1), at: h(20), cherryPickOf: [sha('m0')] });
+    const plain = commit('plain', { parents: ['pick'], authorAt: h(25), at: h(30) });
+    expect(buildChanges(input([m0, port, pick, plain])).slice(1).map((c) => [c.firstCommitAt, c.lastCommitAt])).toEqual([
+      [h(10), h(10)],
+      [h(1), h(1)],
+      [h(25), h(25)],
+    ]);
+  });
+
   it('counts a merge of another branch into the pull request as its own commit', () => {
     const side = [
       commit('a1', { parents: ['m0'], at: h(10) }),
