@@ -26,7 +26,8 @@ describe('lookupFigure', () => {
     Object.assign(r.summary.ai, { agent: 0, weak: 0 });
     // and the repair share, in reports since it was measured
     const some = { changes: 10, repairs: 2, share: 0.2, cycleTimeShare: 0.1 };
-    r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null }, ai: some, other: some };
+    // (with the repairs under several reasons, in reports since they were counted)
+    r.summary.repair = { ...some, reasons: { revert: 1, failedDeployFix: 0, hotfixBranch: 0, fixTitle: 1, bugLabel: null, several: 0 }, ai: some, other: some };
     // and the AI defects, in reports since they were measured
     r.summary.aiDefects = computeAiDefects({ changes: [], later: [], deploys: [] });
     const paths = catalogueEntries().filter((e) => e.modes.includes('git')).map((e) => e.path);
