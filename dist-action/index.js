@@ -2123,14 +2123,14 @@ function* batches(content) {
 function describeErrno(error) {
 	const code = error?.code;
 	if (code === void 0) return error instanceof Error ? error.message : String(error);
-	const reason = REASONS$1[code];
+	const reason = REASONS$2[code];
 	if (reason !== void 0) return `${reason} (${code})`;
 	return `${error.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")} (${code})`;
 }
-var BATCH, REASONS$1;
+var BATCH, REASONS$2;
 var init_chunks = __esmMin((() => {
 	BATCH = 65536;
-	REASONS$1 = {
+	REASONS$2 = {
 		ENOSPC: "no space left on device",
 		EDQUOT: "disk quota exceeded",
 		EFBIG: "file too large",
@@ -3053,6 +3053,17 @@ function isPrerelease(name) {
 	const rest = name.slice(m.index + m[0].length);
 	if (rest.startsWith("-")) return rest.length > 1;
 	return SUFFIX_PRERELEASE.test(rest);
+}
+function versionBelow(name, than) {
+	const a = VERSION$4.exec(name)?.[0].split(".").map(Number);
+	const b = VERSION$4.exec(than)?.[0].split(".").map(Number);
+	if (a === void 0 || b === void 0) return false;
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		const x = a[i] ?? 0;
+		const y = b[i] ?? 0;
+		if (x !== y) return x < y;
+	}
+	return false;
 }
 var VERSION$4, SUFFIX_PRERELEASE;
 var init_release_names = __esmMin((() => {
@@ -9795,7 +9806,7 @@ var init_slice_kinds = __esmMin((() => {
 				help: "a monorepo's",
 				groups: (f) => f.change.products ?? [],
 				none: "(no product)",
-				warning: ({ products }) => products ? null : "this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products): every change is in product:(no product)"
+				ungrouped: ({ products }) => products ? null : "No product to slice by: this repository is one product (its tags version fewer than two of its workspace packages, and the config names no two products), so its figures and deploys are those of the whole report."
 			}
 		},
 		path: {
@@ -10964,7 +10975,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -11237,6 +11248,7 @@ var init_catalogue$1 = __esmMin((() => {
 			description: "pull requests with a label matching --bug-label; null from git alone (no labels)"
 		}
 	};
+	REPAIR_OVERLAP = { several: count$4("under several reasons", "repairs two reasons or more marked, counted under each: why the reasons add up to more than the repairs") };
 	ACCEPTANCE = {
 		merged: count$4("merged", "pull requests merged in the window (the counted changes that came from a pull request: bots left out), and those closed unmerged in it whose change landed on the tracked branch all the same (pushed, or by a commit queue)"),
 		rejected: count$4("rejected (closed unmerged)", "pull requests closed without merging in the window, ready for review when closed and not an agent's failed run"),
@@ -11704,7 +11716,10 @@ var init_catalogue$1 = __esmMin((() => {
 					...REPAIR,
 					reasons: {
 						label: "by reason:",
-						members: REPAIR_REASONS
+						members: {
+							...REPAIR_REASONS,
+							...REPAIR_OVERLAP
+						}
 					},
 					ai: {
 						label: "AI-assisted",
@@ -16176,6 +16191,7 @@ function renderSlicesText(report, options) {
 	const slices = report.summary.slices;
 	if (!slices) return [];
 	const c = new Chalk({ level: options.color ? 1 : 0 });
+	if (slices.ungrouped !== void 0) return [c.bold(terminalSafe(groupingTitle(slices.by))), wrap(terminalSafe(slices.ungrouped), options.width ?? 80)];
 	const days = durationFormat(report.businessHours);
 	const pooled = slices.rows.some((r) => r.repositories !== void 0);
 	const heads = [
@@ -16230,6 +16246,7 @@ function renderSlicesText(report, options) {
 function renderSlicesMarkdown(report) {
 	const slices = report.summary.slices;
 	if (!slices) return "";
+	if (slices.ungrouped !== void 0) return `### ${escapeMarkdown(groupingTitle(slices.by))}\n\n${escapeMarkdown(slices.ungrouped)}\n\n`;
 	const t = table$1(report, slices);
 	return [
 		`### ${escapeMarkdown(groupingTitle(slices.by))}`,
@@ -16245,6 +16262,7 @@ function renderSlicesMarkdown(report) {
 function renderSlicesHtml(report) {
 	const slices = report.summary.slices;
 	if (!slices) return "";
+	if (slices.ungrouped !== void 0) return section("slices", groupingTitle(slices.by), escapeHtml(slices.ungrouped));
 	const t = table$1(report, slices);
 	const last = t.heads.length - 1;
 	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
@@ -16443,29 +16461,22 @@ function healthSections(report) {
 	const ai = s.aiComparison;
 	if (ai.assisted.count > 0) {
 		const intervals = ai.intervals;
-		const row = (name, a, o, key) => {
-			const i = key ? intervals?.[key] : void 0;
-			return [
-				name,
-				a,
-				o,
-				...intervals ? i ? [
-					signed$2(i.difference, days),
-					range(i, days),
-					verdict(i, tooFewToCompare(ai))
-				] : [
-					"",
-					"",
-					""
-				] : []
-			];
-		};
+		const row = (name, a, o, i, words = durationWords(days)) => [
+			name,
+			a,
+			o,
+			...intervals ? i ? differenceCells(i, words, tooFewToCompare(ai)) : [
+				"",
+				"",
+				""
+			] : []
+		];
 		const rows = [
 			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
-			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), "leadTime"),
-			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), "cycleTime"),
-			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), k)),
-			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size)),
+			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), intervals?.leadTime),
+			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), intervals?.cycleTime),
+			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), intervals?.[k])),
+			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size), ai.sizeInterval, SIZE_WORDS),
 			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
 			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
 		];
@@ -16493,8 +16504,13 @@ function healthSections(report) {
 function signed$2(seconds, days) {
 	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
 }
-function range(i, days) {
-	return i.low === null || i.high === null ? "—" : `${signed$2(i.low, days)} to ${signed$2(i.high, days)}`;
+function differenceCells(i, words, tooFew) {
+	const range = i.low === null || i.high === null ? "—" : `${words.signed(i.low)} to ${words.signed(i.high)}`;
+	return [
+		words.signed(i.difference),
+		range,
+		verdict(i, tooFew, words)
+	];
 }
 function tooFewToCompare(ai) {
 	return Math.min(ai.assisted.count, ai.other.count) < 10;
@@ -16509,13 +16525,13 @@ function unsettled(d) {
 	if (d.real) return null;
 	return excludesZero(d) ? "too few to tell" : "the data cannot tell";
 }
-function verdict(i, tooFew = false) {
+function verdict(i, tooFew, words) {
 	if (i.difference === null) return "not measurable";
 	if (tooFew) return "too few changes to tell";
 	if (!i.real) return tooFewValues(i) ? "too few values to tell" : "the data cannot tell";
-	return i.difference < 0 ? "AI-assisted faster" : "AI-assisted slower";
+	return i.difference < 0 ? words.lower : words.higher;
 }
-var count$3;
+var count$3, durationWords, SIZE_WORDS;
 var init_health = __esmMin((() => {
 	init_domain();
 	init_stage_labels();
@@ -16523,16 +16539,26 @@ var init_health = __esmMin((() => {
 	init_units();
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
+	durationWords = (days) => ({
+		signed: (v) => signed$2(v, days),
+		lower: "AI-assisted faster",
+		higher: "AI-assisted slower"
+	});
+	SIZE_WORDS = {
+		signed: (v) => withSign(v, formatLines),
+		lower: "AI-assisted smaller",
+		higher: "AI-assisted larger"
+	};
 }));
 // src/render/confidence.ts
 function signedDuration(seconds, days) {
 	if (seconds === 0) return "0";
 	return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
 }
-function differenceText$1(interval, days) {
+function differenceText$1(interval, write) {
 	const { difference, low, high } = interval;
 	if (difference === null || low === null || high === null) return null;
-	return `${signedDuration(difference, days)} (${signedDuration(low, days)} … ${signedDuration(high, days)})`;
+	return `${write(difference)} (${write(low)} … ${write(high)})`;
 }
 function whatIfText$1(whatIf, stageLabel, days) {
 	const { now, then } = whatIf.leadTimeP50;
@@ -16545,20 +16571,27 @@ function hoursSavedText(whatIf) {
 function changeHours(h) {
 	return `${formatNumber(h)} change-hours`;
 }
-function aiDifferenceLine(intervals, label, days, tooFew = false) {
-	const items = [
+function aiDifferenceLine(ai, label, days, tooFew = false) {
+	const duration = (v) => signedDuration(v, days);
+	const items = [...[
 		"leadTime",
 		"cycleTime",
 		...STAGES
 	].map((k) => ({
-		key: k,
 		name: k === "leadTime" ? "lead time" : k === "cycleTime" ? "cycle time" : label(k),
-		text: differenceText$1(intervals[k], days),
-		real: intervals[k].real
+		interval: ai.intervals[k],
+		write: duration
+	})), ...ai.sizeInterval ? [{
+		name: "size",
+		interval: ai.sizeInterval,
+		write: (v) => withSign(v, formatLines)
+	}] : []].map((m) => ({
+		...m,
+		text: differenceText$1(m.interval, m.write)
 	})).filter((i) => i.text !== null);
 	if (items.length === 0) return null;
-	const real = items.filter((i) => i.real).map((i) => i.name);
-	const few = items.filter((i) => !i.real && excludesZero(intervals[i.key])).map((i) => i.name);
+	const real = items.filter((i) => i.interval.real).map((i) => i.name);
+	const few = items.filter((i) => !i.interval.real && excludesZero(i.interval)).map((i) => i.name);
 	const rest = real.length + few.length === items.length ? "" : real.length + few.length === 0 ? "the data cannot tell any of them" : "the data cannot tell the rest";
 	const parts = [
 		...real.length === items.length ? ["each a real difference"] : real.length > 0 ? [`a real difference: ${real.join(", ")}`] : [],
@@ -16683,10 +16716,13 @@ function repairHeadline(r) {
 	return `${r.repairs} of ${r.changes} ${r.changes === 1 ? "change" : "changes"} (${formatRatio(r.share)}) repaired earlier work${cycle}`;
 }
 function repairReasons(r) {
-	return REASONS.flatMap((key) => {
+	const reasons = REASONS$1.flatMap((key) => {
 		const n = r.reasons[key];
 		return n === null || n === 0 ? [] : [`${figureLabel(`repair.reasons.${key}`)} ${n}`];
 	}).join(" · ");
+	const several = r.reasons.several ?? 0;
+	if (reasons === "" || several === 0) return reasons;
+	return `${reasons} (${several} of the ${r.repairs} repairs ${several === 1 ? "has" : "have"} several of these reasons, counted under each)`;
 }
 function repairSplit(r) {
 	if (r.ai.changes === 0) return "";
@@ -16728,11 +16764,11 @@ function repairMarkdown(report) {
 		] : []
 	];
 }
-var REASONS, REPAIR_LEAD;
+var REASONS$1, REPAIR_LEAD;
 var init_repair$3 = __esmMin((() => {
 	init_catalogue$1();
 	init_duration();
-	REASONS = [
+	REASONS$1 = [
 		"revert",
 		"failedDeployFix",
 		"hotfixBranch",
@@ -18056,7 +18092,7 @@ function reviewAndCi(report, ctx) {
 		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
 		const tools = formatAiTools(s.ai, terminalSafe);
 		if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
-		const differences = aiDifferenceLine(ai.intervals, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
+		const differences = aiDifferenceLine(ai, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
 		if (differences) out.push(wrap(`  ${differences}`, ctx.width, 2));
 		if (ai.note) out.push(c.dim(wrap(`  ${terminalSafe(ai.note)}`, ctx.width)));
 	}
@@ -18200,14 +18236,16 @@ function queues$1(report, ctx) {
 	], rows, ctx);
 	const note = droppedNote(dropped, ctx.width);
 	const label = Math.max(largest(stages.map((stage) => shortStageLabel(stage, gitOnly).length)), 9) + 3;
-	const sparkWidth = Math.max(8, Math.min(52, ctx.width - label - 14));
+	const sparkWidth = Math.max(8, ctx.width - label - 14);
 	const spark = (values) => c.cyan(sparkline(values.slice(-sparkWidth)));
 	const ends = (values) => `${values[Math.max(0, values.length - sparkWidth)] ?? 0} → ${values[values.length - 1] ?? 0}`;
 	const lines = [];
 	for (const stage of stages) {
 		const weeks = s.queues[stage] ?? [];
 		const queue = weeks.map((w) => w.queue);
-		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${ends(queue)}`);
+		const t = s.queueTrend[stage];
+		const startToEnd = t?.queueStart !== void 0 && t.queueEnd !== void 0 ? `${t.queueStart} → ${t.queueEnd}` : ends(queue);
+		lines.push(`  ${shortStageLabel(stage, gitOnly).padEnd(label - 2)}${spark(queue)} ${startToEnd}`);
 		const ai = weeks.map((w) => w.aiShare);
 		if (ai.some((v) => v !== null)) lines.push(`  ${"  AI share".padEnd(label - 2)}${spark(ai)}`);
 	}
@@ -18222,7 +18260,7 @@ function queues$1(report, ctx) {
 		...note === null ? [] : [c.dim(wrap(note, ctx.width))],
 		c.dim(wrap("in/wk, out/wk: changes arriving at and leaving the stage a week; growth/wk: the queue at the end less the queue at the start, a week (in/wk − out/wk); mean queue: changes in the stage on average; if steady: the queue a steady flow would have, arrivals a week × weeks in the stage; mean time: the time a change spends in the stage.", ctx.width)),
 		...shortHistory(report, stages, ctx),
-		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}:`, ctx.width)),
+		c.dim(wrap(`The queue at each week's end${weeksNote(report, sparkWidth)}, then the queue at the window's start → at its end:`, ctx.width)),
 		...lines,
 		c.dim(wrap(littlesLaw(report, stages, ctx), ctx.width))
 	];
@@ -18330,6 +18368,8 @@ function renderUnreleasedText(report, ctx) {
 	if (backlog !== null) out.push(wrap(backlog, ctx.width));
 	const oldest = report.summary.unreleased.oldestChanges.slice(0, TEXT_OLDEST);
 	if (oldest.length > 0) {
+		const count = report.summary.unreleased.count;
+		if (count > oldest.length) out.push(c.dim(`the ${oldest.length} oldest of ${count}:`));
 		const name = repositoryNamer(report);
 		const rows = oldest.map((ch) => [
 			terminalSafe(ch.repository ? `${name(ch.repository)} ${ch.id}` : ch.id),
@@ -20016,10 +20056,17 @@ function aiComparison$1(report) {
 		empty: "no duration known for either group"
 	});
 	const intervals = ai.intervals;
-	const row = (name, x, y, interval) => `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(interval ? signed$2(interval.difference, days) : "")}${num$1(interval ? range(interval, days) : "")}<td>${h(interval ? verdict(interval, tooFewToCompare(ai)) : "")}</td>` : ""}</tr>`;
+	const row = (name, x, y, interval, words = durationWords(days)) => {
+		const [difference, range, said] = interval ? differenceCells(interval, words, tooFewToCompare(ai)) : [
+			"",
+			"",
+			""
+		];
+		return `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(difference)}${num$1(range)}<td>${h(said)}</td>` : ""}</tr>`;
+	};
 	const rows = [
 		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
-		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size)),
+		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size), ai.sizeInterval, SIZE_WORDS),
 		row("reverted", formatRatio(a.failureRate), formatRatio(o.failureRate)),
 		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []
 	];
@@ -20305,7 +20352,7 @@ function stages(report) {
 	const shares = stackedShareBar({
 		id: "stage-shares",
 		title: "Share of the time in each stage",
-		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100%" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
+		description: `The share of each stage in the ${totalOf(report)} of the typical change, over ${plural$1(s.shareBasis.changes, `${s.shareBasis.kind} change`)}, each segment as wide as its share; ${unseen === null ? "the shares add up to 100% before each label is rounded" : "the first → last commit span, 0 for most changes, has no share and its part of the bar is left empty"}.`
 	}, STAGES.map((k) => ({
 		name: stageName(k, report),
 		colour: STAGE_COLOURS[k],
@@ -20432,7 +20479,7 @@ function shareCaption(report) {
 	const coding = report.summary.stages.coding;
 	const unseen = codingUnseenNote(report) !== null;
 	if (!STAGES.some((k) => !(k === "coding" && unseen) && (report.summary.stages[k].share ?? 0) > 0)) return "No change has a known, positive time: there is no share to draw.";
-	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100%.`;
+	return unseen && (coding.share ?? 0) > 0 ? `Each segment is as wide as its share; the empty part is the first → last commit span, which has no share (${coding.oneCommit ?? 0} of ${plural$1(coding.count, "change")}, ${formatRatio(coding.oneCommitShare)}, landed as one commit): the shares shown add up to less than 100%.` : `Each change is split into its stages from first commit to ${report.summary.shareBasis.kind === "deployed" ? "deploy" : "merge"}, and each segment is as wide as its share: the shares add up to 100% before each label is rounded.`;
 }
 function stagePercentiles(report) {
 	const days = durationFormat(report.businessHours);
@@ -21233,7 +21280,7 @@ function looksLikeBot(name, email) {
 }
 var BOT_NAMES, BOT_SUFFIX, BOT_EMAIL, BOT_WORD;
 var init_bot_names = __esmMin((() => {
-	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot)\b/i;
+	BOT_NAMES = /\[bot\]|^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|mergify|pre-commit-ci|allcontributors|k8s-ci-robot|gopher robot|(?:hosted )?weblate)\b/i;
 	BOT_SUFFIX = [
 		/[\s._-](?:ro)?bot$/i,
 		/[a-z0-9](?:Bot|Robot)$/,
@@ -22739,6 +22786,12 @@ var init_release_lines = __esmMin((() => {
 	RELEASE_TAG = /\d+\.\d+|(?:^|[^a-z0-9])v\d+/i;
 }));
 // src/model/message.ts
+function isVersionBump(subject) {
+	return VERSION_BUMP.test(subject);
+}
+function isOwnVersionBump(subject) {
+	return isVersionBump(subject) && !/\bfrom\b/i.test(subject);
+}
 function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title);
 }
@@ -22828,7 +22881,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH, VERSION_BUMP;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -22842,6 +22895,7 @@ var init_message = __esmMin((() => {
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
 	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -22963,7 +23017,8 @@ function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
 	const rules = {
 		landed: new CopyIndex(),
-		isRelease: (sha) => input.release.has(sha)
+		isRelease: (sha) => input.release.has(sha),
+		read: input.read ?? ((sha) => input.commits.has(sha))
 	};
 	const named = new Set();
 	for (const c of input.firstParent) {
@@ -23064,18 +23119,31 @@ function mergeChange(commit, walk, input, rules) {
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
-	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints);
-	else if (walk.commits.length === 0 && pull) applyOwnCommits(change, ownPullCommits$1(pull, rules, change.mergedAt), pull.forkPoints);
-	else applyOwnCommits(change, ownCommits(walk.commits, rules, null), walk.forkPoints);
-	if (!sync) landCommits(change, walk.commits, pull, rules);
+	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+	else {
+		const fromPull = walk.commits.length === 0 && pull !== void 0;
+		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
+		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
+		byPeople(change, own, input.botPattern);
+		landCommits(change, walk.commits, pull, rules);
+	}
 	addAiFindings(change, commit.aiEvidence);
 	const branch = landing.branch === null ? null : AI.branch(landing.branch);
 	if (branch) addAiFindings(change, [branch]);
 	return change;
 }
+function byPeople(change, own, botPattern) {
+	if (!isBot(change.author, change.authorEmail, botPattern)) return;
+	const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern));
+	if (people.length * 2 <= own.length) return;
+	let first = people[0];
+	for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
+	change.author = first.authorName;
+	change.authorEmail = first.authorEmail;
+}
 function isReleasePull(commit, landing, input) {
 	const head = commit.parents[1];
-	return landing.number !== null && landing.branch !== null && head !== void 0 && input.tagged?.has(head) === true;
+	return landing.number !== null && landing.branch !== null && !isReleaseLine(landing.branch) && head !== void 0 && input.tagged?.has(head) === true;
 }
 function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
@@ -23083,7 +23151,7 @@ function bringsReleaseOnly(commit, walk, input) {
 	return walk.helpers.length > 0 && walk.helpers.every((m) => m.parents.some((p) => input.releaseLines.has(p)));
 }
 function bringsBumpedLine(walk, landing, input) {
-	const bumps = walk.commits.filter((c) => c.parents.length < 2 && VERSION_BUMP.test(c.subject));
+	const bumps = walk.commits.filter((c) => c.parents.length < 2 && isVersionBump(c.subject));
 	if (bumps.length === 0 || bumps.length === walk.commits.length) return false;
 	const side = new Map(walk.commits.map((c) => [c.sha, c]));
 	const carried = new Set();
@@ -23104,7 +23172,7 @@ function squashChange(commit, number, input, rules) {
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
-		applyOwnCommits(change, own, pull.forkPoints);
+		applyOwnCommits(change, own, pull.forkPoints, rules.read);
 		landCommits(change, own, pull, rules);
 	} else {
 		change.commitShas = [commit.sha];
@@ -23137,7 +23205,7 @@ function extendGroup(group, members, rules) {
 	const fresh = group.members.length === 0;
 	append(group.members, members);
 	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
-	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints);
+	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules.read);
 	change.commitShas = group.members.map((c) => c.sha);
 	const last = members.reduce((a, b) => b.committedAt >= a.committedAt ? b : a);
 	if (fresh || last.committedAt >= change.mergedAt) {
@@ -23188,18 +23256,27 @@ function baseChange(commit, kind, number, title, input) {
 		review: null
 	};
 }
-function applyOwnCommits(change, own, forkPoints) {
+function startOf(commit, read) {
+	if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some(read)) return commit.authoredAt;
+	return Math.max(commit.authoredAt, commit.committedAt);
+}
+function applyOwnCommits(change, own, forkPoints, read) {
 	change.commitShas = own.map((c) => c.sha);
 	change.commits = own.length;
 	change.forkPoints = forkPoints;
 	if (own.length === 0) return;
 	let first = own[0];
+	let firstAt = Infinity;
 	let last = -Infinity;
 	for (const c of own) {
-		if (c.authoredAt < first.authoredAt) first = c;
-		if (c.authoredAt > last) last = c.authoredAt;
+		const at = startOf(c, read);
+		if (at < firstAt) {
+			first = c;
+			firstAt = at;
+		}
+		if (at > last) last = at;
 	}
-	change.firstCommitAt = first.authoredAt;
+	change.firstCommitAt = firstAt;
 	change.lastCommitAt = last;
 	const evidence = own.flatMap((c) => c.aiEvidence);
 	for (const c of own) {
@@ -23245,7 +23322,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var AI, VERSION_BUMP, RebaseIndex;
+var AI, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_compile$1();
 	init_facts();
@@ -23256,7 +23333,6 @@ var init_changes = __esmMin((() => {
 	init_stages();
 	init_lists$1();
 	AI = compileCatalogue();
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
 	RebaseIndex = class {
 		pulls;
 		release;
@@ -23829,17 +23905,54 @@ function shipments(changes, candidates, evidence) {
 		const deploy = first.get(change.sha);
 		if (deploy !== void 0) contents[deploy]?.shipped.push(change.sha);
 	}
+	for (const revert of lineReverts(shippable, evidence, byLanding)) {
+		const deploy = contents[first.get(revert.change) ?? -1];
+		if (deploy === void 0) continue;
+		const restoredBy = reachOf(revert.by);
+		deploy.lineReverts = [...deploy.lineReverts ?? [], {
+			...revert,
+			restoredAt: restoredBy < 0 ? null : candidates[restoredBy]?.at ?? null
+		}];
+	}
 	const previous = new Map();
 	contents.forEach((deploy, index) => {
 		const before = previous.get(deploy.target);
 		const beforeSha = before === void 0 ? void 0 : contents[before]?.sha;
-		if (deploy.shipped.length === 0 && before !== void 0 && beforeSha !== void 0 && beforeSha !== deploy.sha) {
+		const older = before !== void 0 && versionBelow(deploy.ref, contents[before]?.ref ?? "");
+		if (deploy.shipped.length === 0 && before !== void 0 && beforeSha !== void 0 && beforeSha !== deploy.sha && !older) {
 			const node = graph.node.get(deploy.sha);
 			deploy.rollback = node !== void 0 && reach[node] > before ? graph.parentStart[node] === -1 ? null : false : reachesWithin(graph, beforeSha, deploy.sha);
 		}
 		if (deploy.shipped.length > 0 || deploy.rollback !== false) previous.set(deploy.target, index);
 	});
 	return contents;
+}
+function lineReverts(changes, evidence, byLanding) {
+	const reverts = evidence.releaseLine.filter((c) => c.reverts !== void 0);
+	if (reverts.length === 0) return [];
+	const named = new Set(reverts.flatMap((c) => c.reverts?.shas ?? []));
+	const lineCommit = new Map(evidence.releaseLine.filter((c) => named.has(c.sha)).map((c) => [c.sha, c]));
+	const wanted = new Set([...named, ...[...lineCommit.values()].flatMap((c) => c.cherryPickOf)]);
+	const byCommit = new Map();
+	for (const change of changes) for (const sha of [change.sha, ...change.commitShas]) if (wanted.has(sha)) byCommit.set(sha, change);
+	const changeOf = (sha) => {
+		const own = byCommit.get(sha);
+		if (own !== void 0) return own;
+		const copy = lineCommit.get(sha);
+		if (copy === void 0) return void 0;
+		const landing = evidence.copies.get(copy.key)?.[0];
+		return (landing === void 0 ? void 0 : byLanding.get(landing)) ?? copy.cherryPickOf.map((s) => byCommit.get(s)).find((c) => c !== void 0);
+	};
+	const out = [];
+	for (const commit of reverts) for (const sha of commit.reverts?.shas ?? []) {
+		const change = changeOf(sha);
+		if (change !== void 0) out.push({
+			change: change.sha,
+			by: commit.sha,
+			at: commit.reverts?.at ?? 0
+		});
+	}
+	return out;
 }
 function headOf(change, graph, pullHeads) {
 	if (change.kind === "squash") {
@@ -23901,7 +24014,7 @@ function assignDeploys(changes, contents, options) {
 	for (const deploy of deploys) for (const sha of deploy.changeShas) {
 		const change = bySha.get(sha);
 		const revert = change?.revertedBy ? bySha.get(change.revertedBy) : void 0;
-		if (!change || !revert) continue;
+		if (!change || !revert || housekeeping(change)) continue;
 		const revertDeploy = deployOf.get(revert.sha);
 		if (revertDeploy === deploy) continue;
 		if (revert.mergedAt < deploy.at) continue;
@@ -23909,7 +24022,17 @@ function assignDeploys(changes, contents, options) {
 		fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
 	}
 	for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
+	for (const d of contents) for (const revert of d.lineReverts ?? []) {
+		const change = bySha.get(revert.change);
+		const deploy = deployOf.get(revert.change);
+		if (!change || !deploy || housekeeping(change) || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
+		if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
+		fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at));
+	}
 	return deploys;
+}
+function housekeeping(change) {
+	return isOwnVersionBump(change.title);
 }
 function windowText(seconds) {
 	const days = seconds / 86400;
@@ -23921,6 +24044,8 @@ function fail(deploy, reason, restoredAfter) {
 	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
 }
 var init_deploys$1 = __esmMin((() => {
+	init_release_names();
+	init_message();
 	init_units();
 	init_reach();
 }));
@@ -24482,7 +24607,7 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 			change.flags = first.change.flags;
 		}
 		const of = touched(change);
-		change.products = of.length > 0 ? [...of] : first?.deploy.product !== void 0 ? [first.deploy.product] : own !== null ? [own] : [];
+		change.products = of.length > 0 ? [...of] : own !== null ? [own] : [];
 	}
 	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }
@@ -26064,12 +26189,17 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 	const graph = commitGraph(tips.readFrom, (sha) => commitOf(sha)?.parents);
 	const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
 		const commit = commitOf(sha);
-		return {
+		const line = {
 			sha: commit.sha,
 			key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject),
 			cherryPickOf: commit.cherryPickOf,
 			references: changeReferences(commit)
 		};
+		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
+			shas: commit.revertsShas,
+			at: commit.committedAt
+		};
+		return line;
 	});
 	return {
 		graph,
@@ -26147,7 +26277,8 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
 			botPattern: o.botPattern,
-			webUrl: o.webUrl
+			webUrl: o.webUrl,
+			read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha)
 		});
 		const lookingUp = commitDates(repo, [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha)));
 		if (read >= LARGE_HISTORY) collectGarbage();
@@ -38858,12 +38989,12 @@ async function ownFolder(repo, tags, packages) {
 	}
 	return "";
 }
-function untouchedNote(inWindow, read) {
-	const shipped = inWindow.filter((c) => c.kind !== "sync" && !read.evidence.touched.has(c.sha)).filter((c) => c.deployedAt !== null).length;
+function untouchedNote(inWindow, read, counts) {
+	const shipped = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha)).filter((c) => c.deployedAt !== null).length;
 	if (shipped === 0) return null;
 	const own = read.evidence.own;
-	const withWhat = own === null ? "each with the first deploy of any product after it" : `with the repository's own tags, the deploys of ${own}`;
-	return `${plural$2(shipped, "change")} of the window touched no product's files and shipped ${withWhat} (the products column names that product).`;
+	if (own !== null) return `${plural$2(shipped, "change")} of the window touched no product's files and shipped with the repository's own tags, the deploys of ${own} (the products column names that product).`;
+	return `${plural$2(shipped, "change")} of the window touched no product's files: each shipped with the first deploy of any product after it, and is of no product (in no product's row).`;
 }
 function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
@@ -39157,7 +39288,7 @@ var init_ai_assisted = __esmMin((() => {
 			label: "p50 size",
 			word: "larger",
 			format: lines,
-			settled: () => true
+			settled: (input) => input.summary.aiComparison?.sizeInterval?.real ?? input.summary.aiComparison?.sizeInterval === void 0
 		},
 		{
 			key: "leadTimeP50",
@@ -39170,8 +39301,8 @@ var init_ai_assisted = __esmMin((() => {
 		{
 			key: "failureRate",
 			floor: .05,
-			label: "failure rate",
-			word: "failing more often",
+			label: "share reverted",
+			word: "reverted more often",
 			format: percent,
 			settled: (input) => input.summary.aiDefects?.revertDifference.real === true
 		}
@@ -41028,11 +41159,11 @@ function wipHealth(changes, openPulls, now) {
 		oldest
 	};
 }
-function aiGroup(changes, github, medians) {
+function aiGroup(changes, github, medians, p50Size) {
 	const stages = Object.fromEntries(STAGES.map((s) => [s, medians[s]]));
 	return {
 		count: changes.length,
-		p50Size: medianOf(changes, changedLines),
+		p50Size,
 		failureRate: ratio(countOf(changes, (c) => c.revertedBy !== null), changes.length),
 		reworkShare: github ? reworkHealth(changes).share : null,
 		leadTimeP50: medians.leadTime,
@@ -41048,14 +41179,16 @@ function aiComparison(changes, github) {
 	const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, value(key))]);
 	const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval]));
 	const medians = (group) => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]]));
+	const size = compareMediansOf(assisted, other, changedLines);
 	const waiting = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
 	const [assistedWaiting, otherWaiting] = [waiting(assisted), waiting(other)];
 	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
 	return {
-		assisted: aiGroup(assisted, github, medians(0)),
-		other: aiGroup(other, github, medians(1)),
+		assisted: aiGroup(assisted, github, medians(0), size.medians[0]),
+		other: aiGroup(other, github, medians(1), size.medians[1]),
 		note: notes.length > 0 ? notes.join(" ") : null,
-		intervals
+		intervals,
+		sizeInterval: size.interval
 	};
 }
 var ratio;
@@ -41369,15 +41502,18 @@ function computeRepair(changes, window, github, weekly = true) {
 		fixTitle: 0,
 		bugLabel: 0
 	};
+	let several = 0;
 	for (const change of changes) {
 		const flags = change.flags;
 		const repair = isRepair({ flags });
 		if (repair) {
-			if (flags.includes(REPAIR_FLAGS.revert)) reasons.revert += 1;
-			if (flags.includes(REPAIR_FLAGS.failedDeployFix)) reasons.failedDeployFix += 1;
-			if (flags.includes(REPAIR_FLAGS.hotfixBranch)) reasons.hotfixBranch += 1;
-			if (flags.includes(REPAIR_FLAGS.fixTitle)) reasons.fixTitle += 1;
-			if (flags.includes(REPAIR_FLAGS.bugLabel)) reasons.bugLabel += 1;
+			let marked = 0;
+			for (const reason of REASONS) {
+				if (!flags.includes(REPAIR_FLAGS[reason])) continue;
+				reasons[reason] += 1;
+				marked += 1;
+			}
+			if (marked > 1) several += 1;
 		}
 		const cycleTime = change.cycleTime;
 		all.add(repair, cycleTime);
@@ -41388,7 +41524,8 @@ function computeRepair(changes, window, github, weekly = true) {
 		...all.figures(),
 		reasons: {
 			...reasons,
-			bugLabel: github ? reasons.bugLabel : null
+			bugLabel: github ? reasons.bugLabel : null,
+			several
 		},
 		ai: ai.figures(),
 		other: other.figures(),
@@ -41398,11 +41535,12 @@ function computeRepair(changes, window, github, weekly = true) {
 		})) }
 	};
 }
-var DAY$1, Tally;
+var DAY$1, REASONS, Tally;
 var init_repair = __esmMin((() => {
 	init_repairs();
 	init_trend$2();
 	DAY$1 = 86400;
+	REASONS = Object.keys(REPAIR_FLAGS);
 	Tally = class {
 		changes = 0;
 		repairs = 0;
@@ -42082,6 +42220,15 @@ function sliceTable(report, groups, by, owners) {
 		rows: sorted
 	};
 }
+function ungroupedTable(by, why) {
+	return {
+		by,
+		owners: null,
+		unownedShare: null,
+		rows: [],
+		ungrouped: why
+	};
+}
 function noGroupShare(rows, by, counted) {
 	const none = rows.find((r) => isNoGroup(r.name, by))?.changes ?? 0;
 	return counted > 0 ? none / counted : null;
@@ -42338,7 +42485,7 @@ async function auditWith(options, reads, times, window) {
 		historyFrom: firstCommit
 	} : window;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
-	const { buildReport } = await builder;
+	const { buildReport, isCounted } = await builder;
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
@@ -42362,7 +42509,7 @@ async function auditWith(options, reads, times, window) {
 		notes: [
 			...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
 			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
-			...[mergeTool, products === null ? null : untouchedNote(inWindow, products)].filter((n) => n !== null)
+			...[mergeTool, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)
 		],
 		warnings,
 		unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
@@ -43265,7 +43412,8 @@ function digestSlices(report) {
 		rows: slices.rows.map((r) => ({
 			name: r.name,
 			changes: r.changes
-		}))
+		})),
+		ungrouped: slices.ungrouped ?? null
 	};
 }
 function poolSlices(input) {
@@ -43287,6 +43435,10 @@ function poolSlices(input) {
 		}
 		if (s.by !== by) {
 			warnings.push(`${r.name}: its report is by ${s.by}, the others by ${by}: its changes are in no slice row`);
+			continue;
+		}
+		if (s.ungrouped !== null) {
+			warnings.push(`${r.name}: ${s.ungrouped} Its changes are in no row.`);
 			continue;
 		}
 		if (s.members === null) {
@@ -44271,14 +44423,16 @@ async function withSlices(report, by) {
 	const kind = groupingOf(by.kind);
 	if (kind === void 0) throw new Error(`no grouping ${by.kind}`);
 	const input = await readSliceInput(report, new Set(kind.meta.needs));
-	const groups = groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context);
-	const slices = sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null);
-	const warning = kind.by.owners === true && input.warnings.length > 0 ? null : kind.by.warning?.({
+	const context = {
 		...input.context,
 		products: input.products
-	}) ?? null;
-	const said = [...kind.by.owners === true ? input.warnings : [], ...warning === null ? [] : [warning]];
-	const warnings = said.length === 0 ? report.warnings : [...report.warnings, ...said];
+	};
+	const ungrouped = kind.by.ungrouped?.(context) ?? null;
+	const groups = ungrouped === null ? groupChanges(input.facts.filter((_, i) => report.changes[i]?.counted === true), by, input.context) : new Map();
+	const slices = ungrouped === null ? sliceTable(report, groups, groupingName(by), kind.by.owners === true ? input.ownersPath : null) : ungroupedTable(groupingName(by), ungrouped);
+	const warning = kind.by.owners === true && input.warnings.length > 0 ? null : kind.by.warning?.(context) ?? null;
+	const told = [...kind.by.owners === true ? input.warnings : [], ...warning === null ? [] : [warning]];
+	const warnings = told.length === 0 ? report.warnings : [...report.warnings, ...told];
 	const of = new Map();
 	for (const [name, ids] of groups) for (const id of ids) of.set(id, [...of.get(id) ?? [], name]);
 	const changes = report.changes.map((c) => c.counted ? {
@@ -44975,7 +45129,8 @@ var init_schema$1 = __esmMin((() => {
 		assisted: aiGroupSchema.describe("changes with an AI marker: a lower bound"),
 		other: aiGroupSchema,
 		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
-		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)")
+		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
+		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured")
 	});
 	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));
 	acceptanceSchema = acceptanceGroupSchema.extend({
@@ -45049,7 +45204,10 @@ var init_schema$1 = __esmMin((() => {
 		...figureShape(REPAIR)
 	});
 	repairSchema = repairFiguresSchema.extend({
-		reasons: object(figureShape(REPAIR_REASONS)).describe("repairs by reason; a change with two reasons is counted under both"),
+		reasons: object({
+			...figureShape(REPAIR_REASONS),
+			several: figureShape(REPAIR_OVERLAP).several.optional()
+		}).describe("repairs by reason; a change with two reasons is counted under both, and `several` counts such repairs (absent from a report written before it was counted)"),
 		ai: repairFiguresSchema.describe("the AI-assisted changes (a lower bound)"),
 		other: repairFiguresSchema.describe("the other changes"),
 		weeks: array(repairWeekSchema).optional().describe("week by week, by merge time (Monday-based UTC weeks); left out of a repository's row in a report over several, as its trend is")
@@ -45193,7 +45351,8 @@ var init_slices_schema = __esmMin((() => {
 		by: string().describe(`the grouping asked for: ${orList$1(groupingChoices())}`),
 		owners: string().nullable().describe("with --by team: the CODEOWNERS file read at the window's end; null when there is none"),
 		unownedShare: share.describe("with --by team: the share of the counted changes no team owns a third of"),
-		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines")
+		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines"),
+		ungrouped: string().optional().describe("why there are no rows: the repository has nothing to group so (with --by product, a repository of one product: its figures are the whole report's)")
 	}).describe(`--by: the window's changes one row per ${orList$1(groupingNouns())}`);
 }));
 // src/report/schema.ts
@@ -45274,7 +45433,7 @@ var init_schema = __esmMin((() => {
 		revertedBy: string().nullable(),
 		review: changeReviewSchema.nullable().describe("what GitHub said of the review and checks; null from git alone"),
 		labels: array(string()).optional().describe("its pull request's labels (GitHub mode), when it has any"),
-		products: array(string()).optional().describe("in a repository of several products: those whose code it touched, else the one whose deploy shipped it"),
+		products: array(string()).optional().describe("in a repository of several products: those whose code it touched, else the repository's own product when its tags ship it, else none"),
 		repository: string().optional().describe("in a report over several repositories: whose change it is"),
 		slices: array(string()).optional().describe("with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories")
 	});
@@ -45916,11 +46075,15 @@ function formatInterval(row) {
 	const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/wk$/, ""));
 	return `${lo} … ${hi}${row.unit === "ratio" ? " pp" : "/wk"}`;
 }
-function directionText(direction) {
-	return direction === null ? "not measured" : direction === "uncertain" ? "the data cannot tell" : direction;
+function directionText(row) {
+	if (row.direction === null) return "not measured";
+	if (row.direction !== "uncertain") return row.direction;
+	return tooFewValues(row.interval) ? "too few values to tell" : "the data cannot tell";
 }
-function shortDirection(direction) {
-	return direction === null ? "—" : direction === "uncertain" ? "unclear" : direction;
+function shortDirection(row) {
+	if (row.direction === null) return "—";
+	if (row.direction !== "uncertain") return row.direction;
+	return tooFewValues(row.interval) ? "too few" : "unclear";
 }
 function formatRelative(relative) {
 	if (relative === null) return "—";
@@ -45941,7 +46104,7 @@ function renderComparisonText(comparison, options) {
 		formatValue(row.after, row),
 		paint(row.direction, formatChange(row)),
 		...wide ? [paint(row.direction, formatRelative(row.relativeChange)), formatInterval(row)] : [],
-		paint(row.direction, wide ? directionText(row.direction) : shortDirection(row.direction)),
+		paint(row.direction, wide ? directionText(row) : shortDirection(row)),
 		`${row.sample.before} → ${row.sample.after}${row.lowSample ? " *" : ""}`
 	]);
 	const table = fitTable([
@@ -45993,7 +46156,7 @@ function renderComparisonText(comparison, options) {
 		"",
 		table
 	];
-	out.push(c.dim(wrap("better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)" + (wide ? "" : "; unclear: it includes 0, the data cannot tell. The intervals: --width 100, or --format markdown or json"), width)));
+	out.push(c.dim(wrap("better or worse only where the 95% interval of the change excludes 0 (bootstrap, 2,000 resamples)" + (wide ? "" : "; unclear: it includes 0, the data cannot tell; too few: it leaves out 0 over too few values. The intervals: --width 100, or --format markdown or json"), width)));
 	out.push(c.dim(wrap(`n: changes (deploys, pull requests) before → after${comparison.rows.some((r) => r.lowSample) ? `; * fewer than ${comparison.minSample} on a side: too few to trust` : ""}`, width)));
 	for (const w of comparison.warnings) out.push(c.yellow(`warning: ${terminalSafe(w)}`));
 	return terminalOutput(out.join("\n") + "\n", options.color);
@@ -46017,7 +46180,7 @@ function renderComparisonMarkdown(comparison) {
 			e(formatChange(row)),
 			e(formatRelative(row.relativeChange)),
 			e(formatInterval(row)),
-			row.direction === null ? "not measured" : ARROW[row.direction],
+			row.direction === null || row.direction === "uncertain" ? directionText(row) : ARROW[row.direction],
 			`${row.sample.before} → ${row.sample.after}${row.lowSample ? " ⚠️" : ""}`
 		];
 		out.push(`| ${cells.join(" | ")} |`);
@@ -46038,11 +46201,11 @@ var init_render = __esmMin((() => {
 	init_units();
 	init_sanitize();
 	init_lists$1();
+	init_health();
 	ARROW = {
 		better: "🟢 better",
 		worse: "🔴 worse",
-		same: "same",
-		uncertain: "the data cannot tell"
+		same: "same"
 	};
 }));
 // src/commands/compare.ts
