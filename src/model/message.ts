@@ -10,11 +10,12 @@ const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 // what each of the four above holds whatever else it matches
 const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
 const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
-// a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)` and, in its
+// a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)`, `backport of
+// <sha> / #N` (cargo's 0.61.1), and, in its
 // pull request's description, `automatic backport of pull request #N` (Mergify), `Automated cherry pick of #N`
 // (Kubernetes), `(cherry picked from #N)`, `[3.13] … (GH-N) (#M)` (miss-islington), `Backport abc1234 from #N`;
 // never a bare `Fixes #N`, which names an issue
-const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+from\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits)

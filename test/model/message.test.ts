@@ -31,6 +31,8 @@ describe('commit messages', () => {
     expect(backportOf('Fix x (#20)\n\nBackport of #10')).toEqual([10]);
     expect(backportOf('Fix x (#21)\n\nBackport #11 by @ada')).toEqual([11]);
     expect(backportOf('Automated cherry pick of #98000: fix x')).toEqual([98000]);
+    // cargo's 0.61.1: `(This is a backport of dd701a1 / #10442)`
+    expect(backportOf('Update git2\n\n(This is a backport of dd701a1 / #10442)')).toEqual([10442]);
     expect(backportOf('Fix x\n\n(cherry picked from #77)')).toEqual([77]);
     expect(backportOf('[3.13] gh-1: Fix x (GH-12346) (#12400)')).toEqual([12346]);
     expect(backportOf('[Backport 2.x] Fix x (#31)\n\nBackport 0a1b2c3d from #30.')).toEqual([30]);
