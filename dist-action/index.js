@@ -22891,7 +22891,7 @@ var init_message = __esmMin((() => {
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
-	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+from\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
+	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
 	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
