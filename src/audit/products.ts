@@ -74,20 +74,35 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched } };
 }
 
-/** The workspace packages at the window's end, and those at its start that are gone by then (a package removed). */
+/**
+ * The workspace packages at the window's end, those at its start that are gone by then (a package removed), and,
+ * at the start of the history read (the previous period's), the earlier folders of packages the window has (a
+ * package moved keeps its name): a package gone before the window makes no product of its own.
+ */
 async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<WorkspacePackage[]> {
-  const [start, end] = await Promise.all([commitBefore(repo.cwd, o.branch, o.since), commitBefore(repo.cwd, o.branch, o.until)]);
-  const read = async (sha: string | null): Promise<WorkspacePackage[]> => {
-    if (sha === null) return [];
+  const [end, start, first] = await Promise.all([o.until, o.since, o.from].map((at) => commitBefore(repo.cwd, o.branch, at)));
+  const read = async (sha: string | null | undefined): Promise<WorkspacePackage[]> => {
+    if (sha === null || sha === undefined) return [];
     const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
     // what could not be read is said of the window's end, where the products are named
     if (sha === end) for (const w of workspace.warnings) o.warning(w);
     return workspace.packages;
   };
-  const atEnd = await read(end);
-  if (start === null || start === end) return atEnd;
-  const folders = new Set(atEnd.map((p) => p.folder));
-  return [...atEnd, ...(await read(start)).filter((p) => !folders.has(p.folder))];
+  const packages = await read(end);
+  const folders = new Set(packages.map((p) => p.folder));
+  const add = (more: readonly WorkspacePackage[], keep: (p: WorkspacePackage) => boolean): void => {
+    for (const p of more) {
+      if (folders.has(p.folder) || !keep(p)) continue;
+      folders.add(p.folder);
+      packages.push(p);
+    }
+  };
+  if (start !== end) add(await read(start), () => true);
+  if (first !== start && first !== end) {
+    const names = new Set(packages.map((p) => p.name));
+    add(await read(first), (p) => names.has(p.name));
+  }
+  return packages;
 }
 
 /**

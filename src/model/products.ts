@@ -86,13 +86,18 @@ export function findProducts(
     const p = packageOf(tag);
     if (p !== undefined && !declared.has(p.name)) tagged.set(p.name, p);
   }
+  // a package moved keeps its name: its folders at the window's end and before are all its (opentelemetry-js-contrib
+  // moved plugins/node/opentelemetry-instrumentation-pg to packages/instrumentation-pg in July 2025: the changes
+  // of the old folder are the product's too)
+  const foldersOf = (p: PackageFolder): string[] =>
+    p.folder === '' ? [''] : [...new Set([p.folder, ...packages.filter((q) => q.name === p.name && q.folder !== '').map((q) => q.folder)])];
   const list: Product[] = [
-    ...[...tagged.values()].map((p) => ({ name: p.name, paths: [p.folder === '' ? '.' : p.folder] })),
+    ...[...tagged.values()].map((p) => ({ name: p.name, paths: foldersOf(p).map((f) => (f === '' ? '.' : f)) })),
     ...[...declared].map(([name, d]) => ({ name, paths: [...d.paths] })),
   ].sort((a, b) => a.name.localeCompare(b.name));
   // a package's folder holds it, the deepest first: a package nested in another's folder is its own; the root
   // package holds what no other product does
-  const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== '').map((p) => [p.folder, p.name]));
+  const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== '').flatMap((p) => foldersOf(p).map((f) => [f, p.name] as const)));
   const rootProduct = [...tagged.values()].find((p) => p.folder === '')?.name ?? null;
   const folderOf = (path: string): string | undefined => {
     for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {

@@ -175,6 +175,33 @@ export function removedPackage(): FixtureRepo {
 }
 
 /**
+ * A package moved between the previous period (February) and the window (March), its name kept, as
+ * opentelemetry-js-contrib moved plugins/node/opentelemetry-instrumentation-pg to packages/instrumentation-pg:
+ * `b` lives in plugins/b until Feb 20, in packages/b since. p1 touches plugins/b (Feb 3), tagged a@1.1.0 (Feb 4,
+ * nothing of a's) and b@1.1.0 (Feb 5); the move (Feb 20); w1 touches packages/b (Mar 2), tagged b@1.2.0 (Mar 4).
+ * p1 is b's, shipped by b@1.1.0: the previous period has one deploy, b's, and not a@1.1.0.
+ */
+export function movedPackage(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-01-15T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*", "plugins/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'plugins/b/package.json': '{"name": "b"}\n', 'plugins/b/x.ts': 'zero\n' },
+    },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-01-16T12:00:00Z', annotated: true },
+    { tag: 'b@1.0.0', ref: 'base', at: '2026-01-16T12:00:00Z', annotated: true },
+    { commit: 'p1', authorAt: '2026-02-02T12:00:00Z', at: '2026-02-03T12:00:00Z', files: { 'plugins/b/x.ts': 'one\n' }, id: 'p1' },
+    { tag: 'a@1.1.0', ref: 'p1', at: '2026-02-04T12:00:00Z', annotated: true },
+    { tag: 'b@1.1.0', ref: 'p1', at: '2026-02-05T12:00:00Z', annotated: true },
+    {
+      commit: 'move b to packages', at: '2026-02-20T12:00:00Z', id: 'move',
+      files: { 'plugins/b/package.json': null, 'plugins/b/x.ts': null, 'packages/b/package.json': '{"name": "b"}\n', 'packages/b/x.ts': 'one\n' },
+    },
+    change('w1', 2, { 'packages/b/x.ts': 'two\n' }),
+    tag('b@1.2.0', 'w1', 4),
+  ]);
+}
+
+/**
  * A workspace whose packages were tagged on their own years ago and are released now as one, by the repository's
  * own tags (pnpm: `@pnpm/headless@0.6.2` of 2018, `v10.…` since): the CLI `tool` (packages/cli, tagged v1.0.0 and
  * v1.1.0, its manifest carrying the version) and `@tool/core` (packages/core, tagged only `@tool/core@0.6.2` in

@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { formerlyTagged, goModules, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { formerlyTagged, goModules, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -109,5 +109,22 @@ describe('packages tagged on their own years ago, released now by the repository
     expect([deployedAt(report, 'e1'), deployedAt(report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
     expect(report.summary.unreleased.count).toBe(0);
     expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 3]]);
+  });
+});
+
+describe('a package moved to another folder before the window, its name kept', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = movedPackage();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('keeps its earlier folder its own: the previous period\'s change there is b\'s, shipped by b@1.1.0, not by a\'s earlier tag', () => {
+    expect(report.summary.products?.map((p) => [p.name, p.paths])).toEqual([['b', ['packages/b', 'plugins/b']]]);
+    // February: p1, authored Feb 2, shipped by b@1.1.0 on Feb 5 (3d), not by a@1.1.0 on Feb 4 (2d); the move, Feb 20,
+    // by b@1.2.0 on Mar 4 (12d): the median 7d 12h
+    expect(report.summary.previous?.rows?.find((r) => r.key === 'dora.leadTime')?.before).toBe(7.5 * DAY);
   });
 });
