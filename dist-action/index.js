@@ -24502,14 +24502,15 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		const p = packageOf(tag);
 		if (p !== void 0 && !declared.has(p.name)) tagged.set(p.name, p);
 	}
+	const foldersOf = (p) => p.folder === "" ? [""] : [...new Set([p.folder, ...packages.filter((q) => q.name === p.name && q.folder !== "").map((q) => q.folder)])];
 	const list = [...[...tagged.values()].map((p) => ({
 		name: p.name,
-		paths: [p.folder === "" ? "." : p.folder]
+		paths: foldersOf(p).map((f) => f === "" ? "." : f)
 	})), ...[...declared].map(([name, d]) => ({
 		name,
 		paths: [...d.paths]
 	}))].sort((a, b) => a.name.localeCompare(b.name));
-	const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== "").map((p) => [p.folder, p.name]));
+	const byFolder = new Map([...tagged.values()].filter((p) => p.folder !== "").flatMap((p) => foldersOf(p).map((f) => [f, p.name])));
 	const rootProduct = [...tagged.values()].find((p) => p.folder === "")?.name ?? null;
 	const folderOf = (path) => {
 		for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) {
@@ -38968,17 +38969,32 @@ async function readProducts(repo, changes, o) {
 	};
 }
 async function windowPackages(repo, o) {
-	const [start, end] = await Promise.all([commitBefore(repo.cwd, o.branch, o.since), commitBefore(repo.cwd, o.branch, o.until)]);
+	const [end, start, first] = await Promise.all([
+		o.until,
+		o.since,
+		o.from
+	].map((at) => commitBefore(repo.cwd, o.branch, at)));
 	const read = async (sha) => {
-		if (sha === null) return [];
+		if (sha === null || sha === void 0) return [];
 		const workspace = await readWorkspace(repo.cwd, sha, o.repositoryName);
 		if (sha === end) for (const w of workspace.warnings) o.warning(w);
 		return workspace.packages;
 	};
-	const atEnd = await read(end);
-	if (start === null || start === end) return atEnd;
-	const folders = new Set(atEnd.map((p) => p.folder));
-	return [...atEnd, ...(await read(start)).filter((p) => !folders.has(p.folder))];
+	const packages = await read(end);
+	const folders = new Set(packages.map((p) => p.folder));
+	const add = (more, keep) => {
+		for (const p of more) {
+			if (folders.has(p.folder) || !keep(p)) continue;
+			folders.add(p.folder);
+			packages.push(p);
+		}
+	};
+	if (start !== end) add(await read(start), () => true);
+	if (first !== start && first !== end) {
+		const names = new Set(packages.map((p) => p.name));
+		add(await read(first), (p) => names.has(p.name));
+	}
+	return packages;
 }
 async function ownFolder(repo, tags, packages) {
 	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
