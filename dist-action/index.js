@@ -15985,7 +15985,7 @@ function cells(report, row) {
 	];
 }
 function lead(rows) {
-	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them the first deploy of any); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
 function commonScope(rows) {
 	if (rows.length < 2) return "";
