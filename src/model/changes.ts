@@ -384,7 +384,8 @@ function baseChange(commit: Commit, kind: ChangeKind, number: number | null, tit
  * judged by the copy rules instead.
  */
 function startOf(commit: Commit, read: (sha: string) => boolean): number {
-  if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some(read)) return commit.authoredAt;
+  // an abbreviated sha cannot say the commit is not here: read as a copy's
+  if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some((sha) => sha.length < 40 || read(sha))) return commit.authoredAt;
   return Math.max(commit.authoredAt, commit.committedAt);
 }
 

@@ -46,10 +46,13 @@ describe('changes and their own commits', () => {
     // a cherry-pick of a commit this history holds keeps the original's author date, as the copy rules read it
     const pick = commit('pick', { parents: ['port'], authorAt: h(1), at: h(20), cherryPickOf: [sha('m0')] });
     const plain = commit('plain', { parents: ['pick'], authorAt: h(25), at: h(30) });
-    expect(buildChanges(input([m0, port, pick, plain])).slice(1).map((c) => [c.firstCommitAt, c.lastCommitAt])).toEqual([
+    // `(cherry picked from commit abc1234)`, abbreviated: whose it is cannot be told, the author date stays
+    const short = commit('short', { parents: ['plain'], authorAt: h(26), at: h(40), cherryPickOf: ['abc1234'] });
+    expect(buildChanges(input([m0, port, pick, plain, short])).slice(1).map((c) => [c.firstCommitAt, c.lastCommitAt])).toEqual([
       [h(10), h(10)],
       [h(1), h(1)],
       [h(25), h(25)],
+      [h(26), h(26)],
     ]);
   });
 
