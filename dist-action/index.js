@@ -23257,7 +23257,7 @@ function baseChange(commit, kind, number, title, input) {
 	};
 }
 function startOf(commit, read) {
-	if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some(read)) return commit.authoredAt;
+	if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some((sha) => sha.length < 40 || read(sha))) return commit.authoredAt;
 	return Math.max(commit.authoredAt, commit.committedAt);
 }
 function applyOwnCommits(change, own, forkPoints, read) {
