@@ -58,6 +58,13 @@ function shortName(name: string, scope: string): string {
   return scope === '' ? name : `${name}/` === scope ? '.' : name.slice(scope.length);
 }
 
+/** ` Names are without their common @opentelemetry/.`, with what `.` names when the scope is a product itself; '' without a scope. */
+function scopeSentence(rows: readonly ProductRow[], scope: string, safe: (text: string) => string): string {
+  if (scope === '') return '';
+  const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : '';
+  return ` Names are without their common ${safe(scope)}${itself}.`;
+}
+
 /** The table for the terminal, the products' common npm scope left out of their names; none for a repository of one product. */
 export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
@@ -69,8 +76,7 @@ export function renderProductsText(report: Report, ctx: TextContext): string[] {
     head,
     ...(i > 0 && { align: 'right' as const, drop: PRODUCT_DROP_ORDER.indexOf(head) }),
   }));
-  const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : '';
-  const named = `${scope === '' ? '' : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+  const named = `${scopeSentence(rows, scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
   const { table, dropped } = fitTableDropping(columns, body, ctx);
   const note = droppedNote(dropped, ctx.width);
   return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), table, ...(note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))])];
@@ -92,16 +98,21 @@ export function renderProductsMarkdown(report: Report): string[] {
   ];
 }
 
-/** The table as an HTML section; empty for a repository of one product. */
+/**
+ * The table as an HTML section, the products' common scope left out of their names as in the terminal (on a
+ * phone, `@opentelemetry/instrumentation-aws-lambda` broke over three lines, its scope the same in 73 rows); empty
+ * for a repository of one product.
+ */
 export function renderProductsHtml(report: Report): string {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return '';
+  const scope = commonScope(rows);
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
-  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
+  const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
   return section(
     'products',
     'Products',
-    escapeHtml(lead(rows)),
+    escapeHtml(`${lead(rows)}${scopeSentence(rows, scope, (text) => text)}`),
     `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join('')}</tbody></table></div>`,
   );
 }

@@ -43,6 +43,18 @@ describe('the products table', () => {
     expect(renderProductsText(near, ctx).join('\n')).toMatch(/│ create-vite +│/);
   });
 
+  it('leaves the common scope out of the HTML\'s names too, and says so under the title', () => {
+    // opentelemetry-js-contrib's 73 rows, each `@opentelemetry/…`: on a phone the names broke over three lines
+    const report = { ...base, summary: { ...base.summary, products: [row('@opentelemetry/instrumentation-pg'), row('@opentelemetry/instrumentation-redis')] } };
+    const html = renderProductsHtml(report);
+    expect([...html.matchAll(/<th scope="row" class="ext">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['instrumentation-pg', 'instrumentation-redis']);
+    expect(html).toContain('Names are without their common @opentelemetry/.');
+    // without a common scope, whole names and no such sentence
+    const mixed = renderProductsHtml({ ...base, summary: { ...base.summary, products: [row('@acme/web'), row('c-lib')] } });
+    expect(mixed).toContain('>@acme/web</th>');
+    expect(mixed).not.toContain('Names are without');
+  });
+
   it('escapes a product\'s name in every format', () => {
     const report = { ...base, summary: { ...base.summary, products: [row(EVIL_TITLE), row('api')] } };
     expect(renderProductsHtml(report)).not.toContain('<img');
