@@ -15997,6 +15997,11 @@ function commonScope(rows) {
 function shortName(name, scope) {
 	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
 }
+function scopeSentence(rows, scope, safe) {
+	if (scope === "") return "";
+	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : "";
+	return ` Names are without their common ${safe(scope)}${itself}.`;
+}
 function renderProductsText(report, ctx) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return [];
@@ -16009,8 +16014,7 @@ function renderProductsText(report, ctx) {
 			drop: PRODUCT_DROP_ORDER.indexOf(head)
 		}
 	}));
-	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${terminalSafe(scope.slice(0, -1))} itself)` : "";
-	const named = `${scope === "" ? "" : ` Names are without their common ${terminalSafe(scope)}${itself}.`} CFR: change failure rate; unrel.: unreleased.`;
+	const named = `${scopeSentence(rows, scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
 	const { table, dropped } = fitTableDropping(columns, body, ctx);
 	const note = droppedNote(dropped, ctx.width);
 	return [
@@ -16037,9 +16041,10 @@ function renderProductsMarkdown(report) {
 function renderProductsHtml(report) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return "";
+	const scope = commonScope(rows);
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
-	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(t)}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
-	return section("products", "Products", escapeHtml(lead(rows)), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
+	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
+	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows, scope, (text) => text)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
 }
 var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
