@@ -5,7 +5,7 @@ import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
 import { append } from '../lists.js';
-import { tooFewValues } from '../render/health.js';
+import { notTold, tooFewValues } from '../render/health.js';
 
 export interface ComparisonTextOptions {
   color: boolean;
@@ -53,7 +53,7 @@ export function formatInterval(row: ComparisonRow): string {
 function directionText(row: Pick<ComparisonRow, 'direction' | 'interval'>): string {
   if (row.direction === null) return 'not measured';
   if (row.direction !== 'uncertain') return row.direction;
-  return tooFewValues(row.interval) ? 'too few values to tell' : 'the data cannot tell';
+  return notTold(row.interval);
 }
 
 /** The verdict in one word, for a narrow terminal: `unclear` for "the data cannot tell", `too few` for too few values, `—` when not measured. */

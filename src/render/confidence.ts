@@ -1,9 +1,9 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration, formatLines, formatNumber, type DurationFormat } from './duration.js';
+import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
 import { withSign } from '../units.js';
-import { excludesZero } from './health.js';
+import { excludesZero, SIZE_WORDS } from './health.js';
 
 /** A signed duration: `+1d 2h`, `−45m`, `0` (the minus sign every page writes, `withSign`'s). */
 export function signedDuration(seconds: number, days: DurationFormat): string {
@@ -56,7 +56,7 @@ export function aiDifferenceLine(
   const measured = [
     ...(['leadTime', 'cycleTime', ...STAGES] as const).map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), interval: ai.intervals[k], write: duration })),
     // lines, not time: `size +120 lines (+40 lines … +200 lines)`
-    ...(ai.sizeInterval ? [{ name: 'size', interval: ai.sizeInterval, write: (v: number) => withSign(v, formatLines) }] : []),
+    ...(ai.sizeInterval ? [{ name: 'size', interval: ai.sizeInterval, write: SIZE_WORDS.signed }] : []),
   ];
   const items = measured
     .map((m) => ({ ...m, text: differenceText(m.interval, m.write) }))

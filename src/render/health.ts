@@ -170,6 +170,15 @@ export function tooFewValues(i: Pick<DifferenceInterval, 'low' | 'high' | 'real'
 }
 
 /**
+ * What an interval that calls no difference allows one to say: too few values to tell where it leaves out 0 all
+ * the same (`tooFewValues`), else that the data cannot tell. The AI comparison, the previous period and `compare`
+ * word it so.
+ */
+export function notTold(i: Pick<DifferenceInterval, 'low' | 'high' | 'real'>): string {
+  return tooFewValues(i) ? 'too few values to tell' : 'the data cannot tell';
+}
+
+/**
  * What a difference that is not real allows one to say: too few to tell when its interval leaves out 0 all the same
  * (a group under the minimum), else that the data cannot tell; null for a real one, which its figure words itself.
  */
@@ -182,6 +191,6 @@ export function unsettled(d: Pick<DifferenceInterval, 'low' | 'high' | 'real'>):
 export function verdict(i: DifferenceInterval, tooFew: boolean, words: Pick<DifferenceWords, 'lower' | 'higher'>): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';
-  if (!i.real) return tooFewValues(i) ? 'too few values to tell' : 'the data cannot tell';
+  if (!i.real) return notTold(i);
   return i.difference < 0 ? words.lower : words.higher;
 }

@@ -6,7 +6,7 @@ import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { formatPoints, plural, withSign } from '../units.js';
 import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
-import { tooFewValues } from './health.js';
+import { notTold } from './health.js';
 
 export interface PreviousRow {
   label: string;
@@ -62,7 +62,7 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
   const { change, direction, interval } = row;
   if (direction === 'same') return 'no change';
   // a real interval that does not hold the change shown (a side still waiting) is not of that change: cannot tell
-  if (direction !== 'better' && direction !== 'worse') return tooFewValues(interval) ? 'too few values to tell' : 'the data cannot tell';
+  if (direction !== 'better' && direction !== 'worse') return notTold(interval);
   if (change === null || interval.low === null || interval.high === null) return 'the data cannot tell';
   return `${signed(change, row, days)} (${signed(interval.low, row, days)} … ${signed(interval.high, row, days)}), ${direction}`;
 }
