@@ -16526,6 +16526,9 @@ function excludesZero(i) {
 function tooFewValues(i) {
 	return !i.real && excludesZero(i);
 }
+function notTold(i) {
+	return tooFewValues(i) ? "too few values to tell" : "the data cannot tell";
+}
 function unsettled(d) {
 	if (d.real) return null;
 	return excludesZero(d) ? "too few to tell" : "the data cannot tell";
@@ -16533,7 +16536,7 @@ function unsettled(d) {
 function verdict(i, tooFew, words) {
 	if (i.difference === null) return "not measurable";
 	if (tooFew) return "too few changes to tell";
-	if (!i.real) return tooFewValues(i) ? "too few values to tell" : "the data cannot tell";
+	if (!i.real) return notTold(i);
 	return i.difference < 0 ? words.lower : words.higher;
 }
 var count$3, durationWords, SIZE_WORDS;
@@ -16589,7 +16592,7 @@ function aiDifferenceLine(ai, label, days, tooFew = false) {
 	})), ...ai.sizeInterval ? [{
 		name: "size",
 		interval: ai.sizeInterval,
-		write: (v) => withSign(v, formatLines)
+		write: SIZE_WORDS.signed
 	}] : []].map((m) => ({
 		...m,
 		text: differenceText$1(m.interval, m.write)
@@ -16990,7 +16993,7 @@ function signed$1(value, row, days) {
 function changeText(row, days) {
 	const { change, direction, interval } = row;
 	if (direction === "same") return "no change";
-	if (direction !== "better" && direction !== "worse") return tooFewValues(interval) ? "too few values to tell" : "the data cannot tell";
+	if (direction !== "better" && direction !== "worse") return notTold(interval);
 	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
 	return `${signed$1(change, row, days)} (${signed$1(interval.low, row, days)} … ${signed$1(interval.high, row, days)}), ${direction}`;
 }
@@ -46099,7 +46102,7 @@ function formatInterval(row) {
 function directionText(row) {
 	if (row.direction === null) return "not measured";
 	if (row.direction !== "uncertain") return row.direction;
-	return tooFewValues(row.interval) ? "too few values to tell" : "the data cannot tell";
+	return notTold(row.interval);
 }
 function shortDirection(row) {
 	if (row.direction === null) return "—";
