@@ -22,7 +22,8 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 const write = (name: string, lines: string[]): string => {
-  const path = join(repo.dir, '..', `${repo.dir.split('/').pop() ?? 'x'}-${name}`);
+  // inside the fixture's .git, so its cleanup removes it and git never sees it
+  const path = join(repo.dir, '.git', name);
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 };

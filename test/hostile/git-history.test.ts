@@ -22,7 +22,8 @@ const changesOf = (text: string): Array<{ title: string; author: string; mergedA
 
 /** A commit object written as raw bytes (git commit refuses what a stranger's tool can still write), put on main. */
 function rawCommit(repo: FixtureRepo, lines: string): string {
-  const file = join(repo.dir, '..', `raw-${Date.now()}-${Math.random()}.txt`);
+  // inside the fixture's .git, so its cleanup removes it
+  const file = join(repo.dir, '.git', `raw-${Date.now()}-${Math.random()}.txt`);
   writeFileSync(file, lines.replace('TREE', repo.git('rev-parse', 'HEAD^{tree}')).replace('PARENT', repo.git('rev-parse', 'HEAD')), 'latin1');
   const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--literally', file], { cwd: repo.dir, encoding: 'utf8' }).trim();
   repo.git('update-ref', 'refs/heads/main', sha);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { startGitHubServer, type Fault, type GitHubServer, type Scenario } from '../../../fixtures/github-server/server.mjs';
 import type { FetchGitHubOptions } from '../../../src/sources/github/index.js';
 
@@ -20,8 +21,14 @@ export async function serve(scenario: Scenario, faults: Fault[] = []): Promise<G
   return startGitHubServer({ scenario, faults, token: TOKEN });
 }
 
+// every temporary folder is removed once its test file is done, whatever the tests forgot (a second `tempDir()`
+// in one test overwrote the first's handle, and runs left folders behind)
+const made: string[] = [];
+afterAll(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 export function tempDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'flowaudit-gh-'));
+  made.push(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
