@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { fitTable, wrap } from '../render/text/layout.js';
-import { formatDuration, formatPerWeek } from '../render/duration.js';
+import { comparedChange, comparedValue } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
@@ -15,34 +15,23 @@ export interface ComparisonTextOptions {
 
 /** A value in its row's unit: `3d 4h`, `12.5%`, `2.33/wk`; '—' when not measured. */
 export function formatValue(value: number | null, row: Pick<ComparisonRow, 'unit'>): string {
-  if (value === null) return '—';
-  if (row.unit === 'seconds') return formatDuration(value);
-  if (row.unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  return `${formatPerWeek(value)}/wk`;
+  return comparedValue(value, row.unit);
 }
 
-/** The change in its row's unit, signed: `+1d 2h`, `-3.0 pp`, `+0.50/wk`. */
+/** The change in its row's unit, signed: `+1d 2h`, `−3 pp`, `+0.50/wk`. */
 export function formatChange(row: ComparisonRow): string {
-  return signed(row.change, row);
+  return comparedChange(row.change, row.unit);
 }
 
-function signed(c: number | null, row: Pick<ComparisonRow, 'unit'>): string {
-  if (c === null) return '—';
-  if (c === 0) return '0';
-  const sign = c > 0 ? '+' : '-';
-  if (row.unit === 'seconds') return `${sign}${formatDuration(Math.abs(c))}`;
-  if (row.unit === 'ratio') return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
-  return `${sign}${formatPerWeek(Math.abs(c))}/wk`;
-}
-
-/** The 95% interval of the change, in its row's unit: `-6h … -2h`, `-4.4 … +23.3 pp`; '—' when it could not be computed. */
+/** The 95% interval of the change, in its row's unit: `−6h … −2h`, `−4.4 … +23 pp`; '—' when it could not be computed. */
 export function formatInterval(row: ComparisonRow): string {
   const { low, high } = row.interval;
   if (low === null || high === null) return '—';
-  if (row.unit === 'seconds') return `${signed(low, row)} … ${signed(high, row)}`;
+  if (row.unit === 'seconds') return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
   // the unit once, after both ends
-  const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/wk$/, ''));
-  return `${lo} … ${hi}${row.unit === 'ratio' ? ' pp' : '/wk'}`;
+  const unit = row.unit === 'ratio' ? ' pp' : row.unit === 'changes' ? '' : '/wk';
+  const [lo, hi] = [comparedChange(low, row.unit), comparedChange(high, row.unit)].map((t) => (unit === '' ? t : t.slice(0, -unit.length)));
+  return `${lo} … ${hi}${unit}`;
 }
 
 /**
@@ -63,10 +52,11 @@ function shortDirection(row: Pick<ComparisonRow, 'direction' | 'interval'>): str
   return tooFewValues(row.interval) ? 'too few' : 'unclear';
 }
 
+/** The relative change, in whole percent with the sign every page writes (`−45%`, `+12%`, `0%`). */
 export function formatRelative(relative: number | null): string {
   if (relative === null) return '—';
   const pct = Math.round(relative * 100);
-  return pct === 0 ? '0%' : `${pct > 0 ? '+' : ''}${pct}%`;
+  return pct === 0 ? '0%' : `${pct > 0 ? '+' : '−'}${Math.abs(pct)}%`;
 }
 
 function describeSide(name: string, s: ComparisonSide, clean: (t: string) => string): string {

@@ -5,9 +5,8 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { comparedChange, comparedValue, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
-import { withSign } from '../units.js';
 import { escapeMarkdown } from './sanitize.js';
 
 export const AI_SHIFT_TITLE = 'Where the queue moved when AI arrived';
@@ -25,15 +24,6 @@ export interface AiShiftView {
 /** The day before an instant, as a date: a window's date-only end includes its day, so a side ends the day before. */
 const dayBefore = (iso: string): string => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1000).toISOString().slice(0, 10);
 
-/** A value in its unit: `3d 4h`, `4.5/wk`, `3.2`. */
-function valueText(v: number | null, unit: ComparedRow['unit'], days: DurationFormat): string {
-  if (v === null) return '—';
-  if (unit === 'seconds') return formatDuration(v, days);
-  if (unit === 'ratio') return formatRatio(v);
-  if (unit === 'changes') return v.toFixed(1);
-  return `${formatPerWeek(v)}/wk`;
-}
-
 /** How far a figure moved: `rose 2.1×`, `fell 40%`; `no change`; `the data cannot tell`. */
 function moved(row: ComparedRow): string {
   if (row.direction === 'same') return 'no change';
@@ -48,8 +38,7 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
   const word = moved(row);
   const { low, high } = row.interval;
   if (word === 'no change' || word === 'the data cannot tell' || low === null || high === null) return word;
-  const signed = (v: number): string => (v === 0 ? '0' : withSign(v, (magnitude) => valueText(magnitude, row.unit, days)));
-  return `${word} (${signed(low)} … ${signed(high)})`;
+  return `${word} (${comparedChange(low, row.unit, days)} … ${comparedChange(high, row.unit, days)})`;
 }
 
 /** The section's content; null when the report has none, or no AI-assisted change to speak of. */
@@ -68,7 +57,7 @@ export function aiShiftView(report: Report, days: DurationFormat): AiShiftView |
   return {
     sentence: `Since AI-assisted changes passed ${level} (week of ${s.week ?? ''}; ${formatRatio(s.before?.aiShare ?? 0)} before, ${formatRatio(s.after?.aiShare ?? 0)} after): ${told.join(', ')}.`,
     basis,
-    rows: s.rows.map((r) => [r.label, valueText(r.before, r.unit, days), valueText(r.after, r.unit, days), changeText(r, days)]),
+    rows: s.rows.map((r) => [r.label, comparedValue(r.before, r.unit, days), comparedValue(r.after, r.unit, days), changeText(r, days)]),
     directions: s.rows.map((r) => r.direction),
   };
 }

@@ -1,15 +1,8 @@
 import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
-import { formatDuration, formatNumber, type DurationFormat } from './duration.js';
-import { withSign } from '../units.js';
+import { comparedChange, formatDuration, formatNumber, type DurationFormat } from './duration.js';
 import { excludesZero, SIZE_WORDS } from './health.js';
-
-/** A signed duration: `+1d 2h`, `−45m`, `0` (the minus sign every page writes, `withSign`'s). */
-export function signedDuration(seconds: number, days: DurationFormat): string {
-  if (seconds === 0) return '0';
-  return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
-}
 
 /** A difference with its 95% interval, each end written by `write` (a signed duration: `+1d 2h (−3h … +2d 4h)`); null when not measured. */
 export function differenceText(interval: Interval, write: (value: number) => string): string | null {
@@ -52,7 +45,7 @@ export function aiDifferenceLine(
   days: DurationFormat,
   tooFew = false,
 ): string | null {
-  const duration = (v: number): string => signedDuration(v, days);
+  const duration = (v: number): string => comparedChange(v, 'seconds', days);
   const measured = [
     ...(['leadTime', 'cycleTime', ...STAGES] as const).map((k) => ({ name: k === 'leadTime' ? 'lead time' : k === 'cycleTime' ? 'cycle time' : label(k), interval: ai.intervals[k], write: duration })),
     // lines, not time: `size +120 lines (+40 lines … +200 lines)`

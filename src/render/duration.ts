@@ -1,5 +1,6 @@
+import type { ComparedUnit } from '../metrics/catalogue.js';
 import type { Dora } from '../metrics/schema.js';
-import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from '../units.js';
+import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, type DurationFormat } from '../units.js';
 
 export { durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat };
 
@@ -47,3 +48,24 @@ export function deployRateText(f: Dora['deploymentFrequency']): string {
   return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
 }
 
+
+/** A compared figure's value in its unit: `3d 4h`, `12.5%`, `2.33/wk`, `3.2` (changes); `—` when not measured. */
+export function comparedValue(value: number | null, unit: ComparedUnit, format: DurationFormat = CALENDAR_DAYS): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (unit === 'seconds') return formatDuration(value, format);
+  if (unit === 'ratio') return formatRatio(value);
+  if (unit === 'changes') return value.toFixed(1);
+  return `${formatPerWeek(value)}/wk`;
+}
+
+/**
+ * A compared figure's change, signed, in its unit: `+1d 2h`, `−3.5 pp` (a ratio's change in percentage points),
+ * `+0.50/wk`; a change that writes as zero has no sign (`0s`, `0 pp`); `—` when not measured. `compare`, the
+ * previous period and the AI shift write every change and interval end with it.
+ */
+export function comparedChange(value: number | null, unit: ComparedUnit, format: DurationFormat = CALENDAR_DAYS): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (unit === 'ratio') return formatPoints(value);
+  const magnitude = comparedValue(Math.abs(value), unit, format);
+  return magnitude === comparedValue(0, unit, format) ? magnitude : `${value < 0 ? '−' : '+'}${magnitude}`;
+}

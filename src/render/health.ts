@@ -1,6 +1,6 @@
 import { STAGES } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
+import { comparedChange, durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
 import { plural, withSign } from '../units.js';
 import { MIN_AI_GROUP } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
@@ -124,11 +124,6 @@ export function healthSections(report: Report): HealthSection[] {
   return out;
 }
 
-/** `+3h`, `−8h`: a difference of durations (seconds) with its sign. */
-export function signed(seconds: number | null, days: DurationFormat): string {
-  return seconds === null ? '—' : `${seconds < 0 ? '−' : seconds > 0 ? '+' : ''}${formatDuration(Math.abs(seconds), days)}`;
-}
-
 /** How a row of the AI comparison writes its difference: the signed value, and the verdict's words either way. */
 export interface DifferenceWords {
   signed: (value: number | null) => string;
@@ -137,7 +132,7 @@ export interface DifferenceWords {
 }
 
 /** Durations: `+3h`, AI-assisted faster or slower. */
-export const durationWords = (days: DurationFormat): DifferenceWords => ({ signed: (v) => signed(v, days), lower: 'AI-assisted faster', higher: 'AI-assisted slower' });
+export const durationWords = (days: DurationFormat): DifferenceWords => ({ signed: (v) => comparedChange(v, 'seconds', days), lower: 'AI-assisted faster', higher: 'AI-assisted slower' });
 
 /** Sizes: `+120 lines`, AI-assisted smaller or larger. */
 export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), lower: 'AI-assisted smaller', higher: 'AI-assisted larger' };

@@ -4,8 +4,8 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { formatPoints, plural, withSign } from '../units.js';
-import { formatDuration, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
+import { plural } from '../units.js';
+import { comparedChange, comparedValue, type DurationFormat } from './duration.js';
 import { notTold } from './health.js';
 
 export interface PreviousRow {
@@ -38,23 +38,8 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
   const rows = p.rows
     .filter((r) => r.direction !== null)
     // every row the report holds, each by the name the catalogue gives it (`metrics/compared.ts`)
-    .map((r) => ({ label: r.label, before: valueText(r.before, r, days), now: valueText(r.after, r, days), change: changeText(r, days), direction: r.direction }));
+    .map((r) => ({ label: r.label, before: comparedValue(r.before, r.unit, days), now: comparedValue(r.after, r.unit, days), change: changeText(r, days), direction: r.direction }));
   return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows };
-}
-
-/** A compared value in its unit: `3d 4h`, `12.5%`, `2.33/wk`. */
-function valueText(value: number | null, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
-  if (value === null) return '—';
-  if (row.unit === 'seconds') return formatDuration(value, days);
-  if (row.unit === 'ratio') return formatRatio(value);
-  return `${formatPerWeek(value)}/wk`;
-}
-
-function signed(value: number, row: Pick<ComparedRow, 'unit'>, days: DurationFormat): string {
-  if (value === 0) return '0';
-  if (row.unit === 'seconds') return withSign(value, (magnitude) => formatDuration(magnitude, days));
-  if (row.unit === 'ratio') return formatPoints(value);
-  return withSign(value, (magnitude) => `${formatPerWeek(magnitude)}/wk`);
 }
 
 /** The change and its interval where the interval excludes 0; else what the data can say. */
@@ -64,7 +49,7 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
   // a real interval that does not hold the change shown (a side still waiting) is not of that change: cannot tell
   if (direction !== 'better' && direction !== 'worse') return notTold(interval);
   if (change === null || interval.low === null || interval.high === null) return 'the data cannot tell';
-  return `${signed(change, row, days)} (${signed(interval.low, row, days)} … ${signed(interval.high, row, days)}), ${direction}`;
+  return `${comparedChange(change, row.unit, days)} (${comparedChange(interval.low, row.unit, days)} … ${comparedChange(interval.high, row.unit, days)}), ${direction}`;
 }
 
 /** Said under the table: what the interval is and why a change is not always written. */

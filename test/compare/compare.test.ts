@@ -214,18 +214,18 @@ describe('comparison renderers', () => {
     expect(text).toContain('after : acme/one · 2026-04-01 → 2026-07-01 · 8 changes, 30 deploys');
     const cells = (label: string): string[] => (text.split('\n').find((l) => l.includes(` ${label} `)) ?? '').split('│').map((s) => s.trim()).filter(Boolean);
     const coding = cells('first → last p50');
-    expect(coding.filter((_, i) => i !== 5)).toEqual(['first → last p50', '10h', '5h 30m', '-4h 30m', '-45%', 'better', '40 → 8 *']);
-    expect(coding[5]).toMatch(/^-\d+h( \d+m)? … -\d+h( \d+m)?$/);
+    expect(coding.filter((_, i) => i !== 5)).toEqual(['first → last p50', '10h', '5h 30m', '−4h 30m', '−45%', 'better', '40 → 8 *']);
+    expect(coding[5]).toMatch(/^−\d+h( \d+m)? … −\d+h( \d+m)?$/);
     expect(cells('pickup p50').filter((_, i) => i !== 5)).toEqual(['pickup p50', '20h', '21h', '+1h', '+5%', 'the data cannot tell', '40 → 8 *']);
-    expect(cells('pickup p50')[5]).toMatch(/^-.* … \+/);
-    expect(cells('change failure rate').filter((_, i) => i !== 5)).toEqual(['change failure rate', '3.8%', '13.3%', '+9.5 pp', '+247%', 'the data cannot tell', '26 → 30']);
+    expect(cells('pickup p50')[5]).toMatch(/^−.* … \+/);
+    expect(cells('change failure rate').filter((_, i) => i !== 5)).toEqual(['change failure rate', '3.8%', '13%', '+9.5 pp', '+247%', 'the data cannot tell', '26 → 30']);
     // before, none of the 40 changes deployed: all 40 still wait (censored), so the median is not reached yet
     expect(cells('deploy wait p50')).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', 'not measured', '40 → 8']);
     expect(text).toContain('better or worse only where the 95% interval of the change excludes 0');
     expect(text).toContain('n: changes (deploys, pull requests) before → after; * fewer than 10 on a side: too few to trust');
-    expect(cells('deployment frequency')[5]).toMatch(/^-\d\.\d\d … \+\d\.\d\d\/wk$/);
+    expect(cells('deployment frequency')[5]).toMatch(/^−\d\.\d\d … \+\d\.\d\d\/wk$/);
     expect(text).toContain('warning: after has 8 changes, fewer than 10: too few to trust its figures');
-    expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m-4h 30m/);
+    expect(renderComparisonText(c, { color: true })).toMatch(/\u001b\[32m−4h 30m/);
   });
 
   it('says "too few values to tell" where an interval leaves out 0 over fewer values than a bootstrap can vary, as the report does', () => {
@@ -246,8 +246,8 @@ describe('comparison renderers', () => {
     expect(md).toContain('- before: a\\|b&lt;script&gt; · 2026-01-01 → 2026-04-01 · 40 changes, 26 deploys');
     expect(md).not.toContain('<script>');
     expect(md).toContain('| measure | before | after | change | % | 95% interval | direction | n before → after |');
-    expect(md).toMatch(/\| first → last p50 \| 10h \| 5h 30m \| -4h 30m \| -45% \| -[^|]+ … -[^|]+ \| 🟢 better \| 40 → 8 ⚠️ \|/);
-    expect(md).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| -[^|]+ … \+[^|]+ \| the data cannot tell \| 40 → 8 ⚠️ \|/);
+    expect(md).toMatch(/\| first → last p50 \| 10h \| 5h 30m \| −4h 30m \| −45% \| −[^|]+ … −[^|]+ \| 🟢 better \| 40 → 8 ⚠️ \|/);
+    expect(md).toMatch(/\| pickup p50 \| 20h \| 21h \| \+1h \| \+5% \| −[^|]+ … \+[^|]+ \| the data cannot tell \| 40 → 8 ⚠️ \|/);
     expect(md).toContain('| merge wait p50 | 0s | 1h | +1h | — | +1h … +1h | 🔴 worse | 40 → 8 ⚠️ |');
     expect(md).toContain('> **Warning:** after has 8 changes, fewer than 10: too few to trust its figures');
   });

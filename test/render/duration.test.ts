@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
-import { deployRateText, formatPerWeek } from '../../src/render/duration.js';
+import { comparedChange, comparedValue, deployRateText, formatPerWeek } from '../../src/render/duration.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -39,5 +39,33 @@ describe('a rate per week', () => {
     const text = renderText(all, { color: false, width: 200 });
     expect(text).toContain('the median repository: 0.38 per week');
     expect(text).toMatch(/│ all 2 +│[^\n]*│ +3 │ +0\.38 │/);
+  });
+});
+
+// one writer for every compared figure (compare, the previous period, the AI shift, the AI comparison): before it,
+// compare wrote `-4h` and `13.3%`, the AI shift a ratio's change as `+12.5%`, and a zero was `0` on one page, `0s` on another
+describe('a compared figure and its change', () => {
+  it('writes a value in its unit as the report writes it', () => {
+    expect(comparedValue(5400, 'seconds')).toBe('1h 30m');
+    expect(comparedValue(0.133, 'ratio')).toBe('13%');
+    expect(comparedValue(0.038, 'ratio')).toBe('3.8%');
+    expect(comparedValue(2.333, 'deploys/week')).toBe('2.33/wk');
+    expect(comparedValue(3.25, 'changes')).toBe('3.3');
+    expect(comparedValue(null, 'seconds')).toBe('—');
+  });
+
+  it('signs a change with the minus every page writes, a ratio change in percentage points, and a zero with no sign', () => {
+    expect(comparedChange(-16200, 'seconds')).toBe('−4h 30m');
+    expect(comparedChange(3600, 'seconds')).toBe('+1h');
+    expect(comparedChange(0.125, 'ratio')).toBe('+13 pp');
+    expect(comparedChange(-0.095, 'ratio')).toBe('−9.5 pp');
+    expect(comparedChange(-0.64, 'changes/week')).toBe('−0.64/wk');
+    expect(comparedChange(1.5, 'changes')).toBe('+1.5');
+    // zero, and what rounds to it as written, is the unit's zero, unsigned
+    expect(comparedChange(0, 'seconds')).toBe('0s');
+    expect(comparedChange(0.2, 'seconds')).toBe('0s');
+    expect(comparedChange(-0.001, 'deploys/week')).toBe('0.00/wk');
+    expect(comparedChange(0, 'ratio')).toBe('0 pp');
+    expect(comparedChange(null, 'ratio')).toBe('—');
   });
 });
