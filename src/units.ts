@@ -151,10 +151,14 @@ export function formatLines(value: number | null | undefined): string {
   return plural(Math.round(asWritten(value)), 'line');
 }
 
-/** A signed figure written by its kind's writer: `+0.70`, `−1.25`, `0.00` (a change, a growth). */
+/**
+ * A signed figure written by its kind's writer: `+0.70`, `−1.25`, `0.00` (a change, a growth). What writes as
+ * zero has no sign: `+0s` or `−0.00` would say a direction the figure does not have.
+ */
 export function withSign(value: number | null | undefined, write: (magnitude: number) => string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${write(Math.abs(value))}`;
+  const magnitude = write(Math.abs(value));
+  return value === 0 || magnitude === write(0) ? magnitude : `${value > 0 ? '+' : '−'}${magnitude}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ComparedUnit } from '../metrics/catalogue.js';
 import type { Dora } from '../metrics/schema.js';
-import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, type DurationFormat } from '../units.js';
+import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, withSign, type DurationFormat } from '../units.js';
 
 export { durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat };
 
@@ -66,6 +66,5 @@ export function comparedValue(value: number | null, unit: ComparedUnit, format: 
 export function comparedChange(value: number | null, unit: ComparedUnit, format: DurationFormat = CALENDAR_DAYS): string {
   if (value === null || !Number.isFinite(value)) return '—';
   if (unit === 'ratio') return formatPoints(value);
-  const magnitude = comparedValue(Math.abs(value), unit, format);
-  return magnitude === comparedValue(0, unit, format) ? magnitude : `${value < 0 ? '−' : '+'}${magnitude}`;
+  return withSign(value, (magnitude) => comparedValue(magnitude, unit, format));
 }

@@ -4,6 +4,7 @@ import { shortStageLabel } from '../stage-labels.js';
 import type { Report } from '../report/schema.js';
 import { formatDuration, formatNumber, formatPerWeek, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
+import { formatPoints, withSign } from '../units.js';
 import { tooFewValues } from './health.js';
 
 type Period = NonNullable<Report['summary']['trend']['periods']>[number];
@@ -64,10 +65,9 @@ export function keyValueText(value: number | null, unit: KeySeries['unit'], days
   return formatDuration(value, days);
 }
 
-/** A signed difference in the key's unit: `+0.75/wk`, `−3d 2h`, `+5%`. */
+/** A signed difference in the key's unit: `+0.75/wk`, `−3d 2h`, a ratio's in percentage points (`+5 pp`). */
 function signedText(value: number, unit: KeySeries['unit'], days: DurationFormat): string {
-  const text = keyValueText(Math.abs(value), unit, days);
-  return text === '0s' || /^0(\.0+)?(\/wk|%)?$/.test(text) ? text : `${value > 0 ? '+' : '−'}${text}`;
+  return unit === 'ratio' ? formatPoints(value) : withSign(value, (magnitude) => keyValueText(magnitude, unit, days));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateReports } from '../../src/aggregate/aggregate.js';
 import { comparedChange, comparedValue, deployRateText, formatPerWeek } from '../../src/render/duration.js';
+import { withSign } from '../../src/units.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
@@ -67,5 +68,8 @@ describe('a compared figure and its change', () => {
     expect(comparedChange(-0.001, 'deploys/week')).toBe('0.00/wk');
     expect(comparedChange(0, 'ratio')).toBe('0 pp');
     expect(comparedChange(null, 'ratio')).toBe('—');
+    // a growth that rounds to none has no direction either
+    expect(withSign(0.001, formatPerWeek)).toBe('0.00');
+    expect(withSign(-0.2, (s) => `${Math.round(s)}s`)).toBe('0s');
   });
 });

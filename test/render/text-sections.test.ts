@@ -131,13 +131,22 @@ describe('the trends in the terminal', () => {
               interval: { difference: 0, low: -D, high: D, real: false },
             },
           }),
+          // a ratio's difference is in percentage points: 10% → 30% is +20 pp, never "+20%" (which reads as relative)
+          trendKey('dora.changeFailureRate', 'ratio', [0.1, 0.1, 0.1, 0.3, 0.3, 0.3], {
+            direction: {
+              direction: 'rising', completePeriods: 6, note: null,
+              first: { from: '2026-02-02', to: '2026-02-23', periods: 3, value: 0.1, count: 30 },
+              second: { from: '2026-02-23', to: '2026-03-16', periods: 3, value: 0.3, count: 30 },
+              interval: { difference: 0.2, low: 0.05, high: 0.35, real: true },
+            },
+          }),
         ],
       },
     });
     const text = renderText(report, { color: false, width: 120 });
     expect(text).toMatch(/^deployment frequency +▁▅▁█▅█ {2}rising: 0\.33\/wk → 1\.67\/wk$/m);
     expect(text).toMatch(/^lead time p50 +▁█▁▁█▁ {2}no clear trend: 1d → 1d$/m);
-    expect(text.replace(/\n +/g, ' ')).toContain('Rising or falling only where the 95% interval of the difference excludes 0: deployment frequency +1.33/wk (95% interval +0.33/wk to +2.33/wk), 3 weeks against 3; lead time p50 0s (95% interval −1d to +1d), 3 weeks against 3.');
+    expect(text.replace(/\n +/g, ' ')).toContain('Rising or falling only where the 95% interval of the difference excludes 0: deployment frequency +1.33/wk (95% interval +0.33/wk to +2.33/wk), 3 weeks against 3; lead time p50 0s (95% interval −1d to +1d), 3 weeks against 3; change failure rate +20 pp (95% interval +5 pp to +35 pp), 3 weeks against 3.');
   });
 
   it('says too few values to tell where an interval leaves out 0 over one value a half, in text, Markdown and HTML', () => {
