@@ -37,7 +37,7 @@ export function aiLoadView(report: Report, days: DurationFormat): AiLoadView | n
   const labels = ['lines per review hour, p50', 'large changes among those reviewed', 'open pull requests (and drafts)', 'open p50 age'];
   const rows = labels.map((label, i): [string, string, string] => [label, a[i] as string, o[i] as string]);
   const d = l.linesPerReviewHourDifference;
-  const signed = (v: number): string => (v === 0 ? '0' : withSign(v, formatNumber));
+  const signed = (v: number): string => withSign(v, formatNumber);
   const difference = d.value === null || d.low === null || d.high === null
     ? null
     : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${unsettled(d) ?? (d.value > 0 ? 'AI-assisted changes are read faster per hour' : 'AI-assisted changes are read slower per hour')}`;

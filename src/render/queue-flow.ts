@@ -10,7 +10,7 @@ import { withSign } from '../units.js';
 
 /** `1.80`, `−0.70`: a rate a week as the queue tables write it (the one writer of rates, `formatPerWeek`). */
 function rate(n: number, sign = false): string {
-  return sign && formatPerWeek(Math.abs(n)) !== formatPerWeek(0) ? withSign(n, formatPerWeek) : formatPerWeek(sign ? Math.abs(n) : n);
+  return sign ? withSign(n, formatPerWeek) : formatPerWeek(n);
 }
 
 /**
