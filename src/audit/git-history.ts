@@ -144,6 +144,7 @@ export async function readGitChanges(
       tagged: new Set(release.tagShas),
       botPattern: o.botPattern,
       webUrl: o.webUrl,
+      shallow: repo.shallow,
       // a cherry-pick of a commit read anywhere (a release line's, a pull ref's) is a copy, of none a port
       read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha),
     });

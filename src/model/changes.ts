@@ -41,6 +41,8 @@ export interface BuildChangesInput {
   read?: (sha: string) => boolean;
   /** web URL of the repository (`https://github.com/o/n`), for change links */
   webUrl: string | null;
+  /** a shallow clone: its cut commits show no parents, so a side reaching one is no import of another history */
+  shallow?: boolean;
 }
 
 // the built-in catalogue: who an agent is and what a branch says (the config's markers were read with the messages)
@@ -55,6 +57,8 @@ interface SideWalk {
   helpers: Commit[];
   /** commits where the branch left the tracked line, reached through first-parent edges */
   forkPoints: string[];
+  /** whether the side holds a root commit: a history of its own (another repository imported), not a branch of this one */
+  rooted: boolean;
 }
 
 /**
@@ -149,6 +153,7 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
   const helpers: Commit[] = [];
   const forkPoints: string[] = [];
   const walked = new Set<string>();
+  let rooted = false;
   // what the tracked branch already had: claimed before this walk, or older than the history read
   const onTracked = (sha: string): boolean => (claimed.has(sha) && !walked.has(sha)) || !commits.has(sha);
   // [sha, reached through a first-parent edge of the side branch]
@@ -167,9 +172,10 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     // work: one of its parents is already on the tracked branch, where the walk stops
     if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
     else helpers.push(commit);
+    if (commit.parents.length === 0) rooted = true;
     commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
   }
-  return { commits: found, helpers, forkPoints };
+  return { commits: found, helpers, forkPoints, rooted };
 }
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
@@ -179,6 +185,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+  else if (walk.rooted && input.shallow !== true) importChange(change, commit, walk, rules);
   else {
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
@@ -191,6 +198,19 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const branch = landing.branch === null ? null : AI.branch(landing.branch);
   if (branch) addAiFindings(change, [branch]);
   return change;
+}
+
+/**
+ * A merge of another repository's history (its side reaches a root commit of its own: `git merge
+ * --allow-unrelated-histories`, pnpm's import of pacquet with its 530 commits since 2023): those commits were
+ * work elsewhere, not this change's, so its own commit is the merge itself and its time starts at the merge's
+ * author date; flagged `imported`. Read from them, pnpm's import was 1,036 days "first → last commit", the slowest
+ * change of its year. Its size is still all it brought in.
+ */
+function importChange(change: Change, merge: Commit, walk: SideWalk, rules: Rules): void {
+  applyOwnCommits(change, [merge], [], rules.read);
+  change.flags = [...change.flags, 'imported'];
+  landCommits(change, walk.commits, undefined, rules);
 }
 
 /**

@@ -56,6 +56,23 @@ describe('changes and their own commits', () => {
     ]);
   });
 
+  it("starts a merge of another repository's history (a side with a root of its own) at the merge, flagged imported", () => {
+    // pnpm's import of pacquet: 530 commits since 2023 merged with --allow-unrelated-histories
+    const root = commit('x0', { parents: [], at: h(-25000) });
+    const x1 = commit('x1', { parents: ['x0'], at: h(-100) });
+    const main1 = commit('main1', { parents: ['m0'], at: h(5) });
+    const merge = commit('imp', { parents: ['main1', 'x1'], authorAt: h(10), at: h(12), subject: 'chore: import pacquet repository into monorepo' });
+    // an ordinary branch of this repository merged next keeps its own first commit
+    const a1 = commit('a1', { parents: ['imp'], at: h(20) });
+    const pr = commit('pr', { parents: ['imp', 'a1'], at: h(30), subject: 'Merge pull request #31 from ada/p31', bodyFirstLine: 'Thirty-one' });
+    const [, , imported, thirtyOne] = buildChanges(input([m0, main1, merge, pr], [root, x1, a1]));
+    expect(imported).toMatchObject({ kind: 'merge', commits: 1, firstCommitAt: h(10), lastCommitAt: h(10), flags: ['imported'] });
+    expect(thirtyOne).toMatchObject({ id: '#31', firstCommitAt: h(20), flags: [] });
+    // a shallow clone's cut commits show no parents either: there, nothing is told an import
+    const [, , shallow] = buildChanges(input([m0, main1, merge], [root, x1], { shallow: true }));
+    expect(shallow).toMatchObject({ commits: 2, firstCommitAt: h(-25000), flags: [] });
+  });
+
   it('counts a merge of another branch into the pull request as its own commit', () => {
     const side = [
       commit('a1', { parents: ['m0'], at: h(10) }),
