@@ -49,7 +49,13 @@ export interface BuildChangesInput {
 const AI = compileCatalogue();
 
 /** The own-commit rules, with the copies index this history fills as changes land. */
-type Rules = OwnCommitRules & { landed: CopyIndex; /** whether the history read holds a commit: a cherry-pick of none is a port */ read: (sha: string) => boolean };
+type Rules = OwnCommitRules & {
+  landed: CopyIndex;
+  /** whether the history read holds a commit: a cherry-pick of none is a port */
+  read: (sha: string) => boolean;
+  /** whether a commit is the tracked branch's own line, or older than the history read: work forked from it is this repository's */
+  onLine: (sha: string) => boolean;
+};
 
 interface SideWalk {
   commits: Commit[];
@@ -69,7 +75,10 @@ interface SideWalk {
  */
 export function buildChanges(input: BuildChangesInput): Change[] {
   const claimed = new Set(input.firstParent.map((c) => c.sha));
-  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)) };
+  // the line as a set only once a merge brings another repository's history (rare)
+  let lineShas: Set<string> | null = null;
+  const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
+  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine };
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set<number>();
   for (const c of input.firstParent) {
@@ -185,11 +194,14 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
-  else if (walk.rooted && input.shallow !== true) importChange(change, commit, walk, rules);
   else {
+    const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+    const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
     const fromPull = walk.commits.length === 0 && pull !== undefined;
-    const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
+    // nothing but another repository's history: the merge itself is the change's one commit
+    const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
     applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
+    if (imported !== null) change.flags = [...change.flags, 'imported'];
     byPeople(change, own, input.botPattern);
     landCommits(change, walk.commits, pull, rules);
   }
@@ -201,16 +213,36 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
 }
 
 /**
- * A merge of another repository's history (its side reaches a root commit of its own: `git merge
- * --allow-unrelated-histories`, pnpm's import of pacquet with its 530 commits since 2023): those commits were
- * work elsewhere, not this change's, so its own commit is the merge itself and its time starts at the merge's
- * author date; flagged `imported`. Read from them, pnpm's import was 1,036 days "first → last commit", the slowest
- * change of its year. Its size is still all it brought in.
+ * The commits of another repository's history that a merge's side brings (SPEC section 1: not the change's own
+ * work): those that descend from no commit of the tracked branch's line (nor from one older than the history
+ * read), only from a root of their own or from what an earlier import brought. pnpm's import of pacquet
+ * (`--allow-unrelated-histories`, 530 commits since 2023) is all of them, so the merge itself is the change's
+ * commit; astro's #13146 moved its Netlify adapter in with its history: 111 commits since 2023 are left out, the
+ * branch's own after it stay. Read from them, pnpm's import was 1,036 days "first → last commit", the slowest
+ * change of its year. The change's size is still all it brought in.
  */
-function importChange(change: Change, merge: Commit, walk: SideWalk, rules: Rules): void {
-  applyOwnCommits(change, [merge], [], rules.read);
-  change.flags = [...change.flags, 'imported'];
-  landCommits(change, walk.commits, undefined, rules);
+function importedHistory(walk: SideWalk, onLine: (sha: string) => boolean): Set<string> {
+  const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+  const children = new Map<string, string[]>();
+  const ours: string[] = [];
+  for (const c of side.values()) {
+    // forked from the tracked branch's line: this repository's work (a parent an earlier import brought is not)
+    if (c.parents.some((p) => !side.has(p) && onLine(p))) ours.push(c.sha);
+    for (const p of c.parents) {
+      if (!side.has(p)) continue;
+      const list = children.get(p);
+      if (list === undefined) children.set(p, [c.sha]);
+      else list.push(c.sha);
+    }
+  }
+  const descends = new Set<string>();
+  while (ours.length > 0) {
+    const sha = ours.pop() as string;
+    if (descends.has(sha)) continue;
+    descends.add(sha);
+    for (const child of children.get(sha) ?? []) ours.push(child);
+  }
+  return new Set([...side.keys()].filter((sha) => !descends.has(sha)));
 }
 
 /**

@@ -68,6 +68,23 @@ describe('changes and their own commits', () => {
     const [, , imported, thirtyOne] = buildChanges(input([m0, main1, merge, pr], [root, x1, a1]));
     expect(imported).toMatchObject({ kind: 'merge', commits: 1, firstCommitAt: h(10), lastCommitAt: h(10), flags: ['imported'] });
     expect(thirtyOne).toMatchObject({ id: '#31', firstCommitAt: h(20), flags: [] });
+    // astro's #13141: a branch of this repository that merged another's history in keeps its own commits only
+    const b1 = commit('b1', { parents: ['main1'], at: h(7) });
+    const join = commit('join', { parents: ['b1', 'x1'], at: h(8), subject: 'Merge adapters history' });
+    const b2 = commit('b2', { parents: ['join'], at: h(9) });
+    const moved = commit('mv', { parents: ['main1', 'b2'], at: h(11), subject: 'Merge pull request #32 from ada/move-node', bodyFirstLine: 'Move node' });
+    const [, , move] = buildChanges(input([m0, main1, moved], [root, x1, b1, join, b2]));
+    expect(move).toMatchObject({ id: '#32', commits: 3, firstCommitAt: h(7), lastCommitAt: h(9), flags: ['imported'] });
+    // astro's #13146: another adapter's history, grown from what the first import brought (x1) and a new root,
+    // moved in by a branch forked from main: only the branch's commits are its own
+    const y0 = commit('y0', { parents: [], at: h(-20000) });
+    const y1 = commit('y1', { parents: ['x1'], at: h(-60) });
+    const y2 = commit('y2', { parents: ['y1', 'y0'], at: h(-50) });
+    const c1 = commit('c1', { parents: ['imp'], at: h(14) });
+    const join2 = commit('join2', { parents: ['c1', 'y2'], at: h(15) });
+    const second = commit('mv2', { parents: ['imp', 'join2'], at: h(16), subject: 'Merge pull request #33 from ada/move-netlify', bodyFirstLine: 'Move netlify' });
+    const [, , , netlify] = buildChanges(input([m0, main1, merge, second], [root, x1, y0, y1, y2, c1, join2]));
+    expect(netlify).toMatchObject({ id: '#33', commits: 2, firstCommitAt: h(14), lastCommitAt: h(15), flags: ['imported'] });
     // a shallow clone's cut commits show no parents either: there, nothing is told an import
     const [, , shallow] = buildChanges(input([m0, main1, merge], [root, x1], { shallow: true }));
     expect(shallow).toMatchObject({ commits: 2, firstCommitAt: h(-25000), flags: [] });
