@@ -128,8 +128,30 @@ export interface Change {
   labels?: string[];
   /** in a repository of several products: those whose code it touched, else the one whose deploy shipped it */
   products?: string[];
+  /**
+   * in a repository of several products: for each of its `products`, in their order, when that product's own
+   * first deploy that ships it went out (SPEC section 3); `deployedAt` is the earliest of any product's
+   */
+  productDeploys?: ProductDeploy[];
   /** in a report over several repositories: whose change it is */
   repository?: string;
+}
+
+/**
+ * A change as one product of a monorepo shipped it: the first deploy of that product that ships it, and the
+ * change's deploy wait and lead time measured to it, as its own `stages.deploy` and `leadTime` are to its
+ * earliest deploy of any product. A change of two products is deployed at different times for each.
+ */
+export interface ProductDeploy {
+  product: string;
+  /** that deploy's ref (its tag); null while none of the product's deploys has shipped it */
+  ref: string | null;
+  /** when it went out (at the merge when it went out before: `deployed-before-merge`); null while none has */
+  deployedAt: number | null;
+  /** merge → that deploy (the deploy stage); null while none has */
+  deployWait: number | null;
+  /** first commit → that deploy; null while none has, or without a first commit */
+  leadTime: number | null;
 }
 
 /**

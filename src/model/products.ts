@@ -190,7 +190,8 @@ export type Ship = (changes: readonly Change[], candidates: readonly DeployCandi
  * without them with the first deploy of any product (or of a tag of none, which ships whatever it reaches). Each
  * product's deploys are settled by `assignDeploys` as a repository's are (its failures, reverts and rollbacks among
  * its own); a change's `deployedAt` is its earliest, and `products` are those it touched, else the repository's
- * own product when its tags ship such changes, else none. Without two products: `assignDeploys` itself.
+ * own product when its tags ship such changes, else none; `productDeploys` is, for each of its products, that
+ * product's own first deploy of it (null while none has shipped it). Without two products: `assignDeploys` itself.
  * Sets the changes' fields as `assignDeploys` does; returns the deploys in time order.
  */
 export function assignProductDeploys(changes: Change[], candidates: readonly DeployCandidate[], products: ProductEvidence | null, ship: Ship, options: AssignOptions): Deploy[] {
@@ -219,16 +220,22 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
   };
   const all: Deploy[] = [];
   const earliest = new Map<string, { deploy: Deploy; change: Change }>();
+  // by product, then landing sha: the product's own deploy that shipped the change first, and its copy so set
+  const byProduct = new Map<string, Map<string, { deploy: Deploy; change: Change }>>();
   for (const [product, mine] of groups) {
     // each product settles its own copies: assignDeploys sets the fields of the changes it is given
     const of = changes.filter((c) => inGroup(c, product)).map((c) => ({ ...c }));
     const bySha = new Map(of.map((c) => [c.sha, c]));
+    const shipped = new Map<string, { deploy: Deploy; change: Change }>();
+    if (product !== '') byProduct.set(product, shipped);
     for (const deploy of assignDeploys(of, ship(of, mine), options)) {
       if (product !== '') deploy.product = product;
       all.push(deploy);
       for (const sha of deploy.changeShas) {
+        const first = { deploy, change: bySha.get(sha) as Change };
+        shipped.set(sha, first);
         const known = earliest.get(sha);
-        if (known === undefined || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, { deploy, change: bySha.get(sha) as Change });
+        if (known === undefined || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, first);
       }
     }
   }
@@ -244,6 +251,13 @@ export function assignProductDeploys(changes: Change[], candidates: readonly Dep
     // of one release (otel-js-contrib tags 50-68 packages in one second: the name sorting first took 66 CI and docs
     // changes; tokio's CI changes went to tokio-macros, tagged minutes before tokio)
     change.products = of.length > 0 ? [...of] : own !== null ? [own] : [];
+    // each of its products' own first deploy of it: a change of cargo and home waits for home's tag in home's
+    // row, not for cargo's release five weeks before it; none of that product's yet, it is unreleased there.
+    // The deploy wait and lead time to it are measured with the change's stages (computeStages)
+    change.productDeploys = change.products.map((product) => {
+      const first = byProduct.get(product)?.get(change.sha);
+      return { product, ref: first?.deploy.ref ?? null, deployedAt: first?.change.deployedAt ?? null, deployWait: null, leadTime: null };
+    });
   }
   return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }

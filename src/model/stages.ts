@@ -14,7 +14,8 @@ const wallClock: Measure = (a, b) => b - a;
  * can see stays null, never 0. An event dated out of order (clock skew: a review before the pull request was
  * ready, a commit dated after its merge) counts as at the event before it, and no event counts later than the
  * merge nor a deploy earlier: so a first commit dated after the merge counts as at the merge. Returns the
- * number of negative intervals so clamped to 0 (the change is flagged `clock-skew`). Mutates `change`.
+ * number of negative intervals so clamped to 0 (the change is flagged `clock-skew`). In a monorepo, the deploy wait
+ * and lead time to each of its products' own first deploy of it too (`productDeploys`). Mutates `change`.
  */
 export function computeStages(change: Change, deploySignal: DeploySignalKind, measure: Measure = wallClock): number {
   const flags = new Set(change.flags);
@@ -64,6 +65,13 @@ export function computeStages(change: Change, deploySignal: DeploySignalKind, me
   const start = counted[0] ?? null;
   change.cycleTime = start === null ? null : measure(start, t7);
   change.leadTime = start === null || shipped === null ? null : measure(start, shipped);
+  // to each of its products' own first deploy of it, as to the earliest (never before the merge: deploys.ts)
+  if (change.productDeploys !== undefined) {
+    change.productDeploys = change.productDeploys.map((d) => {
+      const at = d.deployedAt === null ? null : Math.max(t7, d.deployedAt);
+      return { ...d, deployWait: at === null ? null : measure(t7, at), leadTime: start === null || at === null ? null : measure(start, at) };
+    });
+  }
   change.flags = [...flags].sort();
   return skew;
 }

@@ -118,6 +118,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     review: change.review,
     ...(change.labels !== undefined && { labels: change.labels }),
     ...(change.products !== undefined && { products: change.products }),
+    ...(change.productDeploys !== undefined && { productDeploys: change.productDeploys.map((d) => ({ ...d, deployedAt: iso(d.deployedAt) })) }),
     ...(change.repository !== undefined && { repository: change.repository }),
   };
 }
@@ -206,6 +207,7 @@ export function fromReportChange(c: ReportChange, repository: string | undefined
     review: c.review,
     ...(c.labels !== undefined && { labels: c.labels }),
     ...(c.products !== undefined && { products: c.products }),
+    ...(c.productDeploys !== undefined && { productDeploys: c.productDeploys.map((d) => ({ ...d, deployedAt: epoch(d.deployedAt) })) }),
     ...(repository !== undefined && { repository }),
   };
 }

@@ -12,7 +12,9 @@
  *   and the other changes add up to them, and where the report lists its changes (all but an aggregate written
  *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs` and
  *   `excluded.bots` the syncs and the uncounted bots among them, and deploy frequency's count the deploys
- *   listed; a repository's row counts the changes its own summary does.
+ *   listed; a repository's row counts the changes its own summary does;
+ * - a change's product deploys (`productDeploys`) name its products, in their order, and none went out before the
+ *   change's own deploy, the earliest of any product's.
  *
  * Durations that are negative are refused by the fields' own schema (`duration` in metrics/schema.ts).
  * Typed by what it reads, not by the report's type: the schema that runs it is built from this module.
@@ -49,7 +51,14 @@ export interface Checked {
   window: { since: string; until: string };
   now: string;
   withChanges?: false | undefined;
-  changes: ReadonlyArray<{ counted: boolean; bot: boolean; kind: string }>;
+  changes: ReadonlyArray<{
+    counted: boolean;
+    bot: boolean;
+    kind: string;
+    deployedAt?: string | null | undefined;
+    products?: readonly string[] | undefined;
+    productDeploys?: ReadonlyArray<{ product: string; deployedAt: string | null }> | undefined;
+  }>;
   deploys: readonly unknown[];
   summary: SummaryLike;
   repositories?: ReadonlyArray<{ changes: number; window: { since: string; until: string }; summary: SummaryLike }> | undefined;
@@ -123,11 +132,12 @@ function listRules(report: Checked, out: Problem[]): void {
   let counted = 0;
   let syncs = 0;
   let bots = 0;
-  for (const c of report.changes) {
+  report.changes.forEach((c, i) => {
     if (c.counted) counted += 1;
     if (c.kind === 'sync') syncs += 1;
     else if (c.bot && !c.counted) bots += 1;
-  }
+    if (c.productDeploys !== undefined) productDeployRules(c, ['changes', i], out);
+  });
   const s = report.summary;
   if (s.changes !== counted) out.push({ path: ['summary', 'changes'], message: `is ${s.changes}, but ${counted} of the changes listed are counted` });
   if (s.excluded.syncs !== syncs) out.push({ path: ['summary', 'excluded', 'syncs'], message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs` });
@@ -136,4 +146,20 @@ function listRules(report: Checked, out: Problem[]): void {
   if (deploys !== null && deploys !== undefined && deploys !== report.deploys.length) {
     out.push({ path: ['summary', 'dora', 'deploymentFrequency', 'count'], message: `is ${deploys}, but ${report.deploys.length} deploys are listed` });
   }
+}
+
+/** A change's product deploys: one per product of the change, in its order, none before the change's own deploy. */
+function productDeployRules(c: Checked['changes'][number], at: Array<string | number>, out: Problem[]): void {
+  const products = c.products ?? [];
+  const named = (c.productDeploys ?? []).map((d) => d.product);
+  if (named.length !== products.length || named.some((p, j) => p !== products[j])) {
+    out.push({ path: [...at, 'productDeploys'], message: `names ${named.join(', ') || 'no product'}, but the change's products are ${products.join(', ') || 'none'}` });
+  }
+  const own = c.deployedAt === null || c.deployedAt === undefined ? null : isoSeconds(c.deployedAt, RECORD_TIME);
+  c.productDeploys?.forEach((d, j) => {
+    const when = d.deployedAt === null ? null : isoSeconds(d.deployedAt, RECORD_TIME);
+    if (when !== null && (own === null || when < own)) {
+      out.push({ path: [...at, 'productDeploys', j, 'deployedAt'], message: `is ${d.deployedAt}, before the change's own deploy (${c.deployedAt ?? 'none'}), the earliest of any product's` });
+    }
+  });
 }

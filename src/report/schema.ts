@@ -73,6 +73,14 @@ export const changeReviewSchema = z.object({
     .nullable(),
 });
 
+export const productDeploySchema = z.object({
+  product: z.string(),
+  ref: z.string().nullable().describe('the first deploy of that product that ships the change (its tag); null while none has'),
+  deployedAt: time.nullable().describe('when it went out (at the merge when it went out before); null while none has: unreleased in that product\'s row'),
+  deployWait: seconds.describe('merge → that deploy: the deploy stage in that product\'s row'),
+  leadTime: seconds.describe('first commit → that deploy: the lead time in that product\'s row'),
+});
+
 export const reportChangeSchema = z.object({
   id: z.string().describe('#N for a pull request, else the landing commit\'s short sha'),
   number: z.number().int().nullable(),
@@ -108,6 +116,7 @@ export const reportChangeSchema = z.object({
   review: changeReviewSchema.nullable().describe('what GitHub said of the review and checks; null from git alone'),
   labels: z.array(z.string()).optional().describe('its pull request\'s labels (GitHub mode), when it has any'),
   products: z.array(z.string()).optional().describe('in a repository of several products: those whose code it touched, else the repository\'s own product when its tags ship it, else none'),
+  productDeploys: z.array(productDeploySchema).optional().describe('in a repository of several products: for each of its products, that product\'s own first deploy that ships it, from which its row measures the change (deployedAt, stages.deploy and leadTime are to its earliest deploy of any product); absent from reports written before'),
   repository: z.string().optional().describe('in a report over several repositories: whose change it is'),
   slices: z.array(z.string()).optional().describe('with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories'),
 });

@@ -112,6 +112,14 @@ describe('a report that cannot be is bad input, its field named', () => {
     }, 'summary.dora.deploymentFrequency.count', `is ${base.deploys.length + 5}, but ${base.deploys.length} deploys are listed`);
   });
 
+  it('a product\'s own deploy of a change before the change\'s own, which is the earliest of any product\'s', async () => {
+    const i = base.changes.findIndex((c: Json) => c.deployedAt !== null);
+    await refusedEverywhere((r) => {
+      r.changes[i].products = ['a'];
+      r.changes[i].productDeploys = [{ product: 'a', ref: 'a@1.0.0', deployedAt: '2000-01-01T00:00:00Z', deployWait: 0, leadTime: 0 }];
+    }, `changes[${i}].productDeploys[0].deployedAt`, `is 2000-01-01T00:00:00Z, before the change's own deploy (${base.changes[i].deployedAt}), the earliest of any product's`);
+  });
+
   it('two reports each of a window flowaudit could write, 500 years apart: the aggregate refuses the one that stretches them', async () => {
     box = sandbox();
     const early = broken(() => undefined, 'early.json');

@@ -228,3 +228,34 @@ export function formerlyTagged(): FixtureRepo {
     tag('v1.1.0', 'b1', 5),
   ]);
 }
+
+/**
+ * Two packages (`a` in packages/a, `b` in packages/b) whose tags ship one change at different times, every change
+ * authored the day before it lands:
+ *
+ *   change  lands   touches      a's deploy of it        b's deploy of it         lead time: whole · in a's row · in b's row
+ *   x1      Mar 2   a and b      a@1.1.0 (Mar 5)         b@1.1.0 (Mar 12)         4d · 4d · 11d: b's a week longer
+ *   x3      Mar 4   b            —                       b@1.1.0 (Mar 12)         9d · — · 9d
+ *           tags a@1.1.0 on x3 (Mar 5), b@1.1.0 on x3 (Mar 12)
+ *   x2      Mar 14  a and b      a@1.2.0 (Mar 16)        none yet: unreleased     3d · 3d · waiting (19d at now, Apr 1)
+ *           tag a@1.2.0 on x2 (Mar 16)
+ *
+ * So a's row: 2 changes, lead p50 3.5d, none unreleased; b's row: 3 changes, lead p50 11d (x3's 9d, x1's 11d, x2
+ * waiting longer), 1 unreleased. The whole report: x1 deployed Mar 5, x2 Mar 16, nothing unreleased.
+ */
+export function staggeredTags(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n' },
+    },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'b@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('x1', 2, { 'packages/a/x.ts': 'one\n', 'packages/b/x.ts': 'one\n' }),
+    change('x3', 4, { 'packages/b/y.ts': 'one\n' }),
+    tag('a@1.1.0', 'x3', 5),
+    tag('b@1.1.0', 'x3', 12),
+    change('x2', 14, { 'packages/a/x.ts': 'two\n', 'packages/b/x.ts': 'two\n' }),
+    tag('a@1.2.0', 'x2', 16),
+  ]);
+}

@@ -22,7 +22,16 @@ const sample = report({
   sources: ['git', 'github'],
   window: { since: '2026-01-01T00:00:00Z', until: '2026-01-29T00:00:00Z', historyFrom: '2026-01-03T00:00:00Z' },
   changes: [
-    change({ leadTime: 5 * H, cycleTime: 4 * H, stages: { coding: H, review: 3 * H, deploy: H }, additions: 10, deletions: 2, files: 1, review, firstReviewAt: '2026-01-04T12:00:00Z', lastCommitAt: '2026-01-04T10:00:00Z', flags: ['unreviewed'], aiEvidence: ['Made-with: Cursor'] }),
+    change({
+      leadTime: 5 * H, cycleTime: 4 * H, stages: { coding: H, review: 3 * H, deploy: H }, additions: 10, deletions: 2, files: 1, review, firstReviewAt: '2026-01-04T12:00:00Z', lastCommitAt: '2026-01-04T10:00:00Z', flags: ['unreviewed'], aiEvidence: ['Made-with: Cursor'],
+      // a monorepo's change of two products: the second's own deploy of it a week later, the third's not yet
+      products: ['api', 'web', 'cli'],
+      productDeploys: [
+        { product: 'api', ref: 'api@1.0.0', deployedAt: '2026-01-10T01:00:00Z', deployWait: H, leadTime: 5 * H },
+        { product: 'web', ref: 'web@2.0.0', deployedAt: '2026-01-17T01:00:00Z', deployWait: 7 * 24 * H + H, leadTime: 7 * 24 * H + 5 * H },
+        { product: 'cli', ref: null, deployedAt: null, deployWait: null, leadTime: null },
+      ],
+    }),
   ],
   queueOnlyChanges: [change({ mergedAt: '2026-01-30T00:00:00Z', firstCommitAt: '2026-01-20T00:00:00Z', cycleTime: 10 * 24 * H, stages: { coding: 10 * 24 * H } })],
   deploys: [deploy({ failed: true, restoredAfter: 2 * H, failureReasons: ['reverted'] })],
