@@ -89,10 +89,12 @@ export interface SliceKind {
   /** whether a change is in `slice` */
   readonly predicate: (slice: Slice, context: SliceContext) => (facts: SliceFacts) => boolean;
   /**
-   * the slice's own deploys, over which its DORA keys are measured (a product's, whose deploys ship its changes
-   * alone); absent: the repository's, which ship every slice's changes at once
+   * the product whose deploys are the slice's own (a product's slice, whose deploys ship its changes alone): its
+   * DORA keys are measured over them, and each change to the first of them that ships it (a change of two
+   * products is deployed at different times for each); absent: the repository's deploys, which ship every slice's
+   * changes at once, and each change as the whole report measures it
    */
-  readonly ownDeploys?: (slice: Slice) => (deploy: { readonly product?: string | undefined }) => boolean;
+  readonly ownProduct?: (slice: Slice) => (product: string | undefined) => boolean;
   /** its `--by` grouping; absent: it is never a table's rows (`author:`, for self-assessment only) */
   readonly by?: SliceGrouping;
 }

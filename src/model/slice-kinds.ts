@@ -61,8 +61,8 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
     },
     normalise: lower,
     predicate: (slice) => (f) => (f.change.products ?? []).some((p) => p.toLowerCase() === slice.value),
-    // a product's deploys ship its changes alone (SPEC section 3): its DORA keys are its own
-    ownDeploys: (slice) => (d) => d.product?.toLowerCase() === slice.value,
+    // a product's deploys ship its changes alone (SPEC section 3): its DORA keys and its changes' deploys are its own
+    ownProduct: (slice) => (product) => product?.toLowerCase() === slice.value,
     by: {
       help: 'a monorepo\'s',
       groups: (f) => f.change.products ?? [],

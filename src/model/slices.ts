@@ -100,10 +100,10 @@ export function slicePredicate(slice: Slice, context: SliceContext, kinds: Regis
   return kindOf(slice, kinds).predicate(slice, context);
 }
 
-/** How a slice's report is built: over its own deploys (a product's), counting the bots' changes (`bots`). */
-export function sliceMeasure(slice: Slice, kinds: Registry = SLICE_KINDS): { countBots: boolean; ownDeploys: ((deploy: { readonly product?: string | undefined }) => boolean) | undefined } {
+/** How a slice's report is built: over its own product's deploys (a product's), counting the bots' changes (`bots`). */
+export function sliceMeasure(slice: Slice, kinds: Registry = SLICE_KINDS): { countBots: boolean; ownProduct: ((product: string | undefined) => boolean) | undefined } {
   const kind = kindOf(slice, kinds);
-  return { countBots: kind.meta.countsBots === true, ownDeploys: kind.ownDeploys?.(slice) };
+  return { countBots: kind.meta.countsBots === true, ownProduct: kind.ownProduct?.(slice) };
 }
 
 /** How `--by` groups the changes: a kind that has a grouping, and the value after its colon (`path:2`), if it takes one. */

@@ -91,7 +91,7 @@ function columns(report: Report): Column[] {
  */
 const byProduct = (report: Report): boolean => {
   const by = report.summary.slices?.by;
-  return by !== undefined && groupingOf(by)?.ownDeploys !== undefined;
+  return by !== undefined && groupingOf(by)?.ownProduct !== undefined;
 };
 
 function productHeads(report: Report): string[] {

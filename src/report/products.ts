@@ -13,9 +13,12 @@ export function productChangeIds(report: Report, product: string): Set<string> {
   return new Set(report.changes.filter((c) => c.products?.includes(product) === true).map((c) => c.id));
 }
 
-/** The report of one product: its changes, and its own deploys (`product` of each deploy). Pure. */
+/**
+ * The report of one product: its changes, each measured to the product's own first deploy of it
+ * (`productDeploys`), and its own deploys (`product` of each deploy). Pure.
+ */
 export function productReport(report: Report, product: string): Report {
-  return sliceReport(report, productChangeIds(report, product), { ownDeploys: (d) => d.product === product });
+  return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product });
 }
 
 /**

@@ -2,29 +2,34 @@ import { STAGES } from '../domain.js';
 import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
-import type { Report, ReportDeploy } from './schema.js';
+import type { Report, ReportChange } from './schema.js';
 import type { SliceRow, Slices } from './slices-schema.js';
 
 export interface SliceOptions {
   /** count the bots' changes whatever the report's policy (the `bots` slice) */
   countBots?: boolean;
-  /** the slice's own deploys (a product's); else the repository's */
-  ownDeploys?: ((deploy: ReportDeploy) => boolean) | undefined;
+  /**
+   * the product whose deploys are the slice's own (a product's slice): its deploys, and each change as the
+   * product's own first deploy of it shipped it; else the repository's deploys, and each change as the report has it
+   */
+  ownProduct?: ((product: string | undefined) => boolean) | undefined;
 }
 
 /**
  * The report of one slice of `report`: its figures over the slice's changes alone (`ids`), with the same window,
  * now, policy and sources, so every figure, recommendation and gate reads as the whole report's. The deploys
  * and open pull requests stay the repository's: a deploy ships every team's changes at once, so the DORA
- * keys of a slice of one window are the window's — unless `ownDeploys` picks the slice's own (a product's, whose
- * deploys ship its changes alone). Its `changes` list is the slice's, for `compare` to resample. `countBots`:
- * count the bots' changes whatever the report's policy (the `bots` slice). Pure.
+ * keys of a slice of one window are the window's — unless `ownProduct` picks the slice's own (a product's, whose
+ * deploys ship its changes alone), to which each change is then measured too (`shippedBy`). Its `changes` list
+ * is the slice's, so measured, for `compare` to resample. `countBots`: count the bots' changes whatever the
+ * report's policy (the `bots` slice). Pure.
  */
 export function sliceReport(report: Report, ids: ReadonlySet<string>, options: SliceOptions = {}): Report {
-  const { countBots = false, ownDeploys } = options;
-  const changes = report.changes.filter((c) => ids.has(c.id));
-  // a product's slice has deploys of its own: its DORA keys are over them
-  const deploys = ownDeploys === undefined ? report.deploys : report.deploys.filter(ownDeploys);
+  const { countBots = false, ownProduct } = options;
+  const sliced = report.changes.filter((c) => ids.has(c.id));
+  // a product's slice has deploys of its own: its DORA keys are over them, and its changes shipped by them
+  const changes = ownProduct === undefined ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
+  const deploys = ownProduct === undefined ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
   const built = buildReport(
     {
       changes: changes.map((c) => fromReportChange(c, c.repository)),
@@ -49,6 +54,18 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
   );
   const { withChanges: _listedNone, ...rest } = built;
   return { ...rest, changes, deploys, openPulls: report.openPulls };
+}
+
+/**
+ * A change as its product's own deploys shipped it (SPEC section 3): its deploy time, deploy wait and lead time
+ * those of the first deploy of the product `ownProduct` picks that ships it (`productDeploys`), which for a
+ * change of two products may come after the other's (cargo's 0.91.0 shipped #15732 five weeks before home's
+ * home-0.5.12), or not yet. A change naming none (a report written before `productDeploys`) is as the report has it.
+ */
+function shippedBy(change: ReportChange, ownProduct: (product: string | undefined) => boolean): ReportChange {
+  const own = change.productDeploys?.find((d) => ownProduct(d.product));
+  if (own === undefined) return change;
+  return { ...change, deployedAt: own.deployedAt, stages: { ...change.stages, deploy: own.deployWait }, leadTime: own.leadTime };
 }
 
 /** One row of the `--by` table from a slice's report; one over its own deploys (`ownDeploys`: a product's) gives its deploys and failure rate. */
@@ -79,8 +96,8 @@ export function sliceTable(report: Report, groups: ReadonlyMap<string, readonly 
   const rows: SliceRow[] = [];
   for (const [name, ids] of groups) {
     const slice = rowSlice(name, by);
-    const ownDeploys = slice === null ? undefined : sliceMeasure(slice).ownDeploys;
-    rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys }), ownDeploys !== undefined));
+    const ownProduct = slice === null ? undefined : sliceMeasure(slice).ownProduct;
+    rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownProduct }), ownProduct !== undefined));
   }
   const sorted = sortByGrouping(rows, by);
   return { by, owners, unownedShare: groupingOf(by)?.by.owners === true ? noGroupShare(sorted, by, report.summary.changes) : null, rows: sorted };

@@ -79,9 +79,9 @@ describe('slices', () => {
     expect([...sliceNeeds([parseSlice('path:x'), parseSlice('label:y')])]).toEqual(['files']);
     expect([...sliceNeeds([parseSlice('product:x'), parseSlice('ai')])]).toEqual([]);
     expect(sliceMeasure(parseSlice('bots')).countBots).toBe(true);
-    expect(sliceMeasure(parseSlice('team:x'))).toEqual({ countBots: false, ownDeploys: undefined });
-    const own = sliceMeasure(parseSlice('product:@Acme/API')).ownDeploys;
-    expect([{ product: '@acme/api' }, { product: 'web' }, {}].map((d) => own?.(d))).toEqual([true, false, false]);
+    expect(sliceMeasure(parseSlice('team:x'))).toEqual({ countBots: false, ownProduct: undefined });
+    const own = sliceMeasure(parseSlice('product:@Acme/API')).ownProduct;
+    expect(['@acme/api', 'web', undefined].map((p) => own?.(p))).toEqual([true, false, false]);
   });
 
   it('tells a slice from a file or a window, for each kind of the registry', () => {
