@@ -2950,7 +2950,8 @@ function formatLines(value) {
 }
 function withSign(value, write) {
 	if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
-	return `${value > 0 ? "+" : value < 0 ? "−" : ""}${write(Math.abs(value))}`;
+	const magnitude = write(Math.abs(value));
+	return value === 0 || magnitude === write(0) ? magnitude : `${value > 0 ? "+" : "−"}${magnitude}`;
 }
 function formatPoints(difference, minus = "−") {
 	if (difference === null || difference === void 0 || !Number.isFinite(difference)) return "—";
@@ -9801,7 +9802,7 @@ var init_slice_kinds = __esmMin((() => {
 			},
 			normalise: lower,
 			predicate: (slice) => (f) => (f.change.products ?? []).some((p) => p.toLowerCase() === slice.value),
-			ownDeploys: (slice) => (d) => d.product?.toLowerCase() === slice.value,
+			ownProduct: (slice) => (product) => product?.toLowerCase() === slice.value,
 			by: {
 				help: "a monorepo's",
 				groups: (f) => f.change.products ?? [],
@@ -9983,7 +9984,7 @@ function sliceMeasure(slice, kinds = SLICE_KINDS) {
 	const kind = kindOf$2(slice, kinds);
 	return {
 		countBots: kind.meta.countsBots === true,
-		ownDeploys: kind.ownDeploys?.(slice)
+		ownProduct: kind.ownProduct?.(slice)
 	};
 }
 function groupingKinds(kinds) {
@@ -11957,6 +11958,18 @@ function deployRateText(f) {
 		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
 	}
 	return `${f.repositories === void 0 ? "" : "the median repository: "}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
+}
+function comparedValue(value, unit, format = CALENDAR_DAYS) {
+	if (value === null || !Number.isFinite(value)) return "—";
+	if (unit === "seconds") return formatDuration(value, format);
+	if (unit === "ratio") return formatRatio(value);
+	if (unit === "changes") return value.toFixed(1);
+	return `${formatPerWeek(value)}/wk`;
+}
+function comparedChange(value, unit, format = CALENDAR_DAYS) {
+	if (value === null || !Number.isFinite(value)) return "—";
+	if (unit === "ratio") return formatPoints(value);
+	return withSign(value, (magnitude) => comparedValue(magnitude, unit, format));
 }
 var init_duration = __esmMin((() => {
 	init_units();
@@ -15985,7 +15998,7 @@ function cells(report, row) {
 	];
 }
 function lead(rows) {
-	return `${rows.length} products, each with its own deploys: a change ships with the first deploy of a product whose code it touches (one touching none with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
+	return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches, it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
 function commonScope(rows) {
 	if (rows.length < 2) return "";
@@ -16356,7 +16369,7 @@ var init_slices$2 = __esmMin((() => {
 	top = (row) => row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—";
 	byProduct = (report) => {
 		const by = report.summary.slices?.by;
-		return by !== void 0 && groupingOf(by)?.ownDeploys !== void 0;
+		return by !== void 0 && groupingOf(by)?.ownProduct !== void 0;
 	};
 }));
 // src/render/health.ts
@@ -16506,9 +16519,6 @@ function healthSections(report) {
 	}
 	return out;
 }
-function signed$2(seconds, days) {
-	return seconds === null ? "—" : `${seconds < 0 ? "−" : seconds > 0 ? "+" : ""}${formatDuration(Math.abs(seconds), days)}`;
-}
 function differenceCells(i, words, tooFew) {
 	const range = i.low === null || i.high === null ? "—" : `${words.signed(i.low)} to ${words.signed(i.high)}`;
 	return [
@@ -16548,7 +16558,7 @@ var init_health = __esmMin((() => {
 	init_limits();
 	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
 	durationWords = (days) => ({
-		signed: (v) => signed$2(v, days),
+		signed: (v) => comparedChange(v, "seconds", days),
 		lower: "AI-assisted faster",
 		higher: "AI-assisted slower"
 	});
@@ -16559,10 +16569,6 @@ var init_health = __esmMin((() => {
 	};
 }));
 // src/render/confidence.ts
-function signedDuration(seconds, days) {
-	if (seconds === 0) return "0";
-	return withSign(seconds, (magnitude) => formatDuration(magnitude, days));
-}
 function differenceText$1(interval, write) {
 	const { difference, low, high } = interval;
 	if (difference === null || low === null || high === null) return null;
@@ -16580,7 +16586,7 @@ function changeHours(h) {
 	return `${formatNumber(h)} change-hours`;
 }
 function aiDifferenceLine(ai, label, days, tooFew = false) {
-	const duration = (v) => signedDuration(v, days);
+	const duration = (v) => comparedChange(v, "seconds", days);
 	const items = [...[
 		"leadTime",
 		"cycleTime",
@@ -16612,7 +16618,6 @@ function aiDifferenceLine(ai, label, days, tooFew = false) {
 var init_confidence = __esmMin((() => {
 	init_domain();
 	init_duration();
-	init_units();
 	init_health();
 }));
 // src/render/text/advice.ts
@@ -16823,13 +16828,6 @@ var init_repair$2 = __esmMin((() => {
 	init_layout();
 }));
 // src/render/ai-shift.ts
-function valueText$1(v, unit, days) {
-	if (v === null) return "—";
-	if (unit === "seconds") return formatDuration(v, days);
-	if (unit === "ratio") return formatRatio(v);
-	if (unit === "changes") return v.toFixed(1);
-	return `${formatPerWeek(v)}/wk`;
-}
 function moved(row) {
 	if (row.direction === "same") return "no change";
 	if (row.direction === null || row.direction === "uncertain" || row.before === null || row.after === null || row.before === 0) return "the data cannot tell";
@@ -16841,8 +16839,7 @@ function changeText$1(row, days) {
 	const word = moved(row);
 	const { low, high } = row.interval;
 	if (word === "no change" || word === "the data cannot tell" || low === null || high === null) return word;
-	const signed = (v) => v === 0 ? "0" : withSign(v, (magnitude) => valueText$1(magnitude, row.unit, days));
-	return `${word} (${signed(low)} … ${signed(high)})`;
+	return `${word} (${comparedChange(low, row.unit, days)} … ${comparedChange(high, row.unit, days)})`;
 }
 function aiShiftView(report, days) {
 	const s = report.summary.aiShift;
@@ -16875,8 +16872,8 @@ function aiShiftView(report, days) {
 		basis,
 		rows: s.rows.map((r) => [
 			r.label,
-			valueText$1(r.before, r.unit, days),
-			valueText$1(r.after, r.unit, days),
+			comparedValue(r.before, r.unit, days),
+			comparedValue(r.after, r.unit, days),
 			changeText$1(r, days)
 		]),
 		directions: s.rows.map((r) => r.direction)
@@ -16906,7 +16903,6 @@ var AI_SHIFT_TITLE, dayBefore;
 var init_ai_shift$3 = __esmMin((() => {
 	init_duration();
 	init_time();
-	init_units();
 	init_sanitize();
 	AI_SHIFT_TITLE = "Where the queue moved when AI arrived";
 	dayBefore = (iso) => new Date(((isoSeconds(iso) ?? NaN) - 86400) * 1e3).toISOString().slice(0, 10);
@@ -16967,8 +16963,8 @@ function previousView(report, days) {
 	};
 	const rows = p.rows.filter((r) => r.direction !== null).map((r) => ({
 		label: r.label,
-		before: valueText(r.before, r, days),
-		now: valueText(r.after, r, days),
+		before: comparedValue(r.before, r.unit, days),
+		now: comparedValue(r.after, r.unit, days),
 		change: changeText(r, days),
 		direction: r.direction
 	}));
@@ -16978,24 +16974,12 @@ function previousView(report, days) {
 		rows
 	};
 }
-function valueText(value, row, days) {
-	if (value === null) return "—";
-	if (row.unit === "seconds") return formatDuration(value, days);
-	if (row.unit === "ratio") return formatRatio(value);
-	return `${formatPerWeek(value)}/wk`;
-}
-function signed$1(value, row, days) {
-	if (value === 0) return "0";
-	if (row.unit === "seconds") return withSign(value, (magnitude) => formatDuration(magnitude, days));
-	if (row.unit === "ratio") return formatPoints(value);
-	return withSign(value, (magnitude) => `${formatPerWeek(magnitude)}/wk`);
-}
 function changeText(row, days) {
 	const { change, direction, interval } = row;
 	if (direction === "same") return "no change";
 	if (direction !== "better" && direction !== "worse") return notTold(interval);
 	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
-	return `${signed$1(change, row, days)} (${signed$1(interval.low, row, days)} … ${signed$1(interval.high, row, days)}), ${direction}`;
+	return `${comparedChange(change, row.unit, days)} (${comparedChange(interval.low, row.unit, days)} … ${comparedChange(interval.high, row.unit, days)}), ${direction}`;
 }
 var day$1, PREVIOUS_NOTE;
 var init_previous$3 = __esmMin((() => {
@@ -17833,8 +17817,7 @@ function keyValueText(value, unit, days) {
 	return formatDuration(value, days);
 }
 function signedText(value, unit, days) {
-	const text = keyValueText(Math.abs(value), unit, days);
-	return text === "0s" || /^0(\.0+)?(\/wk|%)?$/.test(text) ? text : `${value > 0 ? "+" : "−"}${text}`;
+	return unit === "ratio" ? formatPoints(value) : withSign(value, (magnitude) => keyValueText(magnitude, unit, days));
 }
 function directionText$1(k, days, period) {
 	const d = k.direction;
@@ -17854,6 +17837,7 @@ var init_trend$1 = __esmMin((() => {
 	init_stage_labels();
 	init_duration();
 	init_time();
+	init_units();
 	init_health();
 }));
 // src/render/text/trends.ts
@@ -18035,7 +18019,7 @@ function aiLoadView(report, days) {
 		o[i]
 	]);
 	const d = l.linesPerReviewHourDifference;
-	const signed = (v) => v === 0 ? "0" : withSign(v, formatNumber);
+	const signed = (v) => withSign(v, formatNumber);
 	const difference = d.value === null || d.low === null || d.high === null ? null : `lines per review hour, AI-assisted − other: ${signed(d.value)} (95% interval ${signed(d.low)} to ${signed(d.high)}): ${unsettled(d) ?? (d.value > 0 ? "AI-assisted changes are read faster per hour" : "AI-assisted changes are read slower per hour")}`;
 	const r = l.largeAiPerReviewerDay;
 	return {
@@ -18159,7 +18143,7 @@ var init_review = __esmMin((() => {
 }));
 // src/render/queue-flow.ts
 function rate(n, sign = false) {
-	return sign && formatPerWeek(Math.abs(n)) !== formatPerWeek(0) ? withSign(n, formatPerWeek) : formatPerWeek(sign ? Math.abs(n) : n);
+	return sign ? withSign(n, formatPerWeek) : formatPerWeek(n);
 }
 function queueChangeText(t, days) {
 	if (!t || t.queueStart === void 0 || t.queueEnd === void 0 || t.arrivals === void 0 || t.departures === void 0) return null;
@@ -23013,6 +22997,14 @@ function computeStages(change, deploySignal, measure = wallClock) {
 	const start = counted[0] ?? null;
 	change.cycleTime = start === null ? null : measure(start, t7);
 	change.leadTime = start === null || shipped === null ? null : measure(start, shipped);
+	if (change.productDeploys !== void 0) change.productDeploys = change.productDeploys.map((d) => {
+		const at = d.deployedAt === null ? null : Math.max(t7, d.deployedAt);
+		return {
+			...d,
+			deployWait: at === null ? null : measure(t7, at),
+			leadTime: start === null || at === null ? null : measure(start, at)
+		};
+	});
 	change.flags = [...flags].sort();
 	return skew;
 }
@@ -23023,10 +23015,13 @@ var init_stages = __esmMin((() => {
 // src/model/changes.ts
 function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
+	let lineShas = null;
+	const onLine = (sha) => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
 	const rules = {
 		landed: new CopyIndex(),
 		isRelease: (sha) => input.release.has(sha),
-		read: input.read ?? ((sha) => input.commits.has(sha))
+		read: input.read ?? ((sha) => input.commits.has(sha)),
+		onLine
 	};
 	const named = new Set();
 	for (const c of input.firstParent) {
@@ -23100,6 +23095,7 @@ function walkSide(merge, commits, claimed) {
 	const helpers = [];
 	const forkPoints = [];
 	const walked = new Set();
+	let rooted = false;
 	const onTracked = (sha) => claimed.has(sha) && !walked.has(sha) || !commits.has(sha);
 	const stack = merge.parents.slice(1).map((p) => [p, true]);
 	while (stack.length > 0) {
@@ -23113,12 +23109,14 @@ function walkSide(merge, commits, claimed) {
 		walked.add(sha);
 		if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
 		else helpers.push(commit);
+		if (commit.parents.length === 0) rooted = true;
 		commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
 	}
 	return {
 		commits: found,
 		helpers,
-		forkPoints
+		forkPoints,
+		rooted
 	};
 }
 function mergeChange(commit, walk, input, rules) {
@@ -23129,9 +23127,12 @@ function mergeChange(commit, walk, input, rules) {
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
 	else {
+		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
+		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
-		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : ownCommits(walk.commits, rules, null);
+		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
 		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
+		if (imported !== null) change.flags = [...change.flags, "imported"];
 		byPeople(change, own, input.botPattern);
 		landCommits(change, walk.commits, pull, rules);
 	}
@@ -23139,6 +23140,28 @@ function mergeChange(commit, walk, input, rules) {
 	const branch = landing.branch === null ? null : AI.branch(landing.branch);
 	if (branch) addAiFindings(change, [branch]);
 	return change;
+}
+function importedHistory(walk, onLine) {
+	const side = new Map([...walk.commits, ...walk.helpers].map((c) => [c.sha, c]));
+	const children = new Map();
+	const ours = [];
+	for (const c of side.values()) {
+		if (c.parents.some((p) => !side.has(p) && onLine(p))) ours.push(c.sha);
+		for (const p of c.parents) {
+			if (!side.has(p)) continue;
+			const list = children.get(p);
+			if (list === void 0) children.set(p, [c.sha]);
+			else list.push(c.sha);
+		}
+	}
+	const descends = new Set();
+	while (ours.length > 0) {
+		const sha = ours.pop();
+		if (descends.has(sha)) continue;
+		descends.add(sha);
+		for (const child of children.get(sha) ?? []) ours.push(child);
+	}
+	return new Set([...side.keys()].filter((sha) => !descends.has(sha)));
 }
 function byPeople(change, own, botPattern) {
 	if (!isBot(change.author, change.authorEmail, botPattern)) return;
@@ -24594,18 +24617,23 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 	};
 	const all = [];
 	const earliest = new Map();
+	const byProduct = new Map();
 	for (const [product, mine] of groups) {
 		const of = changes.filter((c) => inGroup(c, product)).map((c) => ({ ...c }));
 		const bySha = new Map(of.map((c) => [c.sha, c]));
+		const shipped = new Map();
+		if (product !== "") byProduct.set(product, shipped);
 		for (const deploy of assignDeploys(of, ship(of, mine), options)) {
 			if (product !== "") deploy.product = product;
 			all.push(deploy);
 			for (const sha of deploy.changeShas) {
-				const known = earliest.get(sha);
-				if (known === void 0 || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, {
+				const first = {
 					deploy,
 					change: bySha.get(sha)
-				});
+				};
+				shipped.set(sha, first);
+				const known = earliest.get(sha);
+				if (known === void 0 || indexOf(deploy) < indexOf(known.deploy)) earliest.set(sha, first);
 			}
 		}
 	}
@@ -24617,6 +24645,16 @@ function assignProductDeploys(changes, candidates, products, ship, options) {
 		}
 		const of = touched(change);
 		change.products = of.length > 0 ? [...of] : own !== null ? [own] : [];
+		change.productDeploys = change.products.map((product) => {
+			const first = byProduct.get(product)?.get(change.sha);
+			return {
+				product,
+				ref: first?.deploy.ref ?? null,
+				deployedAt: first?.change.deployedAt ?? null,
+				deployWait: null,
+				leadTime: null
+			};
+		});
 	}
 	return all.sort((a, b) => a.at - b.at || indexOf(a) - indexOf(b));
 }
@@ -25018,6 +25056,10 @@ function toReportChange(change, counted) {
 		review: change.review,
 		...change.labels !== void 0 && { labels: change.labels },
 		...change.products !== void 0 && { products: change.products },
+		...change.productDeploys !== void 0 && { productDeploys: change.productDeploys.map((d) => ({
+			...d,
+			deployedAt: iso$3(d.deployedAt)
+		})) },
 		...change.repository !== void 0 && { repository: change.repository }
 	};
 }
@@ -25099,6 +25141,10 @@ function fromReportChange(c, repository) {
 		review: c.review,
 		...c.labels !== void 0 && { labels: c.labels },
 		...c.products !== void 0 && { products: c.products },
+		...c.productDeploys !== void 0 && { productDeploys: c.productDeploys.map((d) => ({
+			...d,
+			deployedAt: epoch(d.deployedAt)
+		})) },
 		...repository !== void 0 && { repository }
 	};
 }
@@ -26287,6 +26333,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			tagged: new Set(release.tagShas),
 			botPattern: o.botPattern,
 			webUrl: o.webUrl,
+			shallow: repo.shallow,
 			read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha)
 		});
 		const lookingUp = commitDates(repo, [...new Set(changes.flatMap((c) => c.forkPoints))].filter((sha) => !commits.has(sha) && !pulls.loaded.has(sha)));
@@ -42174,9 +42221,10 @@ var init_build = __esmMin((() => {
 }));
 // src/report/slices.ts
 function sliceReport(report, ids, options = {}) {
-	const { countBots = false, ownDeploys } = options;
-	const changes = report.changes.filter((c) => ids.has(c.id));
-	const deploys = ownDeploys === void 0 ? report.deploys : report.deploys.filter(ownDeploys);
+	const { countBots = false, ownProduct } = options;
+	const sliced = report.changes.filter((c) => ids.has(c.id));
+	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
+	const deploys = ownProduct === void 0 ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
 	const { withChanges: _listedNone, ...rest } = buildReport({
 		changes: changes.map((c) => fromReportChange(c, c.repository)),
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
@@ -42200,6 +42248,19 @@ function sliceReport(report, ids, options = {}) {
 		changes,
 		deploys,
 		openPulls: report.openPulls
+	};
+}
+function shippedBy(change, ownProduct) {
+	const own = change.productDeploys?.find((d) => ownProduct(d.product));
+	if (own === void 0) return change;
+	return {
+		...change,
+		deployedAt: own.deployedAt,
+		stages: {
+			...change.stages,
+			deploy: own.deployWait
+		},
+		leadTime: own.leadTime
 	};
 }
 function sliceRow(name, slice, ownDeploys = false) {
@@ -42233,8 +42294,8 @@ function sliceTable(report, groups, by, owners) {
 	const rows = [];
 	for (const [name, ids] of groups) {
 		const slice = rowSlice(name, by);
-		const ownDeploys = slice === null ? void 0 : sliceMeasure(slice).ownDeploys;
-		rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownDeploys }), ownDeploys !== void 0));
+		const ownProduct = slice === null ? void 0 : sliceMeasure(slice).ownProduct;
+		rows.push(sliceRow(name, sliceReport(report, new Set(ids), { ownProduct }), ownProduct !== void 0));
 	}
 	const sorted = sortByGrouping(rows, by);
 	return {
@@ -42274,7 +42335,7 @@ function productChangeIds(report, product) {
 	return new Set(report.changes.filter((c) => c.products?.includes(product) === true).map((c) => c.id));
 }
 function productReport(report, product) {
-	return sliceReport(report, productChangeIds(report, product), { ownDeploys: (d) => d.product === product });
+	return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product });
 }
 function productTable(report, products) {
 	if (products.length < 2) return void 0;
@@ -44808,11 +44869,12 @@ function listRules(report, out) {
 	let counted = 0;
 	let syncs = 0;
 	let bots = 0;
-	for (const c of report.changes) {
+	report.changes.forEach((c, i) => {
 		if (c.counted) counted += 1;
 		if (c.kind === "sync") syncs += 1;
 		else if (c.bot && !c.counted) bots += 1;
-	}
+		if (c.productDeploys !== void 0) productDeployRules(c, ["changes", i], out);
+	});
 	const s = report.summary;
 	if (s.changes !== counted) out.push({
 		path: ["summary", "changes"],
@@ -44843,6 +44905,27 @@ function listRules(report, out) {
 			"count"
 		],
 		message: `is ${deploys}, but ${report.deploys.length} deploys are listed`
+	});
+}
+function productDeployRules(c, at, out) {
+	const products = c.products ?? [];
+	const named = (c.productDeploys ?? []).map((d) => d.product);
+	if (named.length !== products.length || named.some((p, j) => p !== products[j])) out.push({
+		path: [...at, "productDeploys"],
+		message: `names ${named.join(", ") || "no product"}, but the change's products are ${products.join(", ") || "none"}`
+	});
+	const own = c.deployedAt === null || c.deployedAt === void 0 ? null : isoSeconds(c.deployedAt, RECORD_TIME);
+	c.productDeploys?.forEach((d, j) => {
+		const when = d.deployedAt === null ? null : isoSeconds(d.deployedAt, RECORD_TIME);
+		if (when !== null && (own === null || when < own)) out.push({
+			path: [
+				...at,
+				"productDeploys",
+				j,
+				"deployedAt"
+			],
+			message: `is ${d.deployedAt}, before the change's own deploy (${c.deployedAt ?? "none"}), the earliest of any product's`
+		});
 	});
 }
 var init_invariants = __esmMin((() => {
@@ -45380,7 +45463,7 @@ var init_slices_schema = __esmMin((() => {
 	}).describe(`--by: the window's changes one row per ${orList$1(groupingNouns())}`);
 }));
 // src/report/schema.ts
-var time, seconds, count, perStage, stagesSchema, changeReviewSchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
+var time, seconds, count, perStage, stagesSchema, changeReviewSchema, productDeploySchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
 var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
@@ -45415,6 +45498,13 @@ var init_schema = __esmMin((() => {
 			names: array(string()),
 			flaky: array(string()).describe("checks that concluded FAILURE and later SUCCESS on the same commit")
 		}).nullable()
+	});
+	productDeploySchema = object({
+		product: string(),
+		ref: string().nullable().describe("the first deploy of that product that ships the change (its tag); null while none has"),
+		deployedAt: time.nullable().describe("when it went out (at the merge when it went out before); null while none has: unreleased in that product's row"),
+		deployWait: seconds.describe("merge → that deploy: the deploy stage in that product's row"),
+		leadTime: seconds.describe("first commit → that deploy: the lead time in that product's row")
 	});
 	reportChangeSchema = object({
 		id: string().describe("#N for a pull request, else the landing commit's short sha"),
@@ -45458,6 +45548,7 @@ var init_schema = __esmMin((() => {
 		review: changeReviewSchema.nullable().describe("what GitHub said of the review and checks; null from git alone"),
 		labels: array(string()).optional().describe("its pull request's labels (GitHub mode), when it has any"),
 		products: array(string()).optional().describe("in a repository of several products: those whose code it touched, else the repository's own product when its tags ship it, else none"),
+		productDeploys: array(productDeploySchema).optional().describe("in a repository of several products: for each of its products, that product's own first deploy that ships it, from which its row measures the change (deployedAt, stages.deploy and leadTime are to its earliest deploy of any product); absent from reports written before"),
 		repository: string().optional().describe("in a report over several repositories: whose change it is"),
 		slices: array(string()).optional().describe("with --by: the slices of summary.slices it is in (team:payments); what lets an aggregate pool a slice across repositories")
 	});
@@ -46076,28 +46167,18 @@ var init_compare_slices = __esmMin((() => {
 }));
 // src/compare/render.ts
 function formatValue(value, row) {
-	if (value === null) return "—";
-	if (row.unit === "seconds") return formatDuration(value);
-	if (row.unit === "ratio") return `${(value * 100).toFixed(1)}%`;
-	return `${formatPerWeek(value)}/wk`;
+	return comparedValue(value, row.unit);
 }
 function formatChange(row) {
-	return signed(row.change, row);
-}
-function signed(c, row) {
-	if (c === null) return "—";
-	if (c === 0) return "0";
-	const sign = c > 0 ? "+" : "-";
-	if (row.unit === "seconds") return `${sign}${formatDuration(Math.abs(c))}`;
-	if (row.unit === "ratio") return `${sign}${(Math.abs(c) * 100).toFixed(1)} pp`;
-	return `${sign}${formatPerWeek(Math.abs(c))}/wk`;
+	return comparedChange(row.change, row.unit);
 }
 function formatInterval(row) {
 	const { low, high } = row.interval;
 	if (low === null || high === null) return "—";
-	if (row.unit === "seconds") return `${signed(low, row)} … ${signed(high, row)}`;
-	const [lo, hi] = [signed(low, row), signed(high, row)].map((t) => t.replace(/ pp$|\/wk$/, ""));
-	return `${lo} … ${hi}${row.unit === "ratio" ? " pp" : "/wk"}`;
+	if (row.unit === "seconds") return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
+	const unit = row.unit === "ratio" ? " pp" : row.unit === "changes" ? "" : "/wk";
+	const [lo, hi] = [comparedChange(low, row.unit), comparedChange(high, row.unit)].map((t) => unit === "" ? t : t.slice(0, -unit.length));
+	return `${lo} … ${hi}${unit}`;
 }
 function directionText(row) {
 	if (row.direction === null) return "not measured";
@@ -46112,7 +46193,7 @@ function shortDirection(row) {
 function formatRelative(relative) {
 	if (relative === null) return "—";
 	const pct = Math.round(relative * 100);
-	return pct === 0 ? "0%" : `${pct > 0 ? "+" : ""}${pct}%`;
+	return pct === 0 ? "0%" : `${pct > 0 ? "+" : "−"}${Math.abs(pct)}%`;
 }
 function describeSide(name, s, clean) {
 	return `${name}: ${clean(s.repository)} · ${s.window.since.slice(0, 10)} → ${s.window.until.slice(0, 10)} · ${plural$2(s.changes, "change")}, ${plural$2(s.deploys, "deploy")}`;
