@@ -57,6 +57,13 @@ export interface AiFinding {
 
 export type ChangeKind = 'merge' | 'squash' | 'rebase' | 'trailer' | 'direct' | 'sync';
 
+/**
+ * The flag of a **release commit**: a direct push (no pull request) whose subject sets the project's own version,
+ * tagged with that very version (on it, or on a copy of it). Release mechanics, not a change: listed, and left out
+ * of every figure as a sync is, whoever pushed it.
+ */
+export const RELEASE_COMMIT = 'release-commit';
+
 export type StageName = 'coding' | 'pickup' | 'review' | 'merge' | 'deploy';
 export const STAGES: readonly StageName[] = ['coding', 'pickup', 'review', 'merge', 'deploy'];
 

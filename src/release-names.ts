@@ -22,6 +22,15 @@ export function isPrerelease(name: string): boolean {
 }
 
 /**
+ * The version a tag names, lower-cased, from its first number to its end, pre-release included: `11.0.0-alpha.1`
+ * of `v11.0.0-alpha.1`, `8.0.0` of `create-vite@8.0.0`, `1.48.0` of `tokio-1.48.0`; null when it names none.
+ */
+export function taggedVersion(name: string): string | null {
+  const m = VERSION.exec(name);
+  return m ? name.slice(m.index).toLowerCase() : null;
+}
+
+/**
  * Whether `name` carries a lower version than `than` (`v0.311.0` against `v3.11.1`), each read as the numbers of
  * its version, compared part by part; false when either names no version (`prod-44`) or they are equal.
  */

@@ -10,6 +10,7 @@ import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/memory.js';
 import type { Pattern } from '../patterns.js';
+import { copyKey } from '../sources/git/deploy-contents.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
 import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
@@ -101,7 +102,7 @@ export async function readGitChanges(
   repo: RepoInfo,
   branch: { name: string; tip: string },
   boundary: { sha: string; at: number } | null,
-  release: { tips: ReleaseTips; tagShas: readonly string[] },
+  release: { tips: ReleaseTips; tagShas: readonly string[]; tagNames?: ReadonlyMap<string, readonly string[]> },
   sizes: SizesRead,
   pullRefs: Promise<PullHeads>,
   o: { ai: AiCatalogue; botPattern: Pattern | null; webUrl: string | null; forPulls: boolean; onCommits?: (count: number) => void },
@@ -142,6 +143,7 @@ export async function readGitChanges(
       release: onRelease.all,
       releaseLines: onRelease.lines,
       tagged: new Set(release.tagShas),
+      ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, lines) }),
       botPattern: o.botPattern,
       webUrl: o.webUrl,
       shallow: repo.shallow,
@@ -171,6 +173,19 @@ export async function readGitChanges(
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
   return { ...model, sizes: sizes.read };
+}
+
+/**
+ * The names of the tags on a commit, or on a release line's commit that copies it (same author email, author date
+ * and subject): pnpm's `chore(release): 11.0.0` was tagged `v11.0.0`, then rebased onto main before it was pushed.
+ */
+function tagsOf(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGraph): (commit: Commit) => readonly string[] {
+  const byKey = new Map<string, readonly string[]>();
+  for (const line of lines.releaseLine) {
+    const tags = names.get(line.sha);
+    if (tags !== undefined) byKey.set(line.key, tags);
+  }
+  return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : (byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []));
 }
 
 /** The tracked branch's first-parent line among the commits read, oldest first. */

@@ -10,7 +10,7 @@ import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
-import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
+import { listTags, openRepository, resolveBranch, type RepoInfo, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -107,7 +107,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas };
+  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(repo, now) };
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
@@ -227,6 +227,21 @@ function askedSignal(settings: AuditSettings, github: boolean, warning: (message
   if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${asked} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
   warning(`deploy.from '${asked}' needs GitHub data: using the first signal git has instead`);
   return undefined;
+}
+
+/**
+ * Every tag's name (final and pre-release, whatever the deploy signal) by the commit it names, of those tagged by
+ * now: a direct push setting the version its tag names is a release commit (see buildChanges).
+ */
+function tagNamesAsOf(repo: RepoInfo, now: number): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const tag of listTags(repo)) {
+    if (tag.at > now) continue;
+    const known = names.get(tag.sha);
+    if (known) known.push(tag.name);
+    else names.set(tag.sha, [tag.name]);
+  }
+  return names;
 }
 
 /**

@@ -1,14 +1,15 @@
-import type { Change, ChangeKind, Commit, Size } from '../domain.js';
+import { RELEASE_COMMIT, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
-import { isVersionBump, numberFromUrl, parseLanding, type Landing } from './message.js';
+import { isVersionBump, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
 import { CopyIndex, carriedOver, ownCommits, pullRefCommits, type OwnCommitRules } from './own-commits.js';
 import type { PullCommits } from './pull-commits.js';
 import { isReleaseLine } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
+import { taggedVersion } from '../release-names.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -34,6 +35,12 @@ export interface BuildChangesInput {
    */
   tagged?: ReadonlySet<string>;
   botPattern: Tester | null;
+  /**
+   * the names of the tags (final and pre-release) on a commit or on a commit that copies it (same author email,
+   * author date and subject: a release commit rebased before it was pushed, its tag left on the original); absent:
+   * none. A direct push that sets the version one of them names is a release commit.
+   */
+  tagsOf?: (commit: Commit) => readonly string[];
   /**
    * whether the history read holds a commit, the release lines' and pull refs' commits included (a cherry-pick of
    * none of them is a port from elsewhere); absent: those of `commits`
@@ -133,12 +140,27 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
     const agent = AI.author(change.author, change.authorEmail);
     if (agent) addAiFindings(change, [agent]);
+    if (change.kind === 'direct' && input.tagsOf !== undefined && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
   }
   if (input.sizes !== undefined) applySizes(changes, input.sizes);
   // trailer groups land over several commits: order by when the last one landed, and changes landed in the
   // same second (a rebase merge commits them all at once) in history order, which later steps rely on
   const position = new Map(line.map((c, i) => [c.sha, i]));
   return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
+}
+
+/**
+ * Whether a direct push's commit is a release commit: its subject sets the project's own version (`v11.4.3`,
+ * `release: create-vite@8.0.0`, `chore(release): 11.0.0-alpha.1`) and a tag on it, or on a copy of it, names that
+ * very version. The tag is what says the version is the project's: `Bump Polly to 8.5.2` reads as a bump too, and
+ * no tag of the project names 8.5.2. A pull request that does the same is a change: it was opened, reviewed and
+ * merged like any other, and git alone cannot tell what else it holds (tokio's `chore: prepare Tokio v1.48.0
+ * (#7677)` writes the changelog).
+ */
+function releaseCommit(commit: Commit | undefined, tagsOf: (commit: Commit) => readonly string[]): boolean {
+  if (commit === undefined) return false;
+  const version = ownBumpVersion(commit.subject);
+  return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Change } from '../domain.js';
+import { RELEASE_COMMIT, type Change } from '../domain.js';
 import type { GitHubPull, GitHubPullCommit } from '../sources/github/types.js';
 import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings } from './ai/facts.js';
@@ -51,6 +51,8 @@ export function applyPulls(changes: Change[], pulls: readonly GitHubPull[], opti
     const unseen = change.kind === 'direct' || change.flags.includes('commits-unseen');
     if (change.kind === 'direct') {
       change.kind = pull.commits.length > 1 || replaysOnly(change, pull) ? 'rebase' : 'squash';
+      // a release commit is a direct push: one that landed as a pull request is a change like any other
+      change.flags = change.flags.filter((f) => f !== RELEASE_COMMIT);
       for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
     }
     change.number = pull.number;

@@ -24,7 +24,7 @@ const REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
 
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)
-const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
+const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)(?:[\s,;:)]|$)/i;
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {
@@ -36,7 +36,18 @@ export function isVersionBump(subject: string): boolean {
  * `from` one version to another (`Bump lodash from 4.17.20 to 4.17.21` is Dependabot's).
  */
 export function isOwnVersionBump(subject: string): boolean {
-  return isVersionBump(subject) && !/\bfrom\b/i.test(subject);
+  return ownBumpVersion(subject) !== null;
+}
+
+/**
+ * The version an own version bump (`isOwnVersionBump`) sets, lower-cased, pre-release included: `11.4.3` of
+ * `v11.4.3`, `8.0.0-beta.1` of `release: v8.0.0-beta.1`, `8.0.0` of `release: create-vite@8.0.0`; else null.
+ * A subject may also name a dependency's version without `from` (`Bump Polly to 8.5.2`): what the version is of,
+ * a tag naming the same version on the same commit says (see buildChanges).
+ */
+export function ownBumpVersion(subject: string): string | null {
+  if (/\bfrom\b/i.test(subject)) return null;
+  return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
 }
 
 /** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */

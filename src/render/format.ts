@@ -59,12 +59,25 @@ export function minuteOf(iso: string): string {
 }
 
 /**
+ * What the figures left out of the changes merged in the window, in words (`9 by bots, 2 syncs, 3 release
+ * commits`); '' when nothing was. One wording for every format.
+ */
+export function leftOutText(excluded: Report['summary']['excluded']): string {
+  const releases = excluded.releases ?? 0;
+  return [
+    excluded.bots > 0 ? `${excluded.bots} by bots` : '',
+    excluded.syncs > 0 ? plural(excluded.syncs, 'sync') : '',
+    releases > 0 ? plural(releases, 'release commit') : '',
+  ].filter(Boolean).join(', ');
+}
+
+/**
  * How many changes merged in the window, counted or not: the report's list, or, where it is left out (an
  * aggregate without `--with-changes`), the summary's count.
  */
 export function mergedInWindow(report: Report): number {
   const s = report.summary;
-  return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
+  return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs + (s.excluded.releases ?? 0) : report.changes.length;
 }
 
 /** How many deploys the window had: the report's list, or the summary's count where the list is left out. */

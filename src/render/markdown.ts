@@ -9,7 +9,7 @@ import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { queueChangeText } from './queue-flow.js';
-import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
@@ -124,7 +124,7 @@ function keyFigures(report: Report): string[] {
   const s = report.summary;
   const d = s.dora;
   const band = (x: DoraFigure): string => (clusterText(x) ? ` (${clusterText(x)})` : '');
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const excluded = leftOutText(s.excluded);
   const parts = [
     `${figureLabel('leadTime')} p50 **${percentileText(s.leadTime, 'p50', days)}**${band(d.leadTime)}`,
     `${figureLabel('cycleTime')} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
@@ -147,7 +147,7 @@ function table(head: readonly string[], align: string, rows: readonly string[][]
 function stageTable(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const excluded = leftOutText(s.excluded);
   const unseen = codingUnseenNote(report);
   const rows = STAGES.map((stage) => {
     const f = s.stages[stage];

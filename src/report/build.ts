@@ -1,5 +1,5 @@
 import { advise } from '../advice/index.js';
-import { STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
+import { RELEASE_COMMIT, STAGES, type Change, type ClosedPull, type Deploy, type DeploySignalKind, type MeasuredChange, type MeasuredDeploy, type OpenPull, type StageName, type Window } from '../domain.js';
 import { workingSeconds, type BusinessHours } from '../metrics/business-hours.js';
 import { countOf } from '../metrics/count.js';
 import { computeAcceptance } from '../metrics/acceptance.js';
@@ -98,9 +98,17 @@ interface MeasuredModel {
   listed: false;
 }
 
-/** Whether the figures count a change: never a sync, a bot's only when the policy puts bots back. */
-export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot'>, policy: Pick<Policy, 'includeBots'>): boolean {
-  return change.kind !== 'sync' && (policy.includeBots || !change.bot);
+/**
+ * Whether the figures count a change: never a sync or a release commit (whoever pushed it: it is no one's work), a
+ * bot's only when the policy puts bots back.
+ */
+export function isCounted(change: Pick<MeasuredChange, 'kind' | 'bot' | 'flags'>, policy: Pick<Policy, 'includeBots'>): boolean {
+  return change.kind !== 'sync' && !isReleaseCommit(change) && (policy.includeBots || !change.bot);
+}
+
+/** Whether a change is a release commit (a sync never is one): listed, never counted. */
+function isReleaseCommit(change: Pick<MeasuredChange, 'kind' | 'flags'>): boolean {
+  return change.kind !== 'sync' && change.flags.includes(RELEASE_COMMIT);
 }
 
 /**
@@ -305,8 +313,9 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
   return {
     changes: counted.length,
     excluded: {
-      bots: countOf(inWindow, (c) => c.bot && c.kind !== 'sync') - countOf(counted, (c) => c.bot),
+      bots: countOf(inWindow, (c) => c.bot && c.kind !== 'sync' && !isReleaseCommit(c)) - countOf(counted, (c) => c.bot),
       syncs: countOf(inWindow, (c) => c.kind === 'sync'),
+      releases: countOf(inWindow, isReleaseCommit),
     },
     headline: headline(stages, { gitOnly: !input.github, businessHours: hours !== null, deployIsMerge: input.signal === 'merge' }),
     stages: stages.stages,

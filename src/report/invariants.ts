@@ -10,15 +10,16 @@
  *   long; `now` within the same years;
  * - counts agree with what they count: no distribution counts more changes than the summary does, the AI-assisted
  *   and the other changes add up to them, and where the report lists its changes (all but an aggregate written
- *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs` and
- *   `excluded.bots` the syncs and the uncounted bots among them, and deploy frequency's count the deploys
- *   listed; a repository's row counts the changes its own summary does;
+ *   without --with-changes), `summary.changes` is the number of them counted, `excluded.syncs`,
+ *   `excluded.releases` and `excluded.bots` the syncs, the release commits and the uncounted bots among them, and
+ *   deploy frequency's count the deploys listed; a repository's row counts the changes its own summary does;
  * - a change's product deploys (`productDeploys`) name its products, in their order, and none went out before the
  *   change's own deploy, the earliest of any product's.
  *
  * Durations that are negative are refused by the fields' own schema (`duration` in metrics/schema.ts).
  * Typed by what it reads, not by the report's type: the schema that runs it is built from this module.
  */
+import { RELEASE_COMMIT } from '../domain.js';
 import { isoSeconds, RECORD_TIME, windowProblem, withinYears } from '../time.js';
 
 export interface Problem {
@@ -36,7 +37,7 @@ interface Percentiles {
 }
 interface SummaryLike {
   changes: number;
-  excluded: { bots: number; syncs: number };
+  excluded: { bots: number; syncs: number; releases?: number | undefined };
   stages: Record<string, Percentiles>;
   cycleTime: Percentiles;
   leadTime: Percentiles;
@@ -55,6 +56,7 @@ export interface Checked {
     counted: boolean;
     bot: boolean;
     kind: string;
+    flags: readonly string[];
     deployedAt?: string | null | undefined;
     products?: readonly string[] | undefined;
     productDeploys?: ReadonlyArray<{ product: string; deployedAt: string | null }> | undefined;
@@ -131,16 +133,20 @@ function ordered(values: Array<[string, Nullable]>, at: Array<string | number>, 
 function listRules(report: Checked, out: Problem[]): void {
   let counted = 0;
   let syncs = 0;
+  let releases = 0;
   let bots = 0;
   report.changes.forEach((c, i) => {
     if (c.counted) counted += 1;
     if (c.kind === 'sync') syncs += 1;
+    else if (c.flags.includes(RELEASE_COMMIT)) releases += 1;
     else if (c.bot && !c.counted) bots += 1;
     if (c.productDeploys !== undefined) productDeployRules(c, ['changes', i], out);
   });
   const s = report.summary;
   if (s.changes !== counted) out.push({ path: ['summary', 'changes'], message: `is ${s.changes}, but ${counted} of the changes listed are counted` });
   if (s.excluded.syncs !== syncs) out.push({ path: ['summary', 'excluded', 'syncs'], message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs` });
+  // a report written before release commits were told apart has none, and no count of them
+  if ((s.excluded.releases ?? 0) !== releases) out.push({ path: ['summary', 'excluded', 'releases'], message: `is ${s.excluded.releases ?? 'absent'}, but ${releases} of the changes listed are release commits` });
   if (s.excluded.bots !== bots) out.push({ path: ['summary', 'excluded', 'bots'], message: `is ${s.excluded.bots}, but ${bots} of the changes listed are bots' left out` });
   const deploys = s.dora.deploymentFrequency.count;
   if (deploys !== null && deploys !== undefined && deploys !== report.deploys.length) {

@@ -187,7 +187,14 @@ export const histogramSchema = z.object({
 
 const writtenSummarySchema = z.object({
   changes: figureSchema(COUNTS.changes),
-  excluded: z.object({ bots: figureSchema(COUNTS.bots), syncs: figureSchema(COUNTS.syncs) }).describe('changes merged in the window but left out of the stage figures'),
+  excluded: z
+    .object({
+      bots: figureSchema(COUNTS.bots),
+      syncs: figureSchema(COUNTS.syncs),
+      // absent from a report written before release commits were told apart: such a report still reads back
+      releases: figureSchema(COUNTS.releases).optional(),
+    })
+    .describe('changes merged in the window but left out of the stage figures'),
   headline: z.string().describe('one sentence: where the time of the typical change goes'),
   stages: perStage(stageFigureSchema),
   shareBasis: shareBasisSchema,

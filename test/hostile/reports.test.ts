@@ -106,6 +106,12 @@ describe('a report that cannot be is bad input, its field named', () => {
     }, 'summary.changes', `is ${counted + 1}, but ${counted} of the changes listed are counted`);
   });
 
+  it('a count of release commits the listed changes disagree with', async () => {
+    await refusedEverywhere((r) => {
+      r.summary.excluded.releases = 2;
+    }, 'summary.excluded.releases', 'is 2, but 0 of the changes listed are release commits');
+  });
+
   it('a deploy count the listed deploys disagree with', async () => {
     await refusedEverywhere((r) => {
       r.summary.dora.deploymentFrequency.count += 5;

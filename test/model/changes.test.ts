@@ -316,6 +316,32 @@ describe('bots and AI agents', () => {
     expect(sq).toMatchObject({ author: 'renovate[bot]', bot: true, commits: 1, firstCommitAt: h(5) });
   });
 
+  it('flags a direct push that sets the version a tag on it names as a release commit, and nothing else', () => {
+    const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']]]);
+    const line = [
+      m0,
+      commit('rel', { parents: ['m0'], at: h(1), subject: 'v1.2.3' }),
+      // tagged, but not with the version it sets: a dependency's
+      commit('dep', { parents: ['rel'], at: h(2), subject: 'bump react to 19.0.0' }),
+      commit('pre', { parents: ['dep'], at: h(3), subject: 'release: create-vite@8.0.0-beta.1' }),
+      // the version it sets, with no tag: a cycle opened, not a release
+      commit('open', { parents: ['pre'], at: h(4), subject: 'Bump version to 1.4.0' }),
+      // a version bump through a pull request is a change
+      commit('sq', { parents: ['open'], at: h(5), subject: 'chore(release): 1.3.0 (#9)' }),
+      commit('bot', { parents: ['sq'], at: h(6), subject: 'v1.3.1', authorName: 'github-actions[bot]', authorEmail: '41898282+github-actions[bot]@users.noreply.github.com' }),
+    ];
+    const tagsOf = (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
+    const changes = buildChanges(input(line, [], { tagsOf }));
+    expect(changes.slice(1).map((c) => [c.title, c.bot, c.flags.includes('release-commit')])).toEqual([
+      ['v1.2.3', false, true],
+      ['bump react to 19.0.0', false, false],
+      ['release: create-vite@8.0.0-beta.1', false, true],
+      ['Bump version to 1.4.0', false, false],
+      ['chore(release): 1.3.0', false, false],
+      ['v1.3.1', true, true],
+    ]);
+  });
+
   it('counts an AI agent\'s change as AI-assisted work, not as a bot\'s', () => {
     const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Add x (#71)', authorName: 'Copilot', authorEmail: '198982749+Copilot@users.noreply.github.com' })];
     expect(buildChanges(input(line))[1]).toMatchObject({ bot: false, aiEvidence: ['author: Copilot'] });

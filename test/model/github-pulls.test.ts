@@ -44,6 +44,12 @@ describe('joining pull requests to the changes git found', () => {
     expect(changes[0]?.flags).toContain('unreviewed');
   });
 
+  it('counts a release commit git saw as a direct push once GitHub says a pull request landed it', () => {
+    const changes = [{ ...direct('d'.repeat(40), 500, 500), title: 'v1.2.3', flags: ['release-commit'] }, { ...direct('e'.repeat(40), 600, 600), title: 'v1.2.4', flags: ['release-commit'] }];
+    applyPulls(changes, [pull({ number: 7, title: 'v1.2.3', mergeCommitSha: 'd'.repeat(40), commits: [{ sha: 'f'.repeat(40), authorEmail: null, parents: [], authoredAt: 200, committedAt: 200, message: 'v1.2.3' }] })], options);
+    expect(changes.map((c) => [c.id, c.kind, c.flags.includes('release-commit')])).toEqual([['#7', 'squash', false], ['eeeeeeeeee', 'direct', true]]);
+  });
+
   it('calls a one-commit pull request landed as a replay of its commit a rebase merge, as git-only does', () => {
     const changes = [direct('a'.repeat(40), 100, 400)];
     // the landing commit keeps the PR commit's author date (100) and subject: GitHub rebased it, it did not squash it

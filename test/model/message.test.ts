@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLanding, parseMessage } from '../../src/model/message.js';
+import { ownBumpVersion, parseLanding, parseMessage } from '../../src/model/message.js';
+import { taggedVersion } from '../../src/release-names.js';
 
 describe('commit messages', () => {
   it('finds AI evidence with the tool each names, in message order', () => {
@@ -58,5 +59,13 @@ describe('commit messages', () => {
     expect(parseLanding("Merge tag 'v4.17.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'release-1.2'", '', true, 'main')).toMatchObject({ sync: true });
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
+  });
+
+  it('reads the version a version bump sets, for its tag to confirm, and none where it bumps a dependency from one', () => {
+    expect(['v11.4.3', 'release: v8.0.0-beta.1', 'release: create-vite@8.0.0', 'chore(release): 11.0.0-alpha.1', 'Bumped version to 2025.9.3', 'Bump Polly to 8.5.2'].map(ownBumpVersion))
+      .toEqual(['11.4.3', '8.0.0-beta.1', '8.0.0', '11.0.0-alpha.1', '2025.9.3', '8.5.2']);
+    expect(['Bump lodash from 4.17.20 to 4.17.21', 'chore: bump deps', 'bump react to 19', 'v2 API', 'Fix v1.2.3 parsing'].map(ownBumpVersion)).toEqual([null, null, null, null, null]);
+    expect(['v11.0.0-alpha.1', 'create-vite@8.0.0', 'tokio-1.48.0', '@biomejs/biome@2.4.15', 'v5.27.3.10153', 'latest'].map(taggedVersion))
+      .toEqual(['11.0.0-alpha.1', '8.0.0', '1.48.0', '2.4.15', '5.27.3.10153', null]);
   });
 });

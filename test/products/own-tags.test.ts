@@ -18,12 +18,14 @@ describe('a workspace whose main package is tagged v1.2.3, beside scoped package
   afterAll(() => repo.cleanup());
 
   it('makes the package whose manifest carries the version the product of the repository\'s own tags, with its row', () => {
+    // widget's changes: c1, c3, c4, c5 (no product's: the own tags') and c6; its `release widget 1.1.0` and 1.2.0,
+    // tagged v1.1.0 and v1.2.0, are release commits
     expect(report.summary.products?.map((p) => [p.name, p.paths, p.changes, p.deploys, p.unreleased])).toEqual([
-      ['widget', ['packages/widget'], 7, 2, 1],
+      ['widget', ['packages/widget'], 5, 2, 1],
       ['@widget/react', ['packages/integrations/react'], 1, 1, 0],
       ['@widget/vue', ['packages/integrations/vue'], 1, 1, 0],
     ]);
-    expect(renderText(report, { color: false, width: 120 })).toMatch(/│ widget +│ +7 │ +2 │/);
+    expect(renderText(report, { color: false, width: 120 })).toMatch(/│ widget +│ +5 │ +2 │/);
   });
 
   it('ships each change with its own product\'s first deploy, and one touching no product with the repository\'s own tags', () => {

@@ -40,14 +40,14 @@ describe('buildReport', () => {
   it('reports the changes merged in [since, until), each saying whether the figures count it', () => {
     expect(report.changes.map((c) => [c.id, c.counted])).toEqual([['human', true], ['bot', false], ['sync', false]]);
     expect(report.summary.changes).toBe(1);
-    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1 });
+    expect(report.summary.excluded).toEqual({ bots: 1, syncs: 1, releases: 0 });
     expect(report.deploys.map((d) => d.at)).toEqual(['2026-03-03T01:00:00Z']);
   });
 
   it('counts bots back when the policy says so, and records the policy', () => {
     const withBots = buildReport({ changes, deploys, openPulls: [] }, window, T + 30 * DAY, { ...policy, includeBots: true }, context());
     expect(withBots.summary.changes).toBe(2);
-    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1 });
+    expect(withBots.summary.excluded).toEqual({ bots: 0, syncs: 1, releases: 0 });
     expect(withBots.policy.includeBots).toBe(true);
     expect(report.policy).toEqual(policy);
   });

@@ -3,7 +3,7 @@ import { STAGES, type StageName } from '../../domain.js';
 import type { DoraFigure } from '../../metrics/dora.js';
 import { boundOf, deployRateText, durationFormat, durationOrBound, formatDuration, formatRatio, formatPerWeek, percentileText } from '../duration.js';
 import { figureLabel } from '../../metrics/catalogue.js';
-import { codingUnseenNote, doraNotes, figureTitle, shareBasisText } from '../format.js';
+import { codingUnseenNote, doraNotes, figureTitle, leftOutText, shareBasisText } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import type { WhatIf } from '../../metrics/what-if.js';
 import { hoursSavedText } from '../confidence.js';
@@ -24,7 +24,7 @@ export function keyFigures(report: Report): string {
   const days = durationFormat(report.businessHours);
   const s = report.summary;
   const d = s.dora;
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const excluded = leftOutText(s.excluded);
   const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : '';
   const list: Tile[] = [
     { label: `${figureTitle('leadTime')}, median`, value: percentileText(s.leadTime, 'p50', days), badge: band(d.leadTime), sub: `first commit → deploy, ${plural(s.leadTime.count, 'change')}${waiting}` },

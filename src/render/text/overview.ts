@@ -1,4 +1,4 @@
-import { codingUnseenNote, mergedInWindow, shareBasisText, workingDayText } from '../format.js';
+import { codingUnseenNote, leftOutText, mergedInWindow, shareBasisText, workingDayText } from '../format.js';
 import { STAGES, type StageName } from '../../domain.js';
 import { repositoryName } from '../names.js';
 import type { Report } from '../../report/schema.js';
@@ -51,7 +51,7 @@ export function nothingMerged(report: Report, ctx: TextContext): string[] {
 /** The headline, and what the figures count. */
 export function headline(report: Report, ctx: TextContext): string[] {
   const s = report.summary;
-  const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : '', s.excluded.syncs > 0 ? plural(s.excluded.syncs, 'sync') : ''].filter(Boolean).join(', ');
+  const excluded = leftOutText(s.excluded);
   return [
     ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)),
     ctx.c.dim(wrap(`${plural(s.changes, 'change')} counted${excluded ? ` (left out: ${excluded})` : ''}; shares over ${shareBasisText(s)}.`, ctx.width)),
