@@ -71,6 +71,9 @@ export function leftOutText(excluded: Report['summary']['excluded']): string {
   ].filter(Boolean).join(', ');
 }
 
+/** What a deploy table's changes column counts, under the table in every format. */
+export const DEPLOY_CHANGES_NOTE = 'Changes: those each deploy shipped first, counted as the other figures count them (bots\' changes only with --include-bots; no sync or release commit).';
+
 /**
  * How many changes merged in the window, counted or not: the report's list, or, where it is left out (an
  * aggregate without `--with-changes`), the summary's count.

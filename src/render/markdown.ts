@@ -9,7 +9,7 @@ import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { queueChangeText } from './queue-flow.js';
-import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
@@ -431,7 +431,7 @@ function deploys(report: Report): string[] {
     formatDuration(d.restoredAfter, days),
   ]);
   const signal = deploySignalWords(report.deploySignal);
-  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows)), ...unlinked];
+  return ['### Deploys', '', `${plural(report.deploys.length, 'deploy')} in the window, read from ${md(signal)}.`, '', ...details(`Deploys (${report.deploys.length})`, [...table(['Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], 'llrlr', rows), md(DEPLOY_CHANGES_NOTE), '']), ...unlinked];
 }
 
 function slowest(report: Report): string[] {

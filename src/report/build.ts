@@ -192,13 +192,17 @@ function repositoryRows(repositories: readonly RepositoryContext[], model: Repor
 /** The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests. */
 function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls' | 'closedPulls'> {
   const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
+  const deploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
+  // what a deploy shipped is counted as every other figure counts changes: a bot's only with --include-bots, never
+  // a sync or a release commit
+  const leftOut = deploys.length === 0 ? null : new Set(model.changes.filter((c) => !counts(c)).map((c) => c.sha));
   return {
     changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
     // carried so that a report read back (aggregate) has every change its queues counted
     queueOnlyChanges: model.changes
       .filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now))
       .map((c) => toReportChange(c, true)),
-    deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
+    deploys: deploys.map((d) => toReportDeploy(d, (sha) => leftOut?.has(sha) !== true)),
     openPulls: model.openPulls.map(toReportOpenPull),
     ...(model.closedPulls !== undefined && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }),
   };

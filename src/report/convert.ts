@@ -1,6 +1,7 @@
 import type { Change, Deploy, OpenPull, Window } from '../domain.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from './schema.js';
 import { isoSeconds, RECORD_TIME } from '../time.js';
+import { countOf } from '../metrics/count.js';
 
 /** Epoch seconds → `2026-03-04T10:00:00Z` (as `Date#toISOString` writes it, without `.000`); null stays null. */
 export function iso(seconds: number | null): string | null {
@@ -123,12 +124,13 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
   };
 }
 
-export function toReportDeploy(deploy: Deploy): ReportDeploy {
+/** A deploy as the report lists it; `counted` says which of the changes it shipped (by landing sha) the figures count. */
+export function toReportDeploy(deploy: Deploy, counted: (sha: string) => boolean): ReportDeploy {
   return {
     ref: deploy.ref,
     sha: deploy.sha,
     at: iso(deploy.at) as string,
-    changes: deploy.changeShas.length,
+    changes: countOf(deploy.changeShas, counted),
     failed: deploy.failed,
     rollback: deploy.rollback,
     rework: deploy.rework,

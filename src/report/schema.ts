@@ -126,7 +126,7 @@ export const reportDeploySchema = z.object({
   ref: z.string(),
   sha: z.string(),
   at: time,
-  changes: count.describe('changes it shipped first'),
+  changes: count.describe('changes it shipped first, of those the summary counts (a bot\'s only with --include-bots; never a sync or a release commit)'),
   failed: z.boolean(),
   rollback: z.boolean(),
   rework: z.boolean().describe('it shipped only reverts, hotfixes and fixes of a failed deploy: unplanned rework (DORA\'s deployment rework rate)'),

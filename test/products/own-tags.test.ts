@@ -35,11 +35,12 @@ describe('a workspace whose main package is tagged v1.2.3, beside scoped package
     // c3 waited 3 days for widget's tag, not 1 for react's
     expect(report.changes.find((c) => c.title === 'c3')?.leadTime).toBe(4 * DAY);
     expect(report.changes.find((c) => c.title === 'c3')?.products).toEqual(['widget']);
+    // the counted changes each shipped first: v1.1.0 c1 and c3 (not its release commit), v1.2.0 c4 and c5
     expect(report.deploys.map((d) => [d.ref, d.product, d.changes])).toEqual([
       ['@widget/react@1.1.0', '@widget/react', 1],
-      ['v1.1.0', 'widget', 3],
+      ['v1.1.0', 'widget', 2],
       ['@widget/vue@1.1.0', '@widget/vue', 1],
-      ['v1.2.0', 'widget', 3],
+      ['v1.2.0', 'widget', 2],
     ]);
   });
 
@@ -110,7 +111,8 @@ describe('packages tagged on their own years ago, released now by the repository
     expect(report.summary.products).toBeUndefined();
     expect([deployedAt(report, 'e1'), deployedAt(report, 'e2')]).toEqual(['2026-03-05T12:00:00Z', '2026-03-05T12:00:00Z']);
     expect(report.summary.unreleased.count).toBe(0);
-    expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 3]]);
+    // e1 and e2; `release tool 1.1.0`, tagged v1.1.0, is a release commit
+    expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['v1.1.0', 2]]);
   });
 });
 

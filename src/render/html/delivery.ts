@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { durationFormat, formatDuration, formatLines as lines, formatRatio, formatPerWeek } from '../duration.js';
-import { deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
+import { DEPLOY_CHANGES_NOTE, deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -117,7 +117,7 @@ export function deploys(report: Report): string {
     ].join(' · '),
   }));
   const svg = timelineChart(
-    { id: 'deploy-timeline', title: 'Deploys over the window', description: 'Each deploy at its time, as tall as the number of changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds.' },
+    { id: 'deploy-timeline', title: 'Deploys over the window', description: 'Each deploy at its time, as tall as the number of counted changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds.' },
     events,
     start,
     end,
@@ -129,8 +129,8 @@ export function deploys(report: Report): string {
     const status = [d.rollback ? 'rollback' : '', d.failed ? `failed${d.failureReasons.length ? `: ${d.failureReasons.join('; ')}` : ''}` : ''].filter(Boolean).join(', ');
     return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(name(d.repository ?? '')) : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter, days))}</tr>`;
   });
-  const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`));
-  const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.';
+  const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`) + `<p class="note">${h(DEPLOY_CHANGES_NOTE)}</p>`);
+  const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped none of the changes counted above (a release of an older line, or one of bots\' changes alone) sits on the baseline.';
   const unlinked = report.unlinkedIncidents ?? [];
   const incidents = unlinked.length === 0 ? '' : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText(i))}</li>`).join('')}</ul>`;
   return section('deploys', 'Deploys', h(`${plural(report.deploys.length, 'deploy')} in the window, read from ${signal}.`), figure(svg, 'Deploys and what each shipped', note), list, incidents);

@@ -3,6 +3,7 @@ import { clusterText } from '../band.js';
 import type { Report } from '../../report/schema.js';
 import { plural } from '../../units.js';
 import { deployRateText, durationOrBound, formatRatio, formatDuration } from '../duration.js';
+import { DEPLOY_CHANGES_NOTE } from '../format.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, formatTime, wrap, type TextContext } from './layout.js';
@@ -42,7 +43,7 @@ export function deploys(report: Report, ctx: TextContext): string[] {
   });
   // the status column only when one of the rows has something to say
   const columns = [{ head: 'deploy' }, { head: `at (${ctx.timeZone})` }, { head: 'changes', align: 'right' as const }, ...(marked ? [{ head: 'status' }] : [])];
-  out.push(fitTable(columns, rows, ctx));
+  out.push(fitTable(columns, rows, ctx), c.dim(wrap(DEPLOY_CHANGES_NOTE.replace(/^Changes/, 'changes'), ctx.width)));
   append(out, failedDeploys(report, ctx));
   const unlinked = report.unlinkedIncidents ?? [];
   if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText(i))}`, ctx.width))]);
