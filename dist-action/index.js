@@ -3055,6 +3055,10 @@ function isPrerelease(name) {
 	if (rest.startsWith("-")) return rest.length > 1;
 	return SUFFIX_PRERELEASE.test(rest);
 }
+function taggedVersion(name) {
+	const m = VERSION$4.exec(name);
+	return m ? name.slice(m.index).toLowerCase() : null;
+}
 function versionBelow(name, than) {
 	const a = VERSION$4.exec(name)?.[0].split(".").map(Number);
 	const b = VERSION$4.exec(than)?.[0].split(".").map(Number);
@@ -10518,13 +10522,14 @@ var init_stage_labels = __esmMin((() => {
 	};
 }));
 // src/domain.ts
-var AI_STRENGTHS, STAGES;
+var AI_STRENGTHS, RELEASE_COMMIT, STAGES;
 var init_domain = __esmMin((() => {
 	AI_STRENGTHS = [
 		"agent",
 		"assisted",
 		"weak"
 	];
+	RELEASE_COMMIT = "release-commit";
 	STAGES = [
 		"coding",
 		"pickup",
@@ -11373,6 +11378,7 @@ var init_catalogue$1 = __esmMin((() => {
 		changes: count$4("changes counted", "changes counted in the stage figures"),
 		bots: count$4("bot changes"),
 		syncs: count$4("sync merges"),
+		releases: count$4("release commits", "direct pushes that set the version a tag on them names (release mechanics, whoever pushed them)"),
 		shareBasis: count$4("changes the shares are over", "changes with a positive total the shares are over"),
 		shareBasisZero: count$4("changes with a total of 0", "changes of the share basis's kind (deployed, else merged) whose total time is 0: they have no shares and are left out of them"),
 		clockSkew: count$4("changes with clock skew", "changes with a negative interval (clock skew) clamped to 0"),
@@ -11440,7 +11446,8 @@ var init_catalogue$1 = __esmMin((() => {
 				computedBy: "report/build.ts buildReport",
 				members: {
 					bots: COUNTS.bots,
-					syncs: COUNTS.syncs
+					syncs: COUNTS.syncs,
+					releases: COUNTS.releases
 				}
 			},
 			stages: perStage$1((stage) => `${stage} stage`, "metrics/stage-summary.ts summarizeStages", {
@@ -11897,9 +11904,17 @@ function doraNotes(figures) {
 function minuteOf(iso) {
 	return iso.slice(0, 16).replace("T", " ");
 }
+function leftOutText(excluded) {
+	const releases = excluded.releases ?? 0;
+	return [
+		excluded.bots > 0 ? `${excluded.bots} by bots` : "",
+		excluded.syncs > 0 ? plural$2(excluded.syncs, "sync") : "",
+		releases > 0 ? plural$2(releases, "release commit") : ""
+	].filter(Boolean).join(", ");
+}
 function mergedInWindow(report) {
 	const s = report.summary;
-	return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs : report.changes.length;
+	return report.withChanges === false ? s.changes + s.excluded.bots + s.excluded.syncs + (s.excluded.releases ?? 0) : report.changes.length;
 }
 function deploysInWindow(report) {
 	return report.withChanges === false ? report.summary.dora.deploymentFrequency.count : report.deploys.length;
@@ -11924,7 +11939,7 @@ function codingUnseenNote(report) {
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
 }
-var WEEKDAYS$1;
+var WEEKDAYS$1, DEPLOY_CHANGES_NOTE;
 var init_format$2 = __esmMin((() => {
 	init_units();
 	init_stage_summary();
@@ -11938,6 +11953,7 @@ var init_format$2 = __esmMin((() => {
 		"Fri",
 		"Sat"
 	];
+	DEPLOY_CHANGES_NOTE = "Changes: those each deploy shipped first, counted as the other figures count them (bots' changes only with --include-bots; no sync or release commit).";
 }));
 // src/render/duration.ts
 function durationOrBound(value, bound, format = CALENDAR_DAYS) {
@@ -16690,7 +16706,7 @@ function deploys$2(report, ctx) {
 		},
 		...marked ? [{ head: "status" }] : []
 	];
-	out.push(fitTable(columns, rows, ctx));
+	out.push(fitTable(columns, rows, ctx), c.dim(wrap(DEPLOY_CHANGES_NOTE.replace(/^Changes/, "changes"), ctx.width)));
 	append(out, failedDeploys(report, ctx));
 	const unlinked = report.unlinkedIncidents ?? [];
 	if (unlinked.length > 0) append(out, [ctx.c.dim(UNLINKED_LEAD), ...unlinked.map((i) => wrap(`  ${terminalSafe(unlinkedText$1(i))}`, ctx.width))]);
@@ -16710,6 +16726,7 @@ var init_deploys$2 = __esmMin((() => {
 	init_band();
 	init_units();
 	init_duration();
+	init_format$2();
 	init_incidents$1();
 	init_sanitize();
 	init_layout();
@@ -17073,7 +17090,7 @@ function nothingMerged(report, ctx) {
 }
 function headline$2(report, ctx) {
 	const s = report.summary;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const excluded = leftOutText(s.excluded);
 	return [ctx.c.bold(wrap(terminalSafe(s.headline), ctx.width)), ctx.c.dim(wrap(`${plural$2(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}; shares over ${shareBasisText(s)}.`, ctx.width))];
 }
 function stages$1(report, ctx) {
@@ -18765,7 +18782,7 @@ function keyFigures$1(report) {
 	const s = report.summary;
 	const d = s.dora;
 	const band = (x) => clusterText(x) ? ` (${clusterText(x)})` : "";
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const excluded = leftOutText(s.excluded);
 	return [[
 		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime)}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
@@ -18789,7 +18806,7 @@ function table(head, align, rows) {
 function stageTable(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$2(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const excluded = leftOutText(s.excluded);
 	const unseen = codingUnseenNote(report);
 	const rows = STAGES.map((stage) => {
 		const f = s.stages[stage];
@@ -19264,13 +19281,17 @@ function deploys$1(report) {
 		"",
 		`${plural$2(report.deploys.length, "deploy")} in the window, read from ${md(signal)}.`,
 		"",
-		...details(`Deploys (${report.deploys.length})`, table([
-			"Deploy",
-			"At (UTC)",
-			"Changes",
-			"Status",
-			"Restored after"
-		], "llrlr", rows)),
+		...details(`Deploys (${report.deploys.length})`, [
+			...table([
+				"Deploy",
+				"At (UTC)",
+				"Changes",
+				"Status",
+				"Restored after"
+			], "llrlr", rows),
+			md(DEPLOY_CHANGES_NOTE),
+			""
+		]),
 		...unlinked
 	];
 }
@@ -20291,7 +20312,7 @@ function keyFigures(report) {
 	const days = durationFormat(report.businessHours);
 	const s = report.summary;
 	const d = s.dora;
-	const excluded = [s.excluded.bots > 0 ? `${s.excluded.bots} by bots` : "", s.excluded.syncs > 0 ? plural$1(s.excluded.syncs, "sync") : ""].filter(Boolean).join(", ");
+	const excluded = leftOutText(s.excluded);
 	const waiting = s.leadTime.censored ? `, ${s.leadTime.censored} still waiting` : "";
 	const list = [
 		{
@@ -20642,7 +20663,7 @@ function deploys(report) {
 	const svg = timelineChart({
 		id: "deploy-timeline",
 		title: "Deploys over the window",
-		description: "Each deploy at its time, as tall as the number of changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds."
+		description: "Each deploy at its time, as tall as the number of counted changes it shipped first (logarithmic); failed deploys are red crosses, rollbacks orange diamonds."
 	}, report.deploys.map((d) => ({
 		at: epoch$1(d.at),
 		size: d.changes,
@@ -20668,8 +20689,8 @@ function deploys(report) {
 		"Changes",
 		"Status",
 		"Restored after"
-	], rows, `${multi ? "l" : ""}llrlr`));
-	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped no change of the tracked branch (a release of an older line) sits on the baseline.";
+	], rows, `${multi ? "l" : ""}llrlr`) + `<p class="note">${h(DEPLOY_CHANGES_NOTE)}</p>`);
+	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped none of the changes counted above (a release of an older line, or one of bots' changes alone) sits on the baseline.";
 	const unlinked = report.unlinkedIncidents ?? [];
 	const incidents = unlinked.length === 0 ? "" : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText$1(i))}</li>`).join("")}</ul>`;
 	return section("deploys", "Deploys", h(`${plural$1(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
@@ -22782,7 +22803,11 @@ function isVersionBump(subject) {
 	return VERSION_BUMP.test(subject);
 }
 function isOwnVersionBump(subject) {
-	return isVersionBump(subject) && !/\bfrom\b/i.test(subject);
+	return ownBumpVersion(subject) !== null;
+}
+function ownBumpVersion(subject) {
+	if (/\bfrom\b/i.test(subject)) return null;
+	return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
 }
 function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title);
@@ -22887,7 +22912,7 @@ var init_message = __esmMin((() => {
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
 	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?\d+\.\d+\.\d+(?:-[0-9a-z.]+)?(?:[\s,;:)]|$)/i;
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)(?:[\s,;:)]|$)/i;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -23071,10 +23096,16 @@ function buildChanges(input) {
 		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
 		const agent = AI.author(change.author, change.authorEmail);
 		if (agent) addAiFindings(change, [agent]);
+		if (change.kind === "direct" && input.tagsOf !== void 0 && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
 	}
 	if (input.sizes !== void 0) applySizes(changes, input.sizes);
 	const position = new Map(line.map((c, i) => [c.sha, i]));
 	return changes.sort((a, b) => a.mergedAt - b.mergedAt || (position.get(a.sha) ?? 0) - (position.get(b.sha) ?? 0));
+}
+function releaseCommit(commit, tagsOf) {
+	if (commit === void 0) return false;
+	const version = ownBumpVersion(commit.subject);
+	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }
 function applySizes(changes, sizes) {
 	for (const change of changes) {
@@ -23355,6 +23386,7 @@ function resolveForkPoints(changes, dateOf) {
 }
 var AI, RebaseIndex;
 var init_changes = __esmMin((() => {
+	init_domain();
 	init_compile$1();
 	init_facts();
 	init_bots();
@@ -23363,6 +23395,7 @@ var init_changes = __esmMin((() => {
 	init_release_lines();
 	init_stages();
 	init_lists$1();
+	init_release_names();
 	AI = compileCatalogue();
 	RebaseIndex = class {
 		pulls;
@@ -24302,6 +24335,7 @@ function applyPulls(changes, pulls, options) {
 		const unseen = change.kind === "direct" || change.flags.includes("commits-unseen");
 		if (change.kind === "direct") {
 			change.kind = pull.commits.length > 1 || replaysOnly(change, pull) ? "rebase" : "squash";
+			change.flags = change.flags.filter((f) => f !== RELEASE_COMMIT);
 			for (const [earlier, by] of absorbedBy) if (by === change) absorb(change, earlier);
 		}
 		change.number = pull.number;
@@ -24398,6 +24432,7 @@ function absorb(change, earlier) {
 }
 var LandedIndex;
 var init_github_pulls = __esmMin((() => {
+	init_domain();
 	init_compile$1();
 	init_facts();
 	init_pull();
@@ -24956,6 +24991,13 @@ var init_options = __esmMin((() => {
 	DEFAULT_WORKFLOW = "deploy|release|publish|cd";
 	DEFAULT_BUG_LABEL = "^((type|kind|t)[:/] ?)?(bug|regression)$|🐛";
 }));
+// src/metrics/count.ts
+function countOf(items, test) {
+	let n = 0;
+	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
+	return n;
+}
+var init_count = __esmMin((() => {}));
 // src/report/convert.ts
 function iso$3(seconds) {
 	if (seconds === null) return null;
@@ -25063,12 +25105,12 @@ function toReportChange(change, counted) {
 		...change.repository !== void 0 && { repository: change.repository }
 	};
 }
-function toReportDeploy(deploy) {
+function toReportDeploy(deploy, counted) {
 	return {
 		ref: deploy.ref,
 		sha: deploy.sha,
 		at: iso$3(deploy.at),
-		changes: deploy.changeShas.length,
+		changes: countOf(deploy.changeShas, counted),
 		failed: deploy.failed,
 		rollback: deploy.rollback,
 		rework: deploy.rework,
@@ -25205,6 +25247,7 @@ function fromReportOpenPull(p, repository) {
 var DAY$8, LAST_SECOND, ISO_CODES;
 var init_convert = __esmMin((() => {
 	init_time();
+	init_count();
 	DAY$8 = 86400;
 	LAST_SECOND = 253402300799;
 	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
@@ -26331,6 +26374,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			release: onRelease.all,
 			releaseLines: onRelease.lines,
 			tagged: new Set(release.tagShas),
+			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, lines) },
 			botPattern: o.botPattern,
 			webUrl: o.webUrl,
 			shallow: repo.shallow,
@@ -26362,6 +26406,14 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		...model,
 		sizes: sizes.read
 	};
+}
+function tagsOf(names, lines) {
+	const byKey = new Map();
+	for (const line of lines.releaseLine) {
+		const tags = names.get(line.sha);
+		if (tags !== void 0) byKey.set(line.key, tags);
+	}
+	return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []);
 }
 function firstParentLine(tip, commits) {
 	const line = [];
@@ -26451,6 +26503,7 @@ var init_git_history = __esmMin((() => {
 	init_reverts();
 	init_size_filter();
 	init_memory();
+	init_deploy_contents();
 	init_history();
 	init_numstat();
 	init_repo();
@@ -40020,13 +40073,6 @@ var init_advice = __esmMin((() => {
 		aiAcceptance
 	];
 }));
-// src/metrics/count.ts
-function countOf(items, test) {
-	let n = 0;
-	for (let i = 0; i < items.length; i++) if (test(items[i])) n++;
-	return n;
-}
-var init_count = __esmMin((() => {}));
 // src/metrics/proportion.ts
 function wilson(k, n) {
 	if (n <= 0) return {
@@ -41843,7 +41889,10 @@ var build_exports = __exportAll({
 	isCounted: () => isCounted
 });
 function isCounted(change, policy) {
-	return change.kind !== "sync" && (policy.includeBots || !change.bot);
+	return change.kind !== "sync" && !isReleaseCommit(change) && (policy.includeBots || !change.bot);
+}
+function isReleaseCommit(change) {
+	return change.kind !== "sync" && change.flags.includes("release-commit");
 }
 function buildReport(model, window, now, policy, context) {
 	const within = (c) => c.mergedAt >= window.since && c.mergedAt < window.until;
@@ -41928,10 +41977,12 @@ function repositoryRows(repositories, model, windowDeploys, queued, policy, hour
 }
 function lists(model, window, now, counts) {
 	const within = (c) => c.mergedAt >= window.since && c.mergedAt < window.until;
+	const deploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
+	const leftOut = deploys.length === 0 ? null : new Set(model.changes.filter((c) => !counts(c)).map((c) => c.sha));
 	return {
 		changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
 		queueOnlyChanges: model.changes.filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now)).map((c) => toReportChange(c, true)),
-		deploys: model.deploys.filter((d) => d.at >= window.since && d.at < window.until).map(toReportDeploy),
+		deploys: deploys.map((d) => toReportDeploy(d, (sha) => leftOut?.has(sha) !== true)),
 		openPulls: model.openPulls.map(toReportOpenPull),
 		...model.closedPulls !== void 0 && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }
 	};
@@ -42003,8 +42054,9 @@ function summarizeWith(input, detail) {
 	return {
 		changes: counted.length,
 		excluded: {
-			bots: countOf(inWindow, (c) => c.bot && c.kind !== "sync") - countOf(counted, (c) => c.bot),
-			syncs: countOf(inWindow, (c) => c.kind === "sync")
+			bots: countOf(inWindow, (c) => c.bot && c.kind !== "sync" && !isReleaseCommit(c)) - countOf(counted, (c) => c.bot),
+			syncs: countOf(inWindow, (c) => c.kind === "sync"),
+			releases: countOf(inWindow, isReleaseCommit)
 		},
 		headline: headline$1(stages, {
 			gitOnly: !input.github,
@@ -42423,7 +42475,8 @@ async function auditWith(options, reads, times, window) {
 	const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
 	const release = {
 		tips: releaseTipsOf(repo, branch, tagShas, boundary),
-		tagShas
+		tagShas,
+		tagNames: tagNamesAsOf(repo, now)
 	};
 	const reading = `reading history of ${branch.name}`;
 	progress({
@@ -42615,6 +42668,16 @@ function askedSignal(settings, github, warning) {
 	const gitOnly = asFlagValues(DEPLOY_SOURCE_NAMES.filter((name) => DEPLOY_SOURCES[name].meta.needs === "git")).join(", ");
 	if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${asked} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
 	warning(`deploy.from '${asked}' needs GitHub data: using the first signal git has instead`);
+}
+function tagNamesAsOf(repo, now) {
+	const names = new Map();
+	for (const tag of listTags(repo)) {
+		if (tag.at > now) continue;
+		const known = names.get(tag.sha);
+		if (known) known.push(tag.name);
+		else names.set(tag.sha, [tag.name]);
+	}
+	return names;
 }
 function historyStart(tags, since) {
 	const previousTag = tags.filter((t) => t.at < since).reduce((max, t) => max === null || t.at > max ? t.at : max, null);
@@ -44868,10 +44931,12 @@ function ordered(values, at, out) {
 function listRules(report, out) {
 	let counted = 0;
 	let syncs = 0;
+	let releases = 0;
 	let bots = 0;
 	report.changes.forEach((c, i) => {
 		if (c.counted) counted += 1;
 		if (c.kind === "sync") syncs += 1;
+		else if (c.flags.includes("release-commit")) releases += 1;
 		else if (c.bot && !c.counted) bots += 1;
 		if (c.productDeploys !== void 0) productDeployRules(c, ["changes", i], out);
 	});
@@ -44887,6 +44952,14 @@ function listRules(report, out) {
 			"syncs"
 		],
 		message: `is ${s.excluded.syncs}, but ${syncs} of the changes listed are syncs`
+	});
+	if ((s.excluded.releases ?? 0) !== releases) out.push({
+		path: [
+			"summary",
+			"excluded",
+			"releases"
+		],
+		message: `is ${s.excluded.releases ?? "absent"}, but ${releases} of the changes listed are release commits`
 	});
 	if (s.excluded.bots !== bots) out.push({
 		path: [
@@ -44929,6 +45002,7 @@ function productDeployRules(c, at, out) {
 	});
 }
 var init_invariants = __esmMin((() => {
+	init_domain();
 	init_time();
 }));
 // src/metrics/schema.ts
@@ -45556,7 +45630,7 @@ var init_schema = __esmMin((() => {
 		ref: string(),
 		sha: string(),
 		at: time,
-		changes: count.describe("changes it shipped first"),
+		changes: count.describe("changes it shipped first, of those the summary counts (a bot's only with --include-bots; never a sync or a release commit)"),
 		failed: boolean(),
 		rollback: boolean(),
 		rework: boolean().describe("it shipped only reverts, hotfixes and fixes of a failed deploy: unplanned rework (DORA's deployment rework rate)"),
@@ -45609,7 +45683,8 @@ var init_schema = __esmMin((() => {
 		changes: figureSchema(COUNTS.changes),
 		excluded: object({
 			bots: figureSchema(COUNTS.bots),
-			syncs: figureSchema(COUNTS.syncs)
+			syncs: figureSchema(COUNTS.syncs),
+			releases: figureSchema(COUNTS.releases).optional()
 		}).describe("changes merged in the window but left out of the stage figures"),
 		headline: string().describe("one sentence: where the time of the typical change goes"),
 		stages: perStage(stageFigureSchema),
