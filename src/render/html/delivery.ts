@@ -130,7 +130,7 @@ export function deploys(report: Report): string {
     return `<tr${d.failed ? ' class="failed"' : ''}>${multi ? ext(name(d.repository ?? '')) : ''}${ext(d.ref)}<td class="date">${h(minuteOf(d.at))}</td>${num(String(d.changes))}<td>${h(status || 'ok')}</td>${num(formatDuration(d.restoredAfter, days))}</tr>`;
   });
   const list = report.deploys.length === 0 ? '' : details(`Every deploy (${report.deploys.length})`, table([...(multi ? ['Repository'] : []), 'Deploy', 'At (UTC)', 'Changes', 'Status', 'Restored after'], rows, `${multi ? 'l' : ''}llrlr`) + `<p class="note">${h(DEPLOY_CHANGES_NOTE)}</p>`);
-  const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped none of the changes counted above (a release of an older line, or one of bots\' changes alone) sits on the baseline.';
+  const note = report.deploySignal.kind === 'merge' ? 'No deploy signal was found, so every merge counts as a deploy.' : 'A deploy that shipped none of the changes counted above (a release of an older line, or one of bots\' changes or a release commit alone) sits on the baseline.';
   const unlinked = report.unlinkedIncidents ?? [];
   const incidents = unlinked.length === 0 ? '' : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText(i))}</li>`).join('')}</ul>`;
   return section('deploys', 'Deploys', h(`${plural(report.deploys.length, 'deploy')} in the window, read from ${signal}.`), figure(svg, 'Deploys and what each shipped', note), list, incidents);
