@@ -20690,7 +20690,7 @@ function deploys(report) {
 		"Status",
 		"Restored after"
 	], rows, `${multi ? "l" : ""}llrlr`) + `<p class="note">${h(DEPLOY_CHANGES_NOTE)}</p>`);
-	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped none of the changes counted above (a release of an older line, or one of bots' changes alone) sits on the baseline.";
+	const note = report.deploySignal.kind === "merge" ? "No deploy signal was found, so every merge counts as a deploy." : "A deploy that shipped none of the changes counted above (a release of an older line, or one of bots' changes or a release commit alone) sits on the baseline.";
 	const unlinked = report.unlinkedIncidents ?? [];
 	const incidents = unlinked.length === 0 ? "" : `<p>${h(`Unlinked ${UNLINKED_LEAD}`)}</p><ul>${unlinked.map((i) => `<li>${h(unlinkedText$1(i))}</li>`).join("")}</ul>`;
 	return section("deploys", "Deploys", h(`${plural$1(report.deploys.length, "deploy")} in the window, read from ${signal}.`), figure(svg, "Deploys and what each shipped", note), list, incidents);
