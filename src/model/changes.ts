@@ -235,7 +235,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
 }
 
 /**
- * The commits of another repository's history that a merge's side brings (SPEC section 1: not the change's own
+ * The commits of another repository's history that a merge's side brings (docs/definitions.md, T0: not the change's own
  * work): those that descend from no commit of the tracked branch's line (nor from one older than the history
  * read), only from a root of their own or from what an earlier import brought. pnpm's import of pacquet
  * (`--allow-unrelated-histories`, 530 commits since 2023) is all of them, so the merge itself is the change's
