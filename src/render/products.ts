@@ -45,23 +45,23 @@ function lead(rows: readonly ProductRow[]): string {
  * The folders every product's name starts with, when they share some: an npm scope (`@changesets/`), a Go
  * module's path (`go.opentelemetry.io/otel/`, whose root module is the scope itself); else ''.
  */
-function commonScope(rows: readonly ProductRow[]): string {
-  if (rows.length < 2) return '';
-  const names = rows.map((r) => `${r.name}/`);
+export function commonScope(products: readonly string[]): string {
+  if (products.length < 2) return '';
+  const names = products.map((name) => `${name}/`);
   let scope = names[0] as string;
   for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf('/', scope.length - 2) + 1);
   return scope;
 }
 
 /** A name as the terminal's table shows it: without the common scope; the scope's own module as `.`. */
-function shortName(name: string, scope: string): string {
+export function shortName(name: string, scope: string): string {
   return scope === '' ? name : `${name}/` === scope ? '.' : name.slice(scope.length);
 }
 
 /** ` Names are without their common @opentelemetry/.`, with what `.` names when the scope is a product itself; '' without a scope. */
-function scopeSentence(rows: readonly ProductRow[], scope: string, safe: (text: string) => string): string {
+export function scopeSentence(products: readonly string[], scope: string, safe: (text: string) => string): string {
   if (scope === '') return '';
-  const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : '';
+  const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : '';
   return ` Names are without their common ${safe(scope)}${itself}.`;
 }
 
@@ -69,14 +69,14 @@ function scopeSentence(rows: readonly ProductRow[], scope: string, safe: (text: 
 export function renderProductsText(report: Report, ctx: TextContext): string[] {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return [];
-  const scope = commonScope(rows);
+  const scope = commonScope(rows.map((r) => r.name));
   const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
   // too wide, the figures give way (named under the table), never the product's name
   const columns = TEXT_HEADS.map((head, i) => ({
     head,
     ...(i > 0 && { align: 'right' as const, drop: PRODUCT_DROP_ORDER.indexOf(head) }),
   }));
-  const named = `${scopeSentence(rows, scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
+  const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
   const { table, dropped } = fitTableDropping(columns, body, ctx);
   const note = droppedNote(dropped, ctx.width);
   return [ctx.c.bold('Products'), ctx.c.dim(wrap(`${lead(rows)}${named}`, ctx.width)), table, ...(note === null ? [] : [ctx.c.dim(wrap(note, ctx.width))])];
@@ -106,13 +106,13 @@ export function renderProductsMarkdown(report: Report): string[] {
 export function renderProductsHtml(report: Report): string {
   const rows = report.summary.products;
   if (rows === undefined || rows.length === 0) return '';
-  const scope = commonScope(rows);
+  const scope = commonScope(rows.map((r) => r.name));
   const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(t)}</th>`).join('');
   const tr = (r: string[]): string => `<tr>${r.map((t, i) => (i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`)).join('')}</tr>`;
   return section(
     'products',
     'Products',
-    escapeHtml(`${lead(rows)}${scopeSentence(rows, scope, (text) => text)}`),
+    escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}`),
     `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join('')}</tbody></table></div>`,
   );
 }

@@ -11,6 +11,7 @@ import { barChart } from './svg/bars.js';
 import { STAGE_COLOURS } from './svg/scale.js';
 import { droppedNote, fitTableDropping, naturalWidth, wrap } from './text/layout.js';
 import { largest } from '../lists.js';
+import { commonScope, scopeSentence, shortName } from './products.js';
 
 /*
  * `--by`'s table: one row per team, product, folder or label (summary.slices). Text, Markdown and HTML lay out the same
@@ -138,6 +139,24 @@ export function sliceFindings(slices: Slices, counted: number): string[] {
   ];
 }
 
+/**
+ * How the terminal and the page name a product's row: without the products' common scope, as the products table
+ * names them (changesets' 21 rows of `product:@changesets/…` pushed seven of the table's columns out of 80), and
+ * the sentence that says which; the row of the changes in no product keeps its name. Other groupings: as they are.
+ */
+function rowNames(report: Report, slices: Slices): { name: (row: SliceRow) => string; sentence: string } {
+  const asIs = { name: (row: SliceRow): string => row.name, sentence: '' };
+  if (!byProduct(report)) return asIs;
+  const value = (name: string): string => name.slice(name.indexOf(':') + 1);
+  const products = slices.rows.filter((r) => !isNoGroup(r.name, slices.by)).map((r) => value(r.name));
+  const scope = commonScope(products);
+  if (scope === '') return asIs;
+  return {
+    name: (row) => (isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(':') + 1)}${shortName(value(row.name), scope)}`),
+    sentence: scopeSentence(products, scope, (text) => text).trim(),
+  };
+}
+
 /** The table for the terminal: the slowest stage's share stands for the stage columns; empty without --by. */
 export function renderSlicesText(report: Report, options: { color: boolean; width?: number }): string[] {
   const slices = report.summary.slices;
@@ -148,8 +167,9 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const days = durationFormat(report.businessHours);
   const pooled = slices.rows.some((r) => r.repositories !== undefined);
   const heads = ['slice', ...(pooled ? ['repos'] : []), 'changes', 'slowest stage', 'cycle p50', 'lead p50', ...productHeads(report), 'unreleased', 'AI', ...(github(report) ? ['rev/chg'] : []), 'fix first'];
+  const names = rowNames(report, slices);
   const rows = slices.rows.map((r) =>
-    [r.name, ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatRatio(r.aiShare),
+    [names.name(r), ...(pooled ? [String(r.repositories?.length ?? 0)] : []), String(r.changes), slowestStage(r, !report.sources.includes('github')), formatDuration(r.cycleTimeP50, days), durationOrBound(r.leadTimeP50, r.leadTimeAtLeast, days), ...productCells(report, r), String(r.unreleased), formatRatio(r.aiShare),
       ...(github(report) ? [formatNumber(r.reviewsPerChange)] : []),
       top(r)].map(terminalSafe));
   const last = heads.length - 1;
@@ -164,7 +184,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const width = options.width ?? 80;
   const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
   const note = droppedNote(dropped, width);
-  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
+  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(names.sentence === '' ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))]), ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
@@ -193,7 +213,9 @@ export function renderSlicesHtml(report: Report): string {
   const slices = report.summary.slices;
   if (!slices) return '';
   if (slices.ungrouped !== undefined) return section('slices', groupingTitle(slices.by), escapeHtml(slices.ungrouped));
+  const names = rowNames(report, slices);
   const t = table(report, slices);
+  t.rows.forEach((row, i) => (row[0] = names.name(slices.rows[i] as SliceRow)));
   const last = t.heads.length - 1;
   // `p50` under its stage's name: the page's width goes to the figures, so the table fits beside nothing at 1280 px
   const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(text).replace(/ p50$/, '<br>p50')}</th>`).join('');
@@ -203,7 +225,7 @@ export function renderSlicesHtml(report: Report): string {
   return section(
     'slices',
     groupingTitle(slices.by),
-    sliceFindings(slices, report.summary.changes).map(escapeHtml).join(' '),
+    [...sliceFindings(slices, report.summary.changes), ...(names.sentence === '' ? [] : [names.sentence])].map(escapeHtml).join(' '),
     tableHtml,
     `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`,
     charts(...sliceCharts(report, slices)),
@@ -218,8 +240,10 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const days = durationFormat(report.businessHours);
   const format = (v: number | null): string => formatDuration(v, days);
   const stages = shownStages(report);
-  // every row's name starts with the grouping's kind (team:): the caption says it, the bars keep the room
-  const label = (name: string): string => name.slice(name.indexOf(':') + 1);
+  // every row's name starts with the grouping's kind (team:): the caption says it, the bars keep the room; a
+  // product's without the common scope the table's sentence names
+  const names = rowNames(report, slices);
+  const label = (row: SliceRow): string => { const name = names.name(row); return name.slice(name.indexOf(':') + 1); };
   const noun = groupingNoun(slices.by);
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
   const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
@@ -228,12 +252,12 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const stagesSvg = barChart(
     { id: 'slice-stages', title: `Stage medians by ${noun}`, description: `For each ${noun}, the median time of its changes in each stage, laid end to end.` },
     // no total after a bar: the sum of the medians is no figure of the report (each median is its segment's tooltip)
-    slices.rows.map((r) => ({ label: label(r.name), values: stages.map((s) => inUnits(r.stages[s].p50)) })),
+    slices.rows.map((r) => ({ label: label(r), values: stages.map((s) => inUnits(r.stages[s].p50)) })),
     { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
   );
   const leadSvg = barChart(
     { id: 'slice-lead-times', title: `Median lead and cycle time by ${noun}`, description: `For each ${noun}, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.` },
-    slices.rows.map((r) => ({ label: label(r.name), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null] })),
+    slices.rows.map((r) => ({ label: label(r), values: [r.leadTimeP50, r.cycleTimeP50], bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null] })),
     { series: [{ name: 'lead time p50', colour: STAGE_COLOURS.deploy }, { name: 'cycle time p50', colour: STAGE_COLOURS.coding }], scale: 'duration', format, empty: 'no slice has a known lead or cycle time' },
   );
   return [

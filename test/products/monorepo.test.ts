@@ -112,6 +112,21 @@ describe('a three-package monorepo (package.json workspaces, package tags)', () 
     expect(html).toContain('Where each product’s typical change waits');
     expect(html).toContain('<caption>One row per product</caption>');
     expect(html).not.toMatch(/folder’s|by folder/);
+    // the products' common scope is left out of the rows' names in the terminal and on the page, as in the products
+    // table, and said; Markdown and the row of no product keep their names (changesets' 21 rows of
+    // `product:@changesets/…` pushed seven columns out of 80)
+    const slices = sliced.summary.slices as NonNullable<Report['summary']['slices']>;
+    const scoped = { ...sliced, summary: { ...sliced.summary, slices: { ...slices, rows: slices.rows.map((r) => (r.name === 'product:c-lib' ? { ...r, name: 'product:@acme/c' } : r)) } } };
+    const text = renderText(scoped, { color: false, width: 200 });
+    expect(text).toMatch(/│ product:a +│/);
+    expect(text).toMatch(/│ product:c +│/);
+    expect(text).toMatch(/│ product:\(no product\) +│/);
+    expect(text).toContain('Names are without their common @acme/.');
+    expect([...renderHtml(scoped).matchAll(/<th scope="row" class="ext">(product:[^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['product:a', 'product:c', 'product:b', 'product:(no product)']);
+    expect(renderMarkdown(scoped)).toContain('| product:@acme/a |');
+    // without a common scope (c-lib beside @acme/…): whole names, no such sentence
+    expect(renderText(sliced, { color: false, width: 200 })).toMatch(/│ product:@acme\/a +│/);
+    expect(renderText(sliced, { color: false, width: 200 })).not.toContain('Names are without');
   });
 });
 
