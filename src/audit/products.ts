@@ -120,17 +120,21 @@ async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: str
 }
 
 /**
- * What the report says of the changes of the window that touched no product's code (SPEC section 3): how many
- * shipped, and with whose deploys; null when none did. Over the changes the figures count (`counts`: bots only
- * with --include-bots), as the figures beside it are.
+ * What the report says of the changes of the window that touched no product's code (SPEC section 3): how many,
+ * how many of them shipped by the window's end, and with whose deploys; null when there are none. Over the changes
+ * the figures count (`counts`: bots only with --include-bots), as the figures beside it are. All of them are
+ * counted, the unreleased too: `--by product`'s row of no product counts them so (changesets: 69 there, where
+ * the note said 67, the ones shipped).
  */
 export function untouchedNote(inWindow: readonly Change[], read: ProductsRead, counts: (change: Change) => boolean): string | null {
   const untouched = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha));
+  if (untouched.length === 0) return null;
   const shipped = untouched.filter((c) => c.deployedAt !== null).length;
-  if (shipped === 0) return null;
+  const all = plural(untouched.length, 'change');
+  const yet = shipped === untouched.length ? '' : ` (${shipped} of them shipped by the window's end)`;
   const own = read.evidence.own;
-  if (own !== null) return `${plural(shipped, 'change')} of the window touched no product's files and shipped with the repository's own tags, the deploys of ${own} (the products column names that product).`;
-  return `${plural(shipped, 'change')} of the window touched no product's files: each shipped with the first deploy of any product after it, and is of no product (in no product's row).`;
+  if (own !== null) return `${all} of the window touched no product's files${yet}: each ships with the repository's own tags, the deploys of ${own} (the products column names that product).`;
+  return `${all} of the window touched no product's files${yet}: each ships with the first deploy of any product after it, and is of no product (in no product's row).`;
 }
 
 /**

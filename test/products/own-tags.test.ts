@@ -48,7 +48,7 @@ describe('a workspace whose main package is tagged v1.2.3, beside scoped package
     expect(report.warnings.filter((w) => w.includes('no package of the workspace'))).toEqual([
       "1 tag names no package of the workspace and is no deploy (@widget/internal@0.2.0): name its product in the config's products to count it",
     ]);
-    expect(report.notes).toContain("2 changes of the window touched no product's files and shipped with the repository's own tags, the deploys of widget (the products column names that product).");
+    expect(report.notes).toContain("2 changes of the window touched no product's files: each ships with the repository's own tags, the deploys of widget (the products column names that product).");
   });
 });
 
@@ -85,7 +85,7 @@ describe('a package removed within the window, and own tags older than the histo
     expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['old@1.1.0', 'old'], ['a@1.1.0', 'a']]);
     expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
     expect(report.warnings).toEqual([]);
-    expect(report.notes).toContain("1 change of the window touched no product's files: each shipped with the first deploy of any product after it, and is of no product (in no product's row).");
+    expect(report.notes).toContain("1 change of the window touched no product's files: each ships with the first deploy of any product after it, and is of no product (in no product's row).");
   });
 
   it('counts in the note of changes touching no product the changes the figures count: the bot\'s only with --include-bots', async () => {
