@@ -16016,9 +16016,9 @@ function cells(report, row) {
 function lead(rows) {
 	return `${rows.length} products, each with its own deploys: in the row of each product whose code a change touches, it ships with that product's first deploy that reaches it (one touching none ships with the repository's own tags, or without them with the first deploy of any, and is then in no row); ${figureLabel("dora.changeFailureRate")} is over each product's own deploys.`;
 }
-function commonScope(rows) {
-	if (rows.length < 2) return "";
-	const names = rows.map((r) => `${r.name}/`);
+function commonScope(products) {
+	if (products.length < 2) return "";
+	const names = products.map((name) => `${name}/`);
 	let scope = names[0];
 	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
 	return scope;
@@ -16026,15 +16026,15 @@ function commonScope(rows) {
 function shortName(name, scope) {
 	return scope === "" ? name : `${name}/` === scope ? "." : name.slice(scope.length);
 }
-function scopeSentence(rows, scope, safe) {
+function scopeSentence(products, scope, safe) {
 	if (scope === "") return "";
-	const itself = rows.some((r) => `${r.name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : "";
+	const itself = products.some((name) => `${name}/` === scope) ? ` (. is ${safe(scope.slice(0, -1))} itself)` : "";
 	return ` Names are without their common ${safe(scope)}${itself}.`;
 }
 function renderProductsText(report, ctx) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return [];
-	const scope = commonScope(rows);
+	const scope = commonScope(rows.map((r) => r.name));
 	const body = rows.map((r) => cells(report, r).map((cell, i) => terminalSafe(i === 0 ? shortName(cell, scope) : cell)));
 	const columns = TEXT_HEADS.map((head, i) => ({
 		head,
@@ -16043,7 +16043,7 @@ function renderProductsText(report, ctx) {
 			drop: PRODUCT_DROP_ORDER.indexOf(head)
 		}
 	}));
-	const named = `${scopeSentence(rows, scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
+	const named = `${scopeSentence(rows.map((r) => r.name), scope, terminalSafe)} CFR: change failure rate; unrel.: unreleased.`;
 	const { table, dropped } = fitTableDropping(columns, body, ctx);
 	const note = droppedNote(dropped, ctx.width);
 	return [
@@ -16070,10 +16070,10 @@ function renderProductsMarkdown(report) {
 function renderProductsHtml(report) {
 	const rows = report.summary.products;
 	if (rows === void 0 || rows.length === 0) return "";
-	const scope = commonScope(rows);
+	const scope = commonScope(rows.map((r) => r.name));
 	const th = HEADS.map((t, i) => `<th scope="col"${i > 0 ? " class=\"num\"" : ""}>${escapeHtml(t)}</th>`).join("");
 	const tr = (r) => `<tr>${r.map((t, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(shortName(t, scope))}</th>` : `<td class="num">${escapeHtml(t)}</td>`).join("")}</tr>`;
-	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows, scope, (text) => text)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
+	return section("products", "Products", escapeHtml(`${lead(rows)}${scopeSentence(rows.map((r) => r.name), scope, (text) => text)}`), `<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(cells(report, r))).join("")}</tbody></table></div>`);
 }
 var HEADS, TEXT_HEADS, PRODUCT_DROP_ORDER;
 var init_products$3 = __esmMin((() => {
@@ -16221,6 +16221,21 @@ function sliceFindings(slices, counted) {
 		...pooled ? ["Across repositories a slice pools its changes by name (team payments wherever it owns code): its figures are over the pooled changes, not averages of the repositories' figures."] : []
 	];
 }
+function rowNames(report, slices) {
+	const asIs = {
+		name: (row) => row.name,
+		sentence: ""
+	};
+	if (!byProduct(report)) return asIs;
+	const value = (name) => name.slice(name.indexOf(":") + 1);
+	const products = slices.rows.filter((r) => !isNoGroup(r.name, slices.by)).map((r) => value(r.name));
+	const scope = commonScope(products);
+	if (scope === "") return asIs;
+	return {
+		name: (row) => isNoGroup(row.name, slices.by) ? row.name : `${row.name.slice(0, row.name.indexOf(":") + 1)}${shortName(value(row.name), scope)}`,
+		sentence: scopeSentence(products, scope, (text) => text).trim()
+	};
+}
 function renderSlicesText(report, options) {
 	const slices = report.summary.slices;
 	if (!slices) return [];
@@ -16241,8 +16256,9 @@ function renderSlicesText(report, options) {
 		...github(report) ? ["rev/chg"] : [],
 		"fix first"
 	];
+	const names = rowNames(report, slices);
 	const rows = slices.rows.map((r) => [
-		r.name,
+		names.name(r),
 		...pooled ? [String(r.repositories?.length ?? 0)] : [],
 		String(r.changes),
 		slowestStage$1(r, !report.sources.includes("github")),
@@ -16273,6 +16289,7 @@ function renderSlicesText(report, options) {
 	return [
 		c.bold(terminalSafe(groupingTitle(slices.by))),
 		fitted,
+		...names.sentence === "" ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))],
 		...note === null ? [] : [c.dim(wrap(note, width))],
 		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
 	];
@@ -16297,18 +16314,24 @@ function renderSlicesHtml(report) {
 	const slices = report.summary.slices;
 	if (!slices) return "";
 	if (slices.ungrouped !== void 0) return section("slices", groupingTitle(slices.by), escapeHtml(slices.ungrouped));
+	const names = rowNames(report, slices);
 	const t = table$1(report, slices);
+	t.rows.forEach((row, i) => row[0] = names.name(slices.rows[i]));
 	const last = t.heads.length - 1;
 	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
 	const tr = (r) => `<tr>${r.map((text, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? " class=\"num\"" : i === last ? " class=\"ext\"" : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`;
 	const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join("")}</tbody></table></div>`;
-	return section("slices", groupingTitle(slices.by), sliceFindings(slices, report.summary.changes).map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
+	return section("slices", groupingTitle(slices.by), [...sliceFindings(slices, report.summary.changes), ...names.sentence === "" ? [] : [names.sentence]].map(escapeHtml).join(" "), tableHtml, `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`, charts(...sliceCharts(report, slices)));
 }
 function sliceCharts(report, slices) {
 	const days = durationFormat(report.businessHours);
 	const format = (v) => formatDuration(v, days);
 	const stages = shownStages(report);
-	const label = (name) => name.slice(name.indexOf(":") + 1);
+	const names = rowNames(report, slices);
+	const label = (row) => {
+		const name = names.name(row);
+		return name.slice(name.indexOf(":") + 1);
+	};
 	const noun = groupingNoun(slices.by);
 	const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
 	const unit = longest >= 2 * DAY$12 ? DAY$12 : longest >= 2 * HOUR$3 ? HOUR$3 : 60;
@@ -16318,7 +16341,7 @@ function sliceCharts(report, slices) {
 		title: `Stage medians by ${noun}`,
 		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
 	}, slices.rows.map((r) => ({
-		label: label(r.name),
+		label: label(r),
 		values: stages.map((s) => inUnits(r.stages[s].p50))
 	})), {
 		series: stages.map((s) => ({
@@ -16335,7 +16358,7 @@ function sliceCharts(report, slices) {
 		title: `Median lead and cycle time by ${noun}`,
 		description: `For each ${noun}, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.`
 	}, slices.rows.map((r) => ({
-		label: label(r.name),
+		label: label(r),
 		values: [r.leadTimeP50, r.cycleTimeP50],
 		bounds: [r.leadTimeP50 === null ? r.leadTimeAtLeast : null, null]
 	})), {
@@ -16365,6 +16388,7 @@ var init_slices$2 = __esmMin((() => {
 	init_scale();
 	init_layout();
 	init_lists$1();
+	init_products$3();
 	UNOWNED_FINDING = .25;
 	SLICE_DROP_ORDER = [
 		"rev/chg",
@@ -39114,11 +39138,14 @@ async function ownFolder(repo, tags, packages) {
 	return "";
 }
 function untouchedNote(inWindow, read, counts) {
-	const shipped = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha)).filter((c) => c.deployedAt !== null).length;
-	if (shipped === 0) return null;
+	const untouched = inWindow.filter((c) => counts(c) && !read.evidence.touched.has(c.sha));
+	if (untouched.length === 0) return null;
+	const shipped = untouched.filter((c) => c.deployedAt !== null).length;
+	const all = plural$2(untouched.length, "change");
+	const yet = shipped === untouched.length ? "" : ` (${shipped} of them shipped by the window's end)`;
 	const own = read.evidence.own;
-	if (own !== null) return `${plural$2(shipped, "change")} of the window touched no product's files and shipped with the repository's own tags, the deploys of ${own} (the products column names that product).`;
-	return `${plural$2(shipped, "change")} of the window touched no product's files: each shipped with the first deploy of any product after it, and is of no product (in no product's row).`;
+	if (own !== null) return `${all} of the window touched no product's files${yet}: each ships with the repository's own tags, the deploys of ${own} (the products column names that product).`;
+	return `${all} of the window touched no product's files${yet}: each ships with the first deploy of any product after it, and is of no product (in no product's row).`;
 }
 function unknownTagsWarning(tags) {
 	if (tags.length === 0) return null;
