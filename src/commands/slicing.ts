@@ -22,9 +22,11 @@ export async function withSlices(report: Report, by: Grouping): Promise<Report> 
   const told = [...(kind.by.owners === true ? input.warnings : []), ...(warning === null ? [] : [warning])];
   const warnings = told.length === 0 ? report.warnings : [...report.warnings, ...told];
   // each listed change names its slices: what lets an aggregate pool a slice across repositories
-  const of = new Map<string, string[]>();
-  for (const [name, ids] of groups) for (const id of ids) of.set(id, [...(of.get(id) ?? []), name]);
-  const changes = report.changes.map((c) => (c.counted ? { ...c, slices: of.get(c.id) ?? [] } : c));
+  // by id, each slice once: two changes can share a pull request's number (bitwarden's #7538 landed twice, a
+  // commit and an empty one), and each was in its slice's list, so each read `team:unowned` twice
+  const of = new Map<string, Set<string>>();
+  for (const [name, ids] of groups) for (const id of ids) of.set(id, (of.get(id) ?? new Set<string>()).add(name));
+  const changes = report.changes.map((c) => (c.counted ? { ...c, slices: [...(of.get(c.id) ?? [])] } : c));
   return { ...report, changes, summary: { ...report.summary, slices }, warnings };
 }
 
