@@ -25939,7 +25939,7 @@ var init_size_filter = __esmMin((() => {
 	LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile)$/;
 	VENDORED = /(^|\/)(vendor|vendors|third[_-]party|node_modules|bower_components|Godeps\/_workspace)\//;
 	MINIFIED = /(\.|-)min\.(js|css|mjs)$|\.(js|css)\.map$/;
-	GENERATED = /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.(cc|h)|\.generated\.\w+|\.designer\.cs)$|(^|\/)__snapshots__\//;
+	GENERATED = /(\.pb\.go|_pb2\.py|_pb2_grpc\.py|\.pb\.(cc|h)|\.generated\.\w+|\.designer\.(cs|vb))$|(^|\/)__snapshots__\//i;
 }));
 // src/sources/git/history.ts
 async function readCommits(repo, tips, exclude, parse) {
@@ -44609,10 +44609,10 @@ async function withSlices(report, by) {
 	const told = [...kind.by.owners === true ? input.warnings : [], ...warning === null ? [] : [warning]];
 	const warnings = told.length === 0 ? report.warnings : [...report.warnings, ...told];
 	const of = new Map();
-	for (const [name, ids] of groups) for (const id of ids) of.set(id, [...of.get(id) ?? [], name]);
+	for (const [name, ids] of groups) for (const id of ids) of.set(id, (of.get(id) ?? new Set()).add(name));
 	const changes = report.changes.map((c) => c.counted ? {
 		...c,
-		slices: of.get(c.id) ?? []
+		slices: [...of.get(c.id) ?? []]
 	} : c);
 	return {
 		...report,
