@@ -10,7 +10,7 @@ import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
-import { listTags, openRepository, resolveBranch, type RepoInfo, type TagRef } from '../sources/git/repo.js';
+import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
 import type { GitHubData } from '../sources/github/index.js';
 import { isBot } from '../model/bots.js';
@@ -96,7 +96,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const deployFrom = askedSignal(settings, gh !== null, warning);
   if (repo.shallow) warning('this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`');
 
-  const allTags = deployFrom === 'merge' ? [] : listTags(repo);
+  // every tag, read once: the deploy candidates (none when merges are the deploys) and the release commits' names
+  const everyTag = listTags(repo);
+  const allTags = deployFrom === 'merge' ? [] : everyTag;
   const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
   const tags = tagChoice.releases;
   // back over the window of the same length before this one too, which the report compares it with; the sizes
@@ -107,7 +109,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(repo, now) };
+  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now) };
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
@@ -233,9 +235,9 @@ function askedSignal(settings: AuditSettings, github: boolean, warning: (message
  * Every tag's name (final and pre-release, whatever the deploy signal) by the commit it names, of those tagged by
  * now: a direct push setting the version its tag names is a release commit (see buildChanges).
  */
-function tagNamesAsOf(repo: RepoInfo, now: number): Map<string, string[]> {
+function tagNamesAsOf(tags: readonly TagRef[], now: number): Map<string, string[]> {
   const names = new Map<string, string[]>();
-  for (const tag of listTags(repo)) {
+  for (const tag of tags) {
     if (tag.at > now) continue;
     const known = names.get(tag.sha);
     if (known) known.push(tag.name);
