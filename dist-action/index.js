@@ -42492,7 +42492,8 @@ async function auditWith(options, reads, times, window) {
 	const gh = await gitHubAccess(options, remote, warning);
 	const deployFrom = askedSignal(settings, gh !== null, warning);
 	if (repo.shallow) warning("this is a shallow clone: history is cut, so early changes may be missing or wrong; deepen it with `git fetch --unshallow`");
-	const allTags = deployFrom === "merge" ? [] : listTags(repo);
+	const everyTag = listTags(repo);
+	const allTags = deployFrom === "merge" ? [] : everyTag;
 	const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
 	const tags = tagChoice.releases;
 	const readFrom = historyStart(tags, previousWindow(window).since);
@@ -42503,7 +42504,7 @@ async function auditWith(options, reads, times, window) {
 	const release = {
 		tips: releaseTipsOf(repo, branch, tagShas, boundary),
 		tagShas,
-		tagNames: tagNamesAsOf(repo, now)
+		tagNames: tagNamesAsOf(everyTag, now)
 	};
 	const reading = `reading history of ${branch.name}`;
 	progress({
@@ -42696,9 +42697,9 @@ function askedSignal(settings, github, warning) {
 	if (settings.deployFromFlag) throw new ConfigError(`--deploy-from ${asked} needs GitHub data: set GH_TOKEN (or run \`gh auth login\`), or use ${gitOnly}`);
 	warning(`deploy.from '${asked}' needs GitHub data: using the first signal git has instead`);
 }
-function tagNamesAsOf(repo, now) {
+function tagNamesAsOf(tags, now) {
 	const names = new Map();
-	for (const tag of listTags(repo)) {
+	for (const tag of tags) {
 		if (tag.at > now) continue;
 		const known = names.get(tag.sha);
 		if (known) known.push(tag.name);
