@@ -31,6 +31,11 @@ const CODEGEN: IdentityRule = { emails: ['team+codegenbot@codegen.sh'], apps: ['
 const SWEEP: IdentityRule = { apps: ['sweep-ai', 'sweep-nightly', 'sweep-canary'] };
 const CODERABBIT: IdentityRule = { apps: ['coderabbitai'] };
 const AMAZON_Q: IdentityRule = { apps: ['amazon-q-developer'] };
+// Continue's agent commits as `Continue Agent` and opens pull requests as its apps (`continue[bot]`, its staging and
+// development apps); the CLI co-authors as `Continue`
+const CONTINUE: IdentityRule = { emails: ['noreply@continue.dev', 'agent@continue.dev'], apps: ['continue', 'continue-staging', 'continue-development-app'] };
+const CLINE: IdentityRule = { accounts: ['cline-agent'] };
+const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
 // a name that is a tool's, whole words: a tool's own word anywhere, or a name that is also a person's (Claude, Devin)
 // alone or followed by what only a tool is called (AI, Agent, Code, a model)
@@ -401,6 +406,64 @@ export const AI_SIGNATURES = {
   'pi/co-author': {
     meta: { tool: 'pi', place: 'co-author', rule: 'a co-author at `noreply@pi.dev` (the Pi coding agent, whatever model it names)', examples: [{ text: 'Co-authored-by: AI (Pi/GPT-5.5) <noreply@pi.dev>', seen: 'rails/rails' }] },
     identity: { emails: ['noreply@pi.dev'] },
+  },
+
+  'continue/author': {
+    meta: {
+      tool: 'continue', place: 'author', rule: 'the author is Continue\'s agent: `agent@continue.dev` or `noreply@continue.dev`, or the `continue` app (or its `continue-staging`, `continue-development-app`)',
+      examples: [{ text: 'Continue Agent <agent@continue.dev>', seen: 'continuedev/continue' }, { text: 'continue[bot] <230936708+continue[bot]@users.noreply.github.com>', seen: 'continuedev/continue' }],
+    },
+    identity: CONTINUE,
+  },
+  'continue/co-author': {
+    meta: { tool: 'continue', place: 'co-author', rule: 'a co-author that is Continue (`noreply@continue.dev`, `agent@continue.dev`, its apps)', examples: [{ text: 'Co-Authored-By: Continue <noreply@continue.dev>', seen: 'continuedev/continue' }, { text: 'Co-authored-by: continue[bot] <230936708+continue[bot]@users.noreply.github.com>', seen: 'continuedev/continue' }] },
+    identity: CONTINUE,
+  },
+  'continue/footer': {
+    meta: {
+      tool: 'continue', place: 'footer', rule: 'the line Continue writes: `Generated with [Continue](…)` (or `Generated with Continue`, its CLI\'s `Commit generated with [cn](https://docs.continue.dev/…)`)',
+      examples: [{ text: 'Generated with [Continue](https://continue.dev)', seen: 'continuedev/continue' }, { text: 'Generated with Continue (https://continue.dev)', seen: 'continuedev/continue' }, { text: 'Commit generated with [cn](https://docs.continue.dev/guides/cli)', seen: 'continuedev/continue' }],
+    },
+    // the word alone is an everyday one: only the line's start names the tool
+    line: /^\W*(?:generated with \[?continue\b|commit generated with \[cn\]\(https:\/\/docs\.continue\.dev\b).*$/gim,
+    hint: 'generated with',
+  },
+  'continue/pull-author': {
+    meta: { tool: 'continue', place: 'pull-author', rule: 'a pull request opened by the `continue` app (or its staging and development apps)', examples: [{ text: 'continue (Bot)', seen: 'continuedev/continue (squashes of its pull requests, authored continue[bot])' }] },
+    identity: CONTINUE,
+  },
+  'cline/author': {
+    meta: { tool: 'cline', place: 'author', rule: 'the author is the `cline-agent` account (Cline\'s agent)', examples: [{ text: 'Cline Agent <cline-agent@users.noreply.github.com>', seen: 'cline/cline' }] },
+    identity: CLINE,
+  },
+  'cline/co-author': {
+    meta: { tool: 'cline', place: 'co-author', rule: 'a co-author at the `cline-agent` account\'s address', examples: [{ text: 'Co-authored-by: Cline Agent <cline-agent@users.noreply.github.com>', seen: 'cline/cline' }] },
+    identity: CLINE,
+  },
+  'ellipsis/author': {
+    meta: { tool: 'ellipsis', place: 'author', rule: 'the author is the `ellipsis-dev` app (the fixes it commits for review comments)', examples: [{ text: 'ellipsis-dev[bot] <65095814+ellipsis-dev[bot]@users.noreply.github.com>', seen: 'cline/cline' }] },
+    identity: ELLIPSIS,
+  },
+  'ellipsis/co-author': {
+    meta: {
+      tool: 'ellipsis', place: 'co-author', rule: 'a co-author at the `ellipsis-dev` app\'s address', why: 'a reviewer\'s suggestion committed: the code is the AI\'s, as `gemini-code-assist`\'s',
+      examples: [{ text: 'Co-authored-by: ellipsis-dev[bot] <65095814+ellipsis-dev[bot]@users.noreply.github.com>', seen: 'cline/cline' }],
+    },
+    identity: ELLIPSIS,
+  },
+  'cubic/co-author': {
+    meta: {
+      tool: 'cubic', place: 'co-author', rule: 'a co-author at the `cubic-dev-ai` app\'s address', why: 'the AI reviewer\'s suggestion committed: the code is the AI\'s, as `gemini-code-assist`\'s',
+      examples: [{ text: 'Co-authored-by: cubic-dev-ai[bot] <191113872+cubic-dev-ai[bot]@users.noreply.github.com>', seen: 'continuedev/continue' }],
+    },
+    identity: { apps: ['cubic-dev-ai'] },
+  },
+  'greptile/co-author': {
+    meta: {
+      tool: 'greptile', place: 'co-author', rule: 'a co-author at the `greptile-apps` app\'s address', why: 'the AI reviewer\'s suggestion committed: the code is the AI\'s, as `gemini-code-assist`\'s',
+      examples: [{ text: 'Co-authored-by: greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>', seen: 'cline/cline' }],
+    },
+    identity: { apps: ['greptile-apps'] },
   },
 
   // ---------------------------------------------------------------- any tool, by its name
