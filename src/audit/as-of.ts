@@ -5,6 +5,9 @@
  * whenever it runs.
  */
 import type { Change } from '../domain.js';
+import { isReleaseLine } from '../model/release-lines.js';
+import { isAncestor } from '../sources/git/deploy-contents.js';
+import { firstParentBefore, type RefEntry, type RepoInfo } from '../sources/git/repo.js';
 import type { GitHubClosedPull, GitHubData, GitHubOpenPull, GitHubPull } from '../sources/github/types.js';
 import { plural } from '../units.js';
 
@@ -13,6 +16,35 @@ const DAY = 86400;
 /** The changes merged by `now`: a revert landed after it fails nothing yet, a later merge is in no queue. */
 export function changesAsOf(changes: readonly Change[], now: number): Change[] {
   return changes.filter((c) => c.mergedAt <= now);
+}
+
+/**
+ * The clone's tags and release lines as they stood at `now`, for what the release lines reach (SPEC section 1: a
+ * commit a release line or tag reaches off the branch's line is a release commit, no change's own). A tag made
+ * after `now` did not exist. A release line committed to later stood at its newest first-parent commit by then,
+ * unless that commit was already in the tracked branch (`tip`'s line as of `now`): a line holding nothing of its
+ * own was cut later, as far as the clone can tell, and is left out, as is one with no commit by then. glitch-soc's
+ * stable-4.6, cut in June from upstream's main, and its v4.6 tags reach the upstream commits its 'Merge upstream'
+ * pull requests brought in from January to April: read as of 2026-05-01, 62 of those 82 changes lost their
+ * upstream commits (and with them their first commit, author and deploys) to refs that did not exist yet. Other
+ * refs are as read. A `now` not in the past cuts nothing (a commit dated ahead by a skewed clock stays): no git call.
+ */
+export async function releaseRefsAsOf(repo: RepoInfo, branch: { name: string; tip: string }, now: number): Promise<RepoInfo> {
+  if (now >= Date.now() / 1000) return repo;
+  let branchAsOf: Promise<string | null> | null = null;
+  const asOf = await Promise.all(repo.refs.map(async (ref): Promise<RefEntry | null> => {
+    if (ref.commit === '') return ref;
+    if (ref.name.startsWith('refs/tags/')) return (Number.isFinite(ref.taggedAt) ? ref.taggedAt : ref.committedAt) > now ? null : ref;
+    const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
+    if (name === undefined || name === branch.name || !isReleaseLine(name) || !(ref.committedAt > now)) return ref;
+    const { boundary } = await firstParentBefore(repo, ref.commit, now + 1);
+    if (boundary === null) return null;
+    branchAsOf ??= firstParentBefore(repo, branch.tip, now + 1).then((span) => span.boundary?.sha ?? null);
+    const held = await branchAsOf;
+    if (held !== null && (await isAncestor(repo.cwd, boundary.sha, held))) return null;
+    return { ...ref, commit: boundary.sha, committedAt: boundary.at };
+  }));
+  return { ...repo, refs: asOf.filter((ref) => ref !== null) };
 }
 
 /**

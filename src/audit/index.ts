@@ -34,7 +34,7 @@ import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 import { readProducts, unknownTagsWarning, untouchedNote } from './products.js';
-import { changesAsOf, gitHubAsOf, staleHistoryNote } from './as-of.js';
+import { changesAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -109,7 +109,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const exclude = boundary ? [boundary.sha] : [];
   // the release tags and lines are read with the history: their graph says what each tag shipped
   const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
-  const release = { tips: releaseTipsOf(repo, branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now) };
+  const release = { tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary), tagShas, tagNames: tagNamesAsOf(everyTag, now) };
 
   const reading = `reading history of ${branch.name}`;
   progress({ step: reading, count: 0, unit: 'commits' });
