@@ -9685,6 +9685,14 @@ var init_tools = __esmMin((() => {
 		sweep: { name: "Sweep" },
 		mentat: { name: "Mentat" },
 		codeflash: { name: "Codeflash" },
+		continue: { name: "Continue" },
+		cline: { name: "Cline" },
+		cubic: { name: "cubic" },
+		greptile: {
+			name: "Greptile",
+			words: ["greptile"]
+		},
+		ellipsis: { name: "Ellipsis" },
 		"amazon-q": {
 			name: "Amazon Q Developer",
 			words: ["amazon q"]
@@ -21327,7 +21335,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -21389,6 +21397,16 @@ var init_catalogue = __esmMin((() => {
 	] };
 	CODERABBIT = { apps: ["coderabbitai"] };
 	AMAZON_Q = { apps: ["amazon-q-developer"] };
+	CONTINUE = {
+		emails: ["noreply@continue.dev", "agent@continue.dev"],
+		apps: [
+			"continue",
+			"continue-staging",
+			"continue-development-app"
+		]
+	};
+	CLINE = { accounts: ["cline-agent"] };
+	ELLIPSIS = { apps: ["ellipsis-dev"] };
 	TOOL_AS_NAME = new RegExp(String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|kiro|atomcode|codebuff|coderabbit|opencode)\b` + String.raw`|^(?:claude|cursor|devin|jules|cody)$|\b(?:claude|cursor|devin|jules|cody)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`, "i");
 	prefix = (word) => new RegExp(`^${word}/`, "i");
 	AI_SIGNATURES = {
@@ -22350,6 +22368,146 @@ var init_catalogue = __esmMin((() => {
 				}]
 			},
 			identity: { emails: ["noreply@pi.dev"] }
+		},
+		"continue/author": {
+			meta: {
+				tool: "continue",
+				place: "author",
+				rule: "the author is Continue's agent: `agent@continue.dev` or `noreply@continue.dev`, or the `continue` app (or its `continue-staging`, `continue-development-app`)",
+				examples: [{
+					text: "Continue Agent <agent@continue.dev>",
+					seen: "continuedev/continue"
+				}, {
+					text: "continue[bot] <230936708+continue[bot]@users.noreply.github.com>",
+					seen: "continuedev/continue"
+				}]
+			},
+			identity: CONTINUE
+		},
+		"continue/co-author": {
+			meta: {
+				tool: "continue",
+				place: "co-author",
+				rule: "a co-author that is Continue (`noreply@continue.dev`, `agent@continue.dev`, its apps)",
+				examples: [{
+					text: "Co-Authored-By: Continue <noreply@continue.dev>",
+					seen: "continuedev/continue"
+				}, {
+					text: "Co-authored-by: continue[bot] <230936708+continue[bot]@users.noreply.github.com>",
+					seen: "continuedev/continue"
+				}]
+			},
+			identity: CONTINUE
+		},
+		"continue/footer": {
+			meta: {
+				tool: "continue",
+				place: "footer",
+				rule: "the line Continue writes: `Generated with [Continue](…)` (or `Generated with Continue`, its CLI's `Commit generated with [cn](https://docs.continue.dev/…)`)",
+				examples: [
+					{
+						text: "Generated with [Continue](https://continue.dev)",
+						seen: "continuedev/continue"
+					},
+					{
+						text: "Generated with Continue (https://continue.dev)",
+						seen: "continuedev/continue"
+					},
+					{
+						text: "Commit generated with [cn](https://docs.continue.dev/guides/cli)",
+						seen: "continuedev/continue"
+					}
+				]
+			},
+			line: /^\W*(?:generated with \[?continue\b|commit generated with \[cn\]\(https:\/\/docs\.continue\.dev\b).*$/gim,
+			hint: "generated with"
+		},
+		"continue/pull-author": {
+			meta: {
+				tool: "continue",
+				place: "pull-author",
+				rule: "a pull request opened by the `continue` app (or its staging and development apps)",
+				examples: [{
+					text: "continue (Bot)",
+					seen: "continuedev/continue (squashes of its pull requests, authored continue[bot])"
+				}]
+			},
+			identity: CONTINUE
+		},
+		"cline/author": {
+			meta: {
+				tool: "cline",
+				place: "author",
+				rule: "the author is the `cline-agent` account (Cline's agent)",
+				examples: [{
+					text: "Cline Agent <cline-agent@users.noreply.github.com>",
+					seen: "cline/cline"
+				}]
+			},
+			identity: CLINE
+		},
+		"cline/co-author": {
+			meta: {
+				tool: "cline",
+				place: "co-author",
+				rule: "a co-author at the `cline-agent` account's address",
+				examples: [{
+					text: "Co-authored-by: Cline Agent <cline-agent@users.noreply.github.com>",
+					seen: "cline/cline"
+				}]
+			},
+			identity: CLINE
+		},
+		"ellipsis/author": {
+			meta: {
+				tool: "ellipsis",
+				place: "author",
+				rule: "the author is the `ellipsis-dev` app (the fixes it commits for review comments)",
+				examples: [{
+					text: "ellipsis-dev[bot] <65095814+ellipsis-dev[bot]@users.noreply.github.com>",
+					seen: "cline/cline"
+				}]
+			},
+			identity: ELLIPSIS
+		},
+		"ellipsis/co-author": {
+			meta: {
+				tool: "ellipsis",
+				place: "co-author",
+				rule: "a co-author at the `ellipsis-dev` app's address",
+				why: "a reviewer's suggestion committed: the code is the AI's, as `gemini-code-assist`'s",
+				examples: [{
+					text: "Co-authored-by: ellipsis-dev[bot] <65095814+ellipsis-dev[bot]@users.noreply.github.com>",
+					seen: "cline/cline"
+				}]
+			},
+			identity: ELLIPSIS
+		},
+		"cubic/co-author": {
+			meta: {
+				tool: "cubic",
+				place: "co-author",
+				rule: "a co-author at the `cubic-dev-ai` app's address",
+				why: "the AI reviewer's suggestion committed: the code is the AI's, as `gemini-code-assist`'s",
+				examples: [{
+					text: "Co-authored-by: cubic-dev-ai[bot] <191113872+cubic-dev-ai[bot]@users.noreply.github.com>",
+					seen: "continuedev/continue"
+				}]
+			},
+			identity: { apps: ["cubic-dev-ai"] }
+		},
+		"greptile/co-author": {
+			meta: {
+				tool: "greptile",
+				place: "co-author",
+				rule: "a co-author at the `greptile-apps` app's address",
+				why: "the AI reviewer's suggestion committed: the code is the AI's, as `gemini-code-assist`'s",
+				examples: [{
+					text: "Co-authored-by: greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>",
+					seen: "cline/cline"
+				}]
+			},
+			identity: { apps: ["greptile-apps"] }
 		},
 		"named/co-author": {
 			meta: {
@@ -25519,6 +25677,9 @@ function spanOf(line, before) {
 		},
 		above: end === -1 ? line.shas : line.shas.slice(0, end)
 	};
+}
+async function firstParentBefore(repo, tip, before) {
+	return spanOf(await readFirstParentLine(repo.cwd, tip, before), before);
 }
 function splitPoint(above, done, splitFrom) {
 	const left = above.length - done;
@@ -39167,6 +39328,30 @@ var init_products$1 = __esmMin((() => {
 function changesAsOf(changes, now) {
 	return changes.filter((c) => c.mergedAt <= now);
 }
+async function releaseRefsAsOf(repo, branch, now) {
+	if (now >= Date.now() / 1e3) return repo;
+	let branchAsOf = null;
+	const asOf = await Promise.all(repo.refs.map(async (ref) => {
+		if (ref.commit === "") return ref;
+		if (ref.name.startsWith("refs/tags/")) return (Number.isFinite(ref.taggedAt) ? ref.taggedAt : ref.committedAt) > now ? null : ref;
+		const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
+		if (name === void 0 || name === branch.name || !isReleaseLine(name) || !(ref.committedAt > now)) return ref;
+		const { boundary } = await firstParentBefore(repo, ref.commit, now + 1);
+		if (boundary === null) return null;
+		branchAsOf ??= firstParentBefore(repo, branch.tip, now + 1).then((span) => span.boundary?.sha ?? null);
+		const held = await branchAsOf;
+		if (held !== null && await isAncestor(repo.cwd, boundary.sha, held)) return null;
+		return {
+			...ref,
+			commit: boundary.sha,
+			committedAt: boundary.at
+		};
+	}));
+	return {
+		...repo,
+		refs: asOf.filter((ref) => ref !== null)
+	};
+}
 function gitHubAsOf(data, now, branch) {
 	const merged = data.pulls.filter((p) => p.mergedAt <= now);
 	const stillOpen = data.pulls.filter((p) => p.mergedAt > now && p.createdAt <= now).map((p) => openAt(mergedAsOpen(p, branch), now));
@@ -39250,6 +39435,9 @@ function staleHistoryNote(newestCommit, now) {
 }
 var DAY$6;
 var init_as_of = __esmMin((() => {
+	init_release_lines();
+	init_deploy_contents();
+	init_repo();
 	init_units();
 	DAY$6 = 86400;
 }));
@@ -42502,7 +42690,7 @@ async function auditWith(options, reads, times, window) {
 	const exclude = boundary ? [boundary.sha] : [];
 	const tagShas = tags.filter((t) => t.at >= readFrom && t.at <= now).map((t) => t.sha);
 	const release = {
-		tips: releaseTipsOf(repo, branch, tagShas, boundary),
+		tips: releaseTipsOf(await releaseRefsAsOf(repo, branch, now), branch, tagShas, boundary),
 		tagShas,
 		tagNames: tagNamesAsOf(everyTag, now)
 	};
