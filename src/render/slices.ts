@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { STAGES, type StageName } from '../domain.js';
 import { groupingNoun, groupingOf, groupingTitle, isNoGroup } from '../model/slices.js';
 import type { Report } from '../report/schema.js';
-import type { SliceRow, Slices } from '../report/slices-schema.js';
+import { FEW_CHANGES_NOTE, type SliceRow, type Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { durationFormat, durationOrBound, formatDuration, formatNumber, formatRatio, type DurationFormat } from './duration.js';
 import { charts, figure, section, stageName } from './html/parts.js';
@@ -62,7 +62,10 @@ function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): strin
 }
 
 const github = (report: Report): boolean => report.sources.includes('github');
-const top = (row: SliceRow): string => (row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—');
+const top = (row: SliceRow): string => (row.fewChanges === true ? 'too few' : row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—');
+
+/** The note of the rows with too few changes to name a first fix, when the table has one. */
+const fewNote = (slices: Slices): string[] => (slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : []);
 
 /**
  * The columns in order. Product slices (the products a monorepo ships) add their deploys and failure rate
@@ -184,7 +187,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const width = options.width ?? 80;
   const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
   const note = droppedNote(dropped, width);
-  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(names.sentence === '' ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))]), ...(note === null ? [] : [c.dim(wrap(note, width))]), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
+  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(names.sentence === '' ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))]), ...(note === null ? [] : [c.dim(wrap(note, width))]), ...fewNote(slices).map((l) => c.dim(wrap(l, width))), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
@@ -201,6 +204,7 @@ export function renderSlicesMarkdown(report: Report): string {
     ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
     '',
     `${escapeMarkdown(STAGE_NOTE)}\n`,
+    ...fewNote(slices).map((l) => `${escapeMarkdown(l)}\n`),
     ...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`),
   ].join('\n') + '\n';
 }
@@ -227,7 +231,7 @@ export function renderSlicesHtml(report: Report): string {
     groupingTitle(slices.by),
     [...sliceFindings(slices, report.summary.changes), ...(names.sentence === '' ? [] : [names.sentence])].map(escapeHtml).join(' '),
     tableHtml,
-    `<p class="note">${escapeHtml(STAGE_NOTE)}</p>`,
+    [STAGE_NOTE, ...fewNote(slices)].map((l) => `<p class="note">${escapeHtml(l)}</p>`).join(''),
     charts(...sliceCharts(report, slices)),
   );
 }

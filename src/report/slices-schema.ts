@@ -4,6 +4,11 @@ import { recommendationSchema } from '../advice/types.js';
 import { groupingChoices, groupingNouns, orList } from '../model/slices.js';
 
 const seconds = z.number().nonnegative().nullable();
+
+/** A slice of fewer changes names no first fix: one large change of two is "50% over 400 lines", a habit of nobody. */
+export const FEW_CHANGES = 5;
+/** Said under a table with such a row, in every format. */
+export const FEW_CHANGES_NOTE = `too few: a row of fewer than ${FEW_CHANGES} changes names no first fix, and its medians stand on those few.`;
 const share = z.number().min(0).max(1).nullable();
 
 export const sliceRowSchema = z.object({
@@ -20,7 +25,8 @@ export const sliceRowSchema = z.object({
   changeFailureRate: share.optional().describe('where the slice is a product: its failed deploys ÷ its deploys'),
   aiShare: share.describe('the share of its changes with AI evidence (a lower bound)'),
   reviewsPerChange: z.number().nonnegative().nullable().describe('reviews per change (GitHub mode; null from git alone)'),
-  topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable().describe('the slice\'s own first recommendation, its figures over its changes alone'),
+  topRecommendation: recommendationSchema.pick({ id: true, measure: true, value: true }).nullable().describe('the slice\'s own first recommendation, its figures over its changes alone; null when healthy or with too few changes (fewChanges)'),
+  fewChanges: z.literal(true).optional().describe(`fewer than ${FEW_CHANGES} counted changes: too few to name a first fix (topRecommendation is null), its medians those of a handful`),
   repositories: z.array(z.string()).optional().describe('in a report over several repositories: those the slice has changes in, its changes pooled from them'),
 });
 export type SliceRow = z.infer<typeof sliceRowSchema>;

@@ -3,7 +3,7 @@ import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '.
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
 import type { Report, ReportChange } from './schema.js';
-import type { SliceRow, Slices } from './slices-schema.js';
+import { FEW_CHANGES, type SliceRow, type Slices } from './slices-schema.js';
 
 export interface SliceOptions {
   /** count the bots' changes whatever the report's policy (the `bots` slice) */
@@ -71,7 +71,8 @@ function shippedBy(change: ReportChange, ownProduct: (product: string | undefine
 /** One row of the `--by` table from a slice's report; one over its own deploys (`ownDeploys`: a product's) gives its deploys and failure rate. */
 export function sliceRow(name: string, slice: Report, ownDeploys = false): SliceRow {
   const s = slice.summary;
-  const top = slice.recommendations[0];
+  const few = s.changes < FEW_CHANGES;
+  const top = few ? undefined : slice.recommendations[0];
   return {
     name,
     changes: s.changes,
@@ -84,6 +85,7 @@ export function sliceRow(name: string, slice: Report, ownDeploys = false): Slice
     aiShare: s.changes === 0 ? null : s.ai.assisted / s.changes,
     reviewsPerChange: s.review?.reviewsPerChange ?? null,
     topRecommendation: top && top.id !== 'healthy' ? { id: top.id, measure: top.measure, value: top.value } : null,
+    ...(few && { fewChanges: true as const }),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildRepo } from '../helpers/git-fixture.js';
+import { buildRepo, lines } from '../helpers/git-fixture.js';
 import { runCli } from '../helpers/cli-run.js';
 import { WINDOW } from './fixture.js';
 
@@ -105,5 +105,31 @@ describe('AI slices: per tool, agent and assisted, through the slice machinery',
       ['ai:claude-code', 2, 3 * DAY],
       ['ai:(no AI evidence)', 3, 6 * DAY],
     ]);
+  });
+});
+
+/**
+ * Two large changes by Copilot's agent (500 lines each) among six small ones, March 2026: the Copilot row would
+ * read "Change size: 100% of 2 changes over 400 lines" as its first fix, a habit made of two changes.
+ */
+describe('a slice of fewer than five changes names no first fix', () => {
+  const repo = buildRepo([
+    { commit: 'start', at: '2026-02-01T12:00:00Z' },
+    ...[10, 11].map((d) => ({ commit: `Generate the client ${d}`, at: `2026-03-${d}T12:00:00Z`, author: COPILOT, files: { [`client-${d}.txt`]: lines(500) } })),
+    ...[12, 13, 14, 15, 16, 17].map((d) => ({ commit: `Fix the parser ${d}`, at: `2026-03-${d}T12:00:00Z`, files: { [`parser-${d}.txt`]: lines(3) } })),
+  ]);
+  afterAll(() => repo.cleanup());
+
+  it('says too few in its row, in every format, and keeps its figures', async () => {
+    const json = JSON.parse((await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'json'])).stdout);
+    const copilot = json.summary.slices.rows.find((r: { name: string }) => r.name === 'ai:copilot');
+    expect([copilot.changes, copilot.fewChanges, copilot.topRecommendation]).toEqual([2, true, null]);
+    expect(json.summary.slices.rows.find((r: { name: string }) => r.name === 'ai:(no AI evidence)').fewChanges).toBeUndefined();
+    const text = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '--width', '160'])).stdout;
+    expect(text).toMatch(/ai:copilot .*too few/);
+    expect(text).toContain('too few: a row of fewer than 5 changes names no first fix');
+    const md = (await runCli(['report', repo.dir, ...WINDOW, '--by', 'ai', '-f', 'markdown'])).stdout;
+    expect(md).toMatch(/\| ai:copilot \| 2 \|.*\| too few \|/);
+    expect(md).toContain('too few: a row of fewer than 5 changes');
   });
 });
