@@ -182,11 +182,14 @@ describe('rule specifics', () => {
     const row = rule('ai-assisted').evaluate(input, t);
     expect(row?.figure).toBe('summary.aiComparison.assisted.leadTimeP50');
     expect(row?.value).toBe(
-      'AI-assisted 12 vs other 40: p50 size 90 lines vs 80 lines; p50 lead time 2d 12h vs 20h (3×); share reverted 20% vs 4% (4×) (threshold 1.5×)',
+      'AI-assisted 12 vs other 40: p50 size 90 lines vs 80 lines; p50 lead time 2d 12h vs 20h (3×); share reverted 20% vs 4% (4× against the 5% floor) (threshold 1.5×)',
     );
     expect(row?.tellsYou).toContain('slower to reach production and reverted more often than the rest');
     // (60h − 20h) × 12 assisted changes
     expect(row?.impact).toBe(480);
+    // continuedev/continue: 1.8% against 0.8% is 2.4× by hand, under the threshold against the floor: said so
+    const small = patch(input, { summary: { aiComparison: { assisted: { failureRate: 0.0183 }, other: { failureRate: 0.0077 } } } });
+    expect(rule('ai-assisted').evaluate(small, t)?.value).toContain('share reverted 1.8% vs 0.8% (0.4× against the 5% floor)');
   });
 
   it('ai-assisted calls no difference one whose 95% interval holds 0, however large its ratio', () => {
@@ -222,7 +225,7 @@ describe('rule specifics', () => {
     expect(rule('ai-assisted').evaluate(sizes(false), t)).toBeNull();
     expect(rule('ai-assisted').check(sizes(false), t)).toBe('AI-assisted vs other, worst ratio 1.1× (threshold 1.5×); p50 size 1.7×: the data cannot tell');
     expect(rule('ai-assisted').evaluate(sizes(true), t)?.value).toBe(
-      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 20h vs 18h; share reverted 5% vs 4% (threshold 1.5×)',
+      'AI-assisted 12 vs other 40: p50 size 48 lines vs 29 lines (1.7×); p50 lead time 20h vs 18h; share reverted 5% vs 4% (1× against the 5% floor) (threshold 1.5×)',
     );
   });
 
