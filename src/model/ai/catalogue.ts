@@ -37,11 +37,11 @@ const CONTINUE: IdentityRule = { emails: ['noreply@continue.dev', 'agent@continu
 const CLINE: IdentityRule = { accounts: ['cline-agent'] };
 const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
-// a name that is a tool's, whole words: a tool's own word anywhere, or a name that is also a person's (Claude, Devin)
-// alone or followed by what only a tool is called (AI, Agent, Code, a model)
+// a name that is a tool's, whole words: a tool's own word anywhere, or a name that is also a person's (Claude, Devin,
+// Kiro) alone or followed by what only a tool is called (AI, Agent, Code, a model)
 const TOOL_AS_NAME = new RegExp(
-  String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|kiro|atomcode|codebuff|coderabbit|opencode)\b` +
-    String.raw`|^(?:claude|cursor|devin|jules|cody)$|\b(?:claude|cursor|devin|jules|cody)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`,
+  String.raw`\b(?:copilot|codex|openai|chatgpt|gpt|gemini|aider|windsurf|codeium|tabnine|deepseek|qwen|amazon q|claude code|cursor agent|devin ai|openhands|opendevin|atomcode|codebuff|coderabbit|opencode)\b` +
+    String.raw`|^(?:claude|cursor|devin|jules|cody|kiro)$|\b(?:claude|cursor|devin|jules|cody|kiro)\s+(?:ai|agent|code|assistant|opus|sonnet|haiku|fable|\d[\w.]*)\b`,
   'i',
 );
 
@@ -469,7 +469,7 @@ export const AI_SIGNATURES = {
   // ---------------------------------------------------------------- any tool, by its name
   'named/co-author': {
     meta: {
-      tool: 'named', place: 'co-author', rule: 'a co-author that is not a bot and whose name is a tool\'s (`Copilot`, `Gemini`, `Cursor Agent`, `Claude Opus 4.1`, `Devin AI`); a bare first name that is also a tool\'s (`Claude Shannon`, `Devin Smith`) is a person',
+      tool: 'named', place: 'co-author', rule: 'a co-author that is not a bot and whose name is a tool\'s (`Copilot`, `Gemini`, `Cursor Agent`, `Claude Opus 4.1`, `Devin AI`); a bare first name that is also a tool\'s (`Claude Shannon`, `Devin Smith`, `Kiro Tanaka`) is a person',
       why: 'a bot co-author counts only as a known AI app above: a release bot whose name holds a model\'s (`gemini-cli-robot`) is not one',
       examples: [
         { text: 'Co-authored-by: Gemini', seen: 'All-Hands-AI/OpenHands', tool: 'gemini' },

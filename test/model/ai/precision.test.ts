@@ -48,6 +48,9 @@ describe('AI evidence: precision', () => {
     expect(message('Co-authored-by: Claude Shannon <claude@example.com>')).toEqual([]);
     expect(message('Co-authored-by: Devin Smith <devin@example.com>')).toEqual([]);
     expect(message('Co-authored-by: Tom Copilotti <tom@example.com>')).toEqual([]);
+    // Kiro is a given name too (made up): the person, where `Kiro Agent` is the tool
+    expect(message('Co-authored-by: Kiro Tanaka <kiro.tanaka@example.com>')).toEqual([]);
+    expect(message('Co-authored-by: Kiro Agent <kiro@example.com>')).toEqual(['kiro']);
     expect(message('Signed-off-by: Devin Smith <devin@example.com>')).toEqual([]);
     // the tool itself by the same names
     expect(message('Co-authored-by: Claude Opus 4.1 <claude@example.com>')).toEqual(['claude-code']);
