@@ -8,16 +8,22 @@ export const VERSION = /\d+(?:\.\d+)+/;
 // after the version: `.beta1`, `.rc1` (Ruby), `rc1`, `a2`, `.dev3` (Python): letters that name a test build
 const SUFFIX_PRERELEASE = /^\.?(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|a|b|c)\d*(?:$|[.\d])/i;
 
+// after the version's hyphen, what names a test build by its word or number (`-beta.2`, `-rc1`, `-temp.0`, `-0.3.7`,
+// `-20220816201344`); `-vscode` and `-jetbrains` name no such thing
+const HYPHEN_PRERELEASE = /^-(?:\d|(?:alpha|beta|pre|preview|rc|dev|canary|next|nightly|snapshot|temp|experimental|insiders?|unstable|test|a|b|c|m)(?:$|[-.\d]))/i;
+
 /**
  * A pre-release: a semver pre-release (`-alpha`, `-beta.2`, `-rc1`, `-dev.1001`: anything after a hyphen
  * that follows the version, as semver defines it) or a Ruby / Python suffix (`.beta1`, `.rc1`, `rc1`).
- * Build metadata (`+build.5`) is not one. A name without a version is not a pre-release.
+ * Build metadata (`+build.5`) is not one. A name without a version is not a pre-release. `namedByProduct`: a
+ * configured product's own pattern names the tag, so a hyphen's word that names no test build (Continue's
+ * `v1.3.40-vscode`, its VS Code extension's release) is that pattern's, not a pre-release.
  */
-export function isPrerelease(name: string): boolean {
+export function isPrerelease(name: string, namedByProduct = false): boolean {
   const m = VERSION.exec(name);
   if (!m) return false;
   const rest = name.slice(m.index + m[0].length);
-  if (rest.startsWith('-')) return rest.length > 1;
+  if (rest.startsWith('-')) return namedByProduct ? HYPHEN_PRERELEASE.test(rest) : rest.length > 1;
   return SUFFIX_PRERELEASE.test(rest);
 }
 

@@ -33,7 +33,7 @@ import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
-import { readProducts, unknownTagsWarning, untouchedNote } from './products.js';
+import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote } from './products.js';
 import { changesAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
@@ -99,7 +99,9 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // every tag, read once: the deploy candidates (none when merges are the deploys) and the release commits' names
   const everyTag = listTags(repo);
   const allTags = deployFrom === 'merge' ? [] : everyTag;
-  const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases);
+  // a configured product's own pattern names its tags: `v1.3.40-vscode` is its release, not a pre-release
+  const declared = declaredProducts(settings.config.products);
+  const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => (p.tags === null ? [] : [p.tags])));
   const tags = tagChoice.releases;
   // back over the window of the same length before this one too, which the report compares it with; the sizes
   // (git's slowest read, which no figure of that period needs) stop where this window's history starts
@@ -140,7 +142,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // a monorepo's products: only tags and releases name the product they version
   const products = chosen.kind === 'tags' || chosen.kind === 'releases'
     ? await orCancel(readProducts(repo, changesAsOf(model.changes, now), {
-      branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared: settings.config.products,
+      branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared,
       repositoryName: remote?.name ?? basename(repo.path), warning,
     }))
     : null;

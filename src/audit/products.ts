@@ -29,7 +29,7 @@ export interface ProductsScope {
   now: number;
   /** the release tags, final (and pre-releases when they count) */
   tags: readonly { name: string; sha: string; at: number }[];
-  declared: Readonly<Record<string, { paths: string[]; tags: string | null }>>;
+  declared: ReadonlyMap<string, DeclaredProduct>;
   /** the root package's name when its manifest declares none */
   repositoryName: string;
   warning: (message: string) => void;
@@ -51,7 +51,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // ships in the CLI's releases since) name a package no longer released by its own tags, which would hold its
   // changes back as never deployed
   const tags = o.tags.filter((t) => (tagKey(t.name) === '' ? ownRead : t.at >= o.since - LOOKBACK));
-  const named = new Map<string, DeclaredProduct>(Object.entries(o.declared).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
+  const named = o.declared;
   // two products or none: the names the tags version (`name@1.2.3`; the repository's own, `v1.2.3`, are one) and
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
   const keys = new Set(tags.map((t) => tagKey(t.name)));
@@ -145,4 +145,9 @@ export function unknownTagsWarning(tags: readonly string[]): string | null {
   if (tags.length === 0) return null;
   const few = [...tags].sort().slice(0, 5);
   return `${plural(tags.length, 'tag')} name${tags.length === 1 ? 's' : ''} no package of the workspace and ${tags.length === 1 ? 'is' : 'are'} no deploy (${few.join(', ')}${tags.length > few.length ? ', …' : ''}): name ${tags.length === 1 ? 'its' : 'their'} product in the config's products to count ${tags.length === 1 ? 'it' : 'them'}`;
+}
+
+/** The config's products, their tags' patterns compiled: read by the tags' choice and by the products. */
+export function declaredProducts(config: Readonly<Record<string, { paths: string[]; tags: string | null }>>): Map<string, DeclaredProduct> {
+  return new Map(Object.entries(config).map(([name, p]) => [name, { paths: p.paths, tags: p.tags === null ? null : compilePattern(p.tags) }]));
 }

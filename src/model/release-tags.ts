@@ -25,13 +25,16 @@ export interface ReleaseTagChoice<T extends { name: string }> {
   prereleases: T[];
 }
 
-/** The tags matching `pattern` that are final releases (or all of them, with `includePrereleases`). */
-export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean): ReleaseTagChoice<T> {
+/**
+ * The tags matching `pattern` that are final releases (or all of them, with `includePrereleases`). A tag one of
+ * `productTags` (the config's products' own patterns) matches is a pre-release only by a word that names one.
+ */
+export function chooseReleaseTags<T extends { name: string }>(tags: readonly T[], pattern: Tester, includePrereleases: boolean, productTags: readonly Tester[] = []): ReleaseTagChoice<T> {
   const releases: T[] = [];
   const prereleases: T[] = [];
   for (const tag of tags) {
     if (!pattern.test(tag.name)) continue;
-    if (!includePrereleases && isPrerelease(tag.name)) prereleases.push(tag);
+    if (!includePrereleases && isPrerelease(tag.name, productTags.some((p) => p.test(tag.name)))) prereleases.push(tag);
     else releases.push(tag);
   }
   return { releases, prereleases };

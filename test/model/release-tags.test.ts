@@ -38,6 +38,20 @@ describe('release tags', () => {
     expect(chooseReleaseTags(tags, pattern, true)).toEqual({ releases: [tag('v1.0.0'), tag('v1.1.0-rc.1'), tag('v1.1.0')], prereleases: [] });
   });
 
+  it('reads a hyphen\'s word as the product\'s where a configured product\'s pattern names the tag, a test build\'s only by its word', () => {
+    // continuedev/continue tags its VS Code extension v1.3.40-vscode and its betas v1.3.0-beta.2
+    const vscode = new RegExp('-vscode$');
+    const tags = [tag('v1.3.40-vscode'), tag('v1.3.41-beta.2-vscode'), tag('v1.3.0-beta.2'), tag('v1.0.67-jetbrains'), tag('v1.5.45')];
+    expect(chooseReleaseTags(tags, pattern, false, [vscode])).toEqual({
+      releases: [tag('v1.3.40-vscode'), tag('v1.5.45')],
+      prereleases: [tag('v1.3.41-beta.2-vscode'), tag('v1.3.0-beta.2'), tag('v1.0.67-jetbrains')],
+    });
+    // named by a product, a test build's word or number still is one: -rc1, -temp.0 (changesets' snapshots), -0.3.7
+    expect(['v1.0.0-rc1', 'a@5.1.0-temp.0', 'a@2.0.0-0.3.7', 'a@0.0.0-20220816201344', 'v2.0.0-vscode', 'v2.0.0-linux'].map((n) => isPrerelease(n, true))).toEqual([true, true, true, true, false, false]);
+    // without a product naming it, any hyphen is semver's pre-release, as before
+    expect(isPrerelease('v2.0.0-vscode')).toBe(true);
+  });
+
   it('names a few tags when the repository has tags and none counts', () => {
     const tags = [tag('a', 1), tag('b', 2), tag('c', 3), tag('d', 4), tag('e', 5), tag('f', 6)];
     expect(noReleaseTagWarning(tags, chooseReleaseTags(tags, pattern, false), '^v')).toBe(

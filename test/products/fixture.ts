@@ -73,6 +73,28 @@ export function declaredProducts(): FixtureRepo {
   ]);
 }
 
+/**
+ * A product the config names by a suffix of the repository's own tags (Continue tags its VS Code extension
+ * `v1.3.40-vscode`): `ext` (ext/**, tags matching -ext$) beside the root's own `v1.x` tags. e1 touches ext and lands
+ * Mar 2, tagged v2.0.0-beta.1-ext Mar 3 (a test build of it) and v2.0.0-ext Mar 5; r1 touches lib and lands Mar 2,
+ * tagged v1.1.0 Mar 4: e1 ships with v2.0.0-ext, r1 with v1.1.0.
+ */
+export function suffixTaggedProduct(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'config', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { '.flowaudit.json': '{"products": {"ext": {"paths": ["ext/**"], "tags": "-ext$"}}}\n', 'ext/main.ts': 'a\n', 'lib/main.ts': 'a\n' },
+    },
+    { tag: 'v1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'v1.0.0-ext', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('e1', 2, { 'ext/main.ts': 'b\n' }),
+    change('r1', 2, { 'lib/main.ts': 'b\n' }),
+    tag('v2.0.0-beta.1-ext', 'r1', 3),
+    tag('v1.1.0', 'r1', 4),
+    tag('v2.0.0-ext', 'r1', 5),
+  ]);
+}
+
 export const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
 
 const WIDGET_ROOT = '{"name": "widget-monorepo", "private": true, "workspaces": ["packages/*", "packages/integrations/*", "!packages/integrations/internal"]}\n';

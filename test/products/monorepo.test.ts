@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { declaredProducts, monorepo, WINDOW } from './fixture.js';
+import { declaredProducts, monorepo, suffixTaggedProduct, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const WEEKS = 31 / 7;
@@ -189,6 +189,24 @@ describe('products the config names', () => {
       ['api', ['services/api/**'], 1],
       ['web', ['web/**'], 1],
     ]);
+  });
+});
+
+describe('a product the config names by a suffix of the repository\'s own tags', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = suffixTaggedProduct();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('takes its tags for its releases, not pre-releases, and keeps its test builds out', () => {
+    const e1 = report.changes.find((c) => c.title === 'e1');
+    const r1 = report.changes.find((c) => c.title === 'r1');
+    expect([e1?.deployedAt, e1?.products]).toEqual(['2026-03-05T12:00:00Z', ['ext']]);
+    expect(r1?.deployedAt).toBe('2026-03-04T12:00:00Z');
+    expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['v1.1.0', expect.any(String)], ['v2.0.0-ext', 'ext']]);
   });
 });
 
