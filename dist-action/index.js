@@ -16118,5939 +16118,9 @@ var init_products$3 = __esmMin((() => {
 		"deploys",
 		"lead p50"
 	];
-}));
-// node_modules/zod/v4/core/util.js
-function getEnumValues(entries) {
-	const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-	return Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
-}
-function joinValues(array, separator = "|") {
-	return array.map((val) => stringifyPrimitive(val)).join(separator);
-}
-function jsonStringifyReplacer(_, value) {
-	if (typeof value === "bigint") return value.toString();
-	return value;
-}
-function cached(getter) {
-	return new Cached(getter);
-}
-function nullish(input) {
-	return input === null || input === void 0;
-}
-function cleanRegex(source) {
-	const start = source.startsWith("^") ? 1 : 0;
-	const end = source.endsWith("$") ? source.length - 1 : source.length;
-	return source.slice(start, end);
-}
-function floatSafeRemainder(val, step) {
-	const ratio = val / step;
-	const roundedRatio = Math.round(ratio);
-	const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
-	if (Math.abs(ratio - roundedRatio) < tolerance) return 0;
-	return ratio - roundedRatio;
-}
-function assignProp(target, prop, value) {
-	Object.defineProperty(target, prop, {
-		value,
-		writable: true,
-		enumerable: true,
-		configurable: true
-	});
-}
-function rawShape(def) {
-	const desc = Object.getOwnPropertyDescriptor(def, "shape");
-	return desc?.get ? desc.get.raw : desc?.value;
-}
-function sourceShape(schema) {
-	return rawShape(schema._zod.def) ?? schema._zod.def.shape;
-}
-function deferProp(target, key, getter) {
-	Object.defineProperty(target, key, {
-		get() {
-			const value = getter();
-			assignProp(this, key, value);
-			return value;
-		},
-		enumerable: true,
-		configurable: true
-	});
-}
-function putProp(target, key, value) {
-	if (key in target) assignProp(target, key, value);
-	else target[key] = value;
-}
-function mirrorShape(target, source, keys, wrap) {
-	const raw = sourceShape(source);
-	for (const key of keys) {
-		const desc = Object.getOwnPropertyDescriptor(raw, key);
-		if (!desc.enumerable) continue;
-		if (desc.get) deferProp(target, key, () => {
-			const value = source._zod.def.shape[key];
-			return wrap ? wrap(value, key) : value;
-		});
-		else putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
-	}
-}
-function mirrorProps(target, source) {
-	for (const key of Reflect.ownKeys(source)) {
-		const desc = Object.getOwnPropertyDescriptor(source, key);
-		if (!desc.enumerable) continue;
-		if (desc.get) deferProp(target, key, () => source[key]);
-		else putProp(target, key, desc.value);
-	}
-}
-function mergeDefs(...defs) {
-	const mergedDescriptors = {};
-	for (const def of defs) {
-		const descriptors = Object.getOwnPropertyDescriptors(def);
-		Object.assign(mergedDescriptors, descriptors);
-	}
-	return Object.defineProperties({}, mergedDescriptors);
-}
-function esc(str) {
-	return JSON.stringify(str);
-}
-function slugify(input) {
-	return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
-}
-function isObject$1(data) {
-	return typeof data === "object" && data !== null && !Array.isArray(data);
-}
-function isPlainObject$2(o) {
-	if (isObject$1(o) === false) return false;
-	const ctor = o.constructor;
-	if (ctor === void 0) return true;
-	if (typeof ctor !== "function") return true;
-	const prot = ctor.prototype;
-	if (isObject$1(prot) === false) return false;
-	if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) return false;
-	return true;
-}
-function shallowClone(o) {
-	if (isPlainObject$2(o)) return { ...o };
-	if (Array.isArray(o)) return [...o];
-	if (o instanceof Map) return new Map(o);
-	if (o instanceof Set) return new Set(o);
-	return o;
-}
-function escapeRegex(str) {
-	return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function clone(inst, def, params) {
-	const cl = new inst._zod.constr(def ?? inst._zod.def);
-	if (!def || params?.parent) cl._zod.parent = inst;
-	return cl;
-}
-function normalizeParams(_params) {
-	const params = _params;
-	if (!params) return {};
-	if (typeof params === "string") return { error: () => params };
-	if (params?.message !== void 0) {
-		if (params?.error !== void 0) throw new Error("Cannot specify both `message` and `error` params");
-		params.error = params.message;
-	}
-	delete params.message;
-	if (typeof params.error === "string") return {
-		...params,
-		error: () => params.error
-	};
-	return params;
-}
-function stringifyPrimitive(value) {
-	if (typeof value === "bigint") return value.toString() + "n";
-	if (typeof value === "string") return `"${value}"`;
-	return `${value}`;
-}
-function optionalKeys(shape) {
-	return Object.keys(shape).filter((k) => {
-		return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
-	});
-}
-function pick$1(schema, mask) {
-	const currDef = schema._zod.def;
-	const checks = currDef.checks;
-	if (checks && checks.length > 0) throw new Error(".pick() cannot be used on object schemas containing refinements");
-	const newShape = {};
-	mirrorShape(newShape, schema, maskedKeys(schema, mask));
-	return clone(schema, mergeDefs(currDef, {
-		shape: newShape,
-		checks: []
-	}));
-}
-function maskedKeys(schema, mask) {
-	const raw = sourceShape(schema);
-	const keys = [];
-	for (const key of Reflect.ownKeys(mask)) {
-		if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) throw new Error(`Unrecognized key: "${String(key)}"`);
-		if (mask[key]) keys.push(key);
-	}
-	return keys;
-}
-function omit$1(schema, mask) {
-	const currDef = schema._zod.def;
-	const checks = currDef.checks;
-	if (checks && checks.length > 0) throw new Error(".omit() cannot be used on object schemas containing refinements");
-	const omitted = new Set(maskedKeys(schema, mask));
-	const newShape = {};
-	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-	return clone(schema, mergeDefs(currDef, {
-		shape: newShape,
-		checks: []
-	}));
-}
-function extend(schema, shape) {
-	if (!isPlainObject$2(shape)) throw new Error("Invalid input to extend: expected a plain object");
-	const checks = schema._zod.def.checks;
-	if (checks && checks.length > 0) {
-		const existingShape = sourceShape(schema);
-		for (const key of Reflect.ownKeys(shape)) if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
-	}
-	return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-function extended(schema, shape) {
-	const newShape = {};
-	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-	mirrorProps(newShape, shape);
-	return newShape;
-}
-function safeExtend(schema, shape) {
-	if (!isPlainObject$2(shape)) throw new Error("Invalid input to safeExtend: expected a plain object");
-	return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
-}
-function merge$2(a, b) {
-	if (!b?._zod?.def) throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
-	if (a._zod.def.checks?.length) throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
-	const newShape = {};
-	mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
-	mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
-	return clone(a, mergeDefs(a._zod.def, {
-		shape: newShape,
-		get catchall() {
-			return b._zod.def.catchall;
-		},
-		checks: b._zod.def.checks ?? []
-	}));
-}
-function partial(Class, schema, mask, name = "partial") {
-	const checks = schema._zod.def.checks;
-	if (checks && checks.length > 0) throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
-	const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
-	const newShape = {};
-	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class && ((value, key) => selected && !selected.has(key) ? value : new Class({
-		type: "optional",
-		innerType: value
-	})));
-	return clone(schema, mergeDefs(schema._zod.def, {
-		shape: newShape,
-		checks: []
-	}));
-}
-function required(Class, schema, mask) {
-	const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
-	const newShape = {};
-	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => selected && !selected.has(key) ? value : new Class({
-		type: "nonoptional",
-		innerType: value
-	}));
-	return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
-}
-function aborted(x, startIndex = 0) {
-	if (x.aborted === true) return true;
-	for (let i = startIndex; i < x.issues.length; i++) if (x.issues[i]?.continue !== true) return true;
-	return false;
-}
-function explicitlyAborted(x, startIndex = 0) {
-	if (x.aborted === true) return true;
-	for (let i = startIndex; i < x.issues.length; i++) if (x.issues[i]?.continue === false) return true;
-	return false;
-}
-function prefixIssues(path, issues) {
-	return issues.map((iss) => {
-		var _a;
-		(_a = iss).path ?? (_a.path = []);
-		iss.path.unshift(path);
-		return iss;
-	});
-}
-function unwrapMessage(message) {
-	return typeof message === "string" ? message : message?.message;
-}
-function sizeCaps(defChecks) {
-	const caps = [];
-	for (const ch of defChecks ?? []) {
-		const d = ch._zod.def;
-		if (!/_(length|size)$|_equals$/.test(d.check)) break;
-		const max = d.maximum ?? d.length ?? d.size;
-		if (max >= 0) caps.push([max, ch]);
-	}
-	return caps;
-}
-function attachSchema(issues, start, inst) {
-	var _a;
-	for (let i = start; i < issues.length; i++) (_a = issues[i]).schema ?? (_a.schema = inst);
-}
-function finalizeIssue(iss, ctx, config) {
-	var _a;
-	const traits = iss.inst?._zod?.traits;
-	if (traits?.has("$ZodType")) {
-		if (traits.has("$ZodCheck")) (_a = iss).schema ?? (_a.schema = iss.inst);
-		else iss.schema = iss.inst;
-	}
-	const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-	const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config.customError?.(iss)) ?? unwrapMessage(config.localeError?.(iss)) ?? "Invalid input";
-	const full = {};
-	for (const k of Object.keys(iss)) {
-		if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__") continue;
-		full[k] = iss[k];
-	}
-	full.path ?? (full.path = []);
-	full.message = message;
-	if (ctx?.reportInput) full.input = iss.input;
-	return full;
-}
-function codePointLength(str) {
-	const units = str.length;
-	if (!highSurrogate.test(str)) return units;
-	let count = units;
-	for (let i = 0; i < units - 1; i++) if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-		count--;
-		i++;
-	}
-	return count;
-}
-function getLengthableOrigin(input) {
-	if (Array.isArray(input)) return "array";
-	if (typeof input === "string") return "string";
-	return "unknown";
-}
-function parsedType(data) {
-	const t = typeof data;
-	switch (t) {
-		case "number": return Number.isNaN(data) ? "nan" : "number";
-		case "object": {
-			if (data === null) return "null";
-			if (Array.isArray(data)) return "array";
-			const obj = data;
-			if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) return obj.constructor.name;
-		}
-	}
-	return t;
-}
-function issue(...args) {
-	const [iss, input, inst] = args;
-	if (typeof iss === "string") return {
-		message: iss,
-		code: "custom",
-		input,
-		inst
-	};
-	return { ...iss };
-}
-function members(proto, table) {
-	for (const key in table) {
-		const desc = Object.getOwnPropertyDescriptor(table, key);
-		if (desc.get) Object.defineProperty(proto, key, {
-			...desc,
-			enumerable: false
-		});
-		else defineBound(proto, key, desc.value);
-	}
-}
-function own$1(inst, key, value, enumerable = true) {
-	Object.defineProperty(inst, key, {
-		configurable: true,
-		writable: true,
-		enumerable,
-		value
-	});
-	return value;
-}
-function hide(inst, key, value) {
-	return own$1(inst, key, value, false);
-}
-function derived(computes, table) {
-	for (const key in computes) {
-		const compute = computes[key];
-		Object.defineProperty(table, key, {
-			configurable: true,
-			enumerable: true,
-			get() {
-				return own$1(this, key, compute(this));
-			},
-			set(value) {
-				own$1(this, key, value);
-			}
-		});
-	}
-	return table;
-}
-function defineBound(proto, key, fn) {
-	Object.defineProperty(proto, key, {
-		configurable: true,
-		get() {
-			return this == null ? fn : own$1(this, key, fn.bind(this));
-		},
-		set(value) {
-			own$1(this, key, value);
-		}
-	});
-}
-function claim(inst, sentinel) {
-	const proto = Object.getPrototypeOf(inst);
-	return sentinel in proto ? void 0 : proto;
-}
-function defineLazyInternal(inst, key, compute) {
-	const proto = Object.getPrototypeOf(inst._zod);
-	if (key in proto && installing !== inst._zod) {
-		installing = void 0;
-		return;
-	}
-	installing = inst._zod;
-	Object.defineProperty(proto, key, {
-		configurable: true,
-		get() {
-			Object.defineProperty(this, key, breaker);
-			const outer = broke;
-			broke = false;
-			try {
-				const value = compute(this);
-				if (broke) delete this[key];
-				else Object.defineProperty(this, key, {
-					configurable: true,
-					writable: true,
-					value
-				});
-				broke = broke || outer;
-				return value;
-			} catch (err) {
-				delete this[key];
-				broke = broke || outer;
-				throw err;
-			}
-		},
-		set(value) {
-			Object.defineProperty(this, key, {
-				configurable: true,
-				writable: true,
-				value
-			});
-		}
-	});
-}
-function installLazyProp(inst, key, make, enumerable) {
-	const proto = claim(inst, key);
-	if (!proto) return;
-	Object.defineProperty(proto, key, {
-		configurable: true,
-		get() {
-			const desc = {
-				configurable: true,
-				writable: true,
-				enumerable,
-				value: void 0
-			};
-			Object.defineProperty(this, key, desc);
-			desc.value = make(this);
-			Object.defineProperty(this, key, desc);
-			return desc.value;
-		},
-		set(value) {
-			Object.defineProperty(this, key, {
-				configurable: true,
-				writable: true,
-				enumerable,
-				value
-			});
-		}
-	});
-}
-function constantCatch(value) {
-	const fn = () => value;
-	fn[CONSTANT_CATCH] = true;
-	return fn;
-}
-var Cached, captureStackTrace, allowsEval, propertyKeyTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, installing, broke, breaker, CONSTANT_CATCH;
-var init_util$1 = __esmMin((() => {
-	init_core$1();
-	Cached = class {
-		constructor(getter) {
-			this._getter = getter;
-			this._value = void 0;
-		}
-		get value() {
-			const getter = this._getter;
-			if (getter !== void 0) {
-				this._value = getter();
-				this._getter = void 0;
-			}
-			return this._value;
-		}
-	};
-	captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {};
-	allowsEval = cached(() => {
-		if (globalConfig.jitless) return false;
-		if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) return false;
-		try {
-			new Function("");
-			return true;
-		} catch (_) {
-			return false;
-		}
-	});
-	propertyKeyTypes = new Set([
-		"string",
-		"number",
-		"symbol"
-	]);
-	NUMBER_FORMAT_RANGES = (() => ({
-		safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-		int32: [-2147483648, 2147483647],
-		uint32: [0, 4294967295],
-		float32: [-34028234663852886e22, 34028234663852886e22],
-		float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
-	}))();
-	BIGINT_FORMAT_RANGES = {
-		int64: [BigInt("-9223372036854775808"), BigInt("9223372036854775807")],
-		uint64: [BigInt(0), BigInt("18446744073709551615")]
-	};
-	highSurrogate = /[\uD800-\uDBFF]/;
-	broke = false;
-	breaker = {
-		configurable: true,
-		get() {
-			broke = true;
-		}
-	};
-	CONSTANT_CATCH = "~constantCatch";
-}));
-// node_modules/zod/v4/core/core.js
-function newError(Definition) {
-	const E = _E;
-	if (E) {
-		const saved = E.stackTraceLimit;
-		if (typeof saved === "number") {
-			try {
-				E.stackTraceLimit = 0;
-			} catch {
-				_E = null;
-				return new Definition();
-			}
-			try {
-				return new Definition();
-			} finally {
-				E.stackTraceLimit = saved;
-			}
-		}
-	}
-	return new Definition();
-}
-function $constructor(name, initializer, proto, params) {
-	const zodProto = {};
-	function Internals(def) {
-		this.def = def;
-		this.constr = _;
-		this.traits = new Set();
-	}
-	Internals.prototype = zodProto;
-	const protoMembers = proto;
-	const initialized = protoMembers && new WeakSet();
-	function init(inst, def) {
-		if (!inst._zod) {
-			_zodDesc.value = new Internals(def);
-			try {
-				Object.defineProperty(inst, "_zod", _zodDesc);
-			} finally {
-				_zodDesc.value = void 0;
-			}
-		} else if (inst._zod.traits.has(name)) return;
-		inst._zod.traits.add(name);
-		initializer(inst, def);
-		if (initialized) {
-			const own = Object.getPrototypeOf(inst);
-			const ctorProto = inst._zod.constr.prototype;
-			let up = own;
-			while (up && up !== ctorProto) up = Object.getPrototypeOf(up);
-			const target = up ?? own;
-			if (!initialized.has(target)) {
-				initialized.add(target);
-				members(target, protoMembers);
-			}
-		}
-		const proto = _.prototype;
-		for (const k in proto) {
-			if (!Object.prototype.hasOwnProperty.call(proto, k)) continue;
-			if (!(k in inst)) inst[k] = proto[k].bind(inst);
-		}
-	}
-	const Parent = params?.Parent ?? Object;
-	class Definition extends Parent {}
-	Object.defineProperty(Definition, "name", { value: name });
-	function _(def) {
-		const inst = params?.Parent ? newError(Definition) : this;
-		init(inst, def);
-		const deferred = inst._zod.deferred;
-		if (deferred) {
-			for (const fn of deferred) fn();
-			inst._zod.deferred = void 0;
-		}
-		const pp = globalThis.__zod_globalConfig?.postProcessor;
-		if (pp) pp(inst);
-		return inst;
-	}
-	Object.defineProperty(_, "init", { value: init });
-	Object.defineProperty(_, Symbol.hasInstance, { value: (inst) => {
-		if (params?.Parent && inst instanceof params.Parent) return true;
-		return inst?._zod?.traits?.has(name);
-	} });
-	Object.defineProperty(_, "name", { value: name });
-	return _;
-}
-function config(newConfig) {
-	if (newConfig) Object.assign(globalConfig, newConfig);
-	return globalConfig;
-}
-var _a$1, NEVER, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
-var init_core$1 = __esmMin((() => {
-	init_util$1();
-	NEVER = Object.freeze({ status: "aborted" });
-	_zodDesc = {
-		value: void 0,
-		enumerable: false
-	};
-	_E = "captureStackTrace" in Error ? Error : null;
-	$ZodAsyncError = class extends Error {
-		constructor() {
-			super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
-		}
-	};
-	$ZodEncodeError = class extends Error {
-		constructor(name) {
-			super(`Encountered unidirectional transform during encode: ${name}`);
-			this.name = "ZodEncodeError";
-		}
-	};
-	(_a$1 = globalThis).__zod_globalConfig ?? (_a$1.__zod_globalConfig = {});
-	globalConfig = globalThis.__zod_globalConfig;
-}));
-// node_modules/zod/v4/core/errors.js
-function _getMessage() {
-	const internals = this._zod;
-	internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
-	return internals.message;
-}
-function _setMessage(value) {
-	this._zod.message = value;
-}
-function node(obj, key, make) {
-	if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-		if (key === "__proto__") Object.defineProperty(obj, key, {
-			value: make(),
-			writable: true,
-			enumerable: true,
-			configurable: true
-		});
-		else obj[key] = make();
-	}
-	return obj[key];
-}
-function flattenError(error, mapper = (issue) => issue.message) {
-	const fieldErrors = {};
-	const formErrors = [];
-	for (const sub of error.issues) if (sub.path.length > 0) node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
-	else formErrors.push(mapper(sub));
-	return {
-		formErrors,
-		fieldErrors
-	};
-}
-function formatError$1(error, mapper = (issue) => issue.message) {
-	const fieldErrors = { _errors: [] };
-	const processError = (error, path = []) => {
-		for (const issue of error.issues) if (issue.code === "invalid_union" && issue.errors.length) issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
-		else if (issue.code === "invalid_key") processError({ issues: issue.issues }, [...path, ...issue.path]);
-		else if (issue.code === "invalid_element") processError({ issues: issue.issues }, [...path, ...issue.path]);
-		else {
-			const fullpath = [...path, ...issue.path];
-			if (fullpath.length === 0) fieldErrors._errors.push(mapper(issue));
-			else {
-				let curr = fieldErrors;
-				let i = 0;
-				while (i < fullpath.length) {
-					const el = fullpath[i];
-					const terminal = i === fullpath.length - 1;
-					if (el === "_errors") {
-						if (terminal) curr._errors.push(mapper(issue));
-						i++;
-						continue;
-					}
-					if (!Object.prototype.hasOwnProperty.call(curr, el)) Object.defineProperty(curr, el, {
-						value: { _errors: [] },
-						enumerable: true,
-						writable: true,
-						configurable: true
-					});
-					const node = curr[el];
-					if (terminal) node._errors.push(mapper(issue));
-					curr = node;
-					i++;
-				}
-			}
-		}
-	};
-	processError(error);
-	return fieldErrors;
-}
-var _messageDesc, _issuesDesc, _installedToString, initializer$1, $ZodError;
-var init_errors$1 = __esmMin((() => {
-	init_core$1();
-	init_util$1();
-	_messageDesc = {
-		get: _getMessage,
-		set: _setMessage,
-		enumerable: true,
-		configurable: true
-	};
-	_issuesDesc = {
-		value: void 0,
-		enumerable: false
-	};
-	_installedToString = new WeakSet([Object.prototype, Error.prototype]);
-	initializer$1 = (inst, def) => {
-		inst.name = "$ZodError";
-		_issuesDesc.value = def;
-		Object.defineProperty(inst, "issues", _issuesDesc);
-		_issuesDesc.value = void 0;
-		Object.defineProperty(inst, "message", _messageDesc);
-		const proto = Object.getPrototypeOf(inst);
-		if (!_installedToString.has(proto)) {
-			_installedToString.add(proto);
-			Object.defineProperty(proto, "toString", {
-				configurable: true,
-				enumerable: false,
-				get() {
-					const value = () => this.message;
-					Object.defineProperty(this, "toString", {
-						value,
-						configurable: true,
-						writable: true
-					});
-					return value;
-				},
-				set(value) {
-					Object.defineProperty(this, "toString", {
-						value,
-						configurable: true,
-						writable: true
-					});
-				}
-			});
-		}
-	};
-	$ZodError = $constructor("$ZodError", initializer$1);
-}));
-// node_modules/zod/v4/core/parse.js
-function finalizeParams(callee, params) {
-	return {
-		callee: params?.callee ?? callee,
-		Err: params?.Err
-	};
-}
-function failure(Err, issues, ctx) {
-	let error;
-	return {
-		success: false,
-		get error() {
-			if (!error) {
-				error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
-				issues = void 0;
-				ctx = void 0;
-			}
-			return error;
-		},
-		set error(e) {
-			error = e;
-			issues = void 0;
-			ctx = void 0;
-		}
-	};
-}
-function validateFallback(schema, value, _ctx) {
-	const ctx = _ctx ? {
-		..._ctx,
-		async: false,
-		abortEarly: true
-	} : {
-		async: false,
-		abortEarly: true
-	};
-	const fallbackRun = schema._zod.bag.fallbackRun;
-	let result;
-	if (fallbackRun) {
-		ctx[COMPILE_FALLBACK] = true;
-		result = fallbackRun({
-			value,
-			issues: []
-		}, ctx);
-	} else result = schema._zod.run({
-		value,
-		issues: []
-	}, ctx);
-	if (result instanceof Promise) throw new $ZodAsyncError();
-	return result.issues.length === 0;
-}
-var _parse, _parseAsync, _safeParse, _safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync$1, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync;
-var init_parse$4 = __esmMin((() => {
-	init_core$1();
-	init_util$1();
-	_parse = (_Err) => {
-		const fn = (schema, value, _ctx, _params) => {
-			const ctx = _ctx ? {
-				..._ctx,
-				async: false
-			} : { async: false };
-			const result = schema._zod.run({
-				value,
-				issues: []
-			}, ctx);
-			if (result instanceof Promise) throw new $ZodAsyncError();
-			if (result.issues.length) {
-				const e = new ((_params?.Err) ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-				captureStackTrace(e, _params?.callee ?? fn);
-				throw e;
-			}
-			return result.value;
-		};
-		return fn;
-	};
-	_parseAsync = (_Err) => {
-		const fn = async (schema, value, _ctx, params) => {
-			const ctx = _ctx ? {
-				..._ctx,
-				async: true
-			} : { async: true };
-			let result = schema._zod.run({
-				value,
-				issues: []
-			}, ctx);
-			if (result instanceof Promise) result = await result;
-			if (result.issues.length) {
-				const e = new ((params?.Err) ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-				captureStackTrace(e, params?.callee ?? fn);
-				throw e;
-			}
-			return result.value;
-		};
-		return fn;
-	};
-	_safeParse = (_Err) => (schema, value, _ctx) => {
-		const ctx = _ctx ? {
-			..._ctx,
-			async: false
-		} : { async: false };
-		const result = schema._zod.run({
-			value,
-			issues: []
-		}, ctx);
-		if (result instanceof Promise) throw new $ZodAsyncError();
-		return result.issues.length ? failure(_Err, result.issues, ctx) : {
-			success: true,
-			data: result.value
-		};
-	};
-	_safeParseAsync = (_Err) => async (schema, value, _ctx) => {
-		const ctx = _ctx ? {
-			..._ctx,
-			async: true
-		} : { async: true };
-		let result = schema._zod.run({
-			value,
-			issues: []
-		}, ctx);
-		if (result instanceof Promise) result = await result;
-		return result.issues.length ? failure(_Err, result.issues, ctx) : {
-			success: true,
-			data: result.value
-		};
-	};
-	COMPILE_INVALID = Symbol.for("zod.compile.invalid");
-	COMPILE_FALLBACK = Symbol.for("zod.compile.fallback");
-	validate = ((schema, value, _ctx) => {
-		const validator = schema._zod.bag.validator;
-		if (validator !== void 0) {
-			if (validator(value) !== COMPILE_INVALID) return true;
-			if (validator.definite === true && _ctx === void 0) return false;
-		}
-		return validateFallback(schema, value, _ctx);
-	});
-	validateAsync$1 = async (schema, value, _ctx) => {
-		const ctx = _ctx ? {
-			..._ctx,
-			async: true,
-			abortEarly: true
-		} : {
-			async: true,
-			abortEarly: true
-		};
-		let result = schema._zod.run({
-			value,
-			issues: []
-		}, ctx);
-		if (result instanceof Promise) result = await result;
-		return result.issues.length === 0;
-	};
-	_encode = (_Err) => {
-		const parse = _parse(_Err);
-		const fn = (schema, value, _ctx, _params) => {
-			const ctx = _ctx ? {
-				..._ctx,
-				direction: "backward"
-			} : { direction: "backward" };
-			return parse(schema, value, ctx, finalizeParams(fn, _params));
-		};
-		return fn;
-	};
-	_decode = (_Err) => {
-		const parse = _parse(_Err);
-		const fn = (schema, value, _ctx, _params) => {
-			return parse(schema, value, _ctx, finalizeParams(fn, _params));
-		};
-		return fn;
-	};
-	_encodeAsync = (_Err) => {
-		const parseAsync = _parseAsync(_Err);
-		const fn = async (schema, value, _ctx, _params) => {
-			const ctx = _ctx ? {
-				..._ctx,
-				direction: "backward"
-			} : { direction: "backward" };
-			return await parseAsync(schema, value, ctx, finalizeParams(fn, _params));
-		};
-		return fn;
-	};
-	_decodeAsync = (_Err) => {
-		const parseAsync = _parseAsync(_Err);
-		const fn = async (schema, value, _ctx, _params) => {
-			return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
-		};
-		return fn;
-	};
-	_safeEncode = (_Err) => (schema, value, _ctx) => {
-		const ctx = _ctx ? {
-			..._ctx,
-			direction: "backward"
-		} : { direction: "backward" };
-		return _safeParse(_Err)(schema, value, ctx);
-	};
-	_safeDecode = (_Err) => (schema, value, _ctx) => {
-		return _safeParse(_Err)(schema, value, _ctx);
-	};
-	_safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
-		const ctx = _ctx ? {
-			..._ctx,
-			direction: "backward"
-		} : { direction: "backward" };
-		return _safeParseAsync(_Err)(schema, value, ctx);
-	};
-	_safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-		return _safeParseAsync(_Err)(schema, value, _ctx);
-	};
-}));
-// node_modules/zod/v4/core/regexes.js
-function nanoidOfLength(length) {
-	return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
-}
-function emoji() {
-	return new RegExp(_emoji$1, "u");
-}
-function anchor(source) {
-	return new RegExp(`^${source}$`);
-}
-function timeSource(args) {
-	const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-	return typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-}
-function time$6(args) {
-	return new RegExp(`^${timeSource(args)}$`);
-}
-function datetime$1(args) {
-	const opts = ["Z"];
-	if (args.offset) opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
-	const qualified = `${timeSource({
-		precision: args.precision,
-		seconds: true
-	})}(?:${opts.join("|")})`;
-	const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
-	return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
-}
-var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$2, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
-var init_regexes = __esmMin((() => {
-	cuid = /^[cC][0-9a-z]{6,}$/;
-	cuid2 = /^[0-9a-z]+$/;
-	ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
-	xid = /^[0-9a-vA-V]{20}$/;
-	ksuid = /^[A-Za-z0-9]{27}$/;
-	nanoid = /^[a-zA-Z0-9_-]{21}$/;
-	duration$2 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
-	guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-	uuid = (version) => {
-		if (!version) return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-		return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
-	};
-	email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-	_emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
-	ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
-	ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-	cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
-	cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
-	base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
-	base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-	httpProtocol = /^https?$/;
-	e164 = /^\+[1-9]\d{6,14}$/;
-	dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
-	date = anchor(dateSource);
-	anyString = /^[\s\S]{0,}$/;
-	integer = /^-?\d+$/;
-	number$1 = /^-?\d+(?:\.\d+)?$/;
-	boolean$1 = /^(?:true|false)$/i;
-	lowercase = /^[^A-Z]*$/;
-	uppercase = /^[^a-z]*$/;
-}));
-// node_modules/zod/v4/core/checks.js
-var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckOverwrite;
-var init_checks$1 = __esmMin((() => {
-	init_core$1();
-	init_regexes();
-	init_util$1();
-	$ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-		var _a;
-		inst._zod ?? (inst._zod = {});
-		inst._zod.def = def;
-		(_a = inst._zod).onattach ?? (_a.onattach = []);
-	});
-	_whenHasLength = (payload) => {
-		const val = payload.value;
-		return !nullish(val) && val.length !== void 0;
-	};
-	numericOriginMap = {
-		number: "number",
-		bigint: "bigint",
-		object: "date"
-	};
-	$ZodCheckLessThan = $constructor("$ZodCheckLessThan", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		const origin = numericOriginMap[typeof def.value];
-		inst._zod.check = (payload) => {
-			if (def.inclusive ? payload.value <= def.value : payload.value < def.value) return;
-			payload.issues.push({
-				origin: numericOriginMap[typeof payload.value] ?? origin,
-				code: "too_big",
-				maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
-				input: payload.value,
-				inclusive: def.inclusive,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckGreaterThan = $constructor("$ZodCheckGreaterThan", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		const origin = numericOriginMap[typeof def.value];
-		inst._zod.check = (payload) => {
-			if (def.inclusive ? payload.value >= def.value : payload.value > def.value) return;
-			payload.issues.push({
-				origin: numericOriginMap[typeof payload.value] ?? origin,
-				code: "too_small",
-				minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
-				input: payload.value,
-				inclusive: def.inclusive,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckMultipleOf = $constructor("$ZodCheckMultipleOf", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (typeof payload.value !== typeof def.value) throw new Error("Cannot mix number and bigint in multiple_of check.");
-			if (typeof payload.value === "bigint" ? def.value !== BigInt(0) && payload.value % def.value === BigInt(0) : floatSafeRemainder(payload.value, def.value) === 0) return;
-			payload.issues.push({
-				origin: typeof payload.value,
-				code: "not_multiple_of",
-				divisor: def.value,
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckNumberFormat = $constructor("$ZodCheckNumberFormat", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		def.format = def.format || "float64";
-		const isInt = def.format?.includes("int");
-		const origin = isInt ? "int" : "number";
-		const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
-		inst._zod.check = (payload) => {
-			const input = payload.value;
-			if (isInt) {
-				if (!Number.isInteger(input)) {
-					payload.issues.push({
-						expected: origin,
-						format: def.format,
-						code: "invalid_type",
-						continue: false,
-						input,
-						inst
-					});
-					return;
-				}
-				if (!Number.isSafeInteger(input)) {
-					if (input > 0) payload.issues.push({
-						input,
-						code: "too_big",
-						maximum: Number.MAX_SAFE_INTEGER,
-						note: "Integers must be within the safe integer range.",
-						inst,
-						origin,
-						inclusive: true,
-						continue: !def.abort
-					});
-					else payload.issues.push({
-						input,
-						code: "too_small",
-						minimum: Number.MIN_SAFE_INTEGER,
-						note: "Integers must be within the safe integer range.",
-						inst,
-						origin,
-						inclusive: true,
-						continue: !def.abort
-					});
-					return;
-				}
-			}
-			if (input < minimum) payload.issues.push({
-				origin: "number",
-				input,
-				code: "too_small",
-				minimum,
-				inclusive: true,
-				inst,
-				continue: !def.abort
-			});
-			if (input > maximum) payload.issues.push({
-				origin: "number",
-				input,
-				code: "too_big",
-				maximum,
-				inclusive: true,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-		var _a;
-		$ZodCheck.init(inst, def);
-		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-		inst._zod.check = (payload) => {
-			const input = payload.value;
-			const units = input.length;
-			if ((typeof input === "string" && units > def.maximum ? codePointLength(input) : units) <= def.maximum) return;
-			const origin = getLengthableOrigin(input);
-			payload.issues.push({
-				origin,
-				code: "too_big",
-				maximum: def.maximum,
-				inclusive: true,
-				input,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-		var _a;
-		$ZodCheck.init(inst, def);
-		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-		inst._zod.check = (payload) => {
-			const input = payload.value;
-			const units = input.length;
-			if ((typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units) >= def.minimum) return;
-			const origin = getLengthableOrigin(input);
-			payload.issues.push({
-				origin,
-				code: "too_small",
-				minimum: def.minimum,
-				inclusive: true,
-				input,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckLengthEquals = $constructor("$ZodCheckLengthEquals", (inst, def) => {
-		var _a;
-		$ZodCheck.init(inst, def);
-		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-		inst._zod.check = (payload) => {
-			const input = payload.value;
-			const units = input.length;
-			const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
-			if (length === def.length) return;
-			const origin = getLengthableOrigin(input);
-			const tooBig = length > def.length;
-			payload.issues.push({
-				origin,
-				...tooBig ? {
-					code: "too_big",
-					maximum: def.length
-				} : {
-					code: "too_small",
-					minimum: def.length
-				},
-				inclusive: true,
-				exact: true,
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-		var _a, _b;
-		$ZodCheck.init(inst, def);
-		if (def.pattern) (_a = inst._zod).check ?? (_a.check = (payload) => {
-			def.pattern.lastIndex = 0;
-			if (def.pattern.test(payload.value)) return;
-			payload.issues.push({
-				origin: "string",
-				code: "invalid_format",
-				format: def.format,
-				input: payload.value,
-				...def.pattern ? { pattern: def.pattern.toString() } : {},
-				inst,
-				continue: !def.abort
-			});
-		});
-		else (_b = inst._zod).check ?? (_b.check = () => {});
-	});
-	$ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-		$ZodCheckStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			def.pattern.lastIndex = 0;
-			if (def.pattern.test(payload.value)) return;
-			payload.issues.push({
-				origin: "string",
-				code: "invalid_format",
-				format: "regex",
-				input: payload.value,
-				pattern: def.pattern.toString(),
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckLowerCase = $constructor("$ZodCheckLowerCase", (inst, def) => {
-		def.pattern ?? (def.pattern = lowercase);
-		$ZodCheckStringFormat.init(inst, def);
-	});
-	$ZodCheckUpperCase = $constructor("$ZodCheckUpperCase", (inst, def) => {
-		def.pattern ?? (def.pattern = uppercase);
-		$ZodCheckStringFormat.init(inst, def);
-	});
-	$ZodCheckIncludes = $constructor("$ZodCheckIncludes", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		const escapedRegex = escapeRegex(def.includes);
-		def.pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-		inst._zod.check = (payload) => {
-			if (payload.value.includes(def.includes, def.position)) return;
-			payload.issues.push({
-				origin: "string",
-				code: "invalid_format",
-				format: "includes",
-				includes: def.includes,
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckStartsWith = $constructor("$ZodCheckStartsWith", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-		def.pattern ?? (def.pattern = pattern);
-		inst._zod.check = (payload) => {
-			if (payload.value.startsWith(def.prefix)) return;
-			payload.issues.push({
-				origin: "string",
-				code: "invalid_format",
-				format: "starts_with",
-				prefix: def.prefix,
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckEndsWith = $constructor("$ZodCheckEndsWith", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-		def.pattern ?? (def.pattern = pattern);
-		inst._zod.check = (payload) => {
-			if (payload.value.endsWith(def.suffix)) return;
-			payload.issues.push({
-				origin: "string",
-				code: "invalid_format",
-				format: "ends_with",
-				suffix: def.suffix,
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		inst._zod.check = (payload) => {
-			payload.value = def.tx(payload.value);
-		};
-	});
-}));
-// node_modules/zod/v4/core/doc.js
-var Doc;
-var init_doc = __esmMin((() => {
-	Doc = class {
-		constructor(args = [], closed = {}) {
-			this.content = [];
-			this.indent = 0;
-			this.args = args;
-			this.closed = closed;
-		}
-		indented(fn) {
-			this.indent += 1;
-			try {
-				fn(this);
-			} finally {
-				this.indent -= 1;
-			}
-		}
-		write(arg) {
-			if (typeof arg === "function") {
-				arg(this, { execution: "sync" });
-				arg(this, { execution: "async" });
-				return;
-			}
-			const lines = arg.split("\n").filter((x) => x);
-			const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-			const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-			for (const line of dedented) this.content.push(line);
-		}
-		compile() {
-			const F = Function;
-			const content = this?.content ?? [``];
-			return new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`)(...Object.values(this.closed));
-		}
-	};
-}));
-// node_modules/zod/v4/core/versions.js
-var version;
-var init_versions = __esmMin((() => {
-	version = {
-		major: 4,
-		minor: 6,
-		patch: 7
-	};
-}));
-// node_modules/zod/v4/core/schemas.js
-async function validateAsync(inst, value) {
-	const ctx = { async: true };
-	return toStandardResult(await inst._zod.run({
-		value,
-		issues: []
-	}, ctx), ctx);
-}
-function standardProps(inst) {
-	return {
-		validate: (value) => {
-			const ctx = { async: false };
-			try {
-				const r = inst._zod.run({
-					value,
-					issues: []
-				}, ctx);
-				if (!(r instanceof Promise)) return toStandardResult(r, ctx);
-			} catch (_) {}
-			return validateAsync(inst, value);
-		},
-		vendor: "zod",
-		version: 1
-	};
-}
-function canParseURL(input) {
-	try {
-		if (typeof URL !== "undefined" && typeof URL.canParse === "function") return URL.canParse(input);
-		new URL(input);
-		return true;
-	} catch {
-		return false;
-	}
-}
-function validateURL(trimmed, def) {
-	if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) return canParseURL(trimmed) || 2;
-	return parseURLObject(trimmed, def);
-}
-function parseURLObject(trimmed, def) {
-	if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) return 1;
-	try {
-		if (typeof URL !== "undefined") {
-			const URLStatic = URL;
-			if (typeof URLStatic.parse === "function") return URLStatic.parse(trimmed) ?? 2;
-		}
-		return new URL(trimmed);
-	} catch {
-		return 2;
-	}
-}
-function stripTabAndNewline(value) {
-	return value.replace(asciiTabOrNewline, "");
-}
-function urlHostnameOk(url, hostname) {
-	hostname.lastIndex = 0;
-	return hostname.test(url.hostname);
-}
-function urlProtocolOk(url, protocol) {
-	protocol.lastIndex = 0;
-	return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
-}
-function isValidIPv6(value) {
-	if (!ipv6Alphabet.test(value)) return false;
-	return canParseURL(`http://[${value}]`);
-}
-function isValidCIDRv6(value) {
-	const parts = value.split("/");
-	if (parts.length !== 2) return false;
-	const [address, prefix] = parts;
-	if (!prefix) return false;
-	const prefixNum = Number(prefix);
-	if (`${prefixNum}` !== prefix) return false;
-	if (prefixNum < 0 || prefixNum > 128) return false;
-	return isValidIPv6(address);
-}
-function isValidBase64(data) {
-	if (data === "") return true;
-	if (/\s/.test(data)) return false;
-	if (data.length % 4 !== 0) return false;
-	try {
-		atob(data);
-		return true;
-	} catch {
-		return false;
-	}
-}
-function isValidBase64URL(data) {
-	if (!base64urlCharset.test(data)) return false;
-	const base64 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
-	return isValidBase64(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
-}
-function isValidJWT(token, algorithm = null) {
-	try {
-		const tokensParts = token.split(".");
-		if (tokensParts.length !== 3) return false;
-		const [header] = tokensParts;
-		if (!header) return false;
-		const parsedHeader = JSON.parse(atob(header));
-		if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT") return false;
-		if (!parsedHeader.alg) return false;
-		if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm)) return false;
-		return true;
-	} catch {
-		return false;
-	}
-}
-function capSize(inst, size) {
-	const caps = sizeCaps(inst._zod.def.checks);
-	if (!caps.length) return;
-	const cap = Math.min(...caps.map((c) => c[0]));
-	const parse = inst._zod.parse;
-	inst._zod.parse = (payload, ctx) => {
-		const n = size(payload.value);
-		if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-			for (const [max, ch] of sizeCaps(inst._zod.def.checks)) if (n > max && ch._zod.def.when(payload)) {
-				const start = payload.issues.length;
-				ch._zod.check(payload);
-				payload.issues[start].continue = false;
-				attachSchema(payload.issues, start, inst);
-				return payload;
-			}
-		}
-		return parse(payload, ctx);
-	};
-}
-function handleArrayResult(result, final, index) {
-	if (result.issues.length) final.issues.push(...prefixIssues(index, result.issues));
-	final.value[index] = result.value;
-}
-function handlePropertyResult(result, final, key, input, optin, optout) {
-	const isPresent = key in input;
-	const isOptionalOut = optout === "optional";
-	if (!isPresent && isOptionalOut && optin === "optional") return;
-	if (result.issues.length) {
-		if (optin !== void 0 && isOptionalOut && !isPresent) return;
-		final.issues.push(...prefixIssues(key, result.issues));
-	}
-	if (!isPresent && optin === void 0) {
-		if (!result.issues.length) final.issues.push({
-			code: "invalid_type",
-			expected: "nonoptional",
-			input: void 0,
-			path: [key]
-		});
-		return;
-	}
-	if (result.value === void 0) {
-		if (isPresent || optin === "defaulted" && !isOptionalOut) final.value[key] = void 0;
-	} else final.value[key] = result.value;
-}
-function normalizeDef(def) {
-	const keys = Object.keys(def.shape);
-	const ownSymbols = Object.getOwnPropertySymbols(def.shape);
-	const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
-	const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-	for (const k of allKeys) if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
-	const okeys = optionalKeys(def.shape);
-	return {
-		...def,
-		allKeys,
-		symbolKeys,
-		keySet: new Set(keys),
-		numKeys: keys.length,
-		optionalKeys: new Set(okeys)
-	};
-}
-function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
-	const unrecognized = [];
-	const keySet = def.keySet;
-	const _catchall = def.catchall._zod;
-	const t = _catchall.def.type;
-	const optin = _catchall.optin;
-	const optout = _catchall.optout;
-	let seen = 0;
-	for (const key in input) {
-		if (abortEarly && payload.issues.length !== seen) {
-			if (aborted(payload, seen)) break;
-			seen = payload.issues.length;
-		}
-		if (keySet.has(key)) continue;
-		if (key === "__proto__") {
-			if (t === "never") unrecognized.push(key);
-			continue;
-		}
-		if (t === "never") {
-			unrecognized.push(key);
-			continue;
-		}
-		const r = _catchall.run({
-			value: input[key],
-			issues: []
-		}, ctx);
-		if (r instanceof Promise) proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
-		else handlePropertyResult(r, payload, key, input, optin, optout);
-	}
-	if (unrecognized.length) payload.issues.push({
-		code: "unrecognized_keys",
-		keys: unrecognized,
-		input,
-		inst,
-		continue: true
-	});
-	if (!proms.length) return payload;
-	return Promise.all(proms).then(() => {
-		return payload;
-	});
-}
-function handleUnionResults(results, final, inst, ctx) {
-	for (const result of results) if (result.issues.length === 0) {
-		final.value = result.value;
-		return final;
-	}
-	const nonaborted = results.filter((r) => !aborted(r));
-	if (nonaborted.length === 1) {
-		final.value = nonaborted[0].value;
-		return nonaborted[0];
-	}
-	final.issues.push({
-		code: "invalid_union",
-		input: final.value,
-		inst,
-		errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
-	});
-	return final;
-}
-function mergeValues(a, b) {
-	if (a === b) return {
-		valid: true,
-		data: a
-	};
-	if (a instanceof Date && b instanceof Date && +a === +b) return {
-		valid: true,
-		data: a
-	};
-	if (isPlainObject$2(a) && isPlainObject$2(b)) {
-		const bKeys = Object.keys(b);
-		const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
-		const newObj = {
-			...a,
-			...b
-		};
-		if (Object.prototype.hasOwnProperty.call(newObj, "__proto__")) delete newObj.__proto__;
-		for (const key of sharedKeys) {
-			if (key === "__proto__") continue;
-			const sharedValue = mergeValues(a[key], b[key]);
-			if (!sharedValue.valid) return {
-				valid: false,
-				mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
-			};
-			newObj[key] = sharedValue.data;
-		}
-		return {
-			valid: true,
-			data: newObj
-		};
-	}
-	if (Array.isArray(a) && Array.isArray(b)) {
-		if (a.length !== b.length) return {
-			valid: false,
-			mergeErrorPath: []
-		};
-		const newArray = [];
-		for (let index = 0; index < a.length; index++) {
-			const itemA = a[index];
-			const itemB = b[index];
-			const sharedValue = mergeValues(itemA, itemB);
-			if (!sharedValue.valid) return {
-				valid: false,
-				mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
-			};
-			newArray.push(sharedValue.data);
-		}
-		return {
-			valid: true,
-			data: newArray
-		};
-	}
-	return {
-		valid: false,
-		mergeErrorPath: []
-	};
-}
-function handleIntersectionResults(result, left, right) {
-	const unrecKeys = new Map();
-	let unrecIssue;
-	const keyIssues = new Map();
-	const collect = (iss, side) => {
-		let keys;
-		if (iss.code === "unrecognized_keys" && !iss.path?.length) {
-			unrecIssue ?? (unrecIssue = iss);
-			keys = iss.keys;
-		} else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-			const k = String(iss.path[0]);
-			if (!keyIssues.has(k)) keyIssues.set(k, iss);
-			keys = [k];
-		} else return false;
-		for (const k of keys) {
-			if (!unrecKeys.has(k)) unrecKeys.set(k, {});
-			unrecKeys.get(k)[side] = true;
-		}
-		return true;
-	};
-	for (const iss of left.issues) if (!collect(iss, "l")) result.issues.push(iss);
-	for (const iss of right.issues) if (!collect(iss, "r")) result.issues.push(iss);
-	const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
-	if (bothKeys.length) {
-		const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
-		if (aggregated.length) result.issues.push({
-			...unrecIssue,
-			keys: aggregated
-		});
-		for (const k of bothKeys) if (!aggregated.includes(k) && keyIssues.has(k)) result.issues.push(keyIssues.get(k));
-	}
-	const merged = mergeValues(left.value, right.value);
-	if (!merged.valid) {
-		if (aborted(result)) return result;
-		throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
-	}
-	result.value = merged.data;
-	return result;
-}
-function handleOptionalResult(payload, result) {
-	payload.value = result.issues.length ? void 0 : result.value;
-	return payload;
-}
-function handleDefaultResult(payload, def) {
-	if (payload.value === void 0) payload.value = def.defaultValue;
-	return payload;
-}
-function handleNonOptionalResult(payload, inst) {
-	if (!payload.issues.length && payload.value === void 0) payload.issues.push({
-		code: "invalid_type",
-		expected: "nonoptional",
-		input: payload.value,
-		inst
-	});
-	return payload;
-}
-function handleCatchResult(payload, result, def, ctx) {
-	if (!result.issues.length) {
-		payload.value = result.value;
-		if (result.memo) payload.memo = true;
-		return payload;
-	}
-	payload.value = def.catchValue({
-		...result,
-		value: payload.value,
-		error: { issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())) },
-		input: payload.value
-	});
-	return payload;
-}
-function handlePipeResult(left, next, ctx) {
-	if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
-		left.aborted = true;
-		return left;
-	}
-	return next._zod.run({
-		value: left.value,
-		issues: left.issues
-	}, ctx);
-}
-function handleReadonlyResult(payload) {
-	if (!payload.memo) payload.value = Object.freeze(payload.value);
-	return payload;
-}
-function handleRefineResult(result, payload, input, inst) {
-	if (!result) {
-		const _iss = {
-			code: "custom",
-			input,
-			inst,
-			path: [...inst._zod.def.path ?? []],
-			continue: !inst._zod.def.abort
-		};
-		if (inst._zod.def.params) _iss.params = inst._zod.def.params;
-		payload.issues.push(issue(_iss));
-	}
-}
-var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, $ZodJWT, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodIntersection, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodCatch, $ZodPipe, $ZodReadonly, $ZodCustom;
-var init_schemas$1 = __esmMin((() => {
-	init_checks$1();
-	init_core$1();
-	init_doc();
-	init_regexes();
-	init_util$1();
-	init_versions();
-	$ZodType = $constructor("$ZodType", (inst, def) => {
-		var _a;
-		inst ?? (inst = {});
-		inst._zod.def = def;
-		inst._zod.bag = inst._zod.bag || {};
-		inst._zod.version = version;
-		const defChecks = inst._zod.def.checks;
-		const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
-		for (const ch of checks) for (const fn of ch._zod.onattach) fn(inst);
-		if (checks.length === 0) {
-			(_a = inst._zod).deferred ?? (_a.deferred = []);
-			inst._zod.deferred?.push(() => {
-				inst._zod.run = inst._zod.parse;
-			});
-		} else {
-			const runChecks = (payload, checks, ctx) => {
-				if (payload.memo) return payload;
-				let isAborted = aborted(payload);
-				let asyncResult;
-				for (const ch of checks) {
-					if (ch._zod.def.when) {
-						if (explicitlyAborted(payload)) continue;
-						if (!ch._zod.def.when(payload)) continue;
-					} else if (isAborted) continue;
-					const currLen = payload.issues.length;
-					const _ = ch._zod.check(payload);
-					if (_ instanceof Promise && ctx?.async === false) throw new $ZodAsyncError();
-					if (asyncResult || _ instanceof Promise) asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-						await _;
-						if (payload.issues.length === currLen) return;
-						attachSchema(payload.issues, currLen, inst);
-						if (!isAborted) isAborted = aborted(payload, currLen);
-					});
-					else {
-						if (payload.issues.length === currLen) continue;
-						attachSchema(payload.issues, currLen, inst);
-						if (!isAborted) isAborted = aborted(payload, currLen);
-					}
-				}
-				if (asyncResult) return asyncResult.then(() => {
-					return payload;
-				});
-				return payload;
-			};
-			const handleCanaryResult = (canary, payload, ctx) => {
-				if (aborted(canary)) {
-					canary.aborted = true;
-					return canary;
-				}
-				const checkResult = runChecks(payload, checks, ctx);
-				if (checkResult instanceof Promise) {
-					if (ctx.async === false) throw new $ZodAsyncError();
-					return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
-				}
-				return inst._zod.parse(checkResult, ctx);
-			};
-			inst._zod.run = (payload, ctx) => {
-				if (ctx.skipChecks) return inst._zod.parse(payload, ctx);
-				if (ctx.direction === "backward") {
-					const canary = inst._zod.parse({
-						value: payload.value,
-						issues: []
-					}, {
-						...ctx,
-						skipChecks: true
-					});
-					if (canary instanceof Promise) return canary.then((canary) => {
-						return handleCanaryResult(canary, payload, ctx);
-					});
-					return handleCanaryResult(canary, payload, ctx);
-				}
-				const result = inst._zod.parse(payload, ctx);
-				if (result instanceof Promise) {
-					if (ctx.async === false) throw new $ZodAsyncError();
-					return result.then((result) => runChecks(result, checks, ctx));
-				}
-				return runChecks(result, checks, ctx);
-			};
-		}
-	}, {
-		get "~standard"() {
-			return hide(this, "~standard", standardProps(this));
-		},
-		set "~standard"(value) {
-			own$1(this, "~standard", value);
-		}
-	});
-	toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
-	$ZodString = $constructor("$ZodString", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.pattern = def.pattern ?? anyString;
-		inst._zod.parse = (payload, _) => {
-			if (def.coerce) try {
-				payload.value = String(payload.value);
-			} catch (_) {}
-			if (typeof payload.value === "string") return payload;
-			payload.issues.push({
-				expected: "string",
-				code: "invalid_type",
-				input: payload.value,
-				inst
-			});
-			return payload;
-		};
-	});
-	$ZodStringFormat = $constructor("$ZodStringFormat", (inst, def) => {
-		$ZodCheckStringFormat.init(inst, def);
-		$ZodString.init(inst, def);
-	});
-	$ZodGUID = $constructor("$ZodGUID", (inst, def) => {
-		def.pattern ?? (def.pattern = guid);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodUUID = $constructor("$ZodUUID", (inst, def) => {
-		if (def.version) {
-			const v = {
-				v1: 1,
-				v2: 2,
-				v3: 3,
-				v4: 4,
-				v5: 5,
-				v6: 6,
-				v7: 7,
-				v8: 8
-			}[def.version];
-			if (v === void 0) throw new Error(`Invalid UUID version: "${def.version}"`);
-			def.pattern ?? (def.pattern = uuid(v));
-		} else def.pattern ?? (def.pattern = uuid());
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodEmail = $constructor("$ZodEmail", (inst, def) => {
-		def.pattern ?? (def.pattern = email);
-		$ZodStringFormat.init(inst, def);
-	});
-	asciiTabOrNewline = /[\t\n\r]/g;
-	$ZodURL = $constructor("$ZodURL", (inst, def) => {
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			try {
-				const trimmed = payload.value.trim();
-				const url = validateURL(trimmed, def);
-				if (url === 1) {
-					payload.issues.push({
-						code: "invalid_format",
-						format: "url",
-						note: "Invalid URL format",
-						input: payload.value,
-						inst,
-						continue: !def.abort
-					});
-					return;
-				}
-				if (url === 2) {
-					payload.issues.push({
-						code: "invalid_format",
-						format: "url",
-						input: payload.value,
-						inst,
-						continue: !def.abort
-					});
-					return;
-				}
-				if (url === true) {
-					payload.value = stripTabAndNewline(trimmed);
-					return;
-				}
-				if (def.hostname && !urlHostnameOk(url, def.hostname)) payload.issues.push({
-					code: "invalid_format",
-					format: "url",
-					note: "Invalid hostname",
-					pattern: def.hostname.source,
-					input: payload.value,
-					inst,
-					continue: !def.abort
-				});
-				if (def.protocol && !urlProtocolOk(url, def.protocol)) payload.issues.push({
-					code: "invalid_format",
-					format: "url",
-					note: "Invalid protocol",
-					pattern: def.protocol.source,
-					input: payload.value,
-					inst,
-					continue: !def.abort
-				});
-				payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
-				return;
-			} catch (_) {
-				payload.issues.push({
-					code: "invalid_format",
-					format: "url",
-					input: payload.value,
-					inst,
-					continue: !def.abort
-				});
-			}
-		};
-	});
-	$ZodEmoji = $constructor("$ZodEmoji", (inst, def) => {
-		def.pattern ?? (def.pattern = emoji());
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodNanoID = $constructor("$ZodNanoID", (inst, def) => {
-		if (def.length !== void 0 && (!Number.isInteger(def.length) || def.length < 1)) throw new Error(`Invalid nanoid length: ${def.length}`);
-		def.pattern ?? (def.pattern = def.length === void 0 ? nanoid : nanoidOfLength(def.length));
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodCUID = $constructor("$ZodCUID", (inst, def) => {
-		def.pattern ?? (def.pattern = cuid);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodCUID2 = $constructor("$ZodCUID2", (inst, def) => {
-		def.pattern ?? (def.pattern = cuid2);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodULID = $constructor("$ZodULID", (inst, def) => {
-		def.pattern ?? (def.pattern = ulid);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodXID = $constructor("$ZodXID", (inst, def) => {
-		def.pattern ?? (def.pattern = xid);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodKSUID = $constructor("$ZodKSUID", (inst, def) => {
-		def.pattern ?? (def.pattern = ksuid);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodISODateTime = $constructor("$ZodISODateTime", (inst, def) => {
-		def.pattern ?? (def.pattern = datetime$1(def));
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodISODate = $constructor("$ZodISODate", (inst, def) => {
-		def.pattern ?? (def.pattern = date);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodISOTime = $constructor("$ZodISOTime", (inst, def) => {
-		def.pattern ?? (def.pattern = time$6(def));
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodISODuration = $constructor("$ZodISODuration", (inst, def) => {
-		def.pattern ?? (def.pattern = duration$2);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodIPv4 = $constructor("$ZodIPv4", (inst, def) => {
-		def.pattern ?? (def.pattern = ipv4);
-		$ZodStringFormat.init(inst, def);
-	});
-	ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
-	$ZodIPv6 = $constructor("$ZodIPv6", (inst, def) => {
-		def.pattern ?? (def.pattern = ipv6);
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (!isValidIPv6(payload.value)) payload.issues.push({
-				code: "invalid_format",
-				format: "ipv6",
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodCIDRv4 = $constructor("$ZodCIDRv4", (inst, def) => {
-		def.pattern ?? (def.pattern = cidrv4);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodCIDRv6 = $constructor("$ZodCIDRv6", (inst, def) => {
-		def.pattern ?? (def.pattern = cidrv6);
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (!isValidCIDRv6(payload.value)) payload.issues.push({
-				code: "invalid_format",
-				format: "cidrv6",
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
-	$ZodBase64 = $constructor("$ZodBase64", (inst, def) => {
-		def.pattern ?? (def.pattern = base64Charset);
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (isValidBase64(payload.value)) return;
-			payload.issues.push({
-				code: "invalid_format",
-				format: "base64",
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	base64urlCharset = /^[A-Za-z0-9_-]*$/;
-	$ZodBase64URL = $constructor("$ZodBase64URL", (inst, def) => {
-		def.pattern ?? (def.pattern = base64urlCharset);
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (isValidBase64URL(payload.value)) return;
-			payload.issues.push({
-				code: "invalid_format",
-				format: "base64url",
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodE164 = $constructor("$ZodE164", (inst, def) => {
-		def.pattern ?? (def.pattern = e164);
-		$ZodStringFormat.init(inst, def);
-	});
-	$ZodJWT = $constructor("$ZodJWT", (inst, def) => {
-		$ZodStringFormat.init(inst, def);
-		inst._zod.check = (payload) => {
-			if (isValidJWT(payload.value, def.alg)) return;
-			payload.issues.push({
-				code: "invalid_format",
-				format: "jwt",
-				input: payload.value,
-				inst,
-				continue: !def.abort
-			});
-		};
-	});
-	$ZodNumber = $constructor("$ZodNumber", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.pattern = number$1;
-		inst._zod.parse = (payload, _ctx) => {
-			if (def.coerce) try {
-				payload.value = Number(payload.value);
-			} catch (_) {}
-			const input = payload.value;
-			if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) return payload;
-			const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
-			payload.issues.push({
-				expected: "number",
-				code: "invalid_type",
-				input,
-				inst,
-				...received ? { received } : {}
-			});
-			return payload;
-		};
-	});
-	$ZodNumberFormat = $constructor("$ZodNumberFormat", (inst, def) => {
-		$ZodCheckNumberFormat.init(inst, def);
-		$ZodNumber.init(inst, def);
-	});
-	$ZodBoolean = $constructor("$ZodBoolean", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.pattern = boolean$1;
-		inst._zod.parse = (payload, _ctx) => {
-			if (def.coerce) try {
-				payload.value = Boolean(payload.value);
-			} catch (_) {}
-			const input = payload.value;
-			if (typeof input === "boolean") return payload;
-			payload.issues.push({
-				expected: "boolean",
-				code: "invalid_type",
-				input,
-				inst
-			});
-			return payload;
-		};
-	});
-	$ZodUnknown = $constructor("$ZodUnknown", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.parse = (payload) => payload;
-	});
-	$ZodNever = $constructor("$ZodNever", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.parse = (payload, _ctx) => {
-			payload.issues.push({
-				expected: "never",
-				code: "invalid_type",
-				input: payload.value,
-				inst
-			});
-			return payload;
-		};
-	});
-	arraySize = (input) => Array.isArray(input) ? input.length : -1;
-	$ZodArray = $constructor("$ZodArray", (inst, def) => {
-		$ZodType.init(inst, def);
-		const memo = globalConfig.memoizer;
-		memo?.attach(inst);
-		inst._zod.parse = (payload, ctx) => {
-			const input = payload.value;
-			if (!Array.isArray(input)) {
-				payload.issues.push({
-					expected: "array",
-					code: "invalid_type",
-					input,
-					inst
-				});
-				return payload;
-			}
-			payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
-			const proms = [];
-			const abortEarly = ctx?.abortEarly;
-			for (let i = 0; i < input.length; i++) {
-				const item = input[i];
-				const result = def.element._zod.run({
-					value: item,
-					issues: []
-				}, ctx);
-				if (result instanceof Promise) proms.push(result.then((result) => handleArrayResult(result, payload, i)));
-				else {
-					handleArrayResult(result, payload, i);
-					if (abortEarly && result.issues.length !== 0 && aborted(result)) break;
-				}
-			}
-			if (proms.length) return Promise.all(proms).then(() => payload);
-			return payload;
-		};
-		capSize(inst, arraySize);
-	});
-	NO_SYMBOL_KEYS = [];
-	$ZodObject = $constructor("$ZodObject", (inst, def) => {
-		$ZodType.init(inst, def);
-		const desc = Object.getOwnPropertyDescriptor(def, "shape");
-		const sh = desc?.get ? desc.get.raw : def.shape ?? {};
-		if (sh) {
-			const get = () => {
-				const newSh = { ...sh };
-				Object.defineProperty(def, "shape", { value: newSh });
-				get.raw = newSh;
-				return newSh;
-			};
-			get.raw = sh;
-			Object.defineProperty(def, "shape", { get });
-		}
-		const _normalized = cached(() => normalizeDef(def));
-		defineLazyInternal(inst, "propValues", (zod) => {
-			const shape = zod.def.shape;
-			const propValues = {};
-			for (const key in shape) {
-				const field = shape[key]._zod;
-				if (field.values) {
-					if (!Object.prototype.hasOwnProperty.call(propValues, key)) assignProp(propValues, key, new Set());
-					for (const v of field.values) propValues[key].add(v);
-					if (field.optin !== void 0) propValues[key].add(void 0);
-				}
-			}
-			return propValues;
-		});
-		const isObject = isObject$1;
-		const catchall = def.catchall;
-		let value;
-		const memo = globalConfig.memoizer;
-		memo?.attach(inst);
-		inst._zod.parse = (payload, ctx) => {
-			value ?? (value = _normalized.value);
-			const input = payload.value;
-			if (!isObject(input)) {
-				payload.issues.push({
-					expected: "object",
-					code: "invalid_type",
-					input,
-					inst
-				});
-				return payload;
-			}
-			payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-			const proms = [];
-			const shape = value.shape;
-			const abortEarly = ctx?.abortEarly;
-			let seen = payload.issues.length;
-			for (const key of value.allKeys) {
-				if (abortEarly && payload.issues.length !== seen) {
-					if (aborted(payload, seen)) break;
-					seen = payload.issues.length;
-				}
-				if (key === "__proto__") continue;
-				const el = shape[key];
-				const optin = el._zod.optin;
-				const optout = el._zod.optout;
-				const r = el._zod.run({
-					value: input[key],
-					issues: []
-				}, ctx);
-				if (r instanceof Promise) proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
-				else handlePropertyResult(r, payload, key, input, optin, optout);
-			}
-			if (!catchall) return proms.length ? Promise.all(proms).then(() => payload) : payload;
-			return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
-		};
-	});
-	$ZodObjectJIT = $constructor("$ZodObjectJIT", (inst, def) => {
-		$ZodObject.init(inst, def);
-		const superParse = inst._zod.parse;
-		const _normalized = cached(() => normalizeDef(def));
-		const memo = globalConfig.memoizer;
-		const generateFastpass = (shape) => {
-			const normalized = _normalized.value;
-			const syms = normalized.symbolKeys;
-			const doc = new Doc(["payload", "ctx"], {
-				shape,
-				inst,
-				memo,
-				syms
-			});
-			const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-			const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
-            payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
-          }
-          if (${id}_ab && ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }`;
-			doc.write(`const input = payload.value;`);
-			const ids = Object.create(null);
-			let counter = 0;
-			for (const key of normalized.allKeys) ids[key] = `key_${counter++}`;
-			doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-			for (const key of normalized.allKeys) {
-				if (key === "__proto__") continue;
-				const id = ids[key];
-				const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-				const isPresent = `${k} in input`;
-				const schema = shape[key];
-				const optin = schema?._zod?.optin;
-				const isOptionalIn = optin !== void 0;
-				const isOptionalOut = schema?._zod?.optout === "optional";
-				doc.write(`const ${id} = ${parseStr(k)};`);
-				if (isOptionalIn && isOptionalOut) {
-					const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
-					doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
-          }
-
-          if (${assign}) {
-            newResult[${k}] = ${id}.value;
-          }
-        }
-
-      `);
-				} else if (!isOptionalIn) doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-        if (!${id}_present && !${id}.issues.length) {
-          payload.issues.push({
-            code: "invalid_type",
-            expected: "nonoptional",
-            input: undefined,
-            path: [${k}]
-          });
-          if (ctx && ctx.abortEarly) {
-            payload.value = newResult;
-            return payload;
-          }
-        }
-
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
-        }
-
-      `);
-				else {
-					doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
-        }
-      `);
-					if (optin === "defaulted") doc.write(`newResult[${k}] = ${id}.value;`);
-					else doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
-        }
-      `);
-				}
-			}
-			doc.write(`payload.value = newResult;`);
-			doc.write(`return payload;`);
-			return doc.compile();
-		};
-		let fastpass;
-		const isObject = isObject$1;
-		const jit = !globalConfig.jitless;
-		const fastEnabled = jit && allowsEval.value;
-		const catchall = def.catchall;
-		let value;
-		inst._zod.parse = (payload, ctx) => {
-			value ?? (value = _normalized.value);
-			const input = payload.value;
-			if (!isObject(input)) {
-				payload.issues.push({
-					expected: "object",
-					code: "invalid_type",
-					input,
-					inst
-				});
-				return payload;
-			}
-			if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
-				if (!fastpass) fastpass = generateFastpass(def.shape);
-				payload = fastpass(payload, ctx);
-				if (!catchall) return payload;
-				return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
-			}
-			return superParse(payload, ctx);
-		};
-	});
-	$ZodUnion = $constructor("$ZodUnion", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
-		defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
-		defineLazyInternal(inst, "values", (zod) => {
-			if (zod.def.options.every((o) => o._zod.values)) return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
-		});
-		defineLazyInternal(inst, "pattern", (zod) => {
-			if (zod.def.options.every((o) => o._zod.pattern)) {
-				const patterns = zod.def.options.map((o) => o._zod.pattern);
-				return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
-			}
-		});
-		const first = def.options.length === 1 ? def.options[0]._zod.run : null;
-		inst._zod.parse = (payload, ctx) => {
-			if (first) return first(payload, ctx);
-			let async = false;
-			const results = [];
-			for (const option of def.options) {
-				const result = option._zod.run({
-					value: payload.value,
-					issues: []
-				}, ctx);
-				if (result instanceof Promise) {
-					results.push(result);
-					async = true;
-				} else {
-					if (result.issues.length === 0) return result;
-					results.push(result);
-				}
-			}
-			if (!async) return handleUnionResults(results, payload, inst, ctx);
-			return Promise.all(results).then((results) => {
-				return handleUnionResults(results, payload, inst, ctx);
-			});
-		};
-	});
-	$ZodIntersection = $constructor("$ZodIntersection", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.parse = (payload, ctx) => {
-			const input = payload.value;
-			const left = def.left._zod.run({
-				value: input,
-				issues: []
-			}, ctx);
-			const right = def.right._zod.run({
-				value: input,
-				issues: []
-			}, ctx);
-			if (left instanceof Promise || right instanceof Promise) return Promise.all([left, right]).then(([left, right]) => {
-				return handleIntersectionResults(payload, left, right);
-			});
-			return handleIntersectionResults(payload, left, right);
-		};
-	});
-	$ZodRecord = $constructor("$ZodRecord", (inst, def) => {
-		$ZodType.init(inst, def);
-		const memo = globalConfig.memoizer;
-		memo?.attach(inst);
-		inst._zod.parse = (payload, ctx) => {
-			const input = payload.value;
-			if (!isPlainObject$2(input)) {
-				payload.issues.push({
-					expected: "record",
-					code: "invalid_type",
-					input,
-					inst
-				});
-				return payload;
-			}
-			const proms = [];
-			const values = def.keyType._zod.values;
-			if (values && !def.partial) {
-				payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-				const recordKeys = new Set();
-				for (const key of values) if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-					recordKeys.add(typeof key === "number" ? key.toString() : key);
-					if (key === "__proto__") continue;
-					const keyResult = def.keyType._zod.run({
-						value: key,
-						issues: []
-					}, ctx);
-					if (keyResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
-					if (keyResult.issues.length) {
-						payload.issues.push({
-							code: "invalid_key",
-							origin: "record",
-							issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-							input: key,
-							path: [key],
-							inst
-						});
-						continue;
-					}
-					const outKey = keyResult.value;
-					if (outKey === "__proto__") continue;
-					const result = def.valueType._zod.run({
-						value: input[key],
-						issues: []
-					}, ctx);
-					if (result instanceof Promise) proms.push(result.then((result) => {
-						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
-						payload.value[outKey] = result.value;
-					}));
-					else {
-						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
-						payload.value[outKey] = result.value;
-					}
-				}
-				let unrecognized;
-				for (const key in input) if (!recordKeys.has(key)) {
-					if (def.mode === "loose") {
-						if (key === "__proto__") continue;
-						payload.value[key] = input[key];
-					} else {
-						unrecognized = unrecognized ?? [];
-						unrecognized.push(key);
-					}
-				}
-				if (unrecognized && unrecognized.length > 0) payload.issues.push({
-					code: "unrecognized_keys",
-					input,
-					inst,
-					keys: unrecognized,
-					continue: true
-				});
-			} else {
-				payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-				let unrecognized;
-				for (const key of Reflect.ownKeys(input)) {
-					if (key === "__proto__") continue;
-					if (!Object.prototype.propertyIsEnumerable.call(input, key)) continue;
-					let keyResult = def.keyType._zod.run({
-						value: key,
-						issues: []
-					}, ctx);
-					if (keyResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
-					if (typeof key === "string" && number$1.test(key) && keyResult.issues.length) {
-						const retryResult = def.keyType._zod.run({
-							value: Number(key),
-							issues: []
-						}, ctx);
-						if (retryResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
-						if (retryResult.issues.length === 0) keyResult = retryResult;
-					}
-					if (keyResult.issues.length) {
-						if (def.mode === "loose") payload.value[key] = input[key];
-						else if (values) {
-							unrecognized = unrecognized ?? [];
-							unrecognized.push(key);
-						} else payload.issues.push({
-							code: "invalid_key",
-							origin: "record",
-							issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-							input: key,
-							path: [key],
-							inst
-						});
-						continue;
-					}
-					const outKey = keyResult.value;
-					if (outKey === "__proto__") continue;
-					const result = def.valueType._zod.run({
-						value: input[key],
-						issues: []
-					}, ctx);
-					if (result instanceof Promise) proms.push(result.then((result) => {
-						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
-						payload.value[outKey] = result.value;
-					}));
-					else {
-						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
-						payload.value[outKey] = result.value;
-					}
-				}
-				if (unrecognized && unrecognized.length > 0) payload.issues.push({
-					code: "unrecognized_keys",
-					input,
-					inst,
-					keys: unrecognized,
-					continue: true
-				});
-			}
-			if (proms.length) return Promise.all(proms).then(() => payload);
-			return payload;
-		};
-	});
-	$ZodEnum = $constructor("$ZodEnum", (inst, def) => {
-		$ZodType.init(inst, def);
-		const values = getEnumValues(def.entries);
-		const valuesSet = new Set(values);
-		inst._zod.values = valuesSet;
-		defineLazyInternal(inst, "pattern", (zod) => {
-			const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
-			return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
-		});
-		inst._zod.parse = (payload, _ctx) => {
-			const input = payload.value;
-			if (valuesSet.has(input)) return payload;
-			payload.issues.push({
-				code: "invalid_value",
-				values,
-				input,
-				inst
-			});
-			return payload;
-		};
-	});
-	$ZodLiteral = $constructor("$ZodLiteral", (inst, def) => {
-		$ZodType.init(inst, def);
-		const values = new Set(def.values);
-		inst._zod.values = values;
-		defineLazyInternal(inst, "pattern", (zod) => {
-			const vals = zod.def.values;
-			return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
-		});
-		inst._zod.parse = (payload, _ctx) => {
-			const input = payload.value;
-			if (values.has(input)) return payload;
-			payload.issues.push({
-				code: "invalid_value",
-				values: def.values,
-				input,
-				inst
-			});
-			return payload;
-		};
-	});
-	$ZodTransform = $constructor("$ZodTransform", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.optin = "optional";
-		globalConfig.memoizer?.guard(inst);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") throw new $ZodEncodeError(inst.constructor.name);
-			const _out = def.transform(payload.value, payload);
-			if (ctx.async) return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output) => {
-				payload.value = output;
-				return payload;
-			});
-			if (_out instanceof Promise) throw new $ZodAsyncError();
-			payload.value = _out;
-			return payload;
-		};
-	});
-	$ZodOptional = $constructor("$ZodOptional", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-		inst._zod.optout = "optional";
-		defineLazyInternal(inst, "values", (zod) => {
-			const values = zod.def.innerType._zod.values;
-			return values ? new Set([...values, void 0]) : void 0;
-		});
-		defineLazyInternal(inst, "pattern", (zod) => {
-			const pattern = zod.def.innerType._zod.pattern;
-			return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
-		});
-		inst._zod.parse = (payload, ctx) => {
-			if (payload.value === void 0) {
-				if (def.innerType._zod.optin !== "defaulted") return payload;
-				const result = def.innerType._zod.run({
-					value: payload.value,
-					issues: []
-				}, ctx);
-				if (result instanceof Promise) return result.then((result) => handleOptionalResult(payload, result));
-				return handleOptionalResult(payload, result);
-			}
-			return def.innerType._zod.run(payload, ctx);
-		};
-	});
-	$ZodExactOptional = $constructor("$ZodExactOptional", (inst, def) => {
-		$ZodOptional.init(inst, def);
-		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-		defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
-		inst._zod.parse = (payload, ctx) => {
-			return def.innerType._zod.run(payload, ctx);
-		};
-	});
-	$ZodNullable = $constructor("$ZodNullable", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
-		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-		defineLazyInternal(inst, "pattern", (zod) => {
-			const pattern = zod.def.innerType._zod.pattern;
-			return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
-		});
-		defineLazyInternal(inst, "values", (zod) => {
-			return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : void 0;
-		});
-		inst._zod.parse = (payload, ctx) => {
-			if (payload.value === null) return payload;
-			return def.innerType._zod.run(payload, ctx);
-		};
-	});
-	$ZodDefault = $constructor("$ZodDefault", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.optin = "defaulted";
-		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
-			if (payload.value === void 0) {
-				payload.value = def.defaultValue;
-				return payload;
-			}
-			const result = def.innerType._zod.run(payload, ctx);
-			if (result instanceof Promise) return result.then((result) => handleDefaultResult(result, def));
-			return handleDefaultResult(result, def);
-		};
-	});
-	$ZodPrefault = $constructor("$ZodPrefault", (inst, def) => {
-		$ZodType.init(inst, def);
-		inst._zod.optin = "defaulted";
-		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
-			if (payload.value === void 0) payload.value = def.defaultValue;
-			return def.innerType._zod.run(payload, ctx);
-		};
-	});
-	$ZodNonOptional = $constructor("$ZodNonOptional", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "values", (zod) => {
-			const v = zod.def.innerType._zod.values;
-			return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
-		});
-		inst._zod.parse = (payload, ctx) => {
-			const result = def.innerType._zod.run(payload, ctx);
-			if (result instanceof Promise) return result.then((result) => handleNonOptionalResult(result, inst));
-			return handleNonOptionalResult(result, inst);
-		};
-	});
-	$ZodCatch = $constructor("$ZodCatch", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
-			const result = def.innerType._zod.run({
-				value: payload.value,
-				issues: []
-			}, ctx);
-			if (result instanceof Promise) return result.then((result) => handleCatchResult(payload, result, def, ctx));
-			return handleCatchResult(payload, result, def, ctx);
-		};
-	});
-	$ZodPipe = $constructor("$ZodPipe", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
-		defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
-		defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") {
-				const right = def.out._zod.run(payload, ctx);
-				if (right instanceof Promise) return right.then((right) => handlePipeResult(right, def.in, ctx));
-				return handlePipeResult(right, def.in, ctx);
-			}
-			const left = def.in._zod.run(payload, ctx);
-			if (left instanceof Promise) return left.then((left) => handlePipeResult(left, def.out, ctx));
-			return handlePipeResult(left, def.out, ctx);
-		};
-	});
-	$ZodReadonly = $constructor("$ZodReadonly", (inst, def) => {
-		$ZodType.init(inst, def);
-		defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
-		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
-		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
-		inst._zod.parse = (payload, ctx) => {
-			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
-			const result = def.innerType._zod.run(payload, ctx);
-			if (result instanceof Promise) return result.then(handleReadonlyResult);
-			return handleReadonlyResult(result);
-		};
-	});
-	$ZodCustom = $constructor("$ZodCustom", (inst, def) => {
-		$ZodCheck.init(inst, def);
-		$ZodType.init(inst, def);
-		inst._zod.parse = (payload, _) => {
-			return payload;
-		};
-		inst._zod.check = (payload) => {
-			const input = payload.value;
-			const r = def.fn(input);
-			if (r instanceof Promise) return r.then((r) => handleRefineResult(r, payload, input, inst));
-			handleRefineResult(r, payload, input, inst);
-		};
-	});
-}));
-// node_modules/zod/v4/core/memoizer.js
-function isRef(value) {
-	return value !== null && typeof value === "object";
-}
-function cloneIssues(issues) {
-	return issues.map((iss) => iss.path ? {
-		...iss,
-		path: iss.path.slice()
-	} : { ...iss });
-}
-function isRecursive(inst, stack, resolve) {
-	const cached = recursive.get(inst);
-	if (cached !== void 0) return cached ? PROVEN : NONE$2;
-	if (stack.has(inst)) return PROVEN;
-	stack.add(inst);
-	let result = NONE$2;
-	const check = (child) => {
-		if (result !== PROVEN && child?._zod) {
-			const answer = isRecursive(child, stack, resolve);
-			if (answer > result) result = answer;
-		}
-	};
-	const shape = (sh, spread) => {
-		let answer = NONE$2;
-		for (const key of Reflect.ownKeys(sh)) {
-			const desc = Object.getOwnPropertyDescriptor(sh, key);
-			if (spread && !desc.enumerable) continue;
-			const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE$2;
-			if (child > answer) answer = child;
-		}
-		return answer;
-	};
-	const merge = (answer) => {
-		if (answer > result) result = answer;
-	};
-	const def = inst._zod.def;
-	switch (def.type) {
-		case "object": {
-			const raw = rawShape(def);
-			merge(raw ? shape(raw, true) : ASSUMED);
-			check(def.catchall);
-			break;
-		}
-		case "array":
-			check(def.element);
-			break;
-		case "tuple":
-			for (const el of def.items) check(el);
-			check(def.rest);
-			break;
-		case "record":
-		case "map":
-			check(def.keyType);
-			check(def.valueType);
-			break;
-		case "set":
-			check(def.valueType);
-			break;
-		case "union":
-			for (const el of def.options) check(el);
-			break;
-		case "intersection":
-			check(def.left);
-			check(def.right);
-			break;
-		case "optional":
-		case "nullable":
-		case "default":
-		case "prefault":
-		case "catch":
-		case "readonly":
-		case "nonoptional":
-		case "promise":
-		case "success":
-			check(def.innerType);
-			break;
-		case "pipe":
-			check(def.in);
-			check(def.out);
-			break;
-		case "function":
-			check(def.input);
-			check(def.output);
-			break;
-		case "lazy": {
-			const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-			merge(inner ? isRecursive(inner, stack, false) : ASSUMED);
-			break;
-		}
-		case "template_literal":
-		case "string":
-		case "number":
-		case "int":
-		case "boolean":
-		case "bigint":
-		case "symbol":
-		case "undefined":
-		case "null":
-		case "void":
-		case "never":
-		case "any":
-		case "unknown":
-		case "date":
-		case "nan":
-		case "enum":
-		case "literal":
-		case "file":
-		case "transform":
-		case "custom": break;
-		default: for (const key in def) {
-			const desc = Object.getOwnPropertyDescriptor(def, key);
-			if (!desc || desc.get) continue;
-			const value = desc.value;
-			if (!value || typeof value !== "object") continue;
-			if (value._zod) check(value);
-			else if (Array.isArray(value)) for (const el of value) check(el);
-		}
-	}
-	stack.delete(inst);
-	return settle(inst, result);
-}
-function settle(inst, answer) {
-	if (answer !== ASSUMED) recursive.set(inst, answer === PROVEN);
-	return answer;
-}
-function bucketFor(state, inst) {
-	let bucket = state.buckets.get(inst);
-	if (!bucket) {
-		bucket = new WeakMap();
-		state.buckets.set(inst, bucket);
-	}
-	return bucket;
-}
-function memoizer() {
-	return memo;
-}
-function isBackEdge(ctx, value) {
-	const backEdges = ctx[STATE]?.backEdges;
-	return backEdges !== void 0 && isRef(value) && backEdges.has(value);
-}
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE$2, ASSUMED, PROVEN, handoff, open$1, memo;
-var init_memoizer = __esmMin((() => {
-	init_util$1();
-	$ZodCyclicError = class extends Error {
-		constructor() {
-			super(`Cannot parse a reference cycle that closes through a transform`);
-			this.name = "ZodCyclicError";
-		}
-	};
-	STATE = "~memo";
-	NO_ISSUES = [];
-	recursive = new WeakMap();
-	NONE$2 = 0;
-	ASSUMED = 1;
-	PROVEN = 2;
-	open$1 = [];
-	memo = {
-		alloc(_inst, payload, empty) {
-			const bucket = handoff;
-			if (!bucket) return empty;
-			handoff = void 0;
-			const entry = {
-				value: empty,
-				issues: null
-			};
-			bucket.set(payload.value, entry);
-			open$1.push(entry);
-			return empty;
-		},
-		guard(inst) {
-			var _a;
-			(_a = inst._zod).deferred ?? (_a.deferred = []);
-			inst._zod.deferred.push(() => {
-				const base = inst._zod.parse;
-				const wrapped = (payload, ctx) => {
-					if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value)) throw new $ZodCyclicError();
-					return base(payload, ctx);
-				};
-				inst._zod.parse = wrapped;
-				if (inst._zod.run === base) inst._zod.run = wrapped;
-			});
-		},
-		attach(inst) {
-			var _a;
-			let isRecursiveInst;
-			let rechecked = false;
-			let lastCtx;
-			let lastBucket;
-			(_a = inst._zod).deferred ?? (_a.deferred = []);
-			inst._zod.deferred.push(() => {
-				const base = inst._zod.parse;
-				const wrapped = (payload, ctx) => {
-					if (isRecursiveInst === void 0) {
-						const walked = isRecursive(inst, new Set(), false);
-						if (walked === NONE$2) {
-							inst._zod.parse = base;
-							if (inst._zod.run === wrapped) inst._zod.run = base;
-							return base(payload, ctx);
-						}
-						if (walked === PROVEN || rechecked) isRecursiveInst = true;
-						else rechecked = true;
-					}
-					const input = payload.value;
-					if (!isRef(input)) return base(payload, ctx);
-					let state = ctx[STATE];
-					if (!state) {
-						state = {
-							buckets: new WeakMap(),
-							backEdges: void 0
-						};
-						ctx[STATE] = state;
-					}
-					let bucket;
-					if (lastCtx === ctx) bucket = lastBucket;
-					else {
-						bucket = bucketFor(state, inst);
-						lastCtx = ctx;
-						lastBucket = bucket;
-					}
-					const hit = bucket.get(input);
-					if (hit) {
-						payload.value = hit.value;
-						if (hit.issues) {
-							if (hit.issues.length) payload.issues.push(...cloneIssues(hit.issues));
-						} else {
-							payload.memo = true;
-							state.backEdges ?? (state.backEdges = new WeakSet());
-							state.backEdges.add(hit.value);
-						}
-						return payload;
-					}
-					handoff = bucket;
-					const depth = open$1.length;
-					const result = base(payload, ctx);
-					handoff = void 0;
-					const entry = open$1.length > depth ? open$1.pop() : void 0;
-					if (result instanceof Promise) return result.then((r) => {
-						if (entry) entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
-						return r;
-					});
-					if (entry) entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
-					return result;
-				};
-				inst._zod.parse = wrapped;
-				if (inst._zod.run === base) inst._zod.run = wrapped;
-			});
-		}
-	};
-}));
-// node_modules/zod/v4/locales/en.js
-function en_default() {
-	return { localeError: error() };
-}
-var error;
-var init_en = __esmMin((() => {
-	init_util$1();
-	error = () => {
-		const Sizable = {
-			string: {
-				unit: "characters",
-				verb: "to have"
-			},
-			file: {
-				unit: "bytes",
-				verb: "to have"
-			},
-			array: {
-				unit: "items",
-				verb: "to have"
-			},
-			set: {
-				unit: "items",
-				verb: "to have"
-			},
-			map: {
-				unit: "entries",
-				verb: "to have"
-			}
-		};
-		function getSizing(origin) {
-			return Sizable[origin] ?? null;
-		}
-		const FormatDictionary = {
-			regex: "input",
-			email: "email address",
-			url: "URL",
-			emoji: "emoji",
-			uuid: "UUID",
-			uuidv4: "UUIDv4",
-			uuidv6: "UUIDv6",
-			nanoid: "nanoid",
-			guid: "GUID",
-			cuid: "cuid",
-			cuid2: "cuid2",
-			ulid: "ULID",
-			xid: "XID",
-			ksuid: "KSUID",
-			datetime: "ISO datetime",
-			date: "ISO date",
-			time: "ISO time",
-			duration: "ISO duration",
-			ipv4: "IPv4 address",
-			ipv6: "IPv6 address",
-			mac: "MAC address",
-			cidrv4: "IPv4 range",
-			cidrv6: "IPv6 range",
-			base64: "base64-encoded string",
-			base64url: "base64url-encoded string",
-			json_string: "JSON string",
-			e164: "E.164 number",
-			currency_code: "currency code",
-			credit_card: "credit card number",
-			iban: "IBAN",
-			jwt: "JWT",
-			template_literal: "input"
-		};
-		const TypeDictionary = { nan: "NaN" };
-		function getTypeName(type, input) {
-			if (type === "number" && typeof input === "number" && !Number.isFinite(input)) return String(input);
-			return TypeDictionary[type] ?? type;
-		}
-		return (issue) => {
-			switch (issue.code) {
-				case "invalid_type": return `Invalid input: expected ${getTypeName(issue.expected)}, received ${getTypeName(parsedType(issue.input), issue.input)}`;
-				case "invalid_value":
-					if (issue.values.length === 1) return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
-					return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
-				case "too_big": {
-					const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
-					const sizing = getSizing(issue.origin);
-					if (sizing) return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
-					return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
-				}
-				case "too_small": {
-					const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
-					const sizing = getSizing(issue.origin);
-					if (sizing) return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
-					return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
-				}
-				case "invalid_format": {
-					const _issue = issue;
-					if (_issue.format === "starts_with") return `Invalid string: must start with "${_issue.prefix}"`;
-					if (_issue.format === "ends_with") return `Invalid string: must end with "${_issue.suffix}"`;
-					if (_issue.format === "includes") return `Invalid string: must include "${_issue.includes}"`;
-					if (_issue.format === "regex") return `Invalid string: must match pattern ${_issue.pattern}`;
-					return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
-				}
-				case "not_multiple_of": return `Invalid number: must be a multiple of ${issue.divisor}`;
-				case "unrecognized_keys": return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
-				case "invalid_key": return `Invalid key in ${issue.origin}`;
-				case "invalid_union":
-					if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) return `Invalid discriminator value. Expected ${issue.options.map((o) => `'${o}'`).join(" | ")}`;
-					if (issue.inclusive === false) return "Invalid input: more than one option matched";
-					return "Invalid input";
-				case "invalid_element": return `Invalid value in ${issue.origin}`;
-				default: return `Invalid input`;
-			}
-		};
-	};
-}));
-// node_modules/zod/v4/core/registries.js
-function registry() {
-	return new $ZodRegistry();
-}
-var _a, $ZodRegistry, globalRegistry;
-var init_registries = __esmMin((() => {
-	$ZodRegistry = class {
-		constructor() {
-			this._map = new WeakMap();
-			this._idmap = new Map();
-		}
-		add(schema, ..._meta) {
-			const meta = _meta[0];
-			this._map.set(schema, meta);
-			if (meta && typeof meta === "object" && "id" in meta) this._idmap.set(meta.id, schema);
-			return this;
-		}
-		clear() {
-			this._map = new WeakMap();
-			this._idmap = new Map();
-			return this;
-		}
-		remove(schema) {
-			const meta = this._map.get(schema);
-			if (meta && typeof meta === "object" && "id" in meta) this._idmap.delete(meta.id);
-			this._map.delete(schema);
-			return this;
-		}
-		get(schema) {
-			const p = schema._zod.parent;
-			if (p) {
-				const pm = { ...this.get(p) ?? {} };
-				delete pm.id;
-				const f = {
-					...pm,
-					...this._map.get(schema)
-				};
-				return Object.keys(f).length ? f : void 0;
-			}
-			return this._map.get(schema);
-		}
-		has(schema) {
-			return this._map.has(schema);
-		}
-	};
-	(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
-	globalRegistry = globalThis.__zod_globalRegistry;
-}));
-// node_modules/zod/v4/core/compile.js
-var init_compile$1 = __esmMin((() => {}));
-// node_modules/zod/v4/core/api.js
-function snapshotChecks(def) {
-	if (def.checks) def.checks = [...def.checks];
-	return def;
-}
-function _string(Class, params) {
-	return new Class(snapshotChecks({
-		type: "string",
-		...normalizeParams(params)
-	}));
-}
-function _email(Class, params) {
-	return new Class({
-		type: "string",
-		format: "email",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _guid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "guid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _uuid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "uuid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _uuidv4(Class, params) {
-	return new Class({
-		type: "string",
-		format: "uuid",
-		check: "string_format",
-		abort: false,
-		version: "v4",
-		...normalizeParams(params)
-	});
-}
-function _uuidv6(Class, params) {
-	return new Class({
-		type: "string",
-		format: "uuid",
-		check: "string_format",
-		abort: false,
-		version: "v6",
-		...normalizeParams(params)
-	});
-}
-function _uuidv7(Class, params) {
-	return new Class({
-		type: "string",
-		format: "uuid",
-		check: "string_format",
-		abort: false,
-		version: "v7",
-		...normalizeParams(params)
-	});
-}
-function _url(Class, params) {
-	return new Class({
-		type: "string",
-		format: "url",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _emoji(Class, params) {
-	return new Class({
-		type: "string",
-		format: "emoji",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _nanoid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "nanoid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _cuid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "cuid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _cuid2(Class, params) {
-	return new Class({
-		type: "string",
-		format: "cuid2",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _ulid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "ulid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _xid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "xid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _ksuid(Class, params) {
-	return new Class({
-		type: "string",
-		format: "ksuid",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _ipv4(Class, params) {
-	return new Class({
-		type: "string",
-		format: "ipv4",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _ipv6(Class, params) {
-	return new Class({
-		type: "string",
-		format: "ipv6",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _cidrv4(Class, params) {
-	return new Class({
-		type: "string",
-		format: "cidrv4",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _cidrv6(Class, params) {
-	return new Class({
-		type: "string",
-		format: "cidrv6",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _base64(Class, params) {
-	return new Class({
-		type: "string",
-		format: "base64",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _base64url(Class, params) {
-	return new Class({
-		type: "string",
-		format: "base64url",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _e164(Class, params) {
-	return new Class({
-		type: "string",
-		format: "e164",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _jwt(Class, params) {
-	return new Class({
-		type: "string",
-		format: "jwt",
-		check: "string_format",
-		abort: false,
-		...normalizeParams(params)
-	});
-}
-function _isoDateTime(Class, params) {
-	return new Class({
-		type: "string",
-		format: "datetime",
-		check: "string_format",
-		offset: false,
-		local: false,
-		precision: null,
-		...normalizeParams(params)
-	});
-}
-function _isoDate(Class, params) {
-	return new Class({
-		type: "string",
-		format: "date",
-		check: "string_format",
-		...normalizeParams(params)
-	});
-}
-function _isoTime(Class, params) {
-	return new Class({
-		type: "string",
-		format: "time",
-		check: "string_format",
-		precision: null,
-		...normalizeParams(params)
-	});
-}
-function _isoDuration(Class, params) {
-	return new Class({
-		type: "string",
-		format: "duration",
-		check: "string_format",
-		...normalizeParams(params)
-	});
-}
-function _number(Class, params) {
-	return new Class(snapshotChecks({
-		type: "number",
-		checks: [],
-		...normalizeParams(params)
-	}));
-}
-function _int(Class, params) {
-	return new Class({
-		type: "number",
-		check: "number_format",
-		abort: false,
-		format: "safeint",
-		...normalizeParams(params)
-	});
-}
-function _boolean(Class, params) {
-	return new Class({
-		type: "boolean",
-		...normalizeParams(params)
-	});
-}
-function _unknown(Class) {
-	return new Class({ type: "unknown" });
-}
-function _never(Class, params) {
-	return new Class({
-		type: "never",
-		...normalizeParams(params)
-	});
-}
-function _lt(value, params) {
-	return new $ZodCheckLessThan({
-		check: "less_than",
-		...normalizeParams(params),
-		value,
-		inclusive: false
-	});
-}
-function _lte(value, params) {
-	return new $ZodCheckLessThan({
-		check: "less_than",
-		...normalizeParams(params),
-		value,
-		inclusive: true
-	});
-}
-function _gt(value, params) {
-	return new $ZodCheckGreaterThan({
-		check: "greater_than",
-		...normalizeParams(params),
-		value,
-		inclusive: false
-	});
-}
-function _gte(value, params) {
-	return new $ZodCheckGreaterThan({
-		check: "greater_than",
-		...normalizeParams(params),
-		value,
-		inclusive: true
-	});
-}
-function _multipleOf(value, params) {
-	return new $ZodCheckMultipleOf({
-		check: "multiple_of",
-		...normalizeParams(params),
-		value
-	});
-}
-function _maxLength(maximum, params) {
-	return new $ZodCheckMaxLength({
-		check: "max_length",
-		...normalizeParams(params),
-		maximum
-	});
-}
-function _minLength(minimum, params) {
-	return new $ZodCheckMinLength({
-		check: "min_length",
-		...normalizeParams(params),
-		minimum
-	});
-}
-function _length(length, params) {
-	return new $ZodCheckLengthEquals({
-		check: "length_equals",
-		...normalizeParams(params),
-		length
-	});
-}
-function _regex(pattern, params) {
-	return new $ZodCheckRegex({
-		check: "string_format",
-		format: "regex",
-		...normalizeParams(params),
-		pattern
-	});
-}
-function _lowercase(params) {
-	return new $ZodCheckLowerCase({
-		check: "string_format",
-		format: "lowercase",
-		...normalizeParams(params)
-	});
-}
-function _uppercase(params) {
-	return new $ZodCheckUpperCase({
-		check: "string_format",
-		format: "uppercase",
-		...normalizeParams(params)
-	});
-}
-function _includes(includes, params) {
-	return new $ZodCheckIncludes({
-		check: "string_format",
-		format: "includes",
-		...normalizeParams(params),
-		includes
-	});
-}
-function _startsWith(prefix, params) {
-	return new $ZodCheckStartsWith({
-		check: "string_format",
-		format: "starts_with",
-		...normalizeParams(params),
-		prefix
-	});
-}
-function _endsWith(suffix, params) {
-	return new $ZodCheckEndsWith({
-		check: "string_format",
-		format: "ends_with",
-		...normalizeParams(params),
-		suffix
-	});
-}
-function _overwrite(tx) {
-	return new $ZodCheckOverwrite({
-		check: "overwrite",
-		tx
-	});
-}
-function _normalize(form) {
-	return _overwrite((input) => input.normalize(form));
-}
-function _trim() {
-	return _overwrite((input) => input.trim());
-}
-function _toLowerCase() {
-	return _overwrite((input) => input.toLowerCase());
-}
-function _toUpperCase() {
-	return _overwrite((input) => input.toUpperCase());
-}
-function _slugify() {
-	return _overwrite((input) => slugify(input));
-}
-function _array(Class, element, params) {
-	return new Class({
-		type: "array",
-		element,
-		...normalizeParams(params)
-	});
-}
-function _refine(Class, fn, _params) {
-	return new Class({
-		type: "custom",
-		check: "custom",
-		fn,
-		...normalizeParams(_params)
-	});
-}
-function _superRefine(fn, params) {
-	const ch = _check((payload) => {
-		payload.addIssue = (issue$2) => {
-			if (typeof issue$2 === "string") payload.issues.push(issue(issue$2, payload.value, ch._zod.def));
-			else {
-				const _issue = issue$2;
-				if (_issue.fatal) _issue.continue = false;
-				_issue.code ?? (_issue.code = "custom");
-				if (!("input" in _issue)) _issue.input = payload.value;
-				_issue.inst ?? (_issue.inst = ch);
-				_issue.continue ?? (_issue.continue = !ch._zod.def.abort);
-				payload.issues.push(issue(_issue));
-			}
-		};
-		return fn(payload.value, payload);
-	}, params);
-	return ch;
-}
-function _check(fn, params) {
-	const ch = new $ZodCheck({
-		check: "custom",
-		...normalizeParams(params)
-	});
-	ch._zod.check = fn;
-	return ch;
-}
-var init_api = __esmMin((() => {
-	init_checks$1();
-	init_util$1();
-}));
-// node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
-	for (const source of sources) for (const key of Reflect.ownKeys(source)) if (Object.prototype.propertyIsEnumerable.call(source, key)) assignProp(target, key, source[key]);
-	return target;
-}
-function initializeContext(params) {
-	let target = params?.target ?? "draft-2020-12";
-	if (target === "draft-4") target = "draft-04";
-	if (target === "draft-7") target = "draft-07";
-	return {
-		processors: params.processors ?? {},
-		metadataRegistry: params?.metadata ?? globalRegistry,
-		target,
-		unrepresentable: params?.unrepresentable ?? "throw",
-		override: params?.override ?? (() => {}),
-		io: params?.io ?? "output",
-		counter: 0,
-		seen: new Map(),
-		sharedDefsExtractedFor: void 0,
-		sharedEmitDoneFor: void 0,
-		cycles: params?.cycles ?? "ref",
-		reused: params?.reused ?? "inline",
-		intersections: [],
-		deferred: [],
-		external: params?.external ?? void 0
-	};
-}
-function handleUnrepresentable(schema, ctx, json, params, message) {
-	const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({
-		zodSchema: schema,
-		path: params.path,
-		message
-	}) : ctx.unrepresentable;
-	if (result === "any") return false;
-	if (result === void 0 || result === "throw") throw new Error(message);
-	Object.assign(json, result);
-	return true;
-}
-function processSchema(schema, ctx, _params = {
-	path: [],
-	schemaPath: []
-}) {
-	var _a;
-	const def = schema._zod.def;
-	const seen = ctx.seen.get(schema);
-	if (seen) {
-		seen.count++;
-		if (_params.schemaPath.includes(schema)) seen.cycle = _params.path;
-		return seen.schema;
-	}
-	const result = {
-		schema: {},
-		count: 1,
-		cycle: void 0,
-		path: _params.path
-	};
-	ctx.seen.set(schema, result);
-	ctx.sharedDefsExtractedFor = void 0;
-	ctx.sharedEmitDoneFor = void 0;
-	const overrideSchema = schema._zod.toJSONSchema?.();
-	if (overrideSchema) result.schema = overrideSchema;
-	else {
-		const params = {
-			..._params,
-			schemaPath: [..._params.schemaPath, schema],
-			path: _params.path
-		};
-		if (schema._zod.processJSONSchema) schema._zod.processJSONSchema(ctx, result.schema, params);
-		else {
-			const _json = result.schema;
-			const processor = ctx.processors[def.type];
-			if (!processor) throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
-			processor(schema, ctx, _json, params);
-		}
-		const parent = schema._zod.parent;
-		if (parent) {
-			if (!result.ref) result.ref = parent;
-			processSchema(parent, ctx, params);
-			ctx.seen.get(parent).isParent = true;
-		}
-	}
-	const meta = ctx.metadataRegistry.get(schema);
-	if (meta) assignProps(result.schema, meta);
-	if (ctx.io === "input" && isTransforming(schema)) {
-		delete result.schema.examples;
-		delete result.schema.default;
-	}
-	if (ctx.io === "input" && "_prefault" in result.schema) (_a = result.schema).default ?? (_a.default = result.schema._prefault);
-	delete result.schema._prefault;
-	return ctx.seen.get(schema).schema;
-}
-function encodeJSONPointerSegment(segment) {
-	return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function extractDefs(ctx, schema) {
-	const root = ctx.seen.get(schema);
-	if (!root) throw new Error("Unprocessed schema. This is a bug in Zod.");
-	if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external) return;
-	const idToSchema = new Map();
-	for (const entry of ctx.seen.entries()) {
-		const id = ctx.metadataRegistry.get(entry[0])?.id;
-		if (id) {
-			const existing = idToSchema.get(id);
-			if (existing && existing !== entry[0]) throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
-			idToSchema.set(id, entry[0]);
-		}
-	}
-	const makeURI = (entry) => {
-		const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
-		if (ctx.external) {
-			const externalId = ctx.external.registry.get(entry[0])?.id;
-			const uriGenerator = ctx.external.uri ?? ((id) => id);
-			if (externalId) return { ref: uriGenerator(externalId) };
-			const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-			entry[1].defId = id;
-			return {
-				defId: id,
-				ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}`
-			};
-		}
-		const uriPrefix = `#`;
-		const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-		if (entry[1] === root && !entry[1].schema.id) return { ref: uriPrefix };
-		const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
-		return {
-			defId,
-			ref: defUriPrefix + encodeJSONPointerSegment(defId)
-		};
-	};
-	const extractToDef = (entry) => {
-		if (entry[1].schema.$ref) return;
-		const seen = entry[1];
-		const { ref, defId } = makeURI(entry);
-		seen.def = { ...seen.schema };
-		if (defId) seen.defId = defId;
-		const schema = seen.schema;
-		for (const key in schema) delete schema[key];
-		schema.$ref = ref;
-	};
-	if (ctx.cycles === "throw") for (const entry of ctx.seen.entries()) {
-		const seen = entry[1];
-		if (seen.cycle) throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
-
-Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
-	}
-	for (const entry of ctx.seen.entries()) {
-		const seen = entry[1];
-		if (schema === entry[0]) {
-			extractToDef(entry);
-			continue;
-		}
-		if (ctx.external) {
-			const ext = ctx.external.registry.get(entry[0])?.id;
-			if (schema !== entry[0] && ext) {
-				extractToDef(entry);
-				continue;
-			}
-		}
-		if (ctx.metadataRegistry.get(entry[0])?.id) {
-			extractToDef(entry);
-			continue;
-		}
-		if (seen.cycle) {
-			extractToDef(entry);
-			continue;
-		}
-		if (seen.count > 1) {
-			if (ctx.reused === "ref") extractToDef(entry);
-		}
-	}
-	if (ctx.external) ctx.sharedDefsExtractedFor = ctx.external;
-}
-function compactTypeUnion(schema) {
-	const options = schema.anyOf;
-	if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0) return;
-	const types = [];
-	for (const option of options) {
-		if (!option || typeof option !== "object") return;
-		compactTypeUnion(option);
-		const keys = Object.keys(option);
-		if (keys.length !== 1 || keys[0] !== "type") return;
-		const type = option.type;
-		for (const member of Array.isArray(type) ? type : [type]) {
-			if (typeof member !== "string") return;
-			if (!types.includes(member)) types.push(member);
-		}
-	}
-	delete schema.anyOf;
-	schema.type = types.length === 1 ? types[0] : types;
-}
-function undeclaredConstraint(member) {
-	const extra = member.additionalProperties;
-	if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null) return null;
-	return Object.keys(extra).length ? extra : null;
-}
-function foldObjects(members) {
-	const objects = [];
-	for (const member of members) {
-		if (typeof member !== "object" || member.type !== "object") return null;
-		for (const key in member) if (!FOLDABLE_KEYS.has(key)) return null;
-		objects.push(member);
-	}
-	const properties = {};
-	const required = new Set();
-	for (const object of objects) {
-		for (const key in object.properties) {
-			if (Object.prototype.hasOwnProperty.call(properties, key)) continue;
-			const parts = [];
-			for (const other of objects) {
-				const part = other.properties?.[key] ?? undeclaredConstraint(other);
-				if (part === null || part === void 0) continue;
-				if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part))) parts.push(part);
-			}
-			assignProp(properties, key, parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts });
-		}
-		for (const key of object.required ?? []) required.add(key);
-	}
-	const folded = {
-		type: "object",
-		properties
-	};
-	if (required.size) folded.required = [...required];
-	if (objects.every((object) => object.additionalProperties === false)) folded.additionalProperties = false;
-	else {
-		const constraints = [];
-		for (const object of objects) {
-			const constraint = undeclaredConstraint(object);
-			if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint))) constraints.push(constraint);
-		}
-		if (constraints.length === 1) folded.additionalProperties = constraints[0];
-		else if (constraints.length > 1) folded.additionalProperties = { allOf: constraints };
-	}
-	return folded;
-}
-function foldIntersection(json) {
-	const allOf = json.allOf;
-	if (!Array.isArray(allOf) || allOf.length < 2) return;
-	for (const key of FOLDABLE_KEYS) if (key in json) return;
-	const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-	let folded = null;
-	if (!unions.length) folded = foldObjects(allOf);
-	else {
-		const union = unions[0];
-		const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
-		if (Object.keys(union).length !== 1) return;
-		const rest = allOf.filter((m) => m !== union);
-		const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
-		if (branches.some((b) => !b)) return;
-		folded = { [keyword]: branches };
-	}
-	if (!folded) return;
-	delete json.allOf;
-	assignProps(json, folded);
-}
-function finalize(ctx, schema) {
-	const root = ctx.seen.get(schema);
-	if (!root) throw new Error("Unprocessed schema. This is a bug in Zod.");
-	const flattenRef = (zodSchema) => {
-		const seen = ctx.seen.get(zodSchema);
-		if (seen.ref === null) return;
-		const schema = seen.def ?? seen.schema;
-		const _cached = { ...schema };
-		const ref = seen.ref;
-		seen.ref = null;
-		if (ref) {
-			flattenRef(ref);
-			const refSeen = ctx.seen.get(ref);
-			const refSchema = refSeen.schema;
-			if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-				schema.allOf = schema.allOf ?? [];
-				schema.allOf.push(refSchema);
-			} else assignProps(schema, refSchema);
-			assignProps(schema, _cached);
-			if (zodSchema._zod.parent === ref) for (const key in schema) {
-				if (key === "$ref" || key === "allOf") continue;
-				if (!(key in _cached)) delete schema[key];
-			}
-			if (refSchema.$ref && refSeen.def) for (const key in schema) {
-				if (key === "$ref" || key === "allOf") continue;
-				if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) delete schema[key];
-			}
-		}
-		const parent = zodSchema._zod.parent;
-		if (parent && parent !== ref) {
-			flattenRef(parent);
-			const parentSeen = ctx.seen.get(parent);
-			if (parentSeen?.schema.$ref) {
-				schema.$ref = parentSeen.schema.$ref;
-				if (parentSeen.def) for (const key in schema) {
-					if (key === "$ref" || key === "allOf") continue;
-					if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) delete schema[key];
-				}
-			}
-		}
-		ctx.override({
-			zodSchema,
-			jsonSchema: schema,
-			path: seen.path ?? []
-		});
-	};
-	if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-		for (const entry of [...ctx.seen.entries()].reverse()) flattenRef(entry[0]);
-		if (ctx.target !== "openapi-3.0") for (const entry of ctx.seen.entries()) compactTypeUnion(entry[1].def ?? entry[1].schema);
-		for (const rewrite of ctx.deferred) rewrite();
-		if (ctx.intersections.length) {
-			const carriers = new Map();
-			for (const seen of ctx.seen.values()) for (const json of [seen.schema, seen.def]) {
-				const allOf = json?.allOf;
-				if (!Array.isArray(allOf)) continue;
-				const existing = carriers.get(allOf);
-				if (existing) existing.push(json);
-				else carriers.set(allOf, [json]);
-			}
-			for (const allOf of ctx.intersections) for (const json of carriers.get(allOf) ?? []) foldIntersection(json);
-		}
-	}
-	const result = {};
-	if (ctx.target === "draft-2020-12") result.$schema = "https://json-schema.org/draft/2020-12/schema";
-	else if (ctx.target === "draft-07") result.$schema = "http://json-schema.org/draft-07/schema#";
-	else if (ctx.target === "draft-04") result.$schema = "http://json-schema.org/draft-04/schema#";
-	else if (ctx.target === "openapi-3.0") {}
-	if (ctx.external?.uri) {
-		const id = ctx.external.registry.get(schema)?.id;
-		if (!id) throw new Error("Schema is missing an `id` property");
-		result.$id = ctx.external.uri(id);
-	}
-	assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-	const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
-	if (rootMetaId !== void 0 && result.id === rootMetaId) delete result.id;
-	const defs = ctx.external?.defs ?? {};
-	if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) for (const entry of ctx.seen.entries()) {
-		const seen = entry[1];
-		if (seen.def && seen.defId) {
-			if (seen.def.id === seen.defId) delete seen.def.id;
-			assignProp(defs, seen.defId, seen.def);
-		}
-	}
-	if (ctx.external) ctx.sharedEmitDoneFor = ctx.external;
-	if (ctx.external) {} else if (Object.keys(defs).length > 0) {
-		if (ctx.target === "draft-2020-12") result.$defs = defs;
-		else result.definitions = defs;
-	}
-	try {
-		const finalized = JSON.parse(JSON.stringify(result));
-		Object.defineProperty(finalized, "~standard", {
-			value: {
-				...schema["~standard"],
-				jsonSchema: {
-					input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-					output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
-				}
-			},
-			enumerable: false,
-			writable: false
-		});
-		return finalized;
-	} catch (_err) {
-		throw new Error("Error converting schema to JSON.");
-	}
-}
-function isTransforming(_schema, _ctx) {
-	const ctx = _ctx ?? { seen: new Set() };
-	if (ctx.seen.has(_schema)) return false;
-	ctx.seen.add(_schema);
-	const def = _schema._zod.def;
-	if (def.type === "transform") return true;
-	if (def.type === "array") return isTransforming(def.element, ctx);
-	if (def.type === "set") return isTransforming(def.valueType, ctx);
-	if (def.type === "lazy") return isTransforming(def.getter(), ctx);
-	if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") return isTransforming(def.innerType, ctx);
-	if (def.type === "intersection") return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
-	if (def.type === "record" || def.type === "map") return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
-	if (def.type === "pipe") {
-		if (_schema._zod.traits.has("$ZodCodec")) return true;
-		return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
-	}
-	if (def.type === "object") {
-		for (const key in def.shape) if (isTransforming(def.shape[key], ctx)) return true;
-		return false;
-	}
-	if (def.type === "union") {
-		for (const option of def.options) if (isTransforming(option, ctx)) return true;
-		return false;
-	}
-	if (def.type === "tuple") {
-		for (const item of def.items) if (isTransforming(item, ctx)) return true;
-		if (def.rest && isTransforming(def.rest, ctx)) return true;
-		return false;
-	}
-	return false;
-}
-var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
-var init_to_json_schema = __esmMin((() => {
-	init_registries();
-	init_util$1();
-	FOLDABLE_KEYS = new Set([
-		"type",
-		"properties",
-		"required",
-		"additionalProperties"
-	]);
-	UNION_KEYS = ["oneOf", "anyOf"];
-	createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
-		const ctx = initializeContext({
-			...params,
-			processors
-		});
-		processSchema(schema, ctx);
-		extractDefs(ctx, schema);
-		return finalize(ctx, schema);
-	};
-	createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-		const { libraryOptions, target } = params ?? {};
-		const ctx = initializeContext({
-			...libraryOptions ?? {},
-			target,
-			io,
-			processors
-		});
-		processSchema(schema, ctx);
-		extractDefs(ctx, schema);
-		return finalize(ctx, schema);
-	};
-}));
-// node_modules/zod/v4/core/json-schema-processors.js
-function aggregateChecks(schema) {
-	const agg = {};
-	const def = schema._zod.def;
-	const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-	for (const ch of list) contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-	const bag = schema._zod.bag;
-	if (bag.minimum !== void 0) narrowMin(agg, "minimum", bag.minimum);
-	if (bag.exclusiveMinimum !== void 0) narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
-	if (bag.maximum !== void 0) narrowMax(agg, "maximum", bag.maximum);
-	if (bag.exclusiveMaximum !== void 0) narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
-	if (bag.multipleOf !== void 0) addDivisor(agg, bag.multipleOf);
-	if (bag.format !== void 0) {
-		agg.format ?? (agg.format = bag.format);
-		if (bag.format.includes("int")) agg.isInt = true;
-	}
-	if (bag.mime) intersectMime(agg, bag.mime);
-	for (const pattern of bag.patterns ?? []) addPattern(agg, pattern);
-	return agg;
-}
-function inputOptin(schema) {
-	const def = schema._zod.def;
-	if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) return inputOptin(def.out);
-	if (def.type === "catch") return inputOptin(def.innerType);
-	return schema._zod.optin;
-}
-function stringifyKeyNames(bySchema, json, visited) {
-	if (json.$ref) {
-		if (visited.has(json)) return json;
-		visited.add(json);
-		const def = bySchema.get(json)?.def;
-		if (!def) return json;
-		const inlined = stringifyKeyNames(bySchema, def, visited);
-		return inlined === def ? json : inlined;
-	}
-	for (const keyword of ["anyOf", "oneOf"]) {
-		const branches = json[keyword];
-		if (!Array.isArray(branches)) continue;
-		const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-		if (mapped.some((branch, i) => branch !== branches[i])) json = {
-			...json,
-			[keyword]: mapped
-		};
-	}
-	const types = Array.isArray(json.type) ? json.type : [json.type];
-	const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-	const values = json.enum ?? (json.const !== void 0 ? [json.const] : void 0);
-	if (!numericType && !values?.some((v) => typeof v === "number")) return json;
-	const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
-	if (rest.enum) rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
-	else if (typeof rest.const === "number") rest.const = String(rest.const);
-	if (!numericType) return rest;
-	rest.type = "string";
-	if (!values) rest.pattern = (types.includes("number") ? number$1 : integer).source;
-	return rest;
-}
-function rewriteKeyNames(ctx) {
-	const bySchema = new Map();
-	for (const entry of ctx.seen.values()) if (entry.def && !bySchema.has(entry.schema)) bySchema.set(entry.schema, entry);
-	const rewrites = new Map();
-	for (const record of pendingRecords.get(ctx) ?? []) {
-		const seen = ctx.seen.get(record);
-		const names = (seen?.def ?? seen?.schema)?.propertyNames;
-		if (!names || names === true || rewrites.has(names)) continue;
-		const rewritten = stringifyKeyNames(bySchema, names, new Set());
-		if (rewritten !== names) rewrites.set(names, rewritten);
-	}
-	if (!rewrites.size) return;
-	for (const entry of ctx.seen.values()) for (const carrier of [entry.schema, entry.def]) {
-		const rewritten = carrier && rewrites.get(carrier.propertyNames);
-		if (rewritten) carrier.propertyNames = rewritten;
-	}
-}
-function serializeDefaultValue(value, schema, ctx, json, params) {
-	let unrepresentable = false;
-	const serialized = JSON.stringify(value, (_, val) => {
-		if (typeof val !== "bigint") return val;
-		unrepresentable = true;
-		return null;
-	});
-	if (!unrepresentable) return JSON.parse(serialized);
-	handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
-	return UNREPRESENTABLE_DEFAULT;
-}
-var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, neverProcessor, unknownProcessor, enumProcessor, literalProcessor, customProcessor, transformProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, optionalProcessor;
-var init_json_schema_processors = __esmMin((() => {
-	init_regexes();
-	init_schemas$1();
-	init_to_json_schema();
-	init_util$1();
-	narrowMin = (agg, key, value) => {
-		if (agg[key] === void 0 || value > agg[key]) agg[key] = value;
-	};
-	narrowMax = (agg, key, value) => {
-		if (agg[key] === void 0 || value < agg[key]) agg[key] = value;
-	};
-	narrowBoth = (agg, value) => {
-		narrowMin(agg, "minimum", value);
-		narrowMax(agg, "maximum", value);
-	};
-	addDivisor = (agg, value) => {
-		agg.multipleOf ?? (agg.multipleOf = []);
-		if (!agg.multipleOf.includes(value)) agg.multipleOf.push(value);
-	};
-	addPattern = (agg, pattern) => {
-		agg.patterns ?? (agg.patterns = new Set());
-		agg.patterns.add(pattern);
-	};
-	intersectMime = (agg, mime) => {
-		agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
-	};
-	setFormat = (agg, format) => {
-		agg.format = format;
-		if (format.includes("int")) agg.isInt = true;
-	};
-	minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
-	maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
-	formatContributor = (ranges) => (agg, def) => {
-		setFormat(agg, def.format);
-		const [minimum, maximum] = ranges[def.format];
-		narrowMin(agg, "minimum", minimum);
-		narrowMax(agg, "maximum", maximum);
-	};
-	contributors = {
-		greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
-		less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
-		multiple_of: (agg, def) => addDivisor(agg, def.value),
-		number_format: formatContributor(NUMBER_FORMAT_RANGES),
-		bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
-		min_length: minContributor,
-		max_length: maxContributor,
-		length_equals: (agg, def) => narrowBoth(agg, def.length),
-		min_size: minContributor,
-		max_size: maxContributor,
-		size_equals: (agg, def) => narrowBoth(agg, def.size),
-		string_format: (agg, def) => {
-			setFormat(agg, def.format);
-			if (def.pattern) addPattern(agg, def.pattern);
-			if (def.format === "base64" || def.format === "base64url") agg.contentEncoding = def.format;
-			if (def.local || def.precision === -1) agg.laxFormat = true;
-		},
-		mime_type: (agg, def) => intersectMime(agg, def.mime)
-	};
-	formatMap = {
-		guid: "uuid",
-		url: "uri",
-		datetime: "date-time",
-		json_string: "json-string",
-		regex: ""
-	};
-	exactPatterns = new Map([[base64Charset, base64], [base64urlCharset, base64url]]);
-	exactPattern = (p) => exactPatterns.get(p) ?? p;
-	stringProcessor = (schema, ctx, _json, _params) => {
-		const json = _json;
-		json.type = "string";
-		const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
-		if (typeof minimum === "number") json.minLength = minimum;
-		if (typeof maximum === "number") json.maxLength = maximum;
-		if (format) {
-			json.format = formatMap[format] ?? format;
-			if (json.format === "") delete json.format;
-			if (format === "time" || laxFormat) delete json.format;
-		}
-		if (contentEncoding) json.contentEncoding = contentEncoding;
-		if (patterns && patterns.size > 0) {
-			const patternList = [...patterns].map(exactPattern);
-			if (patternList.length === 1) json.pattern = patternList[0].source;
-			else if (patternList.length > 1) json.allOf = [...patternList.map((regex) => ({
-				...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-				pattern: regex.source
-			}))];
-		}
-	};
-	numberProcessor = (schema, ctx, _json, params) => {
-		const json = _json;
-		const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
-		json.type = isInt ? "integer" : "number";
-		const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
-		const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
-		const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
-		if (exMin) {
-			if (legacy) {
-				json.minimum = exclusiveMinimum;
-				json.exclusiveMinimum = true;
-			} else json.exclusiveMinimum = exclusiveMinimum;
-		} else if (typeof minimum === "number") json.minimum = minimum;
-		if (exMax) {
-			if (legacy) {
-				json.maximum = exclusiveMaximum;
-				json.exclusiveMaximum = true;
-			} else json.exclusiveMaximum = exclusiveMaximum;
-		} else if (typeof maximum === "number") json.maximum = maximum;
-		if (multipleOf) {
-			const divisors = new Set();
-			for (const divisor of multipleOf) if (Number.isFinite(divisor) && divisor !== 0) divisors.add(Math.abs(divisor));
-			else handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
-			const [first, ...rest] = divisors;
-			if (first !== void 0) json.multipleOf = first;
-			if (rest.length) json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
-		}
-	};
-	booleanProcessor = (_schema, _ctx, json, _params) => {
-		json.type = "boolean";
-	};
-	neverProcessor = (_schema, _ctx, json, _params) => {
-		json.not = {};
-	};
-	unknownProcessor = (_schema, _ctx, _json, _params) => {};
-	enumProcessor = (schema, _ctx, json, _params) => {
-		const def = schema._zod.def;
-		const values = getEnumValues(def.entries);
-		if (values.length === 0) {
-			json.not = {};
-			return;
-		}
-		if (values.every((v) => typeof v === "number")) json.type = "number";
-		if (values.every((v) => typeof v === "string")) json.type = "string";
-		json.enum = values;
-	};
-	literalProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		if (def.values.length === 0) {
-			json.not = {};
-			return;
-		}
-		const vals = [];
-		for (const val of def.values) if (val === void 0) {
-			if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema")) return;
-		} else if (typeof val === "bigint") {
-			if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema")) return;
-			vals.push(Number(val));
-		} else vals.push(val);
-		if (vals.length === 0) {} else if (vals.length === 1) {
-			const val = vals[0];
-			json.type = val === null ? "null" : typeof val;
-			if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") json.enum = [val];
-			else json.const = val;
-		} else {
-			if (vals.every((v) => typeof v === "number")) json.type = "number";
-			if (vals.every((v) => typeof v === "string")) json.type = "string";
-			if (vals.every((v) => typeof v === "boolean")) json.type = "boolean";
-			if (vals.every((v) => v === null)) json.type = "null";
-			json.enum = vals;
-		}
-	};
-	customProcessor = (schema, ctx, json, params) => {
-		handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
-	};
-	transformProcessor = (schema, ctx, json, params) => {
-		handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
-	};
-	arrayProcessor = (schema, ctx, _json, params) => {
-		const json = _json;
-		const def = schema._zod.def;
-		const { minimum, maximum } = aggregateChecks(schema);
-		if (typeof minimum === "number") json.minItems = minimum;
-		if (typeof maximum === "number") json.maxItems = maximum;
-		json.type = "array";
-		json.items = processSchema(def.element, ctx, {
-			...params,
-			path: [...params.path, "items"]
-		});
-	};
-	objectProcessor = (schema, ctx, _json, params) => {
-		const json = _json;
-		const def = schema._zod.def;
-		const shape = def.shape;
-		if (Object.getOwnPropertySymbols(shape).length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) return;
-		json.type = "object";
-		json.properties = {};
-		for (const key in shape) assignProp(json.properties, key, processSchema(shape[key], ctx, {
-			...params,
-			path: [
-				...params.path,
-				"properties",
-				key
-			]
-		}));
-		const requiredKeys = [];
-		for (const key of Object.keys(shape)) {
-			const field = def.shape[key];
-			if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) requiredKeys.push(key);
-		}
-		if (requiredKeys.length > 0) json.required = requiredKeys;
-		if (def.catchall?._zod.def.type === "never") json.additionalProperties = false;
-		else if (!def.catchall) {
-			if (ctx.io === "output") json.additionalProperties = false;
-		} else if (def.catchall) json.additionalProperties = processSchema(def.catchall, ctx, {
-			...params,
-			path: [...params.path, "additionalProperties"]
-		});
-	};
-	unionProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		const isExclusive = def.inclusive === false;
-		const options = def.options.map((x, i) => processSchema(x, ctx, {
-			...params,
-			path: [
-				...params.path,
-				isExclusive ? "oneOf" : "anyOf",
-				i
-			]
-		}));
-		if (isExclusive) json.oneOf = options;
-		else json.anyOf = options;
-	};
-	intersectionProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		const a = processSchema(def.left, ctx, {
-			...params,
-			path: [
-				...params.path,
-				"allOf",
-				0
-			]
-		});
-		const b = processSchema(def.right, ctx, {
-			...params,
-			path: [
-				...params.path,
-				"allOf",
-				1
-			]
-		});
-		const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
-		const allOf = [...isSimpleIntersection(a) ? a.allOf : [a], ...isSimpleIntersection(b) ? b.allOf : [b]];
-		json.allOf = allOf;
-		ctx.intersections.push(allOf);
-	};
-	pendingRecords = new WeakMap();
-	recordProcessor = (schema, ctx, _json, params) => {
-		const json = _json;
-		const def = schema._zod.def;
-		json.type = "object";
-		const keyType = def.keyType;
-		const patterns = aggregateChecks(keyType).patterns;
-		if (def.mode === "loose" && patterns && patterns.size > 0) {
-			const valueSchema = processSchema(def.valueType, ctx, {
-				...params,
-				path: [
-					...params.path,
-					"patternProperties",
-					"*"
-				]
-			});
-			json.patternProperties = {};
-			for (const pattern of patterns) assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
-		} else {
-			if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-				json.propertyNames = processSchema(def.keyType, ctx, {
-					...params,
-					path: [...params.path, "propertyNames"]
-				});
-				let pending = pendingRecords.get(ctx);
-				if (!pending) {
-					pending = [];
-					pendingRecords.set(ctx, pending);
-					ctx.deferred.push(() => rewriteKeyNames(ctx));
-				}
-				pending.push(schema);
-			}
-			json.additionalProperties = processSchema(def.valueType, ctx, {
-				...params,
-				path: [...params.path, "additionalProperties"]
-			});
-		}
-		const keyValues = keyType._zod.values;
-		const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
-		if (keyValues && !def.partial && !omittableOnInput) {
-			const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
-			if (validKeyValues.length > 0) json.required = validKeyValues.map(String);
-		}
-	};
-	nullableProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		const inner = processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		if (ctx.target === "openapi-3.0") {
-			seen.ref = def.innerType;
-			json.nullable = true;
-		} else json.anyOf = [inner, { type: "null" }];
-	};
-	nonoptionalProcessor = (schema, ctx, _json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-	};
-	UNREPRESENTABLE_DEFAULT = Symbol();
-	defaultProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-		const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
-		if (value !== UNREPRESENTABLE_DEFAULT) json.default = value;
-	};
-	prefaultProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-		if (ctx.io !== "input") return;
-		const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
-		if (value !== UNREPRESENTABLE_DEFAULT) json._prefault = value;
-	};
-	catchProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-		let catchValue;
-		try {
-			catchValue = def.catchValue(void 0);
-		} catch {
-			handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
-			return;
-		}
-		json.default = catchValue;
-	};
-	pipeProcessor = (schema, ctx, _json, params) => {
-		const def = schema._zod.def;
-		const inIsTransform = def.in._zod.traits.has("$ZodTransform");
-		const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
-		processSchema(innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = innerType;
-	};
-	readonlyProcessor = (schema, ctx, json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-		json.readOnly = true;
-	};
-	optionalProcessor = (schema, ctx, _json, params) => {
-		const def = schema._zod.def;
-		processSchema(def.innerType, ctx, params);
-		const seen = ctx.seen.get(schema);
-		seen.ref = def.innerType;
-	};
-}));
-// node_modules/zod/v4/core/index.js
-var init_core = __esmMin((() => {
-	init_core$1();
-	init_parse$4();
-	init_errors$1();
-	init_schemas$1();
-	init_memoizer();
-	init_checks$1();
-	init_versions();
-	init_util$1();
-	init_regexes();
-	init_en();
-	init_registries();
-	init_doc();
-	init_compile$1();
-	init_api();
-	init_to_json_schema();
-	init_json_schema_processors();
-	init_to_json_schema();
-}));
-// node_modules/zod/v4/classic/checks.js
-var init_checks = __esmMin((() => {
-	init_core();
-}));
-// node_modules/zod/v4/classic/errors.js
-function _lazyMethod(proto, key, make) {
-	Object.defineProperty(proto, key, {
-		configurable: true,
-		enumerable: false,
-		get() {
-			const value = make(this);
-			Object.defineProperty(this, key, {
-				value,
-				configurable: true,
-				writable: true
-			});
-			return value;
-		},
-		set(value) {
-			Object.defineProperty(this, key, {
-				value,
-				configurable: true,
-				writable: true
-			});
-		}
-	});
-}
-var _installedErrorProtos, initializer, ZodRealError;
-var init_errors = __esmMin((() => {
-	init_core();
-	init_util$1();
-	_installedErrorProtos = new WeakSet([Object.prototype, Error.prototype]);
-	initializer = (inst, issues) => {
-		$ZodError.init(inst, issues);
-		inst.name = "ZodError";
-		const proto = Object.getPrototypeOf(inst);
-		if (_installedErrorProtos.has(proto)) return;
-		_installedErrorProtos.add(proto);
-		_lazyMethod(proto, "format", (self) => (mapper) => formatError$1(self, mapper));
-		_lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-		_lazyMethod(proto, "addIssue", (self) => (issue) => {
-			self.issues.push(issue);
-			self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
-		});
-		_lazyMethod(proto, "addIssues", (self) => (issues) => {
-			self.issues.push(...issues);
-			self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
-		});
-		Object.defineProperty(proto, "isEmpty", {
-			configurable: true,
-			enumerable: false,
-			get() {
-				return this.issues.length === 0;
-			}
-		});
-	};
-	ZodRealError = $constructor("ZodError", initializer, void 0, { Parent: Error });
-}));
-// node_modules/zod/v4/classic/parse.js
-var parse$5, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
-var init_parse$3 = __esmMin((() => {
-	init_core();
-	init_errors();
-	parse$5 = _parse(ZodRealError);
-	parseAsync = _parseAsync(ZodRealError);
-	safeParse = _safeParse(ZodRealError);
-	safeParseAsync = _safeParseAsync(ZodRealError);
-	encode = _encode(ZodRealError);
-	decode = _decode(ZodRealError);
-	encodeAsync = _encodeAsync(ZodRealError);
-	decodeAsync = _decodeAsync(ZodRealError);
-	safeEncode = _safeEncode(ZodRealError);
-	safeDecode = _safeDecode(ZodRealError);
-	safeEncodeAsync = _safeEncodeAsync(ZodRealError);
-	safeDecodeAsync = _safeDecodeAsync(ZodRealError);
-}));
-// node_modules/zod/v4/classic/schemas.js
-function _ensureDefaultLocale() {
-	if (!globalConfig.localeError) config(en_default());
-}
-function _ensureDefaultMemoizer() {
-	if (!globalConfig.memoizer) config({ memoizer: memoizer() });
-}
-function string(params) {
-	return _string(ZodString, params);
-}
-function number(params) {
-	return _number(ZodNumber, params);
-}
-function int(params) {
-	return _int(ZodNumberFormat, params);
-}
-function boolean(params) {
-	return _boolean(ZodBoolean, params);
-}
-function unknown() {
-	return _unknown(ZodUnknown);
-}
-function never(params) {
-	return _never(ZodNever, params);
-}
-function array(element, params) {
-	return _array(ZodArray, element, params);
-}
-function object(shape, params) {
-	const def = {
-		type: "object",
-		shape: shape ?? {},
-		...normalizeParams(params)
-	};
-	return new ZodObject(def);
-}
-function strictObject(shape, params) {
-	return new ZodObject({
-		type: "object",
-		shape,
-		catchall: never(),
-		...normalizeParams(params)
-	});
-}
-function union(options, params) {
-	return new ZodUnion({
-		type: "union",
-		options,
-		...normalizeParams(params)
-	});
-}
-function intersection(left, right) {
-	return new ZodIntersection({
-		type: "intersection",
-		left,
-		right
-	});
-}
-function record(keyType, valueType, params) {
-	if (!valueType || !valueType._zod) return new ZodRecord({
-		type: "record",
-		keyType: string(),
-		valueType: keyType,
-		...normalizeParams(valueType)
-	});
-	return new ZodRecord({
-		type: "record",
-		keyType,
-		valueType,
-		...normalizeParams(params)
-	});
-}
-function _enum(values, params) {
-	const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-	return new ZodEnum({
-		type: "enum",
-		entries,
-		...normalizeParams(params)
-	});
-}
-function literal(value, params) {
-	return new ZodLiteral({
-		type: "literal",
-		values: Array.isArray(value) ? value : [value],
-		...normalizeParams(params)
-	});
-}
-function transform(fn) {
-	return new ZodTransform({
-		type: "transform",
-		transform: fn
-	});
-}
-function optional(innerType) {
-	return new ZodOptional({
-		type: "optional",
-		innerType
-	});
-}
-function exactOptional(innerType) {
-	return new ZodExactOptional({
-		type: "optional",
-		innerType
-	});
-}
-function nullable$1(innerType) {
-	return new ZodNullable({
-		type: "nullable",
-		innerType
-	});
-}
-function _default(innerType, defaultValue) {
-	return new ZodDefault({
-		type: "default",
-		innerType,
-		get defaultValue() {
-			return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-		}
-	});
-}
-function prefault(innerType, defaultValue) {
-	return new ZodPrefault({
-		type: "prefault",
-		innerType,
-		get defaultValue() {
-			return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-		}
-	});
-}
-function nonoptional(innerType, params) {
-	return new ZodNonOptional({
-		type: "nonoptional",
-		innerType,
-		...normalizeParams(params)
-	});
-}
-function _catch(innerType, catchValue) {
-	return new ZodCatch({
-		type: "catch",
-		innerType,
-		catchValue: typeof catchValue === "function" ? catchValue : constantCatch(catchValue)
-	});
-}
-function pipe(in_, out) {
-	return new ZodPipe({
-		type: "pipe",
-		in: in_,
-		out
-	});
-}
-function readonly(innerType) {
-	return new ZodReadonly({
-		type: "readonly",
-		innerType
-	});
-}
-function refine(fn, _params = {}) {
-	return _refine(ZodCustom, fn, _params);
-}
-function superRefine(fn, params) {
-	return _superRefine(fn, params);
-}
-var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodJWT, ZodNumber, ZodNumberFormat, ZodBoolean, ZodUnknown, ZodNever, ZodArray, ZodObject, ZodUnion, ZodIntersection, ZodRecord, ZodEnum, ZodLiteral, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodCatch, ZodPipe, ZodReadonly, ZodCustom;
-var init_schemas = __esmMin((() => {
-	init_core();
-	init_json_schema_processors();
-	init_to_json_schema();
-	init_en();
-	init_checks();
-	init_parse$3();
-	ZodType = $constructor("ZodType", (inst, def) => {
-		_ensureDefaultLocale();
-		$ZodType.init(inst, def);
-		inst.def = def;
-		inst.type = def.type;
-		return inst;
-	}, {
-		check(...chks) {
-			const def = this.def;
-			return this.clone(mergeDefs(def, { checks: [...def.checks ?? [], ...chks.map((ch) => typeof ch === "function" ? { _zod: {
-				check: ch,
-				def: { check: "custom" },
-				onattach: []
-			} } : ch)] }), { parent: true });
-		},
-		with(...chks) {
-			return this.check(...chks);
-		},
-		clone(def, params) {
-			return clone(this, def, params);
-		},
-		brand() {
-			return this;
-		},
-		register(reg, meta) {
-			reg.add(this, meta);
-			return this;
-		},
-		refine(check, params) {
-			return this.check(refine(check, params));
-		},
-		superRefine(refinement, params) {
-			return this.check(superRefine(refinement, params));
-		},
-		overwrite(fn) {
-			return this.check(_overwrite(fn));
-		},
-		optional() {
-			return optional(this);
-		},
-		exactOptional() {
-			return exactOptional(this);
-		},
-		nullable() {
-			return nullable$1(this);
-		},
-		nullish() {
-			return optional(nullable$1(this));
-		},
-		nonoptional(params) {
-			return nonoptional(this, params);
-		},
-		array() {
-			return array(this);
-		},
-		or(arg) {
-			return union([this, arg]);
-		},
-		and(arg) {
-			return intersection(this, arg);
-		},
-		transform(tx) {
-			return pipe(this, transform(tx));
-		},
-		default(d) {
-			return _default(this, d);
-		},
-		prefault(d) {
-			return prefault(this, d);
-		},
-		catch(params) {
-			return _catch(this, params);
-		},
-		pipe(target) {
-			return pipe(this, target);
-		},
-		readonly() {
-			return readonly(this);
-		},
-		describe(description) {
-			const cl = this.clone();
-			globalRegistry.add(cl, { description });
-			return cl;
-		},
-		meta(...args) {
-			if (args.length === 0) return globalRegistry.get(this);
-			const cl = this.clone();
-			globalRegistry.add(cl, args[0]);
-			return cl;
-		},
-		isOptional() {
-			return this.safeParse(void 0).success;
-		},
-		isNullable() {
-			return this.safeParse(null).success;
-		},
-		apply(fn, ...args) {
-			return args.length === 0 ? fn(this) : fn(this, ...args);
-		},
-		get "~standard"() {
-			return hide(this, "~standard", {
-				...standardProps(this),
-				jsonSchema: {
-					input: createStandardJSONSchemaMethod(this, "input"),
-					output: createStandardJSONSchemaMethod(this, "output")
-				}
-			});
-		},
-		set "~standard"(value) {
-			own$1(this, "~standard", value);
-		},
-		parse: function _parse(data, params) {
-			return parse$5(this, data, params, { callee: _parse });
-		},
-		parseAsync: async function _parseAsync(data, params) {
-			return await parseAsync(this, data, params, { callee: _parseAsync });
-		},
-		safeParse(data, params) {
-			return safeParse(this, data, params);
-		},
-		async safeParseAsync(data, params) {
-			return safeParseAsync(this, data, params);
-		},
-		get spa() {
-			return this?.safeParseAsync;
-		},
-		set spa(value) {
-			own$1(this, "spa", value);
-		},
-		validate(data, params) {
-			return validate(this, data, params);
-		},
-		validateAsync(data, params) {
-			return validateAsync$1(this, data, params);
-		},
-		encode: function _encode(data, params) {
-			return encode(this, data, params, { callee: _encode });
-		},
-		decode: function _decode(data, params) {
-			return decode(this, data, params, { callee: _decode });
-		},
-		encodeAsync: async function _encodeAsync(data, params) {
-			return await encodeAsync(this, data, params, { callee: _encodeAsync });
-		},
-		decodeAsync: async function _decodeAsync(data, params) {
-			return await decodeAsync(this, data, params, { callee: _decodeAsync });
-		},
-		safeEncode(data, params) {
-			return safeEncode(this, data, params);
-		},
-		safeDecode(data, params) {
-			return safeDecode(this, data, params);
-		},
-		async safeEncodeAsync(data, params) {
-			return safeEncodeAsync(this, data, params);
-		},
-		async safeDecodeAsync(data, params) {
-			return safeDecodeAsync(this, data, params);
-		},
-		toJSONSchema(params) {
-			return createToJSONSchemaMethod(this, {})(params);
-		},
-		get description() {
-			return globalRegistry.get(this)?.description;
-		},
-		get _def() {
-			return this._zod.def;
-		}
-	});
-	_ZodString = $constructor("_ZodString", (inst, def) => {
-		$ZodString.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
-	}, derived({
-		format: (inst) => aggregateChecks(inst).format ?? null,
-		minLength: (inst) => aggregateChecks(inst).minimum ?? null,
-		maxLength: (inst) => aggregateChecks(inst).maximum ?? null
-	}, {
-		regex(...args) {
-			return this.check(_regex(...args));
-		},
-		includes(...args) {
-			return this.check(_includes(...args));
-		},
-		startsWith(...args) {
-			return this.check(_startsWith(...args));
-		},
-		endsWith(...args) {
-			return this.check(_endsWith(...args));
-		},
-		min(...args) {
-			return this.check(_minLength(...args));
-		},
-		max(...args) {
-			return this.check(_maxLength(...args));
-		},
-		length(...args) {
-			return this.check(_length(...args));
-		},
-		nonempty(...args) {
-			return this.check(_minLength(1, ...args));
-		},
-		lowercase(params) {
-			return this.check(_lowercase(params));
-		},
-		uppercase(params) {
-			return this.check(_uppercase(params));
-		},
-		trim() {
-			return this.check(_trim());
-		},
-		normalize(...args) {
-			return this.check(_normalize(...args));
-		},
-		toLowerCase() {
-			return this.check(_toLowerCase());
-		},
-		toUpperCase() {
-			return this.check(_toUpperCase());
-		},
-		slugify() {
-			return this.check(_slugify());
-		}
-	}));
-	ZodString = $constructor("ZodString", (inst, def) => {
-		$ZodString.init(inst, def);
-		_ZodString.init(inst, def);
-	}, {
-		email(params) {
-			return this.check(_email(ZodEmail, params));
-		},
-		url(params) {
-			return this.check(_url(ZodURL, params));
-		},
-		jwt(params) {
-			return this.check(_jwt(ZodJWT, params));
-		},
-		emoji(params) {
-			return this.check(_emoji(ZodEmoji, params));
-		},
-		guid(params) {
-			return this.check(_guid(ZodGUID, params));
-		},
-		uuid(params) {
-			return this.check(_uuid(ZodUUID, params));
-		},
-		uuidv4(params) {
-			return this.check(_uuidv4(ZodUUID, params));
-		},
-		uuidv6(params) {
-			return this.check(_uuidv6(ZodUUID, params));
-		},
-		uuidv7(params) {
-			return this.check(_uuidv7(ZodUUID, params));
-		},
-		nanoid(params) {
-			return this.check(_nanoid(ZodNanoID, params));
-		},
-		cuid(params) {
-			return this.check(_cuid(ZodCUID, params));
-		},
-		cuid2(params) {
-			return this.check(_cuid2(ZodCUID2, params));
-		},
-		ulid(params) {
-			return this.check(_ulid(ZodULID, params));
-		},
-		base64(params) {
-			return this.check(_base64(ZodBase64, params));
-		},
-		base64url(params) {
-			return this.check(_base64url(ZodBase64URL, params));
-		},
-		xid(params) {
-			return this.check(_xid(ZodXID, params));
-		},
-		ksuid(params) {
-			return this.check(_ksuid(ZodKSUID, params));
-		},
-		ipv4(params) {
-			return this.check(_ipv4(ZodIPv4, params));
-		},
-		ipv6(params) {
-			return this.check(_ipv6(ZodIPv6, params));
-		},
-		cidrv4(params) {
-			return this.check(_cidrv4(ZodCIDRv4, params));
-		},
-		cidrv6(params) {
-			return this.check(_cidrv6(ZodCIDRv6, params));
-		},
-		e164(params) {
-			return this.check(_e164(ZodE164, params));
-		},
-		datetime(params) {
-			return this.check(_isoDateTime(ZodISODateTime, params));
-		},
-		date(params) {
-			return this.check(_isoDate(ZodISODate, params));
-		},
-		time(params) {
-			return this.check(_isoTime(ZodISOTime, params));
-		},
-		duration(params) {
-			return this.check(_isoDuration(ZodISODuration, params));
-		}
-	});
-	ZodStringFormat = $constructor("ZodStringFormat", (inst, def) => {
-		$ZodStringFormat.init(inst, def);
-		_ZodString.init(inst, def);
-	});
-	ZodISODateTime = $constructor("ZodISODateTime", (inst, def) => {
-		$ZodISODateTime.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodISODate = $constructor("ZodISODate", (inst, def) => {
-		$ZodISODate.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodISOTime = $constructor("ZodISOTime", (inst, def) => {
-		$ZodISOTime.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodISODuration = $constructor("ZodISODuration", (inst, def) => {
-		$ZodISODuration.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodEmail = $constructor("ZodEmail", (inst, def) => {
-		$ZodEmail.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodGUID = $constructor("ZodGUID", (inst, def) => {
-		$ZodGUID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodUUID = $constructor("ZodUUID", (inst, def) => {
-		$ZodUUID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodURL = $constructor("ZodURL", (inst, def) => {
-		$ZodURL.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodEmoji = $constructor("ZodEmoji", (inst, def) => {
-		$ZodEmoji.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodNanoID = $constructor("ZodNanoID", (inst, def) => {
-		$ZodNanoID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodCUID = $constructor("ZodCUID", (inst, def) => {
-		$ZodCUID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodCUID2 = $constructor("ZodCUID2", (inst, def) => {
-		$ZodCUID2.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodULID = $constructor("ZodULID", (inst, def) => {
-		$ZodULID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodXID = $constructor("ZodXID", (inst, def) => {
-		$ZodXID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodKSUID = $constructor("ZodKSUID", (inst, def) => {
-		$ZodKSUID.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodIPv4 = $constructor("ZodIPv4", (inst, def) => {
-		$ZodIPv4.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodIPv6 = $constructor("ZodIPv6", (inst, def) => {
-		$ZodIPv6.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodCIDRv4 = $constructor("ZodCIDRv4", (inst, def) => {
-		$ZodCIDRv4.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodCIDRv6 = $constructor("ZodCIDRv6", (inst, def) => {
-		$ZodCIDRv6.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodBase64 = $constructor("ZodBase64", (inst, def) => {
-		$ZodBase64.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodBase64URL = $constructor("ZodBase64URL", (inst, def) => {
-		$ZodBase64URL.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodE164 = $constructor("ZodE164", (inst, def) => {
-		$ZodE164.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodJWT = $constructor("ZodJWT", (inst, def) => {
-		$ZodJWT.init(inst, def);
-		ZodStringFormat.init(inst, def);
-	});
-	ZodNumber = $constructor("ZodNumber", (inst, def) => {
-		$ZodNumber.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
-		inst.isFinite = true;
-	}, derived({
-		minValue: (inst) => {
-			const { minimum, exclusiveMinimum } = aggregateChecks(inst);
-			return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
-		},
-		maxValue: (inst) => {
-			const { maximum, exclusiveMaximum } = aggregateChecks(inst);
-			return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
-		},
-		isInt: (inst) => {
-			const { isInt, multipleOf } = aggregateChecks(inst);
-			return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
-		},
-		format: (inst) => aggregateChecks(inst).format ?? null
-	}, {
-		gt(value, params) {
-			return this.check(_gt(value, params));
-		},
-		gte(value, params) {
-			return this.check(_gte(value, params));
-		},
-		min(value, params) {
-			return this.check(_gte(value, params));
-		},
-		lt(value, params) {
-			return this.check(_lt(value, params));
-		},
-		lte(value, params) {
-			return this.check(_lte(value, params));
-		},
-		max(value, params) {
-			return this.check(_lte(value, params));
-		},
-		int(params) {
-			return this.check(int(params));
-		},
-		safe(params) {
-			return this.check(int(params));
-		},
-		positive(params) {
-			return this.check(_gt(0, params));
-		},
-		nonnegative(params) {
-			return this.check(_gte(0, params));
-		},
-		negative(params) {
-			return this.check(_lt(0, params));
-		},
-		nonpositive(params) {
-			return this.check(_lte(0, params));
-		},
-		multipleOf(value, params) {
-			return this.check(_multipleOf(value, params));
-		},
-		step(value, params) {
-			return this.check(_multipleOf(value, params));
-		},
-		finite() {
-			return this;
-		}
-	}));
-	ZodNumberFormat = $constructor("ZodNumberFormat", (inst, def) => {
-		$ZodNumberFormat.init(inst, def);
-		ZodNumber.init(inst, def);
-	});
-	ZodBoolean = $constructor("ZodBoolean", (inst, def) => {
-		$ZodBoolean.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
-	});
-	ZodUnknown = $constructor("ZodUnknown", (inst, def) => {
-		$ZodUnknown.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
-	});
-	ZodNever = $constructor("ZodNever", (inst, def) => {
-		$ZodNever.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
-	});
-	ZodArray = $constructor("ZodArray", (inst, def) => {
-		_ensureDefaultMemoizer();
-		$ZodArray.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
-		inst.element = def.element;
-	}, {
-		min(n, params) {
-			return this.check(_minLength(n, params));
-		},
-		nonempty(params) {
-			return this.check(_minLength(1, params));
-		},
-		max(n, params) {
-			return this.check(_maxLength(n, params));
-		},
-		length(n, params) {
-			return this.check(_length(n, params));
-		},
-		unwrap() {
-			return this.element;
-		}
-	});
-	ZodObject = $constructor("ZodObject", (inst, def) => {
-		_ensureDefaultMemoizer();
-		$ZodObjectJIT.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
-		installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
-	}, {
-		keyof() {
-			return _enum(Object.keys(this._zod.def.shape));
-		},
-		catchall(catchall) {
-			return this.clone(mergeDefs(this._zod.def, { catchall }));
-		},
-		passthrough() {
-			return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
-		},
-		loose() {
-			return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
-		},
-		strict() {
-			return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
-		},
-		strip() {
-			return this.clone(mergeDefs(this._zod.def, { catchall: void 0 }));
-		},
-		extend(incoming) {
-			return extend(this, incoming);
-		},
-		safeExtend(incoming) {
-			return safeExtend(this, incoming);
-		},
-		merge(other) {
-			return merge$2(this, other);
-		},
-		pick(mask) {
-			return pick$1(this, mask);
-		},
-		omit(mask) {
-			return omit$1(this, mask);
-		},
-		partial(...args) {
-			return partial(ZodOptional, this, args[0]);
-		},
-		exactPartial(...args) {
-			return partial(ZodExactOptional, this, args[0], "exactPartial");
-		},
-		required(...args) {
-			return required(ZodNonOptional, this, args[0]);
-		}
-	});
-	ZodUnion = $constructor("ZodUnion", (inst, def) => {
-		$ZodUnion.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
-		inst.options = def.options;
-	});
-	ZodIntersection = $constructor("ZodIntersection", (inst, def) => {
-		$ZodIntersection.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
-	});
-	ZodRecord = $constructor("ZodRecord", (inst, def) => {
-		_ensureDefaultMemoizer();
-		$ZodRecord.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
-		inst.keyType = def.keyType;
-		inst.valueType = def.valueType;
-	});
-	ZodEnum = $constructor("ZodEnum", (inst, def) => {
-		$ZodEnum.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params);
-		inst.enum = def.entries;
-		inst.options = [...inst._zod.values];
-		const keys = new Set(Object.keys(def.entries));
-		inst.extract = (values, params) => {
-			const newEntries = {};
-			for (const value of values) if (keys.has(value)) newEntries[value] = def.entries[value];
-			else throw new Error(`Key ${value} not found in enum`);
-			return new ZodEnum({
-				...def,
-				checks: [],
-				...normalizeParams(params),
-				entries: newEntries
-			});
-		};
-		inst.exclude = (values, params) => {
-			const newEntries = { ...def.entries };
-			for (const value of values) if (keys.has(value)) delete newEntries[value];
-			else throw new Error(`Key ${value} not found in enum`);
-			return new ZodEnum({
-				...def,
-				checks: [],
-				...normalizeParams(params),
-				entries: newEntries
-			});
-		};
-	});
-	ZodLiteral = $constructor("ZodLiteral", (inst, def) => {
-		$ZodLiteral.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
-		inst.values = new Set(def.values);
-		Object.defineProperty(inst, "value", { get() {
-			if (def.values.length > 1) throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
-			return def.values[0];
-		} });
-	});
-	ZodTransform = $constructor("ZodTransform", (inst, def) => {
-		_ensureDefaultMemoizer();
-		$ZodTransform.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
-		inst._zod.parse = (payload, _ctx) => {
-			if (_ctx.direction === "backward") throw new $ZodEncodeError(inst.constructor.name);
-			payload.addIssue = (issue$1) => {
-				if (typeof issue$1 === "string") payload.issues.push(issue(issue$1, payload.value, def));
-				else {
-					const _issue = issue$1;
-					if (_issue.fatal) _issue.continue = false;
-					_issue.code ?? (_issue.code = "custom");
-					if (!("input" in _issue)) _issue.input = payload.value;
-					_issue.inst ?? (_issue.inst = inst);
-					payload.issues.push(issue(_issue));
-				}
-			};
-			const output = def.transform(payload.value, payload);
-			if (output instanceof Promise) return output.then((output) => {
-				payload.value = output;
-				return payload;
-			});
-			payload.value = output;
-			return payload;
-		};
-	});
-	ZodOptional = $constructor("ZodOptional", (inst, def) => {
-		$ZodOptional.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodExactOptional = $constructor("ZodExactOptional", (inst, def) => {
-		$ZodExactOptional.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodNullable = $constructor("ZodNullable", (inst, def) => {
-		$ZodNullable.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodDefault = $constructor("ZodDefault", (inst, def) => {
-		$ZodDefault.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-		inst.removeDefault = inst.unwrap;
-	});
-	ZodPrefault = $constructor("ZodPrefault", (inst, def) => {
-		$ZodPrefault.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodNonOptional = $constructor("ZodNonOptional", (inst, def) => {
-		$ZodNonOptional.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodCatch = $constructor("ZodCatch", (inst, def) => {
-		$ZodCatch.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-		inst.removeCatch = inst.unwrap;
-	});
-	ZodPipe = $constructor("ZodPipe", (inst, def) => {
-		$ZodPipe.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
-		inst.in = def.in;
-		inst.out = def.out;
-	});
-	ZodReadonly = $constructor("ZodReadonly", (inst, def) => {
-		$ZodReadonly.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
-		inst.unwrap = () => inst._zod.def.innerType;
-	});
-	ZodCustom = $constructor("ZodCustom", (inst, def) => {
-		$ZodCustom.init(inst, def);
-		ZodType.init(inst, def);
-		inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
-	});
-}));
-// node_modules/zod/v4/classic/compat.js
-var init_compat = __esmMin((() => {
-	init_core();
-}));
-// node_modules/zod/v4/classic/iso.js
-function datetime(params) {
-	return _isoDateTime(ZodISODateTime, params);
-}
-var init_iso = __esmMin((() => {
-	init_core();
-	init_schemas();
-}));
-// node_modules/zod/v4/classic/external.js
-var init_external = __esmMin((() => {
-	init_core();
-	init_schemas();
-	init_checks();
-	init_errors();
-	init_parse$3();
-	init_compat();
-	init_json_schema_processors();
-	init_registries();
-	init_util$1();
-	init_checks();
-	init_iso();
-	init_schemas();
-	init_schemas$1();
-	init_en();
-}));
-// node_modules/zod/index.js
-var init_zod = __esmMin((() => {
-	init_external();
-	init_external();
-}));
-// src/metrics/schema.ts
-function figureSchema(figure) {
-	return described(nullable(figure), figure);
-}
-function optionalFigureSchema(figure) {
-	return described(nullable(figure).optional(), figure);
-}
-function nullable(figure) {
-	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.kind === "duration" ? duration$1 : figure.bounded ? number().min(0).max(1) : number();
-	return figure.nullable ? number$2.nullable() : number$2;
-}
-function described(schema, figure) {
-	return figure.description === void 0 ? schema : schema.describe(figure.description);
-}
-function figureShape(group) {
-	return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)]));
-}
-function catalogueSchema(node) {
-	if (isFigure(node)) return figureSchema(node);
-	return object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
-}
-function catalogueOnly(catalogue, written) {
-	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
-}
-var count$3, share$1, duration$1, seconds$4, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
-var init_schema$2 = __esmMin((() => {
-	init_zod();
-	init_domain();
-	init_catalogue$1();
-	init_limits();
-	count$3 = number().int().nonnegative();
-	share$1 = number().min(0).max(1).nullable();
-	duration$1 = number().nonnegative({ error: "a duration cannot be negative" });
-	seconds$4 = duration$1.nullable();
-	stageSeconds = object(Object.fromEntries(STAGES.map((s) => [s, seconds$4])));
-	distributionSchema = object(figureShape(DISTRIBUTION));
-	histogramBucketSchema = object({
-		label: string(),
-		from: duration$1.describe("seconds, inclusive"),
-		to: duration$1.nullable().describe("seconds, exclusive; null for the open last bucket"),
-		count: number().int().nonnegative()
-	});
-	intervalSchema = object({
-		difference: number().nullable().describe("the statistic of the first group minus the second's, over all their values; null when a group is empty"),
-		low: number().nullable().describe("2.5th percentile of the bootstrap differences"),
-		high: number().nullable().describe("97.5th percentile of the bootstrap differences"),
-		real: boolean().describe(`the 95% interval excludes 0 (and each group has at least 5 values): a difference the data can tell`)
-	});
-	comparedRowSchema = object({
-		key: string().describe("dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate"),
-		group: _enum(COMPARED_GROUPS),
-		label: string(),
-		unit: _enum(COMPARED_UNITS),
-		lowerIsBetter: boolean().describe("durations and failure rates: lower is better; deploy frequency: higher"),
-		before: number().nullable(),
-		after: number().nullable(),
-		change: number().nullable().describe("after − before, in unit; null when a side is not measured"),
-		relativeChange: number().nullable().describe("change ÷ before; null when a side is not measured or before is 0"),
-		direction: _enum([
-			"better",
-			"worse",
-			"same",
-			"uncertain"
-		]).nullable().describe("better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured"),
-		interval: intervalSchema.describe("after − before recomputed from the two sides' changes (or deploys, or pull requests decided), with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
-		sample: object({
-			before: count$3,
-			after: count$3
-		}).describe("how many changes (or deploys, or pull requests decided for an acceptance rate) each side's figure is over"),
-		lowSample: boolean().describe("both sides measured, and one's sample is under the minimum (never for deploy frequency)")
-	});
-	previousPeriodSchema = object({
-		since: datetime({ offset: true }).describe("start of the window of the same length just before this one"),
-		until: datetime({ offset: true }).describe("its end: this window's start"),
-		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
-		changes: count$3.describe("counted changes merged in the previous window"),
-		deploys: count$3.describe("deploys in the previous window"),
-		rows: array(comparedRowSchema).describe("one per figure the previous period compares (docs/definitions.md, the table of figures: \"compared in\") where the data can see it; before = the previous window, after = this one")
-	});
-	percentileBoundsSchema = object(figureShape(BOUNDS)).describe("present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds");
-	censoredDistributionSchema = object({
-		...figureShape(CENSORED),
-		bounds: percentileBoundsSchema.optional()
-	});
-	stageFigureSchema = distributionSchema.extend({
-		censored: optionalFigureSchema(STAGE.censored),
-		atLeast: optionalFigureSchema(STAGE.atLeast),
-		bounds: percentileBoundsSchema.optional(),
-		oneCommit: optionalFigureSchema(STAGE.oneCommit),
-		oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
-		share: figureSchema(STAGE.share),
-		shareOfTotal: figureSchema(STAGE.shareOfTotal)
-	});
-	shareBasisSchema = object({
-		kind: _enum(["deployed", "merged"]).describe("which changes the shares are over: those deployed, or (when none is) those merged"),
-		changes: figureSchema(COUNTS.shareBasis),
-		zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero)
-	});
-	bandSchema = _enum([
-		"elite",
-		"high",
-		"medium",
-		"low"
-	]);
-	DORA_KEY = doraKey("number", "value");
-	doraFigureSchema = object({
-		value: figureSchema(DORA_KEY.value),
-		unit: string(),
-		band: bandSchema.nullable().describe("deployment frequency, lead time and recovery time: the 2024 cluster whose published range holds the value (the best, where they overlap); null outside every published range, for the change failure rate (published as one value per cluster: see position) and where no cluster applies"),
-		position: string().nullable().optional().describe("where the value stands against the 2024 clusters as published, in the report's words: the cluster whose range holds it, or the published values it lies between (\"DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%\"); null when none applies"),
-		count: figureSchema(DORA_KEY.count),
-		note: string().optional(),
-		repositories: count$3.optional().describe("several repositories: how many have a value of their own, value being the median of theirs (each repository's is in its row)")
-	});
-	doraSchema = object({
-		deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({
-			deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
-			deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
-			coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
-			note: doraFigureSchema.shape.note,
-			repositories: doraFigureSchema.shape.repositories
-		}),
-		leadTime: doraFigureSchema,
-		changeFailureRate: doraFigureSchema,
-		timeToRestore: doraFigureSchema,
-		reworkRate: doraFigureSchema
-	});
-	sizeSummarySchema = object({
-		...figureShape(SIZE),
-		buckets: array(object({
-			bucket: string(),
-			count: number().int().nonnegative(),
-			cycleTimeP50: number().nullable()
-		})).describe("does size slow delivery here? cycle time p50 per size bucket (lines changed)")
-	});
-	unreleasedSchema = object({
-		...figureShape(UNRELEASED),
-		oldest: array(string()).describe("ids of the oldest, oldest first (at most 10)"),
-		oldestChanges: array(object({
-			id: string(),
-			title: string(),
-			url: string().nullable(),
-			mergedAt: datetime({ offset: true }),
-			age: duration$1.describe("seconds since the merge, at now"),
-			repository: string().optional()
-		}))
-	});
-	trendWeekSchema = object({
-		weekStart: string().describe("Monday 00:00 UTC that starts the week (ISO date)"),
-		changes: number().int().nonnegative(),
-		waiting: count$3.optional().describe("changes of the week merged and not yet deployed at now: while any is, the week is incomplete"),
-		leadTimeP50: seconds$4.describe("null when the week is incomplete (see leadTimeAtLeast)"),
-		leadTimeAtLeast: seconds$4.optional().describe("incomplete week: a true lower bound of its lead time p50 (type 7 with each waiting change at its time so far)"),
-		cycleTimeP50: seconds$4,
-		stages: stageSeconds.describe("p50 of each stage; the deploy wait null when the week is incomplete (see deployAtLeast)"),
-		deployAtLeast: seconds$4.optional().describe("incomplete week: a true lower bound of its deploy wait p50")
-	});
-	trendPeriodSchema = object({
-		start: string().describe("the period's first day (ISO date, UTC): a Monday, or the 1st of a month"),
-		end: string().describe("the day after its last (ISO date, UTC)"),
-		partial: boolean().describe("the window, the history or now covers only part of the period (the window's first or last one): drawn apart, never compared"),
-		complete: boolean().describe("not partial, with changes, every one of them deployed: the only periods a trend direction compares"),
-		changes: count$3.describe("counted changes merged in the period"),
-		waiting: count$3.describe("… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds"),
-		deploys: count$3.describe("deploys in the period (within the window)"),
-		failedDeploys: count$3,
-		deploymentFrequency: number().nullable().describe("deploys per week over the part of the period covered; null under 7 days covered"),
-		changeFailureRate: share$1.describe("failed deploys ÷ deploys; null without a deploy"),
-		timeToRestoreP50: seconds$4.describe("p50 of the failed deploys' time to restore; null when none was restored"),
-		leadTimeP50: seconds$4.describe("null while a change of the period waits (see leadTimeAtLeast)"),
-		leadTimeAtLeast: seconds$4.describe("changes still waiting: a true lower bound of the lead time p50 (type 7 with each waiting change at its time so far)"),
-		cycleTimeP50: seconds$4,
-		stages: stageSeconds.describe("p50 of each stage; the deploy wait null while a change waits (see deployAtLeast)"),
-		deployAtLeast: seconds$4.describe("changes still waiting: a true lower bound of the deploy wait p50")
-	});
-	trendHalfSchema = object({
-		from: string(),
-		to: string().describe("the day after its last"),
-		periods: count$3,
-		value: number().nullable().describe("the figure over the whole half"),
-		count: count$3.describe("deploys, changes or failed deploys it is over")
-	});
-	trendDirectionSchema = object({
-		direction: _enum([
-			"rising",
-			"falling",
-			"no clear trend"
-		]).nullable().describe("rising or falling only when the interval excludes 0; null under four complete periods, or a half without a value"),
-		completePeriods: count$3,
-		first: trendHalfSchema.nullable().describe("the first half of the complete periods"),
-		second: trendHalfSchema.nullable(),
-		interval: object({
-			difference: number().nullable(),
-			low: number().nullable(),
-			high: number().nullable(),
-			real: boolean()
-		}).describe("second − first, with its 95% bootstrap interval"),
-		note: string().nullable()
-	});
-	trendKeySchema = object({
-		key: string().describe("the figure's path in the summary"),
-		unit: _enum([
-			"perWeek",
-			"seconds",
-			"ratio",
-			"number"
-		]),
-		values: array(number().nullable()).describe("per period: its value; null where none, or only a bound"),
-		bounds: array(number().nullable()).describe("per period: a lower bound where changes still wait"),
-		apart: array(boolean()).describe("per period: drawn apart, never compared"),
-		direction: trendDirectionSchema
-	});
-	trendSchema = object({
-		weeks: array(trendWeekSchema),
-		period: _enum(["week", "month"]).optional().describe("the periods' length: weeks, or calendar months (UTC) for windows over 26 weeks"),
-		periods: array(trendPeriodSchema).optional().describe("every key period by period over the part of the window the history covers up to now"),
-		keys: array(trendKeySchema).optional().describe("every figure with a trend, period by period, and its direction")
-	});
-	queueWeekSchema = object({
-		weekStart: string().describe("Monday 00:00 in the report's time zone (UTC unless --timezone), as an ISO UTC time"),
-		arrivals: count$3.describe("changes whose stage began in the week (within the window)"),
-		departures: count$3.describe("changes whose stage ended in the week (within the window)"),
-		queue: count$3.describe("changes in the stage at the week's end (or the window's, for its last week): began before it, not ended by it"),
-		aiShare: number().min(0).max(1).nullable().describe("AI-assisted share of the week's arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker")
-	});
-	({arrivals, departures, queueStart, queueEnd, ...queueRates} = QUEUE_TREND);
-	queueTrendSchema = object({
-		...figureShape(queueRates),
-		arrivals: optionalFigureSchema(arrivals),
-		departures: optionalFigureSchema(departures),
-		queueStart: optionalFigureSchema(queueStart),
-		queueEnd: optionalFigureSchema(queueEnd)
-	});
-	perStageOptional = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])));
-	queuesSchema = perStageOptional(array(queueWeekSchema)).describe("per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait");
-	queueTrendsSchema = perStageOptional(queueTrendSchema);
-	reviewCapacitySchema = array(object({
-		weekStart: string().describe("Monday 00:00 in the report's time zone, as an ISO UTC time"),
-		reviews: count$3.describe("reviews submitted in the week (within the window) by humans other than the author, on counted changes and open pull requests"),
-		readyPulls: count$3.describe("pull requests that became ready for review in the week (T2), merged or still open")
-	})).nullable().describe("null from git alone: git cannot see reviews");
-	whatIfSchema = object({
-		stage: _enum(STAGES),
-		cap: number().nonnegative().describe("seconds: the rule's threshold, each deployed change's stage capped at it"),
-		leadTimeP50: object({
-			now: duration$1.describe("type-7 p50 lead time of the window's deployed changes, seconds"),
-			then: duration$1.describe("… with the stage capped, seconds")
-		}),
-		hoursSavedPerWeek: number().nonnegative().nullable().describe("hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week"),
-		hoursSaved: number().nonnegative().optional().describe("change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days"),
-		coveredDays: number().nonnegative().optional().describe("days of the window the history covers, up to now: what hoursSaved is over")
-	});
-	reviewerRowSchema = object({
-		reviewer: string().describe("login, lower-cased"),
-		reviews: count$3.describe("submitted reviews (any state but PENDING) on the window's changes"),
-		firstReviews: count$3.describe("changes on which they were the first human reviewer"),
-		pickupP50: seconds$4.describe("p50 pickup of the changes they picked up first, seconds")
-	});
-	reviewHealthSchema = object({
-		...figureShape(REVIEW_HEALTH),
-		byReviewer: array(reviewerRowSchema).describe("busiest first")
-	});
-	reworkHealthSchema = object(figureShape(REWORK_HEALTH));
-	flakyCheckSchema = object({
-		name: string(),
-		rate: number().describe("flaky ÷ changes that ran this check on their final head commit"),
-		flaky: count$3,
-		runs: count$3
-	});
-	({mergeWaitOnChecksShare, ...ciFigures} = CI_HEALTH);
-	ciHealthSchema = object({
-		...figureShape(ciFigures),
-		worstFlaky: array(flakyCheckSchema).describe("most flaky first"),
-		mergeWaitOnChecksShare: figureSchema(mergeWaitOnChecksShare),
-		durationHistogram: array(histogramBucketSchema).describe("changes by the wall time of their checks, from under a minute to over two hours")
-	});
-	wipHealthSchema = object({
-		...figureShape(WIP_HEALTH),
-		ageHistogram: array(histogramBucketSchema.omit({ count: true }).extend({
-			ready: count$3,
-			drafts: count$3
-		})).describe("open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart"),
-		oldest: array(object({
-			number: number().int(),
-			title: string(),
-			url: string().nullable(),
-			author: string(),
-			isDraft: boolean(),
-			age: duration$1.describe("seconds"),
-			repository: string().optional()
-		})).describe(`the 10 oldest open pull requests (bots left out, drafts included), oldest first`)
-	});
-	aiGroupSchema = object({
-		count: count$3,
-		p50Size: number().nullable().describe("p50 of additions + deletions"),
-		failureRate: share$1.describe("share reverted"),
-		reworkShare: share$1.describe("share of reviewed PRs reworked after the first review; null in git-only mode"),
-		leadTimeP50: seconds$4,
-		cycleTimeP50: seconds$4,
-		stages: stageSeconds.describe("p50 of each stage")
-	});
-	aiComparisonSchema = object({
-		assisted: aiGroupSchema.describe("changes with an AI marker: a lower bound"),
-		other: aiGroupSchema,
-		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
-		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
-		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured")
-	});
-	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));
-	acceptanceSchema = acceptanceGroupSchema.extend({
-		ai: acceptanceGroupSchema.describe("the AI-assisted pull requests (a lower bound: only marked work is found)"),
-		other: acceptanceGroupSchema.describe("the other pull requests"),
-		aiMinusOther: object({
-			...figureShape(RATE_DIFFERENCE),
-			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
-		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
-		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
-		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
-	});
-	largeAiPerReviewerDaySchema = object({
-		...figureShape(LARGE_AI_REVIEWER_DAYS),
-		worstDate: string().nullable().describe("the worst day, YYYY-MM-DD in the report's time zone"),
-		worstReviewer: string().nullable().describe("who reviewed them that day")
-	}).describe(`large (over 400 lines) AI-assisted pull requests a person reviewed per day`);
-	aiLoadGroupSchema = object(figureShape(AI_LOAD_GROUP));
-	aiLoadSchema = object({
-		ai: aiLoadGroupSchema.describe("the AI-assisted changes and open pull requests (a lower bound: only marked work is found)"),
-		other: aiLoadGroupSchema.describe("the other changes and open pull requests"),
-		linesPerReviewHourDifference: object({
-			...figureShape(LOAD_DIFFERENCE),
-			real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 reviewed changes`)
-		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval"),
-		largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional()
-	});
-	aiShiftSideSchema = object({
-		since: string(),
-		until: string(),
-		changes: count$3.describe("counted changes merged in the side"),
-		aiShare: share$1.describe("AI-assisted changes ÷ changes"),
-		weeks: number().describe("the side's length in weeks, to one decimal")
-	});
-	aiShiftSchema = object({
-		level: number().describe("the AI-assisted share of changes that marks AI's arrival (a quarter)"),
-		weeks: number().int().describe("the share is over each week and the ones after it, this many in all; a side needs at least this many weeks"),
-		minChanges: count$3.describe("the fewest changes a side needs"),
-		peak: object({
-			share: number(),
-			week: string()
-		}).nullable().describe("the highest share over such weeks, and the week they start; null with no change"),
-		status: _enum([
-			"shifted",
-			"never",
-			"always",
-			"too-short"
-		]).describe("shifted: compared; never: the share never stayed above the level to the window's end; always: it was above it from the first week (no before); too-short: a side has fewer weeks or changes than needed"),
-		week: string().nullable().describe("the Monday (UTC) of the first week from which the share stays above the level"),
-		before: aiShiftSideSchema.nullable(),
-		after: aiShiftSideSchema.nullable(),
-		rows: array(comparedRowSchema).describe("each stage's and cycle time's p50, changes merged a week, and each stage's queue at the weeks' ends (their mean), before against after, with the 95% interval of the difference")
-	});
-	defectGroupSchema = object(figureShape(DEFECT_GROUP));
-	shareDifferenceSchema = object({
-		...figureShape(SHARE_DIFFERENCE),
-		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (deploys, for the failure rate): a difference the data can tell`)
-	});
-	aiDefectsSchema = object({
-		...figureShape(AI_DEFECT_SHARES),
-		ai: defectGroupSchema.describe("the AI-assisted changes (a lower bound: only marked work is found), and the deploys that shipped at least one"),
-		other: defectGroupSchema.describe("the other changes, and the deploys that shipped only them"),
-		revertDifference: shareDifferenceSchema.describe("AI-assisted revert rate − other's"),
-		fixUpDifference: shareDifferenceSchema.describe("AI-assisted fix-up rate − other's"),
-		failureDifference: shareDifferenceSchema.describe("the failure rate of deploys with an AI-assisted change − of those without"),
-		note: string().nullable().describe(`set when a group has fewer than 10 changes or deploys: too few to tell`)
-	});
-	repairFiguresSchema = object(figureShape(REPAIR));
-	repairWeekSchema = object({
-		weekStart: string().describe("Monday 00:00 UTC that starts the week (ISO date), as the trend's"),
-		...figureShape(REPAIR)
-	});
-	repairSchema = repairFiguresSchema.extend({
-		reasons: object({
-			...figureShape(REPAIR_REASONS),
-			several: figureShape(REPAIR_OVERLAP).several.optional()
-		}).describe("repairs by reason; a change with two reasons is counted under both, and `several` counts such repairs (absent from a report written before it was counted)"),
-		ai: repairFiguresSchema.describe("the AI-assisted changes (a lower bound)"),
-		other: repairFiguresSchema.describe("the other changes"),
-		weeks: array(repairWeekSchema).optional().describe("week by week, by merge time (Monday-based UTC weeks); left out of a repository's row in a report over several, as its trend is")
-	});
-	businessHoursSchema = object({
-		timezone: string().describe("IANA time zone, e.g. Europe/Berlin"),
-		days: array(number().int().min(0).max(6)).describe("working weekdays, 0 = Sunday … 6 = Saturday"),
-		start: string().describe("\"09:00\""),
-		end: string().describe("\"17:00\"")
-	});
-}));
-// src/advice/types.ts
-var recommendationSchema, thresholdsSchema;
-var init_types$1 = __esmMin((() => {
-	init_zod();
-	init_schema$2();
-	recommendationSchema = object({
-		id: string(),
-		measure: string().describe("What you measure"),
-		value: string().describe("Measured, with units and the threshold"),
-		tellsYou: string().describe("What it tells you"),
-		doNext: string().describe("What you do next"),
-		impact: number().nonnegative().describe("hours of waiting it accounts for: the ranking key"),
-		figure: string().describe("JSON path of the figure in the report, e.g. summary.stages.pickup.p50"),
-		threshold: string().describe("the threshold it crossed, in the figure's units, e.g. 1d or 15%"),
-		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold"),
-		checked: array(string()).optional().describe("the `healthy` row: each rule's figure against its threshold, as checked")
-	});
-	thresholdsSchema = object({
-		pickupP50: number().nonnegative().describe("p50 pickup (ready → first review), seconds"),
-		reviewWaitP50: number().nonnegative().describe("git-only p50 \"review & merge wait\" (last commit → merge), seconds"),
-		mergeWaitP50: number().nonnegative().describe("p50 merge wait (approved → merged), seconds"),
-		deployWaitP50: number().nonnegative().describe("p50 deploy wait (merged → deployed), seconds"),
-		reviewTopTwoShare: number().min(0).max(1).describe("share of reviews done by the two busiest reviewers"),
-		largeChangeShare: number().min(0).max(1).describe("share of changes over 400 lines"),
-		checksP50: number().nonnegative().describe("p50 wall time of checks, seconds"),
-		flakyRate: number().min(0).max(1).describe("flaky check rate"),
-		changeFailureRate: number().min(0).max(1).describe("change failure rate"),
-		reworkShare: number().min(0).max(1).describe("share of changes reworked after their first review"),
-		repairShare: number().min(0).max(1).default(.3).describe("share of changes that repaired earlier work (repair share)"),
-		wipPerAuthor: number().nonnegative().describe("open pull requests per active author"),
-		unreviewedShare: number().min(0).max(1).describe("share of changes merged without review"),
-		aiRatio: number().min(1).describe("how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)")
-	});
-})), seconds$3, FEW_CHANGES_NOTE, share, sliceRowSchema, slicesSchema;
-var init_slices_schema = __esmMin((() => {
-	init_zod();
-	init_domain();
-	init_types$1();
-	init_slices$3();
-	seconds$3 = number().nonnegative().nullable();
+})), FEW_CHANGES_NOTE;
+var init_few_changes = __esmMin((() => {
 	FEW_CHANGES_NOTE = `too few: a row of fewer than 5 changes names no first fix, and its medians stand on those few.`;
-	share = number().min(0).max(1).nullable();
-	sliceRowSchema = object({
-		name: string().describe("the slice as a command names it: team:payments, product:@acme/api, path:src/api, label:bug, team:unowned"),
-		changes: number().int().nonnegative().describe("counted changes of the window in the slice"),
-		stages: object(Object.fromEntries(STAGES.map((s) => [s, object({
-			p50: seconds$3,
-			share
-		})]))).describe("each stage's median and share of the typical change, over the slice's changes"),
-		cycleTimeP50: seconds$3,
-		leadTimeP50: seconds$3,
-		leadTimeAtLeast: seconds$3.describe("when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)"),
-		unreleased: number().int().nonnegative().describe("its changes merged in the window and not deployed at now"),
-		deploys: number().int().nonnegative().optional().describe("where the slice is a product: its own deploys in the window"),
-		changeFailureRate: share.optional().describe("where the slice is a product: its failed deploys ÷ its deploys"),
-		aiShare: share.describe("the share of its changes with AI evidence (a lower bound)"),
-		reviewsPerChange: number().nonnegative().nullable().describe("reviews per change (GitHub mode; null from git alone)"),
-		topRecommendation: recommendationSchema.pick({
-			id: true,
-			measure: true,
-			value: true
-		}).nullable().describe("the slice's own first recommendation, its figures over its changes alone; null when healthy or with too few changes (fewChanges)"),
-		fewChanges: literal(true).optional().describe(`fewer than 5 counted changes: too few to name a first fix (topRecommendation is null), its medians those of a handful`),
-		repositories: array(string()).optional().describe("in a report over several repositories: those the slice has changes in, its changes pooled from them")
-	});
-	slicesSchema = object({
-		by: string().describe(`the grouping asked for: ${orList$1(groupingChoices())}`),
-		owners: string().nullable().describe("with --by team: the CODEOWNERS file read at the window's end; null when there is none"),
-		unownedShare: share.describe("with --by team: the share of the counted changes no team owns a third of"),
-		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines"),
-		ungrouped: string().optional().describe("why there are no rows: the repository has nothing to group so (with --by product, a repository of one product: its figures are the whole report's)")
-	}).describe(`--by: the window's changes one row per ${orList$1(groupingNouns())}`);
 }));
 // src/render/slices.ts
 function shownStages(report) {
@@ -22324,7 +16394,7 @@ var init_slices$2 = __esmMin((() => {
 	init_source();
 	init_domain();
 	init_slices$3();
-	init_slices_schema();
+	init_few_changes();
 	init_stage_labels();
 	init_duration();
 	init_parts();
@@ -22385,8 +16455,8 @@ function healthSections(report) {
 				],
 				rows: r.byReviewer.slice(0, 10).map((x) => [
 					x.reviewer,
-					count$2(x.reviews),
-					count$2(x.firstReviews),
+					count$3(x.reviews),
+					count$3(x.firstReviews),
 					formatDuration(x.pickupP50, days)
 				])
 			}]
@@ -22398,7 +16468,7 @@ function healthSections(report) {
 			id: "rework",
 			title: "Rework",
 			figures: [
-				["Reviewed changes", count$2(w.reviewed)],
+				["Reviewed changes", count$3(w.reviewed)],
 				["Commits or force-pushes after the first review", `${w.reworked} (${formatRatio(w.share)})`],
 				["Changes requested", `${w.changesRequested} (${formatRatio(w.changesRequestedShare)})`]
 			],
@@ -22425,8 +16495,8 @@ function healthSections(report) {
 				],
 				rows: c.worstFlaky.map((f) => [
 					f.name,
-					count$2(f.flaky),
-					count$2(f.runs),
+					count$3(f.flaky),
+					count$3(f.runs),
 					formatRatio(f.rate)
 				])
 			}]
@@ -22476,7 +16546,7 @@ function healthSections(report) {
 			] : []
 		];
 		const rows = [
-			row("Changes", count$2(ai.assisted.count), count$2(ai.other.count)),
+			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
 			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), intervals?.leadTime),
 			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), intervals?.cycleTime),
 			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), intervals?.[k])),
@@ -22535,14 +16605,14 @@ function verdict(i, tooFew, words) {
 	if (!i.real) return notTold(i);
 	return i.difference < 0 ? words.lower : words.higher;
 }
-var count$2, durationWords, SIZE_WORDS;
+var count$3, durationWords, SIZE_WORDS;
 var init_health = __esmMin((() => {
 	init_domain();
 	init_stage_labels();
 	init_duration();
 	init_units();
 	init_limits();
-	count$2 = (n) => n === null || n === void 0 ? "—" : String(n);
+	count$3 = (n) => n === null || n === void 0 ? "—" : String(n);
 	durationWords = (days) => ({
 		signed: (v) => comparedChange(v, "seconds", days),
 		lower: "AI-assisted faster",
@@ -25600,12 +19670,12 @@ function columns(report) {
 		...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k) => ({
 			head: stageName(k, report),
 			type: "number",
-			cell: (ch) => seconds$2(ch.stages[k], days)
+			cell: (ch) => seconds$4(ch.stages[k], days)
 		})),
 		{
 			head: "Lead time",
 			type: "number",
-			cell: (ch) => seconds$2(ch.leadTime, days)
+			cell: (ch) => seconds$4(ch.leadTime, days)
 		},
 		{
 			head: "Lines",
@@ -25657,7 +19727,7 @@ function changesTable(report) {
 	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
 	return section("changes", `Changes (${total})`, h(`${plural$1(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
 }
-var epoch$2, seconds$2, repositoryColumn, slowness;
+var epoch$2, seconds$4, repositoryColumn, slowness;
 var init_changes$1 = __esmMin((() => {
 	init_ai_tools$1();
 	init_domain();
@@ -25667,7 +19737,7 @@ var init_changes$1 = __esmMin((() => {
 	init_names$1();
 	init_time();
 	epoch$2 = (iso) => iso === null ? "" : String(isoSeconds(iso) ?? NaN);
-	seconds$2 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
+	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
 	repositoryColumn = (name) => ({
 		head: "Repository",
 		type: "text",
@@ -25728,7 +19798,7 @@ function timeTicks(start, end, width) {
 		const firstMonday = Math.ceil((start / DAY$9 - 4) / 7) * 7 + 4;
 		const mondays = [];
 		for (let day = firstMonday; day * DAY$9 <= end; day += 7) mondays.push(day * DAY$9);
-		return pick([
+		return pick$1([
 			1,
 			2,
 			3,
@@ -25750,7 +19820,7 @@ function timeTicks(start, end, width) {
 			index
 		});
 	}
-	return pick([
+	return pick$1([
 		1,
 		2,
 		3,
@@ -25765,7 +19835,7 @@ function timeTicks(start, end, width) {
 		}));
 	}, fits);
 }
-function pick(steps, ticksFor, fits) {
+function pick$1(steps, ticksFor, fits) {
 	for (const step of steps) {
 		const ticks = ticksFor(step);
 		if (fits(ticks)) return ticks;
@@ -28538,7 +22608,7 @@ function parseIdentity(value) {
 	};
 }
 function ordered$1(found) {
-	if (found.length === 0) return NONE$1;
+	if (found.length === 0) return NONE$2;
 	const seen = new Set();
 	const out = [];
 	for (const [, finding] of found.sort((a, b) => a[0] - b[0])) {
@@ -28567,8 +22637,8 @@ function hintOf$1(signature) {
 	if (signature.hint === void 0 || signature.hint === "") throw new Error(`the signature of ${signature.meta.tool} at ${signature.meta.place} has no hint`);
 	return signature.hint;
 }
-var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$1;
-var init_compile = __esmMin((() => {
+var BODY_LIMIT, MAX_REMEMBERED, PERSON_KEY, SIGN_OFF_KEY, TRAILER, NOREPLY, APP_NAME, WEB_ADDRESS, AI_WORD, builtIn, Compiled, NONE$2;
+var init_compile$1 = __esmMin((() => {
 	init_bot_names();
 	init_catalogue();
 	init_signature();
@@ -28819,7 +22889,7 @@ var init_compile = __esmMin((() => {
 			return null;
 		}
 	};
-	NONE$1 = [];
+	NONE$2 = [];
 }));
 // src/model/ai/facts.ts
 function aiFactsOf(findings) {
@@ -28878,7 +22948,7 @@ function isBot(name, email, extra = null) {
 	return !isAiAgent(name, email) && botByName(name, email, extra);
 }
 var init_bots = __esmMin((() => {
-	init_compile();
+	init_compile$1();
 	init_bot_names();
 }));
 // src/model/release-lines.ts
@@ -29020,7 +23090,7 @@ function numberFromUrl(url) {
 }
 var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH, VERSION_BUMP;
 var init_message = __esmMin((() => {
-	init_compile();
+	init_compile$1();
 	init_release_lines();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
@@ -29507,7 +23577,7 @@ function resolveForkPoints(changes, dateOf) {
 var AI, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_domain();
-	init_compile();
+	init_compile$1();
 	init_facts();
 	init_bots();
 	init_message();
@@ -30301,7 +24371,7 @@ function pullAiEvidence(pull, catalogue = compileCatalogue()) {
 	return found;
 }
 var init_pull = __esmMin((() => {
-	init_compile();
+	init_compile$1();
 	init_lists$1();
 }));
 // src/model/pull-events.ts
@@ -30553,7 +24623,7 @@ function absorb(change, earlier) {
 var LandedIndex;
 var init_github_pulls = __esmMin((() => {
 	init_domain();
-	init_compile();
+	init_compile$1();
 	init_facts();
 	init_pull();
 	init_own_commits();
@@ -31417,7 +25487,7 @@ var init_remote = __esmMin((() => {}));
 function ownAscii(s) {
 	return s.length < 13 ? s : Buffer.from(s, "latin1").toString("latin1");
 }
-function own(s) {
+function own$1(s) {
 	return s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8");
 }
 var init_own_string = __esmMin((() => {}));
@@ -31724,7 +25794,7 @@ function openAi(facts) {
 	return facts.aiStrength === void 0 ? {} : facts;
 }
 var init_open_pulls = __esmMin((() => {
-	init_compile();
+	init_compile$1();
 	init_facts();
 	init_pull();
 	init_bots();
@@ -32067,7 +26137,7 @@ function commitReader(parse) {
 	let next = 0;
 	const header = {
 		sha: "",
-		parents: NONE,
+		parents: NONE$1,
 		authoredAt: null,
 		committedAt: null,
 		name: "",
@@ -32097,7 +26167,7 @@ function commitReader(parse) {
 		}
 		next = 0;
 		const commit = toCommit(header, buffer, start, end, parse);
-		header.parents = NONE;
+		header.parents = NONE$1;
 		commits.set(commit.sha, commit);
 	};
 	return {
@@ -32141,7 +26211,7 @@ function integerAt(buffer, start, end) {
 	return negative ? -value : value;
 }
 function readParentShas(buffer, start, end, intern) {
-	if (start === end) return NONE;
+	if (start === end) return NONE$1;
 	const first = buffer.indexOf(SPACE, start);
 	if (first === -1 || first >= end) return [intern(buffer.toString("latin1", start, end))];
 	const shas = [];
@@ -32168,16 +26238,16 @@ function toCommit(header, buffer, start, end, parse) {
 		authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
 		committedAt: Number.isFinite(committedAt) ? committedAt : 0,
 		subject: buffer.toString("utf8", start, subjectEnd).trim(),
-		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : "",
-		landingUrl: facts.landingUrl === null ? null : own(facts.landingUrl),
-		aiEvidence: facts.aiEvidence.length === 0 ? NONE : facts.aiEvidence.map((f) => ({
+		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
+		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
+		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
 			...f,
-			line: own(f.line)
+			line: own$1(f.line)
 		})),
-		revertsShas: facts.revertsShas.length === 0 ? NONE : facts.revertsShas.map(own),
-		revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
-		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
-		backportOf: facts.backportOf.length === 0 ? NONE : facts.backportOf,
+		revertsShas: facts.revertsShas.length === 0 ? NONE$1 : facts.revertsShas.map(own$1),
+		revertsPrs: facts.revertsPrs.length === 0 ? NONE$1 : facts.revertsPrs,
+		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
+		backportOf: facts.backportOf.length === 0 ? NONE$1 : facts.backportOf,
 		revertMessage: facts.revertMessage
 	};
 }
@@ -32200,7 +26270,7 @@ async function listPullHeads(repo, signal) {
 	});
 	return heads;
 }
-var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE, TITLE_REFERENCE;
+var FORMAT$2, SPACE, NEWLINE$1, MINUS, NONE$1, TITLE_REFERENCE;
 var init_history = __esmMin((() => {
 	init_errors$2();
 	init_own_string();
@@ -32217,7 +26287,7 @@ var init_history = __esmMin((() => {
 	SPACE = 32;
 	NEWLINE$1 = 10;
 	MINUS = 45;
-	NONE = [];
+	NONE$1 = [];
 	TITLE_REFERENCE = /\(#\d+\)$/;
 }));
 // src/sources/git/numstat.ts
@@ -32710,6 +26780,5471 @@ function fetchOptions(gh, options, scope, cacheDir, report) {
 	};
 }
 var init_github_options = __esmMin((() => {}));
+// node_modules/zod/v4/core/util.js
+function getEnumValues(entries) {
+	const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+	return Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+}
+function joinValues(array, separator = "|") {
+	return array.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+	if (typeof value === "bigint") return value.toString();
+	return value;
+}
+function cached(getter) {
+	return new Cached(getter);
+}
+function nullish(input) {
+	return input === null || input === void 0;
+}
+function cleanRegex(source) {
+	const start = source.startsWith("^") ? 1 : 0;
+	const end = source.endsWith("$") ? source.length - 1 : source.length;
+	return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+	const ratio = val / step;
+	const roundedRatio = Math.round(ratio);
+	const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+	if (Math.abs(ratio - roundedRatio) < tolerance) return 0;
+	return ratio - roundedRatio;
+}
+function assignProp(target, prop, value) {
+	Object.defineProperty(target, prop, {
+		value,
+		writable: true,
+		enumerable: true,
+		configurable: true
+	});
+}
+function rawShape(def) {
+	const desc = Object.getOwnPropertyDescriptor(def, "shape");
+	return desc?.get ? desc.get.raw : desc?.value;
+}
+function sourceShape(schema) {
+	return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+function deferProp(target, key, getter) {
+	Object.defineProperty(target, key, {
+		get() {
+			const value = getter();
+			assignProp(this, key, value);
+			return value;
+		},
+		enumerable: true,
+		configurable: true
+	});
+}
+function putProp(target, key, value) {
+	if (key in target) assignProp(target, key, value);
+	else target[key] = value;
+}
+function mirrorShape(target, source, keys, wrap) {
+	const raw = sourceShape(source);
+	for (const key of keys) {
+		const desc = Object.getOwnPropertyDescriptor(raw, key);
+		if (!desc.enumerable) continue;
+		if (desc.get) deferProp(target, key, () => {
+			const value = source._zod.def.shape[key];
+			return wrap ? wrap(value, key) : value;
+		});
+		else putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+	}
+}
+function mirrorProps(target, source) {
+	for (const key of Reflect.ownKeys(source)) {
+		const desc = Object.getOwnPropertyDescriptor(source, key);
+		if (!desc.enumerable) continue;
+		if (desc.get) deferProp(target, key, () => source[key]);
+		else putProp(target, key, desc.value);
+	}
+}
+function mergeDefs(...defs) {
+	const mergedDescriptors = {};
+	for (const def of defs) {
+		const descriptors = Object.getOwnPropertyDescriptors(def);
+		Object.assign(mergedDescriptors, descriptors);
+	}
+	return Object.defineProperties({}, mergedDescriptors);
+}
+function esc(str) {
+	return JSON.stringify(str);
+}
+function slugify(input) {
+	return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function isObject$1(data) {
+	return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+function isPlainObject$2(o) {
+	if (isObject$1(o) === false) return false;
+	const ctor = o.constructor;
+	if (ctor === void 0) return true;
+	if (typeof ctor !== "function") return true;
+	const prot = ctor.prototype;
+	if (isObject$1(prot) === false) return false;
+	if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) return false;
+	return true;
+}
+function shallowClone(o) {
+	if (isPlainObject$2(o)) return { ...o };
+	if (Array.isArray(o)) return [...o];
+	if (o instanceof Map) return new Map(o);
+	if (o instanceof Set) return new Set(o);
+	return o;
+}
+function escapeRegex(str) {
+	return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone(inst, def, params) {
+	const cl = new inst._zod.constr(def ?? inst._zod.def);
+	if (!def || params?.parent) cl._zod.parent = inst;
+	return cl;
+}
+function normalizeParams(_params) {
+	const params = _params;
+	if (!params) return {};
+	if (typeof params === "string") return { error: () => params };
+	if (params?.message !== void 0) {
+		if (params?.error !== void 0) throw new Error("Cannot specify both `message` and `error` params");
+		params.error = params.message;
+	}
+	delete params.message;
+	if (typeof params.error === "string") return {
+		...params,
+		error: () => params.error
+	};
+	return params;
+}
+function stringifyPrimitive(value) {
+	if (typeof value === "bigint") return value.toString() + "n";
+	if (typeof value === "string") return `"${value}"`;
+	return `${value}`;
+}
+function optionalKeys(shape) {
+	return Object.keys(shape).filter((k) => {
+		return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+	});
+}
+function pick(schema, mask) {
+	const currDef = schema._zod.def;
+	const checks = currDef.checks;
+	if (checks && checks.length > 0) throw new Error(".pick() cannot be used on object schemas containing refinements");
+	const newShape = {};
+	mirrorShape(newShape, schema, maskedKeys(schema, mask));
+	return clone(schema, mergeDefs(currDef, {
+		shape: newShape,
+		checks: []
+	}));
+}
+function maskedKeys(schema, mask) {
+	const raw = sourceShape(schema);
+	const keys = [];
+	for (const key of Reflect.ownKeys(mask)) {
+		if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) throw new Error(`Unrecognized key: "${String(key)}"`);
+		if (mask[key]) keys.push(key);
+	}
+	return keys;
+}
+function omit$1(schema, mask) {
+	const currDef = schema._zod.def;
+	const checks = currDef.checks;
+	if (checks && checks.length > 0) throw new Error(".omit() cannot be used on object schemas containing refinements");
+	const omitted = new Set(maskedKeys(schema, mask));
+	const newShape = {};
+	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+	return clone(schema, mergeDefs(currDef, {
+		shape: newShape,
+		checks: []
+	}));
+}
+function extend(schema, shape) {
+	if (!isPlainObject$2(shape)) throw new Error("Invalid input to extend: expected a plain object");
+	const checks = schema._zod.def.checks;
+	if (checks && checks.length > 0) {
+		const existingShape = sourceShape(schema);
+		for (const key of Reflect.ownKeys(shape)) if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+	}
+	return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function extended(schema, shape) {
+	const newShape = {};
+	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+	mirrorProps(newShape, shape);
+	return newShape;
+}
+function safeExtend(schema, shape) {
+	if (!isPlainObject$2(shape)) throw new Error("Invalid input to safeExtend: expected a plain object");
+	return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge$2(a, b) {
+	if (!b?._zod?.def) throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+	if (a._zod.def.checks?.length) throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+	const newShape = {};
+	mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+	mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+	return clone(a, mergeDefs(a._zod.def, {
+		shape: newShape,
+		get catchall() {
+			return b._zod.def.catchall;
+		},
+		checks: b._zod.def.checks ?? []
+	}));
+}
+function partial(Class, schema, mask, name = "partial") {
+	const checks = schema._zod.def.checks;
+	if (checks && checks.length > 0) throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+	const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+	const newShape = {};
+	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class && ((value, key) => selected && !selected.has(key) ? value : new Class({
+		type: "optional",
+		innerType: value
+	})));
+	return clone(schema, mergeDefs(schema._zod.def, {
+		shape: newShape,
+		checks: []
+	}));
+}
+function required(Class, schema, mask) {
+	const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+	const newShape = {};
+	mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => selected && !selected.has(key) ? value : new Class({
+		type: "nonoptional",
+		innerType: value
+	}));
+	return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+function aborted(x, startIndex = 0) {
+	if (x.aborted === true) return true;
+	for (let i = startIndex; i < x.issues.length; i++) if (x.issues[i]?.continue !== true) return true;
+	return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+	if (x.aborted === true) return true;
+	for (let i = startIndex; i < x.issues.length; i++) if (x.issues[i]?.continue === false) return true;
+	return false;
+}
+function prefixIssues(path, issues) {
+	return issues.map((iss) => {
+		var _a;
+		(_a = iss).path ?? (_a.path = []);
+		iss.path.unshift(path);
+		return iss;
+	});
+}
+function unwrapMessage(message) {
+	return typeof message === "string" ? message : message?.message;
+}
+function sizeCaps(defChecks) {
+	const caps = [];
+	for (const ch of defChecks ?? []) {
+		const d = ch._zod.def;
+		if (!/_(length|size)$|_equals$/.test(d.check)) break;
+		const max = d.maximum ?? d.length ?? d.size;
+		if (max >= 0) caps.push([max, ch]);
+	}
+	return caps;
+}
+function attachSchema(issues, start, inst) {
+	var _a;
+	for (let i = start; i < issues.length; i++) (_a = issues[i]).schema ?? (_a.schema = inst);
+}
+function finalizeIssue(iss, ctx, config) {
+	var _a;
+	const traits = iss.inst?._zod?.traits;
+	if (traits?.has("$ZodType")) {
+		if (traits.has("$ZodCheck")) (_a = iss).schema ?? (_a.schema = iss.inst);
+		else iss.schema = iss.inst;
+	}
+	const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+	const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config.customError?.(iss)) ?? unwrapMessage(config.localeError?.(iss)) ?? "Invalid input";
+	const full = {};
+	for (const k of Object.keys(iss)) {
+		if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__") continue;
+		full[k] = iss[k];
+	}
+	full.path ?? (full.path = []);
+	full.message = message;
+	if (ctx?.reportInput) full.input = iss.input;
+	return full;
+}
+function codePointLength(str) {
+	const units = str.length;
+	if (!highSurrogate.test(str)) return units;
+	let count = units;
+	for (let i = 0; i < units - 1; i++) if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+		count--;
+		i++;
+	}
+	return count;
+}
+function getLengthableOrigin(input) {
+	if (Array.isArray(input)) return "array";
+	if (typeof input === "string") return "string";
+	return "unknown";
+}
+function parsedType(data) {
+	const t = typeof data;
+	switch (t) {
+		case "number": return Number.isNaN(data) ? "nan" : "number";
+		case "object": {
+			if (data === null) return "null";
+			if (Array.isArray(data)) return "array";
+			const obj = data;
+			if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) return obj.constructor.name;
+		}
+	}
+	return t;
+}
+function issue(...args) {
+	const [iss, input, inst] = args;
+	if (typeof iss === "string") return {
+		message: iss,
+		code: "custom",
+		input,
+		inst
+	};
+	return { ...iss };
+}
+function members(proto, table) {
+	for (const key in table) {
+		const desc = Object.getOwnPropertyDescriptor(table, key);
+		if (desc.get) Object.defineProperty(proto, key, {
+			...desc,
+			enumerable: false
+		});
+		else defineBound(proto, key, desc.value);
+	}
+}
+function own(inst, key, value, enumerable = true) {
+	Object.defineProperty(inst, key, {
+		configurable: true,
+		writable: true,
+		enumerable,
+		value
+	});
+	return value;
+}
+function hide(inst, key, value) {
+	return own(inst, key, value, false);
+}
+function derived(computes, table) {
+	for (const key in computes) {
+		const compute = computes[key];
+		Object.defineProperty(table, key, {
+			configurable: true,
+			enumerable: true,
+			get() {
+				return own(this, key, compute(this));
+			},
+			set(value) {
+				own(this, key, value);
+			}
+		});
+	}
+	return table;
+}
+function defineBound(proto, key, fn) {
+	Object.defineProperty(proto, key, {
+		configurable: true,
+		get() {
+			return this == null ? fn : own(this, key, fn.bind(this));
+		},
+		set(value) {
+			own(this, key, value);
+		}
+	});
+}
+function claim(inst, sentinel) {
+	const proto = Object.getPrototypeOf(inst);
+	return sentinel in proto ? void 0 : proto;
+}
+function defineLazyInternal(inst, key, compute) {
+	const proto = Object.getPrototypeOf(inst._zod);
+	if (key in proto && installing !== inst._zod) {
+		installing = void 0;
+		return;
+	}
+	installing = inst._zod;
+	Object.defineProperty(proto, key, {
+		configurable: true,
+		get() {
+			Object.defineProperty(this, key, breaker);
+			const outer = broke;
+			broke = false;
+			try {
+				const value = compute(this);
+				if (broke) delete this[key];
+				else Object.defineProperty(this, key, {
+					configurable: true,
+					writable: true,
+					value
+				});
+				broke = broke || outer;
+				return value;
+			} catch (err) {
+				delete this[key];
+				broke = broke || outer;
+				throw err;
+			}
+		},
+		set(value) {
+			Object.defineProperty(this, key, {
+				configurable: true,
+				writable: true,
+				value
+			});
+		}
+	});
+}
+function installLazyProp(inst, key, make, enumerable) {
+	const proto = claim(inst, key);
+	if (!proto) return;
+	Object.defineProperty(proto, key, {
+		configurable: true,
+		get() {
+			const desc = {
+				configurable: true,
+				writable: true,
+				enumerable,
+				value: void 0
+			};
+			Object.defineProperty(this, key, desc);
+			desc.value = make(this);
+			Object.defineProperty(this, key, desc);
+			return desc.value;
+		},
+		set(value) {
+			Object.defineProperty(this, key, {
+				configurable: true,
+				writable: true,
+				enumerable,
+				value
+			});
+		}
+	});
+}
+function constantCatch(value) {
+	const fn = () => value;
+	fn[CONSTANT_CATCH] = true;
+	return fn;
+}
+var Cached, captureStackTrace, allowsEval, propertyKeyTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, installing, broke, breaker, CONSTANT_CATCH;
+var init_util$1 = __esmMin((() => {
+	init_core$1();
+	Cached = class {
+		constructor(getter) {
+			this._getter = getter;
+			this._value = void 0;
+		}
+		get value() {
+			const getter = this._getter;
+			if (getter !== void 0) {
+				this._value = getter();
+				this._getter = void 0;
+			}
+			return this._value;
+		}
+	};
+	captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {};
+	allowsEval = cached(() => {
+		if (globalConfig.jitless) return false;
+		if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) return false;
+		try {
+			new Function("");
+			return true;
+		} catch (_) {
+			return false;
+		}
+	});
+	propertyKeyTypes = new Set([
+		"string",
+		"number",
+		"symbol"
+	]);
+	NUMBER_FORMAT_RANGES = (() => ({
+		safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+		int32: [-2147483648, 2147483647],
+		uint32: [0, 4294967295],
+		float32: [-34028234663852886e22, 34028234663852886e22],
+		float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+	}))();
+	BIGINT_FORMAT_RANGES = {
+		int64: [BigInt("-9223372036854775808"), BigInt("9223372036854775807")],
+		uint64: [BigInt(0), BigInt("18446744073709551615")]
+	};
+	highSurrogate = /[\uD800-\uDBFF]/;
+	broke = false;
+	breaker = {
+		configurable: true,
+		get() {
+			broke = true;
+		}
+	};
+	CONSTANT_CATCH = "~constantCatch";
+}));
+// node_modules/zod/v4/core/core.js
+function newError(Definition) {
+	const E = _E;
+	if (E) {
+		const saved = E.stackTraceLimit;
+		if (typeof saved === "number") {
+			try {
+				E.stackTraceLimit = 0;
+			} catch {
+				_E = null;
+				return new Definition();
+			}
+			try {
+				return new Definition();
+			} finally {
+				E.stackTraceLimit = saved;
+			}
+		}
+	}
+	return new Definition();
+}
+function $constructor(name, initializer, proto, params) {
+	const zodProto = {};
+	function Internals(def) {
+		this.def = def;
+		this.constr = _;
+		this.traits = new Set();
+	}
+	Internals.prototype = zodProto;
+	const protoMembers = proto;
+	const initialized = protoMembers && new WeakSet();
+	function init(inst, def) {
+		if (!inst._zod) {
+			_zodDesc.value = new Internals(def);
+			try {
+				Object.defineProperty(inst, "_zod", _zodDesc);
+			} finally {
+				_zodDesc.value = void 0;
+			}
+		} else if (inst._zod.traits.has(name)) return;
+		inst._zod.traits.add(name);
+		initializer(inst, def);
+		if (initialized) {
+			const own = Object.getPrototypeOf(inst);
+			const ctorProto = inst._zod.constr.prototype;
+			let up = own;
+			while (up && up !== ctorProto) up = Object.getPrototypeOf(up);
+			const target = up ?? own;
+			if (!initialized.has(target)) {
+				initialized.add(target);
+				members(target, protoMembers);
+			}
+		}
+		const proto = _.prototype;
+		for (const k in proto) {
+			if (!Object.prototype.hasOwnProperty.call(proto, k)) continue;
+			if (!(k in inst)) inst[k] = proto[k].bind(inst);
+		}
+	}
+	const Parent = params?.Parent ?? Object;
+	class Definition extends Parent {}
+	Object.defineProperty(Definition, "name", { value: name });
+	function _(def) {
+		const inst = params?.Parent ? newError(Definition) : this;
+		init(inst, def);
+		const deferred = inst._zod.deferred;
+		if (deferred) {
+			for (const fn of deferred) fn();
+			inst._zod.deferred = void 0;
+		}
+		const pp = globalThis.__zod_globalConfig?.postProcessor;
+		if (pp) pp(inst);
+		return inst;
+	}
+	Object.defineProperty(_, "init", { value: init });
+	Object.defineProperty(_, Symbol.hasInstance, { value: (inst) => {
+		if (params?.Parent && inst instanceof params.Parent) return true;
+		return inst?._zod?.traits?.has(name);
+	} });
+	Object.defineProperty(_, "name", { value: name });
+	return _;
+}
+function config(newConfig) {
+	if (newConfig) Object.assign(globalConfig, newConfig);
+	return globalConfig;
+}
+var _a$1, NEVER, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
+var init_core$1 = __esmMin((() => {
+	init_util$1();
+	NEVER = Object.freeze({ status: "aborted" });
+	_zodDesc = {
+		value: void 0,
+		enumerable: false
+	};
+	_E = "captureStackTrace" in Error ? Error : null;
+	$ZodAsyncError = class extends Error {
+		constructor() {
+			super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+		}
+	};
+	$ZodEncodeError = class extends Error {
+		constructor(name) {
+			super(`Encountered unidirectional transform during encode: ${name}`);
+			this.name = "ZodEncodeError";
+		}
+	};
+	(_a$1 = globalThis).__zod_globalConfig ?? (_a$1.__zod_globalConfig = {});
+	globalConfig = globalThis.__zod_globalConfig;
+}));
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+	const internals = this._zod;
+	internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+	return internals.message;
+}
+function _setMessage(value) {
+	this._zod.message = value;
+}
+function node(obj, key, make) {
+	if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+		if (key === "__proto__") Object.defineProperty(obj, key, {
+			value: make(),
+			writable: true,
+			enumerable: true,
+			configurable: true
+		});
+		else obj[key] = make();
+	}
+	return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+	const fieldErrors = {};
+	const formErrors = [];
+	for (const sub of error.issues) if (sub.path.length > 0) node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+	else formErrors.push(mapper(sub));
+	return {
+		formErrors,
+		fieldErrors
+	};
+}
+function formatError$1(error, mapper = (issue) => issue.message) {
+	const fieldErrors = { _errors: [] };
+	const processError = (error, path = []) => {
+		for (const issue of error.issues) if (issue.code === "invalid_union" && issue.errors.length) issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+		else if (issue.code === "invalid_key") processError({ issues: issue.issues }, [...path, ...issue.path]);
+		else if (issue.code === "invalid_element") processError({ issues: issue.issues }, [...path, ...issue.path]);
+		else {
+			const fullpath = [...path, ...issue.path];
+			if (fullpath.length === 0) fieldErrors._errors.push(mapper(issue));
+			else {
+				let curr = fieldErrors;
+				let i = 0;
+				while (i < fullpath.length) {
+					const el = fullpath[i];
+					const terminal = i === fullpath.length - 1;
+					if (el === "_errors") {
+						if (terminal) curr._errors.push(mapper(issue));
+						i++;
+						continue;
+					}
+					if (!Object.prototype.hasOwnProperty.call(curr, el)) Object.defineProperty(curr, el, {
+						value: { _errors: [] },
+						enumerable: true,
+						writable: true,
+						configurable: true
+					});
+					const node = curr[el];
+					if (terminal) node._errors.push(mapper(issue));
+					curr = node;
+					i++;
+				}
+			}
+		}
+	};
+	processError(error);
+	return fieldErrors;
+}
+var _messageDesc, _issuesDesc, _installedToString, initializer$1, $ZodError;
+var init_errors$1 = __esmMin((() => {
+	init_core$1();
+	init_util$1();
+	_messageDesc = {
+		get: _getMessage,
+		set: _setMessage,
+		enumerable: true,
+		configurable: true
+	};
+	_issuesDesc = {
+		value: void 0,
+		enumerable: false
+	};
+	_installedToString = new WeakSet([Object.prototype, Error.prototype]);
+	initializer$1 = (inst, def) => {
+		inst.name = "$ZodError";
+		_issuesDesc.value = def;
+		Object.defineProperty(inst, "issues", _issuesDesc);
+		_issuesDesc.value = void 0;
+		Object.defineProperty(inst, "message", _messageDesc);
+		const proto = Object.getPrototypeOf(inst);
+		if (!_installedToString.has(proto)) {
+			_installedToString.add(proto);
+			Object.defineProperty(proto, "toString", {
+				configurable: true,
+				enumerable: false,
+				get() {
+					const value = () => this.message;
+					Object.defineProperty(this, "toString", {
+						value,
+						configurable: true,
+						writable: true
+					});
+					return value;
+				},
+				set(value) {
+					Object.defineProperty(this, "toString", {
+						value,
+						configurable: true,
+						writable: true
+					});
+				}
+			});
+		}
+	};
+	$ZodError = $constructor("$ZodError", initializer$1);
+}));
+// node_modules/zod/v4/core/parse.js
+function finalizeParams(callee, params) {
+	return {
+		callee: params?.callee ?? callee,
+		Err: params?.Err
+	};
+}
+function failure(Err, issues, ctx) {
+	let error;
+	return {
+		success: false,
+		get error() {
+			if (!error) {
+				error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+				issues = void 0;
+				ctx = void 0;
+			}
+			return error;
+		},
+		set error(e) {
+			error = e;
+			issues = void 0;
+			ctx = void 0;
+		}
+	};
+}
+function validateFallback(schema, value, _ctx) {
+	const ctx = _ctx ? {
+		..._ctx,
+		async: false,
+		abortEarly: true
+	} : {
+		async: false,
+		abortEarly: true
+	};
+	const fallbackRun = schema._zod.bag.fallbackRun;
+	let result;
+	if (fallbackRun) {
+		ctx[COMPILE_FALLBACK] = true;
+		result = fallbackRun({
+			value,
+			issues: []
+		}, ctx);
+	} else result = schema._zod.run({
+		value,
+		issues: []
+	}, ctx);
+	if (result instanceof Promise) throw new $ZodAsyncError();
+	return result.issues.length === 0;
+}
+var _parse, _parseAsync, _safeParse, _safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync$1, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync;
+var init_parse$4 = __esmMin((() => {
+	init_core$1();
+	init_util$1();
+	_parse = (_Err) => {
+		const fn = (schema, value, _ctx, _params) => {
+			const ctx = _ctx ? {
+				..._ctx,
+				async: false
+			} : { async: false };
+			const result = schema._zod.run({
+				value,
+				issues: []
+			}, ctx);
+			if (result instanceof Promise) throw new $ZodAsyncError();
+			if (result.issues.length) {
+				const e = new ((_params?.Err) ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+				captureStackTrace(e, _params?.callee ?? fn);
+				throw e;
+			}
+			return result.value;
+		};
+		return fn;
+	};
+	_parseAsync = (_Err) => {
+		const fn = async (schema, value, _ctx, params) => {
+			const ctx = _ctx ? {
+				..._ctx,
+				async: true
+			} : { async: true };
+			let result = schema._zod.run({
+				value,
+				issues: []
+			}, ctx);
+			if (result instanceof Promise) result = await result;
+			if (result.issues.length) {
+				const e = new ((params?.Err) ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+				captureStackTrace(e, params?.callee ?? fn);
+				throw e;
+			}
+			return result.value;
+		};
+		return fn;
+	};
+	_safeParse = (_Err) => (schema, value, _ctx) => {
+		const ctx = _ctx ? {
+			..._ctx,
+			async: false
+		} : { async: false };
+		const result = schema._zod.run({
+			value,
+			issues: []
+		}, ctx);
+		if (result instanceof Promise) throw new $ZodAsyncError();
+		return result.issues.length ? failure(_Err, result.issues, ctx) : {
+			success: true,
+			data: result.value
+		};
+	};
+	_safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+		const ctx = _ctx ? {
+			..._ctx,
+			async: true
+		} : { async: true };
+		let result = schema._zod.run({
+			value,
+			issues: []
+		}, ctx);
+		if (result instanceof Promise) result = await result;
+		return result.issues.length ? failure(_Err, result.issues, ctx) : {
+			success: true,
+			data: result.value
+		};
+	};
+	COMPILE_INVALID = Symbol.for("zod.compile.invalid");
+	COMPILE_FALLBACK = Symbol.for("zod.compile.fallback");
+	validate = ((schema, value, _ctx) => {
+		const validator = schema._zod.bag.validator;
+		if (validator !== void 0) {
+			if (validator(value) !== COMPILE_INVALID) return true;
+			if (validator.definite === true && _ctx === void 0) return false;
+		}
+		return validateFallback(schema, value, _ctx);
+	});
+	validateAsync$1 = async (schema, value, _ctx) => {
+		const ctx = _ctx ? {
+			..._ctx,
+			async: true,
+			abortEarly: true
+		} : {
+			async: true,
+			abortEarly: true
+		};
+		let result = schema._zod.run({
+			value,
+			issues: []
+		}, ctx);
+		if (result instanceof Promise) result = await result;
+		return result.issues.length === 0;
+	};
+	_encode = (_Err) => {
+		const parse = _parse(_Err);
+		const fn = (schema, value, _ctx, _params) => {
+			const ctx = _ctx ? {
+				..._ctx,
+				direction: "backward"
+			} : { direction: "backward" };
+			return parse(schema, value, ctx, finalizeParams(fn, _params));
+		};
+		return fn;
+	};
+	_decode = (_Err) => {
+		const parse = _parse(_Err);
+		const fn = (schema, value, _ctx, _params) => {
+			return parse(schema, value, _ctx, finalizeParams(fn, _params));
+		};
+		return fn;
+	};
+	_encodeAsync = (_Err) => {
+		const parseAsync = _parseAsync(_Err);
+		const fn = async (schema, value, _ctx, _params) => {
+			const ctx = _ctx ? {
+				..._ctx,
+				direction: "backward"
+			} : { direction: "backward" };
+			return await parseAsync(schema, value, ctx, finalizeParams(fn, _params));
+		};
+		return fn;
+	};
+	_decodeAsync = (_Err) => {
+		const parseAsync = _parseAsync(_Err);
+		const fn = async (schema, value, _ctx, _params) => {
+			return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
+		};
+		return fn;
+	};
+	_safeEncode = (_Err) => (schema, value, _ctx) => {
+		const ctx = _ctx ? {
+			..._ctx,
+			direction: "backward"
+		} : { direction: "backward" };
+		return _safeParse(_Err)(schema, value, ctx);
+	};
+	_safeDecode = (_Err) => (schema, value, _ctx) => {
+		return _safeParse(_Err)(schema, value, _ctx);
+	};
+	_safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+		const ctx = _ctx ? {
+			..._ctx,
+			direction: "backward"
+		} : { direction: "backward" };
+		return _safeParseAsync(_Err)(schema, value, ctx);
+	};
+	_safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+		return _safeParseAsync(_Err)(schema, value, _ctx);
+	};
+}));
+// node_modules/zod/v4/core/regexes.js
+function nanoidOfLength(length) {
+	return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+function emoji() {
+	return new RegExp(_emoji$1, "u");
+}
+function anchor(source) {
+	return new RegExp(`^${source}$`);
+}
+function timeSource(args) {
+	const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+	return typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+}
+function time$6(args) {
+	return new RegExp(`^${timeSource(args)}$`);
+}
+function datetime$1(args) {
+	const opts = ["Z"];
+	if (args.offset) opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+	const qualified = `${timeSource({
+		precision: args.precision,
+		seconds: true
+	})}(?:${opts.join("|")})`;
+	const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+	return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+var cuid, cuid2, ulid, xid, ksuid, nanoid, duration$2, guid, uuid, email, _emoji$1, ipv4, ipv6, cidrv4, cidrv6, base64, base64url, httpProtocol, e164, dateSource, date, anyString, integer, number$1, boolean$1, lowercase, uppercase;
+var init_regexes = __esmMin((() => {
+	cuid = /^[cC][0-9a-z]{6,}$/;
+	cuid2 = /^[0-9a-z]+$/;
+	ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+	xid = /^[0-9a-vA-V]{20}$/;
+	ksuid = /^[A-Za-z0-9]{27}$/;
+	nanoid = /^[a-zA-Z0-9_-]{21}$/;
+	duration$2 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+	guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+	uuid = (version) => {
+		if (!version) return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+		return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+	};
+	email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+	_emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+	ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+	ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+	cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+	cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+	base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+	base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+	httpProtocol = /^https?$/;
+	e164 = /^\+[1-9]\d{6,14}$/;
+	dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+	date = anchor(dateSource);
+	anyString = /^[\s\S]{0,}$/;
+	integer = /^-?\d+$/;
+	number$1 = /^-?\d+(?:\.\d+)?$/;
+	boolean$1 = /^(?:true|false)$/i;
+	lowercase = /^[^A-Z]*$/;
+	uppercase = /^[^a-z]*$/;
+}));
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckOverwrite;
+var init_checks$1 = __esmMin((() => {
+	init_core$1();
+	init_regexes();
+	init_util$1();
+	$ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+		var _a;
+		inst._zod ?? (inst._zod = {});
+		inst._zod.def = def;
+		(_a = inst._zod).onattach ?? (_a.onattach = []);
+	});
+	_whenHasLength = (payload) => {
+		const val = payload.value;
+		return !nullish(val) && val.length !== void 0;
+	};
+	numericOriginMap = {
+		number: "number",
+		bigint: "bigint",
+		object: "date"
+	};
+	$ZodCheckLessThan = $constructor("$ZodCheckLessThan", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		const origin = numericOriginMap[typeof def.value];
+		inst._zod.check = (payload) => {
+			if (def.inclusive ? payload.value <= def.value : payload.value < def.value) return;
+			payload.issues.push({
+				origin: numericOriginMap[typeof payload.value] ?? origin,
+				code: "too_big",
+				maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+				input: payload.value,
+				inclusive: def.inclusive,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckGreaterThan = $constructor("$ZodCheckGreaterThan", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		const origin = numericOriginMap[typeof def.value];
+		inst._zod.check = (payload) => {
+			if (def.inclusive ? payload.value >= def.value : payload.value > def.value) return;
+			payload.issues.push({
+				origin: numericOriginMap[typeof payload.value] ?? origin,
+				code: "too_small",
+				minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+				input: payload.value,
+				inclusive: def.inclusive,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckMultipleOf = $constructor("$ZodCheckMultipleOf", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (typeof payload.value !== typeof def.value) throw new Error("Cannot mix number and bigint in multiple_of check.");
+			if (typeof payload.value === "bigint" ? def.value !== BigInt(0) && payload.value % def.value === BigInt(0) : floatSafeRemainder(payload.value, def.value) === 0) return;
+			payload.issues.push({
+				origin: typeof payload.value,
+				code: "not_multiple_of",
+				divisor: def.value,
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckNumberFormat = $constructor("$ZodCheckNumberFormat", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		def.format = def.format || "float64";
+		const isInt = def.format?.includes("int");
+		const origin = isInt ? "int" : "number";
+		const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+		inst._zod.check = (payload) => {
+			const input = payload.value;
+			if (isInt) {
+				if (!Number.isInteger(input)) {
+					payload.issues.push({
+						expected: origin,
+						format: def.format,
+						code: "invalid_type",
+						continue: false,
+						input,
+						inst
+					});
+					return;
+				}
+				if (!Number.isSafeInteger(input)) {
+					if (input > 0) payload.issues.push({
+						input,
+						code: "too_big",
+						maximum: Number.MAX_SAFE_INTEGER,
+						note: "Integers must be within the safe integer range.",
+						inst,
+						origin,
+						inclusive: true,
+						continue: !def.abort
+					});
+					else payload.issues.push({
+						input,
+						code: "too_small",
+						minimum: Number.MIN_SAFE_INTEGER,
+						note: "Integers must be within the safe integer range.",
+						inst,
+						origin,
+						inclusive: true,
+						continue: !def.abort
+					});
+					return;
+				}
+			}
+			if (input < minimum) payload.issues.push({
+				origin: "number",
+				input,
+				code: "too_small",
+				minimum,
+				inclusive: true,
+				inst,
+				continue: !def.abort
+			});
+			if (input > maximum) payload.issues.push({
+				origin: "number",
+				input,
+				code: "too_big",
+				maximum,
+				inclusive: true,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+		var _a;
+		$ZodCheck.init(inst, def);
+		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+		inst._zod.check = (payload) => {
+			const input = payload.value;
+			const units = input.length;
+			if ((typeof input === "string" && units > def.maximum ? codePointLength(input) : units) <= def.maximum) return;
+			const origin = getLengthableOrigin(input);
+			payload.issues.push({
+				origin,
+				code: "too_big",
+				maximum: def.maximum,
+				inclusive: true,
+				input,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+		var _a;
+		$ZodCheck.init(inst, def);
+		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+		inst._zod.check = (payload) => {
+			const input = payload.value;
+			const units = input.length;
+			if ((typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units) >= def.minimum) return;
+			const origin = getLengthableOrigin(input);
+			payload.issues.push({
+				origin,
+				code: "too_small",
+				minimum: def.minimum,
+				inclusive: true,
+				input,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckLengthEquals = $constructor("$ZodCheckLengthEquals", (inst, def) => {
+		var _a;
+		$ZodCheck.init(inst, def);
+		(_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+		inst._zod.check = (payload) => {
+			const input = payload.value;
+			const units = input.length;
+			const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
+			if (length === def.length) return;
+			const origin = getLengthableOrigin(input);
+			const tooBig = length > def.length;
+			payload.issues.push({
+				origin,
+				...tooBig ? {
+					code: "too_big",
+					maximum: def.length
+				} : {
+					code: "too_small",
+					minimum: def.length
+				},
+				inclusive: true,
+				exact: true,
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+		var _a, _b;
+		$ZodCheck.init(inst, def);
+		if (def.pattern) (_a = inst._zod).check ?? (_a.check = (payload) => {
+			def.pattern.lastIndex = 0;
+			if (def.pattern.test(payload.value)) return;
+			payload.issues.push({
+				origin: "string",
+				code: "invalid_format",
+				format: def.format,
+				input: payload.value,
+				...def.pattern ? { pattern: def.pattern.toString() } : {},
+				inst,
+				continue: !def.abort
+			});
+		});
+		else (_b = inst._zod).check ?? (_b.check = () => {});
+	});
+	$ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+		$ZodCheckStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			def.pattern.lastIndex = 0;
+			if (def.pattern.test(payload.value)) return;
+			payload.issues.push({
+				origin: "string",
+				code: "invalid_format",
+				format: "regex",
+				input: payload.value,
+				pattern: def.pattern.toString(),
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckLowerCase = $constructor("$ZodCheckLowerCase", (inst, def) => {
+		def.pattern ?? (def.pattern = lowercase);
+		$ZodCheckStringFormat.init(inst, def);
+	});
+	$ZodCheckUpperCase = $constructor("$ZodCheckUpperCase", (inst, def) => {
+		def.pattern ?? (def.pattern = uppercase);
+		$ZodCheckStringFormat.init(inst, def);
+	});
+	$ZodCheckIncludes = $constructor("$ZodCheckIncludes", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		const escapedRegex = escapeRegex(def.includes);
+		def.pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+		inst._zod.check = (payload) => {
+			if (payload.value.includes(def.includes, def.position)) return;
+			payload.issues.push({
+				origin: "string",
+				code: "invalid_format",
+				format: "includes",
+				includes: def.includes,
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckStartsWith = $constructor("$ZodCheckStartsWith", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+		def.pattern ?? (def.pattern = pattern);
+		inst._zod.check = (payload) => {
+			if (payload.value.startsWith(def.prefix)) return;
+			payload.issues.push({
+				origin: "string",
+				code: "invalid_format",
+				format: "starts_with",
+				prefix: def.prefix,
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckEndsWith = $constructor("$ZodCheckEndsWith", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+		def.pattern ?? (def.pattern = pattern);
+		inst._zod.check = (payload) => {
+			if (payload.value.endsWith(def.suffix)) return;
+			payload.issues.push({
+				origin: "string",
+				code: "invalid_format",
+				format: "ends_with",
+				suffix: def.suffix,
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		inst._zod.check = (payload) => {
+			payload.value = def.tx(payload.value);
+		};
+	});
+}));
+// node_modules/zod/v4/core/doc.js
+var Doc;
+var init_doc = __esmMin((() => {
+	Doc = class {
+		constructor(args = [], closed = {}) {
+			this.content = [];
+			this.indent = 0;
+			this.args = args;
+			this.closed = closed;
+		}
+		indented(fn) {
+			this.indent += 1;
+			try {
+				fn(this);
+			} finally {
+				this.indent -= 1;
+			}
+		}
+		write(arg) {
+			if (typeof arg === "function") {
+				arg(this, { execution: "sync" });
+				arg(this, { execution: "async" });
+				return;
+			}
+			const lines = arg.split("\n").filter((x) => x);
+			const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+			const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+			for (const line of dedented) this.content.push(line);
+		}
+		compile() {
+			const F = Function;
+			const content = this?.content ?? [``];
+			return new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`)(...Object.values(this.closed));
+		}
+	};
+}));
+// node_modules/zod/v4/core/versions.js
+var version;
+var init_versions = __esmMin((() => {
+	version = {
+		major: 4,
+		minor: 6,
+		patch: 7
+	};
+}));
+// node_modules/zod/v4/core/schemas.js
+async function validateAsync(inst, value) {
+	const ctx = { async: true };
+	return toStandardResult(await inst._zod.run({
+		value,
+		issues: []
+	}, ctx), ctx);
+}
+function standardProps(inst) {
+	return {
+		validate: (value) => {
+			const ctx = { async: false };
+			try {
+				const r = inst._zod.run({
+					value,
+					issues: []
+				}, ctx);
+				if (!(r instanceof Promise)) return toStandardResult(r, ctx);
+			} catch (_) {}
+			return validateAsync(inst, value);
+		},
+		vendor: "zod",
+		version: 1
+	};
+}
+function canParseURL(input) {
+	try {
+		if (typeof URL !== "undefined" && typeof URL.canParse === "function") return URL.canParse(input);
+		new URL(input);
+		return true;
+	} catch {
+		return false;
+	}
+}
+function validateURL(trimmed, def) {
+	if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) return canParseURL(trimmed) || 2;
+	return parseURLObject(trimmed, def);
+}
+function parseURLObject(trimmed, def) {
+	if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) return 1;
+	try {
+		if (typeof URL !== "undefined") {
+			const URLStatic = URL;
+			if (typeof URLStatic.parse === "function") return URLStatic.parse(trimmed) ?? 2;
+		}
+		return new URL(trimmed);
+	} catch {
+		return 2;
+	}
+}
+function stripTabAndNewline(value) {
+	return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+	hostname.lastIndex = 0;
+	return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+	protocol.lastIndex = 0;
+	return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+function isValidIPv6(value) {
+	if (!ipv6Alphabet.test(value)) return false;
+	return canParseURL(`http://[${value}]`);
+}
+function isValidCIDRv6(value) {
+	const parts = value.split("/");
+	if (parts.length !== 2) return false;
+	const [address, prefix] = parts;
+	if (!prefix) return false;
+	const prefixNum = Number(prefix);
+	if (`${prefixNum}` !== prefix) return false;
+	if (prefixNum < 0 || prefixNum > 128) return false;
+	return isValidIPv6(address);
+}
+function isValidBase64(data) {
+	if (data === "") return true;
+	if (/\s/.test(data)) return false;
+	if (data.length % 4 !== 0) return false;
+	try {
+		atob(data);
+		return true;
+	} catch {
+		return false;
+	}
+}
+function isValidBase64URL(data) {
+	if (!base64urlCharset.test(data)) return false;
+	const base64 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+	return isValidBase64(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
+}
+function isValidJWT(token, algorithm = null) {
+	try {
+		const tokensParts = token.split(".");
+		if (tokensParts.length !== 3) return false;
+		const [header] = tokensParts;
+		if (!header) return false;
+		const parsedHeader = JSON.parse(atob(header));
+		if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT") return false;
+		if (!parsedHeader.alg) return false;
+		if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm)) return false;
+		return true;
+	} catch {
+		return false;
+	}
+}
+function capSize(inst, size) {
+	const caps = sizeCaps(inst._zod.def.checks);
+	if (!caps.length) return;
+	const cap = Math.min(...caps.map((c) => c[0]));
+	const parse = inst._zod.parse;
+	inst._zod.parse = (payload, ctx) => {
+		const n = size(payload.value);
+		if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+			for (const [max, ch] of sizeCaps(inst._zod.def.checks)) if (n > max && ch._zod.def.when(payload)) {
+				const start = payload.issues.length;
+				ch._zod.check(payload);
+				payload.issues[start].continue = false;
+				attachSchema(payload.issues, start, inst);
+				return payload;
+			}
+		}
+		return parse(payload, ctx);
+	};
+}
+function handleArrayResult(result, final, index) {
+	if (result.issues.length) final.issues.push(...prefixIssues(index, result.issues));
+	final.value[index] = result.value;
+}
+function handlePropertyResult(result, final, key, input, optin, optout) {
+	const isPresent = key in input;
+	const isOptionalOut = optout === "optional";
+	if (!isPresent && isOptionalOut && optin === "optional") return;
+	if (result.issues.length) {
+		if (optin !== void 0 && isOptionalOut && !isPresent) return;
+		final.issues.push(...prefixIssues(key, result.issues));
+	}
+	if (!isPresent && optin === void 0) {
+		if (!result.issues.length) final.issues.push({
+			code: "invalid_type",
+			expected: "nonoptional",
+			input: void 0,
+			path: [key]
+		});
+		return;
+	}
+	if (result.value === void 0) {
+		if (isPresent || optin === "defaulted" && !isOptionalOut) final.value[key] = void 0;
+	} else final.value[key] = result.value;
+}
+function normalizeDef(def) {
+	const keys = Object.keys(def.shape);
+	const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+	const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+	const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+	for (const k of allKeys) if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+	const okeys = optionalKeys(def.shape);
+	return {
+		...def,
+		allKeys,
+		symbolKeys,
+		keySet: new Set(keys),
+		numKeys: keys.length,
+		optionalKeys: new Set(okeys)
+	};
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+	const unrecognized = [];
+	const keySet = def.keySet;
+	const _catchall = def.catchall._zod;
+	const t = _catchall.def.type;
+	const optin = _catchall.optin;
+	const optout = _catchall.optout;
+	let seen = 0;
+	for (const key in input) {
+		if (abortEarly && payload.issues.length !== seen) {
+			if (aborted(payload, seen)) break;
+			seen = payload.issues.length;
+		}
+		if (keySet.has(key)) continue;
+		if (key === "__proto__") {
+			if (t === "never") unrecognized.push(key);
+			continue;
+		}
+		if (t === "never") {
+			unrecognized.push(key);
+			continue;
+		}
+		const r = _catchall.run({
+			value: input[key],
+			issues: []
+		}, ctx);
+		if (r instanceof Promise) proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+		else handlePropertyResult(r, payload, key, input, optin, optout);
+	}
+	if (unrecognized.length) payload.issues.push({
+		code: "unrecognized_keys",
+		keys: unrecognized,
+		input,
+		inst,
+		continue: true
+	});
+	if (!proms.length) return payload;
+	return Promise.all(proms).then(() => {
+		return payload;
+	});
+}
+function handleUnionResults(results, final, inst, ctx) {
+	for (const result of results) if (result.issues.length === 0) {
+		final.value = result.value;
+		return final;
+	}
+	const nonaborted = results.filter((r) => !aborted(r));
+	if (nonaborted.length === 1) {
+		final.value = nonaborted[0].value;
+		return nonaborted[0];
+	}
+	final.issues.push({
+		code: "invalid_union",
+		input: final.value,
+		inst,
+		errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+	});
+	return final;
+}
+function mergeValues(a, b) {
+	if (a === b) return {
+		valid: true,
+		data: a
+	};
+	if (a instanceof Date && b instanceof Date && +a === +b) return {
+		valid: true,
+		data: a
+	};
+	if (isPlainObject$2(a) && isPlainObject$2(b)) {
+		const bKeys = Object.keys(b);
+		const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+		const newObj = {
+			...a,
+			...b
+		};
+		if (Object.prototype.hasOwnProperty.call(newObj, "__proto__")) delete newObj.__proto__;
+		for (const key of sharedKeys) {
+			if (key === "__proto__") continue;
+			const sharedValue = mergeValues(a[key], b[key]);
+			if (!sharedValue.valid) return {
+				valid: false,
+				mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+			};
+			newObj[key] = sharedValue.data;
+		}
+		return {
+			valid: true,
+			data: newObj
+		};
+	}
+	if (Array.isArray(a) && Array.isArray(b)) {
+		if (a.length !== b.length) return {
+			valid: false,
+			mergeErrorPath: []
+		};
+		const newArray = [];
+		for (let index = 0; index < a.length; index++) {
+			const itemA = a[index];
+			const itemB = b[index];
+			const sharedValue = mergeValues(itemA, itemB);
+			if (!sharedValue.valid) return {
+				valid: false,
+				mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+			};
+			newArray.push(sharedValue.data);
+		}
+		return {
+			valid: true,
+			data: newArray
+		};
+	}
+	return {
+		valid: false,
+		mergeErrorPath: []
+	};
+}
+function handleIntersectionResults(result, left, right) {
+	const unrecKeys = new Map();
+	let unrecIssue;
+	const keyIssues = new Map();
+	const collect = (iss, side) => {
+		let keys;
+		if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+			unrecIssue ?? (unrecIssue = iss);
+			keys = iss.keys;
+		} else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+			const k = String(iss.path[0]);
+			if (!keyIssues.has(k)) keyIssues.set(k, iss);
+			keys = [k];
+		} else return false;
+		for (const k of keys) {
+			if (!unrecKeys.has(k)) unrecKeys.set(k, {});
+			unrecKeys.get(k)[side] = true;
+		}
+		return true;
+	};
+	for (const iss of left.issues) if (!collect(iss, "l")) result.issues.push(iss);
+	for (const iss of right.issues) if (!collect(iss, "r")) result.issues.push(iss);
+	const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+	if (bothKeys.length) {
+		const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+		if (aggregated.length) result.issues.push({
+			...unrecIssue,
+			keys: aggregated
+		});
+		for (const k of bothKeys) if (!aggregated.includes(k) && keyIssues.has(k)) result.issues.push(keyIssues.get(k));
+	}
+	const merged = mergeValues(left.value, right.value);
+	if (!merged.valid) {
+		if (aborted(result)) return result;
+		throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
+	}
+	result.value = merged.data;
+	return result;
+}
+function handleOptionalResult(payload, result) {
+	payload.value = result.issues.length ? void 0 : result.value;
+	return payload;
+}
+function handleDefaultResult(payload, def) {
+	if (payload.value === void 0) payload.value = def.defaultValue;
+	return payload;
+}
+function handleNonOptionalResult(payload, inst) {
+	if (!payload.issues.length && payload.value === void 0) payload.issues.push({
+		code: "invalid_type",
+		expected: "nonoptional",
+		input: payload.value,
+		inst
+	});
+	return payload;
+}
+function handleCatchResult(payload, result, def, ctx) {
+	if (!result.issues.length) {
+		payload.value = result.value;
+		if (result.memo) payload.memo = true;
+		return payload;
+	}
+	payload.value = def.catchValue({
+		...result,
+		value: payload.value,
+		error: { issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())) },
+		input: payload.value
+	});
+	return payload;
+}
+function handlePipeResult(left, next, ctx) {
+	if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+		left.aborted = true;
+		return left;
+	}
+	return next._zod.run({
+		value: left.value,
+		issues: left.issues
+	}, ctx);
+}
+function handleReadonlyResult(payload) {
+	if (!payload.memo) payload.value = Object.freeze(payload.value);
+	return payload;
+}
+function handleRefineResult(result, payload, input, inst) {
+	if (!result) {
+		const _iss = {
+			code: "custom",
+			input,
+			inst,
+			path: [...inst._zod.def.path ?? []],
+			continue: !inst._zod.def.abort
+		};
+		if (inst._zod.def.params) _iss.params = inst._zod.def.params;
+		payload.issues.push(issue(_iss));
+	}
+}
+var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, $ZodJWT, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodIntersection, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodCatch, $ZodPipe, $ZodReadonly, $ZodCustom;
+var init_schemas$1 = __esmMin((() => {
+	init_checks$1();
+	init_core$1();
+	init_doc();
+	init_regexes();
+	init_util$1();
+	init_versions();
+	$ZodType = $constructor("$ZodType", (inst, def) => {
+		var _a;
+		inst ?? (inst = {});
+		inst._zod.def = def;
+		inst._zod.bag = inst._zod.bag || {};
+		inst._zod.version = version;
+		const defChecks = inst._zod.def.checks;
+		const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+		for (const ch of checks) for (const fn of ch._zod.onattach) fn(inst);
+		if (checks.length === 0) {
+			(_a = inst._zod).deferred ?? (_a.deferred = []);
+			inst._zod.deferred?.push(() => {
+				inst._zod.run = inst._zod.parse;
+			});
+		} else {
+			const runChecks = (payload, checks, ctx) => {
+				if (payload.memo) return payload;
+				let isAborted = aborted(payload);
+				let asyncResult;
+				for (const ch of checks) {
+					if (ch._zod.def.when) {
+						if (explicitlyAborted(payload)) continue;
+						if (!ch._zod.def.when(payload)) continue;
+					} else if (isAborted) continue;
+					const currLen = payload.issues.length;
+					const _ = ch._zod.check(payload);
+					if (_ instanceof Promise && ctx?.async === false) throw new $ZodAsyncError();
+					if (asyncResult || _ instanceof Promise) asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+						await _;
+						if (payload.issues.length === currLen) return;
+						attachSchema(payload.issues, currLen, inst);
+						if (!isAborted) isAborted = aborted(payload, currLen);
+					});
+					else {
+						if (payload.issues.length === currLen) continue;
+						attachSchema(payload.issues, currLen, inst);
+						if (!isAborted) isAborted = aborted(payload, currLen);
+					}
+				}
+				if (asyncResult) return asyncResult.then(() => {
+					return payload;
+				});
+				return payload;
+			};
+			const handleCanaryResult = (canary, payload, ctx) => {
+				if (aborted(canary)) {
+					canary.aborted = true;
+					return canary;
+				}
+				const checkResult = runChecks(payload, checks, ctx);
+				if (checkResult instanceof Promise) {
+					if (ctx.async === false) throw new $ZodAsyncError();
+					return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
+				}
+				return inst._zod.parse(checkResult, ctx);
+			};
+			inst._zod.run = (payload, ctx) => {
+				if (ctx.skipChecks) return inst._zod.parse(payload, ctx);
+				if (ctx.direction === "backward") {
+					const canary = inst._zod.parse({
+						value: payload.value,
+						issues: []
+					}, {
+						...ctx,
+						skipChecks: true
+					});
+					if (canary instanceof Promise) return canary.then((canary) => {
+						return handleCanaryResult(canary, payload, ctx);
+					});
+					return handleCanaryResult(canary, payload, ctx);
+				}
+				const result = inst._zod.parse(payload, ctx);
+				if (result instanceof Promise) {
+					if (ctx.async === false) throw new $ZodAsyncError();
+					return result.then((result) => runChecks(result, checks, ctx));
+				}
+				return runChecks(result, checks, ctx);
+			};
+		}
+	}, {
+		get "~standard"() {
+			return hide(this, "~standard", standardProps(this));
+		},
+		set "~standard"(value) {
+			own(this, "~standard", value);
+		}
+	});
+	toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+	$ZodString = $constructor("$ZodString", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.pattern = def.pattern ?? anyString;
+		inst._zod.parse = (payload, _) => {
+			if (def.coerce) try {
+				payload.value = String(payload.value);
+			} catch (_) {}
+			if (typeof payload.value === "string") return payload;
+			payload.issues.push({
+				expected: "string",
+				code: "invalid_type",
+				input: payload.value,
+				inst
+			});
+			return payload;
+		};
+	});
+	$ZodStringFormat = $constructor("$ZodStringFormat", (inst, def) => {
+		$ZodCheckStringFormat.init(inst, def);
+		$ZodString.init(inst, def);
+	});
+	$ZodGUID = $constructor("$ZodGUID", (inst, def) => {
+		def.pattern ?? (def.pattern = guid);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodUUID = $constructor("$ZodUUID", (inst, def) => {
+		if (def.version) {
+			const v = {
+				v1: 1,
+				v2: 2,
+				v3: 3,
+				v4: 4,
+				v5: 5,
+				v6: 6,
+				v7: 7,
+				v8: 8
+			}[def.version];
+			if (v === void 0) throw new Error(`Invalid UUID version: "${def.version}"`);
+			def.pattern ?? (def.pattern = uuid(v));
+		} else def.pattern ?? (def.pattern = uuid());
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodEmail = $constructor("$ZodEmail", (inst, def) => {
+		def.pattern ?? (def.pattern = email);
+		$ZodStringFormat.init(inst, def);
+	});
+	asciiTabOrNewline = /[\t\n\r]/g;
+	$ZodURL = $constructor("$ZodURL", (inst, def) => {
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			try {
+				const trimmed = payload.value.trim();
+				const url = validateURL(trimmed, def);
+				if (url === 1) {
+					payload.issues.push({
+						code: "invalid_format",
+						format: "url",
+						note: "Invalid URL format",
+						input: payload.value,
+						inst,
+						continue: !def.abort
+					});
+					return;
+				}
+				if (url === 2) {
+					payload.issues.push({
+						code: "invalid_format",
+						format: "url",
+						input: payload.value,
+						inst,
+						continue: !def.abort
+					});
+					return;
+				}
+				if (url === true) {
+					payload.value = stripTabAndNewline(trimmed);
+					return;
+				}
+				if (def.hostname && !urlHostnameOk(url, def.hostname)) payload.issues.push({
+					code: "invalid_format",
+					format: "url",
+					note: "Invalid hostname",
+					pattern: def.hostname.source,
+					input: payload.value,
+					inst,
+					continue: !def.abort
+				});
+				if (def.protocol && !urlProtocolOk(url, def.protocol)) payload.issues.push({
+					code: "invalid_format",
+					format: "url",
+					note: "Invalid protocol",
+					pattern: def.protocol.source,
+					input: payload.value,
+					inst,
+					continue: !def.abort
+				});
+				payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+				return;
+			} catch (_) {
+				payload.issues.push({
+					code: "invalid_format",
+					format: "url",
+					input: payload.value,
+					inst,
+					continue: !def.abort
+				});
+			}
+		};
+	});
+	$ZodEmoji = $constructor("$ZodEmoji", (inst, def) => {
+		def.pattern ?? (def.pattern = emoji());
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodNanoID = $constructor("$ZodNanoID", (inst, def) => {
+		if (def.length !== void 0 && (!Number.isInteger(def.length) || def.length < 1)) throw new Error(`Invalid nanoid length: ${def.length}`);
+		def.pattern ?? (def.pattern = def.length === void 0 ? nanoid : nanoidOfLength(def.length));
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodCUID = $constructor("$ZodCUID", (inst, def) => {
+		def.pattern ?? (def.pattern = cuid);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodCUID2 = $constructor("$ZodCUID2", (inst, def) => {
+		def.pattern ?? (def.pattern = cuid2);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodULID = $constructor("$ZodULID", (inst, def) => {
+		def.pattern ?? (def.pattern = ulid);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodXID = $constructor("$ZodXID", (inst, def) => {
+		def.pattern ?? (def.pattern = xid);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodKSUID = $constructor("$ZodKSUID", (inst, def) => {
+		def.pattern ?? (def.pattern = ksuid);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodISODateTime = $constructor("$ZodISODateTime", (inst, def) => {
+		def.pattern ?? (def.pattern = datetime$1(def));
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodISODate = $constructor("$ZodISODate", (inst, def) => {
+		def.pattern ?? (def.pattern = date);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodISOTime = $constructor("$ZodISOTime", (inst, def) => {
+		def.pattern ?? (def.pattern = time$6(def));
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodISODuration = $constructor("$ZodISODuration", (inst, def) => {
+		def.pattern ?? (def.pattern = duration$2);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodIPv4 = $constructor("$ZodIPv4", (inst, def) => {
+		def.pattern ?? (def.pattern = ipv4);
+		$ZodStringFormat.init(inst, def);
+	});
+	ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+	$ZodIPv6 = $constructor("$ZodIPv6", (inst, def) => {
+		def.pattern ?? (def.pattern = ipv6);
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (!isValidIPv6(payload.value)) payload.issues.push({
+				code: "invalid_format",
+				format: "ipv6",
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodCIDRv4 = $constructor("$ZodCIDRv4", (inst, def) => {
+		def.pattern ?? (def.pattern = cidrv4);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodCIDRv6 = $constructor("$ZodCIDRv6", (inst, def) => {
+		def.pattern ?? (def.pattern = cidrv6);
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (!isValidCIDRv6(payload.value)) payload.issues.push({
+				code: "invalid_format",
+				format: "cidrv6",
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+	$ZodBase64 = $constructor("$ZodBase64", (inst, def) => {
+		def.pattern ?? (def.pattern = base64Charset);
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (isValidBase64(payload.value)) return;
+			payload.issues.push({
+				code: "invalid_format",
+				format: "base64",
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	base64urlCharset = /^[A-Za-z0-9_-]*$/;
+	$ZodBase64URL = $constructor("$ZodBase64URL", (inst, def) => {
+		def.pattern ?? (def.pattern = base64urlCharset);
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (isValidBase64URL(payload.value)) return;
+			payload.issues.push({
+				code: "invalid_format",
+				format: "base64url",
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodE164 = $constructor("$ZodE164", (inst, def) => {
+		def.pattern ?? (def.pattern = e164);
+		$ZodStringFormat.init(inst, def);
+	});
+	$ZodJWT = $constructor("$ZodJWT", (inst, def) => {
+		$ZodStringFormat.init(inst, def);
+		inst._zod.check = (payload) => {
+			if (isValidJWT(payload.value, def.alg)) return;
+			payload.issues.push({
+				code: "invalid_format",
+				format: "jwt",
+				input: payload.value,
+				inst,
+				continue: !def.abort
+			});
+		};
+	});
+	$ZodNumber = $constructor("$ZodNumber", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.pattern = number$1;
+		inst._zod.parse = (payload, _ctx) => {
+			if (def.coerce) try {
+				payload.value = Number(payload.value);
+			} catch (_) {}
+			const input = payload.value;
+			if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) return payload;
+			const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+			payload.issues.push({
+				expected: "number",
+				code: "invalid_type",
+				input,
+				inst,
+				...received ? { received } : {}
+			});
+			return payload;
+		};
+	});
+	$ZodNumberFormat = $constructor("$ZodNumberFormat", (inst, def) => {
+		$ZodCheckNumberFormat.init(inst, def);
+		$ZodNumber.init(inst, def);
+	});
+	$ZodBoolean = $constructor("$ZodBoolean", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.pattern = boolean$1;
+		inst._zod.parse = (payload, _ctx) => {
+			if (def.coerce) try {
+				payload.value = Boolean(payload.value);
+			} catch (_) {}
+			const input = payload.value;
+			if (typeof input === "boolean") return payload;
+			payload.issues.push({
+				expected: "boolean",
+				code: "invalid_type",
+				input,
+				inst
+			});
+			return payload;
+		};
+	});
+	$ZodUnknown = $constructor("$ZodUnknown", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.parse = (payload) => payload;
+	});
+	$ZodNever = $constructor("$ZodNever", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.parse = (payload, _ctx) => {
+			payload.issues.push({
+				expected: "never",
+				code: "invalid_type",
+				input: payload.value,
+				inst
+			});
+			return payload;
+		};
+	});
+	arraySize = (input) => Array.isArray(input) ? input.length : -1;
+	$ZodArray = $constructor("$ZodArray", (inst, def) => {
+		$ZodType.init(inst, def);
+		const memo = globalConfig.memoizer;
+		memo?.attach(inst);
+		inst._zod.parse = (payload, ctx) => {
+			const input = payload.value;
+			if (!Array.isArray(input)) {
+				payload.issues.push({
+					expected: "array",
+					code: "invalid_type",
+					input,
+					inst
+				});
+				return payload;
+			}
+			payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+			const proms = [];
+			const abortEarly = ctx?.abortEarly;
+			for (let i = 0; i < input.length; i++) {
+				const item = input[i];
+				const result = def.element._zod.run({
+					value: item,
+					issues: []
+				}, ctx);
+				if (result instanceof Promise) proms.push(result.then((result) => handleArrayResult(result, payload, i)));
+				else {
+					handleArrayResult(result, payload, i);
+					if (abortEarly && result.issues.length !== 0 && aborted(result)) break;
+				}
+			}
+			if (proms.length) return Promise.all(proms).then(() => payload);
+			return payload;
+		};
+		capSize(inst, arraySize);
+	});
+	NO_SYMBOL_KEYS = [];
+	$ZodObject = $constructor("$ZodObject", (inst, def) => {
+		$ZodType.init(inst, def);
+		const desc = Object.getOwnPropertyDescriptor(def, "shape");
+		const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+		if (sh) {
+			const get = () => {
+				const newSh = { ...sh };
+				Object.defineProperty(def, "shape", { value: newSh });
+				get.raw = newSh;
+				return newSh;
+			};
+			get.raw = sh;
+			Object.defineProperty(def, "shape", { get });
+		}
+		const _normalized = cached(() => normalizeDef(def));
+		defineLazyInternal(inst, "propValues", (zod) => {
+			const shape = zod.def.shape;
+			const propValues = {};
+			for (const key in shape) {
+				const field = shape[key]._zod;
+				if (field.values) {
+					if (!Object.prototype.hasOwnProperty.call(propValues, key)) assignProp(propValues, key, new Set());
+					for (const v of field.values) propValues[key].add(v);
+					if (field.optin !== void 0) propValues[key].add(void 0);
+				}
+			}
+			return propValues;
+		});
+		const isObject = isObject$1;
+		const catchall = def.catchall;
+		let value;
+		const memo = globalConfig.memoizer;
+		memo?.attach(inst);
+		inst._zod.parse = (payload, ctx) => {
+			value ?? (value = _normalized.value);
+			const input = payload.value;
+			if (!isObject(input)) {
+				payload.issues.push({
+					expected: "object",
+					code: "invalid_type",
+					input,
+					inst
+				});
+				return payload;
+			}
+			payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+			const proms = [];
+			const shape = value.shape;
+			const abortEarly = ctx?.abortEarly;
+			let seen = payload.issues.length;
+			for (const key of value.allKeys) {
+				if (abortEarly && payload.issues.length !== seen) {
+					if (aborted(payload, seen)) break;
+					seen = payload.issues.length;
+				}
+				if (key === "__proto__") continue;
+				const el = shape[key];
+				const optin = el._zod.optin;
+				const optout = el._zod.optout;
+				const r = el._zod.run({
+					value: input[key],
+					issues: []
+				}, ctx);
+				if (r instanceof Promise) proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+				else handlePropertyResult(r, payload, key, input, optin, optout);
+			}
+			if (!catchall) return proms.length ? Promise.all(proms).then(() => payload) : payload;
+			return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+		};
+	});
+	$ZodObjectJIT = $constructor("$ZodObjectJIT", (inst, def) => {
+		$ZodObject.init(inst, def);
+		const superParse = inst._zod.parse;
+		const _normalized = cached(() => normalizeDef(def));
+		const memo = globalConfig.memoizer;
+		const generateFastpass = (shape) => {
+			const normalized = _normalized.value;
+			const syms = normalized.symbolKeys;
+			const doc = new Doc(["payload", "ctx"], {
+				shape,
+				inst,
+				memo,
+				syms
+			});
+			const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+			const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+			doc.write(`const input = payload.value;`);
+			const ids = Object.create(null);
+			let counter = 0;
+			for (const key of normalized.allKeys) ids[key] = `key_${counter++}`;
+			doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+			for (const key of normalized.allKeys) {
+				if (key === "__proto__") continue;
+				const id = ids[key];
+				const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+				const isPresent = `${k} in input`;
+				const schema = shape[key];
+				const optin = schema?._zod?.optin;
+				const isOptionalIn = optin !== void 0;
+				const isOptionalOut = schema?._zod?.optout === "optional";
+				doc.write(`const ${id} = ${parseStr(k)};`);
+				if (isOptionalIn && isOptionalOut) {
+					const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+					doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+				} else if (!isOptionalIn) doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+				else {
+					doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+					if (optin === "defaulted") doc.write(`newResult[${k}] = ${id}.value;`);
+					else doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+				}
+			}
+			doc.write(`payload.value = newResult;`);
+			doc.write(`return payload;`);
+			return doc.compile();
+		};
+		let fastpass;
+		const isObject = isObject$1;
+		const jit = !globalConfig.jitless;
+		const fastEnabled = jit && allowsEval.value;
+		const catchall = def.catchall;
+		let value;
+		inst._zod.parse = (payload, ctx) => {
+			value ?? (value = _normalized.value);
+			const input = payload.value;
+			if (!isObject(input)) {
+				payload.issues.push({
+					expected: "object",
+					code: "invalid_type",
+					input,
+					inst
+				});
+				return payload;
+			}
+			if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+				if (!fastpass) fastpass = generateFastpass(def.shape);
+				payload = fastpass(payload, ctx);
+				if (!catchall) return payload;
+				return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+			}
+			return superParse(payload, ctx);
+		};
+	});
+	$ZodUnion = $constructor("$ZodUnion", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+		defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+		defineLazyInternal(inst, "values", (zod) => {
+			if (zod.def.options.every((o) => o._zod.values)) return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+		});
+		defineLazyInternal(inst, "pattern", (zod) => {
+			if (zod.def.options.every((o) => o._zod.pattern)) {
+				const patterns = zod.def.options.map((o) => o._zod.pattern);
+				return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+			}
+		});
+		const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+		inst._zod.parse = (payload, ctx) => {
+			if (first) return first(payload, ctx);
+			let async = false;
+			const results = [];
+			for (const option of def.options) {
+				const result = option._zod.run({
+					value: payload.value,
+					issues: []
+				}, ctx);
+				if (result instanceof Promise) {
+					results.push(result);
+					async = true;
+				} else {
+					if (result.issues.length === 0) return result;
+					results.push(result);
+				}
+			}
+			if (!async) return handleUnionResults(results, payload, inst, ctx);
+			return Promise.all(results).then((results) => {
+				return handleUnionResults(results, payload, inst, ctx);
+			});
+		};
+	});
+	$ZodIntersection = $constructor("$ZodIntersection", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.parse = (payload, ctx) => {
+			const input = payload.value;
+			const left = def.left._zod.run({
+				value: input,
+				issues: []
+			}, ctx);
+			const right = def.right._zod.run({
+				value: input,
+				issues: []
+			}, ctx);
+			if (left instanceof Promise || right instanceof Promise) return Promise.all([left, right]).then(([left, right]) => {
+				return handleIntersectionResults(payload, left, right);
+			});
+			return handleIntersectionResults(payload, left, right);
+		};
+	});
+	$ZodRecord = $constructor("$ZodRecord", (inst, def) => {
+		$ZodType.init(inst, def);
+		const memo = globalConfig.memoizer;
+		memo?.attach(inst);
+		inst._zod.parse = (payload, ctx) => {
+			const input = payload.value;
+			if (!isPlainObject$2(input)) {
+				payload.issues.push({
+					expected: "record",
+					code: "invalid_type",
+					input,
+					inst
+				});
+				return payload;
+			}
+			const proms = [];
+			const values = def.keyType._zod.values;
+			if (values && !def.partial) {
+				payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+				const recordKeys = new Set();
+				for (const key of values) if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+					recordKeys.add(typeof key === "number" ? key.toString() : key);
+					if (key === "__proto__") continue;
+					const keyResult = def.keyType._zod.run({
+						value: key,
+						issues: []
+					}, ctx);
+					if (keyResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
+					if (keyResult.issues.length) {
+						payload.issues.push({
+							code: "invalid_key",
+							origin: "record",
+							issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+							input: key,
+							path: [key],
+							inst
+						});
+						continue;
+					}
+					const outKey = keyResult.value;
+					if (outKey === "__proto__") continue;
+					const result = def.valueType._zod.run({
+						value: input[key],
+						issues: []
+					}, ctx);
+					if (result instanceof Promise) proms.push(result.then((result) => {
+						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
+						payload.value[outKey] = result.value;
+					}));
+					else {
+						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
+						payload.value[outKey] = result.value;
+					}
+				}
+				let unrecognized;
+				for (const key in input) if (!recordKeys.has(key)) {
+					if (def.mode === "loose") {
+						if (key === "__proto__") continue;
+						payload.value[key] = input[key];
+					} else {
+						unrecognized = unrecognized ?? [];
+						unrecognized.push(key);
+					}
+				}
+				if (unrecognized && unrecognized.length > 0) payload.issues.push({
+					code: "unrecognized_keys",
+					input,
+					inst,
+					keys: unrecognized,
+					continue: true
+				});
+			} else {
+				payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+				let unrecognized;
+				for (const key of Reflect.ownKeys(input)) {
+					if (key === "__proto__") continue;
+					if (!Object.prototype.propertyIsEnumerable.call(input, key)) continue;
+					let keyResult = def.keyType._zod.run({
+						value: key,
+						issues: []
+					}, ctx);
+					if (keyResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
+					if (typeof key === "string" && number$1.test(key) && keyResult.issues.length) {
+						const retryResult = def.keyType._zod.run({
+							value: Number(key),
+							issues: []
+						}, ctx);
+						if (retryResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
+						if (retryResult.issues.length === 0) keyResult = retryResult;
+					}
+					if (keyResult.issues.length) {
+						if (def.mode === "loose") payload.value[key] = input[key];
+						else if (values) {
+							unrecognized = unrecognized ?? [];
+							unrecognized.push(key);
+						} else payload.issues.push({
+							code: "invalid_key",
+							origin: "record",
+							issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+							input: key,
+							path: [key],
+							inst
+						});
+						continue;
+					}
+					const outKey = keyResult.value;
+					if (outKey === "__proto__") continue;
+					const result = def.valueType._zod.run({
+						value: input[key],
+						issues: []
+					}, ctx);
+					if (result instanceof Promise) proms.push(result.then((result) => {
+						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
+						payload.value[outKey] = result.value;
+					}));
+					else {
+						if (result.issues.length) payload.issues.push(...prefixIssues(key, result.issues));
+						payload.value[outKey] = result.value;
+					}
+				}
+				if (unrecognized && unrecognized.length > 0) payload.issues.push({
+					code: "unrecognized_keys",
+					input,
+					inst,
+					keys: unrecognized,
+					continue: true
+				});
+			}
+			if (proms.length) return Promise.all(proms).then(() => payload);
+			return payload;
+		};
+	});
+	$ZodEnum = $constructor("$ZodEnum", (inst, def) => {
+		$ZodType.init(inst, def);
+		const values = getEnumValues(def.entries);
+		const valuesSet = new Set(values);
+		inst._zod.values = valuesSet;
+		defineLazyInternal(inst, "pattern", (zod) => {
+			const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+			return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+		});
+		inst._zod.parse = (payload, _ctx) => {
+			const input = payload.value;
+			if (valuesSet.has(input)) return payload;
+			payload.issues.push({
+				code: "invalid_value",
+				values,
+				input,
+				inst
+			});
+			return payload;
+		};
+	});
+	$ZodLiteral = $constructor("$ZodLiteral", (inst, def) => {
+		$ZodType.init(inst, def);
+		const values = new Set(def.values);
+		inst._zod.values = values;
+		defineLazyInternal(inst, "pattern", (zod) => {
+			const vals = zod.def.values;
+			return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+		});
+		inst._zod.parse = (payload, _ctx) => {
+			const input = payload.value;
+			if (values.has(input)) return payload;
+			payload.issues.push({
+				code: "invalid_value",
+				values: def.values,
+				input,
+				inst
+			});
+			return payload;
+		};
+	});
+	$ZodTransform = $constructor("$ZodTransform", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.optin = "optional";
+		globalConfig.memoizer?.guard(inst);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") throw new $ZodEncodeError(inst.constructor.name);
+			const _out = def.transform(payload.value, payload);
+			if (ctx.async) return (_out instanceof Promise ? _out : Promise.resolve(_out)).then((output) => {
+				payload.value = output;
+				return payload;
+			});
+			if (_out instanceof Promise) throw new $ZodAsyncError();
+			payload.value = _out;
+			return payload;
+		};
+	});
+	$ZodOptional = $constructor("$ZodOptional", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+		inst._zod.optout = "optional";
+		defineLazyInternal(inst, "values", (zod) => {
+			const values = zod.def.innerType._zod.values;
+			return values ? new Set([...values, void 0]) : void 0;
+		});
+		defineLazyInternal(inst, "pattern", (zod) => {
+			const pattern = zod.def.innerType._zod.pattern;
+			return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+		});
+		inst._zod.parse = (payload, ctx) => {
+			if (payload.value === void 0) {
+				if (def.innerType._zod.optin !== "defaulted") return payload;
+				const result = def.innerType._zod.run({
+					value: payload.value,
+					issues: []
+				}, ctx);
+				if (result instanceof Promise) return result.then((result) => handleOptionalResult(payload, result));
+				return handleOptionalResult(payload, result);
+			}
+			return def.innerType._zod.run(payload, ctx);
+		};
+	});
+	$ZodExactOptional = $constructor("$ZodExactOptional", (inst, def) => {
+		$ZodOptional.init(inst, def);
+		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+		defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+		inst._zod.parse = (payload, ctx) => {
+			return def.innerType._zod.run(payload, ctx);
+		};
+	});
+	$ZodNullable = $constructor("$ZodNullable", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+		defineLazyInternal(inst, "pattern", (zod) => {
+			const pattern = zod.def.innerType._zod.pattern;
+			return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+		});
+		defineLazyInternal(inst, "values", (zod) => {
+			return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : void 0;
+		});
+		inst._zod.parse = (payload, ctx) => {
+			if (payload.value === null) return payload;
+			return def.innerType._zod.run(payload, ctx);
+		};
+	});
+	$ZodDefault = $constructor("$ZodDefault", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.optin = "defaulted";
+		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
+			if (payload.value === void 0) {
+				payload.value = def.defaultValue;
+				return payload;
+			}
+			const result = def.innerType._zod.run(payload, ctx);
+			if (result instanceof Promise) return result.then((result) => handleDefaultResult(result, def));
+			return handleDefaultResult(result, def);
+		};
+	});
+	$ZodPrefault = $constructor("$ZodPrefault", (inst, def) => {
+		$ZodType.init(inst, def);
+		inst._zod.optin = "defaulted";
+		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
+			if (payload.value === void 0) payload.value = def.defaultValue;
+			return def.innerType._zod.run(payload, ctx);
+		};
+	});
+	$ZodNonOptional = $constructor("$ZodNonOptional", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "values", (zod) => {
+			const v = zod.def.innerType._zod.values;
+			return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+		});
+		inst._zod.parse = (payload, ctx) => {
+			const result = def.innerType._zod.run(payload, ctx);
+			if (result instanceof Promise) return result.then((result) => handleNonOptionalResult(result, inst));
+			return handleNonOptionalResult(result, inst);
+		};
+	});
+	$ZodCatch = $constructor("$ZodCatch", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
+			const result = def.innerType._zod.run({
+				value: payload.value,
+				issues: []
+			}, ctx);
+			if (result instanceof Promise) return result.then((result) => handleCatchResult(payload, result, def, ctx));
+			return handleCatchResult(payload, result, def, ctx);
+		};
+	});
+	$ZodPipe = $constructor("$ZodPipe", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+		defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+		defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") {
+				const right = def.out._zod.run(payload, ctx);
+				if (right instanceof Promise) return right.then((right) => handlePipeResult(right, def.in, ctx));
+				return handlePipeResult(right, def.in, ctx);
+			}
+			const left = def.in._zod.run(payload, ctx);
+			if (left instanceof Promise) return left.then((left) => handlePipeResult(left, def.out, ctx));
+			return handlePipeResult(left, def.out, ctx);
+		};
+	});
+	$ZodReadonly = $constructor("$ZodReadonly", (inst, def) => {
+		$ZodType.init(inst, def);
+		defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+		defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+		defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+		defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+		inst._zod.parse = (payload, ctx) => {
+			if (ctx.direction === "backward") return def.innerType._zod.run(payload, ctx);
+			const result = def.innerType._zod.run(payload, ctx);
+			if (result instanceof Promise) return result.then(handleReadonlyResult);
+			return handleReadonlyResult(result);
+		};
+	});
+	$ZodCustom = $constructor("$ZodCustom", (inst, def) => {
+		$ZodCheck.init(inst, def);
+		$ZodType.init(inst, def);
+		inst._zod.parse = (payload, _) => {
+			return payload;
+		};
+		inst._zod.check = (payload) => {
+			const input = payload.value;
+			const r = def.fn(input);
+			if (r instanceof Promise) return r.then((r) => handleRefineResult(r, payload, input, inst));
+			handleRefineResult(r, payload, input, inst);
+		};
+	});
+}));
+// node_modules/zod/v4/core/memoizer.js
+function isRef(value) {
+	return value !== null && typeof value === "object";
+}
+function cloneIssues(issues) {
+	return issues.map((iss) => iss.path ? {
+		...iss,
+		path: iss.path.slice()
+	} : { ...iss });
+}
+function isRecursive(inst, stack, resolve) {
+	const cached = recursive.get(inst);
+	if (cached !== void 0) return cached ? PROVEN : NONE;
+	if (stack.has(inst)) return PROVEN;
+	stack.add(inst);
+	let result = NONE;
+	const check = (child) => {
+		if (result !== PROVEN && child?._zod) {
+			const answer = isRecursive(child, stack, resolve);
+			if (answer > result) result = answer;
+		}
+	};
+	const shape = (sh, spread) => {
+		let answer = NONE;
+		for (const key of Reflect.ownKeys(sh)) {
+			const desc = Object.getOwnPropertyDescriptor(sh, key);
+			if (spread && !desc.enumerable) continue;
+			const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+			if (child > answer) answer = child;
+		}
+		return answer;
+	};
+	const merge = (answer) => {
+		if (answer > result) result = answer;
+	};
+	const def = inst._zod.def;
+	switch (def.type) {
+		case "object": {
+			const raw = rawShape(def);
+			merge(raw ? shape(raw, true) : ASSUMED);
+			check(def.catchall);
+			break;
+		}
+		case "array":
+			check(def.element);
+			break;
+		case "tuple":
+			for (const el of def.items) check(el);
+			check(def.rest);
+			break;
+		case "record":
+		case "map":
+			check(def.keyType);
+			check(def.valueType);
+			break;
+		case "set":
+			check(def.valueType);
+			break;
+		case "union":
+			for (const el of def.options) check(el);
+			break;
+		case "intersection":
+			check(def.left);
+			check(def.right);
+			break;
+		case "optional":
+		case "nullable":
+		case "default":
+		case "prefault":
+		case "catch":
+		case "readonly":
+		case "nonoptional":
+		case "promise":
+		case "success":
+			check(def.innerType);
+			break;
+		case "pipe":
+			check(def.in);
+			check(def.out);
+			break;
+		case "function":
+			check(def.input);
+			check(def.output);
+			break;
+		case "lazy": {
+			const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+			merge(inner ? isRecursive(inner, stack, false) : ASSUMED);
+			break;
+		}
+		case "template_literal":
+		case "string":
+		case "number":
+		case "int":
+		case "boolean":
+		case "bigint":
+		case "symbol":
+		case "undefined":
+		case "null":
+		case "void":
+		case "never":
+		case "any":
+		case "unknown":
+		case "date":
+		case "nan":
+		case "enum":
+		case "literal":
+		case "file":
+		case "transform":
+		case "custom": break;
+		default: for (const key in def) {
+			const desc = Object.getOwnPropertyDescriptor(def, key);
+			if (!desc || desc.get) continue;
+			const value = desc.value;
+			if (!value || typeof value !== "object") continue;
+			if (value._zod) check(value);
+			else if (Array.isArray(value)) for (const el of value) check(el);
+		}
+	}
+	stack.delete(inst);
+	return settle(inst, result);
+}
+function settle(inst, answer) {
+	if (answer !== ASSUMED) recursive.set(inst, answer === PROVEN);
+	return answer;
+}
+function bucketFor(state, inst) {
+	let bucket = state.buckets.get(inst);
+	if (!bucket) {
+		bucket = new WeakMap();
+		state.buckets.set(inst, bucket);
+	}
+	return bucket;
+}
+function memoizer() {
+	return memo;
+}
+function isBackEdge(ctx, value) {
+	const backEdges = ctx[STATE]?.backEdges;
+	return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+}
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open$1, memo;
+var init_memoizer = __esmMin((() => {
+	init_util$1();
+	$ZodCyclicError = class extends Error {
+		constructor() {
+			super(`Cannot parse a reference cycle that closes through a transform`);
+			this.name = "ZodCyclicError";
+		}
+	};
+	STATE = "~memo";
+	NO_ISSUES = [];
+	recursive = new WeakMap();
+	NONE = 0;
+	ASSUMED = 1;
+	PROVEN = 2;
+	open$1 = [];
+	memo = {
+		alloc(_inst, payload, empty) {
+			const bucket = handoff;
+			if (!bucket) return empty;
+			handoff = void 0;
+			const entry = {
+				value: empty,
+				issues: null
+			};
+			bucket.set(payload.value, entry);
+			open$1.push(entry);
+			return empty;
+		},
+		guard(inst) {
+			var _a;
+			(_a = inst._zod).deferred ?? (_a.deferred = []);
+			inst._zod.deferred.push(() => {
+				const base = inst._zod.parse;
+				const wrapped = (payload, ctx) => {
+					if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value)) throw new $ZodCyclicError();
+					return base(payload, ctx);
+				};
+				inst._zod.parse = wrapped;
+				if (inst._zod.run === base) inst._zod.run = wrapped;
+			});
+		},
+		attach(inst) {
+			var _a;
+			let isRecursiveInst;
+			let rechecked = false;
+			let lastCtx;
+			let lastBucket;
+			(_a = inst._zod).deferred ?? (_a.deferred = []);
+			inst._zod.deferred.push(() => {
+				const base = inst._zod.parse;
+				const wrapped = (payload, ctx) => {
+					if (isRecursiveInst === void 0) {
+						const walked = isRecursive(inst, new Set(), false);
+						if (walked === NONE) {
+							inst._zod.parse = base;
+							if (inst._zod.run === wrapped) inst._zod.run = base;
+							return base(payload, ctx);
+						}
+						if (walked === PROVEN || rechecked) isRecursiveInst = true;
+						else rechecked = true;
+					}
+					const input = payload.value;
+					if (!isRef(input)) return base(payload, ctx);
+					let state = ctx[STATE];
+					if (!state) {
+						state = {
+							buckets: new WeakMap(),
+							backEdges: void 0
+						};
+						ctx[STATE] = state;
+					}
+					let bucket;
+					if (lastCtx === ctx) bucket = lastBucket;
+					else {
+						bucket = bucketFor(state, inst);
+						lastCtx = ctx;
+						lastBucket = bucket;
+					}
+					const hit = bucket.get(input);
+					if (hit) {
+						payload.value = hit.value;
+						if (hit.issues) {
+							if (hit.issues.length) payload.issues.push(...cloneIssues(hit.issues));
+						} else {
+							payload.memo = true;
+							state.backEdges ?? (state.backEdges = new WeakSet());
+							state.backEdges.add(hit.value);
+						}
+						return payload;
+					}
+					handoff = bucket;
+					const depth = open$1.length;
+					const result = base(payload, ctx);
+					handoff = void 0;
+					const entry = open$1.length > depth ? open$1.pop() : void 0;
+					if (result instanceof Promise) return result.then((r) => {
+						if (entry) entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+						return r;
+					});
+					if (entry) entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+					return result;
+				};
+				inst._zod.parse = wrapped;
+				if (inst._zod.run === base) inst._zod.run = wrapped;
+			});
+		}
+	};
+}));
+// node_modules/zod/v4/locales/en.js
+function en_default() {
+	return { localeError: error() };
+}
+var error;
+var init_en = __esmMin((() => {
+	init_util$1();
+	error = () => {
+		const Sizable = {
+			string: {
+				unit: "characters",
+				verb: "to have"
+			},
+			file: {
+				unit: "bytes",
+				verb: "to have"
+			},
+			array: {
+				unit: "items",
+				verb: "to have"
+			},
+			set: {
+				unit: "items",
+				verb: "to have"
+			},
+			map: {
+				unit: "entries",
+				verb: "to have"
+			}
+		};
+		function getSizing(origin) {
+			return Sizable[origin] ?? null;
+		}
+		const FormatDictionary = {
+			regex: "input",
+			email: "email address",
+			url: "URL",
+			emoji: "emoji",
+			uuid: "UUID",
+			uuidv4: "UUIDv4",
+			uuidv6: "UUIDv6",
+			nanoid: "nanoid",
+			guid: "GUID",
+			cuid: "cuid",
+			cuid2: "cuid2",
+			ulid: "ULID",
+			xid: "XID",
+			ksuid: "KSUID",
+			datetime: "ISO datetime",
+			date: "ISO date",
+			time: "ISO time",
+			duration: "ISO duration",
+			ipv4: "IPv4 address",
+			ipv6: "IPv6 address",
+			mac: "MAC address",
+			cidrv4: "IPv4 range",
+			cidrv6: "IPv6 range",
+			base64: "base64-encoded string",
+			base64url: "base64url-encoded string",
+			json_string: "JSON string",
+			e164: "E.164 number",
+			currency_code: "currency code",
+			credit_card: "credit card number",
+			iban: "IBAN",
+			jwt: "JWT",
+			template_literal: "input"
+		};
+		const TypeDictionary = { nan: "NaN" };
+		function getTypeName(type, input) {
+			if (type === "number" && typeof input === "number" && !Number.isFinite(input)) return String(input);
+			return TypeDictionary[type] ?? type;
+		}
+		return (issue) => {
+			switch (issue.code) {
+				case "invalid_type": return `Invalid input: expected ${getTypeName(issue.expected)}, received ${getTypeName(parsedType(issue.input), issue.input)}`;
+				case "invalid_value":
+					if (issue.values.length === 1) return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
+					return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
+				case "too_big": {
+					const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+					const sizing = getSizing(issue.origin);
+					if (sizing) return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+					return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+				}
+				case "too_small": {
+					const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+					const sizing = getSizing(issue.origin);
+					if (sizing) return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+					return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+				}
+				case "invalid_format": {
+					const _issue = issue;
+					if (_issue.format === "starts_with") return `Invalid string: must start with "${_issue.prefix}"`;
+					if (_issue.format === "ends_with") return `Invalid string: must end with "${_issue.suffix}"`;
+					if (_issue.format === "includes") return `Invalid string: must include "${_issue.includes}"`;
+					if (_issue.format === "regex") return `Invalid string: must match pattern ${_issue.pattern}`;
+					return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+				}
+				case "not_multiple_of": return `Invalid number: must be a multiple of ${issue.divisor}`;
+				case "unrecognized_keys": return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
+				case "invalid_key": return `Invalid key in ${issue.origin}`;
+				case "invalid_union":
+					if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) return `Invalid discriminator value. Expected ${issue.options.map((o) => `'${o}'`).join(" | ")}`;
+					if (issue.inclusive === false) return "Invalid input: more than one option matched";
+					return "Invalid input";
+				case "invalid_element": return `Invalid value in ${issue.origin}`;
+				default: return `Invalid input`;
+			}
+		};
+	};
+}));
+// node_modules/zod/v4/core/registries.js
+function registry() {
+	return new $ZodRegistry();
+}
+var _a, $ZodRegistry, globalRegistry;
+var init_registries = __esmMin((() => {
+	$ZodRegistry = class {
+		constructor() {
+			this._map = new WeakMap();
+			this._idmap = new Map();
+		}
+		add(schema, ..._meta) {
+			const meta = _meta[0];
+			this._map.set(schema, meta);
+			if (meta && typeof meta === "object" && "id" in meta) this._idmap.set(meta.id, schema);
+			return this;
+		}
+		clear() {
+			this._map = new WeakMap();
+			this._idmap = new Map();
+			return this;
+		}
+		remove(schema) {
+			const meta = this._map.get(schema);
+			if (meta && typeof meta === "object" && "id" in meta) this._idmap.delete(meta.id);
+			this._map.delete(schema);
+			return this;
+		}
+		get(schema) {
+			const p = schema._zod.parent;
+			if (p) {
+				const pm = { ...this.get(p) ?? {} };
+				delete pm.id;
+				const f = {
+					...pm,
+					...this._map.get(schema)
+				};
+				return Object.keys(f).length ? f : void 0;
+			}
+			return this._map.get(schema);
+		}
+		has(schema) {
+			return this._map.has(schema);
+		}
+	};
+	(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
+	globalRegistry = globalThis.__zod_globalRegistry;
+}));
+// node_modules/zod/v4/core/compile.js
+var init_compile = __esmMin((() => {}));
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+	if (def.checks) def.checks = [...def.checks];
+	return def;
+}
+function _string(Class, params) {
+	return new Class(snapshotChecks({
+		type: "string",
+		...normalizeParams(params)
+	}));
+}
+function _email(Class, params) {
+	return new Class({
+		type: "string",
+		format: "email",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _guid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "guid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _uuid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "uuid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _uuidv4(Class, params) {
+	return new Class({
+		type: "string",
+		format: "uuid",
+		check: "string_format",
+		abort: false,
+		version: "v4",
+		...normalizeParams(params)
+	});
+}
+function _uuidv6(Class, params) {
+	return new Class({
+		type: "string",
+		format: "uuid",
+		check: "string_format",
+		abort: false,
+		version: "v6",
+		...normalizeParams(params)
+	});
+}
+function _uuidv7(Class, params) {
+	return new Class({
+		type: "string",
+		format: "uuid",
+		check: "string_format",
+		abort: false,
+		version: "v7",
+		...normalizeParams(params)
+	});
+}
+function _url(Class, params) {
+	return new Class({
+		type: "string",
+		format: "url",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _emoji(Class, params) {
+	return new Class({
+		type: "string",
+		format: "emoji",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _nanoid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "nanoid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _cuid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "cuid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _cuid2(Class, params) {
+	return new Class({
+		type: "string",
+		format: "cuid2",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _ulid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "ulid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _xid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "xid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _ksuid(Class, params) {
+	return new Class({
+		type: "string",
+		format: "ksuid",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _ipv4(Class, params) {
+	return new Class({
+		type: "string",
+		format: "ipv4",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _ipv6(Class, params) {
+	return new Class({
+		type: "string",
+		format: "ipv6",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _cidrv4(Class, params) {
+	return new Class({
+		type: "string",
+		format: "cidrv4",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _cidrv6(Class, params) {
+	return new Class({
+		type: "string",
+		format: "cidrv6",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _base64(Class, params) {
+	return new Class({
+		type: "string",
+		format: "base64",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _base64url(Class, params) {
+	return new Class({
+		type: "string",
+		format: "base64url",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _e164(Class, params) {
+	return new Class({
+		type: "string",
+		format: "e164",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _jwt(Class, params) {
+	return new Class({
+		type: "string",
+		format: "jwt",
+		check: "string_format",
+		abort: false,
+		...normalizeParams(params)
+	});
+}
+function _isoDateTime(Class, params) {
+	return new Class({
+		type: "string",
+		format: "datetime",
+		check: "string_format",
+		offset: false,
+		local: false,
+		precision: null,
+		...normalizeParams(params)
+	});
+}
+function _isoDate(Class, params) {
+	return new Class({
+		type: "string",
+		format: "date",
+		check: "string_format",
+		...normalizeParams(params)
+	});
+}
+function _isoTime(Class, params) {
+	return new Class({
+		type: "string",
+		format: "time",
+		check: "string_format",
+		precision: null,
+		...normalizeParams(params)
+	});
+}
+function _isoDuration(Class, params) {
+	return new Class({
+		type: "string",
+		format: "duration",
+		check: "string_format",
+		...normalizeParams(params)
+	});
+}
+function _number(Class, params) {
+	return new Class(snapshotChecks({
+		type: "number",
+		checks: [],
+		...normalizeParams(params)
+	}));
+}
+function _int(Class, params) {
+	return new Class({
+		type: "number",
+		check: "number_format",
+		abort: false,
+		format: "safeint",
+		...normalizeParams(params)
+	});
+}
+function _boolean(Class, params) {
+	return new Class({
+		type: "boolean",
+		...normalizeParams(params)
+	});
+}
+function _unknown(Class) {
+	return new Class({ type: "unknown" });
+}
+function _never(Class, params) {
+	return new Class({
+		type: "never",
+		...normalizeParams(params)
+	});
+}
+function _lt(value, params) {
+	return new $ZodCheckLessThan({
+		check: "less_than",
+		...normalizeParams(params),
+		value,
+		inclusive: false
+	});
+}
+function _lte(value, params) {
+	return new $ZodCheckLessThan({
+		check: "less_than",
+		...normalizeParams(params),
+		value,
+		inclusive: true
+	});
+}
+function _gt(value, params) {
+	return new $ZodCheckGreaterThan({
+		check: "greater_than",
+		...normalizeParams(params),
+		value,
+		inclusive: false
+	});
+}
+function _gte(value, params) {
+	return new $ZodCheckGreaterThan({
+		check: "greater_than",
+		...normalizeParams(params),
+		value,
+		inclusive: true
+	});
+}
+function _multipleOf(value, params) {
+	return new $ZodCheckMultipleOf({
+		check: "multiple_of",
+		...normalizeParams(params),
+		value
+	});
+}
+function _maxLength(maximum, params) {
+	return new $ZodCheckMaxLength({
+		check: "max_length",
+		...normalizeParams(params),
+		maximum
+	});
+}
+function _minLength(minimum, params) {
+	return new $ZodCheckMinLength({
+		check: "min_length",
+		...normalizeParams(params),
+		minimum
+	});
+}
+function _length(length, params) {
+	return new $ZodCheckLengthEquals({
+		check: "length_equals",
+		...normalizeParams(params),
+		length
+	});
+}
+function _regex(pattern, params) {
+	return new $ZodCheckRegex({
+		check: "string_format",
+		format: "regex",
+		...normalizeParams(params),
+		pattern
+	});
+}
+function _lowercase(params) {
+	return new $ZodCheckLowerCase({
+		check: "string_format",
+		format: "lowercase",
+		...normalizeParams(params)
+	});
+}
+function _uppercase(params) {
+	return new $ZodCheckUpperCase({
+		check: "string_format",
+		format: "uppercase",
+		...normalizeParams(params)
+	});
+}
+function _includes(includes, params) {
+	return new $ZodCheckIncludes({
+		check: "string_format",
+		format: "includes",
+		...normalizeParams(params),
+		includes
+	});
+}
+function _startsWith(prefix, params) {
+	return new $ZodCheckStartsWith({
+		check: "string_format",
+		format: "starts_with",
+		...normalizeParams(params),
+		prefix
+	});
+}
+function _endsWith(suffix, params) {
+	return new $ZodCheckEndsWith({
+		check: "string_format",
+		format: "ends_with",
+		...normalizeParams(params),
+		suffix
+	});
+}
+function _overwrite(tx) {
+	return new $ZodCheckOverwrite({
+		check: "overwrite",
+		tx
+	});
+}
+function _normalize(form) {
+	return _overwrite((input) => input.normalize(form));
+}
+function _trim() {
+	return _overwrite((input) => input.trim());
+}
+function _toLowerCase() {
+	return _overwrite((input) => input.toLowerCase());
+}
+function _toUpperCase() {
+	return _overwrite((input) => input.toUpperCase());
+}
+function _slugify() {
+	return _overwrite((input) => slugify(input));
+}
+function _array(Class, element, params) {
+	return new Class({
+		type: "array",
+		element,
+		...normalizeParams(params)
+	});
+}
+function _refine(Class, fn, _params) {
+	return new Class({
+		type: "custom",
+		check: "custom",
+		fn,
+		...normalizeParams(_params)
+	});
+}
+function _superRefine(fn, params) {
+	const ch = _check((payload) => {
+		payload.addIssue = (issue$2) => {
+			if (typeof issue$2 === "string") payload.issues.push(issue(issue$2, payload.value, ch._zod.def));
+			else {
+				const _issue = issue$2;
+				if (_issue.fatal) _issue.continue = false;
+				_issue.code ?? (_issue.code = "custom");
+				if (!("input" in _issue)) _issue.input = payload.value;
+				_issue.inst ?? (_issue.inst = ch);
+				_issue.continue ?? (_issue.continue = !ch._zod.def.abort);
+				payload.issues.push(issue(_issue));
+			}
+		};
+		return fn(payload.value, payload);
+	}, params);
+	return ch;
+}
+function _check(fn, params) {
+	const ch = new $ZodCheck({
+		check: "custom",
+		...normalizeParams(params)
+	});
+	ch._zod.check = fn;
+	return ch;
+}
+var init_api = __esmMin((() => {
+	init_checks$1();
+	init_util$1();
+}));
+// node_modules/zod/v4/core/to-json-schema.js
+function assignProps(target, ...sources) {
+	for (const source of sources) for (const key of Reflect.ownKeys(source)) if (Object.prototype.propertyIsEnumerable.call(source, key)) assignProp(target, key, source[key]);
+	return target;
+}
+function initializeContext(params) {
+	let target = params?.target ?? "draft-2020-12";
+	if (target === "draft-4") target = "draft-04";
+	if (target === "draft-7") target = "draft-07";
+	return {
+		processors: params.processors ?? {},
+		metadataRegistry: params?.metadata ?? globalRegistry,
+		target,
+		unrepresentable: params?.unrepresentable ?? "throw",
+		override: params?.override ?? (() => {}),
+		io: params?.io ?? "output",
+		counter: 0,
+		seen: new Map(),
+		sharedDefsExtractedFor: void 0,
+		sharedEmitDoneFor: void 0,
+		cycles: params?.cycles ?? "ref",
+		reused: params?.reused ?? "inline",
+		intersections: [],
+		deferred: [],
+		external: params?.external ?? void 0
+	};
+}
+function handleUnrepresentable(schema, ctx, json, params, message) {
+	const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({
+		zodSchema: schema,
+		path: params.path,
+		message
+	}) : ctx.unrepresentable;
+	if (result === "any") return false;
+	if (result === void 0 || result === "throw") throw new Error(message);
+	Object.assign(json, result);
+	return true;
+}
+function processSchema(schema, ctx, _params = {
+	path: [],
+	schemaPath: []
+}) {
+	var _a;
+	const def = schema._zod.def;
+	const seen = ctx.seen.get(schema);
+	if (seen) {
+		seen.count++;
+		if (_params.schemaPath.includes(schema)) seen.cycle = _params.path;
+		return seen.schema;
+	}
+	const result = {
+		schema: {},
+		count: 1,
+		cycle: void 0,
+		path: _params.path
+	};
+	ctx.seen.set(schema, result);
+	ctx.sharedDefsExtractedFor = void 0;
+	ctx.sharedEmitDoneFor = void 0;
+	const overrideSchema = schema._zod.toJSONSchema?.();
+	if (overrideSchema) result.schema = overrideSchema;
+	else {
+		const params = {
+			..._params,
+			schemaPath: [..._params.schemaPath, schema],
+			path: _params.path
+		};
+		if (schema._zod.processJSONSchema) schema._zod.processJSONSchema(ctx, result.schema, params);
+		else {
+			const _json = result.schema;
+			const processor = ctx.processors[def.type];
+			if (!processor) throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+			processor(schema, ctx, _json, params);
+		}
+		const parent = schema._zod.parent;
+		if (parent) {
+			if (!result.ref) result.ref = parent;
+			processSchema(parent, ctx, params);
+			ctx.seen.get(parent).isParent = true;
+		}
+	}
+	const meta = ctx.metadataRegistry.get(schema);
+	if (meta) assignProps(result.schema, meta);
+	if (ctx.io === "input" && isTransforming(schema)) {
+		delete result.schema.examples;
+		delete result.schema.default;
+	}
+	if (ctx.io === "input" && "_prefault" in result.schema) (_a = result.schema).default ?? (_a.default = result.schema._prefault);
+	delete result.schema._prefault;
+	return ctx.seen.get(schema).schema;
+}
+function encodeJSONPointerSegment(segment) {
+	return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema) {
+	const root = ctx.seen.get(schema);
+	if (!root) throw new Error("Unprocessed schema. This is a bug in Zod.");
+	if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external) return;
+	const idToSchema = new Map();
+	for (const entry of ctx.seen.entries()) {
+		const id = ctx.metadataRegistry.get(entry[0])?.id;
+		if (id) {
+			const existing = idToSchema.get(id);
+			if (existing && existing !== entry[0]) throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+			idToSchema.set(id, entry[0]);
+		}
+	}
+	const makeURI = (entry) => {
+		const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+		if (ctx.external) {
+			const externalId = ctx.external.registry.get(entry[0])?.id;
+			const uriGenerator = ctx.external.uri ?? ((id) => id);
+			if (externalId) return { ref: uriGenerator(externalId) };
+			const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+			entry[1].defId = id;
+			return {
+				defId: id,
+				ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}`
+			};
+		}
+		const uriPrefix = `#`;
+		const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+		if (entry[1] === root && !entry[1].schema.id) return { ref: uriPrefix };
+		const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+		return {
+			defId,
+			ref: defUriPrefix + encodeJSONPointerSegment(defId)
+		};
+	};
+	const extractToDef = (entry) => {
+		if (entry[1].schema.$ref) return;
+		const seen = entry[1];
+		const { ref, defId } = makeURI(entry);
+		seen.def = { ...seen.schema };
+		if (defId) seen.defId = defId;
+		const schema = seen.schema;
+		for (const key in schema) delete schema[key];
+		schema.$ref = ref;
+	};
+	if (ctx.cycles === "throw") for (const entry of ctx.seen.entries()) {
+		const seen = entry[1];
+		if (seen.cycle) throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+
+Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
+	}
+	for (const entry of ctx.seen.entries()) {
+		const seen = entry[1];
+		if (schema === entry[0]) {
+			extractToDef(entry);
+			continue;
+		}
+		if (ctx.external) {
+			const ext = ctx.external.registry.get(entry[0])?.id;
+			if (schema !== entry[0] && ext) {
+				extractToDef(entry);
+				continue;
+			}
+		}
+		if (ctx.metadataRegistry.get(entry[0])?.id) {
+			extractToDef(entry);
+			continue;
+		}
+		if (seen.cycle) {
+			extractToDef(entry);
+			continue;
+		}
+		if (seen.count > 1) {
+			if (ctx.reused === "ref") extractToDef(entry);
+		}
+	}
+	if (ctx.external) ctx.sharedDefsExtractedFor = ctx.external;
+}
+function compactTypeUnion(schema) {
+	const options = schema.anyOf;
+	if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0) return;
+	const types = [];
+	for (const option of options) {
+		if (!option || typeof option !== "object") return;
+		compactTypeUnion(option);
+		const keys = Object.keys(option);
+		if (keys.length !== 1 || keys[0] !== "type") return;
+		const type = option.type;
+		for (const member of Array.isArray(type) ? type : [type]) {
+			if (typeof member !== "string") return;
+			if (!types.includes(member)) types.push(member);
+		}
+	}
+	delete schema.anyOf;
+	schema.type = types.length === 1 ? types[0] : types;
+}
+function undeclaredConstraint(member) {
+	const extra = member.additionalProperties;
+	if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null) return null;
+	return Object.keys(extra).length ? extra : null;
+}
+function foldObjects(members) {
+	const objects = [];
+	for (const member of members) {
+		if (typeof member !== "object" || member.type !== "object") return null;
+		for (const key in member) if (!FOLDABLE_KEYS.has(key)) return null;
+		objects.push(member);
+	}
+	const properties = {};
+	const required = new Set();
+	for (const object of objects) {
+		for (const key in object.properties) {
+			if (Object.prototype.hasOwnProperty.call(properties, key)) continue;
+			const parts = [];
+			for (const other of objects) {
+				const part = other.properties?.[key] ?? undeclaredConstraint(other);
+				if (part === null || part === void 0) continue;
+				if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part))) parts.push(part);
+			}
+			assignProp(properties, key, parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts });
+		}
+		for (const key of object.required ?? []) required.add(key);
+	}
+	const folded = {
+		type: "object",
+		properties
+	};
+	if (required.size) folded.required = [...required];
+	if (objects.every((object) => object.additionalProperties === false)) folded.additionalProperties = false;
+	else {
+		const constraints = [];
+		for (const object of objects) {
+			const constraint = undeclaredConstraint(object);
+			if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint))) constraints.push(constraint);
+		}
+		if (constraints.length === 1) folded.additionalProperties = constraints[0];
+		else if (constraints.length > 1) folded.additionalProperties = { allOf: constraints };
+	}
+	return folded;
+}
+function foldIntersection(json) {
+	const allOf = json.allOf;
+	if (!Array.isArray(allOf) || allOf.length < 2) return;
+	for (const key of FOLDABLE_KEYS) if (key in json) return;
+	const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+	let folded = null;
+	if (!unions.length) folded = foldObjects(allOf);
+	else {
+		const union = unions[0];
+		const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
+		if (Object.keys(union).length !== 1) return;
+		const rest = allOf.filter((m) => m !== union);
+		const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
+		if (branches.some((b) => !b)) return;
+		folded = { [keyword]: branches };
+	}
+	if (!folded) return;
+	delete json.allOf;
+	assignProps(json, folded);
+}
+function finalize(ctx, schema) {
+	const root = ctx.seen.get(schema);
+	if (!root) throw new Error("Unprocessed schema. This is a bug in Zod.");
+	const flattenRef = (zodSchema) => {
+		const seen = ctx.seen.get(zodSchema);
+		if (seen.ref === null) return;
+		const schema = seen.def ?? seen.schema;
+		const _cached = { ...schema };
+		const ref = seen.ref;
+		seen.ref = null;
+		if (ref) {
+			flattenRef(ref);
+			const refSeen = ctx.seen.get(ref);
+			const refSchema = refSeen.schema;
+			if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+				schema.allOf = schema.allOf ?? [];
+				schema.allOf.push(refSchema);
+			} else assignProps(schema, refSchema);
+			assignProps(schema, _cached);
+			if (zodSchema._zod.parent === ref) for (const key in schema) {
+				if (key === "$ref" || key === "allOf") continue;
+				if (!(key in _cached)) delete schema[key];
+			}
+			if (refSchema.$ref && refSeen.def) for (const key in schema) {
+				if (key === "$ref" || key === "allOf") continue;
+				if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) delete schema[key];
+			}
+		}
+		const parent = zodSchema._zod.parent;
+		if (parent && parent !== ref) {
+			flattenRef(parent);
+			const parentSeen = ctx.seen.get(parent);
+			if (parentSeen?.schema.$ref) {
+				schema.$ref = parentSeen.schema.$ref;
+				if (parentSeen.def) for (const key in schema) {
+					if (key === "$ref" || key === "allOf") continue;
+					if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) delete schema[key];
+				}
+			}
+		}
+		ctx.override({
+			zodSchema,
+			jsonSchema: schema,
+			path: seen.path ?? []
+		});
+	};
+	if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+		for (const entry of [...ctx.seen.entries()].reverse()) flattenRef(entry[0]);
+		if (ctx.target !== "openapi-3.0") for (const entry of ctx.seen.entries()) compactTypeUnion(entry[1].def ?? entry[1].schema);
+		for (const rewrite of ctx.deferred) rewrite();
+		if (ctx.intersections.length) {
+			const carriers = new Map();
+			for (const seen of ctx.seen.values()) for (const json of [seen.schema, seen.def]) {
+				const allOf = json?.allOf;
+				if (!Array.isArray(allOf)) continue;
+				const existing = carriers.get(allOf);
+				if (existing) existing.push(json);
+				else carriers.set(allOf, [json]);
+			}
+			for (const allOf of ctx.intersections) for (const json of carriers.get(allOf) ?? []) foldIntersection(json);
+		}
+	}
+	const result = {};
+	if (ctx.target === "draft-2020-12") result.$schema = "https://json-schema.org/draft/2020-12/schema";
+	else if (ctx.target === "draft-07") result.$schema = "http://json-schema.org/draft-07/schema#";
+	else if (ctx.target === "draft-04") result.$schema = "http://json-schema.org/draft-04/schema#";
+	else if (ctx.target === "openapi-3.0") {}
+	if (ctx.external?.uri) {
+		const id = ctx.external.registry.get(schema)?.id;
+		if (!id) throw new Error("Schema is missing an `id` property");
+		result.$id = ctx.external.uri(id);
+	}
+	assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+	const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+	if (rootMetaId !== void 0 && result.id === rootMetaId) delete result.id;
+	const defs = ctx.external?.defs ?? {};
+	if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) for (const entry of ctx.seen.entries()) {
+		const seen = entry[1];
+		if (seen.def && seen.defId) {
+			if (seen.def.id === seen.defId) delete seen.def.id;
+			assignProp(defs, seen.defId, seen.def);
+		}
+	}
+	if (ctx.external) ctx.sharedEmitDoneFor = ctx.external;
+	if (ctx.external) {} else if (Object.keys(defs).length > 0) {
+		if (ctx.target === "draft-2020-12") result.$defs = defs;
+		else result.definitions = defs;
+	}
+	try {
+		const finalized = JSON.parse(JSON.stringify(result));
+		Object.defineProperty(finalized, "~standard", {
+			value: {
+				...schema["~standard"],
+				jsonSchema: {
+					input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+					output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+				}
+			},
+			enumerable: false,
+			writable: false
+		});
+		return finalized;
+	} catch (_err) {
+		throw new Error("Error converting schema to JSON.");
+	}
+}
+function isTransforming(_schema, _ctx) {
+	const ctx = _ctx ?? { seen: new Set() };
+	if (ctx.seen.has(_schema)) return false;
+	ctx.seen.add(_schema);
+	const def = _schema._zod.def;
+	if (def.type === "transform") return true;
+	if (def.type === "array") return isTransforming(def.element, ctx);
+	if (def.type === "set") return isTransforming(def.valueType, ctx);
+	if (def.type === "lazy") return isTransforming(def.getter(), ctx);
+	if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") return isTransforming(def.innerType, ctx);
+	if (def.type === "intersection") return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+	if (def.type === "record" || def.type === "map") return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+	if (def.type === "pipe") {
+		if (_schema._zod.traits.has("$ZodCodec")) return true;
+		return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+	}
+	if (def.type === "object") {
+		for (const key in def.shape) if (isTransforming(def.shape[key], ctx)) return true;
+		return false;
+	}
+	if (def.type === "union") {
+		for (const option of def.options) if (isTransforming(option, ctx)) return true;
+		return false;
+	}
+	if (def.type === "tuple") {
+		for (const item of def.items) if (isTransforming(item, ctx)) return true;
+		if (def.rest && isTransforming(def.rest, ctx)) return true;
+		return false;
+	}
+	return false;
+}
+var FOLDABLE_KEYS, UNION_KEYS, createToJSONSchemaMethod, createStandardJSONSchemaMethod;
+var init_to_json_schema = __esmMin((() => {
+	init_registries();
+	init_util$1();
+	FOLDABLE_KEYS = new Set([
+		"type",
+		"properties",
+		"required",
+		"additionalProperties"
+	]);
+	UNION_KEYS = ["oneOf", "anyOf"];
+	createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+		const ctx = initializeContext({
+			...params,
+			processors
+		});
+		processSchema(schema, ctx);
+		extractDefs(ctx, schema);
+		return finalize(ctx, schema);
+	};
+	createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+		const { libraryOptions, target } = params ?? {};
+		const ctx = initializeContext({
+			...libraryOptions ?? {},
+			target,
+			io,
+			processors
+		});
+		processSchema(schema, ctx);
+		extractDefs(ctx, schema);
+		return finalize(ctx, schema);
+	};
+}));
+// node_modules/zod/v4/core/json-schema-processors.js
+function aggregateChecks(schema) {
+	const agg = {};
+	const def = schema._zod.def;
+	const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+	for (const ch of list) contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+	const bag = schema._zod.bag;
+	if (bag.minimum !== void 0) narrowMin(agg, "minimum", bag.minimum);
+	if (bag.exclusiveMinimum !== void 0) narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+	if (bag.maximum !== void 0) narrowMax(agg, "maximum", bag.maximum);
+	if (bag.exclusiveMaximum !== void 0) narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+	if (bag.multipleOf !== void 0) addDivisor(agg, bag.multipleOf);
+	if (bag.format !== void 0) {
+		agg.format ?? (agg.format = bag.format);
+		if (bag.format.includes("int")) agg.isInt = true;
+	}
+	if (bag.mime) intersectMime(agg, bag.mime);
+	for (const pattern of bag.patterns ?? []) addPattern(agg, pattern);
+	return agg;
+}
+function inputOptin(schema) {
+	const def = schema._zod.def;
+	if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) return inputOptin(def.out);
+	if (def.type === "catch") return inputOptin(def.innerType);
+	return schema._zod.optin;
+}
+function stringifyKeyNames(bySchema, json, visited) {
+	if (json.$ref) {
+		if (visited.has(json)) return json;
+		visited.add(json);
+		const def = bySchema.get(json)?.def;
+		if (!def) return json;
+		const inlined = stringifyKeyNames(bySchema, def, visited);
+		return inlined === def ? json : inlined;
+	}
+	for (const keyword of ["anyOf", "oneOf"]) {
+		const branches = json[keyword];
+		if (!Array.isArray(branches)) continue;
+		const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+		if (mapped.some((branch, i) => branch !== branches[i])) json = {
+			...json,
+			[keyword]: mapped
+		};
+	}
+	const types = Array.isArray(json.type) ? json.type : [json.type];
+	const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+	const values = json.enum ?? (json.const !== void 0 ? [json.const] : void 0);
+	if (!numericType && !values?.some((v) => typeof v === "number")) return json;
+	const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
+	if (rest.enum) rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+	else if (typeof rest.const === "number") rest.const = String(rest.const);
+	if (!numericType) return rest;
+	rest.type = "string";
+	if (!values) rest.pattern = (types.includes("number") ? number$1 : integer).source;
+	return rest;
+}
+function rewriteKeyNames(ctx) {
+	const bySchema = new Map();
+	for (const entry of ctx.seen.values()) if (entry.def && !bySchema.has(entry.schema)) bySchema.set(entry.schema, entry);
+	const rewrites = new Map();
+	for (const record of pendingRecords.get(ctx) ?? []) {
+		const seen = ctx.seen.get(record);
+		const names = (seen?.def ?? seen?.schema)?.propertyNames;
+		if (!names || names === true || rewrites.has(names)) continue;
+		const rewritten = stringifyKeyNames(bySchema, names, new Set());
+		if (rewritten !== names) rewrites.set(names, rewritten);
+	}
+	if (!rewrites.size) return;
+	for (const entry of ctx.seen.values()) for (const carrier of [entry.schema, entry.def]) {
+		const rewritten = carrier && rewrites.get(carrier.propertyNames);
+		if (rewritten) carrier.propertyNames = rewritten;
+	}
+}
+function serializeDefaultValue(value, schema, ctx, json, params) {
+	let unrepresentable = false;
+	const serialized = JSON.stringify(value, (_, val) => {
+		if (typeof val !== "bigint") return val;
+		unrepresentable = true;
+		return null;
+	});
+	if (!unrepresentable) return JSON.parse(serialized);
+	handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+	return UNREPRESENTABLE_DEFAULT;
+}
+var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, neverProcessor, unknownProcessor, enumProcessor, literalProcessor, customProcessor, transformProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, optionalProcessor;
+var init_json_schema_processors = __esmMin((() => {
+	init_regexes();
+	init_schemas$1();
+	init_to_json_schema();
+	init_util$1();
+	narrowMin = (agg, key, value) => {
+		if (agg[key] === void 0 || value > agg[key]) agg[key] = value;
+	};
+	narrowMax = (agg, key, value) => {
+		if (agg[key] === void 0 || value < agg[key]) agg[key] = value;
+	};
+	narrowBoth = (agg, value) => {
+		narrowMin(agg, "minimum", value);
+		narrowMax(agg, "maximum", value);
+	};
+	addDivisor = (agg, value) => {
+		agg.multipleOf ?? (agg.multipleOf = []);
+		if (!agg.multipleOf.includes(value)) agg.multipleOf.push(value);
+	};
+	addPattern = (agg, pattern) => {
+		agg.patterns ?? (agg.patterns = new Set());
+		agg.patterns.add(pattern);
+	};
+	intersectMime = (agg, mime) => {
+		agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+	};
+	setFormat = (agg, format) => {
+		agg.format = format;
+		if (format.includes("int")) agg.isInt = true;
+	};
+	minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+	maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+	formatContributor = (ranges) => (agg, def) => {
+		setFormat(agg, def.format);
+		const [minimum, maximum] = ranges[def.format];
+		narrowMin(agg, "minimum", minimum);
+		narrowMax(agg, "maximum", maximum);
+	};
+	contributors = {
+		greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+		less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+		multiple_of: (agg, def) => addDivisor(agg, def.value),
+		number_format: formatContributor(NUMBER_FORMAT_RANGES),
+		bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+		min_length: minContributor,
+		max_length: maxContributor,
+		length_equals: (agg, def) => narrowBoth(agg, def.length),
+		min_size: minContributor,
+		max_size: maxContributor,
+		size_equals: (agg, def) => narrowBoth(agg, def.size),
+		string_format: (agg, def) => {
+			setFormat(agg, def.format);
+			if (def.pattern) addPattern(agg, def.pattern);
+			if (def.format === "base64" || def.format === "base64url") agg.contentEncoding = def.format;
+			if (def.local || def.precision === -1) agg.laxFormat = true;
+		},
+		mime_type: (agg, def) => intersectMime(agg, def.mime)
+	};
+	formatMap = {
+		guid: "uuid",
+		url: "uri",
+		datetime: "date-time",
+		json_string: "json-string",
+		regex: ""
+	};
+	exactPatterns = new Map([[base64Charset, base64], [base64urlCharset, base64url]]);
+	exactPattern = (p) => exactPatterns.get(p) ?? p;
+	stringProcessor = (schema, ctx, _json, _params) => {
+		const json = _json;
+		json.type = "string";
+		const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+		if (typeof minimum === "number") json.minLength = minimum;
+		if (typeof maximum === "number") json.maxLength = maximum;
+		if (format) {
+			json.format = formatMap[format] ?? format;
+			if (json.format === "") delete json.format;
+			if (format === "time" || laxFormat) delete json.format;
+		}
+		if (contentEncoding) json.contentEncoding = contentEncoding;
+		if (patterns && patterns.size > 0) {
+			const patternList = [...patterns].map(exactPattern);
+			if (patternList.length === 1) json.pattern = patternList[0].source;
+			else if (patternList.length > 1) json.allOf = [...patternList.map((regex) => ({
+				...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
+				pattern: regex.source
+			}))];
+		}
+	};
+	numberProcessor = (schema, ctx, _json, params) => {
+		const json = _json;
+		const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+		json.type = isInt ? "integer" : "number";
+		const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+		const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+		const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+		if (exMin) {
+			if (legacy) {
+				json.minimum = exclusiveMinimum;
+				json.exclusiveMinimum = true;
+			} else json.exclusiveMinimum = exclusiveMinimum;
+		} else if (typeof minimum === "number") json.minimum = minimum;
+		if (exMax) {
+			if (legacy) {
+				json.maximum = exclusiveMaximum;
+				json.exclusiveMaximum = true;
+			} else json.exclusiveMaximum = exclusiveMaximum;
+		} else if (typeof maximum === "number") json.maximum = maximum;
+		if (multipleOf) {
+			const divisors = new Set();
+			for (const divisor of multipleOf) if (Number.isFinite(divisor) && divisor !== 0) divisors.add(Math.abs(divisor));
+			else handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+			const [first, ...rest] = divisors;
+			if (first !== void 0) json.multipleOf = first;
+			if (rest.length) json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+		}
+	};
+	booleanProcessor = (_schema, _ctx, json, _params) => {
+		json.type = "boolean";
+	};
+	neverProcessor = (_schema, _ctx, json, _params) => {
+		json.not = {};
+	};
+	unknownProcessor = (_schema, _ctx, _json, _params) => {};
+	enumProcessor = (schema, _ctx, json, _params) => {
+		const def = schema._zod.def;
+		const values = getEnumValues(def.entries);
+		if (values.length === 0) {
+			json.not = {};
+			return;
+		}
+		if (values.every((v) => typeof v === "number")) json.type = "number";
+		if (values.every((v) => typeof v === "string")) json.type = "string";
+		json.enum = values;
+	};
+	literalProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		if (def.values.length === 0) {
+			json.not = {};
+			return;
+		}
+		const vals = [];
+		for (const val of def.values) if (val === void 0) {
+			if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema")) return;
+		} else if (typeof val === "bigint") {
+			if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema")) return;
+			vals.push(Number(val));
+		} else vals.push(val);
+		if (vals.length === 0) {} else if (vals.length === 1) {
+			const val = vals[0];
+			json.type = val === null ? "null" : typeof val;
+			if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") json.enum = [val];
+			else json.const = val;
+		} else {
+			if (vals.every((v) => typeof v === "number")) json.type = "number";
+			if (vals.every((v) => typeof v === "string")) json.type = "string";
+			if (vals.every((v) => typeof v === "boolean")) json.type = "boolean";
+			if (vals.every((v) => v === null)) json.type = "null";
+			json.enum = vals;
+		}
+	};
+	customProcessor = (schema, ctx, json, params) => {
+		handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+	};
+	transformProcessor = (schema, ctx, json, params) => {
+		handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+	};
+	arrayProcessor = (schema, ctx, _json, params) => {
+		const json = _json;
+		const def = schema._zod.def;
+		const { minimum, maximum } = aggregateChecks(schema);
+		if (typeof minimum === "number") json.minItems = minimum;
+		if (typeof maximum === "number") json.maxItems = maximum;
+		json.type = "array";
+		json.items = processSchema(def.element, ctx, {
+			...params,
+			path: [...params.path, "items"]
+		});
+	};
+	objectProcessor = (schema, ctx, _json, params) => {
+		const json = _json;
+		const def = schema._zod.def;
+		const shape = def.shape;
+		if (Object.getOwnPropertySymbols(shape).length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) return;
+		json.type = "object";
+		json.properties = {};
+		for (const key in shape) assignProp(json.properties, key, processSchema(shape[key], ctx, {
+			...params,
+			path: [
+				...params.path,
+				"properties",
+				key
+			]
+		}));
+		const requiredKeys = [];
+		for (const key of Object.keys(shape)) {
+			const field = def.shape[key];
+			if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) requiredKeys.push(key);
+		}
+		if (requiredKeys.length > 0) json.required = requiredKeys;
+		if (def.catchall?._zod.def.type === "never") json.additionalProperties = false;
+		else if (!def.catchall) {
+			if (ctx.io === "output") json.additionalProperties = false;
+		} else if (def.catchall) json.additionalProperties = processSchema(def.catchall, ctx, {
+			...params,
+			path: [...params.path, "additionalProperties"]
+		});
+	};
+	unionProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		const isExclusive = def.inclusive === false;
+		const options = def.options.map((x, i) => processSchema(x, ctx, {
+			...params,
+			path: [
+				...params.path,
+				isExclusive ? "oneOf" : "anyOf",
+				i
+			]
+		}));
+		if (isExclusive) json.oneOf = options;
+		else json.anyOf = options;
+	};
+	intersectionProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		const a = processSchema(def.left, ctx, {
+			...params,
+			path: [
+				...params.path,
+				"allOf",
+				0
+			]
+		});
+		const b = processSchema(def.right, ctx, {
+			...params,
+			path: [
+				...params.path,
+				"allOf",
+				1
+			]
+		});
+		const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+		const allOf = [...isSimpleIntersection(a) ? a.allOf : [a], ...isSimpleIntersection(b) ? b.allOf : [b]];
+		json.allOf = allOf;
+		ctx.intersections.push(allOf);
+	};
+	pendingRecords = new WeakMap();
+	recordProcessor = (schema, ctx, _json, params) => {
+		const json = _json;
+		const def = schema._zod.def;
+		json.type = "object";
+		const keyType = def.keyType;
+		const patterns = aggregateChecks(keyType).patterns;
+		if (def.mode === "loose" && patterns && patterns.size > 0) {
+			const valueSchema = processSchema(def.valueType, ctx, {
+				...params,
+				path: [
+					...params.path,
+					"patternProperties",
+					"*"
+				]
+			});
+			json.patternProperties = {};
+			for (const pattern of patterns) assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
+		} else {
+			if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+				json.propertyNames = processSchema(def.keyType, ctx, {
+					...params,
+					path: [...params.path, "propertyNames"]
+				});
+				let pending = pendingRecords.get(ctx);
+				if (!pending) {
+					pending = [];
+					pendingRecords.set(ctx, pending);
+					ctx.deferred.push(() => rewriteKeyNames(ctx));
+				}
+				pending.push(schema);
+			}
+			json.additionalProperties = processSchema(def.valueType, ctx, {
+				...params,
+				path: [...params.path, "additionalProperties"]
+			});
+		}
+		const keyValues = keyType._zod.values;
+		const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
+		if (keyValues && !def.partial && !omittableOnInput) {
+			const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+			if (validKeyValues.length > 0) json.required = validKeyValues.map(String);
+		}
+	};
+	nullableProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		const inner = processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		if (ctx.target === "openapi-3.0") {
+			seen.ref = def.innerType;
+			json.nullable = true;
+		} else json.anyOf = [inner, { type: "null" }];
+	};
+	nonoptionalProcessor = (schema, ctx, _json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+	};
+	UNREPRESENTABLE_DEFAULT = Symbol();
+	defaultProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+		const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+		if (value !== UNREPRESENTABLE_DEFAULT) json.default = value;
+	};
+	prefaultProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+		if (ctx.io !== "input") return;
+		const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+		if (value !== UNREPRESENTABLE_DEFAULT) json._prefault = value;
+	};
+	catchProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+		let catchValue;
+		try {
+			catchValue = def.catchValue(void 0);
+		} catch {
+			handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+			return;
+		}
+		json.default = catchValue;
+	};
+	pipeProcessor = (schema, ctx, _json, params) => {
+		const def = schema._zod.def;
+		const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+		const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
+		processSchema(innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = innerType;
+	};
+	readonlyProcessor = (schema, ctx, json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+		json.readOnly = true;
+	};
+	optionalProcessor = (schema, ctx, _json, params) => {
+		const def = schema._zod.def;
+		processSchema(def.innerType, ctx, params);
+		const seen = ctx.seen.get(schema);
+		seen.ref = def.innerType;
+	};
+}));
+// node_modules/zod/v4/core/index.js
+var init_core = __esmMin((() => {
+	init_core$1();
+	init_parse$4();
+	init_errors$1();
+	init_schemas$1();
+	init_memoizer();
+	init_checks$1();
+	init_versions();
+	init_util$1();
+	init_regexes();
+	init_en();
+	init_registries();
+	init_doc();
+	init_compile();
+	init_api();
+	init_to_json_schema();
+	init_json_schema_processors();
+	init_to_json_schema();
+}));
+// node_modules/zod/v4/classic/checks.js
+var init_checks = __esmMin((() => {
+	init_core();
+}));
+// node_modules/zod/v4/classic/errors.js
+function _lazyMethod(proto, key, make) {
+	Object.defineProperty(proto, key, {
+		configurable: true,
+		enumerable: false,
+		get() {
+			const value = make(this);
+			Object.defineProperty(this, key, {
+				value,
+				configurable: true,
+				writable: true
+			});
+			return value;
+		},
+		set(value) {
+			Object.defineProperty(this, key, {
+				value,
+				configurable: true,
+				writable: true
+			});
+		}
+	});
+}
+var _installedErrorProtos, initializer, ZodRealError;
+var init_errors = __esmMin((() => {
+	init_core();
+	init_util$1();
+	_installedErrorProtos = new WeakSet([Object.prototype, Error.prototype]);
+	initializer = (inst, issues) => {
+		$ZodError.init(inst, issues);
+		inst.name = "ZodError";
+		const proto = Object.getPrototypeOf(inst);
+		if (_installedErrorProtos.has(proto)) return;
+		_installedErrorProtos.add(proto);
+		_lazyMethod(proto, "format", (self) => (mapper) => formatError$1(self, mapper));
+		_lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+		_lazyMethod(proto, "addIssue", (self) => (issue) => {
+			self.issues.push(issue);
+			self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+		});
+		_lazyMethod(proto, "addIssues", (self) => (issues) => {
+			self.issues.push(...issues);
+			self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+		});
+		Object.defineProperty(proto, "isEmpty", {
+			configurable: true,
+			enumerable: false,
+			get() {
+				return this.issues.length === 0;
+			}
+		});
+	};
+	ZodRealError = $constructor("ZodError", initializer, void 0, { Parent: Error });
+}));
+// node_modules/zod/v4/classic/parse.js
+var parse$5, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
+var init_parse$3 = __esmMin((() => {
+	init_core();
+	init_errors();
+	parse$5 = _parse(ZodRealError);
+	parseAsync = _parseAsync(ZodRealError);
+	safeParse = _safeParse(ZodRealError);
+	safeParseAsync = _safeParseAsync(ZodRealError);
+	encode = _encode(ZodRealError);
+	decode = _decode(ZodRealError);
+	encodeAsync = _encodeAsync(ZodRealError);
+	decodeAsync = _decodeAsync(ZodRealError);
+	safeEncode = _safeEncode(ZodRealError);
+	safeDecode = _safeDecode(ZodRealError);
+	safeEncodeAsync = _safeEncodeAsync(ZodRealError);
+	safeDecodeAsync = _safeDecodeAsync(ZodRealError);
+}));
+// node_modules/zod/v4/classic/schemas.js
+function _ensureDefaultLocale() {
+	if (!globalConfig.localeError) config(en_default());
+}
+function _ensureDefaultMemoizer() {
+	if (!globalConfig.memoizer) config({ memoizer: memoizer() });
+}
+function string(params) {
+	return _string(ZodString, params);
+}
+function number(params) {
+	return _number(ZodNumber, params);
+}
+function int(params) {
+	return _int(ZodNumberFormat, params);
+}
+function boolean(params) {
+	return _boolean(ZodBoolean, params);
+}
+function unknown() {
+	return _unknown(ZodUnknown);
+}
+function never(params) {
+	return _never(ZodNever, params);
+}
+function array(element, params) {
+	return _array(ZodArray, element, params);
+}
+function object(shape, params) {
+	const def = {
+		type: "object",
+		shape: shape ?? {},
+		...normalizeParams(params)
+	};
+	return new ZodObject(def);
+}
+function strictObject(shape, params) {
+	return new ZodObject({
+		type: "object",
+		shape,
+		catchall: never(),
+		...normalizeParams(params)
+	});
+}
+function union(options, params) {
+	return new ZodUnion({
+		type: "union",
+		options,
+		...normalizeParams(params)
+	});
+}
+function intersection(left, right) {
+	return new ZodIntersection({
+		type: "intersection",
+		left,
+		right
+	});
+}
+function record(keyType, valueType, params) {
+	if (!valueType || !valueType._zod) return new ZodRecord({
+		type: "record",
+		keyType: string(),
+		valueType: keyType,
+		...normalizeParams(valueType)
+	});
+	return new ZodRecord({
+		type: "record",
+		keyType,
+		valueType,
+		...normalizeParams(params)
+	});
+}
+function _enum(values, params) {
+	const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+	return new ZodEnum({
+		type: "enum",
+		entries,
+		...normalizeParams(params)
+	});
+}
+function literal(value, params) {
+	return new ZodLiteral({
+		type: "literal",
+		values: Array.isArray(value) ? value : [value],
+		...normalizeParams(params)
+	});
+}
+function transform(fn) {
+	return new ZodTransform({
+		type: "transform",
+		transform: fn
+	});
+}
+function optional(innerType) {
+	return new ZodOptional({
+		type: "optional",
+		innerType
+	});
+}
+function exactOptional(innerType) {
+	return new ZodExactOptional({
+		type: "optional",
+		innerType
+	});
+}
+function nullable$1(innerType) {
+	return new ZodNullable({
+		type: "nullable",
+		innerType
+	});
+}
+function _default(innerType, defaultValue) {
+	return new ZodDefault({
+		type: "default",
+		innerType,
+		get defaultValue() {
+			return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+		}
+	});
+}
+function prefault(innerType, defaultValue) {
+	return new ZodPrefault({
+		type: "prefault",
+		innerType,
+		get defaultValue() {
+			return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+		}
+	});
+}
+function nonoptional(innerType, params) {
+	return new ZodNonOptional({
+		type: "nonoptional",
+		innerType,
+		...normalizeParams(params)
+	});
+}
+function _catch(innerType, catchValue) {
+	return new ZodCatch({
+		type: "catch",
+		innerType,
+		catchValue: typeof catchValue === "function" ? catchValue : constantCatch(catchValue)
+	});
+}
+function pipe(in_, out) {
+	return new ZodPipe({
+		type: "pipe",
+		in: in_,
+		out
+	});
+}
+function readonly(innerType) {
+	return new ZodReadonly({
+		type: "readonly",
+		innerType
+	});
+}
+function refine(fn, _params = {}) {
+	return _refine(ZodCustom, fn, _params);
+}
+function superRefine(fn, params) {
+	return _superRefine(fn, params);
+}
+var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodJWT, ZodNumber, ZodNumberFormat, ZodBoolean, ZodUnknown, ZodNever, ZodArray, ZodObject, ZodUnion, ZodIntersection, ZodRecord, ZodEnum, ZodLiteral, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodCatch, ZodPipe, ZodReadonly, ZodCustom;
+var init_schemas = __esmMin((() => {
+	init_core();
+	init_json_schema_processors();
+	init_to_json_schema();
+	init_en();
+	init_checks();
+	init_parse$3();
+	ZodType = $constructor("ZodType", (inst, def) => {
+		_ensureDefaultLocale();
+		$ZodType.init(inst, def);
+		inst.def = def;
+		inst.type = def.type;
+		return inst;
+	}, {
+		check(...chks) {
+			const def = this.def;
+			return this.clone(mergeDefs(def, { checks: [...def.checks ?? [], ...chks.map((ch) => typeof ch === "function" ? { _zod: {
+				check: ch,
+				def: { check: "custom" },
+				onattach: []
+			} } : ch)] }), { parent: true });
+		},
+		with(...chks) {
+			return this.check(...chks);
+		},
+		clone(def, params) {
+			return clone(this, def, params);
+		},
+		brand() {
+			return this;
+		},
+		register(reg, meta) {
+			reg.add(this, meta);
+			return this;
+		},
+		refine(check, params) {
+			return this.check(refine(check, params));
+		},
+		superRefine(refinement, params) {
+			return this.check(superRefine(refinement, params));
+		},
+		overwrite(fn) {
+			return this.check(_overwrite(fn));
+		},
+		optional() {
+			return optional(this);
+		},
+		exactOptional() {
+			return exactOptional(this);
+		},
+		nullable() {
+			return nullable$1(this);
+		},
+		nullish() {
+			return optional(nullable$1(this));
+		},
+		nonoptional(params) {
+			return nonoptional(this, params);
+		},
+		array() {
+			return array(this);
+		},
+		or(arg) {
+			return union([this, arg]);
+		},
+		and(arg) {
+			return intersection(this, arg);
+		},
+		transform(tx) {
+			return pipe(this, transform(tx));
+		},
+		default(d) {
+			return _default(this, d);
+		},
+		prefault(d) {
+			return prefault(this, d);
+		},
+		catch(params) {
+			return _catch(this, params);
+		},
+		pipe(target) {
+			return pipe(this, target);
+		},
+		readonly() {
+			return readonly(this);
+		},
+		describe(description) {
+			const cl = this.clone();
+			globalRegistry.add(cl, { description });
+			return cl;
+		},
+		meta(...args) {
+			if (args.length === 0) return globalRegistry.get(this);
+			const cl = this.clone();
+			globalRegistry.add(cl, args[0]);
+			return cl;
+		},
+		isOptional() {
+			return this.safeParse(void 0).success;
+		},
+		isNullable() {
+			return this.safeParse(null).success;
+		},
+		apply(fn, ...args) {
+			return args.length === 0 ? fn(this) : fn(this, ...args);
+		},
+		get "~standard"() {
+			return hide(this, "~standard", {
+				...standardProps(this),
+				jsonSchema: {
+					input: createStandardJSONSchemaMethod(this, "input"),
+					output: createStandardJSONSchemaMethod(this, "output")
+				}
+			});
+		},
+		set "~standard"(value) {
+			own(this, "~standard", value);
+		},
+		parse: function _parse(data, params) {
+			return parse$5(this, data, params, { callee: _parse });
+		},
+		parseAsync: async function _parseAsync(data, params) {
+			return await parseAsync(this, data, params, { callee: _parseAsync });
+		},
+		safeParse(data, params) {
+			return safeParse(this, data, params);
+		},
+		async safeParseAsync(data, params) {
+			return safeParseAsync(this, data, params);
+		},
+		get spa() {
+			return this?.safeParseAsync;
+		},
+		set spa(value) {
+			own(this, "spa", value);
+		},
+		validate(data, params) {
+			return validate(this, data, params);
+		},
+		validateAsync(data, params) {
+			return validateAsync$1(this, data, params);
+		},
+		encode: function _encode(data, params) {
+			return encode(this, data, params, { callee: _encode });
+		},
+		decode: function _decode(data, params) {
+			return decode(this, data, params, { callee: _decode });
+		},
+		encodeAsync: async function _encodeAsync(data, params) {
+			return await encodeAsync(this, data, params, { callee: _encodeAsync });
+		},
+		decodeAsync: async function _decodeAsync(data, params) {
+			return await decodeAsync(this, data, params, { callee: _decodeAsync });
+		},
+		safeEncode(data, params) {
+			return safeEncode(this, data, params);
+		},
+		safeDecode(data, params) {
+			return safeDecode(this, data, params);
+		},
+		async safeEncodeAsync(data, params) {
+			return safeEncodeAsync(this, data, params);
+		},
+		async safeDecodeAsync(data, params) {
+			return safeDecodeAsync(this, data, params);
+		},
+		toJSONSchema(params) {
+			return createToJSONSchemaMethod(this, {})(params);
+		},
+		get description() {
+			return globalRegistry.get(this)?.description;
+		},
+		get _def() {
+			return this._zod.def;
+		}
+	});
+	_ZodString = $constructor("_ZodString", (inst, def) => {
+		$ZodString.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
+	}, derived({
+		format: (inst) => aggregateChecks(inst).format ?? null,
+		minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+		maxLength: (inst) => aggregateChecks(inst).maximum ?? null
+	}, {
+		regex(...args) {
+			return this.check(_regex(...args));
+		},
+		includes(...args) {
+			return this.check(_includes(...args));
+		},
+		startsWith(...args) {
+			return this.check(_startsWith(...args));
+		},
+		endsWith(...args) {
+			return this.check(_endsWith(...args));
+		},
+		min(...args) {
+			return this.check(_minLength(...args));
+		},
+		max(...args) {
+			return this.check(_maxLength(...args));
+		},
+		length(...args) {
+			return this.check(_length(...args));
+		},
+		nonempty(...args) {
+			return this.check(_minLength(1, ...args));
+		},
+		lowercase(params) {
+			return this.check(_lowercase(params));
+		},
+		uppercase(params) {
+			return this.check(_uppercase(params));
+		},
+		trim() {
+			return this.check(_trim());
+		},
+		normalize(...args) {
+			return this.check(_normalize(...args));
+		},
+		toLowerCase() {
+			return this.check(_toLowerCase());
+		},
+		toUpperCase() {
+			return this.check(_toUpperCase());
+		},
+		slugify() {
+			return this.check(_slugify());
+		}
+	}));
+	ZodString = $constructor("ZodString", (inst, def) => {
+		$ZodString.init(inst, def);
+		_ZodString.init(inst, def);
+	}, {
+		email(params) {
+			return this.check(_email(ZodEmail, params));
+		},
+		url(params) {
+			return this.check(_url(ZodURL, params));
+		},
+		jwt(params) {
+			return this.check(_jwt(ZodJWT, params));
+		},
+		emoji(params) {
+			return this.check(_emoji(ZodEmoji, params));
+		},
+		guid(params) {
+			return this.check(_guid(ZodGUID, params));
+		},
+		uuid(params) {
+			return this.check(_uuid(ZodUUID, params));
+		},
+		uuidv4(params) {
+			return this.check(_uuidv4(ZodUUID, params));
+		},
+		uuidv6(params) {
+			return this.check(_uuidv6(ZodUUID, params));
+		},
+		uuidv7(params) {
+			return this.check(_uuidv7(ZodUUID, params));
+		},
+		nanoid(params) {
+			return this.check(_nanoid(ZodNanoID, params));
+		},
+		cuid(params) {
+			return this.check(_cuid(ZodCUID, params));
+		},
+		cuid2(params) {
+			return this.check(_cuid2(ZodCUID2, params));
+		},
+		ulid(params) {
+			return this.check(_ulid(ZodULID, params));
+		},
+		base64(params) {
+			return this.check(_base64(ZodBase64, params));
+		},
+		base64url(params) {
+			return this.check(_base64url(ZodBase64URL, params));
+		},
+		xid(params) {
+			return this.check(_xid(ZodXID, params));
+		},
+		ksuid(params) {
+			return this.check(_ksuid(ZodKSUID, params));
+		},
+		ipv4(params) {
+			return this.check(_ipv4(ZodIPv4, params));
+		},
+		ipv6(params) {
+			return this.check(_ipv6(ZodIPv6, params));
+		},
+		cidrv4(params) {
+			return this.check(_cidrv4(ZodCIDRv4, params));
+		},
+		cidrv6(params) {
+			return this.check(_cidrv6(ZodCIDRv6, params));
+		},
+		e164(params) {
+			return this.check(_e164(ZodE164, params));
+		},
+		datetime(params) {
+			return this.check(_isoDateTime(ZodISODateTime, params));
+		},
+		date(params) {
+			return this.check(_isoDate(ZodISODate, params));
+		},
+		time(params) {
+			return this.check(_isoTime(ZodISOTime, params));
+		},
+		duration(params) {
+			return this.check(_isoDuration(ZodISODuration, params));
+		}
+	});
+	ZodStringFormat = $constructor("ZodStringFormat", (inst, def) => {
+		$ZodStringFormat.init(inst, def);
+		_ZodString.init(inst, def);
+	});
+	ZodISODateTime = $constructor("ZodISODateTime", (inst, def) => {
+		$ZodISODateTime.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodISODate = $constructor("ZodISODate", (inst, def) => {
+		$ZodISODate.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodISOTime = $constructor("ZodISOTime", (inst, def) => {
+		$ZodISOTime.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodISODuration = $constructor("ZodISODuration", (inst, def) => {
+		$ZodISODuration.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodEmail = $constructor("ZodEmail", (inst, def) => {
+		$ZodEmail.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodGUID = $constructor("ZodGUID", (inst, def) => {
+		$ZodGUID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodUUID = $constructor("ZodUUID", (inst, def) => {
+		$ZodUUID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodURL = $constructor("ZodURL", (inst, def) => {
+		$ZodURL.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodEmoji = $constructor("ZodEmoji", (inst, def) => {
+		$ZodEmoji.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodNanoID = $constructor("ZodNanoID", (inst, def) => {
+		$ZodNanoID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodCUID = $constructor("ZodCUID", (inst, def) => {
+		$ZodCUID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodCUID2 = $constructor("ZodCUID2", (inst, def) => {
+		$ZodCUID2.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodULID = $constructor("ZodULID", (inst, def) => {
+		$ZodULID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodXID = $constructor("ZodXID", (inst, def) => {
+		$ZodXID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodKSUID = $constructor("ZodKSUID", (inst, def) => {
+		$ZodKSUID.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodIPv4 = $constructor("ZodIPv4", (inst, def) => {
+		$ZodIPv4.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodIPv6 = $constructor("ZodIPv6", (inst, def) => {
+		$ZodIPv6.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodCIDRv4 = $constructor("ZodCIDRv4", (inst, def) => {
+		$ZodCIDRv4.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodCIDRv6 = $constructor("ZodCIDRv6", (inst, def) => {
+		$ZodCIDRv6.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodBase64 = $constructor("ZodBase64", (inst, def) => {
+		$ZodBase64.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodBase64URL = $constructor("ZodBase64URL", (inst, def) => {
+		$ZodBase64URL.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodE164 = $constructor("ZodE164", (inst, def) => {
+		$ZodE164.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodJWT = $constructor("ZodJWT", (inst, def) => {
+		$ZodJWT.init(inst, def);
+		ZodStringFormat.init(inst, def);
+	});
+	ZodNumber = $constructor("ZodNumber", (inst, def) => {
+		$ZodNumber.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+		inst.isFinite = true;
+	}, derived({
+		minValue: (inst) => {
+			const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+			return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+		},
+		maxValue: (inst) => {
+			const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+			return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+		},
+		isInt: (inst) => {
+			const { isInt, multipleOf } = aggregateChecks(inst);
+			return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+		},
+		format: (inst) => aggregateChecks(inst).format ?? null
+	}, {
+		gt(value, params) {
+			return this.check(_gt(value, params));
+		},
+		gte(value, params) {
+			return this.check(_gte(value, params));
+		},
+		min(value, params) {
+			return this.check(_gte(value, params));
+		},
+		lt(value, params) {
+			return this.check(_lt(value, params));
+		},
+		lte(value, params) {
+			return this.check(_lte(value, params));
+		},
+		max(value, params) {
+			return this.check(_lte(value, params));
+		},
+		int(params) {
+			return this.check(int(params));
+		},
+		safe(params) {
+			return this.check(int(params));
+		},
+		positive(params) {
+			return this.check(_gt(0, params));
+		},
+		nonnegative(params) {
+			return this.check(_gte(0, params));
+		},
+		negative(params) {
+			return this.check(_lt(0, params));
+		},
+		nonpositive(params) {
+			return this.check(_lte(0, params));
+		},
+		multipleOf(value, params) {
+			return this.check(_multipleOf(value, params));
+		},
+		step(value, params) {
+			return this.check(_multipleOf(value, params));
+		},
+		finite() {
+			return this;
+		}
+	}));
+	ZodNumberFormat = $constructor("ZodNumberFormat", (inst, def) => {
+		$ZodNumberFormat.init(inst, def);
+		ZodNumber.init(inst, def);
+	});
+	ZodBoolean = $constructor("ZodBoolean", (inst, def) => {
+		$ZodBoolean.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+	});
+	ZodUnknown = $constructor("ZodUnknown", (inst, def) => {
+		$ZodUnknown.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
+	});
+	ZodNever = $constructor("ZodNever", (inst, def) => {
+		$ZodNever.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
+	});
+	ZodArray = $constructor("ZodArray", (inst, def) => {
+		_ensureDefaultMemoizer();
+		$ZodArray.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+		inst.element = def.element;
+	}, {
+		min(n, params) {
+			return this.check(_minLength(n, params));
+		},
+		nonempty(params) {
+			return this.check(_minLength(1, params));
+		},
+		max(n, params) {
+			return this.check(_maxLength(n, params));
+		},
+		length(n, params) {
+			return this.check(_length(n, params));
+		},
+		unwrap() {
+			return this.element;
+		}
+	});
+	ZodObject = $constructor("ZodObject", (inst, def) => {
+		_ensureDefaultMemoizer();
+		$ZodObjectJIT.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+		installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+	}, {
+		keyof() {
+			return _enum(Object.keys(this._zod.def.shape));
+		},
+		catchall(catchall) {
+			return this.clone(mergeDefs(this._zod.def, { catchall }));
+		},
+		passthrough() {
+			return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+		},
+		loose() {
+			return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+		},
+		strict() {
+			return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
+		},
+		strip() {
+			return this.clone(mergeDefs(this._zod.def, { catchall: void 0 }));
+		},
+		extend(incoming) {
+			return extend(this, incoming);
+		},
+		safeExtend(incoming) {
+			return safeExtend(this, incoming);
+		},
+		merge(other) {
+			return merge$2(this, other);
+		},
+		pick(mask) {
+			return pick(this, mask);
+		},
+		omit(mask) {
+			return omit$1(this, mask);
+		},
+		partial(...args) {
+			return partial(ZodOptional, this, args[0]);
+		},
+		exactPartial(...args) {
+			return partial(ZodExactOptional, this, args[0], "exactPartial");
+		},
+		required(...args) {
+			return required(ZodNonOptional, this, args[0]);
+		}
+	});
+	ZodUnion = $constructor("ZodUnion", (inst, def) => {
+		$ZodUnion.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+		inst.options = def.options;
+	});
+	ZodIntersection = $constructor("ZodIntersection", (inst, def) => {
+		$ZodIntersection.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+	});
+	ZodRecord = $constructor("ZodRecord", (inst, def) => {
+		_ensureDefaultMemoizer();
+		$ZodRecord.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+		inst.keyType = def.keyType;
+		inst.valueType = def.valueType;
+	});
+	ZodEnum = $constructor("ZodEnum", (inst, def) => {
+		$ZodEnum.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params);
+		inst.enum = def.entries;
+		inst.options = [...inst._zod.values];
+		const keys = new Set(Object.keys(def.entries));
+		inst.extract = (values, params) => {
+			const newEntries = {};
+			for (const value of values) if (keys.has(value)) newEntries[value] = def.entries[value];
+			else throw new Error(`Key ${value} not found in enum`);
+			return new ZodEnum({
+				...def,
+				checks: [],
+				...normalizeParams(params),
+				entries: newEntries
+			});
+		};
+		inst.exclude = (values, params) => {
+			const newEntries = { ...def.entries };
+			for (const value of values) if (keys.has(value)) delete newEntries[value];
+			else throw new Error(`Key ${value} not found in enum`);
+			return new ZodEnum({
+				...def,
+				checks: [],
+				...normalizeParams(params),
+				entries: newEntries
+			});
+		};
+	});
+	ZodLiteral = $constructor("ZodLiteral", (inst, def) => {
+		$ZodLiteral.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+		inst.values = new Set(def.values);
+		Object.defineProperty(inst, "value", { get() {
+			if (def.values.length > 1) throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+			return def.values[0];
+		} });
+	});
+	ZodTransform = $constructor("ZodTransform", (inst, def) => {
+		_ensureDefaultMemoizer();
+		$ZodTransform.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+		inst._zod.parse = (payload, _ctx) => {
+			if (_ctx.direction === "backward") throw new $ZodEncodeError(inst.constructor.name);
+			payload.addIssue = (issue$1) => {
+				if (typeof issue$1 === "string") payload.issues.push(issue(issue$1, payload.value, def));
+				else {
+					const _issue = issue$1;
+					if (_issue.fatal) _issue.continue = false;
+					_issue.code ?? (_issue.code = "custom");
+					if (!("input" in _issue)) _issue.input = payload.value;
+					_issue.inst ?? (_issue.inst = inst);
+					payload.issues.push(issue(_issue));
+				}
+			};
+			const output = def.transform(payload.value, payload);
+			if (output instanceof Promise) return output.then((output) => {
+				payload.value = output;
+				return payload;
+			});
+			payload.value = output;
+			return payload;
+		};
+	});
+	ZodOptional = $constructor("ZodOptional", (inst, def) => {
+		$ZodOptional.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodExactOptional = $constructor("ZodExactOptional", (inst, def) => {
+		$ZodExactOptional.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodNullable = $constructor("ZodNullable", (inst, def) => {
+		$ZodNullable.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodDefault = $constructor("ZodDefault", (inst, def) => {
+		$ZodDefault.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+		inst.removeDefault = inst.unwrap;
+	});
+	ZodPrefault = $constructor("ZodPrefault", (inst, def) => {
+		$ZodPrefault.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodNonOptional = $constructor("ZodNonOptional", (inst, def) => {
+		$ZodNonOptional.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodCatch = $constructor("ZodCatch", (inst, def) => {
+		$ZodCatch.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+		inst.removeCatch = inst.unwrap;
+	});
+	ZodPipe = $constructor("ZodPipe", (inst, def) => {
+		$ZodPipe.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+		inst.in = def.in;
+		inst.out = def.out;
+	});
+	ZodReadonly = $constructor("ZodReadonly", (inst, def) => {
+		$ZodReadonly.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+		inst.unwrap = () => inst._zod.def.innerType;
+	});
+	ZodCustom = $constructor("ZodCustom", (inst, def) => {
+		$ZodCustom.init(inst, def);
+		ZodType.init(inst, def);
+		inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+	});
+}));
+// node_modules/zod/v4/classic/compat.js
+var init_compat = __esmMin((() => {
+	init_core();
+}));
+// node_modules/zod/v4/classic/iso.js
+function datetime(params) {
+	return _isoDateTime(ZodISODateTime, params);
+}
+var init_iso = __esmMin((() => {
+	init_core();
+	init_schemas();
+}));
+// node_modules/zod/v4/classic/external.js
+var init_external = __esmMin((() => {
+	init_core();
+	init_schemas();
+	init_checks();
+	init_errors();
+	init_parse$3();
+	init_compat();
+	init_json_schema_processors();
+	init_registries();
+	init_util$1();
+	init_checks();
+	init_iso();
+	init_schemas();
+	init_schemas$1();
+	init_en();
+}));
+// node_modules/zod/index.js
+var init_zod = __esmMin((() => {
+	init_external();
+	init_external();
+}));
 // src/io/read-regular.ts
 function readRegularFile(path, maxBytes) {
 	const { fd, size } = openRegular(path, maxBytes);
@@ -33045,7 +32580,7 @@ var init_cache = __esmMin((() => {
 	HOUR_MS = 36e5;
 }));
 // src/sources/github/map.ts
-function seconds$1(iso) {
+function seconds$3(iso) {
 	return typeof iso === "string" ? isoSeconds(iso, RECORD_TIME) : null;
 }
 function isoOf(epochSeconds) {
@@ -33057,7 +32592,7 @@ function present(nodes) {
 function text(value, fallback = "") {
 	return typeof value === "string" ? value : fallback;
 }
-function count$1(value) {
+function count$2(value) {
 	return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0;
 }
 function actor(raw) {
@@ -33072,8 +32607,8 @@ function mapCommits(nodes) {
 	for (const node of present(nodes)) {
 		const c = node.commit;
 		if (!c) continue;
-		const authoredAt = seconds$1(c.authoredDate);
-		const committedAt = seconds$1(c.committedDate);
+		const authoredAt = seconds$3(c.authoredDate);
+		const committedAt = seconds$3(c.committedDate);
 		if (authoredAt === null || committedAt === null || typeof c.oid !== "string") continue;
 		const email = c.author?.email;
 		out.push({
@@ -33094,14 +32629,14 @@ function mapReviews(nodes) {
 			author: a.login,
 			authorIsBot: a.isBot,
 			state: text(r.state),
-			submittedAt: seconds$1(r.submittedAt)
+			submittedAt: seconds$3(r.submittedAt)
 		};
 	});
 }
 function mapComments(nodes) {
 	const out = [];
 	for (const c of present(nodes)) {
-		const at = seconds$1(c.createdAt);
+		const at = seconds$3(c.createdAt);
 		if (at === null) continue;
 		const a = actor(c.author);
 		out.push({
@@ -33116,7 +32651,7 @@ function mapEvents(nodes) {
 	const out = [];
 	for (const item of present(nodes)) {
 		const type = Object.hasOwn(EVENT_TYPES, item.__typename) ? EVENT_TYPES[item.__typename] : void 0;
-		const at = seconds$1(item.createdAt);
+		const at = seconds$3(item.createdAt);
 		if (type !== void 0 && at !== null) out.push({
 			type,
 			at
@@ -33134,8 +32669,8 @@ function mapChecks(head) {
 			name: text(run.name),
 			status: text(run.status),
 			conclusion: typeof run.conclusion === "string" ? run.conclusion : null,
-			startedAt: seconds$1(run.startedAt),
-			completedAt: seconds$1(run.completedAt)
+			startedAt: seconds$3(run.startedAt),
+			completedAt: seconds$3(run.completedAt)
 		});
 	}
 	return {
@@ -33164,8 +32699,8 @@ function mapPullAiEvidence(raw) {
 	};
 }
 function mapMergedPull(raw, gaps = new Gaps()) {
-	const createdAt = seconds$1(raw.createdAt);
-	const mergedAt = seconds$1(raw.mergedAt);
+	const createdAt = seconds$3(raw.createdAt);
+	const mergedAt = seconds$3(raw.mergedAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || mergedAt === null || number === null) return null;
 	return settlePull({
@@ -33174,12 +32709,12 @@ function mapMergedPull(raw, gaps = new Gaps()) {
 		url: text(raw.url),
 		...mapPullAiEvidence(raw),
 		createdAt,
-		updatedAt: seconds$1(raw.updatedAt) ?? mergedAt,
+		updatedAt: seconds$3(raw.updatedAt) ?? mergedAt,
 		mergedAt,
 		mergeCommitSha: text(raw.mergeCommit?.oid) || null,
-		additions: count$1(raw.additions),
-		deletions: count$1(raw.deletions),
-		changedFiles: count$1(raw.changedFiles),
+		additions: count$2(raw.additions),
+		deletions: count$2(raw.deletions),
+		changedFiles: count$2(raw.changedFiles),
 		commits: mapCommits(gaps.nodes(raw.commits, "pull request commits")),
 		reviews: mapReviews(gaps.nodes(raw.reviews, "pull request reviews")),
 		comments: mapComments(gaps.nodes(raw.comments, "pull request comments")),
@@ -33199,11 +32734,11 @@ function settleEvents(events) {
 	};
 }
 function mapDeployment(raw) {
-	const createdAt = seconds$1(raw.createdAt);
+	const createdAt = seconds$3(raw.createdAt);
 	if (createdAt === null) return null;
 	const statuses = present(raw.statuses?.nodes).map((s) => ({
 		state: text(s.state),
-		at: seconds$1(s.createdAt)
+		at: seconds$3(s.createdAt)
 	})).filter((s) => s.at !== null).sort((a, b) => a.at - b.at);
 	return {
 		environment: text(raw.environment),
@@ -33214,12 +32749,12 @@ function mapDeployment(raw) {
 	};
 }
 function mapRelease(raw) {
-	const createdAt = seconds$1(raw.createdAt);
+	const createdAt = seconds$3(raw.createdAt);
 	if (createdAt === null) return null;
 	return {
 		tagName: text(raw.tagName),
 		createdAt,
-		publishedAt: seconds$1(raw.publishedAt),
+		publishedAt: seconds$3(raw.publishedAt),
 		isDraft: raw.isDraft === true,
 		isPrerelease: raw.isPrerelease === true,
 		sha: text(raw.tagCommit?.oid) || null
@@ -33229,7 +32764,7 @@ function listOf(value) {
 	return Array.isArray(value) ? value : [];
 }
 function mapOpenPull(raw) {
-	const createdAt = seconds$1(raw.createdAt);
+	const createdAt = seconds$3(raw.createdAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || number === null) return null;
 	return {
@@ -33238,7 +32773,7 @@ function mapOpenPull(raw) {
 		url: text(raw.url),
 		...mapPullAiEvidence(raw),
 		createdAt,
-		updatedAt: seconds$1(raw.updatedAt) ?? createdAt,
+		updatedAt: seconds$3(raw.updatedAt) ?? createdAt,
 		isDraft: raw.isDraft === true,
 		baseRefName: text(raw.baseRefName),
 		...settleEvents(mapEvents(listOf(raw.timelineItems?.nodes))),
@@ -33247,7 +32782,7 @@ function mapOpenPull(raw) {
 	};
 }
 function mapIncident(raw) {
-	const createdAt = seconds$1(raw.createdAt);
+	const createdAt = seconds$3(raw.createdAt);
 	const number = numberOf(raw.number);
 	if (createdAt === null || number === null) return null;
 	return {
@@ -33255,7 +32790,7 @@ function mapIncident(raw) {
 		title: text(raw.title),
 		url: text(raw.url),
 		createdAt,
-		closedAt: seconds$1(raw.closedAt),
+		closedAt: seconds$3(raw.closedAt),
 		labels: labelsOf(raw)
 	};
 }
@@ -33292,8 +32827,8 @@ function keptText(value) {
 }
 function mapClosedPull(raw, gaps = new Gaps()) {
 	const number = numberOf(raw.number);
-	const createdAt = seconds$1(raw.createdAt);
-	const closedAt = seconds$1(raw.closedAt);
+	const createdAt = seconds$3(raw.createdAt);
+	const closedAt = seconds$3(raw.closedAt);
 	if (number === null || createdAt === null || closedAt === null) return null;
 	const author = actor(raw.author);
 	const reviews = raw.reviews ?? null;
@@ -33306,7 +32841,7 @@ function mapClosedPull(raw, gaps = new Gaps()) {
 		author: author.login,
 		authorIsBot: author.isBot,
 		createdAt,
-		updatedAt: seconds$1(raw.updatedAt) ?? closedAt,
+		updatedAt: seconds$3(raw.updatedAt) ?? closedAt,
 		closedAt,
 		isDraft: raw.isDraft === true,
 		headRefName: text(raw.headRefName),
@@ -33883,7 +33418,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 	}))?.repository?.merged, "merged pull requests", gaps), {
 		label: "merged pull requests",
 		firstPage: toPage(first.merged, "merged pull requests", gaps),
-		stopAt: (p) => (seconds$1(p.updatedAt) ?? 0) < plan.pullStop,
+		stopAt: (p) => (seconds$3(p.updatedAt) ?? 0) < plan.pullStop,
 		warn
 	})) {
 		for (const raw of page) {
@@ -33904,7 +33439,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 	}))?.repository?.deployments, "deployments", gaps), {
 		label: "deployments",
 		firstPage: toPage(first.deployments, "deployments", gaps),
-		stopAt: (d) => (seconds$1(d.createdAt) ?? 0) < plan.deployStop,
+		stopAt: (d) => (seconds$3(d.createdAt) ?? 0) < plan.deployStop,
 		warn
 	})) for (const raw of page) {
 		const deployment = mapDeployment(raw);
@@ -33918,7 +33453,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 	}))?.repository?.releases, "releases", gaps), {
 		label: "releases",
 		firstPage: toPage(first.releases, "releases", gaps),
-		stopAt: (r) => (seconds$1(r.createdAt) ?? 0) < plan.deploySince,
+		stopAt: (r) => (seconds$3(r.createdAt) ?? 0) < plan.deploySince,
 		warn
 	})) for (const raw of page) {
 		const release = mapRelease(raw);
@@ -33955,7 +33490,7 @@ async function fetchLists(client, options, out, warn, plan, gaps) {
 	}))?.repository?.closed, "closed pull requests", gaps), {
 		label: "closed pull requests",
 		firstPage: toPage(first.closed, "closed pull requests", gaps),
-		stopAt: (p) => (seconds$1(p.updatedAt) ?? 0) < plan.closedStop,
+		stopAt: (p) => (seconds$3(p.updatedAt) ?? 0) < plan.closedStop,
 		warn
 	})) {
 		for (const raw of page) {
@@ -35382,7 +34917,7 @@ async function fetchWorkflowRuns(options, commits, tip) {
 }
 function runOf(suite) {
 	const run = suite.workflowRun;
-	const updatedAt = seconds$1(run?.updatedAt);
+	const updatedAt = seconds$3(run?.updatedAt);
 	if (run === null || updatedAt === null) return [];
 	return [{
 		workflow: text(run.workflow?.name),
@@ -35495,7 +35030,7 @@ async function fetchLinePulls(options, lines) {
 				const pulls = fetched.get(ask.line.name) ?? new Map();
 				fetched.set(ask.line.name, pulls);
 				for (const raw of present(conn.nodes)) {
-					if ((seconds$1(raw.updatedAt) ?? 0) < ask.stop) {
+					if ((seconds$3(raw.updatedAt) ?? 0) < ask.stop) {
 						done.add(ask.line.name);
 						return;
 					}
@@ -35571,8 +35106,8 @@ async function fetchLinePulls(options, lines) {
 	};
 }
 function linePullOf(raw) {
-	const mergedAt = seconds$1(raw.mergedAt);
-	const updatedAt = seconds$1(raw.updatedAt);
+	const mergedAt = seconds$3(raw.mergedAt);
+	const updatedAt = seconds$3(raw.updatedAt);
 	const sha = raw.mergeCommit?.oid;
 	if (typeof raw.number !== "number" || mergedAt === null || updatedAt === null || typeof sha !== "string" || sha === "") return null;
 	return {
@@ -38042,7 +37577,7 @@ var init_jsonc = __esmMin((() => {
 }));
 // src/config/types.ts
 var WEEKDAYS;
-var init_types = __esmMin((() => {
+var init_types$1 = __esmMin((() => {
 	WEEKDAYS = [
 		"mon",
 		"tue",
@@ -38086,10 +37621,10 @@ function thresholdField(kind) {
 	});
 }
 var OBJECT, DEPLOY_FROM, thresholdShape, clock, label, pathPattern, expression, FIELDS, productSchema, configSchema;
-var init_schema$1 = __esmMin((() => {
+var init_schema$2 = __esmMin((() => {
 	init_zod();
 	init_defaults();
-	init_types();
+	init_types$1();
 	init_glob();
 	init_patterns();
 	init_deploys$3();
@@ -38256,8 +37791,8 @@ var init_parse$1 = __esmMin((() => {
 	init_defaults();
 	init_issues();
 	init_jsonc();
-	init_schema$1();
-	init_types();
+	init_schema$2();
+	init_types$1();
 	init_values();
 }));
 // src/config/load.ts
@@ -38360,7 +37895,7 @@ var init_settings = __esmMin((() => {
 	init_errors$2();
 	init_business_hours();
 	init_options();
-	init_compile();
+	init_compile$1();
 	DEFAULT_INCIDENT_WINDOW = 604800;
 	WEEKDAY_NUMBERS = {
 		sun: 0,
@@ -39966,7 +39501,7 @@ var init_what_if = __esmMin((() => {
 	init_percentile();
 }));
 // src/advice/format.ts
-function duration(seconds, input) {
+function duration$1(seconds, input) {
 	return formatDuration(seconds, durationFormat(input.businessHours));
 }
 function percent(ratio) {
@@ -40016,7 +39551,7 @@ function row(parts) {
 }
 function stageValue(label, stage, threshold, input) {
 	const share = measured(stage.share) ? `, ${percent(stage.share)} of the typical change's time` : "";
-	return `p50 ${label} ${duration(stage.p50 ?? 0, input)} (threshold ${duration(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
+	return `p50 ${label} ${duration$1(stage.p50 ?? 0, input)} (threshold ${duration$1(threshold, input)}) over ${plural(stage.count, "change")}${share}`;
 }
 var init_kit = __esmMin((() => {
 	init_format();
@@ -40115,7 +39650,7 @@ var init_ai_assisted = __esmMin((() => {
 			floor: 3600,
 			label: "p50 lead time",
 			word: "slower to reach production",
-			format: duration,
+			format: duration$1,
 			settled: leadTimeReal
 		},
 		{
@@ -40239,7 +39774,7 @@ var init_change_failure_rate = __esmMin((() => {
 			const rate = cfr.value;
 			if (!measured(rate) || rate <= t.changeFailureRate) return null;
 			const failed = Math.round(rate * cfr.count);
-			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration(timeToRestore.value, input)}` : "";
+			const restore = measured(timeToRestore.value) ? `; p50 ${figureLabel("dora.timeToRestore")} ${duration$1(timeToRestore.value, input)}` : "";
 			const rework = measured(reworkRate.value) && reworkRate.value > 0 ? `; ${percent(reworkRate.value)} of deploys only carried fixes or reverts` : "";
 			return row({
 				id: "change-failure-rate",
@@ -40287,7 +39822,7 @@ var init_deploy_wait = __esmMin((() => {
 			return row({
 				id: "deploy-wait",
 				measure: "Deploy wait: time from merge to the first production deploy that contains the change",
-				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
+				value: `${stage.p50 === null ? `p50 deploy wait ≥ ${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)}) over ${plural(stage.count, "change")}` : stageValue("deploy wait", stage, t.deployWaitP50, input)}${waiting}${frequency}`,
 				tellsYou: "Merged work is held back and shipped in batches (a release train, a manual release, a fixed schedule). Each batch carries more changes, so a deploy is riskier and a failure is harder to pin on one change.",
 				doNext: "Ship smaller batches more often: automate the release from the main branch, and if a schedule must stay, shorten it (weekly to daily) before adding tooling elsewhere.",
 				impact: stageHours({
@@ -40295,14 +39830,14 @@ var init_deploy_wait = __esmMin((() => {
 					p50
 				}),
 				figure: "summary.stages.deploy.p50",
-				threshold: duration(t.deployWaitP50, input)
+				threshold: duration$1(t.deployWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const stage = input.summary.stages.deploy;
 			const p50 = stage.p50 ?? stage.atLeast ?? null;
 			if (input.deploySignal.kind === "merge" || !measured(p50)) return null;
-			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration(p50, input)} (threshold ${duration(t.deployWaitP50, input)})`;
+			return `deploy wait p50 ${stage.p50 === null ? "≥ " : ""}${duration$1(p50, input)} (threshold ${duration$1(t.deployWaitP50, input)})`;
 		}
 	};
 }));
@@ -40391,12 +39926,12 @@ var init_merge_wait = __esmMin((() => {
 				doNext: "Turn on auto-merge so an approved pull request merges as soon as its checks pass. If a freeze or a manual merge step is the reason, ask whether it still earns its cost.",
 				impact: stageHours(stage),
 				figure: "summary.stages.merge.p50",
-				threshold: duration(t.mergeWaitP50, input)
+				threshold: duration$1(t.mergeWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.merge.p50;
-			return measured(p50) ? `merge wait p50 ${duration(p50, input)} (threshold ${duration(t.mergeWaitP50, input)})` : null;
+			return measured(p50) ? `merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.mergeWaitP50, input)})` : null;
 		}
 	};
 }));
@@ -40423,12 +39958,12 @@ var init_pickup_wait = __esmMin((() => {
 				doNext: "Make reviewing the first thing people pick up: agree a response time (say half a working day), post review requests where the team sees them, and name a reviewer when the pull request opens.",
 				impact: stageHours(stage),
 				figure: "summary.stages.pickup.p50",
-				threshold: duration(t.pickupP50, input)
+				threshold: duration$1(t.pickupP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.pickup.p50;
-			return measured(p50) ? `pickup p50 ${duration(p50, input)} (threshold ${duration(t.pickupP50, input)})` : null;
+			return measured(p50) ? `pickup p50 ${duration$1(p50, input)} (threshold ${duration$1(t.pickupP50, input)})` : null;
 		}
 	};
 }));
@@ -40524,13 +40059,13 @@ var init_review_wait = __esmMin((() => {
 				doNext: "Run again with a GitHub token (GH_TOKEN) to split this wait into pickup, review and merge wait, then work on the largest part. Meanwhile, agree how soon a review request gets an answer.",
 				impact: stageHours(stage),
 				figure: "summary.stages.review.p50",
-				threshold: duration(t.reviewWaitP50, input)
+				threshold: duration$1(t.reviewWaitP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.stages.review.p50;
 			if (hasGithub(input) || !measured(p50)) return null;
-			return `review & merge wait p50 ${duration(p50, input)} (threshold ${duration(t.reviewWaitP50, input)})`;
+			return `review & merge wait p50 ${duration$1(p50, input)} (threshold ${duration$1(t.reviewWaitP50, input)})`;
 		}
 	};
 }));
@@ -40576,22 +40111,22 @@ var init_slow_checks = __esmMin((() => {
 			const ci = input.summary.ci;
 			const p50 = ci?.p50;
 			if (!measured(p50) || p50 <= t.checksP50) return null;
-			const p90 = measured(ci?.p90) ? `, p90 ${duration(ci.p90, input)}` : "";
+			const p90 = measured(ci?.p90) ? `, p90 ${duration$1(ci.p90, input)}` : "";
 			const onChecks = measured(ci?.mergeWaitOnChecksShare) ? `; ${percent(ci.mergeWaitOnChecksShare)} of merge wait spent on checks` : "";
 			return row({
 				id: "slow-checks",
 				measure: "Checks: wall time of the CI checks on each change's final commit",
-				value: `p50 checks ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})${p90}${onChecks}`,
+				value: `p50 checks ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})${p90}${onChecks}`,
 				tellsYou: "Every push waits this long for an answer, and every fix after review waits again. Slow checks push people to batch fixes into fewer pushes and to switch to other work while they run.",
 				doNext: "Profile the slowest job first: cache dependencies, split tests across parallel runners, run only the tests the change affects on pull requests, and move the longest suites after merge.",
 				impact: hours(p50 * input.summary.changes),
 				figure: "summary.ci.p50",
-				threshold: duration(t.checksP50, input)
+				threshold: duration$1(t.checksP50, input)
 			});
 		},
 		check(input, t) {
 			const p50 = input.summary.ci?.p50;
-			return measured(p50) ? `checks p50 ${duration(p50, input)} (threshold ${duration(t.checksP50, input)})` : null;
+			return measured(p50) ? `checks p50 ${duration$1(p50, input)} (threshold ${duration$1(t.checksP50, input)})` : null;
 		}
 	};
 }));
@@ -40638,7 +40173,7 @@ var init_wip = __esmMin((() => {
 			const perAuthor = figures?.perAuthor;
 			if (!measured(perAuthor) || perAuthor <= t.wipPerAuthor) return null;
 			const open = measured(figures?.open) ? `${plural(figures.open, "open pull request")}, ` : "";
-			const age = measured(figures?.p50Age) ? `, p50 age ${duration(figures.p50Age, input)}` : "";
+			const age = measured(figures?.p50Age) ? `, p50 age ${duration$1(figures.p50Age, input)}` : "";
 			return row({
 				id: "wip",
 				measure: "Work in progress: open pull requests at the end of the window, per active author",
@@ -40722,7 +40257,7 @@ function slowestStage(input) {
 	}, gitOnly))).reduce((best, s) => best === null || (stages[s].share ?? 0) > (stages[best].share ?? 0) ? s : best, null);
 	if (slowest === null) return "no stage has a share of the typical change's time";
 	const stage = stages[slowest];
-	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration(stage.p50, input)}`;
+	return `the slowest stage is ${stageLabel$1(slowest, gitOnly)}: ${percent(stage.share ?? 0)} of the typical change's time, p50 ${stage.p50 === null ? "—" : duration$1(stage.p50, input)}`;
 }
 var RULES;
 var init_advice = __esmMin((() => {
@@ -43073,7 +42608,7 @@ var init_slices$1 = __esmMin((() => {
 	init_slices$3();
 	init_build();
 	init_convert();
-	init_slices_schema();
+	init_few_changes();
 }));
 // src/report/products.ts
 var products_exports = __exportAll({
@@ -45706,12 +45241,441 @@ var init_invariants = __esmMin((() => {
 	init_domain();
 	init_time();
 }));
+// src/metrics/schema.ts
+function figureSchema(figure) {
+	return described(nullable(figure), figure);
+}
+function optionalFigureSchema(figure) {
+	return described(nullable(figure).optional(), figure);
+}
+function nullable(figure) {
+	const number$2 = figure.kind === "count" ? number().int().nonnegative() : figure.kind === "duration" ? duration : figure.bounded ? number().min(0).max(1) : number();
+	return figure.nullable ? number$2.nullable() : number$2;
+}
+function described(schema, figure) {
+	return figure.description === void 0 ? schema : schema.describe(figure.description);
+}
+function figureShape(group) {
+	return Object.fromEntries(Object.entries(group).map(([key, figure]) => [key, figureSchema(figure)]));
+}
+function catalogueSchema(node) {
+	if (isFigure(node)) return figureSchema(node);
+	return object(Object.fromEntries(Object.entries(node.members).map(([key, member]) => [key, catalogueSchema(member)])));
+}
+function catalogueOnly(catalogue, written) {
+	return Object.fromEntries(Object.entries(catalogue.members).filter(([key]) => !Object.hasOwn(written, key)).map(([key, node]) => [key, catalogueSchema(node).optional().describe(`${node.label || key}: absent from a report written before it was measured`)]));
+}
+var count$1, share$1, duration, seconds$2, stageSeconds, distributionSchema, histogramBucketSchema, intervalSchema, comparedRowSchema, previousPeriodSchema, percentileBoundsSchema, censoredDistributionSchema, stageFigureSchema, shareBasisSchema, bandSchema, DORA_KEY, doraFigureSchema, doraSchema, sizeSummarySchema, unreleasedSchema, trendWeekSchema, trendPeriodSchema, trendHalfSchema, trendDirectionSchema, trendKeySchema, trendSchema, queueWeekSchema, arrivals, departures, queueStart, queueEnd, queueRates, queueTrendSchema, perStageOptional, queuesSchema, queueTrendsSchema, reviewCapacitySchema, whatIfSchema, reviewerRowSchema, reviewHealthSchema, reworkHealthSchema, flakyCheckSchema, mergeWaitOnChecksShare, ciFigures, ciHealthSchema, wipHealthSchema, aiGroupSchema, aiComparisonSchema, acceptanceGroupSchema, acceptanceSchema, largeAiPerReviewerDaySchema, aiLoadGroupSchema, aiLoadSchema, aiShiftSideSchema, aiShiftSchema, defectGroupSchema, shareDifferenceSchema, aiDefectsSchema, repairFiguresSchema, repairWeekSchema, repairSchema, businessHoursSchema;
+var init_schema$1 = __esmMin((() => {
+	init_zod();
+	init_domain();
+	init_catalogue$1();
+	init_limits();
+	count$1 = number().int().nonnegative();
+	share$1 = number().min(0).max(1).nullable();
+	duration = number().nonnegative({ error: "a duration cannot be negative" });
+	seconds$2 = duration.nullable();
+	stageSeconds = object(Object.fromEntries(STAGES.map((s) => [s, seconds$2])));
+	distributionSchema = object(figureShape(DISTRIBUTION));
+	histogramBucketSchema = object({
+		label: string(),
+		from: duration.describe("seconds, inclusive"),
+		to: duration.nullable().describe("seconds, exclusive; null for the open last bucket"),
+		count: number().int().nonnegative()
+	});
+	intervalSchema = object({
+		difference: number().nullable().describe("the statistic of the first group minus the second's, over all their values; null when a group is empty"),
+		low: number().nullable().describe("2.5th percentile of the bootstrap differences"),
+		high: number().nullable().describe("97.5th percentile of the bootstrap differences"),
+		real: boolean().describe(`the 95% interval excludes 0 (and each group has at least 5 values): a difference the data can tell`)
+	});
+	comparedRowSchema = object({
+		key: string().describe("dot path into the summary: stages.pickup.p50, cycleTime.p90, dora.changeFailureRate"),
+		group: _enum(COMPARED_GROUPS),
+		label: string(),
+		unit: _enum(COMPARED_UNITS),
+		lowerIsBetter: boolean().describe("durations and failure rates: lower is better; deploy frequency: higher"),
+		before: number().nullable(),
+		after: number().nullable(),
+		change: number().nullable().describe("after − before, in unit; null when a side is not measured"),
+		relativeChange: number().nullable().describe("change ÷ before; null when a side is not measured or before is 0"),
+		direction: _enum([
+			"better",
+			"worse",
+			"same",
+			"uncertain"
+		]).nullable().describe("better or worse only when the 95% interval excludes 0; uncertain: the data cannot tell; null when a side is not measured"),
+		interval: intervalSchema.describe("after − before recomputed from the two sides' changes (or deploys, or pull requests decided), with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
+		sample: object({
+			before: count$1,
+			after: count$1
+		}).describe("how many changes (or deploys, or pull requests decided for an acceptance rate) each side's figure is over"),
+		lowSample: boolean().describe("both sides measured, and one's sample is under the minimum (never for deploy frequency)")
+	});
+	previousPeriodSchema = object({
+		since: datetime({ offset: true }).describe("start of the window of the same length just before this one"),
+		until: datetime({ offset: true }).describe("its end: this window's start"),
+		covered: boolean().describe("the history read reaches back over the whole previous window; false: no figures (rows empty)"),
+		changes: count$1.describe("counted changes merged in the previous window"),
+		deploys: count$1.describe("deploys in the previous window"),
+		rows: array(comparedRowSchema).describe("one per figure the previous period compares (docs/definitions.md, the table of figures: \"compared in\") where the data can see it; before = the previous window, after = this one")
+	});
+	percentileBoundsSchema = object(figureShape(BOUNDS)).describe("present when a percentile is null: a true lower bound of each null percentile (type 7 with every waiting value at its time so far), seconds");
+	censoredDistributionSchema = object({
+		...figureShape(CENSORED),
+		bounds: percentileBoundsSchema.optional()
+	});
+	stageFigureSchema = distributionSchema.extend({
+		censored: optionalFigureSchema(STAGE.censored),
+		atLeast: optionalFigureSchema(STAGE.atLeast),
+		bounds: percentileBoundsSchema.optional(),
+		oneCommit: optionalFigureSchema(STAGE.oneCommit),
+		oneCommitShare: optionalFigureSchema(STAGE.oneCommitShare),
+		share: figureSchema(STAGE.share),
+		shareOfTotal: figureSchema(STAGE.shareOfTotal)
+	});
+	shareBasisSchema = object({
+		kind: _enum(["deployed", "merged"]).describe("which changes the shares are over: those deployed, or (when none is) those merged"),
+		changes: figureSchema(COUNTS.shareBasis),
+		zeroTotal: optionalFigureSchema(COUNTS.shareBasisZero)
+	});
+	bandSchema = _enum([
+		"elite",
+		"high",
+		"medium",
+		"low"
+	]);
+	DORA_KEY = doraKey("number", "value");
+	doraFigureSchema = object({
+		value: figureSchema(DORA_KEY.value),
+		unit: string(),
+		band: bandSchema.nullable().describe("deployment frequency, lead time and recovery time: the 2024 cluster whose published range holds the value (the best, where they overlap); null outside every published range, for the change failure rate (published as one value per cluster: see position) and where no cluster applies"),
+		position: string().nullable().optional().describe("where the value stands against the 2024 clusters as published, in the report's words: the cluster whose range holds it, or the published values it lies between (\"DORA 2024: between the elite cluster’s 5% and the medium cluster’s 10%\"); null when none applies"),
+		count: figureSchema(DORA_KEY.count),
+		note: string().optional(),
+		repositories: count$1.optional().describe("several repositories: how many have a value of their own, value being the median of theirs (each repository's is in its row)")
+	});
+	doraSchema = object({
+		deploymentFrequency: doraFigureSchema.omit({ note: true }).extend({
+			deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
+			deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
+			coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
+			note: doraFigureSchema.shape.note,
+			repositories: doraFigureSchema.shape.repositories
+		}),
+		leadTime: doraFigureSchema,
+		changeFailureRate: doraFigureSchema,
+		timeToRestore: doraFigureSchema,
+		reworkRate: doraFigureSchema
+	});
+	sizeSummarySchema = object({
+		...figureShape(SIZE),
+		buckets: array(object({
+			bucket: string(),
+			count: number().int().nonnegative(),
+			cycleTimeP50: number().nullable()
+		})).describe("does size slow delivery here? cycle time p50 per size bucket (lines changed)")
+	});
+	unreleasedSchema = object({
+		...figureShape(UNRELEASED),
+		oldest: array(string()).describe("ids of the oldest, oldest first (at most 10)"),
+		oldestChanges: array(object({
+			id: string(),
+			title: string(),
+			url: string().nullable(),
+			mergedAt: datetime({ offset: true }),
+			age: duration.describe("seconds since the merge, at now"),
+			repository: string().optional()
+		}))
+	});
+	trendWeekSchema = object({
+		weekStart: string().describe("Monday 00:00 UTC that starts the week (ISO date)"),
+		changes: number().int().nonnegative(),
+		waiting: count$1.optional().describe("changes of the week merged and not yet deployed at now: while any is, the week is incomplete"),
+		leadTimeP50: seconds$2.describe("null when the week is incomplete (see leadTimeAtLeast)"),
+		leadTimeAtLeast: seconds$2.optional().describe("incomplete week: a true lower bound of its lead time p50 (type 7 with each waiting change at its time so far)"),
+		cycleTimeP50: seconds$2,
+		stages: stageSeconds.describe("p50 of each stage; the deploy wait null when the week is incomplete (see deployAtLeast)"),
+		deployAtLeast: seconds$2.optional().describe("incomplete week: a true lower bound of its deploy wait p50")
+	});
+	trendPeriodSchema = object({
+		start: string().describe("the period's first day (ISO date, UTC): a Monday, or the 1st of a month"),
+		end: string().describe("the day after its last (ISO date, UTC)"),
+		partial: boolean().describe("the window, the history or now covers only part of the period (the window's first or last one): drawn apart, never compared"),
+		complete: boolean().describe("not partial, with changes, every one of them deployed: the only periods a trend direction compares"),
+		changes: count$1.describe("counted changes merged in the period"),
+		waiting: count$1.describe("… of them merged and not yet deployed at now: while any is, lead time and deploy wait are only bounds"),
+		deploys: count$1.describe("deploys in the period (within the window)"),
+		failedDeploys: count$1,
+		deploymentFrequency: number().nullable().describe("deploys per week over the part of the period covered; null under 7 days covered"),
+		changeFailureRate: share$1.describe("failed deploys ÷ deploys; null without a deploy"),
+		timeToRestoreP50: seconds$2.describe("p50 of the failed deploys' time to restore; null when none was restored"),
+		leadTimeP50: seconds$2.describe("null while a change of the period waits (see leadTimeAtLeast)"),
+		leadTimeAtLeast: seconds$2.describe("changes still waiting: a true lower bound of the lead time p50 (type 7 with each waiting change at its time so far)"),
+		cycleTimeP50: seconds$2,
+		stages: stageSeconds.describe("p50 of each stage; the deploy wait null while a change waits (see deployAtLeast)"),
+		deployAtLeast: seconds$2.describe("changes still waiting: a true lower bound of the deploy wait p50")
+	});
+	trendHalfSchema = object({
+		from: string(),
+		to: string().describe("the day after its last"),
+		periods: count$1,
+		value: number().nullable().describe("the figure over the whole half"),
+		count: count$1.describe("deploys, changes or failed deploys it is over")
+	});
+	trendDirectionSchema = object({
+		direction: _enum([
+			"rising",
+			"falling",
+			"no clear trend"
+		]).nullable().describe("rising or falling only when the interval excludes 0; null under four complete periods, or a half without a value"),
+		completePeriods: count$1,
+		first: trendHalfSchema.nullable().describe("the first half of the complete periods"),
+		second: trendHalfSchema.nullable(),
+		interval: object({
+			difference: number().nullable(),
+			low: number().nullable(),
+			high: number().nullable(),
+			real: boolean()
+		}).describe("second − first, with its 95% bootstrap interval"),
+		note: string().nullable()
+	});
+	trendKeySchema = object({
+		key: string().describe("the figure's path in the summary"),
+		unit: _enum([
+			"perWeek",
+			"seconds",
+			"ratio",
+			"number"
+		]),
+		values: array(number().nullable()).describe("per period: its value; null where none, or only a bound"),
+		bounds: array(number().nullable()).describe("per period: a lower bound where changes still wait"),
+		apart: array(boolean()).describe("per period: drawn apart, never compared"),
+		direction: trendDirectionSchema
+	});
+	trendSchema = object({
+		weeks: array(trendWeekSchema),
+		period: _enum(["week", "month"]).optional().describe("the periods' length: weeks, or calendar months (UTC) for windows over 26 weeks"),
+		periods: array(trendPeriodSchema).optional().describe("every key period by period over the part of the window the history covers up to now"),
+		keys: array(trendKeySchema).optional().describe("every figure with a trend, period by period, and its direction")
+	});
+	queueWeekSchema = object({
+		weekStart: string().describe("Monday 00:00 in the report's time zone (UTC unless --timezone), as an ISO UTC time"),
+		arrivals: count$1.describe("changes whose stage began in the week (within the window)"),
+		departures: count$1.describe("changes whose stage ended in the week (within the window)"),
+		queue: count$1.describe("changes in the stage at the week's end (or the window's, for its last week): began before it, not ended by it"),
+		aiShare: number().min(0).max(1).nullable().describe("AI-assisted share of the week's arriving changes (open pull requests left out); null when none arrived or no change carries an AI marker")
+	});
+	({arrivals, departures, queueStart, queueEnd, ...queueRates} = QUEUE_TREND);
+	queueTrendSchema = object({
+		...figureShape(queueRates),
+		arrivals: optionalFigureSchema(arrivals),
+		departures: optionalFigureSchema(departures),
+		queueStart: optionalFigureSchema(queueStart),
+		queueEnd: optionalFigureSchema(queueEnd)
+	});
+	perStageOptional = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value.optional()])));
+	queuesSchema = perStageOptional(array(queueWeekSchema)).describe("per stage the data can see: git alone sees coding, review (& merge wait) and deploy; GitHub adds pickup and merge wait");
+	queueTrendsSchema = perStageOptional(queueTrendSchema);
+	reviewCapacitySchema = array(object({
+		weekStart: string().describe("Monday 00:00 in the report's time zone, as an ISO UTC time"),
+		reviews: count$1.describe("reviews submitted in the week (within the window) by humans other than the author, on counted changes and open pull requests"),
+		readyPulls: count$1.describe("pull requests that became ready for review in the week (T2), merged or still open")
+	})).nullable().describe("null from git alone: git cannot see reviews");
+	whatIfSchema = object({
+		stage: _enum(STAGES),
+		cap: number().nonnegative().describe("seconds: the rule's threshold, each deployed change's stage capped at it"),
+		leadTimeP50: object({
+			now: duration.describe("type-7 p50 lead time of the window's deployed changes, seconds"),
+			then: duration.describe("… with the stage capped, seconds")
+		}),
+		hoursSavedPerWeek: number().nonnegative().nullable().describe("hoursSaved ÷ the weeks of history the window covers (from its first commit, up to now); null under one whole week"),
+		hoursSaved: number().nonnegative().optional().describe("change-hours trimmed: Σ seconds trimmed ÷ 3600, over the covered days"),
+		coveredDays: number().nonnegative().optional().describe("days of the window the history covers, up to now: what hoursSaved is over")
+	});
+	reviewerRowSchema = object({
+		reviewer: string().describe("login, lower-cased"),
+		reviews: count$1.describe("submitted reviews (any state but PENDING) on the window's changes"),
+		firstReviews: count$1.describe("changes on which they were the first human reviewer"),
+		pickupP50: seconds$2.describe("p50 pickup of the changes they picked up first, seconds")
+	});
+	reviewHealthSchema = object({
+		...figureShape(REVIEW_HEALTH),
+		byReviewer: array(reviewerRowSchema).describe("busiest first")
+	});
+	reworkHealthSchema = object(figureShape(REWORK_HEALTH));
+	flakyCheckSchema = object({
+		name: string(),
+		rate: number().describe("flaky ÷ changes that ran this check on their final head commit"),
+		flaky: count$1,
+		runs: count$1
+	});
+	({mergeWaitOnChecksShare, ...ciFigures} = CI_HEALTH);
+	ciHealthSchema = object({
+		...figureShape(ciFigures),
+		worstFlaky: array(flakyCheckSchema).describe("most flaky first"),
+		mergeWaitOnChecksShare: figureSchema(mergeWaitOnChecksShare),
+		durationHistogram: array(histogramBucketSchema).describe("changes by the wall time of their checks, from under a minute to over two hours")
+	});
+	wipHealthSchema = object({
+		...figureShape(WIP_HEALTH),
+		ageHistogram: array(histogramBucketSchema.omit({ count: true }).extend({
+			ready: count$1,
+			drafts: count$1
+		})).describe("open pull requests (bots left out) by age at the end of the window, ready for review and drafts apart"),
+		oldest: array(object({
+			number: number().int(),
+			title: string(),
+			url: string().nullable(),
+			author: string(),
+			isDraft: boolean(),
+			age: duration.describe("seconds"),
+			repository: string().optional()
+		})).describe(`the 10 oldest open pull requests (bots left out, drafts included), oldest first`)
+	});
+	aiGroupSchema = object({
+		count: count$1,
+		p50Size: number().nullable().describe("p50 of additions + deletions"),
+		failureRate: share$1.describe("share reverted"),
+		reworkShare: share$1.describe("share of reviewed PRs reworked after the first review; null in git-only mode"),
+		leadTimeP50: seconds$2,
+		cycleTimeP50: seconds$2,
+		stages: stageSeconds.describe("p50 of each stage")
+	});
+	aiComparisonSchema = object({
+		assisted: aiGroupSchema.describe("changes with an AI marker: a lower bound"),
+		other: aiGroupSchema,
+		note: string().nullable().describe(`set when either group has fewer than 10 changes, or when changes not yet deployed are left out of lead time and deploy wait`),
+		intervals: object(Object.fromEntries(AI_INTERVAL_KEYS.map((k) => [k, intervalSchema]))).describe("p50 AI-assisted − p50 other, seconds, with its 95% bootstrap interval (2,000 resamples, fixed seed)"),
+		sizeInterval: intervalSchema.optional().describe("p50 size AI-assisted − p50 other, lines added + deleted over the changes whose size is known, with its 95% bootstrap interval (2,000 resamples, fixed seed); absent from a report written before it was measured")
+	});
+	acceptanceGroupSchema = object(figureShape(ACCEPTANCE));
+	acceptanceSchema = acceptanceGroupSchema.extend({
+		ai: acceptanceGroupSchema.describe("the AI-assisted pull requests (a lower bound: only marked work is found)"),
+		other: acceptanceGroupSchema.describe("the other pull requests"),
+		aiMinusOther: object({
+			...figureShape(RATE_DIFFERENCE),
+			real: boolean().describe(`the 95% interval leaves out 0 and each group decided at least 10 pull requests: a difference the data can tell`)
+		}).describe("AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score)"),
+		tools: array(acceptanceGroupSchema.extend({ tool: string().describe("the AI tool its evidence names (claude-code, copilot, codex, …; configured: the config’s own markers or labels; unknown: evidence that names no tool)") })).describe("the AI-assisted pull requests of each tool (one naming two counts under both), most decided first"),
+		note: string().nullable().describe(`set when a group decided fewer than 10 pull requests (merged or rejected): too few to compare`)
+	});
+	largeAiPerReviewerDaySchema = object({
+		...figureShape(LARGE_AI_REVIEWER_DAYS),
+		worstDate: string().nullable().describe("the worst day, YYYY-MM-DD in the report's time zone"),
+		worstReviewer: string().nullable().describe("who reviewed them that day")
+	}).describe(`large (over 400 lines) AI-assisted pull requests a person reviewed per day`);
+	aiLoadGroupSchema = object(figureShape(AI_LOAD_GROUP));
+	aiLoadSchema = object({
+		ai: aiLoadGroupSchema.describe("the AI-assisted changes and open pull requests (a lower bound: only marked work is found)"),
+		other: aiLoadGroupSchema.describe("the other changes and open pull requests"),
+		linesPerReviewHourDifference: object({
+			...figureShape(LOAD_DIFFERENCE),
+			real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 reviewed changes`)
+		}).describe("AI-assisted p50 lines per review hour − other's, with its 95% bootstrap interval"),
+		largeAiPerReviewerDay: largeAiPerReviewerDaySchema.optional()
+	});
+	aiShiftSideSchema = object({
+		since: string(),
+		until: string(),
+		changes: count$1.describe("counted changes merged in the side"),
+		aiShare: share$1.describe("AI-assisted changes ÷ changes"),
+		weeks: number().describe("the side's length in weeks, to one decimal")
+	});
+	aiShiftSchema = object({
+		level: number().describe("the AI-assisted share of changes that marks AI's arrival (a quarter)"),
+		weeks: number().int().describe("the share is over each week and the ones after it, this many in all; a side needs at least this many weeks"),
+		minChanges: count$1.describe("the fewest changes a side needs"),
+		peak: object({
+			share: number(),
+			week: string()
+		}).nullable().describe("the highest share over such weeks, and the week they start; null with no change"),
+		status: _enum([
+			"shifted",
+			"never",
+			"always",
+			"too-short"
+		]).describe("shifted: compared; never: the share never stayed above the level to the window's end; always: it was above it from the first week (no before); too-short: a side has fewer weeks or changes than needed"),
+		week: string().nullable().describe("the Monday (UTC) of the first week from which the share stays above the level"),
+		before: aiShiftSideSchema.nullable(),
+		after: aiShiftSideSchema.nullable(),
+		rows: array(comparedRowSchema).describe("each stage's and cycle time's p50, changes merged a week, and each stage's queue at the weeks' ends (their mean), before against after, with the 95% interval of the difference")
+	});
+	defectGroupSchema = object(figureShape(DEFECT_GROUP));
+	shareDifferenceSchema = object({
+		...figureShape(SHARE_DIFFERENCE),
+		real: boolean().describe(`the 95% interval leaves out 0 and each group has at least 10 changes (deploys, for the failure rate): a difference the data can tell`)
+	});
+	aiDefectsSchema = object({
+		...figureShape(AI_DEFECT_SHARES),
+		ai: defectGroupSchema.describe("the AI-assisted changes (a lower bound: only marked work is found), and the deploys that shipped at least one"),
+		other: defectGroupSchema.describe("the other changes, and the deploys that shipped only them"),
+		revertDifference: shareDifferenceSchema.describe("AI-assisted revert rate − other's"),
+		fixUpDifference: shareDifferenceSchema.describe("AI-assisted fix-up rate − other's"),
+		failureDifference: shareDifferenceSchema.describe("the failure rate of deploys with an AI-assisted change − of those without"),
+		note: string().nullable().describe(`set when a group has fewer than 10 changes or deploys: too few to tell`)
+	});
+	repairFiguresSchema = object(figureShape(REPAIR));
+	repairWeekSchema = object({
+		weekStart: string().describe("Monday 00:00 UTC that starts the week (ISO date), as the trend's"),
+		...figureShape(REPAIR)
+	});
+	repairSchema = repairFiguresSchema.extend({
+		reasons: object({
+			...figureShape(REPAIR_REASONS),
+			several: figureShape(REPAIR_OVERLAP).several.optional()
+		}).describe("repairs by reason; a change with two reasons is counted under both, and `several` counts such repairs (absent from a report written before it was counted)"),
+		ai: repairFiguresSchema.describe("the AI-assisted changes (a lower bound)"),
+		other: repairFiguresSchema.describe("the other changes"),
+		weeks: array(repairWeekSchema).optional().describe("week by week, by merge time (Monday-based UTC weeks); left out of a repository's row in a report over several, as its trend is")
+	});
+	businessHoursSchema = object({
+		timezone: string().describe("IANA time zone, e.g. Europe/Berlin"),
+		days: array(number().int().min(0).max(6)).describe("working weekdays, 0 = Sunday … 6 = Saturday"),
+		start: string().describe("\"09:00\""),
+		end: string().describe("\"17:00\"")
+	});
+}));
+// src/advice/types.ts
+var recommendationSchema, thresholdsSchema;
+var init_types = __esmMin((() => {
+	init_zod();
+	init_schema$1();
+	recommendationSchema = object({
+		id: string(),
+		measure: string().describe("What you measure"),
+		value: string().describe("Measured, with units and the threshold"),
+		tellsYou: string().describe("What it tells you"),
+		doNext: string().describe("What you do next"),
+		impact: number().nonnegative().describe("hours of waiting it accounts for: the ranking key"),
+		figure: string().describe("JSON path of the figure in the report, e.g. summary.stages.pickup.p50"),
+		threshold: string().describe("the threshold it crossed, in the figure's units, e.g. 1d or 15%"),
+		whatIf: whatIfSchema.optional().describe("rules about a stage: the window's deployed changes with that stage capped at the threshold"),
+		checked: array(string()).optional().describe("the `healthy` row: each rule's figure against its threshold, as checked")
+	});
+	thresholdsSchema = object({
+		pickupP50: number().nonnegative().describe("p50 pickup (ready → first review), seconds"),
+		reviewWaitP50: number().nonnegative().describe("git-only p50 \"review & merge wait\" (last commit → merge), seconds"),
+		mergeWaitP50: number().nonnegative().describe("p50 merge wait (approved → merged), seconds"),
+		deployWaitP50: number().nonnegative().describe("p50 deploy wait (merged → deployed), seconds"),
+		reviewTopTwoShare: number().min(0).max(1).describe("share of reviews done by the two busiest reviewers"),
+		largeChangeShare: number().min(0).max(1).describe("share of changes over 400 lines"),
+		checksP50: number().nonnegative().describe("p50 wall time of checks, seconds"),
+		flakyRate: number().min(0).max(1).describe("flaky check rate"),
+		changeFailureRate: number().min(0).max(1).describe("change failure rate"),
+		reworkShare: number().min(0).max(1).describe("share of changes reworked after their first review"),
+		repairShare: number().min(0).max(1).default(.3).describe("share of changes that repaired earlier work (repair share)"),
+		wipPerAuthor: number().nonnegative().describe("open pull requests per active author"),
+		unreviewedShare: number().min(0).max(1).describe("share of changes merged without review"),
+		aiRatio: number().min(1).describe("how many times worse AI-assisted changes may be than the rest (size, lead time, failure rate)")
+	});
+}));
 // src/report/ai-tools-schema.ts
 var aiToolRowSchema, aiToolsSchema;
 var init_ai_tools_schema = __esmMin((() => {
 	init_zod();
 	init_catalogue$1();
-	init_schema$2();
+	init_schema$1();
 	aiToolRowSchema = object({
 		tool: string().describe("the evidence catalogue's id of the tool (claude-code, copilot, codex, cursor, …; unknown: evidence that names no tool)"),
 		name: string().describe("the tool as the report writes it"),
@@ -45753,7 +45717,7 @@ var productRowSchema, productsSchema;
 var init_products_schema = __esmMin((() => {
 	init_zod();
 	init_catalogue$1();
-	init_schema$2();
+	init_schema$1();
 	productRowSchema = object({
 		name: string().describe("the product: a workspace package's declared name (@changesets/cli, tokio) or a name the config gives"),
 		paths: array(string()).describe("where its code is: the package's folder, or the config's path patterns"),
@@ -45769,21 +45733,62 @@ var init_products_schema = __esmMin((() => {
 	});
 	productsSchema = array(productRowSchema).describe("a monorepo's products (two or more, from package tags and workspace manifests or the config): one row each, most deploys first; absent for a repository of one product");
 }));
+// src/report/slices-schema.ts
+var seconds$1, share, sliceRowSchema, slicesSchema;
+var init_slices_schema = __esmMin((() => {
+	init_zod();
+	init_domain();
+	init_types();
+	init_few_changes();
+	init_slices$3();
+	seconds$1 = number().nonnegative().nullable();
+	share = number().min(0).max(1).nullable();
+	sliceRowSchema = object({
+		name: string().describe("the slice as a command names it: team:payments, product:@acme/api, path:src/api, label:bug, team:unowned"),
+		changes: number().int().nonnegative().describe("counted changes of the window in the slice"),
+		stages: object(Object.fromEntries(STAGES.map((s) => [s, object({
+			p50: seconds$1,
+			share
+		})]))).describe("each stage's median and share of the typical change, over the slice's changes"),
+		cycleTimeP50: seconds$1,
+		leadTimeP50: seconds$1,
+		leadTimeAtLeast: seconds$1.describe("when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)"),
+		unreleased: number().int().nonnegative().describe("its changes merged in the window and not deployed at now"),
+		deploys: number().int().nonnegative().optional().describe("where the slice is a product: its own deploys in the window"),
+		changeFailureRate: share.optional().describe("where the slice is a product: its failed deploys ÷ its deploys"),
+		aiShare: share.describe("the share of its changes with AI evidence (a lower bound)"),
+		reviewsPerChange: number().nonnegative().nullable().describe("reviews per change (GitHub mode; null from git alone)"),
+		topRecommendation: recommendationSchema.pick({
+			id: true,
+			measure: true,
+			value: true
+		}).nullable().describe("the slice's own first recommendation, its figures over its changes alone; null when healthy or with too few changes (fewChanges)"),
+		fewChanges: literal(true).optional().describe(`fewer than 5 counted changes: too few to name a first fix (topRecommendation is null), its medians those of a handful`),
+		repositories: array(string()).optional().describe("in a report over several repositories: those the slice has changes in, its changes pooled from them")
+	});
+	slicesSchema = object({
+		by: string().describe(`the grouping asked for: ${orList$1(groupingChoices())}`),
+		owners: string().nullable().describe("with --by team: the CODEOWNERS file read at the window's end; null when there is none"),
+		unownedShare: share.describe("with --by team: the share of the counted changes no team owns a third of"),
+		rows: array(sliceRowSchema).describe("one row per slice, most changes first; a change is in every slice owning a third of its changed lines"),
+		ungrouped: string().optional().describe("why there are no rows: the repository has nothing to group so (with --by product, a repository of one product: its figures are the whole report's)")
+	}).describe(`--by: the window's changes one row per ${orList$1(groupingNouns())}`);
+}));
 // src/report/schema.ts
 var time, seconds, count, perStage, stagesSchema, changeReviewSchema, productDeploySchema, reportChangeSchema, reportDeploySchema, unlinkedIncidentSchema, openPullSchema, slowChangeSchema, histogramSchema, writtenSummarySchema, summarySchema, repositorySummarySchema, policySchema, repositoryRowSchema, reportSchema;
 var init_schema = __esmMin((() => {
 	init_zod();
 	init_domain();
 	init_catalogue$1();
-	init_types$1();
+	init_types();
 	init_ai_tools_schema();
 	init_closed_pulls_schema();
 	init_products_schema();
 	init_slices_schema();
 	init_invariants();
-	init_schema$2();
+	init_schema$1();
 	time = datetime({ offset: true });
-	seconds = duration$1.nullable();
+	seconds = duration.nullable();
 	count = number().int().nonnegative();
 	perStage = (value) => object(Object.fromEntries(STAGES.map((s) => [s, value])));
 	stagesSchema = perStage(seconds).describe("seconds; null where no source could see the stage");
@@ -45903,7 +45908,7 @@ var init_schema = __esmMin((() => {
 		title: string(),
 		url: string().nullable(),
 		repository: string().optional(),
-		total: duration$1.describe("lead time, or cycle time when not deployed, seconds"),
+		total: duration.describe("lead time, or cycle time when not deployed, seconds"),
 		totalIs: _enum(["leadTime", "cycleTime"]),
 		stage: _enum(STAGES).nullable().describe("the stage that held most of its time"),
 		stageSeconds: seconds
@@ -46780,7 +46785,7 @@ async function listOrgRepositories(client, options) {
 	const found = [];
 	for await (const page of paginate(fetchPage, {
 		label: `${options.login}'s repositories`,
-		stopAt: (r) => (seconds$1(r.pushedAt) ?? 0) < options.pushedSince,
+		stopAt: (r) => (seconds$3(r.pushedAt) ?? 0) < options.pushedSince,
 		warn: options.warn
 	})) for (const raw of page) found.push(mapRepository(raw));
 	return found;
@@ -46789,8 +46794,8 @@ function mapRepository(raw) {
 	return {
 		name: raw.nameWithOwner,
 		defaultBranch: raw.defaultBranchRef?.name ?? null,
-		lastCommitAt: seconds$1(raw.defaultBranchRef?.target?.committedDate ?? null),
-		pushedAt: seconds$1(raw.pushedAt),
+		lastCommitAt: seconds$3(raw.defaultBranchRef?.target?.committedDate ?? null),
+		pushedAt: seconds$3(raw.pushedAt),
 		isFork: raw.isFork,
 		isEmpty: raw.isEmpty,
 		isDisabled: raw.isDisabled

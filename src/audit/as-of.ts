@@ -22,7 +22,7 @@ export function changesAsOf(changes: readonly Change[], now: number): Change[] {
  * The clone's tags and release lines as they stood at `now`, for what the release lines reach (SPEC section 1: a
  * commit a release line or tag reaches off the branch's line is a release commit, no change's own). A tag made
  * after `now` did not exist. A release line committed to later stood at its newest first-parent commit by then,
- * unless that commit was already in the tracked branch (`tip`'s line as of `now`): a line holding nothing of its
+ * unless the tracked branch already held that commit by then: a line holding nothing of its
  * own was cut later, as far as the clone can tell, and is left out, as is one with no commit by then. glitch-soc's
  * stable-4.6, cut in June from upstream's main, and its v4.6 tags reach the upstream commits its 'Merge upstream'
  * pull requests brought in from January to April: read as of 2026-05-01, 62 of those 82 changes lost their

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
 import { recommendationSchema } from '../advice/types.js';
+import { FEW_CHANGES } from './few-changes.js';
 import { groupingChoices, groupingNouns, orList } from '../model/slices.js';
 
 const seconds = z.number().nonnegative().nullable();
-
-/** A slice of fewer changes names no first fix: one large change of two is "50% over 400 lines", a habit of nobody. */
-export const FEW_CHANGES = 5;
-/** Said under a table with such a row, in every format. */
-export const FEW_CHANGES_NOTE = `too few: a row of fewer than ${FEW_CHANGES} changes names no first fix, and its medians stand on those few.`;
 const share = z.number().min(0).max(1).nullable();
 
 export const sliceRowSchema = z.object({

@@ -3,7 +3,8 @@ import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '.
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
 import type { Report, ReportChange } from './schema.js';
-import { FEW_CHANGES, type SliceRow, type Slices } from './slices-schema.js';
+import { FEW_CHANGES } from './few-changes.js';
+import type { SliceRow, Slices } from './slices-schema.js';
 
 export interface SliceOptions {
   /** count the bots' changes whatever the report's policy (the `bots` slice) */
