@@ -50,6 +50,8 @@ export interface SliceGrouping {
   readonly order?: (a: string, b: string) => number;
   /** the rows are owners read from CODEOWNERS: the table names the file and the share of changes no one owns */
   readonly owners?: true;
+  /** said under the table in every format, where its rows read a figure otherwise than the report does nearby */
+  readonly note?: string;
   /** what to warn when the repository's changes all fall in the `none` row (no CODEOWNERS file: every change is unowned) */
   readonly warning?: (context: SliceContext & { readonly products: boolean }) => string | null;
   /**

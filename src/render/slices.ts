@@ -65,8 +65,11 @@ function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): strin
 const github = (report: Report): boolean => report.sources.includes('github');
 const top = (row: SliceRow): string => (row.fewChanges === true ? 'too few' : row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, '') : '—');
 
-/** The note of the rows with too few changes to name a first fix, when the table has one. */
-const fewNote = (slices: Slices): string[] => (slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : []);
+/** The notes under the table: its grouping's own, and the rows' with too few changes to name a first fix. */
+function tableNotes(slices: Slices): string[] {
+  const own = groupingOf(slices.by)?.by.note;
+  return [...(own === undefined ? [] : [own]), ...(slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : [])];
+}
 
 /**
  * The columns in order. Product slices (the products a monorepo ships) add their deploys and failure rate
@@ -188,7 +191,7 @@ export function renderSlicesText(report: Report, options: { color: boolean; widt
   const width = options.width ?? 80;
   const { table: fitted, dropped } = fitTableDropping(columns, rows, { color: options.color, width });
   const note = droppedNote(dropped, width);
-  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(names.sentence === '' ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))]), ...(note === null ? [] : [c.dim(wrap(note, width))]), ...fewNote(slices).map((l) => c.dim(wrap(l, width))), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
+  return [c.bold(terminalSafe(groupingTitle(slices.by))), fitted, ...(names.sentence === '' ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))]), ...(note === null ? [] : [c.dim(wrap(note, width))]), ...tableNotes(slices).map((l) => c.dim(wrap(l, width))), ...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))];
 }
 
 /** The table in GitHub-flavoured Markdown, each measured stage a column; empty without --by. */
@@ -205,7 +208,7 @@ export function renderSlicesMarkdown(report: Report): string {
     ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
     '',
     `${escapeMarkdown(STAGE_NOTE)}\n`,
-    ...fewNote(slices).map((l) => `${escapeMarkdown(l)}\n`),
+    ...tableNotes(slices).map((l) => `${escapeMarkdown(l)}\n`),
     ...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`),
   ].join('\n') + '\n';
 }
@@ -232,7 +235,7 @@ export function renderSlicesHtml(report: Report): string {
     groupingTitle(slices.by),
     [...sliceFindings(slices, report.summary.changes), ...(names.sentence === '' ? [] : [names.sentence])].map(escapeHtml).join(' '),
     tableHtml,
-    [STAGE_NOTE, ...fewNote(slices)].map((l) => `<p class="note">${escapeHtml(l)}</p>`).join(''),
+    [STAGE_NOTE, ...tableNotes(slices)].map((l) => `<p class="note">${escapeHtml(l)}</p>`).join(''),
     charts(...sliceCharts(report, slices)),
   );
 }
