@@ -18,7 +18,7 @@ import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
-import { chooseReleaseTags, noReleaseTagWarning } from '../model/release-tags.js';
+import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { asFlagValues } from '../sources/deploys/flag-values.js';
@@ -105,7 +105,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const tags = tagChoice.releases;
   // back over the window of the same length before this one too, which the report compares it with; the sizes
   // (git's slowest read, which no figure of that period needs) stop where this window's history starts
-  const readFrom = historyStart(tags, previousWindow(window).since);
+  const readFrom = historyStart(tags, previousWindow(window).since, window.since);
   const { orCancel } = reads;
   const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
   const exclude = boundary ? [boundary.sha] : [];
@@ -249,13 +249,20 @@ function tagNamesAsOf(tags: readonly TagRef[], now: number): Map<string, string[
 }
 
 /**
- * Where the history read starts: a week before the window, so merges near its start still find their side
- * commits, and back to the last release before the window (at most a year), so the first deploys in it count
- * what they shipped.
+ * Where the history read of the window `[since, until)` starts: a week before it, so merges near its start still
+ * find their side commits, and back to the last release before it, of any line and of each line released in it (at
+ * most a year), so the first deploys in it count what they shipped. Without `until`, of any line only: where the
+ * sizes stop, which no change shipped before the window needs.
  */
-function historyStart(tags: readonly TagRef[], since: number): number {
-  const previousTag = tags.filter((t) => t.at < since).reduce<number | null>((max, t) => (max === null || t.at > max ? t.at : max), null);
-  return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
+function historyStart(tags: readonly TagRef[], since: number, until = since): number {
+  const before = tags.filter((t) => t.at < since);
+  const last = (list: readonly TagRef[]): number => list.reduce((max, t) => Math.max(max, t.at), -Infinity);
+  // and back to the last release before the window of each line released in it: containerd's v1.7.21, the first
+  // of its line in the window, shipped backports of changes merged three weeks before it, after v1.7.20 but before
+  // the last release of any line (v1.6.35), where the read had started: the tag shipped nothing and was no deploy
+  const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
+  const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
+  return Math.max(Math.min(since - READ_SLACK, ...starts), since - MAX_DEPLOY_LOOKBACK);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */

@@ -18,6 +18,15 @@ export function releaseProduct(name: string): string {
   return m ? name.slice(0, m.index).replace(/v$/i, '') : name;
 }
 
+/**
+ * The release line a release name is of: its product and the first two numbers of its version (`v1.7.21` and
+ * `v1.7.20` are one line, `v2.0.0` another, `api/v1.8.0` another). A name without a version is its own. Pure.
+ */
+export function releaseLineOf(name: string): string {
+  const m = VERSION.exec(name);
+  return m ? `${releaseProduct(name)}${m[0].split('.').slice(0, 2).join('.')}` : name;
+}
+
 export interface ReleaseTagChoice<T extends { name: string }> {
   /** the tags that count as deploys */
   releases: T[];
