@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
+import { smallest } from '../lists.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
@@ -262,7 +263,7 @@ function historyStart(tags: readonly TagRef[], since: number, until = since): nu
   // the last release of any line (v1.6.35), where the read had started: the tag shipped nothing and was no deploy
   const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
   const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
-  return Math.max(Math.min(since - READ_SLACK, ...starts), since - MAX_DEPLOY_LOOKBACK);
+  return Math.max(Math.min(since - READ_SLACK, smallest(starts)), since - MAX_DEPLOY_LOOKBACK);
 }
 
 /** How pull requests are joined to the changes, from what the history read. */
