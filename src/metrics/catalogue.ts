@@ -416,7 +416,7 @@ export const AI_DEFECT_SHARES = {
   failedAiShare: share('share of failed deploys with an AI-assisted change', 'failed with an AI-assisted change ÷ failed deploys; null with none failed'),
   failedAiShareLow: share('share of failed deploys with an AI-assisted change, 95% interval from'),
   failedAiShareHigh: share('share of failed deploys with an AI-assisted change, 95% interval to'),
-  deploysAiShare: share('share of all deploys with an AI-assisted change', 'the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys\' share would be were AI-assisted changes no more likely to fail'),
+  deploysAiShare: share('share of the deploys that shipped a counted change with an AI-assisted one', 'the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys\' share would be were AI-assisted changes no more likely to fail'),
 } as const satisfies Record<string, Figure>;
 
 /** AI-assisted acceptance rate − other's, with its 95% interval (Newcombe's hybrid score). */

@@ -32,7 +32,7 @@ export interface AiDefectsRow {
 
 export interface AiDefectsView {
   rows: AiDefectsRow[];
-  /** `2 of 5 failed deploys shipped an AI-assisted change (40%, 12%–77%), as 22% of all deploys did`; null with no failed deploy */
+  /** `2 of 5 failed deploys shipped an AI-assisted change (40%, 12%–77%), as 22% of the 36 deploys that shipped a counted change did`; null with no failed deploy */
   failed: string | null;
   note: string | null;
 }
@@ -50,7 +50,7 @@ export function aiDefectsView(report: Report): AiDefectsView | null {
   ];
   const failed = d.failedDeploys === 0
     ? null
-    : `${d.failedWithAi} of ${plural(d.failedDeploys, 'failed deploy')} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of all deploys did`;
+    : `${d.failedWithAi} of ${plural(d.failedDeploys, 'failed deploy')} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of the ${d.ai.deploys + d.other.deploys} deploys that shipped a counted change did`;
   return { rows, failed, note: d.note };
 }
 

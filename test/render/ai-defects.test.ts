@@ -56,3 +56,13 @@ describe('AI defects on every page', () => {
     expect(renderHtml({ ...buildReport(sampleChanges()), summary: older })).not.toContain('id="ai-defects"');
   });
 });
+
+describe('the failed deploys\' AI share beside the base rate', () => {
+  it('names what the base rate is over: the deploys that shipped a counted change, not every deploy of the window', () => {
+    // honojs/middleware: 6 of the 104 deploys that shipped a counted change had an AI-assisted one, of 129 in all
+    const base = defects();
+    const aiDefects = { ...base, failedDeploys: 1, failedWithAi: 0, failedAiShare: 0, failedAiShareLow: 0, failedAiShareHigh: 0.79, deploysAiShare: 6 / 104, ai: { ...base.ai, deploys: 6 }, other: { ...base.other, deploys: 98 } };
+    const text = renderText(buildReport(sampleChanges(), {}, { aiDefects }), { color: false, width: 200 });
+    expect(text).toContain('0 of 1 failed deploy shipped an AI-assisted change (0%, 0%–79%), as 5.8% of the 104 deploys that shipped a counted change did');
+  });
+});
