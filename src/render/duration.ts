@@ -1,7 +1,9 @@
 import type { ComparedUnit } from '../metrics/catalogue.js';
+import { boundOf, type Bounded } from '../metrics/bounds.js';
 import type { Dora } from '../metrics/schema.js';
 import { CALENDAR_DAYS, durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatPoints, formatRatio, withSign, type DurationFormat } from '../units.js';
 
+export { boundOf };
 export { durationFormat, formatDuration, formatLines, formatNumber, formatPerWeek, formatRatio, type DurationFormat };
 
 /** A duration, or `≥ bound` when the percentile is beyond what the data reaches (changes still waiting). */
@@ -10,21 +12,6 @@ export function durationOrBound(value: number | null, bound: number | null | und
 }
 
 type Percentile = 'p50' | 'p75' | 'p90';
-
-/** A percentile with changes still waiting: a bound of its own (`bounds`), or the figure's lowest (`atLeast`). */
-interface Bounded {
-  readonly p50: number | null;
-  readonly p75: number | null;
-  readonly p90: number | null;
-  readonly atLeast?: number | null | undefined;
-  readonly bounds?: Readonly<Record<Percentile, number | null>> | undefined;
-}
-
-/** The lower bound of a percentile the estimate does not reach (null when it is reached, or nothing bounds it). */
-export function boundOf(figure: Bounded, key: Percentile): number | null {
-  if (figure[key] !== null) return null;
-  return figure.bounds?.[key] ?? figure.atLeast ?? null;
-}
 
 /** A percentile of a figure, `≥ 66d` where the estimate does not reach it: every renderer writes it so. */
 export function percentileText(figure: Bounded, key: Percentile, format: DurationFormat = CALENDAR_DAYS): string {

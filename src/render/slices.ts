@@ -5,7 +5,7 @@ import type { Report } from '../report/schema.js';
 import { FEW_CHANGES_NOTE } from '../report/few-changes.js';
 import type { SliceRow, Slices } from '../report/slices-schema.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { durationFormat, durationOrBound, formatDuration, formatNumber, formatRatio, type DurationFormat } from './duration.js';
+import { boundOf, durationFormat, durationOrBound, formatDuration, formatNumber, formatRatio, type DurationFormat } from './duration.js';
 import { charts, figure, section, stageName } from './html/parts.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from './sanitize.js';
 import { barChart } from './svg/bars.js';
@@ -52,14 +52,16 @@ interface Column {
   when?: (report: Report, slices: Slices) => boolean;
 }
 
-/** the stages a row shows: those the whole report measures (git alone has no pickup or merge wait) */
+/** the stages a row shows: those the whole report measures (git alone has no pickup or merge wait), or bounds */
 function shownStages(report: Report): StageName[] {
-  return STAGES.filter((s) => report.summary.stages[s].p50 !== null);
+  return STAGES.filter((s) => report.summary.stages[s].p50 !== null || boundOf(report.summary.stages[s], 'p50') !== null);
 }
 
 function stageCell(row: SliceRow, stage: StageName, days: DurationFormat): string {
   const s = row.stages[stage];
-  return s.p50 === null ? '—' : `${formatDuration(s.p50, days)}${s.share === null ? '' : ` (${formatRatio(s.share)})`}`;
+  // a median beyond what the changes still waiting let it reach is its bound (`≥ 81d 17h`), its share beside it
+  if (s.p50 === null && s.atLeast === undefined) return '—';
+  return `${durationOrBound(s.p50, s.atLeast, days)}${s.share === null ? '' : ` (${formatRatio(s.share)})`}`;
 }
 
 const github = (report: Report): boolean => report.sources.includes('github');
@@ -254,14 +256,15 @@ function sliceCharts(report: Report, slices: Slices): string[] {
   const label = (row: SliceRow): string => { const name = names.name(row); return name.slice(name.indexOf(':') + 1); };
   const noun = groupingNoun(slices.by);
   // a linear axis in whole days, hours or minutes, whichever the longest bar spans twice: ticks at 2d, 4d, not 2d 7h
-  const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
+  const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? r.stages[s].atLeast ?? 0), 0))));
   const unit = longest >= 2 * DAY ? DAY : longest >= 2 * HOUR ? HOUR : 60;
   const inUnits = (v: number | null): number | null => (v === null ? null : v / unit);
   const stagesSvg = barChart(
     { id: 'slice-stages', title: `Stage medians by ${noun}`, description: `For each ${noun}, the median time of its changes in each stage, laid end to end.` },
     // no total after a bar: the sum of the medians is no figure of the report (each median is its segment's tooltip)
-    slices.rows.map((r) => ({ label: label(r), values: stages.map((s) => inUnits(r.stages[s].p50)) })),
-    { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Math.round(v * unit)), empty: 'no slice has a stage with a known duration' },
+    slices.rows.map((r) => ({ label: label(r), values: stages.map((s) => inUnits(r.stages[s].p50)), bounds: stages.map((s) => inUnits(r.stages[s].atLeast ?? null)) })),
+    // back in seconds to twelve figures, as the table's cell has it: 1,635.5 s through days came back 1,635.4999… (27m 15s)
+    { series: stages.map((s) => ({ name: stageName(s, report), colour: STAGE_COLOURS[s] })), layout: 'stacked', scale: 'count', format: (v) => format(v === null ? null : Number((v * unit).toPrecision(12))), empty: 'no slice has a stage with a known duration' },
   );
   const leadSvg = barChart(
     { id: 'slice-lead-times', title: `Median lead and cycle time by ${noun}`, description: `For each ${noun}, the median lead time (first commit → deploy) and cycle time (first commit → merge), on a logarithmic time axis.` },

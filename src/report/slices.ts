@@ -1,4 +1,6 @@
 import { STAGES } from '../domain.js';
+import { boundOf } from '../metrics/bounds.js';
+import { codingUnseen } from '../metrics/stage-summary.js';
 import { groupingOf, isNoGroup, rowSlice, sliceMeasure, sortByGrouping } from '../model/slices.js';
 import { buildReport } from './build.js';
 import { epoch, fromReportChange, fromReportDeploy, fromReportOpenPull, windowFrom } from './convert.js';
@@ -77,7 +79,13 @@ export function sliceRow(name: string, slice: Report, ownDeploys = false): Slice
   return {
     name,
     changes: s.changes,
-    stages: Object.fromEntries(STAGES.map((stage) => [stage, { p50: s.stages[stage].p50, share: s.stages[stage].share }])) as SliceRow['stages'],
+    stages: Object.fromEntries(STAGES.map((stage) => {
+      const figure = s.stages[stage];
+      const bound = boundOf(figure, 'p50');
+      // from git alone a slice's coding has no share where most of its changes are one commit, as the whole's has none
+      const share = stage === 'coding' && codingUnseen(figure, !slice.sources.includes('github')) ? null : figure.share;
+      return [stage, { p50: figure.p50, share, ...(bound !== null && { atLeast: bound }) }];
+    })) as SliceRow['stages'],
     cycleTimeP50: s.cycleTime.p50,
     leadTimeP50: s.leadTime.p50,
     leadTimeAtLeast: s.leadTime.p50 === null ? (s.leadTime.bounds?.p50 ?? s.leadTime.atLeast) : null,

@@ -58,7 +58,7 @@ export interface BarRow {
   colour?: string;
   /** one value per series; null where unknown */
   values: ReadonlyArray<number | null>;
-  /** grouped rows: where a value is null, a lower bound of it (changes still waiting), drawn hollow and written `≥` */
+  /** where a value is null, a lower bound of it (changes still waiting), drawn hollow and written `≥` (stacked: its segment) */
   bounds?: ReadonlyArray<number | null>;
   /** stacked rows: the text after the bar (grouped rows write each value after its own bar) */
   text?: string;
@@ -88,10 +88,10 @@ const GAP = 10;
 export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: readonly BarRow[], options: BarChartOptions): string {
   const stacked = options.layout === 'stacked';
   // a value unknown but bounded is drawn at its bound, as its table writes it (`≥ 66d`), never left blank
-  const shown = (r: BarRow, j: number): number | null => r.values[j] ?? (stacked ? null : r.bounds?.[j] ?? null);
+  const shown = (r: BarRow, j: number): number | null => r.values[j] ?? r.bounds?.[j] ?? null;
   const text = (r: BarRow, j: number): string => (r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null));
   const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v): v is number => v !== null));
-  const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : all;
+  const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, _, j) => sum + (shown(r, j) ?? 0), 0)) : all;
   if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
   const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(largest(totals));
   const showLegend = options.legend || options.series.length > 1;
@@ -117,9 +117,12 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
       const parts = row.values.map((v, j) => {
         const s = options.series[j] as BarSeries;
         const x0 = x(from);
-        from += v ?? 0;
+        from += shown(row, j) ?? 0;
         const w = x(from) - x0;
-        return w <= 0 ? '' : el('rect', { x: x0, y, width: w, height: BAR, fill: row.colour ?? s.colour, 'fill-opacity': s.opacity }, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`));
+        const colour = row.colour ?? s.colour;
+        // a bound is hollow: a product never released in the window does not read as the fastest
+        const paint = v === null ? { fill: 'none', stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': '4 2', class: 'bound' } : { fill: colour, 'fill-opacity': s.opacity };
+        return w <= 0 ? '' : el('rect', { x: x0, y, width: w, height: BAR, ...paint }, tooltip(`${row.label}, ${s.name}: ${text(row, j)}`));
       });
       return rowLabel + parts.join('') + label(x(from) + 4, y + BAR - 2.5, row.text ?? '', { class: 'value' });
     }
