@@ -37,8 +37,9 @@ export const AI_TOOLS = {
   coderabbit: { name: 'CodeRabbit', words: ['coderabbit'] },
   windsurf: { name: 'Windsurf', words: ['windsurf', 'codeium'] },
   pi: { name: 'Pi' },
-  codex: { name: 'OpenAI Codex', words: ['codex'] },
+  // Copilot runs OpenAI's codex models: `github-copilot-cli:gpt-5.2-codex` is Copilot
   copilot: { name: 'GitHub Copilot', words: ['copilot'] },
+  codex: { name: 'OpenAI Codex', words: ['codex'] },
   cursor: { name: 'Cursor', words: ['cursor agent', 'cursor'] },
   devin: { name: 'Devin', words: ['devin ai', 'devin'] },
   jules: { name: 'Jules', words: ['jules'] },
@@ -59,7 +60,8 @@ export const AI_TOOL_IDS = Object.keys(AI_TOOLS) as AiToolId[];
 
 const NAMING: ReadonlyArray<[AiToolId, RegExp]> = AI_TOOL_IDS.flatMap((id): Array<[AiToolId, RegExp]> => {
   const words = (AI_TOOLS[id] as AiTool).words;
-  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join('|')})(?![\w])`, 'i')]];
+  // a word after a hyphen names it too (`github-copilot-cli`), as one before a hyphen does (`gemini-cli`)
+  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeWord).join('|')})(?![\w])`, 'i')]];
 });
 
 function escapeWord(word: string): string {
