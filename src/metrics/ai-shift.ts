@@ -124,10 +124,15 @@ function sample(changes: readonly MeasuredChange[], deploys: readonly MeasuredDe
   return { changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)) };
 }
 
-/** The highest four-week share and the week it starts: what a report says when the share never rose past the level. */
+/**
+ * The highest four-week share and the week it starts: what a report says when the share never rose past the level.
+ * Only whole spans of four weeks count: the window's last weeks, over what is left of it, are a span of one to three
+ * (honojs/middleware's highest read "20% (the 4 weeks from 2026-08-17)", 1 of 5 changes in the window's last six
+ * days). None in a window under four weeks.
+ */
 function peakOf(shares: ReadonlyArray<number | null>, first: number): { share: number; week: string } | null {
   let best: { share: number; week: string } | null = null;
-  shares.forEach((s, i) => {
+  shares.slice(0, Math.max(0, shares.length - AI_SHIFT_WEEKS + 1)).forEach((s, i) => {
     if (s !== null && (best === null || s > best.share)) best = { share: s, week: isoDay(first + i * WEEK) };
   });
   return best;

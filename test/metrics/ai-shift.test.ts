@@ -113,6 +113,10 @@ describe('where the queue moved when AI arrived', () => {
     // AI from week 2: a before of two weeks and eight changes
     const short = reportOf(history((week, i) => week >= 2 && i < 2, 2)).summary.aiShift;
     expect(short).toMatchObject({ status: 'too-short', week: '2026-01-19', before: { changes: 8, weeks: 2 }, rows: [] });
+    // one AI-assisted change of the last week's four: over what is left of the window it is 25%, over a whole span
+    // of four weeks 1 in 16 (honojs/middleware's "20% (the 4 weeks from 2026-08-17)" was its last six days)
+    const late = reportOf(history((week, i) => week === 11 && i === 0)).summary.aiShift;
+    expect(late).toMatchObject({ status: 'never', peak: { share: 1 / 16, week: '2026-03-02' } });
     // no AI-assisted change at all: the report has nothing to say of it
     const none = reportOf(history(() => false));
     expect(none.summary.aiShift).toMatchObject({ status: 'never', peak: { share: 0 } });
