@@ -9707,13 +9707,13 @@ var init_tools = __esmMin((() => {
 			words: ["windsurf", "codeium"]
 		},
 		pi: { name: "Pi" },
-		codex: {
-			name: "OpenAI Codex",
-			words: ["codex"]
-		},
 		copilot: {
 			name: "GitHub Copilot",
 			words: ["copilot"]
+		},
+		codex: {
+			name: "OpenAI Codex",
+			words: ["codex"]
 		},
 		cursor: {
 			name: "Cursor",
@@ -9765,7 +9765,7 @@ var init_tools = __esmMin((() => {
 	AI_TOOL_IDS = Object.keys(AI_TOOLS);
 	NAMING = AI_TOOL_IDS.flatMap((id) => {
 		const words = AI_TOOLS[id].words;
-		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w-])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
+		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
 	});
 }));
 // src/model/slice-kinds.ts
@@ -9877,7 +9877,8 @@ var init_slice_kinds = __esmMin((() => {
 			by: {
 				help: "per AI tool",
 				groups: (f) => assisted(f.change) ? (f.change.aiTools ?? []).length > 0 ? f.change.aiTools ?? [] : ["unknown"] : [],
-				none: NO_AI
+				none: NO_AI,
+				note: "A row's lead p50 counts its changes still waiting, as the report's lead time does; the AI comparison compares the deployed changes only, so its lead times may be shorter."
 			}
 		},
 		"ai-agent": {
@@ -11363,7 +11364,7 @@ var init_catalogue$1 = __esmMin((() => {
 		failedAiShare: share$2("share of failed deploys with an AI-assisted change", "failed with an AI-assisted change ÷ failed deploys; null with none failed"),
 		failedAiShareLow: share$2("share of failed deploys with an AI-assisted change, 95% interval from"),
 		failedAiShareHigh: share$2("share of failed deploys with an AI-assisted change, 95% interval to"),
-		deploysAiShare: share$2("share of all deploys with an AI-assisted change", "the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys' share would be were AI-assisted changes no more likely to fail")
+		deploysAiShare: share$2("share of the deploys that shipped a counted change with an AI-assisted one", "the same share over every deploy that shipped a counted change of the window, failed or not: what the failed deploys' share would be were AI-assisted changes no more likely to fail")
 	};
 	RATE_DIFFERENCE = {
 		value: {
@@ -11964,13 +11965,15 @@ var init_format$2 = __esmMin((() => {
 	];
 	DEPLOY_CHANGES_NOTE = "Changes: those each deploy shipped first, counted as the other figures count them (bots' changes only with --include-bots; no sync or release commit).";
 }));
-// src/render/duration.ts
-function durationOrBound(value, bound, format = CALENDAR_DAYS) {
-	return value === null && bound !== null && bound !== void 0 ? `≥ ${formatDuration(bound, format)}` : formatDuration(value, format);
-}
+// src/metrics/bounds.ts
 function boundOf(figure, key) {
 	if (figure[key] !== null) return null;
 	return figure.bounds?.[key] ?? figure.atLeast ?? null;
+}
+var init_bounds = __esmMin((() => {}));
+// src/render/duration.ts
+function durationOrBound(value, bound, format = CALENDAR_DAYS) {
+	return value === null && bound !== null && bound !== void 0 ? `≥ ${formatDuration(bound, format)}` : formatDuration(value, format);
 }
 function percentileText(figure, key, format = CALENDAR_DAYS) {
 	return durationOrBound(figure[key], boundOf(figure, key), format);
@@ -11997,6 +12000,7 @@ function comparedChange(value, unit, format = CALENDAR_DAYS) {
 	return withSign(value, (magnitude) => comparedValue(magnitude, unit, format));
 }
 var init_duration = __esmMin((() => {
+	init_bounds();
 	init_units();
 }));
 // src/render/names.ts
@@ -15650,10 +15654,10 @@ function stackedShareBar(frame, segments, rest) {
 }
 function barChart(frame, rows, options) {
 	const stacked = options.layout === "stacked";
-	const shown = (r, j) => r.values[j] ?? (stacked ? null : r.bounds?.[j] ?? null);
+	const shown = (r, j) => r.values[j] ?? r.bounds?.[j] ?? null;
 	const text = (r, j) => r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null);
 	const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v) => v !== null));
-	const totals = stacked ? rows.map((r) => r.values.reduce((sum, v) => sum + (v ?? 0), 0)) : all;
+	const totals = stacked ? rows.map((r) => r.values.reduce((sum, _, j) => sum + (shown(r, j) ?? 0), 0)) : all;
 	if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({
 		...frame,
 		width: WIDTH$2,
@@ -15697,16 +15701,26 @@ function barChart(frame, rows, options) {
 			return rowLabel + row.values.map((v, j) => {
 				const s = options.series[j];
 				const x0 = x(from);
-				from += v ?? 0;
+				from += shown(row, j) ?? 0;
 				const w = x(from) - x0;
+				const colour = row.colour ?? s.colour;
+				const paint = v === null ? {
+					fill: "none",
+					stroke: colour,
+					"stroke-width": 1.5,
+					"stroke-dasharray": "4 2",
+					class: "bound"
+				} : {
+					fill: colour,
+					"fill-opacity": s.opacity
+				};
 				return w <= 0 ? "" : el("rect", {
 					x: x0,
 					y,
 					width: w,
 					height: BAR,
-					fill: row.colour ?? s.colour,
-					"fill-opacity": s.opacity
-				}, tooltip(`${row.label}, ${s.name}: ${options.format(v)}`));
+					...paint
+				}, tooltip(`${row.label}, ${s.name}: ${text(row, j)}`));
 			}).join("") + label$1(x(from) + 4, y + BAR - 2.5, row.text ?? "", { class: "value" });
 		}
 		return rowLabel + row.values.map((v, j) => {
@@ -16124,11 +16138,16 @@ var init_few_changes = __esmMin((() => {
 }));
 // src/render/slices.ts
 function shownStages(report) {
-	return STAGES.filter((s) => report.summary.stages[s].p50 !== null);
+	return STAGES.filter((s) => report.summary.stages[s].p50 !== null || boundOf(report.summary.stages[s], "p50") !== null);
 }
 function stageCell(row, stage, days) {
 	const s = row.stages[stage];
-	return s.p50 === null ? "—" : `${formatDuration(s.p50, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
+	if (s.p50 === null && s.atLeast === void 0) return "—";
+	return `${durationOrBound(s.p50, s.atLeast, days)}${s.share === null ? "" : ` (${formatRatio(s.share)})`}`;
+}
+function tableNotes(slices) {
+	const own = groupingOf(slices.by)?.by.note;
+	return [...own === void 0 ? [] : [own], ...slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : []];
 }
 function columns$1(report) {
 	return [
@@ -16303,7 +16322,7 @@ function renderSlicesText(report, options) {
 		fitted,
 		...names.sentence === "" ? [] : [c.dim(wrap(terminalSafe(names.sentence), width))],
 		...note === null ? [] : [c.dim(wrap(note, width))],
-		...fewNote(slices).map((l) => c.dim(wrap(l, width))),
+		...tableNotes(slices).map((l) => c.dim(wrap(l, width))),
 		...sliceFindings(slices, report.summary.changes).map((l) => c.dim(wrap(terminalSafe(l), width)))
 	];
 }
@@ -16320,7 +16339,7 @@ function renderSlicesMarkdown(report) {
 		...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(" | ")} |`),
 		"",
 		`${escapeMarkdown(STAGE_NOTE)}\n`,
-		...fewNote(slices).map((l) => `${escapeMarkdown(l)}\n`),
+		...tableNotes(slices).map((l) => `${escapeMarkdown(l)}\n`),
 		...sliceFindings(slices, report.summary.changes).map((l) => `${escapeMarkdown(l)}\n`)
 	].join("\n") + "\n";
 }
@@ -16335,7 +16354,7 @@ function renderSlicesHtml(report) {
 	const th = t.heads.map((text, i) => `<th scope="col"${t.numeric[i] ? " class=\"num\"" : ""}>${escapeHtml(text).replace(/ p50$/, "<br>p50")}</th>`).join("");
 	const tr = (r) => `<tr>${r.map((text, i) => i === 0 ? `<th scope="row" class="ext">${escapeHtml(text)}</th>` : `<td${t.numeric[i] ? " class=\"num\"" : i === last ? " class=\"ext\"" : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`;
 	const tableHtml = `<div class="scroll" tabindex="0"><table><caption>${escapeHtml(`One row per ${groupingNoun(slices.by)}`)}</caption><thead><tr>${th}</tr></thead><tbody>${t.rows.map(tr).join("")}</tbody></table></div>`;
-	return section("slices", groupingTitle(slices.by), [...sliceFindings(slices, report.summary.changes), ...names.sentence === "" ? [] : [names.sentence]].map(escapeHtml).join(" "), tableHtml, [STAGE_NOTE, ...fewNote(slices)].map((l) => `<p class="note">${escapeHtml(l)}</p>`).join(""), charts(...sliceCharts(report, slices)));
+	return section("slices", groupingTitle(slices.by), [...sliceFindings(slices, report.summary.changes), ...names.sentence === "" ? [] : [names.sentence]].map(escapeHtml).join(" "), tableHtml, [STAGE_NOTE, ...tableNotes(slices)].map((l) => `<p class="note">${escapeHtml(l)}</p>`).join(""), charts(...sliceCharts(report, slices)));
 }
 function sliceCharts(report, slices) {
 	const days = durationFormat(report.businessHours);
@@ -16347,7 +16366,7 @@ function sliceCharts(report, slices) {
 		return name.slice(name.indexOf(":") + 1);
 	};
 	const noun = groupingNoun(slices.by);
-	const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? 0), 0))));
+	const longest = Math.max(0, largest(slices.rows.map((r) => stages.reduce((sum, s) => sum + (r.stages[s].p50 ?? r.stages[s].atLeast ?? 0), 0))));
 	const unit = longest >= 2 * DAY$12 ? DAY$12 : longest >= 2 * HOUR$3 ? HOUR$3 : 60;
 	const inUnits = (v) => v === null ? null : v / unit;
 	const stagesSvg = barChart({
@@ -16356,7 +16375,8 @@ function sliceCharts(report, slices) {
 		description: `For each ${noun}, the median time of its changes in each stage, laid end to end.`
 	}, slices.rows.map((r) => ({
 		label: label(r),
-		values: stages.map((s) => inUnits(r.stages[s].p50))
+		values: stages.map((s) => inUnits(r.stages[s].p50)),
+		bounds: stages.map((s) => inUnits(r.stages[s].atLeast ?? null))
 	})), {
 		series: stages.map((s) => ({
 			name: stageName(s, report),
@@ -16364,7 +16384,7 @@ function sliceCharts(report, slices) {
 		})),
 		layout: "stacked",
 		scale: "count",
-		format: (v) => format(v === null ? null : Math.round(v * unit)),
+		format: (v) => format(v === null ? null : Number((v * unit).toPrecision(12))),
 		empty: "no slice has a stage with a known duration"
 	});
 	const leadSvg = barChart({
@@ -16389,7 +16409,7 @@ function sliceCharts(report, slices) {
 	});
 	return [figure(stagesSvg, `Where each ${noun}’s typical change waits`, "Each bar: the stage medians end to end, each segment as long as its median (hover for it); their sum is not the median cycle time, which the table gives."), figure(leadSvg, `Lead and cycle time by ${noun}`)];
 }
-var UNOWNED_FINDING, SLICE_DROP_ORDER, STAGE_NOTE, HOUR$3, DAY$12, github, top, fewNote, byProduct;
+var UNOWNED_FINDING, SLICE_DROP_ORDER, STAGE_NOTE, HOUR$3, DAY$12, github, top, byProduct;
 var init_slices$2 = __esmMin((() => {
 	init_source();
 	init_domain();
@@ -16422,7 +16442,6 @@ var init_slices$2 = __esmMin((() => {
 	DAY$12 = 86400;
 	github = (report) => report.sources.includes("github");
 	top = (row) => row.fewChanges === true ? "too few" : row.topRecommendation ? row.topRecommendation.measure.replace(/:.*$/, "") : "—";
-	fewNote = (slices) => slices.rows.some((r) => r.fewChanges === true) ? [FEW_CHANGES_NOTE] : [];
 	byProduct = (report) => {
 		const by = report.summary.slices?.by;
 		return by !== void 0 && groupingOf(by)?.ownProduct !== void 0;
@@ -18029,7 +18048,7 @@ function aiDefectsView(report) {
 				...told(d.failureDifference)
 			}
 		],
-		failed: d.failedDeploys === 0 ? null : `${d.failedWithAi} of ${plural$2(d.failedDeploys, "failed deploy")} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of all deploys did`,
+		failed: d.failedDeploys === 0 ? null : `${d.failedWithAi} of ${plural$2(d.failedDeploys, "failed deploy")} shipped an AI-assisted change (${formatRatio(d.failedAiShare)}, ${formatRatio(d.failedAiShareLow)}–${formatRatio(d.failedAiShareHigh)}), as ${formatRatio(d.deploysAiShare)} of the ${d.ai.deploys + d.other.deploys} deploys that shipped a counted change did`,
 		note: d.note
 	};
 }
@@ -24709,6 +24728,10 @@ var init_incidents = __esmMin((() => {
 function releaseProduct(name) {
 	const m = VERSION$4.exec(name);
 	return m ? name.slice(0, m.index).replace(/v$/i, "") : name;
+}
+function releaseLineOf(name) {
+	const m = VERSION$4.exec(name);
+	return m ? `${releaseProduct(name)}${m[0].split(".").slice(0, 2).join(".")}` : name;
 }
 function chooseReleaseTags(tags, pattern, includePrereleases, productTags = []) {
 	const releases = [];
@@ -40983,7 +41006,7 @@ function sample(changes, deploys, w) {
 }
 function peakOf(shares, first) {
 	let best = null;
-	shares.forEach((s, i) => {
+	shares.slice(0, Math.max(0, shares.length - 4 + 1)).forEach((s, i) => {
 		if (s !== null && (best === null || s > best.share)) best = {
 			share: s,
 			week: isoDay(first + i * WEEK$4)
@@ -42553,10 +42576,16 @@ function sliceRow(name, slice, ownDeploys = false) {
 	return {
 		name,
 		changes: s.changes,
-		stages: Object.fromEntries(STAGES.map((stage) => [stage, {
-			p50: s.stages[stage].p50,
-			share: s.stages[stage].share
-		}])),
+		stages: Object.fromEntries(STAGES.map((stage) => {
+			const figure = s.stages[stage];
+			const bound = boundOf(figure, "p50");
+			const share = stage === "coding" && codingUnseen(figure, !slice.sources.includes("github")) ? null : figure.share;
+			return [stage, {
+				p50: figure.p50,
+				share,
+				...bound !== null && { atLeast: bound }
+			}];
+		})),
 		cycleTimeP50: s.cycleTime.p50,
 		leadTimeP50: s.leadTime.p50,
 		leadTimeAtLeast: s.leadTime.p50 === null ? s.leadTime.bounds?.p50 ?? s.leadTime.atLeast : null,
@@ -42605,6 +42634,8 @@ function noGroupShare(rows, by, counted) {
 }
 var init_slices$1 = __esmMin((() => {
 	init_domain();
+	init_bounds();
+	init_stage_summary();
 	init_slices$3();
 	init_build();
 	init_convert();
@@ -42704,7 +42735,7 @@ async function auditWith(options, reads, times, window) {
 	const declared = declaredProducts(settings.config.products);
 	const tagChoice = chooseReleaseTags(allTags, settings.tagPattern, settings.includePrereleases, [...declared.values()].flatMap((p) => p.tags === null ? [] : [p.tags]));
 	const tags = tagChoice.releases;
-	const readFrom = historyStart(tags, previousWindow(window).since);
+	const readFrom = historyStart(tags, previousWindow(window).since, window.since);
 	const { orCancel } = reads;
 	const { boundary } = await orCancel(reads.span(repo, branch.tip, readFrom, historyStart(tags, window.since)));
 	const exclude = boundary ? [boundary.sha] : [];
@@ -42915,9 +42946,12 @@ function tagNamesAsOf(tags, now) {
 	}
 	return names;
 }
-function historyStart(tags, since) {
-	const previousTag = tags.filter((t) => t.at < since).reduce((max, t) => max === null || t.at > max ? t.at : max, null);
-	return Math.max(Math.min(since - READ_SLACK, previousTag ?? Infinity), since - MAX_DEPLOY_LOOKBACK);
+function historyStart(tags, since, until = since) {
+	const before = tags.filter((t) => t.at < since);
+	const last = (list) => list.reduce((max, t) => Math.max(max, t.at), -Infinity);
+	const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
+	const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
+	return Math.max(Math.min(since - READ_SLACK, smallest(starts)), since - MAX_DEPLOY_LOOKBACK);
 }
 function pullOptions(settings, trackedBranch, release, forPulls) {
 	return {
@@ -42956,6 +42990,7 @@ var init_audit = __esmMin((() => {
 	init_errors$2();
 	init_memory();
 	init_units();
+	init_lists$1();
 	init_build$1();
 	init_business_hours();
 	init_options();
@@ -45748,8 +45783,9 @@ var init_slices_schema = __esmMin((() => {
 		changes: number().int().nonnegative().describe("counted changes of the window in the slice"),
 		stages: object(Object.fromEntries(STAGES.map((s) => [s, object({
 			p50: seconds$1,
-			share
-		})]))).describe("each stage's median and share of the typical change, over the slice's changes"),
+			share,
+			atLeast: seconds$1.optional()
+		})]))).describe("each stage's median and share of the typical change, over the slice's changes; atLeast: where the median is null with changes still waiting, a true lower bound of it (seconds); the coding share is null from git alone when most changes landed as one commit, as for the whole report"),
 		cycleTimeP50: seconds$1,
 		leadTimeP50: seconds$1,
 		leadTimeAtLeast: seconds$1.describe("when leadTimeP50 is null with changes still waiting: a true lower bound of it (seconds)"),
