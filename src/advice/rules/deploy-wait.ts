@@ -1,3 +1,4 @@
+import { formatPerWeek } from '../../units.js';
 import { duration, num, plural } from '../format.js';
 import { measured, row, stageHours, stageValue } from '../kit.js';
 import type { AdviceRule } from '../types.js';
@@ -44,12 +45,14 @@ export const deployWait: AdviceRule = {
   },
 };
 
-/** `3 deploys a week`, `1 deploy a week`, `1 deploy every 6 weeks`, `no deploy in the window`, as the figures round */
+/**
+ * `2.47 deploys a week` (the rate as the deploys' section writes it: vite's read "1.3 deploys a week" beside "1.32
+ * per week"), `1 deploy every 6.7 weeks`, `no deploy in the window`
+ */
 function deployRate(perWeek: number): string {
   if (perWeek <= 0) return 'no deploy in the window';
-  // the words follow the figure as written: 0.98 a week is one every 1.02 weeks, which writes as 1
+  // the words follow the figure as written: 0.98 a week is one every 1.02 weeks, which writes as 1: a rate then
   const weeks = num(1 / perWeek);
   if (perWeek < 1 && weeks !== '1') return `1 deploy every ${weeks} weeks`;
-  const rate = num(perWeek);
-  return `${rate} deploy${rate === '1' ? '' : 's'} a week`;
+  return `${formatPerWeek(perWeek)} deploys a week`;
 }
