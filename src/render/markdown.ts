@@ -9,7 +9,7 @@ import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
 import { figureLabel } from '../metrics/catalogue.js';
 import { queueChangeText } from './queue-flow.js';
-import { asOfText, businessHoursText, codingUnseenNote, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
+import { asOfText, businessHoursText, codingUnseenNote, distributionBasis, linesText, shareNote, deploysInWindow, doraNotes, figureTitle, httpUrl, DEPLOY_CHANGES_NOTE, leftOutText, listsLeftOut, mergedInWindow, minuteOf, shareBasisText, workingDayText } from './format.js';
 import { healthSections, type HealthSection } from './health.js';
 import { ACCEPTANCE_BASIS, ACCEPTANCE_TITLE, acceptanceView, type AcceptanceRow } from './acceptance.js';
 import { AI_DEFECTS_BASIS, AI_DEFECTS_TITLE, aiDefectsView } from './ai-defects.js';
@@ -224,12 +224,12 @@ function recommendations(report: Report): string[] {
 
 /** The lead-time distribution as one row of counts under the ranges. */
 function distribution(report: Report): string[] {
-  const { of, buckets } = report.summary.leadTimeHistogram;
+  const { buckets } = report.summary.leadTimeHistogram;
   if (buckets.every((b) => b.count === 0)) return [];
   return [
     `### Lead time: spread and trend`,
     '',
-    `Changes by ${of === 'leadTime' ? 'lead time (first commit → deploy)' : 'cycle time (first commit → merge; nothing deployed)'}:`,
+    md(distributionBasis(report)),
     '',
     ...table(buckets.map((b) => b.label), 'r'.repeat(buckets.length), [buckets.map((b) => String(b.count))]),
   ];

@@ -1,7 +1,7 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { UNLINKED_LEAD, unlinkedText } from '../incidents.js';
 import { durationFormat, formatDuration, formatLines as lines, formatRatio, formatPerWeek } from '../duration.js';
-import { DEPLOY_CHANGES_NOTE, deploysInWindow, listsLeftOut, minuteOf } from '../format.js';
+import { DEPLOY_CHANGES_NOTE, deploysInWindow, distributionBasis, listsLeftOut, minuteOf } from '../format.js';
 import type { Report } from '../../report/schema.js';
 import { barChart } from '../svg/bars.js';
 import { LEAD_COLOUR, OTHER_COLOUR, STAGE_COLOURS } from '../svg/scale.js';
@@ -33,8 +33,7 @@ function distribution(report: Report): string {
     buckets.map((b) => ({ label: b.label, values: [b.count], text: String(b.count) })),
     { series: [{ name: 'changes', colour: STAGE_COLOURS.coding }], scale: 'count', layout: 'stacked', format: (v) => String(v ?? 0), empty: 'no change with a known duration' },
   );
-  const note = deployed ? 'Changes by lead time, from first commit to deploy.' : 'Nothing deployed in the window: cycle time (first commit → merge) is shown instead.';
-  return figure(svg, `How long changes take: ${what}`, note);
+  return figure(svg, `How long changes take: ${what}`, distributionBasis(report));
 }
 
 function trend(report: Report): string {
