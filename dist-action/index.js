@@ -11949,6 +11949,12 @@ function codingUnseenNote(report) {
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
 }
+function distributionBasis(report) {
+	const { of } = report.summary.leadTimeHistogram;
+	if (of !== "leadTime") return "Nothing deployed in the window: cycle time (first commit → merge) is shown instead.";
+	const waiting = report.summary.leadTime.censored ?? 0;
+	return `Changes by lead time, from first commit to deploy: the ${report.summary.leadTimeDeployed.count} deployed${waiting > 0 ? `; the ${waiting} still waiting have no lead time yet` : ""}.`;
+}
 var WEEKDAYS$1, DEPLOY_CHANGES_NOTE;
 var init_format$2 = __esmMin((() => {
 	init_units();
@@ -19024,12 +19030,12 @@ function recommendations$1(report) {
 	];
 }
 function distribution$1(report) {
-	const { of, buckets } = report.summary.leadTimeHistogram;
+	const { buckets } = report.summary.leadTimeHistogram;
 	if (buckets.every((b) => b.count === 0)) return [];
 	return [
 		`### Lead time: spread and trend`,
 		"",
-		`Changes by ${of === "leadTime" ? "lead time (first commit → deploy)" : "cycle time (first commit → merge; nothing deployed)"}:`,
+		md(distributionBasis(report)),
 		"",
 		...table(buckets.map((b) => b.label), "r".repeat(buckets.length), [buckets.map((b) => String(b.count))])
 	];
@@ -20607,7 +20613,7 @@ function distribution(report) {
 	const { of, buckets } = report.summary.leadTimeHistogram;
 	const deployed = of === "leadTime";
 	const what = deployed ? "lead time" : "cycle time";
-	const svg = barChart({
+	return figure(barChart({
 		id: "lead-time-distribution",
 		title: `Distribution of ${what}`,
 		description: `How many changes had a ${what} in each range (first commit → ${deployed ? "deploy" : "merge"}).`
@@ -20624,9 +20630,7 @@ function distribution(report) {
 		layout: "stacked",
 		format: (v) => String(v ?? 0),
 		empty: "no change with a known duration"
-	});
-	const note = deployed ? "Changes by lead time, from first commit to deploy." : "Nothing deployed in the window: cycle time (first commit → merge) is shown instead.";
-	return figure(svg, `How long changes take: ${what}`, note);
+	}), `How long changes take: ${what}`, distributionBasis(report));
 }
 function trend(report) {
 	const days = durationFormat(report.businessHours);
@@ -39821,11 +39825,11 @@ function deployRate(perWeek) {
 	if (perWeek <= 0) return "no deploy in the window";
 	const weeks = num(1 / perWeek);
 	if (perWeek < 1 && weeks !== "1") return `1 deploy every ${weeks} weeks`;
-	const rate = num(perWeek);
-	return `${rate} deploy${rate === "1" ? "" : "s"} a week`;
+	return `${formatPerWeek(perWeek)} deploys a week`;
 }
 var deployWait;
 var init_deploy_wait = __esmMin((() => {
+	init_units();
 	init_format();
 	init_kit();
 	deployWait = {
