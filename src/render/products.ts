@@ -48,8 +48,11 @@ function lead(rows: readonly ProductRow[]): string {
 export function commonScope(products: readonly string[]): string {
   if (products.length < 2) return '';
   const names = products.map((name) => `${name}/`);
+  const shorter = (scope: string): string => scope.slice(0, scope.lastIndexOf('/', scope.length - 2) + 1);
   let scope = names[0] as string;
-  for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf('/', scope.length - 2) + 1);
+  for (const name of names) while (scope !== '' && !name.startsWith(scope)) scope = shorter(scope);
+  // a Go module's major version is no name: containerd's github.com/containerd/containerd/v2 read `v2` beside `api`
+  while (scope !== '' && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope);
   return scope;
 }
 

@@ -38,6 +38,11 @@ describe('the products table', () => {
     expect(text).toMatch(/│ \. +│/);
     expect(text).toMatch(/│ sdk\/metric +│/);
     expect(text.replace(/\s+/g, ' ')).toContain('without their common go.example.com/kit/ (. is go.example.com/kit itself)');
+    // a Go module's major version is kept with the name it versions (containerd: `containerd/v2` beside `containerd/api`)
+    const majors = { ...base, summary: { ...base.summary, products: [row('github.com/containerd/containerd/v2'), row('github.com/containerd/containerd/api')] } };
+    const majorText = renderProductsText(majors, ctx).join('\n');
+    expect(majorText).toMatch(/│ containerd\/v2 +│/);
+    expect(majorText).toMatch(/│ containerd\/api +│/);
     // a common start that is not a whole folder is no scope
     const near = { ...base, summary: { ...base.summary, products: [row('create-vite'), row('create-vitest')] } };
     expect(renderProductsText(near, ctx).join('\n')).toMatch(/│ create-vite +│/);
