@@ -16048,8 +16048,10 @@ function lead(rows) {
 function commonScope(products) {
 	if (products.length < 2) return "";
 	const names = products.map((name) => `${name}/`);
+	const shorter = (scope) => scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
 	let scope = names[0];
-	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = scope.slice(0, scope.lastIndexOf("/", scope.length - 2) + 1);
+	for (const name of names) while (scope !== "" && !name.startsWith(scope)) scope = shorter(scope);
+	while (scope !== "" && names.some((name) => /^v\d+\/$/.test(name.slice(scope.length)))) scope = shorter(scope);
 	return scope;
 }
 function shortName(name, scope) {
