@@ -27,8 +27,12 @@ import { commonScope, scopeSentence, shortName } from './products.js';
  */
 export const UNOWNED_FINDING = 0.25;
 
-/** the terminal table's figures in the order they give way when it is too wide, the least read first */
-const SLICE_DROP_ORDER = ['rev/chg', 'AI', 'repos', 'unreleased', 'cycle p50', 'failure rate', 'deploys', 'slowest stage', 'changes', 'lead p50'];
+/**
+ * the terminal table's figures in the order they give way when it is too wide, the least read first; the count
+ * last, which says how much a row's median and first fix stand on ("too few" beside no count read as nothing:
+ * bitwarden's 43-column team names left lead p50 and fix first, and no count)
+ */
+const SLICE_DROP_ORDER = ['rev/chg', 'AI', 'repos', 'unreleased', 'cycle p50', 'failure rate', 'deploys', 'slowest stage', 'lead p50', 'changes'];
 
 /** under the Markdown and HTML tables, whose stage cells hold two figures */
 const STAGE_NOTE = 'A stage\'s cell: its median, and in brackets its share of the typical change.';

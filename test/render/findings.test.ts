@@ -110,6 +110,15 @@ describe('a row\'s name is never cut while a column can give way', () => {
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('keeps each row\'s count longest: a 43-column team name at 80 columns gives up its lead p50 before its changes', () => {
+    // bitwarden/server's team-data-insights-and-reporting-dev: the table read slice · lead p50 · fix first, no count
+    const names = ['team:team-data-insights-and-reporting-dev', 'team:team-admin-console-dev', 'team:unowned'];
+    const out = text(sliced('team', names));
+    const table = out.slice(out.indexOf('By team'));
+    expect(table).toMatch(/│ slice +│ changes │ fix first/);
+    expect(table.replace(/\s+/g, ' ')).toMatch(/left out to fit 80 columns: [^(]*lead p50/);
+  });
+
   it('--by product at 120 columns: every product whole', () => {
     const names = ['product:@acme/payments-gateway', 'product:@acme/notifications-service', 'product:@acme/web'];
     const out = text(sliced('product', names), 120);
