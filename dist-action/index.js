@@ -16442,8 +16442,8 @@ var init_slices$2 = __esmMin((() => {
 		"failure rate",
 		"deploys",
 		"slowest stage",
-		"changes",
-		"lead p50"
+		"lead p50",
+		"changes"
 	];
 	STAGE_NOTE = "A stage's cell: its median, and in brackets its share of the typical change.";
 	HOUR$3 = 3600;
