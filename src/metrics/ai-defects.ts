@@ -44,6 +44,9 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   // the deploys a later change repaired: it landed after the failure and shipped in the deploy that restored it
   const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
   const fixedUp = new Set<MeasuredChange>();
+  // the failed deploys the fix-ups shipped in: changes shipped together fail together, so these, not the changes,
+  // are how many times the data saw a fix-up happen (continuedev/continue: 218 of 260 in one deploy)
+  let repairedDeploys = 0;
   const deploys = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } };
   for (const d of input.deploys) {
     const changes = shipped.get(deployKey(d.repository, d.at)) ?? [];
@@ -53,7 +56,9 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     if (!d.failed) continue;
     group.failed += 1;
     const repaired = d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter));
-    if (repaired) for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
+    if (!repaired) continue;
+    repairedDeploys += 1;
+    for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
   }
   const groupOf = (changes: readonly MeasuredChange[], own: { all: number; failed: number }): DefectGroup => {
     const reverted = changes.filter((c) => c.revertedBy !== null).length;
@@ -84,6 +89,8 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
   const failedShare = wilson(ai.failed, failed);
   const fewChanges = Math.min(ai.changes, other.changes) < MIN_AI_GROUP;
   const fewDeploys = Math.min(ai.deploys, other.deploys) < MIN_AI_GROUP;
+  // fix-ups seen at all, from fewer failed deploys than a group needs: one batch is one event, however many changes
+  const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < MIN_AI_GROUP;
   const difference = (k: [number, number], n: [number, number], few: boolean): ShareDifference => {
     const d = shareDifference({ k: k[0], n: n[0] }, { k: k[1], n: n[1] });
     return { ...d, real: !few && d.low !== null && d.high !== null && (d.low > 0 || d.high < 0) };
@@ -98,16 +105,18 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     ai,
     other,
     revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
-    fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges),
+    fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
     failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
-    note: noteOf(ai, other, fewChanges, fewDeploys),
+    note: noteOf(ai, other, { fewChanges, fewDeploys, repairedDeploys: fewRepaired ? repairedDeploys : null }),
   };
 }
 
-function noteOf(ai: DefectGroup, other: DefectGroup, fewChanges: boolean, fewDeploys: boolean): string | null {
+function noteOf(ai: DefectGroup, other: DefectGroup, few: { fewChanges: boolean; fewDeploys: boolean; repairedDeploys: number | null }): string | null {
   const parts = [
-    ...(fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : []),
-    ...(fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []),
+    ...(few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : []),
+    ...(few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []),
   ];
-  return parts.length === 0 ? null : `Too few to tell the groups apart: fewer than ${MIN_AI_GROUP} ${parts.join(` or fewer than ${MIN_AI_GROUP} `)} in a group.`;
+  const groups = parts.length === 0 ? null : `Too few to tell the groups apart: fewer than ${MIN_AI_GROUP} ${parts.join(` or fewer than ${MIN_AI_GROUP} `)} in a group.`;
+  const batches = few.repairedDeploys === null ? null : `The fix-ups shipped in ${few.repairedDeploys === 1 ? 'one failed deploy' : `${few.repairedDeploys} failed deploys`}, fewer than ${MIN_AI_GROUP}: changes shipped together fail together, so their difference is not told.`;
+  return [groups, batches].filter((n) => n !== null).join(' ') || null;
 }

@@ -43,7 +43,23 @@ describe('AI defects, counted by hand', () => {
 
   it('says too few, and calls no difference real, under ten in a group', () => {
     expect([d.revertDifference.real, d.fixUpDifference.real, d.failureDifference.real]).toEqual([false, false, false]);
-    expect(d.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 3, other 4) or fewer than 10 deploys that shipped them (with an AI-assisted change 2, without 3) in a group.');
+    expect(d.note).toBe('Too few to tell the groups apart: fewer than 10 changes (AI-assisted 3, other 4) or fewer than 10 deploys that shipped them (with an AI-assisted change 2, without 3) in a group. The fix-ups shipped in one failed deploy, fewer than 10: changes shipped together fail together, so their difference is not told.');
+  });
+
+  it('tells no fix-up difference that one failed deploy\'s batch makes, however many changes it held', () => {
+    // continuedev/continue: 218 of the other changes' 260 fix-ups shipped in one failed deploy. Here 40 AI-assisted
+    // changes ship in ten good deploys; 40 others, 30 of them in one failed deploy (D100) its fix repaired (D110)
+    const ai = Array.from({ length: 40 }, (_, i) => shipped(`a${i}`, 10 + (i % 10), AI));
+    const other = Array.from({ length: 40 }, (_, i) => shipped(`o${i}`, i < 30 ? 100 : 10 + (i % 10)));
+    const fix = shipped('f', 110, { mergedAt: h(105), flags: [REPAIR_FLAGS.failedDeployFix] });
+    const all = [...ai, ...other, fix];
+    const deploys = [...Array.from({ length: 10 }, (_, i) => deploy(10 + i)), deploy(100, true, 10), deploy(110)];
+    const batch = computeAiDefects({ changes: all, later: all, deploys });
+    // 0 of 40 against 30 of 41: Newcombe's interval leaves out 0 by far, but it is one event
+    expect([batch.ai.fixedUp, batch.other.fixedUp]).toEqual([0, 30]);
+    expect((batch.fixUpDifference.high ?? 0) < 0).toBe(true);
+    expect(batch.fixUpDifference.real).toBe(false);
+    expect(batch.note).toContain('The fix-ups shipped in one failed deploy, fewer than 10');
   });
 
   it('a fix that lands after the window still marks what it repaired', () => {
