@@ -40486,6 +40486,7 @@ function computeAiDefects(input) {
 	}
 	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
 	const fixedUp = new Set();
+	let repairedDeploys = 0;
 	const deploys = {
 		ai: {
 			all: 0,
@@ -40503,9 +40504,9 @@ function computeAiDefects(input) {
 		group.all += 1;
 		if (!d.failed) continue;
 		group.failed += 1;
-		if (d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter))) {
-			for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
-		}
+		if (!(d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter)))) continue;
+		repairedDeploys += 1;
+		for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
 	}
 	const groupOf = (changes, own) => {
 		const reverted = changes.filter((c) => c.revertedBy !== null).length;
@@ -40536,6 +40537,7 @@ function computeAiDefects(input) {
 	const failedShare = wilson(ai.failed, failed);
 	const fewChanges = Math.min(ai.changes, other.changes) < 10;
 	const fewDeploys = Math.min(ai.deploys, other.deploys) < 10;
+	const fewRepaired = ai.fixedUp + other.fixedUp > 0 && repairedDeploys < 10;
 	const difference = (k, n, few) => {
 		const d = shareDifference({
 			k: k[0],
@@ -40559,14 +40561,18 @@ function computeAiDefects(input) {
 		ai,
 		other,
 		revertDifference: difference([ai.reverted, other.reverted], [ai.changes, other.changes], fewChanges),
-		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges),
+		fixUpDifference: difference([ai.fixedUp, other.fixedUp], [ai.changes, other.changes], fewChanges || fewRepaired),
 		failureDifference: difference([ai.failed, other.failed], [ai.deploys, other.deploys], fewDeploys),
-		note: noteOf(ai, other, fewChanges, fewDeploys)
+		note: noteOf(ai, other, {
+			fewChanges,
+			fewDeploys,
+			repairedDeploys: fewRepaired ? repairedDeploys : null
+		})
 	};
 }
-function noteOf(ai, other, fewChanges, fewDeploys) {
-	const parts = [...fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
-	return parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`;
+function noteOf(ai, other, few) {
+	const parts = [...few.fewChanges ? [`changes (AI-assisted ${ai.changes}, other ${other.changes})`] : [], ...few.fewDeploys ? [`deploys that shipped them (with an AI-assisted change ${ai.deploys}, without ${other.deploys})`] : []];
+	return [parts.length === 0 ? null : `Too few to tell the groups apart: fewer than 10 ${parts.join(` or fewer than 10 `)} in a group.`, few.repairedDeploys === null ? null : `The fix-ups shipped in ${few.repairedDeploys === 1 ? "one failed deploy" : `${few.repairedDeploys} failed deploys`}, fewer than 10: changes shipped together fail together, so their difference is not told.`].filter((n) => n !== null).join(" ") || null;
 }
 var deployKey, isAi;
 var init_ai_defects = __esmMin((() => {
