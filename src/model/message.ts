@@ -5,7 +5,8 @@ import { isReleaseLine } from './release-lines.js';
 const TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 // kernel `Link:` trailers link to many things; only patch-archive links identify the landing of a change
 const KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
-const REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
+// `This reverts commit X` (git revert), and Gerrit's `This CL reverts commit X` (Go's)
+const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 // what each of the four above holds whatever else it matches
 const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
@@ -18,9 +19,11 @@ const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
 const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
-// `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits)
-const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
-const REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
+// `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
+// `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
+// not a conventional type's (`feat: revert button`)
+const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)

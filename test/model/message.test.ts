@@ -50,6 +50,13 @@ describe('commit messages', () => {
     expect(revert('Roll back x (#9)\n\nThis reverts commit 0123456.')).toBe(true);
     expect(revert('Rework the settings (#30)\n\n* Rework\n\n* Revert "tune"\n\nThis reverts commit 0123456.')).toBe(false);
     expect(revert('Reverted nothing: add a revert button')).toBe(false);
+    // Go's package-first subjects and Gerrit's "This CL reverts commit" (golang/tools' 1b3cb5c88 and 0602b3093)
+    expect(revert('go/analysis/passes/buildtag: revert "suggest fix to remove +build lines"\n\nThis CL reverts commit 517957c, CL 694415, because it makes')).toBe(true);
+    expect(revert('gopls: revert CLI usability revamp to stabilize release')).toBe(true);
+    expect(revert('internal/lsp, gopls: revert the hover change')).toBe(true);
+    expect(revert('feat: revert button on the settings page')).toBe(false);
+    expect(revert('Update the docs\n\nThis CL reverts commit 0123456.')).toBe(true);
+    expect(parseMessage('x: revert "y"\n\nThis CL reverts commit 517957c, CL 694415.').revertsShas).toEqual(['517957c']);
   });
 
   it('reads how a first-parent commit landed', () => {
