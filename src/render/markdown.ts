@@ -299,7 +299,7 @@ function flow(report: Report): string[] {
     `- **Reverted**: ${plural(reverted, 'change')}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ''}`,
     `- **AI-assisted**: at least ${plural(ai.assisted, 'change')}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`,
   ];
-  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'negative interval')} clamped to 0`);
+  if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural(report.summary.flow.anomalies.clockSkew, 'change')} with a negative interval, clamped to 0`);
   return ['### Change size', '', ...lines, ''];
 }
 

@@ -89,7 +89,7 @@ export function stages(report: Report): string {
     const one = censored === 1;
     notes.push(`${plural(censored, 'change')} merged but not yet deployed ${one ? 'counts' : 'count'} as still waiting: ${one ? 'its' : 'their'} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
   }
-  if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural(s.flow.anomalies.clockSkew, 'negative interval')} (clock skew) clamped to 0.`);
+  if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural(s.flow.anomalies.clockSkew, 'change')} with a negative interval (clock skew), clamped to 0.`);
   return section(
     'stages',
     'Where the time goes',
