@@ -87,10 +87,17 @@ export interface ReleaseLineCommit {
   reverts?: { shas: readonly string[]; at: number };
 }
 
-/** The key a copy shares with its original: author email, author date (epoch seconds) and subject line. */
+/**
+ * The key a copy shares with its original: author email, author date (epoch seconds) and subject line, less a
+ * leading `[branch]` a cherry-pick tool puts there (Gerrit's `[gopls-release-branch.0.22] gopls: deprecate …`,
+ * `[3.13] gh-1234: …`): golang/tools' copy in gopls/v0.22.0 was missed, its change read 31 days of deploy wait for 4.
+ * The author and the second of the date still have to agree.
+ */
 export function copyKey(authorEmail: string, authoredAt: number, subject: string): string {
-  return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
+  return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, '')}`;
 }
+
+const BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 
 /**
  * Whether `ancestor` is an ancestor of `of` (or the same commit), asked of git: for the rare rollback whose
