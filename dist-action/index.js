@@ -19136,7 +19136,7 @@ function flow(report) {
 		`- **Reverted**: ${plural$2(reverted, "change")}${(partiallyReverted ?? 0) > 0 ? `; ${partiallyReverted} partially reverted by a sub-commit of a later change (no failure)` : ""}`,
 		`- **AI-assisted**: at least ${plural$2(ai.assisted, "change")}, ${ai.other} other (a lower bound: only marked work is found)${aiTools(ai)}`
 	];
-	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "negative interval")} clamped to 0`);
+	if (report.summary.flow.anomalies.clockSkew > 0) lines.push(`- **Clock skew**: ${plural$2(report.summary.flow.anomalies.clockSkew, "change")} with a negative interval, clamped to 0`);
 	return [
 		"### Change size",
 		"",
@@ -20477,7 +20477,7 @@ function stages(report) {
 		const one = censored === 1;
 		notes.push(`${plural$1(censored, "change")} merged but not yet deployed ${one ? "counts" : "count"} as still waiting: ${one ? "its" : "their"} deploy wait and lead time are at least the time waited so far (a “≥” marks a percentile the data does not reach yet).`);
 	}
-	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "negative interval")} (clock skew) clamped to 0.`);
+	if (s.flow.anomalies.clockSkew > 0) notes.push(`${plural$1(s.flow.anomalies.clockSkew, "change")} with a negative interval (clock skew), clamped to 0.`);
 	return section("stages", "Where the time goes", h(`A stage's share: the part of the typical change's ${totalOf(report)} spent in it, over ${shareBasisText(s)}, each weighing the same.`), `<div class="charts split">${[figure(shares, `Share of the ${totalOf(report)} of the typical change, by stage`, shareCaption(report)), table$2([
 		"Stage",
 		"Changes",
@@ -23119,14 +23119,14 @@ var init_message = __esmMin((() => {
 	init_release_lines();
 	TRAILER_URL = /^(?:PR-URL|Reviewed-on):[ \t]*(\S+)[ \t]*$/im;
 	KERNEL_LINK = /^Link:[ \t]*(https?:\/\/(?:lore\.kernel\.org|patch\.msgid\.link|patchwork\.[^\s/]+)\/\S+)[ \t]*$/im;
-	REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})/gi;
+	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
 	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
-	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:)/i;
-	REVERT_FIRST_PARAGRAPH = /^This reverts commit [0-9a-f]{7,40}/i;
+	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)(?:[\s,;:)]|$)/i;
 }));
 // src/model/own-commits.ts
@@ -23965,7 +23965,7 @@ async function readCommitGraph(repo, tips, exclude) {
 	return graph;
 }
 function copyKey(authorEmail, authoredAt, subject) {
-	return `${authorEmail}\x1f${authoredAt}\x1f${subject}`;
+	return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, "")}`;
 }
 async function isAncestor(repo, ancestor, of) {
 	let result = true;
@@ -23983,10 +23983,11 @@ async function isAncestor(repo, ancestor, of) {
 	});
 	return result;
 }
-var SPACE$1;
+var SPACE$1, BRANCH_PREFIX;
 var init_deploy_contents = __esmMin((() => {
 	init_run();
 	SPACE$1 = 32;
+	BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
 // src/model/reach.ts
 function commitGraph(tips, parentsOf) {
@@ -42868,7 +42869,7 @@ async function auditWith(options, reads, times, window) {
 		changes: changesAsOf(model.changes, now),
 		revertRefs: model.revertRefs
 	}, pulls, sizedFirst?.sizes ?? null, evidence, policy);
-	const { deploys, clockSkew } = built;
+	const { deploys } = built;
 	const stale = staleHistoryNote(model.changes.reduce((max, c) => max === null || c.mergedAt > max ? c.mergedAt : max, null), Math.min(window.until, now));
 	if (stale !== null) warn(stale);
 	progress({
@@ -42877,7 +42878,6 @@ async function auditWith(options, reads, times, window) {
 		unit: "deploys"
 	});
 	for (const incident of built.unlinked) warning(unlinkedText(incident, settings.incidentWindow));
-	if (clockSkew > 0) warning(`${plural$2(clockSkew, "negative interval")} (clock skew) ${clockSkew === 1 ? "was" : "were"} counted as 0`);
 	if (built.changes.length >= LARGE_MODEL) collectGarbage();
 	const numstat = sizedFirst ?? await sizesRead;
 	const changes = sizedFirst === null ? withSizes(built.changes, numstat.sizes) : built.changes;
@@ -42903,6 +42903,8 @@ async function auditWith(options, reads, times, window) {
 	} : window;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const { buildReport, isCounted } = await builder;
+	const skewed = inWindow.filter((c) => c.flags.includes("clock-skew") && isCounted(c, settings.policy)).length;
+	if (skewed > 0) warning(`${plural$2(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
