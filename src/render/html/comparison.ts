@@ -14,8 +14,6 @@ import { littlesLawText, queueChangeText } from '../queue-flow.js';
 import { stageLabel } from '../text.js';
 import { charts, figure, h, num, plural, section, stageName, table } from './parts.js';
 
-/** a queue growing or shrinking by less than this many changes a week reads as steady (0.0 at one decimal) */
-const STEADY = 0.05;
 
 /** AI-assisted changes against the rest: the medians side by side, and whether each difference is real. */
 export function aiComparison(report: Report): string {
@@ -88,7 +86,9 @@ export function queues(report: Report): string {
   const rows = stages.map((k) => {
     const t = trend[k];
     const growth = t?.growthPerWeek ?? null;
-    const growthCell = growth === null || Math.abs(growth) < STEADY ? num(growth === null ? '—' : 'steady') : `<td class="num${growth > 0 ? ' growing' : ''}">${h(withSign(growth, formatPerWeek))}</td>`;
+    // written as the text writes it (pi-hole's −0.04 read "steady" here); marked growing only where it writes as more than 0
+    const written = growth === null ? '—' : withSign(growth, formatPerWeek);
+    const growthCell = `<td class="num${written.startsWith('+') ? ' growing' : ''}">${h(written)}</td>`;
     return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num(formatPerWeek(t?.arrivalsPerWeek))}${num(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[formatNumber(t?.meanQueue), formatNumber(t?.littleQueue), formatDuration(t?.meanTimeInStage ?? null, days)].map(num).join('')}</tr>`;
   });
   const capacity = reviewCapacity(report);
