@@ -20205,7 +20205,8 @@ function queues(report) {
 	const rows = stages.map((k) => {
 		const t = trend[k];
 		const growth = t?.growthPerWeek ?? null;
-		const growthCell = growth === null || Math.abs(growth) < STEADY ? num$1(growth === null ? "—" : "steady") : `<td class="num${growth > 0 ? " growing" : ""}">${h(withSign(growth, formatPerWeek))}</td>`;
+		const written = growth === null ? "—" : withSign(growth, formatPerWeek);
+		const growthCell = `<td class="num${written.startsWith("+") ? " growing" : ""}">${h(written)}</td>`;
 		return `<tr><th scope="row"><span class="swatch" style="background:${STAGE_COLOURS[k]}"></span>${h(stageLabel(k, report))}</th>${num$1(formatPerWeek(t?.arrivalsPerWeek))}${num$1(formatPerWeek(t?.departuresPerWeek))}${growthCell}${[
 			formatNumber(t?.meanQueue),
 			formatNumber(t?.littleQueue),
@@ -20259,7 +20260,6 @@ function reviewCapacity$1(report) {
 		empty: "no review in the window"
 	}), "Review capacity", "Reviews submitted each week against the pull requests ready for review: when the second line pulls away, review is the constraint.");
 }
-var STEADY;
 var init_comparison = __esmMin((() => {
 	init_domain();
 	init_ai_tools$1();
@@ -20272,7 +20272,6 @@ var init_comparison = __esmMin((() => {
 	init_queue_flow();
 	init_text();
 	init_parts();
-	STEADY = .05;
 }));
 // src/render/svg/timeline.ts
 function timelineChart(frame, events, start, end, sizeName, empty) {
