@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
-import { smallest } from '../lists.js';
+import { largest, smallest } from '../lists.js';
 import { buildModel, withSizes } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
@@ -260,7 +260,7 @@ function tagNamesAsOf(tags: readonly TagRef[], now: number): Map<string, string[
  */
 function historyStart(tags: readonly TagRef[], since: number, until = since): number {
   const before = tags.filter((t) => t.at < since);
-  const last = (list: readonly TagRef[]): number => list.reduce((max, t) => Math.max(max, t.at), -Infinity);
+  const last = (list: readonly TagRef[]): number => largest(list.map((t) => t.at));
   // and back to the last release before the window of each line released in it: containerd's v1.7.21, the first
   // of its line in the window, shipped backports of changes merged three weeks before it, after v1.7.20 but before
   // the last release of any line (v1.6.35), where the read had started: the tag shipped nothing and was no deploy

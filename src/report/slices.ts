@@ -88,7 +88,7 @@ export function sliceRow(name: string, slice: Report, ownDeploys = false): Slice
     })) as SliceRow['stages'],
     cycleTimeP50: s.cycleTime.p50,
     leadTimeP50: s.leadTime.p50,
-    leadTimeAtLeast: s.leadTime.p50 === null ? (s.leadTime.bounds?.p50 ?? s.leadTime.atLeast) : null,
+    leadTimeAtLeast: boundOf(s.leadTime, 'p50'),
     unreleased: s.unreleased.count,
     ...(ownDeploys && { deploys: s.dora.deploymentFrequency.count, changeFailureRate: s.dora.changeFailureRate.value }),
     aiShare: s.changes === 0 ? null : s.ai.assisted / s.changes,
