@@ -42600,7 +42600,7 @@ function sliceRow(name, slice, ownDeploys = false) {
 		})),
 		cycleTimeP50: s.cycleTime.p50,
 		leadTimeP50: s.leadTime.p50,
-		leadTimeAtLeast: s.leadTime.p50 === null ? s.leadTime.bounds?.p50 ?? s.leadTime.atLeast : null,
+		leadTimeAtLeast: boundOf(s.leadTime, "p50"),
 		unreleased: s.unreleased.count,
 		...ownDeploys && {
 			deploys: s.dora.deploymentFrequency.count,
@@ -42961,7 +42961,7 @@ function tagNamesAsOf(tags, now) {
 }
 function historyStart(tags, since, until = since) {
 	const before = tags.filter((t) => t.at < since);
-	const last = (list) => list.reduce((max, t) => Math.max(max, t.at), -Infinity);
+	const last = (list) => largest(list.map((t) => t.at));
 	const lines = new Set(tags.filter((t) => t.at >= since && t.at < until).map((t) => releaseLineOf(t.name)));
 	const starts = [last(before), ...[...lines].map((line) => last(before.filter((t) => releaseLineOf(t.name) === line)))].filter(Number.isFinite);
 	return Math.max(Math.min(since - READ_SLACK, smallest(starts)), since - MAX_DEPLOY_LOOKBACK);
