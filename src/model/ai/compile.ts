@@ -3,7 +3,7 @@ import type { Pattern } from '../../patterns.js';
 import { looksLikeBot } from '../bot-names.js';
 import { AI_SIGNATURES } from './catalogue.js';
 import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta } from './signature.js';
-import { AI_TOOLS, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
+import { AI_TOOLS, toolCreditedIn, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
 import { append } from '../../lists.js';
 
 /**
@@ -236,7 +236,7 @@ class Compiled implements AiCatalogue {
   private collect(entry: LineEntry, text: string, found: Array<[number, AiFinding]>): void {
     if (entry.quick !== undefined && !entry.quick.test(text)) return;
     for (const [index, line, naming] of entry.find(text)) {
-      const tool = entry.tool === 'named' ? (toolNamedIn(naming) ?? (AI_WORD.test(naming) ? 'unknown' : null)) : entry.tool;
+      const tool = entry.tool === 'named' ? (toolCreditedIn(naming) ?? (AI_WORD.test(naming) ? 'unknown' : null)) : entry.tool;
       if (tool !== null) found.push([index, { tool, strength: PLACE_STRENGTH[entry.place], line }]);
     }
   }
@@ -251,7 +251,7 @@ class Compiled implements AiCatalogue {
     }
     for (const entry of this.trailers) {
       if (!entry.key.test(key) || (entry.value !== undefined && !entry.value.test(value))) continue;
-      const tool = entry.tool === 'named' ? (toolNamedIn(value) ?? toolNamedIn(key.replace(/-/g, ' '))) : entry.tool;
+      const tool = entry.tool === 'named' ? (toolCreditedIn(value) ?? toolNamedIn(key.replace(/-/g, ' '))) : entry.tool;
       if (tool !== null) return { tool, strength: PLACE_STRENGTH[entry.place], line };
     }
     return null;
