@@ -2,18 +2,43 @@ import type { Change, DeploySignalKind } from '../domain.js';
 import { plural } from '../units.js';
 import { largest } from '../lists.js';
 
+// a Gerrit change's address, as its `Reviewed-on:` trailer gives it: `https://go-review.googlesource.com/c/tools/+/773020`,
+// Go's older `https://go-review.googlesource.com/12345`, `https://review.opendev.org/#/c/12345/`
+const GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
+
+/** How many of the window's changes were reviewed on Gerrit, when most were; else 0. */
+function reviewedOnGerrit(inWindow: readonly Change[]): number {
+  const landed = inWindow.filter((c) => c.kind !== 'sync');
+  const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
+  return 2 * gerrit > landed.length ? gerrit : 0;
+}
+
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
+  // golang/tools' changes are reviewed on Gerrit, and its GitHub repository is a mirror that merges no pull
+  // request: a GitHub token would split nothing, and saying so sends the reader to the wrong place
+  const gerrit = reviewedOnGerrit(inWindow);
+  const landed = inWindow.filter((c) => c.kind !== 'sync').length;
+  const onGerrit = `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
   if (github) {
-    return signal === 'merge' ? ['No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : [];
+    return [
+      ...(gerrit > 0 ? [`${onGerrit}: their pickup, merge wait and review figures are unknown.`] : []),
+      ...(signal === 'merge' ? ['No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band.'] : []),
+    ];
   }
-  const notes = [
-    'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
-    'Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.',
-    // SPEC 9 counts changes merged by now: from git, a change still open is not there, so the last weeks' queues
-    // lose exactly the changes that would make them long
-    'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still open, so they read low at the window\'s end. A GitHub token adds the open pull requests.',
-  ];
+  const notes = gerrit > 0
+    ? [
+      `${onGerrit}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
+      'Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.',
+      'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window\'s end.',
+    ]
+    : [
+      'Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.',
+      'Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.',
+      // SPEC 9 counts changes merged by now: from git, a change still open is not there, so the last weeks' queues
+      // lose exactly the changes that would make them long
+      'Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still open, so they read low at the window\'s end. A GitHub token adds the open pull requests.',
+    ];
   if (signal === 'merge') notes.push('No deploy signal (tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band. Use --tag-pattern to match your release tags.');
   const unseen = inWindow.filter((c) => c.flags.includes('commits-unseen')).length;
   if (unseen > 0 && !pullRefs) {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
 import { sourceNotes } from '../../src/audit/notes.js';
+import { buildRepo, type FixtureRepo, type Step } from '../helpers/git-fixture.js';
 
 describe('what the sources could not show', () => {
   it('warns from git alone that the last weeks\' queues miss the changes still open', () => {
@@ -9,5 +11,33 @@ describe('what the sources could not show', () => {
 
   it('says nothing of it in GitHub mode, where open pull requests are in the queues', () => {
     expect(sourceNotes('tags', true, [], true)).toEqual([]);
+  });
+});
+
+describe('changes reviewed on Gerrit', () => {
+  const repos: FixtureRepo[] = [];
+  afterAll(() => repos.forEach((r) => r.cleanup()));
+  const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
+  // golang/tools' trailers: six changes of March, `reviewed` of them by a Gerrit address, the rest by `other`
+  const notesOf = async (reviewed: number, other: (i: number) => string): Promise<string[]> => {
+    const steps: Step[] = Array.from({ length: 6 }, (_, i) => ({
+      commit: `gopls: change ${i}\n\nThe work.\n\n${i < reviewed ? `Change-Id: I${String(i).repeat(40).slice(0, 40)}\nReviewed-on: https://go-review.googlesource.com/c/tools/+/77302${i}` : other(i)}`,
+      at: `2026-03-${String(i + 2).padStart(2, '0')}T12:00:00Z`,
+    }));
+    const repo = buildRepo([{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, ...steps]);
+    repos.push(repo);
+    return (await audit({ path: repo.dir, ...WINDOW })).notes;
+  };
+
+  it('says the reviews are on Gerrit, and sends no one to GitHub for them, when most changes were reviewed there', async () => {
+    const notes = await notesOf(4, (i) => `PR-URL: https://github.com/golang/tools/pull/${i}`);
+    expect(notes[0]).toBe('4 of the window\'s 6 changes were reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.');
+    expect(notes.filter((n) => /GitHub token|GH_TOKEN/.test(n))).toEqual([]);
+  });
+
+  it('keeps the GitHub token\'s notes when half or fewer were', async () => {
+    const notes = await notesOf(3, (i) => `PR-URL: https://github.com/golang/tools/pull/${i}`);
+    expect(notes.filter((n) => /Gerrit/.test(n))).toEqual([]);
+    expect(notes.filter((n) => /GitHub token/.test(n))).toHaveLength(2);
   });
 });
