@@ -75,8 +75,6 @@ export interface ModelPolicy {
 export interface Model {
   changes: Change[];
   deploys: Deploy[];
-  /** negative intervals (clock skew) counted as 0 */
-  clockSkew: number;
   /** incidents that follow no deploy within the incident window: they fail nothing */
   unlinked: Incident[];
 }
@@ -107,9 +105,9 @@ export function buildModel(history: History, pulls: Pulls | null, sizes: Readonl
     window: failures.incidentWindow, changes, productOf: productsOf(deploys),
   });
   markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
-  let clockSkew = 0;
-  for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
-  return { changes, deploys: linked.deploys, clockSkew, unlinked: linked.unlinked };
+  // a change's clock skew is its flag, which the report counts over its window's counted changes
+  for (const change of changes) computeStages(change, deploys.kind, policy.measure);
+  return { changes, deploys: linked.deploys, unlinked: linked.unlinked };
 }
 
 /** The changes with their sizes, for a model built before git's read of the sizes ended. Pure. */
