@@ -26,8 +26,9 @@ const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|ch
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
-// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0` (bounded: no subject can make it backtrack)
-const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)(?:[\s,;:)]|$)/i;
+// `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, and aider's release script's `set version to
+// 0.86.3.dev` with Python's suffix (bounded: no subject can make it backtrack)
+const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {
