@@ -34,6 +34,17 @@ describe('censoredDistribution', () => {
     expect(censoredDistribution(running(3, 7))).toEqual({ count: 2, p50: null, p75: null, p90: null, mean: null, censored: 2, atLeast: 5, bounds: { p50: 5, p75: 6, p90: 6.6 } });
   });
 
+  it('bounds an unreached percentile by the reached one below it, when the waits so far say less', () => {
+    /*
+     * finished 10, 20, …, 100; running 30 at 1 and 2 at 500 (42 in all). At t=1 the 30 leave at risk, unfinished:
+     * 12 at risk, and each finished value takes a twelfth: Ŝ = 3/12 = 0.25 at 90 (p75 = 90), 2/12 at 100, then no
+     * more steps: p90 unreached. Type 7 of the 42 at rank 36.9 (the 30 ones first) is 70 + 0.9 × 10 = 79, under
+     * the p75: p90 is at least p75, 90.
+     */
+    const d = censoredDistribution([...done(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), ...running(...Array<number>(30).fill(1), 500, 500)]);
+    expect(d).toMatchObject({ p50: 60, p75: 90, p90: null, atLeast: 90, bounds: { p50: null, p75: null, p90: 90 } });
+  });
+
   it('bounds a window where every change waits by their ages, not by the oldest', () => {
     // four changes waiting 1d, 2d, 3d and 100d: each median of what they will be is at least the median of their
     // ages, 2.5d; p75 at rank 2.25: 3d + 0.25 × 97d; p90 at rank 2.7: 3d + 0.7 × 97d. The oldest (100d) is no bound.
@@ -47,9 +58,10 @@ describe('censoredDistribution', () => {
   it('reads the estimate only while 5% of the values are still at risk', () => {
     // 21 values, so at least 2 must be at risk (⌈1.05⌉): 19 still running at 1h, finished at 100h and 200h.
     // At 100h two are at risk: Ŝ = 1/2, p50 = 100h. At 200h one is at risk (under 5%): Ŝ = 0 there is not read,
-    // so p75 and p90 are unknown, at least 1h (ranks 15 and 18 of 21 are waits of 1h). Without the rule: p75 = p90 = 200h.
+    // so p75 and p90 are unknown, at least the p50 of 100h (ranks 15 and 18 of 21, waits of 1h, say less). Without
+    // the rule: p75 = p90 = 200h.
     const many = [...running(...Array.from({ length: 19 }, () => 3600)), ...done(100 * 3600, 200 * 3600)];
-    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 3600, bounds: { p50: null, p75: 3600, p90: 3600 } });
+    expect(censoredDistribution(many)).toEqual({ count: 21, p50: 100 * 3600, p75: null, p90: null, mean: null, censored: 19, atLeast: 100 * 3600, bounds: { p50: null, p75: 100 * 3600, p90: 100 * 3600 } });
   });
 
   it('meets 1 − p exactly despite rounding', () => {

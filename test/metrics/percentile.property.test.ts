@@ -45,6 +45,9 @@ describe('percentiles over random samples', () => {
         // a reached percentile is a time some change finished at
         for (const p of reached) expect(obs.some((o) => o.done && o.seconds === p) || d.censored === 0).toBe(true);
         expect(d.atLeast === null).toBe(reached.length === 3);
+        // what a page shows, the figure or its bound, only rises from p50 to p90: an unreached p90 is at least p75
+        const shown = (['p50', 'p75', 'p90'] as const).map((k) => d[k] ?? d.bounds?.[k] ?? NaN);
+        for (let i = 1; i < shown.length; i++) expect(shown[i - 1] as number).toBeLessThanOrEqual(shown[i] as number);
       }),
       { numRuns: 300 },
     );
