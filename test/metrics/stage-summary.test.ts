@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change, Stages } from '../../src/domain.js';
 import { summarizeStages, type Waiting } from '../../src/metrics/stage-summary.js';
@@ -18,6 +19,39 @@ function change(mergedAt: number, stages: Partial<Stages>, kind: Change['kind'] 
 }
 
 describe('summarizeStages', () => {
+  it('never gives lead time a percentile under its cycle time\'s or its deploy wait\'s', () => {
+    /*
+     * Two changes: a deployed with cycle 10h and deploy wait 7h (lead 17h); b merged at 900h after a cycle of 33h,
+     * still waiting at 1,000h (lead at least 133h). Kaplan–Meier: at 17h a finishes with both at risk, Ŝ = 1/2:
+     * lead time p50 17h. Cycle time p50, type 7 of 10h and 33h: 21.5h. Each lead time is at least its cycle, so
+     * the p50 is at least 21.5h (react-router-dom's row read lead 17h 20m beside cycle 21h 31m).
+     */
+    const s = summarizeStages([change(100, { coding: 10 * H, deploy: 7 * H }), change(900, { coding: 33 * H })], WALL);
+    expect(s.cycleTime.p50).toBe(21.5 * H);
+    expect(s.leadTime.p50).toBe(21.5 * H);
+  });
+
+  it('gives lead time percentiles no shorter than cycle time\'s and the deploy wait\'s, on any changes', () => {
+    // each change: merged at some hour, a cycle, and a deploy wait or none (still waiting at 1,000h)
+    const changes = fc.array(fc.record({ at: fc.integer({ min: 1, max: 999 }), cycle: fc.integer({ min: 0, max: 400 }), deploy: fc.option(fc.integer({ min: 0, max: 300 })) }), { minLength: 1, maxLength: 40 });
+    fc.assert(fc.property(changes, (list) => {
+      const s = summarizeStages(list.map((c) => change(c.at, { coding: c.cycle * H, deploy: c.deploy === null ? null : c.deploy * H })), WALL);
+      for (const k of ['p50', 'p75', 'p90'] as const) {
+        const lead = s.leadTime[k];
+        if (lead === null) continue;
+        expect(lead).toBeGreaterThanOrEqual(s.cycleTime[k] ?? 0);
+        expect(lead).toBeGreaterThanOrEqual(s.stages.deploy[k] ?? 0);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('leaves a lead time above its parts as it is', () => {
+    // one deployed change (cycle 1h, deploy 2h) and one waiting since its merge at 990h after a cycle of 0: lead p50
+    // reached at 3h (Ŝ = 1/2), above cycle p50 0.5h and deploy p50 (Kaplan–Meier over 2h done and 10h waiting: 2h)
+    const s = summarizeStages([change(100, { coding: H, deploy: 2 * H }), change(990, { coding: 0 })], WALL);
+    expect(s.leadTime.p50).toBe(3 * H);
+  });
+
   it('counts the changes landed as one commit (first = last commit), not direct pushes nor changes without a coding stage', () => {
     const oneCommit = (c: Change): Change => ({ ...c, lastCommitAt: c.firstCommitAt });
     const twoCommits = (c: Change): Change => ({ ...c, lastCommitAt: (c.firstCommitAt ?? 0) + 60 });
