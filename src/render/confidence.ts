@@ -2,7 +2,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { Interval } from '../metrics/bootstrap.js';
 import type { WhatIf } from '../metrics/what-if.js';
 import { comparedChange, formatDuration, formatNumber, type DurationFormat } from './duration.js';
-import { excludesZero, SIZE_WORDS } from './health.js';
+import { excludesZero, noDifference, SIZE_WORDS } from './health.js';
 
 /** A difference with its 95% interval, each end written by `write` (a signed duration: `+1d 2h (−3h … +2d 4h)`); null when not measured. */
 export function differenceText(interval: Interval, write: (value: number) => string): string | null {
@@ -58,8 +58,15 @@ export function aiDifferenceLine(
   const real = items.filter((i) => i.interval.real).map((i) => i.name);
   // an interval that leaves out 0 over too few values (deployed changes, most often) is said so, not left to read as real
   const few = items.filter((i) => !i.interval.real && excludesZero(i.interval)).map((i) => i.name);
-  const rest = real.length + few.length === items.length ? '' : real.length + few.length === 0 ? 'the data cannot tell any of them' : 'the data cannot tell the rest';
-  const parts = [...(real.length === items.length ? ['each a real difference'] : real.length > 0 ? [`a real difference: ${real.join(', ')}`] : []), ...(few.length > 0 ? [`too few values to tell: ${few.join(', ')}`] : []), ...(rest ? [rest] : [])];
+  const same = items.filter((i) => noDifference(i.interval)).map((i) => i.name);
+  const told = real.length + few.length + same.length;
+  const rest = told === items.length ? '' : told === 0 ? 'the data cannot tell any of them' : 'the data cannot tell the rest';
+  const parts = [
+    ...(real.length === items.length ? ['each a real difference'] : real.length > 0 ? [`a real difference: ${real.join(', ')}`] : []),
+    ...(few.length > 0 ? [`too few values to tell: ${few.join(', ')}`] : []),
+    ...(same.length > 0 ? [`no difference: ${same.join(', ')}`] : []),
+    ...(rest ? [rest] : []),
+  ];
   // a group too small to compare: one verdict for all, the one its note gives
   const verdict = tooFew ? 'too few changes in a group to tell any of them apart' : parts.join('; ');
   return `p50 AI-assisted − other (95% interval): ${items.map((i) => `${i.name} ${i.text}`).join(', ')} — ${verdict}`;

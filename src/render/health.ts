@@ -182,10 +182,19 @@ export function unsettled(d: Pick<DifferenceInterval, 'low' | 'high' | 'real'>):
   return excludesZero(d) ? 'too few to tell' : 'the data cannot tell';
 }
 
+/**
+ * Whether the groups do not differ at all: equal medians, and every resample equal too (aider's cycle times, 0s in
+ * both: "0s (0s … 0s)"), which the previous period words "no change", never "the data cannot tell".
+ */
+export function noDifference(i: Pick<DifferenceInterval, 'difference' | 'low' | 'high'>): boolean {
+  return i.difference === 0 && i.low === 0 && i.high === 0;
+}
+
 /** What an interval allows one to say: a difference only when it leaves out 0 and both groups are big enough. */
 export function verdict(i: DifferenceInterval, tooFew: boolean, words: Pick<DifferenceWords, 'lower' | 'higher'>): string {
   if (i.difference === null) return 'not measurable';
   if (tooFew) return 'too few changes to tell';
+  if (noDifference(i)) return 'no difference';
   if (!i.real) return notTold(i);
   return i.difference < 0 ? words.lower : words.higher;
 }

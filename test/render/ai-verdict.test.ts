@@ -26,6 +26,16 @@ describe('the AI comparison verdict', () => {
     expect(verdict(unclear)).toBe('the data cannot tell');
   });
 
+  it('says "no difference" where both medians and every resample are equal, as the previous period says "no change"', () => {
+    // aider's cycle times: 0s in both groups, 0s (0s … 0s)
+    const none: Interval = { difference: 0, low: 0, high: 0, real: false } as Interval;
+    expect(verdict(none)).toBe('no difference');
+    // equal medians whose interval holds more than 0: the data cannot tell
+    expect(verdict({ difference: 0, low: -3600, high: 7200, real: false } as Interval)).toBe('the data cannot tell');
+    const line = aiDifferenceLine({ intervals: { ...intervals, cycleTime: none } }, (s) => s, CALENDAR_DAYS) ?? '';
+    expect(line).toMatch(/— a real difference: lead time; no difference: cycle time; the data cannot tell the rest$/);
+  });
+
   it('the text line gives one verdict: never "a real difference" beside too few changes', () => {
     expect(aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS)).toMatch(/— a real difference: lead time; the data cannot tell the rest$/);
     const small = aiDifferenceLine({ intervals }, (s) => s, CALENDAR_DAYS, true) ?? '';
