@@ -92,6 +92,9 @@ export function barChart(frame: Omit<ChartFrame, 'width' | 'height'>, rows: read
   const text = (r: BarRow, j: number): string => (r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null));
   const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v): v is number => v !== null));
   const totals = stacked ? rows.map((r) => r.values.reduce<number>((sum, _, j) => sum + (shown(r, j) ?? 0), 0)) : all;
+  // durations known and all 0 are no missing data: aider's cycle times by size, 0s in every range beside their
+  // counts, read "no change with a known size" (a count of 0 is none, and says the chart's own words)
+  if (options.scale === 'duration' && all.length > 0 && !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, `every ${options.series.map((s) => s.name).join(' and every ')} is ${options.format(0)}: nothing to draw`);
   if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({ ...frame, width: WIDTH, height: 0 }, options.empty);
   const scale: Scale = options.scale === 'duration' ? logDurationScale(all) : countScale(largest(totals));
   const showLegend = options.legend || options.series.length > 1;

@@ -93,6 +93,10 @@ describe('bar chart', () => {
 
   it('says why when there is nothing to draw', () => {
     expect(barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: 'a', values: [0] }], { series: [{ name: 's', colour: '#000' }], scale: 'count', format, empty: 'no review' })).toContain('>no review</text>');
+    // durations known to be 0 are not missing (aider's cycle times by size, 0s in every range)
+    const zero = { series: [{ name: 'cycle time p50', colour: '#000' }], scale: 'duration', format: () => '0s', empty: 'no change with a known size' } as const;
+    expect(barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: '0–50 lines', values: [0] }, { label: '51–200 lines', values: [0] }], zero)).toContain('>every cycle time p50 is 0s: nothing to draw</text>');
+    expect(barChart({ id: 'x', title: 'x', description: 'x' }, [{ label: '0–50 lines', values: [null] }], zero)).toContain('>no change with a known size</text>');
   });
 });
 
