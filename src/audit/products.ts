@@ -57,7 +57,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   const keys = new Set(tags.map((t) => tagKey(t.name)));
   if (keys.size + named.size < 2) return null;
   const packages = await windowPackages(repo, o);
-  const own = keys.has('') ? await ownFolder(repo, tags, packages) : null;
+  const own = keys.has('') ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
   // the repository's own tags version the root package when no other carries their version: the repository
   // itself, named for it, when its root has no manifest
   if (own === '' && !packages.some((p) => p.folder === '')) packages.unshift({ folder: '', name: o.repositoryName, manifest: 'package.json' });
@@ -109,11 +109,16 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<Workspa
  * The folder of the package the repository's own tags (`v1.2.3`) version: the manifests are read at the newest
  * of them, then older ones, until one carries that tag's version (ownTagsFolder); else the root package ('').
  */
-async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: string; at: number }[], packages: readonly WorkspacePackage[]): Promise<string> {
+async function ownFolder(repo: RepoInfo, tags: readonly { name: string; sha: string; at: number }[], packages: readonly WorkspacePackage[], repositoryName: string): Promise<string> {
   const own = tags.filter((t) => tagKey(t.name) === '').sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
   if (packages.every((p) => p.manifest === 'go.mod')) return '';
+  // the package named for the repository or for its root package (`react-router` of remix-run/react-router, whose
+  // private root is `@remix-run/react-router`; `@scope/name` of name)
+  const root = packages.find((p) => p.folder === '')?.name.toLowerCase();
+  const names = [repositoryName.toLowerCase(), ...(root === undefined ? [] : [root, root.replace(/^.*\//, '')])];
+  const namedFor = packages.find((p) => p.folder !== '' && names.some((n) => p.name.toLowerCase() === n || p.name.toLowerCase().endsWith(`/${n}`)))?.folder ?? null;
   for (const tag of own) {
-    const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages));
+    const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
     if (folder !== null) return folder;
   }
   return '';

@@ -137,17 +137,21 @@ export function findProducts(
 
 /**
  * The folder of the package the repository's own tag `tag` versions (SPEC section 3): the root package ('') when
- * its manifest carries the tag's version (`v1.2.3` is 1.2.3), else the one other package whose manifest does,
- * else the root package when several do (a workspace whose packages are all versioned together is one product);
- * null when none does. `versions` are the manifests' versions at that tag, by folder. Pure.
+ * its manifest carries the tag's version (`v1.2.3` is 1.2.3), else the one other package whose manifest does;
+ * when several do, the package named for the repository (`namedFor`, its folder) if it is one of them, else the
+ * root package (a workspace whose packages are all versioned together is one product); null when none does.
+ * react-router's one bare tag `7.6.2`, on a commit where every package was at 7.6.2, made a root product that held
+ * every file and never deployed, where `react-router` was the package it named. `versions` are the manifests'
+ * versions at that tag, by folder. Pure.
  */
-export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>): string | null {
+export function ownTagsFolder(tag: string, versions: ReadonlyMap<string, string>, namedFor: string | null = null): string | null {
   const m = VERSION.exec(tag);
   if (m === null) return null;
   const version = tag.slice(m.index);
   const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, '') === version).map(([folder]) => folder);
   if (carrying.length === 0) return null;
-  return carrying.length === 1 ? (carrying[0] as string) : '';
+  if (carrying.length === 1) return carrying[0] as string;
+  return carrying.includes('') ? '' : namedFor !== null && carrying.includes(namedFor) ? namedFor : '';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProducts, tagKey } from '../../src/model/products.js';
+import { findProducts, ownTagsFolder, tagKey } from '../../src/model/products.js';
 
 const PACKAGES = [
   { folder: 'packages/cli', name: '@changesets/cli' },
@@ -12,6 +12,20 @@ const PACKAGES = [
 describe('tagKey', () => {
   it('is the name a tag versions, in each package-tag form', () => {
     expect(['@changesets/cli@2.29.6', 'tokio-util-0.7.1', 'name-v1.2.3', 'svc/api/v1.2.3', 'v1.2.3', '1.2'].map(tagKey)).toEqual(['@changesets/cli', 'tokio-util', 'name', 'svc/api', '', '']);
+  });
+});
+
+describe('ownTagsFolder', () => {
+  it('gives a bare tag to the package carrying its version, and among several to the root, else to the one named for the repository', () => {
+    const lockstep = new Map([['packages/react-router', '7.6.2'], ['packages/react-router-dev', '7.6.2'], ['packages/react-router-node', '7.6.2']]);
+    // react-router's `7.6.2`: every package at 7.6.2, the root private and unversioned
+    expect(ownTagsFolder('7.6.2', lockstep, 'packages/react-router')).toBe('packages/react-router');
+    // no package named for the repository: the workspace versioned together is one product, the root
+    expect(ownTagsFolder('7.6.2', lockstep)).toBe('');
+    // the root carrying it too is the root's
+    expect(ownTagsFolder('v7.6.2', new Map([...lockstep, ['', '7.6.2']]), 'packages/react-router')).toBe('');
+    expect(ownTagsFolder('v1.0.0', new Map([['packages/cli', '1.0.0'], ['packages/core', '0.9.0']]), 'packages/core')).toBe('packages/cli');
+    expect(ownTagsFolder('v2.0.0', lockstep, 'packages/react-router')).toBeNull();
   });
 });
 
