@@ -5,6 +5,7 @@ import { parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
 import { splitPullCommits } from '../model/pull-commits.js';
+import { trackedLine } from '../model/tracked-line.js';
 import { releaseCommits, type ReleaseCommits } from '../model/release-lines.js';
 import { collectRevertRefs, type RevertRefs } from '../model/reverts.js';
 import { sizeFilter } from '../model/size-filter.js';
@@ -12,7 +13,7 @@ import { collectGarbage, collectGarbageAfterIo, growHeapSlowly } from '../io/mem
 import type { Pattern } from '../patterns.js';
 import { copyKey } from '../sources/git/deploy-contents.js';
 import { readCommits, type PullHeads } from '../sources/git/history.js';
-import { readSizes, type NumstatResult } from '../sources/git/numstat.js';
+import { readSizes, readSizesOf, type NumstatResult } from '../sources/git/numstat.js';
 import { commitDates, readAttributes, splitPoint, type FirstParentSpan, type RepoInfo } from '../sources/git/repo.js';
 import { LOOKBACK, releaseGraph, type ReleaseGraph, type ReleaseTips } from './release-graph.js';
 
@@ -57,6 +58,8 @@ export interface SizesRead {
   read: Promise<NumstatResult>;
   /** stops git (when the audit fails before it needs the sizes) */
   cancel: () => void;
+  /** the read, with the sizes of these commits too (landings off the first-parent line), counted alike */
+  with: (shas: readonly string[]) => Promise<NumstatResult>;
 }
 
 /**
@@ -70,8 +73,8 @@ export interface SizesRead {
  */
 export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParentSpan>, sizeExcluded: string[], splitFrom = SPLIT_SIZES_FROM): SizesRead {
   const stop = new AbortController();
-  const read = readAttributes(repo, tip).then(async (attributes) => {
-    const counts = sizeFilter(attributes, sizeExcluded);
+  const filter = readAttributes(repo, tip).then((attributes) => sizeFilter(attributes, sizeExcluded));
+  const read = filter.then(async (counts) => {
     const boundary = span.then((s) => s.boundary?.sha ?? null);
     let started = 0;
     // worked out once, as the span comes: both halves read it
@@ -91,7 +94,13 @@ export function startSizes(repo: RepoInfo, tip: string, span: Promise<FirstParen
   });
   // a failure is seen where the sizes are awaited, not reported as unhandled in the meantime
   read.catch(() => undefined);
-  return { read, cancel: () => stop.abort() };
+  const withMore = async (shas: readonly string[]): Promise<NumstatResult> => {
+    if (shas.length === 0) return read;
+    const [all, more] = await Promise.all([read, filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal))]);
+    for (const [sha, size] of more.sizes) all.sizes.set(sha, size);
+    return { sizes: all.sizes, unknown: [...all.unknown, ...more.unknown] };
+  };
+  return { read, cancel: () => stop.abort(), with: withMore };
 }
 
 /**
@@ -127,7 +136,8 @@ export async function readGitChanges(
     // 251 and 259, the release lines at 225 and 239 against 236 and 253, for 0.35 s more of their 7 s and 15 s
     if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
     o.onCommits?.(read);
-    const firstParent = firstParentLine(branch.tip, commits);
+    // the first-parent line, with the sides of the branch's merges of itself (`git pull`) landed before them
+    const { line: firstParent, pulled } = trackedLine(branch.tip, commits, branch.name);
     const commitOf = (sha: string): Commit | undefined => commits.get(sha) ?? pulls.loaded.get(sha);
     const onRelease = releaseAmong(lines, firstParent, commitOf);
     const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
@@ -163,7 +173,7 @@ export async function readGitChanges(
     const forPulls = o.forPulls ? pullMatching(changes, commits, commitOf) : null;
     return {
       changes, pullRefs: pulls.available, pullHeads: pulls.refs, revertRefs, copies, lines, release: onRelease.all,
-      forPulls,
+      forPulls, pulled,
     };
   })();
   const model = await built.catch((error: unknown) => {
@@ -172,7 +182,11 @@ export async function readGitChanges(
   });
   // the commits are let go: collected while git still diffs, so the heap grows from what is left
   if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
-  return { ...model, sizes: sizes.read };
+  const { pulled, ...rest } = model;
+  const sized = sizes.with(pulled);
+  // a failure is seen where the sizes are awaited
+  sized.catch(() => undefined);
+  return { ...rest, sizes: sized };
 }
 
 /**
@@ -186,13 +200,6 @@ function tagsOf(names: ReadonlyMap<string, readonly string[]>, lines: ReleaseGra
     if (tags !== undefined) byKey.set(line.key, tags);
   }
   return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : (byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []));
-}
-
-/** The tracked branch's first-parent line among the commits read, oldest first. */
-function firstParentLine(tip: string, commits: Map<string, Commit>): Commit[] {
-  const line: Commit[] = [];
-  for (let commit = commits.get(tip); commit !== undefined; commit = commits.get(commit.parents[0] ?? '')) line.push(commit);
-  return line.reverse();
 }
 
 /** What matching pull requests reads of the commits, which are let go once the changes are built. */

@@ -59,6 +59,30 @@ export async function readSizes(
   return { sizes, unknown };
 }
 
+/**
+ * Line counts of the given commits alone (`--no-walk`), counted as readSizes counts them: the landings off the
+ * first-parent line (a pulled side's, see model/tracked-line.ts). A commit a partial clone cannot diff, and every
+ * one after it, has an unknown size.
+ */
+export async function readSizesOf(repo: string, shas: readonly string[], counts: (path: string) => boolean, signal?: AbortSignal): Promise<NumstatResult> {
+  const sizes = new Map<string, Size>();
+  // newest first (the window is the history's end), and on from the next commit after one git cannot diff
+  let left = [...shas].reverse();
+  for (let restart = 0; left.length > 0; restart++) {
+    const run = await numstat(repo, left, counts, { options: ['--no-walk=unsorted'], ...(signal && { signal }) });
+    for (const [sha, size] of run.sizes) sizes.set(sha, size);
+    if (run.complete) break;
+    // the commit printed last before a failure may be cut short: not trusted (see numstat), read alone
+    const failed = run.last === null ? (left[0] as string) : run.last;
+    sizes.delete(failed);
+    const alone = restart < MAX_RESTARTS ? await numstat(repo, [failed], counts, { options: ['--no-walk'], ...(signal && { signal }) }) : null;
+    if (alone?.complete === true && alone.sizes.has(failed)) sizes.set(failed, alone.sizes.get(failed) as Size);
+    if (restart >= MAX_RESTARTS) break;
+    left = left.slice(left.indexOf(failed) + 1).filter((sha) => !sizes.has(sha));
+  }
+  return { sizes, unknown: shas.filter((sha) => !sizes.has(sha)) };
+}
+
 interface NumstatRun {
   /** sizes of the commits whose diff git finished */
   sizes: Map<string, Size>;
