@@ -95,6 +95,8 @@ export interface Change {
   /** null when the change's own commits are not in the clone (a squash merge without its PR ref) */
   commits: number | null;
   size: Size | null;
+  /** a sync's: the pull requests that landed on the line it brings in (merged there first), for the report's notes */
+  carriedPulls?: number;
   /** the first-parent commits whose diffs make the size, when there are several of them (else `sha` alone) */
   landedShas?: string[];
   bot: boolean;

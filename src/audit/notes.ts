@@ -47,6 +47,28 @@ export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow:
   return notes;
 }
 
+/**
+ * Said when the window's syncs brought in a quarter or more of its pull requests: they were merged into another
+ * line first (react-router merged into `release`, and `release` into main, until June 2026: three syncs held 33 of
+ * May's 44; sveltejs/kit's `version-3` takes main's by merges of main), and a sync is left out of every figure
+ * (SPEC section 1), so that much of the work is not measured here; null otherwise. Backports merged back
+ * (prometheus: 18 of 347) say nothing.
+ */
+export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: string): string | null {
+  const syncs = inWindow.filter((c) => c.kind === 'sync' && (c.carriedPulls ?? 0) > 0);
+  const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+  const all = carried + inWindow.filter((c) => c.kind !== 'sync' && c.number !== null).length;
+  if (carried === 0 || carried * SYNCED_SHARE < all) return null;
+  // `origin/main` and `main` are one line (kit's merges of main say both)
+  const lines = [...new Set(syncs.flatMap((c) => (c.branch === null ? [] : [c.branch.replace(/^(?:origin|upstream)\//, '')])))];
+  const where = lines.length === 0 ? 'another line' : lines.map((b) => `\`${b}\``).join(', ');
+  const run = lines.length === 1 ? ` Run with --branch ${lines[0] as string} to measure them where they landed.` : '';
+  return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
+}
+
+// a quarter of the window's pull requests held by syncs: below it, a line's backports merged back (prometheus: 18 of 347)
+const SYNCED_SHARE = 4;
+
 // at fewer changes than this a share says little
 const FEW = 10;
 

@@ -215,8 +215,12 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
-  if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
-  else {
+  if (sync) {
+    applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+    // react-router merged its pull requests into `release` and that into main: the notes say when such syncs hold most of them
+    // (the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too)
+    change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null).length;
+  } else {
     const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
     const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
     const fromPull = walk.commits.length === 0 && pull !== undefined;

@@ -41,3 +41,39 @@ describe('changes reviewed on Gerrit', () => {
     expect(notes.filter((n) => /GitHub token/.test(n))).toHaveLength(2);
   });
 });
+
+describe('pull requests that reached the branch through syncs', () => {
+  const repos: FixtureRepo[] = [];
+  afterAll(() => repos.forEach((r) => r.cleanup()));
+  const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
+
+  /*
+   * react-router's flow until June 2026: pull requests merged into `release`, and `release` merged into main.
+   * `onRelease` of them on release, `onMain` on main, in March; `Merge branch 'release'` on 03-20.
+   */
+  const notesOf = async (onRelease: number, onMain: number): Promise<string[]> => {
+    const steps: Step[] = [{ commit: 'initial commit', at: '2026-02-01T00:00:00Z' }, { branch: 'release' }];
+    for (let i = 0; i < onRelease; i++) {
+      steps.push({ branch: `fix-${i}`, from: 'release' }, { commit: `Fix ${i}`, on: `fix-${i}`, at: `2026-03-0${i + 2}T10:00:00Z` });
+      steps.push({ merge: `fix-${i}`, into: 'release', at: `2026-03-0${i + 2}T12:00:00Z`, message: `Merge pull request #${i + 1} from ada/fix-${i}\n\nFix ${i}` });
+    }
+    // released from the line, as react-router@7.15.0 was: the merge brings tagged commits, a sync
+    steps.push({ tag: 'v1.0.0', ref: 'release', at: '2026-03-15T10:00:00Z', annotated: true });
+    for (let i = 0; i < onMain; i++) steps.push({ commit: `Docs ${i} (#${i + 50})`, on: 'main', at: `2026-03-1${i}T10:00:00Z` });
+    steps.push({ merge: 'release', into: 'main', at: '2026-03-20T10:00:00Z', message: "Merge branch 'release'" });
+    const repo = buildRepo(steps);
+    repos.push(repo);
+    return (await audit({ path: repo.dir, ...WINDOW })).notes;
+  };
+
+  it('says how many a sync held, and where they landed, when they are a quarter or more of the window\'s', async () => {
+    const notes = await notesOf(3, 2);
+    expect(notes.filter((n) => /landed first/.test(n))).toEqual([
+      "3 of the window's 5 pull requests landed first on `release` and reached main through 1 sync: a sync is left out of every figure, so their work is not measured here. Run with --branch release to measure them where they landed.",
+    ]);
+  });
+
+  it('says nothing when fewer than a quarter did (backports merged back)', async () => {
+    expect((await notesOf(1, 4)).filter((n) => /landed first/.test(n))).toEqual([]);
+  });
+});
