@@ -301,7 +301,7 @@ export interface Deploy {
 }
 
 /** What the figures read of a deploy (see MeasuredChange). */
-export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework' | 'restoredAfter' | 'repository'>;
+export type MeasuredDeploy = Pick<Deploy, 'at' | 'failed' | 'rollback' | 'rework' | 'restoredAfter' | 'repository' | 'product'> & { sha?: string };
 
 export interface Window {
   since: number;

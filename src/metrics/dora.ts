@@ -1,5 +1,5 @@
 import type { DeploySignalKind, MeasuredDeploy, Window } from '../domain.js';
-import { formatDuration } from '../units.js';
+import { formatDuration, formatPerWeek } from '../units.js';
 import { catalogueEntries, type BandTable } from './catalogue.js';
 import { clusterAtLeast, clusterPosition } from './clusters.js';
 import type { CensoredDistribution } from './censored.js';
@@ -62,6 +62,8 @@ export function computeDora(input: DoraInput): Dora {
   const whole = covered.weeks !== null;
   const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY))).size;
   const perWeek = ratePerWeek(deploys.length, covered);
+  const releases = releasesOf(deploys);
+  const placedBy = releases === null ? perWeek : ratePerWeek(releases, covered);
   const merge = signal === 'merge';
   const mergeNote = merge ? 'every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band' : undefined;
   const hoursNote = input.businessHours ? 'durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given' : undefined;
@@ -76,13 +78,13 @@ export function computeDora(input: DoraInput): Dora {
     deploymentFrequency: {
       value: perWeek,
       unit: 'deploys/week',
-      ...(perWeek === null || merge ? NO_POSITION : doraPosition('deploymentFrequency', perWeek)),
+      ...(placedBy === null || merge ? NO_POSITION : doraPosition('deploymentFrequency', placedBy)),
       count: deploys.length,
       // a day is counted where a deploy fell, so a week just over 7 days may hold 8 of them: never more than 7
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
       deployDays,
       coveredDays: covered.days,
-      ...note(mergeNote, since, short),
+      ...note(mergeNote, since, short, releases === null || placedBy === null || merge ? undefined : `placed by its ${releases} releases (${formatPerWeek(placedBy)} a week): its products' tags on one commit are one release`),
     },
     leadTime: {
       value: leadTime.p50,
@@ -107,6 +109,18 @@ export function computeDora(input: DoraInput): Dora {
     },
     reworkRate: { value: deploys.length > 0 ? rework / deploys.length : null, unit: 'ratio', ...NO_POSITION, count: deploys.length, note: 'no published cluster (added by the 2024 DORA report)' },
   };
+}
+
+/**
+ * How many releases the deploys of several products are, when there are several: the products' deploys at one
+ * commit are one release (react-router tags its 11 packages together: 75 deploys in 12 releases, whose sum read
+ * "high, between once per day and once per week" beside 0.63 deploy-days a week and products each medium). Null
+ * for the deploys of one product, or when a deploy's commit is not known (reports aggregated).
+ */
+function releasesOf(deploys: readonly MeasuredDeploy[]): number | null {
+  const products = new Set(deploys.map((d) => d.product));
+  if (products.size < 2 || deploys.some((d) => d.sha === undefined)) return null;
+  return new Set(deploys.map((d) => `${d.repository ?? ''}\u0000${d.sha ?? ''}`)).size;
 }
 
 /** The median lead time's position; when it is unknown but at least atLeast, what that bound says, if anything. */

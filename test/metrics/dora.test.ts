@@ -12,6 +12,17 @@ const lead = (over: Partial<CensoredDistribution> = {}): CensoredDistribution =>
 const base = { window: { since: SINCE, until: SINCE + 10 * W }, now: SINCE + 10 * W, deploys: [deploy(SINCE + D), deploy(SINCE + 8 * D)], leadTime: lead(), signal: 'tags' as const, businessHours: false };
 
 describe('computeDora', () => {
+  it('places a repository of several products by its releases, its products\' deploys at one commit counted once', () => {
+    // react-router's way: three packages tagged together on each of 5 release commits over 10 weeks: 15 deploys,
+    // 1.5 a week ("high"), but 5 releases, 0.5 a week ("medium", between once a week and once a month)
+    const tagged = [1, 15, 29, 43, 57].flatMap((day, i) => ['react-router', '@react-router/dev', '@react-router/node'].map((product) => deploy(SINCE + day * D, { sha: `r${i}`, product })));
+    const f = computeDora({ ...base, deploys: tagged }).deploymentFrequency;
+    expect(f).toMatchObject({ value: 15 / 10, count: 15, band: 'medium', note: "placed by its 5 releases (0.50 a week): its products' tags on one commit are one release" });
+    // one product: every deploy is a release, placed as counted
+    expect(computeDora({ ...base, deploys: tagged.filter((d) => d.product === 'react-router') }).deploymentFrequency).toMatchObject({ value: 0.5, band: 'medium' });
+    expect(computeDora({ ...base, deploys: tagged.map((d) => ({ ...d, product: undefined })) }).deploymentFrequency).toMatchObject({ band: 'high' });
+  });
+
   it('divides deploy frequency by the part of the window the history covers, up to now', () => {
     expect(computeDora(base).deploymentFrequency).toMatchObject({ value: 2 / 10, band: 'low', deployDaysPerWeek: 2 / 10 });
     // history from week 6 of the 10, now at week 9: 2 deploys over 3 weeks
