@@ -294,10 +294,21 @@ export interface Deploy {
   failureReasons: string[];
   /** seconds until the deploy that removed the failure; null when not failed or not yet restored */
   restoredAfter: number | null;
+  /**
+   * the reverts that failed it, each by its commit (a change's landing commit, or a release line's) and when it
+   * landed; absent when no revert did. They say what removed the failure, and so which changes fixed it
+   */
+  failingReverts?: FailingRevert[];
   /** in a repository of several products: the product it deployed */
   product?: string;
   /** in a report over several repositories: whose deploy it is */
   repository?: string;
+}
+
+/** A revert that failed a deploy: its commit, and when it landed on its branch. */
+export interface FailingRevert {
+  sha: string;
+  at: number;
 }
 
 /** What the figures read of a deploy (see MeasuredChange). */

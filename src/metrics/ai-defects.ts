@@ -2,8 +2,8 @@
  * AI defects (issue 39, "track AI-assisted defects"): whether the changes behind failed deploys, reverts and fixes
  * were AI-assisted, and how that compares with the rest. Of the window's counted changes, AI-assisted (agent or
  * assisted evidence) against the rest: the share reverted, the share fixed up — shipped in a failed deploy that a
- * later change repaired (it landed after the failure and shipped in the deploy that restored it: the repairs
- * model's failed-deploy fix), a revert being counted as reverted, not fixed up — and, over the window's deploys
+ * later change repaired (it shipped in the deploy that restored it and fixed the failure: the repairs model's
+ * failed-deploy fix), a revert being counted as reverted, not fixed up — and, over the window's deploys
  * that shipped them, the failure rate of the deploys that shipped an AI-assisted change against those that
  * shipped none; with the share of failed deploys that shipped an AI-assisted change. Each rate has its 95% Wilson
  * interval, each difference Newcombe's; a difference is real only when its interval leaves out 0 and both groups
@@ -41,7 +41,7 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     if (together === undefined) shipped.set(key, [c]);
     else together.push(c);
   }
-  // the deploys a later change repaired: it landed after the failure and shipped in the deploy that restored it
+  // the deploys a later change repaired: a fix of the failure, shipped in the deploy that restored it
   const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
   const fixedUp = new Set<MeasuredChange>();
   // the failed deploys the fix-ups shipped in: changes shipped together fail together, so these, not the changes,

@@ -319,7 +319,7 @@ export const REPAIR = {
 /** How many repairs each reason marked; a change with two reasons is counted under both. */
 export const REPAIR_REASONS = {
   revert: count('reverts'),
-  failedDeployFix: count('fixes of a failed deploy', 'landed after a failed deploy and shipped in the deploy that restored it'),
+  failedDeployFix: count('fixes of a failed deploy', 'landed after a failed deploy and shipped in the deploy that restored it: the revert that failed it, or all that deploy carried since the failure when it was cut for the fix'),
   hotfixBranch: count('from a hotfix/ branch'),
   fixTitle: count('titled fix: or hotfix:'),
   bugLabel: { kind: 'count', label: 'labelled as a bug', nullable: true, modes: ['github'], description: 'pull requests with a label matching --bug-label; null from git alone (no labels)' },
@@ -363,7 +363,7 @@ export const DEFECT_GROUP = {
   revertRate: share('revert rate', 'reverted ÷ changes; null with no change'),
   revertRateLow: share('revert rate, 95% interval from'),
   revertRateHigh: share('revert rate, 95% interval to'),
-  fixedUp: count('fixed up', 'of them, those shipped in a failed deploy that a later change repaired (it landed after the failure and shipped in the deploy that restored it), reverts apart'),
+  fixedUp: count('fixed up', 'of them, those shipped in a failed deploy that a later change repaired (a fix of a failed deploy, as the repairs count it), reverts apart'),
   fixUpRate: share('fix-up rate', 'fixed up ÷ changes; null with no change'),
   fixUpRateLow: share('fix-up rate, 95% interval from'),
   fixUpRateHigh: share('fix-up rate, 95% interval to'),

@@ -1,4 +1,4 @@
-import type { Change, Deploy } from '../domain.js';
+import type { Change, Deploy, FailingRevert } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { versionBelow } from '../release-names.js';
 import { isOwnVersionBump } from './message.js';
@@ -234,7 +234,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       if (revert.mergedAt < deploy.at) continue;
       // a revert long after the deploy is a redesign, not an incident; the window's edge is within it
       if (revert.mergedAt - deploy.at > options.revertWindow) continue;
-      fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
+      fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null, { sha: revert.sha, at: revert.mergedAt });
     }
   }
   for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
@@ -248,7 +248,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       // the deploy holds the revert itself (bitwarden's v2025.9.2 is its `Revert "Bumped version to 2025.9.3"`):
       // production never had the failure, as for a revert landed on the branch before its deploy
       if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
-      fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at));
+      fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at), { sha: revert.by, at: revert.at });
     }
   }
   return deploys;
@@ -269,8 +269,10 @@ function windowText(seconds: number): string {
   return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? '' : 's'}` : formatDuration(seconds);
 }
 
-function fail(deploy: Deploy, reason: string, restoredAfter: number | null): void {
+/** Marks a deploy failed for a reason; `revert`, the revert that failed it, names what removed the failure. */
+function fail(deploy: Deploy, reason: string, restoredAfter: number | null, revert?: FailingRevert): void {
   deploy.failed = true;
   deploy.failureReasons.push(reason);
   if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
+  if (revert !== undefined) deploy.failingReverts = [...(deploy.failingReverts ?? []), revert];
 }

@@ -1,5 +1,7 @@
-import type { Change, Deploy } from '../domain.js';
+import { RELEASE_COMMIT, type Change, type Deploy } from '../domain.js';
+import { largest } from '../lists.js';
 import type { Tester } from '../patterns.js';
+import { isOwnVersionBump } from './message.js';
 
 /*
  * Which changes repaired earlier work (SPEC section 4, "repair share"), each marked with a flag per reason so the
@@ -45,11 +47,11 @@ export function ownRepairReasons(change: Pick<Change, 'isRevert' | 'branch' | 't
 }
 
 /**
- * The landing shas of the changes that fixed a failed deploy: those that landed after it and shipped in the
- * deploy that restored it (the one `restoredAfter` names). A deploy restored by an incident's resolution, with no
- * deploy at that moment, names no fix. `deploys` in time order. Pure.
+ * The landing shas of the changes that fixed a failed deploy: shipped in the deploy that restored it (the one
+ * `restoredAfter` names), landed after it, and tied to its failure (`fixesOf`). A deploy restored by an incident's
+ * resolution, with no deploy at that moment, names no fix. `deploys` in time order. Pure.
  */
-export function failedDeployFixes(changes: readonly Change[], deploys: readonly Deploy[]): Set<string> {
+export function failedDeployFixes(changes: readonly Change[], deploys: readonly Deploy[], bugLabel: Tester | null): Set<string> {
   const bySha = new Map(changes.map((c) => [c.sha, c]));
   const byTime = new Map<number, Deploy[]>();
   for (const deploy of deploys) byTime.set(deploy.at, [...(byTime.get(deploy.at) ?? []), deploy]);
@@ -58,13 +60,41 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
     if (!failed.failed || failed.restoredAfter === null) continue;
     for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
       if (restoring === failed) continue;
-      for (const sha of restoring.changeShas) {
-        const change = bySha.get(sha);
-        if (change !== undefined && change.mergedAt > failed.at) fixes.add(sha);
-      }
+      for (const sha of fixesOf(failed, restoring, bySha, bugLabel)) fixes.add(sha);
     }
   }
   return fixes;
+}
+
+/**
+ * Which changes the deploy that restored `failed` shipped fixed it. Without a revert to name the fix (a deployment
+ * status, an incident), time is all there is: every change landed after the failed deploy. A revert names it. A
+ * restoring deploy cut for the fix — nothing in it landed after the failure's last revert but repairs by their own
+ * account (a follow-up `fix:`) and its release's mechanics — was made to ship it: all it carried since the failure
+ * went into the repair (tokio-1.52.1 shipped the revert, the CI changes that let it out and its release commit, two
+ * days after 1.52.0). One that carried later work was an ordinary release that happened to hold the fix, and the
+ * fix is the revert alone: golang/tools's v0.39.0 restored v0.38.0 as its monthly release, 29 days after the
+ * revert, with 59 other changes that fixed nothing. A `fix:` among them is a planned bug fix (a repair by its title).
+ */
+function fixesOf(failed: Deploy, restoring: Deploy, bySha: ReadonlyMap<string, Change>, bugLabel: Tester | null): string[] {
+  const since = restoring.changeShas.map((sha) => bySha.get(sha)).filter((c): c is Change => c !== undefined && c.mergedAt > failed.at);
+  // the reverts this deploy can hold; none when it restored by other means (an incident's resolution at its time)
+  const reverts = (failed.failingReverts ?? []).filter((r) => r.at <= restoring.at);
+  if (reverts.length === 0) return since.map((c) => c.sha);
+  // a revert on a release line is no change of the branch, but it still says when the fix landed
+  const fixedAt = largest(reverts.map((r) => r.at));
+  const cutForFix = restoring.changeShas.every((sha) => {
+    const change = bySha.get(sha);
+    return change === undefined || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
+  });
+  if (cutForFix) return since.map((c) => c.sha);
+  const named = new Set(reverts.map((r) => r.sha));
+  return since.filter((c) => named.has(c.sha)).map((c) => c.sha);
+}
+
+/** The deploy's own release: the commit it was cut from, a release commit, a change that sets the version. */
+function releaseMechanics(change: Change, deploy: Deploy): boolean {
+  return change.sha === deploy.sha || change.flags.includes(RELEASE_COMMIT) || isOwnVersionBump(change.title);
 }
 
 /**
@@ -74,7 +104,7 @@ export function failedDeployFixes(changes: readonly Change[], deploys: readonly 
  * alone is a planned bug fix, not rework. Pure but for the changes' flags and the deploys' `rework` it sets.
  */
 export function markRepairs(changes: Change[], deploys: Deploy[], bugLabel: Tester | null): void {
-  const fixes = failedDeployFixes(changes, deploys);
+  const fixes = failedDeployFixes(changes, deploys, bugLabel);
   for (const change of changes) {
     const reasons = ownRepairReasons(change, bugLabel);
     if (fixes.has(change.sha)) reasons.push('failedDeployFix');

@@ -53,7 +53,7 @@ export function repairWeeks(r: Repair): string[][] {
 
 /** What counts as a repair, for the sections' lead. */
 export const REPAIR_LEAD =
-  'Changes that repaired earlier work: reverts, changes that landed after a failed deploy and shipped in the deploy that restored it, ' +
+  'Changes that repaired earlier work: reverts, fixes of a failed deploy (shipped in the deploy that restored it: the revert, or all it carried since the failure when it was cut for the fix), ' +
   'changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). "Fixes #N" in a body alone does not make a repair.';
 
 /** The Markdown section (every word is flowaudit's own or a date: nothing to escape). */

@@ -147,6 +147,8 @@ describe('shipments', () => {
     ]);
     // a revert 39h after the deploy is past a day's window: a redesign, no failure
     expect(failed(D).map((d) => d[1])).toEqual([false, false]);
+    // the line's revert is what removed the failure: its commit and time go with the failed deploy (repairs.ts)
+    expect(assignDeploys(reverted.map((c) => ({ ...c })), built, { revertWindow: 14 * D, dropEmpty: true })[0]?.failingReverts).toEqual([{ sha: 'r2', at: 50 * H }]);
     // bitwarden's v2025.9.2 tags the revert itself (committed before the tag), shipping the change and its revert
     // at once: production never had the failure
     const together = shipments(reverted, [
