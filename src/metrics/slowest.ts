@@ -1,21 +1,28 @@
 import { STAGES, type MeasuredChange, type StageName } from '../domain.js';
+import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 
 export interface SlowChange {
   id: string;
   title: string;
   url: string | null;
   repository?: string;
-  /** lead time, or cycle time when not deployed, seconds */
+  /** lead time; a change still waiting, its lead time so far (at least this); cycle time when nothing deploys */
   total: number;
-  totalIs: 'leadTime' | 'cycleTime';
+  totalIs: 'leadTime' | 'waiting' | 'cycleTime';
   /** the stage that held most of its time */
   stage: StageName | null;
   stageSeconds: number | null;
 }
 
-/** The `limit` slowest changes by lead time (cycle time when not deployed), ties by id, then as given. Pure. */
-export function slowestChanges(changes: readonly MeasuredChange[], limit: number): SlowChange[] {
-  const total = (c: MeasuredChange): number => c.leadTime ?? c.cycleTime ?? -1;
+/**
+ * The `limit` slowest changes by lead time, ties by id, then as given. A change merged and not deployed at
+ * `waiting.now` counts at its lead time so far, a lower bound (aider's list topped at 82d 20h above the
+ * unreleased list's 96d 23h, the waiting ones ranked by their cycle time of 0s); without `waiting` (every merge a
+ * deploy, or nothing deployed), by cycle time where a change has no lead time. Pure.
+ */
+export function slowestChanges(changes: readonly MeasuredChange[], limit: number, waiting: Waiting | null = null): SlowChange[] {
+  const lead = (c: MeasuredChange): number | null => (c.leadTime !== null ? c.leadTime : waiting === null ? null : (leadObservation(c, waiting)?.seconds ?? null));
+  const total = (c: MeasuredChange): number => lead(c) ?? c.cycleTime ?? -1;
   const before = (a: MeasuredChange, b: MeasuredChange): boolean => total(a) > total(b) || (total(a) === total(b) && a.id.localeCompare(b.id) < 0);
   // one pass keeping the slowest so far, in order: sorting an organisation's changes for ten was most of the time
   const top: MeasuredChange[] = [];
@@ -30,23 +37,26 @@ export function slowestChanges(changes: readonly MeasuredChange[], limit: number
     if (top.length > limit) top.pop();
   }
   return top.map((c) => {
-    const stage = dominantStage(c);
+    const still = c.leadTime === null && lead(c) !== null;
+    // a change still waiting has waited in the deploy stage since its merge
+    const stages = still && waiting !== null ? { ...c.stages, deploy: deployObservation(c, waiting)?.seconds ?? null } : c.stages;
+    const stage = dominantStage(stages);
     return {
       id: c.id,
       title: c.title,
       url: c.url,
       ...(c.repository !== undefined && { repository: c.repository }),
       total: total(c),
-      totalIs: c.leadTime !== null ? 'leadTime' : 'cycleTime',
+      totalIs: c.leadTime !== null ? 'leadTime' : still ? 'waiting' : 'cycleTime',
       stage,
-      stageSeconds: stage === null ? null : c.stages[stage],
+      stageSeconds: stage === null ? null : stages[stage],
     };
   });
 }
 
 /** The stage holding most of a change's time, or null when none is known. */
-function dominantStage(c: MeasuredChange): StageName | null {
+function dominantStage(stages: MeasuredChange['stages']): StageName | null {
   let best: StageName | null = null;
-  for (const s of STAGES) if ((c.stages[s] ?? -1) > (best === null ? -1 : (c.stages[best] ?? -1))) best = s;
+  for (const s of STAGES) if ((stages[s] ?? -1) > (best === null ? -1 : (stages[best] ?? -1))) best = s;
   return best;
 }

@@ -438,7 +438,7 @@ function slowest(report: Report): string[] {
   const days = durationFormat(report.businessHours);
   const top = report.summary.slowest.slice(0, 5);
   if (top.length === 0) return [];
-  const rows = top.map((ch) => [changeRef(ch), md(ch.title), formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : '—']);
+  const rows = top.map((ch) => [changeRef(ch), md(ch.title), ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days), ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : '—']);
   return details(`Slowest changes (${top.length})`, table(['Change', 'Title', 'Total', 'Mostly'], 'llrl', rows));
 }
 

@@ -365,7 +365,8 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     }),
     ...(detail && { trend: { ...weeklyTrend(counted, window, waiting), ...keyTrends(counted, input.deploys, window, waiting) } }),
     leadTimeHistogram: leadTimeHistogram(counted),
-    ...(detail && { slowest: slowestChanges(counted, SLOWEST) }),
+    // every merge a deploy: none waits
+    ...(detail && { slowest: slowestChanges(counted, SLOWEST, input.signal === 'merge' ? null : waiting) }),
     ...health,
     ...(detail && { queues }),
     queueTrend,

@@ -174,8 +174,8 @@ export const slowChangeSchema = z.object({
   title: z.string(),
   url: z.string().nullable(),
   repository: z.string().optional(),
-  total: duration.describe('lead time, or cycle time when not deployed, seconds'),
-  totalIs: z.enum(['leadTime', 'cycleTime']),
+  total: duration.describe('lead time; for a change still waiting for a deploy, its lead time so far (it is at least this long); cycle time when nothing deploys; seconds'),
+  totalIs: z.enum(['leadTime', 'waiting', 'cycleTime']).describe('what total is: waiting, a lower bound (merged and not deployed at now)'),
   stage: z.enum(STAGES as [StageName, ...StageName[]]).nullable().describe('the stage that held most of its time'),
   stageSeconds: seconds,
 });

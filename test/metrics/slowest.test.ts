@@ -23,3 +23,21 @@ describe('slowestChanges', () => {
     expect(slowestChanges(changes, 100).map((c) => c.id)).not.toContain('#2');
   });
 });
+
+describe('slowestChanges with changes still waiting', () => {
+  it('ranks a change merged and not deployed at its lead time so far, a bound, and its wait since the merge as its stage', () => {
+    const D = 86400;
+    const now = 200 * D;
+    const waiting = { now, measure: (a: number, b: number) => b - a };
+    // aider's: deployed after 82d; merged at day 100 after a 3-day cycle and still waiting at day 200 (103d so far);
+    // merged at day 190 after a day, 11d so far
+    const deployed = { ...change('#1', 82 * D, 2 * D), firstCommitAt: 10 * D, mergedAt: 12 * D, deployedAt: 92 * D, stages: { coding: 2 * D, pickup: null, review: null, merge: null, deploy: 80 * D } };
+    const old = { ...change('#2', null, 3 * D), firstCommitAt: 97 * D, mergedAt: 100 * D, stages: { coding: 3 * D, pickup: null, review: null, merge: null, deploy: null } };
+    const fresh = { ...change('#3', null, D), firstCommitAt: 189 * D, mergedAt: 190 * D, stages: { coding: D, pickup: null, review: null, merge: null, deploy: null } };
+    expect(slowestChanges([deployed, old, fresh], 3, waiting).map((c) => [c.id, c.total / D, c.totalIs, c.stage, (c.stageSeconds ?? 0) / D])).toEqual([
+      ['#2', 103, 'waiting', 'deploy', 100], ['#1', 82, 'leadTime', 'deploy', 80], ['#3', 11, 'waiting', 'deploy', 10],
+    ]);
+    // every merge a deploy (no waiting): by cycle time where there is no lead time, as before
+    expect(slowestChanges([deployed, old, fresh], 3).map((c) => [c.id, c.totalIs])).toEqual([['#1', 'leadTime'], ['#2', 'cycleTime'], ['#3', 'cycleTime']]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Report } from '../../report/schema.js';
 import { shortStageLabel, stageLabel } from '../../stage-labels.js';
-import { formatDuration } from '../duration.js';
+import { durationOrBound, formatDuration } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { fitTable, type TextContext } from './layout.js';
 
@@ -16,7 +16,8 @@ export function slowest(report: Report, ctx: TextContext): string[] {
   const rows = top.map((ch) => [
     terminalSafe(ch.id),
     terminalSafe(ch.title),
-    formatDuration(ch.total, ctx.durations),
+    // still waiting: its lead time so far, a bound, written as every bound is
+    ch.totalIs === 'waiting' ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
     // the time first: where the column is cut, the stage's name gives way, not its figure
     ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel(ch.stage, gitOnly)}` : '',
   ]);
