@@ -313,7 +313,7 @@ export const REPAIR = {
   changes: count('changes', 'counted changes the figures are over'),
   repairs: count('repairs', 'changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests'),
   share: share('share of changes', 'repairs ÷ changes; null with no change'),
-  cycleTimeShare: share('share of cycle time', 'Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0'),
+  cycleTimeShare: share('share of cycle time', 'Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when it is 0 or most of the changes took none'),
 } as const satisfies Record<string, Figure>;
 
 /** How many repairs each reason marked; a change with two reasons is counted under both. */

@@ -23,18 +23,26 @@ class Tally {
   repairs = 0;
   cycle = 0;
   repairCycle = 0;
+  /** changes with a cycle time, and those of them that took any */
+  withCycle = 0;
+  timed = 0;
 
   add(repair: boolean, cycleTime: number | null): void {
     this.changes += 1;
     if (repair) this.repairs += 1;
     if (cycleTime === null) return;
     this.cycle += cycleTime;
+    this.withCycle += 1;
+    if (cycleTime > 0) this.timed += 1;
     if (repair) this.repairCycle += cycleTime;
   }
 
   /** the repairs among them, and the part of their summed cycle time the repairs took */
   figures(): RepairFigures {
-    return { changes: this.changes, repairs: this.repairs, share: this.changes > 0 ? this.repairs / this.changes : null, cycleTimeShare: this.cycle > 0 ? this.repairCycle / this.cycle : null };
+    // a share of time most changes did not take says nothing: aider's AI-assisted direct pushes, 0s each but one of
+    // 33 seconds, read "100% of their cycle time" (as coding has no share where most changes are one commit)
+    const timed = this.cycle > 0 && 2 * this.timed >= this.withCycle;
+    return { changes: this.changes, repairs: this.repairs, share: this.changes > 0 ? this.repairs / this.changes : null, cycleTimeShare: timed ? this.repairCycle / this.cycle : null };
   }
 }
 

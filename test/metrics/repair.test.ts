@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeasuredChange, Window } from '../../src/domain.js';
 import { audit } from '../../src/audit/index.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -161,5 +162,20 @@ describe('repair share, on a history whose repairs are known', () => {
     const html = renderHtml(report);
     expect(html).toContain('DORA 2024: at the high cluster’s 20%');
     expect(html).toContain('<th scope="row">Failed deployment recovery time</th>');
+  });
+});
+
+describe('repairs: the share of cycle time', () => {
+  it('gives none where most of the changes took no cycle time (direct pushes of one commit)', async () => {
+    const { computeRepair } = await import('../../src/metrics/repair.js');
+    const window = { since: Date.parse('2026-03-02T00:00:00Z') / 1000, until: Date.parse('2026-03-09T00:00:00Z') / 1000 };
+    const at = window.since + H;
+    const change = (cycleTime: number, repair: boolean, ai = false): MeasuredChange =>
+      ({ mergedAt: at, cycleTime, flags: repair ? ['repair:fix-title'] : [], aiEvidence: ai ? [{ tool: 'aider', strength: 'agent' }] : [] }) as unknown as MeasuredChange;
+    // aider's AI-assisted group: three pushes of 0s and one of 33 seconds, the repair: 100% "of their cycle time"
+    const r = computeRepair([change(0, false, true), change(0, false, true), change(0, true, true), change(33, true, true), change(2 * H, false), change(H, true)], window as Window, false);
+    expect(r.ai).toEqual({ changes: 4, repairs: 2, share: 0.5, cycleTimeShare: null });
+    // half of them took some: the share is given (1h of 3h)
+    expect(r.other.cycleTimeShare).toBeCloseTo(1 / 3, 12);
   });
 });
