@@ -93,9 +93,13 @@ const PERCENTILE_KEYS = ['p50', 'p75', 'p90'] as const;
  */
 function noShorterThanItsParts(lead: CensoredDistribution, parts: ReadonlyArray<Distribution | CensoredDistribution>): CensoredDistribution {
   const raised: CensoredDistribution = { ...lead };
+  let below = 0;
   for (const k of PERCENTILE_KEYS) {
     const reached = lead[k];
-    if (reached !== null) for (const part of parts) raised[k] = Math.max(raised[k] ?? reached, part[k] ?? reached);
+    if (reached === null) continue;
+    for (const part of parts) raised[k] = Math.max(raised[k] ?? reached, part[k] ?? reached);
+    // and never under the one below it, raised by a part whose own percentile here is not reached
+    raised[k] = below = Math.max(raised[k] ?? reached, below);
   }
   return raised;
 }
