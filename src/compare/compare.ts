@@ -5,6 +5,8 @@ import type { FigureGroup } from '../metrics/catalogue.js';
 import { comparedFigures, comparedRows, type ComparedRow, type ComparedSide } from '../metrics/compared.js';
 import { MIN_COMPARED_SAMPLE } from '../metrics/limits.js';
 import { dailyDeploys } from '../metrics/difference.js';
+import { workingSeconds } from '../metrics/business-hours.js';
+import type { Waiting } from '../metrics/stage-summary.js';
 import { fromReportClosedPull } from '../report/closed-pulls.js';
 import { fromReportChange, windowFrom } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
@@ -53,7 +55,13 @@ export const DEFAULT_MIN_SAMPLE = MIN_COMPARED_SAMPLE;
 function comparedSide(r: Report): ComparedSide {
   // in the model's shape, as the previous period's are: a basis reads one shape of change
   const counted = r.changes.filter((c) => c.counted).map((c) => fromReportChange(c, c.repository));
-  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)), pulls: decidedPullsOf(r, counted) } };
+  return { summary: r.summary, sample: { changes: counted, deploys: r.deploys, dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)), pulls: decidedPullsOf(r, counted), waiting: waitingOf(r) } };
+}
+
+/** How long a report's changes still waiting had waited: until its now, counted as its figures count time (business hours or not). */
+function waitingOf(r: Report): Waiting {
+  const hours = r.businessHours ?? null;
+  return { now: isoSeconds(r.now) ?? NaN, measure: hours === null ? (a, b) => b - a : (a, b) => workingSeconds(a, b, hours) };
 }
 
 /** The pull requests a report decided in its window, as its acceptance counts them; none when it has no acceptance. */

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { fitTable, wrap } from '../render/text/layout.js';
-import { comparedChange, comparedValue } from '../render/duration.js';
+import { comparedChange, comparedInterval, comparedValue } from '../render/duration.js';
 import { plural } from '../units.js';
 import { escapeMarkdown, jsonSafe, terminalOutput, terminalSafe } from '../render/sanitize.js';
 import type { Comparison, ComparisonRow, ComparisonSide, Direction } from './compare.js';
@@ -23,10 +23,14 @@ export function formatChange(row: ComparisonRow): string {
   return comparedChange(row.change, row.unit);
 }
 
-/** The 95% interval of the change, in its row's unit: `−6h … −2h`, `−4.4 … +23 pp`; '—' when it could not be computed. */
+/**
+ * The 95% interval of the change, in its row's unit: `−6h … −2h`, `−4.4 … +23 pp`; `≤ +5d 17h` when its other end
+ * is unbounded (a side with changes still waiting whose percentile some resamples do not reach); '—' when it
+ * could not be computed.
+ */
 export function formatInterval(row: ComparisonRow): string {
   const { low, high } = row.interval;
-  if (low === null || high === null) return '—';
+  if (low === null || high === null) return comparedInterval(low, high, row.unit) ?? '—';
   if (row.unit === 'seconds') return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
   // the unit once, after both ends
   const unit = row.unit === 'ratio' ? ' pp' : row.unit === 'changes' ? '' : '/wk';

@@ -7,10 +7,11 @@
  */
 import type { MeasuredChange, MeasuredDeploy, StageName, Window } from '../domain.js';
 import { bootstrapDifference, type Statistic } from './bootstrap.js';
-import { comparedFigures, comparedRows } from './compared.js';
+import { comparedFigures, comparedRows, type ComparedSample } from './compared.js';
 import { dailyDeployCounts, directionOf } from './difference.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { AiShift, ComparedRow, Queues } from './schema.js';
+import type { Waiting } from './stage-summary.js';
 import { isoDay, weekBuckets } from './trend.js';
 import { shortStageLabel } from '../stage-labels.js';
 import { isoSeconds } from '../time.js';
@@ -40,6 +41,8 @@ export interface AiShiftInput {
   stages: readonly StageName[];
   /** a side's figures, computed as the window's are: its compared part (`stages`, `cycleTime`) */
   figuresOf: (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window) => object;
+  /** the now and the time count `figuresOf` censors the changes still waiting with: the intervals resample them so */
+  waiting: Waiting;
   github: boolean;
 }
 
@@ -82,8 +85,8 @@ export function computeAiShift(input: AiShiftInput): AiShift {
   const figures = comparedFigures().filter((f) => /^(stages\.\w+|cycleTime)\.p50$/.test(f.key) && (f.stage === undefined || input.stages.includes(f.stage)));
   const stageRows = comparedRows(
     figures,
-    { summary: input.figuresOf(before.changes, before.deploys, before.window), sample: sample(before.changes, before.deploys, before.window) },
-    { summary: input.figuresOf(after.changes, after.deploys, after.window), sample: sample(after.changes, after.deploys, after.window) },
+    { summary: input.figuresOf(before.changes, before.deploys, before.window), sample: sample(before.changes, before.deploys, before.window, input.waiting) },
+    { summary: input.figuresOf(after.changes, after.deploys, after.window), sample: sample(after.changes, after.deploys, after.window, input.waiting) },
     { minSample: MIN_COMPARED_SAMPLE, gitOnly: !input.github, short: false },
   );
   return { ...head, status: 'shifted', week, before: before.head, after: after.head, rows: [...stageRows, ...flowRows(input, buckets, first, at)] };
@@ -120,8 +123,8 @@ function weekly(key: string, label: string, unit: 'changes/week' | 'changes', be
   };
 }
 
-function sample(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window) {
-  return { changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)) };
+function sample(changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, waiting: Waiting): ComparedSample {
+  return { changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)), waiting };
 }
 
 /**

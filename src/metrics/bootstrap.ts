@@ -4,6 +4,7 @@
  * generator is seeded afresh for every interval, so an interval depends only on its two samples: the same
  * data give the same bytes, whatever else the report computes.
  */
+import { censoredPercentile, KAPLAN_MEIER_EPSILON, MIN_AT_RISK_SHARE, type Observation } from './censored.js';
 import { orderBand, percentile, percentilesOfUnsorted } from './percentile.js';
 import { mulberryOutput, mulberryStep, seededRandom, type Random } from './prng.js';
 import { MIN_BOOTSTRAP_SAMPLE } from './limits.js';
@@ -53,6 +54,468 @@ function compareMediansOfValues(xs: Float64Array, ys: Float64Array): { interval:
   const interval = differenceOfValues(xs, ys, MEDIAN);
   // the indices the median reads are in sorted order now (`orderRanks`)
   return { interval, medians: [of(xs, MEDIAN), of(ys, MEDIAN)] };
+}
+
+/**
+ * As `bootstrapDifference` of a percentile (p in [0, 1]), over durations some of which are still running — lead
+ * times and deploy waits of changes merged and not yet deployed, right-censored at now (SPEC section 6) — with
+ * each group's percentile read as its summary reads it (censored.ts: type 7 when none is running, else off the
+ * Kaplan–Meier estimate, unreached past the last 5% at risk). With none running in either group, exactly
+ * `bootstrapDifference` over the finished values. Else each of the 2,000 resamples draws every group's n
+ * observations anew, finished and running alike, and reads its percentile the same way (a group with none
+ * running by two ranks a resample, as `bootstrapDifference` does; one with some by its n draws, from one
+ * mulberry32 stream seeded with SEED, the first group's draws then the second's); `difference` is the
+ * groups' own percentiles' (null when one is unreached). A resample whose percentile is unreached knows only a
+ * lower bound of it (type 7 with the running values at their ages so far), so it knows its difference only on
+ * one side: the interval's low end is the 2.5th percentile of what each resample's difference is at least
+ * (−∞ where the subtracted group's percentile is unreached), its high end the 97.5th of what each is at most
+ * (+∞ where the first group's is unreached). An end that is infinite is unbounded: null, the other end still
+ * given. Real when an end leaves out 0 (and each group has at least MIN_BOOTSTRAP_SAMPLE observations). Pure.
+ */
+export function bootstrapCensoredDifference(a: ReadonlyArray<Observation | null>, b: ReadonlyArray<Observation | null>, p: number): Interval {
+  return bootstrapCensoredDifferences(a, b, [p])[0] as Interval;
+}
+
+/**
+ * `bootstrapCensoredDifference` for several percentiles of the same two groups (a stage's p50 and p90), one per
+ * p, each what a call of its own gives: every interval is seeded afresh, so theirs are the same resamples, drawn
+ * once here. Pure.
+ */
+export function bootstrapCensoredDifferences(a: ReadonlyArray<Observation | null>, b: ReadonlyArray<Observation | null>, ps: readonly number[], options: { drawEach?: boolean } = {}): Interval[] {
+  const xs = observed(a);
+  const ys = observed(b);
+  if (xs.length === 0 || ys.length === 0) return ps.map(() => ({ ...NO_INTERVAL }));
+  if (xs.every((o) => o.done) && ys.every((o) => o.done)) {
+    return ps.map((p) => differenceOfValues(Float64Array.from(xs, (o) => o.seconds), Float64Array.from(ys, (o) => o.seconds), { kind: 'percentile', p }));
+  }
+  // a group with none running reads type 7 of its resamples: two ranks drawn a resample, whatever its size
+  // a group with few running (a history's last changes after its last release) by counts between them: what its
+  // draws would give, at a cost that no longer grows with n (a test's `drawEach` draws every one all the same)
+  const resamples = (os: readonly Observation[], seed: number): Resamples => {
+    const running = os.reduce((r, o) => r + (o.done ? 0 : 1), 0);
+    if (running === 0) return new RankedResamples(os, ps);
+    return !options.drawEach && os.length >= FEW_FROM && running * FEW_SHARE <= os.length ? new FewRunningResamples(os, ps, seed) : new CensoredResamples(os, ps);
+  };
+  const [x, y] = [resamples(xs, FEW_SEED), resamples(ys, FEW_SEED ^ 0x85ebca6b)];
+  const lows = ps.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
+  const highs = ps.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
+  let state = SEED >>> 0;
+  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+    state = x.draw(state);
+    x.read();
+    state = y.draw(state);
+    y.read();
+    for (let k = 0; k < ps.length; k++) {
+      const d = (x.values[k] as number) - (y.values[k] as number);
+      // unreached, a group's value is a lower bound of its percentile: the difference is only bounded on one side
+      (lows[k] as Float64Array)[r] = y.reached[k] === 1 ? d : -Infinity;
+      (highs[k] as Float64Array)[r] = x.reached[k] === 1 ? d : Infinity;
+    }
+  }
+  const enough = xs.length >= MIN_BOOTSTRAP_SAMPLE && ys.length >= MIN_BOOTSTRAP_SAMPLE;
+  const bounded = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  return ps.map((p, k) => {
+    const low = openPercentile((lows[k] as Float64Array).sort(), 0.025);
+    const high = openPercentile((highs[k] as Float64Array).sort(), 0.975);
+    const [px, py] = [censoredPercentile(xs, p).value, censoredPercentile(ys, p).value];
+    return { difference: px === null || py === null ? null : px - py, low: bounded(low), high: bounded(high), real: enough && (low > 0 || high < 0) };
+  });
+}
+
+/** The observations with a finite duration. */
+function observed(items: ReadonlyArray<Observation | null>): Observation[] {
+  const out: Observation[] = [];
+  for (const o of items) if (o !== null && Number.isFinite(o.seconds)) out.push(o);
+  return out;
+}
+
+/** Type 7 of sorted values that may be infinite: an interpolation that reaches an infinite value is that value. */
+function openPercentile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.ceil(h)] as number;
+  if (!Number.isFinite(a) || a === b) return a;
+  if (!Number.isFinite(b)) return h === lo ? a : b;
+  return a + (h - lo) * (b - a);
+}
+
+/** One group's resamples in `bootstrapCensoredDifferences`: per resample, its percentiles and whether each is reached. */
+interface Resamples {
+  /** a new resample, drawn from the mulberry32 stream at `state` (or a stream of its own); the stream's state after */
+  draw(state: number): number;
+  /** its percentiles into `values` and `reached` */
+  read(): void;
+  readonly values: Float64Array;
+  readonly reached: Uint8Array;
+}
+
+// the seed of a group's own streams of ranks (`RankedResamples`): not SEED, whose stream the other group may draw
+const RANKS_SEED = SEED ^ 0x9e3779b9;
+
+/**
+ * The resamples of a group with none still running: each percentile type 7 of the resample, read from two ranks
+ * drawn a resample (`rankDrawer`) from a stream of its own per percentile, as `bootstrapDifference` reads them.
+ */
+class RankedResamples implements Resamples {
+  readonly #sorted: Float64Array;
+  readonly #ps: readonly number[];
+  readonly #drawers: Array<(out: Int32Array, at: number) => void>;
+  readonly #ranks = new Int32Array(2);
+  readonly values: Float64Array;
+  readonly reached: Uint8Array;
+
+  constructor(observations: readonly Observation[], ps: readonly number[]) {
+    this.#sorted = Float64Array.from(observations, (o) => o.seconds).sort();
+    this.#ps = ps;
+    this.#drawers = ps.map((p) => rankDrawer(p, observations.length, seededRandom(RANKS_SEED)));
+    this.values = new Float64Array(ps.length);
+    this.reached = new Uint8Array(ps.length).fill(1);
+  }
+
+  draw(state: number): number {
+    return state;
+  }
+
+  read(): void {
+    const n = this.#sorted.length;
+    for (let k = 0; k < this.#ps.length; k++) {
+      (this.#drawers[k] as (out: Int32Array, at: number) => void)(this.#ranks, 0);
+      const h = (n - 1) * (this.#ps[k] as number);
+      this.values[k] = resampled(this.#sorted, h - Math.floor(h), this.#ranks[0] as number, this.#ranks[1] as number);
+    }
+  }
+}
+
+/** A group of at least this many observations, no more than one in FEW_SHARE of them running, is resampled by `FewRunningResamples`. */
+const FEW_FROM = 2000;
+const FEW_SHARE = 200;
+// the seed of a `FewRunningResamples` stream (the second group's is another): neither SEED's nor RANKS_SEED's
+const FEW_SEED = SEED ^ 0x27d4eb2f;
+
+/**
+ * The resamples of a group with few observations running among many finished, as `CensoredResamples` reads them
+ * (the same percentiles of the same kind of resample), without drawing n values: a resample's Kaplan–Meier
+ * estimate depends on where its running draws fall among its finished ones, and nothing else but the few
+ * values it is read at. Per resample: how many draws are running, Binomial(n, R/n), and which (each uniform over
+ * the R); how many finished draws fall between consecutive running ones' values (a multinomial, as binomials over
+ * the finished values' stretches); then the estimate walks the running draws, Ŝ after the J-th of the sorted
+ * resample being (n − J)/n × ∏ over the running positions j ≤ J of (n − j + 1)/(n − j), a finished value at
+ * each time before a running one of the same time, as Kaplan–Meier reads ties. The values it reads — where Ŝ
+ * meets 1 − p, the last time read, the type-7 ranks — are order statistics of the finished draws in their
+ * stretch, Beta-distributed, drawn in ascending order. About m + 10 draws of a binomial or a Beta a resample.
+ */
+class FewRunningResamples implements Resamples {
+  readonly #n: number;
+  /** the finished values and the running ones, each ascending */
+  readonly #done: Float64Array;
+  readonly #running: Float64Array;
+  /** per running value (as #running), how many finished values are at or below it */
+  readonly #doneUpTo: Int32Array;
+  readonly #random: Random;
+  readonly #levels: Float64Array;
+  readonly #lo: Float64Array;
+  readonly #hi: Float64Array;
+  readonly #fraction: Float64Array;
+  /** the position (from 1) of the last time read: the ⌈5% × n⌉-th largest */
+  readonly #horizon: number;
+  readonly values: Float64Array;
+  readonly reached: Uint8Array;
+
+  constructor(observations: readonly Observation[], ps: readonly number[], seed: number) {
+    const n = observations.length;
+    this.#n = n;
+    this.#done = Float64Array.from(observations.filter((o) => o.done), (o) => o.seconds).sort();
+    this.#running = Float64Array.from(observations.filter((o) => !o.done), (o) => o.seconds).sort();
+    this.#doneUpTo = Int32Array.from(this.#running, (c) => upperBound(this.#done, c));
+    this.#random = seededRandom(seed);
+    this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
+    this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
+    this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
+    this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
+    this.#horizon = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n)) + 1;
+    this.values = new Float64Array(ps.length);
+    this.reached = new Uint8Array(ps.length);
+  }
+
+  draw(state: number): number {
+    return state;
+  }
+
+  read(): void {
+    const n = this.#n;
+    const random = this.#random;
+    const D = this.#done.length;
+    const R = this.#running.length;
+    // the running draws, ascending (as indices of #running), and how many finished draws are at or below each
+    const m = binomial(n, R / n, random);
+    const picks = new Int32Array(m);
+    for (let i = 0; i < m; i++) picks[i] = Math.min(R - 1, Math.floor(random.uniform() * R));
+    picks.sort();
+    const upTo = new Float64Array(m + 1);
+    let left = n - m;
+    let pool = D;
+    let before = 0;
+    let counted = 0;
+    for (let i = 0; i <= m; i++) {
+      const bound = i < m ? (this.#doneUpTo[picks[i] as number] as number) : D;
+      const size = bound - before;
+      const drawn = size === 0 || left === 0 ? 0 : size >= pool ? left : binomial(left, size / pool, random);
+      counted += drawn;
+      left -= drawn;
+      pool -= size;
+      before = bound;
+      upTo[i] = counted;
+    }
+    // Kaplan–Meier up each stretch of finished draws (ending at position upTo[i] + i), then past running draw i
+    const levels = this.#levels;
+    const crossing = Array.from(levels, () => -1);
+    let pending = levels.length;
+    let factor = 1;
+    let previous = 0;
+    for (let i = 0; i <= m && pending > 0 && m > 0; i++) {
+      const end = (upTo[i] as number) + i;
+      for (let k = 0; k < levels.length; k++) {
+        if (crossing[k] !== -1 || end <= previous) continue;
+        const level = levels[k] as number;
+        const survival = (J: number): number => ((n - J) / n) * factor;
+        let J = Math.max(previous + 1, Math.ceil(n - (level * n) / factor));
+        while (J > previous + 1 && survival(J - 1) <= level) J--;
+        while (J <= end && survival(J) > level) J++;
+        if (J <= end) {
+          crossing[k] = J;
+          pending--;
+        }
+      }
+      if (i === m) break;
+      const j = end + 1;
+      if (n - j > 0) factor *= (n - j + 1) / (n - j);
+      previous = j;
+    }
+    // the positions read: each crossing, the last time read, and the type-7 ranks (from 1)
+    const wanted: number[] = [this.#horizon];
+    for (let k = 0; k < levels.length; k++) {
+      if (crossing[k] !== -1) wanted.push(crossing[k] as number);
+      wanted.push((this.#lo[k] as number) + 1, (this.#hi[k] as number) + 1);
+    }
+    const at = this.#valuesAt(wanted, picks, upTo);
+    const horizon = at.get(this.#horizon) as number;
+    for (let k = 0; k < levels.length; k++) {
+      const c = crossing[k] as number;
+      if (m > 0 && c !== -1 && (at.get(c) as number) <= horizon) {
+        this.values[k] = at.get(c) as number;
+        this.reached[k] = 1;
+        continue;
+      }
+      const a = at.get((this.#lo[k] as number) + 1) as number;
+      this.values[k] = a + (this.#fraction[k] as number) * ((at.get((this.#hi[k] as number) + 1) as number) - a);
+      this.reached[k] = m === 0 ? 1 : 0;
+    }
+  }
+
+  /**
+   * The resample's values at `positions` (from 1, ascending once sorted): a running draw's own, else the
+   * finished draw of that rank, an order statistic of its stretch's draws (uniform over the stretch's values),
+   * drawn in ascending order within each stretch as Beta variates, each above the one before.
+   */
+  #valuesAt(positions: number[], picks: Int32Array, upTo: Float64Array): Map<number, number> {
+    const out = new Map<number, number>();
+    const sorted = [...new Set(positions)].sort((u, v) => u - v);
+    const m = picks.length;
+    let stretch = -1;
+    let u = 0;
+    let rank = 0;
+    let i = 0;
+    for (const q of sorted) {
+      // the running draws before position q: running draw i sits at upTo[i] + i + 1
+      while (i < m && (upTo[i] as number) + i + 1 < q) i++;
+      if (i < m && (upTo[i] as number) + i + 1 === q) {
+        out.set(q, this.#running[picks[i] as number] as number);
+        continue;
+      }
+      // finished draw of rank q − i (from 1), in stretch i: ranks upTo[i − 1] + 1 … upTo[i]
+      const first = i === 0 ? 0 : (upTo[i - 1] as number);
+      const count = (upTo[i] as number) - first;
+      const r = q - i - first;
+      if (stretch !== i) {
+        stretch = i;
+        u = 0;
+        rank = 0;
+      }
+      if (r > rank) {
+        u += (1 - u) * this.#random.beta(r - rank, count - r + 1);
+        rank = r;
+      }
+      const low = i === 0 ? 0 : (this.#doneUpTo[picks[i - 1] as number] as number);
+      const high = i < m ? (this.#doneUpTo[picks[i] as number] as number) : this.#done.length;
+      out.set(q, this.#done[Math.min(high - 1, low + Math.floor((high - low) * u))] as number);
+    }
+    return out;
+  }
+}
+
+/** How many of the ascending `values` are at or below `v`. */
+function upperBound(values: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The resamples of one group of `bootstrapCensoredDifferences`: its n observations, each coded by its distinct
+ * time and kind, and per resample how many of the n draws fell on each distinct time finished and still running.
+ * A resample costs n draws and one walk up the distinct times, only as far as its percentiles need.
+ */
+class CensoredResamples implements Resamples {
+  readonly #n: number;
+  /** the distinct times, ascending */
+  readonly #times: Float64Array;
+  /** per observation: 2 × its time's index, + 1 when still running */
+  readonly #code: Int32Array;
+  /** per resample: [2g] how many drawn finished at time g, [2g + 1] how many drawn still running at it */
+  readonly #counts: Int32Array;
+  #running = 0;
+  /** the rank (from 0) of the last time read, the ⌈5% × n⌉-th largest: Kaplan–Meier is read while 5% are at risk */
+  readonly #last: number;
+  /** 1 − p (and the rounding `censoredDistribution` allows): Ŝ at or below it reaches the p-th percentile */
+  readonly #levels: Float64Array;
+  /** per percentile, the resample's value: the percentile when reached, else its lower bound (type 7 over every draw) */
+  readonly values: Float64Array;
+  readonly reached: Uint8Array;
+  readonly #below: Float64Array;
+  readonly #above: Float64Array;
+  /** per percentile, its type-7 ranks, floor and ceil of (n − 1) × p, and the fraction between them */
+  readonly #lo: Float64Array;
+  readonly #hi: Float64Array;
+  readonly #fraction: Float64Array;
+
+  constructor(observations: readonly Observation[], ps: readonly number[]) {
+    const n = observations.length;
+    this.#n = n;
+    this.#times = Float64Array.from(new Set(observations.map((o) => o.seconds))).sort();
+    const index = new Map<number, number>();
+    this.#times.forEach((t, g) => index.set(t, g));
+    this.#code = Int32Array.from(observations, (o) => 2 * (index.get(o.seconds) as number) + (o.done ? 0 : 1));
+    this.#counts = new Int32Array(2 * this.#times.length);
+    this.#last = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n));
+    this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
+    this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
+    this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
+    this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
+    this.values = new Float64Array(ps.length);
+    this.reached = new Uint8Array(ps.length);
+    this.#below = new Float64Array(ps.length);
+    this.#above = new Float64Array(ps.length);
+  }
+
+  /** A new resample: n draws from the mulberry32 stream at `state`; the stream's state after them. */
+  draw(state: number): number {
+    const n = this.#n;
+    const code = this.#code;
+    const counts = this.#counts;
+    counts.fill(0);
+    let running = 0;
+    let s = state;
+    for (let i = 0; i < n; i++) {
+      s = mulberryStep(s);
+      const c = code[Math.floor(mulberryOutput(s) * n)] as number;
+      counts[c] = (counts[c] as number) + 1;
+      running += c & 1;
+    }
+    this.#running = running;
+    return s;
+  }
+
+  /**
+   * The resample's percentiles into `values` and `reached`, as `censoredDistribution` reads them: type 7 over the
+   * draws when none is running (and, when one is and the estimate does not reach a percentile, its lower bound);
+   * else the first time Ŝ is at or below 1 − p, if no later than the last time read. One walk up the times, as far
+   * as the type-7 ranks and the estimate need.
+   */
+  read(): void {
+    const times = this.#times;
+    const counts = this.#counts;
+    const m = this.#levels.length;
+    const levels = this.#levels;
+    const lo = this.#lo;
+    const hi = this.#hi;
+    const below = this.#below;
+    const above = this.#above;
+    const values = this.values;
+    const reached = this.reached;
+    const last = this.#last;
+    const running = this.#running;
+    reached.fill(0);
+    // the percentiles whose type-7 ranks are still to be found, and the least rank among them
+    let ranksLeft = m;
+    let nextRank = -1;
+    for (let k = 0; k < m; k++) {
+      below[k] = NaN;
+      above[k] = NaN;
+    }
+    // the percentiles the estimate has still to reach, and the highest level among them (the first it can meet)
+    let estimateLeft = running > 0 ? m : 0;
+    let highest = -1;
+    for (let k = 0; k < m; k++) if ((levels[k] as number) > highest) highest = levels[k] as number;
+    let seen = 0;
+    let atRisk = this.#n;
+    let survival = 1;
+    const G = times.length;
+    for (let g = 0; g < G && (ranksLeft > 0 || estimateLeft > 0); g++) {
+      const finished = counts[2 * g] as number;
+      const drawn = finished + (counts[2 * g + 1] as number);
+      if (drawn === 0) continue;
+      const first = seen;
+      seen += drawn;
+      if (ranksLeft > 0 && seen > nextRank) {
+        // the type-7 ranks this time holds: the values at floor and ceil of (n − 1) × p
+        nextRank = Infinity;
+        for (let k = 0; k < m; k++) {
+          if (!Number.isNaN(above[k] as number)) continue;
+          if (Number.isNaN(below[k] as number) && seen > (lo[k] as number)) below[k] = times[g] as number;
+          if (seen > (hi[k] as number)) {
+            above[k] = times[g] as number;
+            ranksLeft--;
+          } else nextRank = Math.min(nextRank, Number.isNaN(below[k] as number) ? (lo[k] as number) : (hi[k] as number));
+        }
+      }
+      // Kaplan–Meier, read up to the last time read (while this time's first draw is at or below its rank)
+      if (estimateLeft > 0) {
+        if (first > last) estimateLeft = 0;
+        else if (finished > 0) {
+          survival *= 1 - finished / atRisk;
+          if (survival <= highest) {
+            highest = -1;
+            for (let k = 0; k < m; k++) {
+              if (reached[k] === 1) continue;
+              if (survival <= (levels[k] as number)) {
+                reached[k] = 1;
+                values[k] = times[g] as number;
+                estimateLeft--;
+                // reached, its type-7 ranks are not read
+                if (Number.isNaN(above[k] as number)) {
+                  above[k] = values[k] as number;
+                  ranksLeft--;
+                }
+              } else if ((levels[k] as number) > highest) highest = levels[k] as number;
+            }
+          }
+        }
+      }
+      atRisk -= drawn;
+    }
+    for (let k = 0; k < m; k++) {
+      if (reached[k] === 1 && running > 0) continue;
+      const a = below[k] as number;
+      values[k] = a + (this.#fraction[k] as number) * ((above[k] as number) - a);
+      if (running === 0) reached[k] = 1;
+    }
+  }
 }
 
 /** The interval of `bootstrapDifference` over two groups' finite values, neither empty (each reordered). */

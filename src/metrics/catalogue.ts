@@ -134,7 +134,16 @@ export type ComparedUnit = (typeof COMPARED_UNITS)[number];
  * duration, else their mean (a rate).
  */
 export type ComparedBasis =
-  | { readonly over: 'changes'; readonly value?: string | ((change: MeasuredChange) => number | null) }
+  | {
+      readonly over: 'changes';
+      readonly value?: string | ((change: MeasuredChange) => number | null);
+      /**
+       * lead time or the deploy wait, whose changes merged and not yet deployed count as right-censored at the
+       * side's now (SPEC section 6): the interval resamples every change, finished or waiting, and reads each
+       * resample's percentile as the summary reads the figure (Kaplan–Meier when some wait); `value` unread
+       */
+      readonly waiting?: 'lead' | 'deploy';
+    }
   | { readonly over: 'deploys'; readonly value: string; readonly where?: string }
   | { readonly over: 'days' }
   | { readonly over: 'pulls'; readonly value: string; readonly where?: string };
@@ -164,7 +173,11 @@ const acceptanceCompared = (where?: 'ai' | 'other'): ComparedAs => ({
 });
 
 /** a distribution's p50 and p90 compared over the changes' values at the group's path; lower is better */
-const percentilesOfChanges = (group: ComparedGroup, stage?: StageName): ComparedAs => ({ figures: ['p50', 'p90'], group, lowerIsBetter: true, basis: { over: 'changes' }, ...(stage !== undefined && { stage }) });
+const percentilesOfChanges = (group: ComparedGroup, stage?: StageName): ComparedAs => ({
+  figures: ['p50', 'p90'], group, lowerIsBetter: true, ...(stage !== undefined && { stage }),
+  // the deploy wait counts the changes still waiting, as the summary's figure does
+  basis: stage === 'deploy' ? { over: 'changes', waiting: 'deploy' } : { over: 'changes' },
+});
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -554,7 +567,7 @@ export const CATALOGUE: FigureGroup = {
         },
         leadTime: {
           label: 'lead time for changes',
-          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'changes', value: 'leadTime' } },
+          compared: { figures: ['value'], group: 'dora', lowerIsBetter: true, basis: { over: 'changes', value: 'leadTime', waiting: 'lead' } },
           bands: {
             better: 'lower', kind: 'range', ...DORA_2024,
             published: [

@@ -1,4 +1,4 @@
-import { distributionOfValues } from './percentile.js';
+import { distributionOfValues, percentile } from './percentile.js';
 import type { CensoredDistribution } from './schema.js';
 import { ScratchPool } from './scratch.js';
 
@@ -12,7 +12,8 @@ export interface Observation {
 
 const PERCENTILES = [['p50', 0.5], ['p75', 0.75], ['p90', 0.9]] as const;
 // Ŝ is a product of fractions: 1 − p must be met despite rounding (Ŝ = 0.5 computed as 0.4999…9 or 0.5000…1)
-const EPSILON = 1e-9;
+export const KAPLAN_MEIER_EPSILON = 1e-9;
+const EPSILON = KAPLAN_MEIER_EPSILON;
 
 /**
  * count, p50, p75, p90 and mean of the observations. With none still running: type 7 over them, as every
@@ -83,6 +84,24 @@ function censoredOf<T>(items: readonly T[], observe: (item: T) => Observation | 
 }
 
 /**
+ * The p-th percentile of the observations read as `censoredDistribution` reads its p50, p75 and p90 (p in
+ * [0, 1]): type 7 when none is still running, else off the Kaplan–Meier estimate, null when it is not reached
+ * while 5% of the values are at risk, with `atLeast` its true lower bound then. What a compared figure's
+ * bootstrap resamples (bootstrap.ts `bootstrapCensoredDifference`) takes as the sample's own. Pure.
+ */
+export function censoredPercentile(observations: readonly Observation[], p: number): { value: number | null; atLeast: number | null } {
+  const done: number[] = [];
+  const running: number[] = [];
+  for (const o of observations) if (Number.isFinite(o.seconds)) (o.done ? done : running).push(o.seconds);
+  const finished = Float64Array.from(done).sort();
+  if (running.length === 0) return { value: percentile(finished, p), atLeast: null };
+  const still = Float64Array.from(running).sort();
+  const [reached] = kaplanMeier(finished, still, [1 - p + EPSILON]);
+  const value = reached !== null && reached !== undefined && reached <= readableUntil(finished, still) ? reached : null;
+  return { value, atLeast: value === null ? lowerBound(finished, still, p) : null };
+}
+
+/**
  * A true lower bound of the p-th percentile (SPEC section 6): type 7 over every value, each still running one at
  * its time so far. Each value is at least that, and type 7 only rises with its values, so the percentile of the
  * values once all are known is at least this. Not the largest time seen: one old branch must not make "at
@@ -108,7 +127,7 @@ function nthOfMerged(a: Float64Array, b: Float64Array, n: number): number {
 }
 
 /** Below this share of the values still at risk, one finishing value moves Ŝ by a tenth or more: not read. */
-const MIN_AT_RISK_SHARE = 0.05;
+export const MIN_AT_RISK_SHARE = 0.05;
 
 /**
  * The last time the estimate is read at: while at least 5% of the values are still at risk (finishing or running

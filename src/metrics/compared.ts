@@ -6,9 +6,11 @@
  */
 import type { MeasuredChange, StageName } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
+import { bootstrapCensoredDifferences, bootstrapDifference, MEDIAN, type Interval, type Statistic } from './bootstrap.js';
+import type { Observation } from './censored.js';
 import { CATALOGUE, isFigure, MODES, type ComparedAs, type ComparedBasis, type ComparedGroup, type ComparedUnit, type Figure, type FigureGroup, type Mode } from './catalogue.js';
 import { directionOf, type Direction } from './difference.js';
+import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import type { ComparedRow } from './schema.js';
 
 export type { ComparedRow } from './schema.js';
@@ -26,11 +28,20 @@ export interface ComparedSample {
   dailyDeploys: readonly number[];
   /** the pull requests decided in the side's window (`acceptance.ts` `decidedPulls`); absent: none are known */
   pulls?: ReadonlyArray<object>;
+  /** the side's now and how it counts time: how long its changes still waiting for a deploy have waited, as its summary counts them */
+  waiting: Waiting;
 }
 
 /** How a figure is computed from a sample: the values the bootstrap resamples, and the statistic. */
 interface Basis {
   values: (sample: ComparedSample) => Array<number | null>;
+  /**
+   * a figure whose changes still waiting count as right-censored (lead time, the deploy wait): each change's
+   * observation, as the side's summary reads it; the interval then resamples these (`bootstrapCensoredDifference`)
+   */
+  observations: ((sample: ComparedSample) => Array<Observation | null>) | null;
+  /** which: figures of one kind share their observations, and so their resamples */
+  waiting: 'lead' | 'deploy' | null;
   statistic: Statistic;
   /** a sample of days is never too small: deploy frequency is a count of deploys */
   days: boolean;
@@ -99,7 +110,10 @@ function comparedFigure(group: FigureGroup, as: ComparedAs, segments: readonly s
     lowerIsBetter: as.lowerIsBetter,
     modes,
     stage: as.stage,
-    basis: { values: valuesOf(as.basis, segments), statistic, days: as.basis.over === 'days', pulls: as.basis.over === 'pulls' },
+    basis: {
+      values: valuesOf(as.basis, segments), observations: observationsOf(as.basis), waiting: as.basis.over === 'changes' ? (as.basis.waiting ?? null) : null,
+      statistic, days: as.basis.over === 'days', pulls: as.basis.over === 'pulls',
+    },
     label: ({ gitOnly, short }) => {
       if (as.stage !== undefined) return words(shortStageLabel(as.stage, gitOnly));
       return words(short ? (as.short ?? group.label) : group.label);
@@ -118,6 +132,13 @@ function valuesOf(basis: ComparedBasis, group: readonly string[]): (sample: Comp
   const where = basis.where === undefined ? null : reader(basis.where.split('.'));
   const items = basis.over === 'pulls' ? (s: ComparedSample) => s.pulls ?? [] : (s: ComparedSample) => s.deploys;
   return (s) => (where === null ? items(s) : items(s).filter((d) => where(d) === 1)).map(value);
+}
+
+/** The observations of a basis whose changes still waiting are right-censored (`waiting`); null for any other. */
+function observationsOf(basis: ComparedBasis): Basis['observations'] {
+  if (basis.over !== 'changes' || basis.waiting === undefined) return null;
+  const observe = basis.waiting === 'lead' ? leadObservation : deployObservation;
+  return (s) => s.changes.map((c) => observe(c, s.waiting));
 }
 
 /** A number at `keys` of an object; a yes/no as 1 or 0; null when there is none. */
@@ -148,6 +169,7 @@ export interface ComparedSide {
  * recomputed from the samples with its 95% interval (`comparedRow`).
  */
 export function comparedRows(figures: readonly ComparedFigure[], before: ComparedSide, after: ComparedSide, options: { minSample: number; gitOnly: boolean; short: boolean }): ComparedRow[] {
+  const censored = censoredIntervals(figures, before.sample, after.sample);
   return figures.map((f) => {
     const number = (side: ComparedSide, keys: readonly string[]): number | null => {
       const v = valueAt(side.summary, keys);
@@ -155,24 +177,43 @@ export function comparedRows(figures: readonly ComparedFigure[], before: Compare
     };
     const head = { key: f.key, group: f.group, label: f.label(options), unit: f.unit, lowerIsBetter: f.lowerIsBetter };
     const counts: [number, number] = f.basis.pulls ? [f.basis.values(before.sample).length, f.basis.values(after.sample).length] : [number(before, f.count) ?? 0, number(after, f.count) ?? 0];
-    const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample });
+    const row = comparedRow(head, [number(before, f.segments), number(after, f.segments)], counts, { before: before.sample, after: after.sample, basis: f.basis, minSample: options.minSample, interval: censored.get(f) });
     // deploy frequency is a count of deploys over days: never a sample too small
     return f.basis.days ? { ...row, lowSample: false } : row;
   });
 }
 
 /**
+ * The intervals of the figures whose changes still waiting count (lead time, the deploy wait): the percentiles of
+ * one kind (the deploy wait's p50 and p90) from one set of resamples of its observations, after − before.
+ */
+function censoredIntervals(figures: readonly ComparedFigure[], before: ComparedSample, after: ComparedSample): Map<ComparedFigure, Interval> {
+  const out = new Map<ComparedFigure, Interval>();
+  for (const kind of ['lead', 'deploy'] as const) {
+    const of = figures.filter((f) => f.basis.waiting === kind && f.basis.observations !== null && f.basis.statistic.kind === 'percentile');
+    const observe = of[0]?.basis.observations;
+    if (observe === undefined || observe === null) continue;
+    const ps = of.map((f) => (f.basis.statistic.kind === 'percentile' ? f.basis.statistic.p : 0.5));
+    const intervals = bootstrapCensoredDifferences(observe(after), observe(before), ps);
+    of.forEach((f, i) => out.set(f, intervals[i] as Interval));
+  }
+  return out;
+}
+
+/**
  * One compared figure: `before` and `after` as the two sides report it (their own figures: a censored lead time
  * stays the side's Kaplan–Meier median), the change, and after − before recomputed from the samples with its 95%
- * interval. Better or worse only when the interval excludes 0; `lowSample` when a side is under `minSample`. Pure.
+ * interval (a censored figure's given, resampled as its medians are read). Better or worse only when the interval
+ * excludes 0; `lowSample` when a side is under `minSample`. Pure.
  */
 function comparedRow(
   head: Pick<ComparedRow, 'key' | 'group' | 'label' | 'unit' | 'lowerIsBetter'>,
   values: [before: number | null, after: number | null],
   counts: [before: number, after: number],
-  samples: { before: ComparedSample; after: ComparedSample; basis: Basis; minSample: number },
+  samples: { before: ComparedSample; after: ComparedSample; basis: Basis; minSample: number; interval: Interval | undefined },
 ): ComparedRow {
-  const interval: Interval = bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
+  // a figure with changes still waiting resamples them too, each side's percentile read as its summary reads it (`censoredIntervals`)
+  const interval: Interval = samples.interval ?? bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
   const b = finite(values[0]);
   const a = finite(values[1]);
   const change = a === null || b === null ? null : a - b;

@@ -16,16 +16,18 @@ const DAY = 86400;
 /**
  * Which way `after` moved from `before`: `same` when equal (to rounding), better or worse only when `interval`
  * (of after − before) excludes 0 on the side the change is on and holds the change itself, `uncertain`
- * otherwise. A side with changes still waiting reports its Kaplan–Meier median while the interval resamples
- * the finished values: where the two part so far that the change lies outside its interval (aspire's deploy
- * wait 'rose 85%, +18d' beside '+7d 15h … +12d'), the interval is not of the change shown and says nothing of it.
+ * otherwise. A real interval with one end null is unbounded on that side (a side with changes still waiting
+ * whose percentile some resamples do not reach, `bootstrapCensoredDifference`); the other end then decides. An
+ * interval that does not hold the change shown is not of that change and says nothing of it (a percentile
+ * bootstrap of a skewed sample can leave its own estimate out; aspire's deploy wait read 'rose 85%, +18d'
+ * beside '+7d 15h … +12d' when the interval resampled the finished changes alone).
  */
 export function directionOf(before: number, after: number, interval: Interval, lowerIsBetter: boolean): Direction {
   const change = after - before;
   const tolerance = EPSILON * Math.max(1, Math.abs(after), Math.abs(before));
   if (Math.abs(change) <= tolerance) return 'same';
-  const holds = interval.low !== null && interval.high !== null && change >= interval.low - tolerance && change <= interval.high + tolerance;
-  const real = interval.real && holds && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0);
+  const holds = (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
+  const real = interval.real && holds && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0);
   return !real ? 'uncertain' : (change < 0) === lowerIsBetter ? 'better' : 'worse';
 }
 

@@ -9,6 +9,7 @@ import { comparedFigures, comparedRows, type ComparedSample } from './compared.j
 import { dailyDeployCounts } from './difference.js';
 import { MIN_COMPARED_SAMPLE } from './limits.js';
 import type { PreviousPeriod } from './schema.js';
+import type { Waiting } from './stage-summary.js';
 
 export type { PreviousPeriod } from './schema.js';
 
@@ -24,6 +25,8 @@ export interface PreviousInput {
   current: object;
   /** a window's figures computed as this window's are (changes still waiting censored at now): the previous one's */
   figuresOf: (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], window: Window) => object;
+  /** the now and the time count `figuresOf` and this window's figures censor the changes still waiting with: the intervals resample them so */
+  waiting: Waiting;
   /** the stages the data can see (git alone: no pickup or merge wait; the merge signal: no deploy wait) */
   stages: readonly StageName[];
   github: boolean;
@@ -47,7 +50,7 @@ export function previousPeriod(input: PreviousInput): PreviousPeriod {
   const after = input.changes.filter((c) => within(window)(c.mergedAt));
   const afterDeploys = input.deploys.filter((d) => within(window)(d.at));
   const sample = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): ComparedSample => ({
-    changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
+    changes, deploys, dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)), waiting: input.waiting,
   });
   // a figure this run's data cannot measure is left out: git alone has no pickup, the merge signal no deploy wait
   const mode = input.github ? 'github' : 'git';

@@ -80,9 +80,9 @@ export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
 
 // bootstrap.ts
 export const intervalSchema = z.object({
-  difference: z.number().nullable().describe('the statistic of the first group minus the second\'s, over all their values; null when a group is empty'),
-  low: z.number().nullable().describe('2.5th percentile of the bootstrap differences'),
-  high: z.number().nullable().describe('97.5th percentile of the bootstrap differences'),
+  difference: z.number().nullable().describe('the statistic of the first group minus the second\'s, over all their values; null when a group is empty, or (a compared lead time or deploy wait) when a group\'s percentile is unreached with changes still waiting'),
+  low: z.number().nullable().describe('2.5th percentile of the bootstrap differences; null with `high` set: unbounded below (a compared lead time or deploy wait: the subtracted group\'s percentile unreached, changes still waiting, in more than 2.5% of the resamples)'),
+  high: z.number().nullable().describe('97.5th percentile of the bootstrap differences; null with `low` set: unbounded above (a compared lead time or deploy wait: the first group\'s percentile unreached, changes still waiting, in more than 2.5% of the resamples)'),
   real: z.boolean().describe(`the 95% interval excludes 0 (and each group has at least ${MIN_BOOTSTRAP_SAMPLE} values): a difference the data can tell`),
 });
 export type Interval = z.infer<typeof intervalSchema>;

@@ -5,7 +5,7 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { comparedChange, comparedValue, formatRatio, type DurationFormat } from './duration.js';
+import { comparedInterval, comparedValue, formatRatio, type DurationFormat } from './duration.js';
 import { isoSeconds } from '../time.js';
 import { escapeMarkdown } from './sanitize.js';
 
@@ -36,9 +36,9 @@ function moved(row: ComparedRow): string {
 /** The change with its 95% interval, in the row's unit, where the data can tell. */
 function changeText(row: ComparedRow, days: DurationFormat): string {
   const word = moved(row);
-  const { low, high } = row.interval;
-  if (word === 'no change' || word === 'the data cannot tell' || low === null || high === null) return word;
-  return `${word} (${comparedChange(low, row.unit, days)} … ${comparedChange(high, row.unit, days)})`;
+  const range = comparedInterval(row.interval.low, row.interval.high, row.unit, days);
+  if (word === 'no change' || word === 'the data cannot tell' || range === null) return word;
+  return `${word} (${range})`;
 }
 
 /** The section's content; null when the report has none, or no AI-assisted change to speak of. */

@@ -46,6 +46,18 @@ export function comparedValue(value: number | null, unit: ComparedUnit, format: 
 }
 
 /**
+ * A compared figure's 95% interval in its unit, `−6h … −2h`; with one end unbounded (a side's percentile not
+ * reached in enough resamples: changes still waiting), what the other end says, `≤ −2h` or `≥ +1d 4h`; null
+ * when neither end is known. `compare`, the previous period and the AI shift write it so.
+ */
+export function comparedInterval(low: number | null, high: number | null, unit: ComparedUnit, format: DurationFormat = CALENDAR_DAYS): string | null {
+  if (low === null && high === null) return null;
+  if (low === null) return `≤ ${comparedChange(high, unit, format)}`;
+  if (high === null) return `≥ ${comparedChange(low, unit, format)}`;
+  return `${comparedChange(low, unit, format)} … ${comparedChange(high, unit, format)}`;
+}
+
+/**
  * A compared figure's change, signed, in its unit: `+1d 2h`, `−3.5 pp` (a ratio's change in percentage points),
  * `+0.50/wk`; a change that writes as zero has no sign (`0s`, `0 pp`); `—` when not measured. `compare`, the
  * previous period and the AI shift write every change and interval end with it.

@@ -151,9 +151,12 @@ export function tooFewToCompare(ai: { assisted: { count: number }; other: { coun
   return Math.min(ai.assisted.count, ai.other.count) < MIN_AI_GROUP;
 }
 
-/** Whether the interval of a difference leaves out 0: real only with enough values behind it. */
+/**
+ * Whether the interval of a difference leaves out 0: real only with enough values behind it. One end null is
+ * unbounded on that side (a compared figure with changes still waiting); both null, no interval.
+ */
 export function excludesZero(i: Pick<DifferenceInterval, 'low' | 'high'>): boolean {
-  return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
+  return (i.low !== null && i.low > 0) || (i.high !== null && i.high < 0);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
 import { plural } from '../units.js';
-import { comparedChange, comparedValue, type DurationFormat } from './duration.js';
+import { comparedChange, comparedInterval, comparedValue, type DurationFormat } from './duration.js';
 import { notTold } from './health.js';
 
 export interface PreviousRow {
@@ -48,8 +48,9 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
   if (direction === 'same') return 'no change';
   // a real interval that does not hold the change shown (a side still waiting) is not of that change: cannot tell
   if (direction !== 'better' && direction !== 'worse') return notTold(interval);
-  if (change === null || interval.low === null || interval.high === null) return 'the data cannot tell';
-  return `${comparedChange(change, row.unit, days)} (${comparedChange(interval.low, row.unit, days)} … ${comparedChange(interval.high, row.unit, days)}), ${direction}`;
+  const range = comparedInterval(interval.low, interval.high, row.unit, days);
+  if (change === null || range === null) return 'the data cannot tell';
+  return `${comparedChange(change, row.unit, days)} (${range}), ${direction}`;
 }
 
 /** Said under the table: what the interval is and why a change is not always written. */

@@ -107,13 +107,41 @@ describe('compareReports', () => {
     expect(byKey(c.rows, 'cycleTime.p50')).toMatchObject({ before: 34 * H, after: 32 * H, change: -2 * H, direction: 'uncertain' });
   });
 
-  it('a change from 0 has no relative change; a side not measured has no change and no interval', () => {
+  it('a change from 0 has no relative change; a side not measured has no change, and an interval only as far as its bound reaches', () => {
     // every change merged at once before, an hour after approval after: certain, however few
     expect(byKey(c.rows, 'stages.merge.p50')).toMatchObject({ before: 0, after: H, change: H, relativeChange: null, direction: 'worse', interval: { low: H, high: H, real: true } });
-    expect(byKey(c.rows, 'stages.deploy.p50')).toMatchObject({
+    // before, all 40 changes still wait for a deploy, 10d … 88d so far (median ≥ 49d): no median, no change. Every
+    // resample's median is unreached too, at least its own median age (10d … 88d), so after (2h) − before is at
+    // most 2h − that: the interval has a high end, below 0, and none below
+    const deploy = byKey(c.rows, 'stages.deploy.p50');
+    expect(deploy).toMatchObject({
       before: null, after: 2 * H, change: null, relativeChange: null, direction: null, lowSample: false,
-      interval: { difference: null, low: null, high: null, real: false },
+      interval: { difference: null, low: null, real: true },
     });
+    expect(deploy.interval.high).toBeGreaterThan(2 * H - 49 * D);
+    expect(deploy.interval.high).toBeLessThan(2 * H - 10 * D);
+  });
+
+  it('resamples lead time and the deploy wait with the changes still waiting at each report\'s now, as its medians count them', () => {
+    // before: 20 changes deployed 30h after their merge (lead time 31h). After: 70 deployed in 2h, 30 in 40h and 100
+    // merged 35h before the report's now, still waiting. Kaplan–Meier: Ŝ(2h) = 130/200 = 0.65, the 100 leave the
+    // risk set at 35h and the 30 left all deploy at 40h: the median deploy wait is 40h (the deployed alone: 2h), lead
+    // time 41h. Every resample's median is so (2h would need 100 of 200 draws deployed in 2h, 4.4 sd above the mean):
+    // +10h … +10h, worse. Resampling the deployed alone gave −28h … −28h beside a rise of 10h
+    const at = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * H * 1000).toISOString().replace('.000Z', 'Z');
+    const shipped = (mergedAt: string, deploy: number | null): ReportChange =>
+      change({ mergedAt, firstCommitAt: at(mergedAt, -1), cycleTime: H, leadTime: deploy === null ? null : H + deploy, stages: { coding: H, review: 0, deploy } });
+    const many = (n: number, from: string, deploy: number | null): ReportChange[] => Array.from({ length: n }, (_, i) => shipped(at(from, i), deploy));
+    const earlier = side({ since: '2026-01-01T00:00:00Z', until: '2026-04-01T00:00:00Z' }, many(20, '2026-01-05T00:00:00Z', 30 * H), []);
+    const later = side(
+      { since: '2026-04-01T00:00:00Z', until: '2026-07-01T00:00:00Z' },
+      [...many(70, '2026-04-05T00:00:00Z', 2 * H), ...many(30, '2026-05-05T00:00:00Z', 40 * H), ...Array.from({ length: 100 }, () => shipped(at('2026-07-01T00:00:00Z', -35), null))],
+      [],
+    );
+    const rows = compareReports(earlier, later).rows;
+    const point = { difference: 10 * H, low: 10 * H, high: 10 * H, real: true };
+    expect(byKey(rows, 'stages.deploy.p50')).toMatchObject({ before: 30 * H, after: 40 * H, change: 10 * H, direction: 'worse', interval: point });
+    expect(byKey(rows, 'dora.leadTime')).toMatchObject({ before: 31 * H, after: 41 * H, change: 10 * H, direction: 'worse', interval: point });
   });
 
   it('DORA: higher deploy frequency is better, lower failure rate and restore time are; deploys are resampled', () => {
@@ -220,7 +248,9 @@ describe('comparison renderers', () => {
     expect(cells('pickup p50')[5]).toMatch(/^−.* … \+/);
     expect(cells('change failure rate').filter((_, i) => i !== 5)).toEqual(['change failure rate', '3.8%', '13%', '+9.5 pp', '+247%', 'the data cannot tell', '26 → 30']);
     // before, none of the 40 changes deployed: all 40 still wait (censored), so the median is not reached yet
-    expect(cells('deploy wait p50')).toEqual(['deploy wait p50', '—', '2h', '—', '—', '—', 'not measured', '40 → 8']);
+    // and so is every resample's: after − before is at most 2h − its median's bound, with no low end
+    expect(cells('deploy wait p50').filter((_, i) => i !== 5)).toEqual(['deploy wait p50', '—', '2h', '—', '—', 'not measured', '40 → 8']);
+    expect(cells('deploy wait p50')[5]).toMatch(/^≤ −\d+d \d+h$/);
     expect(text).toContain('better or worse only where the 95% interval of the change excludes 0');
     expect(text).toContain('n: changes (deploys, pull requests) before → after; * fewer than 10 on a side: too few to trust');
     expect(cells('deployment frequency')[5]).toMatch(/^−\d\.\d\d … \+\d\.\d\d\/wk$/);

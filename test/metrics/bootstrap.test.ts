@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
+import { binomial, bootstrapCensoredDifference, bootstrapCensoredDifferences, bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
+import { censoredDistribution, type Observation } from '../../src/metrics/censored.js';
 import { MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/limits.js';
 import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
+import type { Interval } from '../../src/metrics/schema.js';
 
 const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
 /** Fisher–Yates with a seeded generator: no structure left for a selection to find sorted by chance. */
@@ -260,5 +262,138 @@ describe('two groups\' medians with the interval of their difference', () => {
     const { interval, medians } = compareMediansOf(items([]), items([5, null, 9]), value);
     expect(medians).toEqual([null, 7]);
     expect(interval).toEqual({ difference: null, low: null, high: null, real: false });
+  });
+});
+
+describe('bootstrap interval of a percentile\'s difference with changes still waiting', () => {
+  const H = 3600;
+  const done = (seconds: number, n = 1): Observation[] => Array.from({ length: n }, () => ({ seconds, done: true }));
+  const waiting = (seconds: number, n = 1): Observation[] => Array.from({ length: n }, () => ({ seconds, done: false }));
+
+  it('is the finished values\' bootstrap, byte for byte, when none waits on either side', () => {
+    const a = range(40).map((i) => (i * 37) % 101);
+    const b = range(35).map((i) => (i * 53) % 97);
+    const observe = (xs: number[]): Observation[] => xs.map((seconds) => ({ seconds, done: true }));
+    expect(bootstrapCensoredDifference(observe(a), observe(b), 0.5)).toEqual(bootstrapDifference(a, b));
+    expect(bootstrapCensoredDifference([...observe(a), null], observe(b), 0.9)).toEqual(bootstrapDifference(a, b, { kind: 'percentile', p: 0.9 }));
+  });
+
+  it('resamples the waiting changes with the finished ones, the median read off Kaplan–Meier, where the finished ones alone say the opposite', () => {
+    // after: 70 deployed in 2h, 30 in 40h and 100 waiting 35h so far. Kaplan–Meier: Ŝ(2h) = 130/200 = 0.65, the 100
+    // leave the risk set at 35h, the 30 left all deploy at 40h: Ŝ(40h) = 0, so the median is 40h (the deployed
+    // alone: 2h). Before: 20 deployed in 30h. A resample's median is 2h only if 100 of its 200 draws are 2h
+    // (Binomial(200, 0.35), 4.4 sd above its mean), and unread only if fewer than its last 10 are 40h
+    // (Binomial(200, 0.15), 4 sd below): every resample's difference is 40h − 30h, so the interval is that point
+    const after = [...done(2 * H, 70), ...done(40 * H, 30), ...waiting(35 * H, 100)];
+    const before = done(30 * H, 20);
+    expect(censoredDistribution(after).p50).toBe(40 * H);
+    expect(bootstrapCensoredDifference(after, before, 0.5)).toEqual({ difference: 10 * H, low: 10 * H, high: 10 * H, real: true });
+    // and the other way round: the same point, negated
+    expect(bootstrapCensoredDifference(before, after, 0.5)).toEqual({ difference: -10 * H, low: -10 * H, high: -10 * H, real: true });
+  });
+
+  it('leaves an end unbounded where a side\'s percentile is unreached, the other end from its lower bound', () => {
+    // after: 4 deployed in 2h and 16 waiting 100h so far: Ŝ(2h) = 0.8 and nothing deploys after, so the median
+    // is unreached, at least 100h (type 7 with each waiting change at its age). A resample reaches it (2h) only
+    // when 10 of its 20 draws are 2h (Binomial(20, 0.2) ≥ 10: 0.26%, about 5 of 2,000); else its median is at
+    // least its 10th and 11th smallest draws, both 100h. So after − before is at least 100h − 30h in more than
+    // 97.5% of the resamples, and at most nothing known in as many: [+70h, unbounded), real
+    const after = [...done(2 * H, 4), ...waiting(100 * H, 16)];
+    const before = done(30 * H, 20);
+    expect(censoredDistribution(after)).toMatchObject({ p50: null, atLeast: 100 * H });
+    expect(bootstrapCensoredDifference(after, before, 0.5)).toEqual({ difference: null, low: 70 * H, high: null, real: true });
+    expect(bootstrapCensoredDifference(before, after, 0.5)).toEqual({ difference: null, low: null, high: -70 * H, real: true });
+    // both sides so: nothing is known of either end
+    expect(bootstrapCensoredDifference(after, after, 0.5)).toEqual({ difference: null, low: null, high: null, real: false });
+  });
+
+  it('is what drawing every resample and reading it with censoredDistribution gives, draw for draw', () => {
+    // two groups with ties and waiting changes among the finished ones and past them: the p50's interval has both
+    // ends, the p90's only its high one (b's p90 is unreached in more than 2.5% of the resamples)
+    const a = range(60).map((i): Observation => ({ seconds: ((i * 37) % 23) * H, done: i % 5 !== 0 }));
+    const b = range(45).map((i): Observation => ({ seconds: ((i * 11) % 29) * H, done: i % 4 !== 1 }));
+    for (const p of [0.5, 0.9]) {
+      const key = p === 0.5 ? 'p50' : 'p90';
+      // the resamples as the bootstrap draws them: one mulberry32 stream from its seed, a's n draws then b's
+      let state = 0x5eed2026 >>> 0;
+      const uniform = (): number => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const resample = (xs: Observation[]): Observation[] => xs.map(() => xs[Math.floor(uniform() * xs.length)] as Observation);
+      const lows: number[] = [];
+      const highs: number[] = [];
+      for (let r = 0; r < 2000; r++) {
+        const [x, y] = [censoredDistribution(resample(a)), censoredDistribution(resample(b))];
+        const [vx, vy] = [x[key] ?? (x.bounds?.[key] as number), y[key] ?? (y.bounds?.[key] as number)];
+        lows.push(y[key] === null ? -Infinity : vx - vy);
+        highs.push(x[key] === null ? Infinity : vx - vy);
+      }
+      lows.sort((u, v) => u - v);
+      highs.sort((u, v) => u - v);
+      // type 7 at 2.5% and 97.5%, an end reaching an infinite value unbounded
+      const end = (sorted: number[], q: number): number | null => {
+        const h = (sorted.length - 1) * q;
+        const [lo, hi] = [sorted[Math.floor(h)] as number, sorted[Math.ceil(h)] as number];
+        const v = !Number.isFinite(lo) || lo === hi ? lo : !Number.isFinite(hi) ? hi : lo + (h - Math.floor(h)) * (hi - lo);
+        return Number.isFinite(v) ? v : null;
+      };
+      const [pa, pb] = [censoredDistribution(a)[key], censoredDistribution(b)[key]];
+      const got = bootstrapCensoredDifference(a, b, p);
+      expect(got.difference).toBe(pa === null || pb === null ? null : pa - pb);
+      expect(got.low).toBe(end(lows, 0.025));
+      expect(got.high).toBe(end(highs, 0.975));
+      expect(got.high).not.toBeNull();
+      expect(got.low === null).toBe(p === 0.9);
+    }
+  });
+
+  it('reads a group with none waiting by two ranks a resample: the interval brute force gives, within noise', () => {
+    // a: 300 changes, one in four still waiting; b: 400 deployed, 0h … 39h. Brute force: every resample drawn and read
+    const a = range(300).map((i): Observation => ({ seconds: ((i * 37) % 50) * H, done: i % 4 !== 0 }));
+    const b = range(400).map((i): Observation => ({ seconds: ((i * 13) % 40) * H, done: true }));
+    const random = mulberry32(7);
+    const resample = (xs: Observation[]): Observation[] => xs.map(() => xs[Math.floor(random() * xs.length)] as Observation);
+    const d = range(2000).map(() => (censoredDistribution(resample(a)).p50 as number) - (censoredDistribution(resample(b)).p50 as number)).sort((u, v) => u - v);
+    const got = bootstrapCensoredDifference(a, b, 0.5);
+    expect(got.difference).toBe((censoredDistribution(a).p50 as number) - (censoredDistribution(b).p50 as number));
+    // both ends within 1h of brute force's (the values are whole hours; a median moves by one a rank)
+    expect(Math.abs((got.low as number) - (percentile(d, 0.025) as number))).toBeLessThanOrEqual(H);
+    expect(Math.abs((got.high as number) - (percentile(d, 0.975) as number))).toBeLessThanOrEqual(H);
+  });
+
+  it('resamples a large group with few waiting by counts between them: what drawing every value gives, within noise', () => {
+    // a history's last changes after its last release: 3,000 or more changes, one in 200 or fewer still waiting,
+    // their waits so far short (among the deployed ones') or long (past them all); minutes 0 … 999
+    const random = mulberry32(3);
+    const minutes = (): number => Math.floor(random() * 1000) * 60;
+    const deployed = (n: number): Observation[] => range(n).map(() => ({ seconds: minutes(), done: true }));
+    const cases: Array<[Observation[], Observation[]]> = [
+      [[...range(15).map(() => ({ seconds: Math.floor(random() * 50) * 60, done: false })), ...deployed(4000)], deployed(3000)],
+      [[...range(12).map((i) => ({ seconds: 2000 * 60 + i, done: false })), ...deployed(3000)], [...range(14).map(() => ({ seconds: 1500 * 60, done: false })), ...deployed(3500)]],
+      // every one deployed 5h after its merge, ten waiting 1h so far: each resample's median is 5h
+      [[...range(10).map(() => ({ seconds: H, done: false })), ...done(5 * H, 2990)], done(30 * H, 20)],
+    ];
+    for (const [a, b] of cases) {
+      const few = bootstrapCensoredDifferences(a, b, [0.5, 0.9]);
+      const each = bootstrapCensoredDifferences(a, b, [0.5, 0.9], { drawEach: true });
+      few.forEach((interval, k) => {
+        const drawn = each[k] as Interval;
+        expect(interval.difference).toBe(drawn.difference);
+        // within a tenth of the interval's width and a minute, the values' step: two sets of 2,000 resamples
+        const slack = 0.1 * ((drawn.high as number) - (drawn.low as number)) + 60;
+        expect(Math.abs((interval.low as number) - (drawn.low as number))).toBeLessThanOrEqual(slack);
+        expect(Math.abs((interval.high as number) - (drawn.high as number))).toBeLessThanOrEqual(slack);
+      });
+    }
+    expect(bootstrapCensoredDifferences(cases[2]?.[0] ?? [], cases[2]?.[1] ?? [], [0.5])).toEqual([{ difference: -25 * H, low: -25 * H, high: -25 * H, real: true }]);
+  });
+
+  it('gives nulls when a group has no observation', () => {
+    expect(bootstrapCensoredDifference([], done(H, 5), 0.5)).toEqual({ difference: null, low: null, high: null, real: false });
+    expect(bootstrapCensoredDifference([null, { seconds: Number.NaN, done: false }], done(H, 5), 0.5)).toEqual({ difference: null, low: null, high: null, real: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { censoredDistribution, type Observation } from '../../src/metrics/censored.js';
+import { censoredDistribution, censoredPercentile, type Observation } from '../../src/metrics/censored.js';
 
 const done = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: true }));
 const running = (...seconds: number[]): Observation[] => seconds.map((s) => ({ seconds: s, done: false }));
@@ -73,5 +73,23 @@ describe('censoredDistribution', () => {
     // finished 5 and 7, one running at 5: at t=5 three are at risk, Ŝ = 2/3; the running one leaves; at t=7
     // one is at risk, Ŝ = 0: p50 = 7. (Dropping the running one before the finished one would give Ŝ(5) = 1/2, p50 = 5.)
     expect(censoredDistribution([...done(5, 7), ...running(5)])).toMatchObject({ p50: 7, censored: 1 });
+  });
+});
+
+describe('censoredPercentile', () => {
+  it('reads one percentile as censoredDistribution reads its p50, p75 and p90, with its lower bound when unreached', () => {
+    const samples: Observation[][] = [
+      done(1, 2, 3, 4),
+      [...done(1, 2, 3), ...running(10)],
+      [...done(5, 5, 2), ...running(5, 1, 8, 8)],
+      [...done(1), ...running(1, 2, 3, 100)],
+      Array.from({ length: 50 }, (_, i) => ({ seconds: (i * 17) % 13, done: i % 4 !== 0 })),
+    ];
+    for (const sample of samples) {
+      const d = censoredDistribution(sample);
+      for (const [key, p] of [['p50', 0.5], ['p75', 0.75], ['p90', 0.9]] as const) {
+        expect(censoredPercentile(sample, p)).toEqual({ value: d[key], atLeast: d[key] === null ? (d.bounds?.[key] ?? null) : null });
+      }
+    }
   });
 });

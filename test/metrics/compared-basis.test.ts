@@ -29,7 +29,7 @@ const WEEKEND: FigureGroup = {
 const merged = (at: number, n: number): MeasuredChange[] => Array.from({ length: n }, (_, i) => ({ mergedAt: at + i * 60 }) as MeasuredChange);
 const side = (changes: MeasuredChange[]): { summary: object; sample: ComparedSample } => {
   const share = changes.reduce((sum, c) => sum + onWeekend(c), 0) / changes.length;
-  return { summary: { weekend: { count: changes.length, share } }, sample: { changes, deploys: [], dailyDeploys: [] } };
+  return { summary: { weekend: { count: changes.length, share } }, sample: { changes, deploys: [], dailyDeploys: [], waiting: { now: MONDAY, measure: (a, b) => b - a } } };
 };
 
 describe('a figure compared over a function of each change', () => {

@@ -24,6 +24,20 @@ describe('which way a compared figure moved', () => {
     expect(directionOf(21 * DAY, 33 * DAY, interval(7.6 * DAY, 12 * DAY), true)).toBe('worse');
   });
 
+  it('reads an interval with one end null as unbounded on that side (a percentile some resamples do not reach)', () => {
+    const H = 3600;
+    const open = (low: number | null, high: number | null) => ({ difference: null, low, high, real: true });
+    // after − before ≤ −2h: a fall of 5h is better, a fall of 1h is not in it
+    expect(directionOf(10 * H, 5 * H, open(null, -2 * H), true)).toBe('better');
+    expect(directionOf(10 * H, 9 * H, open(null, -2 * H), true)).toBe('uncertain');
+    // after − before ≥ +3h: a rise of 4h is worse
+    expect(directionOf(10 * H, 14 * H, open(3 * H, null), true)).toBe('worse');
+    // an open end on the change's side decides nothing
+    expect(directionOf(10 * H, 14 * H, open(null, 6 * H), true)).toBe('uncertain');
+    // no end at all: no interval
+    expect(directionOf(10 * H, 14 * H, open(null, null), true)).toBe('uncertain');
+  });
+
   it('calls two values equal to rounding the same, whatever the interval', () => {
     expect(directionOf(0.1 + 0.2, 0.3, interval(1, 2), true)).toBe('same');
     expect(directionOf(3600, 3601, interval(1, 2), true)).toBe('worse');

@@ -45,7 +45,7 @@ function figures(changes: readonly MeasuredChange[], windowDeploys: readonly Mea
 function previous(covered: boolean) {
   return previousPeriod({
     changes: [...before, ...after], deploys, window: WINDOW, covered, current: figures(after, deploys.filter((d) => d.at >= WINDOW.since), WINDOW),
-    figuresOf: figures, stages: ['coding', 'review', 'deploy'], github: false,
+    figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
   });
 }
 
@@ -101,5 +101,48 @@ describe('the previous period', () => {
     const p = previous(false);
     expect(p.covered).toBe(false);
     expect(p.rows).toEqual([]);
+  });
+});
+
+describe('the previous period with changes still waiting', () => {
+  /** merged at `merged` an hour after its first commit; deployed `deploy` later, or still waiting at NOW (null) */
+  const shipped = (merged: number, deploy: number | null): MeasuredChange => ({
+    mergedAt: merged,
+    firstCommitAt: merged - H,
+    cycleTime: H,
+    deployedAt: deploy === null ? null : merged + deploy,
+    leadTime: deploy === null ? null : H + deploy,
+    stages: { coding: H, pickup: null, review: 0, merge: null, deploy },
+  }) as unknown as MeasuredChange;
+  const times = (n: number, from: number, deploy: number | null): MeasuredChange[] => Array.from({ length: n }, (_, i) => shipped(from + i * H, deploy));
+  // before: 20 changes deployed 30h after their merge (lead time 31h)
+  const earlier = times(20, PREVIOUS_START + D, 30 * H);
+  const rowsOf = (now: readonly MeasuredChange[]) => {
+    const p = previousPeriod({
+      changes: [...earlier, ...now], deploys: [], window: WINDOW, covered: true, current: figures(now, [], WINDOW),
+      figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
+    });
+    return new Map(p.rows.map((r) => [r.key, r]));
+  };
+
+  it('resamples them with the deployed ones, so the interval is of the Kaplan–Meier medians shown', () => {
+    // now: 70 changes deployed 2h after their merge, 30 deployed 40h after, and 100 merged 35h before NOW and still
+    // waiting. Kaplan–Meier of the deploy wait: Ŝ(2h) = 130/200 = 0.65, the 100 leave the risk set at 35h, the 30 left
+    // all deploy at 40h: the median is 40h (the deployed alone: 2h); of lead time, 41h (waiting: 36h so far). The
+    // medians rose 10h, and every resample's do (one reads 2h only when 100 of its 200 draws are 2h, 4.4 sd above
+    // the mean): worse, +10h … +10h. Over the deployed alone the interval was −28h … −28h, a fall, beside a rise
+    // shown, and the row said the data cannot tell.
+    const rows = rowsOf([...times(70, WINDOW.since + D, 2 * H), ...times(30, WINDOW.since + 5 * D, 40 * H), ...Array.from({ length: 100 }, () => shipped(NOW - 35 * H, null))]);
+    const point = { difference: 10 * H, low: 10 * H, high: 10 * H, real: true };
+    expect(rows.get('stages.deploy.p50')).toMatchObject({ before: 30 * H, after: 40 * H, change: 10 * H, direction: 'worse', interval: point, sample: { before: 20, after: 200 } });
+    expect(rows.get('dora.leadTime')).toMatchObject({ before: 31 * H, after: 41 * H, change: 10 * H, direction: 'worse', interval: point });
+  });
+
+  it('leaves the interval open on the side of a median the estimate does not reach, bounded on the other by its lower bound', () => {
+    // now: 4 changes deployed 2h after their merge and 16 merged 100h before NOW, still waiting: Ŝ(2h) = 0.8 and
+    // no later deploy, so the deploy wait's median is unreached, at least 100h. A resample reaches it (2h) only
+    // when 10 of its 20 draws are deployed (0.26%); else it is at least 100h: after − before ≥ 100h − 30h
+    const rows = rowsOf([...times(4, WINDOW.since + D, 2 * H), ...Array.from({ length: 16 }, () => shipped(NOW - 100 * H, null))]);
+    expect(rows.get('stages.deploy.p50')).toMatchObject({ before: 30 * H, after: null, direction: null, interval: { difference: null, low: 70 * H, high: null, real: true } });
   });
 });

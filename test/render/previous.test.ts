@@ -39,4 +39,18 @@ describe('the previous period as every format words it', () => {
       ['deploy wait p50', '10d', '28d', 'the data cannot tell'],
     ]);
   });
+
+  it('writes an interval unbounded on one side by its other end', () => {
+    // lead time 51d 21h → 28d 15h with changes still waiting: before's median unreached in over 2.5% of the
+    // resamples, so the interval of after − before has a high end only
+    const report = {
+      summary: {
+        previous: {
+          since: '2026-01-10T00:00:00Z', until: '2026-05-01T00:00:00Z', covered: true, changes: 218, deploys: 5,
+          rows: [row('lead time for changes', 51 * D + 21 * H, 28 * D + 15 * H, { difference: -(23 * D + 6 * H), low: null, high: -(5 * D + 17 * H), real: true }, 'better')],
+        },
+      },
+    } as unknown as Report;
+    expect(previousView(report, CALENDAR_DAYS)?.rows.map((r) => r.change)).toEqual(['−23d 6h (≤ −5d 17h), better']);
+  });
 });
