@@ -8,7 +8,9 @@
 import { STAGES, type MeasuredChange, type OpenPull } from '../domain.js';
 import { STAGE_OF } from './stage-of.js';
 import { AGE_EDGES, CHECK_EDGES, histogram } from './histogram.js';
-import { compareMediansOf } from './bootstrap.js';
+import { bootstrapCensoredDifference, compareMediansOf } from './bootstrap.js';
+import { censoredDistribution, type Observation } from './censored.js';
+import { deployObservation, leadObservation, type Waiting } from './stage-summary.js';
 import { countOf } from './count.js';
 import { changedLines } from './size.js';
 import { distribution } from './percentile.js';
@@ -40,6 +42,11 @@ export interface FlowHealthInput {
    * one whose review it cannot see. Default: all of `changes`.
    */
   fromGitHub?: readonly MeasuredChange[];
+  /**
+   * the changes still waiting for a deploy have waited until `waiting.now`: the AI comparison's lead time and
+   * deploy wait count them so (SPEC section 6); absent where every merge is a deploy (none waits)
+   */
+  waiting?: Waiting;
 }
 
 export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
@@ -50,7 +57,7 @@ export function computeFlowHealth(input: FlowHealthInput): FlowHealth {
     rework: github ? reworkHealth(seen) : null,
     ci: github ? ciHealth(seen) : null,
     wip: github ? wipHealth(seen, input.openPulls, input.now) : null,
-    aiComparison: aiComparison(changes, github),
+    aiComparison: aiComparison(changes, github, input.waiting ?? null),
   };
 }
 
@@ -204,30 +211,52 @@ function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: R
   };
 }
 
-function aiComparison(changes: readonly MeasuredChange[], github: boolean): AiComparison {
+function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiting: Waiting | null): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
   const other = changes.filter((c) => c.aiEvidence.length === 0);
   const small = Math.min(assisted.length, other.length) < MIN_AI_GROUP;
   const value = (key: Compared): ((c: MeasuredChange) => number | null) => (key === 'leadTime' ? (c) => c.leadTime : key === 'cycleTime' ? (c) => c.cycleTime : STAGE_OF[key]);
+  // lead time and the deploy wait count the changes still waiting at their wait so far, as the summary's do: over
+  // the deployed alone, aider's year read AI-assisted 2d 5h against 2d 9h where its slices, counting the 26% of
+  // AI-assisted changes still waiting against 11% of the rest, read 7d 2h against 3d 23h
+  const observe = (key: Compared): ((c: MeasuredChange) => Observation | null) | null =>
+    waiting === null ? null : key === 'leadTime' ? (c) => leadObservation(c, waiting) : key === 'deploy' ? (c) => deployObservation(c, waiting) : null;
+  const atLeast: { leadTime?: [number | null, number | null]; deploy?: [number | null, number | null] } = {};
   // each figure's values gathered once for both its interval and the groups' medians (600,000 changes over an organisation)
-  const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, value(key))] as const);
+  const compared = AI_INTERVAL_KEYS.map((key) => {
+    const of = observe(key);
+    if (of === null) return [key, compareMediansOf(assisted, other, value(key))] as const;
+    const [xs, ys] = [assisted.map(of), other.map(of)];
+    const [dx, dy] = [censoredDistribution(xs.filter((o) => o !== null)), censoredDistribution(ys.filter((o) => o !== null))];
+    if (key === 'leadTime' || key === 'deploy') atLeast[key] = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
+    return [key, { interval: bootstrapCensoredDifference(xs, ys, 0.5), medians: [dx.p50, dy.p50] as [number | null, number | null] }] as const;
+  });
   const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval])) as AiComparison['intervals'];
   const medians = (group: 0 | 1): Record<Compared, number | null> => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]])) as Record<Compared, number | null>;
+  const bounds = (group: 0 | 1): AiGroup['atLeast'] => {
+    const [lead, deploy] = [atLeast.leadTime?.[group] ?? null, atLeast.deploy?.[group] ?? null];
+    return lead === null && deploy === null ? undefined : { leadTime: lead, deploy };
+  };
   // sizes in lines, over the changes whose size is known: its own interval, in its own unit (SPEC section 5: by size)
   const size = compareMediansOf(assisted, other, changedLines);
-  // the medians here are over known values: a change merged and not yet deployed has no lead time or deploy
-  // wait yet, and AI-assisted work, often the newer, is the likelier to be waiting: said, never hidden
-  const waiting = (group: readonly MeasuredChange[]): number => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
-  const [assistedWaiting, otherWaiting] = [waiting(assisted), waiting(other)];
+  // the changes merged and not yet deployed: counted at their wait so far, said; left out only where none can wait
+  const waitingOf = (group: readonly MeasuredChange[]): number => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
+  const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
   const notes = [
     small ? `Fewer than ${MIN_AI_GROUP} changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null,
     assistedWaiting + otherWaiting > 0
-      ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).`
+      ? waiting === null
+        ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).`
+        : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).`
       : null,
   ].filter((n): n is string => n !== null);
+  const withBounds = (group: 0 | 1, base: AiGroup): AiGroup => {
+    const b = bounds(group);
+    return b === undefined ? base : { ...base, atLeast: b };
+  };
   return {
-    assisted: aiGroup(assisted, github, medians(0), size.medians[0]),
-    other: aiGroup(other, github, medians(1), size.medians[1]),
+    assisted: withBounds(0, aiGroup(assisted, github, medians(0), size.medians[0])),
+    other: withBounds(1, aiGroup(other, github, medians(1), size.medians[1])),
     note: notes.length > 0 ? notes.join(' ') : null,
     intervals,
     sizeInterval: size.interval,

@@ -386,6 +386,10 @@ export const aiGroupSchema = z.object({
   leadTimeP50: seconds,
   cycleTimeP50: seconds,
   stages: stageSeconds.describe('p50 of each stage'),
+  atLeast: z
+    .object({ leadTime: seconds, deploy: seconds })
+    .optional()
+    .describe('where leadTimeP50 or stages.deploy is null with changes still waiting (more than half of the group): a true lower bound of it; absent when both are reached'),
 });
 export type AiGroup = z.infer<typeof aiGroupSchema>;
 

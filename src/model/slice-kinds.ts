@@ -118,8 +118,6 @@ export const SLICE_KINDS: Readonly<Record<string, SliceKind>> = {
       // an AI-assisted change a report read back names no tool: the catalogue's `unknown`
       groups: (f) => (assisted(f.change) ? ((f.change.aiTools ?? []).length > 0 ? (f.change.aiTools ?? []) : ['unknown']) : []),
       none: NO_AI,
-      // continuedev/continue's rows read 5d 23h and 5d 3h where the comparison read 4d 22h and 4d 10h, unexplained
-      note: 'A row\'s lead p50 counts its changes still waiting, as the report\'s lead time does; the AI comparison compares the deployed changes only, so its lead times may be shorter.',
     },
   },
   'ai-agent': {

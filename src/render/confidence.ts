@@ -7,8 +7,10 @@ import { excludesZero, noDifference, SIZE_WORDS } from './health.js';
 /** A difference with its 95% interval, each end written by `write` (a signed duration: `+1d 2h (−3h … +2d 4h)`); null when not measured. */
 export function differenceText(interval: Interval, write: (value: number) => string): string | null {
   const { difference, low, high } = interval;
-  if (difference === null || low === null || high === null) return null;
-  return `${write(difference)} (${write(low)} … ${write(high)})`;
+  if (difference === null || (low === null && high === null)) return null;
+  // one end open (changes still waiting): what the other end says
+  const range = low === null ? `≤ ${write(high as number)}` : high === null ? `≥ ${write(low)}` : `${write(low)} … ${write(high)}`;
+  return `${write(difference)} (${range})`;
 }
 
 /**

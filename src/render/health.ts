@@ -1,6 +1,6 @@
 import { STAGES } from '../domain.js';
 import { shortStageLabel } from '../stage-labels.js';
-import { comparedChange, durationFormat, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
+import { comparedChange, durationFormat, durationOrBound, formatDuration, formatLines as lines, formatNumber as decimal, formatRatio, type DurationFormat } from './duration.js';
 import { plural, withSign } from '../units.js';
 import { MIN_AI_GROUP } from '../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../metrics/bootstrap.js';
@@ -107,9 +107,9 @@ export function healthSections(report: Report): HealthSection[] {
       [name, a, o, ...(intervals ? (i ? differenceCells(i, words, tooFewToCompare(ai)) : ['', '', '']) : [])];
     const rows = [
       row('Changes', count(ai.assisted.count), count(ai.other.count)),
-      row('Lead time p50', formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), intervals?.leadTime),
+      row('Lead time p50', durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, days), durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, days), intervals?.leadTime),
       row('Cycle time p50', formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), intervals?.cycleTime),
-      ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), intervals?.[k])),
+      ...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes('github'))} p50`, durationOrBound(ai.assisted.stages[k], k === 'deploy' ? ai.assisted.atLeast?.deploy : null, days), durationOrBound(ai.other.stages[k], k === 'deploy' ? ai.other.atLeast?.deploy : null, days), intervals?.[k])),
       row('Size p50', lines(ai.assisted.p50Size), lines(ai.other.p50Size), ai.sizeInterval, SIZE_WORDS),
       row('Reverted', formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
       row('Reworked after review', formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare)),
@@ -139,7 +139,8 @@ export const SIZE_WORDS: DifferenceWords = { signed: (v) => withSign(v, lines), 
 
 /** A row's three cells: the difference, its 95% interval (`−1d 6h to +10h`) and the verdict, in the row's words. */
 export function differenceCells(i: DifferenceInterval, words: DifferenceWords, tooFew: boolean): [string, string, string] {
-  const range = i.low === null || i.high === null ? '—' : `${words.signed(i.low)} to ${words.signed(i.high)}`;
+  // one end open (a group's median unreached in too many resamples: changes still waiting): what the other says
+  const range = i.low === null && i.high === null ? '—' : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
   return [words.signed(i.difference), range, verdict(i, tooFew, words)];
 }
 

@@ -312,6 +312,8 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     now: Math.min(input.now, window.until),
     github: input.github,
     ...(input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }),
+    // every merge a deploy: none waits
+    ...(input.signal !== 'merge' && { waiting }),
   });
   const { queues, queueTrend } = computeQueues({ ...input.queued, since: window.since, until: window.until, historyFrom: window.historyFrom, stages: queueStages(input.github, input.signal) });
   return {

@@ -156,6 +156,32 @@ describe('flow health, GitHub mode', () => {
   });
 });
 
+describe('the AI comparison with changes still waiting', () => {
+  it('counts them at their wait so far, as the summary does, so a group whose slow changes wait reads no faster', () => {
+    const H = 3600;
+    const waiting = { now: T + 1000 * H, measure: (a: number, b: number) => b - a };
+    const deployed = (sha: string, lead: number, ai: boolean): Change =>
+      change(sha, { aiEvidence: ai ? ['Made-with: Cursor'] : [], firstCommitAt: T, cycleTime: 0, leadTime: lead, deployedAt: T + lead, mergedAt: T, stages: { ...noStages, coding: 0, deploy: lead } });
+    const still = (sha: string, ai: boolean): Change =>
+      change(sha, { aiEvidence: ai ? ['Made-with: Cursor'] : [], firstCommitAt: T, cycleTime: 0, mergedAt: T, stages: { ...noStages, coding: 0 } });
+    // AI-assisted: 6 deployed in 1h, 10 still waiting (1,000h so far); other: 16 deployed in 10h. Over the deployed
+    // alone the AI-assisted median is 1h, −9h (−9h … −9h): "faster". Counted, 10 of 16 wait past every deploy:
+    // p50 unreached, at least type 7 of 1h ×6 and 1,000h ×10 at rank 8.5: 1,000h
+    const changes = [...Array.from({ length: 6 }, (_, i) => deployed(`a${i}`, H, true)), ...Array.from({ length: 10 }, (_, i) => still(`w${i}`, true)), ...Array.from({ length: 16 }, (_, i) => deployed(`o${i}`, 10 * H, false))];
+    const ai = computeFlowHealth({ changes, openPulls: [], now: T + 1000 * H, github: false, waiting }).aiComparison;
+    expect(ai.assisted.leadTimeP50).toBeNull();
+    expect(ai.assisted.atLeast).toEqual({ leadTime: 1000 * H, deploy: 1000 * H });
+    expect(ai.other.leadTimeP50).toBe(10 * H);
+    // a resample drawing 8 or more of the 1h changes (about one in four) reads −9h; one drawing fewer knows only
+    // that its median is past every deploy: no upper end, and no difference called
+    expect(ai.intervals.leadTime).toMatchObject({ difference: null, low: -9 * H, high: null, real: false });
+    expect(ai.note).toBe('Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted 10, other 0).');
+    // without the changes still waiting (every merge a deploy: none can wait), the old reading, deployed alone
+    const deployedOnly = computeFlowHealth({ changes, openPulls: [], now: T + 1000 * H, github: false }).aiComparison;
+    expect(deployedOnly.intervals.leadTime).toMatchObject({ difference: -9 * H, low: -9 * H, high: -9 * H, real: true });
+  });
+});
+
 describe('flow health, git-only mode', () => {
   it('leaves the GitHub figures null and compares AI-assisted changes from git', () => {
     const changes: Change[] = [];

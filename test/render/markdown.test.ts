@@ -254,7 +254,7 @@ describe('renderMarkdown: the HTML report’s sections, in its order', () => {
     expect(cells(tableAfter(markdown, '12h–1d')[0] ?? '')).toEqual(['< 1h', '1–4h', '4–12h', '12h–1d', '1–2d', '2–4d', '4–7d', '1–2w', '2–4w', '≥ 4w']);
     expect(cells(tableAfter(markdown, 'Queue growth a week')[3] ?? '')).toEqual(['pickup (waiting for review)', '6.50', '4.50', '+2.00', '10.0', '9.1', '18h']);
     const ai = tableAfter(markdown, 'Difference of medians').map(cells);
-    expect(ai[3]).toEqual(['Lead time p50', '1d 20h', '1d 12h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
+    expect(ai[3]).toEqual(['Lead time p50', '1d 21h', '2d 1h', '−8h', '−1d 6h to +10h', 'the data cannot tell']);
     expect(ai[4]?.slice(3)).toEqual(['−5h', '−9h to −1h', 'AI-assisted faster']);
   });
 

@@ -1,6 +1,6 @@
 import { STAGES, type StageName } from '../../domain.js';
 import { formatAiTools } from '../ai-tools.js';
-import { durationFormat, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
+import { durationFormat, durationOrBound, formatDuration, formatLines as lines, formatNumber, formatPerWeek, formatRatio } from '../duration.js';
 import { differenceCells, durationWords, SIZE_WORDS, tooFewToCompare } from '../health.js';
 import type { Compared } from '../../metrics/limits.js';
 import type { Interval as DifferenceInterval } from '../../metrics/bootstrap.js';
@@ -24,6 +24,8 @@ export function aiComparison(report: Report): string {
   const tools = formatAiTools(report.summary.ai, (name) => name);
   const lead = h(`At least ${plural(a.count, 'change')} carried an AI marker (a lower bound: only marked work is found), against ${plural(o.count, 'other')}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ''}`);
   if (a.count === 0) return section('ai', 'AI-assisted vs other', `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
+  // a median more than half of a group's changes still wait past is null with a bound: drawn hollow, written ≥
+  const boundOf = (group: typeof a, key: Compared): number | null => (key === 'leadTime' ? group.atLeast?.leadTime : key === 'deploy' ? group.atLeast?.deploy : null) ?? null;
   const compared: Array<[Compared, string, number | null, number | null]> = [
     ['leadTime', 'lead time', a.leadTimeP50, o.leadTimeP50],
     ['cycleTime', 'cycle time', a.cycleTimeP50, o.cycleTimeP50],
@@ -31,7 +33,9 @@ export function aiComparison(report: Report): string {
   ];
   const svg = barChart(
     { id: 'ai-vs-other', title: 'AI-assisted vs other changes: p50 of each stage', description: 'The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis.' },
-    compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({ label, values: [x, y] })),
+    compared
+      .filter(([key, , x, y]) => x !== null || y !== null || boundOf(a, key) !== null || boundOf(o, key) !== null)
+      .map(([key, label, x, y]) => ({ label, values: [x, y], bounds: [boundOf(a, key), boundOf(o, key)] })),
     { series: [{ name: `AI-assisted (${a.count})`, colour: AI_COLOUR }, { name: `other (${o.count})`, colour: OTHER_COLOUR }], scale: 'duration', format: (v: number | null) => formatDuration(v, days), empty: 'no duration known for either group' },
   );
   const intervals = ai.intervals;
@@ -40,7 +44,7 @@ export function aiComparison(report: Report): string {
     return `<tr><th scope="row">${h(name)}</th>${num(x)}${num(y)}${intervals ? `${num(difference)}${num(range)}<td>${h(said)}</td>` : ''}</tr>`;
   };
   const rows = [
-    ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
+    ...compared.map(([key, label, x, y]) => row(key === 'leadTime' || key === 'cycleTime' ? label : stageLabel(key, report), durationOrBound(x, boundOf(a, key), days), durationOrBound(y, boundOf(o, key), days), intervals?.[key])),
     row('size, median', lines(a.p50Size), lines(o.p50Size), ai.sizeInterval, SIZE_WORDS),
     row('reverted', formatRatio(a.failureRate), formatRatio(o.failureRate)),
     ...(a.reworkShare !== null || o.reworkShare !== null ? [row('reworked after review', formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []),

@@ -7,7 +7,7 @@ import { plural } from '../../units.js';
 import { aiDefectsView, type AiDefectsView } from '../ai-defects.js';
 import { aiLoadView, type AiLoadView } from '../ai-load.js';
 import { formatAiTools } from '../ai-tools.js';
-import { formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
+import { durationOrBound, formatDuration, formatLines, formatNumber, formatRatio } from '../duration.js';
 import { terminalSafe } from '../sanitize.js';
 import { wrap, type TextContext } from './layout.js';
 import { append } from '../../lists.js';
@@ -37,7 +37,7 @@ export function reviewAndCi(report: Report, ctx: TextContext): string[] {
   if (ai && ai.assisted.count > 0) {
     out.push(
       wrap(
-        `AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)}` +
+        `AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, ctx.durations)} vs ${durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, ctx.durations)}` +
           ` · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`,
         ctx.width,
       ),
