@@ -9644,10 +9644,18 @@ function toolNamedIn(text) {
 	for (const [id, words] of NAMING) if (words.test(text)) return id;
 	return null;
 }
+function toolCreditedIn(text) {
+	for (const [id, words] of NAMING) {
+		const found = words.exec(text);
+		if (found === null) continue;
+		if (!(text.slice(found.index + found[0].length).split(CLAUSE_END)[0] ?? "").split(/[\s:/_*~'-]+/).some((w) => ARTIFACT.test(w.replace(/^\W+|\W+$/g, "")))) return id;
+	}
+	return null;
+}
 function toolName(id) {
 	return Object.hasOwn(AI_TOOLS, id) ? AI_TOOLS[id].name : id;
 }
-var AI_TOOLS, AI_TOOL_IDS, NAMING;
+var AI_TOOLS, AI_TOOL_IDS, NAMING, ARTIFACT, CLAUSE_END;
 var init_tools = __esmMin((() => {
 	AI_TOOLS = {
 		aider: {
@@ -9767,6 +9775,8 @@ var init_tools = __esmMin((() => {
 		const words = AI_TOOLS[id].words;
 		return words === void 0 ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeWord).join("|")})(?![\w])`, "i")]];
 	});
+	ARTIFACT = /^(?:scripts?|tokeni[sz]ers?|encoders?|decoders?|apis?|sdks?|clients?|librar(?:y|ies)|packages?|schemas?|templates?|configs?|plugins?|parsers?|generators?|binar(?:y|ies)|formats?|responses?|outputs?|data|datasets?|fixtures?|benchmarks?|wrappers?|bindings?|specs?|typings?)$/i;
+	CLAUSE_END = /[,;!?()[\]<>{}"`|]|[.:](?=\s|$)|\s(?:and|or|with|using|via|in|for|to|from|on|by|that|which|as|at|of|after|under|through)(?=\s|$)|\s[-\u2013\u2014]+\s/i;
 }));
 // src/model/slice-kinds.ts
 function folderOwners(depth) {
@@ -9877,8 +9887,7 @@ var init_slice_kinds = __esmMin((() => {
 			by: {
 				help: "per AI tool",
 				groups: (f) => assisted(f.change) ? (f.change.aiTools ?? []).length > 0 ? f.change.aiTools ?? [] : ["unknown"] : [],
-				none: NO_AI,
-				note: "A row's lead p50 counts its changes still waiting, as the report's lead time does; the AI comparison compares the deployed changes only, so its lead times may be shorter."
+				none: NO_AI
 			}
 		},
 		"ai-agent": {
@@ -10726,6 +10735,9 @@ var init_percentile = __esmMin((() => {
 	select = (values, k, left, right) => quickselect(values, k, left, right);
 }));
 // src/metrics/censored.ts
+function censoredDistribution(observations) {
+	return censoredDistributionOf(observations, (o) => o);
+}
 function censoredDistributionOf(items, observe) {
 	const doneScratch = scratch$1.borrow(items.length);
 	const runningScratch = scratch$1.borrow(items.length);
@@ -10769,7 +10781,13 @@ function censoredOf(items, observe, doneScratch, runningScratch) {
 		censored: running,
 		atLeast: null
 	};
-	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => [key, figures[key] === null ? lowerBound$1(done, still, p) : null]));
+	let floor = 0;
+	const bounds = Object.fromEntries(PERCENTILES.map(([key, p]) => {
+		const reachedAt = figures[key];
+		const bound = reachedAt === null ? Math.max(floor, lowerBound$1(done, still, p)) : null;
+		floor = Math.max(floor, reachedAt ?? bound ?? 0);
+		return [key, bound];
+	}));
 	return {
 		count: finished + running,
 		...figures,
@@ -10777,6 +10795,23 @@ function censoredOf(items, observe, doneScratch, runningScratch) {
 		censored: running,
 		atLeast: bounds[unreached[0][0]],
 		bounds
+	};
+}
+function censoredPercentile(observations, p) {
+	const done = [];
+	const running = [];
+	for (const o of observations) if (Number.isFinite(o.seconds)) (o.done ? done : running).push(o.seconds);
+	const finished = Float64Array.from(done).sort();
+	if (running.length === 0) return {
+		value: percentile(finished, p),
+		atLeast: null
+	};
+	const still = Float64Array.from(running).sort();
+	const [reached] = kaplanMeier(finished, still, [1 - p + EPSILON$3]);
+	const value = reached !== null && reached !== void 0 && reached <= readableUntil(finished, still) ? reached : null;
+	return {
+		value,
+		atLeast: value === null ? lowerBound$1(finished, still, p) : null
 	};
 }
 function lowerBound$1(done, running, p) {
@@ -10822,7 +10857,7 @@ function kaplanMeier(done, running, levels) {
 	}
 	return reached;
 }
-var PERCENTILES, EPSILON$3, scratch$1, MIN_AT_RISK_SHARE;
+var PERCENTILES, KAPLAN_MEIER_EPSILON, EPSILON$3, scratch$1, MIN_AT_RISK_SHARE;
 var init_censored = __esmMin((() => {
 	init_percentile();
 	init_scratch();
@@ -10831,7 +10866,8 @@ var init_censored = __esmMin((() => {
 		["p75", .75],
 		["p90", .9]
 	];
-	EPSILON$3 = 1e-9;
+	KAPLAN_MEIER_EPSILON = 1e-9;
+	EPSILON$3 = KAPLAN_MEIER_EPSILON;
 	scratch$1 = new ScratchPool(2);
 	MIN_AT_RISK_SHARE = .05;
 }));
@@ -10876,11 +10912,12 @@ function summarizeStages(changes, waiting) {
 			shareOfTotal: shown ? stageSums[i] / all : null
 		}];
 	}));
+	const cycleTime = distributionOf(changes, (c) => c.cycleTime);
 	return {
 		changes: changes.length,
 		stages,
-		cycleTime: distributionOf(changes, (c) => c.cycleTime),
-		leadTime: censoredDistributionOf(changes, (c) => leadObservation(c, waiting)),
+		cycleTime,
+		leadTime: noShorterThanItsParts(censoredDistributionOf(changes, (c) => leadObservation(c, waiting)), [cycleTime, stages.deploy]),
 		leadTimeDeployed: distributionOf(changes, (c) => c.leadTime),
 		shareBasis: {
 			kind,
@@ -10888,6 +10925,17 @@ function summarizeStages(changes, waiting) {
 			zeroTotal
 		}
 	};
+}
+function noShorterThanItsParts(lead, parts) {
+	const raised = { ...lead };
+	let below = 0;
+	for (const k of PERCENTILE_KEYS) {
+		const reached = lead[k];
+		if (reached === null) continue;
+		for (const part of parts) raised[k] = Math.max(raised[k] ?? reached, part[k] ?? reached);
+		raised[k] = below = Math.max(raised[k] ?? reached, below);
+	}
+	return raised;
 }
 function codingUnseen(coding, gitOnly) {
 	return gitOnly && coding.oneCommit !== void 0 && coding.count > 0 && coding.oneCommit * 2 > coding.count;
@@ -10921,11 +10969,17 @@ function deployObservation(c, waiting) {
 		done: false
 	};
 }
+var PERCENTILE_KEYS;
 var init_stage_summary = __esmMin((() => {
 	init_domain();
 	init_stage_of();
 	init_censored();
 	init_percentile();
+	PERCENTILE_KEYS = [
+		"p50",
+		"p75",
+		"p90"
+	];
 }));
 // src/metrics/limits.ts
 var AI_INTERVAL_KEYS;
@@ -11035,8 +11089,11 @@ var init_catalogue$1 = __esmMin((() => {
 		figures: ["p50", "p90"],
 		group,
 		lowerIsBetter: true,
-		basis: { over: "changes" },
-		...stage !== void 0 && { stage }
+		...stage !== void 0 && { stage },
+		basis: stage === "deploy" ? {
+			over: "changes",
+			waiting: "deploy"
+		} : { over: "changes" }
 	});
 	HOUR$4 = 3600;
 	DAY$14 = 24 * HOUR$4;
@@ -11249,11 +11306,11 @@ var init_catalogue$1 = __esmMin((() => {
 		changes: count$4("changes", "counted changes the figures are over"),
 		repairs: count$4("repairs", "changes that repaired earlier work: reverts, fixes of a failed deploy, hotfix branches, fix: titles, bug-labelled pull requests"),
 		share: share$2("share of changes", "repairs ÷ changes; null with no change"),
-		cycleTimeShare: share$2("share of cycle time", "Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when that is 0")
+		cycleTimeShare: share$2("share of cycle time", "Σ cycle time of the repairs ÷ Σ cycle time of the changes that have one: the capacity repairs took; null when it is 0 or most of the changes took none")
 	};
 	REPAIR_REASONS = {
 		revert: count$4("reverts"),
-		failedDeployFix: count$4("fixes of a failed deploy", "landed after a failed deploy and shipped in the deploy that restored it"),
+		failedDeployFix: count$4("fixes of a failed deploy", "landed after a failed deploy and shipped in the deploy that restored it: the revert that failed it, or all that deploy carried since the failure when it was cut for the fix"),
 		hotfixBranch: count$4("from a hotfix/ branch"),
 		fixTitle: count$4("titled fix: or hotfix:"),
 		bugLabel: {
@@ -11290,7 +11347,7 @@ var init_catalogue$1 = __esmMin((() => {
 		revertRate: share$2("revert rate", "reverted ÷ changes; null with no change"),
 		revertRateLow: share$2("revert rate, 95% interval from"),
 		revertRateHigh: share$2("revert rate, 95% interval to"),
-		fixedUp: count$4("fixed up", "of them, those shipped in a failed deploy that a later change repaired (it landed after the failure and shipped in the deploy that restored it), reverts apart"),
+		fixedUp: count$4("fixed up", "of them, those shipped in a failed deploy that a later change repaired (a fix of a failed deploy, as the repairs count it), reverts apart"),
 		fixUpRate: share$2("fix-up rate", "fixed up ÷ changes; null with no change"),
 		fixUpRateLow: share$2("fix-up rate, 95% interval from"),
 		fixUpRateHigh: share$2("fix-up rate, 95% interval to"),
@@ -11580,7 +11637,8 @@ var init_catalogue$1 = __esmMin((() => {
 							lowerIsBetter: true,
 							basis: {
 								over: "changes",
-								value: "leadTime"
+								value: "leadTime",
+								waiting: "lead"
 							}
 						},
 						bands: {
@@ -11999,6 +12057,12 @@ function comparedValue(value, unit, format = CALENDAR_DAYS) {
 	if (unit === "ratio") return formatRatio(value);
 	if (unit === "changes") return value.toFixed(1);
 	return `${formatPerWeek(value)}/wk`;
+}
+function comparedInterval(low, high, unit, format = CALENDAR_DAYS) {
+	if (low === null && high === null) return null;
+	if (low === null) return `≤ ${comparedChange(high, unit, format)}`;
+	if (high === null) return `≥ ${comparedChange(low, unit, format)}`;
+	return `${comparedChange(low, unit, format)} … ${comparedChange(high, unit, format)}`;
 }
 function comparedChange(value, unit, format = CALENDAR_DAYS) {
 	if (value === null || !Number.isFinite(value)) return "—";
@@ -15664,6 +15728,11 @@ function barChart(frame, rows, options) {
 	const text = (r, j) => r.values[j] === null && shown(r, j) !== null ? `≥ ${options.format(shown(r, j))}` : options.format(r.values[j] ?? null);
 	const all = rows.flatMap((r) => r.values.map((_, j) => shown(r, j)).filter((v) => v !== null));
 	const totals = stacked ? rows.map((r) => r.values.reduce((sum, _, j) => sum + (shown(r, j) ?? 0), 0)) : all;
+	if (options.scale === "duration" && all.length > 0 && !totals.some((v) => v > 0)) return emptyChart({
+		...frame,
+		width: WIDTH$2,
+		height: 0
+	}, `every ${options.series.map((s) => s.name).join(" and every ")} is ${options.format(0)}: nothing to draw`);
 	if (rows.length === 0 || !totals.some((v) => v > 0)) return emptyChart({
 		...frame,
 		width: WIDTH$2,
@@ -16574,9 +16643,9 @@ function healthSections(report) {
 		];
 		const rows = [
 			row("Changes", count$3(ai.assisted.count), count$3(ai.other.count)),
-			row("Lead time p50", formatDuration(ai.assisted.leadTimeP50, days), formatDuration(ai.other.leadTimeP50, days), intervals?.leadTime),
+			row("Lead time p50", durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, days), durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, days), intervals?.leadTime),
 			row("Cycle time p50", formatDuration(ai.assisted.cycleTimeP50, days), formatDuration(ai.other.cycleTimeP50, days), intervals?.cycleTime),
-			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, formatDuration(ai.assisted.stages[k], days), formatDuration(ai.other.stages[k], days), intervals?.[k])),
+			...STAGES.map((k) => row(`${shortStageLabel(k, !report.sources.includes("github"))} p50`, durationOrBound(ai.assisted.stages[k], k === "deploy" ? ai.assisted.atLeast?.deploy : null, days), durationOrBound(ai.other.stages[k], k === "deploy" ? ai.other.atLeast?.deploy : null, days), intervals?.[k])),
 			row("Size p50", formatLines(ai.assisted.p50Size), formatLines(ai.other.p50Size), ai.sizeInterval, SIZE_WORDS),
 			row("Reverted", formatRatio(ai.assisted.failureRate), formatRatio(ai.other.failureRate)),
 			row("Reworked after review", formatRatio(ai.assisted.reworkShare), formatRatio(ai.other.reworkShare))
@@ -16603,7 +16672,7 @@ function healthSections(report) {
 	return out;
 }
 function differenceCells(i, words, tooFew) {
-	const range = i.low === null || i.high === null ? "—" : `${words.signed(i.low)} to ${words.signed(i.high)}`;
+	const range = i.low === null && i.high === null ? "—" : i.low === null ? `≤ ${words.signed(i.high)}` : i.high === null ? `≥ ${words.signed(i.low)}` : `${words.signed(i.low)} to ${words.signed(i.high)}`;
 	return [
 		words.signed(i.difference),
 		range,
@@ -16614,7 +16683,7 @@ function tooFewToCompare(ai) {
 	return Math.min(ai.assisted.count, ai.other.count) < 10;
 }
 function excludesZero(i) {
-	return i.low !== null && i.high !== null && (i.low > 0 || i.high < 0);
+	return i.low !== null && i.low > 0 || i.high !== null && i.high < 0;
 }
 function tooFewValues(i) {
 	return !i.real && excludesZero(i);
@@ -16626,9 +16695,13 @@ function unsettled(d) {
 	if (d.real) return null;
 	return excludesZero(d) ? "too few to tell" : "the data cannot tell";
 }
+function noDifference(i) {
+	return i.difference === 0 && i.low === 0 && i.high === 0;
+}
 function verdict(i, tooFew, words) {
 	if (i.difference === null) return "not measurable";
 	if (tooFew) return "too few changes to tell";
+	if (noDifference(i)) return "no difference";
 	if (!i.real) return notTold(i);
 	return i.difference < 0 ? words.lower : words.higher;
 }
@@ -16654,8 +16727,9 @@ var init_health = __esmMin((() => {
 // src/render/confidence.ts
 function differenceText$1(interval, write) {
 	const { difference, low, high } = interval;
-	if (difference === null || low === null || high === null) return null;
-	return `${write(difference)} (${write(low)} … ${write(high)})`;
+	if (difference === null || low === null && high === null) return null;
+	const range = low === null ? `≤ ${write(high)}` : high === null ? `≥ ${write(low)}` : `${write(low)} … ${write(high)}`;
+	return `${write(difference)} (${range})`;
 }
 function whatIfText$1(whatIf, stageLabel, days) {
 	const { now, then } = whatIf.leadTimeP50;
@@ -16689,10 +16763,13 @@ function aiDifferenceLine(ai, label, days, tooFew = false) {
 	if (items.length === 0) return null;
 	const real = items.filter((i) => i.interval.real).map((i) => i.name);
 	const few = items.filter((i) => !i.interval.real && excludesZero(i.interval)).map((i) => i.name);
-	const rest = real.length + few.length === items.length ? "" : real.length + few.length === 0 ? "the data cannot tell any of them" : "the data cannot tell the rest";
+	const same = items.filter((i) => noDifference(i.interval)).map((i) => i.name);
+	const told = real.length + few.length + same.length;
+	const rest = told === items.length ? "" : told === 0 ? "the data cannot tell any of them" : "the data cannot tell the rest";
 	const parts = [
 		...real.length === items.length ? ["each a real difference"] : real.length > 0 ? [`a real difference: ${real.join(", ")}`] : [],
 		...few.length > 0 ? [`too few values to tell: ${few.join(", ")}`] : [],
+		...same.length > 0 ? [`no difference: ${same.join(", ")}`] : [],
 		...rest ? [rest] : []
 	];
 	const verdict = tooFew ? "too few changes in a group to tell any of them apart" : parts.join("; ");
@@ -16751,6 +16828,7 @@ function deploys$2(report, ctx) {
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
 	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
+	if (freq.note) out.splice(2, 0, c.dim(wrap(`${figureLabel("dora.deploymentFrequency")}: ${freq.note}`, ctx.width)));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -16872,7 +16950,7 @@ var init_repair$3 = __esmMin((() => {
 		"fixTitle",
 		"bugLabel"
 	];
-	REPAIR_LEAD = "Changes that repaired earlier work: reverts, changes that landed after a failed deploy and shipped in the deploy that restored it, changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). \"Fixes #N\" in a body alone does not make a repair.";
+	REPAIR_LEAD = "Changes that repaired earlier work: reverts, fixes of a failed deploy (shipped in the deploy that restored it: the revert, or all it carried since the failure when it was cut for the fix), changes from a hotfix/ branch or titled fix: or hotfix:, and pull requests labelled as bugs (GitHub mode). \"Fixes #N\" in a body alone does not make a repair.";
 }));
 // src/render/text/repair.ts
 function repair$1(report, ctx) {
@@ -16921,9 +16999,9 @@ function moved(row) {
 }
 function changeText$1(row, days) {
 	const word = moved(row);
-	const { low, high } = row.interval;
-	if (word === "no change" || word === "the data cannot tell" || low === null || high === null) return word;
-	return `${word} (${comparedChange(low, row.unit, days)} … ${comparedChange(high, row.unit, days)})`;
+	const range = comparedInterval(row.interval.low, row.interval.high, row.unit, days);
+	if (word === "no change" || word === "the data cannot tell" || range === null) return word;
+	return `${word} (${range})`;
 }
 function aiShiftView(report, days) {
 	const s = report.summary.aiShift;
@@ -17062,8 +17140,9 @@ function changeText(row, days) {
 	const { change, direction, interval } = row;
 	if (direction === "same") return "no change";
 	if (direction !== "better" && direction !== "worse") return notTold(interval);
-	if (change === null || interval.low === null || interval.high === null) return "the data cannot tell";
-	return `${comparedChange(change, row.unit, days)} (${comparedChange(interval.low, row.unit, days)} … ${comparedChange(interval.high, row.unit, days)}), ${direction}`;
+	const range = comparedInterval(interval.low, interval.high, row.unit, days);
+	if (change === null || range === null) return "the data cannot tell";
+	return `${comparedChange(change, row.unit, days)} (${range}), ${direction}`;
 }
 var day$1, PREVIOUS_NOTE;
 var init_previous$3 = __esmMin((() => {
@@ -17329,6 +17408,75 @@ function compareMediansOfValues(xs, ys) {
 		medians: [of(xs, MEDIAN), of(ys, MEDIAN)]
 	};
 }
+function bootstrapCensoredDifference(a, b, p) {
+	return bootstrapCensoredDifferences(a, b, [p])[0];
+}
+function bootstrapCensoredDifferences(a, b, ps, options = {}) {
+	const xs = observed(a);
+	const ys = observed(b);
+	if (xs.length === 0 || ys.length === 0) return ps.map(() => ({ ...NO_INTERVAL }));
+	if (xs.every((o) => o.done) && ys.every((o) => o.done)) return ps.map((p) => differenceOfValues(Float64Array.from(xs, (o) => o.seconds), Float64Array.from(ys, (o) => o.seconds), {
+		kind: "percentile",
+		p
+	}));
+	const resamples = (os, seed) => {
+		const running = os.reduce((r, o) => r + (o.done ? 0 : 1), 0);
+		if (running === 0) return new RankedResamples(os, ps);
+		return !options.drawEach && os.length >= FEW_FROM && running * FEW_SHARE <= os.length ? new FewRunningResamples(os, ps, seed) : new CensoredResamples(os, ps);
+	};
+	const [x, y] = [resamples(xs, FEW_SEED), resamples(ys, FEW_SEED ^ 2246822507)];
+	const lows = ps.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
+	const highs = ps.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
+	let state = 1592598566;
+	for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+		state = x.draw(state);
+		x.read();
+		state = y.draw(state);
+		y.read();
+		for (let k = 0; k < ps.length; k++) {
+			const d = x.values[k] - y.values[k];
+			lows[k][r] = y.reached[k] === 1 ? d : -Infinity;
+			highs[k][r] = x.reached[k] === 1 ? d : Infinity;
+		}
+	}
+	const enough = xs.length >= 5 && ys.length >= 5;
+	const bounded = (v) => Number.isFinite(v) ? v : null;
+	return ps.map((p, k) => {
+		const low = openPercentile(lows[k].sort(), .025);
+		const high = openPercentile(highs[k].sort(), .975);
+		const [px, py] = [censoredPercentile(xs, p).value, censoredPercentile(ys, p).value];
+		return {
+			difference: px === null || py === null ? null : px - py,
+			low: bounded(low),
+			high: bounded(high),
+			real: enough && (low > 0 || high < 0)
+		};
+	});
+}
+function observed(items) {
+	const out = [];
+	for (const o of items) if (o !== null && Number.isFinite(o.seconds)) out.push(o);
+	return out;
+}
+function openPercentile(sorted, p) {
+	const h = (sorted.length - 1) * p;
+	const lo = Math.floor(h);
+	const a = sorted[lo];
+	const b = sorted[Math.ceil(h)];
+	if (!Number.isFinite(a) || a === b) return a;
+	if (!Number.isFinite(b)) return h === lo ? a : b;
+	return a + (h - lo) * (b - a);
+}
+function upperBound(values, v) {
+	let lo = 0;
+	let hi = values.length;
+	while (lo < hi) {
+		const mid = lo + hi >> 1;
+		if (values[mid] <= v) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
 function differenceOfValues(xs, ys, statistic) {
 	const lent = scratch.borrow(BOOTSTRAP_RESAMPLES);
 	try {
@@ -17510,8 +17658,9 @@ function binomial(m, p, random) {
 	for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
 	return count;
 }
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
 var init_bootstrap = __esmMin((() => {
+	init_censored();
 	init_percentile();
 	init_prng();
 	init_limits();
@@ -17528,6 +17677,291 @@ var init_bootstrap = __esmMin((() => {
 		high: null,
 		real: false
 	};
+	RANKS_SEED = -1059432033;
+	RankedResamples = class {
+		#sorted;
+		#ps;
+		#drawers;
+		#ranks = new Int32Array(2);
+		values;
+		reached;
+		constructor(observations, ps) {
+			this.#sorted = Float64Array.from(observations, (o) => o.seconds).sort();
+			this.#ps = ps;
+			this.#drawers = ps.map((p) => rankDrawer(p, observations.length, seededRandom(RANKS_SEED)));
+			this.values = new Float64Array(ps.length);
+			this.reached = new Uint8Array(ps.length).fill(1);
+		}
+		draw(state) {
+			return state;
+		}
+		read() {
+			const n = this.#sorted.length;
+			for (let k = 0; k < this.#ps.length; k++) {
+				this.#drawers[k](this.#ranks, 0);
+				const h = (n - 1) * this.#ps[k];
+				this.values[k] = resampled(this.#sorted, h - Math.floor(h), this.#ranks[0], this.#ranks[1]);
+			}
+		}
+	};
+	FEW_FROM = 2e3;
+	FEW_SHARE = 200;
+	FEW_SEED = 2033830665;
+	FewRunningResamples = class {
+		#n;
+		#done;
+		#running;
+		#doneUpTo;
+		#random;
+		#levels;
+		#lo;
+		#hi;
+		#fraction;
+		#horizon;
+		values;
+		reached;
+		constructor(observations, ps, seed) {
+			const n = observations.length;
+			this.#n = n;
+			this.#done = Float64Array.from(observations.filter((o) => o.done), (o) => o.seconds).sort();
+			this.#running = Float64Array.from(observations.filter((o) => !o.done), (o) => o.seconds).sort();
+			this.#doneUpTo = Int32Array.from(this.#running, (c) => upperBound(this.#done, c));
+			this.#random = seededRandom(seed);
+			this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
+			this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
+			this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
+			this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
+			this.#horizon = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n)) + 1;
+			this.values = new Float64Array(ps.length);
+			this.reached = new Uint8Array(ps.length);
+		}
+		draw(state) {
+			return state;
+		}
+		read() {
+			const n = this.#n;
+			const random = this.#random;
+			const D = this.#done.length;
+			const R = this.#running.length;
+			const m = binomial(n, R / n, random);
+			const picks = new Int32Array(m);
+			for (let i = 0; i < m; i++) picks[i] = Math.min(R - 1, Math.floor(random.uniform() * R));
+			picks.sort();
+			const upTo = new Float64Array(m + 1);
+			let left = n - m;
+			let pool = D;
+			let before = 0;
+			let counted = 0;
+			for (let i = 0; i <= m; i++) {
+				const bound = i < m ? this.#doneUpTo[picks[i]] : D;
+				const size = bound - before;
+				const drawn = size === 0 || left === 0 ? 0 : size >= pool ? left : binomial(left, size / pool, random);
+				counted += drawn;
+				left -= drawn;
+				pool -= size;
+				before = bound;
+				upTo[i] = counted;
+			}
+			const levels = this.#levels;
+			const crossing = Array.from(levels, () => -1);
+			let pending = levels.length;
+			let factor = 1;
+			let previous = 0;
+			for (let i = 0; i <= m && pending > 0 && m > 0; i++) {
+				const end = upTo[i] + i;
+				for (let k = 0; k < levels.length; k++) {
+					if (crossing[k] !== -1 || end <= previous) continue;
+					const level = levels[k];
+					const survival = (J) => (n - J) / n * factor;
+					let J = Math.max(previous + 1, Math.ceil(n - level * n / factor));
+					while (J > previous + 1 && survival(J - 1) <= level) J--;
+					while (J <= end && survival(J) > level) J++;
+					if (J <= end) {
+						crossing[k] = J;
+						pending--;
+					}
+				}
+				if (i === m) break;
+				const j = end + 1;
+				if (n - j > 0) factor *= (n - j + 1) / (n - j);
+				previous = j;
+			}
+			const wanted = [this.#horizon];
+			for (let k = 0; k < levels.length; k++) {
+				if (crossing[k] !== -1) wanted.push(crossing[k]);
+				wanted.push(this.#lo[k] + 1, this.#hi[k] + 1);
+			}
+			const at = this.#valuesAt(wanted, picks, upTo);
+			const horizon = at.get(this.#horizon);
+			for (let k = 0; k < levels.length; k++) {
+				const c = crossing[k];
+				if (m > 0 && c !== -1 && at.get(c) <= horizon) {
+					this.values[k] = at.get(c);
+					this.reached[k] = 1;
+					continue;
+				}
+				const a = at.get(this.#lo[k] + 1);
+				this.values[k] = a + this.#fraction[k] * (at.get(this.#hi[k] + 1) - a);
+				this.reached[k] = m === 0 ? 1 : 0;
+			}
+		}
+		#valuesAt(positions, picks, upTo) {
+			const out = new Map();
+			const sorted = [...new Set(positions)].sort((u, v) => u - v);
+			const m = picks.length;
+			let stretch = -1;
+			let u = 0;
+			let rank = 0;
+			let i = 0;
+			for (const q of sorted) {
+				while (i < m && upTo[i] + i + 1 < q) i++;
+				if (i < m && upTo[i] + i + 1 === q) {
+					out.set(q, this.#running[picks[i]]);
+					continue;
+				}
+				const first = i === 0 ? 0 : upTo[i - 1];
+				const count = upTo[i] - first;
+				const r = q - i - first;
+				if (stretch !== i) {
+					stretch = i;
+					u = 0;
+					rank = 0;
+				}
+				if (r > rank) {
+					u += (1 - u) * this.#random.beta(r - rank, count - r + 1);
+					rank = r;
+				}
+				const low = i === 0 ? 0 : this.#doneUpTo[picks[i - 1]];
+				const high = i < m ? this.#doneUpTo[picks[i]] : this.#done.length;
+				out.set(q, this.#done[Math.min(high - 1, low + Math.floor((high - low) * u))]);
+			}
+			return out;
+		}
+	};
+	CensoredResamples = class {
+		#n;
+		#times;
+		#code;
+		#counts;
+		#running = 0;
+		#last;
+		#levels;
+		values;
+		reached;
+		#below;
+		#above;
+		#lo;
+		#hi;
+		#fraction;
+		constructor(observations, ps) {
+			const n = observations.length;
+			this.#n = n;
+			this.#times = Float64Array.from(new Set(observations.map((o) => o.seconds))).sort();
+			const index = new Map();
+			this.#times.forEach((t, g) => index.set(t, g));
+			this.#code = Int32Array.from(observations, (o) => 2 * index.get(o.seconds) + (o.done ? 0 : 1));
+			this.#counts = new Int32Array(2 * this.#times.length);
+			this.#last = n - Math.max(1, Math.ceil(MIN_AT_RISK_SHARE * n));
+			this.#levels = Float64Array.from(ps, (p) => 1 - p + KAPLAN_MEIER_EPSILON);
+			this.#lo = Float64Array.from(ps, (p) => Math.floor((n - 1) * p));
+			this.#hi = Float64Array.from(ps, (p) => Math.ceil((n - 1) * p));
+			this.#fraction = Float64Array.from(ps, (p) => (n - 1) * p - Math.floor((n - 1) * p));
+			this.values = new Float64Array(ps.length);
+			this.reached = new Uint8Array(ps.length);
+			this.#below = new Float64Array(ps.length);
+			this.#above = new Float64Array(ps.length);
+		}
+		draw(state) {
+			const n = this.#n;
+			const code = this.#code;
+			const counts = this.#counts;
+			counts.fill(0);
+			let running = 0;
+			let s = state;
+			for (let i = 0; i < n; i++) {
+				s = mulberryStep(s);
+				const c = code[Math.floor(mulberryOutput(s) * n)];
+				counts[c] = counts[c] + 1;
+				running += c & 1;
+			}
+			this.#running = running;
+			return s;
+		}
+		read() {
+			const times = this.#times;
+			const counts = this.#counts;
+			const m = this.#levels.length;
+			const levels = this.#levels;
+			const lo = this.#lo;
+			const hi = this.#hi;
+			const below = this.#below;
+			const above = this.#above;
+			const values = this.values;
+			const reached = this.reached;
+			const last = this.#last;
+			const running = this.#running;
+			reached.fill(0);
+			let ranksLeft = m;
+			let nextRank = -1;
+			for (let k = 0; k < m; k++) {
+				below[k] = NaN;
+				above[k] = NaN;
+			}
+			let estimateLeft = running > 0 ? m : 0;
+			let highest = -1;
+			for (let k = 0; k < m; k++) if (levels[k] > highest) highest = levels[k];
+			let seen = 0;
+			let atRisk = this.#n;
+			let survival = 1;
+			const G = times.length;
+			for (let g = 0; g < G && (ranksLeft > 0 || estimateLeft > 0); g++) {
+				const finished = counts[2 * g];
+				const drawn = finished + counts[2 * g + 1];
+				if (drawn === 0) continue;
+				const first = seen;
+				seen += drawn;
+				if (ranksLeft > 0 && seen > nextRank) {
+					nextRank = Infinity;
+					for (let k = 0; k < m; k++) {
+						if (!Number.isNaN(above[k])) continue;
+						if (Number.isNaN(below[k]) && seen > lo[k]) below[k] = times[g];
+						if (seen > hi[k]) {
+							above[k] = times[g];
+							ranksLeft--;
+						} else nextRank = Math.min(nextRank, Number.isNaN(below[k]) ? lo[k] : hi[k]);
+					}
+				}
+				if (estimateLeft > 0) {
+					if (first > last) estimateLeft = 0;
+					else if (finished > 0) {
+						survival *= 1 - finished / atRisk;
+						if (survival <= highest) {
+							highest = -1;
+							for (let k = 0; k < m; k++) {
+								if (reached[k] === 1) continue;
+								if (survival <= levels[k]) {
+									reached[k] = 1;
+									values[k] = times[g];
+									estimateLeft--;
+									if (Number.isNaN(above[k])) {
+										above[k] = values[k];
+										ranksLeft--;
+									}
+								} else if (levels[k] > highest) highest = levels[k];
+							}
+						}
+					}
+				}
+				atRisk -= drawn;
+			}
+			for (let k = 0; k < m; k++) {
+				if (reached[k] === 1 && running > 0) continue;
+				const a = below[k];
+				values[k] = a + this.#fraction[k] * (above[k] - a);
+				if (running === 0) reached[k] = 1;
+			}
+		}
+	};
 	scratch = new ScratchPool(3);
 	drawn = new Map();
 	DRAWN = 32;
@@ -17539,8 +17973,8 @@ function directionOf$1(before, after, interval, lowerIsBetter) {
 	const change = after - before;
 	const tolerance = EPSILON$2 * Math.max(1, Math.abs(after), Math.abs(before));
 	if (Math.abs(change) <= tolerance) return "same";
-	const holds = interval.low !== null && interval.high !== null && change >= interval.low - tolerance && change <= interval.high + tolerance;
-	return !(interval.real && holds && (change < 0 ? (interval.high ?? 0) < 0 : (interval.low ?? 0) > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
+	const holds = (interval.low !== null || interval.high !== null) && (interval.low === null || change >= interval.low - tolerance) && (interval.high === null || change <= interval.high + tolerance);
+	return !(interval.real && holds && (change < 0 ? interval.high !== null && interval.high < 0 : interval.low !== null && interval.low > 0)) ? "uncertain" : change < 0 === lowerIsBetter ? "better" : "worse";
 }
 function dailyDeploys(window, deployTimes) {
 	return dailyDeployCounts(isoSeconds(window.since) ?? NaN, isoSeconds(window.until) ?? NaN, deployTimes.map((at) => isoSeconds(at) ?? NaN));
@@ -18165,7 +18599,7 @@ function reviewAndCi(report, ctx) {
 	const ai = s.aiComparison;
 	const out = lines.map((l) => wrap(l, ctx.width));
 	if (ai && ai.assisted.count > 0) {
-		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${formatDuration(ai.assisted.leadTimeP50, ctx.durations)} vs ${formatDuration(ai.other.leadTimeP50, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
+		out.push(wrap(`AI-assisted (a lower bound): ${ai.assisted.count} vs ${ai.other.count} other · lead p50 ${durationOrBound(ai.assisted.leadTimeP50, ai.assisted.atLeast?.leadTime, ctx.durations)} vs ${durationOrBound(ai.other.leadTimeP50, ai.other.atLeast?.leadTime, ctx.durations)} · size p50 ${formatLines(ai.assisted.p50Size)} vs ${formatLines(ai.other.p50Size)} · reverted ${pct(ai.assisted.failureRate)} vs ${pct(ai.other.failureRate)}`, ctx.width));
 		const tools = formatAiTools(s.ai, terminalSafe);
 		if (tools) out.push(wrap(`  ${tools}`, ctx.width, 2));
 		const differences = aiDifferenceLine(ai, (stage) => stageLabel$1(stage, !report.sources.includes("github")), ctx.durations, tooFewToCompare(ai));
@@ -18408,7 +18842,7 @@ function slowest$1(report, ctx) {
 	], top.map((ch) => [
 		terminalSafe(ch.id),
 		terminalSafe(ch.title),
-		formatDuration(ch.total, ctx.durations),
+		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, ctx.durations) : formatDuration(ch.total, ctx.durations),
 		ch.stage ? `${formatDuration(ch.stageSeconds, ctx.durations)} ${narrow ? shortStageLabel(ch.stage, gitOnly) : stageLabel$1(ch.stage, gitOnly)}` : ""
 	]), ctx);
 	return [ctx.c.bold("Slowest changes"), table];
@@ -19369,7 +19803,7 @@ function slowest(report) {
 	const rows = top.map((ch) => [
 		changeRef(ch),
 		md(ch.title),
-		formatDuration(ch.total, days),
+		ch.totalIs === "waiting" ? durationOrBound(null, ch.total, days) : formatDuration(ch.total, days),
 		ch.stage ? md(`${stageLabel(ch.stage, report)} ${formatDuration(ch.stageSeconds, days)}`) : "—"
 	]);
 	return details(`Slowest changes (${top.length})`, table([
@@ -20096,6 +20530,7 @@ function aiComparison$1(report) {
 	const tools = formatAiTools(report.summary.ai, (name) => name);
 	const lead = h(`At least ${plural$1(a.count, "change")} carried an AI marker (a lower bound: only marked work is found), against ${plural$1(o.count, "other")}.${tools ? ` ${tools[0]?.toUpperCase()}${tools.slice(1)}.` : ""}`);
 	if (a.count === 0) return section("ai", "AI-assisted vs other", `${lead} No AI-assisted change was found in the window, so there is nothing to compare.`);
+	const boundOf = (group, key) => (key === "leadTime" ? group.atLeast?.leadTime : key === "deploy" ? group.atLeast?.deploy : null) ?? null;
 	const compared = [
 		[
 			"leadTime",
@@ -20120,9 +20555,10 @@ function aiComparison$1(report) {
 		id: "ai-vs-other",
 		title: "AI-assisted vs other changes: p50 of each stage",
 		description: "The median lead time, cycle time and stage durations of changes carrying an AI marker and of the rest, on a logarithmic time axis."
-	}, compared.filter(([, , x, y]) => x !== null || y !== null).map(([, label, x, y]) => ({
+	}, compared.filter(([key, , x, y]) => x !== null || y !== null || boundOf(a, key) !== null || boundOf(o, key) !== null).map(([key, label, x, y]) => ({
 		label,
-		values: [x, y]
+		values: [x, y],
+		bounds: [boundOf(a, key), boundOf(o, key)]
 	})), {
 		series: [{
 			name: `AI-assisted (${a.count})`,
@@ -20145,7 +20581,7 @@ function aiComparison$1(report) {
 		return `<tr><th scope="row">${h(name)}</th>${num$1(x)}${num$1(y)}${intervals ? `${num$1(difference)}${num$1(range)}<td>${h(said)}</td>` : ""}</tr>`;
 	};
 	const rows = [
-		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), formatDuration(x, days), formatDuration(y, days), intervals?.[key])),
+		...compared.map(([key, label, x, y]) => row(key === "leadTime" || key === "cycleTime" ? label : stageLabel(key, report), durationOrBound(x, boundOf(a, key), days), durationOrBound(y, boundOf(o, key), days), intervals?.[key])),
 		row("size, median", formatLines(a.p50Size), formatLines(o.p50Size), ai.sizeInterval, SIZE_WORDS),
 		row("reverted", formatRatio(a.failureRate), formatRatio(o.failureRate)),
 		...a.reworkShare !== null || o.reworkShare !== null ? [row("reworked after review", formatRatio(a.reworkShare), formatRatio(o.reworkShare))] : []
@@ -22564,7 +23000,7 @@ var init_catalogue = __esmMin((() => {
 				tool: "named",
 				place: "trailer",
 				rule: "a trailer saying what made or helped the change that names a tool: `Generated-by:`, `Assisted-by:`, `Made-with:`, `*-Generated-By:`, `AI-*:`",
-				why: "`Assisted-by: <a person>` (curl's use) names no tool and is not read",
+				why: "`Assisted-by: <a person>` (curl's use) names no tool and is not read, nor a tool's name that is a word of an artifact's (`Generated-by: the Claude tokenizer`)",
 				examples: [{
 					text: "Assisted-by: gemini-cli",
 					seen: "google-gemini/gemini-cli",
@@ -22582,10 +23018,15 @@ var init_catalogue = __esmMin((() => {
 				tool: "named",
 				place: "footer",
 				rule: "a line that starts `Generated with|by|using` and a tool's name (or `AI`)",
+				why: "a tool's name that is a word of an artifact's (`Generated by GPT-4 tokenizer script`, `… Gemini API responses`) credits the artifact and is not read",
 				examples: [{
 					text: "🤖 Generated with Claude Code",
 					seen: "google-gemini/gemini-cli",
 					tool: "claude-code"
+				}, {
+					text: "Generated with assistance from OpenAI Codex.",
+					seen: "astral-sh/uv",
+					tool: "codex"
 				}]
 			},
 			line: /^\W*generated (?:with|by|using) \[?(\w[\w .-]*).*$/gim,
@@ -22864,7 +23305,7 @@ var init_compile$1 = __esmMin((() => {
 		collect(entry, text, found) {
 			if (entry.quick !== void 0 && !entry.quick.test(text)) return;
 			for (const [index, line, naming] of entry.find(text)) {
-				const tool = entry.tool === "named" ? toolNamedIn(naming) ?? (AI_WORD.test(naming) ? "unknown" : null) : entry.tool;
+				const tool = entry.tool === "named" ? toolCreditedIn(naming) ?? (AI_WORD.test(naming) ? "unknown" : null) : entry.tool;
 				if (tool !== null) found.push([index, {
 					tool,
 					strength: PLACE_STRENGTH[entry.place],
@@ -22884,7 +23325,7 @@ var init_compile$1 = __esmMin((() => {
 			}
 			for (const entry of this.trailers) {
 				if (!entry.key.test(key) || entry.value !== void 0 && !entry.value.test(value)) continue;
-				const tool = entry.tool === "named" ? toolNamedIn(value) ?? toolNamedIn(key.replace(/-/g, " ")) : entry.tool;
+				const tool = entry.tool === "named" ? toolCreditedIn(value) ?? toolNamedIn(key.replace(/-/g, " ")) : entry.tool;
 				if (tool !== null) return {
 					tool,
 					strength: PLACE_STRENGTH[entry.place],
@@ -23126,7 +23567,7 @@ var init_message = __esmMin((() => {
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+)?)(?:[\s,;:)]|$)/i;
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -23370,8 +23811,10 @@ function mergeChange(commit, walk, input, rules) {
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
-	if (sync) applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
-	else {
+	if (sync) {
+		applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+		change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null).length;
+	} else {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
@@ -24298,7 +24741,10 @@ function assignDeploys(changes, contents, options) {
 		if (revertDeploy === deploy) continue;
 		if (revert.mergedAt < deploy.at) continue;
 		if (revert.mergedAt - deploy.at > options.revertWindow) continue;
-		fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null);
+		fail(deploy, `shipped ${change.id}, reverted by ${revert.id} within ${window}`, revertDeploy ? Math.max(0, revertDeploy.at - deploy.at) : null, {
+			sha: revert.sha,
+			at: revert.mergedAt
+		});
 	}
 	for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
 	for (const d of contents) for (const revert of d.lineReverts ?? []) {
@@ -24306,7 +24752,10 @@ function assignDeploys(changes, contents, options) {
 		const deploy = deployOf.get(revert.change);
 		if (!change || !deploy || housekeeping(change) || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
 		if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
-		fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at));
+		fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at), {
+			sha: revert.by,
+			at: revert.at
+		});
 	}
 	return deploys;
 }
@@ -24317,10 +24766,11 @@ function windowText(seconds) {
 	const days = seconds / 86400;
 	return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? "" : "s"}` : formatDuration(seconds);
 }
-function fail(deploy, reason, restoredAfter) {
+function fail(deploy, reason, restoredAfter, revert) {
 	deploy.failed = true;
 	deploy.failureReasons.push(reason);
 	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
+	if (revert !== void 0) deploy.failingReverts = [...deploy.failingReverts ?? [], revert];
 }
 var init_deploys$1 = __esmMin((() => {
 	init_release_names();
@@ -24832,13 +25282,14 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		}
 	};
 }
-function ownTagsFolder(tag, versions) {
+function ownTagsFolder(tag, versions, namedFor = null) {
 	const m = VERSION$4.exec(tag);
 	if (m === null) return null;
 	const version = tag.slice(m.index);
 	const carrying = [...versions].filter(([, v]) => v.replace(/^[v=]/, "") === version).map(([folder]) => folder);
 	if (carrying.length === 0) return null;
-	return carrying.length === 1 ? carrying[0] : "";
+	if (carrying.length === 1) return carrying[0];
+	return carrying.includes("") ? "" : namedFor !== null && carrying.includes(namedFor) ? namedFor : "";
 }
 function tagKey(tag) {
 	return releaseProduct(tag).replace(/[@/_-]$/, "").toLowerCase();
@@ -24927,7 +25378,7 @@ function ownRepairReasons(change, bugLabel) {
 	if (bugLabel !== null && (change.labels ?? []).some((label) => bugLabel.test(label))) reasons.push("bugLabel");
 	return reasons;
 }
-function failedDeployFixes(changes, deploys) {
+function failedDeployFixes(changes, deploys, bugLabel) {
 	const bySha = new Map(changes.map((c) => [c.sha, c]));
 	const byTime = new Map();
 	for (const deploy of deploys) byTime.set(deploy.at, [...byTime.get(deploy.at) ?? [], deploy]);
@@ -24936,16 +25387,28 @@ function failedDeployFixes(changes, deploys) {
 		if (!failed.failed || failed.restoredAfter === null) continue;
 		for (const restoring of byTime.get(failed.at + failed.restoredAfter) ?? []) {
 			if (restoring === failed) continue;
-			for (const sha of restoring.changeShas) {
-				const change = bySha.get(sha);
-				if (change !== void 0 && change.mergedAt > failed.at) fixes.add(sha);
-			}
+			for (const sha of fixesOf(failed, restoring, bySha, bugLabel)) fixes.add(sha);
 		}
 	}
 	return fixes;
 }
+function fixesOf(failed, restoring, bySha, bugLabel) {
+	const since = restoring.changeShas.map((sha) => bySha.get(sha)).filter((c) => c !== void 0 && c.mergedAt > failed.at);
+	const reverts = (failed.failingReverts ?? []).filter((r) => r.at <= restoring.at);
+	if (reverts.length === 0) return since.map((c) => c.sha);
+	const fixedAt = largest(reverts.map((r) => r.at));
+	if (restoring.changeShas.every((sha) => {
+		const change = bySha.get(sha);
+		return change === void 0 || change.mergedAt <= fixedAt || ownRepairReasons(change, bugLabel).length > 0 || releaseMechanics(change, restoring);
+	})) return since.map((c) => c.sha);
+	const named = new Set(reverts.map((r) => r.sha));
+	return since.filter((c) => named.has(c.sha)).map((c) => c.sha);
+}
+function releaseMechanics(change, deploy) {
+	return change.sha === deploy.sha || change.flags.includes("release-commit") || isOwnVersionBump(change.title);
+}
 function markRepairs(changes, deploys, bugLabel) {
-	const fixes = failedDeployFixes(changes, deploys);
+	const fixes = failedDeployFixes(changes, deploys, bugLabel);
 	for (const change of changes) {
 		const reasons = ownRepairReasons(change, bugLabel);
 		if (fixes.has(change.sha)) reasons.push("failedDeployFix");
@@ -24960,6 +25423,9 @@ function markRepairs(changes, deploys, bugLabel) {
 }
 var REPAIR_FLAGS, HOTFIX_BRANCH, HOTFIX, FIX_TITLE;
 var init_repairs = __esmMin((() => {
+	init_domain();
+	init_lists$1();
+	init_message();
 	REPAIR_FLAGS = {
 		revert: "repair:revert",
 		failedDeployFix: "repair:failed-deploy-fix",
@@ -25124,12 +25590,10 @@ function buildModel(history, pulls, sizes, deploys, policy) {
 		productOf: productsOf(deploys)
 	});
 	markRepairs(changes, linked.deploys, policy.bugLabel ?? null);
-	let clockSkew = 0;
-	for (const change of changes) clockSkew += computeStages(change, deploys.kind, policy.measure);
+	for (const change of changes) computeStages(change, deploys.kind, policy.measure);
 	return {
 		changes,
 		deploys: linked.deploys,
-		clockSkew,
 		unlinked: linked.unlinked
 	};
 }
@@ -26093,6 +26557,61 @@ function walkPull(head, commits) {
 	};
 }
 var init_pull_commits = __esmMin((() => {}));
+// src/model/tracked-line.ts
+function trackedLine(tip, commits, trackedBranch) {
+	const first = [];
+	for (let commit = commits.get(tip); commit !== void 0; commit = commits.get(commit.parents[0] ?? "")) first.push(commit);
+	first.reverse();
+	const landed = new Set(first.map((c) => c.sha));
+	const pulled = [];
+	const line = [];
+	const expand = (commits0) => {
+		const stack = [{
+			list: commits0,
+			at: 0
+		}];
+		while (stack.length > 0) {
+			const top = stack[stack.length - 1];
+			if (top.at >= top.list.length) {
+				stack.pop();
+				continue;
+			}
+			const commit = top.list[top.at];
+			const side = mergesTrackedBranch(commit, trackedBranch) ? sideLine(commit.parents[1], commits, landed) : [];
+			if (side.length > 0) {
+				for (const c of side) {
+					landed.add(c.sha);
+					pulled.push(c.sha);
+				}
+				stack.push({
+					list: side,
+					at: 0
+				});
+				continue;
+			}
+			line.push(commit);
+			top.at++;
+		}
+	};
+	expand(first);
+	return {
+		line,
+		pulled
+	};
+}
+function mergesTrackedBranch(commit, trackedBranch) {
+	if (commit.parents.length < 2) return false;
+	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
+	return number === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
+}
+function sideLine(from, commits, landed) {
+	const side = [];
+	for (let commit = commits.get(from); commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) side.push(commit);
+	return side.reverse();
+}
+var init_tracked_line = __esmMin((() => {
+	init_message();
+}));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {
 	const rules = parseAttributes(gitattributes);
@@ -26355,6 +26874,31 @@ async function readSizes(repo, tip, boundary, counts, signal, onCommit) {
 		unknown
 	};
 }
+async function readSizesOf(repo, shas, counts, signal) {
+	const sizes = new Map();
+	let left = [...shas].reverse();
+	for (let restart = 0; left.length > 0; restart++) {
+		const run = await numstat(repo, left, counts, {
+			options: ["--no-walk=unsorted"],
+			...signal && { signal }
+		});
+		for (const [sha, size] of run.sizes) sizes.set(sha, size);
+		if (run.complete) break;
+		const failed = run.last === null ? left[0] : run.last;
+		sizes.delete(failed);
+		const alone = restart < MAX_RESTARTS ? await numstat(repo, [failed], counts, {
+			options: ["--no-walk"],
+			...signal && { signal }
+		}) : null;
+		if (alone?.complete === true && alone.sizes.has(failed)) sizes.set(failed, alone.sizes.get(failed));
+		if (restart >= MAX_RESTARTS) break;
+		left = left.slice(left.indexOf(failed) + 1).filter((sha) => !sizes.has(sha));
+	}
+	return {
+		sizes,
+		unknown: shas.filter((sha) => !sizes.has(sha))
+	};
+}
 async function numstat(repo, revs, counts, run = {}) {
 	const sizes = new Map();
 	let current = null;
@@ -26542,8 +27086,8 @@ var init_release_graph = __esmMin((() => {
 // src/audit/git-history.ts
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
 	const stop = new AbortController();
-	const read = readAttributes(repo, tip).then(async (attributes) => {
-		const counts = sizeFilter(attributes, sizeExcluded);
+	const filter = readAttributes(repo, tip).then((attributes) => sizeFilter(attributes, sizeExcluded));
+	const read = filter.then(async (counts) => {
 		const boundary = span.then((s) => s.boundary?.sha ?? null);
 		let started = 0;
 		const middle = span.then((s) => splitPoint(s.above, started, splitFrom));
@@ -26561,9 +27105,19 @@ function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM)
 		};
 	});
 	read.catch(() => void 0);
+	const withMore = async (shas) => {
+		if (shas.length === 0) return read;
+		const [all, more] = await Promise.all([read, filter.then((counts) => readSizesOf(repo.cwd, shas, counts, stop.signal))]);
+		for (const [sha, size] of more.sizes) all.sizes.set(sha, size);
+		return {
+			sizes: all.sizes,
+			unknown: [...all.unknown, ...more.unknown]
+		};
+	};
 	return {
 		read,
-		cancel: () => stop.abort()
+		cancel: () => stop.abort(),
+		with: withMore
 	};
 }
 async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, o) {
@@ -26582,7 +27136,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 		if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
 		if (read >= LARGE_HISTORY && process.memoryUsage().heapUsed >= LARGE_LIVE_HISTORY) growHeapSlowly();
 		o.onCommits?.(read);
-		const firstParent = firstParentLine(branch.tip, commits);
+		const { line: firstParent, pulled } = trackedLine(branch.tip, commits, branch.name);
 		const commitOf = (sha) => commits.get(sha) ?? pulls.loaded.get(sha);
 		const onRelease = releaseAmong(lines, firstParent, commitOf);
 		const pullCommits = splitPullCommits(pulls.walked, pulls.loaded, (sha) => onRelease.all.has(sha));
@@ -26617,16 +27171,20 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			copies,
 			lines,
 			release: onRelease.all,
-			forPulls
+			forPulls,
+			pulled
 		};
 	})().catch((error) => {
 		sizes.cancel();
 		throw error;
 	});
 	if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
+	const { pulled, ...rest } = model;
+	const sized = sizes.with(pulled);
+	sized.catch(() => void 0);
 	return {
-		...model,
-		sizes: sizes.read
+		...rest,
+		sizes: sized
 	};
 }
 function tagsOf(names, lines) {
@@ -26636,11 +27194,6 @@ function tagsOf(names, lines) {
 		if (tags !== void 0) byKey.set(line.key, tags);
 	}
 	return (commit) => names.get(commit.sha) ?? (byKey.size === 0 ? [] : byKey.get(copyKey(commit.authorEmail, commit.authoredAt, commit.subject)) ?? []);
-}
-function firstParentLine(tip, commits) {
-	const line = [];
-	for (let commit = commits.get(tip); commit !== void 0; commit = commits.get(commit.parents[0] ?? "")) line.push(commit);
-	return line.reverse();
 }
 function pullMatching(changes, commits, commitOf) {
 	const identities = new Map();
@@ -26721,6 +27274,7 @@ var init_git_history = __esmMin((() => {
 	init_copies();
 	init_message();
 	init_pull_commits();
+	init_tracked_line();
 	init_release_lines();
 	init_reverts();
 	init_size_filter();
@@ -35362,9 +35916,21 @@ var init_line_pulls = __esmMin((() => {
 	init_github_options();
 }));
 // src/audit/notes.ts
+function reviewedOnGerrit(inWindow) {
+	const landed = inWindow.filter((c) => c.kind !== "sync");
+	const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
+	return 2 * gerrit > landed.length ? gerrit : 0;
+}
 function sourceNotes(signal, github, inWindow, pullRefs) {
-	if (github) return signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : [];
-	const notes = [
+	const gerrit = reviewedOnGerrit(inWindow);
+	const landed = inWindow.filter((c) => c.kind !== "sync").length;
+	const onGerrit = `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
+	if (github) return [...gerrit > 0 ? [`${onGerrit}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
+	const notes = gerrit > 0 ? [
+		`${onGerrit}: pickup and merge wait are unknown, and "review" is the whole wait from the last commit to the merge.`,
+		"Review health, rework, CI checks and WIP need pull request data: they are left out (null), not 0.",
+		"Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still in review, so they read low at the window's end."
+	] : [
 		"Git alone cannot see when a pull request was opened, first reviewed or approved: pickup and merge wait are unknown, and \"review\" is the whole wait from the last commit to the merge. Run with a GitHub token (GH_TOKEN) to split it.",
 		"Review health, rework, CI checks and WIP need GitHub data: they are left out (null), not 0.",
 		"Git alone sees a change only once it merges: the coding and review queues of the last weeks leave out the changes still open, so they read low at the window's end. A GitHub token adds the open pull requests."
@@ -35373,6 +35939,16 @@ function sourceNotes(signal, github, inWindow, pullRefs) {
 	const unseen = inWindow.filter((c) => c.flags.includes("commits-unseen")).length;
 	if (unseen > 0 && !pullRefs) notes.push(`${plural$2(unseen, "squash-merged change")} ${unseen === 1 ? "has" : "have"} no commits in this clone, so their coding time is unknown: fetch them with \`git fetch origin '+refs/pull/*/head:refs/pull/*/head'\`.`);
 	return notes;
+}
+function syncedPullsNote(inWindow, trackedBranch) {
+	const syncs = inWindow.filter((c) => c.kind === "sync" && (c.carriedPulls ?? 0) > 0);
+	const carried = syncs.reduce((sum, c) => sum + (c.carriedPulls ?? 0), 0);
+	const all = carried + inWindow.filter((c) => c.kind !== "sync" && c.number !== null).length;
+	if (carried === 0 || carried * SYNCED_SHARE < all) return null;
+	const lines = [...new Set(syncs.flatMap((c) => c.branch === null ? [] : [c.branch.replace(/^(?:origin|upstream)\//, "")]))];
+	const where = lines.length === 0 ? "another line" : lines.map((b) => `\`${b}\``).join(", ");
+	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : "";
+	return `${carried} of the window's ${plural$2(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$2(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
@@ -35391,10 +35967,12 @@ function mergeToolNote(inWindow, identities) {
 	if (2 * most <= direct.length) return null;
 	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }
-var FEW;
+var GERRIT_CHANGE, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
 	init_lists$1();
+	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
+	SYNCED_SHARE = 4;
 	FEW = 10;
 }));
 // src/sources/events/parse.ts
@@ -39269,7 +39847,7 @@ async function readProducts(repo, changes, o) {
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
 	const packages = await windowPackages(repo, o);
-	const own = keys.has("") ? await ownFolder(repo, tags, packages) : null;
+	const own = keys.has("") ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
 	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
 		folder: "",
 		name: o.repositoryName,
@@ -39323,11 +39901,14 @@ async function windowPackages(repo, o) {
 	}
 	return packages;
 }
-async function ownFolder(repo, tags, packages) {
+async function ownFolder(repo, tags, packages, repositoryName) {
 	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
 	if (packages.every((p) => p.manifest === "go.mod")) return "";
+	const root = packages.find((p) => p.folder === "")?.name.toLowerCase();
+	const names = [repositoryName.toLowerCase(), ...root === void 0 ? [] : [root, root.replace(/^.*\//, "")]];
+	const namedFor = packages.find((p) => p.folder !== "" && names.some((n) => p.name.toLowerCase() === n || p.name.toLowerCase().endsWith(`/${n}`)))?.folder ?? null;
 	for (const tag of own) {
-		const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages));
+		const folder = ownTagsFolder(tag.name, await readVersions(repo.cwd, tag.sha, packages), namedFor);
 		if (folder !== null) return folder;
 	}
 	return "";
@@ -40782,6 +41363,8 @@ function comparedFigure(group, as, segments, key, figure, modes) {
 		stage: as.stage,
 		basis: {
 			values: valuesOf(as.basis, segments),
+			observations: observationsOf(as.basis),
+			waiting: as.basis.over === "changes" ? as.basis.waiting ?? null : null,
 			statistic,
 			days: as.basis.over === "days",
 			pulls: as.basis.over === "pulls"
@@ -40803,6 +41386,11 @@ function valuesOf(basis, group) {
 	const items = basis.over === "pulls" ? (s) => s.pulls ?? [] : (s) => s.deploys;
 	return (s) => (where === null ? items(s) : items(s).filter((d) => where(d) === 1)).map(value);
 }
+function observationsOf(basis) {
+	if (basis.over !== "changes" || basis.waiting === void 0) return null;
+	const observe = basis.waiting === "lead" ? leadObservation : deployObservation;
+	return (s) => s.changes.map((c) => observe(c, s.waiting));
+}
 function reader(keys) {
 	return (item) => {
 		const v = valueAt(item, keys);
@@ -40818,6 +41406,7 @@ function valueAt(from, keys) {
 	return v;
 }
 function comparedRows(figures, before, after, options) {
+	const censored = censoredIntervals(figures, before.sample, after.sample);
 	return figures.map((f) => {
 		const number = (side, keys) => {
 			const v = valueAt(side.summary, keys);
@@ -40835,7 +41424,8 @@ function comparedRows(figures, before, after, options) {
 			before: before.sample,
 			after: after.sample,
 			basis: f.basis,
-			minSample: options.minSample
+			minSample: options.minSample,
+			interval: censored.get(f)
 		});
 		return f.basis.days ? {
 			...row,
@@ -40843,8 +41433,20 @@ function comparedRows(figures, before, after, options) {
 		} : row;
 	});
 }
+function censoredIntervals(figures, before, after) {
+	const out = new Map();
+	for (const kind of ["lead", "deploy"]) {
+		const of = figures.filter((f) => f.basis.waiting === kind && f.basis.observations !== null && f.basis.statistic.kind === "percentile");
+		const observe = of[0]?.basis.observations;
+		if (observe === void 0 || observe === null) continue;
+		const ps = of.map((f) => f.basis.statistic.kind === "percentile" ? f.basis.statistic.p : .5);
+		const intervals = bootstrapCensoredDifferences(observe(after), observe(before), ps);
+		of.forEach((f, i) => out.set(f, intervals[i]));
+	}
+	return out;
+}
 function comparedRow(head, values, counts, samples) {
-	const interval = bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
+	const interval = samples.interval ?? bootstrapDifference(samples.basis.values(samples.after), samples.basis.values(samples.before), samples.basis.statistic);
 	const b = finite(values[0]);
 	const a = finite(values[1]);
 	const change = a === null || b === null ? null : a - b;
@@ -40873,6 +41475,7 @@ var init_compared = __esmMin((() => {
 	init_bootstrap();
 	init_catalogue$1();
 	init_difference();
+	init_stage_summary();
 	UNIT_OF_KIND = {
 		duration: "seconds",
 		ratio: "ratio"
@@ -40953,10 +41556,10 @@ function computeAiShift(input) {
 	};
 	const stageRows = comparedRows(comparedFigures().filter((f) => /^(stages\.\w+|cycleTime)\.p50$/.test(f.key) && (f.stage === void 0 || input.stages.includes(f.stage))), {
 		summary: input.figuresOf(before.changes, before.deploys, before.window),
-		sample: sample(before.changes, before.deploys, before.window)
+		sample: sample(before.changes, before.deploys, before.window, input.waiting)
 	}, {
 		summary: input.figuresOf(after.changes, after.deploys, after.window),
-		sample: sample(after.changes, after.deploys, after.window)
+		sample: sample(after.changes, after.deploys, after.window, input.waiting)
 	}, {
 		minSample: 10,
 		gitOnly: !input.github,
@@ -41009,11 +41612,12 @@ function weekly(key, label, unit, before, after, lowerIsBetter) {
 		lowSample: before.length < 4 || after.length < 4
 	};
 }
-function sample(changes, deploys, w) {
+function sample(changes, deploys, w, waiting) {
 	return {
 		changes,
 		deploys,
-		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at))
+		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
+		waiting
 	};
 }
 function peakOf(shares, first) {
@@ -41173,6 +41777,8 @@ function computeDora(input) {
 	const whole = covered.weeks !== null;
 	const deployDays = new Set(deploys.map((d) => Math.floor(d.at / DAY$4))).size;
 	const perWeek$1 = perWeek(deploys.length, covered);
+	const releases = releasesOf(deploys);
+	const placedBy = releases === null ? perWeek$1 : perWeek(releases, covered);
 	const merge = signal === "merge";
 	const mergeNote = merge ? "every merge counted as a deploy (no deploy signal found): there is no deploy to measure, so no band" : void 0;
 	const hoursNote = input.businessHours ? "durations count working time only (--business-hours); the DORA bands are in calendar time, so none is given" : void 0;
@@ -41185,12 +41791,12 @@ function computeDora(input) {
 		deploymentFrequency: {
 			value: perWeek$1,
 			unit: "deploys/week",
-			...perWeek$1 === null || merge ? NO_POSITION : doraPosition("deploymentFrequency", perWeek$1),
+			...placedBy === null || merge ? NO_POSITION : doraPosition("deploymentFrequency", placedBy),
 			count: deploys.length,
 			deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
 			deployDays,
 			coveredDays: covered.days,
-			...note(mergeNote, since, short)
+			...note(mergeNote, since, short, releases === null || placedBy === null || merge ? void 0 : `placed by its ${releases} releases (${formatPerWeek(placedBy)} a week): its products' tags on one commit are one release`)
 		},
 		leadTime: {
 			value: leadTime.p50,
@@ -41221,6 +41827,10 @@ function computeDora(input) {
 			note: "no published cluster (added by the 2024 DORA report)"
 		}
 	};
+}
+function releasesOf(deploys) {
+	if (new Set(deploys.map((d) => d.product)).size < 2 || deploys.some((d) => d.sha === void 0)) return null;
+	return new Set(deploys.map((d) => `${d.repository ?? ""}\u0000${d.sha ?? ""}`)).size;
 }
 function leadPosition(leadTime) {
 	if (leadTime.p50 !== null) return doraPosition("leadTime", leadTime.p50);
@@ -41385,7 +41995,7 @@ function computeFlowHealth(input) {
 		rework: github ? reworkHealth(seen) : null,
 		ci: github ? ciHealth(seen) : null,
 		wip: github ? wipHealth(seen, input.openPulls, input.now) : null,
-		aiComparison: aiComparison(changes, github)
+		aiComparison: aiComparison(changes, github, input.waiting ?? null)
 	};
 }
 function reviewHealth(changes) {
@@ -41554,21 +42164,47 @@ function aiGroup(changes, github, medians, p50Size) {
 		stages
 	};
 }
-function aiComparison(changes, github) {
+function aiComparison(changes, github, waiting) {
 	const assisted = changes.filter((c) => c.aiEvidence.length > 0);
 	const other = changes.filter((c) => c.aiEvidence.length === 0);
 	const small = Math.min(assisted.length, other.length) < 10;
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
-	const compared = AI_INTERVAL_KEYS.map((key) => [key, compareMediansOf(assisted, other, value(key))]);
+	const observe = (key) => waiting === null ? null : key === "leadTime" ? (c) => leadObservation(c, waiting) : key === "deploy" ? (c) => deployObservation(c, waiting) : null;
+	const atLeast = {};
+	const compared = AI_INTERVAL_KEYS.map((key) => {
+		const of = observe(key);
+		if (of === null) return [key, compareMediansOf(assisted, other, value(key))];
+		const [xs, ys] = [assisted.map(of), other.map(of)];
+		const [dx, dy] = [censoredDistribution(xs.filter((o) => o !== null)), censoredDistribution(ys.filter((o) => o !== null))];
+		if (key === "leadTime" || key === "deploy") atLeast[key] = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
+		return [key, {
+			interval: bootstrapCensoredDifference(xs, ys, .5),
+			medians: [dx.p50, dy.p50]
+		}];
+	});
 	const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval]));
 	const medians = (group) => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]]));
+	const bounds = (group) => {
+		const [lead, deploy] = [atLeast.leadTime?.[group] ?? null, atLeast.deploy?.[group] ?? null];
+		return lead === null && deploy === null ? void 0 : {
+			leadTime: lead,
+			deploy
+		};
+	};
 	const size = compareMediansOf(assisted, other, changedLines);
-	const waiting = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
-	const [assistedWaiting, otherWaiting] = [waiting(assisted), waiting(other)];
-	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
+	const waitingOf = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
+	const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
+	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? waiting === null ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
+	const withBounds = (group, base) => {
+		const b = bounds(group);
+		return b === void 0 ? base : {
+			...base,
+			atLeast: b
+		};
+	};
 	return {
-		assisted: aiGroup(assisted, github, medians(0), size.medians[0]),
-		other: aiGroup(other, github, medians(1), size.medians[1]),
+		assisted: withBounds(0, aiGroup(assisted, github, medians(0), size.medians[0])),
+		other: withBounds(1, aiGroup(other, github, medians(1), size.medians[1])),
 		note: notes.length > 0 ? notes.join(" ") : null,
 		intervals,
 		sizeInterval: size.interval
@@ -41580,6 +42216,8 @@ var init_flow_health = __esmMin((() => {
 	init_stage_of();
 	init_histogram();
 	init_bootstrap();
+	init_censored();
+	init_stage_summary();
 	init_count();
 	init_size();
 	init_percentile();
@@ -41929,19 +42567,24 @@ var init_repair = __esmMin((() => {
 		repairs = 0;
 		cycle = 0;
 		repairCycle = 0;
+		withCycle = 0;
+		timed = 0;
 		add(repair, cycleTime) {
 			this.changes += 1;
 			if (repair) this.repairs += 1;
 			if (cycleTime === null) return;
 			this.cycle += cycleTime;
+			this.withCycle += 1;
+			if (cycleTime > 0) this.timed += 1;
 			if (repair) this.repairCycle += cycleTime;
 		}
 		figures() {
+			const timed = this.cycle > 0 && 2 * this.timed >= this.withCycle;
 			return {
 				changes: this.changes,
 				repairs: this.repairs,
 				share: this.changes > 0 ? this.repairs / this.changes : null,
-				cycleTimeShare: this.cycle > 0 ? this.repairCycle / this.cycle : null
+				cycleTimeShare: timed ? this.repairCycle / this.cycle : null
 			};
 		}
 	};
@@ -41986,8 +42629,9 @@ var init_queues_review_capacity = __esmMin((() => {
 	init_queues_weeks();
 }));
 // src/metrics/slowest.ts
-function slowestChanges(changes, limit) {
-	const total = (c) => c.leadTime ?? c.cycleTime ?? -1;
+function slowestChanges(changes, limit, waiting = null) {
+	const lead = (c) => c.leadTime !== null ? c.leadTime : waiting === null ? null : leadObservation(c, waiting)?.seconds ?? null;
+	const total = (c) => lead(c) ?? c.cycleTime ?? -1;
 	const before = (a, b) => total(a) > total(b) || total(a) === total(b) && a.id.localeCompare(b.id) < 0;
 	const top = [];
 	for (const c of changes) {
@@ -42001,26 +42645,32 @@ function slowestChanges(changes, limit) {
 		if (top.length > limit) top.pop();
 	}
 	return top.map((c) => {
-		const stage = dominantStage(c);
+		const still = c.leadTime === null && lead(c) !== null;
+		const stages = still && waiting !== null ? {
+			...c.stages,
+			deploy: deployObservation(c, waiting)?.seconds ?? null
+		} : c.stages;
+		const stage = dominantStage(stages);
 		return {
 			id: c.id,
 			title: c.title,
 			url: c.url,
 			...c.repository !== void 0 && { repository: c.repository },
 			total: total(c),
-			totalIs: c.leadTime !== null ? "leadTime" : "cycleTime",
+			totalIs: c.leadTime !== null ? "leadTime" : still ? "waiting" : "cycleTime",
 			stage,
-			stageSeconds: stage === null ? null : c.stages[stage]
+			stageSeconds: stage === null ? null : stages[stage]
 		};
 	});
 }
-function dominantStage(c) {
+function dominantStage(stages) {
 	let best = null;
-	for (const s of STAGES) if ((c.stages[s] ?? -1) > (best === null ? -1 : c.stages[best] ?? -1)) best = s;
+	for (const s of STAGES) if ((stages[s] ?? -1) > (best === null ? -1 : stages[best] ?? -1)) best = s;
 	return best;
 }
 var init_slowest = __esmMin((() => {
 	init_domain();
+	init_stage_summary();
 }));
 // src/metrics/previous.ts
 function previousPeriod(input) {
@@ -42045,7 +42695,8 @@ function previousPeriod(input) {
 	const sample = (changes, deploys, w) => ({
 		changes,
 		deploys,
-		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at))
+		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
+		waiting: input.waiting
 	});
 	const mode = input.github ? "github" : "git";
 	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage)) && !f.basis.pulls), {
@@ -42308,7 +42959,8 @@ function summarizeWith(input, detail) {
 		openPulls: input.openPulls,
 		now: Math.min(input.now, window.until),
 		github: input.github,
-		...input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) }
+		...input.fromGitHub && { fromGitHub: counted.filter(input.fromGitHub) },
+		...input.signal !== "merge" && { waiting }
 	});
 	const { queues, queueTrend } = computeQueues({
 		...input.queued,
@@ -42371,6 +43023,7 @@ function summarizeWith(input, detail) {
 			queues,
 			stages: queueStages(input.github, input.signal),
 			figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+			waiting,
 			github: input.github
 		}) },
 		...detail && input.previous && { previous: previousPeriod({
@@ -42378,6 +43031,7 @@ function summarizeWith(input, detail) {
 			window,
 			current: comparedPart(figures),
 			figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+			waiting,
 			stages: queueStages(input.github, input.signal),
 			github: input.github
 		}) },
@@ -42386,7 +43040,7 @@ function summarizeWith(input, detail) {
 			...keyTrends$1(counted, input.deploys, window, waiting)
 		} },
 		leadTimeHistogram: leadTimeHistogram(counted),
-		...detail && { slowest: slowestChanges(counted, SLOWEST) },
+		...detail && { slowest: slowestChanges(counted, SLOWEST, input.signal === "merge" ? null : waiting) },
 		...health,
 		...detail && { queues },
 		queueTrend,
@@ -42927,7 +43581,11 @@ async function auditWith(options, reads, times, window) {
 		notes: [
 			...stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ""}${stale.slice(1)}.`],
 			...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs),
-			...[mergeTool, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)
+			...[
+				mergeTool,
+				syncedPullsNote(inWindow, branch.name),
+				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
+			].filter((n) => n !== null)
 		],
 		warnings,
 		unlinkedIncidents: built.unlinked.filter((i) => i.openedAt >= window.since && i.openedAt < window.until).map((i) => ({
@@ -45332,9 +45990,9 @@ var init_schema$1 = __esmMin((() => {
 		count: number().int().nonnegative()
 	});
 	intervalSchema = object({
-		difference: number().nullable().describe("the statistic of the first group minus the second's, over all their values; null when a group is empty"),
-		low: number().nullable().describe("2.5th percentile of the bootstrap differences"),
-		high: number().nullable().describe("97.5th percentile of the bootstrap differences"),
+		difference: number().nullable().describe("the statistic of the first group minus the second's, over all their values; null when a group is empty, or (a compared lead time or deploy wait) when a group's percentile is unreached with changes still waiting"),
+		low: number().nullable().describe("2.5th percentile of the bootstrap differences; null with `high` set: unbounded below (a compared lead time or deploy wait: the subtracted group's percentile unreached, changes still waiting, in more than 2.5% of the resamples)"),
+		high: number().nullable().describe("97.5th percentile of the bootstrap differences; null with `low` set: unbounded above (a compared lead time or deploy wait: the first group's percentile unreached, changes still waiting, in more than 2.5% of the resamples)"),
 		real: boolean().describe(`the 95% interval excludes 0 (and each group has at least 5 values): a difference the data can tell`)
 	});
 	comparedRowSchema = object({
@@ -45588,7 +46246,11 @@ var init_schema$1 = __esmMin((() => {
 		reworkShare: share$1.describe("share of reviewed PRs reworked after the first review; null in git-only mode"),
 		leadTimeP50: seconds$2,
 		cycleTimeP50: seconds$2,
-		stages: stageSeconds.describe("p50 of each stage")
+		stages: stageSeconds.describe("p50 of each stage"),
+		atLeast: object({
+			leadTime: seconds$2,
+			deploy: seconds$2
+		}).optional().describe("where leadTimeP50 or stages.deploy is null with changes still waiting (more than half of the group): a true lower bound of it; absent when both are reached")
 	});
 	aiComparisonSchema = object({
 		assisted: aiGroupSchema.describe("changes with an AI marker: a lower bound"),
@@ -45957,8 +46619,12 @@ var init_schema = __esmMin((() => {
 		title: string(),
 		url: string().nullable(),
 		repository: string().optional(),
-		total: duration.describe("lead time, or cycle time when not deployed, seconds"),
-		totalIs: _enum(["leadTime", "cycleTime"]),
+		total: duration.describe("lead time; for a change still waiting for a deploy, its lead time so far (it is at least this long); cycle time when nothing deploys; seconds"),
+		totalIs: _enum([
+			"leadTime",
+			"waiting",
+			"cycleTime"
+		]).describe("what total is: waiting, a lower bound (merged and not deployed at now)"),
 		stage: _enum(STAGES).nullable().describe("the stage that held most of its time"),
 		stageSeconds: seconds
 	});
@@ -46335,8 +47001,16 @@ function comparedSide(r) {
 			changes: counted,
 			deploys: r.deploys,
 			dailyDeploys: dailyDeploys(r.window, r.deploys.map((d) => d.at)),
-			pulls: decidedPullsOf(r, counted)
+			pulls: decidedPullsOf(r, counted),
+			waiting: waitingOf(r)
 		}
+	};
+}
+function waitingOf(r) {
+	const hours = r.businessHours ?? null;
+	return {
+		now: isoSeconds(r.now) ?? NaN,
+		measure: hours === null ? (a, b) => b - a : (a, b) => workingSeconds(a, b, hours)
 	};
 }
 function decidedPullsOf(r, counted) {
@@ -46398,6 +47072,7 @@ var init_compare$1 = __esmMin((() => {
 	init_compared();
 	init_limits();
 	init_difference();
+	init_business_hours();
 	init_closed_pulls();
 	init_convert();
 	init_units();
@@ -46536,7 +47211,7 @@ function formatChange(row) {
 }
 function formatInterval(row) {
 	const { low, high } = row.interval;
-	if (low === null || high === null) return "—";
+	if (low === null || high === null) return comparedInterval(low, high, row.unit) ?? "—";
 	if (row.unit === "seconds") return `${comparedChange(low, row.unit)} … ${comparedChange(high, row.unit)}`;
 	const unit = row.unit === "ratio" ? " pp" : row.unit === "changes" ? "" : "/wk";
 	const [lo, hi] = [comparedChange(low, row.unit), comparedChange(high, row.unit)].map((t) => unit === "" ? t : t.slice(0, -unit.length));
