@@ -176,6 +176,11 @@ describe('the AI comparison with changes still waiting', () => {
     // that its median is past every deploy: no upper end, and no difference called
     expect(ai.intervals.leadTime).toMatchObject({ difference: null, low: -9 * H, high: null, real: false });
     expect(ai.note).toBe('Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted 10, other 0).');
+    // a group of over 3,000 changes: the deployed alone, medians and intervals alike, and the note says so
+    const big = [...changes, ...Array.from({ length: 2990 }, (_, i) => deployed(`b${i}`, 10 * H, false))];
+    const bigAi = computeFlowHealth({ changes: big, openPulls: [], now: T + 1000 * H, github: false, waiting }).aiComparison;
+    expect([bigAi.assisted.leadTimeP50, bigAi.assisted.atLeast]).toEqual([H, undefined]);
+    expect(bigAi.note).toContain('Lead time and deploy wait compare deployed changes only');
     // without the changes still waiting (every merge a deploy: none can wait), the old reading, deployed alone
     const deployedOnly = computeFlowHealth({ changes, openPulls: [], now: T + 1000 * H, github: false }).aiComparison;
     expect(deployedOnly.intervals.leadTime).toMatchObject({ difference: -9 * H, low: -9 * H, high: -9 * H, real: true });
