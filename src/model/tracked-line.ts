@@ -55,9 +55,13 @@ export function trackedLine(tip: string, commits: ReadonlyMap<string, Commit>, t
   return { line, pulled };
 }
 
+const BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
+
 /** Whether a commit with two parents merges the tracked branch itself (its remote's copy, most often) into it. */
 function mergesTrackedBranch(commit: Commit, trackedBranch: string): boolean {
-  if (commit.parents.length < 2) return false;
+  // only a `Merge branch '…'` names a branch without a pull request: the rest are not read further (a history of
+  // 33,000 pull request merges read each through parseLanding for nothing)
+  if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
   // a pull request from a fork's own `main` (`Merge pull request #12 from ada/main`) is a pull request
   const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
   return number === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
