@@ -26600,7 +26600,7 @@ function trackedLine(tip, commits, trackedBranch) {
 	};
 }
 function mergesTrackedBranch(commit, trackedBranch) {
-	if (commit.parents.length < 2) return false;
+	if (commit.parents.length < 2 || !BRANCH_MERGE.test(commit.subject)) return false;
 	const { branch, number } = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
 	return number === null && branch !== null && (branch === trackedBranch || branch.endsWith(`/${trackedBranch}`));
 }
@@ -26609,8 +26609,10 @@ function sideLine(from, commits, landed) {
 	for (let commit = commits.get(from); commit !== void 0 && !landed.has(commit.sha); commit = commits.get(commit.parents[0] ?? "")) side.push(commit);
 	return side.reverse();
 }
+var BRANCH_MERGE;
 var init_tracked_line = __esmMin((() => {
 	init_message();
+	BRANCH_MERGE = /^Merge (?:remote-tracking )?(?:branch )?'/;
 }));
 // src/model/size-filter.ts
 function sizeFilter(gitattributes, extraExcluded = []) {
@@ -42169,7 +42171,8 @@ function aiComparison(changes, github, waiting) {
 	const other = changes.filter((c) => c.aiEvidence.length === 0);
 	const small = Math.min(assisted.length, other.length) < 10;
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
-	const observe = (key) => waiting === null ? null : key === "leadTime" ? (c) => leadObservation(c, waiting) : key === "deploy" ? (c) => deployObservation(c, waiting) : null;
+	const censor = waiting !== null && Math.max(assisted.length, other.length) <= CENSORED_AT_MOST ? waiting : null;
+	const observe = (key) => censor === null ? null : key === "leadTime" ? (c) => leadObservation(c, censor) : key === "deploy" ? (c) => deployObservation(c, censor) : null;
 	const atLeast = {};
 	const compared = AI_INTERVAL_KEYS.map((key) => {
 		const of = observe(key);
@@ -42194,7 +42197,7 @@ function aiComparison(changes, github, waiting) {
 	const size = compareMediansOf(assisted, other, changedLines);
 	const waitingOf = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
 	const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
-	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? waiting === null ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
+	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? censor === null ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
 	const withBounds = (group, base) => {
 		const b = bounds(group);
 		return b === void 0 ? base : {
@@ -42210,7 +42213,7 @@ function aiComparison(changes, github, waiting) {
 		sizeInterval: size.interval
 	};
 }
-var ratio;
+var ratio, CENSORED_AT_MOST;
 var init_flow_health = __esmMin((() => {
 	init_domain();
 	init_stage_of();
@@ -42223,6 +42226,7 @@ var init_flow_health = __esmMin((() => {
 	init_percentile();
 	init_limits();
 	ratio = (part, whole) => whole > 0 ? part / whole : null;
+	CENSORED_AT_MOST = 3e3;
 }));
 // src/metrics/headline.ts
 function headline$1(summary, o) {
