@@ -6,19 +6,18 @@ import { largest } from '../lists.js';
 // Go's older `https://go-review.googlesource.com/12345`, `https://review.opendev.org/#/c/12345/`
 const GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
 
-/** How many of the window's changes were reviewed on Gerrit, when most were; else 0. */
-function reviewedOnGerrit(inWindow: readonly Change[]): number {
+/** How many of the window's changes (syncs aside) were reviewed on Gerrit, when most were (else 0), and of how many. */
+function reviewedOnGerrit(inWindow: readonly Change[]): { gerrit: number; landed: number } {
   const landed = inWindow.filter((c) => c.kind !== 'sync');
   const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
-  return 2 * gerrit > landed.length ? gerrit : 0;
+  return { gerrit: 2 * gerrit > landed.length ? gerrit : 0, landed: landed.length };
 }
 
 /** What the sources could not show, and how to get it: one sentence each, for the end of every report. */
 export function sourceNotes(signal: DeploySignalKind, github: boolean, inWindow: readonly Change[], pullRefs: boolean): string[] {
   // golang/tools' changes are reviewed on Gerrit, and its GitHub repository is a mirror that merges no pull
   // request: a GitHub token would split nothing, and saying so sends the reader to the wrong place
-  const gerrit = reviewedOnGerrit(inWindow);
-  const landed = inWindow.filter((c) => c.kind !== 'sync').length;
+  const { gerrit, landed } = reviewedOnGerrit(inWindow);
   const onGerrit = `${gerrit} of the window's ${plural(landed, 'change')} ${gerrit === 1 ? 'was' : 'were'} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
   if (github) {
     return [

@@ -198,7 +198,7 @@ function wipHealth(changes: readonly MeasuredChange[], openPulls: readonly OpenP
 }
 
 /** A group of the AI comparison; `medians` are its medians of what the intervals compare, worked out with them. */
-function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: Record<Compared, number | null>, p50Size: number | null): AiGroup {
+function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: Record<Compared, number | null>, p50Size: number | null, atLeast?: AiGroup['atLeast']): AiGroup {
   const stages = Object.fromEntries(STAGES.map((s) => [s, medians[s]])) as AiGroup['stages'];
   return {
     count: changes.length,
@@ -208,11 +208,15 @@ function aiGroup(changes: readonly MeasuredChange[], github: boolean, medians: R
     leadTimeP50: medians.leadTime,
     cycleTimeP50: medians.cycleTime,
     stages,
+    ...(atLeast !== undefined && { atLeast }),
   };
 }
 
 // the largest group whose changes still waiting the AI comparison resamples with the rest (see aiComparison)
 const CENSORED_AT_MOST = 3_000;
+
+/** one figure of the AI comparison's two groups: AI-assisted, other */
+type Pair = [number | null, number | null];
 
 function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiting: Waiting | null): AiComparison {
   const assisted = changes.filter((c) => c.aiEvidence.length > 0);
@@ -221,27 +225,28 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiti
   const value = (key: Compared): ((c: MeasuredChange) => number | null) => (key === 'leadTime' ? (c) => c.leadTime : key === 'cycleTime' ? (c) => c.cycleTime : STAGE_OF[key]);
   // lead time and the deploy wait count the changes still waiting at their wait so far, as the summary's do: over
   // the deployed alone, aider's year read AI-assisted 2d 5h against 2d 9h where its slices, counting the 26% of
-  // AI-assisted changes still waiting against 11% of the rest, read 7d 2h against 3d 23h
-  // each resample of a group with changes still waiting draws its every change (CensoredResamples): past this many
-  // in a group, the deployed alone are compared, medians and intervals alike, and the note says so (the bench's
-  // 100,000-commit release history: 1.7 s more of its 8 s, for a whole-history comparison)
+  // AI-assisted changes still waiting against 11% of the rest, read 7d 2h against 3d 23h. Each resample of a group
+  // with changes still waiting draws its every change (CensoredResamples): past CENSORED_AT_MOST in a group, the
+  // deployed alone are compared, medians and intervals alike, and the note says so (the bench's 100,000-commit
+  // release history: 1.7 s more of its 8 s, for a whole-history comparison)
   const censor = waiting !== null && Math.max(assisted.length, other.length) <= CENSORED_AT_MOST ? waiting : null;
   const observe = (key: Compared): ((c: MeasuredChange) => Observation | null) | null =>
     censor === null ? null : key === 'leadTime' ? (c) => leadObservation(c, censor) : key === 'deploy' ? (c) => deployObservation(c, censor) : null;
-  const atLeast: { leadTime?: [number | null, number | null]; deploy?: [number | null, number | null] } = {};
-  // each figure's values gathered once for both its interval and the groups' medians (600,000 changes over an organisation)
+  // each figure's values gathered once for both its interval and the groups' medians (600,000 changes over an
+  // organisation); a censored median not reached carries its bound
   const compared = AI_INTERVAL_KEYS.map((key) => {
     const of = observe(key);
-    if (of === null) return [key, compareMediansOf(assisted, other, value(key))] as const;
+    if (of === null) return [key, { ...compareMediansOf(assisted, other, value(key)), bounds: [null, null] as Pair }] as const;
     const [xs, ys] = [assisted.map(of), other.map(of)];
     const [dx, dy] = [censoredDistribution(xs.filter((o) => o !== null)), censoredDistribution(ys.filter((o) => o !== null))];
-    if (key === 'leadTime' || key === 'deploy') atLeast[key] = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
-    return [key, { interval: bootstrapCensoredDifference(xs, ys, 0.5), medians: [dx.p50, dy.p50] as [number | null, number | null] }] as const;
+    const bounds: Pair = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
+    return [key, { interval: bootstrapCensoredDifference(xs, ys, 0.5), medians: [dx.p50, dy.p50] as Pair, bounds }] as const;
   });
   const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval])) as AiComparison['intervals'];
   const medians = (group: 0 | 1): Record<Compared, number | null> => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]])) as Record<Compared, number | null>;
-  const bounds = (group: 0 | 1): AiGroup['atLeast'] => {
-    const [lead, deploy] = [atLeast.leadTime?.[group] ?? null, atLeast.deploy?.[group] ?? null];
+  const byKey = new Map(compared);
+  const atLeast = (group: 0 | 1): AiGroup['atLeast'] => {
+    const [lead, deploy] = [byKey.get('leadTime')?.bounds[group] ?? null, byKey.get('deploy')?.bounds[group] ?? null];
     return lead === null && deploy === null ? undefined : { leadTime: lead, deploy };
   };
   // sizes in lines, over the changes whose size is known: its own interval, in its own unit (SPEC section 5: by size)
@@ -257,13 +262,9 @@ function aiComparison(changes: readonly MeasuredChange[], github: boolean, waiti
         : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).`
       : null,
   ].filter((n): n is string => n !== null);
-  const withBounds = (group: 0 | 1, base: AiGroup): AiGroup => {
-    const b = bounds(group);
-    return b === undefined ? base : { ...base, atLeast: b };
-  };
   return {
-    assisted: withBounds(0, aiGroup(assisted, github, medians(0), size.medians[0])),
-    other: withBounds(1, aiGroup(other, github, medians(1), size.medians[1])),
+    assisted: aiGroup(assisted, github, medians(0), size.medians[0], atLeast(0)),
+    other: aiGroup(other, github, medians(1), size.medians[1], atLeast(1)),
     note: notes.length > 0 ? notes.join(' ') : null,
     intervals,
     sizeInterval: size.interval,

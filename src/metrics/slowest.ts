@@ -22,21 +22,23 @@ export interface SlowChange {
  */
 export function slowestChanges(changes: readonly MeasuredChange[], limit: number, waiting: Waiting | null = null): SlowChange[] {
   const lead = (c: MeasuredChange): number | null => (c.leadTime !== null ? c.leadTime : waiting === null ? null : (leadObservation(c, waiting)?.seconds ?? null));
-  const total = (c: MeasuredChange): number => lead(c) ?? c.cycleTime ?? -1;
-  const before = (a: MeasuredChange, b: MeasuredChange): boolean => total(a) > total(b) || (total(a) === total(b) && a.id.localeCompare(b.id) < 0);
+  // each change's total worked out once, not at every comparison (a waiting one's is an observation made anew)
+  type Ranked = { c: MeasuredChange; total: number };
+  const before = (a: Ranked, b: Ranked): boolean => a.total > b.total || (a.total === b.total && a.c.id.localeCompare(b.c.id) < 0);
   // one pass keeping the slowest so far, in order: sorting an organisation's changes for ten was most of the time
-  const top: MeasuredChange[] = [];
+  const top: Ranked[] = [];
   for (const c of changes) {
-    if (total(c) < 0 || limit < 1) continue;
+    const ranked = { c, total: lead(c) ?? c.cycleTime ?? -1 };
+    if (ranked.total < 0 || limit < 1) continue;
     const last = top[top.length - 1];
-    if (top.length === limit && last && !before(c, last)) continue;
+    if (top.length === limit && last && !before(ranked, last)) continue;
     let i = top.length;
-    top.push(c);
-    for (let prev = top[i - 1]; prev && before(c, prev); prev = top[i - 1]) top[i--] = prev;
-    top[i] = c;
+    top.push(ranked);
+    for (let prev = top[i - 1]; prev && before(ranked, prev); prev = top[i - 1]) top[i--] = prev;
+    top[i] = ranked;
     if (top.length > limit) top.pop();
   }
-  return top.map((c) => {
+  return top.map(({ c, total }) => {
     const still = c.leadTime === null && lead(c) !== null;
     // a change still waiting has waited in the deploy stage since its merge
     const stages = still && waiting !== null ? { ...c.stages, deploy: deployObservation(c, waiting)?.seconds ?? null } : c.stages;
@@ -46,7 +48,7 @@ export function slowestChanges(changes: readonly MeasuredChange[], limit: number
       title: c.title,
       url: c.url,
       ...(c.repository !== undefined && { repository: c.repository }),
-      total: total(c),
+      total,
       totalIs: c.leadTime !== null ? 'leadTime' : still ? 'waiting' : 'cycleTime',
       stage,
       stageSeconds: stage === null ? null : stages[stage],

@@ -24,6 +24,10 @@ export function deploys(report: Report, ctx: TextContext): string[] {
         (clusterText(freq) ? ` · ${clusterText(freq)}` : ''),
       ctx.width,
     ),
+  );
+  // what placed the band, or why none: the pages beside it say it too (react-router's 75 deploys in 11 releases)
+  if (freq.note) out.push(c.dim(wrap(`${figureLabel('dora.deploymentFrequency')}: ${freq.note}`, ctx.width)));
+  out.push(
     wrap(
       `${figureLabel('dora.leadTime')} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ''}` +
         ` · ${figureLabel('dora.changeFailureRate')} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ''}` +
@@ -32,8 +36,6 @@ export function deploys(report: Report, ctx: TextContext): string[] {
       ctx.width,
     ),
   );
-  // what placed the band, or why none: the pages beside it say it too (react-router's 75 deploys in 11 releases)
-  if (freq.note) out.splice(2, 0, c.dim(wrap(`${figureLabel('dora.deploymentFrequency')}: ${freq.note}`, ctx.width)));
   const recent = report.deploys.slice(-RECENT);
   if (recent.length === 0) return out;
   if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
