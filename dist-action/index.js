@@ -16827,8 +16827,9 @@ function deploys$2(report, ctx) {
 	const freq = d.deploymentFrequency;
 	const cfr = d.changeFailureRate;
 	const out = [c.bold("Deploys")];
-	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width), wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
-	if (freq.note) out.splice(2, 0, c.dim(wrap(`${figureLabel("dora.deploymentFrequency")}: ${freq.note}`, ctx.width)));
+	out.push(wrap((freq.value === null && freq.coveredDays !== void 0 ? deployRateText(freq) : `${plural$2(freq.count, "deploy")} in the window · ${deployRateText(freq)}`) + (clusterText(freq) ? ` · ${clusterText(freq)}` : ""), ctx.width));
+	if (freq.note) out.push(c.dim(wrap(`${figureLabel("dora.deploymentFrequency")}: ${freq.note}`, ctx.width)));
+	out.push(wrap(`${figureLabel("dora.leadTime")} ${durationOrBound(d.leadTime.value, report.summary.leadTime.atLeast, ctx.durations)}${clusterText(d.leadTime) ? ` (${clusterText(d.leadTime)})` : ""} · ${figureLabel("dora.changeFailureRate")} ${formatRatio(cfr.value)}${clusterText(cfr) ? ` (${clusterText(cfr)})` : ""} · ${figureLabel("dora.timeToRestore")} ${formatDuration(d.timeToRestore.value, ctx.durations)}${clusterText(d.timeToRestore) ? ` (${clusterText(d.timeToRestore)})` : ""} · ${figureLabel("dora.reworkRate")} ${formatRatio(d.reworkRate.value)}`, ctx.width));
 	const recent = report.deploys.slice(-8);
 	if (recent.length === 0) return out;
 	if (report.deploys.length > recent.length) out.push(c.dim(`the last ${recent.length} of ${report.deploys.length}:`));
@@ -35921,11 +35922,13 @@ var init_line_pulls = __esmMin((() => {
 function reviewedOnGerrit(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
 	const gerrit = landed.filter((c) => c.url !== null && GERRIT_CHANGE.test(c.url)).length;
-	return 2 * gerrit > landed.length ? gerrit : 0;
+	return {
+		gerrit: 2 * gerrit > landed.length ? gerrit : 0,
+		landed: landed.length
+	};
 }
 function sourceNotes(signal, github, inWindow, pullRefs) {
-	const gerrit = reviewedOnGerrit(inWindow);
-	const landed = inWindow.filter((c) => c.kind !== "sync").length;
+	const { gerrit, landed } = reviewedOnGerrit(inWindow);
 	const onGerrit = `${gerrit} of the window's ${plural$2(landed, "change")} ${gerrit === 1 ? "was" : "were"} reviewed on Gerrit (their Reviewed-on trailers), which flowaudit does not read`;
 	if (github) return [...gerrit > 0 ? [`${onGerrit}: their pickup, merge wait and review figures are unknown.`] : [], ...signal === "merge" ? ["No deploy signal (deployments, deploy workflow runs, releases or tags) was found: every merge counts as a deploy, so the deploy stage is 0 and deploy frequency and lead time get no DORA band."] : []];
 	const notes = gerrit > 0 ? [
@@ -42154,7 +42157,7 @@ function wipHealth(changes, openPulls, now) {
 		oldest
 	};
 }
-function aiGroup(changes, github, medians, p50Size) {
+function aiGroup(changes, github, medians, p50Size, atLeast) {
 	const stages = Object.fromEntries(STAGES.map((s) => [s, medians[s]]));
 	return {
 		count: changes.length,
@@ -42163,7 +42166,8 @@ function aiGroup(changes, github, medians, p50Size) {
 		reworkShare: github ? reworkHealth(changes).share : null,
 		leadTimeP50: medians.leadTime,
 		cycleTimeP50: medians.cycleTime,
-		stages
+		stages,
+		...atLeast !== void 0 && { atLeast }
 	};
 }
 function aiComparison(changes, github, waiting) {
@@ -42173,22 +42177,26 @@ function aiComparison(changes, github, waiting) {
 	const value = (key) => key === "leadTime" ? (c) => c.leadTime : key === "cycleTime" ? (c) => c.cycleTime : STAGE_OF[key];
 	const censor = waiting !== null && Math.max(assisted.length, other.length) <= CENSORED_AT_MOST ? waiting : null;
 	const observe = (key) => censor === null ? null : key === "leadTime" ? (c) => leadObservation(c, censor) : key === "deploy" ? (c) => deployObservation(c, censor) : null;
-	const atLeast = {};
 	const compared = AI_INTERVAL_KEYS.map((key) => {
 		const of = observe(key);
-		if (of === null) return [key, compareMediansOf(assisted, other, value(key))];
+		if (of === null) return [key, {
+			...compareMediansOf(assisted, other, value(key)),
+			bounds: [null, null]
+		}];
 		const [xs, ys] = [assisted.map(of), other.map(of)];
 		const [dx, dy] = [censoredDistribution(xs.filter((o) => o !== null)), censoredDistribution(ys.filter((o) => o !== null))];
-		if (key === "leadTime" || key === "deploy") atLeast[key] = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
+		const bounds = [dx.p50 === null ? dx.atLeast : null, dy.p50 === null ? dy.atLeast : null];
 		return [key, {
 			interval: bootstrapCensoredDifference(xs, ys, .5),
-			medians: [dx.p50, dy.p50]
+			medians: [dx.p50, dy.p50],
+			bounds
 		}];
 	});
 	const intervals = Object.fromEntries(compared.map(([key, c]) => [key, c.interval]));
 	const medians = (group) => Object.fromEntries(compared.map(([key, c]) => [key, c.medians[group]]));
-	const bounds = (group) => {
-		const [lead, deploy] = [atLeast.leadTime?.[group] ?? null, atLeast.deploy?.[group] ?? null];
+	const byKey = new Map(compared);
+	const atLeast = (group) => {
+		const [lead, deploy] = [byKey.get("leadTime")?.bounds[group] ?? null, byKey.get("deploy")?.bounds[group] ?? null];
 		return lead === null && deploy === null ? void 0 : {
 			leadTime: lead,
 			deploy
@@ -42198,16 +42206,9 @@ function aiComparison(changes, github, waiting) {
 	const waitingOf = (group) => countOf(group, (c) => c.deployedAt === null && c.leadTime === null);
 	const [assistedWaiting, otherWaiting] = [waitingOf(assisted), waitingOf(other)];
 	const notes = [small ? `Fewer than 10 changes in a group (AI-assisted ${assisted.length}, other ${other.length}): too few to compare with confidence.` : null, assistedWaiting + otherWaiting > 0 ? censor === null ? `Lead time and deploy wait compare deployed changes only; changes merged but not yet deployed are left out of them (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : `Lead time and deploy wait count the changes merged but not yet deployed at their wait so far, as right-censored (AI-assisted ${assistedWaiting}, other ${otherWaiting}).` : null].filter((n) => n !== null);
-	const withBounds = (group, base) => {
-		const b = bounds(group);
-		return b === void 0 ? base : {
-			...base,
-			atLeast: b
-		};
-	};
 	return {
-		assisted: withBounds(0, aiGroup(assisted, github, medians(0), size.medians[0])),
-		other: withBounds(1, aiGroup(other, github, medians(1), size.medians[1])),
+		assisted: aiGroup(assisted, github, medians(0), size.medians[0], atLeast(0)),
+		other: aiGroup(other, github, medians(1), size.medians[1], atLeast(1)),
 		note: notes.length > 0 ? notes.join(" ") : null,
 		intervals,
 		sizeInterval: size.interval
@@ -42635,20 +42636,23 @@ var init_queues_review_capacity = __esmMin((() => {
 // src/metrics/slowest.ts
 function slowestChanges(changes, limit, waiting = null) {
 	const lead = (c) => c.leadTime !== null ? c.leadTime : waiting === null ? null : leadObservation(c, waiting)?.seconds ?? null;
-	const total = (c) => lead(c) ?? c.cycleTime ?? -1;
-	const before = (a, b) => total(a) > total(b) || total(a) === total(b) && a.id.localeCompare(b.id) < 0;
+	const before = (a, b) => a.total > b.total || a.total === b.total && a.c.id.localeCompare(b.c.id) < 0;
 	const top = [];
 	for (const c of changes) {
-		if (total(c) < 0 || limit < 1) continue;
+		const ranked = {
+			c,
+			total: lead(c) ?? c.cycleTime ?? -1
+		};
+		if (ranked.total < 0 || limit < 1) continue;
 		const last = top[top.length - 1];
-		if (top.length === limit && last && !before(c, last)) continue;
+		if (top.length === limit && last && !before(ranked, last)) continue;
 		let i = top.length;
-		top.push(c);
-		for (let prev = top[i - 1]; prev && before(c, prev); prev = top[i - 1]) top[i--] = prev;
-		top[i] = c;
+		top.push(ranked);
+		for (let prev = top[i - 1]; prev && before(ranked, prev); prev = top[i - 1]) top[i--] = prev;
+		top[i] = ranked;
 		if (top.length > limit) top.pop();
 	}
-	return top.map((c) => {
+	return top.map(({ c, total }) => {
 		const still = c.leadTime === null && lead(c) !== null;
 		const stages = still && waiting !== null ? {
 			...c.stages,
@@ -42660,7 +42664,7 @@ function slowestChanges(changes, limit, waiting = null) {
 			title: c.title,
 			url: c.url,
 			...c.repository !== void 0 && { repository: c.repository },
-			total: total(c),
+			total,
 			totalIs: c.leadTime !== null ? "leadTime" : still ? "waiting" : "cycleTime",
 			stage,
 			stageSeconds: stage === null ? null : stages[stage]
