@@ -317,7 +317,8 @@ function renamedRow(row: RepositoryRow, name: string): RepositoryRow {
 
 /** What the queues read of a listed change. */
 function measuredOf(c: ReportChange): Parameters<typeof inWindowQueues>[0] {
-  const { aiStrength, ...rest } = c;
+  // the queues need no product's deploys: those of a listed change have their times written as text
+  const { aiStrength, productDeploys: _productDeploys, ...rest } = c;
   return {
     ...rest,
     ...changeTimes(c),

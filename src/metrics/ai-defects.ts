@@ -8,7 +8,9 @@
  * shipped none; with the share of failed deploys that shipped an AI-assisted change. Each rate has its 95% Wilson
  * interval, each difference Newcombe's; a difference is real only when its interval leaves out 0 and both groups
  * have at least MIN_AI_GROUP changes (deploys, for the failure rate). A change is tied to the deploy that shipped it
- * first by its `deployedAt` (and repository). Pure.
+ * first by its `deployedAt` (and repository); in a repository of several products, to each product's own first
+ * deploy that shipped it (`productDeploys`): the products' deploys at one commit are deploys of their own, and one
+ * that shipped none of a change's products did not ship it. Pure.
  */
 import type { MeasuredChange, MeasuredDeploy } from '../domain.js';
 import { REPAIR_FLAGS } from '../model/repairs.js';
@@ -27,35 +29,45 @@ export interface AiDefectsInput {
   deploys: readonly MeasuredDeploy[];
 }
 
-const deployKey = (repository: string | undefined, at: number): string => `${repository ?? ''}\u0000${at}`;
+const deployKey = (repository: string | undefined, product: string | undefined, at: number): string => `${repository ?? ''}\u0000${product ?? ''}\u0000${at}`;
+
+/**
+ * The keys of the deploys that shipped a change first: its one deploy's, and in a repository of several products
+ * each product's own first deploy of it, which is the deploy of that product that shipped it.
+ */
+function shippedIn(c: MeasuredChange): string[] {
+  const own = c.deployedAt === null ? [] : [deployKey(c.repository, undefined, c.deployedAt)];
+  const products = (c.productDeploys ?? []).flatMap((d) => (d.deployedAt === null ? [] : [deployKey(c.repository, d.product, d.deployedAt)]));
+  return own.concat(products);
+}
 const isAi = (c: Pick<MeasuredChange, 'aiEvidence'>): boolean => c.aiEvidence.length > 0;
 
 /** The AI defects of a window (see the module's comment). */
 export function computeAiDefects(input: AiDefectsInput): AiDefects {
   const shipped = new Map<string, MeasuredChange[]>();
   for (const c of input.changes) {
-    if (c.deployedAt === null) continue;
-    const key = deployKey(c.repository, c.deployedAt);
-    const together = shipped.get(key);
-    // pushed, not copied: a release that ships thousands of changes made a copy per change, quadratic
-    if (together === undefined) shipped.set(key, [c]);
-    else together.push(c);
+    for (const key of shippedIn(c)) {
+      const together = shipped.get(key);
+      // pushed, not copied: a release that ships thousands of changes made a copy per change, quadratic
+      if (together === undefined) shipped.set(key, [c]);
+      else together.push(c);
+    }
   }
   // the deploys a later change repaired: a fix of the failure, shipped in the deploy that restored it
-  const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
+  const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix)).flatMap(shippedIn));
   const fixedUp = new Set<MeasuredChange>();
   // the failed deploys the fix-ups shipped in: changes shipped together fail together, so these, not the changes,
   // are how many times the data saw a fix-up happen (continuedev/continue: 218 of 260 in one deploy)
   let repairedDeploys = 0;
   const deploys = { ai: { all: 0, failed: 0 }, other: { all: 0, failed: 0 } };
   for (const d of input.deploys) {
-    const changes = shipped.get(deployKey(d.repository, d.at)) ?? [];
+    const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
     if (changes.length === 0) continue;
     const group = changes.some(isAi) ? deploys.ai : deploys.other;
     group.all += 1;
     if (!d.failed) continue;
     group.failed += 1;
-    const repaired = d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter));
+    const repaired = d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.product, d.at + d.restoredAfter));
     if (!repaired) continue;
     repairedDeploys += 1;
     for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);

@@ -108,3 +108,27 @@ describe('AI defects, counted by hand', () => {
     }));
   });
 });
+
+/*
+ * A repository of two products, `app` and `lib`, both tagged at the same commits (react-router's lockstep releases):
+ *   T10  app@1 ok, lib@1 ok              a1 (AI) touches app alone; o1 touches lib alone
+ *   T20  app@2 failed, lib@2 ok          o2 touches app and lib
+ * Four deploys. app@1 shipped a1 (AI); lib@1 shipped o1; app@2 and lib@2 shipped o2. Keyed by time alone, lib@1
+ * would count as a deploy with an AI-assisted change (a1 went out at T10 too) and the groups would be 2 and 2.
+ */
+describe('AI defects in a repository of several products', () => {
+  const own = (product: string, at: number | null): NonNullable<Change['productDeploys']>[number] => ({ product, ref: at === null ? null : `${product}@${at}`, deployedAt: at === null ? null : h(at), deployWait: null, leadTime: null });
+  const changes = [
+    shipped('a1', 10, { ...AI, products: ['app'], productDeploys: [own('app', 10)] }),
+    shipped('o1', 10, { products: ['lib'], productDeploys: [own('lib', 10)] }),
+    shipped('o2', 20, { products: ['app', 'lib'], productDeploys: [own('app', 20), own('lib', 20)] }),
+  ];
+  const of = (product: string, at: number, failed = false): MeasuredDeploy => ({ ...deploy(at, failed), product });
+  const d = computeAiDefects({ changes, later: changes, deploys: [of('app', 10), of('lib', 10), of('app', 20, true), of('lib', 20)] });
+
+  it('ties each product deploy to the changes it shipped of its own product', () => {
+    expect([d.ai.deploys, d.other.deploys]).toEqual([1, 3]);
+    expect([d.ai.failed, d.other.failed]).toEqual([0, 1]);
+    expect(d.deploysAiShare).toBe(0.25);
+  });
+});
