@@ -154,8 +154,8 @@ export interface AdviceSummary {
     };
   };
   readonly dora: {
-    /** deploys per week */
-    readonly deploymentFrequency: { readonly value: number | null };
+    /** deploys per week; a repository of several products: its releases too, which place it */
+    readonly deploymentFrequency: { readonly value: number | null; readonly releases?: number | null | undefined; readonly releasesPerWeek?: number | null | undefined };
     /** failed deploys ÷ deploys; `count` = deploys */
     readonly changeFailureRate: { readonly value: number | null; readonly count: number };
     readonly timeToRestore: { readonly value: number | null };

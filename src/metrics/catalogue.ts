@@ -491,6 +491,12 @@ export const DEPLOY_COVERAGE = {
   coveredDays: { kind: 'number', label: 'days of history covered', nullable: false, description: 'days of the window the history covers, up to now: the rates per week need at least 7' },
 } as const satisfies Record<string, Figure>;
 
+/** a repository of several products: the releases its products' deploys make, which place its deployment frequency */
+export const DEPLOY_RELEASES = {
+  releases: { kind: 'count', label: 'releases', nullable: true, description: 'a repository of several products: its deploys as releases, the products\' deploys at one commit counted once; null for one product, whose deploys are its releases' },
+  releasesPerWeek: { kind: 'number', label: 'releases per week', nullable: true, description: 'a repository of several products: releases per week, by which its DORA cluster is placed; null for one product, and under one whole week of covered history' },
+} as const satisfies Record<string, Figure>;
+
 const STAGE_MODES: Readonly<Record<StageName, readonly Mode[]>> = { coding: MODES, pickup: ['github'], review: MODES, merge: ['github'], deploy: MODES };
 
 /**
@@ -563,7 +569,7 @@ export const CATALOGUE: FigureGroup = {
               { words: 'between once per month and once every six months', from: 2 / 52, to: 12 / 52 },
             ],
           },
-          members: { ...doraKey('number', '(deploys per week)', { of: 'deploys', statistic: 'perWeek' }), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE },
+          members: { ...doraKey('number', '(deploys per week)', { of: 'deploys', statistic: 'perWeek' }), deployDaysPerWeek: DEPLOY_DAYS, ...DEPLOY_COVERAGE, ...DEPLOY_RELEASES },
         },
         leadTime: {
           label: 'lead time for changes',

@@ -33,7 +33,8 @@ export function doraAcross(whole: Dora, each: readonly Dora[]): Dora {
     if (key === 'deploymentFrequency') {
       const { note: _n, repositories: _r, ...rest } = whole.deploymentFrequency;
       const days = median(each.map((d) => d.deploymentFrequency.deployDaysPerWeek));
-      out.deploymentFrequency = { ...rest, ...across, deployDaysPerWeek: days };
+      // the pooled releases of several repositories are no repository's
+      out.deploymentFrequency = { ...rest, ...across, deployDaysPerWeek: days, releases: null, releasesPerWeek: null };
     } else {
       const { note: _n, repositories: _r, ...rest } = whole[key];
       out[key] = { ...rest, ...across };

@@ -84,6 +84,8 @@ export function computeDora(input: DoraInput): Dora {
       deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
       deployDays,
       coveredDays: covered.days,
+      releases,
+      releasesPerWeek: releases === null ? null : placedBy,
       ...note(mergeNote, since, short, releases === null || placedBy === null || merge ? undefined : `placed by its ${releases} releases (${formatPerWeek(placedBy)} a week): its products' tags on one commit are one release`),
     },
     leadTime: {

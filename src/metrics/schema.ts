@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES, type StageName } from '../domain.js';
-import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_OVERLAP, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
+import { ACCEPTANCE, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, AI_DEFECT_SHARES, DEFECT_GROUP, SHARE_DIFFERENCE, BOUNDS, CENSORED, CI_HEALTH, RATE_DIFFERENCE, DEPLOY_COVERAGE, DEPLOY_DAYS, DEPLOY_RELEASES, DISTRIBUTION, doraKey, QUEUE_TREND, REPAIR, REPAIR_OVERLAP, REPAIR_REASONS, REVIEW_HEALTH, REWORK_HEALTH, SIZE, STAGE, UNRELEASED, WIP_HEALTH, COUNTS, COMPARED_GROUPS, COMPARED_UNITS, isFigure, type Figure, type FigureGroup } from './catalogue.js';
 import { AI_INTERVAL_KEYS, LARGE_CHANGE_LINES, MIN_AI_GROUP, MIN_BOOTSTRAP_SAMPLE, OLDEST_OPEN, type Compared } from './limits.js';
 
 const count = z.number().int().nonnegative();
@@ -173,6 +173,8 @@ export const doraSchema = z.object({
     deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
     deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
     coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
+    releases: optionalFigureSchema(DEPLOY_RELEASES.releases),
+    releasesPerWeek: optionalFigureSchema(DEPLOY_RELEASES.releasesPerWeek),
     note: doraFigureSchema.shape.note,
     repositories: doraFigureSchema.shape.repositories,
   }),

@@ -261,6 +261,12 @@ describe('rule specifics', () => {
     const rate = (perWeek: number) => slow(perWeek)?.split('; ').at(-1);
     // a rate is written as the deploys' section writes it (1.32 per week, not 1.3)
     expect([0.98, 1, 1.04, 1.32, 0.94, 0.15].map(rate)).toEqual(['0.98 deploys a week', '1.00 deploys a week', '1.04 deploys a week', '1.32 deploys a week', '1 deploy every 1.1 weeks', '1 deploy every 6.7 weeks']);
+    // several products tagged together: the batches are its releases, as its DORA cluster is placed (react-router:
+    // 196 product tags, 3.76 a week, in 29 releases, 0.56 a week)
+    const products = patch(gitOnly(), { summary: { stages: { deploy: { count: 40, p50: 3 * 86400, share: 0.6 } }, dora: { deploymentFrequency: { value: 3.76, releases: 29, releasesPerWeek: 0.56 } } } });
+    expect(rule('deploy-wait').evaluate(products, t)?.value.split('; ').at(-1)).toBe('1 release every 1.8 weeks');
+    const weekly = patch(products, { summary: { dora: { deploymentFrequency: { releasesPerWeek: 1.5 } } } });
+    expect(rule('deploy-wait').evaluate(weekly, t)?.value.split('; ').at(-1)).toBe('1.50 releases a week');
   });
 
   it('flaky-checks names the worst offenders', () => {

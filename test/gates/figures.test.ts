@@ -17,6 +17,8 @@ describe('lookupFigure', () => {
     r.summary.stages.deploy.bounds = bounds;
     // as are the days a rate per week rests on, in reports since they were added
     Object.assign(r.summary.dora.deploymentFrequency, { deployDays: 3, coveredDays: 30 });
+    // and the releases of a repository of several products (null for one), in reports since they were given
+    Object.assign(r.summary.dora.deploymentFrequency, { releases: null, releasesPerWeek: null });
     // the one-commit changes of the coding stage, in reports since they were counted
     r.summary.stages.coding.oneCommit = 3;
     r.summary.stages.coding.oneCommitShare = 0.25;

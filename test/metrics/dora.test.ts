@@ -17,9 +17,11 @@ describe('computeDora', () => {
     // 1.5 a week ("high"), but 5 releases, 0.5 a week ("medium", between once a week and once a month)
     const tagged = [1, 15, 29, 43, 57].flatMap((day, i) => ['react-router', '@react-router/dev', '@react-router/node'].map((product) => deploy(SINCE + day * D, { sha: `r${i}`, product })));
     const f = computeDora({ ...base, deploys: tagged }).deploymentFrequency;
-    expect(f).toMatchObject({ value: 15 / 10, count: 15, band: 'medium', note: "placed by its 5 releases (0.50 a week): its products' tags on one commit are one release" });
-    // one product: every deploy is a release, placed as counted
-    expect(computeDora({ ...base, deploys: tagged.filter((d) => d.product === 'react-router') }).deploymentFrequency).toMatchObject({ value: 0.5, band: 'medium' });
+    expect(f).toMatchObject({ value: 15 / 10, count: 15, releases: 5, releasesPerWeek: 0.5, band: 'medium', note: "placed by its 5 releases (0.50 a week): its products' tags on one commit are one release" });
+    // one product: every deploy is a release, placed as counted, and no releases are given apart
+    const one = computeDora({ ...base, deploys: tagged.filter((d) => d.product === 'react-router') }).deploymentFrequency;
+    expect(one).toMatchObject({ value: 0.5, band: 'medium' });
+    expect(one).toMatchObject({ releases: null, releasesPerWeek: null });
     expect(computeDora({ ...base, deploys: tagged.map((d) => ({ ...d, product: undefined })) }).deploymentFrequency).toMatchObject({ band: 'high' });
   });
 
