@@ -11045,7 +11045,7 @@ function figureLabel(path) {
 	}
 	return node.label;
 }
-var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
+var UNITS, MODES, CLUSTERS, COMPARED_GROUPS, COMPARED_UNITS, acceptanceCompared, percentilesOfChanges, HOUR$4, DAY$14, WEEK$8, MONTH, DORA_2024, count$4, duration$3, share$2, DISTRIBUTION, CENSORED, BOUNDS, boundsGroup, STAGE, doraKey, SIZE, UNRELEASED, QUEUE_TREND, REVIEW_HEALTH, REWORK_HEALTH, CI_HEALTH, WIP_HEALTH, REPAIR, REPAIR_REASONS, REPAIR_OVERLAP, ACCEPTANCE, DEFECT_GROUP, AI_LOAD_GROUP, LARGE_AI_REVIEWER_DAYS, LOAD_DIFFERENCE, SHARE_DIFFERENCE, AI_DEFECT_SHARES, RATE_DIFFERENCE, COUNTS, AI_TOOL, PRODUCT, DEPLOY_DAYS, DEPLOY_COVERAGE, DEPLOY_RELEASES, STAGE_MODES, CATALOGUE, UNIT_WORDS, NUMBER_UNITS;
 var init_catalogue$1 = __esmMin((() => {
 	init_domain();
 	init_limits();
@@ -11496,6 +11496,20 @@ var init_catalogue$1 = __esmMin((() => {
 			description: "days of the window the history covers, up to now: the rates per week need at least 7"
 		}
 	};
+	DEPLOY_RELEASES = {
+		releases: {
+			kind: "count",
+			label: "releases",
+			nullable: true,
+			description: "a repository of several products: its deploys as releases, the products' deploys at one commit counted once; null for one product, whose deploys are its releases"
+		},
+		releasesPerWeek: {
+			kind: "number",
+			label: "releases per week",
+			nullable: true,
+			description: "a repository of several products: releases per week, by which its DORA cluster is placed; null for one product, and under one whole week of covered history"
+		}
+	};
 	STAGE_MODES = {
 		coding: MODES,
 		pickup: ["github"],
@@ -11626,7 +11640,8 @@ var init_catalogue$1 = __esmMin((() => {
 								statistic: "perWeek"
 							}),
 							deployDaysPerWeek: DEPLOY_DAYS,
-							...DEPLOY_COVERAGE
+							...DEPLOY_COVERAGE,
+							...DEPLOY_RELEASES
 						}
 					},
 					leadTime: {
@@ -40409,11 +40424,11 @@ var init_change_failure_rate = __esmMin((() => {
 	};
 }));
 // src/advice/rules/deploy-wait.ts
-function deployRate(perWeek) {
-	if (perWeek <= 0) return "no deploy in the window";
+function deployRate(perWeek, noun) {
+	if (perWeek <= 0) return `no ${noun} in the window`;
 	const weeks = num(1 / perWeek);
-	if (perWeek < 1 && weeks !== "1") return `1 deploy every ${weeks} weeks`;
-	return `${formatPerWeek(perWeek)} deploys a week`;
+	if (perWeek < 1 && weeks !== "1") return `1 ${noun} every ${weeks} weeks`;
+	return `${formatPerWeek(perWeek)} ${noun}s a week`;
 }
 var deployWait;
 var init_deploy_wait = __esmMin((() => {
@@ -40431,8 +40446,10 @@ var init_deploy_wait = __esmMin((() => {
 			const stage = input.summary.stages.deploy;
 			const p50 = stage.p50 ?? stage.atLeast ?? null;
 			if (input.deploySignal.kind === "merge" || !measured(p50) || p50 <= t.deployWaitP50) return null;
-			const perWeek = input.summary.dora.deploymentFrequency.value;
-			const frequency = measured(perWeek) ? `; ${deployRate(perWeek)}` : "";
+			const f = input.summary.dora.deploymentFrequency;
+			const released = f.releases !== void 0 && f.releases !== null;
+			const perWeek = released ? f.releasesPerWeek ?? null : f.value;
+			const frequency = measured(perWeek) ? `; ${deployRate(perWeek, released ? "release" : "deploy")}` : "";
 			const waiting = stage.censored ? `; ${plural(stage.censored, "change")} merged and not yet deployed` : "";
 			return row({
 				id: "deploy-wait",
@@ -41061,16 +41078,19 @@ var init_acceptance = __esmMin((() => {
 	init_proportion();
 }));
 // src/metrics/ai-defects.ts
+function shippedIn(c) {
+	const own = c.deployedAt === null ? [] : [deployKey(c.repository, void 0, c.deployedAt)];
+	const products = (c.productDeploys ?? []).flatMap((d) => d.deployedAt === null ? [] : [deployKey(c.repository, d.product, d.deployedAt)]);
+	return own.concat(products);
+}
 function computeAiDefects(input) {
 	const shipped = new Map();
-	for (const c of input.changes) {
-		if (c.deployedAt === null) continue;
-		const key = deployKey(c.repository, c.deployedAt);
+	for (const c of input.changes) for (const key of shippedIn(c)) {
 		const together = shipped.get(key);
 		if (together === void 0) shipped.set(key, [c]);
 		else together.push(c);
 	}
-	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix) && c.deployedAt !== null).map((c) => deployKey(c.repository, c.deployedAt ?? 0)));
+	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix)).flatMap(shippedIn));
 	const fixedUp = new Set();
 	let repairedDeploys = 0;
 	const deploys = {
@@ -41084,13 +41104,13 @@ function computeAiDefects(input) {
 		}
 	};
 	for (const d of input.deploys) {
-		const changes = shipped.get(deployKey(d.repository, d.at)) ?? [];
+		const changes = shipped.get(deployKey(d.repository, d.product, d.at)) ?? [];
 		if (changes.length === 0) continue;
 		const group = changes.some(isAi) ? deploys.ai : deploys.other;
 		group.all += 1;
 		if (!d.failed) continue;
 		group.failed += 1;
-		if (!(d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.at + d.restoredAfter)))) continue;
+		if (!(d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.product, d.at + d.restoredAfter)))) continue;
 		repairedDeploys += 1;
 		for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
 	}
@@ -41165,7 +41185,7 @@ var init_ai_defects = __esmMin((() => {
 	init_repairs();
 	init_limits();
 	init_proportion();
-	deployKey = (repository, at) => `${repository ?? ""}\u0000${at}`;
+	deployKey = (repository, product, at) => `${repository ?? ""}\u0000${product ?? ""}\u0000${at}`;
 	isAi = (c) => c.aiEvidence.length > 0;
 }));
 // src/metrics/size.ts
@@ -41801,6 +41821,8 @@ function computeDora(input) {
 			deployDaysPerWeek: whole ? Math.min(7, deployDays / weeks) : null,
 			deployDays,
 			coveredDays: covered.days,
+			releases,
+			releasesPerWeek: releases === null ? null : placedBy,
 			...note(mergeNote, since, short, releases === null || placedBy === null || merge ? void 0 : `placed by its ${releases} releases (${formatPerWeek(placedBy)} a week): its products' tags on one commit are one release`)
 		},
 		leadTime: {
@@ -41881,7 +41903,9 @@ function doraAcross(whole, each) {
 			out.deploymentFrequency = {
 				...rest,
 				...across,
-				deployDaysPerWeek: days
+				deployDaysPerWeek: days,
+				releases: null,
+				releasesPerWeek: null
 			};
 		} else {
 			const { note: _n, repositories: _r, ...rest } = whole[key];
@@ -45150,7 +45174,7 @@ function renamedRow(row, name) {
 	};
 }
 function measuredOf(c) {
-	const { aiStrength, ...rest } = c;
+	const { aiStrength, productDeploys: _productDeploys, ...rest } = c;
 	return {
 		...rest,
 		...changeTimes(c),
@@ -46074,6 +46098,8 @@ var init_schema$1 = __esmMin((() => {
 			deployDaysPerWeek: figureSchema(DEPLOY_DAYS),
 			deployDays: optionalFigureSchema(DEPLOY_COVERAGE.deployDays),
 			coveredDays: optionalFigureSchema(DEPLOY_COVERAGE.coveredDays),
+			releases: optionalFigureSchema(DEPLOY_RELEASES.releases),
+			releasesPerWeek: optionalFigureSchema(DEPLOY_RELEASES.releasesPerWeek),
 			note: doraFigureSchema.shape.note,
 			repositories: doraFigureSchema.shape.repositories
 		}),
