@@ -19090,6 +19090,8 @@ function* renderCsvChunks(report, changes = report.changes) {
 		const values = {
 			...ch,
 			...ch.stages,
+			deploySoFar: ch.soFar?.deploy ?? null,
+			leadTimeSoFar: ch.soFar?.leadTime ?? null,
 			flags: ch.flags.join(" "),
 			aiTools: (ch.aiTools ?? []).join(" "),
 			repair
@@ -19141,6 +19143,8 @@ var init_csv = __esmMin((() => {
 		...STAGES,
 		"cycleTime",
 		"leadTime",
+		"deploySoFar",
+		"leadTimeSoFar",
 		"aiAssisted",
 		"aiTools",
 		"reverted",
@@ -19843,8 +19847,8 @@ function allChanges(report, limit) {
 		md(ch.author),
 		md(ch.kind) + (ch.counted ? "" : " (not counted)"),
 		md(minuteOf(ch.mergedAt)),
-		...STAGES.map((s) => formatDuration(ch.stages[s], days)),
-		formatDuration(ch.leadTime, days),
+		...STAGES.map((s) => s === "deploy" ? durationOrBound(ch.stages.deploy, ch.soFar?.deploy, days) : formatDuration(ch.stages[s], days)),
+		durationOrBound(ch.leadTime, ch.soFar?.leadTime, days),
 		linesText(ch),
 		md([
 			...ch.flags,
@@ -20147,12 +20151,12 @@ function columns(report) {
 		...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k) => ({
 			head: stageName(k, report),
 			type: "number",
-			cell: (ch) => seconds$4(ch.stages[k], days)
+			cell: (ch) => k === "deploy" ? soFar$1(ch.stages.deploy, ch.soFar?.deploy, days) : seconds$4(ch.stages[k], days)
 		})),
 		{
 			head: "Lead time",
 			type: "number",
-			cell: (ch) => seconds$4(ch.leadTime, days)
+			cell: (ch) => soFar$1(ch.leadTime, ch.soFar?.leadTime, days)
 		},
 		{
 			head: "Lines",
@@ -20204,7 +20208,7 @@ function changesTable(report) {
 	const tools = total > 0 ? "<div class=\"table-tools\" id=\"changes-tools\" hidden><label>Search <input type=\"search\" id=\"changes-search\" autocomplete=\"off\" placeholder=\"title, author, id or flag\"></label><span class=\"pager\"><button type=\"button\" id=\"changes-prev\">Previous</button><span id=\"changes-status\" aria-live=\"polite\"></span><button type=\"button\" id=\"changes-next\">Next</button></span></div>" : "";
 	return section("changes", `Changes (${total})`, h(`${plural$1(total, "change")}, the slowest first${total > first ? ", a page at a time: search, sort or page to see the rest" : ""}. Click a column to sort. Greyed rows (syncs, bots) are left out of the figures.`), tools, `<div class="scroll" tabindex="0"><table class="sortable" id="changes-table" data-page-size="50"><thead><tr>${head}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`, total > first ? `<noscript><p class="note">${h(`The other ${total - first} are in the JSON and CSV reports.`)}</p></noscript>` : "");
 }
-var epoch$2, seconds$4, repositoryColumn, slowness;
+var epoch$2, seconds$4, soFar$1, repositoryColumn, slowness;
 var init_changes$1 = __esmMin((() => {
 	init_ai_tools$1();
 	init_domain();
@@ -20215,12 +20219,13 @@ var init_changes$1 = __esmMin((() => {
 	init_time();
 	epoch$2 = (iso) => iso === null ? "" : String(isoSeconds(iso) ?? NaN);
 	seconds$4 = (v, days) => `<td class="num" data-v="${v ?? ""}">${h(formatDuration(v, days))}</td>`;
+	soFar$1 = (v, bound, days) => v === null && bound !== null && bound !== void 0 ? `<td class="num" data-v="${bound}">${h(durationOrBound(null, bound, days))}</td>` : seconds$4(v, days);
 	repositoryColumn = (name) => ({
 		head: "Repository",
 		type: "text",
 		cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ""))}">${h(name(ch.repository ?? ""))}</td>`
 	});
-	slowness = (ch) => ch.leadTime ?? ch.cycleTime ?? -1;
+	slowness = (ch) => ch.leadTime ?? ch.soFar?.leadTime ?? ch.cycleTime ?? -1;
 }));
 // src/render/html/acceptance.ts
 function acceptance(report) {
@@ -25761,7 +25766,7 @@ function windowFrom(window) {
 		...historyFrom !== null && { historyFrom }
 	};
 }
-function toReportChange(change, counted) {
+function toReportChange(change, counted, waiting) {
 	return {
 		id: change.id,
 		number: change.number,
@@ -25786,6 +25791,7 @@ function toReportChange(change, counted) {
 		stages: change.stages,
 		cycleTime: change.cycleTime,
 		leadTime: change.leadTime,
+		soFar: soFar(change, waiting),
 		flags: change.flags,
 		aiAssisted: change.aiEvidence.length > 0,
 		aiEvidence: change.aiEvidence,
@@ -25802,6 +25808,14 @@ function toReportChange(change, counted) {
 			deployedAt: iso$3(d.deployedAt)
 		})) },
 		...change.repository !== void 0 && { repository: change.repository }
+	};
+}
+function soFar(change, waiting) {
+	if (waiting === null || change.deployedAt !== null) return null;
+	const deploy = deployObservation(change, waiting);
+	return deploy === null ? null : {
+		deploy: deploy.seconds,
+		leadTime: leadObservation(change, waiting)?.seconds ?? null
 	};
 }
 function toReportDeploy(deploy, counted) {
@@ -25947,6 +25961,7 @@ var DAY$8, LAST_SECOND, ISO_CODES;
 var init_convert = __esmMin((() => {
 	init_time();
 	init_count();
+	init_stage_summary();
 	DAY$8 = 86400;
 	LAST_SECOND = 253402300799;
 	ISO_CODES = [..."0000-00-00T00:00:00Z"].map((c) => c.charCodeAt(0));
@@ -42885,7 +42900,7 @@ function buildReport(model, window, now, policy, context) {
 		now: iso$3(now),
 		businessHours: hours
 	};
-	const listed = model.listed !== false ? lists(model, window, now, counts) : null;
+	const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === "merge" ? null : waitingAt(now, hours), counts) : null;
 	const report = {
 		schemaVersion: 1,
 		generatedAt: context.generatedAt,
@@ -42924,13 +42939,14 @@ function repositoryRows(repositories, model, windowDeploys, queued, policy, hour
 	const byRepository = repositories.every((r) => r.row !== void 0) ? null : groupByRepository(model.changes, windowDeploys, model.openPulls, model.closedPulls ?? null);
 	return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 }
-function lists(model, window, now, counts) {
+function lists(model, window, now, waiting, counts) {
 	const within = (c) => c.mergedAt >= window.since && c.mergedAt < window.until;
 	const deploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
 	const leftOut = deploys.length === 0 ? null : new Set(model.changes.filter((c) => !counts(c)).map((c) => c.sha));
+	const waits = (c) => c.kind === "sync" || isReleaseCommit(c) ? null : waiting;
 	return {
-		changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
-		queueOnlyChanges: model.changes.filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now)).map((c) => toReportChange(c, true)),
+		changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c), waits(c))),
+		queueOnlyChanges: model.changes.filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now)).map((c) => toReportChange(c, true, waiting)),
 		deploys: deploys.map((d) => toReportDeploy(d, (sha) => leftOut?.has(sha) !== true)),
 		openPulls: model.openPulls.map(toReportOpenPull),
 		...model.closedPulls !== void 0 && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }
@@ -42965,15 +42981,18 @@ function groupByRepository(changes, deploys, openPulls, closedPulls) {
 function queueStages(github, signal) {
 	return STAGES.filter((s) => (github || s !== "pickup" && s !== "merge") && (signal !== "merge" || s !== "deploy"));
 }
+function waitingAt(now, hours) {
+	return {
+		now,
+		measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a
+	};
+}
 function summarize(input) {
 	return summarizeWith(input, true);
 }
 function summarizeWith(input, detail) {
 	const { inWindow, counted, window, hours } = input;
-	const waiting = {
-		now: input.now,
-		measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a
-	};
+	const waiting = waitingAt(input.now, hours);
 	const figuresOf = (changes, deploys, w) => windowFigures({
 		changes,
 		deploys,
@@ -46594,6 +46613,10 @@ var init_schema = __esmMin((() => {
 		stages: stagesSchema,
 		cycleTime: seconds,
 		leadTime: seconds,
+		soFar: object({
+			deploy: seconds.describe("merge → now"),
+			leadTime: seconds.describe("first commit → now; null when the first commit is unknown")
+		}).nullable().default(null).describe("merged and not yet deployed at now: how long it has waited, each a lower bound of the figure it will have (deploy wait, lead time); null once deployed, when every merge is a deploy, and in reports written before"),
 		flags: array(string()),
 		aiAssisted: boolean().describe("it has AI evidence of agent or assisted strength (aiEvidence is not empty)"),
 		aiEvidence: array(string()).describe("the lines of the evidence that make it AI-assisted, for the reader"),

@@ -6,7 +6,10 @@ import { repositoryName, repositoryNamer } from './names.js';
 const COLUMNS = [
   'id', 'number', 'kind', 'title', 'author', 'sha', 'url', 'bot', 'commits', 'additions', 'deletions', 'files',
   'firstCommitAt', 'readyAt', 'firstReviewAt', 'approvedAt', 'mergedAt', 'deployedAt',
-  ...STAGES, 'cycleTime', 'leadTime', 'aiAssisted',
+  ...STAGES, 'cycleTime', 'leadTime',
+  // merged and not yet deployed at the report's now: how long it has waited, each a lower bound (empty once deployed)
+  'deploySoFar', 'leadTimeSoFar',
+  'aiAssisted',
   // the AI tools its evidence names, space-separated (claude-code copilot): a pivot per tool
   'aiTools', 'reverted', 'revertedBy', 'flags',
   // why the change counts as a repair (revert, failed-deploy-fix, hotfix-branch, fix-title, bug-label): the summary's repair share per change
@@ -36,7 +39,7 @@ export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange>
   let rows = [head.join(',')];
   for (const ch of changes) {
     const repair = ch.flags.filter((f) => f.startsWith('repair:')).map((f) => f.slice('repair:'.length)).join(' ');
-    const values: Record<string, unknown> = { ...ch, ...ch.stages, flags: ch.flags.join(' '), aiTools: (ch.aiTools ?? []).join(' '), repair };
+    const values: Record<string, unknown> = { ...ch, ...ch.stages, deploySoFar: ch.soFar?.deploy ?? null, leadTimeSoFar: ch.soFar?.leadTime ?? null, flags: ch.flags.join(' '), aiTools: (ch.aiTools ?? []).join(' '), repair };
     const row = [...COLUMNS.map((col) => cell(values[col])), ...(slicesColumn ? [cell((ch.slices ?? []).join(' '))] : []), ...(productColumn ? [cell((ch.products ?? []).join(' '))] : [])];
     const repository = ch.repository === undefined ? repositoryName(report.repository) : name(ch.repository);
     rows.push((repositoryColumn ? [cell(repository), ...row] : row).join(','));

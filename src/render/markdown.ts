@@ -457,8 +457,9 @@ function allChanges(report: Report, limit: number | undefined): string[] {
     md(ch.author),
     md(ch.kind) + (ch.counted ? '' : ' (not counted)'),
     md(minuteOf(ch.mergedAt)),
-    ...STAGES.map((s: StageName) => formatDuration(ch.stages[s], days)),
-    formatDuration(ch.leadTime, days),
+    // a change still waiting: its deploy wait and lead time so far, lower bounds (≥)
+    ...STAGES.map((s: StageName) => (s === 'deploy' ? durationOrBound(ch.stages.deploy, ch.soFar?.deploy, days) : formatDuration(ch.stages[s], days))),
+    durationOrBound(ch.leadTime, ch.soFar?.leadTime, days),
     linesText(ch),
     md([...ch.flags, ...(ch.aiAssisted ? [aiFlag(ch)] : []), ...(ch.reverted ? ['reverted'] : [])].join(', ')),
   ]);

@@ -150,7 +150,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
   // (one repository over several windows is one repository: its deploys are its own)
   if (rows !== undefined && new Set(rows.map((r) => r.name)).size > 1) summary.dora = doraAcross(summary.dora, rows.map((r) => r.summary.dora));
   const advice = { sources: context.sources, deploySignal: context.deploySignal, summary, changes: counted, window: windowOf(window), now: iso(now) as string, businessHours: hours };
-  const listed = model.listed !== false ? lists(model, window, now, counts) : null;
+  const listed = model.listed !== false ? lists(model, window, now, context.deploySignal.kind === 'merge' ? null : waitingAt(now, hours), counts) : null;
   const report: Report = {
     schemaVersion: 1,
     generatedAt: context.generatedAt,
@@ -189,19 +189,25 @@ function repositoryRows(repositories: readonly RepositoryContext[], model: Repor
   return repositories.map((r) => r.row ?? repositoryRow(r, byRepository?.get(r.name) ?? EMPTY_GROUP, queued, policy, hours));
 }
 
-/** The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests. */
-function lists(model: DomainModel, window: Window, now: number, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls' | 'closedPulls'> {
+/**
+ * The lists of a report read from a repository: its window's changes, deploys, open and closed pull requests.
+ * `waiting` dates the changes not yet deployed (null: every merge is a deploy).
+ */
+function lists(model: DomainModel, window: Window, now: number, waiting: Waiting | null, counts: (c: Change) => boolean): Pick<Report, 'changes' | 'queueOnlyChanges' | 'deploys' | 'openPulls' | 'closedPulls'> {
   const within = (c: Change): boolean => c.mergedAt >= window.since && c.mergedAt < window.until;
   const deploys = model.deploys.filter((d) => d.at >= window.since && d.at < window.until);
   // what a deploy shipped is counted as every other figure counts changes: a bot's only with --include-bots, never
   // a sync or a release commit
   const leftOut = deploys.length === 0 ? null : new Set(model.changes.filter((c) => !counts(c)).map((c) => c.sha));
+  // a sync's commits shipped on their own line, and a release commit is the release: neither waits for a deploy
+  // (aider's 19 syncs and a `set version` commit had topped the list of changes waiting)
+  const waits = (c: Change): Waiting | null => (c.kind === 'sync' || isReleaseCommit(c) ? null : waiting);
   return {
-    changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c))),
+    changes: model.changes.filter(within).map((c) => toReportChange(c, counts(c), waits(c))),
     // carried so that a report read back (aggregate) has every change its queues counted
     queueOnlyChanges: model.changes
       .filter((c) => counts(c) && c.mergedAt <= now && !within(c) && inWindowQueues(c, window.since, window.until, now))
-      .map((c) => toReportChange(c, true)),
+      .map((c) => toReportChange(c, true, waiting)),
     deploys: deploys.map((d) => toReportDeploy(d, (sha) => leftOut?.has(sha) !== true)),
     openPulls: model.openPulls.map(toReportOpenPull),
     ...(model.closedPulls !== undefined && model.closedPulls !== null && { closedPulls: reportClosedPulls(model.closedPulls, window) }),
@@ -288,6 +294,11 @@ interface SummaryInput {
   includeBots?: boolean;
 }
 
+/** The changes still waiting have waited until now, counted as every other duration is (working time, or not). */
+function waitingAt(now: number, hours: BusinessHours | null): Waiting {
+  return { now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
+}
+
 function summarize(input: SummaryInput): ReportSummary {
   return summarizeWith(input, true) as ReportSummary;
 }
@@ -299,8 +310,7 @@ function summarize(input: SummaryInput): ReportSummary {
  */
 function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window, hours } = input;
-  // the changes still waiting have waited until now, counted as every other duration is
-  const waiting: Waiting = { now: input.now, measure: hours ? (a, b) => workingSeconds(a, b, hours) : (a, b) => b - a };
+  const waiting = waitingAt(input.now, hours);
   const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): WindowFigures => windowFigures({ changes, deploys, window: w, waiting, signal: input.signal, hours });
   const figures = figuresOf(counted, input.deploys, window);
   const { stageSummary: stages, dora, ...more } = figures;

@@ -2,6 +2,7 @@ import type { Change, Deploy, OpenPull, Window } from '../domain.js';
 import type { Report, ReportChange, ReportDeploy, ReportOpenPull } from './schema.js';
 import { isoSeconds, RECORD_TIME } from '../time.js';
 import { countOf } from '../metrics/count.js';
+import { deployObservation, leadObservation, type Waiting } from '../metrics/stage-summary.js';
 
 /** Epoch seconds → `2026-03-04T10:00:00Z` (as `Date#toISOString` writes it, without `.000`); null stays null. */
 export function iso(seconds: number | null): string | null {
@@ -83,7 +84,11 @@ export function windowFrom(window: Report['window']): Window {
   return { since: epoch(window.since) ?? 0, until: epoch(window.until) ?? 0, ...(historyFrom !== null && { historyFrom }) };
 }
 
-export function toReportChange(change: Change, counted: boolean): ReportChange {
+/**
+ * A change as the report lists it. `waiting` (now, and how durations are measured) dates the wait of a change not
+ * yet deployed; null when every merge is a deploy.
+ */
+export function toReportChange(change: Change, counted: boolean, waiting: Waiting | null): ReportChange {
   return {
     id: change.id,
     number: change.number,
@@ -108,6 +113,7 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     stages: change.stages,
     cycleTime: change.cycleTime,
     leadTime: change.leadTime,
+    soFar: soFar(change, waiting),
     flags: change.flags,
     aiAssisted: change.aiEvidence.length > 0,
     aiEvidence: change.aiEvidence,
@@ -122,6 +128,19 @@ export function toReportChange(change: Change, counted: boolean): ReportChange {
     ...(change.productDeploys !== undefined && { productDeploys: change.productDeploys.map((d) => ({ ...d, deployedAt: iso(d.deployedAt) })) }),
     ...(change.repository !== undefined && { repository: change.repository }),
   };
+}
+
+/**
+ * How long a change merged and not yet deployed at now has waited, since its merge and since its first commit (null
+ * when unknown): each a lower bound of the figure it will have, as the summary counts it (SPEC section 6). A list
+ * ordered by lead time ranks it there, not by its cycle time (aider's #4830, merged 94 days before and not yet
+ * deployed, sorted at its cycle time of 1h 35m, under changes of a day). Null once deployed, and when every merge is
+ * a deploy.
+ */
+function soFar(change: Change, waiting: Waiting | null): ReportChange['soFar'] {
+  if (waiting === null || change.deployedAt !== null) return null;
+  const deploy = deployObservation(change, waiting);
+  return deploy === null ? null : { deploy: deploy.seconds, leadTime: leadObservation(change, waiting)?.seconds ?? null };
 }
 
 /** A deploy as the report lists it; `counted` says which of the changes it shipped (by landing sha) the figures count. */

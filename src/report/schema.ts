@@ -105,6 +105,14 @@ export const reportChangeSchema = z.object({
   stages: stagesSchema,
   cycleTime: seconds,
   leadTime: seconds,
+  soFar: z
+    .object({
+      deploy: seconds.describe('merge → now'),
+      leadTime: seconds.describe('first commit → now; null when the first commit is unknown'),
+    })
+    .nullable()
+    .default(null)
+    .describe('merged and not yet deployed at now: how long it has waited, each a lower bound of the figure it will have (deploy wait, lead time); null once deployed, when every merge is a deploy, and in reports written before'),
   flags: z.array(z.string()),
   aiAssisted: z.boolean().describe('it has AI evidence of agent or assisted strength (aiEvidence is not empty)'),
   aiEvidence: z.array(z.string()).describe('the lines of the evidence that make it AI-assisted, for the reader'),

@@ -115,6 +115,7 @@ export function change(p: Partial<Omit<ReportChange, 'stages'>> & { stages?: Par
     deployedAt,
     cycleTime: null,
     leadTime: null,
+    soFar: null,
     flags: [],
     aiAssisted: false,
     aiEvidence: [],

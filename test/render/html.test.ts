@@ -265,6 +265,16 @@ describe('renderHtml: the table of changes', () => {
     expect(text(sectionOf(html, 'changes'))).toContain('60 changes, the slowest first, a page at a time: search, sort or page to see the rest.');
   });
 
+  it('ranks a change still waiting at its lead time so far, written as a bound, not at its cycle time', () => {
+    // #2000 merged 03-29 23:00 after 1h of work, not deployed by now (04-01 00:00): 49h since its merge, 50h since its
+    // first commit; it ranks with #1049 (50h), after it (the list's order between equals), not at its 1h with #1000
+    const waiting = change('#2000', '2026-03-29T23:00:00Z', { coding: H });
+    const list = /<tbody>\n([\s\S]*?)\n<\/tbody>/.exec(sectionOf(renderHtml(buildReport([...many, waiting])), 'changes'))?.[1]?.split('\n') ?? [];
+    const at = list.findIndex((r) => r.includes('>#2000<'));
+    expect([list[at - 1], list[at + 1]].map((r) => />(#\d+)</.exec(r ?? '')?.[1])).toEqual(['#1049', '#1048']);
+    expect(list[at]).toContain('<td class="num" data-v="176400">≥ 2d 1h</td><td class="num" data-v="180000">≥ 2d 2h</td>');
+  });
+
   it('gives sort keys to the script in the DOM and words to the reader', () => {
     expect(html).toContain('<th scope="col" data-type="number" class="num"><button type="button">Lead time</button></th>');
     expect(html).toContain('<td class="num" data-v="1772532000" title="2026-03-03 10:00 UTC">2026-03-03</td>');

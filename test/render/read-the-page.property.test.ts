@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../src/domain.js';
+import { STAGES, type StageName } from '../../src/domain.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { deployRateText, durationOrBound, formatDuration, percentileText } from '../../src/render/duration.js';
 import { figureTitle, linesText } from '../../src/render/format.js';
@@ -153,15 +153,21 @@ describe('the page, read over generated histories', () => {
           // the CSV: seconds and counts as the JSON holds them, empty for unknown
           for (const k of STAGES) expect(csv[k], `csv ${ch.id} ${k}`).toBe(ch.stages[k] === null ? '' : String(ch.stages[k]));
           expect(csv['leadTime']).toBe(ch.leadTime === null ? '' : String(ch.leadTime));
+          // a change still waiting: how long so far, as the JSON holds it (empty once deployed)
+          expect([csv['deploySoFar'], csv['leadTimeSoFar']], `csv ${ch.id} so far`).toEqual([String(ch.soFar?.deploy ?? ''), String(ch.soFar?.leadTime ?? '')]);
           expect([csv['additions'], csv['deletions']]).toEqual([String(ch.additions ?? ''), String(ch.deletions ?? '')]);
           // the Markdown and HTML lists: those values by the one duration and lines writer
           const md = cells(markdown.find((l) => l.startsWith(`| [${ch.id.replace('#', '#&#8203;')}](`)) ?? '', '|');
-          expect(md.slice(5, 12).map(unescape), `markdown ${ch.id}`).toEqual([...STAGES.map((k) => formatDuration(ch.stages[k])), formatDuration(ch.leadTime), linesText(ch)]);
+          // the deploy wait and lead time of a change still waiting: so far, a bound (≥)
+          const stage = (k: StageName): string => (k === 'deploy' ? durationOrBound(ch.stages.deploy, ch.soFar?.deploy) : formatDuration(ch.stages[k]));
+          const lead = durationOrBound(ch.leadTime, ch.soFar?.leadTime);
+          expect(md.slice(5, 12).map(unescape), `markdown ${ch.id}`).toEqual([...STAGES.map(stage), lead, linesText(ch)]);
           const tr = htmlRows.find((r) => r.includes(`>${ch.id}</a>`)) ?? '';
           const tds = [...tr.matchAll(/<td class="num" data-v="([^"]*)"[^>]*>([^<]*)<\/td>/g)].slice(1).map((m) => [m[1], unescape(m[2] ?? '')]);
           expect(tds, `html ${ch.id}`).toEqual([
-            ...shown.map((k) => [String(ch.stages[k] ?? ''), formatDuration(ch.stages[k])]),
-            [String(ch.leadTime ?? ''), formatDuration(ch.leadTime)],
+            // sorted at the value, else at the bound
+            ...shown.map((k) => [String(ch.stages[k] ?? (k === 'deploy' ? (ch.soFar?.deploy ?? '') : '')), stage(k)]),
+            [String(ch.leadTime ?? ch.soFar?.leadTime ?? ''), lead],
             [ch.additions === null || ch.deletions === null ? '' : String(ch.additions + ch.deletions), linesText(ch)],
           ]);
         });

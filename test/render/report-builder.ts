@@ -39,6 +39,7 @@ export function change(id: string, mergedAt: string, stages: Partial<Stages>, ex
     stages: full,
     cycleTime: cycle,
     leadTime: full.deploy === null ? null : cycle + full.deploy,
+    soFar: null,
     flags: [],
     aiAssisted: false,
     reverted: false,

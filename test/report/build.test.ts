@@ -52,6 +52,30 @@ describe('buildReport', () => {
     expect(report.policy).toEqual(policy);
   });
 
+  it('dates how long a change not yet deployed has waited, since its merge and its first commit, and nothing else', () => {
+    // human merged T+1d (first commit 2h before), never deployed, now T+30d: 29d waited since the merge, 29d 2h
+    // since the first commit; a deployed change and a change whose first commit is unknown say less
+    const shipped = change('shipped', T + 2 * DAY, { deployedAt: T + 3 * DAY, leadTime: DAY + 2 * H, stages: { ...emptyStages(), coding: 0, review: 2 * H, deploy: DAY } });
+    const unseen = change('unseen', T + 4 * DAY, { firstCommitAt: null, lastCommitAt: null, cycleTime: null, stages: emptyStages() });
+    const listed = buildReport({ changes: [change('human', T + DAY), shipped, unseen], deploys: [], openPulls: [] }, window, T + 30 * DAY, policy, context());
+    expect(listed.changes.map((c) => [c.id, c.soFar])).toEqual([
+      ['human', { deploy: 29 * DAY, leadTime: 29 * DAY + 2 * H }],
+      ['shipped', null],
+      ['unseen', { deploy: 26 * DAY, leadTime: null }],
+    ]);
+    // a sync's commits shipped on their own line and a release commit is the release: neither waits
+    const apart = buildReport({ changes: [change('sync', T + DAY, { kind: 'sync' }), change('release', T + DAY, { kind: 'direct', flags: ['release-commit'] })], deploys: [], openPulls: [] }, window, T + 30 * DAY, policy, context());
+    expect(apart.changes.map((c) => c.soFar)).toEqual([null, null]);
+    // every merge a deploy: nothing waits
+    const merges = buildReport({ changes: [change('human', T + DAY)], deploys: [], openPulls: [] }, window, T + 30 * DAY, policy, context({ deploySignal: { kind: 'merge', detail: 'merges' } }));
+    expect(merges.changes[0]?.soFar).toBeNull();
+    // in working time, as every duration then is: merged Tue 2026-03-03 00:00, now Tue 03-31 00:00: four weeks, 20
+    // working days of 8 hours
+    const hours = { timezone: 'UTC', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    const working = buildReport({ changes: [change('human', T + DAY)], deploys: [], openPulls: [] }, window, T + 29 * DAY, policy, context({ businessHours: hours }));
+    expect(working.changes[0]?.soFar?.deploy).toBe(20 * 8 * H);
+  });
+
   it('makes a report its own schema accepts', () => {
     expect(reportSchema.safeParse(report).success).toBe(true);
   });

@@ -19,6 +19,9 @@ interface Column {
 
 const epoch = (iso: string | null): string => (iso === null ? '' : String(isoSeconds(iso) ?? NaN));
 const seconds = (v: number | null, days: DurationFormat): string => `<td class="num" data-v="${v ?? ''}">${h(formatDuration(v, days))}</td>`;
+// a change still waiting: how long so far, a lower bound (≥), sorted at it
+const soFar = (v: number | null, bound: number | null | undefined, days: DurationFormat): string =>
+  v === null && bound !== null && bound !== undefined ? `<td class="num" data-v="${bound}">${h(durationOrBound(null, bound, days))}</td>` : seconds(v, days);
 
 function columns(report: Report): Column[] {
   const days = durationFormat(report.businessHours);
@@ -29,8 +32,8 @@ function columns(report: Report): Column[] {
   { head: 'Kind', type: 'text', cell: (ch) => `<td>${h(ch.kind)}</td>` },
   { head: 'Merged', type: 'number', cell: (ch) => `<td class="num" data-v="${epoch(ch.mergedAt)}" title="${h(`${minuteOf(ch.mergedAt)} UTC`)}">${h(ch.mergedAt.slice(0, 10))}</td>` },
   // a stage no change could show (pickup and merge wait from git alone) would be a column of dashes
-  ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => seconds(ch.stages[k], days) })),
-  { head: 'Lead time', type: 'number', cell: (ch) => seconds(ch.leadTime, days) },
+  ...STAGES.filter((k) => report.summary.stages[k].count > 0).map((k): Column => ({ head: stageName(k, report), type: 'number', cell: (ch) => (k === 'deploy' ? soFar(ch.stages.deploy, ch.soFar?.deploy, days) : seconds(ch.stages[k], days)) })),
+  { head: 'Lead time', type: 'number', cell: (ch) => soFar(ch.leadTime, ch.soFar?.leadTime, days) },
   // the lines added and deleted as the report holds them (a sum written here would be a figure the report lacks);
   // the sort key, which nobody reads, is their sum
   { head: 'Lines', type: 'number', cell: (ch) => `<td class="num" data-v="${ch.additions === null || ch.deletions === null ? '' : ch.additions + ch.deletions}">${h(linesText(ch))}</td>` },
@@ -41,8 +44,9 @@ function columns(report: Report): Column[] {
 /** the repository column of a report over several, each named as the page names it (never by a path) */
 const repositoryColumn = (name: (key: string) => string): Column => ({ head: 'Repository', type: 'text', cell: (ch) => `<td class="ext repo" title="${h(name(ch.repository ?? ''))}">${h(name(ch.repository ?? ''))}</td>` });
 
-// the order the table opens in: slowest first (lead time, else cycle time), the unmeasured last, else as given
-const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.cycleTime ?? -1;
+// the order the table opens in: slowest first (lead time, a waiting change's so far, else cycle time), the unmeasured
+// last, else as given
+const slowness = (ch: ReportChange): number => ch.leadTime ?? ch.soFar?.leadTime ?? ch.cycleTime ?? -1;
 
 /**
  * Every change of the window in one table that opens on the slowest few dozen: the rest are in the page but
