@@ -104,12 +104,17 @@ export interface Landing {
  * has two parents (a merge is a merge whatever its subject).
  */
 export function parseLanding(subject: string, bodyFirstLine: string, merge: boolean, trackedBranch: string): Landing {
+  const trailing = /\(#(\d+)\)\s*$/.exec(subject);
+  const number = trailing ? Number(trailing[1]) : null;
+  // a squash whose title is another pull request's merge line is that squash's own pull request, not the one its
+  // title names: pytest copies each release's merge into its maintenance line back to main as `Merge pull request
+  // #13696 from pytest-dev/release-8.4.2 (#13698)`, and #13696's pull ref is the release tag itself (33 commits of
+  // the line, a first commit three months early, "deployed before merge")
+  if (!merge && number !== null) return { number, branch: null, sync: false, title: subject };
   let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
   if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
   m = /^Auto merge of #(\d+) - (\S+?),/.exec(subject);
   if (m) return { number: Number(m[1]), branch: stripOwner(m[2] ?? ''), sync: false, title: bodyFirstLine || subject };
-  const trailing = /\(#(\d+)\)\s*$/.exec(subject);
-  const number = trailing ? Number(trailing[1]) : null;
   if (merge) {
     if (/^Merge (tag|signed tag) /.test(subject)) return { number, branch: null, sync: true, title: subject };
     // "Merge branch 'x'", "Merge remote-tracking branch 'origin/x'", "Merge 'release-1.2' into 'master' (#7)"

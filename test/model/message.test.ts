@@ -68,6 +68,16 @@ describe('commit messages', () => {
     expect(parseLanding("Merge branch 'feature'", '', true, 'main')).toMatchObject({ sync: false, number: null, branch: 'feature' });
   });
 
+  it('reads a squash titled by another pull request\'s merge line as the squash\'s own pull request', () => {
+    // pytest's 45b35eb: the release's merge into 8.4.x, copied to main by pull request #13698
+    const squash = parseLanding('Merge pull request #13696 from pytest-dev/release-8.4.2 (#13698)', 'Release 8.4.2', false, 'main');
+    expect(squash).toEqual({ number: 13698, branch: null, sync: false, title: 'Merge pull request #13696 from pytest-dev/release-8.4.2 (#13698)' });
+    // a rebase of a merge line, with no number of its own, still names the pull request it merged
+    expect(parseLanding('Merge pull request #13953 from nicoddemus/cherry-pick-release', 'Cherry-pick release 9.0.1', false, 'main')).toMatchObject({ number: 13953 });
+    // a true merge keeps the number its merge line gives
+    expect(parseLanding('Merge pull request #12 from ada/fix-it (#13)', 'Fix it', true, 'main')).toMatchObject({ number: 12 });
+  });
+
   it('reads the version a version bump sets, for its tag to confirm, and none where it bumps a dependency from one', () => {
     expect(['v11.4.3', 'release: v8.0.0-beta.1', 'release: create-vite@8.0.0', 'chore(release): 11.0.0-alpha.1', 'Bumped version to 2025.9.3', 'Bump Polly to 8.5.2'].map(ownBumpVersion))
       .toEqual(['11.4.3', '8.0.0-beta.1', '8.0.0', '11.0.0-alpha.1', '2025.9.3', '8.5.2']);
