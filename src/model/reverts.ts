@@ -35,7 +35,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     }
     const branch = change.branch !== null && change.branch.startsWith('revert-') ? /^revert-(\d+)-/.exec(change.branch) : null;
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-    const title = bare.startsWith('Revert "') ? /^Revert "(.+)"$/.exec(bare) : null;
+    const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
     // a squash's `(#N)` left aside on both sides
     if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? '')));
     lastWithTitle.set(bare, change);
@@ -52,6 +52,11 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
   }
   return marked;
 }
+
+// the title a revert quotes: `Revert "<title>"`, and behind the scope or issue that `isRevertTitle` takes before it —
+// cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
+// whose target was otherwise looked for only when the message also said `This reverts commit`
+const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {

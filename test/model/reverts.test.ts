@@ -69,6 +69,19 @@ describe('reverts', () => {
     expect([first.revertedBy, second.revertedBy]).toEqual([null, revert.sha]);
   });
 
+  it('matches `Revert "<title>"` behind an issue or a scope, as the revert title it is', () => {
+    const bar = change('bar', { kind: 'squash', number: 103, title: 'gh-102: Add bar', mergedAt: h(1) });
+    const tidy = change('tidy', { title: 'cmd/go: tidy the flags', mergedAt: h(2) });
+    // cpython's squash of a revert, its body edited down to the reason (no `This reverts commit` line)
+    const revert = change('rev', { kind: 'squash', number: 111, title: 'gh-102: Revert "gh-102: Add bar (#103)"', mergedAt: h(3) });
+    const goRevert = change('gorev', { title: 'cmd/go: revert "cmd/go: tidy the flags"', mergedAt: h(4) });
+    // a conventional type is no revert title: its quote names nothing reverted
+    const feature = change('feat', { title: 'feat: revert "gh-102: Add bar"', mergedAt: h(5) });
+    expect(markReverts([bar, tidy, revert, goRevert, feature], new Map())).toBe(2);
+    expect([bar.revertedBy, tidy.revertedBy]).toEqual([revert.sha, goRevert.sha]);
+    expect(feature.isRevert).toBeFalsy();
+  });
+
   it('matches `Reverts #N` and a revert-N- branch', () => {
     const a = change('a', { number: 7, mergedAt: h(1) });
     const b = change('b', { number: 8, mergedAt: h(2) });
