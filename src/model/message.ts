@@ -24,6 +24,9 @@ const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // not a conventional type's (`feat: revert button`)
 const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
+// the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
+// gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
+const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, and aider's release script's `set version to
@@ -68,12 +71,14 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   // most bodies name no landing and no revert: one scan says so
   const refers = MAYBE_REFERS.test(body);
   const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
-  const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
+  const revertTitle = REVERT_SUBJECT.test(subject);
+  const namedInSubject = revertTitle && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
+  const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
-  const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+  const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
   return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
 }
 

@@ -57,6 +57,11 @@ describe('commit messages', () => {
     expect(revert('feat: revert button on the settings page')).toBe(false);
     expect(revert('Update the docs\n\nThis CL reverts commit 0123456.')).toBe(true);
     expect(parseMessage('x: revert "y"\n\nThis CL reverts commit 517957c, CL 694415.').revertsShas).toEqual(['517957c']);
+    // cpython names the reverted commit in the subject and gives a reason in the body
+    expect(parseMessage('gh-95173: Revert commit 51ed2c56a1852cd6b09c85ba81312dc9782772ce (#95176)\n\nCloses: #95173')).toMatchObject({ revertsShas: ['51ed2c56a1852cd6b09c85ba81312dc9782772ce'], revertMessage: true });
+    expect(parseMessage("gh-108590: Revert gh-108657 (commit 400a1cebc) (#108686)\n\nReverted per Serhiy's request.").revertsShas).toEqual(['400a1cebc']);
+    // a subject that is no revert names nothing reverted
+    expect(parseMessage('gh-1: Document commit 400a1cebc (#2)').revertsShas).toEqual([]);
   });
 
   it('reads how a first-parent commit landed', () => {
