@@ -99,7 +99,12 @@ function flowRows(input: AiShiftInput, buckets: readonly MeasuredChange[][], fir
   // the queues' weeks span the whole window: only those the history covers, as the arrivals'
   const covered = (w: { weekStart: string }): boolean => (isoSeconds(w.weekStart) ?? NaN) >= first;
   const rows = [weekly('arrivals', 'changes merged a week', 'changes/week', arrivedBefore, arrivedAfter, false)];
-  for (const stage of input.stages) {
+  // git alone sees a change only once it merges: the queues before the merge lose the changes still open, and the
+  // after side is always the window's last weeks, where those are. pytest's year to 2026-08-20 read "first → last
+  // queue fell 67%" and "review & merge queue fell 48%" over its last 4.5 weeks, beside the note that these queues
+  // read low at the window's end; the deploy wait starts at the merge and is whole
+  const seen = input.github ? input.stages : input.stages.filter((s) => s === 'deploy');
+  for (const stage of seen) {
     const weeks = input.queues[stage];
     if (weeks === undefined) continue;
     const [b, a] = split(weeks.filter(covered), (w) => isoSeconds(w.weekStart) ?? NaN);

@@ -42,14 +42,14 @@ function history(ai: (week: number, i: number) => boolean, shiftAt = 6): Change[
   return out;
 }
 
-function reportOf(changes: Change[], window: Window = { since: SINCE, until: UNTIL }): Report {
+function reportOf(changes: Change[], window: Window = { since: SINCE, until: UNTIL }, sources: Array<'git' | 'github'> = ['git']): Report {
   return buildReport(
     { changes, deploys: [], openPulls: [] },
     window,
     UNTIL,
     { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     {
-      generatedAt: '2026-03-30T00:00:00Z', repository: { path: '/repos/shop', remote: 'acme/shop', branch: 'main' }, sources: ['git'],
+      generatedAt: '2026-03-30T00:00:00Z', repository: { path: '/repos/shop', remote: 'acme/shop', branch: 'main' }, sources,
       deploySignal: { kind: 'merge', detail: 'merge' }, businessHours: null, notes: [], warnings: [], previousCovered: true,
     },
   );
@@ -74,8 +74,20 @@ describe('where the queue moved when AI arrived', () => {
     expect(row('stages.coding.p50')?.interval.real).toBe(true);
     // every week four: the same arrivals
     expect(row('arrivals')).toMatchObject({ before: 4, after: 4, direction: 'same', unit: 'changes/week', sample: { before: 6, after: 6 } });
-    // git alone, merged as the deploy: no pickup, merge or deploy stage
-    expect(shift?.rows.map((r) => r.key)).toEqual(['stages.coding.p50', 'stages.review.p50', 'cycleTime.p50', 'arrivals', 'queues.coding', 'queues.review']);
+    // git alone, merged as the deploy: no pickup, merge or deploy stage, and no queue before the merge (below)
+    expect(shift?.rows.map((r) => r.key)).toEqual(['stages.coding.p50', 'stages.review.p50', 'cycleTime.p50', 'arrivals']);
+  });
+
+  it('compares no queue before the merge from git alone, whose last weeks lack the changes still open', () => {
+    // the same history with the last two weeks' changes still open: git sees none of them, and the after side's
+    // coding and review queues would read low, "better", for no change in the work
+    const open = history((week, i) => week >= 6 && i < 2).filter((c) => c.mergedAt < UNTIL - 2 * WEEK);
+    const shift = reportOf(open).summary.aiShift;
+    expect(shift).toMatchObject({ status: 'shifted', week: '2026-02-16' });
+    expect(shift?.rows.map((r) => r.key).filter((k) => k.startsWith('queues.'))).toEqual([]);
+    // GitHub adds the open pull requests: the queues are whole and compared
+    const keys = reportOf(history((week, i) => week >= 6 && i < 2), { since: SINCE, until: UNTIL }, ['git', 'github']).summary.aiShift?.rows.map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(['queues.coding', 'queues.review']));
   });
 
   it('writes one sentence and a row per figure in text, Markdown and HTML', () => {
@@ -98,7 +110,7 @@ describe('where the queue moved when AI arrived', () => {
   it('counts only the weeks the history covers when the window reaches back before its first commit', () => {
     // the same twelve weeks in a window opened a year earlier: 52 empty weeks would make "before" 24 changes in 58
     // weeks (0.4 a week against 4 after, "better") and its queues near 0
-    const early = reportOf(history((week, i) => week >= 6 && i < 2), { since: SINCE - 52 * WEEK, until: UNTIL, historyFrom: SINCE }).summary.aiShift;
+    const early = reportOf(history((week, i) => week >= 6 && i < 2), { since: SINCE - 52 * WEEK, until: UNTIL, historyFrom: SINCE }, ['git', 'github']).summary.aiShift;
     expect(early?.before).toMatchObject({ since: '2026-01-05T00:00:00.000Z', changes: 24, weeks: 6 });
     const row = (key: string) => early?.rows.find((r) => r.key === key);
     expect(row('arrivals')).toMatchObject({ before: 4, after: 4, direction: 'same', sample: { before: 6, after: 6 } });
