@@ -72,7 +72,8 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const refers = MAYBE_REFERS.test(body);
   const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
   const revertTitle = REVERT_SUBJECT.test(subject);
-  const namedInSubject = revertTitle && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
+  // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
+  const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];

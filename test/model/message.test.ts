@@ -62,6 +62,8 @@ describe('commit messages', () => {
     expect(parseMessage("gh-108590: Revert gh-108657 (commit 400a1cebc) (#108686)\n\nReverted per Serhiy's request.").revertsShas).toEqual(['400a1cebc']);
     // a subject that is no revert names nothing reverted
     expect(parseMessage('gh-1: Document commit 400a1cebc (#2)').revertsShas).toEqual([]);
+    // nor does a quoted title that happens to name one: the reverted change is found by its title
+    expect(parseMessage('Revert "Fix parsing of commit 1a2b3c4d in trailers"').revertsShas).toEqual([]);
   });
 
   it('reads how a first-parent commit landed', () => {
