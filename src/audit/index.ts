@@ -29,6 +29,7 @@ import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
 import { mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote } from './notes.js';
+import { prereleaseHeldNote } from './prereleases.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
@@ -201,6 +202,10 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   // negative intervals, every one of changes merged months before the window
   const skewed = inWindow.filter((c) => c.flags.includes('clock-skew') && isCounted(c, settings.policy)).length;
   if (skewed > 0) warning(`${plural(skewed, 'change')} of the window ${skewed === 1 ? 'has' : 'have'} a negative interval (clock skew), counted as 0`);
+  // changes still waiting that a pre-release already holds: said, since a pre-release is no deploy (tags alone name them)
+  const prerelease = signal.kind === 'tags'
+    ? await prereleaseHeldNote(repo, inWindow.filter((c) => c.deployedAt === null && isCounted(c, settings.policy)), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
+    : null;
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
   if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
@@ -211,7 +216,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

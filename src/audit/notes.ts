@@ -65,6 +65,18 @@ export function syncedPullsNote(inWindow: readonly Change[], trackedBranch: stri
   return `${carried} of the window's ${plural(all, 'pull request')} landed first on ${where} and reached ${trackedBranch} through ${plural(syncs.length, 'sync')}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
 
+/**
+ * Said when changes still waiting for a deploy are in a pre-release already (SPEC section 3: a pre-release is a test
+ * build, not production): how many, the newest such tag and how to count them. cpython tags `v3.15.0a2` on main and
+ * releases it a year later; a year's changes then read as waiting with no word of the alphas that hold them. Null
+ * when none is. `held` are the landing commits the tag holds.
+ */
+export function prereleaseNote(waiting: readonly Change[], tag: { name: string; at: number }, held: ReadonlySet<string>): string | null {
+  const inTag = waiting.filter((c) => held.has(c.sha)).length;
+  if (inTag === 0) return null;
+  return `${inTag} of the ${plural(waiting.length, 'change')} not yet deployed ${inTag === 1 ? 'is' : 'are'} in the pre-release ${tag.name} (${new Date(tag.at * 1000).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
+}
+
 // a quarter of the window's pull requests held by syncs: below it, a line's backports merged back (prometheus: 18 of 347)
 const SYNCED_SHARE = 4;
 

@@ -77,3 +77,43 @@ describe('pull requests that reached the branch through syncs', () => {
     expect((await notesOf(1, 4)).filter((n) => /landed first/.test(n))).toEqual([]);
   });
 });
+
+describe('changes waiting for a deploy that a pre-release holds', () => {
+  const repos: FixtureRepo[] = [];
+  afterAll(() => repos.forEach((r) => r.cleanup()));
+  const WINDOW = { since: '2026-03-01', until: '2026-04-01', now: '2026-04-01T00:00:00Z', github: false } as const;
+  /*
+   * cpython's way: finals and alphas tagged on main. v1.0.0 (02-01) ships the initial commit; #1, #2, #3 land in
+   * March before v1.1.0a1 (03-12, an alpha: no deploy), #4 after it; none is deployed by 04-01.
+   */
+  const repo = (): FixtureRepo => {
+    const r = buildRepo([
+      { commit: 'initial commit', at: '2026-02-01T00:00:00Z' },
+      { tag: 'v1.0.0', annotated: true, at: '2026-02-01T12:00:00Z' },
+      { commit: 'Add the parser (#1)', at: '2026-03-02T10:00:00Z' },
+      { commit: 'Speed up the lexer (#2)', at: '2026-03-05T10:00:00Z' },
+      { commit: 'Handle empty input (#3)', at: '2026-03-10T10:00:00Z' },
+      { tag: 'v1.1.0a1', annotated: true, at: '2026-03-12T12:00:00Z' },
+      { commit: 'Tidy the docs (#4)', at: '2026-03-20T10:00:00Z' },
+    ]);
+    repos.push(r);
+    return r;
+  };
+  const note = (notes: string[]): string | undefined => notes.find((n) => n.includes('pre-release'));
+
+  it('says how many of them the newest pre-release holds, and how to count pre-releases', async () => {
+    const report = await audit({ path: repo().dir, ...WINDOW });
+    expect(report.summary.unreleased.count).toBe(4);
+    expect(note(report.notes)).toBe('3 of the 4 changes not yet deployed are in the pre-release v1.1.0a1 (2026-03-12): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.');
+  });
+
+  it('says nothing once pre-releases are deploys, nor of a pre-release older than every change waiting', async () => {
+    const counted = await audit({ path: repo().dir, ...WINDOW, includePrereleases: true });
+    expect(counted.summary.unreleased.count).toBe(1);
+    expect(note(counted.notes)).toBeUndefined();
+    // from 03-13 only #4 is in the window, merged after the alpha
+    const later = await audit({ path: repo().dir, ...WINDOW, since: '2026-03-13' });
+    expect(later.summary.unreleased.count).toBe(1);
+    expect(note(later.notes)).toBeUndefined();
+  });
+});

@@ -19,9 +19,12 @@ export async function readLine(cwd: string, tip: string): Promise<LineCommit[]> 
   return line;
 }
 
-/** Every commit of `tip`'s history (one `git rev-list`): what the tracked branch holds. */
-export async function readHistorySet(cwd: string, tip: string): Promise<Set<string>> {
+/**
+ * Every commit of `tip`'s history (one `git rev-list`): what the tracked branch holds; with `exclude`, less what
+ * those commits reach (shas, never refs a user named).
+ */
+export async function readHistorySet(cwd: string, tip: string, exclude: readonly string[] = []): Promise<Set<string>> {
   const shas = new Set<string>();
-  await streamGit(cwd, ['rev-list', tip, '--'], (record) => shas.add(record.toString('latin1').trim()), { separator: 10 });
+  await streamGit(cwd, ['rev-list', tip, ...exclude.map((sha) => `^${sha}`), '--'], (record) => shas.add(record.toString('latin1').trim()), { separator: 10 });
   return shas;
 }
