@@ -502,15 +502,23 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], re
 }
 
 /**
+ * Longest pause between two commits of one push: a rebase writes its commits a second or so apart (wagtail's
+ * #14017, nine commits over 25 seconds with the release note written last), an interactive one stops to reword
+ * (#14398, forty commits over two minutes, never 45 seconds apart), while separate pushes are minutes apart.
+ */
+const PUSH_PAUSE = 60;
+
+/**
  * A pull request pushed to the branch as it was (its head is a first-parent commit): the run of plain commits
- * from `line[i]` committed in the same second, up to a pull request's head, or null.
+ * from `line[i]` committed in one go (each within PUSH_PAUSE of the one before), up to a pull request's head,
+ * or null.
  */
 function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<string, number>): { number: number; length: number } | null {
   if (heads.size === 0) return null;
-  const first = line[i] as Commit;
   for (let j = i; j < line.length; j++) {
     const c = line[j] as Commit;
-    if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
+    const pause = j === i ? 0 : c.committedAt - (line[j - 1] as Commit).committedAt;
+    if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || /\(#\d+\)\s*$/.test(c.subject)) return null;
     const number = heads.get(c.sha);
     if (number !== undefined) return { number, length: j - i + 1 };
   }

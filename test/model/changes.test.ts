@@ -259,6 +259,26 @@ describe('rebase merges found through pull refs', () => {
     ]);
   });
 
+  it('takes the commits of a pull request rebased and pushed over several seconds for that pull request', () => {
+    // wagtail's #14017: eight commits rebased over two seconds, the release note (its head) 23 seconds later,
+    // after a direct push five minutes before
+    const s = (seconds: number): number => h(20) + seconds;
+    const pushed = [
+      m0,
+      commit('d1', { parents: ['m0'], at: s(-300) }),
+      commit('y1', { parents: ['d1'], authorAt: h(1), at: s(0) }),
+      commit('y2', { parents: ['y1'], authorAt: h(2), at: s(1) }),
+      commit('y3', { parents: ['y2'], authorAt: h(3), at: s(2) }),
+      commit('note', { parents: ['y3'], authorAt: h(19), at: s(25) }),
+    ];
+    const changes = buildChanges(input(pushed, [], { pullHeads: new Map([[sha('note'), 14017]]) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      [sha('d1').slice(0, 10), 'direct', 1, s(-300)],
+      ['#14017', 'rebase', 4, h(1)],
+    ]);
+  });
+
   it('is no rebase merge when the pull request holds copies committed with the same dates (a rewritten history)', () => {
     const rewritten = line.slice(1, 4).map((c, i) => commit(`rw${i}`, { authorAt: c.authoredAt, at: c.committedAt, subject: c.subject }));
     const changes = buildChanges(input(line, [], { pulls: pulls({ 99: rewritten }) }));
