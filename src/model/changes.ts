@@ -115,7 +115,12 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       change = group.change;
     } else {
       const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
-      const run = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+      const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+      // a pull request pushed as it was is what landed: copies of another's commits that do not bring that one
+      // whole are of an earlier attempt the pushed one took over (wagtail's #14398 holds commits of #11268 and
+      // #14258, both closed unmerged)
+      const pushed = landing.number === null && copies?.whole !== true ? pushedHead(line, i, input.pullHeads) : null;
+      const run = pushed === null ? copies : null;
       if (run !== null) {
         change = groupChange(line.slice(i, i + run.length), 'rebase', run.number, input, rules).change;
         change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
@@ -125,7 +130,6 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         change = squashChange(commit, landing.number, input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
       } else {
-        const pushed = pushedHead(line, i, input.pullHeads);
         const members = line.slice(i, i + (pushed?.length ?? 1));
         change = groupChange(members, pushed ? 'rebase' : 'direct', pushed?.number ?? null, input, rules).change;
         change.forkPoints = commit.parents.slice(0, 1);
@@ -557,12 +561,13 @@ class RebaseIndex {
   }
 
   /**
-   * The run of first-parent commits from `line[i]` that are a rebase merge of one pull request, or null. The
+   * The run of first-parent commits from `line[i]` that are a rebase merge of one pull request, and whether it
+   * brings all that pull request had not landed yet (`whole`), or null. The
    * run ends where no pull request has the next commit too, or where one pull request is complete (all its
    * commits that had not landed yet), the next commit is not one of its own and was committed apart (a
    * stacked pull request rebase-merged after its base).
    */
-  runAt(line: readonly Commit[], i: number): { number: number; length: number } | null {
+  runAt(line: readonly Commit[], i: number): { number: number; length: number; whole: boolean } | null {
     if (this.bySubject.size === 0) return null;
     let candidates = this.candidates(line[i] as Commit);
     if (candidates.length === 0) return null;
@@ -583,7 +588,7 @@ class RebaseIndex {
     // cherry-picked); between equals the newer one (a pull request opened again, or for another base)
     const rank = (n: number): number => (remaining.get(n) === length ? -Infinity : (remaining.get(n) ?? 0));
     const number = candidates.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && b > a) ? b : a));
-    return { number, length };
+    return { number, length, whole: remaining.get(number) === length };
   }
 
   /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */

@@ -279,6 +279,27 @@ describe('rebase merges found through pull refs', () => {
     ]);
   });
 
+  it('takes commits pushed with a pull request\'s head for it, not for an older pull request holding some of them', () => {
+    // wagtail's #14398 (merged, pushed as it was) took over #11268 (closed in 2023): its first commit copies one
+    // of #11268's, whose other commit never landed
+    const old = [commit('o1', { authorAt: h(1), at: h(2) }), commit('o2', { authorAt: h(3), at: h(4) })];
+    const s = (seconds: number): number => h(50) + seconds;
+    const pushed = [
+      m0,
+      commit('t1', { parents: ['m0'], authorAt: h(1), subject: 'o1', at: s(0) }),
+      commit('t2', { parents: ['t1'], authorAt: h(40), at: s(1) }),
+      commit('t3', { parents: ['t2'], authorAt: h(45), at: s(2) }),
+    ];
+    const changes = buildChanges(input(pushed, [], { pulls: pulls({ 11268: old }), pullHeads: new Map([[sha('t3'), 14398]]) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#14398', 'rebase', 3, h(1)],
+    ]);
+    // a pull request the copies bring whole is still that one's rebase merge, the pushed one after it
+    const whole = buildChanges(input(pushed, [], { pulls: pulls({ 11268: old.slice(0, 1) }), pullHeads: new Map([[sha('t3'), 14398]]) }));
+    expect(whole.map((c) => [c.id, c.commits])).toEqual([[m0.sha.slice(0, 10), 1], ['#11268', 1], ['#14398', 2]]);
+  });
+
   it('is no rebase merge when the pull request holds copies committed with the same dates (a rewritten history)', () => {
     const rewritten = line.slice(1, 4).map((c, i) => commit(`rw${i}`, { authorAt: c.authoredAt, at: c.committedAt, subject: c.subject }));
     const changes = buildChanges(input(line, [], { pulls: pulls({ 99: rewritten }) }));
