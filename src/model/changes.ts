@@ -536,6 +536,8 @@ function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<strin
 class RebaseIndex {
   // by subject (the string the commit holds, not a key built per commit); email and author date are compared
   private readonly bySubject = new Map<string, Array<{ number: number; committedAt: number; authorEmail: string; authoredAt: number }>>();
+  // the same entries by author date: a commit reworded in the rebase keeps its author and author date only
+  private readonly byAuthorDate = new Map<number, Array<{ number: number; committedAt: number; authorEmail: string; authoredAt: number }>>();
 
   /**
    * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
@@ -556,6 +558,9 @@ class RebaseIndex {
         const found = this.bySubject.get(c.subject);
         if (found) found.push(entry);
         else this.bySubject.set(c.subject, [entry]);
+        const dated = this.byAuthorDate.get(c.authoredAt);
+        if (dated) dated.push(entry);
+        else this.byAuthorDate.set(c.authoredAt, [entry]);
       }
     }
   }
@@ -565,11 +570,17 @@ class RebaseIndex {
    * brings all that pull request had not landed yet (`whole`), or null. The
    * run ends where no pull request has the next commit too, or where one pull request is complete (all its
    * commits that had not landed yet), the next commit is not one of its own and was committed apart (a
-   * stacked pull request rebase-merged after its base).
+   * stacked pull request rebase-merged after its base). A commit reworded in the rebase (same author and author
+   * date, another subject) is the run's pull request's when the run goes on through it or starts on it
+   * (wagtail's #13405, two of nine commits reworded by the merger, read as two changes #13405 and two direct).
    */
   runAt(line: readonly Commit[], i: number): { number: number; length: number; whole: boolean } | null {
     if (this.bySubject.size === 0) return null;
     let candidates = this.candidates(line[i] as Commit);
+    if (candidates.length === 0 && i + 1 < line.length) {
+      const next = new Set(this.candidates(line[i + 1] as Commit));
+      candidates = this.reworded(line[i] as Commit).filter((n) => next.has(n));
+    }
     if (candidates.length === 0) return null;
     const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
     let length = 1;
@@ -577,7 +588,12 @@ class RebaseIndex {
       const next = line[j] as Commit;
       if (next.parents.length >= 2 || next.landingUrl !== null) break;
       const nextCandidates = new Set(this.candidates(next));
-      const kept = candidates.filter((n) => nextCandidates.has(n));
+      let kept = candidates.filter((n) => nextCandidates.has(n));
+      if (kept.length === 0) {
+        const reworded = new Set(this.reworded(next));
+        kept = candidates.filter((n) => reworded.has(n));
+        for (const n of kept) nextCandidates.add(n);
+      }
       // copies committed in the same second came from one merge: a stack merged whole is its top pull request
       const apart = next.committedAt !== (line[j - 1] as Commit).committedAt;
       if (kept.length === 0 || (apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n)))) break;
@@ -608,6 +624,13 @@ class RebaseIndex {
     return found
       .filter((e) => e.authorEmail === commit.authorEmail && e.authoredAt === commit.authoredAt && e.committedAt < commit.committedAt)
       .map((e) => e.number);
+  }
+
+  /** Pull requests holding a commit with this one's author and author date whatever its subject, committed before it. */
+  private reworded(commit: Commit): number[] {
+    if (commit.parents.length >= 2) return [];
+    const found = this.byAuthorDate.get(commit.authoredAt) ?? [];
+    return found.filter((e) => e.authorEmail === commit.authorEmail && e.committedAt < commit.committedAt).map((e) => e.number);
   }
 }
 

@@ -300,6 +300,25 @@ describe('rebase merges found through pull refs', () => {
     expect(whole.map((c) => [c.id, c.commits])).toEqual([[m0.sha.slice(0, 10), 1], ['#11268', 1], ['#14398', 2]]);
   });
 
+  it('keeps commits the merger reworded in the rebase in the pull request\'s change', () => {
+    // wagtail's #13405: its first commit and another reworded, same author and author date
+    const reworded = (name: string, of: Commit, parent: string): Commit =>
+      commit(name, { parents: [parent], authorAt: of.authoredAt, subject: `${of.subject}, reworded`, at: h(48) });
+    const rebased = [
+      m0,
+      reworded('r1', p60[0] as Commit, 'm0'),
+      copy('r2', p60[1] as Commit, h(48), 'r1'),
+      reworded('r3', p60[2] as Commit, 'r2'),
+      commit('push', { parents: ['r3'], at: h(72) }),
+    ];
+    const changes = buildChanges(input(rebased, [], { pulls: pulls({ 60: p60 }) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.firstCommitAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#60', 'rebase', 3, h(1)],
+      [sha('push').slice(0, 10), 'direct', 1, h(72)],
+    ]);
+  });
+
   it('is no rebase merge when the pull request holds copies committed with the same dates (a rewritten history)', () => {
     const rewritten = line.slice(1, 4).map((c, i) => commit(`rw${i}`, { authorAt: c.authoredAt, at: c.committedAt, subject: c.subject }));
     const changes = buildChanges(input(line, [], { pulls: pulls({ 99: rewritten }) }));
