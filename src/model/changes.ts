@@ -529,15 +529,21 @@ function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<strin
   return null;
 }
 
+/** A pull ref's commit as a rebase of it is matched: its pull request, and what a copy keeps. */
+interface PullCommitEntry {
+  number: number;
+  committedAt: number;
+  authorEmail: string;
+  authoredAt: number;
+}
+
 /**
  * First-parent commits that are copies of one pull request's commits: a rebase merge (section 1). Keyed by
  * author email, author date and subject, which a rebase keeps.
  */
 class RebaseIndex {
   // by subject (the string the commit holds, not a key built per commit); email and author date are compared
-  private readonly bySubject = new Map<string, Array<{ number: number; committedAt: number; authorEmail: string; authoredAt: number }>>();
-  // the same entries by author date: a commit reworded in the rebase keeps its author and author date only
-  private readonly byAuthorDate = new Map<number, Array<{ number: number; committedAt: number; authorEmail: string; authoredAt: number }>>();
+  private readonly bySubject = new Map<string, PullCommitEntry[]>();
 
   /**
    * A backport's commits (on a release line) copy the tracked branch's, not the other way round. `landed`
@@ -558,9 +564,6 @@ class RebaseIndex {
         const found = this.bySubject.get(c.subject);
         if (found) found.push(entry);
         else this.bySubject.set(c.subject, [entry]);
-        const dated = this.byAuthorDate.get(c.authoredAt);
-        if (dated) dated.push(entry);
-        else this.byAuthorDate.set(c.authoredAt, [entry]);
       }
     }
   }
@@ -579,7 +582,7 @@ class RebaseIndex {
     let candidates = this.candidates(line[i] as Commit);
     if (candidates.length === 0 && i + 1 < line.length) {
       const next = new Set(this.candidates(line[i + 1] as Commit));
-      candidates = this.reworded(line[i] as Commit).filter((n) => next.has(n));
+      candidates = [...next].filter((n) => this.reworded(line[i] as Commit, n));
     }
     if (candidates.length === 0) return null;
     const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
@@ -590,8 +593,7 @@ class RebaseIndex {
       const nextCandidates = new Set(this.candidates(next));
       let kept = candidates.filter((n) => nextCandidates.has(n));
       if (kept.length === 0) {
-        const reworded = new Set(this.reworded(next));
-        kept = candidates.filter((n) => reworded.has(n));
+        kept = candidates.filter((n) => this.reworded(next, n));
         for (const n of kept) nextCandidates.add(n);
       }
       // copies committed in the same second came from one merge: a stack merged whole is its top pull request
@@ -626,11 +628,16 @@ class RebaseIndex {
       .map((e) => e.number);
   }
 
-  /** Pull requests holding a commit with this one's author and author date whatever its subject, committed before it. */
-  private reworded(commit: Commit): number[] {
-    if (commit.parents.length >= 2) return [];
-    const found = this.byAuthorDate.get(commit.authoredAt) ?? [];
-    return found.filter((e) => e.authorEmail === commit.authorEmail && e.committedAt < commit.committedAt).map((e) => e.number);
+  /**
+   * Whether pull request `number` holds a commit with this one's author and author date whatever its subject,
+   * committed before it: a commit the merger reworded in the rebase. Asked of the run's own candidates only, by
+   * their few commits: an index of every pull ref's commits by author date took 5 MB of rails' peak.
+   */
+  private reworded(commit: Commit, number: number): boolean {
+    if (commit.parents.length >= 2) return false;
+    return (this.pulls.get(number)?.commits ?? []).some(
+      (c) => c.authoredAt === commit.authoredAt && c.authorEmail === commit.authorEmail && c.committedAt < commit.committedAt && c.parents.length < 2 && !this.release.has(c.sha),
+    );
   }
 }
 
