@@ -23495,11 +23495,13 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const bodyFirstLine = firstNonBlankLine(body);
 	const refers = MAYBE_REFERS.test(body);
 	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
-	const revertsShas = refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
+	const revertTitle = REVERT_SUBJECT.test(subject);
+	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
+	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
 	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
 	const cherryPickOf = message.includes("(cherry picked from commit ") ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? "") : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
-	const revertMessage = REVERT_SUBJECT.test(subject) || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
+	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
 		bodyFirstLine,
@@ -23523,6 +23525,14 @@ function firstNonBlankLine(text) {
 	return "";
 }
 function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
+	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
+	const number = trailing ? Number(trailing[1]) : null;
+	if (!merge && number !== null) return {
+		number,
+		branch: null,
+		sync: false,
+		title: subject
+	};
 	let m = /^Merge pull request #(\d+) from (\S+)/.exec(subject);
 	if (m) return {
 		number: Number(m[1]),
@@ -23537,8 +23547,6 @@ function parseLanding(subject, bodyFirstLine, merge, trackedBranch) {
 		sync: false,
 		title: bodyFirstLine || subject
 	};
-	const trailing = /\(#(\d+)\)\s*$/.exec(subject);
-	const number = trailing ? Number(trailing[1]) : null;
 	if (merge) {
 		if (/^Merge (tag|signed tag) /.test(subject)) return {
 			number,
@@ -23574,7 +23582,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH, VERSION_BUMP;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23588,6 +23596,7 @@ var init_message = __esmMin((() => {
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
+	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
 }));
 // src/model/own-commits.ts
@@ -23750,7 +23759,9 @@ function buildChanges(input) {
 			change = group.change;
 		} else {
 			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
-			const run = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
+			const pushed = landing.number === null && copies?.whole !== true ? pushedHead(line, i, input.pullHeads) : null;
+			const run = pushed === null ? copies : null;
 			if (run !== null) {
 				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
 				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
@@ -23759,7 +23770,6 @@ function buildChanges(input) {
 				change = squashChange(commit, landing.number, input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
 			} else {
-				const pushed = pushedHead(line, i, input.pullHeads);
 				const members = line.slice(i, i + (pushed?.length ?? 1));
 				change = groupChange(members, pushed ? "rebase" : "direct", pushed?.number ?? null, input, rules).change;
 				change.forkPoints = commit.parents.slice(0, 1);
@@ -24031,10 +24041,10 @@ function applyOwnCommits(change, own, forkPoints, read) {
 }
 function pushedHead(line, i, heads) {
 	if (heads.size === 0) return null;
-	const first = line[i];
 	for (let j = i; j < line.length; j++) {
 		const c = line[j];
-		if (c.parents.length >= 2 || c.landingUrl !== null || c.committedAt !== first.committedAt || /\(#\d+\)\s*$/.test(c.subject)) return null;
+		const pause = j === i ? 0 : c.committedAt - line[j - 1].committedAt;
+		if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || /\(#\d+\)\s*$/.test(c.subject)) return null;
 		const number = heads.get(c.sha);
 		if (number !== void 0) return {
 			number,
@@ -24062,7 +24072,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var AI, RebaseIndex;
+var AI, PUSH_PAUSE, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -24075,6 +24085,7 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	AI = compileCatalogue();
+	PUSH_PAUSE = 60;
 	RebaseIndex = class {
 		pulls;
 		release;
@@ -24103,6 +24114,7 @@ var init_changes = __esmMin((() => {
 		runAt(line, i) {
 			if (this.bySubject.size === 0) return null;
 			let candidates = this.candidates(line[i]);
+			if (candidates.length === 0 && i + 1 < line.length) candidates = [...new Set(this.candidates(line[i + 1]))].filter((n) => this.reworded(line[i], n));
 			if (candidates.length === 0) return null;
 			const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
 			let length = 1;
@@ -24110,16 +24122,22 @@ var init_changes = __esmMin((() => {
 				const next = line[j];
 				if (next.parents.length >= 2 || next.landingUrl !== null) break;
 				const nextCandidates = new Set(this.candidates(next));
-				const kept = candidates.filter((n) => nextCandidates.has(n));
+				let kept = candidates.filter((n) => nextCandidates.has(n));
+				if (kept.length === 0) {
+					kept = candidates.filter((n) => this.reworded(next, n));
+					for (const n of kept) nextCandidates.add(n);
+				}
 				const apart = next.committedAt !== line[j - 1].committedAt;
 				if (kept.length === 0 || apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n))) break;
 				candidates = kept;
 				length++;
 			}
 			const rank = (n) => remaining.get(n) === length ? -Infinity : remaining.get(n) ?? 0;
+			const number = candidates.reduce((a, b) => rank(b) < rank(a) || rank(b) === rank(a) && b > a ? b : a);
 			return {
-				number: candidates.reduce((a, b) => rank(b) < rank(a) || rank(b) === rank(a) && b > a ? b : a),
-				length
+				number,
+				length,
+				whole: remaining.get(number) === length
 			};
 		}
 		remaining(number) {
@@ -24128,6 +24146,10 @@ var init_changes = __esmMin((() => {
 		candidates(commit) {
 			if (commit.parents.length >= 2) return [];
 			return (this.bySubject.get(commit.subject) ?? []).filter((e) => e.authorEmail === commit.authorEmail && e.authoredAt === commit.authoredAt && e.committedAt < commit.committedAt).map((e) => e.number);
+		}
+		reworded(commit, number) {
+			if (commit.parents.length >= 2) return false;
+			return (this.pulls.get(number)?.commits ?? []).some((c) => c.authoredAt === commit.authoredAt && c.authorEmail === commit.authorEmail && c.committedAt < commit.committedAt && c.parents.length < 2 && !this.release.has(c.sha));
 		}
 	};
 }));
@@ -25477,7 +25499,7 @@ function markReverts(changes, revertRefs) {
 		}
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
-		const title = bare.startsWith("Revert \"") ? /^Revert "(.+)"$/.exec(bare) : null;
+		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
 		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? "")));
 		lastWithTitle.set(bare, change);
 		for (const reverted of targets ?? []) {
@@ -25578,9 +25600,11 @@ function collectRevertRefs(changes, commitOf) {
 	}
 	return refs;
 }
+var QUOTED_REVERT;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_lists$1();
+	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
@@ -35985,6 +36009,11 @@ function syncedPullsNote(inWindow, trackedBranch) {
 	const run = lines.length === 1 ? ` Run with --branch ${lines[0]} to measure them where they landed.` : "";
 	return `${carried} of the window's ${plural$2(all, "pull request")} landed first on ${where} and reached ${trackedBranch} through ${plural$2(syncs.length, "sync")}: a sync is left out of every figure, so their work is not measured here.${run}`;
 }
+function prereleaseNote(waiting, tag, held) {
+	const inTag = waiting.filter((c) => held.has(c.sha)).length;
+	if (inTag === 0) return null;
+	return `${inTag} of the ${plural$2(waiting.length, "change")} not yet deployed ${inTag === 1 ? "is" : "are"} in the pre-release ${tag.name} (${new Date(tag.at * 1e3).toISOString().slice(0, 10)}): a pre-release is a test build, not a deploy. With --include-prereleases, pre-releases count as deploys.`;
+}
 function mostlyDirect(inWindow) {
 	const landed = inWindow.filter((c) => c.kind !== "sync");
 	return landed.length >= FEW && 2 * landed.filter((c) => c.kind === "direct").length > landed.length;
@@ -36009,6 +36038,52 @@ var init_notes = __esmMin((() => {
 	GERRIT_CHANGE = /^https?:\/\/[^\s/]+\/(?:c\/\S+\/\+\/\d+|#\/c\/\d+|\d+)\/?$/i;
 	SYNCED_SHARE = 4;
 	FEW = 10;
+}));
+// src/sources/git/deploy-branch.ts
+async function readLine(cwd, tip) {
+	const line = [];
+	await streamGit(cwd, [
+		"log",
+		"--first-parent",
+		"--format=%H %ct %P",
+		tip,
+		"--"
+	], (record) => {
+		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
+		if (sha && at) line.push({
+			sha: ownAscii(sha),
+			at: Number(at),
+			parents: parents.filter((p) => p !== "").map(ownAscii)
+		});
+	}, { separator: 10 });
+	return line;
+}
+async function readHistorySet(cwd, tip, exclude = []) {
+	const shas = new Set();
+	await streamGit(cwd, [
+		"rev-list",
+		tip,
+		...exclude.map((sha) => `^${sha}`),
+		"--"
+	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
+	return shas;
+}
+var init_deploy_branch$2 = __esmMin((() => {
+	init_own_string();
+	init_run();
+}));
+// src/audit/prereleases.ts
+async function prereleaseHeldNote(repo, waiting, prereleases, deployShas, now) {
+	if (waiting.length === 0) return null;
+	const oldest = smallest(waiting.map((c) => c.mergedAt));
+	const newest = prereleases.filter((t) => t.at <= now && t.at >= oldest).sort((a, b) => b.at - a.at || a.name.localeCompare(b.name))[0];
+	if (newest === void 0) return null;
+	return prereleaseNote(waiting, newest, await readHistorySet(repo.cwd, newest.sha, deployShas));
+}
+var init_prereleases = __esmMin((() => {
+	init_lists$1();
+	init_deploy_branch$2();
+	init_notes();
 }));
 // src/sources/events/parse.ts
 function eventsReader(file, out) {
@@ -36328,39 +36403,7 @@ function branchDeploys(name, line, tracked) {
 		refs: refs.reverse()
 	};
 }
-var init_deploy_branch$2 = __esmMin((() => {}));
-// src/sources/git/deploy-branch.ts
-async function readLine(cwd, tip) {
-	const line = [];
-	await streamGit(cwd, [
-		"log",
-		"--first-parent",
-		"--format=%H %ct %P",
-		tip,
-		"--"
-	], (record) => {
-		const [sha, at, ...parents] = record.toString("utf8").trim().split(" ");
-		if (sha && at) line.push({
-			sha: ownAscii(sha),
-			at: Number(at),
-			parents: parents.filter((p) => p !== "").map(ownAscii)
-		});
-	}, { separator: 10 });
-	return line;
-}
-async function readHistorySet(cwd, tip) {
-	const shas = new Set();
-	await streamGit(cwd, [
-		"rev-list",
-		tip,
-		"--"
-	], (record) => shas.add(record.toString("latin1").trim()), { separator: 10 });
-	return shas;
-}
-var init_deploy_branch$1 = __esmMin((() => {
-	init_own_string();
-	init_run();
-}));
+var init_deploy_branch$1 = __esmMin((() => {}));
 // src/audit/deploy-branch.ts
 async function readBranchDeploys(repo, name, tracked) {
 	const deploy = await resolveBranch(repo, name);
@@ -36379,8 +36422,8 @@ async function readBranchDeploys(repo, name, tracked) {
 }
 var init_deploy_branch = __esmMin((() => {
 	init_errors$2();
-	init_deploy_branch$2();
 	init_deploy_branch$1();
+	init_deploy_branch$2();
 	init_repo();
 }));
 // src/audit/workflow-runs.ts
@@ -36412,7 +36455,7 @@ async function readWorkflowRuns(gh, repo, options, scope, report) {
 }
 var AFTER_WINDOW;
 var init_workflow_runs = __esmMin((() => {
-	init_deploy_branch$1();
+	init_deploy_branch$2();
 	init_units();
 	init_github_options();
 	AFTER_WINDOW = 2592e3;
@@ -41619,7 +41662,8 @@ function flowRows(input, buckets, first, at) {
 	const [arrivedBefore, arrivedAfter] = split(buckets.map((b) => b.length), (_, i) => first + i * WEEK$4);
 	const covered = (w) => (isoSeconds(w.weekStart) ?? NaN) >= first;
 	const rows = [weekly("arrivals", "changes merged a week", "changes/week", arrivedBefore, arrivedAfter, false)];
-	for (const stage of input.stages) {
+	const seen = input.github ? input.stages : input.stages.filter((s) => s === "deploy");
+	for (const stage of seen) {
 		const weeks = input.queues[stage];
 		if (weeks === void 0) continue;
 		const [b, a] = split(weeks.filter(covered), (w) => isoSeconds(w.weekStart) ?? NaN);
@@ -43609,6 +43653,7 @@ async function auditWith(options, reads, times, window) {
 	const { buildReport, isCounted } = await builder;
 	const skewed = inWindow.filter((c) => c.flags.includes("clock-skew") && isCounted(c, settings.policy)).length;
 	if (skewed > 0) warning(`${plural$2(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
+	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, inWindow.filter((c) => c.deployedAt === null && isCounted(c, settings.policy)), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
@@ -43635,6 +43680,7 @@ async function auditWith(options, reads, times, window) {
 			...[
 				mergeTool,
 				syncedPullsNote(inWindow, branch.name),
+				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
 			].filter((n) => n !== null)
 		],
@@ -43735,6 +43781,7 @@ var init_audit = __esmMin((() => {
 	init_github_options();
 	init_line_pulls();
 	init_notes();
+	init_prereleases();
 	init_events();
 	init_deploy_branch();
 	init_workflow_runs();
