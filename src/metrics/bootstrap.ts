@@ -545,9 +545,23 @@ function differenceWith(xs: Float64Array, ys: Float64Array, statistic: Statistic
       differences[r] = resampled(xs, x - Math.floor(x), ranks[at] as number, ranks[at + 1] as number) - resampled(ys, y - Math.floor(y), ranks[at + 2] as number, ranks[at + 3] as number);
     }
   }
-  const [high, low] = percentilesOfUnsorted(differences, [0.975, 0.025]) as [number, number];
+  const [px, py] = [of(xs, statistic), of(ys, statistic)];
+  const [highEnd, lowEnd] = percentilesOfUnsorted(differences, [0.975, 0.025]) as [number, number];
+  const [high, low] = [roundedToZero(highEnd, px, py), roundedToZero(lowEnd, px, py)];
   const enough = xs.length >= MIN_BOOTSTRAP_SAMPLE && ys.length >= MIN_BOOTSTRAP_SAMPLE;
-  return { difference: of(xs, statistic) - of(ys, statistic), low, high, real: enough && (low > 0 || high < 0) };
+  return { difference: px - py, low, high, real: enough && (low > 0 || high < 0) };
+}
+
+/** Relative to the statistics compared: below it, an interval's end is a float sum's last bits, not a difference. */
+const ROUNDING = 1e-9;
+
+/**
+ * An end of an interval, 0 when it lies within rounding of 0: a resample's mean is a float sum, so two resamples
+ * of equal means can differ in their last bits. Electron's deploys a day, two years against each other, read an
+ * interval of 4e-16 … +0.92/wk, which excludes 0 and was written "0.00/wk … +0.92/wk, better".
+ */
+function roundedToZero(end: number, px: number, py: number): number {
+  return Math.abs(end) <= ROUNDING * Math.max(1, Math.abs(px), Math.abs(py)) ? 0 : end;
 }
 
 // the two groups' values and the resamples' differences, lent and reused: a new array each was 16 kB of garbage

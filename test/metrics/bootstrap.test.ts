@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binomial, bootstrapCensoredDifference, bootstrapCensoredDifferences, bootstrapDifference, compareMediansOf } from '../../src/metrics/bootstrap.js';
 import { censoredDistribution, type Observation } from '../../src/metrics/censored.js';
+import { dailyDeployCounts } from '../../src/metrics/difference.js';
 import { MIN_BOOTSTRAP_SAMPLE } from '../../src/metrics/limits.js';
 import { percentile } from '../../src/metrics/percentile.js';
 import { mulberry32, seededRandom, squeeze } from '../../src/metrics/prng.js';
@@ -89,6 +90,20 @@ describe('bootstrap interval of a difference of medians', () => {
     expect(same.difference).toBe(0);
     expect(same.real).toBe(false);
     expect(Math.abs(same.low as number)).toBeLessThan(0.1);
+  });
+
+  it('reads an interval end that is a float sum\'s last bits as 0: equal means are no difference', () => {
+    // electron's deploys a day over two years of 366 days each (one a second longer than 365 days, so a day
+    // weighs 7 × 366 / 365.00001): 27 days of one deploy, 6 of two and 1 of three, against 38 of one and 14 of
+    // two. The resamples' lower end is two equal means, which the float sums put 4e-16 apart
+    const day = 86_400;
+    const perDay = (since: number, counts: number[]): number[] => dailyDeployCounts(since, since + 365 * day + 1, counts.flatMap((n, i) => range(n).map(() => since + i * day)));
+    const before = perDay(0, [...range(27).map(() => 1), ...range(6).map(() => 2), 3]);
+    const after = perDay(365 * day + 1, [...range(38).map(() => 1), ...range(14).map(() => 2)]);
+    const result = bootstrapDifference(after, before, { kind: 'mean' });
+    expect(result.difference).toBeCloseTo(0.46, 2);
+    expect(result.low).toBe(0);
+    expect(result.real).toBe(false);
   });
 
   it('draws binomials with their mean and variance, at the edges too', () => {
