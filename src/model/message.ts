@@ -21,8 +21,9 @@ const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
-// not a conventional type's (`feat: revert button`)
-const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+// not a conventional type's (`feat: revert button`) unless git's own quoted subject follows it: electron titles its
+// reverts `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title
+const REVERT_SUBJECT = /^(?:(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+)?Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line

@@ -55,6 +55,11 @@ describe('commit messages', () => {
     expect(revert('gopls: revert CLI usability revamp to stabilize release')).toBe(true);
     expect(revert('internal/lsp, gopls: revert the hover change')).toBe(true);
     expect(revert('feat: revert button on the settings page')).toBe(false);
+    // a conventional type before git's quoted subject (electron's 002249c0ed, and trop's backport 15b95fcd52 to 40-x-y)
+    expect(revert('ci: Revert "build: use 32-core Windows ARC runners for build jobs (#51256)" (#51341)')).toBe(true);
+    expect(revert('fix: Revert "updated Alt detection to explicitly exclude AltGraph/AltGr (#49778)" (#50110)')).toBe(true);
+    expect(revert('fix(menu)!: Revert "x"')).toBe(true);
+    expect(revert('fix: revert to the old menu order')).toBe(false);
     expect(revert('Update the docs\n\nThis CL reverts commit 0123456.')).toBe(true);
     expect(parseMessage('x: revert "y"\n\nThis CL reverts commit 517957c, CL 694415.').revertsShas).toEqual(['517957c']);
     // cpython names the reverted commit in the subject and gives a reason in the body
