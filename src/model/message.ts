@@ -21,9 +21,11 @@ const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
-// not a conventional type's (`feat: revert button`) unless git's own quoted subject follows it: electron titles its
-// reverts `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title
-const REVERT_SUBJECT = /^(?:(?:(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+)?Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+// not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)
+const REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+// but a conventional type before git's own subject, `Revert "…"` as git writes it: electron titles its reverts
+// `fix: Revert "…"` and `ci: Revert "…"`, and trop's backports of them to the release lines keep the title
+const TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 // the commit a revert's subject names: cpython's `gh-95173: Revert commit 51ed2c56a185…` and `gh-108590: Revert
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
@@ -60,7 +62,7 @@ export function ownBumpVersion(subject: string): string | null {
 
 /** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
 export function isRevertTitle(title: string): boolean {
-  return REVERT_SUBJECT.test(title);
+  return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
 }
 
 /** Reads the facts out of a full commit message (%B); `ai` is the evidence catalogue with the config's markers. Pure. */
@@ -72,7 +74,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   // most bodies name no landing and no revert: one scan says so
   const refers = MAYBE_REFERS.test(body);
   const landingUrl = refers ? (TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null) : null;
-  const revertTitle = REVERT_SUBJECT.test(subject);
+  const revertTitle = isRevertTitle(subject);
   // a quoted title is the reverted change's own words (`Revert "Fix commit 1a2b3c4d parsing"`): it is found by them
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];

@@ -56,7 +56,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // the title a revert quotes: `Revert "<title>"`, and behind the scope or issue that `isRevertTitle` takes before it —
 // cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
 // whose target was otherwise looked for only when the message also said `This reverts commit`
-const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {

@@ -77,8 +77,11 @@ describe('reverts', () => {
     const goRevert = change('gorev', { title: 'cmd/go: revert "cmd/go: tidy the flags"', mergedAt: h(4) });
     // a conventional type is no revert title: its quote names nothing reverted
     const feature = change('feat', { title: 'feat: revert "gh-102: Add bar"', mergedAt: h(5) });
-    expect(markReverts([bar, tidy, revert, goRevert, feature], new Map())).toBe(2);
-    expect([bar.revertedBy, tidy.revertedBy]).toEqual([revert.sha, goRevert.sha]);
+    // but before git's own `Revert "…"` it is one (electron's `ci: Revert "build: use 32-core … (#51256)" (#51341)`)
+    const runners = change('runners', { kind: 'squash', number: 51256, title: 'build: use 32-core Windows ARC runners', mergedAt: h(6) });
+    const ciRevert = change('cirev', { kind: 'squash', number: 51341, title: 'ci(build)!: Revert "build: use 32-core Windows ARC runners (#51256)"', mergedAt: h(7) });
+    expect(markReverts([bar, tidy, revert, goRevert, feature, runners, ciRevert], new Map())).toBe(3);
+    expect([bar.revertedBy, tidy.revertedBy, runners.revertedBy]).toEqual([revert.sha, goRevert.sha, ciRevert.sha]);
     expect(feature.isRevert).toBeFalsy();
   });
 
