@@ -28,8 +28,9 @@ import { startReads, type AuditReads } from './reads.js';
 import { releaseTipsOf } from './release-graph.js';
 import { fetchOptions } from './github-options.js';
 import { readLinePulls, withLinePulls } from './line-pulls.js';
-import { mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote } from './notes.js';
+import { mergeToolNote, mostlyDirect, sourceNotes, syncedPullsNote, titleOnlyBackportsNote } from './notes.js';
 import { prereleaseHeldNote } from './prereleases.js';
+import { titleOnlyCopies } from '../model/copies.js';
 import { NO_EVENTS, readEventsFiles, resolveEvents } from './events.js';
 import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
@@ -158,6 +159,8 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
     events, incidentWindow: settings.incidentWindow, products,
   }));
+  // from git alone, a backport bot's squash that carries a change's title under its own number links nothing: said
+  const titleOnly = github === null && signal.kind !== 'merge' ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set<string>();
   const hours = settings.businessHours;
   const policy = { revertWindow: settings.revertWindow, measure: hours ? (a: number, b: number) => workingSeconds(a, b, hours) : undefined, bugLabel: settings.bugLabel };
   // a pull request's size completes git's (a squash the clone cannot size): git's first; without pull requests
@@ -216,7 +219,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), titleOnlyBackportsNote(inWindow.filter((c) => isCounted(c, settings.policy)), titleOnly), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)

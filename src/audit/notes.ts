@@ -108,3 +108,16 @@ export function mergeToolNote(inWindow: readonly Change[], identities: ReadonlyM
   if (2 * most <= direct.length) return null;
   return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }
+
+/**
+ * What git alone cannot link (SPEC section 3), said when some of the window's counted changes have their title on
+ * a release line under a later pull request's number (`titleOnlyCopies`): a backport bot's squash, which names
+ * the change it copies only in its pull request's description. Such a change counts as deployed when a release
+ * holds its own commit, perhaps the next major release: electron's 2025–26 read a deploy wait of 82 days for
+ * changes trop had shipped to every supported line within days. Null when there are none.
+ */
+export function titleOnlyBackportsNote(counted: readonly Change[], titleOnly: ReadonlySet<string>): string | null {
+  const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
+  if (carried === 0) return null;
+  return `${carried} of the window's ${plural(counted.length, 'counted change')} ${carried === 1 ? 'has its' : 'have their'} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that it copies ${carried === 1 ? 'it' : 'them'}, so ${carried === 1 ? 'it counts' : 'they count'} as deployed only when a release holds ${carried === 1 ? 'its' : 'their'} own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (\`Backport of #N\`).`;
+}

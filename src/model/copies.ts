@@ -1,5 +1,5 @@
 import type { Change, Commit } from '../domain.js';
-import { copyKey, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { copyKey, copyKeyAuthoredAt, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
 
 /**
@@ -76,4 +76,40 @@ export function withPullReferences(releaseLine: readonly ReleaseLineCommit[], pu
     }
     return { ...commit, references };
   });
+}
+
+/**
+ * The changes a release line's commit carries by title alone: the change's own title under a later pull request's
+ * number, authored after the change merged, where nothing else of the line links it (no reference by its own
+ * number, no cherry-pick line, no copy). A backport bot's squash looks so: electron's trop lands main's `fix: x
+ * (#52089)` on 42-x-y as `fix: x (#53099)` and says `Backport of #52089` only in the pull request's description.
+ * SPEC section 3 links a title only with its own number, so from git alone such a change ships only when a
+ * release holds its own commit; the report says how many there are. Pure.
+ * @returns the landing shas of the changes
+ */
+export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[], copies: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const byTitle = new Map<string, Change[]>();
+  for (const change of changes) {
+    if (change.kind === 'sync' || change.number === null) continue;
+    // a change's title is its subject less the `(#N)` a squash ends in
+    const title = change.title.replace(/\s*\(#\d+\)$/, '').trim();
+    byTitle.set(title, [...(byTitle.get(title) ?? []), change]);
+  }
+  const carried = new Set<string>();
+  const linked = new Set<string>();
+  const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+  for (const commit of releaseLine) {
+    for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
+    // the commit's author date: a squash's moment of merge
+    const authoredAt = copyKeyAuthoredAt(commit.key);
+    for (const ref of commit.references) {
+      for (const change of ref.title === null ? [] : (byTitle.get(ref.title) ?? [])) {
+        if (ref.number === change.number) linked.add(change.sha);
+        // a later number, landed later: a commit of the line that came first is no copy of it (`Add the formatter (#99)`)
+        else if (ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+      }
+    }
+  }
+  const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+  return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
 }

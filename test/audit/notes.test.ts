@@ -117,3 +117,39 @@ describe('changes waiting for a deploy that a pre-release holds', () => {
     expect(note(later.notes)).toBeUndefined();
   });
 });
+
+describe('backports git alone cannot link', () => {
+  const repos: FixtureRepo[] = [];
+  afterAll(() => repos.forEach((r) => r.cleanup()));
+
+  /*
+   * May 2026, every change on main a squash. trop lands `Fix the parser (#20)` on 1.x with the original's title
+   * and its own number, naming #10 nowhere in the commit (`Backport of #10` is in its pull request's description);
+   * `Tidy the docs (#21)` names #13 on its body's first line, a link; `Add the formatter (#99)` landed on 1.x the
+   * day before main's #14, so it copies nothing.
+   */
+  const notesOf = async (): Promise<string[]> => {
+    const bot = 'trop[bot] <bot@example.com>';
+    const repo = buildRepo([
+      { commit: 'initial commit', at: '2026-05-01T00:00:00Z' },
+      { tag: 'v1.0.0', annotated: true, at: '2026-05-01T12:00:00Z' },
+      { branch: '1.x' },
+      { commit: 'Fix the parser (#10)', on: 'main', at: '2026-05-02T10:00:00Z' },
+      { commit: 'Tidy the docs (#13)', on: 'main', at: '2026-05-02T16:00:00Z' },
+      { commit: 'Fix the parser (#20)\n\n* Fix the parser\n\nCo-authored-by: Ada <ada@example.com>', on: '1.x', author: bot, at: '2026-05-03T08:00:00Z' },
+      { commit: 'Tidy the docs (#21)\n\n* Tidy the docs (#13)', on: '1.x', author: bot, at: '2026-05-03T09:00:00Z' },
+      { commit: 'Add the formatter (#99)', on: '1.x', author: bot, at: '2026-05-03T11:30:00Z' },
+      { tag: 'v1.0.1', annotated: true, at: '2026-05-03T12:00:00Z' },
+      { commit: 'Add the formatter (#14)', on: 'main', at: '2026-05-04T10:00:00Z' },
+      { tag: 'v1.1.0', annotated: true, at: '2026-05-05T12:00:00Z' },
+    ]);
+    repos.push(repo);
+    return (await audit({ path: repo.dir, since: '2026-05-01', until: '2026-05-06', now: '2026-05-06T00:00:00Z', github: false })).notes;
+  };
+
+  it('says how many changes have their title on a release line under a later number, which git alone links to nothing', async () => {
+    expect((await notesOf()).filter((n) => /release line/.test(n))).toEqual([
+      "1 of the window's 4 counted changes has its title on a release line under a later pull request's number, as a backport bot's squash carries it (`fix: x (#M)` for `fix: x (#N)`): git alone cannot tell that it copies it, so it counts as deployed only when a release holds its own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`).",
+    ]);
+  });
+});

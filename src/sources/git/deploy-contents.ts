@@ -97,6 +97,11 @@ export function copyKey(authorEmail: string, authoredAt: number, subject: string
   return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, '')}`;
 }
 
+/** The author date (epoch seconds) a copy key holds (`copyKey`). */
+export function copyKeyAuthoredAt(key: string): number {
+  return Number(key.split('\x1f')[1]);
+}
+
 const BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 
 /**
