@@ -100,6 +100,11 @@ export function noun(count: number, one: string, other = `${one}s`): string {
   return PLURAL.select(count) === 'one' ? one : other;
 }
 
+/** `a`, `a and b`, `a, b and c`: words in a sentence's list. */
+export function andList(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
 /** `1 change`, `3 changes`, `0 changes`: a count and its noun. */
 export function plural(count: number, one: string, other = `${one}s`): string {
   return `${count} ${noun(count, one, other)}`;

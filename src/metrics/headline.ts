@@ -1,7 +1,7 @@
 import type { StageName } from '../domain.js';
 import { stageLabel } from '../stage-labels.js';
 import { codingUnseen, type StageSummary } from './stage-summary.js';
-import { formatRatio as percent, plural } from '../units.js';
+import { andList, formatRatio as percent, plural } from '../units.js';
 
 /** Only these stages are someone waiting on someone (SPEC section 6); review and coding are work. */
 const WAITING: readonly StageName[] = ['pickup', 'merge', 'deploy'];
@@ -40,7 +40,7 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
     // git sees no waiting stage inside the cycle time ("review & merge wait" mixes work and wait): name shares only
     const [first, ...rest] = work;
     if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
-    return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
+    return `${start} typical change spends ${andList([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
   }
   const waiting = waits.reduce((sum, k) => sum + share(k), 0);
   // from git alone the deploy wait is the only stage that is waiting and nothing else: said so, lest "none
@@ -51,9 +51,5 @@ export function headline(summary: Pick<StageSummary, 'stages' | 'shareBasis' | '
       ? `${percent(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel(k, o.gitOnly)} ${percent(share(k))}`).join(', ')})`
       : `none of its ${total} waiting`;
   const workText = work.map((w) => `${w.pct} ${w.what}`);
-  return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ''}.${unseenText}`;
-}
-
-function joinAnd(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+  return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${andList(workText)}` : ''}.${unseenText}`;
 }

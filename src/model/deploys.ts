@@ -2,8 +2,9 @@ import type { Change, Deploy, FailingRevert } from '../domain.js';
 import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { versionBelow } from '../release-names.js';
 import { isOwnVersionBump } from './message.js';
-import { formatDuration } from '../units.js';
+import { andList, formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
+import { smallest } from '../lists.js';
 
 /** A deploy candidate: a named commit at a time (a tag, a release, a deployment). */
 export interface DeployCandidate {
@@ -239,7 +240,9 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
   }
   for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
   // a revert on a release line fails the deploy that shipped the change as a revert landed on the branch would,
-  // restored by the first deploy that holds it
+  // restored by the first deploy that holds it; a change reverted on several lines is one reason that names each
+  // (electron's #49778, reverted on 39-x-y, 40-x-y and 41-x-y, read as three reasons that said the same)
+  const onLines = new Map<Deploy, Map<Change, Array<{ by: string; at: number; restoredAt: number | null }>>>();
   for (const d of contents) {
     for (const revert of d.lineReverts ?? []) {
       const change = bySha.get(revert.change);
@@ -248,7 +251,16 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       // the deploy holds the revert itself (bitwarden's v2025.9.2 is its `Revert "Bumped version to 2025.9.3"`):
       // production never had the failure, as for a revert landed on the branch before its deploy
       if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
-      fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at), { sha: revert.by, at: revert.at });
+      const byChange = onLines.get(deploy) ?? new Map<Change, Array<{ by: string; at: number; restoredAt: number | null }>>();
+      onLines.set(deploy, byChange);
+      byChange.set(change, [...(byChange.get(change) ?? []), revert]);
+    }
+  }
+  for (const [deploy, byChange] of onLines) {
+    for (const [change, reverts] of byChange) {
+      const by = reverts.map((r) => r.by.slice(0, 10));
+      const restored = reverts.flatMap((r) => (r.restoredAt === null ? [] : [Math.max(0, r.restoredAt - deploy.at)]));
+      fail(deploy, `shipped ${change.id}, reverted on ${by.length === 1 ? 'a release line' : 'release lines'} by ${andList(by)} within ${window}`, restored.length === 0 ? null : smallest(restored), ...reverts.map((r) => ({ sha: r.by, at: r.at })));
     }
   }
   return deploys;
@@ -269,10 +281,10 @@ function windowText(seconds: number): string {
   return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? '' : 's'}` : formatDuration(seconds);
 }
 
-/** Marks a deploy failed for a reason; `revert`, the revert that failed it, names what removed the failure. */
-function fail(deploy: Deploy, reason: string, restoredAfter: number | null, revert?: FailingRevert): void {
+/** Marks a deploy failed for a reason; `reverts`, the reverts that failed it, name what removed the failure. */
+function fail(deploy: Deploy, reason: string, restoredAfter: number | null, ...reverts: FailingRevert[]): void {
   deploy.failed = true;
   deploy.failureReasons.push(reason);
   if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
-  if (revert !== undefined) deploy.failingReverts = [...(deploy.failingReverts ?? []), revert];
+  if (reverts.length > 0) deploy.failingReverts = [...(deploy.failingReverts ?? []), ...reverts];
 }

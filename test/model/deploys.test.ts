@@ -149,6 +149,24 @@ describe('shipments', () => {
     expect(failed(D).map((d) => d[1])).toEqual([false, false]);
     // the line's revert is what removed the failure: its commit and time go with the failed deploy (repairs.ts)
     expect(assignDeploys(reverted.map((c) => ({ ...c })), built, { revertWindow: 14 * D, dropEmpty: true })[0]?.failingReverts).toEqual([{ sha: 'r2', at: 50 * H }]);
+    // reverted on two lines (electron's #49778 on 40-x-y and 41-x-y): one reason naming both reverts, restored by
+    // the first release that holds one (v1.0.2, 49h after v1.0.0; v0.9.1 holds q2 from 70h), both reverts kept
+    const twice = graph({ w1: ['b0'], m1: ['b0', 'w1'], m2: ['m1'], r1: ['m1'], r2: ['r1'], q2: ['m1'] });
+    const twoLines = shipments(reverted, [
+      { ref: 'v1.0.0', sha: 'm1', at: 11 * H, target: '' },
+      { ref: 'v1.0.1', sha: 'r1', at: 20 * H, target: '' },
+      { ref: 'v1.0.2', sha: 'r2', at: 60 * H, target: '' },
+      { ref: 'v0.9.1', sha: 'q2', at: 70 * H, target: '' },
+      { ref: 'v1.1.0', sha: 'm2', at: 120 * H, target: '' },
+    ], { graph: twice, releaseLine: [
+      { sha: 'r1', key: 'fix', cherryPickOf: [], references: [] },
+      { sha: 'r2', key: 'revert', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 50 * H } },
+      { sha: 'q2', key: 'revert again', cherryPickOf: [], references: [], reverts: { shas: ['w1'], at: 55 * H } },
+    ], copies: new Map(), pullHeads: new Map() });
+    const first = assignDeploys(reverted.map((c) => ({ ...c })), twoLines, { revertWindow: 14 * D, dropEmpty: true })[0];
+    expect([first?.ref, first?.failureReasons, first?.restoredAfter, first?.failingReverts]).toEqual([
+      'v1.0.0', ['shipped #1, reverted on release lines by r2 and q2 within 14 days'], 49 * H, [{ sha: 'r2', at: 50 * H }, { sha: 'q2', at: 55 * H }],
+    ]);
     // bitwarden's v2025.9.2 tags the revert itself (committed before the tag), shipping the change and its revert
     // at once: production never had the failure
     const together = shipments(reverted, [
