@@ -4,7 +4,7 @@ import { HTML_CSP, renderHtml } from '../../src/render/html.js';
 import { PAGE_SIZE } from '../../src/render/html/changes.js';
 import { httpUrl } from '../../src/render/format.js';
 import type { Report } from '../../src/report/schema.js';
-import { buildReport, change, D, H, sampleChanges } from './report-builder.js';
+import { buildReport, change, D, H, sampleChanges, withLockstepProducts } from './report-builder.js';
 import { githubReport, largeGitReport, multiRepositoryReport } from './rich-report.js';
 
 /** The `<section id=…>` of the page, up to its end. */
@@ -115,6 +115,13 @@ describe('renderHtml: what each section says', () => {
     expect(html).toContain('<span class="label">Deploys per week <span class="band band-medium" title="DORA 2024 cluster">DORA 2024: medium cluster, between once per week and once per month</span></span><b>0.50</b>');
     expect(html).toContain('<span class="label">Change failure rate <span class="band band-none" title="DORA 2024 clusters">DORA 2024: over the low cluster’s 40%</span></span><b>50%</b><span class="sub">over 2 deploys</span>');
     expect(html).toContain('<span class="label">Changes counted</span><b>9</b><span class="sub">left out: 1 by bots, 1 sync</span>');
+  });
+
+  it('puts a repository of several products in its cluster by the releases per week its tile shows', () => {
+    // 9 tags of 3 products in 3 releases over 4 weeks: 2.25 deploys a week would be high, the 0.75 releases medium
+    const html = renderHtml(withLockstepProducts(sample));
+    expect(html).toContain('<span class="label">Releases per week <span class="band band-medium" title="DORA 2024 cluster">DORA 2024: medium cluster, between once per week and once per month</span></span><b>0.75</b><span class="sub">3 releases of 9 deploys in the window (2.25 a week): its products&#39; tags on one commit are one release</span>');
+    expect(html).not.toContain('<span class="label">Deploys per week');
   });
 
   it('writes a percentile the data does not reach as "≥" its bound, and says why', () => {

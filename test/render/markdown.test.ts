@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/report/schema.js';
-import { buildReport, change, D, EVIL_TITLE, H, noDirection, sampleChanges, trendKey } from './report-builder.js';
+import { buildReport, change, D, EVIL_TITLE, H, noDirection, sampleChanges, trendKey, withLockstepProducts } from './report-builder.js';
 import { githubReport, largeGitReport } from './rich-report.js';
 
 const RECOMMENDATION = {
@@ -52,6 +52,15 @@ describe('renderMarkdown: content', () => {
       '**cycle time** (first commit → merge)', '**lead time** (first commit → deploy)',
     ]);
     expect(markdown).toContain('9 changes counted (left out: 1 by bots, 1 sync); shares over 7 deployed changes.');
+  });
+
+  it('writes, on the key line, the releases per week that placed a repository of several products beside the cluster', () => {
+    // 9 tags of 3 products in 3 releases over 4 weeks: 2.25 deploys a week would be high, the 0.75 releases medium
+    const several = renderMarkdown(withLockstepProducts(report));
+    expect(several).toContain('**2.25** deploys per week, **0.75** releases per week (DORA 2024: medium cluster, between once per week and once per month)');
+    // one product: its deploys are its releases, and nothing more is said
+    expect(markdown).toMatch(/\*\*0\.50\*\* deploys per week \(DORA 2024: medium cluster/);
+    expect(markdown).not.toContain('releases per week');
   });
 
   it('lists the DORA keys against the 2024 clusters as published', () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_THRESHOLDS } from '../../src/config/index.js';
 import { STAGES, type Deploy, type StageName, type Stages } from '../../src/domain.js';
+import { computeDora } from '../../src/metrics/dora.js';
 import { buildReport as build } from '../../src/report/build.js';
 import { fromReportChange } from '../../src/report/convert.js';
 import type { Policy, Report, ReportChange, ReportSummary } from '../../src/report/schema.js';
@@ -109,4 +110,19 @@ export function noDirection(complete: number): TrendKey['direction'] {
 /** A figure's line and direction as the report builder writes them (`summary.trend.keys`): nothing apart, no bound, unless given. */
 export function trendKey(key: string, unit: TrendKey['unit'], values: Array<number | null>, o: Partial<Pick<TrendKey, 'bounds' | 'apart' | 'direction'>> = {}): TrendKey {
   return { key, unit, values, bounds: o.bounds ?? values.map(() => null), apart: o.apart ?? values.map(() => false), direction: o.direction ?? noDirection(values.length) };
+}
+
+/**
+ * `report` as a repository of several products would have it: three packages tagged together on each of 3
+ * release commits over its 4 weeks, so its deploy frequency sums 9 tags (2.25 a week, high) and is placed by its 3
+ * releases (0.75 a week, medium), as `computeDora` places it.
+ */
+export function withLockstepProducts(report: Report): Report {
+  const since = Date.parse(report.window.since) / 1000;
+  const until = Date.parse(report.window.until) / 1000;
+  const deploys = [1, 11, 21].flatMap((day, i) =>
+    ['api', 'web', 'cli'].map((product): Deploy => ({ ref: `${product}@1.${i}.0`, sha: `r${i}`, at: since + day * D, changeShas: [], rollback: false, rework: false, failed: false, failureReasons: [], restoredAfter: null, product })));
+  const lead = report.summary.leadTime;
+  const deploymentFrequency = computeDora({ window: { since, until }, now: until, deploys, leadTime: lead, signal: 'tags', businessHours: false }).deploymentFrequency;
+  return { ...report, summary: { ...report.summary, dora: { ...report.summary.dora, deploymentFrequency } } };
 }
