@@ -2923,6 +2923,9 @@ function parseDuration(value) {
 function noun(count, one, other = `${one}s`) {
 	return PLURAL.select(count) === "one" ? one : other;
 }
+function andList(parts) {
+	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+}
 function plural$2(count, one, other = `${one}s`) {
 	return `${count} ${noun(count, one, other)}`;
 }
@@ -17518,14 +17521,19 @@ function differenceWith(xs, ys, statistic, differences) {
 			differences[r] = resampled(xs, x - Math.floor(x), ranks[at], ranks[at + 1]) - resampled(ys, y - Math.floor(y), ranks[at + 2], ranks[at + 3]);
 		}
 	}
-	const [high, low] = percentilesOfUnsorted(differences, [.975, .025]);
+	const [px, py] = [of(xs, statistic), of(ys, statistic)];
+	const [highEnd, lowEnd] = percentilesOfUnsorted(differences, [.975, .025]);
+	const [high, low] = [roundedToZero(highEnd, px, py), roundedToZero(lowEnd, px, py)];
 	const enough = xs.length >= 5 && ys.length >= 5;
 	return {
-		difference: of(xs, statistic) - of(ys, statistic),
+		difference: px - py,
 		low,
 		high,
 		real: enough && (low > 0 || high < 0)
 	};
+}
+function roundedToZero(end, px, py) {
+	return Math.abs(end) <= ROUNDING * Math.max(1, Math.abs(px), Math.abs(py)) ? 0 : end;
 }
 function withValues(a, b, value, use) {
 	const x = scratch.borrow(a.length);
@@ -17674,7 +17682,7 @@ function binomial(m, p, random) {
 	for (let j = 0; j < left; j++) if (random.uniform() < q) count++;
 	return count;
 }
-var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
+var BOOTSTRAP_RESAMPLES, SEED, MEDIAN, NO_INTERVAL, RANKS_SEED, RankedResamples, FEW_FROM, FEW_SHARE, FEW_SEED, FewRunningResamples, CensoredResamples, ROUNDING, scratch, drawn, DRAWN, COUNTED_FROM, COUNTED_DISTINCT;
 var init_bootstrap = __esmMin((() => {
 	init_censored();
 	init_percentile();
@@ -17978,6 +17986,7 @@ var init_bootstrap = __esmMin((() => {
 			}
 		}
 	};
+	ROUNDING = 1e-9;
 	scratch = new ScratchPool(3);
 	drawn = new Map();
 	DRAWN = 32;
@@ -19307,11 +19316,16 @@ function keyFigures$1(report) {
 	return [[
 		`${figureLabel("leadTime")} p50 **${percentileText(s.leadTime, "p50", days)}**${band(d.leadTime)}`,
 		`${figureLabel("cycleTime")} p50 **${formatDuration(s.cycleTime.p50, days)}**`,
-		d.deploymentFrequency.value === null && d.deploymentFrequency.coveredDays !== void 0 ? `**${deployRateText(d.deploymentFrequency)}**` : `**${formatPerWeek(d.deploymentFrequency.value)}** deploys per week${band(d.deploymentFrequency)}`,
+		deployRatePart(d.deploymentFrequency, band),
 		`${figureLabel("dora.changeFailureRate")} **${formatRatio(d.changeFailureRate.value)}**${band(d.changeFailureRate)}`,
 		...s.unreleased ? [`**${s.unreleased.count}** merged, not deployed${s.unreleased.count > 0 ? ` (waiting up to ${formatDuration(s.unreleased.oldestAge, days)})` : ""}`] : [],
 		`**${s.changes}** ${noun(s.changes, "change")} counted${excluded ? ` (left out: ${excluded})` : ""}`
 	].join(" · "), ""];
+}
+function deployRatePart(f, band) {
+	if (f.value === null && f.coveredDays !== void 0) return `**${deployRateText(f)}**`;
+	const releases = f.releasesPerWeek === null || f.releasesPerWeek === void 0 ? "" : `, **${formatPerWeek(f.releasesPerWeek)}** releases per week`;
+	return `**${formatPerWeek(f.value)}** deploys per week${releases}${band(f)}`;
 }
 function row$1(cells) {
 	return `| ${cells.join(" | ")} |`;
@@ -20849,7 +20863,7 @@ function keyFigures(report) {
 			value: formatDuration(s.cycleTime.p50, days),
 			sub: "first commit → merge"
 		},
-		{
+		deployTile(report) ?? {
 			label: "Deploys per week",
 			value: formatPerWeek(d.deploymentFrequency.value),
 			badge: band(d.deploymentFrequency),
@@ -20879,6 +20893,16 @@ function keyFigures(report) {
 		sub: excluded ? `left out: ${excluded}` : "merged in the window"
 	});
 	return tiles(list, "key");
+}
+function deployTile(report) {
+	const f = report.summary.dora.deploymentFrequency;
+	if (f.releasesPerWeek === null || f.releasesPerWeek === void 0 || f.releases === null || f.releases === void 0) return null;
+	return {
+		label: "Releases per week",
+		value: formatPerWeek(f.releasesPerWeek),
+		badge: band(f),
+		sub: `${plural$1(f.releases, "release")} of ${plural$1(f.count, "deploy")} in the window (${formatPerWeek(f.value)} a week): its products' tags on one commit are one release`
+	};
 }
 function stages(report) {
 	const days = durationFormat(report.businessHours);
@@ -23486,7 +23510,7 @@ function ownBumpVersion(subject) {
 	return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
 }
 function isRevertTitle(title) {
-	return REVERT_SUBJECT.test(title);
+	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
 }
 function parseMessage(message, ai = compileCatalogue()) {
 	const newline = message.indexOf("\n");
@@ -23495,7 +23519,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const bodyFirstLine = firstNonBlankLine(body);
 	const refers = MAYBE_REFERS.test(body);
 	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
-	const revertTitle = REVERT_SUBJECT.test(subject);
+	const revertTitle = isRevertTitle(subject);
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
 	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
 	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
@@ -23582,7 +23606,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23595,6 +23619,7 @@ var init_message = __esmMin((() => {
 	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
+	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
@@ -24452,6 +24477,9 @@ async function readCommitGraph(repo, tips, exclude) {
 function copyKey(authorEmail, authoredAt, subject) {
 	return `${authorEmail}\x1f${authoredAt}\x1f${subject.replace(BRANCH_PREFIX, "")}`;
 }
+function copyKeyAuthoredAt(key) {
+	return Number(key.split("")[1]);
+}
 async function isAncestor(repo, ancestor, of) {
 	let result = true;
 	await streamGit(repo, [
@@ -24790,15 +24818,23 @@ function assignDeploys(changes, contents, options) {
 		});
 	}
 	for (const [rollback, before] of rolledBack) fail(before, `rolled back by ${rollback.ref}`, rollback.at - before.at);
+	const onLines = new Map();
 	for (const d of contents) for (const revert of d.lineReverts ?? []) {
 		const change = bySha.get(revert.change);
 		const deploy = deployOf.get(revert.change);
 		if (!change || !deploy || housekeeping(change) || revert.at < deploy.at || revert.at - deploy.at > options.revertWindow) continue;
 		if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
-		fail(deploy, `shipped ${change.id}, reverted on a release line by ${revert.by.slice(0, 10)} within ${window}`, revert.restoredAt === null ? null : Math.max(0, revert.restoredAt - deploy.at), {
-			sha: revert.by,
-			at: revert.at
-		});
+		const byChange = onLines.get(deploy) ?? new Map();
+		onLines.set(deploy, byChange);
+		byChange.set(change, [...byChange.get(change) ?? [], revert]);
+	}
+	for (const [deploy, byChange] of onLines) for (const [change, reverts] of byChange) {
+		const by = reverts.map((r) => r.by.slice(0, 10));
+		const restored = reverts.flatMap((r) => r.restoredAt === null ? [] : [Math.max(0, r.restoredAt - deploy.at)]);
+		fail(deploy, `shipped ${change.id}, reverted on ${by.length === 1 ? "a release line" : "release lines"} by ${andList(by)} within ${window}`, restored.length === 0 ? null : smallest(restored), ...reverts.map((r) => ({
+			sha: r.by,
+			at: r.at
+		})));
 	}
 	return deploys;
 }
@@ -24809,17 +24845,18 @@ function windowText(seconds) {
 	const days = seconds / 86400;
 	return Number.isInteger(days) && days > 0 ? `${days} day${days === 1 ? "" : "s"}` : formatDuration(seconds);
 }
-function fail(deploy, reason, restoredAfter, revert) {
+function fail(deploy, reason, restoredAfter, ...reverts) {
 	deploy.failed = true;
 	deploy.failureReasons.push(reason);
 	if (restoredAfter !== null) deploy.restoredAfter = Math.min(deploy.restoredAfter ?? Infinity, restoredAfter);
-	if (revert !== void 0) deploy.failingReverts = [...deploy.failingReverts ?? [], revert];
+	if (reverts.length > 0) deploy.failingReverts = [...deploy.failingReverts ?? [], ...reverts];
 }
 var init_deploys$1 = __esmMin((() => {
 	init_release_names();
 	init_message();
 	init_units();
 	init_reach();
+	init_lists$1();
 }));
 // src/model/github-deploys.ts
 function failedDeployments(deployments, environment) {
@@ -25604,7 +25641,7 @@ var QUOTED_REVERT;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_lists$1();
-	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
@@ -26560,6 +26597,25 @@ function withPullReferences(releaseLine, pulls) {
 			references
 		};
 	});
+}
+function titleOnlyCopies(changes, releaseLine, copies) {
+	const byTitle = new Map();
+	for (const change of changes) {
+		if (change.kind === "sync" || change.number === null) continue;
+		const title = change.title.replace(/\s*\(#\d+\)$/, "").trim();
+		byTitle.set(title, [...byTitle.get(title) ?? [], change]);
+	}
+	const carried = new Set();
+	const linked = new Set();
+	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+	for (const commit of releaseLine) {
+		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
+		const authoredAt = copyKeyAuthoredAt(commit.key);
+		for (const ref of commit.references) for (const change of ref.title === null ? [] : byTitle.get(ref.title) ?? []) if (ref.number === change.number) linked.add(change.sha);
+		else if (ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+	}
+	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
 }
 var TITLED;
 var init_copies = __esmMin((() => {
@@ -36031,6 +36087,11 @@ function mergeToolNote(inWindow, identities) {
 	if (2 * most <= direct.length) return null;
 	return `${direct.length} of the window's ${landed.length} changes carry no pull request number, and ${most} of them were committed by one identity for other authors, as a merge tool does: git alone cannot tell such squashes from direct pushes. With a GitHub token (GH_TOKEN), flowaudit reads their pull requests.`;
 }
+function titleOnlyBackportsNote(counted, titleOnly) {
+	const carried = counted.filter((c) => titleOnly.has(c.sha)).length;
+	if (carried === 0) return null;
+	return `${carried} of the window's ${plural$2(counted.length, "counted change")} ${carried === 1 ? "has its" : "have their"} title on a release line under a later pull request's number, as a backport bot's squash carries it (\`fix: x (#M)\` for \`fix: x (#N)\`): git alone cannot tell that ${carried === 1 ? "the squash copies it" : "the squashes copy them"}, so ${carried === 1 ? "it counts" : "they count"} as deployed only when a release holds ${carried === 1 ? "its" : "their"} own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (\`Backport of #N\`).`;
+}
 var GERRIT_CHANGE, SYNCED_SHARE, FEW;
 var init_notes = __esmMin((() => {
 	init_units();
@@ -42332,15 +42393,12 @@ function headline$1(summary, o) {
 	if (o.gitOnly && (shareBasis.kind !== "deployed" || o.deployIsMerge === true)) {
 		const [first, ...rest] = work;
 		if (!first) return `${start} typical change's ${total} has no share to name.${unseenText}`;
-		return `${start} typical change spends ${joinAnd([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
+		return `${start} typical change spends ${andList([`${first.pct} of its ${total} ${first.what}`, ...rest.map((w) => `${w.pct} ${w.what}`)])}.${unseenText}`;
 	}
 	const waiting = waits.reduce((sum, k) => sum + share(k), 0);
 	const waitText = o.gitOnly ? `${waits.length > 0 ? formatRatio(waiting) : "none"} of its ${total} waiting for a deploy` : waits.length > 0 ? `${formatRatio(waiting)} of its ${total} waiting (${waits.map((k) => `${stageLabel$1(k, o.gitOnly)} ${formatRatio(share(k))}`).join(", ")})` : `none of its ${total} waiting`;
 	const workText = work.map((w) => `${w.pct} ${w.what}`);
-	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${joinAnd(workText)}` : ""}.${unseenText}`;
-}
-function joinAnd(parts) {
-	return parts.length <= 1 ? parts[0] ?? "" : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+	return `${start} typical change spends ${waitText}${workText.length > 0 ? `, ${andList(workText)}` : ""}.${unseenText}`;
 }
 var WAITING, MIN_SHARE_CHANGES;
 var init_headline = __esmMin((() => {
@@ -43602,6 +43660,7 @@ async function auditWith(options, reads, times, window) {
 		incidentWindow: settings.incidentWindow,
 		products
 	}));
+	const titleOnly = github === null && signal.kind !== "merge" ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set();
 	const hours = settings.businessHours;
 	const policy = {
 		revertWindow: settings.revertWindow,
@@ -43680,6 +43739,7 @@ async function auditWith(options, reads, times, window) {
 			...[
 				mergeTool,
 				syncedPullsNote(inWindow, branch.name),
+				titleOnlyBackportsNote(inWindow.filter((c) => isCounted(c, settings.policy)), titleOnly),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
 			].filter((n) => n !== null)
@@ -43782,6 +43842,7 @@ var init_audit = __esmMin((() => {
 	init_line_pulls();
 	init_notes();
 	init_prereleases();
+	init_copies();
 	init_events();
 	init_deploy_branch();
 	init_workflow_runs();
