@@ -228,7 +228,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');
-  return withProducts(report, products.products.list);
+  return withProducts(report, products.products.list.map((p) => ({ ...p, ...(products.born.has(p.name) && { born: products.born.get(p.name) }) })));
 }
 
 /**

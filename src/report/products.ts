@@ -6,6 +6,8 @@ import { sliceReport } from './slices.js';
 export interface ProductPaths {
   name: string;
   paths: readonly string[];
+  /** a package born in the window: when (epoch seconds); its history, and its rates per week, begin there */
+  born?: number;
 }
 
 /** The change ids of a product: the window's changes marked with it (the model marks them, SPEC section 3). */
@@ -17,8 +19,8 @@ export function productChangeIds(report: Report, product: string): Set<string> {
  * The report of one product: its changes, each measured to the product's own first deploy of it
  * (`productDeploys`), and its own deploys (`product` of each deploy). Pure.
  */
-export function productReport(report: Report, product: string): Report {
-  return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product });
+export function productReport(report: Report, product: string, born?: number): Report {
+  return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product, ...(born !== undefined && { historyFrom: born }) });
 }
 
 /**
@@ -30,7 +32,7 @@ export function productTable(report: Report, products: readonly ProductPaths[]):
   if (products.length < 2) return undefined;
   const rows: ProductRow[] = [];
   for (const product of products) {
-    const own = productReport(report, product.name);
+    const own = productReport(report, product.name, product.born);
     const s = own.summary;
     const f = s.dora.deploymentFrequency;
     if (s.changes === 0 && f.count === 0 && s.unreleased.count === 0) continue;
@@ -42,6 +44,7 @@ export function productTable(report: Report, products: readonly ProductPaths[]):
       failedDeploys: own.deploys.filter((d) => d.failed).length,
       deploysPerWeek: f.value,
       coveredDays: f.coveredDays ?? 0,
+      ...(product.born !== undefined && { historyFrom: own.window.historyFrom ?? null }),
       leadTimeP50: s.leadTime.p50,
       leadTimeAtLeast: s.leadTime.p50 === null ? (s.leadTime.bounds?.p50 ?? s.leadTime.atLeast) : null,
       changeFailureRate: s.dora.changeFailureRate.value,

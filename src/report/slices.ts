@@ -16,6 +16,11 @@ export interface SliceOptions {
    * product's own first deploy of it shipped it; else the repository's deploys, and each change as the report has it
    */
   ownProduct?: ((product: string | undefined) => boolean) | undefined;
+  /**
+   * where the slice's history begins when later than the report's (a product's package born in the window, epoch
+   * seconds): its rates per week are over the part of the window since; else a product's own, as its row gives it
+   */
+  historyFrom?: number;
 }
 
 /**
@@ -29,6 +34,9 @@ export interface SliceOptions {
  */
 export function sliceReport(report: Report, ids: ReadonlySet<string>, options: SliceOptions = {}): Report {
   const { countBots = false, ownProduct } = options;
+  // a product born in the window, as its row says (`--by product`, compare and gates read the report's rows)
+  const born = options.historyFrom ?? (ownProduct === undefined ? null : epoch(report.summary.products?.find((r) => ownProduct(r.name))?.historyFrom ?? null));
+  const window = windowFrom(report.window);
   const sliced = report.changes.filter((c) => ids.has(c.id));
   // a product's slice has deploys of its own: its DORA keys are over them, and its changes shipped by them
   const changes = ownProduct === undefined ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
@@ -40,7 +48,7 @@ export function sliceReport(report: Report, ids: ReadonlySet<string>, options: S
       openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
       listed: false,
     },
-    windowFrom(report.window),
+    born === null ? window : { ...window, historyFrom: Math.max(born, window.historyFrom ?? window.since) },
     epoch(report.now) ?? 0,
     // the `bots` slice is the bots' changes counted: left out as the whole leaves them out, it would be empty
     countBots ? { ...report.policy, includeBots: true } : report.policy,

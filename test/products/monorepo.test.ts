@@ -12,7 +12,7 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
-import type { FixtureRepo } from '../helpers/git-fixture.js';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
 import { declaredProducts, monorepo, suffixTaggedProduct, WINDOW } from './fixture.js';
 
 const DAY = 86400;
@@ -230,5 +230,44 @@ describe('a monorepo in a clone without blobs', () => {
     expect(report.deploys.map((d) => d.ref)).toEqual(['@acme/b@1.1.0', '@acme/a@1.2.0']);
     // still without the blob: no lazy fetch ran
     expect(() => execFileSync('git', ['cat-file', '-e', 'HEAD:package.json'], { cwd: clone, stdio: 'ignore', env: { ...process.env, GIT_NO_LAZY_FETCH: '1' } })).toThrow();
+  });
+});
+
+describe('a package born in the window', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  /*
+   * @acme/a since February; @acme/d added on Mar 15 12:00 (its manifest with its first code) and tagged on Mar 16 and
+   * Mar 23. Its history, and its deploys per week, begin at its birth: 16.5 days to now (Apr 1), two deploys, 0.85 a
+   * week; over the whole month's 31 days they would read 0.45, as a's one deploy reads 0.23.
+   */
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'workspace', at: '2026-02-01T12:00:00Z', files: { 'package.json': '{"name": "acme", "private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "@acme/a"}\n' }, id: 'base' },
+      { tag: '@acme/a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+      { commit: 'a1', at: '2026-03-02T12:00:00Z', files: { 'packages/a/x.ts': 'one\n' }, id: 'a1' },
+      { tag: '@acme/a@1.1.0', ref: 'a1', at: '2026-03-05T12:00:00Z', annotated: true },
+      { commit: 'add d', at: '2026-03-15T12:00:00Z', files: { 'packages/d/package.json': '{"name": "@acme/d"}\n', 'packages/d/i.ts': 'one\n' }, id: 'd0' },
+      { tag: '@acme/d@0.1.0', ref: 'd0', at: '2026-03-16T12:00:00Z', annotated: true },
+      { commit: 'd1', at: '2026-03-20T12:00:00Z', files: { 'packages/d/i.ts': 'two\n' }, id: 'd1' },
+      { tag: '@acme/d@0.2.0', ref: 'd1', at: '2026-03-23T12:00:00Z', annotated: true },
+    ]);
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('gives its deploys per week over the part of the window since it was born, and says when that was', () => {
+    const row = (name: string) => report.summary.products?.find((p) => p.name === name);
+    expect([row('@acme/d')?.deploys, row('@acme/d')?.coveredDays, row('@acme/d')?.historyFrom]).toEqual([2, 16.5, '2026-03-15T12:00:00Z']);
+    expect(row('@acme/d')?.deploysPerWeek).toBeCloseTo(2 / (16.5 / 7), 5);
+    // a package there at the window's start: the whole window, and no date of birth
+    expect([row('@acme/a')?.coveredDays, row('@acme/a')?.historyFrom]).toEqual([31, undefined]);
+    expect(row('@acme/a')?.deploysPerWeek).toBeCloseTo(1 / WEEKS, 5);
+  });
+
+  it('slices it over the same part of the window, as --by, compare and gates read it', async () => {
+    const [d] = await sliceReports(report, [parseSlice('product:@acme/d')]);
+    expect(d?.summary.dora.deploymentFrequency).toMatchObject({ count: 2, coveredDays: 16.5 });
+    expect(d?.summary.dora.deploymentFrequency.value).toBeCloseTo(2 / (16.5 / 7), 5);
   });
 });
