@@ -38820,6 +38820,35 @@ async function readTouchedPaths(cwd, shas) {
 var init_touched_paths = __esmMin((() => {
 	init_run();
 }));
+// src/sources/git/added-paths.ts
+async function readAddedDates(cwd, tip, exclude, paths) {
+	const added = new Map();
+	if (paths.length === 0) return added;
+	let at = NaN;
+	await streamGitRanges(cwd, [
+		"log",
+		"-z",
+		"--diff-filter=A",
+		"--name-only",
+		"--no-renames",
+		"--format=%x1e%ct",
+		tip,
+		...exclude === null ? [] : [`^${exclude}`],
+		"--",
+		...paths.map((p) => `:(literal)${p}`)
+	], (buffer, start, end) => {
+		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
+		if (text.startsWith("")) at = Number(text.slice(1).trim());
+		else if (text !== "" && Number.isFinite(at)) added.set(text, at);
+	}, {
+		separator: 0,
+		onFailure: () => true
+	});
+	return added;
+}
+var init_added_paths = __esmMin((() => {
+	init_run();
+}));
 // node_modules/smol-toml/dist/error.js
 /*!
 * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -39985,7 +40014,7 @@ async function readProducts(repo, changes, o) {
 	const named = o.declared;
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
-	const packages = await windowPackages(repo, o);
+	const { packages, start, end, before } = await windowPackages(repo, o);
 	const own = keys.has("") ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
 	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
 		folder: "",
@@ -40009,8 +40038,33 @@ async function readProducts(repo, changes, o) {
 			names: new Set(products.list.map((p) => p.name)),
 			own: products.own,
 			touched
-		}
+		},
+		born: await bornIn(repo, products, packages, {
+			start,
+			end,
+			before
+		})
 	};
+}
+async function bornIn(repo, products, packages, at) {
+	const born = new Map();
+	if (at.end === null) return born;
+	const manifestOf = new Map(packages.map((p) => [p.folder, p.folder === "" ? p.manifest : `${p.folder}/${p.manifest}`]));
+	const young = products.list.flatMap((product) => {
+		const folders = product.paths.map((path) => path === "." ? "" : path);
+		if (!folders.every((f) => manifestOf.has(f)) || folders.some((f) => at.before.has(f))) return [];
+		return [{
+			name: product.name,
+			manifests: folders.map((f) => manifestOf.get(f))
+		}];
+	});
+	if (young.length === 0) return born;
+	const added = await readAddedDates(repo.cwd, at.end, at.start, young.flatMap((p) => p.manifests));
+	for (const product of young) {
+		const dates = product.manifests.flatMap((m) => added.get(m) ?? []);
+		if (dates.length > 0) born.set(product.name, smallest(dates));
+	}
+	return born;
 }
 async function windowPackages(repo, o) {
 	const [end, start, first] = await Promise.all([
@@ -40033,12 +40087,18 @@ async function windowPackages(repo, o) {
 			packages.push(p);
 		}
 	};
-	if (start !== end) add(await read(start), () => true);
+	const atStart = start === end ? packages : await read(start);
+	add(atStart, () => true);
 	if (first !== start && first !== end) {
 		const names = new Set(packages.map((p) => p.name));
 		add(await read(first), (p) => names.has(p.name));
 	}
-	return packages;
+	return {
+		packages,
+		start: start ?? null,
+		end: end ?? null,
+		before: new Set(atStart.map((p) => p.folder))
+	};
 }
 async function ownFolder(repo, tags, packages, repositoryName) {
 	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
@@ -40079,6 +40139,8 @@ var init_products$1 = __esmMin((() => {
 	init_patterns();
 	init_changed_files();
 	init_touched_paths();
+	init_added_paths();
+	init_lists$1();
 	init_workspaces();
 	init_units();
 	init_release_graph();
@@ -43347,6 +43409,8 @@ var init_build = __esmMin((() => {
 // src/report/slices.ts
 function sliceReport(report, ids, options = {}) {
 	const { countBots = false, ownProduct } = options;
+	const born = options.historyFrom ?? (ownProduct === void 0 ? null : epoch(report.summary.products?.find((r) => ownProduct(r.name))?.historyFrom ?? null));
+	const window = windowFrom(report.window);
 	const sliced = report.changes.filter((c) => ids.has(c.id));
 	const changes = ownProduct === void 0 ? sliced : sliced.map((c) => shippedBy(c, ownProduct));
 	const deploys = ownProduct === void 0 ? report.deploys : report.deploys.filter((d) => ownProduct(d.product));
@@ -43355,7 +43419,10 @@ function sliceReport(report, ids, options = {}) {
 		deploys: deploys.map((d) => fromReportDeploy(d, d.repository)),
 		openPulls: report.openPulls.map((p) => fromReportOpenPull(p, p.repository)),
 		listed: false
-	}, windowFrom(report.window), epoch(report.now) ?? 0, countBots ? {
+	}, born === null ? window : {
+		...window,
+		historyFrom: Math.max(born, window.historyFrom ?? window.since)
+	}, epoch(report.now) ?? 0, countBots ? {
 		...report.policy,
 		includeBots: true
 	} : report.policy, {
@@ -43470,14 +43537,17 @@ var products_exports = __exportAll({
 function productChangeIds(report, product) {
 	return new Set(report.changes.filter((c) => c.products?.includes(product) === true).map((c) => c.id));
 }
-function productReport(report, product) {
-	return sliceReport(report, productChangeIds(report, product), { ownProduct: (p) => p === product });
+function productReport(report, product, born) {
+	return sliceReport(report, productChangeIds(report, product), {
+		ownProduct: (p) => p === product,
+		...born !== void 0 && { historyFrom: born }
+	});
 }
 function productTable(report, products) {
 	if (products.length < 2) return void 0;
 	const rows = [];
 	for (const product of products) {
-		const own = productReport(report, product.name);
+		const own = productReport(report, product.name, product.born);
 		const s = own.summary;
 		const f = s.dora.deploymentFrequency;
 		if (s.changes === 0 && f.count === 0 && s.unreleased.count === 0) continue;
@@ -43489,6 +43559,7 @@ function productTable(report, products) {
 			failedDeploys: own.deploys.filter((d) => d.failed).length,
 			deploysPerWeek: f.value,
 			coveredDays: f.coveredDays ?? 0,
+			...product.born !== void 0 && { historyFrom: own.window.historyFrom ?? null },
 			leadTimeP50: s.leadTime.p50,
 			leadTimeAtLeast: s.leadTime.p50 === null ? s.leadTime.bounds?.p50 ?? s.leadTime.atLeast : null,
 			changeFailureRate: s.dora.changeFailureRate.value,
@@ -43755,7 +43826,10 @@ async function auditWith(options, reads, times, window) {
 	});
 	if (products === null) return report;
 	const { withProducts } = await Promise.resolve().then(() => (init_products(), products_exports));
-	return withProducts(report, products.products.list);
+	return withProducts(report, products.products.list.map((p) => ({
+		...p,
+		...products.born.has(p.name) && { born: products.born.get(p.name) }
+	})));
 }
 function askedSignal(settings, github, warning) {
 	const asked = settings.deployFrom;
@@ -46597,6 +46671,7 @@ var init_products_schema = __esmMin((() => {
 		failedDeploys: figureSchema(PRODUCT.failedDeploys),
 		deploysPerWeek: figureSchema(PRODUCT.deploysPerWeek),
 		coveredDays: figureSchema(PRODUCT.coveredDays),
+		historyFrom: string().nullable().optional().describe("a package born in the window: when its manifest was added, where its history and its rates per week begin (null: before the window); absent for one that was there at its start"),
 		leadTimeP50: figureSchema(PRODUCT.leadTimeP50),
 		leadTimeAtLeast: figureSchema(PRODUCT.leadTimeAtLeast),
 		changeFailureRate: figureSchema(PRODUCT.changeFailureRate),
