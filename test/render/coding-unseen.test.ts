@@ -34,6 +34,8 @@ describe('what git cannot see of coding', () => {
     const md = renderMarkdown(r);
     expect(md).toMatch(/\| first → last commit \| 6 \| [^|]+\| [^|]+\| [^|]+\| — \|/);
     expect(md).toContain('- first → last commit: git cannot see coding time.');
+    // the shares left then add up to less than 100%, and every format says so (electron's text read 8.1% + 87%)
+    for (const page of [text.replace(/\s+/g, ' '), md]) expect(page).toContain('so the stage has no share and the shares shown add up to less than 100%.');
     // the HTML says it under its share bar, whose empty part is the stage's: 4 of 6 changes, 67%, one commit
     const html = renderHtml(r);
     expect(html).toContain('the empty part is the first → last commit span, which has no share (4 of 6 changes, 67%, landed as one commit)');
