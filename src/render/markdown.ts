@@ -3,7 +3,7 @@ import { STAGES, type StageName } from '../domain.js';
 import type { DoraFigure } from '../metrics/dora.js';
 import { BOUND_MARK, sparkline } from '../metrics/trend.js';
 import { apartNote, directionText, intervalText, keySeries, keyValueText, periodsSoFar } from './trend.js';
-import { PREVIOUS_NOTE, previousView } from './previous.js';
+import { previousView } from './previous.js';
 import { repositoryName, repositoryNamer } from './names.js';
 import type { Report } from '../report/schema.js';
 import { deployRateText, durationFormat, durationOrBound, formatDuration, formatLines, formatNumber, formatRatio, formatPerWeek, percentileText, type DurationFormat } from './duration.js';
@@ -391,7 +391,7 @@ function previousPeriod(report: Report): string[] {
   if (view === null || (view.uncovered === null && view.rows.length === 0)) return [];
   if (view.uncovered !== null) return [`${md(view.uncovered)}.`, ''];
   const rows = view.rows.map((r) => [md(r.label), md(r.before), md(r.now), md(r.change)]);
-  return [`### ${md(view.title)}`, '', ...table(['Figure', 'Before', 'Now', 'Change (95% interval)'], 'lrrl', rows), PREVIOUS_NOTE, ''];
+  return [`### ${md(view.title)}`, '', ...table(['Figure', 'Before', 'Now', 'Change (95% interval)'], 'lrrl', rows), view.note, ''];
 }
 
 /** Every key period by period: the lead time's sparkline in the summary line, a row per period under it. */

@@ -4,7 +4,7 @@
  */
 import type { ComparedRow } from '../metrics/compared.js';
 import type { Report } from '../report/schema.js';
-import { plural } from '../units.js';
+import { andList, plural } from '../units.js';
 import { comparedChange, comparedInterval, comparedValue, type DurationFormat } from './duration.js';
 import { notTold } from './health.js';
 
@@ -23,6 +23,8 @@ export interface PreviousView {
   /** the one line said, alone, when the history does not reach back over it (no figures) */
   uncovered: string | null;
   rows: PreviousRow[];
+  /** said under the table: what a change written means, and the figures one of the periods could not give */
+  note: string;
 }
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -33,13 +35,17 @@ export function previousView(report: Report, days: DurationFormat): PreviousView
   if (p === undefined) return null;
   const span = `${day(p.since)} → ${day(p.until)}`;
   if (!p.covered) {
-    return { title: 'Against the previous period', uncovered: `Previous period (${span}): the history does not reach back to it`, rows: [] };
+    return { title: 'Against the previous period', uncovered: `Previous period (${span}): the history does not reach back to it`, rows: [], note: PREVIOUS_NOTE };
   }
   const rows = p.rows
     .filter((r) => r.direction !== null)
     // every row the report holds, each by the name the catalogue gives it (`metrics/compared.ts`)
     .map((r) => ({ label: r.label, before: comparedValue(r.before, r.unit, days), now: comparedValue(r.after, r.unit, days), change: changeText(r, days), direction: r.direction }));
-  return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows };
+  // a figure one period cannot give is no row, and said so: electron's three months lost their deploy wait and lead
+  // time rows with no word, each a median the changes still waiting kept from being reached
+  const missing = p.rows.filter((r) => r.direction === null).map((r) => r.label);
+  const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).`;
+  return { title: `Against the previous period: ${span} (${plural(p.changes, 'change')}, ${plural(p.deploys, 'deploy')})`, uncovered: null, rows, note };
 }
 
 /** The change and its interval where the interval excludes 0; else what the data can say. */
@@ -54,4 +60,4 @@ function changeText(row: ComparedRow, days: DurationFormat): string {
 }
 
 /** Said under the table: what the interval is and why a change is not always written. */
-export const PREVIOUS_NOTE = 'A change is written only where its 95% interval (bootstrap) excludes 0.';
+const PREVIOUS_NOTE = 'A change is written only where its 95% interval (bootstrap) excludes 0.';

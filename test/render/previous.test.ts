@@ -53,4 +53,20 @@ describe('the previous period as every format words it', () => {
     } as unknown as Report;
     expect(previousView(report, CALENDAR_DAYS)?.rows.map((r) => r.change)).toEqual(['−23d 6h (≤ −5d 17h), better']);
   });
+
+  it('names the figures one period cannot give under the table, not only leaves their rows out', () => {
+    // electron's three months to 2026-08-22: the deploy wait and lead time medians not reached now, changes still waiting
+    const unreached = (label: string): ComparedRow => ({ ...row(label, 20 * D, 0, { difference: null, low: null, high: null, real: false }, null), after: null, change: null, relativeChange: null });
+    const report = {
+      summary: {
+        previous: {
+          since: '2026-02-19T00:00:00Z', until: '2026-05-22T00:00:00Z', covered: true, changes: 457, deploys: 27,
+          rows: [row('cycle time p50', D, D + H, { difference: H, low: -H, high: 2 * H, real: false }, 'uncertain'), unreached('deploy wait p50'), unreached('lead time for changes')],
+        },
+      },
+    } as unknown as Report;
+    const view = previousView(report, CALENDAR_DAYS);
+    expect(view?.rows.map((r) => r.label)).toEqual(['cycle time p50']);
+    expect(view?.note).toBe('A change is written only where its 95% interval (bootstrap) excludes 0. Not compared: deploy wait p50 and lead time for changes, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).');
+  });
 });

@@ -1,4 +1,4 @@
-import { PREVIOUS_NOTE, previousView } from '../previous.js';
+import { previousView } from '../previous.js';
 import type { Report } from '../../report/schema.js';
 import { fitTable, wrap, type TextContext } from './layout.js';
 
@@ -16,5 +16,5 @@ export function previous(report: Report, ctx: TextContext): string[] {
     { head: 'change (95% interval)', min: 16, wrap: true, rank: 1 },
   ];
   const rows = view.rows.map((r) => [r.label, r.before, r.now, r.direction === 'better' ? c.green(r.change) : r.direction === 'worse' ? c.red(r.change) : r.change]);
-  return [c.bold(wrap(view.title, ctx.width)), fitTable(columns, rows, ctx), c.dim(wrap(PREVIOUS_NOTE, ctx.width))];
+  return [c.bold(wrap(view.title, ctx.width)), fitTable(columns, rows, ctx), c.dim(wrap(view.note, ctx.width))];
 }
