@@ -203,11 +203,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const { buildReport, isCounted } = await builder;
   // the window's counted changes, as the report's own count (flow.anomalies.clockSkew): golang/tools warned of 12
   // negative intervals, every one of changes merged months before the window
-  const skewed = inWindow.filter((c) => c.flags.includes('clock-skew') && isCounted(c, settings.policy)).length;
+  const counted = inWindow.filter((c) => isCounted(c, settings.policy));
+  const skewed = counted.filter((c) => c.flags.includes('clock-skew')).length;
   if (skewed > 0) warning(`${plural(skewed, 'change')} of the window ${skewed === 1 ? 'has' : 'have'} a negative interval (clock skew), counted as 0`);
   // changes still waiting that a pre-release already holds: said, since a pre-release is no deploy (tags alone name them)
   const prerelease = signal.kind === 'tags'
-    ? await prereleaseHeldNote(repo, inWindow.filter((c) => c.deployedAt === null && isCounted(c, settings.policy)), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
+    ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now)
     : null;
   // the report's figures are made on top of the model: on a heap this large what waiting for the sizes left goes
   // first (rails with every merge a deploy peaked at 251 MB, 243 with it; a smaller heap is not worth the pause)
@@ -219,7 +220,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     deploySignal: { kind: signal.kind, detail: signalDetail(signal, settings.tagPattern, settings.environment, settings.includePrereleases, settings.deployBranch, settings.workflow) },
     businessHours: settings.businessHours,
     timezone: settings.timezone,
-    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), titleOnlyBackportsNote(inWindow.filter((c) => isCounted(c, settings.policy)), titleOnly), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
+    notes: [...(stale === null ? [] : [`${stale[0]?.toUpperCase() ?? ''}${stale.slice(1)}.`]), ...sourceNotes(signal.kind, github !== null, inWindow, hasPullRefs), ...[mergeTool, syncedPullsNote(inWindow, branch.name), titleOnlyBackportsNote(counted, titleOnly), prerelease, products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))].filter((n) => n !== null)],
     warnings,
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
