@@ -23,7 +23,14 @@ const DEVIN: IdentityRule = { apps: ['devin-ai-integration'] };
 const JULES: IdentityRule = { apps: ['google-labs-jules'] };
 const GEMINI: IdentityRule = { apps: ['gemini-code-assist', 'gemini-cli'] };
 const AIDER: IdentityRule = { emails: ['aider@aider.chat', 'noreply@aider.chat', 'noreply@aider.dev'] };
-const OPENHANDS: IdentityRule = { emails: ['openhands@all-hands.dev', 'openhands-claude@all-hands.dev', 'opendevin@all-hands.dev', 'opendevin@opendevin.ai'], accounts: ['openhands-agent'] };
+// OpenHands' own lint-fix workflow (`.github/workflows/lint-fix.yml`) commits `npm run lint:fix` and pre-commit's
+// output as `OpenHands Bot <openhands@all-hands.dev>`: a formatter, no agent (its 82 commits, every one `🤖 Auto-fix
+// … linting issues`, made 5 of the repository's 2024-25 pull requests read as AI-assisted that no agent touched)
+const OPENHANDS: IdentityRule = {
+  emails: ['openhands@all-hands.dev', 'openhands-claude@all-hands.dev', 'opendevin@all-hands.dev', 'opendevin@opendevin.ai'],
+  accounts: ['openhands-agent'],
+  borrowedBy: /^openhands bot$/i,
+};
 const KIRO: IdentityRule = { accounts: ['kiro-agent'], apps: ['kiro-agent'] };
 const OPENCODE: IdentityRule = { emails: ['noreply@opencode.ai'], apps: ['opencode-agent'] };
 const FACTORY: IdentityRule = { emails: ['droid@factory.ai'], apps: ['factory-droid'] };
@@ -265,13 +272,14 @@ export const AI_SIGNATURES = {
   // ---------------------------------------------------------------- OpenHands
   'openhands/author': {
     meta: {
-      tool: 'openhands', place: 'author', rule: 'the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name',
-      examples: [{ text: 'openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'OpenHands Bot <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }],
+      tool: 'openhands', place: 'author', rule: 'the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name but `OpenHands Bot`',
+      why: '`OpenHands Bot` at that address is the repository\'s lint-fix workflow committing a formatter\'s output, as author and as the co-author GitHub writes for it',
+      examples: [{ text: 'openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'OpenHands <opendevin@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }],
     },
     identity: OPENHANDS,
   },
   'openhands/co-author': {
-    meta: { tool: 'openhands', place: 'co-author', rule: 'a co-author at `openhands@all-hands.dev`', examples: [{ text: 'Co-authored-by: openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev', seen: 'All-Hands-AI/OpenHands' }] },
+    meta: { tool: 'openhands', place: 'co-author', rule: 'a co-author at `openhands@all-hands.dev`, whatever the name but `OpenHands Bot` (its lint-fix workflow, as above)', examples: [{ text: 'Co-authored-by: openhands <openhands@all-hands.dev>', seen: 'All-Hands-AI/OpenHands' }, { text: 'Co-authored-by: OpenHands-GPT-5 openhands@all-hands.dev', seen: 'All-Hands-AI/OpenHands' }] },
     identity: OPENHANDS,
   },
   'openhands/pull-author': {

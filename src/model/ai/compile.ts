@@ -63,6 +63,8 @@ interface IdentityIndex {
   readonly apps: Map<string, string>;
   readonly accounts: Map<string, string>;
   readonly names: Array<{ readonly tool: string; readonly name: RegExp; readonly named: boolean }>;
+  /** by whole address: the names a workflow commits under that address without being the agent (`borrowedBy`) */
+  readonly borrowed: Map<string, RegExp>;
 }
 
 interface TrailerEntry extends Rule {
@@ -191,13 +193,14 @@ class Compiled implements AiCatalogue {
       if (place !== 'author' && place !== 'co-author' && place !== 'pull-author') throw new Error(`${place}: not an identity's place`);
       const { identity } = signature;
       let index = this.identities.get(place);
-      if (index === undefined) this.identities.set(place, (index = { emails: new Map(), apps: new Map(), accounts: new Map(), names: [] }));
+      if (index === undefined) this.identities.set(place, (index = { emails: new Map(), apps: new Map(), accounts: new Map(), names: [], borrowed: new Map() }));
       const keep = (map: Map<string, string>, keys: readonly string[] | undefined): void => {
         for (const key of keys ?? []) if (!map.has(key)) map.set(key, tool);
       };
       keep(index.emails, identity.emails);
       keep(index.apps, identity.apps);
       keep(index.accounts, identity.accounts);
+      if (identity.borrowedBy !== undefined) for (const email of identity.emails ?? []) if (!index.borrowed.has(email)) index.borrowed.set(email, identity.borrowedBy);
       if (identity.name !== undefined) index.names.push({ tool, name: identity.name, named: tool === 'named' });
       for (const list of [identity.emails, identity.apps, identity.accounts]) append(literals, list ?? []);
       if (identity.name !== undefined && tool !== 'named' && place === 'co-author') hints.push(hintOf(signature));
@@ -268,6 +271,8 @@ class Compiled implements AiCatalogue {
     const noreply = NOREPLY.exec(who.email);
     const app = APP_NAME.exec(who.name)?.[1]?.toLowerCase() ?? (noreply?.[2] !== undefined ? noreply[1]?.toLowerCase() : undefined);
     const account = noreply?.[2] === undefined ? noreply?.[1]?.toLowerCase() : undefined;
+    // a workflow that commits under the agent's address by a name of its own is not the agent, nor a tool by that name
+    if (who.email !== '' && index.borrowed.get(who.email)?.test(who.name) === true) return null;
     const known = (who.email === '' ? undefined : index.emails.get(who.email)) ?? (app === undefined ? undefined : index.apps.get(app)) ?? (account === undefined ? undefined : index.accounts.get(account));
     if (known !== undefined) return { tool: known };
     if (exact || who.name === '') return null;

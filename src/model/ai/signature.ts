@@ -43,6 +43,12 @@ export interface IdentityRule {
   readonly accounts?: readonly string[];
   /** the whole git name (`Paul Gauthier (aider)`) */
   readonly name?: RegExp;
+  /**
+   * whole names that commit from the agent's own address without being the agent: a repository's workflow that
+   * borrows the address for its own automation (OpenHands' lint-fix workflow commits a formatter's output as
+   * `OpenHands Bot <openhands@all-hands.dev>`). Such a name at the address is no evidence, as author or co-author
+   */
+  readonly borrowedBy?: RegExp;
 }
 
 /** A real occurrence of a signature: its test case (`test/model/ai/catalogue.test.ts`). */

@@ -103,7 +103,7 @@ describe('AI evidence: precision', () => {
       ['amazon-q-developer[bot]', '208079219+amazon-q-developer[bot]@users.noreply.github.com'],
       ['codeflash-ai[bot]', '148906541+codeflash-ai[bot]@users.noreply.github.com'],
       ['Kiro Agent', '244629292+kiro-agent@users.noreply.github.com'],
-      ['OpenHands Bot', 'openhands@all-hands.dev'],
+      ['OpenHands-GPT-5', 'openhands@all-hands.dev'],
       ['copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com'],
       // continuedev/continue: its agent's app opened 46 of the year's changes, left out as a bot's before it was known
       ['continue[bot]', '230936708+continue[bot]@users.noreply.github.com'],
@@ -120,8 +120,21 @@ describe('AI evidence: precision', () => {
       ['renovate[bot]', '29139614+renovate[bot]@users.noreply.github.com'],
       // cline/cline: Aikido's security updates bump dependencies (`fix(security): update dependencies`), as Dependabot's
       ['aikido-autofix[bot]', '119856028+aikido-autofix[bot]@users.noreply.github.com'],
+      // All-Hands-AI/OpenHands: its lint-fix workflow commits a formatter's output under the agent's address
+      ['OpenHands Bot', 'openhands@all-hands.dev'],
     ];
     expect(bots.filter(([name, email]) => !isBot(name, email))).toEqual([]);
+  });
+
+  it('takes a workflow that borrows an agent\'s address under a name of its own for no agent', () => {
+    // All-Hands-AI/OpenHands' lint-fix workflow: all 82 of its commits are `🤖 Auto-fix … linting issues`, and
+    // GitHub writes the co-author into the squash of a pull request it touched (#5991, #7679, #9668)
+    expect(ai.author('OpenHands Bot', 'openhands@all-hands.dev')).toBeNull();
+    expect(message('Co-authored-by: OpenHands Bot <openhands@all-hands.dev>')).toEqual([]);
+    // the agent at the same address, by the names it commits with (the same repository)
+    expect([ai.author('openhands', 'openhands@all-hands.dev')?.tool, ai.author('OpenHands-GPT-5', 'openhands@all-hands.dev')?.tool]).toEqual(['openhands', 'openhands']);
+    expect(message('Co-authored-by: openhands <openhands@all-hands.dev>')).toEqual(['openhands']);
+    expect(message('Co-authored-by: OpenHands-Claude <openhands@all-hands.dev>')).toEqual(['openhands']);
   });
 });
 
