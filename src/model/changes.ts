@@ -1,4 +1,4 @@
-import { RELEASE_COMMIT, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
+import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
 import { compileCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
@@ -359,8 +359,51 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
     change.commits = null;
     change.flags.push('commits-unseen');
   }
-  addAiFindings(change, commit.aiEvidence);
+  addAiFindings(change, pull && own.length > 0 ? unborrowed(commit.aiEvidence, own, pull) : commit.aiEvidence);
   return change;
+}
+
+// a trailer that names a person who wrote the change with its author: GitHub writes one into a squash per author
+const CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
+
+/** Who a co-author line or a commit's author is, to tell them apart: the address, else the name. */
+function whoKey(value: string): string {
+  const address = /<([^<>]*)>\s*$/.exec(value)?.[1] ?? /\s(\S+@\S+)\s*$/.exec(value)?.[1];
+  return (address ?? value).trim().toLowerCase();
+}
+
+/** Everyone a commit names as its writers: its author and the co-authors among its AI evidence. */
+function writersOf(commit: Commit): string[] {
+  const keys = [whoKey(commit.authorEmail)];
+  for (const f of commit.aiEvidence) {
+    const co = CO_AUTHOR_LINE.exec(f.line);
+    if (co) keys.push(whoKey(co[1] ?? ''));
+  }
+  return keys;
+}
+
+/**
+ * A squash's AI evidence less the co-authors it borrowed. GitHub writes a `Co-authored-by:` into a squash for the
+ * author of every commit on the branch, and copies the branch's own trailers: the commits of a stacked pull
+ * request's base that landed before it, or a release line's, are on the branch but not the change's own work
+ * (its own-commit rules), so the agent that wrote them is no evidence of this change's. OpenHands' #10596 (one
+ * commit of its own, by a person) read as AI-assisted by the co-author GitHub wrote for its base #10519's commit;
+ * 16 of the repository's 2024-25 changes did so alone. A co-author that one of its own commits names, or that no commit
+ * of the pull ref names (written by hand), stays.
+ */
+function unborrowed(findings: readonly AiFinding[], own: readonly Commit[], pull: PullCommits): readonly AiFinding[] {
+  if (!findings.some((f) => CO_AUTHOR_LINE.test(f.line))) return findings;
+  const mine = new Set(own.flatMap(writersOf));
+  const ownShas = new Set(own.map((c) => c.sha));
+  // its release commits are walked again only where some were left out: most pull requests hold none
+  const all = pull.releaseLeftOut ? pull.withRelease() : pull.commits;
+  const others = new Set(all.filter((c) => !ownShas.has(c.sha)).flatMap(writersOf));
+  return findings.filter((f) => {
+    const co = CO_AUTHOR_LINE.exec(f.line);
+    if (co === null) return true;
+    const key = whoKey(co[1] ?? '');
+    return mine.has(key) || !others.has(key);
+  });
 }
 
 /**

@@ -402,6 +402,25 @@ describe('bots and AI agents', () => {
     ]);
   });
 
+  it('reads no AI evidence from a squash\'s co-author that only commits it does not own name', () => {
+    // All-Hands-AI/OpenHands' #10596: one commit of its own by a person, on a branch that still holds its base
+    // #10519's commit, which OpenHands co-authored; GitHub wrote that co-author into #10596's squash too
+    const agent = { tool: 'openhands', strength: 'assisted' as const, line: 'Co-authored-by: openhands <openhands@all-hands.dev>' };
+    const base = [commit('b1', { at: h(1), aiEvidence: [agent] })];
+    const stacked = [commit('b1copy', { authorAt: h(1), at: h(40), subject: 'b1', aiEvidence: [agent] }), commit('s1', { authorAt: h(5), at: h(40) })];
+    const line = [
+      m0,
+      commit('sq20', { parents: ['m0'], at: h(30), subject: 'Add base (#20)', aiEvidence: [agent] }),
+      commit('sq21', { parents: ['sq20'], at: h(50), subject: 'Add stacked (#21)', aiEvidence: [agent] }),
+      // the same co-author, written by a person who worked with the agent (no commit of the branch names it)
+      commit('sq22', { parents: ['sq21'], at: h(60), subject: 'Add more (#22)', aiEvidence: [agent] }),
+    ];
+    const [, b, s, more] = buildChanges(input(line, [], { pulls: pulls({ 20: base, 21: stacked, 22: [commit('t1', { at: h(55) })] }) }));
+    expect(b).toMatchObject({ id: '#20', aiEvidence: [agent.line] });
+    expect(s).toMatchObject({ id: '#21', commits: 1, aiEvidence: [] });
+    expect(more).toMatchObject({ id: '#22', aiEvidence: [agent.line] });
+  });
+
   it('counts an AI agent\'s change as AI-assisted work, not as a bot\'s', () => {
     const line = [m0, commit('sq', { parents: ['m0'], at: h(10), subject: 'Add x (#71)', authorName: 'Copilot', authorEmail: '198982749+Copilot@users.noreply.github.com' })];
     expect(buildChanges(input(line))[1]).toMatchObject({ bot: false, aiEvidence: ['author: Copilot'] });
