@@ -54,7 +54,10 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     }
   }
   // the deploys a later change repaired: a fix of the failure, shipped in the deploy that restored it
-  const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix)).flatMap(shippedIn));
+  const fixes = input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix));
+  const fixedAt = new Set(fixes.flatMap(shippedIn));
+  // the deploys that restored a failure by its revert: the reverted change was what failed, counted as reverted
+  const revertedAt = new Set(fixes.filter((c) => c.flags.includes(REPAIR_FLAGS.revert)).flatMap(shippedIn));
   const fixedUp = new Set<MeasuredChange>();
   // the failed deploys the fix-ups shipped in: changes shipped together fail together, so these, not the changes,
   // are how many times the data saw a fix-up happen (continuedev/continue: 218 of 260 in one deploy)
@@ -67,7 +70,11 @@ export function computeAiDefects(input: AiDefectsInput): AiDefects {
     group.all += 1;
     if (!d.failed) continue;
     group.failed += 1;
-    const repaired = d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.product, d.at + d.restoredAfter));
+    const restoredAt = d.restoredAfter === null ? null : deployKey(d.repository, d.product, d.at + d.restoredAfter);
+    // a failure undone by reverting the change that caused it fixed nothing else the deploy shipped: the rest of
+    // its batch merely shipped beside it (OpenHands' 2024-25 failures, each one change reverted: 206 of its 2,680
+    // changes read as fixed up, 109 of them AI-assisted, for shipping in the same four releases)
+    const repaired = restoredAt !== null && fixedAt.has(restoredAt) && !revertedAt.has(restoredAt);
     if (!repaired) continue;
     repairedDeploys += 1;
     for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);

@@ -62,6 +62,18 @@ describe('AI defects, counted by hand', () => {
     expect(batch.note).toContain('The fix-ups shipped in one failed deploy, fewer than 10');
   });
 
+  it('counts no fix-ups in a failed deploy that the revert of its failing change restored', () => {
+    // All-Hands-AI/OpenHands' 0.39.0: 51 changes, failed because #8483 was reverted (#8612), restored by 0.39.1
+    // shipping that revert. #8483 is reverted; the other 50 shipped beside it and nothing fixed them
+    const failing = shipped('a1', 20, { ...AI, revertedBy: 'r1' });
+    const beside = [shipped('a2', 20, AI), shipped('o1', 20)];
+    const revert = shipped('r1', 25, { mergedAt: h(22), flags: [REPAIR_FLAGS.revert, REPAIR_FLAGS.failedDeployFix] });
+    const all = [failing, ...beside, revert];
+    const d = computeAiDefects({ changes: all, later: all, deploys: [deploy(20, true, 5), deploy(25)] });
+    expect([d.ai.reverted, d.ai.fixedUp, d.other.fixedUp]).toEqual([1, 0, 0]);
+    expect(d.note ?? '').not.toContain('fix-ups shipped');
+  });
+
   it('a fix that lands after the window still marks what it repaired', () => {
     const inWindow = changes.filter((c) => c.id !== 'f1');
     expect(computeAiDefects({ changes: inWindow, later: changes, deploys }).other.fixedUp).toBe(1);
