@@ -359,6 +359,9 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
     change.commits = null;
     change.flags.push('commits-unseen');
   }
+  // the squash commit is what the change landed: a release branch that cherry-picks it (OpenHands' `Release
+  // 0.57.0`, #10981, carries five of main's squashes) or a branch rebased over it holds copies of it, not work of its own
+  rules.landed.add(commit);
   addAiFindings(change, pull && own.length > 0 ? unborrowed(commit.aiEvidence, own, pull) : commit.aiEvidence);
   return change;
 }

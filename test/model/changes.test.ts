@@ -143,6 +143,16 @@ describe('changes and their own commits', () => {
     expect(s?.commitShas).toEqual(expect.arrayContaining([sha('b1copy'), sha('s1'), sha('late')]));
   });
 
+  it('takes a cherry-pick of an earlier squash commit for a copy, not the work of the pull request that carries it', () => {
+    // All-Hands-AI/OpenHands' #10981 `Release 0.57.0`: its branch cherry-picks main's squash of #10992 (the same
+    // author, author date and subject) beside its own release commit
+    const sq10 = commit('sq10', { parents: ['m0'], at: h(20), authorAt: h(20), authorEmail: 'ray@example.com', subject: 'Fix the resolver (#10)' });
+    const release = [commit('rel', { at: h(10), authorAt: h(10), subject: 'Release 1.2.0' }), commit('pick', { at: h(30), authorAt: h(20), authorEmail: 'ray@example.com', subject: 'Fix the resolver (#10)' })];
+    const line = [m0, sq10, commit('sq11', { parents: ['sq10'], at: h(40), subject: 'Release 1.2.0 (#11)' })];
+    const [, , r] = buildChanges(input(line, [], { pulls: pulls({ 10: [commit('f1', { at: h(5), authorEmail: 'ray@example.com', subject: 'Fix the resolver' })], 11: release }) }));
+    expect(r).toMatchObject({ id: '#11', commits: 1, firstCommitAt: h(10), lastCommitAt: h(10) });
+  });
+
   describe('a pull request based on a release line', () => {
     // the release line r1 ← r2 left main at m0; the pull request's own commit p1 is on top of it
     const r1 = commit('r1', { parents: ['m0'], at: h(1) });
