@@ -12020,7 +12020,7 @@ function shareNote(summary) {
 function codingUnseenNote(report) {
 	const coding = report.summary.stages.coding;
 	if (!codingUnseen(coding, !report.sources.includes("github"))) return null;
-	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share. With GitHub, coding runs from the first commit to the pull request's opening.`;
+	return `first → last commit: git cannot see coding time. ${coding.oneCommit ?? 0} of ${plural$2(coding.count, "change")} (${formatRatio(coding.oneCommitShare)}) landed as one commit, a span of 0 whatever the work took, so the stage has no share and the shares shown add up to less than 100%. With GitHub, coding runs from the first commit to the pull request's opening.`;
 }
 function linesText(change) {
 	return change.additions === null || change.deletions === null ? "—" : `+${change.additions} −${change.deletions}`;
@@ -17140,7 +17140,8 @@ function previousView(report, days) {
 	if (!p.covered) return {
 		title: "Against the previous period",
 		uncovered: `Previous period (${span}): the history does not reach back to it`,
-		rows: []
+		rows: [],
+		note: PREVIOUS_NOTE
 	};
 	const rows = p.rows.filter((r) => r.direction !== null).map((r) => ({
 		label: r.label,
@@ -17149,10 +17150,13 @@ function previousView(report, days) {
 		change: changeText(r, days),
 		direction: r.direction
 	}));
+	const missing = p.rows.filter((r) => r.direction === null).map((r) => r.label);
+	const note = missing.length === 0 ? PREVIOUS_NOTE : `${PREVIOUS_NOTE} Not compared: ${andList(missing)}, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).`;
 	return {
 		title: `Against the previous period: ${span} (${plural$2(p.changes, "change")}, ${plural$2(p.deploys, "deploy")})`,
 		uncovered: null,
-		rows
+		rows,
+		note
 	};
 }
 function changeText(row, days) {
@@ -17208,7 +17212,7 @@ function previous(report, ctx) {
 	return [
 		c.bold(wrap(view.title, ctx.width)),
 		fitTable(columns, rows, ctx),
-		c.dim(wrap(PREVIOUS_NOTE, ctx.width))
+		c.dim(wrap(view.note, ctx.width))
 	];
 }
 var init_previous$2 = __esmMin((() => {
@@ -19740,7 +19744,7 @@ function previousPeriod$2(report) {
 			"Now",
 			"Change (95% interval)"
 		], "lrrl", rows),
-		PREVIOUS_NOTE,
+		view.note,
 		""
 	];
 }
@@ -21368,7 +21372,7 @@ function previousPeriod$1(report) {
 	if (view === null || view.uncovered === null && view.rows.length === 0) return "";
 	if (view.uncovered !== null) return `<p class="note" id="previous">${h(`${view.uncovered}.`)}</p>`;
 	const rows = view.rows.map((r) => `<tr><th scope="row">${h(r.label)}</th>${num$1(r.before)}${num$1(r.now)}<td${r.direction === "better" || r.direction === "worse" ? ` class="${r.direction}"` : ""}>${h(r.change)}</td></tr>`);
-	return section("previous", view.title, h(PREVIOUS_NOTE), table$2([
+	return section("previous", view.title, h(view.note), table$2([
 		"Figure",
 		"Before",
 		"Now",
@@ -21885,7 +21889,8 @@ var init_catalogue = __esmMin((() => {
 			"opendevin@all-hands.dev",
 			"opendevin@opendevin.ai"
 		],
-		accounts: ["openhands-agent"]
+		accounts: ["openhands-agent"],
+		borrowedBy: /^openhands bot$/i
 	};
 	KIRO = {
 		accounts: ["kiro-agent"],
@@ -22463,12 +22468,13 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "openhands",
 				place: "author",
-				rule: "the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name",
+				rule: "the author is OpenHands: `openhands@all-hands.dev` (or its older `opendevin@` addresses), whatever the name but `OpenHands Bot`",
+				why: "`OpenHands Bot` at that address is the repository's lint-fix workflow committing a formatter's output, as author and as the co-author GitHub writes for it",
 				examples: [{
 					text: "openhands <openhands@all-hands.dev>",
 					seen: "All-Hands-AI/OpenHands"
 				}, {
-					text: "OpenHands Bot <openhands@all-hands.dev>",
+					text: "OpenHands <opendevin@all-hands.dev>",
 					seen: "All-Hands-AI/OpenHands"
 				}]
 			},
@@ -22478,7 +22484,7 @@ var init_catalogue = __esmMin((() => {
 			meta: {
 				tool: "openhands",
 				place: "co-author",
-				rule: "a co-author at `openhands@all-hands.dev`",
+				rule: "a co-author at `openhands@all-hands.dev`, whatever the name but `OpenHands Bot` (its lint-fix workflow, as above)",
 				examples: [{
 					text: "Co-authored-by: openhands <openhands@all-hands.dev>",
 					seen: "All-Hands-AI/OpenHands"
@@ -23277,7 +23283,8 @@ var init_compile$1 = __esmMin((() => {
 					emails: new Map(),
 					apps: new Map(),
 					accounts: new Map(),
-					names: []
+					names: [],
+					borrowed: new Map()
 				});
 				const keep = (map, keys) => {
 					for (const key of keys ?? []) if (!map.has(key)) map.set(key, tool);
@@ -23285,6 +23292,9 @@ var init_compile$1 = __esmMin((() => {
 				keep(index.emails, identity.emails);
 				keep(index.apps, identity.apps);
 				keep(index.accounts, identity.accounts);
+				if (identity.borrowedBy !== void 0) {
+					for (const email of identity.emails ?? []) if (!index.borrowed.has(email)) index.borrowed.set(email, identity.borrowedBy);
+				}
 				if (identity.name !== void 0) index.names.push({
 					tool,
 					name: identity.name,
@@ -23385,6 +23395,7 @@ var init_compile$1 = __esmMin((() => {
 			const noreply = NOREPLY.exec(who.email);
 			const app = APP_NAME.exec(who.name)?.[1]?.toLowerCase() ?? (noreply?.[2] !== void 0 ? noreply[1]?.toLowerCase() : void 0);
 			const account = noreply?.[2] === void 0 ? noreply?.[1]?.toLowerCase() : void 0;
+			if (who.email !== "" && index.borrowed.get(who.email)?.test(who.name) === true) return null;
 			const known = (who.email === "" ? void 0 : index.emails.get(who.email)) ?? (app === void 0 ? void 0 : index.apps.get(app)) ?? (account === void 0 ? void 0 : index.accounts.get(account));
 			if (known !== void 0) return { tool: known };
 			if (exact || who.name === "") return null;
@@ -23954,8 +23965,33 @@ function squashChange(commit, number, input, rules) {
 		change.commits = null;
 		change.flags.push("commits-unseen");
 	}
-	addAiFindings(change, commit.aiEvidence);
+	rules.landed.add(commit);
+	addAiFindings(change, pull && own.length > 0 ? unborrowed(commit.aiEvidence, own, pull) : commit.aiEvidence);
 	return change;
+}
+function whoKey(value) {
+	return (/<([^<>]*)>\s*$/.exec(value)?.[1] ?? /\s(\S+@\S+)\s*$/.exec(value)?.[1] ?? value).trim().toLowerCase();
+}
+function writersOf(commit) {
+	const keys = [whoKey(commit.authorEmail)];
+	for (const f of commit.aiEvidence) {
+		const co = CO_AUTHOR_LINE.exec(f.line);
+		if (co) keys.push(whoKey(co[1] ?? ""));
+	}
+	return keys;
+}
+function unborrowed(findings, own, pull) {
+	if (!findings.some((f) => CO_AUTHOR_LINE.test(f.line))) return findings;
+	const mine = new Set(own.flatMap(writersOf));
+	const ownShas = new Set(own.map((c) => c.sha));
+	const all = pull.releaseLeftOut ? pull.withRelease() : pull.commits;
+	const others = new Set(all.filter((c) => !ownShas.has(c.sha)).flatMap(writersOf));
+	return findings.filter((f) => {
+		const co = CO_AUTHOR_LINE.exec(f.line);
+		if (co === null) return true;
+		const key = whoKey(co[1] ?? "");
+		return mine.has(key) || !others.has(key);
+	});
 }
 function ownPullCommits$1(pull, rules, landedAt) {
 	const own = ownCommits(pull.commits, rules, landedAt);
@@ -24097,7 +24133,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var AI, PUSH_PAUSE, RebaseIndex;
+var AI, CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -24110,6 +24146,7 @@ var init_changes = __esmMin((() => {
 	init_lists$1();
 	init_release_names();
 	AI = compileCatalogue();
+	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
 	RebaseIndex = class {
 		pulls;
@@ -41271,7 +41308,9 @@ function computeAiDefects(input) {
 		if (together === void 0) shipped.set(key, [c]);
 		else together.push(c);
 	}
-	const fixedAt = new Set(input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix)).flatMap(shippedIn));
+	const fixes = input.later.filter((c) => c.flags.includes(REPAIR_FLAGS.failedDeployFix));
+	const fixedAt = new Set(fixes.flatMap(shippedIn));
+	const revertedAt = new Set(fixes.filter((c) => c.flags.includes(REPAIR_FLAGS.revert)).flatMap(shippedIn));
 	const fixedUp = new Set();
 	let repairedDeploys = 0;
 	const deploys = {
@@ -41291,7 +41330,8 @@ function computeAiDefects(input) {
 		group.all += 1;
 		if (!d.failed) continue;
 		group.failed += 1;
-		if (!(d.restoredAfter !== null && fixedAt.has(deployKey(d.repository, d.product, d.at + d.restoredAfter)))) continue;
+		const restoredAt = d.restoredAfter === null ? null : deployKey(d.repository, d.product, d.at + d.restoredAfter);
+		if (!(restoredAt !== null && fixedAt.has(restoredAt) && !revertedAt.has(restoredAt))) continue;
 		repairedDeploys += 1;
 		for (const c of changes) if (c.revertedBy === null && !c.flags.includes(REPAIR_FLAGS.failedDeployFix)) fixedUp.add(c);
 	}
@@ -43781,9 +43821,10 @@ async function auditWith(options, reads, times, window) {
 	} : window;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const { buildReport, isCounted } = await builder;
-	const skewed = inWindow.filter((c) => c.flags.includes("clock-skew") && isCounted(c, settings.policy)).length;
+	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
+	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
 	if (skewed > 0) warning(`${plural$2(skewed, "change")} of the window ${skewed === 1 ? "has" : "have"} a negative interval (clock skew), counted as 0`);
-	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, inWindow.filter((c) => c.deployedAt === null && isCounted(c, settings.policy)), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
+	const prerelease = signal.kind === "tags" ? await prereleaseHeldNote(repo, counted.filter((c) => c.deployedAt === null), tagChoice.prereleases, deploys.filter((d) => d.at <= now).map((d) => d.sha), now) : null;
 	if (changes.length >= LARGE_MODEL && process.memoryUsage().heapUsed >= LARGE_HEAP) collectGarbage();
 	const report = buildReport({
 		changes,
@@ -43810,7 +43851,7 @@ async function auditWith(options, reads, times, window) {
 			...[
 				mergeTool,
 				syncedPullsNote(inWindow, branch.name),
-				titleOnlyBackportsNote(inWindow.filter((c) => isCounted(c, settings.policy)), titleOnly),
+				titleOnlyBackportsNote(counted, titleOnly),
 				prerelease,
 				products === null ? null : untouchedNote(inWindow, products, (c) => isCounted(c, settings.policy))
 			].filter((n) => n !== null)
