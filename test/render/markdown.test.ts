@@ -58,6 +58,8 @@ describe('renderMarkdown: content', () => {
     // 9 tags of 3 products in 3 releases over 4 weeks: 2.25 deploys a week would be high, the 0.75 releases medium
     const several = renderMarkdown(withLockstepProducts(report));
     expect(several).toContain('**2.25** deploys per week, **0.75** releases per week (DORA 2024: medium cluster, between once per week and once per month)');
+    // and the DORA table's value, beside the cluster the releases placed
+    expect(cells(several.split('\n').find((l) => l.startsWith('| Deployment frequency |')) ?? '')[1]).toBe('2.25 per week · 0.75 deploy-days per week · 0.75 releases per week');
     // one product: its deploys are its releases, and nothing more is said
     expect(markdown).toMatch(/\*\*0\.50\*\* deploys per week \(DORA 2024: medium cluster/);
     expect(markdown).not.toContain('releases per week');
