@@ -12067,7 +12067,9 @@ function deployRateText(f) {
 		const shown = days < 1 ? hours < 1 ? "under an hour" : `${hours}h` : Number.isInteger(days) ? `${days} ${days === 1 ? "day" : "days"}` : `${days.toFixed(1)} days`;
 		return `${f.count} ${f.count === 1 ? "deploy" : "deploys"} in ${shown}`;
 	}
-	return `${f.repositories === void 0 ? "" : "the median repository: "}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week`;
+	const median = f.repositories === void 0 ? "" : "the median repository: ";
+	const releases = f.releasesPerWeek === null || f.releasesPerWeek === void 0 ? "" : ` · ${formatPerWeek(f.releasesPerWeek)} releases per week`;
+	return `${median}${formatPerWeek(f.value)} per week · ${formatPerWeek(f.deployDaysPerWeek)} deploy-days per week${releases}`;
 }
 function comparedValue(value, unit, format = CALENDAR_DAYS) {
 	if (value === null || !Number.isFinite(value)) return "—";
