@@ -93,7 +93,9 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     if (change.kind === 'sync' || change.number === null) continue;
     // a change's title is its subject less the `(#N)` a squash ends in
     const title = change.title.replace(/\s*\(#\d+\)$/, '').trim();
-    byTitle.set(title, [...(byTitle.get(title) ?? []), change]);
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [change]);
+    else same.push(change);
   }
   const carried = new Set<string>();
   const linked = new Set<string>();

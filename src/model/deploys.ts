@@ -242,7 +242,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
   // a revert on a release line fails the deploy that shipped the change as a revert landed on the branch would,
   // restored by the first deploy that holds it; a change reverted on several lines is one reason that names each
   // (electron's #49778, reverted on 39-x-y, 40-x-y and 41-x-y, read as three reasons that said the same)
-  const onLines = new Map<Deploy, Map<Change, Array<{ by: string; at: number; restoredAt: number | null }>>>();
+  const onLines = new Map<Deploy, Map<Change, LineRevert[]>>();
   for (const d of contents) {
     for (const revert of d.lineReverts ?? []) {
       const change = bySha.get(revert.change);
@@ -251,9 +251,11 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
       // the deploy holds the revert itself (bitwarden's v2025.9.2 is its `Revert "Bumped version to 2025.9.3"`):
       // production never had the failure, as for a revert landed on the branch before its deploy
       if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
-      const byChange = onLines.get(deploy) ?? new Map<Change, Array<{ by: string; at: number; restoredAt: number | null }>>();
+      const byChange = onLines.get(deploy) ?? new Map<Change, LineRevert[]>();
       onLines.set(deploy, byChange);
-      byChange.set(change, [...(byChange.get(change) ?? []), revert]);
+      const reverts = byChange.get(change);
+      if (reverts === undefined) byChange.set(change, [revert]);
+      else reverts.push(revert);
     }
   }
   for (const [deploy, byChange] of onLines) {
