@@ -24865,7 +24865,9 @@ function assignDeploys(changes, contents, options) {
 		if (revert.restoredAt !== null && revert.restoredAt <= deploy.at) continue;
 		const byChange = onLines.get(deploy) ?? new Map();
 		onLines.set(deploy, byChange);
-		byChange.set(change, [...byChange.get(change) ?? [], revert]);
+		const reverts = byChange.get(change);
+		if (reverts === void 0) byChange.set(change, [revert]);
+		else reverts.push(revert);
 	}
 	for (const [deploy, byChange] of onLines) for (const [change, reverts] of byChange) {
 		const by = reverts.map((r) => r.by.slice(0, 10));
@@ -26642,7 +26644,9 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	for (const change of changes) {
 		if (change.kind === "sync" || change.number === null) continue;
 		const title = change.title.replace(/\s*\(#\d+\)$/, "").trim();
-		byTitle.set(title, [...byTitle.get(title) ?? [], change]);
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
 	}
 	const carried = new Set();
 	const linked = new Set();
