@@ -5,6 +5,7 @@
  * whenever it runs.
  */
 import type { Change } from '../domain.js';
+import type { DeployEvidence, GitHubFailures } from '../model/build.js';
 import { isReleaseLine } from '../model/release-lines.js';
 import { isAncestor } from '../sources/git/deploy-contents.js';
 import { firstParentBefore, type RefEntry, type RepoInfo } from '../sources/git/repo.js';
@@ -16,6 +17,36 @@ const DAY = 86400;
 /** The changes merged by `now`: a revert landed after it fails nothing yet, a later merge is in no queue. */
 export function changesAsOf(changes: readonly Change[], now: number): Change[] {
   return changes.filter((c) => c.mergedAt <= now);
+}
+
+/**
+ * What the deploy signal's source read, as it stood at `now` (an earlier time than the read's own): the candidates
+ * made by then, a release line's revert committed by then, and the failures and incidents known then. The graph and
+ * the copies are kept: a candidate made by `now` reaches only commits made before it. Pure.
+ */
+export function evidenceAsOf(evidence: DeployEvidence, now: number): DeployEvidence {
+  const github = evidence.github === null ? null : failuresAsOf(evidence.github, now);
+  if (evidence.kind === 'merge') return { kind: 'merge', github };
+  return {
+    ...evidence,
+    candidates: evidence.candidates.filter((c) => c.at <= now),
+    // a revert on a line committed later has not failed anything yet
+    releaseLine: evidence.releaseLine.map((c) => {
+      if (c.reverts === undefined || c.reverts.at <= now) return c;
+      const { reverts: _later, ...commit } = c;
+      return commit;
+    }),
+    github,
+  };
+}
+
+/** The failed deploys and incidents known at `now`: an incident resolved later is open then. Pure. */
+export function failuresAsOf(failures: GitHubFailures, now: number): GitHubFailures {
+  return {
+    ...failures,
+    failedDeployments: failures.failedDeployments.filter((f) => f.at <= now),
+    incidents: failures.incidents.filter((i) => i.openedAt <= now).map((i) => (i.resolvedAt !== null && i.resolvedAt > now ? { ...i, resolvedAt: null } : i)),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { PullHeads } from '../sources/git/history.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import type { GitHubData } from '../sources/github/index.js';
 import type { Pattern } from '../patterns.js';
+import { failuresAsOf } from './as-of.js';
 import type { ReleaseGraph } from './release-graph.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import type { SourceInput } from '../sources/deploys/source.js';
@@ -97,11 +98,7 @@ function failuresOf(signal: DeploySignal, o: EvidenceOptions): GitHubFailures | 
   const failed = signal.kind === 'deployments' && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === 'events' ? o.events.failed : [];
   const incidents = [...(o.github ? gitHubIncidents(o.github.incidents) : []), ...o.events.incidents];
   // as they stood at now (SPEC section 6): a failure or an incident after it is not known yet, a resolution after it not made
-  return {
-    failedDeployments: failed.filter((f) => f.at <= o.now),
-    incidents: incidents.filter((i) => i.openedAt <= o.now).map((i) => (i.resolvedAt !== null && i.resolvedAt > o.now ? { ...i, resolvedAt: null } : i)),
-    incidentWindow: o.incidentWindow,
-  };
+  return failuresAsOf({ failedDeployments: failed, incidents, incidentWindow: o.incidentWindow }, o.now);
 }
 
 /**

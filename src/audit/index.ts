@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { collectGarbage } from '../io/memory.js';
 import { plural } from '../units.js';
 import { largest, smallest } from '../lists.js';
-import { buildModel, withSizes } from '../model/build.js';
+import { buildModel, withSizes, type DeployEvidence, type History, type Model, type ModelPolicy, type Pulls } from '../model/build.js';
 import { workingSeconds } from '../metrics/business-hours.js';
 import { measuredAt, resolveNow, resolveWindow, type AuditOptions, type ProgressEvent } from '../options.js';
 import { previousWindow } from '../time.js';
@@ -18,7 +18,7 @@ import { isBot } from '../model/bots.js';
 import type { ApplyPullsOptions } from '../model/github-pulls.js';
 import { toOpenPull } from '../model/open-pulls.js';
 import { toClosedPull } from '../model/closed-pulls.js';
-import type { DeploySignalKind, OpenPull, Window } from '../domain.js';
+import type { DeploySignalKind, OpenPull, Size, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf } from '../model/release-tags.js';
 import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
@@ -37,7 +37,7 @@ import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
 import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote } from './products.js';
-import { changesAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
+import { changesAsOf, evidenceAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
 // history is read from a week before the window, so merges near its start still find their side commits
@@ -200,6 +200,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
   // the previous period is compared only when the history starts before it: half a period would compare nothing
   const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+  // the window before this one is measured as of its own end, as a report of it would be (SPEC section 6): a deploy
+  // after it ships nothing then, a revert or an incident after it fails nothing yet, a change waiting then is
+  // censored there. Measured as of this window's end, the earlier window had one window more to deploy and to fail in
+  const previous = previousCovered
+    ? previousAsOfItsEnd({ changes: model.changes, revertRefs: model.revertRefs }, pulls, numstat.sizes, evidence, policy, Math.min(previousWindow(window).until, now))
+    : { changes, deploys };
   const { buildReport, isCounted } = await builder;
   // the window's counted changes, as the report's own count (flow.anomalies.clockSkew): golang/tools warned of 12
   // negative intervals, every one of changes merged months before the window
@@ -225,7 +231,7 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
     unlinkedIncidents: built.unlinked
       .filter((i) => i.openedAt >= window.since && i.openedAt < window.until)
       .map((i) => ({ id: i.id, openedAt: iso(i.openedAt) as string, resolvedAt: iso(i.resolvedAt), product: i.product })),
-    previousCovered,
+    previous: { covered: previousCovered, changes: previous.changes, deploys: previous.deploys },
   });
   if (products === null) return report;
   const { withProducts } = await import('../report/products.js');
@@ -318,4 +324,13 @@ async function readGitHub(
   if (github.partial) warning('a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)');
   if (options.verbose) warn(`GitHub: ${plural(github.requests, 'request')}, query cost ${plural(github.cost, 'point')}`);
   return github;
+}
+
+/**
+ * The model as it stood at `end`, the previous window's end: the changes merged by then, the pull requests as
+ * GitHub had them then, the deploys made by then and the failures known then. Pure.
+ */
+function previousAsOfItsEnd(history: History, pulls: Pulls | null, sizes: ReadonlyMap<string, Size>, evidence: DeployEvidence, policy: ModelPolicy, end: number): Model {
+  const asOf = pulls === null ? null : { ...pulls, list: pulls.list.filter((p) => p.mergedAt <= end) };
+  return buildModel({ changes: changesAsOf(history.changes, end), revertRefs: history.revertRefs }, asOf, sizes, evidenceAsOf(evidence, end), policy);
 }

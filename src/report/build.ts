@@ -63,10 +63,11 @@ export interface ReportContext {
   repositories?: RepositoryContext[];
   failedRepositories?: Array<{ name: string; error: string }>;
   /**
-   * a report read from one repository: whether its history reaches back over the window of the same length
-   * before this one (the summary's `previous`); absent where the model holds only the window (an aggregate)
+   * a report read from one repository: the window of the same length before this one (the summary's `previous`),
+   * its counted changes and deploys as the model stood at that window's end (SPEC section 6), and whether the
+   * history reaches back over it; absent where the model holds only the window (an aggregate)
    */
-  previousCovered?: boolean;
+  previous?: { covered: boolean; changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[] };
 }
 
 /**
@@ -143,7 +144,7 @@ export function buildReport(model: ReportModel, window: Window, now: number, pol
     closedPulls: model.closedPulls ?? null,
     includeBots: policy.includeBots,
     ...(mixed && { fromGitHub: (c: MeasuredChange) => c.repository !== undefined && viaGitHub.has(c.repository) }),
-    ...(context.previousCovered !== undefined && { previous: { changes: model.changes.filter(counts), deploys: model.deploys, covered: context.previousCovered } }),
+    ...(context.previous !== undefined && { previous: { ...context.previous, changes: context.previous.changes.filter(counts) } }),
   });
   // several repositories: each one's row, and the keys each measures on its own deploys as their distribution
   const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : undefined;
@@ -286,7 +287,10 @@ interface SummaryInput {
   hours: BusinessHours | null;
   /** over several repositories, only some read with GitHub: which changes are theirs */
   fromGitHub?: (change: MeasuredChange) => boolean;
-  /** one repository: every counted change and deploy of the model, for the window before this one */
+  /**
+   * one repository: every counted change and deploy of the model as it stood at the end of the window before this
+   * one, for that window
+   */
   previous?: { changes: readonly MeasuredChange[]; deploys: readonly MeasuredDeploy[]; covered: boolean };
   /** the pull requests closed without merging, when all of the window's were read (GitHub mode); else null */
   closedPulls?: readonly ClosedPull[] | null;
@@ -311,7 +315,7 @@ function summarize(input: SummaryInput): ReportSummary {
 function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary {
   const { inWindow, counted, window, hours } = input;
   const waiting = waitingAt(input.now, hours);
-  const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window): WindowFigures => windowFigures({ changes, deploys, window: w, waiting, signal: input.signal, hours });
+  const figuresOf = (changes: readonly MeasuredChange[], deploys: readonly MeasuredDeploy[], w: Window, at = waiting): WindowFigures => windowFigures({ changes, deploys, window: w, waiting: at, signal: input.signal, hours });
   const figures = figuresOf(counted, input.deploys, window);
   const { stageSummary: stages, dora, ...more } = figures;
   const ai = countOf(counted, (c) => c.aiEvidence.length > 0);
@@ -368,10 +372,12 @@ function summarizeWith(input: SummaryInput, detail: boolean): RepositorySummary 
     }),
     ...(detail && input.previous && {
       previous: previousPeriod({
-        ...input.previous,
+        before: input.previous,
+        after: { changes: counted, deploys: input.deploys },
+        covered: input.previous.covered,
         window,
         current: comparedPart(figures),
-        figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+        figuresOf: (changes, deploys, w, at) => comparedPart(figuresOf(changes, deploys, w, at)),
         waiting,
         stages: queueStages(input.github, input.signal),
         github: input.github,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changesAsOf, gitHubAsOf, staleHistoryNote } from '../../src/audit/as-of.js';
+import { changesAsOf, evidenceAsOf, gitHubAsOf, staleHistoryNote } from '../../src/audit/as-of.js';
+import type { CandidateEvidence } from '../../src/model/build.js';
 import type { GitHubClosedPull, GitHubData, GitHubOpenPull, GitHubPull } from '../../src/sources/github/types.js';
 import { change } from '../model/data.js';
 
@@ -86,6 +87,37 @@ describe('what the sources said at the window\'s end', () => {
     }), NOW, 'main');
     expect(cut.deployments.map((d) => [d.sha?.[0], d.statuses.map((s) => s.state)])).toEqual([['a', ['SUCCESS']]]);
     expect(cut.incidents.map((i) => [i.number, i.closedAt])).toEqual([[8, null], [9, NOW - DAY]]);
+  });
+});
+
+describe('the deploy evidence as it stood at an earlier end (the previous period\'s)', () => {
+  const candidate = (ref: string, at: number) => ({ ref, sha: ref.padEnd(40, '0'), at, target: '' });
+  const incident = (id: string, openedAt: number, resolvedAt: number | null) => ({ id, openedAt, resolvedAt, sha: null, product: null, title: id });
+  const evidence = {
+    kind: 'tags', candidates: [candidate('v1', NOW - DAY), candidate('v2', NOW), candidate('v3', NOW + DAY)],
+    releaseLine: [
+      { sha: 'a', key: 'a', cherryPickOf: [], references: [], reverts: { shas: ['x'], at: NOW } },
+      { sha: 'b', key: 'b', cherryPickOf: [], references: [], reverts: { shas: ['y'], at: NOW + 1 } },
+    ],
+    github: {
+      failedDeployments: [{ name: 'd1', sha: 'd1', at: NOW - DAY }, { name: 'd2', sha: 'd2', at: NOW + DAY }],
+      incidents: [incident('i1', NOW - 2 * DAY, NOW - DAY), incident('i2', NOW - DAY, NOW + DAY), incident('i3', NOW + DAY, null)],
+      incidentWindow: DAY,
+    },
+  } as unknown as CandidateEvidence;
+  const cut = evidenceAsOf(evidence, NOW) as CandidateEvidence;
+
+  it('keeps the candidates made by then, its edge included', () => {
+    expect(cut.candidates.map((c) => c.ref)).toEqual(['v1', 'v2']);
+  });
+
+  it('forgets a release line\'s revert committed later, and keeps the commit', () => {
+    expect(cut.releaseLine.map((c) => [c.sha, c.reverts?.shas ?? null])).toEqual([['a', ['x']], ['b', null]]);
+  });
+
+  it('knows the failures and incidents of then: one resolved later is open', () => {
+    expect(cut.github?.failedDeployments.map((f) => f.name)).toEqual(['d1']);
+    expect(cut.github?.incidents.map((i) => [i.id, i.resolvedAt])).toEqual([['i1', NOW - DAY], ['i2', null]]);
   });
 });
 

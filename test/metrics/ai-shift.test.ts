@@ -50,7 +50,7 @@ function reportOf(changes: Change[], window: Window = { since: SINCE, until: UNT
     { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
     {
       generatedAt: '2026-03-30T00:00:00Z', repository: { path: '/repos/shop', remote: 'acme/shop', branch: 'main' }, sources,
-      deploySignal: { kind: 'merge', detail: 'merge' }, businessHours: null, notes: [], warnings: [], previousCovered: true,
+      deploySignal: { kind: 'merge', detail: 'merge' }, businessHours: null, notes: [], warnings: [], previous: { covered: true, changes, deploys: [] },
     },
   );
 }

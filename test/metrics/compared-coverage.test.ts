@@ -54,14 +54,15 @@ function deploys(): Deploy[] {
   return out;
 }
 
+const model = { changes: changes(), deploys: deploys(), openPulls: [] };
 const report: Report = buildReport(
-  { changes: changes(), deploys: deploys(), openPulls: [] },
+  model,
   { since: SINCE, until: UNTIL },
   UNTIL,
   { includeBots: false, requiredApprovals: 1, revertWindow: 14 * D, includePrereleases: false, thresholds: { ...DEFAULT_THRESHOLDS } },
   {
     generatedAt: '2026-06-01T00:00:00Z', repository: { path: '/repos/shop', remote: 'acme/shop', branch: 'main' }, sources: ['git', 'github'],
-    deploySignal: { kind: 'tags', detail: 'tags' }, businessHours: null, notes: [], warnings: [], previousCovered: true,
+    deploySignal: { kind: 'tags', detail: 'tags' }, businessHours: null, notes: [], warnings: [], previous: { covered: true, changes: model.changes, deploys: model.deploys },
   },
 );
 

@@ -36,15 +36,16 @@ const after = Array.from({ length: 11 }, (_, i) => change(WINDOW.since + (i + 1)
 const deploys = [...[1, 8, 15, 22].map((d) => deploy(PREVIOUS_START + d * D + 2 * H)), ...[1, 4, 8, 11, 15, 18, 22, 25].map((d) => deploy(WINDOW.since + d * D + 2 * H))];
 
 /** a window's figures as the report builder places them in its summary */
-function figures(changes: readonly MeasuredChange[], windowDeploys: readonly MeasuredDeploy[], window: { since: number; until: number }): object {
-  const stages = summarizeStages(changes, waiting);
-  const dora = computeDora({ window, now: NOW, deploys: windowDeploys, leadTime: stages.leadTime, signal: 'tags', businessHours: false });
+function figures(changes: readonly MeasuredChange[], windowDeploys: readonly MeasuredDeploy[], window: { since: number; until: number }, at: Waiting): object {
+  const stages = summarizeStages(changes, at);
+  const dora = computeDora({ window, now: at.now, deploys: windowDeploys, leadTime: stages.leadTime, signal: 'tags', businessHours: false });
   return { stages: stages.stages, cycleTime: stages.cycleTime, leadTime: stages.leadTime, dora };
 }
 
 function previous(covered: boolean) {
   return previousPeriod({
-    changes: [...before, ...after], deploys, window: WINDOW, covered, current: figures(after, deploys.filter((d) => d.at >= WINDOW.since), WINDOW),
+    before: { changes: before, deploys }, after: { changes: after, deploys: deploys.filter((d) => d.at >= WINDOW.since) }, window: WINDOW, covered,
+    current: figures(after, deploys.filter((d) => d.at >= WINDOW.since), WINDOW, waiting),
     figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
   });
 }
@@ -119,7 +120,7 @@ describe('the previous period with changes still waiting', () => {
   const earlier = times(20, PREVIOUS_START + D, 30 * H);
   const rowsOf = (now: readonly MeasuredChange[]) => {
     const p = previousPeriod({
-      changes: [...earlier, ...now], deploys: [], window: WINDOW, covered: true, current: figures(now, [], WINDOW),
+      before: { changes: earlier, deploys: [] }, after: { changes: now, deploys: [] }, window: WINDOW, covered: true, current: figures(now, [], WINDOW, waiting),
       figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
     });
     return new Map(p.rows.map((r) => [r.key, r]));
@@ -136,6 +137,20 @@ describe('the previous period with changes still waiting', () => {
     const point = { difference: 10 * H, low: 10 * H, high: 10 * H, real: true };
     expect(rows.get('stages.deploy.p50')).toMatchObject({ before: 30 * H, after: 40 * H, change: 10 * H, direction: 'worse', interval: point, sample: { before: 20, after: 200 } });
     expect(rows.get('dora.leadTime')).toMatchObject({ before: 31 * H, after: 41 * H, change: 10 * H, direction: 'worse', interval: point });
+  });
+
+  it('censors the previous window\'s changes still waiting at its own end, not at this window\'s', () => {
+    // before: 6 changes deployed 10 days after their merge, and 5 merged two days before the previous window ends,
+    // waiting then. At its end they leave the risk set at 2 days, before the deploys at 10 days: Ŝ(10d) = 0 and
+    // the p90 is 10 days. Censored at NOW, four weeks on, they would still be at risk at 10 days (Ŝ = 5/11): the
+    // p90 unreached, as though they waited a month more in a window that had ended
+    const deployed = times(6, PREVIOUS_START + D, 10 * D);
+    const waitingThen = Array.from({ length: 5 }, (_, i) => shipped(WINDOW.since - 2 * D + i * H, null));
+    const p = previousPeriod({
+      before: { changes: [...deployed, ...waitingThen], deploys: [] }, after: { changes: earlier.map((c) => ({ ...c, mergedAt: c.mergedAt + 28 * D })), deploys: [] },
+      window: WINDOW, covered: true, current: figures([], [], WINDOW, waiting), figuresOf: figures, waiting, stages: ['coding', 'review', 'deploy'], github: false,
+    });
+    expect(p.rows.find((r) => r.key === 'stages.deploy.p90')?.before).toBe(10 * D);
   });
 
   it('leaves the interval open on the side of a median the estimate does not reach, bounded on the other by its lower bound', () => {
