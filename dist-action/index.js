@@ -26490,6 +26490,150 @@ var init_closed_pulls$2 = __esmMin((() => {
 	init_pull_ai();
 	ATTEMPT_TITLE = /^\s*(?:\[\s*(?:wip|failed)\s*\]|wip\s*:)/i;
 }));
+// src/audit/as-of.ts
+function changesAsOf(changes, now) {
+	return changes.filter((c) => c.mergedAt <= now);
+}
+function evidenceAsOf(evidence, now) {
+	const github = evidence.github === null ? null : failuresAsOf(evidence.github, now);
+	if (evidence.kind === "merge") return {
+		kind: "merge",
+		github
+	};
+	return {
+		...evidence,
+		candidates: evidence.candidates.filter((c) => c.at <= now),
+		releaseLine: evidence.releaseLine.map((c) => {
+			if (c.reverts === void 0 || c.reverts.at <= now) return c;
+			const { reverts: _later, ...commit } = c;
+			return commit;
+		}),
+		github
+	};
+}
+function failuresAsOf(failures, now) {
+	return {
+		...failures,
+		failedDeployments: failures.failedDeployments.filter((f) => f.at <= now),
+		incidents: failures.incidents.filter((i) => i.openedAt <= now).map((i) => i.resolvedAt !== null && i.resolvedAt > now ? {
+			...i,
+			resolvedAt: null
+		} : i)
+	};
+}
+async function releaseRefsAsOf(repo, branch, now) {
+	if (now >= Date.now() / 1e3) return repo;
+	let branchAsOf = null;
+	const asOf = await Promise.all(repo.refs.map(async (ref) => {
+		if (ref.commit === "") return ref;
+		if (ref.name.startsWith("refs/tags/")) return (Number.isFinite(ref.taggedAt) ? ref.taggedAt : ref.committedAt) > now ? null : ref;
+		const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
+		if (name === void 0 || name === branch.name || !isReleaseLine(name) || !(ref.committedAt > now)) return ref;
+		const { boundary } = await firstParentBefore(repo, ref.commit, now + 1);
+		if (boundary === null) return null;
+		branchAsOf ??= firstParentBefore(repo, branch.tip, now + 1).then((span) => span.boundary?.sha ?? null);
+		const held = await branchAsOf;
+		if (held !== null && await isAncestor(repo.cwd, boundary.sha, held)) return null;
+		return {
+			...ref,
+			commit: boundary.sha,
+			committedAt: boundary.at
+		};
+	}));
+	return {
+		...repo,
+		refs: asOf.filter((ref) => ref !== null)
+	};
+}
+function gitHubAsOf(data, now, branch) {
+	const merged = data.pulls.filter((p) => p.mergedAt <= now);
+	const stillOpen = data.pulls.filter((p) => p.mergedAt > now && p.createdAt <= now).map((p) => openAt(mergedAsOpen(p, branch), now));
+	const open = data.openPulls.filter((p) => p.createdAt <= now).map((p) => openAt(p, now));
+	const closedLater = data.closedPulls.filter((p) => p.closedAt > now && p.createdAt <= now).map((p) => openAt(closedAsOpen(p, branch), now));
+	return {
+		...data,
+		pulls: merged,
+		openPulls: [
+			...open,
+			...stillOpen,
+			...closedLater
+		].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+		closedPulls: data.closedPulls.filter((p) => p.closedAt <= now),
+		deployments: data.deployments.filter((d) => d.createdAt <= now).map((d) => ({
+			...d,
+			statuses: d.statuses.filter((s) => s.at <= now)
+		})),
+		incidents: data.incidents.filter((i) => i.createdAt <= now).map((i) => i.closedAt !== null && i.closedAt > now ? {
+			...i,
+			closedAt: null
+		} : i)
+	};
+}
+function mergedAsOpen(pull, branch) {
+	return {
+		number: pull.number,
+		title: pull.title,
+		url: pull.url,
+		author: pull.author,
+		authorIsBot: pull.authorIsBot,
+		createdAt: pull.createdAt,
+		updatedAt: pull.createdAt,
+		isDraft: false,
+		baseRefName: branch,
+		wasDraft: pull.wasDraft,
+		events: pull.events,
+		reviews: pull.reviews,
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
+	};
+}
+function closedAsOpen(pull, branch) {
+	return {
+		number: pull.number,
+		title: pull.title,
+		url: pull.url,
+		author: pull.author,
+		authorIsBot: pull.authorIsBot,
+		createdAt: pull.createdAt,
+		updatedAt: pull.createdAt,
+		isDraft: pull.isDraft,
+		baseRefName: branch,
+		wasDraft: pull.isDraft,
+		events: [],
+		reviews: pull.reviews,
+		comments: pull.comments,
+		headRefName: pull.headRefName,
+		labels: pull.labels,
+		body: pull.body
+	};
+}
+function openAt(pull, now) {
+	const events = pull.events.filter((e) => e.at <= now);
+	const last = events.filter((e) => e.type === "ready" || e.type === "draft").at(-1);
+	const anyLater = pull.events.some((e) => e.at > now && (e.type === "ready" || e.type === "draft"));
+	const isDraft = last !== void 0 ? last.type === "draft" : anyLater ? pull.wasDraft : pull.isDraft;
+	return {
+		...pull,
+		isDraft,
+		events,
+		reviews: pull.reviews.filter((r) => r.submittedAt === null || r.submittedAt <= now),
+		comments: pull.comments.filter((c) => c.createdAt <= now)
+	};
+}
+function staleHistoryNote(newestCommit, now) {
+	if (newestCommit === null || now - newestCommit < 28 * DAY$7) return null;
+	return `the newest commit is ${plural$2(Math.floor((now - newestCommit) / DAY$7), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
+}
+var DAY$7;
+var init_as_of = __esmMin((() => {
+	init_release_lines();
+	init_deploy_contents();
+	init_repo();
+	init_units();
+	DAY$7 = 86400;
+}));
 // src/audit/deploys.ts
 async function chooseSignal(asked, input, now = Infinity) {
 	const candidates = async (kind) => (await DEPLOY_SOURCES[kind].candidates(input)).filter((r) => r.at <= now);
@@ -26541,16 +26685,11 @@ async function readDeployEvidence(repo, signal, o) {
 }
 function failuresOf(signal, o) {
 	if (o.github === null && o.events.failed.length === 0 && o.events.incidents.length === 0) return null;
-	const failed = signal.kind === "deployments" && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === "events" ? o.events.failed : [];
-	const incidents = [...o.github ? gitHubIncidents(o.github.incidents) : [], ...o.events.incidents];
-	return {
-		failedDeployments: failed.filter((f) => f.at <= o.now),
-		incidents: incidents.filter((i) => i.openedAt <= o.now).map((i) => i.resolvedAt !== null && i.resolvedAt > o.now ? {
-			...i,
-			resolvedAt: null
-		} : i),
+	return failuresAsOf({
+		failedDeployments: signal.kind === "deployments" && o.github ? failedDeployments(o.github.deployments, o.environment) : signal.kind === "events" ? o.events.failed : [],
+		incidents: [...o.github ? gitHubIncidents(o.github.incidents) : [], ...o.events.incidents],
 		incidentWindow: o.incidentWindow
-	};
+	}, o.now);
 }
 async function readAncestors(repo, candidates, graph) {
 	const ancestors = new Map();
@@ -26588,6 +26727,7 @@ var init_deploys = __esmMin((() => {
 	init_github_deploys();
 	init_release_tags();
 	init_deploy_contents();
+	init_as_of();
 	init_deploys$3();
 }));
 // src/model/copies.ts
@@ -27229,15 +27369,15 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 		releaseLine
 	};
 }
-var DAY$7, LOOKBACK;
+var DAY$6, LOOKBACK;
 var init_release_graph = __esmMin((() => {
 	init_copies();
 	init_release_lines();
 	init_reach();
 	init_deploy_contents();
 	init_repo();
-	DAY$7 = 86400;
-	LOOKBACK = 365 * DAY$7;
+	DAY$6 = 86400;
+	LOOKBACK = 365 * DAY$6;
 }));
 // src/audit/git-history.ts
 function startSizes(repo, tip, span, sizeExcluded, splitFrom = SPLIT_SIZES_FROM) {
@@ -40189,123 +40329,6 @@ var init_products$1 = __esmMin((() => {
 	init_release_graph();
 	OWN_TAGS_TRIED = 3;
 }));
-// src/audit/as-of.ts
-function changesAsOf(changes, now) {
-	return changes.filter((c) => c.mergedAt <= now);
-}
-async function releaseRefsAsOf(repo, branch, now) {
-	if (now >= Date.now() / 1e3) return repo;
-	let branchAsOf = null;
-	const asOf = await Promise.all(repo.refs.map(async (ref) => {
-		if (ref.commit === "") return ref;
-		if (ref.name.startsWith("refs/tags/")) return (Number.isFinite(ref.taggedAt) ? ref.taggedAt : ref.committedAt) > now ? null : ref;
-		const name = /^refs\/(?:heads|remotes\/[^/]+)\/(.+)$/.exec(ref.name)?.[1];
-		if (name === void 0 || name === branch.name || !isReleaseLine(name) || !(ref.committedAt > now)) return ref;
-		const { boundary } = await firstParentBefore(repo, ref.commit, now + 1);
-		if (boundary === null) return null;
-		branchAsOf ??= firstParentBefore(repo, branch.tip, now + 1).then((span) => span.boundary?.sha ?? null);
-		const held = await branchAsOf;
-		if (held !== null && await isAncestor(repo.cwd, boundary.sha, held)) return null;
-		return {
-			...ref,
-			commit: boundary.sha,
-			committedAt: boundary.at
-		};
-	}));
-	return {
-		...repo,
-		refs: asOf.filter((ref) => ref !== null)
-	};
-}
-function gitHubAsOf(data, now, branch) {
-	const merged = data.pulls.filter((p) => p.mergedAt <= now);
-	const stillOpen = data.pulls.filter((p) => p.mergedAt > now && p.createdAt <= now).map((p) => openAt(mergedAsOpen(p, branch), now));
-	const open = data.openPulls.filter((p) => p.createdAt <= now).map((p) => openAt(p, now));
-	const closedLater = data.closedPulls.filter((p) => p.closedAt > now && p.createdAt <= now).map((p) => openAt(closedAsOpen(p, branch), now));
-	return {
-		...data,
-		pulls: merged,
-		openPulls: [
-			...open,
-			...stillOpen,
-			...closedLater
-		].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
-		closedPulls: data.closedPulls.filter((p) => p.closedAt <= now),
-		deployments: data.deployments.filter((d) => d.createdAt <= now).map((d) => ({
-			...d,
-			statuses: d.statuses.filter((s) => s.at <= now)
-		})),
-		incidents: data.incidents.filter((i) => i.createdAt <= now).map((i) => i.closedAt !== null && i.closedAt > now ? {
-			...i,
-			closedAt: null
-		} : i)
-	};
-}
-function mergedAsOpen(pull, branch) {
-	return {
-		number: pull.number,
-		title: pull.title,
-		url: pull.url,
-		author: pull.author,
-		authorIsBot: pull.authorIsBot,
-		createdAt: pull.createdAt,
-		updatedAt: pull.createdAt,
-		isDraft: false,
-		baseRefName: branch,
-		wasDraft: pull.wasDraft,
-		events: pull.events,
-		reviews: pull.reviews,
-		comments: pull.comments,
-		headRefName: pull.headRefName,
-		labels: pull.labels,
-		body: pull.body
-	};
-}
-function closedAsOpen(pull, branch) {
-	return {
-		number: pull.number,
-		title: pull.title,
-		url: pull.url,
-		author: pull.author,
-		authorIsBot: pull.authorIsBot,
-		createdAt: pull.createdAt,
-		updatedAt: pull.createdAt,
-		isDraft: pull.isDraft,
-		baseRefName: branch,
-		wasDraft: pull.isDraft,
-		events: [],
-		reviews: pull.reviews,
-		comments: pull.comments,
-		headRefName: pull.headRefName,
-		labels: pull.labels,
-		body: pull.body
-	};
-}
-function openAt(pull, now) {
-	const events = pull.events.filter((e) => e.at <= now);
-	const last = events.filter((e) => e.type === "ready" || e.type === "draft").at(-1);
-	const anyLater = pull.events.some((e) => e.at > now && (e.type === "ready" || e.type === "draft"));
-	const isDraft = last !== void 0 ? last.type === "draft" : anyLater ? pull.wasDraft : pull.isDraft;
-	return {
-		...pull,
-		isDraft,
-		events,
-		reviews: pull.reviews.filter((r) => r.submittedAt === null || r.submittedAt <= now),
-		comments: pull.comments.filter((c) => c.createdAt <= now)
-	};
-}
-function staleHistoryNote(newestCommit, now) {
-	if (newestCommit === null || now - newestCommit < 28 * DAY$6) return null;
-	return `the newest commit is ${plural$2(Math.floor((now - newestCommit) / DAY$6), "day")} old at the window's end (${new Date(now * 1e3).toISOString().slice(0, 10)}): fetch, or set --until`;
-}
-var DAY$6;
-var init_as_of = __esmMin((() => {
-	init_release_lines();
-	init_deploy_contents();
-	init_repo();
-	init_units();
-	DAY$6 = 86400;
-}));
 // src/metrics/coverage.ts
 function coverage(window, now) {
 	const from = Math.max(window.since, window.historyFrom ?? window.since);
@@ -42934,8 +42957,8 @@ function previousPeriod(input) {
 	const { window } = input;
 	const previous = previousWindow(window);
 	const within = (w) => (t) => t >= w.since && t < w.until;
-	const before = input.changes.filter((c) => within(previous)(c.mergedAt));
-	const beforeDeploys = input.deploys.filter((d) => within(previous)(d.at));
+	const before = input.before.changes.filter((c) => within(previous)(c.mergedAt));
+	const beforeDeploys = input.before.deploys.filter((d) => within(previous)(d.at));
 	const head = {
 		since: iso$1(previous.since),
 		until: iso$1(previous.until),
@@ -42947,21 +42970,23 @@ function previousPeriod(input) {
 		...head,
 		rows: []
 	};
-	const after = input.changes.filter((c) => within(window)(c.mergedAt));
-	const afterDeploys = input.deploys.filter((d) => within(window)(d.at));
-	const sample = (changes, deploys, w) => ({
+	const sample = (changes, deploys, w, waiting) => ({
 		changes,
 		deploys,
 		dailyDeploys: dailyDeployCounts(w.since, w.until, deploys.map((d) => d.at)),
-		waiting: input.waiting
+		waiting
 	});
+	const then = {
+		...input.waiting,
+		now: Math.min(input.waiting.now, previous.until)
+	};
 	const mode = input.github ? "github" : "git";
 	const rows = comparedRows(comparedFigures().filter((f) => f.modes.includes(mode) && (f.stage === void 0 || input.stages.includes(f.stage)) && !f.basis.pulls), {
-		summary: input.figuresOf(before, beforeDeploys, previous),
-		sample: sample(before, beforeDeploys, previous)
+		summary: input.figuresOf(before, beforeDeploys, previous, then),
+		sample: sample(before, beforeDeploys, previous, then)
 	}, {
 		summary: input.current,
-		sample: sample(after, afterDeploys, window)
+		sample: sample(input.after.changes, input.after.deploys, window, input.waiting)
 	}, {
 		minSample: 10,
 		gitOnly: !input.github,
@@ -43093,10 +43118,9 @@ function buildReport(model, window, now, policy, context) {
 		closedPulls: model.closedPulls ?? null,
 		includeBots: policy.includeBots,
 		...mixed && { fromGitHub: (c) => c.repository !== void 0 && viaGitHub.has(c.repository) },
-		...context.previousCovered !== void 0 && { previous: {
-			changes: model.changes.filter(counts),
-			deploys: model.deploys,
-			covered: context.previousCovered
+		...context.previous !== void 0 && { previous: {
+			...context.previous,
+			changes: context.previous.changes.filter(counts)
 		} }
 	});
 	const rows = context.repositories ? repositoryRows(context.repositories, model, windowDeploys, queued, policy, hours) : void 0;
@@ -43203,11 +43227,11 @@ function summarize(input) {
 function summarizeWith(input, detail) {
 	const { inWindow, counted, window, hours } = input;
 	const waiting = waitingAt(input.now, hours);
-	const figuresOf = (changes, deploys, w) => windowFigures({
+	const figuresOf = (changes, deploys, w, at = waiting) => windowFigures({
 		changes,
 		deploys,
 		window: w,
-		waiting,
+		waiting: at,
 		signal: input.signal,
 		hours
 	});
@@ -43288,10 +43312,15 @@ function summarizeWith(input, detail) {
 			github: input.github
 		}) },
 		...detail && input.previous && { previous: previousPeriod({
-			...input.previous,
+			before: input.previous,
+			after: {
+				changes: counted,
+				deploys: input.deploys
+			},
+			covered: input.previous.covered,
 			window,
 			current: comparedPart(figures),
-			figuresOf: (changes, deploys, w) => comparedPart(figuresOf(changes, deploys, w)),
+			figuresOf: (changes, deploys, w, at) => comparedPart(figuresOf(changes, deploys, w, at)),
 			waiting,
 			stages: queueStages(input.github, input.signal),
 			github: input.github
@@ -43826,6 +43855,13 @@ async function auditWith(options, reads, times, window) {
 		historyFrom: firstCommit
 	} : window;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+	const previous = previousCovered ? previousAsOfItsEnd({
+		changes: model.changes,
+		revertRefs: model.revertRefs
+	}, pulls, numstat.sizes, evidence, policy, Math.min(previousWindow(window).until, now)) : {
+		changes,
+		deploys
+	};
 	const { buildReport, isCounted } = await builder;
 	const counted = inWindow.filter((c) => isCounted(c, settings.policy));
 	const skewed = counted.filter((c) => c.flags.includes("clock-skew")).length;
@@ -43869,7 +43905,11 @@ async function auditWith(options, reads, times, window) {
 			resolvedAt: iso$3(i.resolvedAt),
 			product: i.product
 		})),
-		previousCovered
+		previous: {
+			covered: previousCovered,
+			changes: previous.changes,
+			deploys: previous.deploys
+		}
 	});
 	if (products === null) return report;
 	const { withProducts } = await Promise.resolve().then(() => (init_products(), products_exports));
@@ -43933,6 +43973,16 @@ async function readGitHub(gh, options, scope, warn, warning, progress) {
 	if (github.partial) warning("a GitHub rate limit stopped the fetch: this report covers only what was fetched (--partial)");
 	if (options.verbose) warn(`GitHub: ${plural$2(github.requests, "request")}, query cost ${plural$2(github.cost, "point")}`);
 	return github;
+}
+function previousAsOfItsEnd(history, pulls, sizes, evidence, policy, end) {
+	const asOf = pulls === null ? null : {
+		...pulls,
+		list: pulls.list.filter((p) => p.mergedAt <= end)
+	};
+	return buildModel({
+		changes: changesAsOf(history.changes, end),
+		revertRefs: history.revertRefs
+	}, asOf, sizes, evidenceAsOf(evidence, end), policy);
 }
 var DAY, READ_SLACK, MAX_DEPLOY_LOOKBACK, LARGE_MODEL, LARGE_HEAP;
 var init_audit = __esmMin((() => {
