@@ -60,6 +60,19 @@ export function ownBumpVersion(subject: string): string | null {
   return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
 }
 
+// a release named after what it releases, and nothing else: cpython's `Python 3.14.0a1` and `Python 3.13.0rc2`,
+// tagged v3.14.0a1 and v3.13.0rc2 on the same commit (a name of one word, then the version, then the end)
+const NAMED_RELEASE = /^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$/i;
+
+/**
+ * The version a release named after what it releases sets (`3.14.0a1` of `Python 3.14.0a1`), lower-cased; else
+ * null. Only a tag on the same commit naming that version makes it a release commit (see buildChanges): `Python
+ * 3.14.0` alone could be a change's title.
+ */
+export function namedReleaseVersion(subject: string): string | null {
+  return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
+}
+
 /** Whether a subject or title says its purpose is a revert (`Revert "…"`, `revert: …`). */
 export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);

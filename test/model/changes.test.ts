@@ -387,7 +387,7 @@ describe('bots and AI agents', () => {
   });
 
   it('flags a direct push that sets the version a tag on it names as a release commit, and nothing else', () => {
-    const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']]]);
+    const tags = new Map([['rel', ['v1.2.3']], ['dep', ['v1.2.4']], ['pre', ['create-vite@8.0.0-beta.1']], ['sq', ['v1.3.0']], ['bot', ['v1.3.1']], ['py', ['v3.14.0a1']], ['support', ['v3.14.0a2']], ['words', ['python-3.14.0a1']]]);
     const line = [
       m0,
       commit('rel', { parents: ['m0'], at: h(1), subject: 'v1.2.3' }),
@@ -399,6 +399,12 @@ describe('bots and AI agents', () => {
       // a version bump through a pull request is a change
       commit('sq', { parents: ['open'], at: h(5), subject: 'chore(release): 1.3.0 (#9)' }),
       commit('bot', { parents: ['sq'], at: h(6), subject: 'v1.3.1', authorName: 'github-actions[bot]', authorEmail: '41898282+github-actions[bot]@users.noreply.github.com' }),
+      // cpython's release managers name the release: tagged with that version, it is one
+      commit('py', { parents: ['bot'], at: h(7), subject: 'Python 3.14.0a1' }),
+      // named like one, tagged with another version: a change
+      commit('support', { parents: ['py'], at: h(8), subject: 'Python 3.13.0' }),
+      // more words than a name and a version: a change, whatever the tag
+      commit('words', { parents: ['support'], at: h(9), subject: 'Support Python 3.14.0a1' }),
     ];
     const tagsOf = (c: Commit): readonly string[] => [...tags].find(([name]) => sha(name) === c.sha)?.[1] ?? [];
     const changes = buildChanges(input(line, [], { tagsOf }));
@@ -409,6 +415,9 @@ describe('bots and AI agents', () => {
       ['Bump version to 1.4.0', false, false],
       ['chore(release): 1.3.0', false, false],
       ['v1.3.1', true, true],
+      ['Python 3.14.0a1', false, true],
+      ['Python 3.13.0', false, false],
+      ['Support Python 3.14.0a1', false, false],
     ]);
   });
 
