@@ -1,7 +1,7 @@
 import type { Change, Commit, MessageFacts } from '../domain.js';
 import { buildChanges, resolveForkPoints } from '../model/changes.js';
 import { indexCopies } from '../model/copies.js';
-import { parseMessage } from '../model/message.js';
+import { parseLanding, parseMessage } from '../model/message.js';
 import type { AiCatalogue } from '../model/ai/compile.js';
 import type { CommitIdentity } from '../model/own-commits.js';
 import { splitPullCommits } from '../model/pull-commits.js';
@@ -127,7 +127,7 @@ export async function readGitChanges(
   const since = (boundary?.at ?? 0) - LOOKBACK;
   // the sizes, started first, come last: the changes are built, and what needs no size done, while git still diffs
   const built = (async () => {
-    const { commits, pulls, lines } = await readHistory(repo.cwd, branch.tip, exclude, { refs: await pullRefs, since }, release, parse);
+    const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, { refs: await pullRefs, since }, release, parse);
     // what decoding the messages left behind goes before the changes are built on top of the commits: the
     // peak of memory otherwise
     if (read >= LARGE_HISTORY) await collectGarbageAfterIo();
@@ -236,7 +236,7 @@ interface Pulls {
  */
 async function readHistory(
   cwd: string,
-  tip: string,
+  { name: trackedBranch, tip }: { name: string; tip: string },
   exclude: string[],
   { refs, since }: { refs: PullHeads; since: number },
   release: { tips: ReleaseTips; tagShas: readonly string[] },
@@ -251,8 +251,29 @@ async function readHistory(
   if (heads.size === 0 && readFrom.size === 0) return { commits: read, pulls: noPulls, lines };
   const commits = reachedFrom([tip], read, EMPTY);
   const loaded = reachedFrom(heads.values(), read, commits);
+  for (const number of pullsFromBranch(read, commits, trackedBranch)) {
+    const head = refs.get(number)?.sha;
+    if (head !== undefined && bySha.get(head) === number) bySha.delete(head);
+  }
   const pulls = heads.size === 0 ? noPulls : { refs, walked: heads, heads: bySha, loaded, available: true };
   return { commits, pulls, lines };
+}
+
+/**
+ * The pull requests whose merge off the tracked branch names the tracked branch as their head: GitFlow's release
+ * pull request from the tracked branch itself into main (serilog's `Merge pull request #2118 from serilog/dev`,
+ * read below the release tag v4.0.2). Its pull ref's head is the tracked branch's tip as it merged, a first-parent
+ * commit the branch got by a push of its own (serilog's `Update publishing key`), not a pull request pushed to the
+ * branch as it was.
+ */
+function pullsFromBranch(read: ReadonlyMap<string, Commit>, branch: ReadonlyMap<string, Commit>, trackedBranch: string): number[] {
+  const found: number[] = [];
+  for (const commit of read.values()) {
+    if (commit.parents.length < 2 || branch.has(commit.sha) || !commit.subject.startsWith('Merge pull request #')) continue;
+    const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
+    if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
+  }
+  return found;
 }
 
 const EMPTY: ReadonlyMap<string, Commit> = new Map();
