@@ -215,7 +215,7 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-  const sync = landing.sync || (!isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
+  const sync = landing.sync || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
@@ -294,14 +294,21 @@ function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | n
 /**
  * A release pull request merged with a merge commit: a pull request's merge from its own branch (`Merge pull
  * request #N from acme/changeset-release/main`; not a release line by its name) whose side parent a release tag
- * names. It shipped at the tag, before it merged (SPEC section 3). A merge that names no head branch (`Merge
- * tokio-1.44.1 into master (#7218)`) brings a release in: a sync.
+ * names, and that no other pull request landed on. It shipped at the tag, before it merged (SPEC section 3). A
+ * merge that names no head branch (`Merge tokio-1.44.1 into master (#7218)`) brings a release in: a sync.
  */
-function isReleasePull(commit: Commit, landing: Landing, input: BuildChangesInput): boolean {
+function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: BuildChangesInput): boolean {
   const head = commit.parents[1];
   // a pull request from a release line by its name merges the line back: prometheus' `Merge pull request #18478
   // from prometheus/release-3.11`, its side parent tagged v3.11.1, brought in what the line released first
-  return landing.number !== null && landing.branch !== null && !isReleaseLine(landing.branch) && head !== undefined && input.tagged?.has(head) === true;
+  if (landing.number === null || landing.branch === null || isReleaseLine(landing.branch) || head === undefined || input.tagged?.has(head) !== true) return false;
+  // a side that other pull requests landed on is a line, its tagged commit one of theirs: serilog's `Merge pull
+  // request #2123 from serilog/dev` into main, its side parent #2131's squash tagged v4.1.0 on dev, brought in the
+  // work of #2108, #2120, #2127 and #2129-#2131, landed on dev first
+  return !walk.commits.some((c) => {
+    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+    return n !== null && n !== landing.number;
+  });
 }
 
 /**

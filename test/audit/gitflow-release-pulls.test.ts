@@ -11,6 +11,12 @@ import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
  *  #1   squash on dev, 03-02
  *  key  direct push to dev, 03-03; the head of #2, the release pull request from dev into main
  *  #2   `Merge pull request #2 from acme/dev` into main, 03-04, tagged v1.1.0
+ *  #3   squash on dev, 03-05, tagged v1.2.0 there (lightweight, as serilog tagged v4.1.0 on dev's #2131)
+ *  #4   `Merge pull request #4 from acme/dev` into main, 03-07: the release of #3
+ * Measured on main (`--branch main`), #2 and #4 are alike: each brings dev's work, which landed there first (a
+ * sync), whether its tag is on the merge or on dev's commit it merged. serilog's #2123 and #2142, whose side
+ * parents (#2131's and #2141's squashes) were tagged v4.1.0 and v4.2.0, read as changes of 7 and 11 commits,
+ * "deployed before merge", while its five other release merges read as syncs.
  */
 function history(): FixtureRepo {
   const repo = buildRepo([
@@ -21,6 +27,9 @@ function history(): FixtureRepo {
     { commit: 'Update publishing key', on: 'dev', at: '2026-03-03T10:00:00Z', id: 'key' },
     { merge: 'dev', into: 'main', at: '2026-03-04T10:00:00Z', message: 'Merge pull request #2 from acme/dev\n\n1.1.0 Release' },
     { tag: 'v1.1.0', annotated: true, at: '2026-03-04T11:00:00Z' },
+    { commit: 'Add the cache (#3)', on: 'dev', at: '2026-03-05T10:00:00Z', id: 'cache' },
+    { tag: 'v1.2.0', ref: 'cache' },
+    { merge: 'dev', into: 'main', at: '2026-03-07T10:00:00Z', message: 'Merge pull request #4 from acme/dev\n\n1.2.0 Release' },
   ]);
   repo.git('update-ref', 'refs/pull/2/head', repo.sha('key'));
   return repo;
@@ -44,6 +53,24 @@ describe('a release pull request from the tracked branch itself (GitFlow)', () =
     expect(report.changes.map((c) => [c.title, c.deployedAt])).toEqual([
       ['Add the parser', '2026-03-04T11:00:00Z'],
       ['Update publishing key', '2026-03-04T11:00:00Z'],
+      ['Add the cache', '2026-03-05T10:00:00Z'],
+    ]);
+  });
+});
+
+describe('release pull requests from dev, measured on main', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = history();
+    report = await audit({ path: repo.dir, branch: 'main', since: '2026-03-01', until: '2026-03-10', now: '2026-03-10T00:00:00Z', github: false, env: {} });
+  }, 30_000);
+  afterAll(() => repo.cleanup());
+
+  it('reads each as a sync, its side parent tagged or not: their work landed on dev first', () => {
+    expect(report.changes.map((c) => [c.id, c.kind, c.counted])).toEqual([
+      ['#2', 'sync', false],
+      ['#4', 'sync', false],
     ]);
   });
 });
