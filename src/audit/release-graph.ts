@@ -1,5 +1,5 @@
 import type { Commit } from '../domain.js';
-import { changeReferences } from '../model/copies.js';
+import { backportedTitle, changeReferences } from '../model/copies.js';
 import { isReleaseLine, isReleaseTag } from '../model/release-lines.js';
 import { commitGraph, parentsBeyond, releaseLineCommits } from '../model/reach.js';
 import { copyKey, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
@@ -74,6 +74,8 @@ export function releaseGraph(tips: ReleaseTips, branchTip: string, tagShas: read
   const releaseLine = releaseLineCommits(graph, branchTip, tagShas).map((sha) => {
     const commit = commitOf(sha) as Commit;
     const line: ReleaseLineCommit = { sha: commit.sha, key: copyKey(commit.authorEmail, commit.authoredAt, commit.subject), cherryPickOf: commit.cherryPickOf, references: changeReferences(commit) };
+    const backported = backportedTitle(commit.subject);
+    if (backported !== null) line.backportTitle = backported;
     if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = { shas: commit.revertsShas, at: commit.committedAt };
     return line;
   });

@@ -48,6 +48,31 @@ export function changeReferences(commit: Pick<Commit, 'subject' | 'bodyFirstLine
   return found;
 }
 
+// hashicorp's backport-assistant's subject, `Backport of <the pull request's title> into v1.14 (#M)`, and its
+// people's `Manual backport of …` / `(Manual) Backport of …`
+const BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
+const INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
+
+/**
+ * The title a release line's commit says it backports (SPEC section 3, a backport phrase): `<title>` of
+ * `Backport of <title> into <line> (#M)`, as hashicorp's backport-assistant titles terraform's backports
+ * (`Backport of Colorize diag details into v1.14 (#38148)`, with no body); null for any other subject. Pure.
+ */
+export function backportedTitle(subject: string): string | null {
+  const start = BACKPORT_OF_TITLE.exec(subject);
+  if (start === null) return null;
+  const rest = subject.slice(start[0].length).replace(/[ \t]*\(#\d+\)$/, '');
+  const into = INTO_LINE.exec(rest);
+  if (into === null) return null;
+  const title = sameWords(rest.slice(0, into.index));
+  return title === '' ? null : title;
+}
+
+/** A title with its runs of white space as one space, trimmed: how two copies of one title are compared. */
+export function sameWords(title: string): string {
+  return title.replace(/\s+/g, ' ').trim();
+}
+
 /** A pull request merged onto a release line: the commit it landed as, and its title and description. */
 export interface LinePull {
   mergeCommitSha: string;

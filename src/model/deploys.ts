@@ -1,5 +1,6 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
-import type { CommitGraph, ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { copyKeyAuthoredAt, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
+import { sameWords } from './copies.js';
 import { versionBelow } from '../release-names.js';
 import { isOwnVersionBump } from './message.js';
 import { andList, formatDuration } from '../units.js';
@@ -86,6 +87,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
   }
   const byNumber = new Map<number, Change>();
   for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
+  const byTitle = backportedTitles(shippable, evidence.releaseLine);
   for (const commit of evidence.releaseLine) {
     const deploy = reachOf(commit.sha);
     if (deploy < 0) continue;
@@ -96,6 +98,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
       // `Fix x (#12)` names #12 only when #12 is titled so: the backport's own number is no other change's
       if (change !== undefined && (ref.title === null || ref.title === bareTitle(change.title))) consider(change, deploy);
     }
+    if (commit.backportTitle !== undefined) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
   }
   const contents: DeployContents[] = candidates.map((c) => ({ ref: c.ref, sha: c.sha, at: c.at, target: c.target, shipped: [], rollback: false }));
   for (const change of shippable) {
@@ -159,6 +162,35 @@ function lineReverts(changes: readonly Change[], evidence: ShippingEvidence, byL
     }
   }
   return out;
+}
+
+/**
+ * The changes by title (white space as one space, less a squash's `(#N)`), for the titles the release lines'
+ * commits say they backport (`Backport of <title> into v1.14`): none when no commit says so.
+ */
+function backportedTitles(changes: readonly Change[], releaseLine: readonly ReleaseLineCommit[]): Map<string, Change[]> {
+  const wanted = new Set<string>();
+  for (const commit of releaseLine) if (commit.backportTitle !== undefined) wanted.add(commit.backportTitle);
+  const byTitle = new Map<string, Change[]>();
+  if (wanted.size === 0) return byTitle;
+  for (const change of changes) {
+    const title = sameWords(bareTitle(change.title));
+    if (!wanted.has(title)) continue;
+    const same = byTitle.get(title);
+    if (same === undefined) byTitle.set(title, [change]);
+    else same.push(change);
+  }
+  return byTitle;
+}
+
+/**
+ * Of the changes a backport's title names, the one merged last by the time the backport was made (its author
+ * date): a later change of the same title (a second `Update the changelog`) is not what it copies.
+ */
+function latestMergedBy(changes: readonly Change[] | undefined, at: number): Change | undefined {
+  let latest: Change | undefined;
+  for (const change of changes ?? []) if (change.mergedAt <= at && (latest === undefined || change.mergedAt > latest.mergedAt)) latest = change;
+  return latest;
 }
 
 /** The node of the commit a change's work ended on: a merge's side parent, a squash's pull head; else none. */

@@ -10,7 +10,11 @@ const REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 const REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 // what each of the four above holds whatever else it matches
 const MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
-const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
+// `(cherry picked from commit X)` (git cherry-pick -x), and `backport of commit X`, as hashicorp's backport-assistant
+// writes it (terraform's `* backport of commit 116646ac…` under `Backport of <title> into v1.14 (#38008)`)
+const CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
+// what each cherry-pick line holds whatever else it matches
+const MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 // a backport bot's words for the change it copies: `Backport of #N`, `Backport #N`, `(backport #N)`, `backport of
 // <sha> / #N` (cargo's 0.61.1), and, in its
 // pull request's description, `automatic backport of pull request #N` (Mergify), `Automated cherry pick of #N`
@@ -92,7 +96,7 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const namedInSubject = revertTitle && !subject.includes('"') && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : [];
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
-  const cherryPickOf = message.includes('(cherry picked from commit ') ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? '') : [];
+  const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);

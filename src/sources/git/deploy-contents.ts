@@ -80,6 +80,8 @@ export interface ReleaseLineCommit {
    * with that number (`Fix the parser (#12)`), null when a backport phrase named it (`Backport of #12`)
    */
   references: ReadonlyArray<{ number: number; title: string | null }>;
+  /** the title of the change it says it backports (`Backport of <title> into v1.14 (#M)`); absent from any other commit */
+  backportTitle?: string;
   /**
    * a revert made on the line (its message says so): the shas its `This reverts commit` lines name, and when it
    * was committed; absent from any other commit
