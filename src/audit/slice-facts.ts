@@ -5,7 +5,7 @@ import type { SliceNeed } from '../model/slice-kind.js';
 import { sizeFilter } from '../model/size-filter.js';
 import { fromReportChange } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
-import { commitBefore, readChangedFiles, readCodeowners } from '../sources/git/changed-files.js';
+import { commitBefore, readChangedFiles, readCodeowners, readRebaseRuns, type ChangedFile } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
 import { isoSeconds } from '../time.js';
 
@@ -38,9 +38,12 @@ export async function readSliceInput(report: Report, needs: ReadonlySet<SliceNee
   const codeowners = end === null || !needs.has('owners') ? null : await readCodeowners(cwd, end);
   const attributes = end === null || !files ? '' : ((await gitAnswer(cwd, ['cat-file', '-p', `${end}:.gitattributes`])) ?? '');
   const refused: number[] = [];
-  const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
+  // a rebase merge's files are its commits' (each a first-parent commit of its own), not its last commit's alone
+  const runs = files ? await readRebaseRuns(cwd, [...report.changes, ...report.queueOnlyChanges]) : new Map<string, string[]>();
+  const changed = files ? await readChangedFiles(cwd, [...report.changes.map((c) => c.sha), ...[...runs.values()].flat()], sizeFilter(attributes)) : new Map<string, ChangedFile[]>();
+  const filesOf = (sha: string): ChangedFile[] => [...(changed.get(sha) ?? []), ...(runs.get(sha) ?? []).flatMap((s) => changed.get(s) ?? [])];
   return {
-    facts: report.changes.map((c) => ({ id: c.id, change: fromReportChange(c, c.repository), files: changed.get(c.sha) ?? [] })),
+    facts: report.changes.map((c) => ({ id: c.id, change: fromReportChange(c, c.repository), files: filesOf(c.sha) })),
     context: { owners: codeowners === null || !('text' in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)) },
     ownersPath: codeowners !== null && 'text' in codeowners ? codeowners.path : null,
     products: report.summary.products !== undefined,

@@ -56,6 +56,45 @@ export async function readChangedFiles(cwd: string, shas: readonly string[], cou
   return files;
 }
 
+/**
+ * The earlier commits of each rebase-merged change, by its landing sha (the run's last commit): a rebase merge
+ * lands its pull request's commits one after another on the first-parent line, and the files the change touched
+ * are all of theirs, not its last commit's alone (terraform's #37525 rebase-merged seven commits; its last touched
+ * 528 of the 1,799 lines the team slice weighs). Read in one first-parent walk back from the newest of them: each
+ * run goes back from its landing for its `commits` less one, and stops at another change's landing.
+ */
+export async function readRebaseRuns(cwd: string, changes: ReadonlyArray<{ sha: string; kind: string; commits: number | null; mergedAt: string }>): Promise<Map<string, string[]>> {
+  const runs = new Map<string, string[]>();
+  const rebases = changes.filter((c) => c.kind === 'rebase' && (c.commits ?? 0) > 1);
+  if (rebases.length === 0) return runs;
+  const landings = new Set(changes.map((c) => c.sha));
+  const wanted = new Map(rebases.map((c) => [c.sha, (c.commits ?? 1) - 1]));
+  const newest = rebases.reduce((a, b) => (b.mergedAt > a.mergedAt ? b : a));
+  // every first-parent commit of the window is one change's: their commits bound the walk
+  const most = changes.reduce((n, c) => n + Math.max(1, c.commits ?? 1), 0);
+  let current: { list: string[]; left: number } | null = null;
+  await streamGitRanges(
+    cwd,
+    ['rev-list', '--first-parent', `--max-count=${most}`, newest.sha, '--'],
+    (buffer, start, end) => {
+      const sha = buffer.toString('latin1', start, end).trim();
+      if (sha === '') return;
+      if (landings.has(sha)) {
+        const left = wanted.get(sha);
+        current = left === undefined ? null : { list: [], left };
+        if (current !== null) runs.set(sha, current.list);
+        return;
+      }
+      if (current === null) return;
+      current.list.push(sha);
+      if (--current.left === 0) current = null;
+    },
+    // a shallow clone's walk ends early: the runs read so far stand
+    { separator: 10, onFailure: () => true },
+  );
+  return runs;
+}
+
 // GitHub does not load a CODEOWNERS file of 3 MB or more ("About code owners"): neither does flowaudit
 const CODEOWNERS_LIMIT = 3 * 1024 * 1024 - 1;
 
