@@ -186,21 +186,15 @@ export function applySizes(changes: readonly Change[], sizes: ReadonlyMap<string
 function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<string>): SideWalk {
   const found: Commit[] = [];
   const helpers: Commit[] = [];
-  const forkPoints: string[] = [];
   const walked = new Set<string>();
   let rooted = false;
   // what the tracked branch already had: claimed before this walk, or older than the history read
   const onTracked = (sha: string): boolean => (claimed.has(sha) && !walked.has(sha)) || !commits.has(sha);
-  // [sha, reached through a first-parent edge of the side branch]
-  const stack: Array<[string, boolean]> = merge.parents.slice(1).map((p) => [p, true]);
+  const stack = merge.parents.slice(1);
   while (stack.length > 0) {
-    const [sha, viaFirstParent] = stack.pop() as [string, boolean];
+    const sha = stack.pop() as string;
     const commit = commits.get(sha);
-    if (claimed.has(sha) || commit === undefined) {
-      // a merge of the tracked branch into the side branch reaches it too, but that is not where the work forked
-      if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
-      continue;
-    }
+    if (claimed.has(sha) || commit === undefined) continue;
     claimed.add(sha);
     walked.add(sha);
     // a merge that brings the tracked branch in ("chore: merge main", whatever it says) is not the change's
@@ -208,7 +202,15 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
     if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
     else helpers.push(commit);
     if (commit.parents.length === 0) rooted = true;
-    commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
+    for (const parent of commit.parents) stack.push(parent);
+  }
+  // where the side's own first-parent line leaves what this walk took: a branch merged into the side (the tracked
+  // branch, another pull request's) forked where it did, not where this work began
+  const forkPoints: string[] = [];
+  for (const side of merge.parents.slice(1)) {
+    let sha: string | undefined = side;
+    while (sha !== undefined && walked.has(sha)) sha = commits.get(sha)?.parents[0];
+    if (sha !== undefined) forkPoints.push(sha);
   }
   return { commits: found, helpers, forkPoints, rooted };
 }

@@ -44,28 +44,32 @@ export function splitPullCommits(heads: Map<number, string>, commits: Map<string
 /** The commits a pull request's head reaches among `commits`, and where its first-parent line leaves them. */
 function walkPull(head: string, commits: Map<string, Commit>): { own: Commit[]; forkPoints: string[] } {
   const own: Commit[] = [];
-  const forkPoints: string[] = [];
   const seen = new Set<string>();
-  // side by side: each sha waiting, and whether it was reached through first parents (no pair made for each;
-  // 39,000 pull refs are walked on the release bench case)
   const shas = [head];
-  const viaFirstParents = [true];
   while (shas.length > 0) {
     const sha = shas.pop() as string;
-    const viaFirstParent = viaFirstParents.pop() as boolean;
     if (seen.has(sha)) continue;
     seen.add(sha);
     const commit = commits.get(sha);
-    if (!commit) {
-      if (viaFirstParent) forkPoints.push(sha);
-      continue;
-    }
+    if (!commit) continue;
     // a merge with a parent off the pull ref's commits brings the tracked branch in: not the PR's work
     if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
-    for (let i = 0; i < commit.parents.length; i++) {
-      shas.push(commit.parents[i] as string);
-      viaFirstParents.push(i === 0);
-    }
+    for (const parent of commit.parents) shas.push(parent);
   }
-  return { own, forkPoints };
+  return { own, forkPoints: forkPoint(head, commits) };
+}
+
+/**
+ * Where the pull request's own first-parent line leaves `commits`: its fork point. A branch merged into it forked
+ * where it did, not where this work began: bevy's #24148 merged its author's other branches, and #24077 a `main`
+ * that a force-push rewrote (its commits off the tracked branch since), and each read that branch's newer fork
+ * point as its own, flagged `rebased` though its first commit followed its fork from main.
+ */
+function forkPoint(head: string, commits: Map<string, Commit>): string[] {
+  let sha: string | undefined = head;
+  for (let commit = commits.get(sha); commit !== undefined; commit = commits.get(sha)) {
+    sha = commit.parents[0];
+    if (sha === undefined) return [];
+  }
+  return [sha];
 }
