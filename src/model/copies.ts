@@ -130,10 +130,14 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
     // the commit's author date: a squash's moment of merge
     const authoredAt = copyKeyAuthoredAt(commit.key);
     for (const ref of commit.references) {
-      for (const change of ref.title === null ? [] : (byTitle.get(ref.title) ?? [])) {
+      const same = ref.title === null ? [] : (byTitle.get(ref.title) ?? []);
+      // a number one of them has: that change's own copy, not another's under a later number (bevy's #18093 and
+      // #18589 share a title; release-0.16.0 carries #18589's cherry-pick)
+      const theirs = same.some((change) => change.number === ref.number);
+      for (const change of same) {
         if (ref.number === change.number) linked.add(change.sha);
         // a later number, landed later: a commit of the line that came first is no copy of it (`Add the formatter (#99)`)
-        else if (ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+        else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
       }
     }
   }

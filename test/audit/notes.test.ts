@@ -152,4 +152,28 @@ describe('backports git alone cannot link', () => {
       "1 of the window's 4 counted changes has its title on a release line under a later pull request's number, as a backport bot's squash carries it (`fix: x (#M)` for `fix: x (#N)`): git alone cannot tell that the squash copies it, so it counts as deployed only when a release holds its own commit, and the deploy wait and lead time may read long. With a GitHub token (GH_TOKEN), flowaudit reads the backport pull requests' descriptions (`Backport of #N`).",
     ]);
   });
+
+  /*
+   * Two pull requests of main with one title: bevy's `Transform Propagation Optimization: Static Subtree Marking`,
+   * #18093 in March 2025 and #18589 three weeks later, the second cherry-picked to release-0.16.0. The line's
+   * commit is #18589's copy, not #18093's backport under a later number.
+   */
+  it('says nothing of a change whose title a later change of the branch shares, that line carrying the later one', async () => {
+    const repo = buildRepo([
+      { commit: 'initial commit', at: '2026-05-01T00:00:00Z' },
+      { tag: 'v1.0.0', annotated: true, at: '2026-05-01T12:00:00Z' },
+      { commit: 'Speed up transforms (#10)', on: 'main', at: '2026-05-02T10:00:00Z' },
+      { branch: '1.x' },
+      { commit: 'Speed up transforms (#12)', on: 'main', at: '2026-05-03T10:00:00Z' },
+      { commit: 'Speed up transforms (#12)', on: '1.x', authorAt: '2026-05-03T10:00:00Z', at: '2026-05-03T11:00:00Z' },
+      { tag: 'v1.1.0', annotated: true, at: '2026-05-03T12:00:00Z' },
+    ]);
+    repos.push(repo);
+    const r = await audit({ path: repo.dir, since: '2026-05-01', until: '2026-05-06', now: '2026-05-06T00:00:00Z', github: false });
+    expect(r.changes.filter((c) => c.number !== null).map((c) => [c.id, c.deployedAt])).toEqual([
+      ['#10', '2026-05-03T12:00:00Z'],
+      ['#12', '2026-05-03T12:00:00Z'],
+    ]);
+    expect(r.notes.filter((n) => /release line/.test(n))).toEqual([]);
+  });
 });
