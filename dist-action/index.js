@@ -23522,6 +23522,9 @@ function ownBumpVersion(subject) {
 	if (/\bfrom\b/i.test(subject)) return null;
 	return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
 }
+function namedReleaseVersion(subject) {
+	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
+}
 function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
 }
@@ -23536,7 +23539,7 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const namedInSubject = revertTitle && !subject.includes("\"") && /commit/i.test(subject) ? [...subject.matchAll(SUBJECT_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [];
 	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
 	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
-	const cherryPickOf = message.includes("(cherry picked from commit ") ? [...message.matchAll(CHERRY_PICKED)].map((m) => m[1] ?? "") : [];
+	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
 	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
 	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
@@ -23619,7 +23622,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP, NAMED_RELEASE;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23628,7 +23631,8 @@ var init_message = __esmMin((() => {
 	REVERTS_COMMIT = /This (?:CL |change )?reverts commit ([0-9a-f]{7,40})/gi;
 	REVERTS_PR = /^Reverts[ \t]+(?:[\w.-]+\/[\w.-]+)?#(\d+)/gim;
 	MAYBE_REFERS = /pr-url|reviewed-on|link:|reverts/i;
-	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)/g;
+	CHERRY_PICKED = /\(cherry picked from commit ([0-9a-f]{7,40})\)|\bbackport of commit ([0-9a-f]{7,40})\b/gi;
+	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
@@ -23636,6 +23640,7 @@ var init_message = __esmMin((() => {
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+	NAMED_RELEASE = /^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$/i;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -23828,7 +23833,7 @@ function buildChanges(input) {
 }
 function releaseCommit(commit, tagsOf) {
 	if (commit === void 0) return false;
-	const version = ownBumpVersion(commit.subject);
+	const version = ownBumpVersion(commit.subject) ?? namedReleaseVersion(commit.subject);
 	return version !== null && tagsOf(commit).some((name) => taggedVersion(name) === version);
 }
 function applySizes(changes, sizes) {
@@ -23848,24 +23853,26 @@ function applySizes(changes, sizes) {
 function walkSide(merge, commits, claimed) {
 	const found = [];
 	const helpers = [];
-	const forkPoints = [];
 	const walked = new Set();
 	let rooted = false;
 	const onTracked = (sha) => claimed.has(sha) && !walked.has(sha) || !commits.has(sha);
-	const stack = merge.parents.slice(1).map((p) => [p, true]);
+	const stack = merge.parents.slice(1);
 	while (stack.length > 0) {
-		const [sha, viaFirstParent] = stack.pop();
+		const sha = stack.pop();
 		const commit = commits.get(sha);
-		if (claimed.has(sha) || commit === void 0) {
-			if (viaFirstParent && !walked.has(sha)) forkPoints.push(sha);
-			continue;
-		}
+		if (claimed.has(sha) || commit === void 0) continue;
 		claimed.add(sha);
 		walked.add(sha);
 		if (commit.parents.length < 2 || !commit.parents.some(onTracked)) found.push(commit);
 		else helpers.push(commit);
 		if (commit.parents.length === 0) rooted = true;
-		commit.parents.forEach((parent, i) => stack.push([parent, i === 0]));
+		for (const parent of commit.parents) stack.push(parent);
+	}
+	const forkPoints = [];
+	for (const side of merge.parents.slice(1)) {
+		let sha = side;
+		while (sha !== void 0 && walked.has(sha)) sha = commits.get(sha)?.parents[0];
+		if (sha !== void 0) forkPoints.push(sha);
 	}
 	return {
 		commits: found,
@@ -23876,7 +23883,7 @@ function walkSide(merge, commits, claimed) {
 }
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-	const sync = landing.sync || !isReleasePull(commit, landing, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
+	const sync = landing.sync || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -23929,9 +23936,13 @@ function byPeople(change, own, botPattern) {
 	change.author = first.authorName;
 	change.authorEmail = first.authorEmail;
 }
-function isReleasePull(commit, landing, input) {
+function isReleasePull(commit, landing, walk, input) {
 	const head = commit.parents[1];
-	return landing.number !== null && landing.branch !== null && !isReleaseLine(landing.branch) && head !== void 0 && input.tagged?.has(head) === true;
+	if (landing.number === null || landing.branch === null || isReleaseLine(landing.branch) || head === void 0 || input.tagged?.has(head) !== true) return false;
+	return !walk.commits.some((c) => {
+		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+		return n !== null && n !== landing.number;
+	});
 }
 function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
@@ -24541,6 +24552,100 @@ var init_deploy_contents = __esmMin((() => {
 	SPACE$1 = 32;
 	BRANCH_PREFIX = /^\[[^\]\n]{1,100}\][ \t]*/;
 }));
+// src/model/copies.ts
+function indexCopies(changes, commitOf, wanted) {
+	const index = new Map();
+	if (wanted.size === 0) return index;
+	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
+	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
+		const commit = commitOf(sha);
+		if (!commit || !dates.has(commit.authoredAt)) continue;
+		const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
+		if (!wanted.has(key)) continue;
+		const landings = index.get(key) ?? [];
+		if (!landings.includes(change.sha)) landings.push(change.sha);
+		index.set(key, landings);
+	}
+	return index;
+}
+function changeReferences(commit) {
+	const found = commit.backportOf.map((number) => ({
+		number,
+		title: null
+	}));
+	for (const line of [commit.subject, commit.bodyFirstLine]) {
+		let m = TITLED.exec(line);
+		for (let depth = 0; m !== null && depth < 2; depth++) {
+			const title = m[1] ?? "";
+			if (title !== "") found.push({
+				number: Number(m[2]),
+				title
+			});
+			m = TITLED.exec(title);
+		}
+	}
+	return found;
+}
+function backportedTitle(subject) {
+	const start = BACKPORT_OF_TITLE.exec(subject);
+	if (start === null) return null;
+	const rest = subject.slice(start[0].length).replace(/[ \t]*\(#\d+\)$/, "");
+	const into = INTO_LINE.exec(rest);
+	if (into === null) return null;
+	const title = sameWords(rest.slice(0, into.index));
+	return title === "" ? null : title;
+}
+function sameWords(title) {
+	return title.replace(/\s+/g, " ").trim();
+}
+function withPullReferences(releaseLine, pulls) {
+	if (pulls.length === 0) return [...releaseLine];
+	const landedAs = new Map();
+	for (const pull of pulls) landedAs.set(pull.mergeCommitSha, [...landedAs.get(pull.mergeCommitSha) ?? [], pull]);
+	return releaseLine.map((commit) => {
+		const landed = landedAs.get(commit.sha);
+		if (landed === void 0) return commit;
+		const references = [...commit.references];
+		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
+		return {
+			...commit,
+			references
+		};
+	});
+}
+function titleOnlyCopies(changes, releaseLine, copies) {
+	const byTitle = new Map();
+	for (const change of changes) {
+		if (change.kind === "sync" || change.number === null) continue;
+		const title = change.title.replace(/\s*\(#\d+\)$/, "").trim();
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
+	}
+	const carried = new Set();
+	const linked = new Set();
+	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
+	for (const commit of releaseLine) {
+		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
+		const authoredAt = copyKeyAuthoredAt(commit.key);
+		for (const ref of commit.references) {
+			const same = ref.title === null ? [] : byTitle.get(ref.title) ?? [];
+			const theirs = same.some((change) => change.number === ref.number);
+			for (const change of same) if (ref.number === change.number) linked.add(change.sha);
+			else if (!theirs && ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
+		}
+	}
+	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
+	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
+}
+var TITLED, BACKPORT_OF_TITLE, INTO_LINE;
+var init_copies = __esmMin((() => {
+	init_deploy_contents();
+	init_message();
+	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
+	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
+	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
+}));
 // src/model/reach.ts
 function commitGraph(tips, parentsOf) {
 	const { graph, add } = growingGraph();
@@ -24715,6 +24820,7 @@ function shipments(changes, candidates, evidence) {
 	}
 	const byNumber = new Map();
 	for (const change of shippable) if (change.number !== null) byNumber.set(change.number, change);
+	const byTitle = backportedTitles(shippable, evidence.releaseLine);
 	for (const commit of evidence.releaseLine) {
 		const deploy = reachOf(commit.sha);
 		if (deploy < 0) continue;
@@ -24724,6 +24830,7 @@ function shipments(changes, candidates, evidence) {
 			const change = byNumber.get(ref.number);
 			if (change !== void 0 && (ref.title === null || ref.title === bareTitle$1(change.title))) consider(change, deploy);
 		}
+		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
 	}
 	const contents = candidates.map((c) => ({
 		ref: c.ref,
@@ -24785,6 +24892,25 @@ function lineReverts(changes, evidence, byLanding) {
 		});
 	}
 	return out;
+}
+function backportedTitles(changes, releaseLine) {
+	const wanted = new Set();
+	for (const commit of releaseLine) if (commit.backportTitle !== void 0) wanted.add(commit.backportTitle);
+	const byTitle = new Map();
+	if (wanted.size === 0) return byTitle;
+	for (const change of changes) {
+		const title = sameWords(bareTitle$1(change.title));
+		if (!wanted.has(title)) continue;
+		const same = byTitle.get(title);
+		if (same === void 0) byTitle.set(title, [change]);
+		else same.push(change);
+	}
+	return byTitle;
+}
+function latestMergedBy(changes, at) {
+	let latest;
+	for (const change of changes ?? []) if (change.mergedAt <= at && (latest === void 0 || change.mergedAt > latest.mergedAt)) latest = change;
+	return latest;
 }
 function headOf(change, graph, pullHeads) {
 	if (change.kind === "squash") {
@@ -24893,6 +25019,8 @@ function fail(deploy, reason, restoredAfter, ...reverts) {
 	if (reverts.length > 0) deploy.failingReverts = [...deploy.failingReverts ?? [], ...reverts];
 }
 var init_deploys$1 = __esmMin((() => {
+	init_deploy_contents();
+	init_copies();
 	init_release_names();
 	init_message();
 	init_units();
@@ -26730,82 +26858,6 @@ var init_deploys = __esmMin((() => {
 	init_as_of();
 	init_deploys$3();
 }));
-// src/model/copies.ts
-function indexCopies(changes, commitOf, wanted) {
-	const index = new Map();
-	if (wanted.size === 0) return index;
-	const dates = new Set([...wanted].map((key) => Number(key.split("")[1])));
-	for (const change of changes) for (const sha of new Set([change.sha, ...change.commitShas])) {
-		const commit = commitOf(sha);
-		if (!commit || !dates.has(commit.authoredAt)) continue;
-		const key = copyKey(commit.authorEmail, commit.authoredAt, commit.subject);
-		if (!wanted.has(key)) continue;
-		const landings = index.get(key) ?? [];
-		if (!landings.includes(change.sha)) landings.push(change.sha);
-		index.set(key, landings);
-	}
-	return index;
-}
-function changeReferences(commit) {
-	const found = commit.backportOf.map((number) => ({
-		number,
-		title: null
-	}));
-	for (const line of [commit.subject, commit.bodyFirstLine]) {
-		let m = TITLED.exec(line);
-		for (let depth = 0; m !== null && depth < 2; depth++) {
-			const title = m[1] ?? "";
-			if (title !== "") found.push({
-				number: Number(m[2]),
-				title
-			});
-			m = TITLED.exec(title);
-		}
-	}
-	return found;
-}
-function withPullReferences(releaseLine, pulls) {
-	if (pulls.length === 0) return [...releaseLine];
-	const landedAs = new Map();
-	for (const pull of pulls) landedAs.set(pull.mergeCommitSha, [...landedAs.get(pull.mergeCommitSha) ?? [], pull]);
-	return releaseLine.map((commit) => {
-		const landed = landedAs.get(commit.sha);
-		if (landed === void 0) return commit;
-		const references = [...commit.references];
-		for (const pull of landed) for (const ref of changeReferences(parseMessage(`${pull.title}\n\n${pull.body}`))) if (!references.some((r) => r.number === ref.number && r.title === ref.title)) references.push(ref);
-		return {
-			...commit,
-			references
-		};
-	});
-}
-function titleOnlyCopies(changes, releaseLine, copies) {
-	const byTitle = new Map();
-	for (const change of changes) {
-		if (change.kind === "sync" || change.number === null) continue;
-		const title = change.title.replace(/\s*\(#\d+\)$/, "").trim();
-		const same = byTitle.get(title);
-		if (same === void 0) byTitle.set(title, [change]);
-		else same.push(change);
-	}
-	const carried = new Set();
-	const linked = new Set();
-	const picked = new Set(releaseLine.flatMap((commit) => commit.cherryPickOf));
-	for (const commit of releaseLine) {
-		for (const sha of copies.get(commit.key) ?? []) linked.add(sha);
-		const authoredAt = copyKeyAuthoredAt(commit.key);
-		for (const ref of commit.references) for (const change of ref.title === null ? [] : byTitle.get(ref.title) ?? []) if (ref.number === change.number) linked.add(change.sha);
-		else if (ref.number > (change.number ?? Infinity) && authoredAt >= change.mergedAt) carried.add(change.sha);
-	}
-	const byNumber = new Set(releaseLine.flatMap((commit) => commit.references.filter((r) => r.title === null).map((r) => r.number)));
-	return new Set(changes.filter((c) => carried.has(c.sha) && !linked.has(c.sha) && !(c.number !== null && byNumber.has(c.number)) && ![c.sha, ...c.commitShas].some((s) => picked.has(s))).map((c) => c.sha));
-}
-var TITLED;
-var init_copies = __esmMin((() => {
-	init_deploy_contents();
-	init_message();
-	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
-}));
 // src/model/pull-commits.ts
 function splitPullCommits(heads, commits, isRelease) {
 	const result = new Map();
@@ -26825,30 +26877,29 @@ function splitPullCommits(heads, commits, isRelease) {
 }
 function walkPull(head, commits) {
 	const own = [];
-	const forkPoints = [];
 	const seen = new Set();
 	const shas = [head];
-	const viaFirstParents = [true];
 	while (shas.length > 0) {
 		const sha = shas.pop();
-		const viaFirstParent = viaFirstParents.pop();
 		if (seen.has(sha)) continue;
 		seen.add(sha);
 		const commit = commits.get(sha);
-		if (!commit) {
-			if (viaFirstParent) forkPoints.push(sha);
-			continue;
-		}
+		if (!commit) continue;
 		if (commit.parents.length < 2 || commit.parents.every((parent) => commits.has(parent))) own.push(commit);
-		for (let i = 0; i < commit.parents.length; i++) {
-			shas.push(commit.parents[i]);
-			viaFirstParents.push(i === 0);
-		}
+		for (const parent of commit.parents) shas.push(parent);
 	}
 	return {
 		own,
-		forkPoints
+		forkPoints: forkPoint(head, commits)
 	};
+}
+function forkPoint(head, commits) {
+	let sha = head;
+	for (let commit = commits.get(sha); commit !== void 0; commit = commits.get(sha)) {
+		sha = commit.parents[0];
+		if (sha === void 0) return [];
+	}
+	return [sha];
 }
 var init_pull_commits = __esmMin((() => {}));
 // src/model/tracked-line.ts
@@ -27355,6 +27406,8 @@ function releaseGraph(tips, branchTip, tagShas, commitOf) {
 			cherryPickOf: commit.cherryPickOf,
 			references: changeReferences(commit)
 		};
+		const backported = backportedTitle(commit.subject);
+		if (backported !== null) line.backportTitle = backported;
 		if (commit.revertMessage && commit.revertsShas.length > 0) line.reverts = {
 			shas: commit.revertsShas,
 			at: commit.committedAt
@@ -27425,7 +27478,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 	};
 	const since = (boundary?.at ?? 0) - LOOKBACK;
 	const model = await (async () => {
-		const { commits, pulls, lines } = await readHistory(repo.cwd, branch.tip, exclude, {
+		const { commits, pulls, lines } = await readHistory(repo.cwd, branch, exclude, {
 			refs: await pullRefs,
 			since
 		}, release, parse);
@@ -27511,7 +27564,7 @@ function pullMatching(changes, commits, commitOf) {
 		identities
 	};
 }
-async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
+async function readHistory(cwd, { name: trackedBranch, tip }, exclude, { refs, since }, release, parse) {
 	const { readFrom } = release.tips;
 	const bySha = new Map([...refs].map(([number, head]) => [head.sha, number]));
 	const heads = new Map([...refs].filter(([, head]) => head.at >= since).map(([number, head]) => [number, head.sha]));
@@ -27535,6 +27588,10 @@ async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
 	};
 	const commits = reachedFrom([tip], read, EMPTY$2);
 	const loaded = reachedFrom(heads.values(), read, commits);
+	for (const number of pullsFromBranch(read, commits, trackedBranch)) {
+		const head = refs.get(number)?.sha;
+		if (head !== void 0 && bySha.get(head) === number) bySha.delete(head);
+	}
 	return {
 		commits,
 		pulls: heads.size === 0 ? noPulls : {
@@ -27546,6 +27603,15 @@ async function readHistory(cwd, tip, exclude, { refs, since }, release, parse) {
 		},
 		lines
 	};
+}
+function pullsFromBranch(read, branch, trackedBranch) {
+	const found = [];
+	for (const commit of read.values()) {
+		if (commit.parents.length < 2 || branch.has(commit.sha) || !commit.subject.startsWith("Merge pull request #")) continue;
+		const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, trackedBranch);
+		if (landing.number !== null && landing.branch !== null && (landing.branch === trackedBranch || trackedBranch.endsWith(`/${landing.branch}`))) found.push(landing.number);
+	}
+	return found;
 }
 function reachedFrom(starts, read, stop) {
 	const reached = new Map();
@@ -38939,6 +39005,42 @@ async function readChangedFiles(cwd, shas, counts = () => true) {
 	});
 	return files;
 }
+async function readRebaseRuns(cwd, changes) {
+	const runs = new Map();
+	const rebases = changes.filter((c) => c.kind === "rebase" && (c.commits ?? 0) > 1);
+	if (rebases.length === 0) return runs;
+	const landings = new Set(changes.map((c) => c.sha));
+	const wanted = new Map(rebases.map((c) => [c.sha, (c.commits ?? 1) - 1]));
+	const newest = rebases.reduce((a, b) => b.mergedAt > a.mergedAt ? b : a);
+	const most = changes.reduce((n, c) => n + Math.max(1, c.commits ?? 1), 0);
+	let current = null;
+	await streamGitRanges(cwd, [
+		"rev-list",
+		"--first-parent",
+		`--max-count=${most}`,
+		newest.sha,
+		"--"
+	], (buffer, start, end) => {
+		const sha = buffer.toString("latin1", start, end).trim();
+		if (sha === "") return;
+		if (landings.has(sha)) {
+			const left = wanted.get(sha);
+			current = left === void 0 ? null : {
+				list: [],
+				left
+			};
+			if (current !== null) runs.set(sha, current.list);
+			return;
+		}
+		if (current === null) return;
+		current.list.push(sha);
+		if (--current.left === 0) current = null;
+	}, {
+		separator: 10,
+		onFailure: () => true
+	});
+	return runs;
+}
 async function readCodeowners(cwd, sha) {
 	const blobs = await readBlobs(cwd, CODEOWNERS_PATHS.map((path) => `${sha}:${path}`), CODEOWNERS_LIMIT);
 	for (const path of CODEOWNERS_PATHS) {
@@ -44215,12 +44317,14 @@ async function readSliceInput(report, needs) {
 		`${end}:.gitattributes`
 	]) ?? "";
 	const refused = [];
-	const changed = files ? await readChangedFiles(cwd, report.changes.map((c) => c.sha), sizeFilter(attributes)) : new Map();
+	const runs = files ? await readRebaseRuns(cwd, [...report.changes, ...report.queueOnlyChanges]) : new Map();
+	const changed = files ? await readChangedFiles(cwd, [...report.changes.map((c) => c.sha), ...[...runs.values()].flat()], sizeFilter(attributes)) : new Map();
+	const filesOf = (sha) => [...changed.get(sha) ?? [], ...(runs.get(sha) ?? []).flatMap((s) => changed.get(s) ?? [])];
 	return {
 		facts: report.changes.map((c) => ({
 			id: c.id,
 			change: fromReportChange(c, c.repository),
-			files: changed.get(c.sha) ?? []
+			files: filesOf(c.sha)
 		})),
 		context: { owners: codeowners === null || !("text" in codeowners) ? null : parseCodeowners(codeowners.text, (line) => refused.push(line)) },
 		ownersPath: codeowners !== null && "text" in codeowners ? codeowners.path : null,
