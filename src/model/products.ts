@@ -48,7 +48,8 @@ export interface Products {
 /**
  * The products of a repository from its workspace packages, its release tags' names and the config's products:
  * a package is a product when a tag versions it (`name@1.2.3`, `@scope/name@1.2.3`, `name-v1.2.3`, `name/v1.2.3`,
- * `path/v1.2.3`, the name being the package's declared name, its folder or the folder's last part); the
+ * `path/v1.2.3`, the name being the package's declared name, its folder, the folder's last part or the declared
+ * name less its npm scope); the
  * repository's own tags (`v1.2.3`) version the package at `ownFolder` (see ownTagsFolder). A product the config
  * names is one whatever its tags, and takes the tags its pattern matches before any package does; a glob of its
  * paths past what one may cost is left out, told to `refused`. Pure.
@@ -68,6 +69,11 @@ export function findProducts(
     // a Go module of a new major version lives in `path/v2`, and is tagged `path/v2.0.0`
     (p) => (/\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, '') : null),
     (p) => (p.folder === '' ? null : (p.folder.split('/').at(-1) ?? p.folder)),
+    // an npm package's declared name without its scope, as release-please names its tags: opentelemetry-js-contrib's
+    // `@opentelemetry/instrumentation-pg` in plugins/node/opentelemetry-instrumentation-pg, tagged
+    // `instrumentation-pg-v0.46.0` until July 2025, when it moved to packages/instrumentation-pg: its 2024 read 1,118
+    // tags as naming no package, and 181 deploys where its 695 tags of the year are each one
+    (p) => (p.name.startsWith('@') && p.name.includes('/') ? p.name.slice(p.name.indexOf('/') + 1) : null),
   ];
   for (const key of keys) {
     for (const p of packages) {

@@ -281,3 +281,31 @@ export function staggeredTags(): FixtureRepo {
     tag('a@1.2.0', 'x2', 16),
   ]);
 }
+
+/**
+ * A release-please workspace of scoped npm packages whose folders are not named as their tags, as
+ * opentelemetry-js-contrib's were until July 2025: `@acme/instrumentation-pg` in
+ * plugins/node/opentelemetry-instrumentation-pg, tagged `instrumentation-pg-v0.2.0`, and `@acme/host-metrics` in
+ * packages/opentelemetry-host-metrics, tagged `host-metrics-v0.2.0` (release-please names a tag for the package
+ * less its scope). s1 touches the instrumentation (Mar 2), s2 host-metrics (Mar 3); host-metrics-v0.2.0 is tagged on
+ * s2 at Mar 4, instrumentation-pg-v0.2.0 on s2 at Mar 6: s1 ships with its own package's tag (Mar 6), s2 with
+ * host-metrics' (Mar 4).
+ */
+export function scopedPackageTags(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: {
+        'package.json': '{"name": "acme-contrib", "private": true, "workspaces": ["packages/*", "plugins/node/*"]}\n',
+        'plugins/node/opentelemetry-instrumentation-pg/package.json': '{"name": "@acme/instrumentation-pg", "version": "0.1.0"}\n',
+        'packages/opentelemetry-host-metrics/package.json': '{"name": "@acme/host-metrics", "version": "0.1.0"}\n',
+      },
+    },
+    { tag: 'instrumentation-pg-v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { tag: 'host-metrics-v0.1.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    change('s1', 2, { 'plugins/node/opentelemetry-instrumentation-pg/src/index.ts': 'one\n' }),
+    change('s2', 3, { 'packages/opentelemetry-host-metrics/src/index.ts': 'one\n' }),
+    tag('host-metrics-v0.2.0', 's2', 4),
+    tag('instrumentation-pg-v0.2.0', 's2', 6),
+  ]);
+}
