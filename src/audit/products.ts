@@ -2,10 +2,11 @@ import type { Change } from '../domain.js';
 import { findProducts, ownTagsFolder, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
+import { gitAnswer } from '../sources/git/run.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { readAddedDates } from '../sources/git/added-paths.js';
-import { smallest } from '../lists.js';
+import { append, smallest } from '../lists.js';
 import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { plural } from '../units.js';
 import { LOOKBACK } from './release-graph.js';
@@ -131,11 +132,76 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packa
   // the folders of packages at the window's start: a package in none of them was born in the window
   const atStart = start === end ? packages : await read(start);
   add(atStart, () => true);
+  if (end !== null && end !== undefined && start !== end) {
+    const startNames = new Set(atStart.map((p) => p.name));
+    add(await movedFrom(repo, end, start ?? null, packages.filter((p) => p.folder !== '' && !startNames.has(p.name)), o.repositoryName), () => true);
+  }
   if (first !== start && first !== end) {
     const names = new Set(packages.map((p) => p.name));
     add(await read(first), (p) => names.has(p.name));
   }
   return { packages, start: start ?? null, end: end ?? null, before: new Set(atStart.map((p) => p.folder)) };
+}
+
+// how many moves back a package born in the window is followed
+const MOVES = 3;
+
+/**
+ * The earlier folders of `young` packages (born in the window, between `start` and `end`) that were moved before
+ * its end, their name kept: a commit that added one's manifest and deleted a manifest of the same kind is read as it
+ * stood before (the workspace at its parent), and a package there of the same name in another folder is the one
+ * moved. opentelemetry-js-contrib added propagators/propagator-aws-xray in October 2024 and moved it to
+ * packages/propagator-aws-xray in July 2025: its year read the move as the package's birth, the changes of its first
+ * folder as no product's and its 4 tags as no deploy. One `git log` of the manifests' adds and deletes, and a
+ * workspace read per move.
+ */
+async function movedFrom(repo: RepoInfo, end: string, start: string | null, young: readonly WorkspacePackage[], repositoryName: string): Promise<WorkspacePackage[]> {
+  if (young.length === 0) return [];
+  const kinds = [...new Set(young.map((p) => p.manifest))];
+  const log = await gitAnswer(repo.cwd, ['log', '--no-renames', '--diff-filter=AD', '--name-status', '--format=%x1e%H', end, ...(start === null ? [] : [`^${start}`]), '--', ...kinds.map((k) => `:(glob)**/${k}`)]);
+  if (log === null) return [];
+  // by manifest path, the oldest commit that added it; by commit, the basenames of the manifests it deleted
+  const addedBy = new Map<string, string>();
+  const deleted = new Map<string, Set<string>>();
+  for (const record of log.split('\x1e')) {
+    const [sha, ...lines] = record.split('\n');
+    if (sha === undefined || sha.trim() === '') continue;
+    for (const line of lines) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      const path = line.slice(tab + 1);
+      // newest first: the last add read is the oldest
+      if (line.startsWith('A')) addedBy.set(path, sha.trim());
+      else if (line.startsWith('D')) deleted.set(sha.trim(), (deleted.get(sha.trim()) ?? new Set()).add(path.slice(path.lastIndexOf('/') + 1)));
+    }
+  }
+  const read = new Map<string, Promise<WorkspacePackage[]>>();
+  const before = (sha: string): Promise<WorkspacePackage[]> => {
+    let known = read.get(sha);
+    if (known === undefined) {
+      known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages, () => []);
+      read.set(sha, known);
+    }
+    return known;
+  };
+  const moved: WorkspacePackage[] = [];
+  const seen = new Set(young.map((p) => p.folder));
+  let next = young;
+  for (let hop = 0; hop < MOVES && next.length > 0; hop++) {
+    const found: WorkspacePackage[] = [];
+    for (const p of next) {
+      const sha = addedBy.get(`${p.folder}/${p.manifest}`);
+      if (sha === undefined || deleted.get(sha)?.has(p.manifest) !== true) continue;
+      for (const q of await before(sha)) {
+        if (q.name !== p.name || q.folder === '' || seen.has(q.folder)) continue;
+        seen.add(q.folder);
+        found.push(q);
+      }
+    }
+    append(moved, found);
+    next = found;
+  }
+  return moved;
 }
 
 /**

@@ -309,3 +309,29 @@ export function scopedPackageTags(): FixtureRepo {
     tag('instrumentation-pg-v0.2.0', 's2', 6),
   ]);
 }
+
+/**
+ * A package born in the window and moved to another folder before its end, its name kept, as
+ * opentelemetry-js-contrib added propagators/propagator-aws-xray in October 2024 and moved it to packages/ in July
+ * 2025: `a` lives in packages/a throughout; `b` is added in plugins/b (Mar 2), q1 touches plugins/b (Mar 3), tagged
+ * b@1.0.0 (Mar 4); the move to packages/b (Mar 10); q2 touches packages/b (Mar 12), tagged b@1.1.0 (Mar 14). b's
+ * folders are both; q1 is b's, shipped by b@1.0.0; b's history begins at its add in plugins/b.
+ */
+export function movedInWindow(): FixtureRepo {
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-02-01T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*", "plugins/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n' },
+    },
+    { tag: 'a@1.0.0', ref: 'base', at: '2026-02-02T12:00:00Z', annotated: true },
+    { commit: 'add b', at: at(2), files: { 'plugins/b/package.json': '{"name": "b"}\n', 'plugins/b/x.ts': 'zero\n' }, id: 'born' },
+    change('q1', 3, { 'plugins/b/x.ts': 'one\n' }),
+    tag('b@1.0.0', 'q1', 4),
+    {
+      commit: 'move b to packages', at: at(10), id: 'move',
+      files: { 'plugins/b/package.json': null, 'plugins/b/x.ts': null, 'packages/b/package.json': '{"name": "b"}\n', 'packages/b/x.ts': 'one\n' },
+    },
+    change('q2', 12, { 'packages/b/x.ts': 'two\n' }),
+    tag('b@1.1.0', 'q2', 14),
+  ]);
+}

@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { formerlyTagged, goModules, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { formerlyTagged, goModules, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -130,5 +130,26 @@ describe('a package moved to another folder before the window, its name kept', (
     // February, as of its end: p1, authored Feb 2, shipped by b@1.1.0 on Feb 5 (3d), not by a@1.1.0 on Feb 4 (2d);
     // the move, Feb 20, still waiting on Mar 1 (b@1.2.0 ships it on Mar 4): Kaplan–Meier's median is p1's 3d
     expect(report.summary.previous?.rows?.find((r) => r.key === 'dora.leadTime')?.before).toBe(3 * DAY);
+  });
+});
+
+describe('a package born in the window and moved to another folder before its end, its name kept', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = movedInWindow();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('keeps the folder it was born in its own: q1 there is b\'s, shipped by b@1.0.0, and b\'s history starts at its birth', () => {
+    const b = report.summary.products?.find((p) => p.name === 'b');
+    expect(b?.paths).toEqual(['packages/b', 'plugins/b']);
+    expect(b?.deploys).toBe(2);
+    expect(b?.historyFrom).toBe('2026-03-02T12:00:00Z');
+    const q1 = report.changes.find((c) => c.title === 'q1');
+    expect(q1?.products).toEqual(['b']);
+    expect(q1?.deployedAt).toBe('2026-03-04T12:00:00Z');
+    expect(report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
   });
 });
