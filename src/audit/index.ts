@@ -20,7 +20,7 @@ import { toOpenPull } from '../model/open-pulls.js';
 import { toClosedPull } from '../model/closed-pulls.js';
 import type { DeploySignalKind, OpenPull, Size, Window } from '../domain.js';
 import { chooseReleaseTags, noReleaseTagWarning, releaseLineOf } from '../model/release-tags.js';
-import { chooseSignal, readDeployEvidence, signalDetail } from './deploys.js';
+import { chooseSignal, readDeployEvidence, signalDetail, type DeploySignal } from './deploys.js';
 import { DEPLOY_SOURCE_NAMES, DEPLOY_SOURCES } from '../sources/deploys/index.js';
 import { asFlagValues } from '../sources/deploys/flag-values.js';
 import { readGitChanges, type PullMatching } from './git-history.js';
@@ -36,7 +36,7 @@ import { readBranchDeploys } from './deploy-branch.js';
 import { workflowRunsReader } from './workflow-runs.js';
 import { unlinkedText } from '../model/incidents.js';
 import { resolveSettings, type AuditSettings } from './settings.js';
-import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote } from './products.js';
+import { declaredProducts, readProducts, unknownTagsWarning, untouchedNote, type ProductsRead } from './products.js';
 import { changesAsOf, evidenceAsOf, gitHubAsOf, releaseRefsAsOf, staleHistoryNote } from './as-of.js';
 
 const DAY = 86400;
@@ -142,23 +142,32 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   else if (chosen.kind === 'merge' && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 
   progress({ step: 'matching changes to deploys' });
-  // a monorepo's products: only tags and releases name the product they version
-  const products = chosen.kind === 'tags' || chosen.kind === 'releases'
-    ? await orCancel(readProducts(repo, changesAsOf(model.changes, now), {
-      branch: branch.name, since: window.since, until: Math.min(window.until, now), from: readFrom, now, tags: chosen.refs, declared,
-      repositoryName: remote?.name ?? basename(repo.path), warning,
-    }))
-    : null;
+  // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
+  const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
+  // the previous period is compared only when the history starts before it: half a period would compare nothing
+  const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+  const previousEnd = Math.min(previousWindow(window).until, now);
+  // a monorepo's products: only tags and releases name the product they version; each window's are its own (a
+  // package gone since the previous window was one of its products then), read as a report of it reads them
+  const productsOf = (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
+    branch: branch.name, since: w.since, until: Math.min(w.until, at), from: readFrom, now: at, tags: chosen.refs, declared,
+    repositoryName: remote?.name ?? basename(repo.path), warning: told,
+  });
+  const versioned = chosen.kind === 'tags' || chosen.kind === 'releases';
+  const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
+  // what the config or a manifest could not give is said of this window alone
+  const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => undefined)) : products;
   // a tag that names no product is no deploy of anything (SPEC section 3): said once, for those the history holds
-  const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === undefined && products.ofTag(r.name) === null);
-  const unknownWarning = unknownTagsWarning(unknown.filter((r) => r.at >= readFrom && r.at <= now).map((r) => r.name));
+  // that no product of either window names
+  const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= readFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
   if (unknownWarning !== null) warning(unknownWarning);
-  const left = new Set(unknown);
-  const signal = left.size === 0 ? chosen : { ...chosen, refs: chosen.refs.filter((r) => !left.has(r)) };
-  const evidence = await orCancel(readDeployEvidence(repo, signal, {
-    boundary: exclude, from: readFrom, now, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
-    events, incidentWindow: settings.incidentWindow, products,
-  }));
+  const signal = productSignal(chosen, products);
+  const evidenceOf = (refs: DeploySignal, of: ProductsRead | null, at: number): Promise<DeployEvidence> => readDeployEvidence(repo, refs, {
+    boundary: exclude, from: readFrom, now: at, github, environment: settings.environment, lines: withLinePulls(model.lines, linePulls), copies: model.copies, pullHeads: model.pullHeads,
+    events, incidentWindow: settings.incidentWindow, products: of,
+  });
+  const evidence = await orCancel(evidenceOf(signal, products, now));
+  const previousEvidence = sameProducts(products, previousProducts) ? evidence : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
   // from git alone, a backport bot's squash that carries a change's title under its own number links nothing: said
   const titleOnly = github === null && signal.kind !== 'merge' ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set<string>();
   const hours = settings.businessHours;
@@ -195,16 +204,12 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const landedNumbers = new Set(changes.flatMap((c) => (c.number === null ? [] : [c.number])));
   const closedPulls = github === null || !github.closedComplete ? null : github.closedPulls.map((p) =>
     toClosedPull(p, { botPattern: settings.botPattern, ai: settings.ai, landedNumbers }));
-  // read to its first commit, the history may start after the window does: deploy frequency is over what it covers
-  const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
   const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? { ...window, historyFrom: firstCommit } : window;
-  // the previous period is compared only when the history starts before it: half a period would compare nothing
-  const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
   // the window before this one is measured as of its own end, as a report of it would be (SPEC section 6): a deploy
   // after it ships nothing then, a revert or an incident after it fails nothing yet, a change waiting then is
   // censored there. Measured as of this window's end, the earlier window had one window more to deploy and to fail in
   const previous = previousCovered
-    ? previousAsOfItsEnd({ changes: model.changes, revertRefs: model.revertRefs }, pulls, numstat.sizes, evidence, policy, Math.min(previousWindow(window).until, now))
+    ? previousAsOfItsEnd({ changes: model.changes, revertRefs: model.revertRefs }, pulls, numstat.sizes, previousEvidence, policy, previousEnd)
     : { changes, deploys };
   const { buildReport, isCounted } = await builder;
   // the window's counted changes, as the report's own count (flow.anomalies.clockSkew): golang/tools warned of 12
@@ -333,4 +338,21 @@ async function readGitHub(
 function previousAsOfItsEnd(history: History, pulls: Pulls | null, sizes: ReadonlyMap<string, Size>, evidence: DeployEvidence, policy: ModelPolicy, end: number): Model {
   const asOf = pulls === null ? null : { ...pulls, list: pulls.list.filter((p) => p.mergedAt <= end) };
   return buildModel({ changes: changesAsOf(history.changes, end), revertRefs: history.revertRefs }, asOf, sizes, evidenceAsOf(evidence, end), policy);
+}
+
+/** The signal's tags that name no product (a repository of several): no deploy of anything (SPEC section 3). */
+function namingNone(signal: DeploySignal, products: ProductsRead | null): DeploySignal['refs'] {
+  return products === null ? [] : signal.refs.filter((r) => r.target === undefined && products.ofTag(r.name) === null);
+}
+
+/** The signal less its tags that name no product. */
+function productSignal(signal: DeploySignal, products: ProductsRead | null): DeploySignal {
+  const left = new Set(namingNone(signal, products));
+  return left.size === 0 ? signal : { ...signal, refs: signal.refs.filter((r) => !left.has(r)) };
+}
+
+/** Whether two windows' products are the same, by name and paths: then one read of the deploys serves both. */
+function sameProducts(a: ProductsRead | null, b: ProductsRead | null): boolean {
+  const key = (p: ProductsRead | null): string => JSON.stringify(p?.products.list.map((x) => [x.name, x.paths]) ?? null);
+  return a === b || key(a) === key(b);
 }

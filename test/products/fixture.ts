@@ -335,3 +335,32 @@ export function movedInWindow(): FixtureRepo {
     tag('b@1.1.0', 'q2', 14),
   ]);
 }
+
+/**
+ * A package removed between the previous period and the window, as opentelemetry-js-contrib removed
+ * instrumentation-redis-4 in July 2025: a, b and old in packages/ (Jan 15, each tagged 1.0.0 on Jan 16). In the
+ * previous period (Jan 29 → Mar 1): p1 touches packages/old (authored Feb 2, landed Feb 3), tagged old@1.1.0 (Feb 4);
+ * p2 touches packages/a (Feb 4, Feb 5), tagged a@1.1.0 (Feb 6); `gone` removes packages/old (Feb 20). In the window:
+ * w1 touches packages/a (Mar 2), tagged a@1.2.0 (Mar 4); w2 touches packages/b (Mar 3), tagged b@1.1.0 (Mar 5).
+ * The window's products are a and b; the previous period's were a, b and old: p1 shipped by old@1.1.0 (2 days),
+ * p2 by a@1.1.0 (2 days), two deploys.
+ */
+export function goneBeforeWindow(): FixtureRepo {
+  const feb = (day: number): string => `2026-02-${String(day).padStart(2, '0')}T12:00:00Z`;
+  return buildRepo([
+    {
+      commit: 'workspace', at: '2026-01-15T12:00:00Z', id: 'base',
+      files: { 'package.json': '{"private": true, "workspaces": ["packages/*"]}\n', 'packages/a/package.json': '{"name": "a"}\n', 'packages/b/package.json': '{"name": "b"}\n', 'packages/old/package.json': '{"name": "old"}\n' },
+    },
+    ...['a', 'b', 'old'].map((name) => ({ tag: `${name}@1.0.0`, ref: 'base', at: '2026-01-16T12:00:00Z', annotated: true })),
+    { commit: 'p1', authorAt: feb(2), at: feb(3), files: { 'packages/old/x.ts': 'one\n' }, id: 'p1' },
+    { tag: 'old@1.1.0', ref: 'p1', at: feb(4), annotated: true },
+    { commit: 'p2', authorAt: feb(4), at: feb(5), files: { 'packages/a/x.ts': 'one\n' }, id: 'p2' },
+    { tag: 'a@1.1.0', ref: 'p2', at: feb(6), annotated: true },
+    { commit: 'gone', at: feb(20), files: { 'packages/old/package.json': null, 'packages/old/x.ts': null } },
+    change('w1', 2, { 'packages/a/x.ts': 'two\n' }),
+    tag('a@1.2.0', 'w1', 4),
+    change('w2', 3, { 'packages/b/y.ts': 'one\n' }),
+    tag('b@1.1.0', 'w2', 5),
+  ]);
+}

@@ -3,7 +3,7 @@ import { audit } from '../../src/audit/index.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/report/schema.js';
 import type { FixtureRepo } from '../helpers/git-fixture.js';
-import { formerlyTagged, goModules, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
+import { formerlyTagged, goModules, goneBeforeWindow, movedInWindow, movedPackage, ownTags, removedPackage, WINDOW } from './fixture.js';
 
 const DAY = 86400;
 const deployedAt = (report: Report, title: string) => report.changes.find((c) => c.title === title)?.deployedAt;
@@ -151,5 +151,30 @@ describe('a package born in the window and moved to another folder before its en
     expect(q1?.products).toEqual(['b']);
     expect(q1?.deployedAt).toBe('2026-03-04T12:00:00Z');
     expect(report.deploys.map((d) => d.ref)).toEqual(['b@1.0.0', 'b@1.1.0']);
+  });
+});
+
+describe('a package removed before the window, alive in the previous period', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = goneBeforeWindow();
+    report = await audit({ path: repo.dir, ...WINDOW });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('is no product of the window, but one of the previous period, its tag a deploy there and no tag that names nothing', () => {
+    expect(report.summary.products?.map((p) => p.name)).toEqual(['a', 'b']);
+    // old@1.1.0 and a@1.1.0; p1 shipped by old's tag (2 days), not by a's (4 days)
+    expect(report.summary.previous?.deploys).toBe(2);
+    expect(report.summary.previous?.rows.find((r) => r.key === 'dora.leadTime')?.before).toBe(2 * DAY);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('reads the previous period as a report of it does', async () => {
+    const then = await audit({ path: repo.dir, since: '2026-01-29', until: '2026-03-01', github: false });
+    expect(then.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
+    expect(then.summary.dora.deploymentFrequency.count).toBe(report.summary.previous?.deploys);
+    expect(then.summary.dora.leadTime.value).toBe(2 * DAY);
   });
 });
