@@ -5,7 +5,7 @@ import { commitBefore } from '../sources/git/changed-files.js';
 import { gitAnswer } from '../sources/git/run.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { readAddedDates } from '../sources/git/added-paths.js';
+import { readAddedDates, readRemovals } from '../sources/git/added-paths.js';
 import { append, smallest } from '../lists.js';
 import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { plural } from '../units.js';
@@ -64,7 +64,7 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   // the config's must make two before the workspace manifests are worth reading (`v1.2.3` alone reads nothing)
   const keys = new Set(tags.map((t) => tagKey(t.name)));
   if (keys.size + named.size < 2) return null;
-  const { packages, start, end, before } = await windowPackages(repo, o);
+  const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
   const own = keys.has('') ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
   // the repository's own tags version the root package when no other carries their version: the repository
   // itself, named for it, when its root has no manifest
@@ -74,12 +74,30 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
   });
   if (products.list.length < 2) return null;
   const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== 'sync').map((c) => c.sha));
+  const removedBy = await removals(repo, packages, atEnd, end, first);
   const touched = new Map<string, string[]>();
   for (const [sha, list] of paths) {
-    const of = products.ofPaths(list);
+    // a package's removal is no release of it: opentelemetry-js-contrib's #3611 removed propagation-utils, and
+    // waited for its next tag, which never came, at the head of the changes not yet deployed
+    const gone = removedBy.get(sha);
+    const of = gone === undefined ? products.ofPaths(list) : products.ofPaths(list).filter((name) => !gone.has(name));
     if (of.length > 0) touched.set(sha, of);
   }
   return { products, ofTag: (tag) => products.ofTag(tag), evidence: { names: new Set(products.list.map((p) => p.name)), own: products.own, touched }, born: await bornIn(repo, products, packages, { start, end, before }) };
+}
+
+/**
+ * By commit, the names of the packages whose manifest it deleted, of those gone by the window's end (none read when
+ * every package is still there): one `git log` of their manifests over the history read.
+ */
+async function removals(repo: RepoInfo, packages: readonly WorkspacePackage[], atEnd: ReadonlySet<string>, end: string | null, first: string | null): Promise<Map<string, Set<string>>> {
+  const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
+  const byCommit = new Map<string, Set<string>>();
+  if (end === null || byManifest.size === 0) return byCommit;
+  for (const [sha, paths] of await readRemovals(repo.cwd, end, first, [...byManifest.keys()])) {
+    byCommit.set(sha, new Set(paths.flatMap((path) => byManifest.get(path) ?? [])));
+  }
+  return byCommit;
 }
 
 /**
@@ -111,7 +129,7 @@ async function bornIn(repo: RepoInfo, products: Products, packages: readonly Wor
  * at the start of the history read (the previous period's), the earlier folders of packages the window has (a
  * package moved keeps its name): a package gone before the window makes no product of its own.
  */
-async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packages: WorkspacePackage[]; start: string | null; end: string | null; before: Set<string> }> {
+async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packages: WorkspacePackage[]; start: string | null; end: string | null; before: Set<string>; atEnd: Set<string>; first: string | null }> {
   const [end, start, first] = await Promise.all([o.until, o.since, o.from].map((at) => commitBefore(repo.cwd, o.branch, at)));
   const read = async (sha: string | null | undefined): Promise<WorkspacePackage[]> => {
     if (sha === null || sha === undefined) return [];
@@ -121,7 +139,8 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packa
     return workspace.packages;
   };
   const packages = await read(end);
-  const folders = new Set(packages.map((p) => p.folder));
+  const atEnd = new Set(packages.map((p) => p.folder));
+  const folders = new Set(atEnd);
   const add = (more: readonly WorkspacePackage[], keep: (p: WorkspacePackage) => boolean): void => {
     for (const p of more) {
       if (folders.has(p.folder) || !keep(p)) continue;
@@ -140,7 +159,7 @@ async function windowPackages(repo: RepoInfo, o: ProductsScope): Promise<{ packa
     const names = new Set(packages.map((p) => p.name));
     add(await read(first), (p) => names.has(p.name));
   }
-  return { packages, start: start ?? null, end: end ?? null, before: new Set(atStart.map((p) => p.folder)) };
+  return { packages, start: start ?? null, end: end ?? null, before: new Set(atStart.map((p) => p.folder)), atEnd, first: first ?? null };
 }
 
 // how many moves back a package born in the window is followed

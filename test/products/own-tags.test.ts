@@ -84,16 +84,18 @@ describe('a package removed within the window, and own tags older than the histo
     expect(report.summary.products?.map((p) => p.name).sort()).toEqual(['a', 'old']);
     expect(report.deploys.map((d) => [d.ref, d.product])).toEqual([['old@1.1.0', 'old'], ['a@1.1.0', 'a']]);
     expect([deployedAt(report, 'd1'), deployedAt(report, 'd2')]).toEqual(['2026-03-03T12:00:00Z', '2026-03-07T12:00:00Z']);
+    // the removal of old is no release of old, which has none after it: of no product, it ships with a@1.1.0
+    expect(deployedAt(report, 'gone')).toBe('2026-03-07T12:00:00Z');
     expect(report.warnings).toEqual([]);
-    expect(report.notes).toContain("1 change of the window touched no product's files: each ships with the first deploy of any product after it, and is of no product (in no product's row).");
+    expect(report.notes).toContain("2 changes of the window touched no product's files: each ships with the first deploy of any product after it, and is of no product (in no product's row).");
   });
 
   it('counts in the note of changes touching no product the changes the figures count: the bot\'s only with --include-bots', async () => {
-    // d2 and dependabot's bump touch no product; the bump is left out of the figures, so of the note too
+    // d2, the removal of old and dependabot's bump touch no product; the bump is left out of the figures, so of the note too
     const note = (r: Report) => r.notes.find((n) => n.includes("touched no product's files"));
-    expect([report.summary.changes, note(report)?.split(' of the window')[0]]).toEqual([3, '1 change']);
+    expect([report.summary.changes, note(report)?.split(' of the window')[0]]).toEqual([3, '2 changes']);
     const withBots = await audit({ path: repo.dir, ...WINDOW, includeBots: true });
-    expect([withBots.summary.changes, note(withBots)?.split(' of the window')[0]]).toEqual([4, '2 changes']);
+    expect([withBots.summary.changes, note(withBots)?.split(' of the window')[0]]).toEqual([4, '3 changes']);
   });
 });
 
