@@ -25469,7 +25469,8 @@ function findProducts(packages, tags, declared, ownFolder = null, refused = () =
 		(p) => p.name,
 		(p) => p.folder === "" ? null : p.folder,
 		(p) => /\/v\d+$/.test(p.folder) ? p.folder.replace(/\/v\d+$/, "") : null,
-		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder
+		(p) => p.folder === "" ? null : p.folder.split("/").at(-1) ?? p.folder,
+		(p) => p.name.startsWith("@") && p.name.includes("/") ? p.name.slice(p.name.indexOf("/") + 1) : null
 	];
 	for (const key of keys) for (const p of packages) {
 		const k = key(p)?.toLowerCase();
@@ -39131,6 +39132,31 @@ async function readAddedDates(cwd, tip, exclude, paths) {
 	});
 	return added;
 }
+async function readRemovals(cwd, tip, exclude, paths) {
+	const removed = new Map();
+	if (paths.length === 0) return removed;
+	let sha = "";
+	await streamGitRanges(cwd, [
+		"log",
+		"-z",
+		"--diff-filter=D",
+		"--name-only",
+		"--no-renames",
+		"--format=%x1e%H",
+		tip,
+		...exclude === null ? [] : [`^${exclude}`],
+		"--",
+		...paths.map((p) => `:(literal)${p}`)
+	], (buffer, start, end) => {
+		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
+		if (text.startsWith("")) sha = text.slice(1).trim();
+		else if (text !== "" && sha !== "") removed.set(sha, [...removed.get(sha) ?? [], text]);
+	}, {
+		separator: 0,
+		onFailure: () => true
+	});
+	return removed;
+}
 var init_added_paths = __esmMin((() => {
 	init_run();
 }));
@@ -40299,7 +40325,7 @@ async function readProducts(repo, changes, o) {
 	const named = o.declared;
 	const keys = new Set(tags.map((t) => tagKey(t.name)));
 	if (keys.size + named.size < 2) return null;
-	const { packages, start, end, before } = await windowPackages(repo, o);
+	const { packages, start, end, before, atEnd, first } = await windowPackages(repo, o);
 	const own = keys.has("") ? await ownFolder(repo, tags, packages, o.repositoryName) : null;
 	if (own === "" && !packages.some((p) => p.folder === "")) packages.unshift({
 		folder: "",
@@ -40311,9 +40337,11 @@ async function readProducts(repo, changes, o) {
 	});
 	if (products.list.length < 2) return null;
 	const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== "sync").map((c) => c.sha));
+	const removedBy = await removals(repo, packages, atEnd, end, first);
 	const touched = new Map();
 	for (const [sha, list] of paths) {
-		const of = products.ofPaths(list);
+		const gone = removedBy.get(sha);
+		const of = gone === void 0 ? products.ofPaths(list) : products.ofPaths(list).filter((name) => !gone.has(name));
 		if (of.length > 0) touched.set(sha, of);
 	}
 	return {
@@ -40330,6 +40358,13 @@ async function readProducts(repo, changes, o) {
 			before
 		})
 	};
+}
+async function removals(repo, packages, atEnd, end, first) {
+	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
+	const byCommit = new Map();
+	if (end === null || byManifest.size === 0) return byCommit;
+	for (const [sha, paths] of await readRemovals(repo.cwd, end, first, [...byManifest.keys()])) byCommit.set(sha, new Set(paths.flatMap((path) => byManifest.get(path) ?? [])));
+	return byCommit;
 }
 async function bornIn(repo, products, packages, at) {
 	const born = new Map();
@@ -40364,7 +40399,8 @@ async function windowPackages(repo, o) {
 		return workspace.packages;
 	};
 	const packages = await read(end);
-	const folders = new Set(packages.map((p) => p.folder));
+	const atEnd = new Set(packages.map((p) => p.folder));
+	const folders = new Set(atEnd);
 	const add = (more, keep) => {
 		for (const p of more) {
 			if (folders.has(p.folder) || !keep(p)) continue;
@@ -40374,6 +40410,10 @@ async function windowPackages(repo, o) {
 	};
 	const atStart = start === end ? packages : await read(start);
 	add(atStart, () => true);
+	if (end !== null && end !== void 0 && start !== end) {
+		const startNames = new Set(atStart.map((p) => p.name));
+		add(await movedFrom(repo, end, start ?? null, packages.filter((p) => p.folder !== "" && !startNames.has(p.name)), o.repositoryName), () => true);
+	}
 	if (first !== start && first !== end) {
 		const names = new Set(packages.map((p) => p.name));
 		add(await read(first), (p) => names.has(p.name));
@@ -40382,8 +40422,66 @@ async function windowPackages(repo, o) {
 		packages,
 		start: start ?? null,
 		end: end ?? null,
-		before: new Set(atStart.map((p) => p.folder))
+		before: new Set(atStart.map((p) => p.folder)),
+		atEnd,
+		first: first ?? null
 	};
+}
+async function movedFrom(repo, end, start, young, repositoryName) {
+	if (young.length === 0) return [];
+	const kinds = [...new Set(young.map((p) => p.manifest))];
+	const log = await gitAnswer(repo.cwd, [
+		"log",
+		"--no-renames",
+		"--diff-filter=AD",
+		"--name-status",
+		"--format=%x1e%H",
+		end,
+		...start === null ? [] : [`^${start}`],
+		"--",
+		...kinds.map((k) => `:(glob)**/${k}`)
+	]);
+	if (log === null) return [];
+	const addedBy = new Map();
+	const deleted = new Map();
+	for (const record of log.split("")) {
+		const [sha, ...lines] = record.split("\n");
+		if (sha === void 0 || sha.trim() === "") continue;
+		for (const line of lines) {
+			const tab = line.indexOf("	");
+			if (tab < 0) continue;
+			const path = line.slice(tab + 1);
+			if (line.startsWith("A")) addedBy.set(path, sha.trim());
+			else if (line.startsWith("D")) deleted.set(sha.trim(), (deleted.get(sha.trim()) ?? new Set()).add(path.slice(path.lastIndexOf("/") + 1)));
+		}
+	}
+	const read = new Map();
+	const before = (sha) => {
+		let known = read.get(sha);
+		if (known === void 0) {
+			known = readWorkspace(repo.cwd, `${sha}^`, repositoryName).then((w) => w.packages, () => []);
+			read.set(sha, known);
+		}
+		return known;
+	};
+	const moved = [];
+	const seen = new Set(young.map((p) => p.folder));
+	let next = young;
+	for (let hop = 0; hop < MOVES && next.length > 0; hop++) {
+		const found = [];
+		for (const p of next) {
+			const sha = addedBy.get(`${p.folder}/${p.manifest}`);
+			if (sha === void 0 || deleted.get(sha)?.has(p.manifest) !== true) continue;
+			for (const q of await before(sha)) {
+				if (q.name !== p.name || q.folder === "" || seen.has(q.folder)) continue;
+				seen.add(q.folder);
+				found.push(q);
+			}
+		}
+		append(moved, found);
+		next = found;
+	}
+	return moved;
 }
 async function ownFolder(repo, tags, packages, repositoryName) {
 	const own = tags.filter((t) => tagKey(t.name) === "").sort((a, b) => b.at - a.at || b.name.localeCompare(a.name)).slice(0, OWN_TAGS_TRIED);
@@ -40418,11 +40516,12 @@ function declaredProducts(config) {
 		tags: p.tags === null ? null : compilePattern(p.tags)
 	}]));
 }
-var OWN_TAGS_TRIED;
+var OWN_TAGS_TRIED, MOVES;
 var init_products$1 = __esmMin((() => {
 	init_products$2();
 	init_patterns();
 	init_changed_files();
+	init_run();
 	init_touched_paths();
 	init_added_paths();
 	init_lists$1();
@@ -40430,6 +40529,7 @@ var init_products$1 = __esmMin((() => {
 	init_units();
 	init_release_graph();
 	OWN_TAGS_TRIED = 3;
+	MOVES = 3;
 }));
 // src/metrics/coverage.ts
 function coverage(window, now) {
@@ -43876,29 +43976,30 @@ async function auditWith(options, reads, times, window) {
 	if (chosen.kind === "tags" && tags.length === 0) warning(noRelease ?? "the repository has no tags: nothing counts as deployed");
 	else if (chosen.kind === "merge" && noRelease) warning(`${noRelease}; until then every merge counts as a deploy`);
 	progress({ step: "matching changes to deploys" });
-	const products = chosen.kind === "tags" || chosen.kind === "releases" ? await orCancel(readProducts(repo, changesAsOf(model.changes, now), {
+	const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
+	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
+	const previousEnd = Math.min(previousWindow(window).until, now);
+	const productsOf = (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
 		branch: branch.name,
-		since: window.since,
-		until: Math.min(window.until, now),
+		since: w.since,
+		until: Math.min(w.until, at),
 		from: readFrom,
-		now,
+		now: at,
 		tags: chosen.refs,
 		declared,
 		repositoryName: remote?.name ?? basename(repo.path),
-		warning
-	})) : null;
-	const unknown = products === null ? [] : chosen.refs.filter((r) => r.target === void 0 && products.ofTag(r.name) === null);
-	const unknownWarning = unknownTagsWarning(unknown.filter((r) => r.at >= readFrom && r.at <= now).map((r) => r.name));
+		warning: told
+	});
+	const versioned = chosen.kind === "tags" || chosen.kind === "releases";
+	const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
+	const previousProducts = versioned && previousCovered ? await orCancel(productsOf(previousWindow(window), previousEnd, () => void 0)) : products;
+	const unknownWarning = unknownTagsWarning(namingNone(chosen, products).filter((r) => r.at >= readFrom && r.at <= now && previousProducts?.ofTag(r.name) == null).map((r) => r.name));
 	if (unknownWarning !== null) warning(unknownWarning);
-	const left = new Set(unknown);
-	const signal = left.size === 0 ? chosen : {
-		...chosen,
-		refs: chosen.refs.filter((r) => !left.has(r))
-	};
-	const evidence = await orCancel(readDeployEvidence(repo, signal, {
+	const signal = productSignal(chosen, products);
+	const evidenceOf = (refs, of, at) => readDeployEvidence(repo, refs, {
 		boundary: exclude,
 		from: readFrom,
-		now,
+		now: at,
 		github,
 		environment: settings.environment,
 		lines: withLinePulls(model.lines, linePulls),
@@ -43906,8 +44007,10 @@ async function auditWith(options, reads, times, window) {
 		pullHeads: model.pullHeads,
 		events,
 		incidentWindow: settings.incidentWindow,
-		products
-	}));
+		products: of
+	});
+	const evidence = await orCancel(evidenceOf(signal, products, now));
+	const previousEvidence = sameProducts(products, previousProducts) ? evidence : await orCancel(evidenceOf(productSignal(chosen, previousProducts), previousProducts, previousEnd));
 	const titleOnly = github === null && signal.kind !== "merge" ? titleOnlyCopies(model.changes, model.lines.releaseLine, model.copies) : new Set();
 	const hours = settings.businessHours;
 	const policy = {
@@ -43951,16 +44054,14 @@ async function auditWith(options, reads, times, window) {
 		ai: settings.ai,
 		landedNumbers
 	}));
-	const firstCommit = boundary === null ? changes.reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
 	const covered = firstCommit > window.since && Number.isFinite(firstCommit) ? {
 		...window,
 		historyFrom: firstCommit
 	} : window;
-	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const previous = previousCovered ? previousAsOfItsEnd({
 		changes: model.changes,
 		revertRefs: model.revertRefs
-	}, pulls, numstat.sizes, evidence, policy, Math.min(previousWindow(window).until, now)) : {
+	}, pulls, numstat.sizes, previousEvidence, policy, previousEnd) : {
 		changes,
 		deploys
 	};
@@ -44085,6 +44186,20 @@ function previousAsOfItsEnd(history, pulls, sizes, evidence, policy, end) {
 		changes: changesAsOf(history.changes, end),
 		revertRefs: history.revertRefs
 	}, asOf, sizes, evidenceAsOf(evidence, end), policy);
+}
+function namingNone(signal, products) {
+	return products === null ? [] : signal.refs.filter((r) => r.target === void 0 && products.ofTag(r.name) === null);
+}
+function productSignal(signal, products) {
+	const left = new Set(namingNone(signal, products));
+	return left.size === 0 ? signal : {
+		...signal,
+		refs: signal.refs.filter((r) => !left.has(r))
+	};
+}
+function sameProducts(a, b) {
+	const key = (p) => JSON.stringify(p?.products.list.map((x) => [x.name, x.paths]) ?? null);
+	return a === b || key(a) === key(b);
 }
 var DAY, READ_SLACK, MAX_DEPLOY_LOOKBACK, LARGE_MODEL, LARGE_HEAP;
 var init_audit = __esmMin((() => {
