@@ -23,6 +23,14 @@ const MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 const BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 // what each backport phrase holds whatever else it matches
 const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+// a backport pull request's list of what it backports, as rust-lang's template writes it in the description (bors and
+// the merge queue copy it into the merge commit): a line `Beta backports:`, `Stable backports` or `Backports:`, then one
+// list item a pull request (`- #13852`, `* rust-lang/cargo#16688`, `- https://github.com/rust-lang/cargo/pull/13630`);
+// cargo's #13654 `[stable-1.77] Do not strip debuginfo by default for MSVC` re-authored #13630's commit, which read
+// 79 days of deploy wait for 2 and failed 0.80.0 by a revert of a change 0.78.1 had shipped 77 days before it
+const BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
+const LIST_ITEM = /^[ \t]*[-*+][ \t]/;
+const LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
 // not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)
@@ -97,10 +105,29 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertsShas = [...(refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? '').toLowerCase()) : []), ...namedInSubject];
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
-  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
+  const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])), ...listedBackports(body)])] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
   return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
+}
+
+/**
+ * The pull requests a backports list names (`BACKPORT_LIST_HEADING`): each item of the list under such a line that
+ * starts with a pull request, blank lines between them allowed, up to the first line that is no list item; an item
+ * that names none (`- rust-lang/cargo@a5c8b96`, a commit) is passed over.
+ */
+function listedBackports(body: string): number[] {
+  const found: number[] = [];
+  for (const heading of body.matchAll(BACKPORT_LIST_HEADING)) {
+    const lines = body.slice((heading.index ?? 0) + heading[0].length).split('\n');
+    for (const line of lines.slice(1)) {
+      if (line.trim() === '') continue;
+      if (!LIST_ITEM.test(line)) break;
+      const pull = LISTED_PULL.exec(line);
+      if (pull !== null) found.push(Number(pull[1]));
+    }
+  }
+  return found;
 }
 
 /** The first line of `text` with more than white space, trimmed; empty when there is none. */

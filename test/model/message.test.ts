@@ -42,6 +42,30 @@ describe('commit messages', () => {
     expect(backportOf('Fix x (#24)\n\nA backport pull request will follow for #15')).toEqual([]);
   });
 
+  it("reads the pull requests a backports list names (rust-lang's backport template), and nothing else the body lists", () => {
+    const backportOf = (message: string): number[] => parseMessage(message).backportOf;
+    // cargo's #13654 on rust-1.77.0, as bors wrote it
+    const stable = [
+      'Auto merge of #13654 - weihanglo:rust-1.77.0-backport, r=epage',
+      '',
+      '[stable-1.77] Do not strip debuginfo by default for MSVC',
+      '',
+      'Stable backports:',
+      '',
+      '- https://github.com/rust-lang/cargo/pull/13630',
+      '',
+      'In order to make CI pass, the following PRs are also cherry-picked:',
+      '',
+      '- #13444',
+    ].join('\n');
+    expect(backportOf(stable)).toEqual([13630]);
+    // the merge queue's: a commit item passed over, other items of the list still read
+    expect(backportOf('[beta 1.98] revert(compiler): x (#17316)\n\nBeta backports\n- rust-lang/cargo@a5c8b96f\n- #17314\n* rust-lang/cargo#17315\n\nIn order to make CI pass:\n-')).toEqual([17314, 17315]);
+    // a list under another heading, or an item that names no pull request first, names nothing
+    expect(backportOf('[stable 1.73] x\n\nBackports:\n* Add credential crates from [12649](https://github.com/rust-lang/cargo/pull/12649)')).toEqual([]);
+    expect(backportOf('Fix x\n\nThe full fix is in #8210, too risky to backport.\n\nRelated:\n- #8149')).toEqual([]);
+  });
+
   it('tells a revert by its subject or its first paragraph, not by a sub-commit deeper in the body', () => {
     const revert = (message: string): boolean => parseMessage(message).revertMessage;
     expect(revert('Revert "add x"\n\nThis reverts commit 0123456.')).toBe(true);
