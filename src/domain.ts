@@ -31,6 +31,11 @@ export interface Commit {
    */
   backportOf: number[];
   /**
+   * pull request numbers a closing line names (`Closes #N`, `Closes https://github.com/o/n/pull/N`): curl lands
+   * its pull requests by rebasing them onto master as plain commits that say so
+   */
+  closesPulls: number[];
+  /**
    * the message says it is a revert: its subject (`Revert "…"`, `revert: …`) or its body's first paragraph
    * (`This reverts commit …`); a `This reverts commit` line deeper in a body is a sub-commit's
    */
@@ -38,7 +43,7 @@ export interface Commit {
 }
 
 /** What a commit message says that the model needs: read once, as the history streams by. */
-export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'revertMessage'>;
+export type MessageFacts = Pick<Commit, 'subject' | 'bodyFirstLine' | 'landingUrl' | 'aiEvidence' | 'revertsShas' | 'revertsPrs' | 'cherryPickOf' | 'backportOf' | 'closesPulls' | 'revertMessage'>;
 
 /**
  * How strongly evidence says an AI tool took part (SPEC section 5): `agent`, the agent authored the commits or

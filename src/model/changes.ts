@@ -119,7 +119,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
       // a pull request pushed as it was is what landed: copies of another's commits that do not bring that one
       // whole are of an earlier attempt the pushed one took over (wagtail's #14398 holds commits of #11268 and
       // #14258, both closed unmerged)
-      const pushed = landing.number === null && copies?.whole !== true ? pushedHead(line, i, input.pullHeads) : null;
+      // and a commit that names the pull request it copies (curl's `Closes #N`) landed that one, whatever pull
+      // request's head it is (curl's #20085, opened months later on master's c3bbd41eef, which closes #18413)
+      const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
       const run = pushed === null ? copies : null;
       if (run !== null) {
         change = groupChange(line.slice(i, i + run.length), 'rebase', run.number, input, rules).change;
@@ -609,7 +611,7 @@ class RebaseIndex {
     private readonly pulls: Map<number, PullCommits>,
     private readonly release: ReadonlySet<string>,
     private readonly landed: CopyIndex,
-    named: ReadonlySet<number>,
+    private readonly named: ReadonlySet<number>,
   ) {
     for (const [number, pull] of pulls) {
       if (named.has(number)) continue;
@@ -632,9 +634,15 @@ class RebaseIndex {
    * date, another subject) is the run's pull request's when the run goes on through it or starts on it
    * (wagtail's #13405, two of nine commits reworded by the merger, read as two changes #13405 and two direct).
    */
-  runAt(line: readonly Commit[], i: number): { number: number; length: number; whole: boolean } | null {
+  runAt(line: readonly Commit[], i: number): { number: number; length: number; whole: boolean; named: boolean } | null {
     if (this.bySubject.size === 0) return null;
-    let candidates = this.candidates(line[i] as Commit);
+    // a commit that closes a pull request it copies (same author and author date) is that one's, before any
+    // other pull request holding a copy of it: curl's maintainers rebase a pull request onto master, often squashed
+    // and reworded (`Closes #19281`, 33 commits landed as one), and an author's later pull request may hold a
+    // copy of it too (#20831's commit, landed as #20864 said)
+    const closing = this.closing(line[i] as Commit);
+    const named = closing.length > 0;
+    let candidates = named ? closing : this.candidates(line[i] as Commit);
     if (candidates.length === 0 && i + 1 < line.length) {
       const next = new Set(this.candidates(line[i + 1] as Commit));
       candidates = [...next].filter((n) => this.reworded(line[i] as Commit, n));
@@ -645,7 +653,11 @@ class RebaseIndex {
     for (let j = i + 1; j < line.length; j++) {
       const next = line[j] as Commit;
       if (next.parents.length >= 2 || next.landingUrl !== null) break;
-      const nextCandidates = new Set(this.candidates(next));
+      const nextClosing = this.closing(next);
+      // a commit that closes another pull request it copies is that one's (curl's ec22ea2502, `Closes #21199`, with
+      // the author date of #21220's commit landed before it)
+      if (nextClosing.length > 0 && !nextClosing.some((n) => candidates.includes(n))) break;
+      const nextCandidates = new Set(nextClosing.length > 0 ? nextClosing : this.candidates(next));
       let kept = candidates.filter((n) => nextCandidates.has(n));
       if (kept.length === 0) {
         kept = candidates.filter((n) => this.reworded(next, n));
@@ -661,7 +673,17 @@ class RebaseIndex {
     // cherry-picked); between equals the newer one (a pull request opened again, or for another base)
     const rank = (n: number): number => (remaining.get(n) === length ? -Infinity : (remaining.get(n) ?? 0));
     const number = candidates.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && b > a) ? b : a));
-    return { number, length, whole: remaining.get(number) === length };
+    return { number, length, whole: remaining.get(number) === length, named };
+  }
+
+  /**
+   * The pull requests a commit's closing lines name (`Closes #N`) that hold a commit it copies, reworded or not
+   * (same author and author date, committed before it): the number alone could be an issue's, or a typo's
+   * (curl's f55974c139 says `Closes #19308` and copies #19408's commit: no link).
+   */
+  private closing(commit: Commit): number[] {
+    if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return [];
+    return commit.closesPulls.filter((n) => !this.named.has(n) && this.reworded(commit, n));
   }
 
   /** The pull request's commits a rebase merge would bring: not merges, not on a release line, not landed. */

@@ -31,6 +31,10 @@ const MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
 const BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
 const LIST_ITEM = /^[ \t]*[-*+][ \t]/;
 const LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
+// a line that closes a pull request by its number or its URL, as curl's maintainers land pull requests rebased
+// onto master (`Closes #18323`, `Closes https://github.com/curl/curl/pull/18323`); an issue's number reads the
+// same, so what it names links a commit only to a pull request whose commit it copies (see buildChanges)
+const CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:#(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 // `Revert "…"` (git revert), `revert: …` / `revert(scope): …` (conventional commits), `pkg/path: revert "…"` and
 // `pkg: revert …` (Go's packages first, golang/tools' `go/analysis/passes/buildtag: revert "suggest fix …"`), but
 // not a conventional type's (`feat: revert button`, `feat: revert "undo" label`)
@@ -106,9 +110,10 @@ export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue
   const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
   const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase()))] : [];
   const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])), ...listedBackports(body)])] : [];
+  const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
   // a sub-commit's `This reverts commit` deeper in a squash's body does not make the whole a revert
   const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
-  return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, revertMessage };
+  return { subject, bodyFirstLine, landingUrl, aiEvidence: ai.message(message), revertsShas, revertsPrs, cherryPickOf, backportOf, closesPulls, revertMessage };
 }
 
 /**

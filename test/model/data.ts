@@ -24,6 +24,7 @@ export function commit(name: string, o: Partial<Omit<Commit, 'sha' | 'parents'>>
     revertsPrs: o.revertsPrs ?? [],
     cherryPickOf: o.cherryPickOf ?? [],
     backportOf: o.backportOf ?? [],
+    closesPulls: o.closesPulls ?? [],
     revertMessage: o.revertMessage ?? false,
   };
 }

@@ -66,6 +66,17 @@ describe('commit messages', () => {
     expect(backportOf('Fix x\n\nThe full fix is in #8210, too risky to backport.\n\nRelated:\n- #8149')).toEqual([]);
   });
 
+  it('reads the pull requests a closing line names, by number or URL, and nothing a fix or a reference names', () => {
+    const closes = (message: string): number[] => parseMessage(message).closesPulls;
+    // curl's landings: `Closes #N`, and Jay Satiro's `Closes https://github.com/curl/curl/pull/N`
+    expect(closes('schannel: improve handshake\n\nRef: https://github.com/curl/curl/pull/18125\n\nCloses https://github.com/curl/curl/pull/18323')).toEqual([18323]);
+    expect(closes('httpsig: add support\n\nFixes #21000\nCloses #22386\nCloses #21239')).toEqual([22386, 21239]);
+    expect(closes('x\n\nclosed: #7')).toEqual([7]);
+    // an issue's URL, a mention mid-sentence, the subject: none
+    expect(closes('x\n\nCloses https://github.com/curl/curl/issues/18587\nThis closes #5 for good\nRef: #9')).toEqual([]);
+    expect(closes('Closes #4')).toEqual([]);
+  });
+
   it('tells a revert by its subject or its first paragraph, not by a sub-commit deeper in the body', () => {
     const revert = (message: string): boolean => parseMessage(message).revertMessage;
     expect(revert('Revert "add x"\n\nThis reverts commit 0123456.')).toBe(true);

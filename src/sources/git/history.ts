@@ -190,6 +190,7 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     revertsPrs: facts.revertsPrs.length === 0 ? NONE : facts.revertsPrs,
     cherryPickOf: facts.cherryPickOf.length === 0 ? NONE : facts.cherryPickOf.map(own),
     backportOf: facts.backportOf.length === 0 ? NONE : facts.backportOf,
+    closesPulls: facts.closesPulls.length === 0 ? NONE : facts.closesPulls,
     revertMessage: facts.revertMessage,
   };
 }
