@@ -1,8 +1,8 @@
 import type { Change, Deploy, FailingRevert } from '../domain.js';
 import { copyKeyAuthoredAt, type CommitGraph, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { sameWords } from './copies.js';
-import { versionBelow } from '../release-names.js';
-import { isOwnVersionBump } from './message.js';
+import { taggedVersion, versionBelow } from '../release-names.js';
+import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
@@ -254,6 +254,7 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
     deploys.push(deploy);
   }
   const window = windowText(options.revertWindow);
+  const housekeeping = housekeepingIn(contents);
   for (const deploy of deploys) {
     for (const sha of deploy.changeShas) {
       const change = bySha.get(sha);
@@ -303,10 +304,17 @@ export function assignDeploys(changes: Change[], contents: readonly DeployConten
 /**
  * A change whose revert is release housekeeping, no failure: one that sets the project's own version (bitwarden's
  * release workflow bumps to 2025.9.3 and a maintainer reverts it minutes later to tag 2025.9.2). A version string
- * put back changes nothing that runs; a dependency's bump reverted (`Bump lodash from …`) still fails its deploy.
+ * put back changes nothing that runs; a dependency's bump reverted (`Bump lodash from …`) still fails its deploy,
+ * and so does one that names what it bumps (uv's `Bump \`astral-tl\` to v0.7.10`, #16887, reverted the day after
+ * 0.9.14 shipped it) unless a deploy of the project, at or after its merge, names that version (tokio's `chore:
+ * prepare Tokio v1.48.0`, tagged v1.48.0; uv's own 0.7.10 was tagged months before #16887).
  */
-function housekeeping(change: Change): boolean {
-  return isOwnVersionBump(change.title);
+function housekeepingIn(contents: readonly DeployContents[]): (change: Change) => boolean {
+  return (change) => {
+    if (bumpNamesOnlyVersion(change.title)) return true;
+    const version = ownBumpVersion(change.title);
+    return version !== null && contents.some((d) => d.at >= change.mergedAt && taggedVersion(d.ref) === version);
+  };
 }
 
 /** `14 days`, `1 day`, else the duration as reports write it (`36h`). */

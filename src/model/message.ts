@@ -50,7 +50,7 @@ const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, and aider's release script's `set version to
 // 0.86.3.dev` with Python's suffix (bounded: no subject can make it backtrack)
-const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {
@@ -73,7 +73,21 @@ export function isOwnVersionBump(subject: string): boolean {
  */
 export function ownBumpVersion(subject: string): string | null {
   if (/\bfrom\b/i.test(subject)) return null;
-  return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
+  return VERSION_BUMP.exec(subject)?.[2]?.toLowerCase() ?? null;
+}
+
+// the words a bump of the project's own version puts between its verb and the version (`Bumped version to`)
+const VERSION_WORDS = new Set(['version', 'versions', 'to', 'the', 'of', 'for', 'new', 'next', 'release', 'v']);
+
+/**
+ * Whether an own version bump names nothing but a version: `Bumped version to 2025.9.3`, `chore(release): 1.4.0`,
+ * `Release v2.1.0`. One that names what it bumps (uv's `Bump \`astral-tl\` to v0.7.10`, a dependency) may set
+ * another's version: only a tag of the project naming that version says it is the project's.
+ */
+export function bumpNamesOnlyVersion(subject: string): boolean {
+  if (ownBumpVersion(subject) === null) return false;
+  const between = VERSION_BUMP.exec(subject)?.[1] ?? '';
+  return between.split(/[^a-z0-9]+/i).every((word) => word === '' || VERSION_WORDS.has(word.toLowerCase()));
 }
 
 // a release named after what it releases, and nothing else: cpython's `Python 3.14.0a1` and `Python 3.13.0rc2`,

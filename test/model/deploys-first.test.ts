@@ -40,4 +40,20 @@ describe('assignDeploys: the first deploy wins', () => {
     };
     expect(['Bumped version to 2025.9.3', 'chore(release): 1.4.0', 'Bump lodash from 4.17.20 to 4.17.21', 'Add the parser'].map(failed)).toEqual([false, false, true, true]);
   });
+
+  it('fails the deploy when a bump that names a dependency is reverted, unless a later tag of the project names its version', () => {
+    // uv: `Bump \`astral-tl\` to v0.7.10 (#16887)` shipped in 0.9.14 and was reverted by #16938 the next day;
+    // uv's own 0.7.10 was tagged months before. Tokio's `chore: prepare Tokio v1.48.0` is tagged v1.48.0
+    const failed = (title: string, tags: [string, number][]): boolean => {
+      const bump = change('bump', { mergedAt: h(10), title });
+      const revert = change('rev', { mergedAt: h(16), title: `Revert "${title}"` });
+      bump.revertedBy = revert.sha;
+      const deploys = [...tags.map(([ref, at]) => deploy(ref, at, [])), deploy('0.9.14', h(15), [bump.sha]), deploy('0.9.15', h(18), [revert.sha])];
+      return assignDeploys([bump, revert], deploys, OPTIONS).find((d) => d.ref === '0.9.14')?.failed ?? false;
+    };
+    expect(failed('Bump `astral-tl` to v0.7.10', [['0.7.10', h(1)]])).toBe(true);
+    expect(failed('Bump Polly to 8.5.2', [])).toBe(true);
+    expect(failed('chore: prepare Tokio v1.48.0', [['v1.48.0', h(12)]])).toBe(false);
+    expect(failed('Bump version to 0.9.14', [])).toBe(false);
+  });
 });
