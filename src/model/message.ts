@@ -108,11 +108,22 @@ export function isRevertTitle(title: string): boolean {
   return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
 }
 
+// a line that holds only a pull request's number, the end of a wrapped title
+const WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
+
 /** Reads the facts out of a full commit message (%B); `ai` is the evidence catalogue with the config's markers. Pure. */
 export function parseMessage(message: string, ai: AiCatalogue = compileCatalogue()): MessageFacts {
-  const newline = message.indexOf('\n');
-  const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
-  const body = newline === -1 ? '' : message.slice(newline + 1);
+  let newline = message.indexOf('\n');
+  let subject = (newline === -1 ? message : message.slice(0, newline)).trim();
+  // a title wrapped before its number is one subject, as git reads the first paragraph (%s): uv's squash
+  // `Move test support files out of \`scripts/\` into \`test/\`` with ` (#17032)` on the next line
+  const next = newline === -1 ? -1 : message.indexOf('\n', newline + 1);
+  const wrapped = newline === -1 ? null : WRAPPED_NUMBER.exec(message.slice(newline + 1, next === -1 ? undefined : next));
+  if (wrapped) {
+    subject = `${subject} ${wrapped[1] ?? ''}`;
+    newline = next === -1 ? message.length : next;
+  }
+  const body = newline === -1 || newline >= message.length ? '' : message.slice(newline + 1);
   const bodyFirstLine = firstNonBlankLine(body);
   // most bodies name no landing and no revert: one scan says so
   const refers = MAYBE_REFERS.test(body);

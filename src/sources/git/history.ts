@@ -173,6 +173,8 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
   const newline = buffer.indexOf(NEWLINE, start);
   const subjectEnd = newline === -1 || newline > end ? end : newline;
   const facts = parse(buffer.toString('utf8', start, end));
+  // the facts' subject differs only when a title was wrapped before its number (see parseMessage)
+  const firstLine = buffer.toString('utf8', start, subjectEnd).trim();
   return {
     sha,
     parents,
@@ -180,7 +182,7 @@ function toCommit(header: Header, buffer: Buffer, start: number, end: number, pa
     authorEmail: header.email,
     authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
     committedAt: Number.isFinite(committedAt) ? committedAt : 0,
-    subject: buffer.toString('utf8', start, subjectEnd).trim(),
+    subject: facts.subject === firstLine ? firstLine : own(facts.subject),
     // only a merge's body names what it landed (the PR title), and a backport's may name the change it copies
     // (`* Fix the parser (#12)`, a bot's squash); other commits need not keep it
     bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own(facts.bodyFirstLine) : '',
