@@ -2,6 +2,7 @@ import { STAGES } from '../domain.js';
 import type { Report, ReportChange } from '../report/schema.js';
 import { terminalSafe } from './sanitize.js';
 import { repositoryName, repositoryNamer } from './names.js';
+import { asWritten } from '../units.js';
 
 const COLUMNS = [
   'id', 'number', 'kind', 'title', 'author', 'sha', 'url', 'bot', 'commits', 'additions', 'deletions', 'files',
@@ -54,7 +55,8 @@ export function* renderCsvChunks(report: Report, changes: Iterable<ReportChange>
 /** One RFC 4180 cell, escaped for the terminal and defused for spreadsheets; empty for null. */
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = terminalSafe(String(value));
+  // a number as the JSON writes it (asWritten): an interpolated p90 of 2700.3999999999946 seconds is 2700.4 in both
+  let text = terminalSafe(String(typeof value === 'number' && !Number.isInteger(value) ? asWritten(value) : value));
   // a leading = + - @ makes spreadsheets run the cell as a formula
   if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparedRow } from '../../src/metrics/compared.js';
+import { renderPreviousCsv } from '../../src/render/csv-trends.js';
 import { previousView } from '../../src/render/previous.js';
 import type { Report } from '../../src/report/schema.js';
 import { CALENDAR_DAYS } from '../../src/units.js';
@@ -68,5 +69,12 @@ describe('the previous period as every format words it', () => {
     const view = previousView(report, CALENDAR_DAYS);
     expect(view?.rows.map((r) => r.label)).toEqual(['cycle time p50']);
     expect(view?.note).toBe('A change is written only where its 95% interval (bootstrap) excludes 0. Not compared: deploy wait p50 and lead time for changes, which one of the periods does not give (a median not reached while changes still wait, or nothing to measure).');
+  });
+
+  it('writes the CSV\'s numbers as the JSON does, to the millionth, not the float noise of an interpolated percentile', () => {
+    // react-router's first → last p90 of 2700.3999999999946 s, 2700.4 in the JSON
+    const noisy = { ...row('first → last p90', 2700.3999999999946, 176206.70000000013, { difference: null, low: null, high: null, real: false }, 'uncertain'), key: 'stages.coding.p90' };
+    const report = { summary: { previous: { since: '2026-01-29T00:00:00Z', until: '2026-05-01T00:00:00Z', covered: true, changes: 37, deploys: 33, rows: [noisy] } } } as unknown as Report;
+    expect(renderPreviousCsv(report).split('\r\n')[1]?.split(',').slice(3, 5)).toEqual(['2700.4', '176206.7']);
   });
 });
