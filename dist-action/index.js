@@ -19127,7 +19127,7 @@ function* renderCsvChunks(report, changes = report.changes) {
 }
 function cell(value) {
 	if (value === null || value === void 0) return "";
-	let text = terminalSafe(String(value));
+	let text = terminalSafe(String(typeof value === "number" && !Number.isInteger(value) ? asWritten(value) : value));
 	if (/^[=+\-@]/.test(text) && typeof value === "string") text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text;
 }
@@ -19136,6 +19136,7 @@ var init_csv = __esmMin((() => {
 	init_domain();
 	init_sanitize();
 	init_names$1();
+	init_units();
 	COLUMNS = [
 		"id",
 		"number",
@@ -23520,7 +23521,11 @@ function isOwnVersionBump(subject) {
 }
 function ownBumpVersion(subject) {
 	if (/\bfrom\b/i.test(subject)) return null;
-	return VERSION_BUMP.exec(subject)?.[1]?.toLowerCase() ?? null;
+	return VERSION_BUMP.exec(subject)?.[2]?.toLowerCase() ?? null;
+}
+function bumpNamesOnlyVersion(subject) {
+	if (ownBumpVersion(subject) === null) return false;
+	return (VERSION_BUMP.exec(subject)?.[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
 }
 function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
@@ -23529,9 +23534,15 @@ function isRevertTitle(title) {
 	return REVERT_SUBJECT.test(title) || TYPED_GIT_REVERT.test(title);
 }
 function parseMessage(message, ai = compileCatalogue()) {
-	const newline = message.indexOf("\n");
-	const subject = (newline === -1 ? message : message.slice(0, newline)).trim();
-	const body = newline === -1 ? "" : message.slice(newline + 1);
+	let newline = message.indexOf("\n");
+	let subject = (newline === -1 ? message : message.slice(0, newline)).trim();
+	const next = newline === -1 ? -1 : message.indexOf("\n", newline + 1);
+	const wrapped = newline === -1 ? null : WRAPPED_NUMBER.exec(message.slice(newline + 1, next === -1 ? void 0 : next));
+	if (wrapped) {
+		subject = `${subject} ${wrapped[1] ?? ""}`;
+		newline = next === -1 ? message.length : next;
+	}
+	const body = newline === -1 || newline >= message.length ? "" : message.slice(newline + 1);
 	const bodyFirstLine = firstNonBlankLine(body);
 	const refers = MAYBE_REFERS.test(body);
 	const landingUrl = refers ? TRAILER_URL.exec(body)?.[1] ?? KERNEL_LINK.exec(body)?.[1] ?? null : null;
@@ -23540,7 +23551,8 @@ function parseMessage(message, ai = compileCatalogue()) {
 	const revertsShas = [...refers ? [...body.matchAll(REVERTS_COMMIT)].map((m) => (m[1] ?? "").toLowerCase()) : [], ...namedInSubject];
 	const revertsPrs = refers ? [...body.matchAll(REVERTS_PR)].map((m) => Number(m[1])) : [];
 	const cherryPickOf = MAYBE_PICKED.test(message) ? [...new Set([...message.matchAll(CHERRY_PICKED)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()))] : [];
-	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])))] : [];
+	const backportOf = MAYBE_BACKPORT.test(message) ? [...new Set([...[...message.matchAll(BACKPORT_PHRASE)].map((m) => Number(m[1] ?? m[2] ?? m[3])), ...listedBackports(body)])] : [];
+	const closesPulls = /close/i.test(body) ? [...new Set([...body.matchAll(CLOSES_PULL)].map((m) => Number(m[1] ?? m[2])))] : [];
 	const revertMessage = revertTitle || REVERT_FIRST_PARAGRAPH.test(bodyFirstLine);
 	return {
 		subject,
@@ -23551,8 +23563,22 @@ function parseMessage(message, ai = compileCatalogue()) {
 		revertsPrs,
 		cherryPickOf,
 		backportOf,
+		closesPulls,
 		revertMessage
 	};
+}
+function listedBackports(body) {
+	const found = [];
+	for (const heading of body.matchAll(BACKPORT_LIST_HEADING)) {
+		const lines = body.slice((heading.index ?? 0) + heading[0].length).split("\n");
+		for (const line of lines.slice(1)) {
+			if (line.trim() === "") continue;
+			if (!LIST_ITEM.test(line)) break;
+			const pull = LISTED_PULL.exec(line);
+			if (pull !== null) found.push(Number(pull[1]));
+		}
+	}
+	return found;
 }
 function firstNonBlankLine(text) {
 	for (let from = 0; from < text.length;) {
@@ -23622,7 +23648,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP, NAMED_RELEASE;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23635,12 +23661,29 @@ var init_message = __esmMin((() => {
 	MAYBE_PICKED = /cherry picked from commit|backport of commit/i;
 	BACKPORT_PHRASE = /\bbackport(?:\s+of)?(?:\s+pull\s+request)?\s+(?:[0-9a-f]{7,40}\s+(?:from|\/)\s+)?#(\d+)|\bcherry[ -]pick(?:ed)?\s+(?:of|from)\s+#(\d+)|\(GH-(\d+)\)/gi;
 	MAYBE_BACKPORT = /backport|cherry|\(GH-/i;
+	BACKPORT_LIST_HEADING = /^[ \t]*(?:\w+[ \t]+)?backports[ \t]*:?[ \t]*$/gim;
+	LIST_ITEM = /^[ \t]*[-*+][ \t]/;
+	LISTED_PULL = /^[ \t]*[-*+][ \t]+(?:(?:[\w.-]+\/[\w.-]+)?#|https?:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/)(\d+)\b/;
+	CLOSES_PULL = /^[ \t]*close[sd]?:?[ \t]+(?:#(\d+)|https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/pull\/(\d+))[ \t]*$/gim;
 	REVERT_SUBJECT = /^(?:Revert\s+"|revert(?:\([^)]*\))?!?:|(?!(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci):)[\w./-]{1,200}(?:,\s*[\w./-]{1,200}){0,10}:\s+revert\b)/i;
 	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b[^\d\n]{0,40})?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+	VERSION_WORDS = new Set([
+		"version",
+		"versions",
+		"to",
+		"the",
+		"of",
+		"for",
+		"new",
+		"next",
+		"release",
+		"v"
+	]);
 	NAMED_RELEASE = /^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$/i;
+	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 }));
 // src/model/own-commits.ts
 function withEmail(emails, email) {
@@ -23803,7 +23846,7 @@ function buildChanges(input) {
 		} else {
 			const landing = parseLanding(commit.subject, commit.bodyFirstLine, false, input.trackedBranch);
 			const copies = landing.number !== null && input.pulls.has(landing.number) ? null : rebases.runAt(line, i);
-			const pushed = landing.number === null && copies?.whole !== true ? pushedHead(line, i, input.pullHeads) : null;
+			const pushed = landing.number === null && copies?.whole !== true && copies?.named !== true ? pushedHead(line, i, input.pullHeads) : null;
 			const run = pushed === null ? copies : null;
 			if (run !== null) {
 				change = groupChange(line.slice(i, i + run.length), "rebase", run.number, input, rules).change;
@@ -24165,11 +24208,13 @@ var init_changes = __esmMin((() => {
 		pulls;
 		release;
 		landed;
+		named;
 		bySubject = new Map();
 		constructor(pulls, release, landed, named) {
 			this.pulls = pulls;
 			this.release = release;
 			this.landed = landed;
+			this.named = named;
 			for (const [number, pull] of pulls) {
 				if (named.has(number)) continue;
 				for (const c of pull.commits) {
@@ -24188,7 +24233,9 @@ var init_changes = __esmMin((() => {
 		}
 		runAt(line, i) {
 			if (this.bySubject.size === 0) return null;
-			let candidates = this.candidates(line[i]);
+			const closing = this.closing(line[i]);
+			const named = closing.length > 0;
+			let candidates = named ? closing : this.candidates(line[i]);
 			if (candidates.length === 0 && i + 1 < line.length) candidates = [...new Set(this.candidates(line[i + 1]))].filter((n) => this.reworded(line[i], n));
 			if (candidates.length === 0) return null;
 			const remaining = new Map(candidates.map((n) => [n, this.remaining(n)]));
@@ -24196,7 +24243,9 @@ var init_changes = __esmMin((() => {
 			for (let j = i + 1; j < line.length; j++) {
 				const next = line[j];
 				if (next.parents.length >= 2 || next.landingUrl !== null) break;
-				const nextCandidates = new Set(this.candidates(next));
+				const nextClosing = this.closing(next);
+				if (nextClosing.length > 0 && !nextClosing.some((n) => candidates.includes(n))) break;
+				const nextCandidates = new Set(nextClosing.length > 0 ? nextClosing : this.candidates(next));
 				let kept = candidates.filter((n) => nextCandidates.has(n));
 				if (kept.length === 0) {
 					kept = candidates.filter((n) => this.reworded(next, n));
@@ -24212,8 +24261,13 @@ var init_changes = __esmMin((() => {
 			return {
 				number,
 				length,
-				whole: remaining.get(number) === length
+				whole: remaining.get(number) === length,
+				named
 			};
+		}
+		closing(commit) {
+			if (commit.closesPulls.length === 0 || commit.parents.length >= 2) return [];
+			return commit.closesPulls.filter((n) => !this.named.has(n) && this.reworded(commit, n));
 		}
 		remaining(number) {
 			return (this.pulls.get(number)?.commits ?? []).filter((c) => c.parents.length < 2 && !this.release.has(c.sha) && !this.landed.has(c)).length;
@@ -24969,6 +25023,7 @@ function assignDeploys(changes, contents, options) {
 		deploys.push(deploy);
 	}
 	const window = windowText(options.revertWindow);
+	const housekeeping = housekeepingIn(contents);
 	for (const deploy of deploys) for (const sha of deploy.changeShas) {
 		const change = bySha.get(sha);
 		const revert = change?.revertedBy ? bySha.get(change.revertedBy) : void 0;
@@ -25005,8 +25060,12 @@ function assignDeploys(changes, contents, options) {
 	}
 	return deploys;
 }
-function housekeeping(change) {
-	return isOwnVersionBump(change.title);
+function housekeepingIn(contents) {
+	return (change) => {
+		if (bumpNamesOnlyVersion(change.title)) return true;
+		const version = ownBumpVersion(change.title);
+		return version !== null && contents.some((d) => d.at >= change.mergedAt && taggedVersion(d.ref) === version);
+	};
 }
 function windowText(seconds) {
 	const days = seconds / 86400;
@@ -27126,6 +27185,7 @@ function toCommit(header, buffer, start, end, parse) {
 	const newline = buffer.indexOf(NEWLINE$1, start);
 	const subjectEnd = newline === -1 || newline > end ? end : newline;
 	const facts = parse(buffer.toString("utf8", start, end));
+	const firstLine = buffer.toString("utf8", start, subjectEnd).trim();
 	return {
 		sha,
 		parents,
@@ -27133,7 +27193,7 @@ function toCommit(header, buffer, start, end, parse) {
 		authorEmail: header.email,
 		authoredAt: Number.isFinite(authoredAt) ? authoredAt : 0,
 		committedAt: Number.isFinite(committedAt) ? committedAt : 0,
-		subject: buffer.toString("utf8", start, subjectEnd).trim(),
+		subject: facts.subject === firstLine ? firstLine : own$1(facts.subject),
 		bodyFirstLine: parents.length > 1 || TITLE_REFERENCE.test(facts.bodyFirstLine) ? own$1(facts.bodyFirstLine) : "",
 		landingUrl: facts.landingUrl === null ? null : own$1(facts.landingUrl),
 		aiEvidence: facts.aiEvidence.length === 0 ? NONE$1 : facts.aiEvidence.map((f) => ({
@@ -27144,6 +27204,7 @@ function toCommit(header, buffer, start, end, parse) {
 		revertsPrs: facts.revertsPrs.length === 0 ? NONE$1 : facts.revertsPrs,
 		cherryPickOf: facts.cherryPickOf.length === 0 ? NONE$1 : facts.cherryPickOf.map(own$1),
 		backportOf: facts.backportOf.length === 0 ? NONE$1 : facts.backportOf,
+		closesPulls: facts.closesPulls.length === 0 ? NONE$1 : facts.closesPulls,
 		revertMessage: facts.revertMessage
 	};
 }
