@@ -38,6 +38,10 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
     // a squash's `(#N)` left aside on both sides
     if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? '')));
+    // a revert that names the change by its number, as its own title ends (`revert(lint): Remove x (#16321)`, landed
+    // as cargo's #17249): the change of that number
+    const named = targets === null && title === null && isRevertTitle(bare) ? TRAILING_NUMBER.exec(bare) : null;
+    if (named) targets = withTarget(targets, byNumber.get(Number(named[1])));
     lastWithTitle.set(bare, change);
     for (const reverted of targets ?? []) {
       if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -57,6 +61,9 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // cpython's `gh-102: Revert "gh-101: Add bar (#103)"`, Go's `cmd/go: revert "cmd/go: tidy"` — which is a revert
 // whose target was otherwise looked for only when the message also said `This reverts commit`
 const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+
+// the number a title ends with, once a squash's own `(#N)` is left aside (bareTitle)
+const TRAILING_NUMBER = /\(#(\d+)\)$/;
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {

@@ -94,6 +94,17 @@ describe('reverts', () => {
     expect([a.revertedBy, b.revertedBy]).toEqual([byBody.sha, byBranch.sha]);
   });
 
+  it('matches a revert title that ends with the reverted change\'s number, its own squash number aside', () => {
+    // cargo's #17249, `revert(lint): Remove \`new_implicit_minimum_version_req\` (#16321)`, merged as `… (#17249)`
+    const lint = change('lint', { number: 16321, title: 'feat(lint): Add new_implicit_minimum_version_req', mergedAt: h(1) });
+    const other = change('other', { number: 16322, mergedAt: h(2) });
+    const revert = change('rv', { number: 17249, title: 'revert(lint): Remove `new_implicit_minimum_version_req` (#16321) (#17249)', mergedAt: h(3) });
+    // a title that is no revert names nothing reverted, whatever number it ends with
+    const fix = change('fix', { number: 17250, title: 'fix: follow up on (#16322) (#17250)', mergedAt: h(4) });
+    markReverts([lint, other, revert, fix], new Map());
+    expect([lint.revertedBy, other.revertedBy, revert.isRevert, fix.isRevert ?? false]).toEqual([revert.sha, null, true, false]);
+  });
+
   it('collects what a change\'s commits say they revert', () => {
     const commits = new Map([commit('r', { at: h(1), revertsShas: [sha('x')] }), commit('s', { at: h(1), revertsPrs: [4] })].map((c) => [c.sha, c]));
     const c = change('land', { commitShas: [sha('r'), sha('s'), sha('unknown')] });
