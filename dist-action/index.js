@@ -25767,6 +25767,8 @@ function markReverts(changes, revertRefs) {
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
 		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
 		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? "")));
+		const named = targets === null && title === null && isRevertTitle(bare) ? TRAILING_NUMBER.exec(bare) : null;
+		if (named) targets = withTarget(targets, byNumber.get(Number(named[1])));
 		lastWithTitle.set(bare, change);
 		for (const reverted of targets ?? []) {
 			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -25866,11 +25868,12 @@ function collectRevertRefs(changes, commitOf) {
 	}
 	return refs;
 }
-var QUOTED_REVERT;
+var QUOTED_REVERT, TRAILING_NUMBER;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_lists$1();
 	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
+	TRAILING_NUMBER = /\(#(\d+)\)$/;
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
