@@ -219,7 +219,7 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
 
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-  const sync = landing.sync || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
+  const sync = landing.sync || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
   const change = baseChange(commit, sync ? 'sync' : 'merge', landing.number, landing.title, input);
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
@@ -313,6 +313,18 @@ function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: 
     const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
     return n !== null && n !== landing.number;
   });
+}
+
+/**
+ * A pull request from a release line by its name whose side holds a commit a release tag names merges the released
+ * line back (SPEC section 1: a merge of a release line is a sync), even when the line went on past its tag and no
+ * ref keeps it: pip's `Merge pull request #13951 from sbidoul/release/26.1` brings `Update AUTHORS.txt`, `Bump for
+ * release` (tagged 26.1) and `Bump for development`, from a fork's branch. Read as a change, its `Bump for
+ * development` waited for the next release, 26.1.1.
+ */
+function mergesReleasedLine(landing: Landing, walk: SideWalk, input: BuildChangesInput): boolean {
+  if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
+  return walk.commits.some((c) => input.tagged?.has(c.sha) === true);
 }
 
 /**

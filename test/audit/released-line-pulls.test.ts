@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/index.js';
+import type { Report } from '../../src/report/schema.js';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.js';
+
+/*
+ * pip's release pull requests (April 2026, UTC; the release branch lives in the release manager's fork, so no ref
+ * of this repository keeps it):
+ *  #10  `Fix the parser (#10)`, squashed on main 02 10:00
+ *  release/26.1 leaves main: `Update AUTHORS.txt` 03 09:00, `Bump for release` 03 09:10 (tagged 26.1, 03 09:20),
+ *       `Bump for development` 03 09:11; merged back as `Merge pull request #11 from rm/release/26.1` 03 12:00:
+ *       a sync — it brings the released line back; read as a change, its `Bump for development` waited for 26.1.1
+ *  #12  `Speed up the lexer (#12)`, squashed on main 04 10:00
+ *  26.1.1 tags main on 06 10:00
+ */
+function releasedLine(): FixtureRepo {
+  const repo = buildRepo([
+    { commit: 'initial commit', at: '2026-04-01T00:00:00Z' },
+    { commit: 'Fix the parser (#10)', at: '2026-04-02T10:00:00Z' },
+    { branch: 'release/26.1' },
+    { commit: 'Update AUTHORS.txt', on: 'release/26.1', at: '2026-04-03T09:00:00Z' },
+    { commit: 'Bump for release', on: 'release/26.1', at: '2026-04-03T09:10:00Z' },
+    { tag: '26.1', annotated: true, at: '2026-04-03T09:20:00Z' },
+    { commit: 'Bump for development', on: 'release/26.1', at: '2026-04-03T09:11:00Z' },
+    { merge: 'release/26.1', into: 'main', at: '2026-04-03T12:00:00Z', message: 'Merge pull request #11 from rm/release/26.1\n\nRelease/26.1' },
+    { commit: 'Speed up the lexer (#12)', on: 'main', at: '2026-04-04T10:00:00Z' },
+    { tag: '26.1.1', annotated: true, at: '2026-04-06T10:00:00Z' },
+  ]);
+  repo.git('branch', '-D', 'release/26.1');
+  return repo;
+}
+
+describe('a pull request from a released line (pip)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = releasedLine();
+    report = await audit({ path: repo.dir, since: '2026-04-01', until: '2026-04-08', now: '2026-04-08T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  const change = (number: number) => report.changes.find((c) => c.number === number);
+
+  it('is a sync, not a change that waits for the next release', () => {
+    expect([change(11)?.kind, change(11)?.deployedAt ?? null]).toEqual(['sync', null]);
+    // the initial commit, #10 and #12
+    expect(report.summary.changes).toBe(3);
+  });
+
+  it('leaves the tags shipping the changes on main', () => {
+    expect(change(10)?.deployedAt).toBe('2026-04-03T09:20:00Z');
+    expect(change(12)?.deployedAt).toBe('2026-04-06T10:00:00Z');
+    expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['26.1', 2], ['26.1.1', 1]]);
+  });
+});
