@@ -41,6 +41,10 @@ const AMAZON_Q: IdentityRule = { apps: ['amazon-q-developer'] };
 // Continue's agent commits as `Continue Agent` and opens pull requests as its apps (`continue[bot]`, its staging and
 // development apps); the CLI co-authors as `Continue`
 const CONTINUE: IdentityRule = { emails: ['noreply@continue.dev', 'agent@continue.dev'], apps: ['continue', 'continue-staging', 'continue-development-app'] };
+// Vercel's AI SDK Factory: agents that reproduce an issue, write the failing tests and the fix, and address review
+// comments; its commits are its `ai-sdk-factory` account's, its pull requests and squashes its app's
+// (`ai-sdk-factory[bot]`). vercel/ai's 105 such pull requests of June–August 2026 were read as a bot's and left out
+const AI_SDK_FACTORY: IdentityRule = { accounts: ['ai-sdk-factory'], apps: ['ai-sdk-factory'] };
 const CLINE: IdentityRule = { accounts: ['cline-agent'] };
 const ELLIPSIS: IdentityRule = { apps: ['ellipsis-dev'] };
 
@@ -406,6 +410,21 @@ export const AI_SIGNATURES = {
   'codeflash/author': {
     meta: { tool: 'codeflash', place: 'author', rule: 'the author is the `codeflash-ai` app (its optimisations)', examples: [{ text: 'codeflash-ai[bot] <148906541+codeflash-ai[bot]@users.noreply.github.com>', seen: 'All-Hands-AI/OpenHands' }] },
     identity: { apps: ['codeflash-ai'] },
+  },
+  'ai-sdk-factory/author': {
+    meta: {
+      tool: 'ai-sdk-factory', place: 'author', rule: 'the author is Vercel\'s AI SDK Factory: its `ai-sdk-factory` account or app',
+      examples: [{ text: 'ai-sdk-factory[bot] <305873210+ai-sdk-factory[bot]@users.noreply.github.com>', seen: 'vercel/ai (squashes of its pull requests)' }, { text: 'ai-sdk-factory <308175966+ai-sdk-factory@users.noreply.github.com>', seen: 'vercel/ai (its commits: `reproduction (reproduced)`, `failing tests`, `fix #19156`)' }],
+    },
+    identity: AI_SDK_FACTORY,
+  },
+  'ai-sdk-factory/co-author': {
+    meta: { tool: 'ai-sdk-factory', place: 'co-author', rule: 'a co-author at the `ai-sdk-factory` account\'s or app\'s address', examples: [{ text: 'Co-authored-by: ai-sdk-factory <308175966+ai-sdk-factory@users.noreply.github.com>', seen: 'vercel/ai' }] },
+    identity: AI_SDK_FACTORY,
+  },
+  'ai-sdk-factory/pull-author': {
+    meta: { tool: 'ai-sdk-factory', place: 'pull-author', rule: 'a pull request opened by the `ai-sdk-factory` app', examples: [{ text: 'ai-sdk-factory (Bot)', seen: 'vercel/ai (squashes of its pull requests, authored ai-sdk-factory[bot])' }] },
+    identity: AI_SDK_FACTORY,
   },
   'blink/author': {
     meta: { tool: 'blink', place: 'author', rule: 'the author is the `blink-so` app (Coder\'s Blink agent)', examples: [{ text: 'blink-so[bot] <211532188+blink-so[bot]@users.noreply.github.com>', seen: 'google-gemini/gemini-cli' }] },

@@ -28,6 +28,7 @@ export const AI_TOOLS = {
   sweep: { name: 'Sweep' },
   mentat: { name: 'Mentat' },
   codeflash: { name: 'Codeflash' },
+  'ai-sdk-factory': { name: 'AI SDK Factory (Vercel)' },
   continue: { name: 'Continue' },
   cline: { name: 'Cline' },
   cubic: { name: 'cubic' },
