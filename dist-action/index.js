@@ -9697,6 +9697,7 @@ var init_tools = __esmMin((() => {
 		sweep: { name: "Sweep" },
 		mentat: { name: "Mentat" },
 		codeflash: { name: "Codeflash" },
+		"ai-sdk-factory": { name: "AI SDK Factory (Vercel)" },
 		continue: { name: "Continue" },
 		cline: { name: "Cline" },
 		cubic: { name: "cubic" },
@@ -21855,7 +21856,7 @@ var init_bot_names = __esmMin((() => {
 	BOT_WORD = /(?:^|[\s._-])(?:ro)?bot(?:[\s._-]|$)/i;
 }));
 // src/model/ai/catalogue.ts
-var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
+var CLAUDE, COPILOT, CODEX, CURSOR, DEVIN, JULES, GEMINI, AIDER, OPENHANDS, KIRO, OPENCODE, FACTORY, CODEGEN, SWEEP, CODERABBIT, AMAZON_Q, CONTINUE, AI_SDK_FACTORY, CLINE, ELLIPSIS, TOOL_AS_NAME, prefix, AI_SIGNATURES;
 var init_catalogue = __esmMin((() => {
 	CLAUDE = {
 		emails: ["noreply@anthropic.com", "242468646+claude@users.noreply.github.com"],
@@ -21925,6 +21926,10 @@ var init_catalogue = __esmMin((() => {
 			"continue-staging",
 			"continue-development-app"
 		]
+	};
+	AI_SDK_FACTORY = {
+		accounts: ["ai-sdk-factory"],
+		apps: ["ai-sdk-factory"]
 	};
 	CLINE = { accounts: ["cline-agent"] };
 	ELLIPSIS = { apps: ["ellipsis-dev"] };
@@ -22866,6 +22871,45 @@ var init_catalogue = __esmMin((() => {
 				}]
 			},
 			identity: { apps: ["codeflash-ai"] }
+		},
+		"ai-sdk-factory/author": {
+			meta: {
+				tool: "ai-sdk-factory",
+				place: "author",
+				rule: "the author is Vercel's AI SDK Factory: its `ai-sdk-factory` account or app",
+				examples: [{
+					text: "ai-sdk-factory[bot] <305873210+ai-sdk-factory[bot]@users.noreply.github.com>",
+					seen: "vercel/ai (squashes of its pull requests)"
+				}, {
+					text: "ai-sdk-factory <308175966+ai-sdk-factory@users.noreply.github.com>",
+					seen: "vercel/ai (its commits: `reproduction (reproduced)`, `failing tests`, `fix #19156`)"
+				}]
+			},
+			identity: AI_SDK_FACTORY
+		},
+		"ai-sdk-factory/co-author": {
+			meta: {
+				tool: "ai-sdk-factory",
+				place: "co-author",
+				rule: "a co-author at the `ai-sdk-factory` account's or app's address",
+				examples: [{
+					text: "Co-authored-by: ai-sdk-factory <308175966+ai-sdk-factory@users.noreply.github.com>",
+					seen: "vercel/ai"
+				}]
+			},
+			identity: AI_SDK_FACTORY
+		},
+		"ai-sdk-factory/pull-author": {
+			meta: {
+				tool: "ai-sdk-factory",
+				place: "pull-author",
+				rule: "a pull request opened by the `ai-sdk-factory` app",
+				examples: [{
+					text: "ai-sdk-factory (Bot)",
+					seen: "vercel/ai (squashes of its pull requests, authored ai-sdk-factory[bot])"
+				}]
+			},
+			identity: AI_SDK_FACTORY
 		},
 		"blink/author": {
 			meta: {
@@ -23926,7 +23970,7 @@ function walkSide(merge, commits, claimed) {
 }
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
-	const sync = landing.sync || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
+	const sync = landing.sync || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
 	const change = baseChange(commit, sync ? "sync" : "merge", landing.number, landing.title, input);
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
@@ -23986,6 +24030,10 @@ function isReleasePull(commit, landing, walk, input) {
 		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
 		return n !== null && n !== landing.number;
 	});
+}
+function mergesReleasedLine(landing, walk, input) {
+	if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
+	return walk.commits.some((c) => input.tagged?.has(c.sha) === true);
 }
 function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
