@@ -2,10 +2,9 @@ import type { Change } from '../domain.js';
 import { findProducts, ownTagsFolder, tagKey, type DeclaredProduct, type ProductEvidence, type Products } from '../model/products.js';
 import { compilePattern } from '../patterns.js';
 import { commitBefore } from '../sources/git/changed-files.js';
-import { gitAnswer } from '../sources/git/run.js';
 import type { RepoInfo } from '../sources/git/repo.js';
 import { readTouchedPaths } from '../sources/git/touched-paths.js';
-import { readAddedDates, readRemovals } from '../sources/git/added-paths.js';
+import { literalPaths, readPathCommits } from '../sources/git/path-commits.js';
 import { append, smallest } from '../lists.js';
 import { readVersions, readWorkspace, type WorkspacePackage } from '../sources/git/workspaces.js';
 import { plural } from '../units.js';
@@ -94,8 +93,8 @@ async function removals(repo: RepoInfo, packages: readonly WorkspacePackage[], a
   const byManifest = new Map(packages.filter((p) => p.folder !== '' && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
   const byCommit = new Map<string, Set<string>>();
   if (end === null || byManifest.size === 0) return byCommit;
-  for (const [sha, paths] of await readRemovals(repo.cwd, end, first, [...byManifest.keys()])) {
-    byCommit.set(sha, new Set(paths.flatMap((path) => byManifest.get(path) ?? [])));
+  for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), 'D')) {
+    byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
   }
   return byCommit;
 }
@@ -116,7 +115,11 @@ async function bornIn(repo: RepoInfo, products: Products, packages: readonly Wor
     return [{ name: product.name, manifests: folders.map((f) => manifestOf.get(f) as string) }];
   });
   if (young.length === 0) return born;
-  const added = await readAddedDates(repo.cwd, at.end, at.start, young.flatMap((p) => p.manifests));
+  // newest first: the last add read of a manifest is its oldest
+  const added = new Map<string, number>();
+  for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), 'A')) {
+    for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
+  }
   for (const product of young) {
     const dates = product.manifests.flatMap((m) => added.get(m) ?? []);
     if (dates.length > 0) born.set(product.name, smallest(dates));
@@ -177,22 +180,13 @@ const MOVES = 3;
 async function movedFrom(repo: RepoInfo, end: string, start: string | null, young: readonly WorkspacePackage[], repositoryName: string): Promise<WorkspacePackage[]> {
   if (young.length === 0) return [];
   const kinds = [...new Set(young.map((p) => p.manifest))];
-  const log = await gitAnswer(repo.cwd, ['log', '--no-renames', '--diff-filter=AD', '--name-status', '--format=%x1e%H', end, ...(start === null ? [] : [`^${start}`]), '--', ...kinds.map((k) => `:(glob)**/${k}`)]);
-  if (log === null) return [];
   // by manifest path, the oldest commit that added it; by commit, the basenames of the manifests it deleted
   const addedBy = new Map<string, string>();
   const deleted = new Map<string, Set<string>>();
-  for (const record of log.split('\x1e')) {
-    const [sha, ...lines] = record.split('\n');
-    if (sha === undefined || sha.trim() === '') continue;
-    for (const line of lines) {
-      const tab = line.indexOf('\t');
-      if (tab < 0) continue;
-      const path = line.slice(tab + 1);
-      // newest first: the last add read is the oldest
-      if (line.startsWith('A')) addedBy.set(path, sha.trim());
-      else if (line.startsWith('D')) deleted.set(sha.trim(), (deleted.get(sha.trim()) ?? new Set()).add(path.slice(path.lastIndexOf('/') + 1)));
-    }
+  for (const commit of await readPathCommits(repo.cwd, end, start, kinds.map((k) => `:(glob)**/${k}`), 'AD')) {
+    // newest first: the last add read is the oldest
+    for (const path of commit.added) addedBy.set(path, commit.sha);
+    if (commit.deleted.length > 0) deleted.set(commit.sha, new Set(commit.deleted.map((path) => path.slice(path.lastIndexOf('/') + 1))));
   }
   const read = new Map<string, Promise<WorkspacePackage[]>>();
   const before = (sha: string): Promise<WorkspacePackage[]> => {
