@@ -89,7 +89,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set<number>();
   for (const c of input.firstParent) {
-    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+    const n = landedNumber(c, input.trackedBranch);
     if (n !== null) named.add(n);
   }
   const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
@@ -217,6 +217,11 @@ function walkSide(merge: Commit, commits: Map<string, Commit>, claimed: Set<stri
   return { commits: found, helpers, forkPoints, rooted };
 }
 
+/** The pull request a commit says it landed (`Merge pull request #N`, a squash's `(#N)`), read as a first-parent commit would be; else null. */
+function landedNumber(commit: Commit, trackedBranch: string): number | null {
+  return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
+}
+
 function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, rules: Rules): Change {
   const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
   const sync = landing.sync || mergesReleasedLine(landing, walk, input) || (!isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input)));
@@ -227,7 +232,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
     applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
     // react-router merged its pull requests into `release` and that into main: the notes say when such syncs hold most of them
     // (the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too)
-    change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null).length;
+    change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
   } else {
     const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
     const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
@@ -310,7 +315,7 @@ function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: 
   // request #2123 from serilog/dev` into main, its side parent #2131's squash tagged v4.1.0 on dev, brought in the
   // work of #2108, #2120, #2127 and #2129-#2131, landed on dev first
   return !walk.commits.some((c) => {
-    const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+    const n = landedNumber(c, input.trackedBranch);
     return n !== null && n !== landing.number;
   });
 }
@@ -363,7 +368,7 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
     append(stack, commit.parents);
   }
   if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
-  const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
+  const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
   const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
   return pulls || branches.some((b) => b !== null && isReleaseLine(b));
 }
