@@ -47,10 +47,12 @@ const REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,
 // gh-108657 (commit 400a1cebc)`, whose bodies give a reason, not git's `This reverts commit` line
 const SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
 
+// the version a bump or a release's name sets: three numbers, then a semver pre-release or Python's suffix
+const VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
 // a commit that sets a release's version, by the start of its subject: `prepare 3.14.0-rc.0`, `Release v2.1.0`,
 // `chore(release): 1.4.0`, `Bump version to 1.2.3`, `v3.0.0`, and aider's release script's `set version to
 // 0.86.3.dev` with Python's suffix (bounded: no subject can make it backtrack)
-const VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+const VERSION_BUMP = new RegExp(String.raw`^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, 'i');
 
 /** Whether a subject sets a release's version (`Bumped version to 2025.9.3`, `chore(release): 1.4.0`). */
 export function isVersionBump(subject: string): boolean {
@@ -85,14 +87,14 @@ const VERSION_WORDS = new Set(['version', 'versions', 'to', 'the', 'of', 'for', 
  * another's version: only a tag of the project naming that version says it is the project's.
  */
 export function bumpNamesOnlyVersion(subject: string): boolean {
-  if (ownBumpVersion(subject) === null) return false;
-  const between = VERSION_BUMP.exec(subject)?.[1] ?? '';
-  return between.split(/[^a-z0-9]+/i).every((word) => word === '' || VERSION_WORDS.has(word.toLowerCase()));
+  const bump = /\bfrom\b/i.test(subject) ? null : VERSION_BUMP.exec(subject);
+  if (bump === null || bump[2] === undefined) return false;
+  return (bump[1] ?? '').split(/[^a-z0-9]+/i).every((word) => word === '' || VERSION_WORDS.has(word.toLowerCase()));
 }
 
 // a release named after what it releases, and nothing else: cpython's `Python 3.14.0a1` and `Python 3.13.0rc2`,
 // tagged v3.14.0a1 and v3.13.0rc2 on the same commit (a name of one word, then the version, then the end)
-const NAMED_RELEASE = /^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$/i;
+const NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, 'i');
 
 /**
  * The version a release named after what it releases sets (`3.14.0a1` of `Python 3.14.0a1`), lower-cased; else
