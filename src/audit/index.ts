@@ -10,6 +10,7 @@ import { previousWindow } from '../time.js';
 import { iso } from '../report/convert.js';
 import type { Report } from '../report/schema.js';
 import { readCommitters } from '../sources/git/committers.js';
+import { readTouchedPaths } from '../sources/git/touched-paths.js';
 import { parseRemote, webUrl } from '../sources/git/remote.js';
 import { listTags, openRepository, resolveBranch, type TagRef } from '../sources/git/repo.js';
 import { gitHubAccess, type GitHubAccess } from '../sources/github/access.js';
@@ -149,9 +150,16 @@ async function auditWith(options: AuditOptions, reads: AuditReads, times: { now:
   const previousEnd = Math.min(previousWindow(window).until, now);
   // a monorepo's products: only tags and releases name the product they version; each window's are its own (a
   // package gone since the previous window was one of its products then), read as a report of it reads them
+  // the paths each change touched, read once for both windows (the previous window's changes are among this one's)
+  const touchedRead = new Map<string, readonly string[]>();
+  const touched = async (shas: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> => {
+    const unread = shas.filter((sha) => !touchedRead.has(sha));
+    if (unread.length > 0) for (const [sha, paths] of await readTouchedPaths(repo.cwd, unread)) touchedRead.set(sha, paths);
+    return touchedRead;
+  };
   const productsOf = (w: Window, at: number, told: (message: string) => void): Promise<ProductsRead | null> => readProducts(repo, changesAsOf(model.changes, at), {
     branch: branch.name, since: w.since, until: Math.min(w.until, at), from: readFrom, now: at, tags: chosen.refs, declared,
-    repositoryName: remote?.name ?? basename(repo.path), warning: told,
+    repositoryName: remote?.name ?? basename(repo.path), warning: told, touched,
   });
   const versioned = chosen.kind === 'tags' || chosen.kind === 'releases';
   const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;

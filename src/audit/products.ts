@@ -40,6 +40,8 @@ export interface ProductsScope {
   /** the root package's name when its manifest declares none */
   repositoryName: string;
   warning: (message: string) => void;
+  /** the paths each commit touched (readTouchedPaths), when a caller reading several windows' products keeps them */
+  touched?: (shas: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>;
 }
 
 /**
@@ -72,10 +74,13 @@ export async function readProducts(repo: RepoInfo, changes: readonly Change[], o
     warning(`a path glob of product ${product} in the config is left out (${why})`);
   });
   if (products.list.length < 2) return null;
-  const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== 'sync').map((c) => c.sha));
+  const shas = changes.filter((c) => c.kind !== 'sync').map((c) => c.sha);
+  const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
   const removedBy = await removals(repo, packages, atEnd, end, first);
   const touched = new Map<string, string[]>();
-  for (const [sha, list] of paths) {
+  for (const sha of shas) {
+    const list = paths.get(sha);
+    if (list === undefined) continue;
     // a package's removal is no release of it: opentelemetry-js-contrib's #3611 removed propagation-utils, and
     // waited for its next tag, which never came, at the head of the changes not yet deployed
     const gone = removedBy.get(sha);
