@@ -23568,8 +23568,9 @@ function ownBumpVersion(subject) {
 	return VERSION_BUMP.exec(subject)?.[2]?.toLowerCase() ?? null;
 }
 function bumpNamesOnlyVersion(subject) {
-	if (ownBumpVersion(subject) === null) return false;
-	return (VERSION_BUMP.exec(subject)?.[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
+	const bump = /\bfrom\b/i.test(subject) ? null : VERSION_BUMP.exec(subject);
+	if (bump === null || bump[2] === void 0) return false;
+	return (bump[1] ?? "").split(/[^a-z0-9]+/i).every((word) => word === "" || VERSION_WORDS.has(word.toLowerCase()));
 }
 function namedReleaseVersion(subject) {
 	return NAMED_RELEASE.exec(subject.trim())?.[1]?.toLowerCase() ?? null;
@@ -23692,7 +23693,7 @@ function numberFromUrl(url) {
 	const m = /\/(?:pull|pulls|merge_requests)\/(\d+)/.exec(url);
 	return m ? Number(m[1]) : null;
 }
-var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
+var TRAILER_URL, KERNEL_LINK, REVERTS_COMMIT, REVERTS_PR, MAYBE_REFERS, CHERRY_PICKED, MAYBE_PICKED, BACKPORT_PHRASE, MAYBE_BACKPORT, BACKPORT_LIST_HEADING, LIST_ITEM, LISTED_PULL, CLOSES_PULL, REVERT_SUBJECT, TYPED_GIT_REVERT, REVERT_FIRST_PARAGRAPH, SUBJECT_COMMIT, VERSION_SET, VERSION_BUMP, VERSION_WORDS, NAMED_RELEASE, WRAPPED_NUMBER;
 var init_message = __esmMin((() => {
 	init_compile$1();
 	init_release_lines();
@@ -23713,7 +23714,8 @@ var init_message = __esmMin((() => {
 	TYPED_GIT_REVERT = /^(?:feat|fix|chore|docs|style|refactor|perf|test|build|ci)(?:\([^)]*\))?!?:\s+Revert\s+"/;
 	REVERT_FIRST_PARAGRAPH = /^This (?:CL |change )?reverts commit [0-9a-f]{7,40}/i;
 	SUBJECT_COMMIT = /\bcommit\s+([0-9a-f]{7,40})\b/gi;
-	VERSION_BUMP = /^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)(?:[\s,;:)]|$)/i;
+	VERSION_SET = String.raw`(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)`;
+	VERSION_BUMP = new RegExp(String.raw`^(?:\w+(?:\([^)\n]*\))?!?:[ \t]*)?(?:(?:prepare|preparing|release|releasing|bump|bumped|bumping|version|cut|set(?:ting)?[ \t]+(?:the[ \t]+)?version)\b([^\d\n]{0,40}))?v?${VERSION_SET}(?:[\s,;:)]|$)`, "i");
 	VERSION_WORDS = new Set([
 		"version",
 		"versions",
@@ -23726,7 +23728,7 @@ var init_message = __esmMin((() => {
 		"release",
 		"v"
 	]);
-	NAMED_RELEASE = /^[A-Za-z][\w.+-]{0,40}[ \t]+v?(\d+\.\d+\.\d+(?:-[0-9a-z.]+|\.?(?:dev|post|rc|alpha|beta|a|b)\d*)?)$/i;
+	NAMED_RELEASE = new RegExp(String.raw`^[A-Za-z][\w.+-]{0,40}[ \t]+v?${VERSION_SET}$`, "i");
 	WRAPPED_NUMBER = /^[ \t]*(\(#\d+\))[ \t]*$/;
 }));
 // src/model/own-commits.ts
@@ -23865,7 +23867,7 @@ function buildChanges(input) {
 	};
 	const named = new Set();
 	for (const c of input.firstParent) {
-		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+		const n = landedNumber(c, input.trackedBranch);
 		if (n !== null) named.add(n);
 	}
 	const rebases = new RebaseIndex(input.pulls, input.release, rules.landed, named);
@@ -23968,6 +23970,9 @@ function walkSide(merge, commits, claimed) {
 		rooted
 	};
 }
+function landedNumber(commit, trackedBranch) {
+	return parseLanding(commit.subject, commit.bodyFirstLine, commit.parents.length >= 2, trackedBranch).number;
+}
 function mergeChange(commit, walk, input, rules) {
 	const landing = parseLanding(commit.subject, commit.bodyFirstLine, true, input.trackedBranch);
 	const sync = landing.sync || mergesReleasedLine(landing, walk, input) || !isReleasePull(commit, landing, walk, input) && (bringsReleaseOnly(commit, walk, input) || bringsBumpedLine(walk, landing, input));
@@ -23976,7 +23981,7 @@ function mergeChange(commit, walk, input, rules) {
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	if (sync) {
 		applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
-		change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null).length;
+		change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
 	} else {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
@@ -24027,7 +24032,7 @@ function isReleasePull(commit, landing, walk, input) {
 	const head = commit.parents[1];
 	if (landing.number === null || landing.branch === null || isReleaseLine(landing.branch) || head === void 0 || input.tagged?.has(head) !== true) return false;
 	return !walk.commits.some((c) => {
-		const n = parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number;
+		const n = landedNumber(c, input.trackedBranch);
 		return n !== null && n !== landing.number;
 	});
 }
@@ -24053,7 +24058,7 @@ function bringsBumpedLine(walk, landing, input) {
 		append(stack, commit.parents);
 	}
 	if (!walk.commits.every((c) => carried.has(c.sha) || input.release.has(c.sha))) return false;
-	const pulls = walk.commits.some((c) => !bumps.includes(c) && parseLanding(c.subject, c.bodyFirstLine, c.parents.length >= 2, input.trackedBranch).number !== null);
+	const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
 	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
 	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
 }
@@ -26330,6 +26335,37 @@ async function readCommitters(cwd, shas) {
 	return found;
 }
 var init_committers = __esmMin((() => {
+	init_run();
+}));
+// src/sources/git/touched-paths.ts
+async function readTouchedPaths(cwd, shas) {
+	const paths = new Map();
+	if (shas.length === 0) return paths;
+	let current = null;
+	await streamGitRanges(cwd, [
+		"log",
+		"-z",
+		"--no-walk=unsorted",
+		"--diff-merges=first-parent",
+		"--name-only",
+		"--no-renames",
+		"--format=%x1e%H",
+		"--stdin",
+		"--"
+	], (buffer, start, end) => {
+		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
+		if (text.startsWith("")) {
+			current = [];
+			paths.set(text.slice(1).trim(), current);
+		} else if (text !== "") current?.push(text);
+	}, {
+		separator: 0,
+		input: `${shas.join("\n")}\n`,
+		onFailure: () => true
+	});
+	return paths;
+}
+var init_touched_paths = __esmMin((() => {
 	init_run();
 }));
 // src/sources/git/remote.ts
@@ -39187,89 +39223,53 @@ var init_changed_files = __esmMin((() => {
 	];
 	CODEOWNERS_LIMIT = 3145727;
 }));
-// src/sources/git/touched-paths.ts
-async function readTouchedPaths(cwd, shas) {
-	const paths = new Map();
-	if (shas.length === 0) return paths;
+// src/sources/git/path-commits.ts
+async function readPathCommits(cwd, tip, exclude, pathspecs, filter) {
+	const commits = [];
+	if (pathspecs.length === 0) return commits;
 	let current = null;
+	let status = null;
 	await streamGitRanges(cwd, [
 		"log",
 		"-z",
-		"--no-walk=unsorted",
-		"--diff-merges=first-parent",
-		"--name-only",
+		`--diff-filter=${filter}`,
+		"--name-status",
 		"--no-renames",
-		"--format=%x1e%H",
-		"--stdin",
-		"--"
+		"--format=%x1e%H %ct",
+		tip,
+		...exclude === null ? [] : [`^${exclude}`],
+		"--",
+		...pathspecs
 	], (buffer, start, end) => {
 		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
 		if (text.startsWith("")) {
-			current = [];
-			paths.set(text.slice(1).trim(), current);
-		} else if (text !== "") current?.push(text);
-	}, {
-		separator: 0,
-		input: `${shas.join("\n")}\n`,
-		onFailure: () => true
-	});
-	return paths;
-}
-var init_touched_paths = __esmMin((() => {
-	init_run();
-}));
-// src/sources/git/added-paths.ts
-async function readAddedDates(cwd, tip, exclude, paths) {
-	const added = new Map();
-	if (paths.length === 0) return added;
-	let at = NaN;
-	await streamGitRanges(cwd, [
-		"log",
-		"-z",
-		"--diff-filter=A",
-		"--name-only",
-		"--no-renames",
-		"--format=%x1e%ct",
-		tip,
-		...exclude === null ? [] : [`^${exclude}`],
-		"--",
-		...paths.map((p) => `:(literal)${p}`)
-	], (buffer, start, end) => {
-		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
-		if (text.startsWith("")) at = Number(text.slice(1).trim());
-		else if (text !== "" && Number.isFinite(at)) added.set(text, at);
+			const [sha = "", at = ""] = text.slice(1).trim().split(" ");
+			current = {
+				sha,
+				at: Number(at),
+				added: [],
+				deleted: []
+			};
+			commits.push(current);
+			status = null;
+		} else if (text !== "" && current !== null) {
+			if (status === null) status = text;
+			else {
+				if (status === "A") current.added.push(text);
+				else if (status === "D") current.deleted.push(text);
+				status = null;
+			}
+		}
 	}, {
 		separator: 0,
 		onFailure: () => true
 	});
-	return added;
+	return commits;
 }
-async function readRemovals(cwd, tip, exclude, paths) {
-	const removed = new Map();
-	if (paths.length === 0) return removed;
-	let sha = "";
-	await streamGitRanges(cwd, [
-		"log",
-		"-z",
-		"--diff-filter=D",
-		"--name-only",
-		"--no-renames",
-		"--format=%x1e%H",
-		tip,
-		...exclude === null ? [] : [`^${exclude}`],
-		"--",
-		...paths.map((p) => `:(literal)${p}`)
-	], (buffer, start, end) => {
-		const text = buffer.toString("utf8", start, end).replace(/^\n+/, "");
-		if (text.startsWith("")) sha = text.slice(1).trim();
-		else if (text !== "" && sha !== "") removed.set(sha, [...removed.get(sha) ?? [], text]);
-	}, {
-		separator: 0,
-		onFailure: () => true
-	});
-	return removed;
+function literalPaths(paths) {
+	return paths.map((p) => `:(literal)${p}`);
 }
-var init_added_paths = __esmMin((() => {
+var init_path_commits = __esmMin((() => {
 	init_run();
 }));
 // node_modules/smol-toml/dist/error.js
@@ -40448,10 +40448,13 @@ async function readProducts(repo, changes, o) {
 		warning(`a path glob of product ${product} in the config is left out (${why})`);
 	});
 	if (products.list.length < 2) return null;
-	const paths = await readTouchedPaths(repo.cwd, changes.filter((c) => c.kind !== "sync").map((c) => c.sha));
+	const shas = changes.filter((c) => c.kind !== "sync").map((c) => c.sha);
+	const paths = await (o.touched ?? ((some) => readTouchedPaths(repo.cwd, some)))(shas);
 	const removedBy = await removals(repo, packages, atEnd, end, first);
 	const touched = new Map();
-	for (const [sha, list] of paths) {
+	for (const sha of shas) {
+		const list = paths.get(sha);
+		if (list === void 0) continue;
 		const gone = removedBy.get(sha);
 		const of = gone === void 0 ? products.ofPaths(list) : products.ofPaths(list).filter((name) => !gone.has(name));
 		if (of.length > 0) touched.set(sha, of);
@@ -40475,7 +40478,7 @@ async function removals(repo, packages, atEnd, end, first) {
 	const byManifest = new Map(packages.filter((p) => p.folder !== "" && !atEnd.has(p.folder)).map((p) => [`${p.folder}/${p.manifest}`, p.name]));
 	const byCommit = new Map();
 	if (end === null || byManifest.size === 0) return byCommit;
-	for (const [sha, paths] of await readRemovals(repo.cwd, end, first, [...byManifest.keys()])) byCommit.set(sha, new Set(paths.flatMap((path) => byManifest.get(path) ?? [])));
+	for (const commit of await readPathCommits(repo.cwd, end, first, literalPaths([...byManifest.keys()]), "D")) byCommit.set(commit.sha, new Set(commit.deleted.flatMap((path) => byManifest.get(path) ?? [])));
 	return byCommit;
 }
 async function bornIn(repo, products, packages, at) {
@@ -40491,7 +40494,8 @@ async function bornIn(repo, products, packages, at) {
 		}];
 	});
 	if (young.length === 0) return born;
-	const added = await readAddedDates(repo.cwd, at.end, at.start, young.flatMap((p) => p.manifests));
+	const added = new Map();
+	for (const commit of await readPathCommits(repo.cwd, at.end, at.start, literalPaths(young.flatMap((p) => p.manifests)), "A")) for (const path of commit.added) if (Number.isFinite(commit.at)) added.set(path, commit.at);
 	for (const product of young) {
 		const dates = product.manifests.flatMap((m) => added.get(m) ?? []);
 		if (dates.length > 0) born.set(product.name, smallest(dates));
@@ -40542,30 +40546,11 @@ async function windowPackages(repo, o) {
 async function movedFrom(repo, end, start, young, repositoryName) {
 	if (young.length === 0) return [];
 	const kinds = [...new Set(young.map((p) => p.manifest))];
-	const log = await gitAnswer(repo.cwd, [
-		"log",
-		"--no-renames",
-		"--diff-filter=AD",
-		"--name-status",
-		"--format=%x1e%H",
-		end,
-		...start === null ? [] : [`^${start}`],
-		"--",
-		...kinds.map((k) => `:(glob)**/${k}`)
-	]);
-	if (log === null) return [];
 	const addedBy = new Map();
 	const deleted = new Map();
-	for (const record of log.split("")) {
-		const [sha, ...lines] = record.split("\n");
-		if (sha === void 0 || sha.trim() === "") continue;
-		for (const line of lines) {
-			const tab = line.indexOf("	");
-			if (tab < 0) continue;
-			const path = line.slice(tab + 1);
-			if (line.startsWith("A")) addedBy.set(path, sha.trim());
-			else if (line.startsWith("D")) deleted.set(sha.trim(), (deleted.get(sha.trim()) ?? new Set()).add(path.slice(path.lastIndexOf("/") + 1)));
-		}
+	for (const commit of await readPathCommits(repo.cwd, end, start, kinds.map((k) => `:(glob)**/${k}`), "AD")) {
+		for (const path of commit.added) addedBy.set(path, commit.sha);
+		if (commit.deleted.length > 0) deleted.set(commit.sha, new Set(commit.deleted.map((path) => path.slice(path.lastIndexOf("/") + 1))));
 	}
 	const read = new Map();
 	const before = (sha) => {
@@ -40633,9 +40618,8 @@ var init_products$1 = __esmMin((() => {
 	init_products$2();
 	init_patterns();
 	init_changed_files();
-	init_run();
 	init_touched_paths();
-	init_added_paths();
+	init_path_commits();
 	init_lists$1();
 	init_workspaces();
 	init_units();
@@ -44091,6 +44075,12 @@ async function auditWith(options, reads, times, window) {
 	const firstCommit = boundary === null ? changesAsOf(model.changes, now).reduce((min, c) => Math.min(min, c.mergedAt), Infinity) : -Infinity;
 	const previousCovered = boundary !== null || firstCommit <= previousWindow(window).since;
 	const previousEnd = Math.min(previousWindow(window).until, now);
+	const touchedRead = new Map();
+	const touched = async (shas) => {
+		const unread = shas.filter((sha) => !touchedRead.has(sha));
+		if (unread.length > 0) for (const [sha, paths] of await readTouchedPaths(repo.cwd, unread)) touchedRead.set(sha, paths);
+		return touchedRead;
+	};
 	const productsOf = (w, at, told) => readProducts(repo, changesAsOf(model.changes, at), {
 		branch: branch.name,
 		since: w.since,
@@ -44100,7 +44090,8 @@ async function auditWith(options, reads, times, window) {
 		tags: chosen.refs,
 		declared,
 		repositoryName: remote?.name ?? basename(repo.path),
-		warning: told
+		warning: told,
+		touched
 	});
 	const versioned = chosen.kind === "tags" || chosen.kind === "releases";
 	const products = versioned ? await orCancel(productsOf(window, now, warning)) : null;
@@ -44325,6 +44316,7 @@ var init_audit = __esmMin((() => {
 	init_time();
 	init_convert();
 	init_committers();
+	init_touched_paths();
 	init_remote();
 	init_repo();
 	init_access();
