@@ -155,6 +155,7 @@ export async function readGitChanges(
       tagged: new Set(release.tagShas),
       ...(release.tagNames !== undefined && { tagsOf: tagsOf(release.tagNames, lines) }),
       botPattern: o.botPattern,
+      ai: o.ai,
       webUrl: o.webUrl,
       shallow: repo.shallow,
       // a cherry-pick of a commit read anywhere (a release line's, a pull ref's) is a copy, of none a port

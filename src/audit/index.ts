@@ -301,7 +301,7 @@ function historyStart(tags: readonly TagRef[], since: number, until = since): nu
 function pullOptions(settings: AuditSettings, trackedBranch: string, release: ReadonlySet<string>, forPulls: PullMatching | null): ApplyPullsOptions {
   return {
     requiredApprovals: settings.policy.requiredApprovals,
-    isBot: (login) => isBot(login, '', settings.botPattern),
+    isBot: (login) => isBot(login, '', settings.botPattern, settings.ai),
     ai: settings.ai,
     trackedBranch,
     isRelease: (sha) => release.has(sha),

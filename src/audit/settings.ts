@@ -63,6 +63,7 @@ export async function resolveSettings(options: AuditOptions, repoRoot: string): 
     ai: compileCatalogue({
       markers: [...config.ai.markers, ...(options.aiMarkers ?? [])].map((m) => compileRegex(m, 'ai.markers', 'im')),
       labels: config.ai.labels,
+      agents: config.ai.agents,
     }),
     environment: compileRegex(options.environment ?? config.deploy.environment, '--environment'),
     workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== undefined ? '--workflow' : 'deploy.workflow', 'i'),

@@ -37,7 +37,7 @@ export function defaultConfig(): Config {
     revertWindow: DEFAULT_REVERT_WINDOW,
     incidentLabel: 'incident',
     bugLabel: DEFAULT_BUG_LABEL,
-    ai: { markers: [], labels: [] },
+    ai: { markers: [], labels: [], agents: [] },
     requiredApprovals: 1,
     businessHours: { enabled: false, timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
     thresholds: { ...DEFAULT_THRESHOLDS },

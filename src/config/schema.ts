@@ -56,6 +56,14 @@ export function thresholdField(kind: keyof typeof KIND_MESSAGES) {
 const clock = z.string({ error: 'must be a time of day like 09:00' }).refine((v) => parseClock(v) !== null, { error: 'must be a time of day like 09:00' });
 
 const label = nonEmpty('a label name');
+
+// an agent's account: a GitHub login or app slug (`acme-agent`, `acme-agent[bot]`), or a whole address
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+function agentAccount() {
+  const what = 'a GitHub login like "acme-agent" or "acme-agent[bot]", or an email address like "agent@acme.dev"';
+  return nonEmpty(what).refine((v) => LOGIN.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
+}
 // matched in time linear in the path (src/glob.ts); a glob past what one may cost is refused here, named by field
 const pathPattern = nonEmpty('a path pattern').superRefine((source, ctx) => {
   const problem = source === '' ? null : globProblem(source, 'gitignore');
@@ -78,6 +86,7 @@ export const FIELDS = {
   aiMarkers: list(regexField('im'), 'regular expressions'),
   aiMarker: regexField('im'),
   aiLabels: list(label, 'label names'),
+  aiAgents: list(agentAccount(), 'GitHub logins or email addresses'),
   label,
   requiredApprovals: z.number({ error: 'must be a whole number of at least 1' }).int({ error: 'must be a whole number of at least 1' }).min(1, { error: 'must be a whole number of at least 1' }),
   enabled: z.boolean({ error: 'must be true or false' }),
@@ -125,6 +134,7 @@ export const configSchema = z.strictObject(
         {
           markers: FIELDS.aiMarkers.optional().describe('extra markers of AI-assisted commits (regular expressions matched anywhere in a commit message), on top of the built-in evidence catalogue: entries of the tool "configured"'),
           labels: FIELDS.aiLabels.optional().describe('pull request labels that mark a change AI-assisted (exact names): entries of the tool "configured"'),
+          agents: FIELDS.aiAgents.optional().describe('the accounts of AI agents the built-in catalogue does not know, such as a team\'s own: GitHub logins or app slugs ("acme-agent", "acme-agent[bot]") or email addresses. Their commits and pull requests are agent work of the tool "configured", never a bot\'s'),
         },
         { error: OBJECT },
       )

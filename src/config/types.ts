@@ -35,6 +35,8 @@ export interface Config {
     markers: string[];
     /** pull request labels that mark a change AI-assisted */
     labels: string[];
+    /** the accounts of AI agents the built-in catalogue does not know: logins, app slugs or addresses */
+    agents: string[];
   };
   /** non-author approvals needed for a change to count as approved (T5) */
   requiredApprovals: number;

@@ -1,5 +1,5 @@
 import type { Tester } from '../patterns.js';
-import { compileCatalogue } from './ai/compile.js';
+import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { botByName } from './bot-names.js';
 
 /**
@@ -10,16 +10,20 @@ import { botByName } from './bot-names.js';
  * (`ai/catalogue.ts`) knows them, and what it knows as an author is never a bot.
  */
 
-/** Whether a git identity (email '' when there is none) is an AI coding agent the catalogue knows. */
-export function isAiAgent(name: string, email: string): boolean {
-  return compileCatalogue().author(name, email) !== null;
+/**
+ * Whether a git identity (email '' when there is none: a login) is an AI coding agent the catalogue knows, the
+ * built-in one unless `ai` is the run's (with the config's `ai.agents`).
+ */
+export function isAiAgent(name: string, email: string, ai: AiCatalogue = compileCatalogue()): boolean {
+  return ai.author(name, email) !== null;
 }
 
 /**
  * Whether an author is automation: a known bot name or login, a CI identity by name or email, or a match of
  * the configured pattern (`extra`, tested on the name, the email's local part and the whole email). An AI
- * coding agent is never a bot, even when GitHub lists its account as one.
+ * coding agent (of `ai`, the built-in catalogue unless given) is never a bot, even when GitHub lists its
+ * account as one.
  */
-export function isBot(name: string, email: string, extra: Tester | null = null): boolean {
-  return !isAiAgent(name, email) && botByName(name, email, extra);
+export function isBot(name: string, email: string, extra: Tester | null = null, ai?: AiCatalogue): boolean {
+  return !isAiAgent(name, email, ai) && botByName(name, email, extra);
 }

@@ -1,6 +1,6 @@
 import { RELEASE_COMMIT, type AiFinding, type Change, type ChangeKind, type Commit, type Size } from '../domain.js';
 import type { Tester } from '../patterns.js';
-import { compileCatalogue } from './ai/compile.js';
+import { compileCatalogue, type AiCatalogue } from './ai/compile.js';
 import { addAiFindings, setAiFindings } from './ai/facts.js';
 import { isBot } from './bots.js';
 import { isVersionBump, namedReleaseVersion, numberFromUrl, ownBumpVersion, parseLanding, type Landing } from './message.js';
@@ -35,6 +35,8 @@ export interface BuildChangesInput {
    */
   tagged?: ReadonlySet<string>;
   botPattern: Tester | null;
+  /** the run's evidence catalogue, with the config's agents: the built-in one when absent */
+  ai?: AiCatalogue;
   /**
    * the names of the tags (final and pre-release) on a commit or on a commit that copies it (same author email,
    * author date and subject: a release commit rebased before it was pushed, its tag left on the original); absent:
@@ -52,12 +54,11 @@ export interface BuildChangesInput {
   shallow?: boolean;
 }
 
-// the built-in catalogue: who an agent is and what a branch says (the config's markers were read with the messages)
-const AI = compileCatalogue();
-
 /** The own-commit rules, with the copies index this history fills as changes land. */
 type Rules = OwnCommitRules & {
   landed: CopyIndex;
+  /** who an agent is and what a branch says (the config's markers were read with the messages) */
+  ai: AiCatalogue;
   /** whether the history read holds a commit: a cherry-pick of none is a port */
   read: (sha: string) => boolean;
   /** whether a commit is the tracked branch's own line, or older than the history read: work forked from it is this repository's */
@@ -85,7 +86,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   // the line as a set only once a merge brings another repository's history (rare)
   let lineShas: Set<string> | null = null;
   const onLine = (sha: string): boolean => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
-  const rules: Rules = { landed: new CopyIndex(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine };
+  const rules: Rules = { landed: new CopyIndex(), ai: input.ai ?? compileCatalogue(), isRelease: (sha) => input.release.has(sha), read: input.read ?? ((sha) => input.commits.has(sha)), onLine };
   // a pull request the branch names as squashed or merged landed that way, not as a rebase
   const named = new Set<number>();
   for (const c of input.firstParent) {
@@ -142,9 +143,9 @@ export function buildChanges(input: BuildChangesInput): Change[] {
   }
   // the work's author decides whether a bot made it: a bot that only merged does not
   for (const change of changes) {
-    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
+    change.bot = (change.kind !== 'merge' || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
     // an AI coding agent that authored the change made it AI-assisted work (and it is no bot)
-    const agent = AI.author(change.author, change.authorEmail);
+    const agent = rules.ai.author(change.author, change.authorEmail);
     if (agent) addAiFindings(change, [agent]);
     if (change.kind === 'direct' && input.tagsOf !== undefined && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
   }
@@ -229,7 +230,7 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
   change.branch = landing.branch;
   const pull = landing.number !== null ? input.pulls.get(landing.number) : undefined;
   if (sync) {
-    applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+    applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
     // react-router merged its pull requests into `release` and that into main: the notes say when such syncs hold most of them
     // (the line's first merge has a parent on the tracked branch: a helper of the walk's, counted too)
     change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
@@ -239,14 +240,14 @@ function mergeChange(commit: Commit, walk: SideWalk, input: BuildChangesInput, r
     const fromPull = walk.commits.length === 0 && pull !== undefined;
     // nothing but another repository's history: the merge itself is the change's one commit
     const own = fromPull ? ownPullCommits(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
+    applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
     if (imported !== null) change.flags = [...change.flags, 'imported'];
-    byPeople(change, own, input.botPattern);
+    byPeople(change, own, input.botPattern, rules.ai);
     landCommits(change, walk.commits, pull, rules);
   }
   addAiFindings(change, commit.aiEvidence);
   // the branch the merge names (`Merge pull request #7 from acme/codex/fix-parser`): weak evidence, said apart
-  const branch = landing.branch === null ? null : AI.branch(landing.branch);
+  const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
   if (branch) addAiFindings(change, [branch]);
   return change;
 }
@@ -290,9 +291,9 @@ function importedHistory(walk: SideWalk, onLine: (sha: string) => boolean): Set<
  * people, were left out as renovate[bot]'s). A bot's pull request a person added a commit to (Dependabot's bump
  * and a fix of the lockfile) stays the bot's.
  */
-function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null): void {
-  if (!isBot(change.author, change.authorEmail, botPattern)) return;
-  const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern));
+function byPeople(change: Change, own: readonly Commit[], botPattern: Tester | null, ai: AiCatalogue): void {
+  if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
+  const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai));
   if (people.length * 2 <= own.length) return;
   let first = people[0] as Commit;
   for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
@@ -379,7 +380,7 @@ function squashChange(commit: Commit, number: number, input: BuildChangesInput, 
   const pull = input.pulls.get(number);
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
   if (pull && own.length > 0) {
-    applyOwnCommits(change, own, pull.forkPoints, rules.read);
+    applyOwnCommits(change, own, pull.forkPoints, rules);
     landCommits(change, own, pull, rules);
   } else {
     // the PR's own commits are not in this clone (or the number was an issue's): its first commit is unknown
@@ -472,7 +473,7 @@ function extendGroup(group: Group, members: Commit[], rules: Rules): void {
   const fresh = group.members.length === 0;
   append(group.members, members);
   const own = group.members.filter((c) => !group.notOwn.has(c.sha));
-  applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules.read);
+  applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules);
   change.commitShas = group.members.map((c) => c.sha);
   const last = members.reduce((a, b) => (b.committedAt >= a.committedAt ? b : a));
   if (fresh || last.committedAt >= change.mergedAt) {
@@ -545,7 +546,8 @@ function startOf(commit: Commit, read: (sha: string) => boolean): number {
   return Math.max(commit.authoredAt, commit.committedAt);
 }
 
-function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], read: (sha: string) => boolean): void {
+function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], rules: Pick<Rules, 'read' | 'ai'>): void {
+  const { read } = rules;
   change.commitShas = own.map((c) => c.sha);
   change.commits = own.length;
   change.forkPoints = forkPoints;
@@ -567,7 +569,7 @@ function applyOwnCommits(change: Change, own: Commit[], forkPoints: string[], re
   const evidence = own.flatMap((c) => c.aiEvidence);
   // an AI agent that wrote commits of the change made it AI-assisted work
   for (const c of own) {
-    const agent = AI.author(c.authorName, c.authorEmail);
+    const agent = rules.ai.author(c.authorName, c.authorEmail);
     if (agent) evidence.push(agent);
   }
   setAiFindings(change, evidence);

@@ -29,7 +29,7 @@ export interface ClosedPullOptions {
 export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions): ClosedPull {
   const agent = isAgentAuthor(pull.author, pull.authorIsBot, options.ai);
   const author = pull.author.toLowerCase();
-  const person = (login: string, isBotType: boolean): boolean => !isBotType && !isBot(login, '', options.botPattern) && login.toLowerCase() !== author;
+  const person = (login: string, isBotType: boolean): boolean => !isBotType && !isBot(login, '', options.botPattern, options.ai) && login.toLowerCase() !== author;
   const reviewed = pull.reviews
     .filter((r) => r.state !== 'PENDING' && r.submittedAt !== null && r.submittedAt <= pull.closedAt && person(r.author, r.authorIsBot))
     .map((r) => r.submittedAt as number);
@@ -40,7 +40,7 @@ export function toClosedPull(pull: GitHubClosedPull, options: ClosedPullOptions)
     title: pull.title,
     url: /^https?:\/\//.test(pull.url) ? pull.url : null,
     author: pull.author,
-    bot: !agent && (pull.authorIsBot || isBot(pull.author, '', options.botPattern)),
+    bot: !agent && (pull.authorIsBot || isBot(pull.author, '', options.botPattern, options.ai)),
     createdAt: pull.createdAt,
     closedAt: pull.closedAt,
     isDraft: pull.isDraft,

@@ -13,7 +13,7 @@ import { pullEvents } from './pull-events.js';
  * the same catalogue as a merged one's: an agent's pull request is never a bot's. Pure.
  */
 export function toOpenPull(pull: GitHubOpenPull, now: number, options: { requiredApprovals: number; botPattern: Tester | null; ai?: AiCatalogue }): OpenPull {
-  const bot = (login: string): boolean => isBot(login, '', options.botPattern);
+  const bot = (login: string): boolean => isBot(login, '', options.botPattern, options.ai);
   const author = pull.author.toLowerCase();
   const events = pull.isDraft
     ? null

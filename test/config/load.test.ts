@@ -42,7 +42,7 @@ describe('loadConfig', () => {
         "incidentLabel": "sev1",
         "bugLabel": "^defect$",
         /* markers may hold // and /* inside strings */
-        "ai": { "markers": ["^Via: https?://ai\\\\.example/\\\\*"], "labels": ["ai", "copilot",] },
+        "ai": { "markers": ["^Via: https?://ai\\\\.example/\\\\*"], "labels": ["ai", "copilot",], "agents": ["acme-agent[bot]", "agent@acme.dev"] },
         "requiredApprovals": 2,
         "businessHours": { "enabled": true, "timezone": "Europe/Berlin", "days": ["fri", "mon", "wed"], "start": "08:30", "end": "16:00" },
         "thresholds": { "pickupP50": "4h", "deployWaitP50": "1d 12h", "checksP50": 900, "changeFailureRate": "10%", "flakyRate": 0.02, "wipPerAuthor": 3, "aiRatio": 2 },
@@ -58,7 +58,7 @@ describe('loadConfig', () => {
       revertWindow: 7 * 86400,
       incidentLabel: 'sev1',
       bugLabel: '^defect$',
-      ai: { markers: ['^Via: https?://ai\\.example/\\*'], labels: ['ai', 'copilot'] },
+      ai: { markers: ['^Via: https?://ai\\.example/\\*'], labels: ['ai', 'copilot'], agents: ['acme-agent[bot]', 'agent@acme.dev'] },
       requiredApprovals: 2,
       businessHours: { enabled: true, timezone: 'Europe/Berlin', days: ['mon', 'wed', 'fri'], start: '08:30', end: '16:00' },
       thresholds: { ...DEFAULT_THRESHOLDS, pickupP50: 4 * 3600, deployWaitP50: 36 * 3600, checksP50: 900, changeFailureRate: 0.1, flakyRate: 0.02, wipPerAuthor: 3, aiRatio: 2 },

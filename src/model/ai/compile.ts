@@ -2,7 +2,7 @@ import type { AiFinding } from '../../domain.js';
 import type { Pattern } from '../../patterns.js';
 import { looksLikeBot } from '../bot-names.js';
 import { AI_SIGNATURES } from './catalogue.js';
-import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta } from './signature.js';
+import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta, type IdentityRule } from './signature.js';
 import { AI_TOOLS, toolCreditedIn, toolNamedIn, type AiTool, type AiToolId } from './tools.js';
 import { append } from '../../lists.js';
 
@@ -27,10 +27,15 @@ export interface AiCatalogue {
   body(text: string): AiFinding[];
 }
 
-/** What the configuration adds: patterns matched anywhere in a commit message, and labels (exact names). */
+/**
+ * What the configuration adds: patterns matched anywhere in a commit message, labels (exact names), and the
+ * accounts of agents the catalogue cannot know (a team's own: GitHub logins, app slugs with or without `[bot]`,
+ * or whole addresses, as `agentIdentity` reads them).
+ */
 export interface AiExtras {
   markers?: readonly Pattern[];
   labels?: readonly string[];
+  agents?: readonly string[];
 }
 
 /** How much of a description is read at most: the source keeps a long one's start and end, under this. */
@@ -96,9 +101,31 @@ interface Identity {
  * @throws Error when a signature is malformed (a message signature without its hint): a mistake in the catalogue
  */
 export function compileCatalogue(extras: AiExtras = {}, signatures?: readonly AiSignature[]): AiCatalogue {
-  const plain = (extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0;
+  const plain = (extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && (extras.agents?.length ?? 0) === 0;
   if (plain && signatures === undefined) return (builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {}));
-  return new Compiled(signatures ?? Object.values(AI_SIGNATURES), extras);
+  const agents = extras.agents?.length ? configuredAgents(extras.agents) : [];
+  return new Compiled([...(signatures ?? Object.values(AI_SIGNATURES)), ...agents], extras);
+}
+
+/**
+ * The configured agents as signatures of the tool `configured`, where an identity is read: as a commit's author,
+ * a co-author and a pull request's author. Each entry is an address, or a login that is the agent's account or
+ * app (`acme-agent` and `acme-agent[bot]` alike): by its noreply address, as a login, and as a git name whole
+ * (a team's agent commits under its name from the team's own domain, which names no one).
+ */
+function configuredAgents(entries: readonly string[]): AiSignature[] {
+  const emails = entries.filter((e) => e.includes('@')).map((e) => e.trim().toLowerCase());
+  const logins = entries.filter((e) => !e.includes('@')).map((e) => e.trim().replace(APP_NAME, '$1').toLowerCase());
+  const name = logins.length === 0 ? undefined : new RegExp(`^(?:${logins.map(escape).join('|')})(?:\\[bot\\])?$`, 'i');
+  const identity: IdentityRule = { emails, apps: logins, accounts: logins, ...(name && { name }) };
+  const example = { text: entries[0] ?? '', seen: 'the config\'s `ai.agents`' };
+  // a co-author read by name needs the message scan to stop at it: the logins are that hint
+  const hint = logins.map(escape).join('|');
+  return (['author', 'co-author', 'pull-author'] as const).map((place) => ({
+    meta: { tool: 'configured', place, rule: 'an agent the config\'s `ai.agents` names', examples: [example] },
+    identity,
+    ...(hint !== '' && { hint }),
+  }));
 }
 
 let builtIn: Compiled | undefined;

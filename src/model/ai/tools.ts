@@ -51,7 +51,7 @@ export const AI_TOOLS = {
   deepseek: { name: 'DeepSeek', words: ['deepseek'] },
   qwen: { name: 'Qwen', words: ['qwen'] },
   unknown: { name: 'an AI tool it does not name' },
-  configured: { name: 'your configured markers' },
+  configured: { name: 'your configured evidence' },
 } as const satisfies Readonly<Record<string, AiTool>>;
 
 export type AiToolId = keyof typeof AI_TOOLS;
