@@ -9772,7 +9772,7 @@ var init_tools = __esmMin((() => {
 			words: ["qwen"]
 		},
 		unknown: { name: "an AI tool it does not name" },
-		configured: { name: "your configured markers" }
+		configured: { name: "your configured evidence" }
 	};
 	AI_TOOL_IDS = Object.keys(AI_TOOLS);
 	NAMING = AI_TOOL_IDS.flatMap((id) => {
@@ -23149,8 +23149,39 @@ var init_signature = __esmMin((() => {
 }));
 // src/model/ai/compile.ts
 function compileCatalogue(extras = {}, signatures) {
-	if ((extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && signatures === void 0) return builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {});
-	return new Compiled(signatures ?? Object.values(AI_SIGNATURES), extras);
+	if ((extras.markers?.length ?? 0) === 0 && (extras.labels?.length ?? 0) === 0 && (extras.agents?.length ?? 0) === 0 && signatures === void 0) return builtIn ??= new Compiled(Object.values(AI_SIGNATURES), {});
+	const agents = extras.agents?.length ? configuredAgents(extras.agents) : [];
+	return new Compiled([...signatures ?? Object.values(AI_SIGNATURES), ...agents], extras);
+}
+function configuredAgents(entries) {
+	const emails = entries.filter((e) => e.includes("@")).map((e) => e.trim().toLowerCase());
+	const logins = entries.filter((e) => !e.includes("@")).map((e) => e.trim().replace(APP_NAME, "$1").toLowerCase());
+	const name = logins.length === 0 ? void 0 : new RegExp(`^(?:${logins.map(escape).join("|")})(?:\\[bot\\])?$`, "i");
+	const identity = {
+		emails,
+		apps: logins,
+		accounts: logins,
+		...name && { name }
+	};
+	const example = {
+		text: entries[0] ?? "",
+		seen: "the config's `ai.agents`"
+	};
+	const hint = logins.map(escape).join("|");
+	return [
+		"author",
+		"co-author",
+		"pull-author"
+	].map((place) => ({
+		meta: {
+			tool: "configured",
+			place,
+			rule: "an agent the config's `ai.agents` names",
+			examples: [example]
+		},
+		identity,
+		...hint !== "" && { hint }
+	}));
 }
 function parseIdentity(value) {
 	const v = value.trim();
@@ -23509,11 +23540,11 @@ var init_facts = __esmMin((() => {
 	};
 }));
 // src/model/bots.ts
-function isAiAgent(name, email) {
-	return compileCatalogue().author(name, email) !== null;
+function isAiAgent(name, email, ai = compileCatalogue()) {
+	return ai.author(name, email) !== null;
 }
-function isBot(name, email, extra = null) {
-	return !isAiAgent(name, email) && botByName(name, email, extra);
+function isBot(name, email, extra = null, ai) {
+	return !isAiAgent(name, email, ai) && botByName(name, email, extra);
 }
 var init_bots = __esmMin((() => {
 	init_compile$1();
@@ -23861,6 +23892,7 @@ function buildChanges(input) {
 	const onLine = (sha) => !input.commits.has(sha) || (lineShas ??= new Set(input.firstParent.map((c) => c.sha))).has(sha);
 	const rules = {
 		landed: new CopyIndex(),
+		ai: input.ai ?? compileCatalogue(),
 		isRelease: (sha) => input.release.has(sha),
 		read: input.read ?? ((sha) => input.commits.has(sha)),
 		onLine
@@ -23911,8 +23943,8 @@ function buildChanges(input) {
 		changes.push(change);
 	}
 	for (const change of changes) {
-		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern);
-		const agent = AI.author(change.author, change.authorEmail);
+		change.bot = (change.kind !== "merge" || change.commits !== 0) && isBot(change.author, change.authorEmail, input.botPattern, rules.ai);
+		const agent = rules.ai.author(change.author, change.authorEmail);
 		if (agent) addAiFindings(change, [agent]);
 		if (change.kind === "direct" && input.tagsOf !== void 0 && releaseCommit(input.commits.get(change.sha), input.tagsOf)) change.flags.push(RELEASE_COMMIT);
 	}
@@ -23980,20 +24012,20 @@ function mergeChange(commit, walk, input, rules) {
 	change.branch = landing.branch;
 	const pull = landing.number !== null ? input.pulls.get(landing.number) : void 0;
 	if (sync) {
-		applyOwnCommits(change, walk.commits, walk.forkPoints, rules.read);
+		applyOwnCommits(change, walk.commits, walk.forkPoints, rules);
 		change.carriedPulls = [...walk.commits, ...walk.helpers].filter((c) => landedNumber(c, input.trackedBranch) !== null).length;
 	} else {
 		const imported = walk.rooted && input.shallow !== true ? importedHistory(walk, rules.onLine) : null;
 		const side = imported === null ? walk.commits : walk.commits.filter((c) => !imported.has(c.sha));
 		const fromPull = walk.commits.length === 0 && pull !== void 0;
 		const own = fromPull ? ownPullCommits$1(pull, rules, change.mergedAt) : side.length === 0 && imported !== null ? [commit] : ownCommits(side, rules, null);
-		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules.read);
+		applyOwnCommits(change, own, fromPull ? pull.forkPoints : walk.forkPoints, rules);
 		if (imported !== null) change.flags = [...change.flags, "imported"];
-		byPeople(change, own, input.botPattern);
+		byPeople(change, own, input.botPattern, rules.ai);
 		landCommits(change, walk.commits, pull, rules);
 	}
 	addAiFindings(change, commit.aiEvidence);
-	const branch = landing.branch === null ? null : AI.branch(landing.branch);
+	const branch = landing.branch === null ? null : rules.ai.branch(landing.branch);
 	if (branch) addAiFindings(change, [branch]);
 	return change;
 }
@@ -24019,9 +24051,9 @@ function importedHistory(walk, onLine) {
 	}
 	return new Set([...side.keys()].filter((sha) => !descends.has(sha)));
 }
-function byPeople(change, own, botPattern) {
-	if (!isBot(change.author, change.authorEmail, botPattern)) return;
-	const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern));
+function byPeople(change, own, botPattern, ai) {
+	if (!isBot(change.author, change.authorEmail, botPattern, ai)) return;
+	const people = own.filter((c) => !isBot(c.authorName, c.authorEmail, botPattern, ai));
 	if (people.length * 2 <= own.length) return;
 	let first = people[0];
 	for (const c of people) if (c.authoredAt < first.authoredAt) first = c;
@@ -24067,7 +24099,7 @@ function squashChange(commit, number, input, rules) {
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
-		applyOwnCommits(change, own, pull.forkPoints, rules.read);
+		applyOwnCommits(change, own, pull.forkPoints, rules);
 		landCommits(change, own, pull, rules);
 	} else {
 		change.commitShas = [commit.sha];
@@ -24125,7 +24157,7 @@ function extendGroup(group, members, rules) {
 	const fresh = group.members.length === 0;
 	append(group.members, members);
 	const own = group.members.filter((c) => !group.notOwn.has(c.sha));
-	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules.read);
+	applyOwnCommits(change, own.length > 0 ? own : group.members, change.forkPoints, rules);
 	change.commitShas = group.members.map((c) => c.sha);
 	const last = members.reduce((a, b) => b.committedAt >= a.committedAt ? b : a);
 	if (fresh || last.committedAt >= change.mergedAt) {
@@ -24180,7 +24212,8 @@ function startOf(commit, read) {
 	if (commit.cherryPickOf.length === 0 || commit.cherryPickOf.some((sha) => sha.length < 40 || read(sha))) return commit.authoredAt;
 	return Math.max(commit.authoredAt, commit.committedAt);
 }
-function applyOwnCommits(change, own, forkPoints, read) {
+function applyOwnCommits(change, own, forkPoints, rules) {
+	const { read } = rules;
 	change.commitShas = own.map((c) => c.sha);
 	change.commits = own.length;
 	change.forkPoints = forkPoints;
@@ -24200,7 +24233,7 @@ function applyOwnCommits(change, own, forkPoints, read) {
 	change.lastCommitAt = last;
 	const evidence = own.flatMap((c) => c.aiEvidence);
 	for (const c of own) {
-		const agent = AI.author(c.authorName, c.authorEmail);
+		const agent = rules.ai.author(c.authorName, c.authorEmail);
 		if (agent) evidence.push(agent);
 	}
 	setAiFindings(change, evidence);
@@ -24242,7 +24275,7 @@ function resolveForkPoints(changes, dateOf) {
 		change.forkPointAt = dates.length > 0 ? largest(dates) : null;
 	}
 }
-var AI, CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex;
+var CO_AUTHOR_LINE, PUSH_PAUSE, RebaseIndex;
 var init_changes = __esmMin((() => {
 	init_domain();
 	init_compile$1();
@@ -24254,7 +24287,6 @@ var init_changes = __esmMin((() => {
 	init_stages();
 	init_lists$1();
 	init_release_names();
-	AI = compileCatalogue();
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
 	RebaseIndex = class {
@@ -26658,7 +26690,7 @@ var init_access = __esmMin((() => {
 }));
 // src/model/open-pulls.ts
 function toOpenPull(pull, now, options) {
-	const bot = (login) => isBot(login, "", options.botPattern);
+	const bot = (login) => isBot(login, "", options.botPattern, options.ai);
 	const author = pull.author.toLowerCase();
 	const events = pull.isDraft ? null : pullEvents({
 		...pull,
@@ -26722,7 +26754,7 @@ var init_pull_ai = __esmMin((() => {
 function toClosedPull(pull, options) {
 	const agent = isAgentAuthor(pull.author, pull.authorIsBot, options.ai);
 	const author = pull.author.toLowerCase();
-	const person = (login, isBotType) => !isBotType && !isBot(login, "", options.botPattern) && login.toLowerCase() !== author;
+	const person = (login, isBotType) => !isBotType && !isBot(login, "", options.botPattern, options.ai) && login.toLowerCase() !== author;
 	const reviewed = pull.reviews.filter((r) => r.state !== "PENDING" && r.submittedAt !== null && r.submittedAt <= pull.closedAt && person(r.author, r.authorIsBot)).map((r) => r.submittedAt);
 	const commented = pull.comments.filter((c) => c.createdAt <= pull.closedAt && person(c.author, c.authorIsBot)).map((c) => c.createdAt);
 	const first = [...reviewed, ...commented].reduce((min, at) => min === null || at < min ? at : min, null);
@@ -26731,7 +26763,7 @@ function toClosedPull(pull, options) {
 		title: pull.title,
 		url: /^https?:\/\//.test(pull.url) ? pull.url : null,
 		author: pull.author,
-		bot: !agent && (pull.authorIsBot || isBot(pull.author, "", options.botPattern)),
+		bot: !agent && (pull.authorIsBot || isBot(pull.author, "", options.botPattern, options.ai)),
 		createdAt: pull.createdAt,
 		closedAt: pull.closedAt,
 		isDraft: pull.isDraft,
@@ -27650,6 +27682,7 @@ async function readGitChanges(repo, branch, boundary, release, sizes, pullRefs, 
 			tagged: new Set(release.tagShas),
 			...release.tagNames !== void 0 && { tagsOf: tagsOf(release.tagNames, lines) },
 			botPattern: o.botPattern,
+			ai: o.ai,
 			webUrl: o.webUrl,
 			shallow: repo.shallow,
 			read: (sha) => commits.has(sha) || pulls.loaded.has(sha) || lines.graph.node.has(sha)
@@ -36935,7 +36968,8 @@ function defaultConfig() {
 		bugLabel: DEFAULT_BUG_LABEL,
 		ai: {
 			markers: [],
-			labels: []
+			labels: [],
+			agents: []
 		},
 		requiredApprovals: 1,
 		businessHours: {
@@ -37152,7 +37186,9 @@ function initConfigText() {
 		"    // extra markers of AI-assisted commits (regular expressions), on top of the built-in trailers",
 		`    "markers": ${j(d.ai.markers)},`,
 		"    // pull request labels that mark a change AI-assisted",
-		`    "labels": ${j(d.ai.labels)}`,
+		`    "labels": ${j(d.ai.labels)},`,
+		"    // your own AI agents' accounts (logins, app slugs or email addresses): their work is never a bot's",
+		`    "agents": ${j(d.ai.agents)}`,
 		"  },",
 		"",
 		"  // approvals from someone other than the author before a change counts as approved",
@@ -38764,7 +38800,11 @@ function thresholdField(kind) {
 		return parsed;
 	});
 }
-var OBJECT, DEPLOY_FROM, thresholdShape, clock, label, pathPattern, expression, FIELDS, productSchema, configSchema;
+function agentAccount() {
+	const what = "a GitHub login like \"acme-agent\" or \"acme-agent[bot]\", or an email address like \"agent@acme.dev\"";
+	return nonEmpty(what).refine((v) => LOGIN$1.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
+}
+var OBJECT, DEPLOY_FROM, thresholdShape, clock, label, LOGIN$1, ADDRESS, pathPattern, expression, FIELDS, productSchema, configSchema;
 var init_schema$2 = __esmMin((() => {
 	init_zod();
 	init_defaults();
@@ -38781,6 +38821,8 @@ var init_schema$2 = __esmMin((() => {
 	})]));
 	clock = string({ error: "must be a time of day like 09:00" }).refine((v) => parseClock(v) !== null, { error: "must be a time of day like 09:00" });
 	label = nonEmpty("a label name");
+	LOGIN$1 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+	ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 	pathPattern = nonEmpty("a path pattern").superRefine((source, ctx) => {
 		const problem = source === "" ? null : globProblem(source, "gitignore");
 		if (problem !== null) ctx.addIssue({
@@ -38802,6 +38844,7 @@ var init_schema$2 = __esmMin((() => {
 		aiMarkers: list(regexField("im"), "regular expressions"),
 		aiMarker: regexField("im"),
 		aiLabels: list(label, "label names"),
+		aiAgents: list(agentAccount(), "GitHub logins or email addresses"),
 		label,
 		requiredApprovals: number({ error: "must be a whole number of at least 1" }).int({ error: "must be a whole number of at least 1" }).min(1, { error: "must be a whole number of at least 1" }),
 		enabled: boolean({ error: "must be true or false" }),
@@ -38833,7 +38876,8 @@ var init_schema$2 = __esmMin((() => {
 		bugLabel: FIELDS.bugLabel.optional().describe("pull request labels that mark a bug fix, counted as a repair (regular expression, case-insensitive)"),
 		ai: strictObject({
 			markers: FIELDS.aiMarkers.optional().describe("extra markers of AI-assisted commits (regular expressions matched anywhere in a commit message), on top of the built-in evidence catalogue: entries of the tool \"configured\""),
-			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted (exact names): entries of the tool \"configured\"")
+			labels: FIELDS.aiLabels.optional().describe("pull request labels that mark a change AI-assisted (exact names): entries of the tool \"configured\""),
+			agents: FIELDS.aiAgents.optional().describe("the accounts of AI agents the built-in catalogue does not know, such as a team's own: GitHub logins or app slugs (\"acme-agent\", \"acme-agent[bot]\") or email addresses. Their commits and pull requests are agent work of the tool \"configured\", never a bot's")
 		}, { error: OBJECT }).optional(),
 		requiredApprovals: FIELDS.requiredApprovals.optional().describe("approvals from someone other than the author before a change counts as approved"),
 		businessHours: strictObject({
@@ -38999,7 +39043,8 @@ async function resolveSettings(options, repoRoot) {
 		botPattern: botSource !== null ? compileRegex(botSource, "bots", "i") : null,
 		ai: compileCatalogue({
 			markers: [...config.ai.markers, ...options.aiMarkers ?? []].map((m) => compileRegex(m, "ai.markers", "im")),
-			labels: config.ai.labels
+			labels: config.ai.labels,
+			agents: config.ai.agents
 		}),
 		environment: compileRegex(options.environment ?? config.deploy.environment, "--environment"),
 		workflow: compileRegex(options.workflow ?? config.deploy.workflow, options.workflow !== void 0 ? "--workflow" : "deploy.workflow", "i"),
@@ -44251,7 +44296,7 @@ function historyStart(tags, since, until = since) {
 function pullOptions(settings, trackedBranch, release, forPulls) {
 	return {
 		requiredApprovals: settings.policy.requiredApprovals,
-		isBot: (login) => isBot(login, "", settings.botPattern),
+		isBot: (login) => isBot(login, "", settings.botPattern, settings.ai),
 		ai: settings.ai,
 		trackedBranch,
 		isRelease: (sha) => release.has(sha),
