@@ -10,6 +10,7 @@ import { isReleaseLine } from './release-lines.js';
 import { emptyStages } from './stages.js';
 import { append, largest } from '../lists.js';
 import { taggedVersion } from '../release-names.js';
+import { endsWithNumber, withoutNumber } from './title-number.js';
 
 export interface BuildChangesInput {
   /** first-parent commits of the tracked branch, oldest first */
@@ -102,7 +103,7 @@ export function buildChanges(input: BuildChangesInput): Change[] {
     let change: Change;
     if (commit.parents.length >= 2) {
       change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
-    } else if (commit.landingUrl !== null && !/\(#\d+\)\s*$/.test(commit.subject)) {
+    } else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
       // trailer-linked: commits that name the same landing URL are one change, wherever they sit
       const known = trailerGroups.get(commit.landingUrl);
       if (known) {
@@ -375,7 +376,7 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
 }
 
 function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {
-  const title = commit.subject.replace(/\s*\(#\d+\)\s*$/, '');
+  const title = withoutNumber(commit.subject);
   const change = baseChange(commit, 'squash', number, title, input);
   const pull = input.pulls.get(number);
   const own = pull ? ownPullCommits(pull, rules, change.mergedAt) : [];
@@ -598,7 +599,7 @@ function pushedHead(line: readonly Commit[], i: number, heads: ReadonlyMap<strin
   for (let j = i; j < line.length; j++) {
     const c = line[j] as Commit;
     const pause = j === i ? 0 : c.committedAt - (line[j - 1] as Commit).committedAt;
-    if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || /\(#\d+\)\s*$/.test(c.subject)) return null;
+    if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || endsWithNumber(c.subject)) return null;
     const number = heads.get(c.sha);
     if (number !== undefined) return { number, length: j - i + 1 };
   }

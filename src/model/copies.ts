@@ -1,6 +1,7 @@
 import type { Change, Commit } from '../domain.js';
 import { copyKey, copyKeyAuthoredAt, type ReleaseLineCommit } from '../sources/git/deploy-contents.js';
 import { parseMessage } from './message.js';
+import { withoutNumber } from './title-number.js';
 
 /**
  * Which changes have a commit with each of the `wanted` copy keys (author email, author date, subject): the
@@ -61,7 +62,7 @@ const INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
 export function backportedTitle(subject: string): string | null {
   const start = BACKPORT_OF_TITLE.exec(subject);
   if (start === null) return null;
-  const rest = subject.slice(start[0].length).replace(/[ \t]*\(#\d+\)$/, '');
+  const rest = withoutNumber(subject.slice(start[0].length));
   const into = INTO_LINE.exec(rest);
   if (into === null) return null;
   const title = sameWords(rest.slice(0, into.index));
@@ -117,7 +118,7 @@ export function titleOnlyCopies(changes: readonly Change[], releaseLine: readonl
   for (const change of changes) {
     if (change.kind === 'sync' || change.number === null) continue;
     // a change's title is its subject less the `(#N)` a squash ends in
-    const title = change.title.replace(/\s*\(#\d+\)$/, '').trim();
+    const title = withoutNumber(change.title);
     const same = byTitle.get(title);
     if (same === undefined) byTitle.set(title, [change]);
     else same.push(change);

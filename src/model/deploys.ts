@@ -6,6 +6,7 @@ import { bumpNamesOnlyVersion, ownBumpVersion } from './message.js';
 import { andList, formatDuration } from '../units.js';
 import { firstReach, reachesWithin } from './reach.js';
 import { smallest } from '../lists.js';
+import { withoutNumber } from './title-number.js';
 
 /** A deploy candidate: a named commit at a time (a tag, a release, a deployment). */
 export interface DeployCandidate {
@@ -96,7 +97,7 @@ export function shipments(changes: readonly Change[], candidates: readonly Deplo
     for (const ref of commit.references) {
       const change = byNumber.get(ref.number);
       // `Fix x (#12)` names #12 only when #12 is titled so: the backport's own number is no other change's
-      if (change !== undefined && (ref.title === null || ref.title === bareTitle(change.title))) consider(change, deploy);
+      if (change !== undefined && (ref.title === null || ref.title === withoutNumber(change.title))) consider(change, deploy);
     }
     if (commit.backportTitle !== undefined) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
   }
@@ -174,7 +175,7 @@ function backportedTitles(changes: readonly Change[], releaseLine: readonly Rele
   const byTitle = new Map<string, Change[]>();
   if (wanted.size === 0) return byTitle;
   for (const change of changes) {
-    const title = sameWords(bareTitle(change.title));
+    const title = sameWords(withoutNumber(change.title));
     if (!wanted.has(title)) continue;
     const same = byTitle.get(title);
     if (same === undefined) byTitle.set(title, [change]);
@@ -204,11 +205,6 @@ function headOf(change: Change, graph: CommitGraph, pullHeads: ReadonlyMap<strin
   const start = n === undefined ? -1 : (graph.parentStart[n] as number);
   if (n === undefined || start === -1 || (graph.parentCount[n] as number) < 2) return undefined;
   return graph.parents[start + 1];
-}
-
-/** A title without the `(#N)` a squash's subject ends in. */
-function bareTitle(title: string): string {
-  return title.replace(/\s*\(#\d+\)$/, '').trim();
 }
 
 /** Every change is its own deploy at merge time: the fallback when the repository shows no deploy signal. */

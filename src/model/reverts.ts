@@ -1,6 +1,7 @@
 import type { Change, Commit } from '../domain.js';
 import { isRevertTitle } from './message.js';
 import { append } from '../lists.js';
+import { trailingNumber, withoutNumber } from './title-number.js';
 
 /**
  * Marks reverted changes (SPEC section 4): a later change whose purpose is a revert (its title or message says
@@ -22,7 +23,7 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     // most changes name nothing they revert: no set is made for them
     let targets: Set<Change> | null = null;
     const refs = revertRefs.get(change.sha);
-    const bare = bareTitle(change.title);
+    const bare = withoutNumber(change.title);
     if (refs !== undefined) {
       // a `This reverts commit` line of a sub-commit in a larger change's body: the named change was partly
       // reverted, which fails no deploy
@@ -37,11 +38,11 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
     if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
     const title = bare.includes('evert "') && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
     // a squash's `(#N)` left aside on both sides
-    if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? '')));
+    if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(withoutNumber(title[1] ?? '')));
     // a revert that names the change by its number, as its own title ends (`revert(lint): Remove x (#16321)`, landed
     // as cargo's #17249): the change of that number
-    const named = targets === null && title === null && isRevertTitle(bare) ? TRAILING_NUMBER.exec(bare) : null;
-    if (named) targets = withTarget(targets, byNumber.get(Number(named[1])));
+    const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
+    if (named !== null) targets = withTarget(targets, byNumber.get(named));
     lastWithTitle.set(bare, change);
     for (const reverted of targets ?? []) {
       if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -62,8 +63,6 @@ export function markReverts(changes: Change[], revertRefs: ReadonlyMap<string, R
 // whose target was otherwise looked for only when the message also said `This reverts commit`
 const QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
 
-// the number a title ends with, once a squash's own `(#N)` is left aside (bareTitle)
-const TRAILING_NUMBER = /\(#(\d+)\)$/;
 
 /** Flags `reverted` (an earlier change than `by`) `partially-reverted`. */
 function markPartial(reverted: Change | undefined, by: Change): void {
@@ -135,12 +134,6 @@ function hex7(text: string): number {
     value = value * 16 + digit;
   }
   return value;
-}
-
-/** A title without the `(#N)` GitHub appends to a squash's subject. */
-function bareTitle(title: string): string {
-  // most titles end in neither: no regular expression is run over them
-  return title.includes('(#') ? title.replace(/\s*\(#\d+\)\s*$/, '') : title;
 }
 
 /** What a change's commits (and landing commit) say they revert. */
