@@ -23885,6 +23885,21 @@ var wallClock;
 var init_stages = __esmMin((() => {
 	wallClock = (a, b) => b - a;
 }));
+// src/model/title-number.ts
+function endsWithNumber(title) {
+	return title.includes("(#") && TRAILING.test(title);
+}
+function trailingNumber(title) {
+	const m = title.includes("(#") ? TRAILING.exec(title) : null;
+	return m === null ? null : Number(m[1]);
+}
+function withoutNumber(title) {
+	return (title.includes("(#") ? title.replace(TRAILING, "") : title).trim();
+}
+var TRAILING;
+var init_title_number = __esmMin((() => {
+	TRAILING = /\s*\(#(\d+)\)\s*$/;
+}));
 // src/model/changes.ts
 function buildChanges(input) {
 	const claimed = new Set(input.firstParent.map((c) => c.sha));
@@ -23910,7 +23925,7 @@ function buildChanges(input) {
 		const commit = line[i];
 		let change;
 		if (commit.parents.length >= 2) change = mergeChange(commit, walkSide(commit, input.commits, claimed), input, rules);
-		else if (commit.landingUrl !== null && !/\(#\d+\)\s*$/.test(commit.subject)) {
+		else if (commit.landingUrl !== null && !endsWithNumber(commit.subject)) {
 			const known = trailerGroups.get(commit.landingUrl);
 			if (known) {
 				extendGroup(known, [commit], rules);
@@ -24095,7 +24110,7 @@ function bringsBumpedLine(walk, landing, input) {
 	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
 }
 function squashChange(commit, number, input, rules) {
-	const change = baseChange(commit, "squash", number, commit.subject.replace(/\s*\(#\d+\)\s*$/, ""), input);
+	const change = baseChange(commit, "squash", number, withoutNumber(commit.subject), input);
 	const pull = input.pulls.get(number);
 	const own = pull ? ownPullCommits$1(pull, rules, change.mergedAt) : [];
 	if (pull && own.length > 0) {
@@ -24247,7 +24262,7 @@ function pushedHead(line, i, heads) {
 	for (let j = i; j < line.length; j++) {
 		const c = line[j];
 		const pause = j === i ? 0 : c.committedAt - line[j - 1].committedAt;
-		if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || /\(#\d+\)\s*$/.test(c.subject)) return null;
+		if (c.parents.length >= 2 || c.landingUrl !== null || pause < 0 || pause > PUSH_PAUSE || endsWithNumber(c.subject)) return null;
 		const number = heads.get(c.sha);
 		if (number !== void 0) return {
 			number,
@@ -24287,6 +24302,7 @@ var init_changes = __esmMin((() => {
 	init_stages();
 	init_lists$1();
 	init_release_names();
+	init_title_number();
 	CO_AUTHOR_LINE = /^(?:co-?(?:authored|developed)-by|signed-off-by):\s*(.*)$/i;
 	PUSH_PAUSE = 60;
 	RebaseIndex = class {
@@ -24728,7 +24744,7 @@ function changeReferences(commit) {
 function backportedTitle(subject) {
 	const start = BACKPORT_OF_TITLE.exec(subject);
 	if (start === null) return null;
-	const rest = subject.slice(start[0].length).replace(/[ \t]*\(#\d+\)$/, "");
+	const rest = withoutNumber(subject.slice(start[0].length));
 	const into = INTO_LINE.exec(rest);
 	if (into === null) return null;
 	const title = sameWords(rest.slice(0, into.index));
@@ -24756,7 +24772,7 @@ function titleOnlyCopies(changes, releaseLine, copies) {
 	const byTitle = new Map();
 	for (const change of changes) {
 		if (change.kind === "sync" || change.number === null) continue;
-		const title = change.title.replace(/\s*\(#\d+\)$/, "").trim();
+		const title = withoutNumber(change.title);
 		const same = byTitle.get(title);
 		if (same === void 0) byTitle.set(title, [change]);
 		else same.push(change);
@@ -24781,6 +24797,7 @@ var TITLED, BACKPORT_OF_TITLE, INTO_LINE;
 var init_copies = __esmMin((() => {
 	init_deploy_contents();
 	init_message();
+	init_title_number();
 	TITLED = /^(?:[*-]\s+)?(.*?)\s*\(#(\d+)\)$/;
 	BACKPORT_OF_TITLE = /^(?:\(manual\)[ \t]*|manual[ \t]+)?backport of[ \t]+/i;
 	INTO_LINE = /[ \t]+into[ \t]+\S+$/i;
@@ -24967,7 +24984,7 @@ function shipments(changes, candidates, evidence) {
 		for (const sha of commit.cherryPickOf) consider(byCommit.get(sha), deploy);
 		for (const ref of commit.references) {
 			const change = byNumber.get(ref.number);
-			if (change !== void 0 && (ref.title === null || ref.title === bareTitle$1(change.title))) consider(change, deploy);
+			if (change !== void 0 && (ref.title === null || ref.title === withoutNumber(change.title))) consider(change, deploy);
 		}
 		if (commit.backportTitle !== void 0) consider(latestMergedBy(byTitle.get(commit.backportTitle), copyKeyAuthoredAt(commit.key)), deploy);
 	}
@@ -25038,7 +25055,7 @@ function backportedTitles(changes, releaseLine) {
 	const byTitle = new Map();
 	if (wanted.size === 0) return byTitle;
 	for (const change of changes) {
-		const title = sameWords(bareTitle$1(change.title));
+		const title = sameWords(withoutNumber(change.title));
 		if (!wanted.has(title)) continue;
 		const same = byTitle.get(title);
 		if (same === void 0) byTitle.set(title, [change]);
@@ -25061,9 +25078,6 @@ function headOf(change, graph, pullHeads) {
 	const start = n === void 0 ? -1 : graph.parentStart[n];
 	if (n === void 0 || start === -1 || graph.parentCount[n] < 2) return void 0;
 	return graph.parents[start + 1];
-}
-function bareTitle$1(title) {
-	return title.replace(/\s*\(#\d+\)$/, "").trim();
 }
 function mergeDeploys(changes) {
 	return changes.filter((c) => c.kind !== "sync").map((c) => ({
@@ -25170,6 +25184,7 @@ var init_deploys$1 = __esmMin((() => {
 	init_units();
 	init_reach();
 	init_lists$1();
+	init_title_number();
 }));
 // src/model/github-deploys.ts
 function failedDeployments(deployments, environment) {
@@ -25841,7 +25856,7 @@ function markReverts(changes, revertRefs) {
 	for (const change of changes) {
 		let targets = null;
 		const refs = revertRefs.get(change.sha);
-		const bare = bareTitle(change.title);
+		const bare = withoutNumber(change.title);
 		if (refs !== void 0) {
 			const whole = refs.revertMessage || isRevertTitle(bare);
 			for (const reverted of refs.shas) if (whole) targets = withTarget(targets, findSha(reverted));
@@ -25851,9 +25866,9 @@ function markReverts(changes, revertRefs) {
 		const branch = change.branch !== null && change.branch.startsWith("revert-") ? /^revert-(\d+)-/.exec(change.branch) : null;
 		if (branch) targets = withTarget(targets, byNumber.get(Number(branch[1])));
 		const title = bare.includes("evert \"") && isRevertTitle(bare) ? QUOTED_REVERT.exec(bare) : null;
-		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(bareTitle(title[1] ?? "")));
-		const named = targets === null && title === null && isRevertTitle(bare) ? TRAILING_NUMBER.exec(bare) : null;
-		if (named) targets = withTarget(targets, byNumber.get(Number(named[1])));
+		if (title && targets === null) targets = withTarget(targets, lastWithTitle.get(withoutNumber(title[1] ?? "")));
+		const named = targets === null && title === null && isRevertTitle(bare) ? trailingNumber(bare) : null;
+		if (named !== null) targets = withTarget(targets, byNumber.get(named));
 		lastWithTitle.set(bare, change);
 		for (const reverted of targets ?? []) {
 			if (reverted === change || reverted.mergedAt > change.mergedAt) continue;
@@ -25924,9 +25939,6 @@ function hex7(text) {
 	}
 	return value;
 }
-function bareTitle(title) {
-	return title.includes("(#") ? title.replace(/\s*\(#\d+\)\s*$/, "") : title;
-}
 function collectRevertRefs(changes, commitOf) {
 	const refs = new Map();
 	for (const change of changes) {
@@ -25953,12 +25965,12 @@ function collectRevertRefs(changes, commitOf) {
 	}
 	return refs;
 }
-var QUOTED_REVERT, TRAILING_NUMBER;
+var QUOTED_REVERT;
 var init_reverts = __esmMin((() => {
 	init_message();
 	init_lists$1();
+	init_title_number();
 	QUOTED_REVERT = /^(?:[\w./-]{1,200}(?:\([^)]*\))?!?(?:,\s*[\w./-]{1,200}){0,10}:\s+)?revert "(.+)"$/i;
-	TRAILING_NUMBER = /\(#(\d+)\)$/;
 }));
 // src/model/build.ts
 function buildModel(history, pulls, sizes, deploys, policy) {
