@@ -130,6 +130,11 @@ export function buildChanges(input: BuildChangesInput): Change[] {
         change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
         i += run.length - 1;
       } else if (landing.number !== null) {
+        const previous = changes[changes.length - 1];
+        if (previous !== undefined && landedAgain(previous, commit, line[i - 1], landing.number)) {
+          landAgain(previous, commit, rules);
+          continue;
+        }
         // a squash that also carries a PR-URL trailer is still a squash: its pull ref gives its commits
         change = squashChange(commit, landing.number, input, rules);
         if (commit.landingUrl !== null) change.url = safeUrl(commit.landingUrl);
@@ -373,6 +378,25 @@ function bringsBumpedLine(walk: SideWalk, landing: Landing, input: BuildChangesI
   const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
   const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
   return pulls || branches.some((b) => b !== null && isReleaseLine(b));
+}
+
+/**
+ * Whether `commit` lands the squash just before it again: the same pull request's number and subject, next on the
+ * first-parent line. A pull request merges once; uv's #17944 (`Revert "Warn on unexpected ZIP compression
+ * methods"`) landed as two squashes 28 seconds apart, the second empty, and was counted as two changes. A reland
+ * after a revert has the revert between them, and stays a change of its own.
+ */
+function landedAgain(previous: Change, commit: Commit, before: Commit | undefined, number: number): boolean {
+  return previous.kind === 'squash' && previous.number === number && before !== undefined && previous.sha === before.sha && before.subject === commit.subject;
+}
+
+/** `commit` joins `change` as a second landing of it: the change is merged when that lands, its size both diffs. */
+function landAgain(change: Change, commit: Commit, rules: Rules): void {
+  change.landedShas = [...(change.landedShas ?? [change.sha]), commit.sha];
+  change.commitShas = unique([...change.commitShas, commit.sha]);
+  change.sha = commit.sha;
+  change.mergedAt = commit.committedAt;
+  rules.landed.add(commit);
 }
 
 function squashChange(commit: Commit, number: number, input: BuildChangesInput, rules: Rules): Change {
