@@ -23946,6 +23946,11 @@ function buildChanges(input) {
 				change.forkPoints = input.pulls.get(run.number)?.forkPoints ?? [];
 				i += run.length - 1;
 			} else if (landing.number !== null) {
+				const previous = changes[changes.length - 1];
+				if (previous !== void 0 && landedAgain(previous, commit, line[i - 1], landing.number)) {
+					landAgain(previous, commit, rules);
+					continue;
+				}
 				change = squashChange(commit, landing.number, input, rules);
 				if (commit.landingUrl !== null) change.url = safeUrl$1(commit.landingUrl);
 			} else {
@@ -24108,6 +24113,16 @@ function bringsBumpedLine(walk, landing, input) {
 	const pulls = walk.commits.some((c) => !bumps.includes(c) && landedNumber(c, input.trackedBranch) !== null);
 	const branches = [landing.branch, ...walk.helpers.map((h) => parseLanding(h.subject, h.bodyFirstLine, true, input.trackedBranch).branch)];
 	return pulls || branches.some((b) => b !== null && isReleaseLine(b));
+}
+function landedAgain(previous, commit, before, number) {
+	return previous.kind === "squash" && previous.number === number && before !== void 0 && previous.sha === before.sha && before.subject === commit.subject;
+}
+function landAgain(change, commit, rules) {
+	change.landedShas = [...change.landedShas ?? [change.sha], commit.sha];
+	change.commitShas = unique([...change.commitShas, commit.sha]);
+	change.sha = commit.sha;
+	change.mergedAt = commit.committedAt;
+	rules.landed.add(commit);
 }
 function squashChange(commit, number, input, rules) {
 	const change = baseChange(commit, "squash", number, withoutNumber(commit.subject), input);
