@@ -332,11 +332,13 @@ function isReleasePull(commit: Commit, landing: Landing, walk: SideWalk, input: 
  * line back (SPEC section 1: a merge of a release line is a sync), even when the line went on past its tag and no
  * ref keeps it: pip's `Merge pull request #13951 from sbidoul/release/26.1` brings `Update AUTHORS.txt`, `Bump for
  * release` (tagged 26.1) and `Bump for development`, from a fork's branch. Read as a change, its `Bump for
- * development` waited for the next release, 26.1.1.
+ * development` waited for the next release, 26.1.1. A tag on a copy of the side's commit (same author, author date
+ * and subject: the line rebased before it was tagged) names it as well: pip's 25.3 tags a52069365, the copy of
+ * #13631's `Bump for release`.
  */
 function mergesReleasedLine(landing: Landing, walk: SideWalk, input: BuildChangesInput): boolean {
   if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
-  return walk.commits.some((c) => input.tagged?.has(c.sha) === true);
+  return walk.commits.some((c) => input.tagged?.has(c.sha) === true || (input.tagsOf?.(c).length ?? 0) > 0);
 }
 
 /**

@@ -53,3 +53,44 @@ describe('a pull request from a released line (pip)', () => {
     expect(report.deploys.map((d) => [d.ref, d.changes])).toEqual([['26.1', 2], ['26.1.1', 1]]);
   });
 });
+
+/*
+ * pip's 25.3 (October 2025): the release manager tagged a rebased copy of the line's `Bump for release`
+ * (a52069365, the same author, author date and subject as the pull request's fc9ffc26a), so the pull request
+ * merged back, `Merge pull request #13631 from notatallshaw/release/25.3`, holds no tagged commit, only the copy's
+ * original. It was read as a change "Release/25.3" of 4 commits.
+ */
+describe('a pull request from a released line whose tag is on a copy of its commit (pip 25.3)', () => {
+  let repo: FixtureRepo;
+  let report: Report;
+  beforeAll(async () => {
+    repo = buildRepo([
+      { commit: 'initial commit', at: '2025-10-01T00:00:00Z' },
+      { commit: 'Fix the parser (#10)', at: '2025-10-02T10:00:00Z' },
+      { branch: 'release/25.3' },
+      { branch: 'tagged' },
+      { commit: 'Update AUTHORS.txt', on: 'release/25.3', at: '2025-10-03T09:00:00Z' },
+      { commit: 'Bump for release', on: 'release/25.3', at: '2025-10-03T09:10:00Z' },
+      { commit: 'Bump for development', on: 'release/25.3', at: '2025-10-03T09:11:00Z' },
+      { commit: 'Remove unneeded news entry', on: 'release/25.3', at: '2025-10-03T11:00:00Z' },
+      // the copies the tag is on, rebased in the evening
+      { commit: 'Update AUTHORS.txt', on: 'tagged', authorAt: '2025-10-03T09:00:00Z', at: '2025-10-03T20:00:00Z' },
+      { commit: 'Bump for release', on: 'tagged', authorAt: '2025-10-03T09:10:00Z', at: '2025-10-03T20:06:00Z' },
+      { tag: '25.3', annotated: true, at: '2025-10-03T20:10:00Z' },
+      { merge: 'release/25.3', into: 'main', at: '2025-10-03T23:25:00Z', message: 'Merge pull request #11 from rm/release/25.3\n\nRelease/25.3' },
+      { commit: 'Speed up the lexer (#12)', on: 'main', at: '2025-10-04T10:00:00Z' },
+      { tag: '25.3.1', annotated: true, at: '2025-10-06T10:00:00Z' },
+    ]);
+    repo.git('branch', '-D', 'release/25.3', 'tagged');
+    report = await audit({ path: repo.dir, since: '2025-10-01', until: '2025-10-08', now: '2025-10-08T00:00:00Z', github: false });
+  });
+  afterAll(() => repo.cleanup());
+
+  const change = (number: number) => report.changes.find((c) => c.number === number);
+
+  it('is a sync, as when the tag is on its own commit', () => {
+    expect([change(11)?.kind, change(11)?.deployedAt ?? null]).toEqual(['sync', null]);
+    expect(report.summary.changes).toBe(3);
+    expect(change(12)?.deployedAt).toBe('2025-10-06T10:00:00Z');
+  });
+});
