@@ -24090,7 +24090,7 @@ function isReleasePull(commit, landing, walk, input) {
 }
 function mergesReleasedLine(landing, walk, input) {
 	if (landing.number === null || landing.branch === null || !isReleaseLine(landing.branch)) return false;
-	return walk.commits.some((c) => input.tagged?.has(c.sha) === true);
+	return walk.commits.some((c) => input.tagged?.has(c.sha) === true || (input.tagsOf?.(c).length ?? 0) > 0);
 }
 function bringsReleaseOnly(commit, walk, input) {
 	if (commit.parents.slice(1).some((p) => input.releaseLines.has(p))) return true;
