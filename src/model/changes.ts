@@ -709,9 +709,13 @@ class RebaseIndex {
         kept = candidates.filter((n) => this.reworded(next, n));
         for (const n of kept) nextCandidates.add(n);
       }
-      // copies committed in the same second came from one merge: a stack merged whole is its top pull request
+      // copies committed in the same second came from one merge: a stack merged whole is its top pull request.
+      // Committed apart, a pull request the run brought whole ends it, even when the next commit copies one of its
+      // commits again: it has none left, and the copy is a later pull request's (terraform's #38245, stacked on an
+      // older state of #38226, landed a second copy of #38226's `Add tests for action invocation counts` 54 minutes
+      // after it: read as #38226's, it merged 54 minutes late)
       const apart = next.committedAt !== (line[j - 1] as Commit).committedAt;
-      if (kept.length === 0 || (apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n)))) break;
+      if (kept.length === 0 || (apart && candidates.some((n) => remaining.get(n) === length))) break;
       candidates = kept;
       length++;
     }

@@ -259,6 +259,32 @@ describe('rebase merges found through pull refs', () => {
     ]);
   });
 
+  it('ends a pull request\'s run once it brought every commit: a later copy of one of them is the next pull request\'s', () => {
+    // terraform's #38226 (19 commits, rebase-merged 13:00) and #38245, stacked on an older state of it, rebase-merged
+    // 54 minutes later: its first commit 17bc01688c copies a commit #38226 had landed (same author, date, subject,
+    // conflicts resolved anew). Read as #38226's twentieth, #38226 merged 54 minutes late and #38245 lost a commit.
+    const p70 = [commit('k1', { at: h(1) }), commit('k2', { at: h(2) }), commit('k3', { at: h(3) })];
+    const p71 = [commit('k2again', { authorAt: h(2), subject: p70[1]?.subject, at: h(6) }), commit('l1', { at: h(7) }), commit('l2', { at: h(8) })];
+    const stackLine = [
+      m0,
+      copy('d1', p70[0] as Commit, h(48), 'm0'),
+      copy('d2', p70[1] as Commit, h(48), 'd1'),
+      copy('d3', p70[2] as Commit, h(48), 'd2'),
+      copy('e1', p71[0] as Commit, h(49), 'd3'),
+      copy('e2', p71[1] as Commit, h(49), 'e1'),
+      copy('e3', p71[2] as Commit, h(49), 'e2'),
+    ];
+    const changes = buildChanges(input(stackLine, [], { pulls: pulls({ 70: p70, 71: p71 }) }));
+    expect(changes.map((c) => [c.id, c.kind, c.commits, c.mergedAt])).toEqual([
+      [m0.sha.slice(0, 10), 'direct', 1, h(0)],
+      ['#70', 'rebase', 3, h(48)],
+      // its copy of the commit #70 landed is no work of its own (copies of landed commits, section 1)
+      ['#71', 'rebase', 2, h(49)],
+    ]);
+    expect(changes[1]?.sha).toBe(sha('d3'));
+    expect(changes[2]?.commitShas).toContain(sha('e1'));
+  });
+
   it('takes commits pushed as they were, up to a pull request\'s head, for that pull request', () => {
     const pushed = [m0, commit('x1', { parents: ['m0'], authorAt: h(1), at: h(20) }), commit('x2', { parents: ['x1'], authorAt: h(2), at: h(20) }), commit('x3', { parents: ['x2'], at: h(30) })];
     const changes = buildChanges(input(pushed, [], { pullHeads: new Map([[sha('x2'), 77]]) }));
