@@ -24368,7 +24368,7 @@ var init_changes = __esmMin((() => {
 					for (const n of kept) nextCandidates.add(n);
 				}
 				const apart = next.committedAt !== line[j - 1].committedAt;
-				if (kept.length === 0 || apart && candidates.some((n) => remaining.get(n) === length && !nextCandidates.has(n))) break;
+				if (kept.length === 0 || apart && candidates.some((n) => remaining.get(n) === length)) break;
 				candidates = kept;
 				length++;
 			}
