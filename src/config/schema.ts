@@ -62,7 +62,7 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 function agentAccount() {
   const what = 'a GitHub login like "acme-agent" or "acme-agent[bot]", or an email address like "agent@acme.dev"';
-  return nonEmpty(what).refine((v) => LOGIN.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
+  return z.string({ error: `must be ${what}` }).trim().refine((v) => LOGIN.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
 }
 // matched in time linear in the path (src/glob.ts); a glob past what one may cost is refused here, named by field
 const pathPattern = nonEmpty('a path pattern').superRefine((source, ctx) => {

@@ -61,14 +61,13 @@ describe('the config\'s ai.agents: a team\'s own agent is an agent, never a bot'
     expect(summary.ai).toMatchObject({ assisted: 3, agent: 2 });
   });
 
-  it('refuses an entry that is neither a login nor an address, naming the field', async () => {
+  it.each([['acme agent <x>'], [''], [1]])('refuses %j, neither a login nor an address, in one line naming the field', async (entry) => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ai: { agents: ['acme agent <x>'] } }));
+    writeFileSync(bad, JSON.stringify({ ai: { agents: [entry] } }));
     const { code, stdout, stderr } = await runCli(['report', repo.dir, ...WINDOW, '-f', 'json', '--config', bad]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/ai\.agents\[0\] must be a GitHub login/);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toBe(`flowaudit: config ${bad}: ai.agents[0] must be a GitHub login like "acme-agent" or "acme-agent[bot]", or an email address like "agent@acme.dev"\n`);
   });
 });
 
