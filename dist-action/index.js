@@ -38829,7 +38829,7 @@ function thresholdField(kind) {
 }
 function agentAccount() {
 	const what = "a GitHub login like \"acme-agent\" or \"acme-agent[bot]\", or an email address like \"agent@acme.dev\"";
-	return nonEmpty(what).refine((v) => LOGIN$1.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
+	return string({ error: `must be ${what}` }).trim().refine((v) => LOGIN$1.test(v) || ADDRESS.test(v), { error: `must be ${what}` });
 }
 var OBJECT, DEPLOY_FROM, thresholdShape, clock, label, LOGIN$1, ADDRESS, pathPattern, expression, FIELDS, productSchema, configSchema;
 var init_schema$2 = __esmMin((() => {
