@@ -268,7 +268,7 @@ async function gitSection({ root, opts, print }) {
           : `  target: ${t.label} peak RSS <= ${TARGET_RSS_MB} MB -> ${row.rssMB <= TARGET_RSS_MB ? 'PASS' : 'FAIL'} (${row.rssMB.toFixed(0)} MB)`);
       }
     }
-    if (c.commits < SMALL_COMMITS) print(`  ${await startup(c, commands[1].args, env, timeoutMs)}`);
+    if (c.commits < SMALL_COMMITS) print(`  ${await startup(c, commands.find((x) => x.target).args, env, timeoutMs)}`);
   }
   return [];
 }
