@@ -24,6 +24,11 @@ export interface Pattern {
   matches(text: string): string[];
 }
 
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What a caller that only asks "does it match?" needs: a Pattern, or a built-in RegExp. */
 export type Tester = Pick<Pattern, 'test'>;
 

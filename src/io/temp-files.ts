@@ -2,6 +2,7 @@
  * The temp files flowaudit writes beside a report or a cache file before renaming them into place: how they are
  * named, removed when the run is stopped by a signal, and swept when a killed run left them behind.
  */
+import { escapeRegExp } from '../patterns.js';
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -13,7 +14,6 @@ export function tempPathFor(target: string, random: string): string {
   return join(dirname(target), `.${basename(target)}.flowaudit-${process.pid}-${random}.tmp`);
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A temp file of ours for `target` (any run's): its pid is group 1. Older versions wrote `.report.json.<pid>.<hex>.tmp`. */
 export function tempPatternFor(target: string): RegExp {

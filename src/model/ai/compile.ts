@@ -1,5 +1,5 @@
 import type { AiFinding } from '../../domain.js';
-import type { Pattern } from '../../patterns.js';
+import { escapeRegExp, type Pattern } from '../../patterns.js';
 import { looksLikeBot } from '../bot-names.js';
 import { AI_SIGNATURES } from './catalogue.js';
 import { PLACE_STRENGTH, type AiPlace, type AiSignature, type AiSignatureMeta, type IdentityRule } from './signature.js';
@@ -116,11 +116,11 @@ export function compileCatalogue(extras: AiExtras = {}, signatures?: readonly Ai
 function configuredAgents(entries: readonly string[]): AiSignature[] {
   const emails = entries.filter((e) => e.includes('@')).map((e) => e.trim().toLowerCase());
   const logins = entries.filter((e) => !e.includes('@')).map((e) => e.trim().replace(APP_NAME, '$1').toLowerCase());
-  const name = logins.length === 0 ? undefined : new RegExp(`^(?:${logins.map(escape).join('|')})(?:\\[bot\\])?$`, 'i');
+  const name = logins.length === 0 ? undefined : new RegExp(`^(?:${logins.map(escapeRegExp).join('|')})(?:\\[bot\\])?$`, 'i');
   const identity: IdentityRule = { emails, apps: logins, accounts: logins, ...(name && { name }) };
   const example = { text: entries[0] ?? '', seen: 'the config\'s `ai.agents`' };
   // a co-author read by name needs the message scan to stop at it: the logins are that hint
-  const hint = logins.map(escape).join('|');
+  const hint = logins.map(escapeRegExp).join('|');
   return (['author', 'co-author', 'pull-author'] as const).map((place) => ({
     meta: { tool: 'configured', place, rule: 'an agent the config\'s `ai.agents` names', examples: [example] },
     identity,
@@ -351,10 +351,6 @@ function clip(line: string): string {
   return line.trim().slice(0, MAX_LINE);
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The one scan a commit message passes before its trailers and lines are read: every hint, and every literal that
  * holds no shorter one (`openhands@all-hands.dev` holds `openhands`), each from a word's start. Most messages name
@@ -364,7 +360,7 @@ function escape(text: string): string {
 function quickScan(hints: readonly string[], literals: readonly string[]): RegExp {
   const words = [...new Set(literals.map((l) => l.toLowerCase()))];
   const kept = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
-  return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escape)].join('|')})`, 'i');
+  return new RegExp(String.raw`\b(?:${[...new Set(hints), ...kept.map(escapeRegExp)].join('|')})`, 'i');
 }
 
 /** A message signature's hint; a signature that reads messages without one is a mistake in the catalogue. */

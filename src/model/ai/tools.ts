@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../patterns.js';
+
 /**
  * The AI tools the evidence catalogue (`catalogue.ts`) can name, by a stable id: what the report's `aiTools` and
  * `summary.ai.tools` hold, and the slices `ai:TOOL` will take. `words` are how a trailer's value or a co-author's
@@ -62,12 +64,8 @@ export const AI_TOOL_IDS = Object.keys(AI_TOOLS) as AiToolId[];
 const NAMING: ReadonlyArray<[AiToolId, RegExp]> = AI_TOOL_IDS.flatMap((id): Array<[AiToolId, RegExp]> => {
   const words = (AI_TOOLS[id] as AiTool).words;
   // a word after a hyphen names it too (`github-copilot-cli`), as one before a hyphen does (`gemini-cli`)
-  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeWord).join('|')})(?![\w])`, 'i')]];
+  return words === undefined ? [] : [[id, new RegExp(String.raw`(?:^|[^\w])(?:${words.map(escapeRegExp).join('|')})(?![\w])`, 'i')]];
 });
-
-function escapeWord(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The first tool of the table whose words `text` holds, else null. */
 export function toolNamedIn(text: string): AiToolId | null {
